@@ -1,0 +1,219 @@
+"""The ``rnncast`` command: demo, fit, predict, evaluate.
+
+Bad input ends with one line ``rnncast: error: ...`` on stderr and exit status 2, no traceback.
+The flags of ``fit`` are made from the settings dataclasses, so they match ``Forecaster``'s arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from rnncast.config import setting_fields
+from rnncast.errors import RnncastError
+
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
+    try:
+        return args.run(args)
+    except RnncastError as err:
+        print(f"rnncast: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("rnncast: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rnncast", description="Train RNN, LSTM and GRU forecasters and compare them with baselines.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
+    demo.add_argument("which", nargs="?", default="sine", choices=["sine", "regression"],
+                      help="sine: RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
+    demo.add_argument("--out", help="output folder (default: runs/demo or runs/demo-regression)")
+    demo.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    demo.set_defaults(run=run_demo)
+
+    fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory")
+    fit.add_argument("data", help="CSV or Parquet file, one row per time step")
+    fit.add_argument("--target", required=True, help="column(s) to forecast, comma-separated")
+    fit.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
+    fit.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
+    fit.add_argument("--out", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
+    for f in setting_fields():
+        _add_setting_flag(fit, f)
+    fit.set_defaults(run=run_fit)
+
+    predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
+    predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
+    predict.add_argument("data", help="CSV or Parquet file with the columns the model was trained on")
+    predict.add_argument("--future", help="file with the future values of the features (models trained with --future-known)")
+    predict.add_argument("--out", help="CSV file to write (default: print to standard output)")
+    predict.set_defaults(run=run_predict)
+
+    evaluate = commands.add_parser("evaluate", help="metrics of a trained run on new data, beside the baselines")
+    evaluate.add_argument("run_dir", metavar="RUN")
+    evaluate.add_argument("data")
+    evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    evaluate.set_defaults(run=run_evaluate)
+    return parser
+
+
+def _add_setting_flag(parser: argparse.ArgumentParser, f) -> None:
+    flag = "--" + f.name.replace("_", "-")
+    help_text = f.metadata.get("help", "") + f" (default: {f.default})"
+    if isinstance(f.default, bool):
+        parser.add_argument(flag, action="store_true", default=argparse.SUPPRESS, help=help_text)
+    elif f.name == "batch_size":
+        parser.add_argument(flag, type=_batch_size, default=argparse.SUPPRESS, metavar="N|full", help=help_text)
+    else:
+        kind = type(f.default) if f.default is not None else str
+        parser.add_argument(flag, type=kind, choices=f.metadata.get("choices"), default=argparse.SUPPRESS, help=help_text)
+
+
+def _batch_size(text: str):
+    if text in ("full", "0"):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"batch size must be a positive integer or 'full', got {text!r}") from None
+
+
+def _settings_from_args(args) -> dict:
+    names = {f.name for f in setting_fields()}
+    return {k: v for k, v in vars(args).items() if k in names}
+
+
+def _epoch_bar(name: str, total: int):
+    """A progress bar over epochs that shows the losses; returns the callback for ``fit``."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, leave=True, dynamic_ncols=True)
+
+    def on_epoch(record):
+        bar.update(1)
+        post = {"loss": f"{record.train_loss:.5f}"}
+        if record.val_loss is not None:
+            post["val_loss"] = f"{record.val_loss:.5f}"
+        bar.set_postfix(post, refresh=False)
+        bar.set_description(f"fit {name} epoch {record.epoch}")
+
+    on_epoch.close = bar.close
+    return on_epoch
+
+
+# ---- commands -------------------------------------------------------------------------------
+
+def run_demo(args) -> int:
+    from rnncast import demo
+
+    out = Path(args.out or ("runs/demo" if args.which == "sine" else "runs/demo-regression"))
+    bars = []
+
+    def factory(name):
+        if bars:
+            bars[-1].close()  # one bar per model, each finished before the next starts
+        bar = _epoch_bar(name, (demo.SINE_SETTINGS if args.which == "sine" else {"epochs": 100})["epochs"])
+        bars.append(bar)
+        return bar
+
+    started = time.perf_counter()
+    rows = demo.sine(out, args.device, factory) if args.which == "sine" else demo.regression(out, args.device, factory)
+    if bars:
+        bars[-1].close()
+    print(_table(["model", "params", "train s", "test MSE", "test MAE", "test R²", "repeat MSE", "repeat MAE", "beats baselines"],
+                 [[r.name, r.parameters, f"{r.seconds:.1f}", f"{r.mse:.5f}", f"{r.mae:.4f}", f"{r.r2:.3f}",
+                   f"{r.repeat_mse:.5f}", f"{r.repeat_mae:.4f}", "yes" if r.beats_baselines else "NO"] for r in rows]))
+    print(f"\nwrote {out}/report.html ({time.perf_counter() - started:.0f} s in all)")
+    return 0
+
+
+def run_fit(args) -> int:
+    from rnncast.forecaster import Forecaster
+    from rnncast.data import read_table
+    from rnncast.report import verdict, write_run
+
+    frame = read_table(args.data)
+    forecaster = Forecaster(**_settings_from_args(args))
+    features = args.features if args.features in (None, "all") else args.features.split(",")
+    on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0)
+    try:
+        forecaster.fit(frame, target=args.target.split(","), features=features, time_col=args.time_col, on_epoch=on_epoch)
+    finally:
+        on_epoch.close()
+    out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-{forecaster.cell}")
+    metrics = write_run(out, forecaster, frame, source=str(args.data))
+    test = metrics["test"]
+    rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['r2']:.4f}"] for name, s in test["original"].items()]
+    print(_table(["test split (original units)", "MSE", "MAE", "R²"], rows))
+    rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}"] for name, s in test["scaled"].items()]
+    print(_table(["test split (scaled units)", "MSE", "MAE"], rows))
+    print(verdict(test)[1])
+    print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s; wrote {out}/report.html")
+    return 0
+
+
+def run_predict(args) -> int:
+    from rnncast.data import read_table
+    from rnncast.forecaster import Forecaster
+
+    forecaster = Forecaster.load(args.run_dir)
+    future = read_table(args.future) if args.future else None
+    forecast = forecaster.predict(read_table(args.data), future=future)
+    text = forecast.to_csv()
+    if args.out:
+        from rnncast.files import write_text
+
+        write_text(args.out, text)
+        print(f"wrote {len(forecast)} forecast steps to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_evaluate(args) -> int:
+    from rnncast.data import read_table
+    from rnncast.forecaster import Forecaster
+
+    forecaster = Forecaster.load(args.run_dir)
+    result = forecaster.evaluate(read_table(args.data))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{result['windows']} windows, horizon {result['horizon']}")
+    for units in ("original", "scaled"):
+        rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['rmse']:.5f}", f"{s['r2']:.4f}"] for name, s in result[units].items()]
+        print(_table([f"{units} units", "MSE", "MAE", "RMSE", "R²"], rows))
+    return 0
+
+
+def _fresh_dir(base: Path) -> Path:
+    if not base.exists():
+        return base
+    k = 2
+    while Path(f"{base}-{k}").exists():
+        k += 1
+    return Path(f"{base}-{k}")
+
+
+def _table(head: list[str], rows: list[list]) -> str:
+    cells = [head] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

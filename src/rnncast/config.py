@@ -1,0 +1,147 @@
+"""Settings as frozen dataclasses: what the data is cut into, what network is built, how it trains.
+
+The same fields are the keyword arguments of ``Forecaster``, the flags of ``rnncast fit`` and the
+keys of a run directory's ``config.json``. ``help`` and ``choices`` in each field's metadata drive
+the command line; ``validate`` says what is wrong with a value and what would be accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+from rnncast.errors import RnncastError
+
+CELLS = ("rnn", "lstm", "gru")
+SCALERS = ("standard", "minmax", "none")
+WINDOW_NORMS = ("none", "last", "mean")
+FILLS = ("ffill", "interpolate", "drop")
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def _opt(default, help, choices=None):
+    return field(default=default, metadata={"help": help, "choices": choices})
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    lookback: int = _opt(50, "input steps the network sees for each forecast")
+    horizon: int = _opt(1, "steps forecast at once (direct multi-step output)")
+    scaler: str = _opt("standard", "column scaling, fitted on training rows only", SCALERS)
+    val_frac: float = _opt(0.1, "fraction of rows (at the end, before test) used for validation")
+    test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test")
+    future_known: bool = _opt(
+        False,
+        "feature columns are known over the forecast horizon (a covariate known at forecast "
+        "time, e.g. a calendar or a planned price): the network also sees the features of the "
+        "steps it predicts",
+    )
+    fill: str | None = _opt(None, "how to fill missing values; default: refuse and say where", FILLS)
+
+    def validate(self) -> None:
+        _positive_int("lookback", self.lookback)
+        _positive_int("horizon", self.horizon)
+        _choice("scaler", self.scaler, SCALERS)
+        if self.fill is not None:
+            _choice("fill", self.fill, FILLS)
+        for name in ("val_frac", "test_frac"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not 0 <= value < 1:
+                raise RnncastError(f"{name} must be a number in [0, 1), got {value!r}")
+        if self.test_frac <= 0:
+            raise RnncastError(f"test_frac must be above 0 to hold out a test split, got {self.test_frac!r}")
+        if self.val_frac + self.test_frac >= 0.9:
+            raise RnncastError(
+                f"val_frac + test_frac must leave at least 10% of rows for training, "
+                f"got {self.val_frac} + {self.test_frac}"
+            )
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    cell: str = _opt("lstm", "recurrent cell", CELLS)
+    hidden_size: int = _opt(64, "units in each recurrent layer")
+    num_layers: int = _opt(1, "stacked recurrent layers")
+    dropout: float = _opt(0.0, "dropout between recurrent layers and before the head")
+    window_norm: str = _opt(
+        "last",
+        "normalize each input window: subtract the last (or mean) target value before the "
+        "network and add it back after; 'none' feeds the scaled values as they are",
+        WINDOW_NORMS,
+    )
+
+    def validate(self) -> None:
+        _choice("cell", self.cell, CELLS)
+        _positive_int("hidden_size", self.hidden_size)
+        _positive_int("num_layers", self.num_layers)
+        _choice("window_norm", self.window_norm, WINDOW_NORMS)
+        if not isinstance(self.dropout, (int, float)) or not 0 <= self.dropout < 1:
+            raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    epochs: int = _opt(100, "most passes over the training windows (early stopping may end sooner)")
+    batch_size: int | None = _opt(64, "windows per step; 0 or 'full' for full-batch training")
+    lr: float = _opt(1e-3, "Adam learning rate")
+    patience: int = _opt(10, "epochs without a better validation loss before stopping")
+    grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
+    seed: int = _opt(0, "random seed (same seed, same result on CPU)")
+    device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
+
+    def validate(self) -> None:
+        _positive_int("epochs", self.epochs)
+        if self.batch_size is not None:
+            _positive_int("batch_size", self.batch_size)
+        if not isinstance(self.lr, (int, float)) or not self.lr > 0:
+            raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
+        _positive_int("patience", self.patience)
+        if not isinstance(self.grad_clip, (int, float)) or self.grad_clip < 0:
+            raise RnncastError(f"grad_clip must be a number >= 0, got {self.grad_clip!r}")
+        if not isinstance(self.seed, int) or isinstance(self.seed, bool):
+            raise RnncastError(f"seed must be an integer, got {self.seed!r}")
+        _choice("device", self.device, DEVICES)
+
+
+SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data: DataSettings
+    model: ModelSettings
+    train: TrainSettings
+
+    @classmethod
+    def from_flat(cls, params: dict) -> "Settings":
+        """Build from the flat keyword arguments of ``Forecaster`` (unknown names are an error)."""
+        known = {f.name for c in SETTING_CLASSES for f in fields(c)}
+        unknown = sorted(set(params) - known)
+        if unknown:
+            raise RnncastError(f"unknown setting(s) {unknown}; known settings: {sorted(known)}")
+        groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
+        settings = cls(*groups)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        self.data.validate()
+        self.model.validate()
+        self.train.validate()
+
+    def flat(self) -> dict:
+        return {**asdict(self.data), **asdict(self.model), **asdict(self.train)}
+
+
+def setting_fields():
+    """Every setting field, in the order of the groups (data, model, training)."""
+    return [f for c in SETTING_CLASSES for f in fields(c)]
+
+
+def _positive_int(name: str, value) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+
+
+def _choice(name: str, value, choices) -> None:
+    if value not in choices:
+        raise RnncastError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")

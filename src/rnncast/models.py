@@ -1,0 +1,73 @@
+"""The networks: a recurrent encoder (RNN | LSTM | GRU) and a linear head that emits every horizon step.
+
+A network knows tensors only: no files, scalers or pandas. ``forward`` has no data-dependent Python
+control flow, so it traces for ONNX and runs unchanged under DistributedDataParallel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+RECURRENT = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+
+
+@dataclass(frozen=True)
+class NetSpec:
+    """Everything needed to rebuild the network (stored as JSON beside the weights)."""
+
+    cell: str
+    n_inputs: int  # channels per input step: targets first, then features
+    n_targets: int
+    horizon: int
+    hidden_size: int = 64
+    num_layers: int = 1
+    dropout: float = 0.0
+    window_norm: str = "last"  # none | last | mean
+    n_future: int = 0  # features known over the horizon, fed to the head
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class RecurrentNet(nn.Module):
+    """Encoder over the input window, last hidden state (plus known future features) -> [B, H, targets]."""
+
+    def __init__(self, spec: NetSpec):
+        super().__init__()
+        self.spec = spec
+        self.encoder = RECURRENT[spec.cell](
+            input_size=spec.n_inputs,
+            hidden_size=spec.hidden_size,
+            num_layers=spec.num_layers,
+            batch_first=True,
+            dropout=spec.dropout if spec.num_layers > 1 else 0.0,
+        )
+        self.dropout = nn.Dropout(spec.dropout)
+        self.head = nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * spec.n_targets)
+
+    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
+        spec = self.spec
+        batch = x.shape[0]
+        targets, features = x[..., : spec.n_targets], x[..., spec.n_targets :]  # [B, L, T], [B, L, F]
+        level = self._level(targets)  # [B, 1, T]
+        x = torch.cat([targets - level, features], dim=-1)  # [B, L, T + F]
+        out, _ = self.encoder(x)  # [B, L, hidden]
+        state = self.dropout(out[:, -1])  # [B, hidden]
+        if spec.n_future:
+            state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
+        y = self.head(state).view(batch, spec.horizon, spec.n_targets)  # [B, H, T]
+        return y + level  # [B, H, T]
+
+    def _level(self, targets: torch.Tensor) -> torch.Tensor:
+        if self.spec.window_norm == "last":
+            return targets[:, -1:, :]  # [B, 1, T]
+        if self.spec.window_norm == "mean":
+            return targets.mean(dim=1, keepdim=True)  # [B, 1, T]
+        return torch.zeros_like(targets[:, -1:, :])  # [B, 1, T]
+
+
+def count_parameters(net: nn.Module) -> int:
+    return sum(p.numel() for p in net.parameters())

@@ -1,0 +1,74 @@
+"""Figures for the run directory. Each function returns a matplotlib Figure and never shows it."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only; never a window
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
+
+
+def loss_figure(histories: dict[str, list[dict]]) -> Figure:
+    """Training (solid) and validation (dashed) loss per epoch, one colour per model."""
+    fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
+    for i, (name, history) in enumerate(histories.items()):
+        colour = f"C{i}"
+        epochs = [h["epoch"] for h in history]
+        ax.plot(epochs, [h["train_loss"] for h in history], color=colour, label=f"{name} train")
+        val = [h["val_loss"] for h in history]
+        if any(v is not None for v in val):
+            ax.plot(epochs, [np.nan if v is None else v for v in val], color=colour, ls="--", label=f"{name} validation")
+            best = min((h for h in history if h["val_loss"] is not None), key=lambda h: h["val_loss"])
+            ax.plot(best["epoch"], best["val_loss"], "o", color=colour, ms=5)
+    ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("MSE (scaled units)")
+    ax.set_title("Loss per epoch (dot: best validation epoch, whose weights are kept)")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return fig
+
+
+def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str) -> Figure:
+    """Actual values and forecasts over one contiguous stretch of the test split.
+
+    ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number).
+    """
+    fig, ax = plt.subplots(figsize=(10, 4.5), layout="constrained")
+    ax.plot(x, actual, color="black", lw=1.6, label="actual")
+    for i, (name, pred) in enumerate(predictions.items()):
+        style = {"ls": ":", "color": "grey", "lw": 1.2} if name.startswith("baseline") else {"color": f"C{i}", "lw": 1.2}
+        ax.plot(x, pred, label=name, **style)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="upper right")
+    fig.autofmt_xdate() if np.issubdtype(np.asarray(x).dtype, np.datetime64) else None
+    return fig
+
+
+def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
+    """Stitch forecasts of windows whose origins are one horizon apart into one contiguous curve.
+
+    ``y_true``, ``y_pred``: [W, H] for one target, windows in time order, stride 1. Returns the
+    indices of the windows used and the 1-D actual and forecast curves (each step forecast from
+    the most recent origin at or before it, as a user who forecasts every H steps would see).
+    """
+    horizon = y_true.shape[1]
+    origins = np.arange(0, len(y_true), horizon)[: max(1, max_points // horizon)]
+    actual = y_true[origins].reshape(-1)
+    forecast = y_pred[origins].reshape(-1)
+    return origins, actual, forecast
+
+
+def png_bytes(fig: Figure, dpi: int = 110) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    plt.close(fig)
+    return buffer.getvalue()

@@ -1,0 +1,184 @@
+"""The run directory and its report page.
+
+A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``model/``, ``loss.png``,
+``forecast.png`` and ``report.html``: one self-contained page (plots embedded) that can be mailed.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+import platform
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast import __version__, files, plots
+from rnncast.forecaster import Forecaster
+
+METRIC_NAMES = ("mse", "mae", "rmse", "r2")
+
+
+# ---- what a run measured --------------------------------------------------------------------
+
+def run_metrics(forecaster: Forecaster, data) -> dict:
+    """Validation and test metrics of the model and the baselines."""
+    result = {}
+    for part in ("val", "test"):
+        if len(forecaster._starts(forecaster._series(data), part)):
+            result[part] = forecaster.evaluate(data, part=part)
+    return result
+
+
+def verdict(test: dict, units: str = "original") -> tuple[bool, str]:
+    """Whether the model beats every baseline on test MSE, said in one sentence."""
+    scores = test[units]
+    model = scores["model"]["mse"]
+    rivals = {name: s["mse"] for name, s in scores.items() if name != "model"}
+    best_name = min(rivals, key=rivals.get)
+    best = rivals[best_name]
+    if model < best:
+        return True, (f"The model beats every baseline on the test split: MSE {model:.4g} against "
+                      f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower.")
+    return False, (f"The model does NOT beat the baselines on the test split: MSE {model:.4g} against "
+                   f"{best:.4g} for the {best_name} baseline.")
+
+
+def environment() -> dict:
+    import torch
+
+    return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
+            "python": sys.version.split()[0], "platform": platform.platform()}
+
+
+# ---- the run directory ----------------------------------------------------------------------
+
+def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
+              title: str | None = None) -> dict:
+    """Write every file of a fitted run into ``run_dir``; return its metrics."""
+    run_dir = Path(run_dir)
+    metrics = run_metrics(forecaster, data)
+    config = {
+        "settings": forecaster.get_params(),
+        "data": {"source": source, "target": forecaster.targets_, "features": forecaster.features_,
+                 "time_col": forecaster.time_col_},
+        "split": {"train_end": forecaster.split_.train_end, "val_end": forecaster.split_.val_end,
+                  "end": forecaster.split_.end},
+        "device": str(forecaster.device_),
+        "environment": environment(),
+    }
+    files.write_json(run_dir / "config.json", config)
+    files.write_json(run_dir / "metrics.json", metrics)
+    files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
+    forecaster.save(run_dir / "model")
+    loss_png = plots.png_bytes(plots.loss_figure({forecaster.cell: forecaster.history_}))
+    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}))
+    files.write_bytes(run_dir / "loss.png", loss_png)
+    files.write_bytes(run_dir / "forecast.png", forecast_png)
+    title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {', '.join(forecaster.targets_)}"
+    blocks = run_blocks(forecaster, metrics, source, notes)
+    blocks += [("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch"),
+               ("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split")]
+    files.write_text(run_dir / "report.html", html_page(title, blocks))
+    return metrics
+
+
+def history_csv(history: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["epoch", "train_loss", "val_loss", "seconds", "best"])
+    writer.writeheader()
+    writer.writerows(history)
+    return buffer.getvalue()
+
+
+def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster]):
+    """Actual vs predicted over a contiguous stretch of the test split, first target, with the repeat baseline."""
+    curves, actual, x = {}, None, None
+    for name, model in models.items():
+        wf = model.predict_windows(data, part="test")
+        origins, actual, pred = plots.contiguous_forecast(wf.y_true[..., 0], wf.y_pred[..., 0])
+        curves[name] = pred
+        rows = (wf.target_rows[origins][:, None] + np.arange(wf.y_true.shape[1])).reshape(-1)
+        x = wf.time[rows] if wf.time is not None else rows
+        base = plots.contiguous_forecast(wf.y_true[..., 0], wf.baselines["repeat"][..., 0])[2]
+    curves["baseline: repeat last value"] = base
+    horizon = reference.settings_.data.horizon
+    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from origins {horizon} steps apart"
+    title = f"Test split, forecast {how} (first {len(actual)} points)"
+    return plots.forecast_figure(x, actual, curves, title, reference.targets_[0])
+
+
+# ---- the page -------------------------------------------------------------------------------
+
+def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None) -> list:
+    blocks = []
+    if "test" in metrics:
+        beats, sentence = verdict(metrics["test"])
+        blocks.append(("verdict", beats, sentence))
+    for note in notes or []:
+        blocks.append(("p", note))
+    blocks.append(("h2", "Metrics (original units)"))
+    blocks.append(("table", metric_rows(metrics, "original")))
+    blocks.append(("h2", "Metrics (scaled units)"))
+    blocks.append(("table", metric_rows(metrics, "scaled")))
+    split = forecaster.split_
+    blocks.append(("h2", "Data and settings"))
+    facts = [["data", source or "(in memory)"], ["target", ", ".join(forecaster.targets_)],
+             ["features", ", ".join(forecaster.features_) or "(none)"],
+             ["rows: train / validation / test", f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"],
+             ["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"]]
+    facts += [[k, repr(v)] for k, v in forecaster.get_params().items()]
+    blocks.append(("table", [["", ""]] + facts))
+    return blocks
+
+
+def metric_rows(metrics: dict, units: str) -> list[list[str]]:
+    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else "R²" for m in METRIC_NAMES]]
+    for part, result in metrics.items():
+        for name, scores in result[units].items():
+            label = "model" if name == "model" else f"baseline: {name}"
+            rows.append([part, label, str(result["windows"])] + [f"{scores[m]:.4f}" for m in METRIC_NAMES])
+    return rows
+
+
+CSS = """
+body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+th:first-child, td:first-child, td:nth-child(2) { text-align: left; }
+th { background: #f2f2f2; }
+img { max-width: 100%; border: 1px solid #ddd; }
+.good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
+.bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
+"""
+
+
+def html_page(title: str, blocks: list) -> str:
+    """One self-contained HTML page; images are embedded as data URIs."""
+    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
+             f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
+    for block in blocks:
+        kind = block[0]
+        if kind == "h2":
+            parts.append(f"<h2>{html.escape(block[1])}</h2>")
+        elif kind == "p":
+            parts.append(f"<p>{html.escape(block[1])}</p>")
+        elif kind == "verdict":
+            parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
+        elif kind == "table":
+            head, *rows = block[1]
+            parts.append("<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr>")
+            for row in rows:
+                parts.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
+            parts.append("</table>")
+        elif kind == "img":
+            data = base64.b64encode(block[1]).decode("ascii")
+            parts.append(f"<p><img alt='{html.escape(block[2])}' src='data:image/png;base64,{data}'></p>")
+        else:
+            raise ValueError(f"unknown report block {kind!r}")
+    parts.append("</body></html>")
+    return "\n".join(parts)

@@ -1,0 +1,149 @@
+"""The training loop: batches gathered by index from window views, Adam, gradient clipping, early
+stopping on validation loss with the best weights restored.
+
+The loop does not care how a batch was made: it takes ``Batch`` objects from any source with
+``epoch(generator)`` (shuffled, for training) and ``ordered()`` (for evaluation).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import asdict, dataclass
+from typing import Callable, Iterator, NamedTuple
+
+import numpy as np
+import torch
+from torch import nn
+
+from rnncast.config import TrainSettings
+from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.windows import torch_windows
+
+log = logging.getLogger(__name__)
+
+
+class Batch(NamedTuple):
+    x: torch.Tensor  # [B, L, C] inputs, targets first
+    y: torch.Tensor  # [B, H, T] targets to predict
+    future: torch.Tensor | None  # [B, H, F] features known over the horizon, or None
+
+
+class WindowBatches:
+    """Windows of one series, gathered a batch at a time from a view (only the batch is copied)."""
+
+    def __init__(self, values: torch.Tensor, starts: np.ndarray, lookback: int, horizon: int,
+                 n_targets: int, future_known: bool, batch_size: int | None):
+        self.windows = torch_windows(values, lookback + horizon)  # [N, C, L + H], a view
+        self.starts = torch.as_tensor(starts, dtype=torch.long, device=values.device)  # [W]
+        self.lookback, self.n_targets, self.future_known = lookback, n_targets, future_known
+        self.batch_size = batch_size or max(len(starts), 1)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def gather(self, starts: torch.Tensor) -> Batch:
+        w = self.windows[starts].transpose(1, 2)  # [B, L + H, C]
+        x = w[:, : self.lookback]  # [B, L, C]
+        y = w[:, self.lookback :, : self.n_targets]  # [B, H, T]
+        future = w[:, self.lookback :, self.n_targets :] if self.future_known else None  # [B, H, F]
+        return Batch(x, y, future)
+
+    def epoch(self, generator: torch.Generator) -> Iterator[Batch]:
+        order = torch.randperm(len(self.starts), generator=generator).to(self.starts.device)
+        for i in range(0, len(order), self.batch_size):
+            yield self.gather(self.starts[order[i : i + self.batch_size]])
+
+    def ordered(self, batch_size: int = 4096) -> Iterator[Batch]:
+        for i in range(0, len(self.starts), batch_size):
+            yield self.gather(self.starts[i : i + batch_size])
+
+
+@dataclass
+class EpochRecord:
+    epoch: int
+    train_loss: float
+    val_loss: float | None
+    seconds: float
+    best: bool
+
+
+def resolve_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name == "cuda" and not torch.cuda.is_available():
+        raise RnncastError("device 'cuda' was asked for but no CUDA GPU is available; use --device auto or cpu")
+    return torch.device(name)
+
+
+def fit_network(net: nn.Module, train: WindowBatches, val: WindowBatches | None, settings: TrainSettings,
+                on_epoch: Callable[[EpochRecord], None] | None = None) -> list[dict]:
+    """Train ``net`` in place; return the per-epoch history. The best validation weights are kept."""
+    generator = torch.Generator().manual_seed(settings.seed)
+    optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
+    loss_fn = nn.MSELoss()
+    history: list[dict] = []
+    best_loss, best_state, bad_epochs = math.inf, None, 0
+
+    for epoch in range(1, settings.epochs + 1):
+        start = time.perf_counter()
+        net.train()
+        total, count = 0.0, 0
+        for batch in train.epoch(generator):
+            pred = net(batch.x, batch.future)  # [B, H, T]
+            loss = loss_fn(pred, batch.y)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            if settings.grad_clip:
+                nn.utils.clip_grad_norm_(net.parameters(), settings.grad_clip)
+            optimizer.step()
+            total += loss.item() * len(batch.x)
+            count += len(batch.x)
+        train_loss = total / count
+        if not math.isfinite(train_loss):
+            raise TrainingDiverged(
+                f"training loss became {train_loss} in epoch {epoch}; try a lower learning rate "
+                f"(now {settings.lr:g}) or keep gradient clipping on"
+            )
+        val_loss = mean_loss(net, val) if val is not None and len(val) else None
+        score = val_loss if val_loss is not None else train_loss
+        improved = score < best_loss
+        if improved:
+            best_loss, bad_epochs = score, 0
+            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        else:
+            bad_epochs += 1
+        record = EpochRecord(epoch, train_loss, val_loss, time.perf_counter() - start, improved)
+        history.append(asdict(record))
+        if on_epoch is not None:
+            on_epoch(record)
+        log.debug("epoch %d train %.5f val %s", epoch, train_loss, val_loss)
+        if bad_epochs >= settings.patience:
+            log.info("early stop after epoch %d (best loss %.5f)", epoch, best_loss)
+            break
+
+    if best_state is not None:
+        net.load_state_dict(best_state)
+    return history
+
+
+@torch.inference_mode()
+def mean_loss(net: nn.Module, batches: WindowBatches) -> float:
+    net.eval()
+    total, count = 0.0, 0
+    for batch in batches.ordered():
+        pred = net(batch.x, batch.future)
+        total += torch.sum((pred - batch.y) ** 2).item()
+        count += batch.y.numel()
+    return total / count
+
+
+@torch.inference_mode()
+def predict_batches(net: nn.Module, batches: WindowBatches) -> np.ndarray:
+    """Forecasts for every window, in order, as a CPU array [W, H, T]."""
+    net.eval()
+    outputs = [net(batch.x, batch.future).float().cpu() for batch in batches.ordered()]
+    if not outputs:
+        return np.zeros((0, 0, 0), dtype=np.float32)
+    return torch.cat(outputs).numpy()

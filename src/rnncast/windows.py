@@ -1,0 +1,66 @@
+"""Sliding windows as views, and chronological splits by the row of each window's targets.
+
+A window that starts at row ``s`` reads inputs ``[s, s + lookback)`` and predicts targets
+``[s + lookback, s + lookback + horizon)``. A window belongs to a split when all of its target rows
+do; its inputs may reach back across the border (those values are known at forecast time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from rnncast.errors import RnncastError
+
+PARTS = ("train", "val", "test")
+
+
+@dataclass(frozen=True)
+class Split:
+    """Row borders: train rows ``[0, train_end)``, validation ``[train_end, val_end)``, test ``[val_end, end)``."""
+
+    train_end: int
+    val_end: int
+    end: int
+
+    def rows(self, part: str) -> tuple[int, int]:
+        return {"train": (0, self.train_end), "val": (self.train_end, self.val_end), "test": (self.val_end, self.end)}[part]
+
+
+def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: float, test_frac: float) -> Split:
+    """Cut ``n_rows`` into train | val | test by time, with at least one window in each non-empty part."""
+    n_test = int(round(n_rows * test_frac))
+    n_val = int(round(n_rows * val_frac))
+    n_train = n_rows - n_val - n_test
+    needed_train = lookback + horizon  # one training window
+    if n_train < needed_train or n_test < horizon or (val_frac > 0 and n_val < horizon):
+        need = int(np.ceil(max(needed_train / max(1e-9, 1 - val_frac - test_frac),
+                               horizon / test_frac,
+                               horizon / val_frac if val_frac > 0 else 0)))
+        raise RnncastError(
+            f"series too short: {n_rows} rows cannot hold lookback {lookback} + horizon {horizon} in the "
+            f"training rows and a horizon in each of the validation ({val_frac:.0%}) and test ({test_frac:.0%}) "
+            f"rows; give at least {need} rows, or a shorter lookback/horizon or other split fractions"
+        )
+    return Split(train_end=n_train, val_end=n_train + n_val, end=n_rows)
+
+
+def window_starts(split: Split, part: str, lookback: int, horizon: int) -> np.ndarray:
+    """Start rows of every stride-1 window whose targets all lie in ``part``."""
+    lo, hi = split.rows(part)
+    first = max(lo - lookback, 0)  # inputs may look back across the border
+    last = hi - lookback - horizon  # the last target row is hi - 1
+    return np.arange(first, last + 1, dtype=np.int64) if last >= first else np.zeros(0, dtype=np.int64)
+
+
+def sliding_windows(values: np.ndarray, length: int) -> np.ndarray:
+    """Every window of ``length`` rows of ``values`` [T, C], as a read-only view [T - length + 1, length, C]."""
+    view = np.lib.stride_tricks.sliding_window_view(values, length, axis=0)  # [N, C, length]
+    return view.transpose(0, 2, 1)  # [N, length, C]
+
+
+def torch_windows(values: torch.Tensor, length: int) -> torch.Tensor:
+    """The same windows over a tensor, as a view [N, C, length] (no copy)."""
+    return values.unfold(0, length, 1)
