@@ -102,12 +102,12 @@ def _epoch_bar(name: str, total: int):
     bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, leave=True, dynamic_ncols=True)
 
     def on_epoch(record):
-        bar.update(1)
         post = {"loss": f"{record.train_loss:.5f}"}
         if record.val_loss is not None:
             post["val_loss"] = f"{record.val_loss:.5f}"
         bar.set_postfix(post, refresh=False)
-        bar.set_description(f"fit {name} epoch {record.epoch}")
+        bar.set_description(f"fit {name} epoch {record.epoch}", refresh=False)
+        bar.update(1)
 
     on_epoch.close = bar.close
     return on_epoch

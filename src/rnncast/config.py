@@ -68,6 +68,11 @@ class ModelSettings:
         "network and add it back after; 'none' feeds the scaled values as they are",
         WINDOW_NORMS,
     )
+    channel_independent: bool = _opt(
+        False,
+        "with several targets and no features: train every target column as a separate series "
+        "through one shared network (the 'channel-independent' way of the ETT M-mode leaders)",
+    )
 
     def validate(self) -> None:
         _choice("cell", self.cell, CELLS)

@@ -56,6 +56,7 @@ class Forecaster:
         num_layers: int = _M.num_layers,
         dropout: float = _M.dropout,
         window_norm: str = _M.window_norm,
+        channel_independent: bool = _M.channel_independent,
         epochs: int = _T.epochs,
         batch_size: int | None = _T.batch_size,
         lr: float = _T.lr,
@@ -76,6 +77,7 @@ class Forecaster:
         self.num_layers = num_layers
         self.dropout = dropout
         self.window_norm = window_norm
+        self.channel_independent = channel_independent
         self.epochs = epochs
         self.batch_size = batch_size
         self.lr = lr
@@ -124,6 +126,11 @@ class Forecaster:
         series = to_series(data, target, features, time_col, data_s.fill)
         if data_s.future_known and not series.features:
             raise RnncastError("future_known=True needs feature columns (features=...) whose future values are known")
+        if model_s.channel_independent and series.features:
+            raise RnncastError(
+                f"channel_independent=True treats every input column as a target series; drop the features "
+                f"{series.features} or make them targets"
+            )
         split = self._make_split(split, len(series), data_s)
 
         scaler = Scaler.fit(data_s.scaler, series.values[: split.train_end], series.columns)
@@ -133,6 +140,7 @@ class Forecaster:
             cell=model_s.cell, n_inputs=len(series.columns), n_targets=series.n_targets, horizon=data_s.horizon,
             hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
             window_norm=model_s.window_norm, n_future=len(series.features) if data_s.future_known else 0,
+            channel_independent=model_s.channel_independent,
         )
         net = RecurrentNet(spec).to(device)
         values = torch.from_numpy(scaler.transform(series.values)).to(device)  # [T, C]
@@ -206,6 +214,27 @@ class Forecaster:
             y = self.net_(x, fut)[0].float().cpu().numpy()  # [H, T]
         y = self.scaler_.inverse(y, slice(0, len(self.targets_)))
         return pd.DataFrame(y, columns=self.targets_, index=self._future_index(series, horizon))
+
+    def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
+        """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
+
+        Columns in training order (targets, then features); for many series at once. Models trained
+        with ``future_known`` need ``predict`` with ``future=`` instead.
+        """
+        self._check_fitted()
+        if self.settings_.data.future_known:
+            raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
+        inputs = np.asarray(inputs, dtype=np.float32)
+        expected = (self.settings_.data.lookback, len(self.targets_) + len(self.features_))
+        if inputs.ndim != 3 or inputs.shape[1:] != expected:
+            raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
+        outputs = []
+        with torch.inference_mode():
+            for i in range(0, len(inputs), batch_size):
+                x = torch.from_numpy(self.scaler_.transform(inputs[i : i + batch_size])).to(self.device_)  # [B, L, C]
+                outputs.append(self.net_(x).float().cpu().numpy())  # [B, H, T]
+        y = np.concatenate(outputs) if outputs else np.zeros((0, self.settings_.data.horizon, len(self.targets_)), np.float32)
+        return self.scaler_.inverse(y, slice(0, len(self.targets_)))
 
     def _future(self, future) -> torch.Tensor | None:
         if not self.settings_.data.future_known:
@@ -287,12 +316,18 @@ class Forecaster:
 
     def evaluate(self, data, part: str = "all") -> dict:
         """Metrics of the model and of the baselines, in original and scaled units."""
-        result = {"windows": None, "horizon": self.settings_.data.horizon if hasattr(self, "settings_") else None}
+        self._check_fitted()
+        horizon = self.settings_.data.horizon
+        result = {"windows": None, "horizon": horizon}
         for units in ("original", "scaled"):
             wf = self.predict_windows(data, part, scaled=units == "scaled")
             result["windows"] = len(wf.starts)
             result[units] = {"model": metrics.score(wf.y_true, wf.y_pred)}
             result[units].update({name: metrics.score(wf.y_true, p) for name, p in wf.baselines.items()})
+        # the scaled forecasts (last in the loop) decide whether the model beats each baseline beyond chance
+        result["significance"] = {
+            name: metrics.diebold_mariano(wf.y_pred - wf.y_true, p - wf.y_true, horizon) for name, p in wf.baselines.items()
+        }
         return result
 
     # ---- files ------------------------------------------------------------------------------

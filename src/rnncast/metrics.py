@@ -6,6 +6,8 @@ so a column with large values does not drown the others in R².
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
@@ -59,3 +61,27 @@ def score(y_true, y_pred) -> dict:
 
 def _f64(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float64)
+
+
+def diebold_mariano(errors_a: np.ndarray, errors_b: np.ndarray, horizon: int) -> dict:
+    """Is forecaster A's squared error lower than B's beyond chance? (Diebold–Mariano test.)
+
+    ``errors_*``: [W, H, T] forecast errors on the same stride-1 windows. The loss difference per
+    window is averaged over horizon and targets; its variance uses Newey–West weights over
+    ``horizon - 1`` lags, because windows that overlap share targets. Returns the statistic (negative
+    when A is better) and the one-sided p-value that A is not better than B.
+    """
+    d = (_f64(errors_a) ** 2 - _f64(errors_b) ** 2).reshape(len(errors_a), -1).mean(axis=1)  # [W]
+    n = len(d)
+    if n < 2:
+        return {"statistic": float("nan"), "p_value": float("nan")}
+    centred = d - d.mean()
+    variance = centred @ centred / n
+    for lag in range(1, min(horizon, n)):
+        weight = 1 - lag / horizon
+        variance += 2 * weight * (centred[lag:] @ centred[:-lag]) / n
+    if variance <= 0:
+        return {"statistic": float("nan"), "p_value": float("nan")}
+    statistic = d.mean() / np.sqrt(variance / n)
+    p_value = 0.5 * (1 + math.erf(statistic / math.sqrt(2)))  # P(Z <= statistic) under "no difference"
+    return {"statistic": float(statistic), "p_value": float(p_value)}

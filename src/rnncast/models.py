@@ -27,6 +27,7 @@ class NetSpec:
     dropout: float = 0.0
     window_norm: str = "last"  # none | last | mean
     n_future: int = 0  # features known over the horizon, fed to the head
+    channel_independent: bool = False  # every target column a separate series through one network
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -38,28 +39,35 @@ class RecurrentNet(nn.Module):
     def __init__(self, spec: NetSpec):
         super().__init__()
         self.spec = spec
+        channels_in = 1 if spec.channel_independent else spec.n_inputs
+        channels_out = 1 if spec.channel_independent else spec.n_targets
         self.encoder = RECURRENT[spec.cell](
-            input_size=spec.n_inputs,
+            input_size=channels_in,
             hidden_size=spec.hidden_size,
             num_layers=spec.num_layers,
             batch_first=True,
             dropout=spec.dropout if spec.num_layers > 1 else 0.0,
         )
         self.dropout = nn.Dropout(spec.dropout)
-        self.head = nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * spec.n_targets)
+        self.head = nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * channels_out)
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
         spec = self.spec
-        batch = x.shape[0]
-        targets, features = x[..., : spec.n_targets], x[..., spec.n_targets :]  # [B, L, T], [B, L, F]
-        level = self._level(targets)  # [B, 1, T]
-        x = torch.cat([targets - level, features], dim=-1)  # [B, L, T + F]
-        out, _ = self.encoder(x)  # [B, L, hidden]
-        state = self.dropout(out[:, -1])  # [B, hidden]
+        batch, length, channels = x.shape
+        if spec.channel_independent:
+            x = x.transpose(1, 2).reshape(batch * channels, length, 1)  # [B * C, L, 1]
+        n_targets = 1 if spec.channel_independent else spec.n_targets
+        targets, features = x[..., :n_targets], x[..., n_targets:]  # [B', L, T'], [B', L, F]
+        level = self._level(targets)  # [B', 1, T']
+        x = torch.cat([targets - level, features], dim=-1)  # [B', L, T' + F]
+        out, _ = self.encoder(x)  # [B', L, hidden]
+        state = self.dropout(out[:, -1])  # [B', hidden]
         if spec.n_future:
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
-        y = self.head(state).view(batch, spec.horizon, spec.n_targets)  # [B, H, T]
-        return y + level  # [B, H, T]
+        y = self.head(state).view(-1, spec.horizon, n_targets) + level  # [B', H, T']
+        if spec.channel_independent:
+            y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
+        return y  # [B, H, T]
 
     def _level(self, targets: torch.Tensor) -> torch.Tensor:
         if self.spec.window_norm == "last":

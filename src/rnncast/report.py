@@ -34,18 +34,27 @@ def run_metrics(forecaster: Forecaster, data) -> dict:
     return result
 
 
-def verdict(test: dict, units: str = "original") -> tuple[bool, str]:
-    """Whether the model beats every baseline on test MSE, said in one sentence."""
+def verdict(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str]:
+    """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
+
+    A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
+    with predicting the mean does not "beat" it by a rounding difference.
+    """
     scores = test[units]
     model = scores["model"]["mse"]
     rivals = {name: s["mse"] for name, s in scores.items() if name != "model"}
+    p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
     best_name = min(rivals, key=rivals.get)
-    best = rivals[best_name]
-    if model < best:
+    best, p = rivals[best_name], p_values[best_name]
+    if all(model < rivals[n] and p_values[n] < alpha for n in rivals):
         return True, (f"The model beats every baseline on the test split: MSE {model:.4g} against "
-                      f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower.")
+                      f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
+                      f"(Diebold–Mariano p = {p:.2g}).")
+    losers = [n for n in rivals if not (model < rivals[n] and p_values[n] < alpha)]
+    worst = min(losers, key=rivals.get)
+    how = "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE"
     return False, (f"The model does NOT beat the baselines on the test split: MSE {model:.4g} against "
-                   f"{best:.4g} for the {best_name} baseline.")
+                   f"{rivals[worst]:.4g} for the {worst} baseline, {how} (Diebold–Mariano p = {p_values[worst]:.2g}).")
 
 
 def environment() -> dict:
