@@ -72,3 +72,64 @@ def load_model(folder) -> tuple[RecurrentNet, dict]:
             )
     net.load_state_dict(state)
     return net, meta
+
+
+# ---- training state, for resuming a run -------------------------------------------------------
+
+TRAINING_STATE = "checkpoint.safetensors"
+
+
+def save_training_state(path, net, optimizer, generator, loop) -> None:
+    """One file, written atomically: weights, best weights, Adam's moments, random-number states
+    (as tensors) and the loop's counters and history (as JSON in the file's metadata)."""
+    tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
+    if loop.best_state is not None:
+        tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
+    opt = optimizer.state_dict()
+    scalars = {}
+    for index, entries in opt["state"].items():
+        for key, value in entries.items():
+            if torch.is_tensor(value):
+                tensors[f"opt.{index}.{key}"] = value
+            else:
+                scalars[f"{index}.{key}"] = value
+    tensors["rng.generator"] = generator.get_state()
+    tensors["rng.torch"] = torch.get_rng_state()
+    tensors = {k: v.detach().cpu().contiguous() for k, v in tensors.items()}
+    loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
+                 "stopped": loop.stopped, "history": loop.history, "param_groups": opt["param_groups"],
+                 "opt_scalars": scalars, "format_version": FORMAT_VERSION}
+    write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
+
+
+def load_training_state(path, net, optimizer, generator):
+    """Restore what ``save_training_state`` wrote into ``net``, ``optimizer`` and ``generator``."""
+    from safetensors import safe_open
+
+    from rnncast.training import LoopState
+
+    path = Path(path)
+    if not path.is_file():
+        raise RnncastError(f"no training checkpoint at {path}; a run directory has one after its first finished epoch")
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            meta = json.loads(f.metadata()["loop"])
+        tensors = load_file(path)
+    except (SafetensorError, OSError, KeyError, json.JSONDecodeError) as err:
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err})") from None
+    device = next(net.parameters()).device
+    net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
+    best = {k[5:]: v.to(device) for k, v in tensors.items() if k.startswith("best.")}
+    state: dict = {}
+    for name, value in tensors.items():
+        if name.startswith("opt."):
+            _, index, key = name.split(".", 2)
+            state.setdefault(int(index), {})[key] = value
+    for name, value in meta["opt_scalars"].items():
+        index, key = name.split(".", 1)
+        state.setdefault(int(index), {})[key] = value
+    optimizer.load_state_dict({"state": state, "param_groups": meta["param_groups"]})
+    generator.set_state(tensors["rng.generator"])
+    torch.set_rng_state(tensors["rng.torch"])
+    return LoopState(epoch=meta["epoch"], best_loss=meta["best_loss"], bad_epochs=meta["bad_epochs"],
+                     history=meta["history"], best_state=best or None, stopped=meta["stopped"])

@@ -45,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=run_demo)
 
     fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory")
-    fit.add_argument("data", help="CSV or Parquet file, one row per time step")
-    fit.add_argument("--target", required=True, help="column(s) to forecast, comma-separated")
+    fit.add_argument("data", nargs="?", help="CSV or Parquet file, one row per time step")
+    fit.add_argument("--target", help="column(s) to forecast, comma-separated (required unless --resume)")
+    fit.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch")
     fit.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
     fit.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
     fit.add_argument("--out", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
@@ -140,20 +141,40 @@ def run_demo(args) -> int:
 
 
 def run_fit(args) -> int:
-    from rnncast.forecaster import Forecaster
     from rnncast.data import read_table
-    from rnncast.report import verdict, write_run
+    from rnncast.forecaster import Forecaster
+    from rnncast.report import start_config, verdict, write_run
 
-    frame = read_table(args.data)
-    forecaster = Forecaster(**_settings_from_args(args))
-    features = args.features if args.features in (None, "all") else args.features.split(",")
+    if args.resume:
+        out, settings, request = _resume_request(Path(args.resume))
+    else:
+        if not args.data or not args.target:
+            raise RnncastError("fit needs DATA and --target COLUMN (or --resume RUN to continue a run)")
+        settings = _settings_from_args(args)
+        features = args.features if args.features in (None, "all") else args.features.split(",")
+        request = {"source": str(args.data), "target": args.target.split(","), "features": features, "time_col": args.time_col}
+    frame = read_table(request["source"])
+    forecaster = Forecaster(**settings)
+    if not args.resume:
+        out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-{forecaster.cell}")
+        start_config(out, forecaster, request)
+    checkpoint = out / "checkpoint.safetensors"
     on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0)
     try:
-        forecaster.fit(frame, target=args.target.split(","), features=features, time_col=args.time_col, on_epoch=on_epoch)
-    finally:
+        forecaster.fit(frame, target=request["target"], features=request["features"], time_col=request["time_col"],
+                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume))
+    except KeyboardInterrupt:
         on_epoch.close()
-    out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-{forecaster.cell}")
-    metrics = write_run(out, forecaster, frame, source=str(args.data))
+        print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
+              file=sys.stderr)
+        return 130
+    except RnncastError as err:
+        on_epoch.close()
+        if checkpoint.exists():
+            raise RnncastError(f"{err} (last good checkpoint: {checkpoint})") from None
+        raise
+    on_epoch.close()
+    metrics = write_run(out, forecaster, frame, source=request["source"])
     test = metrics["test"]
     rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['r2']:.4f}"] for name, s in test["original"].items()]
     print(_table(["test split (original units)", "MSE", "MAE", "R²"], rows))
@@ -162,6 +183,17 @@ def run_fit(args) -> int:
     print(verdict(test)[1])
     print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s; wrote {out}/report.html")
     return 0
+
+
+def _resume_request(run_dir: Path):
+    config_path = run_dir / "config.json"
+    if not config_path.is_file():
+        raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+        return run_dir, config["settings"], config["data"]
+    except (json.JSONDecodeError, KeyError) as err:
+        raise RnncastError(f"{config_path} is damaged ({err}); cannot resume from it") from None
 
 
 def run_predict(args) -> int:

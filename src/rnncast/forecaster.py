@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, checkpoint, metrics
+from rnncast import baselines, metrics
+from rnncast import checkpoint as checkpoint_io
 from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.data import Series, to_series
 from rnncast.errors import RnncastError
@@ -115,11 +116,14 @@ class Forecaster:
 
     # ---- training ---------------------------------------------------------------------------
 
-    def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None) -> "Forecaster":
+    def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None,
+            checkpoint=None, resume: bool = False) -> "Forecaster":
         """Train on ``data`` (DataFrame, array, or CSV/Parquet path).
 
         ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``.
         ``on_epoch``: called with each epoch's record (the command line draws its progress bar).
+        ``checkpoint``: a file that receives the whole training state after every epoch;
+        ``resume=True`` continues from it, ending with the weights of an uninterrupted run.
         """
         settings = Settings.from_flat(self.get_params())
         data_s, model_s, train_s = settings.data, settings.model, settings.train
@@ -149,7 +153,11 @@ class Forecaster:
         val = self._batches(values, val_starts, series, data_s, train_s) if len(val_starts) else None
 
         started = time.perf_counter()
-        history = fit_network(net, train, val, train_s, on_epoch=on_epoch)
+        save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint else None
+        load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
+        if resume and not checkpoint:
+            raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
+        history = fit_network(net, train, val, train_s, on_epoch=on_epoch, checkpoint=save_state, resume=load_state)
         self.train_seconds_ = time.perf_counter() - started
 
         self.settings_ = settings
@@ -346,12 +354,12 @@ class Forecaster:
             "train_mean": self.train_mean_.tolist(),
             "train_seconds": self.train_seconds_,
         }
-        checkpoint.save_model(folder, self.net_, meta)
+        checkpoint_io.save_model(folder, self.net_, meta)
 
     @classmethod
     def load(cls, folder, device: str = "cpu") -> "Forecaster":
         """Read a model folder (or a run directory holding ``model/``) written by ``save``."""
-        net, meta = checkpoint.load_model(folder)
+        net, meta = checkpoint_io.load_model(folder)
         try:
             forecaster = cls(**meta["params"])
             forecaster.settings_ = Settings.from_flat(meta["params"])

@@ -48,7 +48,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="upper right")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.autofmt_xdate() if np.issubdtype(np.asarray(x).dtype, np.datetime64) else None
     return fig
 

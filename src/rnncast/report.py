@@ -66,6 +66,12 @@ def environment() -> dict:
 
 # ---- the run directory ----------------------------------------------------------------------
 
+def start_config(run_dir, forecaster: Forecaster, request: dict) -> None:
+    """``config.json`` before training starts: enough to resume the run (``rnncast fit --resume``)."""
+    files.write_json(Path(run_dir) / "config.json", {"settings": forecaster.get_params(), "data": request,
+                                                     "environment": environment()})
+
+
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
               title: str | None = None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics."""
@@ -141,7 +147,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
              ["rows: train / validation / test", f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"],
              ["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"]]
     facts += [[k, repr(v)] for k, v in forecaster.get_params().items()]
-    blocks.append(("table", [["", ""]] + facts))
+    blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
 
 

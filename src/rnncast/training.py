@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
@@ -77,55 +77,80 @@ def resolve_device(name: str) -> torch.device:
     return torch.device(name)
 
 
+@dataclass
+class LoopState:
+    """Everything the loop carries from one epoch to the next, besides weights and optimizer."""
+
+    epoch: int = 0  # epochs completed
+    best_loss: float = math.inf
+    bad_epochs: int = 0
+    history: list = field(default_factory=list)
+    best_state: dict | None = None  # weights of the best epoch so far
+    stopped: bool = False  # early stopping has ended the run
+
+
 def fit_network(net: nn.Module, train: WindowBatches, val: WindowBatches | None, settings: TrainSettings,
-                on_epoch: Callable[[EpochRecord], None] | None = None) -> list[dict]:
-    """Train ``net`` in place; return the per-epoch history. The best validation weights are kept."""
+                on_epoch: Callable[[EpochRecord], None] | None = None,
+                checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
+                resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None) -> list[dict]:
+    """Train ``net`` in place; return the per-epoch history. The best validation weights are kept.
+
+    ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
+    that a run killed at any moment continues from its last finished epoch and ends with the same
+    weights as a run that was never stopped.
+    """
     generator = torch.Generator().manual_seed(settings.seed)
     optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
-    loss_fn = nn.MSELoss()
-    history: list[dict] = []
-    best_loss, best_state, bad_epochs = math.inf, None, 0
+    state = resume(net, optimizer, generator) if resume is not None else LoopState()
 
-    for epoch in range(1, settings.epochs + 1):
-        start = time.perf_counter()
-        net.train()
-        total, count = 0.0, 0
-        for batch in train.epoch(generator):
-            pred = net(batch.x, batch.future)  # [B, H, T]
-            loss = loss_fn(pred, batch.y)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            if settings.grad_clip:
-                nn.utils.clip_grad_norm_(net.parameters(), settings.grad_clip)
-            optimizer.step()
-            total += loss.item() * len(batch.x)
-            count += len(batch.x)
-        train_loss = total / count
-        if not math.isfinite(train_loss):
-            raise TrainingDiverged(
-                f"training loss became {train_loss} in epoch {epoch}; try a lower learning rate "
-                f"(now {settings.lr:g}) or keep gradient clipping on"
-            )
+    while state.epoch < settings.epochs and not state.stopped:
+        started = time.perf_counter()
+        train_loss = _train_epoch(net, train, optimizer, generator, settings, state.epoch + 1)
         val_loss = mean_loss(net, val) if val is not None and len(val) else None
         score = val_loss if val_loss is not None else train_loss
-        improved = score < best_loss
+        improved = score < state.best_loss
         if improved:
-            best_loss, bad_epochs = score, 0
-            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            state.best_loss, state.bad_epochs = score, 0
+            state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
         else:
-            bad_epochs += 1
-        record = EpochRecord(epoch, train_loss, val_loss, time.perf_counter() - start, improved)
-        history.append(asdict(record))
+            state.bad_epochs += 1
+        state.epoch += 1
+        state.stopped = state.bad_epochs >= settings.patience
+        record = EpochRecord(state.epoch, train_loss, val_loss, time.perf_counter() - started, improved)
+        state.history.append(asdict(record))
+        if checkpoint is not None:
+            checkpoint(net, optimizer, generator, state)
         if on_epoch is not None:
             on_epoch(record)
-        log.debug("epoch %d train %.5f val %s", epoch, train_loss, val_loss)
-        if bad_epochs >= settings.patience:
-            log.info("early stop after epoch %d (best loss %.5f)", epoch, best_loss)
-            break
+        if state.stopped:
+            log.info("early stop after epoch %d (best loss %.5f)", state.epoch, state.best_loss)
 
-    if best_state is not None:
-        net.load_state_dict(best_state)
-    return history
+    if state.best_state is not None:
+        net.load_state_dict(state.best_state)
+    return state.history
+
+
+def _train_epoch(net, train: WindowBatches, optimizer, generator, settings: TrainSettings, epoch: int) -> float:
+    net.train()
+    loss_fn = nn.MSELoss()
+    total, count = 0.0, 0
+    for batch in train.epoch(generator):
+        pred = net(batch.x, batch.future)  # [B, H, T]
+        loss = loss_fn(pred, batch.y)
+        value = loss.item()
+        if not math.isfinite(value):
+            raise TrainingDiverged(
+                f"training loss became {value} in epoch {epoch}; the weights of the last finished epoch are kept. "
+                f"Try a lower learning rate (now --lr {settings.lr:g}) and keep gradient clipping on (--grad-clip)"
+            )
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        if settings.grad_clip:
+            nn.utils.clip_grad_norm_(net.parameters(), settings.grad_clip)
+        optimizer.step()
+        total += value * len(batch.x)
+        count += len(batch.x)
+    return total / count
 
 
 @torch.inference_mode()
