@@ -505,8 +505,11 @@ def markdown(rows: list[dict]) -> str:
             ) + ".")
             lines.append("")
         if published:
-            lines.append("Published sources: " + "; ".join(dict.fromkeys(
-                f"{p.label}: {p.source}" for p in published)) + ".")
+            by_source: dict[str, list[str]] = {}
+            for p in published:
+                by_source.setdefault(p.source, []).append(p.label)
+            lines.append("Published columns: " + "; ".join(
+                f"{', '.join(labels)} from {source}" for source, labels in by_source.items()) + ".")
         else:
             lines.append(f"No published rows for {dataset} {mode} in ETT.md.")
         commands = list(dict.fromkeys(r["command"] for r in runs.values()))

@@ -97,12 +97,20 @@ def _settings_from_args(args) -> dict:
 
 
 def _epoch_bar(name: str, total: int):
-    """A progress bar over epochs that shows the losses; returns the callback for ``fit``."""
+    """A progress bar over epochs that shows the losses; returns the callback for ``fit``.
+
+    The bar appears with the first finished epoch, so input refused before training prints
+    nothing but its error line.
+    """
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, leave=True, dynamic_ncols=True)
+    bar = None
 
     def on_epoch(record):
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, dynamic_ncols=True,
+                       initial=record.epoch - 1)
         post = {"loss": f"{record.train_loss:.5f}"}
         if record.val_loss is not None:
             post["val_loss"] = f"{record.val_loss:.5f}"
@@ -110,7 +118,11 @@ def _epoch_bar(name: str, total: int):
         bar.set_description(f"fit {name} epoch {record.epoch}", refresh=False)
         bar.update(1)
 
-    on_epoch.close = bar.close
+    def close():
+        if bar is not None:
+            bar.close()
+
+    on_epoch.close = close
     return on_epoch
 
 
@@ -157,12 +169,12 @@ def run_fit(args) -> int:
     forecaster = Forecaster(**settings)
     if not args.resume:
         out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-{forecaster.cell}")
-        start_config(out, forecaster, request)
     checkpoint = out / "checkpoint.safetensors"
     on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0)
+    on_start = None if args.resume else (lambda: start_config(out, forecaster, request))  # once the input is checked
     try:
         forecaster.fit(frame, target=request["target"], features=request["features"], time_col=request["time_col"],
-                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume))
+                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume), on_start=on_start)
     except KeyboardInterrupt:
         on_epoch.close()
         print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
@@ -221,7 +233,9 @@ def run_evaluate(args) -> int:
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(read_table(args.data))
     if args.json:
-        print(json.dumps(result, indent=2))
+        from rnncast.files import json_text
+
+        print(json_text(result))
         return 0
     print(f"{result['windows']} windows, horizon {result['horizon']}")
     for units in ("original", "scaled"):

@@ -104,10 +104,11 @@ def to_series(
     table = frame[columns].copy()
     for name in columns:
         table[name] = _numeric_column(table[name], name, frame.attrs)
-    table, time = _handle_missing(table, time, fill, frame.attrs)
+    positions = np.arange(len(table))  # row of each kept row in the input, for messages
+    table, time, positions = _handle_missing(table, time, positions, fill, frame.attrs)
     values = table.to_numpy(dtype=np.float32)
-    _check_finite(values, columns, frame.attrs)
-    step = _check_time(time) if time is not None else None
+    _check_finite(values, columns, positions, frame.attrs)
+    step = _check_time(time, positions, frame.attrs) if time is not None else None
     return Series(values=values, columns=columns, n_targets=len(targets), time=time, step=step,
                   time_col=str(time_col) if time_col is not None else None)
 
@@ -199,10 +200,10 @@ def _numeric_column(column: pd.Series, name: str, attrs: dict) -> pd.Series:
     return converted
 
 
-def _handle_missing(table: pd.DataFrame, time, fill, attrs):
+def _handle_missing(table: pd.DataFrame, time, positions: np.ndarray, fill, attrs):
     missing = table.isna()
     if not missing.to_numpy().any():
-        return table, time
+        return table, time, positions
     for name in table.columns:
         if missing[name].all():
             raise RnncastError(f"column {name!r} has no values at all (every row is missing); drop it")
@@ -223,17 +224,18 @@ def _handle_missing(table: pd.DataFrame, time, fill, attrs):
         keep = ~missing.any(axis=1).to_numpy()
         table = table[keep]
         time = time[keep] if time is not None else None
+        positions = positions[keep]
     else:
         raise RnncastError(f"unknown fill {fill!r}; choose one of: ffill, interpolate, drop")
-    return table.reset_index(drop=True), time
+    return table.reset_index(drop=True), time, positions
 
 
-def _check_finite(values: np.ndarray, columns: list[str], attrs: dict) -> None:
+def _check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, attrs: dict) -> None:
     bad = ~np.isfinite(values)
     if bad.any():
         i, j = (int(k) for k in np.argwhere(bad)[0])
         raise RnncastError(
-            f"column {columns[j]!r} holds an infinite value ({values[i, j]}) at {_place(i, attrs)}; "
+            f"column {columns[j]!r} holds an infinite value ({values[i, j]}) at {_place(int(positions[i]), attrs)}; "
             "only finite numbers are accepted"
         )
 
@@ -250,17 +252,23 @@ def _parse_time(frame: pd.DataFrame, time_col) -> pd.DatetimeIndex:
     return time
 
 
-def _check_time(time: pd.DatetimeIndex) -> pd.Timedelta | None:
+def _check_time(time: pd.DatetimeIndex, positions: np.ndarray, attrs: dict) -> pd.Timedelta | None:
     """Timestamps must increase strictly; uneven steps are allowed with a warning."""
     if len(time) < 2:
         return None
     diffs = time[1:] - time[:-1]
     if (diffs == pd.Timedelta(0)).any():
         i = int(np.flatnonzero(diffs == pd.Timedelta(0))[0]) + 1
-        raise RnncastError(f"duplicated timestamp {time[i]} (rows {i - 1} and {i}); each time step must appear once")
+        raise RnncastError(
+            f"duplicated timestamp {time[i]} at {_place(int(positions[i - 1]), attrs)} and "
+            f"{_place(int(positions[i]), attrs)}; each time step must appear once"
+        )
     if (diffs < pd.Timedelta(0)).any():
         i = int(np.flatnonzero(diffs < pd.Timedelta(0))[0]) + 1
-        raise RnncastError(f"timestamps are not sorted: {time[i]} comes after {time[i - 1]} (row {i}); sort the rows by time")
+        raise RnncastError(
+            f"timestamps are not sorted: {time[i]} at {_place(int(positions[i]), attrs)} comes after {time[i - 1]}; "
+            "sort the rows by time"
+        )
     step = pd.Series(diffs).mode().iloc[0]
     irregular = int((diffs != step).sum())
     if irregular:

@@ -117,13 +117,14 @@ class Forecaster:
     # ---- training ---------------------------------------------------------------------------
 
     def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None,
-            checkpoint=None, resume: bool = False) -> "Forecaster":
+            checkpoint=None, resume: bool = False, on_start=None) -> "Forecaster":
         """Train on ``data`` (DataFrame, array, or CSV/Parquet path).
 
         ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``.
         ``on_epoch``: called with each epoch's record (the command line draws its progress bar).
         ``checkpoint``: a file that receives the whole training state after every epoch;
         ``resume=True`` continues from it, ending with the weights of an uninterrupted run.
+        ``on_start``: called once the data and settings are checked, before the first epoch.
         """
         settings = Settings.from_flat(self.get_params())
         data_s, model_s, train_s = settings.data, settings.model, settings.train
@@ -152,11 +153,13 @@ class Forecaster:
         val_starts = window_starts(split, "val", data_s.lookback, data_s.horizon)
         val = self._batches(values, val_starts, series, data_s, train_s) if len(val_starts) else None
 
-        started = time.perf_counter()
-        save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint else None
-        load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
         if resume and not checkpoint:
             raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
+        save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint else None
+        load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
+        if on_start is not None:
+            on_start()
+        started = time.perf_counter()
         history = fit_network(net, train, val, train_s, on_epoch=on_epoch, checkpoint=save_state, resume=load_state)
         self.train_seconds_ = time.perf_counter() - started
 
@@ -284,26 +287,29 @@ class Forecaster:
         """
         self._check_fitted()
         series = self._series(data)
-        data_s = self.settings_.data
-        starts = self._starts(series, part)
-        values = self.scaler_.transform(series.values)  # [T, C]
-        batches = WindowBatches(torch.from_numpy(values).to(self.device_), starts, data_s.lookback,
-                                data_s.horizon, len(self.targets_), data_s.future_known, None)
-        y_pred = predict_batches(self.net_, batches)  # [W, H, T]
-        n_t = len(self.targets_)
+        original, in_scaler_units = self._forecast_windows(series, self._starts(series, part))
+        return in_scaler_units if scaled else original
+
+    def _forecast_windows(self, series: Series, starts: np.ndarray) -> tuple[WindowForecasts, WindowForecasts]:
+        """The same forecasts in original and in scaled units; the network runs once."""
+        data_s, n_t = self.settings_.data, len(self.targets_)
+        cols = slice(0, n_t)
+        scaled_values = self.scaler_.transform(series.values)  # [T, C]
+        batches = WindowBatches(torch.from_numpy(scaled_values).to(self.device_), starts, data_s.lookback,
+                                data_s.horizon, n_t, data_s.future_known, None)
+        pred_scaled = predict_batches(self.net_, batches).reshape(len(starts), data_s.horizon, n_t)  # [W, H, T]
         target_rows = starts + data_s.lookback
-        y_true = values[target_rows[:, None] + np.arange(data_s.horizon), :n_t]  # [W, H, T]
-        last_inputs = values[target_rows - 1][:, None, :]  # [W, 1, C]
-        mean = self.scaler_.transform(self.train_mean_[None], slice(0, n_t))[0]
-        base = {
-            "repeat": baselines.repeat_last(last_inputs, data_s.horizon, n_t),
-            "mean": baselines.train_mean(last_inputs, data_s.horizon, mean),
-        }
-        if not scaled:
-            cols = slice(0, n_t)
-            y_true, y_pred = self.scaler_.inverse(y_true, cols), self.scaler_.inverse(y_pred, cols)
-            base = {k: self.scaler_.inverse(v, cols) for k, v in base.items()}
-        return WindowForecasts(starts, target_rows, y_true, y_pred, base, series.time)
+        rows = target_rows[:, None] + np.arange(data_s.horizon)  # [W, H]
+
+        def forecasts(values: np.ndarray, y_pred: np.ndarray, mean: np.ndarray) -> WindowForecasts:
+            last_inputs = values[target_rows - 1][:, None, :]  # [W, 1, C]
+            base = {"repeat": baselines.repeat_last(last_inputs, data_s.horizon, n_t),
+                    "mean": baselines.train_mean(last_inputs, data_s.horizon, mean)}
+            return WindowForecasts(starts, target_rows, values[rows, :n_t], y_pred, base, series.time)
+
+        original = forecasts(series.values, self.scaler_.inverse(pred_scaled, cols), self.train_mean_)
+        scaled = forecasts(scaled_values, pred_scaled, self.scaler_.transform(self.train_mean_[None], cols)[0])
+        return original, scaled
 
     def _starts(self, series: Series, part: str) -> np.ndarray:
         lookback, horizon = self.settings_.data.lookback, self.settings_.data.horizon
@@ -323,18 +329,19 @@ class Forecaster:
         return window_starts(self.split_, part, lookback, horizon)
 
     def evaluate(self, data, part: str = "all") -> dict:
-        """Metrics of the model and of the baselines, in original and scaled units."""
+        """Metrics of the model and of the baselines, in original and scaled units, and whether the
+        model's lower error is beyond chance (Diebold–Mariano p-value against each baseline)."""
         self._check_fitted()
+        series = self._series(data)
+        original, scaled = self._forecast_windows(series, self._starts(series, part))
         horizon = self.settings_.data.horizon
-        result = {"windows": None, "horizon": horizon}
-        for units in ("original", "scaled"):
-            wf = self.predict_windows(data, part, scaled=units == "scaled")
-            result["windows"] = len(wf.starts)
+        result = {"windows": len(original.starts), "horizon": horizon}
+        for units, wf in (("original", original), ("scaled", scaled)):
             result[units] = {"model": metrics.score(wf.y_true, wf.y_pred)}
             result[units].update({name: metrics.score(wf.y_true, p) for name, p in wf.baselines.items()})
-        # the scaled forecasts (last in the loop) decide whether the model beats each baseline beyond chance
         result["significance"] = {
-            name: metrics.diebold_mariano(wf.y_pred - wf.y_true, p - wf.y_true, horizon) for name, p in wf.baselines.items()
+            name: metrics.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon)
+            for name, p in scaled.baselines.items()
         }
         return result
 
@@ -370,8 +377,14 @@ class Forecaster:
             forecaster.split_ = Split(*meta["split"])
             forecaster.train_mean_ = np.asarray(meta["train_mean"], dtype=np.float32)
             forecaster.train_seconds_ = meta.get("train_seconds")
-        except (KeyError, TypeError) as err:
+        except (KeyError, TypeError, ValueError) as err:
             raise RnncastError(f"the model description in {folder} is incomplete or hand-edited ({err!r})") from None
+        for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent"):
+            if meta["params"].get(name) != getattr(net.spec, name):
+                raise RnncastError(
+                    f"the model description in {folder} is hand-edited: setting {name} is {meta['params'].get(name)!r} "
+                    f"but the network was built with {getattr(net.spec, name)!r}"
+                )
         n_cols = len(forecaster.targets_) + len(forecaster.features_)
         if net.spec.n_inputs != n_cols or len(forecaster.scaler_.offset) != n_cols:
             raise RnncastError(f"the model description in {folder} does not match its network ({n_cols} columns named)")

@@ -32,11 +32,12 @@ class Scaler:
             scale = train_rows.max(axis=0) - offset
         else:
             raise RnncastError(f"unknown scaler {kind!r}; choose one of: standard, minmax, none")
-        constant = np.flatnonzero(scale == 0)
+        # a spread below 1e-12 of the column's size is rounding noise: float32 values cannot hold it
+        constant = np.flatnonzero(~(scale > 1e-12 * np.maximum(1.0, np.abs(train_rows).max(axis=0))))
         if constant.size:
             j = int(constant[0])
             raise RnncastError(
-                f"column {columns[j]!r} is constant on the training rows (always {offset[j]:g}), so "
+                f"column {columns[j]!r} is constant on the training rows (always {train_rows[0, j]:g}), so "
                 f"{kind} scaling would divide by zero; drop the column or use --scaler none"
             )
         return cls(kind, offset, scale)

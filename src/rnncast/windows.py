@@ -36,15 +36,21 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     n_train = n_rows - n_val - n_test
     needed_train = lookback + horizon  # one training window
     if n_train < needed_train or n_test < horizon or (val_frac > 0 and n_val < horizon):
-        need = int(np.ceil(max(needed_train / max(1e-9, 1 - val_frac - test_frac),
-                               horizon / test_frac,
-                               horizon / val_frac if val_frac > 0 else 0)))
         raise RnncastError(
             f"series too short: {n_rows} rows cannot hold lookback {lookback} + horizon {horizon} in the "
             f"training rows and a horizon in each of the validation ({val_frac:.0%}) and test ({test_frac:.0%}) "
-            f"rows; give at least {need} rows, or a shorter lookback/horizon or other split fractions"
+            f"rows; {_rows_needed(lookback, horizon, val_frac, test_frac)}"
         )
     return Split(train_end=n_train, val_end=n_train + n_val, end=n_rows)
+
+
+def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
+    """The advice of the too-short message: the least number of rows that would do."""
+    for n_rows in range(lookback + horizon, 10_000_000):
+        n_test, n_val = int(round(n_rows * test_frac)), int(round(n_rows * val_frac))
+        if n_rows - n_val - n_test >= lookback + horizon and n_test >= horizon and (val_frac == 0 or n_val >= horizon):
+            return f"give at least {n_rows} rows, or a shorter lookback/horizon or other split fractions"
+    return "the split fractions are too small to hold a horizon; raise val_frac/test_frac or set val_frac to 0"
 
 
 def window_starts(split: Split, part: str, lookback: int, horizon: int) -> np.ndarray:

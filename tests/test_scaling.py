@@ -1,0 +1,134 @@
+"""The scaler's state comes from the training rows alone, and is plain data."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
+from rnncast.scaling import Scaler
+
+KINDS = ("standard", "minmax", "none")
+
+
+def rows(seed: int = 0, n: int = 50) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.column_stack([rng.normal(3.0, 2.0, n), rng.uniform(-5.0, 1.0, n)]).astype(np.float32)
+
+
+# ---- Scaler on its own ------------------------------------------------------------------------
+
+def test_standard_scaler_uses_mean_and_population_std():
+    values = rows()
+    scaler = Scaler.fit("standard", values, ["a", "b"])
+    as64 = values.astype(np.float64)
+    np.testing.assert_allclose(scaler.offset, as64.mean(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(scaler.scale, as64.std(axis=0, ddof=0), rtol=1e-12)
+    assert not np.allclose(scaler.scale, as64.std(axis=0, ddof=1), rtol=1e-6)  # not the sample std
+
+
+def test_minmax_scaler_uses_min_and_range():
+    values = rows()
+    scaler = Scaler.fit("minmax", values, ["a", "b"])
+    np.testing.assert_allclose(scaler.offset, values.min(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(scaler.scale, values.max(axis=0).astype(np.float64) - values.min(axis=0), rtol=1e-12)
+    scaled = scaler.transform(values)
+    np.testing.assert_allclose(scaled.min(axis=0), 0.0, atol=1e-6)
+    np.testing.assert_allclose(scaled.max(axis=0), 1.0, atol=1e-6)
+
+
+def test_none_scaler_is_identity():
+    values = rows()
+    scaler = Scaler.fit("none", values, ["a", "b"])
+    assert np.array_equal(scaler.offset, [0.0, 0.0]) and np.array_equal(scaler.scale, [1.0, 1.0])
+    assert np.array_equal(scaler.transform(values), values)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_inverse_undoes_transform(kind):
+    values = rows()
+    scaler = Scaler.fit(kind, values, ["a", "b"])
+    np.testing.assert_allclose(scaler.inverse(scaler.transform(values)), values, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_state_round_trips_through_json(kind):
+    scaler = Scaler.fit(kind, rows(), ["a", "b"])
+    back = Scaler.from_state(json.loads(json.dumps(scaler.state())))
+    assert back.kind == kind
+    assert np.array_equal(back.offset, scaler.offset) and np.array_equal(back.scale, scaler.scale)
+
+
+@pytest.mark.parametrize("kind", ["standard", "minmax"])
+def test_constant_column_is_refused_naming_it(kind):
+    values = rows()
+    values[:, 1] = 7.0
+    with pytest.raises(RnncastError, match=r"'b'.*constant"):
+        Scaler.fit(kind, values, ["a", "b"])
+
+
+# ---- through Forecaster.fit: only rows before split_.train_end count --------------------------
+
+def _fit(frame, kind):
+    params = {**TINY, "epochs": 1}
+    return Forecaster(scaler=kind, **params).fit(frame, target="y", features=["x"])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_fitted_scaler_ignores_rows_after_train_end(kind):
+    frame = make_frame(160)
+    first = _fit(frame, kind)
+    train_end = first.split_.train_end
+    assert 0 < train_end < len(frame)
+    changed = frame.copy()
+    changed.loc[train_end:, ["y", "x"]] = changed.loc[train_end:, ["y", "x"]] * 50.0 + 1000.0
+    second = _fit(changed, kind)
+    assert second.split_ == first.split_
+    assert np.array_equal(second.scaler_.offset, first.scaler_.offset)
+    assert np.array_equal(second.scaler_.scale, first.scaler_.scale)
+
+
+@pytest.mark.parametrize("kind", ["standard", "minmax"])
+def test_fitted_scaler_follows_a_changed_training_row(kind):
+    frame = make_frame(160)
+    first = _fit(frame, kind)
+    changed = frame.copy()
+    changed.loc[3, ["y", "x"]] = [-25.0, -25.0]  # a new minimum inside the training rows
+    second = _fit(changed, kind)
+    assert np.all(second.scaler_.offset != first.scaler_.offset)
+    assert np.all(second.scaler_.scale != first.scaler_.scale)
+
+
+def test_none_scaler_stays_identity_whatever_the_training_rows():
+    frame = make_frame(160)
+    changed = frame.copy()
+    changed.loc[3, ["y", "x"]] = [25.0, -25.0]
+    for data in (frame, changed):
+        scaler = _fit(data, "none").scaler_
+        assert np.array_equal(scaler.offset, [0.0, 0.0]) and np.array_equal(scaler.scale, [1.0, 1.0])
+
+
+@pytest.mark.parametrize("kind", ["standard", "minmax"])
+def test_forecaster_scaler_matches_statistics_of_training_rows(kind):
+    frame = make_frame(160)
+    f = _fit(frame, kind)
+    train = frame[["y", "x"]].to_numpy(np.float32)[: f.split_.train_end].astype(np.float64)
+    if kind == "standard":
+        expected_offset, expected_scale = train.mean(axis=0), train.std(axis=0, ddof=0)
+    else:
+        expected_offset, expected_scale = train.min(axis=0), train.max(axis=0) - train.min(axis=0)
+    np.testing.assert_allclose(f.scaler_.offset, expected_offset, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(f.scaler_.scale, expected_scale, rtol=1e-12)
+    if kind == "standard":  # and the whole series would have given something else
+        assert not np.allclose(f.scaler_.offset, frame[["y", "x"]].to_numpy(np.float64).mean(axis=0), rtol=1e-9)
+
+
+def test_forecaster_scaler_respects_an_explicit_split():
+    frame = make_frame(160)
+    f = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", features=["x"], split=(100, 120, 160))
+    train = frame[["y", "x"]].to_numpy(np.float32)[:100].astype(np.float64)
+    np.testing.assert_allclose(f.scaler_.offset, train.mean(axis=0), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(f.scaler_.scale, train.std(axis=0), rtol=1e-12)

@@ -1,0 +1,158 @@
+"""Windows are views over the series, and no window's targets cross a split border."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import rnncast.forecaster
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
+from rnncast.training import WindowBatches
+from rnncast.windows import Split, chronological_split, sliding_windows, torch_windows, window_starts
+
+
+# ---- views, not copies ------------------------------------------------------------------------
+
+def test_sliding_windows_share_memory_with_the_series():
+    values = np.arange(40, dtype=np.float32).reshape(20, 2)
+    windows = sliding_windows(values, 5)
+    assert windows.shape == (16, 5, 2)
+    assert np.shares_memory(windows, values)
+    assert np.array_equal(windows[3], values[3:8])
+    values[7, 1] = -1.0  # a change in the series shows through every window that covers it
+    assert windows[3, 4, 1] == -1.0 and windows[7, 0, 1] == -1.0
+
+
+def test_torch_windows_share_storage_with_the_series():
+    values = torch.arange(40, dtype=torch.float32).reshape(20, 2)
+    windows = torch_windows(values, 5)  # [N, C, length]
+    assert windows.shape == (16, 2, 5)
+    assert windows.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
+    assert windows.untyped_storage().nbytes() == values.numel() * values.element_size()  # no [N, L, C] copy
+    assert torch.equal(windows[3].T, values[3:8])
+
+
+def test_window_batches_hold_a_view_and_gather_the_right_rows():
+    values = torch.arange(60, dtype=torch.float32).reshape(20, 3)  # 1 target, 2 features
+    starts = np.array([0, 4, 9])
+    batches = WindowBatches(values, starts, lookback=5, horizon=2, n_targets=1, future_known=True, batch_size=None)
+    assert batches.windows.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
+    batch = batches.gather(torch.as_tensor(starts))
+    for i, s in enumerate(starts):
+        assert torch.equal(batch.x[i], values[s : s + 5])
+        assert torch.equal(batch.y[i], values[s + 5 : s + 7, :1])
+        assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
+
+
+def test_training_batches_of_fit_are_views_over_one_scaled_series(monkeypatch):
+    seen = {}
+    real = rnncast.forecaster.fit_network
+
+    def spy(net, train, val, settings, **options):
+        seen["train"], seen["val"] = train, val
+        return real(net, train, val, settings, **options)
+
+    monkeypatch.setattr(rnncast.forecaster, "fit_network", spy)
+    frame = make_frame(160)
+    f = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", features=["x"])
+    train, val = seen["train"], seen["val"]
+    assert isinstance(train, WindowBatches)
+    storage = train.windows.untyped_storage()
+    assert storage.nbytes() == len(frame) * 2 * 4  # the [T, C] float32 series, not [N, L, C]
+    assert val.windows.untyped_storage().data_ptr() == storage.data_ptr()  # train and val read one array
+    assert len(train) == f.split_.train_end - TINY["lookback"] - TINY["horizon"] + 1
+
+
+# ---- chronological splits: every target row inside its part ----------------------------------
+
+def check_window_membership(split: Split, lookback: int, horizon: int) -> None:
+    """Every target row of a part's windows lies in that part; counts are exact."""
+    n_rows = {"train": split.train_end, "val": split.val_end - split.train_end, "test": split.end - split.val_end}
+    for part in ("train", "val", "test"):
+        lo, hi = split.rows(part)
+        starts = window_starts(split, part, lookback, horizon)
+        targets = starts[:, None] + lookback + np.arange(horizon)  # [W, H] target rows
+        if len(starts):
+            assert targets.min() >= lo and targets.max() < hi, part
+            assert starts.min() >= 0
+            assert np.all(np.diff(starts) == 1)  # stride 1, in order
+        expected = split.train_end - lookback - horizon + 1 if part == "train" else n_rows[part] - horizon + 1
+        assert len(starts) == max(expected, 0), part
+
+
+@pytest.mark.parametrize(
+    "n, lookback, horizon, val_frac, test_frac",
+    [(100, 10, 1, 0.1, 0.2), (200, 24, 6, 0.1, 0.2), (97, 5, 3, 0.15, 0.15), (400, 48, 12, 0.2, 0.2),
+     (60, 24, 6, 0.1, 0.2), (50, 3, 2, 0.0, 0.3)],
+)
+def test_no_window_targets_cross_a_split_border(n, lookback, horizon, val_frac, test_frac):
+    split = chronological_split(n, lookback, horizon, val_frac, test_frac)
+    assert 0 < split.train_end <= split.val_end < split.end == n
+    check_window_membership(split, lookback, horizon)
+
+
+def test_train_windows_use_every_possible_start():
+    split = Split(train_end=70, val_end=80, end=100)
+    assert np.array_equal(window_starts(split, "train", 10, 3), np.arange(0, 58))
+    # the first train window predicts row 10, the last predicts rows 67..69
+    assert window_starts(split, "train", 10, 3)[-1] + 10 + 2 == 69
+
+
+def test_val_and_test_windows_take_inputs_from_before_their_border():
+    split = Split(train_end=70, val_end=80, end=100)
+    val = window_starts(split, "val", 10, 3)
+    test = window_starts(split, "test", 10, 3)
+    assert val[0] == 60 and val[0] + 10 == 70  # inputs reach back into train; first target is row 70
+    assert test[0] == 70 and test[0] + 10 == 80
+    assert len(val) == 10 - 3 + 1 and len(test) == 20 - 3 + 1
+
+
+def test_an_empty_validation_part_has_no_windows():
+    split = chronological_split(100, 10, 2, 0.0, 0.2)
+    assert split.train_end == split.val_end
+    assert len(window_starts(split, "val", 10, 2)) == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(2, 600),
+    lookback=st.integers(1, 40),
+    horizon=st.integers(1, 12),
+    val_frac=st.sampled_from([0.0, 0.05, 0.1, 0.15, 0.2, 0.25]),
+    test_frac=st.sampled_from([0.05, 0.1, 0.2, 0.3]),
+)
+def test_split_membership_property(n, lookback, horizon, val_frac, test_frac):
+    try:
+        split = chronological_split(n, lookback, horizon, val_frac, test_frac)
+    except RnncastError:
+        assume(False)
+    assert split.end == n
+    check_window_membership(split, lookback, horizon)
+    assert len(window_starts(split, "train", lookback, horizon)) >= 1
+    assert len(window_starts(split, "test", lookback, horizon)) >= 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(2, 80),
+    lookback=st.integers(1, 60),
+    horizon=st.integers(1, 24),
+    val_frac=st.sampled_from([0.0, 0.1, 0.15, 0.2]),
+    test_frac=st.sampled_from([0.05, 0.1, 0.2, 0.3]),
+)
+def test_too_short_message_gives_a_length_that_works(n, lookback, horizon, val_frac, test_frac):
+    """'series too short ... give at least N rows': N rows must then be accepted."""
+    try:
+        chronological_split(n, lookback, horizon, val_frac, test_frac)
+        assume(False)
+    except RnncastError as err:
+        message = str(err)
+    assert "too short" in message and f"lookback {lookback}" in message and f"horizon {horizon}" in message
+    need = int(message.split("give at least ")[1].split(" rows")[0])
+    assert need > n
+    split = chronological_split(need, lookback, horizon, val_frac, test_frac)
+    check_window_membership(split, lookback, horizon)
