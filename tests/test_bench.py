@@ -99,6 +99,7 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
         (["--models", "lstm,transformer"], "unknown model 'transformer'"),
         (["--set", "lookback=12"], "bad --set 'lookback=12'"),
         (["--set", "epochs=many"], "epochs takes int"),
+        (["--set", "cnn:lr=0.1"], "bad --set .cnn:lr=0.1."),
     ],
 )
 def test_bad_arguments_name_the_value(argv, message):
@@ -154,3 +155,8 @@ def test_recurrent_runner_on_synthetic_rows(mode):
     task = ett.Task(inputs[:260], target_idx, borders, 12, 6)
     order = ett_recurrent._column_order(task)
     assert order[: len(target_idx)] == list(target_idx) and sorted(order) == list(range(inputs.shape[1]))
+
+
+def test_set_applies_to_all_cells_or_one():
+    common, per_cell = bench.parse_settings(["epochs=8", "rnn:lr=0.0003", "batch_size=full"])
+    assert common == {"epochs": 8, "batch_size": None} and per_cell == {"rnn": {"lr": 0.0003}}

@@ -215,6 +215,18 @@ def _empty_csv(folder: Path) -> Path:
     return folder / "e.csv"
 
 
+def _latin1_csv(folder: Path) -> Path:
+    path = folder / "l.csv"
+    path.write_bytes("date,y,température\n2024-01-01,1.0,2.0\n".encode("latin-1"))
+    return path
+
+
+def _spaced_csv(folder: Path) -> Path:
+    path = folder / "sp.csv"
+    make_frame(100)[["y", "x"]].to_csv(path, index=False, sep=" ")
+    return path
+
+
 def _csv_without_x(folder: Path) -> Path:
     make_frame(100)[["date", "y"]].to_csv(folder / "p.csv", index=False)
     return folder / "p.csv"
@@ -268,6 +280,13 @@ BAD_INPUT = {
     "duplicated timestamps": (lambda t, f, r: fit_args(_csv(t, "d.csv", _duplicate_date), t / "o"),
                               ["duplicated timestamp", "2024-01-01 08:00:00"]),
     "unsorted timestamps": (lambda t, f, r: fit_args(_csv(t, "u.csv", _swap_dates), t / "o"), ["not sorted"]),
+    "latin-1 encoded file": (lambda t, f, r: fit_args(_latin1_csv(t), t / "o"), ["l.csv", "not UTF-8", "save it as UTF-8"]),
+    "space-separated file": (lambda t, f, r: fit_args(_spaced_csv(t), t / "o"),
+                             ["'y' not found", "single column", "separated by commas"]),
+    "all-NaN column": (lambda t, f, r: fit_args(_csv(t, "a.csv", _set("x", slice(None), np.nan)), t / "o", "--features", "x"),
+                       ["column 'x'", "no values at all"]),
+    "non-numeric feature": (lambda t, f, r: fit_args(_csv(t, "g.csv", _set("x", 30, "n/a?")), t / "o", "--features", "x"),
+                            ["column 'x'", "not numeric", "line 32 of g.csv"]),
     "predict file lacks a column": (lambda t, f, r: ["predict", r, _csv_without_x(t)],
                                     ["'x' not found", "available columns: date, y"]),
     "model without weights": (

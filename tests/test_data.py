@@ -167,3 +167,19 @@ def test_irregular_time_steps_keep_the_usual_step():
     frame = make_frame(50, freq="15min")
     frame = frame.drop(index=20).reset_index(drop=True)
     assert to_series(frame, target="y").step == pd.Timedelta(minutes=15)
+
+
+def test_a_semicolon_separated_file_is_read_as_its_columns(tmp_path):
+    path = tmp_path / "semi.csv"
+    make_frame(50).to_csv(path, index=False, sep=";")
+    series = to_series(path, target="y", features=["x"])
+    assert series.columns == ["y", "x"] and len(series) == 50
+
+
+def test_irregular_time_steps_are_accepted_with_a_warning_that_counts_them(caplog):
+    frame = make_frame(60)
+    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three gaps in an hourly series
+    with caplog.at_level("WARNING", logger="rnncast.data"):
+        series = to_series(frame, target="y")
+    assert series.step == pd.Timedelta(hours=1)
+    assert "2 of 56 time steps differ from the usual step 0 days 01:00:00" in caplog.text

@@ -218,3 +218,21 @@ def test_the_run_directory_records_versions_and_device(tmp_path):
     assert config["environment"]["torch"] == torch.__version__
     assert config["environment"]["numpy"] == np.__version__
     assert config["environment"]["rnncast"]
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+    _series_csv(tmp_path / "series.csv")
+    run = _fit_process(["series.csv", *FIT_ARGS, "--out", "run"], tmp_path)
+    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
+    deadline = time.time() + 120
+    while _epochs_done(checkpoint) < 1 and time.time() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)
+    assert run.wait(timeout=60) == 130
+    err = run.stderr.read().decode()
+    assert "Traceback" not in err
+    assert f"Continue with: rnncast fit --resume run" in err
+    assert _epochs_done(checkpoint) >= 1
+    resumed = _fit_process(["--resume", "run"], tmp_path)
+    assert resumed.wait(timeout=300) == 0
+    assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]

@@ -170,8 +170,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                         "code's loader with batch B (default: all windows)")
     p.add_argument("--out", help="output folder (default runs/bench-ett/<dataset>-<mode>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
-                   help="Forecaster setting for the recurrent models, e.g. --set epochs=20 "
-                        "(repeatable; default: the library's defaults)")
+                   help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
+                        "one cell, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
+                        "defaults)")
     p.add_argument("--seed", type=int, default=2021, help="seed of every model (default 2021)")
     p.add_argument("--threads", type=_int_arg("threads"), default=1,
                    help="torch CPU threads (default 1)")
@@ -210,7 +211,8 @@ class Plan:
     threads: int
     quick: bool
     plots: bool
-    forecaster: dict = field(default_factory=dict)  # overrides for the recurrent models
+    forecaster: dict = field(default_factory=dict)  # overrides for all recurrent models
+    per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
 
 
@@ -246,7 +248,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
             ett.window_origins("test", ett.borders(dataset), lookback, h)
         except RnncastError as err:
             raise RnncastError(f"lookback {lookback} with horizon {h} on {dataset}: {err}") from None
-    forecaster = parse_settings(args.settings or [])
+    forecaster, per_cell = parse_settings(args.settings or [])
     if quick:
         forecaster.setdefault("epochs", QUICK["epochs"])
     default_out = Path("runs") / "bench-ett" / f"{'quick-' if quick else ''}{dataset}-{mode}-L{lookback}"
@@ -254,7 +256,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
         data=data, mode=mode, lookback=lookback, horizons=horizons, models=models,
         drop_last=args.drop_last, out=Path(args.out) if args.out else default_out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
-        plots=not getattr(args, "no_plots", False), forecaster=forecaster,
+        plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
         linear_epochs=QUICK["epochs"] if quick else None,
     )
 
@@ -285,19 +287,25 @@ def _parse_models(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(models))
 
 
-def parse_settings(items: list[str]) -> dict:
-    """``['epochs=20', 'lr=0.003']`` -> ``{'epochs': 20, 'lr': 0.003}``, typed as the Forecaster's
+def parse_settings(items: list[str]) -> tuple[dict, dict]:
+    """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
+    for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
     settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused."""
     from rnncast.config import setting_fields
 
     fields_by_name = {f.name: f for f in setting_fields()}
     allowed = sorted(set(fields_by_name) - set(ett_recurrent._PROTOCOL_KEYS) - {"cell"})
-    result = {}
+    common: dict = {}
+    per_cell: dict[str, dict] = {}
     for item in items:
         key, sep, text = item.partition("=")
+        cell, colon, key = key.strip().rpartition(":")
         key = key.strip().replace("-", "_")
-        if not sep or key not in allowed:
-            raise RnncastError(f"bad --set {item!r}: accepted are KEY=VALUE with KEY one of {', '.join(allowed)}")
+        if not sep or key not in allowed or (colon and cell not in ett_recurrent.CELLS):
+            raise RnncastError(
+                f"bad --set {item!r}: accepted are KEY=VALUE or CELL:KEY=VALUE with CELL one of "
+                f"{', '.join(ett_recurrent.CELLS)} and KEY one of {', '.join(allowed)}"
+            )
         default = fields_by_name[key].default
         text = text.strip()
         try:
@@ -316,8 +324,8 @@ def parse_settings(items: list[str]) -> dict:
         except ValueError:
             kind = "true or false" if isinstance(default, bool) else type(default).__name__
             raise RnncastError(f"bad --set {item!r}: {key} takes {kind}") from None
-        result[key] = value
-    return result
+        (per_cell.setdefault(cell, {}) if colon else common)[key] = value
+    return common, per_cell
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,7 +366,8 @@ def train_config(plan: Plan, model: str, on_fit) -> ett.TrainConfig:
     """LTSF-Linear's recipe for the linear models; the Forecaster's defaults (plus ``--set``) for
     the recurrent ones."""
     if model in ett_recurrent.CELLS:
-        return ett.TrainConfig(seed=plan.seed, options={"forecaster": dict(plan.forecaster), "on_fit": on_fit})
+        settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
+        return ett.TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
     if plan.linear_epochs is not None:
         return ett.TrainConfig(seed=plan.seed, epochs=plan.linear_epochs)
     return ett.TrainConfig(seed=plan.seed)

@@ -56,7 +56,7 @@ def read_table(path) -> pd.DataFrame:
         if suffix in (".parquet", ".pq"):
             frame = pd.read_parquet(path)
         elif suffix in (".csv", ".txt", ".tsv", ""):
-            frame = pd.read_csv(path, sep=None, engine="python") if suffix == ".tsv" else pd.read_csv(path)
+            frame = pd.read_csv(path, sep=_separator(path))
         else:
             raise RnncastError(f"unsupported file type {suffix!r} for {path}; use a .csv or .parquet file")
     except RnncastError:
@@ -73,6 +73,18 @@ def read_table(path) -> pd.DataFrame:
     frame.attrs["source"] = path.name
     frame.attrs["line_offset"] = 2 if suffix != ".parquet" else None  # data row 0 is line 2
     return frame
+
+
+def _separator(path: Path) -> str:
+    """Comma, unless the header line has none and is cut by semicolons, tabs or bars instead."""
+    with open(path, "rb") as f:
+        header = f.readline().decode("utf-8", errors="replace")
+    if "," not in header:
+        for sep in (";", "\t", "|"):
+            if sep in header:
+                log.info("%s is separated by %r, not commas", path.name, sep)
+                return sep
+    return ","
 
 
 def to_series(
@@ -140,7 +152,9 @@ def _as_list(value) -> list[str]:
 def _require_column(frame: pd.DataFrame, name: str) -> None:
     if name not in frame.columns:
         available = ", ".join(map(str, frame.columns))
-        raise RnncastError(f"column {name!r} not found; available columns: {available}")
+        hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
+                if frame.shape[1] == 1 else "")
+        raise RnncastError(f"column {name!r} not found; available columns: {available}{hint}")
 
 
 def _find_time_column(frame: pd.DataFrame, time_col):
