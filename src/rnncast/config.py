@@ -13,6 +13,7 @@ from rnncast.errors import RnncastError
 
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
+SCHEMES = ("window", "sequence")
 WINDOW_NORMS = ("none", "last", "mean")
 FILLS = ("ffill", "interpolate", "drop")
 DEVICES = ("auto", "cpu", "cuda")
@@ -88,8 +89,18 @@ class TrainSettings:
     epochs: int = _opt(100, "most passes over the training windows (early stopping may end sooner)")
     batch_size: int | None = _opt(64, "windows per step; 0 or 'full' for full-batch training")
     lr: float = _opt(1e-3, "Adam learning rate")
+    lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
     patience: int = _opt(10, "epochs without a better validation loss before stopping")
     grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
+    scheme: str = _opt(
+        "window",
+        "window: each input window trains its last step (the tutorials' way); sequence: the network "
+        "runs over long chunks of the series and every step after a warm-up of lookback steps trains "
+        "a target (many times fewer steps of computation per target)",
+        SCHEMES,
+    )
+    chunk: int = _opt(256, "sequence scheme: supervised steps per chunk after the warm-up")
+    max_batches: int = _opt(0, "most batches per epoch, drawn at random (0: every window once); for very long series")
     seed: int = _opt(0, "random seed (same seed, same result on CPU)")
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
 
@@ -100,11 +111,16 @@ class TrainSettings:
         if not isinstance(self.lr, (int, float)) or not self.lr > 0:
             raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
         _positive_int("patience", self.patience)
+        _choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
         if not isinstance(self.grad_clip, (int, float)) or self.grad_clip < 0:
             raise RnncastError(f"grad_clip must be a number >= 0, got {self.grad_clip!r}")
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
         _choice("device", self.device, DEVICES)
+        _choice("scheme", self.scheme, SCHEMES)
+        _positive_int("chunk", self.chunk)
+        if not isinstance(self.max_batches, int) or isinstance(self.max_batches, bool) or self.max_batches < 0:
+            raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {self.max_batches!r}")
 
 
 SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)
@@ -132,6 +148,11 @@ class Settings:
         self.data.validate()
         self.model.validate()
         self.train.validate()
+        if self.train.scheme == "sequence":
+            if self.data.future_known:
+                raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")
+            if self.model.window_norm == "mean":
+                raise RnncastError("scheme 'sequence' works with window_norm 'last' or 'none', not 'mean'")
 
     def flat(self) -> dict:
         return {**asdict(self.data), **asdict(self.model), **asdict(self.train)}

@@ -113,12 +113,10 @@ def to_series(
         raise RnncastError(f"a column is named twice among target and features: {columns}")
 
     time = _parse_time(frame, time_col) if time_col is not None else None
-    table = frame[columns].copy()
-    for name in columns:
-        table[name] = _numeric_column(table[name], name, frame.attrs)
-    positions = np.arange(len(table))  # row of each kept row in the input, for messages
-    table, time, positions = _handle_missing(table, time, positions, fill, frame.attrs)
-    values = table.to_numpy(dtype=np.float32)
+    values = np.column_stack([_numeric_column(frame[name], name, frame.attrs) for name in columns])  # [T, C]
+    positions = np.arange(len(values))  # row of each kept row in the input, for messages
+    values, time, positions = _handle_missing(values, columns, time, positions, fill, frame.attrs)
+    values = values.astype(np.float32)
     _check_finite(values, columns, positions, frame.attrs)
     step = _check_time(time, positions, frame.attrs) if time is not None else None
     return Series(values=values, columns=columns, n_targets=len(targets), time=time, step=step,
@@ -153,7 +151,7 @@ def _require_column(frame: pd.DataFrame, name: str) -> None:
     if name not in frame.columns:
         available = ", ".join(map(str, frame.columns))
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
-                if frame.shape[1] == 1 else "")
+                if frame.shape[1] == 1 and frame.attrs.get("source") else "")
         raise RnncastError(f"column {name!r} not found; available columns: {available}{hint}")
 
 
@@ -198,11 +196,10 @@ def _place(i: int, attrs: dict) -> str:
     return f"row {i}"
 
 
-def _numeric_column(column: pd.Series, name: str, attrs: dict) -> pd.Series:
-    if pd.api.types.is_bool_dtype(column):
-        return column.astype(np.float32)
-    if pd.api.types.is_numeric_dtype(column):
-        return column
+def _numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
+    """The column as float64 numbers (missing values as NaN), or an error at its first non-number."""
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
+        return column.to_numpy(dtype=np.float64, na_value=np.nan)
     converted = pd.to_numeric(column, errors="coerce")
     bad = converted.isna() & column.notna()
     if bad.any():
@@ -211,37 +208,37 @@ def _numeric_column(column: pd.Series, name: str, attrs: dict) -> pd.Series:
             f"column {name!r} is not numeric: {_place(i, attrs)} holds {column.iloc[i]!r} "
             f"({int(bad.sum())} non-numeric value(s) in all); the target and features must be numbers"
         )
-    return converted
+    return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
-def _handle_missing(table: pd.DataFrame, time, positions: np.ndarray, fill, attrs):
-    missing = table.isna()
-    if not missing.to_numpy().any():
-        return table, time, positions
-    for name in table.columns:
-        if missing[name].all():
+def _handle_missing(values: np.ndarray, columns: list[str], time, positions: np.ndarray, fill, attrs):
+    missing = np.isnan(values)  # [T, C]
+    if not missing.any():
+        return values, time, positions
+    for j, name in enumerate(columns):
+        if missing[:, j].all():
             raise RnncastError(f"column {name!r} has no values at all (every row is missing); drop it")
     if fill is None:
-        name = next(c for c in table.columns if missing[c].any())
-        i = int(np.flatnonzero(missing[name].to_numpy())[0])
-        total = int(missing.to_numpy().sum())
+        j = next(j for j in range(len(columns)) if missing[:, j].any())
+        i = int(np.flatnonzero(missing[:, j])[0])
         raise RnncastError(
-            f"column {name!r} has a missing value (NaN) at {_place(i, attrs)} ({total} missing in all); "
-            "fill them with --fill ffill|interpolate|drop (fill= in Python)"
+            f"column {columns[j]!r} has a missing value (NaN) at {_place(i, attrs)} ({int(missing.sum())} missing "
+            "in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
         )
-    log.info("filling %d missing values with %s", int(missing.to_numpy().sum()), fill)
+    log.info("filling %d missing values with %s", int(missing.sum()), fill)
+    table = pd.DataFrame(values, columns=columns)
     if fill == "ffill":
         table = table.ffill().bfill()
     elif fill == "interpolate":
         table = table.interpolate(method="linear", limit_direction="both")
     elif fill == "drop":
-        keep = ~missing.any(axis=1).to_numpy()
+        keep = ~missing.any(axis=1)
         table = table[keep]
         time = time[keep] if time is not None else None
         positions = positions[keep]
     else:
         raise RnncastError(f"unknown fill {fill!r}; choose one of: ffill, interpolate, drop")
-    return table.reset_index(drop=True), time, positions
+    return table.to_numpy(dtype=np.float64), time, positions
 
 
 def _check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, attrs: dict) -> None:
@@ -257,7 +254,7 @@ def _check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray,
 def _parse_time(frame: pd.DataFrame, time_col) -> pd.DatetimeIndex:
     column = frame[time_col]
     try:
-        time = pd.DatetimeIndex(pd.to_datetime(column))
+        time = pd.DatetimeIndex(column if pd.api.types.is_datetime64_any_dtype(column) else pd.to_datetime(column))
     except (ValueError, TypeError) as err:
         raise RnncastError(f"time column {time_col!r} holds values that are not timestamps ({err})") from None
     if time.hasnans:
@@ -270,21 +267,22 @@ def _check_time(time: pd.DatetimeIndex, positions: np.ndarray, attrs: dict) -> p
     """Timestamps must increase strictly; uneven steps are allowed with a warning."""
     if len(time) < 2:
         return None
-    diffs = time[1:] - time[:-1]
-    if (diffs == pd.Timedelta(0)).any():
-        i = int(np.flatnonzero(diffs == pd.Timedelta(0))[0]) + 1
+    diffs = np.diff(time.as_unit("ns").asi8)  # [T - 1] nanoseconds (pandas may hold s, ms or us)
+    if (diffs == 0).any():
+        i = int(np.flatnonzero(diffs == 0)[0]) + 1
         raise RnncastError(
             f"duplicated timestamp {time[i]} at {_place(int(positions[i - 1]), attrs)} and "
             f"{_place(int(positions[i]), attrs)}; each time step must appear once"
         )
-    if (diffs < pd.Timedelta(0)).any():
-        i = int(np.flatnonzero(diffs < pd.Timedelta(0))[0]) + 1
+    if (diffs < 0).any():
+        i = int(np.flatnonzero(diffs < 0)[0]) + 1
         raise RnncastError(
             f"timestamps are not sorted: {time[i]} at {_place(int(positions[i]), attrs)} comes after {time[i - 1]}; "
             "sort the rows by time"
         )
-    step = pd.Series(diffs).mode().iloc[0]
+    steps, counts = np.unique(diffs, return_counts=True)
+    step = int(steps[np.argmax(counts)])  # the most common step (the smallest of equally common ones)
     irregular = int((diffs != step).sum())
     if irregular:
-        log.warning("%d of %d time steps differ from the usual step %s", irregular, len(diffs), step)
-    return step
+        log.warning("%d of %d time steps differ from the usual step %s", irregular, len(diffs), pd.Timedelta(step))
+    return pd.Timedelta(step)

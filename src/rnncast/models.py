@@ -28,6 +28,7 @@ class NetSpec:
     window_norm: str = "last"  # none | last | mean
     n_future: int = 0  # features known over the horizon, fed to the head
     channel_independent: bool = False  # every target column a separate series through one network
+    scheme: str = "window"  # how it was trained: "window" (last step of each window) or "sequence"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -52,14 +53,15 @@ class RecurrentNet(nn.Module):
         self.head = nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * channels_out)
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
+        """Forecast from each input window: [B, L, C] (and [B, H, F] known future) -> [B, H, T]."""
         spec = self.spec
-        batch, length, channels = x.shape
-        if spec.channel_independent:
-            x = x.transpose(1, 2).reshape(batch * channels, length, 1)  # [B * C, L, 1]
-        n_targets = 1 if spec.channel_independent else spec.n_targets
-        targets, features = x[..., :n_targets], x[..., n_targets:]  # [B', L, T'], [B', L, F]
+        batch, channels = x.shape[0], x.shape[2]
+        x = self._split_channels(x)  # [B', L, C']
+        n_targets = self._targets_per_row()
+        targets = x[..., :n_targets]  # [B', L, T']
         level = self._level(targets)  # [B', 1, T']
-        x = torch.cat([targets - level, features], dim=-1)  # [B', L, T' + F]
+        if spec.scheme == "window":  # window-trained: inputs relative to the level
+            x = torch.cat([targets - level, x[..., n_targets:]], dim=-1)  # [B', L, C']
         out, _ = self.encoder(x)  # [B', L, hidden]
         state = self.dropout(out[:, -1])  # [B', hidden]
         if spec.n_future:
@@ -68,6 +70,33 @@ class RecurrentNet(nn.Module):
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
+
+    def forward_sequence(self, x: torch.Tensor) -> torch.Tensor:
+        """A forecast at every position of a chunk, as the sequence scheme trains: [B, S, C] -> [B, S, H, T].
+
+        Position p sees rows up to p and forecasts the H rows after it. The last position's output
+        equals ``forward`` on the same rows, so a sequence-trained net predicts windows unchanged.
+        """
+        spec = self.spec
+        batch, length, channels = x.shape
+        x = self._split_channels(x)  # [B', S, C']
+        n_targets = self._targets_per_row()
+        out, _ = self.encoder(x)  # [B', S, hidden]
+        y = self.head(self.dropout(out)).view(-1, length, spec.horizon, n_targets)  # [B', S, H, T']
+        if spec.window_norm == "last":
+            y = y + x[..., None, :n_targets]  # each position's own last value  [B', S, H, T']
+        if spec.channel_independent:
+            y = y.reshape(batch, channels, length, spec.horizon).permute(0, 2, 3, 1)  # [B, S, H, C]
+        return y  # [B, S, H, T]
+
+    def _split_channels(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.spec.channel_independent:
+            return x  # [B, S, C]
+        batch, length, channels = x.shape
+        return x.transpose(1, 2).reshape(batch * channels, length, 1)  # [B * C, S, 1]
+
+    def _targets_per_row(self) -> int:
+        return 1 if self.spec.channel_independent else self.spec.n_targets
 
     def _level(self, targets: torch.Tensor) -> torch.Tensor:
         if self.spec.window_norm == "last":

@@ -59,6 +59,49 @@ class WindowBatches:
         for i in range(0, len(self.starts), batch_size):
             yield self.gather(self.starts[i : i + batch_size])
 
+    @staticmethod
+    def predict(net: nn.Module, batch: Batch) -> torch.Tensor:
+        return net(batch.x, batch.future)  # [B, H, T]
+
+
+class SequenceBatches:
+    """Chunks of the training rows for many-to-many training (truncated backpropagation through time).
+
+    A chunk is ``lookback - 1 + chunk`` input rows; its first ``lookback - 1`` positions only warm
+    the network up, and each of the next ``chunk`` positions forecasts the ``horizon`` rows after it.
+    Every supervised position has seen at least ``lookback`` rows, as a window does. Chunks start
+    ``chunk`` rows apart from a random offset each epoch, so each target is trained once per epoch.
+    """
+
+    def __init__(self, values: torch.Tensor, train_end: int, lookback: int, horizon: int, n_targets: int,
+                 chunk: int, batch_size: int | None):
+        self.warmup, self.chunk, self.horizon, self.n_targets = lookback - 1, chunk, horizon, n_targets
+        span = self.warmup + chunk + horizon  # input rows + the rows after the last one
+        if train_end < span:
+            chunk = max(1, train_end - self.warmup - horizon)  # a short series: one shorter chunk
+            self.chunk, span = chunk, self.warmup + chunk + horizon
+        self.windows = torch_windows(values[:train_end], span)  # [N, C, span], a view
+        self.batch_size = batch_size or len(self)
+
+    def __len__(self) -> int:
+        return -(-len(self.windows) // self.chunk)  # chunks per epoch
+
+    def gather(self, starts: torch.Tensor) -> Batch:
+        w = self.windows[starts]  # [B, C, span]
+        x = w[:, :, : self.warmup + self.chunk].transpose(1, 2)  # [B, S, C]
+        y = w[:, : self.n_targets, self.warmup + 1 :].unfold(2, self.horizon, 1)  # [B, T, chunk, H]
+        return Batch(x, y.permute(0, 2, 3, 1), None)  # y: [B, chunk, H, T]
+
+    def epoch(self, generator: torch.Generator) -> Iterator[Batch]:
+        offset = int(torch.randint(self.chunk, (1,), generator=generator)) % len(self.windows)
+        starts = torch.arange(offset, len(self.windows), self.chunk)
+        starts = starts[torch.randperm(len(starts), generator=generator)].to(self.windows.device)
+        for i in range(0, len(starts), self.batch_size):
+            yield self.gather(starts[i : i + self.batch_size])
+
+    def predict(self, net: nn.Module, batch: Batch) -> torch.Tensor:
+        return net.forward_sequence(batch.x)[:, self.warmup :]  # [B, chunk, H, T]
+
 
 @dataclass
 class EpochRecord:
@@ -89,7 +132,7 @@ class LoopState:
     stopped: bool = False  # early stopping has ended the run
 
 
-def fit_network(net: nn.Module, train: WindowBatches, val: WindowBatches | None, settings: TrainSettings,
+def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: WindowBatches | None, settings: TrainSettings,
                 on_epoch: Callable[[EpochRecord], None] | None = None,
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
                 resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None) -> list[dict]:
@@ -105,6 +148,8 @@ def fit_network(net: nn.Module, train: WindowBatches, val: WindowBatches | None,
 
     while state.epoch < settings.epochs and not state.stopped:
         started = time.perf_counter()
+        for group in optimizer.param_groups:
+            group["lr"] = epoch_lr(settings, state.epoch)
         train_loss = _train_epoch(net, train, optimizer, generator, settings, state.epoch + 1)
         val_loss = mean_loss(net, val) if val is not None and len(val) else None
         score = val_loss if val_loss is not None else train_loss
@@ -130,12 +175,21 @@ def fit_network(net: nn.Module, train: WindowBatches, val: WindowBatches | None,
     return state.history
 
 
-def _train_epoch(net, train: WindowBatches, optimizer, generator, settings: TrainSettings, epoch: int) -> float:
+def epoch_lr(settings: TrainSettings, epoch: int) -> float:
+    """The learning rate of epoch ``epoch`` (0-based); a function of the epoch alone, so resuming needs no state."""
+    if settings.lr_schedule == "cosine":
+        return settings.lr * 0.5 * (1 + math.cos(math.pi * epoch / settings.epochs))
+    return settings.lr
+
+
+def _train_epoch(net, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings, epoch: int) -> float:
     net.train()
     loss_fn = nn.MSELoss()
     total, count = 0.0, 0
-    for batch in train.epoch(generator):
-        pred = net(batch.x, batch.future)  # [B, H, T]
+    for step, batch in enumerate(train.epoch(generator)):
+        if settings.max_batches and step >= settings.max_batches:
+            break
+        pred = train.predict(net, batch)  # shaped as batch.y
         loss = loss_fn(pred, batch.y)
         value = loss.item()
         if not math.isfinite(value):
