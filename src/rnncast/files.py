@@ -15,6 +15,7 @@ def write_bytes(path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o644)  # mkstemp makes 0600; run directories are meant to be shared and read
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
