@@ -235,8 +235,8 @@ def test_select_mode() -> None:
 
 
 def test_unknown_model_is_named() -> None:
-    with pytest.raises(RnncastError, match="'lstm'.*accepted"):
-        ett.run_setting(np.zeros((400, 1)), (0,), ett.Borders(200, 260, 320), 24, 12, "lstm")
+    with pytest.raises(RnncastError, match="'transformer'.*accepted"):
+        ett.run_setting(np.zeros((400, 1)), (0,), ett.Borders(200, 260, 320), 24, 12, "transformer")
 
 
 # --------------------------------------------------------------------------------------------

@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("data")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
     evaluate.set_defaults(run=run_evaluate)
+
+    from rnncast import bench  # `rnncast bench ett ...`, the ETT benchmark harness
+
+    bench.add_parser(commands)
     return parser
 
 
