@@ -46,6 +46,9 @@ def peak_rss_mb() -> float:
 
 # ---- contenders (each runs in a child process) -----------------------------------------------
 
+DEVICE = os.environ.get("RNNCAST_BENCH_DEVICE", "cpu")  # --device sets it for the child processes
+
+
 def reference_loop(seed: int, max_epochs: int, n: int, train: int) -> dict:
     """The tutorials' way in plain PyTorch: pre-built windows, batch 32, the last step trains."""
     import torch
@@ -71,14 +74,15 @@ def reference_loop(seed: int, max_epochs: int, n: int, train: int) -> dict:
             out, _ = self.lstm(x)  # [B, L, hidden]
             return self.head(out[:, -1])  # [B, 1]
 
-    net = Net()
+    x_train, y_train, x_test = x_train.to(DEVICE), y_train.to(DEVICE), x_test.to(DEVICE)
+    net = Net().to(DEVICE)
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = nn.MSELoss()
     trace, trained = [], 0.0
     for epoch in range(1, max_epochs + 1):
         started = time.perf_counter()
         net.train()
-        order = torch.randperm(n_train)
+        order = torch.randperm(n_train).to(DEVICE)
         for i in range(0, n_train, 32):
             idx = order[i : i + 32]
             loss = loss_fn(net(x_train[idx]), y_train[idx])
@@ -88,7 +92,7 @@ def reference_loop(seed: int, max_epochs: int, n: int, train: int) -> dict:
         trained += time.perf_counter() - started
         net.eval()
         with torch.inference_mode():
-            pred = torch.cat([net(x_test[i : i + 1024]) for i in range(0, len(x_test), 1024)]).numpy()
+            pred = torch.cat([net(x_test[i : i + 1024]) for i in range(0, len(x_test), 1024)]).cpu().numpy()
         trace.append((epoch, trained, float(np.mean((pred.astype(np.float64) - y_test) ** 2))))
         if trace[-1][2] <= TARGET_MSE:
             break
@@ -109,7 +113,7 @@ def rnncast_run(seed: int, max_epochs: int, n: int, train: int, settings: dict) 
     torch.set_num_threads(2)
     y = make_series(n)
     settings = {**settings, "epochs": min(settings["epochs"], max_epochs)}
-    model = Forecaster(lookback=LOOKBACK, horizon=1, hidden_size=HIDDEN, patience=10_000, seed=seed, device="cpu",
+    model = Forecaster(lookback=LOOKBACK, horizon=1, hidden_size=HIDDEN, patience=10_000, seed=seed, device=DEVICE,
                        **settings)
     trace, trained = [], [0.0]
 
@@ -249,6 +253,7 @@ def main() -> None:
     parser.add_argument("--latency", action="store_true")
     parser.add_argument("--points", type=int, default=10_000_000)
     parser.add_argument("--record", action="store_true", help=f"write the report into {RESULTS}")
+    parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"], help="where the time-to-accuracy runs train")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, default=N, help=argparse.SUPPRESS)
@@ -256,10 +261,11 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         return child(args)
+    os.environ["RNNCAST_BENCH_DEVICE"] = args.device
 
     command = "python benchmarks/speed.py " + " ".join(sys.argv[1:])
     header = [f"# Speed benchmark ({date.today()})", "", f"Command: `{command}`", "",
-              f"Machine: {platform.machine()}, {os.cpu_count()} cores, torch threads 2, "
+              f"Device: {args.device}. Machine: {platform.machine()}, {os.cpu_count()} cores, torch threads 2, "
               f"Python {platform.python_version()}, {platform.platform()}", ""]
     sections = []
     if args.quick:
