@@ -231,7 +231,7 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     assert run.wait(timeout=60) == 130
     err = run.stderr.read().decode()
     assert "Traceback" not in err
-    assert f"Continue with: rnncast fit --resume run" in err
+    assert "Continue with: rnncast fit --resume run" in err
     assert _epochs_done(checkpoint) >= 1
     resumed = _fit_process(["--resume", "run"], tmp_path)
     assert resumed.wait(timeout=300) == 0

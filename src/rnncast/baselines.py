@@ -25,4 +25,3 @@ def seasonal_naive(x: np.ndarray, horizon: int, n_targets: int, period: int) -> 
     return np.tile(last_season, (1, reps, 1))[:, :horizon]
 
 
-BASELINES = ("repeat", "mean")
