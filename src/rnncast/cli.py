@@ -141,7 +141,7 @@ def run_demo(args) -> int:
     def factory(name):
         if bars:
             bars[-1].close()  # one bar per model, each finished before the next starts
-        bar = _epoch_bar(name, (demo.SINE_SETTINGS if args.which == "sine" else {"epochs": 100})["epochs"])
+        bar = _epoch_bar(name, (demo.SINE_SETTINGS if args.which == "sine" else demo.REGRESSION_SETTINGS)["epochs"])
         bars.append(bar)
         return bar
 

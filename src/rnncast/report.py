@@ -19,6 +19,7 @@ import pandas as pd
 
 from rnncast import __version__, files, plots
 from rnncast.forecaster import Forecaster
+from rnncast.windows import window_starts
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2")
 
@@ -27,11 +28,9 @@ METRIC_NAMES = ("mse", "mae", "rmse", "r2")
 
 def run_metrics(forecaster: Forecaster, data) -> dict:
     """Validation and test metrics of the model and the baselines."""
-    result = {}
-    for part in ("val", "test"):
-        if len(forecaster._starts(forecaster._series(data), part)):
-            result[part] = forecaster.evaluate(data, part=part)
-    return result
+    data_s = forecaster.settings_.data
+    parts = [p for p in ("val", "test") if len(window_starts(forecaster.split_, p, data_s.lookback, data_s.horizon))]
+    return {part: forecaster.evaluate(data, part=part) for part in parts}
 
 
 def verdict(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str]:
