@@ -42,7 +42,7 @@ import numpy as np
 from rnncast import __version__, ett, ett_recurrent
 from rnncast.errors import RnncastError
 
-DEFAULT_MODELS = ("repeat", "nlinear", "dlinear", "rnn", "lstm", "gru")
+DEFAULT_MODELS = ("repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn")
 DEFAULT_LOOKBACK = 96
 QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),
          "epochs": 2}
@@ -171,7 +171,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default runs/bench-ett/<dataset>-<mode>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
-                        "one cell, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
+                        "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults)")
     p.add_argument("--seed", type=int, default=2021, help="seed of every model (default 2021)")
     p.add_argument("--threads", type=_int_arg("threads"), default=1,
@@ -301,10 +301,10 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
         key, sep, text = item.partition("=")
         cell, colon, key = key.strip().rpartition(":")
         key = key.strip().replace("-", "_")
-        if not sep or key not in allowed or (colon and cell not in ett_recurrent.CELLS):
+        if not sep or key not in allowed or (colon and cell not in ett_recurrent.MODELS):
             raise RnncastError(
-                f"bad --set {item!r}: accepted are KEY=VALUE or CELL:KEY=VALUE with CELL one of "
-                f"{', '.join(ett_recurrent.CELLS)} and KEY one of {', '.join(allowed)}"
+                f"bad --set {item!r}: accepted are KEY=VALUE or MODEL:KEY=VALUE with MODEL one of "
+                f"{', '.join(ett_recurrent.MODELS)} and KEY one of {', '.join(allowed)}"
             )
         default = fields_by_name[key].default
         text = text.strip()
@@ -365,7 +365,7 @@ def run_ett(args: argparse.Namespace) -> int:
 def train_config(plan: Plan, model: str, on_fit) -> ett.TrainConfig:
     """LTSF-Linear's recipe for the linear models; the Forecaster's defaults (plus ``--set``) for
     the recurrent ones."""
-    if model in ett_recurrent.CELLS:
+    if model in ett_recurrent.MODELS:
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
         return ett.TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
     if plan.linear_epochs is not None:
@@ -393,7 +393,7 @@ def run_one(plan: Plan, data: ett.EttData, model: str, horizon: int, repeat: np.
     mse, mae = (mse_dl, mae_dl) if plan.drop_last else (scores.all_windows.mse, scores.all_windows.mae)
     rep_mse, rep_mae = ett.mse_mae(repeat[headline], targets[headline])
     info = infos[-1] if infos else {}
-    if model in ett_recurrent.CELLS:
+    if model in ett_recurrent.MODELS:
         settings = info.get("forecaster", {})
     elif model == "repeat":
         settings = {}

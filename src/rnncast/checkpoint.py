@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 
 import torch
+from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
 from rnncast import __version__
 from rnncast.errors import RnncastError
 from rnncast.files import write_bytes, write_json
-from rnncast.models import NetSpec, RecurrentNet
+from rnncast.models import NetSpec, build_net
 
 FORMAT = "rnncast-model"
 FORMAT_VERSION = 1
@@ -21,7 +22,7 @@ WEIGHTS = "weights.safetensors"
 META = "model.json"
 
 
-def save_model(folder, net: RecurrentNet, meta: dict) -> None:
+def save_model(folder, net: nn.Module, meta: dict) -> None:
     """Write the weights and ``meta`` (plain JSON data) into ``folder``."""
     folder = Path(folder)
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
@@ -30,7 +31,7 @@ def save_model(folder, net: RecurrentNet, meta: dict) -> None:
                                "rnncast_version": __version__, "network": net.spec.to_dict(), **meta})
 
 
-def load_model(folder) -> tuple[RecurrentNet, dict]:
+def load_model(folder) -> tuple[nn.Module, dict]:
     """Read a model folder back; every way it can be broken is a ``RnncastError`` naming the problem."""
     folder = Path(folder)
     if (folder / "model").is_dir() and not (folder / META).exists():
@@ -52,7 +53,7 @@ def load_model(folder) -> tuple[RecurrentNet, dict]:
             f"({__version__}) reads version {FORMAT_VERSION}"
         )
     try:
-        net = RecurrentNet(NetSpec(**meta["network"]))
+        net = build_net(NetSpec(**meta["network"]))
     except (TypeError, KeyError, ValueError) as err:
         raise RnncastError(f"{folder / META} describes no valid network ({err})") from None
     try:

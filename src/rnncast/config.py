@@ -15,6 +15,7 @@ CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
 SCHEMES = ("window", "sequence")
 WINDOW_NORMS = ("none", "last", "mean")
+DECODERS = ("direct", "parallel")
 FILLS = ("ffill", "interpolate", "drop")
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -74,6 +75,18 @@ class ModelSettings:
         "with several targets and no features: train every target column as a separate series "
         "through one shared network (the 'channel-independent' way of the ETT M-mode leaders)",
     )
+    segment: int = _opt(
+        0,
+        "cut each input window into segments of this many steps, embed each segment and run the cell "
+        "over segments (SegRNN's way: 720 steps at 48 per segment are 15 recurrent steps); "
+        "0: one recurrent step per time step, as in the tutorials",
+    )
+    decoder: str = _opt(
+        "direct",
+        "direct: one linear layer from the last hidden state to every horizon step; parallel (needs "
+        "segment): the cell emits every output segment at once from learned position (and channel) embeddings",
+        DECODERS,
+    )
 
     def validate(self) -> None:
         _choice("cell", self.cell, CELLS)
@@ -82,6 +95,11 @@ class ModelSettings:
         _choice("window_norm", self.window_norm, WINDOW_NORMS)
         if not isinstance(self.dropout, (int, float)) or not 0 <= self.dropout < 1:
             raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
+        if not isinstance(self.segment, int) or isinstance(self.segment, bool) or self.segment < 0:
+            raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {self.segment!r}")
+        _choice("decoder", self.decoder, DECODERS)
+        if self.decoder == "parallel" and not self.segment:
+            raise RnncastError("decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. --segment 48)")
 
 
 @dataclass(frozen=True)
@@ -90,7 +108,7 @@ class TrainSettings:
     batch_size: int | None = _opt(64, "windows per step; 0 or 'full' for full-batch training")
     lr: float = _opt(1e-3, "Adam learning rate")
     lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
-    patience: int = _opt(10, "epochs without a better validation loss before stopping")
+    patience: int = _opt(5, "epochs without a better validation loss before stopping")
     grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
     scheme: str = _opt(
         "window",
@@ -100,7 +118,11 @@ class TrainSettings:
         SCHEMES,
     )
     chunk: int = _opt(256, "sequence scheme: supervised steps per chunk after the warm-up")
-    max_batches: int = _opt(0, "most batches per epoch, drawn at random (0: every window once); for very long series")
+    max_batches: int = _opt(
+        100,
+        "most batches per epoch, drawn at random each epoch (0: every window once): on a long series "
+        "the validation loss is checked, and early stopping decided, every this many steps",
+    )
     seed: int = _opt(0, "random seed (same seed, same result on CPU)")
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
 
@@ -125,6 +147,16 @@ class TrainSettings:
 
 SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)
 
+# Named sets of settings: ``Forecaster(**PRESETS["segrnn"], lookback=..., horizon=...)``.
+PRESETS: dict[str, dict] = {
+    # SegRNN (Lin et al., 2023): a GRU over segments of 48 steps, a parallel decoder, each column a
+    # separate series. Chosen on the ETTh1/ETTm1 validation splits (benchmarks/results/ett/).
+    "segrnn": {
+        "cell": "gru", "segment": 48, "decoder": "parallel", "channel_independent": True,
+        "hidden_size": 128,
+    },
+}
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -148,6 +180,18 @@ class Settings:
         self.data.validate()
         self.model.validate()
         self.train.validate()
+        segment, lookback = self.model.segment, self.data.lookback
+        if segment and lookback % segment:
+            fits = [d for d in range(1, lookback + 1) if lookback % d == 0]
+            raise RnncastError(
+                f"lookback {lookback} is not a whole number of segments of {segment} steps; use a lookback that "
+                f"is a multiple of {segment} (e.g. {max(segment, lookback // segment * segment)}) or a segment "
+                f"that divides {lookback} (one of {fits})"
+            )
+        if segment and self.train.scheme == "sequence":
+            raise RnncastError("scheme 'sequence' runs the cell step by step; use scheme 'window' with segment > 0")
+        if self.model.decoder == "parallel" and self.data.future_known:
+            raise RnncastError("decoder 'parallel' does not take future_known features; use decoder 'direct'")
         if self.train.scheme == "sequence":
             if self.data.future_known:
                 raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")

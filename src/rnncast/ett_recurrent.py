@@ -12,10 +12,6 @@ caller overrides it in ``TrainConfig.options["forecaster"]``:
   are not in ``task.values`` at all;
 * targets are the mode's target channels; in MS the other columns are features (the Forecaster
   wants targets first, so the runner reorders the columns, and does the same to the test inputs);
-* ``channel_independent=True`` when there are several targets and no features (M mode): every
-  column is a separate series through one shared network. ``ModelSettings.channel_independent``
-  defaults to False today, so the runner passes it; see the module's report for the proposal to
-  make it automatic.
 * ``seed`` is ``TrainConfig.seed``.
 
 ``TrainConfig``'s epochs / batch size / learning rate / patience are LTSF-Linear's recipe for the
@@ -35,19 +31,26 @@ import numpy as np
 import pandas as pd
 
 from rnncast import ett
+from rnncast.config import PRESETS
 from rnncast.errors import RnncastError
 
 logger = logging.getLogger(__name__)
 
 CELLS = ("rnn", "lstm", "gru")
 
+# Model name -> the Forecaster settings that make it: the plain cells of the tutorials, and the
+# library's presets (rnncast.config.PRESETS). Everything not named is the Forecaster's default.
+MODELS: dict[str, dict[str, Any]] = {**{cell: {"cell": cell} for cell in CELLS}, **PRESETS}
+
 # Set by the runner, never by the caller: the protocol fixes them.
 _PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", "fill")
 
 
-def forecaster_params(task: ett.Task, cell: str, config: ett.TrainConfig) -> dict[str, Any]:
-    """Keyword arguments of the Forecaster for ``task``: protocol settings, then the caller's
-    overrides (``config.options["forecaster"]``); everything else stays at the library default."""
+def forecaster_params(task: ett.Task, model: str, config: ett.TrainConfig) -> dict[str, Any]:
+    """Keyword arguments of the Forecaster for ``task``: the model's settings (:data:`MODELS`), the
+    protocol's, then the caller's overrides (``config.options["forecaster"]``); everything else
+    stays at the library default. A channel-independent model in MS mode (features beside the
+    target) runs channel-mixing: there is one target and the features are not series to forecast."""
     overrides = dict(config.options.get("forecaster", {}))
     fixed = sorted(set(overrides) & set(_PROTOCOL_KEYS + ("cell",)))
     if fixed:
@@ -55,18 +58,16 @@ def forecaster_params(task: ett.Task, cell: str, config: ett.TrainConfig) -> dic
             f"forecaster settings {fixed} are fixed by the ETT protocol or the model name and cannot "
             f"be overridden; accepted are the model and training settings (hidden_size, epochs, lr, ...)"
         )
-    n_targets = len(task.target_idx)
-    has_features = n_targets < task.n_inputs
     params: dict[str, Any] = {
-        "cell": cell,
+        **MODELS[model],
         "lookback": task.input_len,
         "horizon": task.horizon,
         "scaler": "none",
         "seed": config.seed,
     }
-    if n_targets > 1 and not has_features:
-        params["channel_independent"] = True
     params.update(overrides)
+    if len(task.target_idx) < task.n_inputs:
+        params.pop("channel_independent", None)
     return params
 
 
@@ -76,15 +77,15 @@ def _column_order(task: ett.Task) -> list[int]:
     return targets + [c for c in range(task.n_inputs) if c not in targets]
 
 
-def make_runner(cell: str) -> ett.Runner:
-    """An :data:`rnncast.ett.Runner` that trains a Forecaster with recurrent ``cell``."""
-    if cell not in CELLS:
-        raise RnncastError(f"unknown recurrent cell {cell!r}: accepted are {CELLS}")
+def make_runner(model: str) -> ett.Runner:
+    """An :data:`rnncast.ett.Runner` that trains the Forecaster of ``model`` (a key of :data:`MODELS`)."""
+    if model not in MODELS:
+        raise RnncastError(f"unknown recurrent model {model!r}: accepted are {', '.join(MODELS)}")
 
     def fit_recurrent(task: ett.Task, config: ett.TrainConfig) -> ett.Predictor:
         from rnncast.forecaster import Forecaster  # imported late: forecaster imports much
 
-        params = forecaster_params(task, cell, config)
+        params = forecaster_params(task, model, config)
         order = _column_order(task)
         n_targets = len(task.target_idx)
         names = [f"c{c}" for c in order]  # synthetic names; the Forecaster needs column names
@@ -94,17 +95,16 @@ def make_runner(cell: str) -> ett.Runner:
             frame, target=names[:n_targets], features=names[n_targets:] or None, split=split
         )
         history = forecaster.history_
-        val = [h["val_loss"] for h in history]
-        best = int(np.nanargmin(np.asarray(val, dtype=float))) + 1 if val else 0
+        best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
         info = {
             "forecaster": forecaster.get_params(),
             "epochs_run": len(history),
             "best_epoch": best,
-            "best_val_mse": float(val[best - 1]) if val else float("nan"),
+            "best_val_mse": float(history[best - 1]["val_loss"]) if best else float("nan"),
             "train_seconds": float(forecaster.train_seconds_),
             "device": str(forecaster.device_),
         }
-        logger.info("%s: %d epochs, best %d (val MSE %.5f), %.1f s", cell, info["epochs_run"],
+        logger.info("%s: %d epochs, best %d (val MSE %.5f), %.1f s", model, info["epochs_run"],
                     best, info["best_val_mse"], info["train_seconds"])
         on_fit = config.options.get("on_fit")
         if on_fit is not None:
@@ -115,14 +115,14 @@ def make_runner(cell: str) -> ett.Runner:
 
         return predict
 
-    fit_recurrent.__name__ = f"fit_{cell}"
+    fit_recurrent.__name__ = f"fit_{model}"
     return fit_recurrent
 
 
 def register() -> None:
-    """Add 'rnn', 'lstm' and 'gru' to :data:`rnncast.ett.RUNNERS` (idempotent)."""
-    for cell in CELLS:
-        ett.RUNNERS.setdefault(cell, make_runner(cell))
+    """Add the recurrent models (:data:`MODELS`) to :data:`rnncast.ett.RUNNERS` (idempotent)."""
+    for model in MODELS:
+        ett.RUNNERS.setdefault(model, make_runner(model))
 
 
 register()

@@ -21,7 +21,7 @@ from rnncast import checkpoint as checkpoint_io
 from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.data import Series, to_series
 from rnncast.errors import RnncastError
-from rnncast.models import NetSpec, RecurrentNet
+from rnncast.models import NetSpec, build_net
 from rnncast.scaling import Scaler
 from rnncast.training import SequenceBatches, WindowBatches, fit_network, predict_batches, resolve_device
 from rnncast.windows import Split, chronological_split, window_starts
@@ -74,6 +74,8 @@ class Forecaster:
         dropout: float = _M.dropout,
         window_norm: str = _M.window_norm,
         channel_independent: bool = _M.channel_independent,
+        segment: int = _M.segment,
+        decoder: str = _M.decoder,
         epochs: int = _T.epochs,
         batch_size: int | None = _T.batch_size,
         lr: float = _T.lr,
@@ -99,6 +101,8 @@ class Forecaster:
         self.dropout = dropout
         self.window_norm = window_norm
         self.channel_independent = channel_independent
+        self.segment = segment
+        self.decoder = decoder
         self.epochs = epochs
         self.batch_size = batch_size
         self.lr = lr
@@ -170,8 +174,9 @@ class Forecaster:
             hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
             window_norm=model_s.window_norm, n_future=len(series.features) if data_s.future_known else 0,
             channel_independent=model_s.channel_independent, scheme=train_s.scheme,
+            segment=model_s.segment, decoder=model_s.decoder,
         )
-        net = RecurrentNet(spec).to(device)
+        net = build_net(spec).to(device)
         values = torch.from_numpy(scaler.transform(series.values)).to(device)  # [T, C]
         if train_s.scheme == "sequence":
             train = SequenceBatches(values, split.train_end, data_s.lookback, data_s.horizon, series.n_targets,
@@ -410,7 +415,8 @@ class Forecaster:
             forecaster.train_seconds_ = meta.get("train_seconds")
         except (KeyError, TypeError, ValueError) as err:
             raise RnncastError(f"the model description in {folder} is incomplete or hand-edited ({err!r})") from None
-        for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent"):
+        for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent",
+                     "segment", "decoder"):
             if meta["params"].get(name) != getattr(net.spec, name):
                 raise RnncastError(
                     f"the model description in {folder} is hand-edited: setting {name} is {meta['params'].get(name)!r} "

@@ -1,4 +1,16 @@
-"""The networks: a recurrent encoder (RNN | LSTM | GRU) and a linear head that emits every horizon step.
+"""The networks: a recurrent encoder (RNN | LSTM | GRU) and a head that emits every horizon step.
+
+Two networks share one interface, ``forward(x [B, L, C], future) -> [B, H, T]``:
+
+* ``RecurrentNet``: the tutorials' network, one recurrent step per time step, a linear head on the
+  last hidden state;
+* ``SegmentNet``: SegRNN's way (Lin et al., 2023): the window is cut into segments of ``segment``
+  steps, each embedded by a linear layer, and the cell runs over segments (720 steps at 48 per
+  segment are 15 recurrent steps); a parallel decoder emits every output segment at once.
+
+Both subtract a level from each input window (``window_norm``) and add it back to the output, and
+both start as that level's forecast: the output layer is zero-initialised, so an untrained network
+with ``window_norm='last'`` *is* the repeat-last baseline, and training moves it from there.
 
 A network knows tensors only: no files, scalers or pandas. ``forward`` has no data-dependent Python
 control flow, so it traces for ONNX and runs unchanged under DistributedDataParallel.
@@ -29,6 +41,8 @@ class NetSpec:
     n_future: int = 0  # features known over the horizon, fed to the head
     channel_independent: bool = False  # every target column a separate series through one network
     scheme: str = "window"  # how it was trained: "window" (last step of each window) or "sequence"
+    segment: int = 0  # steps per input segment (SegmentNet); 0: RecurrentNet, one step at a time
+    decoder: str = "direct"  # SegmentNet: "direct" (linear head) or "parallel" (output segments at once)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -50,16 +64,16 @@ class RecurrentNet(nn.Module):
             dropout=spec.dropout if spec.num_layers > 1 else 0.0,
         )
         self.dropout = nn.Dropout(spec.dropout)
-        self.head = nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * channels_out)
+        self.head = _zero(nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * channels_out))
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
         """Forecast from each input window: [B, L, C] (and [B, H, F] known future) -> [B, H, T]."""
         spec = self.spec
         batch, channels = x.shape[0], x.shape[2]
-        x = self._split_channels(x)  # [B', L, C']
+        x = split_channels(x, spec.channel_independent)  # [B', L, C']
         n_targets = self._targets_per_row()
         targets = x[..., :n_targets]  # [B', L, T']
-        level = self._level(targets)  # [B', 1, T']
+        level = window_level(targets, spec.window_norm)  # [B', 1, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
             x = torch.cat([targets - level, x[..., n_targets:]], dim=-1)  # [B', L, C']
         out, _ = self.encoder(x)  # [B', L, hidden]
@@ -79,7 +93,7 @@ class RecurrentNet(nn.Module):
         """
         spec = self.spec
         batch, length, channels = x.shape
-        x = self._split_channels(x)  # [B', S, C']
+        x = split_channels(x, spec.channel_independent)  # [B', S, C']
         n_targets = self._targets_per_row()
         out, _ = self.encoder(x)  # [B', S, hidden]
         y = self.head(self.dropout(out)).view(-1, length, spec.horizon, n_targets)  # [B', S, H, T']
@@ -89,21 +103,107 @@ class RecurrentNet(nn.Module):
             y = y.reshape(batch, channels, length, spec.horizon).permute(0, 2, 3, 1)  # [B, S, H, C]
         return y  # [B, S, H, T]
 
-    def _split_channels(self, x: torch.Tensor) -> torch.Tensor:
-        if not self.spec.channel_independent:
-            return x  # [B, S, C]
-        batch, length, channels = x.shape
-        return x.transpose(1, 2).reshape(batch * channels, length, 1)  # [B * C, S, 1]
-
     def _targets_per_row(self) -> int:
         return 1 if self.spec.channel_independent else self.spec.n_targets
 
-    def _level(self, targets: torch.Tensor) -> torch.Tensor:
-        if self.spec.window_norm == "last":
-            return targets[:, -1:, :]  # [B, 1, T]
-        if self.spec.window_norm == "mean":
-            return targets.mean(dim=1, keepdim=True)  # [B, 1, T]
-        return torch.zeros_like(targets[:, -1:, :])  # [B, 1, T]
+
+class SegmentNet(nn.Module):
+    """SegRNN: the cell runs over embedded segments of the window; the decoder emits whole segments.
+
+    Input [B, L, C] -> (channel-independent: [B * C, L, 1]) -> L / w segments of w steps, each
+    embedded by Linear(w * channels, hidden) + ReLU -> cell over the segments -> final state.
+    ``decoder='direct'``: a linear layer from the last output to all H steps (and known future
+    features, as in RecurrentNet). ``decoder='parallel'``: for each of the ceil(H / w) output
+    segments, one step of the same cell from the final state, fed a learned position embedding
+    (and, channel-independent with several targets, half position, half channel embedding); a
+    linear layer turns each step's output into w values. All output segments run as one batch.
+    """
+
+    def __init__(self, spec: NetSpec):
+        super().__init__()
+        self.spec = spec
+        self.n_rows = 1 if spec.channel_independent else spec.n_targets  # targets per series row
+        channels_in = 1 if spec.channel_independent else spec.n_inputs
+        w, hidden = spec.segment, spec.hidden_size
+        self.embed = nn.Sequential(nn.Linear(w * channels_in, hidden), nn.ReLU())
+        self.encoder = RECURRENT[spec.cell](input_size=hidden, hidden_size=hidden, num_layers=spec.num_layers,
+                                            batch_first=True, dropout=spec.dropout if spec.num_layers > 1 else 0.0)
+        self.dropout = nn.Dropout(spec.dropout)
+        self.n_out = -(-spec.horizon // w)  # output segments (the last one is cut to the horizon)
+        if spec.decoder == "parallel":
+            n_channels = spec.n_targets if spec.channel_independent and spec.n_targets > 1 else 0
+            pos_size = hidden // 2 if n_channels else hidden
+            self.position = nn.Parameter(torch.randn(self.n_out, pos_size))  # [M, d_pos]
+            self.channel = nn.Parameter(torch.randn(n_channels, hidden - pos_size)) if n_channels else None
+            self.head = _zero(nn.Linear(hidden, w * self.n_rows))
+        else:
+            self.head = _zero(nn.Linear(hidden + spec.horizon * spec.n_future, spec.horizon * self.n_rows))
+
+    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
+        """Forecast from each input window: [B, L, C] (and [B, H, F] known future) -> [B, H, T]."""
+        spec = self.spec
+        batch, length, channels = x.shape
+        x = split_channels(x, spec.channel_independent)  # [B', L, C']
+        rows = x.shape[0]
+        level = window_level(x[..., : self.n_rows], spec.window_norm)  # [B', 1, T']
+        x = torch.cat([x[..., : self.n_rows] - level, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
+        segments = x.reshape(rows, length // spec.segment, spec.segment * x.shape[-1])  # [B', N, w * C']
+        out, state = self.encoder(self.embed(segments))  # out [B', N, d]; state [layers, B', d] (LSTM: a pair)
+        if spec.decoder == "parallel":
+            y = self._decode_parallel(state, rows, channels)  # [B', M * w, T']
+        else:
+            last = self.dropout(out[:, -1])  # [B', d]
+            if spec.n_future:
+                last = torch.cat([last, future.reshape(batch, -1)], dim=-1)  # [B, d + H * F]
+            y = self.head(last).view(rows, spec.horizon, self.n_rows)  # [B', H, T']
+        y = y[:, : spec.horizon] + level  # [B', H, T']
+        if spec.channel_independent:
+            y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
+        return y  # [B, H, T]
+
+    def _decode_parallel(self, state, rows: int, channels: int) -> torch.Tensor:
+        spec, m = self.spec, self.n_out
+        queries = self.position.expand(rows, m, -1)  # [B', M, d_pos]
+        if self.channel is not None:
+            per_row = self.channel.repeat(rows // channels, 1)  # [B', d_ch]: row i is channel i % C
+            queries = torch.cat([queries, per_row[:, None, :].expand(rows, m, -1)], dim=-1)  # [B', M, d]
+        queries = queries.reshape(rows * m, 1, -1)  # [B' * M, 1, d]: every output segment is a sequence
+        if isinstance(state, tuple):  # LSTM: (h, c)
+            state = tuple(s.repeat_interleave(m, dim=1) for s in state)  # [layers, B' * M, d] each
+        else:
+            state = state.repeat_interleave(m, dim=1)  # [layers, B' * M, d]
+        out, _ = self.encoder(queries, state)  # [B' * M, 1, d]
+        y = self.head(self.dropout(out[:, 0]))  # [B' * M, w * T']
+        return y.view(rows, m * spec.segment, self.n_rows)  # [B', M * w, T']
+
+
+def build_net(spec: NetSpec) -> nn.Module:
+    """The network a spec describes: SegmentNet when it has segments, else RecurrentNet."""
+    return SegmentNet(spec) if spec.segment else RecurrentNet(spec)
+
+
+def split_channels(x: torch.Tensor, channel_independent: bool) -> torch.Tensor:
+    """Channel-independent: every channel of every window becomes a series of its own."""
+    if not channel_independent:
+        return x  # [B, S, C]
+    batch, length, channels = x.shape
+    return x.transpose(1, 2).reshape(batch * channels, length, 1)  # [B * C, S, 1]
+
+
+def window_level(targets: torch.Tensor, window_norm: str) -> torch.Tensor:
+    """The level subtracted from each window's targets and added back to its forecast: [B, L, T] -> [B, 1, T]."""
+    if window_norm == "last":
+        return targets[:, -1:, :]
+    if window_norm == "mean":
+        return targets.mean(dim=1, keepdim=True)
+    return torch.zeros_like(targets[:, -1:, :])
+
+
+def _zero(layer: nn.Linear) -> nn.Linear:
+    """The output layer starts at zero: the untrained network forecasts the window's level."""
+    nn.init.zeros_(layer.weight)
+    nn.init.zeros_(layer.bias)
+    return layer
 
 
 def count_parameters(net: nn.Module) -> int:

@@ -145,6 +145,11 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     generator = torch.Generator().manual_seed(settings.seed)
     optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
     state = resume(net, optimizer, generator) if resume is not None else LoopState()
+    if state.epoch == 0 and val is not None and len(val):
+        # the untrained network is the first candidate: a run whose epochs never beat it on validation
+        # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
+        state.best_loss = mean_loss(net, val)
+        state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
 
     while state.epoch < settings.epochs and not state.stopped:
         started = time.perf_counter()
