@@ -106,7 +106,7 @@ class ModelSettings:
 class TrainSettings:
     epochs: int = _opt(100, "most passes over the training windows (early stopping may end sooner)")
     batch_size: int | None = _opt(64, "windows per step; 0 or 'full' for full-batch training")
-    lr: float = _opt(1e-3, "Adam learning rate")
+    lr: float = _opt(3e-4, "Adam learning rate")
     lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
     patience: int = _opt(5, "epochs without a better validation loss before stopping")
     grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
