@@ -1,7 +1,9 @@
 """Forecast metrics as pure functions of (y_true, y_pred), arrays of any matching shape.
 
 Arrays shaped [windows, horizon, targets] are scored per target column and averaged over targets,
-so a column with large values does not drown the others in R².
+so a column with large values does not drown the others in R². Interval metrics take the bounds
+(``coverage``) or one quantile forecast and its level (``pinball``); MASE takes the training
+values its scale comes from and the seasonal period.
 """
 
 from __future__ import annotations
@@ -41,12 +43,72 @@ def smape(y_true, y_pred) -> float:
 
 
 def mape(y_true, y_pred) -> float:
-    """MAPE in percent over the points whose true value is not 0 (NaN when every one is 0)."""
+    """MAPE in percent over the points whose true value is not 0 (NaN when every one is 0).
+
+    The guard against zeros: a point whose true value is exactly 0 has no percentage error and is
+    left out (not counted as 0 %, not as infinite); when every true value is 0 the result is NaN.
+    """
     y_true, y_pred = _f64(y_true), _f64(y_pred)
     keep = y_true != 0
     if not keep.any():
         return float("nan")
     return float(100 * np.mean(np.abs((y_pred[keep] - y_true[keep]) / y_true[keep])))
+
+
+def naive_scale(y_train, season: int = 1) -> float:
+    """MASE's denominator: the in-sample MAE of the seasonal-naive forecast over ``y_train`` [T] (season 1: naive)."""
+    y_train = _f64(y_train).ravel()
+    _check_season(season)
+    if len(y_train) <= season:
+        return float("nan")
+    return float(np.mean(np.abs(y_train[season:] - y_train[:-season])))
+
+
+def mase(y_true, y_pred, y_train, season: int = 1) -> float:
+    """Mean absolute scaled error: MAE of the forecast over the in-sample MAE of the seasonal-naive
+    forecast on ``y_train`` (the series' training values, in time order). Below 1: better than
+    repeating the value one season earlier did in training. NaN when the training values cannot
+    give a scale (too short, or a scale of 0)."""
+    scale = naive_scale(y_train, season)
+    if not scale > 0:
+        return float("nan")
+    return mae(y_true, y_pred) / scale
+
+
+def coverage(y_true, lower, upper) -> float:
+    """The fraction of true values inside their interval ``[lower, upper]`` (0 to 1)."""
+    y_true, lower, upper = _f64(y_true), _f64(lower), _f64(upper)
+    return float(np.mean((y_true >= lower) & (y_true <= upper)))
+
+
+def pinball(y_true, q_pred, q: float) -> float:
+    """Pinball (quantile) loss of the ``q`` quantile forecast ``q_pred``: ``q * e`` when the truth is
+    above it by ``e``, ``(1 - q) * e`` when below. Its minimiser is the true ``q`` quantile."""
+    if not 0 < q < 1:
+        raise ValueError(f"quantile level must lie in (0, 1), got {q!r}")
+    diff = _f64(y_true) - _f64(q_pred)
+    return float(np.mean(np.maximum(q * diff, (q - 1) * diff)))
+
+
+def interval_pairs(quantiles) -> list[tuple[float, float, int]]:
+    """The central intervals a set of quantile levels gives: ``(lo, hi, percent)`` for every level
+    ``lo < 0.5`` whose mirror ``1 - lo`` is also present, e.g. (0.1, 0.9, 80)."""
+    levels = [round(float(q), 6) for q in quantiles]
+    return [(lo, round(1 - lo, 6), int(round(100 * (1 - 2 * lo)))) for lo in levels
+            if lo < 0.5 and round(1 - lo, 6) in levels]
+
+
+def quantile_scores(y_true, q_pred, quantiles) -> dict:
+    """Mean pinball loss over the levels and the coverage of every central interval.
+
+    ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis.
+    """
+    q_pred = _f64(q_pred)
+    levels = [float(q) for q in quantiles]
+    result = {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)]))}
+    for lo, hi, percent in interval_pairs(levels):
+        result[f"coverage_{percent}"] = coverage(y_true, q_pred[..., levels.index(lo)], q_pred[..., levels.index(hi)])
+    return result
 
 
 def score(y_true, y_pred) -> dict:
@@ -61,6 +123,11 @@ def score(y_true, y_pred) -> dict:
 
 def _f64(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float64)
+
+
+def _check_season(season) -> None:
+    if not isinstance(season, (int, np.integer)) or isinstance(season, bool) or season < 1:
+        raise ValueError(f"season must be a positive integer (1: no season), got {season!r}")
 
 
 def diebold_mariano(errors_a: np.ndarray, errors_b: np.ndarray, horizon: int) -> dict:

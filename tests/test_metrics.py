@@ -1,0 +1,79 @@
+"""The metrics as pure functions: hand-computed values, the zero guards, and the interval scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnncast import metrics
+
+
+def test_mase_divides_the_mae_by_the_in_sample_naive_mae():
+    train = np.array([1.0, 3.0, 2.0, 5.0])  # naive errors 2, 1, 3: MAE 2
+    assert metrics.naive_scale(train) == pytest.approx(2.0)
+    assert metrics.mase([4.0, 6.0], [5.0, 5.0], train) == pytest.approx(1.0 / 2.0)
+
+
+def test_mase_with_a_season_uses_the_value_one_season_earlier():
+    train = np.array([0.0, 10.0, 1.0, 12.0, 3.0, 15.0])  # season 2: errors 1, 2, 2, 3 -> MAE 2
+    assert metrics.naive_scale(train, season=2) == pytest.approx(2.0)
+    assert metrics.mase([2.0], [6.0], train, season=2) == pytest.approx(4.0 / 2.0)
+
+
+def test_mase_is_nan_when_the_training_values_give_no_scale():
+    assert np.isnan(metrics.mase([1.0], [2.0], [3.0, 3.0, 3.0]))  # constant: naive MAE 0
+    assert np.isnan(metrics.mase([1.0], [2.0], [3.0], season=1))  # one value: no naive error at all
+    with pytest.raises(ValueError, match="season"):
+        metrics.mase([1.0], [2.0], [1.0, 2.0], season=0)
+
+
+def test_smape_in_percent_counts_a_pair_of_zeros_as_exact():
+    assert metrics.smape([100.0], [110.0]) == pytest.approx(100 * 2 * 10 / 210)
+    assert metrics.smape([0.0, 1.0], [0.0, 1.0]) == 0.0
+    assert metrics.smape([0.0], [5.0]) == pytest.approx(200.0)  # the largest sMAPE
+
+
+def test_mape_leaves_out_points_whose_true_value_is_zero():
+    assert metrics.mape([2.0, 0.0, 4.0], [3.0, 7.0, 2.0]) == pytest.approx(100 * (0.5 + 0.5) / 2)
+    assert np.isnan(metrics.mape([0.0, 0.0], [1.0, 2.0]))  # every true value 0: undefined, not infinite
+
+
+def test_coverage_is_the_share_of_true_values_inside_their_interval():
+    y = np.array([1.0, 2.0, 3.0, 4.0])
+    assert metrics.coverage(y, y - 1, y + 1) == 1.0
+    assert metrics.coverage(y, [0, 0, 3.5, 0], [2, 2, 4, 3]) == pytest.approx(0.5)  # bounds count as inside
+    assert metrics.coverage([1.0], [1.0], [1.0]) == 1.0
+
+
+def test_pinball_weighs_under_and_over_forecasts_by_the_level():
+    assert metrics.pinball([10.0], [8.0], 0.9) == pytest.approx(0.9 * 2)  # truth above the forecast
+    assert metrics.pinball([10.0], [12.0], 0.9) == pytest.approx(0.1 * 2)  # truth below
+    assert metrics.pinball([1.0, 3.0], [1.0, 1.0], 0.5) == pytest.approx(0.5 * 2 / 2)  # half the MAE at 0.5
+    with pytest.raises(ValueError, match="quantile"):
+        metrics.pinball([1.0], [1.0], 1.0)
+
+
+def test_pinball_is_smallest_at_the_true_quantile():
+    rng = np.random.default_rng(0)
+    y = rng.standard_normal(20_000)
+    candidates = np.linspace(-2, 2, 81)
+    losses = [metrics.pinball(y, np.full_like(y, c), 0.9) for c in candidates]
+    assert candidates[int(np.argmin(losses))] == pytest.approx(np.quantile(y, 0.9), abs=0.05)
+
+
+def test_interval_pairs_and_quantile_scores():
+    assert metrics.interval_pairs((0.1, 0.5, 0.9)) == [(0.1, 0.9, 80)]
+    assert metrics.interval_pairs((0.05, 0.1, 0.5, 0.9, 0.95)) == [(0.05, 0.95, 90), (0.1, 0.9, 80)]
+    assert metrics.interval_pairs((0.1, 0.5)) == []
+    y = np.array([0.0, 1.0, 2.0, 3.0])
+    q = np.stack([y - 1, y, y + 1], axis=-1)  # [4, 3]
+    q[0] = [1.0, 1.5, 2.0]  # the first value falls below its interval
+    scores = metrics.quantile_scores(y, q, (0.1, 0.5, 0.9))
+    assert scores["coverage_80"] == pytest.approx(0.75)
+    expected = np.mean([metrics.pinball(y, q[:, i], lv) for i, lv in enumerate((0.1, 0.5, 0.9))])
+    assert scores["pinball"] == pytest.approx(expected)
+
+
+def test_score_keeps_its_keys():
+    result = metrics.score(np.ones((3, 2, 1)), np.ones((3, 2, 1)) * 2)
+    assert set(result) == {"mse", "mae", "rmse", "r2", "smape", "mape"}
