@@ -33,10 +33,11 @@ class DataSettings:
     test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test")
     future_known: bool = _opt(
         False,
-        "feature columns are known over the forecast horizon (a covariate known at forecast "
-        "time, e.g. a calendar or a planned price): the network also sees the features of the "
-        "steps it predicts",
+        "the feature columns (features=, --features) are known over the forecast horizon (a "
+        "covariate known at forecast time, e.g. a calendar or a planned price): the network also "
+        "sees the features of the steps it predicts. Same as naming them future covariates",
     )
+    season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal-naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values; default: refuse and say where", FILLS)
 
     def validate(self) -> None:
@@ -45,6 +46,7 @@ class DataSettings:
         _choice("scaler", self.scaler, SCALERS)
         if self.fill is not None:
             _choice("fill", self.fill, FILLS)
+        _positive_int("season", self.season)
         for name in ("val_frac", "test_frac"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not 0 <= value < 1:
@@ -87,6 +89,11 @@ class ModelSettings:
         "segment): the cell emits every output segment at once from learned position (and channel) embeddings",
         DECODERS,
     )
+    quantiles: tuple | None = _opt(
+        None,
+        "quantile levels to forecast, e.g. 0.1,0.5,0.9: trained with the pinball loss, the point "
+        "forecast is the 0.5 quantile (which must be among them); none: one point forecast trained with MSE",
+    )
 
     def validate(self) -> None:
         _choice("cell", self.cell, CELLS)
@@ -100,6 +107,15 @@ class ModelSettings:
         _choice("decoder", self.decoder, DECODERS)
         if self.decoder == "parallel" and not self.segment:
             raise RnncastError("decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. --segment 48)")
+        levels = self.quantiles
+        if not isinstance(levels, tuple) or not all(isinstance(q, float) for q in levels):
+            raise RnncastError(f"quantiles must be a tuple of numbers, got {levels!r}")
+        if levels:
+            if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
+                raise RnncastError(f"quantiles must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
+            if 0.5 not in levels:
+                raise RnncastError(
+                    f"quantiles {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,7 @@ class Settings:
         unknown = sorted(set(params) - known)
         if unknown:
             raise RnncastError(f"unknown setting(s) {unknown}; known settings: {sorted(known)}")
+        params = {**params, "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
         settings = cls(*groups)
         settings.validate()
@@ -192,14 +209,36 @@ class Settings:
             raise RnncastError("scheme 'sequence' runs the cell step by step; use scheme 'window' with segment > 0")
         if self.model.decoder == "parallel" and self.data.future_known:
             raise RnncastError("decoder 'parallel' does not take future_known features; use decoder 'direct'")
+        if segment and self.model.quantiles:
+            raise RnncastError("segment > 0 (SegmentNet) does not emit quantiles yet; use segment 0 for quantiles")
+        if self.data.season > self.data.lookback:
+            raise RnncastError(
+                f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
+                "baseline repeats the last season of the input window; raise lookback to at least the season"
+            )
         if self.train.scheme == "sequence":
             if self.data.future_known:
                 raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")
+            if self.model.quantiles:
+                raise RnncastError("scheme 'sequence' does not train quantiles yet; use scheme 'window'")
             if self.model.window_norm == "mean":
                 raise RnncastError("scheme 'sequence' works with window_norm 'last' or 'none', not 'mean'")
 
     def flat(self) -> dict:
         return {**asdict(self.data), **asdict(self.model), **asdict(self.train)}
+
+
+def parse_quantiles(value) -> tuple:
+    """Quantile levels as a tuple of floats, from a tuple, a list or text such as ``"0.1,0.5,0.9"``."""
+    if value is None:
+        return ()
+    items = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
+    try:
+        return tuple(float(q) for q in items)
+    except (TypeError, ValueError):
+        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
 
 
 def setting_fields():

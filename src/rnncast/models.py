@@ -1,9 +1,11 @@
 """The networks: a recurrent encoder (RNN | LSTM | GRU) and a head that emits every horizon step.
 
-Two networks share one interface, ``forward(x [B, L, C], future) -> [B, H, T]``:
+Two networks share one interface, ``forward(x [B, L, C], future, static, categories) -> [B, H, T]``
+(``[B, H, T, Q]`` for a quantile head):
 
 * ``RecurrentNet``: the tutorials' network, one recurrent step per time step, a linear head on the
-  last hidden state;
+  last hidden state; it also takes static covariates (numeric, and categorical through embeddings)
+  and emits quantiles;
 * ``SegmentNet``: SegRNN's way (Lin et al., 2023): the window is cut into segments of ``segment``
   steps, each embedded by a linear layer, and the cell runs over segments (720 steps at 48 per
   segment are 15 recurrent steps); a parallel decoder emits every output segment at once.
@@ -43,47 +45,89 @@ class NetSpec:
     scheme: str = "window"  # how it was trained: "window" (last step of each window) or "sequence"
     segment: int = 0  # steps per input segment (SegmentNet); 0: RecurrentNet, one step at a time
     decoder: str = "direct"  # SegmentNet: "direct" (linear head) or "parallel" (output segments at once)
+    n_static: int = 0  # numeric static covariates, appended to every input step
+    static_cardinalities: tuple = ()  # categories of each categorical static covariate, embedded
+    quantiles: tuple = ()  # levels of the quantile head; () for one point forecast
+
+    def __post_init__(self):  # JSON gives lists; the spec keeps tuples
+        object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))
+        object.__setattr__(self, "quantiles", tuple(float(q) for q in self.quantiles))
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
+def embedding_dim(categories: int) -> int:
+    """Width of a categorical covariate's learned embedding: half its categories, at least 1, at most 16."""
+    return max(1, min(16, (categories + 1) // 2))
+
+
 class RecurrentNet(nn.Module):
-    """Encoder over the input window, last hidden state (plus known future features) -> [B, H, targets]."""
+    """Encoder over the input window, last hidden state (plus known future features) -> [B, H, targets]
+    (or [B, H, targets, quantiles]). Static covariates join every input step: numeric ones as they
+    are, categorical ones through a learned embedding each."""
 
     def __init__(self, spec: NetSpec):
         super().__init__()
         self.spec = spec
         channels_in = 1 if spec.channel_independent else spec.n_inputs
         channels_out = 1 if spec.channel_independent else spec.n_targets
+        self.embeddings = nn.ModuleList(nn.Embedding(n, embedding_dim(n)) for n in spec.static_cardinalities)
+        n_static_in = spec.n_static + sum(embedding_dim(n) for n in spec.static_cardinalities)
+        self.n_quantiles = max(len(spec.quantiles), 1)
         self.encoder = RECURRENT[spec.cell](
-            input_size=channels_in,
+            input_size=channels_in + n_static_in,
             hidden_size=spec.hidden_size,
             num_layers=spec.num_layers,
             batch_first=True,
             dropout=spec.dropout if spec.num_layers > 1 else 0.0,
         )
         self.dropout = nn.Dropout(spec.dropout)
-        self.head = _zero(nn.Linear(spec.hidden_size + spec.horizon * spec.n_future, spec.horizon * channels_out))
+        self.head = _zero(nn.Linear(spec.hidden_size + spec.horizon * spec.n_future,
+                                    spec.horizon * channels_out * self.n_quantiles))
 
-    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
-        """Forecast from each input window: [B, L, C] (and [B, H, F] known future) -> [B, H, T]."""
+    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
+                categories: torch.Tensor | None = None) -> torch.Tensor:
+        """Forecast from each input window: [B, L, C] (and [B, H, F] known future, [B, Kn] numeric and
+        [B, Kc] categorical static covariates) -> [B, H, T], or [B, H, T, Q] with quantiles."""
         spec = self.spec
-        batch, channels = x.shape[0], x.shape[2]
+        batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', L, C']
         n_targets = self._targets_per_row()
         targets = x[..., :n_targets]  # [B', L, T']
         level = window_level(targets, spec.window_norm)  # [B', 1, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
             x = torch.cat([targets - level, x[..., n_targets:]], dim=-1)  # [B', L, C']
+        described = self._static(static, categories)  # [B, D] or None
+        if described is not None:
+            x = torch.cat([x, described[:, None, :].expand(-1, length, -1)], dim=-1)  # [B, L, C + D]
         out, _ = self.encoder(x)  # [B', L, hidden]
         state = self.dropout(out[:, -1])  # [B', hidden]
         if spec.n_future:
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
+        if spec.quantiles:
+            y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles) + level[..., None]  # [B', H, T', Q]
+            if spec.channel_independent:
+                y = y.reshape(batch, channels, spec.horizon, self.n_quantiles).transpose(1, 2)  # [B, H, C, Q]
+            return y  # [B, H, T, Q]
         y = self.head(state).view(-1, spec.horizon, n_targets) + level  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
+
+    def loss(self, pred: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """MSE of a point head; of a quantile head ([..., Q] against [...]), the pinball loss averaged over the levels."""
+        if not self.spec.quantiles:
+            return nn.functional.mse_loss(pred, y)
+        levels = pred.new_tensor(self.spec.quantiles)  # [Q]
+        diff = y[..., None] - pred  # [..., Q]
+        return torch.mean(torch.maximum(levels * diff, (levels - 1) * diff))
+
+    def _static(self, static: torch.Tensor | None, categories: torch.Tensor | None) -> torch.Tensor | None:
+        """Numeric static covariates and the embeddings of the categorical ones, side by side: [B, D]."""
+        parts = [static] if self.spec.n_static else []  # [B, Kn]
+        parts += [embed(categories[:, j]) for j, embed in enumerate(self.embeddings)]  # [B, E_j] each
+        return torch.cat(parts, dim=-1) if parts else None
 
     def forward_sequence(self, x: torch.Tensor) -> torch.Tensor:
         """A forecast at every position of a chunk, as the sequence scheme trains: [B, S, C] -> [B, S, H, T].
@@ -139,8 +183,12 @@ class SegmentNet(nn.Module):
         else:
             self.head = _zero(nn.Linear(hidden + spec.horizon * spec.n_future, spec.horizon * self.n_rows))
 
-    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
-        """Forecast from each input window: [B, L, C] (and [B, H, F] known future) -> [B, H, T]."""
+    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
+                categories: torch.Tensor | None = None) -> torch.Tensor:
+        """Forecast from each input window: [B, L, C] (and [B, H, F] known future) -> [B, H, T].
+
+        Static covariates are not taken yet (fit refuses them with ``segment``); the arguments keep
+        the one interface of the networks."""
         spec = self.spec
         batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', L, C']

@@ -18,8 +18,14 @@ class Scaler:
     scale: np.ndarray  # [C]
 
     @classmethod
-    def fit(cls, kind: str, train_rows: np.ndarray, columns: list[str]) -> "Scaler":
-        """Statistics from the training rows [T_train, C] alone."""
+    def fit(cls, kind: str, train_rows: np.ndarray, columns: list[str], constant: str = "error",
+            where: str = "") -> "Scaler":
+        """Statistics from the training rows [T_train, C] alone.
+
+        A column constant on those rows cannot be scaled: ``constant="error"`` refuses it (one
+        series: the user can drop the column); ``"center"`` keeps scale 1 and only shifts it (one
+        series of many whose price never changed in training, say). ``where`` names the series.
+        """
         train_rows = np.asarray(train_rows, dtype=np.float64)
         n_cols = train_rows.shape[1]
         if kind == "none":
@@ -33,11 +39,13 @@ class Scaler:
         else:
             raise RnncastError(f"unknown scaler {kind!r}; choose one of: standard, minmax, none")
         # a spread below 1e-12 of the column's size is rounding noise: float32 values cannot hold it
-        constant = np.flatnonzero(~(scale > 1e-12 * np.maximum(1.0, np.abs(train_rows).max(axis=0))))
-        if constant.size:
-            j = int(constant[0])
+        flat = np.flatnonzero(~(scale > 1e-12 * np.maximum(1.0, np.abs(train_rows).max(axis=0))))
+        if flat.size and constant == "center":
+            scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)
+        elif flat.size:
+            j = int(flat[0])
             raise RnncastError(
-                f"column {columns[j]!r} is constant on the training rows (always {train_rows[0, j]:g}), so "
+                f"column {columns[j]!r}{where} is constant on the training rows (always {train_rows[0, j]:g}), so "
                 f"{kind} scaling would divide by zero; drop the column or use --scaler none"
             )
         return cls(kind, offset, scale)
@@ -54,3 +62,83 @@ class Scaler:
     @classmethod
     def from_state(cls, state: dict) -> "Scaler":
         return cls(state["kind"], np.asarray(state["offset"], dtype=np.float64), np.asarray(state["scale"], dtype=np.float64))
+
+
+@dataclass
+class StaticEncoder:
+    """Static covariates as network inputs: numeric attributes z-scored across the training series,
+    categorical ones as codes ``0 .. n - 1`` of the labels seen in training (the network embeds them)."""
+
+    numeric_names: list
+    offset: np.ndarray  # [Kn]
+    scale: np.ndarray  # [Kn]
+    categorical_names: list
+    vocab: list  # [Kc] lists of labels, sorted
+
+    @classmethod
+    def fit(cls, static) -> "StaticEncoder":
+        """From a ``panel.Static`` of the training series."""
+        numeric = np.asarray(static.numeric, dtype=np.float64)
+        offset = numeric.mean(axis=0) if len(numeric) else np.zeros(numeric.shape[1])
+        scale = numeric.std(axis=0) if len(numeric) else np.ones(numeric.shape[1])
+        scale = np.where(scale > 1e-12 * np.maximum(1.0, np.abs(offset)), scale, 1.0)  # the same for every series: centred only
+        vocab = [sorted({str(v) for v in static.categorical[:, j]}) for j in range(len(static.categorical_names))]
+        return cls(list(static.numeric_names), offset, scale, list(static.categorical_names), vocab)
+
+    @property
+    def cardinalities(self) -> tuple:
+        return tuple(len(v) for v in self.vocab)
+
+    def transform(self, static, ids) -> tuple[np.ndarray, np.ndarray]:
+        """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label is an error."""
+        if list(static.numeric_names) != self.numeric_names or list(static.categorical_names) != self.categorical_names:
+            raise RnncastError(
+                f"static covariates {static.numeric_names + static.categorical_names} differ from the ones the model "
+                f"was trained with: {self.numeric_names + self.categorical_names}"
+            )
+        numeric = ((np.asarray(static.numeric, dtype=np.float64) - self.offset) / self.scale).astype(np.float32)
+        codes = np.zeros(static.categorical.shape, dtype=np.int64)
+        for j, labels in enumerate(self.vocab):
+            lookup = {label: k for k, label in enumerate(labels)}
+            for s, value in enumerate(static.categorical[:, j]):
+                if str(value) not in lookup:
+                    raise RnncastError(
+                        f"static covariate {self.categorical_names[j]!r} of series {ids[s]!r} is {value!r}, a category "
+                        f"the model never saw; known: {', '.join(labels)}"
+                    )
+                codes[s, j] = lookup[str(value)]
+        return numeric, codes
+
+    def state(self) -> dict:
+        return {"numeric_names": self.numeric_names, "offset": self.offset.tolist(), "scale": self.scale.tolist(),
+                "categorical_names": self.categorical_names, "vocab": self.vocab}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "StaticEncoder":
+        return cls(list(state["numeric_names"]), np.asarray(state["offset"], dtype=np.float64),
+                   np.asarray(state["scale"], dtype=np.float64), list(state["categorical_names"]),
+                   [list(v) for v in state["vocab"]])
+
+
+# ---- many series: one scaler each, applied to the rows of a panel at once --------------------
+
+def stack(scalers: list[Scaler]) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets and scales of every series' scaler: [S, C] each."""
+    return np.stack([s.offset for s in scalers]), np.stack([s.scale for s in scalers])
+
+
+def transform_rows(values: np.ndarray, lengths: np.ndarray, offset: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Scale series stored back to back ([N, C], series ``s`` has ``lengths[s]`` rows) with their own
+    offset and scale ([S, C]); for one series this is exactly ``Scaler.transform``."""
+    series = np.repeat(np.arange(len(lengths)), lengths)  # [N] series of each row
+    return ((values - offset[series]) / scale[series]).astype(np.float32)
+
+
+def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Forecasts [W, H, T] or [W, H, T, Q] of windows from series ``series`` [W] back in original units,
+    with the target columns (the first T) of each series' offset and scale [S, C]."""
+    n_t = y.shape[2]
+    o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
+    if y.ndim == 4:
+        o, k = o[..., None], k[..., None]  # [W, 1, T, 1]
+    return (y * k + o).astype(np.float32)

@@ -28,40 +28,60 @@ class Batch(NamedTuple):
     x: torch.Tensor  # [B, L, C] inputs, targets first
     y: torch.Tensor  # [B, H, T] targets to predict
     future: torch.Tensor | None  # [B, H, F] features known over the horizon, or None
+    static: torch.Tensor | None = None  # [B, Kn] numeric static covariates of each window's series
+    categories: torch.Tensor | None = None  # [B, Kc] category codes of each window's series
 
 
 class WindowBatches:
-    """Windows of one series, gathered a batch at a time from a view (only the batch is copied)."""
+    """Windows of one series, or of many series stored back to back, gathered a batch at a time from
+    a view (only the batch is copied).
+
+    ``starts`` are rows of ``values``; a panel's windows never cross from one series into the next
+    because their starts are chosen inside each series. ``series`` [W] says which series each window
+    belongs to, so its rows of ``static`` [S, Kn] and ``categories`` [S, Kc] join the batch. The
+    columns are targets, then ``n_past`` past-observed covariates, then the future-known ones, whose
+    horizon rows are the batch's ``future`` when ``future_known``.
+    """
 
     def __init__(self, values: torch.Tensor, starts: np.ndarray, lookback: int, horizon: int,
-                 n_targets: int, future_known: bool, batch_size: int | None):
+                 n_targets: int, future_known: bool, batch_size: int | None, *, n_past: int = 0,
+                 series: np.ndarray | None = None, static: torch.Tensor | None = None,
+                 categories: torch.Tensor | None = None):
         self.windows = torch_windows(values, lookback + horizon)  # [N, C, L + H], a view
         self.starts = torch.as_tensor(starts, dtype=torch.long, device=values.device)  # [W]
         self.lookback, self.n_targets, self.future_known = lookback, n_targets, future_known
+        self.first_future = n_targets + n_past  # the future-known columns come last
+        self.series = torch.as_tensor(series, dtype=torch.long, device=values.device) if series is not None else None  # [W]
+        self.static, self.categories = static, categories  # [S, Kn], [S, Kc] or None
         self.batch_size = batch_size or max(len(starts), 1)
 
     def __len__(self) -> int:
         return len(self.starts)
 
-    def gather(self, starts: torch.Tensor) -> Batch:
+    def gather(self, starts: torch.Tensor, series: torch.Tensor | None = None) -> Batch:
         w = self.windows[starts].transpose(1, 2)  # [B, L + H, C]
         x = w[:, : self.lookback]  # [B, L, C]
         y = w[:, self.lookback :, : self.n_targets]  # [B, H, T]
-        future = w[:, self.lookback :, self.n_targets :] if self.future_known else None  # [B, H, F]
-        return Batch(x, y, future)
+        future = w[:, self.lookback :, self.first_future :] if self.future_known else None  # [B, H, F]
+        static = self.static[series] if self.static is not None else None  # [B, Kn]
+        categories = self.categories[series] if self.categories is not None else None  # [B, Kc]
+        return Batch(x, y, future, static, categories)
+
+    def _take(self, index: torch.Tensor) -> Batch:
+        return self.gather(self.starts[index], self.series[index] if self.series is not None else None)
 
     def epoch(self, generator: torch.Generator) -> Iterator[Batch]:
         order = torch.randperm(len(self.starts), generator=generator).to(self.starts.device)
         for i in range(0, len(order), self.batch_size):
-            yield self.gather(self.starts[order[i : i + self.batch_size]])
+            yield self._take(order[i : i + self.batch_size])
 
     def ordered(self, batch_size: int = 4096) -> Iterator[Batch]:
         for i in range(0, len(self.starts), batch_size):
-            yield self.gather(self.starts[i : i + batch_size])
+            yield self._take(torch.arange(i, min(i + batch_size, len(self.starts)), device=self.starts.device))
 
     @staticmethod
     def predict(net: nn.Module, batch: Batch) -> torch.Tensor:
-        return net(batch.x, batch.future)  # [B, H, T]
+        return net(batch.x, batch.future, batch.static, batch.categories)  # [B, H, T] or [B, H, T, Q]
 
 
 class SequenceBatches:
@@ -132,6 +152,11 @@ class LoopState:
     stopped: bool = False  # early stopping has ended the run
 
 
+def loss_of(net: nn.Module) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    """The loss that trains ``net``'s output: its own ``loss`` (the pinball loss of a quantile head), else MSE."""
+    return getattr(net, "loss", None) or nn.functional.mse_loss
+
+
 def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: WindowBatches | None, settings: TrainSettings,
                 on_epoch: Callable[[EpochRecord], None] | None = None,
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
@@ -140,7 +165,8 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
     that a run killed at any moment continues from its last finished epoch and ends with the same
-    weights as a run that was never stopped.
+    weights as a run that was never stopped. The loss is the network's (``loss_of``): MSE, or the
+    pinball loss of a quantile head; validation and early stopping use the same loss.
     """
     generator = torch.Generator().manual_seed(settings.seed)
     optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
@@ -189,7 +215,7 @@ def epoch_lr(settings: TrainSettings, epoch: int) -> float:
 
 def _train_epoch(net, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings, epoch: int) -> float:
     net.train()
-    loss_fn = nn.MSELoss()
+    loss_fn = loss_of(net)
     total, count = 0.0, 0
     for step, batch in enumerate(train.epoch(generator)):
         if settings.max_batches and step >= settings.max_batches:
@@ -215,19 +241,20 @@ def _train_epoch(net, train: WindowBatches | SequenceBatches, optimizer, generat
 @torch.inference_mode()
 def mean_loss(net: nn.Module, batches: WindowBatches) -> float:
     net.eval()
+    loss = loss_of(net)
     total, count = 0.0, 0
     for batch in batches.ordered():
-        pred = net(batch.x, batch.future)
-        total += torch.sum((pred - batch.y) ** 2).item()
+        pred = batches.predict(net, batch)
+        total += loss(pred, batch.y).item() * batch.y.numel()
         count += batch.y.numel()
     return total / count
 
 
 @torch.inference_mode()
 def predict_batches(net: nn.Module, batches: WindowBatches) -> np.ndarray:
-    """Forecasts for every window, in order, as a CPU array [W, H, T]."""
+    """Forecasts for every window, in order, as a CPU array [W, H, T] (or [W, H, T, Q])."""
     net.eval()
-    outputs = [net(batch.x, batch.future).float().cpu() for batch in batches.ordered()]
+    outputs = [batches.predict(net, batch).float().cpu() for batch in batches.ordered()]
     if not outputs:
         return np.zeros((0, 0, 0), dtype=np.float32)
     return torch.cat(outputs).numpy()

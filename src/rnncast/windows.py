@@ -30,12 +30,15 @@ class Split:
 
 
 def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: float, test_frac: float) -> Split:
-    """Cut ``n_rows`` into train | val | test by time, with at least one window in each non-empty part."""
+    """Cut ``n_rows`` into train | val | test by time, with at least one window in each non-empty part.
+
+    ``test_frac`` 0 leaves no test part (a backtest holds its test windows out by other means).
+    """
     n_test = int(round(n_rows * test_frac))
     n_val = int(round(n_rows * val_frac))
     n_train = n_rows - n_val - n_test
     needed_train = lookback + horizon  # one training window
-    if n_train < needed_train or n_test < horizon or (val_frac > 0 and n_val < horizon):
+    if n_train < needed_train or (test_frac > 0 and n_test < horizon) or (val_frac > 0 and n_val < horizon):
         raise RnncastError(
             f"series too short: {n_rows} rows cannot hold lookback {lookback} + horizon {horizon} in the "
             f"training rows and a horizon in each of the validation ({val_frac:.0%}) and test ({test_frac:.0%}) "
@@ -44,12 +47,21 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     return Split(train_end=n_train, val_end=n_train + n_val, end=n_rows)
 
 
-def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
-    """The advice of the too-short message: the least number of rows that would do."""
+def rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> int | None:
+    """The least number of rows ``chronological_split`` accepts (None: no length would do)."""
     for n_rows in range(lookback + horizon, 10_000_000):
         n_test, n_val = int(round(n_rows * test_frac)), int(round(n_rows * val_frac))
-        if n_rows - n_val - n_test >= lookback + horizon and n_test >= horizon and (val_frac == 0 or n_val >= horizon):
-            return f"give at least {n_rows} rows, or a shorter lookback/horizon or other split fractions"
+        if (n_rows - n_val - n_test >= lookback + horizon and (test_frac == 0 or n_test >= horizon)
+                and (val_frac == 0 or n_val >= horizon)):
+            return n_rows
+    return None
+
+
+def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
+    """The advice of the too-short message: the least number of rows that would do."""
+    n_rows = rows_needed(lookback, horizon, val_frac, test_frac)
+    if n_rows is not None:
+        return f"give at least {n_rows} rows, or a shorter lookback/horizon or other split fractions"
     return "the split fractions are too small to hold a horizon; raise val_frac/test_frac or set val_frac to 0"
 
 
@@ -59,6 +71,27 @@ def window_starts(split: Split, part: str, lookback: int, horizon: int) -> np.nd
     first = max(lo - lookback, 0)  # inputs may look back across the border
     last = hi - lookback - horizon  # the last target row is hi - 1
     return np.arange(first, last + 1, dtype=np.int64) if last >= first else np.zeros(0, dtype=np.int64)
+
+
+def panel_window_starts(splits: list[Split], offsets: np.ndarray, part: str, lookback: int,
+                        horizon: int) -> tuple[np.ndarray, np.ndarray]:
+    """The windows of ``part`` in every series of a panel: rows of the stacked array where each
+    window starts [W], and the series of each window [W]. Series ``s`` is rows
+    ``offsets[s]:offsets[s + 1]``, cut by ``splits[s]``; no window reaches into the next series."""
+    local = [window_starts(split, part, lookback, horizon) for split in splits]
+    counts = np.array([len(starts) for starts in local], dtype=np.int64)
+    series = np.repeat(np.arange(len(splits), dtype=np.int64), counts)
+    starts = np.concatenate(local) if local else np.zeros(0, dtype=np.int64)
+    return starts + np.asarray(offsets[:-1], dtype=np.int64)[series], series
+
+
+def every_window_start(lengths: np.ndarray, offsets: np.ndarray, lookback: int, horizon: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every stride-1 window of every series: stacked-array starts [W] and series [W] (vectorised)."""
+    counts = np.maximum(np.asarray(lengths, dtype=np.int64) - lookback - horizon + 1, 0)  # [S]
+    series = np.repeat(np.arange(len(counts), dtype=np.int64), counts)  # [W]
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])  # index of each series' first window
+    local = np.arange(counts.sum(), dtype=np.int64) - first[series]  # [W] start row inside its series
+    return local + np.asarray(offsets[:-1], dtype=np.int64)[series], series
 
 
 def sliding_windows(values: np.ndarray, length: int) -> np.ndarray:
