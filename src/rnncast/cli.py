@@ -1,4 +1,4 @@
-"""The ``rnncast`` command: demo, fit, predict, evaluate.
+"""The ``rnncast`` command: demo, fit, predict, evaluate, backtest.
 
 Bad input ends with one line ``rnncast: error: ...`` on stderr and exit status 2, no traceback.
 The flags of ``fit`` are made from the settings dataclasses, so they match ``Forecaster``'s arguments.
@@ -51,9 +51,26 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
     fit.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
     fit.add_argument("--out", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
+    _add_panel_flags(fit)
     for f in setting_fields():
         _add_setting_flag(fit, f)
     fit.set_defaults(run=run_fit)
+
+    backtest = commands.add_parser("backtest", help="rolling-origin forecasts and metrics per window, beside the baselines")
+    backtest.add_argument("data", help="CSV or Parquet file: one series, long format (unique_id, ds, y) or wide")
+    backtest.add_argument("--target", help="column to forecast (long format default: y)")
+    backtest.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
+    backtest.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
+    backtest.add_argument("--n-windows", type=int, default=3, help="forecast origins per series (default: 3)")
+    backtest.add_argument("--step", type=int, help="steps between origins (default: the horizon)")
+    backtest.add_argument("--refit", action="store_true",
+                          help="train a fresh model and scalers on the rows before every origin (default: one model, "
+                               "trained before the first origin, forecasts every window in one batched pass)")
+    backtest.add_argument("--out", help="output folder (default: runs/<data>-backtest, numbered if it exists)")
+    _add_panel_flags(backtest)
+    for f in setting_fields():
+        _add_setting_flag(backtest, f)
+    backtest.set_defaults(run=run_backtest)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
@@ -72,6 +89,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench.add_parser(commands)
     return parser
+
+
+def _add_panel_flags(parser: argparse.ArgumentParser) -> None:
+    """Many series and covariate roles: the same flags for fit and backtest."""
+    parser.add_argument("--id-col", help="long format: the column naming each row's series (default: unique_id when present)")
+    parser.add_argument("--series", help="wide format: the series columns, comma-separated, or 'all' numeric columns")
+    parser.add_argument("--past-covariates", help="columns known only up to the forecast time, comma-separated")
+    parser.add_argument("--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
+                                                    "prices), comma-separated; predict asks for them (--future)")
+    parser.add_argument("--static-covariates", help="per-series attribute columns (one value per series), comma-separated")
+    parser.add_argument("--static", metavar="FILE", help="per-series attributes as a table: the id column and one column each")
+
+
+def _panel_request(args) -> dict:
+    """The data options of fit/backtest as plain data (kept in config.json for --resume)."""
+    split = lambda text: text.split(",") if text else None  # noqa: E731
+    series = args.series if args.series in (None, "all") else args.series.split(",")
+    return {"id_col": args.id_col, "series": series, "past_covariates": split(args.past_covariates),
+            "future_covariates": split(args.future_covariates), "static_covariates": split(args.static_covariates),
+            "static": args.static}
+
+
+def _panel_kwargs(request: dict) -> dict:
+    """Keyword arguments of ``fit``/``backtest`` from a request (a static table file is read here)."""
+    from rnncast.data import read_table
+
+    static = read_table(request["static"]) if request.get("static") else request.get("static_covariates")
+    if request.get("static") and request.get("static_covariates"):
+        raise RnncastError("give static covariates as columns (--static-covariates) or as a table (--static), not both")
+    return {"id_col": request.get("id_col"), "series": request.get("series"),
+            "past_covariates": request.get("past_covariates"), "future_covariates": request.get("future_covariates"),
+            "static_covariates": static}
 
 
 def _add_setting_flag(parser: argparse.ArgumentParser, f) -> None:
@@ -96,8 +145,13 @@ def _batch_size(text: str):
 
 
 def _settings_from_args(args) -> dict:
+    from rnncast.config import parse_quantiles
+
     names = {f.name for f in setting_fields()}
-    return {k: v for k, v in vars(args).items() if k in names}
+    settings = {k: v for k, v in vars(args).items() if k in names}
+    if "quantiles" in settings:
+        settings["quantiles"] = list(parse_quantiles(settings["quantiles"]))  # "0.1,0.5,0.9" -> JSON-ready levels
+    return settings
 
 
 def _epoch_bar(name: str, total: int):
@@ -164,12 +218,15 @@ def run_fit(args) -> int:
     if args.resume:
         out, settings, request = _resume_request(Path(args.resume))
     else:
-        if not args.data or not args.target:
+        if not args.data:
             raise RnncastError("fit needs DATA and --target COLUMN (or --resume RUN to continue a run)")
         settings = _settings_from_args(args)
         features = args.features if args.features in (None, "all") else args.features.split(",")
-        request = {"source": str(args.data), "target": args.target.split(","), "features": features, "time_col": args.time_col}
+        request = {"source": str(args.data), "target": args.target.split(",") if args.target else None,
+                   "features": features, "time_col": args.time_col, **_panel_request(args)}
     frame = read_table(request["source"])
+    if not (request["target"] or request.get("id_col") or request.get("series") or "unique_id" in frame.columns):
+        raise RnncastError("fit needs DATA and --target COLUMN (long format: --id-col, or a unique_id column; wide: --series)")
     forecaster = Forecaster(**settings)
     if not args.resume:
         out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-{forecaster.cell}")
@@ -178,7 +235,8 @@ def run_fit(args) -> int:
     on_start = None if args.resume else (lambda: start_config(out, forecaster, request))  # once the input is checked
     try:
         forecaster.fit(frame, target=request["target"], features=request["features"], time_col=request["time_col"],
-                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume), on_start=on_start)
+                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume), on_start=on_start,
+                       **_panel_kwargs(request))
     except KeyboardInterrupt:
         on_epoch.close()
         print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
@@ -201,6 +259,34 @@ def run_fit(args) -> int:
     return 0
 
 
+def run_backtest(args) -> int:
+    from rnncast.data import read_table
+    from rnncast.forecaster import Forecaster
+    from rnncast.report import backtest_rows, write_backtest
+
+    settings = _settings_from_args(args)
+    request = _panel_request(args)
+    frame = read_table(args.data)
+    forecaster = Forecaster(**settings)
+    out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-backtest")
+    features = args.features if args.features in (None, "all") else args.features.split(",")
+    epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
+    bar = _epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per origin
+    try:
+        result = forecaster.backtest(frame, n_windows=args.n_windows, step=args.step, refit=args.refit,
+                                     target=args.target.split(",") if args.target else None, features=features,
+                                     time_col=args.time_col, on_epoch=bar, **_panel_kwargs(request))
+    finally:
+        bar.close()
+    write_backtest(out, result, forecaster.get_params(), source=str(args.data))
+    rows = backtest_rows(result.metrics)
+    print(_table(rows[0], rows[1:]))
+    seconds = result.metrics["seconds"]
+    print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
+          f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
+    return 0
+
+
 def _resume_request(run_dir: Path):
     config_path = run_dir / "config.json"
     if not config_path.is_file():
@@ -219,7 +305,7 @@ def run_predict(args) -> int:
     forecaster = Forecaster.load(args.run_dir)
     future = read_table(args.future) if args.future else None
     forecast = forecaster.predict(read_table(args.data), future=future)
-    text = forecast.to_csv()
+    text = forecast.to_csv(index=forecaster.layout_ == "single")  # many series: long format, no index
     if args.out:
         from rnncast.files import write_text
 

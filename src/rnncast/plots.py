@@ -35,13 +35,18 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
     return fig
 
 
-def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str) -> Figure:
+def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
+                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number).
+    ``bands``: a prediction interval (lower, upper) per model name, drawn as a shaded band in the
+    model's colour, labelled with the name (e.g. "LSTM 80% interval").
     """
     fig, ax = plt.subplots(figsize=(10, 4.5), layout="constrained")
     ax.plot(x, actual, color="black", lw=1.6, label="actual")
+    for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
+        ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
     for i, (name, pred) in enumerate(predictions.items()):
         style = {"ls": ":", "color": "grey", "lw": 1.2} if name.startswith("baseline") else {"color": f"C{i}", "lw": 1.2}
         ax.plot(x, pred, label=name, **style)
@@ -65,6 +70,32 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
     actual = y_true[origins].reshape(-1)
     forecast = y_pred[origins].reshape(-1)
     return origins, actual, forecast
+
+
+def backtest_figure(curves: list[dict], title: str, band_label: str | None = None) -> Figure:
+    """One row per series: the actual values (black), every window's forecast (a colour per window)
+    with its interval band, its origin as a dashed vertical line, and the repeat baseline (dotted).
+
+    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin", "baseline"}]}``.
+    """
+    fig, axes = plt.subplots(len(curves), 1, figsize=(10, 2.8 * len(curves) + 0.6), layout="constrained", squeeze=False)
+    for ax, curve in zip(axes[:, 0], curves):
+        ax.plot(curve["x"], curve["actual"], color="black", lw=1.4, label="actual")
+        for j, w in enumerate(curve["windows"]):
+            colour = f"C{j % 10}"
+            if w["band"] is not None:
+                ax.fill_between(w["x"], w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
+                                label=band_label if j == 0 else None)
+            ax.plot(w["x"], w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
+            ax.plot(w["x"], w["baseline"], color="grey", ls=":", lw=1.0, label="baseline: repeat last value" if j == 0 else None)
+            ax.axvline(w["origin"], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
+        ax.set_ylabel(str(curve["label"]))
+        ax.grid(alpha=0.3)
+    axes[0, 0].set_title(title)
+    axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if np.issubdtype(np.asarray(curves[0]["x"]).dtype, np.datetime64):
+        fig.autofmt_xdate()
+    return fig
 
 
 def png_bytes(fig: Figure, dpi: int = 110) -> bytes:

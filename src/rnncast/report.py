@@ -21,15 +21,17 @@ from rnncast import __version__, files, plots
 from rnncast.forecaster import Forecaster
 from rnncast.windows import window_starts
 
-METRIC_NAMES = ("mse", "mae", "rmse", "r2")
+METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
+INTERVAL_NAMES = ("pinball", "coverage_")  # a quantile model's extra scores
 
 
 # ---- what a run measured --------------------------------------------------------------------
 
 def run_metrics(forecaster: Forecaster, data) -> dict:
-    """Validation and test metrics of the model and the baselines."""
+    """Validation and test metrics of the model and the baselines (pooled over the series of a panel)."""
     data_s = forecaster.settings_.data
-    parts = [p for p in ("val", "test") if len(window_starts(forecaster.split_, p, data_s.lookback, data_s.horizon))]
+    parts = [p for p in ("val", "test")
+             if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
     return {part: forecaster.evaluate(data, part=part) for part in parts}
 
 
@@ -79,12 +81,19 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     config = {
         "settings": forecaster.get_params(),
         "data": {"source": source, "target": forecaster.targets_, "features": forecaster.features_,
-                 "time_col": forecaster.time_col_},
-        "split": {"train_end": forecaster.split_.train_end, "val_end": forecaster.split_.val_end,
-                  "end": forecaster.split_.end},
+                 "past_covariates": forecaster.past_covariates_, "future_covariates": forecaster.future_covariates_,
+                 "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names
+                 if forecaster.static_encoder_ is not None else [],
+                 "time_col": forecaster.time_col_, "id_col": forecaster.id_col_, "layout": forecaster.layout_},
         "device": str(forecaster.device_),
         "environment": environment(),
     }
+    if forecaster.layout_ == "single":
+        config["split"] = {"train_end": forecaster.split_.train_end, "val_end": forecaster.split_.val_end,
+                           "end": forecaster.split_.end}
+    else:
+        config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": forecaster.skipped_series_}
+        metrics = {**metrics, "skipped_series": forecaster.skipped_series_}
     files.write_json(run_dir / "config.json", config)
     files.write_json(run_dir / "metrics.json", metrics)
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
@@ -110,20 +119,30 @@ def history_csv(history: list[dict]) -> str:
 
 
 def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster]):
-    """Actual vs predicted over a contiguous stretch of the test split, first target, with the repeat baseline."""
-    curves, actual, x = {}, None, None
+    """Actual vs predicted over a contiguous stretch of the test split, first target, with the repeat
+    baseline and each quantile model's widest central interval as a band. A panel shows its first series."""
+    from rnncast.metrics import interval_pairs
+
+    curves, bands, actual, x = {}, {}, None, None
+    one = None if reference.layout_ == "single" else reference.ids_[0]
     for name, model in models.items():
-        wf = model.predict_windows(data, part="test")
+        wf = model.predict_windows(data, part="test", series=one)
         origins, actual, pred = plots.contiguous_forecast(wf.y_true[..., 0], wf.y_pred[..., 0])
         curves[name] = pred
+        pairs = interval_pairs(wf.levels)
+        if pairs:
+            lo, hi, percent = pairs[0]
+            bands[f"{name} {percent}% interval"] = tuple(
+                plots.contiguous_forecast(wf.y_true[..., 0], wf.quantiles[..., 0, wf.levels.index(q)])[2] for q in (lo, hi))
         rows = (wf.target_rows[origins][:, None] + np.arange(wf.y_true.shape[1])).reshape(-1)
         x = wf.time[rows] if wf.time is not None else rows
         base = plots.contiguous_forecast(wf.y_true[..., 0], wf.baselines["repeat"][..., 0])[2]
     curves["baseline: repeat last value"] = base
     horizon = reference.settings_.data.horizon
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from origins {horizon} steps apart"
-    title = f"Test split, forecast {how} (first {len(actual)} points)"
-    return plots.forecast_figure(x, actual, curves, title, reference.targets_[0])
+    which = "" if one is None else f"series {one!r}, "
+    title = f"Test split, {which}forecast {how} (first {len(actual)} points)"
+    return plots.forecast_figure(x, actual, curves, title, reference.targets_[0], bands)
 
 
 # ---- the page -------------------------------------------------------------------------------
@@ -135,16 +154,33 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("verdict", beats, sentence))
     for note in notes or []:
         blocks.append(("p", note))
+    if "test" in metrics:
+        model = metrics["test"]["original"]["model"]
+        intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of the test values"
+                     for k, v in model.items() if k.startswith("coverage_")]
+        if intervals:
+            blocks.append(("p", f"Prediction intervals (quantiles {list(forecaster.settings_.model.quantiles)}): "
+                                f"{'; '.join(intervals)}; mean pinball loss {model['pinball']:.4g}."))
     blocks.append(("h2", "Metrics (original units)"))
     blocks.append(("table", metric_rows(metrics, "original")))
     blocks.append(("h2", "Metrics (scaled units)"))
     blocks.append(("table", metric_rows(metrics, "scaled")))
-    split = forecaster.split_
     blocks.append(("h2", "Data and settings"))
     facts = [["data", source or "(in memory)"], ["target", ", ".join(forecaster.targets_)],
-             ["features", ", ".join(forecaster.features_) or "(none)"],
-             ["rows: train / validation / test", f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"],
-             ["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"]]
+             ["features", ", ".join(forecaster.features_) or "(none)"]]
+    if forecaster.layout_ == "single":
+        split = forecaster.split_
+        facts.append(["rows: train / validation / test",
+                      f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
+    else:
+        skipped = forecaster.skipped_series_
+        facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
+                                                      f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
+                  ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
+                             "training rows"],
+                  ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
+                                                          for d in skipped) or "(none)"]]
+    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"])
     facts += [[k, repr(v)] for k, v in forecaster.get_params().items()]
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
@@ -153,9 +189,52 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
 def metric_rows(metrics: dict, units: str) -> list[list[str]]:
     rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else "R²" for m in METRIC_NAMES]]
     for part, result in metrics.items():
+        if part not in ("val", "test"):
+            continue
         for name, scores in result[units].items():
             label = "model" if name == "model" else f"baseline: {name}"
             rows.append([part, label, str(result["windows"])] + [f"{scores[m]:.4f}" for m in METRIC_NAMES])
+    return rows
+
+
+# ---- a backtest directory ----------------------------------------------------------------------
+
+BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
+
+
+def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
+    """``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a backtest."""
+    out_dir = Path(out_dir)
+    files.write_text(out_dir / "forecasts.csv", result.forecasts.to_csv(index=False))
+    files.write_json(out_dir / "metrics.json", {**result.metrics, "settings": params, "source": source,
+                                                "environment": environment()})
+    png = plots.png_bytes(result.figure())
+    files.write_bytes(out_dir / "backtest.png", png)
+    m = result.metrics
+    how = "a fresh model and scalers trained before each origin" if m["refit"] else (
+        "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
+    blocks = [("p", f"{m['series']} series, {m['n_windows']} forecast origins {m['step']} steps apart counted back "
+                    f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
+                    f"forecasting {m['seconds']['predict']:.2f} s.")]
+    if m["skipped_series"]:
+        blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
+            f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))
+    blocks += [("h2", "Metrics per window and overall (original units; MASE and sMAPE compare across scales)"),
+               ("table", backtest_rows(m)), ("h2", "Forecasts at each origin"),
+               ("img", png, "actual values and the forecast of every backtest window")]
+    files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks))
+
+
+def backtest_rows(m: dict) -> list[list[str]]:
+    """One row per window and forecaster, then the overall rows."""
+    extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
+    rows = [["window", "forecaster"] + [n.upper() if n != "smape" else "sMAPE %" for n in BACKTEST_METRICS] + extra]
+    entries = [(str(w["window"]), w) for w in m["windows"]] + [("overall", m["overall"])]
+    for label, scores in entries:
+        for name in ["model"] + [k for k in scores if k not in ("model", "window", "first_step")]:
+            values = [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
+            values += [f"{scores[name][k]:.4f}" if k in scores[name] else "" for k in extra]
+            rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
     return rows
 
 

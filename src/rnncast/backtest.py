@@ -1,0 +1,205 @@
+"""Rolling-origin backtesting: how the model would have done at each of the last ``n_windows``
+forecast origins of every series, beside the baselines.
+
+Origins are counted back from each series' end: window ``k`` (0 = oldest) forecasts rows
+``[c_k, c_k + horizon)`` with ``c_k = T - horizon - (n_windows - 1 - k) * step``, from the rows
+before ``c_k``. A model never learns from a row at or after the origin it forecasts from:
+
+* without refit, one model (and one scaler per series) learns from the rows before each series'
+  first origin, then every window of every series is forecast in one batched pass;
+* with refit, a fresh model and fresh scalers learn from the rows before each origin.
+
+The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from rnncast import plots
+from rnncast.config import Settings
+from rnncast.errors import RnncastError
+from rnncast.forecaster import Forecaster, WindowForecasts, layout_of, report_short, scores, take
+from rnncast.panel import ID_COLUMN, Panel, load_panel
+from rnncast.windows import Split, chronological_split, rows_needed
+
+
+@dataclass
+class Backtest:
+    """Forecasts of every window of every series (long format) and their metrics.
+
+    ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
+    ``overall`` (every window), the settings of the run, the series left out as too short and the
+    seconds spent training and forecasting.
+    """
+
+    forecasts: pd.DataFrame
+    metrics: dict
+    panel: Panel = field(repr=False)
+    cutoffs: np.ndarray = field(repr=False)  # [S, K] first target row of each window, inside its series
+
+    def figure(self, n_series: int = 3):
+        """Actual values, each window's forecast (and interval) with its origin marked, for the first series."""
+        return backtest_figure(self, n_series)
+
+
+def run(template: Forecaster, data, n_windows: int, step: int | None, refit: bool, read: dict,
+        on_epoch=None) -> Backtest:
+    """The work of ``Forecaster.backtest``: ``template`` gives the settings, ``read`` the columns and roles."""
+    settings = Settings.from_flat(template.get_params())
+    data_s = settings.data
+    lookback, horizon = data_s.lookback, data_s.horizon
+    step = horizon if step is None else step
+    for name, value in (("n_windows", n_windows), ("step", step)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+            raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+    panel = load_panel(data, read["target"], read["features"], read["time_col"], data_s.fill,
+                       future_known=data_s.future_known, id_col=read["id_col"], series=read["series"],
+                       past_covariates=read["past_covariates"], future_covariates=read["future_covariates"],
+                       static_covariates=read["static_covariates"])
+    Forecaster._check_roles(panel, settings)
+    layout = layout_of(panel, read["series"])
+
+    k = np.arange(n_windows)
+    cutoffs = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
+    first = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, 0]]
+    needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
+    skipped = report_short(panel, first, needed, f"lookback {lookback} + horizon {horizon} of training rows and "
+                           f"{data_s.val_frac:.0%} validation rows before the first of {n_windows} origins "
+                           f"{step} steps apart, and a horizon after the last")
+    if skipped:
+        kept = [s for s, split in enumerate(first) if split is not None]
+        panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
+
+    fit_seconds, predict_seconds = 0.0, 0.0
+    if not refit:  # one model; every window of every series in one batched pass
+        started = time.perf_counter()
+        model = Forecaster(**template.get_params())._fit_panel(panel, first, settings, layout, on_epoch=on_epoch)
+        fit_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
+        starts = (panel.offsets[:-1, None] + cutoffs - lookback).reshape(-1)  # [S * K] rows of the stacked panel
+        wf = model._forecast_windows(panel, np.arange(panel.n_series), starts, series)[0]
+        predict_seconds = time.perf_counter() - started
+        scales = model.mase_scales_[series]  # [S * K, T]
+    else:  # a fresh model and scalers on the rows before each origin
+        parts, scale_parts = [], []
+        for j in range(n_windows):
+            splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, j]]
+            started = time.perf_counter()
+            model = Forecaster(**template.get_params())._fit_panel(panel, splits, settings, layout, on_epoch=on_epoch)
+            fit_seconds += time.perf_counter() - started
+            started = time.perf_counter()
+            series = np.arange(panel.n_series)
+            starts = panel.offsets[:-1] + cutoffs[:, j] - lookback
+            parts.append(model._forecast_windows(panel, series, starts, series)[0])
+            predict_seconds += time.perf_counter() - started
+            scale_parts.append(model.mase_scales_)
+        order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
+        wf = _concat(parts, order)
+        scales = np.concatenate(scale_parts)[order]
+
+    window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
+    metrics = {
+        "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
+        "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
+        "skipped_series": skipped,
+        "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]), **scores(take(wf, window == j), scales[window == j])}
+                    for j in range(n_windows)],
+        "overall": scores(wf, scales),
+        "seconds": {"fit": fit_seconds, "predict": predict_seconds},
+    }
+    frame = _forecast_frame(panel, wf, window)
+    return Backtest(frame, metrics, panel, cutoffs)
+
+
+def _train_split(cutoff: int, lookback: int, horizon: int, val_frac: float) -> Split | None:
+    """Train and validation rows before ``cutoff``, nothing after it; None when they cannot hold a window."""
+    try:
+        return chronological_split(cutoff, lookback, horizon, val_frac, 0.0)
+    except RnncastError:
+        return None
+
+
+def _concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
+    """Windows forecast by several models as one ``WindowForecasts``, in the order ``order``."""
+    cat = lambda name: np.concatenate([getattr(p, name) for p in parts])[order]  # noqa: E731
+    first = parts[0]
+    return WindowForecasts(cat("starts"), cat("target_rows"), cat("y_true"), cat("y_pred"),
+                           {k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
+                           first.time, cat("series"), first.ids, first.times,
+                           cat("quantiles") if first.quantiles is not None else None, first.levels)
+
+
+def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
+    """When the window's forecasts start: the earliest and latest first forecast step over the series."""
+    if not panel.times:
+        return {"first_step": [int(cutoffs.min()), int(cutoffs.max())]}
+    stamps = [panel.times[s][int(c)] for s, c in enumerate(cutoffs)]
+    return {"first_step": [str(min(stamps)), str(max(stamps))]}
+
+
+def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
+    """One row per series, window and step: id, time, window, cutoff (last input step), actual,
+    forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
+    ``<target>_repeat``, ...)."""
+    horizon = wf.y_true.shape[1]
+    rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
+    series = np.repeat(wf.series, horizon)
+    columns = {}
+    if panel.id_col is not None:
+        columns[panel.id_col or ID_COLUMN] = np.array(panel.ids, dtype=object)[series]
+    if panel.times:
+        stamps = panel.times[0].append(panel.times[1:]) if len(panel.times) > 1 else panel.times[0]
+        columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
+        columns["cutoff"] = stamps[panel.offsets[series] + np.repeat(wf.target_rows, horizon) - 1]
+    else:
+        columns["row"] = rows
+        columns["cutoff"] = np.repeat(wf.target_rows, horizon) - 1
+    columns["window"] = np.repeat(window, horizon)
+    for t, name in enumerate(panel.targets):
+        columns[name] = wf.y_true[..., t].reshape(-1)
+        columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
+        for j, q in enumerate(wf.levels):
+            columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
+        for base, values in wf.baselines.items():
+            columns[f"{name}_{base}"] = values[..., t].reshape(-1)
+    return pd.DataFrame(columns)
+
+
+def backtest_figure(result: Backtest, n_series: int = 3):
+    """The first ``n_series`` series: actual values from a lookback before the first origin, each
+    window's forecast and interval band, the origins as dashed lines, the repeat baseline dotted."""
+    panel, frame = result.panel, result.forecasts
+    target = panel.targets[0]
+    levels = result.metrics["quantiles"]
+    from rnncast.metrics import interval_pairs
+
+    pairs = interval_pairs(levels)
+    outer = pairs[0] if pairs else None
+    curves = []
+    for s in range(min(n_series, panel.n_series)):
+        lo = max(int(result.cutoffs[s, 0]) - panel.lengths[s] // 4 - 1, 0)
+        values = panel.rows(s)[lo:, 0]
+        x = panel.times[s][lo:] if panel.times else np.arange(lo, panel.lengths[s])
+        mine = frame[frame[panel.id_col] == panel.ids[s]] if panel.id_col is not None else frame
+        windows = []
+        for j in range(result.cutoffs.shape[1]):
+            w = mine[mine["window"] == j]
+            wx = w[panel.time_col or "ds"].to_numpy() if panel.times else w["row"].to_numpy()
+            band = ((w[f"{target}_q{outer[0]:g}"].to_numpy(), w[f"{target}_q{outer[1]:g}"].to_numpy())
+                    if outer else None)
+            origin = x[int(result.cutoffs[s, j]) - lo]
+            windows.append({"x": wx, "forecast": w[f"{target}_hat"].to_numpy(), "band": band, "origin": origin,
+                            "baseline": w[f"{target}_repeat"].to_numpy()})
+        label = target if panel.id_col is None else f"{panel.ids[s]}"
+        curves.append({"label": label, "x": x, "actual": values, "windows": windows})
+    m = result.metrics
+    title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
+             f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}")
+    band_label = f"{outer[2]}% interval" if outer else None
+    return plots.backtest_figure(curves, title, band_label)
