@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import PNG_SIGNATURE, make_frame
+from conftest import PNG_SIGNATURE, TINY, make_frame, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
 from rnncast.data import read_table
@@ -252,6 +252,43 @@ def _edit_json(**changes):
     return edit
 
 
+def _long_csv(folder: Path, name: str, change=None, lengths=(120, 160)) -> Path:
+    """Three series in long format (unique_id, ds, y) with an 'hour' column."""
+    frame = make_panel(3, lengths=lengths, seed=5)
+    frame["hour"] = frame["ds"].dt.hour.astype(float)
+    if change is not None:
+        frame = change(frame) or frame
+    frame.to_csv(folder / name, index=False)
+    return folder / name
+
+
+def _duplicate_ds_in_s001(frame):
+    rows = frame.index[frame.unique_id == "s001"]
+    frame.loc[rows[6], "ds"] = frame.loc[rows[5], "ds"]
+
+
+def _panel_model(folder: Path) -> Path:
+    """A model of three series with the future-known covariate 'hour' (made once per module folder)."""
+    model = folder / "panel-model"
+    if not model.exists():
+        data = read_table(_long_csv(folder, "panel.csv"))
+        Forecaster(**{**TINY, "epochs": 1}).fit(data, future_covariates=["hour"]).save(model)
+    return model
+
+
+def _future_csv(folder: Path, drop_last: bool) -> Path:
+    frame = read_table(_long_csv(folder, "panel.csv"))
+    frame["ds"] = pd.to_datetime(frame["ds"])
+    rows = []
+    for uid, g in frame.groupby("unique_id"):
+        ds = g["ds"].max() + pd.Timedelta(hours=1) * np.arange(1, TINY["horizon"] + 1)
+        rows.append(pd.DataFrame({"unique_id": uid, "ds": ds, "hour": 0.0}))
+    future = pd.concat(rows)
+    future = future.iloc[:-1] if drop_last else future
+    future.to_csv(folder / "future.csv", index=False)
+    return folder / "future.csv"
+
+
 # Each case: (tmp folder, module folder, run dir) -> argv; then what the message must contain.
 BAD_INPUT = {
     "missing file": (lambda t, f, r: fit_args(t / "nope.csv", t / "o"), ["file not found", "nope.csv"]),
@@ -297,6 +334,18 @@ BAD_INPUT = {
         ["format version 2", "reads version 1"]),
     "step hand-edited": (
         lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(step="garbage")), f / "data.csv"], ["badrun"]),
+    "unknown id column": (lambda t, f, r: fit_args(_long_csv(t, "long.csv"), t / "o") + ["--id-col", "store"],
+                          ["id column 'store' not found", "available columns: unique_id, ds, y, hour", "--id-col"]),
+    "every series too short": (lambda t, f, r: fit_args(_long_csv(t, "s.csv", lengths=(30, 40)), t / "o"),
+                               ["every series is too short", "'s000' (", "rows)", "at least"]),
+    "duplicate ds within a series": (lambda t, f, r: fit_args(_long_csv(t, "dd.csv", _duplicate_ds_in_s001), t / "o"),
+                                     ["duplicated timestamp", "in series 's001'", "of dd.csv"]),
+    "future covariates missing at predict": (
+        lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv")],
+        ["future values of features ['hour']", "--future FILE", "'unique_id' and 'ds'"]),
+    "future file lacks a step": (
+        lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv"), "--future", _future_csv(t, drop_last=True)],
+        ["['hour'] are missing for series 's002'", "1 of 9 series-steps"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),
@@ -316,7 +365,8 @@ def test_bad_input_exits_2_with_an_error_naming_the_problem(capsys, tmp_path, fo
         assert text in errors[0], (text, errors[0])
 
 
-REFUSED_FITS = ["unknown target column", "nan", "lookback 0", "constant column minmax", "duplicated timestamps"]
+REFUSED_FITS = ["unknown target column", "nan", "lookback 0", "constant column minmax", "duplicated timestamps",
+                "unknown id column", "every series too short", "duplicate ds within a series"]
 
 
 @pytest.mark.parametrize("case", REFUSED_FITS)
@@ -356,3 +406,28 @@ def test_model_json_whose_params_contradict_its_network_is_refused(capsys, folde
     code, _, err = cli(capsys, "predict", bad, folder / "data.csv")
     assert code == 2, "model.json says hidden_size 16 in params but the network and weights have 8"
     assert "hidden_size" in err
+
+
+# ---- many series on the command line -----------------------------------------------------------
+
+def test_fit_and_predict_many_series_in_long_format(capsys, tmp_path):
+    data = _long_csv(tmp_path, "long.csv")
+    code, out, err = cli(capsys, "fit", data, "--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8",
+                         "--device", "cpu", "--future-covariates", "hour", "--quantiles", "0.1,0.5,0.9", "--out", tmp_path / "run")
+    assert code == 0, err
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["data"]["layout"] == "long" and config["data"]["future_covariates"] == ["hour"]
+    assert config["series"]["trained"] == 3 and config["settings"]["quantiles"] == [0.1, 0.5, 0.9]
+    code, out, err = cli(capsys, "predict", tmp_path / "run", data, "--future", _future_csv(tmp_path, drop_last=False))
+    assert code == 0, err
+    forecast = pd.read_csv(io.StringIO(out))
+    assert list(forecast.columns) == ["unique_id", "ds", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"] and len(forecast) == 9
+
+
+def test_fit_many_series_in_wide_format(capsys, tmp_path):
+    wide = make_panel(3, seed=6).pivot(index="ds", columns="unique_id", values="y").reset_index()
+    wide.to_csv(tmp_path / "wide.csv", index=False)
+    code, _, err = cli(capsys, "fit", tmp_path / "wide.csv", "--series", "s000,s002", "--lookback", "12", "--horizon", "3",
+                       "--epochs", "1", "--hidden-size", "8", "--device", "cpu", "--out", tmp_path / "run")
+    assert code == 0, err
+    assert Forecaster.load(tmp_path / "run").ids_ == ["s000", "s002"]

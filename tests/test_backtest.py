@@ -1,0 +1,155 @@
+"""Rolling-origin backtests: no window sees a row at or after its origin, refits rescale on each
+window's training rows, the no-refit run is one batched pass, and the outputs are complete."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import rnncast.backtest
+import rnncast.forecaster
+from conftest import PNG_SIGNATURE, TINY, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.cli import main
+
+L, H = TINY["lookback"], TINY["horizon"]
+K = 3  # windows
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
+
+
+def _poison_after(frame: pd.DataFrame, origins: dict) -> pd.DataFrame:
+    """Every target value at or after each series' origin row replaced by a huge number."""
+    poisoned = frame.copy()
+    row = poisoned.groupby("unique_id").cumcount()
+    late = row >= poisoned["unique_id"].map(origins)
+    poisoned.loc[late, "y"] = 1e9
+    return poisoned
+
+
+def _origins(frame: pd.DataFrame, window: int) -> dict:
+    """Row (inside its series) of window ``window``'s first forecast step, step = horizon."""
+    sizes = frame.groupby("unique_id").size()
+    return {uid: n - H - (K - 1 - window) * H for uid, n in sizes.items()}
+
+
+@pytest.mark.parametrize("refit", [False, True], ids=["one-model", "refit"])
+def test_backtest_windows_never_see_rows_after_their_origin(frame, refit):
+    """Poison every row from window 1's origin on: windows 0 and 1 keep their forecasts bit for bit,
+    window 2 (whose inputs or training rows hold poisoned values) does not."""
+    f = Forecaster(**TINY)
+    clean = f.backtest(frame, n_windows=K, refit=refit).forecasts
+    dirty = f.backtest(_poison_after(frame, _origins(frame, 1)), n_windows=K, refit=refit).forecasts
+    for window in (0, 1):
+        a, b = clean[clean.window == window], dirty[dirty.window == window]
+        assert np.array_equal(a["y_hat"].to_numpy(), b["y_hat"].to_numpy()), f"window {window} changed"
+        assert np.array_equal(a["y_repeat"].to_numpy(), b["y_repeat"].to_numpy())
+    later = dirty[dirty.window == 2]
+    assert not np.array_equal(clean[clean.window == 2]["y_hat"].to_numpy(), later["y_hat"].to_numpy())
+    assert (dirty[dirty.window == 1]["y"] == 1e9).all()  # the truth of window 1 was poisoned, its forecast was not
+
+
+def test_refit_trains_each_window_on_the_rows_before_its_origin_with_a_fresh_scaler(monkeypatch, frame):
+    fits = []
+    real = rnncast.forecaster.Forecaster._fit_panel
+
+    def spy(self, panel, splits, *args, **kwargs):
+        out = real(self, panel, splits, *args, **kwargs)
+        fits.append((panel, list(splits), list(self.scalers_)))
+        return out
+
+    monkeypatch.setattr(rnncast.forecaster.Forecaster, "_fit_panel", spy)
+    Forecaster(**TINY).backtest(frame, n_windows=K, refit=True)
+    assert len(fits) == K
+    for window, (panel, splits, scalers) in enumerate(fits):
+        origins = _origins(frame, window)
+        for s, uid in enumerate(panel.ids):
+            assert splits[s].end == splits[s].val_end == origins[uid]  # nothing at or after the origin
+            train = panel.rows(s)[: splits[s].train_end, 0].astype(np.float64)
+            assert scalers[s].offset[0] == pytest.approx(train.mean(), rel=1e-9)
+    assert fits[0][2][0].offset[0] != fits[1][2][0].offset[0]  # refitted, not reused
+
+
+def test_without_refit_every_window_is_forecast_in_one_batched_pass(monkeypatch, frame):
+    calls = []
+    real = rnncast.forecaster.predict_batches
+
+    def spy(net, batches):
+        calls.append(len(batches))
+        return real(net, batches)
+
+    monkeypatch.setattr(rnncast.forecaster, "predict_batches", spy)
+    result = Forecaster(**TINY).backtest(frame, n_windows=K)
+    assert calls == [3 * K]  # one call over 3 series x K windows
+    assert result.metrics["seconds"]["predict"] < result.metrics["seconds"]["fit"]
+
+
+def test_backtest_reports_metrics_per_window_and_overall_beside_the_baselines(frame):
+    result = Forecaster(**{**TINY, "season": 12}).backtest(frame, n_windows=K, step=2)
+    m = result.metrics
+    assert [w["window"] for w in m["windows"]] == list(range(K)) and m["step"] == 2 and m["refit"] is False
+    for scores in m["windows"] + [m["overall"]]:
+        assert {"model", "repeat", "mean", "seasonal"} <= set(scores)
+        assert all(np.isfinite(scores["model"][k]) for k in ("mse", "mae", "mase", "smape"))
+    assert len(result.forecasts) == 3 * K * H
+    assert (pd.to_datetime(result.forecasts["cutoff"]) < pd.to_datetime(result.forecasts["ds"])).all()
+    errors = result.forecasts["y_hat"] - result.forecasts["y"]
+    assert m["overall"]["model"]["mae"] == pytest.approx(np.mean(np.abs(errors)), rel=1e-6)
+    last = result.forecasts.groupby("unique_id")["ds"].max()
+    assert (last == frame.groupby("unique_id")["ds"].max()).all()  # the last window ends with each series
+
+
+def test_backtest_figure_is_drawn_with_intervals(frame):
+    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=2)
+    assert {"y_q0.1", "y_q0.5", "y_q0.9"} <= set(result.forecasts.columns)
+    assert "coverage_80" in result.metrics["overall"]["model"]
+    fig = result.figure()
+    assert len(fig.axes) == 3 and any(ax.collections for ax in fig.axes)  # the bands
+    from rnncast.plots import png_bytes
+
+    assert png_bytes(fig)[:8] == PNG_SIGNATURE
+
+
+def test_a_series_too_short_to_backtest_is_reported(frame, caplog):
+    short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=30, freq="h"), "y": np.arange(30.0)})
+    result = Forecaster(**TINY).backtest(pd.concat([frame, short]), n_windows=K)
+    assert [d["id"] for d in result.metrics["skipped_series"]] == ["tiny"] and "'tiny' (30 rows)" in caplog.text
+    assert "tiny" not in set(result.forecasts["unique_id"])
+
+
+def test_backtest_of_a_single_series():
+    frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
+    result = Forecaster(**TINY).backtest(frame, n_windows=2, target="y")
+    assert "unique_id" not in result.forecasts and len(result.forecasts) == 2 * H
+
+
+def test_backtest_refuses_bad_window_settings(frame):
+    with pytest.raises(RnncastError, match="n_windows must be a positive integer"):
+        Forecaster(**TINY).backtest(frame, n_windows=0)
+    with pytest.raises(RnncastError, match="every series is too short"):
+        Forecaster(**TINY).backtest(frame, n_windows=200)
+
+
+def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+                     "--hidden-size", "8", "--epochs", "2", "--device", "cpu", "--quantiles", "0.1,0.5,0.9",
+                     "--out", str(tmp_path / "bt")])
+    assert code == 0, err.getvalue()
+    assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "metrics.json", "backtest.png", "report.html"}
+    metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
+    assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
+    assert "overall  model" in out.getvalue() and "baseline: repeat" in out.getvalue()
+    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
+    assert len(forecasts) == 3 * 2 * H
+    assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
