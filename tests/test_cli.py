@@ -346,6 +346,10 @@ BAD_INPUT = {
     "future file lacks a step": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv"), "--future", _future_csv(t, drop_last=True)],
         ["['hour'] are missing for series 's002'", "1 of 9 series-steps"]),
+    "backtest origins beyond the data": (
+        lambda t, f, r: ["backtest", _long_csv(t, "b.csv"), "--n-windows", "100", "--lookback", "24", "--horizon", "6",
+                         "--device", "cpu", "--out", t / "o"],
+        ["every series is too short", "'s000' (", "first of 100 origins 6 steps apart"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),

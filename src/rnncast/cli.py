@@ -213,7 +213,7 @@ def run_demo(args) -> int:
 def run_fit(args) -> int:
     from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
-    from rnncast.report import start_config, verdict, write_run
+    from rnncast.report import start_config, verdict, verdict_units, write_run
 
     if args.resume:
         out, settings, request = _resume_request(Path(args.resume))
@@ -254,7 +254,7 @@ def run_fit(args) -> int:
     print(_table(["test split (original units)", "MSE", "MAE", "R²"], rows))
     rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}"] for name, s in test["scaled"].items()]
     print(_table(["test split (scaled units)", "MSE", "MAE"], rows))
-    print(verdict(test)[1])
+    print(verdict(test, verdict_units(forecaster))[1])
     print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s; wrote {out}/report.html")
     return 0
 

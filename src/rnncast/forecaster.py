@@ -832,4 +832,4 @@ def _step_text(step) -> str | int | None:
 def _step_value(text):
     if text is None:
         return None
-    return int(text) if isinstance(text, int) else pd.Timedelta(text)
+    return int(text) if isinstance(text, int) else pd.Timedelta(text).as_unit("ns")  # as fit's own step

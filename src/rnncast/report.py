@@ -47,15 +47,22 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[b
     p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
     best_name = min(rivals, key=rivals.get)
     best, p = rivals[best_name], p_values[best_name]
+    mse = "MSE" if units == "original" else "MSE (each series in its own scaled units)"
     if all(model < rivals[n] and p_values[n] < alpha for n in rivals):
-        return True, (f"The model beats every baseline on the test split: MSE {model:.4g} against "
+        return True, (f"The model beats every baseline on the test split: {mse} {model:.4g} against "
                       f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
                       f"(Diebold–Mariano p = {p:.2g}).")
     losers = [n for n in rivals if not (model < rivals[n] and p_values[n] < alpha)]
     worst = min(losers, key=rivals.get)
     how = "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE"
-    return False, (f"The model does NOT beat the baselines on the test split: MSE {model:.4g} against "
+    return False, (f"The model does NOT beat the baselines on the test split: {mse} {model:.4g} against "
                    f"{rivals[worst]:.4g} for the {worst} baseline, {how} (Diebold–Mariano p = {p_values[worst]:.2g}).")
+
+
+def verdict_units(forecaster: Forecaster) -> str:
+    """Original units for one series; scaled units for many, where each series' errors count in its
+    own scale (pooled original-unit MSE would be the largest series' MSE)."""
+    return "original" if forecaster.layout_ == "single" else "scaled"
 
 
 def environment() -> dict:
@@ -150,7 +157,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster]):
 def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None) -> list:
     blocks = []
     if "test" in metrics:
-        beats, sentence = verdict(metrics["test"])
+        beats, sentence = verdict(metrics["test"], verdict_units(forecaster))
         blocks.append(("verdict", beats, sentence))
     for note in notes or []:
         blocks.append(("p", note))
