@@ -294,9 +294,22 @@ def test_the_network_takes_numeric_and_categorical_static_inputs_and_emits_quant
 
     net = RecurrentNet(NetSpec(cell="gru", n_inputs=2, n_targets=1, horizon=3, hidden_size=4, n_future=1,
                                n_static=2, static_cardinalities=(3, 5), quantiles=(0.1, 0.5, 0.9)))
+    torch.nn.init.normal_(net.head.weight)  # the head starts at zero (the level's forecast); give it weights
     x, future = torch.randn(7, 6, 2), torch.randn(7, 3, 1)
     static, codes = torch.randn(7, 2), torch.randint(0, 3, (7, 2))
     out = net(x, future, static, codes)
     assert out.shape == (7, 3, 1, 3)
     codes[:, 1] = 4  # another category of the second covariate: another forecast
     assert not torch.equal(net(x, future, static, codes), out)
+
+
+def test_segment_networks_refuse_what_they_do_not_take_yet(panel_frame):
+    frame = panel_frame.assign(kind="a", hour=panel_frame["ds"].dt.hour.astype(float))
+    with pytest.raises(RnncastError, match="SegmentNet.*static covariates"):
+        Forecaster(**{**TINY, "segment": 4}).fit(frame, static_covariates=["kind"])
+    with pytest.raises(RnncastError, match="decoder 'parallel' does not take future-known covariates"):
+        Forecaster(**{**TINY, "segment": 4, "decoder": "parallel"}).fit(frame, future_covariates=["hour"])
+    with pytest.raises(RnncastError, match="SegmentNet.*quantiles"):
+        Forecaster(**{**TINY, "segment": 4, "quantiles": (0.1, 0.5, 0.9)}).fit(frame)
+    f = Forecaster(**{**TINY, "segment": 4}).fit(panel_frame)  # many series through a SegmentNet
+    assert len(f.predict(panel_frame)) == 4 * H
