@@ -112,7 +112,8 @@ Machine: {platform.machine()}, shared 2-core CPU (other jobs running), torch thr
 torch {torch.__version__}, Python {platform.python_version()}, {platform.platform()}
 
 Workload: {args.series} series x {args.windows} windows without refit (`Forecaster.backtest(frame,
-n_windows={args.windows}, refit=False)`), {len(frame):,} rows in all; settings `{SETTINGS}`.
+n_windows={args.windows}, refit=False)`), {len(frame):,} rows in all; settings `{SETTINGS}`, the others at
+the library's defaults (among them max_batches 100: an epoch is at most 100 batches).
 
 | | median of {args.repeats} | runs |
 |---|---|---|
