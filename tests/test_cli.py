@@ -289,6 +289,11 @@ def _future_csv(folder: Path, drop_last: bool) -> Path:
     return folder / "future.csv"
 
 
+def _toml(folder: Path, text: str) -> Path:
+    (folder / "run.toml").write_text(text)
+    return folder / "run.toml"
+
+
 # Each case: (tmp folder, module folder, run dir) -> argv; then what the message must contain.
 BAD_INPUT = {
     "missing file": (lambda t, f, r: fit_args(t / "nope.csv", t / "o"), ["file not found", "nope.csv"]),
@@ -350,6 +355,13 @@ BAD_INPUT = {
         lambda t, f, r: ["backtest", _long_csv(t, "b.csv"), "--n-windows", "100", "--lookback", "24", "--horizon", "6",
                          "--device", "cpu", "--out", t / "o"],
         ["every series is too short", "'s000' (", "first of 100 origins 6 steps apart"]),
+    "config file missing": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--config", t / "nope.toml"),
+                            ["config file not found", "nope.toml"]),
+    "config not TOML": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--config", _toml(t, "cell = gru\n")),
+                        ["run.toml", "not valid TOML"]),
+    "config unknown key": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--config", _toml(t, "cells = 'gru'\n")),
+                           ["unknown key 'cells'", "accepted keys:", "cell", "hidden_size"]),
+    "config and resume": (lambda t, f, r: ["fit", "--resume", r, "--config", _toml(t, "")], ["--resume", "--config"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),

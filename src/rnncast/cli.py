@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
     fit.add_argument("--out", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
     _add_panel_flags(fit)
+    fit.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
+                     "or a run directory's config.json; flags given here override the file")
     for f in setting_fields():
         _add_setting_flag(fit, f)
     fit.set_defaults(run=run_fit)
@@ -216,20 +218,17 @@ def run_fit(args) -> int:
     from rnncast.report import start_config, verdict, verdict_units, write_run
 
     if args.resume:
+        if args.config:
+            raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
         out, settings, request = _resume_request(Path(args.resume))
     else:
-        if not args.data:
-            raise RnncastError("fit needs DATA and --target COLUMN (or --resume RUN to continue a run)")
-        settings = _settings_from_args(args)
-        features = args.features if args.features in (None, "all") else args.features.split(",")
-        request = {"source": str(args.data), "target": args.target.split(",") if args.target else None,
-                   "features": features, "time_col": args.time_col, **_panel_request(args)}
+        settings, request, out = _fit_request(args)
     frame = read_table(request["source"])
     if not (request["target"] or request.get("id_col") or request.get("series") or "unique_id" in frame.columns):
         raise RnncastError("fit needs DATA and --target COLUMN (long format: --id-col, or a unique_id column; wide: --series)")
     forecaster = Forecaster(**settings)
     if not args.resume:
-        out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-{forecaster.cell}")
+        out = Path(out) if out else _fresh_dir(Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}")
     checkpoint = out / "checkpoint.safetensors"
     on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0)
     on_start = None if args.resume else (lambda: start_config(out, forecaster, request))  # once the input is checked
@@ -285,6 +284,26 @@ def run_backtest(args) -> int:
     print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
     return 0
+
+
+def _fit_request(args) -> tuple[dict, dict, str | None]:
+    """Settings, data request and --out of a new fit: the --config file, overridden by the flags given."""
+    from rnncast.configfile import read_config
+
+    file_settings, file_request = read_config(args.config) if args.config else ({}, {})
+    settings = {**file_settings, **_settings_from_args(args)}  # setting flags not given are absent from args
+    source = args.data or file_request.get("data")
+    if not source:
+        raise RnncastError("fit needs DATA and --target COLUMN (as flags or in a --config file), or --resume RUN to continue a run")
+    flags = {"target": args.target.split(",") if args.target else None, "time_col": args.time_col}
+    if args.features is not None:
+        flags["features"] = args.features if args.features == "all" else args.features.split(",")
+    flags.update({k: v for k, v in _panel_request(args).items() if v is not None})
+    request = {"source": str(source), "target": None, "features": None, "time_col": None,
+               **{k: None for k in _panel_request(args)}}
+    request.update({k: v for k, v in file_request.items() if k in request})
+    request.update({k: v for k, v in flags.items() if v is not None})
+    return settings, request, args.out or file_request.get("out")
 
 
 def _resume_request(run_dir: Path):

@@ -1,0 +1,140 @@
+"""Run settings from a file: ``rnncast fit --config run.toml``, or a run directory's ``config.json``.
+
+A TOML file holds the fields of ``rnncast fit``'s flags at its top level, named as the flags
+(``hidden_size`` or ``hidden-size``)::
+
+    data = "ETTh1.csv"
+    target = "OT"          # or ["OT", "HUFL"]
+    cell = "gru"
+    lookback = 96
+    batch_size = "full"    # or a number
+
+A run directory (or its ``config.json``) is read as the settings and data of that run, so
+``rnncast fit --config RUN`` repeats it. Relative paths are read from the current directory, as
+the same flag's would be. Flags given on the command line override the file (``cli.py`` merges).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tomllib
+from pathlib import Path
+
+from rnncast.config import setting_fields
+from rnncast.errors import RnncastError
+
+# the flags of `rnncast fit` that are not settings
+REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "id_col", "series", "past_covariates",
+                "future_covariates", "static_covariates", "static")
+LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates")
+
+
+def accepted_keys() -> list[str]:
+    return list(REQUEST_KEYS) + [f.name for f in setting_fields()]
+
+
+def read_config(path) -> tuple[dict, dict]:
+    """``(settings, request)`` from a TOML file or a run directory: settings as ``Forecaster``'s
+    keywords, request as the other flags (``data``, ``target`` as a list, ``features``, ...)."""
+    path = Path(path)
+    if path.is_dir():
+        if not (path / "config.json").is_file():
+            raise RnncastError(f"config {path} is a folder without config.json; give a .toml file or a run directory")
+        path = path / "config.json"
+    if not path.is_file():
+        raise RnncastError(f"config file not found: {path} (expected a .toml file or a run directory's config.json)")
+    if path.suffix.lower() == ".json":
+        values = _run_config(path)
+    else:
+        try:
+            values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
+    values = {str(k).replace("-", "_"): v for k, v in values.items()}
+    unknown = [k for k in values if k not in accepted_keys()]
+    if unknown:
+        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}; accepted keys: {', '.join(accepted_keys())}")
+    settings = {f.name: _setting(path, f, values[f.name]) for f in setting_fields() if f.name in values}
+    request = {k: _request(path, k, values[k]) for k in REQUEST_KEYS if k in values}
+    return settings, request
+
+
+def _run_config(path: Path) -> dict:
+    """The flat fields of a run directory's ``config.json``: the request of ``start_config`` while
+    the run trains, the fitted columns of ``write_run`` once it is written (``layout`` says how the
+    series were given: one, long with an id column, or wide columns)."""
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+        settings, data = dict(config["settings"]), dict(config["data"])
+        data["data"] = data.pop("source")
+        layout = data.pop("layout", None)  # written by write_run: fitted columns, features split by role
+        if layout is not None:
+            data.pop("features", None)  # the past and future covariates together
+        if layout == "wide":
+            data["series"], data["target"] = data["target"], None  # the series columns were the targets
+        values = {**settings, **{k: v for k, v in data.items() if k in REQUEST_KEYS}}
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as err:
+        raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give a .toml file "
+                           "or the config.json that rnncast fit wrote") from None
+    return {k: v for k, v in values.items() if v not in (None, "", [])}
+
+
+def _setting(path: Path, f, value):
+    if f.name == "quantiles":
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(q, (int, float)) for q in value)):
+            return value  # "0.1,0.5,0.9" or [0.1, 0.5, 0.9]: Settings reads both
+        raise RnncastError(f"quantiles in config {path} must be a list of levels such as [0.1, 0.5, 0.9], got {value!r}")
+    kind = type(f.default) if f.default is not None else str
+    if f.name == "batch_size":
+        if value in ("full", 0, None):
+            return None
+        kind = int
+    ok = {bool: isinstance(value, bool),
+          int: isinstance(value, int) and not isinstance(value, bool),
+          float: isinstance(value, (int, float)) and not isinstance(value, bool),
+          str: isinstance(value, str)}[kind]
+    if not ok:
+        wanted = {bool: "true or false", int: "a whole number", float: "a number", str: "a quoted string"}[kind]
+        extra = " or \"full\"" if f.name == "batch_size" else ""
+        raise RnncastError(f"{f.name} in config {path} must be {wanted}{extra}, got {value!r}")
+    return float(value) if kind is float else value
+
+
+def _request(path: Path, key: str, value):
+    if key in LIST_KEYS and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return list(value)
+    if not isinstance(value, str) or not value:
+        kinds = "a column name or a list of them" if key in LIST_KEYS else "a quoted string"
+        raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")
+    if key in LIST_KEYS and not (key in ("features", "series") and value == "all"):
+        return value.split(",")
+    return value
+
+
+# ---- writing ----------------------------------------------------------------------------------
+
+def config_toml(values: dict, comment: str = "") -> str:
+    """A TOML file that ``read_config`` reads back to ``values`` (a ``None`` value is left out,
+    except ``batch_size = None``, which is written as "full")."""
+    lines = [f"# {line}".rstrip() for line in comment.splitlines()]
+    for key, value in values.items():
+        if value is None and key == "batch_size":
+            value = "full"
+        if value is not None:
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else ("nan" if math.isnan(value) else ("inf" if value > 0 else "-inf"))
+    if isinstance(value, str):
+        return json.dumps(value)  # a JSON string is a TOML basic string
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} to TOML")

@@ -1,0 +1,103 @@
+"""``rnncast fit --config``: a TOML file with the flags' fields, flags override it, and a run
+directory's ``config.json`` repeats the run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import make_frame
+from rnncast import Forecaster, RnncastError
+from rnncast.cli import main
+from rnncast.configfile import config_toml, read_config
+from rnncast.data import read_table
+
+TOML = """
+# a run as a file
+data = "{data}"
+target = "y"
+features = ["x"]
+cell = "gru"
+lookback = 16
+horizon = 3
+hidden-size = 8
+epochs = 2
+batch_size = 32
+lr = 0.01
+device = "cpu"
+"""
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("config")
+    make_frame(300).to_csv(folder / "data.csv", index=False)
+    (folder / "run.toml").write_text(TOML.format(data=folder / "data.csv"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def run(folder) -> Path:
+    """``rnncast fit --config run.toml --hidden-size 12 --out run``: the flag overrides the file."""
+    assert main(["fit", "--config", str(folder / "run.toml"), "--hidden-size", "12", "--out", str(folder / "run")]) == 0
+    return folder / "run"
+
+
+def test_settings_come_from_the_file_and_given_flags_override_it(run):
+    config = json.loads((run / "config.json").read_text())
+    settings = config["settings"]
+    assert (settings["cell"], settings["lookback"], settings["horizon"], settings["batch_size"]) == ("gru", 16, 3, 32)
+    assert settings["hidden_size"] == 12  # the flag, not the file's 8
+    assert settings["num_layers"] == 1  # neither: the default
+    assert config["data"]["target"] == ["y"] and config["data"]["features"] == ["x"]
+
+
+def test_a_run_directory_as_config_repeats_the_run_exactly(folder, run):
+    again = folder / "again"
+    assert main(["fit", "--config", str(run), "--out", str(again)]) == 0
+    first, second = json.loads((run / "config.json").read_text()), json.loads((again / "config.json").read_text())
+    assert first["settings"] == second["settings"] and first["data"] == second["data"]
+    frame = read_table(folder / "data.csv")
+    a, b = Forecaster.load(run), Forecaster.load(again)
+    assert np.array_equal(a.predict_windows(frame).y_pred, b.predict_windows(frame).y_pred)
+
+
+def test_config_json_with_a_flag_changes_only_that_flag(folder, run):
+    assert main(["fit", "--config", str(run / "config.json"), "--epochs", "1", "--out", str(folder / "one")]) == 0
+    settings = json.loads((folder / "one" / "config.json").read_text())["settings"]
+    assert settings == {**json.loads((run / "config.json").read_text())["settings"], "epochs": 1}
+
+
+def test_written_toml_reads_back_to_the_same_values(tmp_path):
+    values = {"data": "a b/ü.csv", "target": ["y", "z"], "features": "all", "cell": "rnn", "lr": 1e-05,
+              "dropout": 0.25, "batch_size": None, "future_known": True, "fill": None, "epochs": 7}
+    (tmp_path / "c.toml").write_text(config_toml(values, comment="best trial\nof a study"))
+    settings, request = read_config(tmp_path / "c.toml")
+    assert settings == {"cell": "rnn", "lr": 1e-05, "dropout": 0.25, "batch_size": None, "future_known": True, "epochs": 7}
+    assert request == {"data": "a b/ü.csv", "target": ["y", "z"], "features": "all"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lookback = 24\nhiden_size = 8\n", ["unknown key 'hiden_size'", "accepted keys:", "hidden_size"]),
+    ("lookback = \n", ["not valid TOML"]),
+    ("lookback = \"24\"\n", ["lookback", "whole number", "'24'"]),
+    ("future_known = 1\n", ["future_known", "true or false"]),
+    ("batch_size = \"half\"\n", ["batch_size", "\"full\""]),
+    ("target = 3\n", ["target", "column name"]),
+    ("[model]\ncell = \"gru\"\n", ["unknown key 'model'"]),
+])
+def test_a_bad_file_is_refused_naming_the_problem(tmp_path, text, expected):
+    path = tmp_path / "bad.toml"
+    path.write_text(text)
+    with pytest.raises(RnncastError) as err:
+        read_config(path)
+    for part in expected + ["bad.toml"]:
+        assert part in str(err.value), (part, str(err.value))
+
+
+def test_a_folder_that_is_not_a_run_is_refused(tmp_path):
+    with pytest.raises(RnncastError, match="without config.json"):
+        read_config(tmp_path)
