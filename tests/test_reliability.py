@@ -181,11 +181,11 @@ def test_divergence_on_the_command_line_keeps_the_last_good_checkpoint(tmp_path,
 
     real_epoch = training._train_epoch
 
-    def blow_up_in_epoch_2(net, train, optimizer, generator, settings, epoch):
+    def blow_up_in_epoch_2(net, train, optimizer, generator, settings, epoch, *rest):
         if epoch == 2:
             with torch.no_grad():
                 next(net.parameters()).fill_(float("nan"))
-        return real_epoch(net, train, optimizer, generator, settings, epoch)
+        return real_epoch(net, train, optimizer, generator, settings, epoch, *rest)
 
     monkeypatch.setattr(training, "_train_epoch", blow_up_in_epoch_2)
     _series_csv(tmp_path / "d.csv", n=300)

@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rnncast: interrupted", file=sys.stderr)
         return 130
+    finally:
+        from rnncast import distributed
+
+        distributed.finish()  # leave torchrun's process group, if fit joined one
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,11 +160,11 @@ def _settings_from_args(args) -> dict:
     return settings
 
 
-def _epoch_bar(name: str, total: int):
+def _epoch_bar(name: str, total: int, show: bool = True):
     """A progress bar over epochs that shows the losses; returns the callback for ``fit``.
 
     The bar appears with the first finished epoch, so input refused before training prints
-    nothing but its error line.
+    nothing but its error line. ``show=False`` (ranks other than 0 under torchrun) draws nothing.
     """
     from tqdm import tqdm
 
@@ -168,6 +172,8 @@ def _epoch_bar(name: str, total: int):
 
     def on_epoch(record):
         nonlocal bar
+        if not show:
+            return
         if bar is None:
             bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, dynamic_ncols=True,
                        initial=record.epoch - 1)
@@ -213,6 +219,8 @@ def run_demo(args) -> int:
 
 
 def run_fit(args) -> int:
+    """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints."""
+    from rnncast import distributed
     from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
     from rnncast.report import start_config, verdict, verdict_units, write_run
@@ -230,16 +238,18 @@ def run_fit(args) -> int:
     if not args.resume:
         out = Path(out) if out else _fresh_dir(Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}")
     checkpoint = out / "checkpoint.safetensors"
-    on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0)
-    on_start = None if args.resume else (lambda: start_config(out, forecaster, request))  # once the input is checked
+    main_rank = distributed.env_rank() == 0
+    on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
+    on_start = None if args.resume or not main_rank else (lambda: start_config(out, forecaster, request))  # once the input is checked
     try:
         forecaster.fit(frame, target=request["target"], features=request["features"], time_col=request["time_col"],
                        on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume), on_start=on_start,
                        **_panel_kwargs(request))
     except KeyboardInterrupt:
         on_epoch.close()
-        print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
-              file=sys.stderr)
+        if main_rank:
+            print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
+                  file=sys.stderr)
         return 130
     except RnncastError as err:
         on_epoch.close()
@@ -247,6 +257,8 @@ def run_fit(args) -> int:
             raise RnncastError(f"{err} (last good checkpoint: {checkpoint})") from None
         raise
     on_epoch.close()
+    if not main_rank:
+        return 0  # the other ranks hold the same weights; rank 0 writes the run directory
     metrics = write_run(out, forecaster, frame, source=request["source"])
     test = metrics["test"]
     rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['r2']:.4f}"] for name, s in test["original"].items()]
@@ -254,7 +266,8 @@ def run_fit(args) -> int:
     rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}"] for name, s in test["scaled"].items()]
     print(_table(["test split (scaled units)", "MSE", "MAE"], rows))
     print(verdict(test, verdict_units(forecaster))[1])
-    print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s; wrote {out}/report.html")
+    ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
+    print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s{ranks}; wrote {out}/report.html")
     return 0
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, metrics
+from rnncast import baselines, distributed, metrics
 from rnncast import checkpoint as checkpoint_io
 from rnncast import scaling
 from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings, parse_quantiles
@@ -187,6 +187,10 @@ class Forecaster:
         (column names constant within each series, or a frame with the id column). Each series is
         split by the same fractions and scaled on its own training rows; a series too short to
         train is left out with a warning and listed in ``skipped_series_``.
+
+        Started by ``torchrun`` among several processes, the ranks train one model together
+        (DistributedDataParallel; ``batch_size`` is the global batch) and end with the same weights;
+        only rank 0 writes ``checkpoint``.
         """
         settings = Settings.from_flat(self.get_params())
         panel = load_panel(data, target, features, time_col, settings.data.fill, future_known=settings.data.future_known,
@@ -261,7 +265,9 @@ class Forecaster:
         static_inputs, static_codes = (encoder.transform(panel.static, panel.ids) if encoder is not None
                                        else (np.zeros((panel.n_series, 0), np.float32), np.zeros((panel.n_series, 0), np.int64)))
         device = resolve_device(train_s.device)
-        torch.manual_seed(train_s.seed)
+        group = distributed.setup(device)  # None unless torchrun started this process among others
+        device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
+        torch.manual_seed(train_s.seed)  # every rank builds the same initial weights
         spec = NetSpec(
             cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
             hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
@@ -272,6 +278,8 @@ class Forecaster:
             quantiles=model_s.quantiles,
         )
         net = build_net(spec).to(device)
+        if group is not None:
+            torch.manual_seed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
         values = torch.from_numpy(scaling.transform_rows(panel.values, panel.lengths, offset, scale)).to(device)  # [N, C]
         statics = _static_tensors(static_inputs, static_codes, device)
         if train_s.scheme == "sequence":
@@ -285,7 +293,8 @@ class Forecaster:
 
         if resume and not checkpoint:
             raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
-        save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint else None
+        writes = group is None or group.main
+        save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
         load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
         if on_start is not None:
             on_start()
@@ -295,6 +304,7 @@ class Forecaster:
         self.targets_, self.features_ = panel.targets, panel.features
         self.past_covariates_, self.future_covariates_ = panel.past, panel.future
         self.time_col_, self.step_ = panel.time_col, panel.step
+        self.world_size_ = group.world if group else 1
         self.scalers_, self.splits_, self.skipped_series_ = scalers, splits, []
         self.static_encoder_, self.static_inputs_, self.static_codes_ = encoder, static_inputs, static_codes
         self.train_means_ = np.stack([panel.rows(s)[: sp.train_end, : panel.n_targets].mean(axis=0)
@@ -308,7 +318,7 @@ class Forecaster:
         started = time.perf_counter()
         try:
             self.history_ = fit_network(net, train, val, train_s, on_epoch=on_epoch, checkpoint=save_state,
-                                        resume=load_state)
+                                        resume=load_state, group=group)
         except BaseException:
             for name in [k for k in vars(self) if k.endswith("_")]:
                 delattr(self, name)  # a failed fit leaves the estimator unfitted

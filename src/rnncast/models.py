@@ -87,9 +87,15 @@ class RecurrentNet(nn.Module):
                                     spec.horizon * channels_out * self.n_quantiles))
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
-                categories: torch.Tensor | None = None) -> torch.Tensor:
+                categories: torch.Tensor | None = None, every_step: bool = False) -> torch.Tensor:
         """Forecast from each input window: [B, L, C] (and [B, H, F] known future, [B, Kn] numeric and
-        [B, Kc] categorical static covariates) -> [B, H, T], or [B, H, T, Q] with quantiles."""
+        [B, Kc] categorical static covariates) -> [B, H, T], or [B, H, T, Q] with quantiles.
+
+        ``every_step=True`` is ``forward_sequence`` (a forecast at every position); it goes through
+        ``forward`` so that DistributedDataParallel sees the call and averages its gradients.
+        """
+        if every_step:
+            return self.forward_sequence(x)  # [B, S, H, T]
         spec = self.spec
         batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', L, C']

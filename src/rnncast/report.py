@@ -93,6 +93,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                  if forecaster.static_encoder_ is not None else [],
                  "time_col": forecaster.time_col_, "id_col": forecaster.id_col_, "layout": forecaster.layout_},
         "device": str(forecaster.device_),
+        "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
         "environment": environment(),
     }
     if forecaster.layout_ == "single":

@@ -1,8 +1,10 @@
 """The training loop: batches gathered by index from window views, Adam, gradient clipping, early
 stopping on validation loss with the best weights restored.
 
-The loop does not care how a batch was made: it takes ``Batch`` objects from any source with
-``epoch(generator)`` (shuffled, for training) and ``ordered()`` (for evaluation).
+The loop does not care how a batch was made: a source yields the indices of each global batch
+(``epoch_indices(generator)``, shuffled), ``take``s a ``Batch`` for any of them, and yields every
+window in order (``ordered()``, for evaluation). Under torchrun every rank takes only its share of
+each global batch (see ``distributed.py``); in one process the share is the whole batch.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import numpy as np
 import torch
 from torch import nn
 
+from rnncast import distributed
 from rnncast.config import TrainSettings
+from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.windows import torch_windows
 
@@ -67,17 +71,21 @@ class WindowBatches:
         categories = self.categories[series] if self.categories is not None else None  # [B, Kc]
         return Batch(x, y, future, static, categories)
 
-    def _take(self, index: torch.Tensor) -> Batch:
+    def take(self, index: torch.Tensor) -> Batch:
+        """The batch of windows ``index`` (positions in ``starts``)."""
         return self.gather(self.starts[index], self.series[index] if self.series is not None else None)
 
-    def epoch(self, generator: torch.Generator) -> Iterator[Batch]:
+    def epoch_indices(self, generator: torch.Generator) -> Iterator[torch.Tensor]:
+        """The windows of each batch of one epoch, in a shuffled order."""
         order = torch.randperm(len(self.starts), generator=generator).to(self.starts.device)
         for i in range(0, len(order), self.batch_size):
-            yield self._take(order[i : i + self.batch_size])
+            yield order[i : i + self.batch_size]
 
-    def ordered(self, batch_size: int = 4096) -> Iterator[Batch]:
-        for i in range(0, len(self.starts), batch_size):
-            yield self._take(torch.arange(i, min(i + batch_size, len(self.starts)), device=self.starts.device))
+    def ordered(self, batch_size: int = 4096, group: Group | None = None) -> Iterator[Batch]:
+        """Every window in order (this rank's share of them under torchrun)."""
+        index = distributed.shard(torch.arange(len(self.starts), device=self.starts.device), group)
+        for i in range(0, len(index), batch_size):
+            yield self.take(index[i : i + batch_size])
 
     @staticmethod
     def predict(net: nn.Module, batch: Batch) -> torch.Tensor:
@@ -112,15 +120,19 @@ class SequenceBatches:
         y = w[:, : self.n_targets, self.warmup + 1 :].unfold(2, self.horizon, 1)  # [B, T, chunk, H]
         return Batch(x, y.permute(0, 2, 3, 1), None)  # y: [B, chunk, H, T]
 
-    def epoch(self, generator: torch.Generator) -> Iterator[Batch]:
+    def epoch_indices(self, generator: torch.Generator) -> Iterator[torch.Tensor]:
+        """The chunks of each batch of one epoch (a chunk is named by its start row), in a shuffled order."""
         offset = int(torch.randint(self.chunk, (1,), generator=generator)) % len(self.windows)
         starts = torch.arange(offset, len(self.windows), self.chunk)
         starts = starts[torch.randperm(len(starts), generator=generator)].to(self.windows.device)
         for i in range(0, len(starts), self.batch_size):
-            yield self.gather(starts[i : i + self.batch_size])
+            yield starts[i : i + self.batch_size]
+
+    def take(self, starts: torch.Tensor) -> Batch:
+        return self.gather(starts)
 
     def predict(self, net: nn.Module, batch: Batch) -> torch.Tensor:
-        return net.forward_sequence(batch.x)[:, self.warmup :]  # [B, chunk, H, T]
+        return net(batch.x, every_step=True)[:, self.warmup :]  # [B, chunk, H, T]
 
 
 @dataclass
@@ -160,29 +172,32 @@ def loss_of(net: nn.Module) -> Callable[[torch.Tensor, torch.Tensor], torch.Tens
 def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: WindowBatches | None, settings: TrainSettings,
                 on_epoch: Callable[[EpochRecord], None] | None = None,
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
-                resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None) -> list[dict]:
+                resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None,
+                group: Group | None = None) -> list[dict]:
     """Train ``net`` in place; return the per-epoch history. The best validation weights are kept.
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
     that a run killed at any moment continues from its last finished epoch and ends with the same
     weights as a run that was never stopped. The loss is the network's (``loss_of``): MSE, or the
-    pinball loss of a quantile head; validation and early stopping use the same loss.
+    pinball loss of a quantile head; validation and early stopping use the same loss. ``group``:
+    the ranks of a torchrun launch (the same history and weights come back on every rank).
     """
-    generator = torch.Generator().manual_seed(settings.seed)
+    generator = torch.Generator().manual_seed(settings.seed)  # the same on every rank: one order of windows
     optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
     state = resume(net, optimizer, generator) if resume is not None else LoopState()
     if state.epoch == 0 and val is not None and len(val):
         # the untrained network is the first candidate: a run whose epochs never beat it on validation
         # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
-        state.best_loss = mean_loss(net, val)
+        state.best_loss = mean_loss(net, val, group)
         state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+    model = distributed.wrap(net, group)  # what a training step calls; DDP averages gradients over ranks
 
     while state.epoch < settings.epochs and not state.stopped:
         started = time.perf_counter()
-        for group in optimizer.param_groups:
-            group["lr"] = epoch_lr(settings, state.epoch)
-        train_loss = _train_epoch(net, train, optimizer, generator, settings, state.epoch + 1)
-        val_loss = mean_loss(net, val) if val is not None and len(val) else None
+        for param_group in optimizer.param_groups:
+            param_group["lr"] = epoch_lr(settings, state.epoch)
+        train_loss = _train_epoch(model, train, optimizer, generator, settings, state.epoch + 1, group)
+        val_loss = mean_loss(net, val, group) if val is not None and len(val) else None
         score = val_loss if val_loss is not None else train_loss
         improved = score < state.best_loss
         if improved:
@@ -213,16 +228,22 @@ def epoch_lr(settings: TrainSettings, epoch: int) -> float:
     return settings.lr
 
 
-def _train_epoch(net, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings, epoch: int) -> float:
-    net.train()
-    loss_fn = loss_of(net)
+def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings,
+                 epoch: int, group: Group | None) -> float:
+    """One pass; returns the mean loss over the epoch's windows (all ranks together)."""
+    model.train()
+    loss_fn = loss_of(getattr(model, "module", model))  # DDP wraps the network as .module
+    world = group.world if group else 1
     total, count = 0.0, 0
-    for step, batch in enumerate(train.epoch(generator)):
+    for step, index in enumerate(train.epoch_indices(generator)):
         if settings.max_batches and step >= settings.max_batches:
             break
-        pred = train.predict(net, batch)  # shaped as batch.y
-        loss = loss_fn(pred, batch.y)
-        value = loss.item()
+        mine = distributed.shard(index, group)  # this rank's windows of the global batch
+        batch = train.take(mine if len(mine) else index[:1])  # an empty share still joins the step, weighted 0
+        pred = train.predict(model, batch)  # shaped as batch.y
+        part = loss_fn(pred, batch.y) * (len(mine) / len(index))  # this share's part of the global batch's mean
+        loss = part * world  # DDP averages the gradients over the ranks: the gradient of the sum of the parts
+        value = distributed.total([part.item()], group)[0]  # the global batch's mean loss
         if not math.isfinite(value):
             raise TrainingDiverged(
                 f"training loss became {value} in epoch {epoch}; the weights of the last finished epoch are kept. "
@@ -231,22 +252,24 @@ def _train_epoch(net, train: WindowBatches | SequenceBatches, optimizer, generat
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         if settings.grad_clip:
-            nn.utils.clip_grad_norm_(net.parameters(), settings.grad_clip)
+            nn.utils.clip_grad_norm_(model.parameters(), settings.grad_clip)
         optimizer.step()
-        total += value * len(batch.x)
-        count += len(batch.x)
+        total += value * len(index)
+        count += len(index)
     return total / count
 
 
 @torch.inference_mode()
-def mean_loss(net: nn.Module, batches: WindowBatches) -> float:
+def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None) -> float:
+    """The loss over every window (under torchrun each rank scores its share and the sums are added up)."""
     net.eval()
     loss = loss_of(net)
     total, count = 0.0, 0
-    for batch in batches.ordered():
+    for batch in batches.ordered(group=group):
         pred = batches.predict(net, batch)
         total += loss(pred, batch.y).item() * batch.y.numel()
         count += batch.y.numel()
+    total, count = distributed.total([total, count], group)
     return total / count
 
 

@@ -1,0 +1,95 @@
+"""Data-parallel training across the processes that ``torchrun`` starts.
+
+``torchrun --nproc_per_node=N -m rnncast fit ...`` (or ``--nnodes`` for several machines) starts N
+processes with ``RANK``, ``LOCAL_RANK`` and ``WORLD_SIZE`` set. ``setup`` joins them into one
+process group: gloo on CPU, NCCL on CUDA (one GPU per process, ``cuda:LOCAL_RANK``).
+
+How a step stays the step of one process: every rank draws the same shuffled order of windows
+(same seed, same generator), cuts it into the same global batches of ``batch_size`` windows, and
+gathers only its share of each (``shard``: every ``world``-th window). Each rank's loss is its sum
+of squared errors scaled by ``world / elements in the global batch``; DistributedDataParallel
+averages the gradients over the ranks, so the step follows the gradient of the global batch's
+mean. Losses are summed across ranks (``total``), so every rank sees the same training and
+validation loss and reaches the same early-stopping decision. Rank 0 alone writes files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import torch
+import torch.distributed as dist
+from torch import nn
+
+
+@dataclass(frozen=True)
+class Group:
+    """This process's place among the ranks of one training run."""
+
+    rank: int
+    world: int
+    local_rank: int
+    backend: str  # gloo | nccl
+    device: torch.device  # where this rank trains, and where its collective tensors live
+
+    @property
+    def main(self) -> bool:
+        return self.rank == 0
+
+
+def launched() -> bool:
+    """Whether torchrun (or another launcher setting its variables) started this process among others."""
+    return int(os.environ.get("WORLD_SIZE", "1")) > 1
+
+
+def env_rank() -> int:
+    """This process's rank as the launcher set it (0 when not launched by one): known before ``setup``."""
+    return int(os.environ.get("RANK", "0")) if launched() else 0
+
+
+def setup(device: torch.device) -> Group | None:
+    """Join the launcher's process group (once per process); ``None`` in a single process.
+
+    ``device`` is where one process would train: CUDA makes the group NCCL with one GPU per local
+    rank, CPU makes it gloo.
+    """
+    if not launched():
+        return None
+    rank, world, local_rank = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"]), int(os.environ.get("LOCAL_RANK", 0))
+    if device.type == "cuda":
+        device = torch.device("cuda", local_rank)
+        torch.cuda.set_device(device)
+    backend = "nccl" if device.type == "cuda" else "gloo"
+    if not dist.is_initialized():
+        dist.init_process_group(backend)  # rendezvous through MASTER_ADDR / MASTER_PORT from the launcher
+    return Group(rank, world, local_rank, backend, device)
+
+
+def finish() -> None:
+    """Leave the process group, if this process joined one."""
+    if dist.is_available() and dist.is_initialized():
+        dist.destroy_process_group()
+
+
+def wrap(net: nn.Module, group: Group | None) -> nn.Module:
+    """The module a training step calls: DistributedDataParallel over ``net`` (whose weights rank 0
+    broadcasts), or ``net`` itself in a single process."""
+    if group is None:
+        return net
+    device_ids = [group.device.index] if group.device.type == "cuda" else None
+    return nn.parallel.DistributedDataParallel(net, device_ids=device_ids)
+
+
+def shard(starts: torch.Tensor, group: Group | None) -> torch.Tensor:
+    """This rank's share of a batch of windows: every ``world``-th one, from its rank on."""
+    return starts if group is None else starts[group.rank :: group.world]
+
+
+def total(values: list[float], group: Group | None) -> list[float]:
+    """Sums of ``values`` over all ranks (float64); the same numbers on every rank."""
+    if group is None:
+        return values
+    tensor = torch.tensor(values, dtype=torch.float64, device=group.device)
+    dist.all_reduce(tensor, op=dist.ReduceOp.SUM)
+    return tensor.tolist()
