@@ -362,6 +362,8 @@ BAD_INPUT = {
     "config unknown key": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--config", _toml(t, "cells = 'gru'\n")),
                            ["unknown key 'cells'", "accepted keys:", "cell", "hidden_size"]),
     "config and resume": (lambda t, f, r: ["fit", "--resume", r, "--config", _toml(t, "")], ["--resume", "--config"]),
+    "export without a run": (lambda t, f, r: ["export", t / "nope", "--onnx", t / "m.onnx"],
+                             ["model folder not found", "nope", "run directory"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),

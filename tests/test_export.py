@@ -1,0 +1,107 @@
+"""ONNX export: onnxruntime forecasts what PyTorch forecasts, for every cell and layer count, at any batch size."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.cli import main
+from rnncast.export import OnnxGraph, export_onnx, run_onnx, torch_forecast
+
+onnx = pytest.importorskip("onnx")
+pytest.importorskip("onnxruntime")
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return make_frame(200)
+
+
+def windows(frame, columns, n: int) -> np.ndarray:
+    """``n`` stride-1 input windows of the frame's columns, in original units [n, L, C]."""
+    values = frame[columns].to_numpy(np.float32)
+    return np.stack([values[i : i + L] for i in range(n)])
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("num_layers", [1, 2])
+def test_onnxruntime_matches_pytorch_within_1e_5(tmp_path, frame, cell, num_layers):
+    model = Forecaster(**{**TINY, "epochs": 1, "cell": cell, "num_layers": num_layers}).fit(frame, target="y", features=["x"])
+    done = export_onnx(model, tmp_path / "m.onnx")
+    assert done.checked_windows == 64 and done.max_abs_diff < 1e-5
+    graph = OnnxGraph(model)
+    for batch in (1, 37):  # exported at batch 2: the batch axis is dynamic
+        x = windows(frame, ["y", "x"], batch)
+        ours = run_onnx(tmp_path / "m.onnx", x)
+        assert ours.shape == (batch, H, 1)
+        assert np.abs(ours - torch_forecast(graph, x)).max() < 1e-5
+        assert np.abs(ours - model.predict_array(x)).max() < 1e-5  # the scaler inside the graph too
+
+
+def test_future_known_and_channel_independent_models_export(tmp_path, frame):
+    known = Forecaster(**{**TINY, "epochs": 1, "future_known": True}).fit(frame, target="y", features=["x"])
+    export_onnx(known, tmp_path / "k.onnx")
+    x = windows(frame, ["y", "x"], 5)
+    future = frame["x"].to_numpy(np.float32)[np.arange(5)[:, None] + L + np.arange(H)][..., None]  # [5, H, 1]
+    assert np.abs(run_onnx(tmp_path / "k.onnx", x, future) - torch_forecast(OnnxGraph(known), x, future)).max() < 1e-5
+
+    two = frame.assign(z=np.cos(0.05 * np.arange(len(frame))).astype(np.float32))
+    ci = Forecaster(**{**TINY, "epochs": 1, "channel_independent": True, "cell": "gru"}).fit(two, target=["y", "z"])
+    export_onnx(ci, tmp_path / "ci.onnx")
+    x = windows(two, ["y", "z"], 9)
+    ours = run_onnx(tmp_path / "ci.onnx", x)
+    assert ours.shape == (9, H, 2) and np.abs(ours - ci.predict_array(x)).max() < 1e-5
+
+
+def test_sequence_trained_model_exports(tmp_path, frame):
+    model = Forecaster(**{**TINY, "epochs": 1, "scheme": "sequence", "chunk": 32}).fit(frame, target="y")
+    export_onnx(model, tmp_path / "s.onnx")
+    x = windows(frame, ["y"], 4)
+    assert np.abs(run_onnx(tmp_path / "s.onnx", x) - model.predict_array(x)).max() < 1e-5
+
+
+def test_quantile_models_export_every_level(tmp_path, frame):
+    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
+    done = export_onnx(model, tmp_path / "q.onnx")
+    assert done.output == ["batch", H, 1, 3] and done.max_abs_diff < 1e-5
+    x = windows(frame, ["y"], 6)
+    ours = run_onnx(tmp_path / "q.onnx", x)
+    assert ours.shape == (6, H, 1, 3)
+    assert np.abs(ours[..., 1] - model.predict_array(x)).max() < 1e-5  # the median is the point forecast
+
+
+def test_a_model_of_many_series_is_refused(tmp_path):
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_panel(2, lengths=(120, 140), seed=1))
+    with pytest.raises(RnncastError, match="ONNX export takes a model of one series"):
+        export_onnx(model, tmp_path / "m.onnx")
+
+
+def test_rnncast_export_writes_a_described_model(tmp_path, frame, capsys):
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--features", "x", "--lookback", str(L), "--horizon",
+                 str(H), "--epochs", "1", "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    capsys.readouterr()
+    assert main(["export", str(tmp_path / "run"), "--onnx", str(tmp_path / "m.onnx")]) == 0
+    out = capsys.readouterr().out
+    assert f"x[batch, {L}, 2] -> y[batch, {H}, 1]" in out and "onnxruntime matches PyTorch within" in out
+    model = onnx.load(str(tmp_path / "m.onnx"))
+    onnx.checker.check_model(model)
+    meta = {p.key: p.value for p in model.metadata_props}
+    assert meta["lookback"] == str(L) and meta["horizon"] == str(H)
+    assert json.loads(meta["targets"]) == ["y"] and json.loads(meta["features"]) == ["x"]
+    assert [d.dim_param for d in model.graph.input[0].type.tensor_type.shape.dim][:1] == ["batch"]
+
+
+def test_without_the_onnx_package_the_error_says_what_to_install(monkeypatch, tmp_path, frame):
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    monkeypatch.setitem(sys.modules, "onnx", None)  # import onnx now fails
+    with pytest.raises(RnncastError, match=r"needs the onnx package: pip install 'rnncast\[onnx\]'"):
+        export_onnx(model, tmp_path / "m.onnx")
+    assert not (tmp_path / "m.onnx").exists()
