@@ -364,6 +364,10 @@ BAD_INPUT = {
     "config and resume": (lambda t, f, r: ["fit", "--resume", r, "--config", _toml(t, "")], ["--resume", "--config"]),
     "export without a run": (lambda t, f, r: ["export", t / "nope", "--onnx", t / "m.onnx"],
                              ["model folder not found", "nope", "run directory"]),
+    "tune trials 0": (lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "0", "--out", t / "o"],
+                      ["trials must be a positive integer", "got 0"]),
+    "tune unknown target": (lambda t, f, r: ["tune", f / "data.csv", "--target", "z", "--trials", "1", "--out", t / "o"],
+                            ["'z' not found", "available columns: date, y, x"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),

@@ -1,4 +1,4 @@
-"""The ``rnncast`` command: demo, fit, predict, evaluate, backtest, export.
+"""The ``rnncast`` command: demo, fit, tune, predict, evaluate, backtest, export.
 
 Bad input ends with one line ``rnncast: error: ...`` on stderr and exit status 2, no traceback.
 The flags of ``fit`` are made from the settings dataclasses, so they match ``Forecaster``'s arguments.
@@ -78,6 +78,28 @@ def build_parser() -> argparse.ArgumentParser:
         _add_setting_flag(backtest, f)
     backtest.set_defaults(run=run_backtest)
 
+    tune = commands.add_parser("tune", help="search cell, hidden size, layers, lookback, learning rate and dropout "
+                               "with Optuna on the validation split; writes the best settings as a config file")
+    tune.add_argument("data", nargs="?", help="CSV or Parquet file, one row per time step")
+    tune.add_argument("--target", help="column(s) to forecast, comma-separated")
+    tune.add_argument("--features", help="other input columns, comma-separated, or 'all'")
+    tune.add_argument("--time-col", help="timestamp column")
+    tune.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags override it")
+    tune.add_argument("--trials", type=int, default=20, help="trials this process runs (default: 20)")
+    tune.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long")
+    tune.add_argument("--storage", metavar="URL", help="Optuna storage shared by many machines, e.g. "
+                      "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
+    tune.add_argument("--study", default="rnncast", metavar="NAME", help="study name in the storage (default: rnncast)")
+    tune.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler (default: --seed); give "
+                      "each machine of a shared study its own")
+    tune.add_argument("--out", help="tuning directory (default: runs/tune-<data>, numbered if it exists)")
+    for f in setting_fields():
+        if f.name not in ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout"):
+            _add_setting_flag(tune, f)
+        else:  # searched unless given
+            _add_setting_flag(tune, f, help_tail=" (searched unless given)")
+    tune.set_defaults(run=run_tune)
+
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
     predict.add_argument("data", help="CSV or Parquet file with the columns the model was trained on")
@@ -135,9 +157,9 @@ def _panel_kwargs(request: dict) -> dict:
             "static_covariates": static}
 
 
-def _add_setting_flag(parser: argparse.ArgumentParser, f) -> None:
+def _add_setting_flag(parser: argparse.ArgumentParser, f, help_tail: str = "") -> None:
     flag = "--" + f.name.replace("_", "-")
-    help_text = f.metadata.get("help", "") + f" (default: {f.default})"
+    help_text = f.metadata.get("help", "") + (help_tail or f" (default: {f.default})")
     if isinstance(f.default, bool):
         parser.add_argument(flag, action="store_true", default=argparse.SUPPRESS, help=help_text)
     elif f.name == "batch_size":
@@ -305,23 +327,26 @@ def run_backtest(args) -> int:
     return 0
 
 
-def _fit_request(args) -> tuple[dict, dict, str | None]:
-    """Settings, data request and --out of a new fit: the --config file, overridden by the flags given."""
+def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None]:
+    """Settings, data request and --out of a new fit (or tune): the --config file, overridden by the flags given."""
     from rnncast.configfile import read_config
 
     file_settings, file_request = read_config(args.config) if args.config else ({}, {})
     settings = {**file_settings, **_settings_from_args(args)}  # setting flags not given are absent from args
     source = args.data or file_request.get("data")
     if not source:
-        raise RnncastError("fit needs DATA and --target COLUMN (as flags or in a --config file), or --resume RUN to continue a run")
+        resume = ", or --resume RUN to continue a run" if command == "fit" else ""
+        raise RnncastError(f"{command} needs DATA and --target COLUMN (as flags or in a --config file){resume}")
     flags = {"target": args.target.split(",") if args.target else None, "time_col": args.time_col}
     if args.features is not None:
         flags["features"] = args.features if args.features == "all" else args.features.split(",")
-    flags.update({k: v for k, v in _panel_request(args).items() if v is not None})
-    request = {"source": str(source), "target": None, "features": None, "time_col": None,
-               **{k: None for k in _panel_request(args)}}
+    panel = _panel_request(args) if hasattr(args, "id_col") else {}  # tune takes one series
+    flags.update({k: v for k, v in panel.items() if v is not None})
+    request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
     request.update({k: v for k, v in flags.items() if v is not None})
+    if not panel and request["features"] is None and file_request.get("past_covariates"):
+        request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
     return settings, request, args.out or file_request.get("out")
 
 
@@ -334,6 +359,33 @@ def _resume_request(run_dir: Path):
         return run_dir, config["settings"], config["data"]
     except (json.JSONDecodeError, KeyError) as err:
         raise RnncastError(f"{config_path} is damaged ({err}); cannot resume from it") from None
+
+
+def run_tune(args) -> int:
+    from rnncast.tuning import tune
+
+    settings, request, out = _fit_request(args, "tune")
+    out = Path(out) if out else _fresh_dir(Path("runs") / f"tune-{Path(request['source']).stem}")
+    try:
+        import optuna
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)  # one line per trial: ours
+    except ImportError:
+        pass  # tune() says what to install
+
+    def on_trial(trial):
+        params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
+        value = "" if trial.value is None else f" val loss {trial.value:.5f}"
+        epochs = trial.user_attrs.get("epochs", "?")
+        print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {epochs} epochs ({params})", flush=True)
+
+    result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
+                  settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
+                  sampler_seed=args.sampler_seed, on_trial=on_trial)
+    best = result.study.best_trial
+    print(f"best: trial {best.number}, validation loss {result.value:.5f} ({len(result.study.trials)} trials in the study)")
+    print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")
+    return 0
 
 
 def run_predict(args) -> int:

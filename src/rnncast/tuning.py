@@ -1,0 +1,179 @@
+"""Hyperparameter search with Optuna: ``rnncast tune DATA --target OT --trials 20``, or ``rnncast.tune``.
+
+Each trial trains a ``Forecaster`` with settings drawn from the search space and is scored by its
+best validation loss (MSE in scaled units); the test split is never read. After each epoch a
+trial reports its validation loss, and Optuna's median pruner stops a trial that falls behind the
+median of earlier trials at the same epoch. Settings given by the caller are fixed, not searched.
+
+The study lives in ``study.db`` (SQLite) in the tuning directory unless ``storage`` names another
+database: ``--storage postgresql://...`` (or a SQLite file on a shared disk) with the same
+``--study`` name lets many machines add trials to one study. The best trial's settings are
+written as ``best.toml``, which ``rnncast fit --config`` trains.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rnncast import files
+from rnncast.config import CELLS, Settings
+from rnncast.configfile import config_toml
+from rnncast.data import read_table, to_series
+from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.forecaster import Forecaster
+from rnncast.windows import chronological_split
+
+log = logging.getLogger(__name__)
+
+SEARCH = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
+HIDDEN_SIZES = (16, 32, 64, 128)
+LOOKBACKS = (24, 48, 96, 168, 336)  # those too long for the data are left out
+INSTALL_HINT = "pip install 'rnncast[tune]' (or: pip install optuna)"
+
+
+@dataclass
+class TuneResult:
+    study: object  # optuna.Study: every trial, its settings, value and state
+    settings: dict  # the best trial's settings, as Forecaster's keywords
+    value: float  # its validation loss (scaled MSE)
+    config: Path | None  # best.toml, when the study has a directory
+
+    def forecaster(self) -> Forecaster:
+        """An unfitted ``Forecaster`` with the best settings."""
+        return Forecaster(**self.settings)
+
+
+def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
+         search=SEARCH, storage: str | None = None, study_name: str = "rnncast", out=None,
+         timeout: float | None = None, sampler_seed: int | None = None, on_trial=None) -> TuneResult:
+    """Search ``search`` (names from ``SEARCH``) for the settings with the lowest validation loss.
+
+    ``settings``: fixed Forecaster keywords (epochs, horizon, ...), never searched. ``trials``: how
+    many trials this call runs (others may run at the same time against a shared ``storage``).
+    ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
+    ``tune.json``; without it and without ``storage`` the study stays in memory.
+    ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``).
+    """
+    try:
+        import optuna
+    except ImportError:
+        raise RnncastError(f"tuning needs the optuna package: {INSTALL_HINT}") from None
+    if not isinstance(trials, int) or isinstance(trials, bool) or trials < 1:
+        raise RnncastError(f"trials must be a positive integer, got {trials!r}")
+    fixed = dict(settings or {})
+    unknown = [name for name in search if name not in SEARCH]
+    if unknown:
+        raise RnncastError(f"cannot search {unknown[0]!r}; searchable settings: {', '.join(SEARCH)}")
+    searched = [name for name in search if name not in fixed]
+    if not searched:
+        raise RnncastError(f"every searched setting ({', '.join(search)}) is fixed; leave one of them out of the settings")
+    base = Settings.from_flat(fixed)  # fixed settings checked before any trial
+    if base.data.val_frac <= 0:
+        raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
+    source = str(data) if isinstance(data, (str, Path)) else None
+    frame = read_table(data) if source else data
+    series = to_series(frame, target, features, time_col, base.data.fill)  # columns and values checked once
+    lookbacks = _lookbacks(len(series), base) if "lookback" in searched else ()
+
+    out = Path(out) if out is not None else None
+    if storage is None and out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        storage = f"sqlite:///{(out / 'study.db').resolve()}"
+    seed = base.train.seed if sampler_seed is None else sampler_seed
+    study = optuna.create_study(
+        study_name=study_name, storage=storage, load_if_exists=True, direction="minimize",
+        sampler=optuna.samplers.TPESampler(seed=seed),
+        pruner=optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2),
+    )
+
+    def objective(trial) -> float:
+        params = {**fixed, **{name: _suggest(trial, name, lookbacks) for name in searched}}
+        started = time.perf_counter()
+
+        def report(record) -> None:
+            trial.report(record.val_loss, record.epoch)
+            if trial.should_prune():
+                trial.set_user_attr("epochs", record.epoch)
+                trial.set_user_attr("seconds", time.perf_counter() - started)
+                raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
+
+        model = Forecaster(**params).fit(frame, target=series.targets, features=series.features or None,
+                                         time_col=series.time_col, on_epoch=report)
+        trial.set_user_attr("epochs", len(model.history_))
+        trial.set_user_attr("seconds", time.perf_counter() - started)
+        return min(h["val_loss"] for h in model.history_)  # the weights fit keeps: the best epoch's
+
+    callbacks = [lambda _study, trial: on_trial(trial)] if on_trial else []
+    study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=callbacks)
+    try:
+        best = study.best_trial
+    except ValueError:
+        raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs") from None
+    best_settings = {**Forecaster().get_params(), **fixed, **best.params}
+    result = TuneResult(study, best_settings, best.value, None)
+    if out is not None:
+        result.config = _write_study(out, result, source, series, searched, storage)
+    return result
+
+
+def _suggest(trial, name: str, lookbacks: tuple):
+    if name == "cell":
+        return trial.suggest_categorical("cell", list(CELLS))
+    if name == "hidden_size":
+        return trial.suggest_categorical("hidden_size", list(HIDDEN_SIZES))
+    if name == "num_layers":
+        return trial.suggest_int("num_layers", 1, 3)
+    if name == "lookback":
+        return trial.suggest_categorical("lookback", list(lookbacks))
+    if name == "lr":
+        return trial.suggest_float("lr", 1e-4, 1e-2, log=True)
+    return trial.suggest_float("dropout", 0.0, 0.5)
+
+
+def _lookbacks(n_rows: int, base: Settings) -> tuple:
+    """The lookbacks of ``LOOKBACKS`` that leave the data a training, validation and test part."""
+    fits = []
+    for lookback in LOOKBACKS:
+        try:
+            chronological_split(n_rows, lookback, base.data.horizon, base.data.val_frac, base.data.test_frac)
+            fits.append(lookback)
+        except RnncastError:
+            pass
+    if not fits:
+        raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS}; give --lookback to fix one")
+    return tuple(fits)
+
+
+def _write_study(out: Path, result: TuneResult, source, series, searched, storage: str) -> Path:
+    study, best = result.study, result.study.best_trial
+    request = {"data": source, "target": series.targets, "features": series.features or None,
+               "time_col": series.time_col}
+    comment = (f"best trial {best.number} of study {study.study_name!r}: validation loss {best.value:.6g}\n"
+               f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
+    config = out / "best.toml"
+    files.write_text(config, config_toml({**request, **result.settings}, comment))
+    rows = ["number,state,value,epochs,seconds," + ",".join(searched)]
+    for trial in study.trials:
+        value = "" if trial.value is None else f"{trial.value:.8g}"
+        params = ",".join(str(trial.params.get(name, "")) for name in searched)
+        seconds = trial.user_attrs.get("seconds")
+        rows.append(f"{trial.number},{trial.state.name},{value},{trial.user_attrs.get('epochs', '')},"
+                    f"{'' if seconds is None else f'{seconds:.2f}'},{params}")
+    files.write_text(out / "trials.csv", "\n".join(rows) + "\n")
+    states = {}
+    for trial in study.trials:
+        states[trial.state.name] = states.get(trial.state.name, 0) + 1
+    files.write_json(out / "tune.json", {
+        "study": study.study_name, "storage": _hide_password(storage), "searched": list(searched),
+        "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
+        "trials": states,
+    })
+    return config
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

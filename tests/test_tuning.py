@@ -1,0 +1,95 @@
+"""``rnncast tune`` and ``rnncast.tune``: Optuna trials scored on the validation split only, pruning,
+a study in SQLite that another process can join, and a best.toml that ``rnncast fit --config`` trains."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import make_frame
+from rnncast import RnncastError, tune
+from rnncast.cli import main
+from rnncast.configfile import read_config
+
+optuna = pytest.importorskip("optuna")
+
+FIXED = dict(horizon=3, epochs=3, batch_size=64, hidden_size=8, device="cpu", seed=0)
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return make_frame(300)
+
+
+def test_trials_search_the_space_and_the_best_is_the_lowest_validation_loss(frame):
+    result = tune(frame, target="y", features=["x"], trials=4, settings=FIXED,
+                  search=("cell", "num_layers", "lookback", "lr", "dropout"))
+    done = [t for t in result.study.trials if t.state == optuna.trial.TrialState.COMPLETE]
+    assert len(result.study.trials) == 4 and done
+    assert result.value == min(t.value for t in done)
+    assert set(result.study.best_trial.params) == {"cell", "num_layers", "lookback", "lr", "dropout"}
+    assert result.settings["hidden_size"] == 8  # fixed, not searched
+    assert all(t.params["lookback"] != 336 for t in result.study.trials)  # 300 rows: 210 for training, too few for 336
+    model = result.forecaster().fit(frame, target="y", features=["x"])
+    assert min(h["val_loss"] for h in model.history_) == pytest.approx(result.value, rel=1e-6)  # same seed, same run
+
+
+def test_the_test_split_is_never_seen(frame):
+    """Replacing every test row by wild values changes no trial: only train and validation rows are read."""
+    n_test = round(len(frame) * 0.2)
+    wild = frame.copy()
+    wild.loc[len(frame) - n_test :, ["y", "x"]] = np.random.default_rng(1).normal(50, 30, (n_test, 2)).astype(np.float32)
+    values = []
+    for data in (frame, wild):
+        result = tune(data, target="y", features=["x"], trials=3, settings=FIXED, search=("cell", "lr"))
+        values.append([t.value for t in result.study.trials])
+    assert values[0] == values[1]
+
+
+def test_a_trial_behind_the_median_is_pruned(frame):
+    result = tune(frame, target="y", trials=7, settings={**FIXED, "epochs": 6, "lookback": 24}, search=("lr",))
+    states = [t.state for t in result.study.trials]
+    assert optuna.trial.TrialState.PRUNED in states
+    pruned = [t for t in result.study.trials if t.state == optuna.trial.TrialState.PRUNED]
+    assert all(max(t.intermediate_values) < 6 for t in pruned)  # stopped before the last epoch
+
+
+def test_cli_writes_the_study_and_a_config_that_fit_trains(tmp_path, frame, capsys):
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    args = ["tune", str(tmp_path / "d.csv"), "--target", "y", "--features", "x", "--horizon", "3", "--epochs", "2",
+            "--hidden-size", "8", "--device", "cpu", "--trials", "2", "--out", str(tmp_path / "t")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "trial 0:" in out and "trial 1:" in out and "rnncast fit --config" in out
+    assert {p.name for p in (tmp_path / "t").iterdir()} == {"study.db", "best.toml", "trials.csv", "tune.json"}
+    summary = json.loads((tmp_path / "t" / "tune.json").read_text())
+    assert summary["searched"] == ["cell", "num_layers", "lookback", "lr", "dropout"]  # hidden_size was given
+    settings, request = read_config(tmp_path / "t" / "best.toml")
+    assert settings["hidden_size"] == 8 and settings["epochs"] == 2
+    assert {k: settings[k] for k in summary["best"]["params"]} == summary["best"]["params"]
+    assert request["target"] == ["y"] and request["features"] == ["x"]
+    assert main(["fit", "--config", str(tmp_path / "t" / "best.toml"), "--out", str(tmp_path / "run")]) == 0
+    # the same study again (a second machine would give --storage): trials add up
+    assert main(args + ["--storage", f"sqlite:///{tmp_path / 't' / 'study.db'}"]) == 0
+    assert len(pd.read_csv(tmp_path / "t" / "trials.csv")) == 4
+
+
+@pytest.mark.parametrize("trials", [0, -3])
+def test_bad_trials_are_refused(frame, trials):
+    with pytest.raises(RnncastError, match=f"trials must be a positive integer, got {trials}"):
+        tune(frame, target="y", trials=trials)
+
+
+def test_nothing_left_to_search_is_refused(frame):
+    with pytest.raises(RnncastError, match="every searched setting"):
+        tune(frame, target="y", settings={"lr": 0.01}, search=("lr",))
+
+
+def test_without_optuna_the_error_says_what_to_install(monkeypatch, frame):
+    monkeypatch.setitem(sys.modules, "optuna", None)
+    with pytest.raises(RnncastError, match=r"needs the optuna package: pip install 'rnncast\[tune\]'"):
+        tune(frame, target="y", trials=1)
