@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_panel_flags(fit)
     fit.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
                      "or a run directory's config.json; flags given here override the file")
+    fit.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and the "
+                     "run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI)")
     for f in setting_fields():
         _add_setting_flag(fit, f)
     fit.set_defaults(run=run_fit)
@@ -248,7 +250,7 @@ def run_demo(args) -> int:
 
 def run_fit(args) -> int:
     """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints."""
-    from rnncast import distributed
+    from rnncast import distributed, tracking
     from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
     from rnncast.report import start_config, verdict, verdict_units, write_run
@@ -257,8 +259,11 @@ def run_fit(args) -> int:
         if args.config:
             raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
         out, settings, request = _resume_request(Path(args.resume))
+        track = args.track
     else:
-        settings, request, out = _fit_request(args)
+        settings, request, out, track = _fit_request(args)
+    if track:
+        tracking.check(track)  # a missing package is refused before any work
     frame = read_table(request["source"])
     if not (request["target"] or request.get("id_col") or request.get("series") or "unique_id" in frame.columns):
         raise RnncastError("fit needs DATA and --target COLUMN (long format: --id-col, or a unique_id column; wide: --series)")
@@ -267,27 +272,43 @@ def run_fit(args) -> int:
         out = Path(out) if out else _fresh_dir(Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}")
     checkpoint = out / "checkpoint.safetensors"
     main_rank = distributed.env_rank() == 0
-    on_epoch = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
-    on_start = None if args.resume or not main_rank else (lambda: start_config(out, forecaster, request))  # once the input is checked
+    bar = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
+    tracker = None
+
+    def on_start():  # once the input is checked: nothing is written for refused input
+        nonlocal tracker
+        if not args.resume:
+            start_config(out, forecaster, request)
+        if track:
+            tracker = tracking.start(track, out, forecaster.get_params())
+
+    def on_epoch(record):
+        bar(record)
+        if tracker is not None:
+            tracker.epoch(record)
+
     try:
         forecaster.fit(frame, target=request["target"], features=request["features"], time_col=request["time_col"],
-                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume), on_start=on_start,
-                       **_panel_kwargs(request))
-    except KeyboardInterrupt:
-        on_epoch.close()
-        if main_rank:
-            print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
-                  file=sys.stderr)
-        return 130
-    except RnncastError as err:
-        on_epoch.close()
-        if checkpoint.exists():
+                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume),
+                       on_start=on_start if main_rank else None, **_panel_kwargs(request))
+    except BaseException as err:
+        bar.close()
+        if tracker is not None:
+            tracker.close(failed=True)
+        if isinstance(err, KeyboardInterrupt):
+            if main_rank:
+                print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
+                      file=sys.stderr)
+            return 130
+        if isinstance(err, RnncastError) and checkpoint.exists():
             raise RnncastError(f"{err} (last good checkpoint: {checkpoint})") from None
         raise
-    on_epoch.close()
+    bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
     metrics = write_run(out, forecaster, frame, source=request["source"])
+    if tracker is not None:
+        tracker.finish(metrics)
     test = metrics["test"]
     rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['r2']:.4f}"] for name, s in test["original"].items()]
     print(_table(["test split (original units)", "MSE", "MAE", "R²"], rows))
@@ -327,8 +348,8 @@ def run_backtest(args) -> int:
     return 0
 
 
-def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None]:
-    """Settings, data request and --out of a new fit (or tune): the --config file, overridden by the flags given."""
+def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
+    """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
     from rnncast.configfile import read_config
 
     file_settings, file_request = read_config(args.config) if args.config else ({}, {})
@@ -347,7 +368,7 @@ def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None]:
     request.update({k: v for k, v in flags.items() if v is not None})
     if not panel and request["features"] is None and file_request.get("past_covariates"):
         request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
-    return settings, request, args.out or file_request.get("out")
+    return settings, request, args.out or file_request.get("out"), getattr(args, "track", None) or file_request.get("track")
 
 
 def _resume_request(run_dir: Path):
@@ -364,7 +385,7 @@ def _resume_request(run_dir: Path):
 def run_tune(args) -> int:
     from rnncast.tuning import tune
 
-    settings, request, out = _fit_request(args, "tune")
+    settings, request, out, _ = _fit_request(args, "tune")
     out = Path(out) if out else _fresh_dir(Path("runs") / f"tune-{Path(request['source']).stem}")
     try:
         import optuna

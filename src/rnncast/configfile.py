@@ -25,7 +25,7 @@ from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 
 # the flags of `rnncast fit` that are not settings
-REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "id_col", "series", "past_covariates",
+REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",
                 "future_covariates", "static_covariates", "static")
 LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates")
 
