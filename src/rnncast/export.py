@@ -19,6 +19,7 @@ RNN, LSTM and GRU operators in well under a second and needs only the ``onnx`` p
 from __future__ import annotations
 
 import copy
+import importlib.util
 import io
 import json
 import warnings
@@ -117,9 +118,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
                                                                      if forecaster.settings_.model.quantiles else [])
     if not check:
         return Exported(path, inputs, output, 0, None)
-    try:
-        import onnxruntime  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("onnxruntime") is None:
         return Exported(path, inputs, output, 0, None)
     windows = _example_inputs(graph, data_s.lookback, data_s.horizon, batch=64)
     diff = float(np.abs(run_onnx(path, *windows) - torch_forecast(graph, *windows)).max())

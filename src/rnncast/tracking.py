@@ -14,6 +14,7 @@ imported when asked for, and a missing one is a one-line error that says what to
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from rnncast.errors import RnncastError
@@ -28,11 +29,8 @@ def check(kind: str) -> None:
     if kind not in TRACKERS:
         raise RnncastError(f"unknown tracker {kind!r}; choose one of: {', '.join(TRACKERS)}")
     try:
-        if kind == "tensorboard":
-            from torch.utils.tensorboard import SummaryWriter  # noqa: F401  (needs the tensorboard package)
-        else:
-            import mlflow  # noqa: F401
-    except ImportError:
+        importlib.import_module("torch.utils.tensorboard" if kind == "tensorboard" else "mlflow")
+    except ImportError:  # torch.utils.tensorboard needs the tensorboard package
         raise RnncastError(f"--track {kind} needs the {kind} package, which is not installed: {INSTALL[kind]}") from None
 
 
