@@ -38,6 +38,12 @@ def test_trials_search_the_space_and_the_best_is_the_lowest_validation_loss(fram
     assert min(h["val_loss"] for h in model.history_) == pytest.approx(result.value, rel=1e-6)  # same seed, same run
 
 
+def test_the_first_trial_of_a_new_study_is_the_defaults(frame):
+    result = tune(frame, target="y", trials=2, settings=FIXED, search=("cell", "num_layers", "lr", "dropout", "lookback"))
+    assert {k: v for k, v in result.study.trials[0].params.items() if k != "lookback"} == {
+        "cell": "lstm", "num_layers": 1, "lr": 1e-3, "dropout": 0.0}  # lookback 50 is not a choice: sampled
+
+
 def test_the_test_split_is_never_seen(frame):
     """Replacing every test row by wild values changes no trial: only train and validation rows are read."""
     n_test = round(len(frame) * 0.2)

@@ -1,7 +1,9 @@
 """Hyperparameter search with Optuna: ``rnncast tune DATA --target OT --trials 20``, or ``rnncast.tune``.
 
 Each trial trains a ``Forecaster`` with settings drawn from the search space and is scored by its
-best validation loss (MSE in scaled units); the test split is never read. After each epoch a
+best validation loss (MSE in scaled units); the test split is never read. The first trial of a new
+study is the library's defaults (where they lie in the space), so tuning cannot end worse than them
+on validation. After each epoch a
 trial reports its validation loss, and Optuna's median pruner stops a trial that falls behind the
 median of earlier trials at the same epoch. Settings given by the caller are fixed, not searched.
 
@@ -107,6 +109,11 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         trial.set_user_attr("seconds", time.perf_counter() - started)
         return min(h["val_loss"] for h in model.history_)  # the weights fit keeps: the best epoch's
 
+    if not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
+        defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}
+        if defaults.get("lookback") not in lookbacks:
+            defaults.pop("lookback", None)  # left to the sampler
+        study.enqueue_trial(defaults)
     callbacks = [lambda _study, trial: on_trial(trial)] if on_trial else []
     study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=callbacks)
     try:
