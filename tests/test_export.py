@@ -83,6 +83,15 @@ def test_a_model_of_many_series_is_refused(tmp_path):
         export_onnx(model, tmp_path / "m.onnx")
 
 
+@pytest.mark.parametrize("decoder", ["direct", "parallel"])
+def test_segment_networks_export(tmp_path, frame, decoder):
+    model = Forecaster(**{**TINY, "epochs": 1, "cell": "gru", "segment": 4, "decoder": decoder}).fit(frame, target="y", features=["x"])
+    export_onnx(model, tmp_path / "seg.onnx")
+    for batch in (1, 23):
+        x = windows(frame, ["y", "x"], batch)
+        assert np.abs(run_onnx(tmp_path / "seg.onnx", x) - model.predict_array(x)).max() < 1e-5
+
+
 def test_rnncast_export_writes_a_described_model(tmp_path, frame, capsys):
     frame.to_csv(tmp_path / "d.csv", index=False)
     assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--features", "x", "--lookback", str(L), "--horizon",

@@ -107,7 +107,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
                                          time_col=series.time_col, on_epoch=report)
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
-        return min(h["val_loss"] for h in model.history_)  # the weights fit keeps: the best epoch's
+        # the validation loss of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
+        return model.evaluate(frame, part="val")["scaled"]["model"]["mse"]
 
     if not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}
