@@ -2,7 +2,7 @@
 
 With the same seed and global batch, every step of the two ranks averages the gradients of the
 same windows as the single process, so the runs differ only by the order of floating-point sums.
-Measured on this data: predictions within 2e-7, losses within 1e-7 relative; asserted: 1e-5.
+Measured on this data: predictions within 8.3e-7, losses within 1.7e-6 relative; asserted: 1e-5.
 """
 
 from __future__ import annotations
