@@ -236,3 +236,26 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     resumed = _fit_process(["--resume", "run"], tmp_path)
     assert resumed.wait(timeout=300) == 0
     assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]
+
+
+def test_ctrl_c_inside_a_finalizer_still_stops_training(tmp_path):
+    """Python drops a KeyboardInterrupt raised inside ``__del__``; the CLI's handler only sets a flag,
+    so a Ctrl-C that lands there still stops training at the next batch."""
+    from rnncast import training
+
+    stopped = []
+
+    class Finalized:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while a finalizer runs
+
+    def on_epoch(record):
+        Finalized()  # created and collected at once: its __del__ sends the signal
+        stopped.append(record.epoch)
+
+    y = np.sin(0.1 * np.arange(600)).astype(np.float32)
+    with pytest.raises(KeyboardInterrupt):
+        with training.ctrl_c_between_batches():
+            Forecaster(lookback=16, hidden_size=8, epochs=5, device="cpu").fit(y, on_epoch=on_epoch)
+    assert stopped == [1]  # the interrupt stopped training in epoch 2, not after the last epoch
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is restored

@@ -250,7 +250,7 @@ def run_demo(args) -> int:
 
 def run_fit(args) -> int:
     """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints."""
-    from rnncast import distributed, tracking
+    from rnncast import distributed, tracking, training
     from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
     from rnncast.report import start_config, verdict, verdict_units, write_run
@@ -288,9 +288,11 @@ def run_fit(args) -> int:
             tracker.epoch(record)
 
     try:
-        forecaster.fit(frame, target=request["target"], features=request["features"], time_col=request["time_col"],
-                       on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume),
-                       on_start=on_start if main_rank else None, **_panel_kwargs(request))
+        with training.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
+            forecaster.fit(frame, target=request["target"], features=request["features"],
+                           time_col=request["time_col"], on_epoch=on_epoch, checkpoint=checkpoint,
+                           resume=bool(args.resume), on_start=on_start if main_rank else None,
+                           **_panel_kwargs(request))
     except BaseException as err:
         bar.close()
         if tracker is not None:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import logging
 import math
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterator, NamedTuple
 
@@ -228,6 +231,40 @@ def epoch_lr(settings: TrainSettings, epoch: int) -> float:
     return settings.lr
 
 
+_stop = threading.Event()  # set by Ctrl-C inside ctrl_c_between_batches()
+
+
+@contextmanager
+def ctrl_c_between_batches():
+    """Within this block a Ctrl-C (SIGINT) is raised as KeyboardInterrupt at the next batch, and a
+    second one at once. Python's default handler raises it wherever the main thread happens to be,
+    and when that is inside a finalizer (``__del__``, a weakref callback) Python prints it and goes
+    on: the interrupt is lost and training runs to the end. Outside the main thread this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def request_stop(signum, frame):
+        if _stop.is_set():
+            raise KeyboardInterrupt
+        _stop.set()
+
+    _stop.clear()
+    previous = signal.signal(signal.SIGINT, request_stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _stop.clear()
+
+
+def _stop_if_asked() -> None:
+    if _stop.is_set():
+        _stop.clear()
+        raise KeyboardInterrupt
+
+
 def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings,
                  epoch: int, group: Group | None) -> float:
     """One pass; returns the mean loss over the epoch's windows (all ranks together)."""
@@ -236,6 +273,7 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
     world = group.world if group else 1
     total, count = 0.0, 0
     for step, index in enumerate(train.epoch_indices(generator)):
+        _stop_if_asked()
         if settings.max_batches and step >= settings.max_batches:
             break
         mine = distributed.shard(index, group)  # this rank's windows of the global batch
@@ -266,6 +304,7 @@ def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None
     loss = loss_of(net)
     total, count = 0.0, 0
     for batch in batches.ordered(group=group):
+        _stop_if_asked()
         pred = batches.predict(net, batch)
         total += loss(pred, batch.y).item() * batch.y.numel()
         count += batch.y.numel()
