@@ -57,3 +57,20 @@ def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), peri
         parts.append(pd.DataFrame({"unique_id": f"s{i:03d}", "ds": pd.date_range(start, periods=n, freq=freq),
                                    "y": scale * wave}))
     return pd.concat(parts, ignore_index=True)
+
+
+@pytest.fixture
+def fit_batches(monkeypatch) -> dict:
+    """The batch sources ``Forecaster.fit`` hands to the training loop: ``{"train": ..., "val": ...}``
+    once a fit has run."""
+    import rnncast.forecaster
+
+    seen: dict = {}
+    real = rnncast.forecaster.fit_network
+
+    def spy(net, train, val, settings, **options):
+        seen["train"], seen["val"] = train, val
+        return real(net, train, val, settings, **options)
+
+    monkeypatch.setattr(rnncast.forecaster, "fit_network", spy)
+    return seen

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 import torch
 
-import rnncast.forecaster
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.panel import load_panel
@@ -82,15 +81,8 @@ def test_each_series_is_split_by_the_same_fractions_and_scaled_on_its_own_traini
     assert fitted.scaler_ is None and fitted.split_ is None  # many series: no single one to show
 
 
-def test_panel_windows_are_views_over_one_array_and_never_cross_series(monkeypatch, panel_frame):
-    seen = {}
-    real = rnncast.forecaster.fit_network
-
-    def spy(net, train, val, settings, **options):
-        seen["train"], seen["val"] = train, val
-        return real(net, train, val, settings, **options)
-
-    monkeypatch.setattr(rnncast.forecaster, "fit_network", spy)
+def test_panel_windows_are_views_over_one_array_and_never_cross_series(fit_batches, panel_frame):
+    seen = fit_batches
     f = Forecaster(**{**TINY, "epochs": 1}).fit(panel_frame)
     train = seen["train"]
     assert train.windows.untyped_storage().nbytes() == len(panel_frame) * 1 * 4  # the [N, C] rows, not [W, L, C]

@@ -8,7 +8,6 @@ import torch
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-import rnncast.forecaster
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.training import WindowBatches
@@ -48,15 +47,8 @@ def test_window_batches_hold_a_view_and_gather_the_right_rows():
         assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
 
 
-def test_training_batches_of_fit_are_views_over_one_scaled_series(monkeypatch):
-    seen = {}
-    real = rnncast.forecaster.fit_network
-
-    def spy(net, train, val, settings, **options):
-        seen["train"], seen["val"] = train, val
-        return real(net, train, val, settings, **options)
-
-    monkeypatch.setattr(rnncast.forecaster, "fit_network", spy)
+def test_training_batches_of_fit_are_views_over_one_scaled_series(fit_batches):
+    seen = fit_batches
     frame = make_frame(160)
     f = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", features=["x"])
     train, val = seen["train"], seen["val"]
