@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError, datasets
@@ -47,6 +48,33 @@ def test_best_validation_weights_are_kept(data):
     f = Forecaster(**{**TINY, "epochs": 6}).fit(data, target="y", features=["x"])
     best = min(h["val_loss"] for h in f.history_)
     assert f.evaluate(data, part="val")["scaled"]["model"]["mse"] == pytest.approx(best, rel=1e-5)
+
+
+def test_weight_average_is_what_validation_scores_and_the_model_keeps(data):
+    """With ``ema`` the kept weights are the exponential average of every step's weights (the first
+    step's weights, then ``a = d * a + (1 - d) * w``); training itself follows the same path."""
+    from torch.optim.optimizer import register_optimizer_step_post_hook
+
+    steps = []
+    hook = register_optimizer_step_post_hook(
+        lambda opt, args, kwargs: steps.append([p.detach().clone() for g in opt.param_groups for p in g["params"]]))
+    try:
+        plain = Forecaster(**{**TINY, "epochs": 1, "batch_size": 8}).fit(data, target="y", features=["x"])
+    finally:
+        hook.remove()
+    d = 0.9
+    averaged = Forecaster(**{**TINY, "epochs": 1, "batch_size": 8, "ema": d}).fit(data, target="y", features=["x"])
+    assert averaged.history_[0]["train_loss"] == plain.history_[0]["train_loss"]  # the same training path
+    expected = steps[0]
+    for weights in steps[1:]:
+        expected = [d * a + (1 - d) * w for a, w in zip(expected, weights)]
+    kept = list(averaged.net_.parameters())
+    assert len(steps) > 5 and len(kept) == len(expected)
+    for a, e in zip(kept, expected):
+        assert torch.allclose(a, e, atol=1e-6)
+    assert not all(torch.equal(a, w) for a, w in zip(kept, steps[-1]))  # not simply the last step's weights
+    assert averaged.evaluate(data, part="val")["scaled"]["model"]["mse"] == pytest.approx(
+        averaged.history_[0]["val_loss"], rel=1e-5)
 
 
 def test_early_stopping_ends_after_patience_epochs_without_improvement(data):
@@ -92,7 +120,8 @@ def test_constructor_stores_arguments_without_validation():
 
 
 @pytest.mark.parametrize("name, value", [("lookback", -1), ("horizon", 0), ("cell", "nope"), ("epochs", 0),
-                                         ("batch_size", -3), ("scaler", "robust"), ("lr", 0)])
+                                         ("batch_size", -3), ("scaler", "robust"), ("lr", 0), ("ema", 1.0),
+                                         ("ema", -0.1)])
 def test_fit_validates_settings_and_names_the_bad_one(data, name, value):
     with pytest.raises(RnncastError, match=name):
         Forecaster(**{**TINY, name: value}).fit(data, target="y")

@@ -76,9 +76,10 @@ def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path)
     assert data.exists()
 
 
-def test_resume_in_process_matches_an_uninterrupted_fit(tmp_path):
+@pytest.mark.parametrize("ema", [0.0, 0.95])
+def test_resume_in_process_matches_an_uninterrupted_fit(tmp_path, ema):
     y = np.sin(0.1 * np.arange(600)) + 0.1 * np.random.default_rng(0).standard_normal(600)
-    settings = dict(lookback=16, hidden_size=8, dropout=0.2, num_layers=2, device="cpu", patience=50)
+    settings = dict(lookback=16, hidden_size=8, dropout=0.2, num_layers=2, device="cpu", patience=50, ema=ema)
     full = Forecaster(epochs=5, **settings).fit(y)
     checkpoint = tmp_path / "state.safetensors"
     Forecaster(epochs=2, **settings).fit(y, checkpoint=checkpoint)

@@ -86,6 +86,8 @@ def save_training_state(path, net, optimizer, generator, loop) -> None:
     tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
     if loop.best_state is not None:
         tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
+    if loop.average is not None:
+        tensors.update({f"avg.{k}": v for k, v in loop.average.items()})
     opt = optimizer.state_dict()
     scalars = {}
     for index, entries in opt["state"].items():
@@ -121,6 +123,7 @@ def load_training_state(path, net, optimizer, generator):
     device = next(net.parameters()).device
     net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
     best = {k[5:]: v.to(device) for k, v in tensors.items() if k.startswith("best.")}
+    average = {k[4:]: v.to(device) for k, v in tensors.items() if k.startswith("avg.")}
     state: dict = {}
     for name, value in tensors.items():
         if name.startswith("opt."):
@@ -133,4 +136,5 @@ def load_training_state(path, net, optimizer, generator):
     generator.set_state(tensors["rng.generator"])
     torch.set_rng_state(tensors["rng.torch"])
     return LoopState(epoch=meta["epoch"], best_loss=meta["best_loss"], bad_epochs=meta["bad_epochs"],
-                     history=meta["history"], best_state=best or None, stopped=meta["stopped"])
+                     history=meta["history"], best_state=best or None, stopped=meta["stopped"],
+                     average=average or None)

@@ -126,6 +126,12 @@ class TrainSettings:
     lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
     patience: int = _opt(5, "epochs without a better validation loss before stopping")
     grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
+    ema: float = _opt(
+        0.0,
+        "exponential moving average of the weights, updated after every step with this decay (e.g. "
+        "0.99: about the last 100 steps); validation, early stopping and the saved model use the "
+        "averaged weights. 0 turns it off",
+    )
     scheme: str = _opt(
         "window",
         "window: each input window trains its last step (the tutorials' way); sequence: the network "
@@ -150,6 +156,8 @@ class TrainSettings:
             raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
         _positive_int("patience", self.patience)
         _choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
+        if isinstance(self.ema, bool) or not isinstance(self.ema, (int, float)) or not 0 <= self.ema < 1:
+            raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {self.ema!r}")
         if not isinstance(self.grad_clip, (int, float)) or self.grad_clip < 0:
             raise RnncastError(f"grad_clip must be a number >= 0, got {self.grad_clip!r}")
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):

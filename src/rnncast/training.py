@@ -21,6 +21,7 @@ from typing import Callable, Iterator, NamedTuple
 import numpy as np
 import torch
 from torch import nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from rnncast import distributed
 from rnncast.config import TrainSettings
@@ -164,6 +165,7 @@ class LoopState:
     bad_epochs: int = 0
     history: list = field(default_factory=list)
     best_state: dict | None = None  # weights of the best epoch so far
+    average: dict | None = None  # the weight average's state (settings.ema), for checkpoints
     stopped: bool = False  # early stopping has ended the run
 
 
@@ -194,24 +196,27 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         state.best_loss = mean_loss(net, val, group)
         state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
     model = distributed.wrap(net, group)  # what a training step calls; DDP averages gradients over ranks
+    average = weight_average(net, settings.ema, state.average)  # None when settings.ema is 0
+    scored = average.module if average is not None else net  # the weights validation judges and keeps
 
     while state.epoch < settings.epochs and not state.stopped:
         started = time.perf_counter()
         for param_group in optimizer.param_groups:
             param_group["lr"] = epoch_lr(settings, state.epoch)
-        train_loss = _train_epoch(model, train, optimizer, generator, settings, state.epoch + 1, group)
-        val_loss = mean_loss(net, val, group) if val is not None and len(val) else None
+        train_loss = _train_epoch(model, train, optimizer, generator, settings, state.epoch + 1, group, average)
+        val_loss = mean_loss(scored, val, group) if val is not None and len(val) else None
         score = val_loss if val_loss is not None else train_loss
         improved = score < state.best_loss
         if improved:
             state.best_loss, state.bad_epochs = score, 0
-            state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            state.best_state = {k: v.detach().clone() for k, v in scored.state_dict().items()}
         else:
             state.bad_epochs += 1
         state.epoch += 1
         state.stopped = state.bad_epochs >= settings.patience
         record = EpochRecord(state.epoch, train_loss, val_loss, time.perf_counter() - started, improved)
         state.history.append(asdict(record))
+        state.average = average.state_dict() if average is not None else None
         if checkpoint is not None:
             checkpoint(net, optimizer, generator, state)
         if on_epoch is not None:
@@ -222,6 +227,21 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     if state.best_state is not None:
         net.load_state_dict(state.best_state)
     return state.history
+
+
+def weight_average(net: nn.Module, decay: float, saved: dict | None = None) -> AveragedModel | None:
+    """An exponential moving average of ``net``'s weights (and buffers), or None when ``decay`` is 0.
+
+    Updated after every optimizer step; the loop scores and keeps the averaged weights, which follow
+    the same path as the trained ones with the step-to-step noise smoothed out. ``saved``: the
+    average's ``state_dict`` from a checkpoint.
+    """
+    if not decay:
+        return None
+    average = AveragedModel(net, multi_avg_fn=get_ema_multi_avg_fn(decay), use_buffers=True)
+    if saved is not None:
+        average.load_state_dict(saved)
+    return average
 
 
 def epoch_lr(settings: TrainSettings, epoch: int) -> float:
@@ -266,7 +286,7 @@ def _stop_if_asked() -> None:
 
 
 def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings,
-                 epoch: int, group: Group | None) -> float:
+                 epoch: int, group: Group | None, average: AveragedModel | None = None) -> float:
     """One pass; returns the mean loss over the epoch's windows (all ranks together)."""
     model.train()
     loss_fn = loss_of(getattr(model, "module", model))  # DDP wraps the network as .module
@@ -292,6 +312,8 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
         if settings.grad_clip:
             nn.utils.clip_grad_norm_(model.parameters(), settings.grad_clip)
         optimizer.step()
+        if average is not None:
+            average.update_parameters(getattr(model, "module", model))
         total += value * len(index)
         count += len(index)
     return total / count
