@@ -77,6 +77,19 @@ def test_weight_average_is_what_validation_scores_and_the_model_keeps(data):
         averaged.history_[0]["val_loss"], rel=1e-5)
 
 
+def test_mae_loss_trains_and_early_stops_on_the_mean_absolute_error(data):
+    f = Forecaster(**{**TINY, "epochs": 4, "loss": "mae"}).fit(data, target="y", features=["x"])
+    best = min(h["val_loss"] for h in f.history_ if h["best"])
+    scored = f.evaluate(data, part="val")["scaled"]["model"]
+    assert scored["mae"] == pytest.approx(best, rel=1e-5)
+    assert scored["mse"] != pytest.approx(best, rel=1e-3)
+
+
+def test_mae_loss_with_quantiles_is_refused_not_ignored(data):
+    with pytest.raises(RnncastError, match="pinball"):
+        Forecaster(**{**TINY, "loss": "mae", "quantiles": (0.1, 0.5, 0.9)}).fit(data, target="y")
+
+
 def test_early_stopping_ends_after_patience_epochs_without_improvement(data):
     f = Forecaster(**{**TINY, "epochs": 40, "patience": 2, "lr": 5e-2}).fit(data, target="y", features=["x"])
     history = f.history_
@@ -121,7 +134,7 @@ def test_constructor_stores_arguments_without_validation():
 
 @pytest.mark.parametrize("name, value", [("lookback", -1), ("horizon", 0), ("cell", "nope"), ("epochs", 0),
                                          ("batch_size", -3), ("scaler", "robust"), ("lr", 0), ("ema", 1.0),
-                                         ("ema", -0.1)])
+                                         ("ema", -0.1), ("loss", "huber")])
 def test_fit_validates_settings_and_names_the_bad_one(data, name, value):
     with pytest.raises(RnncastError, match=name):
         Forecaster(**{**TINY, name: value}).fit(data, target="y")

@@ -14,6 +14,7 @@ from rnncast.errors import RnncastError
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
 SCHEMES = ("window", "sequence")
+LOSSES = ("mse", "mae")
 WINDOW_NORMS = ("none", "last", "mean")
 DECODERS = ("direct", "parallel")
 FILLS = ("ffill", "interpolate", "drop")
@@ -126,6 +127,12 @@ class TrainSettings:
     lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
     patience: int = _opt(5, "epochs without a better validation loss before stopping")
     grad_clip: float = _opt(1.0, "clip the gradient norm to this value; 0 turns clipping off")
+    loss: str = _opt(
+        "mse",
+        "what a point forecast is trained and early-stopped on: mse, or mae (SegRNN's choice: an "
+        "outlier pulls it less); a quantile head always uses the pinball loss",
+        LOSSES,
+    )
     ema: float = _opt(
         0.0,
         "exponential moving average of the weights, updated after every step with this decay (e.g. "
@@ -156,6 +163,7 @@ class TrainSettings:
             raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
         _positive_int("patience", self.patience)
         _choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
+        _choice("loss", self.loss, LOSSES)
         if isinstance(self.ema, bool) or not isinstance(self.ema, (int, float)) or not 0 <= self.ema < 1:
             raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {self.ema!r}")
         if not isinstance(self.grad_clip, (int, float)) or self.grad_clip < 0:
@@ -219,6 +227,9 @@ class Settings:
             raise RnncastError("decoder 'parallel' does not take future_known features; use decoder 'direct'")
         if segment and self.model.quantiles:
             raise RnncastError("segment > 0 (SegmentNet) does not emit quantiles yet; use segment 0 for quantiles")
+        if self.model.quantiles and self.train.loss != "mse":
+            raise RnncastError(f"loss {self.train.loss!r} is for a point forecast; a quantile head trains on the "
+                               "pinball loss (its 0.5 level is the median): leave loss at 'mse' or drop quantiles")
         if self.data.season > self.data.lookback:
             raise RnncastError(
                 f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "

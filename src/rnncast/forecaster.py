@@ -104,6 +104,7 @@ class Forecaster:
         lr_schedule: str = _T.lr_schedule,
         patience: int = _T.patience,
         grad_clip: float = _T.grad_clip,
+        loss: str = _T.loss,
         ema: float = _T.ema,
         scaler: str = _D.scaler,
         val_frac: float = _D.val_frac,
@@ -134,6 +135,7 @@ class Forecaster:
         self.lr_schedule = lr_schedule
         self.patience = patience
         self.grad_clip = grad_clip
+        self.loss = loss
         self.ema = ema
         self.scaler = scaler
         self.val_frac = val_frac

@@ -169,9 +169,14 @@ class LoopState:
     stopped: bool = False  # early stopping has ended the run
 
 
-def loss_of(net: nn.Module) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-    """The loss that trains ``net``'s output: its own ``loss`` (the pinball loss of a quantile head), else MSE."""
-    return getattr(net, "loss", None) or nn.functional.mse_loss
+POINT_LOSSES = {"mse": nn.functional.mse_loss, "mae": nn.functional.l1_loss}
+
+
+def loss_of(net: nn.Module, kind: str = "mse") -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    """The loss that trains ``net``'s output: a quantile head's own pinball loss, else ``kind`` (mse | mae)."""
+    if getattr(getattr(net, "spec", None), "quantiles", ()):
+        return net.loss
+    return POINT_LOSSES[kind]
 
 
 def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: WindowBatches | None, settings: TrainSettings,
@@ -183,7 +188,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
     that a run killed at any moment continues from its last finished epoch and ends with the same
-    weights as a run that was never stopped. The loss is the network's (``loss_of``): MSE, or the
+    weights as a run that was never stopped. The loss is ``loss_of(net, settings.loss)``: MSE or MAE, or the
     pinball loss of a quantile head; validation and early stopping use the same loss. ``group``:
     the ranks of a torchrun launch (the same history and weights come back on every rank).
     """
@@ -193,7 +198,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     if state.epoch == 0 and val is not None and len(val):
         # the untrained network is the first candidate: a run whose epochs never beat it on validation
         # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
-        state.best_loss = mean_loss(net, val, group)
+        state.best_loss = mean_loss(net, val, group, settings.loss)
         state.best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
     model = distributed.wrap(net, group)  # what a training step calls; DDP averages gradients over ranks
     average = weight_average(net, settings.ema, state.average)  # None when settings.ema is 0
@@ -204,7 +209,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         for param_group in optimizer.param_groups:
             param_group["lr"] = epoch_lr(settings, state.epoch)
         train_loss = _train_epoch(model, train, optimizer, generator, settings, state.epoch + 1, group, average)
-        val_loss = mean_loss(scored, val, group) if val is not None and len(val) else None
+        val_loss = mean_loss(scored, val, group, settings.loss) if val is not None and len(val) else None
         score = val_loss if val_loss is not None else train_loss
         improved = score < state.best_loss
         if improved:
@@ -289,7 +294,7 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
                  epoch: int, group: Group | None, average: AveragedModel | None = None) -> float:
     """One pass; returns the mean loss over the epoch's windows (all ranks together)."""
     model.train()
-    loss_fn = loss_of(getattr(model, "module", model))  # DDP wraps the network as .module
+    loss_fn = loss_of(getattr(model, "module", model), settings.loss)  # DDP wraps the network as .module
     world = group.world if group else 1
     total, count = 0.0, 0
     for step, index in enumerate(train.epoch_indices(generator)):
@@ -320,10 +325,11 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
 
 
 @torch.inference_mode()
-def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None) -> float:
-    """The loss over every window (under torchrun each rank scores its share and the sums are added up)."""
+def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None, kind: str = "mse") -> float:
+    """The loss (``loss_of(net, kind)``) over every window (under torchrun each rank scores its share
+    and the sums are added up)."""
     net.eval()
-    loss = loss_of(net)
+    loss = loss_of(net, kind)
     total, count = 0.0, 0
     for batch in batches.ordered(group=group):
         _stop_if_asked()
