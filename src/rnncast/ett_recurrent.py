@@ -77,6 +77,15 @@ def _column_order(task: ett.Task) -> list[int]:
     return targets + [c for c in range(task.n_inputs) if c not in targets]
 
 
+def forecaster_frame(task: ett.Task) -> tuple[pd.DataFrame, list[str], list[str] | None]:
+    """The task's rows as the Forecaster takes them: targets first, then features, under synthetic
+    names (the Forecaster needs column names); returns the frame, target names and feature names."""
+    order = _column_order(task)
+    names = [f"c{c}" for c in order]
+    n_targets = len(task.target_idx)
+    return pd.DataFrame(task.values[:, order], columns=names), names[:n_targets], names[n_targets:] or None
+
+
 def make_runner(model: str) -> ett.Runner:
     """An :data:`rnncast.ett.Runner` that trains the Forecaster of ``model`` (a key of :data:`MODELS`)."""
     if model not in MODELS:
@@ -87,13 +96,9 @@ def make_runner(model: str) -> ett.Runner:
 
         params = forecaster_params(task, model, config)
         order = _column_order(task)
-        n_targets = len(task.target_idx)
-        names = [f"c{c}" for c in order]  # synthetic names; the Forecaster needs column names
-        frame = pd.DataFrame(task.values[:, order], columns=names)
+        frame, targets, features = forecaster_frame(task)
         split = (task.borders.train_end, task.borders.val_end, task.borders.val_end)
-        forecaster = Forecaster(**params).fit(
-            frame, target=names[:n_targets], features=names[n_targets:] or None, split=split
-        )
+        forecaster = Forecaster(**params).fit(frame, target=targets, features=features, split=split)
         history = forecaster.history_
         best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
         info = {
