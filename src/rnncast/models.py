@@ -70,8 +70,8 @@ class RecurrentNet(nn.Module):
     def __init__(self, spec: NetSpec):
         super().__init__()
         self.spec = spec
+        self.n_rows = 1 if spec.channel_independent else spec.n_targets  # targets per series row
         channels_in = 1 if spec.channel_independent else spec.n_inputs
-        channels_out = 1 if spec.channel_independent else spec.n_targets
         self.embeddings = nn.ModuleList(nn.Embedding(n, embedding_dim(n)) for n in spec.static_cardinalities)
         n_static_in = spec.n_static + sum(embedding_dim(n) for n in spec.static_cardinalities)
         self.n_quantiles = max(len(spec.quantiles), 1)
@@ -84,7 +84,7 @@ class RecurrentNet(nn.Module):
         )
         self.dropout = nn.Dropout(spec.dropout)
         self.head = _zero(nn.Linear(spec.hidden_size + spec.horizon * spec.n_future,
-                                    spec.horizon * channels_out * self.n_quantiles))
+                                    spec.horizon * self.n_rows * self.n_quantiles))
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
                 categories: torch.Tensor | None = None, every_step: bool = False) -> torch.Tensor:
@@ -99,7 +99,7 @@ class RecurrentNet(nn.Module):
         spec = self.spec
         batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', L, C']
-        n_targets = self._targets_per_row()
+        n_targets = self.n_rows
         targets = x[..., :n_targets]  # [B', L, T']
         level = window_level(targets, spec.window_norm)  # [B', 1, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
@@ -122,9 +122,9 @@ class RecurrentNet(nn.Module):
         return y  # [B, H, T]
 
     def loss(self, pred: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        """MSE of a point head; of a quantile head ([..., Q] against [...]), the pinball loss averaged over the levels."""
-        if not self.spec.quantiles:
-            return nn.functional.mse_loss(pred, y)
+        """The pinball loss of a quantile head ([..., Q] against [...]), averaged over the levels.
+
+        Point heads train on ``training.POINT_LOSSES`` (MSE or MAE); ``training.loss_of`` picks."""
         levels = pred.new_tensor(self.spec.quantiles)  # [Q]
         diff = y[..., None] - pred  # [..., Q]
         return torch.mean(torch.maximum(levels * diff, (levels - 1) * diff))
@@ -144,7 +144,7 @@ class RecurrentNet(nn.Module):
         spec = self.spec
         batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', S, C']
-        n_targets = self._targets_per_row()
+        n_targets = self.n_rows
         out, _ = self.encoder(x)  # [B', S, hidden]
         y = self.head(self.dropout(out)).view(-1, length, spec.horizon, n_targets)  # [B', S, H, T']
         if spec.window_norm == "last":
@@ -152,9 +152,6 @@ class RecurrentNet(nn.Module):
         if spec.channel_independent:
             y = y.reshape(batch, channels, length, spec.horizon).permute(0, 2, 3, 1)  # [B, S, H, C]
         return y  # [B, S, H, T]
-
-    def _targets_per_row(self) -> int:
-        return 1 if self.spec.channel_independent else self.spec.n_targets
 
 
 class SegmentNet(nn.Module):
