@@ -1,7 +1,10 @@
-"""DDP parity: ``rnncast fit`` in one process against ``torchrun --nproc_per_node=N`` (gloo, CPU)
-with the same seed and global batch; prints how far the predictions and losses are apart.
+"""DDP parity: ``rnncast fit`` in one process against ``torchrun --nproc_per_node=N`` (gloo on
+CPU, NCCL with ``--device cuda``) with the same seed and global batch; prints how far the
+predictions and losses are apart.
 
-    python benchmarks/ddp_parity.py [--rows 2000] [--procs 2] [--scheme window|sequence] [--epochs 8]
+    python benchmarks/ddp_parity.py [--rows 2000] [--procs 2] [--scheme window|sequence] [--epochs 8] [--device cuda]
+
+NCCL takes one GPU per process, so ``--device cuda`` needs ``--procs`` at most the GPU count.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ def main() -> None:
     parser.add_argument("--scheme", default="window", choices=["window", "sequence"])
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--cell", default="lstm")
+    parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     args = parser.parse_args()
     fit = ["--target", "y", "--features", "x", "--lookback", "24", "--horizon", "6", "--cell", args.cell,
            "--hidden-size", "32", "--num-layers", "2", "--epochs", str(args.epochs), "--batch-size", "64",
-           "--lr", "0.01", "--patience", "3", "--dropout", "0", "--device", "cpu", "--seed", "0",
+           "--lr", "0.01", "--patience", "3", "--dropout", "0", "--device", args.device, "--seed", "0",
            "--scheme", args.scheme]
     if args.scheme == "sequence":
         fit = [a for a in fit if a not in ("--features", "x")] + ["--chunk", "64", "--batch-size", "8"]
@@ -58,7 +62,7 @@ def main() -> None:
         b = Forecaster.load(folder / "ddp").predict_windows(frame).y_pred
         h1, h2 = pd.read_csv(folder / "one" / "history.csv"), pd.read_csv(folder / "ddp" / "history.csv")
     rel = lambda col: float(np.max(np.abs(h2[col].to_numpy() - h1[col].to_numpy()) / np.abs(h1[col].to_numpy())))  # noqa: E731
-    print(f"rows {args.rows}, {args.cell} 2x32, scheme {args.scheme}, 1 process vs {args.procs} (gloo, CPU)")
+    print(f"rows {args.rows}, {args.cell} 2x32, scheme {args.scheme}, 1 process vs {args.procs} ({'NCCL, CUDA' if args.device == 'cuda' else 'gloo, CPU'})")
     print(f"epochs run: {len(h1)} vs {len(h2)}; best epoch: {int(h1['val_loss'].idxmin()) + 1} vs {int(h2['val_loss'].idxmin()) + 1}")
     print(f"predictions over {a.shape[0]} windows: max abs diff {np.abs(a - b).max():.3g} (values of scale 1)")
     print(f"train loss: max rel diff {rel('train_loss'):.3g}; val loss: max rel diff {rel('val_loss'):.3g}")

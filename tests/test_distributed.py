@@ -86,3 +86,28 @@ def test_shards_of_two_ranks_cover_a_batch_once():
     shares = [distributed.shard(starts, distributed.Group(r, 2, r, "gloo", torch.device("cpu"))) for r in (0, 1)]
     assert sorted(torch.cat(shares).tolist()) == starts.tolist()
     assert [len(s) for s in shares] == [6, 5]
+
+
+def test_torchrun_with_one_process_trains_in_a_group_of_one_like_a_plain_process(runs, tmp_path):
+    """``--nproc_per_node=1`` takes the DDP path (on a GPU machine: NCCL with one GPU) and trains
+    what a plain process trains."""
+    folder, one, _, _ = runs
+    src = str(Path(rnncast.__file__).parents[1])
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=1",
+                           "-m", "rnncast", "fit", str(folder / "d.csv"), *ARGS, "--out", str(tmp_path / "solo")],
+                          env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    frame = read_table(folder / "d.csv")
+    a = Forecaster.load(one).predict_windows(frame).y_pred
+    b = Forecaster.load(tmp_path / "solo").predict_windows(frame).y_pred
+    assert np.abs(a - b).max() < 1e-5
+
+
+def test_more_local_ranks_than_gpus_is_refused_before_nccl_starts(monkeypatch):
+    monkeypatch.setenv("WORLD_SIZE", "2")
+    monkeypatch.setenv("RANK", "1")
+    monkeypatch.setenv("LOCAL_RANK", "1")
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    with pytest.raises(rnncast.RnncastError, match=r"local rank 1 needs GPU 1, but this machine has 1.*--nproc_per_node=1"):
+        distributed.setup(torch.device("cuda"))

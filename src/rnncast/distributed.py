@@ -22,6 +22,8 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
+from rnncast.errors import RnncastError
+
 
 @dataclass(frozen=True)
 class Group:
@@ -39,8 +41,9 @@ class Group:
 
 
 def launched() -> bool:
-    """Whether torchrun (or another launcher setting its variables) started this process among others."""
-    return int(os.environ.get("WORLD_SIZE", "1")) > 1
+    """Whether this process trains in a process group: a launcher started it among others, or
+    torchrun started it alone (``--nproc_per_node=1`` runs the same DDP code as N processes)."""
+    return int(os.environ.get("WORLD_SIZE", "1")) > 1 or dist.is_torchelastic_launched()
 
 
 def env_rank() -> int:
@@ -58,6 +61,13 @@ def setup(device: torch.device) -> Group | None:
         return None
     rank, world, local_rank = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"]), int(os.environ.get("LOCAL_RANK", 0))
     if device.type == "cuda":
+        gpus = torch.cuda.device_count()
+        if local_rank >= gpus:  # NCCL refuses two ranks on one GPU, with a less telling message
+            raise RnncastError(
+                f"local rank {local_rank} needs GPU {local_rank}, but this machine has {gpus}: NCCL trains "
+                f"one process per GPU, so start at most {gpus} per node (torchrun --nproc_per_node={gpus}), "
+                "or train on CPU with --device cpu (gloo)"
+            )
         device = torch.device("cuda", local_rank)
         torch.cuda.set_device(device)
     backend = "nccl" if device.type == "cuda" else "gloo"
