@@ -11,7 +11,7 @@ import torch
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
-from rnncast.models import NetSpec, RecurrentNet, SegmentNet, build_net
+from rnncast.models import NetSpec, RecurrentNet, SegmentNet, build_net, highway, sequence_highway
 
 VARIANTS = list(itertools.product(["rnn", "lstm", "gru"], [False, True], ["direct", "parallel"], [1, 2]))
 
@@ -112,3 +112,54 @@ def test_a_run_whose_epochs_never_beat_the_untrained_network_keeps_it():
     assert not any(h["best"] for h in f.history_)
     x = _sine(300)
     np.testing.assert_allclose(f.predict(x)[f.targets_[0]], np.repeat(x[-1], 3), rtol=1e-5, atol=1e-5)
+
+
+# ---- the linear highway (LSTNet's autoregressive component) -------------------------------------
+
+@pytest.mark.parametrize("segment", [0, 8])
+def test_a_network_with_a_highway_still_starts_as_the_last_value(segment):
+    spec = NetSpec(cell="gru", n_inputs=2, n_targets=2, horizon=5, hidden_size=8, lookback=16, highway=True,
+                   segment=segment)
+    net = build_net(spec)
+    x = torch.randn(3, 16, 2)
+    torch.testing.assert_close(net(x), x[:, -1:, :].expand(3, 5, 2), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("segment", [0, 8])
+def test_the_highway_adds_one_linear_map_of_each_target_column_to_the_forecast(segment):
+    torch.manual_seed(0)
+    spec = NetSpec(cell="lstm", n_inputs=2, n_targets=2, horizon=3, hidden_size=8, lookback=16, highway=True,
+                   segment=segment, channel_independent=True)
+    net = build_net(spec)
+    weight = torch.randn(3, 16)
+    with torch.no_grad():
+        net.highway.weight.copy_(weight)  # the cell's head stays zero: the forecast is level + highway
+    x = torch.randn(4, 16, 2)
+    deviations = x - x[:, -1:, :]  # [B, L, C]
+    expected = x[:, -1:, :] + torch.einsum("hl,blc->bhc", weight, deviations)
+    torch.testing.assert_close(net(x), expected)
+
+
+@pytest.mark.parametrize("window_norm", ["last", "none"])
+def test_the_sequence_scheme_highway_maps_the_last_lookback_rows_at_every_position(window_norm):
+    torch.manual_seed(0)
+    layer, lookback = torch.nn.Linear(6, 3), 6
+    x = torch.randn(2, 10, 1)
+    every = sequence_highway(layer, x, lookback, window_norm)  # [B, S, H, T]
+    assert every.shape == (2, 10, 3, 1) and not every[:, : lookback - 1].any()  # warm-up positions: 0
+    for p in range(lookback - 1, 10):
+        window = x[:, p - lookback + 1 : p + 1]
+        level = window[:, -1:] if window_norm == "last" else 0
+        torch.testing.assert_close(every[:, p], highway(layer, window - level))
+    # a sequence-trained net whose cell head is still zero forecasts its last position as a window
+    net = RecurrentNet(NetSpec(cell="gru", n_inputs=1, n_targets=1, horizon=3, hidden_size=8, lookback=lookback,
+                               highway=True, scheme="sequence", window_norm=window_norm))
+    torch.nn.init.normal_(net.highway.weight)
+    torch.testing.assert_close(net.forward_sequence(x)[:, -1], net(x[:, -lookback:]))
+
+
+def test_a_spec_saved_before_the_highway_loads_without_one():
+    saved = NetSpec(cell="lstm", n_inputs=1, n_targets=1, horizon=4).to_dict()
+    del saved["highway"], saved["lookback"]
+    net = build_net(NetSpec(**saved))
+    assert net.highway is None

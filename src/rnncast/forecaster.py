@@ -97,6 +97,7 @@ class Forecaster:
         channel_independent: bool = _M.channel_independent,
         segment: int = _M.segment,
         decoder: str = _M.decoder,
+        highway: bool = _M.highway,
         quantiles: tuple | None = _M.quantiles,
         epochs: int = _T.epochs,
         batch_size: int | None = _T.batch_size,
@@ -128,6 +129,7 @@ class Forecaster:
         self.channel_independent = channel_independent
         self.segment = segment
         self.decoder = decoder
+        self.highway = highway
         self.quantiles = quantiles
         self.epochs = epochs
         self.batch_size = batch_size
@@ -277,7 +279,8 @@ class Forecaster:
             hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
             window_norm=model_s.window_norm, n_future=len(panel.future),
             channel_independent=model_s.channel_independent, scheme=train_s.scheme,
-            segment=model_s.segment, decoder=model_s.decoder,
+            segment=model_s.segment, decoder=model_s.decoder, highway=model_s.highway,
+            lookback=data_s.lookback,
             n_static=static_inputs.shape[1], static_cardinalities=encoder.cardinalities if encoder else (),
             quantiles=model_s.quantiles,
         )

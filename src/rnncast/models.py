@@ -48,6 +48,8 @@ class NetSpec:
     n_static: int = 0  # numeric static covariates, appended to every input step
     static_cardinalities: tuple = ()  # categories of each categorical static covariate, embedded
     quantiles: tuple = ()  # levels of the quantile head; () for one point forecast
+    lookback: int = 0  # input steps per window (the highway's width); 0 in specs saved before it was kept
+    highway: bool = False  # RecurrentNet: a linear map from the window's targets to the forecast, added
 
     def __post_init__(self):  # JSON gives lists; the spec keeps tuples
         object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))
@@ -85,6 +87,7 @@ class RecurrentNet(nn.Module):
         self.dropout = nn.Dropout(spec.dropout)
         self.head = _zero(nn.Linear(spec.hidden_size + spec.horizon * spec.n_future,
                                     spec.horizon * self.n_rows * self.n_quantiles))
+        self.highway = _zero(nn.Linear(spec.lookback, spec.horizon)) if spec.highway else None  # L -> H
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
                 categories: torch.Tensor | None = None, every_step: bool = False) -> torch.Tensor:
@@ -108,15 +111,16 @@ class RecurrentNet(nn.Module):
         if described is not None:
             x = torch.cat([x, described[:, None, :].expand(-1, length, -1)], dim=-1)  # [B, L, C + D]
         out, _ = self.encoder(x)  # [B', L, hidden]
+        linear = highway(self.highway, targets - level)  # [B', H, T'] (0 without a highway)
         state = self.dropout(out[:, -1])  # [B', hidden]
         if spec.n_future:
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
         if spec.quantiles:
-            y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles) + level[..., None]  # [B', H, T', Q]
+            y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles) + (level + linear)[..., None]  # [B', H, T', Q]
             if spec.channel_independent:
                 y = y.reshape(batch, channels, spec.horizon, self.n_quantiles).transpose(1, 2)  # [B, H, C, Q]
             return y  # [B, H, T, Q]
-        y = self.head(state).view(-1, spec.horizon, n_targets) + level  # [B', H, T']
+        y = self.head(state).view(-1, spec.horizon, n_targets) + level + linear  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -149,6 +153,8 @@ class RecurrentNet(nn.Module):
         y = self.head(self.dropout(out)).view(-1, length, spec.horizon, n_targets)  # [B', S, H, T']
         if spec.window_norm == "last":
             y = y + x[..., None, :n_targets]  # each position's own last value  [B', S, H, T']
+        if self.highway is not None:  # from position L - 1 on: the last L rows, as a window  [B', S, H, T']
+            y = y + sequence_highway(self.highway, x[..., :n_targets], spec.lookback, spec.window_norm)
         if spec.channel_independent:
             y = y.reshape(batch, channels, length, spec.horizon).permute(0, 2, 3, 1)  # [B, S, H, C]
         return y  # [B, S, H, T]
@@ -185,6 +191,7 @@ class SegmentNet(nn.Module):
             self.head = _zero(nn.Linear(hidden, w * self.n_rows))
         else:
             self.head = _zero(nn.Linear(hidden + spec.horizon * spec.n_future, spec.horizon * self.n_rows))
+        self.highway = _zero(nn.Linear(spec.lookback, spec.horizon)) if spec.highway else None  # L -> H
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
                 categories: torch.Tensor | None = None) -> torch.Tensor:
@@ -198,6 +205,7 @@ class SegmentNet(nn.Module):
         rows = x.shape[0]
         level = window_level(x[..., : self.n_rows], spec.window_norm)  # [B', 1, T']
         x = torch.cat([x[..., : self.n_rows] - level, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
+        linear = highway(self.highway, x[..., : self.n_rows])  # [B', H, T'] (0 without a highway)
         segments = x.reshape(rows, length // spec.segment, spec.segment * x.shape[-1])  # [B', N, w * C']
         out, state = self.encoder(self.embed(segments))  # out [B', N, d]; state [layers, B', d] (LSTM: a pair)
         if spec.decoder == "parallel":
@@ -207,7 +215,7 @@ class SegmentNet(nn.Module):
             if spec.n_future:
                 last = torch.cat([last, future.reshape(batch, -1)], dim=-1)  # [B, d + H * F]
             y = self.head(last).view(rows, spec.horizon, self.n_rows)  # [B', H, T']
-        y = y[:, : spec.horizon] + level  # [B', H, T']
+        y = y[:, : spec.horizon] + level + linear  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -248,6 +256,27 @@ def window_level(targets: torch.Tensor, window_norm: str) -> torch.Tensor:
     if window_norm == "mean":
         return targets.mean(dim=1, keepdim=True)
     return torch.zeros_like(targets[:, -1:, :])
+
+
+def highway(layer: nn.Linear | None, deviations: torch.Tensor) -> torch.Tensor | float:
+    """LSTNet's autoregressive highway: one linear map (shared by the target columns) from a window's
+    targets, less its level, to the horizon, added to the network's forecast: [B, L, T] -> [B, H, T].
+    It starts at zero, and carries the part of the forecast that is linear in the window, so the
+    cell learns what a linear forecast misses. 0 where the network has none."""
+    if layer is None:
+        return 0.0
+    return layer(deviations.transpose(1, 2)).transpose(1, 2)
+
+
+def sequence_highway(layer: nn.Linear, targets: torch.Tensor, lookback: int, window_norm: str) -> torch.Tensor:
+    """The highway at every position of a chunk: [B, S, T] -> [B, S, H, T]. Position p >= L - 1 maps
+    rows p - L + 1 .. p less its level, as ``forward`` maps a window ending at p; the first L - 1
+    positions, which the sequence scheme only warms up on, get 0."""
+    windows = targets.unfold(1, lookback, 1)  # [B, S - L + 1, T, L]
+    if window_norm == "last":
+        windows = windows - windows[..., -1:]
+    out = layer(windows).transpose(2, 3)  # [B, S - L + 1, H, T]
+    return torch.cat([out.new_zeros(out.shape[0], lookback - 1, *out.shape[2:]), out], dim=1)  # [B, S, H, T]
 
 
 def _zero(layer: nn.Linear) -> nn.Linear:
