@@ -453,3 +453,12 @@ def test_fit_many_series_in_wide_format(capsys, tmp_path):
                        "--epochs", "1", "--hidden-size", "8", "--device", "cpu", "--out", tmp_path / "run")
     assert code == 0, err
     assert Forecaster.load(tmp_path / "run").ids_ == ["s000", "s002"]
+
+
+def test_a_setting_that_defaults_to_true_is_turned_off_with_its_no_flag(tmp_path, capsys):
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "1", "--no-highway"))
+    assert code == 0, err
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["highway"] is False
+    assert Forecaster.load(tmp_path / "run").net_.highway is None

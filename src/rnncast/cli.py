@@ -163,7 +163,7 @@ def _add_setting_flag(parser: argparse.ArgumentParser, f, help_tail: str = "") -
     flag = "--" + f.name.replace("_", "-")
     help_text = f.metadata.get("help", "") + (help_tail or f" (default: {f.default})")
     if isinstance(f.default, bool):
-        parser.add_argument(flag, action="store_true", default=argparse.SUPPRESS, help=help_text)
+        parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x
     elif f.name == "batch_size":
         parser.add_argument(flag, type=_batch_size, default=argparse.SUPPRESS, metavar="N|full", help=help_text)
     else:

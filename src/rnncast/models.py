@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 RECURRENT = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
@@ -271,12 +272,15 @@ def highway(layer: nn.Linear | None, deviations: torch.Tensor) -> torch.Tensor |
 def sequence_highway(layer: nn.Linear, targets: torch.Tensor, lookback: int, window_norm: str) -> torch.Tensor:
     """The highway at every position of a chunk: [B, S, T] -> [B, S, H, T]. Position p >= L - 1 maps
     rows p - L + 1 .. p less its level, as ``forward`` maps a window ending at p; the first L - 1
-    positions, which the sequence scheme only warms up on, get 0."""
-    windows = targets.unfold(1, lookback, 1)  # [B, S - L + 1, T, L]
-    if window_norm == "last":
-        windows = windows - windows[..., -1:]
-    out = layer(windows).transpose(2, 3)  # [B, S - L + 1, H, T]
-    return torch.cat([out.new_zeros(out.shape[0], lookback - 1, *out.shape[2:]), out], dim=1)  # [B, S, H, T]
+    positions, which the sequence scheme only warms up on, get 0. A convolution with the layer's
+    weights slides it over the chunk without building the windows."""
+    batch, length, n = targets.shape
+    series = targets.transpose(1, 2).reshape(batch * n, 1, length)  # [B * T, 1, S]
+    out = F.conv1d(series, layer.weight[:, None, :], layer.bias)  # [B * T, H, S - L + 1]: W . rows p-L+1..p
+    if window_norm == "last":  # W . (window - x_p) = W . window - (sum of W's row) * x_p
+        out = out - layer.weight.sum(dim=1)[None, :, None] * series[:, :, lookback - 1 :]
+    out = out.view(batch, n, -1, length - lookback + 1).permute(0, 3, 2, 1)  # [B, S - L + 1, H, T]
+    return torch.cat([out.new_zeros(batch, lookback - 1, *out.shape[2:]), out], dim=1)  # [B, S, H, T]
 
 
 def _zero(layer: nn.Linear) -> nn.Linear:
