@@ -1,0 +1,62 @@
+"""How much of a trained model's ETT test forecast is the cell's and how much the linear highway's.
+
+    python benchmarks/ett_highway_share.py ETTh1 S 192 rnn
+
+Fits the library's default model for ``cell`` (L = 96, seed 2021) exactly as ``rnncast bench ett``
+builds it (``forecaster_frame``, ``forecaster_params``), then scores the test split three times:
+as trained, with the cell's output layer zeroed (level + highway), and with the highway zeroed
+(level + cell). Environment: THREADS (default 1), ETT_DIR (default ../shared/data/ETT).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+from rnncast import ett
+from rnncast.ett_recurrent import forecaster_frame, forecaster_params
+from rnncast.forecaster import Forecaster
+
+
+def test_mse(forecaster: Forecaster, frame) -> float:
+    return forecaster.evaluate(frame, part="test")["scaled"]["model"]["mse"]
+
+
+def without(forecaster: Forecaster, layer: torch.nn.Linear, frame) -> float:
+    """The test MSE with ``layer`` zeroed; its weights are put back afterwards."""
+    saved = [p.detach().clone() for p in layer.parameters()]
+    with torch.no_grad():
+        for p in layer.parameters():
+            p.zero_()
+        mse = test_mse(forecaster, frame)
+        for p, s in zip(layer.parameters(), saved):
+            p.copy_(s)
+    return mse
+
+
+def main(name: str, mode: str, horizon: str, cell: str) -> None:
+    torch.set_num_threads(int(os.environ.get("THREADS", "1")))
+    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"))
+    data = ett.prepare_ett(folder / f"{name}.csv", mode)
+    b = data.borders
+    task = ett.Task(data.values, data.target_idx, b, 96, int(horizon))
+    params = forecaster_params(task, cell, ett.TrainConfig(seed=2021, options={"forecaster": {}}))
+    frame, targets, features = forecaster_frame(task)
+    started = time.time()
+    forecaster = Forecaster(**params).fit(frame, target=targets, features=features,
+                                          split=(b.train_end, b.val_end, b.test_end))
+    net = forecaster.net_
+    if net.highway is None:
+        sys.exit(f"{cell} has no highway (highway=False)")
+    scores = forecaster.evaluate(frame, part="test")["scaled"]
+    print(f"{name} {mode} H={horizon} {cell}: full {scores['model']['mse']:.4f} | cell's head zeroed "
+          f"{without(forecaster, net.head, frame):.4f} | highway zeroed {without(forecaster, net.highway, frame):.4f} "
+          f"| repeat {scores['repeat']['mse']:.4f} | {time.time() - started:.0f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
