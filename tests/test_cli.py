@@ -462,3 +462,20 @@ def test_a_setting_that_defaults_to_true_is_turned_off_with_its_no_flag(tmp_path
     assert code == 0, err
     assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["highway"] is False
     assert Forecaster.load(tmp_path / "run").net_.highway is None
+
+
+def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, capsys):
+    """config.json of a finished run lists its covariates as [] and, if written before the highway
+    existed, has no highway setting: --resume keeps the run's own network (none) and succeeds."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "2", "--no-highway"))
+    assert code == 0, err
+    config_path = tmp_path / "run" / "config.json"
+    config = json.loads(config_path.read_text())
+    assert config["data"]["static_covariates"] == []
+    del config["settings"]["highway"]
+    config_path.write_text(json.dumps(config))
+    code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run")
+    assert code == 0, err
+    assert json.loads(config_path.read_text())["settings"]["highway"] is False

@@ -163,3 +163,35 @@ def test_a_spec_saved_before_the_highway_loads_without_one():
     del saved["highway"], saved["lookback"]
     net = build_net(NetSpec(**saved))
     assert net.highway is None
+
+
+def _saved_before_the_highway(tmp_path):
+    """A model folder as rnncast wrote it before the highway existed: no highway in it anywhere."""
+    import json
+
+    y = _sine(200)
+    Forecaster(**TINY, highway=False).fit(y).save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    del meta["params"]["highway"], meta["network"]["highway"], meta["network"]["lookback"]
+    return y, path, meta
+
+
+def test_a_model_saved_before_the_highway_loads_and_keeps_none(tmp_path):
+    import json
+
+    y, path, meta = _saved_before_the_highway(tmp_path)
+    path.write_text(json.dumps(meta))
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.get_params()["highway"] is False and loaded.net_.highway is None
+    assert np.isfinite(loaded.predict(y).to_numpy(dtype=float)).all()
+
+
+def test_a_model_whose_settings_claim_a_highway_its_network_lacks_is_refused(tmp_path):
+    import json
+
+    _, path, meta = _saved_before_the_highway(tmp_path)
+    meta["params"]["highway"] = True
+    path.write_text(json.dumps(meta))
+    with pytest.raises(RnncastError, match="highway"):
+        Forecaster.load(tmp_path / "m")

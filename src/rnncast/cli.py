@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from rnncast.config import setting_fields
+from rnncast.config import setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 
 EXIT_BAD_INPUT = 2
@@ -379,7 +379,7 @@ def _resume_request(run_dir: Path):
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
     try:
         config = json.loads(config_path.read_text(encoding="utf-8"))
-        return run_dir, config["settings"], config["data"]
+        return run_dir, with_saved_defaults(config["settings"]), config["data"]
     except (json.JSONDecodeError, KeyError) as err:
         raise RnncastError(f"{config_path} is damaged ({err}); cannot resume from it") from None
 

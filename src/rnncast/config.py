@@ -8,6 +8,7 @@ the command line; ``validate`` says what is wrong with a value and what would be
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from rnncast.errors import RnncastError
 
@@ -183,6 +184,16 @@ class TrainSettings:
 
 
 SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)
+
+# What a setting was in a folder (model, run directory, checkpoint) written before the setting
+# existed, where the default has since changed: such a folder keeps the behaviour it was trained with.
+SAVED_BEFORE: dict[str, Any] = {"highway": False}
+
+
+def with_saved_defaults(params: dict) -> dict:
+    """Saved settings, with the value a setting had before it existed filled in where it is absent."""
+    return {**SAVED_BEFORE, **params}
+
 
 # Named sets of settings: ``Forecaster(**PRESETS["segrnn"], lookback=..., horizon=...)``.
 PRESETS: dict[str, dict] = {

@@ -24,7 +24,7 @@ import torch
 from rnncast import baselines, distributed, metrics
 from rnncast import checkpoint as checkpoint_io
 from rnncast import scaling
-from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings, parse_quantiles
+from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings, parse_quantiles, with_saved_defaults
 from rnncast.data import read_table
 from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
@@ -716,7 +716,7 @@ class Forecaster:
         """Read a model folder (or a run directory holding ``model/``) written by ``save``."""
         net, meta = checkpoint_io.load_model(folder)
         try:
-            params = dict(meta["params"])
+            params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             forecaster = cls(**params)
             forecaster.settings_ = Settings.from_flat(params)
             forecaster.layout_ = meta.get("layout", "single")
@@ -750,7 +750,7 @@ class Forecaster:
             raise RnncastError(f"the model description in {folder} is incomplete or hand-edited ({err!r})") from None
         defaults = cls().get_params()  # a folder written before a setting existed holds its default
         for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent",
-                     "segment", "decoder", "quantiles"):
+                     "segment", "decoder", "quantiles", "highway"):
             value = params.get(name, defaults[name])
             value = parse_quantiles(value) if name == "quantiles" else value
             if value != getattr(net.spec, name):

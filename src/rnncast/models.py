@@ -10,7 +10,8 @@ Two networks share one interface, ``forward(x [B, L, C], future, static, categor
   steps, each embedded by a linear layer, and the cell runs over segments (720 steps at 48 per
   segment are 15 recurrent steps); a parallel decoder emits every output segment at once.
 
-Both subtract a level from each input window (``window_norm``) and add it back to the output, and
+Both subtract a level from each input window (``window_norm``) and add it back to the output; with
+``highway`` both add a linear map of the window's targets (less the level) to it, as LSTNet does; and
 both start as that level's forecast: the output layer is zero-initialised, so an untrained network
 with ``window_norm='last'`` *is* the repeat-last baseline, and training moves it from there.
 
@@ -50,7 +51,7 @@ class NetSpec:
     static_cardinalities: tuple = ()  # categories of each categorical static covariate, embedded
     quantiles: tuple = ()  # levels of the quantile head; () for one point forecast
     lookback: int = 0  # input steps per window (the highway's width); 0 in specs saved before it was kept
-    highway: bool = False  # RecurrentNet: a linear map from the window's targets to the forecast, added
+    highway: bool = False  # a linear map from the window's targets to the forecast, added (both networks)
 
     def __post_init__(self):  # JSON gives lists; the spec keeps tuples
         object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))

@@ -144,7 +144,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if isinstance(data, pd.DataFrame) and (id_col is not None or ID_COLUMN in data.columns):
         return _long_panel(data, id_col or ID_COLUMN, target, time_col, fill, features, future_known, past_covariates,
                            future_covariates, static_covariates)
-    if static_covariates is not None:
+    if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
         raise RnncastError(
             "static covariates describe each of many series; give long-format data with an id column "
             "(id_col=, --id-col) or wide-format data (series=, --series)"
