@@ -107,13 +107,14 @@ class RecurrentNet(nn.Module):
         n_targets = self.n_rows
         targets = x[..., :n_targets]  # [B', L, T']
         level = window_level(targets, spec.window_norm)  # [B', 1, T']
+        deviations = targets - level  # [B', L, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
-            x = torch.cat([targets - level, x[..., n_targets:]], dim=-1)  # [B', L, C']
+            x = torch.cat([deviations, x[..., n_targets:]], dim=-1)  # [B', L, C']
         described = self._static(static, categories)  # [B, D] or None
         if described is not None:
             x = torch.cat([x, described[:, None, :].expand(-1, length, -1)], dim=-1)  # [B, L, C + D]
         out, _ = self.encoder(x)  # [B', L, hidden]
-        linear = highway(self.highway, targets - level)  # [B', H, T'] (0 without a highway)
+        linear = highway(self.highway, deviations)  # [B', H, T'] (0 without a highway)
         state = self.dropout(out[:, -1])  # [B', hidden]
         if spec.n_future:
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
