@@ -101,3 +101,11 @@ def test_a_bad_file_is_refused_naming_the_problem(tmp_path, text, expected):
 def test_a_folder_that_is_not_a_run_is_refused(tmp_path):
     with pytest.raises(RnncastError, match="without config.json"):
         read_config(tmp_path)
+
+
+def test_a_run_written_before_the_highway_existed_is_repeated_without_one(tmp_path, run):
+    config = json.loads((run / "config.json").read_text())
+    del config["settings"]["highway"]
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    settings, _ = read_config(tmp_path / "config.json")
+    assert settings["highway"] is False

@@ -21,7 +21,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast.config import setting_fields
+from rnncast.config import setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 
 # the flags of `rnncast fit` that are not settings
@@ -66,7 +66,7 @@ def _run_config(path: Path) -> dict:
     series were given: one, long with an id column, or wide columns)."""
     try:
         config = json.loads(path.read_text(encoding="utf-8"))
-        settings, data = dict(config["settings"]), dict(config["data"])
+        settings, data = with_saved_defaults(config["settings"]), dict(config["data"])  # an older run keeps its network
         data["data"] = data.pop("source")
         layout = data.pop("layout", None)  # written by write_run: fitted columns, features split by role
         if layout is not None:
