@@ -3,7 +3,7 @@
     python benchmarks/ett_highway_share.py ETTh1 S 192 rnn
 
 Fits the library's default model for ``cell`` (L = 96, seed 2021) exactly as ``rnncast bench ett``
-builds it (``forecaster_frame``, ``forecaster_params``), then scores the test split three times:
+builds it (``ett_val_halves.ett_inputs``), then scores the test split three times:
 as trained, with the cell's output layer zeroed (level + highway), and with the highway zeroed
 (level + cell). Environment: THREADS (default 1), ETT_DIR (default ../shared/data/ETT).
 """
@@ -13,12 +13,10 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 
 import torch
 
-from rnncast import ett
-from rnncast.ett_recurrent import forecaster_frame, forecaster_params
+from ett_val_halves import ett_inputs  # noqa: E402 (beside this file)
 from rnncast.forecaster import Forecaster
 
 
@@ -40,12 +38,7 @@ def without(forecaster: Forecaster, layer: torch.nn.Linear, frame) -> float:
 
 def main(name: str, mode: str, horizon: str, cell: str) -> None:
     torch.set_num_threads(int(os.environ.get("THREADS", "1")))
-    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"))
-    data = ett.prepare_ett(folder / f"{name}.csv", mode)
-    b = data.borders
-    task = ett.Task(data.values, data.target_idx, b, 96, int(horizon))
-    params = forecaster_params(task, cell, ett.TrainConfig(seed=2021, options={"forecaster": {}}))
-    frame, targets, features = forecaster_frame(task)
+    b, params, frame, targets, features = ett_inputs(name, mode, 96, int(horizon), cell, {}, 2021, test_rows=True)
     started = time.time()
     forecaster = Forecaster(**params).fit(frame, target=targets, features=features,
                                           split=(b.train_end, b.val_end, b.test_end))

@@ -43,17 +43,26 @@ def parse_settings(items: list[str]) -> tuple[str, dict]:
     return model, settings
 
 
+def ett_inputs(name: str, mode: str, lookback: int, horizon: int, model: str, settings: dict, seed: int,
+               test_rows: bool):
+    """One ETT setting as ``rnncast bench ett`` builds it: (borders, Forecaster keywords, frame,
+    target columns, feature columns). ``test_rows=False`` leaves the test rows out of the frame.
+    The data come from ETT_DIR (default ../shared/data/ETT)."""
+    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"))
+    data = ett.prepare_ett(folder / f"{name}.csv", mode)
+    b = data.borders
+    values = data.values if test_rows else data.values[: b.val_end]
+    task = ett.Task(values, data.target_idx, b, int(lookback), int(horizon))
+    params = forecaster_params(task, model, ett.TrainConfig(seed=seed, options={"forecaster": settings}))
+    return (b, params, *forecaster_frame(task))
+
+
 def main(argv: list[str]) -> None:
     name, mode, lookback, horizon, *items = argv
     model, settings = parse_settings(items)
     torch.set_num_threads(int(os.environ.get("THREADS", "1")))
-    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"))
-    data = ett.prepare_ett(folder / f"{name}.csv", mode)
-    b = data.borders
-    task = ett.Task(data.values[: b.val_end], data.target_idx, b, int(lookback), int(horizon))  # no test rows
-    config = ett.TrainConfig(seed=int(os.environ.get("SEED", "2021")), options={"forecaster": settings})
-    params = forecaster_params(task, model, config)
-    frame, targets, features = forecaster_frame(task)
+    b, params, frame, targets, features = ett_inputs(name, mode, lookback, horizon, model, settings,
+                                                     int(os.environ.get("SEED", "2021")), test_rows=False)
     middle = (b.train_end + b.val_end) // 2
     started = time.time()
     forecaster = Forecaster(**params).fit(frame, target=targets, features=features,
