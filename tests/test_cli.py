@@ -337,8 +337,9 @@ BAD_INPUT = {
     "other format_version": (
         lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(format_version=2)), f / "data.csv"],
         ["format version 2", "reads version 1"]),
-    "step hand-edited": (
-        lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(step="garbage")), f / "data.csv"], ["badrun"]),
+    "calendar hand-edited": (
+        lambda t, f, r: ["predict", _bad_model(r, t, _edit_json(calendar={"kind": "datetime", "freq": "garbage"})),
+                         f / "data.csv"], ["badrun"]),
     "unknown id column": (lambda t, f, r: fit_args(_long_csv(t, "long.csv"), t / "o") + ["--id-col", "store"],
                           ["id column 'store' not found", "available columns: unique_id, ds, y, hour", "--id-col"]),
     "every series too short": (lambda t, f, r: fit_args(_long_csv(t, "s.csv", lengths=(30, 40)), t / "o"),

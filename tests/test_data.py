@@ -1,4 +1,4 @@
-"""Loading tables and arrays into a ``Series``, and the input checks that name the problem and its place."""
+"""Loading tables and arrays into a single-series ``Panel``, and the input checks that name the problem and its place."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import pytest
 
 from conftest import make_frame
 from rnncast import RnncastError
-from rnncast.data import read_table, to_series
+from pandas.tseries.frequencies import to_offset
+
+from rnncast.data import read_table
+from rnncast.panel import load_panel
 
 
 def write_csv(tmp_path, frame: pd.DataFrame, name: str = "data.csv"):
@@ -19,41 +22,41 @@ def write_csv(tmp_path, frame: pd.DataFrame, name: str = "data.csv"):
 
 # ---- what comes in ----------------------------------------------------------------------------
 
-def test_frame_becomes_float32_values_with_targets_first(frame):
-    series = to_series(frame, target="y", features=["x"])
-    assert series.values.dtype == np.float32 and series.values.shape == (200, 2)
+def test_frame_becomes_float64_values_with_targets_first(frame):
+    series = load_panel(frame, target="y", features=["x"])
+    assert series.values.dtype == np.float64 and series.values.shape == (200, 2)
     assert series.columns == ["y", "x"] and series.targets == ["y"] and series.features == ["x"]
-    assert np.array_equal(series.values[:, 0], frame["y"].to_numpy(np.float32))
-    assert series.time_col == "date" and series.step == pd.Timedelta(hours=1)
+    assert np.array_equal(series.values[:, 0], frame["y"].to_numpy(np.float64))
+    assert series.time_col == "date" and series.calendar.freq == to_offset("h")
     assert series.time.equals(pd.DatetimeIndex(frame["date"]))
 
 
 def test_features_all_takes_every_other_numeric_column(frame):
     frame = frame.assign(z=np.arange(len(frame), dtype=float), label="a")
-    assert to_series(frame, target="y", features="all").features == ["x", "z"]
+    assert load_panel(frame, target="y", features="all").features == ["x", "z"]
 
 
 def test_one_dimensional_array_is_column_0():
-    series = to_series(np.arange(10.0))
+    series = load_panel(np.arange(10.0))
     assert series.columns == ["0"] and series.values.shape == (10, 1) and series.time is None
 
 
 def test_two_dimensional_array_targets_column_0_by_default_and_takes_features_by_index():
     array = np.arange(30.0).reshape(10, 3)
-    assert to_series(array).columns == ["0"]
-    series = to_series(array, target="0", features=["1", "2"])
-    assert np.array_equal(series.values, array.astype(np.float32))
+    assert load_panel(array).columns == ["0"]
+    series = load_panel(array, target="0", features=["1", "2"])
+    assert np.array_equal(series.values, array)
 
 
 def test_csv_path_is_read(tmp_path, frame):
-    series = to_series(write_csv(tmp_path, frame), target="y")
+    series = load_panel(write_csv(tmp_path, frame), target="y")
     assert np.allclose(series.values[:, 0], frame["y"].to_numpy(), atol=1e-6)
-    assert series.step == pd.Timedelta(hours=1)
+    assert series.calendar.freq == to_offset("h")
 
 
 def test_target_is_required_when_several_columns_could_be_it(frame):
     with pytest.raises(RnncastError, match=r"target=.*y, x"):
-        to_series(frame)
+        load_panel(frame)
 
 
 # ---- what is refused, and how it is said ------------------------------------------------------
@@ -77,27 +80,27 @@ def test_header_without_rows_is_refused(tmp_path):
 
 def test_unknown_column_lists_the_available_ones(frame):
     with pytest.raises(RnncastError, match=r"'z' not found; available columns: date, y, x"):
-        to_series(frame, target="z")
+        load_panel(frame, target="z")
 
 
 def test_non_numeric_value_names_column_and_csv_line(tmp_path, frame):
     frame = frame.astype({"y": object})
     frame.loc[5, "y"] = "abc"
     with pytest.raises(RnncastError, match=r"column 'y' is not numeric: line 7 of data\.csv holds 'abc'"):
-        to_series(write_csv(tmp_path, frame), target="y")
+        load_panel(write_csv(tmp_path, frame), target="y")
 
 
 def test_non_numeric_value_in_a_frame_names_the_row(frame):
     frame = frame.astype({"x": object})
     frame.loc[4, "x"] = "?"
     with pytest.raises(RnncastError, match=r"column 'x' is not numeric: row 4"):
-        to_series(frame, target="y", features=["x"])
+        load_panel(frame, target="y", features=["x"])
 
 
 def test_nan_names_column_line_and_the_fill_options(tmp_path, frame):
     frame.loc[10, "x"] = np.nan
     with pytest.raises(RnncastError) as info:
-        to_series(write_csv(tmp_path, frame), target="y", features=["x"])
+        load_panel(write_csv(tmp_path, frame), target="y", features=["x"])
     message = str(info.value)
     assert "column 'x'" in message and "line 12 of data.csv" in message
     assert "--fill ffill|interpolate|drop" in message
@@ -107,26 +110,26 @@ def test_nan_names_column_line_and_the_fill_options(tmp_path, frame):
 def test_infinite_value_names_column_and_line(tmp_path, frame, value):
     frame.loc[7, "y"] = value
     with pytest.raises(RnncastError, match=r"column 'y' holds an infinite value .* line 9 of data\.csv"):
-        to_series(write_csv(tmp_path, frame), target="y")
+        load_panel(write_csv(tmp_path, frame), target="y")
 
 
 def test_duplicated_timestamp_is_refused(frame):
     frame.loc[9, "date"] = frame.loc[8, "date"]
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-01-01 08:00:00"):
-        to_series(frame, target="y")
+        load_panel(frame, target="y")
 
 
 def test_unsorted_timestamps_are_refused(frame):
     frame.loc[[8, 9], "date"] = frame.loc[[9, 8], "date"].to_numpy()
     with pytest.raises(RnncastError, match=r"not sorted"):
-        to_series(frame, target="y")
+        load_panel(frame, target="y")
 
 
 def test_time_errors_in_a_csv_name_the_line_like_every_other_check(tmp_path, frame):
     """data.py: places are 'line N of FILE' for CSV files. Row 9 of the data is line 11."""
     frame.loc[9, "date"] = frame.loc[8, "date"]
     with pytest.raises(RnncastError, match=r"line 11 of data\.csv"):
-        to_series(write_csv(tmp_path, frame), target="y")
+        load_panel(write_csv(tmp_path, frame), target="y")
 
 
 def test_error_after_fill_drop_names_the_line_of_the_file_not_of_the_shortened_table(tmp_path, frame):
@@ -134,7 +137,7 @@ def test_error_after_fill_drop_names_the_line_of_the_file_not_of_the_shortened_t
     frame.loc[2, "y"] = np.nan
     frame.loc[5, "y"] = np.inf  # data row 5 = line 7 of the file
     with pytest.raises(RnncastError, match=r"line 7 of data\.csv"):
-        to_series(write_csv(tmp_path, frame), target="y", fill="drop")
+        load_panel(write_csv(tmp_path, frame), target="y", fill="drop")
 
 
 # ---- filling missing values -------------------------------------------------------------------
@@ -146,40 +149,42 @@ def _with_gap(frame):
 
 def test_fill_ffill_repeats_the_previous_value(frame):
     expected = frame["y"].to_numpy(np.float32)[9]
-    series = to_series(_with_gap(frame), target="y", fill="ffill")
-    assert len(series) == 200 and series.values[10, 0] == expected
+    series = load_panel(_with_gap(frame), target="y", fill="ffill")
+    assert len(series.values) == 200 and series.values[10, 0] == expected
 
 
 def test_fill_interpolate_takes_the_midpoint(frame):
     y = frame["y"].to_numpy(np.float64)
-    series = to_series(_with_gap(frame), target="y", fill="interpolate")
+    series = load_panel(_with_gap(frame), target="y", fill="interpolate")
     assert series.values[10, 0] == pytest.approx((y[9] + y[11]) / 2, rel=1e-6)
 
 
 def test_fill_drop_removes_the_row_and_its_timestamp(frame):
     dropped = frame["date"][10]
-    series = to_series(_with_gap(frame), target="y", fill="drop")
-    assert len(series) == 199 and dropped not in series.time
-    assert series.step == pd.Timedelta(hours=1)
+    series = load_panel(_with_gap(frame), target="y", fill="drop")
+    assert len(series.values) == 199 and dropped not in series.time
+    assert series.calendar.freq == to_offset("h")
 
 
 def test_irregular_time_steps_keep_the_usual_step():
     frame = make_frame(50, freq="15min")
     frame = frame.drop(index=20).reset_index(drop=True)
-    assert to_series(frame, target="y").step == pd.Timedelta(minutes=15)
+    assert load_panel(frame, target="y").calendar.freq == to_offset("15min")
 
 
 def test_a_semicolon_separated_file_is_read_as_its_columns(tmp_path):
     path = tmp_path / "semi.csv"
     make_frame(50).to_csv(path, index=False, sep=";")
-    series = to_series(path, target="y", features=["x"])
-    assert series.columns == ["y", "x"] and len(series) == 50
+    series = load_panel(path, target="y", features=["x"])
+    assert series.columns == ["y", "x"] and len(series.values) == 50
 
 
-def test_irregular_time_steps_are_accepted_with_a_warning_that_counts_them(caplog):
+def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
     frame = make_frame(60)
-    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three gaps in an hourly series
-    with caplog.at_level("WARNING", logger="rnncast.data"):
-        series = to_series(frame, target="y")
-    assert series.step == pd.Timedelta(hours=1)
-    assert "2 of 56 time steps differ from the usual step 0 days 01:00:00" in caplog.text
+    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three missing hours in an hourly series
+    with caplog.at_level("WARNING", logger="rnncast"):
+        series = load_panel(frame, target="y")
+    assert series.calendar.freq == to_offset("h")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]
+    assert "2024-01-01 10:00:00" in warnings[0] and "--fill-gaps" in warnings[0]

@@ -188,7 +188,7 @@ def test_fit_accepts_a_csv_path(tmp_path, data):
     path = tmp_path / "data.csv"
     data.to_csv(path, index=False)
     f = Forecaster(**TINY).fit(path, target="y", features=["x"])
-    assert f.time_col_ == "date" and f.step_ == pd.Timedelta(hours=1)
+    assert f.time_col_ == "date" and f.calendar_.freq == pd.tseries.frequencies.to_offset("h")
     assert list(f.predict(path).index) == list(data["date"].iloc[-1] + pd.Timedelta(hours=1) * np.arange(1, H + 1))
 
 

@@ -37,9 +37,9 @@ def test_long_format_keeps_each_series_with_its_own_length_and_start(panel_frame
     assert panel.ids == sorted(sizes.index) and list(panel.lengths) == list(sizes.loc[panel.ids])
     for s, uid in enumerate(panel.ids):
         rows = panel_frame[panel_frame.unique_id == uid]
-        assert np.array_equal(panel.rows(s)[:, 0], rows["y"].to_numpy(np.float32))  # sorted back into time order
-        assert panel.time(s)[0] == rows["ds"].iloc[0]
-    assert panel.step == pd.Timedelta(hours=1) and panel.columns == ["y"]
+        assert np.array_equal(panel.rows(s)[:, 0], rows["y"].to_numpy(np.float64))  # sorted back into time order
+        assert panel.time_of(s)[0] == rows["ds"].iloc[0]
+    assert panel.calendar.freq == pd.tseries.frequencies.to_offset("h") and panel.columns == ["y"]
 
 
 def test_wide_format_trims_each_series_to_its_own_span_and_trains_the_long_model(panel_frame):
@@ -73,7 +73,7 @@ def test_a_single_series_is_a_panel_of_one_with_its_old_faces():
 
 def test_each_series_is_split_by_the_same_fractions_and_scaled_on_its_own_training_rows(fitted, panel_frame):
     for s, uid in enumerate(fitted.ids_):
-        y = panel_frame.loc[panel_frame.unique_id == uid, "y"].to_numpy(np.float32)
+        y = panel_frame.loc[panel_frame.unique_id == uid, "y"].to_numpy(np.float64)  # float64 until scaled
         split = fitted.splits_[s]
         assert split.end == len(y) and split.val_end == len(y) - round(0.2 * len(y))
         assert fitted.scalers_[s].offset[0] == pytest.approx(y[: split.train_end].astype(np.float64).mean(), rel=1e-9)
@@ -237,7 +237,7 @@ def test_missing_future_covariates_at_predict_are_named():
     assert len(f.predict(frame, future=future)) == 4
     with pytest.raises(RnncastError, match=r"\['price'\] are missing for series 's1' at 2024-05-01"):
         f.predict(frame, future=future.iloc[:-1])
-    with pytest.raises(RnncastError, match=r"lacks column\(s\) \['price'\]"):
+    with pytest.raises(RnncastError, match=r"lack column\(s\) \['price'\]"):
         f.predict(frame, future=future.drop(columns="price"))
 
 

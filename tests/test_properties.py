@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from rnncast import RnncastError
-from rnncast.data import to_series
+from rnncast.panel import load_panel
 from rnncast.scaling import Scaler
 from rnncast.windows import chronological_split, sliding_windows, window_starts
 
@@ -34,7 +34,7 @@ def frames_with_gaps(draw):
 def test_loader_returns_the_values_or_names_the_first_gap(frame):
     columns = list(frame.columns)
     try:
-        series = to_series(frame, target=columns[0], features=columns[1:] or None)
+        series = load_panel(frame, target=columns[0], features=columns[1:] or None)
     except RnncastError as err:
         message = str(err)
         missing = frame.isna()
@@ -48,7 +48,7 @@ def test_loader_returns_the_values_or_names_the_first_gap(frame):
             assert "--fill" in message
         return
     assert not frame.isna().to_numpy().any()
-    assert np.array_equal(series.values, frame.to_numpy(dtype=np.float32))
+    assert np.array_equal(series.values, frame.to_numpy(dtype=np.float64))
 
 
 @SETTINGS
@@ -57,13 +57,13 @@ def test_filling_matches_pandas(frame, fill):
     columns = list(frame.columns)
     if frame.isna().all().any():
         return  # an all-missing column is refused (tested above)
-    series = to_series(frame, target=columns[0], features=columns[1:] or None, fill=fill)
+    series = load_panel(frame, target=columns[0], features=columns[1:] or None, fill=fill)
     reference = {
         "ffill": lambda f: f.ffill().bfill(),
         "interpolate": lambda f: f.interpolate(method="linear", limit_direction="both"),
         "drop": lambda f: f.dropna(),
     }[fill](frame)
-    assert np.array_equal(series.values, reference.to_numpy(dtype=np.float32))
+    assert np.array_equal(series.values, reference.to_numpy(dtype=np.float64))
     assert np.isfinite(series.values).all()
 
 

@@ -23,8 +23,9 @@ import pandas as pd
 from rnncast import plots
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast.forecaster import Forecaster, WindowForecasts, layout_of, report_short, scores, take
-from rnncast.panel import ID_COLUMN, Panel, load_panel
+from rnncast.forecaster import Forecaster, WindowForecasts, report_short, scores, take
+from rnncast.data import ID_COLUMN
+from rnncast.panel import Panel, load_panel
 from rnncast.windows import Split, chronological_split, rows_needed
 
 
@@ -57,12 +58,9 @@ def run(template: Forecaster, data, n_windows: int, step: int | None, refit: boo
     for name, value in (("n_windows", n_windows), ("step", step)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
-    panel = load_panel(data, read["target"], read["features"], read["time_col"], data_s.fill,
-                       future_known=data_s.future_known, id_col=read["id_col"], series=read["series"],
-                       past_covariates=read["past_covariates"], future_covariates=read["future_covariates"],
-                       static_covariates=read["static_covariates"])
+    panel = data if isinstance(data, Panel) else load_panel(data, **read, **data_s.reading())
     Forecaster._check_roles(panel, settings)
-    layout = layout_of(panel, read["series"])
+    layout = panel.layout
 
     k = np.arange(n_windows)
     cutoffs = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
@@ -137,9 +135,9 @@ def _concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
 
 def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
     """When the window's forecasts start: the earliest and latest first forecast step over the series."""
-    if not panel.times:
+    if panel.time is None:
         return {"first_step": [int(cutoffs.min()), int(cutoffs.max())]}
-    stamps = [panel.times[s][int(c)] for s, c in enumerate(cutoffs)]
+    stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(cutoffs)]
     return {"first_step": [str(min(stamps)), str(max(stamps))]}
 
 
@@ -153,8 +151,8 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
     columns = {}
     if panel.id_col is not None:
         columns[panel.id_col or ID_COLUMN] = np.array(panel.ids, dtype=object)[series]
-    if panel.times:
-        stamps = panel.times[0].append(panel.times[1:]) if len(panel.times) > 1 else panel.times[0]
+    if panel.time is not None:
+        stamps = panel.time
         columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
         columns["cutoff"] = stamps[panel.offsets[series] + np.repeat(wf.target_rows, horizon) - 1]
     else:
@@ -185,12 +183,12 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     for s in range(min(n_series, panel.n_series)):
         lo = max(int(result.cutoffs[s, 0]) - panel.lengths[s] // 4 - 1, 0)
         values = panel.rows(s)[lo:, 0]
-        x = panel.times[s][lo:] if panel.times else np.arange(lo, panel.lengths[s])
+        x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
         mine = frame[frame[panel.id_col] == panel.ids[s]] if panel.id_col is not None else frame
         windows = []
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]
-            wx = w[panel.time_col or "ds"].to_numpy() if panel.times else w["row"].to_numpy()
+            wx = w[panel.time_col or "ds"].to_numpy() if panel.time is not None else w["row"].to_numpy()
             band = ((w[f"{target}_q{outer[0]:g}"].to_numpy(), w[f"{target}_q{outer[1]:g}"].to_numpy())
                     if outer else None)
             origin = x[int(result.cutoffs[s, j]) - lo]

@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
+    logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
     try:
         return args.run(args)
     except RnncastError as err:
@@ -53,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--target", help="column(s) to forecast, comma-separated (required unless --resume)")
     fit.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch")
     fit.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
-    fit.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
+    fit.add_argument("--time-col", help="time column: timestamps, periods or integer periods (default: found by its "
+                     "name (date, ds, time, timestamp, datetime; year, period, step for integers), its type or its values)")
     fit.add_argument("--out", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
     _add_panel_flags(fit)
     fit.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
@@ -107,12 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("data", help="CSV or Parquet file with the columns the model was trained on")
     predict.add_argument("--future", help="file with the future values of the features (models trained with --future-known)")
     predict.add_argument("--out", help="CSV file to write (default: print to standard output)")
+    predict.add_argument("--static", metavar="FILE", help="per-series attributes (the id column and one column each) to "
+                         "use instead of those seen at fit; static columns in DATA are read too")
     predict.set_defaults(run=run_predict)
 
     evaluate = commands.add_parser("evaluate", help="metrics of a trained run on new data, beside the baselines")
     evaluate.add_argument("run_dir", metavar="RUN")
     evaluate.add_argument("data")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    evaluate.add_argument("--static", metavar="FILE", help="per-series attributes to use instead of those seen at fit")
     evaluate.set_defaults(run=run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (original units in and out)")
@@ -151,7 +156,8 @@ def _panel_kwargs(request: dict) -> dict:
     """Keyword arguments of ``fit``/``backtest`` from a request (a static table file is read here)."""
     from rnncast.data import read_table
 
-    static = read_table(request["static"]) if request.get("static") else request.get("static_covariates")
+    static = (read_table(request["static"], text_columns=[request.get("id_col") or "unique_id"]) if request.get("static")
+              else request.get("static_covariates"))
     if request.get("static") and request.get("static_covariates"):
         raise RnncastError("give static covariates as columns (--static-covariates) or as a table (--static), not both")
     return {"id_col": request.get("id_col"), "series": request.get("series"),
@@ -251,8 +257,9 @@ def run_demo(args) -> int:
 def run_fit(args) -> int:
     """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints."""
     from rnncast import distributed, tracking, training
-    from rnncast.data import read_table
+    from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
+    from rnncast.panel import load_panel
     from rnncast.report import start_config, verdict, verdict_units, write_run
 
     if args.resume:
@@ -264,14 +271,14 @@ def run_fit(args) -> int:
         settings, request, out, track = _fit_request(args)
     if track:
         tracking.check(track)  # a missing package is refused before any work
-    frame = read_table(request["source"])
-    if not (request["target"] or request.get("id_col") or request.get("series") or "unique_id" in frame.columns):
-        raise RnncastError("fit needs DATA and --target COLUMN (long format: --id-col, or a unique_id column; wide: --series)")
     forecaster = Forecaster(**settings)
+    main_rank = distributed.env_rank() == 0
+    reading = Settings.from_flat(forecaster.get_params()).data.reading()  # settings checked before the data is read
+    panel = load_panel(request["source"], request["target"], request["features"], request["time_col"], **reading,
+                       announce=main_rank, **_panel_kwargs(request))  # read once: fit, scores, plots
     if not args.resume:
         out = Path(out) if out else _fresh_dir(Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}")
     checkpoint = out / "checkpoint.safetensors"
-    main_rank = distributed.env_rank() == 0
     bar = _epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
 
@@ -289,10 +296,8 @@ def run_fit(args) -> int:
 
     try:
         with training.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
-            forecaster.fit(frame, target=request["target"], features=request["features"],
-                           time_col=request["time_col"], on_epoch=on_epoch, checkpoint=checkpoint,
-                           resume=bool(args.resume), on_start=on_start if main_rank else None,
-                           **_panel_kwargs(request))
+            forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume),
+                           on_start=on_start if main_rank else None)
     except BaseException as err:
         bar.close()
         if tracker is not None:
@@ -308,7 +313,7 @@ def run_fit(args) -> int:
     bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(out, forecaster, frame, source=request["source"])
+    metrics = write_run(out, forecaster, panel, source=request["source"])
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]
@@ -323,20 +328,18 @@ def run_fit(args) -> int:
 
 
 def run_backtest(args) -> int:
-    from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
     from rnncast.report import backtest_rows, write_backtest
 
     settings = _settings_from_args(args)
     request = _panel_request(args)
-    frame = read_table(args.data)
     forecaster = Forecaster(**settings)
     out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-backtest")
     features = args.features if args.features in (None, "all") else args.features.split(",")
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
     bar = _epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per origin
     try:
-        result = forecaster.backtest(frame, n_windows=args.n_windows, step=args.step, refit=args.refit,
+        result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
                                      target=args.target.split(",") if args.target else None, features=features,
                                      time_col=args.time_col, on_epoch=bar, **_panel_kwargs(request))
     finally:
@@ -412,12 +415,10 @@ def run_tune(args) -> int:
 
 
 def run_predict(args) -> int:
-    from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
 
     forecaster = Forecaster.load(args.run_dir)
-    future = read_table(args.future) if args.future else None
-    forecast = forecaster.predict(read_table(args.data), future=future)
+    forecast = forecaster.predict(args.data, future=args.future, static_covariates=_static_table(args, forecaster))
     text = forecast.to_csv(index=forecaster.layout_ == "single")  # many series: long format, no index
     if args.out:
         from rnncast.files import write_text
@@ -430,11 +431,10 @@ def run_predict(args) -> int:
 
 
 def run_evaluate(args) -> int:
-    from rnncast.data import read_table
     from rnncast.forecaster import Forecaster
 
     forecaster = Forecaster.load(args.run_dir)
-    result = forecaster.evaluate(read_table(args.data))
+    result = forecaster.evaluate(args.data, static_covariates=_static_table(args, forecaster))
     if args.json:
         from rnncast.files import json_text
 
@@ -460,6 +460,15 @@ def run_export(args) -> int:
     else:
         print(f"onnxruntime matches PyTorch within {done.max_abs_diff:.2g} on {done.checked_windows} windows")
     return 0
+
+
+def _static_table(args, forecaster):
+    """``--static FILE`` of predict/evaluate: per-series attributes to use instead of those seen at fit."""
+    if not args.static:
+        return None
+    from rnncast.data import read_table
+
+    return read_table(args.static, text_columns=[forecaster.id_col_ or "unique_id"])
 
 
 def _fresh_dir(base: Path) -> Path:

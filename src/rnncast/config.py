@@ -41,6 +41,26 @@ class DataSettings:
     )
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal-naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values; default: refuse and say where", FILLS)
+    freq: str | None = _opt(
+        None,
+        "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "
+        "integer step for integer periods); default: inferred from the timestamps",
+    )
+    fill_gaps: bool = _opt(
+        False,
+        "insert the rows the calendar has and the data lacks (a missing day or month) so that --fill fills them; "
+        "default: name them in a warning and train on the rows as given",
+    )
+    tz: str | None = _opt(
+        None,
+        "time zone of the timestamps (an IANA name such as Europe/Berlin): naive ones are localized to it, aware "
+        "ones converted; needed to keep local time when ISO strings carry changing UTC offsets",
+    )
+
+    def reading(self) -> dict:
+        """The keywords of ``panel.load_panel`` these settings give."""
+        return {"fill": self.fill, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
+                "fill_gaps": self.fill_gaps}
 
     def validate(self) -> None:
         _positive_int("lookback", self.lookback)
@@ -48,6 +68,12 @@ class DataSettings:
         _choice("scaler", self.scaler, SCALERS)
         if self.fill is not None:
             _choice("fill", self.fill, FILLS)
+        for name in ("freq", "tz"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+                raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+        if not isinstance(self.fill_gaps, bool):
+            raise RnncastError(f"fill_gaps must be True or False, got {self.fill_gaps!r}")
         _positive_int("season", self.season)
         for name in ("val_frac", "test_frac"):
             value = getattr(self, name)

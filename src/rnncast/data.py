@@ -1,14 +1,25 @@
-"""Load a table or an array into a ``Series``: numeric values [T, C] with the target columns first.
+"""What data comes in: files and in-memory tables read into one pandas ``DataFrame`` with text
+column labels, and the checks on its values.
 
-Every check on the way names the column and the place of the problem and what would be accepted.
-Places are given as ``line N of FILE`` (what a text editor shows, header = line 1) for CSV files,
-and as ``row N`` (0-based position) otherwise.
+Accepted: CSV (also ``.gz``, ``.zip``, ``.bz2``, ``.xz``), Parquet, a pandas DataFrame or Series
+(any column labels; a ``DatetimeIndex`` or ``PeriodIndex`` becomes a time column), a NumPy array
+[time] or [time, columns], and any table that speaks the Arrow C stream interface
+(``__arrow_c_stream__``: Polars, pyarrow, DuckDB results ...). Values are read as float64 and stay
+so until they are scaled.
+
+Every check names the column and the place of the problem and what would be accepted. Places are
+``line N of FILE`` (what a text editor shows, header = line 1) for CSV files and ``row N``
+(0-based position) otherwise.
 """
 
 from __future__ import annotations
 
+import bz2
+import csv
+import gzip
 import logging
-from dataclasses import dataclass
+import lzma
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -18,185 +29,156 @@ from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
 
-TIME_COLUMN_NAMES = ("date", "ds", "time", "timestamp", "datetime")
+COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zip": None}
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
 
 
-@dataclass
-class Series:
-    """One multivariate series. ``values[:, :n_targets]`` are the targets, the rest features."""
+def read_table(path, text_columns=()) -> pd.DataFrame:
+    """Read a CSV (plain or compressed) or Parquet file into a frame with text column labels.
 
-    values: np.ndarray  # [T, C] float32
-    columns: list[str]
-    n_targets: int
-    time: pd.DatetimeIndex | None = None
-    step: pd.Timedelta | None = None
-    time_col: str | None = None
-
-    @property
-    def targets(self) -> list[str]:
-        return self.columns[: self.n_targets]
-
-    @property
-    def features(self) -> list[str]:
-        return self.columns[self.n_targets :]
-
-    def __len__(self) -> int:
-        return len(self.values)
-
-
-def read_table(path) -> pd.DataFrame:
-    """Read a CSV or Parquet file, with errors that say what is wrong and what is accepted."""
+    ``text_columns``: columns read as text exactly as the file writes them (series ids: ``001``
+    stays ``001``); ``unique_id`` always is. Raises ``RnncastError`` for a missing, empty or
+    unreadable file, saying what is accepted.
+    """
     path = Path(path)
     if not path.exists():
         raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
     if path.is_dir():
         raise RnncastError(f"{path} is a folder; expected a CSV or Parquet file")
-    suffix = path.suffix.lower()
+    suffixes = [s.lower() for s in path.suffixes]
+    compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
+    kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
     try:
-        if suffix in (".parquet", ".pq"):
+        if kind in PARQUET_SUFFIXES and not compression:
             frame = pd.read_parquet(path)
-        elif suffix in (".csv", ".txt", ".tsv", ""):
-            frame = pd.read_csv(path, sep=_separator(path))
+            frame = frame.reset_index() if _index_is_data(frame.index) else frame
+        elif kind in TEXT_SUFFIXES:
+            header = _header_line(path, compression)
+            sep = _separator(header, path.name)
+            present = next(csv.reader([header.strip("\r\n")], delimiter=sep), [])
+            text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
+            frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer")
         else:
-            raise RnncastError(f"unsupported file type {suffix!r} for {path}; use a .csv or .parquet file")
+            raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
+                               ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
     except RnncastError:
         raise
     except pd.errors.EmptyDataError:
         raise RnncastError(f"{path} is empty; expected a header line and rows of values") from None
     except UnicodeDecodeError as err:
         raise RnncastError(f"{path} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV") from None
-    except (pd.errors.ParserError, ValueError, OSError) as err:
+    except (pd.errors.ParserError, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RnncastError(f"cannot read {path}: {first}; expected a comma-separated CSV or a Parquet file") from None
     if frame.shape[0] == 0:
         raise RnncastError(f"{path} has a header but no rows of data")
+    frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = path.name
-    frame.attrs["line_offset"] = 2 if suffix != ".parquet" else None  # data row 0 is line 2
+    frame.attrs["line_offset"] = 2 if kind in TEXT_SUFFIXES else None  # data row 0 is line 2
     return frame
 
 
-def _separator(path: Path) -> str:
+def _header_line(path: Path, compression: str | None) -> str:
+    if compression == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+            if len(names) != 1:
+                raise RnncastError(f"{path} holds {len(names)} files; a zipped table must hold exactly one CSV")
+            with archive.open(names[0]) as f:
+                return f.readline().decode("utf-8", errors="replace")
+    opener = COMPRESSIONS[compression] if compression else open
+    with opener(path, "rb") as f:
+        return f.readline().decode("utf-8", errors="replace")
+
+
+def _separator(header: str, name: str) -> str:
     """Comma, unless the header line has none and is cut by semicolons, tabs or bars instead."""
-    with open(path, "rb") as f:
-        header = f.readline().decode("utf-8", errors="replace")
     if "," not in header:
         for sep in (";", "\t", "|"):
             if sep in header:
-                log.info("%s is separated by %r, not commas", path.name, sep)
+                log.info("%s is separated by %r, not commas", name, sep)
                 return sep
     return ","
 
 
-def to_series(
-    data,
-    target=None,
-    features=None,
-    time_col=None,
-    fill: str | None = None,
-) -> Series:
-    """Turn a DataFrame, a file path or an array into a checked ``Series``.
+def as_frame(data, keep_index=()) -> pd.DataFrame:
+    """Any accepted table as a DataFrame with text column labels.
 
-    ``target``: a column name or a list of names (default: the only numeric column, or column 0 of
-    an array). ``features``: names, ``"all"`` (every other numeric column) or None.
-    ``time_col``: a column of timestamps; by default a column named date/ds/time/timestamp/datetime.
+    A ``DatetimeIndex``, a ``PeriodIndex`` or the levels of a ``MultiIndex`` become columns (the
+    index is the time axis); so does an index named in ``keep_index`` (e.g. the id column). A NumPy
+    array's columns are named ``0``, ``1``, ... Raises ``RnncastError`` for other types and for
+    labels that clash once written as text.
     """
-    if isinstance(data, (str, Path)):
-        data = read_table(data)
-    frame = _as_frame(data)
-    time_col = _find_time_column(frame, time_col)
-    targets = _as_list(target) if target is not None else _default_target(frame, time_col)
-    feats = _feature_list(frame, features, targets, time_col)
-    columns = targets + feats
-    for name in columns:
-        _require_column(frame, name)
-    if len(set(columns)) != len(columns):
-        raise RnncastError(f"a column is named twice among target and features: {columns}")
-
-    time = _parse_time(frame, time_col) if time_col is not None else None
-    values = np.column_stack([_numeric_column(frame[name], name, frame.attrs) for name in columns])  # [T, C]
-    positions = np.arange(len(values))  # row of each kept row in the input, for messages
-    values, time, positions = _handle_missing(values, columns, time, positions, fill, frame.attrs)
-    values = values.astype(np.float32)
-    _check_finite(values, columns, positions, frame.attrs)
-    step = _check_time(time, positions, frame.attrs) if time is not None else None
-    return Series(values=values, columns=columns, n_targets=len(targets), time=time, step=step,
-                  time_col=str(time_col) if time_col is not None else None)
-
-
-def _as_frame(data) -> pd.DataFrame:
-    if isinstance(data, pd.DataFrame):
-        return data
     if isinstance(data, pd.Series):
-        return data.to_frame(name=str(data.name) if data.name is not None else "y")
-    if isinstance(data, np.ndarray) or isinstance(data, (list, tuple)):
+        data = data.to_frame(name=str(data.name) if data.name is not None else "y")
+    elif isinstance(data, (np.ndarray, list, tuple)):
         array = np.asarray(data)
         if array.ndim == 1:
             array = array[:, None]
         if array.ndim != 2:
             raise RnncastError(f"an array must be 1-D [time] or 2-D [time, columns], got shape {array.shape}")
         return pd.DataFrame(array, columns=[str(i) for i in range(array.shape[1])])
-    raise RnncastError(
-        f"cannot use data of type {type(data).__name__}; pass a pandas DataFrame, a NumPy array, "
-        "or the path of a CSV or Parquet file"
-    )
+    elif not isinstance(data, pd.DataFrame) and hasattr(data, "__arrow_c_stream__"):
+        import pyarrow as pa
+
+        data = pa.table(data).to_pandas()  # Polars, pyarrow, DuckDB ...: through the Arrow C stream
+    if not isinstance(data, pd.DataFrame):
+        raise RnncastError(
+            f"cannot use data of type {type(data).__name__}; pass a pandas DataFrame or Series, a NumPy array, a "
+            "table with __arrow_c_stream__ (Polars, pyarrow), or the path of a CSV or Parquet file"
+        )
+    attrs = dict(data.attrs)
+    if _index_is_data(data.index) or (data.index.name is not None and str(data.index.name) in set(map(str, keep_index))):
+        unnamed = data.index.name is None and not isinstance(data.index, pd.MultiIndex)
+        data = data.reset_index(names="ds" if unnamed and "ds" not in data.columns else None)
+    labels = [str(c) for c in data.columns]
+    if len(set(labels)) != len(labels):
+        twice = sorted({c for c in labels if labels.count(c) > 1})
+        raise RnncastError(f"column label(s) {twice} appear twice (once written as text); give every column its own name")
+    if labels != list(data.columns):
+        data = data.set_axis(labels, axis=1)
+    data.attrs = attrs
+    return data
 
 
-def _as_list(value) -> list[str]:
-    if isinstance(value, (list, tuple)):
+def _index_is_data(index: pd.Index) -> bool:
+    return isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex, pd.MultiIndex))
+
+
+def names(value) -> list[str]:
+    """Column names as text from one label, a list of labels, or comma-separated text."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split(",") if v] if "," in value else [value]
+    if isinstance(value, (list, tuple, pd.Index)):
         return [str(v) for v in value]
-    return [str(value)]
+    return [str(value)]  # one label of another type (an integer column label)
 
 
-def _require_column(frame: pd.DataFrame, name: str) -> None:
+def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None:
     if name not in frame.columns:
         available = ", ".join(map(str, frame.columns))
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
                 if frame.shape[1] == 1 and frame.attrs.get("source") else "")
-        raise RnncastError(f"column {name!r} not found; available columns: {available}{hint}")
+        if what == "id column":
+            hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
+        raise RnncastError(f"{what} {name!r} not found; available columns: {available}{hint}")
 
 
-def _find_time_column(frame: pd.DataFrame, time_col):
-    if time_col is not None:
-        _require_column(frame, time_col)
-        return time_col
-    for name in frame.columns:
-        if str(name).lower() in TIME_COLUMN_NAMES:
-            return name
-    return None
-
-
-def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
-    candidates = [c for c in frame.columns if c != time_col]
-    numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
-    if len(candidates) == 1:
-        return [str(candidates[0])]
-    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:
-        return ["0"]  # an array: column 0 is the target
-    raise RnncastError(
-        f"say which column to forecast with target= (--target); numeric columns: {', '.join(map(str, numeric))}"
-    )
-
-
-def _feature_list(frame: pd.DataFrame, features, targets: list[str], time_col) -> list[str]:
-    if features is None:
-        return []
-    if isinstance(features, str) and features == "all":
-        return [
-            str(c)
-            for c in frame.columns
-            if c != time_col and str(c) not in targets and pd.api.types.is_numeric_dtype(frame[c])
-        ]
-    return _as_list(features)
-
-
-def _place(i: int, attrs: dict) -> str:
+def place(i: int, attrs: dict) -> str:
+    """Where row ``i`` of a table is, as its user would find it."""
     offset = attrs.get("line_offset")
+    if i < 0:
+        return "a row inserted by fill_gaps"
     if offset is not None and attrs.get("source"):
         return f"line {i + offset} of {attrs['source']}"
     return f"row {i}"
 
 
-def _numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
+def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     """The column as float64 numbers (missing values as NaN), or an error at its first non-number."""
     if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -205,84 +187,33 @@ def _numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise RnncastError(
-            f"column {name!r} is not numeric: {_place(i, attrs)} holds {column.iloc[i]!r} "
-            f"({int(bad.sum())} non-numeric value(s) in all); the target and features must be numbers"
+            f"column {name!r} is not numeric: {place(i, attrs)} holds {column.iloc[i]!r} "
+            f"({int(bad.sum())} non-numeric value(s) in all); the target and covariates must be numbers"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
-def _handle_missing(values: np.ndarray, columns: list[str], time, positions: np.ndarray, fill, attrs):
-    missing = np.isnan(values)  # [T, C]
-    if not missing.any():
-        return values, time, positions
-    for j, name in enumerate(columns):
-        if missing[:, j].all():
-            raise RnncastError(f"column {name!r} has no values at all (every row is missing); drop it")
-    if fill is None:
-        j = next(j for j in range(len(columns)) if missing[:, j].any())
-        i = int(np.flatnonzero(missing[:, j])[0])
-        raise RnncastError(
-            f"column {columns[j]!r} has a missing value (NaN) at {_place(i, attrs)} ({int(missing.sum())} missing "
-            "in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
-        )
-    log.info("filling %d missing values with %s", int(missing.sum()), fill)
+def fill_missing(values: np.ndarray, columns: list[str], fill: str) -> tuple[np.ndarray, np.ndarray]:
+    """One series' rows [T, C] float64 with NaN filled by ``fill``; returns the rows and the mask [T]
+    of rows kept (every row but for ``drop``)."""
     table = pd.DataFrame(values, columns=columns)
     if fill == "ffill":
         table = table.ffill().bfill()
     elif fill == "interpolate":
         table = table.interpolate(method="linear", limit_direction="both")
     elif fill == "drop":
-        keep = ~missing.any(axis=1)
-        table = table[keep]
-        time = time[keep] if time is not None else None
-        positions = positions[keep]
+        kept = ~np.isnan(values).any(axis=1)
+        return values[kept], kept
     else:
         raise RnncastError(f"unknown fill {fill!r}; choose one of: ffill, interpolate, drop")
-    return table.to_numpy(dtype=np.float64), time, positions
+    return table.to_numpy(dtype=np.float64), np.ones(len(values), dtype=bool)
 
 
-def _check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, attrs: dict) -> None:
+def check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, attrs: dict) -> None:
     bad = ~np.isfinite(values)
     if bad.any():
         i, j = (int(k) for k in np.argwhere(bad)[0])
         raise RnncastError(
-            f"column {columns[j]!r} holds an infinite value ({values[i, j]}) at {_place(int(positions[i]), attrs)}; "
+            f"column {columns[j]!r} holds an infinite value ({values[i, j]}) at {place(int(positions[i]), attrs)}; "
             "only finite numbers are accepted"
         )
-
-
-def _parse_time(frame: pd.DataFrame, time_col) -> pd.DatetimeIndex:
-    column = frame[time_col]
-    try:
-        time = pd.DatetimeIndex(column if pd.api.types.is_datetime64_any_dtype(column) else pd.to_datetime(column))
-    except (ValueError, TypeError) as err:
-        raise RnncastError(f"time column {time_col!r} holds values that are not timestamps ({err})") from None
-    if time.hasnans:
-        i = int(np.flatnonzero(time.isna())[0])
-        raise RnncastError(f"time column {time_col!r} is missing a timestamp at {_place(i, frame.attrs)}")
-    return time
-
-
-def _check_time(time: pd.DatetimeIndex, positions: np.ndarray, attrs: dict) -> pd.Timedelta | None:
-    """Timestamps must increase strictly; uneven steps are allowed with a warning."""
-    if len(time) < 2:
-        return None
-    diffs = np.diff(time.as_unit("ns").asi8)  # [T - 1] nanoseconds (pandas may hold s, ms or us)
-    if (diffs == 0).any():
-        i = int(np.flatnonzero(diffs == 0)[0]) + 1
-        raise RnncastError(
-            f"duplicated timestamp {time[i]} at {_place(int(positions[i - 1]), attrs)} and "
-            f"{_place(int(positions[i]), attrs)}; each time step must appear once"
-        )
-    if (diffs < 0).any():
-        i = int(np.flatnonzero(diffs < 0)[0]) + 1
-        raise RnncastError(
-            f"timestamps are not sorted: {time[i]} at {_place(int(positions[i]), attrs)} comes after {time[i - 1]}; "
-            "sort the rows by time"
-        )
-    steps, counts = np.unique(diffs, return_counts=True)
-    step = int(steps[np.argmax(counts)])  # the most common step (the smallest of equally common ones)
-    irregular = int((diffs != step).sum())
-    if irregular:
-        log.warning("%d of %d time steps differ from the usual step %s", irregular, len(diffs), pd.Timedelta(step))
-    return pd.Timedelta(step)

@@ -16,6 +16,7 @@ import logging
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -25,11 +26,13 @@ from rnncast import baselines, distributed, metrics
 from rnncast import checkpoint as checkpoint_io
 from rnncast import scaling
 from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings, parse_quantiles, with_saved_defaults
-from rnncast.data import read_table
+from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
-from rnncast.panel import ID_COLUMN, Panel, load_panel
+from rnncast.future import align_future
+from rnncast.panel import Panel, load_panel
 from rnncast.scaling import Scaler, StaticEncoder
+from rnncast.timeaxis import Calendar
 from rnncast.training import SequenceBatches, WindowBatches, fit_network, predict_batches, resolve_device
 from rnncast.windows import Split, chronological_split, every_window_start, panel_window_starts, rows_needed
 
@@ -113,6 +116,9 @@ class Forecaster:
         future_known: bool = _D.future_known,
         season: int = _D.season,
         fill: str | None = _D.fill,
+        freq: str | None = _D.freq,
+        fill_gaps: bool = _D.fill_gaps,
+        tz: str | None = _D.tz,
         scheme: str = _T.scheme,
         chunk: int = _T.chunk,
         max_batches: int = _T.max_batches,
@@ -145,6 +151,9 @@ class Forecaster:
         self.future_known = future_known
         self.season = season
         self.fill = fill
+        self.freq = freq
+        self.fill_gaps = fill_gaps
+        self.tz = tz
         self.scheme = scheme
         self.chunk = chunk
         self.max_batches = max_batches
@@ -178,7 +187,8 @@ class Forecaster:
     def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None,
             checkpoint=None, resume: bool = False, on_start=None, *, id_col=None, series=None,
             past_covariates=None, future_covariates=None, static_covariates=None) -> "Forecaster":
-        """Train on ``data`` (DataFrame, array, or CSV/Parquet path).
+        """Train on ``data``: a table (see ``rnncast.data``: DataFrame, array, Arrow table, CSV/Parquet
+        path) read by ``panel.load_panel``, or a ``Panel`` it returned (read once, used as it is).
 
         ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``
         (one series only). ``on_epoch``: called with each epoch's record (the command line draws
@@ -199,9 +209,17 @@ class Forecaster:
         only rank 0 writes ``checkpoint``.
         """
         settings = Settings.from_flat(self.get_params())
-        panel = load_panel(data, target, features, time_col, settings.data.fill, future_known=settings.data.future_known,
-                           id_col=id_col, series=series, past_covariates=past_covariates,
-                           future_covariates=future_covariates, static_covariates=static_covariates)
+        reading = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
+                       past_covariates=past_covariates, future_covariates=future_covariates,
+                       static_covariates=static_covariates)
+        if isinstance(data, Panel):
+            given = [k for k, v in reading.items() if v is not None]
+            if given:
+                raise RnncastError(f"{', '.join(given)} cannot apply to a Panel: it holds its columns and roles "
+                                   "already; give them to load_panel, or pass the table itself")
+            panel = data
+        else:
+            panel = load_panel(data, **reading, **settings.data.reading())
         self._check_roles(panel, settings)
         splits = self._splits(panel, split, settings.data)
         data_s = settings.data
@@ -212,7 +230,7 @@ class Forecaster:
         if skipped:
             kept = [s for s, split in enumerate(splits) if split is not None]
             panel, splits = panel.subset(kept), [splits[s] for s in kept]
-        self._fit_panel(panel, splits, settings, layout_of(panel, series), on_epoch=on_epoch, checkpoint=checkpoint,
+        self._fit_panel(panel, splits, settings, panel.layout, on_epoch=on_epoch, checkpoint=checkpoint,
                         resume=resume, on_start=on_start)
         self.skipped_series_ = skipped
         return self
@@ -310,7 +328,7 @@ class Forecaster:
         self.layout_, self.ids_, self.id_col_ = layout, list(panel.ids), panel.id_col
         self.targets_, self.features_ = panel.targets, panel.features
         self.past_covariates_, self.future_covariates_ = panel.past, panel.future
-        self.time_col_, self.step_ = panel.time_col, panel.step
+        self.time_col_, self.calendar_ = panel.time_col, panel.calendar
         self.world_size_ = group.world if group else 1
         self.scalers_, self.splits_, self.skipped_series_ = scalers, splits, []
         self.static_encoder_, self.static_inputs_, self.static_codes_ = encoder, static_inputs, static_codes
@@ -340,24 +358,49 @@ class Forecaster:
         if not hasattr(self, "net_"):
             raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
 
-    def _read(self, data) -> Panel:
-        """Read new data with the columns (and the layout) the model was trained on."""
-        fill = self.settings_.data.fill
-        roles = dict(past_covariates=self.past_covariates_ or None, future_covariates=self.future_covariates_ or None)
+    def _read(self, data, static_covariates=None) -> Panel:
+        """Read new data with the columns, layout and calendar the model was trained on (a ``Panel``
+        is checked and used as it is). Static covariates come from ``static_covariates`` (a table)
+        or from the model's static columns when the data holds them."""
+        if isinstance(data, Panel):
+            if data.columns != self.targets_ + self.features_:
+                raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
+                                   f"{self.targets_ + self.features_}")
+            return data
+        reading = {**self.settings_.data.reading(), "freq": self.calendar_.freq_text, "announce": False,
+                   "past_covariates": self.past_covariates_ or None, "future_covariates": self.future_covariates_ or None}
         try:
             if self.layout_ == "single":
-                return load_panel(data, self.targets_, None, self.time_col_, fill, **roles)
-            frame = read_table(data) if not isinstance(data, pd.DataFrame) else data
-            if self.layout_ == "wide" and ID_COLUMN not in frame.columns:
+                if static_covariates is not None:
+                    raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
+                return load_panel(data, self.targets_, None, self.time_col_, **reading)
+            id_col = self.id_col_ or ID_COLUMN
+            frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
+                     else as_frame(data, keep_index=[id_col]))
+            static = static_covariates if static_covariates is not None else self._static_columns(frame)
+            if self.layout_ == "wide" and id_col not in frame.columns:
                 present = [i for i in self.ids_ if i in frame.columns]
-                return load_panel(frame, None, None, self.time_col_, fill, series=present or self.ids_, **roles)
-            return load_panel(frame, self.targets_, None, self.time_col_, fill, id_col=self.id_col_, **roles)
+                return load_panel(frame, None, None, self.time_col_, series=present or self.ids_,
+                                  static_covariates=static, **reading)
+            return load_panel(frame, self.targets_, None, self.time_col_, id_col=id_col, static_covariates=static,
+                              **reading)
         except RnncastError as err:
             if "not found" in str(err):
                 raise RnncastError(
                     f"{err}. The model was trained on target {self.targets_} and features {self.features_}"
                 ) from None
             raise
+
+    def _static_columns(self, frame: pd.DataFrame) -> list | None:
+        """The model's static covariate columns when the long table holds them (None: it holds none)."""
+        if self.static_encoder_ is None:
+            return None
+        wanted = self.static_encoder_.numeric_names + self.static_encoder_.categorical_names
+        present = [c for c in wanted if c in frame.columns]
+        if present and len(present) < len(wanted):
+            raise RnncastError(f"the data holds static covariate(s) {present} but not {sorted(set(wanted) - set(present))}; "
+                               "give all of them, or none to use the values seen at fit")
+        return present or None
 
     def _known(self, panel: Panel) -> tuple[Panel, np.ndarray]:
         """For scoring: the panel without the series that fit left out as too short (with a warning),
@@ -394,18 +437,24 @@ class Forecaster:
         offset, scale = scaling.stack([self.scalers_[k] for k in index])
         return scaling.transform_rows(panel.values, panel.lengths, offset, scale), offset, scale
 
-    def predict(self, data, future=None) -> pd.DataFrame:
-        """Forecast the ``horizon`` steps after the end of ``data`` (of every series in it).
+    def predict(self, data, future=None, static_covariates=None) -> pd.DataFrame:
+        """Forecast the ``horizon`` steps after the end of ``data`` (of every series in it), in
+        original units.
 
-        ``future``: the future-known covariates over those steps. One series: a frame with those
-        columns (or an array [horizon, covariates]); many series: a long frame with the id and
-        time columns too, holding the ``horizon`` steps after each series' end.
-        One series: a frame indexed by the continued timestamps (or row numbers), one column per
-        target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
+        ``future``: the future covariates over those steps, matched by series id and date
+        (``future.align_future``): a table with the covariate columns, the time column and (many
+        series) the id column, in any row order; or, for one series, an array [horizon, covariates]
+        taken in order. ``static_covariates``: a table of per-series attributes (the id column and
+        one column each) to use instead of those seen at fit; static columns in a long ``data`` are
+        read too. Neither given: the values seen at fit.
+        One series: a frame indexed by the next dates of the calendar (or row numbers), one column
+        per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
         series and step, columns id, time, ``<target>_hat`` (and the quantile columns).
+        Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
+        categories, missing future values, and timestamps no calendar explains (dates are never invented).
         """
         self._check_fitted()
-        panel = self._read(data)
+        panel = self._read(data, static_covariates)
         index = self._series_index(panel)
         lookback, horizon = self.settings_.data.lookback, self.settings_.data.horizon
         short = np.flatnonzero(panel.lengths < lookback)
@@ -414,22 +463,37 @@ class Forecaster:
                 raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
             listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
             raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
+        when = [self._next_times(panel, s) for s in range(panel.n_series)]  # [S] x [H]
         scaled, offset, scale = self._scaled(panel, index)
         rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L] the last lookback rows
         x = torch.from_numpy(scaled[rows]).to(self.device_)  # [S, L, C]
-        fut = self._future(panel, future, offset, scale)
-        static, categories = _static_tensors(self.static_inputs_[index], self.static_codes_[index], self.device_)
+        fut = self._future(panel, future, when, offset, scale)
+        static, categories = _static_tensors(*self._statics(panel, index), self.device_)
         with torch.inference_mode(), _few_threads(len(index)):
             y = self.net_(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
         y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale)
         point, quantiles = self._point(y)  # [S, H, T], [S, H, T, Q] or None
         if self.layout_ == "single":
-            frame = pd.DataFrame(point[0], columns=self.targets_, index=self._future_index(panel, 0, horizon))
+            frame = pd.DataFrame(point[0], columns=self.targets_, index=when[0])
             for j, q in enumerate(self.settings_.model.quantiles):
                 for t, name in enumerate(self.targets_):
                     frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
             return frame
-        return self._long_frame(panel, point, quantiles)
+        return self._long_frame(panel, when, point, quantiles)
+
+    def _next_times(self, panel: Panel, s: int) -> pd.Index:
+        """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
+        horizon = self.settings_.data.horizon
+        if self.calendar_.kind == "row" or panel.time is None:
+            return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
+        return self.calendar_.next(panel.time[panel.offsets[s + 1] - 1], horizon)
+
+    def _statics(self, panel: Panel, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Static inputs [S, Kn] and codes [S, Kc]: the panel's own attributes, encoded as at fit (an
+        unseen category is refused by name), or those seen at fit."""
+        if panel.static is not None and self.static_encoder_ is not None:
+            return self.static_encoder_.transform(panel.static, panel.ids)
+        return self.static_inputs_[index], self.static_codes_[index]
 
     def _point(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
@@ -439,11 +503,11 @@ class Forecaster:
         y = np.sort(y, axis=-1)  # quantile forecasts never cross
         return y[..., levels.index(0.5)], y
 
-    def _long_frame(self, panel: Panel, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
+    def _long_frame(self, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
         horizon = point.shape[1]
         id_name, time_name = self.id_col_ or ID_COLUMN, self.time_col_ or "ds"
-        columns = {id_name: np.repeat(np.array(panel.ids, dtype=object), horizon),
-                   time_name: np.concatenate([self._future_index(panel, s, horizon) for s in range(panel.n_series)])}
+        stamps = when[0].append(when[1:]) if len(when) > 1 else when[0]
+        columns = {id_name: np.repeat(np.array(panel.ids, dtype=object), horizon), time_name: stamps}
         for t, name in enumerate(self.targets_):
             columns[f"{name}_hat"] = point[:, :, t].reshape(-1)
             for j, q in enumerate(self.settings_.model.quantiles):
@@ -462,7 +526,7 @@ class Forecaster:
             raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
         if len(self.ids_) > 1 or self.static_encoder_ is not None:
             raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
-        inputs = np.asarray(inputs, dtype=np.float32)
+        inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
         expected = (self.settings_.data.lookback, len(self.targets_) + len(self.features_))
         if inputs.ndim != 3 or inputs.shape[1:] != expected:
             raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
@@ -475,11 +539,12 @@ class Forecaster:
         y = np.concatenate(outputs) if outputs else np.zeros((0, self.settings_.data.horizon, len(self.targets_)), np.float32)
         return scaler.inverse(y, slice(0, len(self.targets_)))
 
-    def _future(self, panel: Panel, future, offset: np.ndarray, scale: np.ndarray) -> torch.Tensor | None:
-        """The future-known covariates over the horizon of every series, scaled: [S, H, F]."""
+    def _future(self, panel: Panel, future, when: list, offset: np.ndarray, scale: np.ndarray) -> torch.Tensor | None:
+        """The future covariates over the horizon of every series, scaled: [S, H, F]."""
         if not self.future_covariates_:
             if future is not None:
-                raise RnncastError("future= was given but the model was trained without future_known features")
+                raise RnncastError("future= was given but the model was trained without future covariates "
+                                   "(future_covariates=, or features with future_known=True)")
             return None
         horizon, names = self.settings_.data.horizon, self.future_covariates_
         if future is None:
@@ -489,82 +554,25 @@ class Forecaster:
                 + ("" if self.layout_ == "single" else f", and the columns {self.id_col_ or ID_COLUMN!r} and "
                    f"{self.time_col_ or 'ds'!r} saying which series and step") + ")"
             )
-        values = self._future_one(future) if self.layout_ == "single" else self._future_many(panel, future)  # [S, H, F]
-        if not np.isfinite(values).all():
-            raise RnncastError("future feature values contain NaN or infinite numbers; give every value")
+        values = align_future(future, panel.ids, when, names, id_col=None if self.layout_ == "single" else
+                              (self.id_col_ or ID_COLUMN), time_col=self.time_col_, tz=self.settings_.data.tz)
         first = len(self.targets_) + len(self.past_covariates_)
         scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
         return torch.from_numpy(scaled).to(self.device_)  # [S, H, F]
 
-    def _future_one(self, future) -> np.ndarray:
-        horizon, names = self.settings_.data.horizon, self.future_covariates_
-        if isinstance(future, pd.DataFrame):
-            missing = [c for c in names if c not in future.columns]
-            if missing:
-                raise RnncastError(f"future values lack feature column(s) {missing}; need {names}")
-            future = future[names].to_numpy(dtype=np.float64)
-        future = np.asarray(future, dtype=np.float64).reshape(len(future), -1)
-        if future.shape != (horizon, len(names)):
-            raise RnncastError(
-                f"future values must have {horizon} rows (one per forecast step) and {len(names)} "
-                f"columns {names}, got shape {future.shape}"
-            )
-        return future[None]  # [1, H, F]
-
-    def _future_many(self, panel: Panel, future) -> np.ndarray:
-        """Pick each series' ``horizon`` steps after its end out of a long frame; say which are missing."""
-        horizon, names = self.settings_.data.horizon, self.future_covariates_
-        id_name, time_name = self.id_col_ or ID_COLUMN, self.time_col_
-        future = read_table(future) if not isinstance(future, pd.DataFrame) else future
-        needed = [id_name] + ([time_name] if time_name else []) + names
-        missing = [c for c in needed if c not in future.columns]
-        if missing:
-            raise RnncastError(f"the future frame lacks column(s) {missing}; it needs {needed}, one row per series and step")
-        wanted = pd.DataFrame({id_name: np.repeat(np.array(panel.ids, dtype=object), horizon),
-                               "_step": np.tile(np.arange(horizon), panel.n_series)})
-        given = future[needed].copy()
-        if time_name:
-            wanted[time_name] = np.concatenate([self._future_index(panel, s, horizon) for s in range(panel.n_series)])
-            if isinstance(wanted[time_name].dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(wanted[time_name]):
-                given[time_name] = pd.to_datetime(given[time_name])
-            if given.duplicated([id_name, time_name]).any():
-                row = given[given.duplicated([id_name, time_name])].iloc[0]
-                raise RnncastError(f"the future frame lists series {row[id_name]!r} at {row[time_name]} twice")
-            table = wanted.merge(given, on=[id_name, time_name], how="left")
-        else:  # no time column: the first `horizon` rows of each series, in order
-            given["_step"] = given.groupby(id_name).cumcount()
-            table = wanted.merge(given, on=[id_name, "_step"], how="left")
-        absent = table[names].isna().any(axis=1).to_numpy()
-        if absent.any():
-            first = table[absent].iloc[0]
-            where = f" at {first[time_name]}" if time_name else f" at step {int(first['_step']) + 1}"
-            n_series = table.loc[absent, id_name].nunique()
-            raise RnncastError(
-                f"the future-known covariates {names} are missing for series {first[id_name]!r}{where} "
-                f"({int(absent.sum())} of {len(table)} series-steps missing, in {n_series} series); predict needs "
-                f"them for the {horizon} steps after each series' last row"
-            )
-        return table[names].to_numpy(dtype=np.float64).reshape(panel.n_series, horizon, len(names))
-
-    def _future_index(self, panel: Panel, s: int, horizon: int) -> pd.Index:
-        time_s = panel.time(s)
-        if time_s is not None and len(time_s) and self.step_ is not None:
-            if isinstance(time_s, pd.DatetimeIndex):
-                return pd.date_range(time_s[-1] + self.step_, periods=horizon, freq=self.step_, name=self.time_col_)
-            return pd.Index(time_s[-1] + self.step_ * np.arange(1, horizon + 1), name=self.time_col_)
-        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
-
     # ---- forecasts of many windows ------------------------------------------------------------
 
-    def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None) -> WindowForecasts:
+    def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None,
+                        static_covariates=None) -> WindowForecasts:
         """Forecasts of every stride-1 window of ``data`` (or of one part of the fit's split).
 
         ``part``: "all" for every window of ``data``; "train", "val" or "test" when ``data`` is the
         data given to ``fit``. ``scaled``: values in the scaler's units instead of the original ones.
-        ``series``: the id of one series of a panel (default: every series).
+        ``series``: the id of one series of a panel (default: every series). ``static_covariates``:
+        as for ``predict``.
         """
         self._check_fitted()
-        panel = self._read(data)
+        panel = self._read(data, static_covariates)
         if series is not None:
             if series not in panel.ids:
                 raise RnncastError(f"series {series!r} is not in the data; it holds {panel.ids[:5]}")
@@ -580,7 +588,7 @@ class Forecaster:
         data_s, n_t = self.settings_.data, len(self.targets_)
         lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
         scaled_values, offset, scale = self._scaled(panel, index)
-        statics = _static_tensors(self.static_inputs_[index], self.static_codes_[index], self.device_)
+        statics = _static_tensors(*self._statics(panel, index), self.device_)
         batches = _batches(torch.from_numpy(scaled_values).to(self.device_), starts, series, panel, data_s, statics, None)
         pred_scaled = predict_batches(self.net_, batches)  # [W, H, T] or [W, H, T, Q]
         if not len(starts):
@@ -601,8 +609,8 @@ class Forecaster:
                 base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
             point, quantiles = self._point(y_all)
             return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
-                                   panel.time(0) if panel.n_series == 1 else None, series, list(panel.ids),
-                                   list(panel.times), quantiles, self.settings_.model.quantiles)
+                                   panel.time_of(0) if panel.n_series == 1 else None, series, list(panel.ids),
+                                   panel.times, quantiles, self.settings_.model.quantiles)
 
         return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
@@ -631,7 +639,7 @@ class Forecaster:
                 )
         return panel_window_starts(splits, panel.offsets, part, lookback, horizon)
 
-    def evaluate(self, data, part: str = "all", by_series: bool = False) -> dict:
+    def evaluate(self, data, part: str = "all", by_series: bool = False, static_covariates=None) -> dict:
         """Metrics of the model and of the baselines, in original and scaled units, and whether the
         model's lower error is beyond chance (Diebold–Mariano p-value against each baseline).
 
@@ -641,7 +649,7 @@ class Forecaster:
         metrics of every series (``result["series"][id]``).
         """
         self._check_fitted()
-        panel, index = self._known(self._read(data))
+        panel, index = self._known(self._read(data, static_covariates))
         original, scaled = self._forecast_windows(panel, index, *self._starts(panel, index, part))
         horizon = self.settings_.data.horizon
         result = {"windows": len(original.starts), "horizon": horizon}
@@ -696,7 +704,7 @@ class Forecaster:
             "past_covariates": self.past_covariates_,
             "future_covariates": self.future_covariates_,
             "time_col": self.time_col_,
-            "step": _step_text(self.step_),
+            "calendar": self.calendar_.state(),
             "scalers": [s.state() for s in self.scalers_],
             "splits": [[s.train_end, s.val_end, s.end] for s in self.splits_],
             "train_means": self.train_means_.tolist(),
@@ -721,17 +729,18 @@ class Forecaster:
             forecaster.settings_ = Settings.from_flat(params)
             forecaster.layout_ = meta.get("layout", "single")
             single = forecaster.layout_ == "single"
-            forecaster.ids_ = list(meta.get("ids", [None]))
+            forecaster.ids_ = [None if i is None else str(i) for i in meta.get("ids", [None])]  # ids are text
             forecaster.id_col_ = meta.get("id_col")
             forecaster.targets_, forecaster.features_ = list(meta["targets"]), list(meta["features"])
             n_future = net.spec.n_future
             forecaster.past_covariates_ = list(meta.get("past_covariates", forecaster.features_[: len(forecaster.features_) - n_future]))
             forecaster.future_covariates_ = list(meta.get("future_covariates", forecaster.features_[len(forecaster.features_) - n_future :]))
             forecaster.time_col_ = meta["time_col"]
-            forecaster.step_ = _step_value(meta["step"])
+            forecaster.calendar_ = (Calendar.from_state(meta["calendar"]) if "calendar" in meta
+                                    else _calendar_before(meta.get("step"), forecaster.time_col_))
             forecaster.scalers_ = [Scaler.from_state(s) for s in meta.get("scalers", [meta.get("scaler")])]
             forecaster.splits_ = [Split(*s) for s in meta.get("splits", [meta.get("split")])]
-            forecaster.train_means_ = np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float32)
+            forecaster.train_means_ = np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float64)
             n_t = len(forecaster.targets_)
             forecaster.mase_scales_ = np.asarray(meta.get("mase_scales", [[np.nan] * n_t]), dtype=np.float64)
             static = meta.get("static")
@@ -769,11 +778,6 @@ class Forecaster:
 
 
 # ---- helpers ------------------------------------------------------------------------------------
-
-def layout_of(panel: Panel, series) -> str:
-    """How the data came: one series, long format, or wide format (``series=``)."""
-    return "wide" if series is not None else ("single" if panel.id_col is None else "long")
-
 
 def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
@@ -840,13 +844,12 @@ def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
                            wf.quantiles[keep] if wf.quantiles is not None else None, wf.levels)
 
 
-def _step_text(step) -> str | int | None:
+def _calendar_before(step, time_col) -> Calendar:
+    """The calendar of a model saved before calendars: its step was a fixed time step, an integer or None."""
+    if time_col is None:
+        return Calendar()
     if step is None:
-        return None
-    return int(step) if isinstance(step, (int, np.integer)) else str(step)
-
-
-def _step_value(text):
-    if text is None:
-        return None
-    return int(text) if isinstance(text, int) else pd.Timedelta(text).as_unit("ns")  # as fit's own step
+        return Calendar("datetime", None, None, time_col)
+    if isinstance(step, int):
+        return Calendar("integer", step, None, time_col)
+    return Calendar("datetime", pd.tseries.frequencies.to_offset(pd.Timedelta(step)), None, time_col)

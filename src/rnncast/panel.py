@@ -1,75 +1,61 @@
-"""Many series in one structure: a ``Panel`` holds the rows of every series back to back in one
-array [N, C] and the row where each series starts, so windows stay views over one array.
+"""Many series in one structure, and the one path from a table to it.
 
-Three inputs give a panel:
+A ``Panel`` holds the rows of every series back to back in one array [N, C] and the row where
+each series starts, so windows stay views over one array. ``load_panel`` reads every input into a
+checked panel; a single series is a panel of one. Three layouts:
 
-* **long format** (Nixtla's convention): one row per (series, time step), columns ``unique_id``,
-  ``ds``, ``y`` and covariates; the column names can be chosen (``id_col``, ``time_col``, ``target``);
-* **wide format**: one column per series (``series=["a", "b"]`` or ``"all"``), rows in time order;
-  leading and trailing gaps of a column are where that series has not started or has ended;
-* **one series** as before (``to_series``): a panel of one, ``id_col`` None.
+* **long** (Nixtla's convention): one row per (series, time step), columns ``unique_id``, ``ds``,
+  ``y`` and covariates; the names can be chosen (``id_col``, ``time_col``, ``target``);
+* **wide**: one column per series (``series=["a", "b"]`` or ``"all"``), rows in time order; the
+  gaps at either end of a column are where that series has not started or has ended;
+* **single**: one series, its target column(s) and covariates.
 
-Columns are ordered by role: targets, then past-observed covariates (known up to the forecast
-time), then future-known covariates (known over the horizon too). Static covariates are
-per-series attributes, numeric or categorical, kept beside the rows in ``Static``. Every check
-names the series, the column and the place of the problem.
+Columns are ordered by role: targets, then past covariates (known up to the forecast time), then
+future covariates (known over the horizon too). Static covariates are per-series attributes
+(``static.Static``). Every check names the series, the column and the place of the problem.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from rnncast.data import (Series, _as_frame, _check_finite, _default_target, _find_time_column, _handle_missing,
-                          _numeric_column, _parse_time, _place, _require_column, read_table, to_series)
+from rnncast import static as statics
+from rnncast import timeaxis
+from rnncast.data import (ID_COLUMN, as_frame, check_finite, fill_missing, names, numeric_column, place, read_table,
+                          require_column)
 from rnncast.errors import RnncastError
+from rnncast.static import Static
+from rnncast.timeaxis import Calendar
 
 log = logging.getLogger(__name__)
 
-ID_COLUMN = "unique_id"  # the long format's default names, as in Nixtla's libraries
-TARGET_COLUMN = "y"
-
-
-@dataclass
-class Static:
-    """Per-series attributes: numeric values [S, Kn] and categorical labels [S, Kc] (as text)."""
-
-    numeric_names: list[str] = field(default_factory=list)
-    numeric: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # [S, Kn] float64
-    categorical_names: list[str] = field(default_factory=list)
-    categorical: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=object))  # [S, Kc] str
-
-    @property
-    def names(self) -> list[str]:
-        return self.numeric_names + self.categorical_names
-
-    def take(self, index: np.ndarray) -> "Static":
-        return Static(self.numeric_names, self.numeric[index], self.categorical_names, self.categorical[index])
+TARGET_COLUMN = "y"  # the long format's default target, as in Nixtla's libraries
 
 
 @dataclass
 class Panel:
     """Series of their own lengths and start times, stored back to back.
 
-    Series ``s`` is rows ``offsets[s]:offsets[s + 1]`` of ``values``. ``ids`` name the series (one
-    ``None`` for a single series given without ids, the single-series API).
+    Series ``s`` is rows ``offsets[s]:offsets[s + 1]`` of ``values`` and of ``time``. ``ids`` name
+    the series as text (``[None]`` for a single series). ``layout``: single, long or wide.
     """
 
-    values: np.ndarray  # [N, C] float32: targets, past covariates, future covariates
+    values: np.ndarray  # [N, C] float64, original units: targets, past covariates, future covariates
     offsets: np.ndarray  # [S + 1] int64
     ids: list
     columns: list[str]
     n_targets: int
     n_past: int = 0
-    times: list = field(default_factory=list)  # per series: DatetimeIndex, integer Index, or None
-    step: pd.Timedelta | int | None = None
-    time_col: str | None = None
+    time: pd.Index | None = None  # [N] DatetimeIndex, PeriodIndex or integer Index; None: rows are numbered
+    calendar: Calendar = Calendar()
     id_col: str | None = None
     static: Static | None = None
+    layout: str = "single"
 
     @property
     def n_series(self) -> int:
@@ -95,92 +81,118 @@ class Panel:
     def features(self) -> list[str]:
         return self.columns[self.n_targets :]
 
+    @property
+    def time_col(self) -> str | None:
+        return self.calendar.name if self.time is not None else None
+
+    @property
+    def times(self) -> list:
+        """The time of every series (empty without time)."""
+        return [self.time_of(s) for s in range(self.n_series)] if self.time is not None else []
+
     def rows(self, s: int) -> np.ndarray:
         return self.values[self.offsets[s] : self.offsets[s + 1]]  # [T_s, C], a view
 
-    def time(self, s: int):
-        return self.times[s] if self.times else None
+    def time_of(self, s: int) -> pd.Index | None:
+        return self.time[self.offsets[s] : self.offsets[s + 1]] if self.time is not None else None
 
     def label(self, s: int) -> str:
         return "the series" if self.id_col is None else f"series {self.ids[s]!r}"
+
+    def next_times(self, s: int, horizon: int) -> pd.Index:
+        """The ``horizon`` time steps after series ``s`` ends (row numbers without time)."""
+        if self.time is None:
+            return pd.RangeIndex(self.lengths[s], self.lengths[s] + horizon, name="row")
+        return self.calendar.next(self.time[self.offsets[s + 1] - 1], horizon)
 
     def subset(self, keep) -> "Panel":
         """The panel of the series ``keep`` (positions), in that order; their rows are copied once."""
         keep = np.asarray(keep, dtype=np.int64)
         lengths = self.lengths[keep]
-        values = np.concatenate([self.rows(s) for s in keep]) if len(keep) else self.values[:0]
-        return Panel(values, np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), [self.ids[s] for s in keep],
-                     self.columns, self.n_targets, self.n_past, [self.time(s) for s in keep] if self.times else [],
-                     self.step, self.time_col, self.id_col, self.static.take(keep) if self.static is not None else None)
-
-    @classmethod
-    def from_series(cls, series: Series, n_past: int) -> "Panel":
-        return cls(series.values, np.array([0, len(series)], dtype=np.int64), [None], series.columns,
-                   series.n_targets, n_past, [series.time] if series.time is not None else [], series.step,
-                   series.time_col, None, None)
+        rows = np.concatenate([np.arange(self.offsets[s], self.offsets[s + 1]) for s in keep]) if len(keep) else \
+            np.zeros(0, dtype=np.int64)
+        return Panel(self.values[rows], np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+                     [self.ids[s] for s in keep], self.columns, self.n_targets, self.n_past,
+                     self.time[rows] if self.time is not None else None, self.calendar, self.id_col,
+                     self.static.take(keep) if self.static is not None else None, self.layout)
 
 
 # ---- reading ----------------------------------------------------------------------------------
 
 def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
-               id_col=None, series=None, past_covariates=None, future_covariates=None, static_covariates=None) -> Panel:
-    """Read long-format, wide-format or single-series data into a checked ``Panel``.
+               freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
+               past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True) -> Panel:
+    """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
-    Long format is chosen by ``id_col`` or by a column named ``unique_id``; wide format by
-    ``series``. ``features`` are past covariates, or future-known ones with ``future_known``;
-    ``past_covariates`` / ``future_covariates`` name the roles directly. ``static_covariates``:
-    column names (constant within each series) or a frame with the id column and one column per
-    attribute (numeric columns are numeric attributes, others categorical).
+    Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
+    ``features``: past covariates, or future ones with ``future_known``; ``past_covariates`` /
+    ``future_covariates`` name the roles directly. ``static_covariates``: column names (constant
+    within each series) or a frame with the id column and one column per attribute.
+    Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
+    its calendar (default: inferred); ``tz`` its zone; ``fill_gaps`` inserts the rows the
+    calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
+    came from, and warn of gaps (once per fit; reloads at predict stay quiet).
+    Raises ``RnncastError`` naming the column, series and place of any problem.
     """
+    if fill_gaps and fill == "drop":
+        raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
+                           "fill them with fill='ffill' or 'interpolate'")
+    id_text = [str(id_col)] if id_col is not None else []
     if isinstance(data, (str, Path)):
-        data = read_table(data)
+        frame = read_table(data, text_columns=id_text)
+    else:
+        frame = as_frame(data, keep_index=id_text + ([str(time_col)] if time_col is not None else []))
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
-        if not isinstance(data, pd.DataFrame):
-            raise RnncastError(f"series= needs a table with one column per series, got {type(data).__name__}")
-        return _wide_panel(data, series, target, time_col, fill, features, future_known, past_covariates,
-                           future_covariates, static_covariates)
-    if isinstance(data, pd.DataFrame) and (id_col is not None or ID_COLUMN in data.columns):
-        return _long_panel(data, id_col or ID_COLUMN, target, time_col, fill, features, future_known, past_covariates,
-                           future_covariates, static_covariates)
-    if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
-        raise RnncastError(
-            "static covariates describe each of many series; give long-format data with an id column "
-            "(id_col=, --id-col) or wide-format data (series=, --series)"
-        )
-    frame = _as_frame(data)
-    found = _find_time_column(frame, time_col)
-    targets = _as_list(target) if target is not None else _default_target(frame, found)
-    past, future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=targets,
-                          time_col=found)
-    one = to_series(frame, targets, (past + future) or None, time_col, fill)
-    return Panel.from_series(one, len(past))
-
-
-def _as_list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [v for v in value.split(",") if v] if "," in value else [value]
-    return [str(v) for v in value]
-
-
-def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str],
-           time_col) -> tuple[list[str], list[str]]:
-    """Past-observed and future-known covariate columns. ``features`` join the future-known role
-    with ``future_known``, the past-observed one otherwise; ``"all"`` is every other numeric column."""
-    past, future = _as_list(past_covariates), _as_list(future_covariates)
-    if isinstance(features, str) and features == "all":
-        if frame is None:
-            feats = []  # an array: to_series names its columns by number; "all" of an array is resolved there
-        else:
-            named = set(exclude) | set(past) | set(future) | {time_col}
-            found = _find_time_column(frame, time_col)
-            feats = [str(c) for c in frame.columns
-                     if c not in named and str(c) not in named and c != found and pd.api.types.is_numeric_dtype(frame[c])]
+        rows = _wide(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        layout = "wide"
+    elif id_col is not None or ID_COLUMN in frame.columns:
+        rows = _long(frame, str(id_col or ID_COLUMN), target, time_col, features, future_known, past_covariates,
+                     future_covariates, static_covariates, tz)
+        layout = "long"
     else:
-        feats = _as_list(features)
+        if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
+            raise RnncastError("static covariates describe each of many series; give long-format data with an id "
+                               "column (id_col=, --id-col) or wide-format data (series=, --series)")
+        rows = _single(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        layout = "single"
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
+    if static_covariates is not None and layout != "single":
+        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
+                        if not isinstance(static_covariates, (list, tuple, str))
+                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
+    return panel
+
+
+@dataclass
+class _Rows:
+    """What a layout hands to ``_assemble``: every row's series, time and values, in the table's order."""
+
+    codes: np.ndarray  # [N] series of each row (a position in ids)
+    ids: list
+    time: pd.Index | None  # [N]
+    values: np.ndarray  # [N, C] float64
+    positions: np.ndarray  # [N] row of each row in the table, for messages
+    columns: list[str]
+    n_targets: int
+    n_past: int
+    time_col: str | None
+    how: str | None  # how the time column was found (None: named by the caller)
+    id_col: str | None
+    codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
+
+
+def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str]):
+    """Past and future covariate columns. ``features`` join the future role with ``future_known``, the
+    past one otherwise; ``"all"`` is every other numeric column of ``frame``."""
+    past, future = names(past_covariates), names(future_covariates)
+    if isinstance(features, str) and features == "all":
+        taken = set(exclude) | set(past) | set(future)
+        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])
+                 and not pd.api.types.is_bool_dtype(frame[c]) or (c not in taken and pd.api.types.is_bool_dtype(frame[c]))]
+    else:
+        feats = names(features)
     (future if future_known else past).extend(feats)
     every = past + future
     twice = sorted({c for c in every if every.count(c) > 1})
@@ -189,234 +201,266 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     return past, future
 
 
-def _long_panel(frame: pd.DataFrame, id_col, target, time_col, fill, features, future_known, past_covariates,
-                future_covariates, static_covariates, positions: np.ndarray | None = None) -> Panel:
-    id_col = str(id_col)
-    if id_col not in frame.columns:
-        available = ", ".join(map(str, frame.columns))
-        raise RnncastError(
-            f"id column {id_col!r} not found; available columns: {available}. Name the column that says which "
-            f"series a row belongs to with id_col= (--id-col)"
-        )
-    time_col = _find_time_column(frame, time_col)
+def _time(frame, name, tz) -> pd.Index | None:
+    if name is None:
+        return None
+    return timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs))
+
+
+def _single(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> _Rows:
+    explicit = names(target) + names(past_covariates) + names(future_covariates)
+    if not isinstance(features, str) or features != "all":
+        explicit += names(features)
+    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit)
+    targets = names(target) if target is not None else _default_target(frame, time_name)
+    past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
+                          exclude=targets + [time_name])
+    columns = _check_columns(frame, targets + past + future, [time_name])
+    n = len(frame)
+    return _Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n), columns,
+                 len(targets), len(past), time_name, how, None)
+
+
+def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
+    candidates = [c for c in frame.columns if c != time_col]
+    if len(candidates) == 1:
+        return [candidates[0]]
+    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:
+        return ["0"]  # an array: column 0 is the target
+    numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
+    raise RnncastError(f"say which column to forecast with target= (--target); numeric columns: {', '.join(numeric)}")
+
+
+def _check_columns(frame, columns: list[str], others: list) -> list[str]:
+    for name in columns:
+        require_column(frame, name)
+    every = columns + [c for c in others if c is not None]
+    if len(set(every)) != len(every):
+        raise RnncastError(f"a column is named twice among id, time, target and covariates: {every}")
+    return columns
+
+
+def _numeric(frame, columns: list[str]) -> np.ndarray:
+    if not columns:
+        return np.zeros((len(frame), 0))
+    return np.column_stack([numeric_column(frame[c], c, frame.attrs) for c in columns])  # [N, C] float64
+
+
+def _long(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
+          static_covariates, tz) -> _Rows:
+    require_column(frame, id_col, "id column")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
-            raise RnncastError(f"say which column to forecast with target= (--target); columns: "
-                               f"{', '.join(map(str, frame.columns))}")
+            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(frame.columns)}")
         target = TARGET_COLUMN
-    targets = _as_list(target)
-    static_names = _as_list(static_covariates) if not isinstance(static_covariates, pd.DataFrame) else []
+    targets = names(target)
+    static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
+    explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
+    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit + (names(features) if features != "all" else []))
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
-                          exclude=targets + static_names + [id_col], time_col=time_col)
-    columns = targets + past + future
-    for name in columns + static_names:
-        _require_column(frame, name)
-    clash = {id_col, str(time_col)} & set(columns + static_names)
-    if clash or len(set(columns + static_names)) != len(columns + static_names):
-        raise RnncastError(f"a column is named twice among id, time, target and covariates: "
-                           f"{[id_col, time_col] + columns + static_names}")
-    positions = np.arange(len(frame)) if positions is None else positions
-    attrs = frame.attrs
+                          exclude=targets + static_names + [id_col, time_name])
+    columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names)
+    for name in static_names:
+        require_column(frame, name, "static covariate")
     ids_column = frame[id_col]
     if ids_column.isna().any():
         i = int(np.flatnonzero(ids_column.isna().to_numpy())[0])
-        raise RnncastError(f"id column {id_col!r} is empty at {_place(int(positions[i]), attrs)}; every row needs a series id")
+        raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
     codes, uniques = pd.factorize(ids_column, sort=True)
-    ids = [_plain(v) for v in uniques]
-    values = np.column_stack([_numeric_column(frame[name], name, attrs) for name in columns])  # [N, C]
-    time = _time_values(frame, time_col) if time_col is not None else None
-    panel = _group(codes, ids, time, values, positions, columns, len(targets), len(past), fill, attrs,
-                   str(time_col) if time_col is not None else None, id_col)
-    if static_covariates is not None:
-        panel.static = (_static_from_frame(static_covariates, panel, id_col) if isinstance(static_covariates, pd.DataFrame)
-                        else _static_from_columns(frame, codes, static_names, panel, positions))
-    return panel
+    ids = [str(v) for v in uniques]
+    if len(set(ids)) != len(ids):  # 1 and "1" in one column: one series once written as text
+        codes, uniques = pd.factorize(ids_column.astype(str), sort=True)
+        ids = list(uniques)
+    n = len(frame)
+    return _Rows(codes.astype(np.int64), ids, _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n),
+                 columns, len(targets),
+                 len(past), time_name, how, id_col, codes.astype(np.int64))
 
 
-def _wide_panel(frame: pd.DataFrame, series, target, time_col, fill, features, future_known, past_covariates,
-                future_covariates, static_covariates) -> Panel:
-    """One column per series: melted to long format, each series trimmed to its first and last value."""
-    if target is not None and _as_list(target) != [TARGET_COLUMN]:
+def _wide(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> _Rows:
+    """One column per series, each trimmed to its first and last value; covariates shared by all."""
+    if target is not None and names(target) != [TARGET_COLUMN]:
         raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
-    time_col = _find_time_column(frame, time_col)
-    shared_past, shared_future = _roles(None, features if features != "all" else None, future_known, past_covariates,
-                                        future_covariates, exclude=[], time_col=time_col)
+    if features == "all":
+        raise RnncastError("features='all' cannot apply to wide format, where every other column may be a series; "
+                           "name the covariate columns")
+    shared_past, shared_future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=[])
     covariates = shared_past + shared_future
-    if isinstance(series, str) and series == "all":
-        names = [str(c) for c in frame.columns
-                 if c != time_col and str(c) not in covariates and pd.api.types.is_numeric_dtype(frame[c])]
-    else:
-        names = _as_list(series)
-    if not names:
+    given = None if isinstance(series, str) and series == "all" else names(series)
+    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates)
+    if given is None:
+        given = [c for c in frame.columns if c != time_name and c not in covariates
+                 and pd.api.types.is_numeric_dtype(frame[c])]
+    if not given:
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
-    for name in names + covariates:
-        _require_column(frame, name)
-    clash = sorted(set(names) & ({ID_COLUMN, TARGET_COLUMN} | set(covariates)))
+    for name in given + covariates:
+        require_column(frame, name)
+    clash = sorted(set(given) & ({ID_COLUMN, TARGET_COLUMN} | set(covariates)))
     if clash:
         raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate or the id/target of the long format")
-    numeric = {c: _numeric_column(frame[c], c, frame.attrs) for c in covariates}  # places in the wide table
-    parts, rows = [], []
-    for name in names:
-        y = _numeric_column(frame[name], name, frame.attrs)
+    shared = _numeric(frame, covariates)  # [rows, K] places in the wide table
+    codes, rows, ys = [], [], []
+    for s, name in enumerate(given):
+        y = numeric_column(frame[name], name, frame.attrs)
         present = np.flatnonzero(~np.isnan(y))
         if not len(present):
             raise RnncastError(f"series column {name!r} has no values at all (every row is missing); drop it")
         keep = np.arange(present[0], present[-1] + 1)  # not started yet / ended: the gaps at either end
-        part = {ID_COLUMN: np.full(len(keep), name, dtype=object), TARGET_COLUMN: y[keep]}
-        if time_col is not None:
-            part[time_col] = frame[time_col].to_numpy()[keep]
-        for c in covariates:
-            part[c] = numeric[c][keep]
-        parts.append(pd.DataFrame(part))
+        codes.append(np.full(len(keep), s, dtype=np.int64))
         rows.append(keep)
-    long = pd.concat(parts, ignore_index=True)
-    long.attrs = dict(frame.attrs)
-    return _long_panel(long, ID_COLUMN, TARGET_COLUMN, time_col, fill, None, False, shared_past, shared_future,
-                       static_covariates, positions=np.concatenate(rows))
+        ys.append(y[keep])
+    rows_all = np.concatenate(rows)
+    values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
+    time = _time(frame, time_name, tz)
+    return _Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all, [TARGET_COLUMN] + covariates, 1,
+                 len(shared_past), time_name, how, ID_COLUMN)
 
 
-def _plain(value):
-    """A series id as JSON-ready Python data (int or text)."""
-    if isinstance(value, (np.integer, int)) and not isinstance(value, bool):
-        return int(value)
-    return str(value)
+# ---- checking and storing ---------------------------------------------------------------------
 
-
-def _time_values(frame: pd.DataFrame, time_col) -> pd.Index:
-    column = frame[time_col]
-    if pd.api.types.is_integer_dtype(column):
-        return pd.Index(column.to_numpy(dtype=np.int64))  # time steps numbered 0, 1, 2, ...
-    return _parse_time(frame, time_col)
-
-
-def _time_key(time: pd.Index) -> np.ndarray:
-    return time.as_unit("ns").asi8 if isinstance(time, pd.DatetimeIndex) else time.to_numpy(dtype=np.int64)
-
-
-def _group(codes, ids, time, values, positions, columns, n_targets, n_past, fill, attrs, time_col, id_col) -> Panel:
-    """Sort the rows by (series, time), check them per series, and store the series back to back."""
-    n_series = len(ids)
-    if time is not None:
-        key = _time_key(time)
-        order = np.lexsort((key, codes))  # by series, then time
-        same = (codes[order][1:] == codes[order][:-1]) & (key[order][1:] == key[order][:-1])
-        if same.any():
-            a, b = order[np.flatnonzero(same)[0]], order[np.flatnonzero(same)[0] + 1]
-            raise RnncastError(
-                f"duplicated timestamp {time[a]} in series {ids[codes[a]]!r} at {_place(int(positions[a]), attrs)} and "
-                f"{_place(int(positions[b]), attrs)}; each time step of a series must appear once"
-            )
-    else:
+def _assemble(rows: _Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str) -> Panel:
+    """Sort the rows by (series, time), check them per series, settle the calendar and store the
+    series back to back."""
+    codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
+    if time is None:
+        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None)):
+            if value is not None:
+                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
+                                   "name the time column with time_col= (--time-col)")
+        if announce:
+            log.info("no time column: rows are numbered; name one with time_col= (--time-col)")
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
-    codes, values, positions = codes[order], values[order], positions[order]
-    time = time[order] if time is not None else None
-    counts = np.bincount(codes, minlength=n_series)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    else:
+        order = _order(time, codes, positions, rows, attrs, layout)
+    if order is not None:
+        codes, values, positions = codes[order], values[order], positions[order]
+        time = time[order] if time is not None else None
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
+    where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
+    calendar, steps, stamps = (timeaxis.settle(time, offsets, freq, where, quiet=not announce)
+                               if time is not None else (Calendar(), None, None))
+    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col)
+    if announce and time is not None:
+        found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
+        log.info("time: column %r%s, calendar %s", rows.time_col, found,
+                 repr(calendar.freq_text) if calendar.freq is not None else "irregular")
+    if steps is not None:
+        after = timeaxis.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
+        if after.any():
+            if fill_gaps:
+                values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
+                if fill is None:
+                    raise RnncastError(
+                        f"fill_gaps inserted {int(after.sum())} missing rows, which have no values; fill them with "
+                        "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
+            elif announce:
+                _warn_gaps(rows, codes, time, after, calendar, stamps, steps)
     if np.isnan(values).any():
-        values, time, positions, offsets = _fill_per_series(values, time, positions, offsets, ids, columns, fill, attrs)
-    values = values.astype(np.float32)
-    _check_finite(values, columns, positions, attrs)
-    times = [time[offsets[s] : offsets[s + 1]] for s in range(n_series)] if time is not None else []
-    step = _common_step(time, offsets) if time is not None else None
-    return Panel(values, offsets, ids, columns, n_targets, n_past, times, step, time_col, id_col)
+        values, time, positions, offsets = _fill(values, time, positions, offsets, rows, fill, attrs)
+    check_finite(values, rows.columns, positions, attrs)
+    return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
+                 rows.id_col if layout != "single" else None, None, layout)
 
 
-def _fill_per_series(values, time, positions, offsets, ids, columns, fill, attrs):
+def _label(rows: _Rows, code) -> str:
+    return "" if rows.id_col is None else f"series {rows.ids[int(code)]!r} at "
+
+
+def _order(time: pd.Index, codes, positions, rows: _Rows, attrs, layout: str) -> np.ndarray | None:
+    """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
+    Refuses a timestamp twice in a series, naming both rows."""
+    key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
+    order = np.lexsort((key, codes)) if layout == "long" else None
+    k, c = (key, codes) if order is None else (key[order], codes[order])
+    p = positions if order is None else positions[order]
+    step = np.diff(k)
+    same = (c[1:] == c[:-1])
+    twice = np.flatnonzero(same & (step == 0))
+    if len(twice):
+        i = int(twice[0])
+        whose = "" if rows.id_col is None else f" in series {rows.ids[int(c[i])]!r}"
+        t = time[i] if order is None else time[order[i]]
+        raise RnncastError(f"duplicated timestamp {t}{whose} at {place(int(p[i]), attrs)} and "
+                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once")
+    back = np.flatnonzero(same & (step < 0))
+    if len(back):
+        i = int(back[0]) + 1
+        raise RnncastError(f"timestamps are not sorted: {time[i]} at {place(int(p[i]), attrs)} comes after "
+                           f"{time[i - 1]}; sort the rows by time")
+    return order
+
+
+def _insert(values, time, positions, offsets, steps, after, stamps):
+    """``fill_gaps``: the rows the calendar has and the data lacks, inserted with NaN values."""
+    n, total = len(values), len(values) + int(after.sum())
+    at = np.arange(n) + np.concatenate([[0], np.cumsum(after)[:-1]])  # [N] new row of each old row
+    new_values = np.full((total, values.shape[1]), np.nan)
+    new_values[at] = values
+    new_positions = np.full(total, -1, dtype=np.int64)
+    new_positions[at] = positions
+    lengths = steps[offsets[1:] - 1] + 1  # [S] rows of each series on the calendar
+    new_offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    series = np.repeat(np.arange(len(lengths)), lengths)
+    k = np.arange(total) - new_offsets[:-1][series]
+    inserted = np.ones(total, dtype=bool)
+    inserted[at] = False
+    new_stamps = stamps(series[inserted], k[inserted])
+    keys = np.empty(total, dtype=np.int64)
+    keys[at] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
+    keys[inserted] = new_stamps.asi8 if hasattr(new_stamps, "asi8") else new_stamps.to_numpy(dtype=np.int64)
+    if isinstance(time, pd.DatetimeIndex):
+        unit = pd.DatetimeIndex(keys.view(f"M8[{time.unit}]"))
+        new_time = unit.tz_localize("UTC").tz_convert(time.tz) if time.tz is not None else unit
+    elif isinstance(time, pd.PeriodIndex):
+        new_time = pd.PeriodIndex.from_ordinals(keys, freq=time.freq)
+    else:
+        new_time = pd.Index(keys)
+    log.info("fill_gaps inserted %d missing rows", total - n)
+    return new_values, new_time.rename(time.name), new_positions, new_offsets
+
+
+def _warn_gaps(rows: _Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
+    """Rows missing from a regular calendar: how many, in how many series, the first few."""
+    gaps = np.flatnonzero(after)
+    first = []
+    for i in gaps[:3]:
+        s = int(codes[i])
+        missing = stamps(np.full(min(int(after[i]), 3), s), steps[i] + 1 + np.arange(min(int(after[i]), 3)))
+        first += [f"{_label(rows, s)}{t}" for t in missing]
+    series = len(np.unique(codes[gaps]))
+    whose = "" if rows.id_col is None else f" in {series} series"
+    log.warning("%d rows are missing from the %r calendar%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
+                "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another", int(after.sum()),
+                calendar.freq_text, whose, ", ".join(first[:3]))
+
+
+def _fill(values, time, positions, offsets, rows: _Rows, fill, attrs):
     """Missing values: refused with their place, or filled within each series (never across two)."""
+    for s in range(len(offsets) - 1):
+        empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
+        if empty.any():
+            j = int(np.flatnonzero(empty)[0])
+            whose = "" if rows.id_col is None else f" of series {rows.ids[s]!r}"
+            raise RnncastError(f"column {rows.columns[j]!r}{whose} has no values at all (every row is missing); drop it")
     if fill is None:
         missing = np.isnan(values)
-        j = next(j for j in range(len(columns)) if missing[:, j].any())
+        j = next(j for j in range(len(rows.columns)) if missing[:, j].any())
         i = int(np.flatnonzero(missing[:, j])[0])
         s = int(np.searchsorted(offsets, i, side="right") - 1)
+        whose = "" if rows.id_col is None else f" of series {rows.ids[s]!r}"
         raise RnncastError(
-            f"column {columns[j]!r} of series {ids[s]!r} has a missing value (NaN) at {_place(int(positions[i]), attrs)} "
+            f"column {rows.columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
             f"({int(missing.sum())} missing in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
         )
-    parts = []
-    for s in range(len(ids)):
+    log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
+    parts, kept = [], []
+    for s in range(len(offsets) - 1):
         lo, hi = offsets[s], offsets[s + 1]
         piece = values[lo:hi]
-        if np.isnan(piece).all(axis=0).any():
-            j = int(np.flatnonzero(np.isnan(piece).all(axis=0))[0])
-            raise RnncastError(f"column {columns[j]!r} of series {ids[s]!r} has no values at all; drop the column or the series")
-        parts.append(_handle_missing(piece, columns, time[lo:hi] if time is not None else None, positions[lo:hi], fill, attrs))
-    values = np.concatenate([p[0] for p in parts])
-    time = parts[0][1].append([p[1] for p in parts[1:]]) if time is not None else None
-    positions = np.concatenate([p[2] for p in parts])
-    offsets = np.concatenate([[0], np.cumsum([len(p[0]) for p in parts])]).astype(np.int64)
-    return values, time, positions, offsets
-
-
-def _common_step(time: pd.Index, offsets: np.ndarray):
-    """The most common step between consecutive rows of a series (uneven steps are logged)."""
-    key = _time_key(time)
-    inside = np.ones(len(key) - 1, dtype=bool) if len(key) > 1 else np.zeros(0, dtype=bool)
-    inside[offsets[1:-1] - 1] = False  # the step from one series' last row to the next series' first
-    diffs = np.diff(key)[inside]
-    if not len(diffs):
-        return None
-    steps, counts = np.unique(diffs, return_counts=True)
-    step = int(steps[np.argmax(counts)])
-    irregular = int((diffs != step).sum())
-    if isinstance(time, pd.DatetimeIndex):
-        if irregular:
-            log.warning("%d of %d time steps differ from the usual step %s", irregular, len(diffs), pd.Timedelta(step))
-        return pd.Timedelta(step)
-    if irregular:
-        log.warning("%d of %d time steps differ from the usual step %d", irregular, len(diffs), step)
-    return step
-
-
-# ---- static covariates ------------------------------------------------------------------------
-
-def _static_from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], panel: Panel,
-                         positions: np.ndarray) -> Static:
-    """Attributes given as columns of the long table: each must hold one value per series."""
-    per_series = {}
-    for name in names:
-        column = frame[name]
-        counts = column.groupby(codes).nunique(dropna=False)
-        varying = counts.index[counts.to_numpy() > 1]
-        if len(varying):
-            s = int(varying[0])
-            seen = column[codes == s].unique()[:2]
-            raise RnncastError(
-                f"static covariate {name!r} changes within series {panel.ids[s]!r} ({seen[0]!r}, then {seen[1]!r}); "
-                "a static covariate holds one value per series; make it a past or future covariate instead"
-            )
-        first = column.groupby(codes).first()
-        if first.isna().any():
-            s = int(first.index[first.isna().to_numpy()][0])
-            raise RnncastError(f"static covariate {name!r} is missing for series {panel.ids[s]!r}")
-        per_series[name] = first.reindex(range(panel.n_series))
-    return _static_table(pd.DataFrame(per_series))
-
-
-def _static_from_frame(table: pd.DataFrame, panel: Panel, id_col: str) -> Static:
-    """Attributes given as a separate table: one row per series, the id column and one column per attribute."""
-    if id_col not in table.columns:
-        if table.index.name == id_col:
-            table = table.reset_index()
-        else:
-            raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
-                               f"{', '.join(map(str, table.columns))}")
-    if table[id_col].duplicated().any():
-        raise RnncastError(f"the static covariate table lists series {table[id_col][table[id_col].duplicated()].iloc[0]!r} "
-                           "twice; give one row per series")
-    table = table.set_index(table[id_col].map(_plain)).drop(columns=[id_col])
-    missing = [i for i in panel.ids if i not in table.index]
-    if missing:
-        raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
-    table = table.loc[panel.ids]
-    if table.isna().any().any():
-        name = str(table.columns[table.isna().any().to_numpy()][0])
-        raise RnncastError(f"static covariate {name!r} is missing for series {list(table.index[table[name].isna()])[:5]}")
-    return _static_table(table.reset_index(drop=True))
-
-
-def _static_table(table: pd.DataFrame) -> Static:
-    numeric = [str(c) for c in table.columns if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
-    categorical = [str(c) for c in table.columns if str(c) not in numeric]
-    table.columns = [str(c) for c in table.columns]
-    return Static(numeric, table[numeric].to_numpy(dtype=np.float64).reshape(len(table), len(numeric)),
-                  categorical, table[categorical].astype(str).to_numpy(dtype=object).reshape(len(table), len(categorical)))
+        filled, keep = fill_missing(piece, rows.columns, fill)
+        parts.append(filled)
+        kept.append(keep)
+    keep = np.concatenate(kept)
+    lengths = [len(p) for p in parts]
+    return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
+            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64))

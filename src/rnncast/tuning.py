@@ -24,9 +24,9 @@ from pathlib import Path
 from rnncast import files
 from rnncast.config import CELLS, Settings
 from rnncast.configfile import config_toml
-from rnncast.data import read_table, to_series
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
+from rnncast.panel import load_panel
 from rnncast.windows import chronological_split
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,10 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     source = str(data) if isinstance(data, (str, Path)) else None
-    frame = read_table(data) if source else data
-    series = to_series(frame, target, features, time_col, base.data.fill)  # columns and values checked once
-    lookbacks = _lookbacks(len(series), base) if "lookback" in searched else ()
+    panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
+    if panel.n_series > 1:
+        raise RnncastError("tune searches the settings of one series; give a table of one series (no id column)")
+    lookbacks = _lookbacks(len(panel.values), base) if "lookback" in searched else ()
 
     out = Path(out) if out is not None else None
     if storage is None and out is not None:
@@ -103,12 +104,11 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
                 trial.set_user_attr("seconds", time.perf_counter() - started)
                 raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
 
-        model = Forecaster(**params).fit(frame, target=series.targets, features=series.features or None,
-                                         time_col=series.time_col, on_epoch=report)
+        model = Forecaster(**params).fit(panel, on_epoch=report)
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
         # the validation loss of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
-        return model.evaluate(frame, part="val")["scaled"]["model"]["mse"]
+        return model.evaluate(panel, part="val")["scaled"]["model"]["mse"]
 
     if not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}
@@ -124,7 +124,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     best_settings = {**Forecaster().get_params(), **fixed, **best.params}
     result = TuneResult(study, best_settings, best.value, None)
     if out is not None:
-        result.config = _write_study(out, result, source, series, searched, storage)
+        result.config = _write_study(out, result, source, panel, searched, storage)
     return result
 
 
@@ -156,10 +156,10 @@ def _lookbacks(n_rows: int, base: Settings) -> tuple:
     return tuple(fits)
 
 
-def _write_study(out: Path, result: TuneResult, source, series, searched, storage: str) -> Path:
+def _write_study(out: Path, result: TuneResult, source, panel, searched, storage: str) -> Path:
     study, best = result.study, result.study.best_trial
-    request = {"data": source, "target": series.targets, "features": series.features or None,
-               "time_col": series.time_col}
+    request = {"data": source, "target": panel.targets, "features": panel.features or None,
+               "time_col": panel.time_col}
     comment = (f"best trial {best.number} of study {study.study_name!r}: validation loss {best.value:.6g}\n"
                f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
     config = out / "best.toml"

@@ -1,0 +1,137 @@
+"""Future covariates at predict: the values over each series' next ``horizon`` steps, matched by
+series id and date, never by row order.
+
+A future table holds one row per series and step: the id column (many series), the time column
+(when the model has one) and the future covariate columns, in any row order. Dates that are not
+the ``horizon`` steps after a series' end are named; rows outside the horizon are reported. Without
+a time column (the model was fitted on numbered rows, or the table has no dates) each series'
+first ``horizon`` rows are used in order.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast.data import as_frame, place, read_table
+from rnncast.errors import RnncastError
+from rnncast.timeaxis import parse_time
+
+log = logging.getLogger(__name__)
+
+UNITS = ("s", "ms", "us", "ns")
+
+
+def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
+                 time_col: str | None, tz: str | None) -> np.ndarray:
+    """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
+    times ``wanted`` [S] x [H] (row numbers when the model has no time).
+
+    ``future``: a DataFrame, an Arrow table, a CSV/Parquet path, or (one series) an array [H, F]
+    taken in order. ``id_col``: the id column (None: one series). Raises ``RnncastError`` naming
+    the missing columns, the series and dates without values, and rows given twice.
+    """
+    horizon, n_f = len(wanted[0]), len(columns)
+    if isinstance(future, (np.ndarray, list, tuple)):
+        if id_col is not None:
+            raise RnncastError(f"an array of future values has no series ids; give a table with the columns "
+                               f"{[id_col, time_col or 'ds'] + columns}")
+        array = np.asarray(future, dtype=np.float64).reshape(len(future), -1)
+        if array.shape != (horizon, n_f):
+            raise RnncastError(f"future values must have {horizon} rows (one per forecast step) and {n_f} columns "
+                               f"{columns}, got shape {array.shape}")
+        return array[None]
+    keys = [c for c in (id_col, time_col) if c is not None]
+    frame = read_table(future, text_columns=keys) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
+    needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
+    lacking = [c for c in needed if c not in frame.columns]
+    if lacking:
+        raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
+                           f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
+    dated = time_col is not None and time_col in frame.columns and not isinstance(wanted[0], pd.RangeIndex)
+    if not dated and id_col is None and len(frame) != horizon:
+        raise RnncastError(f"future values without a time column are taken in order, so they must have {horizon} rows "
+                           f"(one per forecast step), got {len(frame)}; or give the time column {time_col!r} to match them by date")
+    want = pd.DataFrame({"_series": np.repeat(np.arange(len(ids)), horizon), "_step": np.tile(np.arange(horizon), len(ids))})
+    given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
+    if dated:
+        stamps = parse_time(frame[time_col], time_col, tz, lambda i: place(i, frame.attrs))
+        target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
+        stamps = _same_zone(stamps, target, time_col)
+        unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
+        want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)
+    else:
+        given["_key"] = given.groupby("_series").cumcount()  # in order: the first rows of each series
+        want["_key"] = want["_step"]
+    for c in columns:
+        given[c] = frame[c].to_numpy()
+    given = given[given["_series"] >= 0]
+    twice = given.duplicated(["_series", "_key"])
+    if dated and twice.any():
+        i = int(np.flatnonzero(twice.to_numpy())[0])
+        raise RnncastError(f"the future values list {_who(ids, given['_series'].iloc[i])}{frame[time_col].iloc[given.index[i]]} "
+                           "twice; give one row per series and step")
+    table = want.merge(given, on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
+    absent = table[columns].isna().any(axis=1).to_numpy()
+    if absent.any():
+        first = table[absent]
+        s = int(first["_series"].iloc[0])
+        dates = [str(target[k]) for k in first.index[first["_series"] == s][:3]] if dated else \
+            [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
+        had = given.loc[given["_series"] == s, "_key"]
+        seen = ""
+        if dated and len(had):
+            shown = frame[time_col].iloc[had.index[:3]].astype(str).tolist()
+            seen = f"; the future values of {'the series' if id_col is None else repr(ids[s])} are dated {', '.join(shown)}" + \
+                   (" ..." if len(had) > 3 else "")
+        raise RnncastError(
+            f"the future covariates {columns} are missing for {_who(ids, s)}{', '.join(dates)} ({int(absent.sum())} of "
+            f"{len(table)} series-steps missing){seen}; predict needs them for the {horizon} steps after each series' "
+            "last row")
+    extra = len(given) - len(table) if dated else 0
+    if extra > 0:
+        log.warning("the future values hold %d rows outside the %d forecast steps after each series' end; they are not used",
+                    extra, horizon)
+    values = table[columns].to_numpy(dtype=np.float64)
+    if not np.isfinite(values).all():
+        raise RnncastError("future covariate values contain NaN or infinite numbers; give every value")
+    return values.reshape(len(ids), horizon, n_f)
+
+
+def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray:
+    """The position in ``ids`` of every row's series (-1: a series not forecast, left out)."""
+    if id_col is None:
+        return np.zeros(len(frame), dtype=np.int64)
+    lookup = {i: k for k, i in enumerate(ids)}
+    return np.array([lookup.get(str(v), -1) for v in frame[id_col]], dtype=np.int64)
+
+
+def _who(ids: list, s) -> str:
+    return "" if ids == [None] else f"series {ids[int(s)]!r} at "
+
+
+def _key(time: pd.Index, unit: str) -> np.ndarray:
+    if isinstance(time, pd.DatetimeIndex):
+        return time.as_unit(unit).asi8
+    if isinstance(time, pd.PeriodIndex):
+        return time.asi8
+    return np.asarray(time, dtype=np.int64)
+
+
+def _same_zone(stamps: pd.Index, target: pd.Index, name: str) -> pd.Index:
+    """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time)."""
+    if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):
+        if type(stamps) is not type(target) and not (isinstance(target, pd.Index) and stamps.dtype.kind == "i"):
+            raise RnncastError(f"the future values' {name!r} holds {stamps.dtype} values, but the model's time is "
+                               f"{target.dtype}; give the same kind of time")
+        return stamps
+    if target.tz is None:
+        if stamps.tz is not None:
+            raise RnncastError(f"the future values' {name!r} carries a time zone ({stamps.tz}) but the data's does not; "
+                               "give both with or both without one")
+        return stamps
+    return stamps.tz_convert(target.tz) if stamps.tz is not None else stamps.tz_localize(target.tz, ambiguous="NaT")
+

@@ -1,0 +1,85 @@
+"""Static covariates: per-series attributes, numeric or categorical, read from the columns of a
+long table (one value per series) or from a table of their own (the id column and one column per
+attribute). Every check names the series and the attribute at fault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+
+
+@dataclass
+class Static:
+    """Per-series attributes: numeric values [S, Kn] and categorical labels [S, Kc] (as text)."""
+
+    numeric_names: list[str] = field(default_factory=list)
+    numeric: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # [S, Kn] float64
+    categorical_names: list[str] = field(default_factory=list)
+    categorical: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=object))  # [S, Kc] str
+
+    @property
+    def names(self) -> list[str]:
+        return self.numeric_names + self.categorical_names
+
+    def take(self, index: np.ndarray) -> "Static":
+        return Static(self.numeric_names, self.numeric[index], self.categorical_names, self.categorical[index])
+
+
+def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list) -> Static:
+    """Attributes given as columns of the long table [N]: each must hold one value per series
+    (``codes`` [N] says the series of each row, a position in ``ids``)."""
+    per_series = {}
+    for name in names:
+        column = frame[name]
+        counts = column.groupby(codes).nunique(dropna=False)
+        varying = counts.index[counts.to_numpy() > 1]
+        if len(varying):
+            s = int(varying[0])
+            seen = column[codes == s].unique()[:2]
+            raise RnncastError(
+                f"static covariate {name!r} changes within series {ids[s]!r} ({seen[0]!r}, then {seen[1]!r}); "
+                "a static covariate holds one value per series; make it a past or future covariate instead"
+            )
+        first = column.groupby(codes).first()
+        if first.isna().any():
+            s = int(first.index[first.isna().to_numpy()][0])
+            raise RnncastError(f"static covariate {name!r} is missing for series {ids[s]!r}")
+        per_series[name] = first.reindex(range(len(ids)))
+    return _table(pd.DataFrame(per_series))
+
+
+def from_frame(table: pd.DataFrame, ids: list, id_col: str) -> Static:
+    """Attributes given as a table of their own: one row per series, the id column (ids matched as
+    text) and one column per attribute; numeric columns are numeric attributes, others categorical."""
+    if id_col not in table.columns:
+        if table.index.name == id_col:
+            table = table.reset_index()
+        else:
+            raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
+                               f"{', '.join(map(str, table.columns))}")
+    keys = table[id_col].astype(str)
+    if keys.duplicated().any():
+        raise RnncastError(f"the static covariate table lists series {keys[keys.duplicated()].iloc[0]!r} twice; "
+                           "give one row per series")
+    table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
+    missing = [i for i in ids if i not in table.index]
+    if missing:
+        raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
+    table = table.loc[ids]
+    if table.isna().any().any():
+        name = str(table.columns[table.isna().any().to_numpy()][0])
+        raise RnncastError(f"static covariate {name!r} is missing for series {list(table.index[table[name].isna()])[:5]}")
+    return _table(table.reset_index(drop=True))
+
+
+def _table(table: pd.DataFrame) -> Static:
+    table.columns = [str(c) for c in table.columns]
+    numeric = [c for c in table.columns
+               if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
+    categorical = [c for c in table.columns if c not in numeric]
+    return Static(numeric, table[numeric].to_numpy(dtype=np.float64).reshape(len(table), len(numeric)),
+                  categorical, table[categorical].astype(str).to_numpy(dtype=object).reshape(len(table), len(categorical)))

@@ -1,0 +1,374 @@
+"""The time axis: where time comes from, the calendar that explains it, the rows that calendar
+misses, and the dates that continue a series.
+
+Time is one of four kinds:
+
+* ``datetime``: timestamps, tz-naive or tz-aware; the calendar is a pandas offset (``MS``, ``ME``,
+  ``B``, ``W-SUN``, ``QS-JAN``, ``YS-JAN``, ``D``, ``h``, ``15min`` ...), inferred from the
+  timestamps or given as ``freq=``;
+* ``period``: a ``PeriodIndex`` or period column; the calendar is the periods' own frequency;
+* ``integer``: integer periods (years, a step counter), continued by their integer step;
+* ``row``: no time: rows are numbered.
+
+All calendar arithmetic is pandas' own (``infer_freq``, ``date_range``, offsets). A day or longer
+runs on local wall time (a daily tz-aware series stays at local midnight across daylight saving);
+shorter steps run on absolute time (an hourly series has 23 or 25 rows on the days clocks change).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
+
+TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime")  # taken as the time column by name
+INTEGER_NAMES = ("year", "period", "step", "time_idx")  # integer columns taken as integer periods by name
+DAY = pd.Timedelta(days=1)
+ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """How a panel's time runs. ``freq``: a pandas offset (datetime, period), an integer step
+    (integer), or None (row numbers, or timestamps that no offset explains). ``tz``: the zone of
+    tz-aware timestamps; ``name``: the time column."""
+
+    kind: str = "row"
+    freq: object = None
+    tz: str | None = None
+    name: str | None = None
+
+    @property
+    def freq_text(self):
+        if self.freq is None or self.kind == "integer":
+            return self.freq
+        return self.freq.freqstr
+
+    def next(self, last, horizon: int) -> pd.Index:
+        """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
+        known (timestamps that no offset explains): dates are never invented."""
+        steps = np.arange(1, horizon + 1)
+        if self.kind == "integer":
+            return pd.Index(int(last) + int(self.freq) * steps, name=self.name)
+        if self.kind == "period":
+            return pd.PeriodIndex([last + int(k) for k in steps], name=self.name)
+        if self.freq is None:
+            raise RnncastError(
+                "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
+                f"fit again with freq= (--freq) naming their calendar, a pandas offset alias such as {ALIASES}"
+            )
+        return pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
+
+    def state(self) -> dict:
+        return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Calendar":
+        kind, freq = state["kind"], state.get("freq")
+        if kind in ("datetime", "period") and freq is not None:
+            freq = to_offset(freq)
+        return cls(kind, freq, state.get("tz"), state.get("name"))
+
+
+# ---- where time comes from ----------------------------------------------------------------------
+
+def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[str | None, str | None]:
+    """The time column and how it was found (None when named by the caller): by its name, its
+    type or its values; integer columns only by name (``year``, ``period``, ``step``, ``time_idx``)."""
+    if time_col is not None:
+        name = str(time_col)
+        if name not in frame.columns:
+            available = ", ".join(map(str, frame.columns))
+            raise RnncastError(f"time column {name!r} not found; available columns: {available}")
+        return name, None
+    candidates = [c for c in frame.columns if c not in set(exclude)]
+    for c in candidates:
+        if str(c).lower() in TIME_NAMES:
+            return c, "by its name"
+    for c in candidates:
+        if pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype):
+            return c, "by its type"
+    for c in candidates:
+        if _looks_like_dates(frame[c]):
+            return c, "by its values"
+    for c in candidates:
+        if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
+            return c, "by its name (integer periods)"
+    return None, None
+
+
+def _looks_like_dates(column: pd.Series) -> bool:
+    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return False
+    sample = column.dropna().head(5)
+    if not len(sample) or not all(isinstance(v, str) and re.search(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", v)
+                                  for v in sample):
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return bool(pd.to_datetime(sample, errors="coerce", utc=True).notna().all())
+        except (ValueError, TypeError):
+            return False
+
+
+def parse_time(column: pd.Series, name: str, tz: str | None, place) -> pd.Index:
+    """The values of a time column as a ``DatetimeIndex``, ``PeriodIndex`` or integer ``Index``.
+
+    ``tz``: the zone of the timestamps (naive ones are localized to it, aware ones converted).
+    ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
+    without ``tz`` they stay in UTC, with a warning naming ``tz=``. ``place(i)`` names row ``i``.
+    """
+    if isinstance(column.dtype, pd.PeriodDtype):
+        _refuse_tz(tz, name, "periods")
+        return _no_gaps(pd.PeriodIndex(column), name, place)
+    if pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        _refuse_tz(tz, name, "integers")
+        return pd.Index(column.to_numpy(dtype=np.int64), name=name)
+    mixed = False
+    if pd.api.types.is_datetime64_any_dtype(column):
+        time = pd.DatetimeIndex(column)
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                time = pd.DatetimeIndex(pd.to_datetime(column))
+            except (ValueError, TypeError) as err:
+                if "timezone" not in str(err).lower() and "offset" not in str(err).lower():
+                    _first_bad(column, name, place)
+                    raise RnncastError(f"time column {name!r} holds values that are not timestamps ({err})") from None
+                try:
+                    time, mixed = pd.DatetimeIndex(pd.to_datetime(column, utc=True)), True
+                except (ValueError, TypeError):
+                    _first_bad(column, name, place)
+                    raise RnncastError(f"time column {name!r} mixes timestamps with and without a UTC offset; "
+                                       "give every one an offset, or none") from None
+    time = _no_gaps(time, name, place).rename(name)
+    if tz is not None:
+        try:
+            time = time.tz_convert(tz) if time.tz is not None else time.tz_localize(tz, ambiguous="infer")
+        except Exception as err:  # an unknown zone, or a local time that does not exist or repeats
+            raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}); give an IANA "
+                               "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
+    elif mixed:
+        offsets = sorted({str(v)[-6:] for v in column.dropna().head(10_000) if isinstance(v, str)})
+        log.warning("time column %r carries several UTC offsets (%s), as one zone does across daylight saving: read "
+                    "in UTC; name the zone with tz= (--tz, e.g. Europe/Berlin) to keep local wall time", name,
+                    ", ".join(offsets[:4]))
+    return time
+
+
+def _refuse_tz(tz, name, what) -> None:
+    if tz is not None:
+        raise RnncastError(f"tz={tz!r} applies to timestamps, but time column {name!r} holds {what}; leave tz unset")
+
+
+def _no_gaps(time: pd.Index, name: str, place) -> pd.Index:
+    if time.hasnans:
+        i = int(np.flatnonzero(time.isna())[0])
+        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(i)}")
+    return time
+
+
+def _first_bad(column: pd.Series, name: str, place) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
+    bad = np.flatnonzero((parsed.isna() & column.notna()).to_numpy())
+    if len(bad):
+        i = int(bad[0])
+        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
+                           "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")
+
+
+# ---- the calendar -------------------------------------------------------------------------------
+
+def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False) -> tuple[Calendar, np.ndarray | None, object]:
+    """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
+    sorted), each row's position on it [N] (steps from its series' first row; None when no calendar
+    explains the times), and the function (series [K], positions [K]) -> timestamps [K].
+
+    ``freq``: the calendar given by the user; a row off it is an error (``RnncastError``) naming
+    the row by ``where(i)``. Without it the calendar is inferred: the offsets that
+    ``pandas.infer_freq`` finds in the longest series and in windows of them, and the most common
+    step, each tried on every row; the one that explains every row with the fewest missing rows wins.
+    """
+    name = time.name
+    if isinstance(time, pd.PeriodIndex):
+        if freq is not None and to_offset(freq) != time.freq:
+            raise RnncastError(f"freq={freq!r} differs from the frequency {time.freqstr!r} of the periods in {name!r}")
+        ruler = _Ruler.periods(time, offsets)
+        return Calendar("period", time.freq, None, name), ruler.steps, ruler.stamps
+    if not isinstance(time, pd.DatetimeIndex):
+        step = _integer_step(time, offsets, freq)
+        ruler = _Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, step, lambda v: pd.Index(v, name=name))
+        if ruler.bad is not None:
+            raise RnncastError(f"time value {time[ruler.bad]} ({where(ruler.bad)}) is not a whole number of steps of "
+                               f"{step} after its series' first; give the step with freq= (--freq)")
+        return Calendar("integer", step, None, name), ruler.steps, ruler.stamps
+    tz = None if time.tz is None else str(time.tz)
+    if freq is not None:
+        offset = _offset(freq)
+        ruler = _Ruler.of(time, offsets, offset)
+        if ruler is None or ruler.bad is not None:
+            bad = 0 if ruler is None else ruler.bad
+            raise RnncastError(
+                f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; give the freq its "
+                f"timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to infer it)")
+        return Calendar("datetime", offset, tz, name), ruler.steps, ruler.stamps
+    best = None
+    for offset in _candidates(time, offsets):
+        ruler = _Ruler.of(time, offsets, offset)
+        if ruler is None or ruler.bad is not None:
+            continue
+        if best is None or ruler.missing < best[1].missing:
+            best = (offset, ruler)
+        if ruler.missing == 0:
+            break
+    if best is None:
+        if len(time) > len(offsets) - 1 and not quiet:
+            steps = np.diff(time.asi8)[_inside(offsets, len(time))]  # in the index's own unit
+            low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
+            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
+                        "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
+        return Calendar("datetime", None, tz, name), None, None
+    offset, ruler = best
+    return Calendar("datetime", offset, tz, name), ruler.steps, ruler.stamps
+
+
+def _offset(freq):
+    try:
+        return to_offset(freq)
+    except (ValueError, TypeError) as err:
+        raise RnncastError(f"unknown freq {freq!r} ({err}); give a pandas offset alias such as {ALIASES}") from None
+
+
+def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
+    if freq is not None:
+        if str(freq).isdigit() and int(freq) > 0:
+            return int(freq)
+        raise RnncastError(f"freq={freq!r} is a calendar, but time column {time.name!r} holds integers; give the "
+                           "integer step between periods (e.g. freq=1) or leave freq unset")
+    steps = np.diff(time.to_numpy(dtype=np.int64))[_inside(offsets, len(time))]
+    return int(np.gcd.reduce(steps)) if len(steps) else 1
+
+
+def _inside(offsets: np.ndarray, n: int) -> np.ndarray:
+    """[n - 1] True where row i and row i + 1 belong to the same series."""
+    inside = np.ones(max(n - 1, 0), dtype=bool)
+    inside[offsets[1:-1] - 1] = False
+    return inside
+
+
+def _candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
+    """Offsets worth trying, most often inferred first; the most common step last."""
+    found: Counter = Counter()
+    lengths = np.diff(offsets)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for s in np.argsort(-lengths, kind="stable")[:5]:
+            t = time[offsets[s] : offsets[s + 1]]
+            pieces = [t] + [t[i : i + 12] for i in np.linspace(0, max(len(t) - 12, 0), 24).astype(int)]
+            for piece in pieces:
+                try:
+                    inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
+                except (ValueError, TypeError):
+                    inferred = None
+                if inferred is not None:
+                    found[to_offset(inferred)] += 1
+    ordered = [o for o, _ in found.most_common()]
+    steps = np.diff(time.asi8[: 1_000_001])[_inside(offsets, len(time))[:1_000_000]]  # a million steps tell
+    steps = steps[steps > 0]
+    if len(steps):
+        values, counts = np.unique(steps, return_counts=True)
+        common = to_offset(pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit))
+        if common not in ordered:
+            ordered.append(common)
+    return ordered
+
+
+@dataclass
+class _Ruler:
+    """Each row's position on a calendar, in steps from its series' first row."""
+
+    steps: np.ndarray | None  # [N] int64
+    stamps: object  # (series [K], positions [K]) -> time values [K]
+    bad: int | None = None  # the first row off the calendar
+    missing: int = 0  # rows the calendar has between the first and last row of a series, that the data lacks
+
+    @classmethod
+    def fixed(cls, values: np.ndarray, offsets: np.ndarray, step: int, make) -> "_Ruler":
+        first = values[offsets[:-1]]  # [S]
+        rel = values - np.repeat(first, np.diff(offsets))
+        off = np.flatnonzero(rel % step)
+        if len(off):
+            return cls(None, None, int(off[0]))
+        steps = rel // step
+        return cls(steps, lambda s, k: make(first[s] + k * step), None, _missing(steps, offsets))
+
+    @classmethod
+    def periods(cls, time: pd.PeriodIndex, offsets: np.ndarray) -> "_Ruler":
+        ordinals = time.asi8
+        first = ordinals[offsets[:-1]]
+        steps = ordinals - np.repeat(first, np.diff(offsets))
+        stamps = lambda s, k: pd.PeriodIndex.from_ordinals(first[s] + k, freq=time.freq).rename(time.name)  # noqa: E731
+        return cls(steps, stamps, None, _missing(steps, offsets))
+
+    @classmethod
+    def of(cls, time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> "_Ruler | None":
+        """Absolute time for steps under a day on tz-aware data, local wall time otherwise."""
+        unit, tz, name = time.unit, time.tz, time.name  # integers in the index's own unit (s, ms, us or ns)
+        try:
+            fixed = pd.Timedelta(offset)
+        except (ValueError, TypeError):
+            fixed = None
+        if fixed is not None:
+            if fixed < pd.Timedelta(1, unit=unit) or fixed.as_unit(unit) != fixed:
+                return None  # finer than the timestamps can hold
+            step = int(fixed // pd.Timedelta(1, unit=unit))  # in the index's unit
+        as_time = lambda v: pd.DatetimeIndex(np.asarray(v, dtype=np.int64).view(f"M8[{unit}]"))  # noqa: E731
+        if fixed is not None and tz is not None and fixed < DAY:
+            make = lambda v: as_time(v).tz_localize("UTC").tz_convert(tz).rename(name)  # noqa: E731  instants
+            return cls.fixed(time.asi8, offsets, step, make)
+        wall = time.tz_localize(None) if tz is not None else time
+        values = wall.asi8
+        local = (lambda v: as_time(v).tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").rename(name)
+                 if tz is not None else as_time(v).rename(name))
+        if fixed is not None:
+            return cls.fixed(values, offsets, step, local)
+        first, last = wall.min(), wall.max()
+        typical = np.median(np.diff(values[:100_001])) if len(values) > 1 else 1
+        if typical > 0 and (last - first) / pd.Timedelta(int(typical), unit=unit) > 50_000_000:
+            return None  # a calendar this long is not what these timestamps follow
+        start = first if offset.is_on_offset(first) else offset.rollback(first)
+        grid = pd.date_range(start, last, freq=offset).as_unit(unit).asi8  # [G]
+        pos = np.searchsorted(grid, values)
+        on = (pos < len(grid)) & (grid[np.minimum(pos, len(grid) - 1)] == values)
+        if not on.all():
+            return cls(None, None, int(np.flatnonzero(~on)[0]))
+        base = pos[offsets[:-1]]
+        steps = pos - np.repeat(base, np.diff(offsets))
+        return cls(steps, lambda s, k: local(grid[base[s] + k]), None, _missing(steps, offsets))
+
+
+def _missing(steps: np.ndarray, offsets: np.ndarray) -> int:
+    last = steps[offsets[1:] - 1]  # position of each series' last row = its rows on the calendar - 1
+    return int((last + 1).sum() - len(steps))
+
+
+def missing_rows(steps: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """[N] how many calendar steps are missing after each row, within its series."""
+    after = np.zeros(len(steps), dtype=np.int64)
+    if len(steps) > 1:
+        after[:-1] = np.where(_inside(offsets, len(steps)), np.diff(steps) - 1, 0)
+    return after
