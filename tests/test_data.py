@@ -188,3 +188,50 @@ def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]
     assert "2024-01-01 10:00:00" in warnings[0] and "--fill-gaps" in warnings[0]
+
+
+# ---- every kind of table, one loader ---------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".csv", ".csv.gz", ".csv.zip", ".csv.bz2", ".csv.xz", ".parquet"])
+def test_compressed_csv_and_parquet_files_are_read(tmp_path, frame, suffix):
+    path = tmp_path / f"data{suffix}"
+    frame.to_parquet(path, index=False) if suffix == ".parquet" else frame.to_csv(path, index=False)
+    panel = load_panel(path, target="y", features=["x"])
+    assert np.allclose(panel.values[:, 0], frame["y"].to_numpy(np.float64), rtol=1e-6)
+    assert panel.calendar.freq == to_offset("h") and panel.time_col == "date"
+
+
+def test_arrow_tables_and_polars_frames_are_read_through_the_arrow_stream(frame):
+    import pyarrow as pa
+
+    class Stream:  # any object with __arrow_c_stream__, as DuckDB results or other libraries give
+        def __init__(self, table):
+            self.table = table
+
+        def __arrow_c_stream__(self, requested_schema=None):
+            return self.table.__arrow_c_stream__(requested_schema)
+
+    expected = load_panel(frame, target="y", features=["x"])
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for data in (table, Stream(table)):
+        panel = load_panel(data, target="y", features=["x"])
+        assert np.array_equal(panel.values, expected.values) and panel.time.equals(expected.time)
+    pl = pytest.importorskip("polars")
+    panel = load_panel(pl.from_pandas(frame), target="y", features=["x"])
+    assert np.array_equal(panel.values, expected.values) and panel.calendar == expected.calendar
+
+
+def test_values_stay_float64_until_scaled():
+    t = np.arange(400)
+    meter = 1e9 + 100 * np.sin(2 * np.pi * t / 7)  # float32 would keep steps of 64 of the +-100 pattern
+    panel = load_panel(pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=400), "y": meter}))
+    assert panel.values.dtype == np.float64 and np.array_equal(panel.values[:, 0], meter)
+
+
+def test_a_column_that_looks_like_dates_is_found_and_said_in_one_line(caplog):
+    frame = pd.DataFrame({"Stichtag": pd.date_range("2024-01-01", periods=50).strftime("%Y-%m-%d"), "y": np.arange(50.0)})
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(frame, target="y")
+    assert panel.time_col == "Stichtag"
+    assert [r.getMessage() for r in caplog.records if "Stichtag" in r.getMessage()] == [
+        "time: column 'Stichtag' (found by its values; name another with time_col=, --time-col), calendar 'D'"]

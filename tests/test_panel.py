@@ -305,3 +305,36 @@ def test_segment_networks_refuse_what_they_do_not_take_yet(panel_frame):
         Forecaster(**{**TINY, "segment": 4, "quantiles": (0.1, 0.5, 0.9)}).fit(frame)
     f = Forecaster(**{**TINY, "segment": 4}).fit(panel_frame)  # many series through a SegmentNet
     assert len(f.predict(panel_frame)) == 4 * H
+
+
+# ---- ids as written, static covariates read at predict --------------------------------------------
+
+def test_ids_are_text_as_the_file_writes_them(tmp_path):
+    frame = make_panel(3, seed=3)
+    frame["unique_id"] = frame["unique_id"].map({"s000": "001", "s001": "010", "s002": "100"})
+    path = tmp_path / "long.csv"
+    frame.to_csv(path, index=False)
+    f = Forecaster(**TINY).fit(path)
+    assert f.ids_ == ["001", "010", "100"]
+    assert list(f.predict(path)["unique_id"].unique()) == ["001", "010", "100"]
+    extra = pd.concat([frame, frame[frame.unique_id == "001"].assign(unique_id="NEW")])
+    extra.to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"series \['NEW'\] \(1 in all\) were not in the data"):
+        f.predict(path)
+
+
+def test_static_covariates_given_at_predict_are_read_and_checked():
+    frame = make_panel(3, seed=2)
+    frame["kind"] = frame["unique_id"].map({"s000": "a", "s001": "b", "s002": "a"})
+    frame["size"] = frame["unique_id"].map({"s000": 1.0, "s001": 5.0, "s002": 2.0})
+    f = Forecaster(**TINY).fit(frame, static_covariates=["kind", "size"])
+    base = f.predict(frame)
+    assert not np.allclose(f.predict(frame.assign(size=frame["size"] * 1000))["y_hat"], base["y_hat"])
+    with pytest.raises(RnncastError, match=r"'kind' of series 's001' is 'zebra', a category the model never saw"):
+        f.predict(frame.assign(kind=frame["kind"].where(frame.unique_id != "s001", "zebra")))
+    table = pd.DataFrame({"unique_id": ["s000", "s001", "s002"], "kind": ["a", "b", "a"], "size": [1.0, 5.0, 2000.0]})
+    by_table = f.predict(frame.drop(columns=["kind", "size"]), static_covariates=table)
+    assert not np.allclose(by_table["y_hat"], base["y_hat"])
+    pd.testing.assert_frame_equal(f.predict(frame.drop(columns=["kind", "size"])), base)  # none given: those of fit
+    with pytest.raises(RnncastError, match=r"holds static covariate\(s\) \['kind'\] but not \['size'\]"):
+        f.predict(frame.drop(columns=["size"]))

@@ -189,8 +189,7 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     past, future = names(past_covariates), names(future_covariates)
     if isinstance(features, str) and features == "all":
         taken = set(exclude) | set(past) | set(future)
-        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])
-                 and not pd.api.types.is_bool_dtype(frame[c]) or (c not in taken and pd.api.types.is_bool_dtype(frame[c]))]
+        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])]
     else:
         feats = names(features)
     (future if future_known else past).extend(feats)

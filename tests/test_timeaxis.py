@@ -1,0 +1,215 @@
+"""The time axis: every calendar continues as pandas' own ``date_range`` does, with no step warning;
+time zones stay; time comes from a column, the index, integers or nowhere; gaps are named once
+and can be filled; timestamps no calendar explains are never given invented dates."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+from rnncast.panel import load_panel
+
+H = 5
+CALENDARS = [  # (pandas alias, first timestamp)
+    ("MS", "2010-01-01"), ("ME", "2010-01-31"), ("QS", "2001-04-01"), ("QE", "2001-03-31"), ("QS-FEB", "2001-02-01"),
+    ("YS", "1990-01-01"), ("YE", "1990-12-31"), ("B", "2024-05-06"), ("W-SUN", "2023-01-01"), ("W-WED", "2023-01-04"),
+    ("D", "2024-01-01"), ("h", "2024-01-01"), ("15min", "2024-01-01"), ("s", "2024-01-01 12:00"), ("2h", "2024-01-01"),
+    ("BMS", "2010-02-01"),
+]
+
+
+def _warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def _frame(index: pd.DatetimeIndex) -> pd.DataFrame:
+    return pd.DataFrame({"ds": index, "y": np.sin(np.arange(len(index)) / 3.0)})
+
+
+@pytest.mark.parametrize("freq,start", CALENDARS, ids=[c[0] for c in CALENDARS])
+def test_every_calendar_is_inferred_and_continued_as_pandas_continues_it(caplog, freq, start):
+    index = pd.date_range(start, periods=60, freq=freq)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(_frame(index))
+    assert panel.calendar.freq == to_offset(freq)
+    assert panel.next_times(0, H).equals(pd.date_range(index[-1], periods=H + 1, freq=freq, name="ds")[1:])
+    assert _warnings(caplog) == []
+
+
+def test_a_calendar_pandas_cannot_infer_is_given_as_freq():
+    index = pd.date_range("2020-01-15", periods=40, freq="SME")  # the 15th and the month's end
+    panel = load_panel(_frame(index), freq="SME")
+    assert panel.next_times(0, H).equals(pd.date_range(index[-1], periods=H + 1, freq="SME", name="ds")[1:])
+
+
+DST = [  # zone, first timestamp; each series crosses both changes of 2024
+    ("Europe/Berlin", "2024-03-25"), ("America/New_York", "2024-03-05"), ("Australia/Sydney", "2024-03-30"),
+]
+
+
+@pytest.mark.parametrize("freq", ["h", "30min", "D", "B", "W-MON", "MS"])
+@pytest.mark.parametrize("zone,start", DST, ids=[z for z, _ in DST])
+def test_tz_aware_series_keep_their_zone_and_continue_across_both_dst_changes(caplog, zone, start, freq):
+    periods = {"h": 24 * 230, "30min": 48 * 230, "D": 300, "B": 300, "W-MON": 60, "MS": 30}[freq]
+    index = pd.date_range(start, periods=periods, freq=freq, tz=zone)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(_frame(index))
+    assert panel.calendar.freq == to_offset(freq) and str(panel.time.tz) == zone
+    expected = pd.date_range(index[-1], periods=H + 1, freq=freq, name="ds")[1:]
+    assert panel.next_times(0, H).equals(expected)
+    if freq in ("D", "B", "W-MON", "MS"):  # days and longer stay at local midnight
+        assert (panel.next_times(0, H).hour == 0).all()
+    assert _warnings(caplog) == []
+
+
+def test_a_daily_local_series_stays_at_local_midnight_through_the_dst_change():
+    index = pd.date_range("2024-10-01", "2024-10-26", freq="D", tz="Europe/Berlin")  # ends the day before the change
+    dates = load_panel(_frame(index)).next_times(0, 3)
+    assert [str(t) for t in dates] == ["2024-10-27 00:00:00+02:00", "2024-10-28 00:00:00+01:00",
+                                       "2024-10-29 00:00:00+01:00"]
+
+
+# ---- the rows of issue 15's table ----------------------------------------------------------------
+
+def _fit(frame, **fit):
+    return Forecaster(**{**TINY, "lookback": 6, "horizon": 4}).fit(frame, **fit)
+
+
+def test_month_starts_are_forecast_on_month_starts_without_a_warning(caplog):
+    frame = pd.DataFrame({"date": pd.date_range("2010-01-01", "2019-12-01", freq="MS"), "y": np.arange(120.0)})
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        f = _fit(frame, target="y")
+        dates = f.predict(frame).index
+    assert [d.strftime("%Y-%m-%d") for d in dates] == ["2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01"]
+    assert _warnings(caplog) == []
+    assert sum("time: column 'date'" in r.getMessage() for r in caplog.records) == 1  # said once per fit
+
+
+def test_month_ends_keep_the_last_day_of_each_month():
+    frame = pd.DataFrame({"date": pd.date_range("2010-01-31", periods=120, freq="ME"), "y": np.arange(120.0)})
+    dates = _fit(frame, target="y").predict(frame).index
+    assert [d.strftime("%Y-%m-%d") for d in dates] == ["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"]
+
+
+def test_business_days_skip_the_weekend():
+    frame = pd.DataFrame({"date": pd.bdate_range(end="2024-10-04", periods=200), "y": np.arange(200.0)})
+    dates = Forecaster(**{**TINY, "horizon": 5}).fit(frame, target="y").predict(frame).index
+    assert [d.strftime("%a %m-%d") for d in dates] == ["Mon 10-07", "Tue 10-08", "Wed 10-09", "Thu 10-10", "Fri 10-11"]
+
+
+def test_iso_strings_with_the_offsets_of_one_zone_are_read_and_kept_in_local_time_with_tz(caplog):
+    local = pd.date_range("2024-10-20", "2024-11-03", freq="h", tz="Europe/Berlin")  # +02:00, then +01:00
+    frame = pd.DataFrame({"ds": [t.isoformat() for t in local], "y": np.sin(np.arange(len(local)) / 5.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        utc = _fit(frame, target="y").predict(frame).index
+    assert str(utc.tz) == "UTC" and any("--tz" in m for m in _warnings(caplog))
+    kept = Forecaster(**{**TINY, "lookback": 6, "horizon": 4, "tz": "Europe/Berlin"}).fit(frame, target="y")
+    dates = kept.predict(frame).index
+    assert str(dates.tz) == "Europe/Berlin" and [t.isoformat() for t in dates][0] == "2024-11-03T01:00:00+01:00"
+
+
+def test_an_integer_year_column_stays_integer_and_is_found_by_its_name(caplog):
+    frame = pd.DataFrame({"year": np.arange(1969, 2009), "count": np.arange(40.0) ** 1.5})
+    named = _fit(frame, target="count", time_col="year").predict(frame)
+    assert list(named.index) == [2009, 2010, 2011, 2012] and named.index.dtype.kind == "i"
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        found = _fit(frame, target="count").predict(frame)
+    assert list(found.index) == [2009, 2010, 2011, 2012]
+    assert any("column 'year' (found by its name" in r.getMessage() for r in caplog.records)
+
+
+def test_a_datetime_index_is_the_time_axis():
+    index = pd.date_range("2024-01-01", periods=600, freq="D")
+    frame = pd.DataFrame({"y": np.sin(np.arange(600) / 7.0)}, index=index)
+    dates = _fit(frame, target="y").predict(frame).index
+    assert dates.equals(pd.date_range("2025-08-23", periods=4, freq="D", name="ds"))
+    series_dates = _fit(frame["y"]).predict(frame["y"]).index
+    assert series_dates.equals(dates)
+
+
+def test_a_period_index_gives_periods():
+    frame = pd.DataFrame({"y": np.arange(48.0)}, index=pd.period_range("2020-01", periods=48, freq="M"))
+    dates = _fit(frame, target="y").predict(frame).index
+    assert list(dates.astype(str)) == ["2024-01", "2024-02", "2024-03", "2024-04"]
+
+
+def test_integer_column_labels_are_targets_as_given():
+    frame = pd.DataFrame(np.random.default_rng(0).standard_normal((100, 2)))
+    for target in (0, [0]):
+        f = _fit(frame, target=target, features=[1])
+        assert f.targets_ == ["0"] and f.features_ == ["1"] and f.predict(frame).shape == (4, 1)
+
+
+def test_rows_numbered_without_time_are_said_once(caplog):
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        f = _fit(np.sin(np.arange(100) / 3.0))
+        index = f.predict(np.sin(np.arange(100) / 3.0)).index
+    assert list(index) == [100, 101, 102, 103]
+    assert sum("rows are numbered" in r.getMessage() for r in caplog.records) == 1
+
+
+# ---- gaps and timestamps no calendar explains ----------------------------------------------------
+
+def _daily_with_gaps():
+    index = pd.date_range("2024-01-01", periods=120, freq="D").delete([10, 50, 51])
+    return pd.DataFrame({"ds": index, "y": np.sin(np.arange(len(index)) / 4.0)})
+
+
+def test_missing_days_are_named_once_and_fill_gaps_inserts_them(caplog):
+    frame = _daily_with_gaps()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame)
+    assert panel.calendar.freq == to_offset("D") and len(panel.values) == 117
+    assert len(_warnings(caplog)) == 1 and "3 rows are missing from the 'D' calendar" in _warnings(caplog)[0]
+    assert "2024-01-11" in _warnings(caplog)[0]
+    filled = load_panel(frame, fill_gaps=True, fill="interpolate")
+    assert filled.time.equals(pd.date_range("2024-01-01", periods=120, freq="D", name="ds"))
+    assert filled.values[10, 0] == pytest.approx((frame["y"][9] + frame["y"][10]) / 2)
+    with pytest.raises(RnncastError, match="fill_gaps inserted 3 missing rows.*--fill"):
+        load_panel(frame, fill_gaps=True)
+    with pytest.raises(RnncastError, match="fill 'drop' would remove them"):
+        load_panel(frame, fill_gaps=True, fill="drop")
+
+
+def test_gaps_in_many_series_are_filled_within_each_series():
+    a = _daily_with_gaps().assign(unique_id="a")
+    b = pd.DataFrame({"ds": pd.date_range("2024-02-01", periods=80, freq="D"), "y": 1.0, "unique_id": "b"})
+    panel = load_panel(pd.concat([a, b]), fill_gaps=True, fill="ffill")
+    assert list(panel.lengths) == [120, 80] and panel.time_of(1)[0] == pd.Timestamp("2024-02-01")
+
+
+def test_timestamps_no_calendar_explains_are_fitted_but_never_given_invented_dates(caplog):
+    rng = np.random.default_rng(0)
+    stamps = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.cumsum(rng.integers(1, 90, 200)), unit="min")
+    frame = pd.DataFrame({"ds": stamps, "y": np.sin(np.arange(200) / 5.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        f = _fit(frame, target="y")
+    assert len(_warnings(caplog)) == 1 and "no regular calendar" in _warnings(caplog)[0]
+    with pytest.raises(RnncastError, match=r"freq= \(--freq\)"):
+        f.predict(frame)
+    with pytest.raises(RnncastError, match=r"\(row \d+\) is not on the calendar freq='h'"):
+        load_panel(frame, freq="h")
+
+
+def test_settings_that_need_a_time_column_say_so_without_one():
+    for option in ({"freq": "D"}, {"tz": "UTC"}, {"fill_gaps": True, "fill": "ffill"}):
+        with pytest.raises(RnncastError, match="applies to a time column"):
+            load_panel(np.arange(50.0), **option)
+    with pytest.raises(RnncastError, match="unknown freq 'fortnightly'"):
+        load_panel(_frame(pd.date_range("2024-01-01", periods=20)), freq="fortnightly")
+    with pytest.raises(RnncastError, match="time zone 'Mars/Olympus'"):
+        load_panel(_frame(pd.date_range("2024-01-01", periods=20)), tz="Mars/Olympus")
+
+
+def test_a_model_keeps_its_calendar_through_save_and_load(tmp_path):
+    frame = pd.DataFrame({"date": pd.bdate_range("2024-01-01", periods=120), "y": np.arange(120.0)})
+    f = _fit(frame, target="y")
+    f.save(tmp_path / "m")
+    g = Forecaster.load(tmp_path / "m")
+    assert g.calendar_ == f.calendar_ and g.predict(frame).index.equals(f.predict(frame).index)
