@@ -456,7 +456,7 @@ class Forecaster:
         self._check_fitted()
         panel = self._read(data, static_covariates)
         index = self._series_index(panel)
-        lookback, horizon = self.settings_.data.lookback, self.settings_.data.horizon
+        lookback = self.settings_.data.lookback
         short = np.flatnonzero(panel.lengths < lookback)
         if len(short):
             if self.layout_ == "single":

@@ -26,15 +26,15 @@ import pandas as pd
 
 from rnncast import static as statics
 from rnncast import timeaxis
-from rnncast.data import (ID_COLUMN, as_frame, check_finite, fill_missing, names, numeric_column, place, read_table,
-                          require_column)
+from rnncast.data import ID_COLUMN, as_frame, check_finite, fill_missing, names, place, read_table
 from rnncast.errors import RnncastError
+from rnncast.layouts import TARGET_COLUMN, Rows, long_rows, single_rows, wide_rows
 from rnncast.static import Static
 from rnncast.timeaxis import Calendar
 
 log = logging.getLogger(__name__)
 
-TARGET_COLUMN = "y"  # the long format's default target, as in Nixtla's libraries
+__all__ = ["ID_COLUMN", "TARGET_COLUMN", "Panel", "load_panel"]
 
 
 @dataclass
@@ -145,17 +145,17 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
-        rows = _wide(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz)
         layout = "wide"
     elif id_col is not None or ID_COLUMN in frame.columns:
-        rows = _long(frame, str(id_col or ID_COLUMN), target, time_col, features, future_known, past_covariates,
+        rows = long_rows(frame, str(id_col or ID_COLUMN), target, time_col, features, future_known, past_covariates,
                      future_covariates, static_covariates, tz)
         layout = "long"
     else:
         if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
             raise RnncastError("static covariates describe each of many series; give long-format data with an id "
                                "column (id_col=, --id-col) or wide-format data (series=, --series)")
-        rows = _single(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz)
         layout = "single"
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
     if static_covariates is not None and layout != "single":
@@ -165,159 +165,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     return panel
 
 
-@dataclass
-class _Rows:
-    """What a layout hands to ``_assemble``: every row's series, time and values, in the table's order."""
-
-    codes: np.ndarray  # [N] series of each row (a position in ids)
-    ids: list
-    time: pd.Index | None  # [N]
-    values: np.ndarray  # [N, C] float64
-    positions: np.ndarray  # [N] row of each row in the table, for messages
-    columns: list[str]
-    n_targets: int
-    n_past: int
-    time_col: str | None
-    how: str | None  # how the time column was found (None: named by the caller)
-    id_col: str | None
-    codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
-
-
-def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str]):
-    """Past and future covariate columns. ``features`` join the future role with ``future_known``, the
-    past one otherwise; ``"all"`` is every other numeric column of ``frame``."""
-    past, future = names(past_covariates), names(future_covariates)
-    if isinstance(features, str) and features == "all":
-        taken = set(exclude) | set(past) | set(future)
-        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])]
-    else:
-        feats = names(features)
-    (future if future_known else past).extend(feats)
-    every = past + future
-    twice = sorted({c for c in every if every.count(c) > 1})
-    if twice:
-        raise RnncastError(f"covariate column(s) {twice} named in more than one role; give each column one role")
-    return past, future
-
-
-def _time(frame, name, tz) -> pd.Index | None:
-    if name is None:
-        return None
-    return timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs))
-
-
-def _single(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> _Rows:
-    explicit = names(target) + names(past_covariates) + names(future_covariates)
-    if not isinstance(features, str) or features != "all":
-        explicit += names(features)
-    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit)
-    targets = names(target) if target is not None else _default_target(frame, time_name)
-    past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
-                          exclude=targets + [time_name])
-    columns = _check_columns(frame, targets + past + future, [time_name])
-    n = len(frame)
-    return _Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n), columns,
-                 len(targets), len(past), time_name, how, None)
-
-
-def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
-    candidates = [c for c in frame.columns if c != time_col]
-    if len(candidates) == 1:
-        return [candidates[0]]
-    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:
-        return ["0"]  # an array: column 0 is the target
-    numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
-    raise RnncastError(f"say which column to forecast with target= (--target); numeric columns: {', '.join(numeric)}")
-
-
-def _check_columns(frame, columns: list[str], others: list) -> list[str]:
-    for name in columns:
-        require_column(frame, name)
-    every = columns + [c for c in others if c is not None]
-    if len(set(every)) != len(every):
-        raise RnncastError(f"a column is named twice among id, time, target and covariates: {every}")
-    return columns
-
-
-def _numeric(frame, columns: list[str]) -> np.ndarray:
-    if not columns:
-        return np.zeros((len(frame), 0))
-    return np.column_stack([numeric_column(frame[c], c, frame.attrs) for c in columns])  # [N, C] float64
-
-
-def _long(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
-          static_covariates, tz) -> _Rows:
-    require_column(frame, id_col, "id column")
-    if target is None:
-        if TARGET_COLUMN not in frame.columns:
-            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(frame.columns)}")
-        target = TARGET_COLUMN
-    targets = names(target)
-    static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
-    explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
-    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit + (names(features) if features != "all" else []))
-    past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
-                          exclude=targets + static_names + [id_col, time_name])
-    columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names)
-    for name in static_names:
-        require_column(frame, name, "static covariate")
-    ids_column = frame[id_col]
-    if ids_column.isna().any():
-        i = int(np.flatnonzero(ids_column.isna().to_numpy())[0])
-        raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
-    codes, uniques = pd.factorize(ids_column, sort=True)
-    ids = [str(v) for v in uniques]
-    if len(set(ids)) != len(ids):  # 1 and "1" in one column: one series once written as text
-        codes, uniques = pd.factorize(ids_column.astype(str), sort=True)
-        ids = list(uniques)
-    n = len(frame)
-    return _Rows(codes.astype(np.int64), ids, _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n),
-                 columns, len(targets),
-                 len(past), time_name, how, id_col, codes.astype(np.int64))
-
-
-def _wide(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> _Rows:
-    """One column per series, each trimmed to its first and last value; covariates shared by all."""
-    if target is not None and names(target) != [TARGET_COLUMN]:
-        raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
-    if features == "all":
-        raise RnncastError("features='all' cannot apply to wide format, where every other column may be a series; "
-                           "name the covariate columns")
-    shared_past, shared_future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=[])
-    covariates = shared_past + shared_future
-    given = None if isinstance(series, str) and series == "all" else names(series)
-    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates)
-    if given is None:
-        given = [c for c in frame.columns if c != time_name and c not in covariates
-                 and pd.api.types.is_numeric_dtype(frame[c])]
-    if not given:
-        raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
-    for name in given + covariates:
-        require_column(frame, name)
-    clash = sorted(set(given) & ({ID_COLUMN, TARGET_COLUMN} | set(covariates)))
-    if clash:
-        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate or the id/target of the long format")
-    shared = _numeric(frame, covariates)  # [rows, K] places in the wide table
-    codes, rows, ys = [], [], []
-    for s, name in enumerate(given):
-        y = numeric_column(frame[name], name, frame.attrs)
-        present = np.flatnonzero(~np.isnan(y))
-        if not len(present):
-            raise RnncastError(f"series column {name!r} has no values at all (every row is missing); drop it")
-        keep = np.arange(present[0], present[-1] + 1)  # not started yet / ended: the gaps at either end
-        codes.append(np.full(len(keep), s, dtype=np.int64))
-        rows.append(keep)
-        ys.append(y[keep])
-    rows_all = np.concatenate(rows)
-    values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
-    time = _time(frame, time_name, tz)
-    return _Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all, [TARGET_COLUMN] + covariates, 1,
-                 len(shared_past), time_name, how, ID_COLUMN)
-
-
 # ---- checking and storing ---------------------------------------------------------------------
 
-def _assemble(rows: _Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str) -> Panel:
+def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
@@ -361,11 +211,11 @@ def _assemble(rows: _Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announc
                  rows.id_col if layout != "single" else None, None, layout)
 
 
-def _label(rows: _Rows, code) -> str:
+def _label(rows: Rows, code) -> str:
     return "" if rows.id_col is None else f"series {rows.ids[int(code)]!r} at "
 
 
-def _order(time: pd.Index, codes, positions, rows: _Rows, attrs, layout: str) -> np.ndarray | None:
+def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str) -> np.ndarray | None:
     """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
@@ -418,7 +268,7 @@ def _insert(values, time, positions, offsets, steps, after, stamps):
     return new_values, new_time.rename(time.name), new_positions, new_offsets
 
 
-def _warn_gaps(rows: _Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few."""
     gaps = np.flatnonzero(after)
     first = []
@@ -433,7 +283,7 @@ def _warn_gaps(rows: _Rows, codes, time, after, calendar: Calendar, stamps, step
                 calendar.freq_text, whose, ", ".join(first[:3]))
 
 
-def _fill(values, time, positions, offsets, rows: _Rows, fill, attrs):
+def _fill(values, time, positions, offsets, rows: Rows, fill, attrs):
     """Missing values: refused with their place, or filled within each series (never across two)."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)

@@ -1,0 +1,173 @@
+"""The three layouts a table comes in, read into rows: every row's series, time and values, in the
+table's order, with the columns ordered by role (targets, past covariates, future covariates).
+
+* **long**: one row per (series, time step); an id column names the series;
+* **wide**: one column per series, rows in time order, covariates shared by every series;
+* **single**: one series, its target column(s) and covariates.
+
+``panel.load_panel`` sorts, checks and stores the rows. Each layout names what it cannot find
+(a column, an id, a target) and says what would be accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from rnncast import timeaxis
+from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
+from rnncast.errors import RnncastError
+
+TARGET_COLUMN = "y"  # the long format's default target, as in Nixtla's libraries
+
+
+@dataclass
+class Rows:
+    """What a layout hands to ``_assemble``: every row's series, time and values, in the table's order."""
+
+    codes: np.ndarray  # [N] series of each row (a position in ids)
+    ids: list
+    time: pd.Index | None  # [N]
+    values: np.ndarray  # [N, C] float64
+    positions: np.ndarray  # [N] row of each row in the table, for messages
+    columns: list[str]
+    n_targets: int
+    n_past: int
+    time_col: str | None
+    how: str | None  # how the time column was found (None: named by the caller)
+    id_col: str | None
+    codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
+
+
+def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str]):
+    """Past and future covariate columns. ``features`` join the future role with ``future_known``, the
+    past one otherwise; ``"all"`` is every other numeric column of ``frame``."""
+    past, future = names(past_covariates), names(future_covariates)
+    if isinstance(features, str) and features == "all":
+        taken = set(exclude) | set(past) | set(future)
+        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])]
+    else:
+        feats = names(features)
+    (future if future_known else past).extend(feats)
+    every = past + future
+    twice = sorted({c for c in every if every.count(c) > 1})
+    if twice:
+        raise RnncastError(f"covariate column(s) {twice} named in more than one role; give each column one role")
+    return past, future
+
+
+def _time(frame, name, tz) -> pd.Index | None:
+    if name is None:
+        return None
+    return timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs))
+
+
+def single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> Rows:
+    explicit = names(target) + names(past_covariates) + names(future_covariates)
+    if not isinstance(features, str) or features != "all":
+        explicit += names(features)
+    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit)
+    targets = names(target) if target is not None else _default_target(frame, time_name)
+    past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
+                          exclude=targets + [time_name])
+    columns = _check_columns(frame, targets + past + future, [time_name])
+    n = len(frame)
+    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n), columns,
+                 len(targets), len(past), time_name, how, None)
+
+
+def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
+    candidates = [c for c in frame.columns if c != time_col]
+    if len(candidates) == 1:
+        return [candidates[0]]
+    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:
+        return ["0"]  # an array: column 0 is the target
+    numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
+    raise RnncastError(f"say which column to forecast with target= (--target); numeric columns: {', '.join(numeric)}")
+
+
+def _check_columns(frame, columns: list[str], others: list) -> list[str]:
+    for name in columns:
+        require_column(frame, name)
+    every = columns + [c for c in others if c is not None]
+    if len(set(every)) != len(every):
+        raise RnncastError(f"a column is named twice among id, time, target and covariates: {every}")
+    return columns
+
+
+def _numeric(frame, columns: list[str]) -> np.ndarray:
+    if not columns:
+        return np.zeros((len(frame), 0))
+    return np.column_stack([numeric_column(frame[c], c, frame.attrs) for c in columns])  # [N, C] float64
+
+
+def long_rows(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
+          static_covariates, tz) -> Rows:
+    require_column(frame, id_col, "id column")
+    if target is None:
+        if TARGET_COLUMN not in frame.columns:
+            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(frame.columns)}")
+        target = TARGET_COLUMN
+    targets = names(target)
+    static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
+    explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
+    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit + (names(features) if features != "all" else []))
+    past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
+                          exclude=targets + static_names + [id_col, time_name])
+    columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names)
+    for name in static_names:
+        require_column(frame, name, "static covariate")
+    ids_column = frame[id_col]
+    if ids_column.isna().any():
+        i = int(np.flatnonzero(ids_column.isna().to_numpy())[0])
+        raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
+    codes, uniques = pd.factorize(ids_column, sort=True)
+    ids = [str(v) for v in uniques]
+    if len(set(ids)) != len(ids):  # 1 and "1" in one column: one series once written as text
+        codes, uniques = pd.factorize(ids_column.astype(str), sort=True)
+        ids = list(uniques)
+    n = len(frame)
+    return Rows(codes.astype(np.int64), ids, _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n),
+                 columns, len(targets),
+                 len(past), time_name, how, id_col, codes.astype(np.int64))
+
+
+def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> Rows:
+    """One column per series, each trimmed to its first and last value; covariates shared by all."""
+    if target is not None and names(target) != [TARGET_COLUMN]:
+        raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
+    if features == "all":
+        raise RnncastError("features='all' cannot apply to wide format, where every other column may be a series; "
+                           "name the covariate columns")
+    shared_past, shared_future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=[])
+    covariates = shared_past + shared_future
+    given = None if isinstance(series, str) and series == "all" else names(series)
+    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates)
+    if given is None:
+        given = [c for c in frame.columns if c != time_name and c not in covariates
+                 and pd.api.types.is_numeric_dtype(frame[c])]
+    if not given:
+        raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
+    for name in given + covariates:
+        require_column(frame, name)
+    clash = sorted(set(given) & ({ID_COLUMN, TARGET_COLUMN} | set(covariates)))
+    if clash:
+        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate or the id/target of the long format")
+    shared = _numeric(frame, covariates)  # [rows, K] places in the wide table
+    codes, rows, ys = [], [], []
+    for s, name in enumerate(given):
+        y = numeric_column(frame[name], name, frame.attrs)
+        present = np.flatnonzero(~np.isnan(y))
+        if not len(present):
+            raise RnncastError(f"series column {name!r} has no values at all (every row is missing); drop it")
+        keep = np.arange(present[0], present[-1] + 1)  # not started yet / ended: the gaps at either end
+        codes.append(np.full(len(keep), s, dtype=np.int64))
+        rows.append(keep)
+        ys.append(y[keep])
+    rows_all = np.concatenate(rows)
+    values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
+    time = _time(frame, time_name, tz)
+    return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all, [TARGET_COLUMN] + covariates, 1,
+                 len(shared_past), time_name, how, ID_COLUMN)
