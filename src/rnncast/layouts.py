@@ -129,9 +129,10 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         codes, uniques = pd.factorize(ids_column.astype(str), sort=True)
         ids = list(uniques)
     n = len(frame)
-    return Rows(codes.astype(np.int64), ids, _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n),
+    codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
+    return Rows(codes, ids, _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n),
                  columns, len(targets),
-                 len(past), time_name, how, id_col, codes.astype(np.int64))
+                 len(past), time_name, how, id_col, codes)
 
 
 def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> Rows:

@@ -186,14 +186,15 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         time = time[order] if time is not None else None
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
-    calendar, steps, stamps = (timeaxis.settle(time, offsets, freq, where, quiet=not announce)
-                               if time is not None else (Calendar(), None, None))
+    calendar, ruler = timeaxis.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
+        (Calendar(), None)
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
         log.info("time: column %r%s, calendar %s", rows.time_col, found,
                  repr(calendar.freq_text) if calendar.freq is not None else "irregular")
-    if steps is not None:
+    if ruler is not None and ruler.missing:
+        steps, stamps = ruler.steps, ruler.stamps
         after = timeaxis.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
         if after.any():
             if fill_gaps:
@@ -219,7 +220,11 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str) -> 
     """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
-    order = np.lexsort((key, codes)) if layout == "long" else None
+    order = None
+    if layout == "long":
+        grouped = codes[1:] >= codes[:-1]
+        if not (grouped.all() and np.all((key[1:] > key[:-1]) | (codes[1:] != codes[:-1]))):
+            order = np.lexsort((key, codes))  # the table is not yet sorted by series and time
     k, c = (key, codes) if order is None else (key[order], codes[order])
     p = positions if order is None else positions[order]
     step = np.diff(k)

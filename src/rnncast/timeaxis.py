@@ -193,10 +193,11 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
 
 # ---- the calendar -------------------------------------------------------------------------------
 
-def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False) -> tuple[Calendar, np.ndarray | None, object]:
+def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
-    sorted), each row's position on it [N] (steps from its series' first row; None when no calendar
-    explains the times), and the function (series [K], positions [K]) -> timestamps [K].
+    sorted), and the ruler that places the rows on it (None when no calendar explains the times):
+    ``ruler.missing`` rows the data lacks, ``ruler.steps`` [N] each row's steps from its series'
+    first row, ``ruler.stamps(series [K], positions [K])`` the times of any positions.
 
     ``freq``: the calendar given by the user; a row off it is an error (``RnncastError``) naming
     the row by ``where(i)``. Without it the calendar is inferred: the offsets that
@@ -208,14 +209,14 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if freq is not None and to_offset(freq) != time.freq:
             raise RnncastError(f"freq={freq!r} differs from the frequency {time.freqstr!r} of the periods in {name!r}")
         ruler = _Ruler.periods(time, offsets)
-        return Calendar("period", time.freq, None, name), ruler.steps, ruler.stamps
+        return Calendar("period", time.freq, None, name), ruler
     if not isinstance(time, pd.DatetimeIndex):
         step = _integer_step(time, offsets, freq)
         ruler = _Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, step, lambda v: pd.Index(v, name=name))
         if ruler.bad is not None:
             raise RnncastError(f"time value {time[ruler.bad]} ({where(ruler.bad)}) is not a whole number of steps of "
                                f"{step} after its series' first; give the step with freq= (--freq)")
-        return Calendar("integer", step, None, name), ruler.steps, ruler.stamps
+        return Calendar("integer", step, None, name), ruler
     tz = None if time.tz is None else str(time.tz)
     if freq is not None:
         offset = _offset(freq)
@@ -225,7 +226,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             raise RnncastError(
                 f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; give the freq its "
                 f"timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to infer it)")
-        return Calendar("datetime", offset, tz, name), ruler.steps, ruler.stamps
+        return Calendar("datetime", offset, tz, name), ruler
     best = None
     for offset in _candidates(time, offsets):
         ruler = _Ruler.of(time, offsets, offset)
@@ -241,9 +242,9 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
             log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
                         "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
-        return Calendar("datetime", None, tz, name), None, None
+        return Calendar("datetime", None, tz, name), None
     offset, ruler = best
-    return Calendar("datetime", offset, tz, name), ruler.steps, ruler.stamps
+    return Calendar("datetime", offset, tz, name), ruler
 
 
 def _offset(freq):
@@ -297,24 +298,35 @@ def _candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
     return ordered
 
 
-@dataclass
 class _Ruler:
-    """Each row's position on a calendar, in steps from its series' first row."""
+    """Each row's position on a calendar, in steps from its series' first row (``steps`` [N] int64,
+    computed when asked: a calendar without gaps never needs them)."""
 
-    steps: np.ndarray | None  # [N] int64
-    stamps: object  # (series [K], positions [K]) -> time values [K]
-    bad: int | None = None  # the first row off the calendar
-    missing: int = 0  # rows the calendar has between the first and last row of a series, that the data lacks
+    def __init__(self, steps, stamps, bad: int | None = None, missing: int = 0):
+        self._steps = steps  # [N] int64, or a function that computes them
+        self.stamps = stamps  # (series [K], positions [K]) -> time values [K]
+        self.bad = bad  # the first row off the calendar
+        self.missing = missing  # rows the calendar has within a series' span that the data lacks
+
+    @property
+    def steps(self) -> np.ndarray:
+        if callable(self._steps):
+            self._steps = self._steps()
+        return self._steps
 
     @classmethod
     def fixed(cls, values: np.ndarray, offsets: np.ndarray, step: int, make) -> "_Ruler":
         first = values[offsets[:-1]]  # [S]
+        stamps = lambda s, k: make(first[s] + k * step)  # noqa: E731
+        if len(values) > 1 and np.all((np.diff(values) == step) | ~_inside(offsets, len(values))):
+            lengths = np.diff(offsets)  # every row one step after the last: no gaps
+            return cls(lambda: np.arange(len(values)) - np.repeat(offsets[:-1], lengths), stamps)
         rel = values - np.repeat(first, np.diff(offsets))
         off = np.flatnonzero(rel % step)
         if len(off):
             return cls(None, None, int(off[0]))
         steps = rel // step
-        return cls(steps, lambda s, k: make(first[s] + k * step), None, _missing(steps, offsets))
+        return cls(steps, stamps, None, _missing(steps, offsets))
 
     @classmethod
     def periods(cls, time: pd.PeriodIndex, offsets: np.ndarray) -> "_Ruler":
