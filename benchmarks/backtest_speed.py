@@ -50,25 +50,26 @@ def make_panel(n_series: int = 100, seed: int = 0) -> pd.DataFrame:
 
 def loop_per_window(result, frame: pd.DataFrame, settings: dict) -> tuple[float, float]:
     """Refit the same model (same seed, same rows) and forecast each window with its own net call."""
-    from rnncast import backtest as bt
+    from rnncast import fitting
     from rnncast.scaling import Scaler
+    from rnncast.windows import chronological_split
 
-    forecaster = Forecaster(**settings)
     panel = result.panel
-    lookback = settings["lookback"]
-    splits = [bt._train_split(int(c), lookback, settings["horizon"], forecaster.val_frac) for c in result.cutoffs[:, 0]]
-    from rnncast.config import Settings
-
-    model = forecaster._fit_panel(panel, splits, Settings.from_flat(forecaster.get_params()), "long")
+    lookback, horizon = settings["lookback"], settings["horizon"]
+    params = Forecaster(**settings).get_params()
+    splits = [chronological_split(int(c), lookback, horizon, params["val_frac"], 0.0) for c in result.cutoffs[:, 0]]
+    prepared = fitting.prepare(panel, splits, params)  # the backtest's own model: same seed, same rows
+    fitting.train(prepared)
+    net = prepared.net.eval()
     started = time.perf_counter()
     outputs = []
     with torch.inference_mode():
         for s in range(panel.n_series):
-            scaler: Scaler = model.scalers_[s]
+            scaler: Scaler = prepared.state.scalers[s]
             rows = panel.rows(s)
             for c in result.cutoffs[s]:
                 x = torch.from_numpy(scaler.transform(rows[c - lookback : c]))[None]  # [1, L, C]
-                y = model.net_(x).numpy()[0, :, 0]
+                y = net(x).numpy()[0, :, 0]
                 outputs.append(y * scaler.scale[0] + scaler.offset[0])
     seconds = time.perf_counter() - started
     batched = result.forecasts["y_hat"].to_numpy().reshape(len(outputs), -1)

@@ -63,14 +63,14 @@ def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), peri
 def fit_batches(monkeypatch) -> dict:
     """The batch sources ``Forecaster.fit`` hands to the training loop: ``{"train": ..., "val": ...}``
     once a fit has run."""
-    import rnncast.forecaster
+    import rnncast.fitting
 
     seen: dict = {}
-    real = rnncast.forecaster.fit_network
+    real = rnncast.fitting.fit_network
 
     def spy(net, train, val, settings, **options):
         seen["train"], seen["val"] = train, val
         return real(net, train, val, settings, **options)
 
-    monkeypatch.setattr(rnncast.forecaster, "fit_network", spy)
+    monkeypatch.setattr(rnncast.fitting, "fit_network", spy)
     return seen

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 import rnncast.backtest
-import rnncast.forecaster
+import rnncast.fitting
+import rnncast.forecasting
 from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
@@ -59,14 +60,14 @@ def test_backtest_windows_never_see_rows_after_their_origin(frame, refit):
 
 def test_refit_trains_each_window_on_the_rows_before_its_origin_with_a_fresh_scaler(monkeypatch, frame):
     fits = []
-    real = rnncast.forecaster.Forecaster._fit_panel
+    real = rnncast.fitting.prepare
 
-    def spy(self, panel, splits, *args, **kwargs):
-        out = real(self, panel, splits, *args, **kwargs)
-        fits.append((panel, list(splits), list(self.scalers_)))
+    def spy(panel, splits, *args, **kwargs):
+        out = real(panel, splits, *args, **kwargs)
+        fits.append((panel, list(splits), list(out.state.scalers)))
         return out
 
-    monkeypatch.setattr(rnncast.forecaster.Forecaster, "_fit_panel", spy)
+    monkeypatch.setattr(rnncast.fitting, "prepare", spy)
     Forecaster(**TINY).backtest(frame, n_windows=K, refit=True)
     assert len(fits) == K
     for window, (panel, splits, scalers) in enumerate(fits):
@@ -80,13 +81,13 @@ def test_refit_trains_each_window_on_the_rows_before_its_origin_with_a_fresh_sca
 
 def test_without_refit_every_window_is_forecast_in_one_batched_pass(monkeypatch, frame):
     calls = []
-    real = rnncast.forecaster.predict_batches
+    real = rnncast.forecasting.predict_batches
 
     def spy(net, batches):
         calls.append(len(batches))
         return real(net, batches)
 
-    monkeypatch.setattr(rnncast.forecaster, "predict_batches", spy)
+    monkeypatch.setattr(rnncast.forecasting, "predict_batches", spy)
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     assert calls == [3 * K]  # one call over 3 series x K windows
     assert result.metrics["seconds"]["predict"] < result.metrics["seconds"]["fit"]

@@ -147,7 +147,8 @@ def test_fit_returns_self_and_only_adds_underscore_attributes(data):
     assert f.fit(data, target="y", features=["x"]) is f
     added = set(vars(f)) - set(before)
     assert added and all(k.endswith("_") for k in added)
-    assert {"net_", "scaler_", "split_", "history_", "settings_"} <= added
+    assert {"net_", "state_", "history_", "device_"} <= added  # what fit learned: the network and one FittedState
+    assert f.scaler_ is f.state_.scalers[0] and f.split_ == f.state_.splits[0] and f.settings_.data.lookback == TINY["lookback"]
     assert f.get_params() == before  # fit leaves the settings as given
 
 
@@ -309,7 +310,7 @@ def test_model_folder_holds_exactly_weights_and_json(tmp_path, fitted):
     fitted.save(tmp_path / "model")
     assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["model.json", "weights.safetensors"]
     meta = json.loads((tmp_path / "model" / "model.json").read_text(encoding="utf-8"))
-    assert meta["format_version"] == 1
+    assert meta["format_version"] == 2
     assert meta["params"] == fitted.get_params()
 
 

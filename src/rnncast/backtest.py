@@ -23,7 +23,10 @@ import pandas as pd
 from rnncast import plots
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast.forecaster import Forecaster, WindowForecasts, report_short, scores, take
+from rnncast import fitting
+from rnncast.evaluation import scores
+from rnncast.fitting import report_short
+from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
 from rnncast.data import ID_COLUMN
 from rnncast.panel import Panel, load_panel
 from rnncast.windows import Split, chronological_split, rows_needed
@@ -48,10 +51,11 @@ class Backtest:
         return backtest_figure(self, n_series)
 
 
-def run(template: Forecaster, data, n_windows: int, step: int | None, refit: bool, read: dict,
+def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read: dict,
         on_epoch=None) -> Backtest:
-    """The work of ``Forecaster.backtest``: ``template`` gives the settings, ``read`` the columns and roles."""
-    settings = Settings.from_flat(template.get_params())
+    """The work of ``Forecaster.backtest``: ``params`` are its settings (keyword arguments), ``read``
+    the columns and roles of ``data`` (a table, or a ``Panel`` used as it is)."""
+    settings = Settings.from_flat(params)
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
     step = horizon if step is None else step
@@ -59,8 +63,7 @@ def run(template: Forecaster, data, n_windows: int, step: int | None, refit: boo
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
     panel = data if isinstance(data, Panel) else load_panel(data, **read, **data_s.reading())
-    Forecaster._check_roles(panel, settings)
-    layout = panel.layout
+    fitting.check_roles(panel, settings)
 
     k = np.arange(n_windows)
     cutoffs = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
@@ -76,27 +79,27 @@ def run(template: Forecaster, data, n_windows: int, step: int | None, refit: boo
     fit_seconds, predict_seconds = 0.0, 0.0
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
-        model = Forecaster(**template.get_params())._fit_panel(panel, first, settings, layout, on_epoch=on_epoch)
+        model = _fit(params, panel, first, on_epoch)
         fit_seconds = time.perf_counter() - started
         started = time.perf_counter()
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
         starts = (panel.offsets[:-1, None] + cutoffs - lookback).reshape(-1)  # [S * K] rows of the stacked panel
-        wf = model._forecast_windows(panel, np.arange(panel.n_series), starts, series)[0]
+        wf = forecast_windows(model, panel, np.arange(panel.n_series), starts, series)[0]
         predict_seconds = time.perf_counter() - started
-        scales = model.mase_scales_[series]  # [S * K, T]
+        scales = model.state.mase_scales[series]  # [S * K, T]
     else:  # a fresh model and scalers on the rows before each origin
         parts, scale_parts = [], []
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, j]]
             started = time.perf_counter()
-            model = Forecaster(**template.get_params())._fit_panel(panel, splits, settings, layout, on_epoch=on_epoch)
+            model = _fit(params, panel, splits, on_epoch)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
             series = np.arange(panel.n_series)
             starts = panel.offsets[:-1] + cutoffs[:, j] - lookback
-            parts.append(model._forecast_windows(panel, series, starts, series)[0])
+            parts.append(forecast_windows(model, panel, series, starts, series)[0])
             predict_seconds += time.perf_counter() - started
-            scale_parts.append(model.mase_scales_)
+            scale_parts.append(model.state.mase_scales)
         order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
         wf = _concat(parts, order)
         scales = np.concatenate(scale_parts)[order]
@@ -113,6 +116,13 @@ def run(template: Forecaster, data, n_windows: int, step: int | None, refit: boo
     }
     frame = _forecast_frame(panel, wf, window)
     return Backtest(frame, metrics, panel, cutoffs)
+
+
+def _fit(params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
+    """A fresh model with these settings, trained on the rows ``splits`` give each series."""
+    prepared = fitting.prepare(panel, splits, params)
+    fitting.train(prepared, on_epoch=on_epoch)
+    return Model(prepared.net.eval(), prepared.state, prepared.device)
 
 
 def _train_split(cutoff: int, lookback: int, horizon: int, val_frac: float) -> Split | None:

@@ -16,19 +16,17 @@ from rnncast.errors import RnncastError
 from rnncast.files import write_bytes, write_json
 from rnncast.models import NetSpec, build_net
 
-FORMAT = "rnncast-model"
-FORMAT_VERSION = 1
+FORMAT = "rnncast-model"  # the format version is the fitted state's (state.FORMAT_VERSION), read there
 WEIGHTS = "weights.safetensors"
 META = "model.json"
 
 
 def save_model(folder, net: nn.Module, meta: dict) -> None:
-    """Write the weights and ``meta`` (plain JSON data) into ``folder``."""
+    """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``."""
     folder = Path(folder)
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     write_bytes(folder / WEIGHTS, save(state))
-    write_json(folder / META, {"format": FORMAT, "format_version": FORMAT_VERSION,
-                               "rnncast_version": __version__, "network": net.spec.to_dict(), **meta})
+    write_json(folder / META, {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta})
 
 
 def load_model(folder) -> tuple[nn.Module, dict]:
@@ -47,11 +45,6 @@ def load_model(folder) -> tuple[nn.Module, dict]:
         raise RnncastError(f"{folder / META} is not valid JSON ({err}); the file is damaged") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise RnncastError(f"{folder / META} is not an rnncast model description (format {FORMAT!r} expected)")
-    if meta.get("format_version") != FORMAT_VERSION:
-        raise RnncastError(
-            f"{folder} uses model format version {meta.get('format_version')!r}; this rnncast "
-            f"({__version__}) reads version {FORMAT_VERSION}"
-        )
     try:
         net = build_net(NetSpec(**meta["network"]))
     except (TypeError, KeyError, ValueError) as err:
@@ -78,6 +71,7 @@ def load_model(folder) -> tuple[nn.Module, dict]:
 # ---- training state, for resuming a run -------------------------------------------------------
 
 TRAINING_STATE = "checkpoint.safetensors"
+TRAINING_FORMAT_VERSION = 1
 
 
 def save_training_state(path, net, optimizer, generator, loop) -> None:
@@ -101,7 +95,7 @@ def save_training_state(path, net, optimizer, generator, loop) -> None:
     tensors = {k: v.detach().cpu().contiguous() for k, v in tensors.items()}
     loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
                  "stopped": loop.stopped, "history": loop.history, "param_groups": opt["param_groups"],
-                 "opt_scalars": scalars, "format_version": FORMAT_VERSION}
+                 "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION}
     write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
 
 

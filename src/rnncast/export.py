@@ -79,7 +79,7 @@ class Exported:
 def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True) -> Exported:
     """Write ``forecaster``'s model as ONNX to ``path``; with ``check`` (and onnxruntime installed),
     run both on 64 windows and report how far apart they are."""
-    forecaster._check_fitted()
+    forecaster.check_fitted()
     try:
         import onnx
     except ImportError:

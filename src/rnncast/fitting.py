@@ -1,0 +1,203 @@
+"""Fitting: from a checked ``Panel`` to a trained network and its ``FittedState``.
+
+The steps, in order: check the covariate roles against the settings (``check_roles``), cut every
+series by time (``cut``: the same fractions for each, or given row borders for one), leave out
+(by name) the series too short to train, fit each series' scaler on its own training rows, encode
+the static covariates, build the network (``NetSpec``), and hand the batches of scaled windows to
+the training loop (``training.fit_network``). ``prepare`` does everything before the loop, so the
+caller holds the network and state while it trains (a progress callback may evaluate them).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from rnncast import checkpoint as checkpoint_io
+from rnncast import distributed, metrics, scaling
+from rnncast.config import DataSettings, Settings
+from rnncast.errors import RnncastError
+from rnncast.models import NetSpec, build_net
+from rnncast.panel import Panel
+from rnncast.scaling import Scaler, StaticEncoder
+from rnncast.state import FittedState
+from rnncast.training import SequenceBatches, WindowBatches, fit_network, resolve_device
+from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed
+
+log = logging.getLogger(__name__)
+
+
+def check_roles(panel: Panel, settings: Settings) -> None:
+    """Refuse, by name, covariate roles the settings cannot train."""
+    data_s, model_s, train_s = settings.data, settings.model, settings.train
+    if data_s.future_known and not panel.future:
+        raise RnncastError("future_known=True needs feature columns (features=...) whose future values are known")
+    if model_s.channel_independent and (panel.features or panel.static is not None):
+        raise RnncastError(
+            f"channel_independent=True treats every input column as a target series; drop the features "
+            f"{panel.features} (and static covariates) or make them targets"
+        )
+    if model_s.segment and panel.static is not None:
+        raise RnncastError("segment > 0 (SegmentNet) does not take static covariates yet; use segment 0")
+    if model_s.decoder == "parallel" and panel.future:
+        raise RnncastError(f"decoder 'parallel' does not take future-known covariates {panel.future}; use decoder 'direct'")
+    if train_s.scheme == "sequence" and (panel.n_series > 1 or panel.future or panel.static is not None):
+        raise RnncastError("scheme 'sequence' trains one series without future-known or static covariates; "
+                           "use scheme 'window' for many series and covariates")
+
+
+def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], list[dict]]:
+    """Each series' chronological split (``split``: the row borders of a single series instead of
+    the fractions). Series too short for one are left out, named in a warning, and returned as
+    ``{"id", "rows", "needed"}``; every series too short is an error."""
+    if split is not None:
+        if panel.n_series > 1:
+            raise RnncastError("split= gives the row borders of one series; many series are split by val_frac/test_frac")
+        return panel, [_given_split(split, len(panel.values), data_s)], []
+    part = lambda n: chronological_split(int(n), data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)  # noqa: E731
+    if panel.id_col is None:
+        return panel, [part(len(panel.values))], []  # one series: its too-short message is the error
+    splits = []
+    for n in panel.lengths:
+        try:
+            splits.append(part(n))
+        except RnncastError:
+            splits.append(None)
+    needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
+    skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
+                           f"training rows and a horizon in the validation ({data_s.val_frac:.0%}) and test "
+                           f"({data_s.test_frac:.0%}) rows")
+    if skipped:
+        kept = [s for s, split in enumerate(splits) if split is not None]
+        panel, splits = panel.subset(kept), [splits[s] for s in kept]
+    return panel, splits, skipped
+
+
+def _given_split(split, n_rows: int, data_s: DataSettings) -> Split:
+    split = split if isinstance(split, Split) else Split(*split)
+    if not (data_s.lookback + data_s.horizon <= split.train_end <= split.val_end <= split.end <= n_rows):
+        raise RnncastError(
+            f"split {split} does not fit {n_rows} rows; need lookback + horizon <= train_end <= val_end <= end <= rows"
+        )
+    return split
+
+
+def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> list[dict]:
+    """Series without a split are too short to train: an error when every one is, else a warning
+    that names them; returns them as ``{"id", "rows", "needed"}``."""
+    short = [s for s, split in enumerate(splits) if split is None]
+    if not short:
+        return []
+    listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
+    more = f" and {len(short) - 10} more" if len(short) > 10 else ""
+    need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
+    if len(short) == panel.n_series:
+        raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}")
+    log.warning("%d of %d series are too short to train and are left out: %s%s; each needs %s",
+                len(short), panel.n_series, listed, more, need)
+    return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed} for s in short]
+
+
+@dataclass
+class Prepared:
+    """Everything before the training loop: the network, what fit learned of the data, the batches."""
+
+    net: torch.nn.Module
+    state: FittedState
+    device: torch.device
+    group: object  # distributed.Group, or None outside torchrun
+    train: object  # WindowBatches or SequenceBatches
+    val: WindowBatches | None
+
+
+def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | None = None) -> Prepared:
+    """Scalers, static encoder, network and batches for every series of ``panel``, each cut by its
+    own split; ``params``: the Forecaster's keyword arguments (its settings)."""
+    settings = Settings.from_flat(params)
+    data_s, model_s, train_s = settings.data, settings.model, settings.train
+    scalers = [fit_scaler(panel, s, split.train_end, data_s.scaler) for s, split in enumerate(splits)]
+    offset, scale = scaling.stack(scalers)  # [S, C]
+    encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
+    static_inputs, static_codes = (encoder.transform(panel.static, panel.ids) if encoder is not None
+                                   else (np.zeros((panel.n_series, 0), np.float32), np.zeros((panel.n_series, 0), np.int64)))
+    device = resolve_device(train_s.device)
+    group = distributed.setup(device)  # None unless torchrun started this process among others
+    device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
+    torch.manual_seed(train_s.seed)  # every rank builds the same initial weights
+    spec = NetSpec(
+        cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
+        hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
+        window_norm=model_s.window_norm, n_future=len(panel.future), channel_independent=model_s.channel_independent,
+        scheme=train_s.scheme, segment=model_s.segment, decoder=model_s.decoder, highway=model_s.highway,
+        lookback=data_s.lookback, n_static=static_inputs.shape[1],
+        static_cardinalities=encoder.cardinalities if encoder else (), quantiles=model_s.quantiles,
+    )
+    net = build_net(spec).to(device)
+    if group is not None:
+        torch.manual_seed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
+    values = torch.from_numpy(scaling.transform_rows(panel.values, panel.lengths, offset, scale)).to(device)  # [N, C]
+    statics = static_tensors(static_inputs, static_codes, device)
+    lookback, horizon = data_s.lookback, data_s.horizon
+    if train_s.scheme == "sequence":
+        train = SequenceBatches(values, splits[0].train_end, lookback, horizon, panel.n_targets, train_s.chunk,
+                                train_s.batch_size)
+    else:
+        train = window_batches(values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel,
+                               data_s, statics, train_s.batch_size)
+    val_starts, val_series = panel_window_starts(splits, panel.offsets, "val", lookback, horizon)
+    val = window_batches(values, val_starts, val_series, panel, data_s, statics, train_s.batch_size) if len(val_starts) else None
+    state = FittedState(
+        params=dict(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
+        past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
+        scalers=scalers, splits=splits,
+        train_means=np.stack([panel.rows(s)[: sp.train_end, : panel.n_targets].mean(axis=0)
+                              for s, sp in enumerate(splits)]),  # [S, T]
+        mase_scales=np.array([[metrics.naive_scale(panel.rows(s)[: sp.train_end, t], data_s.season)
+                               for t in range(panel.n_targets)] for s, sp in enumerate(splits)]),  # [S, T]
+        static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
+        skipped_series=list(skipped or []), world_size=group.world if group else 1,
+    )
+    return Prepared(net, state, device, group, train, val)
+
+
+def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False) -> list[dict]:
+    """Run the training loop over ``prepared``'s batches; returns the history (one record per epoch).
+    ``checkpoint``: a file that receives the whole training state after every epoch (rank 0 only);
+    ``resume``: continue from it."""
+    if resume and not checkpoint:
+        raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
+    group = prepared.group
+    writes = group is None or group.main
+    save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
+    load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
+    return fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train, on_epoch=on_epoch,
+                       checkpoint=save_state, resume=load_state, group=group)
+
+
+def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
+    """Series ``s``'s scaler from its own training rows. One series refuses a constant column;
+    in a panel such a column of one series (a price that never changed) is centred only."""
+    rows = panel.rows(s)[:train_end]
+    if panel.id_col is None:
+        return Scaler.fit(kind, rows, panel.columns)
+    scaler = Scaler.fit(kind, rows, panel.columns, constant="center")
+    flat = [c for j, c in enumerate(panel.columns) if kind != "none" and np.ptp(rows[:, j]) == 0]
+    if flat:
+        log.info("%s: column(s) %s are constant on the training rows and are only centred", panel.label(s), flat)
+    return scaler
+
+
+def static_tensors(inputs: np.ndarray, codes: np.ndarray, device) -> tuple:
+    """Static inputs [S, Kn] float32 and category codes [S, Kc] int64 as tensors (None when empty)."""
+    static = torch.from_numpy(np.ascontiguousarray(inputs, dtype=np.float32)).to(device) if inputs.shape[1] else None
+    categories = torch.from_numpy(np.ascontiguousarray(codes, dtype=np.int64)).to(device) if codes.shape[1] else None
+    return static, categories
+
+
+def window_batches(values, starts, series, panel: Panel, data_s: DataSettings, statics: tuple, batch_size) -> WindowBatches:
+    """Batches of the windows at stacked rows ``starts`` [W] of series ``series`` [W] over scaled ``values`` [N, C]."""
+    return WindowBatches(values, starts, data_s.lookback, data_s.horizon, panel.n_targets, bool(panel.future),
+                         batch_size, n_past=panel.n_past, series=series, static=statics[0], categories=statics[1])

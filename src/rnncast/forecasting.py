@@ -1,0 +1,279 @@
+"""Forecasting with a fitted model: the next horizon after each series' end (with its future
+covariates aligned by date), and the forecasts of many stride-1 windows at once, beside the
+baselines, in original and in scaled units.
+
+A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
+targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
+series the model knows (``reading.series_index``).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+import torch
+
+from rnncast import baselines, scaling
+from rnncast.data import ID_COLUMN
+from rnncast.errors import RnncastError
+from rnncast.fitting import static_tensors, window_batches
+from rnncast.future import align_future
+from rnncast.panel import Panel
+from rnncast.reading import series_index
+from rnncast.state import FittedState
+from rnncast.training import predict_batches
+from rnncast.windows import every_window_start, panel_window_starts
+
+log = logging.getLogger(__name__)
+
+
+class Model(NamedTuple):
+    """A fitted network, what it learned of its data, and where it runs."""
+
+    net: torch.nn.Module
+    state: FittedState
+    device: torch.device
+
+
+@contextmanager
+
+def few_threads(batch: int):
+    """One CPU thread for a small batch: splitting a handful of windows over threads costs more in
+    synchronization than it saves (0.5 ms against 16 ms for one LSTM window on 2 busy cores)."""
+    if batch > 64 or torch.get_num_threads() == 1:
+        yield
+        return
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
+@dataclass
+
+class WindowForecasts:
+    """Forecasts for a run of stride-1 windows; arrays are [windows, horizon, targets].
+
+    ``starts`` and ``target_rows`` are rows inside each window's own series; ``series`` [W] says
+    which series (a position in ``ids``). ``quantiles`` [W, H, T, Q] holds the levels ``levels``.
+    """
+
+    starts: np.ndarray  # row where each window's inputs begin
+    target_rows: np.ndarray  # row of each window's first target
+    y_true: np.ndarray
+    y_pred: np.ndarray
+    baselines: dict  # name -> [W, H, T]
+    time: pd.DatetimeIndex | None  # timestamps of the series (of the first series of a panel), when it has them
+    series: np.ndarray | None = None  # [W]
+    ids: list = field(default_factory=lambda: [None])
+    times: list = field(default_factory=list)  # timestamps of every series
+    quantiles: np.ndarray | None = None  # [W, H, T, Q]
+    levels: tuple = ()
+
+
+def scaled_rows(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The panel's rows scaled by their own series' scalers, and those scalers' offset and scale [S, C]."""
+    offset, scale = scaling.stack([state.scalers[k] for k in index])
+    return scaling.transform_rows(panel.values, panel.lengths, offset, scale), offset, scale
+
+
+def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Static inputs [S, Kn] and codes [S, Kc]: the panel's own attributes, encoded as at fit (an
+    unseen category is refused by name), or those seen at fit."""
+    if panel.static is not None and state.static_encoder is not None:
+        return state.static_encoder.transform(panel.static, panel.ids)
+    return state.static_inputs[index], state.static_codes[index]
+
+
+def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
+    """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
+    horizon = state.settings.data.horizon
+    if state.calendar.kind == "row" or panel.time is None:
+        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
+    return state.calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon)
+
+
+def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
+    levels = state.settings.model.quantiles
+    if not levels:
+        return y, None
+    y = np.sort(y, axis=-1)  # quantile forecasts never cross
+    return y[..., levels.index(0.5)], y
+
+
+def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
+    """The ``horizon`` steps after the end of every series of ``panel``, in original units.
+
+    ``future``: the future covariates over those steps (``future.align_future``). Static
+    covariates: the panel's own (encoded as at fit), else those seen at fit.
+    One series: a frame indexed by the next dates of the calendar (or row numbers), one column
+    per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
+    series and step, columns id, time, ``<target>_hat`` (and the quantile columns).
+    Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
+    categories, missing future values, and timestamps no calendar explains (dates are never invented).
+    """
+    state = model.state
+    index = series_index(state, panel)
+    lookback = state.settings.data.lookback
+    short = np.flatnonzero(panel.lengths < lookback)
+    if len(short):
+        if state.layout == "single":
+            raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
+        listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
+        raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
+    when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
+    scaled, offset, scale = scaled_rows(state, panel, index)
+    rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L] the last lookback rows
+    x = torch.from_numpy(scaled[rows]).to(model.device)  # [S, L, C]
+    fut = _future(model, panel, future, when, offset, scale)
+    static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
+    with torch.inference_mode(), few_threads(len(index)):
+        y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
+    y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale)
+    point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
+    if state.layout == "single":
+        frame = pd.DataFrame(point[0], columns=state.targets, index=when[0])
+        for j, q in enumerate(state.settings.model.quantiles):
+            for t, name in enumerate(state.targets):
+                frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
+        return frame
+    return _long_frame(state, panel, when, point, quantiles)
+
+
+def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
+    horizon = point.shape[1]
+    id_name, time_name = state.id_col or ID_COLUMN, state.time_col or "ds"
+    stamps = when[0].append(when[1:]) if len(when) > 1 else when[0]
+    columns = {id_name: np.repeat(np.array(panel.ids, dtype=object), horizon), time_name: stamps}
+    for t, name in enumerate(state.targets):
+        columns[f"{name}_hat"] = point[:, :, t].reshape(-1)
+        for j, q in enumerate(state.settings.model.quantiles):
+            columns[f"{name}_q{q:g}"] = quantiles[:, :, t, j].reshape(-1)
+    return pd.DataFrame(columns)
+
+
+def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, scale: np.ndarray) -> torch.Tensor | None:
+    """The future covariates over the horizon of every series, scaled: [S, H, F]."""
+    state = model.state
+    if not state.future_covariates:
+        if future is not None:
+            raise RnncastError("future= was given but the model was trained without future covariates "
+                               "(future_covariates=, or features with future_known=True)")
+        return None
+    horizon, names = state.settings.data.horizon, state.future_covariates
+    if future is None:
+        raise RnncastError(
+            f"this model needs the future values of features {names} over the {horizon} forecast "
+            "steps: pass future= (--future FILE; a frame with those columns, one row per step"
+            + ("" if state.layout == "single" else f", and the columns {state.id_col or ID_COLUMN!r} and "
+               f"{state.time_col or 'ds'!r} saying which series and step") + ")"
+        )
+    values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
+                          (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz)
+    first = len(state.targets) + len(state.past_covariates)
+    scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
+    return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
+
+
+def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
+    """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
+
+    Columns in training order (targets, then features); for many windows of the one series a
+    model was trained on. Models trained with future-known or static covariates, or on many
+    series (each with its own scaler), need ``predict`` instead.
+    """
+    state = model.state
+    if state.future_covariates:
+        raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
+    if len(state.ids) > 1 or state.static_encoder is not None:
+        raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
+    inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
+    expected = (state.settings.data.lookback, len(state.targets) + len(state.features))
+    if inputs.ndim != 3 or inputs.shape[1:] != expected:
+        raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
+    outputs = []
+    scaler = state.scalers[0]
+    with torch.inference_mode(), few_threads(len(inputs)):
+        for i in range(0, len(inputs), batch_size):
+            x = torch.from_numpy(scaler.transform(inputs[i : i + batch_size])).to(model.device)  # [B, L, C]
+            outputs.append(point_forecast(state, model.net(x).float().cpu().numpy())[0])  # [B, H, T]
+    y = np.concatenate(outputs) if outputs else np.zeros((0, state.settings.data.horizon, len(state.targets)), np.float32)
+    return scaler.inverse(y, slice(0, len(state.targets)))
+
+
+def window_starts(state: FittedState, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray]:
+    """Windows of ``part`` in every series: stacked-array start rows [W] and series [W]."""
+    lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
+    if part == "all":
+        short = np.flatnonzero(panel.lengths < lookback + horizon)
+        if len(short) == panel.n_series:
+            rows = len(panel.values) if panel.n_series == 1 else f"{panel.lengths.max()} rows in its longest series"
+            raise RnncastError(
+                f"data has {rows}; evaluating needs at least lookback {lookback} + horizon {horizon}"
+            )
+        if len(short):
+            log.warning("%d series too short for one window (lookback %d + horizon %d) are left out: %s", len(short),
+                        lookback, horizon, ", ".join(repr(panel.ids[s]) for s in short[:10]))
+        return every_window_start(panel.lengths, panel.offsets, lookback, horizon)
+    if part not in ("train", "val", "test"):
+        raise RnncastError(f"unknown part {part!r}; choose one of: all, train, val, test")
+    splits = [state.splits[k] for k in index]
+    for s, split in enumerate(splits):
+        if panel.lengths[s] < split.end:
+            whose = "" if state.layout == "single" else f" of {panel.label(s)}"
+            raise RnncastError(
+                f"part={part!r} needs the data given to fit ({split.end} rows or more{whose}), got {panel.lengths[s]} rows"
+            )
+    return panel_window_starts(splits, panel.offsets, part, lookback, horizon)
+
+
+def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
+                     series: np.ndarray) -> tuple[WindowForecasts, WindowForecasts]:
+    """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W],
+    in original and in scaled units; the network runs once, over all windows in batches."""
+    state = model.state
+    data_s, n_t = state.settings.data, len(state.targets)
+    lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
+    scaled_values, offset, scale = scaled_rows(state, panel, index)
+    statics = static_tensors(*static_inputs(state, panel, index), model.device)
+    batches = window_batches(torch.from_numpy(scaled_values).to(model.device), starts, series, panel, data_s, statics, None)
+    pred_scaled = predict_batches(model.net, batches)  # [W, H, T] or [W, H, T, Q]
+    if not len(starts):
+        pred_scaled = np.zeros((0, horizon, n_t) + ((len(state.settings.model.quantiles),) if state.settings.model.quantiles else ()), np.float32)
+    target_rows = starts + lookback  # [W] first target row, in the stacked array
+    rows = target_rows[:, None] + np.arange(horizon)  # [W, H]
+    recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
+    local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
+    pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale)
+    means = state.train_means[index]  # [S, T]
+    scaled_means = ((means - offset[:, :n_t]) / scale[:, :n_t]).astype(np.float32)
+
+    def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray) -> WindowForecasts:
+        last_inputs = values[recent][..., :n_t]  # [W, season, T]
+        base = {"repeat": baselines.repeat_last(last_inputs, horizon, n_t),
+                "mean": np.ascontiguousarray(np.broadcast_to(mean[series][:, None, :], (len(series), horizon, n_t)))}
+        if season > 1:
+            base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
+        point, quantiles = point_forecast(state, y_all)
+        return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
+                               panel.time_of(0) if panel.n_series == 1 else None, series, list(panel.ids),
+                               panel.times, quantiles, state.settings.model.quantiles)
+
+    return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
+
+
+def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
+    """The windows ``keep`` (a mask or positions) of ``wf``."""
+    return WindowForecasts(wf.starts[keep], wf.target_rows[keep], wf.y_true[keep], wf.y_pred[keep],
+                           {k: v[keep] for k, v in wf.baselines.items()}, wf.time, wf.series[keep], wf.ids, wf.times,
+                           wf.quantiles[keep] if wf.quantiles is not None else None, wf.levels)
+
+

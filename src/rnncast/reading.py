@@ -1,0 +1,96 @@
+"""New data for a fitted model: read with the columns, layout, calendar and static covariates the
+model was trained on, and each series placed among the series it knows (its scaler, its split).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast.data import ID_COLUMN, as_frame, read_table
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel, load_panel
+from rnncast.state import FittedState
+
+log = logging.getLogger(__name__)
+
+
+def read_new(state: FittedState, data, static_covariates=None) -> Panel:
+    """Read new data with the columns, layout and calendar the model was trained on (a ``Panel``
+    is checked and used as it is). Static covariates come from ``static_covariates`` (a table)
+    or from the model's static columns when the data holds them."""
+    if isinstance(data, Panel):
+        if data.columns != state.targets + state.features:
+            raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
+                               f"{state.targets + state.features}")
+        return data
+    reading = {**state.settings.data.reading(), "freq": state.calendar.freq_text, "announce": False,
+               "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
+    try:
+        if state.layout == "single":
+            if static_covariates is not None:
+                raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
+            return load_panel(data, state.targets, None, state.time_col, **reading)
+        id_col = state.id_col or ID_COLUMN
+        frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
+                 else as_frame(data, keep_index=[id_col]))
+        static = static_covariates if static_covariates is not None else _static_columns(state, frame)
+        if state.layout == "wide" and id_col not in frame.columns:
+            present = [i for i in state.ids if i in frame.columns]
+            return load_panel(frame, None, None, state.time_col, series=present or state.ids,
+                              static_covariates=static, **reading)
+        return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static,
+                          **reading)
+    except RnncastError as err:
+        if "not found" in str(err):
+            raise RnncastError(
+                f"{err}. The model was trained on target {state.targets} and features {state.features}"
+            ) from None
+        raise
+
+
+def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
+    """The model's static covariate columns when the long table holds them (None: it holds none)."""
+    if state.static_encoder is None:
+        return None
+    wanted = state.static_encoder.numeric_names + state.static_encoder.categorical_names
+    present = [c for c in wanted if c in frame.columns]
+    if present and len(present) < len(wanted):
+        raise RnncastError(f"the data holds static covariate(s) {present} but not {sorted(set(wanted) - set(present))}; "
+                           "give all of them, or none to use the values seen at fit")
+    return present or None
+
+
+def known(state: FittedState, panel: Panel) -> tuple[Panel, np.ndarray]:
+    """For scoring: the panel without the series that fit left out as too short (with a warning),
+    and the position in ``state.ids`` of each remaining series."""
+    short = {d["id"] for d in state.skipped_series}
+    left_out = [s for s, i in enumerate(panel.ids) if i in short]
+    if left_out and state.layout != "single":
+        log.warning("series %s were too short to train and are not scored", [panel.ids[s] for s in left_out][:10])
+        panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
+    return panel, series_index(state, panel)
+
+
+def series_index(state: FittedState, panel: Panel) -> np.ndarray:
+    """Position in ``state.ids`` of every series of ``panel``; series the model has no scaler for are an error."""
+    if state.layout == "single":
+        return np.zeros(1, dtype=np.int64)
+    lookup = {i: k for k, i in enumerate(state.ids)}
+    unknown = [i for i in panel.ids if i not in lookup]
+    if not panel.n_series:
+        raise RnncastError("no series of the data was trained; every one was too short at fit")
+    if unknown:
+        short = {d["id"]: d for d in state.skipped_series}
+        if any(i in short for i in unknown):
+            listed = ", ".join(f"{i!r} ({short[i]['rows']} rows)" for i in unknown if i in short)
+            raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
+                               "rows), so the model has no scaler for them; leave them out")
+        raise RnncastError(
+            f"series {unknown[:5]} ({len(unknown)} in all) were not in the data the model was fitted on, so it has no "
+            f"scaler for them; it knows {len(state.ids)} series, e.g. {state.ids[:5]}"
+        )
+    return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
