@@ -8,18 +8,18 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import metrics
-from rnncast.forecasting import WindowForecasts, take
+from rnncast.forecasting import PartForecasts, WindowForecasts, take
 
 
-def evaluate(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray, ids: list,
-             by_series: bool = False) -> dict:
-    """Scores of the windows of ``original`` and ``scaled`` (the same windows in the two units);
-    ``mase_scales`` [S, T]: each series' MASE denominator (original units), ``ids`` [S] their names.
+def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
+    """Scores of one part's windows (``forecasting.PartForecasts``: the same windows in original and
+    scaled units, each series' MASE denominator and id).
 
     Returns ``{"windows", "horizon", "original": {name: scores}, "scaled": {...}, "significance":
     {baseline: Diebold-Mariano result}}`` and, with ``by_series``, ``"series": {id: scores}``
     (original units). Quantile models add the pinball loss and the coverage of each central interval.
     """
+    original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
     result = {"windows": len(original.starts), "horizon": horizon}
     for units, wf in (("original", original), ("scaled", scaled)):

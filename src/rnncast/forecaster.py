@@ -296,11 +296,15 @@ class Forecaster:
             interval (``coverage_80`` for the 0.1 and 0.9 levels). ``by_series``: also the original-unit
             metrics of every series (``result["series"][id]``).
             """
+        return evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
+
+    def part_forecasts(self, data, part: str = "all", static_covariates=None) -> forecasting.PartForecasts:
+        """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
+        too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
+        computed once so that a report can score and plot the same forecasts."""
         model = self._model()
         panel, index = reading.known(model.state, reading.read_new(model.state, data, static_covariates))
-        original, scaled = forecasting.forecast_windows(
-            model, panel, index, *forecasting.window_starts(model.state, panel, index, part))
-        return evaluation.evaluate(original, scaled, model.state.mase_scales[index], panel.ids, by_series)
+        return forecasting.part_forecasts(model, panel, index, part)
 
     # ---- backtesting ------------------------------------------------------------------------
 

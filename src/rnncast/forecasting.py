@@ -270,6 +270,23 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
 
+@dataclass
+class PartForecasts:
+    """The forecasts of one part's windows (every series' "train", "val", "test" or "all" windows)
+    in original and in scaled units, with each series' MASE denominator [S, T] (original units) and id [S]."""
+
+    original: WindowForecasts
+    scaled: WindowForecasts
+    mase_scales: np.ndarray
+    ids: list
+
+
+def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> PartForecasts:
+    """Forecast the windows of ``part`` of every series of ``panel`` once, in both units."""
+    original, scaled = forecast_windows(model, panel, index, *window_starts(model.state, panel, index, part))
+    return PartForecasts(original, scaled, model.state.mase_scales[index], list(panel.ids))
+
+
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
     """The windows ``keep`` (a mask or positions) of ``wf``."""
     return WindowForecasts(wf.starts[keep], wf.target_rows[keep], wf.y_true[keep], wf.y_pred[keep],

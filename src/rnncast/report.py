@@ -7,6 +7,7 @@ A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``mode
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 import csv
 import html
 import io
@@ -17,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import __version__, files, plots
+from rnncast import __version__, evaluation, files, plots
 from rnncast.forecaster import Forecaster
+from rnncast.forecasting import take
 from rnncast.windows import window_starts
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
@@ -27,12 +29,18 @@ INTERVAL_NAMES = ("pinball", "coverage_")  # a quantile model's extra scores
 
 # ---- what a run measured --------------------------------------------------------------------
 
-def run_metrics(forecaster: Forecaster, data) -> dict:
-    """Validation and test metrics of the model and the baselines (pooled over the series of a panel)."""
+def run_forecasts(forecaster: Forecaster, data) -> dict:
+    """The validation and test windows' forecasts (``forecasting.PartForecasts``), each forecast once."""
     data_s = forecaster.settings_.data
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
-    return {part: forecaster.evaluate(data, part=part) for part in parts}
+    return {part: forecaster.part_forecasts(data, part=part) for part in parts}
+
+
+def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> dict:
+    """Validation and test metrics of the model and the baselines (pooled over the series of a panel)."""
+    forecasts = run_forecasts(forecaster, data) if forecasts is None else forecasts
+    return {part: evaluation.evaluate(f) for part, f in forecasts.items()}
 
 
 def verdict(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str]:
@@ -84,7 +92,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
               title: str | None = None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics."""
     run_dir = Path(run_dir)
-    metrics = run_metrics(forecaster, data)
+    forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
+    metrics = run_metrics(forecaster, data, forecasts)
     config = {
         "settings": forecaster.get_params(),
         "data": {"source": source, "target": forecaster.targets_, "features": forecaster.features_,
@@ -107,7 +116,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     forecaster.save(run_dir / "model")
     loss_png = plots.png_bytes(plots.loss_figure({forecaster.cell: forecaster.history_}))
-    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}))
+    test = forecasts["test"].original if "test" in forecasts else None
+    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}, test))
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)
     title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {', '.join(forecaster.targets_)}"
@@ -126,15 +136,19 @@ def history_csv(history: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster]):
+def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test=None):
     """Actual vs predicted over a contiguous stretch of the test split, first target, with the repeat
-    baseline and each quantile model's widest central interval as a band. A panel shows its first series."""
+    baseline and each quantile model's widest central interval as a band. A panel shows its first series.
+    ``test``: the reference model's test-window forecasts, when already made (not forecast again)."""
     from rnncast.metrics import interval_pairs
 
     curves, bands, actual, x = {}, {}, None, None
     one = None if reference.layout_ == "single" else reference.ids_[0]
     for name, model in models.items():
-        wf = model.predict_windows(data, part="test", series=one)
+        if model is reference and test is not None:
+            wf = test if one is None else replace(take(test, test.series == 0), time=test.times[0] if test.times else None)
+        else:
+            wf = model.predict_windows(data, part="test", series=one)
         origins, actual, pred = plots.contiguous_forecast(wf.y_true[..., 0], wf.y_pred[..., 0])
         curves[name] = pred
         pairs = interval_pairs(wf.levels)
