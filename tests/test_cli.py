@@ -439,7 +439,8 @@ def test_fit_and_predict_many_series_in_long_format(capsys, tmp_path):
                          "--device", "cpu", "--future-covariates", "hour", "--quantiles", "0.1,0.5,0.9", "--out", tmp_path / "run")
     assert code == 0, err
     config = json.loads((tmp_path / "run" / "config.json").read_text())
-    assert config["data"]["layout"] == "long" and config["data"]["future_covariates"] == ["hour"]
+    assert config["run"]["layout"] == "long" and config["data"]["future_covariates"] == ["hour"]
+    assert config["run"]["future_covariates"] == ["hour"] and config["run"]["calendar"]["freq"] == "h"
     assert config["series"]["trained"] == 3 and config["settings"]["quantiles"] == [0.1, 0.5, 0.9]
     code, out, err = cli(capsys, "predict", tmp_path / "run", data, "--future", _future_csv(tmp_path, drop_last=False))
     assert code == 0, err
@@ -474,7 +475,8 @@ def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, c
     assert code == 0, err
     config_path = tmp_path / "run" / "config.json"
     config = json.loads(config_path.read_text())
-    assert config["data"]["static_covariates"] == []
+    assert config["run"]["static_covariates"] == [] and "static_covariates" not in config["data"] or \
+        config["data"]["static_covariates"] is None  # the request as given: none
     del config["settings"]["highway"]
     config_path.write_text(json.dumps(config))
     code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run")

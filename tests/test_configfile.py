@@ -109,3 +109,18 @@ def test_a_run_written_before_the_highway_existed_is_repeated_without_one(tmp_pa
     (tmp_path / "config.json").write_text(json.dumps(config))
     settings, _ = read_config(tmp_path / "config.json")
     assert settings["highway"] is False
+
+
+def test_config_json_has_one_shape_that_resume_and_config_read_alike(tmp_path):
+    """A run killed after its final config.json was written (here: a finished run) resumes with its
+    features in their one role, and --config RUN keeps a full batch (batch_size None)."""
+    data = tmp_path / "d.csv"
+    make_frame(200).to_csv(data, index=False)
+    args = ["fit", str(data), "--target", "y", "--features", "x", "--lookback", "12", "--horizon", "2", "--epochs", "1",
+            "--hidden-size", "8", "--batch-size", "full", "--device", "cpu", "--out", str(tmp_path / "run")]
+    assert main(args) == 0
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["data"]["features"] == ["x"] and config["run"]["past_covariates"] == ["x"]
+    assert main(["fit", "--resume", str(tmp_path / "run")]) == 0
+    assert main(["fit", "--config", str(tmp_path / "run"), "--out", str(tmp_path / "again")]) == 0
+    assert json.loads((tmp_path / "again" / "config.json").read_text())["settings"]["batch_size"] is None

@@ -7,13 +7,12 @@ The flags of ``fit`` are made from the settings dataclasses, so they match ``For
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import time
 from pathlib import Path
 
-from rnncast.config import setting_fields, with_saved_defaults
+from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 
 EXIT_BAD_INPUT = 2
@@ -126,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
     export.set_defaults(run=run_export)
 
-    from rnncast import bench  # `rnncast bench ett ...`, the ETT benchmark harness
+    from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
 
     bench.add_parser(commands)
     return parser
@@ -313,7 +312,7 @@ def run_fit(args) -> int:
     bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(out, forecaster, panel, source=request["source"])
+    metrics = write_run(out, forecaster, panel, source=request["source"], request=request)
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]
@@ -380,11 +379,11 @@ def _resume_request(run_dir: Path):
     config_path = run_dir / "config.json"
     if not config_path.is_file():
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
-    try:
-        config = json.loads(config_path.read_text(encoding="utf-8"))
-        return run_dir, with_saved_defaults(config["settings"]), config["data"]
-    except (json.JSONDecodeError, KeyError) as err:
-        raise RnncastError(f"{config_path} is damaged ({err}); cannot resume from it") from None
+    from rnncast.configfile import read_run
+
+    settings, request = read_run(config_path)  # the same reader as --config RUN
+    request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
+    return run_dir, settings, request
 
 
 def run_tune(args) -> int:

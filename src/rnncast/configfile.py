@@ -45,7 +45,7 @@ def read_config(path) -> tuple[dict, dict]:
     if not path.is_file():
         raise RnncastError(f"config file not found: {path} (expected a .toml file or a run directory's config.json)")
     if path.suffix.lower() == ".json":
-        values = _run_config(path)
+        return read_run(path)
     else:
         try:
             values = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -60,24 +60,35 @@ def read_config(path) -> tuple[dict, dict]:
     return settings, request
 
 
-def _run_config(path: Path) -> dict:
-    """The flat fields of a run directory's ``config.json``: the request of ``start_config`` while
-    the run trains, the fitted columns of ``write_run`` once it is written (``layout`` says how the
-    series were given: one, long with an id column, or wide columns)."""
+def read_run(path) -> tuple[dict, dict]:
+    """``(settings, request)`` of a run directory's ``config.json``, as ``read_config`` gives them
+    (``request["data"]``: the data file); what ``rnncast fit --resume`` and ``--config RUN`` read."""
+    return _run_config(Path(path))
+
+
+def _run_config(path: Path) -> tuple[dict, dict]:
+    """The flat fields of a run directory's ``config.json``: its ``settings`` and its ``data`` (the
+    request as given, the same before and after the run finished). A run written before the request
+    was kept whole held the fitted columns in ``data`` instead (with ``layout``); they are read as
+    that run's request."""
     try:
         config = json.loads(path.read_text(encoding="utf-8"))
         settings, data = with_saved_defaults(config["settings"]), dict(config["data"])  # an older run keeps its network
         data["data"] = data.pop("source")
-        layout = data.pop("layout", None)  # written by write_run: fitted columns, features split by role
+        layout = data.pop("layout", None)  # only in the config.json of a run finished before the request was kept
         if layout is not None:
             data.pop("features", None)  # the past and future covariates together
-        if layout == "wide":
-            data["series"], data["target"] = data["target"], None  # the series columns were the targets
-        values = {**settings, **{k: v for k, v in data.items() if k in REQUEST_KEYS}}
-    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as err:
+            if layout == "wide":
+                data["series"], data["target"] = data["target"], None  # the series columns were the targets
+        known = {f.name for f in setting_fields()}
+        unknown = sorted(set(settings) - known)
+        if unknown:
+            raise ValueError(f"unknown settings {unknown}")
+        request = {k: v for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
         raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give a .toml file "
                            "or the config.json that rnncast fit wrote") from None
-    return {k: v for k, v in values.items() if v not in (None, "", [])}
+    return settings, request  # settings as written (None included: full batch, no quantiles), checked at fit
 
 
 def _setting(path: Path, f, value):

@@ -83,24 +83,29 @@ def environment() -> dict:
 # ---- the run directory ----------------------------------------------------------------------
 
 def start_config(run_dir, forecaster: Forecaster, request: dict) -> None:
-    """``config.json`` before training starts: enough to resume the run (``rnncast fit --resume``)."""
+    """``config.json`` before training starts: the settings and the request (``source``, ``target``,
+    ``features``, ...), enough to resume the run (``rnncast fit --resume``); ``write_run`` keeps both."""
     files.write_json(Path(run_dir) / "config.json", {"settings": forecaster.get_params(), "data": request,
                                                      "environment": environment()})
 
 
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
-              title: str | None = None) -> dict:
-    """Write every file of a fitted run into ``run_dir``; return its metrics."""
+              title: str | None = None, request: dict | None = None) -> dict:
+    """Write every file of a fitted run into ``run_dir``; return its metrics. ``config.json`` keeps
+    the shape ``start_config`` gave it (``settings``, ``data``: the request as given, which
+    ``--resume`` and ``--config`` read) and adds what fit found (``run``: columns by role, layout)."""
     run_dir = Path(run_dir)
     forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
     metrics = run_metrics(forecaster, data, forecasts)
     config = {
         "settings": forecaster.get_params(),
-        "data": {"source": source, "target": forecaster.targets_, "features": forecaster.features_,
-                 "past_covariates": forecaster.past_covariates_, "future_covariates": forecaster.future_covariates_,
-                 "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names
-                 if forecaster.static_encoder_ is not None else [],
-                 "time_col": forecaster.time_col_, "id_col": forecaster.id_col_, "layout": forecaster.layout_},
+        "data": dict(request) if request is not None else {"source": source},
+        "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
+                "future_covariates": forecaster.future_covariates_,
+                "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names
+                if forecaster.static_encoder_ is not None else [],
+                "time_col": forecaster.time_col_, "calendar": forecaster.calendar_.state(), "id_col": forecaster.id_col_,
+                "layout": forecaster.layout_},
         "device": str(forecaster.device_),
         "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
         "environment": environment(),
