@@ -169,30 +169,29 @@ def _add_setting_flag(parser: argparse.ArgumentParser, f, help_tail: str = "") -
     help_text = f.metadata.get("help", "") + (help_tail or f" (default: {f.default})")
     if isinstance(f.default, bool):
         parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x
-    elif f.name == "batch_size":
-        parser.add_argument(flag, type=_batch_size, default=argparse.SUPPRESS, metavar="N|full", help=help_text)
-    else:
-        kind = type(f.default) if f.default is not None else str
-        parser.add_argument(flag, type=kind, choices=f.metadata.get("choices"), default=argparse.SUPPRESS, help=help_text)
+        return
+    metavar = "N|full" if f.name == "batch_size" else None
+    parser.add_argument(flag, type=_setting_type(f.name), choices=f.metadata.get("choices"), default=argparse.SUPPRESS,
+                        metavar=metavar, help=help_text)
 
 
-def _batch_size(text: str):
-    if text in ("full", "0"):
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"batch size must be a positive integer or 'full', got {text!r}") from None
+def _setting_type(name: str):
+    """The flag's text through ``config.parse_setting``, the parser that TOML files and --set share."""
+    from rnncast.config import parse_setting
+
+    def parse(text: str):
+        try:
+            return parse_setting(name, text)
+        except RnncastError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+
+    parse.__name__ = name  # argparse names the flag's type in its messages
+    return parse
 
 
 def _settings_from_args(args) -> dict:
-    from rnncast.config import parse_quantiles
-
     names = {f.name for f in setting_fields()}
-    settings = {k: v for k, v in vars(args).items() if k in names}
-    if "quantiles" in settings:
-        settings["quantiles"] = list(parse_quantiles(settings["quantiles"]))  # "0.1,0.5,0.9" -> JSON-ready levels
-    return settings
+    return {k: v for k, v in vars(args).items() if k in names}
 
 
 def _epoch_bar(name: str, total: int, show: bool = True):

@@ -21,7 +21,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast.config import setting_fields, with_saved_defaults
+from rnncast.config import parse_setting, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 
 # the flags of `rnncast fit` that are not settings
@@ -92,24 +92,10 @@ def _run_config(path: Path) -> tuple[dict, dict]:
 
 
 def _setting(path: Path, f, value):
-    if f.name == "quantiles":
-        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(q, (int, float)) for q in value)):
-            return value  # "0.1,0.5,0.9" or [0.1, 0.5, 0.9]: Settings reads both
-        raise RnncastError(f"quantiles in config {path} must be a list of levels such as [0.1, 0.5, 0.9], got {value!r}")
-    kind = type(f.default) if f.default is not None else str
-    if f.name == "batch_size":
-        if value in ("full", 0, None):
-            return None
-        kind = int
-    ok = {bool: isinstance(value, bool),
-          int: isinstance(value, int) and not isinstance(value, bool),
-          float: isinstance(value, (int, float)) and not isinstance(value, bool),
-          str: isinstance(value, str)}[kind]
-    if not ok:
-        wanted = {bool: "true or false", int: "a whole number", float: "a number", str: "a quoted string"}[kind]
-        extra = " or \"full\"" if f.name == "batch_size" else ""
-        raise RnncastError(f"{f.name} in config {path} must be {wanted}{extra}, got {value!r}")
-    return float(value) if kind is float else value
+    try:
+        return parse_setting(f.name, value, typed=True)
+    except RnncastError as err:
+        raise RnncastError(f"{err} (in config {path})") from None
 
 
 def _request(path: Path, key: str, value):
