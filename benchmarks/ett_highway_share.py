@@ -20,17 +20,17 @@ from ett_val_halves import ett_inputs  # noqa: E402 (beside this file)
 from rnncast.forecaster import Forecaster
 
 
-def test_mse(forecaster: Forecaster, frame) -> float:
-    return forecaster.evaluate(frame, part="test")["scaled"]["model"]["mse"]
+def test_mse(forecaster: Forecaster, panel) -> float:
+    return forecaster.evaluate(panel, part="test")["scaled"]["model"]["mse"]
 
 
-def without(forecaster: Forecaster, layer: torch.nn.Linear, frame) -> float:
+def without(forecaster: Forecaster, layer: torch.nn.Linear, panel) -> float:
     """The test MSE with ``layer`` zeroed; its weights are put back afterwards."""
     saved = [p.detach().clone() for p in layer.parameters()]
     with torch.no_grad():
         for p in layer.parameters():
             p.zero_()
-        mse = test_mse(forecaster, frame)
+        mse = test_mse(forecaster, panel)
         for p, s in zip(layer.parameters(), saved):
             p.copy_(s)
     return mse
@@ -38,16 +38,15 @@ def without(forecaster: Forecaster, layer: torch.nn.Linear, frame) -> float:
 
 def main(name: str, mode: str, horizon: str, cell: str) -> None:
     torch.set_num_threads(int(os.environ.get("THREADS", "1")))
-    b, params, frame, targets, features = ett_inputs(name, mode, 96, int(horizon), cell, {}, 2021, test_rows=True)
+    b, params, panel = ett_inputs(name, mode, 96, int(horizon), cell, {}, 2021, test_rows=True)
     started = time.time()
-    forecaster = Forecaster(**params).fit(frame, target=targets, features=features,
-                                          split=(b.train_end, b.val_end, b.test_end))
+    forecaster = Forecaster(**params).fit(panel, split=(b.train_end, b.val_end, b.end))
     net = forecaster.net_
     if net.highway is None:
         sys.exit(f"{cell} has no highway (highway=False)")
-    scores = forecaster.evaluate(frame, part="test")["scaled"]
+    scores = forecaster.evaluate(panel, part="test")["scaled"]
     print(f"{name} {mode} H={horizon} {cell}: full {scores['model']['mse']:.4f} | cell's head zeroed "
-          f"{without(forecaster, net.head, frame):.4f} | highway zeroed {without(forecaster, net.highway, frame):.4f} "
+          f"{without(forecaster, net.head, panel):.4f} | highway zeroed {without(forecaster, net.highway, panel):.4f} "
           f"| repeat {scores['repeat']['mse']:.4f} | {time.time() - started:.0f} s", flush=True)
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import torch
 
-from rnncast import ett
+from rnncast.bench import protocol, runners, scoring
+from rnncast.bench.task import TrainConfig
 
 PUBLISHED = {  # (mode, model) -> (MSE, MAE), ETTh1, L = 336, H = 96, drop-last test loader
     ("S", "nlinear"): (0.053, 0.177),
@@ -53,17 +54,17 @@ def main() -> int:
           f"{'published':>13} {'dMSE':>7} {'time':>6}")
     failures = 0
     for mode in ("S", "M"):
-        data = ett.prepare_ett(args.data_dir / "ETTh1.csv", mode)
+        data = protocol.prepare_ett(args.data_dir / "ETTh1.csv", mode)
         for model in ("nlinear", "dlinear"):
             for seed in args.seeds:
                 started = time.perf_counter()
-                predictions = ett.run_setting(
-                    data.values, data.target_idx, data.borders, INPUT_LEN, HORIZON, model,
-                    ett.TrainConfig(seed=seed),
+                predictions = runners.run_setting(
+                    data.values, data.target_idx, data.split, INPUT_LEN, HORIZON, model,
+                    TrainConfig(seed=seed),
                 )
                 seconds = time.perf_counter() - started
-                scores = ett.evaluate(predictions, data.values, data.target_idx, data.borders,
-                                      HORIZON)
+                scores = scoring.evaluate(predictions, data.values, data.target_idx, data.split,
+                                          HORIZON)
                 pub_mse, pub_mae = PUBLISHED[(mode, model)]
                 off = scores.drop_last.mse - pub_mse
                 failures += abs(off) > TOLERANCE

@@ -1,17 +1,18 @@
-"""The library's recurrent networks (RNN, LSTM, GRU) as runners of the ETT harness (:mod:`rnncast.ett`).
+"""The library's recurrent networks (RNN, LSTM, GRU and the presets) as runners of the ETT benchmark.
 
-A runner trains a :class:`rnncast.Forecaster` on the rows the harness lets it see (everything before
-the test split, already z-scored with the train rows' statistics) and returns a predictor for the
-test windows. It makes only the choices the *protocol* dictates; every modelling choice (window
+A runner trains a :class:`rnncast.Forecaster` on the rows the protocol lets it see (everything
+before the test part, already z-scored with the train rows' statistics) and returns a predictor for
+the test windows. It makes only the choices the *protocol* dictates; every modelling choice (window
 normalization, hidden size, learning rate, epochs, ...) is the Forecaster's default unless the
 caller overrides it in ``TrainConfig.options["forecaster"]``:
 
 * ``scaler='none'``: the protocol's train-row z-score is the only scaling;
-* ``split=(train_end, val_end, val_end)``: train windows have their targets in the train rows,
+* ``split=Split(train_end, val_end, val_end)``: train windows have their targets in the train rows,
   validation windows (early stopping, best-epoch selection) in the validation rows; the test rows
   are not in ``task.values`` at all;
-* targets are the mode's target channels; in MS the other columns are features (the Forecaster
-  wants targets first, so the runner reorders the columns, and does the same to the test inputs);
+* targets are the mode's target channels; in MS the other columns are features. The rows reach
+  the Forecaster as a ``Panel`` (``load_panel`` of the array, its columns named by their index in
+  the task, targets first); the test inputs are put in the same column order;
 * ``seed`` is ``TrainConfig.seed``.
 
 ``TrainConfig``'s epochs / batch size / learning rate / patience are LTSF-Linear's recipe for the
@@ -28,11 +29,13 @@ import logging
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
-from rnncast import ett
-from rnncast.config import PRESETS
+from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
+from rnncast.config import PRESETS, Settings
 from rnncast.errors import RnncastError
+from rnncast.forecaster import Forecaster
+from rnncast.panel import Panel, load_panel
+from rnncast.windows import Split
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +45,17 @@ CELLS = ("rnn", "lstm", "gru")
 # library's presets (rnncast.config.PRESETS). Everything not named is the Forecaster's default.
 MODELS: dict[str, dict[str, Any]] = {**{cell: {"cell": cell} for cell in CELLS}, **PRESETS}
 
-# Set by the runner, never by the caller: the protocol fixes them.
-_PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", "fill")
+PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", "fill")
+"""Forecaster settings set by the runner, never by the caller: the protocol fixes them."""
 
 
-def forecaster_params(task: ett.Task, model: str, config: ett.TrainConfig) -> dict[str, Any]:
+def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, Any]:
     """Keyword arguments of the Forecaster for ``task``: the model's settings (:data:`MODELS`), the
     protocol's, then the caller's overrides (``config.options["forecaster"]``); everything else
     stays at the library default. A channel-independent model in MS mode (features beside the
     target) runs channel-mixing: there is one target and the features are not series to forecast."""
     overrides = dict(config.options.get("forecaster", {}))
-    fixed = sorted(set(overrides) & set(_PROTOCOL_KEYS + ("cell",)))
+    fixed = sorted(set(overrides) & set(PROTOCOL_KEYS + ("cell",)))
     if fixed:
         raise RnncastError(
             f"forecaster settings {fixed} are fixed by the ETT protocol or the model name and cannot "
@@ -60,7 +63,7 @@ def forecaster_params(task: ett.Task, model: str, config: ett.TrainConfig) -> di
         )
     params: dict[str, Any] = {
         **MODELS[model],
-        "lookback": task.input_len,
+        "lookback": task.lookback,
         "horizon": task.horizon,
         "scaler": "none",
         "seed": config.seed,
@@ -71,34 +74,33 @@ def forecaster_params(task: ett.Task, model: str, config: ett.TrainConfig) -> di
     return params
 
 
-def _column_order(task: ett.Task) -> list[int]:
-    """Input columns in the Forecaster's order: targets first, then features."""
+def column_order(task: Task) -> list[int]:
+    """The task's columns in the Forecaster's order: targets first, then features."""
     targets = list(task.target_idx)
     return targets + [c for c in range(task.n_inputs) if c not in targets]
 
 
-def forecaster_frame(task: ett.Task) -> tuple[pd.DataFrame, list[str], list[str] | None]:
-    """The task's rows as the Forecaster takes them: targets first, then features, under synthetic
-    names (the Forecaster needs column names); returns the frame, target names and feature names."""
-    order = _column_order(task)
-    names = [f"c{c}" for c in order]
-    n_targets = len(task.target_idx)
-    return pd.DataFrame(task.values[:, order], columns=names), names[:n_targets], names[n_targets:] or None
+def forecaster_panel(task: Task, params: dict[str, Any]) -> Panel:
+    """The task's rows as a ``Panel`` of one series, columns named by their index in the task:
+    the target channels, then the other columns as (past) features. ``params``' reading settings
+    (a calendar, a time zone, ...) reach ``load_panel`` as ``Forecaster.fit`` would give them."""
+    targets = [str(c) for c in task.target_idx]
+    features = [str(c) for c in column_order(task)[len(targets):]]
+    return load_panel(task.values, target=targets, features=features or None,
+                      **Settings.from_flat(params).data.reading())
 
 
-def make_runner(model: str) -> ett.Runner:
-    """An :data:`rnncast.ett.Runner` that trains the Forecaster of ``model`` (a key of :data:`MODELS`)."""
+def make_runner(model: str) -> Runner:
+    """A runner (:data:`rnncast.bench.task.Runner`) that trains the Forecaster of ``model`` (a key
+    of :data:`MODELS`)."""
     if model not in MODELS:
         raise RnncastError(f"unknown recurrent model {model!r}: accepted are {', '.join(MODELS)}")
 
-    def fit_recurrent(task: ett.Task, config: ett.TrainConfig) -> ett.Predictor:
-        from rnncast.forecaster import Forecaster  # imported late: forecaster imports much
-
+    def fit_recurrent(task: Task, config: TrainConfig) -> Predictor:
         params = forecaster_params(task, model, config)
-        order = _column_order(task)
-        frame, targets, features = forecaster_frame(task)
-        split = (task.borders.train_end, task.borders.val_end, task.borders.val_end)
-        forecaster = Forecaster(**params).fit(frame, target=targets, features=features, split=split)
+        order = column_order(task)
+        split = Split(task.split.train_end, task.split.val_end, task.split.val_end)
+        forecaster = Forecaster(**params).fit(forecaster_panel(task, params), split=split)
         history = forecaster.history_
         best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
         info = {
@@ -122,12 +124,3 @@ def make_runner(model: str) -> ett.Runner:
 
     fit_recurrent.__name__ = f"fit_{model}"
     return fit_recurrent
-
-
-def register() -> None:
-    """Add the recurrent models (:data:`MODELS`) to :data:`rnncast.ett.RUNNERS` (idempotent)."""
-    for model in MODELS:
-        ett.RUNNERS.setdefault(model, make_runner(model))
-
-
-register()

@@ -1,0 +1,81 @@
+"""One model at one horizon of a ``bench ett`` plan: train it under the protocol, score it beside
+Repeat on the same windows, draw its first test window, and return its row of ``results.csv``."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+import numpy as np
+import torch
+
+from rnncast import __version__
+from rnncast.bench import recurrent, scoring
+from rnncast.bench.figures import forecast_window_figure
+from rnncast.bench.plan import Plan
+from rnncast.bench.protocol import EttData, target_rows, target_windows
+from rnncast.bench.runners import run_setting
+from rnncast.bench.task import TrainConfig
+
+
+def train_config(plan: Plan, model: str, on_fit) -> TrainConfig:
+    """LTSF-Linear's recipe for the linear models; the Forecaster's defaults (plus ``--set``) for
+    the recurrent ones."""
+    if model in recurrent.MODELS:
+        settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
+        return TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
+    if plan.linear_epochs is not None:
+        return TrainConfig(seed=plan.seed, epochs=plan.linear_epochs)
+    return TrainConfig(seed=plan.seed)
+
+
+def run_one(plan: Plan, data: EttData, model: str, horizon: int, repeat: np.ndarray, command: str) -> dict:
+    """Train and score one model at one horizon; write its plot; return its CSV row."""
+    infos: list[dict] = []
+    config = train_config(plan, model, infos.append)
+    started = time.perf_counter()
+    predictions = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, model, config)
+    seconds = time.perf_counter() - started
+    scores = scoring.evaluate(predictions, data.values, data.target_idx, data.split, horizon)
+    test = target_rows(data.split, "test", plan.lookback, horizon)
+    targets = target_windows(data.values, test, horizon, data.target_idx)
+    batch = plan.drop_last or scoring.PUBLISHED_TEST_BATCH
+    kept = scoring.drop_last(len(test), batch)
+    mse_dl, mae_dl = scoring.mse_mae(predictions[:kept], targets[:kept])
+    headline = slice(0, kept) if plan.drop_last else slice(0, len(test))
+    mse, mae = (mse_dl, mae_dl) if plan.drop_last else (scores.all_windows.mse, scores.all_windows.mae)
+    rep_mse, rep_mae = scoring.mse_mae(repeat[headline], targets[headline])
+    info = infos[-1] if infos else {}
+    if model in recurrent.MODELS:
+        settings = info.get("forecaster", {})
+    elif model == "repeat":
+        settings = {}
+    else:
+        settings = {k: v for k, v in asdict(config).items() if k != "options"}
+    if plan.plots:
+        from rnncast.files import write_bytes
+        from rnncast.plots import png_bytes  # matplotlib only when a figure is drawn
+
+        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat)
+        write_bytes(plan.out / f"forecast_{model}_H{horizon}.png", png_bytes(figure, dpi=90))
+    return {
+        "finished_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "dataset": data.name, "mode": plan.mode, "L": plan.lookback, "H": horizon, "model": model,
+        "mse": mse, "mae": mae, "windows": kept if plan.drop_last else len(test),
+        "test_windows": f"drop-last-{batch}" if plan.drop_last else "all",
+        "mse_all": scores.all_windows.mse, "mae_all": scores.all_windows.mae,
+        "windows_all": scores.all_windows.n_windows,
+        "mse_drop_last": mse_dl, "mae_drop_last": mae_dl, "windows_drop_last": kept,
+        "repeat_mse": rep_mse, "repeat_mae": rep_mae,
+        "beats_repeat": "" if model == "repeat" else ("yes" if mse < rep_mse else "no"),
+        "seconds": round(seconds, 2),
+        "train_seconds": round(info["train_seconds"], 2) if "train_seconds" in info else "",
+        "epochs_run": info.get("epochs_run", ""), "best_epoch": info.get("best_epoch", ""),
+        "best_val_mse": info.get("best_val_mse", ""),
+        "seed": plan.seed, "device": info.get("device", "cpu"), "threads": torch.get_num_threads(),
+        "quick": "yes" if plan.quick else "no",
+        "settings": json.dumps(settings, sort_keys=True),
+        "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,
+    }

@@ -1,0 +1,153 @@
+"""The request of one ``rnncast bench ett`` command, checked: which file, mode, lookback, horizons and
+models, where the results go, and the Forecaster settings given with ``--set``.
+
+Every error names the value and what is accepted (an ``RnncastError``; the command exits 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rnncast.bench import protocol, recurrent
+from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
+from rnncast.config import setting_fields
+from rnncast.errors import RnncastError
+from rnncast.windows import Split
+
+DEFAULT_LOOKBACK = 96
+QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),
+         "epochs": 2}
+REPO = Path(__file__).resolve().parents[3]
+
+
+@dataclass
+class Plan:
+    """The validated request of one ``bench ett`` command."""
+
+    data: Path
+    mode: str
+    lookback: int
+    horizons: tuple[int, ...]
+    models: tuple[str, ...]
+    drop_last: int | None
+    out: Path
+    seed: int
+    threads: int
+    quick: bool
+    plots: bool
+    forecaster: dict = field(default_factory=dict)  # overrides for all recurrent models
+    per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
+    linear_epochs: int | None = None  # None: LTSF-Linear's 10
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("RNNCAST_ETT_DIR")
+    return Path(env) if env else REPO.parent / "shared" / "data" / "ETT"
+
+
+def make_plan(args: argparse.Namespace) -> Plan:
+    """Check the arguments; every error names the value and what is accepted."""
+    quick = bool(getattr(args, "quick", False))
+    if args.data:
+        data = Path(args.data)
+    elif quick:
+        data = default_data_dir() / f"{QUICK['dataset']}.csv"
+    else:
+        raise RnncastError("no data file: pass --data PATH to an ETT CSV (ETTh1.csv, ETTm1.csv, ...), "
+                           "or --quick for the smoke test on ETTh1")
+    if not data.is_file():
+        raise RnncastError(f"ETT file {str(data)!r} does not exist; pass --data PATH to ETTh1.csv, "
+                           f"ETTm1.csv, ... (or set RNNCAST_ETT_DIR to their folder)")
+    dataset = protocol.dataset_name(data)
+    mode = args.mode or QUICK["mode"]
+    if mode not in protocol.MODES:
+        raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
+    split = protocol.ett_split(dataset)
+    horizons = _parse_horizons(args.horizons, split) if args.horizons else (
+        QUICK["horizons"] if quick else protocol.HORIZONS)
+    models = _parse_models(args.models) if args.models else (
+        QUICK["models"] if quick else DEFAULT_MODELS)
+    lookback = int(args.lookback or DEFAULT_LOOKBACK)
+    for h in horizons:
+        try:
+            protocol.target_rows(split, "test", lookback, h)
+        except RnncastError as err:
+            raise RnncastError(f"lookback {lookback} with horizon {h} on {dataset}: {err}") from None
+    forecaster, per_cell = parse_settings(args.settings or [])
+    if quick:
+        forecaster.setdefault("epochs", QUICK["epochs"])
+    default_out = Path("runs") / "bench-ett" / f"{'quick-' if quick else ''}{dataset}-{mode}-L{lookback}"
+    return Plan(
+        data=data, mode=mode, lookback=lookback, horizons=horizons, models=models,
+        drop_last=args.drop_last, out=Path(args.out) if args.out else default_out,
+        seed=int(args.seed), threads=int(args.threads), quick=quick,
+        plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
+        linear_epochs=QUICK["epochs"] if quick else None,
+    )
+
+
+def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
+    longest = min(split.val_end - split.train_end, split.end - split.val_end)
+    horizons = []
+    for item in text.split(","):
+        item = item.strip()
+        if not item.isdigit() or not 1 <= int(item) <= longest:
+            raise RnncastError(
+                f"bad horizon {item!r} in --horizons {text!r}: accepted are comma-separated integers "
+                f"from 1 to {longest} (the shortest split), e.g. 96,192,336,720"
+            )
+        horizons.append(int(item))
+    return tuple(dict.fromkeys(horizons))
+
+
+def _parse_models(text: str) -> tuple[str, ...]:
+    models = [m.strip().lower() for m in text.split(",") if m.strip()]
+    known = sorted(RUNNERS)
+    for m in models:
+        if m not in RUNNERS:
+            raise RnncastError(f"unknown model {m!r} in --models {text!r}: accepted are {', '.join(known)}")
+    if not models:
+        raise RnncastError(f"--models {text!r} names no model: accepted are {', '.join(known)}")
+    return tuple(dict.fromkeys(models))
+
+
+def parse_settings(items: list[str]) -> tuple[dict, dict]:
+    """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
+    for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
+    settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused."""
+    fields_by_name = {f.name: f for f in setting_fields()}
+    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - {"cell"})
+    common: dict = {}
+    per_cell: dict[str, dict] = {}
+    for item in items:
+        key, sep, text = item.partition("=")
+        cell, colon, key = key.strip().rpartition(":")
+        key = key.strip().replace("-", "_")
+        if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
+            raise RnncastError(
+                f"bad --set {item!r}: accepted are KEY=VALUE or MODEL:KEY=VALUE with MODEL one of "
+                f"{', '.join(recurrent.MODELS)} and KEY one of {', '.join(allowed)}"
+            )
+        default = fields_by_name[key].default
+        text = text.strip()
+        try:
+            if isinstance(default, bool):
+                if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                    raise ValueError(text)
+                value = text.lower() in ("true", "1", "yes")
+            elif key == "batch_size":
+                value = None if text in ("full", "0") else int(text)
+            elif isinstance(default, int):
+                value = int(text)
+            elif isinstance(default, float):
+                value = float(text)
+            else:
+                value = text
+        except ValueError:
+            kind = "true or false" if isinstance(default, bool) else type(default).__name__
+            raise RnncastError(f"bad --set {item!r}: {key} takes {kind}") from None
+        (per_cell.setdefault(cell, {}) if colon else common)[key] = value
+    return common, per_cell

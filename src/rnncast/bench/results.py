@@ -1,0 +1,138 @@
+"""The result files of ``rnncast bench ett``: ``results.csv`` (one row per run, appended) and
+``results.md`` (per setting a table, one row per horizon, the latest run of every model beside the
+published rows of :mod:`rnncast.bench.published`), and the summary table the command shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from rnncast.bench.published import PUBLISHED
+from rnncast.errors import RnncastError
+from rnncast.files import write_text
+
+CSV_COLUMNS = (
+    "finished_utc", "dataset", "mode", "L", "H", "model",
+    "mse", "mae", "windows", "test_windows",  # the headline scores and which windows they cover
+    "mse_all", "mae_all", "windows_all", "mse_drop_last", "mae_drop_last", "windows_drop_last",
+    "repeat_mse", "repeat_mae", "beats_repeat",  # Repeat on the same windows as mse/mae
+    "seconds", "train_seconds", "epochs_run", "best_epoch", "best_val_mse",
+    "seed", "device", "threads", "quick", "settings", "rnncast_version", "torch_version", "command",
+)
+
+
+def append_csv(path: Path, row: dict) -> None:
+    """Append one row; write the header first if the file is new. A file with other columns is an
+    error (its rows are never rewritten)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.stat().st_size > 0:
+        with path.open(newline="") as f:
+            header = next(csv.reader(f), [])
+        if tuple(header) != CSV_COLUMNS:
+            raise RnncastError(f"{path} has other columns than this version writes ({header[:6]}...); "
+                               f"move it away or choose another --out")
+        new = False
+    else:
+        new = True
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    if new:
+        writer.writeheader()
+    writer.writerow({k: _csv_value(row[k]) for k in CSV_COLUMNS})
+    with path.open("a", newline="") as f:  # one write per row: concurrent runs interleave whole rows
+        f.write(buffer.getvalue())
+
+
+def _csv_value(value):
+    return f"{value:.6f}" if isinstance(value, float) else value
+
+
+def read_csv(path: Path) -> list[dict]:
+    with Path(path).open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_markdown(out: Path, model_order: Sequence[str]) -> Path:
+    """Remake ``results.md`` from every row of ``results.csv`` in ``out``; models in
+    ``model_order`` first, in that order."""
+    rows = read_csv(out / "results.csv")
+    write_text(out / "results.md", markdown(rows, model_order))
+    return out / "results.md"
+
+
+def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
+    """One section per (dataset, mode, L, test windows): a row per horizon, the latest run of every
+    model (MSE/MAE; columns in ``model_order``, other models after them), then the published rows
+    for that dataset and mode."""
+    order = list(model_order)
+
+    def rank(model: str) -> int:
+        return order.index(model) if model in order else len(order)
+
+    groups: dict[tuple, dict[tuple[int, str], dict]] = {}
+    for row in rows:  # later rows win
+        key = (row["dataset"], row["mode"], int(row["L"]), row["test_windows"])
+        groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
+    lines = ["# ETT benchmark results", "",
+             "MSE/MAE on z-scored values (protocol: shared/benchmarks/ETT.md); measured columns are "
+             "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
+             "Repeat on the same windows. Published columns in *italics*.", ""]
+    for (dataset, mode, lookback, windows), runs in groups.items():
+        horizons = sorted({h for h, _ in runs})
+        models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
+        published = PUBLISHED.get((dataset, mode), [])
+        quick = any(r["quick"] == "yes" for r in runs.values())
+        lines += [f"## {dataset}, {mode}, L={lookback}, {windows} test windows"
+                  f"{' (QUICK smoke test: few epochs)' if quick else ''}", ""]
+        head = ["H", *models, *[f"*{p.label}*" for p in published]]
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "---|" * len(head))
+        for h in horizons:
+            cells = [str(h)]
+            for m in models:
+                r = runs.get((h, m))
+                if r is None:
+                    cells.append("—")
+                    continue
+                text = f"{float(r['mse']):.3f}/{float(r['mae']):.3f}"
+                cells.append(f"**{text}**" if r["beats_repeat"] == "yes" else text)
+            for p in published:
+                s = p.scores.get(h)
+                cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+        trained = [r for r in runs.values() if r["epochs_run"] not in ("", None)]
+        if trained:
+            lines.append("Recurrent runs: " + "; ".join(
+                f"{r['model']} H={r['H']} {r['epochs_run']} epochs (best {r['best_epoch']}), "
+                f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
+            ) + ".")
+            lines.append("")
+        if published:
+            by_source: dict[str, list[str]] = {}
+            for p in published:
+                by_source.setdefault(p.source, []).append(p.label)
+            lines.append("Published columns: " + "; ".join(
+                f"{', '.join(labels)} from {source}" for source, labels in by_source.items()) + ".")
+        else:
+            lines.append(f"No published rows for {dataset} {mode} in ETT.md.")
+        commands = list(dict.fromkeys(r["command"] for r in runs.values()))
+        lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
+    return "\n".join(lines)
+
+
+def summary_table(rows: list[dict]) -> str:
+    """The rows of one command as a plain-text table (the command shows it at the end)."""
+    head = ["dataset", "mode", "L", "H", "model", "MSE", "MAE", "Repeat MSE", "Repeat MAE", "beats Repeat",
+            "seconds", "epochs"]
+    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], f"{r['mse']:.4f}", f"{r['mae']:.4f}",
+             f"{r['repeat_mse']:.4f}", f"{r['repeat_mae']:.4f}", r["beats_repeat"] or "-",
+             f"{r['seconds']:.1f}", r["epochs_run"] or "-"] for r in rows]
+    cells = [head] + [[str(c) for c in row] for row in body]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

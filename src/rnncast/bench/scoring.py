@@ -1,0 +1,71 @@
+"""Scores of the ETT protocol: MSE and MAE (``rnncast.metrics``) over windows x horizon x channels
+on the standardized values, on all test windows and on the first ``floor(n / 32) * 32``.
+
+The published code's test loader dropped the last incomplete batch of 32; tables made before 2023
+include that flaw, so both variants are reported (``shared/benchmarks/ETT.md``, point 8).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from rnncast import metrics
+from rnncast.bench.protocol import target_rows, target_windows
+from rnncast.errors import RnncastError
+from rnncast.windows import Split
+
+PUBLISHED_TEST_BATCH = 32
+
+
+class Scores(NamedTuple):
+    mse: float
+    mae: float
+    n_windows: int
+
+
+class TestScores(NamedTuple):
+    all_windows: Scores
+    drop_last: Scores  # first floor(n / 32) * 32 windows, as the published code scored
+
+
+def drop_last(n: int, batch: int = PUBLISHED_TEST_BATCH) -> int:
+    """Number of windows a loader with ``drop_last=True`` keeps: ``floor(n / batch) * batch``."""
+    if n < 0 or batch < 1:
+        raise RnncastError(f"need n >= 0 and batch >= 1, got n={n}, batch={batch}")
+    return n // batch * batch
+
+
+def mse_mae(predictions: np.ndarray, targets: np.ndarray, chunk: int = 1024) -> tuple[float, float]:
+    """MSE and MAE over all elements (windows x horizon x channels), in float64.
+
+    ``targets`` are usually a view of overlapping windows; scoring ``chunk`` windows at a time keeps
+    the float64 copies small (ETTm1, M, H=720 would need about 1.3 GB at once).
+    """
+    if predictions.shape != targets.shape:
+        raise RnncastError(f"predictions {predictions.shape} and targets {targets.shape} differ")
+    squared, absolute = 0.0, 0.0
+    for start in range(0, len(predictions), chunk):
+        pred, true = predictions[start : start + chunk], targets[start : start + chunk]
+        squared += metrics.mse(true, pred) * pred.size
+        absolute += metrics.mae(true, pred) * pred.size
+    return squared / predictions.size, absolute / predictions.size
+
+
+def evaluate(
+    predictions: np.ndarray,
+    values_scaled: np.ndarray,
+    target_idx: tuple[int, ...],
+    split: Split,
+    horizon: int,
+) -> TestScores:
+    """Scores of test predictions (from ``runners.run_setting``) on all and on drop-last windows."""
+    # The test windows' target rows do not depend on the lookback; 1 is the smallest valid one.
+    test = target_rows(split, "test", 1, horizon)
+    targets = target_windows(values_scaled, test, horizon, target_idx)
+    kept = drop_last(len(test))
+    return TestScores(
+        Scores(*mse_mae(predictions, targets), len(test)),
+        Scores(*mse_mae(predictions[:kept], targets[:kept]), kept),
+    )

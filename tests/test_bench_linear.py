@@ -1,0 +1,48 @@
+"""NLinear and DLinear with LTSF-Linear's recipe (rnncast.bench.linear)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from rnncast.bench import linear
+from rnncast.bench.task import Task
+from rnncast.windows import Split
+
+
+def test_linear_models_shapes_and_level_invariance() -> None:
+    torch.manual_seed(0)
+    x = torch.randn(4, 48, 3)  # [B, L, C]
+    for model in (linear.NLinear(48, 12), linear.DLinear(48, 12, kernel_size=5)):
+        assert model(x).shape == (4, 12, 3)
+    nlinear = linear.NLinear(48, 12)
+    # NLinear forecasts relative to the last value: shifting the input shifts the forecast.
+    torch.testing.assert_close(nlinear(x + 5.0), nlinear(x) + 5.0)
+
+
+def test_moving_average_keeps_length_and_constants() -> None:
+    x = torch.full((2, 30, 1), 3.0)
+    torch.testing.assert_close(linear.moving_average(x, 25), x)
+    ramp = torch.arange(30.0).reshape(1, 30, 1)
+    smoothed = linear.moving_average(ramp, 5)
+    assert smoothed.shape == ramp.shape
+    torch.testing.assert_close(smoothed[0, 10:20, 0], ramp[0, 10:20, 0])  # interior unchanged
+    assert smoothed[0, 0, 0] == pytest.approx((0 + 0 + 0 + 1 + 2) / 5)  # edge replicated
+
+
+def test_learning_rate_schedule_is_ltsf_type1() -> None:
+    rates = [linear.ltsf_learning_rate(0.005, epoch) for epoch in range(4)]
+    assert rates == [0.005, 0.005, 0.0025, 0.00125]
+
+
+def test_fit_restores_best_validation_epoch() -> None:
+    rng = np.random.default_rng(0)
+    series = np.sin(np.arange(600) / 7.0)[:, None] + 0.1 * rng.normal(size=(600, 1))
+    task = Task(series[:500], (0,), Split(400, 500, 600), 24, 8)
+    torch.manual_seed(0)
+    model = linear.NLinear(24, 8)
+    report = linear.fit(model, task.windows("train"), task.windows("val"), (0,), epochs=4,
+                        batch_size=32, learning_rate=0.01, patience=2, seed=0)
+    assert report.best_val_loss == min(report.val_losses)
+    assert linear.mse_of(model, task.windows("val"), (0,)) == pytest.approx(report.best_val_loss)

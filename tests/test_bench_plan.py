@@ -1,0 +1,44 @@
+"""The checked request of ``rnncast bench ett`` (rnncast.bench.plan): argument errors name the value,
+and ``--set`` applies to every recurrent model or to one."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.bench import plan
+from rnncast.errors import RnncastError
+from test_bench_cli import etth1, parse
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--mode", "X"], "unknown mode 'X': accepted are S, M, MS"),
+        (["--horizons", "96,abc"], "bad horizon 'abc'"),
+        (["--horizons", "5000"], "bad horizon '5000'"),
+        (["--models", "lstm,transformer"], "unknown model 'transformer'"),
+        (["--set", "lookback=12"], "bad --set 'lookback=12'"),
+        (["--set", "epochs=many"], "epochs takes int"),
+        (["--set", "cnn:lr=0.1"], "bad --set .cnn:lr=0.1."),
+    ],
+)
+def test_bad_arguments_name_the_value(argv, message):
+    args = parse("--data", str(etth1()), *argv)
+    with pytest.raises(RnncastError, match=message.replace("(", r"\(").replace("*", r"\*")):
+        plan.make_plan(args)
+
+
+def test_missing_file_and_bad_name(tmp_path):
+    with pytest.raises(RnncastError, match="does not exist"):
+        plan.make_plan(parse("--data", str(tmp_path / "ETTh1.csv")))
+    other = tmp_path / "weather.csv"
+    other.write_text("date,OT\n")
+    with pytest.raises(RnncastError, match="cannot tell the ETT variant"):
+        plan.make_plan(parse("--data", str(other)))
+    with pytest.raises(RnncastError, match="no data file"):
+        plan.make_plan(parse())
+
+
+def test_set_applies_to_all_cells_or_one():
+    common, per_cell = plan.parse_settings(["epochs=8", "rnn:lr=0.0003", "batch_size=full"])
+    assert common == {"epochs": 8, "batch_size": None} and per_cell == {"rnn": {"lr": 0.0003}}

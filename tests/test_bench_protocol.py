@@ -1,0 +1,159 @@
+"""The ETT protocol (rnncast.bench.protocol) follows shared/benchmarks/ETT.md.
+
+Window counts, part membership and the train-only scaler are checked directly. Tests that need the
+data files skip when ``shared/data/ETT`` (or ``$RNNCAST_ETT_DIR``) is absent; ``ett_file`` and
+``prepared`` serve the other ``test_bench_*`` files too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rnncast.bench import protocol
+from rnncast.windows import Split
+
+LOOKBACK = 336
+
+
+def ett_dir() -> Path:
+    env = os.environ.get("RNNCAST_ETT_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"
+
+
+def ett_file(name: str) -> Path:
+    path = ett_dir() / f"{name}.csv"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (set RNNCAST_ETT_DIR to the folder with {name}.csv)")
+    return path
+
+
+_PREPARED: dict[tuple[str, str], protocol.EttData] = {}
+
+
+def prepared(name: str, mode: str) -> protocol.EttData:
+    """Load each file once per session."""
+    key = (name, mode)
+    if key not in _PREPARED:
+        _PREPARED[key] = protocol.prepare_ett(ett_file(name), mode)
+    return _PREPARED[key]
+
+
+# --------------------------------------------------------------------------------------------
+# (b) window counts, (c) part membership
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["ETTh", "ETTm"])
+@pytest.mark.parametrize("horizon", protocol.HORIZONS)
+@pytest.mark.parametrize("lookback", [96, 336, 720])
+def test_test_window_count_is_independent_of_lookback(
+    kind: str, horizon: int, lookback: int
+) -> None:
+    expected = {"ETTh": 2881 - horizon, "ETTm": 11521 - horizon}[kind]
+    split = protocol.ett_split(kind)
+    assert len(protocol.target_rows(split, "test", lookback, horizon)) == expected
+    assert len(protocol.target_rows(split, "val", lookback, horizon)) == expected
+    assert len(protocol.target_rows(split, "train", lookback, horizon)) == (
+        split.train_end - lookback - horizon + 1
+    )
+
+
+def test_ett_split() -> None:
+    assert protocol.ett_split("ETTh") == Split(8640, 11520, 14400)
+    assert protocol.ett_split("ETTh1") == Split(8640, 11520, 14400)
+    assert protocol.ett_split("ETTm1") == Split(34560, 46080, 57600)
+    with pytest.raises(ValueError, match="accepted"):
+        protocol.ett_split("weather")
+
+
+@pytest.mark.parametrize("kind", ["ETTh", "ETTm"])
+@pytest.mark.parametrize("horizon", [96, 720])
+def test_windows_stay_inside_their_part(kind: str, horizon: int) -> None:
+    b = protocol.ett_split(kind)
+    part_rows = {"train": (0, b.train_end), "val": (b.train_end, b.val_end),
+                 "test": (b.val_end, b.end)}
+    for part, (low, high) in part_rows.items():
+        rows = protocol.target_rows(b, part, LOOKBACK, horizon)
+        first_target, last_target = rows[0], rows[-1] + horizon - 1
+        assert low <= first_target and last_target < high, part
+        assert rows[0] - LOOKBACK >= 0  # inputs never reach before row 0
+    test = protocol.target_rows(b, "test", LOOKBACK, horizon)
+    assert test[0] == b.val_end and test[-1] + horizon == b.end  # the part is used fully
+
+
+def test_window_contents_are_the_right_rows() -> None:
+    values = np.arange(20 * 3, dtype=np.float64).reshape(20, 3)  # row r holds 3r, 3r+1, 3r+2
+    rows = range(5, 9)
+    inputs = protocol.input_windows(values, rows, lookback=4)
+    targets = protocol.target_windows(values, rows, horizon=3, target_idx=(2,))
+    assert inputs.shape == (4, 4, 3) and targets.shape == (4, 3, 1)
+    for i, t in enumerate(rows):
+        np.testing.assert_array_equal(inputs[i], values[t - 4 : t])
+        np.testing.assert_array_equal(targets[i, :, 0], values[t : t + 3, 2])
+
+
+# --------------------------------------------------------------------------------------------
+# (d) the scaler uses train rows only
+# --------------------------------------------------------------------------------------------
+
+
+def test_scaler_uses_train_rows_only() -> None:
+    values = np.random.default_rng(1).normal(3.0, 2.0, size=(100, 7))
+    scaler = protocol.fit_scaler(values, train_end=60)
+    changed = values.copy()
+    changed[60:] = 1e6  # every row from train_end on
+    scaler_after = protocol.fit_scaler(changed, train_end=60)
+    np.testing.assert_array_equal(scaler.offset, scaler_after.offset)
+    np.testing.assert_array_equal(scaler.scale, scaler_after.scale)
+    np.testing.assert_allclose(scaler.scale, values[:60].std(axis=0, ddof=0))  # population std
+    scaled, _ = protocol.standardize(values, train_end=60)
+    np.testing.assert_allclose(scaled[:60].mean(axis=0), 0.0, atol=1e-12)
+    np.testing.assert_allclose(scaled[:60].std(axis=0), 1.0)
+
+
+def test_scaler_on_ett_file_ignores_rows_after_train_end() -> None:
+    raw, columns, name = protocol.load_ett(ett_file("ETTh1"))
+    train_end = protocol.ett_split(name).train_end
+    changed = raw.copy()
+    changed[train_end] += 1000.0
+    before, after = protocol.fit_scaler(raw, train_end, columns), protocol.fit_scaler(changed, train_end, columns)
+    np.testing.assert_array_equal(before.offset, after.offset)
+    np.testing.assert_array_equal(before.scale, after.scale)
+
+
+# --------------------------------------------------------------------------------------------
+# Loading, modes and errors
+# --------------------------------------------------------------------------------------------
+
+
+def test_load_ett() -> None:
+    values, columns, name = protocol.load_ett(ett_file("ETTh1"))
+    assert name == "ETTh1"
+    assert columns == list(protocol.COLUMNS)
+    assert values.shape == (17420, 7)
+
+
+def test_dataset_name_rejects_other_files() -> None:
+    assert protocol.dataset_name("/x/ETTm2.csv") == "ETTm2"
+    with pytest.raises(ValueError, match="ETTh1.csv"):
+        protocol.dataset_name("/x/weather.csv")
+
+
+def test_select_mode() -> None:
+    values = np.arange(14, dtype=float).reshape(2, 7)
+    columns = list(protocol.COLUMNS)
+    s_in, s_targets = protocol.select_mode(values, columns, "S")
+    np.testing.assert_array_equal(s_in, values[:, [6]])
+    assert s_targets == (0,)
+    m_in, m_targets = protocol.select_mode(values, columns, "M")
+    assert m_in.shape == (2, 7) and m_targets == tuple(range(7))
+    ms_in, ms_targets = protocol.select_mode(values, columns, "MS")
+    assert ms_in.shape == (2, 7) and ms_targets == (6,)
+    with pytest.raises(ValueError, match="'S', 'M', 'MS'"):
+        protocol.select_mode(values, columns, "SM")

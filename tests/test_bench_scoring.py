@@ -1,0 +1,58 @@
+"""ETT scoring (rnncast.bench.scoring): the Repeat baseline must reproduce the table of ETT.md to
+three decimals, on all windows and on the published code's drop-last windows. Tests that need the
+data files skip when ``shared/data/ETT`` (or ``$RNNCAST_ETT_DIR``) is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.bench import runners, scoring
+from test_bench_protocol import prepared
+
+LOOKBACK = 336
+
+# --------------------------------------------------------------------------------------------
+# (a) Repeat reproduces ETT.md's table (L = 336)
+# --------------------------------------------------------------------------------------------
+
+# (dataset, H) -> (M drop-last-32, M all windows, S all windows), each (MSE, MAE)
+REPEAT_TABLE = {
+    ("ETTh1", 96): ((1.295, 0.713), (1.294, 0.713), (0.069, 0.203)),
+    ("ETTh1", 192): ((1.325, 0.733), (1.325, 0.733), (0.092, 0.236)),
+    ("ETTh1", 336): ((1.323, 0.744), (1.330, 0.746), (0.113, 0.265)),
+    ("ETTh1", 720): ((1.339, 0.756), (1.335, 0.755), (0.129, 0.283)),
+    ("ETTm1", 96): ((1.214, 0.665), (1.214, 0.665), (0.033, 0.136)),
+    ("ETTm1", 192): ((1.261, 0.690), (1.261, 0.690), (0.049, 0.169)),
+    ("ETTm1", 336): ((1.283, 0.707), (1.287, 0.707), (0.065, 0.196)),
+    ("ETTm1", 720): ((1.319, 0.729), (1.322, 0.729), (0.089, 0.232)),
+}
+
+
+def repeat_scores(name: str, mode: str, horizon: int) -> scoring.TestScores:
+    data = prepared(name, mode)
+    predictions = runners.run_setting(
+        data.values, data.target_idx, data.split, LOOKBACK, horizon, "repeat"
+    )
+    return scoring.evaluate(predictions, data.values, data.target_idx, data.split, horizon)
+
+
+def rounded(scores: scoring.Scores) -> tuple[float, float]:
+    return round(scores.mse, 3), round(scores.mae, 3)
+
+
+@pytest.mark.parametrize(("name", "horizon"), sorted(REPEAT_TABLE))
+def test_repeat_reproduces_published_table(name: str, horizon: int) -> None:
+    m_drop_last, m_all, s_all = REPEAT_TABLE[(name, horizon)]
+    m_scores = repeat_scores(name, "M", horizon)
+    s_scores = repeat_scores(name, "S", horizon)
+    assert rounded(m_scores.drop_last) == m_drop_last
+    assert rounded(m_scores.all_windows) == m_all
+    assert rounded(s_scores.all_windows) == s_all
+
+
+def test_drop_last() -> None:
+    assert scoring.drop_last(2785) == 2784
+    assert scoring.drop_last(2161) == 2144
+    assert scoring.drop_last(64) == 64
+    assert scoring.drop_last(31) == 0
