@@ -133,7 +133,7 @@ def test_predict_output_equals_the_library_prediction(capsys, folder, run):
     assert cli(capsys, "predict", run[0], folder / "data.csv", "--out", out)[0] == 0
     expected = Forecaster.load(run[0]).predict(read_table(folder / "data.csv"))
     assert out.read_text() == expected.to_csv()
-    written = pd.read_csv(out, index_col=0)["y"].to_numpy().astype(np.float32)
+    written = pd.read_csv(out, index_col=0)["y"].to_numpy()  # float64 forecasts, written in full
     assert np.array_equal(written, expected["y"].to_numpy())
 
 

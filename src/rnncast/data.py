@@ -33,6 +33,10 @@ COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zip": No
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
+# pandas.read_csv's default missing-value strings (its documentation lists them), kept for every
+# column but the ids
+NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
+              "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]
 
 
 def read_table(path, text_columns=()) -> pd.DataFrame:
@@ -59,7 +63,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             sep = _separator(header, path.name)
             present = next(csv.reader([header.strip("\r\n")], delimiter=sep), [])
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
-            frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer")
+            # ids are read as written: "NA" or "null" is a series, not a missing id
+            missing = {c: NA_STRINGS for c in present if c not in text} if text else None
+            frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer",
+                                keep_default_na=not text, na_values=missing)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -113,6 +120,8 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
     """
     if isinstance(data, pd.Series):
         data = data.to_frame(name=str(data.name) if data.name is not None else "y")
+    elif isinstance(data, np.ndarray) and data.dtype.names:
+        data = pd.DataFrame.from_records(data)  # a structured array: its fields are the columns
     elif isinstance(data, (np.ndarray, list, tuple)):
         array = np.asarray(data)
         if array.ndim == 1:

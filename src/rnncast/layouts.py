@@ -120,8 +120,9 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     for name in static_names:
         require_column(frame, name, "static covariate")
     ids_column = frame[id_col]
-    if ids_column.isna().any():
-        i = int(np.flatnonzero(ids_column.isna().to_numpy())[0])
+    empty = (ids_column.isna() | (ids_column.astype(str).str.strip() == "")).to_numpy()
+    if empty.any():
+        i = int(np.flatnonzero(empty)[0])
         raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
     codes, uniques = pd.factorize(ids_column, sort=True)
     ids = [str(v) for v in uniques]

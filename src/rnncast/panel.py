@@ -141,7 +141,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if isinstance(data, (str, Path)):
         frame = read_table(data, text_columns=id_text)
     else:
-        frame = as_frame(data, keep_index=id_text + ([str(time_col)] if time_col is not None else []))
+        frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
@@ -198,6 +198,10 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         after = timeaxis.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
         if after.any():
             if fill_gaps:
+                if after.sum() > 10 * len(values) and after.sum() > 10_000:
+                    raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
+                                       f"{_widest(after, time, positions, attrs)}; correct that timestamp, or give "
+                                       "freq= (--freq) if the calendar is another")
                 values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
                 if fill is None:
                     raise RnncastError(
@@ -205,6 +209,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
             elif announce:
                 _warn_gaps(rows, codes, time, after, calendar, stamps, steps)
+                if after.sum() > len(values):
+                    log.warning("more rows are missing than given: %s; is that timestamp a typo?",
+                                _widest(after, time, positions, attrs))
     if np.isnan(values).any():
         values, time, positions, offsets = _fill(values, time, positions, offsets, rows, fill, attrs)
     check_finite(values, rows.columns, positions, attrs)
@@ -286,6 +293,13 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     log.warning("%d rows are missing from the %r calendar%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
                 "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another", int(after.sum()),
                 calendar.freq_text, whose, ", ".join(first[:3]))
+
+
+def _widest(after: np.ndarray, time, positions, attrs) -> str:
+    """The widest gap of the calendar, named by the rows on either side."""
+    i = int(np.argmax(after))
+    return (f"the timestamps jump from {time[i]} ({place(int(positions[i]), attrs)}) to {time[i + 1]} "
+            f"({place(int(positions[i + 1]), attrs)}), {int(after[i])} steps of the calendar apart")
 
 
 def _fill(values, time, positions, offsets, rows: Rows, fill, attrs):

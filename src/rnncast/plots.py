@@ -9,6 +9,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only; never a window
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
@@ -43,6 +44,10 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ``bands``: a prediction interval (lower, upper) per model name, drawn as a shaded band in the
     model's colour, labelled with the name (e.g. "LSTM 80% interval").
     """
+    dated = np.issubdtype(np.asarray(x).dtype, np.datetime64)
+    years = pd.DatetimeIndex(np.asarray(x)).year if dated else None
+    if dated and (years.min() < 2 or years.max() >= 9000):
+        x, dated = np.arange(len(actual)), False  # dates matplotlib cannot draw (a typo such as 9999-12-31): positions
     fig, ax = plt.subplots(figsize=(10, 4.5), layout="constrained")
     ax.plot(x, actual, color="black", lw=1.6, label="actual")
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
@@ -54,7 +59,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_ylabel(ylabel)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.autofmt_xdate() if np.issubdtype(np.asarray(x).dtype, np.datetime64) else None
+    fig.autofmt_xdate() if dated else None
     return fig
 
 

@@ -54,7 +54,7 @@ class Scaler:
         return ((values - self.offset[cols]) / self.scale[cols]).astype(np.float32)
 
     def inverse(self, values: np.ndarray, cols: slice = slice(None)) -> np.ndarray:
-        return (values * self.scale[cols] + self.offset[cols]).astype(np.float32)
+        return values * self.scale[cols] + self.offset[cols]  # float64: original units keep their digits
 
     def state(self) -> dict:
         return {"kind": self.kind, "offset": self.offset.tolist(), "scale": self.scale.tolist()}
@@ -141,4 +141,4 @@ def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale
     o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
     if y.ndim == 4:
         o, k = o[..., None], k[..., None]  # [W, 1, T, 1]
-    return (y * k + o).astype(np.float32)
+    return y * k + o  # float64: a forecast near 1e9 keeps its +-100 (float32 would step by 64)

@@ -39,7 +39,7 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
         varying = counts.index[counts.to_numpy() > 1]
         if len(varying):
             s = int(varying[0])
-            seen = column[codes == s].unique()[:2]
+            seen = [v.item() if hasattr(v, "item") else v for v in column[codes == s].unique()[:2]]  # plain values
             raise RnncastError(
                 f"static covariate {name!r} changes within series {ids[s]!r} ({seen[0]!r}, then {seen[1]!r}); "
                 "a static covariate holds one value per series; make it a past or future covariate instead"

@@ -10,9 +10,11 @@ Time is one of four kinds:
 * ``integer``: integer periods (years, a step counter), continued by their integer step;
 * ``row``: no time: rows are numbered.
 
-All calendar arithmetic is pandas' own (``infer_freq``, ``date_range``, offsets). A day or longer
-runs on local wall time (a daily tz-aware series stays at local midnight across daylight saving);
-shorter steps run on absolute time (an hourly series has 23 or 25 rows on the days clocks change).
+All calendar arithmetic is pandas' own (``infer_freq``, ``date_range``, offsets; pandas 3, where
+``D`` is a calendar day). Calendar days, weeks, months, quarters and years run on local wall time
+(a daily tz-aware series stays at local midnight across daylight saving); steps of hours, minutes
+or seconds (``24h`` included) run on absolute time (an hourly series has 23 or 25 rows on the days
+clocks change).
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ log = logging.getLogger(__name__)
 
 TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime")  # taken as the time column by name
 INTEGER_NAMES = ("year", "period", "step", "time_idx")  # integer columns taken as integer periods by name
-DAY = pd.Timedelta(days=1)
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
 
 
@@ -129,30 +130,23 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place) -> pd.Index:
     ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
     without ``tz`` they stay in UTC, with a warning naming ``tz=``. ``place(i)`` names row ``i``.
     """
+    if tz is not None and not str(tz).strip():
+        raise RnncastError("tz= is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
     if isinstance(column.dtype, pd.PeriodDtype):
         _refuse_tz(tz, name, "periods")
         return _no_gaps(pd.PeriodIndex(column), name, place)
-    if pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column):
+    if pd.api.types.is_bool_dtype(column):
+        raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
+    if pd.api.types.is_integer_dtype(column):
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
+    if pd.api.types.is_float_dtype(column):
+        return _whole_periods(column, name, tz, place)
     mixed = False
     if pd.api.types.is_datetime64_any_dtype(column):
         time = pd.DatetimeIndex(column)
     else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                time = pd.DatetimeIndex(pd.to_datetime(column))
-            except (ValueError, TypeError) as err:
-                if "timezone" not in str(err).lower() and "offset" not in str(err).lower():
-                    _first_bad(column, name, place)
-                    raise RnncastError(f"time column {name!r} holds values that are not timestamps ({err})") from None
-                try:
-                    time, mixed = pd.DatetimeIndex(pd.to_datetime(column, utc=True)), True
-                except (ValueError, TypeError):
-                    _first_bad(column, name, place)
-                    raise RnncastError(f"time column {name!r} mixes timestamps with and without a UTC offset; "
-                                       "give every one an offset, or none") from None
+        time, mixed = _parse_text(column, name, place)
     time = _no_gaps(time, name, place).rename(name)
     if tz is not None:
         try:
@@ -166,6 +160,64 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place) -> pd.Index:
                     "in UTC; name the zone with tz= (--tz, e.g. Europe/Berlin) to keep local wall time", name,
                     ", ".join(offsets[:4]))
     return time
+
+
+def _parse_text(column: pd.Series, name: str, place) -> tuple[pd.DatetimeIndex, bool]:
+    """Timestamps written as text: pandas' own reading, then ISO 8601 of any precision, then day
+    first (31/01/2024); ISO strings whose UTC offset changes are read as instants (True)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for options in ({}, {"format": "ISO8601"}, {"dayfirst": True}):
+            try:
+                time = pd.DatetimeIndex(pd.to_datetime(column, **options))
+            except (ValueError, TypeError) as err:
+                if "timezone" in str(err).lower() or "offset" in str(err).lower():
+                    return _instants(column, name, place), True
+                continue
+            if options.get("dayfirst"):
+                log.info("time column %r is read day first (31/01/2024 is 31 January)", name)
+            return time, False
+    _first_bad(column, name, place)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce").isna() & column.notna()).to_numpy())
+    where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
+    raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
+                       "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
+    """ISO strings with UTC offsets that change (one zone across daylight saving), as instants;
+    a column that mixes strings with and without an offset is refused, naming the first of each."""
+    text = column.astype(str)
+    aware = text.str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).to_numpy()
+    if not aware.all():
+        i, j = int(np.flatnonzero(aware)[0]), int(np.flatnonzero(~aware)[0])
+        raise RnncastError(f"time column {name!r} mixes timestamps with a UTC offset ({text.iloc[i]!r} at {place(i)}) "
+                           f"and without one ({text.iloc[j]!r} at {place(j)}); give every one an offset, or none")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return pd.DatetimeIndex(pd.to_datetime(column, utc=True, format="ISO8601"))
+    except (ValueError, TypeError):
+        _first_bad(column, name, place)
+        raise RnncastError(f"time column {name!r} holds timestamps that cannot be read; write them as ISO 8601, "
+                           "e.g. 2024-10-27T02:00:00+01:00") from None
+
+
+def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
+    """A float time column (a year column with a gap reads as float) as integer periods, if whole."""
+    _refuse_tz(tz, name, "numbers")
+    values = column.to_numpy(dtype=np.float64)
+    if np.isnan(values).any():
+        i = int(np.flatnonzero(np.isnan(values))[0])
+        raise RnncastError(f"time column {name!r} is missing a value at {place(i)}")
+    broken = np.flatnonzero(values != np.round(values))
+    if len(broken):
+        i = int(broken[0])
+        raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
+                           "period; give timestamps (2024-01-31) or integer periods (years, step numbers)")
+    return pd.Index(values.astype(np.int64), name=name)
 
 
 def _refuse_tz(tz, name, what) -> None:
@@ -288,14 +340,41 @@ def _candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
                 if inferred is not None:
                     found[to_offset(inferred)] += 1
     ordered = [o for o, _ in found.most_common()]
-    steps = np.diff(time.asi8[: 1_000_001])[_inside(offsets, len(time))[:1_000_000]]  # a million steps tell
+    wall = time.tz_localize(None) if time.tz is not None else time
+    steps = np.diff(wall.asi8[: 1_000_001])[_inside(offsets, len(time))[:1_000_000]]  # a million steps tell
     steps = steps[steps > 0]
     if len(steps):
         values, counts = np.unique(steps, return_counts=True)
-        common = to_offset(pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit))
-        if common not in ordered:
-            ordered.append(common)
+        common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
+        for offset in _calendars_near(common, wall[0]) + [to_offset(common)]:
+            if offset not in ordered:
+                ordered.append(offset)
     return ordered
+
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def _calendars_near(step: pd.Timedelta, first: pd.Timestamp) -> list:
+    """The pandas calendars whose usual step is ``step`` (the most common one), anchored as the
+    first timestamp is: what ``infer_freq`` would find if no window of the data were free of gaps."""
+    days, rest = divmod(step, pd.Timedelta(days=1))
+    if rest or days < 1:
+        return []
+    m = first.month
+    aliases = [f"{days}D"]
+    if days == 1:
+        aliases.append("B")
+    elif days == 7:
+        aliases.append(f"W-{WEEKDAYS[first.weekday()]}")
+    elif 28 <= days <= 31:
+        aliases += ["MS", "ME", "BMS", "BME"]
+    elif 89 <= days <= 92:
+        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]
+    elif 365 <= days <= 366:
+        aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
+    return [to_offset(a) for a in aliases]
 
 
 class _Ruler:
@@ -349,7 +428,7 @@ class _Ruler:
                 return None  # finer than the timestamps can hold
             step = int(fixed // pd.Timedelta(1, unit=unit))  # in the index's unit
         as_time = lambda v: pd.DatetimeIndex(np.asarray(v, dtype=np.int64).view(f"M8[{unit}]"))  # noqa: E731
-        if fixed is not None and tz is not None and fixed < DAY:
+        if fixed is not None and tz is not None and isinstance(offset, pd.offsets.Tick):  # 24h is 24 hours
             make = lambda v: as_time(v).tz_localize("UTC").tz_convert(tz).rename(name)  # noqa: E731  instants
             return cls.fixed(time.asi8, offsets, step, make)
         wall = time.tz_localize(None) if tz is not None else time
