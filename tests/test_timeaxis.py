@@ -213,3 +213,78 @@ def test_a_model_keeps_its_calendar_through_save_and_load(tmp_path):
     f.save(tmp_path / "m")
     g = Forecaster.load(tmp_path / "m")
     assert g.calendar_ == f.calendar_ and g.predict(frame).index.equals(f.predict(frame).index)
+
+
+# ---- a calendar per series, and what a newcomer's data broke -------------------------------------
+
+def test_a_series_the_panels_calendar_does_not_fit_keeps_its_own(tmp_path):
+    y = np.sin(np.arange(100) / 3.0)
+    daily_weekly = pd.concat([
+        pd.DataFrame({"unique_id": "a", "ds": pd.date_range("2020-01-01", periods=100, freq="D"), "y": y}),
+        pd.DataFrame({"unique_id": "b", "ds": pd.date_range("2020-01-05", periods=100, freq="W-SUN"), "y": y})])
+    panel = load_panel(daily_weekly)
+    assert panel.calendar.freq == to_offset("D") and panel.calendar_of(1).freq == to_offset("W-SUN")
+    starts_ends = pd.concat([
+        pd.DataFrame({"unique_id": "a", "ds": pd.date_range("2015-01-01", periods=60, freq="MS"), "y": y[:60]}),
+        pd.DataFrame({"unique_id": "b", "ds": pd.date_range("2015-01-31", periods=60, freq="ME"), "y": y[:60]})])
+    f = Forecaster(**TINY).fit(starts_ends)
+    f.save(tmp_path / "m")
+    forecast = Forecaster.load(tmp_path / "m").predict(starts_ends)
+    b = forecast[forecast.unique_id == "b"]["ds"]
+    assert [d.strftime("%m-%d") for d in b] == ["01-31", "02-29", "03-31"]
+
+
+def test_a_tz_aware_daily_series_with_gaps_in_every_window_stays_at_local_midnight():
+    index = pd.date_range("2024-01-01", periods=300, freq="D", tz="Europe/Berlin").delete(np.arange(5, 300, 9))
+    panel = load_panel(_frame(index[index <= pd.Timestamp("2024-10-25", tz="Europe/Berlin")]))
+    assert panel.calendar.freq == to_offset("D")
+    assert [t.hour for t in panel.next_times(0, 4)] == [0, 0, 0, 0]
+
+
+def test_daily_utc_instants_read_in_a_zone_with_dst_step_by_24_hours():
+    stamps = pd.date_range("2024-03-01", periods=100, freq="D").strftime("%Y-%m-%dT00:00:00Z")
+    panel = load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(100.0)}), tz="Europe/Berlin")
+    assert panel.calendar.freq == to_offset("24h")
+    assert (panel.next_times(0, 3).tz_convert("UTC").hour == 0).all()
+
+
+def test_forecasts_in_original_units_keep_float64_digits():
+    t = np.arange(400)
+    frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=400, freq="D"), "y": 1e9 + 100 * np.sin(2 * np.pi * t / 7)})
+    forecast = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}).fit(frame, target="y").predict(frame)["y"]
+    assert forecast.dtype == np.float64 and len(np.unique(np.round(forecast.to_numpy() - 1e9))) > 3
+
+
+@pytest.mark.parametrize("dates, words", [
+    (["2020-01-01", "2020-01-02T00:00:00+01:00"] * 5, ["with a UTC offset", "without one"]),
+    (["2020-01-01"] * 5 + ["20.02.2020"] * 5, ["mixes date formats", "'20.02.2020' at row 5"]),
+    (["2020-01-01", "hello"] * 5, ["'hello' at row 1", "not a timestamp"]),
+])
+def test_time_text_that_cannot_be_read_one_way_is_named_by_row(dates, words):
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"date": dates, "y": np.arange(10.0)}), target="y", time_col="date")
+    assert all(w in str(err.value) for w in words) and "\n" not in str(err.value)
+
+
+def test_day_first_dates_and_float_years_are_read_as_written():
+    dayfirst = pd.date_range("2020-01-01", periods=40, freq="D").strftime("%d/%m/%Y")
+    panel = load_panel(pd.DataFrame({"date": dayfirst, "y": np.arange(40.0)}), target="y")
+    assert panel.time[12] == pd.Timestamp("2020-01-13") and panel.calendar.freq == to_offset("D")
+    years = load_panel(pd.DataFrame({"year": np.arange(1969.0, 2009.0), "y": np.arange(40.0)}), target="y", time_col="year")
+    assert years.calendar.kind == "integer" and list(years.next_times(0, 2)) == [2009, 2010]
+    with pytest.raises(RnncastError, match="0.5 at row 1, a number that is not a whole period"):
+        load_panel(pd.DataFrame({"time": np.arange(20) * 0.5, "y": np.arange(20.0)}), target="y")
+
+
+def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
+    stamps = pd.date_range("2020-01-01", periods=2000, freq="s").to_series().reset_index(drop=True)
+    stamps.iloc[-1] = pd.Timestamp("2120-01-01")
+    with pytest.raises(RnncastError, match=r"fill_gaps would insert \d+ rows among 2000.*jump from .* to 2120-01-01"):
+        load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(2000.0)}), fill_gaps=True, fill="ffill")
+
+
+def test_ids_that_read_as_missing_values_are_ids(tmp_path):
+    frame = pd.concat([pd.DataFrame({"unique_id": u, "ds": pd.date_range("2015-01-01", periods=30, freq="MS"),
+                                     "y": np.arange(30.0) + k}) for k, u in enumerate(["NA", "EU", "null"])])
+    frame.to_csv(tmp_path / "ids.csv", index=False)
+    assert load_panel(tmp_path / "ids.csv").ids == ["EU", "NA", "null"]

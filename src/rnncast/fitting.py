@@ -159,6 +159,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
                                for t in range(panel.n_targets)] for s, sp in enumerate(splits)]),  # [S, T]
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         skipped_series=list(skipped or []), world_size=group.world if group else 1,
+        calendars={panel.ids[s]: c for s, c in panel.calendars.items()},
     )
     return Prepared(net, state, device, group, train, val)
 

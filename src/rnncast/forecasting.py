@@ -97,7 +97,8 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     horizon = state.settings.data.horizon
     if state.calendar.kind == "row" or panel.time is None:
         return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
-    return state.calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon)
+    calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
+    return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon)
 
 
 def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:

@@ -18,7 +18,7 @@ future covariates (known over the horizon too). Static covariates are per-series
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +56,7 @@ class Panel:
     id_col: str | None = None
     static: Static | None = None
     layout: str = "single"
+    calendars: dict = field(default_factory=dict)  # {series: Calendar} of series that keep their own
 
     @property
     def n_series(self) -> int:
@@ -99,11 +100,14 @@ class Panel:
     def label(self, s: int) -> str:
         return "the series" if self.id_col is None else f"series {self.ids[s]!r}"
 
+    def calendar_of(self, s: int) -> Calendar:
+        return self.calendars.get(s, self.calendar)
+
     def next_times(self, s: int, horizon: int) -> pd.Index:
         """The ``horizon`` time steps after series ``s`` ends (row numbers without time)."""
         if self.time is None:
             return pd.RangeIndex(self.lengths[s], self.lengths[s] + horizon, name="row")
-        return self.calendar.next(self.time[self.offsets[s + 1] - 1], horizon)
+        return self.calendar_of(s).next(self.time[self.offsets[s + 1] - 1], horizon)
 
     def subset(self, keep) -> "Panel":
         """The panel of the series ``keep`` (positions), in that order; their rows are copied once."""
@@ -114,7 +118,8 @@ class Panel:
         return Panel(self.values[rows], np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
                      [self.ids[s] for s in keep], self.columns, self.n_targets, self.n_past,
                      self.time[rows] if self.time is not None else None, self.calendar, self.id_col,
-                     self.static.take(keep) if self.static is not None else None, self.layout)
+                     self.static.take(keep) if self.static is not None else None, self.layout,
+                     {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars})
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -186,13 +191,15 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         time = time[order] if time is not None else None
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
-    calendar, ruler = timeaxis.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
-        (Calendar(), None)
+    calendar, ruler, own = timeaxis.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
+        (Calendar(), None, {})
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        log.info("time: column %r%s, calendar %s", rows.time_col, found,
-                 repr(calendar.freq_text) if calendar.freq is not None else "irregular")
+        text = lambda c: repr(c.freq_text) if c.freq is not None else "irregular"  # noqa: E731
+        others = "".join(f"; {rows.ids[s]!r}: {text(c)}" for s, c in list(own.items())[:5])
+        more = f" and {len(own) - 5} more series of their own" if len(own) > 5 else ""
+        log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, text(calendar), others, more)
     if ruler is not None and ruler.missing:
         steps, stamps = ruler.steps, ruler.stamps
         after = timeaxis.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
@@ -208,7 +215,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         f"fill_gaps inserted {int(after.sum())} missing rows, which have no values; fill them with "
                         "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
             elif announce:
-                _warn_gaps(rows, codes, time, after, calendar, stamps, steps)
+                _warn_gaps(rows, codes, time, after, calendar if not own else None, stamps, steps)
                 if after.sum() > len(values):
                     log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                                 _widest(after, time, positions, attrs))
@@ -216,7 +223,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         values, time, positions, offsets = _fill(values, time, positions, offsets, rows, fill, attrs)
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
-                 rows.id_col if layout != "single" else None, None, layout)
+                 rows.id_col if layout != "single" else None, None, layout, own)
 
 
 def _label(rows: Rows, code) -> str:
@@ -290,9 +297,10 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         first += [f"{_label(rows, s)}{t}" for t in missing]
     series = len(np.unique(codes[gaps]))
     whose = "" if rows.id_col is None else f" in {series} series"
-    log.warning("%d rows are missing from the %r calendar%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
+    which = f"the {calendar.freq_text!r} calendar" if calendar is not None else "their calendars"
+    log.warning("%d rows are missing from %s%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
                 "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another", int(after.sum()),
-                calendar.freq_text, whose, ", ".join(first[:3]))
+                which, whose, ", ".join(first[:3]))
 
 
 def _widest(after: np.ndarray, time, positions, attrs) -> str:

@@ -27,7 +27,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
                                f"{state.targets + state.features}")
         return data
-    reading = {**state.settings.data.reading(), "freq": state.calendar.freq_text, "announce": False,
+    reading = {**state.settings.data.reading(), "freq": None if state.calendars else state.calendar.freq_text, "announce": False,
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
         if state.layout == "single":

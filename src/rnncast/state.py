@@ -45,6 +45,7 @@ class FittedState:
     static_inputs: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.float32))  # [S, Kn]
     static_codes: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.int64))  # [S, Kc]
     skipped_series: list = field(default_factory=list)  # [{"id", "rows", "needed"}] too short to train
+    calendars: dict = field(default_factory=dict)  # {series id: Calendar} of series with a calendar of their own
     train_seconds: float | None = None
     world_size: int = 1
 
@@ -67,6 +68,7 @@ class FittedState:
             "id_col": self.id_col, "targets": self.targets, "features": self.features,
             "past_covariates": self.past_covariates, "future_covariates": self.future_covariates,
             "time_col": self.time_col, "calendar": self.calendar.state(),
+            "calendars": {i: c.state() for i, c in self.calendars.items()},
             "scalers": [s.state() for s in self.scalers], "splits": [[s.train_end, s.val_end, s.end] for s in self.splits],
             "train_means": self.train_means.tolist(), "mase_scales": self.mase_scales.tolist(),
             "static": None if self.static_encoder is None else {
@@ -114,6 +116,7 @@ class FittedState:
                 static_codes=(np.asarray(static["codes"], dtype=np.int64).reshape(n, -1) if static
                               else np.zeros((n, 0), np.int64)),
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
+                calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except (KeyError, TypeError, ValueError, AttributeError) as err:

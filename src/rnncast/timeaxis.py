@@ -247,7 +247,8 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
 
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
-    sorted), and the ruler that places the rows on it (None when no calendar explains the times):
+    sorted), the ruler that places the rows on it (None when no calendar explains the times), and
+    the calendars of the series that keep their own ({series: Calendar}; a weekly series among daily ones):
     ``ruler.missing`` rows the data lacks, ``ruler.steps`` [N] each row's steps from its series'
     first row, ``ruler.stamps(series [K], positions [K])`` the times of any positions.
 
@@ -261,14 +262,14 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if freq is not None and to_offset(freq) != time.freq:
             raise RnncastError(f"freq={freq!r} differs from the frequency {time.freqstr!r} of the periods in {name!r}")
         ruler = _Ruler.periods(time, offsets)
-        return Calendar("period", time.freq, None, name), ruler
+        return Calendar("period", time.freq, None, name), ruler, {}
     if not isinstance(time, pd.DatetimeIndex):
         step = _integer_step(time, offsets, freq)
         ruler = _Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, step, lambda v: pd.Index(v, name=name))
         if ruler.bad is not None:
             raise RnncastError(f"time value {time[ruler.bad]} ({where(ruler.bad)}) is not a whole number of steps of "
                                f"{step} after its series' first; give the step with freq= (--freq)")
-        return Calendar("integer", step, None, name), ruler
+        return Calendar("integer", step, None, name), ruler, {}
     tz = None if time.tz is None else str(time.tz)
     if freq is not None:
         offset = _offset(freq)
@@ -278,7 +279,26 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             raise RnncastError(
                 f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; give the freq its "
                 f"timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to infer it)")
-        return Calendar("datetime", offset, tz, name), ruler
+        return Calendar("datetime", offset, tz, name), ruler, {}
+    best = _best(time, offsets)
+    if len(offsets) > 2:
+        own = _own_calendars(time, offsets, best)
+        if own is not None:
+            return own
+    if best is None:
+        if len(time) > len(offsets) - 1 and not quiet:
+            wall = time.tz_localize(None) if time.tz is not None else time
+            steps = np.diff(wall.asi8)[_inside(offsets, len(time))]  # in the index's own unit
+            low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
+            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
+                        "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
+        return Calendar("datetime", None, tz, name), None, {}
+    offset, ruler = best
+    return Calendar("datetime", offset, tz, name), ruler, {}
+
+
+def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
+    """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
     best = None
     for offset in _candidates(time, offsets):
         ruler = _Ruler.of(time, offsets, offset)
@@ -288,15 +308,67 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             best = (offset, ruler)
         if ruler.missing == 0:
             break
-    if best is None:
-        if len(time) > len(offsets) - 1 and not quiet:
-            steps = np.diff(time.asi8)[_inside(offsets, len(time))]  # in the index's own unit
-            low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
-            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
-                        "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
-        return Calendar("datetime", None, tz, name), None
-    offset, ruler = best
-    return Calendar("datetime", offset, tz, name), ruler
+    return best
+
+
+MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them
+
+
+def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
+    """A calendar per series where the panel's one does not fit: when no calendar explains every
+    series, or one leaves a series with more missing rows than rows (a weekly series among daily
+    ones). Returns ``(calendar, ruler, {series: calendar})`` with the most common calendar first,
+    or None when one calendar fits every series (or too many series need their own to settle each)."""
+    lengths = np.diff(offsets)
+    if best is not None:
+        steps = best[1].steps
+        missing = steps[offsets[1:] - 1] + 1 - lengths  # [S]
+        odd = np.flatnonzero(missing > lengths)
+    else:
+        odd = np.arange(len(lengths))
+    if not len(odd) or len(odd) > MAX_OWN_CALENDARS:
+        return None
+    tz, name = (None if time.tz is None else str(time.tz)), time.name
+    own = {}
+    for s in odd:
+        piece = time[offsets[s] : offsets[s + 1]]
+        one = _best(piece, np.array([0, len(piece)])) if len(piece) > 1 else None
+        own[int(s)] = one  # (offset, ruler) or None: no calendar explains this series
+    calendars = {s: Calendar("datetime", o[0] if o else None, tz, name) for s, o in own.items()}
+    normal = [s for s in range(len(lengths)) if s not in own]
+    base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
+            Counter(calendars.values()).most_common(1)[0][0])
+    overrides = {s: c for s, c in calendars.items() if c != base}
+    rulers = {s: (o[1] if o else None) for s, o in own.items()}
+    if any(r is None for r in rulers.values()):
+        return base, None, overrides  # a series no calendar explains: no positions, no gaps to fill
+    return base, _Combined(offsets, best[1] if best is not None else None, rulers), overrides
+
+
+class _Combined:
+    """Rulers of series with their own calendars, over the panel's ruler for the others."""
+
+    def __init__(self, offsets: np.ndarray, panel_ruler, own: dict):
+        self.offsets, self.panel_ruler, self.own = offsets, panel_ruler, own
+        lengths = np.diff(offsets)
+        base = panel_ruler.steps if panel_ruler is not None else np.zeros(offsets[-1], dtype=np.int64)
+        self.steps = base.copy()
+        for s, ruler in own.items():
+            self.steps[offsets[s] : offsets[s + 1]] = ruler.steps
+        self.missing = int((self.steps[offsets[1:] - 1] + 1 - lengths).sum())
+        self.bad = None
+
+    def stamps(self, series: np.ndarray, k: np.ndarray):
+        series, k = np.asarray(series), np.asarray(k)
+        parts, order = [], []
+        for s in np.unique(series):
+            at = np.flatnonzero(series == s)
+            ruler = self.own.get(int(s))
+            parts.append(ruler.stamps(np.zeros(len(at), dtype=np.int64), k[at]) if ruler is not None
+                         else self.panel_ruler.stamps(series[at], k[at]))
+            order.append(at)
+        joined = parts[0].append(parts[1:]) if len(parts) > 1 else parts[0]
+        return joined[np.argsort(np.concatenate(order), kind="stable")]
 
 
 def _offset(freq):
