@@ -18,7 +18,7 @@ from test_bench_cli import etth1, parse
         (["--horizons", "5000"], "bad horizon '5000'"),
         (["--models", "lstm,transformer"], "unknown model 'transformer'"),
         (["--set", "lookback=12"], "bad --set 'lookback=12'"),
-        (["--set", "epochs=many"], "epochs takes int"),
+        (["--set", "epochs=many"], "epochs must be a whole number"),
         (["--set", "cnn:lr=0.1"], "bad --set .cnn:lr=0.1."),
     ],
 )

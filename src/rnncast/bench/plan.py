@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rnncast.bench import protocol, recurrent
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
-from rnncast.config import setting_fields
+from rnncast.config import parse_setting, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
@@ -131,23 +131,9 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
                 f"bad --set {item!r}: accepted are KEY=VALUE or MODEL:KEY=VALUE with MODEL one of "
                 f"{', '.join(recurrent.MODELS)} and KEY one of {', '.join(allowed)}"
             )
-        default = fields_by_name[key].default
-        text = text.strip()
         try:
-            if isinstance(default, bool):
-                if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
-                    raise ValueError(text)
-                value = text.lower() in ("true", "1", "yes")
-            elif key == "batch_size":
-                value = None if text in ("full", "0") else int(text)
-            elif isinstance(default, int):
-                value = int(text)
-            elif isinstance(default, float):
-                value = float(text)
-            else:
-                value = text
-        except ValueError:
-            kind = "true or false" if isinstance(default, bool) else type(default).__name__
-            raise RnncastError(f"bad --set {item!r}: {key} takes {kind}") from None
+            value = parse_setting(key, text)  # the one parser of setting text (flags, TOML, --set)
+        except RnncastError as err:
+            raise RnncastError(f"bad --set {item!r}: {err}") from None
         (per_cell.setdefault(cell, {}) if colon else common)[key] = value
     return common, per_cell
