@@ -235,6 +235,16 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str) -> 
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
     order = None
+    if layout == "single":  # one series: its rows must come in time order
+        back = np.flatnonzero(np.diff(key) <= 0)
+        if len(back):
+            i = int(back[0])
+            if key[i + 1] == key[i]:
+                raise RnncastError(f"duplicated timestamp {time[i]} at {place(int(positions[i]), attrs)} and "
+                                   f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear once")
+            raise RnncastError(f"timestamps are not sorted: {time[i + 1]} at {place(int(positions[i + 1]), attrs)} comes "
+                               f"after {time[i]}; sort the rows by time")
+        return None
     if layout == "long":
         grouped = codes[1:] >= codes[:-1]
         if not (grouped.all() and np.all((key[1:] > key[:-1]) | (codes[1:] != codes[:-1]))):

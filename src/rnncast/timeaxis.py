@@ -469,7 +469,8 @@ class _Ruler:
     def fixed(cls, values: np.ndarray, offsets: np.ndarray, step: int, make) -> "_Ruler":
         first = values[offsets[:-1]]  # [S]
         stamps = lambda s, k: make(first[s] + k * step)  # noqa: E731
-        if len(values) > 1 and np.all((np.diff(values) == step) | ~_inside(offsets, len(values))):
+        regular = (np.diff(values) == step) if len(values) > 1 else np.ones(0, dtype=bool)
+        if len(values) > 1 and (regular.all() if len(offsets) == 2 else np.all(regular | ~_inside(offsets, len(values)))):
             lengths = np.diff(offsets)  # every row one step after the last: no gaps
             return cls(lambda: np.arange(len(values)) - np.repeat(offsets[:-1], lengths), stamps)
         rel = values - np.repeat(first, np.diff(offsets))
