@@ -120,7 +120,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     for name in static_names:
         require_column(frame, name, "static covariate")
     ids_column = frame[id_col]
-    empty = (ids_column.isna() | (ids_column.astype(str).str.strip() == "")).to_numpy()
+    empty = (ids_column.isna() | (ids_column == "")).to_numpy()  # an id "" is no id; "NA" is one
     if empty.any():
         i = int(np.flatnonzero(empty)[0])
         raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
