@@ -1,32 +1,87 @@
-"""The numbers behind the four tests of issue 6, point 6, measured with the tests' own data and settings.
+"""Four properties of a forecast, measured on small seeded data (the tests assert them with thresholds).
 
-    python benchmarks/issue6_figures.py            # prints them
-    python benchmarks/issue6_figures.py --record   # and appends them to benchmarks/results/issue6-backtest.md
+    python benchmarks/accuracy/forecast_quality.py            # prints them
+    python benchmarks/accuracy/forecast_quality.py --record   # and appends them to results/forecast-quality.md
 
-The tests assert thresholds; this prints what was measured: per-series MSE ratios against the naive
-forecast over 100 series, the MSE with and without the future-known covariate, the windows a
-backtest leaves untouched when later rows are poisoned, and the coverage of the 80 % interval.
+The data and settings are those of the tests that assert these properties (tests/test_panel.py,
+test_backtest.py and test_intervals.py), written out here. Printed: per-series MSE ratios against
+the naive forecast over 100 series of very different scales, the MSE with and without a
+future-known covariate, the backtest windows left untouched when later rows are poisoned, and the
+coverage of the 80 % interval.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import torch
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+from rnncast import Forecaster
 
-from conftest import TINY, make_panel  # noqa: E402
-from test_backtest import K, _origins, _poison_after  # noqa: E402
-from test_intervals import LEVELS, _gaussian_noise  # noqa: E402
-from test_panel import COVARIATE_SETTINGS, _covariate_panel  # noqa: E402
+RESULTS = Path(__file__).resolve().parent / "results"
 
-from rnncast import Forecaster  # noqa: E402
+# Settings that train in well under a second on CPU.
+TINY = dict(lookback=12, horizon=3, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, patience=50,
+            device="cpu", seed=0)
+K = 3  # backtest windows
+COVARIATE_SETTINGS = dict(lookback=8, horizon=2, hidden_size=16, epochs=8, batch_size=32, lr=1e-2, window_norm="none",
+                          patience=50, device="cpu", seed=0)
+LEVELS = (0.1, 0.5, 0.9)
+
+
+def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), periods=(12,), noise: float = 0.1,
+               seed: int = 0, freq: str = "h") -> pd.DataFrame:
+    """Long format (unique_id, ds, y): noisy sine waves of their own length, start, phase and scale
+    (amplitudes log-uniform in ``scales``; ``periods`` taken in turn)."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    for i in range(n_series):
+        n = int(rng.integers(lengths[0], lengths[1] + 1))
+        start = pd.Timestamp("2024-01-01") + pd.Timedelta(int(rng.integers(0, 500)), unit=freq)
+        t = np.arange(n)
+        scale = 10 ** rng.uniform(np.log10(scales[0]), np.log10(scales[1]))
+        wave = 3 + np.sin(2 * np.pi * t / periods[i % len(periods)] + rng.uniform(0, 2 * np.pi)) + noise * rng.standard_normal(n)
+        parts.append(pd.DataFrame({"unique_id": f"s{i:03d}", "ds": pd.date_range(start, periods=n, freq=freq),
+                                   "y": scale * wave}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def covariate_panel(seed: int = 1, n_series: int = 5, n: int = 300) -> pd.DataFrame:
+    """y_t = w_s (2 x_t + noise) + 5 w_s with x drawn anew at every step: only x_t tells y_t."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    for i in range(n_series):
+        x = rng.standard_normal(n)
+        w = 10.0 ** (i - 2)
+        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
+                                   "y": w * (2.0 * x + 0.1 * rng.standard_normal(n)) + 5 * w, "price": x}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def gaussian_noise(n: int = 3000, seed: int = 0) -> pd.DataFrame:
+    """y ~ N(5, 2²), drawn anew every hour: the 0.1 and 0.9 quantiles are 5 ∓ 2.563 at every step."""
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n, freq="h"), "y": 5 + 2 * rng.standard_normal(n)})
+
+
+def poison_after(frame: pd.DataFrame, origins: dict) -> pd.DataFrame:
+    """Every target value at or after each series' origin row replaced by a huge number."""
+    poisoned = frame.copy()
+    row = poisoned.groupby("unique_id").cumcount()
+    late = row >= poisoned["unique_id"].map(origins)
+    poisoned.loc[late, "y"] = 1e9
+    return poisoned
+
+
+def origins(frame: pd.DataFrame, window: int) -> dict:
+    """Row (inside its series) of backtest window ``window``'s first forecast step, step = horizon."""
+    h = TINY["horizon"]
+    sizes = frame.groupby("unique_id").size()
+    return {uid: n - h - (K - 1 - window) * h for uid, n in sizes.items()}
 
 
 def hundred_series() -> list[str]:
@@ -50,7 +105,7 @@ def hundred_series() -> list[str]:
 
 
 def future_covariate() -> list[str]:
-    frame = _covariate_panel()
+    frame = covariate_panel()
     lines = []
     for role in ("future_covariates", "past_covariates"):
         f = Forecaster(**COVARIATE_SETTINGS).fit(frame, **{role: ["price"]})
@@ -66,7 +121,7 @@ def backtest_leakage() -> list[str]:
     for refit in (False, True):
         f = Forecaster(**TINY)
         clean = f.backtest(frame, n_windows=K, refit=refit).forecasts
-        dirty = f.backtest(_poison_after(frame, _origins(frame, 1)), n_windows=K, refit=refit).forecasts
+        dirty = f.backtest(poison_after(frame, origins(frame, 1)), n_windows=K, refit=refit).forecasts
         same = [int(np.array_equal(clean[clean.window == w]["y_hat"], dirty[dirty.window == w]["y_hat"])) for w in range(K)]
         gap = np.abs(clean[clean.window == 2]["y_hat"].to_numpy() - dirty[dirty.window == 2]["y_hat"].to_numpy()).max()
         lines.append(f"{'refit' if refit else 'one model'}: target rows from window 1's origin on set to 1e9; windows "
@@ -75,7 +130,7 @@ def backtest_leakage() -> list[str]:
 
 
 def coverage() -> list[str]:
-    frame = _gaussian_noise()
+    frame = gaussian_noise()
     f = Forecaster(lookback=8, horizon=4, hidden_size=16, epochs=6, batch_size=64, lr=1e-2, window_norm="none",
                    patience=50, device="cpu", seed=0, quantiles=LEVELS).fit(frame, target="y")
     model = f.evaluate(frame, part="test")["original"]["model"]
@@ -95,7 +150,7 @@ def main() -> None:
                 ("a target predictable only from a future-known covariate", future_covariate),
                 ("backtest windows never see rows after their origin", backtest_leakage),
                 ("the 80 % interval on a Gaussian-noise series", coverage)]
-    text = ["", "## What the tests of point 6 measured", "", "Command: `python benchmarks/issue6_figures.py --record` "
+    text = ["", "## What the tests measured", "", "Command: `python benchmarks/accuracy/forecast_quality.py --record` "
             "(the tests' own data and settings, CPU, 1 thread)", ""]
     for title, measure in sections:
         lines = measure()
@@ -104,7 +159,7 @@ def main() -> None:
             print("  " + line)
         text += [f"**{title}**", ""] + [f"- {line}" for line in lines] + [""]
     if args.record:
-        path = ROOT / "benchmarks" / "results" / "issue6-backtest.md"
+        path = RESULTS / "forecast-quality.md"
         with open(path, "a", encoding="utf-8") as f:
             f.write("\n".join(text))
         print(f"appended to {path}")

@@ -1,9 +1,9 @@
 """How much of a trained model's ETT test forecast is the cell's and how much the linear highway's.
 
-    python benchmarks/ett_highway_share.py ETTh1 S 192 rnn
+    python benchmarks/ett/highway_share.py ETTh1 S 192 rnn
 
 Fits the library's default model for ``cell`` (L = 96, seed 2021) exactly as ``rnncast bench ett``
-builds it (``ett_val_halves.ett_inputs``), then scores the test split three times:
+builds it (``forecaster_params``, ``forecaster_panel``), then scores the test split three times:
 as trained, with the cell's output layer zeroed (level + highway), and with the highway zeroed
 (level + cell). Environment: THREADS (default 1), ETT_DIR (default ../shared/data/ETT).
 """
@@ -13,11 +13,24 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 import torch
 
-from ett_val_halves import ett_inputs  # noqa: E402 (beside this file)
+from rnncast.bench import protocol
+from rnncast.bench.recurrent import forecaster_panel, forecaster_params
+from rnncast.bench.task import Task, TrainConfig
 from rnncast.forecaster import Forecaster
+
+
+def ett_inputs(name: str, mode: str, lookback: int, horizon: int, model: str, seed: int):
+    """One ETT setting as ``rnncast bench ett`` builds it, test rows included: (split, Forecaster
+    keywords, panel). The data come from ETT_DIR (default ../shared/data/ETT)."""
+    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[3] / "shared" / "data" / "ETT"))
+    data = protocol.prepare_ett(folder / f"{name}.csv", mode)
+    task = Task(data.values, data.target_idx, data.split, int(lookback), int(horizon))
+    params = forecaster_params(task, model, TrainConfig(seed=seed, options={"forecaster": {}}))
+    return data.split, params, forecaster_panel(task, params)
 
 
 def test_mse(forecaster: Forecaster, panel) -> float:
@@ -38,7 +51,7 @@ def without(forecaster: Forecaster, layer: torch.nn.Linear, panel) -> float:
 
 def main(name: str, mode: str, horizon: str, cell: str) -> None:
     torch.set_num_threads(int(os.environ.get("THREADS", "1")))
-    b, params, panel = ett_inputs(name, mode, 96, int(horizon), cell, {}, 2021, test_rows=True)
+    b, params, panel = ett_inputs(name, mode, 96, int(horizon), cell, 2021)
     started = time.time()
     forecaster = Forecaster(**params).fit(panel, split=(b.train_end, b.val_end, b.end))
     net = forecaster.net_

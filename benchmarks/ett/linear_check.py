@@ -1,7 +1,7 @@
 """Check of the ETT harness: train NLinear and DLinear on ETTh1 (L = 336, H = 96), S and M modes,
 and print test MSE/MAE next to the published LTSF-Linear rows (shared/benchmarks/ETT.md).
 
-    .venv/bin/python benchmarks/ett_linear_check.py [--data-dir DIR] [--seeds 2021 2022 ...]
+    .venv/bin/python benchmarks/ett/linear_check.py [--data-dir DIR] [--seeds 2021 2022 ...]
 
 The harness is right only if these land within about 0.01 MSE of the published numbers.
 """
@@ -33,7 +33,7 @@ def default_data_dir() -> Path:
     env = os.environ.get("RNNCAST_ETT_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"
+    return Path(__file__).resolve().parents[3] / "shared" / "data" / "ETT"  # ../shared beside the checkout
 
 
 def main() -> int:

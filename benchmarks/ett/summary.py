@@ -1,6 +1,7 @@
 """One markdown table from the results.csv files of `rnncast bench ett` runs (latest run per model).
 
-    python benchmarks/ett_summary.py benchmarks/results/ett-defaults
+    python benchmarks/ett/summary.py benchmarks/ett/results/L96-defaults-highway
+    python benchmarks/ett/summary.py     # no folder: benchmarks/ett/results/L96-defaults-no-highway
 
 Prints, per dataset / mode / horizon, Repeat and every model's test MSE/MAE, whether each beats
 Repeat (lower MSE on the same windows), and the wall seconds and epochs of each run.
@@ -58,4 +59,4 @@ def main(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/results/ett-defaults")
+    main(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/ett/results/L96-defaults-no-highway")

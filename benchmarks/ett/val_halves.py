@@ -3,8 +3,8 @@ early stopping: train on the train rows, early-stop on the FIRST half of the val
 score on the SECOND half (its windows take their lookback from the rows before, as the protocol's
 test windows do). The best validation loss of a noisy run is a lucky draw; the second half is not.
 
-    python benchmarks/ett_val_halves.py ETTh1 S 96 192 cell=rnn ema=0.998
-    python benchmarks/ett_val_halves.py ETTm1 M 96 96 preset=segrnn hidden_size=256
+    python benchmarks/ett/val_halves.py ETTh1 S 96 192 cell=rnn ema=0.998
+    python benchmarks/ett/val_halves.py ETTm1 M 96 96 preset=segrnn hidden_size=256
 
 Arguments: dataset (a file in ../shared/data/ETT), mode, lookback, horizon, then Forecaster
 settings as KEY=VALUE (values read as JSON when they parse, else as text). ``preset=NAME`` or
@@ -49,7 +49,7 @@ def ett_inputs(name: str, mode: str, lookback: int, horizon: int, model: str, se
     """One ETT setting as ``rnncast bench ett`` builds it: (split, Forecaster keywords, panel).
     ``test_rows=False`` leaves the test rows out of the panel.
     The data come from ETT_DIR (default ../shared/data/ETT)."""
-    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT"))
+    folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[3] / "shared" / "data" / "ETT"))
     data = protocol.prepare_ett(folder / f"{name}.csv", mode)
     b = data.split
     values = data.values if test_rows else data.values[: b.val_end]

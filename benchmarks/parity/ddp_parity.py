@@ -2,7 +2,7 @@
 CPU, NCCL with ``--device cuda``) with the same seed and global batch; prints how far the
 predictions and losses are apart.
 
-    python benchmarks/ddp_parity.py [--rows 2000] [--procs 2] [--scheme window|sequence] [--epochs 8] [--device cuda]
+    python benchmarks/parity/ddp_parity.py [--rows 2000] [--procs 2] [--scheme window|sequence] [--epochs 8] [--device cuda]
 
 NCCL takes one GPU per process, so ``--device cuda`` needs ``--procs`` at most the GPU count.
 """
@@ -20,11 +20,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import make_frame  # noqa: E402
+from rnncast import Forecaster, datasets
+from rnncast.data import read_table
 
-from rnncast import Forecaster  # noqa: E402
-from rnncast.data import read_table  # noqa: E402
+
+def make_frame(n: int) -> pd.DataFrame:
+    """``n`` hourly rows from 2024-01-01: ``y = sin(0.2 t) + 0.05 e`` (seed 0) and a feature ``x = cos(0.2 t)``."""
+    wave = datasets.sine_wave(n, step=0.2, noise=0.05, seed=0)
+    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="h"), "y": wave["y"],
+                         "x": np.cos(0.2 * wave["t"].to_numpy()).astype(np.float32)})
 
 
 def main() -> None:
@@ -42,7 +46,7 @@ def main() -> None:
            "--scheme", args.scheme]
     if args.scheme == "sequence":
         fit = [a for a in fit if a not in ("--features", "x")] + ["--chunk", "64", "--batch-size", "8"]
-    src = str(Path(__file__).resolve().parents[1] / "src")
+    src = str(Path(__file__).resolve().parents[2] / "src")
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

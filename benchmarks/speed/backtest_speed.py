@@ -1,7 +1,7 @@
 """Backtest wall time: 100 series x 10 windows without refit, and the same forecasts window by window.
 
-    python benchmarks/backtest_speed.py                 # 100 series x 10 windows, 3 repeats
-    python benchmarks/backtest_speed.py --record        # also write benchmarks/results/issue6-backtest.md
+    python benchmarks/speed/backtest_speed.py           # 100 series x 10 windows, 3 repeats
+    python benchmarks/speed/backtest_speed.py --record  # also (over)write results/backtest-speed.md beside it
 
 Workload: 100 noisy sine series (periods 12, 16 and 24; amplitudes 0.001 to 10,000; lengths 400 to
 600 hourly rows with their own starts), long format. LSTM, hidden 64, lookback 48, horizon 12,
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from rnncast import Forecaster  # noqa: E402
 
@@ -104,8 +104,8 @@ def main() -> None:
     print(f"median: wall {med['wall']:.2f} s, fit {med['fit']:.2f} s, batched forecast {med['predict'] * 1000:.1f} ms, "
           f"per-window loop {med['loop'] * 1000:.0f} ms ({med['loop'] / med['predict']:.0f}x slower)")
     if args.record:
-        command = "python benchmarks/backtest_speed.py " + " ".join(sys.argv[1:])
-        text = f"""# Backtest speed, issue 6 ({date.today().isoformat()})
+        command = "python benchmarks/speed/backtest_speed.py " + " ".join(sys.argv[1:])
+        text = f"""# Backtest speed ({date.today().isoformat()})
 
 Command: `{command.strip()}`
 
@@ -128,8 +128,8 @@ to a relative difference of at most {max(r['gap'] for r in rows):.1e}. Overall M
 {med['mase']:.3f} against {med['naive_mase']:.3f} for repeating the last value.
 """
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "issue6-backtest.md").write_text(text, encoding="utf-8")
-        print(f"wrote {RESULTS / 'issue6-backtest.md'}")
+        (RESULTS / "backtest-speed.md").write_text(text, encoding="utf-8")
+        print(f"wrote {RESULTS / 'backtest-speed.md'}")
 
 
 if __name__ == "__main__":

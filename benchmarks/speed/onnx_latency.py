@@ -1,6 +1,6 @@
 """ONNX parity and latency: onnxruntime against PyTorch on the exported graph (scaler inside).
 
-    python benchmarks/onnx_latency.py [--calls 300] [--threads 1]
+    python benchmarks/speed/onnx_latency.py [--calls 300] [--threads 1]
 
 A GRU/LSTM/RNN of the speed benchmark's shape (lookback 96, horizon 24, hidden 64, one column) is
 trained for one epoch on a sine wave, exported, and both runtimes forecast the same windows at

@@ -1,9 +1,11 @@
 """Speed and memory benchmark on the "sine-20k" workload, every contender in one run.
 
-    python benchmarks/speed.py                 # time-to-accuracy table, 5 seeds, interleaved
-    python benchmarks/speed.py --quick         # CI smoke test: 1 seed, short series, few epochs
-    python benchmarks/speed.py --memory        # peak RSS training on a 10,000,000-point series
-    python benchmarks/speed.py --latency       # Forecaster.predict latency, one series and 10,000
+    python benchmarks/speed/speed.py                 # time-to-accuracy table, 5 seeds, interleaved
+    python benchmarks/speed/speed.py --quick         # CI smoke test: 1 seed, short series, few epochs
+    python benchmarks/speed/speed.py --memory        # peak RSS training on a 10,000,000-point series
+    python benchmarks/speed/speed.py --latency       # Forecaster.predict latency, one series and 10,000
+    python benchmarks/speed/speed.py --record        # also write results/speed.md and speed.json beside this file
+                                                     # (speed-cuda.* with --device cuda; speed-memory-latency.md, ...)
 
 Workload: y_t = sin(0.1 t) + 0.1 e_t, e ~ N(0, 1) from numpy.random.default_rng(0), 20,000 points,
 float32; the first 80 % train, the last 20 % test (one-step forecasts from the 50 values before).
@@ -268,7 +270,8 @@ def main() -> None:
         return child(args)
     os.environ["RNNCAST_BENCH_DEVICE"] = args.device
 
-    command = "python benchmarks/speed.py " + " ".join(sys.argv[1:])
+    command = "python benchmarks/speed/speed.py " + " ".join(sys.argv[1:])
+    suffix = "-cuda" if args.device == "cuda" else ""  # records: results/speed.md, speed-cuda.md, speed.json, ...
     header = [f"# Speed benchmark ({date.today()})", "", f"Command: `{command}`", "",
               f"Device: {args.device}. Machine: {platform.machine()}, {os.cpu_count()} cores, torch threads 2, "
               f"Python {platform.python_version()}, {platform.platform()}", ""]
@@ -281,7 +284,7 @@ def main() -> None:
         sections += [f"## Time to test MSE <= {TARGET_MSE} (exact sine: {EXACT_SINE_MSE}), {args.seeds} seeds interleaved", "",
                      table, "", f"rnncast fastest settings: `{RNNCAST_FASTEST}`", ""]
         if args.record:
-            (RESULTS / f"speed-{date.today()}.json").write_text(json.dumps(runs, indent=1))
+            (RESULTS / f"speed{suffix}.json").write_text(json.dumps(runs, indent=1))  # the date is in the .md's title
     if args.memory or args.quick:
         points = 200_000 if args.quick else args.points
         m = spawn("--child", "memory", "--points", points)
@@ -302,7 +305,7 @@ def main() -> None:
     if args.record:
         RESULTS.mkdir(exist_ok=True)
         name = "speed-quick" if args.quick else "speed" + ("-memory" if args.memory else "") + ("-latency" if args.latency else "")
-        (RESULTS / f"{name}-{date.today()}.md").write_text(report + "\n")
+        (RESULTS / f"{name}{suffix}.md").write_text(report + "\n")  # the date is in the report's title
 
 
 if __name__ == "__main__":

@@ -225,7 +225,7 @@ def with_saved_defaults(params: dict) -> dict:
 PRESETS: dict[str, dict] = {
     # SegRNN (Lin et al., 2023): a GRU over segments of 48 steps, a parallel decoder, each column a
     # separate series, trained on the MAE as SegRNN is. The MAE loss, width 128 and segment 48 were
-    # chosen on held-out ETTh1/ETTm1 validation at L=720 (benchmarks/results/segrnn-validation.md).
+    # chosen on held-out ETTh1/ETTm1 validation at L=720 (benchmarks/ett/results/segrnn-validation.md).
     "segrnn": {
         "cell": "gru", "segment": 48, "decoder": "parallel", "channel_independent": True,
         "hidden_size": 128, "loss": "mae", "highway": False,  # SegRNN has none; its tables were measured so

@@ -11,7 +11,7 @@ forecast from its own past only, with the same weights.
 
 The recipe (:func:`fit`) is LTSF-Linear's, not the library's training loop
 (``rnncast.training``), because the published rows were made with it and the harness must land
-on them (``benchmarks/ett_linear_check.py``): it follows their ``exp/exp_main.py`` with the
+on them (``benchmarks/ett/linear_check.py``): it follows their ``exp/exp_main.py`` with the
 arguments of ``scripts/EXP-LongForecasting/Linear/etth1.sh`` and ``.../univariate/etth1.sh``:
 Adam, MSE loss, learning rate 0.005, batch size 32 with the last incomplete training batch dropped
 (their ``drop_last=True``), shuffled batches, at most 10 epochs, the learning rate halved after
