@@ -3,8 +3,8 @@
     python benchmarks/accuracy/forecast_quality.py            # prints them
     python benchmarks/accuracy/forecast_quality.py --record   # and appends them to results/forecast-quality.md
 
-The data and settings are those of the tests that assert these properties (tests/test_panel.py,
-test_backtest.py and test_intervals.py), written out here. Printed: per-series MSE ratios against
+The data and settings are those of the tests that assert these properties (tests/test_fitting.py,
+test_backtest.py and test_models.py), written out here. Printed: per-series MSE ratios against
 the naive forecast over 100 series of very different scales, the MSE with and without a
 future-known covariate, the backtest windows left untouched when later rows are poisoned, and the
 coverage of the 80 % interval.
