@@ -2,6 +2,11 @@
 
 Everything here is small on purpose: the whole suite is meant to run in well under a minute and a
 half on two shared cores. ``TINY`` are settings that train in a fraction of a second.
+
+Module-scoped fixtures (``data``, ``fitted``, ``quantile_model``, ``panel_frame``, ``panel_fitted``)
+are made once for each test file that asks for them; tests must not change them. The test files
+mirror the modules of ``src/rnncast`` (``tests/test_design.py`` checks it); end-to-end scenarios
+(processes, whole command-line flows) are in ``tests/scenarios/``.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+
+from rnncast import Forecaster
 
 torch.set_num_threads(1)  # other processes may share the two cores
 
@@ -39,6 +46,24 @@ def frame() -> pd.DataFrame:
     return make_frame()
 
 
+@pytest.fixture(scope="module")
+def data() -> pd.DataFrame:
+    """200 hourly rows (date, y, x), made once per module: tests must not change them."""
+    return make_frame(200)
+
+
+@pytest.fixture(scope="module")
+def fitted(data) -> Forecaster:
+    """An LSTM with one feature, fitted on ``data`` once per module (tests must not change it)."""
+    return Forecaster(**TINY).fit(data, target="y", features=["x"])
+
+
+@pytest.fixture(scope="module")
+def quantile_model() -> Forecaster:
+    """An LSTM whose head forecasts the 0.1, 0.5 and 0.9 quantiles, fitted on 200 hourly rows once per module."""
+    return Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(make_frame(200), target="y", features=["x"])
+
+
 def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), periods=(12,), noise: float = 0.1,
                seed: int = 0, freq: str = "h") -> pd.DataFrame:
     """Long format (unique_id, ds, y): noisy sine waves of their own length, start, phase and scale.
@@ -57,6 +82,18 @@ def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), peri
         parts.append(pd.DataFrame({"unique_id": f"s{i:03d}", "ds": pd.date_range(start, periods=n, freq=freq),
                                    "y": scale * wave}))
     return pd.concat(parts, ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def panel_frame() -> pd.DataFrame:
+    """Four series of 120-200 hourly rows with their own starts and scales 0.01 to 1000."""
+    return make_panel(4, scales=(0.01, 1000.0), seed=1)
+
+
+@pytest.fixture(scope="module")
+def panel_fitted(panel_frame) -> Forecaster:
+    """One model of the four series of ``panel_frame``, fitted once per module (tests must not change it)."""
+    return Forecaster(**TINY).fit(panel_frame)
 
 
 @pytest.fixture

@@ -1,11 +1,8 @@
-"""Rolling-origin backtests: no window sees a row at or after its origin, refits rescale on each
-window's training rows, the no-refit run is one batched pass, and the outputs are complete."""
+"""Rolling-origin backtests (``backtest.py``): no window sees a row at or after its origin, refits
+rescale on each window's training rows, the no-refit run is one batched pass, and the outputs are
+complete. What ``rnncast backtest`` writes is in test_cli_commands.py."""
 
 from __future__ import annotations
-
-import contextlib
-import io
-import json
 
 import numpy as np
 import pandas as pd
@@ -16,7 +13,6 @@ import rnncast.fitting
 import rnncast.forecasting
 from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster, RnncastError
-from rnncast.cli import main
 
 L, H = TINY["lookback"], TINY["horizon"]
 K = 3  # windows
@@ -137,20 +133,3 @@ def test_backtest_refuses_bad_window_settings(frame):
         Forecaster(**TINY).backtest(frame, n_windows=0)
     with pytest.raises(RnncastError, match="every series is too short"):
         Forecaster(**TINY).backtest(frame, n_windows=200)
-
-
-def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
-    frame.to_csv(tmp_path / "long.csv", index=False)
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
-                     "--hidden-size", "8", "--epochs", "2", "--device", "cpu", "--quantiles", "0.1,0.5,0.9",
-                     "--out", str(tmp_path / "bt")])
-    assert code == 0, err.getvalue()
-    assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "metrics.json", "backtest.png", "report.html"}
-    metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
-    assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
-    assert "overall  model" in out.getvalue() and "baseline: repeat" in out.getvalue()
-    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
-    assert len(forecasts) == 3 * 2 * H
-    assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE

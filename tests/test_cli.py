@@ -1,26 +1,25 @@
-"""The ``rnncast`` command end to end in a temporary folder, and how it refuses bad input.
+"""``rnncast.cli.main`` (``cli/__init__.py``), the ``rnncast`` command: bad input ends with exit
+status 2 and one line ``rnncast: error: ...`` on stderr that names the problem, never a traceback,
+and a refused fit leaves no run directory behind.
 
-Commands run in-process through ``rnncast.cli.main`` (fast); one test runs the installed entry
-point in a subprocess. Bad input must end with exit status 2 and one line ``rnncast: error: ...``
-on stderr that names the problem, never a traceback.
+Commands run in-process (fast). ``cli``, ``fit_args``, the module fixtures ``folder`` and ``run``
+(one fitted run directory) and the file helpers serve test_cli_parser.py, test_cli_commands.py and
+scenarios/test_cli_fit_predict.py too.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import io
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import PNG_SIGNATURE, TINY, make_frame, make_panel
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
 from rnncast.data import read_table
@@ -63,120 +62,6 @@ def run(folder) -> tuple[Path, str]:
         code = main(fit_args(folder / "data.csv", out, "--features", "x", "--epochs", str(EPOCHS)))
     assert code == 0, stderr.getvalue()
     return out, stdout.getvalue()
-
-
-# ---- fit writes a complete run directory ------------------------------------------------------
-
-def test_fit_writes_every_file_of_the_run_directory(run):
-    run_dir, _ = run
-    assert {p.name for p in run_dir.iterdir()} >= {"config.json", "metrics.json", "history.csv", "model", "loss.png",
-                                                   "forecast.png", "report.html"}
-    assert sorted(p.name for p in (run_dir / "model").iterdir()) == ["model.json", "weights.safetensors"]
-
-
-def test_fit_prints_the_test_table_and_a_verdict(run):
-    _, stdout = run
-    assert "test split (original units)" in stdout and "repeat" in stdout and "mean" in stdout
-    assert "baseline" in stdout
-
-
-def test_config_json_records_settings_and_split(run):
-    config = json.loads((run[0] / "config.json").read_text())
-    assert config["settings"]["lookback"] == LOOKBACK and config["settings"]["horizon"] == HORIZON
-    assert config["settings"]["epochs"] == EPOCHS and config["settings"]["device"] == "cpu"
-    assert config["data"]["target"] == ["y"] and config["data"]["features"] == ["x"]
-    assert config["split"]["end"] == ROWS
-
-
-def test_metrics_json_has_model_and_baselines_in_both_units_for_val_and_test(run):
-    metrics = json.loads((run[0] / "metrics.json").read_text())
-    assert set(metrics) == {"val", "test"}
-    for part in ("val", "test"):
-        for units in ("original", "scaled"):
-            assert {"model", "repeat", "mean"} <= set(metrics[part][units])
-            assert np.isfinite(metrics[part][units]["model"]["mse"])
-
-
-def test_history_csv_has_one_row_per_epoch(run):
-    history = pd.read_csv(run[0] / "history.csv")
-    assert 1 <= len(history) <= EPOCHS
-    assert {"epoch", "train_loss", "val_loss"} <= set(history.columns)
-    assert list(history["epoch"]) == list(range(1, len(history) + 1))
-
-
-def test_plots_are_png_files(run):
-    for name in ("loss.png", "forecast.png"):
-        assert (run[0] / name).read_bytes()[:8] == PNG_SIGNATURE
-
-
-def test_report_html_embeds_both_plots(run):
-    page = (run[0] / "report.html").read_text(encoding="utf-8")
-    assert page.count("data:image/png;base64,") >= 2
-    for name in ("loss.png", "forecast.png"):
-        assert base64.b64encode((run[0] / name).read_bytes()).decode("ascii") in page
-
-
-# ---- predict and evaluate with the run directory ----------------------------------------------
-
-def test_predict_writes_horizon_rows_continuing_the_dates(capsys, folder, run):
-    out = folder / "f.csv"
-    code, _, err = cli(capsys, "predict", run[0], folder / "data.csv", "--out", out)
-    assert code == 0, err
-    forecast = pd.read_csv(out, index_col=0, parse_dates=True)
-    assert len(forecast) == HORIZON and list(forecast.columns) == ["y"]
-    last = pd.read_csv(folder / "data.csv", parse_dates=["date"])["date"].iloc[-1]
-    assert list(forecast.index) == [last + pd.Timedelta(hours=k) for k in range(1, HORIZON + 1)]
-
-
-def test_predict_output_equals_the_library_prediction(capsys, folder, run):
-    out = folder / "g.csv"
-    assert cli(capsys, "predict", run[0], folder / "data.csv", "--out", out)[0] == 0
-    expected = Forecaster.load(run[0]).predict(read_table(folder / "data.csv"))
-    assert out.read_text() == expected.to_csv()
-    written = pd.read_csv(out, index_col=0)["y"].to_numpy()  # float64 forecasts, written in full
-    assert np.array_equal(written, expected["y"].to_numpy())
-
-
-def test_evaluate_json_prints_the_metrics(capsys, folder, run):
-    code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv", "--json")
-    assert code == 0, err
-    result = json.loads(out)
-    for units in ("original", "scaled"):
-        assert {"model", "repeat", "mean"} <= set(result[units])
-    assert result["windows"] == ROWS - LOOKBACK - HORIZON + 1
-    assert result == Forecaster.load(run[0]).evaluate(read_table(folder / "data.csv"))
-
-
-def test_installed_entry_point_predicts(folder, run):
-    """The console script (or ``python -m rnncast``) runs and prints the same forecast."""
-    script = Path(sys.executable).with_name("rnncast")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "rnncast"]
-    done = subprocess.run(command + ["predict", str(run[0]), str(folder / "data.csv")],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == Forecaster.load(run[0]).predict(read_table(folder / "data.csv")).to_csv()
-
-
-# ---- missing values: refused, then filled on request ------------------------------------------
-
-@pytest.fixture(scope="module")
-def nan_csv(folder) -> Path:
-    frame = make_frame(200)
-    frame.loc[10, "y"] = np.nan
-    path = folder / "nan.csv"
-    frame.to_csv(path, index=False)
-    return path
-
-
-@pytest.mark.parametrize("fill", ["ffill", "interpolate", "drop"])
-def test_fill_option_makes_missing_values_acceptable(capsys, tmp_path, nan_csv, fill):
-    code, _, err = cli(capsys, *fit_args(nan_csv, tmp_path / "run", "--epochs", "1", "--lookback", "12",
-                                         "--horizon", "2", "--fill", fill))
-    assert code == 0, err
-    assert "rnncast: error" not in err
-    config = json.loads((tmp_path / "run" / "config.json").read_text())
-    assert config["settings"]["fill"] == fill
-    assert config["split"]["end"] == (199 if fill == "drop" else 200)
 
 
 # ---- bad input: exit 2, one line naming the problem, no traceback -----------------------------
@@ -409,76 +294,9 @@ def test_bad_input_prints_nothing_on_stderr_but_the_error_line(capsys, tmp_path,
     assert err.count("\n") == 1 and err.startswith("rnncast: error:"), repr(err)
 
 
-def test_unknown_cell_is_refused_by_argparse(capsys, folder, tmp_path):
-    code, out, err = cli(capsys, *fit_args(folder / "data.csv", tmp_path / "o", "--cell", "transformer"))
-    assert code == 2
-    assert "usage:" in err and "invalid choice: 'transformer'" in err
-    assert "Traceback" not in out + err
-
-
-def test_batch_size_0_means_full_batch(capsys, folder, tmp_path):
-    """--help says '0 or full for full-batch training'."""
-    code, _, err = cli(capsys, *fit_args(folder / "data.csv", tmp_path / "o", "--batch-size", "0", "--epochs", "1"))
-    assert code == 0, err
-    assert json.loads((tmp_path / "o" / "config.json").read_text())["settings"]["batch_size"] is None
-
-
 def test_model_json_whose_params_contradict_its_network_is_refused(capsys, folder, run, tmp_path):
     """Editing the visible params.hidden_size only: load must not hand back a model whose settings lie."""
     bad = _bad_model(run[0], tmp_path, _edit_json(**{"params.hidden_size": 16}))
     code, _, err = cli(capsys, "predict", bad, folder / "data.csv")
     assert code == 2, "model.json says hidden_size 16 in params but the network and weights have 8"
     assert "hidden_size" in err
-
-
-# ---- many series on the command line -----------------------------------------------------------
-
-def test_fit_and_predict_many_series_in_long_format(capsys, tmp_path):
-    data = _long_csv(tmp_path, "long.csv")
-    code, out, err = cli(capsys, "fit", data, "--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8",
-                         "--device", "cpu", "--future-covariates", "hour", "--quantiles", "0.1,0.5,0.9", "--out", tmp_path / "run")
-    assert code == 0, err
-    config = json.loads((tmp_path / "run" / "config.json").read_text())
-    assert config["run"]["layout"] == "long" and config["data"]["future_covariates"] == ["hour"]
-    assert config["run"]["future_covariates"] == ["hour"] and config["run"]["calendar"]["freq"] == "h"
-    assert config["series"]["trained"] == 3 and config["settings"]["quantiles"] == [0.1, 0.5, 0.9]
-    code, out, err = cli(capsys, "predict", tmp_path / "run", data, "--future", _future_csv(tmp_path, drop_last=False))
-    assert code == 0, err
-    forecast = pd.read_csv(io.StringIO(out))
-    assert list(forecast.columns) == ["unique_id", "ds", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"] and len(forecast) == 9
-
-
-def test_fit_many_series_in_wide_format(capsys, tmp_path):
-    wide = make_panel(3, seed=6).pivot(index="ds", columns="unique_id", values="y").reset_index()
-    wide.to_csv(tmp_path / "wide.csv", index=False)
-    code, _, err = cli(capsys, "fit", tmp_path / "wide.csv", "--series", "s000,s002", "--lookback", "12", "--horizon", "3",
-                       "--epochs", "1", "--hidden-size", "8", "--device", "cpu", "--out", tmp_path / "run")
-    assert code == 0, err
-    assert Forecaster.load(tmp_path / "run").ids_ == ["s000", "s002"]
-
-
-def test_a_setting_that_defaults_to_true_is_turned_off_with_its_no_flag(tmp_path, capsys):
-    data = tmp_path / "d.csv"
-    make_frame(ROWS).to_csv(data, index=False)
-    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "1", "--no-highway"))
-    assert code == 0, err
-    assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["highway"] is False
-    assert Forecaster.load(tmp_path / "run").net_.highway is None
-
-
-def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, capsys):
-    """config.json of a finished run lists its covariates as [] and, if written before the highway
-    existed, has no highway setting: --resume keeps the run's own network (none) and succeeds."""
-    data = tmp_path / "d.csv"
-    make_frame(ROWS).to_csv(data, index=False)
-    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "2", "--no-highway"))
-    assert code == 0, err
-    config_path = tmp_path / "run" / "config.json"
-    config = json.loads(config_path.read_text())
-    assert config["run"]["static_covariates"] == [] and "static_covariates" not in config["data"] or \
-        config["data"]["static_covariates"] is None  # the request as given: none
-    del config["settings"]["highway"]
-    config_path.write_text(json.dumps(config))
-    code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run")
-    assert code == 0, err
-    assert json.loads(config_path.read_text())["settings"]["highway"] is False

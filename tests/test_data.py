@@ -1,17 +1,26 @@
-"""Loading tables and arrays into a single-series ``Panel``, and the input checks that name the problem and its place."""
+"""What comes in (``data.py``): files (CSV, compressed, Parquet), frames, arrays and Arrow streams
+read into one table with text column labels and float64 values; the checks on its values that name
+the column and the place (``line N of FILE``, ``row N``); and missing values filled on request."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
-
-from conftest import make_frame
-from rnncast import RnncastError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 from pandas.tseries.frequencies import to_offset
 
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
 from rnncast.data import read_table
 from rnncast.panel import load_panel
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False, width=32)
 
 
 def write_csv(tmp_path, frame: pd.DataFrame, name: str = "data.csv"):
@@ -29,11 +38,6 @@ def test_frame_becomes_float64_values_with_targets_first(frame):
     assert np.array_equal(series.values[:, 0], frame["y"].to_numpy(np.float64))
     assert series.time_col == "date" and series.calendar.freq == to_offset("h")
     assert series.time.equals(pd.DatetimeIndex(frame["date"]))
-
-
-def test_features_all_takes_every_other_numeric_column(frame):
-    frame = frame.assign(z=np.arange(len(frame), dtype=float), label="a")
-    assert load_panel(frame, target="y", features="all").features == ["x", "z"]
 
 
 def test_one_dimensional_array_is_column_0():
@@ -54,9 +58,45 @@ def test_csv_path_is_read(tmp_path, frame):
     assert series.calendar.freq == to_offset("h")
 
 
-def test_target_is_required_when_several_columns_could_be_it(frame):
-    with pytest.raises(RnncastError, match=r"target=.*y, x"):
-        load_panel(frame)
+def test_fit_accepts_a_one_dimensional_array():
+    y = make_frame(150, time=False, feature=False)["y"].to_numpy()
+    f = Forecaster(**TINY).fit(y)
+    assert f.targets_ == ["0"] and f.features_ == []
+    forecast = f.predict(y)
+    assert forecast.shape == (H, 1) and list(forecast.columns) == ["0"]
+
+
+def test_fit_accepts_a_two_dimensional_array_with_target_column_0():
+    array = make_frame(150, time=False)[["y", "x"]].to_numpy()
+    f = Forecaster(**TINY).fit(array)
+    assert f.targets_ == ["0"] and f.features_ == []
+    g = Forecaster(**TINY).fit(array, target="0", features=["1"])
+    assert g.targets_ == ["0"] and g.features_ == ["1"]
+    assert g.scaler_.offset[0] == pytest.approx(array[: g.split_.train_end, 0].astype(np.float32).mean(), rel=1e-6)
+    assert g.predict(array).shape == (H, 1)
+
+
+def test_fit_accepts_a_csv_path(tmp_path, data):
+    path = tmp_path / "data.csv"
+    data.to_csv(path, index=False)
+    f = Forecaster(**TINY).fit(path, target="y", features=["x"])
+    assert f.time_col_ == "date" and f.calendar_.freq == pd.tseries.frequencies.to_offset("h")
+    assert list(f.predict(path).index) == list(data["date"].iloc[-1] + pd.Timedelta(hours=1) * np.arange(1, H + 1))
+
+
+def test_csv_path_and_frame_train_the_same_model(tmp_path, data):
+    path = tmp_path / "data.csv"
+    data.to_csv(path, index=False)
+    a = Forecaster(**TINY).fit(path, target="y", features=["x"])
+    b = Forecaster(**TINY).fit(read_table(path), target="y", features=["x"])
+    assert np.array_equal(a.predict(path).to_numpy(), b.predict(read_table(path)).to_numpy())
+
+
+def test_ids_that_read_as_missing_values_are_ids(tmp_path):
+    frame = pd.concat([pd.DataFrame({"unique_id": u, "ds": pd.date_range("2015-01-01", periods=30, freq="MS"),
+                                     "y": np.arange(30.0) + k}) for k, u in enumerate(["NA", "EU", "null"])])
+    frame.to_csv(tmp_path / "ids.csv", index=False)
+    assert load_panel(tmp_path / "ids.csv").ids == ["EU", "NA", "null"]
 
 
 # ---- what is refused, and how it is said ------------------------------------------------------
@@ -97,32 +137,11 @@ def test_non_numeric_value_in_a_frame_names_the_row(frame):
         load_panel(frame, target="y", features=["x"])
 
 
-def test_nan_names_column_line_and_the_fill_options(tmp_path, frame):
-    frame.loc[10, "x"] = np.nan
-    with pytest.raises(RnncastError) as info:
-        load_panel(write_csv(tmp_path, frame), target="y", features=["x"])
-    message = str(info.value)
-    assert "column 'x'" in message and "line 12 of data.csv" in message
-    assert "--fill ffill|interpolate|drop" in message
-
-
 @pytest.mark.parametrize("value", [np.inf, -np.inf])
 def test_infinite_value_names_column_and_line(tmp_path, frame, value):
     frame.loc[7, "y"] = value
     with pytest.raises(RnncastError, match=r"column 'y' holds an infinite value .* line 9 of data\.csv"):
         load_panel(write_csv(tmp_path, frame), target="y")
-
-
-def test_duplicated_timestamp_is_refused(frame):
-    frame.loc[9, "date"] = frame.loc[8, "date"]
-    with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-01-01 08:00:00"):
-        load_panel(frame, target="y")
-
-
-def test_unsorted_timestamps_are_refused(frame):
-    frame.loc[[8, 9], "date"] = frame.loc[[9, 8], "date"].to_numpy()
-    with pytest.raises(RnncastError, match=r"not sorted"):
-        load_panel(frame, target="y")
 
 
 def test_time_errors_in_a_csv_name_the_line_like_every_other_check(tmp_path, frame):
@@ -140,7 +159,16 @@ def test_error_after_fill_drop_names_the_line_of_the_file_not_of_the_shortened_t
         load_panel(write_csv(tmp_path, frame), target="y", fill="drop")
 
 
-# ---- filling missing values -------------------------------------------------------------------
+# ---- missing values: refused by place, or filled ----------------------------------------------
+
+def test_nan_names_column_line_and_the_fill_options(tmp_path, frame):
+    frame.loc[10, "x"] = np.nan
+    with pytest.raises(RnncastError) as info:
+        load_panel(write_csv(tmp_path, frame), target="y", features=["x"])
+    message = str(info.value)
+    assert "column 'x'" in message and "line 12 of data.csv" in message
+    assert "--fill ffill|interpolate|drop" in message
+
 
 def _with_gap(frame):
     frame.loc[10, "y"] = np.nan
@@ -166,11 +194,56 @@ def test_fill_drop_removes_the_row_and_its_timestamp(frame):
     assert series.calendar.freq == to_offset("h")
 
 
-def test_irregular_time_steps_keep_the_usual_step():
-    frame = make_frame(50, freq="15min")
-    frame = frame.drop(index=20).reset_index(drop=True)
-    assert load_panel(frame, target="y").calendar.freq == to_offset("15min")
+@st.composite
+def frames_with_gaps(draw):
+    n = draw(st.integers(1, 40))
+    k = draw(st.integers(1, 4))
+    values = draw(arrays(np.float64, (n, k), elements=finite))
+    with_gaps = draw(st.booleans())  # half the frames have none
+    gaps = draw(arrays(np.bool_, (n, k), elements=st.booleans() if with_gaps else st.just(False)))
+    values[gaps] = np.nan
+    return pd.DataFrame(values, columns=[f"c{j}" for j in range(k)])
 
+
+@SETTINGS
+@given(frames_with_gaps())
+def test_loader_returns_the_values_or_names_the_first_gap(frame):
+    columns = list(frame.columns)
+    try:
+        series = load_panel(frame, target=columns[0], features=columns[1:] or None)
+    except RnncastError as err:
+        message = str(err)
+        missing = frame.isna()
+        all_missing = [c for c in columns if missing[c].all()]
+        if all_missing:
+            assert f"column {all_missing[0]!r} has no values" in message
+        else:
+            first_col = next(c for c in columns if missing[c].any())
+            first_row = int(np.flatnonzero(missing[first_col].to_numpy())[0])
+            assert f"column {first_col!r} has a missing value (NaN) at row {first_row}" in message
+            assert "--fill" in message
+        return
+    assert not frame.isna().to_numpy().any()
+    assert np.array_equal(series.values, frame.to_numpy(dtype=np.float64))
+
+
+@SETTINGS
+@given(frames_with_gaps(), st.sampled_from(["ffill", "interpolate", "drop"]))
+def test_filling_matches_pandas(frame, fill):
+    columns = list(frame.columns)
+    if frame.isna().all().any():
+        return  # an all-missing column is refused (tested above)
+    series = load_panel(frame, target=columns[0], features=columns[1:] or None, fill=fill)
+    reference = {
+        "ffill": lambda f: f.ffill().bfill(),
+        "interpolate": lambda f: f.interpolate(method="linear", limit_direction="both"),
+        "drop": lambda f: f.dropna(),
+    }[fill](frame)
+    assert np.array_equal(series.values, reference.to_numpy(dtype=np.float64))
+    assert np.isfinite(series.values).all()
+
+
+# ---- every kind of table, one loader ---------------------------------------------------------
 
 def test_a_semicolon_separated_file_is_read_as_its_columns(tmp_path):
     path = tmp_path / "semi.csv"
@@ -178,19 +251,6 @@ def test_a_semicolon_separated_file_is_read_as_its_columns(tmp_path):
     series = load_panel(path, target="y", features=["x"])
     assert series.columns == ["y", "x"] and len(series.values) == 50
 
-
-def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
-    frame = make_frame(60)
-    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three missing hours in an hourly series
-    with caplog.at_level("WARNING", logger="rnncast"):
-        series = load_panel(frame, target="y")
-    assert series.calendar.freq == to_offset("h")
-    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]
-    assert "2024-01-01 10:00:00" in warnings[0] and "--fill-gaps" in warnings[0]
-
-
-# ---- every kind of table, one loader ---------------------------------------------------------
 
 @pytest.mark.parametrize("suffix", [".csv", ".csv.gz", ".csv.zip", ".csv.bz2", ".csv.xz", ".parquet"])
 def test_compressed_csv_and_parquet_files_are_read(tmp_path, frame, suffix):
@@ -226,12 +286,3 @@ def test_values_stay_float64_until_scaled():
     meter = 1e9 + 100 * np.sin(2 * np.pi * t / 7)  # float32 would keep steps of 64 of the +-100 pattern
     panel = load_panel(pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=400), "y": meter}))
     assert panel.values.dtype == np.float64 and np.array_equal(panel.values[:, 0], meter)
-
-
-def test_a_column_that_looks_like_dates_is_found_and_said_in_one_line(caplog):
-    frame = pd.DataFrame({"Stichtag": pd.date_range("2024-01-01", periods=50).strftime("%Y-%m-%d"), "y": np.arange(50.0)})
-    with caplog.at_level("INFO", logger="rnncast"):
-        panel = load_panel(frame, target="y")
-    assert panel.time_col == "Stichtag"
-    assert [r.getMessage() for r in caplog.records if "Stichtag" in r.getMessage()] == [
-        "time: column 'Stichtag' (found by its values; name another with time_col=, --time-col), calendar 'D'"]

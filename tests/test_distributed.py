@@ -1,76 +1,14 @@
-"""``torchrun -m rnncast fit``: two CPU processes (gloo) train the model one process trains.
-
-With the same seed and global batch, every step of the two ranks averages the gradients of the
-same windows as the single process, so the runs differ only by the order of floating-point sums.
-Measured on this data: predictions within 8.3e-7, losses within 1.7e-6 relative; asserted: 1e-5.
-"""
+"""Data-parallel helpers (``distributed.py``): outside torchrun a process has no group and keeps
+every window; the shards of the ranks cover a batch once; more local ranks than GPUs are refused
+before NCCL starts. Training under ``torchrun`` itself runs in scenarios/test_torchrun.py."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import numpy as np
-import pandas as pd
 import pytest
 import torch
 
 import rnncast
-from conftest import make_frame
-from rnncast import Forecaster, distributed
-from rnncast.cli import main
-from rnncast.data import read_table
-
-# 600 rows: 401 training windows, so a global batch of 40 leaves 1 window in the last batch of an
-# epoch and rank 1's share of it empty (it joins the step with weight 0). lr 0.05 and patience 1
-# make early stopping end the run before its 12 epochs.
-ARGS = ["--target", "y", "--features", "x", "--lookback", "16", "--horizon", "4", "--hidden-size", "16",
-        "--epochs", "12", "--batch-size", "40", "--lr", "0.05", "--patience", "1", "--dropout", "0",
-        "--device", "cpu", "--seed", "1"]
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    """(folder, one-process run, two-process run, torchrun's stdout)."""
-    folder = tmp_path_factory.mktemp("ddp")
-    make_frame(600).to_csv(folder / "d.csv", index=False)
-    assert main(["fit", str(folder / "d.csv"), *ARGS, "--out", str(folder / "one")]) == 0
-    src = str(Path(rnncast.__file__).parents[1])  # the rnncast under test, in the workers too
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
-                           "-m", "rnncast", "fit", "d.csv", *ARGS, "--out", "two"],
-                          cwd=folder, env=env, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return folder, folder / "one", folder / "two", done.stdout
-
-
-def test_two_processes_match_one_process_with_the_same_global_batch(runs):
-    folder, one, two, _ = runs
-    frame = read_table(folder / "d.csv")
-    a = Forecaster.load(one).predict_windows(frame).y_pred
-    b = Forecaster.load(two).predict_windows(frame).y_pred
-    assert np.abs(a - b).max() < 1e-5
-
-
-def test_early_stopping_agrees_and_the_losses_match(runs):
-    _, one, two, _ = runs
-    h1, h2 = pd.read_csv(one / "history.csv"), pd.read_csv(two / "history.csv")
-    assert len(h1) < 12, "early stopping should end the reference run; change ARGS"
-    assert len(h1) == len(h2) and list(h1["best"]) == list(h2["best"])
-    np.testing.assert_allclose(h2["train_loss"], h1["train_loss"], rtol=1e-5)
-    np.testing.assert_allclose(h2["val_loss"], h1["val_loss"], rtol=1e-5)
-
-
-def test_only_rank_0_writes_and_prints(runs):
-    _, one, two, stdout = runs
-    assert sorted(p.name for p in two.iterdir()) == sorted(p.name for p in one.iterdir())
-    assert stdout.count("test split (original units)") == 1
-    assert stdout.count("on 2 processes; wrote") == 1
-    assert json.loads((two / "config.json").read_text())["processes"] == 2
-    assert json.loads((one / "config.json").read_text())["processes"] == 1
+from rnncast import distributed
 
 
 def test_a_single_process_has_no_group_and_keeps_every_window():
@@ -86,22 +24,6 @@ def test_shards_of_two_ranks_cover_a_batch_once():
     shares = [distributed.shard(starts, distributed.Group(r, 2, r, "gloo", torch.device("cpu"))) for r in (0, 1)]
     assert sorted(torch.cat(shares).tolist()) == starts.tolist()
     assert [len(s) for s in shares] == [6, 5]
-
-
-def test_torchrun_with_one_process_trains_in_a_group_of_one_like_a_plain_process(runs, tmp_path):
-    """``--nproc_per_node=1`` takes the DDP path (on a GPU machine: NCCL with one GPU) and trains
-    what a plain process trains."""
-    folder, one, _, _ = runs
-    src = str(Path(rnncast.__file__).parents[1])
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=1",
-                           "-m", "rnncast", "fit", str(folder / "d.csv"), *ARGS, "--out", str(tmp_path / "solo")],
-                          env=env, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-3000:]
-    frame = read_table(folder / "d.csv")
-    a = Forecaster.load(one).predict_windows(frame).y_pred
-    b = Forecaster.load(tmp_path / "solo").predict_windows(frame).y_pred
-    assert np.abs(a - b).max() < 1e-5
 
 
 def test_more_local_ranks_than_gpus_is_refused_before_nccl_starts(monkeypatch):

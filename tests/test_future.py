@@ -1,5 +1,7 @@
-"""Future covariates at predict are matched by series id and date, never by row order, for one
-series as for many; dates that are not the horizon's are refused by name."""
+"""Future covariates at predict (``future.py``) are matched by series id and date, never by row
+order, for one series as for many; dates that are not the horizon's, missing steps and missing
+columns are refused by name. ``_covariate_panel``, ``COVARIATE_SETTINGS`` and ``_future_frame``
+serve test_fitting.py and test_state.py too."""
 
 from __future__ import annotations
 
@@ -75,3 +77,44 @@ def test_future_rows_beyond_the_horizon_are_reported_not_silently_used(caplog, o
     with caplog.at_level("WARNING", logger="rnncast"):
         one.predict(_monthly(), future=longer)
     assert "2 rows outside the 4 forecast steps" in caplog.text
+
+
+# ---- many series whose target is known only through a future covariate --------------------------
+
+def _covariate_panel(seed: int = 1, n_series: int = 5, n: int = 300) -> pd.DataFrame:
+    """y_t = w_s (2 x_t + noise) + 5 w_s with x drawn anew at every step: only x_t tells y_t."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    for i in range(n_series):
+        x = rng.standard_normal(n)
+        w = 10.0 ** (i - 2)
+        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
+                                   "y": w * (2.0 * x + 0.1 * rng.standard_normal(n)) + 5 * w, "price": x}))
+    return pd.concat(parts, ignore_index=True)
+
+
+COVARIATE_SETTINGS = dict(lookback=8, horizon=2, hidden_size=16, epochs=8, batch_size=32, lr=1e-2, window_norm="none",
+                          patience=50, device="cpu", seed=0)
+
+
+def _future_frame(frame: pd.DataFrame, horizon: int, **values) -> pd.DataFrame:
+    """The ``horizon`` steps after each series' end, with the given covariate values."""
+    rows = []
+    for uid, g in frame.groupby("unique_id"):
+        step = g["ds"].iloc[1] - g["ds"].iloc[0]
+        ds = g["ds"].max() + step * np.arange(1, horizon + 1)
+        rows.append(pd.DataFrame({"unique_id": uid, "ds": ds, **values}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_missing_future_covariates_at_predict_are_named():
+    frame = _covariate_panel(n_series=2, n=120)
+    f = Forecaster(**{**COVARIATE_SETTINGS, "epochs": 1}).fit(frame, future_covariates=["price"])
+    with pytest.raises(RnncastError, match=r"needs the future values of features \['price'\].*future="):
+        f.predict(frame)
+    future = _future_frame(frame, 2, price=0.5)
+    assert len(f.predict(frame, future=future)) == 4
+    with pytest.raises(RnncastError, match=r"\['price'\] are missing for series 's1' at 2024-05-01"):
+        f.predict(frame, future=future.iloc[:-1])
+    with pytest.raises(RnncastError, match=r"lack column\(s\) \['price'\]"):
+        f.predict(frame, future=future.drop(columns="price"))

@@ -1,16 +1,19 @@
-"""The networks: shapes, the zero-initialised start (= the window level's forecast), channel
-independence, SegRNN's segment-wise encoder and parallel decoder, and their settings' checks."""
+"""The networks (``models.py``): shapes, the zero-initialised start (= the window level's forecast),
+channel independence, SegRNN's segment-wise encoder and parallel decoder, the linear highway, static
+inputs, and a quantile head trained with the pinball loss. The contract every network keeps is
+checked once for all of them in test_model_contract.py. ``_sine`` serves other files too."""
 
 from __future__ import annotations
 
 import itertools
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 
 from conftest import TINY
-from rnncast import Forecaster, RnncastError
+from rnncast import Forecaster
 from rnncast.models import NetSpec, RecurrentNet, SegmentNet, build_net, highway, sequence_highway
 
 VARIANTS = list(itertools.product(["rnn", "lstm", "gru"], [False, True], ["direct", "parallel"], [1, 2]))
@@ -84,34 +87,41 @@ def test_segment_forecaster_learns_a_daily_cycle_better_than_repeat(decoder):
     assert scores["scaled"]["model"]["mse"] < 0.5 * scores["scaled"]["repeat"]["mse"]
 
 
-def test_segment_model_saves_and_loads_bit_identically(tmp_path):
-    params = {**TINY, "lookback": 24, "horizon": 6, "segment": 6, "decoder": "parallel"}
-    f = Forecaster(**params).fit(_sine(200))
-    f.save(tmp_path / "m")
-    g = Forecaster.load(tmp_path / "m")
-    assert isinstance(g.net_, SegmentNet)
-    np.testing.assert_array_equal(f.predict(_sine(200)), g.predict(_sine(200)))
+def test_the_network_takes_numeric_and_categorical_static_inputs_and_emits_quantiles():
+    from rnncast.models import NetSpec, RecurrentNet
+
+    net = RecurrentNet(NetSpec(cell="gru", n_inputs=2, n_targets=1, horizon=3, hidden_size=4, n_future=1,
+                               n_static=2, static_cardinalities=(3, 5), quantiles=(0.1, 0.5, 0.9)))
+    torch.nn.init.normal_(net.head.weight)  # the head starts at zero (the level's forecast); give it weights
+    x, future = torch.randn(7, 6, 2), torch.randn(7, 3, 1)
+    static, codes = torch.randn(7, 2), torch.randint(0, 3, (7, 2))
+    out = net(x, future, static, codes)
+    assert out.shape == (7, 3, 1, 3)
+    codes[:, 1] = 4  # another category of the second covariate: another forecast
+    assert not torch.equal(net(x, future, static, codes), out)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"lookback": 50, "segment": 12}, "lookback 50 is not a whole number of segments of 12"),
-    ({"decoder": "parallel"}, "needs segment > 0"),
-    ({"segment": 4, "scheme": "sequence"}, "scheme 'sequence'"),
-    ({"segment": -1}, "segment must be an integer >= 0"),
-    ({"decoder": "sideways"}, "unknown decoder 'sideways'"),
-])
-def test_segment_settings_are_checked_with_a_clear_message(params, words):
-    with pytest.raises(RnncastError, match=words):
-        Forecaster(**{**TINY, "lookback": 48, **params}).fit(_sine(200))
+# ---- a quantile head, trained with the pinball loss -------------------------------------------------
+
+LEVELS = (0.1, 0.5, 0.9)
 
 
-def test_a_run_whose_epochs_never_beat_the_untrained_network_keeps_it():
-    # Adam at lr 1 throws the weights far from the start: every epoch ends worse on validation than the
-    # untrained network (the repeat-last forecast), which therefore stays
-    f = Forecaster(**{**TINY, "lr": 1.0, "epochs": 2}).fit(_sine(300))
-    assert not any(h["best"] for h in f.history_)
-    x = _sine(300)
-    np.testing.assert_allclose(f.predict(x)[f.targets_[0]], np.repeat(x[-1], 3), rtol=1e-5, atol=1e-5)
+def _gaussian_noise(n: int = 3000, seed: int = 0) -> pd.DataFrame:
+    """y ~ N(5, 2²), drawn anew every hour: the 0.1 and 0.9 quantiles are 5 ∓ 2.563 at every step."""
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n, freq="h"), "y": 5 + 2 * rng.standard_normal(n)})
+
+
+def test_the_80_percent_interval_covers_80_percent_of_a_gaussian_noise_test_series():
+    frame = _gaussian_noise()
+    f = Forecaster(lookback=8, horizon=4, hidden_size=16, epochs=6, batch_size=64, lr=1e-2, window_norm="none",
+                   patience=50, device="cpu", seed=0, quantiles=LEVELS).fit(frame, target="y")
+    model = f.evaluate(frame, part="test")["original"]["model"]
+    assert 0.75 <= model["coverage_80"] <= 0.85, model["coverage_80"]
+    wf = f.predict_windows(frame, part="test")
+    assert wf.quantiles.shape == (len(wf.starts), 4, 1, 3) and len(wf.starts) * 4 >= 2000
+    lower, upper = wf.quantiles[..., 0, 0].mean(), wf.quantiles[..., 0, 2].mean()
+    assert lower == pytest.approx(5 - 1.2816 * 2, abs=0.4) and upper == pytest.approx(5 + 1.2816 * 2, abs=0.4)
 
 
 # ---- the linear highway (LSTNet's autoregressive component) -------------------------------------
@@ -163,35 +173,3 @@ def test_a_spec_saved_before_the_highway_loads_without_one():
     del saved["highway"], saved["lookback"]
     net = build_net(NetSpec(**saved))
     assert net.highway is None
-
-
-def _saved_before_the_highway(tmp_path):
-    """A model folder as rnncast wrote it before the highway existed: no highway in it anywhere."""
-    import json
-
-    y = _sine(200)
-    Forecaster(**TINY, highway=False).fit(y).save(tmp_path / "m")
-    path = tmp_path / "m" / "model.json"
-    meta = json.loads(path.read_text())
-    del meta["params"]["highway"], meta["network"]["highway"], meta["network"]["lookback"]
-    return y, path, meta
-
-
-def test_a_model_saved_before_the_highway_loads_and_keeps_none(tmp_path):
-    import json
-
-    y, path, meta = _saved_before_the_highway(tmp_path)
-    path.write_text(json.dumps(meta))
-    loaded = Forecaster.load(tmp_path / "m")
-    assert loaded.get_params()["highway"] is False and loaded.net_.highway is None
-    assert np.isfinite(loaded.predict(y).to_numpy(dtype=float)).all()
-
-
-def test_a_model_whose_settings_claim_a_highway_its_network_lacks_is_refused(tmp_path):
-    import json
-
-    _, path, meta = _saved_before_the_highway(tmp_path)
-    meta["params"]["highway"] = True
-    path.write_text(json.dumps(meta))
-    with pytest.raises(RnncastError, match="highway"):
-        Forecaster.load(tmp_path / "m")

@@ -1,17 +1,23 @@
-"""The scaler's state comes from the training rows alone, and is plain data."""
+"""Scalers (``scaling.py``): standard, min-max and none, each fitted on the training rows alone,
+with a state that is plain data; their inverse gives forecasts back in original units, in float64."""
 
 from __future__ import annotations
 
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.scaling import Scaler
 
 KINDS = ("standard", "minmax", "none")
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def rows(seed: int = 0, n: int = 50) -> np.ndarray:
@@ -68,6 +74,38 @@ def test_constant_column_is_refused_naming_it(kind):
     values[:, 1] = 7.0
     with pytest.raises(RnncastError, match=r"'b'.*constant"):
         Scaler.fit(kind, values, ["a", "b"])
+
+
+@SETTINGS
+@given(st.integers(2, 30), st.integers(1, 4), st.sampled_from(["standard", "minmax", "none"]), st.data())
+def test_scalers_match_the_reference_or_refuse_constant_columns(n, k, kind, data):
+    train = data.draw(arrays(np.float64, (n, k), elements=st.floats(-1e3, 1e3, allow_nan=False)))
+    later = data.draw(arrays(np.float64, (5, k), elements=st.floats(-1e3, 1e3, allow_nan=False)))
+    columns = [f"c{j}" for j in range(k)]
+    spread = train.max(axis=0) - train.min(axis=0)
+    try:
+        scaler = Scaler.fit(kind, train, columns)
+    except RnncastError as err:
+        assert kind != "none" and (spread <= 1e-12 * np.maximum(1.0, np.abs(train).max(axis=0))).any()
+        assert "constant on the training rows" in str(err)
+        return
+    if kind == "standard":
+        reference = (later - train.mean(axis=0)) / train.std(axis=0, ddof=0)
+    elif kind == "minmax":
+        reference = (later - train.min(axis=0)) / spread
+    else:
+        reference = later
+    if kind == "standard" and (train.std(axis=0) < 1e-3).any():
+        return  # float32 output cannot hold a near-singular scale exactly; not a wrong answer
+    assert np.allclose(scaler.transform(later), reference.astype(np.float32), rtol=1e-5, atol=1e-4)
+    assert np.allclose(scaler.inverse(scaler.transform(later)), later, rtol=1e-4, atol=1e-2)
+
+
+def test_forecasts_in_original_units_keep_float64_digits():
+    t = np.arange(400)
+    frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=400, freq="D"), "y": 1e9 + 100 * np.sin(2 * np.pi * t / 7)})
+    forecast = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}).fit(frame, target="y").predict(frame)["y"]
+    assert forecast.dtype == np.float64 and len(np.unique(np.round(forecast.to_numpy() - 1e9))) > 3
 
 
 # ---- through Forecaster.fit: only rows before split_.train_end count --------------------------

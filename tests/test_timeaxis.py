@@ -1,6 +1,6 @@
-"""The time axis: every calendar continues as pandas' own ``date_range`` does, with no step warning;
-time zones stay; time comes from a column, the index, integers or nowhere; gaps are named once
-and can be filled; timestamps no calendar explains are never given invented dates."""
+"""The time axis (``timeaxis.py``): every calendar continues as pandas' own ``date_range`` does, with
+no step warning; time zones stay; time comes from a column, the index, integers or nowhere; gaps
+are named once and can be filled; timestamps no calendar explains are never given invented dates."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from conftest import TINY
+from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.panel import load_panel
 
@@ -154,11 +154,37 @@ def test_rows_numbered_without_time_are_said_once(caplog):
     assert sum("rows are numbered" in r.getMessage() for r in caplog.records) == 1
 
 
+def test_a_column_that_looks_like_dates_is_found_and_said_in_one_line(caplog):
+    frame = pd.DataFrame({"Stichtag": pd.date_range("2024-01-01", periods=50).strftime("%Y-%m-%d"), "y": np.arange(50.0)})
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(frame, target="y")
+    assert panel.time_col == "Stichtag"
+    assert [r.getMessage() for r in caplog.records if "Stichtag" in r.getMessage()] == [
+        "time: column 'Stichtag' (found by its values; name another with time_col=, --time-col), calendar 'D'"]
+
+
 # ---- gaps and timestamps no calendar explains ----------------------------------------------------
 
 def _daily_with_gaps():
     index = pd.date_range("2024-01-01", periods=120, freq="D").delete([10, 50, 51])
     return pd.DataFrame({"ds": index, "y": np.sin(np.arange(len(index)) / 4.0)})
+
+
+def test_irregular_time_steps_keep_the_usual_step():
+    frame = make_frame(50, freq="15min")
+    frame = frame.drop(index=20).reset_index(drop=True)
+    assert load_panel(frame, target="y").calendar.freq == to_offset("15min")
+
+
+def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
+    frame = make_frame(60)
+    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three missing hours in an hourly series
+    with caplog.at_level("WARNING", logger="rnncast"):
+        series = load_panel(frame, target="y")
+    assert series.calendar.freq == to_offset("h")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]
+    assert "2024-01-01 10:00:00" in warnings[0] and "--fill-gaps" in warnings[0]
 
 
 def test_missing_days_are_named_once_and_fill_gaps_inserts_them(caplog):
@@ -207,14 +233,6 @@ def test_settings_that_need_a_time_column_say_so_without_one():
         load_panel(_frame(pd.date_range("2024-01-01", periods=20)), tz="Mars/Olympus")
 
 
-def test_a_model_keeps_its_calendar_through_save_and_load(tmp_path):
-    frame = pd.DataFrame({"date": pd.bdate_range("2024-01-01", periods=120), "y": np.arange(120.0)})
-    f = _fit(frame, target="y")
-    f.save(tmp_path / "m")
-    g = Forecaster.load(tmp_path / "m")
-    assert g.calendar_ == f.calendar_ and g.predict(frame).index.equals(f.predict(frame).index)
-
-
 # ---- a calendar per series, and what a newcomer's data broke -------------------------------------
 
 def test_a_series_the_panels_calendar_does_not_fit_keeps_its_own(tmp_path):
@@ -248,13 +266,6 @@ def test_daily_utc_instants_read_in_a_zone_with_dst_step_by_24_hours():
     assert (panel.next_times(0, 3).tz_convert("UTC").hour == 0).all()
 
 
-def test_forecasts_in_original_units_keep_float64_digits():
-    t = np.arange(400)
-    frame = pd.DataFrame({"ds": pd.date_range("2023-01-01", periods=400, freq="D"), "y": 1e9 + 100 * np.sin(2 * np.pi * t / 7)})
-    forecast = Forecaster(**{**TINY, "lookback": 14, "horizon": 7}).fit(frame, target="y").predict(frame)["y"]
-    assert forecast.dtype == np.float64 and len(np.unique(np.round(forecast.to_numpy() - 1e9))) > 3
-
-
 @pytest.mark.parametrize("dates, words", [
     (["2020-01-01", "2020-01-02T00:00:00+01:00"] * 5, ["with a UTC offset", "without one"]),
     (["2020-01-01"] * 5 + ["20.02.2020"] * 5, ["mixes date formats", "'20.02.2020' at row 5"]),
@@ -281,10 +292,3 @@ def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
     stamps.iloc[-1] = pd.Timestamp("2120-01-01")
     with pytest.raises(RnncastError, match=r"fill_gaps would insert \d+ rows among 2000.*jump from .* to 2120-01-01"):
         load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(2000.0)}), fill_gaps=True, fill="ffill")
-
-
-def test_ids_that_read_as_missing_values_are_ids(tmp_path):
-    frame = pd.concat([pd.DataFrame({"unique_id": u, "ds": pd.date_range("2015-01-01", periods=30, freq="MS"),
-                                     "y": np.arange(30.0) + k}) for k, u in enumerate(["NA", "EU", "null"])])
-    frame.to_csv(tmp_path / "ids.csv", index=False)
-    assert load_panel(tmp_path / "ids.csv").ids == ["EU", "NA", "null"]

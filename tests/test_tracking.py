@@ -1,17 +1,20 @@
-"""``rnncast fit --track tensorboard|mlflow``: settings, per-epoch losses, final metrics and the run's
-files reach the tracker; a missing package is one error line that says what to install."""
+"""Experiment tracking (``tracking.py``): an unknown tracker or a missing package is refused before
+any work, in one error line that says what to install; the final metrics are the model's scores as
+flat names; the MLflow tracker logs plain settings, each epoch's losses and how the run ended.
+
+Whole ``rnncast fit --track`` runs are in scenarios/test_tracking_runs.py; ``folder``, ``fit_args``
+and ``FakeMlflow`` serve it too."""
 
 from __future__ import annotations
 
-import json
 import sys
 import types
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from conftest import make_frame
+from rnncast import RnncastError, tracking
 from rnncast.cli import main
 
 EPOCHS = 3
@@ -29,25 +32,6 @@ def folder(tmp_path_factory) -> Path:
     return folder
 
 
-def test_tensorboard_gets_settings_losses_metrics_and_plots(folder):
-    pytest.importorskip("tensorboard")
-    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
-
-    assert main(fit_args(folder, "tb", "--track", "tensorboard")) == 0
-    history = pd.read_csv(folder / "tb" / "history.csv")
-    events = EventAccumulator(str(folder / "tb" / "tensorboard"), size_guidance={"images": 0, "tensors": 0}).Reload()
-    train = events.Scalars("loss/train")
-    assert [e.step for e in train] == list(range(1, EPOCHS + 1))
-    assert [e.value for e in train] == pytest.approx(list(history["train_loss"]), rel=1e-6)
-    assert [e.value for e in events.Scalars("loss/val")] == pytest.approx(list(history["val_loss"]), rel=1e-6)
-    assert {"loss", "forecast"} <= set(events.Tags()["images"])
-    tags = set(events.Tags()["tensors"])  # text and hparams are stored as tensors
-    assert {"settings/text_summary", "metrics.json/text_summary", "config.json/text_summary"} <= tags
-    metrics = json.loads((folder / "tb" / "metrics.json").read_text())
-    assert events.Scalars("test_mse")[0].value == pytest.approx(
-        metrics["test"]["original"]["model"]["mse"], rel=1e-6)
-
-
 class FakeMlflow(types.ModuleType):
     """Records what rnncast asks of the mlflow module."""
 
@@ -61,34 +45,6 @@ class FakeMlflow(types.ModuleType):
         return lambda *args, **kwargs: self.calls.append((name, args, kwargs))
 
 
-def test_mlflow_gets_params_losses_metrics_and_the_run_directory(folder, monkeypatch):
-    fake = FakeMlflow()
-    monkeypatch.setitem(sys.modules, "mlflow", fake)
-    assert main(fit_args(folder, "ml", "--track", "mlflow", "--cell", "gru")) == 0
-    names = [name for name, _, _ in fake.calls]
-    assert names[0] == "start_run" and names[-1] == "end_run" and fake.calls[-1][2] == {"status": "FINISHED"}
-    params = next(args[0] for name, args, _ in fake.calls if name == "log_params")
-    assert params["cell"] == "gru" and params["epochs"] == EPOCHS and params["batch_size"] == 64
-    steps = [(args[0], kwargs["step"]) for name, args, kwargs in fake.calls if name == "log_metric"]
-    assert steps == [(loss, epoch) for epoch in range(1, EPOCHS + 1) for loss in ("train_loss", "val_loss")]
-    final = next(args[0] for name, args, _ in fake.calls if name == "log_metrics")
-    assert final["test_mse"] == json.loads((folder / "ml" / "metrics.json").read_text())["test"]["original"]["model"]["mse"]
-    artifacts = next(args for name, args, _ in fake.calls if name == "log_artifacts")
-    assert Path(artifacts[0]) == folder / "ml"
-
-
-def test_mlflow_for_real_with_a_local_store(folder, monkeypatch, tmp_path):
-    mlflow = pytest.importorskip("mlflow")
-    monkeypatch.chdir(tmp_path)  # MLflow puts artifacts in ./mlruns
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")  # its file store is retired
-    assert main(fit_args(folder, "mlreal", "--track", "mlflow")) == 0
-    runs = mlflow.search_runs(search_all_experiments=True)
-    assert len(runs) == 1 and runs["params.lookback"][0] == "12" and runs["status"][0] == "FINISHED"
-    client = mlflow.tracking.MlflowClient()
-    assert len(client.get_metric_history(runs["run_id"][0], "val_loss")) == EPOCHS
-    assert "run/metrics.json" in {a.path for a in client.list_artifacts(runs["run_id"][0], "run")}
-
-
 @pytest.mark.parametrize("kind", ["mlflow", "tensorboard"])
 def test_a_missing_package_is_one_line_naming_the_install(folder, monkeypatch, capsys, kind):
     monkeypatch.setitem(sys.modules, "mlflow" if kind == "mlflow" else "torch.utils.tensorboard", None)
@@ -99,9 +55,25 @@ def test_a_missing_package_is_one_line_naming_the_install(folder, monkeypatch, c
     assert not (folder / "missing").exists()
 
 
-def test_track_in_a_config_file(folder, monkeypatch):
+def test_an_unknown_tracker_is_refused_before_any_work():
+    with pytest.raises(RnncastError, match="unknown tracker 'wandb'; choose one of: tensorboard, mlflow"):
+        tracking.check("wandb")
+
+
+def test_final_metrics_are_the_models_scores_in_original_units_as_flat_names():
+    metrics = {part: {"original": {"model": {"mse": k, "mae": 2 * k, "note": "text"}, "repeat": {"mse": 9.0}},
+                      "scaled": {"model": {"mse": 0.5}}} for part, k in (("val", 1.0), ("test", 3.0))}
+    assert tracking.final_metrics(metrics) == {"val_mse": 1.0, "val_mae": 2.0, "test_mse": 3.0, "test_mae": 6.0}
+
+
+def test_the_mlflow_tracker_logs_plain_settings_each_epochs_losses_and_a_failed_end(monkeypatch, tmp_path):
     fake = FakeMlflow()
     monkeypatch.setitem(sys.modules, "mlflow", fake)
-    (folder / "t.toml").write_text('track = "mlflow"\n')
-    assert main(fit_args(folder, "cfg", "--config", str(folder / "t.toml"))) == 0
-    assert fake.calls[0][0] == "start_run"
+    tracker = tracking.start("mlflow", tmp_path / "run", {"cell": "gru", "quantiles": (0.1, 0.9), "batch_size": None})
+    tracker.epoch(types.SimpleNamespace(epoch=1, train_loss=0.5, val_loss=None))
+    tracker.close(failed=True)
+    assert fake.calls[0] == ("start_run", (), {"run_name": "run"})
+    assert fake.calls[1] == ("log_params", ({"cell": "gru", "quantiles": "(0.1, 0.9)", "batch_size": "None"},), {})
+    logged = [(args, kwargs) for name, args, kwargs in fake.calls if name == "log_metric"]
+    assert logged == [(("train_loss", 0.5), {"step": 1})]  # no validation loss to log
+    assert fake.calls[-1] == ("end_run", (), {"status": "FAILED"})

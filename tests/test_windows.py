@@ -1,17 +1,20 @@
-"""Windows are views over the series, and no window's targets cross a split border."""
+"""Windows and splits (``windows.py``): windows are views over the series, not copies; every target
+row of a part's windows lies in that part; a series too short for a split is refused with a
+length that works."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 import torch
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import TINY, make_frame
-from rnncast import Forecaster, RnncastError
-from rnncast.training import WindowBatches
-from rnncast.windows import Split, chronological_split, sliding_windows, torch_windows, window_starts
+from rnncast import RnncastError
+from rnncast.windows import Split, chronological_split, every_window_start, panel_window_starts, sliding_windows, \
+    torch_windows, window_starts
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ---- views, not copies ------------------------------------------------------------------------
@@ -35,28 +38,16 @@ def test_torch_windows_share_storage_with_the_series():
     assert torch.equal(windows[3].T, values[3:8])
 
 
-def test_window_batches_hold_a_view_and_gather_the_right_rows():
-    values = torch.arange(60, dtype=torch.float32).reshape(20, 3)  # 1 target, 2 features
-    starts = np.array([0, 4, 9])
-    batches = WindowBatches(values, starts, lookback=5, horizon=2, n_targets=1, future_known=True, batch_size=None)
-    assert batches.windows.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
-    batch = batches.gather(torch.as_tensor(starts))
-    for i, s in enumerate(starts):
-        assert torch.equal(batch.x[i], values[s : s + 5])
-        assert torch.equal(batch.y[i], values[s + 5 : s + 7, :1])
-        assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
-
-
-def test_training_batches_of_fit_are_views_over_one_scaled_series(fit_batches):
-    seen = fit_batches
-    frame = make_frame(160)
-    f = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", features=["x"])
-    train, val = seen["train"], seen["val"]
-    assert isinstance(train, WindowBatches)
-    storage = train.windows.untyped_storage()
-    assert storage.nbytes() == len(frame) * 2 * 4  # the [T, C] float32 series, not [N, L, C]
-    assert val.windows.untyped_storage().data_ptr() == storage.data_ptr()  # train and val read one array
-    assert len(train) == f.split_.train_end - TINY["lookback"] - TINY["horizon"] + 1
+@SETTINGS
+@given(st.integers(1, 50), st.integers(1, 4), st.data())
+def test_windows_are_the_slices_they_claim(n, k, data):
+    values = np.arange(n * k, dtype=np.float32).reshape(n, k)
+    length = data.draw(st.integers(1, n))
+    windows = sliding_windows(values, length)
+    assert windows.shape == (n - length + 1, length, k)
+    assert np.shares_memory(windows, values)
+    for i in range(len(windows)):
+        assert np.array_equal(windows[i], values[i : i + length])
 
 
 # ---- chronological splits: every target row inside its part ----------------------------------
@@ -148,3 +139,41 @@ def test_too_short_message_gives_a_length_that_works(n, lookback, horizon, val_f
     assert need > n
     split = chronological_split(need, lookback, horizon, val_frac, test_frac)
     check_window_membership(split, lookback, horizon)
+
+
+@SETTINGS
+@given(st.integers(1, 400), st.integers(1, 40), st.integers(1, 12),
+       st.floats(0.0, 0.4), st.floats(0.01, 0.4))
+def test_splits_keep_every_target_in_its_part_or_refuse(n, lookback, horizon, val_frac, test_frac):
+    try:
+        split = chronological_split(n, lookback, horizon, val_frac, test_frac)
+    except RnncastError as err:
+        assert "series too short" in str(err) and f"{n} rows" in str(err)
+        return
+    assert 0 < split.train_end <= split.val_end < split.end == n
+    seen_targets = set()
+    for part in ("train", "val", "test"):
+        lo, hi = split.rows(part)
+        starts = window_starts(split, part, lookback, horizon)
+        # the reference: every start whose targets all lie in [lo, hi), inputs inside the series
+        expected = [s for s in range(n) if s + lookback >= lo and s + lookback + horizon <= hi]
+        assert list(starts) == expected
+        for s in starts:
+            targets = set(range(s + lookback, s + lookback + horizon))
+            assert all(lo <= t < hi for t in targets)
+            seen_targets |= targets
+    assert len(window_starts(split, "train", lookback, horizon)) >= 1
+    assert len(window_starts(split, "test", lookback, horizon)) >= 1
+
+
+# ---- many series: starts in the stacked array, never across a series' end ----------------------
+
+def test_panel_window_starts_are_rows_of_the_stacked_array_inside_each_series():
+    splits = [Split(train_end=20, val_end=25, end=30), Split(train_end=14, val_end=17, end=20)]
+    offsets = np.array([0, 30, 50])
+    starts, series = panel_window_starts(splits, offsets, "test", 4, 2)
+    assert list(series) == [0] * 4 + [1] * 2  # 5 - 2 + 1 and 3 - 2 + 1 test windows
+    assert list(starts) == [21, 22, 23, 24, 30 + 13, 30 + 14]  # first targets at rows 25 and 17 of each series
+    every, every_series = every_window_start(np.array([30, 20]), offsets, 4, 2)
+    assert len(every) == (30 - 6 + 1) + (20 - 6 + 1) and every[-1] == 50 - 6  # the last window ends each series
+    assert np.all(every + 6 <= offsets[every_series + 1])

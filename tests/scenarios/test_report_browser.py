@@ -1,4 +1,5 @@
-"""The report page is one self-contained file whose plots load in a real browser (headless Chromium)."""
+"""Scenario: fit, write the run directory, and open its report page in a real browser (headless
+Chromium): one self-contained file whose plots load, away from the run directory too."""
 
 import shutil
 

@@ -1,0 +1,75 @@
+"""Scenario: ``rnncast fit`` in a process of its own, interrupted. Killed with SIGKILL mid-epoch, a
+``--resume`` ends with the weights of the run that was never interrupted; stopped with Ctrl-C, it
+exits 130, says how to resume, and resumes to the end."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import torch
+from safetensors.torch import load_file
+
+from test_training import _epochs_done, _series_csv
+
+FIT_ARGS = ["--target", "y", "--lookback", "24", "--horizon", "4", "--hidden-size", "32", "--epochs", "6",
+            "--patience", "50", "--batch-size", "16", "--dropout", "0.1", "--num-layers", "2", "--device", "cpu"]
+
+
+def _fit_process(args: list[str], cwd: Path) -> subprocess.Popen:
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}  # the same thread count in every process: same arithmetic
+    return subprocess.Popen([sys.executable, "-m", "rnncast", "fit", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path):
+    data = _series_csv(tmp_path / "series.csv")
+    reference = _fit_process(["series.csv", *FIT_ARGS, "--out", "reference"], tmp_path)
+    killed = _fit_process(["series.csv", *FIT_ARGS, "--out", "killed"], tmp_path)
+    checkpoint = tmp_path / "killed" / "checkpoint.safetensors"
+    deadline = time.time() + 120
+    while _epochs_done(checkpoint) < 2 and time.time() < deadline and killed.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.15)  # into the next epoch
+    assert killed.poll() is None, "the run finished before it could be killed; make it longer"
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    done_at_kill = _epochs_done(checkpoint)
+    assert 2 <= done_at_kill < 6
+    assert not (tmp_path / "killed" / "model").exists()  # it really died before the end
+
+    resumed = _fit_process(["--resume", "killed"], tmp_path)
+    assert resumed.wait(timeout=300) == 0, resumed.stderr.read().decode()
+    assert reference.wait(timeout=300) == 0, reference.stderr.read().decode()
+
+    a = load_file(tmp_path / "reference" / "model" / "weights.safetensors")
+    b = load_file(tmp_path / "killed" / "model" / "weights.safetensors")
+    assert a.keys() == b.keys()
+    for name in a:
+        assert torch.equal(a[name], b[name]), f"{name} differs after resume"
+    history = pd.read_csv(tmp_path / "killed" / "history.csv")
+    assert list(history["epoch"]) == [1, 2, 3, 4, 5, 6]
+    assert data.exists()
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+    _series_csv(tmp_path / "series.csv")
+    run = _fit_process(["series.csv", *FIT_ARGS, "--out", "run"], tmp_path)
+    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
+    deadline = time.time() + 120
+    while _epochs_done(checkpoint) < 1 and time.time() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)
+    assert run.wait(timeout=60) == 130
+    err = run.stderr.read().decode()
+    assert "Traceback" not in err
+    assert "Continue with: rnncast fit --resume run" in err
+    assert _epochs_done(checkpoint) >= 1
+    resumed = _fit_process(["--resume", "run"], tmp_path)
+    assert resumed.wait(timeout=300) == 0
+    assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]

@@ -1,0 +1,42 @@
+"""The baselines every model is shown beside (``baselines.py``): repeat the last value, the
+training mean, and the seasonal naive forecast, from the same windows the model sees."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import TINY
+from rnncast.baselines import repeat_last, seasonal_naive, train_mean
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+
+def test_each_baseline_on_hand_made_windows():
+    x = np.arange(2 * 6 * 2, dtype=np.float32).reshape(2, 6, 2)  # [W, L, C]: target column 0, a feature column 1
+    assert np.array_equal(repeat_last(x, 3, 1), np.repeat(x[:, -1:, :1], 3, axis=1))  # [W, H, T]
+    assert repeat_last(x, 3, 1).shape == (2, 3, 1)
+    assert np.array_equal(train_mean(x, 3, np.array([7.5])), np.full((2, 3, 1), 7.5))
+    season = seasonal_naive(x, 5, 1, period=2)  # the last season (steps 4, 5), repeated
+    assert np.array_equal(season[0, :, 0], x[0, [4, 5, 4, 5, 4], 0])
+    assert np.array_equal(seasonal_naive(x, 2, 1, period=3)[1, :, 0], x[1, [3, 4], 0])  # a horizon shorter than the season
+
+
+def _hand_windows(data):
+    y = data["y"].to_numpy(np.float32).astype(np.float64)
+    starts = np.arange(len(y) - L - H + 1)
+    truth = y[starts[:, None] + L + np.arange(H)]  # [W, H]
+    last = y[starts + L - 1][:, None]  # [W, 1], the last input value
+    return y, truth, last
+
+
+def test_repeat_baseline_mse_matches_a_hand_computation(fitted, data):
+    _, truth, last = _hand_windows(data)
+    expected = np.mean((truth - last) ** 2)
+    assert fitted.evaluate(data)["original"]["repeat"]["mse"] == pytest.approx(expected, rel=1e-5)
+
+
+def test_mean_baseline_predicts_the_training_mean(fitted, data):
+    y, truth, _ = _hand_windows(data)
+    expected = np.mean((truth - y[: fitted.split_.train_end].mean()) ** 2)
+    assert fitted.evaluate(data)["original"]["mean"]["mse"] == pytest.approx(expected, rel=1e-5)

@@ -1,0 +1,66 @@
+"""One model at one horizon of ``rnncast bench ett`` (``bench/measure.py``): its training settings
+(LTSF-Linear's recipe for the linear models, the Forecaster's settings with ``--set`` for the
+recurrent ones), and its row of results.csv, scored beside Repeat on the same windows, with its
+forecast figure written. On a synthetic series shaped as an ETT file, so no data file is needed."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from rnncast.bench import results
+from rnncast.bench.measure import run_one, train_config
+from rnncast.bench.plan import Plan
+from rnncast.bench.protocol import EttData
+from rnncast.bench.runners import run_setting
+from rnncast.windows import Split
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+L, H = 8, 4
+
+
+def _plan(tmp_path, **changes) -> Plan:
+    settings = dict(data=tmp_path / "ETTh1.csv", mode="S", lookback=L, horizons=(H,), models=("repeat", "nlinear"),
+                    drop_last=None, out=tmp_path, seed=0, threads=1, quick=False, plots=True, linear_epochs=1)
+    return Plan(**{**settings, **changes})
+
+
+@pytest.fixture(scope="module")
+def ett() -> EttData:
+    """400 rows of a daily cycle, split 240 / 80 / 80, as one channel 'OT'."""
+    values = np.sin(2 * np.pi * np.arange(400) / 24)[:, None]
+    return EttData("ETTh1", "S", ["OT"], Split(train_end=240, val_end=320, end=400), values, (0,), None)
+
+
+@pytest.fixture(scope="module")
+def repeat(ett) -> np.ndarray:
+    return run_setting(ett.values, ett.target_idx, ett.split, L, H, "repeat")
+
+
+def test_training_settings_of_linear_and_recurrent_models(tmp_path):
+    plan = _plan(tmp_path, forecaster={"epochs": 2}, per_cell={"lstm": {"hidden_size": 8}}, linear_epochs=None)
+    calls = []
+    lstm = train_config(plan, "lstm", calls.append)
+    assert lstm.options["forecaster"] == {"epochs": 2, "hidden_size": 8} and lstm.options["on_fit"] == calls.append
+    assert train_config(plan, "gru", None).options["forecaster"] == {"epochs": 2}  # the lstm's own setting stays its own
+    assert train_config(plan, "nlinear", None).epochs == 10  # LTSF-Linear's recipe
+    assert train_config(_plan(tmp_path), "nlinear", None).epochs == 1
+
+
+def test_repeats_row_scores_all_test_windows_and_draws_its_figure(tmp_path, ett, repeat):
+    row = run_one(_plan(tmp_path), ett, "repeat", H, repeat, "rnncast bench ett")
+    assert tuple(row) == results.CSV_COLUMNS
+    assert (row["dataset"], row["L"], row["H"], row["model"], row["settings"]) == ("ETTh1", L, H, "repeat", "{}")
+    assert row["windows"] == 80 - H + 1 and row["test_windows"] == "all" and row["windows_drop_last"] == 64
+    assert row["mse"] == row["repeat_mse"] and row["beats_repeat"] == ""
+    assert (tmp_path / f"forecast_repeat_H{H}.png").read_bytes()[:8] == PNG_SIGNATURE
+
+
+def test_a_trained_models_row_with_the_published_drop_last_windows(tmp_path, ett, repeat):
+    row = run_one(_plan(tmp_path, drop_last=32, plots=False), ett, "nlinear", H, repeat, "rnncast bench ett")
+    assert row["test_windows"] == "drop-last-32" and row["windows"] == 64
+    assert (row["mse"], row["mae"]) == (row["mse_drop_last"], row["mae_drop_last"]) and row["mse_all"] != row["mse"]
+    assert row["beats_repeat"] == ("yes" if row["mse"] < row["repeat_mse"] else "no")
+    assert json.loads(row["settings"])["epochs"] == 1 and not list(tmp_path.glob("*.png"))

@@ -1,0 +1,52 @@
+"""The result files of ``rnncast bench ett`` (``bench/results.py``): ``results.csv`` gets one row per
+run under one header and is never rewritten (a file with other columns is refused); ``results.md``
+shows the latest run of every model beside the published rows; the summary table the command shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.bench import results
+from rnncast.errors import RnncastError
+
+
+def _row(**changes) -> dict:
+    row = {column: "" for column in results.CSV_COLUMNS}
+    row.update(dataset="ETTh1", mode="S", L=96, H=96, model="nlinear", mse=0.0532, mae=0.177, test_windows="all",
+               repeat_mse=0.069, repeat_mae=0.203, beats_repeat="yes", seconds=1.5, quick="no", command="rnncast bench ett")
+    return {**row, **changes}
+
+
+def test_rows_are_appended_under_one_header_with_floats_to_six_places(tmp_path):
+    path = tmp_path / "out" / "results.csv"
+    results.append_csv(path, _row())
+    results.append_csv(path, _row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""))
+    lines = path.read_text().splitlines()
+    assert lines[0] == ",".join(results.CSV_COLUMNS) and len(lines) == 3
+    rows = results.read_csv(path)
+    assert [r["model"] for r in rows] == ["nlinear", "repeat"] and rows[0]["mse"] == "0.053200"
+
+
+def test_a_results_file_with_other_columns_is_never_appended_to(tmp_path):
+    path = tmp_path / "results.csv"
+    path.write_text("dataset,mse\nETTh1,1\n")
+    with pytest.raises(RnncastError, match="has other columns than this version writes"):
+        results.append_csv(path, _row())
+    assert path.read_text() == "dataset,mse\nETTh1,1\n"
+
+
+def test_the_markdown_shows_the_latest_run_of_each_model_beside_the_published_rows(tmp_path):
+    for row in (_row(mse=0.0601, beats_repeat="no"), _row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""), _row()):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = results.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert "## ETTh1, S, L=96, all test windows" in md
+    assert "| 96 | 0.069/0.203 | **0.053/0.177** |" in md and "0.060/" not in md  # the later nlinear run, in bold
+    assert "rnncast bench ett" in md
+
+
+def test_the_summary_table_has_a_line_per_run():
+    text = results.summary_table([_row(), _row(model="repeat", mse=0.069, beats_repeat="")])
+    head, rule, nlinear, repeat = text.splitlines()
+    assert head.split()[:5] == ["dataset", "mode", "L", "H", "model"] and set(rule) <= {"-", " "}
+    assert nlinear.split()[4:10] == ["nlinear", "0.0532", "0.1770", "0.0690", "0.2030", "yes"]
+    assert repeat.split()[9] == "-"  # Repeat does not beat itself

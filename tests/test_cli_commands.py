@@ -1,0 +1,68 @@
+"""What each command does (``cli/commands.py``): ``rnncast backtest`` writes its folder and prints
+the overall scores, ``fit --resume`` continues a run from its own config.json (also one written
+before a setting existed), and ``rnncast demo`` prints its table. The whole fit → predict → evaluate
+flow is in scenarios/test_cli_fit_predict.py."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import PNG_SIGNATURE, TINY, make_frame, make_panel
+from rnncast.cli import main
+from test_cli import ROWS, cli, fit_args
+from test_demo import tiny_demos  # noqa: F401  (a fixture)
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    """Three series in long format, of 100-140 hourly rows (the panel of test_backtest.py)."""
+    return make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
+
+
+def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+                     "--hidden-size", "8", "--epochs", "2", "--device", "cpu", "--quantiles", "0.1,0.5,0.9",
+                     "--out", str(tmp_path / "bt")])
+    assert code == 0, err.getvalue()
+    assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "metrics.json", "backtest.png", "report.html"}
+    metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
+    assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
+    assert "overall  model" in out.getvalue() and "baseline: repeat" in out.getvalue()
+    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
+    assert len(forecasts) == 3 * 2 * H
+    assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
+
+
+def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, capsys):
+    """config.json of a finished run lists its covariates as [] and, if written before the highway
+    existed, has no highway setting: --resume keeps the run's own network (none) and succeeds."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "2", "--no-highway"))
+    assert code == 0, err
+    config_path = tmp_path / "run" / "config.json"
+    config = json.loads(config_path.read_text())
+    assert config["run"]["static_covariates"] == [] and "static_covariates" not in config["data"] or \
+        config["data"]["static_covariates"] is None  # the request as given: none
+    del config["settings"]["highway"]
+    config_path.write_text(json.dumps(config))
+    code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run")
+    assert code == 0, err
+    assert json.loads(config_path.read_text())["settings"]["highway"] is False
+
+
+def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, tmp_path, capsys):
+    assert main(["demo", "regression", "--device", "cpu", "--out", str(tmp_path / "demo")]) == 0
+    out = capsys.readouterr().out
+    assert "beats baselines" in out and "past only (as the tutorial)" in out
+    assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()

@@ -1,0 +1,94 @@
+"""Settings (``config.py``): a bad value is refused in ``fit`` by its name, combinations the networks
+cannot train are refused with what to do instead, and ``parse_setting`` / ``parse_quantiles`` read
+the text of flags, TOML files and ``--set`` into the values ``Forecaster`` takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
+from rnncast.config import Settings, parse_quantiles, parse_setting, with_saved_defaults
+from test_models import _sine
+
+# ---- refused in fit, by name ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, value", [("lookback", -1), ("horizon", 0), ("cell", "nope"), ("epochs", 0),
+                                         ("batch_size", -3), ("scaler", "robust"), ("lr", 0), ("ema", 1.0),
+                                         ("ema", -0.1), ("loss", "huber")])
+def test_fit_validates_settings_and_names_the_bad_one(data, name, value):
+    with pytest.raises(RnncastError, match=name):
+        Forecaster(**{**TINY, name: value}).fit(data, target="y")
+
+
+def test_mae_loss_with_quantiles_is_refused_not_ignored(data):
+    with pytest.raises(RnncastError, match="pinball"):
+        Forecaster(**{**TINY, "loss": "mae", "quantiles": (0.1, 0.5, 0.9)}).fit(data, target="y")
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"lookback": 50, "segment": 12}, "lookback 50 is not a whole number of segments of 12"),
+    ({"decoder": "parallel"}, "needs segment > 0"),
+    ({"segment": 4, "scheme": "sequence"}, "scheme 'sequence'"),
+    ({"segment": -1}, "segment must be an integer >= 0"),
+    ({"decoder": "sideways"}, "unknown decoder 'sideways'"),
+])
+def test_segment_settings_are_checked_with_a_clear_message(params, words):
+    with pytest.raises(RnncastError, match=words):
+        Forecaster(**{**TINY, "lookback": 48, **params}).fit(_sine(200))
+
+
+@pytest.mark.parametrize("levels, message", [
+    ((0.1, 0.9), "lack 0.5"),
+    ((0.9, 0.5, 0.1), "increasing order"),
+    ((0.0, 0.5), r"in \(0, 1\)"),
+    ("0.1,half", "numbers"),
+])
+def test_bad_quantile_levels_are_refused(levels, message):
+    with pytest.raises(RnncastError, match=message):
+        Forecaster(**{**TINY, "quantiles": levels}).fit(make_frame(100), target="y")
+
+
+def test_quantiles_from_text_as_the_command_line_gives_them():
+    f = Forecaster(**{**TINY, "quantiles": "0.25,0.5,0.75"}).fit(make_frame(100), target="y")
+    assert f.net_.spec.quantiles == (0.25, 0.5, 0.75)
+    assert "coverage_50" in f.evaluate(make_frame(100))["original"]["model"]
+
+
+# ---- the one parser of settings, and the settings as one object -------------------------------
+
+def test_parse_setting_reads_flag_text_into_the_values_forecaster_takes():
+    assert parse_setting("batch_size", "full") is None and parse_setting("batch_size", "0") is None  # full batch
+    assert parse_setting("batch-size", "32") == 32  # flag spelling
+    assert parse_setting("future_known", "yes") is True and parse_setting("highway", "false") is False
+    assert parse_setting("lr", "1e-3") == pytest.approx(0.001) and isinstance(parse_setting("lr", "1"), float)
+    assert parse_setting("quantiles", "0.1,0.5,0.9") == [0.1, 0.5, 0.9]
+    assert parse_setting("fill", "none") is None and parse_setting("cell", "gru") == "gru"
+    assert parse_quantiles(None) == () and parse_quantiles([0.25, "0.75"]) == (0.25, 0.75)
+
+
+@pytest.mark.parametrize("name, value, typed, words", [
+    ("hiden_size", "8", False, ["unknown setting 'hiden_size'", "hidden_size"]),
+    ("lookback", "ten", False, ["lookback must be a whole number", "'ten'"]),
+    ("lookback", "24", True, ["lookback must be a whole number", "'24'"]),  # a TOML string is not a number
+    ("future_known", 1, True, ["future_known must be true or false"]),
+    ("batch_size", "half", False, ["batch_size", '"full"']),
+])
+def test_parse_setting_names_the_setting_and_what_it_accepts(name, value, typed, words):
+    with pytest.raises(RnncastError) as err:
+        parse_setting(name, value, typed=typed)
+    assert all(w in str(err.value) for w in words), str(err.value)
+
+
+def test_settings_group_the_keyword_arguments_and_round_trip_through_flat():
+    settings = Settings.from_flat({"lookback": 24, "cell": "gru", "epochs": 3, "quantiles": "0.1,0.5,0.9"})
+    assert (settings.data.lookback, settings.model.cell, settings.train.epochs) == (24, "gru", 3)
+    assert settings.model.quantiles == (0.1, 0.5, 0.9) and settings.data.horizon == Forecaster().horizon  # the default
+    assert Settings.from_flat(settings.flat()) == settings
+    with pytest.raises(RnncastError, match=r"unknown setting\(s\) \['hiden_size'\]"):
+        Settings.from_flat({"hiden_size": 8})
+
+
+def test_a_setting_saved_before_it_existed_keeps_its_old_value():
+    assert with_saved_defaults({"cell": "gru"}) == {"cell": "gru", "highway": False}  # no highway before it existed
+    assert with_saved_defaults({"highway": True})["highway"] is True  # a saved value is kept

@@ -1,0 +1,94 @@
+"""Evaluation (``evaluation.py``): the scores of a model's window forecasts beside its baselines, in
+original and in scaled units, MASE against each series' in-sample naive error, pooled over series
+or one entry per series, the Diebold–Mariano comparison, and interval scores for quantile models."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster
+from rnncast import evaluation
+from rnncast.forecasting import PartForecasts, WindowForecasts
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+
+# ---- on hand-made window forecasts ------------------------------------------------------------
+
+def _windows(unit: float = 1.0, quantiles: bool = False) -> WindowForecasts:
+    """Four windows of two series (a, a, b, b), horizon 2, one target, in units of ``unit``: the model
+    is off by 1 in series a and by 2 in series b, the repeat baseline by -3 everywhere."""
+    y_true = np.arange(8.0).reshape(4, 2, 1) * unit
+    errors = np.array([1.0, 1.0, 2.0, 2.0])[:, None, None] * unit
+    bands = np.stack([y_true - unit, y_true, y_true + unit], axis=-1) if quantiles else None  # [W, H, T, Q]
+    return WindowForecasts(starts=np.arange(4), target_rows=np.arange(4) + 5, y_true=y_true, y_pred=y_true + errors,
+                           baselines={"repeat": y_true - 3.0 * unit}, time=None, series=np.array([0, 0, 1, 1]),
+                           ids=["a", "b"], quantiles=bands, levels=(0.1, 0.5, 0.9) if quantiles else ())
+
+
+def test_scores_in_both_units_with_mase_against_each_series_naive_error():
+    forecasts = PartForecasts(original=_windows(), scaled=_windows(unit=0.5), mase_scales=np.array([[2.0], [4.0]]),
+                              ids=["a", "b"])
+    result = evaluation.evaluate(forecasts, by_series=True)
+    assert (result["windows"], result["horizon"]) == (4, 2)
+    model, repeat = result["original"]["model"], result["original"]["repeat"]
+    assert model["mse"] == pytest.approx((1 + 1 + 4 + 4) / 4) and model["mae"] == pytest.approx(1.5)
+    assert repeat["mse"] == pytest.approx(9.0) and repeat["mae"] == pytest.approx(3.0)
+    assert result["scaled"]["model"]["mse"] == pytest.approx(model["mse"] * 0.25)  # half the units, a quarter the MSE
+    assert model["mase"] == pytest.approx(0.5)  # 1 / 2 in series a, 2 / 4 in series b
+    assert repeat["mase"] == pytest.approx((3 / 2 + 3 / 4) / 2)
+    assert result["series"]["a"]["windows"] == 2 and result["series"]["a"]["model"]["mse"] == pytest.approx(1.0)
+    b = result["series"]["b"]["model"]
+    assert b["mse"] == pytest.approx(4.0) and b["mase"] == pytest.approx(0.5)
+    better = result["significance"]["repeat"]
+    assert set(result["significance"]) == {"repeat"} and better["statistic"] < 0 and better["p_value"] < 0.5
+
+
+def test_interval_scores_are_the_models_only():
+    result = evaluation.scores(_windows(quantiles=True), np.ones((4, 1)))
+    assert result["model"]["coverage_80"] == 1.0  # every truth inside [y - 1, y + 1]
+    assert result["model"]["pinball"] == pytest.approx((0.1 * 1 + 0 + 0.1 * 1) / 3)
+    assert "coverage_80" not in result["repeat"] and "pinball" not in result["repeat"]
+
+
+# ---- through a fitted model -------------------------------------------------------------------------
+
+def test_evaluate_reports_model_and_baselines_in_both_units(fitted, data):
+    result = fitted.evaluate(data)
+    assert result["windows"] == len(data) - L - H + 1 and result["horizon"] == H
+    for units in ("original", "scaled"):
+        assert set(result[units]) == {"model", "repeat", "mean"}
+        for scores in result[units].values():
+            assert {"mse", "mae", "rmse", "r2"} <= set(scores)
+            assert all(np.isfinite(v) for v in scores.values())
+
+
+def test_scaled_mse_is_original_mse_over_the_target_scale_squared(fitted, data):
+    result = fitted.evaluate(data)
+    scale = fitted.scaler_.scale[0]
+    for name in ("model", "repeat", "mean"):
+        assert result["scaled"][name]["mse"] == pytest.approx(result["original"][name]["mse"] / scale**2, rel=1e-4)
+
+
+def test_model_metrics_match_its_window_forecasts(fitted, data):
+    wf = fitted.predict_windows(data, part="test")
+    assert len(wf.starts) == fitted.split_.end - fitted.split_.val_end - H + 1
+    assert fitted.evaluate(data, part="test")["original"]["model"]["mse"] == pytest.approx(
+        np.mean((wf.y_pred.astype(np.float64) - wf.y_true) ** 2), rel=1e-9)
+
+
+def test_evaluate_pools_the_series_and_can_score_each(panel_fitted, panel_frame):
+    result = panel_fitted.evaluate(panel_frame, part="test", by_series=True)
+    assert set(result["series"]) == set(panel_fitted.ids_)
+    assert result["windows"] == sum(r["windows"] for r in result["series"].values())
+    assert {"mse", "mae", "mase", "smape", "mape"} <= set(result["original"]["model"])
+
+
+def test_evaluate_adds_pinball_and_coverage_for_quantile_models_only(quantile_model):
+    data = make_frame(200)
+    model = quantile_model.evaluate(data, part="test")["original"]["model"]
+    assert {"pinball", "coverage_80"} <= set(model) and 0 <= model["coverage_80"] <= 1
+    point = Forecaster(**TINY).fit(data, target="y", features=["x"])
+    assert "coverage_80" not in point.evaluate(data)["original"]["model"]

@@ -1,0 +1,159 @@
+"""Fitting (``fitting.py``): covariate roles checked against the settings; every series cut by the
+same fractions (or one series by given rows), the series too short to train named and left out;
+each series scaled on its own training rows; the windows handed to the loop as views over one
+scaled array that never cross a series; and what one global model learns from many series."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.config import DataSettings
+from rnncast.fitting import cut
+from rnncast.panel import load_panel
+from rnncast.training import WindowBatches
+from rnncast.windows import Split, chronological_split, rows_needed
+from test_future import COVARIATE_SETTINGS, _covariate_panel
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+# ---- roles the settings can train -------------------------------------------------------------
+
+def test_future_known_needs_feature_columns(data):
+    with pytest.raises(RnncastError, match="features"):
+        Forecaster(**{**TINY, "future_known": True}).fit(data, target="y")
+
+
+def test_channel_independence_takes_target_columns_only(frame):
+    with pytest.raises(RnncastError, match=r"channel_independent=True treats every input column as a target series; "
+                                           r"drop the features \['x'\]"):
+        Forecaster(**{**TINY, "channel_independent": True}).fit(frame, target="y", features=["x"])
+
+
+def test_sequence_scheme_is_refused_for_many_series(panel_frame):
+    with pytest.raises(RnncastError, match="scheme 'sequence' trains one series"):
+        Forecaster(**{**TINY, "scheme": "sequence"}).fit(panel_frame)
+
+
+def test_segment_networks_refuse_what_they_do_not_take_yet(panel_frame):
+    frame = panel_frame.assign(kind="a", hour=panel_frame["ds"].dt.hour.astype(float))
+    with pytest.raises(RnncastError, match="SegmentNet.*static covariates"):
+        Forecaster(**{**TINY, "segment": 4}).fit(frame, static_covariates=["kind"])
+    with pytest.raises(RnncastError, match="decoder 'parallel' does not take future-known covariates"):
+        Forecaster(**{**TINY, "segment": 4, "decoder": "parallel"}).fit(frame, future_covariates=["hour"])
+    with pytest.raises(RnncastError, match="SegmentNet.*quantiles"):
+        Forecaster(**{**TINY, "segment": 4, "quantiles": (0.1, 0.5, 0.9)}).fit(frame)
+    f = Forecaster(**{**TINY, "segment": 4}).fit(panel_frame)  # many series through a SegmentNet
+    assert len(f.predict(panel_frame)) == 4 * H
+
+
+# ---- every series cut by time; the short ones named ---------------------------------------------
+
+def test_cut_splits_every_series_by_the_same_fractions_and_names_the_ones_too_short(caplog):
+    short = pd.DataFrame({"unique_id": "short", "ds": pd.date_range("2024-01-01", periods=10, freq="h"), "y": 1.0})
+    panel = load_panel(pd.concat([make_panel(2, lengths=(100, 100)), short]))
+    data_s = DataSettings(lookback=12, horizon=3)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        kept, splits, skipped = cut(panel, None, data_s)
+    assert kept.ids == ["s000", "s001"] and len(splits) == 2
+    assert splits[0] == splits[1] == chronological_split(100, 12, 3, data_s.val_frac, data_s.test_frac)
+    assert skipped == [{"id": "short", "rows": 10, "needed": rows_needed(12, 3, data_s.val_frac, data_s.test_frac)}]
+    assert "'short' (10 rows)" in caplog.text
+
+
+def test_a_given_split_is_for_one_series_and_must_fit_its_rows(frame):
+    data_s = DataSettings(lookback=12, horizon=3)
+    _, splits, skipped = cut(load_panel(frame, target="y"), (100, 150, 200), data_s)
+    assert splits == [Split(100, 150, 200)] and skipped == []
+    with pytest.raises(RnncastError, match=r"split .* does not fit 200 rows"):
+        cut(load_panel(frame, target="y"), (10, 150, 200), data_s)  # fewer training rows than lookback + horizon
+    with pytest.raises(RnncastError, match="many series are split by val_frac/test_frac"):
+        cut(load_panel(make_panel(2)), (100, 110, 120), data_s)
+
+
+def test_too_short_series_are_reported_by_name_and_length_not_silently_dropped(caplog, panel_frame):
+    short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=20, freq="h"), "y": np.arange(20.0)})
+    frame = pd.concat([panel_frame, short], ignore_index=True)
+    with caplog.at_level(logging.WARNING):
+        f = Forecaster(**TINY).fit(frame)
+    assert "'tiny' (20 rows)" in caplog.text and "at least" in caplog.text
+    assert f.skipped_series_ == [{"id": "tiny", "rows": 20, "needed": f.skipped_series_[0]["needed"]}]
+    assert f.skipped_series_[0]["needed"] > 20 and "tiny" not in f.ids_
+    with pytest.raises(RnncastError, match=r"'tiny' \(20 rows\) were too short to train"):
+        f.predict(frame)
+    assert "tiny" not in f.evaluate(frame, by_series=True)["series"]  # scored without it, with a warning
+
+
+def test_every_series_too_short_is_an_error_listing_them():
+    frame = make_panel(3, lengths=(15, 20))
+    with pytest.raises(RnncastError, match=r"every series is too short.*'s000' \(\d+ rows\).*at least \d+ rows"):
+        Forecaster(**TINY).fit(frame)
+
+
+# ---- each series scaled on its own training rows; windows as views --------------------------------
+
+def test_each_series_is_split_by_the_same_fractions_and_scaled_on_its_own_training_rows(panel_fitted, panel_frame):
+    for s, uid in enumerate(panel_fitted.ids_):
+        y = panel_frame.loc[panel_frame.unique_id == uid, "y"].to_numpy(np.float64)  # float64 until scaled
+        split = panel_fitted.splits_[s]
+        assert split.end == len(y) and split.val_end == len(y) - round(0.2 * len(y))
+        assert panel_fitted.scalers_[s].offset[0] == pytest.approx(y[: split.train_end].astype(np.float64).mean(), rel=1e-9)
+        assert panel_fitted.scalers_[s].scale[0] == pytest.approx(y[: split.train_end].astype(np.float64).std(), rel=1e-9)
+    assert panel_fitted.scaler_ is None and panel_fitted.split_ is None  # many series: no single one to show
+
+
+def test_training_batches_of_fit_are_views_over_one_scaled_series(fit_batches):
+    seen = fit_batches
+    frame = make_frame(160)
+    f = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", features=["x"])
+    train, val = seen["train"], seen["val"]
+    assert isinstance(train, WindowBatches)
+    storage = train.windows.untyped_storage()
+    assert storage.nbytes() == len(frame) * 2 * 4  # the [T, C] float32 series, not [N, L, C]
+    assert val.windows.untyped_storage().data_ptr() == storage.data_ptr()  # train and val read one array
+    assert len(train) == f.split_.train_end - TINY["lookback"] - TINY["horizon"] + 1
+
+
+def test_panel_windows_are_views_over_one_array_and_never_cross_series(fit_batches, panel_frame):
+    seen = fit_batches
+    f = Forecaster(**{**TINY, "epochs": 1}).fit(panel_frame)
+    train = seen["train"]
+    assert train.windows.untyped_storage().nbytes() == len(panel_frame) * 1 * 4  # the [N, C] rows, not [W, L, C]
+    assert seen["val"].windows.untyped_storage().data_ptr() == train.windows.untyped_storage().data_ptr()
+    offsets = np.concatenate([[0], np.cumsum([s.end for s in f.splits_])])
+    starts, series = train.starts.numpy(), train.series.numpy()
+    assert np.all(starts >= offsets[series])
+    assert np.all(starts + L + H <= offsets[series] + np.array([s.train_end for s in f.splits_])[series])
+
+
+# ---- what one global model can do (point 6 of issue 6) ----------------------------------------------
+
+def test_100_series_of_very_different_scales_as_one_model_each_beat_their_naive_forecast():
+    """100 sine series with amplitudes from 0.001 to 10,000 (7 orders of magnitude), periods 12, 16
+    and 24, lengths 160-260 and their own starts, trained as ONE GRU; on every series' test windows
+    its MSE is below that series' repeat-the-last-value forecast."""
+    frame = make_panel(100, lengths=(160, 260), scales=(1e-3, 1e4), periods=(12, 16, 24), seed=0)
+    f = Forecaster(cell="gru", lookback=24, horizon=6, hidden_size=32, epochs=3, batch_size=128, lr=1e-2,
+                   patience=50, device="cpu", seed=0).fit(frame)
+    assert len(f.ids_) == 100 and sum(p.numel() for p in f.net_.parameters()) < 5000  # one small network
+    result = f.evaluate(frame, part="test", by_series=True)
+    ratios = {uid: r["model"]["mse"] / r["repeat"]["mse"] for uid, r in result["series"].items()}
+    assert len(ratios) == 100
+    worst = max(ratios, key=ratios.get)
+    assert ratios[worst] < 1.0, f"series {worst}: model MSE / naive MSE = {ratios[worst]:.3f}"
+    assert np.median(list(ratios.values())) < 0.2
+
+
+def test_a_target_known_only_through_a_future_covariate_is_predicted_and_is_not_without_it():
+    frame = _covariate_panel()
+    known = Forecaster(**COVARIATE_SETTINGS).fit(frame, future_covariates=["price"])
+    past = Forecaster(**COVARIATE_SETTINGS).fit(frame, past_covariates=["price"])
+    with_it = known.evaluate(frame, part="test")["scaled"]
+    without = past.evaluate(frame, part="test")["scaled"]
+    assert with_it["model"]["r2"] > 0.95 and with_it["model"]["mse"] < 0.05 * with_it["mean"]["mse"]
+    assert without["model"]["r2"] < 0.1 and without["model"]["mse"] > 0.9 * without["mean"]["mse"]

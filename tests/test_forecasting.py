@@ -1,0 +1,96 @@
+"""Forecasting with a fitted model (``forecasting.py``): the next horizon after each series' end,
+from its last ``lookback`` rows, dated by its calendar (or numbered), back in each series' own units,
+in long format for many series, with quantile columns that never cross; the future values a
+future-known model needs, and refuses when it has none."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+# ---- the next horizon of one series ------------------------------------------------------------
+
+def test_predict_continues_the_timestamps_at_the_series_step():
+    quarter = make_frame(160, freq="15min")
+    f = Forecaster(**TINY).fit(quarter, target="y", features=["x"])
+    part = quarter.iloc[:120]
+    forecast = f.predict(part)
+    last = part["date"].iloc[-1]
+    assert isinstance(forecast.index, pd.DatetimeIndex)
+    assert list(forecast.index) == [last + pd.Timedelta(minutes=15) * k for k in range(1, H + 1)]
+    assert list(forecast.columns) == ["y"]
+
+
+def test_predict_without_time_column_continues_the_row_numbers():
+    rows = make_frame(160, time=False)
+    f = Forecaster(**TINY).fit(rows, target="y", features=["x"])
+    forecast = f.predict(rows.iloc[:130])
+    assert isinstance(forecast.index, pd.RangeIndex)
+    assert list(forecast.index) == [130, 131, 132]
+
+
+def test_predict_reads_only_the_last_lookback_rows(fitted, data):
+    full = fitted.predict(data)
+    tail = fitted.predict(data.iloc[-L:])
+    assert np.array_equal(full.to_numpy(), tail.to_numpy()) and full.index.equals(tail.index)
+
+
+def test_predict_refuses_fewer_rows_than_lookback(fitted, data):
+    with pytest.raises(RnncastError, match=f"lookback = {L}"):
+        fitted.predict(data.iloc[: L - 1])
+
+
+def test_predict_adds_quantile_columns_that_never_cross_and_the_median_is_the_forecast(quantile_model):
+    forecast = quantile_model.predict(make_frame(200))
+    assert list(forecast.columns) == ["y", "y_q0.1", "y_q0.5", "y_q0.9"]
+    assert np.array_equal(forecast["y"].to_numpy(), forecast["y_q0.5"].to_numpy())
+    assert (forecast["y_q0.1"] <= forecast["y_q0.5"]).all() and (forecast["y_q0.5"] <= forecast["y_q0.9"]).all()
+
+
+# ---- many series: long format, each in its own units ----------------------------------------------
+
+def test_predict_returns_long_format_continuing_each_series(panel_fitted, panel_frame):
+    forecast = panel_fitted.predict(panel_frame)
+    assert list(forecast.columns) == ["unique_id", "ds", "y_hat"] and len(forecast) == 4 * H
+    for uid, rows in forecast.groupby("unique_id"):
+        last = panel_frame.loc[panel_frame.unique_id == uid, "ds"].max()
+        assert list(rows["ds"]) == [last + pd.Timedelta(hours=k) for k in range(1, H + 1)]
+
+
+def test_predict_scales_each_series_back_to_its_own_units(panel_fitted, panel_frame):
+    forecast = panel_fitted.predict(panel_frame)
+    for uid, rows in forecast.groupby("unique_id"):
+        y = panel_frame.loc[panel_frame.unique_id == uid, "y"]
+        assert y.min() * 0.3 < rows["y_hat"].mean() < y.max() * 3  # the right order of magnitude for each
+
+
+# ---- future values of a future-known model --------------------------------------------------------
+
+def _future(data, n=H):
+    return pd.DataFrame({"x": np.cos(0.2 * np.arange(len(data), len(data) + n)).astype(np.float32)})
+
+
+def test_future_known_model_needs_future_values(tmp_path, data):
+    f = Forecaster(**{**TINY, "future_known": True}).fit(data, target="y", features=["x"])
+    with pytest.raises(RnncastError, match="future="):
+        f.predict(data)
+    with pytest.raises(RnncastError, match=f"{H} rows"):
+        f.predict(data, future=_future(data, H + 1))
+
+
+def test_future_values_change_the_forecast_of_a_future_known_model(data):
+    f = Forecaster(**{**TINY, "future_known": True}).fit(data, target="y", features=["x"])
+    a = f.predict(data, future=_future(data))
+    b = f.predict(data, future=_future(data) + 1.0)
+    assert not np.array_equal(a.to_numpy(), b.to_numpy())
+
+
+def test_future_values_are_refused_by_a_model_trained_without_them(fitted, data):
+    with pytest.raises(RnncastError, match="future_known"):
+        fitted.predict(data, future=_future(data))

@@ -1,0 +1,103 @@
+"""The three layouts a table comes in (``layouts.py``): long (an id column names each row's series;
+ids are text as written), wide (a column per series, each trimmed to its own span) and single; the
+columns ordered by role (targets, past covariates, future covariates); and what each layout
+refuses: a column it cannot find, a target it cannot tell, a column in two roles."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.layouts import long_rows, single_rows, wide_rows
+from rnncast.panel import load_panel
+
+# ---- long, wide, single: the rows each layout hands on ------------------------------------------
+
+def test_single_rows_order_the_columns_by_role_and_keep_the_table_order():
+    frame = pd.DataFrame({"when": pd.date_range("2024-01-01", periods=5, freq="D"), "promo": [0, 1, 0, 1, 0],
+                          "y": np.arange(5.0), "temp": np.arange(5.0) * 10})
+    rows = single_rows(frame, "y", None, None, False, ["temp"], ["promo"], None)
+    assert rows.columns == ["y", "temp", "promo"] and (rows.n_targets, rows.n_past) == (1, 1)
+    assert np.array_equal(rows.values, frame[["y", "temp", "promo"]].to_numpy(np.float64))
+    assert rows.time_col == "when" and rows.ids == [None] and not rows.codes.any()
+
+
+def test_long_rows_number_the_series_by_their_sorted_ids_as_text():
+    frame = pd.DataFrame({"unique_id": [20, 3, 20, 3], "ds": pd.to_datetime(["2024-01-02", "2024-01-01"] * 2),
+                          "y": [1.0, 2.0, 3.0, 4.0]})
+    rows = long_rows(frame, "unique_id", None, None, None, False, None, None, None, None)
+    assert rows.ids == ["3", "20"] and list(rows.codes) == [1, 0, 1, 0]  # sorted as numbers, named as text
+    assert rows.columns == ["y"] and np.array_equal(rows.values[:, 0], frame["y"].to_numpy())  # the table's order
+
+
+def test_wide_rows_trim_each_series_to_its_first_and_last_value():
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=5, freq="h"),
+                          "a": [np.nan, 1.0, 2.0, 3.0, np.nan], "b": [5.0, 6.0, 7.0, 8.0, 9.0], "hour": np.arange(5.0)})
+    rows = wide_rows(frame, ["a", "b"], None, None, ["hour"], False, None, None, None)
+    assert rows.ids == ["a", "b"] and rows.columns == ["y", "hour"]
+    assert list(rows.codes) == [0, 0, 0, 1, 1, 1, 1, 1] and list(rows.positions) == [1, 2, 3, 0, 1, 2, 3, 4]
+    assert np.array_equal(rows.values[:3], [[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]])  # the shared covariate of each row
+    with pytest.raises(RnncastError, match="each series column is a target"):
+        wide_rows(frame, ["a", "b"], "a", None, None, False, None, None, None)
+    with pytest.raises(RnncastError, match="features='all' cannot apply to wide format"):
+        wide_rows(frame, ["a"], None, None, "all", False, None, None, None)
+
+
+def test_wide_format_trims_each_series_to_its_own_span_and_trains_the_long_model(panel_frame):
+    wide = panel_frame.pivot(index="ds", columns="unique_id", values="y").reset_index()  # NaN where a series is absent
+    panel = load_panel(wide, series="all")
+    assert panel.ids == sorted(panel_frame.unique_id.unique())
+    assert list(panel.lengths) == list(panel_frame.groupby("unique_id").size())
+    a = Forecaster(**TINY).fit(panel_frame)
+    b = Forecaster(**TINY).fit(wide, series=["s000", "s001", "s002", "s003"])
+    pa, pb = a.predict(panel_frame), b.predict(wide)
+    assert list(pb.columns) == ["unique_id", "ds", "y_hat"]
+    assert np.array_equal(pa["y_hat"].to_numpy(), pb["y_hat"].to_numpy())
+    assert np.array_equal(pa["ds"].to_numpy(), pb["ds"].to_numpy())
+
+
+def test_long_format_column_names_can_be_chosen(panel_frame):
+    renamed = panel_frame.rename(columns={"unique_id": "store", "ds": "when", "y": "sales"})
+    f = Forecaster(**TINY).fit(renamed, target="sales", id_col="store", time_col="when")
+    forecast = f.predict(renamed)
+    assert list(forecast.columns) == ["store", "when", "sales_hat"]
+
+
+def test_ids_are_text_as_the_file_writes_them(tmp_path):
+    frame = make_panel(3, seed=3)
+    frame["unique_id"] = frame["unique_id"].map({"s000": "001", "s001": "010", "s002": "100"})
+    path = tmp_path / "long.csv"
+    frame.to_csv(path, index=False)
+    f = Forecaster(**TINY).fit(path)
+    assert f.ids_ == ["001", "010", "100"]
+    assert list(f.predict(path)["unique_id"].unique()) == ["001", "010", "100"]
+    extra = pd.concat([frame, frame[frame.unique_id == "001"].assign(unique_id="NEW")])
+    extra.to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"series \['NEW'\] \(1 in all\) were not in the data"):
+        f.predict(path)
+
+
+# ---- roles, and what a layout cannot find -------------------------------------------------------
+
+def test_features_all_takes_every_other_numeric_column(frame):
+    frame = frame.assign(z=np.arange(len(frame), dtype=float), label="a")
+    assert load_panel(frame, target="y", features="all").features == ["x", "z"]
+
+
+def test_target_is_required_when_several_columns_could_be_it(frame):
+    with pytest.raises(RnncastError, match=r"target=.*y, x"):
+        load_panel(frame)
+
+
+def test_unknown_id_column_is_named_with_the_columns_there_are(panel_frame):
+    with pytest.raises(RnncastError, match=r"id column 'store' not found; available columns: unique_id, ds, y"):
+        Forecaster(**TINY).fit(panel_frame, id_col="store")
+
+
+def test_a_column_in_two_roles_is_refused(panel_frame):
+    frame = panel_frame.assign(x=1.0)
+    with pytest.raises(RnncastError, match=r"\['x'\] named in more than one role"):
+        Forecaster(**TINY).fit(frame, past_covariates=["x"], future_covariates=["x"])

@@ -1,0 +1,54 @@
+"""Figures for the run directory (``plots.py``): each function returns a matplotlib Figure drawn
+with the Agg backend and never shown; ``png_bytes`` writes one and closes it."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pandas as pd
+
+from conftest import PNG_SIGNATURE
+from rnncast import plots
+
+
+def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoch():
+    history = [{"epoch": e, "train_loss": 1.0 / e, "val_loss": v} for e, v in zip((1, 2, 3), (0.9, 0.4, 0.6))]
+    ax = plots.loss_figure({"lstm": history}).axes[0]
+    assert [line.get_label() for line in ax.lines[:2]] == ["lstm train", "lstm validation"] and ax.get_yscale() == "log"
+    assert list(ax.lines[2].get_xdata()) == [2] and list(ax.lines[2].get_ydata()) == [0.4]  # the best epoch's dot
+
+
+def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_positions():
+    x = pd.date_range("2024-01-01", periods=6, freq="h").to_numpy()
+    actual = np.arange(6.0)
+    fig = plots.forecast_figure(x, actual, {"lstm": actual + 1, "baseline: repeat": actual * 0}, "test", "y",
+                                bands={"lstm 80% interval": (actual, actual + 2)})
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.lines] == ["actual", "lstm", "baseline: repeat"] and len(ax.collections) == 1
+    assert ax.lines[2].get_linestyle() == ":"  # baselines dotted
+    far = pd.date_range("9999-12-30", periods=6, freq="h").to_numpy()  # a date matplotlib cannot draw
+    assert list(plots.forecast_figure(far, actual, {"lstm": actual}, "t", "y").axes[0].lines[0].get_xdata()) == list(range(6))
+
+
+def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():
+    y_true = np.arange(10.0)[:, None] + np.arange(3.0)  # [W, H]: window w forecasts rows w .. w + 2
+    origins, actual, forecast = plots.contiguous_forecast(y_true, 2 * y_true, max_points=6)
+    assert list(origins) == [0, 3] and list(actual) == [0, 1, 2, 3, 4, 5] and list(forecast) == [0, 2, 4, 6, 8, 10]
+
+
+def test_the_backtest_figure_has_a_row_per_series_with_each_windows_band():
+    x = np.arange(10)
+    window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "origin": 5.5,
+              "baseline": np.zeros(2)}
+    curves = [{"label": s, "x": x, "actual": np.arange(10.0), "windows": [window, {**window, "band": None}]}
+              for s in ("a", "b")]
+    fig = plots.backtest_figure(curves, "backtest", band_label="80% interval")
+    assert [ax.get_ylabel() for ax in fig.axes] == ["a", "b"] and all(len(ax.collections) == 1 for ax in fig.axes)
+    assert "80% interval" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+
+
+def test_png_bytes_writes_the_figure_and_closes_it():
+    fig = plots.loss_figure({"m": [{"epoch": 1, "train_loss": 1.0, "val_loss": None}]})
+    number = fig.number
+    assert plots.png_bytes(fig)[:8] == PNG_SIGNATURE and number not in plots.plt.get_fignums()
+    assert matplotlib.get_backend().lower() == "agg"  # files only, never a window

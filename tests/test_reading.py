@@ -1,0 +1,50 @@
+"""New data for a fitted model (``reading.py``): read with the columns and layout the model was
+trained on (a missing column is named with what the model needs), each series placed among the
+series it knows (an unseen one is refused), and static covariates read at predict and checked."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.panel import load_panel
+from rnncast.reading import read_new, series_index
+
+def test_predict_names_a_missing_training_column(fitted, data):
+    with pytest.raises(RnncastError, match=r"'x' not found.*features \['x'\]"):
+        fitted.predict(data[["date", "y"]])
+
+
+def test_new_data_is_read_as_the_model_was_trained_and_its_series_placed(panel_fitted, panel_frame):
+    later = panel_frame[panel_frame.unique_id.isin(["s003", "s001"])]
+    panel = read_new(panel_fitted.state_, later)
+    assert panel.ids == ["s001", "s003"] and panel.columns == ["y"] and panel.layout == "long"
+    assert list(series_index(panel_fitted.state_, panel)) == [1, 3]  # their scalers among the four the model knows
+    with pytest.raises(RnncastError, match=r"the panel holds columns \['y', 'x'\]"):
+        read_new(panel_fitted.state_, load_panel(panel_frame.assign(x=1.0), features=["x"]))
+
+
+def test_a_series_unseen_in_fit_is_refused(panel_fitted, panel_frame):
+    other = panel_frame.assign(unique_id=panel_frame.unique_id.str.replace("s000", "new"))
+    with pytest.raises(RnncastError, match=r"series \['new'\] .* not in the data the model was fitted on"):
+        panel_fitted.predict(other)
+
+
+def test_static_covariates_given_at_predict_are_read_and_checked():
+    frame = make_panel(3, seed=2)
+    frame["kind"] = frame["unique_id"].map({"s000": "a", "s001": "b", "s002": "a"})
+    frame["size"] = frame["unique_id"].map({"s000": 1.0, "s001": 5.0, "s002": 2.0})
+    f = Forecaster(**TINY).fit(frame, static_covariates=["kind", "size"])
+    base = f.predict(frame)
+    assert not np.allclose(f.predict(frame.assign(size=frame["size"] * 1000))["y_hat"], base["y_hat"])
+    with pytest.raises(RnncastError, match=r"'kind' of series 's001' is 'zebra', a category the model never saw"):
+        f.predict(frame.assign(kind=frame["kind"].where(frame.unique_id != "s001", "zebra")))
+    table = pd.DataFrame({"unique_id": ["s000", "s001", "s002"], "kind": ["a", "b", "a"], "size": [1.0, 5.0, 2000.0]})
+    by_table = f.predict(frame.drop(columns=["kind", "size"]), static_covariates=table)
+    assert not np.allclose(by_table["y_hat"], base["y_hat"])
+    pd.testing.assert_frame_equal(f.predict(frame.drop(columns=["kind", "size"])), base)  # none given: those of fit
+    with pytest.raises(RnncastError, match=r"holds static covariate\(s\) \['kind'\] but not \['size'\]"):
+        f.predict(frame.drop(columns=["size"]))

@@ -1,0 +1,67 @@
+"""Static covariates (``static.py``): per-series attributes, numeric or categorical, from the columns
+of a long table (one value per series) or from a table of their own matched by id as text; every
+check names the series and the attribute at fault."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.static import from_columns, from_frame
+
+# ---- read from a table of their own, or from the long table's columns ------------------------------
+
+def test_a_static_table_is_matched_by_id_as_text_and_split_into_numeric_and_categorical():
+    table = pd.DataFrame({"unique_id": [2, 1], "size": [5.0, 1.0], "kind": ["b", "a"], "open": [True, False]})
+    static = from_frame(table, ["1", "2"], "unique_id")
+    assert static.numeric_names == ["size"] and static.categorical_names == ["kind", "open"]  # booleans are categories
+    assert static.numeric.tolist() == [[1.0], [5.0]] and static.categorical.tolist() == [["a", "False"], ["b", "True"]]
+    assert from_frame(table.set_index("unique_id"), ["1", "2"], "unique_id").names == static.names  # the id as index
+    assert static.take(np.array([1])).numeric.tolist() == [[5.0]]
+
+
+@pytest.mark.parametrize("table, words", [
+    (pd.DataFrame({"store": ["a"], "size": [1.0]}), "needs the id column 'unique_id'; it has store, size"),
+    (pd.DataFrame({"unique_id": ["a", "a"], "size": [1.0, 2.0]}), "lists series 'a' twice"),
+    (pd.DataFrame({"unique_id": ["a", "b"], "size": [1.0, np.nan]}), r"static covariate 'size' is missing for series \['b'\]"),
+])
+def test_a_bad_static_table_is_refused_naming_the_series_or_the_column(table, words):
+    with pytest.raises(RnncastError, match=words):
+        from_frame(table, ["a", "b"], "unique_id")
+
+
+def test_static_columns_of_a_long_table_hold_one_value_per_series():
+    frame = pd.DataFrame({"kind": ["x", "x", "y", "y"], "size": [1.0, 1.0, np.nan, np.nan]})
+    codes = np.array([0, 0, 1, 1])  # the series of each row
+    assert from_columns(frame, codes, ["kind"], ["a", "b"]).categorical.tolist() == [["x"], ["y"]]
+    with pytest.raises(RnncastError, match="static covariate 'size' is missing for series 'b'"):
+        from_columns(frame, codes, ["size"], ["a", "b"])
+
+
+def test_a_static_covariate_that_changes_within_a_series_is_refused(panel_frame):
+    frame = panel_frame.assign(kind="a")
+    frame.loc[frame.index[frame.unique_id == "s001"][3], "kind"] = "b"
+    with pytest.raises(RnncastError, match=r"static covariate 'kind' changes within series 's001'"):
+        Forecaster(**TINY).fit(frame, static_covariates=["kind"])
+
+
+def test_a_static_table_missing_a_series_is_refused(panel_frame):
+    table = pd.DataFrame({"unique_id": ["s000", "s001"], "kind": ["a", "b"]})
+    with pytest.raises(RnncastError, match=r"no row for series \['s002', 's003'\]"):
+        Forecaster(**TINY).fit(panel_frame, static_covariates=table)
+
+
+# ---- what they do to the forecast ----------------------------------------------------------------
+
+def test_static_covariates_change_the_forecast():
+    frame = make_panel(3, seed=3)
+    frame["size"] = frame["unique_id"].map({"s000": 1.0, "s001": 5.0, "s002": 2.0})
+    table = pd.DataFrame({"unique_id": ["s000", "s001", "s002"], "kind": ["x", "y", "x"]})
+    f = Forecaster(**TINY).fit(frame, static_covariates=table)
+    assert f.static_encoder_.vocab == [["x", "y"]]
+    before = f.predict(frame)
+    f.static_codes_ = 1 - f.static_codes_  # swap every series' category
+    assert not np.array_equal(before["y_hat"].to_numpy(), f.predict(frame)["y_hat"].to_numpy())

@@ -1,0 +1,224 @@
+"""The training loop (``training.py``): the loss falls, one history record per epoch, batches
+gathered from window views, early stopping on the validation loss with the best (or the averaged)
+weights kept, the MSE and MAE losses, seeded runs bit for bit, resuming from a checkpoint,
+divergence stopped with advice, and Ctrl-C honoured between batches.
+
+``_series_csv`` and ``_epochs_done`` serve test_report.py and scenarios/test_interrupted_fit.py too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+from safetensors import safe_open
+from safetensors.torch import load_file
+
+from conftest import TINY
+from rnncast import Forecaster, TrainingDiverged, datasets
+from rnncast.cli import main
+from rnncast.training import WindowBatches
+from test_models import _sine
+
+
+def _series_csv(path: Path, n: int = 1200) -> Path:
+    t = np.arange(n)
+    y = np.sin(0.15 * t) + 0.1 * np.random.default_rng(3).standard_normal(n)
+    pd.DataFrame({"date": pd.date_range("2020-01-01", periods=n, freq="h"), "y": y}).to_csv(path, index=False)
+    return path
+
+
+def _epochs_done(checkpoint: Path) -> int:
+    try:
+        with safe_open(str(checkpoint), framework="pt") as f:
+            return json.loads(f.metadata()["loop"])["epoch"]
+    except Exception:  # not written yet
+        return 0
+
+
+# ---- the loop ---------------------------------------------------------------------------------
+
+def test_training_loss_falls_on_a_sine_wave():
+    wave = datasets.sine_wave(n=400)
+    f = Forecaster(cell="lstm", lookback=20, horizon=1, hidden_size=16, epochs=5, batch_size=32, lr=1e-2,
+                   window_norm="none", device="cpu", seed=0).fit(wave, target="y")
+    losses = [h["train_loss"] for h in f.history_]
+    assert len(f.history_) == 5
+    assert losses[-1] < 0.5 * losses[0]
+
+
+def test_history_has_one_record_per_epoch_with_train_and_val_loss(fitted):
+    assert [h["epoch"] for h in fitted.history_] == list(range(1, TINY["epochs"] + 1))
+    for record in fitted.history_:
+        assert record["train_loss"] > 0 and record["val_loss"] > 0
+
+
+def test_window_batches_hold_a_view_and_gather_the_right_rows():
+    values = torch.arange(60, dtype=torch.float32).reshape(20, 3)  # 1 target, 2 features
+    starts = np.array([0, 4, 9])
+    batches = WindowBatches(values, starts, lookback=5, horizon=2, n_targets=1, future_known=True, batch_size=None)
+    assert batches.windows.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
+    batch = batches.gather(torch.as_tensor(starts))
+    for i, s in enumerate(starts):
+        assert torch.equal(batch.x[i], values[s : s + 5])
+        assert torch.equal(batch.y[i], values[s + 5 : s + 7, :1])
+        assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
+
+
+# ---- early stopping and the weights kept ------------------------------------------------------
+
+def test_best_validation_weights_are_kept(data):
+    f = Forecaster(**{**TINY, "epochs": 6}).fit(data, target="y", features=["x"])
+    best = min(h["val_loss"] for h in f.history_)
+    assert f.evaluate(data, part="val")["scaled"]["model"]["mse"] == pytest.approx(best, rel=1e-5)
+
+
+def test_weight_average_is_what_validation_scores_and_the_model_keeps(data):
+    """With ``ema`` the kept weights are the exponential average of every step's weights (the first
+    step's weights, then ``a = d * a + (1 - d) * w``); training itself follows the same path."""
+    from torch.optim.optimizer import register_optimizer_step_post_hook
+
+    steps = []
+    hook = register_optimizer_step_post_hook(
+        lambda opt, args, kwargs: steps.append([p.detach().clone() for g in opt.param_groups for p in g["params"]]))
+    try:
+        plain = Forecaster(**{**TINY, "epochs": 1, "batch_size": 8}).fit(data, target="y", features=["x"])
+    finally:
+        hook.remove()
+    d = 0.9
+    averaged = Forecaster(**{**TINY, "epochs": 1, "batch_size": 8, "ema": d}).fit(data, target="y", features=["x"])
+    assert averaged.history_[0]["train_loss"] == plain.history_[0]["train_loss"]  # the same training path
+    expected = steps[0]
+    for weights in steps[1:]:
+        expected = [d * a + (1 - d) * w for a, w in zip(expected, weights)]
+    kept = list(averaged.net_.parameters())
+    assert len(steps) > 5 and len(kept) == len(expected)
+    for a, e in zip(kept, expected):
+        assert torch.allclose(a, e, atol=1e-6)
+    assert not all(torch.equal(a, w) for a, w in zip(kept, steps[-1]))  # not simply the last step's weights
+    assert averaged.evaluate(data, part="val")["scaled"]["model"]["mse"] == pytest.approx(
+        averaged.history_[0]["val_loss"], rel=1e-5)
+
+
+def test_mae_loss_trains_and_early_stops_on_the_mean_absolute_error(data):
+    f = Forecaster(**{**TINY, "epochs": 4, "loss": "mae"}).fit(data, target="y", features=["x"])
+    best = min(h["val_loss"] for h in f.history_ if h["best"])
+    scored = f.evaluate(data, part="val")["scaled"]["model"]
+    assert scored["mae"] == pytest.approx(best, rel=1e-5)
+    assert scored["mse"] != pytest.approx(best, rel=1e-3)
+
+
+def test_early_stopping_ends_after_patience_epochs_without_improvement(data):
+    f = Forecaster(**{**TINY, "epochs": 40, "patience": 2, "lr": 5e-2}).fit(data, target="y", features=["x"])
+    history = f.history_
+    assert len(history) < 40
+    assert [h["best"] for h in history[-2:]] == [False, False] and history[-3]["best"]
+
+
+def test_a_run_whose_epochs_never_beat_the_untrained_network_keeps_it():
+    # Adam at lr 1 throws the weights far from the start: every epoch ends worse on validation than the
+    # untrained network (the repeat-last forecast), which therefore stays
+    f = Forecaster(**{**TINY, "lr": 1.0, "epochs": 2}).fit(_sine(300))
+    assert not any(h["best"] for h in f.history_)
+    x = _sine(300)
+    np.testing.assert_allclose(f.predict(x)[f.targets_[0]], np.repeat(x[-1], 3), rtol=1e-5, atol=1e-5)
+
+
+# ---- seeds ------------------------------------------------------------------------------------
+
+def test_same_seed_gives_bit_identical_predictions(data):
+    a = Forecaster(**{**TINY, "seed": 3}).fit(data, target="y", features=["x"])
+    b = Forecaster(**{**TINY, "seed": 3}).fit(data, target="y", features=["x"])
+    assert np.array_equal(a.predict_windows(data).y_pred, b.predict_windows(data).y_pred)
+    assert np.array_equal(a.predict(data).to_numpy(), b.predict(data).to_numpy())
+
+
+def test_different_seeds_give_different_predictions(data):
+    a = Forecaster(**{**TINY, "seed": 3}).fit(data, target="y", features=["x"])
+    b = Forecaster(**{**TINY, "seed": 4}).fit(data, target="y", features=["x"])
+    assert not np.array_equal(a.predict_windows(data).y_pred, b.predict_windows(data).y_pred)
+
+
+def test_same_seed_gives_bit_identical_weights_and_predictions():
+    y = np.sin(0.1 * np.arange(400)) + 0.1 * np.random.default_rng(0).standard_normal(400)
+    a = Forecaster(lookback=16, hidden_size=8, epochs=2, dropout=0.1, num_layers=2, device="cpu").fit(y)
+    b = Forecaster(lookback=16, hidden_size=8, epochs=2, dropout=0.1, num_layers=2, device="cpu").fit(y)
+    for name, tensor in a.net_.state_dict().items():
+        assert torch.equal(tensor, b.net_.state_dict()[name])
+    assert np.array_equal(a.predict(y).to_numpy(), b.predict(y).to_numpy())
+
+
+# ---- resume, divergence, Ctrl-C ---------------------------------------------------------------
+
+@pytest.mark.parametrize("ema", [0.0, 0.95])
+def test_resume_in_process_matches_an_uninterrupted_fit(tmp_path, ema):
+    y = np.sin(0.1 * np.arange(600)) + 0.1 * np.random.default_rng(0).standard_normal(600)
+    settings = dict(lookback=16, hidden_size=8, dropout=0.2, num_layers=2, device="cpu", patience=50, ema=ema)
+    full = Forecaster(epochs=5, **settings).fit(y)
+    checkpoint = tmp_path / "state.safetensors"
+    Forecaster(epochs=2, **settings).fit(y, checkpoint=checkpoint)
+    resumed = Forecaster(epochs=5, **settings).fit(y, checkpoint=checkpoint, resume=True)
+    for name, tensor in full.net_.state_dict().items():
+        assert torch.equal(tensor, resumed.net_.state_dict()[name])
+    assert [h["train_loss"] for h in full.history_] == [h["train_loss"] for h in resumed.history_]
+
+
+def test_a_loss_that_overflows_stops_training_with_advice(tmp_path):
+    huge = 1e30 * (1 + np.sin(0.1 * np.arange(300)))  # squares overflow float32 without scaling
+    with pytest.raises(TrainingDiverged, match="lower learning rate"):
+        Forecaster(lookback=10, epochs=2, scaler="none", window_norm="none", device="cpu").fit(huge)
+
+
+def test_divergence_on_the_command_line_keeps_the_last_good_checkpoint(tmp_path, capsys, monkeypatch):
+    """Epoch 1 trains; in epoch 2 a weight blows up to NaN (simulated); the loss check stops the run."""
+    from rnncast import training
+
+    real_epoch = training._train_epoch
+
+    def blow_up_in_epoch_2(net, train, optimizer, generator, settings, epoch, *rest):
+        if epoch == 2:
+            with torch.no_grad():
+                next(net.parameters()).fill_(float("nan"))
+        return real_epoch(net, train, optimizer, generator, settings, epoch, *rest)
+
+    monkeypatch.setattr(training, "_train_epoch", blow_up_in_epoch_2)
+    _series_csv(tmp_path / "d.csv", n=300)
+    code = main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "10", "--epochs", "3",
+                 "--device", "cpu", "--out", str(tmp_path / "run")])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert code == 2
+    assert err.startswith("rnncast: error: training loss became nan in epoch 2")
+    assert "lower learning rate" in err and "checkpoint.safetensors" in err
+    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
+    assert _epochs_done(checkpoint) == 1
+    assert all(torch.isfinite(t).all() for t in load_file(checkpoint).values() if t.is_floating_point())
+
+
+def test_ctrl_c_inside_a_finalizer_still_stops_training(tmp_path):
+    """Python drops a KeyboardInterrupt raised inside ``__del__``; the CLI's handler only sets a flag,
+    so a Ctrl-C that lands there still stops training at the next batch."""
+    from rnncast import training
+
+    stopped = []
+
+    class Finalized:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while a finalizer runs
+
+    def on_epoch(record):
+        Finalized()  # created and collected at once: its __del__ sends the signal
+        stopped.append(record.epoch)
+
+    y = np.sin(0.1 * np.arange(600)).astype(np.float32)
+    before = signal.getsignal(signal.SIGINT)  # the default handler, or SIG_IGN in a background job
+    with pytest.raises(KeyboardInterrupt):
+        with training.ctrl_c_between_batches():
+            Forecaster(lookback=16, hidden_size=8, epochs=5, device="cpu").fit(y, on_epoch=on_epoch)
+    assert stopped == [1]  # the interrupt stopped training in epoch 2, not after the last epoch
+    assert signal.getsignal(signal.SIGINT) == before  # the handler is restored
