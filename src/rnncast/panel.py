@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rnncast import calendars
 from rnncast import static as statics
-from rnncast import timeaxis
 from rnncast.data import ID_COLUMN, as_frame, check_finite, fill_missing, names, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.layouts import TARGET_COLUMN, Rows, long_rows, single_rows, wide_rows
@@ -191,7 +191,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         time = time[order] if time is not None else None
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
-    calendar, ruler, own = timeaxis.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
+    calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col)
     if announce and time is not None:
@@ -202,7 +202,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, text(calendar), others, more)
     if ruler is not None and ruler.missing:
         steps, stamps = ruler.steps, ruler.stamps
-        after = timeaxis.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
+        after = calendars.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
         if after.any():
             if fill_gaps:
                 if after.sum() > 10 * len(values) and after.sum() > 10_000:

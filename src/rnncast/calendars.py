@@ -1,0 +1,316 @@
+"""Which calendar a panel's timestamps follow, and where each row stands on it.
+
+``settle`` tries the offsets that ``pandas.infer_freq`` finds in the longest series (and in
+windows of them) and the pandas calendars near the most common step, keeps the one that explains
+every row with the fewest missing rows, and gives a series that calendar does not fit a calendar
+of its own. Positions on a calendar (a ruler) give the rows missing after each row, for the gap
+warning and ``fill_gaps``. All calendar arithmetic is pandas' own.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast.errors import RnncastError
+from rnncast.timeaxis import ALIASES, Calendar
+
+log = logging.getLogger(__name__)
+
+
+def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False):
+    """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
+    sorted), the ruler that places the rows on it (None when no calendar explains the times), and
+    the calendars of the series that keep their own ({series: Calendar}; a weekly series among daily ones):
+    ``ruler.missing`` rows the data lacks, ``ruler.steps`` [N] each row's steps from its series'
+    first row, ``ruler.stamps(series [K], positions [K])`` the times of any positions.
+
+    ``freq``: the calendar given by the user; a row off it is an error (``RnncastError``) naming
+    the row by ``where(i)``. Without it the calendar is inferred: the offsets that
+    ``pandas.infer_freq`` finds in the longest series and in windows of them, and the most common
+    step, each tried on every row; the one that explains every row with the fewest missing rows wins.
+    """
+    name = time.name
+    if isinstance(time, pd.PeriodIndex):
+        if freq is not None and to_offset(freq) != time.freq:
+            raise RnncastError(f"freq={freq!r} differs from the frequency {time.freqstr!r} of the periods in {name!r}")
+        ruler = _Ruler.periods(time, offsets)
+        return Calendar("period", time.freq, None, name), ruler, {}
+    if not isinstance(time, pd.DatetimeIndex):
+        step = _integer_step(time, offsets, freq)
+        ruler = _Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, step, lambda v: pd.Index(v, name=name))
+        if ruler.bad is not None:
+            raise RnncastError(f"time value {time[ruler.bad]} ({where(ruler.bad)}) is not a whole number of steps of "
+                               f"{step} after its series' first; give the step with freq= (--freq)")
+        return Calendar("integer", step, None, name), ruler, {}
+    tz = None if time.tz is None else str(time.tz)
+    if freq is not None:
+        offset = _offset(freq)
+        ruler = _Ruler.of(time, offsets, offset)
+        if ruler is None or ruler.bad is not None:
+            bad = 0 if ruler is None else ruler.bad
+            raise RnncastError(
+                f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; give the freq its "
+                f"timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to infer it)")
+        return Calendar("datetime", offset, tz, name), ruler, {}
+    best = _best(time, offsets)
+    if len(offsets) > 2:
+        own = _own_calendars(time, offsets, best)
+        if own is not None:
+            return own
+    if best is None:
+        if len(time) > len(offsets) - 1 and not quiet:
+            wall = time.tz_localize(None) if time.tz is not None else time
+            steps = np.diff(wall.asi8)[_inside(offsets, len(time))]  # in the index's own unit
+            low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
+            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
+                        "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
+        return Calendar("datetime", None, tz, name), None, {}
+    offset, ruler = best
+    return Calendar("datetime", offset, tz, name), ruler, {}
+
+
+def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
+    """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
+    best = None
+    for offset in _candidates(time, offsets):
+        ruler = _Ruler.of(time, offsets, offset)
+        if ruler is None or ruler.bad is not None:
+            continue
+        if best is None or ruler.missing < best[1].missing:
+            best = (offset, ruler)
+        if ruler.missing == 0:
+            break
+    return best
+
+
+MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them
+
+
+def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
+    """A calendar per series where the panel's one does not fit: when no calendar explains every
+    series, or one leaves a series with more missing rows than rows (a weekly series among daily
+    ones). Returns ``(calendar, ruler, {series: calendar})`` with the most common calendar first,
+    or None when one calendar fits every series (or too many series need their own to settle each)."""
+    lengths = np.diff(offsets)
+    if best is not None:
+        steps = best[1].steps
+        missing = steps[offsets[1:] - 1] + 1 - lengths  # [S]
+        odd = np.flatnonzero(missing > lengths)
+    else:
+        odd = np.arange(len(lengths))
+    if not len(odd) or len(odd) > MAX_OWN_CALENDARS:
+        return None
+    tz, name = (None if time.tz is None else str(time.tz)), time.name
+    own = {}
+    for s in odd:
+        piece = time[offsets[s] : offsets[s + 1]]
+        one = _best(piece, np.array([0, len(piece)])) if len(piece) > 1 else None
+        own[int(s)] = one  # (offset, ruler) or None: no calendar explains this series
+    calendars = {s: Calendar("datetime", o[0] if o else None, tz, name) for s, o in own.items()}
+    normal = [s for s in range(len(lengths)) if s not in own]
+    base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
+            Counter(calendars.values()).most_common(1)[0][0])
+    overrides = {s: c for s, c in calendars.items() if c != base}
+    rulers = {s: (o[1] if o else None) for s, o in own.items()}
+    if any(r is None for r in rulers.values()):
+        return base, None, overrides  # a series no calendar explains: no positions, no gaps to fill
+    return base, _Combined(offsets, best[1] if best is not None else None, rulers), overrides
+
+
+class _Combined:
+    """Rulers of series with their own calendars, over the panel's ruler for the others."""
+
+    def __init__(self, offsets: np.ndarray, panel_ruler, own: dict):
+        self.offsets, self.panel_ruler, self.own = offsets, panel_ruler, own
+        lengths = np.diff(offsets)
+        base = panel_ruler.steps if panel_ruler is not None else np.zeros(offsets[-1], dtype=np.int64)
+        self.steps = base.copy()
+        for s, ruler in own.items():
+            self.steps[offsets[s] : offsets[s + 1]] = ruler.steps
+        self.missing = int((self.steps[offsets[1:] - 1] + 1 - lengths).sum())
+        self.bad = None
+
+    def stamps(self, series: np.ndarray, k: np.ndarray):
+        series, k = np.asarray(series), np.asarray(k)
+        parts, order = [], []
+        for s in np.unique(series):
+            at = np.flatnonzero(series == s)
+            ruler = self.own.get(int(s))
+            parts.append(ruler.stamps(np.zeros(len(at), dtype=np.int64), k[at]) if ruler is not None
+                         else self.panel_ruler.stamps(series[at], k[at]))
+            order.append(at)
+        joined = parts[0].append(parts[1:]) if len(parts) > 1 else parts[0]
+        return joined[np.argsort(np.concatenate(order), kind="stable")]
+
+
+def _offset(freq):
+    try:
+        return to_offset(freq)
+    except (ValueError, TypeError) as err:
+        raise RnncastError(f"unknown freq {freq!r} ({err}); give a pandas offset alias such as {ALIASES}") from None
+
+
+def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
+    if freq is not None:
+        if str(freq).isdigit() and int(freq) > 0:
+            return int(freq)
+        raise RnncastError(f"freq={freq!r} is a calendar, but time column {time.name!r} holds integers; give the "
+                           "integer step between periods (e.g. freq=1) or leave freq unset")
+    steps = np.diff(time.to_numpy(dtype=np.int64))[_inside(offsets, len(time))]
+    return int(np.gcd.reduce(steps)) if len(steps) else 1
+
+
+def _inside(offsets: np.ndarray, n: int) -> np.ndarray:
+    """[n - 1] True where row i and row i + 1 belong to the same series."""
+    inside = np.ones(max(n - 1, 0), dtype=bool)
+    inside[offsets[1:-1] - 1] = False
+    return inside
+
+
+def _candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
+    """Offsets worth trying, most often inferred first; the most common step last."""
+    found: Counter = Counter()
+    lengths = np.diff(offsets)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for s in np.argsort(-lengths, kind="stable")[:5]:
+            t = time[offsets[s] : offsets[s + 1]]
+            pieces = [t] + [t[i : i + 12] for i in np.linspace(0, max(len(t) - 12, 0), 24).astype(int)]
+            for piece in pieces:
+                try:
+                    inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
+                except (ValueError, TypeError):
+                    inferred = None
+                if inferred is not None:
+                    found[to_offset(inferred)] += 1
+    ordered = [o for o, _ in found.most_common()]
+    wall = time.tz_localize(None) if time.tz is not None else time
+    steps = np.diff(wall.asi8[: 1_000_001])[_inside(offsets, len(time))[:1_000_000]]  # a million steps tell
+    steps = steps[steps > 0]
+    if len(steps):
+        values, counts = np.unique(steps, return_counts=True)
+        common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
+        for offset in _calendars_near(common, wall[0]) + [to_offset(common)]:
+            if offset not in ordered:
+                ordered.append(offset)
+    return ordered
+
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def _calendars_near(step: pd.Timedelta, first: pd.Timestamp) -> list:
+    """The pandas calendars whose usual step is ``step`` (the most common one), anchored as the
+    first timestamp is: what ``infer_freq`` would find if no window of the data were free of gaps."""
+    days, rest = divmod(step, pd.Timedelta(days=1))
+    if rest or days < 1:
+        return []
+    m = first.month
+    aliases = [f"{days}D"]
+    if days == 1:
+        aliases.append("B")
+    elif days == 7:
+        aliases.append(f"W-{WEEKDAYS[first.weekday()]}")
+    elif 28 <= days <= 31:
+        aliases += ["MS", "ME", "BMS", "BME"]
+    elif 89 <= days <= 92:
+        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]
+    elif 365 <= days <= 366:
+        aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
+    return [to_offset(a) for a in aliases]
+
+
+class _Ruler:
+    """Each row's position on a calendar, in steps from its series' first row (``steps`` [N] int64,
+    computed when asked: a calendar without gaps never needs them)."""
+
+    def __init__(self, steps, stamps, bad: int | None = None, missing: int = 0):
+        self._steps = steps  # [N] int64, or a function that computes them
+        self.stamps = stamps  # (series [K], positions [K]) -> time values [K]
+        self.bad = bad  # the first row off the calendar
+        self.missing = missing  # rows the calendar has within a series' span that the data lacks
+
+    @property
+    def steps(self) -> np.ndarray:
+        if callable(self._steps):
+            self._steps = self._steps()
+        return self._steps
+
+    @classmethod
+    def fixed(cls, values: np.ndarray, offsets: np.ndarray, step: int, make) -> "_Ruler":
+        first = values[offsets[:-1]]  # [S]
+        stamps = lambda s, k: make(first[s] + k * step)  # noqa: E731
+        regular = (np.diff(values) == step) if len(values) > 1 else np.ones(0, dtype=bool)
+        if len(values) > 1 and (regular.all() if len(offsets) == 2 else np.all(regular | ~_inside(offsets, len(values)))):
+            lengths = np.diff(offsets)  # every row one step after the last: no gaps
+            return cls(lambda: np.arange(len(values)) - np.repeat(offsets[:-1], lengths), stamps)
+        rel = values - np.repeat(first, np.diff(offsets))
+        off = np.flatnonzero(rel % step)
+        if len(off):
+            return cls(None, None, int(off[0]))
+        steps = rel // step
+        return cls(steps, stamps, None, _missing(steps, offsets))
+
+    @classmethod
+    def periods(cls, time: pd.PeriodIndex, offsets: np.ndarray) -> "_Ruler":
+        ordinals = time.asi8
+        first = ordinals[offsets[:-1]]
+        steps = ordinals - np.repeat(first, np.diff(offsets))
+        stamps = lambda s, k: pd.PeriodIndex.from_ordinals(first[s] + k, freq=time.freq).rename(time.name)  # noqa: E731
+        return cls(steps, stamps, None, _missing(steps, offsets))
+
+    @classmethod
+    def of(cls, time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> "_Ruler | None":
+        """Absolute time for steps under a day on tz-aware data, local wall time otherwise."""
+        unit, tz, name = time.unit, time.tz, time.name  # integers in the index's own unit (s, ms, us or ns)
+        try:
+            fixed = pd.Timedelta(offset)
+        except (ValueError, TypeError):
+            fixed = None
+        if fixed is not None:
+            if fixed < pd.Timedelta(1, unit=unit) or fixed.as_unit(unit) != fixed:
+                return None  # finer than the timestamps can hold
+            step = int(fixed // pd.Timedelta(1, unit=unit))  # in the index's unit
+        as_time = lambda v: pd.DatetimeIndex(np.asarray(v, dtype=np.int64).view(f"M8[{unit}]"))  # noqa: E731
+        if fixed is not None and tz is not None and isinstance(offset, pd.offsets.Tick):  # 24h is 24 hours
+            make = lambda v: as_time(v).tz_localize("UTC").tz_convert(tz).rename(name)  # noqa: E731  instants
+            return cls.fixed(time.asi8, offsets, step, make)
+        wall = time.tz_localize(None) if tz is not None else time
+        values = wall.asi8
+        local = (lambda v: as_time(v).tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").rename(name)
+                 if tz is not None else as_time(v).rename(name))
+        if fixed is not None:
+            return cls.fixed(values, offsets, step, local)
+        first, last = wall.min(), wall.max()
+        typical = np.median(np.diff(values[:100_001])) if len(values) > 1 else 1
+        if typical > 0 and (last - first) / pd.Timedelta(int(typical), unit=unit) > 50_000_000:
+            return None  # a calendar this long is not what these timestamps follow
+        start = first if offset.is_on_offset(first) else offset.rollback(first)
+        grid = pd.date_range(start, last, freq=offset).as_unit(unit).asi8  # [G]
+        pos = np.searchsorted(grid, values)
+        on = (pos < len(grid)) & (grid[np.minimum(pos, len(grid) - 1)] == values)
+        if not on.all():
+            return cls(None, None, int(np.flatnonzero(~on)[0]))
+        base = pos[offsets[:-1]]
+        steps = pos - np.repeat(base, np.diff(offsets))
+        return cls(steps, lambda s, k: local(grid[base[s] + k]), None, _missing(steps, offsets))
+
+
+def _missing(steps: np.ndarray, offsets: np.ndarray) -> int:
+    last = steps[offsets[1:] - 1]  # position of each series' last row = its rows on the calendar - 1
+    return int((last + 1).sum() - len(steps))
+
+
+def missing_rows(steps: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """[N] how many calendar steps are missing after each row, within its series."""
+    after = np.zeros(len(steps), dtype=np.int64)
+    if len(steps) > 1:
+        after[:-1] = np.where(_inside(offsets, len(steps)), np.diff(steps) - 1, 0)
+    return after
