@@ -18,6 +18,7 @@ future covariates (known over the horizon too). Static covariates are per-series
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,6 +148,32 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         frame = read_table(data, text_columns=id_text)
     else:
         frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
+    with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
+        rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
+                             future_covariates, static_covariates)
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
+    if static_covariates is not None and layout != "single":
+        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
+                        if not isinstance(static_covariates, (list, tuple, str))
+                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
+    return panel
+
+
+@contextmanager
+def _time_notes(announce: bool):
+    logger = logging.getLogger("rnncast.timeaxis")
+    level = logger.level
+    if not announce:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,
+          static_covariates) -> tuple[Rows, str]:
+    """The rows of the table's layout: wide with ``series``, long with an id column, else single."""
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
@@ -162,12 +189,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                "column (id_col=, --id-col) or wide-format data (series=, --series)")
         rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz)
         layout = "single"
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
-    if static_covariates is not None and layout != "single":
-        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
-                        if not isinstance(static_covariates, (list, tuple, str))
-                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
-    return panel
+    return rows, layout
 
 
 # ---- checking and storing ---------------------------------------------------------------------
