@@ -52,3 +52,12 @@ def test_png_bytes_writes_the_figure_and_closes_it():
     number = fig.number
     assert plots.png_bytes(fig)[:8] == PNG_SIGNATURE and number not in plots.plt.get_fignums()
     assert matplotlib.get_backend().lower() == "agg"  # files only, never a window
+
+
+def test_importing_rnncast_does_not_import_matplotlib():
+    """The estimator draws nothing: matplotlib (and its backend choice) loads only with a figure."""
+    import subprocess
+    import sys
+
+    code = "import sys, rnncast; sys.exit('matplotlib' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

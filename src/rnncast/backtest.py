@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from rnncast import plots
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
 from rnncast import fitting
@@ -210,4 +209,6 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}")
     band_label = f"{outer[2]}% interval" if outer else None
+    from rnncast import plots  # matplotlib only when a figure is drawn
+
     return plots.backtest_figure(curves, title, band_label)
