@@ -5,9 +5,10 @@ or one entry per series, the Diebold–Mariano comparison, and interval scores f
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from conftest import TINY, make_frame
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
 from rnncast import evaluation
 from rnncast.forecasting import PartForecasts, WindowForecasts
@@ -92,3 +93,20 @@ def test_evaluate_adds_pinball_and_coverage_for_quantile_models_only(quantile_mo
     assert {"pinball", "coverage_80"} <= set(model) and 0 <= model["coverage_80"] <= 1
     point = Forecaster(**TINY).fit(data, target="y", features=["x"])
     assert "coverage_80" not in point.evaluate(data)["original"]["model"]
+
+
+def test_mase_is_the_same_in_both_blocks_and_percentages_only_in_original_units():
+    t = np.arange(200)
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=200, freq="D"), "y": 10 + np.sin(2 * np.pi * t / 7)})
+    result = Forecaster(**TINY).fit(frame, target="y").evaluate(frame, part="test")
+    for name in result["original"]:
+        assert result["scaled"][name]["mase"] == result["original"][name]["mase"]
+        assert "mape" not in result["scaled"][name] and "mape" in result["original"][name]
+
+
+def test_a_constant_series_in_a_panel_leaves_mase_defined_and_says_so():
+    frame = make_panel(3, seed=5)
+    frame.loc[frame.unique_id == "s001", "y"] = 7.0  # never changes: a zero naive error
+    result = Forecaster(**TINY).fit(frame).evaluate(frame, part="test")
+    assert np.isfinite(result["original"]["model"]["mase"]) and np.isfinite(result["original"]["repeat"]["mase"])
+    assert result["mase_excluded"]["series"] == ["s001"] and result["mase_excluded"]["count"] == 1

@@ -22,8 +22,14 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
     result = {"windows": len(original.starts), "horizon": horizon}
-    for units, wf in (("original", original), ("scaled", scaled)):
-        result[units] = scores(wf, mase_scales[wf.series])
+    result["original"] = scores(original, mase_scales[original.series])
+    result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
+    unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
+    if unusable.any():
+        result["mase_excluded"] = {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
+                                   "count": int(unusable.sum()),
+                                   "why": "their training rows never change (a zero in-sample naive error), so "
+                                          "MASE is undefined for them; it pools the other series"}
     result["significance"] = {
         name: metrics.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon)
         for name, p in scaled.baselines.items()
@@ -38,15 +44,26 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     return result
 
 
+def scaled_scores(scaled: dict, original: dict) -> dict:
+    """The scaled block: MASE has no units, so it is the original block's (the scaled errors would
+    need each series' scaled naive error); MAPE and sMAPE mean nothing on z-scored values: left out."""
+    return {name: {**{k: v for k, v in block.items() if k not in ("mape", "smape")}, "mase": original[name]["mase"]}
+            for name, block in scaled.items()}
+
+
 def scores(wf: WindowForecasts, mase_scales: np.ndarray) -> dict:
-    """Metrics of the model and of each baseline on the windows of ``wf``; ``mase_scales`` [W, T] is
-    the in-sample naive MAE of each window's series, MASE's denominator."""
-    scales = mase_scales[:, None, :]  # [W, 1, T]
+    """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
+    ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
+    MASE pools the windows of the series whose denominator is positive (a series whose training
+    rows never change has none); NaN only when no series has one."""
+    usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
+    scales = np.where(usable, mase_scales, 1.0)[:, None, :]  # [W, 1, T]
+    keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape)  # [W, H, T]
 
     def one(y_pred):
         scores = metrics.score(wf.y_true, y_pred)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            scores["mase"] = float(np.mean(np.abs(y_pred.astype(np.float64) - wf.y_true) / scales)) if len(wf.y_true) else float("nan")
+        ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
+        scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
         return scores
 
     result = {"model": one(wf.y_pred)}
