@@ -157,3 +157,13 @@ def test_a_target_known_only_through_a_future_covariate_is_predicted_and_is_not_
     without = past.evaluate(frame, part="test")["scaled"]
     assert with_it["model"]["r2"] > 0.95 and with_it["model"]["mse"] < 0.05 * with_it["mean"]["mse"]
     assert without["model"]["r2"] < 0.1 and without["model"]["mse"] > 0.9 * without["mean"]["mse"]
+
+
+def test_a_run_whose_best_epoch_is_its_last_says_so_once(caplog):
+    from rnncast import Forecaster
+
+    frame = make_frame(300)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 3, "lr": 1e-4}).fit(frame, target="y", features=["x"])
+    said = [r.getMessage() for r in caplog.records if "best epoch was the last" in r.getMessage()]
+    assert len(said) == 1 and "--epochs" in said[0] and "--lr" in said[0]

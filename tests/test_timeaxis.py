@@ -25,7 +25,9 @@ CALENDARS = [  # (pandas alias, first timestamp)
 
 
 def _warnings(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    """Warnings about the data and its time axis (not, e.g., the training loop's about its epochs)."""
+    data_loggers = ("rnncast.data", "rnncast.layouts", "rnncast.panel", "rnncast.timeaxis", "rnncast.calendars")
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name in data_loggers]
 
 
 def _frame(index: pd.DatetimeIndex) -> pd.DataFrame:

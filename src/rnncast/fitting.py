@@ -174,8 +174,13 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     writes = group is None or group.main
     save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
     load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
-    return fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train, on_epoch=on_epoch,
-                       checkpoint=save_state, resume=load_state, group=group)
+    history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train, on_epoch=on_epoch,
+                          checkpoint=save_state, resume=load_state, group=group)
+    if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
+        log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
+                    "undertrained; try more epochs (--epochs) or a larger learning rate (--lr)", len(history),
+                    len(history), "validation" if prepared.val is not None else "training")
+    return history
 
 
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
