@@ -47,11 +47,13 @@ def test_the_backtest_figure_has_a_row_per_series_with_each_windows_band():
     assert "80% interval" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
 
 
-def test_png_bytes_writes_the_figure_and_closes_it():
+def test_png_bytes_writes_the_figure_and_leaves_matplotlibs_global_state_alone():
+    import matplotlib.pyplot as plt
+
+    backend, open_figures = matplotlib.get_backend(), plt.get_fignums()
     fig = plots.loss_figure({"m": [{"epoch": 1, "train_loss": 1.0, "val_loss": None}]})
-    number = fig.number
-    assert plots.png_bytes(fig)[:8] == PNG_SIGNATURE and number not in plots.plt.get_fignums()
-    assert matplotlib.get_backend().lower() == "agg"  # files only, never a window
+    assert plots.png_bytes(fig)[:8] == PNG_SIGNATURE
+    assert matplotlib.get_backend() == backend and plt.get_fignums() == open_figures  # a notebook keeps its inline plots
 
 
 def test_importing_rnncast_does_not_import_matplotlib():

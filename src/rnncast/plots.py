@@ -1,23 +1,22 @@
-"""Figures for the run directory. Each function returns a matplotlib Figure and never shows it."""
+"""Figures for the run directory. Each function returns a matplotlib ``Figure`` made without pyplot:
+nothing is shown, and matplotlib's global state (its backend, pyplot's figure list) is left as the
+user set it, so a notebook's inline plots keep working."""
 
 from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only; never a window
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 
 
 def loss_figure(histories: dict[str, list[dict]]) -> Figure:
     """Training (solid) and validation (dashed) loss per epoch, one colour per model."""
-    fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
+    fig = Figure(figsize=(8, 4.5), layout="constrained")
+    ax = fig.subplots()
     for i, (name, history) in enumerate(histories.items()):
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
@@ -48,7 +47,8 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     years = pd.DatetimeIndex(np.asarray(x)).year if dated else None
     if dated and (years.min() < 2 or years.max() >= 9000):
         x, dated = np.arange(len(actual)), False  # dates matplotlib cannot draw (a typo such as 9999-12-31): positions
-    fig, ax = plt.subplots(figsize=(10, 4.5), layout="constrained")
+    fig = Figure(figsize=(10, 4.5), layout="constrained")
+    ax = fig.subplots()
     ax.plot(x, actual, color="black", lw=1.6, label="actual")
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
@@ -83,7 +83,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
 
     ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin", "baseline"}]}``.
     """
-    fig, axes = plt.subplots(len(curves), 1, figsize=(10, 2.8 * len(curves) + 0.6), layout="constrained", squeeze=False)
+    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.6), layout="constrained")
+    axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
         ax.plot(curve["x"], curve["actual"], color="black", lw=1.4, label="actual")
         for j, w in enumerate(curve["windows"]):
@@ -105,6 +106,5 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
 
 def png_bytes(fig: Figure, dpi: int = 110) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    plt.close(fig)
+    fig.savefig(buffer, format="png", dpi=dpi)  # Agg renders the PNG; no window, no pyplot
     return buffer.getvalue()

@@ -12,14 +12,15 @@ def forecast_window_figure(data: EttData, lookback: int, horizon: int, model: st
                            predictions: np.ndarray, repeat: np.ndarray | None = None, window: int = 0):
     """The OT channel around test window ``window`` (0: the first): the input, the actual values
     and the forecast (Repeat dotted, for reference). Returns a matplotlib Figure."""
-    from rnncast.plots import plt  # matplotlib only when a figure is drawn (`rnncast` starts faster)
+    from matplotlib.figure import Figure  # matplotlib only when a figure is drawn; no pyplot state
 
     ot = data.columns.index(TARGET) if data.values.shape[1] == len(data.columns) else 0
     k = list(data.target_idx).index(ot)
     first_target = data.split.val_end + window  # the data row of the window's first target
     past = np.arange(-lookback, 0)
     ahead = np.arange(horizon)
-    fig, ax = plt.subplots(figsize=(9, 4), layout="constrained")
+    fig = Figure(figsize=(9, 4), layout="constrained")
+    ax = fig.subplots()
     ax.plot(past, data.values[first_target - lookback : first_target, ot], color="0.35", lw=1.2,
             label="input")
     ax.plot(ahead, data.values[first_target : first_target + horizon, ot], color="black", lw=1.6,
