@@ -15,9 +15,12 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+from hypothesis import settings
 
 from rnncast import Forecaster
 
+settings.register_profile("seeded", derandomize=True)  # property tests draw the same examples on every run
+settings.load_profile("seeded")
 torch.set_num_threads(1)  # other processes may share the two cores
 
 # Settings that train in well under a second on CPU; tests override what they need.

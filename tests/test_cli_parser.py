@@ -56,3 +56,15 @@ def test_a_setting_that_defaults_to_true_is_turned_off_with_its_no_flag(tmp_path
     assert code == 0, err
     assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["highway"] is False
     assert Forecaster.load(tmp_path / "run").net_.highway is None
+
+
+def test_version_is_printed_and_the_parser_alone_does_not_import_torch():
+    import subprocess
+    import sys
+
+    import rnncast
+
+    out = subprocess.run([sys.executable, "-m", "rnncast", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == f"rnncast {rnncast.__version__}"
+    code = "import sys, rnncast, rnncast.cli.parser; sys.exit('torch' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

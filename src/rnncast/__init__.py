@@ -1,9 +1,23 @@
-"""rnncast: recurrent networks that forecast time series, evaluated honestly against baselines."""
+"""rnncast: recurrent networks that forecast time series, evaluated honestly against baselines.
+
+``Forecaster`` and ``tune`` are loaded when first used (PEP 562), so ``rnncast --help`` and the
+command line's parser start without importing torch.
+"""
 
 __version__ = "0.1.0"
 
 from rnncast.errors import RnncastError, TrainingDiverged  # noqa: E402
-from rnncast.forecaster import Forecaster  # noqa: E402
-from rnncast.tuning import tune  # noqa: E402  (imports optuna only when called)
 
 __all__ = ["Forecaster", "RnncastError", "TrainingDiverged", "__version__", "tune"]
+
+
+def __getattr__(name: str):
+    if name == "Forecaster":
+        from rnncast.forecaster import Forecaster
+
+        return Forecaster
+    if name == "tune":
+        from rnncast.tuning import tune
+
+        return tune
+    raise AttributeError(f"module 'rnncast' has no attribute {name!r}")

@@ -48,13 +48,29 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
 
 
 def rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> int | None:
-    """The least number of rows ``chronological_split`` accepts (None: no length would do)."""
-    for n_rows in range(lookback + horizon, 10_000_000):
+    """The least number of rows from which on every length is accepted by ``chronological_split``
+    (rounding the fractions can refuse a longer series than one accepted: 38 rows where 37 pass);
+    None when no length would do."""
+    def fits(n_rows: int) -> bool:
         n_test, n_val = int(round(n_rows * test_frac)), int(round(n_rows * val_frac))
-        if (n_rows - n_val - n_test >= lookback + horizon and (test_frac == 0 or n_test >= horizon)
-                and (val_frac == 0 or n_val >= horizon)):
-            return n_rows
-    return None
+        return (n_rows - n_val - n_test >= lookback + horizon and (test_frac == 0 or n_test >= horizon)
+                and (val_frac == 0 or n_val >= horizon))
+
+    train_frac = 1.0 - val_frac - test_frac
+    smallest = min([f for f in (val_frac, test_frac) if f > 0], default=1.0)
+    if train_frac <= 0:
+        return None
+    # below `start` no length fits; from `sure` on the rounding of the fractions can no longer refuse one
+    if horizon / smallest > 10_000_000 or (lookback + horizon) / train_frac > 10_000_000:
+        return None  # a fraction too small to ever hold a horizon (or a window) in a series of sane length
+    start = max(lookback + horizon, int(horizon / smallest) - 2, int((lookback + horizon) / train_frac) - 2)
+    sure = min(int((lookback + horizon + 2) / train_frac + (horizon + 1) / smallest) + 2, start + 10_000_000)
+    last_refused = start - 1
+    for n_rows in range(start, sure + 1):
+        if not fits(n_rows):
+            last_refused = n_rows
+    needed = last_refused + 1
+    return needed if fits(needed) else None
 
 
 def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:

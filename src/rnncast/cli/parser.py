@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from rnncast import __version__
 from rnncast.cli import commands as command
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -12,6 +13,7 @@ from rnncast.errors import RnncastError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rnncast", description="Train RNN, LSTM and GRU forecasters and compare them with baselines.")
+    parser.add_argument("--version", action="version", version=f"rnncast {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
