@@ -4,9 +4,8 @@
 command line's parser start without importing torch.
 """
 
-__version__ = "0.1.0"
-
-from rnncast.errors import RnncastError, TrainingDiverged  # noqa: E402
+from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.version import __version__
 
 __all__ = ["Forecaster", "RnncastError", "TrainingDiverged", "__version__", "tune"]
 

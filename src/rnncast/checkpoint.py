@@ -11,7 +11,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save
 
-from rnncast import __version__
+from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.files import write_bytes, write_json
 from rnncast.models import NetSpec, build_net

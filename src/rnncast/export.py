@@ -30,7 +30,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from rnncast import __version__, files
+from rnncast import files
+from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 

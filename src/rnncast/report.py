@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import __version__, evaluation, files, plots
+from rnncast import evaluation, files, plots
+from rnncast.version import __version__
 from rnncast.forecaster import Forecaster
 from rnncast.forecasting import take
 from rnncast.windows import window_starts

@@ -87,7 +87,7 @@ class FittedState:
         hand-edited, or of a version this rnncast does not read."""
         version = meta.get("format_version")
         if version not in READS:
-            from rnncast import __version__
+            from rnncast.version import __version__
 
             raise RnncastError(f"{where} uses model format version {version!r}; this rnncast ({__version__}) reads "
                                f"version {' and '.join(map(str, READS))}")

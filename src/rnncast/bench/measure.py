@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 import numpy as np
 import torch
 
-from rnncast import __version__
+from rnncast.version import __version__
 from rnncast.bench import recurrent, scoring
 from rnncast.bench.figures import forecast_window_figure
 from rnncast.bench.plan import Plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from rnncast import __version__
+from rnncast.version import __version__
 from rnncast.cli import commands as command
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
