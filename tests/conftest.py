@@ -18,6 +18,7 @@ import torch
 from hypothesis import settings
 
 from rnncast import Forecaster
+from rnncast.datasets import sine_panel as make_panel  # noqa: F401  (the tests' name for it)
 
 settings.register_profile("seeded", derandomize=True)  # property tests draw the same examples on every run
 settings.load_profile("seeded")
@@ -65,26 +66,6 @@ def fitted(data) -> Forecaster:
 def quantile_model() -> Forecaster:
     """An LSTM whose head forecasts the 0.1, 0.5 and 0.9 quantiles, fitted on 200 hourly rows once per module."""
     return Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(make_frame(200), target="y", features=["x"])
-
-
-def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), periods=(12,), noise: float = 0.1,
-               seed: int = 0, freq: str = "h") -> pd.DataFrame:
-    """Long format (unique_id, ds, y): noisy sine waves of their own length, start, phase and scale.
-
-    ``lengths``: the range series lengths are drawn from; ``scales``: the range (log-uniform) of
-    their amplitudes, so a panel can span many orders of magnitude; ``periods``: the series' periods, in turn.
-    """
-    rng = np.random.default_rng(seed)
-    parts = []
-    for i in range(n_series):
-        n = int(rng.integers(lengths[0], lengths[1] + 1))
-        start = pd.Timestamp("2024-01-01") + pd.Timedelta(int(rng.integers(0, 500)), unit=freq)
-        t = np.arange(n)
-        scale = 10 ** rng.uniform(np.log10(scales[0]), np.log10(scales[1]))
-        wave = 3 + np.sin(2 * np.pi * t / periods[i % len(periods)] + rng.uniform(0, 2 * np.pi)) + noise * rng.standard_normal(n)
-        parts.append(pd.DataFrame({"unique_id": f"s{i:03d}", "ds": pd.date_range(start, periods=n, freq=freq),
-                                   "y": scale * wave}))
-    return pd.concat(parts, ignore_index=True)
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ same step (``future_known``)."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from rnncast import Forecaster, datasets
 
@@ -40,3 +41,13 @@ def test_without_future_known_aligned_regression_stays_unpredictable():
     table = datasets.aligned_regression()
     past = Forecaster(future_known=False, **REGRESSION).fit(table, target="y", features=["x"])
     assert past.evaluate(table, part="test")["original"]["model"]["r2"] < 0.2
+
+
+def test_panels_are_seeded_ragged_and_span_the_scales_asked_for():
+    from rnncast.datasets import covariate_panel, sine_panel
+
+    a, b = sine_panel(5, scales=(1e-3, 1e3), seed=3), sine_panel(5, scales=(1e-3, 1e3), seed=3)
+    pd.testing.assert_frame_equal(a, b)
+    sizes, starts = a.groupby("unique_id").size(), a.groupby("unique_id")["ds"].min()
+    assert sizes.between(120, 200).all() and sizes.nunique() > 1 and starts.nunique() > 1
+    assert list(covariate_panel(n_series=2, n=50).columns) == ["unique_id", "ds", "y", "price"]

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
+from rnncast.datasets import covariate_panel as _covariate_panel
 
 H = 4
 
@@ -80,18 +81,6 @@ def test_future_rows_beyond_the_horizon_are_reported_not_silently_used(caplog, o
 
 
 # ---- many series whose target is known only through a future covariate --------------------------
-
-def _covariate_panel(seed: int = 1, n_series: int = 5, n: int = 300) -> pd.DataFrame:
-    """y_t = w_s (2 x_t + noise) + 5 w_s with x drawn anew at every step: only x_t tells y_t."""
-    rng = np.random.default_rng(seed)
-    parts = []
-    for i in range(n_series):
-        x = rng.standard_normal(n)
-        w = 10.0 ** (i - 2)
-        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
-                                   "y": w * (2.0 * x + 0.1 * rng.standard_normal(n)) + 5 * w, "price": x}))
-    return pd.concat(parts, ignore_index=True)
-
 
 COVARIATE_SETTINGS = dict(lookback=8, horizon=2, hidden_size=16, epochs=8, batch_size=32, lr=1e-2, window_norm="none",
                           patience=50, device="cpu", seed=0)

@@ -21,6 +21,7 @@ import pandas as pd
 import torch
 
 from rnncast import Forecaster
+from rnncast.datasets import covariate_panel, sine_panel as make_panel
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -31,35 +32,6 @@ K = 3  # backtest windows
 COVARIATE_SETTINGS = dict(lookback=8, horizon=2, hidden_size=16, epochs=8, batch_size=32, lr=1e-2, window_norm="none",
                           patience=50, device="cpu", seed=0)
 LEVELS = (0.1, 0.5, 0.9)
-
-
-def make_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), periods=(12,), noise: float = 0.1,
-               seed: int = 0, freq: str = "h") -> pd.DataFrame:
-    """Long format (unique_id, ds, y): noisy sine waves of their own length, start, phase and scale
-    (amplitudes log-uniform in ``scales``; ``periods`` taken in turn)."""
-    rng = np.random.default_rng(seed)
-    parts = []
-    for i in range(n_series):
-        n = int(rng.integers(lengths[0], lengths[1] + 1))
-        start = pd.Timestamp("2024-01-01") + pd.Timedelta(int(rng.integers(0, 500)), unit=freq)
-        t = np.arange(n)
-        scale = 10 ** rng.uniform(np.log10(scales[0]), np.log10(scales[1]))
-        wave = 3 + np.sin(2 * np.pi * t / periods[i % len(periods)] + rng.uniform(0, 2 * np.pi)) + noise * rng.standard_normal(n)
-        parts.append(pd.DataFrame({"unique_id": f"s{i:03d}", "ds": pd.date_range(start, periods=n, freq=freq),
-                                   "y": scale * wave}))
-    return pd.concat(parts, ignore_index=True)
-
-
-def covariate_panel(seed: int = 1, n_series: int = 5, n: int = 300) -> pd.DataFrame:
-    """y_t = w_s (2 x_t + noise) + 5 w_s with x drawn anew at every step: only x_t tells y_t."""
-    rng = np.random.default_rng(seed)
-    parts = []
-    for i in range(n_series):
-        x = rng.standard_normal(n)
-        w = 10.0 ** (i - 2)
-        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
-                                   "y": w * (2.0 * x + 0.1 * rng.standard_normal(n)) + 5 * w, "price": x}))
-    return pd.concat(parts, ignore_index=True)
 
 
 def gaussian_noise(n: int = 3000, seed: int = 0) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""Built-in data: the first tutorial's sine wave and the second tutorial's sequence-regression set."""
+"""Built-in data: the first tutorial's sine wave, the second tutorial's sequence-regression set, and
+seeded panels of many series (for the tests and the benchmarks that measure forecast quality)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,37 @@ def aligned_regression(n: int = 1000, noise: float = 0.1, seed: int = 42) -> pd.
     weight = 100 * rng.uniform()
     y = weight * x + noise * rng.standard_normal(n)
     return pd.DataFrame({"x": x.astype(np.float32), "y": y.astype(np.float32)})
+
+
+def sine_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), periods=(12,), noise: float = 0.1,
+               seed: int = 0, freq: str = "h") -> pd.DataFrame:
+    """Long format (unique_id, ds, y): noisy sine waves of their own length, start, phase and scale.
+
+    ``lengths``: the range series lengths are drawn from; ``scales``: the range (log-uniform) of
+    their amplitudes, so a panel can span many orders of magnitude; ``periods``: the series'
+    periods, in turn.
+    """
+    rng = np.random.default_rng(seed)
+    parts = []
+    for i in range(n_series):
+        n = int(rng.integers(lengths[0], lengths[1] + 1))
+        start = pd.Timestamp("2024-01-01") + pd.Timedelta(int(rng.integers(0, 500)), unit=freq)
+        t = np.arange(n)
+        scale = 10 ** rng.uniform(np.log10(scales[0]), np.log10(scales[1]))
+        wave = 3 + np.sin(2 * np.pi * t / periods[i % len(periods)] + rng.uniform(0, 2 * np.pi)) + noise * rng.standard_normal(n)
+        parts.append(pd.DataFrame({"unique_id": f"s{i:03d}", "ds": pd.date_range(start, periods=n, freq=freq),
+                                   "y": scale * wave}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def covariate_panel(seed: int = 1, n_series: int = 5, n: int = 300) -> pd.DataFrame:
+    """Long format (unique_id, ds, y, price): ``y_t = w_s (2 x_t + noise) + 5 w_s`` with the price
+    ``x`` drawn anew at every step, so only the step's own price tells its target (a future covariate)."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    for i in range(n_series):
+        x = rng.standard_normal(n)
+        w = 10.0 ** (i - 2)
+        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
+                                   "y": w * (2.0 * x + 0.1 * rng.standard_normal(n)) + 5 * w, "price": x}))
+    return pd.concat(parts, ignore_index=True)
