@@ -70,7 +70,7 @@ class DataSettings:
             _choice("fill", self.fill, FILLS)
         for name in ("freq", "tz"):
             value = getattr(self, name)
-            if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+            if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
                 raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
         if not isinstance(self.fill_gaps, bool):
             raise RnncastError(f"fill_gaps must be True or False, got {self.fill_gaps!r}")

@@ -105,8 +105,8 @@ def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray
     """The position in ``ids`` of every row's series (-1: a series not forecast, left out)."""
     if id_col is None:
         return np.zeros(len(frame), dtype=np.int64)
-    lookup = {i: k for k, i in enumerate(ids)}
-    return np.array([lookup.get(str(v), -1) for v in frame[id_col]], dtype=np.int64)
+    lookup = pd.Series(np.arange(len(ids)), index=ids)  # ids are text
+    return frame[id_col].astype(str).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _who(ids: list, s) -> str:
