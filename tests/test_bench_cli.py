@@ -1,4 +1,5 @@
-"""``rnncast bench ett`` (rnncast.bench.cli): the ``--quick`` smoke test end to end.
+"""``rnncast bench ett`` (rnncast.bench.cli): the ``--quick`` smoke test end to end, and flags that
+are declared without importing torch.
 
 It needs ETTh1.csv and skips without it (same lookup as test_bench_protocol.py:
 ``$RNNCAST_ETT_DIR`` or ``shared/data/ETT`` beside the repository). It trains NLinear and an LSTM
@@ -82,3 +83,27 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
     assert cli.run_ett(args) == 0
     with (out / "results.csv").open(newline="") as f:
         assert len(list(csv.DictReader(f))) == 4
+
+
+def test_the_flags_need_no_torch_and_name_the_runners_defaults():
+    """`bench ett --help` imports neither torch nor the benchmark's modules; the defaults its flags
+    show are those of plan.py and runners.py."""
+    import subprocess
+    import sys
+
+    from rnncast.bench import plan, runners
+
+    assert cli.DEFAULT_LOOKBACK == plan.DEFAULT_LOOKBACK
+    assert cli.DEFAULT_MODELS == runners.DEFAULT_MODELS
+    code = ("import sys\n"
+            "from rnncast.bench import cli\n"
+            "try:\n"
+            "    cli.main(['ett', '--help'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "heavy = [m for m in ('torch', 'rnncast.bench.runners', 'rnncast.bench.protocol') if m in sys.modules]\n"
+            "sys.stderr.write(' '.join(heavy))\n"
+            "sys.exit(1 if heavy else 0)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, f"bench ett --help imported {done.stderr}"
+    assert ",".join(runners.DEFAULT_MODELS) in done.stdout.replace("\n", "").replace(" ", "")

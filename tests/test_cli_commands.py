@@ -66,3 +66,18 @@ def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, t
     out = capsys.readouterr().out
     assert "beats baselines" in out and "past only (as the tutorial)" in out
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
+
+
+def test_columns_whose_names_hold_a_comma_are_named_on_the_command_line(tmp_path, capsys):
+    """`--target '"load, kW"'` (CSV quoting) and `--features temp --features "vent, km/h"` (the flag
+    repeated) name columns with commas in them; fit trains on them and its config.json says so."""
+    data = make_frame(120).rename(columns={"y": "load, kW", "x": "vent, km/h"})
+    data["temp"] = data["load, kW"].shift(1).fillna(0.0) * 0.5
+    data.to_csv(tmp_path / "d.csv", index=False)
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", "--target", '"load, kW"', "--features", "temp",
+                       "--features", "vent, km/h", "--epochs", "1", "--lookback", "4", "--hidden-size", "4",
+                       "--device", "cpu", "--out", tmp_path / "run")
+    assert code == 0, err
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["data"]["target"] == ["load, kW"] and config["data"]["features"] == ["temp", "vent, km/h"]
+    assert config["run"]["target"] == ["load, kW"] and config["run"]["past_covariates"] == ["temp", "vent, km/h"]

@@ -1,6 +1,8 @@
 """The command line's flags (``cli/parser.py``): one flag per setting, made from the settings
 dataclasses and typed by ``config.parse_setting``; ``--x`` / ``--no-x`` for booleans; a flag not
-given is absent (so a config file's value stands); a bad value is argparse's error naming it."""
+given is absent (so a config file's value stands); a bad value is argparse's error naming it.
+``--help`` loads no torch, groups the flags and states every setting's true default; flags that
+name columns take CSV text or are repeated, so a column's name may hold a comma."""
 
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ def test_every_setting_is_a_flag_typed_as_forecaster_takes_it():
     commands = parser._subparsers._group_actions[0].choices
     for command in ("fit", "backtest", "tune"):
         flags = {a.dest for a in commands[command]._actions}
-        assert {f.name for f in setting_fields()} <= flags, command
+        assert {f.name for f in setting_fields() if f.metadata.get("flag", True)} <= flags, command
+        assert "verbose" not in flags  # the library's bar: the command line always draws its own
 
 
 def test_a_bad_value_is_an_argparse_error_naming_the_setting(capsys):
@@ -68,3 +71,165 @@ def test_version_is_printed_and_the_parser_alone_does_not_import_torch():
     assert out.returncode == 0 and out.stdout.strip() == f"rnncast {rnncast.__version__}"
     code = "import sys, rnncast, rnncast.cli.parser; sys.exit('torch' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# ---- --help: fast (no torch), grouped, true defaults -------------------------------------------
+
+def _subcommand(name: str):
+    return build_parser()._subparsers._group_actions[0].choices[name]
+
+
+def test_help_imports_neither_torch_nor_pandas_nor_matplotlib():
+    """Building the parser and printing any --help (rnncast, fit, bench ett) loads no heavy module."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from rnncast.cli.parser import build_parser\n"
+        "parser = build_parser()\n"
+        "for argv in (['--help'], ['fit', '--help'], ['backtest', '--help'], ['tune', '--help'], ['bench', 'ett', '--help']):\n"
+        "    try:\n"
+        "        parser.parse_args(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = [m for m in ('torch', 'pandas', 'matplotlib') if m in sys.modules]\n"
+        "sys.stderr.write(' '.join(heavy))\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, f"--help imported {done.stderr}"
+    assert "usage: rnncast fit" in done.stdout and "usage: rnncast bench ett" in done.stdout
+
+
+def test_tune_searches_the_settings_that_tuning_searches():
+    from rnncast.cli.parser import SEARCHED
+    from rnncast.tuning import SEARCH
+
+    assert SEARCHED == SEARCH
+
+
+@pytest.mark.parametrize("command", ["fit", "backtest", "tune"])
+def test_the_flags_are_grouped_by_what_they_are_about(command):
+    from dataclasses import fields
+
+    from rnncast.config import DataSettings, ModelSettings, TrainSettings
+
+    groups = {g.title: {a.dest for a in g._group_actions} for g in _subcommand(command)._action_groups}
+    assert {"data", "model", "training", "output"} <= set(groups)
+    assert {"data", "target", "features", "time_col"} | {f.name for f in fields(DataSettings)} == groups["data"]
+    assert {f.name for f in fields(ModelSettings)} == groups["model"]
+    assert {f.name for f in fields(TrainSettings) if f.name != "verbose"} == groups["training"]
+    output = {"fit": {"out", "config", "track", "resume"}, "backtest": {"out"}, "tune": {"out", "config"}}[command]
+    assert groups["output"] == output
+    panel = {"id_col", "series", "past_covariates", "future_covariates", "static_covariates", "static"}
+    if command == "tune":
+        assert "many series and covariates" not in groups  # tune takes one series
+    else:
+        assert groups["many series and covariates"] == panel
+    help_text = _subcommand(command).format_help()
+    assert [t for t in ("data:", "model:", "training:") if t in help_text] == ["data:", "model:", "training:"]
+
+
+def _default_phrase(help_text: str) -> str:
+    """The text of a help's one ``(default: ...)``, up to its closing parenthesis."""
+    assert help_text.count("(default: ") == 1, help_text
+    rest = help_text.split("(default: ", 1)[1]
+    depth, end = 1, 0
+    for end, char in enumerate(rest):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            break
+    return rest[:end]
+
+
+@pytest.mark.parametrize("command", ["fit", "backtest", "tune"])
+def test_every_setting_flag_states_its_true_default(command):
+    """The default a setting flag's help shows is the dataclass field's default: read back through
+    the flag's own parser it is that value; booleans say on/off; a default of None says what it means."""
+    from rnncast.cli.parser import SEARCHED
+    from rnncast.config import parse_setting
+
+    actions = {a.dest: a for a in _subcommand(command)._actions}
+    for f in (f for f in setting_fields() if f.metadata.get("flag", True)):
+        help_text = actions[f.name].help
+        assert "(default: None)" not in help_text, f.name
+        shown = _default_phrase(help_text)
+        if command == "tune" and f.name in SEARCHED:
+            assert shown == "searched", f.name
+        elif isinstance(f.default, bool):
+            assert shown == ("on" if f.default else "off"), f.name
+            assert set(actions[f.name].option_strings) == {"--" + f.name.replace("_", "-"), "--no-" + f.name.replace("_", "-")}
+        elif f.default is None:
+            assert shown.lower() not in ("none", "null", "") and len(shown) > len("none: x"), (f.name, shown)
+        else:
+            assert parse_setting(f.name, shown) == f.default, (f.name, shown)
+
+
+def test_no_help_says_default_none_or_states_a_default_twice():
+    parser = build_parser()
+    for command, sub in parser._subparsers._group_actions[0].choices.items():
+        for action in sub._actions:
+            text = action.help or ""
+            assert "(default: None)" not in text, (command, action.dest)
+            if command in ("fit", "backtest", "tune"):
+                assert text.lower().count("default:") <= 1, (command, action.dest, text)
+
+
+def test_epochs_and_target_say_what_they_mean():
+    fit = {a.dest: a for a in _subcommand("fit")._actions}
+    assert "--max-batches" in fit["epochs"].help
+    assert "long format: y" in fit["target"].help and "required" not in fit["target"].help
+    assert fit["target"].required is False
+
+
+# ---- flags that name columns -------------------------------------------------------------------
+
+LIST_FLAGS = {"fit": ["target", "features", "series", "past-covariates", "future-covariates", "static-covariates"],
+              "backtest": ["target", "features", "series", "past-covariates", "future-covariates", "static-covariates"],
+              "tune": ["target", "features"]}
+
+
+@pytest.mark.parametrize("command", sorted(LIST_FLAGS))
+def test_a_column_name_with_a_comma_is_given_quoted_or_by_repeating_the_flag(command):
+    parser = build_parser()
+    for flag in LIST_FLAGS[command]:
+        dest = flag.replace("-", "_")
+        quoted = parser.parse_args([command, "d.csv", f"--{flag}", 'temp,"vent, km/h"'])
+        repeated = parser.parse_args([command, "d.csv", f"--{flag}", "temp", f"--{flag}", "vent, km/h"])
+        plain = parser.parse_args([command, "d.csv", f"--{flag}", "a, b,c"])
+        assert getattr(quoted, dest) == getattr(repeated, dest) == ["temp", "vent, km/h"], flag
+        assert getattr(plain, dest) == ["a", "b", "c"], flag
+        assert getattr(parser.parse_args([command, "d.csv"]), dest) is None, flag
+
+
+def test_all_keeps_its_meaning_for_features_and_series():
+    args = build_parser().parse_args(["fit", "d.csv", "--features", "all", "--series", "all", "--target", "all"])
+    assert (args.features, args.series, args.target) == ("all", "all", ["all"])  # a target named 'all' is a column
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["--features", "a,,b"], "argument --features: a blank column name in 'a,,b'"),
+    (["--target", ""], "argument --target: a blank column name in ''"),
+    (["--past-covariates", "a", "--past-covariates", " "], "argument --past-covariates: a blank column name"),
+    (["--features", '"vent, km/h'], "argument --features: cannot read"),
+    (["--series", "all,a"], "argument --series: 'all' (every numeric column) stands alone"),
+])
+def test_a_blank_name_or_broken_quoting_is_refused_naming_the_flag(capsys, argv, says):
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["fit", "d.csv", *argv])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if "error:" in line]
+    assert len(errors) == 1 and says in errors[0], err
+
+
+def test_column_names_reads_csv_text_or_whole_repeated_names():
+    from rnncast.cli.parser import column_names
+
+    assert column_names(['a,"b, c",d']) == ["a", "b, c", "d"]
+    assert column_names(['"say ""hi"""']) == ['say "hi"']
+    assert column_names(["a,b", "c"]) == ["a,b", "c"]  # repeated: each value is one whole name
+    assert column_names(["all"], all_ok=True) == "all" and column_names(["all"]) == ["all"]
+    with pytest.raises(ValueError, match="blank"):
+        column_names(["a", ""])

@@ -57,7 +57,7 @@ def test_interval_scores_are_the_models_only():
 # ---- through a fitted model -------------------------------------------------------------------------
 
 def test_evaluate_reports_model_and_baselines_in_both_units(fitted, data):
-    result = fitted.evaluate(data)
+    result = fitted.evaluate(data, part="all")
     assert result["windows"] == len(data) - L - H + 1 and result["horizon"] == H
     for units in ("original", "scaled"):
         assert set(result[units]) == {"model", "repeat", "mean"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TINY, make_panel
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 
 # ---- the scikit-learn contract ----------------------------------------------------------------
@@ -67,3 +67,36 @@ def test_a_single_series_is_a_panel_of_one_with_its_old_faces():
     f = Forecaster(**TINY).fit(frame, target="y")
     assert f.layout_ == "single" and f.split_ is f.splits_[0] and f.scaler_ is f.scalers_[0]
     assert list(f.predict(frame).columns) == ["y"]
+
+
+# ---- progress while fitting -----------------------------------------------------------------------
+
+def test_verbose_draws_tqdm_auto_bar_over_the_epochs(capfd, monkeypatch):
+    import tqdm.auto
+
+    made = []
+    real = tqdm.auto.tqdm
+
+    def recording(*args, **kwargs):  # tqdm.auto picks the notebook widget or the text bar; record what is asked
+        bar = real(*args, **kwargs)
+        made.append(bar)
+        return bar
+
+    monkeypatch.setattr(tqdm.auto, "tqdm", recording)
+    seen = []
+    model = Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y", on_epoch=seen.append)
+    assert len(made) == 1 and made[0].total == 3 and made[0].n == len(model.history_)
+    assert len(seen) == len(model.history_)  # the caller's own callback still runs
+    err = capfd.readouterr().err
+    assert "fit lstm" in err and "epoch" in err and "val_loss" in err
+
+
+def test_fit_prints_nothing_by_default(capfd):
+    Forecaster(**TINY).fit(make_frame(120), target="y")
+    captured = capfd.readouterr()
+    assert captured.out == "" and "fit lstm" not in captured.err
+
+
+def test_verbose_must_be_a_boolean():
+    with pytest.raises(RnncastError, match="verbose must be True or False"):
+        Forecaster(**TINY, verbose="yes").fit(make_frame(120), target="y")

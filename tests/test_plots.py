@@ -1,5 +1,6 @@
 """Figures for the run directory (``plots.py``): each function returns a matplotlib Figure drawn
-with the Agg backend and never shown; ``png_bytes`` writes one and closes it."""
+with the Agg backend and never shown; ``png_bytes`` writes one and closes it. Baselines are told
+apart by colour and line style; a panel's forecast is a grid of titled rows under one legend."""
 
 from __future__ import annotations
 
@@ -28,6 +29,39 @@ def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_
     assert ax.lines[2].get_linestyle() == ":"  # baselines dotted
     far = pd.date_range("9999-12-30", periods=6, freq="h").to_numpy()  # a date matplotlib cannot draw
     assert list(plots.forecast_figure(far, actual, {"lstm": actual}, "t", "y").axes[0].lines[0].get_xdata()) == list(range(6))
+
+
+def test_each_baseline_has_its_own_colour_and_style_under_the_models():
+    x, actual = np.arange(8), np.zeros(8)
+    names = ["lstm", "gru", "baseline: repeat last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]
+    ax = plots.forecast_figure(x, actual, {n: actual + i for i, n in enumerate(names)}, "t", "y").axes[0]
+    lines = ax.lines[1:]
+    assert [line.get_label() for line in lines] == names
+    assert [line.get_color() for line in lines[:2]] == ["C0", "C1"]  # models take the colour cycle
+    styles = [(line.get_color(), line.get_linestyle()) for line in lines[2:]]
+    assert len(set(styles)) == 3 and not {c for c, _ in styles} & {"C0", "C1"}
+    assert all(b.get_zorder() < m.get_zorder() for b in lines[2:] for m in lines[:2])  # models drawn on top
+
+
+def test_the_forecast_grid_has_a_titled_row_per_series_and_one_legend():
+    x = pd.date_range("2024-01-01", periods=6, freq="h").to_numpy()
+    rows = [{"title": f"{role}: series {s!r}", "x": x, "actual": np.arange(6.0),
+             "predictions": {"lstm": np.ones(6), "baseline: training mean": np.zeros(6)}} for role, s in
+            (("best", "a"), ("median", "b"), ("worst", "c"))]
+    fig = plots.forecast_grid(rows, "Test split", "y")
+    assert [ax.get_title() for ax in fig.axes] == ["best: series 'a'", "median: series 'b'", "worst: series 'c'"]
+    assert fig.get_suptitle() == "Test split" and [ax.get_legend() is not None for ax in fig.axes] == [True, False, False]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["actual", "lstm", "baseline: training mean"]
+
+
+def test_the_loss_axis_counts_whole_epochs_and_reads_plain_numbers():
+    history = [{"epoch": e, "train_loss": 1.9 - 0.05 * e, "val_loss": 1.6 - 0.04 * e} for e in (1, 2, 3)]
+    fig = plots.loss_figure({"lstm": history})
+    plots.png_bytes(fig)  # ticks are made when drawn
+    ax = fig.axes[0]
+    assert all(float(t).is_integer() for t in ax.get_xticks())
+    labels = [t.get_text() for t in ax.get_yticklabels(minor=True) if t.get_text()]
+    assert labels and all("10^" not in t and "times" not in t and "e" not in t for t in labels)  # 1.5, not 1.5 x 10^0
 
 
 def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():

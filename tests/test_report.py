@@ -1,20 +1,26 @@
 """The run directory (``report.py``): every file written, the versions and device recorded, the
-scores and the forecast plot made from one forecast of each part's windows, and a quantile model's
-interval drawn as a band. The page in a real browser is scenarios/test_report_browser.py."""
+scores and the forecast plot made from one forecast of each part's windows; the page's order
+(verdict, hint, metrics, plots, settings); the --future-known hint of a fit whose past-only features
+lose to the mean. The forecast figure itself is test_forecastplot.py; the page in a real browser is
+scenarios/test_report_browser.py."""
 
 from __future__ import annotations
 
+import copy
+import html
 import json
 
 import numpy as np
+import pandas as pd
+import pytest
 import torch
 
 import rnncast.forecasting
-from conftest import TINY, make_frame, make_panel
-from rnncast import Forecaster
+from conftest import TINY, make_panel
+from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.panel import load_panel
-from rnncast.report import forecast_plot, write_run
+from rnncast.report import FUTURE_KNOWN_HINT, beats, fit_hint, verdict, write_run
 from test_training import _series_csv
 
 
@@ -37,7 +43,7 @@ def test_a_run_forecasts_its_validation_and_test_windows_once_each(tmp_path, mon
     assert json.loads((tmp_path / "metrics.json").read_text())["test"]["windows"] == metrics["test"]["windows"]
 
 
-def test_a_panel_run_plots_its_first_series_against_its_dates(tmp_path):
+def test_a_panel_run_writes_its_forecast_plot_and_scaled_scores(tmp_path):
     frame = make_panel(3, seed=4)
     model = Forecaster(**TINY).fit(frame)
     write_run(tmp_path, model, frame, source="panel")
@@ -56,8 +62,49 @@ def test_the_run_directory_records_versions_and_device(tmp_path):
     assert config["environment"]["rnncast"]
 
 
-def test_the_forecast_plot_draws_the_interval_as_a_band(quantile_model):
-    fig = forecast_plot(quantile_model, make_frame(200), {"lstm": quantile_model})
-    ax = fig.axes[0]
-    assert len(ax.collections) == 1  # the band from fill_between
-    assert "lstm 80% interval" in [t.get_text() for t in ax.get_legend().get_texts()]
+REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
+
+
+@pytest.fixture(scope="module")
+def regression() -> pd.DataFrame:
+    """The second tutorial's rows: y_t depends on x_t alone, which a past-only window never sees."""
+    return datasets.aligned_regression(n=300)
+
+
+def test_past_only_features_that_lose_to_the_mean_earn_the_future_known_hint(regression, tmp_path):
+    model = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
+    metrics = write_run(tmp_path, model, regression, source="regression")
+    assert not beats(metrics["test"], "mean") and not verdict(metrics["test"])[0]
+    assert fit_hint(model, metrics) == FUTURE_KNOWN_HINT and "--future-known" in FUTURE_KNOWN_HINT
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    verdict_at, hint_at = page.index("class='bad'"), page.index("class='hint'")
+    assert verdict_at < hint_at < page.index("Metrics (original units)")  # read right after the verdict
+    assert html.escape(FUTURE_KNOWN_HINT) in page
+    assert page.index("Forecast on the test split") < page.index("Data and settings")  # plots before the long table
+
+
+def test_no_hint_for_future_known_features_or_without_features_or_when_the_mean_is_beaten(regression, tmp_path):
+    known = Forecaster(**REGRESSION, future_known=True).fit(regression, target="y", features=["x"])
+    assert fit_hint(known, {"test": known.evaluate(regression, part="test")}) is None
+    alone = Forecaster(**REGRESSION).fit(regression, target="y")
+    assert fit_hint(alone, {"test": alone.evaluate(regression, part="test")}) is None
+    past = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
+    test = past.evaluate(regression, part="test")
+    assert fit_hint(past, {"test": test}) == FUTURE_KNOWN_HINT
+    won = copy.deepcopy(test)  # the same model had it beaten the mean beyond chance
+    won["original"]["model"]["mse"] = 0.5 * test["original"]["mean"]["mse"]
+    won["significance"]["mean"]["p_value"] = 0.001
+    assert beats(won, "mean") and fit_hint(past, {"test": won}) is None
+    won["significance"]["mean"]["p_value"] = 0.2  # lower, but not beyond chance: still the hint
+    assert fit_hint(past, {"test": won}) == FUTURE_KNOWN_HINT
+
+
+def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
+    regression.to_csv(tmp_path / "reg.csv", index=False)
+    args = ["fit", str(tmp_path / "reg.csv"), "--target", "y", "--features", "x", "--lookback", "10", "--horizon", "1",
+            "--hidden-size", "4", "--epochs", "2", "--device", "cpu", "--out", str(tmp_path / "run")]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == FUTURE_KNOWN_HINT and lines[-2].startswith("trained 2 epochs")
+    assert main(args[:-2] + ["--future-known", "--out", str(tmp_path / "known")]) == 0
+    assert "--future-known" not in capsys.readouterr().out

@@ -40,21 +40,22 @@ class DataSettings:
         "sees the features of the steps it predicts. Same as naming them future covariates",
     )
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal-naive baseline (1: no season)")
-    fill: str | None = _opt(None, "how to fill missing values; default: refuse and say where", FILLS)
+    fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where a value is missing)", FILLS)
     freq: str | None = _opt(
         None,
         "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "
-        "integer step for integer periods); default: inferred from the timestamps",
+        "integer step for integer periods) (default: inferred from the time column's values)",
     )
     fill_gaps: bool = _opt(
         False,
         "insert the rows the calendar has and the data lacks (a missing day or month) so that --fill fills them; "
-        "default: name them in a warning and train on the rows as given",
+        "off: name them in a warning and train on the rows as given",
     )
     tz: str | None = _opt(
         None,
         "time zone of the timestamps (an IANA name such as Europe/Berlin): naive ones are localized to it, aware "
-        "ones converted; needed to keep local time when ISO strings carry changing UTC offsets",
+        "ones converted; needed to keep local time when ISO strings carry changing UTC offsets (default: none: "
+        "timestamps as written, and those with changing UTC offsets in UTC, with a warning)",
     )
 
     def reading(self) -> dict:
@@ -125,7 +126,8 @@ class ModelSettings:
     quantiles: tuple | None = _opt(
         None,
         "quantile levels to forecast, e.g. 0.1,0.5,0.9: trained with the pinball loss, the point "
-        "forecast is the 0.5 quantile (which must be among them); none: one point forecast trained with MSE",
+        "forecast is the 0.5 quantile (which must be among them) (default: none: one point forecast, trained on "
+        "--loss)",
     )
 
     def validate(self) -> None:
@@ -153,7 +155,11 @@ class ModelSettings:
 
 @dataclass(frozen=True)
 class TrainSettings:
-    epochs: int = _opt(100, "most passes over the training windows (early stopping may end sooner)")
+    epochs: int = _opt(
+        100,
+        "most epochs; an epoch stops after --max-batches batches (every training window once when that is 0), "
+        "and early stopping may end training sooner",
+    )
     batch_size: int | None = _opt(64, "windows per step; 0 or 'full' for full-batch training")
     lr: float = _opt(3e-4, "Adam learning rate")
     lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
@@ -186,6 +192,10 @@ class TrainSettings:
     )
     seed: int = _opt(0, "random seed (same seed, same result on CPU)")
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
+    verbose: bool = field(default=False, metadata={
+        "help": "show a progress bar over epochs while fit trains (tqdm's auto bar: a widget in a notebook, text in a "
+                "terminal); off by default, so a library call inside another tool prints nothing. The command line "
+                "always draws its own bar", "choices": None, "flag": False})
 
     def validate(self) -> None:
         _positive_int("epochs", self.epochs)
@@ -203,6 +213,8 @@ class TrainSettings:
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
         _choice("device", self.device, DEVICES)
+        if not isinstance(self.verbose, bool):
+            raise RnncastError(f"verbose must be True or False, got {self.verbose!r}")
         _choice("scheme", self.scheme, SCHEMES)
         _positive_int("chunk", self.chunk)
         if not isinstance(self.max_batches, int) or isinstance(self.max_batches, bool) or self.max_batches < 0:

@@ -15,13 +15,15 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """Scores of one part's windows (``forecasting.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
-    Returns ``{"windows", "horizon", "original": {name: scores}, "scaled": {...}, "significance":
-    {baseline: Diebold-Mariano result}}`` and, with ``by_series``, ``"series": {id: scores}``
+    Returns ``{"windows", "horizon", "scored": {what was scored, see parts.describe}, "original":
+    {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}`` and, with ``by_series``, ``"series": {id: scores}``
     (original units). Quantile models add the pinball loss and the coverage of each central interval.
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
     result = {"windows": len(original.starts), "horizon": horizon}
+    if forecasts.scored:
+        result["scored"] = forecasts.scored
     result["original"] = scores(original, mase_scales[original.series])
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from rnncast import checkpoint as checkpoint_io
-from rnncast import distributed, metrics, scaling
+from rnncast import distributed, metrics, parts, scaling
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
@@ -159,7 +159,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
                                for t in range(panel.n_targets)] for s, sp in enumerate(splits)]),  # [S, T]
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         skipped_series=list(skipped or []), world_size=group.world if group else 1,
-        calendars={panel.ids[s]: c for s, c in panel.calendars.items()},
+        calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
     )
     return Prepared(net, state, device, group, train, val)
 
@@ -181,6 +181,26 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
                     "undertrained; try more epochs (--epochs) or a larger learning rate (--lr)", len(history),
                     len(history), "validation" if prepared.val is not None else "training")
     return history
+
+
+def progress(name: str, epochs: int, on_epoch=None):
+    """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook, text on
+    stderr in a terminal) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True)
+
+    def callback(record):
+        post = {"loss": f"{record.train_loss:.5f}"}
+        if record.val_loss is not None:
+            post["val_loss"] = f"{record.val_loss:.5f}"
+        bar.set_postfix(post, refresh=False)
+        bar.update(record.epoch - bar.n)  # a resumed fit starts past epoch 1
+        if on_epoch is not None:
+            on_epoch(record)
+
+    callback.close = bar.close
+    return callback
 
 
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:

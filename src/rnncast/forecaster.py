@@ -23,7 +23,7 @@ import pandas as pd
 
 from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, reading
+from rnncast import evaluation, fitting, forecasting, parts, reading
 from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, WindowForecasts
@@ -88,6 +88,7 @@ class Forecaster:
         max_batches: int = _T.max_batches,
         seed: int = _T.seed,
         device: str = _T.device,
+        verbose: bool = _T.verbose,
     ):
         self.cell = cell
         self.lookback = lookback
@@ -123,6 +124,7 @@ class Forecaster:
         self.max_batches = max_batches
         self.seed = seed
         self.device = device
+        self.verbose = verbose
 
     # ---- scikit-learn's parameter contract -------------------------------------------------
 
@@ -227,12 +229,16 @@ class Forecaster:
         # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model
         self.state_, self.net_, self.device_ = prepared.state, prepared.net, prepared.device
         started = time.perf_counter()
+        bar = fitting.progress(self.cell, settings.train.epochs, on_epoch) if settings.train.verbose else None
         try:
-            self.history_ = fitting.train(prepared, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume)
+            self.history_ = fitting.train(prepared, on_epoch=bar or on_epoch, checkpoint=checkpoint, resume=resume)
         except BaseException:
             for name in ("state_", "net_", "device_", "history_"):
                 self.__dict__.pop(name, None)  # a failed fit leaves the estimator unfitted
             raise
+        finally:
+            if bar is not None:
+                bar.close()
         self.state_.train_seconds = time.perf_counter() - started
         self.net_ = self.net_.eval()
         return self
@@ -271,10 +277,12 @@ class Forecaster:
                         static_covariates=None) -> WindowForecasts:
         """Forecasts of every stride-1 window of ``data`` (or of one part of the fit's split).
 
-            ``part``: "all" for every window of ``data``; "train", "val" or "test" when ``data`` is the
-            data given to ``fit``. ``scaled``: values in the scaler's units instead of the original ones.
+            ``part``: "all" for every window of ``data``; "train" or "val" for the windows whose targets
+            lie in the fit's training or validation rows; "test" for those whose targets come after the
+            rows the model was fitted and validated on (new data included), found by the timestamps
+            (``rnncast.parts``). ``scaled``: values in the scaler's units instead of the original ones.
             ``series``: the id of one series of a panel (default: every series). ``static_covariates``:
-            as for ``predict``.
+            as for ``predict``. Raises ``RnncastError`` when ``part`` has no window in ``data``.
             """
         model = self._model()
         panel = reading.read_new(model.state, data, static_covariates)
@@ -283,22 +291,32 @@ class Forecaster:
                 raise RnncastError(f"series {series!r} is not in the data; it holds {panel.ids[:5]}")
             panel = panel.subset([panel.ids.index(series)])
         panel, index = reading.known(model.state, panel)
-        original, in_scaler_units = forecasting.forecast_windows(
-            model, panel, index, *forecasting.window_starts(model.state, panel, index, part))
+        starts, rows_of, _ = parts.select(model.state, panel, index, part)
+        original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of)
         return in_scaler_units if scaled else original
 
-    def evaluate(self, data, part: str = "all", by_series: bool = False, static_covariates=None) -> dict:
-        """Metrics of the model and of the baselines, in original and scaled units, and whether the
-            model's lower error is beyond chance (Diebold–Mariano p-value against each baseline).
+    def evaluate(self, data, part: str = "test", by_series: bool = False, static_covariates=None) -> dict:
+        """Metrics of the model and of the baselines on the windows of ``part`` of ``data``, in
+            original and scaled units, and whether the model's lower error is beyond chance
+            (Diebold–Mariano p-value against each baseline).
+
+            ``part`` (``rnncast.parts``): "test" (default) scores only windows whose targets come after
+            the rows the model was fitted and validated on: the fit's test split and any newer rows, so
+            the score never rests on rows the model learned from; "train" and "val" score the fit's
+            training or validation rows; "all" every window. ``result["scored"]`` says what was scored:
+            the part, the windows, how many have targets on training, validation, test or new rows,
+            their dates, and ``text``, one sentence of it.
 
             MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the
-            training rows. Quantile models add the pinball loss and the coverage of each central
-            interval (``coverage_80`` for the 0.1 and 0.9 levels). ``by_series``: also the original-unit
-            metrics of every series (``result["series"][id]``).
+            training rows (``season``); it has no units, so both blocks carry the same MASE.
+            Quantile models add the pinball loss and the coverage of each central interval
+            (``coverage_80`` for the 0.1 and 0.9 levels). ``by_series``: also the original-unit
+            metrics of every series (``result["series"][id]``). Raises ``RnncastError`` for an unknown
+            part, or when ``data`` holds no window of it (naming the part that would score).
             """
         return evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
 
-    def part_forecasts(self, data, part: str = "all", static_covariates=None) -> forecasting.PartForecasts:
+    def part_forecasts(self, data, part: str = "test", static_covariates=None) -> forecasting.PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts."""

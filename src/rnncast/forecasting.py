@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, scaling
+from rnncast import baselines, parts, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -27,7 +27,6 @@ from rnncast.panel import Panel
 from rnncast.reading import series_index
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
-from rnncast.windows import every_window_start, panel_window_starts
 
 log = logging.getLogger(__name__)
 
@@ -210,32 +209,6 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     return scaler.inverse(y, slice(0, len(state.targets)))
 
 
-def window_starts(state: FittedState, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray]:
-    """Windows of ``part`` in every series: stacked-array start rows [W] and series [W]."""
-    lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
-    if part == "all":
-        short = np.flatnonzero(panel.lengths < lookback + horizon)
-        if len(short) == panel.n_series:
-            rows = len(panel.values) if panel.n_series == 1 else f"{panel.lengths.max()} rows in its longest series"
-            raise RnncastError(
-                f"data has {rows}; evaluating needs at least lookback {lookback} + horizon {horizon}"
-            )
-        if len(short):
-            log.warning("%d series too short for one window (lookback %d + horizon %d) are left out: %s", len(short),
-                        lookback, horizon, ", ".join(repr(panel.ids[s]) for s in short[:10]))
-        return every_window_start(panel.lengths, panel.offsets, lookback, horizon)
-    if part not in ("train", "val", "test"):
-        raise RnncastError(f"unknown part {part!r}; choose one of: all, train, val, test")
-    splits = [state.splits[k] for k in index]
-    for s, split in enumerate(splits):
-        if panel.lengths[s] < split.end:
-            whose = "" if state.layout == "single" else f" of {panel.label(s)}"
-            raise RnncastError(
-                f"part={part!r} needs the data given to fit ({split.end} rows or more{whose}), got {panel.lengths[s]} rows"
-            )
-    return panel_window_starts(splits, panel.offsets, part, lookback, horizon)
-
-
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W],
@@ -280,12 +253,14 @@ class PartForecasts:
     scaled: WindowForecasts
     mase_scales: np.ndarray
     ids: list
+    scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> PartForecasts:
-    """Forecast the windows of ``part`` of every series of ``panel`` once, in both units."""
-    original, scaled = forecast_windows(model, panel, index, *window_starts(model.state, panel, index, part))
-    return PartForecasts(original, scaled, model.state.mase_scales[index], list(panel.ids))
+    """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units."""
+    starts, series, scored = parts.select(model.state, panel, index, part)
+    original, scaled = forecast_windows(model, panel, index, starts, series)
+    return PartForecasts(original, scaled, model.state.mase_scales[index], list(panel.ids), scored)
 
 
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:

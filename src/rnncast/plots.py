@@ -8,7 +8,9 @@ import io
 
 import numpy as np
 import pandas as pd
+from matplotlib import dates as mdates
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 
@@ -27,6 +29,11 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
             best = min((h for h in history if h["val_loss"] is not None), key=lambda h: h["val_loss"])
             ax.plot(best["epoch"], best["val_loss"], "o", color=colour, ms=5)
     ax.set_yscale("log")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole
+    plain = FuncFormatter(lambda v, _: f"{v:g}")  # 0.01 and 0.2 rather than 10^-2 and 2 x 10^-1
+    low, high = ax.get_ylim()
+    ax.yaxis.set_major_formatter(plain)
+    ax.yaxis.set_minor_formatter(plain if high < 10 * low else NullFormatter())  # within a decade: label 2, 3, ... too
     ax.set_xlabel("epoch")
     ax.set_ylabel("MSE (scaled units)")
     ax.set_title("Loss per epoch (dot: best validation epoch, whose weights are kept)")
@@ -35,32 +42,70 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
     return fig
 
 
+# Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal): the
+# models take the colour cycle C0, C1, ...; baselines keep out of its first colours.
+BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
+                   {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
+
+
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number).
     ``bands``: a prediction interval (lower, upper) per model name, drawn as a shaded band in the
-    model's colour, labelled with the name (e.g. "LSTM 80% interval").
+    model's colour, labelled with the name (e.g. "LSTM 80% interval"). A prediction whose name
+    starts with "baseline" is drawn thin in a style of its own (``BASELINE_STYLES``), under the models.
     """
-    dated = np.issubdtype(np.asarray(x).dtype, np.datetime64)
-    years = pd.DatetimeIndex(np.asarray(x)).year if dated else None
-    if dated and (years.min() < 2 or years.max() >= 9000):
-        x, dated = np.arange(len(actual)), False  # dates matplotlib cannot draw (a typo such as 9999-12-31): positions
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
+    draw_forecast(ax, x, actual, predictions, bands)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
+def forecast_grid(panels: list[dict], title: str, ylabel: str) -> Figure:
+    """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
+    legend (the rows share their labels), beside the first row.
+
+    ``panels``: ``{"title", "x", "actual", "predictions", "bands"}`` per row.
+    """
+    fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
+    axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
+    for ax, panel in zip(axes, panels):
+        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"))
+        ax.set_title(panel["title"], fontsize=10)
+        ax.set_ylabel(ylabel)
+    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    fig.suptitle(title)
+    return fig
+
+
+def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
+                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> None:
+    """The actual values (black), each band, model and baseline onto ``ax``; dates matplotlib cannot
+    draw (a typo such as 9999-12-31) fall back to positions."""
+    dated = np.issubdtype(np.asarray(x).dtype, np.datetime64)
+    years = pd.DatetimeIndex(np.asarray(x)).year if dated and len(x) else None
+    if dated and years is not None and (years.min() < 2 or years.max() >= 9000):
+        x, dated = np.arange(len(actual)), False
     ax.plot(x, actual, color="black", lw=1.6, label="actual")
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
-    for i, (name, pred) in enumerate(predictions.items()):
-        style = {"ls": ":", "color": "grey", "lw": 1.2} if name.startswith("baseline") else {"color": f"C{i}", "lw": 1.2}
-        ax.plot(x, pred, label=name, **style)
-    ax.set_title(title)
-    ax.set_ylabel(ylabel)
+    models = baselines = 0
+    for name, pred in predictions.items():
+        if name.startswith("baseline"):
+            style = BASELINE_STYLES[baselines % len(BASELINE_STYLES)]
+            ax.plot(x, pred, label=name, lw=1.1, zorder=1.9, **style)  # under the models (zorder 2)
+            baselines += 1
+        else:
+            ax.plot(x, pred, label=name, color=f"C{models}", lw=1.3)
+            models += 1
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.autofmt_xdate() if dated else None
-    return fig
+    if dated:
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
 
 
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):

@@ -7,7 +7,6 @@ A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``mode
 from __future__ import annotations
 
 import base64
-from dataclasses import replace
 import csv
 import html
 import io
@@ -21,7 +20,7 @@ import pandas as pd
 from rnncast import evaluation, files, plots
 from rnncast.version import __version__
 from rnncast.forecaster import Forecaster
-from rnncast.forecasting import take
+from rnncast.forecastplot import forecast_plot
 from rnncast.windows import window_starts
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
@@ -44,11 +43,12 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     return {part: evaluation.evaluate(f) for part, f in forecasts.items()}
 
 
-def verdict(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str]:
+def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split") -> tuple[bool, str]:
     """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
 
     A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
-    with predicting the mean does not "beat" it by a rounding difference.
+    with predicting the mean does not "beat" it by a rounding difference. ``where``: the windows
+    scored, as the sentence names them (``evaluate`` scores other parts than the test split).
     """
     scores = test[units]
     model = scores["model"]["mse"]
@@ -57,15 +57,37 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[b
     best_name = min(rivals, key=rivals.get)
     best, p = rivals[best_name], p_values[best_name]
     mse = "MSE" if units == "original" else "MSE (each series in its own scaled units)"
-    if all(model < rivals[n] and p_values[n] < alpha for n in rivals):
-        return True, (f"The model beats every baseline on the test split: {mse} {model:.4g} against "
+    if all(beats(test, n, units, alpha) for n in rivals):
+        return True, (f"The model beats every baseline on {where}: {mse} {model:.4g} against "
                       f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
                       f"(Diebold–Mariano p = {p:.2g}).")
-    losers = [n for n in rivals if not (model < rivals[n] and p_values[n] < alpha)]
+    losers = [n for n in rivals if not beats(test, n, units, alpha)]
     worst = min(losers, key=rivals.get)
     how = "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE"
-    return False, (f"The model does NOT beat the baselines on the test split: {mse} {model:.4g} against "
+    return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
                    f"{rivals[worst]:.4g} for the {worst} baseline, {how} (Diebold–Mariano p = {p_values[worst]:.2g}).")
+
+
+def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
+    """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``)."""
+    scores = test[units]
+    p_value = test.get("significance", {}).get(baseline, {}).get("p_value", 0.0)
+    return scores["model"]["mse"] < scores[baseline]["mse"] and p_value < alpha
+
+
+FUTURE_KNOWN_HINT = ("hint: the features are used only up to the step before each forecast; if their values are known "
+                     "at the forecast time (a calendar, a planned price, a measured input), declare them with "
+                     "--future-known (future_known=True)")
+
+
+def fit_hint(forecaster: Forecaster, metrics: dict) -> str | None:
+    """One line of advice after a fit, or None: a model given features that are not future-known,
+    which does not beat the training mean on the test split (``beats``), is told of ``--future-known``."""
+    if "test" not in metrics or not forecaster.past_covariates_ or forecaster.future_covariates_:
+        return None
+    if "mean" not in metrics["test"]["original"] or beats(metrics["test"], "mean", verdict_units(forecaster)):
+        return None
+    return FUTURE_KNOWN_HINT
 
 
 def verdict_units(forecaster: Forecaster) -> str:
@@ -122,14 +144,15 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     forecaster.save(run_dir / "model")
     loss_png = plots.png_bytes(plots.loss_figure({forecaster.cell: forecaster.history_}))
-    test = forecasts["test"].original if "test" in forecasts else None
-    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}, test))
+    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}, forecasts.get("test")))
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)
-    title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {', '.join(forecaster.targets_)}"
-    blocks = run_blocks(forecaster, metrics, source, notes)
-    blocks += [("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch"),
-               ("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split")]
+    what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
+        f"{len(forecaster.ids_)} series ({', '.join(map(str, forecaster.ids_[:4]))}{', ...' if len(forecaster.ids_) > 4 else ''})")
+    title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {what}"
+    figures = [("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split"),
+               ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
+    blocks = run_blocks(forecaster, metrics, source, notes, figures)
     files.write_text(run_dir / "report.html", html_page(title, blocks))
     return metrics
 
@@ -142,44 +165,17 @@ def history_csv(history: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test=None):
-    """Actual vs predicted over a contiguous stretch of the test split, first target, with the repeat
-    baseline and each quantile model's widest central interval as a band. A panel shows its first series.
-    ``test``: the reference model's test-window forecasts, when already made (not forecast again)."""
-    from rnncast.metrics import interval_pairs
-
-    curves, bands, actual, x = {}, {}, None, None
-    one = None if reference.layout_ == "single" else reference.ids_[0]
-    for name, model in models.items():
-        if model is reference and test is not None:
-            wf = test if one is None else replace(take(test, test.series == 0), time=test.times[0] if test.times else None)
-        else:
-            wf = model.predict_windows(data, part="test", series=one)
-        origins, actual, pred = plots.contiguous_forecast(wf.y_true[..., 0], wf.y_pred[..., 0])
-        curves[name] = pred
-        pairs = interval_pairs(wf.levels)
-        if pairs:
-            lo, hi, percent = pairs[0]
-            bands[f"{name} {percent}% interval"] = tuple(
-                plots.contiguous_forecast(wf.y_true[..., 0], wf.quantiles[..., 0, wf.levels.index(q)])[2] for q in (lo, hi))
-        rows = (wf.target_rows[origins][:, None] + np.arange(wf.y_true.shape[1])).reshape(-1)
-        x = wf.time[rows] if wf.time is not None else rows
-        base = plots.contiguous_forecast(wf.y_true[..., 0], wf.baselines["repeat"][..., 0])[2]
-    curves["baseline: repeat last value"] = base
-    horizon = reference.settings_.data.horizon
-    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from origins {horizon} steps apart"
-    which = "" if one is None else f"series {one!r}, "
-    title = f"Test split, {which}forecast {how} (first {len(actual)} points)"
-    return plots.forecast_figure(x, actual, curves, title, reference.targets_[0], bands)
-
-
 # ---- the page -------------------------------------------------------------------------------
 
-def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None) -> list:
+def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=()) -> list:
+    """The page of a run: the verdict (and a hint), notes, metrics, ``figures`` (blocks), data and settings."""
     blocks = []
     if "test" in metrics:
-        beats, sentence = verdict(metrics["test"], verdict_units(forecaster))
-        blocks.append(("verdict", beats, sentence))
+        good, sentence = verdict(metrics["test"], verdict_units(forecaster))
+        blocks.append(("verdict", good, sentence))
+        hint = fit_hint(forecaster, metrics)
+        if hint:
+            blocks.append(("hint", hint))
     for note in notes or []:
         blocks.append(("p", note))
     if "test" in metrics:
@@ -193,6 +189,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks.append(("table", metric_rows(metrics, "original")))
     blocks.append(("h2", "Metrics (scaled units)"))
     blocks.append(("table", metric_rows(metrics, "scaled")))
+    blocks += figures
     blocks.append(("h2", "Data and settings"))
     facts = [["data", source or "(in memory)"], ["target", ", ".join(forecaster.targets_)],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
@@ -270,11 +267,12 @@ CSS = """
 body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
-th:first-child, td:first-child, td:nth-child(2) { text-align: left; }
+th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
 th { background: #f2f2f2; }
 img { max-width: 100%; border: 1px solid #ddd; }
 .good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
 .bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
+.hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
 """
 
 
@@ -288,6 +286,8 @@ def html_page(title: str, blocks: list) -> str:
             parts.append(f"<h2>{html.escape(block[1])}</h2>")
         elif kind == "p":
             parts.append(f"<p>{html.escape(block[1])}</p>")
+        elif kind == "hint":
+            parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
         elif kind == "verdict":
             parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
         elif kind == "table":

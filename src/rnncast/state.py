@@ -46,6 +46,7 @@ class FittedState:
     static_codes: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.int64))  # [S, Kc]
     skipped_series: list = field(default_factory=list)  # [{"id", "rows", "needed"}] too short to train
     calendars: dict = field(default_factory=dict)  # {series id: Calendar} of series with a calendar of their own
+    borders: list | None = None  # [S, 3] first validation, first test and last fitted time (parts.borders); None: no time
     train_seconds: float | None = None
     world_size: int = 1
 
@@ -74,7 +75,7 @@ class FittedState:
             "static": None if self.static_encoder is None else {
                 "encoder": self.static_encoder.state(), "inputs": self.static_inputs.tolist(),
                 "codes": self.static_codes.tolist()},
-            "skipped_series": self.skipped_series, "train_seconds": self.train_seconds,
+            "skipped_series": self.skipped_series, "train_seconds": self.train_seconds, "borders": self.borders,
         }
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
@@ -117,6 +118,7 @@ class FittedState:
                               else np.zeros((n, 0), np.int64)),
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
+                borders=_borders(meta.get("borders"), n),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except (KeyError, TypeError, ValueError, AttributeError) as err:
@@ -140,6 +142,15 @@ class FittedState:
         if (spec.n_inputs != n_cols or any(len(s.offset) != n_cols for s in self.scalers)
                 or len(self.scalers) != len(self.ids) or len(self.splits) != len(self.ids)):
             raise RnncastError(f"the model description in {where} does not match its network ({n_cols} columns named)")
+
+
+def _borders(value, n: int) -> list | None:
+    """The saved border times [S, 3] (absent before they were kept: parts falls back to row numbers)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != n or not all(isinstance(b, list) and len(b) == 3 for b in value):
+        raise ValueError(f"borders must be {n} lists of 3 times")
+    return value
 
 
 def _calendar_before(step, time_col) -> Calendar:

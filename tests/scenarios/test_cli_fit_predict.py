@@ -102,8 +102,39 @@ def test_evaluate_json_prints_the_metrics(capsys, folder, run):
     result = json.loads(out)
     for units in ("original", "scaled"):
         assert {"model", "repeat", "mean"} <= set(result[units])
-    assert result["windows"] == ROWS - LOOKBACK - HORIZON + 1
     assert result == Forecaster.load(run[0]).evaluate(read_table(folder / "data.csv"))
+
+
+def test_evaluate_on_the_fit_data_scores_the_test_split_as_fit_did(capsys, folder, run):
+    """fit's verdict and evaluate's rest on the same windows: no training row is scored by default."""
+    code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    fit_test = json.loads((run[0] / "metrics.json").read_text())["test"]
+    assert result["windows"] == fit_test["windows"]
+    assert result["original"] == fit_test["original"] and result["scaled"] == fit_test["scaled"]
+    assert result["scored"]["part"] == "test" and result["scored"]["targets_on"]["training"] == 0
+
+
+def test_evaluate_says_what_it_scored_with_mase_and_the_verdict(capsys, folder, run):
+    code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("scored ") and "after the rows the model was fitted and validated on" in lines[0]
+    assert "MASE" in out and "baseline: repeat" in out and "baseline: mean" in out
+    assert "beat" in lines[-1] and "these windows" in lines[-1]  # the verdict line, as fit prints it
+    code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv", "--part", "all")
+    assert code == 0, err
+    assert out.splitlines()[0].startswith(f"scored {ROWS - LOOKBACK - HORIZON + 1} windows")
+    assert "which flatter the model" in out and "every window" in out.splitlines()[-1]
+
+
+def test_evaluate_help_describes_the_part_and_the_data(capsys):
+    code, out, _ = cli(capsys, "evaluate", "--help")
+    assert code == 0
+    text = " ".join(out.split())
+    assert "--part {test,val,train,all}" in text and "(default: test)" in text
+    assert "newer data" in text and "fitted and validated on" in text
 
 
 def test_installed_entry_point_predicts(folder, run):

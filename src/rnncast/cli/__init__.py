@@ -31,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rnncast: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`rnncast evaluate ... | head -1`): what it read was enough
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout
+        return 141
     finally:
         from rnncast import distributed
 

@@ -42,7 +42,7 @@ def run_fit(args) -> int:
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
     from rnncast.panel import load_panel
-    from rnncast.report import start_config, verdict, verdict_units, write_run
+    from rnncast.report import fit_hint, start_config, verdict, verdict_units, write_run
 
     if args.resume:
         if args.config:
@@ -106,6 +106,9 @@ def run_fit(args) -> int:
     print(verdict(test, verdict_units(forecaster))[1])
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s{ranks}; wrote {out}/report.html")
+    hint = fit_hint(forecaster, metrics)
+    if hint:
+        print(hint)  # the last line: advice the verdict alone does not give
     return 0
 
 
@@ -117,12 +120,11 @@ def run_backtest(args) -> int:
     request = panel_request(args)
     forecaster = Forecaster(**settings)
     out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-backtest")
-    features = args.features if args.features in (None, "all") else args.features.split(",")
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
     bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per origin
     try:
         result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
-                                     target=args.target.split(",") if args.target else None, features=features,
+                                     target=args.target, features=args.features,  # lists of names, or 'all'
                                      time_col=args.time_col, on_epoch=bar, **_panel_kwargs(request))
     finally:
         bar.close()
@@ -145,9 +147,9 @@ def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, st
     if not source:
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
         raise RnncastError(f"{command} needs DATA and --target COLUMN (as flags or in a --config file){resume}")
-    flags = {"target": args.target.split(",") if args.target else None, "time_col": args.time_col}
+    flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
     if args.features is not None:
-        flags["features"] = args.features if args.features == "all" else args.features.split(",")
+        flags["features"] = args.features  # a list of names, or 'all'
     panel = panel_request(args) if hasattr(args, "id_col") else {}  # tune takes one series
     flags.update({k: v for k, v in panel.items() if v is not None})
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
@@ -214,18 +216,27 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
+    from rnncast.report import verdict, verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
-    result = forecaster.evaluate(args.data, static_covariates=_statictable(args, forecaster))
+    result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
     if args.json:
         from rnncast.files import json_text
 
         print(json_text(result))
         return 0
-    print(f"{result['windows']} windows, horizon {result['horizon']}")
+    print(f"{result['scored']['text']}; horizon {result['horizon']}")
+    season = forecaster.settings_.data.season
+    mase = f"MASE (season {season})" if season > 1 else "MASE"
     for units in ("original", "scaled"):
-        rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['rmse']:.5f}", f"{s['r2']:.4f}"] for name, s in result[units].items()]
-        print(table([f"{units} units", "MSE", "MAE", "RMSE", "R²"], rows))
+        rows = [[name if name == "model" else f"baseline: {name}", f"{s['mse']:.5g}", f"{s['mae']:.5g}", f"{s['rmse']:.5g}",
+                 f"{s['r2']:.4f}", f"{s['mase']:.4f}"] for name, s in result[units].items()]
+        print(table([f"{units} units", "MSE", "MAE", "RMSE", "R²", mase], rows))
+    if "mase_excluded" in result:
+        excluded = result["mase_excluded"]
+        print(f"MASE leaves out {excluded['count']} series whose training rows never change (e.g. {excluded['series'][:3]})")
+    where = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "every window"}
+    print(verdict(result, verdict_units(forecaster), where=where[args.part])[1])
     return 0
 
 
@@ -263,11 +274,10 @@ def _fresh_dir(base: Path) -> Path:
 
 
 def panel_request(args) -> dict:
-    """The data options of fit/backtest as plain data (kept in config.json for --resume)."""
-    split = lambda text: text.split(",") if text else None  # noqa: E731
-    series = args.series if args.series in (None, "all") else args.series.split(",")
-    return {"id_col": args.id_col, "series": series, "past_covariates": split(args.past_covariates),
-            "future_covariates": split(args.future_covariates), "static_covariates": split(args.static_covariates),
+    """The data options of fit/backtest as plain data (kept in config.json for --resume); the parser
+    has read the column flags into lists of names (``series`` may be 'all')."""
+    return {"id_col": args.id_col, "series": args.series, "past_covariates": args.past_covariates,
+            "future_covariates": args.future_covariates, "static_covariates": args.static_covariates,
             "static": args.static}
 
 

@@ -1,14 +1,35 @@
-"""The command line's flags: one subcommand per command; the setting flags are made from the
-settings dataclasses and parsed by ``config.parse_setting``, as TOML files and ``--set`` are."""
+"""The command line's flags: one subcommand per command, flags grouped by what they are about (data,
+model, training, output, many series); the setting flags are made from the settings dataclasses,
+show their true defaults and are parsed by ``config.parse_setting``, as TOML files and ``--set`` are.
+
+Building the parser imports neither torch nor pandas (``rnncast --help`` starts in a fraction of a
+second): each command imports what it needs when it runs."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
-from rnncast.config import setting_fields
+from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
+
+# The settings tune searches unless they are given (tuning.SEARCH; test_cli_parser.py holds them in step).
+SEARCHED = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
+
+NAMES_NOTE = ("A flag that names columns (COLS) takes one name, several separated by commas, with CSV quotes "
+              "around a name that holds a comma (--features 'temp,\"vent, km/h\"'), or is repeated with one whole "
+              "name each (--features temp --features 'vent, km/h').")
+TARGET_HELP = ("column(s) to forecast (default: long format: y; one series: the one column besides the time "
+               "column, to be named when there are more; wide format (--series): leave unset, each series is a target)")
+FEATURES_HELP = ("other input columns, or 'all' for every other numeric column (default: none, the target's own past "
+                 "only); with --future-known they are future covariates")
+TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: found by its name (date, ds, time, "
+                 "timestamp, datetime; year, period, step, time_idx for integers), its type or its values; "
+                 "none found: rows are numbered)")
+GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,59 +44,71 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     demo.set_defaults(run=command.run_demo)
 
-    fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory")
-    fit.add_argument("data", nargs="?", help="CSV or Parquet file, one row per time step")
-    fit.add_argument("--target", help="column(s) to forecast, comma-separated (required unless --resume)")
-    fit.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch")
-    fit.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
-    fit.add_argument("--time-col", help="time column: timestamps, periods or integer periods (default: found by its "
-                     "name (date, ds, time, timestamp, datetime; year, period, step for integers), its type or its values)")
-    fit.add_argument("--out", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
+    fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory",
+                              usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(
+                                  "Train a forecaster on DATA and write a run directory: config.json, metrics.json, "
+                                  "history.csv, model/, plots and report.html. " + NAMES_NOTE))
+    data = _data_group(fit, "CSV or Parquet file, one row per time step (or per series and time step)")
+    _add_names(data, "--target", help=TARGET_HELP + "; not needed with --resume")
+    _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
+    data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    _add_setting_groups(fit, data)
+    output = fit.add_argument_group("output")
+    output.add_argument("--out", metavar="DIR", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
+    output.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
+                        "or a run directory's config.json; flags given here override the file")
+    output.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and "
+                        "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
+                        "(default: no tracking)")
+    output.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch, "
+                        "with the run's own settings and data")
     add_panel_flags(fit)
-    fit.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
-                     "or a run directory's config.json; flags given here override the file")
-    fit.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and the "
-                     "run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI)")
-    for f in setting_fields():
-        _add_setting_flag(fit, f)
     fit.set_defaults(run=command.run_fit)
 
-    backtest = commands.add_parser("backtest", help="rolling-origin forecasts and metrics per window, beside the baselines")
-    backtest.add_argument("data", help="CSV or Parquet file: one series, long format (unique_id, ds, y) or wide")
-    backtest.add_argument("--target", help="column to forecast (long format default: y)")
-    backtest.add_argument("--features", help="other input columns, comma-separated, or 'all' for every numeric column")
-    backtest.add_argument("--time-col", help="timestamp column (default: a column named date/ds/time/timestamp/datetime)")
-    backtest.add_argument("--n-windows", type=int, default=3, help="forecast origins per series (default: 3)")
-    backtest.add_argument("--step", type=int, help="steps between origins (default: the horizon)")
-    backtest.add_argument("--refit", action="store_true",
-                          help="train a fresh model and scalers on the rows before every origin (default: one model, "
-                               "trained before the first origin, forecasts every window in one batched pass)")
-    backtest.add_argument("--out", help="output folder (default: runs/<data>-backtest, numbered if it exists)")
+    backtest = commands.add_parser("backtest", help="rolling-origin forecasts and metrics per window, beside the baselines",
+                                   usage="%(prog)s DATA [--target COLS] [--n-windows N] [option ...]", description=(
+                                       "Forecast the last --n-windows origins of every series of DATA and score each "
+                                       "window beside the baselines. " + NAMES_NOTE))
+    data = _data_group(backtest, "CSV or Parquet file: one series, long format (unique_id, ds, y) or wide", optional=False)
+    _add_names(data, "--target", help=TARGET_HELP)
+    _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
+    data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    _add_setting_groups(backtest, data)
+    origins = backtest.add_argument_group("backtest")
+    origins.add_argument("--n-windows", type=int, default=3, metavar="N", help="forecast origins per series (default: 3)")
+    origins.add_argument("--step", type=int, metavar="N", help="steps between origins (default: the horizon)")
+    origins.add_argument("--refit", action="store_true",
+                         help="train a fresh model and scalers on the rows before every origin (default: one model, "
+                              "trained before the first origin, forecasts every window in one batched pass)")
+    output = backtest.add_argument_group("output")
+    output.add_argument("--out", metavar="DIR", help="output folder (default: runs/<data>-backtest, numbered if it exists)")
     add_panel_flags(backtest)
-    for f in setting_fields():
-        _add_setting_flag(backtest, f)
     backtest.set_defaults(run=command.run_backtest)
 
     tune = commands.add_parser("tune", help="search cell, hidden size, layers, lookback, learning rate and dropout "
-                               "with Optuna on the validation split; writes the best settings as a config file")
-    tune.add_argument("data", nargs="?", help="CSV or Parquet file, one row per time step")
-    tune.add_argument("--target", help="column(s) to forecast, comma-separated")
-    tune.add_argument("--features", help="other input columns, comma-separated, or 'all'")
-    tune.add_argument("--time-col", help="timestamp column")
-    tune.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags override it")
-    tune.add_argument("--trials", type=int, default=20, help="trials this process runs (default: 20)")
-    tune.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long")
-    tune.add_argument("--storage", metavar="URL", help="Optuna storage shared by many machines, e.g. "
-                      "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
-    tune.add_argument("--study", default="rnncast", metavar="NAME", help="study name in the storage (default: rnncast)")
-    tune.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler (default: --seed); give "
-                      "each machine of a shared study its own")
-    tune.add_argument("--out", help="tuning directory (default: runs/tune-<data>, numbered if it exists)")
-    for f in setting_fields():
-        if f.name not in ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout"):
-            _add_setting_flag(tune, f)
-        else:  # searched unless given
-            _add_setting_flag(tune, f, help_tail=" (searched unless given)")
+                               "with Optuna on the validation split; writes the best settings as a config file",
+                               usage="%(prog)s [DATA] [--target COLS] [--trials N] [option ...]", description=(
+                                   "Search " + ", ".join("--" + name.replace("_", "-") for name in SEARCHED) + " with "
+                                   "Optuna on the validation split (each fixed when given) and write the best settings "
+                                   "as a config file for fit --config. " + NAMES_NOTE))
+    data = _data_group(tune, "CSV or Parquet file, one row per time step")
+    _add_names(data, "--target", help=TARGET_HELP.split("; wide format")[0] + ")")  # tune reads no wide tables
+    _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
+    data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
+    _add_setting_groups(tune, data, searched=SEARCHED)
+    search = tune.add_argument_group("search")
+    search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20)")
+    search.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long "
+                        "(default: no time limit)")
+    search.add_argument("--storage", metavar="URL", help="Optuna storage shared by many machines, e.g. "
+                        "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
+    search.add_argument("--study", default="rnncast", metavar="NAME", help="study name in the storage (default: rnncast)")
+    search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler (default: --seed); give "
+                        "each machine of a shared study its own")
+    output = tune.add_argument_group("output")
+    output.add_argument("--out", metavar="DIR", help="tuning directory (default: runs/tune-<data>, numbered if it exists)")
+    output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
+                        "override it")
     tune.set_defaults(run=command.run_tune)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
@@ -87,9 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
                          "use instead of those seen at fit; static columns in DATA are read too")
     predict.set_defaults(run=command.run_predict)
 
-    evaluate = commands.add_parser("evaluate", help="metrics of a trained run on new data, beside the baselines")
-    evaluate.add_argument("run_dir", metavar="RUN")
-    evaluate.add_argument("data")
+    evaluate = commands.add_parser(
+        "evaluate", help="metrics of a trained run on data, beside the baselines, with the same verdict as fit",
+        description="Score a trained run's forecasts of DATA beside the baselines (repeat, mean, seasonal with --season), "
+                    "in original and scaled units, with MASE and the verdict line of fit. By default only windows whose "
+                    "targets come after the rows the model was fitted and validated on are scored (the fit's test split "
+                    "and any newer rows, found by their timestamps); the first line says what was scored.")
+    evaluate.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
+    evaluate.add_argument("data", metavar="DATA", help="CSV or Parquet file with the columns the model was trained on: "
+                          "the data given to fit, newer data, or both")
+    evaluate.add_argument("--part", default="test", choices=["test", "val", "train", "all"],
+                          help="which windows to score: test = targets after the rows the model was fitted and validated "
+                               "on (the fit's test split and newer rows); val/train = the fit's validation/training rows; "
+                               "all = every window, rows the model learned from included (default: test)")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
     evaluate.add_argument("--static", metavar="FILE", help="per-series attributes to use instead of those seen at fit")
     evaluate.set_defaults(run=command.run_evaluate)
@@ -107,25 +150,113 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_panel_flags(parser: argparse.ArgumentParser) -> None:
-    """Many series and covariate roles: the same flags for fit and backtest."""
-    parser.add_argument("--id-col", help="long format: the column naming each row's series (default: unique_id when present)")
-    parser.add_argument("--series", help="wide format: the series columns, comma-separated, or 'all' numeric columns")
-    parser.add_argument("--past-covariates", help="columns known only up to the forecast time, comma-separated")
-    parser.add_argument("--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
-                                                    "prices), comma-separated; predict asks for them (--future)")
-    parser.add_argument("--static-covariates", help="per-series attribute columns (one value per series), comma-separated")
-    parser.add_argument("--static", metavar="FILE", help="per-series attributes as a table: the id column and one column each")
+    """Many series and covariate roles: the same flags for fit and backtest, in a group of their own."""
+    group = parser.add_argument_group("many series and covariates", "Long format: one row per series and time "
+                                      "step, an id column naming the series; wide format: one column per series.")
+    group.add_argument("--id-col", metavar="COL", help="long format: the column naming each row's series "
+                       "(default: unique_id when present; without one the table is one series, or wide with --series)")
+    _add_names(group, "--series", all_ok=True, help="wide format: the series columns, or 'all' numeric columns "
+               "(default: none: the table is long or one series)")
+    _add_names(group, "--past-covariates", help="columns known only up to the forecast time (default: none)")
+    _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
+               "prices); predict asks for them (--future) (default: none)")
+    _add_names(group, "--static-covariates", help="per-series attribute columns, one value per series (default: none)")
+    group.add_argument("--static", metavar="FILE", help="per-series attributes as a table: the id column and one "
+                       "column each (default: none)")
 
 
-def _add_setting_flag(parser: argparse.ArgumentParser, f, help_tail: str = "") -> None:
+def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
+    """The column names of a flag given ``given`` (its values, in order): one value is CSV text
+    (``temp,"vent, km/h"``: quotes keep a comma inside a name), a repeated flag gives one whole name
+    per value. ``'all'`` alone is kept as ``"all"`` where ``all_ok``. Raises ``ValueError`` naming a
+    blank name or broken quoting."""
+    if len(given) == 1:
+        text = given[0]
+        try:
+            rows = list(csv.reader([text], skipinitialspace=True, strict=True))
+        except csv.Error as err:
+            raise ValueError(f"cannot read {text!r} as comma-separated names ({err}); put a name that holds a comma "
+                             "in double quotes, e.g. 'temp,\"vent, km/h\"'") from None
+        names = rows[0] if len(rows) == 1 else []
+        if len(rows) > 1:
+            raise ValueError(f"{text!r} spans more than one line; give column names on one line")
+        if not names or any(not name.strip() for name in names):
+            raise ValueError(f"a blank column name in {text!r}; name every column, comma-separated")
+    else:
+        names = list(given)
+        blank = [i + 1 for i, name in enumerate(names) if not name.strip()]
+        if blank:
+            raise ValueError(f"a blank column name (the flag's value number {blank[0]} of {len(names)}); name every column")
+    if all_ok and "all" in names:
+        if len(names) > 1:
+            raise ValueError(f"'all' (every numeric column) stands alone; got {names}")
+        return "all"
+    return names
+
+
+class _ColumnNames(argparse.Action):
+    """A flag that names columns: its parsed names (``column_names``) after every occurrence."""
+
+    def __init__(self, option_strings, dest, all_ok: bool = False, **kwargs):
+        self.all_ok = all_ok
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        given = [*getattr(namespace, "_given_" + self.dest, ()), values]
+        setattr(namespace, "_given_" + self.dest, given)
+        try:
+            setattr(namespace, self.dest, column_names(given, self.all_ok))
+        except ValueError as err:
+            raise argparse.ArgumentError(self, str(err)) from None
+
+
+def _add_names(group, flag: str, help: str, all_ok: bool = False) -> None:
+    group.add_argument(flag, action=_ColumnNames, all_ok=all_ok, metavar="COLS", help=help)
+
+
+def _data_group(parser: argparse.ArgumentParser, data_help: str, optional: bool = True):
+    group = parser.add_argument_group("data", "What is read, and how it is cut into windows and splits.")
+    group.add_argument("data", nargs="?" if optional else None, metavar="DATA", help=data_help)
+    return group
+
+
+def _add_setting_groups(parser: argparse.ArgumentParser, data, searched=()) -> None:
+    """The setting flags in their groups: data settings join ``data``; model and training get theirs."""
+    for cls in SETTING_CLASSES:
+        group = data if GROUPS[cls] == "data" else parser.add_argument_group(GROUPS[cls])
+        for f in fields(cls):
+            if f.metadata.get("flag", True):  # verbose is the library's bar; the command line draws its own
+                _add_setting_flag(group, f, searched=f.name in searched)
+
+
+def setting_help(f, searched: bool = False) -> str:
+    """A setting flag's help: the field's help and its true default, as a person reads it (booleans
+    on/off; a default of None is described by the field's own help, which says what it means)."""
+    text = f.metadata.get("help", "")
+    if searched:
+        return f"{text} (default: searched)"
+    if f.default is None:
+        return text if "(default: " in text else f"{text} (default: none)"
+    return f"{text} (default: {default_text(f.default)})"
+
+
+def default_text(value) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _add_setting_flag(group, f, searched: bool = False) -> None:
     flag = "--" + f.name.replace("_", "-")
-    help_text = f.metadata.get("help", "") + (help_tail or f" (default: {f.default})")
+    help_text = setting_help(f, searched)
     if isinstance(f.default, bool):
-        parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x
+        group.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x
         return
     metavar = "N|full" if f.name == "batch_size" else None
-    parser.add_argument(flag, type=_setting_type(f.name), choices=f.metadata.get("choices"), default=argparse.SUPPRESS,
-                        metavar=metavar, help=help_text)
+    group.add_argument(flag, type=_setting_type(f.name), choices=f.metadata.get("choices"), default=argparse.SUPPRESS,
+                       metavar=metavar, help=help_text)
 
 
 def _setting_type(name: str):

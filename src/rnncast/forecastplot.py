@@ -1,0 +1,138 @@
+"""The run's forecast figure: what the verdict rests on.
+
+The model (or several, side by side) against the actual values of the test split and against
+every baseline the verdict compares it with: repeat the last value, the training mean, and
+seasonal naive when ``season > 1``. One series is one plot; a panel is a small grid of its best,
+median and worst series by test MASE, each titled with its id, its role and its MASE. The figure is
+drawn from forecasts already made (``forecasting.PartForecasts``), never made again for the
+reference model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from rnncast import plots
+from rnncast.forecaster import Forecaster
+from rnncast.forecasting import PartForecasts, WindowForecasts, take
+from rnncast.metrics import interval_pairs
+
+BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
+                   "seasonal": "baseline: seasonal naive (season {season})"}
+UNDEFINED = "MASE undefined: its training rows never change"
+
+
+def baseline_label(name: str, season: int) -> str:
+    """The legend's name of a baseline (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
+    return BASELINE_LABELS.get(name, "baseline: {name}").format(name=name, season=season)
+
+
+def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None) -> Figure:
+    """Actual vs predicted over a contiguous stretch of the test split (first target), with every
+    baseline of the reference model's scores and each quantile model's widest central interval as a band.
+
+    ``models``: name -> fitted model, drawn side by side (``reference`` among them or not); the
+    other models forecast the same series' test windows of ``data``. ``test``: the reference
+    model's test-window forecasts when already made (``Forecaster.part_forecasts``), not made again.
+    A panel of three or more series shows its best, median and worst series by the reference
+    model's test MASE; series whose MASE is undefined (constant training rows) are not ranked.
+    """
+    test = reference.part_forecasts(data, part="test") if test is None else test
+    wf = test.original
+    horizon = reference.settings_.data.horizon
+    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from origins {horizon} steps apart"
+    ylabel = "value" if reference.layout_ == "wide" else reference.targets_[0]  # wide: "y" is a made-up name
+    if len(test.ids) == 1 or not len(wf.series):
+        panel = _panel(reference, data, models, test, 0)
+        which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
+        title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points)"
+        return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"])
+    mase = series_mase(test)
+    picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
+    panels = []
+    for s, role in picks:
+        panel = _panel(reference, data, models, test, s)
+        if not np.isfinite(mase[s]):
+            panel["title"] = f"series {test.ids[s]!r}: {UNDEFINED}"
+        elif role:
+            panel["title"] = f"{role} by test MASE: series {test.ids[s]!r}, MASE {mase[s]:.3g}"
+        else:
+            panel["title"] = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
+        panels.append(panel)
+    lengths = {len(panel["actual"]) for panel in panels}
+    first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
+    title = f"Test split, forecast {how} ({first} points of each series){note}"
+    return plots.forecast_grid(panels, title, ylabel)
+
+
+def series_mase(test: PartForecasts) -> np.ndarray:
+    """Each series' MASE [S] on the windows of ``test`` (original units, pooled over its windows,
+    steps and targets as ``evaluation`` pools them); NaN for a series without windows or without a
+    MASE scale (training rows that never change)."""
+    wf, n = test.original, len(test.ids)
+    scales = test.mase_scales[wf.series]  # [W, T]
+    usable = np.isfinite(scales) & (scales > 0)
+    ratio = np.abs(wf.y_pred.astype(np.float64) - wf.y_true) / np.where(usable, scales, 1.0)[:, None, :]  # [W, H, T]
+    keep = np.broadcast_to(usable[:, None, :], ratio.shape)
+    series = np.broadcast_to(wf.series[:, None, None], ratio.shape)[keep]
+    total = np.bincount(series, weights=ratio[keep], minlength=n)
+    count = np.bincount(series, minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list) -> tuple[list[tuple[int, str]], str]:
+    """The series to draw, as (position, role) pairs, and a note on the series left unranked.
+
+    One or two series with windows: each, without a role. More: the best, the median and the worst
+    by MASE among the series whose MASE is defined; where fewer than three are, those and then
+    unranked series, up to three rows.
+    """
+    candidates = np.flatnonzero(has_windows)
+    ranked = [int(s) for s in candidates[np.argsort(mase[candidates], kind="stable")] if np.isfinite(mase[s])]
+    unranked = [int(s) for s in candidates if not np.isfinite(mase[s])]
+    note = ""
+    if unranked:
+        listed = ", ".join(repr(ids[s]) for s in unranked[:3]) + (", ..." if len(unranked) > 3 else "")
+        note = f"\n{len(unranked)} series not ranked: constant training rows leave their MASE undefined ({listed})"
+    if len(candidates) <= 2:
+        return [(int(s), "") for s in candidates], note
+    n = len(ranked)
+    if n >= 3:
+        picks = [(ranked[0], f"best of {n}"), (ranked[(n - 1) // 2], f"median of {n}"), (ranked[-1], f"worst of {n}")]
+    else:
+        picks = list(zip(ranked, ("best", "worst") if n == 2 else ("the only series ranked",)))
+    return picks + [(s, "") for s in unranked[: 3 - len(picks)]], note
+
+
+def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts, s: int) -> dict:
+    """The curves of series ``s`` of ``test``: x, actual, every model and baseline, the bands."""
+    many = len(test.ids) > 1
+    mine = _one_series(test.original, s) if many else test.original
+    predictions, bands = {}, {}
+    for name, model in models.items():
+        if model is reference:
+            wf = mine
+        else:
+            wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
+        origins, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], wf.y_pred[..., 0])
+        pairs = interval_pairs(wf.levels)
+        if pairs:
+            lo, hi, percent = pairs[0]
+            bands[f"{name} {percent}% interval"] = tuple(
+                plots.contiguous_forecast(wf.y_true[..., 0], wf.quantiles[..., 0, wf.levels.index(q)])[2] for q in (lo, hi))
+    origins, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0])
+    season = reference.settings_.data.season
+    for name, values in mine.baselines.items():
+        predictions[baseline_label(name, season)] = plots.contiguous_forecast(mine.y_true[..., 0], values[..., 0])[2]
+    rows = (mine.target_rows[origins][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
+    x = mine.time[rows] if mine.time is not None else rows
+    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands}
+
+
+def _one_series(wf: WindowForecasts, s: int) -> WindowForecasts:
+    """The windows of series ``s`` of a panel's forecasts, with that series' own timestamps."""
+    one = take(wf, wf.series == s)
+    one.time = wf.times[s] if wf.times else None
+    return one

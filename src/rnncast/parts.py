@@ -1,0 +1,178 @@
+"""Which windows a fitted model is scored on: the parts of the fit's split, found again in any data.
+
+A fit cuts each series by time into training rows (the weights learn from them), validation rows
+(early stopping chooses the epoch on them) and test rows (never seen). The model remembers the
+time at each border (``borders``: the first validation time, the first test time, the last time
+given to fit), so new data is cut the same way by its timestamps, wherever it starts and ends:
+
+* ``train`` / ``val``: windows whose targets all lie in the fit's training / validation rows;
+* ``test``: windows whose targets all come after the rows the model was fitted and validated on:
+  the fit's test rows and every later row (new data is scored as such);
+* ``all``: every window, with a count of those whose targets the model was fitted on.
+
+Without time (rows numbered), or for a model saved before borders were kept, a row of the data is
+taken as the fit's row of the same number, and the description says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel
+from rnncast.windows import Split, every_window_start, panel_window_starts
+
+PARTS = ("train", "val", "test", "all")
+PART_NAMES = {"train": "whose targets lie in the fit's training rows",
+              "val": "whose targets lie in the fit's validation rows",
+              "test": "whose targets come after the rows the model was fitted and validated on",
+              "all": "of the data, each of them"}
+
+
+def borders(panel: Panel, splits: list[Split]) -> list[list] | None:
+    """Each series' border times as JSON values [S, 3]: the first validation time, the first test
+    time and the last time given to fit (None where a part is empty); None without time."""
+    if panel.time is None:
+        return None
+
+    def at(s: int, row: int):
+        time = panel.time_of(s)
+        return _text(time[row]) if row < len(time) else None
+
+    return [[at(s, sp.train_end), at(s, sp.val_end), at(s, sp.end - 1)] for s, sp in enumerate(splits)]
+
+
+@dataclass
+class Located:
+    """The fit's borders in each series of new data, as row positions: ``splits`` [S] with
+    ``Split(train_end, val_end, end)`` where ``end`` is the series' length; ``fit_ends`` [S] the row
+    after the last one given to fit; ``by_time``: found by timestamps (False: by row numbers)."""
+
+    splits: list[Split]
+    fit_ends: np.ndarray
+    by_time: bool
+
+
+def locate(state, panel: Panel, index: np.ndarray) -> Located:
+    """Where the fit's borders fall in each series of ``panel`` (``index``: each series' position
+    among the series the model knows)."""
+    saved = getattr(state, "borders", None)
+    by_time = saved is not None and panel.time is not None
+    splits, ends = [], []
+    for s, k in enumerate(index):
+        length = int(panel.lengths[s])
+        if by_time:
+            time = panel.time_of(s)
+            first_val, first_test, last = saved[k]
+            train_end, val_end = (_position(time, v, "left", length) for v in (first_val, first_test))
+            fit_end = _position(time, last, "right", length)
+        else:
+            fit = state.splits[k]
+            train_end, val_end, fit_end = fit.train_end, fit.val_end, fit.end
+        train_end, val_end = min(train_end, length), min(val_end, length)
+        splits.append(Split(train_end, max(val_end, train_end), length))
+        ends.append(min(fit_end, length))
+    return Located(splits, np.asarray(ends, dtype=np.int64), by_time)
+
+
+def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray, dict]:
+    """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
+    description of what was scored (``describe``). Raises ``RnncastError`` for an unknown part, or
+    when no window of ``part`` exists (naming the border and the part that would score)."""
+    if part not in PARTS:
+        raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
+                           "model was fitted on, new data included)")
+    lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
+    located = locate(state, panel, index)
+    if part == "all":
+        short = np.flatnonzero(panel.lengths < lookback + horizon)
+        if len(short) == panel.n_series:
+            rows = len(panel.values) if panel.n_series == 1 else f"{panel.lengths.max()} rows in its longest series"
+            raise RnncastError(f"data has {rows}; evaluating needs at least lookback {lookback} + horizon {horizon}")
+        starts, series = every_window_start(panel.lengths, panel.offsets, lookback, horizon)
+    else:
+        starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
+    if not len(starts):
+        raise RnncastError(_nothing(state, panel, located, part))
+    return starts, series, describe(panel, located, starts, series, part, lookback)
+
+
+def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int) -> dict:
+    """What a score rests on: the part, its windows, and how many windows have targets on rows the
+    model was trained on, validated on, held out as its test split, or never given (new data)."""
+    first = starts - panel.offsets[series] + lookback  # [W] first target row inside each window's series
+    train_end = np.array([sp.train_end for sp in located.splits])[series]
+    val_end = np.array([sp.val_end for sp in located.splits])[series]
+    fit_end = located.fit_ends[series]
+    counts = {"training": int((first < train_end).sum()),  # a window counts by the row of its first target
+              "validation": int(((first >= train_end) & (first < val_end)).sum()),
+              "test": int(((first >= val_end) & (first < fit_end)).sum()),
+              "new": int((first >= fit_end).sum())}
+    scored_series = np.unique(series)
+    text = f"scored {len(starts)} windows {PART_NAMES[part]}"
+    if panel.n_series > 1:
+        text += f" in {len(scored_series)} of {panel.n_series} series"
+    if part in ("test", "all"):
+        text += (f" ({counts['test']} in the fit's test split, {counts['new']} after the data given to fit"
+                 + (f", {counts['training']} with targets on training rows and {counts['validation']} on validation "
+                    "rows, which flatter the model" if part == "all" else "") + ")")
+    times = panel.times
+    if times:
+        lo = min(times[s][first[series == s].min()] for s in scored_series)
+        hi = max(times[s][first[series == s].max()] for s in scored_series)
+        text += f"; first targets from {_show(lo)} to {_show(hi)}"
+    if not located.by_time:
+        text += "; rows are matched to the fit's by their number (no timestamps), so give data that starts where the fit's did"
+    return {"part": part, "windows": int(len(starts)), "series": int(len(scored_series)), "targets_on": counts,
+            "by_time": located.by_time, "text": text}
+
+
+def _nothing(state, panel: Panel, located: Located, part: str) -> str:
+    lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
+    if part == "test":
+        where = ""
+        if located.by_time and state.borders:
+            ends = [b[1] for b in state.borders if b[1] is not None]
+            where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)))})" if ends and located.by_time \
+                and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
+        return (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows the "
+                f"model was fitted and validated on{where}; give data that goes on after them, or part 'train', 'val' "
+                "or 'all' (--part) to score rows the model was fitted on")
+    return (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
+            f"{'training' if part == 'train' else 'validation'} rows; give the data the model was fitted on, or part 'test' or 'all'")
+
+
+def _text(value):
+    """A time value as JSON: ISO text for timestamps, text for periods, an int for integer periods."""
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if isinstance(value, pd.Period):
+        return str(value)
+    return int(value)
+
+
+def _show(value) -> str:
+    """A time value as a person reads it: a date alone at midnight."""
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.strftime("%Y-%m-%d") + (f" {value.tzname()}" if value.tz is not None else "")
+    return str(value)
+
+
+def _position(time: pd.Index, value, side: str, length: int) -> int:
+    """The row of ``time`` (ascending) where ``value`` falls; the series' length for None (an empty part)."""
+    if value is None:
+        return length
+    if isinstance(time, pd.DatetimeIndex):
+        value = pd.Timestamp(value)
+        if time.tz is not None:
+            value = value.tz_convert(time.tz) if value.tz is not None else value.tz_localize(time.tz)
+        elif value.tz is not None:
+            value = value.tz_localize(None)
+    elif isinstance(time, pd.PeriodIndex):
+        value = pd.Period(value, freq=time.freq)
+    else:
+        value = int(value)
+    return int(time.searchsorted(value, side=side))

@@ -1,0 +1,150 @@
+"""The run's forecast figure (``forecastplot.py``): every baseline the verdict weighs is in the
+legend; a panel shows its best, median and worst series by test MASE, each titled with its role,
+id and MASE, from the forecasts already made; series without a MASE are not ranked; drawing leaves
+matplotlib's global state alone. The legend and titles are read back from the Figure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import rnncast.forecasting
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster
+from rnncast.forecastplot import baseline_label, forecast_plot, pick_series, series_mase
+
+SEASONAL = {**TINY, "season": 6}
+
+
+def legend(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def metric_baselines(model, data) -> list[str]:
+    """The baselines the verdict compares the model with: every name in the test scores but the model."""
+    return [name for name in model.evaluate(data, part="test")["original"] if name != "model"]
+
+
+@pytest.fixture(scope="module")
+def panel_data() -> pd.DataFrame:
+    """Five series of 120-200 hourly rows and scales 0.1 to 100, period 6."""
+    return make_panel(5, scales=(0.1, 100.0), periods=(6,), seed=7)
+
+
+@pytest.fixture(scope="module")
+def panel_model(panel_data) -> Forecaster:
+    return Forecaster(**SEASONAL).fit(panel_data)
+
+
+def test_one_series_shows_every_baseline_of_its_scores_in_a_style_of_its_own():
+    data = make_frame(200)
+    model = Forecaster(**SEASONAL).fit(data, target="y", features=["x"])
+    names = metric_baselines(model, data)
+    assert names == ["repeat", "mean", "seasonal"]
+    fig = forecast_plot(model, data, {"lstm": model})
+    assert len(fig.axes) == 1
+    labels = legend(fig.axes[0])
+    assert labels == ["actual", "lstm", "baseline: repeat last value", "baseline: training mean",
+                      "baseline: seasonal naive (season 6)"]
+    assert [baseline_label(n, 6) for n in names] == labels[2:]
+    lines = {line.get_label(): line for line in fig.axes[0].lines}
+    styles = {(line.get_color(), line.get_linestyle()) for name, line in lines.items() if name.startswith("baseline")}
+    assert len(styles) == 3  # each baseline told apart by colour and line style
+
+
+def test_without_a_season_the_legend_has_repeat_and_mean_only(fitted, data):
+    assert metric_baselines(fitted, data) == ["repeat", "mean"]
+    assert [t for t in legend(forecast_plot(fitted, data, {"lstm": fitted}).axes[0]) if t.startswith("baseline")] == [
+        "baseline: repeat last value", "baseline: training mean"]
+
+
+def test_a_panel_shows_its_best_median_and_worst_series_by_test_mase(panel_model, panel_data, monkeypatch):
+    test = panel_model.part_forecasts(panel_data, part="test")
+    by_series = panel_model.evaluate(panel_data, part="test", by_series=True)["series"]
+    mase = {sid: scores["model"]["mase"] for sid, scores in by_series.items()}  # the per-series MASE, computed apart
+    ranked = sorted(mase, key=mase.get)
+    expected = {"best": ranked[0], "median": ranked[(len(ranked) - 1) // 2], "worst": ranked[-1]}
+    assert np.allclose(series_mase(test), [mase[sid] for sid in test.ids])
+    assert metric_baselines(panel_model, panel_data) == ["repeat", "mean", "seasonal"]
+    monkeypatch.setattr(rnncast.forecasting, "forecast_windows", lambda *a, **k: pytest.fail("forecast again"))
+    fig = forecast_plot(panel_model, panel_data, {"lstm": panel_model}, test)
+    assert len(fig.axes) == 3
+    for ax, role in zip(fig.axes, ("best", "median", "worst")):
+        sid = expected[role]
+        assert ax.get_title() == f"{role} of 5 by test MASE: series {sid!r}, MASE {mase[sid]:.3g}"
+        own = panel_data.loc[panel_data.unique_id == sid, "ds"].to_numpy()
+        assert np.isin(np.asarray(ax.lines[0].get_xdata(), "datetime64[ns]"), own).all()  # against its own dates
+    assert legend(fig.axes[0]) == ["actual", "lstm", "baseline: repeat last value", "baseline: training mean",
+                                   "baseline: seasonal naive (season 6)"]
+
+
+def test_one_or_two_series_are_each_shown(panel_data):
+    two = panel_data[panel_data.unique_id.isin(["s000", "s001"])]
+    model = Forecaster(**SEASONAL).fit(two)
+    fig = forecast_plot(model, two, {"lstm": model})
+    assert [ax.get_title().split(":")[0] for ax in fig.axes] == ["series 's000'", "series 's001'"]
+    one = panel_data[panel_data.unique_id == "s002"]
+    alone = Forecaster(**SEASONAL).fit(one)
+    title = forecast_plot(alone, one, {"lstm": alone}).axes[0].get_title()
+    assert "series 's002'" in title
+
+
+def test_series_with_constant_training_rows_are_not_ranked_and_the_figure_says_so(panel_data):
+    flat = panel_data[panel_data.unique_id == "s000"].copy()
+    flat["unique_id"], flat["y"] = "flat", 5.0
+    flat.iloc[-30:, flat.columns.get_loc("y")] = 6.0  # constant while training, moving in the test split
+    data = pd.concat([panel_data, flat], ignore_index=True)
+    model = Forecaster(**SEASONAL).fit(data)
+    test = model.part_forecasts(data, part="test")
+    assert np.isnan(series_mase(test)[test.ids.index("flat")])
+    fig = forecast_plot(model, data, {"lstm": model}, test)
+    assert len(fig.axes) == 3 and not any("flat" in ax.get_title() for ax in fig.axes)
+    assert "1 series not ranked" in fig.get_suptitle() and "'flat'" in fig.get_suptitle()
+
+
+def test_pick_series_ranks_the_defined_mase_and_fills_up_with_the_undefined():
+    ids = ["a", "b", "c", "d"]
+    every = np.ones(4, bool)
+    assert pick_series(np.array([3.0, 1.0, 2.0, 4.0]), every, ids)[0] == [(1, "best of 4"), (2, "median of 4"),
+                                                                           (3, "worst of 4")]
+    picks, note = pick_series(np.array([np.nan, 1.0, np.nan, 2.0]), every, ids)
+    assert picks == [(1, "best"), (3, "worst"), (0, "")] and "2 series not ranked" in note and "'a', 'c'" in note
+    assert pick_series(np.array([2.0, 1.0, 5.0, 3.0]), np.array([True, True, False, False]), ids)[0] == [(0, ""), (1, "")]
+
+
+def test_the_forecast_plot_draws_the_interval_as_a_band(quantile_model):
+    fig = forecast_plot(quantile_model, make_frame(200), {"lstm": quantile_model})
+    ax = fig.axes[0]
+    assert len(ax.collections) == 1  # the band from fill_between
+    assert "lstm 80% interval" in legend(ax)
+
+
+def test_drawing_leaves_matplotlibs_backend_rc_and_pyplot_alone(panel_model, panel_data):
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from rnncast import plots
+
+    backend, figures, rc = matplotlib.get_backend(), plt.get_fignums(), dict(matplotlib.rcParams)
+    plots.png_bytes(forecast_plot(panel_model, panel_data, {"lstm": panel_model}))
+    assert matplotlib.get_backend() == backend and plt.get_fignums() == figures and dict(matplotlib.rcParams) == rc
+
+
+def test_rnncast_draws_without_importing_pyplot_or_choosing_a_backend():
+    """A user's backend choice (here MPLBACKEND=svg) survives a fit and a drawn, written figure."""
+    code = ("import sys, matplotlib\n"
+            "from rnncast import Forecaster, plots\n"
+            "from rnncast.datasets import sine_wave\n"
+            "from rnncast.forecastplot import forecast_plot\n"
+            "data = sine_wave(200)\n"
+            "m = Forecaster(lookback=12, horizon=3, hidden_size=4, epochs=1, device='cpu', season=6).fit(data, target='y')\n"
+            "assert plots.png_bytes(forecast_plot(m, data, {'lstm': m}))[:4] == b'\\x89PNG'\n"
+            "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'\n"
+            "assert matplotlib.get_backend() == 'svg', matplotlib.get_backend()\n")
+    env = {**__import__("os").environ, "MPLBACKEND": "svg"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

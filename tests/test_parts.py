@@ -1,0 +1,144 @@
+"""Parts (``parts.py``): the fit's training, validation and test rows found again in any data by
+their timestamps, so that ``evaluate`` scores by default only windows whose targets the model never
+saw (the fit's test split and newer rows) and says what it scored."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster
+from rnncast.errors import RnncastError
+from rnncast.windows import window_starts
+
+L, H = TINY["lookback"], TINY["horizon"]
+ROWS = 300  # the whole series; the model is fitted on the first FIT rows
+FIT = 200
+
+
+@pytest.fixture(scope="module")
+def series() -> pd.DataFrame:
+    return make_frame(ROWS, feature=False, freq="D")
+
+
+@pytest.fixture(scope="module")
+def model(series) -> Forecaster:
+    return Forecaster(**TINY).fit(series.iloc[:FIT], target="y")
+
+
+
+def test_default_on_the_fit_data_scores_exactly_the_fit_test_windows(model, series):
+    result = model.evaluate(series.iloc[:FIT])
+    split = model.split_
+    expected = window_starts(split, "test", L, H)
+    assert result["windows"] == len(expected)
+    scored = result["scored"]
+    assert scored["part"] == "test" and scored["targets_on"] == {"training": 0, "validation": 0,
+                                                                "test": len(expected), "new": 0}
+    assert "after the rows the model was fitted and validated on" in scored["text"]
+    # the same windows as the fit's own test metrics
+    assert model.predict_windows(series.iloc[:FIT], part="test").target_rows.min() == split.val_end
+
+
+def test_newer_rows_are_scored_as_new_data(model, series):
+    result = model.evaluate(series)  # the fit's rows and 100 newer ones
+    split = model.split_
+    test_windows = len(window_starts(split, "test", L, H))
+    all_after = ROWS - split.val_end - H + 1  # every window whose targets start at or after the first test row
+    assert result["windows"] == all_after
+    counts = result["scored"]["targets_on"]
+    assert counts["new"] == ROWS - FIT - H + 1 and counts["test"] == all_after - counts["new"]
+    assert counts["test"] >= test_windows  # the fit's test windows, and those reaching across its end
+
+
+def test_data_starting_after_the_fit_is_all_new(model, series):
+    new = series.iloc[FIT:]
+    result = model.evaluate(new)
+    assert result["windows"] == len(new) - L - H + 1
+    assert result["scored"]["targets_on"]["new"] == result["windows"]
+    first = new["date"].iloc[L].strftime("%Y-%m-%d")
+    assert first in result["scored"]["text"]
+
+
+def test_borders_are_found_by_time_when_the_data_starts_elsewhere(model, series):
+    """Data that starts 50 rows into the fit's rows: the test part begins at the same date, not the same row."""
+    later = series.iloc[50:]
+    wf = model.predict_windows(later, part="test")
+    first_test_date = series["date"].iloc[model.split_.val_end]
+    assert later["date"].iloc[wf.target_rows.min()] == first_test_date
+    val = model.predict_windows(later, part="val")
+    assert later["date"].iloc[val.target_rows.min()] == series["date"].iloc[model.split_.train_end]
+
+
+def test_no_unseen_window_is_refused_naming_the_part_that_would_score(model, series):
+    with pytest.raises(RnncastError, match=r"no window .* after the rows the model was fitted.*'all'"):
+        model.evaluate(series.iloc[:120])
+    result = model.evaluate(series.iloc[:120], part="train")  # asked for: scored, and said so
+    assert result["scored"]["part"] == "train" and "training rows" in result["scored"]["text"]
+
+
+def test_all_counts_the_windows_on_rows_the_model_learned_from(model, series):
+    result = model.evaluate(series.iloc[:FIT], part="all")
+    counts = result["scored"]["targets_on"]
+    split = model.split_
+    assert result["windows"] == FIT - L - H + 1 == sum(counts.values())
+    assert counts["training"] == split.train_end - L  # windows whose first target is a training row
+    assert counts["validation"] == split.val_end - split.train_end
+    assert "flatter the model" in result["scored"]["text"]
+
+
+def test_unknown_part_is_refused_with_the_choices(model, series):
+    with pytest.raises(RnncastError, match="choose one of: train, val, test, all"):
+        model.evaluate(series, part="holdout")
+
+
+def test_rows_without_time_are_matched_by_number_and_the_text_says_so():
+    frame = make_frame(200, time=False, feature=False)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    assert model.state_.borders is None
+    result = model.evaluate(frame)
+    assert result["windows"] == len(window_starts(model.split_, "test", L, H))
+    assert "matched to the fit's by their number" in result["scored"]["text"]
+
+
+def test_a_model_saved_before_borders_falls_back_to_row_numbers(model, series, tmp_path):
+    model.save(tmp_path / "m")
+    meta_path = tmp_path / "m" / "model.json"
+    import json
+
+    meta = json.loads(meta_path.read_text())
+    meta.pop("borders")
+    meta_path.write_text(json.dumps(meta))
+    old = Forecaster.load(tmp_path / "m")
+    result = old.evaluate(series.iloc[:FIT])
+    assert result["windows"] == model.evaluate(series.iloc[:FIT])["windows"]
+    assert result["scored"]["by_time"] is False
+
+
+def test_borders_survive_save_and_load(model, series, tmp_path):
+    model.save(tmp_path / "m")
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.state_.borders == model.state_.borders
+    assert loaded.evaluate(series) == model.evaluate(series)
+
+
+def test_each_series_of_a_panel_is_cut_at_its_own_dates():
+    frame = make_panel(3, seed=4)
+    model = Forecaster(**TINY).fit(frame)
+    result = model.evaluate(frame, by_series=True)
+    assert result["scored"]["series"] == 3
+    for k, sid in enumerate(model.ids_):
+        split = model.splits_[k]
+        assert result["series"][sid]["windows"] == len(window_starts(split, "test", L, H))
+
+
+def test_time_zone_and_periods_keep_their_borders():
+    aware = make_frame(200, feature=False, freq="h")
+    aware["date"] = aware["date"].dt.tz_localize("Europe/Berlin")
+    model = Forecaster(**TINY).fit(aware, target="y")
+    assert model.evaluate(aware)["windows"] == len(window_starts(model.split_, "test", L, H))
+    periods = make_frame(200, feature=False, freq="MS")
+    periods["date"] = periods["date"].dt.to_period("M")
+    model = Forecaster(**TINY).fit(periods, target="y")
+    assert model.evaluate(periods.iloc[40:])["windows"] == len(window_starts(model.split_, "test", L, H))
