@@ -108,3 +108,20 @@ def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
     assert lines[-1] == FUTURE_KNOWN_HINT and lines[-2].startswith("trained 2 epochs")
     assert main(args[:-2] + ["--future-known", "--out", str(tmp_path / "known")]) == 0
     assert "--future-known" not in capsys.readouterr().out
+
+
+def test_the_page_says_how_mase_treated_a_series_that_never_changes(tmp_path):
+    frame = make_panel(3, seed=2)
+    frame.loc[frame["unique_id"] == frame["unique_id"].iloc[0], "y"] = 5.0  # constant: a zero naive error
+    model = Forecaster(**TINY).fit(frame)
+    metrics = write_run(tmp_path / "run", model, frame)
+    assert np.isfinite(metrics["test"]["original"]["model"]["mase"])  # the pooled MASE stays defined
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    first = frame["unique_id"].iloc[0]
+    assert f"1 series ('{first}') never change on their training rows" in page and "left out of MASE" in page
+
+
+def test_mase_note_is_absent_when_every_series_has_a_scale():
+    from rnncast.report import mase_note
+
+    assert mase_note({"original": {}}) is None

@@ -90,6 +90,17 @@ def fit_hint(forecaster: Forecaster, metrics: dict) -> str | None:
     return FUTURE_KNOWN_HINT
 
 
+def mase_note(result: dict) -> str | None:
+    """How a pooled MASE treated series with a zero in-sample naive error (None: there were none)."""
+    excluded = result.get("mase_excluded")
+    if not excluded:
+        return None
+    named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
+    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) never change on their "
+            "training rows, so their naive error is zero and MASE is undefined for them; they are left out of MASE "
+            "(as M4 leaves such series out) and counted in every other metric.")
+
+
 def verdict_units(forecaster: Forecaster) -> str:
     """Original units for one series; scaled units for many, where each series' errors count in its
     own scale (pooled original-unit MSE would be the largest series' MSE)."""
@@ -186,6 +197,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
             blocks.append(("p", f"Prediction intervals (quantiles {list(forecaster.settings_.model.quantiles)}): "
                                 f"{'; '.join(intervals)}; mean pinball loss {model['pinball']:.4g}."))
     blocks.append(("h2", "Metrics (original units)"))
+    note = mase_note(metrics.get("test", {}))
+    if note:
+        blocks.append(("p", note))
     blocks.append(("table", metric_rows(metrics, "original")))
     blocks.append(("h2", "Metrics (scaled units)"))
     blocks.append(("table", metric_rows(metrics, "scaled")))

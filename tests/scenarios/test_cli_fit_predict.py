@@ -36,7 +36,7 @@ def test_fit_writes_every_file_of_the_run_directory(run):
 def test_fit_prints_the_test_table_and_a_verdict(run):
     _, stdout = run
     assert "test split (original units)" in stdout and "repeat" in stdout and "mean" in stdout
-    assert "baseline" in stdout
+    assert "baseline" in stdout and "MASE" in stdout  # the same table evaluate prints
 
 
 def test_config_json_records_settings_and_split(run):

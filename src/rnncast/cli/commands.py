@@ -99,13 +99,12 @@ def run_fit(args) -> int:
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]
-    rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}", f"{s['r2']:.4f}"] for name, s in test["original"].items()]
-    print(table(["test split (original units)", "MSE", "MAE", "R²"], rows))
-    rows = [[name, f"{s['mse']:.5f}", f"{s['mae']:.5f}"] for name, s in test["scaled"].items()]
-    print(table(["test split (scaled units)", "MSE", "MAE"], rows))
+    print(score_tables(test, forecaster.settings_.data.season, "test split"))
     print(verdict(test, verdict_units(forecaster))[1])
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
-    print(f"trained {len(forecaster.history_)} epochs in {forecaster.train_seconds_:.1f} s{ranks}; wrote {out}/report.html")
+    epochs = len(forecaster.history_)
+    print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}; "
+          f"wrote {out}/report.html")
     hint = fit_hint(forecaster, metrics)
     if hint:
         print(hint)  # the last line: advice the verdict alone does not give
@@ -226,18 +225,25 @@ def run_evaluate(args) -> int:
         print(json_text(result))
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
-    season = forecaster.settings_.data.season
-    mase = f"MASE (season {season})" if season > 1 else "MASE"
-    for units in ("original", "scaled"):
-        rows = [[name if name == "model" else f"baseline: {name}", f"{s['mse']:.5g}", f"{s['mae']:.5g}", f"{s['rmse']:.5g}",
-                 f"{s['r2']:.4f}", f"{s['mase']:.4f}"] for name, s in result[units].items()]
-        print(table([f"{units} units", "MSE", "MAE", "RMSE", "R²", mase], rows))
-    if "mase_excluded" in result:
-        excluded = result["mase_excluded"]
-        print(f"MASE leaves out {excluded['count']} series whose training rows never change (e.g. {excluded['series'][:3]})")
+    print(score_tables(result, forecaster.settings_.data.season))
     where = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "every window"}
     print(verdict(result, verdict_units(forecaster), where=where[args.part])[1])
     return 0
+
+
+def score_tables(result: dict, season: int, what: str = "") -> str:
+    """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
+    its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
+    from rnncast.report import mase_note
+
+    mase = f"MASE (season {season})" if season > 1 else "MASE"
+    tables = []
+    for units in ("original", "scaled"):
+        rows = [[name if name == "model" else f"baseline: {name}", f"{s['mse']:.5g}", f"{s['mae']:.5g}",
+                 f"{s['rmse']:.5g}", f"{s['r2']:.4f}", f"{s['mase']:.4f}"] for name, s in result[units].items()]
+        tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", "R²", mase], rows))
+    note = mase_note(result)
+    return "\n".join(tables + ([note] if note else []))
 
 
 def run_export(args) -> int:
