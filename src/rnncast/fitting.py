@@ -196,6 +196,8 @@ def progress(name: str, epochs: int, on_epoch=None):
             post["val_loss"] = f"{record.val_loss:.5f}"
         bar.set_postfix(post, refresh=False)
         bar.update(record.epoch - bar.n)  # a resumed fit starts past epoch 1
+        if record.epoch >= epochs:
+            bar.close()  # ended before the loop's last word (the best-epoch-was-the-last hint) is logged
         if on_epoch is not None:
             on_epoch(record)
 

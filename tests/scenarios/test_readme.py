@@ -1,0 +1,68 @@
+"""Scenario: the README a newcomer reads first. It leads with what rnncast does and how to install
+it; its ten-line Python example runs as written (on a small monthly ``sales.csv`` made here); it
+explains its words; its flag reference is the generated ``docs/cli.md``; its benchmark figures name
+the record they come from and its date."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text()
+
+
+def _python_blocks(text: str) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+
+
+def test_the_readme_leads_with_what_rnncast_does_and_the_install_line():
+    head = README.split("\n## ", 2)
+    assert "forecast time series" in head[0] and "baselines" in head[0]
+    assert head[1].startswith("Install") and "pip install" in head[1] and "make demo" in head[1]
+    assert re.search(r"takes about \d+ s", head[1]), "the expected demo time"
+
+
+def test_the_first_python_example_is_ten_lines_and_runs_as_written(tmp_path, monkeypatch, capsys):
+    example = _python_blocks(README)[0]
+    lines = [line for line in example.splitlines() if line.strip()]
+    assert len(lines) <= 10
+    months = pd.date_range("2012-01-01", periods=120, freq="MS")
+    t = np.arange(120)
+    sales = 100 + 0.5 * t + 10 * np.sin(2 * np.pi * t / 12) + np.random.default_rng(0).normal(0, 1, 120)
+    pd.DataFrame({"Month": months.strftime("%Y-%m"), "sales": sales.round(1)}).to_csv(tmp_path / "sales.csv", index=False)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(compile(example, "README.md", "exec"), namespace)  # noqa: S102  the README's own code
+    forecast = namespace["forecast"]
+    assert len(forecast) == 6 and forecast.index[0] == pd.Timestamp("2022-01-01")  # the 6 months after the last row
+    assert namespace["result"]["scored"]["part"] == "test"
+    assert (tmp_path / "sales-model" / "weights.safetensors").is_file()
+    assert "scored" in capsys.readouterr().out
+
+
+def test_the_glossary_explains_the_words_the_library_uses():
+    glossary = README.split("## Words used here", 1)[1].split("\n## ", 1)[0]
+    for word in ("lookback", "horizon", "window", "panel", "past", "future", "static", "train", "validation",
+                 "test", "baselines", "MASE", "verdict"):
+        assert f"**{word}" in glossary or word in glossary, word
+
+
+def test_the_flag_reference_is_the_generated_file_not_a_hand_kept_list():
+    assert "docs/cli.md" in README and (ROOT / "docs" / "cli.md").is_file()
+    assert "[--lookback 96]" not in README  # the old hand-written synopsis with wrong defaults
+
+
+def test_every_benchmark_figure_names_its_record_and_date():
+    section = README.split("## Benchmarks", 1)[1].split("\n## ", 1)[0]
+    bullets = [b for b in section.split("\n- ")[1:]]
+    assert bullets
+    for bullet in bullets:
+        if "results" in bullet or ".md" in bullet:
+            assert re.search(r"20\d\d-\d\d-\d\d", bullet) or "check" in bullet, bullet[:80]
+    for paragraph in section.split("\n\n"):
+        if paragraph.startswith(("ETT with", "The `segrnn` preset")):
+            assert re.search(r"recorded 20\d\d-\d\d-\d\d", paragraph), paragraph[:80]
