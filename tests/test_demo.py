@@ -1,21 +1,25 @@
-"""The two demos (``demo.py``): the sine wave with RNN, LSTM and GRU side by side, and the second
-tutorial's regression task as it was set up and with ``x`` known at forecast time; each writes a
-run directory per model and a summary page. ``tiny_demos`` serves test_cli_commands.py too."""
+"""The two demos (``demo.py``): the sine wave with RNN, LSTM and GRU side by side, with the highway
+and each cell alone, compared model against model; and the second tutorial's regression task as it
+was set up and with ``x`` known at forecast time; each writes a run directory per model and a
+summary page that states the settings other than the defaults. ``tiny_demos`` serves
+test_cli_commands.py too."""
 
 from __future__ import annotations
 
 import functools
+import html
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from rnncast import Forecaster, datasets, demo
+from rnncast.comparison import compare
 
 
-@pytest.fixture
-def tiny_demos(monkeypatch):
-    """The demos with data and settings small enough for a test (their own train for minutes)."""
+def shrink(monkeypatch) -> None:
+    """The demos with data and settings small enough for a test (their own train for a minute)."""
     monkeypatch.setattr(demo, "SINE_SETTINGS", dict(lookback=12, horizon=1, hidden_size=4, epochs=1, batch_size=64, lr=1e-2))
     monkeypatch.setattr(demo, "REGRESSION_SETTINGS", {**demo.REGRESSION_SETTINGS, "hidden_size": 4, "num_layers": 1,
                                                       "epochs": 2, "batch_size": 64})
@@ -23,23 +27,130 @@ def tiny_demos(monkeypatch):
     monkeypatch.setattr(datasets, "aligned_regression", functools.partial(datasets.aligned_regression, n=200))
 
 
-def test_the_sine_demo_trains_three_cells_and_writes_a_run_each_and_a_summary(tiny_demos, tmp_path):
-    rows = demo.sine(tmp_path, device="cpu")
-    assert [r.name for r in rows] == ["RNN", "LSTM", "GRU"]
-    assert {p.name for p in tmp_path.iterdir()} == {"rnn", "lstm", "gru", "loss.png", "forecast.png", "summary.json",
-                                                    "report.html"}
-    for row, cell in zip(rows, ("rnn", "lstm", "gru")):
-        test = json.loads((tmp_path / cell / "metrics.json").read_text())["test"]["original"]
+@pytest.fixture
+def tiny_demos(monkeypatch):
+    shrink(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def tiny_sine(tmp_path_factory):
+    """One tiny sine demo (six models) that several tests read: its result and its folder."""
+    out = tmp_path_factory.mktemp("sine")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        shrink(monkeypatch)
+        return demo.sine(out, device="cpu"), out
+
+
+@pytest.fixture(scope="module")
+def tiny_regression(tmp_path_factory):
+    out = tmp_path_factory.mktemp("regression")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        shrink(monkeypatch)
+        return demo.regression(out, device="cpu"), out
+
+
+def test_the_sine_demo_trains_each_cell_with_the_highway_and_alone_and_writes_a_run_each(tiny_sine):
+    result, tmp_path = tiny_sine
+    assert [(r.group, r.name) for r in result.rows] == [(g, c) for g in ("highway on", "cells alone") for c in ("RNN", "LSTM", "GRU")]
+    folders = ["rnn", "lstm", "gru", "rnn-alone", "lstm-alone", "gru-alone"]
+    assert {p.name for p in tmp_path.iterdir()} == set(folders) | {
+        "loss-highway-on.png", "forecast-highway-on.png", "loss-cells-alone.png", "forecast-cells-alone.png",
+        "summary.json", "report.html"}
+    for row, folder in zip(result.rows, folders):
+        test = json.loads((tmp_path / folder / "metrics.json").read_text())["test"]["original"]
         assert row.mse == pytest.approx(test["model"]["mse"]) and row.repeat_mse == pytest.approx(test["repeat"]["mse"])
-        assert row.parameters > 0 and Forecaster.load(tmp_path / cell).get_params()["cell"] == cell
-    assert [s["name"] for s in json.loads((tmp_path / "summary.json").read_text())] == ["RNN", "LSTM", "GRU"]
+        params = Forecaster.load(tmp_path / folder).get_params()
+        assert row.parameters > 0 and params["cell"] == folder.split("-")[0] and params["highway"] is (row.group == "highway on")
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert [(r["group"], r["name"]) for r in summary["rows"]] == [(r.group, r.name) for r in result.rows]
 
 
-def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_demos, tmp_path):
-    rows = demo.regression(tmp_path, device="cpu")
+def test_the_sine_demo_names_a_winner_or_a_tie_per_group_from_the_dm_test(tiny_sine):
+    result, tmp_path = tiny_sine
+    assert [c.group for c in result.comparisons] == ["highway on", "cells alone"]
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for c in result.comparisons:
+        assert len(c.pairs) == 3 and c.sentence in result.findings and html.escape(c.sentence) in page
+        assert (c.winner is None) == ("wins" not in c.sentence)
+        assert c.winner is None or all(p["differs"] for p in c.pairs if c.winner in (p["a"], p["b"]))
+    assert "Holm" in page and "Diebold–Mariano" in page
+    assert result.lesson.startswith("What the cells alone show") and html.escape(result.lesson) in page
+
+
+def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
+    def rows(group, mses):
+        return [demo.DemoRow(name, 100, 10, 8, 0.1, mse, 0.1, 0.9, 0.01, 0.1, True, group, 0.0025)
+                for name, mse in zip(("RNN", "LSTM", "GRU"), mses)]
+
+    on, alone = rows("highway on", [0.0029, 0.0029, 0.0029]), rows("cells alone", [0.0050, 0.0030, 0.0040])
+    tie = compare({"RNN": np.zeros((3, 1, 1)), "LSTM": np.zeros((3, 1, 1)), "GRU": np.zeros((3, 1, 1))}, 1, "highway on")
+    lstm_wins = demo.Comparison("cells alone", "LSTM", "With the cells alone, LSTM wins: ...",
+                                [{"a": "RNN", "b": "LSTM", "differs": True}, {"a": "LSTM", "b": "GRU", "differs": True},
+                                 {"a": "RNN", "b": "GRU", "differs": False}])
+    text = demo.cells_alone_text(on + alone, [tie, lstm_wins])
+    assert "LSTM 1.20, GRU 1.60 and RNN 2.00 times the noise floor" in text
+    assert "LSTM's lower MSE is beyond chance" in text and "GRU's lower" not in text
+    assert "the highway hides how the cells differ" in text
+    alone_tie = demo.Comparison("cells alone", None, "tie", [dict(p, differs=False) for p in lstm_wins.pairs])
+    text = demo.cells_alone_text(on + alone, [tie, alone_tie])
+    assert "beyond chance against each other cell" not in text and "even the cells alone do not differ" in text
+
+
+def test_the_noise_floor_comes_from_the_data(tiny_demos, monkeypatch, tmp_path):
+    assert datasets.sine_wave(n=50).attrs["noise_floor_mse"] == pytest.approx(0.05 ** 2)
+    monkeypatch.setattr(datasets, "sine_wave", functools.partial(datasets.sine_wave, n=300, noise=0.2))
+    result = demo.sine(tmp_path, device="cpu")
+    assert all(r.floor_mse == pytest.approx(0.04) for r in result.rows)
+    head, *rows = demo.summary_table(result.rows)
+    ratio = head.index("× floor")
+    assert [float(r[ratio]) for r in rows] == pytest.approx([r.mse / 0.04 for r in result.rows], abs=0.006)
+    assert any("noise has sd 0.2" in f and "0.04" in f for f in result.findings)
+    assert "expected MSE of 0.04" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_timings_are_per_epoch_beside_the_epochs_run(tiny_sine):
+    result, tmp_path = tiny_sine
+    head, *rows = demo.summary_table(result.rows)
+    assert "s/epoch (median)" in head and "epochs (best)" in head and "train s" not in head
+    for row, line in zip(result.rows, rows):
+        folder = row.name.lower() + ("" if row.group == "highway on" else "-alone")
+        seconds = pd.read_csv(tmp_path / folder / "history.csv")["seconds"]  # the run's own history
+        assert row.epochs == len(seconds) and row.seconds_per_epoch == pytest.approx(float(seconds.median()), rel=1e-6)
+        assert line[head.index("epochs (best)")] == f"{row.epochs} ({row.best_epoch})"
+
+
+def test_the_settings_other_than_the_defaults_are_listed_exactly():
+    assert demo.non_default_settings(Forecaster().get_params()) == {}
+    params = Forecaster(lookback=10, lr=1e-3, window_norm="none", highway=False).get_params()
+    assert demo.non_default_settings(params) == {"lookback": 10, "window_norm": "none", "highway": False, "lr": 1e-3}
+    assert demo.settings_text({"lookback": 10, "lr": 1e-3, "scaler": "minmax"}) == "lookback 10, lr 0.001, scaler minmax"
+
+
+def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regression):
+    result, tmp_path = tiny_regression
+    rows = result.rows
     assert [r.name for r in rows] == ["past only (as the tutorial)", "with x at the target's time step"]
     assert np.isfinite([r.r2 for r in rows]).all()
     assert Forecaster.load(tmp_path / "past-only").get_params()["future_known"] is False
     assert Forecaster.load(tmp_path / "future-known").get_params()["future_known"] is True
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert demo.WHY_NOT[:40] in page and page.count("data:image/png;base64,") == 2
+
+
+def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults(tiny_regression, monkeypatch):
+    result, tmp_path = tiny_regression
+    shrink(monkeypatch)  # the settings it ran with
+    defaults = Forecaster().get_params()
+    changed = {k: v for k, v in {**demo.REGRESSION_SETTINGS, "device": "cpu"}.items() if defaults[k] != v}
+    assert {"lookback", "lr", "window_norm", "patience", "scaler", "epochs"} <= set(changed)
+    common = result.settings[0]
+    assert common.startswith("Settings other than the defaults, in every run: ")
+    listed = [item.split(" ")[0] for item in common.removesuffix(".").split(": ", 1)[1].split(", ")]
+    assert sorted(listed) == sorted(changed)  # every changed setting, and no other
+    assert "future_known True" in result.settings[1] and "past only (as the tutorial): nothing else" in result.settings[1]
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert all(html.escape(line) in page for line in result.settings)
+    for folder, extra in (("past-only", ""), ("future-known", "future_known True")):
+        run_page = (tmp_path / folder / "report.html").read_text(encoding="utf-8")
+        note = next(line for line in run_page.splitlines() if "Settings other than the defaults:" in line)
+        assert all(f"{k} " in note for k in changed) and (extra in note)

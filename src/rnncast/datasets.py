@@ -8,11 +8,19 @@ import pandas as pd
 
 
 def sine_wave(n: int = 2400, step: float = 0.1, noise: float = 0.05, seed: int = 0) -> pd.DataFrame:
-    """One continuous sine wave ``y = sin(step * t) + noise`` with a row number ``t``."""
+    """One continuous sine wave ``y = sin(step * t) + noise`` with a row number ``t``.
+
+    ``noise`` is the standard deviation of the Gaussian noise added at each row. The frame's
+    ``attrs`` say what the data knows of itself: ``noise_sd`` and ``noise_floor_mse`` (= noise²,
+    in y's units squared), the expected MSE of a forecaster that knew the clean sine exactly; no
+    forecast of the noisy values can do better on average.
+    """
     t = np.arange(n)
     rng = np.random.default_rng(seed)
     y = np.sin(step * t) + noise * rng.standard_normal(n)
-    return pd.DataFrame({"t": t, "y": y.astype(np.float32)})
+    frame = pd.DataFrame({"t": t, "y": y.astype(np.float32)})
+    frame.attrs.update(noise_sd=float(noise), noise_floor_mse=float(noise) ** 2)
+    return frame
 
 
 def aligned_regression(n: int = 1000, noise: float = 0.1, seed: int = 42) -> pd.DataFrame:

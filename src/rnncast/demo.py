@@ -1,12 +1,19 @@
-"""The two demos: the first tutorial's sine wave with RNN, LSTM and GRU side by side, and the
-second tutorial's regression task, reproduced and then fixed with a known-at-forecast-time covariate."""
+"""The two demos: the first tutorial's sine wave with RNN, LSTM and GRU side by side (with the
+linear highway, and each cell on its own), and the second tutorial's regression task, reproduced
+and then fixed with a known-at-forecast-time covariate.
+
+Models are compared with each other as they are with the baselines: a lower test MSE names a
+winner only when a Diebold–Mariano test between the two models' errors on the same test windows
+says it is beyond chance (two-sided, Holm-corrected over the pairs of a group)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnncast import datasets, files, plots
+from rnncast.comparison import Comparison, compare, listing, pair_table
 from rnncast.forecaster import Forecaster
 from rnncast.models import count_parameters
 from rnncast.report import forecast_plot, html_page, metric_rows, verdict, write_run
@@ -14,43 +21,81 @@ from rnncast.report import forecast_plot, html_page, metric_rows, verdict, write
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
                            patience=10, scaler="minmax", window_norm="none")  # the tutorial's, split by time
 SINE_SETTINGS = dict(lookback=50, horizon=1, hidden_size=64, epochs=60, patience=8, batch_size=64, lr=3e-3)
+SINE_GROUPS = {"highway on": dict(highway=True), "cells alone": dict(highway=False)}  # over SINE_SETTINGS
+CELLS = ("rnn", "lstm", "gru")
 
 
 @dataclass
 class DemoRow:
     name: str
     parameters: int
-    seconds: float
-    mse: float
+    epochs: int  # epochs run (early stopping ends each run on its own)
+    best_epoch: int  # the epoch whose weights were kept
+    seconds_per_epoch: float  # median over the epochs run: one training pass and the validation pass
+    mse: float  # test split, original units
     mae: float
     r2: float
     repeat_mse: float
     repeat_mae: float
     beats_baselines: bool
+    group: str = ""
+    floor_mse: float | None = None  # the data's noise floor (expected MSE of the clean signal), when it knows one
 
 
-def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> list[DemoRow]:
-    """Train RNN, LSTM and GRU on one continuous sine wave; write ``out_dir`` and return the table."""
+@dataclass
+class DemoResult:
+    rows: list[DemoRow]
+    findings: list[str]  # how to read the table: winner or tie per group, the noise floor
+    settings: list[str]  # the settings other than Forecaster's defaults: those every run shares, then each run's own
+    comparisons: list[Comparison] = field(default_factory=list)
+    lesson: str = ""  # what the comparison teaches (the sine demo: what the cells alone show)
+
+
+def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
+    """Train RNN, LSTM and GRU on one continuous sine wave, with the highway and each cell alone;
+    write ``out_dir`` (a run folder per model, the summary page) and return the table and findings.
+    ``on_epoch_factory(name, epochs)`` returns the ``on_epoch`` callback of one model's fit."""
     out_dir = Path(out_dir)
     data = datasets.sine_wave()
-    models, all_metrics, rows = {}, {}, []
-    for cell in ("rnn", "lstm", "gru"):
-        on_epoch = on_epoch_factory(cell) if on_epoch_factory else None
-        model = Forecaster(cell=cell, device=device, **SINE_SETTINGS).fit(data, target="y", on_epoch=on_epoch)
-        metrics = write_run(out_dir / cell, model, data, source="built-in sine wave (rnncast.datasets.sine_wave)")
-        models[cell.upper()] = model
-        all_metrics[cell.upper()] = metrics
-        rows.append(_row(cell.upper(), model, metrics))
-    _write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", data, models, all_metrics, rows, [
-        "One continuous sine wave, y = sin(0.1 t) + 0.05 noise, 2,400 points, split by time into "
-        "train (70%), validation (10%) and test (20%). Each network sees 50 steps and predicts the next. "
-        "The test plot is a contiguous stretch of the series, so it looks like the wave it is "
-        "(the tutorial plotted windows with random starts, which made its curve jagged).",
-    ])
-    return rows
+    floor = data.attrs.get("noise_floor_mse")
+    source = "built-in sine wave (rnncast.datasets.sine_wave)"
+    rows, comparisons, groups, all_metrics = [], [], {}, {}
+    for group, extra in SINE_GROUPS.items():
+        models, errors = {}, {}
+        for cell in CELLS:
+            folder = cell if extra.get("highway", True) else f"{cell}-alone"
+            settings = dict(SINE_SETTINGS, **extra)
+            on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
+            model = Forecaster(cell=cell, device=device, **settings).fit(data, target="y", on_epoch=on_epoch)
+            run_metrics = write_run(out_dir / folder, model, data, source=source,
+                                    notes=[f"Demo run ({group}). " + settings_sentence(model)])
+            models[cell.upper()] = model
+            all_metrics[f"{cell.upper()} ({group})"] = run_metrics
+            rows.append(_row(cell.upper(), model, run_metrics, group, floor))
+            test = model.predict_windows(data, part="test")  # original units: the same for every model
+            errors[cell.upper()] = test.y_pred - test.y_true  # [W, H, T]
+        comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group))
+        groups[group] = models
+    every = {f"{name} ({group})": m for group, models in groups.items() for name, m in models.items()}
+    result = DemoResult(rows, [c.sentence for c in comparisons] + [floor_sentence(floor)], settings_lines(every),
+                        comparisons, cells_alone_text(rows, comparisons))
+    intro = ("One continuous sine wave, y = sin(0.1 t) + noise, split by time into train (70%), validation (10%) "
+             "and test (20%). Each network sees 50 steps and predicts the next, twice: with the linear highway "
+             "(the defaults: a linear forecast from the window, which the cell corrects) and with the cell alone "
+             "(highway off), where every forecast comes from the recurrent cell. The test plots are contiguous "
+             "stretches of the series, so they look like the wave they are (the tutorial plotted windows with "
+             "random starts, which made its curve jagged).")
+    figures = []
+    for group, models in groups.items():
+        slug = group.replace(" ", "-")
+        figures += [(f"Loss, {group}", plots.loss_figure({n: m.history_ for n, m in models.items()}), f"loss-{slug}.png"),
+                    (f"Forecast on the test split, {group}", forecast_plot(next(iter(models.values())), data, models),
+                     f"forecast-{slug}.png")]
+    _write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", [intro], result, all_metrics, figures)
+    return result
 
 
-def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> list[DemoRow]:
+def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
     """The second tutorial's task, as it was set up and with the target's own features in view."""
     out_dir = Path(out_dir)
     data = datasets.aligned_regression()
@@ -58,49 +103,171 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> list[Dem
     runs = {"past only (as the tutorial)": ("past-only", False), "with x at the target's time step": ("future-known", True)}
     models, all_metrics, rows = {}, {}, []
     for label, (folder, known) in runs.items():
-        on_epoch = on_epoch_factory(folder) if on_epoch_factory else None
+        on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
         model = Forecaster(future_known=known, **settings).fit(data, target="y", features=["x"], on_epoch=on_epoch)
         note = ("future_known=True: the network also sees x at the time step it predicts, a covariate known at forecast time."
                 if known else WHY_NOT)
-        metrics = write_run(out_dir / folder, model, data, source="built-in regression set (rnncast.datasets.aligned_regression)",
-                            notes=[note])
+        run_metrics = write_run(out_dir / folder, model, data, notes=[note, settings_sentence(model)],
+                                source="built-in regression set (rnncast.datasets.aligned_regression)")
         models[label] = model
-        all_metrics[label] = metrics
-        rows.append(_row(label, model, metrics))
-    _write_summary(out_dir, "rnncast demo: the sequence-regression tutorial, fixed", data, models, all_metrics, rows,
-                   [WHY_NOT, FIX])
-    return rows
+        all_metrics[label] = run_metrics
+        rows.append(_row(label, model, run_metrics))
+    result = DemoResult(rows, [], settings_lines(models))
+    figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
+               ("Forecast on the test split", forecast_plot(next(iter(models.values())), data, models), "forecast.png")]
+    _write_summary(out_dir, "rnncast demo: the sequence-regression tutorial, fixed", [WHY_NOT, FIX], result, all_metrics,
+                   figures)
+    return result
 
 
 WHY_NOT = ("As the tutorial set it up, the target y at time t depends only on the feature x at the same time t, and "
            "every window stops at t - 1. The rows are independent draws, so nothing in the window tells anything "
            "about y_t: no model can beat predicting the training mean, and this one does not.")
 FIX = ("The fix is a setting, not a bigger model: future_known=True (--future-known) declares x a covariate known at "
-       "forecast time, and the network then also sees x at the step it predicts. The same network reaches an R² near 1.")
+       "forecast time, and the network then also sees x at the step it predicts. The same network reaches an R² near 1 "
+       "with the settings listed below (the tutorial's own, where they differ from rnncast's defaults).")
 
 
-def _row(name: str, model: Forecaster, metrics: dict) -> DemoRow:
-    test = metrics["test"]["original"]
-    return DemoRow(name, count_parameters(model.net_), model.train_seconds_, test["model"]["mse"], test["model"]["mae"],
-                   test["model"]["r2"], test["repeat"]["mse"], test["repeat"]["mae"], verdict(metrics["test"])[0])
+# ---- what the sine demo found -----------------------------------------------------------------
+
+def floor_sentence(floor: float | None) -> str:
+    if floor is None:
+        return "The data knows no noise floor."
+    return (f"Noise floor: the sine's noise has sd {floor ** 0.5:.3g}, so even the clean sine as the forecast scores an "
+            f"expected MSE of {floor:.4g}; the table's '× floor' column is each test MSE over it "
+            f"(1.00 would be a perfect forecaster).")
 
 
-def _write_summary(out_dir: Path, title: str, data, models: dict, all_metrics: dict, rows: list[DemoRow],
-                   notes: list[str]) -> None:
-    loss_png = plots.png_bytes(plots.loss_figure({name: m.history_ for name, m in models.items()}))
-    first = next(iter(models.values()))
-    forecast_png = plots.png_bytes(forecast_plot(first, data, models))
-    files.write_bytes(out_dir / "loss.png", loss_png)
-    files.write_bytes(out_dir / "forecast.png", forecast_png)
-    files.write_json(out_dir / "summary.json", [row.__dict__ for row in rows])
-    table = [["model", "parameters", "train s", "test MSE", "test MAE", "test R²", "repeat MSE", "repeat MAE", "beats baselines"]]
-    table += [[r.name, r.parameters, f"{r.seconds:.1f}", f"{r.mse:.5f}", f"{r.mae:.4f}", f"{r.r2:.3f}",
-               f"{r.repeat_mse:.5f}", f"{r.repeat_mae:.4f}", "yes" if r.beats_baselines else "NO"] for r in rows]
-    blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", table),
-                                          ("h2", "Loss"), ("img", loss_png, "loss per epoch for each model"),
-                                          ("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values")]
-    for name, metrics in all_metrics.items():
+def cells_alone_text(rows: list[DemoRow], comparisons: list[Comparison]) -> str:
+    """What the cells-alone rows teach, said from the measured numbers (nothing assumed about which cell wins)."""
+    on, alone = ([r for r in rows if r.group == g] for g in SINE_GROUPS)
+    params = {r.name: f"{r.parameters:,}" for r in alone}
+    floor = all(r.floor_mse for r in rows)
+
+    def levels(group):
+        ranked = sorted(group, key=lambda r: r.mse)
+        values = [f"{r.name} {r.mse / r.floor_mse:.2f}" if floor else f"{r.name} {r.mse:.4g}" for r in ranked]
+        spread = 100 * (ranked[-1].mse / ranked[0].mse - 1)
+        return f"{listing(values)}{' times the noise floor' if floor else ' test MSE'}, within {spread:.0f}% of each other"
+
+    def outcome(c: Comparison):
+        differ = [f"{p['a']} vs {p['b']}" for p in c.pairs if p["differs"]]
+        if c.winner:
+            return f"{c.winner}'s lower MSE is beyond chance against each other cell"
+        if not differ:
+            return "no pair differs beyond chance"
+        return f"no cell wins, and of the pairs only {listing(differ)} differ{'s' if len(differ) == 1 else ''} beyond chance"
+
+    by_name = {r.name: r for r in on}
+    text = (f"What the cells alone show. The tutorial is about how the cells differ: a plain RNN carries one hidden "
+            f"state through tanh from step to step ({params.get('RNN', '?')} parameters here), LSTM adds a cell state "
+            f"and three gates ({params.get('LSTM', '?')}), GRU two gates ({params.get('GRU', '?')}). With the highway "
+            f"on, a linear forecast from the window carries part of each forecast and the cell corrects it: "
+            f"{levels(on)}; {outcome(comparisons[0])}. With the cell alone, every forecast comes from the cell: "
+            f"{levels(alone)}; {outcome(comparisons[1])}. Early stopping ended the cells alone after "
+            f"{listing([f'{r.epochs} ({r.name})' for r in alone])} epochs. Without the highway each cell's test MSE is "
+            + listing([f"{r.mse / by_name[r.name].mse:.2f} times ({r.name})" for r in alone if r.name in by_name])
+            + " what it is with it.")
+    differ_on, differ_alone = (any(p["differs"] for p in c.pairs) for c in comparisons)
+    if differ_alone and not differ_on:
+        text += " Here the highway hides how the cells differ; alone, they differ."
+    elif not differ_alone:
+        text += " On this wave even the cells alone do not differ beyond chance."
+    return text
+
+
+# ---- settings other than the defaults ----------------------------------------------------------
+
+def non_default_settings(params: dict) -> dict:
+    """The settings of ``params`` (``Forecaster.get_params()``) whose values differ from ``Forecaster()``'s."""
+    defaults = Forecaster().get_params()
+    return {k: v for k, v in params.items() if k in defaults and v != defaults[k]}
+
+
+def settings_text(settings: dict, empty: str = "none") -> str:
+    """``lookback 10, lr 0.001, scaler minmax``: each setting's name and value."""
+    return ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in settings.items()) or empty
+
+
+def settings_sentence(model: Forecaster) -> str:
+    return f"Settings other than the defaults: {settings_text(non_default_settings(model.get_params()))}."
+
+
+def settings_lines(models: dict[str, Forecaster]) -> list[str]:
+    """The settings that differ from the defaults: those every run shares, then each run's own."""
+    diffs = {name: non_default_settings(m.get_params()) for name, m in models.items()}
+    first = next(iter(diffs.values()))
+    common = {k: v for k, v in first.items() if all(k in d and d[k] == v for d in diffs.values())}
+    lines = [f"Settings other than the defaults, in every run: {settings_text(common)}."]
+    own = {name: {k: v for k, v in d.items() if k not in common} for name, d in diffs.items()}
+    if any(own.values()):
+        lines.append("Besides, per run: " + "; ".join(f"{name}: {settings_text(o, 'nothing else')}"
+                                                     for name, o in own.items()) + ".")
+    return lines
+
+
+# ---- the table and the page --------------------------------------------------------------------
+
+def summary_table(rows: list[DemoRow]) -> list[list[str]]:
+    """The head and one row per model (test split, original units); the group and noise-floor
+    columns only where the rows have them. Timings are the median seconds per epoch, beside the
+    epochs run (the best one in brackets): a run's total time would rank early stopping, not speed."""
+    grouped, floored = any(r.group for r in rows), any(r.floor_mse for r in rows)
+    head = (["group"] if grouped else []) + ["model", "params", "epochs (best)", "s/epoch (median)", "test MSE"]
+    head += (["× floor"] if floored else []) + ["test MAE", "test R²", "repeat MSE", "beats baselines"]
+    table = [head]
+    for r in rows:
+        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
+                                                  f"{r.seconds_per_epoch:.3f}", f"{r.mse:.5f}"]
+        line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
+        line += [f"{r.mae:.4f}", f"{r.r2:.3f}", f"{r.repeat_mse:.5f}", "yes" if r.beats_baselines else "NO"]
+        table.append([str(c) for c in line])
+    return table
+
+
+def _row(name: str, model: Forecaster, run_metrics: dict, group: str = "", floor: float | None = None) -> DemoRow:
+    test = run_metrics["test"]["original"]
+    history = model.history_
+    best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: no epoch beat the untrained network
+    return DemoRow(name, count_parameters(model.net_), len(history), best,
+                   statistics.median(h["seconds"] for h in history), test["model"]["mse"], test["model"]["mae"],
+                   test["model"]["r2"], test["repeat"]["mse"], test["repeat"]["mae"], verdict(run_metrics["test"])[0],
+                   group, floor)
+
+
+def _write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResult, all_metrics: dict,
+                   figures: list) -> None:
+    """``summary.json``, the figures as PNG files and ``report.html``: the table and how to read it,
+    model against model, the settings, the figures, then each run's metrics."""
+    files.write_json(out_dir / "summary.json", {"rows": [r.__dict__ for r in result.rows], "findings": result.findings,
+                                                "lesson": result.lesson, "settings": result.settings,
+                                                "comparisons": [c.__dict__ for c in result.comparisons]})
+    blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
+    blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
+    if result.comparisons:
+        blocks.append(("h2", "Which cell is better? Model against model on the same test windows"))
+        for c in result.comparisons:
+            blocks += [("verdict", True, c.sentence) if c.winner else ("p", c.sentence), ("table", pair_table(c))]
+        blocks.append(("p", "Each pair: a two-sided Diebold–Mariano test of the two models' squared errors on the same "
+                            "test windows (original units; the statistic is negative when the first of the pair has "
+                            "the lower error), its p-value adjusted by Holm's step-down method over the group's three "
+                            "pairs. A cell wins only when it differs from every other cell at p < 0.05 after the "
+                            "adjustment; otherwise the cells tie."))
+    if result.lesson:
+        blocks.append(("p", result.lesson))
+    blocks += [("h2", "Settings")] + [("p", line) for line in result.settings]
+    for heading, figure, name in figures:
+        png = plots.png_bytes(figure)
+        files.write_bytes(out_dir / name, png)
+        blocks += [("h2", heading), ("img", png, heading)]
+    for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
-                   ("verdict", *verdict(metrics["test"])), ("table", metric_rows(metrics, "original"))]
+                   ("verdict", *verdict(run_metrics["test"])), ("table", metric_rows(run_metrics, "original"))]
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
+
+
+TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
+           "run took before early stopping ended it and, in brackets, the epoch whose weights were kept. A run's total "
+           "time would rank how early it stopped, not how fast its cell is; and on a machine busy with other work even "
+           "the seconds per epoch vary from run to run.")

@@ -13,25 +13,28 @@ from rnncast.errors import RnncastError
 
 
 def run_demo(args) -> int:
+    import textwrap
+
     from rnncast import demo
 
     out = Path(args.out or ("runs/demo" if args.which == "sine" else "runs/demo-regression"))
     bars = []
 
-    def factory(name):
+    def factory(name, epochs):
         if bars:
             bars[-1].close()  # one bar per model, each finished before the next starts
-        bar = epoch_bar(name, (demo.SINE_SETTINGS if args.which == "sine" else demo.REGRESSION_SETTINGS)["epochs"])
+        bar = epoch_bar(name, epochs)
         bars.append(bar)
         return bar
 
     started = time.perf_counter()
-    rows = demo.sine(out, args.device, factory) if args.which == "sine" else demo.regression(out, args.device, factory)
+    result = demo.sine(out, args.device, factory) if args.which == "sine" else demo.regression(out, args.device, factory)
     if bars:
         bars[-1].close()
-    print(table(["model", "params", "train s", "test MSE", "test MAE", "test R²", "repeat MSE", "repeat MAE", "beats baselines"],
-                 [[r.name, r.parameters, f"{r.seconds:.1f}", f"{r.mse:.5f}", f"{r.mae:.4f}", f"{r.r2:.3f}",
-                   f"{r.repeat_mse:.5f}", f"{r.repeat_mae:.4f}", "yes" if r.beats_baselines else "NO"] for r in rows]))
+    head, *rows = demo.summary_table(result.rows)
+    print(table(head, rows))
+    for line in result.findings + [result.lesson] * bool(result.lesson) + result.settings:
+        print("\n" + textwrap.fill(line, width=110))  # winner or tie, noise floor, what it teaches, settings
     print(f"\nwrote {out}/report.html ({time.perf_counter() - started:.0f} s in all)")
     return 0
 

@@ -1,0 +1,99 @@
+"""Models against each other: which of several forecasters has the lowest error on the same windows,
+and whether that is beyond chance. Every pair gets a two-sided Diebold–Mariano test
+(``metrics.diebold_mariano``); Holm's step-down correction over the pairs keeps the chance of any
+false "differs" at ``alpha`` (Holm, "A simple sequentially rejective multiple test procedure",
+Scand. J. Statist. 1979). A winner is named only when it differs from every other model; otherwise
+the sentence says which tie."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rnncast import metrics
+
+ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
+
+
+@dataclass
+class Comparison:
+    """Every pair of a group's models on the same test windows: which has the lower MSE, and whether
+    a two-sided Diebold–Mariano test, Holm-corrected over the pairs, says the difference is beyond chance."""
+
+    group: str
+    winner: str | None  # the model whose MSE is lower than every other's beyond chance; None: no such model
+    sentence: str
+    pairs: list[dict] = field(default_factory=list)  # {a, b, lower, statistic, p, p_holm, differs}
+
+
+def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA) -> Comparison:
+    """Compare every pair of models by their forecast errors on the same windows.
+
+    ``errors``: model name -> [W, H, T] errors (forecast - actual), in the same units for every model.
+    Each pair gets a two-sided Diebold–Mariano p-value (``metrics.diebold_mariano``); Holm's step-down
+    correction over the pairs keeps the chance of any false "differs" at ``alpha``. The winner is the
+    model with the lowest MSE when it differs from every other model beyond chance.
+    """
+    names = list(errors)
+    mse = {n: float(np.mean(np.square(errors[n], dtype=np.float64))) for n in names}
+    pairs = []
+    for a, b in itertools.combinations(names, 2):
+        dm = metrics.diebold_mariano(errors[a], errors[b], horizon)  # one-sided: small p when a is better
+        one_sided = dm["p_value"]
+        p = 1.0 if not np.isfinite(one_sided) else min(1.0, 2 * min(one_sided, 1 - one_sided))  # equal errors: no test
+        pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p})
+    for pair, adjusted in zip(pairs, holm([pair["p"] for pair in pairs])):
+        pair.update(p_holm=adjusted, differs=adjusted < alpha)
+    winner, sentence = decide(mse, pairs, group)
+    return Comparison(group, winner, sentence, pairs)
+
+
+def holm(p_values: list[float]) -> list[float]:
+    """Holm's step-down adjusted p-values, in the order given (each at most 1, never below the one before)."""
+    order = np.argsort(p_values, kind="stable")
+    m, running, adjusted = len(p_values), 0.0, [1.0] * len(p_values)
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (m - rank) * p_values[i]))
+        adjusted[i] = running
+    return adjusted
+
+
+def decide(mse: dict[str, float], pairs: list[dict], group: str) -> tuple[str | None, str]:
+    """The winner (or None) and one sentence that says it, with the p-values that decide it.
+    ``group`` completes "With the ...": "highway on", "cells alone"."""
+    best = min(mse, key=mse.get)
+    against = {(p["b"] if p["a"] == best else p["a"]): p for p in pairs if best in (p["a"], p["b"])}
+    rivals = sorted(against, key=mse.get)
+    test = "Holm-adjusted Diebold–Mariano p"
+    if rivals and all(against[r]["differs"] for r in rivals):
+        lower = listing([f"{r}'s {mse[r]:.4g}" for r in rivals])
+        p_values = listing([f"{against[r]['p_holm']:.2g}" for r in rivals])
+        return best, (f"With the {group}, {best} wins: its test MSE {mse[best]:.4g} is lower than {lower} "
+                      f"beyond chance ({test} = {p_values}).")
+    if not any(p["differs"] for p in pairs):
+        least = min((p["p_holm"] for p in pairs), default=1.0)
+        bound = f"= {least:.2g}" if least >= 1 else f"≥ {least:.2g}"
+        return None, f"With the {group}, {listing(list(mse))} tie: no pair differs beyond chance ({test} {bound})."
+    top = [best] + [r for r in rivals if not against[r]["differs"]]
+    within = min(p["p_holm"] for p in pairs if p["a"] in top and p["b"] in top)
+    higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance (p = {against[r]['p_holm']:.2g})"
+                       for r in rivals if against[r]["differs"])
+    return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest test MSE "
+                  f"({test} ≥ {within:.2g}); {higher}.")
+
+
+def pair_table(comparison: Comparison) -> list[list[str]]:
+    """The head and one row per pair: the lower MSE, the DM statistic (negative when the first is
+    better), the raw two-sided and the Holm-adjusted p-value, and whether the pair differs."""
+    table = [["pair", "lower test MSE", "DM statistic", "p (two-sided)", "p (Holm)", "beyond chance"]]
+    for p in comparison.pairs:
+        table.append([f"{p['a']} vs {p['b']}", p["lower"], f"{p['statistic']:.2f}", f"{p['p']:.2g}",
+                      f"{p['p_holm']:.2g}", "yes" if p["differs"] else "no"])
+    return table
+
+
+def listing(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""

@@ -1,0 +1,61 @@
+"""Models against each other (``comparison.py``): pairwise two-sided Diebold–Mariano tests,
+Holm-corrected, and the sentence that names a winner only when it beats every other model
+beyond chance, and otherwise says which tie."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnncast.comparison import compare, holm, listing, pair_table
+
+
+def errors(sd: float, n: int = 400, seed: int = 0) -> np.ndarray:
+    """Forecast errors [W, 1, 1] of standard deviation ``sd``."""
+    return np.random.default_rng(seed).normal(0.0, sd, (n, 1, 1))
+
+
+def test_a_clearly_better_model_is_named_with_its_p_values():
+    result = compare({"RNN": errors(1.0, seed=1), "LSTM": errors(1.0, seed=2), "GRU": errors(0.5, seed=3)}, 1, "cells alone")
+    assert result.winner == "GRU"
+    assert result.sentence.startswith("With the cells alone, GRU wins: its test MSE")
+    assert "beyond chance" in result.sentence and "Holm-adjusted Diebold–Mariano p = " in result.sentence
+    pairs = {(p["a"], p["b"]): p for p in result.pairs}
+    assert pairs[("RNN", "GRU")]["lower"] == "GRU" and pairs[("RNN", "GRU")]["differs"]
+    assert not pairs[("RNN", "LSTM")]["differs"]  # two models of the same error do not differ
+
+
+def test_models_of_the_same_error_tie_and_no_winner_is_named():
+    result = compare({"RNN": errors(1.0, seed=1), "LSTM": errors(1.0, seed=2), "GRU": errors(1.0, seed=3)}, 1, "highway on")
+    assert result.winner is None
+    assert result.sentence.startswith("With the highway on, RNN, LSTM and GRU tie: no pair differs beyond chance")
+    assert "wins" not in result.sentence
+    assert all(not p["differs"] and 0 <= p["p"] <= p["p_holm"] <= 1 for p in result.pairs)
+
+
+def test_identical_errors_tie_rather_than_fail():
+    same = errors(1.0)
+    result = compare({"A": same, "B": same.copy()}, 1, "g")
+    assert result.winner is None and result.pairs[0]["p"] == 1.0 and "A and B tie" in result.sentence
+
+
+def test_two_good_models_that_tie_with_each_other_name_no_winner_but_say_who_is_worse():
+    good = errors(0.5, seed=1)
+    result = compare({"RNN": errors(1.0, seed=2), "LSTM": good + errors(0.01, seed=3), "GRU": good + errors(0.01, seed=4)},
+                     1, "cells alone")
+    assert result.winner is None
+    assert "no single model wins" in result.sentence and "tie for the lowest test MSE" in result.sentence
+    assert "RNN's" in result.sentence and "higher than" in result.sentence
+
+
+def test_a_small_edge_beyond_chance_alone_is_not_enough_after_the_correction():
+    """With three pairs, a raw p just under 0.05 is not beyond chance once Holm has adjusted it."""
+    assert holm([0.04, 0.5, 0.9]) == pytest.approx([0.12, 1.0, 1.0])
+    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])  # step-down: never below the one before
+
+
+def test_the_pair_table_has_a_row_per_pair_and_listing_joins_names():
+    result = compare({"A": errors(1.0, seed=1), "B": errors(2.0, seed=2), "C": errors(3.0, seed=3)}, 1, "g")
+    head, *rows = pair_table(result)
+    assert head[0] == "pair" and [r[0] for r in rows] == ["A vs B", "A vs C", "B vs C"]
+    assert listing(["a"]) == "a" and listing(["a", "b"]) == "a and b" and listing(["a", "b", "c"]) == "a, b and c"
