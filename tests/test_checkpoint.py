@@ -1,6 +1,8 @@
 """The model folder and the training checkpoint (``checkpoint.py``): ``weights.safetensors`` and
 ``model.json`` and nothing else; a save then load forecasts bit for bit what the model forecast;
-nothing on the load path unpickles; every broken folder or file is refused by name."""
+nothing on the load path unpickles; every broken folder or file is refused by name, before a network
+is built (a few-kilobyte folder that claims gigabytes costs megabytes), and a tampered folder is
+refused or forecasts exactly what the original did."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from safetensors.torch import load_file, save_file
 
 from conftest import TINY, make_frame
@@ -134,3 +138,287 @@ def test_a_run_directory_or_its_model_folder_loads_and_every_broken_one_is_named
     (model_dir / "model.json").write_text(json.dumps({"format": "something else"}))
     with pytest.raises(RnncastError, match="is not an rnncast model description"):
         load_model(model_dir)
+
+
+
+# ---- nothing built before it is checked: every tampered folder refused by name (issue 18) ---------
+
+def _edit_meta(folder: Path, edit) -> None:
+    """Change model.json in place (Python's JSON writer keeps a NaN as the NaN token, as a hand would)."""
+    meta = json.loads((folder / "model.json").read_text())
+    edit(meta)
+    (folder / "model.json").write_text(json.dumps(meta))
+
+
+def _edit_weights(folder: Path, edit, keep_checksum: bool = True) -> None:
+    """Rewrite the weights as ``edit`` changes their tensors; without ``keep_checksum`` the folder
+    records none, as one written before the checksum (the checks after it must still catch the edit)."""
+    save_file(edit(load_file(folder / "weights.safetensors")), folder / "weights.safetensors")
+    if not keep_checksum:
+        _edit_meta(folder, lambda meta: meta.pop("weights_sha256"))
+
+
+def _network(**changes):
+    return lambda meta: meta["network"].update(changes)
+
+
+def _nan_in_head(tensors):
+    tensors["head.weight"][0, 0] = float("nan")
+    return tensors
+
+
+def _zero_tail(folder: Path) -> None:
+    data = (folder / "weights.safetensors").read_bytes()
+    (folder / "weights.safetensors").write_bytes(data[:-16] + bytes(16))  # the last tensor's bytes; header intact
+
+
+def _set_scaler(field, value):
+    def edit(meta):
+        meta["scalers"][0][field][0] = value
+        meta["scaler"][field][0] = value  # a single series' model keeps its scaler under both keys
+    return edit
+
+
+def _deeply_nested(folder: Path) -> None:
+    (folder / "model.json").write_text("[" * 100_000 + "]" * 100_000)
+
+
+TAMPERED = {  # case: (how the folder is changed, what the one-line refusal says)
+    "hidden_size 12000": (lambda m: _edit_meta(m, _network(hidden_size=12000)),
+                          r"weights.safetensors holds \d+ bytes, fewer than the 2304\d+ bytes of tensors"),
+    "hidden_size 10**9": (lambda m: _edit_meta(m, _network(hidden_size=10**9)),
+                          r"model.json describes no network that can exist"),
+    "horizon 10**9": (lambda m: _edit_meta(m, _network(horizon=10**9)), r"holds \d+ bytes, fewer than the \d+ bytes"),
+    "n_inputs 10**9": (lambda m: _edit_meta(m, _network(n_inputs=10**9)), r"holds \d+ bytes, fewer than the \d+ bytes"),
+    "embedding of 10**9 categories": (lambda m: _edit_meta(m, _network(static_cardinalities=[10**9])),
+                                      r"holds \d+ bytes, fewer than the \d+ bytes"),
+    "num_layers 10**6": (lambda m: _edit_meta(m, _network(num_layers=10**6)),
+                         r"has num_layers 1000000, but .*weights.safetensors holds only 8 tensors"),
+    "hidden_size as text": (lambda m: _edit_meta(m, _network(hidden_size="4")),
+                            r"describes no valid network: hidden_size is '4'; expected an integer >= 1"),
+    "NaN weights": (lambda m: _edit_weights(m, _nan_in_head), r"does not match the checksum in model.json"),
+    "NaN weights, no checksum": (lambda m: _edit_weights(m, _nan_in_head, keep_checksum=False),
+                                 r"tensor head.weight holds 1 NaN or infinite value"),
+    "int64 tensors": (lambda m: _edit_weights(m, lambda t: {k: v.to(torch.int64) for k, v in t.items()}),
+                      r"tensor \S+ is int64 but the network in model.json needs float32"),
+    "zeroed tensor bytes": (_zero_tail, r"weights.safetensors does not match the checksum in model.json"),
+    "checksum of other weights": (lambda m: _edit_meta(m, lambda meta: meta.update(weights_sha256="0" * 64)),
+                                  r"does not match the checksum in model.json \(SHA-256 [0-9a-f]{12}\.\.\., recorded 0{12}"),
+    "checksum not a SHA-256": (lambda m: _edit_meta(m, lambda meta: meta.update(weights_sha256=17)),
+                               r"weights_sha256 is 17, not a SHA-256"),
+    "scaler scale 0": (lambda m: _edit_meta(m, _set_scaler("scale", 0.0)),
+                       r"hand-edited or damaged: the scaler has scale 0.0 for column '0'; a scale must be a finite "
+                       r"number above 0"),
+    "NaN offset": (lambda m: _edit_meta(m, _set_scaler("offset", float("nan"))),
+                   r"the scaler has offset nan for column '0'; an offset must be a finite number"),
+    "lookback disagrees with the network": (lambda m: _edit_meta(m, lambda meta: meta["params"].update(lookback=20)),
+                                            r"setting lookback is 20 but the network was built with 10"),
+    "deeply nested model.json": (_deeply_nested, r"model.json is nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("case", list(TAMPERED))
+def test_every_tampered_folder_is_refused_by_name_before_a_network_is_built(model_dir, monkeypatch, case):
+    import rnncast.checkpoint
+
+    tamper, message = TAMPERED[case]
+    tamper(model_dir)
+    real, devices = rnncast.checkpoint.build_net, []
+
+    def build(spec):  # shapes on the meta device may be worked out; a real network waits for every check
+        devices.append(torch.empty(0).device.type)
+        return real(spec)
+
+    monkeypatch.setattr(rnncast.checkpoint, "build_net", build)
+    with pytest.raises(RnncastError, match=message) as refused:
+        Forecaster.load(model_dir)
+    assert str(model_dir) in str(refused.value) and "\n" not in str(refused.value)
+    assert set(devices) <= {"meta"}, f"a network was allocated before the refusal: {devices}"
+
+
+def test_the_weights_checksum_is_written_and_a_folder_without_one_still_loads(model_dir):
+    import hashlib
+
+    meta = json.loads((model_dir / "model.json").read_text())
+    assert meta["weights_sha256"] == hashlib.sha256((model_dir / "weights.safetensors").read_bytes()).hexdigest()
+    y = np.sin(0.1 * np.arange(50))
+    before = Forecaster.load(model_dir).predict(y)
+    _edit_meta(model_dir, lambda m: m.pop("weights_sha256"))  # a folder written before the checksum
+    pd.testing.assert_frame_equal(Forecaster.load(model_dir).predict(y), before)
+
+
+def test_a_model_without_a_highway_refuses_a_lookback_its_network_was_not_built_with(tmp_path):
+    Forecaster(lookback=10, hidden_size=4, epochs=1, highway=False, device="cpu").fit(_sine(200)).save(tmp_path / "m")
+    _edit_meta(tmp_path / "m", _network(lookback=20))  # no tensor depends on it: the settings say it
+    with pytest.raises(RnncastError, match="setting lookback is 10 but the network was built with 20"):
+        Forecaster.load(tmp_path / "m")
+
+
+_REFUSE_IN_A_CHILD = r"""
+import json, resource, sys
+from rnncast import Forecaster, RnncastError
+Forecaster.load(sys.argv[1])  # torch, safetensors and rnncast's own imports settle first
+results = []
+for folder in sys.argv[2:]:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        Forecaster.load(folder)
+        outcome = "loaded"
+    except RnncastError as err:
+        outcome = str(err)
+    results.append([outcome, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024])
+print(json.dumps(results))
+"""
+
+
+def test_refusing_a_few_kilobyte_model_that_claims_gigabytes_costs_a_few_megabytes(model_dir, tmp_path):
+    """Before the checks came first, hidden_size 12000 took 2.1 GB before its refusal, 10**9 raised the
+    allocator's RuntimeError, and num_layers 10**6 or horizon 10**9 ran for minutes."""
+    import subprocess
+    import sys
+
+    folders = []
+    for name, change in {"wide": {"hidden_size": 12000}, "huge": {"hidden_size": 10**9},
+                         "deep": {"num_layers": 10**6}, "long": {"horizon": 10**9}}.items():
+        shutil.copytree(model_dir, tmp_path / name)
+        _edit_meta(tmp_path / name, _network(**change))
+        folders.append(str(tmp_path / name))
+    run = subprocess.run([sys.executable, "-c", _REFUSE_IN_A_CHILD, str(model_dir), *folders],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for (outcome, grown_mb), folder in zip(json.loads(run.stdout), folders):
+        assert folder in outcome, outcome  # refused, naming the folder
+        assert grown_mb < 200, (folder, grown_mb)  # loosely: the networks they claim are gigabytes
+
+
+# ---- the property: a tampered folder is refused, or forecasts exactly what the original did --------
+
+_Y = np.sin(0.1 * np.arange(300))
+_NEST = "__nested__"  # a value written as deeply nested lists: deeper than json.dumps itself recurses
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    """A small model folder and its forecast, made once: each example tampers with a copy."""
+    folder = tmp_path_factory.mktemp("saved") / "model"
+    model = Forecaster(lookback=10, hidden_size=4, epochs=1, device="cpu").fit(_Y)
+    model.save(folder)
+    return folder, model.predict(_Y[-60:])
+
+
+def _leaves(node, path=()):
+    """(path, value) of every number, text, boolean and null of a JSON document."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else None
+    if items is None:
+        yield path, node
+        return
+    for key, value in items:
+        yield from _leaves(value, path + (key,))
+
+
+def _paths(node, path=()):
+    """The path of every value of a JSON document (dict keys and list items), the document's own aside."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        yield path + (key,)
+        yield from _paths(value, path + (key,))
+
+
+def _parent(meta, path):
+    for key in path[:-1]:
+        meta = meta[key]
+    return meta
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# A finite edit of a scaler's offset or scale (or of the static inputs) makes a model that forecasts
+# other numbers, and only a checksum of model.json itself could tell (model.json holds the weights'
+# checksum, not its own); those are changed only into values no fit gives, which must be refused.
+_LEARNED = ("scalers", "scaler", "static")
+_ANY = st.one_of(st.integers(-2, 2**40), st.floats(allow_nan=True, allow_infinity=True),
+                 st.sampled_from([0, 1, 2, 3, 9, 11, 12000, 10**9, 10**30, 0.5, True, None, "1", [1], {}]))
+_TEXT = st.sampled_from(["rnn", "gru", "lstm", "mean", "none", "sequence", "parallel", "wide", "", "x" * 300,
+                         True, False, None, 0])
+
+
+@st.composite
+def tampering(draw, meta: dict, tensors: list, n_bytes: int):
+    """One random change to a saved folder: its weights' bytes, a tensor's dtype, a value or a key of
+    model.json, or a value nested deeply. Returns (what was done, a function of the folder)."""
+    kind = draw(st.sampled_from(["flip", "zero", "truncate", "dtype", "number", "learned", "text", "drop", "nest"]))
+    if kind in ("flip", "zero", "truncate"):
+        start, length, bits = draw(st.integers(0, n_bytes - 1)), draw(st.integers(1, 64)), draw(st.integers(1, 255))
+
+        def edit_bytes(folder):
+            data = bytearray((folder / "weights.safetensors").read_bytes())
+            if kind == "flip":
+                data[start] ^= bits
+            elif kind == "zero":
+                data[start : start + length] = bytes(len(data[start : start + length]))
+            else:
+                del data[start:]
+            (folder / "weights.safetensors").write_bytes(bytes(data))
+        return f"{kind} weights at byte {start}", edit_bytes
+    if kind == "dtype":
+        name, keep = draw(st.sampled_from(tensors)), draw(st.booleans())
+        dtype = draw(st.sampled_from([torch.float64, torch.float16, torch.bfloat16, torch.int64, torch.uint8]))
+        return f"tensor {name} as {dtype}", lambda folder: _edit_weights(
+            folder, lambda t: {**t, name: t[name].to(dtype)}, keep_checksum=keep)
+    if kind == "drop":
+        path = draw(st.sampled_from(list(_paths(meta))))
+        return f"drop {path}", lambda folder: _edit_meta(folder, lambda m: _parent(m, path).pop(path[-1]))
+    leaves = list(_leaves(meta))
+    if kind == "learned":  # scales to 0, negative or non-finite; offsets non-finite
+        path = draw(st.sampled_from([p for p, v in leaves if p[0] in _LEARNED and _number(v)
+                                     and ("scale" in p or "offset" in p)]))
+        bad = [float("nan"), float("inf"), -float("inf")] + ([0.0, -1.0] if "scale" in path else [])
+        value = draw(st.sampled_from(bad))
+    elif kind == "number":
+        path = draw(st.sampled_from([p for p, v in leaves if p[0] not in _LEARNED and _number(v)]))
+        value = draw(_ANY)
+    elif kind == "text":
+        path = draw(st.sampled_from([p for p, v in leaves if isinstance(v, (str, bool))]))
+        value = draw(_TEXT)
+    else:
+        path, value = draw(st.sampled_from([p for p, _ in leaves])), _NEST
+    depth = draw(st.sampled_from([1, 3, 100, 5000]))
+
+    def edit_value(folder):
+        meta = json.loads((folder / "model.json").read_text())
+        old = _parent(meta, path)[path[-1]]
+        _parent(meta, path)[path[-1]] = value
+        text = json.dumps(meta)
+        if value == _NEST:
+            text = text.replace(json.dumps(_NEST), "[" * depth + json.dumps(old) + "]" * depth)
+        (folder / "model.json").write_text(text)
+    return f"{kind}: {path} = {str(value)[:40]} (depth {depth})", edit_value
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.data())
+def test_a_tampered_folder_is_refused_or_forecasts_exactly_what_the_original_did(saved, data):
+    import tempfile
+
+    folder, expected = saved
+    meta = json.loads((folder / "model.json").read_text())
+    tensors = sorted(load_file(folder / "weights.safetensors"))
+    what, tamper = data.draw(tampering(meta, tensors, (folder / "weights.safetensors").stat().st_size))
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "model"
+        shutil.copytree(folder, copy)
+        tamper(copy)
+        try:
+            model = Forecaster.load(copy)
+        except RnncastError as err:
+            assert "\n" not in str(err) and str(copy) in str(err), (what, str(err))
+            return
+        try:
+            got = model.predict(_Y[-60:])
+        except RnncastError:
+            return  # a column renamed in model.json: the data lacks it, and predict says so
+        assert np.isfinite(got.select_dtypes("number").to_numpy(dtype=float)).all(), what
+        pd.testing.assert_frame_equal(got, expected, check_exact=True, obj=what)

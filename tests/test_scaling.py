@@ -170,3 +170,19 @@ def test_forecaster_scaler_respects_an_explicit_split():
     train = frame[["y", "x"]].to_numpy(np.float32)[:100].astype(np.float64)
     np.testing.assert_allclose(f.scaler_.offset, train.mean(axis=0), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(f.scaler_.scale, train.std(axis=0), rtol=1e-12)
+
+
+# ---- a saved state no fit gives is named (model folders read back, issue 18) ----------------------
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_fitted_scaler_has_no_problem_and_a_damaged_state_names_its_column(kind):
+    scaler = Scaler.fit(kind, rows(), ["a", "b"])
+    assert scaler.problem(["a", "b"]) is None
+    cases = {(np.nan, 1.0): "offset nan for column 'b'", (0.0, 0.0): "scale 0.0 for column 'b'",
+             (0.0, -1.0): "scale -1.0 for column 'b'", (0.0, np.inf): "scale inf for column 'b'"}
+    for (offset, scale), problem in cases.items():
+        state = scaler.state()
+        state["offset"][1], state["scale"][1] = offset, scale
+        assert problem in Scaler.from_state(state).problem(["a", "b"])
+    assert "2 offsets and 2 scales for 3 columns" in scaler.problem(["a", "b", "c"])
+    assert "kind 'robust'" in Scaler("robust", scaler.offset, scaler.scale).problem(["a", "b"])

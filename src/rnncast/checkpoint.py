@@ -1,36 +1,67 @@
 """A model folder: ``weights.safetensors`` (tensors only) and ``model.json`` (settings, network
-shape, scaler state, column names, format version). Nothing on the load path unpickles."""
+shape, scaler state, column names, format version, the weights' SHA-256). Nothing on the load path
+unpickles, and nothing is built before it is checked: ``load_model`` reads the safetensors header
+(names, shapes, dtypes) and holds it against the network ``model.json`` describes, worked out on
+PyTorch's ``meta`` device (shapes without storage), checks the settings against each other and
+against that network (``state.FittedState.read``), and only then reads the weights, verifies their
+checksum and that every tensor is finite, and builds the network. A few-kilobyte folder that claims
+a network of gigabytes is refused for a few megabytes."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
+import reprlib
+import warnings
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 import torch
 from torch import nn
-from safetensors import SafetensorError
-from safetensors.torch import load_file, save
+from safetensors import SafetensorError, safe_open
+from safetensors.torch import load, load_file, save
 
 from rnncast.version import __version__
+from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
 from rnncast.files import write_bytes, write_json
 from rnncast.models import NetSpec, build_net
+from rnncast.state import FittedState, check_version
 
 FORMAT = "rnncast-model"  # the format version is the fitted state's (state.FORMAT_VERSION), read there
 WEIGHTS = "weights.safetensors"
 META = "model.json"
+CHECKSUM = "weights_sha256"  # model.json's key: the SHA-256 of the weights file's bytes (absent in older folders)
+
+# what model.json's "network" may hold beyond its type (NetSpec's annotations give the types)
+_CHOICES = {"cell": CELLS, "window_norm": WINDOW_NORMS, "scheme": SCHEMES, "decoder": DECODERS}
+_AT_LEAST_ONE = {"n_inputs", "n_targets", "horizon", "hidden_size", "num_layers"}  # the other integers: >= 0
+# safetensors' dtype codes, as PyTorch names them
+_DTYPE_NAMES = {"F64": "float64", "F32": "float32", "F16": "float16", "BF16": "bfloat16", "I64": "int64",
+                "I32": "int32", "I16": "int16", "I8": "int8", "U8": "uint8", "BOOL": "bool"}
+_DTYPE_CODES = {getattr(torch, name): code for code, name in _DTYPE_NAMES.items()}
+_REPR = reprlib.Repr()  # a value from a damaged file, shown in a message: a few items, a few levels deep
+_REPR.maxstring, _REPR.maxother, _REPR.maxlist = 80, 80, 8
+_short = _REPR.repr
 
 
 def save_model(folder, net: nn.Module, meta: dict) -> None:
-    """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``."""
+    """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``,
+    with the SHA-256 of the weights file in ``model.json`` (``CHECKSUM``)."""
     folder = Path(folder)
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
-    write_bytes(folder / WEIGHTS, save(state))
-    write_json(folder / META, {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta})
+    data = save(state)
+    write_bytes(folder / WEIGHTS, data)
+    write_json(folder / META, {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
+                               CHECKSUM: hashlib.sha256(data).hexdigest()})
 
 
 def load_model(folder) -> tuple[nn.Module, dict]:
-    """Read a model folder back; every way it can be broken is a ``RnncastError`` naming the problem."""
+    """Read a model folder back; every way it can be broken is a ``RnncastError`` naming the file and
+    the problem. Checked in this order, each before anything is allocated for the next: model.json
+    (JSON, format, version, the network's fields), the weights' header against that network (count,
+    bytes, names, shapes, dtypes), the settings (``FittedState.read``), the checksum, finite tensors."""
     folder = Path(folder)
     if (folder / "model").is_dir() and not (folder / META).exists():
         folder = folder / "model"  # a run directory was given
@@ -39,33 +70,164 @@ def load_model(folder) -> tuple[nn.Module, dict]:
     for name in (META, WEIGHTS):
         if not (folder / name).is_file():
             raise RnncastError(f"model folder {folder} is missing {name}; it needs {META} and {WEIGHTS}")
+    meta_path, weights_path = folder / META, folder / WEIGHTS
+    meta = _read_json(meta_path)
+    check_version(meta, meta_path)
+    spec = _spec(meta, meta_path)
+    expected = _check_header(_header(weights_path), spec, weights_path)
+    FittedState.read(meta, spec, meta_path)  # the settings against each other and the network, before building
     try:
-        meta = json.loads((folder / META).read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise RnncastError(f"{folder / META} is not valid JSON ({err}); the file is damaged") from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise RnncastError(f"{folder / META} is not an rnncast model description (format {FORMAT!r} expected)")
-    try:
-        net = build_net(NetSpec(**meta["network"]))
-    except (TypeError, KeyError, ValueError) as err:
-        raise RnncastError(f"{folder / META} describes no valid network ({err})") from None
-    try:
-        state = load_file(folder / WEIGHTS)
+        data = weights_path.read_bytes()  # as many bytes as the checked header says: the network's tensors
+        _check_checksum(meta.get(CHECKSUM), data, meta_path, weights_path)
+        state = load(data)
     except (SafetensorError, OSError) as err:
-        raise RnncastError(f"{folder / WEIGHTS} cannot be read as safetensors ({err}); the file is damaged") from None
-    expected = net.state_dict()
-    if set(state) != set(expected):
-        raise RnncastError(
-            f"{folder / WEIGHTS} holds tensors {sorted(set(state) ^ set(expected))} that do not fit the network in {META}"
-        )
+        raise RnncastError(f"{weights_path} cannot be read as safetensors ({err}); the file is damaged") from None
+    _compare({k: (tuple(v.shape), _DTYPE_CODES.get(v.dtype, str(v.dtype))) for k, v in state.items()}, expected,
+             weights_path)  # again, on the bytes read: the file may have changed since its header was read
     for name, tensor in state.items():
-        if tensor.shape != expected[name].shape:
-            raise RnncastError(
-                f"{folder / WEIGHTS}: tensor {name} has shape {tuple(tensor.shape)} but the network in {META} "
-                f"needs {tuple(expected[name].shape)}"
-            )
+        bad = int((~torch.isfinite(tensor)).sum())
+        if bad:
+            raise RnncastError(f"{weights_path}: tensor {name} holds {bad} NaN or infinite value(s) of "
+                               f"{tensor.numel()}; the weights are damaged and forecast nothing")
+    net = build_net(spec)
     net.load_state_dict(state)
     return net, meta
+
+
+def _read_json(path: Path) -> dict:
+    """model.json as data. Python's JSON reader recurses once per nesting level, so a deeply nested
+    file (none rnncast writes: its values lie at most five levels down) is refused as such rather
+    than raising RecursionError. No cap on the file's size: a model of many series has a large file
+    (a scaler, split and mean per series), and reading it costs what the file holds, no more."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise RnncastError(f"{path} is not valid JSON ({err}); the file is damaged") from None
+    except RecursionError:
+        raise RnncastError(f"{path} is nested too deeply to be an rnncast model description; the file is damaged "
+                           "or was not written by rnncast") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise RnncastError(f"{path} is not an rnncast model description (format {FORMAT!r} expected)")
+    return meta
+
+
+def _spec(meta: dict, where: Path) -> NetSpec:
+    """The network ``model.json`` describes, every field of the type and range NetSpec takes."""
+    network = meta.get("network")
+    if not isinstance(network, dict):
+        raise RnncastError(f"{where} describes no network (its \"network\" is {_short(network)})")
+    known = {f.name: f for f in fields(NetSpec)}
+    unknown = sorted(set(network) - set(known))
+    required = [name for name, f in known.items() if f.default is MISSING and f.default_factory is MISSING]
+    missing = [name for name in required if name not in network]
+    if unknown or missing:
+        problems = [f"unknown field(s) {_short(unknown)}"] if unknown else []
+        problems += [f"missing {missing}"] if missing else []
+        raise RnncastError(f"{where} describes no valid network: {'; '.join(problems)}")
+    for name, value in network.items():
+        problem = _field_problem(name, known[name].type, value)
+        if problem:
+            raise RnncastError(f"{where} describes no valid network: {name} is {_short(value)}; {problem}")
+    return NetSpec(**network)
+
+
+def _field_problem(name: str, kind: str, value) -> str | None:
+    """What is wrong with one field of the network's description, or None."""
+    integer = isinstance(value, int) and not isinstance(value, bool)
+    if kind == "str":
+        choices = _CHOICES.get(name)
+        if not isinstance(value, str) or (choices and value not in choices):
+            return f"expected one of {', '.join(choices)}" if choices else "expected text"
+        return None
+    if kind == "int":
+        least = 1 if name in _AT_LEAST_ONE else 0
+        return None if integer and value >= least else f"expected an integer >= {least}"
+    if kind == "bool":
+        return None if isinstance(value, bool) else "expected true or false"
+    if kind == "float":  # dropout
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if number and 0 <= value < 1 else "expected a number in [0, 1)"
+    if name == "static_cardinalities":
+        ok = isinstance(value, list) and all(isinstance(c, int) and not isinstance(c, bool) and c >= 1 for c in value)
+        return None if ok else "expected a list of integers >= 1"
+    if name == "quantiles":
+        ok = isinstance(value, list) and all(isinstance(q, (int, float)) and not isinstance(q, bool) and 0 < q < 1
+                                             for q in value)
+        return None if ok else "expected a list of levels in (0, 1)"
+    return f"a field of type {kind} this rnncast does not check"  # a new NetSpec field must be added here
+
+
+def _header(path: Path) -> dict:
+    """{tensor name: (shape, safetensors dtype code)} from the file's header, no tensor read."""
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            return {name: (tuple(f.get_slice(name).get_shape()), f.get_slice(name).get_dtype()) for name in f.keys()}
+    except (SafetensorError, OSError) as err:
+        raise RnncastError(f"{path} cannot be read as safetensors ({err}); the file is damaged") from None
+
+
+def expected_tensors(spec: NetSpec) -> dict:
+    """{name: (shape, safetensors dtype code)} of the network ``spec`` describes, built on the ``meta``
+    device: shapes without storage, so a spec of any size costs nothing to work out (its number of
+    modules aside: ``_check_header`` bounds layers and embeddings by the tensors a file holds first).
+    Raises RuntimeError or ValueError where no such network can exist (a size past int64, say)."""
+    with torch.device("meta"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a zero-size layer's "no-op" warning: such a spec is refused by its shapes
+        net = build_net(spec)
+    return {name: (tuple(t.shape), _DTYPE_CODES.get(t.dtype, str(t.dtype))) for name, t in net.state_dict().items()}
+
+
+def _check_header(header: dict, spec: NetSpec, path: Path) -> dict:
+    """The weights' header against the network in model.json; returns the expected tensors."""
+    parts = {"num_layers": spec.num_layers, "static embeddings": len(spec.static_cardinalities)}
+    for what, count in parts.items():  # each layer and each embedding holds at least one tensor
+        if count > len(header):
+            raise RnncastError(f"the network in {path.parent / META} has {what} {count}, but {path} holds only "
+                               f"{len(header)} tensors; the two files do not belong together")
+    try:
+        expected = expected_tensors(spec)
+    except (RuntimeError, ValueError, TypeError, OverflowError) as err:
+        raise RnncastError(f"{path.parent / META} describes no network that can exist "
+                           f"({str(err).splitlines()[0][:200]})") from None
+    needed = sum(math.prod(shape) * _itemsize(dtype) for shape, dtype in expected.values())
+    size = path.stat().st_size
+    if needed > size:
+        raise RnncastError(f"{path} holds {size} bytes, fewer than the {needed} bytes of tensors the network in "
+                           f"{META} needs (hidden_size {spec.hidden_size}, num_layers {spec.num_layers}, horizon "
+                           f"{spec.horizon}): the tensor shapes do not fit; the two files do not belong together")
+    _compare(header, expected, path)
+    return expected
+
+
+def _compare(found: dict, expected: dict, path: Path) -> None:
+    """Names, shapes and dtypes of the tensors ``found`` against those ``expected``."""
+    if set(found) != set(expected):
+        odd = _short(sorted(set(found) ^ set(expected)))
+        raise RnncastError(f"{path} holds tensors {odd} that do not fit the network in {META}")
+    for name, (shape, dtype) in found.items():
+        want_shape, want_dtype = expected[name]
+        if shape != want_shape:
+            raise RnncastError(f"{path}: tensor {name} has shape {shape} but the network in {META} needs {want_shape}")
+        if dtype != want_dtype:
+            raise RnncastError(f"{path}: tensor {name} is {_DTYPE_NAMES.get(dtype, dtype)} but the network in {META} "
+                               f"needs {_DTYPE_NAMES.get(want_dtype, want_dtype)}")
+
+
+def _itemsize(code: str) -> int:
+    name = _DTYPE_NAMES.get(code)
+    return getattr(torch, name).itemsize if name else 1
+
+
+def _check_checksum(recorded, data: bytes, meta_path: Path, weights_path: Path) -> None:
+    """The weights' SHA-256 against the one model.json records (older folders record none)."""
+    if recorded is None:
+        return
+    if not isinstance(recorded, str) or len(recorded) != 64:
+        raise RnncastError(f"{meta_path}: {CHECKSUM} is {_short(recorded)}, not a SHA-256 (64 hex digits)")
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != recorded.lower():
+        raise RnncastError(f"{weights_path} does not match the checksum in {META} (SHA-256 {actual[:12]}..., "
+                           f"recorded {recorded[:12]}...); the weights are damaged or were replaced")
 
 
 # ---- training state, for resuming a run -------------------------------------------------------
@@ -101,8 +263,6 @@ def save_training_state(path, net, optimizer, generator, loop) -> None:
 
 def load_training_state(path, net, optimizer, generator):
     """Restore what ``save_training_state`` wrote into ``net``, ``optimizer`` and ``generator``."""
-    from safetensors import safe_open
-
     from rnncast.training import LoopState
 
     path = Path(path)

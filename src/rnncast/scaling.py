@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnncast.config import SCALERS
 from rnncast.errors import RnncastError
 
 
@@ -63,6 +64,12 @@ class Scaler:
     def from_state(cls, state: dict) -> "Scaler":
         return cls(state["kind"], np.asarray(state["offset"], dtype=np.float64), np.asarray(state["scale"], dtype=np.float64))
 
+    def problem(self, columns: list[str]) -> str | None:
+        """What makes a saved scaler unusable for ``columns`` (a state no fit gives), or None."""
+        if self.kind not in SCALERS:
+            return f"is of kind {self.kind!r}; known: {', '.join(SCALERS)}"
+        return _state_problem(self.offset, self.scale, columns)
+
 
 @dataclass
 class StaticEncoder:
@@ -118,6 +125,29 @@ class StaticEncoder:
         return cls(list(state["numeric_names"]), np.asarray(state["offset"], dtype=np.float64),
                    np.asarray(state["scale"], dtype=np.float64), list(state["categorical_names"]),
                    [list(v) for v in state["vocab"]])
+
+    def problem(self) -> str | None:
+        """What makes a saved encoder unusable (one a fit cannot give), or None."""
+        names = self.numeric_names + self.categorical_names
+        if not all(isinstance(name, str) for name in names) or len(set(names)) != len(names):
+            return f"names the covariates {names!r}; each must be text, and none twice"
+        if len(self.vocab) != len(self.categorical_names) or not all(
+                v and all(isinstance(label, str) for label in v) and len(set(v)) == len(v) for v in self.vocab):
+            return f"has {len(self.vocab)} vocabularies for {len(self.categorical_names)} categorical covariates, " \
+                   "each a list of distinct labels (text)"
+        return _state_problem(self.offset, self.scale, [str(n) for n in self.numeric_names])
+
+
+def _state_problem(offset: np.ndarray, scale: np.ndarray, columns: list[str]) -> str | None:
+    """Offsets and scales read from a file: one per column, finite, scales above 0 (a fit gives no other)."""
+    if offset.shape != (len(columns),) or scale.shape != (len(columns),):
+        return f"has {offset.size} offsets and {scale.size} scales for {len(columns)} columns"
+    for j, column in enumerate(columns):
+        if not np.isfinite(offset[j]):
+            return f"has offset {offset[j]} for column {column!r}; an offset must be a finite number"
+        if not (np.isfinite(scale[j]) and scale[j] > 0):
+            return f"has scale {scale[j]} for column {column!r}; a scale must be a finite number above 0"
+    return None
 
 
 # ---- many series: one scaler each, applied to the rows of a panel at once --------------------

@@ -86,12 +86,7 @@ class FittedState:
         """The state of a ``model.json`` (any version in ``READS``), checked against the network's
         ``spec`` (``models.NetSpec``). Raises ``RnncastError`` naming ``where`` when it is incomplete,
         hand-edited, or of a version this rnncast does not read."""
-        version = meta.get("format_version")
-        if version not in READS:
-            from rnncast.version import __version__
-
-            raise RnncastError(f"{where} uses model format version {version!r}; this rnncast ({__version__}) reads "
-                               f"version {' and '.join(map(str, READS))}")
+        check_version(meta, where)
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             n_future = spec.n_future
@@ -121,27 +116,127 @@ class FittedState:
                 borders=_borders(meta.get("borders"), n),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise RnncastError(f"the model description in {where} is incomplete or hand-edited ({err!r})") from None
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
+            raise RnncastError(f"the model description in {where} is incomplete or hand-edited "
+                               f"({repr(err)[:300]})") from None
         state._check(spec, meta, where)
         return state
 
     def _check(self, spec, meta: dict, where) -> None:
-        """The settings and column names must describe the network the weights were built as."""
+        """The settings and column names must describe the network the weights were built as, and
+        every learned number must be one a fit can give: a hand-edited or damaged description is
+        refused here rather than forecasting NaN or nonsense."""
         from rnncast.config import setting_fields
+
+        def refuse(problem: str):
+            raise RnncastError(f"the model description in {where} is hand-edited or damaged: {problem}")
 
         defaults = {f.name: f.default for f in setting_fields()}  # a folder written before a setting existed
         for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent",
-                     "segment", "decoder", "quantiles", "highway"):
+                     "segment", "decoder", "quantiles", "highway", "dropout", "scheme", "lookback"):
             value = self.params.get(name, defaults[name])
             value = parse_quantiles(value) if name == "quantiles" else value
+            if name == "lookback" and not spec.lookback:
+                continue  # a network saved before its lookback was kept (one without a highway)
             if value != getattr(spec, name):
                 raise RnncastError(f"the model description in {where} is hand-edited: setting {name} is "
-                                   f"{meta['params'].get(name)!r} but the network was built with {getattr(spec, name)!r}")
-        n_cols = len(self.columns)
-        if (spec.n_inputs != n_cols or any(len(s.offset) != n_cols for s in self.scalers)
-                or len(self.scalers) != len(self.ids) or len(self.splits) != len(self.ids)):
-            raise RnncastError(f"the model description in {where} does not match its network ({n_cols} columns named)")
+                                   f"{_short(meta['params'].get(name))} but the network was built with "
+                                   f"{getattr(spec, name)!r}")
+        n_cols, n, n_targets = len(self.columns), len(self.ids), len(self.targets)
+        if (spec.n_inputs != n_cols or spec.n_targets != n_targets or spec.n_future != len(self.future_covariates)
+                or len(self.scalers) != n or len(self.splits) != n):
+            raise RnncastError(f"the model description in {where} does not match its network ({n_cols} columns named, "
+                               f"{n_targets} targets, {len(self.future_covariates)} future covariates, {n} series; "
+                               f"the network takes {spec.n_inputs} columns, {spec.n_targets} targets, {spec.n_future} "
+                               "future)")
+        if self.layout not in ("single", "long", "wide") or (self.layout == "single") != (self.ids == [None]):
+            refuse(f"layout {_short(self.layout)} with {n} series; a single series' model has layout 'single', a "
+                   "panel's 'long' or 'wide'")
+        if len(set(self.ids)) != n:
+            refuse("a series id appears twice")
+        if (not all(isinstance(c, str) for c in self.columns) or len(set(self.columns)) != n_cols
+                or not all(c is None or isinstance(c, str) for c in (self.id_col, self.time_col))):
+            refuse(f"the columns {_short(self.columns)} (id {_short(self.id_col)}, time {_short(self.time_col)}) must "
+                   "be distinct names (text)")
+        for owner, calendar in [("", self.calendar)] + [(f" of series {i!r}", c) for i, c in self.calendars.items()]:
+            problem = _calendar_problem(calendar)
+            if problem:
+                refuse(f"the calendar{owner} {problem}")
+        for s, scaler in enumerate(self.scalers):
+            problem = scaler.problem(self.columns)
+            if problem:
+                refuse(f"the scaler{_of_series(self.ids[s])} {problem}")
+        for s, split in enumerate(self.splits):
+            borders = (split.train_end, split.val_end, split.end)
+            if not all(isinstance(b, int) and not isinstance(b, bool) for b in borders) or not (
+                    0 <= borders[0] <= borders[1] <= borders[2]):
+                refuse(f"the split{_of_series(self.ids[s])} is {_short(borders)}, not rows 0 <= train <= val <= end")
+        if self.train_means.shape != (n, n_targets) or not np.isfinite(self.train_means).all():
+            refuse(f"the training means are not {n} x {n_targets} finite numbers")
+        # MASE's scale is 0 for a series constant in training and unknown (null) in version 1 folders
+        if self.mase_scales.shape != (n, n_targets) or (self.mase_scales < 0).any() or np.isinf(self.mase_scales).any():
+            refuse(f"the MASE scales are not {n} x {n_targets} numbers >= 0 (or null)")
+        self._check_static(spec, refuse)
+
+    def _check_static(self, spec, refuse) -> None:
+        """Static covariates: the encoder, the series' inputs and codes against the network's."""
+        encoder, n = self.static_encoder, len(self.ids)
+        names = encoder.numeric_names if encoder else []
+        cardinalities = encoder.cardinalities if encoder else ()
+        if spec.n_static != len(names) or spec.static_cardinalities != cardinalities:
+            refuse(f"static covariates {len(names)} numeric and categories {list(cardinalities)}, but the network "
+                   f"takes {spec.n_static} numeric and categories {list(spec.static_cardinalities)}")
+        if encoder is not None:
+            problem = encoder.problem()
+            if problem:
+                refuse(f"the static encoder {problem}")
+        if self.static_inputs.shape != (n, spec.n_static) or not np.isfinite(self.static_inputs).all():
+            refuse(f"the static inputs are not {n} x {spec.n_static} finite numbers")
+        codes = self.static_codes
+        if codes.shape != (n, len(cardinalities)) or not all(
+                ((codes[:, j] >= 0) & (codes[:, j] < c)).all() for j, c in enumerate(cardinalities)):
+            refuse(f"the static category codes are not {n} x {len(cardinalities)} codes of known categories")
+
+
+def check_version(meta: dict, where) -> None:
+    """Refuse a ``model.json`` of a format version this rnncast does not read, naming ``where``."""
+    version = meta.get("format_version")
+    if isinstance(version, bool) or version not in READS:
+        from rnncast.version import __version__
+
+        raise RnncastError(f"{where} uses model format version {_short(version)}; this rnncast ({__version__}) reads "
+                           f"version {' and '.join(map(str, READS))}")
+
+
+def _calendar_problem(calendar: Calendar) -> str | None:
+    """What makes a saved calendar one no fit gives, or None: its kind, its step, its zone, its column."""
+    kind, freq = calendar.kind, calendar.freq
+    if kind not in ("datetime", "period", "integer", "row"):
+        return f"is of kind {_short(kind)}; known: datetime, period, integer, row"
+    integer = isinstance(freq, int) and not isinstance(freq, bool)
+    if freq is not None and (kind == "row" or (kind == "integer") != integer or (integer and freq < 1)):
+        return f"of kind {kind} has the step {_short(freq)}"
+    if not all(v is None or isinstance(v, str) for v in (calendar.tz, calendar.name)):
+        return f"has zone {_short(calendar.tz)} and column {_short(calendar.name)}; each must be text or null"
+    if calendar.tz is not None:
+        try:
+            pd.Timestamp("2000-01-01", tz=calendar.tz)
+        except (ValueError, TypeError, LookupError):
+            return f"has the zone {_short(calendar.tz)}, which is no time zone"
+    return None
+
+
+def _of_series(series_id) -> str:
+    return "" if series_id is None else f" of series {series_id!r}"  # None: the one series of a single-series model
+
+
+def _short(value) -> str:
+    """A value from a damaged file, shown in a message: a few items, a few levels deep."""
+    import reprlib
+
+    shown = reprlib.Repr()
+    shown.maxstring, shown.maxother = 80, 80
+    return shown.repr(value)
 
 
 def _borders(value, n: int) -> list | None:
