@@ -120,7 +120,8 @@ def test_the_flags_are_grouped_by_what_they_are_about(command):
     assert {"data", "target", "features", "time_col"} | {f.name for f in fields(DataSettings)} == groups["data"]
     assert {f.name for f in fields(ModelSettings)} == groups["model"]
     assert {f.name for f in fields(TrainSettings) if f.name != "verbose"} == groups["training"]
-    output = {"fit": {"out", "config", "track", "resume"}, "backtest": {"out"}, "tune": {"out", "config"}}[command]
+    output = {"fit": {"out", "config", "track", "resume", "overwrite"}, "backtest": {"out", "overwrite"},
+              "tune": {"out", "config", "overwrite"}}[command]
     assert groups["output"] == output
     panel = {"id_col", "series", "past_covariates", "future_covariates", "static_covariates", "static"}
     if command == "tune":

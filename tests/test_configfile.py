@@ -124,3 +124,37 @@ def test_config_json_has_one_shape_that_resume_and_config_read_alike(tmp_path):
     assert main(["fit", "--resume", str(tmp_path / "run")]) == 0
     assert main(["fit", "--config", str(tmp_path / "run"), "--out", str(tmp_path / "again")]) == 0
     assert json.loads((tmp_path / "again" / "config.json").read_text())["settings"]["batch_size"] is None
+
+
+def test_resume_reads_the_request_as_written_from_the_start_and_the_final_shape(tmp_path):
+    """config.json at the start (settings, data, paths) and once finished (with run, split, ...) give
+    the same request: the features stay features, not also past covariates."""
+    from rnncast.configfile import read_run
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--features", "x", "--lookback", "12", "--horizon",
+                 "2", "--epochs", "1", "--hidden-size", "4", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    final = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert final["run"]["past_covariates"] == ["x"]
+    start = {key: final[key] for key in ("settings", "data", "paths", "environment")}
+    (tmp_path / "start.json").write_text(json.dumps(start))
+    assert read_run(tmp_path / "start.json") == read_run(tmp_path / "run" / "config.json")
+    assert read_run(tmp_path / "start.json")[1] == {"data": str(tmp_path / "d.csv"), "target": ["y"], "features": ["x"]}
+
+
+def test_a_runs_files_are_looked_for_as_written_then_from_the_run_folder_then_absolute(tmp_path):
+    from rnncast.configfile import run_locations
+
+    run = tmp_path / "runs" / "a"
+    run.mkdir(parents=True)
+    config = {"settings": {}, "data": {"source": "d.csv", "static": "attrs.csv"},
+              "paths": {"source": {"absolute": "/data/d.csv", "from_run": "../../d.csv"},
+                        "static": {"absolute": "/data/attrs.csv", "from_run": "../../attrs.csv"}}}
+    (run / "config.json").write_text(json.dumps(config))
+    places = run_locations(run, {"data": "d.csv", "static": "attrs.csv"})
+    assert places["data"] == [("as written", Path("d.csv")), ("from the run folder", run / "../../d.csv"),
+                              ("absolute", Path("/data/d.csv"))]
+    assert [how for how, _ in places["static"]] == ["as written", "from the run folder", "absolute"]
+    del config["paths"]  # a run written before the paths were kept
+    (run / "config.json").write_text(json.dumps(config))
+    assert run_locations(run / "config.json", {"data": "d.csv"}) == {"data": [("as written", Path("d.csv"))]}

@@ -1,5 +1,7 @@
 """Atomic writes (``files.py``): a file is written under a temporary name and renamed, so a failed or
-killed write leaves the old file or the new one, never half of one; JSON is strict (NaN as null)."""
+killed write leaves the old file or the new one, never half of one; JSON is strict (NaN as null).
+A folder is held by one process at a time (``lock_folder``), a killed holder never blocks the next,
+and the temporary files of a killed write are swept once the folder is held again."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import time
 
 import pytest
 
-from rnncast import files
+from rnncast import RnncastError, files
 
 
 def test_json_is_strict_and_an_undefined_number_is_null(tmp_path):
@@ -53,3 +55,82 @@ def test_a_killed_writer_leaves_the_old_file_or_the_new_one(tmp_path):
         writer.wait()
         content = json.loads(target.read_text())  # raises if half-written
         assert len(content["pad"]) == 2_000_000
+
+
+# ---- temporary files and the folder lock ------------------------------------------------------
+
+def test_a_killed_writes_temporary_files_are_swept_and_nothing_else(tmp_path):
+    ours = [tmp_path / ".metrics.json.k2j4_x9q.tmp", tmp_path / ".report.html.0a1b2c3d.tmp"]
+    others = [tmp_path / "notes.tmp", tmp_path / "x.k2j4_x9q.tmp", tmp_path / ".hidden", tmp_path / ".a.short.tmp",
+              tmp_path / "metrics.json"]
+    for path in ours + others:
+        path.write_text("x")
+    (tmp_path / ".folder.abcdefgh.tmp").mkdir()  # a folder of that name is not a temporary file
+    assert sorted(files.sweep_temps(tmp_path)) == sorted(ours)
+    assert all(p.exists() for p in others) and (tmp_path / ".folder.abcdefgh.tmp").is_dir()
+    assert files.sweep_temps(tmp_path / "missing") == []
+
+
+def test_the_temporary_name_of_a_write_matches_what_the_sweep_removes(tmp_path, monkeypatch):
+    seen = []
+    real = os.replace
+
+    def replace(src, dst):
+        seen.append(os.path.basename(src))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    files.write_text(tmp_path / "config.json", "{}")
+    assert len(seen) == 1 and files.TEMP_NAME.match(seen[0]), seen
+
+
+def test_a_held_folder_refuses_a_second_holder_by_pid_and_is_free_after_release(tmp_path):
+    run = tmp_path / "runs" / "a"
+    held = files.lock_folder(run, "run")
+    assert (run / files.LOCK_NAME).read_text().split()[0] == str(os.getpid())
+    with pytest.raises(RnncastError, match=rf"^run {run} is being written by another rnncast process "
+                                                  rf"\(pid {os.getpid()}\)"):
+        files.lock_folder(run, "run")  # flock locks belong to the open file: a second open is a second holder
+    held.release()
+    assert not (run / files.LOCK_NAME).exists()
+    with files.lock_folder(run, "run"):
+        pass
+    assert list(run.iterdir()) == []
+
+
+def test_release_tidy_removes_only_the_empty_folders_locking_made(tmp_path):
+    (tmp_path / "runs").mkdir()
+    files.lock_folder(tmp_path / "runs" / "a" / "b").release(tidy=True)
+    assert list(tmp_path.iterdir()) == [tmp_path / "runs"] and list((tmp_path / "runs").iterdir()) == []
+    held = files.lock_folder(tmp_path / "runs" / "c")
+    (tmp_path / "runs" / "c" / "config.json").write_text("{}")
+    held.release(tidy=True)
+    assert (tmp_path / "runs" / "c" / "config.json").exists()
+
+
+def test_a_new_folder_is_made_by_one_process_only(tmp_path):
+    files.lock_folder(tmp_path / "a", new=True).release()
+    with pytest.raises(FileExistsError):
+        files.lock_folder(tmp_path / "a", new=True)
+
+
+def test_a_killed_holders_lock_does_not_block_and_its_temporary_files_go(tmp_path):
+    run = tmp_path / "run"
+    script = (f"from rnncast import files; import time\nfiles.lock_folder({str(run)!r}, 'run')\n"
+              "print('held', flush=True)\ntime.sleep(600)\n")
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(RnncastError, match=rf"\(pid {holder.pid}\)"):
+            files.lock_folder(run, "run")
+    finally:
+        holder.kill()
+        holder.wait()
+    (run / "model").mkdir()
+    left = [run / ".config.json.abcd1234.tmp", run / "model" / ".weights.safetensors.abcd1234.tmp"]
+    for path in left:
+        path.write_bytes(b"half")
+    assert (run / files.LOCK_NAME).exists()  # the dead process' file; its lock died with it
+    with files.lock_folder(run, "run"):
+        assert not any(p.exists() for p in left)
+        assert (run / files.LOCK_NAME).read_text().split()[0] == str(os.getpid())

@@ -125,3 +125,25 @@ def test_mase_note_is_absent_when_every_series_has_a_scale():
     from rnncast.report import mase_note
 
     assert mase_note({"original": {}}) is None
+
+
+def test_config_json_keeps_where_the_data_is_from_the_run_folder_and_absolute(tmp_path, monkeypatch):
+    """The request keeps the path as given; ``paths`` lets the run resume from another directory.
+    The final config.json keeps the start's data and paths as they were."""
+    import os
+
+    from rnncast.report import request_paths, start_config
+
+    monkeypatch.chdir(tmp_path)
+    _series_csv(tmp_path / "s.csv", n=300)
+    request = {"source": "s.csv", "target": ["y"], "features": None, "time_col": None}
+    model = Forecaster(**TINY).fit("s.csv", target="y")
+    start_config("runs/a", model, request)
+    started = json.loads((tmp_path / "runs" / "a" / "config.json").read_text())
+    assert started["data"] == request
+    assert started["paths"] == {"source": {"absolute": str(tmp_path / "s.csv"), "from_run": os.path.join("..", "..", "s.csv")}}
+    write_run("runs/a", model, "s.csv", source="s.csv", request=request)
+    final = json.loads((tmp_path / "runs" / "a" / "config.json").read_text())
+    assert final["data"] == started["data"] and final["paths"] == started["paths"]
+    moved = request_paths("runs/a", request, found={"source": "/elsewhere/s.csv"})
+    assert moved["source"]["absolute"] == "/elsewhere/s.csv"

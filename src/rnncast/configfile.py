@@ -11,7 +11,9 @@ A TOML file holds the fields of ``rnncast fit``'s flags at its top level, named 
 
 A run directory (or its ``config.json``) is read as the settings and data of that run, so
 ``rnncast fit --config RUN`` repeats it. Relative paths are read from the current directory, as
-the same flag's would be. Flags given on the command line override the file (``cli.py`` merges).
+the same flag's would be; a run's files are also looked for from the run folder and at their
+absolute path, as config.json keeps them (``run_locations``), so a run resumes from elsewhere.
+Flags given on the command line override the file (``cli.py`` merges).
 """
 
 from __future__ import annotations
@@ -89,6 +91,36 @@ def _run_config(path: Path) -> tuple[dict, dict]:
         raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give a .toml file "
                            "or the config.json that rnncast fit wrote") from None
     return settings, request  # settings as written (None included: full batch, no quantiles), checked at fit
+
+
+FILE_KEYS = {"data": "source", "static": "static"}  # request keys that name a file: their key in config.json
+
+
+def run_locations(path, request: dict) -> dict[str, list[tuple[str, Path]]]:
+    """Where each file that a run's ``request`` (``read_run``'s) names may be found now, in the order
+    to try: ``[(how, path), ...]`` for ``data`` and ``static``: as written (read from the current
+    directory), then from the run folder and absolute, as ``config.json``'s ``paths`` kept them when
+    the run started (``report.start_config``). A run written before ``paths`` existed has only the first."""
+    path = Path(path)
+    config_path = path / "config.json" if path.is_dir() else path
+    try:
+        kept = json.loads(config_path.read_text(encoding="utf-8")).get("paths") or {}
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+        kept = {}  # read_run has read the file; a missing block means an older run
+    locations = {}
+    for key, name in FILE_KEYS.items():
+        given = request.get(key)
+        if not isinstance(given, str) or not given:
+            continue
+        tries = [("as written", Path(given))]
+        entry = kept.get(name) if isinstance(kept, dict) else None
+        if isinstance(entry, dict):
+            if isinstance(entry.get("from_run"), str) and entry["from_run"]:
+                tries.append(("from the run folder", config_path.parent / entry["from_run"]))
+            if isinstance(entry.get("absolute"), str) and Path(entry["absolute"]).is_absolute():
+                tries.append(("absolute", Path(entry["absolute"])))
+        locations[key] = tries
+    return locations
 
 
 def _setting(path: Path, f, value):

@@ -1,13 +1,27 @@
 """Atomic file writes: a file is written under a temporary name in its folder, then renamed over
-the final name, so a crash leaves the old file or the new one, never half of one."""
+the final name, so a crash leaves the old file or the new one, never half of one.
+
+A folder that a process writes (a run, a backtest) is held with ``lock_folder``: a lock file inside
+it, locked with ``fcntl.flock``, so a second writer is refused by name and a killed writer's lock
+is released by the kernel; the temporary files a killed writer left are swept once the folder is
+held (``sweep_temps``).
+"""
 
 from __future__ import annotations
 
 import json
 import math
 import os
+import re
+import socket
 import tempfile
 from pathlib import Path
+
+from rnncast.errors import RnncastError
+
+# write_bytes' temporary names: ".NAME." + mkstemp's 8 random characters + ".tmp"
+TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+LOCK_NAME = ".rnncast.lock"
 
 
 def write_bytes(path, data: bytes) -> None:
@@ -47,3 +61,116 @@ def _finite(obj):
 
 def write_json(path, obj) -> None:
     write_text(path, json_text(obj) + "\n")
+
+
+# ---- temporary files and the folder lock ------------------------------------------------------
+
+def sweep_temps(folder) -> list[Path]:
+    """Remove the temporary files ``write_bytes`` left in ``folder`` (not in its subfolders) when its
+    process was killed mid-write: only names of its own pattern (``.NAME.XXXXXXXX.tmp``). Call it
+    only while no other process writes there (under ``lock_folder``); returns what was removed."""
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return removed
+    for entry in entries:
+        if TEMP_NAME.match(entry.name) and entry.is_file() and not entry.is_symlink():
+            entry.unlink(missing_ok=True)
+            removed.append(entry)
+    return removed
+
+
+class FolderLock:
+    """A held folder (``lock_folder``): ``release()`` (or leaving a ``with`` block) lets it go.
+    ``created``: the folders that locking made (outermost first), which ``release(tidy=True)``
+    removes again when they are empty (a refused command leaves no folder behind)."""
+
+    def __init__(self, folder: Path, fd: int, created: list[Path]):
+        self.folder, self._fd, self.created = folder, fd, created
+
+    def release(self, tidy: bool = False) -> None:
+        if self._fd is None:
+            return
+        try:
+            (self.folder / LOCK_NAME).unlink(missing_ok=True)  # while held: a waiting process sees a new file
+        finally:
+            os.close(self._fd)  # the kernel drops the flock with the last descriptor
+            self._fd = None
+        if tidy:
+            for folder in reversed(self.created):
+                try:
+                    folder.rmdir()  # only if empty
+                except OSError:
+                    break
+
+    def __enter__(self) -> "FolderLock":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def lock_folder(folder, what: str = "folder", new: bool = False) -> FolderLock:
+    """Hold ``folder`` (made if missing) for this process: ``LOCK_NAME`` inside it is locked with
+    ``fcntl.flock`` and holds this process' id and host. A folder another process holds is refused
+    with a ``RnncastError`` naming that process (``what``: how the message names the folder, e.g.
+    "run"). The kernel releases a flock when its process dies, so a killed writer never blocks the
+    next one; the lock file it leaves is taken over. Once held, the temporary files of a killed
+    write are swept from the folder and its ``model/``. ``new=True``: the folder must not exist yet
+    (``FileExistsError`` otherwise: the caller picks another name).
+
+    flock rather than a lock library: the message names the holder (its pid is read from the lock
+    file it holds), the lock file is removed on release without a race (a process that locked a file
+    which was removed meanwhile tries again), and no dependency is added. POSIX only, as the rest of
+    this module (``os.fchmod``); flock works on local disks and on NFS (Linux maps it to NFS locks)."""
+    import fcntl
+
+    folder = Path(folder)
+    created = [p for p in reversed([folder, *folder.parents]) if not p.exists()]
+    path = folder / LOCK_NAME
+    if new:
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir()  # atomic: of two processes that pick this name, one makes it
+        except FileExistsError:
+            raise
+        except OSError as err:
+            raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
+    while True:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as err:
+            raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(os.pread(fd, 200, 0))
+            os.close(fd)
+            raise RnncastError(f"{what} {folder} is being written by another rnncast process ({holder}); "
+                               "wait for it to finish, or give another folder") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the file was removed by the process that held it just now: lock the new one
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()} {socket.gethostname()}\n".encode(), 0)
+    for place in (folder, folder / "model"):
+        sweep_temps(place)
+    return FolderLock(folder, fd, created)
+
+
+def _holder(text: bytes) -> str:
+    """"pid N" (and "on HOST" when another machine holds the lock) from a lock file's text."""
+    fields = text.decode("utf-8", "replace").split()
+    if not fields or not fields[0].isdigit():
+        return "pid unknown"
+    host = fields[1] if len(fields) > 1 else ""
+    return f"pid {fields[0]}" + (f" on {host}" if host and host != socket.gethostname() else "")

@@ -10,6 +10,7 @@ import base64
 import csv
 import html
 import io
+import os
 import platform
 import sys
 from pathlib import Path
@@ -116,24 +117,47 @@ def environment() -> dict:
 
 # ---- the run directory ----------------------------------------------------------------------
 
-def start_config(run_dir, forecaster: Forecaster, request: dict) -> None:
+def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | None = None) -> None:
     """``config.json`` before training starts: the settings and the request (``source``, ``target``,
-    ``features``, ...), enough to resume the run (``rnncast fit --resume``); ``write_run`` keeps both."""
+    ``features``, ...), enough to resume the run (``rnncast fit --resume``); ``write_run`` keeps both.
+    ``paths``: where each file the request names is, absolute and from the run folder, so that the
+    run resumes from another directory (``found``: where those files were read from, when that is not
+    the request's own path; ``configfile.run_locations`` reads them back)."""
     files.write_json(Path(run_dir) / "config.json", {"settings": forecaster.get_params(), "data": request,
+                                                     "paths": request_paths(run_dir, request, found),
                                                      "environment": environment()})
 
 
+def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
+    """``{"source": {"absolute": ..., "from_run": ...}, "static": ...}`` for the files that ``request``
+    names (``found``: ``{key: path}`` of those read from elsewhere than the request's own path)."""
+    paths = {}
+    for key in ("source", "static"):
+        where = (found or {}).get(key) or request.get(key)
+        if isinstance(where, (str, os.PathLike)) and str(where):
+            absolute = os.path.abspath(where)
+            paths[key] = {"absolute": absolute, "from_run": os.path.relpath(absolute, os.path.abspath(run_dir))}
+    return paths
+
+
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
-              title: str | None = None, request: dict | None = None) -> dict:
+              title: str | None = None, request: dict | None = None, found: dict | None = None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics. ``config.json`` keeps
     the shape ``start_config`` gave it (``settings``, ``data``: the request as given, which
-    ``--resume`` and ``--config`` read) and adds what fit found (``run``: columns by role, layout)."""
+    ``--resume`` and ``--config`` read, ``paths``) and adds what fit found (``run``: columns by role,
+    layout); ``configfile.read_run`` reads the request alike from either shape.
+
+    The order of the writes: config.json, metrics.json, history.csv, model/ (weights, then
+    model.json), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
+    Each write is atomic; a process killed between two of them leaves a run that ``--resume``
+    finishes (its checkpoint holds every epoch), with the weights of an uninterrupted run."""
     run_dir = Path(run_dir)
     forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
     metrics = run_metrics(forecaster, data, forecasts)
     config = {
         "settings": forecaster.get_params(),
         "data": dict(request) if request is not None else {"source": source},
+        "paths": request_paths(run_dir, request, found) if request is not None else {},
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
                 "future_covariates": forecaster.future_covariates_,
                 "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names

@@ -40,37 +40,76 @@ def run_demo(args) -> int:
 
 
 def run_fit(args) -> int:
-    """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints."""
-    from rnncast import distributed, tracking, training
+    """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints.
+
+    Rank 0 holds the run folder (``files.lock_folder``) from before the data is read until the last
+    file is written: a second process writing the same folder is refused by name, a new run never
+    lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder."""
+    from rnncast import distributed, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
-    from rnncast.panel import load_panel
-    from rnncast.report import fit_hint, start_config, verdict, verdict_units, write_run
 
     if args.resume:
-        if args.config:
-            raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
-        out, settings, request = _resume_request(Path(args.resume))
+        out, settings, request, found = _resume_request(args)
         track = args.track
     else:
         settings, request, out, track = _fit_request(args)
+        found = {}
     if track:
         tracking.check(track)  # a missing package is refused before any work
     forecaster = Forecaster(**settings)
+    Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
     main_rank = distributed.env_rank() == 0
-    reading = Settings.from_flat(forecaster.get_params()).data.reading()  # settings checked before the data is read
-    panel = load_panel(request["source"], request["target"], request["features"], request["time_col"], **reading,
-                       announce=main_rank, **_panel_kwargs(request))  # read once: fit, scores, plots
-    if not args.resume:
-        out = Path(out) if out else _fresh_dir(Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}")
+    default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"
+    claim = None
+    if main_rank:  # the other ranks of a torchrun launch write nothing
+        if args.resume:
+            claim = _hold(out, "run")
+        else:
+            claim = _claim_output(Path(out) if out else None, default, args.overwrite, "run")
+        out = claim.folder
+    else:
+        out = Path(out) if out else default
+    try:
+        return _fit_run(args, forecaster, request, found, out, track, main_rank)
+    finally:
+        if claim is not None:
+            claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
+
+
+def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool) -> int:
+    """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores."""
+    from rnncast import tracking, training
+    from rnncast.config import Settings
+    from rnncast.panel import load_panel
+    from rnncast.report import fit_hint, start_config, verdict, verdict_units, write_run
+
+    reading = Settings.from_flat(forecaster.get_params()).data.reading()
+    where = {**request, **found}  # where the files are read from: a resumed run's may have moved
+    named_by_config = bool(args.resume and not args.data)
+    try:
+        panel = load_panel(where["source"], request["target"], request["features"], request["time_col"], **reading,
+                           announce=main_rank, **_panel_kwargs(where))  # read once: fit, scores, plots
+    except RnncastError:
+        if not named_by_config:
+            raise
+        # a path that config.json names is read as data, and its content is never shown: the file may be any file
+        raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
+                           f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
     checkpoint = out / "checkpoint.safetensors"
+    # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
+    resuming = bool(args.resume) and checkpoint.is_file()
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
+    started = bool(args.resume)  # whether the checkpoint at `checkpoint` is this run's
 
     def on_start():  # once the input is checked: nothing is written for refused input
-        nonlocal tracker
+        nonlocal tracker, started
         if not args.resume:
-            start_config(out, forecaster, request)
+            if args.overwrite:
+                _clear_output(out)  # the earlier run is replaced only now that the new one's input is good
+            start_config(out, forecaster, request, found)
+            started = True
         if track:
             tracker = tracking.start(track, out, forecaster.get_params())
 
@@ -81,7 +120,7 @@ def run_fit(args) -> int:
 
     try:
         with training.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
-            forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=bool(args.resume),
+            forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
                            on_start=on_start if main_rank else None)
     except BaseException as err:
         bar.close()
@@ -92,13 +131,13 @@ def run_fit(args) -> int:
                 print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
                       file=sys.stderr)
             return 130
-        if isinstance(err, RnncastError) and checkpoint.exists():
+        if isinstance(err, RnncastError) and started and checkpoint.exists():
             raise RnncastError(f"{err} (last good checkpoint: {checkpoint})") from None
         raise
     bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(out, forecaster, panel, source=request["source"], request=request)
+    metrics = write_run(out, forecaster, panel, source=request["source"], request=request, found=found)
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]
@@ -121,16 +160,23 @@ def run_backtest(args) -> int:
     settings = _settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster(**settings)
-    out = Path(args.out) if args.out else _fresh_dir(Path("runs") / f"{Path(args.data).stem}-backtest")
+    claim = _claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
+                          args.overwrite, "backtest")  # held until its files are written
+    out = claim.folder
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
     bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per origin
     try:
-        result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
-                                     target=args.target, features=args.features,  # lists of names, or 'all'
-                                     time_col=args.time_col, on_epoch=bar, **_panel_kwargs(request))
+        try:
+            result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
+                                         target=args.target, features=args.features,  # lists of names, or 'all'
+                                         time_col=args.time_col, on_epoch=bar, **_panel_kwargs(request))
+        finally:
+            bar.close()
+        if args.overwrite:
+            _clear_output(out)  # the earlier output goes only once the new one is ready
+        write_backtest(out, result, forecaster.get_params(), source=str(args.data))
     finally:
-        bar.close()
-    write_backtest(out, result, forecaster.get_params(), source=str(args.data))
+        claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
     seconds = result.metrics["seconds"]
@@ -144,6 +190,13 @@ def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, st
     from rnncast.configfile import read_config
 
     file_settings, file_request = read_config(args.config) if args.config else ({}, {})
+    if args.config and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"):
+        from rnncast.configfile import run_locations
+
+        for key, tries in run_locations(args.config, file_request).items():  # a run's files, wherever they went
+            hit = next((path for _, path in tries if path.is_file()), None)
+            if hit is not None and hit != tries[0][1]:
+                file_request[key] = str(hit)
     settings = {**file_settings, **_settings_from_args(args)}  # setting flags not given are absent from args
     source = args.data or file_request.get("data")
     if not source:
@@ -162,15 +215,162 @@ def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, st
     return settings, request, args.out or file_request.get("out"), getattr(args, "track", None) or file_request.get("track")
 
 
-def _resume_request(run_dir: Path):
+RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
+                "static_covariates", "static", "out", "overwrite")  # flags a resumed run takes from its config.json
+
+
+def _resume_request(args) -> tuple[Path, dict, dict, dict]:
+    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D]``: the
+    settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
+    DATA and --device when given. ``found``: where the files the request names were found, when not
+    at their path as written (tried from the current directory, then from the run folder, then
+    absolute: ``configfile.run_locations``)."""
+    from rnncast.configfile import read_run, run_locations
+
+    run_dir = Path(args.resume)
+    if args.config:
+        raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
+    given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
+    given += [name for name in _settings_from_args(args) if name != "device"]
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA and --device may be "
+                           f"given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
+                           "--out NEW ...)")
     config_path = run_dir / "config.json"
     if not config_path.is_file():
+        if run_dir.is_dir():
+            _hold(run_dir, "run").release()  # a run that another process is starting is named as such
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
-    from rnncast.configfile import read_run
-
-    settings, request = read_run(config_path)  # the same reader as --config RUN
+    settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
+    if "device" in vars(args):
+        settings["device"] = args.device  # a run may continue on another device
+    found = {}
+    if args.data:
+        request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
+    for key, tries in run_locations(config_path, request).items():
+        if key == "data" and args.data:
+            continue
+        hit = next((path for _, path in tries if path.is_file()), None)  # a regular file: no device, no pipe
+        if hit is None:
+            what = "data" if key == "data" else "static table (--static)"
+            tried = "; ".join(f"{path} ({how})" for how, path in tries)
+            again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
+            raise RnncastError(f"no {what} file of run {run_dir} was found; tried {tried}; {again}")
+        if str(hit) != request[key]:
+            found["source" if key == "data" else key] = str(hit)
     request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
-    return run_dir, settings, request
+    return run_dir, settings, request, found
+
+
+# ---- where a command writes ---------------------------------------------------------------------
+
+RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
+             "checkpoint.safetensors", "tensorboard")
+BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html")
+TUNE_FILES = ("study.db", "best.toml", "trials.csv", "tune.json")
+OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
+
+
+def _hold(folder: Path, what: str):
+    """``files.lock_folder``: this process alone writes ``folder`` until ``release()``."""
+    from rnncast.files import lock_folder
+
+    return lock_folder(folder, what)
+
+
+def _claim_output(out: Path | None, default: Path, overwrite: bool, what: str):
+    """Hold the folder a new fit, backtest or tune writes (a ``files.FolderLock``): ``out``, which must
+    be new, empty or, with ``overwrite``, an earlier output of rnncast's (removed by ``_clear_output``
+    once the new input is checked); never a model folder. Without ``out``: ``default``, numbered
+    (``-2``, ``-3``, ...) if it exists, made atomically so two processes never pick one name."""
+    from rnncast.files import LOCK_NAME, lock_folder
+
+    if out is None:
+        while True:
+            try:
+                return lock_folder(_fresh_dir(default), what, new=True)
+            except FileExistsError:
+                continue  # another process made that folder since: the next number
+    model = _model_folder(out) or _model_folder(out.parent)
+    if model is not None:
+        raise RnncastError(f"--out {out} is {'a' if model == out else 'inside a'} model folder ({model}); a {what} "
+                           "is written in a folder of its own, never among a model's files")
+    if out.exists() and not out.is_dir():
+        raise RnncastError(f"--out {out} is a file; give a folder for the {what}")
+    claim = lock_folder(out, what)
+    try:
+        entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
+        foreign = [name for name in entries if name not in OUTPUT_FILES]
+        if foreign:
+            named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise RnncastError(f"--out {out} holds files that rnncast did not write ({named}); give a new or empty "
+                               f"folder for the {what}")
+        if entries and not overwrite:
+            raise RnncastError(_occupied(out, what))
+    except BaseException:
+        claim.release(tidy=True)
+        raise
+    return claim
+
+
+def _occupied(out: Path, what: str) -> str:
+    """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
+    if (out / "config.json").is_file():
+        if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
+            return (f"--out {out} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
+                    "with --overwrite, or give another --out")
+        return f"--out {out} holds a finished run; give another --out, or --overwrite to replace it"
+    return f"--out {out} holds an earlier rnncast output; give another --out, or --overwrite to replace it"
+
+
+def _clear_output(out: Path) -> None:
+    """Remove the files of an earlier output from ``out`` (held by this process): rnncast's own names
+    only (``OUTPUT_FILES``); anything else stays."""
+    import shutil
+
+    for name in sorted(OUTPUT_FILES):
+        path = out / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def _model_folder(folder: Path) -> Path | None:
+    """``folder`` when it holds a model's files (model.json or weights.safetensors: a model folder,
+    whole or half-written), else None."""
+    from rnncast.checkpoint import META, WEIGHTS
+
+    return folder if folder.is_dir() and any((folder / name).exists() for name in (META, WEIGHTS)) else None
+
+
+def _check_output_file(path, flag: str, kind: str, inputs=()) -> Path:
+    """Refuse an output file that would land in a model folder, replace a file of a run (or of a
+    backtest or tune folder), or one of the command's ``inputs``. Any other existing file is
+    replaced: a forecast or an ONNX file is meant to be written again. ``kind``: the file, as the
+    message names it (".onnx", "CSV")."""
+    path = Path(path)
+    if path.is_dir():
+        raise RnncastError(f"{flag} {path} is a folder; give the path of the {kind} file")
+    model = _model_folder(path.parent)
+    if model is not None:
+        raise RnncastError(f"{flag} {path} would write into the model folder {model}; give a file outside it")
+    if path.name in OUTPUT_FILES and _rnncast_output(path.parent):
+        raise RnncastError(f"{flag} {path} would replace {path.name} of the rnncast output in {path.parent}; give "
+                           "another file name")
+    if path.exists():
+        for given in inputs:
+            if given and Path(given).exists() and path.samefile(given):
+                raise RnncastError(f"{flag} {path} is the command's own input ({given}); give another file name")
+    return path
+
+
+def _rnncast_output(folder: Path) -> bool:
+    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest or a tune."""
+    if (folder / "config.json").is_file() and ((folder / "model").is_dir() or (folder / "checkpoint.safetensors").is_file()):
+        return True
+    return ((folder / "metrics.json").is_file() and (folder / "report.html").is_file()) or (folder / "tune.json").is_file()
 
 
 def run_tune(args) -> int:
@@ -203,6 +403,8 @@ def run_tune(args) -> int:
 def run_predict(args) -> int:
     from rnncast.forecaster import Forecaster
 
+    if args.out:  # refused before any work: never into a model or over a run's file or an input
+        _check_output_file(args.out, "--out", "CSV", inputs=(args.data, args.future, args.static))
     forecaster = Forecaster.load(args.run_dir)
     forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     text = forecast.to_csv(index=forecaster.layout_ == "single")  # many series: long format, no index
@@ -253,6 +455,7 @@ def run_export(args) -> int:
     from rnncast.export import export_onnx
     from rnncast.forecaster import Forecaster
 
+    _check_output_file(args.onnx, "--onnx", ".onnx")  # never into a model folder or over a run's file
     done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
@@ -274,6 +477,8 @@ def _statictable(args, forecaster):
 
 
 def _fresh_dir(base: Path) -> Path:
+    """``base``, or ``base-2``, ``base-3``, ... : the first that does not exist (``_claim_output``
+    makes it atomically, trying the next when another process took it first)."""
     if not base.exists():
         return base
     k = 2

@@ -54,14 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
     _add_setting_groups(fit, data)
     output = fit.add_argument_group("output")
-    output.add_argument("--out", metavar="DIR", help="run directory (default: runs/<data>-<cell>, numbered if it exists)")
+    output.add_argument("--out", metavar="DIR", help="run directory, new or empty (default: runs/<data>-<cell>, "
+                        "numbered if it exists)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier run at --out (default: an "
+                        "existing run is refused)")
     output.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
                         "or a run directory's config.json; flags given here override the file")
     output.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and "
                         "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
                         "(default: no tracking)")
     output.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch, "
-                        "with the run's own settings and data")
+                        "with the run's own settings and data; DATA (the data moved) and --device may be given "
+                        "with it")
     add_panel_flags(fit)
     fit.set_defaults(run=command.run_fit)
 
@@ -81,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="train a fresh model and scalers on the rows before every origin (default: one model, "
                               "trained before the first origin, forecasts every window in one batched pass)")
     output = backtest.add_argument_group("output")
-    output.add_argument("--out", metavar="DIR", help="output folder (default: runs/<data>-backtest, numbered if it exists)")
+    output.add_argument("--out", metavar="DIR", help="output folder, new or empty (default: runs/<data>-backtest, "
+                        "numbered if it exists)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out (default: an "
+                        "existing one is refused)")
     add_panel_flags(backtest)
     backtest.set_defaults(run=command.run_backtest)
 
@@ -107,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "each machine of a shared study its own")
     output = tune.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", help="tuning directory (default: runs/tune-<data>, numbered if it exists)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out (default: an "
+                        "existing one is refused)")
     output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
                         "override it")
     tune.set_defaults(run=command.run_tune)

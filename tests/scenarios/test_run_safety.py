@@ -1,0 +1,391 @@
+"""Scenario: a run folder is always resumable or finished, and no command writes over a model or a
+run without being asked (issue 18).
+
+- A fit that dies between any two of its final writes (config.json, metrics.json, history.csv, the
+  model's two files, the plots, report.html) is finished by ``--resume`` with the weights of the run
+  that never died: simulated in-process for every gap, and once with a real SIGKILL.
+- ``--resume RUN`` takes a new DATA and ``--device``, finds its data from another directory, and
+  shows nothing of a file that config.json names but that is not the run's data.
+- ``fit --out`` over a run refuses (``--overwrite`` replaces it); predict and export never write
+  into a model folder; two fits racing for one ``--out``: one trains, the other is refused by name.
+- Temporary files a killed write left are swept at the next write into the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+import rnncast.checkpoint
+import rnncast.files
+from conftest import make_frame
+from rnncast.cli import main
+from rnncast.configfile import read_run
+
+ARGS = ["--target", "y", "--features", "x", "--lookback", "12", "--horizon", "3", "--hidden-size", "8",
+        "--epochs", "3", "--batch-size", "64", "--lr", "0.01", "--device", "cpu"]
+FINAL_WRITES = ["config.json", "metrics.json", "history.csv", "weights.safetensors", "model.json", "loss.png",
+                "forecast.png", "report.html"]  # report.write_run's order
+
+
+def _cli(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _weights(run: Path) -> dict:
+    return load_file(run / "model" / "weights.safetensors")
+
+
+def _same_weights(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert lines and lines[-1].startswith("rnncast: error: "), err
+    assert "Traceback" not in err
+    return lines[-1]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("safety")
+    make_frame(200).to_csv(folder / "d.csv", index=False)
+    return folder / "d.csv"
+
+
+@pytest.fixture(scope="module")
+def reference(data) -> Path:
+    """The run that is never interrupted."""
+    out = data.parent / "reference"
+    assert main(["fit", str(data), *ARGS, "--out", str(out)]) == 0
+    return out
+
+
+class Crash(BaseException):
+    """A process dying: nothing catches it (the run's lock is released as the kernel would)."""
+
+
+def _crash_before_write(monkeypatch, k: int) -> list[str]:
+    """Make the final writes of the next run die before the k-th of them (0: before the first)."""
+    import rnncast.report
+
+    done: list[str] = []
+    real_write_run, real_files_write, real_model_write = (rnncast.report.write_run, rnncast.files.write_bytes,
+                                                          rnncast.checkpoint.write_bytes)
+
+    def counting(real):
+        def write(path, data):
+            if len(done) == k:
+                raise Crash(f"killed before writing {Path(path).name}")
+            real(path, data)
+            done.append(Path(path).name)
+        return write
+
+    def write_run(*args, **kwargs):
+        monkeypatch.setattr(rnncast.files, "write_bytes", counting(real_files_write))
+        monkeypatch.setattr(rnncast.checkpoint, "write_bytes", counting(real_model_write))
+        return real_write_run(*args, **kwargs)
+
+    import rnncast.cli.commands  # noqa: F401  (write_run is imported from rnncast.report when fit runs)
+
+    monkeypatch.setattr(rnncast.report, "write_run", write_run)
+    return done
+
+
+@pytest.mark.parametrize("k", range(len(FINAL_WRITES)))
+def test_a_run_killed_between_its_final_writes_resumes_to_the_uninterrupted_weights(tmp_path, data, reference,
+                                                                                     monkeypatch, capsys, k):
+    run = tmp_path / "run"
+    done = _crash_before_write(monkeypatch, k)
+    with pytest.raises(Crash):
+        main(["fit", str(data), *ARGS, "--out", str(run)])
+    assert done == FINAL_WRITES[:k]
+    monkeypatch.undo()
+    capsys.readouterr()
+    # what --resume reads is the request as given, whichever shape config.json has now
+    _, request = read_run(run / "config.json")
+    assert request == {"data": str(data), "target": ["y"], "features": ["x"]}
+    code, _, err = _cli(capsys, "fit", "--resume", run)
+    assert code == 0, err
+    assert _same_weights(_weights(run), _weights(reference))
+    assert json.loads((run / "metrics.json").read_text()) == json.loads((reference / "metrics.json").read_text())
+    assert not [p.name for p in run.rglob(".*")]  # no temporary file, no lock left
+
+
+def test_a_run_killed_in_its_first_epoch_starts_again_on_resume(tmp_path, data, reference, monkeypatch, capsys):
+    """config.json is written, no epoch has finished (no checkpoint): --resume trains from the start."""
+    import rnncast.fitting
+
+    def killed(*args, **kwargs):
+        raise Crash("killed in the first epoch")
+
+    monkeypatch.setattr(rnncast.fitting, "fit_network", killed)
+    with pytest.raises(Crash):
+        main(["fit", str(data), *ARGS, "--out", str(tmp_path / "run")])
+    monkeypatch.undo()
+    assert sorted(p.name for p in (tmp_path / "run").iterdir()) == ["config.json"]
+    code, _, err = _cli(capsys, "fit", "--resume", tmp_path / "run")
+    assert code == 0, err
+    assert _same_weights(_weights(tmp_path / "run"), _weights(reference))
+
+
+def test_sigkill_after_metrics_json_then_resume(tmp_path, data, reference, monkeypatch, capsys):
+    """The issue's reproduction: kill -9 once metrics.json exists, then --resume."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    killed = subprocess.Popen([sys.executable, "-m", "rnncast", "fit", str(data), *ARGS, "--out", "run"], cwd=tmp_path,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while not (tmp_path / "run" / "metrics.json").exists() and killed.poll() is None and time.time() < deadline:
+        time.sleep(0.005)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _cli(capsys, "fit", "--resume", "run")
+    assert code == 0, err
+    assert _same_weights(_weights(tmp_path / "run"), _weights(reference))
+    assert not [p.name for p in (tmp_path / "run").rglob(".*")]
+
+
+# ---- --resume RUN [DATA] [--device D] -----------------------------------------------------------
+
+def test_resume_from_another_directory_finds_the_data_by_the_run_folder(tmp_path, data, monkeypatch, capsys):
+    shutil.copy(data, tmp_path / "d.csv")
+    monkeypatch.chdir(tmp_path)
+    assert _cli(capsys, "fit", "d.csv", *ARGS, "--epochs", "1", "--out", "runs/a")[0] == 0
+    config = json.loads(Path("runs/a/config.json").read_text())
+    assert config["data"]["source"] == "d.csv"  # the request as given
+    assert config["paths"]["source"] == {"absolute": str(tmp_path / "d.csv"), "from_run": "../../d.csv"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # d.csv, as written, is not here
+    code, _, err = _cli(capsys, "fit", "--resume", tmp_path / "runs" / "a")
+    assert code == 0, err
+    # the whole project moved: the data is found from the run folder
+    (tmp_path / "moved").mkdir()
+    shutil.move(tmp_path / "runs", tmp_path / "moved" / "runs")
+    shutil.move(tmp_path / "d.csv", tmp_path / "moved" / "d.csv")
+    code, _, err = _cli(capsys, "fit", "--resume", tmp_path / "moved" / "runs" / "a")
+    assert code == 0, err
+    paths = json.loads((tmp_path / "moved" / "runs" / "a" / "config.json").read_text())["paths"]
+    assert paths["source"]["absolute"] == str(tmp_path / "moved" / "d.csv")
+
+
+def test_resume_takes_new_data_and_device_and_refuses_other_flags(tmp_path, data, capsys):
+    run = tmp_path / "run"
+    assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run)[0] == 0
+    moved = tmp_path / "new-place.csv"
+    shutil.copy(data, moved)
+    code, _, err = _cli(capsys, "fit", "--resume", run, moved, "--device", "cpu")
+    assert code == 0, err
+    config = json.loads((run / "config.json").read_text())
+    assert config["data"]["source"] == str(moved) and config["settings"]["device"] == "cpu"
+    code, _, err = _cli(capsys, "fit", "--resume", run, "--epochs", "5", "--out", tmp_path / "x")
+    line = _one_error_line(err)
+    assert code == 2 and "--epochs" in line and "--out" in line and "only DATA and --device" in line
+
+
+def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monkeypatch, capsys):
+    shutil.copy(data, tmp_path / "d.csv")
+    monkeypatch.chdir(tmp_path)
+    assert _cli(capsys, "fit", "d.csv", *ARGS, "--epochs", "1", "--out", "run")[0] == 0
+    (tmp_path / "d.csv").unlink()
+    code, _, err = _cli(capsys, "fit", "--resume", "run")
+    line = _one_error_line(err)
+    assert code == 2
+    assert "d.csv (as written)" in line and "run/../d.csv (from the run folder)" in line
+    assert f"{tmp_path / 'd.csv'} (absolute)" in line and "rnncast fit --resume run DATA" in line
+
+
+def test_a_file_that_config_json_names_is_read_as_data_and_never_shown(tmp_path, data, capsys):
+    run = tmp_path / "run"
+    assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run)[0] == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password=hunter2,token=abc\n")
+    config = json.loads((run / "config.json").read_text())
+    config["data"]["source"], config["paths"] = str(secret), {}
+    (run / "config.json").write_text(json.dumps(config))
+    code, _, err = _cli(capsys, "fit", "--resume", run)
+    line = _one_error_line(err)
+    assert code == 2 and str(secret) in line and "hunter2" not in err and "password" not in err
+    config["data"]["source"] = "/dev/zero"  # not a regular file: never opened
+    (run / "config.json").write_text(json.dumps(config))
+    code, _, err = _cli(capsys, "fit", "--resume", run)
+    assert code == 2 and "no data file of run" in _one_error_line(err)
+
+
+# ---- nothing is written over a run or a model without being asked -------------------------------
+
+def test_fit_over_an_existing_run_refuses_and_overwrite_replaces_it(tmp_path, data, reference, capsys):
+    run = tmp_path / "run"
+    shutil.copytree(reference, run)
+    before = (run / "model" / "weights.safetensors").read_bytes()
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--hidden-size", "4", "--out", run)
+    line = _one_error_line(err)
+    assert code == 2 and "finished run" in line and "--overwrite" in line
+    assert (run / "model" / "weights.safetensors").read_bytes() == before
+    (run / "tensorboard").mkdir()  # an earlier run's own files go with it
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--hidden-size", "4", "--epochs", "1", "--out", run, "--overwrite")
+    assert code == 0, err
+    assert json.loads((run / "model" / "model.json").read_text())["network"]["hidden_size"] == 4
+    assert json.loads((run / "config.json").read_text())["settings"]["hidden_size"] == 4
+    assert len((run / "history.csv").read_text().splitlines()) == 2 and not (run / "tensorboard").exists()
+
+
+def test_an_unfinished_run_at_out_is_refused_naming_resume(tmp_path, data, reference, capsys):
+    run = tmp_path / "run"
+    run.mkdir()
+    for name in ("config.json", "checkpoint.safetensors"):
+        shutil.copy(reference / name, run / name)
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run)
+    line = _one_error_line(err)
+    assert code == 2 and f"rnncast fit --resume {run}" in line and "--overwrite" in line
+
+
+def test_a_folder_of_other_files_is_refused_even_with_overwrite(tmp_path, data, capsys):
+    (tmp_path / "notes.txt").write_text("mine")
+    for extra in ([], ["--overwrite"]):
+        code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", tmp_path, *extra)
+        assert code == 2 and "notes.txt" in _one_error_line(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_out_never_is_a_model_folder(tmp_path, data, reference, capsys):
+    for out in (reference / "model", reference / "model" / "sub"):
+        code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", out, "--overwrite")
+        assert code == 2 and "model folder" in _one_error_line(err)
+    assert sorted(p.name for p in (reference / "model").iterdir()) == ["model.json", "weights.safetensors"]
+
+
+def test_default_out_is_numbered_and_empty_out_is_taken(tmp_path, data, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1")[0] == 0
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == ["d-lstm", "d-lstm-2"]
+    (tmp_path / "empty").mkdir()
+    assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", "empty")[0] == 0
+
+
+def test_predict_and_export_never_write_into_a_model_or_over_a_run_file(tmp_path, data, reference, capsys):
+    model_files = {p.name: p.read_bytes() for p in (reference / "model").iterdir()}
+    cases = [("predict", reference, data, "--out", reference / "model" / "weights.safetensors"),
+             ("predict", reference, data, "--out", reference / "model" / "forecast.csv"),
+             ("predict", reference, data, "--out", reference / "metrics.json"),
+             ("predict", reference, data, "--out", data),  # its own input
+             ("predict", reference, data, "--out", reference),
+             ("export", reference, "--onnx", reference / "model" / "weights.safetensors"),
+             ("export", reference, "--onnx", reference / "model" / "model.onnx")]
+    for case in cases:
+        code, _, err = _cli(capsys, *case)
+        assert code == 2, case
+        _one_error_line(err)
+    assert {p.name: p.read_bytes() for p in (reference / "model").iterdir()} == model_files
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text("an earlier forecast\n")
+    assert _cli(capsys, "predict", reference, data, "--out", forecast)[0] == 0  # a forecast is meant to be renewed
+    assert forecast.read_text() != "an earlier forecast\n" and len(forecast.read_text().splitlines()) == 1 + 3
+
+
+def test_backtest_out_refuses_an_existing_output_and_overwrite_replaces_it(tmp_path, data, capsys):
+    args = ["backtest", data, "--target", "y", "--lookback", "12", "--horizon", "3", "--n-windows", "1",
+            "--hidden-size", "4", "--epochs", "1", "--device", "cpu", "--out", tmp_path / "bt"]
+    assert _cli(capsys, *args)[0] == 0
+    code, _, err = _cli(capsys, *args)
+    assert code == 2 and "--overwrite" in _one_error_line(err)
+    assert _cli(capsys, *args, "--overwrite")[0] == 0
+    assert sorted(p.name for p in (tmp_path / "bt").iterdir()) == ["backtest.png", "forecasts.csv", "metrics.json",
+                                                                  "report.html"]
+
+
+# ---- one writer per run folder --------------------------------------------------------------------
+
+# imports done, each process says so and waits for the go file, so that both claim the folder at once
+START_TOGETHER = ("import os, sys, time; from rnncast.cli import main; import rnncast.forecaster, torch; print('ready', "
+                  "flush=True)\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.001)\nsys.exit(main(sys.argv[2:]))")
+
+
+def _fit_process(go: Path, cwd: Path, *args) -> subprocess.Popen:
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    return subprocess.Popen([sys.executable, "-c", START_TOGETHER, str(go), "fit", *map(str, args)], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _consistent(run: Path) -> int:
+    """The hidden size of the run in ``run``, after checking that its config, model and weights agree."""
+    config = json.loads((run / "config.json").read_text())
+    model = json.loads((run / "model" / "model.json").read_text())
+    size = config["settings"]["hidden_size"]
+    assert model["network"]["hidden_size"] == size
+    assert {t.shape[-1] for n, t in _weights(run).items() if n.endswith("weight_hh_l0")} == {size}
+    assert len((run / "history.csv").read_text().splitlines()) - 1 == config["settings"]["epochs"]
+    return size
+
+
+def test_two_fits_racing_for_one_out_one_trains_the_other_is_refused(tmp_path, data):
+    go = tmp_path / "go"
+    racers = {size: _fit_process(go, tmp_path, data, *ARGS, "--hidden-size", size, "--out", "run") for size in (6, 10)}
+    for process in racers.values():
+        assert process.stdout.readline().strip() == "ready"
+    go.touch()
+    results = {size: (p.wait(timeout=240), *p.communicate()) for size, p in racers.items()}
+    codes = sorted(code for code, _, _ in results.values())
+    assert codes == [0, 2], results
+    winner = next(size for size, (code, _, _) in results.items() if code == 0)
+    _, _, err = next(r for r in results.values() if r[0] == 2)
+    line = _one_error_line(err)
+    assert "is being written by another rnncast process (pid" in line or "holds a finished run" in line, line
+    assert _consistent(tmp_path / "run") == winner
+
+
+def test_a_run_being_written_is_refused_naming_its_process_and_its_death_frees_it(tmp_path, data, capsys,
+                                                                                  monkeypatch):
+    go = tmp_path / "go"
+    go.touch()
+    first = _fit_process(go, tmp_path, data, *ARGS, "--epochs", "100000", "--patience", "100000", "--out", "run")
+    deadline = time.time() + 60
+    lock = tmp_path / "run" / rnncast.files.LOCK_NAME
+    while not (lock.exists() and lock.read_text().strip()) and time.time() < deadline and first.poll() is None:
+        time.sleep(0.02)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _cli(capsys, "fit", "--resume", "run")  # before its config.json is written: named all the same
+    assert code == 2 and f"(pid {first.pid})" in _one_error_line(err)
+    while not (tmp_path / "run" / "checkpoint.safetensors").exists() and time.time() < deadline and first.poll() is None:
+        time.sleep(0.02)
+    for args in ([data, *ARGS, "--out", "run"], ["--resume", "run"], [data, *ARGS, "--out", "run", "--overwrite"]):
+        code, _, err = _cli(capsys, "fit", *args)
+        assert code == 2, err
+        assert f"run run is being written by another rnncast process (pid {first.pid})" in _one_error_line(err)
+    assert first.poll() is None, "the first fit ended before the others tried"
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert lock.exists()  # left by the killed process, but its lock went with it
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", "run", "--overwrite")
+    assert code == 0, err
+    assert not lock.exists() and _consistent(tmp_path / "run") == 8
+
+
+def test_a_killed_writers_temporary_files_are_swept_at_the_next_write(tmp_path, data, reference, capsys):
+    run = tmp_path / "run"
+    run.mkdir()
+    for name in ("config.json", "checkpoint.safetensors"):
+        shutil.copy(reference / name, run / name)
+    (run / "model").mkdir()
+    left = [run / ".metrics.json.k2j4_x9q.tmp", run / "model" / ".weights.safetensors.0a1b2c3d.tmp"]
+    for path in left:
+        path.write_bytes(b"half")
+    (run / ".keep").write_text("not ours")
+    code, _, err = _cli(capsys, "fit", "--resume", run)
+    assert code == 0, err
+    assert not any(path.exists() for path in left) and (run / ".keep").exists()
