@@ -300,3 +300,102 @@ def test_model_json_whose_params_contradict_its_network_is_refused(capsys, folde
     code, _, err = cli(capsys, "predict", bad, folder / "data.csv")
     assert code == 2, "model.json says hidden_size 16 in params but the network and weights have 8"
     assert "hidden_size" in err
+
+
+# ---- what the system refuses: one line too ----------------------------------------------------
+
+def _file(folder: Path, name: str = "afile") -> Path:
+    (folder / name).write_text("in the way\n")
+    return folder / name
+
+
+# Each case: (tmp folder, module folder, run dir) -> argv; then what the one line must contain (TMP: the tmp folder).
+SYSTEM_REFUSALS = {
+    "--out names an existing file": (lambda t, f, r: fit_args(f / "data.csv", _file(t)), ["afile"]),
+    "--out below a file": (lambda t, f, r: fit_args(f / "data.csv", _file(t) / "run"), ["afile"]),
+    "predict --out names a folder": (lambda t, f, r: ["predict", r, f / "data.csv", "--out", t], ["TMP"]),
+    "DATA is a folder": (lambda t, f, r: fit_args(t, t / "o"), ["TMP", "is a folder"]),
+    "unknown storage plugin": (
+        lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "1", "--storage", "bogus://x", "--out", t / "o"],
+        ["cannot open the study storage bogus://x", "Can't load plugin"]),
+    "storage driver missing": (
+        lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "1", "--storage", "mysql://u@nohost/db",
+                         "--out", t / "o"], ["mysql://u@nohost/db", "driver is not installed", "MySQLdb"]),
+}
+
+
+@pytest.mark.parametrize("case", list(SYSTEM_REFUSALS))
+def test_what_the_system_refuses_is_one_line_naming_the_path(capsys, tmp_path, folder, run, case):
+    if "storage" in case:
+        pytest.importorskip("optuna")
+    make_argv, expected = SYSTEM_REFUSALS[case]
+    code, out, err = cli(capsys, *make_argv(tmp_path, folder, run[0]))
+    assert code == 2, err
+    errors = [line for line in err.splitlines() if line.startswith("rnncast: error:")]
+    assert len(errors) == 1 and err.rstrip("\n").endswith(errors[0]), err
+    assert "Traceback" not in out + err
+    for text in expected:
+        assert text.replace("TMP", str(tmp_path)) in errors[0], (text, errors[0])
+
+
+def test_an_os_error_names_the_path_the_problem_and_what_to_do(capsys, folder, run, monkeypatch):
+    from rnncast.forecaster import Forecaster as Loaded
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/srv/runs/model/model.json")
+
+    monkeypatch.setattr(Loaded, "load", denied)
+    code, _, err = cli(capsys, "predict", run[0], folder / "data.csv")
+    assert code == 2
+    assert err == ("rnncast: error: /srv/runs/model/model.json: Permission denied (check the permissions of the path, "
+                   "or give another one)\n")
+
+
+def test_an_unreadable_folder_on_the_data_path_is_one_line(capsys, tmp_path, monkeypatch):
+    """As root, a folder's permissions refuse nothing; Path.exists raising is what a user meets."""
+    locked = tmp_path / "locked" / "data.csv"
+    real = Path.exists
+
+    def exists(self, *args, **kwargs):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", exists)
+    code, _, err = cli(capsys, *fit_args(locked, tmp_path / "o"))
+    assert code == 2
+    assert err == (f"rnncast: error: cannot read {locked}: Permission denied; check the permissions of the folders on "
+                   "its path\n")
+
+
+@pytest.mark.parametrize("said, amount", [
+    ("[enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate "
+     "160000000000 bytes. Error code 12 (Cannot allocate memory)", "(149.0 GiB asked for)"),
+    ("CUDA out of memory. Tried to allocate 20.00 GiB. GPU 0 has a total capacity of 79.1 GiB", "(20.00 GiB asked for)"),
+    (None, ""),  # MemoryError
+])
+def test_a_network_too_large_for_memory_is_one_line_naming_its_settings(capsys, tmp_path, folder, monkeypatch, said,
+                                                                        amount):
+    import rnncast.fitting
+
+    def too_large(spec):
+        raise MemoryError() if said is None else RuntimeError(said)
+
+    monkeypatch.setattr(rnncast.fitting, "build_net", too_large)
+    code, _, err = cli(capsys, *fit_args(folder / "data.csv", tmp_path / "o", "--hidden-size", "100000"))
+    assert code == 2
+    assert err.startswith(f"rnncast: error: not enough memory for the network or its batches {amount}".rstrip())
+    assert err.rstrip("\n").endswith("lower --hidden-size (now 100000), --num-layers, --batch-size (now 64) or "
+                                     "--lookback (now 24)") and err.count("\n") == 1
+    assert not (tmp_path / "o").exists()  # refused before anything was written
+
+
+def test_any_other_runtime_error_is_a_bug_and_keeps_its_traceback(tmp_path, folder, monkeypatch):
+    import rnncast.fitting
+
+    def bug(spec):
+        raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)")
+
+    monkeypatch.setattr(rnncast.fitting, "build_net", bug)
+    with pytest.raises(RuntimeError, match="shapes cannot be multiplied"):
+        main([str(a) for a in fit_args(folder / "data.csv", tmp_path / "o")])

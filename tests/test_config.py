@@ -4,6 +4,7 @@ the text of flags, TOML files and ``--set`` into the values ``Forecaster`` takes
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from conftest import TINY, make_frame
@@ -92,3 +93,28 @@ def test_settings_group_the_keyword_arguments_and_round_trip_through_flat():
 def test_a_setting_saved_before_it_existed_keeps_its_old_value():
     assert with_saved_defaults({"cell": "gru"}) == {"cell": "gru", "highway": False}  # no highway before it existed
     assert with_saved_defaults({"highway": True})["highway"] is True  # a saved value is kept
+
+
+# ---- NumPy scalars are numbers ----------------------------------------------------------------
+
+def test_numpy_scalars_are_taken_where_python_numbers_are_and_become_them():
+    given = {"lookback": np.int64(8), "horizon": np.int32(2), "hidden_size": np.int64(8), "epochs": np.uint8(1),
+             "lr": np.float32(0.01), "dropout": np.float64(0.0), "val_frac": np.float32(0.1), "seed": np.int64(3),
+             "batch_size": np.int16(16), "max_batches": np.int64(0), "ema": np.float32(0), "highway": np.bool_(False),
+             "quantiles": [np.float32(0.1), np.float64(0.5), 0.9]}
+    flat = Settings.from_flat(given).flat()
+    for name in given:
+        assert type(flat[name]) in (int, float, bool, tuple), name
+    assert flat["lookback"] == 8 and flat["highway"] is False and flat["quantiles"] == pytest.approx((0.1, 0.5, 0.9))
+
+
+@pytest.mark.parametrize("name, value", [("lookback", True), ("dropout", False), ("lr", True), ("seed", 1.5),
+                                         ("val_frac", "0.1"), ("segment", 2.0)])
+def test_booleans_and_text_are_not_numbers(name, value):
+    with pytest.raises(RnncastError, match=f"^{name} must be"):
+        Settings.from_flat({name: value})
+
+
+def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_ones():
+    assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
+    assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None

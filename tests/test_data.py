@@ -286,3 +286,34 @@ def test_values_stay_float64_until_scaled():
     meter = 1e9 + 100 * np.sin(2 * np.pi * t / 7)  # float32 would keep steps of 64 of the +-100 pattern
     panel = load_panel(pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=400), "y": meter}))
     assert panel.values.dtype == np.float64 and np.array_equal(panel.values[:, 0], meter)
+
+
+# ---- column labels: duplicates refused by name, integers as text ------------------------------
+
+def test_a_csv_header_naming_a_column_twice_is_refused_by_name(tmp_path, frame):
+    frame.assign(x2=frame["x"]).set_axis(["date", "y", "x", "y"], axis=1).to_csv(tmp_path / "dup.csv", index=False)
+    with pytest.raises(RnncastError, match=r"the header of .*dup.csv \(line 1\) names column\(s\) \['y'\] more than once"):
+        read_table(tmp_path / "dup.csv")
+
+
+@pytest.mark.parametrize("columns", [["y", "y", "x"], [0, "0", "x"], [1, 1, 2]])
+def test_labels_that_are_one_label_as_text_are_refused_by_name(frame, columns):
+    table = pd.DataFrame(frame[["y", "x", "x"]].to_numpy(), columns=columns)
+    twice = str(columns[0])
+    with pytest.raises(RnncastError, match=rf"column label\(s\) \['{twice}'\] appear twice"):
+        Forecaster(**TINY).fit(table, target=columns[0])
+
+
+def test_integer_labels_are_columns_named_by_their_text(frame):
+    """``fit(pd.DataFrame(array), target=0)`` as the README shows; the label 0 and the text '0' are one column."""
+    table = pd.DataFrame(frame[["y", "x"]].to_numpy())
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(table, target=0, features=[1])
+    assert model.targets_ == ["0"] and model.features_ == ["1"]
+    assert model.predict(table).columns.tolist() == ["0"]
+    assert np.array_equal(model.predict(table).to_numpy(), model.predict(table.set_axis(["0", "1"], axis=1)).to_numpy())
+
+
+def test_an_index_named_as_a_column_is_refused_by_name(frame):
+    table = frame.set_index(pd.DatetimeIndex(frame["date"], name="y")).drop(columns="date")
+    with pytest.raises(RnncastError, match=r"the index level\(s\) \['y'\] have the name of a column"):
+        Forecaster(**TINY).fit(table, target="y")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import numpy as np
@@ -113,4 +114,67 @@ def test_without_the_onnx_package_the_error_says_what_to_install(monkeypatch, tm
     monkeypatch.setitem(sys.modules, "onnx", None)  # import onnx now fails
     with pytest.raises(RnncastError, match=r"needs the onnx package: pip install 'rnncast\[onnx\]'"):
         export_onnx(model, tmp_path / "m.onnx")
+    assert not (tmp_path / "m.onnx").exists()
+
+
+# ---- a failed export is one error and no file -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small(frame) -> Forecaster:
+    return Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+
+
+@pytest.mark.parametrize("opset", [1, 8, 99, True, "17", 17.0])
+def test_an_opset_that_cannot_export_is_refused_before_any_work(tmp_path, small, opset):
+    with pytest.raises(RnncastError, match=rf"^opset must be a whole number from 9 to \d+ .* got {opset!r}"):
+        export_onnx(small, tmp_path / "m.onnx", opset=opset)
+    assert not (tmp_path / "m.onnx").exists()
+
+
+def test_a_numpy_opset_is_an_opset(tmp_path, small):
+    assert export_onnx(small, tmp_path / "m.onnx", opset=np.int64(13)).max_abs_diff < 1e-5
+
+
+def test_a_folder_is_refused_as_the_file_to_write(tmp_path, small):
+    with pytest.raises(RnncastError, match="is a folder; give the path of the .onnx file to write"):
+        export_onnx(small, tmp_path)
+
+
+@pytest.mark.parametrize("stage", ["exporter", "onnxruntime"])
+def test_a_failing_exporter_or_runtime_leaves_the_older_file_as_it_was(tmp_path, small, monkeypatch, capfd, stage):
+    import onnxruntime
+    import torch
+
+    target = tmp_path / "m.onnx"
+    target.write_bytes(b"an older export")
+
+    def fail(*args, **kwargs):
+        os.write(1, b"Torch IR graph at exception: ...\n")  # what the TorchScript exporter's C++ prints on failure
+        raise RuntimeError("Unsupported: ONNX export of an operator in opset 13.  [Caused by the value '%7']")
+
+    if stage == "exporter":
+        monkeypatch.setattr(torch.onnx, "export", fail)
+        said = r"^the ONNX exporter failed at opset 13: Unsupported: ONNX export of an operator in opset 13; nothing"
+    else:
+        monkeypatch.setattr(onnxruntime, "InferenceSession", fail)
+        said = r"^onnxruntime cannot run the model made at opset 13 \(Unsupported: .*\); nothing was written"
+    with pytest.raises(RnncastError, match=said):
+        export_onnx(small, target, opset=13)
+    assert target.read_bytes() == b"an older export"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.onnx"]  # no temporary file left either
+    if stage == "exporter":
+        assert "Torch IR graph" not in capfd.readouterr().out  # the exporter's dump is not shown
+
+
+def test_rnncast_export_refusals_are_one_line(tmp_path, frame, capsys):
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", str(L), "--horizon", str(H),
+                 "--epochs", "1", "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    capsys.readouterr()
+    (tmp_path / "folder").mkdir()
+    for extra, said in [(["--onnx", str(tmp_path / "m.onnx"), "--opset", "1"], "opset must be a whole number from 9"),
+                        (["--onnx", str(tmp_path / "folder")], "folder is a folder")]:
+        assert main(["export", str(tmp_path / "run"), *extra]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("rnncast: error: ") and said in err[0]
     assert not (tmp_path / "m.onnx").exists()

@@ -5,6 +5,7 @@ scaled array that never cross a series; and what one global model learns from ma
 
 from __future__ import annotations
 
+import json
 import logging
 
 import numpy as np
@@ -167,3 +168,13 @@ def test_a_run_whose_best_epoch_is_its_last_says_so_once(caplog):
         Forecaster(**{**TINY, "epochs": 3, "lr": 1e-4}).fit(frame, target="y", features=["x"])
     said = [r.getMessage() for r in caplog.records if "best epoch was the last" in r.getMessage()]
     assert len(said) == 1 and "--epochs" in said[0] and "--lr" in said[0]
+
+
+def test_settings_given_as_numpy_scalars_train_and_save_as_plain_numbers(tmp_path):
+    y = np.sin(0.3 * np.arange(200))
+    model = Forecaster(lookback=np.int64(8), horizon=np.int64(2), hidden_size=np.int64(4), epochs=np.int64(1),
+                       lr=np.float32(0.01), max_batches=np.int64(2), device="cpu").fit(y)
+    model.save(tmp_path / "model")  # model.json: JSON, which NumPy's integers are not
+    params = json.loads((tmp_path / "model" / "model.json").read_text())["params"]
+    assert params["lookback"] == 8 and params["hidden_size"] == 4 and isinstance(params["lr"], float)
+    assert Forecaster.load(tmp_path / "model").predict(y).shape == (2, 1)

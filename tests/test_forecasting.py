@@ -94,3 +94,20 @@ def test_future_values_change_the_forecast_of_a_future_known_model(data):
 def test_future_values_are_refused_by_a_model_trained_without_them(fitted, data):
     with pytest.raises(RnncastError, match="future_known"):
         fitted.predict(data, future=_future(data))
+
+
+def test_predict_array_refuses_windows_holding_nan_or_inf_by_number(fitted):
+    lookback, columns = fitted.settings_.data.lookback, len(fitted.targets_ + fitted.features_)
+    windows = np.zeros((5, lookback, columns))
+    windows[2, 3, 1], windows[4, 0, 0] = np.nan, np.inf
+    with pytest.raises(RnncastError, match=r"^2 input window\(s\) hold a missing or infinite value: window 2 has nan "
+                                           r"at step 3, column 'x' \(windows 2, 4\)"):
+        fitted.predict_array(windows)
+    assert np.isfinite(fitted.predict_array(windows[[0, 1, 3]], batch_size=np.int64(2))).all()
+
+
+@pytest.mark.parametrize("batch_size", [0, -1, 1.5, True])
+def test_predict_array_refuses_a_batch_size_that_is_not_a_positive_integer(fitted, batch_size):
+    windows = np.zeros((2, fitted.settings_.data.lookback, 2))
+    with pytest.raises(RnncastError, match=f"batch_size must be a positive integer, got {batch_size!r}"):
+        fitted.predict_array(windows, batch_size=batch_size)

@@ -1,7 +1,7 @@
 """The training loop (``training.py``): the loss falls, one history record per epoch, batches
 gathered from window views, early stopping on the validation loss with the best (or the averaged)
 weights kept, the MSE and MAE losses, seeded runs bit for bit, resuming from a checkpoint,
-divergence stopped with advice, and Ctrl-C honoured between batches.
+divergence (the best finished epoch kept, or an error with advice when none finished), and Ctrl-C honoured between batches.
 
 ``_series_csv`` and ``_epochs_done`` serve test_report.py and scenarios/test_interrupted_fit.py too.
 """
@@ -169,35 +169,95 @@ def test_resume_in_process_matches_an_uninterrupted_fit(tmp_path, ema):
     assert [h["train_loss"] for h in full.history_] == [h["train_loss"] for h in resumed.history_]
 
 
-def test_a_loss_that_overflows_stops_training_with_advice(tmp_path):
+def test_a_loss_that_overflows_in_the_first_epoch_keeps_nothing_and_says_so():
     huge = 1e30 * (1 + np.sin(0.1 * np.arange(300)))  # squares overflow float32 without scaling
-    with pytest.raises(TrainingDiverged, match="lower learning rate"):
-        Forecaster(lookback=10, epochs=2, scaler="none", window_norm="none", device="cpu").fit(huge)
+    model = Forecaster(lookback=10, epochs=2, scaler="none", window_norm="none", device="cpu")
+    with pytest.raises(TrainingDiverged) as caught:
+        model.fit(huge)
+    message = str(caught.value)
+    assert message.startswith("training diverged in epoch 1 (training loss inf) before any epoch finished")
+    assert "no weights were kept and no model was saved" in message and "lower learning rate (now --lr 0.0003)" in message
+    assert not hasattr(model, "net_") and not hasattr(model, "diverged_epoch_")  # unfitted, as the message says
 
 
-def test_divergence_on_the_command_line_keeps_the_last_good_checkpoint(tmp_path, capsys, monkeypatch):
-    """Epoch 1 trains; in epoch 2 a weight blows up to NaN (simulated); the loss check stops the run."""
+def _blow_up(monkeypatch, epoch: int, after: bool = False) -> list:
+    """Make a weight NaN at the start of ``epoch`` (the training loss of its first batch is NaN) or,
+    with ``after``, at its end (its validation loss is NaN); returns the epochs the loop trains."""
     from rnncast import training
 
-    real_epoch = training._train_epoch
+    real_epoch, trained = training._train_epoch, []
 
-    def blow_up_in_epoch_2(net, train, optimizer, generator, settings, epoch, *rest):
-        if epoch == 2:
+    def blow_up(net, train, optimizer, generator, settings, k, *rest):
+        trained.append(k)
+        if k == epoch and not after:
             with torch.no_grad():
                 next(net.parameters()).fill_(float("nan"))
-        return real_epoch(net, train, optimizer, generator, settings, epoch, *rest)
+        loss = real_epoch(net, train, optimizer, generator, settings, k, *rest)
+        if k == epoch and after:
+            with torch.no_grad():
+                next(net.parameters()).fill_(float("nan"))
+        return loss
 
-    monkeypatch.setattr(training, "_train_epoch", blow_up_in_epoch_2)
+    monkeypatch.setattr(training, "_train_epoch", blow_up)
+    return trained
+
+
+def _diverged_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "rnncast.training" and r.levelname == "WARNING"]
+
+
+@pytest.mark.parametrize("after", [False, True], ids=["training loss", "validation loss"])
+def test_divergence_after_good_epochs_keeps_the_best_finished_epoch(monkeypatch, caplog, after):
+    y = _sine(400)
+    settings = {**TINY, "epochs": 6}
+    two = Forecaster(**{**settings, "epochs": 2}).fit(y)  # the same first two epochs, never diverged
+    _blow_up(monkeypatch, 3, after)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**settings).fit(y)
+    assert model.diverged_epoch_ == 3 and two.diverged_epoch_ is None
+    assert [h["epoch"] for h in model.history_] == [1, 2]  # finished epochs only
+    kept = max(h["epoch"] for h in model.history_ if h["best"])
+    for name, tensor in two.net_.state_dict().items():  # the best of epochs 1 and 2, as early stopping keeps it
+        assert torch.equal(tensor, model.net_.state_dict()[name])
+    assert np.isfinite(model.predict(y).to_numpy()).all()
+    [warning] = _diverged_warnings(caplog)
+    what = "validation" if after else "training"
+    assert warning.startswith(f"training diverged in epoch 3 ({what} loss nan); kept the weights of epoch {kept}, "
+                              "the best finished one (validation loss ")
+    assert "try a lower learning rate (now --lr 0.01)" in warning
+
+
+def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_no_further(tmp_path, capsys,
+                                                                                          monkeypatch, caplog):
+    """Epoch 1 trains; in epoch 2 a weight blows up to NaN (simulated): the run keeps epoch 1, writes
+    model/ and the report, and its checkpoint records the run as ended."""
+    trained = _blow_up(monkeypatch, 2)
     _series_csv(tmp_path / "d.csv", n=300)
+    run = tmp_path / "run"
     code = main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "10", "--epochs", "3",
-                 "--device", "cpu", "--out", str(tmp_path / "run")])
-    err = capsys.readouterr().err.strip().splitlines()[-1]
-    assert code == 2
-    assert err.startswith("rnncast: error: training loss became nan in epoch 2")
-    assert "lower learning rate" in err and "checkpoint.safetensors" in err
-    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
+                 "--hidden-size", "8", "--device", "cpu", "--out", str(run)])
+    assert code == 0, capsys.readouterr().err
+    assert trained == [1, 2]
+    assert (run / "model" / "weights.safetensors").is_file() and (run / "report.html").is_file()
+    assert [r["epoch"] for r in pd.read_csv(run / "history.csv").to_dict("records")] == [1]
+    assert "training diverged in epoch 2 (training loss nan); kept the weights of epoch 1" in " ".join(
+        _diverged_warnings(caplog) + [capsys.readouterr().err])
+    checkpoint = run / "checkpoint.safetensors"
     assert _epochs_done(checkpoint) == 1
+    with safe_open(str(checkpoint), framework="pt") as f:
+        assert json.loads(f.metadata()["loop"])["stopped"] is True
     assert all(torch.isfinite(t).all() for t in load_file(checkpoint).values() if t.is_floating_point())
+    loaded = Forecaster.load(run)
+    assert np.isfinite(loaded.predict(tmp_path / "d.csv").to_numpy()).all()
+
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
+    assert trained == [1, 2]  # the resumed run trained no epoch: it had ended
+    [said] = _diverged_warnings(caplog)
+    assert said.startswith("this run ended when training diverged in epoch 2; its model keeps the weights of epoch 1")
+    again = Forecaster.load(run).net_.state_dict()  # the resumed run wrote the same kept weights
+    assert all(torch.equal(tensor, again[name]) for name, tensor in loaded.net_.state_dict().items())
 
 
 def test_ctrl_c_inside_a_finalizer_still_stops_training(tmp_path):

@@ -78,3 +78,43 @@ def test_without_optuna_the_error_says_what_to_install(monkeypatch, frame):
     monkeypatch.setitem(sys.modules, "optuna", None)
     with pytest.raises(RnncastError, match=r"needs the optuna package: pip install 'rnncast\[tune\]'"):
         tune(frame, target="y", trials=1)
+
+
+@pytest.mark.parametrize("storage, said", [
+    ("bogus://x", "Can't load plugin: sqlalchemy.dialects:bogus"),
+    ("not a url", "Could not parse SQLAlchemy URL"),
+    ("mysql://user@nohost/db", "its database driver is not installed (No module named 'MySQLdb')"),
+    ("sqlite:////no/such/folder/study.db", "unable to open database file"),
+])
+def test_a_storage_that_cannot_be_opened_is_one_error_naming_it(frame, storage, said):
+    with pytest.raises(RnncastError, match=r"^cannot open the study storage ") as caught:
+        tune(frame, target="y", trials=1, settings=FIXED, storage=storage)
+    assert storage in str(caught.value) and said in str(caught.value)
+
+
+def test_a_study_created_by_another_process_meanwhile_is_loaded(frame, tmp_path, monkeypatch):
+    """The race of two processes on one new study (tests/scenarios/test_tune_processes.py runs it):
+    the first create_study loses it with an IntegrityError; the retry loads the study."""
+    from sqlalchemy.exc import IntegrityError
+
+    real, calls = optuna.create_study, []
+
+    def lose_the_race_once(**kwargs):
+        calls.append(kwargs["study_name"])
+        if len(calls) == 1:
+            real(**kwargs)  # "the other process" makes the study ...
+            raise IntegrityError("INSERT INTO alembic_version", {}, Exception("UNIQUE constraint failed"))
+        return real(**kwargs)
+
+    monkeypatch.setattr(optuna, "create_study", lose_the_race_once)
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    result = tune(frame, target="y", trials=np.int64(1), settings={**FIXED, "epochs": 1}, storage=storage,
+                  search=("lr",))
+    assert len(calls) == 2 and len(result.study.trials) == 1  # ... which this one then loads and adds to
+
+
+def test_a_study_that_maximizes_is_refused_by_name(frame, tmp_path):
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    optuna.create_study(study_name="other", storage=storage, direction="maximize")
+    with pytest.raises(RnncastError, match="study 'other' in sqlite:.* does not minimize one value"):
+        tune(frame, target="y", trials=1, settings=FIXED, storage=storage, study_name="other")

@@ -7,6 +7,7 @@ the command line; ``validate`` says what is wrong with a value and what would be
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -78,7 +79,7 @@ class DataSettings:
         _positive_int("season", self.season)
         for name in ("val_frac", "test_frac"):
             value = getattr(self, name)
-            if not isinstance(value, (int, float)) or not 0 <= value < 1:
+            if not _is_number(value) or not 0 <= value < 1:
                 raise RnncastError(f"{name} must be a number in [0, 1), got {value!r}")
         if self.test_frac <= 0:
             raise RnncastError(f"test_frac must be above 0 to hold out a test split, got {self.test_frac!r}")
@@ -135,15 +136,15 @@ class ModelSettings:
         _positive_int("hidden_size", self.hidden_size)
         _positive_int("num_layers", self.num_layers)
         _choice("window_norm", self.window_norm, WINDOW_NORMS)
-        if not isinstance(self.dropout, (int, float)) or not 0 <= self.dropout < 1:
+        if not _is_number(self.dropout) or not 0 <= self.dropout < 1:
             raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
-        if not isinstance(self.segment, int) or isinstance(self.segment, bool) or self.segment < 0:
+        if not _is_integer(self.segment) or self.segment < 0:
             raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {self.segment!r}")
         _choice("decoder", self.decoder, DECODERS)
         if self.decoder == "parallel" and not self.segment:
             raise RnncastError("decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. --segment 48)")
         levels = self.quantiles
-        if not isinstance(levels, tuple) or not all(isinstance(q, float) for q in levels):
+        if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
             raise RnncastError(f"quantiles must be a tuple of numbers, got {levels!r}")
         if levels:
             if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
@@ -201,23 +202,23 @@ class TrainSettings:
         _positive_int("epochs", self.epochs)
         if self.batch_size is not None:
             _positive_int("batch_size", self.batch_size)
-        if not isinstance(self.lr, (int, float)) or not self.lr > 0:
+        if not _is_number(self.lr) or not self.lr > 0:
             raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
         _positive_int("patience", self.patience)
         _choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
         _choice("loss", self.loss, LOSSES)
-        if isinstance(self.ema, bool) or not isinstance(self.ema, (int, float)) or not 0 <= self.ema < 1:
+        if not _is_number(self.ema) or not 0 <= self.ema < 1:
             raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {self.ema!r}")
-        if not isinstance(self.grad_clip, (int, float)) or self.grad_clip < 0:
+        if not _is_number(self.grad_clip) or self.grad_clip < 0:
             raise RnncastError(f"grad_clip must be a number >= 0, got {self.grad_clip!r}")
-        if not isinstance(self.seed, int) or isinstance(self.seed, bool):
+        if not _is_integer(self.seed):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
         _choice("device", self.device, DEVICES)
         if not isinstance(self.verbose, bool):
             raise RnncastError(f"verbose must be True or False, got {self.verbose!r}")
         _choice("scheme", self.scheme, SCHEMES)
         _positive_int("chunk", self.chunk)
-        if not isinstance(self.max_batches, int) or isinstance(self.max_batches, bool) or self.max_batches < 0:
+        if not _is_integer(self.max_batches) or self.max_batches < 0:
             raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {self.max_batches!r}")
 
 
@@ -258,7 +259,7 @@ class Settings:
         unknown = sorted(set(params) - known)
         if unknown:
             raise RnncastError(f"unknown setting(s) {unknown}; known settings: {sorted(known)}")
-        params = {**params, "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
+        params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
         settings = cls(*groups)
         settings.validate()
@@ -341,7 +342,7 @@ def parse_setting(name: str, value, typed: bool = False):
     elif isinstance(default, float):
         kind, wanted = float, "a number"
     else:
-        if value is None or text == "none":
+        if value is None or (text == "none" and default is None):  # an optional setting; "none" is a choice of others
             return None
         kind, wanted = str, "text"
     if text is not None and kind is not str and not typed:
@@ -363,8 +364,29 @@ def setting_fields():
     return [f for c in SETTING_CLASSES for f in fields(c)]
 
 
+def plain_values(params: dict) -> dict:
+    """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
+    Python numbers they hold, so that settings compare, print and write to JSON as the same values."""
+    return {name: plain(value) for name, value in params.items()}
+
+
+def plain(value):
+    """A NumPy scalar as the Python value it holds; any other value as it is."""
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _is_integer(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and type(value).__name__ != "bool_"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and type(value).__name__ != "bool_"
+
+
 def _positive_int(name: str, value) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+    if not _is_integer(value) or value < 1:
         raise RnncastError(f"{name} must be a positive integer, got {value!r}")
 
 

@@ -47,9 +47,14 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     unreadable file, saying what is accepted.
     """
     path = Path(path)
-    if not path.exists():
+    try:
+        exists, folder = path.exists(), path.is_dir()
+    except OSError as err:  # a folder on the way that may not be searched (permission denied)
+        raise RnncastError(f"cannot read {path}: {err.strerror or err}; check the permissions of the folders "
+                           "on its path") from None
+    if not exists:
         raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
-    if path.is_dir():
+    if folder:
         raise RnncastError(f"{path} is a folder; expected a CSV or Parquet file")
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
@@ -62,6 +67,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             header = _header_line(path, compression)
             sep = _separator(header, path.name)
             present = next(csv.reader([header.strip("\r\n")], delimiter=sep), [])
+            twice = sorted({c for c in present if c and present.count(c) > 1})
+            if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
+                raise RnncastError(f"the header of {path} (line 1) names column(s) {twice} more than once; give "
+                                   "every column its own name")
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
             missing = {c: NA_STRINGS for c in present if c not in text} if text else None
@@ -141,7 +150,14 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
     attrs = dict(data.attrs)
     if _index_is_data(data.index) or (data.index.name is not None and str(data.index.name) in set(map(str, keep_index))):
         unnamed = data.index.name is None and not isinstance(data.index, pd.MultiIndex)
-        data = data.reset_index(names="ds" if unnamed and "ds" not in data.columns else None)
+        levels = ["ds" if unnamed and "ds" not in map(str, data.columns) else ("index" if unnamed else name)
+                  for name in (data.index.names if isinstance(data.index, pd.MultiIndex) else [data.index.name])]
+        levels = [name if name is not None else f"level_{k}" for k, name in enumerate(levels)]  # pandas' names
+        clash = sorted({str(n) for n in levels} & {str(c) for c in data.columns})
+        if clash:
+            raise RnncastError(f"the index level(s) {clash} have the name of a column; the index is read as a column "
+                               "(the time axis), so rename the index or the column")
+        data = data.reset_index(names=levels)
     labels = [str(c) for c in data.columns]
     if len(set(labels)) != len(labels):
         twice = sorted({c for c in labels if labels.count(c) > 1})

@@ -10,4 +10,5 @@ class RnncastError(ValueError):
 
 
 class TrainingDiverged(RnncastError):
-    """The training loss became NaN or infinite."""
+    """The loss became NaN or infinite before any epoch finished, so there is no model to keep.
+    (After finished epochs ``fit`` keeps the best of them, warns, and sets ``diverged_epoch_``.)"""

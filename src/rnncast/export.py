@@ -22,7 +22,12 @@ import copy
 import importlib.util
 import io
 import json
+import operator
+import os
+import sys
+import tempfile
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +41,7 @@ from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 
 OPSET = 17
+MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state with ConstantFill, which no runtime runs
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
 
 
@@ -79,8 +85,16 @@ class Exported:
 
 def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True) -> Exported:
     """Write ``forecaster``'s model as ONNX to ``path``; with ``check`` (and onnxruntime installed),
-    run both on 64 windows and report how far apart they are."""
+    run both on 64 windows and report how far apart they are.
+
+    The file is written only once the model is made, passes ONNX's checker and (with ``check``)
+    loads and runs in onnxruntime: a failed export is one ``RnncastError`` and leaves no file (an
+    older file at ``path`` stays as it was)."""
     forecaster.check_fitted()
+    opset = _check_opset(opset)
+    path = Path(path)
+    if path.is_dir():
+        raise RnncastError(f"{path} is a folder; give the path of the .onnx file to write, e.g. {path / 'model.onnx'}")
     try:
         import onnx
     except ImportError:
@@ -99,9 +113,15 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
         # takes seconds per model; and it warns that RNNs exported at batch 2 may not run at other
         # batch sizes, which the check below (and tests/test_export.py) show they do
         warnings.simplefilter("ignore")
-        torch.onnx.export(graph, example, buffer, dynamo=False, input_names=names, output_names=["y"],
-                          dynamic_axes={**{name: {0: "batch"} for name in names}, "y": {0: "batch"}},
-                          opset_version=opset)
+        try:
+            with _quiet_stdout():
+                torch.onnx.export(graph, example, buffer, dynamo=False, input_names=names, output_names=["y"],
+                                  dynamic_axes={**{name: {0: "batch"} for name in names}, "y": {0: "batch"}},
+                                  opset_version=opset)
+        except Exception as err:  # an operator the opset lacks, an exporter bug: no file, one line
+            said = _first_line(err).split("[Caused by")[0].strip()  # the rest names graph values
+            raise RnncastError(f"the ONNX exporter failed at opset {opset}: {said.rstrip('.')}; nothing was written; "
+                               f"try the default opset {OPSET}") from None
     model = onnx.load_from_string(buffer.getvalue())
     model.doc_string = (f"rnncast {forecaster.cell} forecaster: windows of {data_s.lookback} steps of "
                         f"{forecaster.targets_ + forecaster.features_} -> {data_s.horizon} steps of {forecaster.targets_}, "
@@ -113,17 +133,70 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     for key, value in meta.items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, str(value)
-    path = Path(path)
-    files.write_bytes(path, model.SerializeToString())
+    content = model.SerializeToString()
+    try:
+        onnx.checker.check_model(model)
+    except Exception as err:  # onnx.checker.ValidationError
+        raise RnncastError(f"the ONNX model made at opset {opset} is invalid ({_first_line(err)}); nothing was "
+                           f"written; try the default opset {OPSET}") from None
     output = ["batch", data_s.horizon, len(forecaster.targets_)] + ([len(forecaster.settings_.model.quantiles)]
                                                                      if forecaster.settings_.model.quantiles else [])
-    if not check:
-        return Exported(path, inputs, output, 0, None)
-    if importlib.util.find_spec("onnxruntime") is None:
-        return Exported(path, inputs, output, 0, None)
-    windows = _example_inputs(graph, data_s.lookback, data_s.horizon, batch=64)
-    diff = float(np.abs(run_onnx(path, *windows) - torch_forecast(graph, *windows)).max())
-    return Exported(path, inputs, output, 64, diff)
+    checked, diff = 0, None
+    if check and importlib.util.find_spec("onnxruntime") is not None:
+        import onnxruntime
+
+        windows = _example_inputs(graph, data_s.lookback, data_s.horizon, batch=64)
+        try:
+            session = onnxruntime.InferenceSession(content, providers=["CPUExecutionProvider"])
+            ran = run_onnx(None, *windows, session=session)
+        except Exception as err:  # onnxruntime's errors have types of their own
+            raise RnncastError(f"onnxruntime cannot run the model made at opset {opset} ({_first_line(err)}); "
+                               f"nothing was written; try the default opset {OPSET}") from None
+        checked, diff = 64, float(np.abs(ran - torch_forecast(graph, *windows)).max())
+    files.write_bytes(path, content)  # atomic: a temporary name in the folder, then renamed
+    return Exported(path, inputs, output, checked, diff)
+
+
+def _check_opset(opset) -> int:
+    """The opset as an int (NumPy integers too), or a ``RnncastError`` saying which opsets export."""
+    try:
+        value = operator.index(opset) if not isinstance(opset, bool) else None
+    except TypeError:
+        value = None
+    try:
+        from torch.onnx._constants import ONNX_MAX_OPSET as highest  # the newest opset this torch writes
+    except ImportError:
+        highest = 20
+    if value is None or not MIN_OPSET <= value <= highest:
+        raise RnncastError(f"opset must be a whole number from {MIN_OPSET} to {highest} (the ONNX opsets this "
+                           f"PyTorch exports recurrent networks to), got {opset!r}; the default is {OPSET}")
+    return value
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+@contextmanager
+def _quiet_stdout():
+    """Drop what C++ code writes to file descriptor 1 meanwhile: PyTorch's exporter prints its whole
+    graph there when it fails ("Torch IR graph at exception"), and a failed export is one line."""
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError, AttributeError):  # no descriptor 1 to guard
+        yield
+        return
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 1)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 1)
+    finally:
+        os.close(saved)
 
 
 def run_onnx(path, x: torch.Tensor | np.ndarray, future=None, session=None) -> np.ndarray:

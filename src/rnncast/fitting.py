@@ -18,7 +18,7 @@ import torch
 
 from rnncast import checkpoint as checkpoint_io
 from rnncast import distributed, metrics, parts, scaling
-from rnncast.config import DataSettings, Settings
+from rnncast.config import DataSettings, Settings, plain_values
 from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
@@ -111,6 +111,7 @@ class Prepared:
     group: object  # distributed.Group, or None outside torchrun
     train: object  # WindowBatches or SequenceBatches
     val: WindowBatches | None
+    diverged: dict | None = None  # set by train: {"epoch", "loss", "kept"} when the loss became NaN or infinite
 
 
 def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | None = None) -> Prepared:
@@ -150,7 +151,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
     val_starts, val_series = panel_window_starts(splits, panel.offsets, "val", lookback, horizon)
     val = window_batches(values, val_starts, val_series, panel, data_s, statics, train_s.batch_size) if len(val_starts) else None
     state = FittedState(
-        params=dict(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
+        params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
         scalers=scalers, splits=splits,
         train_means=np.stack([panel.rows(s)[: sp.train_end, : panel.n_targets].mean(axis=0)
@@ -165,17 +166,23 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
 
 
 def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False) -> list[dict]:
-    """Run the training loop over ``prepared``'s batches; returns the history (one record per epoch).
+    """Run the training loop over ``prepared``'s batches; returns the history (one record per finished epoch).
     ``checkpoint``: a file that receives the whole training state after every epoch (rank 0 only);
-    ``resume``: continue from it."""
+    ``resume``: continue from it. A run whose loss became NaN or infinite after finished epochs keeps
+    the best of them and sets ``prepared.diverged`` (``training.fit_network``)."""
     if resume and not checkpoint:
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
     group = prepared.group
     writes = group is None or group.main
     save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
     load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
+    prepared.diverged = None
+
+    def diverged(info: dict) -> None:
+        prepared.diverged = info
+
     history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train, on_epoch=on_epoch,
-                          checkpoint=save_state, resume=load_state, group=group)
+                          checkpoint=save_state, resume=load_state, group=group, on_diverged=diverged)
     if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; try more epochs (--epochs) or a larger learning rate (--lr)", len(history),

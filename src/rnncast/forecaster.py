@@ -197,6 +197,11 @@ class Forecaster:
         every epoch; ``resume=True`` continues from it, ending with the weights of an
         uninterrupted run. ``on_start``: called once the data and settings are checked.
 
+        A loss that becomes NaN or infinite ends training: after finished epochs the best of them
+        is kept (as early stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch
+        that diverged (None otherwise) and ``history_`` holds the finished epochs; the checkpoint
+        records the run as ended. Diverging before any epoch finished raises ``TrainingDiverged``.
+
         Many series: long format (``id_col``, default ``unique_id`` when that column exists) or
         wide format (``series``: column names or ``"all"``). Covariates by role:
         ``past_covariates`` (known up to the forecast time), ``future_covariates`` (known over the
@@ -232,8 +237,10 @@ class Forecaster:
         bar = fitting.progress(self.cell, settings.train.epochs, on_epoch) if settings.train.verbose else None
         try:
             self.history_ = fitting.train(prepared, on_epoch=bar or on_epoch, checkpoint=checkpoint, resume=resume)
+            # a loss that became NaN or infinite after finished epochs: the best of them is kept (a warning says which)
+            self.diverged_epoch_ = prepared.diverged["epoch"] if prepared.diverged else None
         except BaseException:
-            for name in ("state_", "net_", "device_", "history_"):
+            for name in ("state_", "net_", "device_", "history_", "diverged_epoch_"):
                 self.__dict__.pop(name, None)  # a failed fit leaves the estimator unfitted
             raise
         finally:
@@ -356,7 +363,7 @@ class Forecaster:
         net, meta = checkpoint_io.load_model(folder)
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_ = state, []
+        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, [], None
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster

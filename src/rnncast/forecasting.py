@@ -10,6 +10,7 @@ series the model knows (``reading.series_index``).
 from __future__ import annotations
 
 import logging
+import operator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -195,10 +196,30 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
         raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
     if len(state.ids) > 1 or state.static_encoder is not None:
         raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
-    inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
+    try:
+        inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
+    except (TypeError, ValueError) as err:
+        raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
     expected = (state.settings.data.lookback, len(state.targets) + len(state.features))
     if inputs.ndim != 3 or inputs.shape[1:] != expected:
         raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
+    bad = ~np.isfinite(inputs)
+    if bad.any():
+        windows = np.flatnonzero(bad.any(axis=(1, 2)))
+        w = int(windows[0])
+        step, column = (int(k) for k in np.argwhere(bad[w])[0])
+        columns = state.targets + state.features
+        listed = ", ".join(map(str, windows[:10])) + (f" and {len(windows) - 10} more" if len(windows) > 10 else "")
+        raise RnncastError(f"{len(windows)} input window(s) hold a missing or infinite value: window {w} has "
+                           f"{inputs[w, step, column]} at step {step}, column {columns[column]!r} (windows {listed}); "
+                           "a forecast needs every value: fill them first")
+    try:
+        size = operator.index(batch_size) if not isinstance(batch_size, bool) else 0
+    except TypeError:
+        size = 0
+    if size < 1:
+        raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
+    batch_size = size
     outputs = []
     scaler = state.scalers[0]
     with torch.inference_mode(), few_threads(len(inputs)):

@@ -166,7 +166,8 @@ class LoopState:
     history: list = field(default_factory=list)
     best_state: dict | None = None  # weights of the best epoch so far
     average: dict | None = None  # the weight average's state (settings.ema), for checkpoints
-    stopped: bool = False  # early stopping has ended the run
+    stopped: bool = False  # early stopping (or a divergence after finished epochs) has ended the run
+    diverged: dict | None = None  # {"epoch", "loss", "kept"}: the epoch whose loss became NaN or infinite
 
 
 POINT_LOSSES = {"mse": nn.functional.mse_loss, "mae": nn.functional.l1_loss}
@@ -183,7 +184,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
                 on_epoch: Callable[[EpochRecord], None] | None = None,
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
                 resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None,
-                group: Group | None = None) -> list[dict]:
+                group: Group | None = None, on_diverged: Callable[[dict], None] | None = None) -> list[dict]:
     """Train ``net`` in place; return the per-epoch history. The best validation weights are kept.
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
@@ -191,10 +192,24 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     weights as a run that was never stopped. The loss is ``loss_of(net, settings.loss)``: MSE or MAE, or the
     pinball loss of a quantile head; validation and early stopping use the same loss. ``group``:
     the ranks of a torchrun launch (the same history and weights come back on every rank).
+
+    A training or validation loss that becomes NaN or infinite ends the run. After finished epochs
+    the best of them is kept, as early stopping keeps it: a warning names both epochs, ``checkpoint``
+    receives the run as ended (the kept weights; a resume has nothing left to train and says so),
+    and ``on_diverged`` is called with ``{"epoch", "loss", "kept"}`` (``kept`` 0: the untrained
+    network, which no finished epoch beat on validation). Diverging before any epoch finished
+    raises ``TrainingDiverged``: there is nothing to keep.
     """
     generator = torch.Generator().manual_seed(settings.seed)  # the same on every rank: one order of windows
     optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
     state = resume(net, optimizer, generator) if resume is not None else LoopState()
+    if state.stopped and state.diverged is None and state.bad_epochs < settings.patience:
+        # a run ends early only by early stopping or by diverging; a checkpoint need not record which
+        state.diverged = {"epoch": state.epoch + 1, "loss": None, "kept": best_epoch(state.history)}
+    if resume is not None and state.diverged is not None and (group is None or group.main):
+        log.warning("this run ended when training diverged in epoch %d; its model keeps %s, and there is nothing "
+                    "left to train. To train further, start a new fit with a lower learning rate (now --lr %g)",
+                    state.diverged["epoch"], _kept_text(state.diverged["kept"]), settings.lr)
     if state.epoch == 0 and val is not None and len(val):
         # the untrained network is the first candidate: a run whose epochs never beat it on validation
         # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
@@ -209,7 +224,14 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         for param_group in optimizer.param_groups:
             param_group["lr"] = epoch_lr(settings, state.epoch)
         train_loss = _train_epoch(model, train, optimizer, generator, settings, state.epoch + 1, group, average)
-        val_loss = mean_loss(scored, val, group, settings.loss) if val is not None and len(val) else None
+        val_loss = (mean_loss(scored, val, group, settings.loss) if val is not None and len(val)
+                    and math.isfinite(train_loss) else None)
+        if not math.isfinite(train_loss) or (val_loss is not None and not math.isfinite(val_loss)):
+            what, value = ("training loss", train_loss) if not math.isfinite(train_loss) else ("validation loss", val_loss)
+            _end_diverged(net, optimizer, state, settings, what, value, speak=group is None or group.main)
+            if checkpoint is not None:
+                checkpoint(net, optimizer, generator, state)  # the run as ended: a resume trains no further
+            break
         score = val_loss if val_loss is not None else train_loss
         improved = score < state.best_loss
         if improved:
@@ -231,7 +253,46 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
 
     if state.best_state is not None:
         net.load_state_dict(state.best_state)
+    if state.diverged is not None and on_diverged is not None:
+        on_diverged(dict(state.diverged))
     return state.history
+
+
+def best_epoch(history: list[dict]) -> int:
+    """The epoch whose weights the loop keeps: the last that improved (0: none did, the untrained network stays)."""
+    return max((h["epoch"] for h in history if h["best"]), default=0)
+
+
+def _kept_text(kept: int) -> str:
+    if kept:
+        return f"the weights of epoch {kept}, the best finished one"
+    return "the untrained network's weights, which no finished epoch beat on validation"
+
+
+def _advice(settings: TrainSettings) -> str:
+    clip = (f"keep gradient clipping on (--grad-clip, now {settings.grad_clip:g})" if settings.grad_clip
+            else "turn gradient clipping on (--grad-clip 1)")
+    return f"try a lower learning rate (now --lr {settings.lr:g}) and {clip}"
+
+
+def _end_diverged(net: nn.Module, optimizer, state: LoopState, settings: TrainSettings, what: str, value: float,
+                  speak: bool = True) -> None:
+    """End the run at a NaN or infinite loss in epoch ``state.epoch + 1``: keep the best finished epoch
+    (raise ``TrainingDiverged`` when none finished) and leave ``state`` as the record of an ended run."""
+    epoch = state.epoch + 1
+    if state.epoch == 0 or state.best_state is None:
+        raise TrainingDiverged(f"training diverged in epoch {epoch} ({what} {value}) before any epoch finished, so no "
+                               f"weights were kept and no model was saved; {_advice(settings)}")
+    kept = best_epoch(state.history)
+    state.stopped, state.diverged = True, {"epoch": epoch, "loss": str(value), "kept": kept}
+    net.load_state_dict(state.best_state)  # the checkpoint holds the kept weights, not the diverged ones
+    optimizer.state.clear()  # Adam's moments went non-finite with the weights; an ended run has no use for them
+    state.average = None
+    best = f" ({'validation' if state.history and state.history[-1]['val_loss'] is not None else 'training'} " \
+           f"loss {state.best_loss:.5g})" if math.isfinite(state.best_loss) else ""
+    if speak:  # rank 0 of a torchrun launch speaks for all
+        log.warning("training diverged in epoch %d (%s %s); kept %s%s; %s", epoch, what, value, _kept_text(kept), best,
+                    _advice(settings))
 
 
 def weight_average(net: nn.Module, decay: float, saved: dict | None = None) -> AveragedModel | None:
@@ -292,7 +353,8 @@ def _stop_if_asked() -> None:
 
 def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings,
                  epoch: int, group: Group | None, average: AveragedModel | None = None) -> float:
-    """One pass; returns the mean loss over the epoch's windows (all ranks together)."""
+    """One pass; returns the mean loss over the epoch's windows (all ranks together), or the first
+    NaN or infinite batch loss, where the pass stops (before that batch's step)."""
     model.train()
     loss_fn = loss_of(getattr(model, "module", model), settings.loss)  # DDP wraps the network as .module
     world = group.world if group else 1
@@ -308,10 +370,7 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
         loss = part * world  # DDP averages the gradients over the ranks: the gradient of the sum of the parts
         value = distributed.total([part.item()], group)[0]  # the global batch's mean loss
         if not math.isfinite(value):
-            raise TrainingDiverged(
-                f"training loss became {value} in epoch {epoch}; the weights of the last finished epoch are kept. "
-                f"Try a lower learning rate (now --lr {settings.lr:g}) and keep gradient clipping on (--grad-clip)"
-            )
+            return value  # the loop ends the run (fit_network)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         if settings.grad_clip:

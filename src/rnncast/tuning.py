@@ -16,13 +16,15 @@ written as ``best.toml``, which ``rnncast fit --config`` trains.
 from __future__ import annotations
 
 import logging
+import operator
+import random
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from rnncast import files
-from rnncast.config import CELLS, Settings
+from rnncast.config import CELLS, Settings, plain_values
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
@@ -59,14 +61,21 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
     ``tune.json``; without it and without ``storage`` the study stays in memory.
     ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``).
+    Many processes may open one new study at once: its creation is retried until one of them has
+    made it and the others load it.
     """
     try:
         import optuna
     except ImportError:
         raise RnncastError(f"tuning needs the optuna package: {INSTALL_HINT}") from None
-    if not isinstance(trials, int) or isinstance(trials, bool) or trials < 1:
-        raise RnncastError(f"trials must be a positive integer, got {trials!r}")
-    fixed = dict(settings or {})
+    given_trials = trials
+    try:
+        trials = operator.index(trials) if not isinstance(trials, bool) else None  # np.int64(5) is 5
+    except TypeError:
+        trials = None
+    if trials is None or trials < 1:
+        raise RnncastError(f"trials must be a positive integer, got {given_trials!r}")
+    fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
     unknown = [name for name in search if name not in SEARCH]
     if unknown:
         raise RnncastError(f"cannot search {unknown[0]!r}; searchable settings: {', '.join(SEARCH)}")
@@ -87,11 +96,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         out.mkdir(parents=True, exist_ok=True)
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
     seed = base.train.seed if sampler_seed is None else sampler_seed
-    study = optuna.create_study(
-        study_name=study_name, storage=storage, load_if_exists=True, direction="minimize",
-        sampler=optuna.samplers.TPESampler(seed=seed),
-        pruner=optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2),
-    )
+    study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
+                                optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
 
     def objective(trial) -> float:
         params = {**fixed, **{name: _suggest(trial, name, lookbacks) for name in searched}}
@@ -110,7 +116,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         # the validation loss of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
         return model.evaluate(panel, part="val")["scaled"]["model"]["mse"]
 
-    if not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
+    if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}
         if defaults.get("lookback") not in lookbacks:
             defaults.pop("lookback", None)  # left to the sampler
@@ -126,6 +132,61 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if out is not None:
         result.config = _write_study(out, result, source, panel, searched, storage)
     return result
+
+
+STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "
+                "(with its driver installed)")
+
+
+def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: int = 20):
+    """The study ``name`` in ``storage``, created when it is new; returns ``(study, created)``.
+
+    Processes that open one new study at the same moment race to create its tables and its row (an
+    ``IntegrityError``, a locked SQLite file, Optuna's ``DuplicatedStudyError``): the loser waits a
+    moment and tries again, and then loads what the winner made. A storage that cannot be opened at
+    all (a bad URL, an unknown database, a missing driver) is a ``RnncastError`` naming it.
+    """
+    from optuna.exceptions import DuplicatedStudyError
+
+    try:
+        from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+    except ImportError:  # optuna without SQLAlchemy keeps its studies in memory
+        IntegrityError = OperationalError = SQLAlchemyError = DuplicatedStudyError
+    shown = _hide_password(storage) if storage else storage
+    refused = f"cannot open the study storage {shown}: {{}}; {STORAGE_HINT}"
+    race: BaseException | None = None
+    for attempt in range(tries):
+        try:
+            try:
+                return optuna.create_study(study_name=name, storage=storage, direction="minimize",
+                                           sampler=sampler, pruner=pruner), True
+            except DuplicatedStudyError:
+                study = optuna.load_study(study_name=name, storage=storage, sampler=sampler, pruner=pruner)
+        except IntegrityError as err:
+            race = err  # another process wrote the tables' first rows between our look and our write
+        except OperationalError as err:
+            if "locked" not in str(err) and "already exists" not in str(err):
+                raise RnncastError(refused.format(_first_line(err))) from None
+            race = err  # SQLite: another process is writing the file
+        except ImportError as err:  # optuna's message does not say which module is missing; its cause does
+            missing = _first_line(err.__cause__ or err)
+            raise RnncastError(f"cannot open the study storage {shown}: its database driver is not installed "
+                               f"({missing}); install it, or keep the study in SQLite (sqlite:///study.db)") from None
+        except (SQLAlchemyError, ValueError) as err:  # a bad URL, an unknown dialect
+            raise RnncastError(refused.format(_first_line(err))) from None
+        else:
+            if study.directions != [optuna.study.StudyDirection.MINIMIZE]:
+                raise RnncastError(f"study {name!r} in {shown} does not minimize one value, as a study of rnncast "
+                                   "tune does; give another study name (--study)")
+            return study, False
+        time.sleep(random.uniform(0.05, 0.2) * (1 + attempt))  # the racers part; the loser then loads
+    raise RnncastError(f"could not create or load study {name!r} in {shown} after {tries} tries "
+                       f"({_first_line(race)}); is another process holding the database?")
+
+
+def _first_line(err: BaseException | None) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def _suggest(trial, name: str, lookbacks: tuple):

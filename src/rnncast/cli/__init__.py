@@ -3,12 +3,15 @@
 Three parts: ``parser`` (the flags, made from the settings dataclasses so they match
 ``Forecaster``'s arguments), ``commands`` (what each command does) and ``display`` (what a person
 sees: progress bars and tables). Bad input ends with one line ``rnncast: error: ...`` on stderr
-and exit status 2, no traceback.
+and exit status 2, no traceback; so does a file the system refuses to read or write (``OSError``:
+the line names the path and the problem) and a network too large for the memory at hand.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import re
 import sys
 
 from rnncast.errors import RnncastError
@@ -36,7 +39,59 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout
         return 141
+    except OSError as err:  # a folder where a file should be, a file in the way, no permission, a full disk
+        print(f"rnncast: error: {os_error_text(err)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (MemoryError, RuntimeError) as err:
+        text = memory_error_text(err, args)
+        if text is None:
+            raise  # a bug: its traceback is what a report needs
+        print(f"rnncast: error: {text}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     finally:
         from rnncast import distributed
 
         distributed.finish()  # leave torchrun's process group, if fit joined one
+
+
+OS_HINTS = {
+    errno.EISDIR: "it is a folder; give the path of a file",
+    errno.ENOTDIR: "a file is in the way where a folder is needed",
+    errno.EEXIST: "a file of that name is in the way where a folder is needed",
+    errno.EACCES: "check the permissions of the path, or give another one",
+    errno.EPERM: "check the permissions of the path, or give another one",
+    errno.EROFS: "give a path on a writable disk",
+    errno.ENOSPC: "free some space or give a path on another disk",
+}
+
+
+def os_error_text(err: OSError) -> str:
+    """One line for a refused read or write: the path (the destination of a rename), what the system
+    said, and what to do about it."""
+    path = err.filename2 if err.filename2 is not None else err.filename
+    said = err.strerror or str(err) or type(err).__name__
+    hint = OS_HINTS.get(err.errno)
+    where = f"{path}: " if path is not None else ""
+    return f"{where}{said}" + (f" ({hint})" if hint else "")
+
+
+_ALLOCATION = re.compile(r"out of memory|can't allocate memory|cannot allocate memory|not enough memory|"
+                         r"failed to allocate|DefaultCPUAllocator", re.IGNORECASE)
+
+
+def memory_error_text(err: BaseException, args=None) -> str | None:
+    """One line for a network or batch too large for the memory at hand (``MemoryError``, or PyTorch's
+    allocation ``RuntimeError`` on CPU or CUDA), naming the settings that size it; None for any other error."""
+    said = str(err).strip()
+    if not isinstance(err, MemoryError) and not _ALLOCATION.search(said):
+        return None
+    in_bytes = re.search(r"allocate (\d+) bytes", said)  # PyTorch's CPU allocator
+    in_units = re.search(r"[Tt]ried to allocate ([\d.]+ ?[KMGT]?i?B)", said)  # its CUDA allocator
+    amount = (f" ({int(in_bytes.group(1)) / 2 ** 30:.1f} GiB asked for)" if in_bytes
+              else f" ({in_units.group(1)} asked for)" if in_units else "")
+    settings = []
+    for name in ("hidden_size", "num_layers", "batch_size", "lookback"):
+        value = getattr(args, name, None)
+        settings.append(f"--{name.replace('_', '-')}" + (f" (now {value})" if value is not None else ""))
+    return (f"not enough memory for the network or its batches{amount}; lower {', '.join(settings[:-1])} or "
+            f"{settings[-1]}")
