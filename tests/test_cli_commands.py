@@ -81,3 +81,14 @@ def test_columns_whose_names_hold_a_comma_are_named_on_the_command_line(tmp_path
     config = json.loads((tmp_path / "run" / "config.json").read_text())
     assert config["data"]["target"] == ["load, kW"] and config["data"]["features"] == ["temp", "vent, km/h"]
     assert config["run"]["target"] == ["load, kW"] and config["run"]["past_covariates"] == ["temp", "vent, km/h"]
+
+
+def test_the_sine_demo_command_prints_the_winner_or_tie_the_noise_floor_and_per_epoch_timings(tiny_demos, tmp_path, capsys):
+    assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "s/epoch (median)" in out and "epochs (best)" in out and "train s" not in out
+    assert "Noise floor" in out and "× floor" in out
+    for group in ("With the highway on,", "With the cells alone,"):
+        sentence = out.split(group, 1)[1].split(".", 1)[0]
+        assert " wins" in sentence or "tie" in sentence, sentence  # a winner only beyond chance, else a tie
+    assert "Settings other than the defaults" in out
