@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -112,6 +113,22 @@ def test_a_pickle_payload_as_the_checkpoint_is_refused(tmp_path):
     with pytest.raises(RnncastError, match="checkpoint"):
         Forecaster(lookback=10, epochs=2, device="cpu").fit(np.sin(0.1 * np.arange(300)), checkpoint=checkpoint, resume=True)
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("other", ["columns", "settings"])
+def test_a_checkpoint_of_another_network_is_refused_by_name(tmp_path, other):
+    """Resuming with data of other columns (``--features all`` over a new DATA) or other settings builds
+    another network; the checkpoint is refused naming the tensor that differs, not by load_state_dict's traceback."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    settings = {**TINY, "epochs": 1}
+    Forecaster(**settings).fit(make_frame(200), target="y", features="all", checkpoint=checkpoint)
+    data = make_frame(200).assign(z=np.arange(200.0)) if other == "columns" else make_frame(200)
+    if other == "settings":
+        settings["hidden_size"] = 4
+    shape = r"\[32, 3\] here" if other == "columns" else r"\[16, 2\] here"
+    with pytest.raises(RnncastError, match=rf"^{re.escape(str(checkpoint))} was trained on other columns or settings than this fit has: "
+                                           rf"tensor \S+ has shape \[\d+, \d+\] there but {shape}; resume it with"):
+        Forecaster(**{**settings, "epochs": 2}).fit(data, target="y", features="all", checkpoint=checkpoint, resume=True)
 
 
 def test_a_truncated_weights_file_is_reported(model_dir):

@@ -68,6 +68,26 @@ def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, t
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
 
 
+def test_the_demo_folder_is_numbered_and_an_existing_out_is_kept_unless_overwrite(tiny_demos, tmp_path, capsys,
+                                                                                 monkeypatch):
+    """demo follows fit's rule: its default folder is numbered if it exists (a second `make demo` writes
+    runs/demo-2), and an explicit --out that holds an earlier output is refused unless --overwrite."""
+    monkeypatch.chdir(tmp_path)
+    for folder in ("runs/demo-regression", "runs/demo-regression-2"):
+        assert main(["demo", "regression", "--device", "cpu"]) == 0
+        assert f"wrote {folder}/report.html" in capsys.readouterr().out and (tmp_path / folder / "report.html").is_file()
+    first = tmp_path / "runs" / "demo-regression"
+    page = (first / "report.html").read_bytes()
+    (first / "gru").mkdir()  # a sine demo's run folder, as if the sine demo had written here before
+    assert main(["demo", "regression", "--device", "cpu", "--out", str(first)]) == 2
+    err = capsys.readouterr().err
+    assert f"--out {first} holds an earlier rnncast output" in err and "--overwrite" in err
+    assert (first / "report.html").read_bytes() == page
+    assert main(["demo", "regression", "--device", "cpu", "--out", str(first), "--overwrite"]) == 0
+    assert f"wrote {first}/report.html" in capsys.readouterr().out
+    assert not (first / "gru").exists() and {"past-only", "future-known", "report.html"} <= {p.name for p in first.iterdir()}
+
+
 def test_columns_whose_names_hold_a_comma_are_named_on_the_command_line(tmp_path, capsys):
     """`--target '"load, kW"'` (CSV quoting) and `--features temp --features "vent, km/h"` (the flag
     repeated) name columns with commas in them; fit trains on them and its config.json says so."""

@@ -26,6 +26,15 @@ def test_json_is_strict_and_an_undefined_number_is_null(tmp_path):
     assert path.read_text() == "second" and [p.name for p in path.parent.iterdir()] == ["metrics.json"]
 
 
+def test_numpy_scalars_are_written_as_the_numbers_they_hold(tmp_path):
+    import numpy as np
+
+    path = tmp_path / "config.json"
+    files.write_json(path, {"hidden_size": np.int64(8), "lr": np.float32(0.5), "highway": np.bool_(False),
+                            "r2": np.float64("nan"), "sizes": [np.int32(1), 2]})
+    assert json.loads(path.read_text()) == {"hidden_size": 8, "lr": 0.5, "highway": False, "r2": None, "sizes": [1, 2]}
+
+
 def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     target = tmp_path / "metrics.json"
     files.write_json(target, {"old": True})

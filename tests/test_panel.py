@@ -26,6 +26,15 @@ def test_long_format_keeps_each_series_with_its_own_length_and_start(panel_frame
     assert panel.calendar.freq == pd.tseries.frequencies.to_offset("h") and panel.columns == ["y"]
 
 
+def test_an_integer_column_label_0_names_the_id_column(panel_frame):
+    """``id_col=0`` is a column label like any other (a table with integer labels), not "no id column"."""
+    numbered = panel_frame[["unique_id", "ds", "y"]].set_axis([0, 1, 2], axis=1)
+    panel = load_panel(numbered, target=[2], time_col=1, id_col=0)
+    expected = load_panel(panel_frame[["unique_id", "ds", "y"]])
+    assert panel.layout == "long" and panel.id_col == "0" and panel.ids == expected.ids
+    assert np.array_equal(panel.values, expected.values) and list(panel.offsets) == list(expected.offsets)
+
+
 def test_a_subset_keeps_the_chosen_series_with_their_rows_and_offsets(panel_frame):
     panel = load_panel(panel_frame)
     part = panel.subset([3, 1])

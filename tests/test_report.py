@@ -62,6 +62,34 @@ def test_the_run_directory_records_versions_and_device(tmp_path):
     assert config["environment"]["rnncast"]
 
 
+def test_numpy_scalar_settings_are_written_as_plain_numbers(tmp_path, frame):
+    """Settings the API accepts as NumPy scalars (``np.int64(8)``) reach config.json and the page as 8."""
+    numpy_settings = {**TINY, "hidden_size": np.int64(8), "epochs": np.int32(1), "lr": np.float32(0.01),
+                      "highway": np.bool_(True)}
+    model = Forecaster(**numpy_settings).fit(frame, target="y", features=["x"])
+    write_run(tmp_path / "run", model, frame)
+    settings = json.loads((tmp_path / "run" / "config.json").read_text())["settings"]
+    assert settings["hidden_size"] == 8 and type(settings["hidden_size"]) is int and settings["epochs"] == 1
+    assert settings["lr"] == pytest.approx(0.01) and settings["highway"] is True
+    page = (tmp_path / "run" / "report.html").read_text()
+    assert "np.int64" not in page and "<td>hidden_size</td><td>8</td>" in page
+    assert Forecaster.load(tmp_path / "run").get_params()["hidden_size"] == 8
+
+
+def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
+    from types import SimpleNamespace
+
+    from rnncast.report import divergence_text
+
+    history = [{"epoch": 1, "best": True}, {"epoch": 2, "best": False}]
+    assert divergence_text(SimpleNamespace(diverged_epoch_=None, history_=history)) is None
+    assert divergence_text(SimpleNamespace(diverged_epoch_=3, history_=history)) == \
+        "training diverged in epoch 3; the model keeps epoch 1"
+    never = [{"epoch": 1, "best": False}]  # no epoch beat the untrained network on validation
+    assert divergence_text(SimpleNamespace(diverged_epoch_=2, history_=never)).startswith(
+        "training diverged in epoch 2; the model keeps the untrained network")
+
+
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
 

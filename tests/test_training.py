@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 import torch
 from safetensors import safe_open
-from safetensors.torch import load_file
+from safetensors.torch import load_file, save_file
 
 from conftest import TINY
 from rnncast import Forecaster, TrainingDiverged, datasets
@@ -236,16 +236,23 @@ def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_
     run = tmp_path / "run"
     code = main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "10", "--epochs", "3",
                  "--hidden-size", "8", "--device", "cpu", "--out", str(run)])
-    assert code == 0, capsys.readouterr().err
+    said = capsys.readouterr()
+    assert code == 0, said.err
     assert trained == [1, 2]
     assert (run / "model" / "weights.safetensors").is_file() and (run / "report.html").is_file()
     assert [r["epoch"] for r in pd.read_csv(run / "history.csv").to_dict("records")] == [1]
     assert "training diverged in epoch 2 (training loss nan); kept the weights of epoch 1" in " ".join(
-        _diverged_warnings(caplog) + [capsys.readouterr().err])
+        _diverged_warnings(caplog) + [said.err])
+    # the summary line, the page and config.json say it too
+    assert "; training diverged in epoch 2; the model keeps epoch 1; wrote " in said.out
+    assert "Training diverged in epoch 2; the model keeps epoch 1: its loss became NaN" in (run / "report.html").read_text()
+    assert json.loads((run / "config.json").read_text())["run"]["diverged"] == {"epoch": 2, "kept": 1}
     checkpoint = run / "checkpoint.safetensors"
     assert _epochs_done(checkpoint) == 1
     with safe_open(str(checkpoint), framework="pt") as f:
-        assert json.loads(f.metadata()["loop"])["stopped"] is True
+        loop = json.loads(f.metadata()["loop"])
+    assert loop["stopped"] is True  # the checkpoint records what happened, the loss included
+    assert loop["diverged"] == {"epoch": 2, "what": "training loss", "loss": "nan", "kept": 1}
     assert all(torch.isfinite(t).all() for t in load_file(checkpoint).values() if t.is_floating_point())
     loaded = Forecaster.load(run)
     assert np.isfinite(loaded.predict(tmp_path / "d.csv").to_numpy()).all()
@@ -254,10 +261,22 @@ def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_
     with caplog.at_level("WARNING", logger="rnncast"):
         assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
     assert trained == [1, 2]  # the resumed run trained no epoch: it had ended
-    [said] = _diverged_warnings(caplog)
-    assert said.startswith("this run ended when training diverged in epoch 2; its model keeps the weights of epoch 1")
+    [warning] = _diverged_warnings(caplog)
+    assert warning.startswith("this run ended when training diverged in epoch 2 (training loss nan); its model keeps "
+                              "the weights of epoch 1")
+    assert "; training diverged in epoch 2; the model keeps epoch 1; wrote " in capsys.readouterr().out
     again = Forecaster.load(run).net_.state_dict()  # the resumed run wrote the same kept weights
     assert all(torch.equal(tensor, again[name]) for name, tensor in loaded.net_.state_dict().items())
+
+    # a checkpoint written before the divergence was recorded: inferred from its stop, without the loss
+    del loop["diverged"]
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
+    assert trained == [1, 2]
+    [warning] = _diverged_warnings(caplog)
+    assert warning.startswith("this run ended when training diverged in epoch 2; its model keeps the weights of epoch 1")
 
 
 def test_ctrl_c_inside_a_finalizer_still_stops_training(tmp_path):

@@ -238,7 +238,8 @@ TRAINING_FORMAT_VERSION = 1
 
 def save_training_state(path, net, optimizer, generator, loop) -> None:
     """One file, written atomically: weights, best weights, Adam's moments, random-number states
-    (as tensors) and the loop's counters and history (as JSON in the file's metadata)."""
+    (as tensors) and the loop's counters, history and how it ended (as JSON in the file's metadata:
+    ``stopped``, and ``diverged``, ``{"epoch", "what", "loss", "kept"}`` of a run that diverged, else null)."""
     tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
     if loop.best_state is not None:
         tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
@@ -256,8 +257,8 @@ def save_training_state(path, net, optimizer, generator, loop) -> None:
     tensors["rng.torch"] = torch.get_rng_state()
     tensors = {k: v.detach().cpu().contiguous() for k, v in tensors.items()}
     loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
-                 "stopped": loop.stopped, "history": loop.history, "param_groups": opt["param_groups"],
-                 "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION}
+                 "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
+                 "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION}
     write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
 
 
@@ -275,7 +276,9 @@ def load_training_state(path, net, optimizer, generator):
     except (SafetensorError, OSError, KeyError, json.JSONDecodeError) as err:
         raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err})") from None
     device = next(net.parameters()).device
-    net.load_state_dict({k[4:]: v for k, v in tensors.items() if k.startswith("net.")})
+    weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
+    _check_fits(path, weights, net)
+    net.load_state_dict(weights)
     best = {k[5:]: v.to(device) for k, v in tensors.items() if k.startswith("best.")}
     average = {k[4:]: v.to(device) for k, v in tensors.items() if k.startswith("avg.")}
     state: dict = {}
@@ -291,4 +294,32 @@ def load_training_state(path, net, optimizer, generator):
     torch.set_rng_state(tensors["rng.torch"])
     return LoopState(epoch=meta["epoch"], best_loss=meta["best_loss"], bad_epochs=meta["bad_epochs"],
                      history=meta["history"], best_state=best or None, stopped=meta["stopped"],
-                     average=average or None)
+                     average=average or None, diverged=_diverged(meta.get("diverged")))
+
+
+def _check_fits(path: Path, weights: dict, net) -> None:
+    """The checkpoint's network against the one this fit built, before anything is loaded: a run
+    resumed with other data (other columns, as ``--features all`` reads a new DATA's) or other
+    settings builds another network, which PyTorch would refuse with a traceback."""
+    found = {k: tuple(v.shape) for k, v in weights.items()}
+    built = {k: tuple(v.shape) for k, v in net.state_dict().items()}
+    if found == built:
+        return
+    odd = sorted(set(found) ^ set(built))
+    if odd:
+        name = odd[0]
+        where = "only in the checkpoint" if name in found else "only in the network this data and these settings make"
+        what = f"tensor {name} is {where}" + (f" ({len(odd) - 1} more differ)" if len(odd) > 1 else "")
+    else:
+        name = next(k for k in built if found[k] != built[k])
+        what = f"tensor {name} has shape {list(found[name])} there but {list(built[name])} here"
+    raise RnncastError(f"{path} was trained on other columns or settings than this fit has: {what}; resume it with "
+                       "the data it was trained on (the same columns, in the same roles) and its own settings")
+
+
+def _diverged(record) -> dict | None:
+    """The divergence a checkpoint records, or None: checkpoints written before it was recorded hold
+    none (the loop infers it from ``stopped``), and a record of another shape is not trusted."""
+    if not isinstance(record, dict) or not isinstance(record.get("epoch"), int) or not isinstance(record.get("kept"), int):
+        return None
+    return {"epoch": record["epoch"], "what": record.get("what"), "loss": record.get("loss"), "kept": record["kept"]}

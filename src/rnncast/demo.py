@@ -23,6 +23,20 @@ REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2,
 SINE_SETTINGS = dict(lookback=50, horizon=1, hidden_size=64, epochs=60, patience=8, batch_size=64, lr=3e-3)
 SINE_GROUPS = {"highway on": dict(highway=True), "cells alone": dict(highway=False)}  # over SINE_SETTINGS
 CELLS = ("rnn", "lstm", "gru")
+REGRESSION_RUNS = {"past only (as the tutorial)": ("past-only", False),  # label: (folder, future_known)
+                   "with x at the target's time step": ("future-known", True)}
+
+
+def sine_folder(cell: str, extra: dict) -> str:
+    """The run folder of one sine model: ``gru``, or ``gru-alone`` without the highway."""
+    return cell if extra.get("highway", True) else f"{cell}-alone"
+
+
+# every name the two demos write in their folder: what `rnncast demo --overwrite` may remove
+OUTPUT_NAMES = frozenset(
+    [sine_folder(cell, extra) for extra in SINE_GROUPS.values() for cell in CELLS]
+    + [f"{kind}-{group.replace(' ', '-')}.png" for group in SINE_GROUPS for kind in ("loss", "forecast")]
+    + [folder for folder, _ in REGRESSION_RUNS.values()] + ["loss.png", "forecast.png", "summary.json", "report.html"])
 
 
 @dataclass
@@ -63,7 +77,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
     for group, extra in SINE_GROUPS.items():
         models, errors = {}, {}
         for cell in CELLS:
-            folder = cell if extra.get("highway", True) else f"{cell}-alone"
+            folder = sine_folder(cell, extra)
             settings = dict(SINE_SETTINGS, **extra)
             on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
             model = Forecaster(cell=cell, device=device, **settings).fit(data, target="y", on_epoch=on_epoch)
@@ -100,9 +114,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResu
     out_dir = Path(out_dir)
     data = datasets.aligned_regression()
     settings = dict(REGRESSION_SETTINGS, device=device)
-    runs = {"past only (as the tutorial)": ("past-only", False), "with x at the target's time step": ("future-known", True)}
     models, all_metrics, rows = {}, {}, []
-    for label, (folder, known) in runs.items():
+    for label, (folder, known) in REGRESSION_RUNS.items():
         on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
         model = Forecaster(future_known=known, **settings).fit(data, target="y", features=["x"], on_epoch=on_epoch)
         note = ("future_known=True: the network also sees x at the time step it predicts, a covariate known at forecast time."

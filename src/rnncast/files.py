@@ -1,7 +1,7 @@
 """Atomic file writes: a file is written under a temporary name in its folder, then renamed over
 the final name, so a crash leaves the old file or the new one, never half of one.
 
-A folder that a process writes (a run, a backtest) is held with ``lock_folder``: a lock file inside
+A folder that a process writes (a run, a backtest, a tune, a demo) is held with ``lock_folder``: a lock file inside
 it, locked with ``fcntl.flock``, so a second writer is refused by name and a killed writer's lock
 is released by the kernel; the temporary files a killed writer left are swept once the folder is
 held (``sweep_temps``).
@@ -17,6 +17,7 @@ import socket
 import tempfile
 from pathlib import Path
 
+from rnncast.config import plain
 from rnncast.errors import RnncastError
 
 # write_bytes' temporary names: ".NAME." + mkstemp's 8 random characters + ".tmp"
@@ -45,11 +46,13 @@ def write_text(path, text: str) -> None:
 
 
 def json_text(obj) -> str:
-    """Strict JSON: a NaN or infinite number (an undefined R² of a constant target, say) becomes null."""
+    """Strict JSON: a NaN or infinite number (an undefined R² of a constant target, say) becomes null;
+    a NumPy scalar (``np.int64(8)``, a setting passed through the API) is written as the number it holds."""
     return json.dumps(_finite(obj), indent=2, allow_nan=False)
 
 
 def _finite(obj):
+    obj = plain(obj)
     if isinstance(obj, float):
         return obj if math.isfinite(obj) else None
     if isinstance(obj, dict):

@@ -111,7 +111,7 @@ class Prepared:
     group: object  # distributed.Group, or None outside torchrun
     train: object  # WindowBatches or SequenceBatches
     val: WindowBatches | None
-    diverged: dict | None = None  # set by train: {"epoch", "loss", "kept"} when the loss became NaN or infinite
+    diverged: dict | None = None  # set by train: {"epoch", "what", "loss", "kept"} when the loss became NaN or infinite
 
 
 def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | None = None) -> Prepared:

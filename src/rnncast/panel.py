@@ -180,7 +180,8 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
         rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz)
         layout = "wide"
     elif id_col is not None or ID_COLUMN in frame.columns:
-        rows = long_rows(frame, str(id_col or ID_COLUMN), target, time_col, features, future_known, past_covariates,
+        id_name = str(id_col if id_col is not None else ID_COLUMN)  # id_col=0: an integer label, not "unset"
+        rows = long_rows(frame, id_name, target, time_col, features, future_known, past_covariates,
                      future_covariates, static_covariates, tz)
         layout = "long"
     else:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import evaluation, files, plots
+from rnncast.config import plain_values
 from rnncast.version import __version__
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
@@ -91,6 +92,26 @@ def fit_hint(forecaster: Forecaster, metrics: dict) -> str | None:
     return FUTURE_KNOWN_HINT
 
 
+def divergence(forecaster: Forecaster) -> dict | None:
+    """``{"epoch", "kept"}`` of a fit whose loss became NaN or infinite in epoch ``epoch``
+    (``diverged_epoch_``), the model keeping epoch ``kept`` (0: the untrained network), or None."""
+    epoch = getattr(forecaster, "diverged_epoch_", None)
+    if epoch is None:
+        return None
+    from rnncast.training import best_epoch
+
+    return {"epoch": epoch, "kept": best_epoch(forecaster.history_)}  # the loop keeps the best finished epoch
+
+
+def divergence_text(forecaster: Forecaster) -> str | None:
+    """"training diverged in epoch 7; the model keeps epoch 5", or None: the fit did not diverge."""
+    d = divergence(forecaster)
+    if d is None:
+        return None
+    kept = f"epoch {d['kept']}" if d["kept"] else "the untrained network (no finished epoch beat it on validation)"
+    return f"training diverged in epoch {d['epoch']}; the model keeps {kept}"
+
+
 def mase_note(result: dict) -> str | None:
     """How a pooled MASE treated series with a zero in-sample naive error (None: there were none)."""
     excluded = result.get("mase_excluded")
@@ -123,7 +144,7 @@ def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | N
     ``paths``: where each file the request names is, absolute and from the run folder, so that the
     run resumes from another directory (``found``: where those files were read from, when that is not
     the request's own path; ``configfile.run_locations`` reads them back)."""
-    files.write_json(Path(run_dir) / "config.json", {"settings": forecaster.get_params(), "data": request,
+    files.write_json(Path(run_dir) / "config.json", {"settings": plain_values(forecaster.get_params()), "data": request,
                                                      "paths": request_paths(run_dir, request, found),
                                                      "environment": environment()})
 
@@ -155,7 +176,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
     metrics = run_metrics(forecaster, data, forecasts)
     config = {
-        "settings": forecaster.get_params(),
+        "settings": plain_values(forecaster.get_params()),  # np.int64(8) given to the API: 8
         "data": dict(request) if request is not None else {"source": source},
         "paths": request_paths(run_dir, request, found) if request is not None else {},
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
@@ -163,7 +184,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                 "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names
                 if forecaster.static_encoder_ is not None else [],
                 "time_col": forecaster.time_col_, "calendar": forecaster.calendar_.state(), "id_col": forecaster.id_col_,
-                "layout": forecaster.layout_},
+                "layout": forecaster.layout_, "diverged": divergence(forecaster)},  # None, or {"epoch", "kept"}
         "device": str(forecaster.device_),
         "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
         "environment": environment(),
@@ -211,6 +232,12 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         hint = fit_hint(forecaster, metrics)
         if hint:
             blocks.append(("hint", hint))
+    diverged = divergence_text(forecaster)
+    if diverged:
+        blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "
+                               "there and, as early stopping does, kept its best finished epoch; the scores below are "
+                               f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
+                               "(--grad-clip) may let it train further."))
     for note in notes or []:
         blocks.append(("p", note))
     if "test" in metrics:
@@ -243,8 +270,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                              "training rows"],
                   ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
                                                           for d in skipped) or "(none)"]]
-    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"])
-    facts += [[k, repr(v)] for k, v in forecaster.get_params().items()]
+    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
+                  + (f" ({diverged})" if diverged else "")])
+    facts += [[k, repr(v)] for k, v in plain_values(forecaster.get_params()).items()]
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
 

@@ -167,7 +167,8 @@ class LoopState:
     best_state: dict | None = None  # weights of the best epoch so far
     average: dict | None = None  # the weight average's state (settings.ema), for checkpoints
     stopped: bool = False  # early stopping (or a divergence after finished epochs) has ended the run
-    diverged: dict | None = None  # {"epoch", "loss", "kept"}: the epoch whose loss became NaN or infinite
+    diverged: dict | None = None  # {"epoch", "what", "loss", "kept"}: the epoch whose loss became NaN or infinite,
+    # which loss ("training loss" | "validation loss"), its value as text ("nan", "inf") and the epoch kept (0: none)
 
 
 POINT_LOSSES = {"mse": nn.functional.mse_loss, "mae": nn.functional.l1_loss}
@@ -196,20 +197,24 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     A training or validation loss that becomes NaN or infinite ends the run. After finished epochs
     the best of them is kept, as early stopping keeps it: a warning names both epochs, ``checkpoint``
     receives the run as ended (the kept weights; a resume has nothing left to train and says so),
-    and ``on_diverged`` is called with ``{"epoch", "loss", "kept"}`` (``kept`` 0: the untrained
-    network, which no finished epoch beat on validation). Diverging before any epoch finished
-    raises ``TrainingDiverged``: there is nothing to keep.
+    and ``on_diverged`` is called with ``LoopState.diverged``, ``{"epoch", "what", "loss", "kept"}``
+    (``kept`` 0: the untrained network, which no finished epoch beat on validation); the checkpoint
+    records it, so a resume says what happened. Diverging before any epoch finished raises
+    ``TrainingDiverged``: there is nothing to keep.
     """
     generator = torch.Generator().manual_seed(settings.seed)  # the same on every rank: one order of windows
     optimizer = torch.optim.Adam(net.parameters(), lr=settings.lr)
     state = resume(net, optimizer, generator) if resume is not None else LoopState()
     if state.stopped and state.diverged is None and state.bad_epochs < settings.patience:
-        # a run ends early only by early stopping or by diverging; a checkpoint need not record which
-        state.diverged = {"epoch": state.epoch + 1, "loss": None, "kept": best_epoch(state.history)}
+        # a run ends early only by early stopping or by diverging; a checkpoint written before the
+        # divergence was recorded (checkpoint.save_training_state) does not say which, nor the loss
+        state.diverged = {"epoch": state.epoch + 1, "what": None, "loss": None, "kept": best_epoch(state.history)}
     if resume is not None and state.diverged is not None and (group is None or group.main):
-        log.warning("this run ended when training diverged in epoch %d; its model keeps %s, and there is nothing "
+        d = state.diverged
+        loss = f" ({d['what'] or 'loss'} {d['loss']})" if d["loss"] is not None else ""
+        log.warning("this run ended when training diverged in epoch %d%s; its model keeps %s, and there is nothing "
                     "left to train. To train further, start a new fit with a lower learning rate (now --lr %g)",
-                    state.diverged["epoch"], _kept_text(state.diverged["kept"]), settings.lr)
+                    d["epoch"], loss, _kept_text(d["kept"]), settings.lr)
     if state.epoch == 0 and val is not None and len(val):
         # the untrained network is the first candidate: a run whose epochs never beat it on validation
         # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
@@ -284,7 +289,7 @@ def _end_diverged(net: nn.Module, optimizer, state: LoopState, settings: TrainSe
         raise TrainingDiverged(f"training diverged in epoch {epoch} ({what} {value}) before any epoch finished, so no "
                                f"weights were kept and no model was saved; {_advice(settings)}")
     kept = best_epoch(state.history)
-    state.stopped, state.diverged = True, {"epoch": epoch, "loss": str(value), "kept": kept}
+    state.stopped, state.diverged = True, {"epoch": epoch, "what": what, "loss": str(value), "kept": kept}
     net.load_state_dict(state.best_state)  # the checkpoint holds the kept weights, not the diverged ones
     optimizer.state.clear()  # Adam's moments went non-finite with the weights; an ended run has no use for them
     state.average = None

@@ -53,14 +53,15 @@ class TuneResult:
 
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
          search=SEARCH, storage: str | None = None, study_name: str = "rnncast", out=None,
-         timeout: float | None = None, sampler_seed: int | None = None, on_trial=None) -> TuneResult:
+         timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None) -> TuneResult:
     """Search ``search`` (names from ``SEARCH``) for the settings with the lowest validation loss.
 
     ``settings``: fixed Forecaster keywords (epochs, horizon, ...), never searched. ``trials``: how
     many trials this call runs (others may run at the same time against a shared ``storage``).
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
     ``tune.json``; without it and without ``storage`` the study stays in memory.
-    ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``).
+    ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``). ``on_start()``:
+    called once the data and settings are checked, before the study is opened or anything written.
     Many processes may open one new study at once: its creation is retried until one of them has
     made it and the others load it.
     """
@@ -91,6 +92,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         raise RnncastError("tune searches the settings of one series; give a table of one series (no id column)")
     lookbacks = _lookbacks(len(panel.values), base) if "lookback" in searched else ()
 
+    if on_start is not None:
+        on_start()
     out = Path(out) if out is not None else None
     if storage is None and out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -152,7 +155,7 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
         from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
     except ImportError:  # optuna without SQLAlchemy keeps its studies in memory
         IntegrityError = OperationalError = SQLAlchemyError = DuplicatedStudyError
-    shown = _hide_password(storage) if storage else storage
+    shown = hide_password(storage) if storage else storage
     refused = f"cannot open the study storage {shown}: {{}}; {STORAGE_HINT}"
     race: BaseException | None = None
     for attempt in range(tries):
@@ -237,12 +240,13 @@ def _write_study(out: Path, result: TuneResult, source, panel, searched, storage
     for trial in study.trials:
         states[trial.state.name] = states.get(trial.state.name, 0) + 1
     files.write_json(out / "tune.json", {
-        "study": study.study_name, "storage": _hide_password(storage), "searched": list(searched),
+        "study": study.study_name, "storage": hide_password(storage), "searched": list(searched),
         "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
         "trials": states,
     })
     return config
 
 
-def _hide_password(url: str) -> str:
+def hide_password(url: str) -> str:
+    """A storage URL as rnncast shows and records it (tune.json): its password, if any, as ***."""
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

@@ -70,6 +70,7 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     assert "Traceback" not in err
     assert "Continue with: rnncast fit --resume run" in err
     assert _epochs_done(checkpoint) >= 1
+    assert f"epoch {_epochs_done(checkpoint)} and those before it are saved" in err  # what the checkpoint holds
     resumed = _fit_process(["--resume", "run"], tmp_path)
     assert resumed.wait(timeout=300) == 0
     assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]

@@ -22,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from safetensors.torch import load_file
@@ -207,6 +208,47 @@ def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monke
     assert code == 2
     assert "d.csv (as written)" in line and "run/../d.csv (from the run folder)" in line
     assert f"{tmp_path / 'd.csv'} (absolute)" in line and "rnncast fit --resume run DATA" in line
+
+
+def test_resume_with_data_of_other_columns_is_one_line_naming_the_mismatch(tmp_path, capsys):
+    """``--features all`` reads every column of the DATA given to --resume: a DATA with another column
+    builds another network, and the checkpoint is refused in one line (no traceback, and no advice
+    to continue from a checkpoint that does not fit)."""
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    make_frame(200).assign(z=1.0 + np.arange(200) % 7).to_csv(tmp_path / "more.csv", index=False)
+    run = tmp_path / "run"
+    args = [a if a != "x" else "all" for a in ARGS]
+    assert _cli(capsys, "fit", tmp_path / "d.csv", *args, "--epochs", "1", "--out", run)[0] == 0
+    code, _, err = _cli(capsys, "fit", "--resume", run, tmp_path / "more.csv")
+    line = _one_error_line(err)
+    assert code == 2 and f"{run / 'checkpoint.safetensors'} was trained on other columns or settings" in line
+    assert "has shape" in line and "saved in" not in line and "last good checkpoint" not in line
+
+
+def test_a_failure_after_finished_epochs_says_how_to_continue_and_refused_input_does_not(tmp_path, data, monkeypatch,
+                                                                                        capsys):
+    from rnncast import RnncastError, training
+
+    real_epoch = training._train_epoch
+
+    def fail_in_epoch_2(model, train, optimizer, generator, settings, epoch, *rest):
+        if epoch == 2:
+            raise RnncastError("something failed in epoch 2")
+        return real_epoch(model, train, optimizer, generator, settings, epoch, *rest)
+
+    run = tmp_path / "run"
+    monkeypatch.setattr(training, "_train_epoch", fail_in_epoch_2)
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run)
+    line = _one_error_line(err)
+    assert code == 2 and line.endswith(f"something failed in epoch 2 (epoch 1 and those before it are saved in "
+                                       f"{run / 'checkpoint.safetensors'}; continue the run with: rnncast fit "
+                                       f"--resume {run})")
+    monkeypatch.setattr(training, "_train_epoch", real_epoch)
+    make_frame(10).to_csv(tmp_path / "short.csv", index=False)  # refused before any epoch: nothing to continue
+    code, _, err = _cli(capsys, "fit", "--resume", run, tmp_path / "short.csv")
+    line = _one_error_line(err)
+    assert code == 2 and "too short" in line and "saved in" not in line and "checkpoint" not in line
+    assert _cli(capsys, "fit", "--resume", run)[0] == 0  # the saved epoch is continued from
 
 
 def test_a_file_that_config_json_names_is_read_as_data_and_never_shown(tmp_path, data, capsys):

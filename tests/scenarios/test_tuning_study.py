@@ -1,10 +1,12 @@
 """Scenario: ``rnncast tune`` writes a study (SQLite), its trials and a best.toml that ``rnncast fit
 --config`` trains; the same study run again (as a second machine would, with ``--storage``) adds
-its trials. What a trial searches and sees is in test_tuning.py."""
+its trials, and so does a tune into the same --out; a tune of another study, a run or a folder another
+process holds is refused at --out unless --overwrite. What a trial searches and sees is in test_tuning.py."""
 
 from __future__ import annotations
 
 import json
+import os
 
 import pandas as pd
 import pytest
@@ -40,3 +42,55 @@ def test_cli_writes_the_study_and_a_config_that_fit_trains(tmp_path, frame, caps
     # the same study again (a second machine would give --storage): trials add up
     assert main(args + ["--storage", f"sqlite:///{tmp_path / 't' / 'study.db'}"]) == 0
     assert len(pd.read_csv(tmp_path / "t" / "trials.csv")) == 4
+
+
+# ---- what --out may hold: the same study goes on, anything else is refused unless --overwrite ------
+
+QUICK = ["--target", "y", "--horizon", "2", "--lookback", "12", "--epochs", "1", "--hidden-size", "4",
+         "--max-batches", "2", "--device", "cpu", "--trials", "1"]
+
+
+def _tune(capsys, data, out, *more) -> tuple[int, str]:
+    code = main(["tune", str(data), *QUICK, "--out", str(out), *map(str, more)])
+    return code, capsys.readouterr().err
+
+
+def _error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert lines and lines[-1].startswith("rnncast: error: ") and "Traceback" not in err, err
+    return lines[-1]
+
+
+def test_tune_on_its_own_out_adds_trials_and_refuses_another_study_or_a_run(tmp_path, frame, capsys):
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    data, out = tmp_path / "d.csv", tmp_path / "t"
+    assert _tune(capsys, data, out)[0] == 0
+    assert _tune(capsys, data, out)[0] == 0  # the same study, in the folder's own study.db: one more trial
+    assert len(pd.read_csv(out / "trials.csv")) == 2
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    code, err = _tune(capsys, data, out, "--study", "other")  # its best.toml would replace this study's
+    line = _error_line(err)
+    assert code == 2 and "holds the tune of study 'rnncast' in its own study.db" in line and "--overwrite" in line
+    code, err = _tune(capsys, data, out, "--storage", f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    assert code == 2 and "holds the tune of study 'rnncast'" in _error_line(err)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before  # nothing written
+
+    from rnncast.files import lock_folder
+
+    with lock_folder(out, "tune"):  # another process tuning into it now
+        code, err = _tune(capsys, data, out)
+    assert code == 2 and f"tune {out} is being written by another rnncast process (pid {os.getpid()})" in _error_line(err)
+
+    assert _tune(capsys, data, out, "--overwrite")[0] == 0  # a new study: the earlier trials are gone
+    assert len(pd.read_csv(out / "trials.csv")) == 1
+
+    run = tmp_path / "run"
+    assert main(["fit", str(data), "--target", "y", "--lookback", "12", "--epochs", "1", "--hidden-size", "4",
+                 "--device", "cpu", "--out", str(run)]) == 0
+    capsys.readouterr()
+    code, err = _tune(capsys, data, run)
+    assert code == 2 and f"--out {run} holds a finished run" in _error_line(err)
+    assert (run / "report.html").is_file() and not (run / "tune.json").exists()
+    assert _tune(capsys, data, run, "--overwrite")[0] == 0  # the run's files are replaced by the tune's
+    assert {p.name for p in run.iterdir()} == {"study.db", "best.toml", "trials.csv", "tune.json"}

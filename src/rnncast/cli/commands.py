@@ -13,11 +13,27 @@ from rnncast.errors import RnncastError
 
 
 def run_demo(args) -> int:
+    """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
+    exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which
+    removes the files of rnncast's outputs (a demo's, a run's ...) before the demo writes."""
+    from rnncast import demo
+
+    default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
+    own = OUTPUT_FILES | demo.OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
+    claim = _claim_output(Path(args.out) if args.out else None, default, args.overwrite, "demo", own=own)
+    try:
+        if args.overwrite:
+            _clear_output(claim.folder, own)  # a built-in demo has no input to refuse first
+        return _demo_run(args, claim.folder)
+    finally:
+        claim.release(tidy=True)
+
+
+def _demo_run(args, out: Path) -> int:
     import textwrap
 
     from rnncast import demo
 
-    out = Path(args.out or ("runs/demo" if args.which == "sine" else "runs/demo-regression"))
     bars = []
 
     def factory(name, epochs):
@@ -82,7 +98,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast import tracking, training
     from rnncast.config import Settings
     from rnncast.panel import load_panel
-    from rnncast.report import fit_hint, start_config, verdict, verdict_units, write_run
+    from rnncast.report import divergence_text, fit_hint, start_config, verdict, verdict_units, write_run
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
@@ -101,19 +117,20 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     resuming = bool(args.resume) and checkpoint.is_file()
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
-    started = bool(args.resume)  # whether the checkpoint at `checkpoint` is this run's
+    saved = 0  # the last epoch this process finished and wrote to `checkpoint`
 
     def on_start():  # once the input is checked: nothing is written for refused input
-        nonlocal tracker, started
+        nonlocal tracker
         if not args.resume:
             if args.overwrite:
                 _clear_output(out)  # the earlier run is replaced only now that the new one's input is good
             start_config(out, forecaster, request, found)
-            started = True
         if track:
             tracker = tracking.start(track, out, forecaster.get_params())
 
     def on_epoch(record):
+        nonlocal saved
+        saved = record.epoch  # the loop wrote the checkpoint before calling this
         bar(record)
         if tracker is not None:
             tracker.epoch(record)
@@ -128,11 +145,16 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
             tracker.close(failed=True)
         if isinstance(err, KeyboardInterrupt):
             if main_rank:
-                print(f"rnncast: interrupted; the last finished epoch is saved. Continue with: rnncast fit --resume {out}",
-                      file=sys.stderr)
+                kept = (f"epoch {saved} and those before it are saved" if saved else
+                        "the epochs saved before this attempt are kept" if args.resume and checkpoint.exists() else
+                        "no epoch had finished, so resuming starts the training over")
+                print(f"rnncast: interrupted; {kept}. Continue with: rnncast fit --resume {out}", file=sys.stderr)
             return 130
-        if isinstance(err, RnncastError) and started and checkpoint.exists():
-            raise RnncastError(f"{err} (last good checkpoint: {checkpoint})") from None
+        if isinstance(err, RnncastError) and main_rank and saved and checkpoint.exists():
+            # only a failure after an epoch finished here: input refused before training, or a checkpoint
+            # that does not fit the data, has no epoch of this attempt to continue from
+            raise RnncastError(f"{err} (epoch {saved} and those before it are saved in {checkpoint}; continue the run "
+                               f"with: rnncast fit --resume {out})") from None
         raise
     bar.close()
     if not main_rank:
@@ -145,8 +167,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     print(verdict(test, verdict_units(forecaster))[1])
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     epochs = len(forecaster.history_)
-    print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}; "
-          f"wrote {out}/report.html")
+    diverged = divergence_text(forecaster)  # "training diverged in epoch 7; the model keeps epoch 5"
+    print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}"
+          f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     hint = fit_hint(forecaster, metrics)
     if hint:
         print(hint)  # the last line: advice the verdict alone does not give
@@ -268,7 +291,8 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
 RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
              "checkpoint.safetensors", "tensorboard")
 BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html")
-TUNE_FILES = ("study.db", "best.toml", "trials.csv", "tune.json")
+TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
+              "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
 OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
 
 
@@ -279,11 +303,13 @@ def _hold(folder: Path, what: str):
     return lock_folder(folder, what)
 
 
-def _claim_output(out: Path | None, default: Path, overwrite: bool, what: str):
-    """Hold the folder a new fit, backtest or tune writes (a ``files.FolderLock``): ``out``, which must
-    be new, empty or, with ``overwrite``, an earlier output of rnncast's (removed by ``_clear_output``
-    once the new input is checked); never a model folder. Without ``out``: ``default``, numbered
-    (``-2``, ``-3``, ...) if it exists, made atomically so two processes never pick one name."""
+def _claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None):
+    """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
+    must be new, empty or, with ``overwrite``, an earlier output of rnncast's (``own``: its names;
+    removed by ``_clear_output`` once the new input is checked); never a model folder. ``continues(out,
+    entries)``: None where the command goes on with what the folder holds (tune adds trials to its
+    study), else the refusal. Without ``out``: ``default``, numbered (``-2``, ``-3``, ...) if it
+    exists, made atomically so two processes never pick one name."""
     from rnncast.files import LOCK_NAME, lock_folder
 
     if out is None:
@@ -301,13 +327,14 @@ def _claim_output(out: Path | None, default: Path, overwrite: bool, what: str):
     claim = lock_folder(out, what)
     try:
         entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
-        foreign = [name for name in entries if name not in OUTPUT_FILES]
+        foreign = [name for name in entries if name not in own]
         if foreign:
             named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
             raise RnncastError(f"--out {out} holds files that rnncast did not write ({named}); give a new or empty "
                                f"folder for the {what}")
-        if entries and not overwrite:
-            raise RnncastError(_occupied(out, what))
+        refusal = (continues(out, entries) if continues else _occupied(out, what)) if entries and not overwrite else None
+        if refusal:
+            raise RnncastError(refusal)
     except BaseException:
         claim.release(tidy=True)
         raise
@@ -324,12 +351,12 @@ def _occupied(out: Path, what: str) -> str:
     return f"--out {out} holds an earlier rnncast output; give another --out, or --overwrite to replace it"
 
 
-def _clear_output(out: Path) -> None:
+def _clear_output(out: Path, own=OUTPUT_FILES) -> None:
     """Remove the files of an earlier output from ``out`` (held by this process): rnncast's own names
-    only (``OUTPUT_FILES``); anything else stays."""
+    only (``own``); anything else stays."""
     import shutil
 
-    for name in sorted(OUTPUT_FILES):
+    for name in sorted(own):
         path = out / name
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)
@@ -374,10 +401,68 @@ def _rnncast_output(folder: Path) -> bool:
 
 
 def run_tune(args) -> int:
+    """Search the settings; the tuning folder is held (``files.lock_folder``) until its files are written.
+
+    ``--out`` may be new, empty, or a folder an earlier tune wrote: a tune of the same study (its
+    ``--study``, in the same storage: the folder's own study.db unless ``--storage``) goes on adding
+    trials to it, as a second machine does through ``--storage``; a tune of another study, a run or a
+    backtest is refused unless ``--overwrite``. One process at a time holds a folder: processes that
+    share one study give it through ``--storage``, each with its own ``--out``."""
+    settings, request, out, _ = _fit_request(args, "tune")
+    claim = _claim_output(Path(out) if out else None, Path("runs") / f"tune-{Path(request['source']).stem}",
+                          args.overwrite, "tune", continues=lambda folder, entries: _tune_continues(
+                              folder, entries, args.study, args.storage))
+    try:
+        return _tune_run(args, settings, request, claim.folder)
+    finally:
+        claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
+
+
+def _tune_continues(out: Path, entries: list[str], study: str, storage: str | None) -> str | None:
+    """None when ``out`` holds a tune of study ``study`` in ``storage`` (None: the folder's own
+    study.db), which this tune continues; else the refusal, naming what the folder holds."""
+    import json
+
+    if any(name not in TUNE_FILES for name in entries):
+        return _occupied(out, "tune")  # a run or a backtest
+    here = f"sqlite:///{(out / 'study.db').resolve()}"
+    has_db = (out / "study.db").is_file()
+    try:
+        record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
+        was_study, was_storage = str(record["study"]), str(record["storage"])
+    except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
+        was_study, was_storage = None, here if has_db else None
+    gone = _sqlite_file(was_storage)
+    if has_db and gone is not None and gone.name == "study.db" and not gone.exists():
+        was_storage = here  # the folder was moved, its own study.db with it
+    if was_storage is not None and was_study in (None, study) and _same_storage(was_storage, storage or here):
+        return None
+    held = (f"the tune of study {was_study!r} in {'its own study.db' if _same_storage(was_storage, here) else was_storage}"
+            if was_storage is not None else "the files of an earlier tune without its study")
+    return (f"--out {out} holds {held}; to add trials to a study, give its --study (and --storage, when it is not "
+            "the folder's own study.db); or give another --out, or --overwrite to replace it")
+
+
+def _sqlite_file(url: str | None) -> Path | None:
+    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
+
+
+def _same_storage(recorded: str | None, storage: str) -> bool:
+    """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
+    from rnncast.tuning import hide_password
+
+    if recorded is None:
+        return False
+    files = _sqlite_file(recorded), _sqlite_file(storage)
+    if None not in files:
+        return files[0].resolve() == files[1].resolve()
+    return recorded == hide_password(storage)
+
+
+def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
+    """``run_tune`` once the tuning folder is held."""
     from rnncast.tuning import tune
 
-    settings, request, out, _ = _fit_request(args, "tune")
-    out = Path(out) if out else _fresh_dir(Path("runs") / f"tune-{Path(request['source']).stem}")
     try:
         import optuna
 
@@ -391,9 +476,13 @@ def run_tune(args) -> int:
         epochs = trial.user_attrs.get("epochs", "?")
         print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {epochs} epochs ({params})", flush=True)
 
+    def on_start():  # the data and settings are good: an earlier output at --out goes only now
+        if args.overwrite:
+            _clear_output(out)
+
     result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
                   settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
-                  sampler_seed=args.sampler_seed, on_trial=on_trial)
+                  sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
     best = result.study.best_trial
     print(f"best: trial {best.number}, validation loss {result.value:.5f} ({len(result.study.trials)} trials in the study)")
     print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")

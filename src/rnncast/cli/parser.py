@@ -40,7 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
     demo.add_argument("which", nargs="?", default="sine", choices=["sine", "regression"],
                       help="sine: RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
-    demo.add_argument("--out", help="output folder (default: runs/demo or runs/demo-regression)")
+    demo.add_argument("--out", help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
+                      "if it exists)")
+    demo.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out (default: an "
+                      "existing one is refused)")
     demo.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     demo.set_defaults(run=command.run_demo)
 
@@ -113,9 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler (default: --seed); give "
                         "each machine of a shared study its own")
     output = tune.add_argument_group("output")
-    output.add_argument("--out", metavar="DIR", help="tuning directory (default: runs/tune-<data>, numbered if it exists)")
-    output.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out (default: an "
-                        "existing one is refused)")
+    output.add_argument("--out", metavar="DIR", help="tuning directory: new, empty, or an earlier tune's, whose study "
+                        "(the same --study, in its own study.db or the same --storage) this tune adds trials to; one "
+                        "process at a time writes it, so processes sharing a study give --storage and each its own "
+                        "--out (default: runs/tune-<data>, numbered if it exists)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out, its study.db "
+                        "included (default: a tune of another study, a run or a backtest there is refused)")
     output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
                         "override it")
     tune.set_defaults(run=command.run_tune)
