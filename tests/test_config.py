@@ -118,3 +118,8 @@ def test_booleans_and_text_are_not_numbers(name, value):
 def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_ones():
     assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
     assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None
+
+
+def test_a_season_longer_than_the_lookback_names_the_flag_that_fixes_it():
+    with pytest.raises(RnncastError, match=r"raise lookback to at least the season \(--lookback 52, lookback=52\)"):
+        Settings.from_flat({"season": 52})

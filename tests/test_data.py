@@ -317,3 +317,16 @@ def test_an_index_named_as_a_column_is_refused_by_name(frame):
     table = frame.set_index(pd.DatetimeIndex(frame["date"], name="y")).drop(columns="date")
     with pytest.raises(RnncastError, match=r"the index level\(s\) \['y'\] have the name of a column"):
         Forecaster(**TINY).fit(table, target="y")
+
+
+def test_a_missing_name_that_is_part_of_a_comma_column_says_how_to_quote_it():
+    import pandas as pd
+
+    from rnncast.data import require_column
+    from rnncast.errors import RnncastError
+
+    frame = pd.DataFrame({"y": [1.0], "ILI, weighted": [2.0]})
+    with pytest.raises(RnncastError) as err:
+        require_column(frame, "ILI")
+    assert "available columns: y, 'ILI, weighted'" in str(err.value)
+    assert "--features '\"ILI, weighted\"'" in str(err.value)

@@ -142,3 +142,10 @@ def test_time_zone_and_periods_keep_their_borders():
     periods["date"] = periods["date"].dt.to_period("M")
     model = Forecaster(**TINY).fit(periods, target="y")
     assert model.evaluate(periods.iloc[40:])["windows"] == len(window_starts(model.split_, "test", L, H))
+
+
+def test_all_says_all_and_windows_reaching_past_the_fit_are_counted(model, series):
+    text = model.evaluate(series.iloc[:FIT], part="all")["scored"]["text"]
+    assert text.startswith(f"scored all {FIT - L - H + 1} windows of the data")
+    text = model.evaluate(series)["scored"]["text"]
+    assert f"({H - 1} of them reaching past the data given to fit)" in text

@@ -13,10 +13,14 @@ from rnncast import plots
 
 
 def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoch():
-    history = [{"epoch": e, "train_loss": 1.0 / e, "val_loss": v} for e, v in zip((1, 2, 3), (0.9, 0.4, 0.6))]
+    history = [{"epoch": e, "train_loss": 1.0 / e, "val_loss": v, "best": b}
+               for e, v, b in zip((1, 2, 3), (0.9, 0.4, 0.6), (True, True, False))]
     ax = plots.loss_figure({"lstm": history}).axes[0]
     assert [line.get_label() for line in ax.lines[:2]] == ["lstm train", "lstm validation"] and ax.get_yscale() == "log"
-    assert list(ax.lines[2].get_xdata()) == [2] and list(ax.lines[2].get_ydata()) == [0.4]  # the best epoch's dot
+    assert list(ax.lines[2].get_xdata()) == [2] and list(ax.lines[2].get_ydata()) == [0.4]  # the kept epoch's dot
+    never = [dict(h, best=False) for h in history]  # no epoch beat the untrained network: no dot claims one
+    ax = plots.loss_figure({"lstm": never}).axes[0]
+    assert len(ax.lines) == 2 and "untrained network" in ax.get_title()
 
 
 def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_positions():

@@ -175,3 +175,19 @@ def test_config_json_keeps_where_the_data_is_from_the_run_folder_and_absolute(tm
     assert final["data"] == started["data"] and final["paths"] == started["paths"]
     moved = request_paths("runs/a", request, found={"source": "/elsewhere/s.csv"})
     assert moved["source"]["absolute"] == "/elsewhere/s.csv"
+
+
+def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_value():
+    scores = {"model": {"mse": 2.0}, "repeat": {"mse": 2.0}, "mean": {"mse": 5.0}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.001}}}
+    good, sentence = verdict(test)
+    assert not good and "the same MSE" in sentence and "nan" not in sentence
+
+
+def test_the_metric_table_keeps_small_and_large_numbers_readable():
+    from rnncast.report import metric_rows
+
+    metrics = {"test": {"windows": 3, "original": {"model": {"mse": 8.0549e-05, "mae": 24653147138.2618, "rmse": 0.009,
+                                                           "r2": 0.5, "mase": 1.2}}}}
+    row = metric_rows(metrics, "original")[1]
+    assert "8.0549e-05" in row and "2.4653e+10" in row  # not 0.0001 and 24653147138.2618

@@ -301,3 +301,24 @@ def test_ctrl_c_inside_a_finalizer_still_stops_training(tmp_path):
             Forecaster(lookback=16, hidden_size=8, epochs=5, device="cpu").fit(y, on_epoch=on_epoch)
     assert stopped == [1]  # the interrupt stopped training in epoch 2, not after the last epoch
     assert signal.getsignal(signal.SIGINT) == before  # the handler is restored
+
+
+def test_a_fit_no_epoch_of_which_beats_the_untrained_network_says_the_model_is_that_network(caplog):
+    """A learning rate too small to move the weights: the untrained network (window level: repeat) is kept, and said so."""
+    import numpy as np
+    import pandas as pd
+
+    from rnncast import Forecaster
+    from rnncast.plots import loss_figure
+    from rnncast.report import run_blocks
+
+    walk = pd.DataFrame({"y": np.cumsum(np.random.default_rng(0).normal(size=300))})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(lookback=12, horizon=3, hidden_size=8, epochs=4, patience=2, lr=1e-12, device="cpu").fit(walk, target="y")
+    assert not any(h["best"] for h in model.history_)
+    assert "no epoch improved on the untrained network" in caplog.text and "repeat baseline" in caplog.text
+    wf = model.predict_windows(walk, part="test")
+    assert np.allclose(wf.y_pred, wf.baselines["repeat"], atol=1e-6)  # the model is exactly the repeat forecast
+    assert "untrained network" in loss_figure({"lstm": model.history_}).axes[0].get_title()  # no dot claims an epoch
+    blocks = run_blocks(model, {"test": model.evaluate(walk)}, "walk", None)
+    assert any(b[0] == "hint" and "untrained network" in b[1] for b in blocks)

@@ -289,7 +289,8 @@ class Settings:
         if self.data.season > self.data.lookback:
             raise RnncastError(
                 f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
-                "baseline repeats the last season of the input window; raise lookback to at least the season"
+                "baseline repeats the last season of the input window; raise lookback to at least the season "
+                f"(--lookback {self.data.season}, lookback={self.data.season})"
             )
         if self.train.scheme == "sequence":
             if self.data.future_known:

@@ -185,9 +185,13 @@ def names(value) -> list[str]:
 
 def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None:
     if name not in frame.columns:
-        available = ", ".join(map(str, frame.columns))
+        available = ", ".join(repr(str(c)) if "," in str(c) else str(c) for c in frame.columns)  # a comma'd name reads as one
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
                 if frame.shape[1] == 1 and frame.attrs.get("source") else "")
+        holding = [str(c) for c in frame.columns if "," in str(c) and str(name) in [p.strip() for p in str(c).split(",")]]
+        if holding:
+            hint += (f". The column {holding[0]!r} holds a comma: on the command line quote it within the list "
+                     f"(--features '\"{holding[0]}\"'), or repeat the flag once per name")
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
         raise RnncastError(f"{what} {name!r} not found; available columns: {available}{hint}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from rnncast import datasets, files, plots
 from rnncast.comparison import Comparison, compare, listing, pair_table
 from rnncast.forecaster import Forecaster
+from rnncast.panel import load_panel
 from rnncast.models import count_parameters
 from rnncast.report import forecast_plot, html_page, metric_rows, verdict, write_run
 
@@ -72,6 +73,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
     out_dir = Path(out_dir)
     data = datasets.sine_wave()
     floor = data.attrs.get("noise_floor_mse")
+    panel = load_panel(data, "y", announce=False)  # built-in data, numbered rows: nothing to announce
     source = "built-in sine wave (rnncast.datasets.sine_wave)"
     rows, comparisons, groups, all_metrics = [], [], {}, {}
     for group, extra in SINE_GROUPS.items():
@@ -80,7 +82,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
             folder = sine_folder(cell, extra)
             settings = dict(SINE_SETTINGS, **extra)
             on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
-            model = Forecaster(cell=cell, device=device, **settings).fit(data, target="y", on_epoch=on_epoch)
+            model = Forecaster(cell=cell, device=device, **settings).fit(panel, on_epoch=on_epoch)
             run_metrics = write_run(out_dir / folder, model, data, source=source,
                                     notes=[f"Demo run ({group}). " + settings_sentence(model)])
             models[cell.upper()] = model
@@ -117,7 +119,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResu
     models, all_metrics, rows = {}, {}, []
     for label, (folder, known) in REGRESSION_RUNS.items():
         on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
-        model = Forecaster(future_known=known, **settings).fit(data, target="y", features=["x"], on_epoch=on_epoch)
+        panel = load_panel(data, "y", ["x"], future_known=known, announce=False)  # built-in, numbered rows
+        model = Forecaster(future_known=known, **settings).fit(panel, on_epoch=on_epoch)
         note = ("future_known=True: the network also sees x at the time step it predicts, a covariate known at forecast time."
                 if known else WHY_NOT)
         run_metrics = write_run(out_dir / folder, model, data, notes=[note, settings_sentence(model)],

@@ -185,7 +185,7 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
                           checkpoint=save_state, resume=load_state, group=group, on_diverged=diverged)
     if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
-                    "undertrained; try more epochs (--epochs) or a larger learning rate (--lr)", len(history),
+                    "undertrained; try more epochs (epochs=, --epochs) or a larger learning rate (lr=, --lr)", len(history),
                     len(history), "validation" if prepared.val is not None else "training")
     return history
 

@@ -29,7 +29,7 @@ PARTS = ("train", "val", "test", "all")
 PART_NAMES = {"train": "whose targets lie in the fit's training rows",
               "val": "whose targets lie in the fit's validation rows",
               "test": "whose targets come after the rows the model was fitted and validated on",
-              "all": "of the data, each of them"}
+              "all": "of the data"}
 
 
 def borders(panel: Panel, splits: list[Split]) -> list[list] | None:
@@ -97,10 +97,11 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
     if not len(starts):
         raise RnncastError(_nothing(state, panel, located, part))
-    return starts, series, describe(panel, located, starts, series, part, lookback)
+    return starts, series, describe(panel, located, starts, series, part, lookback, horizon)
 
 
-def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int) -> dict:
+def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,
+             horizon: int = 1) -> dict:
     """What a score rests on: the part, its windows, and how many windows have targets on rows the
     model was trained on, validated on, held out as its test split, or never given (new data)."""
     first = starts - panel.offsets[series] + lookback  # [W] first target row inside each window's series
@@ -112,11 +113,14 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
               "test": int(((first >= val_end) & (first < fit_end)).sum()),
               "new": int((first >= fit_end).sum())}
     scored_series = np.unique(series)
-    text = f"scored {len(starts)} windows {PART_NAMES[part]}"
+    text = f"scored {'all ' if part == 'all' else ''}{len(starts)} windows {PART_NAMES[part]}"
     if panel.n_series > 1:
         text += f" in {len(scored_series)} of {panel.n_series} series"
     if part in ("test", "all"):
-        text += (f" ({counts['test']} in the fit's test split, {counts['new']} after the data given to fit"
+        crossing = int(((first >= val_end) & (first < fit_end) & (first + horizon > fit_end)).sum())
+        text += (f" ({counts['test']} in the fit's test split"
+                 + (f" ({crossing} of them reaching past the data given to fit)" if crossing else "")
+                 + f", {counts['new']} after the data given to fit"
                  + (f", {counts['training']} with targets on training rows and {counts['validation']} on validation "
                     "rows, which flatter the model" if part == "all" else "") + ")")
     times = panel.times

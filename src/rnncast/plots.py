@@ -19,6 +19,7 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
     """Training (solid) and validation (dashed) loss per epoch, one colour per model."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
+    untrained = []  # models whose epochs never beat the untrained network on validation
     for i, (name, history) in enumerate(histories.items()):
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
@@ -26,8 +27,11 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
         val = [h["val_loss"] for h in history]
         if any(v is not None for v in val):
             ax.plot(epochs, [np.nan if v is None else v for v in val], color=colour, ls="--", label=f"{name} validation")
-            best = min((h for h in history if h["val_loss"] is not None), key=lambda h: h["val_loss"])
-            ax.plot(best["epoch"], best["val_loss"], "o", color=colour, ms=5)
+            kept = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
+            if kept:
+                ax.plot(kept[-1]["epoch"], kept[-1]["val_loss"], "o", color=colour, ms=5)
+            else:
+                untrained.append(name)
     ax.set_yscale("log")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole
     plain = FuncFormatter(lambda v, _: f"{v:g}")  # 0.01 and 0.2 rather than 10^-2 and 2 x 10^-1
@@ -36,7 +40,10 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
     ax.yaxis.set_minor_formatter(plain if high < 10 * low else NullFormatter())  # within a decade: label 2, 3, ... too
     ax.set_xlabel("epoch")
     ax.set_ylabel("MSE (scaled units)")
-    ax.set_title("Loss per epoch (dot: best validation epoch, whose weights are kept)")
+    title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
+    if untrained:
+        title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
+    ax.set_title(title)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return fig

@@ -65,9 +65,11 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
                       f"(Diebold–Mariano p = {p:.2g}).")
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     worst = min(losers, key=rivals.get)
-    how = "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE"
+    how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
+           else "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE")
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
-                   f"{rivals[worst]:.4g} for the {worst} baseline, {how} (Diebold–Mariano p = {p_values[worst]:.2g}).")
+                   f"{rivals[worst]:.4g} for the {worst} baseline, {how}" +
+                   (f" (Diebold–Mariano p = {p_values[worst]:.2g})." if p_values[worst] == p_values[worst] else "."))
 
 
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
@@ -238,6 +240,11 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                "there and, as early stopping does, kept its best finished epoch; the scores below are "
                                f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
                                "(--grad-clip) may let it train further."))
+    if forecaster.history_ and not any(h.get("best") for h in forecaster.history_) and not getattr(
+            forecaster, "diverged_epoch_", None):
+        blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
+                               "untrained network: it forecasts the window's level (with window_norm 'last', exactly the "
+                               "repeat baseline). Try a larger learning rate (--lr) or more epochs and patience."))
     for note in notes or []:
         blocks.append(("p", note))
     if "test" in metrics:
@@ -256,12 +263,18 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks.append(("table", metric_rows(metrics, "scaled")))
     blocks += figures
     blocks.append(("h2", "Data and settings"))
-    facts = [["data", source or "(in memory)"], ["target", ", ".join(forecaster.targets_)],
+    wide = forecaster.layout_ == "wide"
+    facts = [["data", source or "(in memory)"],
+             ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
     if forecaster.layout_ == "single":
         split = forecaster.split_
         facts.append(["rows: train / validation / test",
                       f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
+        borders = forecaster.state_.borders
+        if borders and all(b is not None for b in borders[0]):
+            first_val, first_test, last = borders[0]
+            facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
     else:
         skipped = forecaster.skipped_series_
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
@@ -284,7 +297,8 @@ def metric_rows(metrics: dict, units: str) -> list[list[str]]:
             continue
         for name, scores in result[units].items():
             label = "model" if name == "model" else f"baseline: {name}"
-            rows.append([part, label, str(result["windows"])] + [f"{scores[m]:.4f}" for m in METRIC_NAMES])
+            rows.append([part, label, str(result["windows"])] +
+                        [f"{scores[m]:.4f}" if m == "r2" else f"{scores[m]:.5g}" for m in METRIC_NAMES])
     return rows
 
 

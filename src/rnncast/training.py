@@ -254,10 +254,18 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         if on_epoch is not None:
             on_epoch(record)
         if state.stopped:
-            log.info("early stop after epoch %d (best loss %.5f)", state.epoch, state.best_loss)
+            kept = best_epoch(state.history)
+            log.info("early stop after epoch %d (best: %s, %s loss %.5g)", state.epoch,
+                     f"epoch {kept}" if kept else "the untrained network", "validation" if val is not None else "training",
+                     state.best_loss)
 
     if state.best_state is not None:
         net.load_state_dict(state.best_state)
+    if state.history and not best_epoch(state.history) and state.diverged is None and (group is None or group.main):
+        log.warning("no epoch improved on the untrained network's validation loss (%.5g), so the model is the untrained "
+                    "network: it forecasts the window's level (with window_norm 'last', the repeat baseline exactly); "
+                    "try a larger learning rate (lr=, --lr) or more epochs and patience (epochs=, patience=)",
+                    state.best_loss)
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))
     return state.history

@@ -520,7 +520,8 @@ def run_evaluate(args) -> int:
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season))
-    where = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "every window"}
+    where = {"test": "these windows", "val": "the validation rows", "train": "the training rows",
+             "all": f"all {result['windows']} windows, training rows included"}
     print(verdict(result, verdict_units(forecaster), where=where[args.part])[1])
     return 0
 
