@@ -439,3 +439,50 @@ def test_a_tampered_folder_is_refused_or_forecasts_exactly_what_the_original_did
             return  # a column renamed in model.json: the data lacks it, and predict says so
         assert np.isfinite(got.select_dtypes("number").to_numpy(dtype=float)).all(), what
         pd.testing.assert_frame_equal(got, expected, check_exact=True, obj=what)
+
+
+def test_saving_over_a_file_and_reading_a_number_of_5000_digits_are_one_line(tmp_path):
+    import json
+
+    import pytest
+
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+    from rnncast.errors import RnncastError
+
+    model = Forecaster(**TINY).fit(make_frame(120), target="y")
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(RnncastError, match="it is a file"):
+        model.save(tmp_path / "afile")
+    model.save(tmp_path / "m")
+    meta = (tmp_path / "m" / "model.json").read_text()
+    digits = json.dumps(json.loads(meta)["network"]["hidden_size"])
+    (tmp_path / "m" / "model.json").write_text(meta.replace(f'"hidden_size": {digits}', '"hidden_size": ' + "9" * 5000, 1))
+    with pytest.raises(RnncastError, match="holds a number no rnncast model has"):
+        Forecaster.load(tmp_path / "m")
+
+
+def test_a_checkpoint_without_its_loop_record_or_with_nan_weights_is_refused(tmp_path):
+    import pytest
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+    from rnncast.errors import RnncastError
+
+    path = tmp_path / "checkpoint.safetensors"
+    Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=path)
+    tensors = load_file(path)
+    save_file(tensors, tmp_path / "bare.safetensors")  # no metadata
+    with pytest.raises(RnncastError, match="not a readable rnncast checkpoint"):
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "bare.safetensors", resume=True)
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as f:
+        metadata = f.metadata()
+    name = next(k for k in tensors if k.startswith("net.") and tensors[k].is_floating_point())
+    tensors[name] = torch.full_like(tensors[name], float("nan"))
+    save_file(tensors, tmp_path / "nan.safetensors", metadata=metadata)
+    with pytest.raises(RnncastError, match="holds NaN or infinite values"):
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "nan.safetensors", resume=True)

@@ -123,3 +123,8 @@ def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_one
 def test_a_season_longer_than_the_lookback_names_the_flag_that_fixes_it():
     with pytest.raises(RnncastError, match=r"raise lookback to at least the season \(--lookback 52, lookback=52\)"):
         Settings.from_flat({"season": 52})
+
+
+def test_a_stack_deeper_than_the_limit_is_refused_before_anything_is_built():
+    with pytest.raises(RnncastError, match="num_layers 1000000 is more than 64"):
+        Settings.from_flat({"num_layers": 10**6})

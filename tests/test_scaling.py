@@ -186,3 +186,15 @@ def test_a_fitted_scaler_has_no_problem_and_a_damaged_state_names_its_column(kin
         assert problem in Scaler.from_state(state).problem(["a", "b"])
     assert "2 offsets and 2 scales for 3 columns" in scaler.problem(["a", "b", "c"])
     assert "kind 'robust'" in Scaler("robust", scaler.offset, scaler.scale).problem(["a", "b"])
+
+
+def test_values_too_large_to_scale_are_refused_by_column():
+    import numpy as np
+    import pytest
+
+    from rnncast.errors import RnncastError
+    from rnncast.scaling import Scaler
+
+    rows = np.array([[1.0, 1e300], [2.0, -1e300], [3.0, 1e300]])
+    with pytest.raises(RnncastError, match="column 'b' holds values too large to scale"):
+        Scaler.fit("standard", rows, ["a", "b"])

@@ -50,6 +50,8 @@ def save_model(folder, net: nn.Module, meta: dict) -> None:
     """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``,
     with the SHA-256 of the weights file in ``model.json`` (``CHECKSUM``)."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise RnncastError(f"cannot save the model to {folder}: it is a file; give the path of a folder")
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
     write_bytes(folder / WEIGHTS, data)
@@ -103,6 +105,8 @@ def _read_json(path: Path) -> dict:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise RnncastError(f"{path} is not valid JSON ({err}); the file is damaged") from None
+    except ValueError as err:  # a number of thousands of digits: Python's limit on integer text
+        raise RnncastError(f"{path} holds a number no rnncast model has ({err}); the file is damaged") from None
     except RecursionError:
         raise RnncastError(f"{path} is nested too deeply to be an rnncast model description; the file is damaged "
                            "or was not written by rnncast") from None
@@ -271,10 +275,17 @@ def load_training_state(path, net, optimizer, generator):
         raise RnncastError(f"no training checkpoint at {path}; a run directory has one after its first finished epoch")
     try:
         with safe_open(str(path), framework="pt") as f:
-            meta = json.loads(f.metadata()["loop"])
+            meta = json.loads((f.metadata() or {})["loop"])
         tensors = load_file(path)
-    except (SafetensorError, OSError, KeyError, json.JSONDecodeError) as err:
-        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err})") from None
+        if not isinstance(meta, dict) or not all(k in meta for k in ("epoch", "best_loss", "bad_epochs", "history",
+                                                                    "stopped", "opt_scalars", "param_groups")):
+            raise KeyError("its loop record is incomplete")
+    except (SafetensorError, OSError, KeyError, ValueError, TypeError, RecursionError) as err:
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); start the run again with --overwrite") from None
+    bad = [name for name, v in tensors.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
+    if bad:
+        raise RnncastError(f"{path}: tensor {bad[0]} holds NaN or infinite values; the checkpoint is damaged and would "
+                           "train nothing usable; start the run again with --overwrite")
     device = next(net.parameters()).device
     weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
     _check_fits(path, weights, net)

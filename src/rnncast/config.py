@@ -21,6 +21,7 @@ WINDOW_NORMS = ("none", "last", "mean")
 DECODERS = ("direct", "parallel")
 FILLS = ("ffill", "interpolate", "drop")
 DEVICES = ("auto", "cpu", "cuda")
+MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
 
 
 def _opt(default, help, choices=None):
@@ -135,6 +136,9 @@ class ModelSettings:
         _choice("cell", self.cell, CELLS)
         _positive_int("hidden_size", self.hidden_size)
         _positive_int("num_layers", self.num_layers)
+        if self.num_layers > MAX_LAYERS:
+            raise RnncastError(f"num_layers {self.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
+                               "train (and would take long to build); use a few layers and a larger hidden_size")
         _choice("window_norm", self.window_norm, WINDOW_NORMS)
         if not _is_number(self.dropout) or not 0 <= self.dropout < 1:
             raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")

@@ -32,13 +32,23 @@ class Scaler:
         if kind == "none":
             return cls(kind, np.zeros(n_cols), np.ones(n_cols))
         if kind == "standard":
-            offset = train_rows.mean(axis=0)
-            scale = train_rows.std(axis=0)  # population std (ddof=0), as the ETT protocol
+            with np.errstate(over="ignore", invalid="ignore"):  # values near 1e300 overflow: refused below
+                offset = train_rows.mean(axis=0)
+                scale = train_rows.std(axis=0)  # population std (ddof=0), as the ETT protocol
         elif kind == "minmax":
-            offset = train_rows.min(axis=0)
-            scale = train_rows.max(axis=0) - offset
+            with np.errstate(over="ignore", invalid="ignore"):
+                offset = train_rows.min(axis=0)
+                scale = train_rows.max(axis=0) - offset
         else:
             raise RnncastError(f"unknown scaler {kind!r}; choose one of: standard, minmax, none")
+        huge = np.flatnonzero(~(np.isfinite(offset) & np.isfinite(scale)))
+        if huge.size:
+            j = int(huge[0])
+            raise RnncastError(
+                f"column {columns[j]!r}{where} holds values too large to scale on its training rows (up to "
+                f"{np.abs(train_rows[:, j]).max():g}: its {'mean or spread' if kind == 'standard' else 'range'} "
+                "overflows a float); divide the column by a power of ten first"
+            )
         # a spread below 1e-12 of the column's size is rounding noise: float32 values cannot hold it
         flat = np.flatnonzero(~(scale > 1e-12 * np.maximum(1.0, np.abs(train_rows).max(axis=0))))
         if flat.size and constant == "center":
