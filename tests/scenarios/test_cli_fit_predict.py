@@ -125,7 +125,7 @@ def test_evaluate_says_what_it_scored_with_mase_and_the_verdict(capsys, folder, 
     assert "beat" in lines[-1] and "these windows" in lines[-1]  # the verdict line, as fit prints it
     code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv", "--part", "all")
     assert code == 0, err
-    assert out.splitlines()[0].startswith(f"scored {ROWS - LOOKBACK - HORIZON + 1} windows")
+    assert out.splitlines()[0].startswith(f"scored all {ROWS - LOOKBACK - HORIZON + 1} windows")
     assert "which flatter the model" in out and "every window" in out.splitlines()[-1]
 
 
