@@ -133,3 +133,15 @@ def test_backtest_refuses_bad_window_settings(frame):
         Forecaster(**TINY).backtest(frame, n_windows=0)
     with pytest.raises(RnncastError, match="every series is too short"):
         Forecaster(**TINY).backtest(frame, n_windows=200)
+
+
+def test_a_single_series_too_short_for_its_origins_is_named_as_the_series_not_none():
+    import pytest
+
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+    from rnncast.errors import RnncastError
+
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).backtest(make_frame(200), n_windows=10000, target="y")
+    assert str(err.value).startswith("the series is too short to train: 200 rows") and "None" not in str(err.value)

@@ -143,3 +143,19 @@ def test_a_killed_holders_lock_does_not_block_and_its_temporary_files_go(tmp_pat
     with files.lock_folder(run, "run"):
         assert not any(p.exists() for p in left)
         assert (run / files.LOCK_NAME).read_text().split()[0] == str(os.getpid())
+
+
+def test_a_file_that_cannot_be_written_is_named_not_its_temporary_name(tmp_path, monkeypatch):
+    import tempfile
+
+    import pytest
+
+    from rnncast import files
+    from rnncast.errors import RnncastError
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(RnncastError, match=rf"cannot write {tmp_path / 'f.csv'}: Permission denied"):
+        files.write_text(tmp_path / "f.csv", "x")

@@ -28,7 +28,11 @@ LOCK_NAME = ".rnncast.lock"
 def write_bytes(path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:  # name the file asked for, not the temporary name beside it
+        raise RnncastError(f"cannot write {path}: {err.strerror or err} (check the permissions of "
+                           f"{path.parent}, or give another path)") from None
     try:
         os.fchmod(fd, 0o644)  # mkstemp makes 0600; run directories are meant to be shared and read
         with os.fdopen(fd, "wb") as f:

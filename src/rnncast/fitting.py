@@ -94,6 +94,8 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> li
     listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
     more = f" and {len(short) - 10} more" if len(short) > 10 else ""
     need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
+    if panel.ids == [None]:  # one series: no id to name
+        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}")
     if len(short) == panel.n_series:
         raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}")
     log.warning("%d of %d series are too short to train and are left out: %s%s; each needs %s",
