@@ -38,14 +38,11 @@ tables of results/scale.md.
 from __future__ import annotations
 
 import argparse
-import csv
 import fcntl
 import json
-import math
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -278,6 +275,29 @@ def run_rnncast(args, history, train, test, scales) -> dict:
                 torch=torch.__version__, config=repr(f), **mem)
 
 
+def peer_scores(net, forecast, snaps, state, loop_s, train, test, scales, mem: dict) -> dict:
+    """What run_nf and run_darts report after training alike: the final forecast of every series (its
+    time and peak memory), its test MASE, the MASE of each snapshot's weights (the curve), and the
+    windows seen. ``mem`` gains the memory before and during the forecast."""
+    final_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+    mem["rss_before_predict_mb"] = reset_peak()
+    p0 = time.perf_counter()
+    fc = forecast()
+    predict_s = time.perf_counter() - p0
+    mem["predict_hwm_mb"] = status_mb("VmHWM")
+    rss_predict = maxrss_mb()
+    final_mase = test_mase(fc, test, scales)
+    curve = []
+    for s, elapsed, sd in snaps:
+        net.load_state_dict(sd)
+        curve.append((s, elapsed, test_mase(forecast(), test, scales)))
+    net.load_state_dict(final_state)
+    seen = state["steps"] * BATCH
+    n_windows = int((train.groupby("unique_id").size() - L - H + 1).clip(lower=0).sum())
+    return dict(windows_seen=seen, windows_per_s=seen / loop_s, train_windows=n_windows, predict_s=predict_s,
+                final_mase=final_mase, curve=curve, rss_after_predict_mb=rss_predict)
+
+
 def run_nf(args, history, train, test, scales) -> dict:
     import logging
 
@@ -332,24 +352,8 @@ def run_nf(args, history, train, test, scales) -> dict:
         p = p.reset_index() if "unique_id" not in p.columns else p
         return p.rename(columns={"LSTM": "yhat"})[["unique_id", "ds", "yhat"]]
 
-    final_state = {k: v.detach().clone() for k, v in fitted.state_dict().items()}
-    mem["rss_before_predict_mb"] = reset_peak()
-    p0 = time.perf_counter()
-    fc = forecast()
-    predict_s = time.perf_counter() - p0
-    mem["predict_hwm_mb"] = status_mb("VmHWM")
-    rss_predict = maxrss_mb()
-    final_mase = test_mase(fc, test, scales)
-    curve = []
-    for s, elapsed, sd in snaps:
-        fitted.load_state_dict(sd)
-        curve.append((s, elapsed, test_mase(forecast(), test, scales)))
-    fitted.load_state_dict(final_state)
-    seen = state["steps"] * BATCH
-    n_windows = int((train.groupby("unique_id").size() - L - H + 1).clip(lower=0).sum())
-    return dict(fit_s=fit_s, loop_s=loop_s, windows_seen=seen, windows_per_s=seen / loop_s, train_windows=n_windows,
-                predict_s=predict_s, final_mase=final_mase, curve=curve, rss_after_fit_mb=rss_fit,
-                rss_after_predict_mb=rss_predict, version=neuralforecast.__version__, torch=torch.__version__,
+    return dict(peer_scores(fitted, forecast, snaps, state, loop_s, train, test, scales, mem), fit_s=fit_s, loop_s=loop_s,
+                rss_after_fit_mb=rss_fit, version=neuralforecast.__version__, torch=torch.__version__,
                 config=(f"LSTM(h={H}, input_size={L}, encoder_n_layers=1, encoder_hidden_size={HIDDEN}, decoder_layers=1, "
                         f"recurrent=False, loss=MSE(), learning_rate={LR}, max_steps={steps}, batch_size=32, "
                         f"windows_batch_size={BATCH}, scaler_type={args.nf_scaler!r}); "
@@ -418,24 +422,8 @@ def run_darts(args, history, train, test, scales) -> dict:
         parts = [pd.DataFrame({"unique_id": i, "ds": p.time_index, "yhat": p.values()[:, 0]}) for i, p in zip(ids, preds)]
         return pd.concat(parts, ignore_index=True)
 
-    final_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
-    mem["rss_before_predict_mb"] = reset_peak()
-    p0 = time.perf_counter()
-    fc = forecast()
-    predict_s = time.perf_counter() - p0
-    mem["predict_hwm_mb"] = status_mb("VmHWM")
-    rss_predict = maxrss_mb()
-    final_mase = test_mase(fc, test, scales)
-    curve = []
-    for s, elapsed, sd in snaps:
-        net.load_state_dict(sd)
-        curve.append((s, elapsed, test_mase(forecast(), test, scales)))
-    net.load_state_dict(final_state)
-    seen = state["steps"] * BATCH
-    n_windows = int((train.groupby("unique_id").size() - L - H + 1).clip(lower=0).sum())
-    return dict(fit_s=fit_s, loop_s=loop_s, windows_seen=seen, windows_per_s=seen / loop_s, train_windows=n_windows,
-                predict_s=predict_s, final_mase=final_mase, curve=curve, rss_after_fit_mb=rss_fit,
-                rss_after_predict_mb=rss_predict, version=darts.__version__, torch=torch.__version__,
+    return dict(peer_scores(net, forecast, snaps, state, loop_s, train, test, scales, mem), fit_s=fit_s, loop_s=loop_s,
+                rss_after_fit_mb=rss_fit, version=darts.__version__, torch=torch.__version__,
                 config=(f"BlockRNNModel(model='LSTM', input_chunk_length={L}, output_chunk_length={H}, hidden_dim={HIDDEN}, "
                         f"n_rnn_layers=1, batch_size={BATCH}, Adam lr={LR}, MSELoss, max_steps={steps}); "
                         f"Scaler(global_fit=False) per series on its training rows; fit time includes building the "
