@@ -13,6 +13,8 @@ import argparse
 import csv
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from rnncast.bench import cli, results
@@ -28,11 +30,11 @@ def etth1() -> Path:
     return path
 
 
-def parse(*argv: str) -> argparse.Namespace:
+def parse(*argv: str, benchmark: str = "ett") -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="rnncast")
     cli.add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["bench", "ett", *argv])
-    args.command_line = "rnncast bench ett " + " ".join(argv)
+    args = parser.parse_args(["bench", benchmark, *argv])
+    args.command_line = f"rnncast bench {benchmark} " + " ".join(argv)
     return args
 
 
@@ -43,7 +45,7 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
     # scores and the number of test windows do not depend on L)
     args = parse("--quick", "--data", str(data), "--lookback", "48", "--set", "epochs=1",
                  "--out", str(out))
-    assert cli.run_ett(args) == 0
+    assert cli.run_bench(args) == 0
 
     with (out / "results.csv").open(newline="") as f:
         reader = csv.DictReader(f)
@@ -67,7 +69,7 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
     assert '"scaler": "none"' in rows[2]["settings"] and '"window_norm": "last"' in rows[2]["settings"]
 
     md = (out / "results.md").read_text()
-    assert "## ETTh1, S, L=48, all test windows" in md
+    assert "## ETTh1, S, L=48, all test windows, ett protocol" in md
     assert "| H | repeat | nlinear | lstm |" in md
     assert "| 96 | 0.069/0.203 |" in md
     assert "*0.053/0.177*" in md  # the published NLinear row sits beside the measured ones
@@ -80,7 +82,7 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
     # append-safe: a second run adds rows, keeps the old ones
     args = parse("--data", str(data), "--horizons", "96", "--models", "repeat", "--no-plots",
                  "--out", str(out))
-    assert cli.run_ett(args) == 0
+    assert cli.run_bench(args) == 0
     with (out / "results.csv").open(newline="") as f:
         assert len(list(csv.DictReader(f))) == 4
 
@@ -91,19 +93,76 @@ def test_the_flags_need_no_torch_and_name_the_runners_defaults():
     import subprocess
     import sys
 
-    from rnncast.bench import plan, runners
+    from rnncast.bench import runners
 
-    assert cli.DEFAULT_LOOKBACK == plan.DEFAULT_LOOKBACK
     assert cli.DEFAULT_MODELS == runners.DEFAULT_MODELS
     code = ("import sys\n"
             "from rnncast.bench import cli\n"
             "try:\n"
-            "    cli.main(['ett', '--help'])\n"
+            "    cli.main([sys.argv[1], '--help'])\n"
             "except SystemExit:\n"
             "    pass\n"
             "heavy = [m for m in ('torch', 'rnncast.bench.runners', 'rnncast.bench.protocol') if m in sys.modules]\n"
             "sys.stderr.write(' '.join(heavy))\n"
             "sys.exit(1 if heavy else 0)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, f"bench ett --help imported {done.stderr}"
-    assert ",".join(runners.DEFAULT_MODELS) in done.stdout.replace("\n", "").replace(" ", "")
+    for command in ("ett", "ltsf"):
+        done = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True)
+        assert done.returncode == 0, f"bench {command} --help imported {done.stderr}"
+        assert ",".join(runners.DEFAULT_MODELS) in done.stdout.replace("\n", "").replace(" ", "")
+
+
+def test_ltsf_runs_a_table_it_has_never_seen(tmp_path, capsys):
+    """Another name, another column count, another step (weekly), no OT column: the custom protocol's
+    split, the short horizons and L=36 chosen from the table's size, the last column as target."""
+    rng = np.random.default_rng(0)
+    weeks = pd.date_range("2001-01-07", periods=1000, freq="W")
+    season = np.sin(2 * np.pi * np.arange(1000) / 52)
+    frame = pd.DataFrame({"week": weeks.strftime("%Y-%m-%d"), "stores": 40 + rng.normal(size=1000),
+                          "sales": 100 + 20 * season + rng.normal(size=1000)})
+    path = tmp_path / "weekly_sales.csv"
+    frame.to_csv(path, index=False)
+    out = tmp_path / "out"
+    args = parse("--data", str(path), "--models", "repeat,nlinear", "--no-plots", "--out", str(out),
+                 benchmark="ltsf")
+    assert cli.run_bench(args) == 0
+    printed = capsys.readouterr().out
+    assert ("weekly_sales: custom protocol, rows 0-699 train, 700-799 validation, 800-999 test; "
+            "time column 'week', 2 value columns, target 'sales'") in printed
+    rows = results.read_csv(out / "results.csv")
+    assert [(r["H"], r["model"]) for r in rows] == [(h, m) for h in ("24", "36", "48", "60") for m in ("repeat", "nlinear")]
+    assert {(r["dataset"], r["protocol"], r["target"], r["mode"], r["L"]) for r in rows} == {
+        ("weekly_sales", "custom", "sales", "S", "36")}
+    assert rows[0]["windows"] == str(200 - 24 + 1)
+    for r in rows[1::2]:
+        assert r["beats_repeat"] == "yes"  # a yearly season NLinear sees in 36 weeks of input
+    md = (out / "results.md").read_text()
+    assert "## weekly_sales, S (target sales), L=36, all test windows, custom protocol" in md
+    assert "No published rows for weekly_sales S" in md
+
+
+def test_ltsf_drop_last_recipe_uses_the_scripts_test_batch(tmp_path):
+    """--drop-last recipe: the headline scores are those of the published loader, batch 8 at H=96 on
+    Exchange and 32 at H=336; Repeat lands on the published Repeat row."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "LTSF" / "exchange_rate.csv"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    out = tmp_path / "exchange"
+    args = parse("--data", str(path), "--mode", "M", "--lookback", "336", "--horizons", "96,336",
+                 "--models", "repeat", "--drop-last", "recipe", "--no-plots", "--out", str(out), benchmark="ltsf")
+    assert cli.run_bench(args) == 0
+    h96, h336 = results.read_csv(out / "results.csv")
+    assert h96["test_windows"] == "drop-last-recipe" and h96["windows"] == str((1517 - 96 + 1) // 8 * 8)
+    assert h336["windows"] == str((1517 - 336 + 1) // 32 * 32)
+    # the DLinear paper's Table 2: Repeat on Exchange, M, H=96 and 336
+    assert (round(float(h96["mse"]), 3), round(float(h96["mae"]), 3)) == (0.081, 0.196)
+    assert (round(float(h336["mse"]), 3), round(float(h336["mae"]), 3)) == (0.305, 0.396)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--drop-last", "some"], "drop-last must be a positive integer (the test batch) or 'recipe'"),
+    (["--protocol", "weekly"], "invalid choice: 'weekly'"),
+])
+def test_ltsf_bad_flags_exit_2_naming_the_value(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        parse("--data", "x.csv", *argv, benchmark="ltsf")
+    assert exit_info.value.code == 2 and message in capsys.readouterr().err

@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast.bench.figures import forecast_window_figure
-from rnncast.bench.protocol import EttData
+from rnncast.bench.tables import BenchData
 from rnncast.windows import Split
 
 
-def _data() -> EttData:
-    return EttData("ETTh1", "S", ["OT"], Split(train_end=20, val_end=30, end=40), np.arange(40.0)[:, None], (0,), None)
+def _data() -> BenchData:
+    return BenchData("ETTh1", "S", ["OT"], Split(train_end=20, val_end=30, end=40), np.arange(40.0)[:, None], (0,), None)
 
 
 def test_the_figure_draws_the_windows_input_actual_values_forecast_and_repeat():

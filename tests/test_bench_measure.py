@@ -1,4 +1,4 @@
-"""One model at one horizon of ``rnncast bench ett`` (``bench/measure.py``): its training settings
+"""One model at one horizon of ``rnncast bench`` (``bench/measure.py``): its training settings
 (LTSF-Linear's recipe for the linear models, the Forecaster's settings with ``--set`` for the
 recurrent ones), and its row of results.csv, scored beside Repeat on the same windows, with its
 forecast figure written. On a synthetic series shaped as an ETT file, so no data file is needed."""
@@ -13,7 +13,7 @@ import pytest
 from rnncast.bench import results
 from rnncast.bench.measure import run_one, train_config
 from rnncast.bench.plan import Plan
-from rnncast.bench.protocol import EttData
+from rnncast.bench.tables import BenchData
 from rnncast.bench.runners import run_setting
 from rnncast.windows import Split
 
@@ -22,16 +22,16 @@ L, H = 8, 4
 
 
 def _plan(tmp_path, **changes) -> Plan:
-    settings = dict(data=tmp_path / "ETTh1.csv", mode="S", lookback=L, horizons=(H,), models=("repeat", "nlinear"),
+    settings = dict(data=tmp_path / "ETTh1.csv", protocol="ett", target="OT", mode="S", lookback=L, horizons=(H,), models=("repeat", "nlinear"),
                     drop_last=None, out=tmp_path, seed=0, threads=1, quick=False, plots=True, linear_epochs=1)
     return Plan(**{**settings, **changes})
 
 
 @pytest.fixture(scope="module")
-def ett() -> EttData:
+def ett() -> BenchData:
     """400 rows of a daily cycle, split 240 / 80 / 80, as one channel 'OT'."""
     values = np.sin(2 * np.pi * np.arange(400) / 24)[:, None]
-    return EttData("ETTh1", "S", ["OT"], Split(train_end=240, val_end=320, end=400), values, (0,), None)
+    return BenchData("ETTh1", "S", ["OT"], Split(train_end=240, val_end=320, end=400), values, (0,), None)
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +42,14 @@ def repeat(ett) -> np.ndarray:
 def test_training_settings_of_linear_and_recurrent_models(tmp_path):
     plan = _plan(tmp_path, forecaster={"epochs": 2}, per_cell={"lstm": {"hidden_size": 8}}, linear_epochs=None)
     calls = []
-    lstm = train_config(plan, "lstm", calls.append)
+    lstm = train_config(plan, "ETTh1", "lstm", H, calls.append)
     assert lstm.options["forecaster"] == {"epochs": 2, "hidden_size": 8} and lstm.options["on_fit"] == calls.append
-    assert train_config(plan, "gru", None).options["forecaster"] == {"epochs": 2}  # the lstm's own setting stays its own
-    assert train_config(plan, "nlinear", None).epochs == 10  # LTSF-Linear's recipe
-    assert train_config(_plan(tmp_path), "nlinear", None).epochs == 1
+    assert train_config(plan, "ETTh1", "gru", H, None).options["forecaster"] == {"epochs": 2}  # the lstm's own setting stays its own
+    linear = train_config(plan, "ETTh1", "nlinear", H, None)
+    assert (linear.epochs, linear.batch_size, linear.learning_rate) == (10, 32, 0.005)  # LTSF-Linear's recipe
+    exchange = train_config(plan, "exchange_rate", "dlinear", 96, None)  # its script's batch and lr
+    assert (exchange.epochs, exchange.batch_size, exchange.learning_rate) == (10, 8, 0.0005)
+    assert train_config(_plan(tmp_path), "ETTh1", "nlinear", H, None).epochs == 1
 
 
 def test_repeats_row_scores_all_test_windows_and_draws_its_figure(tmp_path, ett, repeat):

@@ -1,4 +1,5 @@
-"""The ETT protocol (rnncast.bench.protocol) follows shared/benchmarks/ETT.md.
+"""The long-horizon protocol's scaling, modes and windows (rnncast.bench.protocol) follow
+shared/benchmarks/ETT.md; the files and splits are test_bench_tables.py.
 
 Window counts, part membership and the train-only scaler are checked directly. Tests that need the
 data files skip when ``shared/data/ETT`` (or ``$RNNCAST_ETT_DIR``) is absent; ``ett_file`` and
@@ -13,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rnncast.bench import protocol
-from rnncast.windows import Split
+from rnncast.bench import protocol, tables
 
 LOOKBACK = 336
+ETT_COLUMNS = ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
 
 
 def ett_dir() -> Path:
@@ -33,14 +34,14 @@ def ett_file(name: str) -> Path:
     return path
 
 
-_PREPARED: dict[tuple[str, str], protocol.EttData] = {}
+_PREPARED: dict[tuple[str, str], tables.BenchData] = {}
 
 
-def prepared(name: str, mode: str) -> protocol.EttData:
+def prepared(name: str, mode: str) -> tables.BenchData:
     """Load each file once per session."""
     key = (name, mode)
     if key not in _PREPARED:
-        _PREPARED[key] = protocol.prepare_ett(ett_file(name), mode)
+        _PREPARED[key] = tables.prepare_table(ett_file(name), mode)
     return _PREPARED[key]
 
 
@@ -50,13 +51,13 @@ def prepared(name: str, mode: str) -> protocol.EttData:
 
 
 @pytest.mark.parametrize("kind", ["ETTh", "ETTm"])
-@pytest.mark.parametrize("horizon", protocol.HORIZONS)
+@pytest.mark.parametrize("horizon", tables.LONG_HORIZONS)
 @pytest.mark.parametrize("lookback", [96, 336, 720])
 def test_test_window_count_is_independent_of_lookback(
     kind: str, horizon: int, lookback: int
 ) -> None:
     expected = {"ETTh": 2881 - horizon, "ETTm": 11521 - horizon}[kind]
-    split = protocol.ett_split(kind)
+    split = tables.ett_split(kind)
     assert len(protocol.target_rows(split, "test", lookback, horizon)) == expected
     assert len(protocol.target_rows(split, "val", lookback, horizon)) == expected
     assert len(protocol.target_rows(split, "train", lookback, horizon)) == (
@@ -64,18 +65,10 @@ def test_test_window_count_is_independent_of_lookback(
     )
 
 
-def test_ett_split() -> None:
-    assert protocol.ett_split("ETTh") == Split(8640, 11520, 14400)
-    assert protocol.ett_split("ETTh1") == Split(8640, 11520, 14400)
-    assert protocol.ett_split("ETTm1") == Split(34560, 46080, 57600)
-    with pytest.raises(ValueError, match="accepted"):
-        protocol.ett_split("weather")
-
-
 @pytest.mark.parametrize("kind", ["ETTh", "ETTm"])
 @pytest.mark.parametrize("horizon", [96, 720])
 def test_windows_stay_inside_their_part(kind: str, horizon: int) -> None:
-    b = protocol.ett_split(kind)
+    b = tables.ett_split(kind)
     part_rows = {"train": (0, b.train_end), "val": (b.train_end, b.val_end),
                  "test": (b.val_end, b.end)}
     for part, (low, high) in part_rows.items():
@@ -118,8 +111,9 @@ def test_scaler_uses_train_rows_only() -> None:
 
 
 def test_scaler_on_ett_file_ignores_rows_after_train_end() -> None:
-    raw, columns, name = protocol.load_ett(ett_file("ETTh1"))
-    train_end = protocol.ett_split(name).train_end
+    table = tables.read_table(ett_file("ETTh1"))
+    raw, columns = table.values, table.columns
+    train_end = tables.ett_split(table.name).train_end
     changed = raw.copy()
     changed[train_end] += 1000.0
     before, after = protocol.fit_scaler(raw, train_end, columns), protocol.fit_scaler(changed, train_end, columns)
@@ -128,26 +122,13 @@ def test_scaler_on_ett_file_ignores_rows_after_train_end() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Loading, modes and errors
+# Modes and errors
 # --------------------------------------------------------------------------------------------
-
-
-def test_load_ett() -> None:
-    values, columns, name = protocol.load_ett(ett_file("ETTh1"))
-    assert name == "ETTh1"
-    assert columns == list(protocol.COLUMNS)
-    assert values.shape == (17420, 7)
-
-
-def test_dataset_name_rejects_other_files() -> None:
-    assert protocol.dataset_name("/x/ETTm2.csv") == "ETTm2"
-    with pytest.raises(ValueError, match="ETTh1.csv"):
-        protocol.dataset_name("/x/weather.csv")
 
 
 def test_select_mode() -> None:
     values = np.arange(14, dtype=float).reshape(2, 7)
-    columns = list(protocol.COLUMNS)
+    columns = ETT_COLUMNS
     s_in, s_targets = protocol.select_mode(values, columns, "S")
     np.testing.assert_array_equal(s_in, values[:, [6]])
     assert s_targets == (0,)

@@ -16,7 +16,7 @@ def test_recurrent_runner_on_synthetic_rows(mode, model):
     """The runner under the harness without the ETT files: shapes, column order, test rows unseen."""
     rng = np.random.default_rng(0)
     values = np.cumsum(rng.standard_normal((320, 7)), axis=0) * 0.1  # [T, 7]
-    columns = list(protocol.COLUMNS)
+    columns = ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
     inputs, target_idx = protocol.select_mode(values, columns, mode)
     split = Split(200, 260, 320)
     seen = []
@@ -32,3 +32,12 @@ def test_recurrent_runner_on_synthetic_rows(mode, model):
     task = Task(inputs[:260], target_idx, split, 12, 6)
     order = recurrent.column_order(task)
     assert order[: len(target_idx)] == list(target_idx) and sorted(order) == list(range(inputs.shape[1]))
+
+
+@pytest.mark.parametrize("lookback, segment", [(96, 48), (336, 48), (720, 48), (104, 26), (36, 36), (50, 25), (47, 47), (98, 14)])
+def test_the_segrnn_preset_fits_its_segment_to_any_lookback(lookback, segment):
+    task = Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), lookback, 24)
+    assert recurrent.forecaster_params(task, "segrnn", TrainConfig())["segment"] == segment
+    given = TrainConfig(options={"forecaster": {"segment": 8}})
+    assert recurrent.forecaster_params(Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), 104, 24), "segrnn",
+                                       given)["segment"] == 8

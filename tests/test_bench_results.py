@@ -1,4 +1,4 @@
-"""The result files of ``rnncast bench ett`` (``bench/results.py``): ``results.csv`` gets one row per
+"""The result files of ``rnncast bench`` (``bench/results.py``): ``results.csv`` gets one row per
 run under one header and is never rewritten (a file with other columns is refused); ``results.md``
 shows the latest run of every model beside the published rows; the summary table the command shows."""
 
@@ -12,7 +12,7 @@ from rnncast.errors import RnncastError
 
 def _row(**changes) -> dict:
     row = {column: "" for column in results.CSV_COLUMNS}
-    row.update(dataset="ETTh1", mode="S", L=96, H=96, model="nlinear", mse=0.0532, mae=0.177, test_windows="all",
+    row.update(dataset="ETTh1", protocol="ett", target="OT", mode="S", L=96, H=96, model="nlinear", mse=0.0532, mae=0.177, test_windows="all",
                repeat_mse=0.069, repeat_mae=0.203, beats_repeat="yes", seconds=1.5, quick="no", command="rnncast bench ett")
     return {**row, **changes}
 
@@ -39,7 +39,7 @@ def test_the_markdown_shows_the_latest_run_of_each_model_beside_the_published_ro
     for row in (_row(mse=0.0601, beats_repeat="no"), _row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""), _row()):
         results.append_csv(tmp_path / "results.csv", row)
     md = results.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
-    assert "## ETTh1, S, L=96, all test windows" in md
+    assert "## ETTh1, S, L=96, all test windows, ett protocol" in md
     assert "| 96 | 0.069/0.203 | **0.053/0.177** |" in md and "0.060/" not in md  # the later nlinear run, in bold
     assert "rnncast bench ett" in md
 
@@ -50,3 +50,18 @@ def test_the_summary_table_has_a_line_per_run():
     assert head.split()[:5] == ["dataset", "mode", "L", "H", "model"] and set(rule) <= {"-", " "}
     assert nlinear.split()[4:10] == ["nlinear", "0.0532", "0.1770", "0.0690", "0.2030", "yes"]
     assert repeat.split()[9] == "-"  # Repeat does not beat itself
+
+
+def test_published_rows_show_only_beside_runs_they_can_be_compared_with(tmp_path):
+    """Published S rows were made on OT under the dataset's own protocol: another target, or an ETT
+    file run under the custom protocol, gets no published columns."""
+    for row in (_row(), _row(target="HUFL", L=48), _row(protocol="custom", L=24)):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = results.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    sections = md.split("\n## ")[1:]
+    assert [s.splitlines()[0] for s in sections] == [
+        "ETTh1, S, L=96, all test windows, ett protocol",
+        "ETTh1, S (target HUFL), L=48, all test windows, ett protocol",
+        "ETTh1, S, L=24, all test windows, custom protocol"]
+    assert "*NLinear L=336*" in sections[0]
+    assert "*NLinear L=336*" not in sections[1] and "*NLinear L=336*" not in sections[2]

@@ -36,7 +36,7 @@ import torch
 
 from rnncast.bench import recurrent, scoring
 from rnncast.bench.figures import forecast_window_figure
-from rnncast.bench.protocol import EttData, prepare_ett
+from rnncast.bench.tables import BenchData, prepare_table
 from rnncast.bench.runners import run_setting
 from rnncast.bench.task import TrainConfig
 from rnncast.config import SAVED_BEFORE
@@ -101,7 +101,7 @@ def main() -> int:
     models = set(args.models.split(",")) if args.models else None
     horizons = {int(h) for h in args.horizons.split(",")} if args.horizons else None
 
-    data: dict[tuple, EttData] = {}
+    data: dict[tuple, BenchData] = {}
     repeats: dict[tuple, object] = {}
     failures = differing = 0
     common = Path(os.path.commonpath([p.resolve().parent for p in args.csvs]))
@@ -118,7 +118,7 @@ def main() -> int:
                 print(f"{label}: recorded {row['seconds']} s on {row['device']} -> {target}")
                 continue
             if (name, mode) not in data:
-                data[name, mode] = prepare_ett(args.data_dir / f"{name}.csv", mode)
+                data[name, mode] = prepare_table(args.data_dir / f"{name}.csv", mode)
             d = data[name, mode]
             if (name, mode, lookback, horizon) not in repeats:
                 repeats[name, mode, lookback, horizon] = run_setting(d.values, d.target_idx, d.split, lookback,

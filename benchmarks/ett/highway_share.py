@@ -17,7 +17,7 @@ from pathlib import Path
 
 import torch
 
-from rnncast.bench import protocol
+from rnncast.bench import tables
 from rnncast.bench.recurrent import forecaster_panel, forecaster_params
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.forecaster import Forecaster
@@ -27,7 +27,7 @@ def ett_inputs(name: str, mode: str, lookback: int, horizon: int, model: str, se
     """One ETT setting as ``rnncast bench ett`` builds it, test rows included: (split, Forecaster
     keywords, panel). The data come from ETT_DIR (default ../shared/data/ETT)."""
     folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[3] / "shared" / "data" / "ETT"))
-    data = protocol.prepare_ett(folder / f"{name}.csv", mode)
+    data = tables.prepare_table(folder / f"{name}.csv", mode)
     task = Task(data.values, data.target_idx, data.split, int(lookback), int(horizon))
     params = forecaster_params(task, model, TrainConfig(seed=seed, options={"forecaster": {}}))
     return data.split, params, forecaster_panel(task, params)

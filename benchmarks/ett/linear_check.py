@@ -16,7 +16,7 @@ from pathlib import Path
 
 import torch
 
-from rnncast.bench import protocol, runners, scoring
+from rnncast.bench import runners, scoring, tables
 from rnncast.bench.task import TrainConfig
 
 PUBLISHED = {  # (mode, model) -> (MSE, MAE), ETTh1, L = 336, H = 96, drop-last test loader
@@ -54,7 +54,7 @@ def main() -> int:
           f"{'published':>13} {'dMSE':>7} {'time':>6}")
     failures = 0
     for mode in ("S", "M"):
-        data = protocol.prepare_ett(args.data_dir / "ETTh1.csv", mode)
+        data = tables.prepare_table(args.data_dir / "ETTh1.csv", mode)
         for model in ("nlinear", "dlinear"):
             for seed in args.seeds:
                 started = time.perf_counter()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from rnncast.bench import protocol
+from rnncast.bench import tables
 from rnncast.bench.recurrent import forecaster_panel, forecaster_params
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.config import ModelSettings
@@ -50,7 +50,7 @@ def ett_inputs(name: str, mode: str, lookback: int, horizon: int, model: str, se
     ``test_rows=False`` leaves the test rows out of the panel.
     The data come from ETT_DIR (default ../shared/data/ETT)."""
     folder = Path(os.environ.get("ETT_DIR", Path(__file__).resolve().parents[3] / "shared" / "data" / "ETT"))
-    data = protocol.prepare_ett(folder / f"{name}.csv", mode)
+    data = tables.prepare_table(folder / f"{name}.csv", mode)
     b = data.split
     values = data.values if test_rows else data.values[: b.val_end]
     task = Task(values, data.target_idx, b, int(lookback), int(horizon))

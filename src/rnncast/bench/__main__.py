@@ -1,4 +1,4 @@
-"""``python -m rnncast.bench ett ...``: ``rnncast bench ett ...`` without the entry point."""
+"""``python -m rnncast.bench ett|ltsf ...``: ``rnncast bench ett|ltsf ...`` without the entry point."""
 
 import sys
 

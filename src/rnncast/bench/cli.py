@@ -1,8 +1,14 @@
-"""``rnncast bench ett``: the command line of the ETT long-horizon benchmark, and all it prints.
+"""``rnncast bench``: the command line of the long-horizon benchmarks, and all it prints.
 
+    rnncast bench ltsf --data exchange_rate.csv --mode M --lookback 336 --models repeat,nlinear,dlinear,lstm
     rnncast bench ett --data ETTh1.csv --mode S --lookback 96 --horizons 96,192,336,720 \\
         --models repeat,nlinear,dlinear,rnn,lstm,gru [--drop-last 32] [--out DIR]
     rnncast bench ett --quick          # ETTh1, S, H=96, repeat/nlinear/lstm, 2 epochs: a smoke test
+
+``bench ltsf`` runs any CSV (a time column, then numeric value columns): ETTh*/ETTm* files under
+the ETT protocol, any other table under the custom one (70 % train, 20 % test, the rest validation;
+:mod:`rnncast.bench.tables`); ``bench ett`` is the same command for the ETT files only. The
+horizons default to the dataset's (96-720, or 24-60 for a table too short for them, such as ILI).
 
 For every horizon and model the benchmark trains on the train windows, stops early and keeps the
 best epoch on the validation windows, then forecasts every test window once
@@ -10,17 +16,18 @@ best epoch on the validation windows, then forecasts every test window once
 MSE and MAE on the z-scored values, over all test windows, or over the first ``floor(n / B) * B``
 with ``--drop-last B`` (the published code's test loader; the other variant is in the CSV too).
 
-Written to ``--out`` (default ``runs/bench-ett/<dataset>-<mode>-L<L>``), by
+Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), by
 :mod:`rnncast.bench.results` and :mod:`rnncast.bench.measure`:
 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones);
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
-* ``forecast_<model>_H<H>.png``: the first test window, OT channel: input, actual, forecast.
+* ``forecast_<model>_H<H>.png``: the first test window, target channel: input, actual, forecast.
 
 The recurrent models (rnn, lstm, gru, segrnn) are :class:`rnncast.Forecaster` with the library's
 defaults (see :mod:`rnncast.bench.recurrent`); ``--set KEY=VALUE`` overrides a Forecaster setting
-for them. NLinear and DLinear use LTSF-Linear's recipe (:mod:`rnncast.bench.linear`).
+for them. NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rnncast.bench.linear`,
+:data:`rnncast.bench.published.LINEAR_RECIPES`).
 """
 
 from __future__ import annotations
@@ -33,32 +40,56 @@ import sys
 from rnncast.errors import RnncastError
 
 # The flags are declared without importing torch or the benchmark's modules, so that `rnncast --help`
-# starts fast; these two mirror plan.DEFAULT_LOOKBACK and runners.DEFAULT_MODELS (test_bench_cli.py
-# holds them in step), which `run_ett` imports when the benchmark runs.
-DEFAULT_LOOKBACK = 96
+# starts fast; this mirrors runners.DEFAULT_MODELS (test_bench_cli.py holds them in step), which
+# `run_bench` imports when the benchmark runs.
 DEFAULT_MODELS = ("repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn")
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
-    """Declare ``bench ett ...`` on the ``rnncast`` command's subparsers."""
-    bench = subparsers.add_parser("bench", help="run a published benchmark (ETT) under its protocol")
+    """Declare ``bench ett ...`` and ``bench ltsf ...`` on the ``rnncast`` command's subparsers."""
+    bench = subparsers.add_parser("bench", help="run a published long-horizon benchmark (ETT, Exchange, "
+                                  "ILI, any LTSF table) under its protocol")
     kinds = bench.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
-    p = kinds.add_parser(
+    ett = kinds.add_parser(
         "ett", help="ETTh1/ETTm1 long-horizon forecasting, protocol of shared/benchmarks/ETT.md",
         description="Train and score models on ETTh1/ETTm1 under the protocol of "
                     "shared/benchmarks/ETT.md; write results.csv, results.md and forecast plots.",
     )
-    p.add_argument("--data", help="ETTh1.csv, ETTm1.csv, ... (default with --quick: "
+    _add_arguments(ett, "ETTh1.csv, ETTm1.csv, ...")
+    ett.set_defaults(run=run_bench, protocol="ett", target=None)
+    ltsf = kinds.add_parser(
+        "ltsf", help="any LTSF table (Exchange, ILI, Weather, your own CSV) under the custom protocol; "
+                     "ETT files under theirs",
+        description="Train and score models on any long-horizon CSV (a time column, then numeric value "
+                    "columns): ETTh*/ETTm* under the ETT protocol, other tables under the custom "
+                    "protocol of the LTSF papers (first 70 %% of rows train, last 20 %% test, the rest "
+                    "validation; z-score with train statistics); write results.csv, results.md and "
+                    "forecast plots.",
+    )
+    _add_arguments(ltsf, "exchange_rate.csv, national_illness.csv, ETTh1.csv, a table of your own, ...")
+    ltsf.add_argument("--protocol", choices=("auto", "ett", "custom"), default="auto",
+                      help="auto (default): ett for ETTh*/ETTm* file names, custom for any other table")
+    ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
+                      "has one, else the last column)")
+    ltsf.set_defaults(run=run_bench)
+    return bench
+
+
+def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
+    p.add_argument("--data", help=f"the CSV: {files} (default with --quick: "
                    "../shared/data/ETT/ETTh1.csv beside the repository, or $RNNCAST_ETT_DIR)")
-    p.add_argument("--mode", help="S (OT -> OT), M (7 -> 7) or MS (7 -> OT); default S")
-    p.add_argument("--lookback", type=_int_arg("lookback"), default=DEFAULT_LOOKBACK,
-                   help=f"input length L (default {DEFAULT_LOOKBACK})")
-    p.add_argument("--horizons", help="comma-separated horizons (default 96,192,336,720)")
+    p.add_argument("--mode", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
+                   "default S")
+    p.add_argument("--lookback", type=_int_arg("lookback"),
+                   help="input length L (default 96; 36 on a table whose horizons are 24-60, such as ILI)")
+    p.add_argument("--horizons", help="comma-separated horizons (default 96,192,336,720; 24,36,48,60 on a "
+                   "table too short for 720, such as ILI)")
     p.add_argument("--models", help=f"comma-separated, from {','.join(DEFAULT_MODELS)} (default: all)")
-    p.add_argument("--drop-last", type=_int_arg("drop-last"), metavar="B",
+    p.add_argument("--drop-last", type=_drop_last_arg, metavar="B",
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
-                        "code's loader with batch B (default: all windows)")
-    p.add_argument("--out", help="output folder (default runs/bench-ett/<dataset>-<mode>-L<L>)")
+                        "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
+                        "dataset and horizon (default: all windows)")
+    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
@@ -69,8 +100,16 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
     p.add_argument("--quick", action="store_true",
                    help="smoke test: ETTh1, S, H=96, repeat,nlinear,lstm, 2 epochs")
-    p.set_defaults(run=run_ett)
-    return p
+
+
+def _drop_last_arg(text: str) -> int | str:
+    if text.strip().lower() == "recipe":
+        return "recipe"
+    try:
+        return _int_arg("drop-last")(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"drop-last must be a positive integer (the test batch) or 'recipe', got {text!r}") from None
 
 
 def _int_arg(name: str):
@@ -86,20 +125,21 @@ def _int_arg(name: str):
     return parse
 
 
-def run_ett(args: argparse.Namespace) -> int:
-    """``rnncast bench ett``: run every model for every horizon, write CSV, markdown and plots."""
+def run_bench(args: argparse.Namespace) -> int:
+    """``rnncast bench ett|ltsf``: run every model for every horizon, write CSV, markdown and plots."""
     import torch
 
     from rnncast.bench.measure import run_one
     from rnncast.bench.plan import make_plan
-    from rnncast.bench.protocol import prepare_ett
     from rnncast.bench.results import append_csv, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
+    from rnncast.bench.tables import prepare_table
 
     plan = make_plan(args)
     torch.set_num_threads(plan.threads)
-    data = prepare_ett(plan.data, plan.mode)
+    data = prepare_table(plan.data, plan.mode, plan.target, plan.protocol)
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
+    print(describe(data), flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
     rows = []
@@ -119,6 +159,17 @@ def run_ett(args: argparse.Namespace) -> int:
     print(f"\nwrote {plan.out}/results.csv, results.md"
           f"{' and forecast_<model>_H<H>.png' if plan.plots else ''}")
     return 0
+
+
+def describe(data) -> str:
+    """What was read and how the protocol splits it, in one line: nothing is used or left silently."""
+    b = data.split
+    unused = data.values.shape[0] - b.end
+    return (f"{data.name}: {data.protocol} protocol, rows 0-{b.train_end - 1} train, {b.train_end}-{b.val_end - 1} "
+            f"validation, {b.val_end}-{b.end - 1} test"
+            f"{f' ({unused} later rows not used by the protocol)' if unused else ''}; "
+            f"{'time column ' + repr(data.time_column) + ', ' if data.time_column else 'no time column, '}"
+            f"{len(data.columns)} value columns, target {data.target!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,36 +1,37 @@
-"""The figure of one ETT forecast: a test window's OT channel, its input, the actual values and the
-forecast. Returns the Figure; the caller writes it (``rnncast bench ett`` as ``forecast_<model>_H<H>.png``)."""
+"""The figure of one benchmark forecast: a test window's target channel, its input, the actual values and the
+forecast. Returns the Figure; the caller writes it (``rnncast bench`` as ``forecast_<model>_H<H>.png``)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnncast.bench.protocol import TARGET, EttData
+from rnncast.bench.tables import BenchData
 
 
-def forecast_window_figure(data: EttData, lookback: int, horizon: int, model: str,
+def forecast_window_figure(data: BenchData, lookback: int, horizon: int, model: str,
                            predictions: np.ndarray, repeat: np.ndarray | None = None, window: int = 0):
-    """The OT channel around test window ``window`` (0: the first): the input, the actual values
-    and the forecast (Repeat dotted, for reference). Returns a matplotlib Figure."""
+    """The target channel (``data.target``) around test window ``window`` (0: the first): the input,
+    the actual values and the forecast (Repeat dotted, for reference), z-scored. Returns a
+    matplotlib Figure."""
     from matplotlib.figure import Figure  # matplotlib only when a figure is drawn; no pyplot state
 
-    ot = data.columns.index(TARGET) if data.values.shape[1] == len(data.columns) else 0
-    k = list(data.target_idx).index(ot)
+    channel = data.columns.index(data.target) if data.values.shape[1] == len(data.columns) else 0
+    k = list(data.target_idx).index(channel)
     first_target = data.split.val_end + window  # the data row of the window's first target
     past = np.arange(-lookback, 0)
     ahead = np.arange(horizon)
     fig = Figure(figsize=(9, 4), layout="constrained")
     ax = fig.subplots()
-    ax.plot(past, data.values[first_target - lookback : first_target, ot], color="0.35", lw=1.2,
+    ax.plot(past, data.values[first_target - lookback : first_target, channel], color="0.35", lw=1.2,
             label="input")
-    ax.plot(ahead, data.values[first_target : first_target + horizon, ot], color="black", lw=1.6,
+    ax.plot(ahead, data.values[first_target : first_target + horizon, channel], color="black", lw=1.6,
             label="actual")
     if repeat is not None and model != "repeat":
         ax.plot(ahead, repeat[window, :, k], color="grey", ls=":", lw=1.2, label="repeat")
     ax.plot(ahead, predictions[window, :, k], color="C1", lw=1.4, label=model)
     ax.axvline(-0.5, color="0.7", lw=0.8)
     ax.set_xlabel(f"step relative to the forecast origin (data row {first_target})")
-    ax.set_ylabel("OT (z-scored)")
+    ax.set_ylabel(f"{data.target} (z-scored)")
     ax.set_title(f"{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")

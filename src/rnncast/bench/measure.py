@@ -1,47 +1,53 @@
-"""One model at one horizon of a ``bench ett`` plan: train it under the protocol, score it beside
+"""One model at one horizon of a ``bench`` plan: train it under the protocol, score it beside
 Repeat on the same windows, draw its first test window, and return its row of ``results.csv``."""
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime, timezone
 
 import numpy as np
 import torch
 
 from rnncast.version import __version__
-from rnncast.bench import recurrent, scoring
+from rnncast.bench import published, recurrent, scoring
 from rnncast.bench.figures import forecast_window_figure
 from rnncast.bench.plan import Plan
-from rnncast.bench.protocol import EttData, target_rows, target_windows
+from rnncast.bench.protocol import target_rows, target_windows
 from rnncast.bench.runners import run_setting
+from rnncast.bench.tables import BenchData
 from rnncast.bench.task import TrainConfig
 
 
-def train_config(plan: Plan, model: str, on_fit) -> TrainConfig:
-    """LTSF-Linear's recipe for the linear models; the Forecaster's defaults (plus ``--set``) for
-    the recurrent ones."""
+def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> TrainConfig:
+    """The Forecaster's defaults (plus ``--set``) for the recurrent models; for the linear ones
+    LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset``
+    (:func:`rnncast.bench.published.linear_recipe`)."""
     if model in recurrent.MODELS:
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
         return TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
+    batch_size, learning_rate = published.linear_recipe(dataset, horizon)
+    config = TrainConfig(seed=plan.seed, batch_size=batch_size, learning_rate=learning_rate)
     if plan.linear_epochs is not None:
-        return TrainConfig(seed=plan.seed, epochs=plan.linear_epochs)
-    return TrainConfig(seed=plan.seed)
+        return replace(config, epochs=plan.linear_epochs)
+    return config
 
 
-def run_one(plan: Plan, data: EttData, model: str, horizon: int, repeat: np.ndarray, command: str) -> dict:
+def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str) -> dict:
     """Train and score one model at one horizon; write its plot; return its CSV row."""
     infos: list[dict] = []
-    config = train_config(plan, model, infos.append)
+    config = train_config(plan, data.name, model, horizon, infos.append)
     started = time.perf_counter()
     predictions = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, model, config)
     seconds = time.perf_counter() - started
     scores = scoring.evaluate(predictions, data.values, data.target_idx, data.split, horizon)
     test = target_rows(data.split, "test", plan.lookback, horizon)
     targets = target_windows(data.values, test, horizon, data.target_idx)
-    batch = plan.drop_last or scoring.PUBLISHED_TEST_BATCH
+    # the published test loader's batch: --drop-last B, else (and with --drop-last recipe) that of
+    # LTSF-Linear's script for the dataset and horizon
+    batch = plan.drop_last if isinstance(plan.drop_last, int) else published.linear_recipe(data.name, horizon)[0]
     kept = scoring.drop_last(len(test), batch)
     mse_dl, mae_dl = scoring.mse_mae(predictions[:kept], targets[:kept])
     headline = slice(0, kept) if plan.drop_last else slice(0, len(test))
@@ -62,9 +68,9 @@ def run_one(plan: Plan, data: EttData, model: str, horizon: int, repeat: np.ndar
         write_bytes(plan.out / f"forecast_{model}_H{horizon}.png", png_bytes(figure, dpi=90))
     return {
         "finished_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "dataset": data.name, "mode": plan.mode, "L": plan.lookback, "H": horizon, "model": model,
+        "dataset": data.name, "protocol": data.protocol, "target": data.target, "mode": plan.mode, "L": plan.lookback, "H": horizon, "model": model,
         "mse": mse, "mae": mae, "windows": kept if plan.drop_last else len(test),
-        "test_windows": f"drop-last-{batch}" if plan.drop_last else "all",
+        "test_windows": (f"drop-last-{plan.drop_last}" if plan.drop_last else "all"),
         "mse_all": scores.all_windows.mse, "mae_all": scores.all_windows.mae,
         "windows_all": scores.all_windows.n_windows,
         "mse_drop_last": mse_dl, "mae_drop_last": mae_dl, "windows_drop_last": kept,

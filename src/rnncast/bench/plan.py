@@ -1,5 +1,6 @@
-"""The request of one ``rnncast bench ett`` command, checked: which file, mode, lookback, horizons and
-models, where the results go, and the Forecaster settings given with ``--set``.
+"""The request of one ``rnncast bench ett`` / ``rnncast bench ltsf`` command, checked: which file and
+protocol, mode, target, lookback, horizons and models, where the results go, and the Forecaster
+settings given with ``--set``.
 
 Every error names the value and what is accepted (an ``RnncastError``; the command exits 2).
 """
@@ -11,13 +12,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast.bench import protocol, recurrent
+from rnncast.bench import protocol, recurrent, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import parse_setting, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
-DEFAULT_LOOKBACK = 96
 QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),
          "epochs": 2}
 REPO = Path(__file__).resolve().parents[3]
@@ -25,14 +25,16 @@ REPO = Path(__file__).resolve().parents[3]
 
 @dataclass
 class Plan:
-    """The validated request of one ``bench ett`` command."""
+    """The validated request of one ``bench`` command."""
 
     data: Path
+    protocol: str  # 'ett' or 'custom' (rnncast.bench.tables)
+    target: str
     mode: str
     lookback: int
     horizons: tuple[int, ...]
     models: tuple[str, ...]
-    drop_last: int | None
+    drop_last: int | str | None  # B, 'recipe' (LTSF-Linear's batch for the dataset and horizon) or None
     out: Path
     seed: int
     threads: int
@@ -49,28 +51,35 @@ def default_data_dir() -> Path:
 
 
 def make_plan(args: argparse.Namespace) -> Plan:
-    """Check the arguments; every error names the value and what is accepted."""
+    """Check the arguments; every error names the value and what is accepted.
+
+    ``args.protocol``: 'ett' (``bench ett``), or 'auto' / 'custom' / 'ett' (``bench ltsf``)."""
     quick = bool(getattr(args, "quick", False))
     if args.data:
         data = Path(args.data)
     elif quick:
         data = default_data_dir() / f"{QUICK['dataset']}.csv"
     else:
-        raise RnncastError("no data file: pass --data PATH to an ETT CSV (ETTh1.csv, ETTm1.csv, ...), "
-                           "or --quick for the smoke test on ETTh1")
+        raise RnncastError("no data file: pass --data PATH to a CSV (ETTh1.csv, exchange_rate.csv, a table "
+                           "of your own, ...), or --quick for the smoke test on ETTh1")
     if not data.is_file():
-        raise RnncastError(f"ETT file {str(data)!r} does not exist; pass --data PATH to ETTh1.csv, "
-                           f"ETTm1.csv, ... (or set RNNCAST_ETT_DIR to their folder)")
-    dataset = protocol.dataset_name(data)
+        raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
+                           f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
+    chosen = tables.protocol_of(data.stem, getattr(args, "protocol", None) or "auto")
+    table = tables.read_table(data, getattr(args, "target", None))
+    split = tables.split_for(table.name, len(table.values), chosen)
+    dataset = table.name
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
-    split = protocol.ett_split(dataset)
-    horizons = _parse_horizons(args.horizons, split) if args.horizons else (
-        QUICK["horizons"] if quick else protocol.HORIZONS)
+    # L: as given, else the papers' usual one for the dataset's set of horizons (96, or 36 on ILI)
+    lookback = int(args.lookback) if args.lookback else tables.DEFAULT_LOOKBACK[tables.default_horizons(split)]
+    if args.horizons:
+        horizons = _parse_horizons(args.horizons, split)
+    else:
+        horizons = QUICK["horizons"] if quick else tables.default_horizons(split, lookback)
     models = _parse_models(args.models) if args.models else (
         QUICK["models"] if quick else DEFAULT_MODELS)
-    lookback = int(args.lookback or DEFAULT_LOOKBACK)
     for h in horizons:
         try:
             protocol.target_rows(split, "test", lookback, h)
@@ -79,14 +88,21 @@ def make_plan(args: argparse.Namespace) -> Plan:
     forecaster, per_cell = parse_settings(args.settings or [])
     if quick:
         forecaster.setdefault("epochs", QUICK["epochs"])
-    default_out = Path("runs") / "bench-ett" / f"{'quick-' if quick else ''}{dataset}-{mode}-L{lookback}"
+    target_part = "" if table.target == protocol.TARGET else f"-{_safe(table.target)}"
+    default_out = (Path("runs") / f"bench-{chosen}" /
+                   f"{'quick-' if quick else ''}{dataset}-{mode}{target_part}-L{lookback}")
     return Plan(
-        data=data, mode=mode, lookback=lookback, horizons=horizons, models=models,
-        drop_last=args.drop_last, out=Path(args.out) if args.out else default_out,
+        data=data, protocol=chosen, target=table.target, mode=mode, lookback=lookback, horizons=horizons,
+        models=models, drop_last=args.drop_last, out=Path(args.out) if args.out else default_out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
         linear_epochs=QUICK["epochs"] if quick else None,
     )
+
+
+def _safe(text: str) -> str:
+    """A column name as a folder-name part: letters, digits, '.', '-' and '_' kept, others '_'."""
+    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in text)
 
 
 def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
@@ -97,7 +113,7 @@ def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
         if not item.isdigit() or not 1 <= int(item) <= longest:
             raise RnncastError(
                 f"bad horizon {item!r} in --horizons {text!r}: accepted are comma-separated integers "
-                f"from 1 to {longest} (the shortest split), e.g. 96,192,336,720"
+                f"from 1 to {longest} (the shortest split), e.g. 96,192,336,720 or 24,36,48,60"
             )
         horizons.append(int(item))
     return tuple(dict.fromkeys(horizons))

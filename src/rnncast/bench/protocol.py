@@ -1,20 +1,17 @@
-"""The ETT long-horizon protocol (ETTh1, ETTm1), as in ``shared/benchmarks/ETT.md``: data, split,
-scaling, modes and windows.
+"""The long-horizon (LTSF) protocol's scaling, modes and windows, shared by the ETT and the custom
+protocol (``shared/benchmarks/ETT.md``, ``shared/data/LTSF/README.md``) and by Informer,
+Autoformer, LTSF-Linear (DLinear/NLinear), PatchTST and SegRNN, in the library's terms. The files
+and their borders are :mod:`rnncast.bench.tables`. Read top to bottom:
 
-This is the protocol shared by Informer, Autoformer, LTSF-Linear (DLinear/NLinear), PatchTST and
-SegRNN, in the library's terms. Read top to bottom:
-
-1. :func:`load_ett` reads the CSV; the file name says whether it is hourly (ETTh*) or
-   15-minute (ETTm*) data, which fixes the :class:`~rnncast.windows.Split` (:func:`ett_split`).
-2. :func:`standardize` z-scores every column with a standard :class:`~rnncast.scaling.Scaler`
+1. :func:`standardize` z-scores every column with a standard :class:`~rnncast.scaling.Scaler`
    fitted on the train rows (mean and population std).
-3. :func:`select_mode` picks the input columns and the target channels for S, M or MS.
-4. :func:`target_rows` lists the windows of a part (train, val, test) by their *first target row*
+2. :func:`select_mode` picks the input columns and the target channels for S, M or MS.
+3. :func:`target_rows` lists the windows of a part (train, val, test) by their *first target row*
    ``t``: inputs are rows ``[t - lookback, t)``, targets rows ``[t, t + horizon)``, and every
    target lies inside the part (``rnncast.windows.window_starts``). So there are ``2881 - H`` test
-   windows on ETTh and ``11521 - H`` on ETTm whatever the lookback is; the first test input reaches
-   ``lookback`` rows back into the validation rows, which is allowed (those values are known at
-   forecast time).
+   windows on ETTh (``test rows + 1 - H`` in general) whatever the lookback is; the first test
+   input reaches ``lookback`` rows back into the validation rows, which is allowed (those values
+   are known at forecast time).
 
 A runner then sees only the rows before the test part (:mod:`rnncast.bench.task`), and its test
 forecasts are scored by :mod:`rnncast.bench.scoring`.
@@ -22,82 +19,20 @@ forecasts are scored by :mod:`rnncast.bench.scoring`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.scaling import Scaler
 from rnncast.windows import PARTS, Split, sliding_windows, window_starts
 
-COLUMNS = ("HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT")
-TARGET = "OT"
+TARGET = "OT"  # the LTSF files' name for the column forecast in S and MS modes
 MODES = ("S", "M", "MS")
-HORIZONS = (96, 192, 336, 720)
-
-_NAME_PATTERN = re.compile(r"^(ETT[hm])\d+$")
-_HOURLY_BORDERS = (8640, 11520, 14400)  # 12, 16 and 20 months of 30 days, in hours
-_MINUTE_FACTOR = 4  # ETTm has four 15-minute rows per hour
 
 
 # --------------------------------------------------------------------------------------------
-# 1. Data and split
-# --------------------------------------------------------------------------------------------
-
-
-def dataset_name(path: str | Path) -> str:
-    """``'ETTh1'`` for ``.../ETTh1.csv``; raises RnncastError (a ValueError)
-    for a name that is not ETTh*/ETTm*."""
-    stem = Path(path).stem
-    if not _NAME_PATTERN.match(stem):
-        raise RnncastError(
-            f"cannot tell the ETT variant from the file name {Path(path).name!r}: accepted are "
-            "names like ETTh1.csv, ETTh2.csv (hourly) or ETTm1.csv, ETTm2.csv (15-minute)"
-        )
-    return stem
-
-
-def ett_split(kind: str) -> Split:
-    """The protocol's split for ``kind`` ('ETTh' / 'ETTm' or a dataset name such as 'ETTh1'), in
-    0-based data rows: train ``[0, train_end)``, validation targets ``[train_end, val_end)``,
-    test targets ``[val_end, end)``; later rows are never used."""
-    match = _NAME_PATTERN.match(kind)
-    prefix = match.group(1) if match else kind
-    if prefix == "ETTh":
-        return Split(*_HOURLY_BORDERS)
-    if prefix == "ETTm":
-        return Split(*(b * _MINUTE_FACTOR for b in _HOURLY_BORDERS))
-    raise RnncastError(
-        f"unknown ETT kind {kind!r}: accepted are 'ETTh', 'ETTm' or names like 'ETTh1', 'ETTm1'"
-    )
-
-
-def load_ett(path: str | Path) -> tuple[np.ndarray, list[str], str]:
-    """Read an ETT CSV: ``(values [T, 7] float64, column names, dataset name)``.
-
-    The date column is dropped; the 7 value columns keep the file's order (OT last).
-    """
-    name = dataset_name(path)
-    frame = pd.read_csv(path)
-    columns = [str(c) for c in frame.columns[1:]]
-    if frame.columns[0] != "date" or tuple(columns) != COLUMNS:
-        raise RnncastError(
-            f"{path}: columns {list(frame.columns)} are not the ETT columns "
-            f"{['date', *COLUMNS]}"
-        )
-    values = np.ascontiguousarray(frame[columns].to_numpy(dtype=np.float64))  # [T, 7], rows
-    needed = ett_split(name).end
-    if len(values) < needed:
-        raise RnncastError(f"{path}: {len(values)} data rows, the {name} split needs {needed}")
-    return values, columns, name
-
-
-# --------------------------------------------------------------------------------------------
-# 2. Scaling: z-score with statistics of the train rows only
+# 1. Scaling: z-score with statistics of the train rows only
 # --------------------------------------------------------------------------------------------
 
 
@@ -119,7 +54,7 @@ def standardize(values: np.ndarray, train_end: int,
 
 
 # --------------------------------------------------------------------------------------------
-# 3. Modes
+# 2. Modes
 # --------------------------------------------------------------------------------------------
 
 
@@ -142,30 +77,8 @@ def select_mode(
     raise RnncastError(f"unknown mode {mode!r}: accepted are {MODES}")
 
 
-@dataclass(frozen=True)
-class EttData:
-    """One ETT file prepared for one mode: scaled inputs, target channels, split."""
-
-    name: str
-    mode: str
-    columns: list[str]
-    split: Split
-    values: np.ndarray  # [T, C_in] standardized model inputs
-    target_idx: tuple[int, ...]  # channels of ``values`` that are forecast and scored
-    scaler: Scaler  # the train rows' statistics of the 7 raw columns
-
-
-def prepare_ett(path: str | Path, mode: str) -> EttData:
-    """Steps 1-3 in one call: load, standardize with train statistics, select the mode."""
-    raw, columns, name = load_ett(path)
-    split = ett_split(name)
-    scaled, scaler = standardize(raw, split.train_end, columns)
-    values, target_idx = select_mode(scaled, columns, mode)
-    return EttData(name, mode, columns, split, values, target_idx, scaler)
-
-
 # --------------------------------------------------------------------------------------------
-# 4. Windows
+# 3. Windows
 # --------------------------------------------------------------------------------------------
 
 

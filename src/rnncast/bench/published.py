@@ -1,5 +1,10 @@
-"""Published ETT rows (MSE, MAE) with their source, copied from ``shared/benchmarks/ETT.md``; the
-result tables (:mod:`rnncast.bench.results`) show them beside the measured columns."""
+"""What the long-horizon papers published: their rows (MSE, MAE) with their source, which the result
+tables (:mod:`rnncast.bench.results`) show beside the measured columns, and the batch size and
+learning rate LTSF-Linear's scripts trained NLinear/DLinear with on each dataset
+(:func:`linear_recipe`), so that the harness's linear rows are made as the published ones were.
+
+ETT rows are copied from ``shared/benchmarks/ETT.md``; Exchange and ILI rows from the papers' tables
+as cited in each source string."""
 
 from __future__ import annotations
 
@@ -18,10 +23,22 @@ _REPEAT = "Repeat recomputed under the protocol, shared/benchmarks/ETT.md"
 _SEGRNN = "SegRNN (Lin et al. 2023), lss-1138/SegRNN Table 2 / README"
 _PATCH = "PatchTST (Nie et al., ICLR 2023), yuqinie98/PatchTST table 3"
 _INFORMER = "Informer2020 README result images (2021-03); Informer horizons, only 336/720 overlap"
+_LTSF_TABLE2 = ("DLinear paper (Zeng et al., AAAI 2023) Table 2, as in cure-lab/LTSF-Linear@0c11366 "
+                "pics/Mul-results.png (LTSF-Benchmark.md swaps the NLinear and DLinear labels of these rows); "
+                "L from scripts/EXP-LongForecasting/Linear/exchange_rate.sh (336) and ili.sh (104)")
+_REPEAT_LTSF = "Repeat in the DLinear paper (Zeng et al., AAAI 2023) Table 2, pics/Mul-results.png"
+_FED_IN_LTSF = "FEDformer (Zhou et al., ICML 2022) as quoted in the DLinear paper Table 2; L=96 (36 on ILI)"
+_PATCH_ILI = ("PatchTST (Nie et al., ICLR 2023) Table 3, yuqinie98/PatchTST@204c21e pic/table3.png; "
+              "PatchTST/42 is PatchTST_supervised/scripts/PatchTST/illness.sh (L=104, patch 24, stride 2); "
+              "the paper does not state PatchTST/64's L on ILI")
 
 
 def _rows(*pairs):
     return dict(zip((96, 192, 336, 720), pairs))
+
+
+def _ili(*pairs):
+    return dict(zip((24, 36, 48, 60), pairs))
 
 
 PUBLISHED: dict[tuple[str, str], list[Published]] = {
@@ -83,5 +100,58 @@ PUBLISHED: dict[tuple[str, str], list[Published]] = {
         Published("DLinear L=336", _LTSF,
                   _rows((0.299, 0.343), (0.335, 0.365), (0.369, 0.386), (0.425, 0.421))),
     ],
+    ("exchange_rate", "M"): [
+        Published("Repeat", _REPEAT_LTSF,
+                  _rows((0.081, 0.196), (0.167, 0.289), (0.305, 0.396), (0.823, 0.681))),
+        Published("NLinear L=336", _LTSF_TABLE2,
+                  _rows((0.089, 0.208), (0.180, 0.300), (0.331, 0.415), (1.033, 0.780))),
+        Published("DLinear L=336", _LTSF_TABLE2,
+                  _rows((0.081, 0.203), (0.157, 0.293), (0.305, 0.414), (0.643, 0.601))),
+        Published("FEDformer L=96", _FED_IN_LTSF,
+                  _rows((0.148, 0.278), (0.271, 0.380), (0.460, 0.500), (1.195, 0.841))),
+    ],
+    ("national_illness", "M"): [
+        Published("Repeat", _REPEAT_LTSF,
+                  _ili((6.587, 1.701), (7.130, 1.884), (6.575, 1.798), (5.893, 1.677))),
+        Published("NLinear L=104", _LTSF_TABLE2,
+                  _ili((1.683, 0.858), (1.703, 0.859), (1.719, 0.884), (1.819, 0.917))),
+        Published("DLinear L=104", _LTSF_TABLE2,
+                  _ili((2.215, 1.081), (1.963, 0.963), (2.130, 1.024), (2.368, 1.096))),
+        Published("PatchTST/42 L=104", _PATCH_ILI,
+                  _ili((1.522, 0.814), (1.430, 0.834), (1.673, 0.854), (1.529, 0.862))),
+        Published("PatchTST/64", _PATCH_ILI,
+                  _ili((1.319, 0.754), (1.579, 0.870), (1.553, 0.815), (1.470, 0.788))),
+        Published("FEDformer L=36", _FED_IN_LTSF,
+                  _ili((3.228, 1.260), (2.679, 1.080), (2.622, 1.078), (2.857, 1.157))),
+    ],
 }
-"""(dataset, mode) -> published rows. No MS rows are published in ETT.md."""
+"""(dataset, mode) -> published rows. No MS rows are published in ETT.md; the papers publish no S rows
+of Exchange or ILI for these models (the DLinear paper's univariate table is ETT only), and neither
+PatchTST (ILI only) nor SegRNN (neither) publishes Exchange."""
+
+
+# --------------------------------------------------------------------------------------------
+# LTSF-Linear's recipe per dataset
+# --------------------------------------------------------------------------------------------
+
+_SCRIPTS = "cure-lab/LTSF-Linear scripts/EXP-LongForecasting/Linear/"
+LINEAR_RECIPES: dict[str, dict[int | None, tuple[int, float]]] = {
+    # dataset -> {horizon (None: every horizon): (batch size, learning rate)}; source: _SCRIPTS
+    "ETTh1": {None: (32, 0.005)},  # etth1.sh, univariate/etth1.sh
+    "ETTm1": {None: (8, 0.0001)},  # ettm1.sh, univariate/ettm1.sh
+    "exchange_rate": {96: (8, 0.0005), 192: (8, 0.0005), None: (32, 0.0005)},  # exchange_rate.sh
+    "national_illness": {None: (32, 0.01)},  # ili.sh
+}
+"""The batch size and learning rate of LTSF-Linear's script for a dataset (every other setting of
+the recipe is :class:`rnncast.bench.task.TrainConfig`'s). Their test loader used the same batch
+size with ``drop_last=True``, which is the published rows' drop-last variant."""
+
+DEFAULT_LINEAR_RECIPE = (32, 0.005)
+"""For a table LTSF-Linear has no script for: the ETTh1 script's values (TrainConfig's defaults)."""
+
+
+def linear_recipe(dataset: str, horizon: int) -> tuple[int, float]:
+    """``(batch size, learning rate)`` of LTSF-Linear's script for ``dataset`` at ``horizon``, or
+    :data:`DEFAULT_LINEAR_RECIPE` for a dataset it has no script for."""
+    recipe = LINEAR_RECIPES.get(dataset, {})
+    return recipe.get(horizon, recipe.get(None, DEFAULT_LINEAR_RECIPE))

@@ -53,7 +53,9 @@ def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, 
     """Keyword arguments of the Forecaster for ``task``: the model's settings (:data:`MODELS`), the
     protocol's, then the caller's overrides (``config.options["forecaster"]``); everything else
     stays at the library default. A channel-independent model in MS mode (features beside the
-    target) runs channel-mixing: there is one target and the features are not series to forecast."""
+    target) runs channel-mixing: there is one target and the features are not series to forecast.
+    A preset's segment that does not divide the lookback becomes the longest divisor below it
+    (:func:`fitting_segment`)."""
     overrides = dict(config.options.get("forecaster", {}))
     fixed = sorted(set(overrides) & set(PROTOCOL_KEYS + ("cell",)))
     if fixed:
@@ -68,10 +70,19 @@ def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, 
         "scaler": "none",
         "seed": config.seed,
     }
+    if params.get("segment") and "segment" not in overrides:
+        params["segment"] = fitting_segment(params["segment"], task.lookback)
     params.update(overrides)
     if len(task.target_idx) < task.n_inputs:
         params.pop("channel_independent", None)
     return params
+
+
+def fitting_segment(segment: int, lookback: int) -> int:
+    """A preset's segment length for ``lookback``: the preset's own when it divides the lookback,
+    else the longest divisor of the lookback below it (ILI's L = 104 with SegRNN's 48: 26), so a
+    preset runs at any L the benchmark is asked for; ``--set segment=`` overrides it."""
+    return max(d for d in range(1, min(segment, lookback) + 1) if lookback % d == 0)
 
 
 def column_order(task: Task) -> list[int]:

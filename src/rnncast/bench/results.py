@@ -1,4 +1,4 @@
-"""The result files of ``rnncast bench ett``: ``results.csv`` (one row per run, appended) and
+"""The result files of ``rnncast bench``: ``results.csv`` (one row per run, appended) and
 ``results.md`` (per setting a table, one row per horizon, the latest run of every model beside the
 published rows of :mod:`rnncast.bench.published`), and the summary table the command shows.
 """
@@ -10,12 +10,14 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import PUBLISHED
+from rnncast.bench.tables import protocol_of
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
 
 CSV_COLUMNS = (
-    "finished_utc", "dataset", "mode", "L", "H", "model",
+    "finished_utc", "dataset", "protocol", "target", "mode", "L", "H", "model",
     "mse", "mae", "windows", "test_windows",  # the headline scores and which windows they cover
     "mse_all", "mae_all", "windows_all", "mse_drop_last", "mae_drop_last", "windows_drop_last",
     "repeat_mse", "repeat_mae", "beats_repeat",  # Repeat on the same windows as mse/mae
@@ -74,18 +76,22 @@ def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
 
     groups: dict[tuple, dict[tuple[int, str], dict]] = {}
     for row in rows:  # later rows win
-        key = (row["dataset"], row["mode"], int(row["L"]), row["test_windows"])
+        key = (row["dataset"], row.get("protocol") or "ett", row.get("target") or TARGET, row["mode"], int(row["L"]),
+               row["test_windows"])
         groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
-    lines = ["# ETT benchmark results", "",
-             "MSE/MAE on z-scored values (protocol: shared/benchmarks/ETT.md); measured columns are "
+    lines = ["# Long-horizon benchmark results", "",
+             "MSE/MAE on z-scored values (protocols: shared/benchmarks/ETT.md for ETT, "
+             "shared/data/LTSF/README.md for the custom one); measured columns are "
              "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
              "Repeat on the same windows. Published columns in *italics*.", ""]
-    for (dataset, mode, lookback, windows), runs in groups.items():
+    for (dataset, protocol, target, mode, lookback, windows), runs in groups.items():
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
-        published = PUBLISHED.get((dataset, mode), [])
+        comparable = protocol == protocol_of(dataset) and (mode == "M" or target == TARGET)
+        published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         quick = any(r["quick"] == "yes" for r in runs.values())
-        lines += [f"## {dataset}, {mode}, L={lookback}, {windows} test windows"
+        target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
+        lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol"
                   f"{' (QUICK smoke test: few epochs)' if quick else ''}", ""]
         head = ["H", *models, *[f"*{p.label}*" for p in published]]
         lines.append("| " + " | ".join(head) + " |")
@@ -118,7 +124,7 @@ def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
             lines.append("Published columns: " + "; ".join(
                 f"{', '.join(labels)} from {source}" for source, labels in by_source.items()) + ".")
         else:
-            lines.append(f"No published rows for {dataset} {mode} in ETT.md.")
+            lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")
         commands = list(dict.fromkeys(r["command"] for r in runs.values()))
         lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
     return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""Compare settings of a recurrent model on an LTSF table without touching its test rows.
+
+The protocol's validation rows are too few to halve on Exchange (760 rows, H up to 720) and ILI
+(97 rows, H up to 60), so this moves the split one validation-length back: train on rows
+``[0, train_end - v)``, stop early on ``[train_end - v, train_end)`` (the last v training rows),
+and score on the protocol's validation rows ``[train_end, val_end)``, whose windows take their
+lookback from the rows before, as the test windows do; ``v = val_end - train_end``. The test rows
+are not read (the panel stops at ``val_end``). Prints one line: the stopping loss (stopMSE), the
+MSE on the validation rows (valMSE) and Repeat's MSE on the same windows.
+
+    python benchmarks/ltsf/select_on_validation.py ../shared/data/LTSF/exchange_rate.csv M 336 96 cell=lstm loss=mae
+
+Arguments: the CSV, mode, lookback, horizon, then Forecaster settings as KEY=VALUE (values read as
+JSON when they parse, else as text); ``preset=NAME`` or ``cell=NAME`` names the model as
+``rnncast bench`` does. Environment: THREADS (torch threads, default 1), SEED (default 2021).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+import torch
+
+from rnncast.bench import tables
+from rnncast.bench.recurrent import forecaster_panel, forecaster_params
+from rnncast.bench.task import Task, TrainConfig
+from rnncast.config import ModelSettings
+from rnncast.forecaster import Forecaster
+
+
+def parse_settings(items: list[str]) -> tuple[str, dict]:
+    settings: dict = {}
+    for item in items:
+        key, _, text = item.partition("=")
+        try:
+            settings[key] = json.loads(text)
+        except json.JSONDecodeError:
+            settings[key] = text
+    model = settings.pop("preset", None) or settings.pop("cell", None) or ModelSettings().cell
+    return model, settings
+
+
+def main(argv: list[str]) -> None:
+    path, mode, lookback, horizon, *items = argv
+    model, settings = parse_settings(items)
+    torch.set_num_threads(int(os.environ.get("THREADS", "1")))
+    seed = int(os.environ.get("SEED", "2021"))
+    data = tables.prepare_table(path, mode)
+    b = data.split
+    task = Task(data.values[: b.val_end], data.target_idx, b, int(lookback), int(horizon))  # no test row
+    params = forecaster_params(task, model, TrainConfig(seed=seed, options={"forecaster": settings}))
+    panel = forecaster_panel(task, params)
+    v = b.val_end - b.train_end
+    started = time.time()
+    forecaster = Forecaster(**params).fit(panel, split=(b.train_end - v, b.train_end, b.val_end))
+    scored = forecaster.evaluate(panel, part="test")["scaled"]  # the fit's "test" = the protocol's validation rows
+    stop = min((h["val_loss"] for h in forecaster.history_ if h["best"]), default=float("nan"))
+    print(f"RESULT {data.name} {mode} L{lookback} H{horizon} {model} {json.dumps(settings, sort_keys=True)} "
+          f"seed {seed} stopMSE {stop:.4f} valMSE {scored['model']['mse']:.4f} repeat {scored['repeat']['mse']:.4f} "
+          f"epochs {len(forecaster.history_)} {time.time() - started:.0f}s", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,132 @@
+"""The benchmark's files and their splits (rnncast.bench.tables): the ETT protocol's fixed borders,
+the custom protocol's 70/10/20 split of any other table, the time column, the target, and the
+refusals that name the column at fault. The real files skip when absent (``shared/data``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rnncast.bench import tables
+from rnncast.errors import RnncastError
+from rnncast.windows import Split
+from test_bench_protocol import ett_file
+
+LTSF_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "LTSF"
+
+
+def ltsf_file(name: str) -> Path:
+    path = LTSF_DIR / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def test_ett_split() -> None:
+    assert tables.ett_split("ETTh") == Split(8640, 11520, 14400)
+    assert tables.ett_split("ETTh1") == Split(8640, 11520, 14400)
+    assert tables.ett_split("ETTm1") == Split(34560, 46080, 57600)
+    with pytest.raises(RnncastError, match="accepted"):
+        tables.ett_split("weather")
+
+
+@pytest.mark.parametrize("n, expected", [
+    (7588, Split(5311, 6071, 7588)),  # exchange_rate: int(0.7 n), n - int(0.2 n)
+    (966, Split(676, 773, 966)),  # national_illness
+    (100, Split(70, 80, 100)),
+])
+def test_custom_split_is_ltsf_linears(n, expected) -> None:
+    assert tables.custom_split(n) == expected
+    b = tables.custom_split(n)
+    assert b.train_end == int(n * 0.7) and b.end - b.val_end == int(n * 0.2)
+
+
+def test_custom_split_refuses_too_few_rows() -> None:
+    with pytest.raises(RnncastError, match="too few"):
+        tables.custom_split(4)
+
+
+def test_protocol_of_picks_ett_by_name_and_refuses_ett_for_other_tables() -> None:
+    assert tables.protocol_of("ETTm2") == "ett"
+    assert tables.protocol_of("exchange_rate") == "custom"
+    assert tables.protocol_of("ETTh1", "custom") == "custom"
+    with pytest.raises(RnncastError, match="ETTh1.csv"):
+        tables.protocol_of("weather", "ett")
+    with pytest.raises(RnncastError, match="unknown protocol 'x'"):
+        tables.protocol_of("weather", "x")
+
+
+def test_default_horizons_follow_the_size_of_the_table() -> None:
+    assert tables.default_horizons(tables.custom_split(7588)) == (96, 192, 336, 720)
+    assert tables.default_horizons(tables.custom_split(966)) == (24, 36, 48, 60)
+    assert tables.default_horizons(tables.ett_split("ETTh1"), 720) == (96, 192, 336, 720)
+    with pytest.raises(RnncastError, match="--horizons"):
+        tables.default_horizons(tables.custom_split(200))
+
+
+def test_read_any_table_every_value_column_used(tmp_path) -> None:
+    path = tmp_path / "sales.csv"
+    path.write_text("timestamp,a,b\n2020-01-31,1,2.5\n2020-02-29,3,4\n2020-03-31,5,6\n")
+    table = tables.read_table(path)
+    assert table.name == "sales" and table.time_column == "timestamp"
+    assert table.columns == ["a", "b"] and table.target == "b"  # no OT: the last column
+    np.testing.assert_array_equal(table.values, [[1, 2.5], [3, 4], [5, 6]])
+    assert tables.read_table(path, target="a").target == "a"
+
+
+def test_read_table_without_time_column(tmp_path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_text("x,OT,y\n1,2,3\n4,5,6\n")
+    table = tables.read_table(path)
+    assert table.time_column is None and table.columns == ["x", "OT", "y"] and table.target == "OT"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("date,a,b\n2020-01-01,1,x\n2020-01-02,2,y\n", "column 'b' is not numeric"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing values \\(first at data row 1\\)"),
+    ("date\n2020-01-01\n", "only a time column"),
+    ("date,a\n", "no columns or no rows"),
+])
+def test_bad_tables_are_refused_by_column(tmp_path, text, message) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(text)
+    with pytest.raises(RnncastError, match=message):
+        tables.read_table(path)
+
+
+def test_unknown_target_names_the_columns(tmp_path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("date,a,b\n2020-01-01,1,2\n")
+    with pytest.raises(RnncastError, match=r"target 'c' is not a value column; accepted are \['a', 'b'\]"):
+        tables.read_table(path, target="c")
+
+
+def test_read_ett_file() -> None:
+    table = tables.read_table(ett_file("ETTh1"))
+    assert table.name == "ETTh1" and table.time_column == "date" and table.target == "OT"
+    assert table.columns == ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
+    assert table.values.shape == (17420, 7)
+
+
+def test_ett_protocol_needs_the_ett_rows(tmp_path) -> None:
+    path = tmp_path / "ETTh1.csv"
+    path.write_text("date,OT\n" + "".join(f"2020-01-01,{i}\n" for i in range(100)))
+    with pytest.raises(RnncastError, match="100 data rows, the ETT split needs 14400"):
+        tables.prepare_table(path, "S")
+
+
+@pytest.mark.parametrize("name, shape, split", [
+    ("exchange_rate.csv", (7588, 8), Split(5311, 6071, 7588)),
+    ("national_illness.csv", (966, 7), Split(676, 773, 966)),
+])
+def test_ltsf_files_under_the_custom_protocol(name, shape, split) -> None:
+    data = tables.prepare_table(ltsf_file(name), "M")
+    assert data.protocol == "custom" and data.split == split and data.values.shape == shape
+    assert data.target == "OT" and data.columns[-1] == "OT"
+    train = data.values[: split.train_end]
+    np.testing.assert_allclose(train.mean(axis=0), 0.0, atol=1e-9)  # z-scored with train rows only
+    np.testing.assert_allclose(train.std(axis=0), 1.0)
+    s = tables.prepare_table(ltsf_file(name), "S")
+    assert s.values.shape == (shape[0], 1) and s.target_idx == (0,)
