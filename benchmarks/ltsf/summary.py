@@ -1,0 +1,97 @@
+"""One markdown table over seeds from the results.csv files of `rnncast bench ltsf` runs, beside the
+published rows (rnncast.bench.published), with the issue-20 verdicts.
+
+    python benchmarks/ltsf/summary.py benchmarks/ltsf/results/defaults [--models lstm,segrnn]
+
+Per dataset / mode / L / horizon: the headline test MSE (the CSV's `mse`: the windows the runs
+were asked to score, `--drop-last recipe` in the records) as mean ± sd over the seeds run, for
+every model, then the published rows of that setting. Verdicts, per recurrent model and setting,
+on the mean over seeds: beats Repeat (lower MSE than Repeat on the same windows; also how many
+seeds did), beats published DLinear, and matches or beats published PatchTST (<= its MSE).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+from rnncast.bench.published import PUBLISHED
+
+ORDER = ["repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn"]
+
+
+def read_rows(folder: Path) -> list[dict]:
+    rows = []
+    for path in sorted(folder.rglob("results.csv")):
+        with open(path, newline="") as f:
+            rows += [r for r in csv.DictReader(f) if r.get("quick") != "yes"]
+    return rows
+
+
+def by_setting(rows: list[dict]) -> dict[tuple, dict[str, dict[str, dict]]]:
+    """(dataset, mode, L, H) -> model -> seed -> row (a later row of the same seed wins)."""
+    table: dict = defaultdict(lambda: defaultdict(dict))
+    for r in rows:
+        table[(r["dataset"], r["mode"], int(r["L"]), int(r["H"]))][r["model"]][r["seed"]] = r
+    return table
+
+
+def mean_sd(values: list[float]) -> tuple[float, float]:
+    return statistics.fmean(values), (statistics.stdev(values) if len(values) > 1 else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--models", default="lstm,segrnn", help="the models the verdicts are for")
+    args = parser.parse_args()
+    judged = [m for m in args.models.split(",") if m]
+    table = by_setting(read_rows(args.folder))
+    modes = ["S", "M", "MS"]
+    settings = sorted(table, key=lambda k: (k[0], modes.index(k[1]) if k[1] in modes else 9, k[2], k[3]))
+    models = [m for m in ORDER if any(m in table[s] for s in settings)]
+    labels = sorted({p.label for s in settings for p in PUBLISHED.get(s[:2], []) if not p.label.startswith("Repeat")},
+                    key=lambda t: ("PatchTST" in t, t))
+    print("| dataset | mode | L | H | " + " | ".join(models) + " | " + " | ".join(f"*{t}*" for t in labels) + " |")
+    print("|" + "---|" * (4 + len(models) + len(labels)))
+    verdicts: dict[str, dict[str, list[bool]]] = {m: defaultdict(list) for m in judged}
+    for s in settings:
+        runs = table[s]
+        cells = []
+        for m in models:
+            seeds = runs.get(m, {})
+            if not seeds:
+                cells.append("—")
+                continue
+            mse, sd = mean_sd([float(r["mse"]) for r in seeds.values()])
+            text = f"{mse:.4f}" + (f" ± {sd:.4f}" if len(seeds) > 1 else "")
+            cells.append(f"**{text}**" if m != "repeat" and all(r["beats_repeat"] == "yes" for r in seeds.values()) else text)
+        published = {p.label: p.scores.get(s[3]) for p in PUBLISHED.get(s[:2], [])}
+        cells += [f"*{published[t][0]:.3f}*" if published.get(t) else "—" for t in labels]
+        print(f"| {s[0]} | {s[1]} | {s[2]} | {s[3]} | " + " | ".join(cells) + " |")
+        for m in judged:
+            seeds = runs.get(m, {})
+            if not seeds:
+                continue
+            mse = statistics.fmean(float(r["mse"]) for r in seeds.values())
+            repeat = statistics.fmean(float(r["repeat_mse"]) for r in seeds.values())
+            verdicts[m]["beats Repeat (mean over seeds)"].append(mse < repeat)
+            verdicts[m]["beats Repeat in every seed"].append(all(r["beats_repeat"] == "yes" for r in seeds.values()))
+            for label, scores in published.items():
+                if scores is None or label.startswith("Repeat"):
+                    continue
+                if label.startswith("DLinear"):
+                    verdicts[m]["beats published DLinear"].append(mse < scores[0])
+                if label.startswith("PatchTST") or label.startswith("SegRNN"):
+                    verdicts[m][f"matches or beats published {label.split()[0]}"].append(round(mse, 3) <= scores[0])
+    print("\nBold: every seed's MSE below Repeat's on the same windows. Published MSEs in italics.\n")
+    for m, kinds in verdicts.items():
+        parts = [f"{kind}: {sum(v)} of {len(v)} settings" for kind, v in kinds.items()]
+        print(f"- {m}: " + "; ".join(parts))
+
+
+if __name__ == "__main__":
+    main()
