@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from rnncast.bench.published import PUBLISHED
+from rnncast.bench.scoring import against_repeat
 
 ORDER = ["repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn"]
 
@@ -43,6 +44,48 @@ def mean_sd(values: list[float]) -> tuple[float, float]:
     return statistics.fmean(values), (statistics.stdev(values) if len(values) > 1 else 0.0)
 
 
+def _verdict(row: dict) -> str:
+    """The row's verdict against Repeat, recomputed with the tie rule of rnncast.bench.scoring."""
+    return against_repeat(float(row["mse"]), float(row["repeat_mse"]))
+
+
+def row_cells(runs: dict, models: list[str], setting: tuple, labels: list[str]) -> list[str]:
+    """Mean ± sd over seeds per model (bold when every seed beat Repeat), then the published MSEs."""
+    cells = []
+    for m in models:
+        seeds = runs.get(m, {})
+        if not seeds:
+            cells.append("—")
+            continue
+        mse, sd = mean_sd([float(r["mse"]) for r in seeds.values()])
+        text = f"{mse:.4f}" + (f" ± {sd:.4f}" if len(seeds) > 1 else "")
+        cells.append(f"**{text}**" if m != "repeat" and all(_verdict(r) == "yes" for r in seeds.values()) else text)
+    published = {p.label: p.scores.get(setting[3]) for p in PUBLISHED.get(setting[:2], [])}
+    return cells + [f"*{published[t][0]:.3f}*" if published.get(t) else "—" for t in labels]
+
+
+def judge(runs: dict, setting: tuple, judged: list[str], verdicts: dict) -> None:
+    """Add this setting's verdicts (on the mean over seeds) for every judged model."""
+    published = {p.label: p.scores.get(setting[3]) for p in PUBLISHED.get(setting[:2], [])}
+    for m in judged:
+        seeds = runs.get(m, {})
+        if not seeds:
+            continue
+        mse = statistics.fmean(float(r["mse"]) for r in seeds.values())
+        repeat = statistics.fmean(float(r["repeat_mse"]) for r in seeds.values())
+        verdicts[m]["beats Repeat (mean over seeds)"].append(against_repeat(mse, repeat) == "yes")
+        verdicts[m]["ties Repeat (the untrained network kept, every seed)"].append(
+            all(_verdict(r) == "tie" for r in seeds.values()))
+        verdicts[m]["beats Repeat in every seed"].append(all(_verdict(r) == "yes" for r in seeds.values()))
+        for label, scores in published.items():
+            if scores is None or label.startswith("Repeat"):
+                continue
+            if label.startswith("DLinear"):
+                verdicts[m]["beats published DLinear"].append(mse < scores[0])
+            if label.startswith("PatchTST") or label.startswith("SegRNN"):
+                verdicts[m][f"matches or beats published {label.split()[0]}"].append(round(mse, 3) <= scores[0])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
@@ -53,41 +96,19 @@ def main() -> None:
     modes = ["S", "M", "MS"]
     settings = sorted(table, key=lambda k: (k[0], modes.index(k[1]) if k[1] in modes else 9, k[2], k[3]))
     models = [m for m in ORDER if any(m in table[s] for s in settings)]
-    labels = sorted({p.label for s in settings for p in PUBLISHED.get(s[:2], []) if not p.label.startswith("Repeat")},
-                    key=lambda t: ("PatchTST" in t, t))
-    print("| dataset | mode | L | H | " + " | ".join(models) + " | " + " | ".join(f"*{t}*" for t in labels) + " |")
-    print("|" + "---|" * (4 + len(models) + len(labels)))
     verdicts: dict[str, dict[str, list[bool]]] = {m: defaultdict(list) for m in judged}
-    for s in settings:
-        runs = table[s]
-        cells = []
-        for m in models:
-            seeds = runs.get(m, {})
-            if not seeds:
-                cells.append("—")
-                continue
-            mse, sd = mean_sd([float(r["mse"]) for r in seeds.values()])
-            text = f"{mse:.4f}" + (f" ± {sd:.4f}" if len(seeds) > 1 else "")
-            cells.append(f"**{text}**" if m != "repeat" and all(r["beats_repeat"] == "yes" for r in seeds.values()) else text)
-        published = {p.label: p.scores.get(s[3]) for p in PUBLISHED.get(s[:2], [])}
-        cells += [f"*{published[t][0]:.3f}*" if published.get(t) else "—" for t in labels]
-        print(f"| {s[0]} | {s[1]} | {s[2]} | {s[3]} | " + " | ".join(cells) + " |")
-        for m in judged:
-            seeds = runs.get(m, {})
-            if not seeds:
-                continue
-            mse = statistics.fmean(float(r["mse"]) for r in seeds.values())
-            repeat = statistics.fmean(float(r["repeat_mse"]) for r in seeds.values())
-            verdicts[m]["beats Repeat (mean over seeds)"].append(mse < repeat)
-            verdicts[m]["beats Repeat in every seed"].append(all(r["beats_repeat"] == "yes" for r in seeds.values()))
-            for label, scores in published.items():
-                if scores is None or label.startswith("Repeat"):
-                    continue
-                if label.startswith("DLinear"):
-                    verdicts[m]["beats published DLinear"].append(mse < scores[0])
-                if label.startswith("PatchTST") or label.startswith("SegRNN"):
-                    verdicts[m][f"matches or beats published {label.split()[0]}"].append(round(mse, 3) <= scores[0])
-    print("\nBold: every seed's MSE below Repeat's on the same windows. Published MSEs in italics.\n")
+    for dataset in dict.fromkeys(s[0] for s in settings):
+        rows = [s for s in settings if s[0] == dataset]
+        labels = list(dict.fromkeys(p.label for s in rows for p in PUBLISHED.get(s[:2], [])
+                                    if not p.label.startswith("Repeat")))
+        print(f"\n### {dataset}\n")
+        print("| mode | L | H | " + " | ".join(models) + "".join(f" | *{t}*" for t in labels) + " |")
+        print("|" + "---|" * (3 + len(models) + len(labels)))
+        for s in rows:
+            print(f"| {s[1]} | {s[2]} | {s[3]} | " + " | ".join(row_cells(table[s], models, s, labels)) + " |")
+            judge(table[s], s, judged, verdicts)
+    print("\nBold: every seed's MSE below Repeat's on the same windows (a relative difference within 1e-6 "
+          "is a tie). Published MSEs in italics.\n")
     for m, kinds in verdicts.items():
         parts = [f"{kind}: {sum(v)} of {len(v)} settings" for kind, v in kinds.items()]
         print(f"- {m}: " + "; ".join(parts))

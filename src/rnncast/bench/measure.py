@@ -75,7 +75,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "windows_all": scores.all_windows.n_windows,
         "mse_drop_last": mse_dl, "mae_drop_last": mae_dl, "windows_drop_last": kept,
         "repeat_mse": rep_mse, "repeat_mae": rep_mae,
-        "beats_repeat": "" if model == "repeat" else ("yes" if mse < rep_mse else "no"),
+        "beats_repeat": "" if model == "repeat" else scoring.against_repeat(mse, rep_mse),
         "seconds": round(seconds, 2),
         "train_seconds": round(info["train_seconds"], 2) if "train_seconds" in info else "",
         "epochs_run": info.get("epochs_run", ""), "best_epoch": info.get("best_epoch", ""),

@@ -30,6 +30,19 @@ class TestScores(NamedTuple):
     drop_last: Scores  # first floor(n / 32) * 32 windows, as the published code scored
 
 
+REPEAT_TIE_TOLERANCE = 1e-6
+"""Relative MSE difference within which a model ties Repeat: a network that kept its untrained
+weights forecasts the last value in float32, Repeat in float64, and the two MSEs differ by rounding."""
+
+
+def against_repeat(mse: float, repeat_mse: float) -> str:
+    """``'yes'`` (lower MSE than Repeat on the same windows), ``'tie'`` (equal within
+    :data:`REPEAT_TIE_TOLERANCE`, relative) or ``'no'``."""
+    if abs(mse - repeat_mse) <= REPEAT_TIE_TOLERANCE * max(abs(repeat_mse), 1e-12):
+        return "tie"
+    return "yes" if mse < repeat_mse else "no"
+
+
 def drop_last(n: int, batch: int = PUBLISHED_TEST_BATCH) -> int:
     """Number of windows a loader with ``drop_last=True`` keeps: ``floor(n / batch) * batch``."""
     if n < 0 or batch < 1:
