@@ -11,13 +11,14 @@ import logging
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.config import DataSettings
 from rnncast.fitting import cut
 from rnncast.panel import load_panel
-from rnncast.training import WindowBatches
+from rnncast.training import SequenceBatches, WindowBatches
 from rnncast.windows import Split, chronological_split, rows_needed
 from test_future import COVARIATE_SETTINGS, _covariate_panel
 
@@ -36,9 +37,42 @@ def test_channel_independence_takes_target_columns_only(frame):
         Forecaster(**{**TINY, "channel_independent": True}).fit(frame, target="y", features=["x"])
 
 
-def test_sequence_scheme_is_refused_for_many_series(panel_frame):
-    with pytest.raises(RnncastError, match="scheme 'sequence' trains one series"):
-        Forecaster(**{**TINY, "scheme": "sequence"}).fit(panel_frame)
+def test_sequence_scheme_trains_many_series_as_one_pool_of_chunks(panel_frame):
+    """Four series of 154-178 rows and scales 0.01 to 1000 trained as one pool of chunks: every
+    series is forecast, and the model beats Repeat on the pooled test windows as the window scheme does."""
+    f = Forecaster(**{**TINY, "scheme": "sequence", "chunk": 16, "epochs": 30}).fit(panel_frame)
+    forecast = f.predict(panel_frame)
+    assert sorted(forecast["unique_id"].unique()) == sorted(panel_frame["unique_id"].unique())
+    scores = f.evaluate(panel_frame)["scaled"]
+    assert scores["model"]["mse"] < scores["repeat"]["mse"]
+
+
+def test_sequence_chunks_never_cross_into_the_next_series():
+    """Rows hold their series' number and row: every chunk of an epoch lies inside one series' training
+    rows, and every training target of every series is supervised once per epoch."""
+    lengths, train_ends, lookback, horizon = [40, 25, 60], [30, 20, 45], 6, 3
+    offsets = np.cumsum([0] + lengths[:-1]).tolist()
+    rows = np.concatenate([np.stack([np.full(n, s), np.arange(n)], axis=1) for s, n in enumerate(lengths)])
+    batches = SequenceBatches(torch.from_numpy(rows.astype(np.float32)), train_ends, lookback, horizon, 1, chunk=8,
+                              batch_size=4, offsets=offsets)
+    seen = {s: set() for s in range(3)}
+    for index in batches.epoch_indices(torch.Generator().manual_seed(0)):
+        batch = batches.take(index)
+        for x, y in zip(batch.x, batch.y):  # x [S, C]; y [chunk, H, T] holds the targets' series numbers
+            series = int(x[0, 0])
+            assert (x[:, 0] == series).all() and (y == series).all()
+            first = int(x[0, 1])
+            assert first + lookback - 1 + batches.chunk + horizon <= train_ends[series]
+            seen[series].update(range(first + lookback, first + lookback + batches.chunk))
+    for s, end in enumerate(train_ends):
+        supervised = set(range(lookback, end - horizon + 1))
+        assert seen[s] <= supervised and len(supervised - seen[s]) < 2 * batches.chunk  # all but the rows before the random offset and after the last chunk
+
+
+def test_sequence_scheme_refuses_covariates_it_cannot_train(panel_frame):
+    frame = panel_frame.assign(hour=panel_frame["ds"].dt.hour.astype(float))
+    with pytest.raises(RnncastError, match="scheme 'sequence' trains without future-known or static covariates"):
+        Forecaster(**{**TINY, "scheme": "sequence"}).fit(frame, future_covariates=["hour"])
 
 
 def test_segment_networks_refuse_what_they_do_not_take_yet(panel_frame):

@@ -44,9 +44,9 @@ def check_roles(panel: Panel, settings: Settings) -> None:
         raise RnncastError("segment > 0 (SegmentNet) does not take static covariates yet; use segment 0")
     if model_s.decoder == "parallel" and panel.future:
         raise RnncastError(f"decoder 'parallel' does not take future-known covariates {panel.future}; use decoder 'direct'")
-    if train_s.scheme == "sequence" and (panel.n_series > 1 or panel.future or panel.static is not None):
-        raise RnncastError("scheme 'sequence' trains one series without future-known or static covariates; "
-                           "use scheme 'window' for many series and covariates")
+    if train_s.scheme == "sequence" and (panel.future or panel.static is not None):
+        raise RnncastError("scheme 'sequence' trains without future-known or static covariates; "
+                           "use scheme 'window' for covariates whose future is known, or static ones")
 
 
 def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], list[dict]]:
@@ -145,8 +145,8 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
     statics = static_tensors(static_inputs, static_codes, device)
     lookback, horizon = data_s.lookback, data_s.horizon
     if train_s.scheme == "sequence":
-        train = SequenceBatches(values, splits[0].train_end, lookback, horizon, panel.n_targets, train_s.chunk,
-                                train_s.batch_size)
+        train = SequenceBatches(values, [sp.train_end for sp in splits], lookback, horizon, panel.n_targets,
+                                train_s.chunk, train_s.batch_size, offsets=panel.offsets[:-1].tolist())
     else:
         train = window_batches(values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel,
                                data_s, statics, train_s.batch_size)

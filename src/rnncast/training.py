@@ -101,22 +101,29 @@ class SequenceBatches:
 
     A chunk is ``lookback - 1 + chunk`` input rows; its first ``lookback - 1`` positions only warm
     the network up, and each of the next ``chunk`` positions forecasts the ``horizon`` rows after it.
-    Every supervised position has seen at least ``lookback`` rows, as a window does. Chunks start
-    ``chunk`` rows apart from a random offset each epoch, so each target is trained once per epoch.
+    Every supervised position has seen at least ``lookback`` rows, as a window does. In each series,
+    chunks start ``chunk`` rows apart from a random offset each epoch, so each target is trained once
+    per epoch; a chunk never crosses from one series into the next. Many series (``values`` holds
+    them one after another, series ``s`` from row ``offsets[s]``, its training rows the first
+    ``train_ends[s]``) are one pool of chunks, as windows are in the window scheme. When a series'
+    training rows are shorter than one chunk, every chunk is cut to the shortest series' length
+    (the chunks of a batch share one shape).
     """
 
-    def __init__(self, values: torch.Tensor, train_end: int, lookback: int, horizon: int, n_targets: int,
-                 chunk: int, batch_size: int | None):
-        self.warmup, self.chunk, self.horizon, self.n_targets = lookback - 1, chunk, horizon, n_targets
-        span = self.warmup + chunk + horizon  # input rows + the rows after the last one
-        if train_end < span:
-            chunk = max(1, train_end - self.warmup - horizon)  # a short series: one shorter chunk
-            self.chunk, span = chunk, self.warmup + chunk + horizon
-        self.windows = torch_windows(values[:train_end], span)  # [N, C, span], a view
+    def __init__(self, values: torch.Tensor, train_ends: list[int] | int, lookback: int, horizon: int, n_targets: int,
+                 chunk: int, batch_size: int | None, offsets: list[int] | None = None):
+        ends = [int(train_ends)] if isinstance(train_ends, (int, np.integer)) else [int(e) for e in train_ends]
+        self.offsets = [0] if offsets is None else [int(o) for o in offsets]
+        self.warmup, self.horizon, self.n_targets = lookback - 1, horizon, n_targets
+        room = min(ends) - self.warmup - horizon  # the most supervised positions the shortest series holds
+        self.chunk = max(1, min(chunk, room))
+        span = self.warmup + self.chunk + horizon  # input rows + the rows after the last one
+        self.counts = [end - span + 1 for end in ends]  # chunk starts per series: [0, count)
+        self.windows = torch_windows(values, span)  # [rows - span + 1, C, span], a view; starts are global rows
         self.batch_size = batch_size or len(self)
 
     def __len__(self) -> int:
-        return -(-len(self.windows) // self.chunk)  # chunks per epoch
+        return sum(-(-count // self.chunk) for count in self.counts)  # chunks per epoch
 
     def gather(self, starts: torch.Tensor) -> Batch:
         w = self.windows[starts]  # [B, C, span]
@@ -125,9 +132,11 @@ class SequenceBatches:
         return Batch(x, y.permute(0, 2, 3, 1), None)  # y: [B, chunk, H, T]
 
     def epoch_indices(self, generator: torch.Generator) -> Iterator[torch.Tensor]:
-        """The chunks of each batch of one epoch (a chunk is named by its start row), in a shuffled order."""
-        offset = int(torch.randint(self.chunk, (1,), generator=generator)) % len(self.windows)
-        starts = torch.arange(offset, len(self.windows), self.chunk)
+        """The chunks of each batch of one epoch (a chunk is named by its global start row), in a
+        shuffled order: in each series, every ``chunk``-th start from a random offset."""
+        shifts = torch.randint(self.chunk, (len(self.counts),), generator=generator)
+        starts = torch.cat([torch.arange(int(shift) % count, count, self.chunk) + offset
+                            for shift, count, offset in zip(shifts.tolist(), self.counts, self.offsets)])
         starts = starts[torch.randperm(len(starts), generator=generator)].to(self.windows.device)
         for i in range(0, len(starts), self.batch_size):
             yield starts[i : i + self.batch_size]
