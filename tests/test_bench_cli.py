@@ -166,3 +166,56 @@ def test_ltsf_bad_flags_exit_2_naming_the_value(argv, message, capsys):
     with pytest.raises(SystemExit) as exit_info:
         parse("--data", "x.csv", *argv, benchmark="ltsf")
     assert exit_info.value.code == 2 and message in capsys.readouterr().err
+
+
+def _small_table(tmp_path, rows: int = 300) -> Path:
+    weeks = pd.date_range("2001-01-07", periods=rows, freq="W")
+    values = 10 + np.sin(2 * np.pi * np.arange(rows) / 52) + np.random.default_rng(0).normal(0, 0.1, rows)
+    path = tmp_path / "small_weekly.csv"
+    pd.DataFrame({"date": weeks.strftime("%Y-%m-%d"), "OT": values}).to_csv(path, index=False)
+    return path
+
+
+def test_a_table_with_fewer_test_windows_than_one_batch_is_scored_on_all(tmp_path):
+    """300 rows: 60 test rows, 49 windows at H=12, 31 at H=30, fewer than the published loader's batch
+    of 32: the headline covers every window, the drop-last columns stay empty, nothing crashes."""
+    out = tmp_path / "out"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "12,30", "--models", "repeat,nlinear",
+                 "--no-plots", "--out", str(out), benchmark="ltsf")
+    assert cli.run_bench(args) == 0
+    rows = results.read_csv(out / "results.csv")
+    assert [(r["H"], r["windows"], r["windows_drop_last"]) for r in rows][::2] == [("12", "49", "32"), ("30", "31", "0")]
+    assert rows[-1]["mse_drop_last"] == "" and float(rows[-1]["mse"]) > 0
+    assert (out / "results.md").is_file()
+
+
+@pytest.mark.parametrize("flag", ["64", "recipe"])
+def test_drop_last_larger_than_the_test_part_is_refused_before_training(tmp_path, flag):
+    from rnncast.bench import plan
+    from rnncast.errors import RnncastError
+
+    out = tmp_path / "out"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "30", "--drop-last", flag, "--out", str(out),
+                 benchmark="ltsf")
+    with pytest.raises(RnncastError, match=f"--drop-last {flag}: the test part holds 31 windows at horizon 30"):
+        plan.make_plan(args)
+    assert not out.exists()
+
+
+def test_an_out_folder_of_something_else_is_refused_before_anything_is_written(tmp_path):
+    from rnncast.bench import plan
+    from rnncast.errors import RnncastError
+
+    data = _small_table(tmp_path)
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "results.csv").write_text("dataset,mse\nx,1\n")
+    (foreign / "forecast_repeat_H12.png").write_bytes(b"mine")
+    with pytest.raises(RnncastError, match="has other columns than this version writes"):
+        plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
+    assert (foreign / "forecast_repeat_H12.png").read_bytes() == b"mine"
+    (foreign / "results.csv").unlink()
+    with pytest.raises(RnncastError, match="holds forecast_repeat_H12.png but no results.csv"):
+        plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
+    with pytest.raises(RnncastError, match="is a file; choose a folder"):
+        plan.make_plan(parse("--data", str(data), "--out", str(data), benchmark="ltsf"))

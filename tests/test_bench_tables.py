@@ -59,11 +59,23 @@ def test_protocol_of_picks_ett_by_name_and_refuses_ett_for_other_tables() -> Non
 
 
 def test_default_horizons_follow_the_size_of_the_table() -> None:
-    assert tables.default_horizons(tables.custom_split(7588)) == (96, 192, 336, 720)
-    assert tables.default_horizons(tables.custom_split(966)) == (24, 36, 48, 60)
-    assert tables.default_horizons(tables.ett_split("ETTh1"), 720) == (96, 192, 336, 720)
-    with pytest.raises(RnncastError, match="--horizons"):
-        tables.default_horizons(tables.custom_split(200))
+    assert tables.default_horizons(tables.custom_split(7588)) == ((96, 192, 336, 720), 96, "")
+    # ILI: only 96 of the long set fits its 97 validation rows, so the short set, with L = 36
+    assert tables.default_horizons(tables.custom_split(966)) == ((24, 36, 48, 60), 36, "")
+    assert tables.default_horizons(tables.ett_split("ETTh1"), 720)[:2] == ((96, 192, 336, 720), 720)
+    # 3,000 rows (300 validation rows): the long horizons that fit, and why the others are left out
+    horizons, lookback, why = tables.default_horizons(tables.custom_split(3000))
+    assert (horizons, lookback) == ((96, 192), 96) and "336, 720 do not fit" in why and "300 rows" in why
+    with pytest.raises(RnncastError, match="pass --horizons .each at most 2. and --lookback .lookback . horizon at most 14."):
+        tables.default_horizons(tables.custom_split(20))
+
+
+def test_lookback_for_given_horizons_leaves_room_or_names_the_flag() -> None:
+    assert tables.default_lookback(tables.custom_split(7588), (96, 192)) == 96
+    assert tables.default_lookback(tables.custom_split(400), (12, 30)) == 96  # 280 training rows
+    assert tables.default_lookback(tables.custom_split(150), (12,)) == 36  # 105 training rows
+    with pytest.raises(RnncastError, match="pass --lookback .at most 24."):
+        tables.default_lookback(tables.custom_split(40), (4,))  # 28 training rows
 
 
 def test_read_any_table_every_value_column_used(tmp_path) -> None:
@@ -84,16 +96,43 @@ def test_read_table_without_time_column(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("date,a,b\n2020-01-01,1,x\n2020-01-02,2,y\n", "column 'b' is not numeric"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,2,y\n", "column 'b' is not numeric \\('y' at data row 1\\)"),
     ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing values \\(first at data row 1\\)"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,inf,3\n", "column 'a' holds inf at data row 1; values must be finite"),
     ("date\n2020-01-01\n", "only a time column"),
     ("date,a\n", "no columns or no rows"),
+    ("", "cannot read it as CSV"),
+    ("date,a,a\n2020-01-01,1,2\n", "the column name.s. \\['a'\\] appear more than once"),
+    # a first column of numbers with one typo is not a time column: refused, not dropped
+    ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at data row 1\\)"),
+    ("day,b\n2020-01-01,2\nsoon,3\n", "the first column 'day' is neither numbers nor dates \\('soon' at data row 1\\)"),
 ])
 def test_bad_tables_are_refused_by_column(tmp_path, text, message) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(text)
     with pytest.raises(RnncastError, match=message):
         tables.read_table(path)
+
+
+def test_a_folder_is_not_a_table(tmp_path) -> None:
+    with pytest.raises(RnncastError, match="is a folder; pass --data PATH to a CSV file in it"):
+        tables.read_table(tmp_path)
+
+
+def test_a_numeric_column_named_time_is_the_time_column(tmp_path) -> None:
+    path = tmp_path / "unix.csv"
+    path.write_text("time,a,b\n1700000000,1,2\n1700003600,3,4\n")
+    table = tables.read_table(path)
+    assert table.time_column == "time" and table.columns == ["a", "b"]
+
+
+def test_a_constant_column_is_centred_as_the_published_scaler_does(tmp_path) -> None:
+    path = tmp_path / "flat.csv"
+    rows = "".join(f"2020-01-{1 + i % 28:02d},{5.0},{float(i)}\n" for i in range(100))
+    path.write_text("date,flat,OT\n" + rows)
+    data = tables.prepare_table(path, "M")
+    np.testing.assert_array_equal(data.values[:, 0], 0.0)  # scale 1, centred: sklearn's StandardScaler
+    assert np.isfinite(data.values).all()
 
 
 def test_unknown_target_names_the_columns(tmp_path) -> None:

@@ -62,7 +62,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                      "ETT files under theirs",
         description="Train and score models on any long-horizon CSV (a time column, then numeric value "
                     "columns): ETTh*/ETTm* under the ETT protocol, other tables under the custom "
-                    "protocol of the LTSF papers (first 70 %% of rows train, last 20 %% test, the rest "
+                    "protocol of the LTSF papers (first 70 % of rows train, last 20 % test, the rest "
                     "validation; z-score with train statistics); write results.csv, results.md and "
                     "forecast plots.",
     )
@@ -140,7 +140,7 @@ def run_bench(args: argparse.Namespace) -> int:
     data = prepare_table(plan.data, plan.mode, plan.target, plan.protocol)
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
     print(describe(data), flush=True)
-    print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}, "
+    print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
     rows = []
     for horizon in plan.horizons:

@@ -48,8 +48,9 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
     # the published test loader's batch: --drop-last B, else (and with --drop-last recipe) that of
     # LTSF-Linear's script for the dataset and horizon
     batch = plan.drop_last if isinstance(plan.drop_last, int) else published.linear_recipe(data.name, horizon)[0]
-    kept = scoring.drop_last(len(test), batch)
-    mse_dl, mae_dl = scoring.mse_mae(predictions[:kept], targets[:kept])
+    kept = scoring.drop_last(len(test), batch)  # 0 when the test part holds less than one batch (plan refuses
+    # that with --drop-last; without it the CSV's drop-last columns stay empty)
+    mse_dl, mae_dl = scoring.mse_mae(predictions[:kept], targets[:kept]) if kept else ("", "")
     headline = slice(0, kept) if plan.drop_last else slice(0, len(test))
     mse, mae = (mse_dl, mae_dl) if plan.drop_last else (scores.all_windows.mse, scores.all_windows.mae)
     rep_mse, rep_mae = scoring.mse_mae(repeat[headline], targets[headline])

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast.bench import protocol, recurrent, tables
+from rnncast.bench import protocol, published, recurrent, results, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import parse_setting, setting_fields
 from rnncast.errors import RnncastError
@@ -43,6 +43,7 @@ class Plan:
     forecaster: dict = field(default_factory=dict)  # overrides for all recurrent models
     per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
+    why: str = ""  # what the default horizons left out, and why
 
 
 def default_data_dir() -> Path:
@@ -72,12 +73,16 @@ def make_plan(args: argparse.Namespace) -> Plan:
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
-    # L: as given, else the papers' usual one for the dataset's set of horizons (96, or 36 on ILI)
-    lookback = int(args.lookback) if args.lookback else tables.DEFAULT_LOOKBACK[tables.default_horizons(split)]
+    # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
+    lookback = int(args.lookback) if args.lookback else None
+    chosen_why = ""
     if args.horizons:
         horizons = _parse_horizons(args.horizons, split)
+        lookback = lookback or tables.default_lookback(split, horizons)
+    elif quick:
+        horizons, lookback = QUICK["horizons"], lookback or 96
     else:
-        horizons = QUICK["horizons"] if quick else tables.default_horizons(split, lookback)
+        horizons, lookback, chosen_why = tables.default_horizons(split, lookback)
     models = _parse_models(args.models) if args.models else (
         QUICK["models"] if quick else DEFAULT_MODELS)
     for h in horizons:
@@ -85,18 +90,28 @@ def make_plan(args: argparse.Namespace) -> Plan:
             protocol.target_rows(split, "test", lookback, h)
         except RnncastError as err:
             raise RnncastError(f"lookback {lookback} with horizon {h} on {dataset}: {err}") from None
+    if args.drop_last is not None:
+        for h in horizons:
+            n = len(protocol.target_rows(split, "test", lookback, h))
+            batch = args.drop_last if isinstance(args.drop_last, int) else published.linear_recipe(dataset, h)[0]
+            if n < batch:
+                raise RnncastError(
+                    f"--drop-last {args.drop_last}: the test part holds {n} windows at horizon {h}, fewer than one "
+                    f"batch of {batch}, so none would be scored; pass a smaller B or leave --drop-last out (all windows)")
     forecaster, per_cell = parse_settings(args.settings or [])
     if quick:
         forecaster.setdefault("epochs", QUICK["epochs"])
     target_part = "" if table.target == protocol.TARGET else f"-{_safe(table.target)}"
     default_out = (Path("runs") / f"bench-{chosen}" /
                    f"{'quick-' if quick else ''}{dataset}-{mode}{target_part}-L{lookback}")
+    out = Path(args.out) if args.out else default_out
+    results.check_out(out)  # before anything is trained or written
     return Plan(
         data=data, protocol=chosen, target=table.target, mode=mode, lookback=lookback, horizons=horizons,
-        models=models, drop_last=args.drop_last, out=Path(args.out) if args.out else default_out,
+        models=models, drop_last=args.drop_last, out=out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
-        linear_epochs=QUICK["epochs"] if quick else None,
+        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why,
     )
 
 

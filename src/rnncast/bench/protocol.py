@@ -37,9 +37,12 @@ MODES = ("S", "M", "MS")
 
 
 def fit_scaler(values: np.ndarray, train_end: int, columns: Sequence[str] | None = None) -> Scaler:
-    """A standard scaler (per-column mean and population std, ddof=0) of rows ``[0, train_end)``."""
+    """A standard scaler (per-column mean and population std, ddof=0) of rows ``[0, train_end)``.
+
+    A column constant on those rows keeps scale 1 and is only centred, as the published code's
+    scikit-learn ``StandardScaler`` does."""
     names = list(columns) if columns is not None else [str(c) for c in range(values.shape[1])]
-    return Scaler.fit("standard", values[:train_end], names)
+    return Scaler.fit("standard", values[:train_end], names, constant="center")
 
 
 def standardize(values: np.ndarray, train_end: int,

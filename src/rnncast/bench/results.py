@@ -26,6 +26,27 @@ CSV_COLUMNS = (
 )
 
 
+def check_out(out: Path) -> None:
+    """Refuse an output folder this command would spoil, before anything is trained: a file, a folder
+    whose results.csv has other columns, or one holding results.md or forecast PNGs but no results.csv
+    (another tool's, or a half-deleted run's)."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise RnncastError(f"--out {str(out)!r} is a file; choose a folder (it is created when absent)")
+    csv_path = out / "results.csv"
+    if csv_path.exists() and csv_path.stat().st_size > 0:
+        with csv_path.open(newline="") as f:
+            header = next(csv.reader(f), [])
+        if tuple(header) != CSV_COLUMNS:
+            raise RnncastError(f"{csv_path} has other columns than this version writes ({header[:6]}...); "
+                               f"move it away or choose another --out")
+    elif out.is_dir():
+        ours = sorted(p.name for p in [out / "results.md", *out.glob("forecast_*_H*.png")] if p.exists())
+        if ours:
+            raise RnncastError(f"{out} holds {', '.join(ours[:3])}{' ...' if len(ours) > 3 else ''} but no results.csv, "
+                               f"which a rerun would overwrite; move them away or choose another --out")
+
+
 def append_csv(path: Path, row: dict) -> None:
     """Append one row; write the header first if the file is new. A file with other columns is an
     error (its rows are never rewritten)."""

@@ -27,7 +27,7 @@ class Scores(NamedTuple):
 
 class TestScores(NamedTuple):
     all_windows: Scores
-    drop_last: Scores  # first floor(n / 32) * 32 windows, as the published code scored
+    drop_last: Scores | None  # first floor(n / 32) * 32 windows, as the published code scored; None: n < 32
 
 
 REPEAT_TIE_TOLERANCE = 1e-6
@@ -58,6 +58,8 @@ def mse_mae(predictions: np.ndarray, targets: np.ndarray, chunk: int = 1024) -> 
     """
     if predictions.shape != targets.shape:
         raise RnncastError(f"predictions {predictions.shape} and targets {targets.shape} differ")
+    if predictions.size == 0:
+        raise RnncastError("no windows to score")
     squared, absolute = 0.0, 0.0
     for start in range(0, len(predictions), chunk):
         pred, true = predictions[start : start + chunk], targets[start : start + chunk]
@@ -80,5 +82,5 @@ def evaluate(
     kept = drop_last(len(test))
     return TestScores(
         Scores(*mse_mae(predictions, targets), len(test)),
-        Scores(*mse_mae(predictions[:kept], targets[:kept]), kept),
+        Scores(*mse_mae(predictions[:kept], targets[:kept]), kept) if kept else None,
     )

@@ -22,6 +22,7 @@ where they fit, else the short set 24, 36, 48, 60 of the small files (ILI).
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,17 +104,50 @@ def split_for(name: str, n_rows: int, protocol: str) -> Split:
     return custom_split(n_rows)
 
 
-def default_horizons(split: Split, lookback: int | None = None) -> tuple[int, ...]:
-    """96, 192, 336, 720 when every one fits the split (with ``lookback`` when given), else 24,
-    36, 48, 60; refuses a split too short for either."""
+def fits(split: Split, lookback: int, horizon: int) -> bool:
+    """Whether every part of ``split`` holds a window of ``lookback`` + ``horizon`` (the protocol's rule)."""
+    shortest = min(split.val_end - split.train_end, split.end - split.val_end)
+    return 1 <= horizon <= shortest and lookback >= 1 and lookback + horizon <= split.train_end
+
+
+def default_horizons(split: Split, lookback: int | None = None) -> tuple[tuple[int, ...], int, str]:
+    """``(horizons, lookback, why)``: the dataset's horizons and, when not given, its lookback.
+
+    The long set 96, 192, 336, 720 (L = 96) where at least two of them fit, keeping those that do;
+    else the short set 24, 36, 48, 60 of the small tables (ILI; L = 36), keeping those that fit; else
+    an error that names --horizons and --lookback with the limits. ``why`` says what was left out.
+    """
+    shortest = min(split.val_end - split.train_end, split.end - split.val_end)
     for horizons in (LONG_HORIZONS, SHORT_HORIZONS):
-        shortest = min(split.val_end - split.train_end, split.end - split.val_end)
-        room = split.train_end - (lookback or DEFAULT_LOOKBACK[horizons])
-        if max(horizons) <= shortest and max(horizons) <= room:
-            return horizons
+        length = lookback or DEFAULT_LOOKBACK[horizons]
+        kept = tuple(h for h in horizons if fits(split, length, h))
+        if len(kept) >= (2 if horizons is LONG_HORIZONS else 1):
+            left = [h for h in horizons if h not in kept]
+            why = (f" ({', '.join(map(str, left))} do not fit: the shortest part has {shortest} rows, "
+                   f"{split.train_end} training rows)") if left else ""
+            return kept, length, why
     raise RnncastError(
         f"the split {split.train_end}/{split.val_end - split.train_end}/{split.end - split.val_end} rows "
-        f"(train/validation/test) is too short for horizons up to 60: pass --horizons"
+        f"(train/validation/test) holds none of the horizons 96-720 or 24-60"
+        f"{f' with lookback {lookback}' if lookback else ''}: pass --horizons (each at most {shortest}) and "
+        f"--lookback (lookback + horizon at most {split.train_end})"
+    )
+
+
+def default_lookback(split: Split, horizons: tuple[int, ...]) -> int:
+    """The lookback for horizons given without one: 96 when it leaves room for all of them, else 36;
+    refuses, naming --lookback, when neither does."""
+    shortest = min(split.val_end - split.train_end, split.end - split.val_end)
+    if max(horizons) > shortest:
+        raise RnncastError(f"horizon {max(horizons)} is longer than the shortest part ({shortest} rows): pass "
+                           f"--horizons of at most {shortest}")
+    for length in (96, 36):
+        if all(fits(split, length, h) for h in horizons):
+            return length
+    room = split.train_end - max(horizons)
+    raise RnncastError(
+        f"horizons {','.join(map(str, horizons))} leave room for a lookback of at most {room} rows "
+        f"({split.train_end} training rows): pass --lookback (at most {room})"
     )
 
 
@@ -133,46 +167,87 @@ class Table:
     target: str
 
 
+TIME_NAMES = ("date", "time", "timestamp", "datetime", "ds")
+"""Names (any case) that make the first column the time column even when it holds numbers (unix seconds)."""
+
+
 def read_table(path: str | Path, target: str | None = None) -> Table:
     """Read a benchmark CSV; every value column is used, none is dropped silently.
 
-    The first column is the time column when it is named ``date`` (any case) or holds anything
-    but numbers; every other column must be numeric and complete. ``target``: the column to
-    forecast in S and MS modes (default ``OT`` when present, else the last column). Raises
-    RnncastError naming the file and the column or row at fault.
+    The first column is the time column when it is named one of :data:`TIME_NAMES` (any case), or
+    when it is not numeric and every value parses as a date; every other column must hold finite
+    numbers, none missing. ``target``: the column to forecast in S and MS modes (default ``OT`` when
+    present, else the last column). Raises RnncastError naming the file and the column and row at fault.
     """
     path = Path(path)
+    if path.is_dir():
+        raise RnncastError(f"{path} is a folder; pass --data PATH to a CSV file in it")
     try:
+        with path.open(newline="") as f:
+            header = next(csv.reader(f), [])
         frame = pd.read_csv(path)
-    except (OSError, ValueError, pd.errors.ParserError) as err:
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise RnncastError(f"{path}: cannot read it as CSV ({err})") from None
+    twice = sorted({name for name in header if header.count(name) > 1})
+    if twice:
+        raise RnncastError(f"{path}: the column name(s) {twice} appear more than once; give every column its own name")
     if frame.shape[1] == 0 or len(frame) == 0:
         raise RnncastError(f"{path}: no columns or no rows")
     first = frame.columns[0]
     time_column = None
-    if str(first).strip().lower() == "date" or not pd.api.types.is_numeric_dtype(frame[first]):
+    if str(first).strip().lower() in TIME_NAMES or not pd.api.types.is_numeric_dtype(frame[first]):
+        if str(first).strip().lower() not in TIME_NAMES:
+            _check_dates(path, frame[first])
         time_column = str(first)
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
     if not columns:
         raise RnncastError(f"{path}: only a time column ({time_column!r}); a benchmark needs value columns")
     for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            raise RnncastError(
-                f"{path}: column {str(column)!r} is not numeric (e.g. {frame[column].iloc[0]!r}); every "
-                f"column after the time column is a value column and must hold numbers"
-            )
-        missing = frame[column].isna().to_numpy()
-        if missing.any():
-            raise RnncastError(
-                f"{path}: column {str(column)!r} has {int(missing.sum())} missing values (first at data row "
-                f"{int(np.argmax(missing))}); the protocol scores every row, so fill the file first"
-            )
+        _check_values(path, str(column), frame[column])
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
         raise RnncastError(f"{path}: target {chosen!r} is not a value column; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(path.stem, values, columns, time_column, chosen)
+
+
+def _check_dates(path: Path, column: pd.Series) -> None:
+    """A non-numeric first column is the time column only if every value is a date."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    if numbers.notna().mean() > 0.5:  # mostly numbers: a value column with text in it, not a time column
+        _check_values(path, str(column.name), column)
+    parsed = pd.to_datetime(column, errors="coerce", format="mixed")
+    bad = parsed.isna().to_numpy()
+    if bad.any():
+        row = int(np.argmax(bad))
+        raise RnncastError(
+            f"{path}: the first column {str(column.name)!r} is neither numbers nor dates ({column.iloc[row]!r} at "
+            f"data row {row}); a time column holds dates (or is named {', '.join(TIME_NAMES)}), a value column numbers"
+        )
+
+
+def _check_values(path: Path, name: str, column: pd.Series) -> None:
+    """A value column holds finite numbers, none missing; refusals name the first row at fault."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    text = (numbers.isna() & column.notna()).to_numpy()
+    if text.any():
+        row = int(np.argmax(text))
+        raise RnncastError(
+            f"{path}: column {name!r} is not numeric ({column.iloc[row]!r} at data row {row}); every column after "
+            f"the time column is a value column and must hold numbers"
+        )
+    values = numbers.to_numpy(dtype=np.float64)
+    missing = np.isnan(values)
+    if missing.any():
+        raise RnncastError(
+            f"{path}: column {name!r} has {int(missing.sum())} missing values (first at data row "
+            f"{int(np.argmax(missing))}); the protocol scores every row, so fill the file first"
+        )
+    infinite = ~np.isfinite(values)
+    if infinite.any():
+        row = int(np.argmax(infinite))
+        raise RnncastError(f"{path}: column {name!r} holds {values[row]} at data row {row}; values must be finite numbers")
 
 
 @dataclass(frozen=True)
