@@ -199,7 +199,7 @@ def child(args) -> None:
     import torch  # (imports timed)
 
     torch.set_num_threads(args.threads)
-    if args.child == "rnncast":
+    if args.child in ("rnncast", "rnncast-seq"):
         from rnncast import Forecaster  # noqa: F401
     elif args.child == "nf":
         import neuralforecast  # noqa: F401
@@ -215,7 +215,7 @@ def child(args) -> None:
     out = dict(contender=args.child, n_series=int(history["unique_id"].nunique()), rows=int(len(history) + len(test)),
                train_rows=int(len(train)), epochs=args.epochs, steps=args.epochs * STEPS_PER_EPOCH, batch=BATCH,
                import_s=import_s, rss_after_data_mb=rss_data, snaive_mase=snaive, seed=args.seed)
-    run = {"rnncast": run_rnncast, "nf": run_nf, "darts": run_darts}[args.child]
+    run = {"rnncast": run_rnncast, "rnncast-seq": run_rnncast, "nf": run_nf, "darts": run_darts}[args.child]
     out.update(run(args, history, train, test, scales))
     out["peak_rss_mb"] = maxrss_mb()
     out["threads"] = __import__("torch").get_num_threads()
@@ -226,8 +226,12 @@ def run_rnncast(args, history, train, test, scales) -> dict:
     import torch
     from rnncast import Forecaster
 
+    # rnncast-seq: the sequence scheme, batches of BATCH / chunk chunks of `chunk` supervised targets each,
+    # so a step supervises the same 128 windows as the window scheme's (the same budget in windows)
+    scheme = {"rnncast": dict(scheme="window", batch_size=BATCH),
+              "rnncast-seq": dict(scheme="sequence", chunk=args.seq_chunk, batch_size=BATCH // args.seq_chunk)}[args.child]
     f = Forecaster(cell="lstm", lookback=L, horizon=H, hidden_size=HIDDEN, season=SEASON, epochs=args.epochs,
-                   batch_size=BATCH, lr=LR, max_batches=STEPS_PER_EPOCH, patience=args.epochs + 1,
+                   lr=LR, max_batches=STEPS_PER_EPOCH, patience=args.epochs + 1, **scheme,
                    val_frac=0.0, test_frac=TEST_FRAC, scaler="standard", seed=args.seed, device="cpu")
     snaps, epoch_s, state = [], [], {}
 
@@ -441,7 +445,8 @@ def load_avg() -> str:
 def measure(python: str, contender: str, path: Path, args, seed: int, timeout: float) -> dict:
     cmd = [python, str(Path(__file__).resolve()), "--child", contender, "--data", str(path),
            "--epochs", str(args.epochs), "--seed", str(seed), "--eval-every", str(args.eval_every),
-           "--nf-scaler", args.nf_scaler, "--threads", str(args.threads), "--nf-local-scaler", str(args.nf_local_scaler)]
+           "--nf-scaler", args.nf_scaler, "--threads", str(args.threads), "--nf-local-scaler", str(args.nf_local_scaler),
+           "--seq-chunk", str(args.seq_chunk)]
     threads = str(args.threads)
     env = dict(os.environ, PYTHONWARNINGS="ignore", OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
     with open(LOCK, "w") as lock:
@@ -483,9 +488,12 @@ def main() -> None:
     p.add_argument("--darts-python", default=str(ROOT / "benchmarks/speed/peers/.venv-darts/bin/python"))
     p.add_argument("--nf-scaler", default="standard", help="NF LSTM scaler_type (per input window)")
     p.add_argument("--nf-local-scaler", default="None", help="NeuralForecast local_scaler_type (per series)")
+    p.add_argument("--seq-chunk", type=int, default=64,
+                   help="rnncast-seq: supervised targets per chunk (a divisor of 128: batches of 128 / chunk chunks)")
     p.add_argument("--timeout", type=float, default=600)
     p.add_argument("--cache", default="/tmp/rnncast-scale")
-    p.add_argument("--record", action="store_true", help="write results/scale.csv and results/runs.jsonl")
+    p.add_argument("--record", action="store_true", help="write the runs to --runs (summarize.py makes the tables)")
+    p.add_argument("--runs", default=str(HERE / "results" / "runs.jsonl"), help="the runs file --record writes")
     p.add_argument("--append", action="store_true", help="add to the recorded runs instead of replacing them")
     args = p.parse_args()
     args.nf_local_scaler = None if args.nf_local_scaler in ("None", "none", "") else args.nf_local_scaler
@@ -493,7 +501,9 @@ def main() -> None:
         return child(args)
     if args.quick:
         args.ns, args.contenders, args.repeats, args.epochs = "100", "rnncast", 1, 3
-    pythons = {"rnncast": sys.executable, "nf": args.nf_python, "darts": args.darts_python}
+    pythons = {"rnncast": sys.executable, "rnncast-seq": sys.executable, "nf": args.nf_python, "darts": args.darts_python}
+    if BATCH % args.seq_chunk:
+        sys.exit(f"--seq-chunk {args.seq_chunk} does not divide the batch of {BATCH} windows")
     cache = Path(args.cache)
     runs = []
     if args.memory:
@@ -518,12 +528,11 @@ def main() -> None:
               f"(seasonal naive {r['snaive_mase']:.3f}), predict {r['predict_s']:.2f} s, peak RSS {peak:.0f} MB")
         return
     if args.record:
-        out = HERE / "results"
-        out.mkdir(exist_ok=True)
+        Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True).stdout.strip()
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")
-        with open(out / "runs.jsonl", "a" if args.append else "w") as fh:
+        with open(args.runs, "a" if args.append else "w") as fh:
             for r in runs:
                 fh.write(json.dumps(dict(r, date=stamp, commit=commit, machine=platform.node(),
                                          command=" ".join(sys.argv))) + "\n")

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = {"rnncast": "rnncast", "nf": "NeuralForecast", "darts": "Darts"}
+NAMES = {"rnncast": "rnncast", "rnncast-seq": "rnncast, sequence scheme", "nf": "NeuralForecast", "darts": "Darts"}
 
 
 def med(xs):
@@ -117,7 +117,7 @@ def tables(path: Path) -> None:
             load=" / ".join(sorted({r["load_before"].split()[0] for r in rs})), threads=rs[0]["threads"],
             version=rs[0]["version"], torch=rs[0]["torch"], date=rs[0]["date"], commit=rs[0]["commit"],
             config=rs[0]["config"]))
-    out = path.parent / "scale.csv"
+    out = path.parent / (path.stem.replace("runs", "scale", 1) + ".csv")  # runs.jsonl -> scale.csv, runs-x -> scale-x
     with open(out, "w", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
@@ -176,17 +176,18 @@ def tables(path: Path) -> None:
             icpt = rs[0][key] - b_all * rs[0]["rows"] if b_all is not None else None
             print(f"| {NAMES.get(c, c)} | {label} | " + " | ".join(f(v, 0) for v in per) + f" | {f(icpt, 0)} |")
     print()
-    if "rnncast" in by_c and "nf" in by_c:
-        print("| N | rnncast / NF windows/s | NF / rnncast time to target | NF / rnncast predict time | "
+    ours = [c for c in NAMES if c.startswith("rnncast") and c in by_c]
+    if ours and "nf" in by_c:
+        print("| N | rnncast | rnncast / NF windows/s | NF / rnncast time to target | NF / rnncast predict time | "
               "rnncast / NF peak RSS | test MASE rnncast vs NF |")
-        print("|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|")
         nf = {r["workload"]: r for r in by_c["nf"]}
-        for r in by_c["rnncast"]:
+        for r in [r for c in ours for r in by_c[c]]:
             o = nf.get(r["workload"])
             if not o:
                 continue
             ratio = lambda a, b: None if a is None or b is None or b == 0 else a / b  # noqa: E731
-            print(f"| {r['workload']} | {f(ratio(r['windows_per_s'], o['windows_per_s']), 2)} | "
+            print(f"| {r['workload']} | {NAMES[r['contender']]} | {f(ratio(r['windows_per_s'], o['windows_per_s']), 2)} | "
                   f"{f(ratio(o['time_to_target_s'], r['time_to_target_s']), 2)} | {f(ratio(o['predict_s'], r['predict_s']), 1)} | "
                   f"{f(ratio(r['peak_rss_mb'], o['peak_rss_mb']), 2)} | {f(r['final_mase'], 3)} vs {f(o['final_mase'], 3)} |")
     if failed:
