@@ -232,7 +232,7 @@ def run_rnncast(args, history, train, test, scales) -> dict:
               "rnncast-seq": dict(scheme="sequence", chunk=args.seq_chunk, batch_size=BATCH // args.seq_chunk)}[args.child]
     f = Forecaster(cell="lstm", lookback=L, horizon=H, hidden_size=HIDDEN, season=SEASON, epochs=args.epochs,
                    lr=LR, max_batches=STEPS_PER_EPOCH, patience=args.epochs + 1, **scheme,
-                   val_frac=0.0, test_frac=TEST_FRAC, scaler="standard", seed=args.seed, device="cpu")
+                   val_frac=0.0, test_frac=TEST_FRAC, scaler="standard", seed=args.seed, device=args.device)
     snaps, epoch_s, state = [], [], {}
 
     def on_epoch(record):
@@ -338,7 +338,7 @@ def run_nf(args, history, train, test, scales) -> dict:
                  decoder_layers=1, recurrent=False, loss=MSE(), learning_rate=LR, num_lr_decays=-1,
                  max_steps=steps, early_stop_patience_steps=-1, val_check_steps=10 ** 9, batch_size=32,
                  windows_batch_size=BATCH, inference_windows_batch_size=1024, start_padding_enabled=False,
-                 scaler_type=args.nf_scaler, random_seed=args.seed + 1, accelerator="cpu", logger=False,
+                 scaler_type=args.nf_scaler, random_seed=args.seed + 1, accelerator="gpu" if args.device == "cuda" else "cpu", logger=False,
                  enable_progress_bar=False, enable_model_summary=False, enable_checkpointing=False,
                  callbacks=[Snap()])
     nf = NeuralForecast(models=[model], freq="D", local_scaler_type=args.nf_local_scaler)
@@ -405,7 +405,7 @@ def run_darts(args, history, train, test, scales) -> dict:
                           n_rnn_layers=1, dropout=0.0, batch_size=BATCH, n_epochs=10 ** 6,
                           optimizer_cls=torch.optim.Adam, optimizer_kwargs={"lr": LR}, loss_fn=torch.nn.MSELoss(),
                           random_state=args.seed, save_checkpoints=False, force_reset=True, use_static_covariates=False,
-                          pl_trainer_kwargs={"accelerator": "cpu", "max_steps": steps, "callbacks": [Snap()],
+                          pl_trainer_kwargs={"accelerator": "gpu" if args.device == "cuda" else "cpu", "max_steps": steps, "callbacks": [Snap()],
                                              "enable_progress_bar": False, "enable_model_summary": False,
                                              "logger": False})
     mem = dict(rss_before_fit_mb=reset_peak())
@@ -446,7 +446,7 @@ def measure(python: str, contender: str, path: Path, args, seed: int, timeout: f
     cmd = [python, str(Path(__file__).resolve()), "--child", contender, "--data", str(path),
            "--epochs", str(args.epochs), "--seed", str(seed), "--eval-every", str(args.eval_every),
            "--nf-scaler", args.nf_scaler, "--threads", str(args.threads), "--nf-local-scaler", str(args.nf_local_scaler),
-           "--seq-chunk", str(args.seq_chunk)]
+           "--seq-chunk", str(args.seq_chunk), "--device", args.device]
     threads = str(args.threads)
     env = dict(os.environ, PYTHONWARNINGS="ignore", OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
     with open(LOCK, "w") as lock:
@@ -490,6 +490,8 @@ def main() -> None:
     p.add_argument("--nf-local-scaler", default="None", help="NeuralForecast local_scaler_type (per series)")
     p.add_argument("--seq-chunk", type=int, default=64,
                    help="rnncast-seq: supervised targets per chunk (a divisor of 128: batches of 128 / chunk chunks)")
+    p.add_argument("--device", choices=["cpu", "cuda"], default="cpu",
+                   help="where every contender trains (cuda: NF and Darts with Lightning's accelerator 'gpu')")
     p.add_argument("--timeout", type=float, default=600)
     p.add_argument("--cache", default="/tmp/rnncast-scale")
     p.add_argument("--record", action="store_true", help="write the runs to --runs (summarize.py makes the tables)")

@@ -87,7 +87,8 @@ def peer_python(kind: str) -> Path:
     return PEERS / PEER_KINDS[kind][1] / "bin" / "python"
 
 
-def run_one(key: str, seed: int, max_epochs: int, n: int, train: int, data: Path, workdir: Path) -> dict:
+def run_one(key: str, seed: int, max_epochs: int, n: int, train: int, data: Path, workdir: Path,
+            device: str = "cpu") -> dict:
     label, kind, what = CONTENDERS[key]
     if kind == "speed":
         argv = [sys.executable, str(SPEED), "--child", what, "--seed", str(seed), "--max-epochs", str(max_epochs),
@@ -95,8 +96,8 @@ def run_one(key: str, seed: int, max_epochs: int, n: int, train: int, data: Path
     else:
         argv = [str(peer_python(kind)), str(PEERS / PEER_KINDS[kind][0]), "--model", what, "--data", str(data),
                 "--train", str(train), "--seed", str(seed), "--max-epochs", str(max_epochs),
-                "--target", str(TARGET_MSE), "--lookback", str(LOOKBACK), "--hidden", str(HIDDEN)]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "RNNCAST_BENCH_DEVICE": "cpu"}
+                "--target", str(TARGET_MSE), "--lookback", str(LOOKBACK), "--hidden", str(HIDDEN), "--device", device]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "RNNCAST_BENCH_DEVICE": device}
     load = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=workdir)
@@ -313,6 +314,9 @@ def main() -> None:
     parser.add_argument("--max-epochs", type=int, default=20)
     parser.add_argument("--only", default="", help=f"comma-separated subset of {','.join(CONTENDERS)}")
     parser.add_argument("--no-peers", action="store_true", help="run speed.py's contenders only")
+    parser.add_argument("--device", choices=["cpu", "cuda"], default="cpu",
+                        help="where every contender trains (cuda: speed.py's --device, the peers' accelerator 'gpu'; "
+                             "the peers' environments then need a CUDA build of torch)")
     parser.add_argument("--record", action="store_true", help=f"write peers.md and peers.csv into {RESULTS}")
     parser.add_argument("--append", action="store_true",
                         help="with --record: add this run to peers.md (a section) and peers.csv (rows) instead of replacing them")
@@ -371,7 +375,7 @@ def main() -> None:
             order = keys[shift:] + keys[:shift]  # rotating: each contender takes every position in turn
             order_log.append(order)
             for position, key in enumerate(order):
-                r = run_one(key, seed, max_epochs, n, train, data, Path(tmp))
+                r = run_one(key, seed, max_epochs, n, train, data, Path(tmp), args.device)
                 r["position"] = position
                 runs[key].append(r)
                 tta = f"{r['time_to_accuracy_s']:.2f} s" if r["time_to_accuracy_s"] is not None else "not reached"
@@ -424,7 +428,7 @@ def main() -> None:
               "round. windows/s: training windows (Darts RNNModel: sequences of 51) per second of training. "
               "Peak RSS: the whole process (imports, data, the peers' scoring twin).", ""]
     if not args.quick:
-        report += [f"## Does rnncast reach the target at least 10× sooner than every peer, in the same run?", "",
+        report += ["## Does rnncast reach the target at least 10× sooner than every peer, in the same run?", "",
                    *verdict(runs, ratios), ""]
     peers_run = [k for k in runs if CONTENDERS[k][1] != "speed"]
     if peers_run:
@@ -440,7 +444,8 @@ def main() -> None:
 
     if args.record:
         RESULTS.mkdir(exist_ok=True)
-        md, table_csv = RESULTS / "peers.md", RESULTS / "peers.csv"
+        suffix = "-cuda" if args.device == "cuda" else ""
+        md, table_csv = RESULTS / f"peers{suffix}.md", RESULTS / f"peers{suffix}.csv"
         append = args.append and md.exists() and table_csv.exists()
         if append:  # the header and the settings are the first run's; this run adds its own section
             start = report.index(f"## {title}")

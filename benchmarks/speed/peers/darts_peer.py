@@ -33,7 +33,7 @@ def build(args, callbacks: list, epochs: int, name: str):
     common = dict(hidden_dim=args.hidden, n_rnn_layers=1, dropout=0.0, batch_size=args.batch, n_epochs=epochs,
                   optimizer_cls=torch.optim.Adam, optimizer_kwargs={"lr": args.lr}, loss_fn=torch.nn.MSELoss(),
                   random_state=args.seed, model_name=name, save_checkpoints=False, force_reset=True,
-                  pl_trainer_kwargs={"accelerator": "cpu", "callbacks": callbacks})
+                  pl_trainer_kwargs={"accelerator": "gpu" if args.device == "cuda" else "cpu", "callbacks": callbacks})
     if args.model == "block":
         return BlockRNNModel(model="LSTM", input_chunk_length=args.lookback, output_chunk_length=1, **common)
     return RNNModel(model="LSTM", input_chunk_length=args.lookback, training_length=args.lookback + 1, **common)

@@ -39,7 +39,7 @@ def build(args, callbacks: list, max_steps: int) -> LSTM:
                 encoder_dropout=0.0, decoder_layers=1, recurrent=False, loss=MSE(), learning_rate=args.lr,
                 num_lr_decays=-1, max_steps=max_steps, early_stop_patience_steps=-1,
                 windows_batch_size=args.batch, scaler_type="identity", start_padding_enabled=False,
-                random_seed=args.seed, accelerator="cpu", logger=False, enable_progress_bar=False,
+                random_seed=args.seed, accelerator="gpu" if args.device == "cuda" else "cpu", logger=False, enable_progress_bar=False,
                 enable_model_summary=False, enable_checkpointing=False, callbacks=callbacks)
 
 

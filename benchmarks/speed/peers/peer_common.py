@@ -41,6 +41,8 @@ def arguments(models: list[str]) -> argparse.Namespace:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", choices=["cpu", "cuda"], default="cpu",
+                        help="cuda: Lightning's accelerator 'gpu' (needs a CUDA build of torch in the peer's environment)")
     parser.add_argument("--score", choices=["every", "last"], default="every",
                         help="'last': score only after the last epoch (a check that scoring changes no training)")
     return parser.parse_args()

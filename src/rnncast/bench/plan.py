@@ -63,6 +63,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
     else:
         raise RnncastError("no data file: pass --data PATH to a CSV (ETTh1.csv, exchange_rate.csv, a table "
                            "of your own, ...), or --quick for the smoke test on ETTh1")
+    if data.is_dir():
+        raise RnncastError(f"--data {str(data)!r} is a folder; pass the path of a CSV file in it")
     if not data.is_file():
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")

@@ -207,7 +207,8 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
         _check_values(path, str(column), frame[column])
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
-        raise RnncastError(f"{path}: target {chosen!r} is not a value column; accepted are {columns}")
+        what = "the time column" if chosen == time_column else "not a value column"
+        raise RnncastError(f"{path}: target {chosen!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(path.stem, values, columns, time_column, chosen)
 
