@@ -24,7 +24,7 @@ import time
 
 import torch
 
-from rnncast.bench import tables
+from rnncast.bench import plan, tables
 from rnncast.bench.recurrent import forecaster_panel, forecaster_params
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.config import ModelSettings
@@ -32,14 +32,16 @@ from rnncast.forecaster import Forecaster
 
 
 def parse_settings(items: list[str]) -> tuple[str, dict]:
-    settings: dict = {}
+    """The model (``preset=NAME`` or ``cell=NAME``, else the default cell) and the other settings, typed
+    as ``rnncast bench --set`` types them (``rnncast.bench.plan.parse_settings``)."""
+    model, rest = ModelSettings().cell, []
     for item in items:
-        key, _, text = item.partition("=")
-        try:
-            settings[key] = json.loads(text)
-        except json.JSONDecodeError:
-            settings[key] = text
-    model = settings.pop("preset", None) or settings.pop("cell", None) or ModelSettings().cell
+        key, _, value = item.partition("=")
+        if key in ("preset", "cell"):
+            model = value
+        else:
+            rest.append(item)
+    settings, _ = plan.parse_settings(rest)
     return model, settings
 
 

@@ -35,11 +35,7 @@ def check_out(out: Path) -> None:
         raise RnncastError(f"--out {str(out)!r} is a file; choose a folder (it is created when absent)")
     csv_path = out / "results.csv"
     if csv_path.exists() and csv_path.stat().st_size > 0:
-        with csv_path.open(newline="") as f:
-            header = next(csv.reader(f), [])
-        if tuple(header) != CSV_COLUMNS:
-            raise RnncastError(f"{csv_path} has other columns than this version writes ({header[:6]}...); "
-                               f"move it away or choose another --out")
+        _check_header(csv_path)
     elif out.is_dir():
         ours = sorted(p.name for p in [out / "results.md", *out.glob("forecast_*_H*.png")] if p.exists())
         if ours:
@@ -52,11 +48,7 @@ def append_csv(path: Path, row: dict) -> None:
     error (its rows are never rewritten)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size > 0:
-        with path.open(newline="") as f:
-            header = next(csv.reader(f), [])
-        if tuple(header) != CSV_COLUMNS:
-            raise RnncastError(f"{path} has other columns than this version writes ({header[:6]}...); "
-                               f"move it away or choose another --out")
+        _check_header(path)
         new = False
     else:
         new = True
@@ -67,6 +59,15 @@ def append_csv(path: Path, row: dict) -> None:
     writer.writerow({k: _csv_value(row[k]) for k in CSV_COLUMNS})
     with path.open("a", newline="") as f:  # one write per row: concurrent runs interleave whole rows
         f.write(buffer.getvalue())
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a results.csv whose header is not this version's (its rows are never rewritten)."""
+    with path.open(newline="") as f:
+        header = next(csv.reader(f), [])
+    if tuple(header) != CSV_COLUMNS:
+        raise RnncastError(f"{path} has other columns than this version writes ({header[:6]}...); "
+                           f"move it away or choose another --out")
 
 
 def _csv_value(value):
