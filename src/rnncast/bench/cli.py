@@ -8,7 +8,8 @@
 ``bench ltsf`` runs any CSV (a time column, then numeric value columns): ETTh*/ETTm* files under
 the ETT protocol, any other table under the custom one (70 % train, 20 % test, the rest validation;
 :mod:`rnncast.bench.tables`); ``bench ett`` is the same command for the ETT files only. The
-horizons default to the dataset's (96-720, or 24-60 for a table too short for them, such as ILI).
+horizons default to the dataset's: those of 96, 192, 336, 720 that fit when at least two do, else
+24, 36, 48, 60 with L = 36 (ILI); the command says which were left out and why.
 
 For every horizon and model the benchmark trains on the train windows, stops early and keeps the
 best epoch on the validation windows, then forecasts every test window once
@@ -82,8 +83,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    "default S")
     p.add_argument("--lookback", type=_int_arg("lookback"),
                    help="input length L (default 96; 36 on a table whose horizons are 24-60, such as ILI)")
-    p.add_argument("--horizons", help="comma-separated horizons (default 96,192,336,720; 24,36,48,60 on a "
-                   "table too short for 720, such as ILI)")
+    p.add_argument("--horizons", help="comma-separated horizons (default: those of 96,192,336,720 that fit "
+                   "the table when at least two do, else 24,36,48,60 as on ILI)")
     p.add_argument("--models", help=f"comma-separated, from {','.join(DEFAULT_MODELS)} (default: all)")
     p.add_argument("--drop-last", type=_drop_last_arg, metavar="B",
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
