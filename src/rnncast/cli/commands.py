@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from rnncast.cli.display import epoch_bar, table
+from rnncast.cli.outputs import OUTPUT_FILES, TUNE_FILES, check_output_file, claim_output, clear_output, hold, occupied
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 
@@ -20,10 +21,10 @@ def run_demo(args) -> int:
 
     default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
     own = OUTPUT_FILES | demo.OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
-    claim = _claim_output(Path(args.out) if args.out else None, default, args.overwrite, "demo", own=own)
+    claim = claim_output(Path(args.out) if args.out else None, default, args.overwrite, "demo", own=own)
     try:
         if args.overwrite:
-            _clear_output(claim.folder, own)  # a built-in demo has no input to refuse first
+            clear_output(claim.folder, own)  # a built-in demo has no input to refuse first
         return _demo_run(args, claim.folder)
     finally:
         claim.release(tidy=True)
@@ -80,9 +81,9 @@ def run_fit(args) -> int:
     claim = None
     if main_rank:  # the other ranks of a torchrun launch write nothing
         if args.resume:
-            claim = _hold(out, "run")
+            claim = hold(out, "run")
         else:
-            claim = _claim_output(Path(out) if out else None, default, args.overwrite, "run")
+            claim = claim_output(Path(out) if out else None, default, args.overwrite, "run")
         out = claim.folder
     else:
         out = Path(out) if out else default
@@ -123,7 +124,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         nonlocal tracker
         if not args.resume:
             if args.overwrite:
-                _clear_output(out)  # the earlier run is replaced only now that the new one's input is good
+                clear_output(out)  # the earlier run is replaced only now that the new one's input is good
             start_config(out, forecaster, request, found)
         if track:
             tracker = tracking.start(track, out, forecaster.get_params())
@@ -183,7 +184,7 @@ def run_backtest(args) -> int:
     settings = _settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster(**settings)
-    claim = _claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
+    claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
@@ -196,7 +197,7 @@ def run_backtest(args) -> int:
         finally:
             bar.close()
         if args.overwrite:
-            _clear_output(out)  # the earlier output goes only once the new one is ready
+            clear_output(out)  # the earlier output goes only once the new one is ready
         write_backtest(out, result, forecaster.get_params(), source=str(args.data))
     finally:
         claim.release(tidy=True)
@@ -263,7 +264,7 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     config_path = run_dir / "config.json"
     if not config_path.is_file():
         if run_dir.is_dir():
-            _hold(run_dir, "run").release()  # a run that another process is starting is named as such
+            hold(run_dir, "run").release()  # a run that another process is starting is named as such
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
     if "device" in vars(args):
@@ -286,120 +287,6 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     return run_dir, settings, request, found
 
 
-# ---- where a command writes ---------------------------------------------------------------------
-
-RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
-             "checkpoint.safetensors", "tensorboard")
-BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html")
-TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
-              "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
-OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
-
-
-def _hold(folder: Path, what: str):
-    """``files.lock_folder``: this process alone writes ``folder`` until ``release()``."""
-    from rnncast.files import lock_folder
-
-    return lock_folder(folder, what)
-
-
-def _claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None):
-    """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
-    must be new, empty or, with ``overwrite``, an earlier output of rnncast's (``own``: its names;
-    removed by ``_clear_output`` once the new input is checked); never a model folder. ``continues(out,
-    entries)``: None where the command goes on with what the folder holds (tune adds trials to its
-    study), else the refusal. Without ``out``: ``default``, numbered (``-2``, ``-3``, ...) if it
-    exists, made atomically so two processes never pick one name."""
-    from rnncast.files import LOCK_NAME, lock_folder
-
-    if out is None:
-        while True:
-            try:
-                return lock_folder(_fresh_dir(default), what, new=True)
-            except FileExistsError:
-                continue  # another process made that folder since: the next number
-    model = _model_folder(out) or _model_folder(out.parent)
-    if model is not None:
-        raise RnncastError(f"--out {out} is {'a' if model == out else 'inside a'} model folder ({model}); a {what} "
-                           "is written in a folder of its own, never among a model's files")
-    if out.exists() and not out.is_dir():
-        raise RnncastError(f"--out {out} is a file; give a folder for the {what}")
-    claim = lock_folder(out, what)
-    try:
-        entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
-        foreign = [name for name in entries if name not in own]
-        if foreign:
-            named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
-            raise RnncastError(f"--out {out} holds files that rnncast did not write ({named}); give a new or empty "
-                               f"folder for the {what}")
-        refusal = (continues(out, entries) if continues else _occupied(out, what)) if entries and not overwrite else None
-        if refusal:
-            raise RnncastError(refusal)
-    except BaseException:
-        claim.release(tidy=True)
-        raise
-    return claim
-
-
-def _occupied(out: Path, what: str) -> str:
-    """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
-    if (out / "config.json").is_file():
-        if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
-            return (f"--out {out} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
-                    "with --overwrite, or give another --out")
-        return f"--out {out} holds a finished run; give another --out, or --overwrite to replace it"
-    return f"--out {out} holds an earlier rnncast output; give another --out, or --overwrite to replace it"
-
-
-def _clear_output(out: Path, own=OUTPUT_FILES) -> None:
-    """Remove the files of an earlier output from ``out`` (held by this process): rnncast's own names
-    only (``own``); anything else stays."""
-    import shutil
-
-    for name in sorted(own):
-        path = out / name
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        elif path.exists() or path.is_symlink():
-            path.unlink()
-
-
-def _model_folder(folder: Path) -> Path | None:
-    """``folder`` when it holds a model's files (model.json or weights.safetensors: a model folder,
-    whole or half-written), else None."""
-    from rnncast.checkpoint import META, WEIGHTS
-
-    return folder if folder.is_dir() and any((folder / name).exists() for name in (META, WEIGHTS)) else None
-
-
-def _check_output_file(path, flag: str, kind: str, inputs=()) -> Path:
-    """Refuse an output file that would land in a model folder, replace a file of a run (or of a
-    backtest or tune folder), or one of the command's ``inputs``. Any other existing file is
-    replaced: a forecast or an ONNX file is meant to be written again. ``kind``: the file, as the
-    message names it (".onnx", "CSV")."""
-    path = Path(path)
-    if path.is_dir():
-        raise RnncastError(f"{flag} {path} is a folder; give the path of the {kind} file")
-    model = _model_folder(path.parent)
-    if model is not None:
-        raise RnncastError(f"{flag} {path} would write into the model folder {model}; give a file outside it")
-    if path.name in OUTPUT_FILES and _rnncast_output(path.parent):
-        raise RnncastError(f"{flag} {path} would replace {path.name} of the rnncast output in {path.parent}; give "
-                           "another file name")
-    if path.exists():
-        for given in inputs:
-            if given and Path(given).exists() and path.samefile(given):
-                raise RnncastError(f"{flag} {path} is the command's own input ({given}); give another file name")
-    return path
-
-
-def _rnncast_output(folder: Path) -> bool:
-    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest or a tune."""
-    if (folder / "config.json").is_file() and ((folder / "model").is_dir() or (folder / "checkpoint.safetensors").is_file()):
-        return True
-    return ((folder / "metrics.json").is_file() and (folder / "report.html").is_file()) or (folder / "tune.json").is_file()
-
-
 def run_tune(args) -> int:
     """Search the settings; the tuning folder is held (``files.lock_folder``) until its files are written.
 
@@ -409,7 +296,7 @@ def run_tune(args) -> int:
     backtest is refused unless ``--overwrite``. One process at a time holds a folder: processes that
     share one study give it through ``--storage``, each with its own ``--out``."""
     settings, request, out, _ = _fit_request(args, "tune")
-    claim = _claim_output(Path(out) if out else None, Path("runs") / f"tune-{Path(request['source']).stem}",
+    claim = claim_output(Path(out) if out else None, Path("runs") / f"tune-{Path(request['source']).stem}",
                           args.overwrite, "tune", continues=lambda folder, entries: _tune_continues(
                               folder, entries, args.study, args.storage))
     try:
@@ -424,7 +311,7 @@ def _tune_continues(out: Path, entries: list[str], study: str, storage: str | No
     import json
 
     if any(name not in TUNE_FILES for name in entries):
-        return _occupied(out, "tune")  # a run or a backtest
+        return occupied(out, "tune")  # a run or a backtest
     here = f"sqlite:///{(out / 'study.db').resolve()}"
     has_db = (out / "study.db").is_file()
     try:
@@ -478,7 +365,7 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
 
     def on_start():  # the data and settings are good: an earlier output at --out goes only now
         if args.overwrite:
-            _clear_output(out)
+            clear_output(out)
 
     result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
                   settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
@@ -493,7 +380,7 @@ def run_predict(args) -> int:
     from rnncast.forecaster import Forecaster
 
     if args.out:  # refused before any work: never into a model or over a run's file or an input
-        _check_output_file(args.out, "--out", "CSV", inputs=(args.data, args.future, args.static))
+        check_output_file(args.out, "--out", "CSV", inputs=(args.data, args.future, args.static))
     forecaster = Forecaster.load(args.run_dir)
     forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     text = forecast.to_csv(index=forecaster.layout_ == "single")  # many series: long format, no index
@@ -545,7 +432,7 @@ def run_export(args) -> int:
     from rnncast.export import export_onnx
     from rnncast.forecaster import Forecaster
 
-    _check_output_file(args.onnx, "--onnx", ".onnx")  # never into a model folder or over a run's file
+    check_output_file(args.onnx, "--onnx", ".onnx")  # never into a model folder or over a run's file
     done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
@@ -564,17 +451,6 @@ def _statictable(args, forecaster):
     from rnncast.data import read_table
 
     return read_table(args.static, text_columns=[forecaster.id_col_ or "unique_id"])
-
-
-def _fresh_dir(base: Path) -> Path:
-    """``base``, or ``base-2``, ``base-3``, ... : the first that does not exist (``_claim_output``
-    makes it atomically, trying the next when another process took it first)."""
-    if not base.exists():
-        return base
-    k = 2
-    while Path(f"{base}-{k}").exists():
-        k += 1
-    return Path(f"{base}-{k}")
 
 
 def panel_request(args) -> dict:

@@ -1,0 +1,131 @@
+"""Where a command writes: the folder a fit, backtest, tune or demo claims (new, empty, or with
+--overwrite an earlier output of rnncast's; never a model folder), and the output files predict and
+export may write. One process holds a folder at a time (``files.lock_folder``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rnncast.errors import RnncastError
+
+RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
+             "checkpoint.safetensors", "tensorboard")
+BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html")
+TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
+              "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
+OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
+
+
+def hold(folder: Path, what: str):
+    """``files.lock_folder``: this process alone writes ``folder`` until ``release()``."""
+    from rnncast.files import lock_folder
+
+    return lock_folder(folder, what)
+
+
+def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None):
+    """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
+    must be new, empty or, with ``overwrite``, an earlier output of rnncast's (``own``: its names;
+    removed by ``clear_output`` once the new input is checked); never a model folder. ``continues(out,
+    entries)``: None where the command goes on with what the folder holds (tune adds trials to its
+    study), else the refusal. Without ``out``: ``default``, numbered (``-2``, ``-3``, ...) if it
+    exists, made atomically so two processes never pick one name."""
+    from rnncast.files import LOCK_NAME, lock_folder
+
+    if out is None:
+        while True:
+            try:
+                return lock_folder(fresh_dir(default), what, new=True)
+            except FileExistsError:
+                continue  # another process made that folder since: the next number
+    model = model_folder(out) or model_folder(out.parent)
+    if model is not None:
+        raise RnncastError(f"--out {out} is {'a' if model == out else 'inside a'} model folder ({model}); a {what} "
+                           "is written in a folder of its own, never among a model's files")
+    if out.exists() and not out.is_dir():
+        raise RnncastError(f"--out {out} is a file; give a folder for the {what}")
+    claim = lock_folder(out, what)
+    try:
+        entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
+        foreign = [name for name in entries if name not in own]
+        if foreign:
+            named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise RnncastError(f"--out {out} holds files that rnncast did not write ({named}); give a new or empty "
+                               f"folder for the {what}")
+        refusal = (continues(out, entries) if continues else occupied(out, what)) if entries and not overwrite else None
+        if refusal:
+            raise RnncastError(refusal)
+    except BaseException:
+        claim.release(tidy=True)
+        raise
+    return claim
+
+
+def occupied(out: Path, what: str) -> str:
+    """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
+    if (out / "config.json").is_file():
+        if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
+            return (f"--out {out} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
+                    "with --overwrite, or give another --out")
+        return f"--out {out} holds a finished run; give another --out, or --overwrite to replace it"
+    return f"--out {out} holds an earlier rnncast output; give another --out, or --overwrite to replace it"
+
+
+def clear_output(out: Path, own=OUTPUT_FILES) -> None:
+    """Remove the files of an earlier output from ``out`` (held by this process): rnncast's own names
+    only (``own``); anything else stays."""
+    import shutil
+
+    for name in sorted(own):
+        path = out / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def model_folder(folder: Path) -> Path | None:
+    """``folder`` when it holds a model's files (model.json or weights.safetensors: a model folder,
+    whole or half-written), else None."""
+    from rnncast.checkpoint import META, WEIGHTS
+
+    return folder if folder.is_dir() and any((folder / name).exists() for name in (META, WEIGHTS)) else None
+
+
+def check_output_file(path, flag: str, kind: str, inputs=()) -> Path:
+    """Refuse an output file that would land in a model folder, replace a file of a run (or of a
+    backtest or tune folder), or one of the command's ``inputs``. Any other existing file is
+    replaced: a forecast or an ONNX file is meant to be written again. ``kind``: the file, as the
+    message names it (".onnx", "CSV")."""
+    path = Path(path)
+    if path.is_dir():
+        raise RnncastError(f"{flag} {path} is a folder; give the path of the {kind} file")
+    model = model_folder(path.parent)
+    if model is not None:
+        raise RnncastError(f"{flag} {path} would write into the model folder {model}; give a file outside it")
+    if path.name in OUTPUT_FILES and rnncast_output(path.parent):
+        raise RnncastError(f"{flag} {path} would replace {path.name} of the rnncast output in {path.parent}; give "
+                           "another file name")
+    if path.exists():
+        for given in inputs:
+            if given and Path(given).exists() and path.samefile(given):
+                raise RnncastError(f"{flag} {path} is the command's own input ({given}); give another file name")
+    return path
+
+
+def rnncast_output(folder: Path) -> bool:
+    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest or a tune."""
+    if (folder / "config.json").is_file() and ((folder / "model").is_dir() or (folder / "checkpoint.safetensors").is_file()):
+        return True
+    return ((folder / "metrics.json").is_file() and (folder / "report.html").is_file()) or (folder / "tune.json").is_file()
+
+
+def fresh_dir(base: Path) -> Path:
+    """``base``, or ``base-2``, ``base-3``, ... : the first that does not exist (``claim_output``
+    makes it atomically, trying the next when another process took it first)."""
+    if not base.exists():
+        return base
+    k = 2
+    while Path(f"{base}-{k}").exists():
+        k += 1
+    return Path(f"{base}-{k}")

@@ -1,0 +1,83 @@
+"""Where a command writes (rnncast.cli.outputs): the --out folder a command claims and the output
+files it may replace. The commands' own scenarios are in tests/scenarios/test_run_safety.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.cli import outputs
+from rnncast.errors import RnncastError
+
+
+def test_a_default_folder_is_numbered_when_taken(tmp_path):
+    base = tmp_path / "runs" / "sales-lstm"
+    assert outputs.fresh_dir(base) == base
+    base.mkdir(parents=True)
+    (tmp_path / "runs" / "sales-lstm-2").mkdir()
+    assert outputs.fresh_dir(base) == tmp_path / "runs" / "sales-lstm-3"
+    claim = outputs.claim_output(None, base, overwrite=False, what="fit")
+    try:
+        assert claim.folder == tmp_path / "runs" / "sales-lstm-3" and claim.folder.is_dir()
+    finally:
+        claim.release()
+
+
+def test_out_is_refused_when_it_is_a_model_folder_a_file_or_holds_foreign_files(tmp_path):
+    model = tmp_path / "run" / "model"
+    model.mkdir(parents=True)
+    (model / "model.json").write_text("{}")
+    with pytest.raises(RnncastError, match="is a model folder"):
+        outputs.claim_output(model, tmp_path / "d", overwrite=True, what="fit")
+    with pytest.raises(RnncastError, match="is inside a model folder"):
+        outputs.claim_output(model / "sub", tmp_path / "d", overwrite=True, what="fit")
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    with pytest.raises(RnncastError, match="is a file; give a folder for the fit"):
+        outputs.claim_output(afile, tmp_path / "d", overwrite=True, what="fit")
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine")
+    with pytest.raises(RnncastError, match=r"holds files that rnncast did not write \(notes.txt\)"):
+        outputs.claim_output(foreign, tmp_path / "d", overwrite=True, what="fit")
+    assert (foreign / "notes.txt").read_text() == "mine"
+
+
+def test_an_earlier_run_needs_overwrite_and_only_rnncast_names_are_cleared(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text("{}")
+    (run / "report.html").write_text("<html>")
+    with pytest.raises(RnncastError, match="holds a finished run; give another --out, or --overwrite"):
+        outputs.claim_output(run, tmp_path / "d", overwrite=False, what="fit")
+    claim = outputs.claim_output(run, tmp_path / "d", overwrite=True, what="fit")
+    try:
+        outputs.clear_output(run)
+        assert sorted(p.name for p in run.iterdir() if not p.name.startswith(".")) == []
+    finally:
+        claim.release()
+
+
+def test_an_unfinished_run_is_offered_to_resume(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text("{}")
+    (run / "checkpoint.safetensors").write_bytes(b"")
+    assert "continue it with rnncast fit --resume" in outputs.occupied(run, "fit")
+
+
+def test_output_files_never_land_in_a_model_folder_nor_replace_a_runs_file_or_an_input(tmp_path):
+    run = tmp_path / "run"
+    (run / "model").mkdir(parents=True)
+    (run / "config.json").write_text("{}")
+    (run / "model" / "model.json").write_text("{}")
+    with pytest.raises(RnncastError, match="would write into the model folder"):
+        outputs.check_output_file(run / "model" / "f.csv", "--out", "CSV")
+    with pytest.raises(RnncastError, match="would replace metrics.json of the rnncast output"):
+        outputs.check_output_file(run / "metrics.json", "--out", "CSV")
+    data = tmp_path / "data.csv"
+    data.write_text("y\n1\n")
+    with pytest.raises(RnncastError, match="is the command's own input"):
+        outputs.check_output_file(data, "--out", "CSV", inputs=[str(data)])
+    with pytest.raises(RnncastError, match="is a folder; give the path of the CSV file"):
+        outputs.check_output_file(tmp_path, "--out", "CSV")
+    assert outputs.check_output_file(tmp_path / "forecast.csv", "--out", "CSV") == tmp_path / "forecast.csv"
