@@ -258,29 +258,16 @@ def run_rnncast(args, history, train, test, scales) -> dict:
         p = f.predict(history)
         return p.rename(columns={"y_hat": "yhat"})[["unique_id", "ds", "yhat"]]
 
-    final_state = {k: v.detach().clone() for k, v in f.net_.state_dict().items()}
-    mem["rss_before_predict_mb"] = reset_peak()
-    p0 = time.perf_counter()
-    fc = forecast()
-    predict_s = time.perf_counter() - p0
-    mem["predict_hwm_mb"] = status_mb("VmHWM")
-    rss_predict = maxrss_mb()
-    final_mase = test_mase(fc, test, scales)
-    curve = []
-    for steps, elapsed, sd in snaps:
-        f.net_.load_state_dict(sd)
-        curve.append((steps, elapsed, test_mase(forecast(), test, scales)))
-    f.net_.load_state_dict(final_state)
     loop_s = sum(epoch_s)
-    seen = len(epoch_s) * STEPS_PER_EPOCH * BATCH
-    return dict(fit_s=fit_s, loop_s=loop_s, windows_seen=seen, windows_per_s=seen / loop_s, train_windows=n_windows,
-                predict_s=predict_s, final_mase=final_mase, curve=curve, rss_after_fit_mb=rss_fit,
-                rss_after_predict_mb=rss_predict, version=__import__("rnncast").__version__,
+    scores = peer_scores(f.net_, forecast, snaps, {"steps": len(epoch_s) * STEPS_PER_EPOCH}, loop_s, train, test,
+                         scales, mem)
+    assert scores["train_windows"] == n_windows, (scores["train_windows"], n_windows)
+    return dict(scores, fit_s=fit_s, loop_s=loop_s, rss_after_fit_mb=rss_fit, version=__import__("rnncast").__version__,
                 torch=torch.__version__, config=repr(f), **mem)
 
 
 def peer_scores(net, forecast, snaps, state, loop_s, train, test, scales, mem: dict) -> dict:
-    """What run_nf and run_darts report after training alike: the final forecast of every series (its
+    """What every contender reports after training alike: the final forecast of every series (its
     time and peak memory), its test MASE, the MASE of each snapshot's weights (the curve), and the
     windows seen. ``mem`` gains the memory before and during the forecast."""
     final_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
