@@ -32,21 +32,23 @@ def tiny_demos(monkeypatch):
     shrink(monkeypatch)
 
 
+def _tiny(tmp_path_factory, name: str):
+    """The demo ``name`` made tiny, once: its result and its folder."""
+    out = tmp_path_factory.mktemp(name)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        shrink(monkeypatch)
+        return getattr(demo, name)(out, device="cpu"), out
+
+
 @pytest.fixture(scope="module")
 def tiny_sine(tmp_path_factory):
     """One tiny sine demo (six models) that several tests read: its result and its folder."""
-    out = tmp_path_factory.mktemp("sine")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        shrink(monkeypatch)
-        return demo.sine(out, device="cpu"), out
+    return _tiny(tmp_path_factory, "sine")
 
 
 @pytest.fixture(scope="module")
 def tiny_regression(tmp_path_factory):
-    out = tmp_path_factory.mktemp("regression")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        shrink(monkeypatch)
-        return demo.regression(out, device="cpu"), out
+    return _tiny(tmp_path_factory, "regression")
 
 
 def test_the_sine_demo_trains_each_cell_with_the_highway_and_alone_and_writes_a_run_each(tiny_sine):
