@@ -134,11 +134,11 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.bench.plan import make_plan
     from rnncast.bench.results import append_csv, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
-    from rnncast.bench.tables import prepare_table
+    from rnncast.bench.tables import prepare
 
     plan = make_plan(args)
     torch.set_num_threads(plan.threads)
-    data = prepare_table(plan.data, plan.mode, plan.target, plan.protocol)
+    data = prepare(plan.table, plan.mode, plan.protocol)  # the table make_plan read
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
     print(describe(data), flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "

@@ -44,6 +44,7 @@ class Plan:
     per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
     why: str = ""  # what the default horizons left out, and why
+    table: tables.Table | None = None  # the file as read while checking the request (read once)
 
 
 def default_data_dir() -> Path:
@@ -113,7 +114,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
         models=models, drop_last=args.drop_last, out=out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
-        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why,
+        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table,
     )
 
 

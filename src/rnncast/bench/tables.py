@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast.bench.protocol import select_mode, standardize
+from rnncast.bench.protocol import select_mode, standardize, target_rows
 from rnncast.errors import RnncastError
 from rnncast.scaling import Scaler
 from rnncast.windows import Split
@@ -105,9 +105,13 @@ def split_for(name: str, n_rows: int, protocol: str) -> Split:
 
 
 def fits(split: Split, lookback: int, horizon: int) -> bool:
-    """Whether every part of ``split`` holds a window of ``lookback`` + ``horizon`` (the protocol's rule)."""
-    shortest = min(split.val_end - split.train_end, split.end - split.val_end)
-    return 1 <= horizon <= shortest and lookback >= 1 and lookback + horizon <= split.train_end
+    """Whether every part of ``split`` holds a window of ``lookback`` + ``horizon`` (the protocol's
+    rule, :func:`rnncast.bench.protocol.target_rows`)."""
+    try:
+        target_rows(split, "test", lookback, horizon)
+    except RnncastError:
+        return False
+    return True
 
 
 def default_horizons(split: Split, lookback: int | None = None) -> tuple[tuple[int, ...], int, str]:
@@ -141,7 +145,7 @@ def default_lookback(split: Split, horizons: tuple[int, ...]) -> int:
     if max(horizons) > shortest:
         raise RnncastError(f"horizon {max(horizons)} is longer than the shortest part ({shortest} rows): pass "
                            f"--horizons of at most {shortest}")
-    for length in (96, 36):
+    for length in DEFAULT_LOOKBACK.values():  # 96, then 36
         if all(fits(split, length, h) for h in horizons):
             return length
     room = split.train_end - max(horizons)
@@ -270,7 +274,12 @@ class BenchData:
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
                   protocol: str = "auto") -> BenchData:
     """Read, split under the protocol, standardize with train statistics, select the mode."""
-    table = read_table(path, target)
+    return prepare(read_table(path, target), mode, protocol)
+
+
+def prepare(table: Table, mode: str, protocol: str = "auto") -> BenchData:
+    """A table already read (:func:`read_table`): split under the protocol, standardize with train
+    statistics, select the mode."""
     chosen = protocol_of(table.name, protocol)
     split = split_for(table.name, len(table.values), chosen)
     scaled, scaler = standardize(table.values, split.train_end, table.columns)
