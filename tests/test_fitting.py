@@ -15,10 +15,10 @@ import torch
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
+from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings
 from rnncast.fitting import cut
 from rnncast.panel import load_panel
-from rnncast.training import SequenceBatches, WindowBatches
 from rnncast.windows import Split, chronological_split, rows_needed
 from test_future import COVARIATE_SETTINGS, _covariate_panel
 

@@ -1,7 +1,7 @@
-"""The training loop (``training.py``): the loss falls, one history record per epoch, batches
-gathered from window views, early stopping on the validation loss with the best (or the averaged)
-weights kept, the MSE and MAE losses, seeded runs bit for bit, resuming from a checkpoint,
-divergence (the best finished epoch kept, or an error with advice when none finished), and Ctrl-C honoured between batches.
+"""The training loop (``training.py``): the loss falls, one history record per epoch, early
+stopping on the validation loss with the best (or the averaged) weights kept, the MSE and MAE
+losses, seeded runs bit for bit, resuming from a checkpoint, divergence (the best finished epoch
+kept, or an error with advice when none finished), and Ctrl-C honoured between batches.
 
 ``_series_csv`` and ``_epochs_done`` serve test_report.py and scenarios/test_interrupted_fit.py too.
 """
@@ -23,7 +23,6 @@ from safetensors.torch import load_file, save_file
 from conftest import TINY
 from rnncast import Forecaster, TrainingDiverged, datasets
 from rnncast.cli import main
-from rnncast.training import WindowBatches
 from test_models import _sine
 
 
@@ -57,18 +56,6 @@ def test_history_has_one_record_per_epoch_with_train_and_val_loss(fitted):
     assert [h["epoch"] for h in fitted.history_] == list(range(1, TINY["epochs"] + 1))
     for record in fitted.history_:
         assert record["train_loss"] > 0 and record["val_loss"] > 0
-
-
-def test_window_batches_hold_a_view_and_gather_the_right_rows():
-    values = torch.arange(60, dtype=torch.float32).reshape(20, 3)  # 1 target, 2 features
-    starts = np.array([0, 4, 9])
-    batches = WindowBatches(values, starts, lookback=5, horizon=2, n_targets=1, future_known=True, batch_size=None)
-    assert batches.windows.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
-    batch = batches.gather(torch.as_tensor(starts))
-    for i, s in enumerate(starts):
-        assert torch.equal(batch.x[i], values[s : s + 5])
-        assert torch.equal(batch.y[i], values[s + 5 : s + 7, :1])
-        assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
 
 
 # ---- early stopping and the weights kept ------------------------------------------------------

@@ -18,13 +18,14 @@ import torch
 
 from rnncast import checkpoint as checkpoint_io
 from rnncast import distributed, metrics, parts, scaling
+from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings, plain_values
 from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.state import FittedState
-from rnncast.training import SequenceBatches, WindowBatches, fit_network, resolve_device
+from rnncast.training import fit_network, resolve_device
 from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,22 @@
+"""Batch sources (``batches.py``): window batches hold a view of the series (only the batch is
+copied) and gather the right rows: the inputs, the targets over the horizon, the future-known
+features beside them. Sequence chunks that never cross a series are tested in test_fitting.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from rnncast.batches import WindowBatches
+
+
+def test_window_batches_hold_a_view_and_gather_the_right_rows():
+    values = torch.arange(60, dtype=torch.float32).reshape(20, 3)  # 1 target, 2 features
+    starts = np.array([0, 4, 9])
+    batches = WindowBatches(values, starts, lookback=5, horizon=2, n_targets=1, future_known=True, batch_size=None)
+    assert batches.windows.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
+    batch = batches.gather(torch.as_tensor(starts))
+    for i, s in enumerate(starts):
+        assert torch.equal(batch.x[i], values[s : s + 5])
+        assert torch.equal(batch.y[i], values[s + 5 : s + 7, :1])
+        assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
