@@ -3,8 +3,8 @@ status 2 and one line ``rnncast: error: ...`` on stderr that names the problem, 
 and a refused fit leaves no run directory behind.
 
 Commands run in-process (fast). ``cli``, ``fit_args``, the module fixtures ``folder`` and ``run``
-(one fitted run directory) and the file helpers serve test_cli_parser.py, test_cli_commands.py and
-scenarios/test_cli_fit_predict.py too.
+(one fitted run directory) and the file helpers serve test_cli_parser.py, test_cli_commands.py,
+test_cli_tuning.py and scenarios/test_cli_fit_predict.py too.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from rnncast.cli.display import epoch_bar, table
-from rnncast.cli.outputs import OUTPUT_FILES, TUNE_FILES, check_output_file, claim_output, clear_output, hold, occupied
+from rnncast.cli.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output, hold
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 
@@ -70,7 +70,7 @@ def run_fit(args) -> int:
         out, settings, request, found = _resume_request(args)
         track = args.track
     else:
-        settings, request, out, track = _fit_request(args)
+        settings, request, out, track = fit_request(args)
         found = {}
     if track:
         tracking.check(track)  # a missing package is refused before any work
@@ -209,7 +209,7 @@ def run_backtest(args) -> int:
     return 0
 
 
-def _fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
+def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
     """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
     from rnncast.configfile import read_config
 
@@ -285,95 +285,6 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
             found["source" if key == "data" else key] = str(hit)
     request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
     return run_dir, settings, request, found
-
-
-def run_tune(args) -> int:
-    """Search the settings; the tuning folder is held (``files.lock_folder``) until its files are written.
-
-    ``--out`` may be new, empty, or a folder an earlier tune wrote: a tune of the same study (its
-    ``--study``, in the same storage: the folder's own study.db unless ``--storage``) goes on adding
-    trials to it, as a second machine does through ``--storage``; a tune of another study, a run or a
-    backtest is refused unless ``--overwrite``. One process at a time holds a folder: processes that
-    share one study give it through ``--storage``, each with its own ``--out``."""
-    settings, request, out, _ = _fit_request(args, "tune")
-    claim = claim_output(Path(out) if out else None, Path("runs") / f"tune-{Path(request['source']).stem}",
-                          args.overwrite, "tune", continues=lambda folder, entries: _tune_continues(
-                              folder, entries, args.study, args.storage))
-    try:
-        return _tune_run(args, settings, request, claim.folder)
-    finally:
-        claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
-
-
-def _tune_continues(out: Path, entries: list[str], study: str, storage: str | None) -> str | None:
-    """None when ``out`` holds a tune of study ``study`` in ``storage`` (None: the folder's own
-    study.db), which this tune continues; else the refusal, naming what the folder holds."""
-    import json
-
-    if any(name not in TUNE_FILES for name in entries):
-        return occupied(out, "tune")  # a run or a backtest
-    here = f"sqlite:///{(out / 'study.db').resolve()}"
-    has_db = (out / "study.db").is_file()
-    try:
-        record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
-        was_study, was_storage = str(record["study"]), str(record["storage"])
-    except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
-        was_study, was_storage = None, here if has_db else None
-    gone = _sqlite_file(was_storage)
-    if has_db and gone is not None and gone.name == "study.db" and not gone.exists():
-        was_storage = here  # the folder was moved, its own study.db with it
-    if was_storage is not None and was_study in (None, study) and _same_storage(was_storage, storage or here):
-        return None
-    held = (f"the tune of study {was_study!r} in {'its own study.db' if _same_storage(was_storage, here) else was_storage}"
-            if was_storage is not None else "the files of an earlier tune without its study")
-    return (f"--out {out} holds {held}; to add trials to a study, give its --study (and --storage, when it is not "
-            "the folder's own study.db); or give another --out, or --overwrite to replace it")
-
-
-def _sqlite_file(url: str | None) -> Path | None:
-    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
-
-
-def _same_storage(recorded: str | None, storage: str) -> bool:
-    """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
-    from rnncast.tuning import hide_password
-
-    if recorded is None:
-        return False
-    files = _sqlite_file(recorded), _sqlite_file(storage)
-    if None not in files:
-        return files[0].resolve() == files[1].resolve()
-    return recorded == hide_password(storage)
-
-
-def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
-    """``run_tune`` once the tuning folder is held."""
-    from rnncast.tuning import tune
-
-    try:
-        import optuna
-
-        optuna.logging.set_verbosity(optuna.logging.WARNING)  # one line per trial: ours
-    except ImportError:
-        pass  # tune() says what to install
-
-    def on_trial(trial):
-        params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
-        value = "" if trial.value is None else f" val loss {trial.value:.5f}"
-        epochs = trial.user_attrs.get("epochs", "?")
-        print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {epochs} epochs ({params})", flush=True)
-
-    def on_start():  # the data and settings are good: an earlier output at --out goes only now
-        if args.overwrite:
-            clear_output(out)
-
-    result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
-                  settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
-                  sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
-    best = result.study.best_trial
-    print(f"best: trial {best.number}, validation loss {result.value:.5f} ({len(result.study.trials)} trials in the study)")
-    print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")
-    return 0
 
 
 def run_predict(args) -> int:

@@ -13,6 +13,7 @@ from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
+from rnncast.cli.tuning import run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
 
@@ -124,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "included (default: a tune of another study, a run or a backtest there is refused)")
     output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
                         "override it")
-    tune.set_defaults(run=command.run_tune)
+    tune.set_defaults(run=run_tune)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")

@@ -1,0 +1,166 @@
+"""The ``rnncast tune`` command (``cli/tuning.py``): which --out it goes on with (an earlier tune of
+the same study, in the same storage: SQLite files by their path, other URLs with the password hidden,
+a folder moved with its own study.db) and which it refuses, naming what the folder holds; one line
+per trial and the best; an earlier output replaced only once the input is good. Run in-process with
+``--trials 0`` (refused only after the folder is accepted) or a stand-in search; the real search, its
+study and best.toml are in scenarios/test_tuning_study.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from rnncast.errors import RnncastError
+from test_cli import cli
+
+optuna = pytest.importorskip("optuna")
+
+TRIALS_0 = "trials must be a positive integer, got 0"  # the search's refusal: the folder was accepted
+
+
+def _tune(capsys, out: Path, *more) -> tuple[int, str, str]:
+    """``rnncast tune d.csv --target y --trials 0 --out OUT MORE``: the data is never read."""
+    return cli(capsys, "tune", out.parent / "d.csv", "--target", "y", "--trials", "0", "--out", out, *more)
+
+
+def _earlier_tune(out: Path, study: str | None = "rnncast", storage: str | None = "own", db: bool = True) -> dict:
+    """A folder as an earlier tune left it: tune.json recording ``study`` in ``storage`` ("own": its
+    study.db; None: no tune.json), study.db when ``db``, trials.csv. Returns its files' bytes."""
+    out.mkdir()
+    if db:
+        (out / "study.db").write_bytes(b"")
+    (out / "trials.csv").write_text("number,value\n", encoding="utf-8")
+    if storage is not None:
+        storage = f"sqlite:///{(out / 'study.db').resolve()}" if storage == "own" else storage
+        (out / "tune.json").write_text(json.dumps({"study": study, "storage": storage}), encoding="utf-8")
+    return _files(out)
+
+
+def _files(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_the_same_study_in_the_folders_own_study_db_goes_on_and_another_study_is_refused(tmp_path, capsys):
+    out = tmp_path / "t"
+    before = _earlier_tune(out, "a")
+    code, _, err = _tune(capsys, out, "--study", "a")
+    assert code == 2 and TRIALS_0 in err
+    code, _, err = _tune(capsys, out, "--study", "b")
+    assert code == 2 and err.strip() == (
+        f"rnncast: error: --out {out} holds the tune of study 'a' in its own study.db; to add trials to a study, give "
+        "its --study (and --storage, when it is not the folder's own study.db); or give another --out, or "
+        "--overwrite to replace it")
+    code, _, err = _tune(capsys, out, "--study", "a", "--storage", f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    assert code == 2 and f"--out {out} holds the tune of study 'a' in its own study.db" in err
+    assert _files(out) == before  # nothing written, the lock gone
+    code, _, err = _tune(capsys, out, "--study", "b", "--overwrite")
+    assert code == 2 and TRIALS_0 in err and _files(out) == before  # replaced only once the input is good
+
+
+def test_a_folder_moved_with_its_own_study_db_goes_on(tmp_path, capsys):
+    out = tmp_path / "t"
+    _earlier_tune(out, storage=f"sqlite:///{tmp_path / 'before' / 'study.db'}")  # where it was written
+    code, _, err = _tune(capsys, out)
+    assert code == 2 and TRIALS_0 in err
+
+
+def test_a_study_db_elsewhere_is_named_and_goes_on_only_with_that_storage(tmp_path, capsys, monkeypatch):
+    out, shared = tmp_path / "t", tmp_path / "shared.db"
+    shared.write_bytes(b"")
+    _earlier_tune(out, storage=f"sqlite:///{shared}", db=False)
+    code, _, err = _tune(capsys, out)
+    assert code == 2 and f"--out {out} holds the tune of study 'rnncast' in sqlite:///{shared};" in err
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _tune(capsys, out, "--storage", "sqlite:///shared.db")  # SQLite files compared by their path
+    assert code == 2 and TRIALS_0 in err
+
+
+def test_a_storage_url_is_compared_with_its_password_hidden_as_tune_json_records_it(tmp_path, capsys):
+    out = tmp_path / "t"
+    _earlier_tune(out, storage="postgresql://u:***@host/db", db=False)
+    code, _, err = _tune(capsys, out, "--storage", "postgresql://u:secret@host/db")
+    assert code == 2 and TRIALS_0 in err
+    code, _, err = _tune(capsys, out, "--storage", "postgresql://v:secret@host/db")
+    assert code == 2 and "holds the tune of study 'rnncast' in postgresql://u:***@host/db;" in err
+    assert "secret" not in err
+
+
+def test_a_tune_stopped_before_its_summary_goes_on_in_its_own_study_db(tmp_path, capsys):
+    out = tmp_path / "t"
+    _earlier_tune(out, storage=None)  # study.db and trials.csv, no tune.json
+    code, _, err = _tune(capsys, out)
+    assert code == 2 and TRIALS_0 in err
+    code, _, err = _tune(capsys, out, "--storage", f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    assert code == 2 and f"--out {out} holds the tune of study" in err and "in its own study.db" in err
+
+
+def test_files_of_a_tune_without_its_study_or_of_a_run_are_refused(tmp_path, capsys):
+    out = tmp_path / "t"
+    _earlier_tune(out, storage=None, db=False)  # trials.csv alone
+    code, _, err = _tune(capsys, out)
+    assert code == 2 and f"--out {out} holds the files of an earlier tune without its study;" in err
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text("{}", encoding="utf-8")
+    (run / "report.html").write_text("", encoding="utf-8")
+    code, _, err = _tune(capsys, run)
+    assert code == 2 and f"--out {run} holds a finished run; give another --out, or --overwrite to replace it" in err
+
+
+def _trial(number: int, state: str, value, params: dict, **attrs):
+    return SimpleNamespace(number=number, state=SimpleNamespace(name=state), value=value, params=params, user_attrs=attrs)
+
+
+def test_each_trial_is_one_line_and_the_best_names_its_config(tmp_path, capsys, monkeypatch):
+    calls = []
+
+    def search(source, target, features, time_col, **kw):
+        calls.append(dict(source=source, target=target, features=features, time_col=time_col, **kw))
+        kw["on_start"]()
+        kw["on_trial"](_trial(0, "COMPLETE", 0.1234567, {"cell": "gru", "lr": 0.00123456}, epochs=3))
+        kw["on_trial"](_trial(1, "PRUNED", None, {"cell": "lstm"}))
+        config = kw["out"] / "best.toml"
+        config.write_text("", encoding="utf-8")
+        return SimpleNamespace(study=SimpleNamespace(best_trial=SimpleNamespace(number=0), trials=[0, 1]),
+                               value=0.1234567, config=config)
+
+    monkeypatch.setattr("rnncast.tuning.tune", search)
+    out = tmp_path / "t"
+    code, stdout, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--epochs", "2", "--trials", "2",
+                            "--out", out)
+    assert code == 0, err
+    assert stdout.splitlines() == [
+        "trial 0: complete val loss 0.12346 after 3 epochs (cell gru, lr 0.00123)",
+        "trial 1: pruned after ? epochs (cell lstm)",
+        "best: trial 0, validation loss 0.12346 (2 trials in the study)",
+        f"wrote {out / 'best.toml'}; train it with: rnncast fit --config {out / 'best.toml'}",
+    ]
+    (call,) = calls
+    assert call["source"] == str(tmp_path / "d.csv") and call["target"] == ["y"] and call["settings"] == {"epochs": 2}
+    assert (call["trials"], call["storage"], call["study_name"], call["out"]) == (2, None, "rnncast", out)
+
+
+def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_path, capsys, monkeypatch):
+    run = tmp_path / "run"
+    run.mkdir()
+    for name in ("config.json", "report.html"):
+        (run / name).write_text("{}", encoding="utf-8")
+    before = _files(run)
+
+    def refused(*args, **kw):
+        raise RnncastError("'z' not found")
+
+    monkeypatch.setattr("rnncast.tuning.tune", refused)
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "z", "--out", run, "--overwrite")
+    assert code == 2 and "'z' not found" in err and _files(run) == before
+
+    def started(*args, **kw):
+        kw["on_start"]()
+        raise RnncastError("no trial of the study finished")
+
+    monkeypatch.setattr("rnncast.tuning.tune", started)
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", run, "--overwrite")
+    assert code == 2 and "no trial of the study finished" in err and _files(run) == {}
