@@ -19,6 +19,7 @@ SCHEMES = ("window", "sequence")
 LOSSES = ("mse", "mae")
 WINDOW_NORMS = ("none", "last", "mean")
 DECODERS = ("direct", "parallel")
+HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
 FILLS = ("ffill", "interpolate", "drop")
 DEVICES = ("auto", "cpu", "cuda")
 MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
@@ -119,6 +120,13 @@ class ModelSettings:
         "add one linear map from the input window's targets (less the window's level) to the "
         "forecast, as LSTNet's autoregressive highway: the cell learns what a linear forecast misses",
     )
+    highway_start: str = _opt(
+        "zero",
+        "where the highway starts: zero (the untrained network forecasts the window's level), or "
+        "least_squares: the closed-form ridge fit of the training windows, its penalty chosen on the "
+        "validation windows, kept only where it beats zero there (Toner & Darlow, ICML 2024)",
+        HIGHWAY_STARTS,
+    )
     decoder: str = _opt(
         "direct",
         "direct: one linear layer from the last hidden state to every horizon step; parallel (needs "
@@ -145,6 +153,7 @@ class ModelSettings:
         if not _is_integer(self.segment) or self.segment < 0:
             raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {self.segment!r}")
         _choice("decoder", self.decoder, DECODERS)
+        _choice("highway_start", self.highway_start, HIGHWAY_STARTS)
         if self.decoder == "parallel" and not self.segment:
             raise RnncastError("decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. --segment 48)")
         levels = self.quantiles

@@ -65,6 +65,7 @@ class Forecaster:
         segment: int = _M.segment,
         decoder: str = _M.decoder,
         highway: bool = _M.highway,
+        highway_start: str = _M.highway_start,
         quantiles: tuple | None = _M.quantiles,
         epochs: int = _T.epochs,
         batch_size: int | None = _T.batch_size,
@@ -101,6 +102,7 @@ class Forecaster:
         self.segment = segment
         self.decoder = decoder
         self.highway = highway
+        self.highway_start = highway_start
         self.quantiles = quantiles
         self.epochs = epochs
         self.batch_size = batch_size

@@ -1,0 +1,110 @@
+"""Where the highway starts: zero (the network starts as the window level's forecast) or the
+closed-form least-squares fit of the training windows, its penalty chosen on validation.
+
+The highway (``models.highway``) is one linear map from a window's targets, less the window's
+level, to the horizon, shared by the target columns. Trained by gradient steps it is the linear
+models of the LTSF papers (NLinear, DLinear), and those are linear regressions with a closed-form
+optimum: Toner & Darlow, "An Analysis of Linear Time Series Forecasting Models", ICML 2024
+(arXiv:2403.14587), find the closed-form fit as good as or better than the gradient-trained one in
+72 % of their settings. ``least_squares`` starts the highway there, so the recurrent cell learns,
+from its first step, what a linear forecast misses.
+
+The fit is ridge regression over (window, target column) rows: inputs the lookback deviations
+``[L]`` and a bias, outputs the horizon deviations ``[H]``, all in scaled units. The penalty
+``p * mean(diag(X'X))`` on the weights (not the bias), ``p`` in ``PENALTIES``, is chosen by the
+training loop's own validation loss (MSE, MAE or pinball) over the validation windows, with the zero
+start (the untrained network) among the candidates: a fit that does not beat the window level's
+forecast on validation is not taken. Without validation windows the smallest penalty is taken.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import torch
+from torch import nn
+
+from rnncast.batches import WindowBatches
+from rnncast.distributed import Group
+from rnncast.models import window_level
+from rnncast.training import mean_loss
+
+log = logging.getLogger(__name__)
+
+PENALTIES = (1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0)  # ridge penalty, relative to mean(diag(X'X))
+MAX_WINDOWS = 50_000  # training windows the fit reads at most (evenly spaced over all of them)
+
+
+def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDOWS) -> tuple[torch.Tensor, torch.Tensor]:
+    """The normal equations' sums over the training windows (at most ``max_windows``, evenly spaced):
+    ``X'X`` [L + 1, L + 1] and ``X'Y`` [L + 1, H], float64, one row per (window, target column); the
+    last input is the bias's 1."""
+    n = len(train)
+    index = torch.linspace(0, n - 1, min(n, max_windows)).round().long().unique().to(train.starts.device)
+    gram = cross = None
+    for chunk in index.split(4096):
+        batch = train.take(chunk)
+        targets = batch.x[..., : train.n_targets]  # [B, L, T]
+        level = window_level(targets, window_norm)  # [B, 1, T]
+        x = (targets - level).transpose(1, 2).reshape(-1, targets.shape[1]).double()  # [B * T, L]
+        y = (batch.y - level).transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
+        x = torch.cat([x, x.new_ones(len(x), 1)], dim=1)  # [B * T, L + 1]
+        gram = x.T @ x if gram is None else gram + x.T @ x
+        cross = x.T @ y if cross is None else cross + x.T @ y
+    return gram, cross
+
+
+def solve(gram: torch.Tensor, cross: torch.Tensor, penalty: float) -> torch.Tensor:
+    """Ridge weights [L + 1, H] for a relative ``penalty``; the bias (last row) is not penalised."""
+    size = gram.shape[0]
+    ridge = torch.ones(size, dtype=gram.dtype, device=gram.device)
+    ridge[-1] = 0.0
+    scale = torch.diagonal(gram)[:-1].mean().clamp_min(1e-12)
+    return torch.linalg.solve(gram + torch.diag(ridge) * penalty * scale, cross)
+
+
+def start(net: nn.Module, train: WindowBatches, val: WindowBatches | None, loss: str = "mse",
+          group: Group | None = None) -> dict:
+    """Set ``net.highway`` to the least-squares fit whose penalty has the lowest validation loss
+    (``loss``: the training loop's mse | mae; a quantile head's pinball loss), or leave it at zero
+    when no fit beats zero there. ``train`` holds the training windows ([B, L, C] inputs, [B, H, T]
+    targets). Returns ``{"penalty", "val_loss", "zero_val_loss"}`` (penalty None: zero kept)."""
+    layer = net.highway
+    gram, cross = moments(train, net.spec.window_norm)
+    fits = {}
+    for penalty in PENALTIES:
+        try:
+            fits[penalty] = solve(gram, cross, penalty)
+        except RuntimeError:  # singular at a tiny penalty (fewer distinct rows than inputs): skip it
+            continue
+    judged = val is not None and len(val) > 0
+    if not judged:
+        chosen = min(fits)
+        _set(layer, fits[chosen])
+        return {"penalty": chosen, "val_loss": None, "zero_val_loss": None}
+    zero = mean_loss(net, val, group, loss)  # the highway starts at zero
+    best, best_loss = None, zero
+    for penalty, weights in fits.items():
+        _set(layer, weights)
+        value = mean_loss(net, val, group, loss)
+        if value < best_loss:
+            best, best_loss = penalty, value
+    if best is None:
+        _set(layer, None)
+        log.info("the highway starts at zero: no least-squares fit beat it on validation (%s %.5g)", loss, zero)
+    else:
+        _set(layer, fits[best])
+        log.info("the highway starts at the least-squares fit, penalty %g (validation %s %.5g; zero: %.5g)",
+                 best, loss, best_loss, zero)
+    return {"penalty": best, "val_loss": best_loss, "zero_val_loss": zero}
+
+
+@torch.no_grad()
+def _set(layer: nn.Linear, weights: torch.Tensor | None) -> None:
+    """Load ridge weights [L + 1, H] into the highway (``Linear(L, H)``), or zero it (None)."""
+    if weights is None:
+        layer.weight.zero_()
+        layer.bias.zero_()
+        return
+    layer.weight.copy_(weights[:-1].T.to(layer.weight.dtype))  # [H, L]
+    layer.bias.copy_(weights[-1].to(layer.bias.dtype))  # [H]
