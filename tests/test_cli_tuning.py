@@ -94,7 +94,9 @@ def test_a_tune_stopped_before_its_summary_goes_on_in_its_own_study_db(tmp_path,
     code, _, err = _tune(capsys, out)
     assert code == 2 and TRIALS_0 in err
     code, _, err = _tune(capsys, out, "--storage", f"sqlite:///{tmp_path / 'elsewhere.db'}")
-    assert code == 2 and f"--out {out} holds the tune of study" in err and "in its own study.db" in err
+    assert code == 2 and (f"--out {out} holds an earlier tune's study in its own study.db (its name unrecorded: "
+                          "the tune stopped before tune.json)") in err
+    assert "None" not in err
 
 
 def test_files_of_a_tune_without_its_study_or_of_a_run_are_refused(tmp_path, capsys):

@@ -47,8 +47,13 @@ def _tune_continues(out: Path, entries: list[str], study: str, storage: str | No
         was_storage = here  # the folder was moved, its own study.db with it
     if was_storage is not None and was_study in (None, study) and _same_storage(was_storage, storage or here):
         return None
-    held = (f"the tune of study {was_study!r} in {'its own study.db' if _same_storage(was_storage, here) else was_storage}"
-            if was_storage is not None else "the files of an earlier tune without its study")
+    where = "its own study.db" if _same_storage(was_storage, here) else was_storage
+    if was_storage is None:
+        held = "the files of an earlier tune without its study"
+    elif was_study is None:  # stopped before tune.json: the study's name was never recorded
+        held = f"an earlier tune's study in {where} (its name unrecorded: the tune stopped before tune.json)"
+    else:
+        held = f"the tune of study {was_study!r} in {where}"
     return (f"--out {out} holds {held}; to add trials to a study, give its --study (and --storage, when it is not "
             "the folder's own study.db); or give another --out, or --overwrite to replace it")
 
