@@ -102,3 +102,8 @@ def test_fit_starts_at_the_least_squares_fit_when_asked(scheme):
 def test_a_misspelt_start_is_refused_by_name():
     with pytest.raises(RnncastError, match="highway_start"):
         Forecaster(**TINY, highway_start="ols").fit(datasets.sine_wave(n=200), target="y")
+
+
+def test_a_least_squares_start_without_a_highway_is_refused_not_ignored():
+    with pytest.raises(RnncastError, match="highway_start 'least_squares' starts the highway, and this model has none"):
+        Forecaster(**TINY, highway=False, highway_start="least_squares").fit(datasets.sine_wave(n=200), target="y")

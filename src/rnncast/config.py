@@ -299,6 +299,9 @@ class Settings:
         if self.model.quantiles and self.train.loss != "mse":
             raise RnncastError(f"loss {self.train.loss!r} is for a point forecast; a quantile head trains on the "
                                "pinball loss (its 0.5 level is the median): leave loss at 'mse' or drop quantiles")
+        if self.model.highway_start == "least_squares" and not self.model.highway:
+            raise RnncastError("highway_start 'least_squares' starts the highway, and this model has none: turn it on "
+                               "(highway=True, --highway) or leave highway_start at 'zero'")
         if self.data.season > self.data.lookback:
             raise RnncastError(
                 f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
