@@ -297,7 +297,7 @@ def test_a_fit_no_epoch_of_which_beats_the_untrained_network_says_the_model_is_t
 
     from rnncast import Forecaster
     from rnncast.plots import loss_figure
-    from rnncast.report import run_blocks
+    from rnncast.reportpage import run_blocks
 
     walk = pd.DataFrame({"y": np.cumsum(np.random.default_rng(0).normal(size=300))})
     with caplog.at_level("WARNING", logger="rnncast"):

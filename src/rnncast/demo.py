@@ -17,7 +17,10 @@ from rnncast.comparison import Comparison, compare, listing, pair_table
 from rnncast.forecaster import Forecaster
 from rnncast.panel import load_panel
 from rnncast.models import count_parameters
-from rnncast.report import forecast_plot, html_page, metric_rows, verdict, write_run
+from rnncast.forecastplot import forecast_plot
+from rnncast.report import write_run
+from rnncast.reportpage import html_page, metric_rows
+from rnncast.verdicts import verdict
 
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
                            patience=10, scaler="minmax", window_norm="none")  # the tutorial's, split by time

@@ -99,7 +99,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast import tracking, training
     from rnncast.config import Settings
     from rnncast.panel import load_panel
-    from rnncast.report import divergence_text, fit_hint, start_config, verdict, verdict_units, write_run
+    from rnncast.report import start_config, write_run
+    from rnncast.verdicts import divergence_text, fit_hint, verdict, verdict_units
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
@@ -179,7 +180,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
 
 def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.report import backtest_rows, write_backtest
+    from rnncast.report import write_backtest
+    from rnncast.reportpage import backtest_rows
 
     settings = _settings_from_args(args)
     request = panel_request(args)
@@ -307,7 +309,7 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.report import verdict, verdict_units
+    from rnncast.verdicts import verdict, verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
@@ -327,7 +329,7 @@ def run_evaluate(args) -> int:
 def score_tables(result: dict, season: int, what: str = "") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
-    from rnncast.report import mase_note
+    from rnncast.verdicts import mase_note
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []

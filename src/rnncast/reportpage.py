@@ -1,0 +1,160 @@
+"""The report page: what a run says, laid out as blocks and written as one HTML page.
+
+A page is a list of blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``,
+``("verdict", good, sentence)``, ``("table", rows)`` (the first row the header) and
+``("img", png_bytes, alt)``. ``html_page`` writes them as one self-contained page (plots embedded as
+data URIs) that can be mailed. A run's page reads: the verdict (and a hint), notes, metrics, plots,
+then the data and settings; a backtest's and the demo's pages are made of the same blocks.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+
+from rnncast.config import plain_values
+from rnncast.forecaster import Forecaster
+from rnncast.verdicts import divergence_text, fit_hint, mase_note, verdict, verdict_units
+
+METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
+
+
+# ---- a run's page ---------------------------------------------------------------------------
+
+def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=()) -> list:
+    """The page of a run: the verdict (and a hint), notes, metrics, ``figures`` (blocks), data and settings."""
+    blocks = []
+    if "test" in metrics:
+        good, sentence = verdict(metrics["test"], verdict_units(forecaster))
+        blocks.append(("verdict", good, sentence))
+        hint = fit_hint(forecaster, metrics)
+        if hint:
+            blocks.append(("hint", hint))
+    diverged = divergence_text(forecaster)
+    if diverged:
+        blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "
+                               "there and, as early stopping does, kept its best finished epoch; the scores below are "
+                               f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
+                               "(--grad-clip) may let it train further."))
+    if forecaster.history_ and not any(h.get("best") for h in forecaster.history_) and not getattr(
+            forecaster, "diverged_epoch_", None):
+        blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
+                               "untrained network: it forecasts the window's level (with window_norm 'last', exactly the "
+                               "repeat baseline). Try a larger learning rate (--lr) or more epochs and patience."))
+    for note in notes or []:
+        blocks.append(("p", note))
+    if "test" in metrics:
+        model = metrics["test"]["original"]["model"]
+        intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of the test values"
+                     for k, v in model.items() if k.startswith("coverage_")]
+        if intervals:
+            blocks.append(("p", f"Prediction intervals (quantiles {list(forecaster.settings_.model.quantiles)}): "
+                                f"{'; '.join(intervals)}; mean pinball loss {model['pinball']:.4g}."))
+    blocks.append(("h2", "Metrics (original units)"))
+    note = mase_note(metrics.get("test", {}))
+    if note:
+        blocks.append(("p", note))
+    blocks.append(("table", metric_rows(metrics, "original")))
+    blocks.append(("h2", "Metrics (scaled units)"))
+    blocks.append(("table", metric_rows(metrics, "scaled")))
+    blocks += figures
+    blocks.append(("h2", "Data and settings"))
+    wide = forecaster.layout_ == "wide"
+    facts = [["data", source or "(in memory)"],
+             ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
+             ["features", ", ".join(forecaster.features_) or "(none)"]]
+    if forecaster.layout_ == "single":
+        split = forecaster.split_
+        facts.append(["rows: train / validation / test",
+                      f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
+        borders = forecaster.state_.borders
+        if borders and all(b is not None for b in borders[0]):
+            first_val, first_test, last = borders[0]
+            facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
+    else:
+        skipped = forecaster.skipped_series_
+        facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
+                                                      f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
+                  ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
+                             "training rows"],
+                  ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
+                                                          for d in skipped) or "(none)"]]
+    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
+                  + (f" ({diverged})" if diverged else "")])
+    facts += [[k, repr(v)] for k, v in plain_values(forecaster.get_params()).items()]
+    blocks.append(("table", [["setting", "value"]] + facts))
+    return blocks
+
+
+def metric_rows(metrics: dict, units: str) -> list[list[str]]:
+    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else "R²" for m in METRIC_NAMES]]
+    for part, result in metrics.items():
+        if part not in ("val", "test"):
+            continue
+        for name, scores in result[units].items():
+            label = "model" if name == "model" else f"baseline: {name}"
+            rows.append([part, label, str(result["windows"])] +
+                        [f"{scores[m]:.4f}" if m == "r2" else f"{scores[m]:.5g}" for m in METRIC_NAMES])
+    return rows
+
+
+# ---- a backtest's table ---------------------------------------------------------------------
+
+BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
+
+
+def backtest_rows(m: dict) -> list[list[str]]:
+    """One row per window and forecaster, then the overall rows."""
+    extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
+    rows = [["window", "forecaster"] + [n.upper() if n != "smape" else "sMAPE %" for n in BACKTEST_METRICS] + extra]
+    entries = [(str(w["window"]), w) for w in m["windows"]] + [("overall", m["overall"])]
+    for label, scores in entries:
+        for name in ["model"] + [k for k in scores if k not in ("model", "window", "first_step")]:
+            values = [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
+            values += [f"{scores[name][k]:.4f}" if k in scores[name] else "" for k in extra]
+            rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
+    return rows
+
+
+# ---- the page as HTML -----------------------------------------------------------------------
+
+CSS = """
+body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
+th { background: #f2f2f2; }
+img { max-width: 100%; border: 1px solid #ddd; }
+.good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
+.bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
+.hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
+"""
+
+
+def html_page(title: str, blocks: list) -> str:
+    """One self-contained HTML page; images are embedded as data URIs."""
+    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
+             f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
+    for block in blocks:
+        kind = block[0]
+        if kind == "h2":
+            parts.append(f"<h2>{html.escape(block[1])}</h2>")
+        elif kind == "p":
+            parts.append(f"<p>{html.escape(block[1])}</p>")
+        elif kind == "hint":
+            parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
+        elif kind == "verdict":
+            parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
+        elif kind == "table":
+            head, *rows = block[1]
+            parts.append("<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr>")
+            for row in rows:
+                parts.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
+            parts.append("</table>")
+        elif kind == "img":
+            data = base64.b64encode(block[1]).decode("ascii")
+            parts.append(f"<p><img alt='{html.escape(block[2])}' src='data:image/png;base64,{data}'></p>")
+        else:
+            raise ValueError(f"unknown report block {kind!r}")
+    parts.append("</body></html>")
+    return "\n".join(parts)

@@ -1,0 +1,99 @@
+"""What a run's scores say: the verdict against the baselines, and the hints and notes beside it.
+
+A model *beats* a baseline only when its test MSE is lower and a Diebold–Mariano test gives
+p < ``alpha``; the verdict says so in one sentence, in original units for one series and in scaled
+units for many (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
+features lose to the training mean, the epoch a diverged fit kept, and how a pooled MASE treated
+series with a zero naive error. The command line prints these sentences; the report page
+(``reportpage``) shows them.
+"""
+
+from __future__ import annotations
+
+from rnncast.forecaster import Forecaster
+
+
+def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split") -> tuple[bool, str]:
+    """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
+
+    A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
+    with predicting the mean does not "beat" it by a rounding difference. ``where``: the windows
+    scored, as the sentence names them (``evaluate`` scores other parts than the test split).
+    """
+    scores = test[units]
+    model = scores["model"]["mse"]
+    rivals = {name: s["mse"] for name, s in scores.items() if name != "model"}
+    p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
+    best_name = min(rivals, key=rivals.get)
+    best, p = rivals[best_name], p_values[best_name]
+    mse = "MSE" if units == "original" else "MSE (each series in its own scaled units)"
+    if all(beats(test, n, units, alpha) for n in rivals):
+        return True, (f"The model beats every baseline on {where}: {mse} {model:.4g} against "
+                      f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
+                      f"(Diebold–Mariano p = {p:.2g}).")
+    losers = [n for n in rivals if not beats(test, n, units, alpha)]
+    worst = min(losers, key=rivals.get)
+    how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
+           else "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE")
+    return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
+                   f"{rivals[worst]:.4g} for the {worst} baseline, {how}" +
+                   (f" (Diebold–Mariano p = {p_values[worst]:.2g})." if p_values[worst] == p_values[worst] else "."))
+
+
+def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
+    """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``)."""
+    scores = test[units]
+    p_value = test.get("significance", {}).get(baseline, {}).get("p_value", 0.0)
+    return scores["model"]["mse"] < scores[baseline]["mse"] and p_value < alpha
+
+
+FUTURE_KNOWN_HINT = ("hint: the features are used only up to the step before each forecast; if their values are known "
+                     "at the forecast time (a calendar, a planned price, a measured input), declare them with "
+                     "--future-known (future_known=True)")
+
+
+def fit_hint(forecaster: Forecaster, metrics: dict) -> str | None:
+    """One line of advice after a fit, or None: a model given features that are not future-known,
+    which does not beat the training mean on the test split (``beats``), is told of ``--future-known``."""
+    if "test" not in metrics or not forecaster.past_covariates_ or forecaster.future_covariates_:
+        return None
+    if "mean" not in metrics["test"]["original"] or beats(metrics["test"], "mean", verdict_units(forecaster)):
+        return None
+    return FUTURE_KNOWN_HINT
+
+
+def divergence(forecaster: Forecaster) -> dict | None:
+    """``{"epoch", "kept"}`` of a fit whose loss became NaN or infinite in epoch ``epoch``
+    (``diverged_epoch_``), the model keeping epoch ``kept`` (0: the untrained network), or None."""
+    epoch = getattr(forecaster, "diverged_epoch_", None)
+    if epoch is None:
+        return None
+    from rnncast.training import best_epoch
+
+    return {"epoch": epoch, "kept": best_epoch(forecaster.history_)}  # the loop keeps the best finished epoch
+
+
+def divergence_text(forecaster: Forecaster) -> str | None:
+    """"training diverged in epoch 7; the model keeps epoch 5", or None: the fit did not diverge."""
+    d = divergence(forecaster)
+    if d is None:
+        return None
+    kept = f"epoch {d['kept']}" if d["kept"] else "the untrained network (no finished epoch beat it on validation)"
+    return f"training diverged in epoch {d['epoch']}; the model keeps {kept}"
+
+
+def mase_note(result: dict) -> str | None:
+    """How a pooled MASE treated series with a zero in-sample naive error (None: there were none)."""
+    excluded = result.get("mase_excluded")
+    if not excluded:
+        return None
+    named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
+    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) never change on their "
+            "training rows, so their naive error is zero and MASE is undefined for them; they are left out of MASE "
+            "(as M4 leaves such series out) and counted in every other metric.")
+
+
+def verdict_units(forecaster: Forecaster) -> str:
+    """Original units for one series; scaled units for many, where each series' errors count in its
+    own scale (pooled original-unit MSE would be the largest series' MSE)."""
+    return "original" if forecaster.layout_ == "single" else "scaled"

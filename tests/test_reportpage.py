@@ -1,0 +1,61 @@
+"""The report page (``reportpage.py``): the note on how MASE treated a series that never changes,
+the metric table's numbers, a backtest's table, the HTML page (text escaped, images embedded, an
+unknown block refused). Where the --future-known hint stands on a run's page is test_verdicts.py;
+the page in a real browser is scenarios/test_report_browser.py."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster
+from rnncast.report import write_run
+
+
+def test_the_page_says_how_mase_treated_a_series_that_never_changes(tmp_path):
+    frame = make_panel(3, seed=2)
+    frame.loc[frame["unique_id"] == frame["unique_id"].iloc[0], "y"] = 5.0  # constant: a zero naive error
+    model = Forecaster(**TINY).fit(frame)
+    metrics = write_run(tmp_path / "run", model, frame)
+    assert np.isfinite(metrics["test"]["original"]["model"]["mase"])  # the pooled MASE stays defined
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    first = frame["unique_id"].iloc[0]
+    assert f"1 series ('{first}') never change on their training rows" in page and "left out of MASE" in page
+
+
+def test_the_metric_table_keeps_small_and_large_numbers_readable():
+    from rnncast.reportpage import metric_rows
+
+    metrics = {"test": {"windows": 3, "original": {"model": {"mse": 8.0549e-05, "mae": 24653147138.2618, "rmse": 0.009,
+                                                           "r2": 0.5, "mase": 1.2}}}}
+    row = metric_rows(metrics, "original")[1]
+    assert "8.0549e-05" in row and "2.4653e+10" in row  # not 0.0001 and 24653147138.2618
+
+
+def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_rows():
+    from rnncast.reportpage import backtest_rows
+
+    scores = {"mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape": 12.345678}
+    m = {"windows": [{"window": 0, "first_step": 90, "model": scores, "repeat": scores}],
+         "overall": {"model": {**scores, "pinball": 0.25}, "repeat": scores}}
+    head, *rows = backtest_rows(m)
+    assert head == ["window", "forecaster", "MAE", "RMSE", "MASE", "sMAPE %", "pinball"]
+    assert [r[:2] for r in rows] == [["0", "model"], ["0", "baseline: repeat"], ["overall", "model"],
+                                     ["overall", "baseline: repeat"]]
+    assert rows[2][2:] == ["1.0000", "2.0000", "0.5000", "12.3457", "0.2500"] and rows[0][-1] == ""
+
+
+def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():
+    from rnncast.reportpage import html_page
+
+    page = html_page("a <b> & c", [("verdict", False, "x < y"), ("hint", "h & i"), ("table", [["k", "v"], ["<k>", 1]]),
+                                   ("img", b"\x89PNG", "the <plot>")])
+    assert "<title>a &lt;b&gt; &amp; c</title>" in page and "<h1>a &lt;b&gt; &amp; c</h1>" in page
+    assert "<p class='bad'>x &lt; y</p>" in page and "<p class='hint'>h &amp; i</p>" in page
+    assert "<tr><th>k</th><th>v</th></tr>" in page and "<tr><td>&lt;k&gt;</td><td>1</td></tr>" in page
+    assert "<img alt='the &lt;plot&gt;' src='data:image/png;base64,iVBORw=='>" in page  # no file beside the page
+    with pytest.raises(ValueError, match="unknown report block 'video'"):
+        html_page("t", [("video", b"")])

@@ -1,0 +1,93 @@
+"""What a run's scores say (``verdicts.py``): the divergence text; the --future-known hint of a fit
+whose past-only features lose to the mean, read on the page right after the verdict (the page's order:
+verdict, hint, metrics, plots, settings) and printed last by the fit command, and no hint for
+future-known features, without features, or once the mean is beaten beyond chance; the MASE note's
+absence; a verdict on forecasts equal to a baseline's."""
+
+from __future__ import annotations
+
+import copy
+import html
+
+import pandas as pd
+import pytest
+
+from rnncast import Forecaster, datasets
+from rnncast.cli import main
+from rnncast.report import write_run
+from rnncast.verdicts import FUTURE_KNOWN_HINT, beats, fit_hint, verdict
+
+
+def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
+    from types import SimpleNamespace
+
+    from rnncast.verdicts import divergence_text
+
+    history = [{"epoch": 1, "best": True}, {"epoch": 2, "best": False}]
+    assert divergence_text(SimpleNamespace(diverged_epoch_=None, history_=history)) is None
+    assert divergence_text(SimpleNamespace(diverged_epoch_=3, history_=history)) == \
+        "training diverged in epoch 3; the model keeps epoch 1"
+    never = [{"epoch": 1, "best": False}]  # no epoch beat the untrained network on validation
+    assert divergence_text(SimpleNamespace(diverged_epoch_=2, history_=never)).startswith(
+        "training diverged in epoch 2; the model keeps the untrained network")
+
+
+REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
+
+
+@pytest.fixture(scope="module")
+def regression() -> pd.DataFrame:
+    """The second tutorial's rows: y_t depends on x_t alone, which a past-only window never sees."""
+    return datasets.aligned_regression(n=300)
+
+
+def test_past_only_features_that_lose_to_the_mean_earn_the_future_known_hint(regression, tmp_path):
+    model = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
+    metrics = write_run(tmp_path, model, regression, source="regression")
+    assert not beats(metrics["test"], "mean") and not verdict(metrics["test"])[0]
+    assert fit_hint(model, metrics) == FUTURE_KNOWN_HINT and "--future-known" in FUTURE_KNOWN_HINT
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    verdict_at, hint_at = page.index("class='bad'"), page.index("class='hint'")
+    assert verdict_at < hint_at < page.index("Metrics (original units)")  # read right after the verdict
+    assert html.escape(FUTURE_KNOWN_HINT) in page
+    assert page.index("Forecast on the test split") < page.index("Data and settings")  # plots before the long table
+
+
+def test_no_hint_for_future_known_features_or_without_features_or_when_the_mean_is_beaten(regression, tmp_path):
+    known = Forecaster(**REGRESSION, future_known=True).fit(regression, target="y", features=["x"])
+    assert fit_hint(known, {"test": known.evaluate(regression, part="test")}) is None
+    alone = Forecaster(**REGRESSION).fit(regression, target="y")
+    assert fit_hint(alone, {"test": alone.evaluate(regression, part="test")}) is None
+    past = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
+    test = past.evaluate(regression, part="test")
+    assert fit_hint(past, {"test": test}) == FUTURE_KNOWN_HINT
+    won = copy.deepcopy(test)  # the same model had it beaten the mean beyond chance
+    won["original"]["model"]["mse"] = 0.5 * test["original"]["mean"]["mse"]
+    won["significance"]["mean"]["p_value"] = 0.001
+    assert beats(won, "mean") and fit_hint(past, {"test": won}) is None
+    won["significance"]["mean"]["p_value"] = 0.2  # lower, but not beyond chance: still the hint
+    assert fit_hint(past, {"test": won}) == FUTURE_KNOWN_HINT
+
+
+def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
+    regression.to_csv(tmp_path / "reg.csv", index=False)
+    args = ["fit", str(tmp_path / "reg.csv"), "--target", "y", "--features", "x", "--lookback", "10", "--horizon", "1",
+            "--hidden-size", "4", "--epochs", "2", "--device", "cpu", "--out", str(tmp_path / "run")]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == FUTURE_KNOWN_HINT and lines[-2].startswith("trained 2 epochs")
+    assert main(args[:-2] + ["--future-known", "--out", str(tmp_path / "known")]) == 0
+    assert "--future-known" not in capsys.readouterr().out
+
+
+def test_mase_note_is_absent_when_every_series_has_a_scale():
+    from rnncast.verdicts import mase_note
+
+    assert mase_note({"original": {}}) is None
+
+
+def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_value():
+    scores = {"model": {"mse": 2.0}, "repeat": {"mse": 2.0}, "mean": {"mse": 5.0}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.001}}}
+    good, sentence = verdict(test)
+    assert not good and "the same MSE" in sentence and "nan" not in sentence
