@@ -1,6 +1,6 @@
 """Data-parallel helpers (``distributed.py``): outside torchrun a process has no group and keeps
 every window; the shards of the ranks cover a batch once; more local ranks than GPUs are refused
-before NCCL starts. Training under ``torchrun`` itself runs in scenarios/test_torchrun.py."""
+before NCCL starts; sums are reduced in a tensor held for the process's life. Training under ``torchrun`` itself runs in scenarios/test_torchrun.py."""
 
 from __future__ import annotations
 
@@ -33,3 +33,19 @@ def test_more_local_ranks_than_gpus_is_refused_before_nccl_starts(monkeypatch):
     monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
     with pytest.raises(rnncast.RnncastError, match=r"local rank 1 needs GPU 1, but this machine has 1.*--nproc_per_node=1"):
         distributed.setup(torch.device("cuda"))
+
+
+def test_sums_go_through_one_tensor_held_for_the_process(tmp_path):
+    """``total`` reduces in a tensor Python keeps (one per length and device), so gloo's worker never
+    releases the last reference to it, which at interpreter shutdown aborted a rank."""
+    import torch.distributed as dist
+
+    dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'store'}", rank=0, world_size=1)
+    try:
+        group = distributed.Group(0, 1, 0, "gloo", torch.device("cpu"))
+        assert distributed.total([1.5, 2.0], group) == [1.5, 2.0]
+        held = distributed._SUMS[(2, "cpu")]
+        assert distributed.total([3.0, -1.0], group) == [3.0, -1.0]
+        assert distributed._SUMS[(2, "cpu")] is held and held.tolist() == [3.0, -1.0]
+    finally:
+        dist.destroy_process_group()

@@ -96,10 +96,24 @@ def shard(starts: torch.Tensor, group: Group | None) -> torch.Tensor:
     return starts if group is None else starts[group.rank :: group.world]
 
 
+_SUMS: dict[tuple, torch.Tensor] = {}  # (length, device) -> the tensor ``total`` reduces, kept for the process's life
+
+
 def total(values: list[float], group: Group | None) -> list[float]:
-    """Sums of ``values`` over all ranks (float64); the same numbers on every rank."""
+    """Sums of ``values`` over all ranks (float64); the same numbers on every rank.
+
+    The reduced tensor is one kept per length and device (``_SUMS``), not a new one per call. gloo's
+    worker thread lets go of an all-reduce's tensor a moment after the call returns; when Python has
+    already dropped a fresh tensor, that release needs the interpreter lock, and a release that falls
+    into interpreter shutdown aborts the process ("terminate called without an active exception",
+    seen on a rank exiting right after training under CPU load). A tensor Python still holds is
+    released without it."""
     if group is None:
         return values
-    tensor = torch.tensor(values, dtype=torch.float64, device=group.device)
+    key = (len(values), str(group.device))
+    if key not in _SUMS:
+        _SUMS[key] = torch.zeros(len(values), dtype=torch.float64, device=group.device)
+    tensor = _SUMS[key]
+    tensor.copy_(torch.tensor(values, dtype=torch.float64))
     dist.all_reduce(tensor, op=dist.ReduceOp.SUM)
     return tensor.tolist()
