@@ -11,7 +11,8 @@ import torch
 from conftest import TINY
 from rnncast import Forecaster, RnncastError, datasets
 from rnncast.batches import WindowBatches
-from rnncast.highwaystart import PENALTIES, moments, solve, start
+from rnncast import highwaystart
+from rnncast.highwaystart import PENALTIES, evenly_spaced, moments, solve, start
 from rnncast.models import NetSpec, build_net
 from rnncast.training import mean_loss
 
@@ -60,6 +61,21 @@ def test_moments_are_the_sums_over_every_window_less_its_last_value():
     y = np.array([r[1] for r in rows])  # [W, H]
     assert np.allclose(gram.numpy(), x.T @ x, rtol=1e-5)
     assert np.allclose(cross.numpy(), x.T @ y, rtol=1e-5)
+
+
+def test_windows_are_read_evenly_spaced_and_never_past_the_last():
+    index = evenly_spaced(16_777_220, 50_000)  # past 2**24: float32 steps would round beyond the last window
+    assert len(index) == 50_000 and index[0] == 0 and index[-1] == 16_777_219
+    assert bool((index[1:] > index[:-1]).all())
+    assert evenly_spaced(5, 50_000).tolist() == [0, 1, 2, 3, 4] and evenly_spaced(1, 10).tolist() == [0]
+
+
+def test_the_sums_do_not_depend_on_how_many_windows_a_chunk_reads(monkeypatch):
+    batches = _batches(_ar(300, 4))
+    whole = moments(batches, "last")
+    monkeypatch.setattr(highwaystart, "CHUNK_VALUES", 3 * (L + H))  # three windows a chunk
+    chunked = moments(batches, "last")
+    assert torch.allclose(whole[0], chunked[0]) and torch.allclose(whole[1], chunked[1])
 
 
 def test_a_linear_series_starts_the_highway_at_a_fit_that_beats_zero_on_validation():

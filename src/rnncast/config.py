@@ -124,7 +124,8 @@ class ModelSettings:
         "zero",
         "where the highway starts: zero (the untrained network forecasts the window's level), or "
         "least_squares: the closed-form ridge fit of the training windows, its penalty chosen on the "
-        "validation windows, kept only where it beats zero there (Toner & Darlow, ICML 2024)",
+        "validation windows, kept only where it beats zero there (without validation windows: the "
+        "smallest penalty) (Toner & Darlow, ICML 2024)",
         HIGHWAY_STARTS,
     )
     decoder: str = _opt(

@@ -14,7 +14,8 @@ The fit is ridge regression over (window, target column) rows: inputs the lookba
 ``p * mean(diag(X'X))`` on the weights (not the bias), ``p`` in ``PENALTIES``, is chosen by the
 training loop's own validation loss (MSE, MAE or pinball) over the validation windows, with the zero
 start (the untrained network) among the candidates: a fit that does not beat the window level's
-forecast on validation is not taken. Without validation windows the smallest penalty is taken.
+forecast on validation is not taken. Without validation windows (``val_frac=0``) there is nothing to
+judge by: the smallest penalty is taken, and the log says so.
 """
 
 from __future__ import annotations
@@ -33,16 +34,18 @@ log = logging.getLogger(__name__)
 
 PENALTIES = (1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0)  # ridge penalty, relative to mean(diag(X'X))
 MAX_WINDOWS = 50_000  # training windows the fit reads at most (evenly spaced over all of them)
+CHUNK_VALUES = 2 ** 22  # values gathered per chunk of windows (C * (L + H) each): memory stays that of a batch
 
 
 def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDOWS) -> tuple[torch.Tensor, torch.Tensor]:
     """The normal equations' sums over the training windows (at most ``max_windows``, evenly spaced):
     ``X'X`` [L + 1, L + 1] and ``X'Y`` [L + 1, H], float64, one row per (window, target column); the
-    last input is the bias's 1."""
-    n = len(train)
-    index = torch.linspace(0, n - 1, min(n, max_windows)).round().long().unique().to(train.starts.device)
+    last input is the bias's 1. Windows are read a chunk at a time, about ``CHUNK_VALUES`` values each."""
+    index = evenly_spaced(len(train), max_windows)
+    _, channels, span = train.windows.shape  # [N, C, L + H]
+    per_chunk = max(1, CHUNK_VALUES // (channels * span))
     gram = cross = None
-    for chunk in index.split(4096):
+    for chunk in index.to(train.starts.device).split(per_chunk):
         batch = train.take(chunk)
         targets = batch.x[..., : train.n_targets]  # [B, L, T]
         level = window_level(targets, window_norm)  # [B, 1, T]
@@ -52,6 +55,13 @@ def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDO
         gram = x.T @ x if gram is None else gram + x.T @ x
         cross = x.T @ y if cross is None else cross + x.T @ y
     return gram, cross
+
+
+def evenly_spaced(n: int, most: int) -> torch.Tensor:
+    """``min(n, most)`` positions in ``[0, n)``, evenly spaced, the first and the last included (int64,
+    exact in integers: float32 steps would round past ``n - 1`` beyond 2**24 windows)."""
+    k = min(n, most)
+    return torch.arange(k, dtype=torch.int64) * (n - 1) // max(k - 1, 1)
 
 
 def solve(gram: torch.Tensor, cross: torch.Tensor, penalty: float) -> torch.Tensor:
@@ -70,17 +80,14 @@ def start(net: nn.Module, train: WindowBatches, val: WindowBatches | None, loss:
     when no fit beats zero there. ``train`` holds the training windows ([B, L, C] inputs, [B, H, T]
     targets). Returns ``{"penalty", "val_loss", "zero_val_loss"}`` (penalty None: zero kept)."""
     layer = net.highway
+    _set(layer, None)
     gram, cross = moments(train, net.spec.window_norm)
-    fits = {}
-    for penalty in PENALTIES:
-        try:
-            fits[penalty] = solve(gram, cross, penalty)
-        except RuntimeError:  # singular at a tiny penalty (fewer distinct rows than inputs): skip it
-            continue
-    judged = val is not None and len(val) > 0
-    if not judged:
-        chosen = min(fits)
+    fits = {penalty: solve(gram, cross, penalty) for penalty in PENALTIES}  # positive definite: every penalty > 0
+    if val is None or not len(val):
+        chosen = min(PENALTIES)
         _set(layer, fits[chosen])
+        log.info("the highway starts at the least-squares fit, penalty %g: without validation windows the "
+                 "smallest penalty is taken", chosen)
         return {"penalty": chosen, "val_loss": None, "zero_val_loss": None}
     zero = mean_loss(net, val, group, loss)  # the highway starts at zero
     best, best_loss = None, zero
