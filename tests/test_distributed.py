@@ -1,6 +1,7 @@
 """Data-parallel helpers (``distributed.py``): outside torchrun a process has no group and keeps
 every window; the shards of the ranks cover a batch once; more local ranks than GPUs are refused
-before NCCL starts; sums are reduced in a tensor held for the process's life. Training under ``torchrun`` itself runs in scenarios/test_torchrun.py."""
+before NCCL starts; sums are reduced in a tensor held for the process's life; ``finish`` leaves the
+group after a barrier and says whether the process should end at once (a rank other than 0). Training under ``torchrun`` itself runs in scenarios/test_torchrun.py."""
 
 from __future__ import annotations
 
@@ -49,3 +50,14 @@ def test_sums_go_through_one_tensor_held_for_the_process(tmp_path):
         assert distributed._SUMS[(2, "cpu")] is held and held.tolist() == [3.0, -1.0]
     finally:
         dist.destroy_process_group()
+
+
+def test_finish_leaves_the_group_and_tells_rank_0_to_stay(tmp_path):
+    """``finish`` meets the other ranks at a barrier, leaves the group, and answers whether this process
+    is a rank other than 0 (which ``cli.main`` then ends at once): rank 0 stays to end normally."""
+    import torch.distributed as dist
+
+    assert distributed.finish() is False  # no group: nothing to leave
+    dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'store'}", rank=0, world_size=1)
+    assert distributed.finish() is False
+    assert not dist.is_initialized()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import re
 import sys
 
@@ -28,6 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
     try:
+        code = run(args)
+    finally:
+        from rnncast import distributed
+
+        follower = distributed.finish()  # leave torchrun's process group, if fit joined one
+    if follower:  # a torchrun rank other than 0: its work is done and rank 0 has written the run
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(code)  # skip the interpreter's shutdown, where gloo's threads can abort it (distributed.finish)
+    return code
+
+
+def run(args) -> int:
+    """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C."""
+    try:
         return args.run(args)
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)
@@ -36,8 +53,6 @@ def main(argv: list[str] | None = None) -> int:
         print("rnncast: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (`rnncast evaluate ... | head -1`): what it read was enough
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout
         return 141
     except OSError as err:  # a folder where a file should be, a file in the way, no permission, a full disk
@@ -49,10 +64,6 @@ def main(argv: list[str] | None = None) -> int:
             raise  # a bug: its traceback is what a report needs
         print(f"rnncast: error: {text}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    finally:
-        from rnncast import distributed
-
-        distributed.finish()  # leave torchrun's process group, if fit joined one
 
 
 OS_HINTS = {
