@@ -4,7 +4,7 @@ and a refused fit leaves no run directory behind.
 
 Commands run in-process (fast). ``cli``, ``fit_args``, the module fixtures ``folder`` and ``run``
 (one fitted run directory) and the file helpers serve test_cli_parser.py, test_cli_commands.py,
-test_cli_tuning.py and scenarios/test_cli_fit_predict.py too.
+test_cli_fitting.py, test_cli_tuning.py and scenarios/test_cli_fit_predict.py too.
 """
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def _crash_before_write(monkeypatch, k: int) -> list[str]:
         monkeypatch.setattr(rnncast.checkpoint, "write_bytes", counting(real_model_write))
         return real_write_run(*args, **kwargs)
 
-    import rnncast.cli.commands  # noqa: F401  (write_run is imported from rnncast.report when fit runs)
+    import rnncast.cli.fitting  # noqa: F401  (write_run is imported from rnncast.report when fit runs)
 
     monkeypatch.setattr(rnncast.report, "write_run", write_run)
     return done

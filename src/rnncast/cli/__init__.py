@@ -1,8 +1,9 @@
 """The ``rnncast`` command: demo, fit, tune, predict, evaluate, backtest, export, bench.
 
 Three parts: ``parser`` (the flags, made from the settings dataclasses so they match
-``Forecaster``'s arguments), ``commands`` (what each command does; ``tuning``: what tune does) and
-``display`` (what a person sees: progress bars and tables). Bad input ends with one line
+``Forecaster``'s arguments), ``commands`` (what each command does; ``fitting``: what fit does,
+``tuning``: what tune does; ``outputs``: where they write) and ``display`` (what a person sees:
+progress bars and tables). Bad input ends with one line
 ``rnncast: error: ...`` on stderr and exit status 2, no traceback; so does a file the system refuses
 to read or write (``OSError``: the line names the path and the problem) and a network too large for
 the memory at hand.

@@ -1,5 +1,6 @@
-"""What each ``rnncast`` command does, once its flags are parsed: read the request, call the
-library, write the files, and hand the display what a person should see."""
+"""What each ``rnncast`` command but fit (``cli/fitting.py``) and tune (``cli/tuning.py``) does, once
+its flags are parsed: read the request, call the library, write the files, and hand the display what
+a person should see; and what fit shares with them: the request read from the flags, the score tables."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 from pathlib import Path
 
 from rnncast.cli.display import epoch_bar, table
-from rnncast.cli.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output, hold
+from rnncast.cli.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 
@@ -56,134 +57,12 @@ def _demo_run(args, out: Path) -> int:
     return 0
 
 
-def run_fit(args) -> int:
-    """Train and write the run directory; under torchrun every rank trains, rank 0 alone writes and prints.
-
-    Rank 0 holds the run folder (``files.lock_folder``) from before the data is read until the last
-    file is written: a second process writing the same folder is refused by name, a new run never
-    lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder."""
-    from rnncast import distributed, tracking
-    from rnncast.config import Settings
-    from rnncast.forecaster import Forecaster
-
-    if args.resume:
-        out, settings, request, found = _resume_request(args)
-        track = args.track
-    else:
-        settings, request, out, track = fit_request(args)
-        found = {}
-    if track:
-        tracking.check(track)  # a missing package is refused before any work
-    forecaster = Forecaster(**settings)
-    Settings.from_flat(forecaster.get_params())  # settings checked before a folder is made or data read
-    main_rank = distributed.env_rank() == 0
-    default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"
-    claim = None
-    if main_rank:  # the other ranks of a torchrun launch write nothing
-        if args.resume:
-            claim = hold(out, "run")
-        else:
-            claim = claim_output(Path(out) if out else None, default, args.overwrite, "run")
-        out = claim.folder
-    else:
-        out = Path(out) if out else default
-    try:
-        return _fit_run(args, forecaster, request, found, out, track, main_rank)
-    finally:
-        if claim is not None:
-            claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
-
-
-def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool) -> int:
-    """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores."""
-    from rnncast import tracking, training
-    from rnncast.config import Settings
-    from rnncast.panel import load_panel
-    from rnncast.report import start_config, write_run
-    from rnncast.verdicts import divergence_text, fit_hint, verdict, verdict_units
-
-    reading = Settings.from_flat(forecaster.get_params()).data.reading()
-    where = {**request, **found}  # where the files are read from: a resumed run's may have moved
-    named_by_config = bool(args.resume and not args.data)
-    try:
-        panel = load_panel(where["source"], request["target"], request["features"], request["time_col"], **reading,
-                           announce=main_rank, **_panel_kwargs(where))  # read once: fit, scores, plots
-    except RnncastError:
-        if not named_by_config:
-            raise
-        # a path that config.json names is read as data, and its content is never shown: the file may be any file
-        raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
-                           f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
-    checkpoint = out / "checkpoint.safetensors"
-    # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
-    resuming = bool(args.resume) and checkpoint.is_file()
-    bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
-    tracker = None
-    saved = 0  # the last epoch this process finished and wrote to `checkpoint`
-
-    def on_start():  # once the input is checked: nothing is written for refused input
-        nonlocal tracker
-        if not args.resume:
-            if args.overwrite:
-                clear_output(out)  # the earlier run is replaced only now that the new one's input is good
-            start_config(out, forecaster, request, found)
-        if track:
-            tracker = tracking.start(track, out, forecaster.get_params())
-
-    def on_epoch(record):
-        nonlocal saved
-        saved = record.epoch  # the loop wrote the checkpoint before calling this
-        bar(record)
-        if tracker is not None:
-            tracker.epoch(record)
-
-    try:
-        with training.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
-            forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
-                           on_start=on_start if main_rank else None)
-    except BaseException as err:
-        bar.close()
-        if tracker is not None:
-            tracker.close(failed=True)
-        if isinstance(err, KeyboardInterrupt):
-            if main_rank:
-                kept = (f"epoch {saved} and those before it are saved" if saved else
-                        "the epochs saved before this attempt are kept" if args.resume and checkpoint.exists() else
-                        "no epoch had finished, so resuming starts the training over")
-                print(f"rnncast: interrupted; {kept}. Continue with: rnncast fit --resume {out}", file=sys.stderr)
-            return 130
-        if isinstance(err, RnncastError) and main_rank and saved and checkpoint.exists():
-            # only a failure after an epoch finished here: input refused before training, or a checkpoint
-            # that does not fit the data, has no epoch of this attempt to continue from
-            raise RnncastError(f"{err} (epoch {saved} and those before it are saved in {checkpoint}; continue the run "
-                               f"with: rnncast fit --resume {out})") from None
-        raise
-    bar.close()
-    if not main_rank:
-        return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(out, forecaster, panel, source=request["source"], request=request, found=found)
-    if tracker is not None:
-        tracker.finish(metrics)
-    test = metrics["test"]
-    print(score_tables(test, forecaster.settings_.data.season, "test split"))
-    print(verdict(test, verdict_units(forecaster))[1])
-    ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
-    epochs = len(forecaster.history_)
-    diverged = divergence_text(forecaster)  # "training diverged in epoch 7; the model keeps epoch 5"
-    print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}"
-          f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
-    hint = fit_hint(forecaster, metrics)
-    if hint:
-        print(hint)  # the last line: advice the verdict alone does not give
-    return 0
-
-
 def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
 
-    settings = _settings_from_args(args)
+    settings = settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster(**settings)
     claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
@@ -195,7 +74,7 @@ def run_backtest(args) -> int:
         try:
             result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
                                          target=args.target, features=args.features,  # lists of names, or 'all'
-                                         time_col=args.time_col, on_epoch=bar, **_panel_kwargs(request))
+                                         time_col=args.time_col, on_epoch=bar, **panel_kwargs(request))
         finally:
             bar.close()
         if args.overwrite:
@@ -209,84 +88,6 @@ def run_backtest(args) -> int:
     print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
     return 0
-
-
-def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
-    """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
-    from rnncast.configfile import read_config
-
-    file_settings, file_request = read_config(args.config) if args.config else ({}, {})
-    if args.config and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"):
-        from rnncast.configfile import run_locations
-
-        for key, tries in run_locations(args.config, file_request).items():  # a run's files, wherever they went
-            hit = next((path for _, path in tries if path.is_file()), None)
-            if hit is not None and hit != tries[0][1]:
-                file_request[key] = str(hit)
-    settings = {**file_settings, **_settings_from_args(args)}  # setting flags not given are absent from args
-    source = args.data or file_request.get("data")
-    if not source:
-        resume = ", or --resume RUN to continue a run" if command == "fit" else ""
-        raise RnncastError(f"{command} needs DATA and --target COLUMN (as flags or in a --config file){resume}")
-    flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
-    if args.features is not None:
-        flags["features"] = args.features  # a list of names, or 'all'
-    panel = panel_request(args) if hasattr(args, "id_col") else {}  # tune takes one series
-    flags.update({k: v for k, v in panel.items() if v is not None})
-    request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
-    request.update({k: v for k, v in file_request.items() if k in request})
-    request.update({k: v for k, v in flags.items() if v is not None})
-    if not panel and request["features"] is None and file_request.get("past_covariates"):
-        request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
-    return settings, request, args.out or file_request.get("out"), getattr(args, "track", None) or file_request.get("track")
-
-
-RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
-                "static_covariates", "static", "out", "overwrite")  # flags a resumed run takes from its config.json
-
-
-def _resume_request(args) -> tuple[Path, dict, dict, dict]:
-    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D]``: the
-    settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
-    DATA and --device when given. ``found``: where the files the request names were found, when not
-    at their path as written (tried from the current directory, then from the run folder, then
-    absolute: ``configfile.run_locations``)."""
-    from rnncast.configfile import read_run, run_locations
-
-    run_dir = Path(args.resume)
-    if args.config:
-        raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
-    given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
-    given += [name for name in _settings_from_args(args) if name != "device"]
-    if given:
-        flags = ", ".join("--" + name.replace("_", "-") for name in given)
-        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA and --device may be "
-                           f"given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
-                           "--out NEW ...)")
-    config_path = run_dir / "config.json"
-    if not config_path.is_file():
-        if run_dir.is_dir():
-            hold(run_dir, "run").release()  # a run that another process is starting is named as such
-        raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
-    settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
-    if "device" in vars(args):
-        settings["device"] = args.device  # a run may continue on another device
-    found = {}
-    if args.data:
-        request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
-    for key, tries in run_locations(config_path, request).items():
-        if key == "data" and args.data:
-            continue
-        hit = next((path for _, path in tries if path.is_file()), None)  # a regular file: no device, no pipe
-        if hit is None:
-            what = "data" if key == "data" else "static table (--static)"
-            tried = "; ".join(f"{path} ({how})" for how, path in tries)
-            again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
-            raise RnncastError(f"no {what} file of run {run_dir} was found; tried {tried}; {again}")
-        if str(hit) != request[key]:
-            found["source" if key == "data" else key] = str(hit)
-    request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
-    return run_dir, settings, request, found
 
 
 def run_predict(args) -> int:
@@ -374,7 +175,7 @@ def panel_request(args) -> dict:
             "static": args.static}
 
 
-def _panel_kwargs(request: dict) -> dict:
+def panel_kwargs(request: dict) -> dict:
     """Keyword arguments of ``fit``/``backtest`` from a request (a static table file is read here)."""
     from rnncast.data import read_table
 
@@ -387,6 +188,7 @@ def _panel_kwargs(request: dict) -> dict:
             "static_covariates": static}
 
 
-def _settings_from_args(args) -> dict:
+def settings_from_args(args) -> dict:
+    """The setting flags given (``Forecaster``'s keywords); those not given are absent from ``args``."""
     names = {f.name for f in setting_fields()}
     return {k: v for k, v in vars(args).items() if k in names}

@@ -13,6 +13,7 @@ from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
+from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "with the run's own settings and data; DATA (the data moved) and --device may be given "
                         "with it")
     add_panel_flags(fit)
-    fit.set_defaults(run=command.run_fit)
+    fit.set_defaults(run=run_fit)
 
     backtest = commands.add_parser("backtest", help="rolling-origin forecasts and metrics per window, beside the baselines",
                                    usage="%(prog)s DATA [--target COLS] [--n-windows N] [option ...]", description=(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rnncast.cli.commands import fit_request
+from rnncast.cli.fitting import fit_request
 from rnncast.cli.outputs import TUNE_FILES, claim_output, clear_output, occupied
 
 

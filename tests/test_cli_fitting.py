@@ -1,0 +1,87 @@
+"""The ``rnncast fit`` command (``cli/fitting.py``): its request (DATA and --target as flags or in a
+--config file; columns named on the command line, commas in their names included), and ``fit
+--resume``, which continues a run from its own config.json (also one written before a setting
+existed) and refuses a folder that is not a run, naming a process that holds it. Run in-process;
+interrupted, killed and racing fits are in scenarios/test_interrupted_fit.py and
+scenarios/test_run_safety.py, the whole fit → predict → evaluate flow in scenarios/test_cli_fit_predict.py."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import make_frame
+from rnncast.files import LOCK_NAME, lock_folder
+from test_cli import ROWS, cli, fit_args
+
+
+def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, capsys):
+    """config.json of a finished run lists its covariates as [] and, if written before the highway
+    existed, has no highway setting: --resume keeps the run's own network (none) and succeeds."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "2", "--no-highway"))
+    assert code == 0, err
+    config_path = tmp_path / "run" / "config.json"
+    config = json.loads(config_path.read_text())
+    assert config["run"]["static_covariates"] == [] and "static_covariates" not in config["data"] or \
+        config["data"]["static_covariates"] is None  # the request as given: none
+    del config["settings"]["highway"]
+    config_path.write_text(json.dumps(config))
+    code, _, err = cli(capsys, "fit", "--resume", tmp_path / "run")
+    assert code == 0, err
+    assert json.loads(config_path.read_text())["settings"]["highway"] is False
+
+
+def test_columns_whose_names_hold_a_comma_are_named_on_the_command_line(tmp_path, capsys):
+    """`--target '"load, kW"'` (CSV quoting) and `--features temp --features "vent, km/h"` (the flag
+    repeated) name columns with commas in them; fit trains on them and its config.json says so."""
+    data = make_frame(120).rename(columns={"y": "load, kW", "x": "vent, km/h"})
+    data["temp"] = data["load, kW"].shift(1).fillna(0.0) * 0.5
+    data.to_csv(tmp_path / "d.csv", index=False)
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", "--target", '"load, kW"', "--features", "temp",
+                       "--features", "vent, km/h", "--epochs", "1", "--lookback", "4", "--hidden-size", "4",
+                       "--device", "cpu", "--out", tmp_path / "run")
+    assert code == 0, err
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert config["data"]["target"] == ["load, kW"] and config["data"]["features"] == ["temp", "vent, km/h"]
+    assert config["run"]["target"] == ["load, kW"] and config["run"]["past_covariates"] == ["temp", "vent, km/h"]
+
+
+
+def test_without_data_fit_and_tune_say_what_they_need_and_write_nothing(tmp_path, capsys, monkeypatch):
+    """No DATA, neither as a flag nor in a --config file: one line saying what is needed (fit also
+    offers --resume), before any folder is claimed."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(capsys, "fit", "--target", "y", "--device", "cpu")
+    assert (code, out) == (2, "") and err == ("rnncast: error: fit needs DATA and --target COLUMN (as flags or in a "
+                                              "--config file), or --resume RUN to continue a run\n")
+    code, out, err = cli(capsys, "tune", "--target", "y", "--trials", "1")
+    assert (code, out) == (2, "") and err == ("rnncast: error: tune needs DATA and --target COLUMN (as flags or in a "
+                                              "--config file)\n")
+    assert os.listdir(tmp_path) == []  # no runs/ folder
+
+
+def test_resume_of_a_folder_that_is_not_a_run_is_refused_and_the_folder_left_as_it_was(tmp_path, capsys):
+    missing, other = tmp_path / "nope", tmp_path / "notes"
+    other.mkdir()
+    (other / "a.txt").write_text("mine", encoding="utf-8")
+    for folder in (missing, other):
+        code, _, err = cli(capsys, "fit", "--resume", folder)
+        assert code == 2 and err == (f"rnncast: error: {folder} is not a run directory (no config.json); give the "
+                                     "folder a fit wrote\n")
+    assert not missing.exists() and os.listdir(other) == ["a.txt"]  # no folder made, no lock file left
+
+
+def test_resume_of_a_folder_another_process_is_starting_names_that_process(tmp_path, capsys):
+    """A fit that holds its new run folder has not written config.json yet: --resume names the
+    holder rather than calling the folder no run."""
+    run = tmp_path / "run"
+    held = lock_folder(run, "run")  # as a fit holds it from before it reads its data
+    try:
+        code, _, err = cli(capsys, "fit", "--resume", run)
+    finally:
+        held.release()
+    assert code == 2 and err == (f"rnncast: error: run {run} is being written by another rnncast process "
+                                 f"(pid {os.getpid()}); wait for it to finish, or give another folder\n")
+    assert not (run / LOCK_NAME).exists()
