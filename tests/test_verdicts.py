@@ -2,7 +2,8 @@
 whose past-only features lose to the mean, read on the page right after the verdict (the page's order:
 verdict, hint, metrics, plots, settings) and printed last by the fit command, and no hint for
 future-known features, without features, or once the mean is beaten beyond chance; the MASE note's
-absence; a verdict on forecasts equal to a baseline's."""
+absence; a verdict on forecasts equal to a baseline's; a p-value below double precision said as
+``p < 1e-16``, not 0."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.report import write_run
-from rnncast.verdicts import FUTURE_KNOWN_HINT, beats, fit_hint, verdict
+from rnncast.verdicts import FUTURE_KNOWN_HINT, beats, fit_hint, p_text, verdict
 
 
 def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
@@ -91,3 +92,8 @@ def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_v
     test = {"original": scores, "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.001}}}
     good, sentence = verdict(test)
     assert not good and "the same MSE" in sentence and "nan" not in sentence
+
+
+def test_a_p_value_below_double_precision_is_not_said_to_be_0():
+    assert p_text(0.0) == "p < 1e-16" and p_text(3e-20) == "p < 1e-16"
+    assert p_text(0.0312) == "p = 0.031" and p_text(2.5e-9) == "p = 2.5e-09"

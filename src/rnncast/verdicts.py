@@ -30,14 +30,20 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     if all(beats(test, n, units, alpha) for n in rivals):
         return True, (f"The model beats every baseline on {where}: {mse} {model:.4g} against "
                       f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
-                      f"(Diebold–Mariano p = {p:.2g}).")
+                      f"(Diebold–Mariano {p_text(p)}).")
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     worst = min(losers, key=rivals.get)
     how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
            else "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE")
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
                    f"{rivals[worst]:.4g} for the {worst} baseline, {how}" +
-                   (f" (Diebold–Mariano p = {p_values[worst]:.2g})." if p_values[worst] == p_values[worst] else "."))
+                   (f" (Diebold–Mariano {p_text(p_values[worst])})." if p_values[worst] == p_values[worst] else "."))
+
+
+def p_text(p: float) -> str:
+    """A p-value as a sentence gives it: ``p = 0.031``, or ``p < 1e-16`` where double precision
+    leaves it at 0 (a p-value is never 0)."""
+    return "p < 1e-16" if p < 1e-16 else f"p = {p:.2g}"
 
 
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
