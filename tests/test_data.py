@@ -15,7 +15,7 @@ from pandas.tseries.frequencies import to_offset
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.data import read_table
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 
 L, H = TINY["lookback"], TINY["horizon"]
 

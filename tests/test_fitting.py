@@ -18,7 +18,7 @@ from rnncast import Forecaster, RnncastError
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings
 from rnncast.fitting import cut
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 from rnncast.windows import Split, chronological_split, rows_needed
 from test_future import COVARIATE_SETTINGS, _covariate_panel
 

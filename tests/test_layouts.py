@@ -12,7 +12,7 @@ import pytest
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.layouts import long_rows, single_rows, wide_rows
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 
 # ---- long, wide, single: the rows each layout hands on ------------------------------------------
 

@@ -1,38 +1,16 @@
-"""``Panel`` and ``load_panel`` (``panel.py``): many series back to back in one array, each with
-its own length, start and rows in time order; the same timestamp in two series is fine, a repeated
-or unsorted timestamp within one series is refused with its place (and its series)."""
+"""``Panel`` (``panel.py``): many series back to back in one array; built by hand it names its
+columns' roles, gives each series' rows as views and dates the steps after each from its own
+calendar; a subset keeps the chosen series with their rows, times and offsets."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
+from pandas.tseries.frequencies import to_offset
 
-from conftest import TINY
-from rnncast import Forecaster, RnncastError
-from rnncast.panel import load_panel
-
-# ---- many series, one array ----------------------------------------------------------------------
-
-def test_long_format_keeps_each_series_with_its_own_length_and_start(panel_frame):
-    shuffled = panel_frame.sample(frac=1.0, random_state=0)  # row order carries no meaning in long format
-    panel = load_panel(shuffled)
-    sizes = panel_frame.groupby("unique_id").size()
-    assert panel.ids == sorted(sizes.index) and list(panel.lengths) == list(sizes.loc[panel.ids])
-    for s, uid in enumerate(panel.ids):
-        rows = panel_frame[panel_frame.unique_id == uid]
-        assert np.array_equal(panel.rows(s)[:, 0], rows["y"].to_numpy(np.float64))  # sorted back into time order
-        assert panel.time_of(s)[0] == rows["ds"].iloc[0]
-    assert panel.calendar.freq == pd.tseries.frequencies.to_offset("h") and panel.columns == ["y"]
-
-
-def test_an_integer_column_label_0_names_the_id_column(panel_frame):
-    """``id_col=0`` is a column label like any other (a table with integer labels), not "no id column"."""
-    numbered = panel_frame[["unique_id", "ds", "y"]].set_axis([0, 1, 2], axis=1)
-    panel = load_panel(numbered, target=[2], time_col=1, id_col=0)
-    expected = load_panel(panel_frame[["unique_id", "ds", "y"]])
-    assert panel.layout == "long" and panel.id_col == "0" and panel.ids == expected.ids
-    assert np.array_equal(panel.values, expected.values) and list(panel.offsets) == list(expected.offsets)
+from rnncast.loading import load_panel
+from rnncast.panel import Panel
+from rnncast.timeaxis import Calendar
 
 
 def test_a_subset_keeps_the_chosen_series_with_their_rows_and_offsets(panel_frame):
@@ -44,29 +22,21 @@ def test_a_subset_keeps_the_chosen_series_with_their_rows_and_offsets(panel_fram
         assert np.array_equal(part.rows(k), panel.rows(s)) and part.time_of(k).equals(panel.time_of(s))
 
 
-def test_the_same_timestamp_in_two_series_is_fine(panel_frame):
-    aligned = panel_frame.copy()
-    aligned["ds"] = aligned.groupby("unique_id").cumcount().map(lambda k: pd.Timestamp("2024-01-01") + pd.Timedelta(hours=k))
-    assert load_panel(aligned).n_series == 4
-
-
-# ---- the order of time within a series ------------------------------------------------------------
-
-def test_duplicated_timestamp_is_refused(frame):
-    frame.loc[9, "date"] = frame.loc[8, "date"]
-    with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-01-01 08:00:00"):
-        load_panel(frame, target="y")
-
-
-def test_unsorted_timestamps_are_refused(frame):
-    frame.loc[[8, 9], "date"] = frame.loc[[9, 8], "date"].to_numpy()
-    with pytest.raises(RnncastError, match=r"not sorted"):
-        load_panel(frame, target="y")
-
-
-def test_duplicate_timestamps_within_a_series_are_refused_with_the_series_named(panel_frame):
-    frame = panel_frame.copy()
-    first = frame.index[frame.unique_id == "s002"][5]
-    frame.loc[first + 1, "ds"] = frame.loc[first, "ds"]
-    with pytest.raises(RnncastError, match=r"duplicated timestamp .* in series 's002' at row \d+ and row \d+"):
-        Forecaster(**TINY).fit(frame)
+def test_a_panel_built_by_hand_names_its_roles_and_cuts_its_series():
+    """Two series (3 and 2 rows) of a target, a past and a future covariate, with business days for
+    the first and the panel's month ends for the second: roles by position, rows as views, labels,
+    and the next dates from each series' own calendar."""
+    values = np.arange(15, dtype=np.float64).reshape(5, 3)  # [N, C]
+    time = pd.DatetimeIndex(["2024-03-27", "2024-03-28", "2024-03-29", "2024-01-31", "2024-02-29"], name="ds")
+    panel = Panel(values, np.array([0, 3, 5]), ["a", "b"], ["y", "past", "future"], n_targets=1, n_past=1, time=time,
+                  calendar=Calendar("datetime", to_offset("ME"), name="ds"), id_col="unique_id",
+                  calendars={0: Calendar("datetime", to_offset("B"), name="ds")})
+    assert (panel.n_series, list(panel.lengths)) == (2, [3, 2])
+    assert (panel.targets, panel.past, panel.future, panel.features) == (["y"], ["past"], ["future"], ["past", "future"])
+    assert panel.time_col == "ds" and panel.label(1) == "series 'b'"
+    assert np.shares_memory(panel.rows(1), values) and panel.rows(1).tolist() == [[9, 10, 11], [12, 13, 14]]
+    assert list(panel.next_times(0, 2)) == list(pd.to_datetime(["2024-04-01", "2024-04-02"]))  # Friday -> Monday
+    assert list(panel.next_times(1, 2)) == list(pd.to_datetime(["2024-03-31", "2024-04-30"]))
+    rows_only = Panel(values[:3], np.array([0, 3]), [None], ["y", "past", "future"], n_targets=1)
+    assert rows_only.time_col is None and rows_only.label(0) == "the series"
+    assert list(rows_only.next_times(0, 2)) == [3, 4]

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 from rnncast.reading import read_new, series_index
 
 def test_predict_names_a_missing_training_column(fitted, data):

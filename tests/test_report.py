@@ -16,7 +16,7 @@ import rnncast.forecasting
 from conftest import TINY, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 from rnncast.report import write_run
 from test_training import _series_csv
 

@@ -13,7 +13,7 @@ from pandas.tseries.frequencies import to_offset
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 
 H = 5
 CALENDARS = [  # (pandas alias, first timestamp)
@@ -26,7 +26,7 @@ CALENDARS = [  # (pandas alias, first timestamp)
 
 def _warnings(caplog) -> list[str]:
     """Warnings about the data and its time axis (not, e.g., the training loop's about its epochs)."""
-    data_loggers = ("rnncast.data", "rnncast.layouts", "rnncast.panel", "rnncast.timeaxis", "rnncast.calendars")
+    data_loggers = ("rnncast.data", "rnncast.layouts", "rnncast.loading", "rnncast.timeaxis", "rnncast.calendars")
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name in data_loggers]
 
 

@@ -1,4 +1,4 @@
-"""Time and peak memory of loading data into a ``Panel`` with ``rnncast.panel.load_panel``.
+"""Time and peak memory of loading data into a ``Panel`` with ``rnncast.loading.load_panel``.
 
     python benchmarks/loading/load.py --src /tmp/before/src --src src               # compare two trees
     python benchmarks/loading/load.py --src src --repeats 3 --out /tmp/load         # one tree, elsewhere
@@ -18,7 +18,8 @@ timed too) and ``frame`` (the CSV is read with a plain ``pd.read_csv`` before th
 only the loader's own work is timed; ``ds`` arrives as text, as it does from the CSV path).
 
 Every measurement runs in a fresh ``python -c`` child with PYTHONPATH set to that tree, which
-imports only ``rnncast.panel.load_panel``. Trees are interleaved (repeat r: workload, form, tree A,
+imports only ``rnncast.loading.load_panel`` (``rnncast.panel.load_panel`` in a tree from before the
+loader had a module of its own). Trees are interleaved (repeat r: workload, form, tree A,
 tree B, ...) so machine load hits them alike. Reported: the median of the repeats for seconds, the
 max for the peak RSS during the load (absolute) and for its increase over the RSS just before the
 call (on Linux the peak is reset with /proc/self/clear_refs before the call, so the transient peak
@@ -52,7 +53,12 @@ FORMS = ["csv", "frame"]
 CHILD = r"""
 import json, os, resource, sys, time
 import pandas as pd
-from rnncast.panel import load_panel
+try:
+    from rnncast.loading import load_panel
+except ModuleNotFoundError as missing:  # a tree from before the loader moved out of panel.py
+    if missing.name != "rnncast.loading":
+        raise
+    from rnncast.panel import load_panel
 
 tree, path, form, kwargs = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 module = sys.modules[load_panel.__module__].__file__  # the venv's editable install must not stand in

@@ -27,7 +27,8 @@ from rnncast.evaluation import scores
 from rnncast.fitting import report_short
 from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
 from rnncast.data import ID_COLUMN
-from rnncast.panel import Panel, load_panel
+from rnncast.loading import load_panel
+from rnncast.panel import Panel
 from rnncast.windows import Split, chronological_split, rows_needed
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from rnncast import datasets, files, plots
 from rnncast.comparison import Comparison, compare, listing, pair_table
 from rnncast.forecaster import Forecaster
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 from rnncast.models import count_parameters
 from rnncast.forecastplot import forecast_plot
 from rnncast.report import write_run

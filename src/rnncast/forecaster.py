@@ -27,7 +27,8 @@ from rnncast import evaluation, fitting, forecasting, parts, reading
 from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, WindowForecasts
-from rnncast.panel import Panel, load_panel
+from rnncast.loading import load_panel
+from rnncast.panel import Panel
 from rnncast.state import FittedState
 from rnncast.training import resolve_device
 

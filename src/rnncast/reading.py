@@ -12,7 +12,8 @@ import pandas as pd
 
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
-from rnncast.panel import Panel, load_panel
+from rnncast.loading import load_panel
+from rnncast.panel import Panel
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from rnncast.config import CELLS, Settings, plain_values
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
-from rnncast.panel import load_panel
+from rnncast.loading import load_panel
 from rnncast.windows import chronological_split
 
 log = logging.getLogger(__name__)

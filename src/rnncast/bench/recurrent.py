@@ -34,7 +34,8 @@ from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
 from rnncast.config import PRESETS, Settings
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
-from rnncast.panel import Panel, load_panel
+from rnncast.loading import load_panel
+from rnncast.panel import Panel
 from rnncast.windows import Split
 
 logger = logging.getLogger(__name__)

@@ -57,7 +57,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores."""
     from rnncast import tracking, training
     from rnncast.config import Settings
-    from rnncast.panel import load_panel
+    from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
     from rnncast.verdicts import divergence_text, fit_hint, verdict, verdict_units
 

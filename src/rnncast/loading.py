@@ -1,0 +1,288 @@
+"""The one path from a table to a ``Panel``: layouts read, rows sorted and checked, calendar settled.
+
+``load_panel`` reads every input into a checked panel; a single series is a panel of one. Three
+layouts:
+
+* **long** (Nixtla's convention): one row per (series, time step), columns ``unique_id``, ``ds``,
+  ``y`` and covariates; the names can be chosen (``id_col``, ``time_col``, ``target``);
+* **wide**: one column per series (``series=["a", "b"]`` or ``"all"``), rows in time order; the
+  gaps at either end of a column are where that series has not started or has ended;
+* **single**: one series, its target column(s) and covariates.
+
+Columns come ordered by role (targets, past covariates, future covariates; see ``panel.Panel``);
+static covariates become per-series attributes (``static``). Every check names the series, the
+column and the place of the problem.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars
+from rnncast import static as statics
+from rnncast.data import ID_COLUMN, as_frame, check_finite, fill_missing, names, place, read_table
+from rnncast.errors import RnncastError
+from rnncast.layouts import Rows, long_rows, single_rows, wide_rows
+from rnncast.panel import Panel
+from rnncast.timeaxis import Calendar
+
+log = logging.getLogger(__name__)
+
+__all__ = ["load_panel"]
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
+               freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
+               past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True) -> Panel:
+    """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
+
+    Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
+    ``features``: past covariates, or future ones with ``future_known``; ``past_covariates`` /
+    ``future_covariates`` name the roles directly. ``static_covariates``: column names (constant
+    within each series) or a frame with the id column and one column per attribute.
+    Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
+    its calendar (default: inferred); ``tz`` its zone; ``fill_gaps`` inserts the rows the
+    calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
+    came from, and warn of gaps (once per fit; reloads at predict stay quiet).
+    Raises ``RnncastError`` naming the column, series and place of any problem.
+    """
+    if fill_gaps and fill == "drop":
+        raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
+                           "fill them with fill='ffill' or 'interpolate'")
+    id_text = [str(id_col)] if id_col is not None else []
+    if isinstance(data, (str, Path)):
+        frame = read_table(data, text_columns=id_text)
+    else:
+        frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
+    with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
+        rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
+                             future_covariates, static_covariates)
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
+    if static_covariates is not None and layout != "single":
+        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
+                        if not isinstance(static_covariates, (list, tuple, str))
+                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
+    return panel
+
+
+@contextmanager
+def _time_notes(announce: bool):
+    logger = logging.getLogger("rnncast.timeaxis")
+    level = logger.level
+    if not announce:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,
+          static_covariates) -> tuple[Rows, str]:
+    """The rows of the table's layout: wide with ``series``, long with an id column, else single."""
+    if series is not None:
+        if id_col is not None:
+            raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
+        rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        layout = "wide"
+    elif id_col is not None or ID_COLUMN in frame.columns:
+        id_name = str(id_col if id_col is not None else ID_COLUMN)  # id_col=0: an integer label, not "unset"
+        rows = long_rows(frame, id_name, target, time_col, features, future_known, past_covariates,
+                     future_covariates, static_covariates, tz)
+        layout = "long"
+    else:
+        if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
+            raise RnncastError("static covariates describe each of many series; give long-format data with an id "
+                               "column (id_col=, --id-col) or wide-format data (series=, --series)")
+        rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        layout = "single"
+    return rows, layout
+
+
+# ---- checking and storing ---------------------------------------------------------------------
+
+def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str) -> Panel:
+    """Sort the rows by (series, time), check them per series, settle the calendar and store the
+    series back to back."""
+    codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
+    if time is None:
+        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None)):
+            if value is not None:
+                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
+                                   "name the time column with time_col= (--time-col)")
+        if announce:
+            log.info("no time column: rows are numbered; name one with time_col= (--time-col)")
+        order = np.argsort(codes, kind="stable")  # rows of a series in the order given
+    else:
+        order = _order(time, codes, positions, rows, attrs, layout)
+    if order is not None:
+        codes, values, positions = codes[order], values[order], positions[order]
+        time = time[order] if time is not None else None
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
+    where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
+    calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
+        (Calendar(), None, {})
+    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col)
+    if announce and time is not None:
+        found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
+        text = lambda c: repr(c.freq_text) if c.freq is not None else "irregular"  # noqa: E731
+        others = "".join(f"; {rows.ids[s]!r}: {text(c)}" for s, c in list(own.items())[:5])
+        more = f" and {len(own) - 5} more series of their own" if len(own) > 5 else ""
+        log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, text(calendar), others, more)
+    if ruler is not None and ruler.missing:
+        steps, stamps = ruler.steps, ruler.stamps
+        after = calendars.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
+        if after.any():
+            if fill_gaps:
+                if after.sum() > 10 * len(values) and after.sum() > 10_000:
+                    raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
+                                       f"{_widest(after, time, positions, attrs)}; correct that timestamp, or give "
+                                       "freq= (--freq) if the calendar is another")
+                values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
+                if fill is None:
+                    raise RnncastError(
+                        f"fill_gaps inserted {int(after.sum())} missing rows, which have no values; fill them with "
+                        "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
+            elif announce:
+                _warn_gaps(rows, codes, time, after, calendar if not own else None, stamps, steps)
+                if after.sum() > len(values):
+                    log.warning("more rows are missing than given: %s; is that timestamp a typo?",
+                                _widest(after, time, positions, attrs))
+    if np.isnan(values).any():
+        values, time, positions, offsets = _fill(values, time, positions, offsets, rows, fill, attrs)
+    check_finite(values, rows.columns, positions, attrs)
+    return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
+                 rows.id_col if layout != "single" else None, None, layout, own)
+
+
+def _label(rows: Rows, code) -> str:
+    return "" if rows.id_col is None else f"series {rows.ids[int(code)]!r} at "
+
+
+def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str) -> np.ndarray | None:
+    """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
+    Refuses a timestamp twice in a series, naming both rows."""
+    key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
+    order = None
+    if layout == "single":  # one series: its rows must come in time order
+        back = np.flatnonzero(np.diff(key) <= 0)
+        if len(back):
+            i = int(back[0])
+            if key[i + 1] == key[i]:
+                raise RnncastError(f"duplicated timestamp {time[i]} at {place(int(positions[i]), attrs)} and "
+                                   f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear once")
+            raise RnncastError(f"timestamps are not sorted: {time[i + 1]} at {place(int(positions[i + 1]), attrs)} comes "
+                               f"after {time[i]}; sort the rows by time")
+        return None
+    if layout == "long":
+        grouped = codes[1:] >= codes[:-1]
+        if not (grouped.all() and np.all((key[1:] > key[:-1]) | (codes[1:] != codes[:-1]))):
+            order = np.lexsort((key, codes))  # the table is not yet sorted by series and time
+    k, c = (key, codes) if order is None else (key[order], codes[order])
+    p = positions if order is None else positions[order]
+    step = np.diff(k)
+    same = (c[1:] == c[:-1])
+    twice = np.flatnonzero(same & (step == 0))
+    if len(twice):
+        i = int(twice[0])
+        whose = "" if rows.id_col is None else f" in series {rows.ids[int(c[i])]!r}"
+        t = time[i] if order is None else time[order[i]]
+        raise RnncastError(f"duplicated timestamp {t}{whose} at {place(int(p[i]), attrs)} and "
+                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once")
+    back = np.flatnonzero(same & (step < 0))
+    if len(back):
+        i = int(back[0]) + 1
+        raise RnncastError(f"timestamps are not sorted: {time[i]} at {place(int(p[i]), attrs)} comes after "
+                           f"{time[i - 1]}; sort the rows by time")
+    return order
+
+
+def _insert(values, time, positions, offsets, steps, after, stamps):
+    """``fill_gaps``: the rows the calendar has and the data lacks, inserted with NaN values."""
+    n, total = len(values), len(values) + int(after.sum())
+    at = np.arange(n) + np.concatenate([[0], np.cumsum(after)[:-1]])  # [N] new row of each old row
+    new_values = np.full((total, values.shape[1]), np.nan)
+    new_values[at] = values
+    new_positions = np.full(total, -1, dtype=np.int64)
+    new_positions[at] = positions
+    lengths = steps[offsets[1:] - 1] + 1  # [S] rows of each series on the calendar
+    new_offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    series = np.repeat(np.arange(len(lengths)), lengths)
+    k = np.arange(total) - new_offsets[:-1][series]
+    inserted = np.ones(total, dtype=bool)
+    inserted[at] = False
+    new_stamps = stamps(series[inserted], k[inserted])
+    keys = np.empty(total, dtype=np.int64)
+    keys[at] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
+    keys[inserted] = new_stamps.asi8 if hasattr(new_stamps, "asi8") else new_stamps.to_numpy(dtype=np.int64)
+    if isinstance(time, pd.DatetimeIndex):
+        unit = pd.DatetimeIndex(keys.view(f"M8[{time.unit}]"))
+        new_time = unit.tz_localize("UTC").tz_convert(time.tz) if time.tz is not None else unit
+    elif isinstance(time, pd.PeriodIndex):
+        new_time = pd.PeriodIndex.from_ordinals(keys, freq=time.freq)
+    else:
+        new_time = pd.Index(keys)
+    log.info("fill_gaps inserted %d missing rows", total - n)
+    return new_values, new_time.rename(time.name), new_positions, new_offsets
+
+
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
+    """Rows missing from a regular calendar: how many, in how many series, the first few."""
+    gaps = np.flatnonzero(after)
+    first = []
+    for i in gaps[:3]:
+        s = int(codes[i])
+        missing = stamps(np.full(min(int(after[i]), 3), s), steps[i] + 1 + np.arange(min(int(after[i]), 3)))
+        first += [f"{_label(rows, s)}{t}" for t in missing]
+    series = len(np.unique(codes[gaps]))
+    whose = "" if rows.id_col is None else f" in {series} series"
+    which = f"the {calendar.freq_text!r} calendar" if calendar is not None else "their calendars"
+    log.warning("%d rows are missing from %s%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
+                "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another", int(after.sum()),
+                which, whose, ", ".join(first[:3]))
+
+
+def _widest(after: np.ndarray, time, positions, attrs) -> str:
+    """The widest gap of the calendar, named by the rows on either side."""
+    i = int(np.argmax(after))
+    return (f"the timestamps jump from {time[i]} ({place(int(positions[i]), attrs)}) to {time[i + 1]} "
+            f"({place(int(positions[i + 1]), attrs)}), {int(after[i])} steps of the calendar apart")
+
+
+def _fill(values, time, positions, offsets, rows: Rows, fill, attrs):
+    """Missing values: refused with their place, or filled within each series (never across two)."""
+    for s in range(len(offsets) - 1):
+        empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
+        if empty.any():
+            j = int(np.flatnonzero(empty)[0])
+            whose = "" if rows.id_col is None else f" of series {rows.ids[s]!r}"
+            raise RnncastError(f"column {rows.columns[j]!r}{whose} has no values at all (every row is missing); drop it")
+    if fill is None:
+        missing = np.isnan(values)
+        j = next(j for j in range(len(rows.columns)) if missing[:, j].any())
+        i = int(np.flatnonzero(missing[:, j])[0])
+        s = int(np.searchsorted(offsets, i, side="right") - 1)
+        whose = "" if rows.id_col is None else f" of series {rows.ids[s]!r}"
+        raise RnncastError(
+            f"column {rows.columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
+            f"({int(missing.sum())} missing in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
+        )
+    log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
+    parts, kept = [], []
+    for s in range(len(offsets) - 1):
+        lo, hi = offsets[s], offsets[s + 1]
+        piece = values[lo:hi]
+        filled, keep = fill_missing(piece, rows.columns, fill)
+        parts.append(filled)
+        kept.append(keep)
+    keep = np.concatenate(kept)
+    lengths = [len(p) for p in parts]
+    return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
+            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64))
