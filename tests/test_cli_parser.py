@@ -1,5 +1,5 @@
 """The command line's flags (``cli/parser.py``): one flag per setting, made from the settings
-dataclasses and typed by ``config.parse_setting``; ``--x`` / ``--no-x`` for booleans; a flag not
+dataclasses and typed by ``settingtext.parse_setting``; ``--x`` / ``--no-x`` for booleans; a flag not
 given is absent (so a config file's value stands); a bad value is argparse's error naming it.
 ``--help`` loads no torch, groups the flags and states every setting's true default; flags that
 name columns take CSV text or are repeated, so a column's name may hold a comma."""
@@ -149,7 +149,7 @@ def test_every_setting_flag_states_its_true_default(command):
     """The default a setting flag's help shows is the dataclass field's default: read back through
     the flag's own parser it is that value; booleans say on/off; a default of None says what it means."""
     from rnncast.cli.parser import SEARCHED
-    from rnncast.config import parse_setting
+    from rnncast.settingtext import parse_setting
 
     actions = {a.dest: a for a in _subcommand(command)._actions}
     for f in (f for f in setting_fields() if f.metadata.get("flag", True)):

@@ -1,15 +1,14 @@
 """Settings (``config.py``): a bad value is refused in ``fit`` by its name, combinations the networks
-cannot train are refused with what to do instead, and ``parse_setting`` / ``parse_quantiles`` read
-the text of flags, TOML files and ``--set`` into the values ``Forecaster`` takes."""
+cannot train are refused with what to do instead, and the settings group ``Forecaster``'s keyword
+arguments as one object that round-trips through its flat form."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.config import Settings, parse_quantiles, parse_setting, with_saved_defaults
+from rnncast.config import Settings, with_saved_defaults
 from test_models import _sine
 
 # ---- refused in fit, by name ------------------------------------------------------------------
@@ -56,30 +55,7 @@ def test_quantiles_from_text_as_the_command_line_gives_them():
     assert "coverage_50" in f.evaluate(make_frame(100))["original"]["model"]
 
 
-# ---- the one parser of settings, and the settings as one object -------------------------------
-
-def test_parse_setting_reads_flag_text_into_the_values_forecaster_takes():
-    assert parse_setting("batch_size", "full") is None and parse_setting("batch_size", "0") is None  # full batch
-    assert parse_setting("batch-size", "32") == 32  # flag spelling
-    assert parse_setting("future_known", "yes") is True and parse_setting("highway", "false") is False
-    assert parse_setting("lr", "1e-3") == pytest.approx(0.001) and isinstance(parse_setting("lr", "1"), float)
-    assert parse_setting("quantiles", "0.1,0.5,0.9") == [0.1, 0.5, 0.9]
-    assert parse_setting("fill", "none") is None and parse_setting("cell", "gru") == "gru"
-    assert parse_quantiles(None) == () and parse_quantiles([0.25, "0.75"]) == (0.25, 0.75)
-
-
-@pytest.mark.parametrize("name, value, typed, words", [
-    ("hiden_size", "8", False, ["unknown setting 'hiden_size'", "hidden_size"]),
-    ("lookback", "ten", False, ["lookback must be a whole number", "'ten'"]),
-    ("lookback", "24", True, ["lookback must be a whole number", "'24'"]),  # a TOML string is not a number
-    ("future_known", 1, True, ["future_known must be true or false"]),
-    ("batch_size", "half", False, ["batch_size", '"full"']),
-])
-def test_parse_setting_names_the_setting_and_what_it_accepts(name, value, typed, words):
-    with pytest.raises(RnncastError) as err:
-        parse_setting(name, value, typed=typed)
-    assert all(w in str(err.value) for w in words), str(err.value)
-
+# ---- the settings as one object ---------------------------------------------------------------
 
 def test_settings_group_the_keyword_arguments_and_round_trip_through_flat():
     settings = Settings.from_flat({"lookback": 24, "cell": "gru", "epochs": 3, "quantiles": "0.1,0.5,0.9"})
@@ -93,31 +69,6 @@ def test_settings_group_the_keyword_arguments_and_round_trip_through_flat():
 def test_a_setting_saved_before_it_existed_keeps_its_old_value():
     assert with_saved_defaults({"cell": "gru"}) == {"cell": "gru", "highway": False}  # no highway before it existed
     assert with_saved_defaults({"highway": True})["highway"] is True  # a saved value is kept
-
-
-# ---- NumPy scalars are numbers ----------------------------------------------------------------
-
-def test_numpy_scalars_are_taken_where_python_numbers_are_and_become_them():
-    given = {"lookback": np.int64(8), "horizon": np.int32(2), "hidden_size": np.int64(8), "epochs": np.uint8(1),
-             "lr": np.float32(0.01), "dropout": np.float64(0.0), "val_frac": np.float32(0.1), "seed": np.int64(3),
-             "batch_size": np.int16(16), "max_batches": np.int64(0), "ema": np.float32(0), "highway": np.bool_(False),
-             "quantiles": [np.float32(0.1), np.float64(0.5), 0.9]}
-    flat = Settings.from_flat(given).flat()
-    for name in given:
-        assert type(flat[name]) in (int, float, bool, tuple), name
-    assert flat["lookback"] == 8 and flat["highway"] is False and flat["quantiles"] == pytest.approx((0.1, 0.5, 0.9))
-
-
-@pytest.mark.parametrize("name, value", [("lookback", True), ("dropout", False), ("lr", True), ("seed", 1.5),
-                                         ("val_frac", "0.1"), ("segment", 2.0)])
-def test_booleans_and_text_are_not_numbers(name, value):
-    with pytest.raises(RnncastError, match=f"^{name} must be"):
-        Settings.from_flat({name: value})
-
-
-def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_ones():
-    assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
-    assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None
 
 
 def test_a_season_longer_than_the_lookback_names_the_flag_that_fixes_it():

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import choice, is_integer, is_number, parse_quantiles, plain_values, positive_int
 
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
@@ -67,21 +68,21 @@ class DataSettings:
                 "fill_gaps": self.fill_gaps}
 
     def validate(self) -> None:
-        _positive_int("lookback", self.lookback)
-        _positive_int("horizon", self.horizon)
-        _choice("scaler", self.scaler, SCALERS)
+        positive_int("lookback", self.lookback)
+        positive_int("horizon", self.horizon)
+        choice("scaler", self.scaler, SCALERS)
         if self.fill is not None:
-            _choice("fill", self.fill, FILLS)
+            choice("fill", self.fill, FILLS)
         for name in ("freq", "tz"):
             value = getattr(self, name)
             if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
                 raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
         if not isinstance(self.fill_gaps, bool):
             raise RnncastError(f"fill_gaps must be True or False, got {self.fill_gaps!r}")
-        _positive_int("season", self.season)
+        positive_int("season", self.season)
         for name in ("val_frac", "test_frac"):
             value = getattr(self, name)
-            if not _is_number(value) or not 0 <= value < 1:
+            if not is_number(value) or not 0 <= value < 1:
                 raise RnncastError(f"{name} must be a number in [0, 1), got {value!r}")
         if self.test_frac <= 0:
             raise RnncastError(f"test_frac must be above 0 to hold out a test split, got {self.test_frac!r}")
@@ -142,19 +143,19 @@ class ModelSettings:
     )
 
     def validate(self) -> None:
-        _choice("cell", self.cell, CELLS)
-        _positive_int("hidden_size", self.hidden_size)
-        _positive_int("num_layers", self.num_layers)
+        choice("cell", self.cell, CELLS)
+        positive_int("hidden_size", self.hidden_size)
+        positive_int("num_layers", self.num_layers)
         if self.num_layers > MAX_LAYERS:
             raise RnncastError(f"num_layers {self.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                                "train (and would take long to build); use a few layers and a larger hidden_size")
-        _choice("window_norm", self.window_norm, WINDOW_NORMS)
-        if not _is_number(self.dropout) or not 0 <= self.dropout < 1:
+        choice("window_norm", self.window_norm, WINDOW_NORMS)
+        if not is_number(self.dropout) or not 0 <= self.dropout < 1:
             raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
-        if not _is_integer(self.segment) or self.segment < 0:
+        if not is_integer(self.segment) or self.segment < 0:
             raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {self.segment!r}")
-        _choice("decoder", self.decoder, DECODERS)
-        _choice("highway_start", self.highway_start, HIGHWAY_STARTS)
+        choice("decoder", self.decoder, DECODERS)
+        choice("highway_start", self.highway_start, HIGHWAY_STARTS)
         if self.decoder == "parallel" and not self.segment:
             raise RnncastError("decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. --segment 48)")
         levels = self.quantiles
@@ -213,26 +214,26 @@ class TrainSettings:
                 "always draws its own bar", "choices": None, "flag": False})
 
     def validate(self) -> None:
-        _positive_int("epochs", self.epochs)
+        positive_int("epochs", self.epochs)
         if self.batch_size is not None:
-            _positive_int("batch_size", self.batch_size)
-        if not _is_number(self.lr) or not self.lr > 0:
+            positive_int("batch_size", self.batch_size)
+        if not is_number(self.lr) or not self.lr > 0:
             raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
-        _positive_int("patience", self.patience)
-        _choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
-        _choice("loss", self.loss, LOSSES)
-        if not _is_number(self.ema) or not 0 <= self.ema < 1:
+        positive_int("patience", self.patience)
+        choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
+        choice("loss", self.loss, LOSSES)
+        if not is_number(self.ema) or not 0 <= self.ema < 1:
             raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {self.ema!r}")
-        if not _is_number(self.grad_clip) or self.grad_clip < 0:
+        if not is_number(self.grad_clip) or self.grad_clip < 0:
             raise RnncastError(f"grad_clip must be a number >= 0, got {self.grad_clip!r}")
-        if not _is_integer(self.seed):
+        if not is_integer(self.seed):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
-        _choice("device", self.device, DEVICES)
+        choice("device", self.device, DEVICES)
         if not isinstance(self.verbose, bool):
             raise RnncastError(f"verbose must be True or False, got {self.verbose!r}")
-        _choice("scheme", self.scheme, SCHEMES)
-        _positive_int("chunk", self.chunk)
-        if not _is_integer(self.max_batches) or self.max_batches < 0:
+        choice("scheme", self.scheme, SCHEMES)
+        positive_int("chunk", self.chunk)
+        if not is_integer(self.max_batches) or self.max_batches < 0:
             raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {self.max_batches!r}")
 
 
@@ -321,93 +322,6 @@ class Settings:
         return {**asdict(self.data), **asdict(self.model), **asdict(self.train)}
 
 
-def parse_quantiles(value) -> tuple:
-    """Quantile levels as a tuple of floats, from a tuple, a list or text such as ``"0.1,0.5,0.9"``."""
-    if value is None:
-        return ()
-    items = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
-    if not isinstance(items, (list, tuple)):
-        raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
-    try:
-        return tuple(float(q) for q in items)
-    except (TypeError, ValueError):
-        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
-
-
-def parse_setting(name: str, value, typed: bool = False):
-    """One setting as ``Forecaster`` takes it, from text (a flag, ``--set KEY=VALUE``) or a typed
-    value (TOML, JSON): the one parser of settings. ``batch_size`` takes ``full`` (or 0) for None,
-    ``quantiles`` ``0.1,0.5,0.9`` or a list, booleans ``true/false/yes/no/1/0``, optional text
-    settings ``none``. ``typed``: the value comes from a typed file (TOML, JSON), where a number or
-    a boolean must be written as one, not as text. Raises ``RnncastError`` naming the setting and
-    what it accepts."""
-    fields_by_name = {f.name: f for f in setting_fields()}
-    name = str(name).replace("-", "_")
-    if name not in fields_by_name:
-        raise RnncastError(f"unknown setting {name!r}; known settings: {', '.join(sorted(fields_by_name))}")
-    default = fields_by_name[name].default
-    text = value.strip() if isinstance(value, str) else None
-    if name == "quantiles":
-        return list(parse_quantiles(value)) if value not in (None, [], "", "none") else None
-    if name == "batch_size":
-        if value in (None, 0, "0", "full") or text == "full":
-            return None
-        kind, wanted = int, 'a whole number or "full"'
-    elif isinstance(default, bool):
-        kind, wanted = bool, "true or false"
-    elif isinstance(default, int):
-        kind, wanted = int, "a whole number"
-    elif isinstance(default, float):
-        kind, wanted = float, "a number"
-    else:
-        if value is None or (text == "none" and default is None):  # an optional setting; "none" is a choice of others
-            return None
-        kind, wanted = str, "text"
-    if text is not None and kind is not str and not typed:
-        words = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-        try:
-            value = words[text.lower()] if kind is bool else kind(text)
-        except (KeyError, ValueError):
-            raise RnncastError(f"{name} must be {wanted}, got {value!r}") from None
-    ok = {bool: isinstance(value, bool), int: isinstance(value, int) and not isinstance(value, bool),
-          float: isinstance(value, (int, float)) and not isinstance(value, bool),
-          str: isinstance(value, (str, int)) and not isinstance(value, bool)}[kind]
-    if not ok:
-        raise RnncastError(f"{name} must be {wanted}, got {value!r}")
-    return float(value) if kind is float else (str(value) if kind is str else value)
-
-
 def setting_fields():
     """Every setting field, in the order of the groups (data, model, training)."""
     return [f for c in SETTING_CLASSES for f in fields(c)]
-
-
-def plain_values(params: dict) -> dict:
-    """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
-    Python numbers they hold, so that settings compare, print and write to JSON as the same values."""
-    return {name: plain(value) for name, value in params.items()}
-
-
-def plain(value):
-    """A NumPy scalar as the Python value it holds; any other value as it is."""
-    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def _is_integer(value) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and type(value).__name__ != "bool_"
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and type(value).__name__ != "bool_"
-
-
-def _positive_int(name: str, value) -> None:
-    if not _is_integer(value) or value < 1:
-        raise RnncastError(f"{name} must be a positive integer, got {value!r}")
-
-
-def _choice(name: str, value, choices) -> None:
-    if value not in choices:
-        raise RnncastError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")

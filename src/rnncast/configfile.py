@@ -23,8 +23,9 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast.config import parse_setting, setting_fields, with_saved_defaults
+from rnncast.config import setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
+from rnncast.settingtext import parse_setting
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",

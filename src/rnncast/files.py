@@ -17,8 +17,8 @@ import socket
 import tempfile
 from pathlib import Path
 
-from rnncast.config import plain
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import plain
 
 # write_bytes' temporary names: ".NAME." + mkstemp's 8 random characters + ".tmp"
 TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")

@@ -19,11 +19,12 @@ import torch
 from rnncast import checkpoint as checkpoint_io
 from rnncast import distributed, highwaystart, metrics, parts, scaling
 from rnncast.batches import SequenceBatches, WindowBatches
-from rnncast.config import DataSettings, Settings, plain_values
+from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, StaticEncoder
+from rnncast.settingvalues import plain_values
 from rnncast.state import FittedState
 from rnncast.training import fit_network, resolve_device
 from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed

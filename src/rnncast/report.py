@@ -19,11 +19,11 @@ import numpy as np
 import pandas as pd
 
 from rnncast import evaluation, files, plots
-from rnncast.config import plain_values
 from rnncast.version import __version__
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
+from rnncast.settingvalues import plain_values
 from rnncast.verdicts import divergence
 from rnncast.windows import window_starts
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import base64
 import html
 
-from rnncast.config import plain_values
 from rnncast.forecaster import Forecaster
+from rnncast.settingvalues import plain_values
 from rnncast.verdicts import divergence_text, fit_hint, mase_note, verdict, verdict_units
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")

@@ -14,9 +14,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from rnncast.config import Settings, parse_quantiles, with_saved_defaults
+from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.scaling import Scaler, StaticEncoder
+from rnncast.settingvalues import parse_quantiles
 from rnncast.timeaxis import Calendar
 from rnncast.windows import Split
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnncast import files
-from rnncast.config import CELLS, Settings, plain_values
+from rnncast.config import CELLS, Settings
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
+from rnncast.settingvalues import plain_values
 from rnncast.windows import chronological_split
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from rnncast.bench import protocol, published, recurrent, results, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
-from rnncast.config import parse_setting, setting_fields
+from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
+from rnncast.settingtext import parse_setting
 from rnncast.windows import Split
 
 QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),

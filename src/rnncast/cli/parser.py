@@ -1,6 +1,6 @@
 """The command line's flags: one subcommand per command, flags grouped by what they are about (data,
 model, training, output, many series); the setting flags are made from the settings dataclasses,
-show their true defaults and are parsed by ``config.parse_setting``, as TOML files and ``--set`` are.
+show their true defaults and are parsed by ``settingtext.parse_setting``, as TOML files and ``--set`` are.
 
 Building the parser imports neither torch nor pandas (``rnncast --help`` starts in a fraction of a
 second): each command imports what it needs when it runs."""
@@ -277,8 +277,8 @@ def _add_setting_flag(group, f, searched: bool = False) -> None:
 
 
 def _setting_type(name: str):
-    """The flag's text through ``config.parse_setting``, the parser that TOML files and --set share."""
-    from rnncast.config import parse_setting
+    """The flag's text through ``settingtext.parse_setting``, the parser that TOML files and --set share."""
+    from rnncast.settingtext import parse_setting
 
     def parse(text: str):
         try:

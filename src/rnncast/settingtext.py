@@ -1,0 +1,52 @@
+"""Setting text: one setting as ``Forecaster`` takes it, from the text of a flag or of
+``--set KEY=VALUE``, or from a typed value of a TOML or JSON file. The one parser of settings, so
+that flags, config files and ``bench ett|ltsf --set`` type a value alike."""
+
+from __future__ import annotations
+
+from rnncast.config import setting_fields
+from rnncast.errors import RnncastError
+from rnncast.settingvalues import parse_quantiles
+
+
+def parse_setting(name: str, value, typed: bool = False):
+    """One setting as ``Forecaster`` takes it, from text (a flag, ``--set KEY=VALUE``) or a typed
+    value (TOML, JSON): the one parser of settings. ``batch_size`` takes ``full`` (or 0) for None,
+    ``quantiles`` ``0.1,0.5,0.9`` or a list, booleans ``true/false/yes/no/1/0``, optional text
+    settings ``none``. ``typed``: the value comes from a typed file (TOML, JSON), where a number or
+    a boolean must be written as one, not as text. Raises ``RnncastError`` naming the setting and
+    what it accepts."""
+    fields_by_name = {f.name: f for f in setting_fields()}
+    name = str(name).replace("-", "_")
+    if name not in fields_by_name:
+        raise RnncastError(f"unknown setting {name!r}; known settings: {', '.join(sorted(fields_by_name))}")
+    default = fields_by_name[name].default
+    text = value.strip() if isinstance(value, str) else None
+    if name == "quantiles":
+        return list(parse_quantiles(value)) if value not in (None, [], "", "none") else None
+    if name == "batch_size":
+        if value in (None, 0, "0", "full") or text == "full":
+            return None
+        kind, wanted = int, 'a whole number or "full"'
+    elif isinstance(default, bool):
+        kind, wanted = bool, "true or false"
+    elif isinstance(default, int):
+        kind, wanted = int, "a whole number"
+    elif isinstance(default, float):
+        kind, wanted = float, "a number"
+    else:
+        if value is None or (text == "none" and default is None):  # an optional setting; "none" is a choice of others
+            return None
+        kind, wanted = str, "text"
+    if text is not None and kind is not str and not typed:
+        words = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+        try:
+            value = words[text.lower()] if kind is bool else kind(text)
+        except (KeyError, ValueError):
+            raise RnncastError(f"{name} must be {wanted}, got {value!r}") from None
+    ok = {bool: isinstance(value, bool), int: isinstance(value, int) and not isinstance(value, bool),
+          float: isinstance(value, (int, float)) and not isinstance(value, bool),
+          str: isinstance(value, (str, int)) and not isinstance(value, bool)}[kind]
+    if not ok:
+        raise RnncastError(f"{name} must be {wanted}, got {value!r}")
+    return float(value) if kind is float else (str(value) if kind is str else value)

@@ -1,0 +1,55 @@
+"""One setting's value, whichever setting it is: the checks the settings dataclasses share (a whole
+number, a number, a positive integer, one of the choices), quantile levels from a list or text
+such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
+compare, print and write to JSON as the same values. Nothing here knows the settings themselves
+(``config.py``)."""
+
+from __future__ import annotations
+
+import numbers
+
+from rnncast.errors import RnncastError
+
+
+def parse_quantiles(value) -> tuple:
+    """Quantile levels as a tuple of floats, from a tuple, a list or text such as ``"0.1,0.5,0.9"``."""
+    if value is None:
+        return ()
+    items = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
+    try:
+        return tuple(float(q) for q in items)
+    except (TypeError, ValueError):
+        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
+
+
+def plain_values(params: dict) -> dict:
+    """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
+    Python numbers they hold, so that settings compare, print and write to JSON as the same values."""
+    return {name: plain(value) for name, value in params.items()}
+
+
+def plain(value):
+    """A NumPy scalar as the Python value it holds; any other value as it is."""
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def is_integer(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and type(value).__name__ != "bool_"
+
+
+def is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and type(value).__name__ != "bool_"
+
+
+def positive_int(name: str, value) -> None:
+    if not is_integer(value) or value < 1:
+        raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+
+
+def choice(name: str, value, choices) -> None:
+    if value not in choices:
+        raise RnncastError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")

@@ -1,0 +1,37 @@
+"""Setting text (``settingtext.py``): ``parse_setting``, the one parser of settings, reads the text of
+flags, TOML files and ``--set`` into the values ``Forecaster`` takes, and names the setting and what
+it accepts when it cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast import RnncastError
+from rnncast.settingtext import parse_setting
+
+
+def test_parse_setting_reads_flag_text_into_the_values_forecaster_takes():
+    assert parse_setting("batch_size", "full") is None and parse_setting("batch_size", "0") is None  # full batch
+    assert parse_setting("batch-size", "32") == 32  # flag spelling
+    assert parse_setting("future_known", "yes") is True and parse_setting("highway", "false") is False
+    assert parse_setting("lr", "1e-3") == pytest.approx(0.001) and isinstance(parse_setting("lr", "1"), float)
+    assert parse_setting("quantiles", "0.1,0.5,0.9") == [0.1, 0.5, 0.9]
+    assert parse_setting("fill", "none") is None and parse_setting("cell", "gru") == "gru"
+
+
+@pytest.mark.parametrize("name, value, typed, words", [
+    ("hiden_size", "8", False, ["unknown setting 'hiden_size'", "hidden_size"]),
+    ("lookback", "ten", False, ["lookback must be a whole number", "'ten'"]),
+    ("lookback", "24", True, ["lookback must be a whole number", "'24'"]),  # a TOML string is not a number
+    ("future_known", 1, True, ["future_known must be true or false"]),
+    ("batch_size", "half", False, ["batch_size", '"full"']),
+])
+def test_parse_setting_names_the_setting_and_what_it_accepts(name, value, typed, words):
+    with pytest.raises(RnncastError) as err:
+        parse_setting(name, value, typed=typed)
+    assert all(w in str(err.value) for w in words), str(err.value)
+
+
+def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_ones():
+    assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
+    assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None

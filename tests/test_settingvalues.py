@@ -1,0 +1,35 @@
+"""One setting's value (``settingvalues.py``): quantile levels from a list or text, and NumPy
+scalars taken where Python numbers are and made into them, while booleans and text are not numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnncast import RnncastError
+from rnncast.config import Settings
+from rnncast.settingvalues import parse_quantiles
+
+
+def test_quantile_levels_from_a_list_or_text():
+    assert parse_quantiles(None) == () and parse_quantiles([0.25, "0.75"]) == (0.25, 0.75)
+
+
+# ---- NumPy scalars are numbers ----------------------------------------------------------------
+
+def test_numpy_scalars_are_taken_where_python_numbers_are_and_become_them():
+    given = {"lookback": np.int64(8), "horizon": np.int32(2), "hidden_size": np.int64(8), "epochs": np.uint8(1),
+             "lr": np.float32(0.01), "dropout": np.float64(0.0), "val_frac": np.float32(0.1), "seed": np.int64(3),
+             "batch_size": np.int16(16), "max_batches": np.int64(0), "ema": np.float32(0), "highway": np.bool_(False),
+             "quantiles": [np.float32(0.1), np.float64(0.5), 0.9]}
+    flat = Settings.from_flat(given).flat()
+    for name in given:
+        assert type(flat[name]) in (int, float, bool, tuple), name
+    assert flat["lookback"] == 8 and flat["highway"] is False and flat["quantiles"] == pytest.approx((0.1, 0.5, 0.9))
+
+
+@pytest.mark.parametrize("name, value", [("lookback", True), ("dropout", False), ("lr", True), ("seed", 1.5),
+                                         ("val_frac", "0.1"), ("segment", 2.0)])
+def test_booleans_and_text_are_not_numbers(name, value):
+    with pytest.raises(RnncastError, match=f"^{name} must be"):
+        Settings.from_flat({name: value})
