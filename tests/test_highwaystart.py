@@ -1,6 +1,7 @@
 """The highway's start (``highwaystart.py``): the ridge fit recovers a linear map, the penalty is
-chosen on validation with zero among the candidates, and ``highway_start`` reaches fit (both schemes)
-and is refused by name when misspelt."""
+chosen on validation with zero among the candidates, and ``highway_start`` reaches fit (both schemes),
+is refused by name when misspelt or without a highway, and the start taken is kept with the model
+(model.json) and said on its page."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from rnncast.batches import WindowBatches
 from rnncast import highwaystart
 from rnncast.highwaystart import PENALTIES, evenly_spaced, moments, solve, start
 from rnncast.models import NetSpec, build_net
+from rnncast.report import run_metrics
+from rnncast.reportpage import highway_start_text, run_blocks
 from rnncast.training import mean_loss
 
 L, H = 8, 3
@@ -123,3 +126,24 @@ def test_a_misspelt_start_is_refused_by_name():
 def test_a_least_squares_start_without_a_highway_is_refused_not_ignored():
     with pytest.raises(RnncastError, match="highway_start 'least_squares' starts the highway, and this model has none"):
         Forecaster(**TINY, highway=False, highway_start="least_squares").fit(datasets.sine_wave(n=200), target="y")
+
+
+def test_the_start_taken_is_kept_with_the_model_and_shown_on_its_page(tmp_path):
+    wave = datasets.sine_wave(n=400)
+    settings = {**TINY, "lookback": 20, "horizon": 4, "epochs": 1}
+    fitted = Forecaster(**settings, highway_start="least_squares").fit(wave, target="y")
+    start_ = fitted.highway_start_
+    assert start_["penalty"] in PENALTIES and start_["val_loss"] < start_["zero_val_loss"]
+    fitted.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").highway_start_ == start_
+    blocks = run_blocks(fitted, run_metrics(fitted, wave), "sine", None)
+    row = next(r for b in blocks if b[0] == "table" for r in b[1] if r[0] == "highway start")
+    assert row[1].startswith(f"the least-squares fit, penalty {start_['penalty']:g}: validation mse")
+    assert Forecaster(**settings).fit(wave, target="y").highway_start_ is None  # zero start: nothing to record
+
+
+def test_the_page_says_which_start_was_taken():
+    assert highway_start_text({"penalty": None, "val_loss": 0.3, "zero_val_loss": 0.25}, "mae") == \
+        "zero: no least-squares fit beat it on validation (mae 0.25, scaled units)"
+    assert highway_start_text({"penalty": 1e-4, "val_loss": None, "zero_val_loss": None}, "mse") == \
+        "the least-squares fit, penalty 0.0001 (no validation windows: the smallest penalty)"

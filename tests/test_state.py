@@ -149,6 +149,7 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "a column named by a number": (_set(("targets", 0), 7), r"must be distinct names \(text\)"),
     "format version true": (_set(("format_version",), True), r"uses model format version True"),
     "deeply nested params": (_set(("params", "hidden_size"), [[[[8]]]]), r"incomplete or hand-edited"),
+    "highway start of other keys": (_set(("highway_start",), {"penalty": 0.1}), r"incomplete or hand-edited.*highway_start"),
 }
 
 

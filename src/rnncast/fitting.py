@@ -157,7 +157,9 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
     if model_s.highway and model_s.highway_start == "least_squares":
         windows = train if train_s.scheme == "window" else window_batches(
             values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel, data_s, statics, None)
-        highwaystart.start(net, windows, val, train_s.loss, group)
+        started = highwaystart.start(net, windows, val, train_s.loss, group)
+    else:
+        started = None
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
@@ -167,7 +169,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
         mase_scales=np.array([[metrics.naive_scale(panel.rows(s)[: sp.train_end, t], data_s.season)
                                for t in range(panel.n_targets)] for s, sp in enumerate(splits)]),  # [S, T]
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
-        skipped_series=list(skipped or []), world_size=group.world if group else 1,
+        skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
     )
     return Prepared(net, state, device, group, train, val)

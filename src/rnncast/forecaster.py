@@ -173,6 +173,8 @@ class Forecaster:
     skipped_series_ = _learned("skipped_series", "series too short to train: {id, rows, needed}")
     train_seconds_ = _learned("train_seconds", "seconds the training loop took")
     world_size_ = _learned("world_size", "processes that trained together (DDP)")
+    highway_start_ = _learned("highway_start", "highway_start 'least_squares': {penalty (None: zero kept), val_loss, "
+                                               "zero_val_loss}, the validation losses in scaled units; else None")
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None)
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None)
     train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None)

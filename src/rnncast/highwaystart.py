@@ -96,13 +96,14 @@ def start(net: nn.Module, train: WindowBatches, val: WindowBatches | None, loss:
         value = mean_loss(net, val, group, loss)
         if value < best_loss:
             best, best_loss = penalty, value
+    kind = "pinball" if net.spec.quantiles else loss  # what mean_loss scored (training.loss_of)
     if best is None:
         _set(layer, None)
-        log.info("the highway starts at zero: no least-squares fit beat it on validation (%s %.5g)", loss, zero)
+        log.info("the highway starts at zero: no least-squares fit beat it on validation (%s %.5g)", kind, zero)
     else:
         _set(layer, fits[best])
         log.info("the highway starts at the least-squares fit, penalty %g (validation %s %.5g; zero: %.5g)",
-                 best, loss, best_loss, zero)
+                 best, kind, best_loss, zero)
     return {"penalty": best, "val_loss": best_loss, "zero_val_loss": zero}
 
 

@@ -83,9 +83,22 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                                           for d in skipped) or "(none)"]]
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
                   + (f" ({diverged})" if diverged else "")])
+    if forecaster.highway_start_ is not None:
+        facts.append(["highway start", highway_start_text(forecaster.highway_start_,
+                                                          "pinball" if forecaster.quantiles else forecaster.loss)])
     facts += [[k, repr(v)] for k, v in plain_values(forecaster.get_params()).items()]
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
+
+
+def highway_start_text(start: dict, loss: str) -> str:
+    """Where ``highway_start='least_squares'`` started the highway, from ``Forecaster.highway_start_``."""
+    penalty, val, zero = start["penalty"], start["val_loss"], start["zero_val_loss"]
+    if val is None:
+        return f"the least-squares fit, penalty {penalty:g} (no validation windows: the smallest penalty)"
+    if penalty is None:
+        return f"zero: no least-squares fit beat it on validation ({loss} {zero:.5g}, scaled units)"
+    return f"the least-squares fit, penalty {penalty:g}: validation {loss} {val:.5g} against {zero:.5g} at zero (scaled units)"
 
 
 def metric_rows(metrics: dict, units: str) -> list[list[str]]:

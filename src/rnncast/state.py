@@ -50,6 +50,7 @@ class FittedState:
     borders: list | None = None  # [S, 3] first validation, first test and last fitted time (parts.borders); None: no time
     train_seconds: float | None = None
     world_size: int = 1
+    highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
 
     @cached_property
     def settings(self) -> Settings:
@@ -77,6 +78,7 @@ class FittedState:
                 "encoder": self.static_encoder.state(), "inputs": self.static_inputs.tolist(),
                 "codes": self.static_codes.tolist()},
             "skipped_series": self.skipped_series, "train_seconds": self.train_seconds, "borders": self.borders,
+            "highway_start": self.highway_start,
         }
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
@@ -114,7 +116,7 @@ class FittedState:
                               else np.zeros((n, 0), np.int64)),
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
-                borders=_borders(meta.get("borders"), n),
+                borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
@@ -258,3 +260,14 @@ def _calendar_before(step, time_col) -> Calendar:
     if isinstance(step, int):
         return Calendar("integer", step, None, time_col)
     return Calendar("datetime", pd.tseries.frequencies.to_offset(pd.Timedelta(step)), None, time_col)
+
+
+def _highway_start(saved) -> dict | None:
+    """The least-squares start as model.json records it, checked (None: the highway started at zero,
+    or the model was saved before the start was recorded)."""
+    if saved is None:
+        return None
+    keys = ("penalty", "val_loss", "zero_val_loss")
+    if not isinstance(saved, dict) or set(saved) != set(keys):
+        raise ValueError(f"highway_start must be null or {{{', '.join(keys)}}}, got {saved!r}")
+    return {k: None if saved[k] is None else float(saved[k]) for k in keys}
