@@ -61,3 +61,6 @@ def test_finish_leaves_the_group_and_tells_rank_0_to_stay(tmp_path):
     dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'store'}", rank=0, world_size=1)
     assert distributed.finish() is False
     assert not dist.is_initialized()
+    dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'again'}", rank=0, world_size=1)
+    assert distributed.finish(wait=False) is False  # a failed command leaves without the barrier
+    assert not dist.is_initialized()

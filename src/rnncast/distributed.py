@@ -76,20 +76,26 @@ def setup(device: torch.device) -> Group | None:
     return Group(rank, world, local_rank, backend, device)
 
 
-def finish() -> bool:
+def finish(wait: bool = True) -> bool:
     """Leave the process group, if this process joined one; True when this process is a rank other
     than 0, which should then end at once (``cli.main``: ``os._exit`` after flushing its output).
 
-    Every rank first waits at a barrier for the others: rank 0 writes the run's files after the last
-    collective, and a rank that exits sooner can no longer take rank 0 down with it. A rank other than
-    0 has written nothing and owes nothing to the interpreter's shutdown, where gloo's worker threads
-    can still release a tensor that needs the interpreter lock and abort the process ("terminate
-    called without an active exception"; pytorch/pytorch#190489); torchrun then stops rank 0 too."""
+    With ``wait`` (the command succeeded) every rank first meets the others at a barrier: rank 0
+    writes the run's files after the last collective, and a rank that exits sooner can no longer take
+    rank 0 down with it. A rank that failed does not wait (the others may be inside a collective it
+    will never join), and a barrier that fails because another rank is gone is passed over. A rank
+    other than 0 has written nothing and owes nothing to the interpreter's shutdown, where gloo's
+    worker threads can still release a tensor that needs the interpreter lock and abort the process
+    ("terminate called without an active exception"; pytorch/pytorch#190489); torchrun then stops
+    rank 0 too."""
     if not (dist.is_available() and dist.is_initialized()):
         return False
     follower = dist.get_rank() != 0
     try:
-        dist.barrier()
+        if wait:
+            dist.barrier()
+    except RuntimeError:  # another rank left first (its own failure says why): nothing to wait for
+        pass
     finally:
         dist.destroy_process_group()
     return follower

@@ -29,12 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
+    code = None
     try:
         code = run(args)
     finally:
         from rnncast import distributed
 
-        follower = distributed.finish()  # leave torchrun's process group, if fit joined one
+        follower = distributed.finish(wait=code == 0)  # leave torchrun's process group, if fit joined one
     if follower:  # a torchrun rank other than 0: its work is done and rank 0 has written the run
         sys.stdout.flush()
         sys.stderr.flush()
