@@ -38,8 +38,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                "(--grad-clip) may let it train further."))
     if forecaster.history_ and not any(h.get("best") for h in forecaster.history_) and not getattr(
             forecaster, "diverged_epoch_", None):
-        start = (" plus the highway's least-squares fit, if fit took one (highway_start 'least_squares': the log says)"
-                 if getattr(forecaster, "highway_start", "zero") == "least_squares" else "")
+        taken = forecaster.highway_start_
+        start = " plus the highway's least-squares fit" if taken is not None and taken["penalty"] is not None else ""
         blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
                                "untrained network: it forecasts the window's level (with window_norm 'last', exactly the "
                                f"repeat baseline){start}. Try a larger learning rate (--lr) or more epochs and patience."))
