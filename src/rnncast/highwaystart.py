@@ -82,14 +82,14 @@ def start(net: nn.Module, train: WindowBatches, val: WindowBatches | None, loss:
     layer = net.highway
     _set(layer, None)
     gram, cross = moments(train, net.spec.window_norm)
-    fits = {penalty: solve(gram, cross, penalty) for penalty in PENALTIES}  # positive definite: every penalty > 0
     if val is None or not len(val):
         chosen = min(PENALTIES)
-        _set(layer, fits[chosen])
+        _set(layer, solve(gram, cross, chosen))
         log.info("the highway starts at the least-squares fit, penalty %g: without validation windows the "
                  "smallest penalty is taken", chosen)
         return {"penalty": chosen, "val_loss": None, "zero_val_loss": None}
     zero = mean_loss(net, val, group, loss)  # the highway starts at zero
+    fits = {penalty: solve(gram, cross, penalty) for penalty in PENALTIES}  # positive definite: every penalty > 0
     best, best_loss = None, zero
     for penalty, weights in fits.items():
         _set(layer, weights)
