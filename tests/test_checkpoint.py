@@ -486,3 +486,11 @@ def test_a_checkpoint_without_its_loop_record_or_with_nan_weights_is_refused(tmp
     save_file(tensors, tmp_path / "nan.safetensors", metadata=metadata)
     with pytest.raises(RnncastError, match="holds NaN or infinite values"):
         Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "nan.safetensors", resume=True)
+
+
+def test_a_window_scale_model_saves_loads_and_keeps_the_setting(tmp_path):
+    f = Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "window_scale": True}).fit(_sine(200))
+    f.save(tmp_path / "m")
+    g = Forecaster.load(tmp_path / "m")
+    assert g.window_scale is True and g.net_.spec.window_scale is True
+    np.testing.assert_array_equal(f.predict(_sine(200)), g.predict(_sine(200)))

@@ -79,3 +79,16 @@ def test_a_season_longer_than_the_lookback_names_the_flag_that_fixes_it():
 def test_a_stack_deeper_than_the_limit_is_refused_before_anything_is_built():
     with pytest.raises(RnncastError, match="num_layers 1000000 is more than 64"):
         Settings.from_flat({"num_layers": 10**6})
+
+
+@pytest.mark.parametrize("name", ["window_scale", "channel_independent", "highway", "future_known", "fill_gaps"])
+@pytest.mark.parametrize("value", ["no", 0, None])
+def test_an_on_off_setting_that_is_not_true_or_false_is_refused_not_read_as_on(name, value):
+    """'no' is truthy: taken as it is, highway='no' would have turned the highway on."""
+    with pytest.raises(RnncastError, match=f"{name} must be True or False, got {value!r}"):
+        Forecaster(**{**TINY, name: value}).fit(make_frame(100), target="y")
+
+
+def test_window_scale_with_the_sequence_scheme_is_refused_by_name():
+    with pytest.raises(RnncastError, match="scheme 'sequence' does not take window_scale"):
+        Forecaster(**{**TINY, "window_scale": True, "scheme": "sequence"}).fit(make_frame(100), target="y")

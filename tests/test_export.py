@@ -61,6 +61,13 @@ def test_future_known_and_channel_independent_models_export(tmp_path, frame):
     assert ours.shape == (9, H, 2) and np.abs(ours - ci.predict_array(x)).max() < 1e-5
 
 
+def test_a_window_scale_model_exports(tmp_path, frame):
+    model = Forecaster(**{**TINY, "epochs": 2, "window_scale": True, "window_norm": "mean"}).fit(frame, target="y")
+    export_onnx(model, tmp_path / "w.onnx")
+    x = windows(frame, ["y"], 6)
+    assert np.abs(run_onnx(tmp_path / "w.onnx", x) - model.predict_array(x)).max() < 1e-5
+
+
 def test_sequence_trained_model_exports(tmp_path, frame):
     model = Forecaster(**{**TINY, "epochs": 1, "scheme": "sequence", "chunk": 32}).fit(frame, target="y")
     export_onnx(model, tmp_path / "s.onnx")

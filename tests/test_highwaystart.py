@@ -147,3 +147,17 @@ def test_the_page_says_which_start_was_taken():
         "zero: no least-squares fit beat it on validation (mae 0.25, scaled units)"
     assert highway_start_text({"penalty": 1e-4, "val_loss": None, "zero_val_loss": None}, "mse") == \
         "the least-squares fit, penalty 0.0001 (no validation windows: the smallest penalty)"
+
+
+def test_with_window_scale_the_sums_are_taken_over_windows_divided_by_their_spread():
+    series = np.arange(20, dtype=np.float64) ** 1.5
+    gram, cross = moments(_batches(series), "last", window_scale=True)
+    rows = []
+    for s in range(len(series) - L - H + 1):
+        window, last = series[s : s + L], series[s + L - 1]
+        spread = np.sqrt(window.var() + 1e-5)
+        rows.append(((window - last) / spread, (series[s + L : s + L + H] - last) / spread))
+    x = np.array([np.append(r[0], 1.0) for r in rows])  # [W, L + 1]
+    y = np.array([r[1] for r in rows])  # [W, H]
+    assert np.allclose(gram.numpy(), x.T @ x, rtol=1e-4)
+    assert np.allclose(cross.numpy(), x.T @ y, rtol=1e-4)

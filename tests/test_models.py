@@ -173,3 +173,47 @@ def test_a_spec_saved_before_the_highway_loads_without_one():
     del saved["highway"], saved["lookback"]
     net = build_net(NetSpec(**saved))
     assert net.highway is None
+
+
+# ---- window_scale (RevIN's division by the window's spread) --------------------------------------
+
+@pytest.mark.parametrize("segment", [0, 8])
+def test_with_window_scale_the_untrained_network_still_forecasts_the_last_value(segment):
+    spec = NetSpec(cell="lstm", n_inputs=2, n_targets=2, horizon=5, hidden_size=8, lookback=16, highway=True,
+                   segment=segment, window_scale=True)
+    x = torch.randn(3, 16, 2) * 50
+    torch.testing.assert_close(build_net(spec)(x), x[:, -1:, :].expand(3, 5, 2), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("segment, window_norm, independent",
+                         [(0, "last", False), (0, "mean", True), (8, "last", True), (8, "mean", False)])
+def test_with_window_scale_the_forecast_moves_and_stretches_with_the_window(segment, window_norm, independent):
+    """a * window + b forecasts a * forecast + b (a > 0): the network sees every window at one scale."""
+    torch.manual_seed(0)
+    spec = NetSpec(cell="gru", n_inputs=2, n_targets=2, horizon=4, hidden_size=8, lookback=16, highway=True,
+                   segment=segment, window_norm=window_norm, channel_independent=independent, window_scale=True)
+    net = build_net(spec)
+    for p in net.parameters():  # every weight non-zero, the zero-started head and highway too
+        torch.nn.init.normal_(p, std=0.3)
+    x = torch.randn(3, 16, 2)
+    with torch.no_grad():
+        base, stretched = net(x), net(20.0 * x + 7.0)
+    torch.testing.assert_close(stretched, 20.0 * base + 7.0, rtol=1e-4, atol=1e-3)
+    plain = build_net(NetSpec(**{**spec.to_dict(), "window_scale": False}))
+    plain.load_state_dict(net.state_dict())
+    with torch.no_grad():  # without it the same weights do not stretch with the window
+        assert not torch.allclose(plain(20.0 * x + 7.0), 20.0 * plain(x) + 7.0, rtol=1e-2, atol=1e-1)
+
+
+def test_window_scale_divides_by_the_standard_deviation_over_the_window_and_reaches_the_quantile_head():
+    torch.manual_seed(0)
+    spec = NetSpec(cell="lstm", n_inputs=1, n_targets=1, horizon=2, hidden_size=4, lookback=6, window_scale=True,
+                   quantiles=(0.1, 0.5, 0.9))
+    net = RecurrentNet(spec)
+    x = torch.randn(2, 6, 1)
+    with torch.no_grad():
+        net.head.bias.copy_(torch.tensor([-1.0, 0.0, 1.0, -1.0, 0.0, 1.0]))  # [H * Q]: the levels' offsets
+        y = net(x)  # [B, H, T, Q]
+    spread = torch.sqrt(x.var(dim=1, unbiased=False) + 1e-5)  # [B, 1]
+    torch.testing.assert_close(y[..., 2] - y[..., 1], spread[:, None, :].expand(2, 2, 1))
+    torch.testing.assert_close(y[..., 1], x[:, -1:, :].expand(2, 2, 1))

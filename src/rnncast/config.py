@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import choice, is_integer, is_number, parse_quantiles, plain_values, positive_int
+from rnncast.settingvalues import choice, flag, is_integer, is_number, parse_quantiles, plain_values, positive_int
 
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
@@ -77,8 +77,8 @@ class DataSettings:
             value = getattr(self, name)
             if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
                 raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
-        if not isinstance(self.fill_gaps, bool):
-            raise RnncastError(f"fill_gaps must be True or False, got {self.fill_gaps!r}")
+        flag("fill_gaps", self.fill_gaps)
+        flag("future_known", self.future_known)
         positive_int("season", self.season)
         for name in ("val_frac", "test_frac"):
             value = getattr(self, name)
@@ -104,6 +104,12 @@ class ModelSettings:
         "normalize each input window: subtract the last (or mean) target value before the "
         "network and add it back after; 'none' feeds the scaled values as they are",
         WINDOW_NORMS,
+    )
+    window_scale: bool = _opt(
+        False,
+        "also divide each input window's targets, less the level, by their standard deviation over the window "
+        "and multiply the forecast back: the network sees every window at one scale, for series whose "
+        "amplitude drifts (RevIN, Kim et al., ICLR 2022, without its affine weights)",
     )
     channel_independent: bool = _opt(
         False,
@@ -150,6 +156,8 @@ class ModelSettings:
             raise RnncastError(f"num_layers {self.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                                "train (and would take long to build); use a few layers and a larger hidden_size")
         choice("window_norm", self.window_norm, WINDOW_NORMS)
+        for name in ("window_scale", "channel_independent", "highway"):
+            flag(name, getattr(self, name))
         if not is_number(self.dropout) or not 0 <= self.dropout < 1:
             raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
         if not is_integer(self.segment) or self.segment < 0:
@@ -229,8 +237,7 @@ class TrainSettings:
         if not is_integer(self.seed):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
         choice("device", self.device, DEVICES)
-        if not isinstance(self.verbose, bool):
-            raise RnncastError(f"verbose must be True or False, got {self.verbose!r}")
+        flag("verbose", self.verbose)
         choice("scheme", self.scheme, SCHEMES)
         positive_int("chunk", self.chunk)
         if not is_integer(self.max_batches) or self.max_batches < 0:
@@ -317,6 +324,8 @@ class Settings:
                 raise RnncastError("scheme 'sequence' does not train quantiles yet; use scheme 'window'")
             if self.model.window_norm == "mean":
                 raise RnncastError("scheme 'sequence' works with window_norm 'last' or 'none', not 'mean'")
+            if self.model.window_scale:
+                raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
 
     def flat(self) -> dict:
         return {**asdict(self.data), **asdict(self.model), **asdict(self.train)}

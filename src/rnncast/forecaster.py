@@ -62,6 +62,7 @@ class Forecaster:
         num_layers: int = _M.num_layers,
         dropout: float = _M.dropout,
         window_norm: str = _M.window_norm,
+        window_scale: bool = _M.window_scale,
         channel_independent: bool = _M.channel_independent,
         segment: int = _M.segment,
         decoder: str = _M.decoder,
@@ -99,6 +100,7 @@ class Forecaster:
         self.num_layers = num_layers
         self.dropout = dropout
         self.window_norm = window_norm
+        self.window_scale = window_scale
         self.channel_independent = channel_independent
         self.segment = segment
         self.decoder = decoder

@@ -27,7 +27,7 @@ from torch import nn
 
 from rnncast.batches import WindowBatches
 from rnncast.distributed import Group
-from rnncast.models import window_level
+from rnncast.models import window_level, window_spread
 from rnncast.training import mean_loss
 
 log = logging.getLogger(__name__)
@@ -37,10 +37,13 @@ MAX_WINDOWS = 50_000  # training windows the fit reads at most (evenly spaced ov
 CHUNK_VALUES = 2 ** 22  # values gathered per chunk of windows (C * (L + H) each): memory stays that of a batch
 
 
-def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDOWS) -> tuple[torch.Tensor, torch.Tensor]:
+def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDOWS,
+            window_scale: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
     """The normal equations' sums over the training windows (at most ``max_windows``, evenly spaced):
     ``X'X`` [L + 1, L + 1] and ``X'Y`` [L + 1, H], float64, one row per (window, target column); the
-    last input is the bias's 1. Windows are read a chunk at a time, about ``CHUNK_VALUES`` values each."""
+    last input is the bias's 1. Inputs and targets are taken less the window's level and, with
+    ``window_scale``, divided by its spread, as the network sees them. Windows are read a chunk at a
+    time, about ``CHUNK_VALUES`` values each."""
     index = evenly_spaced(len(train), max_windows)
     _, channels, span = train.windows.shape  # [N, C, L + H]
     per_chunk = max(1, CHUNK_VALUES // (channels * span))
@@ -49,8 +52,9 @@ def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDO
         batch = train.take(chunk)
         targets = batch.x[..., : train.n_targets]  # [B, L, T]
         level = window_level(targets, window_norm)  # [B, 1, T]
-        x = (targets - level).transpose(1, 2).reshape(-1, targets.shape[1]).double()  # [B * T, L]
-        y = (batch.y - level).transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
+        spread = window_spread(targets, window_scale)  # [B, 1, T]
+        x = ((targets - level) / spread).transpose(1, 2).reshape(-1, targets.shape[1]).double()  # [B * T, L]
+        y = ((batch.y - level) / spread).transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
         x = torch.cat([x, x.new_ones(len(x), 1)], dim=1)  # [B * T, L + 1]
         gram = x.T @ x if gram is None else gram + x.T @ x
         cross = x.T @ y if cross is None else cross + x.T @ y
@@ -81,7 +85,7 @@ def start(net: nn.Module, train: WindowBatches, val: WindowBatches | None, loss:
     targets). Returns ``{"penalty", "val_loss", "zero_val_loss"}`` (penalty None: zero kept)."""
     layer = net.highway
     _set(layer, None)
-    gram, cross = moments(train, net.spec.window_norm)
+    gram, cross = moments(train, net.spec.window_norm, window_scale=net.spec.window_scale)
     if val is None or not len(val):
         chosen = min(PENALTIES)
         _set(layer, solve(gram, cross, chosen))

@@ -10,7 +10,8 @@ Two networks share one interface, ``forward(x [B, L, C], future, static, categor
   steps, each embedded by a linear layer, and the cell runs over segments (720 steps at 48 per
   segment are 15 recurrent steps); a parallel decoder emits every output segment at once.
 
-Both subtract a level from each input window (``window_norm``) and add it back to the output; with
+Both subtract a level from each input window (``window_norm``) and add it back to the output (with
+``window_scale`` they also divide by the window's spread and multiply it back, as RevIN does); with
 ``highway`` both add a linear map of the window's targets (less the level) to it, as LSTNet does; and
 both start as that level's forecast: the output layer is zero-initialised, so an untrained network
 with ``window_norm='last'`` *is* the repeat-last baseline, and training moves it from there.
@@ -52,6 +53,7 @@ class NetSpec:
     quantiles: tuple = ()  # levels of the quantile head; () for one point forecast
     lookback: int = 0  # input steps per window (the highway's width); 0 in specs saved before it was kept
     highway: bool = False  # a linear map from the window's targets to the forecast, added (both networks)
+    window_scale: bool = False  # divide each window's targets (less the level) by their spread, multiply back
 
     def __post_init__(self):  # JSON gives lists; the spec keeps tuples
         object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))
@@ -107,7 +109,8 @@ class RecurrentNet(nn.Module):
         n_targets = self.n_rows
         targets = x[..., :n_targets]  # [B', L, T']
         level = window_level(targets, spec.window_norm)  # [B', 1, T']
-        deviations = targets - level  # [B', L, T']
+        spread = window_spread(targets, spec.window_scale)  # [B', 1, T'] (1 without window_scale)
+        deviations = (targets - level) / spread  # [B', L, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
             x = torch.cat([deviations, x[..., n_targets:]], dim=-1)  # [B', L, C']
         described = self._static(static, categories)  # [B, D] or None
@@ -119,11 +122,12 @@ class RecurrentNet(nn.Module):
         if spec.n_future:
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
         if spec.quantiles:
-            y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles) + (level + linear)[..., None]  # [B', H, T', Q]
+            y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles)  # [B', H, T', Q]
+            y = spread[..., None] * y + (level + spread * linear)[..., None]  # [B', H, T', Q]
             if spec.channel_independent:
                 y = y.reshape(batch, channels, spec.horizon, self.n_quantiles).transpose(1, 2)  # [B, H, C, Q]
             return y  # [B, H, T, Q]
-        y = self.head(state).view(-1, spec.horizon, n_targets) + level + linear  # [B', H, T']
+        y = level + spread * (self.head(state).view(-1, spec.horizon, n_targets) + linear)  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -207,7 +211,8 @@ class SegmentNet(nn.Module):
         x = split_channels(x, spec.channel_independent)  # [B', L, C']
         rows = x.shape[0]
         level = window_level(x[..., : self.n_rows], spec.window_norm)  # [B', 1, T']
-        x = torch.cat([x[..., : self.n_rows] - level, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
+        spread = window_spread(x[..., : self.n_rows], spec.window_scale)  # [B', 1, T'] (1 without window_scale)
+        x = torch.cat([(x[..., : self.n_rows] - level) / spread, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
         linear = highway(self.highway, x[..., : self.n_rows])  # [B', H, T'] (0 without a highway)
         segments = x.reshape(rows, length // spec.segment, spec.segment * x.shape[-1])  # [B', N, w * C']
         out, state = self.encoder(self.embed(segments))  # out [B', N, d]; state [layers, B', d] (LSTM: a pair)
@@ -218,7 +223,7 @@ class SegmentNet(nn.Module):
             if spec.n_future:
                 last = torch.cat([last, future.reshape(batch, -1)], dim=-1)  # [B, d + H * F]
             y = self.head(last).view(rows, spec.horizon, self.n_rows)  # [B', H, T']
-        y = y[:, : spec.horizon] + level + linear  # [B', H, T']
+        y = level + spread * (y[:, : spec.horizon] + linear)  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -259,6 +264,16 @@ def window_level(targets: torch.Tensor, window_norm: str) -> torch.Tensor:
     if window_norm == "mean":
         return targets.mean(dim=1, keepdim=True)
     return torch.zeros_like(targets[:, -1:, :])
+
+
+def window_spread(targets: torch.Tensor, window_scale: bool, eps: float = 1e-5) -> torch.Tensor:
+    """What each window's targets are divided by before the network and its forecast multiplied by
+    after: their standard deviation over the window, ``sqrt(var + eps)`` as RevIN takes it (Kim et al.,
+    "Reversible Instance Normalization", ICLR 2022; here without its affine weights), or 1 without
+    ``window_scale``: [B, L, T] -> [B, 1, T]. Scaled units in, scaled units out."""
+    if not window_scale:
+        return torch.ones_like(targets[:, -1:, :])
+    return torch.sqrt(targets.var(dim=1, keepdim=True, unbiased=False) + eps)
 
 
 def highway(layer: nn.Linear | None, deviations: torch.Tensor) -> torch.Tensor | float:

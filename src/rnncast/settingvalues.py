@@ -53,3 +53,9 @@ def positive_int(name: str, value) -> None:
 def choice(name: str, value, choices) -> None:
     if value not in choices:
         raise RnncastError(f"unknown {name} {value!r}; choose one of: {', '.join(choices)}")
+
+
+def flag(name: str, value) -> None:
+    """An on/off setting must be True or False (a NumPy bool too): text such as 'no' would read as on."""
+    if not (isinstance(value, bool) or type(value).__name__ == "bool_"):
+        raise RnncastError(f"{name} must be True or False, got {value!r}")
