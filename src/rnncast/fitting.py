@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from rnncast import checkpoint as checkpoint_io
+from rnncast import resume as resume_io
 from rnncast import distributed, highwaystart, metrics, parts, scaling
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
@@ -184,8 +184,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
     group = prepared.group
     writes = group is None or group.main
-    save_state = (lambda *state: checkpoint_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
-    load_state = (lambda *objs: checkpoint_io.load_training_state(checkpoint, *objs)) if resume else None
+    save_state = (lambda *state: resume_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
+    load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None
     prepared.diverged = None
 
     def diverged(info: dict) -> None:

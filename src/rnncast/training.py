@@ -100,7 +100,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     state = resume(net, optimizer, generator) if resume is not None else LoopState()
     if state.stopped and state.diverged is None and state.bad_epochs < settings.patience:
         # a run ends early only by early stopping or by diverging; a checkpoint written before the
-        # divergence was recorded (checkpoint.save_training_state) does not say which, nor the loss
+        # divergence was recorded (resume.save_training_state) does not say which, nor the loss
         state.diverged = {"epoch": state.epoch + 1, "what": None, "loss": None, "kept": best_epoch(state.history)}
     if resume is not None and state.diverged is not None and (group is None or group.main):
         d = state.diverged

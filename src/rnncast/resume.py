@@ -1,0 +1,119 @@
+"""The training loop's state, for resuming a run: ``checkpoint.safetensors`` in a run directory.
+
+One safetensors file, written atomically after every epoch: the weights, the best and averaged
+weights, Adam's moments and the random-number states as tensors, and the loop's counters, history
+and how it ended as JSON in the file's metadata. Nothing is unpickled when it is read, and a file
+that is damaged, holds NaN, or was trained as another network (other columns, other settings) is
+refused by name before anything is loaded. The model folder a finished fit writes is
+``checkpoint.py``'s.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+from safetensors import SafetensorError, safe_open
+from safetensors.torch import load_file, save
+
+from rnncast.errors import RnncastError
+from rnncast.files import write_bytes
+from rnncast.training import LoopState
+
+TRAINING_STATE = "checkpoint.safetensors"
+TRAINING_FORMAT_VERSION = 1
+
+
+def save_training_state(path, net, optimizer, generator, loop) -> None:
+    """One file, written atomically: weights, best weights, Adam's moments, random-number states
+    (as tensors) and the loop's counters, history and how it ended (as JSON in the file's metadata:
+    ``stopped``, and ``diverged``, ``{"epoch", "what", "loss", "kept"}`` of a run that diverged, else null)."""
+    tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
+    if loop.best_state is not None:
+        tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
+    if loop.average is not None:
+        tensors.update({f"avg.{k}": v for k, v in loop.average.items()})
+    opt = optimizer.state_dict()
+    scalars = {}
+    for index, entries in opt["state"].items():
+        for key, value in entries.items():
+            if torch.is_tensor(value):
+                tensors[f"opt.{index}.{key}"] = value
+            else:
+                scalars[f"{index}.{key}"] = value
+    tensors["rng.generator"] = generator.get_state()
+    tensors["rng.torch"] = torch.get_rng_state()
+    tensors = {k: v.detach().cpu().contiguous() for k, v in tensors.items()}
+    loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
+                 "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
+                 "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION}
+    write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
+
+
+def load_training_state(path, net, optimizer, generator):
+    """Restore what ``save_training_state`` wrote into ``net``, ``optimizer`` and ``generator``."""
+    path = Path(path)
+    if not path.is_file():
+        raise RnncastError(f"no training checkpoint at {path}; a run directory has one after its first finished epoch")
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            meta = json.loads((f.metadata() or {})["loop"])
+        tensors = load_file(path)
+        if not isinstance(meta, dict) or not all(k in meta for k in ("epoch", "best_loss", "bad_epochs", "history",
+                                                                    "stopped", "opt_scalars", "param_groups")):
+            raise KeyError("its loop record is incomplete")
+    except (SafetensorError, OSError, KeyError, ValueError, TypeError, RecursionError) as err:
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); start the run again with --overwrite") from None
+    bad = [name for name, v in tensors.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
+    if bad:
+        raise RnncastError(f"{path}: tensor {bad[0]} holds NaN or infinite values; the checkpoint is damaged and would "
+                           "train nothing usable; start the run again with --overwrite")
+    device = next(net.parameters()).device
+    weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
+    _check_fits(path, weights, net)
+    net.load_state_dict(weights)
+    best = {k[5:]: v.to(device) for k, v in tensors.items() if k.startswith("best.")}
+    average = {k[4:]: v.to(device) for k, v in tensors.items() if k.startswith("avg.")}
+    state: dict = {}
+    for name, value in tensors.items():
+        if name.startswith("opt."):
+            _, index, key = name.split(".", 2)
+            state.setdefault(int(index), {})[key] = value
+    for name, value in meta["opt_scalars"].items():
+        index, key = name.split(".", 1)
+        state.setdefault(int(index), {})[key] = value
+    optimizer.load_state_dict({"state": state, "param_groups": meta["param_groups"]})
+    generator.set_state(tensors["rng.generator"])
+    torch.set_rng_state(tensors["rng.torch"])
+    return LoopState(epoch=meta["epoch"], best_loss=meta["best_loss"], bad_epochs=meta["bad_epochs"],
+                     history=meta["history"], best_state=best or None, stopped=meta["stopped"],
+                     average=average or None, diverged=_diverged(meta.get("diverged")))
+
+
+def _check_fits(path: Path, weights: dict, net) -> None:
+    """The checkpoint's network against the one this fit built, before anything is loaded: a run
+    resumed with other data (other columns, as ``--features all`` reads a new DATA's) or other
+    settings builds another network, which PyTorch would refuse with a traceback."""
+    found = {k: tuple(v.shape) for k, v in weights.items()}
+    built = {k: tuple(v.shape) for k, v in net.state_dict().items()}
+    if found == built:
+        return
+    odd = sorted(set(found) ^ set(built))
+    if odd:
+        name = odd[0]
+        where = "only in the checkpoint" if name in found else "only in the network this data and these settings make"
+        what = f"tensor {name} is {where}" + (f" ({len(odd) - 1} more differ)" if len(odd) > 1 else "")
+    else:
+        name = next(k for k in built if found[k] != built[k])
+        what = f"tensor {name} has shape {list(found[name])} there but {list(built[name])} here"
+    raise RnncastError(f"{path} was trained on other columns or settings than this fit has: {what}; resume it with "
+                       "the data it was trained on (the same columns, in the same roles) and its own settings")
+
+
+def _diverged(record) -> dict | None:
+    """The divergence a checkpoint records, or None: checkpoints written before it was recorded hold
+    none (the loop infers it from ``stopped``), and a record of another shape is not trusted."""
+    if not isinstance(record, dict) or not isinstance(record.get("epoch"), int) or not isinstance(record.get("kept"), int):
+        return None
+    return {"epoch": record["epoch"], "what": record.get("what"), "loss": record.get("loss"), "kept": record["kept"]}

@@ -1,0 +1,58 @@
+"""The training loop's state (``resume.py``): a checkpoint of another network, a damaged one, one
+holding NaN, or a pickle in its place is refused by name, and nothing is unpickled."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import numpy as np
+import pytest
+import torch
+from safetensors import safe_open
+from safetensors.torch import load_file, save_file
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
+from test_checkpoint import _Payload
+
+
+def test_a_pickle_payload_as_the_checkpoint_is_refused(tmp_path):
+    marker = tmp_path / "pwned"
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    checkpoint.write_bytes(pickle.dumps(_Payload(marker)))
+    with pytest.raises(RnncastError, match="checkpoint"):
+        Forecaster(lookback=10, epochs=2, device="cpu").fit(np.sin(0.1 * np.arange(300)), checkpoint=checkpoint, resume=True)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("other", ["columns", "settings"])
+def test_a_checkpoint_of_another_network_is_refused_by_name(tmp_path, other):
+    """Resuming with data of other columns (``--features all`` over a new DATA) or other settings builds
+    another network; the checkpoint is refused naming the tensor that differs, not by load_state_dict's traceback."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    settings = {**TINY, "epochs": 1}
+    Forecaster(**settings).fit(make_frame(200), target="y", features="all", checkpoint=checkpoint)
+    data = make_frame(200).assign(z=np.arange(200.0)) if other == "columns" else make_frame(200)
+    if other == "settings":
+        settings["hidden_size"] = 4
+    shape = r"\[32, 3\] here" if other == "columns" else r"\[16, 2\] here"
+    with pytest.raises(RnncastError, match=rf"^{re.escape(str(checkpoint))} was trained on other columns or settings than this fit has: "
+                                           rf"tensor \S+ has shape \[\d+, \d+\] there but {shape}; resume it with"):
+        Forecaster(**{**settings, "epochs": 2}).fit(data, target="y", features="all", checkpoint=checkpoint, resume=True)
+
+
+def test_a_checkpoint_without_its_loop_record_or_with_nan_weights_is_refused(tmp_path):
+    path = tmp_path / "checkpoint.safetensors"
+    Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=path)
+    tensors = load_file(path)
+    save_file(tensors, tmp_path / "bare.safetensors")  # no metadata
+    with pytest.raises(RnncastError, match="not a readable rnncast checkpoint"):
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "bare.safetensors", resume=True)
+    with safe_open(str(path), framework="pt") as f:
+        metadata = f.metadata()
+    name = next(k for k in tensors if k.startswith("net.") and tensors[k].is_floating_point())
+    tensors[name] = torch.full_like(tensors[name], float("nan"))
+    save_file(tensors, tmp_path / "nan.safetensors", metadata=metadata)
+    with pytest.raises(RnncastError, match="holds NaN or infinite values"):
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "nan.safetensors", resume=True)
