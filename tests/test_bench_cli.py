@@ -219,3 +219,14 @@ def test_an_out_folder_of_something_else_is_refused_before_anything_is_written(t
         plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
     with pytest.raises(RnncastError, match="is a file; choose a folder"):
         plan.make_plan(parse("--data", str(data), "--out", str(data), benchmark="ltsf"))
+
+
+def test_settings_a_fit_refuses_are_refused_before_repeat_runs_or_a_row_is_written(tmp_path):
+    from rnncast.errors import RnncastError
+
+    out = tmp_path / "out"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "12", "--models", "repeat,lstm", "--no-plots",
+                 "--set", "lstm:window_scale=true", "--set", "scheme=sequence", "--out", str(out), benchmark="ltsf")
+    with pytest.raises(RnncastError, match="scheme 'sequence' does not take window_scale"):
+        cli.run_bench(args)
+    assert not (out / "results.csv").exists()

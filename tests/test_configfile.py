@@ -111,6 +111,15 @@ def test_a_run_written_before_the_highway_existed_is_repeated_without_one(tmp_pa
     assert settings["highway"] is False
 
 
+def test_a_hand_edited_setting_in_config_json_is_refused_naming_the_file(tmp_path, run):
+    config = json.loads((run / "config.json").read_text())
+    config["settings"]["window_scale"] = "no"  # read by truthiness, this would have turned it on
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    with pytest.raises(RnncastError, match=r"window_scale must be True or False, got 'no' \(in config .*config.json, "
+                                           r"hand-edited or damaged\)"):
+        read_config(tmp_path / "config.json")
+
+
 def test_config_json_has_one_shape_that_resume_and_config_read_alike(tmp_path):
     """A run killed after its final config.json was written (here: a finished run) resumes with its
     features in their one role, and --config RUN keeps a full batch (batch_size None)."""

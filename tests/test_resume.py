@@ -3,6 +3,7 @@ holding NaN, or a pickle in its place is refused by name, and nothing is unpickl
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 
@@ -56,3 +57,27 @@ def test_a_checkpoint_without_its_loop_record_or_with_nan_weights_is_refused(tmp
     save_file(tensors, tmp_path / "nan.safetensors", metadata=metadata)
     with pytest.raises(RnncastError, match="holds NaN or infinite values"):
         Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "nan.safetensors", resume=True)
+
+
+@pytest.mark.parametrize("changed", [{"window_scale": True}, {"window_norm": "mean"}])
+def test_a_checkpoint_resumed_with_a_setting_that_adds_no_weights_changed_is_refused_by_name(tmp_path, changed):
+    """window_scale and window_norm change what the same weights compute: a resume with either changed
+    (a hand-edited config.json) would train on silently; it is refused naming the setting."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    (name, value), = changed.items()
+    with pytest.raises(RnncastError, match=rf"was trained with {name} .* but this fit has {name} {value!r}; resume it"):
+        Forecaster(**{**TINY, "epochs": 2, **changed}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)  # its own: resumes
+
+
+def test_a_checkpoint_written_before_its_network_was_recorded_still_resumes(tmp_path):
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    with safe_open(str(checkpoint), framework="pt") as f:
+        metadata = f.metadata()
+    loop = json.loads(metadata["loop"])
+    del loop["network"]
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2

@@ -148,7 +148,12 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "zone that is none": (_set(("calendar", "tz"), "Mars/Olympus"), r"the calendar has the zone 'Mars/Olympus'"),
     "a column named by a number": (_set(("targets", 0), 7), r"must be distinct names \(text\)"),
     "format version true": (_set(("format_version",), True), r"uses model format version True"),
-    "deeply nested params": (_set(("params", "hidden_size"), [[[[8]]]]), r"incomplete or hand-edited"),
+    "deeply nested params": (_set(("params", "hidden_size"), [[[[8]]]]),
+                             r"hand-edited: hidden_size must be a positive integer, got \[\[\[\[8\]\]\]\]$"),
+    "an on/off setting as text": (_set(("params", "window_scale"), "yes"),
+                                  r"hand-edited: window_scale must be True or False, got 'yes'$"),
+    "a setting deleted": (lambda meta: meta["params"].pop("lookback"),
+                          rf"setting lookback is missing \(read as 50\) but the network was built with {L}$"),
     "highway start of other keys": (_set(("highway_start",), {"penalty": 0.1}), r"incomplete or hand-edited.*highway_start"),
 }
 

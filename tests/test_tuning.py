@@ -118,3 +118,20 @@ def test_a_study_that_maximizes_is_refused_by_name(frame, tmp_path):
     optuna.create_study(study_name="other", storage=storage, direction="maximize")
     with pytest.raises(RnncastError, match="study 'other' in sqlite:.* does not minimize one value"):
         tune(frame, target="y", trials=1, settings=FIXED, storage=storage, study_name="other")
+
+
+def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, tmp_path):
+    """Its trials would mix two settings, and best.toml would pair one trial's searched settings with
+    the other call's fixed ones."""
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True}, storage=storage,
+         search=("lr",))
+    with pytest.raises(RnncastError, match="study 'rnncast' was run with window_scale True, and this call gives "
+                                           "not fixed: its trials would mix two settings"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
+    with pytest.raises(RnncastError, match="was run with hidden_size"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True, "hidden_size": 5},
+             storage=storage, search=("lr",))
+    again = tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True}, storage=storage,
+                 search=("lr",))
+    assert len(again.study.trials) == 2 and again.settings["window_scale"] is True

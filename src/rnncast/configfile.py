@@ -23,7 +23,7 @@ import math
 import tomllib
 from pathlib import Path
 
-from rnncast.config import setting_fields, with_saved_defaults
+from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.settingtext import parse_setting
 
@@ -91,6 +91,10 @@ def _run_config(path: Path) -> tuple[dict, dict]:
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
         raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give a .toml file "
                            "or the config.json that rnncast fit wrote") from None
+    try:
+        Settings.from_flat(settings)
+    except RnncastError as err:  # a value no fit takes: named with the file it is in
+        raise RnncastError(f"{err} (in config {path}, hand-edited or damaged)") from None
     return settings, request  # settings as written (None included: full batch, no quantiles), checked at fit
 
 

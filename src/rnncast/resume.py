@@ -47,7 +47,8 @@ def save_training_state(path, net, optimizer, generator, loop) -> None:
     tensors = {k: v.detach().cpu().contiguous() for k, v in tensors.items()}
     loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
                  "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
-                 "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION}
+                 "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION,
+                 "network": net.spec.to_dict()}
     write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
 
 
@@ -72,6 +73,7 @@ def load_training_state(path, net, optimizer, generator):
     device = next(net.parameters()).device
     weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
     _check_fits(path, weights, net)
+    _check_network(path, meta.get("network"), net)
     net.load_state_dict(weights)
     best = {k[5:]: v.to(device) for k, v in tensors.items() if k.startswith("best.")}
     average = {k[4:]: v.to(device) for k, v in tensors.items() if k.startswith("avg.")}
@@ -109,6 +111,25 @@ def _check_fits(path: Path, weights: dict, net) -> None:
         what = f"tensor {name} has shape {list(found[name])} there but {list(built[name])} here"
     raise RnncastError(f"{path} was trained on other columns or settings than this fit has: {what}; resume it with "
                        "the data it was trained on (the same columns, in the same roles) and its own settings")
+
+
+def _check_network(path: Path, recorded, net) -> None:
+    """The network the checkpoint was trained as (its ``NetSpec``) against the one this fit built:
+    settings that add no weights (``window_scale``, ``window_norm``, ``scheme``) change what the same
+    weights compute, so a run resumed with them changed (a hand-edited config.json) is refused, not
+    trained on. Checkpoints written before the network was recorded hold none and are not checked."""
+    if recorded is None:
+        return
+    built = json.loads(json.dumps(net.spec.to_dict()))  # tuples as lists, as the file holds them
+    if not isinstance(recorded, dict):
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint (its network record is damaged); start the "
+                           "run again with --overwrite")
+    differ = sorted(name for name in set(recorded) | set(built) if recorded.get(name) != built.get(name))
+    if differ:
+        name = differ[0]
+        raise RnncastError(f"{path} was trained with {name} {recorded.get(name)!r}, but this fit has {name} "
+                           f"{built.get(name)!r}; resume it with its own settings (the run's config.json as it was "
+                           "written), or start the run again with --overwrite")
 
 
 def _diverged(record) -> dict | None:

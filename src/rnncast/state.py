@@ -119,6 +119,8 @@ class FittedState:
                 borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
+        except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
+            raise RnncastError(f"the model description in {where} is hand-edited: {err}") from None
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
             raise RnncastError(f"the model description in {where} is incomplete or hand-edited "
                                f"({repr(err)[:300]})") from None
@@ -142,9 +144,10 @@ class FittedState:
             if name == "lookback" and not spec.lookback:
                 continue  # a network saved before its lookback was kept (one without a highway)
             if value != getattr(spec, name):
-                raise RnncastError(f"the model description in {where} is hand-edited: setting {name} is "
-                                   f"{_short(meta['params'].get(name))} but the network was built with "
-                                   f"{getattr(spec, name)!r}")
+                saved = (f"is {_short(meta['params'][name])}" if name in meta["params"]
+                         else f"is missing (read as {_short(value)})")
+                raise RnncastError(f"the model description in {where} is hand-edited: setting {name} {saved} but "
+                                   f"the network was built with {getattr(spec, name)!r}")
         n_cols, n, n_targets = len(self.columns), len(self.ids), len(self.targets)
         if (spec.n_inputs != n_cols or spec.n_targets != n_targets or spec.n_future != len(self.future_covariates)
                 or len(self.scalers) != n or len(self.splits) != n):

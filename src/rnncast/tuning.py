@@ -15,6 +15,7 @@ written as ``best.toml``, which ``rnncast fit --config`` trains.
 
 from __future__ import annotations
 
+import json
 import logging
 import operator
 import random
@@ -102,6 +103,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     seed = base.train.seed if sampler_seed is None else sampler_seed
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
+    _check_fixed(study, study_name, fixed, created)
 
     def objective(trial) -> float:
         params = {**fixed, **{name: _suggest(trial, name, lookbacks) for name in searched}}
@@ -137,6 +139,32 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         result.config = _write_study(out, result, source, panel, searched, storage)
     return result
 
+
+FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings its trials were fixed at
+
+
+def _check_fixed(study, name: str, fixed: dict, created: bool) -> None:
+    """A study continued with other fixed settings would mix trials of two settings in one ranking, and
+    best.toml would pair the best trial's searched settings with this call's fixed ones: refused,
+    naming the first setting that differs. A new study records its fixed settings; one made before they
+    were recorded, with trials, cannot be checked and is continued as it is."""
+    wanted = json.loads(json.dumps(fixed))  # tuples as lists, as the storage keeps them
+    recorded = study.user_attrs.get(FIXED_ATTR)
+    if recorded is None:
+        if created or not study.trials:
+            study.set_user_attr(FIXED_ATTR, wanted)
+        return
+    differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
+    if differ:
+        key = differ[0]
+        was = f"{recorded[key]!r}" if key in recorded else "not fixed (the default or searched)"
+        now = f"{wanted[key]!r}" if key in wanted else "not fixed"
+        raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
+                           "two settings; give the settings it was run with, or another study name (--study) or "
+                           "folder (--out)")
+
+
+MISSING = object()
 
 STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "
                 "(with its driver installed)")

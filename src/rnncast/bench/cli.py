@@ -130,7 +130,7 @@ def run_bench(args: argparse.Namespace) -> int:
     """``rnncast bench ett|ltsf``: run every model for every horizon, write CSV, markdown and plots."""
     import torch
 
-    from rnncast.bench.measure import run_one
+    from rnncast.bench.measure import check_settings, run_one
     from rnncast.bench.plan import make_plan
     from rnncast.bench.results import append_csv, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
@@ -143,6 +143,7 @@ def run_bench(args: argparse.Namespace) -> int:
     print(describe(data), flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
+    check_settings(plan, data)
     rows = []
     for horizon in plan.horizons:
         repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")

@@ -18,7 +18,8 @@ from rnncast.bench.plan import Plan
 from rnncast.bench.protocol import target_rows, target_windows
 from rnncast.bench.runners import run_setting
 from rnncast.bench.tables import BenchData
-from rnncast.bench.task import TrainConfig
+from rnncast.bench.task import Task, TrainConfig
+from rnncast.config import Settings
 
 
 def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> TrainConfig:
@@ -33,6 +34,19 @@ def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> 
     if plan.linear_epochs is not None:
         return replace(config, epochs=plan.linear_epochs)
     return config
+
+
+def check_settings(plan: Plan, data: BenchData) -> None:
+    """The settings every recurrent model would be fitted with, at every horizon, checked before the
+    first model trains or a row is written: a refused combination (``--set scheme=sequence --set
+    window_scale=true``) is one error up front, not a run cut off after Repeat."""
+    for model in plan.models:
+        if model not in recurrent.MODELS:
+            continue
+        for horizon in plan.horizons:
+            task = Task(data.values[: data.split.val_end], data.target_idx, data.split, plan.lookback, horizon)
+            config = train_config(plan, data.name, model, horizon, None)
+            Settings.from_flat(recurrent.forecaster_params(task, model, config))
 
 
 def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str) -> dict:
