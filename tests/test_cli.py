@@ -399,3 +399,24 @@ def test_any_other_runtime_error_is_a_bug_and_keeps_its_traceback(tmp_path, fold
     monkeypatch.setattr(rnncast.fitting, "build_net", bug)
     with pytest.raises(RuntimeError, match="shapes cannot be multiplied"):
         main([str(a) for a in fit_args(folder / "data.csv", tmp_path / "o")])
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["fit", "d.csv", "--window-scale", "no"], "--window-scale takes no value, got 'no': write --window-scale to turn it "
+                                               "on or --no-window-scale to turn it off"),
+    (["fit", "d.csv", "--highway=false"], "--highway takes no value, got 'false'"),
+    (["tune", "d.csv", "--no-channel-independent", "YES"], "--no-channel-independent takes no value, got 'YES'"),
+])
+def test_an_on_off_flag_given_a_value_says_what_to_write(capsys, argv, said):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"rnncast: error: {said}") and err.count("\n") == 1
+
+
+def test_a_data_file_named_like_a_word_after_an_on_off_flag_is_read_as_data(tmp_path, monkeypatch):
+    from rnncast.cli import on_off_misuse
+
+    monkeypatch.chdir(tmp_path)
+    assert on_off_misuse(["fit", "--window-scale", "no"]) is not None
+    (tmp_path / "no").write_text("y\\n1\\n")
+    assert on_off_misuse(["fit", "--window-scale", "no"]) is None

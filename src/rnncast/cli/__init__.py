@@ -25,6 +25,10 @@ EXIT_BAD_INPUT = 2
 def main(argv: list[str] | None = None) -> int:
     from rnncast.cli.parser import build_parser
 
+    misuse = on_off_misuse(sys.argv[1:] if argv is None else list(argv))
+    if misuse:
+        print(f"rnncast: error: {misuse}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
@@ -42,6 +46,36 @@ def main(argv: list[str] | None = None) -> int:
         logging.shutdown()
         os._exit(code)  # skip the interpreter's shutdown, where gloo's threads can abort it (distributed.finish)
     return code
+
+
+ON_OFF_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n", "0", "1"}
+
+
+def on_off_misuse(argv: list[str]) -> str | None:
+    """An on/off flag given a value (``--window-scale no``, ``--highway=false``): argparse would say
+    "unrecognized arguments: no" or "ignored explicit argument"; this line says what to write instead.
+    A word after the flag that names an existing file is left to be read as DATA."""
+    from pathlib import Path
+
+    from rnncast.config import setting_fields
+
+    flags = {"--" + f.name.replace("_", "-") for f in setting_fields()
+             if isinstance(f.default, bool) and f.metadata.get("flag", True)}
+    for i, token in enumerate(argv):
+        if token == "--":
+            return None
+        name, eq, value = token.partition("=")
+        base = "--" + name[5:] if name.startswith("--no-") else name
+        if base not in flags:
+            continue
+        if eq:
+            given = value
+        elif i + 1 < len(argv) and argv[i + 1].lower() in ON_OFF_WORDS and not Path(argv[i + 1]).exists():
+            given = argv[i + 1]
+        else:
+            continue
+        return (f"{name} takes no value, got {given!r}: write {base} to turn it on or --no-{base[2:]} to turn it off")
+    return None
 
 
 def run(args) -> int:
