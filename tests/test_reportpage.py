@@ -59,3 +59,19 @@ def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown
     assert "<img alt='the &lt;plot&gt;' src='data:image/png;base64,iVBORw=='>" in page  # no file beside the page
     with pytest.raises(ValueError, match="unknown report block 'video'"):
         html_page("t", [("video", b"")])
+
+
+@pytest.mark.parametrize("freq, shown", [("W-SUN", "2001-04-01 / 2001-06-03 / 2001-10-07"),
+                                          ("h", "2000-01-04T17:00:00 / 2000-01-05T02:00:00 / 2000-01-05T20:00:00")])
+def test_the_split_dates_of_a_calendar_of_weeks_read_as_dates_and_hours_keep_their_time(freq, shown):
+    import pandas as pd
+
+    from rnncast.reportpage import run_blocks
+
+    n = 93
+    frame = pd.DataFrame({"time": pd.date_range("2000-01-02", periods=n, freq=freq),
+                          "y": np.sin(np.arange(n) / 3.0)})
+    model = Forecaster(**TINY).fit(frame, target="y")
+    tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
+    facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])
+    assert facts["dates: validation from / test from / last"] == shown

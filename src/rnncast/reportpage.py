@@ -71,7 +71,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                       f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
         borders = forecaster.state_.borders
         if borders and all(b is not None for b in borders[0]):
-            first_val, first_test, last = borders[0]
+            texts = [str(b) for b in borders[0]]
+            if all(t.endswith("T00:00:00") for t in texts):  # a calendar of days, weeks or months: dates alone
+                texts = [t[: -len("T00:00:00")] for t in texts]
+            first_val, first_test, last = texts
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
     else:
         skipped = forecaster.skipped_series_
