@@ -81,3 +81,16 @@ def test_a_checkpoint_written_before_its_network_was_recorded_still_resumes(tmp_
     save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
     model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
     assert len(model.history_) == 2
+
+
+def test_a_field_the_checkpoint_does_not_record_reads_as_its_default(tmp_path):
+    """A checkpoint of this version read by a later one that added a network field resumes."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    with safe_open(str(checkpoint), framework="pt") as f:
+        loop = json.loads(f.metadata()["loop"])
+    del loop["network"]["window_scale"], loop["network"]["season"]
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2
+

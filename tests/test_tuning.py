@@ -127,7 +127,7 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
     tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True}, storage=storage,
          search=("lr",))
     with pytest.raises(RnncastError, match="study 'rnncast' was run with window_scale True, and this call gives "
-                                           "not fixed: its trials would mix two settings"):
+                                           "False: its trials would mix two settings"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
     with pytest.raises(RnncastError, match="was run with hidden_size"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True, "hidden_size": 5},
@@ -135,3 +135,17 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
     again = tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True}, storage=storage,
                  search=("lr",))
     assert len(again.study.trials) == 2 and again.settings["window_scale"] is True
+
+
+def test_a_study_continued_with_a_default_given_or_left_out_or_on_another_device_goes_on(frame, tmp_path):
+    """What is compared is what is in effect: a default written out is the default, and the device
+    a trial runs on does not change what it scores (machines joining one study may differ)."""
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    first = {**FIXED, "epochs": 1}
+    tune(frame, target="y", trials=1, settings=first, storage=storage, search=("lr",))
+    for settings in ({**first, "window_scale": False, "dropout": 0.0}, {k: v for k, v in first.items() if k != "seed"},
+                     {**first, "device": "auto"}):
+        result = tune(frame, target="y", trials=1, settings=settings, storage=storage, search=("lr",))
+    assert len(result.study.trials) == 4
+    with pytest.raises(RnncastError, match="was run with dropout 0.0, and this call gives searched"):
+        tune(frame, target="y", trials=1, settings={**first, "lr": 1e-3}, storage=storage, search=("dropout",))

@@ -11,6 +11,7 @@ refused by name before anything is loaded. The model folder a finished fit write
 from __future__ import annotations
 
 import json
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 import torch
@@ -19,6 +20,7 @@ from safetensors.torch import load_file, save
 
 from rnncast.errors import RnncastError
 from rnncast.files import write_bytes
+from rnncast.models import NetSpec
 from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
@@ -124,6 +126,8 @@ def _check_network(path: Path, recorded, net) -> None:
     if not isinstance(recorded, dict):
         raise RnncastError(f"{path} is not a readable rnncast checkpoint (its network record is damaged); start the "
                            "run again with --overwrite")
+    defaults = json.loads(json.dumps({f.name: f.default for f in fields(NetSpec) if f.default is not MISSING}))
+    recorded = {**defaults, **recorded}  # a field added after the checkpoint was written: its default then
     differ = sorted(name for name in set(recorded) | set(built) if recorded.get(name) != built.get(name))
     if differ:
         name = differ[0]

@@ -103,7 +103,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     seed = base.train.seed if sampler_seed is None else sampler_seed
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
-    _check_fixed(study, study_name, fixed, created)
+    _check_fixed(study, study_name, base, searched, created)
 
     def objective(trial) -> float:
         params = {**fixed, **{name: _suggest(trial, name, lookbacks) for name in searched}}
@@ -140,15 +140,21 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     return result
 
 
-FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings its trials were fixed at
+FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings in effect for its trials
 
 
-def _check_fixed(study, name: str, fixed: dict, created: bool) -> None:
-    """A study continued with other fixed settings would mix trials of two settings in one ranking, and
+UNRANKED = ("device", "verbose")  # settings that do not change what a trial scores: machines may differ
+
+
+def _check_fixed(study, name: str, base: Settings, searched: list, created: bool) -> None:
+    """A study continued with other settings would mix trials of two settings in one ranking, and
     best.toml would pair the best trial's searched settings with this call's fixed ones: refused,
-    naming the first setting that differs. A new study records its fixed settings; one made before they
-    were recorded, with trials, cannot be checked and is continued as it is."""
-    wanted = json.loads(json.dumps(fixed))  # tuples as lists, as the storage keeps them
+    naming the first setting that differs. Compared are the values in effect (a default given as a
+    flag is the default), all but the searched ones and ``UNRANKED``. A new study records them; one
+    made before they were recorded, with trials, cannot be checked and is continued as it is. Two
+    processes that create one study at the same moment both record theirs (the last one stays)."""
+    wanted = {key: value for key, value in base.flat().items() if key not in searched and key not in UNRANKED}
+    wanted = json.loads(json.dumps(wanted))  # tuples as lists, as the storage keeps them
     recorded = study.user_attrs.get(FIXED_ATTR)
     if recorded is None:
         if created or not study.trials:
@@ -157,8 +163,8 @@ def _check_fixed(study, name: str, fixed: dict, created: bool) -> None:
     differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
     if differ:
         key = differ[0]
-        was = f"{recorded[key]!r}" if key in recorded else "not fixed (the default or searched)"
-        now = f"{wanted[key]!r}" if key in wanted else "not fixed"
+        was = f"{recorded[key]!r}" if key in recorded else "searched"
+        now = f"{wanted[key]!r}" if key in wanted else "searched"
         raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
                            "two settings; give the settings it was run with, or another study name (--study) or "
                            "folder (--out)")
