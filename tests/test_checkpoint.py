@@ -442,3 +442,17 @@ def test_a_window_scale_model_saves_loads_and_keeps_the_setting(tmp_path):
     g = Forecaster.load(tmp_path / "m")
     assert g.window_scale is True and g.net_.spec.window_scale is True
     np.testing.assert_array_equal(f.predict(_sine(200)), g.predict(_sine(200)))
+
+
+def test_a_season_model_saves_loads_and_a_model_of_another_norm_ignores_its_season(tmp_path):
+    f = Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "window_norm": "season", "season": 12}).fit(_sine(200))
+    f.save(tmp_path / "m")
+    g = Forecaster.load(tmp_path / "m")
+    assert g.net_.spec.season == 12
+    np.testing.assert_array_equal(f.predict(_sine(200)), g.predict(_sine(200)))
+    h = Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "season": 12}).fit(_sine(200))  # season: MASE's only
+    h.save(tmp_path / "h")
+    meta = json.loads((tmp_path / "h" / "model.json").read_text())
+    meta["network"]["season"] = 1  # as a network saved before its season was kept
+    (tmp_path / "h" / "model.json").write_text(json.dumps(meta))
+    assert Forecaster.load(tmp_path / "h").season == 12

@@ -92,3 +92,11 @@ def test_an_on_off_setting_that_is_not_true_or_false_is_refused_not_read_as_on(n
 def test_window_scale_with_the_sequence_scheme_is_refused_by_name():
     with pytest.raises(RnncastError, match="scheme 'sequence' does not take window_scale"):
         Forecaster(**{**TINY, "window_scale": True, "scheme": "sequence"}).fit(make_frame(100), target="y")
+
+
+def test_window_norm_season_without_a_season_is_refused_by_name():
+    with pytest.raises(RnncastError, match="window_norm 'season' starts the forecast at the window's last season, "
+                                           "and season is 1: give the seasonal period"):
+        Forecaster(**{**TINY, "window_norm": "season"}).fit(make_frame(100), target="y")
+    with pytest.raises(RnncastError, match="scheme 'sequence' works with window_norm 'last' or 'none', not 'season'"):
+        Forecaster(**{**TINY, "window_norm": "season", "season": 4, "scheme": "sequence"}).fit(make_frame(100), target="y")

@@ -68,6 +68,13 @@ def test_a_window_scale_model_exports(tmp_path, frame):
     assert np.abs(run_onnx(tmp_path / "w.onnx", x) - model.predict_array(x)).max() < 1e-5
 
 
+def test_a_season_model_exports(tmp_path, frame):
+    model = Forecaster(**{**TINY, "epochs": 2, "window_norm": "season", "season": 4}).fit(frame, target="y")
+    export_onnx(model, tmp_path / "s4.onnx")
+    x = windows(frame, ["y"], 6)
+    assert np.abs(run_onnx(tmp_path / "s4.onnx", x) - model.predict_array(x)).max() < 1e-5
+
+
 def test_sequence_trained_model_exports(tmp_path, frame):
     model = Forecaster(**{**TINY, "epochs": 1, "scheme": "sequence", "chunk": 32}).fit(frame, target="y")
     export_onnx(model, tmp_path / "s.onnx")

@@ -161,3 +161,17 @@ def test_with_window_scale_the_sums_are_taken_over_windows_divided_by_their_spre
     y = np.array([r[1] for r in rows])  # [W, H]
     assert np.allclose(gram.numpy(), x.T @ x, rtol=1e-4)
     assert np.allclose(cross.numpy(), x.T @ y, rtol=1e-4)
+
+
+def test_with_window_norm_season_the_targets_are_taken_less_the_last_season():
+    series = np.arange(20, dtype=np.float64) ** 1.5
+    gram, cross = moments(_batches(series), "season", season=4)
+    rows = []
+    for s in range(len(series) - L - H + 1):
+        window = series[s : s + L]
+        start = window[L - 4 + np.arange(H) % 4]
+        rows.append((window - window[-1], series[s + L : s + L + H] - start))
+    x = np.array([np.append(r[0], 1.0) for r in rows])  # [W, L + 1]
+    y = np.array([r[1] for r in rows])  # [W, H]
+    assert np.allclose(gram.numpy(), x.T @ x, rtol=1e-4)
+    assert np.allclose(cross.numpy(), x.T @ y, rtol=1e-4)

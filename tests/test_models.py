@@ -217,3 +217,33 @@ def test_window_scale_divides_by_the_standard_deviation_over_the_window_and_reac
     spread = torch.sqrt(x.var(dim=1, unbiased=False) + 1e-5)  # [B, 1]
     torch.testing.assert_close(y[..., 2] - y[..., 1], spread[:, None, :].expand(2, 2, 1))
     torch.testing.assert_close(y[..., 1], x[:, -1:, :].expand(2, 2, 1))
+
+
+# ---- window_norm 'season': the forecast starts at the seasonal-naive forecast ---------------------
+
+@pytest.mark.parametrize("segment, independent, scale", [(0, False, False), (0, True, True), (8, True, False),
+                                                         (8, False, True)])
+def test_with_window_norm_season_the_untrained_network_is_the_seasonal_naive_forecast(segment, independent, scale):
+    from rnncast.baselines import seasonal_naive
+
+    spec = NetSpec(cell="gru", n_inputs=2, n_targets=2, horizon=20, hidden_size=8, lookback=16, highway=True,
+                   segment=segment, channel_independent=independent, window_norm="season", season=7,
+                   window_scale=scale)
+    x = torch.randn(3, 16, 2)
+    expected = torch.from_numpy(seasonal_naive(x.numpy(), 20, 2, 7))  # the last 7 steps, repeated over 20
+    torch.testing.assert_close(build_net(spec)(x), expected, rtol=0, atol=0)
+
+
+def test_with_window_norm_season_the_inputs_are_taken_less_the_last_value():
+    """The highway maps the window less its last value, and adds to the seasonal start."""
+    torch.manual_seed(0)
+    spec = NetSpec(cell="lstm", n_inputs=1, n_targets=1, horizon=3, hidden_size=4, lookback=8, highway=True,
+                   window_norm="season", season=4)
+    net = build_net(spec)
+    weight = torch.randn(3, 8)
+    with torch.no_grad():
+        net.highway.weight.copy_(weight)
+    x = torch.randn(2, 8, 1)
+    start = x[:, [4, 5, 6], :]  # L - season + h % season
+    expected = start + torch.einsum("hl,blc->bhc", weight, x - x[:, -1:, :])
+    torch.testing.assert_close(net(x), expected)

@@ -18,7 +18,7 @@ CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
 SCHEMES = ("window", "sequence")
 LOSSES = ("mse", "mae")
-WINDOW_NORMS = ("none", "last", "mean")
+WINDOW_NORMS = ("none", "last", "mean", "season")
 DECODERS = ("direct", "parallel")
 HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
 FILLS = ("ffill", "interpolate", "drop")
@@ -102,7 +102,9 @@ class ModelSettings:
     window_norm: str = _opt(
         "last",
         "normalize each input window: subtract the last (or mean) target value before the "
-        "network and add it back after; 'none' feeds the scaled values as they are",
+        "network and add it back after; 'none' feeds the scaled values as they are; 'season' (needs --season): "
+        "subtract the last value, and start the forecast at the window's last season (seasonal naive) "
+        "instead of its level",
         WINDOW_NORMS,
     )
     window_scale: bool = _opt(
@@ -311,6 +313,10 @@ class Settings:
         if self.model.highway_start == "least_squares" and not self.model.highway:
             raise RnncastError("highway_start 'least_squares' starts the highway, and this model has none: turn it on "
                                "(highway=True, --highway) or leave highway_start at 'zero'")
+        if self.model.window_norm == "season" and self.data.season < 2:
+            raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
+                               f"{self.data.season}: give the seasonal period in steps (season=52 for weeks of a year, "
+                               "--season 52)")
         if self.data.season > self.data.lookback:
             raise RnncastError(
                 f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
@@ -322,8 +328,9 @@ class Settings:
                 raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")
             if self.model.quantiles:
                 raise RnncastError("scheme 'sequence' does not train quantiles yet; use scheme 'window'")
-            if self.model.window_norm == "mean":
-                raise RnncastError("scheme 'sequence' works with window_norm 'last' or 'none', not 'mean'")
+            if self.model.window_norm in ("mean", "season"):
+                raise RnncastError(f"scheme 'sequence' works with window_norm 'last' or 'none', not "
+                                   f"{self.model.window_norm!r}")
             if self.model.window_scale:
                 raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
 

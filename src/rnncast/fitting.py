@@ -135,7 +135,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
         hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
-        window_norm=model_s.window_norm, window_scale=model_s.window_scale, n_future=len(panel.future), channel_independent=model_s.channel_independent,
+        window_norm=model_s.window_norm, window_scale=model_s.window_scale, season=data_s.season, n_future=len(panel.future), channel_independent=model_s.channel_independent,
         scheme=train_s.scheme, segment=model_s.segment, decoder=model_s.decoder, highway=model_s.highway,
         lookback=data_s.lookback, n_static=static_inputs.shape[1],
         static_cardinalities=encoder.cardinalities if encoder else (), quantiles=model_s.quantiles,

@@ -27,7 +27,7 @@ from torch import nn
 
 from rnncast.batches import WindowBatches
 from rnncast.distributed import Group
-from rnncast.models import window_level, window_spread
+from rnncast.models import window_levels, window_spread
 from rnncast.training import mean_loss
 
 log = logging.getLogger(__name__)
@@ -38,11 +38,12 @@ CHUNK_VALUES = 2 ** 22  # values gathered per chunk of windows (C * (L + H) each
 
 
 def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDOWS,
-            window_scale: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
+            window_scale: bool = False, season: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
     """The normal equations' sums over the training windows (at most ``max_windows``, evenly spaced):
     ``X'X`` [L + 1, L + 1] and ``X'Y`` [L + 1, H], float64, one row per (window, target column); the
-    last input is the bias's 1. Inputs and targets are taken less the window's level and, with
-    ``window_scale``, divided by its spread, as the network sees them. Windows are read a chunk at a
+    last input is the bias's 1. Inputs are taken less the window's level, targets less the forecast's
+    start (``models.window_levels``), both divided by the window's spread with ``window_scale``, as
+    the network sees them. Windows are read a chunk at a
     time, about ``CHUNK_VALUES`` values each."""
     index = evenly_spaced(len(train), max_windows)
     _, channels, span = train.windows.shape  # [N, C, L + H]
@@ -51,10 +52,10 @@ def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDO
     for chunk in index.to(train.starts.device).split(per_chunk):
         batch = train.take(chunk)
         targets = batch.x[..., : train.n_targets]  # [B, L, T]
-        level = window_level(targets, window_norm)  # [B, 1, T]
+        level, begin = window_levels(targets, window_norm, season, batch.y.shape[1])  # [B, 1, T], [B, H | 1, T]
         spread = window_spread(targets, window_scale)  # [B, 1, T]
         x = ((targets - level) / spread).transpose(1, 2).reshape(-1, targets.shape[1]).double()  # [B * T, L]
-        y = ((batch.y - level) / spread).transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
+        y = ((batch.y - begin) / spread).transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
         x = torch.cat([x, x.new_ones(len(x), 1)], dim=1)  # [B * T, L + 1]
         gram = x.T @ x if gram is None else gram + x.T @ x
         cross = x.T @ y if cross is None else cross + x.T @ y
@@ -85,7 +86,7 @@ def start(net: nn.Module, train: WindowBatches, val: WindowBatches | None, loss:
     targets). Returns ``{"penalty", "val_loss", "zero_val_loss"}`` (penalty None: zero kept)."""
     layer = net.highway
     _set(layer, None)
-    gram, cross = moments(train, net.spec.window_norm, window_scale=net.spec.window_scale)
+    gram, cross = moments(train, net.spec.window_norm, window_scale=net.spec.window_scale, season=net.spec.season)
     if val is None or not len(val):
         chosen = min(PENALTIES)
         _set(layer, solve(gram, cross, chosen))

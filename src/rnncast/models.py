@@ -10,7 +10,8 @@ Two networks share one interface, ``forward(x [B, L, C], future, static, categor
   steps, each embedded by a linear layer, and the cell runs over segments (720 steps at 48 per
   segment are 15 recurrent steps); a parallel decoder emits every output segment at once.
 
-Both subtract a level from each input window (``window_norm``) and add it back to the output (with
+Both subtract a level from each input window (``window_norm``) and add it back to the output, or
+start the output at the window's last season (``window_norm='season'``, seasonal naive) (with
 ``window_scale`` they also divide by the window's spread and multiply it back, as RevIN does); with
 ``highway`` both add a linear map of the window's targets (less the level) to it, as LSTNet does; and
 both start as that level's forecast: the output layer is zero-initialised, so an untrained network
@@ -42,7 +43,7 @@ class NetSpec:
     hidden_size: int = 64
     num_layers: int = 1
     dropout: float = 0.0
-    window_norm: str = "last"  # none | last | mean
+    window_norm: str = "last"  # none | last | mean | season
     n_future: int = 0  # features known over the horizon, fed to the head
     channel_independent: bool = False  # every target column a separate series through one network
     scheme: str = "window"  # how it was trained: "window" (last step of each window) or "sequence"
@@ -54,6 +55,7 @@ class NetSpec:
     lookback: int = 0  # input steps per window (the highway's width); 0 in specs saved before it was kept
     highway: bool = False  # a linear map from the window's targets to the forecast, added (both networks)
     window_scale: bool = False  # divide each window's targets (less the level) by their spread, multiply back
+    season: int = 1  # window_norm 'season': steps per season (the forecast starts at the window's last season)
 
     def __post_init__(self):  # JSON gives lists; the spec keeps tuples
         object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))
@@ -108,7 +110,7 @@ class RecurrentNet(nn.Module):
         x = split_channels(x, spec.channel_independent)  # [B', L, C']
         n_targets = self.n_rows
         targets = x[..., :n_targets]  # [B', L, T']
-        level = window_level(targets, spec.window_norm)  # [B', 1, T']
+        level, start = window_levels(targets, spec.window_norm, spec.season, spec.horizon)  # [B', 1, T'], [B', H | 1, T']
         spread = window_spread(targets, spec.window_scale)  # [B', 1, T'] (1 without window_scale)
         deviations = (targets - level) / spread  # [B', L, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
@@ -123,11 +125,12 @@ class RecurrentNet(nn.Module):
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
         if spec.quantiles:
             y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles)  # [B', H, T', Q]
-            y = spread[..., None] * y + (level + spread * linear)[..., None]  # [B', H, T', Q]
+            y = spread[..., None] * y + (start + spread * linear)[..., None]  # [B', H, T', Q]
             if spec.channel_independent:
                 y = y.reshape(batch, channels, spec.horizon, self.n_quantiles).transpose(1, 2)  # [B, H, C, Q]
             return y  # [B, H, T, Q]
-        y = level + spread * (self.head(state).view(-1, spec.horizon, n_targets) + linear)  # [B', H, T']
+        y = self.head(state).view(-1, spec.horizon, n_targets)  # [B', H, T']
+        y = start + spread * (y + linear) if spec.window_scale else y + start + linear  # [B', H, T'] (as before it)
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -210,7 +213,7 @@ class SegmentNet(nn.Module):
         batch, length, channels = x.shape
         x = split_channels(x, spec.channel_independent)  # [B', L, C']
         rows = x.shape[0]
-        level = window_level(x[..., : self.n_rows], spec.window_norm)  # [B', 1, T']
+        level, start = window_levels(x[..., : self.n_rows], spec.window_norm, spec.season, spec.horizon)  # [B', 1 | H, T']
         spread = window_spread(x[..., : self.n_rows], spec.window_scale)  # [B', 1, T'] (1 without window_scale)
         x = torch.cat([(x[..., : self.n_rows] - level) / spread, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
         linear = highway(self.highway, x[..., : self.n_rows])  # [B', H, T'] (0 without a highway)
@@ -223,7 +226,8 @@ class SegmentNet(nn.Module):
             if spec.n_future:
                 last = torch.cat([last, future.reshape(batch, -1)], dim=-1)  # [B, d + H * F]
             y = self.head(last).view(rows, spec.horizon, self.n_rows)  # [B', H, T']
-        y = level + spread * (y[:, : spec.horizon] + linear)  # [B', H, T']
+        y = y[:, : spec.horizon]  # [B', H, T']
+        y = start + spread * (y + linear) if spec.window_scale else y + start + linear  # [B', H, T'] (as before it)
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -257,9 +261,24 @@ def split_channels(x: torch.Tensor, channel_independent: bool) -> torch.Tensor:
     return x.transpose(1, 2).reshape(batch * channels, length, 1)  # [B * C, S, 1]
 
 
+def window_levels(targets: torch.Tensor, window_norm: str, season: int = 1,
+                  horizon: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
+    """What the network's inputs are taken relative to, and where its forecast starts: ``(level [B, 1,
+    T], start [B, 1 | H, T])`` from the window's targets [B, L, T]. The start is the level, except with
+    ``window_norm='season'``: the inputs less the last value, the forecast from the window's last season
+    repeated over the horizon, the seasonal-naive forecast (``baselines.seasonal_naive``)."""
+    if window_norm == "season":
+        lookback = targets.shape[1]
+        index = lookback - season + torch.arange(horizon, device=targets.device) % season  # [H]
+        return targets[:, -1:, :], targets[:, index, :]
+    level = window_level(targets, window_norm)
+    return level, level
+
+
 def window_level(targets: torch.Tensor, window_norm: str) -> torch.Tensor:
-    """The level subtracted from each window's targets and added back to its forecast: [B, L, T] -> [B, 1, T]."""
-    if window_norm == "last":
+    """The level subtracted from each window's targets and added back to its forecast: [B, L, T] -> [B, 1, T]
+    ('season' takes the last value here; its forecast starts elsewhere, ``window_levels``)."""
+    if window_norm in ("last", "season"):
         return targets[:, -1:, :]
     if window_norm == "mean":
         return targets.mean(dim=1, keepdim=True)

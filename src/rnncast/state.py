@@ -138,11 +138,14 @@ class FittedState:
 
         defaults = {f.name: f.default for f in setting_fields()}  # a folder written before a setting existed
         for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent",
-                     "segment", "decoder", "quantiles", "highway", "dropout", "scheme", "lookback", "window_scale"):
+                     "segment", "decoder", "quantiles", "highway", "dropout", "scheme", "lookback", "window_scale",
+                     "season"):
             value = self.params.get(name, defaults[name])
             value = parse_quantiles(value) if name == "quantiles" else value
             if name == "lookback" and not spec.lookback:
                 continue  # a network saved before its lookback was kept (one without a highway)
+            if name == "season" and spec.window_norm != "season":
+                continue  # the network uses its season only to start the forecast at the last one
             if value != getattr(spec, name):
                 saved = (f"is {_short(meta['params'][name])}" if name in meta["params"]
                          else f"is missing (read as {_short(value)})")
