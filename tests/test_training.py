@@ -309,3 +309,20 @@ def test_a_fit_no_epoch_of_which_beats_the_untrained_network_says_the_model_is_t
     assert "untrained network" in loss_figure({"lstm": model.history_}).axes[0].get_title()  # no dot claims an epoch
     blocks = run_blocks(model, {"test": model.evaluate(walk)}, "walk", None)
     assert any(b[0] == "hint" and "untrained network" in b[1] for b in blocks)
+
+
+def test_an_untrained_season_network_is_said_to_be_the_seasonal_naive_forecast():
+    import numpy as np
+    import pandas as pd
+
+    from rnncast import Forecaster
+    from rnncast.reportpage import run_blocks
+
+    t = np.arange(300)
+    frame = pd.DataFrame({"y": np.sin(2 * np.pi * t / 12) + np.random.default_rng(0).normal(0, 0.1, 300)})
+    model = Forecaster(lookback=24, horizon=6, hidden_size=8, epochs=3, patience=2, lr=1e-12, window_norm="season",
+                       season=12, device="cpu").fit(frame, target="y")
+    wf = model.predict_windows(frame, part="test")
+    assert np.allclose(wf.y_pred, wf.baselines["seasonal"], atol=1e-5)  # the model is the seasonal-naive forecast
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+    assert any(b[0] == "hint" and "the window's last season (the seasonal-naive baseline)" in b[1] for b in blocks)

@@ -40,9 +40,11 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
             forecaster, "diverged_epoch_", None):
         taken = forecaster.highway_start_
         start = " plus the highway's least-squares fit" if taken is not None and taken["penalty"] is not None else ""
+        level = ("the window's last season (the seasonal-naive baseline)" if forecaster.window_norm == "season"
+                 else "the window's level (with window_norm 'last', exactly the repeat baseline)")
         blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
-                               "untrained network: it forecasts the window's level (with window_norm 'last', exactly the "
-                               f"repeat baseline){start}. Try a larger learning rate (--lr) or more epochs and patience."))
+                               f"untrained network: it forecasts {level}{start}. Try a larger learning rate (--lr) or "
+                               "more epochs and patience."))
     for note in notes or []:
         blocks.append(("p", note))
     if "test" in metrics:
