@@ -149,3 +149,19 @@ def test_a_study_continued_with_a_default_given_or_left_out_or_on_another_device
     assert len(result.study.trials) == 4
     with pytest.raises(RnncastError, match="was run with dropout 0.0, and this call gives searched"):
         tune(frame, target="y", trials=1, settings={**first, "lr": 1e-3}, storage=storage, search=("dropout",))
+
+
+def test_a_searched_lookback_takes_only_lookbacks_at_least_the_season(tmp_path):
+    """A season of 30 (longer than the search's 24, and than fit's default 50 would not be) used to stop
+    the study at the first trial that drew 24; 52 was refused before any trial against the default 50."""
+    import pandas as pd
+
+    t = np.arange(700)
+    frame = pd.DataFrame({"y": np.sin(2 * np.pi * t / 52) + 0.1 * np.random.default_rng(0).normal(size=700)})
+    result = tune(frame, target="y", trials=4, settings={**FIXED, "epochs": 1, "season": 52, "window_norm": "season"},
+                  search=("lookback",))
+    drawn = {t.params["lookback"] for t in result.study.trials}
+    assert drawn and min(drawn) >= 52
+    with pytest.raises(RnncastError, match=r"no lookback the search tries \(24, 48, 96, 168, 336\) fits these "
+                                           r"settings: season 400 is longer than lookback 336"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "season": 400}, search=("lookback",))

@@ -85,14 +85,14 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     searched = [name for name in search if name not in fixed]
     if not searched:
         raise RnncastError(f"every searched setting ({', '.join(search)}) is fixed; leave one of them out of the settings")
-    base = Settings.from_flat(fixed)  # fixed settings checked before any trial
+    base = _checked(fixed, searched)  # fixed settings checked before any trial
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     source = str(data) if isinstance(data, (str, Path)) else None
     panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
     if panel.n_series > 1:
         raise RnncastError("tune searches the settings of one series; give a table of one series (no id column)")
-    lookbacks = _lookbacks(len(panel.values), base) if "lookback" in searched else ()
+    lookbacks = _lookbacks(len(panel.values), fixed) if "lookback" in searched else ()
 
     if on_start is not None:
         on_start()
@@ -241,17 +241,34 @@ def _suggest(trial, name: str, lookbacks: tuple):
     return trial.suggest_float("dropout", 0.0, 0.5)
 
 
-def _lookbacks(n_rows: int, base: Settings) -> tuple:
-    """The lookbacks of ``LOOKBACKS`` that leave the data a training, validation and test part."""
+def _checked(fixed: dict, searched: list) -> Settings:
+    """The fixed settings, checked; with the lookback searched, beside the first lookback of
+    ``LOOKBACKS`` they take (a season of 52 needs a lookback of at least 52, not the default 50)."""
+    if "lookback" not in searched:
+        return Settings.from_flat(fixed)
+    for lookback in LOOKBACKS:
+        try:
+            return Settings.from_flat({**fixed, "lookback": lookback})
+        except RnncastError as err:
+            refused = err
+    raise RnncastError(f"no lookback the search tries ({', '.join(map(str, LOOKBACKS))}) fits these settings: "
+                       f"{refused}; give --lookback to fix one")
+
+
+def _lookbacks(n_rows: int, fixed: dict) -> tuple:
+    """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season, a whole number
+    of segments) and that leave the data a training, validation and test part."""
     fits = []
     for lookback in LOOKBACKS:
         try:
-            chronological_split(n_rows, lookback, base.data.horizon, base.data.val_frac, base.data.test_frac)
+            data = Settings.from_flat({**fixed, "lookback": lookback}).data
+            chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
             fits.append(lookback)
         except RnncastError:
             pass
     if not fits:
-        raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS}; give --lookback to fix one")
+        raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS} that these settings take; "
+                           "give --lookback to fix one")
     return tuple(fits)
 
 
