@@ -97,3 +97,23 @@ def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_v
 def test_a_p_value_below_double_precision_is_not_said_to_be_0():
     assert p_text(0.0) == "p < 1e-16" and p_text(3e-20) == "p < 1e-16"
     assert p_text(0.0312) == "p = 0.031" and p_text(2.5e-9) == "p = 2.5e-09"
+
+
+def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_has_none():
+    from rnncast.verdicts import interval_text
+
+    model = {"mse": 1.0, "pinball": 0.1234, "coverage_80": 0.05, "coverage_50": 0.02}
+    assert interval_text(model, (0.1, 0.25, 0.5, 0.75, 0.9)) == (
+        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 5.0% of the test values; "
+        "50% interval covers 2.0% of the test values; mean pinball loss 0.1234.")
+    assert interval_text({"mse": 1.0}, ()) is None
+
+
+def test_fit_prints_the_intervals_coverage_under_its_verdict(tmp_path, capsys):
+    """The terminal said only that the median beat every baseline, whatever the intervals did."""
+    data = tmp_path / "d.csv"
+    datasets.sine_wave(300, noise=0.3)[["y"]].to_csv(data, index=False)
+    assert main(["fit", str(data), "--target", "y", "--lookback", "12", "--horizon", "2", "--epochs", "2",
+                 "--hidden-size", "8", "--quantiles", "0.1,0.5,0.9", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    out = capsys.readouterr().out
+    assert "Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers " in out

@@ -14,7 +14,7 @@ import html
 
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import divergence_text, fit_hint, mase_note, verdict, verdict_units
+from rnncast.verdicts import divergence_text, fit_hint, interval_text, mase_note, verdict, verdict_units
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
 
@@ -48,12 +48,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     for note in notes or []:
         blocks.append(("p", note))
     if "test" in metrics:
-        model = metrics["test"]["original"]["model"]
-        intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of the test values"
-                     for k, v in model.items() if k.startswith("coverage_")]
+        intervals = interval_text(metrics["test"]["original"]["model"], forecaster.settings_.model.quantiles)
         if intervals:
-            blocks.append(("p", f"Prediction intervals (quantiles {list(forecaster.settings_.model.quantiles)}): "
-                                f"{'; '.join(intervals)}; mean pinball loss {model['pinball']:.4g}."))
+            blocks.append(("p", intervals))
     blocks.append(("h2", "Metrics (original units)"))
     note = mase_note(metrics.get("test", {}))
     if note:

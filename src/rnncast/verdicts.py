@@ -103,3 +103,16 @@ def verdict_units(forecaster: Forecaster) -> str:
     """Original units for one series; scaled units for many, where each series' errors count in its
     own scale (pooled original-unit MSE would be the largest series' MSE)."""
     return "original" if forecaster.layout_ == "single" else "scaled"
+
+
+def interval_text(model: dict, quantiles, where: str = "the test values") -> str | None:
+    """What a quantile model's intervals did: each central interval's coverage beside its nominal
+    level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
+    model's scores (``evaluation``, original units); None for a point forecast."""
+    intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of {where}"
+                 for k, v in model.items() if k.startswith("coverage_")]
+    if not intervals:
+        return None
+    return (f"Prediction intervals (quantiles {list(quantiles)}): {'; '.join(intervals)}; "
+            f"mean pinball loss {model['pinball']:.4g}.")
+

@@ -59,7 +59,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast.config import Settings
     from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
-    from rnncast.verdicts import divergence_text, fit_hint, verdict, verdict_units
+    from rnncast.verdicts import divergence_text, fit_hint, interval_text, verdict, verdict_units
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
@@ -126,6 +126,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     test = metrics["test"]
     print(score_tables(test, forecaster.settings_.data.season, "test split"))
     print(verdict(test, verdict_units(forecaster))[1])
+    intervals = interval_text(test["original"]["model"], forecaster.settings_.model.quantiles)
+    if intervals:
+        print(intervals)  # a point verdict says nothing of how wide the intervals are
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     epochs = len(forecaster.history_)
     diverged = divergence_text(forecaster)  # "training diverged in epoch 7; the model keeps epoch 5"
