@@ -77,8 +77,6 @@ class DataSettings:
             value = getattr(self, name)
             if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
                 raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
-        flag("fill_gaps", self.fill_gaps)
-        flag("future_known", self.future_known)
         positive_int("season", self.season)
         for name in ("val_frac", "test_frac"):
             value = getattr(self, name)
@@ -158,8 +156,6 @@ class ModelSettings:
             raise RnncastError(f"num_layers {self.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                                "train (and would take long to build); use a few layers and a larger hidden_size")
         choice("window_norm", self.window_norm, WINDOW_NORMS)
-        for name in ("window_scale", "channel_independent", "highway"):
-            flag(name, getattr(self, name))
         if not is_number(self.dropout) or not 0 <= self.dropout < 1:
             raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
         if not is_integer(self.segment) or self.segment < 0:
@@ -239,7 +235,6 @@ class TrainSettings:
         if not is_integer(self.seed):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
         choice("device", self.device, DEVICES)
-        flag("verbose", self.verbose)
         choice("scheme", self.scheme, SCHEMES)
         positive_int("chunk", self.chunk)
         if not is_integer(self.max_batches) or self.max_batches < 0:
@@ -290,9 +285,11 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        self.data.validate()
-        self.model.validate()
-        self.train.validate()
+        for group in (self.data, self.model, self.train):
+            for f in fields(group):
+                if isinstance(f.default, bool):  # every on/off setting, whichever group it is in
+                    flag(f.name, getattr(group, f.name))
+            group.validate()
         segment, lookback = self.model.segment, self.data.lookback
         if segment and lookback % segment:
             fits = [d for d in range(1, lookback + 1) if lookback % d == 0]

@@ -43,8 +43,7 @@ def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDO
     ``X'X`` [L + 1, L + 1] and ``X'Y`` [L + 1, H], float64, one row per (window, target column); the
     last input is the bias's 1. Inputs are taken less the window's level, targets less the forecast's
     start (``models.window_levels``), both divided by the window's spread with ``window_scale``, as
-    the network sees them. Windows are read a chunk at a
-    time, about ``CHUNK_VALUES`` values each."""
+    the network sees them. Windows are read a chunk at a time, about ``CHUNK_VALUES`` values each."""
     index = evenly_spaced(len(train), max_windows)
     _, channels, span = train.windows.shape  # [N, C, L + H]
     per_chunk = max(1, CHUNK_VALUES // (channels * span))
@@ -53,9 +52,12 @@ def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDO
         batch = train.take(chunk)
         targets = batch.x[..., : train.n_targets]  # [B, L, T]
         level, begin = window_levels(targets, window_norm, season, batch.y.shape[1])  # [B, 1, T], [B, H | 1, T]
-        spread = window_spread(targets, window_scale)  # [B, 1, T]
-        x = ((targets - level) / spread).transpose(1, 2).reshape(-1, targets.shape[1]).double()  # [B * T, L]
-        y = ((batch.y - begin) / spread).transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
+        x, y = targets - level, batch.y - begin  # [B, L, T], [B, H, T]
+        if window_scale:
+            spread = window_spread(targets)  # [B, 1, T]
+            x, y = x / spread, y / spread
+        x = x.transpose(1, 2).reshape(-1, targets.shape[1]).double()  # [B * T, L]
+        y = y.transpose(1, 2).reshape(-1, batch.y.shape[1]).double()  # [B * T, H]
         x = torch.cat([x, x.new_ones(len(x), 1)], dim=1)  # [B * T, L + 1]
         gram = x.T @ x if gram is None else gram + x.T @ x
         cross = x.T @ y if cross is None else cross + x.T @ y

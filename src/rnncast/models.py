@@ -111,8 +111,8 @@ class RecurrentNet(nn.Module):
         n_targets = self.n_rows
         targets = x[..., :n_targets]  # [B', L, T']
         level, start = window_levels(targets, spec.window_norm, spec.season, spec.horizon)  # [B', 1, T'], [B', H | 1, T']
-        spread = window_spread(targets, spec.window_scale)  # [B', 1, T'] (1 without window_scale)
-        deviations = (targets - level) / spread  # [B', L, T']
+        spread = window_spread(targets) if spec.window_scale else None  # [B', 1, T']
+        deviations = targets - level if spread is None else (targets - level) / spread  # [B', L, T']
         if spec.scheme == "window":  # window-trained: inputs relative to the level
             x = torch.cat([deviations, x[..., n_targets:]], dim=-1)  # [B', L, C']
         described = self._static(static, categories)  # [B, D] or None
@@ -125,12 +125,15 @@ class RecurrentNet(nn.Module):
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
         if spec.quantiles:
             y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles)  # [B', H, T', Q]
-            y = spread[..., None] * y + (start + spread * linear)[..., None]  # [B', H, T', Q]
+            if spread is None:
+                y = y + (start + linear)[..., None]  # [B', H, T', Q]
+            else:
+                y = spread[..., None] * y + (start + spread * linear)[..., None]  # [B', H, T', Q]
             if spec.channel_independent:
                 y = y.reshape(batch, channels, spec.horizon, self.n_quantiles).transpose(1, 2)  # [B, H, C, Q]
             return y  # [B, H, T, Q]
         y = self.head(state).view(-1, spec.horizon, n_targets)  # [B', H, T']
-        y = start + spread * (y + linear) if spec.window_scale else y + start + linear  # [B', H, T'] (as before it)
+        y = y + start + linear if spread is None else start + spread * (y + linear)  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -214,8 +217,9 @@ class SegmentNet(nn.Module):
         x = split_channels(x, spec.channel_independent)  # [B', L, C']
         rows = x.shape[0]
         level, start = window_levels(x[..., : self.n_rows], spec.window_norm, spec.season, spec.horizon)  # [B', 1 | H, T']
-        spread = window_spread(x[..., : self.n_rows], spec.window_scale)  # [B', 1, T'] (1 without window_scale)
-        x = torch.cat([(x[..., : self.n_rows] - level) / spread, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
+        spread = window_spread(x[..., : self.n_rows]) if spec.window_scale else None  # [B', 1, T']
+        deviations = x[..., : self.n_rows] - level if spread is None else (x[..., : self.n_rows] - level) / spread
+        x = torch.cat([deviations, x[..., self.n_rows :]], dim=-1)  # [B', L, C']
         linear = highway(self.highway, x[..., : self.n_rows])  # [B', H, T'] (0 without a highway)
         segments = x.reshape(rows, length // spec.segment, spec.segment * x.shape[-1])  # [B', N, w * C']
         out, state = self.encoder(self.embed(segments))  # out [B', N, d]; state [layers, B', d] (LSTM: a pair)
@@ -227,7 +231,7 @@ class SegmentNet(nn.Module):
                 last = torch.cat([last, future.reshape(batch, -1)], dim=-1)  # [B, d + H * F]
             y = self.head(last).view(rows, spec.horizon, self.n_rows)  # [B', H, T']
         y = y[:, : spec.horizon]  # [B', H, T']
-        y = start + spread * (y + linear) if spec.window_scale else y + start + linear  # [B', H, T'] (as before it)
+        y = y + start + linear if spread is None else start + spread * (y + linear)  # [B', H, T']
         if spec.channel_independent:
             y = y.reshape(batch, channels, spec.horizon).transpose(1, 2)  # [B, H, C]
         return y  # [B, H, T]
@@ -264,34 +268,26 @@ def split_channels(x: torch.Tensor, channel_independent: bool) -> torch.Tensor:
 def window_levels(targets: torch.Tensor, window_norm: str, season: int = 1,
                   horizon: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
     """What the network's inputs are taken relative to, and where its forecast starts: ``(level [B, 1,
-    T], start [B, 1 | H, T])`` from the window's targets [B, L, T]. The start is the level, except with
-    ``window_norm='season'``: the inputs less the last value, the forecast from the window's last season
-    repeated over the horizon, the seasonal-naive forecast (``baselines.seasonal_naive``)."""
+    T], start [B, 1 | H, T])`` from the window's targets [B, L, T]. The level is the last value
+    ('last'), the mean ('mean') or 0 ('none'), and the forecast starts there; with 'season' the level is
+    the last value and the forecast starts at the window's last season repeated over the horizon, the
+    seasonal-naive forecast (``baselines.seasonal_naive``)."""
+    last = targets[:, -1:, :]  # [B, 1, T]
     if window_norm == "season":
-        lookback = targets.shape[1]
-        index = lookback - season + torch.arange(horizon, device=targets.device) % season  # [H]
-        return targets[:, -1:, :], targets[:, index, :]
-    level = window_level(targets, window_norm)
+        index = targets.shape[1] - season + torch.arange(horizon, device=targets.device) % season  # [H]
+        return last, targets[:, index, :]
+    if window_norm == "mean":
+        level = targets.mean(dim=1, keepdim=True)
+    else:
+        level = last if window_norm == "last" else torch.zeros_like(last)
     return level, level
 
 
-def window_level(targets: torch.Tensor, window_norm: str) -> torch.Tensor:
-    """The level subtracted from each window's targets and added back to its forecast: [B, L, T] -> [B, 1, T]
-    ('season' takes the last value here; its forecast starts elsewhere, ``window_levels``)."""
-    if window_norm in ("last", "season"):
-        return targets[:, -1:, :]
-    if window_norm == "mean":
-        return targets.mean(dim=1, keepdim=True)
-    return torch.zeros_like(targets[:, -1:, :])
-
-
-def window_spread(targets: torch.Tensor, window_scale: bool, eps: float = 1e-5) -> torch.Tensor:
+def window_spread(targets: torch.Tensor, eps: float = 1e-5) -> torch.Tensor:
     """What each window's targets are divided by before the network and its forecast multiplied by
-    after: their standard deviation over the window, ``sqrt(var + eps)`` as RevIN takes it (Kim et al.,
-    "Reversible Instance Normalization", ICLR 2022; here without its affine weights), or 1 without
-    ``window_scale``: [B, L, T] -> [B, 1, T]. Scaled units in, scaled units out."""
-    if not window_scale:
-        return torch.ones_like(targets[:, -1:, :])
+    after, with ``window_scale``: their standard deviation over the window, ``sqrt(var + eps)`` as RevIN
+    takes it (Kim et al., "Reversible Instance Normalization", ICLR 2022; here without its affine
+    weights): [B, L, T] -> [B, 1, T]. Scaled units in, scaled units out."""
     return torch.sqrt(targets.var(dim=1, keepdim=True, unbiased=False) + eps)
 
 

@@ -141,9 +141,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
 
 
 FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings in effect for its trials
-
-
 UNRANKED = ("device", "verbose")  # settings that do not change what a trial scores: machines may differ
+MISSING = object()  # a setting one side of _check_fixed lacks (searched there)
 
 
 def _check_fixed(study, name: str, base: Settings, searched: list, created: bool) -> None:
@@ -169,8 +168,6 @@ def _check_fixed(study, name: str, base: Settings, searched: list, created: bool
                            "two settings; give the settings it was run with, or another study name (--study) or "
                            "folder (--out)")
 
-
-MISSING = object()
 
 STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "
                 "(with its driver installed)")
