@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import distributed, highwaystart, metrics, parts, scaling
+from rnncast import distributed, highwaystart, metrics, parts, quantilestart, scaling
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
@@ -154,12 +154,11 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
                                data_s, statics, train_s.batch_size)
     val_starts, val_series = panel_window_starts(splits, panel.offsets, "val", lookback, horizon)
     val = window_batches(values, val_starts, val_series, panel, data_s, statics, train_s.batch_size) if len(val_starts) else None
-    if model_s.highway and model_s.highway_start == "least_squares":
-        windows = train if train_s.scheme == "window" else window_batches(
-            values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel, data_s, statics, None)
-        started = highwaystart.start(net, windows, val, train_s.loss, group)
-    else:
-        started = None
+    highway_fit = model_s.highway and model_s.highway_start == "least_squares"
+    windows = train if train_s.scheme == "window" or not highway_fit else window_batches(
+        values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel, data_s, statics, None)
+    started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
+    quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,

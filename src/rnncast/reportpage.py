@@ -42,8 +42,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         start = " plus the highway's least-squares fit" if taken is not None and taken["penalty"] is not None else ""
         level = ("the window's last season (the seasonal-naive baseline)" if forecaster.window_norm == "season"
                  else "the window's level (with window_norm 'last', exactly the repeat baseline)")
+        shifted = (", each quantile shifted by its quantile of the training errors" if forecaster.settings_.model.quantiles
+                   else "")
         blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
-                               f"untrained network: it forecasts {level}{start}. Try a larger learning rate (--lr) or "
+                               f"untrained network: it forecasts {level}{start}{shifted}. Try a larger learning rate (--lr) or "
                                "more epochs and patience."))
     for note in notes or []:
         blocks.append(("p", note))

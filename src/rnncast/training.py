@@ -158,7 +158,8 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         log.warning("no epoch improved on the untrained network's validation loss (%.5g), so the model is the untrained "
                     "network: it forecasts the window's level (with window_norm 'last', the repeat baseline exactly; "
                     "with 'season', the seasonal-naive baseline), "
-                    "plus the highway's least-squares fit where highway_start='least_squares' took one; "
+                    "plus the highway's least-squares fit where highway_start='least_squares' took one "
+                    "(a quantile head: each level shifted by its quantile of the training errors); "
                     "try a larger learning rate (lr=, --lr) or more epochs and patience (epochs=, patience=)",
                     state.best_loss)
     if state.diverged is not None and on_diverged is not None:
