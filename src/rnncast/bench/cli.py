@@ -38,6 +38,7 @@ import logging
 import shlex
 import sys
 
+from rnncast.cli.display import Parser
 from rnncast.errors import RnncastError
 
 # The flags are declared without importing torch or the benchmark's modules, so that `rnncast --help`
@@ -176,7 +177,7 @@ def describe(data) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m rnncast.bench ett ...``: the same command without the ``rnncast`` entry point."""
-    parser = argparse.ArgumentParser(prog="python -m rnncast.bench")
+    parser = Parser(prog="python -m rnncast.bench")
     add_parser(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(["bench", *argv] if argv[:1] != ["bench"] else argv)

@@ -13,6 +13,7 @@ from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
+from rnncast.cli.display import Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
@@ -35,7 +36,7 @@ GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rnncast", description="Train RNN, LSTM and GRU forecasters and compare them with baselines.")
+    parser = Parser(prog="rnncast", description="Train RNN, LSTM and GRU forecasters and compare them with baselines.")
     parser.add_argument("--version", action="version", version=f"rnncast {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
