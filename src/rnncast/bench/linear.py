@@ -11,17 +11,18 @@ forecast from its own past only, with the same weights.
 
 The recipe (:func:`fit`) is LTSF-Linear's, not the library's training loop
 (``rnncast.training``), because the published rows were made with it and the harness must land
-on them (``benchmarks/ett/linear_check.py``): it follows their ``exp/exp_main.py`` with the
-arguments of ``scripts/EXP-LongForecasting/Linear/etth1.sh`` and ``.../univariate/etth1.sh``:
-Adam, MSE loss, learning rate 0.005, batch size 32 with the last incomplete training batch dropped
-(their ``drop_last=True``), shuffled batches, at most 10 epochs, the learning rate halved after
-every epoch from the second on (their ``lradj='type1'``), early stopping on the validation loss
-with patience 3 (one check per epoch), and the weights of the best validation epoch restored at
-the end. DLinear's weights start at 1/lookback as theirs did. One difference: the validation loss
-here is the MSE over every validation window (their validation loader, like the training one,
-dropped the last incomplete batch, and they averaged the batches' losses). The defaults live in
-:class:`rnncast.bench.task.TrainConfig`; :func:`fit_nlinear` and :func:`fit_dlinear` are the
-runners (:mod:`rnncast.bench.runners`).
+on them (``benchmarks/ett/linear_check.py``, ``benchmarks/ltsf/results/README.md``): it follows
+their ``exp/exp_main.py``: Adam, MSE loss, shuffled batches with the last incomplete one dropped
+(their ``drop_last=True``), at most 10 epochs, the learning rate halved after every epoch from the
+second on (their ``lradj='type1'``), early stopping on the validation loss (the mean of the
+shuffled validation batches' losses, as theirs) with patience 3, and the weights of the best
+validation epoch restored at the end; the batch size and learning rate of the script for the
+dataset, horizon and model (:func:`rnncast.bench.published.linear_recipe`). The shuffles draw
+from torch's global generator in the reference's order, so one seed gives the reference's
+batches: run on this project's CPU, the reference code and this harness land on the same published
+rows (``benchmarks/ltsf/results/README.md``, section 2). DLinear's weights start at 1/lookback as
+the code of its published rows did. The defaults live in :class:`rnncast.bench.task.TrainConfig`;
+:func:`fit_nlinear` and :func:`fit_dlinear` are the runners (:mod:`rnncast.bench.runners`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
 
 from rnncast.bench.task import Predictor, Task, TrainConfig
 from rnncast.errors import RnncastError
@@ -63,8 +65,11 @@ class DLinear(nn.Module):
 
     The trend is a centred moving average of ``kernel_size`` steps over the input, the window
     padded at both ends by repeating its first and last values (so the trend has length L).
-    ``uniform_init`` starts both weight matrices at 1/L, as LTSF-Linear's DLinear did; the biases
-    keep PyTorch's default initialisation.
+    ``uniform_init`` starts both weight matrices at 1/L, as the code of the published DLinear rows
+    did (cure-lab/LTSF-Linear at 04ffd8d, June 2022; later versions keep PyTorch's default); the
+    biases keep PyTorch's default initialisation. The layers are built in that code's order (the
+    remainder's, then the trend's, then a third it never used), so that one seed gives them the
+    same starting biases.
     """
 
     def __init__(
@@ -79,9 +84,10 @@ class DLinear(nn.Module):
         if kernel_size < 1 or kernel_size % 2 == 0:
             raise RnncastError(f"kernel_size must be a positive odd integer, got {kernel_size}")
         self.kernel_size = kernel_size
-        self.trend_linear = nn.Linear(lookback, horizon)
         self.remainder_linear = nn.Linear(lookback, horizon)
+        self.trend_linear = nn.Linear(lookback, horizon)
         if uniform_init:
+            nn.Linear(lookback, horizon)  # the June-2022 code's unused decoder: built only to draw what it drew
             with torch.no_grad():
                 self.trend_linear.weight.fill_(1.0 / lookback)
                 self.remainder_linear.weight.fill_(1.0 / lookback)
@@ -150,17 +156,24 @@ def fit(
     batch_size: int,
     learning_rate: float,
     patience: int,
-    seed: int,
     halve_lr_each_epoch: bool = True,
-    drop_last_train_batch: bool = True,
 ) -> FitReport:
     """Train ``model`` with Adam on the MSE of the target channels; restore the best epoch.
 
     ``train`` and ``val`` are ``(inputs [n, L, C], targets [n, H, K])`` arrays (views are fine:
     batches are gathered from them). The model's output channels ``target_idx`` are compared with
-    the K target channels. Validation loss is the MSE over all validation windows; training stops
-    once it has not improved for ``patience`` epochs. Training batches are shuffled with a
-    generator seeded by ``seed``; the last incomplete batch is dropped as LTSF-Linear did.
+    the K target channels. Every epoch runs as LTSF-Linear's ``exp/exp_main.py`` ran it, so that
+    from one seed the harness draws what the reference code drew: training batches from a shuffled
+    ``DataLoader`` that drops the last incomplete batch, then the validation loss as the mean of the
+    batch losses of a shuffled validation ``DataLoader`` that also drops its last incomplete batch
+    (all validation windows as one batch when there are fewer than ``batch_size``, where the
+    reference had none), then one number drawn from torch's global generator where the reference
+    made its test loader's iterator (it scored the test windows after every epoch, for its log
+    only; nothing here reads them). Both loaders draw from the global generator, so the caller
+    seeds it (``torch.manual_seed``) before building the model, as the reference did. Training stops
+    once the validation loss has not improved for ``patience`` epochs.
+
+    Raises ``RnncastError`` for a non-positive setting or fewer training windows than one batch.
     """
     if epochs < 1 or batch_size < 1 or patience < 1:
         raise RnncastError(
@@ -170,7 +183,8 @@ def fit(
     n_train = len(train_x)
     if n_train < batch_size:
         raise RnncastError(f"{n_train} training windows is fewer than one batch of {batch_size}")
-    generator = torch.Generator().manual_seed(seed)
+    train_batches = _shuffled_batches(n_train, batch_size)
+    val_batches = _shuffled_batches(len(val[0]), min(batch_size, max(len(val[0]), 1)))
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     channels = list(target_idx)
     report = FitReport()
@@ -181,20 +195,18 @@ def fit(
         lr = ltsf_learning_rate(learning_rate, epoch) if halve_lr_each_epoch else learning_rate
         for group in optimizer.param_groups:
             group["lr"] = lr
-        order = torch.randperm(n_train, generator=generator).numpy()
-        n_batches = n_train // batch_size if drop_last_train_batch else -(-n_train // batch_size)
         model.train()
-        total = 0.0
-        for b in range(n_batches):
-            idx = order[b * batch_size : (b + 1) * batch_size]
-            x = torch.from_numpy(np.asarray(train_x[idx], dtype=np.float32))  # [B, L, C]
-            y = torch.from_numpy(np.asarray(train_y[idx], dtype=np.float32))  # [B, H, K]
+        total, n_batches = 0.0, 0
+        for (idx,) in train_batches:
+            x, y = _gather(train, idx.numpy())  # [B, L, C], [B, H, K]
             optimizer.zero_grad()
             loss = F.mse_loss(model(x)[:, :, channels], y)
             loss.backward()
             optimizer.step()
             total += loss.item()
-        val_loss = mse_of(model, val, target_idx)
+            n_batches += 1
+        val_loss = _batch_mean_mse(model, val, val_batches, channels)
+        torch.empty((), dtype=torch.int64).random_()  # the reference's test-loader iterator drew this
         report.train_losses.append(total / n_batches)
         report.val_losses.append(val_loss)
         report.learning_rates.append(lr)
@@ -215,6 +227,32 @@ def fit(
     model.load_state_dict(best_state)
     model.eval()
     return report
+
+
+def _shuffled_batches(n: int, batch_size: int) -> DataLoader:
+    """Window positions ``[B]`` in a shuffled order per pass, the last incomplete batch dropped:
+    LTSF-Linear's training and validation loaders (each pass draws from torch's global generator)."""
+    return DataLoader(TensorDataset(torch.arange(n)), batch_size=batch_size, shuffle=True, drop_last=True)
+
+
+def _gather(windows: tuple[np.ndarray, np.ndarray], idx: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
+    """The windows at ``idx`` as float32 tensors ([B, L, C], [B, H, K]), cast from float64 as the
+    reference cast its batches."""
+    inputs, targets = windows
+    return (torch.from_numpy(np.asarray(inputs[idx])).float(), torch.from_numpy(np.asarray(targets[idx])).float())
+
+
+@torch.no_grad()
+def _batch_mean_mse(model: nn.Module, val: tuple[np.ndarray, np.ndarray], batches: DataLoader,
+                    channels: list[int]) -> float:
+    """The mean over ``batches`` of each batch's MSE on the target channels (the reference's
+    validation loss); NaN without a batch."""
+    model.eval()
+    losses = []
+    for (idx,) in batches:
+        x, y = _gather(val, idx.numpy())
+        losses.append(F.mse_loss(model(x)[:, :, channels], y).item())
+    return float(np.mean(losses)) if losses else float("nan")
 
 
 @torch.no_grad()
@@ -256,7 +294,7 @@ def fit_nlinear(task: Task, config: TrainConfig) -> Predictor:
 
 def fit_dlinear(task: Task, config: TrainConfig) -> Predictor:
     """DLinear, trained with LTSF-Linear's recipe. ``config.options``: ``kernel_size`` (25),
-    ``uniform_init`` (True: weights start at 1/lookback as in LTSF-Linear)."""
+    ``uniform_init`` (True: weights start at 1/lookback as in the code of the published rows)."""
     torch.manual_seed(config.seed)
     model = DLinear(
         task.lookback,
@@ -277,7 +315,6 @@ def _fit_runner(model: nn.Module, task: Task, config: TrainConfig) -> Predictor:
         batch_size=config.batch_size,
         learning_rate=config.learning_rate,
         patience=config.patience,
-        seed=config.seed,
         halve_lr_each_epoch=config.halve_lr_each_epoch,
     )
     logger.info(

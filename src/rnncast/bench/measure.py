@@ -24,12 +24,12 @@ from rnncast.config import Settings
 
 def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> TrainConfig:
     """The Forecaster's defaults (plus ``--set``) for the recurrent models; for the linear ones
-    LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset``
-    (:func:`rnncast.bench.published.linear_recipe`)."""
+    LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset`` and
+    ``model`` (:func:`rnncast.bench.published.linear_recipe`)."""
     if model in recurrent.MODELS:
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
         return TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
-    batch_size, learning_rate = published.linear_recipe(dataset, horizon)
+    batch_size, learning_rate = published.linear_recipe(dataset, horizon, model)
     config = TrainConfig(seed=plan.seed, batch_size=batch_size, learning_rate=learning_rate)
     if plan.linear_epochs is not None:
         return replace(config, epochs=plan.linear_epochs)
