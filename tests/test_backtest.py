@@ -145,3 +145,15 @@ def test_a_single_series_too_short_for_its_origins_is_named_as_the_series_not_no
     with pytest.raises(RnncastError) as err:
         Forecaster(**TINY).backtest(make_frame(200), n_windows=10000, target="y")
     assert str(err.value).startswith("the series is too short to train: 200 rows") and "None" not in str(err.value)
+
+
+def test_backtest_counts_a_repeated_value_inside_its_interval():
+    """As evaluate: coverage is counted in scaled units, so a test value equal to the forecast
+    (an untrained quantile head on a sticky price) is inside, with and without refit."""
+    rng = np.random.default_rng(3)
+    moves = rng.random(600) < 0.04
+    frame = pd.DataFrame({"y": 100.123456789 + np.cumsum(np.where(moves, rng.normal(0, 1.5, 600), 0.0))})
+    for refit in (False, True):
+        model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}, quantiles=(0.1, 0.5, 0.9))
+        result = model.backtest(frame, n_windows=3, target="y", refit=refit)
+        assert result.metrics["overall"]["model"]["coverage_80"] > 0.5, refit

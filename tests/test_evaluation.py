@@ -110,3 +110,27 @@ def test_a_constant_series_in_a_panel_leaves_mase_defined_and_says_so():
     result = Forecaster(**TINY).fit(frame).evaluate(frame, part="test")
     assert np.isfinite(result["original"]["model"]["mase"]) and np.isfinite(result["original"]["repeat"]["mase"])
     assert result["mase_excluded"]["series"] == ["s001"] and result["mase_excluded"]["count"] == 1
+
+
+def _sticky(n: int = 600, seed: int = 3) -> pd.DataFrame:
+    """A price that moves on 4 % of the rows and otherwise repeats its last value exactly."""
+    rng = np.random.default_rng(seed)
+    moves = rng.random(n) < 0.04
+    return pd.DataFrame({"y": 100.123456789 + np.cumsum(np.where(moves, rng.normal(0, 1.5, n), 0.0))})
+
+
+def test_a_value_the_interval_repeats_counts_as_covered():
+    """Untrained, every level of a sticky price is its last value (the training errors' quantiles
+    are 0); a test value that repeats it lies on the interval. In original units the float32
+    forecast lands a rounding step beside it, so coverage is counted where both share float32's
+    grid: every repeated value is inside, in both blocks and per series."""
+    frame = _sticky()
+    model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}, quantiles=(0.1, 0.5, 0.9)).fit(frame, target="y")
+    result = model.evaluate(frame, by_series=True)
+    wf = model.part_forecasts(frame).scaled
+    repeated = wf.y_true == wf.quantiles[..., 0]  # [W, H, T]: the interval is that one value
+    assert repeated.mean() > 0.5
+    inside = (wf.y_true >= wf.quantiles[..., 0]) & (wf.y_true <= wf.quantiles[..., 2])
+    for block in (result["original"], result["scaled"], *result["series"].values()):
+        assert block["model"]["coverage_80"] == pytest.approx(inside.mean())
+    assert result["original"]["model"]["coverage_80"] >= repeated.mean()

@@ -7,6 +7,7 @@ import os
 import sys
 
 import numpy as np
+import torch
 import pytest
 
 from conftest import TINY, make_frame, make_panel
@@ -90,6 +91,19 @@ def test_quantile_models_export_every_level(tmp_path, frame):
     ours = run_onnx(tmp_path / "q.onnx", x)
     assert ours.shape == (6, H, 1, 3)
     assert np.abs(ours[..., 1] - model.predict_array(x)).max() < 1e-5  # the median is the point forecast
+
+
+def test_exported_quantiles_never_cross_as_predicts_do(tmp_path, frame):
+    """A head whose levels cross (here its 0.1 level pushed above the others) is sorted in the graph,
+    as ``predict`` sorts it: the ONNX median is predict's point forecast."""
+    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
+    with torch.no_grad():
+        model.net_.head.bias.view(H, 1, 3)[..., 0] += 5.0  # [H, T, Q]: level 0.1 now above 0.9
+    export_onnx(model, tmp_path / "q.onnx")
+    x = windows(frame, ["y"], 8)
+    ours = run_onnx(tmp_path / "q.onnx", x)  # [8, H, 1, 3]
+    assert np.all(np.diff(ours, axis=-1) >= 0)
+    assert np.abs(ours[..., 1] - model.predict_array(x)).max() < 1e-5
 
 
 def test_a_model_of_many_series_is_refused(tmp_path):

@@ -84,11 +84,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         started = time.perf_counter()
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
         starts = (panel.offsets[:-1, None] + cutoffs - lookback).reshape(-1)  # [S * K] rows of the stacked panel
-        wf = forecast_windows(model, panel, np.arange(panel.n_series), starts, series)[0]
+        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series)
         predict_seconds = time.perf_counter() - started
         scales = model.state.mase_scales[series]  # [S * K, T]
     else:  # a fresh model and scalers on the rows before each origin
-        parts, scale_parts = [], []
+        parts, scaled_parts, scale_parts = [], [], []
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, j]]
             started = time.perf_counter()
@@ -97,11 +97,13 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             started = time.perf_counter()
             series = np.arange(panel.n_series)
             starts = panel.offsets[:-1] + cutoffs[:, j] - lookback
-            parts.append(forecast_windows(model, panel, series, starts, series)[0])
+            original, scaled = forecast_windows(model, panel, series, starts, series)
+            parts.append(original)
+            scaled_parts.append(scaled)  # each window's own scalers: coverage has no units
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales)
         order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
-        wf = _concat(parts, order)
+        wf, wf_scaled = _concat(parts, order), _concat(scaled_parts, order)
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
@@ -109,9 +111,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
         "skipped_series": skipped,
-        "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]), **scores(take(wf, window == j), scales[window == j])}
+        "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),
+                     **scores(take(wf, window == j), scales[window == j], take(wf_scaled, window == j))}
                     for j in range(n_windows)],
-        "overall": scores(wf, scales),
+        "overall": scores(wf, scales, wf_scaled),
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     frame = _forecast_frame(panel, wf, window)

@@ -24,7 +24,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     result = {"windows": len(original.starts), "horizon": horizon}
     if forecasts.scored:
         result["scored"] = forecasts.scored
-    result["original"] = scores(original, mase_scales[original.series])
+    result["original"] = scores(original, mase_scales[original.series], scaled)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
     if unusable.any():
@@ -42,7 +42,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
             keep = original.series == s
             if keep.any():
                 result["series"][ids[s]] = {"windows": int(keep.sum()),
-                                            **scores(take(original, keep), mase_scales[original.series[keep]])}
+                                            **scores(take(original, keep), mase_scales[original.series[keep]],
+                                                     take(scaled, keep))}
     return result
 
 
@@ -53,11 +54,16 @@ def scaled_scores(scaled: dict, original: dict) -> dict:
             for name, block in scaled.items()}
 
 
-def scores(wf: WindowForecasts, mase_scales: np.ndarray) -> dict:
+def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
     """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
     MASE pools the windows of the series whose denominator is positive (a series whose training
-    rows never change has none); NaN only when no series has one."""
+    rows never change has none); NaN only when no series has one.
+
+    ``scaled``: the same windows in scaled units, where the intervals' coverage is counted (it has
+    no units, so it is the same count, without the rounding of the way back: the network forecasts
+    in float32, and a forecast that repeats a true value, as every level does on a series that
+    mostly stays put, lands a float32 step beside it in original units and would count as a miss)."""
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]  # [W, 1, T]
     keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape)  # [W, H, T]
@@ -71,5 +77,8 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray) -> dict:
     result = {"model": one(wf.y_pred)}
     if wf.quantiles is not None:
         result["model"].update(metrics.quantile_scores(wf.y_true, wf.quantiles, wf.levels))
+        if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
+            counted = metrics.quantile_scores(scaled.y_true, scaled.quantiles, scaled.levels)
+            result["model"].update({k: v for k, v in counted.items() if k.startswith("coverage_")})
     result.update({name: one(p) for name, p in wf.baselines.items()})
     return result

@@ -69,8 +69,9 @@ class OnnxGraph(nn.Module):
             future = (future - self.offset[f:]) / self.scale[f:]  # [B, H, F]
         y = self.net(x, future)  # [B, H, T] (or [B, H, T, Q])
         scale, offset = self.scale[:n], self.offset[:n]  # [T]
-        if y.dim() == 4:  # quantiles: the levels share their target's scale
+        if y.dim() == 4:  # quantiles: the levels share their target's scale, and never cross (as predict sorts them)
             scale, offset = scale[:, None], offset[:, None]  # [T, 1]
+            y = torch.sort(y, dim=-1).values  # [B, H, T, Q]
         return y * scale + offset  # [B, H, T] (or [B, H, T, Q])
 
 
