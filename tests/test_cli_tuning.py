@@ -135,9 +135,9 @@ def test_each_trial_is_one_line_and_the_best_names_its_config(tmp_path, capsys, 
                             "--out", out)
     assert code == 0, err
     assert stdout.splitlines() == [
-        "trial 0: complete val loss 0.12346 after 3 epochs (cell gru, lr 0.00123)",
+        "trial 0: complete validation MSE 0.12346 after 3 epochs (cell gru, lr 0.00123)",
         "trial 1: pruned after ? epochs (cell lstm)",
-        "best: trial 0, validation loss 0.12346 (2 trials in the study)",
+        "best: trial 0, validation MSE 0.12346 (scaled units; 2 trials in the study)",
         f"wrote {out / 'best.toml'}; train it with: rnncast fit --config {out / 'best.toml'}",
     ]
     (call,) = calls

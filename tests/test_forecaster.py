@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import TINY, make_frame, make_panel
-from rnncast import Forecaster, RnncastError
+from rnncast import Forecaster, RnncastError, datasets
 
 # ---- the scikit-learn contract ----------------------------------------------------------------
 
@@ -100,3 +100,12 @@ def test_fit_prints_nothing_by_default(capfd):
 def test_verbose_must_be_a_boolean():
     with pytest.raises(RnncastError, match="verbose must be True or False"):
         Forecaster(**TINY, verbose="yes").fit(make_frame(120), target="y")
+
+
+def test_a_parameter_given_as_an_array_prints_and_is_kept_as_its_values(tmp_path):
+    import numpy as np
+
+    model = Forecaster(**TINY, quantiles=np.array([0.1, 0.5, 0.9]))
+    assert "quantiles=array([0.1, 0.5, 0.9])" in repr(model)  # repr compared it with its default without error
+    model.fit(datasets.sine_wave(n=300), target="y").save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").quantiles == [0.1, 0.5, 0.9]

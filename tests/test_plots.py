@@ -21,6 +21,8 @@ def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoc
     never = [dict(h, best=False) for h in history]  # no epoch beat the untrained network: no dot claims one
     ax = plots.loss_figure({"lstm": never}).axes[0]
     assert len(ax.lines) == 2 and "untrained network" in ax.get_title()
+    assert ax.get_ylabel() == "MSE (scaled units)"
+    assert plots.loss_figure({"lstm": history}, "pinball loss").axes[0].get_ylabel() == "pinball loss (scaled units)"
 
 
 def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_positions():

@@ -105,3 +105,10 @@ def test_fit_starts_a_quantile_head_there():
     model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}, quantiles=LEVELS).fit(datasets.sine_wave(n=400), target="y")
     bias = model.net_.head.bias.detach().view(model.horizon, 1, 3)  # [H, T, Q]
     assert torch.all(bias[..., 0] < bias[..., 1]) and torch.all(bias[..., 1] < bias[..., 2])
+
+
+def test_a_start_read_from_few_windows_says_so(caplog):
+    values = _walk(L + H + 4, 1, seed=6)  # 5 windows
+    with caplog.at_level("WARNING", logger="rnncast.quantilestart"):
+        quantilestart.start(_net(1), _batches(values))
+    assert "quantiles of 5 training windows' errors (fewer than 20)" in caplog.text

@@ -33,3 +33,16 @@ def test_numpy_scalars_are_taken_where_python_numbers_are_and_become_them():
 def test_booleans_and_text_are_not_numbers(name, value):
     with pytest.raises(RnncastError, match=f"^{name} must be"):
         Settings.from_flat({name: value})
+
+
+def test_quantile_levels_come_from_text_a_list_or_a_1d_array_and_nothing_else_is_read_as_them():
+    from rnncast.settingvalues import plain
+
+    assert parse_quantiles(np.array([0.1, 0.5, 0.9])) == (0.1, 0.5, 0.9)
+    assert parse_quantiles("0.1, 0.5,0.9") == (0.1, 0.5, 0.9) and parse_quantiles(None) == ()
+    assert plain(np.array([0.1, 0.5])) == [0.1, 0.5]  # kept in model.json as a list
+    for text in ("", " , "):  # an empty --quantiles is not a point forecast by accident
+        with pytest.raises(RnncastError, match="holds no levels: give levels such as 0.1,0.5,0.9"):
+            parse_quantiles(text)
+    with pytest.raises(RnncastError, match=r"must be numbers such as 0.1,0.5,0.9, got \(True, 0.5\)"):
+        parse_quantiles((True, 0.5))  # named as given, not as [1.0, 0.5]

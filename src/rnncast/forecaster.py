@@ -42,6 +42,14 @@ def _learned(name: str, doc: str) -> property:
     return property(lambda self: getattr(self.state_, name), lambda self, value: setattr(self.state_, name, value), doc=doc)
 
 
+def _same(value, default) -> bool:
+    """Whether a parameter is its default; an array given (quantiles) is compared without error."""
+    try:
+        return bool(value == default)
+    except ValueError:  # an array against a value: elementwise, no single truth
+        return False
+
+
 class Forecaster:
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
@@ -150,7 +158,7 @@ class Forecaster:
 
     def __repr__(self) -> str:
         defaults = Forecaster().get_params()
-        changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if v != defaults[k])
+        changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not _same(v, defaults[k]))
         return f"Forecaster({changed})"
 
     # ---- what fit learned ------------------------------------------------------------------

@@ -15,8 +15,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 
 
-def loss_figure(histories: dict[str, list[dict]]) -> Figure:
-    """Training (solid) and validation (dashed) loss per epoch, one colour per model."""
+def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
+    """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
+    names what was trained on (MSE, MAE, pinball loss), in scaled units."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
     untrained = []  # models whose epochs never beat the untrained network on validation
@@ -39,7 +40,7 @@ def loss_figure(histories: dict[str, list[dict]]) -> Figure:
     ax.yaxis.set_major_formatter(plain)
     ax.yaxis.set_minor_formatter(plain if high < 10 * low else NullFormatter())  # within a decade: label 2, 3, ... too
     ax.set_xlabel("epoch")
-    ax.set_ylabel("MSE (scaled units)")
+    ax.set_ylabel(f"{loss} (scaled units)")
     title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
     if untrained:
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"

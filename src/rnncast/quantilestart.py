@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MAX_VALUES = 2 ** 24  # error values ([windows, H, T]) the quantiles are read from at most
 CHUNK_WINDOWS = 4096  # windows forecast at a time
+FEW_WINDOWS = 20  # fewer error values per level than this: said in the log (a 0.1 level from 5 is a guess)
 
 
 @torch.no_grad()
@@ -60,6 +61,10 @@ def start(net: nn.Module, train: WindowBatches) -> np.ndarray | None:
     error = torch.cat(errors).numpy()  # [N, H, T]
     if net.n_rows == 1 and error.shape[-1] > 1:  # channel-independent: one head row serves every channel
         error = error.transpose(0, 2, 1).reshape(-1, spec.horizon, 1)  # [N * T, H, 1]
+    if len(error) < FEW_WINDOWS:
+        log.warning("the quantile head starts at quantiles of %d training windows' errors (fewer than %d): its "
+                    "intervals start rough, from so few values; more rows, or a shorter lookback or horizon, give "
+                    "more windows", len(error), FEW_WINDOWS)
     offsets = np.moveaxis(np.quantile(error, spec.quantiles, axis=0), 0, -1)  # [H, T', Q]
     head.bias.copy_(torch.from_numpy(offsets.reshape(-1)).to(head.bias))
     log.info("the quantile head starts at the training errors' quantiles (%d windows): untrained, each level "

@@ -23,7 +23,7 @@ def parse_setting(name: str, value, typed: bool = False):
     default = fields_by_name[name].default
     text = value.strip() if isinstance(value, str) else None
     if name == "quantiles":
-        return list(parse_quantiles(value)) if value not in (None, [], "", "none") else None
+        return list(parse_quantiles(value)) if value not in (None, [], "none") else None
     if name == "batch_size":
         if value in (None, 0, "0", "full") or text == "full":
             return None

@@ -12,12 +12,23 @@ from rnncast.errors import RnncastError
 
 
 def parse_quantiles(value) -> tuple:
-    """Quantile levels as a tuple of floats, from a tuple, a list or text such as ``"0.1,0.5,0.9"``."""
+    """Quantile levels as a tuple of floats, from a tuple, a list, a 1-D array or text such as
+    ``"0.1,0.5,0.9"``; None is no levels (a point forecast). Raises ``RnncastError`` for text with
+    no levels (an empty ``--quantiles ''`` is not taken as a point forecast), anything else, or a
+    level that is not a number (True is not 1.0)."""
     if value is None:
         return ()
-    items = [v for v in value.split(",") if v.strip()] if isinstance(value, str) else value
+    if isinstance(value, str):
+        items = [v for v in value.split(",") if v.strip()]
+        if not items:
+            raise RnncastError(f"quantiles {value!r} holds no levels: give levels such as 0.1,0.5,0.9, or leave "
+                               "quantiles unset for a point forecast")
+    else:
+        items = value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value
     if not isinstance(items, (list, tuple)):
         raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
+    if any(isinstance(q, bool) or type(q).__name__ == "bool_" for q in items):
+        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}")
     try:
         return tuple(float(q) for q in items)
     except (TypeError, ValueError):
@@ -26,14 +37,17 @@ def parse_quantiles(value) -> tuple:
 
 def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
-    Python numbers they hold, so that settings compare, print and write to JSON as the same values."""
+    Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,
+    print and write to JSON as the same values."""
     return {name: plain(value) for name, value in params.items()}
 
 
 def plain(value):
-    """A NumPy scalar as the Python value it holds; any other value as it is."""
+    """A NumPy scalar as the Python value it holds, a 1-D array as a list of them; any other value as it is."""
     if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
         return value.item()
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 1 and hasattr(value, "tolist"):
+        return value.tolist()
     return value
 
 

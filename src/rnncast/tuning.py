@@ -1,7 +1,8 @@
 """Hyperparameter search with Optuna: ``rnncast tune DATA --target OT --trials 20``, or ``rnncast.tune``.
 
-Each trial trains a ``Forecaster`` with settings drawn from the search space and is scored by its
-best validation loss (MSE in scaled units); the test split is never read. The first trial of a new
+Each trial trains a ``Forecaster`` with settings drawn from the search space and is scored by the
+validation MSE (scaled units) of the weights fit keeps, of the median for a quantile model; the test
+split is never read. The first trial of a new
 study is the library's defaults (where they lie in the space), so tuning cannot end worse than them
 on validation. After each epoch a
 trial reports its validation loss, and Optuna's median pruner stops a trial that falls behind the
@@ -273,7 +274,7 @@ def _write_study(out: Path, result: TuneResult, source, panel, searched, storage
     study, best = result.study, result.study.best_trial
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
                "time_col": panel.time_col}
-    comment = (f"best trial {best.number} of study {study.study_name!r}: validation loss {best.value:.6g}\n"
+    comment = (f"best trial {best.number} of study {study.study_name!r}: validation MSE {best.value:.6g} (scaled units)\n"
                f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
     config = out / "best.toml"
     files.write_text(config, config_toml({**request, **result.settings}, comment))

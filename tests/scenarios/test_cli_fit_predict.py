@@ -184,6 +184,9 @@ def test_fit_and_predict_many_series_in_long_format(capsys, tmp_path):
     assert code == 0, err
     forecast = pd.read_csv(io.StringIO(out))
     assert list(forecast.columns) == ["unique_id", "ds", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"] and len(forecast) == 9
+    code, out, err = cli(capsys, "evaluate", tmp_path / "run", data)  # says how the intervals did, as fit does
+    assert code == 0, err
+    assert "Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers" in out and "of these values" in out
 
 
 def test_fit_many_series_in_wide_format(capsys, tmp_path):

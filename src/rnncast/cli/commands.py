@@ -110,7 +110,7 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.verdicts import verdict, verdict_units
+    from rnncast.verdicts import interval_text, verdict, verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
@@ -124,6 +124,11 @@ def run_evaluate(args) -> int:
     where = {"test": "these windows", "val": "the validation rows", "train": "the training rows",
              "all": f"all {result['windows']} windows, training rows included"}
     print(verdict(result, verdict_units(forecaster), where=where[args.part])[1])
+    values = {"test": "these values", "val": "the validation values", "train": "the training values",
+              "all": "all the values"}
+    intervals = interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values[args.part])
+    if intervals:
+        print(intervals)  # as fit prints it: a point verdict says nothing of the intervals
     return 0
 
 

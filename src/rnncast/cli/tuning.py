@@ -87,7 +87,7 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
 
     def on_trial(trial):
         params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
-        value = "" if trial.value is None else f" val loss {trial.value:.5f}"
+        value = "" if trial.value is None else f" validation MSE {trial.value:.5f}"
         epochs = trial.user_attrs.get("epochs", "?")
         print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {epochs} epochs ({params})", flush=True)
 
@@ -99,6 +99,6 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
                   settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
                   sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
     best = result.study.best_trial
-    print(f"best: trial {best.number}, validation loss {result.value:.5f} ({len(result.study.trials)} trials in the study)")
+    print(f"best: trial {best.number}, validation MSE {result.value:.5f} (scaled units; {len(result.study.trials)} trials in the study)")
     print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")
     return 0
