@@ -36,6 +36,16 @@ def monthly_sales(n: int = 240) -> pd.DataFrame:
     return pd.DataFrame({"ds": pd.date_range("2000-01-31", periods=n, freq="ME"), "sales": y})
 
 
+def hourly_load(n: int = 24 * 60) -> pd.DataFrame:
+    """A made-up hourly load: a daily cycle, a weekend drop, a temperature it follows, noise (seed 0)."""
+    rng = np.random.default_rng(0)
+    h = np.arange(n)
+    temp = 10 + 5 * np.sin(2 * np.pi * h / (24 * 365)) + 3 * np.sin(2 * np.pi * (h - 6) / 24) + rng.normal(0, 1, n)
+    weekend = np.where((h // 24) % 7 >= 5, 1.0, 0.0)
+    load = 500 + 80 * np.sin(2 * np.pi * (h - 8) / 24) - 60 * weekend + 4 * temp + rng.normal(0, 10, n)
+    return pd.DataFrame({"time": pd.date_range("2023-01-01", periods=n, freq="h"), "load": load, "temp": temp})
+
+
 def cases(quick: bool) -> list[dict]:
     ili = pd.read_csv(SHARED / "LTSF" / "national_illness.csv")
     ett = pd.read_csv(SHARED / "ETT" / "ETTh1.csv")
@@ -46,6 +56,9 @@ def cases(quick: bool) -> list[dict]:
              lookback=52, horizon=12, epochs=(10, 30, 100)),
         dict(name="ETTh1 OT (hourly)", data=ett, target="OT", time_col="date",
              lookback=96, horizon=24, epochs=(3, 10)),
+        dict(name="hourly load + temperature (made up), gru 16, 20 batches an epoch", data=hourly_load(),
+             target="load", time_col="time", lookback=48, horizon=24, epochs=(10, 20, 40),
+             fit=dict(features=["temp"]), settings=dict(cell="gru", hidden_size=16, max_batches=20)),
     ]
     if quick:
         for row in rows:
@@ -55,13 +68,14 @@ def cases(quick: bool) -> list[dict]:
 
 def run(case: dict, epochs: int, seed: int, with_start: bool) -> dict:
     model = Forecaster(lookback=case["lookback"], horizon=case["horizon"], quantiles=(0.1, 0.5, 0.9),
-                       epochs=epochs, patience=epochs, seed=seed, verbose=False)
+                       epochs=epochs, patience=epochs, seed=seed, verbose=False, **case.get("settings", {}))
+    fit = dict(target=case["target"], time_col=case["time_col"], **case.get("fit", {}))
     began = time.perf_counter()
     if with_start:
-        model.fit(case["data"], target=case["target"], time_col=case["time_col"])
+        model.fit(case["data"], **fit)
     else:
         with mock.patch.object(quantilestart, "start", lambda net, train: None):
-            model.fit(case["data"], target=case["target"], time_col=case["time_col"])
+            model.fit(case["data"], **fit)
     seconds = time.perf_counter() - began
     scores = model.evaluate(case["data"])["original"]["model"]
     return dict(coverage=scores["coverage_80"], pinball=scores["pinball"], mae=scores["mae"], seconds=seconds)
