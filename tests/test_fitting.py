@@ -119,8 +119,11 @@ def test_too_short_series_are_reported_by_name_and_length_not_silently_dropped(c
     assert "'tiny' (20 rows)" in caplog.text and "at least" in caplog.text
     assert f.skipped_series_ == [{"id": "tiny", "rows": 20, "needed": f.skipped_series_[0]["needed"]}]
     assert f.skipped_series_[0]["needed"] > 20 and "tiny" not in f.ids_
-    with pytest.raises(RnncastError, match=r"'tiny' \(20 rows\) were too short to train"):
-        f.predict(frame)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        forecast = f.predict(frame)  # the data it was fitted on: the others forecast, tiny named
+    assert "['tiny'] were too short to train and are not forecast" in caplog.text
+    assert set(forecast["unique_id"]) == set(f.ids_)
     assert "tiny" not in f.evaluate(frame, by_series=True)["series"]  # scored without it, with a warning
 
 

@@ -280,11 +280,14 @@ class Forecaster:
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
             series and step, columns id, time, ``<target>_hat`` (and the quantile columns).
+            Series that fit left out as too short are not forecast (a warning names them: the model
+            has no scaler for them), as ``evaluate`` does not score them.
             Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """
         model = self._model()
-        return forecasting.next_horizon(model, reading.read_new(model.state, data, static_covariates), future)
+        panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates), "forecast")
+        return forecasting.next_horizon(model, panel, future)
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].

@@ -65,13 +65,14 @@ def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
     return present or None
 
 
-def known(state: FittedState, panel: Panel) -> tuple[Panel, np.ndarray]:
-    """For scoring: the panel without the series that fit left out as too short (with a warning),
-    and the position in ``state.ids`` of each remaining series."""
+def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Panel, np.ndarray]:
+    """For scoring or forecasting: the panel without the series that fit left out as too short (a
+    warning names them: the model has no scaler for them), and the position in ``state.ids`` of
+    each remaining series. ``doing``: what the warning says they are not (scored, forecast)."""
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
-        log.warning("series %s were too short to train and are not scored", [panel.ids[s] for s in left_out][:10])
+        log.warning("series %s were too short to train and are not %s", [panel.ids[s] for s in left_out][:10], doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     return panel, series_index(state, panel)
 
