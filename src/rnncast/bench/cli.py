@@ -38,7 +38,7 @@ import logging
 import shlex
 import sys
 
-from rnncast.cli.display import Parser
+from rnncast.argparsing import Parser
 from rnncast.errors import RnncastError
 
 # The flags are declared without importing torch or the benchmark's modules, so that `rnncast --help`

@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
-from rnncast.cli.display import Parser
+from rnncast.argparsing import Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings

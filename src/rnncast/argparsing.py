@@ -1,0 +1,27 @@
+"""argparse with rnncast's refusals: one line naming the command and where the accepted values are
+listed, exit status 2 (argparse alone prints its usage block first). The ``rnncast`` command and
+``python -m rnncast.bench`` build their parsers from it; it imports nothing of rnncast."""
+
+from __future__ import annotations
+
+import argparse
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, refusing a flag or a value in one line (the problem and where the
+    accepted ones are listed) and exit status 2, as every other refusal does; argparse alone prints
+    the usage block first. Subcommands' parsers are of this class too (``add_subparsers``)."""
+
+    def error(self, message: str, prog: str | None = None):
+        prog = prog or self.prog
+        self.exit(2, f"{prog}: error: {message} ({prog} --help lists what is accepted)\n")
+
+    def parse_args(self, args=None, namespace=None):
+        """As argparse's, with flags no parser took named against the command given (``rnncast fit
+        --help``), where argparse names the top command."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            given = [getattr(parsed, name, None) for name in ("command", "benchmark")]
+            self.error(f"unrecognized arguments: {' '.join(extras)}",
+                       " ".join([self.prog, *(name for name in given if isinstance(name, str))]))
+        return parsed

@@ -1,0 +1,23 @@
+"""argparse with one-line refusals (``argparsing.py``): a flag or value refused names the command
+given (``rnncast fit``, ``rnncast bench ltsf``) and where the accepted ones are listed, in one line."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("argv, where, what", [
+    (["fit", "d.csv", "--season", "abc"], "rnncast fit", "argument --season: season must be a whole number, got 'abc'"),
+    (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "unrecognized arguments: --bogus 1"),
+    (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "unrecognized arguments: --bogus"),
+    (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
+                         "'predict', 'evaluate', 'export', 'bench')"),
+])
+def test_a_refused_flag_or_value_is_one_line_naming_the_command(capsys, argv, where, what):
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert err == f"{where}: error: {what} ({where} --help lists what is accepted)\n"
