@@ -140,12 +140,18 @@ def test_ltsf_runs_a_table_it_has_never_seen(tmp_path, capsys):
     assert "No published rows for weekly_sales S" in md
 
 
+def _ltsf_file(name: str) -> Path:
+    """A table of ``shared/data/LTSF`` beside the repository; the test skips without it."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "LTSF" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
 def test_ltsf_drop_last_recipe_uses_the_scripts_test_batch(tmp_path):
     """--drop-last recipe: the headline scores are those of the published loader, batch 8 at H=96 on
     Exchange and 32 at H=336; Repeat lands on the published Repeat row."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "LTSF" / "exchange_rate.csv"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
+    path = _ltsf_file("exchange_rate.csv")
     out = tmp_path / "exchange"
     args = parse("--data", str(path), "--mode", "M", "--lookback", "336", "--horizons", "96,336",
                  "--models", "repeat", "--drop-last", "recipe", "--no-plots", "--out", str(out), benchmark="ltsf")
@@ -162,9 +168,7 @@ def test_ltsf_linear_rows_land_on_the_published_ones_from_the_published_seed(tmp
     """ILI, M, L=104, seed 2021 (LTSF-Linear's fix_seed), drop-last recipe: the harness's NLinear and
     DLinear land on the DLinear paper's rows within 0.001 (the reference code, run on this
     project's CPU, gives the same digits: benchmarks/ltsf/results/README.md, section 2)."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "LTSF" / "national_illness.csv"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
+    path = _ltsf_file("national_illness.csv")
     out = tmp_path / "ili"
     args = parse("--data", str(path), "--mode", "M", "--lookback", "104", "--models", "nlinear,dlinear",
                  "--drop-last", "recipe", "--seed", "2021", "--no-plots", "--out", str(out), benchmark="ltsf")
