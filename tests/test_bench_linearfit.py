@@ -1,0 +1,51 @@
+"""LTSF-Linear's training loop (rnncast.bench.linearfit): its learning-rate schedule, the best
+validation epoch restored, and the shuffles drawn from the global generator as the reference drew them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from rnncast.bench import linear, linearfit
+from rnncast.bench.task import Task
+from rnncast.windows import Split
+
+
+def test_learning_rate_schedule_is_ltsf_type1() -> None:
+    rates = [linearfit.ltsf_learning_rate(0.005, epoch) for epoch in range(4)]
+    assert rates == [0.005, 0.005, 0.0025, 0.00125]
+
+
+def test_fit_restores_best_validation_epoch() -> None:
+    rng = np.random.default_rng(0)
+    series = np.sin(np.arange(600) / 7.0)[:, None] + 0.1 * rng.normal(size=(600, 1))
+    task = Task(series[:500], (0,), Split(400, 500, 600), 24, 8)
+    torch.manual_seed(0)
+    model = linear.NLinear(24, 8)
+    # a batch larger than the 93 validation windows: the validation loss is their MSE as one batch
+    report = linearfit.fit(model, task.windows("train"), task.windows("val"), (0,), epochs=4,
+                        batch_size=128, learning_rate=0.01, patience=2)
+    assert report.best_val_loss == min(report.val_losses)
+    assert linearfit.mse_of(model, task.windows("val"), (0,)) == pytest.approx(report.best_val_loss, rel=1e-5)
+
+
+def test_fit_draws_its_shuffles_from_the_global_generator_as_the_reference_did() -> None:
+    """One seed before the model is built gives one run; the validation loss is the mean of the
+    shuffled, full validation batches' losses (here 2 batches of 32 of the 93 windows)."""
+    rng = np.random.default_rng(1)
+    series = np.cumsum(rng.normal(size=(600, 1)), axis=0) * 0.1
+    task = Task(series[:500], (0,), Split(400, 500, 600), 24, 8)
+
+    def run():
+        torch.manual_seed(2021)
+        model = linear.NLinear(24, 8)
+        report = linearfit.fit(model, task.windows("train"), task.windows("val"), (0,), epochs=3,
+                            batch_size=32, learning_rate=0.01, patience=3)
+        return model, report
+
+    (first, report), (second, again) = run(), run()
+    assert report.val_losses == again.val_losses
+    assert all(torch.equal(a, b) for a, b in zip(first.state_dict().values(), second.state_dict().values()))
+    every_window = linearfit.mse_of(first, task.windows("val"), (0,))
+    assert report.best_val_loss != pytest.approx(every_window, rel=1e-9)  # 64 of the 93 windows, not all
