@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from rnncast import Forecaster
 from rnncast.bench import protocol, recurrent, runners
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.windows import Split
@@ -41,3 +42,23 @@ def test_the_segrnn_preset_fits_its_segment_to_any_lookback(lookback, segment):
     given = TrainConfig(options={"forecaster": {"segment": 8}})
     assert recurrent.forecaster_params(Task(np.zeros((400, 1)), (0,), Split(300, 350, 400), 104, 24), "segrnn",
                                        given)["segment"] == 8
+
+
+@pytest.mark.parametrize("trained_on", [{"loss": "mae"}, {"quantiles": [0.1, 0.5, 0.9]}])
+def test_best_val_mse_is_an_mse_whatever_the_loss_trained_on(trained_on):
+    """results.csv's best_val_mse held the loop's validation loss, an MAE or a pinball loss when the
+    model trained on one: it is the MSE of the kept weights on the validation windows."""
+    rng = np.random.default_rng(1)
+    values = np.cumsum(rng.standard_normal((300, 1)), axis=0) * 0.1  # [T, 1]
+    split = Split(200, 250, 300)
+    seen = []
+    config = TrainConfig(seed=1, options={"forecaster": {"epochs": 3, "hidden_size": 4, "device": "cpu", **trained_on},
+                                          "on_fit": seen.append})
+    runners.run_setting(values, (0,), split, 12, 6, "lstm", config)
+    task = Task(values[:250], (0,), split, 12, 6)
+    params = seen[0]["forecaster"]
+    panel = recurrent.forecaster_panel(task, params)
+    again = Forecaster(**params).fit(panel, split=Split(200, 250, 250))  # the same run, seeded
+    mse = again.evaluate(panel, part="val")["scaled"]["model"]["mse"]
+    losses = [h["val_loss"] for h in again.history_]
+    assert seen[0]["best_val_mse"] == pytest.approx(mse) and all(mse != pytest.approx(v) for v in losses)

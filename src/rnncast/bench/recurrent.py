@@ -112,14 +112,20 @@ def make_runner(model: str) -> Runner:
         params = forecaster_params(task, model, config)
         order = column_order(task)
         split = Split(task.split.train_end, task.split.val_end, task.split.val_end)
-        forecaster = Forecaster(**params).fit(forecaster_panel(task, params), split=split)
+        panel = forecaster_panel(task, params)
+        forecaster = Forecaster(**params).fit(panel, split=split)
         history = forecaster.history_
         best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
+        settings = forecaster.settings_
+        if settings.train.loss == "mse" and not settings.model.quantiles:  # the loop's validation loss is the MSE
+            val_mse = float(history[best - 1]["val_loss"]) if best else float("nan")
+        else:  # it trained on MAE or pinball: the MSE of the weights kept, scored on the validation windows
+            val_mse = float(forecaster.evaluate(panel, part="val")["scaled"]["model"]["mse"])
         info = {
             "forecaster": forecaster.get_params(),
             "epochs_run": len(history),
             "best_epoch": best,
-            "best_val_mse": float(history[best - 1]["val_loss"]) if best else float("nan"),
+            "best_val_mse": val_mse,
             "train_seconds": float(forecaster.train_seconds_),
             "device": str(forecaster.device_),
         }
