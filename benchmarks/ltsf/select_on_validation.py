@@ -5,8 +5,10 @@ The protocol's validation rows are too few to halve on Exchange (760 rows, H up 
 ``[0, train_end - v)``, stop early on ``[train_end - v, train_end)`` (the last v training rows),
 and score on the protocol's validation rows ``[train_end, val_end)``, whose windows take their
 lookback from the rows before, as the test windows do; ``v = val_end - train_end``. The test rows
-are not read (the panel stops at ``val_end``). Prints one line: the stopping loss (stopMSE), the
-MSE on the validation rows (valMSE) and Repeat's MSE on the same windows.
+are not read (the panel stops at ``val_end``). Prints one line: the stopping loss (stopMSE: the
+loop's validation loss, so an MAE with loss=mae and a pinball loss with quantiles, whatever its
+name), the MSE on the validation rows (valMSE, what settings are chosen by) and Repeat's MSE on the
+same windows.
 
 ``FOLDS=k`` (default 1) also scores k - 1 earlier blocks of v rows, each the same way (train on
 the rows before the block's own v stopping rows, stop on those, score the block; the panel stops at
