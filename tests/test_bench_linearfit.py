@@ -49,3 +49,17 @@ def test_fit_draws_its_shuffles_from_the_global_generator_as_the_reference_did()
     assert all(torch.equal(a, b) for a, b in zip(first.state_dict().values(), second.state_dict().values()))
     every_window = linearfit.mse_of(first, task.windows("val"), (0,))
     assert report.best_val_loss != pytest.approx(every_window, rel=1e-9)  # 64 of the 93 windows, not all
+
+
+def test_a_table_too_small_for_the_recipe_trains_on_one_batch_of_every_window_and_says_so(caplog):
+    """20 training and 10 validation windows with the recipe's batch of 32: the reference code would
+    have had no batch; here all windows are one batch, in a warning and in the report."""
+    series = np.sin(np.arange(60) / 3.0)[:, None]
+    task = Task(series[:50], (0,), Split(33, 50, 60), 6, 8)
+    torch.manual_seed(0)
+    with caplog.at_level("WARNING", logger="rnncast.bench.linearfit"):
+        report = linearfit.fit(linear.NLinear(6, 8), task.windows("train"), task.windows("val"), (0,), epochs=2,
+                               batch_size=32, learning_rate=0.01, patience=3)
+    assert (report.batch_size, report.val_batch_size) == (20, 10)
+    assert "20 training windows, fewer than the recipe's batch of 32: all 20 as one batch" in caplog.text
+    assert "10 validation windows" in caplog.text and np.isfinite(report.best_val_loss)

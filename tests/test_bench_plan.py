@@ -20,6 +20,13 @@ from test_bench_cli import etth1, parse
         (["--set", "lookback=12"], "bad --set 'lookback=12'"),
         (["--set", "epochs=many"], "epochs must be a whole number"),
         (["--set", "cnn:lr=0.1"], "bad --set .cnn:lr=0.1."),
+        (["--models", ""], "--models '' names no model"),  # empty is not 'all of them'
+        (["--horizons", ""], "bad horizon '' in --horizons ''"),  # nor the default horizons
+        (["--seed", "-1"], "--seed -1 is out of range: accepted are whole numbers from 0 to 2**63 - 1"),
+        (["--seed", str(2 ** 64)], "is out of range"),  # torch would stop with a traceback after Repeat
+        (["--set", "seed=5"], "the seed is --seed N"),  # results.csv would say 2021 beside a model seeded 5
+        (["--models", "repeat,nlinear", "--set", "epochs=1"], "--models repeat,nlinear runs none"),
+        (["--models", "nlinear,gru", "--set", "lstm:lr=0.1"], "lstm is not among --models nlinear,gru"),
     ],
 )
 def test_bad_arguments_name_the_value(argv, message):

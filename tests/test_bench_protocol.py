@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from rnncast.bench import protocol, tables
+from rnncast.errors import RnncastError
 
 LOOKBACK = 336
 ETT_COLUMNS = ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
@@ -138,3 +139,13 @@ def test_select_mode() -> None:
     assert ms_in.shape == (2, 7) and ms_targets == (6,)
     with pytest.raises(ValueError, match="'S', 'M', 'MS'"):
         protocol.select_mode(values, columns, "SM")
+
+
+def test_a_column_that_scales_beyond_float32s_reach_is_refused_by_name():
+    """Constant on its training rows (centred only) and 1e200 after: its float32 squares would be inf
+    and every score NaN, with exit 0; refused before anything trains."""
+    values = np.zeros((300, 2))
+    values[:, 1] = np.sin(np.arange(300) / 5.0)
+    values[210:, 0] = 1e200
+    with pytest.raises(RnncastError, match=r"column 'c1' reaches 1e\+200 once scaled by its training rows"):
+        protocol.standardize(values, 200, ["c1", "OT"])

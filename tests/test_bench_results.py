@@ -65,3 +65,19 @@ def test_published_rows_show_only_beside_runs_they_can_be_compared_with(tmp_path
         "ETTh1, S, L=24, all test windows, custom protocol"]
     assert "*NLinear L=336*" in sections[0]
     assert "*NLinear L=336*" not in sections[1] and "*NLinear L=336*" not in sections[2]
+
+
+def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_rows_scored(tmp_path):
+    """A later run into the same folder with another seed shows beside the others: the page says
+    whose seed is which; beside all-window scores it says the published rows scored drop-last windows."""
+    for row in (_row(model="repeat", mse=0.069, mae=0.203, beats_repeat="", seed=2021), _row(seed=5),
+                _row(model="dlinear", seed=2021, epochs_run=7, best_epoch=4)):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = results.write_markdown(tmp_path, ["repeat", "nlinear", "dlinear"]).read_text()
+    assert "Seeds of the runs shown (they differ): repeat 2021; nlinear 5; dlinear 2021." in md
+    assert "Trained runs: dlinear H=96 7 epochs (best 4)" in md
+    assert "The published rows were scored on the drop-last test windows" in md
+    (tmp_path / "results.csv").unlink()
+    results.append_csv(tmp_path / "results.csv", _row(test_windows="drop-last-32", seed=2021))
+    md = results.write_markdown(tmp_path, ["nlinear"]).read_text()
+    assert "Seeds of the runs shown" not in md and "scored on the drop-last test windows" not in md

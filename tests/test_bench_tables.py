@@ -106,6 +106,10 @@ def test_read_table_without_time_column(tmp_path) -> None:
     # a first column of numbers with one typo is not a time column: refused, not dropped
     ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at data row 1\\)"),
     ("day,b\n2020-01-01,2\nsoon,3\n", "the first column 'day' is neither numbers nor dates \\('soon' at data row 1\\)"),
+    ("date,b\n2020-01-01,2\n2020-01-02,3\n2020-01-02,4\n",
+     "the time column 'date' repeats the previous row's at data row 2 \\('2020-01-02' after '2020-01-02'\\)"),
+    ("date,b\n2020-01-03,2\n2020-01-01,3\n",
+     "the time column 'date' comes before the previous row's at data row 1 .*give them sorted by time"),
 ])
 def test_bad_tables_are_refused_by_column(tmp_path, text, message) -> None:
     path = tmp_path / "bad.csv"
@@ -128,7 +132,7 @@ def test_a_numeric_column_named_time_is_the_time_column(tmp_path) -> None:
 
 def test_a_constant_column_is_centred_as_the_published_scaler_does(tmp_path) -> None:
     path = tmp_path / "flat.csv"
-    rows = "".join(f"2020-01-{1 + i % 28:02d},{5.0},{float(i)}\n" for i in range(100))
+    rows = "".join(f"2020-{1 + i // 28:02d}-{1 + i % 28:02d},{5.0},{float(i)}\n" for i in range(100))
     path.write_text("date,flat,OT\n" + rows)
     data = tables.prepare_table(path, "M")
     np.testing.assert_array_equal(data.values[:, 0], 0.0)  # scale 1, centred: sklearn's StandardScaler
@@ -151,7 +155,7 @@ def test_read_ett_file() -> None:
 
 def test_ett_protocol_needs_the_ett_rows(tmp_path) -> None:
     path = tmp_path / "ETTh1.csv"
-    path.write_text("date,OT\n" + "".join(f"2020-01-01,{i}\n" for i in range(100)))
+    path.write_text("date,OT\n" + "".join(f"2020-01-{1 + i // 24:02d} {i % 24:02d}:00,{i}\n" for i in range(100)))
     with pytest.raises(RnncastError, match="100 data rows, the ETT split needs 14400"):
         tables.prepare_table(path, "S")
 

@@ -51,7 +51,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     """Declare ``bench ett ...`` and ``bench ltsf ...`` on the ``rnncast`` command's subparsers."""
     bench = subparsers.add_parser("bench", help="run a published long-horizon benchmark (ETT, Exchange, "
                                   "ILI, any LTSF table) under its protocol")
-    kinds = bench.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
+    add_benchmarks(bench)
+    return bench
+
+
+def add_benchmarks(parser: argparse.ArgumentParser) -> None:
+    """The ``ett`` and ``ltsf`` subcommands under ``parser`` (``rnncast bench``, or ``python -m rnncast.bench``)."""
+    kinds = parser.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
     ett = kinds.add_parser(
         "ett", help="ETTh1/ETTm1 long-horizon forecasting, protocol of shared/benchmarks/ETT.md",
         description="Train and score models on ETTh1/ETTm1 under the protocol of "
@@ -74,7 +80,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
                       "has one, else the last column)")
     ltsf.set_defaults(run=run_bench)
-    return bench
 
 
 def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
@@ -178,11 +183,12 @@ def describe(data) -> str:
 def main(argv: list[str] | None = None) -> int:
     """``python -m rnncast.bench ett ...``: the same command without the ``rnncast`` entry point."""
     parser = Parser(prog="python -m rnncast.bench")
-    add_parser(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    add_benchmarks(parser)
     argv = sys.argv[1:] if argv is None else argv
-    args = parser.parse_args(["bench", *argv] if argv[:1] != ["bench"] else argv)
+    args = parser.parse_args(argv[1:] if argv[:1] == ["bench"] else argv)
     args.command_line = shlex.join(["rnncast", *args_as_given(argv)])
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
+    logging.getLogger("rnncast").setLevel(logging.INFO)  # as the rnncast command logs
     try:
         return args.run(args)
     except RnncastError as err:

@@ -18,6 +18,7 @@ weights start at 1/lookback as the code of its published rows did.
 from __future__ import annotations
 
 import logging
+import time
 
 import torch
 import torch.nn.functional as F
@@ -129,6 +130,7 @@ def fit_dlinear(task: Task, config: TrainConfig) -> Predictor:
 
 
 def _fit_runner(model: nn.Module, task: Task, config: TrainConfig) -> Predictor:
+    started = time.perf_counter()
     report = fit(
         model,
         task.windows("train"),
@@ -147,5 +149,10 @@ def _fit_runner(model: nn.Module, task: Task, config: TrainConfig) -> Predictor:
         len(report.val_losses),
         report.best_val_loss,
     )
+    on_fit = config.options.get("on_fit")
+    if on_fit is not None:  # what the harness writes beside the scores (results.csv)
+        on_fit({"epochs_run": len(report.val_losses), "best_epoch": report.best_epoch + 1,
+                "best_val_mse": report.best_val_loss, "train_seconds": time.perf_counter() - started,
+                "batches": {"batch_size": report.batch_size, "val_batch_size": report.val_batch_size}})
     channels = list(task.target_idx)
     return lambda inputs: predict(model, inputs)[:, :, channels]

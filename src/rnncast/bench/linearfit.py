@@ -39,6 +39,8 @@ class FitReport:
     learning_rates: list[float] = field(default_factory=list)
     best_epoch: int = -1  # 0-based
     stopped_early: bool = False
+    batch_size: int = 0  # the training batch used: the recipe's, or every window when there are fewer
+    val_batch_size: int = 0  # the validation batch used, likewise
 
     @property
     def best_val_loss(self) -> float:
@@ -73,29 +75,36 @@ def fit(
     the K target channels. Every epoch runs as LTSF-Linear's ``exp/exp_main.py`` ran it, so that
     from one seed the harness draws what the reference code drew: training batches from a shuffled
     ``DataLoader`` that drops the last incomplete batch, then the validation loss as the mean of the
-    batch losses of a shuffled validation ``DataLoader`` that also drops its last incomplete batch
-    (all validation windows as one batch when there are fewer than ``batch_size``, where the
-    reference had none), then one number drawn from torch's global generator where the reference
+    batch losses of a shuffled validation ``DataLoader`` that also drops its last incomplete batch,
+    then one number drawn from torch's global generator where the reference
     made its test loader's iterator (it scored the test windows after every epoch, for its log
     only; nothing here reads them). Both loaders draw from the global generator, so the caller
     seeds it (``torch.manual_seed``) before building the model, as the reference did. Training stops
     once the validation loss has not improved for ``patience`` epochs.
 
-    Raises ``RnncastError`` for a non-positive setting or fewer training windows than one batch.
+    A table too small for the recipe (fewer training or validation windows than ``batch_size``,
+    where the reference would have had no batch) runs with all of them as one batch, said in a
+    warning and in the report (``batch_size``, ``val_batch_size``). Raises ``RnncastError`` for a
+    non-positive setting or no training window.
     """
     if epochs < 1 or batch_size < 1 or patience < 1:
         raise RnncastError(
             f"epochs, batch_size and patience must be >= 1, got {epochs}, {batch_size}, {patience}"
         )
     train_x, train_y = train
-    n_train = len(train_x)
-    if n_train < batch_size:
-        raise RnncastError(f"{n_train} training windows is fewer than one batch of {batch_size}")
-    train_batches = _shuffled_batches(n_train, batch_size)
-    val_batches = _shuffled_batches(len(val[0]), min(batch_size, max(len(val[0]), 1)))
+    n_train, n_val = len(train_x), len(val[0])
+    if not n_train:
+        raise RnncastError("no training window: the training part is shorter than lookback + horizon")
+    report = FitReport(batch_size=min(batch_size, n_train), val_batch_size=min(batch_size, max(n_val, 1)))
+    for part, n, used in (("training", n_train, report.batch_size), ("validation", n_val, report.val_batch_size)):
+        if 0 < n < batch_size:
+            logger.warning("%s: %d %s windows, fewer than the recipe's batch of %d: all %d as one batch (the "
+                           "reference code would have had no %s batch)", type(model).__name__, n, part, batch_size,
+                           used, part)
+    train_batches = _shuffled_batches(n_train, report.batch_size)
+    val_batches = _shuffled_batches(n_val, report.val_batch_size)
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     channels = list(target_idx)
-    report = FitReport()
     best_state: dict[str, torch.Tensor] | None = None
     epochs_without_improvement = 0
 
@@ -118,7 +127,7 @@ def fit(
         report.train_losses.append(total / n_batches)
         report.val_losses.append(val_loss)
         report.learning_rates.append(lr)
-        logger.info(
+        logger.debug(
             "epoch %d lr %.2e train %.5f val %.5f", epoch + 1, lr, total / n_batches, val_loss
         )
         if best_state is None or val_loss < report.best_val_loss:

@@ -30,7 +30,8 @@ def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> 
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
         return TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
     batch_size, learning_rate = published.linear_recipe(dataset, horizon, model)
-    config = TrainConfig(seed=plan.seed, batch_size=batch_size, learning_rate=learning_rate)
+    config = TrainConfig(seed=plan.seed, batch_size=batch_size, learning_rate=learning_rate,
+                         options={"on_fit": on_fit})
     if plan.linear_epochs is not None:
         return replace(config, epochs=plan.linear_epochs)
     return config
@@ -73,8 +74,8 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         settings = info.get("forecaster", {})
     elif model == "repeat":
         settings = {}
-    else:
-        settings = {k: v for k, v in asdict(config).items() if k != "options"}
+    else:  # the recipe, with the batches as run (all windows as one batch on a table too small for it)
+        settings = {**{k: v for k, v in asdict(config).items() if k != "options"}, **info.get("batches", {})}
     if plan.plots:
         from rnncast.files import write_bytes
         from rnncast.plots import png_bytes  # matplotlib only when a figure is drawn

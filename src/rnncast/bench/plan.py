@@ -67,6 +67,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
                            "of your own, ...), or --quick for the smoke test on ETTh1")
     if data.is_dir():
         raise RnncastError(f"--data {str(data)!r} is a folder; pass the path of a CSV file in it")
+    if data.exists() and not data.is_file():
+        raise RnncastError(f"--data {str(data)!r} is not a regular file; pass the path of a CSV file")
     if not data.is_file():
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
@@ -80,14 +82,14 @@ def make_plan(args: argparse.Namespace) -> Plan:
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
     lookback = int(args.lookback) if args.lookback else None
     chosen_why = ""
-    if args.horizons:
+    if args.horizons is not None:  # given, even empty: an empty list is refused, not read as the default
         horizons = _parse_horizons(args.horizons, split)
         lookback = lookback or tables.default_lookback(split, horizons)
     elif quick:
         horizons, lookback = QUICK["horizons"], lookback or 96
     else:
         horizons, lookback, chosen_why = tables.default_horizons(split, lookback)
-    models = _parse_models(args.models) if args.models else (
+    models = _parse_models(args.models) if args.models is not None else (
         QUICK["models"] if quick else DEFAULT_MODELS)
     for h in horizons:
         try:
@@ -103,6 +105,9 @@ def make_plan(args: argparse.Namespace) -> Plan:
                     f"--drop-last {args.drop_last}: the test part holds {n} windows at horizon {h}, fewer than one "
                     f"batch of {batch}, so none would be scored; pass a smaller B or leave --drop-last out (all windows)")
     forecaster, per_cell = parse_settings(args.settings or [])
+    _check_settings_reach(args.settings or [], forecaster, per_cell, models)
+    if not 0 <= int(args.seed) < 2 ** 63:
+        raise RnncastError(f"--seed {args.seed} is out of range: accepted are whole numbers from 0 to 2**63 - 1")
     if quick:
         forecaster.setdefault("epochs", QUICK["epochs"])
     target_part = "" if table.target == protocol.TARGET else f"-{_safe(table.target)}"
@@ -149,6 +154,20 @@ def _parse_models(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(models))
 
 
+def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models: tuple[str, ...]) -> None:
+    """``--set`` settings are the recurrent models': refused when no model run would take them (a
+    setting for lstm with --models nlinear,gru, or any with no recurrent model), not dropped."""
+    recurrent_run = [m for m in models if m in recurrent.MODELS]
+    if common and not recurrent_run:
+        raise RnncastError(f"--set {' '.join(items)}: the settings are the recurrent models' "
+                           f"({', '.join(recurrent.MODELS)}), and --models {','.join(models)} runs none; the linear "
+                           "models keep LTSF-Linear's recipe")
+    unused = sorted(set(per_cell) - set(recurrent_run))
+    if unused:
+        raise RnncastError(f"--set {unused[0]}:KEY=VALUE: {unused[0]} is not among --models {','.join(models)}; "
+                           f"name a model that runs ({', '.join(recurrent_run) or 'none of them is recurrent'})")
+
+
 def parse_settings(items: list[str]) -> tuple[dict, dict]:
     """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
@@ -161,6 +180,9 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
         key, sep, text = item.partition("=")
         cell, colon, key = key.strip().rpartition(":")
         key = key.strip().replace("-", "_")
+        if key == "seed":
+            raise RnncastError(f"bad --set {item!r}: the seed is --seed N, which seeds every model and is written "
+                               "in results.csv")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
             raise RnncastError(
                 f"bad --set {item!r}: accepted are KEY=VALUE or MODEL:KEY=VALUE with MODEL one of "

@@ -53,7 +53,20 @@ def standardize(values: np.ndarray, train_end: int,
     scores on them, and the harness's tables were made in float64.
     """
     scaler = fit_scaler(values, train_end, columns)
-    return (values - scaler.offset) / scaler.scale, scaler
+    scaled = (values - scaler.offset) / scaler.scale
+    beyond = np.flatnonzero(np.abs(scaled).max(axis=0, initial=0.0) > FLOAT32_REACH)
+    if len(beyond):
+        names = list(columns) if columns is not None else [str(c) for c in range(values.shape[1])]
+        c = int(beyond[0])
+        raise RnncastError(
+            f"column {names[c]!r} reaches {np.abs(scaled[:, c]).max():.3g} once scaled by its training rows "
+            f"(mean {scaler.offset[c]:.4g}, standard deviation {scaler.scale[c]:.4g}): the networks compute in "
+            "float32, whose squares end near 1e38, so its errors would be inf or NaN; leave the column out or "
+            "rescale it so that its training rows show its range")
+    return scaled, scaler
+
+
+FLOAT32_REACH = 1e18  # a scaled value beyond it squares past float32's range (3.4e38)
 
 
 # --------------------------------------------------------------------------------------------
@@ -106,7 +119,8 @@ def _check_window_lengths(lookback: int, horizon: int, split: Split) -> None:
         raise RnncastError(f"lookback and horizon must be >= 1, got {lookback} and {horizon}")
     shortest = min(split.val_end - split.train_end, split.end - split.val_end)
     if horizon > shortest:
-        raise RnncastError(f"horizon {horizon} is longer than the shortest part ({shortest} rows)")
+        raise RnncastError(f"horizon {horizon} is longer than the shortest part ({shortest} rows); pass horizons "
+                           f"up to {shortest} with --horizons")
     if lookback + horizon > split.train_end:
         raise RnncastError(
             f"lookback + horizon = {lookback + horizon} leaves no training window before "

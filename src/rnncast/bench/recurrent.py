@@ -98,8 +98,8 @@ def forecaster_panel(task: Task, params: dict[str, Any]) -> Panel:
     (a calendar, a time zone, ...) reach ``load_panel`` as ``Forecaster.fit`` would give them."""
     targets = [str(c) for c in task.target_idx]
     features = [str(c) for c in column_order(task)[len(targets):]]
-    return load_panel(task.values, target=targets, features=features or None,
-                      **Settings.from_flat(params).data.reading())
+    return load_panel(task.values, target=targets, features=features or None, announce=False,  # the table
+                      **Settings.from_flat(params).data.reading())  # said its time column; these rows are its order
 
 
 def make_runner(model: str) -> Runner:

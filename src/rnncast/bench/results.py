@@ -132,9 +132,14 @@ def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
                 cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
+        seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m}) for m in models}
+        if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
+            lines.append("Seeds of the runs shown (they differ): " + "; ".join(
+                f"{m} {', '.join(found)}" for m, found in seeds.items()) + ".")
+            lines.append("")
         trained = [r for r in runs.values() if r["epochs_run"] not in ("", None)]
         if trained:
-            lines.append("Recurrent runs: " + "; ".join(
+            lines.append("Trained runs: " + "; ".join(
                 f"{r['model']} H={r['H']} {r['epochs_run']} epochs (best {r['best_epoch']}), "
                 f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
             ) + ".")
@@ -145,6 +150,10 @@ def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
                 by_source.setdefault(p.source, []).append(p.label)
             lines.append("Published columns: " + "; ".join(
                 f"{', '.join(labels)} from {source}" for source, labels in by_source.items()) + ".")
+            if windows == "all":
+                lines.append("The published rows were scored on the drop-last test windows (their loader dropped "
+                             "its last incomplete batch), these on all of them: `--drop-last recipe` scores the "
+                             "published windows.")
         else:
             lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")
         commands = list(dict.fromkeys(r["command"] for r in runs.values()))

@@ -99,7 +99,8 @@ def split_for(name: str, n_rows: int, protocol: str) -> Split:
     if protocol == "ett":
         split = ett_split(name)
         if n_rows < split.end:
-            raise RnncastError(f"{name}: {n_rows} data rows, the ETT split needs {split.end}")
+            raise RnncastError(f"{name}: {n_rows} data rows, the ETT split needs {split.end}; a shorter table of "
+                               "the same name runs under the custom protocol with rnncast bench ltsf --protocol custom")
         return split
     return custom_split(n_rows)
 
@@ -202,6 +203,7 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     if str(first).strip().lower() in TIME_NAMES or not pd.api.types.is_numeric_dtype(frame[first]):
         if str(first).strip().lower() not in TIME_NAMES:
             _check_dates(path, frame[first])
+        _check_order(path, frame[first])
         time_column = str(first)
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
@@ -230,6 +232,25 @@ def _check_dates(path: Path, column: pd.Series) -> None:
             f"{path}: the first column {str(column.name)!r} is neither numbers nor dates ({column.iloc[row]!r} at "
             f"data row {row}); a time column holds dates (or is named {', '.join(TIME_NAMES)}), a value column numbers"
         )
+
+
+def _check_order(path: Path, column: pd.Series) -> None:
+    """The protocol splits and windows the rows in file order, so the time column must rise from row
+    to row: a repeated or earlier time is refused at its row (sorting it quietly would score
+    another table than the file's)."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    times = numbers if numbers.notna().all() else pd.to_datetime(column, errors="coerce", format="mixed")
+    if times.isna().any():
+        return  # a time column named so but unreadable as times: its rows are taken in file order, as written
+    steps = np.diff(times.to_numpy())
+    back = np.flatnonzero(steps <= steps.dtype.type(0))
+    if len(back):
+        row = int(back[0]) + 1
+        what = "repeats" if steps[back[0]] == steps.dtype.type(0) else "comes before"
+        raise RnncastError(
+            f"{path}: the time column {str(column.name)!r} {what} the previous row's at data row {row} "
+            f"({column.iloc[row]!r} after {column.iloc[row - 1]!r}); the protocol takes the rows in file order, so "
+            "give them sorted by time, each time once")
 
 
 def _check_values(path: Path, name: str, column: pd.Series) -> None:
