@@ -103,3 +103,25 @@ def test_importing_rnncast_does_not_import_matplotlib():
 
     code = "import sys, rnncast; sys.exit('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_baseline():
+    """Two series over different dates: each row shows its own date labels (the helper found the
+    top rows unlabelled, read against the bottom row's dates); a window with a seasonal-naive
+    forecast draws it."""
+    import matplotlib.dates as mdates
+
+    def curve(label, start):
+        x = pd.date_range(start, periods=40, freq="D").to_numpy()
+        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": x[29], "baseline": np.zeros(5),
+                  "seasonal": np.full(5, 0.5)}
+        return {"label": label, "x": x, "actual": np.arange(40.0), "windows": [window]}
+
+    fig = plots.backtest_figure([curve("A", "2023-01-01"), curve("C", "2023-06-01")], "backtest")
+    png = plots.png_bytes(fig)  # draws the ticks
+    assert png[:8] == PNG_SIGNATURE
+    for ax, first in zip(fig.axes, ("2023-01-01", "2023-06-01")):
+        labels = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+        assert labels, ax.get_ylabel()  # every row labelled
+        assert mdates.num2date(sum(ax.get_xlim()) / 2).strftime("%Y-%m") == first[:7]  # its own span
+    assert "baseline: seasonal naive" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]

@@ -184,7 +184,8 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 
 def backtest_figure(result: Backtest, n_series: int = 3):
     """The first ``n_series`` series: actual values from a lookback before the first origin, each
-    window's forecast and interval band, the origins as dashed lines, the repeat baseline dotted."""
+    window's forecast and interval band, the origins as dashed lines, the repeat baseline dotted and,
+    with a season, the seasonal-naive baseline dash-dotted."""
     panel, frame = result.panel, result.forecasts
     target = panel.targets[0]
     levels = result.metrics["quantiles"]
@@ -205,8 +206,10 @@ def backtest_figure(result: Backtest, n_series: int = 3):
             band = ((w[f"{target}_q{outer[0]:g}"].to_numpy(), w[f"{target}_q{outer[1]:g}"].to_numpy())
                     if outer else None)
             origin = x[int(result.cutoffs[s, j]) - lo]
+            seasonal = f"{target}_seasonal"  # with a season: the baseline a seasonal model must beat
             windows.append({"x": wx, "forecast": w[f"{target}_hat"].to_numpy(), "band": band, "origin": origin,
-                            "baseline": w[f"{target}_repeat"].to_numpy()})
+                            "baseline": w[f"{target}_repeat"].to_numpy(),
+                            "seasonal": w[seasonal].to_numpy() if seasonal in w else None})
         label = target if panel.id_col is None else f"{panel.ids[s]}"
         curves.append({"label": label, "x": x, "actual": values, "windows": windows})
     m = result.metrics

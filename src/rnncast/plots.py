@@ -132,9 +132,12 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None) -> Figure:
     """One row per series: the actual values (black), every window's forecast (a colour per window)
-    with its interval band, its origin as a dashed vertical line, and the repeat baseline (dotted).
+    with its interval band, its origin as a dashed vertical line, the repeat baseline (dotted) and
+    the seasonal-naive one (dash-dotted) where a window has it. Every row keeps its own time axis
+    and labels: the series of a panel need not span the same dates.
 
-    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin", "baseline"}]}``.
+    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin", "baseline",
+    "seasonal" (or None)}]}``.
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.6), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
@@ -147,13 +150,18 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                                 label=band_label if j == 0 else None)
             ax.plot(w["x"], w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
             ax.plot(w["x"], w["baseline"], color="grey", ls=":", lw=1.0, label="baseline: repeat last value" if j == 0 else None)
+            if w.get("seasonal") is not None:
+                ax.plot(w["x"], w["seasonal"], color="grey", ls="-.", lw=1.0,
+                        label="baseline: seasonal naive" if j == 0 else None)
             ax.axvline(w["origin"], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
         ax.set_ylabel(str(curve["label"]))
         ax.grid(alpha=0.3)
     axes[0, 0].set_title(title)
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    if np.issubdtype(np.asarray(curves[0]["x"]).dtype, np.datetime64):
-        fig.autofmt_xdate()
+    for ax, curve in zip(axes[:, 0], curves):
+        if np.issubdtype(np.asarray(curve["x"]).dtype, np.datetime64):  # each row its own dates, slanted
+            for label in ax.get_xticklabels():  # (autofmt_xdate would hide all but the bottom row's)
+                label.set(rotation=30, horizontalalignment="right")
     return fig
 
 
