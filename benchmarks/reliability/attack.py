@@ -1023,9 +1023,15 @@ def _overwrite_cases():
     cli_case(k, "export --onnx run/metrics.json", export_out("metrics.json"), keep=run_kept)
     cli_case(k, "export --onnx run/model/m.onnx (new file in the model folder)", export_out("model/m.onnx"),
              keep=run_kept)
-    cli_case(k, "export --onnx over an unrelated .onnx (success)",
-             lambda c, d: ["export", str(c.base()), "--onnx", touch(d / "old.onnx")], expect="ok",
+    cli_case(k, "export --onnx over an unrelated .onnx (refused without --overwrite)",
+             lambda c, d: ["export", str(c.base()), "--onnx", touch(d / "old.onnx")],
+             keep=lambda c, d: [d / "old.onnx"])
+    cli_case(k, "export --onnx over an unrelated .onnx with --overwrite (success)",
+             lambda c, d: ["export", str(c.base()), "--onnx", touch(d / "old.onnx"), "--overwrite"], expect="ok",
              check=lambda c, d, p: None if (d / "old.onnx").stat().st_size > 1000 else "old.onnx was not replaced")
+    cli_case(k, "predict --out over an earlier forecast (refused without --overwrite)",
+             lambda c, d: ["predict", str(c.base()), c.sine, "--out", touch(d / "old.csv")],
+             keep=lambda c, d: [d / "old.csv"])
     cli_case(k, "predict --out a new CSV (success)", lambda c, d: ["predict", str(c.base()), c.sine, "--out",
                                                                   str(d / "f.csv")], expect="ok",
              check=lambda c, d, p: forecast_problem((d / "f.csv").read_text()))

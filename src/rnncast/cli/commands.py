@@ -93,18 +93,28 @@ def run_backtest(args) -> int:
 def run_predict(args) -> int:
     from rnncast.forecaster import Forecaster
 
-    if args.out:  # refused before any work: never into a model or over a run's file or an input
-        check_output_file(args.out, "--out", "CSV", inputs=(args.data, args.future, args.static))
+    if args.out:  # refused before any work: never into a model, over a run's file or an input, or unasked
+        check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
+                          suffixes=(".csv", ".parquet"), overwrite=args.overwrite)
     forecaster = Forecaster.load(args.run_dir)
     forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
-    text = forecast.to_csv(index=forecaster.layout_ == "single")  # many series: long format, no index
-    if args.out:
+    single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
+    if args.out and Path(args.out).suffix.lower() == ".parquet":
+        import io
+
+        from rnncast.files import write_bytes
+
+        buffer = io.BytesIO()
+        (forecast.reset_index() if single else forecast).to_parquet(buffer, index=False)
+        write_bytes(args.out, buffer.getvalue())
+        print(f"wrote {len(forecast)} forecast steps to {args.out}")
+    elif args.out:
         from rnncast.files import write_text
 
-        write_text(args.out, text)
+        write_text(args.out, forecast.to_csv(index=single))
         print(f"wrote {len(forecast)} forecast steps to {args.out}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(forecast.to_csv(index=single))
     return 0
 
 
@@ -151,7 +161,8 @@ def run_export(args) -> int:
     from rnncast.export import export_onnx
     from rnncast.forecaster import Forecaster
 
-    check_output_file(args.onnx, "--onnx", ".onnx")  # never into a model folder or over a run's file
+    check_output_file(args.onnx, "--onnx", ".onnx", suffixes=(".onnx",), overwrite=args.overwrite)  # never into a
+    # model folder or over a run's file, nor over another file unasked
     done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())

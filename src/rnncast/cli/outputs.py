@@ -92,14 +92,18 @@ def model_folder(folder: Path) -> Path | None:
     return folder if folder.is_dir() and any((folder / name).exists() for name in (META, WEIGHTS)) else None
 
 
-def check_output_file(path, flag: str, kind: str, inputs=()) -> Path:
+def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwrite: bool = False) -> Path:
     """Refuse an output file that would land in a model folder, replace a file of a run (or of a
-    backtest or tune folder), or one of the command's ``inputs``. Any other existing file is
-    replaced: a forecast or an ONNX file is meant to be written again. ``kind``: the file, as the
-    message names it (".onnx", "CSV")."""
+    backtest or tune folder) or one of the command's ``inputs``, replace any other existing file
+    unless ``overwrite`` (``--overwrite``), or end in none of ``suffixes`` (the formats the command
+    writes; a CSV text in a ``.parquet`` file reads as neither). ``kind``: the file, as the message
+    names it (".onnx", "CSV")."""
     path = Path(path)
     if path.is_dir():
         raise RnncastError(f"{flag} {path} is a folder; give the path of the {kind} file")
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise RnncastError(f"{flag} {path}: the file is written as {' or '.join(suffixes)}; give a name ending in "
+                           f"{' or '.join(suffixes)}")
     model = model_folder(path.parent)
     if model is not None:
         raise RnncastError(f"{flag} {path} would write into the model folder {model}; give a file outside it")
@@ -110,6 +114,8 @@ def check_output_file(path, flag: str, kind: str, inputs=()) -> Path:
         for given in inputs:
             if given and Path(given).exists() and path.samefile(given):
                 raise RnncastError(f"{flag} {path} is the command's own input ({given}); give another file name")
+        if not overwrite:
+            raise RnncastError(f"{flag} {path} exists; pass --overwrite to replace it, or give another file name")
     return path
 
 

@@ -133,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
     predict.add_argument("data", help="CSV or Parquet file with the columns the model was trained on")
     predict.add_argument("--future", help="file with the future values of the features (models trained with --future-known)")
-    predict.add_argument("--out", help="CSV file to write (default: print to standard output)")
+    predict.add_argument("--out", help="file to write, .csv or .parquet (default: CSV to standard output)")
+    predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it exists (default: "
+                         "an existing file is refused)")
     predict.add_argument("--static", metavar="FILE", help="per-series attributes (the id column and one column each) to "
                          "use instead of those seen at fit; static columns in DATA are read too")
     predict.set_defaults(run=command.run_predict)
@@ -158,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a trained run's model as ONNX (original units in and out)")
     export.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
     export.add_argument("--onnx", required=True, metavar="FILE", help="ONNX file to write, e.g. model.onnx")
+    export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it exists (default: "
+                        "an existing file is refused)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
     export.set_defaults(run=command.run_export)
 
