@@ -294,3 +294,25 @@ def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
     stamps.iloc[-1] = pd.Timestamp("2120-01-01")
     with pytest.raises(RnncastError, match=r"fill_gaps would insert \d+ rows among 2000.*jump from .* to 2120-01-01"):
         load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(2000.0)}), fill_gaps=True, fill="ffill")
+
+
+def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog):
+    """01/02/2016 is 2 January month first, 1 February day first. A newcomer's monthly file of
+    firsts of the month was read month first (days scattered over 8 years, 2,473 'missing' rows) and
+    predict invented daily dates; the reading whose dates fall on a calendar is taken, and said."""
+    months = pd.date_range("2016-01-01", periods=96, freq="MS").strftime("%d/%m/%Y")
+    with caplog.at_level("WARNING"):
+        panel = load_panel(pd.DataFrame({"date": months, "y": np.arange(96.0)}), target="y")
+    assert panel.calendar.freq == to_offset("MS") and panel.time[1] == pd.Timestamp("2016-02-01")
+    assert "is read day first (01/02/2016 is 1 February 2016)" in caplog.text and "they are MS" in caplog.text
+    caplog.clear()
+    both = pd.Series([f"{m:02d}/01/2020" for m in range(1, 13)])  # monthly month first, daily day first
+    with caplog.at_level("WARNING"):
+        panel = load_panel(pd.DataFrame({"date": both, "y": np.arange(12.0)}), target="y")
+    assert panel.time[1] == pd.Timestamp("2020-02-01")  # pandas' month-first reading stays ...
+    assert "could be read month first or day first; read month first (02/01/2020 is 1 February 2020)" in caplog.text
+    caplog.clear()
+    us = pd.date_range("2020-01-01", periods=40, freq="D").strftime("%m/%d/%Y")  # 01/13/2020: one reading only
+    with caplog.at_level("WARNING"):
+        panel = load_panel(pd.DataFrame({"date": us, "y": np.arange(40.0)}), target="y")
+    assert panel.calendar.freq == to_offset("D") and "day first" not in caplog.text

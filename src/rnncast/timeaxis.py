@@ -176,6 +176,8 @@ def _parse_text(column: pd.Series, name: str, place) -> tuple[pd.DatetimeIndex, 
                 continue
             if options.get("dayfirst"):
                 log.info("time column %r is read day first (31/01/2024 is 31 January)", name)
+            elif not options:
+                time = _day_or_month_first(column, time, name)
             return time, False
     _first_bad(column, name, place)
     with warnings.catch_warnings():
@@ -184,6 +186,50 @@ def _parse_text(column: pd.Series, name: str, place) -> tuple[pd.DatetimeIndex, 
     where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?
+
+
+def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str) -> pd.DatetimeIndex:
+    """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
+    fall on a regular calendar (``pd.infer_freq``) where the other's do not is taken, and said;
+    when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
+    sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
+    read month first, whose forecast dates would be invented."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
+        return month_first
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            day_first = pd.DatetimeIndex(pd.to_datetime(column, dayfirst=True))
+        except (ValueError, TypeError):
+            return month_first  # only month first reads every date
+    if day_first.equals(month_first):
+        return month_first
+    regular = {way: _calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
+    i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
+    example = str(column.iloc[i]).strip()
+    if regular["day"] and not regular["month"]:
+        log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
+                    "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,
+                    example, day_first[i].strftime("%-d %B %Y"), regular["day"])
+        return day_first
+    log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
+                "(2016-02-01) to leave no doubt", name, example, month_first[i].strftime("%-d %B %Y"))
+    return month_first
+
+
+def _calendar_of(times: pd.DatetimeIndex) -> str | None:
+    """The frequency pandas infers for the distinct dates of ``times`` in order, or None."""
+    distinct = times.unique().sort_values()
+    if len(distinct) < 3:
+        return None
+    try:
+        return pd.infer_freq(distinct)
+    except (TypeError, ValueError):
+        return None
 
 
 def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
