@@ -61,3 +61,17 @@ def test_duplicate_timestamps_within_a_series_are_refused_with_the_series_named(
     frame.loc[first + 1, "ds"] = frame.loc[first, "ds"]
     with pytest.raises(RnncastError, match=r"duplicated timestamp .* in series 's002' at row \d+ and row \d+"):
         Forecaster(**TINY).fit(frame)
+
+
+def test_a_long_table_read_as_one_series_names_the_id_column_it_forgot():
+    """Three stores in one file without id_col: the times repeat, and the refusal names the text
+    column that tells the series apart (a newcomer was told only to sort the rows by time)."""
+    days = pd.date_range("2021-01-01", periods=30, freq="D")
+    frame = pd.concat([pd.DataFrame({"store": s, "date": days, "sales": np.arange(30.0)}) for s in ("A", "B", "C")])
+    for table in (frame, frame.sort_values("date")):
+        with pytest.raises(RnncastError, match=r"name the column that tells them apart with id_col= \(--id-col\), "
+                                               r"e\.g\. 'store'"):
+            load_panel(table, target="sales")
+    with pytest.raises(RnncastError) as err:  # no text column: the refusal as before, no guess
+        load_panel(frame.drop(columns="store"), target="sales")
+    assert "id_col" not in str(err.value)

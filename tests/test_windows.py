@@ -134,7 +134,8 @@ def test_too_short_message_gives_a_length_that_works(n, lookback, horizon, val_f
         assume(False)
     except RnncastError as err:
         message = str(err)
-    assert "too short" in message and f"lookback {lookback}" in message and f"horizon {horizon}" in message
+    assert "too short" in message and f"horizon {horizon}" in message
+    assert (f"lookback {lookback}" in message) == ("the training rows" in message)  # the part that fails, named
     need = int(message.split("give at least ")[1].split(" rows")[0])
     assert need > n
     split = chronological_split(need, lookback, horizon, val_frac, test_frac)
@@ -177,3 +178,14 @@ def test_panel_window_starts_are_rows_of_the_stacked_array_inside_each_series():
     every, every_series = every_window_start(np.array([30, 20]), offsets, 4, 2)
     assert len(every) == (30 - 6 + 1) + (20 - 6 + 1) and every[-1] == 50 - 6  # the last window ends each series
     assert np.all(every + 6 <= offsets[every_series + 1])
+
+
+def test_too_short_names_the_part_that_fails_and_only_the_fixes_that_help():
+    """96 monthly rows, lookback 2, horizon 12: the validation part (10 %, 10 rows) is the one too
+    short, so a shorter lookback cannot help and is not offered (a newcomer was told to try one)."""
+    with pytest.raises(RnncastError) as err:
+        chronological_split(96, 2, 12, 0.1, 0.2)
+    message = str(err.value)
+    assert "the validation rows (10 = 10%) are fewer than horizon 12" in message
+    assert "training rows" not in message and "shorter lookback" not in message
+    assert "or a shorter horizon or larger split fractions" in message

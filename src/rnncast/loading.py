@@ -64,12 +64,33 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates)
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
+    try:
+        panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
+    except RnncastError as err:
+        hint = _id_hint(frame, rows) if layout == "single" and str(err).startswith(REPEATED_TIME) else ""
+        if not hint:
+            raise
+        raise RnncastError(f"{err}{hint}") from None
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
                         else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
     return panel
+
+
+REPEATED_TIME = ("duplicated timestamp", "timestamps are not sorted")  # how _order refuses a time out of order
+
+
+def _id_hint(frame: pd.DataFrame, rows: Rows) -> str:
+    """For a single series whose times repeat or go back: the text columns that could tell several
+    series apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
+    used = set(rows.columns) | {rows.time_col}
+    text = [str(c) for c in frame.columns if str(c) not in used and not pd.api.types.is_numeric_dtype(frame[c])
+            and not pd.api.types.is_datetime64_any_dtype(frame[c]) and 1 < frame[c].nunique() < len(frame)]
+    if not text:
+        return ""
+    return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
+            f"e.g. {text[0]!r}")
 
 
 @contextmanager

@@ -38,12 +38,13 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     n_val = int(round(n_rows * val_frac))
     n_train = n_rows - n_val - n_test
     needed_train = lookback + horizon  # one training window
-    if n_train < needed_train or (test_frac > 0 and n_test < horizon) or (val_frac > 0 and n_val < horizon):
-        raise RnncastError(
-            f"series too short: {n_rows} rows cannot hold lookback {lookback} + horizon {horizon} in the "
-            f"training rows and a horizon in each of the validation ({val_frac:.0%}) and test ({test_frac:.0%}) "
-            f"rows; {_rows_needed(lookback, horizon, val_frac, test_frac)}"
-        )
+    short = [f"the training rows ({n_train}) hold no lookback {lookback} + horizon {horizon}"
+             for _ in [0] if n_train < needed_train]
+    short += [f"the {name} rows ({n} = {frac:.0%}) are fewer than horizon {horizon}"
+              for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
+    if short:
+        raise RnncastError(f"series too short: of {n_rows} rows, {' and '.join(short)}; "
+                           f"{_rows_needed(lookback, horizon, val_frac, test_frac, n_train >= needed_train)}")
     return Split(train_end=n_train, val_end=n_train + n_val, end=n_rows)
 
 
@@ -73,11 +74,13 @@ def rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) 
     return needed if fits(needed) else None
 
 
-def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
-    """The advice of the too-short message: the least number of rows that would do."""
+def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float, train_fits: bool = False) -> str:
+    """The advice of the too-short message: the least number of rows that would do, and what else
+    would (a shorter lookback helps only where the training rows are short)."""
     n_rows = rows_needed(lookback, horizon, val_frac, test_frac)
+    other = "a shorter horizon or larger split fractions" if train_fits else "a shorter lookback/horizon or other split fractions"
     if n_rows is not None:
-        return f"give at least {n_rows} rows, or a shorter lookback/horizon or other split fractions"
+        return f"give at least {n_rows} rows, or {other}"
     return "the split fractions are too small to hold a horizon; raise val_frac/test_frac or set val_frac to 0"
 
 
