@@ -75,3 +75,24 @@ def test_the_split_dates_of_a_calendar_of_weeks_read_as_dates_and_hours_keep_the
     tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
     facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])
     assert facts["dates: validation from / test from / last"] == shown
+
+
+def test_settings_a_run_did_not_use_as_named_say_so_on_its_page():
+    """A quantile run listed loss 'mse' (it trained on pinball) and future_known False beside its
+    future covariates; a newcomer read the page as contradicting itself."""
+    import pandas as pd
+
+    from rnncast.reportpage import run_blocks
+
+    n = 200
+    frame = pd.DataFrame({"time": pd.date_range("2000-01-01", periods=n, freq="D"), "y": np.sin(np.arange(n) / 3.0),
+                          "price": np.cos(np.arange(n) / 3.0)})
+    model = Forecaster(**TINY, quantiles=(0.1, 0.5, 0.9)).fit(frame, target="y", future_covariates=["price"])
+    tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
+    facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])
+    assert facts["loss"] == "'mse' (not used: a quantile head trains on the pinball loss)"
+    assert facts["future_known"] == "False (the future-known covariates were named by future_covariates instead)"
+    plain = Forecaster(**TINY).fit(frame, target="y")
+    facts = dict(next(t for t in [b[1] for b in run_blocks(plain, {}, "f.csv", None) if b[0] == "table"]
+                      if t[0] == ["setting", "value"])[1:])
+    assert facts["loss"] == "'mse'" and facts["future_known"] == "False"

@@ -117,3 +117,17 @@ def test_fit_prints_the_intervals_coverage_under_its_verdict(tmp_path, capsys):
                  "--hidden-size", "8", "--quantiles", "0.1,0.5,0.9", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
     out = capsys.readouterr().out
     assert "Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers " in out
+
+
+def test_a_win_on_mse_says_so_when_a_baseline_has_the_lower_mae():
+    """A newcomer read "beats every baseline" (on MSE, as defined) beside a table whose MAE and MASE
+    favoured the seasonal baseline; the sentence now says so."""
+    scores = {"model": {"mse": 0.2634, "mae": 13.948}, "repeat": {"mse": 0.9, "mae": 30.0},
+              "seasonal": {"mse": 0.3444, "mae": 12.427}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "seasonal": {"p_value": 0.028}}}
+    good, sentence = verdict(test)
+    assert good and sentence.startswith("The model beats every baseline on the test split: MSE 0.2634")
+    assert sentence.endswith("On MAE, though, the seasonal baseline is lower (12.43 against 13.95): the model makes "
+                             "fewer large errors, not smaller errors overall.")
+    scores["seasonal"]["mae"] = 14.0
+    assert "On MAE" not in verdict(test)[1]

@@ -90,7 +90,13 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,
                                                           "pinball" if forecaster.quantiles else forecaster.loss)])
-    facts += [[k, repr(v)] for k, v in plain_values(forecaster.get_params()).items()]
+    unused = {}  # settings given (or default) that this run did not use as their name suggests
+    if forecaster.settings_.model.quantiles:
+        unused["loss"] = "not used: a quantile head trains on the pinball loss"
+    if forecaster.future_covariates_ and not forecaster.future_known:
+        unused["future_known"] = "the future-known covariates were named by future_covariates instead"
+    facts += [[k, repr(v) + (f" ({unused[k]})" if k in unused else "")]
+              for k, v in plain_values(forecaster.get_params()).items()]
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
 

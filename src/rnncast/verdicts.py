@@ -30,7 +30,7 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     if all(beats(test, n, units, alpha) for n in rivals):
         return True, (f"The model beats every baseline on {where}: {mse} {model:.4g} against "
                       f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
-                      f"(Diebold–Mariano {p_text(p)}).")
+                      f"(Diebold–Mariano {p_text(p)}).{mae_caveat(scores)}")
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     worst = min(losers, key=rivals.get)
     how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
@@ -38,6 +38,18 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
                    f"{rivals[worst]:.4g} for the {worst} baseline, {how}" +
                    (f" (Diebold–Mariano {p_text(p_values[worst])})." if p_values[worst] == p_values[worst] else "."))
+
+
+def mae_caveat(scores: dict) -> str:
+    """" On MAE, though, ...": the verdict is on MSE, which weighs large errors most; where a baseline's
+    mean absolute error is lower than the model's, a reader of "beats every baseline" is told, or ""."""
+    model = scores["model"]["mae"]
+    lower = {name: s["mae"] for name, s in scores.items() if name != "model" and s["mae"] < model}
+    if not lower:
+        return ""
+    name = min(lower, key=lower.get)
+    return (f" On MAE, though, the {name} baseline is lower ({lower[name]:.4g} against {model:.4g}): the model "
+            "makes fewer large errors, not smaller errors overall.")
 
 
 def p_text(p: float) -> str:
