@@ -111,3 +111,20 @@ def test_predict_array_refuses_a_batch_size_that_is_not_a_positive_integer(fitte
     windows = np.zeros((2, fitted.settings_.data.lookback, 2))
     with pytest.raises(RnncastError, match=f"batch_size must be a positive integer, got {batch_size!r}"):
         fitted.predict_array(windows, batch_size=batch_size)
+
+
+@pytest.mark.parametrize("freq", ["h", "MS"])
+def test_predict_says_when_the_window_it_reads_misses_calendar_steps(freq, caplog):
+    """A newcomer's sensor file lost 7 rows in its last 2 hours: predict forecast from that window
+    silently (fit had named such gaps). Hours pass by their fixed step, months date by date."""
+    n = 120
+    frame = pd.DataFrame({"ds": pd.date_range("2010-01-01", periods=n, freq=freq), "y": np.sin(np.arange(n) / 3.0)})
+    model = Forecaster(**TINY).fit(frame, target="y")
+    with caplog.at_level("WARNING", logger="rnncast.forecasting"):
+        model.predict(frame)
+    assert "calendar steps missing" not in caplog.text
+    holed = frame.drop(index=[n - 5, n - 4])  # two steps gone inside the last lookback rows
+    with caplog.at_level("WARNING", logger="rnncast.forecasting"):
+        model.predict(holed)
+    assert "the series has calendar steps missing among the last 12 rows predict reads" in caplog.text
+    assert f"after {frame['ds'][n - 6]}" in caplog.text
