@@ -87,6 +87,10 @@ def test_quantile_models_export_every_level(tmp_path, frame):
     model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
     done = export_onnx(model, tmp_path / "q.onnx")
     assert done.output == ["batch", H, 1, 3] and done.max_abs_diff < 1e-5
+    import onnx
+
+    dims = onnx.load(str(tmp_path / "q.onnx")).graph.output[0].type.tensor_type.shape.dim
+    assert [d.dim_param or d.dim_value for d in dims] == ["batch", H, 1, 3]  # the file says so too, not Addy_dim_1
     x = windows(frame, ["y"], 6)
     ours = run_onnx(tmp_path / "q.onnx", x)
     assert ours.shape == (6, H, 1, 3)

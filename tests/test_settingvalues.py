@@ -46,3 +46,15 @@ def test_quantile_levels_come_from_text_a_list_or_a_1d_array_and_nothing_else_is
             parse_quantiles(text)
     with pytest.raises(RnncastError, match=r"must be numbers such as 0.1,0.5,0.9, got \(True, 0.5\)"):
         parse_quantiles((True, 0.5))  # named as given, not as [1.0, 0.5]
+
+
+def test_a_misspelt_setting_is_answered_with_the_one_meant():
+    """`epoch = 3` in a config got a line of 50 accepted keys and no pointer to `epochs`."""
+    from rnncast import Forecaster
+    from rnncast.settingvalues import did_you_mean
+
+    assert did_you_mean("epoch", ["epochs", "lr"]) == " (did you mean 'epochs'?)" and did_you_mean("zzz", ["lr"]) == ""
+    with pytest.raises(RnncastError, match=r"unknown parameter 'epoch' for Forecaster \(did you mean 'epochs'\?\)"):
+        Forecaster().set_params(epoch=3)
+    with pytest.raises(RnncastError, match=r"unknown setting\(s\) \['hiden_size'\] \(did you mean 'hidden_size'\?\)"):
+        Settings.from_flat({"hiden_size": 8})

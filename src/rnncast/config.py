@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import choice, flag, is_integer, is_number, parse_quantiles, plain_values, positive_int
+from rnncast.settingvalues import (choice, did_you_mean, flag, is_integer, is_number, parse_quantiles, plain_values,
+                                   positive_int)
 
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
@@ -277,7 +278,8 @@ class Settings:
         known = {f.name for c in SETTING_CLASSES for f in fields(c)}
         unknown = sorted(set(params) - known)
         if unknown:
-            raise RnncastError(f"unknown setting(s) {unknown}; known settings: {sorted(known)}")
+            raise RnncastError(f"unknown setting(s) {unknown}{did_you_mean(unknown[0], known)}; known settings: "
+                               f"{sorted(known)}")
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
         settings = cls(*groups)

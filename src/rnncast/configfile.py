@@ -26,6 +26,7 @@ from pathlib import Path
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.settingtext import parse_setting
+from rnncast.settingvalues import did_you_mean
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",
@@ -57,7 +58,8 @@ def read_config(path) -> tuple[dict, dict]:
     values = {str(k).replace("-", "_"): v for k, v in values.items()}
     unknown = [k for k in values if k not in accepted_keys()]
     if unknown:
-        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}; accepted keys: {', '.join(accepted_keys())}")
+        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}{did_you_mean(unknown[0], accepted_keys())}; "
+                           f"accepted keys: {', '.join(accepted_keys())}")
     settings = {f.name: _setting(path, f, values[f.name]) for f in setting_fields() if f.name in values}
     request = {k: _request(path, k, values[k]) for k in REQUEST_KEYS if k in values}
     return settings, request

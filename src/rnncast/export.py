@@ -134,14 +134,16 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     for key, value in meta.items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, str(value)
+    output = ["batch", data_s.horizon, len(forecaster.targets_)] + ([len(forecaster.settings_.model.quantiles)]
+                                                                     if forecaster.settings_.model.quantiles else [])
+    for dim, size in zip(model.graph.output[0].type.tensor_type.shape.dim[1:], output[1:]):
+        dim.dim_value = size  # the exporter names them as symbols (Addy_dim_1, ...): only batch varies
     content = model.SerializeToString()
     try:
         onnx.checker.check_model(model)
     except Exception as err:  # onnx.checker.ValidationError
         raise RnncastError(f"the ONNX model made at opset {opset} is invalid ({_first_line(err)}); nothing was "
                            f"written; try the default opset {OPSET}") from None
-    output = ["batch", data_s.horizon, len(forecaster.targets_)] + ([len(forecaster.settings_.model.quantiles)]
-                                                                     if forecaster.settings_.model.quantiles else [])
     checked, diff = 0, None
     if check and importlib.util.find_spec("onnxruntime") is not None:
         import onnxruntime

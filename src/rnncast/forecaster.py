@@ -29,6 +29,7 @@ from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, WindowForecasts
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
+from rnncast.settingvalues import did_you_mean
 from rnncast.state import FittedState
 from rnncast.training import resolve_device
 
@@ -152,7 +153,8 @@ class Forecaster:
         valid = self._param_names()
         for name, value in params.items():
             if name not in valid:
-                raise RnncastError(f"unknown parameter {name!r} for Forecaster; valid parameters: {', '.join(valid)}")
+                raise RnncastError(f"unknown parameter {name!r} for Forecaster{did_you_mean(name, valid)}; valid "
+                                   f"parameters: {', '.join(valid)}")
             setattr(self, name, value)
         return self
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import parse_quantiles
+from rnncast.settingvalues import did_you_mean, parse_quantiles
 
 
 def parse_setting(name: str, value, typed: bool = False):
@@ -19,7 +19,8 @@ def parse_setting(name: str, value, typed: bool = False):
     fields_by_name = {f.name: f for f in setting_fields()}
     name = str(name).replace("-", "_")
     if name not in fields_by_name:
-        raise RnncastError(f"unknown setting {name!r}; known settings: {', '.join(sorted(fields_by_name))}")
+        raise RnncastError(f"unknown setting {name!r}{did_you_mean(name, fields_by_name)}; known settings: "
+                           f"{', '.join(sorted(fields_by_name))}")
     default = fields_by_name[name].default
     text = value.strip() if isinstance(value, str) else None
     if name == "quantiles":

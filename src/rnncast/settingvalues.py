@@ -35,6 +35,15 @@ def parse_quantiles(value) -> tuple:
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
 
 
+def did_you_mean(name: str, known) -> str:
+    """`` (did you mean 'epochs'?)`` for a misspelt setting or key close to one of ``known``
+    (``difflib``), else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,

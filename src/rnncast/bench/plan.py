@@ -17,6 +17,7 @@ from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.settingtext import parse_setting
+from rnncast.settingvalues import did_you_mean
 from rnncast.windows import Split
 
 QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),
@@ -184,8 +185,9 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
             raise RnncastError(f"bad --set {item!r}: the seed is --seed N, which seeds every model and is written "
                                "in results.csv")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
+            hint = did_you_mean(key, allowed) if sep and key not in allowed else ""
             raise RnncastError(
-                f"bad --set {item!r}: accepted are KEY=VALUE or MODEL:KEY=VALUE with MODEL one of "
+                f"bad --set {item!r}{hint}: accepted are KEY=VALUE or MODEL:KEY=VALUE with MODEL one of "
                 f"{', '.join(recurrent.MODELS)} and KEY one of {', '.join(allowed)}"
             )
         try:
