@@ -128,3 +128,22 @@ def test_predict_says_when_the_window_it_reads_misses_calendar_steps(freq, caplo
         model.predict(holed)
     assert "the series has calendar steps missing among the last 12 rows predict reads" in caplog.text
     assert f"after {frame['ds'][n - 6]}" in caplog.text
+
+
+def test_new_data_and_future_values_are_read_in_the_date_order_fit_chose(tmp_path):
+    """Fit read dd/mm/yyyy dates day first (13/01/2016 settles it); predict on 12 rows that read
+    both ways (01/01 .. 12/01/2016), and a 2-row future file (01/06, 02/06/2016), read them month
+    first and dated the forecast December, or refused the future values. The model's calendar now
+    keeps the order (in model.json too) and new data and future dates follow it."""
+    n = 152  # 01/01/2016 .. 31/05/2016
+    days = pd.date_range("2016-01-01", periods=n, freq="D")
+    frame = pd.DataFrame({"date": days.strftime("%d/%m/%Y"), "y": np.sin(np.arange(n) / 4.0), "x": np.cos(np.arange(n) / 4.0)})
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": 2}).fit(frame, target="y")
+    assert model.calendar_.dayfirst is True
+    model.save(tmp_path / "m")
+    again = Forecaster.load(tmp_path / "m")
+    assert list(again.predict(frame.head(12)).index) == [pd.Timestamp("2016-01-13"), pd.Timestamp("2016-01-14")]
+    known = Forecaster(**{**TINY, "lookback": 6, "horizon": 2}).fit(frame, target="y", future_covariates=["x"])
+    future = pd.DataFrame({"date": ["01/06/2016", "02/06/2016"], "x": [0.1, 0.2]})  # 1 and 2 June: both read both ways
+    forecast = known.predict(frame, future=future)
+    assert list(forecast.index) == [pd.Timestamp("2016-06-01"), pd.Timestamp("2016-06-02")]

@@ -26,12 +26,13 @@ UNITS = ("s", "ms", "us", "ns")
 
 
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
-                 time_col: str | None, tz: str | None) -> np.ndarray:
+                 time_col: str | None, tz: str | None, dayfirst: bool | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
     ``future``: a DataFrame, an Arrow table, a CSV/Parquet path, or (one series) an array [H, F]
-    taken in order. ``id_col``: the id column (None: one series). Raises ``RnncastError`` naming
+    taken in order. ``id_col``: the id column (None: one series). ``dayfirst``: how the model read
+    dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. Raises ``RnncastError`` naming
     the missing columns, the series and dates without values, and rows given twice.
     """
     horizon, n_f = len(wanted[0]), len(columns)
@@ -58,7 +59,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     want = pd.DataFrame({"_series": np.repeat(np.arange(len(ids)), horizon), "_step": np.tile(np.arange(horizon), len(ids))})
     given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
     if dated:
-        stamps = parse_time(frame[time_col], time_col, tz, lambda i: place(i, frame.attrs))
+        stamps = parse_time(frame[time_col], time_col, tz, lambda i: place(i, frame.attrs), dayfirst)
         target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         stamps = _same_zone(stamps, target, time_col)
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two

@@ -39,6 +39,7 @@ class Rows:
     how: str | None  # how the time column was found (None: named by the caller)
     id_col: str | None
     codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
+    dayfirst: bool | None = None  # dates such as 01/02/2016 read day first (True), month first (False); None: no doubt
 
 
 def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str]):
@@ -58,13 +59,14 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     return past, future
 
 
-def _time(frame, name, tz) -> pd.Index | None:
+def _time(frame, name, tz, dayfirst, order: dict) -> pd.Index | None:
     if name is None:
         return None
-    return timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs))
+    return timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs), dayfirst, order)
 
 
-def single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> Rows:
+def single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
+                dayfirst=None, order=None) -> Rows:
     explicit = names(target) + names(past_covariates) + names(future_covariates)
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
@@ -74,7 +76,7 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name])
     n = len(frame)
-    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n), columns,
+    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), _numeric(frame, columns), np.arange(n), columns,
                  len(targets), len(past), time_name, how, None)
 
 
@@ -104,7 +106,7 @@ def _numeric(frame, columns: list[str]) -> np.ndarray:
 
 
 def long_rows(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
-          static_covariates, tz) -> Rows:
+          static_covariates, tz, dayfirst=None, order=None) -> Rows:
     require_column(frame, id_col, "id column")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
@@ -131,12 +133,13 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         ids = list(uniques)
     n = len(frame)
     codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
-    return Rows(codes, ids, _time(frame, time_name, tz), _numeric(frame, columns), np.arange(n),
+    return Rows(codes, ids, _time(frame, time_name, tz, dayfirst, order), _numeric(frame, columns), np.arange(n),
                  columns, len(targets),
                  len(past), time_name, how, id_col, codes)
 
 
-def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz) -> Rows:
+def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
+              dayfirst=None, order=None) -> Rows:
     """One column per series, each trimmed to its first and last value; covariates shared by all."""
     if target is not None and names(target) != [TARGET_COLUMN]:
         raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
@@ -170,6 +173,6 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         ys.append(y[keep])
     rows_all = np.concatenate(rows)
     values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
-    time = _time(frame, time_name, tz)
+    time = _time(frame, time_name, tz, dayfirst, order)
     return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all, [TARGET_COLUMN] + covariates, 1,
                  len(shared_past), time_name, how, ID_COLUMN)

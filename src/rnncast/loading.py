@@ -40,7 +40,8 @@ __all__ = ["load_panel"]
 
 def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
-               past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True) -> Panel:
+               past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True,
+               dayfirst: bool | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -50,7 +51,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
     its calendar (default: inferred); ``tz`` its zone; ``fill_gaps`` inserts the rows the
     calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
-    came from, and warn of gaps (once per fit; reloads at predict stay quiet).
+    came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
+    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar).
     Raises ``RnncastError`` naming the column, series and place of any problem.
     """
     if fill_gaps and fill == "drop":
@@ -61,9 +63,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         frame = read_table(data, text_columns=id_text)
     else:
         frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
+    order: dict = {}  # how dates that read both ways were read (timeaxis.parse_time)
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
-                             future_covariates, static_covariates)
+                             future_covariates, static_covariates, dayfirst, order)
+    rows.dayfirst = dayfirst if dayfirst is not None else order.get("dayfirst")
     try:
         panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
     except RnncastError as err:
@@ -106,23 +110,25 @@ def _time_notes(announce: bool):
 
 
 def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,
-          static_covariates) -> tuple[Rows, str]:
+          static_covariates, dayfirst=None, order=None) -> tuple[Rows, str]:
     """The rows of the table's layout: wide with ``series``, long with an id column, else single."""
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
-        rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
+                         dayfirst, order)
         layout = "wide"
     elif id_col is not None or ID_COLUMN in frame.columns:
         id_name = str(id_col if id_col is not None else ID_COLUMN)  # id_col=0: an integer label, not "unset"
         rows = long_rows(frame, id_name, target, time_col, features, future_known, past_covariates,
-                     future_covariates, static_covariates, tz)
+                         future_covariates, static_covariates, tz, dayfirst, order)
         layout = "long"
     else:
         if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
             raise RnncastError("static covariates describe each of many series; give long-format data with an id "
                                "column (id_col=, --id-col) or wide-format data (series=, --series)")
-        rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz)
+        rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
+                           dayfirst, order)
         layout = "single"
     return rows, layout
 
@@ -150,7 +156,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})
-    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col)
+    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
         text = lambda c: repr(c.freq_text) if c.freq is not None else "irregular"  # noqa: E731

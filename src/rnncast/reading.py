@@ -29,6 +29,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                                f"{state.targets + state.features}")
         return data
     reading = {**state.settings.data.reading(), "freq": None if state.calendars else state.calendar.freq_text, "announce": False,
+               "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
         if state.layout == "single":

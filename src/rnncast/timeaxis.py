@@ -48,6 +48,7 @@ class Calendar:
     freq: object = None
     tz: str | None = None
     name: str | None = None
+    dayfirst: bool | None = None  # dates such as 01/02/2016 were read day first (True), month first (False); None: no doubt
 
     @property
     def freq_text(self):
@@ -71,14 +72,14 @@ class Calendar:
         return pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
 
     def state(self) -> dict:
-        return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name}
+        return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst}
 
     @classmethod
     def from_state(cls, state: dict) -> "Calendar":
         kind, freq = state["kind"], state.get("freq")
         if kind in ("datetime", "period") and freq is not None:
             freq = to_offset(freq)
-        return cls(kind, freq, state.get("tz"), state.get("name"))
+        return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"))
 
 
 # ---- where time comes from ----------------------------------------------------------------------
@@ -123,12 +124,16 @@ def _looks_like_dates(column: pd.Series) -> bool:
             return False
 
 
-def parse_time(column: pd.Series, name: str, tz: str | None, place) -> pd.Index:
+def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
+               order: dict | None = None) -> pd.Index:
     """The values of a time column as a ``DatetimeIndex``, ``PeriodIndex`` or integer ``Index``.
 
     ``tz``: the zone of the timestamps (naive ones are localized to it, aware ones converted).
     ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
     without ``tz`` they stay in UTC, with a warning naming ``tz=``. ``place(i)`` names row ``i``.
+    ``dayfirst``: how a fitted model read dates such as 01/02/2016 (its ``Calendar.dayfirst``),
+    used for new data; None reads them as ``_day_or_month_first`` decides, and ``order`` (a dict)
+    receives that decision as ``order["dayfirst"]`` where the dates read both ways.
     """
     if tz is not None and not str(tz).strip():
         raise RnncastError("tz= is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
@@ -146,7 +151,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place) -> pd.Index:
     if pd.api.types.is_datetime64_any_dtype(column):
         time = pd.DatetimeIndex(column)
     else:
-        time, mixed = _parse_text(column, name, place)
+        time, mixed = _parse_text(column, name, place, dayfirst, order)
     time = _no_gaps(time, name, place).rename(name)
     if tz is not None:
         try:
@@ -162,22 +167,29 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place) -> pd.Index:
     return time
 
 
-def _parse_text(column: pd.Series, name: str, place) -> tuple[pd.DatetimeIndex, bool]:
+def _parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None,
+                order: dict | None = None) -> tuple[pd.DatetimeIndex, bool]:
     """Timestamps written as text: pandas' own reading, then ISO 8601 of any precision, then day
-    first (31/01/2024); ISO strings whose UTC offset changes are read as instants (True)."""
+    first (31/01/2024); ISO strings whose UTC offset changes are read as instants (True). With
+    ``dayfirst`` True (a model that read its dates so) day first comes first."""
+    tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})
+    if dayfirst:
+        tries = ({"dayfirst": True},) + tries
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for options in ({}, {"format": "ISO8601"}, {"dayfirst": True}):
+        for options in tries:
             try:
                 time = pd.DatetimeIndex(pd.to_datetime(column, **options))
             except (ValueError, TypeError) as err:
                 if "timezone" in str(err).lower() or "offset" in str(err).lower():
                     return _instants(column, name, place), True
                 continue
-            if options.get("dayfirst"):
+            if options.get("dayfirst") and dayfirst is None:
                 log.info("time column %r is read day first (31/01/2024 is 31 January)", name)
-            elif not options:
-                time = _day_or_month_first(column, time, name)
+                if order is not None:
+                    order["dayfirst"] = True
+            elif not options and dayfirst is None:
+                time = _day_or_month_first(column, time, name, order)
             return time, False
     _first_bad(column, name, place)
     with warnings.catch_warnings():
@@ -191,12 +203,14 @@ def _parse_text(column: pd.Series, name: str, place) -> tuple[pd.DatetimeIndex, 
 AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?
 
 
-def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str) -> pd.DatetimeIndex:
+def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
+                        order: dict | None = None) -> pd.DatetimeIndex:
     """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
     fall on a regular calendar (``pd.infer_freq``) where the other's do not is taken, and said;
     when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
     sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
-    read month first, whose forecast dates would be invented."""
+    read month first, whose forecast dates would be invented. ``order["dayfirst"]`` receives the
+    reading taken, so that the model reads new data (and future covariates) the same way."""
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return month_first
@@ -205,8 +219,10 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
         try:
             day_first = pd.DatetimeIndex(pd.to_datetime(column, dayfirst=True))
         except (ValueError, TypeError):
-            return month_first  # only month first reads every date
-    if day_first.equals(month_first):
+            day_first = None  # only month first reads every date (01/13/2020)
+    if day_first is None or day_first.equals(month_first):
+        if order is not None and day_first is None:
+            order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
         return month_first
     regular = {way: _calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
@@ -215,9 +231,13 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
         log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
                     "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,
                     example, day_first[i].strftime("%-d %B %Y"), regular["day"])
+        if order is not None:
+            order["dayfirst"] = True
         return day_first
     log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
                 "(2016-02-01) to leave no doubt", name, example, month_first[i].strftime("%-d %B %Y"))
+    if order is not None:
+        order["dayfirst"] = False
     return month_first
 
 
