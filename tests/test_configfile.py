@@ -87,7 +87,7 @@ def test_written_toml_reads_back_to_the_same_values(tmp_path):
     ("future_known = 1\n", ["future_known", "true or false"]),
     ("batch_size = \"half\"\n", ["batch_size", "\"full\""]),
     ("target = 3\n", ["target", "column name"]),
-    ("[model]\ncell = \"gru\"\n", ["unknown key 'model'"]),
+    ("[model]\ncell = \"gru\"\n", ["has a [model] table; its keys are flat"]),
 ])
 def test_a_bad_file_is_refused_naming_the_problem(tmp_path, text, expected):
     path = tmp_path / "bad.toml"
@@ -167,3 +167,12 @@ def test_a_runs_files_are_looked_for_as_written_then_from_the_run_folder_then_ab
     del config["paths"]  # a run written before the paths were kept
     (run / "config.json").write_text(json.dumps(config))
     assert run_locations(run / "config.json", {"data": "d.csv"}) == {"data": [("as written", Path("d.csv"))]}
+
+
+def test_a_toml_table_is_refused_as_such_not_answered_with_a_near_key(tmp_path):
+    """[train] got "did you mean 'track'?": the keys are flat, and the refusal says so."""
+    path = tmp_path / "c.toml"
+    path.write_text("[train]\nepochs = 3\n")
+    with pytest.raises(RnncastError, match=r"has a \[train\] table; its keys are flat") as err:
+        read_config(path)
+    assert "did you mean" not in str(err.value)

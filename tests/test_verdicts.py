@@ -129,5 +129,7 @@ def test_a_win_on_mse_says_so_when_a_baseline_has_the_lower_mae():
     assert good and sentence.startswith("The model beats every baseline on the test split: MSE 0.2634")
     assert sentence.endswith("On MAE, though, the seasonal baseline is lower (12.43 against 13.95): the model makes "
                              "fewer large errors, not smaller errors overall.")
+    scores["seasonal"]["mae"] = 13.9479  # a near tie is told apart, not "(13.95 against 13.95)"
+    assert "(13.9479 against 13.948)" in verdict(test)[1]
     scores["seasonal"]["mae"] = 14.0
     assert "On MAE" not in verdict(test)[1]

@@ -57,6 +57,11 @@ def read_config(path) -> tuple[dict, dict]:
             raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
     values = {str(k).replace("-", "_"): v for k, v in values.items()}
     unknown = [k for k in values if k not in accepted_keys()]
+    tables = [k for k in unknown if isinstance(values[k], dict)]
+    if tables:
+        raise RnncastError(f"config {path} has a [{tables[0]}] table; its keys are flat, one `key = value` per line at "
+                           f"the top (epochs = 20, not epochs under [{tables[0]}]); accepted keys: "
+                           f"{', '.join(accepted_keys())}")
     if unknown:
         raise RnncastError(f"unknown key {unknown[0]!r} in config {path}{did_you_mean(unknown[0], accepted_keys())}; "
                            f"accepted keys: {', '.join(accepted_keys())}")

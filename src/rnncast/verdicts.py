@@ -48,8 +48,9 @@ def mae_caveat(scores: dict) -> str:
     if not lower:
         return ""
     name = min(lower, key=lower.get)
-    return (f" On MAE, though, the {name} baseline is lower ({lower[name]:.4g} against {model:.4g}): the model "
-            "makes fewer large errors, not smaller errors overall.")
+    digits = next(d for d in range(4, 18) if f"{lower[name]:.{d}g}" != f"{model:.{d}g}")  # enough to tell them apart
+    return (f" On MAE, though, the {name} baseline is lower ({lower[name]:.{digits}g} against {model:.{digits}g}): "
+            "the model makes fewer large errors, not smaller errors overall.")
 
 
 def p_text(p: float) -> str:

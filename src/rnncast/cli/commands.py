@@ -170,7 +170,8 @@ def run_export(args) -> int:
     if done.max_abs_diff is None:
         print("onnxruntime is not installed, so the file was not run; pip install onnxruntime to check it")
     else:
-        print(f"onnxruntime matches PyTorch within {done.max_abs_diff:.2g} on {done.checked_windows} windows")
+        how = "exactly" if done.max_abs_diff == 0 else f"within {done.max_abs_diff:.2g}"
+        print(f"onnxruntime matches PyTorch {how} on {done.checked_windows} windows")
     return 0
 
 

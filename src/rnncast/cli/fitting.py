@@ -133,8 +133,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     epochs = len(forecaster.history_)
     diverged = divergence_text(forecaster)  # "training diverged in epoch 7; the model keeps epoch 5"
     if resuming and not saved:  # a resume of a run whose training had ended: no epoch was left to run
-        print(f"the run had finished training ({epochs} epoch{'s' if epochs != 1 else ''}): no epoch was left to run, "
-              f"so nothing was trained; its outputs were written again from the saved state"
+        print(f"the run's training had ended ({epochs} epoch{'s' if epochs != 1 else ''} run, as many as its settings or "
+              f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
         print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}"
