@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, parts, scaling
+from rnncast import baselines, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -101,48 +101,6 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon)
 
 
-def window_gaps(state: FittedState, panel: Panel, lookback: int) -> list[str]:
-    """The series whose last ``lookback`` rows (the window predict reads) are not consecutive steps of
-    their calendar, each as ``"<id>: after <time>"`` (the first gap); [] without timestamps or a
-    calendar. Windows whose steps are all equal and equal to the calendar's first step pass without
-    a date range being built (hours, days): only the others (months, gaps) are checked date by date."""
-    if panel.time is None or state.calendar.kind == "row" or state.calendar.freq is None:
-        return []
-    ends = panel.offsets[1:]
-    rows = (ends - lookback)[:, None] + np.arange(lookback)  # [S, L]
-    key = np.asarray(panel.time.asi8 if hasattr(panel.time, "asi8") else panel.time.to_numpy(), dtype=np.int64)[rows]
-    if state.calendar.kind == "integer":
-        bad = np.diff(key, axis=1) != int(state.calendar.freq)  # [S, L - 1]
-    elif state.calendar.kind == "period":
-        bad = np.diff(key, axis=1) != 1  # period ordinals
-    else:
-        steps = np.diff(key, axis=1)  # [S, L - 1]
-        bad = np.zeros_like(steps, dtype=bool)
-        own = np.array([i in state.calendars for i in panel.ids], dtype=bool)  # series with a calendar of their own
-        step = _fixed_step(state.calendar)  # hours, days, ...: one length; None for months, business days, zones
-        passed = (~own & (steps == step).all(axis=1)) if step is not None else np.zeros(len(steps), dtype=bool)
-        for s in np.flatnonzero(~passed):  # months, weeks, zones, own calendars and gaps: date by date
-            calendar = state.calendars.get(panel.ids[s], state.calendar)
-            bad[s] = calendar.next(panel.time[rows[s, 0]], lookback - 1).asi8 != key[s, 1:]
-    found = []
-    for s in np.flatnonzero(bad.any(axis=1)):
-        i = int(np.argmax(bad[s]))
-        name = "" if panel.ids[s] is None else f"{panel.ids[s]!r}: "
-        found.append(f"{name}after {panel.time[rows[s, i]]}")
-    return found
-
-
-def _fixed_step(calendar) -> int | None:
-    """The calendar's step in nanoseconds when every step has one length (a naive hourly or daily
-    calendar), else None."""
-    if calendar.tz is not None:
-        return None  # a day across daylight saving is 23 or 25 hours
-    try:
-        return pd.Timedelta(calendar.freq).value
-    except (ValueError, TypeError):
-        return None
-
-
 def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     """The point forecast (the median of sorted quantiles) and the quantiles, or the forecast and None."""
     levels = state.settings.model.quantiles
@@ -173,7 +131,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
-    gaps = window_gaps(state, panel, lookback)
+    gaps = reading.window_gaps(state, panel, lookback)
     if gaps:
         who = "the series has" if state.layout == "single" else f"{len(gaps)} series have"
         log.warning("%s calendar steps missing among the last %d rows predict reads, which the model takes as "
