@@ -93,3 +93,18 @@ def test_config_json_keeps_where_the_data_is_from_the_run_folder_and_absolute(tm
     assert final["data"] == started["data"] and final["paths"] == started["paths"]
     moved = request_paths("runs/a", request, found={"source": "/elsewhere/s.csv"})
     assert moved["source"]["absolute"] == "/elsewhere/s.csv"
+
+
+def test_a_series_fit_left_out_is_named_once_in_a_run_not_once_per_part(tmp_path, caplog):
+    import logging
+
+    import pandas as pd
+
+    frame = make_panel(3, seed=2)
+    short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=20, freq="h"),
+                          "y": np.arange(20.0)})
+    frame = pd.concat([frame, short], ignore_index=True)
+    model = Forecaster(**TINY).fit(frame)
+    with caplog.at_level(logging.WARNING):
+        write_run(tmp_path / "run", model, frame)
+    assert caplog.text.count("['tiny'] were too short to train and are not scored") == 1

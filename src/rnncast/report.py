@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import platform
 import sys
@@ -35,7 +36,16 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
     data_s = forecaster.settings_.data
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
-    return {part: forecaster.part_forecasts(data, part=part) for part in parts}
+    reader = logging.getLogger("rnncast.reading")  # names the series fit left out: once, not once per part
+    forecasts = {}
+    for k, part in enumerate(parts):
+        level = reader.level
+        reader.setLevel(logging.ERROR if k else level)
+        try:
+            forecasts[part] = forecaster.part_forecasts(data, part=part)
+        finally:
+            reader.setLevel(level)
+    return forecasts
 
 
 def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> dict:
