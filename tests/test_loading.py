@@ -72,6 +72,9 @@ def test_a_long_table_read_as_one_series_names_the_id_column_it_forgot():
         with pytest.raises(RnncastError, match=r"name the column that tells them apart with id_col= \(--id-col\), "
                                                r"e\.g\. 'store'"):
             load_panel(table, target="sales")
-    with pytest.raises(RnncastError) as err:  # no text column: the refusal as before, no guess
+    numbered = frame.assign(store=frame["store"].map({"A": 1, "B": 2, "C": 3}))  # ids as whole numbers
+    with pytest.raises(RnncastError, match=r"with id_col= \(--id-col\), e\.g\. 'store'"):
+        load_panel(numbered, target="sales")
+    with pytest.raises(RnncastError) as err:  # no such column: the refusal as before, no guess
         load_panel(frame.drop(columns="store"), target="sales")
     assert "id_col" not in str(err.value)

@@ -89,8 +89,16 @@ def _id_hint(frame: pd.DataFrame, rows: Rows) -> str:
     """For a single series whose times repeat or go back: the text columns that could tell several
     series apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
     used = set(rows.columns) | {rows.time_col}
-    text = [str(c) for c in frame.columns if str(c) not in used and not pd.api.types.is_numeric_dtype(frame[c])
-            and not pd.api.types.is_datetime64_any_dtype(frame[c]) and 1 < frame[c].nunique() < len(frame)]
+
+    def could_be_ids(column: pd.Series) -> bool:  # text, or whole numbers repeated (store 1, 2, 3)
+        if pd.api.types.is_datetime64_any_dtype(column) or pd.api.types.is_bool_dtype(column):
+            return False
+        distinct = column.nunique()
+        if pd.api.types.is_integer_dtype(column):
+            return 1 < distinct <= len(column) // 3
+        return not pd.api.types.is_numeric_dtype(column) and 1 < distinct < len(column)
+
+    text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
     if not text:
         return ""
     return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
