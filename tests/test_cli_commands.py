@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -35,7 +36,8 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "metrics.json", "backtest.png", "report.html"}
     metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
     assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
-    assert "overall  model" in out.getvalue() and "baseline: repeat" in out.getvalue()
+    assert re.search(r"\noverall +model ", out.getvalue()) and "baseline: repeat" in out.getvalue()
+    assert re.search(r"\n0 \(\d{4}-\d\d-\d\d[ \d:]*( to [\d :-]+)?\) +model ", out.getvalue())  # dated windows
     forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
     assert len(forecasts) == 3 * 2 * H
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE

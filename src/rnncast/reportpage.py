@@ -129,16 +129,27 @@ BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
-    """One row per window and forecaster, then the overall rows."""
+    """One row per window and forecaster, then the overall rows; a window is named with its first
+    forecast step (the earliest to the latest over the series)."""
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    rows = [["window", "forecaster"] + [n.upper() if n != "smape" else "sMAPE %" for n in BACKTEST_METRICS] + extra]
-    entries = [(str(w["window"]), w) for w in m["windows"]] + [("overall", m["overall"])]
+    rows = [["window (first forecast step)", "forecaster"] + [n.upper() if n != "smape" else "sMAPE %"
+                                                              for n in BACKTEST_METRICS] + extra]
+    entries = [(_window_label(w), w) for w in m["windows"]] + [("overall", m["overall"])]
     for label, scores in entries:
         for name in ["model"] + [k for k in scores if k not in ("model", "window", "first_step")]:
             values = [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
             values += [f"{scores[name][k]:.4f}" if k in scores[name] else "" for k in extra]
             rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
     return rows
+
+
+def _window_label(window: dict) -> str:
+    """``0 (2023-11-06)``, or ``0 (2023-11-06 to 2023-11-20)`` when the series start it apart."""
+    span = window.get("first_step")
+    if not isinstance(span, (list, tuple)) or len(span) != 2:
+        return str(window["window"])
+    first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") for t in span)
+    return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"
 
 
 # ---- the page as HTML -----------------------------------------------------------------------
