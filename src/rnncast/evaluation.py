@@ -78,7 +78,6 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     if wf.quantiles is not None:
         result["model"].update(metrics.quantile_scores(wf.y_true, wf.quantiles, wf.levels))
         if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
-            counted = metrics.quantile_scores(scaled.y_true, scaled.quantiles, scaled.levels)
-            result["model"].update({k: v for k, v in counted.items() if k.startswith("coverage_")})
+            result["model"].update(metrics.coverages(scaled.y_true, scaled.quantiles, scaled.levels))
     result.update({name: one(p) for name, p in wf.baselines.items()})
     return result

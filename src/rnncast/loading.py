@@ -68,21 +68,12 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst = dayfirst if dayfirst is not None else order.get("dayfirst")
-    try:
-        panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout)
-    except RnncastError as err:
-        hint = _id_hint(frame, rows) if layout == "single" and str(err).startswith(REPEATED_TIME) else ""
-        if not hint:
-            raise
-        raise RnncastError(f"{err}{hint}") from None
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: _id_hint(frame, rows))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
                         else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
     return panel
-
-
-REPEATED_TIME = ("duplicated timestamp", "timestamps are not sorted")  # how _order refuses a time out of order
 
 
 def _id_hint(frame: pd.DataFrame, rows: Rows) -> str:
@@ -143,9 +134,11 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 
 # ---- checking and storing ---------------------------------------------------------------------
 
-def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str) -> Panel:
+def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
+              id_hint=lambda: "") -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
-    series back to back."""
+    series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
+    adds (a column that could be a forgotten id_col), asked only when it refuses."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
         for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None)):
@@ -156,7 +149,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             log.info("no time column: rows are numbered; name one with time_col= (--time-col)")
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
     else:
-        order = _order(time, codes, positions, rows, attrs, layout)
+        order = _order(time, codes, positions, rows, attrs, layout, id_hint)
     if order is not None:
         codes, values, positions = codes[order], values[order], positions[order]
         time = time[order] if time is not None else None
@@ -201,7 +194,7 @@ def _label(rows: Rows, code) -> str:
     return "" if rows.id_col is None else f"series {rows.ids[int(code)]!r} at "
 
 
-def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str) -> np.ndarray | None:
+def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
     """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
@@ -212,9 +205,10 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str) -> 
             i = int(back[0])
             if key[i + 1] == key[i]:
                 raise RnncastError(f"duplicated timestamp {time[i]} at {place(int(positions[i]), attrs)} and "
-                                   f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear once")
+                                   f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear "
+                                   f"once{id_hint()}")
             raise RnncastError(f"timestamps are not sorted: {time[i + 1]} at {place(int(positions[i + 1]), attrs)} comes "
-                               f"after {time[i]}; sort the rows by time")
+                               f"after {time[i]}; sort the rows by time{id_hint()}")
         return None
     if layout == "long":
         grouped = codes[1:] >= codes[:-1]

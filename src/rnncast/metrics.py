@@ -98,6 +98,14 @@ def interval_pairs(quantiles) -> list[tuple[float, float, int]]:
             if lo < 0.5 and round(1 - lo, 6) in levels]
 
 
+def coverages(y_true, q_pred, quantiles) -> dict:
+    """``{"coverage_80": ...}``: the coverage of every central interval the levels give
+    (``interval_pairs``); ``y_true`` [...], ``q_pred`` [..., Q] with the levels along the last axis."""
+    levels = [float(q) for q in quantiles]
+    return {f"coverage_{percent}": coverage(y_true, q_pred[..., levels.index(lo)], q_pred[..., levels.index(hi)])
+            for lo, hi, percent in interval_pairs(levels)}
+
+
 def quantile_scores(y_true, q_pred, quantiles) -> dict:
     """Mean pinball loss over the levels and the coverage of every central interval.
 
@@ -105,10 +113,8 @@ def quantile_scores(y_true, q_pred, quantiles) -> dict:
     """
     q_pred = _f64(q_pred)
     levels = [float(q) for q in quantiles]
-    result = {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)]))}
-    for lo, hi, percent in interval_pairs(levels):
-        result[f"coverage_{percent}"] = coverage(y_true, q_pred[..., levels.index(lo)], q_pred[..., levels.index(hi)])
-    return result
+    return {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)])),
+            **coverages(y_true, q_pred, levels)}
 
 
 def score(y_true, y_pred) -> dict:

@@ -156,12 +156,11 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             ax.axvline(w["origin"], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
         ax.set_ylabel(str(curve["label"]))
         ax.grid(alpha=0.3)
-    axes[0, 0].set_title(title)
-    axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    for ax, curve in zip(axes[:, 0], curves):
         if np.issubdtype(np.asarray(curve["x"]).dtype, np.datetime64):  # each row its own dates, slanted
             for label in ax.get_xticklabels():  # (autofmt_xdate would hide all but the bottom row's)
                 label.set(rotation=30, horizontalalignment="right")
+    axes[0, 0].set_title(title)
+    axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 

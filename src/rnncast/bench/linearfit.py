@@ -181,18 +181,3 @@ def predict(model: nn.Module, inputs: np.ndarray, batch_size: int = 256) -> np.n
         x = torch.from_numpy(np.asarray(inputs[start : start + batch_size], dtype=np.float32))
         outputs.append(model(x).numpy())  # [b, H, C]
     return np.concatenate(outputs, axis=0)
-
-
-@torch.no_grad()
-def mse_of(
-    model: nn.Module, windows: tuple[np.ndarray, np.ndarray], target_idx: tuple[int, ...]
-) -> float:
-    """Mean squared error of ``model`` over all ``(inputs, targets)`` windows, target channels."""
-    inputs, targets = windows
-    squared_error, count = 0.0, 0
-    for start in range(0, len(inputs), 256):
-        pred = predict(model, inputs[start : start + 256])[:, :, list(target_idx)]  # [b, H, K]
-        true = np.asarray(targets[start : start + 256], dtype=np.float64)  # [b, H, K]
-        squared_error += float(np.sum((pred - true) ** 2))
-        count += true.size
-    return squared_error / count
