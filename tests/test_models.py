@@ -14,7 +14,8 @@ import torch
 
 from conftest import TINY
 from rnncast import Forecaster
-from rnncast.models import NetSpec, RecurrentNet, SegmentNet, build_net, highway, sequence_highway
+from rnncast.levels import highway, sequence_highway
+from rnncast.models import NetSpec, RecurrentNet, SegmentNet, build_net
 
 VARIANTS = list(itertools.product(["rnn", "lstm", "gru"], [False, True], ["direct", "parallel"], [1, 2]))
 

@@ -1,7 +1,7 @@
 """Where the highway starts: zero (the network starts as the window level's forecast) or the
 closed-form least-squares fit of the training windows, its penalty chosen on validation.
 
-The highway (``models.highway``) is one linear map from a window's targets, less the window's
+The highway (``levels.highway``) is one linear map from a window's targets, less the window's
 level, to the horizon, shared by the target columns. Trained by gradient steps it is the linear
 models of the LTSF papers (NLinear, DLinear), and those are linear regressions with a closed-form
 optimum: Toner & Darlow, "An Analysis of Linear Time Series Forecasting Models", ICML 2024
@@ -27,7 +27,7 @@ from torch import nn
 
 from rnncast.batches import WindowBatches
 from rnncast.distributed import Group
-from rnncast.models import window_levels, window_spread
+from rnncast.levels import window_levels, window_spread
 from rnncast.training import mean_loss
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def moments(train: WindowBatches, window_norm: str, max_windows: int = MAX_WINDO
     """The normal equations' sums over the training windows (at most ``max_windows``, evenly spaced):
     ``X'X`` [L + 1, L + 1] and ``X'Y`` [L + 1, H], float64, one row per (window, target column); the
     last input is the bias's 1. Inputs are taken less the window's level, targets less the forecast's
-    start (``models.window_levels``), both divided by the window's spread with ``window_scale``, as
+    start (``levels.window_levels``), both divided by the window's spread with ``window_scale``, as
     the network sees them. Windows are read a chunk at a time, about ``CHUNK_VALUES`` values each."""
     index = evenly_spaced(len(train), max_windows)
     _, channels, span = train.windows.shape  # [N, C, L + H]

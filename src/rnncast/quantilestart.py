@@ -25,7 +25,7 @@ from torch import nn
 
 from rnncast.batches import WindowBatches
 from rnncast.highwaystart import evenly_spaced
-from rnncast.models import window_spread
+from rnncast.levels import window_spread
 
 log = logging.getLogger(__name__)
 
