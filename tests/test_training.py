@@ -9,8 +9,6 @@ kept, or an error with advice when none finished), and Ctrl-C honoured between b
 from __future__ import annotations
 
 import json
-import os
-import signal
 from pathlib import Path
 
 import numpy as np
@@ -264,30 +262,6 @@ def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_
     assert trained == [1, 2]
     [warning] = _diverged_warnings(caplog)
     assert warning.startswith("this run ended when training diverged in epoch 2; its model keeps the weights of epoch 1")
-
-
-def test_ctrl_c_inside_a_finalizer_still_stops_training(tmp_path):
-    """Python drops a KeyboardInterrupt raised inside ``__del__``; the CLI's handler only sets a flag,
-    so a Ctrl-C that lands there still stops training at the next batch."""
-    from rnncast import training
-
-    stopped = []
-
-    class Finalized:
-        def __del__(self):
-            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while a finalizer runs
-
-    def on_epoch(record):
-        Finalized()  # created and collected at once: its __del__ sends the signal
-        stopped.append(record.epoch)
-
-    y = np.sin(0.1 * np.arange(600)).astype(np.float32)
-    before = signal.getsignal(signal.SIGINT)  # the default handler, or SIG_IGN in a background job
-    with pytest.raises(KeyboardInterrupt):
-        with training.ctrl_c_between_batches():
-            Forecaster(lookback=16, hidden_size=8, epochs=5, device="cpu").fit(y, on_epoch=on_epoch)
-    assert stopped == [1]  # the interrupt stopped training in epoch 2, not after the last epoch
-    assert signal.getsignal(signal.SIGINT) == before  # the handler is restored
 
 
 def test_a_fit_no_epoch_of_which_beats_the_untrained_network_says_the_model_is_that_network(caplog):

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
-import signal
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Callable
 
@@ -28,6 +25,7 @@ from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import TrainSettings
 from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.interrupts import stop_if_asked
 
 log = logging.getLogger(__name__)
 
@@ -226,40 +224,6 @@ def epoch_lr(settings: TrainSettings, epoch: int) -> float:
     return settings.lr
 
 
-_stop = threading.Event()  # set by Ctrl-C inside ctrl_c_between_batches()
-
-
-@contextmanager
-def ctrl_c_between_batches():
-    """Within this block a Ctrl-C (SIGINT) is raised as KeyboardInterrupt at the next batch, and a
-    second one at once. Python's default handler raises it wherever the main thread happens to be,
-    and when that is inside a finalizer (``__del__``, a weakref callback) Python prints it and goes
-    on: the interrupt is lost and training runs to the end. Outside the main thread this does nothing.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def request_stop(signum, frame):
-        if _stop.is_set():
-            raise KeyboardInterrupt
-        _stop.set()
-
-    _stop.clear()
-    previous = signal.signal(signal.SIGINT, request_stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        _stop.clear()
-
-
-def _stop_if_asked() -> None:
-    if _stop.is_set():
-        _stop.clear()
-        raise KeyboardInterrupt
-
-
 def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, generator, settings: TrainSettings,
                  epoch: int, group: Group | None, average: AveragedModel | None = None) -> float:
     """One pass; returns the mean loss over the epoch's windows (all ranks together), or the first
@@ -269,7 +233,7 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
     world = group.world if group else 1
     total, count = 0.0, 0
     for step, index in enumerate(train.epoch_indices(generator)):
-        _stop_if_asked()
+        stop_if_asked()
         if settings.max_batches and step >= settings.max_batches:
             break
         mine = distributed.shard(index, group)  # this rank's windows of the global batch
@@ -300,7 +264,7 @@ def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None
     loss = loss_of(net, kind)
     total, count = 0.0, 0
     for batch in batches.ordered(group=group):
-        _stop_if_asked()
+        stop_if_asked()
         pred = batches.predict(net, batch)
         total += loss(pred, batch.y).item() * batch.y.numel()
         count += batch.y.numel()

@@ -55,7 +55,7 @@ def run_fit(args) -> int:
 
 def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool) -> int:
     """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores."""
-    from rnncast import tracking, training
+    from rnncast import interrupts, tracking
     from rnncast.config import Settings
     from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
@@ -97,7 +97,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
             tracker.epoch(record)
 
     try:
-        with training.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
+        with interrupts.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
             forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
                            on_start=on_start if main_rank else None)
     except BaseException as err:
