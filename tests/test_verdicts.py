@@ -109,6 +109,25 @@ def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_ha
     assert interval_text({"mse": 1.0}, ()) is None
 
 
+def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each_target():
+    """A pooled 80 % interval at 80 % hid targets at 49 % and 97 %."""
+    from rnncast.verdicts import interval_text
+
+    by_target = {"HUFL": {"pinball": 1.5, "coverage_80": 0.49}, "MULL": {"pinball": 0.2, "coverage_80": 0.93},
+                 "OT": {"pinball": 0.5, "coverage_80": 0.97}}
+    model = {"mse": 1.0, "pinball": 0.7333, "coverage_80": 0.80, "by_target": by_target}
+    assert interval_text(model, (0.1, 0.5, 0.9)) == (
+        "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.0% of "
+        "the test values; mean pinball loss 0.7333. Each target: HUFL: 80% interval covers 49.0%, mean pinball loss "
+        "1.5; MULL: 80% interval covers 93.0%, mean pinball loss 0.2; OT: 80% interval covers 97.0%, mean pinball loss 0.5.")
+    many = {f"c{k}": {"pinball": 1.0, "coverage_80": 0.8 + k / 100} for k in range(12)}
+    text = interval_text({**model, "by_target": many}, (0.1, 0.5, 0.9), most=2)
+    assert "pooled over the 12 targets" in text
+    assert text.endswith("The 2 of the 12 targets whose 80% interval is furthest from its level (every target's "
+                         "figures are in the scores' by_target): c11: 80% interval covers 91.0%, mean pinball loss 1; "
+                         "c10: 80% interval covers 90.0%, mean pinball loss 1.")
+
+
 def test_fit_prints_the_intervals_coverage_under_its_verdict(tmp_path, capsys):
     """The terminal said only that the median beat every baseline, whatever the intervals did."""
     data = tmp_path / "d.csv"

@@ -143,7 +143,7 @@ def _concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
     return WindowForecasts(cat("starts"), cat("target_rows"), cat("y_true"), cat("y_pred"),
                            {k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
                            first.time, cat("series"), first.ids, first.times,
-                           cat("quantiles") if first.quantiles is not None else None, first.levels)
+                           cat("quantiles") if first.quantiles is not None else None, first.levels, first.targets)
 
 
 def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:

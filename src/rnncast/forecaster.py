@@ -336,8 +336,8 @@ class Forecaster:
 
             MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the
             training rows (``season``); it has no units, so both blocks carry the same MASE.
-            Quantile models add the pinball loss and the coverage of each central interval
-            (``coverage_80`` for the 0.1 and 0.9 levels). ``by_series``: also the original-unit
+            Quantile models add the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval),
+            pooled, and with several targets each target's (``by_target``). ``by_series``: the original-unit
             metrics of every series (``result["series"][id]``). Raises ``RnncastError`` for an unknown
             part, or when ``data`` holds no window of it (naming the part that would score).
             """

@@ -118,14 +118,34 @@ def verdict_units(forecaster: Forecaster) -> str:
     return "original" if forecaster.layout_ == "single" else "scaled"
 
 
-def interval_text(model: dict, quantiles, where: str = "the test values") -> str | None:
+def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
-    model's scores (``evaluation``, original units); None for a point forecast."""
+    model's scores (``evaluation``, original units); None for a point forecast.
+
+    With several targets the pooled figures come first, said to be pooled, then each target's own
+    (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
+    than ``most`` targets, the ``most`` whose widest interval is furthest from its nominal level are
+    named, and the sentence says how many there are and where all of them are."""
     intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of {where}"
                  for k, v in model.items() if k.startswith("coverage_")]
     if not intervals:
         return None
-    return (f"Prediction intervals (quantiles {list(quantiles)}): {'; '.join(intervals)}; "
+    by_target = model.get("by_target") or {}
+    pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
+    text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
             f"mean pinball loss {model['pinball']:.4g}.")
-
+    if not by_target:
+        return text
+    widest = next(k for k in model if k.startswith("coverage_"))
+    nominal = int(widest.replace("coverage_", "")) / 100
+    names = list(by_target)
+    if len(names) > most:
+        names = sorted(names, key=lambda n: -abs(by_target[n][widest] - nominal))[:most]
+    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}%"
+                                             for k, v in by_target[name].items() if k.startswith("coverage_"))
+                     + f", mean pinball loss {by_target[name]['pinball']:.4g}" for name in names)
+    which = ("Each target" if len(names) == len(by_target) else
+             f"The {len(names)} of the {len(by_target)} targets whose {widest.replace('coverage_', '')}% interval is "
+             "furthest from its level (every target's figures are in the scores' by_target)")
+    return f"{text} {which}: {each}."
