@@ -1,5 +1,5 @@
 """What each command but fit and tune does (``cli/commands.py``): ``rnncast backtest`` writes its
-folder and prints the overall scores, ``rnncast evaluate`` prints each target's intervals, and
+folder and prints the overall scores and its verdict, ``rnncast evaluate`` prints each target's intervals, and
 ``rnncast demo`` prints its table. fit is in
 test_cli_fitting.py; the whole fit → predict → evaluate flow is in scenarios/test_cli_fit_predict.py."""
 
@@ -41,6 +41,14 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert re.search(r"\n0 \(\d{4}-\d\d-\d\d[ \d:]*( to [\d :-]+)?\) +model ", out.getvalue())  # dated windows
     forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
     assert len(forecasts) == 3 * 2 * H
+    verdict = re.search(r"\nThe model (beats every baseline|does NOT beat the baselines) on the backtest windows: MSE "
+                        r"\(each series in its own scaled units\) [^\n]+ The Diebold–Mariano test runs over the 2 forecast "
+                        r"origins, each origin's loss differences averaged over the 3 series[^\n]+\n", out.getvalue())
+    assert verdict, out.getvalue()  # a backtest is judged as evaluate judges, beyond chance
+    page = (tmp_path / "bt" / "report.html").read_text()
+    assert "on the backtest windows: MSE (each series in its own scaled units)" in page
+    assert "80% interval covers" in out.getvalue() and "of the backtest values" in page
+    assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
 
 

@@ -362,7 +362,7 @@ class Forecaster:
         Models with this Forecaster's settings are trained, never ``self``: without ``refit`` one
         model learns from the rows before each series' first origin and forecasts every window
         in one batched pass; with ``refit`` a fresh model (and scaler) is trained on the rows
-        before each origin. Returns a ``backtest.Backtest``.
+        before each origin. Returns a ``backtest.Backtest`` (with the verdict's Diebold–Mariano tests).
         """
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
