@@ -1,6 +1,7 @@
 """Rolling-origin backtests (``backtest.py``): no window sees a row at or after its origin, refits
-rescale on each window's training rows, the no-refit run is one batched pass, and the outputs are
-complete. What ``rnncast backtest`` writes is in test_cli_commands.py."""
+rescale on each window's training rows, the no-refit run is one batched pass, the outputs are
+complete, and the Diebold–Mariano results of the verdict rest on the windows' own errors. What
+``rnncast backtest`` writes is in test_cli_commands.py."""
 
 from __future__ import annotations
 
@@ -157,3 +158,29 @@ def test_backtest_counts_a_repeated_value_inside_its_interval():
         model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}, quantiles=(0.1, 0.5, 0.9))
         result = model.backtest(frame, n_windows=3, target="y", refit=refit)
         assert result.metrics["overall"]["model"]["coverage_80"] > 0.5, refit
+
+
+def test_a_single_series_is_tested_over_its_origins_in_original_units():
+    """The verdict's Diebold–Mariano results are those of the forecasts the backtest wrote, per origin."""
+    from rnncast.metrics import diebold_mariano_origins
+
+    frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
+    result = Forecaster(**TINY).backtest(frame, n_windows=4, step=2, target="y")
+    m, f = result.metrics, result.forecasts
+    assert m["verdict_units"] == "original" and set(m["significance"]) == {"repeat", "mean"}
+    shape = (4, H, 1)
+    for name in ("repeat", "mean"):
+        expected = diebold_mariano_origins((f["y_hat"] - f["y"]).to_numpy().reshape(shape),
+                                           (f[f"y_{name}"] - f["y"]).to_numpy().reshape(shape), f["window"].to_numpy()[::H],
+                                           H, 2)
+        assert m["significance"][name] == pytest.approx(expected)
+    assert m["significance"]["repeat"]["lags"] == -(-H // 2) - 1
+    assert "Over every window, the model " in result.figure().get_suptitle()
+
+
+@pytest.mark.parametrize("refit", [False, True], ids=["one-model", "refit"])
+def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
+    result = Forecaster(**TINY).backtest(frame, n_windows=K, refit=refit)
+    m = result.metrics
+    assert m["verdict_units"] == "scaled" and m["overall_scaled"]["model"]["mse"] != m["overall"]["model"]["mse"]
+    assert all(t["origins"] == K and t["lags"] == 0 for t in m["significance"].values())  # step = horizon: no overlap

@@ -1,5 +1,6 @@
 """What each command but fit and tune does (``cli/commands.py``): ``rnncast backtest`` writes its
-folder and prints the overall scores, and ``rnncast demo`` prints its table. fit is in
+folder and prints the overall scores and its verdict, ``rnncast evaluate`` prints each target's intervals, and
+``rnncast demo`` prints its table. fit is in
 test_cli_fitting.py; the whole fit → predict → evaluate flow is in scenarios/test_cli_fit_predict.py."""
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert re.search(r"\n0 \(\d{4}-\d\d-\d\d[ \d:]*( to [\d :-]+)?\) +model ", out.getvalue())  # dated windows
     forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
     assert len(forecasts) == 3 * 2 * H
+    verdict = re.search(r"\nThe model (beats every baseline|does NOT beat the baselines) on the backtest windows: MSE "
+                        r"\(each series in its own scaled units\) [^\n]+ The Diebold–Mariano test runs over the 2 forecast "
+                        r"origins, each origin's loss differences averaged over the 3 series[^\n]+\n", out.getvalue())
+    assert verdict, out.getvalue()  # a backtest is judged as evaluate judges, beyond chance
+    page = (tmp_path / "bt" / "report.html").read_text()
+    assert "on the backtest windows: MSE (each series in its own scaled units)" in page
+    assert "80% interval covers" in out.getvalue() and "of the backtest values" in page
+    assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
 
 
@@ -79,3 +88,21 @@ def test_the_sine_demo_command_prints_the_winner_or_tie_the_noise_floor_and_per_
         sentence = out.split(group, 1)[1].split(".", 1)[0]
         assert " wins" in sentence or "tie" in sentence, sentence  # a winner only beyond chance, else a tie
     assert "Settings other than the defaults" in out
+
+
+def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_pooled_ones(tmp_path, capsys):
+    """A pooled coverage of 0.80 hid targets at 0.49 and 0.97: fit, its page and evaluate name each."""
+    from conftest import make_frame
+
+    make_frame(200).assign(z=lambda f: 5 * f["x"] + f["y"]).to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y,z", "--channel-independent", "--lookback", str(L),
+                 "--horizon", str(H), "--hidden-size", "8", "--epochs", "1", "--quantiles", "0.1,0.5,0.9",
+                 "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    fit = capsys.readouterr().out
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 0
+    evaluated = capsys.readouterr().out
+    page = (tmp_path / "run" / "report.html").read_text()
+    for text, where in ((fit, "the test values"), (page, "the test values"), (evaluated, "these values")):
+        assert re.search(rf"pooled over the 2 targets: 80% interval covers [\d.]+% of {where}; mean pinball loss "
+                         r"[\d.e-]+\. Each target: y: 80% interval covers [\d.]+%, mean pinball loss [\d.e-]+; "
+                         r"z: 80% interval covers [\d.]+%", text)

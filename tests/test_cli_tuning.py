@@ -116,7 +116,16 @@ def _trial(number: int, state: str, value, params: dict, **attrs):
     return SimpleNamespace(number=number, state=SimpleNamespace(name=state), value=value, params=params, user_attrs=attrs)
 
 
-def test_each_trial_is_one_line_and_the_best_names_its_config(tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("flags, measure, ranked_by", [
+    ((), "validation MSE", "validation MSE (scaled units)"),
+    (("--quantiles", "0.1,0.5,0.9"), "validation pinball loss",
+     "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)"),
+])
+def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it(tmp_path, capsys, monkeypatch, flags,
+                                                                                  measure, ranked_by):
+    """A quantile model's trials are ranked by the pinball loss (tuning.py), and the lines say so."""
+    from rnncast.studies import ranking
+
     calls = []
 
     def search(source, target, features, time_col, **kw):
@@ -127,21 +136,22 @@ def test_each_trial_is_one_line_and_the_best_names_its_config(tmp_path, capsys, 
         config = kw["out"] / "best.toml"
         config.write_text("", encoding="utf-8")
         return SimpleNamespace(study=SimpleNamespace(best_trial=SimpleNamespace(number=0), trials=[0, 1]),
-                               value=0.1234567, config=config)
+                               value=0.1234567, config=config, ranked_by=ranking(kw["settings"].get("quantiles"))[1])
 
     monkeypatch.setattr("rnncast.tuning.tune", search)
     out = tmp_path / "t"
     code, stdout, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--epochs", "2", "--trials", "2",
-                            "--out", out)
+                            "--out", out, *flags)
     assert code == 0, err
     assert stdout.splitlines() == [
-        "trial 0: complete validation MSE 0.12346 after 3 epochs (cell gru, lr 0.00123)",
+        f"trial 0: complete {measure} 0.12346 after 3 epochs (cell gru, lr 0.00123)",
         "trial 1: pruned after ? epochs (cell lstm)",
-        "best: trial 0, validation MSE 0.12346 (scaled units; 2 trials in the study)",
+        f"best: trial 0, {ranked_by} 0.12346 (2 trials in the study, ranked by it)",
         f"wrote {out / 'best.toml'}; train it with: rnncast fit --config {out / 'best.toml'}",
     ]
     (call,) = calls
-    assert call["source"] == str(tmp_path / "d.csv") and call["target"] == ["y"] and call["settings"] == {"epochs": 2}
+    assert call["source"] == str(tmp_path / "d.csv") and call["target"] == ["y"]
+    assert call["settings"] == {"epochs": 2, **({"quantiles": [0.1, 0.5, 0.9]} if flags else {})}
     assert (call["trials"], call["storage"], call["study_name"], call["out"]) == (2, None, "rnncast", out)
 
 

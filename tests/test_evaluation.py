@@ -54,6 +54,36 @@ def test_interval_scores_are_the_models_only():
     assert "coverage_80" not in result["repeat"] and "pinball" not in result["repeat"]
 
 
+def _two_targets(unit_b: float = 1.0) -> WindowForecasts:
+    """Ten windows, horizon 1, targets "calm" and "wild" (in units of ``unit_b``): the 0.1-0.9 band
+    is [y - 1, y + 1] of a forecast y; calm misses by 0.5 (always inside), wild by 2 on 6 windows of 10."""
+    miss = np.stack([np.full(10, 0.5), np.where(np.arange(10) < 6, 2.0, 0.0) * unit_b], axis=-1)[:, None, :]  # [W, 1, 2]
+    y_true = np.zeros((10, 1, 2))
+    centre = y_true + miss
+    width = np.array([1.0, unit_b])
+    bands = np.stack([centre - width, centre, centre + width], axis=-1)  # [W, H, T, Q]
+    return WindowForecasts(starts=np.arange(10), target_rows=np.arange(10) + 5, y_true=y_true, y_pred=centre,
+                           baselines={"repeat": y_true + 1.0}, time=None, series=np.zeros(10, int), ids=[None],
+                           quantiles=bands, levels=(0.1, 0.5, 0.9), targets=["calm", "wild"])
+
+
+def test_several_targets_get_each_targets_coverage_and_pinball_beside_the_pooled_ones():
+    """A newcomer saw a pooled 80 % beside targets at 49 % and 97 %: each target's own figures are
+    reported beside the pooled ones, the pinball loss in the block's units, coverage without units."""
+    result = evaluation.evaluate(PartForecasts(_two_targets(), _two_targets(unit_b=0.5), np.ones((1, 2)), [None]))
+    model = result["original"]["model"]
+    assert model["coverage_80"] == pytest.approx(0.7)  # pooled: 10 + 4 of 20 values inside
+    calm, wild = model["by_target"]["calm"], model["by_target"]["wild"]
+    assert calm["coverage_80"] == 1.0 and wild["coverage_80"] == pytest.approx(0.4)
+    assert calm["pinball"] == pytest.approx((0.1 * 0.5 + 0.5 * 0.5 + 0.1 * 1.5) / 3)  # levels at -0.5, 0.5, 1.5; truth 0
+    assert model["pinball"] == pytest.approx((calm["pinball"] + wild["pinball"]) / 2)
+    scaled = result["scaled"]["model"]["by_target"]
+    assert scaled["wild"]["pinball"] == pytest.approx(wild["pinball"] / 2) and scaled["wild"]["coverage_80"] == pytest.approx(0.4)
+    assert "by_target" not in result["original"]["repeat"]
+    one = evaluation.scores(_windows(quantiles=True), np.ones((4, 1)))
+    assert "by_target" not in one["model"]  # one target: the pooled figures are its own
+
+
 # ---- through a fitted model -------------------------------------------------------------------------
 
 def test_evaluate_reports_model_and_baselines_in_both_units(fitted, data):
@@ -85,6 +115,17 @@ def test_evaluate_pools_the_series_and_can_score_each(panel_fitted, panel_frame)
     assert set(result["series"]) == set(panel_fitted.ids_)
     assert result["windows"] == sum(r["windows"] for r in result["series"].values())
     assert {"mse", "mae", "mase", "smape", "mape"} <= set(result["original"]["model"])
+
+
+def test_a_channel_independent_quantile_model_scores_each_targets_intervals():
+    frame = make_frame(200).assign(z=lambda f: 5 * f["x"] + f["y"])
+    model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}, channel_independent=True).fit(frame, target=["y", "z"])
+    result = model.evaluate(frame, by_series=True)
+    wf = model.part_forecasts(frame).scaled
+    for t, name in enumerate(["y", "z"]):
+        inside = (wf.y_true[..., t] >= wf.quantiles[..., t, 0]) & (wf.y_true[..., t] <= wf.quantiles[..., t, 2])
+        for block in (result["original"], result["scaled"], result["series"][None]):
+            assert block["model"]["by_target"][name]["coverage_80"] == pytest.approx(inside.mean())
 
 
 def test_evaluate_adds_pinball_and_coverage_for_quantile_models_only(quantile_model):

@@ -36,6 +36,21 @@ def test_trials_search_the_space_and_the_best_is_the_lowest_validation_loss(fram
     assert model.evaluate(frame, part="val")["scaled"]["model"]["mse"] == pytest.approx(result.value, rel=1e-6)
 
 
+def test_a_quantile_model_is_ranked_by_its_validation_pinball_loss_not_the_medians_mse(frame, tmp_path):
+    """The median's MSE says nothing of the intervals; the pinball loss averaged over the levels, a
+    proper scoring rule for quantiles, does. In scaled units, as the point models' MSE."""
+    settings = {**FIXED, "quantiles": (0.1, 0.5, 0.9), "lookback": 24}
+    result = tune(frame, target="y", trials=2, settings=settings, search=("lr",), out=tmp_path / "t")
+    assert result.ranked_by == "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)"
+    val = result.forecaster().fit(frame, target="y").evaluate(frame, part="val")["scaled"]["model"]
+    assert result.value == pytest.approx(val["pinball"], rel=1e-6) and result.value != pytest.approx(val["mse"])
+    assert "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)" in (tmp_path / "t" / "best.toml").read_text()
+    import json
+
+    assert json.loads((tmp_path / "t" / "tune.json").read_text())["ranked_by"] == result.ranked_by
+    assert tune(frame, target="y", trials=1, settings=FIXED, search=("lr",)).ranked_by == "validation MSE (scaled units)"
+
+
 def test_the_first_trial_of_a_new_study_is_the_defaults(frame):
     result = tune(frame, target="y", trials=2, settings=FIXED, search=("cell", "num_layers", "lr", "dropout", "lookback"))
     defaults = Forecaster().get_params()

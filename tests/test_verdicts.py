@@ -109,6 +109,25 @@ def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_ha
     assert interval_text({"mse": 1.0}, ()) is None
 
 
+def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each_target():
+    """A pooled 80 % interval at 80 % hid targets at 49 % and 97 %."""
+    from rnncast.verdicts import interval_text
+
+    by_target = {"HUFL": {"pinball": 1.5, "coverage_80": 0.49}, "MULL": {"pinball": 0.2, "coverage_80": 0.93},
+                 "OT": {"pinball": 0.5, "coverage_80": 0.97}}
+    model = {"mse": 1.0, "pinball": 0.7333, "coverage_80": 0.80, "by_target": by_target}
+    assert interval_text(model, (0.1, 0.5, 0.9)) == (
+        "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.0% of "
+        "the test values; mean pinball loss 0.7333. Each target: HUFL: 80% interval covers 49.0%, mean pinball loss "
+        "1.5; MULL: 80% interval covers 93.0%, mean pinball loss 0.2; OT: 80% interval covers 97.0%, mean pinball loss 0.5.")
+    many = {f"c{k}": {"pinball": 1.0, "coverage_80": 0.8 + k / 100} for k in range(12)}
+    text = interval_text({**model, "by_target": many}, (0.1, 0.5, 0.9), most=2)
+    assert "pooled over the 12 targets" in text
+    assert text.endswith("The 2 of the 12 targets whose 80% interval is furthest from its level (every target's "
+                         "figures are in the scores' by_target): c11: 80% interval covers 91.0%, mean pinball loss 1; "
+                         "c10: 80% interval covers 90.0%, mean pinball loss 1.")
+
+
 def test_fit_prints_the_intervals_coverage_under_its_verdict(tmp_path, capsys):
     """The terminal said only that the median beat every baseline, whatever the intervals did."""
     data = tmp_path / "d.csv"
@@ -133,3 +152,40 @@ def test_a_win_on_mse_says_so_when_a_baseline_has_the_lower_mae():
     assert "(13.9479 against 13.948)" in verdict(test)[1]
     scores["seasonal"]["mae"] = 14.0
     assert "On MAE" not in verdict(test)[1]
+
+
+def _backtest_metrics(p_repeat: float, origins: int = 5, lags: int = 0, series: int = 1) -> dict:
+    scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}}
+    test = {"statistic": -3.0 if p_repeat == p_repeat else float("nan"), "p_value": p_repeat, "origins": origins,
+            "lags": lags}
+    return {"overall": scores, "overall_scaled": scores, "verdict_units": "original" if series == 1 else "scaled",
+            "significance": {"repeat": test}, "series": series, "step": 12, "horizon": 24}
+
+
+def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_tested():
+    from rnncast.verdicts import backtest_verdict, headline
+
+    good, sentence = backtest_verdict(_backtest_metrics(0.01, origins=8, lags=1, series=3))
+    assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
+                                        "its own scaled units) 1 against 2 for the best baseline (repeat), 50.0% lower "
+                                        "(Diebold–Mariano p = 0.01).")
+    assert ("over the 8 forecast origins, each origin's loss differences averaged over the 3 series" in sentence and
+            "windows 12 steps apart share targets (horizon 24), so its variance takes Newey–West weights over 1 lag;"
+            in sentence and "Student's t at 7 degrees of freedom" in sentence)
+    good, sentence = backtest_verdict(_backtest_metrics(0.2))
+    assert not good and "MSE 1 against 2 for the repeat baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
+                        "p = 0.2)." in sentence and "averaged over" not in sentence and "lag" not in sentence
+    assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
+        "the model does NOT beat the repeat baseline beyond chance")
+
+
+def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():
+    from rnncast.verdicts import backtest_verdict
+
+    good, sentence = backtest_verdict(_backtest_metrics(float("nan"), origins=3, lags=1))
+    assert not good and sentence.endswith(
+        "a lower MSE, but not beyond chance. No Diebold–Mariano test: 3 origins are too few: windows 12 steps apart "
+        "with horizon 24 share targets over 2 origins, and the test needs twice that, 4; give more origins "
+        "(n_windows=, --n-windows) or a larger step (step=, --step).")
+    assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
+        "No Diebold–Mariano test: 1 origin is too few: it needs 2; give more origins (n_windows=, --n-windows).")

@@ -10,6 +10,11 @@ before ``c_k``. A model never learns from a row at or after the origin it foreca
 * with refit, a fresh model and fresh scalers learn from the rows before each origin.
 
 The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
+
+The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
+and a Diebold–Mariano test gives p < 0.05, in original units for one series and in scaled units for
+many. The test is the one a few origins allow (``metrics.diebold_mariano_origins``): a panel's
+series count once per origin, overlapping windows add lags, and Student's t replaces the normal.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
 from rnncast import fitting
-from rnncast.evaluation import scores
+from rnncast.evaluation import scaled_scores, scores
 from rnncast.fitting import report_short
 from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
+from rnncast.metrics import diebold_mariano_origins
 from rnncast.panel import Panel
+from rnncast.verdicts import backtest_test, headline
 from rnncast.windows import Split, chronological_split, rows_needed
 
 
@@ -37,8 +44,9 @@ class Backtest:
     """Forecasts of every window of every series (long format) and their metrics.
 
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
-    ``overall`` (every window), the settings of the run, the series left out as too short and the
-    seconds spent training and forecasting.
+    ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
+    against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
+    short and the seconds spent training and forecasting.
     """
 
     forecasts: pd.DataFrame
@@ -107,6 +115,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
+    overall = scores(wf, scales, wf_scaled)
+    units = "original" if panel.layout == "single" else "scaled"  # evaluate's verdict_units
+    judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
@@ -114,7 +125,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),
                      **scores(take(wf, window == j), scales[window == j], take(wf_scaled, window == j))}
                     for j in range(n_windows)],
-        "overall": scores(wf, scales, wf_scaled),
+        "overall": overall,
+        "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
+        "verdict_units": units,
+        "significance": {name: diebold_mariano_origins(judged.y_pred - judged.y_true, p - judged.y_true, window,
+                                                       horizon, step) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     frame = _forecast_frame(panel, wf, window)
@@ -143,7 +158,7 @@ def _concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
     return WindowForecasts(cat("starts"), cat("target_rows"), cat("y_true"), cat("y_pred"),
                            {k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
                            first.time, cat("series"), first.ids, first.times,
-                           cat("quantiles") if first.quantiles is not None else None, first.levels)
+                           cat("quantiles") if first.quantiles is not None else None, first.levels, first.targets)
 
 
 def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
@@ -185,7 +200,8 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 def backtest_figure(result: Backtest, n_series: int = 3):
     """The first ``n_series`` series: actual values from a lookback before the first origin, each
     window's forecast and interval band, the origins as dashed lines, the repeat baseline dotted and,
-    with a season, the seasonal-naive baseline dash-dotted."""
+    with a season, the seasonal-naive baseline dash-dotted; the title gives the verdict over every
+    window (``verdicts.headline``)."""
     panel, frame = result.panel, result.forecasts
     target = panel.targets[0]
     levels = result.metrics["quantiles"]
@@ -214,7 +230,8 @@ def backtest_figure(result: Backtest, n_series: int = 3):
         curves.append({"label": label, "x": x, "actual": values, "windows": windows})
     m = result.metrics
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
-             f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}")
+             f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
+             f"Over every window, {headline(backtest_test(m), m['verdict_units'])} (Diebold–Mariano p < 0.05)")
     band_label = f"{outer[2]}% interval" if outer else None
     from rnncast import plots  # matplotlib only when a figure is drawn
 

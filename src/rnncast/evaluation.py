@@ -17,7 +17,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
 
     Returns ``{"windows", "horizon", "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}`` and, with ``by_series``, ``"series": {id: scores}``
-    (original units). Quantile models add the pinball loss and the coverage of each central interval.
+    (original units). Quantile models add the pinball loss and the coverage of each central interval,
+    pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
+    ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units).
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
@@ -76,8 +78,25 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
 
     result = {"model": one(wf.y_pred)}
     if wf.quantiles is not None:
-        result["model"].update(metrics.quantile_scores(wf.y_true, wf.quantiles, wf.levels))
-        if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
-            result["model"].update(metrics.coverages(scaled.y_true, scaled.quantiles, scaled.levels))
+        result["model"].update(interval_scores(wf, scaled))
+        if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
+            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
     result.update({name: one(p) for name, p in wf.baselines.items()})
     return result
+
+
+def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None) -> dict:
+    """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
+    every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
+    ``target`` alone (a position along T). Coverage is counted on ``scaled`` when given (see ``scores``)."""
+    pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
+    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels)
+    if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
+        result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels))
+    return result
+
+
+def target_names(wf: WindowForecasts) -> list[str]:
+    """The target columns' names, as text (their positions when the forecasts do not carry them)."""
+    n = wf.y_true.shape[-1]
+    return [str(name) for name in wf.targets] if len(wf.targets) == n else [str(t) for t in range(n)]

@@ -336,8 +336,8 @@ class Forecaster:
 
             MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the
             training rows (``season``); it has no units, so both blocks carry the same MASE.
-            Quantile models add the pinball loss and the coverage of each central interval
-            (``coverage_80`` for the 0.1 and 0.9 levels). ``by_series``: also the original-unit
+            Quantile models add the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval),
+            pooled, and with several targets each target's (``by_target``). ``by_series``: the original-unit
             metrics of every series (``result["series"][id]``). Raises ``RnncastError`` for an unknown
             part, or when ``data`` holds no window of it (naming the part that would score).
             """
@@ -362,7 +362,7 @@ class Forecaster:
         Models with this Forecaster's settings are trained, never ``self``: without ``refit`` one
         model learns from the rows before each series' first origin and forecasts every window
         in one batched pass; with ``refit`` a fresh model (and scaler) is trained on the rows
-        before each origin. Returns a ``backtest.Backtest``.
+        before each origin. Returns a ``backtest.Backtest`` (with the verdict's Diebold–Mariano tests).
         """
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,

@@ -41,7 +41,6 @@ class Model(NamedTuple):
 
 
 @contextmanager
-
 def few_threads(batch: int):
     """One CPU thread for a small batch: splitting a handful of windows over threads costs more in
     synchronization than it saves (0.5 ms against 16 ms for one LSTM window on 2 busy cores)."""
@@ -57,12 +56,12 @@ def few_threads(batch: int):
 
 
 @dataclass
-
 class WindowForecasts:
     """Forecasts for a run of stride-1 windows; arrays are [windows, horizon, targets].
 
     ``starts`` and ``target_rows`` are rows inside each window's own series; ``series`` [W] says
-    which series (a position in ``ids``). ``quantiles`` [W, H, T, Q] holds the levels ``levels``.
+    which series (a position in ``ids``). ``quantiles`` [W, H, T, Q] holds the levels ``levels``;
+    ``targets`` [T] names the target columns.
     """
 
     starts: np.ndarray  # row where each window's inputs begin
@@ -76,6 +75,7 @@ class WindowForecasts:
     times: list = field(default_factory=list)  # timestamps of every series
     quantiles: np.ndarray | None = None  # [W, H, T, Q]
     levels: tuple = ()
+    targets: list = field(default_factory=list)
 
 
 def scaled_rows(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -267,7 +267,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         point, quantiles = point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, list(panel.ids),
-                               panel.times, quantiles, state.settings.model.quantiles)
+                               panel.times, quantiles, state.settings.model.quantiles, list(state.targets))
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
@@ -295,6 +295,6 @@ def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
     """The windows ``keep`` (a mask or positions) of ``wf``."""
     return WindowForecasts(wf.starts[keep], wf.target_rows[keep], wf.y_true[keep], wf.y_pred[keep],
                            {k: v[keep] for k, v in wf.baselines.items()}, wf.time, wf.series[keep], wf.ids, wf.times,
-                           wf.quantiles[keep] if wf.quantiles is not None else None, wf.levels)
+                           wf.quantiles[keep] if wf.quantiles is not None else None, wf.levels, wf.targets)
 
 

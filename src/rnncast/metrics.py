@@ -144,17 +144,85 @@ def diebold_mariano(errors_a: np.ndarray, errors_b: np.ndarray, horizon: int) ->
     ``horizon - 1`` lags, because windows that overlap share targets. Returns the statistic (negative
     when A is better) and the one-sided p-value that A is not better than B.
     """
-    d = (_f64(errors_a) ** 2 - _f64(errors_b) ** 2).reshape(len(errors_a), -1).mean(axis=1)  # [W]
+    d = _loss_difference(errors_a, errors_b)  # [W]
     n = len(d)
     if n < 2:
         return {"statistic": float("nan"), "p_value": float("nan")}
-    centred = d - d.mean()
-    variance = centred @ centred / n
-    for lag in range(1, min(horizon, n)):
-        weight = 1 - lag / horizon
-        variance += 2 * weight * (centred[lag:] @ centred[:-lag]) / n
+    variance = _long_run_variance(d, horizon)
     if variance <= 0:
         return {"statistic": float("nan"), "p_value": float("nan")}
     statistic = d.mean() / np.sqrt(variance / n)
     p_value = 0.5 * (1 + math.erf(statistic / math.sqrt(2)))  # P(Z <= statistic) under "no difference"
     return {"statistic": float(statistic), "p_value": float(p_value)}
+
+
+def diebold_mariano_origins(errors_a: np.ndarray, errors_b: np.ndarray, origins: np.ndarray, horizon: int,
+                            step: int) -> dict:
+    """Diebold–Mariano over a backtest's forecast origins, ``step`` rows apart: is A's squared error
+    lower than B's beyond chance, with as few origins as a backtest has?
+
+    ``errors_*``: [W, H, T] errors on the same windows; ``origins`` [W]: the origin each window was
+    forecast from (numbered in time order; a panel has one window per series at each). The loss
+    difference of each window is averaged over horizon and targets, then over the windows of one
+    origin: series seen at one time may share its shocks, so an origin counts once, not once per
+    series. Windows less than ``horizon`` apart share targets, so the variance takes Newey–West
+    weights over ``ceil(horizon / step) - 1`` lags (none when ``step >= horizon``). With few origins
+    the statistic takes Harvey, Leybourne and Newbold's small-sample correction and is compared with
+    Student's t at ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean
+    squared errors", IJF 1997; as R's ``forecast::dm.test``); with ``step >= horizon`` it is the
+    paired t-test of the origins' mean differences.
+
+    Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` and
+    ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` origins
+    are given (too few that share no target) or the differences do not vary.
+    """
+    d = _loss_difference(errors_a, errors_b)  # [W]
+    origins = np.asarray(origins)
+    d = np.array([d[origins == k].mean() for k in np.unique(origins)])  # [K], in time order
+    n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive origins one window's targets reach
+    result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1}
+    if n < 2 * m:
+        return result
+    variance = _long_run_variance(d, m)
+    if not variance > 0:
+        return result
+    statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)
+    return {**result, "statistic": float(statistic), "p_value": student_t_cdf(float(statistic), n - 1)}
+
+
+def student_t_cdf(x: float, df: int) -> float:
+    """P(T <= x) for Student's t with a whole number ``df`` >= 1 of degrees of freedom, from the
+    finite series in cos(theta) of Abramowitz and Stegun 26.7.3-4 (exact; no SciPy needed)."""
+    if not isinstance(df, (int, np.integer)) or df < 1:
+        raise ValueError(f"degrees of freedom must be a positive integer, got {df!r}")
+    if math.isnan(x):
+        return float("nan")
+    theta = math.atan(abs(x) / math.sqrt(df))
+    c2, term, total = math.cos(theta) ** 2, 1.0, 1.0
+    if df % 2:  # odd: A = 2/pi (theta + sin cos (1 + 2/3 c2 + 2*4/(3*5) c2^2 + ...))
+        for k in range(1, (df - 1) // 2):
+            term *= 2 * k / (2 * k + 1) * c2
+            total += term
+        inside = 2 / math.pi * (theta + (math.sin(theta) * math.cos(theta) * total if df > 1 else 0.0))
+    else:  # even: A = sin (1 + 1/2 c2 + 1*3/(2*4) c2^2 + ...)
+        for k in range(1, df // 2):
+            term *= (2 * k - 1) / (2 * k) * c2
+            total += term
+        inside = math.sin(theta) * total
+    return 0.5 + 0.5 * inside if x >= 0 else 0.5 - 0.5 * inside  # inside: P(|T| <= |x|)
+
+
+def _loss_difference(errors_a, errors_b) -> np.ndarray:
+    """Each window's squared-error difference, averaged over horizon and targets: [W]."""
+    return (_f64(errors_a) ** 2 - _f64(errors_b) ** 2).reshape(len(errors_a), -1).mean(axis=1)
+
+
+def _long_run_variance(d: np.ndarray, bandwidth: int) -> float:
+    """The variance of ``d``'s mean times n: its autocovariances up to lag ``bandwidth - 1`` with
+    Newey–West (Bartlett) weights ``1 - lag / bandwidth``, each summed over n (never negative)."""
+    n = len(d)
+    centred = d - d.mean()
+    variance = centred @ centred / n
+    for lag in range(1, min(bandwidth, n)):
+        variance += 2 * (1 - lag / bandwidth) * (centred[lag:] @ centred[:-lag]) / n
+    return float(variance)

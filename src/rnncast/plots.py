@@ -159,7 +159,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
         if np.issubdtype(np.asarray(curve["x"]).dtype, np.datetime64):  # each row its own dates, slanted
             for label in ax.get_xticklabels():  # (autofmt_xdate would hide all but the bottom row's)
                 label.set(rotation=30, horizontalalignment="right")
-    axes[0, 0].set_title(title)
+    fig.suptitle(title, fontsize=11)  # over the legend too: a title line as wide as the figure is not cut
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 

@@ -25,7 +25,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import divergence
+from rnncast.verdicts import backtest_verdict, divergence, interval_text
 from rnncast.windows import window_starts
 
 
@@ -150,7 +150,8 @@ def history_csv(history: list[dict]) -> str:
 # ---- a backtest directory ----------------------------------------------------------------------
 
 def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
-    """``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a backtest."""
+    """``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a backtest; the page
+    opens with the verdict over every window (``verdicts.backtest_verdict``), as a run's does."""
     out_dir = Path(out_dir)
     files.write_text(out_dir / "forecasts.csv", result.forecasts.to_csv(index=False))
     files.write_json(out_dir / "metrics.json", {**result.metrics, "settings": params, "source": source,
@@ -160,9 +161,14 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     m = result.metrics
     how = "a fresh model and scalers trained before each origin" if m["refit"] else (
         "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
-    blocks = [("p", f"{m['series']} series, {m['n_windows']} forecast origins {m['step']} steps apart counted back "
+    good, sentence = backtest_verdict(m)
+    blocks = [("verdict", good, sentence),
+              ("p", f"{m['series']} series, {m['n_windows']} forecast origins {m['step']} steps apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
+    intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")
+    if intervals:
+        blocks.append(("p", intervals))
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

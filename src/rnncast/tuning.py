@@ -1,12 +1,14 @@
 """Hyperparameter search with Optuna: ``rnncast tune DATA --target OT --trials 20``, or ``rnncast.tune``.
 
-Each trial trains a ``Forecaster`` with settings drawn from the search space and is scored by the
-validation MSE (scaled units) of the weights fit keeps, of the median for a quantile model; the test
-split is never read. The first trial of a new
-study is the library's defaults (where they lie in the space), so tuning cannot end worse than them
-on validation. After each epoch a
-trial reports its validation loss, and Optuna's median pruner stops a trial that falls behind the
-median of earlier trials at the same epoch. Settings given by the caller are fixed, not searched.
+Each trial trains a ``Forecaster`` with settings drawn from the search space and is scored on the
+validation split, with the weights fit keeps, in scaled units: a point model by its MSE, a quantile
+model by its pinball loss averaged over the levels (a proper scoring rule for quantiles: see
+``studies``); the test split is never read. The first trial of a new study is the library's defaults
+(where they lie in the space), so tuning cannot end worse than them on validation. After each epoch
+a trial reports the training loop's validation loss (a quantile head's is its pinball loss), and
+Optuna's median pruner stops a trial that falls behind the median of earlier trials at the same
+epoch. Settings given by the caller are fixed, not searched. Opening and checking the study is
+``studies``.
 
 The study lives in ``study.db`` (SQLite) in the tuning directory unless ``storage`` names another
 database: ``--storage postgresql://...`` (or a SQLite file on a shared disk) with the same
@@ -16,11 +18,8 @@ written as ``best.toml``, which ``rnncast fit --config`` trains.
 
 from __future__ import annotations
 
-import json
 import logging
 import operator
-import random
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.settingvalues import plain_values
+from rnncast.studies import check_fixed, check_ranking, hide_password, open_study, ranking
 from rnncast.windows import chronological_split
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,9 @@ INSTALL_HINT = "pip install 'rnncast[tune]' (or: pip install optuna)"
 class TuneResult:
     study: object  # optuna.Study: every trial, its settings, value and state
     settings: dict  # the best trial's settings, as Forecaster's keywords
-    value: float  # its validation loss (scaled MSE)
+    value: float  # its validation score, scaled units: the pinball loss of a quantile model, else the MSE
     config: Path | None  # best.toml, when the study has a directory
+    ranked_by: str = "validation MSE (scaled units)"  # what value is, in words (studies.ranking)
 
     def forecaster(self) -> Forecaster:
         """An unfitted ``Forecaster`` with the best settings."""
@@ -57,7 +58,9 @@ class TuneResult:
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
          search=SEARCH, storage: str | None = None, study_name: str = "rnncast", out=None,
          timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None) -> TuneResult:
-    """Search ``search`` (names from ``SEARCH``) for the settings with the lowest validation loss.
+    """Search ``search`` (names from ``SEARCH``) for the settings with the lowest validation score:
+    the MSE of a point model, the pinball loss averaged over the levels of a quantile model (scaled
+    units; ``TuneResult.ranked_by`` says which).
 
     ``settings``: fixed Forecaster keywords (epochs, horizon, ...), never searched. ``trials``: how
     many trials this call runs (others may run at the same time against a shared ``storage``).
@@ -104,7 +107,9 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     seed = base.train.seed if sampler_seed is None else sampler_seed
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
-    _check_fixed(study, study_name, base, searched, created)
+    check_fixed(study, study_name, base, searched, created)
+    key, ranked_by = ranking(base.model.quantiles)
+    check_ranking(study, study_name, key, created)
 
     def objective(trial) -> float:
         params = {**fixed, **{name: _suggest(trial, name, lookbacks) for name in searched}}
@@ -120,8 +125,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         model = Forecaster(**params).fit(panel, on_epoch=report)
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
-        # the validation loss of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
-        return model.evaluate(panel, part="val")["scaled"]["model"]["mse"]
+        # the validation score of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
+        return model.evaluate(panel, part="val")["scaled"]["model"][key]
 
     if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}
@@ -135,94 +140,10 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     except ValueError:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs") from None
     best_settings = {**Forecaster().get_params(), **fixed, **best.params}
-    result = TuneResult(study, best_settings, best.value, None)
+    result = TuneResult(study, best_settings, best.value, None, ranked_by)
     if out is not None:
         result.config = _write_study(out, result, source, panel, searched, storage)
     return result
-
-
-FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings in effect for its trials
-UNRANKED = ("device", "verbose")  # settings that do not change what a trial scores: machines may differ
-MISSING = object()  # a setting one side of _check_fixed lacks (searched there)
-
-
-def _check_fixed(study, name: str, base: Settings, searched: list, created: bool) -> None:
-    """A study continued with other settings would mix trials of two settings in one ranking, and
-    best.toml would pair the best trial's searched settings with this call's fixed ones: refused,
-    naming the first setting that differs. Compared are the values in effect (a default given as a
-    flag is the default), all but the searched ones and ``UNRANKED``. A new study records them; one
-    made before they were recorded, with trials, cannot be checked and is continued as it is. Two
-    processes that create one study at the same moment both record theirs (the last one stays)."""
-    wanted = {key: value for key, value in base.flat().items() if key not in searched and key not in UNRANKED}
-    wanted = json.loads(json.dumps(wanted))  # tuples as lists, as the storage keeps them
-    recorded = study.user_attrs.get(FIXED_ATTR)
-    if recorded is None:
-        if created or not study.trials:
-            study.set_user_attr(FIXED_ATTR, wanted)
-        return
-    differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
-    if differ:
-        key = differ[0]
-        was = f"{recorded[key]!r}" if key in recorded else "searched"
-        now = f"{wanted[key]!r}" if key in wanted else "searched"
-        raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
-                           "two settings; give the settings it was run with, or another study name (--study) or "
-                           "folder (--out)")
-
-
-STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "
-                "(with its driver installed)")
-
-
-def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: int = 20):
-    """The study ``name`` in ``storage``, created when it is new; returns ``(study, created)``.
-
-    Processes that open one new study at the same moment race to create its tables and its row (an
-    ``IntegrityError``, a locked SQLite file, Optuna's ``DuplicatedStudyError``): the loser waits a
-    moment and tries again, and then loads what the winner made. A storage that cannot be opened at
-    all (a bad URL, an unknown database, a missing driver) is a ``RnncastError`` naming it.
-    """
-    from optuna.exceptions import DuplicatedStudyError
-
-    try:
-        from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-    except ImportError:  # optuna without SQLAlchemy keeps its studies in memory
-        IntegrityError = OperationalError = SQLAlchemyError = DuplicatedStudyError
-    shown = hide_password(storage) if storage else storage
-    refused = f"cannot open the study storage {shown}: {{}}; {STORAGE_HINT}"
-    race: BaseException | None = None
-    for attempt in range(tries):
-        try:
-            try:
-                return optuna.create_study(study_name=name, storage=storage, direction="minimize",
-                                           sampler=sampler, pruner=pruner), True
-            except DuplicatedStudyError:
-                study = optuna.load_study(study_name=name, storage=storage, sampler=sampler, pruner=pruner)
-        except IntegrityError as err:
-            race = err  # another process wrote the tables' first rows between our look and our write
-        except OperationalError as err:
-            if "locked" not in str(err) and "already exists" not in str(err):
-                raise RnncastError(refused.format(_first_line(err))) from None
-            race = err  # SQLite: another process is writing the file
-        except ImportError as err:  # optuna's message does not say which module is missing; its cause does
-            missing = _first_line(err.__cause__ or err)
-            raise RnncastError(f"cannot open the study storage {shown}: its database driver is not installed "
-                               f"({missing}); install it, or keep the study in SQLite (sqlite:///study.db)") from None
-        except (SQLAlchemyError, ValueError) as err:  # a bad URL, an unknown dialect
-            raise RnncastError(refused.format(_first_line(err))) from None
-        else:
-            if study.directions != [optuna.study.StudyDirection.MINIMIZE]:
-                raise RnncastError(f"study {name!r} in {shown} does not minimize one value, as a study of rnncast "
-                                   "tune does; give another study name (--study)")
-            return study, False
-        time.sleep(random.uniform(0.05, 0.2) * (1 + attempt))  # the racers part; the loser then loads
-    raise RnncastError(f"could not create or load study {name!r} in {shown} after {tries} tries "
-                       f"({_first_line(race)}); is another process holding the database?")
-
-
-def _first_line(err: BaseException | None) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else type(err).__name__
 
 
 def _suggest(trial, name: str, lookbacks: tuple):
@@ -274,7 +195,7 @@ def _write_study(out: Path, result: TuneResult, source, panel, searched, storage
     study, best = result.study, result.study.best_trial
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
                "time_col": panel.time_col}
-    comment = (f"best trial {best.number} of study {study.study_name!r}: validation MSE {best.value:.6g} (scaled units)\n"
+    comment = (f"best trial {best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
                f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
     config = out / "best.toml"
     files.write_text(config, config_toml({**request, **result.settings}, comment))
@@ -291,12 +212,8 @@ def _write_study(out: Path, result: TuneResult, source, panel, searched, storage
         states[trial.state.name] = states.get(trial.state.name, 0) + 1
     files.write_json(out / "tune.json", {
         "study": study.study_name, "storage": hide_password(storage), "searched": list(searched),
+        "ranked_by": result.ranked_by,
         "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
         "trials": states,
     })
     return config
-
-
-def hide_password(url: str) -> str:
-    """A storage URL as rnncast shows and records it (tune.json): its password, if any, as ***."""
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

@@ -4,13 +4,17 @@ A model *beats* a baseline only when its test MSE is lower and a Diebold–Maria
 p < ``alpha``; the verdict says so in one sentence, in original units for one series and in scaled
 units for many (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
 features lose to the training mean, the epoch a diverged fit kept, and how a pooled MASE treated
-series with a zero naive error. The command line prints these sentences; the report page
-(``reportpage``) shows them.
+series with a zero naive error. A backtest gets the same verdict over its windows
+(``backtest_verdict``), with the test it rests on said. The command line prints these sentences;
+the report page (``reportpage``) shows them.
 """
 
 from __future__ import annotations
 
-from rnncast.forecaster import Forecaster
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: backtest, which forecaster imports, imports this module
+    from rnncast.forecaster import Forecaster
 
 
 def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split") -> tuple[bool, str]:
@@ -38,6 +42,47 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
                    f"{rivals[worst]:.4g} for the {worst} baseline, {how}" +
                    (f" (Diebold–Mariano {p_text(p_values[worst])})." if p_values[worst] == p_values[worst] else "."))
+
+
+def headline(test: dict, units: str = "original", alpha: float = 0.05) -> str:
+    """The verdict in a few words, for a figure's title: "the model beats every baseline beyond
+    chance", or "the model does NOT beat the repeat baseline beyond chance" (the baseline ``verdict``
+    names: of those it does not beat, the one of lowest MSE)."""
+    rivals = {name: s["mse"] for name, s in test[units].items() if name != "model"}
+    losers = [n for n in rivals if not beats(test, n, units, alpha)]
+    if not losers:
+        return "the model beats every baseline beyond chance"
+    return f"the model does NOT beat the {min(losers, key=rivals.get)} baseline beyond chance"
+
+
+def backtest_test(m: dict) -> dict:
+    """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
+    scores in both units and the Diebold–Mariano results."""
+    return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"]}
+
+
+def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
+    """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
+    them (``metrics.diebold_mariano_origins``) or why it could not be."""
+    good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows")
+    tests = list(m["significance"].values())
+    origins, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the origins one window's targets reach
+    if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
+        if origins < 2 * reach:
+            why = (f"{origins} origin{'s are' if origins != 1 else ' is'} too few" +
+                   (f": windows {m['step']} steps apart with horizon {m['horizon']} share targets over {reach} "
+                    f"origins, and the test needs twice that, {2 * reach}" if reach > 1 else ": it needs 2") +
+                   "; give more origins (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
+        else:
+            why = "the loss differences between the model and the baselines do not vary"
+        return good, f"{sentence} No Diebold–Mariano test: {why}."
+    series = (f", each origin's loss differences averaged over the {m['series']} series (series at one time may share "
+              "its shocks, so each origin counts once)" if m["series"] > 1 else "")
+    overlap = (f"; windows {m['step']} steps apart share targets (horizon {m['horizon']}), so its variance takes "
+               f"Newey–West weights over {reach - 1} lag{'s' if reach > 2 else ''}" if reach > 1 else "")
+    return good, (f"{sentence} The Diebold–Mariano test runs over the {origins} forecast origins{series}{overlap}; "
+                  f"it is compared with Student's t at {origins - 1} degree{'s' if origins != 2 else ''} of freedom "
+                  "(Harvey–Leybourne–Newbold's small-sample form): with few origins only a steady difference counts.")
 
 
 def mae_caveat(scores: dict) -> str:
@@ -118,14 +163,34 @@ def verdict_units(forecaster: Forecaster) -> str:
     return "original" if forecaster.layout_ == "single" else "scaled"
 
 
-def interval_text(model: dict, quantiles, where: str = "the test values") -> str | None:
+def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
-    model's scores (``evaluation``, original units); None for a point forecast."""
+    model's scores (``evaluation``, original units); None for a point forecast.
+
+    With several targets the pooled figures come first, said to be pooled, then each target's own
+    (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
+    than ``most`` targets, the ``most`` whose widest interval is furthest from its nominal level are
+    named, and the sentence says how many there are and where all of them are."""
     intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of {where}"
                  for k, v in model.items() if k.startswith("coverage_")]
     if not intervals:
         return None
-    return (f"Prediction intervals (quantiles {list(quantiles)}): {'; '.join(intervals)}; "
+    by_target = model.get("by_target") or {}
+    pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
+    text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
             f"mean pinball loss {model['pinball']:.4g}.")
-
+    if not by_target:
+        return text
+    widest = next(k for k in model if k.startswith("coverage_"))
+    nominal = int(widest.replace("coverage_", "")) / 100
+    names = list(by_target)
+    if len(names) > most:
+        names = sorted(names, key=lambda n: -abs(by_target[n][widest] - nominal))[:most]
+    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}%"
+                                             for k, v in by_target[name].items() if k.startswith("coverage_"))
+                     + f", mean pinball loss {by_target[name]['pinball']:.4g}" for name in names)
+    which = ("Each target" if len(names) == len(by_target) else
+             f"The {len(names)} of the {len(by_target)} targets whose {widest.replace('coverage_', '')}% interval is "
+             "furthest from its level (every target's figures are in the scores' by_target)")
+    return f"{text} {which}: {each}."

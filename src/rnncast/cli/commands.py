@@ -61,6 +61,7 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
+    from rnncast.verdicts import backtest_verdict, interval_text
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -84,6 +85,10 @@ def run_backtest(args) -> int:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
+    print(backtest_verdict(result.metrics)[1])
+    intervals = interval_text(result.metrics["overall"]["model"], result.metrics["quantiles"], "the backtest values")
+    if intervals:
+        print(intervals)
     seconds = result.metrics["seconds"]
     print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")

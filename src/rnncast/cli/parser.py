@@ -102,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                                "with Optuna on the validation split; writes the best settings as a config file",
                                usage="%(prog)s [DATA] [--target COLS] [--trials N] [option ...]", description=(
                                    "Search " + ", ".join("--" + name.replace("_", "-") for name in SEARCHED) + " with "
-                                   "Optuna on the validation split (each fixed when given) and write the best settings "
-                                   "as a config file for fit --config. " + NAMES_NOTE))
+                                   "Optuna on the validation split (each fixed when given), ranking the trials by the "
+                                   "validation MSE, or a quantile model's by its pinball loss averaged over the levels "
+                                   "(scaled units), and write the best settings as a config file for fit --config. "
+                                   + NAMES_NOTE))
     data = _data_group(tune, "CSV or Parquet file, one row per time step")
     _add_names(data, "--target", help=TARGET_HELP.split("; wide format")[0] + ")")  # tune reads no wide tables
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)

@@ -64,7 +64,7 @@ def _sqlite_file(url: str | None) -> Path | None:
 
 def _same_storage(recorded: str | None, storage: str) -> bool:
     """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
-    from rnncast.tuning import hide_password
+    from rnncast.studies import hide_password
 
     if recorded is None:
         return False
@@ -85,9 +85,13 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
     except ImportError:
         pass  # tune() says what to install
 
+    from rnncast.studies import ranking
+
+    measure = ranking(settings.get("quantiles") or ())[1].split(" (")[0]  # "validation pinball loss" or "validation MSE"
+
     def on_trial(trial):
         params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
-        value = "" if trial.value is None else f" validation MSE {trial.value:.5f}"
+        value = "" if trial.value is None else f" {measure} {trial.value:.5f}"
         epochs = trial.user_attrs.get("epochs", "?")
         print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {epochs} epochs ({params})", flush=True)
 
@@ -99,6 +103,7 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
                   settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
                   sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
     best = result.study.best_trial
-    print(f"best: trial {best.number}, validation MSE {result.value:.5f} (scaled units; {len(result.study.trials)} trials in the study)")
+    print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({len(result.study.trials)} trials in the "
+          "study, ranked by it)")
     print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")
     return 0

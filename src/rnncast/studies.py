@@ -1,0 +1,142 @@
+"""A tune study in its storage: opened or created (processes racing to create one new study), and
+checked before trials are added to it: the fixed settings its trials ran with, and what it ranks
+them by.
+
+A point model's trials are ranked by the validation MSE; a quantile model's by the validation
+pinball loss averaged over its levels, a proper scoring rule for quantile forecasts (Koenker and
+Bassett, "Regression Quantiles", Econometrica 1978; Gneiting and Raftery, "Strictly Proper Scoring
+Rules, Prediction, and Estimation", JASA 2007): the median's MSE says nothing of the intervals, so it
+would rank a model with useless intervals first. Both are in scaled units (each series' own scale),
+as the training loop's validation loss is, on the weights fit keeps. A study records what it ranks by
+(``RANKING_ATTR``), so trials scored two ways are never ranked together.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+
+from rnncast.config import Settings
+from rnncast.errors import RnncastError
+
+RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
+
+
+def ranking(quantiles) -> tuple[str, str]:
+    """What the trials of a model with these quantile levels (() for a point model) are ranked by:
+    the key of ``evaluate``'s scaled model scores ("mse" or "pinball") and its words, e.g.
+    "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)"."""
+    if quantiles:
+        levels = ", ".join(f"{q:g}" for q in quantiles)
+        return "pinball", f"validation pinball loss (mean over the quantiles {levels}; scaled units)"
+    return "mse", "validation MSE (scaled units)"
+
+
+def check_ranking(study, name: str, key: str, created: bool) -> None:
+    """A study ranks its trials one way: a new (or empty) one records ``key``; one whose trials were
+    scored another way is refused by name (a study without the record was made before quantile
+    models were ranked by the pinball loss: every trial of it by the validation MSE)."""
+    recorded = study.user_attrs.get(RANKING_ATTR)
+    if recorded is None and (created or not study.trials):
+        study.set_user_attr(RANKING_ATTR, key)
+        return
+    was = recorded or "mse"
+    if was != key:
+        words = {"mse": "validation MSE (of the median, for a quantile model)", "pinball": "validation pinball loss"}
+        raise RnncastError(f"study {name!r} ranked its trials by the {words[was]}, and this call ranks them by the "
+                           f"{words[key]}: its trials' values cannot be ranked together; give another study name "
+                           "(--study) or folder (--out)")
+    if recorded is None:
+        study.set_user_attr(RANKING_ATTR, key)
+
+
+FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings in effect for its trials
+UNRANKED = ("device", "verbose")  # settings that do not change what a trial scores: machines may differ
+MISSING = object()  # a setting one side of check_fixed lacks (searched there)
+
+
+def check_fixed(study, name: str, base: Settings, searched: list, created: bool) -> None:
+    """A study continued with other settings would mix trials of two settings in one ranking, and
+    best.toml would pair the best trial's searched settings with this call's fixed ones: refused,
+    naming the first setting that differs. Compared are the values in effect (a default given as a
+    flag is the default), all but the searched ones and ``UNRANKED``. A new study records them; one
+    made before they were recorded, with trials, cannot be checked and is continued as it is. Two
+    processes that create one study at the same moment both record theirs (the last one stays)."""
+    wanted = {key: value for key, value in base.flat().items() if key not in searched and key not in UNRANKED}
+    wanted = json.loads(json.dumps(wanted))  # tuples as lists, as the storage keeps them
+    recorded = study.user_attrs.get(FIXED_ATTR)
+    if recorded is None:
+        if created or not study.trials:
+            study.set_user_attr(FIXED_ATTR, wanted)
+        return
+    differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
+    if differ:
+        key = differ[0]
+        was = f"{recorded[key]!r}" if key in recorded else "searched"
+        now = f"{wanted[key]!r}" if key in wanted else "searched"
+        raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
+                           "two settings; give the settings it was run with, or another study name (--study) or "
+                           "folder (--out)")
+
+
+STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "
+                "(with its driver installed)")
+
+
+def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: int = 20):
+    """The study ``name`` in ``storage``, created when it is new; returns ``(study, created)``.
+
+    Processes that open one new study at the same moment race to create its tables and its row (an
+    ``IntegrityError``, a locked SQLite file, Optuna's ``DuplicatedStudyError``): the loser waits a
+    moment and tries again, and then loads what the winner made. A storage that cannot be opened at
+    all (a bad URL, an unknown database, a missing driver) is a ``RnncastError`` naming it.
+    """
+    from optuna.exceptions import DuplicatedStudyError
+
+    try:
+        from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+    except ImportError:  # optuna without SQLAlchemy keeps its studies in memory
+        IntegrityError = OperationalError = SQLAlchemyError = DuplicatedStudyError
+    shown = hide_password(storage) if storage else storage
+    refused = f"cannot open the study storage {shown}: {{}}; {STORAGE_HINT}"
+    race: BaseException | None = None
+    for attempt in range(tries):
+        try:
+            try:
+                return optuna.create_study(study_name=name, storage=storage, direction="minimize",
+                                           sampler=sampler, pruner=pruner), True
+            except DuplicatedStudyError:
+                study = optuna.load_study(study_name=name, storage=storage, sampler=sampler, pruner=pruner)
+        except IntegrityError as err:
+            race = err  # another process wrote the tables' first rows between our look and our write
+        except OperationalError as err:
+            if "locked" not in str(err) and "already exists" not in str(err):
+                raise RnncastError(refused.format(_first_line(err))) from None
+            race = err  # SQLite: another process is writing the file
+        except ImportError as err:  # optuna's message does not say which module is missing; its cause does
+            missing = _first_line(err.__cause__ or err)
+            raise RnncastError(f"cannot open the study storage {shown}: its database driver is not installed "
+                               f"({missing}); install it, or keep the study in SQLite (sqlite:///study.db)") from None
+        except (SQLAlchemyError, ValueError) as err:  # a bad URL, an unknown dialect
+            raise RnncastError(refused.format(_first_line(err))) from None
+        else:
+            if study.directions != [optuna.study.StudyDirection.MINIMIZE]:
+                raise RnncastError(f"study {name!r} in {shown} does not minimize one value, as a study of rnncast "
+                                   "tune does; give another study name (--study)")
+            return study, False
+        time.sleep(random.uniform(0.05, 0.2) * (1 + attempt))  # the racers part; the loser then loads
+    raise RnncastError(f"could not create or load study {name!r} in {shown} after {tries} tries "
+                       f"({_first_line(race)}); is another process holding the database?")
+
+
+def _first_line(err: BaseException | None) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+
+def hide_password(url: str) -> str:
+    """A storage URL as rnncast shows and records it (tune.json): its password, if any, as ***."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

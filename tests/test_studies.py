@@ -1,0 +1,53 @@
+"""A tune study (``studies.py``): what its trials are ranked by (MSE, or a quantile model's pinball
+loss), the record that keeps one study from ranking trials scored two ways, and the storage URL shown
+without its password. Opening a storage and the fixed-settings check run through ``tune`` in
+test_tuning.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast import RnncastError
+from rnncast.studies import RANKING_ATTR, check_ranking, hide_password, ranking
+
+optuna = pytest.importorskip("optuna")
+
+
+def test_a_point_model_is_ranked_by_mse_and_a_quantile_model_by_its_pinball_loss():
+    assert ranking(()) == ("mse", "validation MSE (scaled units)")
+    assert ranking((0.1, 0.5, 0.9)) == ("pinball", "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; "
+                                                   "scaled units)")
+
+
+def _study_with_a_trial(recorded: str | None):
+    study = optuna.create_study(direction="minimize")
+    study.add_trial(optuna.trial.create_trial(value=0.5, params={}, distributions={}))
+    if recorded is not None:
+        study.set_user_attr(RANKING_ATTR, recorded)
+    return study
+
+
+def test_a_new_study_records_what_it_ranks_by_and_a_study_is_not_ranked_two_ways():
+    new = optuna.create_study(direction="minimize")
+    check_ranking(new, "fresh", "pinball", created=True)
+    assert new.user_attrs[RANKING_ATTR] == "pinball"
+    check_ranking(_study_with_a_trial("pinball"), "same", "pinball", created=False)
+    with pytest.raises(RnncastError, match="study 'q' ranked its trials by the validation pinball loss, and this call "
+                                           "ranks them by the validation MSE"):
+        check_ranking(_study_with_a_trial("pinball"), "q", "mse", created=False)
+
+
+def test_a_study_from_before_the_record_was_ranked_by_mse_even_for_quantiles():
+    """Every trial of such a study holds the median's validation MSE: a quantile tune does not add
+    pinball losses to it; a point tune goes on and records the MSE."""
+    with pytest.raises(RnncastError, match=r"study 'old' ranked its trials by the validation MSE \(of the median, for "
+                                           r"a quantile model\), and this call ranks them by the validation pinball"):
+        check_ranking(_study_with_a_trial(None), "old", "pinball", created=False)
+    point = _study_with_a_trial(None)
+    check_ranking(point, "old", "mse", created=False)
+    assert point.user_attrs[RANKING_ATTR] == "mse"
+
+
+def test_a_storage_url_is_shown_without_its_password():
+    assert hide_password("postgresql://ann:s3cret@db.example/tune") == "postgresql://ann:***@db.example/tune"
+    assert hide_password("sqlite:///study.db") == "sqlite:///study.db"
