@@ -187,29 +187,9 @@ def diebold_mariano_origins(errors_a: np.ndarray, errors_b: np.ndarray, origins:
     if not variance > 0:
         return result
     statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)
-    return {**result, "statistic": float(statistic), "p_value": student_t_cdf(float(statistic), n - 1)}
+    from scipy import stats  # imported here: the command line starts without it
 
-
-def student_t_cdf(x: float, df: int) -> float:
-    """P(T <= x) for Student's t with a whole number ``df`` >= 1 of degrees of freedom, from the
-    finite series in cos(theta) of Abramowitz and Stegun 26.7.3-4 (exact; no SciPy needed)."""
-    if not isinstance(df, (int, np.integer)) or df < 1:
-        raise ValueError(f"degrees of freedom must be a positive integer, got {df!r}")
-    if math.isnan(x):
-        return float("nan")
-    theta = math.atan(abs(x) / math.sqrt(df))
-    c2, term, total = math.cos(theta) ** 2, 1.0, 1.0
-    if df % 2:  # odd: A = 2/pi (theta + sin cos (1 + 2/3 c2 + 2*4/(3*5) c2^2 + ...))
-        for k in range(1, (df - 1) // 2):
-            term *= 2 * k / (2 * k + 1) * c2
-            total += term
-        inside = 2 / math.pi * (theta + (math.sin(theta) * math.cos(theta) * total if df > 1 else 0.0))
-    else:  # even: A = sin (1 + 1/2 c2 + 1*3/(2*4) c2^2 + ...)
-        for k in range(1, df // 2):
-            term *= (2 * k - 1) / (2 * k) * c2
-            total += term
-        inside = math.sin(theta) * total
-    return 0.5 + 0.5 * inside if x >= 0 else 0.5 - 0.5 * inside  # inside: P(|T| <= |x|)
+    return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, n - 1))}
 
 
 def _loss_difference(errors_a, errors_b) -> np.ndarray:
