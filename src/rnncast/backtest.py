@@ -84,7 +84,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         started = time.perf_counter()
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
         starts = (panel.offsets[:-1, None] + cutoffs - lookback).reshape(-1)  # [S * K] rows of the stacked panel
-        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series)
+        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series, shortest=True)
         predict_seconds = time.perf_counter() - started
         scales = model.state.mase_scales[series]  # [S * K, T]
     else:  # a fresh model and scalers on the rows before each origin
@@ -97,7 +97,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             started = time.perf_counter()
             series = np.arange(panel.n_series)
             starts = panel.offsets[:-1] + cutoffs[:, j] - lookback
-            original, scaled = forecast_windows(model, panel, series, starts, series)
+            original, scaled = forecast_windows(model, panel, series, starts, series, shortest=True)
             parts.append(original)
             scaled_parts.append(scaled)  # each window's own scalers: coverage has no units
             predict_seconds += time.perf_counter() - started

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import evaluation, files, plots
+from rnncast import decimals, evaluation, files, plots
 from rnncast.version import __version__
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
@@ -140,10 +140,13 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
 
 
 def history_csv(history: list[dict]) -> str:
+    """``history.csv``: one row per epoch; the losses (float32 sums, means and scores) as the shortest text
+    of their float32 (1.2362734, not 1.2362734079360962)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=["epoch", "train_loss", "val_loss", "seconds", "best"])
     writer.writeheader()
-    writer.writerows(history)
+    loss = lambda v: v if v is None else float(decimals.shortest(v))  # noqa: E731
+    writer.writerows({**row, "train_loss": loss(row["train_loss"]), "val_loss": loss(row["val_loss"])} for row in history)
     return buffer.getvalue()
 
 
