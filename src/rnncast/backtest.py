@@ -22,7 +22,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import fitting
+from rnncast import csvtext, fitting
 from rnncast.evaluation import scores
 from rnncast.fitting import report_short
 from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
@@ -151,7 +151,7 @@ def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
     if panel.time is None:
         return {"first_step": [int(cutoffs.min()), int(cutoffs.max())]}
     stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(cutoffs)]
-    return {"first_step": [str(min(stamps)), str(max(stamps))]}
+    return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format) for t in (min(stamps), max(stamps))]}
 
 
 def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
@@ -179,7 +179,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    return pd.DataFrame(columns)
+    return csvtext.dated(pd.DataFrame(columns), panel.calendar)  # written with the data's own dates (csvtext)
 
 
 def backtest_figure(result: Backtest, n_series: int = 3):

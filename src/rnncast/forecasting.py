@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, parts, reading, scaling
+from rnncast import baselines, csvtext, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -117,7 +117,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     panel's own (encoded as at fit), else those seen at fit. One series: a frame indexed by the next dates
     of the calendar (or row numbers), one column per target (and ``<target>_q<level>`` per quantile). Many
     series: long format, one row per series and step, columns id, time, ``<target>_hat`` (and the quantile
-    columns).
+    columns). Dates are datetime64; ``attrs["time_format"]`` (``csvtext``): how the data's text wrote them.
     Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
     categories, missing future values, and timestamps no calendar explains (dates are never invented).
     """
@@ -151,8 +151,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         for j, q in enumerate(state.settings.model.quantiles):
             for t, name in enumerate(state.targets):
                 frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
-        return frame
-    return _long_frame(state, panel, when, point, quantiles)
+        return csvtext.dated(frame, panel.calendar, state.calendar)
+    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar)
 
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from rnncast import decimals, evaluation, files, plots
 from rnncast.version import __version__
+from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
@@ -155,7 +156,7 @@ def history_csv(history: list[dict]) -> str:
 def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     """``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a backtest."""
     out_dir = Path(out_dir)
-    files.write_text(out_dir / "forecasts.csv", result.forecasts.to_csv(index=False))
+    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts))
     files.write_json(out_dir / "metrics.json", {**result.metrics, "settings": params, "source": source,
                                                 "environment": environment()})
     png = plots.png_bytes(result.figure())
