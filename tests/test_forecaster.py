@@ -8,10 +8,13 @@ What fit, predict and evaluate do is pinned down in the files of the modules tha
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError, datasets
+from test_cli_display import Terminal
 
 # ---- the scikit-learn contract ----------------------------------------------------------------
 
@@ -83,12 +86,18 @@ def test_verbose_draws_tqdm_auto_bar_over_the_epochs(capfd, monkeypatch):
         return bar
 
     monkeypatch.setattr(tqdm.auto, "tqdm", recording)
+    monkeypatch.setattr(sys, "stderr", Terminal())  # the text bar is drawn on a terminal
     seen = []
     model = Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y", on_epoch=seen.append)
     assert len(made) == 1 and made[0].total == 3 and made[0].n == len(model.history_)
     assert len(seen) == len(model.history_)  # the caller's own callback still runs
-    err = capfd.readouterr().err
+    err = sys.stderr.getvalue()
     assert "fit lstm" in err and "epoch" in err and "val_loss" in err
+
+
+def test_verbose_draws_no_bar_into_a_stderr_that_is_no_terminal(capfd):
+    Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y")  # as 2>err.txt
+    assert "fit lstm" not in capfd.readouterr().err
 
 
 def test_fit_prints_nothing_by_default(capfd):
