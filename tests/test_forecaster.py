@@ -33,6 +33,30 @@ def test_set_params_refuses_an_unknown_name():
         Forecaster().set_params(hiden_size=3)
 
 
+def test_an_unknown_keyword_of_the_constructor_is_named_with_the_one_meant_as_set_params_does():
+    """Forecaster(epoch=3) raised Python's bare "unexpected keyword argument 'epoch'"."""
+    with pytest.raises(RnncastError, match=r"^unknown parameter 'epoch' for Forecaster \(did you mean 'epochs'\?\); "
+                                           r"valid parameters: cell, lookback, .*, verbose$"):
+        Forecaster(cell="gru", epoch=3)
+    with pytest.raises(TypeError, match=r"'hiden_size' for Forecaster \(did you mean 'hidden_size'\?\)"):
+        Forecaster(hiden_size=3)  # code that caught Python's TypeError still catches it
+    with pytest.raises(TypeError):
+        Forecaster().set_params(epoch=3)  # the same kind of error from both doors
+
+
+def test_the_constructor_keeps_its_explicit_keywords_for_scikit_learn():
+    import copy
+    import inspect
+
+    names = list(inspect.signature(Forecaster).parameters)
+    assert names[:3] == ["cell", "lookback", "horizon"] and "verbose" in names
+    assert all(p.kind is p.POSITIONAL_OR_KEYWORD for p in inspect.signature(Forecaster.__init__).parameters.values())
+    f = Forecaster(cell="gru", epochs=3)
+    clone = type(f)(**copy.deepcopy(f.get_params(deep=False)))  # what sklearn.base.clone does
+    assert clone.get_params() == f.get_params() and clone is not f
+    assert Forecaster("gru", 7).lookback == 7  # positional arguments still bind as before
+
+
 def test_constructor_stores_arguments_without_validation():
     f = Forecaster(lookback=-1, cell="nope", epochs="many", dropout=7)
     assert (f.lookback, f.cell, f.epochs, f.dropout) == (-1, "nope", "many", 7)
