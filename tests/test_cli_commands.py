@@ -121,3 +121,19 @@ def test_backtest_forecasts_csv_dates_its_windows_as_the_data_and_writes_short_f
     for column in ("sales_hat", "sales_q0.1", "sales_q0.9"):
         assert _no_float32_noise(forecasts[column]), list(forecasts[column][:3])
     assert list(forecasts["sales"][:H]) == [str(v) for v in pd.read_csv(data)["sales"][54:57]]  # actuals as given
+
+
+def test_predict_overwrite_through_a_link_writes_its_target_and_keeps_the_link(tmp_path, capsys):
+    """As `rnncast predict ... > latest.csv` would: the link stays, the file it leads to is replaced."""
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    (tmp_path / "archive").mkdir()
+    target = tmp_path / "archive" / "2017.csv"
+    target.write_text("old\n")
+    link = tmp_path / "latest.csv"
+    link.symlink_to("archive/2017.csv")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link)]) == 2
+    assert "(a link to " in capsys.readouterr().err and target.read_text() == "old\n"  # asked first, as for a file
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link), "--overwrite"]) == 0
+    assert link.is_symlink() and link.readlink().as_posix() == "archive/2017.csv"
+    assert target.read_text().startswith("month,sales\n2017-01,")
