@@ -10,10 +10,12 @@ import io
 import json
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from conftest import PNG_SIGNATURE, TINY, make_panel
+from rnncast import Forecaster
 from rnncast.cli import main
 from test_demo import tiny_demos  # noqa: F401  (a fixture)
 
@@ -106,3 +108,59 @@ def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_po
         assert re.search(rf"pooled over the 2 targets: 80% interval covers [\d.]+% of {where}; mean pinball loss "
                          r"[\d.e-]+\. Each target: y: 80% interval covers [\d.]+%, mean pinball loss [\d.e-]+; "
                          r"z: 80% interval covers [\d.]+%", text)
+
+
+def _monthly_csv(path, n=60, ids=("a",)):
+    """A monthly sales CSV written as people write months (2012-01), with prices to the cent."""
+    rows = [(i, f"{2012 + k // 12}-{k % 12 + 1:02d}", round(50 + 10 * np.sin(k / 2) + j * 40 + 0.37 * (k % 5), 2))
+            for j, i in enumerate(ids) for k in range(n)]
+    frame = pd.DataFrame(rows, columns=["unique_id", "month", "sales"])
+    (frame if len(ids) > 1 else frame.drop(columns="unique_id")).to_csv(path, index=False)
+    return path
+
+
+def _no_float32_noise(values) -> bool:
+    """No value carries float64's 16 or 17 digits: the shortest decimal of the network's float32 (scaled
+    units) has at most 10 here (a scaled value near 0 pins down more digits than the float32 of 50.8)."""
+    return all(len(str(v).replace("-", "").replace(".", "").lstrip("0")) <= 10 for v in values)
+
+
+def test_predict_writes_the_months_as_the_data_wrote_them_and_no_float32_noise_digits(tmp_path, capsys):
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
+    stdout = capsys.readouterr().out
+    lines = stdout.splitlines()
+    assert lines[0] == "month,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
+    assert _no_float32_noise(line.split(",")[1] for line in lines[1:])
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert (tmp_path / "f.csv").read_text() == stdout
+
+
+def test_backtest_forecasts_csv_dates_its_windows_as_the_data_and_writes_short_forecasts(tmp_path, capsys):
+    data = _monthly_csv(tmp_path / "long.csv", ids=("a", "b"))
+    assert main(["backtest", str(data), "--target", "sales", "--n-windows", "2", "--lookback", str(L),
+                 "--horizon", str(H), "--hidden-size", "8", "--epochs", "2", "--device", "cpu",
+                 "--quantiles", "0.1,0.5,0.9", "--out", str(tmp_path / "bt")]) == 0, capsys.readouterr().err
+    assert "\n0 (2016-07)  " in capsys.readouterr().out  # the windows are named by their months too
+    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv", dtype=str)
+    assert list(forecasts["month"][:H]) == ["2016-07", "2016-08", "2016-09"] and set(forecasts["cutoff"][:H]) == {"2016-06"}
+    for column in ("sales_hat", "sales_q0.1", "sales_q0.9"):
+        assert _no_float32_noise(forecasts[column]), list(forecasts[column][:3])
+    assert list(forecasts["sales"][:H]) == [str(v) for v in pd.read_csv(data)["sales"][54:57]]  # actuals as given
+
+
+def test_predict_overwrite_through_a_link_writes_its_target_and_keeps_the_link(tmp_path, capsys):
+    """As `rnncast predict ... > latest.csv` would: the link stays, the file it leads to is replaced."""
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    (tmp_path / "archive").mkdir()
+    target = tmp_path / "archive" / "2017.csv"
+    target.write_text("old\n")
+    link = tmp_path / "latest.csv"
+    link.symlink_to("archive/2017.csv")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link)]) == 2
+    assert "(a link to " in capsys.readouterr().err and target.read_text() == "old\n"  # asked first, as for a file
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link), "--overwrite"]) == 0
+    assert link.is_symlink() and link.readlink().as_posix() == "archive/2017.csv"
+    assert target.read_text().startswith("month,sales\n2017-01,")

@@ -4,6 +4,10 @@ and draws nothing on ranks other than 0."""
 
 from __future__ import annotations
 
+import io
+import logging
+import re
+import sys
 from types import SimpleNamespace
 
 from rnncast.cli.display import epoch_bar, table
@@ -14,14 +18,50 @@ def test_a_table_pads_each_column_to_its_widest_cell_under_a_rule():
     assert text.splitlines() == ["model   mse", "------  -----", "lstm    0.5", "repeat  12.25"]
 
 
-def test_the_epoch_bar_appears_with_the_first_epoch_and_shows_the_losses(capsys):
+class Terminal(io.StringIO):
+    """A standard error that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_epoch_bar_appears_on_a_terminal_with_the_first_epoch_and_shows_the_losses(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", Terminal())
     bar = epoch_bar("lstm", total=3)
-    assert capsys.readouterr().err == ""  # nothing before training
+    assert sys.stderr.getvalue() == ""  # nothing before training
     bar(SimpleNamespace(epoch=1, train_loss=0.25, val_loss=0.5))
     bar(SimpleNamespace(epoch=2, train_loss=0.125, val_loss=None))
     bar.close()
-    err = capsys.readouterr().err
+    err = sys.stderr.getvalue()
     assert "fit lstm epoch 2" in err and "2/3" in err and "loss=0.12500" in err
+
+
+def test_a_standard_error_that_is_no_terminal_gets_no_bar_and_warnings_keep_their_own_lines(capsys):
+    bar = epoch_bar("lstm", total=3)  # capsys' stderr, as 2>err.txt or a pipe, is no terminal
+    bar(SimpleNamespace(epoch=1, train_loss=0.25, val_loss=0.5))
+    print("rnncast: WARNING: the best epoch was the last", file=sys.stderr)
+    bar(SimpleNamespace(epoch=2, train_loss=0.125, val_loss=None))
+    bar.close()
+    assert capsys.readouterr().err == "rnncast: WARNING: the best epoch was the last\n"
+
+
+def test_on_a_terminal_a_log_line_is_written_above_the_bar_not_into_its_line(monkeypatch):
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    handler = logging.StreamHandler(terminal)
+    handler.setFormatter(logging.Formatter("rnncast: %(levelname)s: %(message)s"))
+    logging.root.addHandler(handler)
+    try:
+        bar = epoch_bar("lstm", total=2)
+        bar(SimpleNamespace(epoch=1, train_loss=0.25, val_loss=0.5))
+        logging.getLogger("rnncast.test").warning("the validation loss was still falling")
+        bar(SimpleNamespace(epoch=2, train_loss=0.125, val_loss=None))
+        bar.close()
+    finally:
+        logging.root.removeHandler(handler)
+    lines = re.split(r"[\r\n]", terminal.getvalue())
+    assert "rnncast: WARNING: the validation loss was still falling" in lines  # a line of its own
+    assert logging.root.handlers.count(handler) == 0 and all(h is not handler for h in logging.root.handlers)
 
 
 def test_a_rank_other_than_0_draws_nothing(capsys):

@@ -81,3 +81,33 @@ def test_output_files_never_land_in_a_model_folder_nor_replace_a_runs_file_or_an
     with pytest.raises(RnncastError, match="is a folder; give the path of the CSV file"):
         outputs.check_output_file(tmp_path, "--out", "CSV")
     assert outputs.check_output_file(tmp_path / "forecast.csv", "--out", "CSV") == tmp_path / "forecast.csv"
+
+
+def test_a_link_is_judged_by_the_file_it_leads_to(tmp_path):
+    """--out through a symbolic link writes its target (files.write_bytes), so the target is held to the rules."""
+    import os
+
+    run = tmp_path / "run"
+    (run / "model").mkdir(parents=True)
+    (run / "config.json").write_text("{}")
+    (run / "model" / "model.json").write_text("{}")
+    (run / "model" / "notes.csv").write_text("x\n")
+    (tmp_path / "into-model.csv").symlink_to(run / "model" / "notes.csv")
+    with pytest.raises(RnncastError, match=r"into-model.csv \(a link to .*model/notes.csv\) would write into the model"):
+        outputs.check_output_file(tmp_path / "into-model.csv", "--out", "CSV", overwrite=True)
+    (run / "metrics.json").write_text("{}")
+    (tmp_path / "metrics.csv").symlink_to(run / "metrics.json")
+    with pytest.raises(RnncastError, match=r"is a link to .*metrics.json, which would hold .csv content"):
+        outputs.check_output_file(tmp_path / "metrics.csv", "--out", "CSV", suffixes=(".csv",), overwrite=True)
+    data = tmp_path / "data.csv"
+    data.write_text("y\n1\n")
+    (tmp_path / "to-data.csv").symlink_to(data)
+    with pytest.raises(RnncastError, match=r"to-data.csv \(a link to .*data.csv\) is the command's own input"):
+        outputs.check_output_file(tmp_path / "to-data.csv", "--out", "CSV", inputs=[str(data)], overwrite=True)
+    mine = tmp_path / "mine.csv"
+    mine.write_text("old\n")
+    (tmp_path / "latest.csv").symlink_to(mine)
+    with pytest.raises(RnncastError, match=r"latest.csv \(a link to .*mine.csv\) exists; pass --overwrite"):
+        outputs.check_output_file(tmp_path / "latest.csv", "--out", "CSV")
+    assert outputs.check_output_file(tmp_path / "latest.csv", "--out", "CSV", overwrite=True) == tmp_path / "latest.csv"
+    assert os.path.islink(tmp_path / "latest.csv")

@@ -159,3 +159,40 @@ def test_a_file_that_cannot_be_written_is_named_not_its_temporary_name(tmp_path,
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(RnncastError, match=rf"cannot write {tmp_path / 'f.csv'}: Permission denied"):
         files.write_text(tmp_path / "f.csv", "x")
+
+
+def test_a_link_is_written_through_to_its_target_which_keeps_its_permissions(tmp_path):
+    """As the shell's > and cp: the link stays a link, its target gets the new content."""
+    target = tmp_path / "shared" / "forecast.csv"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    target.chmod(0o600)
+    link = tmp_path / "latest.csv"
+    link.symlink_to(os.path.relpath(target, tmp_path))  # a relative link, as ln -s writes them
+    files.write_text(link, "new\n")
+    assert link.is_symlink() and os.readlink(link) == os.path.join("shared", "forecast.csv")
+    assert target.read_text() == "new\n" and (target.stat().st_mode & 0o777) == 0o600
+    assert sorted(p.name for p in target.parent.iterdir()) == ["forecast.csv"]  # no temporary file left
+    chain = tmp_path / "chain.csv"
+    chain.symlink_to(link)
+    files.write_text(chain, "newer\n")
+    assert chain.is_symlink() and link.is_symlink() and target.read_text() == "newer\n"
+    fresh = tmp_path / "fresh.csv"
+    files.write_text(fresh, "x\n")
+    assert (fresh.stat().st_mode & 0o777) == 0o644  # a new file is readable by others, as before
+
+
+def test_a_dangling_link_gets_its_target_made_and_a_loop_is_refused_by_name(tmp_path):
+    dangling = tmp_path / "out.csv"
+    dangling.symlink_to(tmp_path / "made.csv")
+    files.write_text(dangling, "x\n")
+    assert dangling.is_symlink() and (tmp_path / "made.csv").read_text() == "x\n"
+    nowhere = tmp_path / "gone.csv"
+    nowhere.symlink_to(tmp_path / "no-such-folder" / "f.csv")
+    with pytest.raises(RnncastError, match=rf"cannot write {nowhere} \(a link to .*no-such-folder/f.csv\)"):
+        files.write_text(nowhere, "x\n")
+    assert not (tmp_path / "no-such-folder").exists()  # a link's folder is not made behind the user's back
+    (tmp_path / "a.csv").symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    with pytest.raises(RnncastError, match=r"cannot write .*a.csv: .*symbolic links \(a loop of links\)"):
+        files.write_text(tmp_path / "a.csv", "x\n")

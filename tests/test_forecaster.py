@@ -8,10 +8,13 @@ What fit, predict and evaluate do is pinned down in the files of the modules tha
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError, datasets
+from test_cli_display import Terminal
 
 # ---- the scikit-learn contract ----------------------------------------------------------------
 
@@ -28,6 +31,30 @@ def test_get_params_set_params_round_trip():
 def test_set_params_refuses_an_unknown_name():
     with pytest.raises(RnncastError, match="'hiden_size'"):
         Forecaster().set_params(hiden_size=3)
+
+
+def test_an_unknown_keyword_of_the_constructor_is_named_with_the_one_meant_as_set_params_does():
+    """Forecaster(epoch=3) raised Python's bare "unexpected keyword argument 'epoch'"."""
+    with pytest.raises(RnncastError, match=r"^unknown parameter 'epoch' for Forecaster \(did you mean 'epochs'\?\); "
+                                           r"valid parameters: cell, lookback, .*, verbose$"):
+        Forecaster(cell="gru", epoch=3)
+    with pytest.raises(TypeError, match=r"'hiden_size' for Forecaster \(did you mean 'hidden_size'\?\)"):
+        Forecaster(hiden_size=3)  # code that caught Python's TypeError still catches it
+    with pytest.raises(TypeError):
+        Forecaster().set_params(epoch=3)  # the same kind of error from both doors
+
+
+def test_the_constructor_keeps_its_explicit_keywords_for_scikit_learn():
+    import copy
+    import inspect
+
+    names = list(inspect.signature(Forecaster).parameters)
+    assert names[:3] == ["cell", "lookback", "horizon"] and "verbose" in names
+    assert all(p.kind is p.POSITIONAL_OR_KEYWORD for p in inspect.signature(Forecaster.__init__).parameters.values())
+    f = Forecaster(cell="gru", epochs=3)
+    clone = type(f)(**copy.deepcopy(f.get_params(deep=False)))  # what sklearn.base.clone does
+    assert clone.get_params() == f.get_params() and clone is not f
+    assert Forecaster("gru", 7).lookback == 7  # positional arguments still bind as before
 
 
 def test_constructor_stores_arguments_without_validation():
@@ -83,12 +110,18 @@ def test_verbose_draws_tqdm_auto_bar_over_the_epochs(capfd, monkeypatch):
         return bar
 
     monkeypatch.setattr(tqdm.auto, "tqdm", recording)
+    monkeypatch.setattr(sys, "stderr", Terminal())  # the text bar is drawn on a terminal
     seen = []
     model = Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y", on_epoch=seen.append)
     assert len(made) == 1 and made[0].total == 3 and made[0].n == len(model.history_)
     assert len(seen) == len(model.history_)  # the caller's own callback still runs
-    err = capfd.readouterr().err
+    err = sys.stderr.getvalue()
     assert "fit lstm" in err and "epoch" in err and "val_loss" in err
+
+
+def test_verbose_draws_no_bar_into_a_stderr_that_is_no_terminal(capfd):
+    Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y")  # as 2>err.txt
+    assert "fit lstm" not in capfd.readouterr().err
 
 
 def test_fit_prints_nothing_by_default(capfd):

@@ -146,6 +146,7 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "negative MASE scale": (_set(("mase_scales", 0, 0), -1.0), r"the MASE scales are not 4 x 1 numbers >= 0"),
     "calendar of no kind": (_set(("calendar", "kind"), "lunar"), r"the calendar is of kind 'lunar'"),
     "zone that is none": (_set(("calendar", "tz"), "Mars/Olympus"), r"the calendar has the zone 'Mars/Olympus'"),
+    "text format not text": (_set(("calendar", "text_format"), 7), r"the calendar has .* text format 7; each must be text"),
     "a column named by a number": (_set(("targets", 0), 7), r"must be distinct names \(text\)"),
     "format version true": (_set(("format_version",), True), r"uses model format version True"),
     "deeply nested params": (_set(("params", "hidden_size"), [[[[8]]]]),

@@ -27,7 +27,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import fitting
+from rnncast import csvtext, fitting
 from rnncast.evaluation import scaled_scores, scores
 from rnncast.fitting import report_short
 from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
@@ -92,7 +92,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         started = time.perf_counter()
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
         starts = (panel.offsets[:-1, None] + cutoffs - lookback).reshape(-1)  # [S * K] rows of the stacked panel
-        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series)
+        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series, shortest=True)
         predict_seconds = time.perf_counter() - started
         scales = model.state.mase_scales[series]  # [S * K, T]
     else:  # a fresh model and scalers on the rows before each origin
@@ -105,7 +105,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             started = time.perf_counter()
             series = np.arange(panel.n_series)
             starts = panel.offsets[:-1] + cutoffs[:, j] - lookback
-            original, scaled = forecast_windows(model, panel, series, starts, series)
+            original, scaled = forecast_windows(model, panel, series, starts, series, shortest=True)
             parts.append(original)
             scaled_parts.append(scaled)  # each window's own scalers: coverage has no units
             predict_seconds += time.perf_counter() - started
@@ -166,7 +166,7 @@ def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
     if panel.time is None:
         return {"first_step": [int(cutoffs.min()), int(cutoffs.max())]}
     stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(cutoffs)]
-    return {"first_step": [str(min(stamps)), str(max(stamps))]}
+    return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format) for t in (min(stamps), max(stamps))]}
 
 
 def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
@@ -194,7 +194,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    return pd.DataFrame(columns)
+    return csvtext.dated(pd.DataFrame(columns), panel.calendar)  # written with the data's own dates (csvtext)
 
 
 def backtest_figure(result: Backtest, n_series: int = 3):

@@ -217,8 +217,8 @@ class TrainSettings:
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
     verbose: bool = field(default=False, metadata={
         "help": "show a progress bar over epochs while fit trains (tqdm's auto bar: a widget in a notebook, text in a "
-                "terminal); off by default, so a library call inside another tool prints nothing. The command line "
-                "always draws its own bar", "choices": None, "flag": False})
+                "terminal, nothing into a file or pipe); off by default, so a library call inside another tool prints "
+                "nothing. The command line draws its own bar, on a terminal", "choices": None, "flag": False})
 
     def validate(self) -> None:
         positive_int("epochs", self.epochs)

@@ -9,6 +9,12 @@ class RnncastError(ValueError):
     """Bad input data, bad settings, or an unreadable model folder."""
 
 
+class UnknownParameter(RnncastError, TypeError):
+    """A keyword the estimator does not take (``Forecaster(epoch=3)``, ``set_params(epoch=3)``): an
+    ``RnncastError`` like every refusal of bad settings, and a ``TypeError`` as Python's own refusal of
+    an unexpected keyword is, so that code catching either still catches it."""
+
+
 class TrainingDiverged(RnncastError):
     """The loss became NaN or infinite before any epoch finished, so there is no model to keep.
     (After finished epochs ``fit`` keeps the best of them, warns, and sets ``diverged_epoch_``.)"""

@@ -1,5 +1,6 @@
 """Atomic file writes: a file is written under a temporary name in its folder, then renamed over
-the final name, so a crash leaves the old file or the new one, never half of one.
+the final name, so a crash leaves the old file or the new one, never half of one. A symbolic link is
+written through to its target, as the shell's ``>`` and ``cp`` do.
 
 A folder that a process writes (a run, a backtest, a tune, a demo) is held with ``lock_folder``: a lock file inside
 it, locked with ``fcntl.flock``, so a second writer is refused by name and a killed writer's lock
@@ -14,6 +15,7 @@ import math
 import os
 import re
 import socket
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,23 +28,49 @@ LOCK_NAME = ".rnncast.lock"
 
 
 def write_bytes(path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically. A symbolic link is written through, as the shell's ``>``
+    and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
+    a file replaced keeps its permissions (a new one is 0644). Raises ``RnncastError`` naming ``path``
+    when the folder cannot be written or the link leads nowhere (a loop)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    target = written_path(path)
+    if target == path:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a link's target folder is the link's business
+    via = f" (a link to {target})" if target != path else ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o644  # mkstemp makes 0600; run directories are meant to be shared and read
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:  # name the file asked for, not the temporary name beside it
-        raise RnncastError(f"cannot write {path}: {err.strerror or err} (check the permissions of "
-                           f"{path.parent}, or give another path)") from None
+        raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
+                           f"{target.parent}, or give another path)") from None
     try:
-        os.fchmod(fd, 0o644)  # mkstemp makes 0600; run directories are meant to be shared and read
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def written_path(path) -> Path:
+    """The file a write to ``path`` replaces: ``path``, or the file its symbolic link (or chain of links)
+    leads to, absolute; the target of a dangling link is where it would be. A loop of links is refused
+    (``RnncastError``)."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # dangling: its target is made, as the shell's > makes it
+    except OSError as err:
+        raise RnncastError(f"cannot write {path}: {err.strerror or err} (a loop of links); give another path") from None
 
 
 def write_text(path, text: str) -> None:

@@ -201,10 +201,11 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
 
 def progress(name: str, epochs: int, on_epoch=None):
     """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook, text on
-    stderr in a terminal) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar."""
+    stderr in a terminal; nothing on a stderr that is no terminal, a file or a pipe, where its redraws
+    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar."""
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True)
+    bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True, disable=None)  # a notebook's: always
 
     def callback(record):
         post = {"loss": f"{record.train_loss:.5f}"}

@@ -29,7 +29,7 @@ from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, WindowForecasts
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
-from rnncast.settingvalues import did_you_mean
+from rnncast.settingvalues import checked_keywords, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.training import resolve_device
 
@@ -62,6 +62,7 @@ class Forecaster:
     frame with ``series=[...]``; ``predict`` then returns ``unique_id, ds, y_hat`` rows.
     """
 
+    @checked_keywords  # Forecaster(epoch=3) names 'epochs', as set_params does, not Python's bare TypeError
     def __init__(
         self,
         cell: str = _M.cell,
@@ -153,8 +154,7 @@ class Forecaster:
         valid = self._param_names()
         for name, value in params.items():
             if name not in valid:
-                raise RnncastError(f"unknown parameter {name!r} for Forecaster{did_you_mean(name, valid)}; valid "
-                                   f"parameters: {', '.join(valid)}")
+                raise unknown_parameter(name, valid)  # an RnncastError, and a TypeError as Forecaster(epoch=3)'s
             setattr(self, name, value)
         return self
 

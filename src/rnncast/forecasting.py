@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, parts, reading, scaling
+from rnncast import baselines, csvtext, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -111,13 +111,13 @@ def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
-    """The ``horizon`` steps after the end of every series of ``panel``, in original units.
+    """The ``horizon`` steps after the end of every series of ``panel``, in original units (``decimals.shortest``).
 
-    ``future``: the future covariates over those steps (``future.align_future``). Static
-    covariates: the panel's own (encoded as at fit), else those seen at fit.
-    One series: a frame indexed by the next dates of the calendar (or row numbers), one column
-    per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
-    series and step, columns id, time, ``<target>_hat`` (and the quantile columns).
+    ``future``: the future covariates over those steps (``future.align_future``). Static covariates: the
+    panel's own (encoded as at fit), else those seen at fit. One series: a frame indexed by the next dates
+    of the calendar (or row numbers), one column per target (and ``<target>_q<level>`` per quantile). Many
+    series: long format, one row per series and step, columns id, time, ``<target>_hat`` (and the quantile
+    columns). Dates are datetime64; ``attrs["time_format"]`` (``csvtext``): how the data's text wrote them.
     Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
     categories, missing future values, and timestamps no calendar explains (dates are never invented).
     """
@@ -144,15 +144,15 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     static, categories = static_tensors(*static_inputs(state, panel, index), model.device)
     with torch.inference_mode(), few_threads(len(index)):
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
-    y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale)
+    y = scaling.inverse_windows(y, np.arange(len(index)), offset, scale, shortest=True)  # no float32 noise digits
     point, quantiles = point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
     if state.layout == "single":
         frame = pd.DataFrame(point[0], columns=state.targets, index=when[0])
         for j, q in enumerate(state.settings.model.quantiles):
             for t, name in enumerate(state.targets):
                 frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
-        return frame
-    return _long_frame(state, panel, when, point, quantiles)
+        return csvtext.dated(frame, panel.calendar, state.calendar)
+    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar)
 
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
@@ -238,9 +238,9 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
 
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
-                     series: np.ndarray) -> tuple[WindowForecasts, WindowForecasts]:
-    """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W],
-    in original and in scaled units; the network runs once, over all windows in batches."""
+                     series: np.ndarray, shortest: bool = False) -> tuple[WindowForecasts, WindowForecasts]:
+    """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
+    and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -254,7 +254,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     rows = target_rows[:, None] + np.arange(horizon)  # [W, H]
     recent = target_rows[:, None] - season + np.arange(season)  # [W, season] the last season of inputs
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
-    pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale)
+    pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale, shortest)
     means = state.train_means[index]  # [S, T]
     scaled_means = ((means - offset[:, :n_t]) / scale[:, :n_t]).astype(np.float32)
 

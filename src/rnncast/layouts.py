@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import timeaxis
+from rnncast.csvtext import written_format
 from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 
@@ -40,6 +41,7 @@ class Rows:
     id_col: str | None
     codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
     dayfirst: bool | None = None  # dates such as 01/02/2016 read day first (True), month first (False); None: no doubt
+    text_format: str | None = None  # the strftime format of the time column's text (csvtext.written_format)
 
 
 def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str]):
@@ -59,10 +61,15 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     return past, future
 
 
-def _time(frame, name, tz, dayfirst, order: dict) -> pd.Index | None:
+def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
+    """The time column read (``timeaxis.parse_time``); ``order`` receives how dates that read both ways
+    were read (``"dayfirst"``) and the format of the column's text (``"text_format"``, for ``csvtext``)."""
     if name is None:
         return None
-    return timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs), dayfirst, order)
+    time = timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs), dayfirst, order)
+    if order is not None:
+        order["text_format"] = written_format(frame[name], time, order.get("dayfirst") if dayfirst is None else dayfirst)
+    return time
 
 
 def single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,

@@ -67,7 +67,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
-    rows.dayfirst = dayfirst if dayfirst is not None else order.get("dayfirst")
+    rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: _id_hint(frame, rows))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
@@ -157,7 +157,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})
-    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst)
+    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
         text = lambda c: repr(c.freq_text) if c.freq is not None else "irregular"  # noqa: E731

@@ -19,8 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import evaluation, files, plots
+from rnncast import decimals, evaluation, files, plots
 from rnncast.version import __version__
+from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
@@ -140,10 +141,13 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
 
 
 def history_csv(history: list[dict]) -> str:
+    """``history.csv``: one row per epoch; the losses (float32 sums, means and scores) as the shortest text
+    of their float32 (1.2362734, not 1.2362734079360962)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=["epoch", "train_loss", "val_loss", "seconds", "best"])
     writer.writeheader()
-    writer.writerows(history)
+    loss = lambda v: v if v is None else float(decimals.shortest(v))  # noqa: E731
+    writer.writerows({**row, "train_loss": loss(row["train_loss"]), "val_loss": loss(row["val_loss"])} for row in history)
     return buffer.getvalue()
 
 
@@ -153,7 +157,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     """``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a backtest; the page
     opens with the verdict over every window (``verdicts.backtest_verdict``), as a run's does."""
     out_dir = Path(out_dir)
-    files.write_text(out_dir / "forecasts.csv", result.forecasts.to_csv(index=False))
+    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts))
     files.write_json(out_dir / "metrics.json", {**result.metrics, "settings": params, "source": source,
                                                 "environment": environment()})
     png = plots.png_bytes(result.figure())

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnncast import decimals
 from rnncast.config import SCALERS
 from rnncast.errors import RnncastError
 
@@ -174,11 +175,16 @@ def transform_rows(values: np.ndarray, lengths: np.ndarray, offset: np.ndarray, 
     return ((values - offset[series]) / scale[series]).astype(np.float32)
 
 
-def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray) -> np.ndarray:
+def inverse_windows(y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray,
+                    shortest: bool = False) -> np.ndarray:
     """Forecasts [W, H, T] or [W, H, T, Q] of windows from series ``series`` [W] back in original units,
-    with the target columns (the first T) of each series' offset and scale [S, C]."""
+    with the target columns (the first T) of each series' offset and scale [S, C]. ``shortest``: each
+    value the shortest decimal that scales back to the network's float32 (``decimals.shortest``), for the
+    forecasts a person reads (predict's, a backtest's); a run's scores skip that pass over every value."""
     n_t = y.shape[2]
     o, k = offset[series, :n_t][:, None, :], scale[series, :n_t][:, None, :]  # [W, 1, T]
     if y.ndim == 4:
         o, k = o[..., None], k[..., None]  # [W, 1, T, 1]
+    if shortest:
+        return decimals.shortest(y, o, k)
     return y * k + o  # float64: a forecast near 1e9 keeps its +-100 (float32 would step by 64)

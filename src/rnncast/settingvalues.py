@@ -1,14 +1,14 @@
 """One setting's value, whichever setting it is: the checks the settings dataclasses share (a whole
 number, a number, a positive integer, one of the choices), quantile levels from a list or text
 such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
-compare, print and write to JSON as the same values. Nothing here knows the settings themselves
-(``config.py``)."""
+compare, print and write to JSON as the same values; a keyword an estimator does not take, refused
+with the closest one. Nothing here knows the settings themselves (``config.py``)."""
 
 from __future__ import annotations
 
 import numbers
 
-from rnncast.errors import RnncastError
+from rnncast.errors import RnncastError, UnknownParameter
 
 
 def parse_quantiles(value) -> tuple:
@@ -42,6 +42,33 @@ def did_you_mean(name: str, known) -> str:
 
     close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
+    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them."""
+    return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
+                            f"{', '.join(valid)}")
+
+
+def checked_keywords(init):
+    """Decorate an estimator's ``__init__`` so that a keyword it does not take raises ``unknown_parameter``
+    (an ``UnknownParameter``, also a ``TypeError``) with a did-you-mean hint instead of Python's bare
+    "unexpected keyword argument". The signature stays the explicit one (``inspect.signature`` follows
+    ``__wrapped__``), so scikit-learn's ``get_params``, ``set_params`` and ``clone`` see the same keywords."""
+    import functools
+    import inspect
+
+    valid = [p for p in inspect.signature(init).parameters if p != "self"]
+    owner = init.__qualname__.rsplit(".", 2)[-2]  # Forecaster.__init__: Forecaster
+
+    @functools.wraps(init)
+    def checked(self, *args, **kwargs):
+        for name in kwargs:
+            if name not in valid:
+                raise unknown_parameter(name, valid, owner) from None
+        init(self, *args, **kwargs)
+
+    return checked
 
 
 def plain_values(params: dict) -> dict:

@@ -225,8 +225,9 @@ def _calendar_problem(calendar: Calendar) -> str | None:
     integer = isinstance(freq, int) and not isinstance(freq, bool)
     if freq is not None and (kind == "row" or (kind == "integer") != integer or (integer and freq < 1)):
         return f"of kind {kind} has the step {_short(freq)}"
-    if not all(v is None or isinstance(v, str) for v in (calendar.tz, calendar.name)):
-        return f"has zone {_short(calendar.tz)} and column {_short(calendar.name)}; each must be text or null"
+    if not all(v is None or isinstance(v, str) for v in (calendar.tz, calendar.name, calendar.text_format)):
+        return (f"has zone {_short(calendar.tz)}, column {_short(calendar.name)} and text format "
+                f"{_short(calendar.text_format)}; each must be text or null")
     if calendar.tz is not None:
         try:
             pd.Timestamp("2000-01-01", tz=calendar.tz)

@@ -49,12 +49,11 @@ class Calendar:
     tz: str | None = None
     name: str | None = None
     dayfirst: bool | None = None  # dates such as 01/02/2016 were read day first (True), month first (False); None: no doubt
+    text_format: str | None = None  # the strftime format of the column's text (2016-01: "%Y-%m"); csvtext.written_format
 
     @property
     def freq_text(self):
-        if self.freq is None or self.kind == "integer":
-            return self.freq
-        return self.freq.freqstr
+        return self.freq if self.freq is None or self.kind == "integer" else self.freq.freqstr
 
     def next(self, last, horizon: int) -> pd.Index:
         """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
@@ -72,14 +71,15 @@ class Calendar:
         return pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
 
     def state(self) -> dict:
-        return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst}
+        return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
+                "text_format": self.text_format}
 
     @classmethod
     def from_state(cls, state: dict) -> "Calendar":
         kind, freq = state["kind"], state.get("freq")
         if kind in ("datetime", "period") and freq is not None:
             freq = to_offset(freq)
-        return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"))
+        return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"))
 
 
 # ---- where time comes from ----------------------------------------------------------------------

@@ -21,6 +21,7 @@ import pytest
 
 from conftest import PNG_SIGNATURE, make_frame, make_panel
 from rnncast import Forecaster
+from rnncast.csvtext import csv_text
 from rnncast.data import read_table
 from test_cli import EPOCHS, HORIZON, LOOKBACK, ROWS, _future_csv, _long_csv, cli, fit_args, folder, run  # noqa: F401
 
@@ -91,8 +92,8 @@ def test_predict_output_equals_the_library_prediction(capsys, folder, run):
     out = folder / "g.csv"
     assert cli(capsys, "predict", run[0], folder / "data.csv", "--out", out)[0] == 0
     expected = Forecaster.load(run[0]).predict(read_table(folder / "data.csv"))
-    assert out.read_text() == expected.to_csv()
-    written = pd.read_csv(out, index_col=0)["y"].to_numpy()  # float64 forecasts, written in full
+    assert out.read_text() == csv_text(expected, index=True)
+    written = pd.read_csv(out, index_col=0)["y"].to_numpy()  # the frame's numbers (short decimals), read back exactly
     assert np.array_equal(written, expected["y"].to_numpy())
 
 

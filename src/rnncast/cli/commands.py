@@ -96,6 +96,7 @@ def run_backtest(args) -> int:
 
 
 def run_predict(args) -> int:
+    from rnncast.csvtext import csv_text
     from rnncast.forecaster import Forecaster
 
     if args.out:  # refused before any work: never into a model, over a run's file or an input, or unasked
@@ -116,10 +117,10 @@ def run_predict(args) -> int:
     elif args.out:
         from rnncast.files import write_text
 
-        write_text(args.out, forecast.to_csv(index=single))
+        write_text(args.out, csv_text(forecast, index=single))
         print(f"wrote {len(forecast)} forecast steps to {args.out}")
     else:
-        sys.stdout.write(forecast.to_csv(index=single))
+        sys.stdout.write(csv_text(forecast, index=single))  # dates as the data wrote them (2016-02, not 2016-02-01 00:00:00)
     return 0
 
 

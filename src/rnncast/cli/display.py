@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 
@@ -9,11 +10,16 @@ def epoch_bar(name: str, total: int, show: bool = True):
     """A progress bar over epochs that shows the losses; returns the callback for ``fit``.
 
     The bar appears with the first finished epoch, so input refused before training prints
-    nothing but its error line. ``show=False`` (ranks other than 0 under torchrun) draws nothing.
+    nothing but its error line. ``show=False`` (ranks other than 0 under torchrun) draws nothing,
+    and neither does a standard error that is no terminal (``2>err.txt``, a pipe, a CI log), where
+    a bar's redraws are noise and the warnings would join its line. While a bar is drawn, log lines
+    are written above it (tqdm's ``logging_redirect_tqdm``), not into it.
     """
     from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
     bar = None
+    redirect = contextlib.ExitStack()
 
     def on_epoch(record):
         nonlocal bar
@@ -21,7 +27,9 @@ def epoch_bar(name: str, total: int, show: bool = True):
             return
         if bar is None:
             bar = tqdm(total=total, desc=f"fit {name}", unit="epoch", file=sys.stderr, dynamic_ncols=True,
-                       initial=record.epoch - 1)
+                       initial=record.epoch - 1, disable=None)  # None: drawn on a terminal only
+            if not bar.disable:
+                redirect.enter_context(logging_redirect_tqdm(tqdm_class=tqdm))
         post = {"loss": f"{record.train_loss:.5f}"}
         if record.val_loss is not None:
             post["val_loss"] = f"{record.val_loss:.5f}"
@@ -32,6 +40,7 @@ def epoch_bar(name: str, total: int, show: bool = True):
     def close():
         if bar is not None:
             bar.close()
+        redirect.close()
 
     on_epoch.close = close
     return on_epoch

@@ -97,25 +97,34 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
     backtest or tune folder) or one of the command's ``inputs``, replace any other existing file
     unless ``overwrite`` (``--overwrite``), or end in none of ``suffixes`` (the formats the command
     writes; a CSV text in a ``.parquet`` file reads as neither). ``kind``: the file, as the message
-    names it (".onnx", "CSV")."""
+    names it (".onnx", "CSV"). A symbolic link is written through (``files.write_bytes``), so the file
+    it leads to is held to the same rules, and must end as the link does."""
+    from rnncast.files import written_path
+
     path = Path(path)
+    target = written_path(path)
+    via = f" (a link to {target})" if target != path else ""
     if path.is_dir():
-        raise RnncastError(f"{flag} {path} is a folder; give the path of the {kind} file")
+        raise RnncastError(f"{flag} {path}{via} is a folder; give the path of the {kind} file")
     if suffixes and path.suffix.lower() not in suffixes:
         raise RnncastError(f"{flag} {path}: the file is written as {' or '.join(suffixes)}; give a name ending in "
                            f"{' or '.join(suffixes)}")
-    model = model_folder(path.parent)
-    if model is not None:
-        raise RnncastError(f"{flag} {path} would write into the model folder {model}; give a file outside it")
-    if path.name in OUTPUT_FILES and rnncast_output(path.parent):
-        raise RnncastError(f"{flag} {path} would replace {path.name} of the rnncast output in {path.parent}; give "
-                           "another file name")
+    if target.suffix.lower() != path.suffix.lower():
+        raise RnncastError(f"{flag} {path} is a link to {target}, which would hold {path.suffix} content under "
+                           "another name; give that file's own name, or a link to a file that ends as it does")
+    for place in dict.fromkeys((path, target)):
+        model = model_folder(place.parent)
+        if model is not None:
+            raise RnncastError(f"{flag} {path}{via} would write into the model folder {model}; give a file outside it")
+        if place.name in OUTPUT_FILES and rnncast_output(place.parent):
+            raise RnncastError(f"{flag} {path}{via} would replace {place.name} of the rnncast output in {place.parent}; "
+                               "give another file name")
     if path.exists():
         for given in inputs:
             if given and Path(given).exists() and path.samefile(given):
-                raise RnncastError(f"{flag} {path} is the command's own input ({given}); give another file name")
+                raise RnncastError(f"{flag} {path}{via} is the command's own input ({given}); give another file name")
         if not overwrite:
-            raise RnncastError(f"{flag} {path} exists; pass --overwrite to replace it, or give another file name")
+            raise RnncastError(f"{flag} {path}{via} exists; pass --overwrite to replace it, or give another file name")
     return path
 
 

@@ -1,0 +1,91 @@
+"""Forecast tables as CSV text, dated as the user's data was written.
+
+A time column written coarser than a timestamp (``2016-01``, ``2016-01-31``, ``2016-01-31 13:00``)
+keeps its format: ``written_format`` finds it when the data is read (pandas' own guess, kept only
+when it writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
+also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
+``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
+standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
+reads back to the same timestamp (a month-end forecast is never written ``2016-02``); otherwise
+as full timestamps. ``stamp_text`` writes one date so (a backtest window's name). The frames keep datetime64 dates: the format is about text only. Values are
+written as the frames hold them: forecasts are already the shortest decimals (``decimals``).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.api import guess_datetime_format
+
+TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
+CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
+
+
+def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = None) -> str | None:
+    """The strftime format that writes ``time`` (read from the text ``column``) back as the column's
+    own text (``"%Y-%m"`` for ``2016-01``), checked on up to ``CHECKED_ROWS`` rows from its first to
+    its last; None when the column is not text, the times carry a zone, or no one format writes it
+    back (``2016-1-5``, mixed formats). ``dayfirst``: the dates were read day first (31/01/2016)."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is not None or not len(time) or len(column) != len(time):
+        return None
+    if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+        return None
+    first = column.iloc[0]
+    if not isinstance(first, str):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fmt = guess_datetime_format(first.strip(), dayfirst=bool(dayfirst))
+    if fmt is None:
+        return None
+    rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
+    text = column.iloc[rows].astype(str).str.strip().to_numpy()
+    return fmt if (np.asarray(time[rows].strftime(fmt)) == text).all() else None
+
+
+def dated(frame: pd.DataFrame, *calendars) -> pd.DataFrame:
+    """``frame`` with the text format of the first of ``calendars`` (``timeaxis.Calendar``) that has
+    one in its attrs (``TIME_FORMAT``), for ``csv_text``; the frame itself, changed in place."""
+    fmt = next((c.text_format for c in calendars if c is not None and c.text_format), None)
+    if fmt is not None:
+        frame.attrs[TIME_FORMAT] = fmt
+    return frame
+
+
+def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
+    """``frame`` as CSV text (with its index when ``index``): dates in the format of
+    ``frame.attrs["time_format"]`` when every date of the frame reads back from that text to the same
+    timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each)."""
+    fmt = frame.attrs.get(TIME_FORMAT)
+    if fmt is not None:
+        stamps = [frame[c] for c in frame.columns] + ([frame.index] if index else [])
+        if not all(_reads_back(s, fmt) for s in stamps):
+            fmt = None
+    return frame.to_csv(index=index, date_format=fmt)
+
+
+def stamp_text(stamp, fmt: str | None) -> str:
+    """One time value as text: in ``fmt`` (a calendar's ``text_format``) when it reads back to the same
+    timestamp, else as ``str`` writes it (a backtest names its windows so: ``0 (2016-07)``)."""
+    if fmt is not None and isinstance(stamp, pd.Timestamp) and _reads_back(pd.DatetimeIndex([stamp]), fmt):
+        return stamp.strftime(fmt)
+    return str(stamp)
+
+
+def _reads_back(values, fmt: str) -> bool:
+    """Whether ``values`` (a column or an index) is not a date, or dates that ``fmt`` writes and reads back
+    unchanged; periods and zoned timestamps are written as pandas writes them."""
+    if isinstance(values.dtype, pd.PeriodDtype):
+        return False
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return True
+    times = pd.DatetimeIndex(values)
+    if times.tz is not None or times.hasnans:
+        return False
+    try:
+        back = pd.to_datetime(times.strftime(fmt), format=fmt)
+    except (ValueError, TypeError):
+        return False
+    return bool((back == times).all())

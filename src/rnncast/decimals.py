@@ -1,0 +1,60 @@
+"""Forecasts in original units as the shortest decimals that the network's float32 output gives.
+
+The network forecasts in float32, in scaled units; ``scaling`` turns that back into original units
+in float64 (``y * scale + offset``, so that a series near 1e9 keeps its +-100), which leaves noise
+digits no float32 holds: 53.939999409238304 where 53.94 is the same forecast. ``shortest`` writes
+each value as the float64 of the shortest decimal that scales back (``(value - offset) / scale``,
+cast to float32, as inputs are scaled) to the very float32 the network gave: no fixed number of
+decimals, so a series near 1e-30 or 1e30 keeps its own digits, and nothing the network said is lost.
+pandas then writes such a value in a CSV (or shows it) as that short decimal.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+POW10 = np.array([float(10**i) for i in range(23)])  # exact in float64 up to 1e22
+MAX_DIGITS = 15  # a mantissa of up to 15 digits is an exact float64 integer
+
+
+def shortest(y, offset=0.0, scale=1.0) -> np.ndarray:
+    """``y * scale + offset`` in float64 (``y``: float32 forecasts in scaled units, any shape; ``offset``
+    and ``scale`` broadcast against it, ``scale`` nonzero), each value the float64 nearest to the
+    shortest decimal whose scaled value ``float32((value - offset) / scale)`` is ``y`` again. A value
+    for which no decimal of up to 15 digits does (an offset too large for its scale to show in float64)
+    stays ``y * scale + offset``; NaN and infinities stay as they are."""
+    y = np.asarray(y, dtype=np.float32)
+    exact = y.astype(np.float64) * np.asarray(scale, dtype=np.float64) + np.asarray(offset, dtype=np.float64)
+    y, offset, scale = (np.broadcast_to(np.asarray(a, dtype=d), exact.shape).reshape(-1)
+                        for a, d in ((y, np.float32), (offset, np.float64), (scale, np.float64)))
+    x = exact.reshape(-1)
+    out = x.copy()
+    todo = np.flatnonzero(np.isfinite(x) & (x != 0))  # 0 is as short as it gets
+    magnitude = np.abs(x[todo])
+    exponent = np.zeros(len(x), dtype=np.int64)
+    exponent[todo] = np.floor(np.log10(magnitude)).astype(np.int64)  # 10**e <= |x| (give or take one)
+    for digits in range(1, MAX_DIGITS + 1):
+        if not len(todo):
+            break
+        candidate = _rounded(x[todo], exponent[todo] - digits + 1, digits)
+        with np.errstate(over="ignore", invalid="ignore"):  # beyond float32: inf, which is no match
+            back = ((candidate - offset[todo]) / scale[todo]).astype(np.float32)
+        ok = np.isfinite(candidate) & (back == y[todo])
+        out[todo[ok]] = candidate[ok]
+        todo = todo[~ok]
+    return out.reshape(exact.shape)
+
+
+def _rounded(x: np.ndarray, power: np.ndarray, digits: int) -> np.ndarray:
+    """Each ``x`` rounded to a whole multiple of ``10 ** power``, as the float64 nearest to that decimal:
+    ``m * 10**p`` or ``m / 10**-p`` of exact operands, which IEEE arithmetic rounds to the nearest float64.
+    Beyond 1e22 (a tiny or huge value) the decimal goes through its text, ``digits`` significant digits."""
+    out = np.empty_like(x)
+    near = np.abs(power) <= 22
+    up = power >= 0
+    ten = POW10[np.where(near, np.abs(power), 0)]
+    with np.errstate(over="ignore", invalid="ignore"):
+        out[:] = np.where(up, np.rint(x / ten) * ten, np.rint(x * ten) / ten)
+    for i in np.flatnonzero(~near):  # rare: one by one
+        out[i] = float(f"{x[i]:.{digits - 1}e}")
+    return out

@@ -1,0 +1,90 @@
+"""csvtext: forecast tables written as CSV with the dates as the user's data wrote them (2016-02,
+2016-02-29, 2016-02-01 13:00), never in a format that would not read back to the same timestamp."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.csvtext import TIME_FORMAT, csv_text, stamp_text, written_format
+from rnncast.timeaxis import Calendar, parse_time
+
+
+def fmt(texts, dayfirst=None):
+    column = pd.Series(texts, name="ds")
+    return written_format(column, parse_time(column, "ds", None, str, dayfirst), dayfirst)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["2016-01", "2016-02", "2016-03"], "%Y-%m"),
+    (["2016-01-31", "2016-02-29", "2016-03-31"], "%Y-%m-%d"),
+    (["2016-01-01 00:00", "2016-01-01 01:00"], "%Y-%m-%d %H:%M"),
+    (["2016-01-01T00:00:00", "2016-01-01T01:00:00"], "%Y-%m-%dT%H:%M:%S"),
+    ([" 2016-01 ", "2016-02"], "%Y-%m"),  # spaces around the text are no format
+    (["2016-1-5", "2016-1-6"], None),  # no strftime format writes 1 for January
+    (["2016-01-01", "2016-01-01 13:00"], None),  # mixed precision: no one format
+    (["2016-01-01 00:00:00+01:00", "2016-01-01 01:00:00+01:00"], None),  # a zone: written as pandas writes it
+])
+def test_the_format_is_one_that_writes_the_column_text_back(texts, expected):
+    assert fmt(texts) == expected
+
+
+def test_dates_read_day_first_keep_their_order():
+    assert fmt(["31/01/2016", "29/02/2016", "31/03/2016"], dayfirst=True) == "%d/%m/%Y"
+
+
+def test_timestamps_not_read_from_text_have_no_format():
+    times = pd.date_range("2016-01-01", periods=3, freq="MS", name="ds")
+    assert written_format(pd.Series(times), times) is None
+
+
+def test_csv_text_writes_dates_in_the_frame_format_only_where_they_read_back():
+    month_starts = pd.DataFrame({"ds": pd.date_range("2016-02-01", periods=2, freq="MS"), "y": [1.5, 2.0]})
+    month_starts.attrs[TIME_FORMAT] = "%Y-%m"
+    assert csv_text(month_starts) == "ds,y\n2016-02,1.5\n2016-03,2.0\n"
+    month_ends = pd.DataFrame({"ds": pd.date_range("2016-02-29", periods=2, freq="ME"), "y": [1.5, 2.0]})
+    month_ends.attrs[TIME_FORMAT] = "%Y-%m"  # 2016-02 would read back as 1 February: the full dates
+    assert csv_text(month_ends) == month_ends.to_csv(index=False)
+    indexed = month_starts.set_index("ds")
+    assert csv_text(indexed, index=True) == "ds,y\n2016-02,1.5\n2016-03,2.0\n"
+    assert csv_text(indexed.assign(p=pd.period_range("2016-02", periods=2, freq="M")), index=True) == \
+        indexed.assign(p=pd.period_range("2016-02", periods=2, freq="M")).to_csv()  # periods: as pandas writes them
+
+
+def test_one_date_is_written_in_the_format_only_where_it_reads_back():
+    assert stamp_text(pd.Timestamp("2016-07-01"), "%Y-%m") == "2016-07"
+    assert stamp_text(pd.Timestamp("2016-07-31"), "%Y-%m") == "2016-07-31 00:00:00"
+    assert stamp_text(pd.Timestamp("2016-07-01"), None) == "2016-07-01 00:00:00"
+    assert stamp_text(7, "%Y-%m") == "7"  # integer periods, row numbers
+
+
+def monthly(n=60, seed=0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"month": pd.period_range("2012-01", periods=n, freq="M").astype(str),
+                         "sales": np.round(50 + 10 * np.sin(np.arange(n) / 2) + rng.normal(0, 1, n), 2)})
+
+
+def test_a_monthly_forecast_keeps_datetime64_and_is_written_as_the_data_wrote_its_months(tmp_path):
+    data = monthly()
+    model = Forecaster(**TINY).fit(data, target="sales")
+    assert model.calendar_.text_format == "%Y-%m"
+    forecast = model.predict(data)
+    assert isinstance(forecast.index, pd.DatetimeIndex) and forecast.index[0] == pd.Timestamp("2017-01-01")
+    lines = csv_text(forecast, index=True).splitlines()
+    assert lines[0] == "month,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["calendar"]["text_format"] == "%Y-%m"
+    del meta["calendar"]["text_format"]  # a model saved before the text format was kept
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    old = Forecaster.load(tmp_path / "m")
+    assert old.calendar_ == Calendar("datetime", old.calendar_.freq, None, "month", None, None)
+    assert csv_text(old.predict(data), index=True) == "\n".join(lines) + "\n"  # the new data's text says it
+    typed = data.assign(month=pd.to_datetime(data["month"]))  # no text to learn from: the model's format
+    assert csv_text(model.predict(typed), index=True) == "\n".join(lines) + "\n"
+    assert csv_text(old.predict(typed), index=True).splitlines()[1].startswith("2017-01-01,")

@@ -1,0 +1,68 @@
+"""decimals.shortest: forecasts in original units as the shortest decimals that scale back to the
+network's float32, at any scale, with nothing the network said lost."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rnncast.decimals import shortest
+
+
+def scaled_back(x, offset, scale):
+    return ((np.asarray(x) - offset) / scale).astype(np.float32)
+
+
+def test_a_float32_is_written_as_its_shortest_decimal_not_its_float64_digits():
+    for text in ("53.94", "0.1", "1e-30", "3e+38", "-7.25", "123456.79"):
+        value = shortest(np.float32(float(text)))
+        assert repr(float(value)) == text
+    assert repr(float(np.float32(53.94))) == "53.939998626708984"  # what was written before
+
+
+def test_every_value_scales_back_to_the_networks_float32_and_one_digit_fewer_would_not():
+    rng = np.random.default_rng(0)
+    for magnitude in (1e-30, 1e-6, 1.0, 1e3, 1e12, 1e30):
+        y = rng.standard_normal(500).astype(np.float32)
+        offset = rng.standard_normal(500) * magnitude * 10
+        scale = (np.abs(rng.standard_normal(500)) + 0.1) * magnitude
+        x = shortest(y, offset, scale)
+        assert np.array_equal(scaled_back(x, offset, scale), y), magnitude
+        exact = y.astype(np.float64) * scale + offset
+        assert (np.abs(x - exact) <= 1e-6 * scale * np.maximum(np.abs(y), 1)).all()  # within float32's step of y
+        for v, o, k, want in list(zip(x, offset, scale, y))[:100]:
+            digits = len(np.format_float_scientific(v, unique=True).split("e")[0].replace("-", "").replace(".", ""))
+            if digits > 1:
+                fewer = float(f"{v:.{digits - 2}e}")
+                assert scaled_back(fewer, o, k) != want, (v, fewer)
+
+
+def test_a_series_near_1e9_keeps_the_digits_its_scale_gives_where_float32_would_step_by_64():
+    y = np.float32(1.2345678)
+    x = float(shortest(y, 1e9, 100.0))
+    assert scaled_back(x, 1e9, 100.0) == y
+    assert abs(x - (1e9 + 123.45678)) < 1e-3
+    assert float(np.float32(x)) != x  # float32 of the value itself would have lost the +-100
+
+
+def test_tiny_and_huge_scales_keep_their_own_digits():
+    assert repr(float(shortest(np.float32(1.2345678), 0.0, 1e-40))) == "1.2345678e-40"
+    assert repr(float(shortest(np.float32(1.2345678), 0.0, 1e40))) == "1.2345678e+40"
+
+
+def test_shapes_broadcast_and_nan_infinity_and_zero_stay():
+    y = np.array([[np.nan, np.inf, -np.inf, 0.0], [1.5, 2.5, 3.5, 4.5]], dtype=np.float32)
+    x = shortest(y, np.array([[0.0], [10.0]]), np.array([[1.0], [2.0]]))
+    assert x.shape == (2, 4) and x.dtype == np.float64
+    assert np.isnan(x[0, 0]) and x[0, 1] == np.inf and x[0, 2] == -np.inf and x[0, 3] == 0.0
+    assert list(x[1]) == [13.0, 15.0, 17.0, 19.0]
+
+
+@given(st.floats(-1e6, 1e6, width=32), st.floats(-1e6, 1e6), st.floats(1e-3, 1e3))
+def test_any_forecast_reads_back_to_its_float32_where_float64_can_hold_it(y, offset, scale):
+    x, exact = shortest(np.float32(y), offset, scale), float(np.float32(y)) * scale + offset
+    if scaled_back(exact, offset, scale) == np.float32(y):
+        assert scaled_back(x, offset, scale) == np.float32(y) and len(repr(float(x))) <= len(repr(exact))
+    else:  # an offset too large for its scale to show in float64: a decimal that does, or the value as it was
+        assert scaled_back(x, offset, scale) == np.float32(y) or float(x) == exact
