@@ -74,8 +74,10 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
     assert "| 96 | 0.069/0.203 |" in md
     assert "*0.053/0.177*" in md  # the published NLinear row sits beside the measured ones
 
-    for model in ("repeat", "nlinear", "lstm"):
-        assert (out / f"forecast_{model}_H96.png").read_bytes()[:8] == PNG_SIGNATURE
+    for row in rows:
+        assert (out / results.plot_name(row)).read_bytes()[:8] == PNG_SIGNATURE
+        assert f"[{row['model']} H=96]({results.plot_name(row)})" in md  # results.md links each plot
+    assert len(list(out.glob("*.png"))) == 3
     printed = capsys.readouterr().out
     assert "beats Repeat" in printed and "lstm" in printed
 
@@ -253,3 +255,24 @@ def test_settings_a_fit_refuses_are_refused_before_repeat_runs_or_a_row_is_writt
     with pytest.raises(RnncastError, match="scheme 'sequence' does not take window_scale"):
         cli.run_bench(args)
     assert not (out / "results.csv").exists()
+
+
+def test_runs_sharing_a_folder_keep_their_own_plots(tmp_path, capsys):
+    """S and M, two lookbacks and two seeds into one --out: no run's plot replaces another's (they were
+    all forecast_repeat_H12.png, the last run's), and results.md links the plots of the runs it shows."""
+    path = tmp_path / "two.csv"
+    weeks = pd.date_range("2001-01-07", periods=300, freq="W")
+    rng = np.random.default_rng(0)
+    pd.DataFrame({"date": weeks.strftime("%Y-%m-%d"), "a": rng.normal(size=300), "OT": rng.normal(size=300)}).to_csv(
+        path, index=False)
+    out = tmp_path / "shared"
+    for argv in (["--mode", "S"], ["--mode", "M"], ["--mode", "S", "--lookback", "24"], ["--mode", "S", "--seed", "7"]):
+        assert cli.run_bench(parse("--data", str(path), "--horizons", "12", "--models", "repeat", "--out", str(out),
+                                   *argv, benchmark="ltsf")) == 0
+    rows = results.read_csv(out / "results.csv")
+    names = [results.plot_name(r) for r in rows]
+    assert len(set(names)) == 4 and sorted(p.name for p in out.glob("*.png")) == sorted(names)
+    md = (out / "results.md").read_text()
+    assert all(f"[repeat H=12]({name})" in md for name in names[1:3])  # M and L=24: each its own section
+    assert f"({names[0]})" not in md and f"({names[3]})" in md  # S, L=36: the latest run's (seed 7) is shown
+    assert capsys.readouterr().out.count("and 1 forecast plot(s), linked from results.md") == 4  # one per command

@@ -23,7 +23,10 @@ Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones);
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
-* ``forecast_<model>_H<H>.png``: the first test window, target channel: input, actual, forecast.
+* ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png``: the first test window,
+  target channel: input, actual, forecast; ``<tag>`` stands for the protocol and the settings, so runs
+  that share a folder never overwrite each other's (:func:`rnncast.bench.results.plot_name`);
+  results.md links those of the runs it shows.
 
 The recurrent models (rnn, lstm, gru, segrnn) are :class:`rnncast.Forecaster` with the library's
 defaults (see :mod:`rnncast.bench.recurrent`); ``--set KEY=VALUE`` overrides a Forecaster setting
@@ -164,8 +167,9 @@ def run_bench(args: argparse.Namespace) -> int:
     write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS
     print()
     print(summary_table(rows))
+    plots = len(rows) if plan.plots else 0
     print(f"\nwrote {plan.out}/results.csv, results.md"
-          f"{' and forecast_<model>_H<H>.png' if plan.plots else ''}")
+          f"{f' and {plots} forecast plot(s), linked from results.md' if plots else ''}")
     return 0
 
 
