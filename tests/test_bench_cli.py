@@ -276,3 +276,16 @@ def test_runs_sharing_a_folder_keep_their_own_plots(tmp_path, capsys):
     assert all(f"[repeat H=12]({name})" in md for name in names[1:3])  # M and L=24: each its own section
     assert f"({names[0]})" not in md and f"({names[3]})" in md  # S, L=36: the latest run's (seed 7) is shown
     assert capsys.readouterr().out.count("and 1 forecast plot(s), linked from results.md") == 4  # one per command
+
+
+def test_a_constant_column_in_m_mode_is_said_and_scored(tmp_path, capsys):
+    path = tmp_path / "flat.csv"
+    rng = np.random.default_rng(0)
+    pd.DataFrame({"date": pd.date_range("2001-01-07", periods=200, freq="W").strftime("%Y-%m-%d"), "flat": 2.0,
+                  "OT": rng.normal(size=200)}).to_csv(path, index=False)
+    out = tmp_path / "out"
+    assert cli.run_bench(parse("--data", str(path), "--mode", "M", "--horizons", "8", "--models", "repeat", "--no-plots",
+                               "--out", str(out), benchmark="ltsf")) == 0
+    assert ("column(s) 'flat' constant on the training rows: only centred, as the published code's StandardScaler "
+            "did, and forecast and scored with the others") in capsys.readouterr().out
+    assert float(results.read_csv(out / "results.csv")[0]["mse"]) > 0

@@ -46,6 +46,7 @@ class Plan:
     per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
     why: str = ""  # what the default horizons left out, and why
+    constant: tuple[str, ...] = ()  # columns among the model's inputs constant on the training rows: only centred
     table: tables.Table | None = None  # the file as read while checking the request (read once)
 
 
@@ -80,6 +81,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
+    constant = _constant_inputs(table, split, mode)
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
     lookback = int(args.lookback) if args.lookback else None
     chosen_why = ""
@@ -121,8 +123,24 @@ def make_plan(args: argparse.Namespace) -> Plan:
         models=models, drop_last=args.drop_last, out=out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
-        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table,
+        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, constant=constant,
     )
+
+
+def _constant_inputs(table: tables.Table, split: Split, mode: str) -> tuple[str, ...]:
+    """The columns the mode reads that are constant on the training rows. A constant target in S or MS is
+    refused (a Forecaster's fit refuses it too: nothing to learn, every forecast scored as Repeat's); in M
+    such a column is one of many series, which the protocol only centres as the published code's
+    StandardScaler did, and the command says so."""
+    flat = protocol.constant_columns(table.values, split.train_end, table.columns)
+    if mode != "M" and table.target in flat:
+        others = [c for c in table.columns if c not in flat]
+        raise RnncastError(
+            f"{table.name}: the target {table.target!r} is constant on the training rows 0-{split.train_end - 1} "
+            f"(always {table.values[0, table.columns.index(table.target)]:g}), so no model has anything to learn "
+            f"in {mode} mode; choose another target (bench ltsf --target"
+            f"{': ' + ', '.join(others) if others else ''}) or --mode M")
+    return () if mode == "S" else tuple(flat)
 
 
 def _safe(text: str) -> str:
