@@ -289,3 +289,17 @@ def test_a_constant_column_in_m_mode_is_said_and_scored(tmp_path, capsys):
     assert ("column(s) 'flat' constant on the training rows: only centred, as the published code's StandardScaler "
             "did, and forecast and scored with the others") in capsys.readouterr().out
     assert float(results.read_csv(out / "results.csv")[0]["mse"]) > 0
+
+
+def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog):
+    """Two epochs of an LSTM whose validation loss still falls: the library's 'undertrained' hint names
+    --set epochs=N and --set lr=X (bench has no --epochs), and the default spelling is back afterwards."""
+    from rnncast.settingtext import spelled
+
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert cli.run_bench(parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24",
+                                   "--models", "lstm", "--set", "epochs=2", "--no-plots", "--out", str(tmp_path / "out"),
+                                   benchmark="ltsf")) == 0
+    [hint] = [r.getMessage() for r in caplog.records if "undertrained" in r.getMessage()]
+    assert hint.endswith("try more epochs (--set epochs=N) or a larger learning rate (--set lr=X)")
+    assert "--epochs" not in hint and spelled("epochs") == "epochs=, --epochs"

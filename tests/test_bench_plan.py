@@ -86,3 +86,9 @@ def test_in_m_mode_a_constant_column_is_one_series_of_many_and_said(tmp_path):
     ms = plan.make_plan(parse("--data", str(_flat_table(tmp_path, "b")), "--mode", "MS", "--horizons", "4",
                               "--out", str(tmp_path / "ms"), benchmark="ltsf"))
     assert ms.constant == ("b",)
+
+
+def test_hints_spell_settings_as_bench_takes_them():
+    assert plan.set_spelling("epochs") == "--set epochs=N" and plan.set_spelling("lr") == "--set lr=X"
+    assert plan.set_spelling("highway") == "--set highway=true|false"
+    assert plan.set_spelling("cell") == "--set cell=VALUE"

@@ -140,10 +140,11 @@ def run_bench(args: argparse.Namespace) -> int:
     import torch
 
     from rnncast.bench.measure import check_settings, run_one
-    from rnncast.bench.plan import make_plan
+    from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.bench.results import append_csv, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
+    from rnncast.settingtext import spelling
 
     plan = make_plan(args)
     torch.set_num_threads(plan.threads)
@@ -158,16 +159,17 @@ def run_bench(args: argparse.Namespace) -> int:
               f"{'forecast and scored with the others' if plan.mode == 'M' else 'read as inputs'}", flush=True)
     check_settings(plan, data)
     rows = []
-    for horizon in plan.horizons:
-        repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
-        for model in plan.models:
-            row = run_one(plan, data, model, horizon, repeat, command)
-            append_csv(plan.out / "results.csv", row)
-            rows.append(row)
-            print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
-                  f"(repeat {row['repeat_mse']:.4f}) {row['seconds']:.1f}s"
-                  f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
-                  flush=True)
+    with spelling(set_spelling):  # the library's hints ('try more epochs') name --set epochs=N, bench's spelling
+        for horizon in plan.horizons:
+            repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
+            for model in plan.models:
+                row = run_one(plan, data, model, horizon, repeat, command)
+                append_csv(plan.out / "results.csv", row)
+                rows.append(row)
+                print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
+                      f"(repeat {row['repeat_mse']:.4f}) {row['seconds']:.1f}s"
+                      f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
+                      flush=True)
     write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS
     print()
     print(summary_table(rows))

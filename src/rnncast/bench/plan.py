@@ -187,6 +187,15 @@ def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models
                            f"name a model that runs ({', '.join(recurrent_run) or 'none of them is recurrent'})")
 
 
+def set_spelling(name: str) -> str:
+    """How a bench user sets ``name``, for the library's hints (``settingtext.spelling``): ``--set epochs=N``,
+    ``--set lr=X``; bench has no ``--epochs`` or ``--lr``."""
+    default = {f.name: f.default for f in setting_fields()}.get(name)
+    placeholder = ("true|false" if isinstance(default, bool) else "N" if isinstance(default, int)
+                   else "X" if isinstance(default, float) else "VALUE")
+    return f"--set {name}={placeholder}"
+
+
 def parse_settings(items: list[str]) -> tuple[dict, dict]:
     """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
