@@ -193,7 +193,7 @@ def test_values_too_large_to_scale_are_refused_by_column():
     import pytest
 
     from rnncast.errors import RnncastError
-    from rnncast.scaling import Scaler, constant_columns
+    from rnncast.scaling import Scaler
 
     rows = np.array([[1.0, 1e300], [2.0, -1e300], [3.0, 1e300]])
     with pytest.raises(RnncastError, match="column 'b' holds values too large to scale"):
