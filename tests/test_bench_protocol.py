@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rnncast.bench import protocol, tables
+from rnncast.bench import protocol, tablefile, tables
 from rnncast.errors import RnncastError
 
 LOOKBACK = 336
@@ -112,7 +112,7 @@ def test_scaler_uses_train_rows_only() -> None:
 
 
 def test_scaler_on_ett_file_ignores_rows_after_train_end() -> None:
-    table = tables.read_table(ett_file("ETTh1"))
+    table = tablefile.read_table(ett_file("ETTh1"))
     raw, columns = table.values, table.columns
     train_end = tables.ett_split(table.name).train_end
     changed = raw.copy()

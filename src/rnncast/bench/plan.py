@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast.bench import protocol, published, recurrent, results, tables
+from rnncast.bench import protocol, published, recurrent, results, tablefile, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -47,7 +47,7 @@ class Plan:
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
     why: str = ""  # what the default horizons left out, and why
     constant: tuple[str, ...] = ()  # columns among the model's inputs constant on the training rows: only centred
-    table: tables.Table | None = None  # the file as read while checking the request (read once)
+    table: tablefile.Table | None = None  # the file as read while checking the request (read once)
 
 
 def default_data_dir() -> Path:
@@ -75,7 +75,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
     chosen = tables.protocol_of(data.stem, getattr(args, "protocol", None) or "auto")
-    table = tables.read_table(data, getattr(args, "target", None))
+    table = tablefile.read_table(data, getattr(args, "target", None))
     split = tables.split_for(table.name, len(table.values), chosen)
     dataset = table.name
     mode = args.mode or QUICK["mode"]
@@ -127,7 +127,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     )
 
 
-def _constant_inputs(table: tables.Table, split: Split, mode: str) -> tuple[str, ...]:
+def _constant_inputs(table: tablefile.Table, split: Split, mode: str) -> tuple[str, ...]:
     """The columns the mode reads that are constant on the training rows. A constant target in S or MS is
     refused (a Forecaster's fit refuses it too: nothing to learn, every forecast scored as Repeat's); in M
     such a column is one of many series, which the protocol only centres as the published code's
