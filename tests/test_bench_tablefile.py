@@ -33,9 +33,9 @@ def test_read_table_without_time_column(tmp_path) -> None:
     ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing values \\(first at data row 1\\)"),
     ("date,a,b\n2020-01-01,1,2\n2020-01-02,inf,3\n", "column 'a' holds inf at data row 1; values must be finite"),
     ("date\n2020-01-01\n", "only a time column"),
-    ("date,a\n", "no columns or no rows"),
-    ("", "cannot read it as CSV"),
-    ("date,a,a\n2020-01-01,1,2\n", "the column name.s. \\['a'\\] appear more than once"),
+    ("date,a\n", "has a header but no rows of data"),
+    ("", "is empty; expected a header line and rows of values"),
+    ("date,a,a\n2020-01-01,1,2\n", "names column.s. \\['a'\\] more than once"),
     # a first column of numbers with one typo is not a time column: refused, not dropped
     ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at data row 1\\)"),
     ("day,b\n2020-01-01,2\nsoon,3\n", "the first column 'day' is neither numbers nor dates \\('soon' at data row 1\\)"),
@@ -43,6 +43,16 @@ def test_read_table_without_time_column(tmp_path) -> None:
      "the time column 'date' repeats the previous row's at data row 2 \\('2020-01-02' after '2020-01-02'\\)"),
     ("date,b\n2020-01-03,2\n2020-01-01,3\n",
      "the time column 'date' comes before the previous row's at data row 1 .*give them sorted by time"),
+    # found by a newcomer's files: an index written by to_csv, no header line, the time column elsewhere
+    (",date,a\n0,2020-01-01,1\n1,2020-01-02,2\n", "column 1 has no name in the header line .a row index written by "
+     "pandas' to_csv..; name it, or write the file with index=False"),
+    ("0.5,1.25\n0.7,1.5\n", "the header line holds values, not names .0.5, 1.25.; the first line must name the columns"),
+    ("2020-01-01,0.5,1.25\n2020-01-02,0.7,1.5\n", "the header line holds values, not names"),
+    ("a,date,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'date' holds times but is not the first column .'a' is.; "
+     "the protocol reads the time from the first column, so move it to the front"),
+    ("a,when,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'when' holds times but is not the first column"),
+    ("date,b\n2020-03-29 03:00+02:00,2\n2020-03-29 01:30+01:00,3\n",  # 00:30 UTC after 01:00 UTC
+     "the time column 'date' comes before the previous row's at data row 1"),
 ])
 def test_bad_tables_are_refused_by_column(tmp_path, text, message) -> None:
     path = tmp_path / "bad.csv"
@@ -76,3 +86,37 @@ def test_read_ett_file() -> None:
     assert table.columns == ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
     assert table.values.shape == (17420, 7)
 
+
+
+def test_zoned_times_and_offsets_that_change_with_daylight_saving_are_times(tmp_path) -> None:
+    """They stopped bench with a traceback (pandas cannot subtract a zoned time from 0, nor mix offsets
+    without utc=True); they are compared in absolute time."""
+    for text in ("date,a,OT\n2020-01-01 00:00:00+01:00,1,2\n2020-01-01 01:00:00+01:00,2,3\n",
+                 "when,a,OT\n2020-03-29 01:00:00+01:00,1,2\n2020-03-29 03:00:00+02:00,2,3\n"):  # Berlin: 00:00, 01:00 UTC
+        path = tmp_path / "zoned.csv"
+        path.write_text(text)
+        table = tablefile.read_table(path)
+        assert table.time_column in ("date", "when") and table.columns == ["a", "OT"]
+
+
+def test_years_are_time_and_compressed_files_are_read(tmp_path) -> None:
+    """A first column named as the library's integer periods (year, period, step) is time, not a series to
+    forecast in M mode; a .csv.gz is read as the library reads it, and named without its suffixes."""
+    import gzip
+
+    text = "year,spots\n1700,5\n1701,11\n1702,16\n"
+    (tmp_path / "sun.csv").write_text(text)
+    table = tablefile.read_table(tmp_path / "sun.csv")
+    assert (table.time_column, table.columns, table.target) == ("year", ["spots"], "spots")
+    with gzip.open(tmp_path / "ETTh1.csv.gz", "wt") as f:
+        f.write(text)
+    assert tablefile.read_table(tmp_path / "ETTh1.csv.gz").name == "ETTh1"
+    assert tablefile.dataset_name("my.data.csv") == "my.data" and tablefile.dataset_name("x.csv.gz") == "x"
+
+
+def test_columns_named_by_their_number_are_names(tmp_path) -> None:
+    """Exchange's columns are named 0-5 after its date; a table counted 0, 1, 2 without a time column is
+    not taken for a file without a header."""
+    path = tmp_path / "counted.csv"
+    path.write_text("0,1,2\n0.5,1.5,2.5\n0.7,1.7,2.7\n")
+    assert tablefile.read_table(path).columns == ["0", "1", "2"]

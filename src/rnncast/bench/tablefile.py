@@ -2,22 +2,24 @@
 column a value column of finite numbers, none missing, the target chosen. :func:`read_table` is the one
 reader of ``rnncast bench``; :mod:`rnncast.bench.tables` splits what it reads under a protocol.
 
-The first column is the time column when it is named one of :data:`TIME_NAMES` (any case), or when it
-is not numeric and every value parses as a date; every other column must hold finite numbers, none
-missing (the protocol scores every row), each refusal naming the file and the column and row at
-fault. The target is ``OT`` when the file has one (the LTSF files' name for it), else the last column,
-unless given.
+The file is read as the library reads one (:func:`rnncast.data.read_table`: CSV, also compressed, or
+Parquet). Its first line names the columns. The first column is the time column when it is named one
+of :data:`TIME_NAMES` (any case), or when it is not numeric and every value parses as a date (zoned
+times compare in absolute time); every other column must hold finite numbers, none missing (the
+protocol scores every row), each refusal naming the file and the column and row at fault. The target
+is ``OT`` when the file has one (the LTSF files' name for it), else the last column, unless given.
 """
 
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from rnncast import data, timeaxis
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 
@@ -26,19 +28,31 @@ from rnncast.errors import RnncastError
 class Table:
     """A benchmark CSV as read: the values of every value column, raw units."""
 
-    name: str  # the file's stem: 'ETTh1', 'exchange_rate', ...
+    name: str  # the file's name less its suffixes: 'ETTh1', 'exchange_rate', ...
     values: np.ndarray  # [T, C] float64
     columns: list[str]  # the value columns, the file's order
     time_column: str | None  # the column read as time (not a value), or None
     target: str
 
 
-TIME_NAMES = ("date", "time", "timestamp", "datetime", "ds")
-"""Names (any case) that make the first column the time column even when it holds numbers (unix seconds)."""
+TIME_NAMES = timeaxis.TIME_NAMES + timeaxis.INTEGER_NAMES
+"""Names (any case) that make the first column the time column even when it holds numbers (unix seconds,
+years): the library's (:mod:`rnncast.timeaxis`)."""
+
+
+def dataset_name(path: str | Path) -> str:
+    """The dataset's name, the file's name less its suffixes: ``ETTh1`` for ETTh1.csv and ETTh1.csv.gz."""
+    name = Path(path).name
+    for suffix in reversed(Path(name).suffixes):
+        if suffix.lower() not in (".csv", ".txt", ".tsv", ".parquet", ".pq", *data.COMPRESSIONS):
+            break
+        name = name[: -len(suffix)]
+    return name or Path(path).stem
 
 
 def read_table(path: str | Path, target: str | None = None) -> Table:
-    """Read a benchmark CSV; every value column is used, none is dropped silently.
+    """Read a benchmark table (CSV, also compressed, or Parquet: :func:`rnncast.data.read_table`); every
+    value column is used, none is dropped silently.
 
     The first column is the time column when it is named one of :data:`TIME_NAMES` (any case), or
     when it is not numeric and every value parses as a date; every other column must hold finite
@@ -48,17 +62,8 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     path = Path(path)
     if path.is_dir():
         raise RnncastError(f"{path} is a folder; pass --data PATH to a CSV file in it")
-    try:
-        with path.open(newline="") as f:
-            header = next(csv.reader(f), [])
-        frame = pd.read_csv(path)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise RnncastError(f"{path}: cannot read it as CSV ({err})") from None
-    twice = sorted({name for name in header if header.count(name) > 1})
-    if twice:
-        raise RnncastError(f"{path}: the column name(s) {twice} appear more than once; give every column its own name")
-    if frame.shape[1] == 0 or len(frame) == 0:
-        raise RnncastError(f"{path}: no columns or no rows")
+    frame = data.read_table(path)
+    _check_header(path, list(frame.columns))
     first = frame.columns[0]
     time_column = None
     if str(first).strip().lower() in TIME_NAMES or not pd.api.types.is_numeric_dtype(frame[first]):
@@ -71,13 +76,40 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     if not columns:
         raise RnncastError(f"{path}: only a time column ({time_column!r}); a benchmark needs value columns")
     for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]) and (
+                str(column).strip().lower() in TIME_NAMES or _as_times(frame[column]).notna().all()):
+            raise RnncastError(f"{path}: column {column!r} holds times but is not the first column ({first!r} is); "
+                               "the protocol reads the time from the first column, so move it to the front")
         _check_values(path, str(column), frame[column])
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
         what = "the time column" if chosen == time_column else "not a value column"
         raise RnncastError(f"{path}: target {chosen!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
-    return Table(path.stem, values, columns, time_column, chosen)
+    return Table(dataset_name(path), values, columns, time_column, chosen)
+
+
+def _check_header(path: Path, names: list[str]) -> None:
+    """The first line names the columns: a column without a name (pandas' 'Unnamed: 0', an index written
+    by ``to_csv``) or a first line of values, numbers after a number or a date (no header: they would be
+    read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names."""
+    unnamed = [i for i, name in enumerate(names) if re.fullmatch(r"Unnamed: \d+", name)]
+    if unnamed:
+        raise RnncastError(f"{path}: column {unnamed[0] + 1} has no name in the header line (a row index written by "
+                           "pandas' to_csv?); name it, or write the file with index=False")
+    numbers = pd.to_numeric(pd.Series(names[1:] if len(names) > 1 else names), errors="coerce")
+    head = pd.Series(names[:1])
+    first = _as_times(head).notna().all() or pd.to_numeric(head, errors="coerce").notna().all()
+    counted = names in ([str(i) for i in range(len(names))], [str(i) for i in range(1, len(names) + 1)])  # 0,1,2: names
+    if numbers.notna().all() and first and not counted:
+        raise RnncastError(f"{path}: the header line holds values, not names ({', '.join(names[:3])}"
+                           f"{', ...' if len(names) > 3 else ''}); the first line must name the columns, e.g. date,OT")
+
+
+def _as_times(column: pd.Series) -> pd.Series:
+    """``column`` read as dates, in UTC (a zone, or offsets that change with daylight saving, compare in absolute
+    time), NaT where a value is no date."""
+    return pd.to_datetime(column.astype(str), errors="coerce", format="mixed", utc=True)
 
 
 def _check_dates(path: Path, column: pd.Series) -> None:
@@ -85,8 +117,7 @@ def _check_dates(path: Path, column: pd.Series) -> None:
     numbers = pd.to_numeric(column, errors="coerce")
     if numbers.notna().mean() > 0.5:  # mostly numbers: a value column with text in it, not a time column
         _check_values(path, str(column.name), column)
-    parsed = pd.to_datetime(column, errors="coerce", format="mixed")
-    bad = parsed.isna().to_numpy()
+    bad = _as_times(column).isna().to_numpy()
     if bad.any():
         row = int(np.argmax(bad))
         raise RnncastError(
@@ -100,9 +131,11 @@ def _check_order(path: Path, column: pd.Series) -> None:
     to row: a repeated or earlier time is refused at its row (sorting it quietly would score
     another table than the file's)."""
     numbers = pd.to_numeric(column, errors="coerce")
-    times = numbers if numbers.notna().all() else pd.to_datetime(column, errors="coerce", format="mixed")
+    times = numbers if numbers.notna().all() else _as_times(column)
     if times.isna().any():
         return  # a time column named so but unreadable as times: its rows are taken in file order, as written
+    if isinstance(times.dtype, pd.DatetimeTZDtype):
+        times = times.dt.tz_localize(None)  # UTC, without its zone: steps are plain durations
     steps = np.diff(times.to_numpy())
     back = np.flatnonzero(steps <= steps.dtype.type(0))
     if len(back):
