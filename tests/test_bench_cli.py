@@ -294,7 +294,7 @@ def test_a_constant_column_in_m_mode_is_said_and_scored(tmp_path, capsys):
 def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog):
     """Two epochs of an LSTM whose validation loss still falls: the library's 'undertrained' hint names
     --set epochs=N and --set lr=X (bench has no --epochs), and the default spelling is back afterwards."""
-    from rnncast.settingtext import spelled
+    from rnncast.spelling import spelled
 
     with caplog.at_level("WARNING", logger="rnncast"):
         assert cli.run_bench(parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24",
@@ -303,3 +303,22 @@ def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog)
     [hint] = [r.getMessage() for r in caplog.records if "undertrained" in r.getMessage()]
     assert hint.endswith("try more epochs (--set epochs=N) or a larger learning rate (--set lr=X)")
     assert "--epochs" not in hint and spelled("epochs") == "epochs=, --epochs"
+
+
+@pytest.mark.parametrize("settings, message", [
+    (["window_norm=season"], "give the period in steps, 52 for weeks of a year (--set season=52)"),
+    (["season=30"], "raise lookback to at least the season (--lookback 30)"),
+    (["highway=false", "highway_start=least_squares"], "turn it on (--set highway=true)"),
+])
+def test_refused_settings_name_benchs_spelling_before_anything_runs(tmp_path, settings, message):
+    """A Forecaster's refusal of bench's settings names --set and --lookback, not fit's --season and its
+    keyword season=, and comes before Repeat runs or a row is written."""
+    from rnncast.errors import RnncastError
+
+    out = tmp_path / "out"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24", "--models", "repeat,lstm",
+                 *[f"--set={item}" for item in settings], "--no-plots", "--out", str(out), benchmark="ltsf")
+    with pytest.raises(RnncastError) as caught:
+        cli.run_bench(args)
+    assert message in str(caught.value) and "season=52," not in str(caught.value)
+    assert not (out / "results.csv").exists()

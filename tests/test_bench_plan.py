@@ -90,5 +90,21 @@ def test_in_m_mode_a_constant_column_is_one_series_of_many_and_said(tmp_path):
 
 def test_hints_spell_settings_as_bench_takes_them():
     assert plan.set_spelling("epochs") == "--set epochs=N" and plan.set_spelling("lr") == "--set lr=X"
-    assert plan.set_spelling("highway") == "--set highway=true|false"
-    assert plan.set_spelling("cell") == "--set cell=VALUE"
+    assert plan.set_spelling("highway") == "--set highway=true|false" and plan.set_spelling("highway", True) == "--set highway=true"
+    assert plan.set_spelling("season", 52) == "--set season=52" and plan.set_spelling("device", "auto") == "--set device=auto"
+    assert plan.set_spelling("lookback", 60) == "--lookback 60" and plan.set_spelling("horizon") == "--horizons N"
+
+
+@pytest.mark.parametrize("item, message", [
+    ("lookback=12", "bad --set 'lookback=12': lookback is the protocol's, not a model's .give --lookback."),
+    ("horizon=12", "horizon is the protocol's, not a model's .give --horizons."),
+    # they read a time column, and the rows the networks get have none: they stopped the run after Repeat,
+    # naming time_col= and --time-col, which bench does not have
+    ("freq=D", "bad --set 'freq=D': freq is the protocol's, not a model's .the protocol fixes it."),
+    ("lstm:tz=UTC", "tz is the protocol's"),
+    ("fill_gaps=true", "fill_gaps is the protocol's"),
+])
+def test_the_protocols_settings_are_refused_saying_whose_they_are(item, message):
+    with pytest.raises(RnncastError, match=message) as caught:
+        plan.parse_settings([item])
+    assert ", seed," not in str(caught.value)  # --set seed= is refused too: the seed is --seed

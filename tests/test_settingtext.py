@@ -36,15 +36,3 @@ def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_one
     assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
     assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None
 
-
-def test_hints_spell_a_setting_as_the_caller_chose():
-    """The library's hints name a setting as a keyword and a flag; a caller with its own spelling (bench's
-    --set) chooses it for the block, and the default comes back after it, also after an error."""
-    from rnncast.settingtext import spelled, spelling
-
-    assert spelled("epochs") == "epochs=, --epochs" and spelled("grad_clip") == "grad_clip=, --grad-clip"
-    with spelling(lambda name: f"--set {name}=N"):
-        assert spelled("epochs") == "--set epochs=N"
-    with pytest.raises(KeyError), spelling(lambda name: {}[name]):
-        spelled("lr")
-    assert spelled("lr") == "lr=, --lr"

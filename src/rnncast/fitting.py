@@ -24,8 +24,8 @@ from rnncast.errors import RnncastError
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, StaticEncoder
-from rnncast.settingtext import spelled
 from rnncast.settingvalues import plain_values
+from rnncast.spelling import spelled
 from rnncast.state import FittedState
 from rnncast.training import fit_network, resolve_device
 from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed

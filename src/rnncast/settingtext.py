@@ -1,13 +1,8 @@
 """Setting text: one setting as ``Forecaster`` takes it, from the text of a flag or of
 ``--set KEY=VALUE``, or from a typed value of a TOML or JSON file. The one parser of settings, so
-that flags, config files and ``bench ett|ltsf --set`` type a value alike. And the other way: how a
-hint names a setting for whoever reads it (:func:`spelled`), which the caller chooses (:func:`spelling`)."""
+that flags, config files and ``bench ett|ltsf --set`` type a value alike."""
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -57,27 +52,3 @@ def parse_setting(name: str, value, typed: bool = False):
         raise RnncastError(f"{name} must be {wanted}, got {value!r}")
     return float(value) if kind is float else (str(value) if kind is str else value)
 
-
-def keyword_and_flag(name: str) -> str:
-    """``lr`` -> ``lr=, --lr``: a keyword of ``Forecaster`` and a flag of ``rnncast fit``, the default spelling."""
-    return f"{name}=, --{name.replace('_', '-')}"
-
-
-_SPELLING: ContextVar[Callable[[str], str]] = ContextVar("rnncast_setting_spelling", default=keyword_and_flag)
-
-
-def spelled(name: str) -> str:
-    """How the reader of a hint sets ``name`` (a hint such as 'try more epochs (epochs=, --epochs)'): by
-    default as a keyword and a flag, else as the caller chose with :func:`spelling`."""
-    return _SPELLING.get()(name)
-
-
-@contextmanager
-def spelling(spell: Callable[[str], str]) -> Iterator[None]:
-    """Within the block, hints name a setting as ``spell(name)`` (``bench`` passes ``--set epochs=N``: it has
-    no ``--epochs``); outside it, as before."""
-    token = _SPELLING.set(spell)
-    try:
-        yield
-    finally:
-        _SPELLING.reset(token)

@@ -28,7 +28,7 @@ from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import TrainSettings
 from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
-from rnncast.settingtext import spelled
+from rnncast.spelling import spelled
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def resolve_device(name: str) -> torch.device:
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise RnncastError("device 'cuda' was asked for but no CUDA GPU is available; use --device auto or cpu")
+        raise RnncastError(f"device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu ({spelled('device', 'auto')})")
     return torch.device(name)
 
 
@@ -180,7 +180,7 @@ def _kept_text(kept: int) -> str:
 
 def _advice(settings: TrainSettings) -> str:
     clip = (f"keep gradient clipping on ({spelled('grad_clip')}, now {settings.grad_clip:g})" if settings.grad_clip
-            else f"turn gradient clipping on ({spelled('grad_clip')}, e.g. 1)")
+            else f"turn gradient clipping on ({spelled('grad_clip', 1)})")
     return f"try a lower learning rate ({spelled('lr')}, now {settings.lr:g}) and {clip}"
 
 

@@ -144,7 +144,7 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.bench.results import append_csv, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
-    from rnncast.settingtext import spelling
+    from rnncast.spelling import spelling
 
     plan = make_plan(args)
     torch.set_num_threads(plan.threads)
@@ -157,9 +157,9 @@ def run_bench(args: argparse.Namespace) -> int:
         print(f"column(s) {', '.join(map(repr, plan.constant))} constant on the training rows: only centred, as the "
               "published code's StandardScaler did, and "
               f"{'forecast and scored with the others' if plan.mode == 'M' else 'read as inputs'}", flush=True)
-    check_settings(plan, data)
     rows = []
-    with spelling(set_spelling):  # the library's hints ('try more epochs') name --set epochs=N, bench's spelling
+    with spelling(set_spelling):  # the library's hints and refusals name --set epochs=N, bench's spelling
+        check_settings(plan, data)
         for horizon in plan.horizons:
             repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
             for model in plan.models:

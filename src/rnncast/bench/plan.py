@@ -187,13 +187,19 @@ def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models
                            f"name a model that runs ({', '.join(recurrent_run) or 'none of them is recurrent'})")
 
 
-def set_spelling(name: str) -> str:
-    """How a bench user sets ``name``, for the library's hints (``settingtext.spelling``): ``--set epochs=N``,
-    ``--set lr=X``; bench has no ``--epochs`` or ``--lr``."""
-    default = {f.name: f.default for f in setting_fields()}.get(name)
+PROTOCOL_FLAGS = {"lookback": "--lookback", "horizon": "--horizons"}  # the protocol's settings bench has flags for
+
+
+def set_spelling(name: str, value=None) -> str:
+    """How a bench user sets ``name`` (to ``value``), for the library's hints (``spelling.spelling``):
+    ``--set epochs=N``, ``--set season=52``, ``--lookback 52``; bench has no ``--epochs`` or ``--season``."""
+    if name in PROTOCOL_FLAGS:
+        return f"{PROTOCOL_FLAGS[name]} {'N' if value is None else value}"
+    default = {f.name: f.default for f in setting_fields()}.get(name, value)
     placeholder = ("true|false" if isinstance(default, bool) else "N" if isinstance(default, int)
                    else "X" if isinstance(default, float) else "VALUE")
-    return f"--set {name}={placeholder}"
+    shown = placeholder if value is None else (str(value).lower() if isinstance(value, bool) else value)
+    return f"--set {name}={shown}"
 
 
 def parse_settings(items: list[str]) -> tuple[dict, dict]:
@@ -201,7 +207,7 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
     settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused."""
     fields_by_name = {f.name: f for f in setting_fields()}
-    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - {"cell"})
+    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - {"cell", "seed"})
     common: dict = {}
     per_cell: dict[str, dict] = {}
     for item in items:
@@ -211,6 +217,10 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
         if key == "seed":
             raise RnncastError(f"bad --set {item!r}: the seed is --seed N, which seeds every model and is written "
                                "in results.csv")
+        if key in recurrent.PROTOCOL_KEYS:
+            where = f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it"
+            raise RnncastError(f"bad --set {item!r}: {key} is the protocol's, not a model's ({where}); accepted keys are "
+                               f"{', '.join(allowed)}")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
             hint = did_you_mean(key, allowed) if sep and key not in allowed else ""
             raise RnncastError(
