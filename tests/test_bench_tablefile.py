@@ -4,6 +4,7 @@ used, the target, and the refusals that name the file, the column and the row at
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from rnncast.bench import tablefile
@@ -120,3 +121,15 @@ def test_columns_named_by_their_number_are_names(tmp_path) -> None:
     path = tmp_path / "counted.csv"
     path.write_text("0,1,2\n0.5,1.5,2.5\n0.7,1.7,2.7\n")
     assert tablefile.read_table(path).columns == ["0", "1", "2"]
+
+
+def test_day_first_dates_are_read_as_the_library_reads_them(tmp_path) -> None:
+    """12/01/2020, 13/01/2020, ...: a sorted daily file read day first, as fit reads it; month first they were
+    'out of order' at 13/01 and the file was refused."""
+    days = pd.date_range("2020-01-01", periods=40, freq="D")
+    path = tmp_path / "dayfirst.csv"
+    path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days)))
+    assert tablefile.read_table(path).time_column == "when"
+    path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days[::-1])))
+    with pytest.raises(RnncastError, match="'when' comes before the previous row's at data row 1 .'08/02/2020' after"):
+        tablefile.read_table(path)

@@ -107,8 +107,8 @@ def _check_header(path: Path, names: list[str]) -> None:
 
 
 def _as_times(column: pd.Series) -> pd.Series:
-    """``column`` read as dates, in UTC (a zone, or offsets that change with daylight saving, compare in absolute
-    time), NaT where a value is no date."""
+    """``column`` read as dates one by one, in UTC (zoned times and offsets that change with daylight saving are
+    dates too), NaT where a value is no date: whether a column holds dates, not how to read them."""
     return pd.to_datetime(column.astype(str), errors="coerce", format="mixed", utc=True)
 
 
@@ -131,12 +131,17 @@ def _check_order(path: Path, column: pd.Series) -> None:
     to row: a repeated or earlier time is refused at its row (sorting it quietly would score
     another table than the file's)."""
     numbers = pd.to_numeric(column, errors="coerce")
-    times = numbers if numbers.notna().all() else _as_times(column)
-    if times.isna().any():
+    if numbers.notna().all():
+        times = numbers.to_numpy()
+    elif _as_times(column).isna().any():
         return  # a time column named so but unreadable as times: its rows are taken in file order, as written
-    if isinstance(times.dtype, pd.DatetimeTZDtype):
-        times = times.dt.tz_localize(None)  # UTC, without its zone: steps are plain durations
-    steps = np.diff(times.to_numpy())
+    else:  # read as the library reads dates (31/01/2024 day first where that is the regular reading), in UTC
+        try:
+            times = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}")
+        except RnncastError as err:
+            raise RnncastError(f"{path}: {err}") from None
+        times = times.tz_localize(None).to_numpy()  # UTC, without its zone: steps are plain durations
+    steps = np.diff(times)
     back = np.flatnonzero(steps <= steps.dtype.type(0))
     if len(back):
         row = int(back[0]) + 1
