@@ -133,3 +133,32 @@ def test_day_first_dates_are_read_as_the_library_reads_them(tmp_path) -> None:
     path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days[::-1])))
     with pytest.raises(RnncastError, match="'when' comes before the previous row's at data row 1 .'08/02/2020' after"):
         tablefile.read_table(path)
+
+
+def test_rows_missing_from_the_calendar_are_said_and_the_run_goes_on(tmp_path, caplog) -> None:
+    """The protocol windows rows, not times (as the published loaders did): a daily file without ten days
+    runs, with a warning that counts them and names the first gap; month ends, years and a file that
+    misses nothing say nothing."""
+    days = pd.date_range("2020-01-01", periods=60, freq="D").delete(range(20, 30))
+    path = tmp_path / "gaps.csv"
+    path.write_text("date,OT\n" + "".join(f"{d:%Y-%m-%d},{i}\n" for i, d in enumerate(days)))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert tablefile.read_table(path).values.shape == (50, 1)
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert ("10 rows are missing from the calendar of the time column 'date' (D), the first after data row 19 "
+            "(2020-01-20 00:00:00); the protocol windows rows, not times") in warning
+    caplog.clear()
+    months = pd.date_range("2000-01-31", periods=30, freq="ME")
+    (tmp_path / "months.csv").write_text("date,OT\n" + "".join(f"{d:%Y-%m-%d},{i}\n" for i, d in enumerate(months)))
+    (tmp_path / "years.csv").write_text("year,OT\n" + "".join(f"{1700 + i},{i}\n" for i in range(30)))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        tablefile.read_table(tmp_path / "months.csv")
+        tablefile.read_table(tmp_path / "years.csv")
+    assert not caplog.records
+    (tmp_path / "scatter.csv").write_text("date,OT\n2020-01-01 00:00,1\n2020-01-02 00:00,2\n2020-01-03 00:00,3\n"
+                                          "2020-01-04 07:00,4\n2020-01-05 07:00,5\n2020-01-06 07:00,6\n")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        tablefile.read_table(tmp_path / "scatter.csv")
+    assert [r.getMessage() for r in caplog.records][-1].endswith(
+        "follows no regular calendar (steps from 1 days 00:00:00 to 1 days 07:00:00); the protocol windows rows, "
+        "not times, so windows span unequal times")

@@ -12,6 +12,7 @@ is ``OT`` when the file has one (the LTSF files' name for it), else the last col
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import data, timeaxis
+from rnncast import calendars, data, timeaxis
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -132,15 +135,18 @@ def _check_order(path: Path, column: pd.Series) -> None:
     another table than the file's)."""
     numbers = pd.to_numeric(column, errors="coerce")
     if numbers.notna().all():
+        index = pd.Index(numbers.to_numpy(dtype=np.int64)) if (numbers == numbers.round()).all() else None
         times = numbers.to_numpy()
     elif _as_times(column).isna().any():
         return  # a time column named so but unreadable as times: its rows are taken in file order, as written
     else:  # read as the library reads dates (31/01/2024 day first where that is the regular reading), in UTC
         try:
-            times = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}")
+            index = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}").tz_localize(None)
         except RnncastError as err:
             raise RnncastError(f"{path}: {err}") from None
-        times = times.tz_localize(None).to_numpy()  # UTC, without its zone: steps are plain durations
+        times = index.to_numpy()  # UTC, without its zone: steps are plain durations
+        if column.astype(str).str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).any():
+            index = None  # zoned: its local calendar is not UTC's (a day across daylight saving is 23 or 25 hours)
     steps = np.diff(times)
     back = np.flatnonzero(steps <= steps.dtype.type(0))
     if len(back):
@@ -150,6 +156,28 @@ def _check_order(path: Path, column: pd.Series) -> None:
             f"{path}: the time column {str(column.name)!r} {what} the previous row's at data row {row} "
             f"({column.iloc[row]!r} after {column.iloc[row - 1]!r}); the protocol takes the rows in file order, so "
             "give them sorted by time, each time once")
+    if index is not None:
+        _note_gaps(path, str(column.name), index)
+
+
+def _note_gaps(path: Path, name: str, times: pd.Index) -> None:
+    """Rows missing from the calendar the time column follows (the library's :func:`rnncast.calendars.settle`) are
+    said in a warning, the run goes on: the protocol windows rows, not times, as the published loaders did."""
+    offsets = np.array([0, len(times)])
+    try:
+        calendar, ruler, _ = calendars.settle(times, offsets, quiet=True)
+    except RnncastError:
+        return
+    if ruler is None and len(times) > 2:
+        gaps = np.diff(times.asi8)
+        low, high = (pd.Timedelta(int(v), unit=times.unit) for v in (gaps.min(), gaps.max()))
+        log.warning("%s: the time column %r follows no regular calendar (steps from %s to %s); the protocol windows "
+                    "rows, not times, so windows span unequal times", path, name, low, high)
+    elif ruler is not None and ruler.missing:
+        row = int(np.flatnonzero(calendars.missing_rows(ruler.steps, offsets))[0])
+        log.warning("%s: %d rows are missing from the calendar of the time column %r (%s), the first after data row %d "
+                    "(%s); the protocol windows rows, not times, so a window across a gap spans more time than the others",
+                    path, ruler.missing, name, calendar.freq_text, row, times[row])
 
 
 def _check_values(path: Path, name: str, column: pd.Series) -> None:
