@@ -52,6 +52,8 @@ def test_read_table_without_time_column(tmp_path) -> None:
     ("a,date,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'date' holds times but is not the first column .'a' is.; "
      "the protocol reads the time from the first column, so move it to the front"),
     ("a,when,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'when' holds times but is not the first column"),
+    ("date,b\n2020-01-01,2\n,3\n2020-01-03,4\n", "the time column 'date' has no value at data row 1"),  # both let through unchecked
+    ("time,b\n1,2\n,3\n3,4\n", "the time column 'time' has no value at data row 1"),
     ("date,b\n2020-03-29 03:00+02:00,2\n2020-03-29 01:30+01:00,3\n",  # 00:30 UTC after 01:00 UTC
      "the time column 'date' comes before the previous row's at data row 1"),
 ])

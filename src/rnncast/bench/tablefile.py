@@ -133,6 +133,10 @@ def _check_order(path: Path, column: pd.Series) -> None:
     """The protocol splits and windows the rows in file order, so the time column must rise from row
     to row: a repeated or earlier time is refused at its row (sorting it quietly would score
     another table than the file's)."""
+    if column.isna().any():
+        row = int(np.argmax(column.isna().to_numpy()))
+        raise RnncastError(f"{path}: the time column {str(column.name)!r} has no value at data row {row}; the protocol "
+                           "takes the rows in file order, so give every row its time")
     numbers = pd.to_numeric(column, errors="coerce")
     if numbers.notna().all():
         index = pd.Index(numbers.to_numpy(dtype=np.int64)) if (numbers == numbers.round()).all() else None
