@@ -282,12 +282,12 @@ def test_a_constant_column_in_m_mode_is_said_and_scored(tmp_path, capsys):
     path = tmp_path / "flat.csv"
     rng = np.random.default_rng(0)
     pd.DataFrame({"date": pd.date_range("2001-01-07", periods=200, freq="W").strftime("%Y-%m-%d"), "flat": 2.0,
-                  "OT": rng.normal(size=200)}).to_csv(path, index=False)
+                  **{f"f{i}": float(i) for i in range(6)}, "OT": rng.normal(size=200)}).to_csv(path, index=False)
     out = tmp_path / "out"
     assert cli.run_bench(parse("--data", str(path), "--mode", "M", "--horizons", "8", "--models", "repeat", "--no-plots",
                                "--out", str(out), benchmark="ltsf")) == 0
-    assert ("column(s) 'flat' constant on the training rows: only centred, as the published code's StandardScaler "
-            "did, and forecast and scored with the others") in capsys.readouterr().out
+    assert ("column(s) 'flat', 'f0', 'f1', 'f2', 'f3' ... (7 in all) constant on the training rows: only centred, as the "
+            "published code's StandardScaler did, and forecast and scored with the others") in capsys.readouterr().out
     assert float(results.read_csv(out / "results.csv")[0]["mse"]) > 0
 
 

@@ -154,7 +154,8 @@ def run_bench(args: argparse.Namespace) -> int:
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
     if plan.constant:
-        print(f"column(s) {', '.join(map(repr, plan.constant))} constant on the training rows: only centred, as the "
+        named = ", ".join(map(repr, plan.constant[:5])) + (f" ... ({len(plan.constant)} in all)" if len(plan.constant) > 5 else "")
+        print(f"column(s) {named} constant on the training rows: only centred, as the "
               "published code's StandardScaler did, and "
               f"{'forecast and scored with the others' if plan.mode == 'M' else 'read as inputs'}", flush=True)
     rows = []
