@@ -74,8 +74,10 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
     assert "| 96 | 0.069/0.203 |" in md
     assert "*0.053/0.177*" in md  # the published NLinear row sits beside the measured ones
 
-    for model in ("repeat", "nlinear", "lstm"):
-        assert (out / f"forecast_{model}_H96.png").read_bytes()[:8] == PNG_SIGNATURE
+    for row in rows:
+        assert (out / results.plot_name(row)).read_bytes()[:8] == PNG_SIGNATURE
+        assert f"[{row['model']} H=96]({results.plot_name(row)})" in md  # results.md links each plot
+    assert len(list(out.glob("*.png"))) == 3
     printed = capsys.readouterr().out
     assert "beats Repeat" in printed and "lstm" in printed
 
@@ -252,4 +254,71 @@ def test_settings_a_fit_refuses_are_refused_before_repeat_runs_or_a_row_is_writt
                  "--set", "lstm:window_scale=true", "--set", "scheme=sequence", "--out", str(out), benchmark="ltsf")
     with pytest.raises(RnncastError, match="scheme 'sequence' does not take window_scale"):
         cli.run_bench(args)
+    assert not (out / "results.csv").exists()
+
+
+def test_runs_sharing_a_folder_keep_their_own_plots(tmp_path, capsys):
+    """S and M, two lookbacks and two seeds into one --out: no run's plot replaces another's (they were
+    all forecast_repeat_H12.png, the last run's), and results.md links the plots of the runs it shows."""
+    path = tmp_path / "two.csv"
+    weeks = pd.date_range("2001-01-07", periods=300, freq="W")
+    rng = np.random.default_rng(0)
+    pd.DataFrame({"date": weeks.strftime("%Y-%m-%d"), "a": rng.normal(size=300), "OT": rng.normal(size=300)}).to_csv(
+        path, index=False)
+    out = tmp_path / "shared"
+    for argv in (["--mode", "S"], ["--mode", "M"], ["--mode", "S", "--lookback", "24"], ["--mode", "S", "--seed", "7"]):
+        assert cli.run_bench(parse("--data", str(path), "--horizons", "12", "--models", "repeat", "--out", str(out),
+                                   *argv, benchmark="ltsf")) == 0
+    rows = results.read_csv(out / "results.csv")
+    names = [results.plot_name(r) for r in rows]
+    assert len(set(names)) == 4 and sorted(p.name for p in out.glob("*.png")) == sorted(names)
+    md = (out / "results.md").read_text()
+    assert all(f"[repeat H=12]({name})" in md for name in names[1:3])  # M and L=24: each its own section
+    assert f"({names[0]})" not in md and f"({names[3]})" in md  # S, L=36: the latest run's (seed 7) is shown
+    assert capsys.readouterr().out.count("and 1 forecast plot(s), linked from results.md") == 4  # one per command
+
+
+def test_a_constant_column_in_m_mode_is_said_and_scored(tmp_path, capsys):
+    path = tmp_path / "flat.csv"
+    rng = np.random.default_rng(0)
+    pd.DataFrame({"date": pd.date_range("2001-01-07", periods=200, freq="W").strftime("%Y-%m-%d"), "flat": 2.0,
+                  **{f"f{i}": float(i) for i in range(6)}, "OT": rng.normal(size=200)}).to_csv(path, index=False)
+    out = tmp_path / "out"
+    assert cli.run_bench(parse("--data", str(path), "--mode", "M", "--horizons", "8", "--models", "repeat", "--no-plots",
+                               "--out", str(out), benchmark="ltsf")) == 0
+    assert ("column(s) 'flat', 'f0', 'f1', 'f2', 'f3' ... (7 in all) constant on the training rows: only centred, as the "
+            "published code's StandardScaler did, and forecast and scored with the others") in capsys.readouterr().out
+    assert float(results.read_csv(out / "results.csv")[0]["mse"]) > 0
+
+
+def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog):
+    """Two epochs of an LSTM whose validation loss still falls: the library's 'undertrained' hint names
+    --set epochs=N and --set lr=X (bench has no --epochs), and the default spelling is back afterwards."""
+    from rnncast.spelling import spelled
+
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert cli.run_bench(parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24",
+                                   "--models", "lstm", "--set", "epochs=2", "--no-plots", "--out", str(tmp_path / "out"),
+                                   benchmark="ltsf")) == 0
+    [hint] = [r.getMessage() for r in caplog.records if "undertrained" in r.getMessage()]
+    assert hint.endswith("try more epochs (--set epochs=N) or a larger learning rate (--set lr=X)")
+    assert "--epochs" not in hint and spelled("epochs") == "epochs=, --epochs"
+
+
+@pytest.mark.parametrize("settings, message", [
+    (["window_norm=season"], "give the period in steps, 52 for weeks of a year (--set season=52)"),
+    (["season=30"], "raise lookback to at least the season (--lookback 30)"),
+    (["highway=false", "highway_start=least_squares"], "turn it on (--set highway=true)"),
+])
+def test_refused_settings_name_benchs_spelling_before_anything_runs(tmp_path, settings, message):
+    """A Forecaster's refusal of bench's settings names --set and --lookback, not fit's --season and its
+    keyword season=, and comes before Repeat runs or a row is written."""
+    from rnncast.errors import RnncastError
+
+    out = tmp_path / "out"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24", "--models", "repeat,lstm",
+                 *[f"--set={item}" for item in settings], "--no-plots", "--out", str(out), benchmark="ltsf")
+    with pytest.raises(RnncastError) as caught:
+        cli.run_bench(args)
+    assert message in str(caught.value) and "season=52," not in str(caught.value)
     assert not (out / "results.csv").exists()

@@ -58,7 +58,8 @@ def test_repeats_row_scores_all_test_windows_and_draws_its_figure(tmp_path, ett,
     assert (row["dataset"], row["L"], row["H"], row["model"], row["settings"]) == ("ETTh1", L, H, "repeat", "{}")
     assert row["windows"] == 80 - H + 1 and row["test_windows"] == "all" and row["windows_drop_last"] == 64
     assert row["mse"] == row["repeat_mse"] and row["beats_repeat"] == ""
-    assert (tmp_path / f"forecast_repeat_H{H}.png").read_bytes()[:8] == PNG_SIGNATURE
+    assert (tmp_path / results.plot_name(row)).read_bytes()[:8] == PNG_SIGNATURE
+    assert results.plot_name(row).startswith(f"forecast_ETTh1_S_OT_L{L}_H{H}_repeat_seed0_")
 
 
 def test_a_trained_models_row_with_the_published_drop_last_windows(tmp_path, ett, repeat):

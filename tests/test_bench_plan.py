@@ -49,3 +49,62 @@ def test_missing_file_and_bad_name(tmp_path):
 def test_set_applies_to_all_cells_or_one():
     common, per_cell = plan.parse_settings(["epochs=8", "rnn:lr=0.0003", "batch_size=full"])
     assert common == {"epochs": 8, "batch_size": None} and per_cell == {"rnn": {"lr": 0.0003}}
+
+
+def _flat_table(tmp_path, flat: str):
+    """100 days: 'a' varies, column ``flat`` stands at 3.0 on the first 70 (the training rows), 'OT' varies."""
+    rows = "".join(f"2020-{1 + i // 28:02d}-{1 + i % 28:02d},{i % 7},{3.0 if i < 70 and flat == 'b' else i},"
+                   f"{3.0 if i < 70 and flat == 'OT' else i % 5}\n" for i in range(100))
+    path = tmp_path / "flat.csv"
+    path.write_text("date,a,b,OT\n" + rows)
+    return path
+
+
+@pytest.mark.parametrize("mode", ["S", "MS"])
+def test_a_target_constant_on_the_training_rows_is_refused_before_anything_trains(tmp_path, mode):
+    """A Forecaster's fit refuses a constant target; bench centred it and scored every model at 0 beside
+    Repeat. Refused by name with the targets that would do, the folder left unmade."""
+    args = parse("--data", str(_flat_table(tmp_path, "OT")), "--mode", mode, "--horizons", "4",
+                 "--out", str(tmp_path / "out"), benchmark="ltsf")
+    with pytest.raises(RnncastError, match=f"the target 'OT' is constant on the training rows 0-69 .always 3., so no "
+                       f"model has anything to learn in {mode} mode; choose another target .bench ltsf --target: a, b. "
+                       "or --mode M"):
+        plan.make_plan(args)
+    assert not (tmp_path / "out").exists()
+
+
+def test_in_m_mode_a_constant_column_is_one_series_of_many_and_said(tmp_path):
+    """M forecasts every column: a constant one is centred as the published StandardScaler did (refusing it
+    would refuse tables the published code runs), and the plan names it for the command to say."""
+    for flat in ("OT", "b"):
+        made = plan.make_plan(parse("--data", str(_flat_table(tmp_path, flat)), "--mode", "M", "--horizons", "4",
+                                    "--out", str(tmp_path / flat), benchmark="ltsf"))
+        assert made.constant == (flat,)
+    s = plan.make_plan(parse("--data", str(_flat_table(tmp_path, "b")), "--mode", "S", "--horizons", "4",
+                             "--out", str(tmp_path / "s"), benchmark="ltsf"))
+    assert s.constant == ()  # S reads the target alone
+    ms = plan.make_plan(parse("--data", str(_flat_table(tmp_path, "b")), "--mode", "MS", "--horizons", "4",
+                              "--out", str(tmp_path / "ms"), benchmark="ltsf"))
+    assert ms.constant == ("b",)
+
+
+def test_hints_spell_settings_as_bench_takes_them():
+    assert plan.set_spelling("epochs") == "--set epochs=N" and plan.set_spelling("lr") == "--set lr=X"
+    assert plan.set_spelling("highway") == "--set highway=true|false" and plan.set_spelling("highway", True) == "--set highway=true"
+    assert plan.set_spelling("season", 52) == "--set season=52" and plan.set_spelling("device", "auto") == "--set device=auto"
+    assert plan.set_spelling("lookback", 60) == "--lookback 60" and plan.set_spelling("horizon") == "--horizons N"
+
+
+@pytest.mark.parametrize("item, message", [
+    ("lookback=12", "bad --set 'lookback=12': lookback is the protocol's, not a model's .give --lookback."),
+    ("horizon=12", "horizon is the protocol's, not a model's .give --horizons."),
+    # they read a time column, and the rows the networks get have none: they stopped the run after Repeat,
+    # naming time_col= and --time-col, which bench does not have
+    ("freq=D", "bad --set 'freq=D': freq is the protocol's, not a model's .the protocol fixes it."),
+    ("lstm:tz=UTC", "tz is the protocol's"),
+    ("fill_gaps=true", "fill_gaps is the protocol's"),
+])
+def test_the_protocols_settings_are_refused_saying_whose_they_are(item, message):
+    with pytest.raises(RnncastError, match=message) as caught:
+        plan.parse_settings([item])
+    assert ", seed," not in str(caught.value)  # --set seed= is refused too: the seed is --seed

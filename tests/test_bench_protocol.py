@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rnncast.bench import protocol, tables
+from rnncast.bench import protocol, tablefile, tables
 from rnncast.errors import RnncastError
 
 LOOKBACK = 336
@@ -112,7 +112,7 @@ def test_scaler_uses_train_rows_only() -> None:
 
 
 def test_scaler_on_ett_file_ignores_rows_after_train_end() -> None:
-    table = tables.read_table(ett_file("ETTh1"))
+    table = tablefile.read_table(ett_file("ETTh1"))
     raw, columns = table.values, table.columns
     train_end = tables.ett_split(table.name).train_end
     changed = raw.copy()
@@ -149,3 +149,9 @@ def test_a_column_that_scales_beyond_float32s_reach_is_refused_by_name():
     values[210:, 0] = 1e200
     with pytest.raises(RnncastError, match=r"column 'c1' reaches 1e\+200 once scaled by its training rows"):
         protocol.standardize(values, 200, ["c1", "OT"])
+
+
+def test_constant_columns_are_named_on_the_training_rows_only() -> None:
+    values = np.column_stack([np.arange(10.0), np.r_[np.full(6, 2.0), np.arange(4.0)], np.full(10, 1.0)])
+    assert protocol.constant_columns(values, 6, ["a", "b", "c"]) == ["b", "c"]
+    assert protocol.constant_columns(values, 10, ["a", "b", "c"]) == ["c"]

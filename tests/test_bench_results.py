@@ -81,3 +81,28 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
     results.append_csv(tmp_path / "results.csv", _row(test_windows="drop-last-32", seed=2021))
     md = results.write_markdown(tmp_path, ["nlinear"]).read_text()
     assert "Seeds of the runs shown" not in md and "scored on the drop-last test windows" not in md
+
+
+def test_plot_names_tell_apart_every_run_that_may_share_a_folder():
+    """Mode, L, target, seed, protocol and settings each change the name; the row as written to and read
+    back from results.csv (text) gives the same name as the row in memory."""
+    base = _row(seed=2021, settings='{"epochs": 2}')
+    name = results.plot_name(base)
+    assert name.startswith("forecast_ETTh1_S_OT_L96_H96_nlinear_seed2021_") and name.endswith(".png")
+    others = [_row(**{**base, **change}) for change in (
+        {"mode": "M"}, {"L": 48}, {"target": "HUFL"}, {"seed": 2022}, {"protocol": "custom"},
+        {"settings": '{"epochs": 3}'}, {"H": 192}, {"model": "dlinear"}, {"dataset": "ETTh2"})]
+    assert len({name, *map(results.plot_name, others)}) == 1 + len(others)
+    assert results.plot_name({**base, "L": "96", "H": "96", "seed": "2021"}) == name
+    assert results.plot_name(_row(target="a/b c")).split("_")[3] == "a-b-c"  # no folder, no space
+
+
+def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
+    old, new = _row(seed=1, mse=0.07, beats_repeat="no"), _row(seed=2)
+    for row in (old, new, _row(model="repeat", beats_repeat="")):
+        results.append_csv(tmp_path / "results.csv", row)
+    for row in (old, new):
+        (tmp_path / results.plot_name(row)).write_bytes(b"png")  # the repeat run drew none (--no-plots)
+    md = results.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert f"Forecast plots (the first test window): [nlinear H=96]({results.plot_name(new)})." in md
+    assert results.plot_name(old) not in md

@@ -72,7 +72,7 @@ def test_a_setting_saved_before_it_existed_keeps_its_old_value():
 
 
 def test_a_season_longer_than_the_lookback_names_the_flag_that_fixes_it():
-    with pytest.raises(RnncastError, match=r"raise lookback to at least the season \(--lookback 52, lookback=52\)"):
+    with pytest.raises(RnncastError, match=r"raise lookback to at least the season \(lookback=52, --lookback 52\)"):
         Settings.from_flat({"season": 52})
 
 
@@ -96,7 +96,8 @@ def test_window_scale_with_the_sequence_scheme_is_refused_by_name():
 
 def test_window_norm_season_without_a_season_is_refused_by_name():
     with pytest.raises(RnncastError, match="window_norm 'season' starts the forecast at the window's last season, "
-                                           "and season is 1: give the seasonal period"):
+                                           "and season is 1: give the period in steps, 52 for weeks of a year "
+                                           r"\(season=52, --season 52\)"):
         Forecaster(**{**TINY, "window_norm": "season"}).fit(make_frame(100), target="y")
     with pytest.raises(RnncastError, match="scheme 'sequence' works with window_norm 'last' or 'none', not 'season'"):
         Forecaster(**{**TINY, "window_norm": "season", "season": 4, "scheme": "sequence"}).fit(make_frame(100), target="y")

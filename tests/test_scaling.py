@@ -14,7 +14,7 @@ from hypothesis.extra.numpy import arrays
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.scaling import Scaler
+from rnncast.scaling import Scaler, constant_columns
 
 KINDS = ("standard", "minmax", "none")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -198,3 +198,15 @@ def test_values_too_large_to_scale_are_refused_by_column():
     rows = np.array([[1.0, 1e300], [2.0, -1e300], [3.0, 1e300]])
     with pytest.raises(RnncastError, match="column 'b' holds values too large to scale"):
         Scaler.fit("standard", rows, ["a", "b"])
+
+
+def test_constant_columns_are_those_a_standard_scaler_refuses():
+    values = rows()
+    values[:, 1] = 7.0
+    assert constant_columns(values).tolist() == [False, True]
+    values[:, 1] += np.arange(len(values)) * 1e-15  # rounding noise float32 cannot hold: still constant
+    assert constant_columns(values).tolist() == [False, True]
+    with pytest.raises(RnncastError, match=r"'b'.*constant"):
+        Scaler.fit("standard", values, ["a", "b"])
+    values[:, 1] = np.arange(len(values))
+    assert not constant_columns(values).any()

@@ -35,3 +35,4 @@ def test_parse_setting_names_the_setting_and_what_it_accepts(name, value, typed,
 def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_ones():
     assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
     assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None
+

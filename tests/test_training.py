@@ -161,7 +161,7 @@ def test_a_loss_that_overflows_in_the_first_epoch_keeps_nothing_and_says_so():
         model.fit(huge)
     message = str(caught.value)
     assert message.startswith("training diverged in epoch 1 (training loss inf) before any epoch finished")
-    assert "no weights were kept and no model was saved" in message and "lower learning rate (now --lr 0.0003)" in message
+    assert "no weights were kept and no model was saved" in message and "lower learning rate (lr=, --lr, now 0.0003)" in message
     assert not hasattr(model, "net_") and not hasattr(model, "diverged_epoch_")  # unfitted, as the message says
 
 
@@ -209,7 +209,7 @@ def test_divergence_after_good_epochs_keeps_the_best_finished_epoch(monkeypatch,
     what = "validation" if after else "training"
     assert warning.startswith(f"training diverged in epoch 3 ({what} loss nan); kept the weights of epoch {kept}, "
                               "the best finished one (validation loss ")
-    assert "try a lower learning rate (now --lr 0.01)" in warning
+    assert "try a lower learning rate (lr=, --lr, now 0.01)" in warning
 
 
 def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_no_further(tmp_path, capsys,

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
 from rnncast.settingvalues import (choice, did_you_mean, flag, is_integer, is_number, parse_quantiles, plain_values,
                                    positive_int)
 
@@ -164,7 +165,8 @@ class ModelSettings:
         choice("decoder", self.decoder, DECODERS)
         choice("highway_start", self.highway_start, HIGHWAY_STARTS)
         if self.decoder == "parallel" and not self.segment:
-            raise RnncastError("decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. --segment 48)")
+            raise RnncastError(f"decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. "
+                               f"{spelled('segment', 48)})")
         levels = self.quantiles
         if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
             raise RnncastError(f"quantiles must be a tuple of numbers, got {levels!r}")
@@ -311,17 +313,14 @@ class Settings:
                                "pinball loss (its 0.5 level is the median): leave loss at 'mse' or drop quantiles")
         if self.model.highway_start == "least_squares" and not self.model.highway:
             raise RnncastError("highway_start 'least_squares' starts the highway, and this model has none: turn it on "
-                               "(highway=True, --highway) or leave highway_start at 'zero'")
+                               f"({spelled('highway', True)}) or leave highway_start at 'zero'")
         if self.model.window_norm == "season" and self.data.season < 2:
             raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
-                               f"{self.data.season}: give the seasonal period in steps (season=52 for weeks of a year, "
-                               "--season 52)")
+                               f"{self.data.season}: give the period in steps, 52 for weeks of a year ({spelled('season', 52)})")
         if self.data.season > self.data.lookback:
-            raise RnncastError(
-                f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
-                "baseline repeats the last season of the input window; raise lookback to at least the season "
-                f"(--lookback {self.data.season}, lookback={self.data.season})"
-            )
+            raise RnncastError(f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
+                               "baseline repeats the last season of the input window; raise lookback to at least the "
+                               f"season ({spelled('lookback', self.data.season)})")
         if self.train.scheme == "sequence":
             if self.data.future_known:
                 raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")

@@ -25,6 +25,7 @@ from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import plain_values
+from rnncast.spelling import spelled
 from rnncast.state import FittedState
 from rnncast.training import fit_network, resolve_device
 from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed
@@ -194,8 +195,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
                           checkpoint=save_state, resume=load_state, group=group, on_diverged=diverged)
     if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
-                    "undertrained; try more epochs (epochs=, --epochs) or a larger learning rate (lr=, --lr)", len(history),
-                    len(history), "validation" if prepared.val is not None else "training")
+                    "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),
+                    "validation" if prepared.val is not None else "training", spelled("epochs"), spelled("lr"))
     return history
 
 

@@ -50,8 +50,7 @@ class Scaler:
                 f"{np.abs(train_rows[:, j]).max():g}: its {'mean or spread' if kind == 'standard' else 'range'} "
                 "overflows a float); divide the column by a power of ten first"
             )
-        # a spread below 1e-12 of the column's size is rounding noise: float32 values cannot hold it
-        flat = np.flatnonzero(~(scale > 1e-12 * np.maximum(1.0, np.abs(train_rows).max(axis=0))))
+        flat = np.flatnonzero(flat_spread(scale, train_rows))
         if flat.size and constant == "center":
             scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)
         elif flat.size:
@@ -147,6 +146,20 @@ class StaticEncoder:
             return f"has {len(self.vocab)} vocabularies for {len(self.categorical_names)} categorical covariates, " \
                    "each a list of distinct labels (text)"
         return _state_problem(self.offset, self.scale, [str(n) for n in self.numeric_names])
+
+
+def flat_spread(spread: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Which columns [C] of ``rows`` [T, C] are constant for scaling: ``spread`` (their standard deviation
+    or range) is below 1e-12 of their size, rounding noise that float32 values cannot hold."""
+    return ~(spread > 1e-12 * np.maximum(1.0, np.abs(rows).max(axis=0)))
+
+
+def constant_columns(rows: np.ndarray) -> np.ndarray:
+    """Which columns [C] of ``rows`` [T, C] a standard scaler finds constant (:func:`flat_spread` of their
+    standard deviation): ``Scaler.fit`` refuses them, or only centres them with ``constant="center"``."""
+    rows = np.asarray(rows, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return flat_spread(rows.std(axis=0), rows)
 
 
 def _state_problem(offset: np.ndarray, scale: np.ndarray, columns: list[str]) -> str | None:

@@ -51,3 +51,4 @@ def parse_setting(name: str, value, typed: bool = False):
     if not ok:
         raise RnncastError(f"{name} must be {wanted}, got {value!r}")
     return float(value) if kind is float else (str(value) if kind is str else value)
+

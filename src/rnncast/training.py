@@ -26,6 +26,7 @@ from rnncast.config import TrainSettings
 from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.interrupts import stop_if_asked
+from rnncast.spelling import spelled
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def resolve_device(name: str) -> torch.device:
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise RnncastError("device 'cuda' was asked for but no CUDA GPU is available; use --device auto or cpu")
+        raise RnncastError(f"device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu ({spelled('device', 'auto')})")
     return torch.device(name)
 
 
@@ -103,9 +104,9 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     if resume is not None and state.diverged is not None and (group is None or group.main):
         d = state.diverged
         loss = f" ({d['what'] or 'loss'} {d['loss']})" if d["loss"] is not None else ""
-        log.warning("this run ended when training diverged in epoch %d%s; its model keeps %s, and there is nothing "
-                    "left to train. To train further, start a new fit with a lower learning rate (now --lr %g)",
-                    d["epoch"], loss, _kept_text(d["kept"]), settings.lr)
+        log.warning("this run ended when training diverged in epoch %d%s; its model keeps %s, and there is nothing left "
+                    "to train. To train further, start a new fit with a lower learning rate (%s, now %g)", d["epoch"],
+                    loss, _kept_text(d["kept"]), spelled("lr"), settings.lr)
     if state.epoch == 0 and val is not None and len(val):
         # the untrained network is the first candidate: a run whose epochs never beat it on validation
         # keeps it (with its zero-initialised head, the window level's forecast) rather than a worse one
@@ -155,11 +156,10 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     if state.history and not best_epoch(state.history) and state.diverged is None and (group is None or group.main):
         log.warning("no epoch improved on the untrained network's validation loss (%.5g), so the model is the untrained "
                     "network: it forecasts the window's level (with window_norm 'last', the repeat baseline exactly; "
-                    "with 'season', the seasonal-naive baseline), "
-                    "plus the highway's least-squares fit where highway_start='least_squares' took one "
-                    "(a quantile head: each level shifted by its quantile of the training errors); "
-                    "try a larger learning rate (lr=, --lr) or more epochs and patience (epochs=, patience=)",
-                    state.best_loss)
+                    "with 'season', the seasonal-naive baseline), plus the highway's least-squares fit where "
+                    "highway_start='least_squares' took one (a quantile head: each level shifted by its quantile of the "
+                    "training errors); try a larger learning rate (%s) or more epochs and patience (%s; %s)", state.best_loss,
+                    spelled("lr"), spelled("epochs"), spelled("patience"))
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))
     return state.history
@@ -177,9 +177,9 @@ def _kept_text(kept: int) -> str:
 
 
 def _advice(settings: TrainSettings) -> str:
-    clip = (f"keep gradient clipping on (--grad-clip, now {settings.grad_clip:g})" if settings.grad_clip
-            else "turn gradient clipping on (--grad-clip 1)")
-    return f"try a lower learning rate (now --lr {settings.lr:g}) and {clip}"
+    clip = (f"keep gradient clipping on ({spelled('grad_clip')}, now {settings.grad_clip:g})" if settings.grad_clip
+            else f"turn gradient clipping on ({spelled('grad_clip', 1)})")
+    return f"try a lower learning rate ({spelled('lr')}, now {settings.lr:g}) and {clip}"
 
 
 def _end_diverged(net: nn.Module, optimizer, state: LoopState, settings: TrainSettings, what: str, value: float,

@@ -4,15 +4,16 @@ under the custom protocol of the LTSF papers (``shared/data/LTSF/README.md``).
 
 One job per module, in the order the data takes:
 
-    tables      the CSV files (time column, value columns, target) and their protocol's split
+    tablefile   a table read from its file (time column, value columns, target)
+    tables      its protocol's split, the horizons and lookback that fit, the table prepared for a mode
     protocol    train-only z-scoring, modes (S, M, MS), windows
     task        what a runner sees (the rows before the test part) and returns (a predictor)
-    linear      NLinear and DLinear with LTSF-Linear's recipe, as runners
+    linear      NLinear and DLinear with LTSF-Linear's recipe, as runners (their loop: linearfit)
     recurrent   the library's Forecaster (rnn, lstm, gru, presets) as runners
     runners     the registry of runners (name -> function) and one setting run under the protocol
     scoring     MSE and MAE of the test windows, all of them and the published drop-last variant
     published   the published rows and their sources; LTSF-Linear's batch and lr per dataset
-    results     results.csv, results.md and the summary table
+    results     results.csv, results.md (linking the plots), the plots' names and the summary table
     figures     the forecast figure of a test window
     plan        the checked request of one ``bench`` command
     measure     one model at one horizon: run, score, draw, its CSV row

@@ -23,7 +23,10 @@ Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones);
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
-* ``forecast_<model>_H<H>.png``: the first test window, target channel: input, actual, forecast.
+* ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png``: the first test window,
+  target channel: input, actual, forecast; ``<tag>`` stands for the protocol and the settings, so runs
+  that share a folder never overwrite each other's (:func:`rnncast.bench.results.plot_name`);
+  results.md links those of the runs it shows.
 
 The recurrent models (rnn, lstm, gru, segrnn) are :class:`rnncast.Forecaster` with the library's
 defaults (see :mod:`rnncast.bench.recurrent`); ``--set KEY=VALUE`` overrides a Forecaster setting
@@ -137,10 +140,11 @@ def run_bench(args: argparse.Namespace) -> int:
     import torch
 
     from rnncast.bench.measure import check_settings, run_one
-    from rnncast.bench.plan import make_plan
+    from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.bench.results import append_csv, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
+    from rnncast.spelling import spelling
 
     plan = make_plan(args)
     torch.set_num_threads(plan.threads)
@@ -149,23 +153,30 @@ def run_bench(args: argparse.Namespace) -> int:
     print(describe(data), flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
-    check_settings(plan, data)
+    if plan.constant:
+        named = ", ".join(map(repr, plan.constant[:5])) + (f" ... ({len(plan.constant)} in all)" if len(plan.constant) > 5 else "")
+        print(f"column(s) {named} constant on the training rows: only centred, as the "
+              "published code's StandardScaler did, and "
+              f"{'forecast and scored with the others' if plan.mode == 'M' else 'read as inputs'}", flush=True)
     rows = []
-    for horizon in plan.horizons:
-        repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
-        for model in plan.models:
-            row = run_one(plan, data, model, horizon, repeat, command)
-            append_csv(plan.out / "results.csv", row)
-            rows.append(row)
-            print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
-                  f"(repeat {row['repeat_mse']:.4f}) {row['seconds']:.1f}s"
-                  f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
-                  flush=True)
+    with spelling(set_spelling):  # the library's hints and refusals name --set epochs=N, bench's spelling
+        check_settings(plan, data)
+        for horizon in plan.horizons:
+            repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
+            for model in plan.models:
+                row = run_one(plan, data, model, horizon, repeat, command)
+                append_csv(plan.out / "results.csv", row)
+                rows.append(row)
+                print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
+                      f"(repeat {row['repeat_mse']:.4f}) {row['seconds']:.1f}s"
+                      f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
+                      flush=True)
     write_markdown(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS
     print()
     print(summary_table(rows))
+    plots = len(rows) if plan.plots else 0
     print(f"\nwrote {plan.out}/results.csv, results.md"
-          f"{' and forecast_<model>_H<H>.png' if plan.plots else ''}")
+          f"{f' and {plots} forecast plot(s), linked from results.md' if plots else ''}")
     return 0
 
 

@@ -1,5 +1,6 @@
 """The figure of one benchmark forecast: a test window's target channel, its input, the actual values and the
-forecast. Returns the Figure; the caller writes it (``rnncast bench`` as ``forecast_<model>_H<H>.png``)."""
+forecast. Returns the Figure; the caller writes it (``rnncast bench`` under
+:func:`rnncast.bench.results.plot_name`)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """One model at one horizon of a ``bench`` plan: train it under the protocol, score it beside
-Repeat on the same windows, draw its first test window, and return its row of ``results.csv``."""
+Repeat on the same windows, draw its first test window (named by :func:`rnncast.bench.results.plot_name`),
+and return its row of ``results.csv``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 import torch
 
 from rnncast.version import __version__
-from rnncast.bench import published, recurrent, scoring
+from rnncast.bench import published, recurrent, results, scoring
 from rnncast.bench.figures import forecast_window_figure
 from rnncast.bench.plan import Plan
 from rnncast.bench.protocol import target_rows, target_windows
@@ -51,7 +52,8 @@ def check_settings(plan: Plan, data: BenchData) -> None:
 
 
 def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str) -> dict:
-    """Train and score one model at one horizon; write its plot; return its CSV row."""
+    """Train and score one model at one horizon; write its plot (named after the row, so that runs sharing
+    a folder keep theirs); return its CSV row."""
     infos: list[dict] = []
     config = train_config(plan, data.name, model, horizon, infos.append)
     started = time.perf_counter()
@@ -76,13 +78,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         settings = {}
     else:  # the recipe, with the batches as run (all windows as one batch on a table too small for it)
         settings = {**{k: v for k, v in asdict(config).items() if k != "options"}, **info.get("batches", {})}
-    if plan.plots:
-        from rnncast.files import write_bytes
-        from rnncast.plots import png_bytes  # matplotlib only when a figure is drawn
-
-        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat)
-        write_bytes(plan.out / f"forecast_{model}_H{horizon}.png", png_bytes(figure, dpi=90))
-    return {
+    row = {
         "finished_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "dataset": data.name, "protocol": data.protocol, "target": data.target, "mode": plan.mode, "L": plan.lookback, "H": horizon, "model": model,
         "mse": mse, "mae": mae, "windows": kept if plan.drop_last else len(test),
@@ -101,3 +97,10 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "settings": json.dumps(settings, sort_keys=True),
         "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,
     }
+    if plan.plots:
+        from rnncast.files import write_bytes
+        from rnncast.plots import png_bytes  # matplotlib only when a figure is drawn
+
+        figure = forecast_window_figure(data, plan.lookback, horizon, model, predictions, repeat)
+        write_bytes(plan.out / results.plot_name(row), png_bytes(figure, dpi=90))
+    return row

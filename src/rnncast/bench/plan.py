@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast.bench import protocol, published, recurrent, results, tables
+from rnncast.bench import protocol, published, recurrent, results, tablefile, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -46,7 +46,8 @@ class Plan:
     per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
     why: str = ""  # what the default horizons left out, and why
-    table: tables.Table | None = None  # the file as read while checking the request (read once)
+    constant: tuple[str, ...] = ()  # columns among the model's inputs constant on the training rows: only centred
+    table: tablefile.Table | None = None  # the file as read while checking the request (read once)
 
 
 def default_data_dir() -> Path:
@@ -73,13 +74,14 @@ def make_plan(args: argparse.Namespace) -> Plan:
     if not data.is_file():
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
-    chosen = tables.protocol_of(data.stem, getattr(args, "protocol", None) or "auto")
-    table = tables.read_table(data, getattr(args, "target", None))
+    chosen = tables.protocol_of(tablefile.dataset_name(data), getattr(args, "protocol", None) or "auto")
+    table = tablefile.read_table(data, getattr(args, "target", None))
     split = tables.split_for(table.name, len(table.values), chosen)
     dataset = table.name
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
+    constant = _constant_inputs(table, split, mode)
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
     lookback = int(args.lookback) if args.lookback else None
     chosen_why = ""
@@ -121,8 +123,24 @@ def make_plan(args: argparse.Namespace) -> Plan:
         models=models, drop_last=args.drop_last, out=out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
-        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table,
+        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, constant=constant,
     )
+
+
+def _constant_inputs(table: tablefile.Table, split: Split, mode: str) -> tuple[str, ...]:
+    """The columns the mode reads that are constant on the training rows. A constant target in S or MS is
+    refused (a Forecaster's fit refuses it too: nothing to learn, every forecast scored as Repeat's); in M
+    such a column is one of many series, which the protocol only centres as the published code's
+    StandardScaler did, and the command says so."""
+    flat = protocol.constant_columns(table.values, split.train_end, table.columns)
+    if mode != "M" and table.target in flat:
+        others = [c for c in table.columns if c not in flat]
+        raise RnncastError(
+            f"{table.name}: the target {table.target!r} is constant on the training rows 0-{split.train_end - 1} "
+            f"(always {table.values[0, table.columns.index(table.target)]:g}), so no model has anything to learn "
+            f"in {mode} mode; choose another target (bench ltsf --target"
+            f"{': ' + ', '.join(others) if others else ''}) or --mode M")
+    return () if mode == "S" else tuple(flat)
 
 
 def _safe(text: str) -> str:
@@ -169,12 +187,27 @@ def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models
                            f"name a model that runs ({', '.join(recurrent_run) or 'none of them is recurrent'})")
 
 
+PROTOCOL_FLAGS = {"lookback": "--lookback", "horizon": "--horizons"}  # the protocol's settings bench has flags for
+
+
+def set_spelling(name: str, value=None) -> str:
+    """How a bench user sets ``name`` (to ``value``), for the library's hints (``spelling.spelling``):
+    ``--set epochs=N``, ``--set season=52``, ``--lookback 52``; bench has no ``--epochs`` or ``--season``."""
+    if name in PROTOCOL_FLAGS:
+        return f"{PROTOCOL_FLAGS[name]} {'N' if value is None else value}"
+    default = {f.name: f.default for f in setting_fields()}.get(name, value)
+    placeholder = ("true|false" if isinstance(default, bool) else "N" if isinstance(default, int)
+                   else "X" if isinstance(default, float) else "VALUE")
+    shown = placeholder if value is None else (str(value).lower() if isinstance(value, bool) else value)
+    return f"--set {name}={shown}"
+
+
 def parse_settings(items: list[str]) -> tuple[dict, dict]:
     """``['epochs=20', 'rnn:lr=0.0003']`` -> ``({'epochs': 20}, {'rnn': {'lr': 0.0003}})``: settings
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
     settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused."""
     fields_by_name = {f.name: f for f in setting_fields()}
-    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - {"cell"})
+    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - {"cell", "seed"})
     common: dict = {}
     per_cell: dict[str, dict] = {}
     for item in items:
@@ -184,6 +217,10 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
         if key == "seed":
             raise RnncastError(f"bad --set {item!r}: the seed is --seed N, which seeds every model and is written "
                                "in results.csv")
+        if key in recurrent.PROTOCOL_KEYS:
+            where = f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it"
+            raise RnncastError(f"bad --set {item!r}: {key} is the protocol's, not a model's ({where}); accepted keys are "
+                               f"{', '.join(allowed)}")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
             hint = did_you_mean(key, allowed) if sep and key not in allowed else ""
             raise RnncastError(

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from rnncast.errors import RnncastError
+from rnncast import scaling
 from rnncast.scaling import Scaler
 from rnncast.windows import PARTS, Split, sliding_windows, window_starts
 
@@ -43,6 +44,12 @@ def fit_scaler(values: np.ndarray, train_end: int, columns: Sequence[str] | None
     scikit-learn ``StandardScaler`` does."""
     names = list(columns) if columns is not None else [str(c) for c in range(values.shape[1])]
     return Scaler.fit("standard", values[:train_end], names, constant="center")
+
+
+def constant_columns(values: np.ndarray, train_end: int, columns: Sequence[str]) -> list[str]:
+    """The columns constant on rows ``[0, train_end)``, which :func:`fit_scaler` only centres (the library's
+    rule, :func:`rnncast.scaling.constant_columns`)."""
+    return [str(c) for c, flat in zip(columns, scaling.constant_columns(values[:train_end])) if flat]
 
 
 def standardize(values: np.ndarray, train_end: int,

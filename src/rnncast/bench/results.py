@@ -1,11 +1,13 @@
-"""The result files of ``rnncast bench``: ``results.csv`` (one row per run, appended) and
+"""The result files of ``rnncast bench``: ``results.csv`` (one row per run, appended),
 ``results.md`` (per setting a table, one row per horizon, the latest run of every model beside the
-published rows of :mod:`rnncast.bench.published`), and the summary table the command shows.
+published rows of :mod:`rnncast.bench.published`, and links to their forecast plots), the plots'
+names (:func:`plot_name`), and the summary table the command shows.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,10 +39,27 @@ def check_out(out: Path) -> None:
     if csv_path.exists() and csv_path.stat().st_size > 0:
         _check_header(csv_path)
     elif out.is_dir():
-        ours = sorted(p.name for p in [out / "results.md", *out.glob("forecast_*_H*.png")] if p.exists())
+        ours = sorted(p.name for p in [out / "results.md", *out.glob("forecast_*.png")] if p.exists())
         if ours:
             raise RnncastError(f"{out} holds {', '.join(ours[:3])}{' ...' if len(ours) > 3 else ''} but no results.csv, "
                                f"which a rerun would overwrite; move them away or choose another --out")
+
+
+def plot_name(row: dict) -> str:
+    """The file name of a run's forecast plot, from its results.csv row: every run sharing a folder gets
+    its own (S and M, two lookbacks, targets, seeds, ``--set`` settings), and results.md finds it again
+    from the row. Dataset, mode, target, L, H, model and seed are spelt out; the protocol and the
+    settings (the row's JSON) are the last part, 8 hex digits of their SHA-256. Only a rerun of the very
+    same setting (on CPU, the same figure) writes the same name."""
+    tag = hashlib.sha256(f"{row['protocol']}\n{row['settings']}".encode()).hexdigest()[:8]
+    parts = (row["dataset"], row["mode"], row["target"], f"L{row['L']}", f"H{row['H']}", row["model"],
+             f"seed{row['seed']}", tag)
+    return "forecast_" + "_".join(_safe_name(str(p)) for p in parts) + ".png"
+
+
+def _safe_name(text: str) -> str:
+    """A name as a part of a file name: letters, digits, '.' and '-' kept, others '-' ('_' joins the parts)."""
+    return "".join(c if c.isalnum() or c in ".-" else "-" for c in text)
 
 
 def append_csv(path: Path, row: dict) -> None:
@@ -83,14 +102,16 @@ def write_markdown(out: Path, model_order: Sequence[str]) -> Path:
     """Remake ``results.md`` from every row of ``results.csv`` in ``out``; models in
     ``model_order`` first, in that order."""
     rows = read_csv(out / "results.csv")
-    write_text(out / "results.md", markdown(rows, model_order))
+    plots = {p.name for p in Path(out).glob("forecast_*.png")}
+    write_text(out / "results.md", markdown(rows, model_order, plots))
     return out / "results.md"
 
 
-def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
+def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = frozenset()) -> str:
     """One section per (dataset, mode, L, test windows): a row per horizon, the latest run of every
     model (MSE/MAE; columns in ``model_order``, other models after them), then the published rows
-    for that dataset and mode."""
+    for that dataset and mode, and links to the forecast plots of the runs shown that are among
+    ``plots`` (the file names in the folder; a run with ``--no-plots`` drew none)."""
     order = list(model_order)
 
     def rank(model: str) -> int:
@@ -143,6 +164,12 @@ def markdown(rows: list[dict], model_order: Sequence[str]) -> str:
                 f"{r['model']} H={r['H']} {r['epochs_run']} epochs (best {r['best_epoch']}), "
                 f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
             ) + ".")
+            lines.append("")
+        drawn = [(r, plot_name(r)) for r in sorted(runs.values(), key=lambda r: (int(r["H"]), rank(r["model"])))]
+        drawn = [(r, name) for r, name in drawn if name in plots]
+        if drawn:
+            lines.append("Forecast plots (the first test window): " + ", ".join(
+                f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
             lines.append("")
         if published:
             by_source: dict[str, list[str]] = {}

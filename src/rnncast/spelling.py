@@ -1,0 +1,45 @@
+"""How a hint names a setting for whoever reads it: as a keyword of ``Forecaster`` and a flag of
+``rnncast fit`` (``epochs=, --epochs``), unless the caller chose its own spelling for a block
+(``bench`` has no ``--epochs``: its users set it with ``--set epochs=N``).
+
+The library's hints and refusals ('try more epochs (...)', 'give the seasonal period (...)') call
+:func:`spelled`; a command with other flags wraps its work in :func:`spelling`. Nothing here imports
+the rest of the package, so any module may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+
+def keyword_and_flag(name: str, value=None) -> str:
+    """The default spelling: ``lr`` -> ``lr=, --lr``; with a value, ``season=52, --season 52``; an on/off
+    setting, ``highway=True, --highway`` (``--no-highway`` for False)."""
+    flag = "--" + name.replace("_", "-")
+    if value is None:
+        return f"{name}=, {flag}"
+    if isinstance(value, bool):
+        return f"{name}={value}, {flag if value else '--no-' + flag[2:]}"
+    return f"{name}={value!r}, {flag} {value}" if isinstance(value, str) else f"{name}={value}, {flag} {value}"
+
+
+_SPELLING: ContextVar[Callable[..., str]] = ContextVar("rnncast_setting_spelling", default=keyword_and_flag)
+
+
+def spelled(name: str, value=None) -> str:
+    """How the reader of a hint sets ``name`` (to ``value``, when the hint proposes one): by default as a
+    keyword and a flag (:func:`keyword_and_flag`), else as the caller chose with :func:`spelling`."""
+    return _SPELLING.get()(name, value)
+
+
+@contextmanager
+def spelling(spell: Callable[..., str]) -> Iterator[None]:
+    """Within the block, hints name a setting as ``spell(name, value)`` (value None when the hint proposes
+    none); outside it, as before, also after an error."""
+    token = _SPELLING.set(spell)
+    try:
+        yield
+    finally:
+        _SPELLING.reset(token)

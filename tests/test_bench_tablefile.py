@@ -1,0 +1,166 @@
+"""A benchmark table read from its file (rnncast.bench.tablefile): the time column, every value column
+used, the target, and the refusals that name the file, the column and the row at fault."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.bench import tablefile
+from rnncast.errors import RnncastError
+from test_bench_protocol import ett_file
+
+
+def test_read_any_table_every_value_column_used(tmp_path) -> None:
+    path = tmp_path / "sales.csv"
+    path.write_text("timestamp,a,b\n2020-01-31,1,2.5\n2020-02-29,3,4\n2020-03-31,5,6\n")
+    table = tablefile.read_table(path)
+    assert table.name == "sales" and table.time_column == "timestamp"
+    assert table.columns == ["a", "b"] and table.target == "b"  # no OT: the last column
+    np.testing.assert_array_equal(table.values, [[1, 2.5], [3, 4], [5, 6]])
+    assert tablefile.read_table(path, target="a").target == "a"
+
+
+def test_read_table_without_time_column(tmp_path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_text("x,OT,y\n1,2,3\n4,5,6\n")
+    table = tablefile.read_table(path)
+    assert table.time_column is None and table.columns == ["x", "OT", "y"] and table.target == "OT"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,2,y\n", "column 'b' is not numeric \\('y' at data row 1\\)"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing values \\(first at data row 1\\)"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,inf,3\n", "column 'a' holds inf at data row 1; values must be finite"),
+    ("date\n2020-01-01\n", "only a time column"),
+    ("date,a\n", "has a header but no rows of data"),
+    ("", "is empty; expected a header line and rows of values"),
+    ("date,a,a\n2020-01-01,1,2\n", "names column.s. \\['a'\\] more than once"),
+    # a first column of numbers with one typo is not a time column: refused, not dropped
+    ("a,b\n1,2\n2x,3\n3,4\n", "column 'a' is not numeric \\('2x' at data row 1\\)"),
+    ("day,b\n2020-01-01,2\nsoon,3\n", "the first column 'day' is neither numbers nor dates \\('soon' at data row 1\\)"),
+    ("date,b\n2020-01-01,2\n2020-01-02,3\n2020-01-02,4\n",
+     "the time column 'date' repeats the previous row's at data row 2 \\('2020-01-02' after '2020-01-02'\\)"),
+    ("date,b\n2020-01-03,2\n2020-01-01,3\n",
+     "the time column 'date' comes before the previous row's at data row 1 .*give them sorted by time"),
+    # found by a newcomer's files: an index written by to_csv, no header line, the time column elsewhere
+    (",date,a\n0,2020-01-01,1\n1,2020-01-02,2\n", "column 1 has no name in the header line .a row index written by "
+     "pandas' to_csv..; name it, or write the file with index=False"),
+    ("0.5,1.25\n0.7,1.5\n", "the header line holds values, not names .0.5, 1.25.; the first line must name the columns"),
+    ("2020-01-01,0.5,1.25\n2020-01-02,0.7,1.5\n", "the header line holds values, not names"),
+    ("a,date,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'date' holds times but is not the first column .'a' is.; "
+     "the protocol reads the time from the first column, so move it to the front"),
+    ("a,when,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'when' holds times but is not the first column"),
+    ("date,b\n2020-01-01,2\n,3\n2020-01-03,4\n", "the time column 'date' has no value at data row 1"),  # both let through unchecked
+    ("time,b\n1,2\n,3\n3,4\n", "the time column 'time' has no value at data row 1"),
+    ("date,b\n2020-03-29 03:00+02:00,2\n2020-03-29 01:30+01:00,3\n",  # 00:30 UTC after 01:00 UTC
+     "the time column 'date' comes before the previous row's at data row 1"),
+])
+def test_bad_tables_are_refused_by_column(tmp_path, text, message) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(text)
+    with pytest.raises(RnncastError, match=message):
+        tablefile.read_table(path)
+
+
+def test_a_folder_is_not_a_table(tmp_path) -> None:
+    with pytest.raises(RnncastError, match="is a folder; pass --data PATH to a CSV file in it"):
+        tablefile.read_table(tmp_path)
+
+
+def test_a_numeric_column_named_time_is_the_time_column(tmp_path) -> None:
+    path = tmp_path / "unix.csv"
+    path.write_text("time,a,b\n1700000000,1,2\n1700003600,3,4\n")
+    table = tablefile.read_table(path)
+    assert table.time_column == "time" and table.columns == ["a", "b"]
+
+
+def test_unknown_target_names_the_columns(tmp_path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("date,a,b\n2020-01-01,1,2\n")
+    with pytest.raises(RnncastError, match=r"target 'c' is not a value column; accepted are \['a', 'b'\]"):
+        tablefile.read_table(path, target="c")
+
+
+def test_read_ett_file() -> None:
+    table = tablefile.read_table(ett_file("ETTh1"))
+    assert table.name == "ETTh1" and table.time_column == "date" and table.target == "OT"
+    assert table.columns == ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
+    assert table.values.shape == (17420, 7)
+
+
+
+def test_zoned_times_and_offsets_that_change_with_daylight_saving_are_times(tmp_path) -> None:
+    """They stopped bench with a traceback (pandas cannot subtract a zoned time from 0, nor mix offsets
+    without utc=True); they are compared in absolute time."""
+    for text in ("date,a,OT\n2020-01-01 00:00:00+01:00,1,2\n2020-01-01 01:00:00+01:00,2,3\n",
+                 "when,a,OT\n2020-03-29 01:00:00+01:00,1,2\n2020-03-29 03:00:00+02:00,2,3\n"):  # Berlin: 00:00, 01:00 UTC
+        path = tmp_path / "zoned.csv"
+        path.write_text(text)
+        table = tablefile.read_table(path)
+        assert table.time_column in ("date", "when") and table.columns == ["a", "OT"]
+
+
+def test_years_are_time_and_compressed_files_are_read(tmp_path) -> None:
+    """A first column named as the library's integer periods (year, period, step) is time, not a series to
+    forecast in M mode; a .csv.gz is read as the library reads it, and named without its suffixes."""
+    import gzip
+
+    text = "year,spots\n1700,5\n1701,11\n1702,16\n"
+    (tmp_path / "sun.csv").write_text(text)
+    table = tablefile.read_table(tmp_path / "sun.csv")
+    assert (table.time_column, table.columns, table.target) == ("year", ["spots"], "spots")
+    with gzip.open(tmp_path / "ETTh1.csv.gz", "wt") as f:
+        f.write(text)
+    assert tablefile.read_table(tmp_path / "ETTh1.csv.gz").name == "ETTh1"
+    assert tablefile.dataset_name("my.data.csv") == "my.data" and tablefile.dataset_name("x.csv.gz") == "x"
+
+
+def test_columns_named_by_their_number_are_names(tmp_path) -> None:
+    """Exchange's columns are named 0-5 after its date; a table counted 0, 1, 2 without a time column is
+    not taken for a file without a header."""
+    path = tmp_path / "counted.csv"
+    path.write_text("0,1,2\n0.5,1.5,2.5\n0.7,1.7,2.7\n")
+    assert tablefile.read_table(path).columns == ["0", "1", "2"]
+
+
+def test_day_first_dates_are_read_as_the_library_reads_them(tmp_path) -> None:
+    """12/01/2020, 13/01/2020, ...: a sorted daily file read day first, as fit reads it; month first they were
+    'out of order' at 13/01 and the file was refused."""
+    days = pd.date_range("2020-01-01", periods=40, freq="D")
+    path = tmp_path / "dayfirst.csv"
+    path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days)))
+    assert tablefile.read_table(path).time_column == "when"
+    path.write_text("when,OT\n" + "".join(f"{d:%d/%m/%Y},{i}\n" for i, d in enumerate(days[::-1])))
+    with pytest.raises(RnncastError, match="'when' comes before the previous row's at data row 1 .'08/02/2020' after"):
+        tablefile.read_table(path)
+
+
+def test_rows_missing_from_the_calendar_are_said_and_the_run_goes_on(tmp_path, caplog) -> None:
+    """The protocol windows rows, not times (as the published loaders did): a daily file without ten days
+    runs, with a warning that counts them and names the first gap; month ends, years and a file that
+    misses nothing say nothing."""
+    days = pd.date_range("2020-01-01", periods=60, freq="D").delete(range(20, 30))
+    path = tmp_path / "gaps.csv"
+    path.write_text("date,OT\n" + "".join(f"{d:%Y-%m-%d},{i}\n" for i, d in enumerate(days)))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert tablefile.read_table(path).values.shape == (50, 1)
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert ("10 rows are missing from the calendar of the time column 'date' (D), the first after data row 19 "
+            "(2020-01-20 00:00:00); the protocol windows rows, not times") in warning
+    caplog.clear()
+    months = pd.date_range("2000-01-31", periods=30, freq="ME")
+    (tmp_path / "months.csv").write_text("date,OT\n" + "".join(f"{d:%Y-%m-%d},{i}\n" for i, d in enumerate(months)))
+    (tmp_path / "years.csv").write_text("year,OT\n" + "".join(f"{1700 + i},{i}\n" for i in range(30)))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        tablefile.read_table(tmp_path / "months.csv")
+        tablefile.read_table(tmp_path / "years.csv")
+    assert not caplog.records
+    (tmp_path / "scatter.csv").write_text("date,OT\n2020-01-01 00:00,1\n2020-01-02 00:00,2\n2020-01-03 00:00,3\n"
+                                          "2020-01-04 07:00,4\n2020-01-05 07:00,5\n2020-01-06 07:00,6\n")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        tablefile.read_table(tmp_path / "scatter.csv")
+    assert [r.getMessage() for r in caplog.records][-1].endswith(
+        "follows no regular calendar (steps from 1 days 00:00:00 to 1 days 07:00:00); the protocol windows rows, "
+        "not times, so windows span unequal times")

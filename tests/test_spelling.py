@@ -1,0 +1,25 @@
+"""How hints name a setting (``spelling.py``): a keyword and a flag by default, with a proposed value
+when the hint has one; a caller's own spelling within its block, and the default back after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.spelling import keyword_and_flag, spelled, spelling
+
+
+def test_the_default_names_a_keyword_and_a_flag():
+    assert spelled("epochs") == "epochs=, --epochs" and spelled("grad_clip") == "grad_clip=, --grad-clip"
+    assert spelled("season", 52) == "season=52, --season 52"
+    assert spelled("device", "auto") == "device='auto', --device auto"
+    assert keyword_and_flag("highway", True) == "highway=True, --highway"
+    assert keyword_and_flag("highway", False) == "highway=False, --no-highway"
+
+
+def test_a_caller_chooses_the_spelling_for_its_block_and_the_default_comes_back():
+    with spelling(lambda name, value=None: f"--set {name}={'N' if value is None else value}"):
+        assert spelled("epochs") == "--set epochs=N" and spelled("season", 52) == "--set season=52"
+    assert spelled("epochs") == "epochs=, --epochs"
+    with pytest.raises(KeyError), spelling(lambda name, value=None: {}[name]):
+        spelled("lr")
+    assert spelled("lr") == "lr=, --lr"
