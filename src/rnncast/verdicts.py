@@ -11,10 +11,17 @@ the report page (``reportpage``) shows them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # annotations only: backtest, which forecaster imports, imports this module
-    from rnncast.forecaster import Forecaster
+
+class Fitted(Protocol):
+    """What these sentences read of a fitted ``Forecaster`` (named by its attributes, not imported:
+    ``backtest``, which the estimator imports, imports this module)."""
+
+    layout_: str
+    past_covariates_: list
+    future_covariates_: list
+    history_: list
 
 
 def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split") -> tuple[bool, str]:
@@ -116,7 +123,7 @@ FUTURE_KNOWN_HINT = ("hint: the features are used only up to the step before eac
                      "--future-known (future_known=True)")
 
 
-def fit_hint(forecaster: Forecaster, metrics: dict) -> str | None:
+def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
     """One line of advice after a fit, or None: a model given features that are not future-known,
     which does not beat the training mean on the test split (``beats``), is told of ``--future-known``."""
     if "test" not in metrics or not forecaster.past_covariates_ or forecaster.future_covariates_:
@@ -126,7 +133,7 @@ def fit_hint(forecaster: Forecaster, metrics: dict) -> str | None:
     return FUTURE_KNOWN_HINT
 
 
-def divergence(forecaster: Forecaster) -> dict | None:
+def divergence(forecaster: Fitted) -> dict | None:
     """``{"epoch", "kept"}`` of a fit whose loss became NaN or infinite in epoch ``epoch``
     (``diverged_epoch_``), the model keeping epoch ``kept`` (0: the untrained network), or None."""
     epoch = getattr(forecaster, "diverged_epoch_", None)
@@ -137,7 +144,7 @@ def divergence(forecaster: Forecaster) -> dict | None:
     return {"epoch": epoch, "kept": best_epoch(forecaster.history_)}  # the loop keeps the best finished epoch
 
 
-def divergence_text(forecaster: Forecaster) -> str | None:
+def divergence_text(forecaster: Fitted) -> str | None:
     """"training diverged in epoch 7; the model keeps epoch 5", or None: the fit did not diverge."""
     d = divergence(forecaster)
     if d is None:
@@ -157,7 +164,7 @@ def mase_note(result: dict) -> str | None:
             "(as M4 leaves such series out) and counted in every other metric.")
 
 
-def verdict_units(forecaster: Forecaster) -> str:
+def verdict_units(forecaster: Fitted) -> str:
     """Original units for one series; scaled units for many, where each series' errors count in its
     own scale (pooled original-unit MSE would be the largest series' MSE)."""
     return "original" if forecaster.layout_ == "single" else "scaled"
