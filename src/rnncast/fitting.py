@@ -21,6 +21,7 @@ from rnncast import distributed, highwaystart, metrics, parts, quantilestart, sc
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, StaticEncoder
@@ -31,6 +32,26 @@ from rnncast.training import fit_network, resolve_device
 from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed
 
 log = logging.getLogger(__name__)
+
+
+def prepare_data(data, reading_args: dict, split, params: dict) -> "Prepared":
+    """Everything ``Forecaster.fit`` does before the loop: validate the settings (``params``), read
+    ``data`` (a table ``loading.load_panel`` reads with ``reading_args``, or a ``Panel`` used as it
+    is), check the covariate roles, cut every series (``split``: given row borders, or None for the
+    settings' fractions) and ``prepare`` the network and state. Raises ``RnncastError`` for reading
+    arguments given beside a Panel, and for whatever reading, the roles or the cut refuse."""
+    settings = Settings.from_flat(params)
+    if isinstance(data, Panel):
+        given = [k for k, v in reading_args.items() if v is not None]
+        if given:
+            raise RnncastError(f"{', '.join(given)} cannot apply to a Panel: it holds its columns and roles "
+                               "already; give them to load_panel, or pass the table itself")
+        panel = data
+    else:
+        panel = load_panel(data, **reading_args, **settings.data.reading())
+    check_roles(panel, settings)
+    panel, splits, skipped = cut(panel, split, settings.data)
+    return prepare(panel, splits, params, skipped)
 
 
 def check_roles(panel: Panel, settings: Settings) -> None:

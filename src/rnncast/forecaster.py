@@ -3,7 +3,7 @@
 It follows scikit-learn's contract: every constructor argument is a keyword stored as given;
 settings are validated in ``fit``; ``fit`` returns ``self``; learned state ends in ``_``. What fit
 learns is one ``state.FittedState`` (``state_``, also the saved model's schema) beside the network
-(``net_``); the attributes ``targets_``, ``scalers_``, ``calendar_`` ... read it.
+(``net_``); the attributes ``targets_``, ``scalers_``, ``calendar_`` ... read it (``learned.Learned``).
 
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
@@ -24,11 +24,10 @@ import pandas as pd
 from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
 from rnncast import evaluation, fitting, forecasting, parts, reading
-from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings
+from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, WindowForecasts
-from rnncast.loading import load_panel
-from rnncast.panel import Panel
+from rnncast.learned import Learned
 from rnncast.settingvalues import checked_keywords, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.training import resolve_device
@@ -36,11 +35,6 @@ from rnncast.training import resolve_device
 log = logging.getLogger(__name__)
 
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
-
-
-def _learned(name: str, doc: str) -> property:
-    """A fitted attribute read from (and written to) the fitted state."""
-    return property(lambda self: getattr(self.state_, name), lambda self, value: setattr(self.state_, name, value), doc=doc)
 
 
 def _same(value, default) -> bool:
@@ -51,7 +45,7 @@ def _same(value, default) -> bool:
         return False
 
 
-class Forecaster:
+class Forecaster(Learned):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
     >>> f = Forecaster(cell="gru", lookback=48, horizon=12).fit(frame, target="load")
@@ -163,39 +157,6 @@ class Forecaster:
         changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not _same(v, defaults[k]))
         return f"Forecaster({changed})"
 
-    # ---- what fit learned ------------------------------------------------------------------
-
-    settings_ = property(lambda self: self.state_.settings, doc="the validated settings (config.Settings)")
-    layout_ = _learned("layout", "single, long or wide")
-    ids_ = _learned("ids", "[S] series ids as text ([None] for a single series)")
-    id_col_ = _learned("id_col", "the long format's id column")
-    targets_ = _learned("targets", "target columns")
-    past_covariates_ = _learned("past_covariates", "columns known up to the forecast time")
-    future_covariates_ = _learned("future_covariates", "columns known over the horizon too")
-    features_ = property(lambda self: self.state_.features, doc="past then future covariates")
-    time_col_ = _learned("time_col", "the time column (None: rows are numbered)")
-    calendar_ = _learned("calendar", "timeaxis.Calendar: how the forecast dates continue")
-    scalers_ = _learned("scalers", "[S] each series' scaler, fitted on its own training rows")
-    splits_ = _learned("splits", "[S] each series' row borders (windows.Split)")
-    train_means_ = _learned("train_means", "[S, T] training means (original units): the mean baseline")
-    mase_scales_ = _learned("mase_scales", "[S, T] in-sample (seasonal) naive MAE: MASE's denominator")
-    static_encoder_ = _learned("static_encoder", "the static covariates' encoder (None without them)")
-    static_inputs_ = _learned("static_inputs", "[S, Kn] encoded numeric static covariates")
-    static_codes_ = _learned("static_codes", "[S, Kc] category codes of the static covariates")
-    skipped_series_ = _learned("skipped_series", "series too short to train: {id, rows, needed}")
-    train_seconds_ = _learned("train_seconds", "seconds the training loop took")
-    world_size_ = _learned("world_size", "processes that trained together (DDP)")
-    highway_start_ = _learned("highway_start", "highway_start 'least_squares': {penalty (None: zero kept), val_loss, "
-                                               "zero_val_loss}, the validation losses in scaled units; else None")
-    scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None)
-    split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None)
-    train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None)
-
-    def check_fitted(self) -> None:
-        """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model."""
-        if not hasattr(self, "net_"):
-            raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
-
     def _model(self) -> Model:
         self.check_fitted()
         return Model(self.net_, self.state_, self.device_)
@@ -231,27 +192,17 @@ class Forecaster:
         (DistributedDataParallel; ``batch_size`` is the global batch) and end with the same weights;
         only rank 0 writes ``checkpoint``.
         """
-        settings = Settings.from_flat(self.get_params())
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
                             static_covariates=static_covariates)
-        if isinstance(data, Panel):
-            given = [k for k, v in reading_args.items() if v is not None]
-            if given:
-                raise RnncastError(f"{', '.join(given)} cannot apply to a Panel: it holds its columns and roles "
-                                   "already; give them to load_panel, or pass the table itself")
-            panel = data
-        else:
-            panel = load_panel(data, **reading_args, **settings.data.reading())
-        fitting.check_roles(panel, settings)
-        panel, splits, skipped = fitting.cut(panel, split, settings.data)
-        prepared = fitting.prepare(panel, splits, self.get_params(), skipped)
+        prepared = fitting.prepare_data(data, reading_args, split, self.get_params())
         if on_start is not None:
             on_start()
         # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model
         self.state_, self.net_, self.device_ = prepared.state, prepared.net, prepared.device
         started = time.perf_counter()
-        bar = fitting.progress(self.cell, settings.train.epochs, on_epoch) if settings.train.verbose else None
+        train_s = prepared.state.settings.train
+        bar = fitting.progress(self.cell, train_s.epochs, on_epoch) if train_s.verbose else None
         try:
             self.history_ = fitting.train(prepared, on_epoch=bar or on_epoch, checkpoint=checkpoint, resume=resume)
             # a loss that became NaN or infinite after finished epochs: the best of them is kept (a warning says which)

@@ -1,0 +1,50 @@
+"""What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
+trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
+or ``load`` read. ``Forecaster`` takes them from :class:`Learned`, its only base class, so the
+estimator's own module holds its parameters and its methods.
+"""
+
+from __future__ import annotations
+
+from rnncast.errors import RnncastError
+
+
+def _learned(name: str, doc: str) -> property:
+    """A fitted attribute read from (and written to) the fitted state."""
+    return property(lambda self: getattr(self.state_, name), lambda self, value: setattr(self.state_, name, value), doc=doc)
+
+
+class Learned:
+    """The fitted attributes of an estimator whose ``fit`` sets ``state_`` (a ``FittedState``) and
+    ``net_`` (the network); ``check_fitted`` refuses their use before that."""
+
+    settings_ = property(lambda self: self.state_.settings, doc="the validated settings (config.Settings)")
+    layout_ = _learned("layout", "single, long or wide")
+    ids_ = _learned("ids", "[S] series ids as text ([None] for a single series)")
+    id_col_ = _learned("id_col", "the long format's id column")
+    targets_ = _learned("targets", "target columns")
+    past_covariates_ = _learned("past_covariates", "columns known up to the forecast time")
+    future_covariates_ = _learned("future_covariates", "columns known over the horizon too")
+    features_ = property(lambda self: self.state_.features, doc="past then future covariates")
+    time_col_ = _learned("time_col", "the time column (None: rows are numbered)")
+    calendar_ = _learned("calendar", "timeaxis.Calendar: how the forecast dates continue")
+    scalers_ = _learned("scalers", "[S] each series' scaler, fitted on its own training rows")
+    splits_ = _learned("splits", "[S] each series' row borders (windows.Split)")
+    train_means_ = _learned("train_means", "[S, T] training means (original units): the mean baseline")
+    mase_scales_ = _learned("mase_scales", "[S, T] in-sample (seasonal) naive MAE: MASE's denominator")
+    static_encoder_ = _learned("static_encoder", "the static covariates' encoder (None without them)")
+    static_inputs_ = _learned("static_inputs", "[S, Kn] encoded numeric static covariates")
+    static_codes_ = _learned("static_codes", "[S, Kc] category codes of the static covariates")
+    skipped_series_ = _learned("skipped_series", "series too short to train: {id, rows, needed}")
+    train_seconds_ = _learned("train_seconds", "seconds the training loop took")
+    world_size_ = _learned("world_size", "processes that trained together (DDP)")
+    highway_start_ = _learned("highway_start", "highway_start 'least_squares': {penalty (None: zero kept), val_loss, "
+                                               "zero_val_loss}, the validation losses in scaled units; else None")
+    scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None)
+    split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None)
+    train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None)
+
+    def check_fitted(self) -> None:
+        """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model."""
+        if not hasattr(self, "net_"):
+            raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
