@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
+from rnncast.settingchecks import check_combinations
 from rnncast.spelling import spelled
 from rnncast.settingvalues import (choice, did_you_mean, flag, is_integer, is_number, parse_quantiles, plain_values,
                                    positive_int)
@@ -294,43 +295,7 @@ class Settings:
                 if isinstance(f.default, bool):  # every on/off setting, whichever group it is in
                     flag(f.name, getattr(group, f.name))
             group.validate()
-        segment, lookback = self.model.segment, self.data.lookback
-        if segment and lookback % segment:
-            fits = [d for d in range(1, lookback + 1) if lookback % d == 0]
-            raise RnncastError(
-                f"lookback {lookback} is not a whole number of segments of {segment} steps; use a lookback that "
-                f"is a multiple of {segment} (e.g. {max(segment, lookback // segment * segment)}) or a segment "
-                f"that divides {lookback} (one of {fits})"
-            )
-        if segment and self.train.scheme == "sequence":
-            raise RnncastError("scheme 'sequence' runs the cell step by step; use scheme 'window' with segment > 0")
-        if self.model.decoder == "parallel" and self.data.future_known:
-            raise RnncastError("decoder 'parallel' does not take future_known features; use decoder 'direct'")
-        if segment and self.model.quantiles:
-            raise RnncastError("segment > 0 (SegmentNet) does not emit quantiles yet; use segment 0 for quantiles")
-        if self.model.quantiles and self.train.loss != "mse":
-            raise RnncastError(f"loss {self.train.loss!r} is for a point forecast; a quantile head trains on the "
-                               "pinball loss (its 0.5 level is the median): leave loss at 'mse' or drop quantiles")
-        if self.model.highway_start == "least_squares" and not self.model.highway:
-            raise RnncastError("highway_start 'least_squares' starts the highway, and this model has none: turn it on "
-                               f"({spelled('highway', True)}) or leave highway_start at 'zero'")
-        if self.model.window_norm == "season" and self.data.season < 2:
-            raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
-                               f"{self.data.season}: give the period in steps, 52 for weeks of a year ({spelled('season', 52)})")
-        if self.data.season > self.data.lookback:
-            raise RnncastError(f"season {self.data.season} is longer than lookback {self.data.lookback}: the seasonal-naive "
-                               "baseline repeats the last season of the input window; raise lookback to at least the "
-                               f"season ({spelled('lookback', self.data.season)})")
-        if self.train.scheme == "sequence":
-            if self.data.future_known:
-                raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")
-            if self.model.quantiles:
-                raise RnncastError("scheme 'sequence' does not train quantiles yet; use scheme 'window'")
-            if self.model.window_norm in ("mean", "season"):
-                raise RnncastError(f"scheme 'sequence' works with window_norm 'last' or 'none', not "
-                                   f"{self.model.window_norm!r}")
-            if self.model.window_scale:
-                raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
+        check_combinations(self.data, self.model, self.train)
 
     def flat(self) -> dict:
         return {**asdict(self.data), **asdict(self.model), **asdict(self.train)}
