@@ -23,7 +23,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
-from rnncast.windows import Split, every_window_start, panel_window_starts
+from rnncast.windows import Split, every_window_start, panel_window_starts, train_windows
 
 PARTS = ("train", "val", "test", "all")
 PART_NAMES = {"train": "whose targets lie in the fit's training rows",
@@ -80,7 +80,8 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
 
 def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
-    description of what was scored (``describe``). Raises ``RnncastError`` for an unknown part, or
+    description of what was scored (``describe``, with ``trained_on``: how many windows the model was
+    trained on, also said at the end of its text). Raises ``RnncastError`` for an unknown part, or
     when no window of ``part`` exists (naming the border and the part that would score)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
@@ -97,7 +98,10 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
     if not len(starts):
         raise RnncastError(_nothing(state, panel, located, part))
-    return starts, series, describe(panel, located, starts, series, part, lookback, horizon)
+    scored = describe(panel, located, starts, series, part, lookback, horizon)
+    scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
+    scored["text"] += f"; the model was trained on {trained} window{'s' if trained != 1 else ''}"
+    return starts, series, scored
 
 
 def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,
