@@ -239,3 +239,16 @@ def test_few_windows_over_a_panel_are_counted_over_its_series(caplog):
         Forecaster(**{**TINY, "lookback": 20, "epochs": 1}).fit(panel, target="y")
     said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
     assert len(said) == 1 and "only 18 windows" in said[0] and "the training rows of 3 series (84 in all)" in said[0]
+
+
+def test_a_callback_that_draws_its_own_bar_gets_no_second_one():
+    from rnncast.fitting import progress
+
+    def own(record):
+        pass
+
+    own.draws_bar = True  # the command line's (cli/display.epoch_bar)
+    assert progress("lstm", 3, own) is None
+    bar = progress("lstm", 3, lambda record: None)
+    assert bar is not None
+    bar.close()

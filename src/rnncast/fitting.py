@@ -236,7 +236,11 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
 def progress(name: str, epochs: int, on_epoch=None):
     """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook, text on
     stderr in a terminal; nothing on a stderr that is no terminal, a file or a pipe, where its redraws
-    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar."""
+    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
+    ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one
+    drawn: ``verbose = true`` in a config file asks for the bar the command line draws anyway."""
+    if getattr(on_epoch, "draws_bar", False):
+        return None
     from tqdm.auto import tqdm
 
     bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True, disable=None)  # a notebook's: always
