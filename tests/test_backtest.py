@@ -206,3 +206,12 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
     single = Forecaster(**{**TINY, "epochs": 1}).backtest(frame[frame.ticker == "A"].drop(columns="ticker"),
                                                           n_windows=2, target="close").figure()
     assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
+
+
+def test_a_backtest_whose_first_model_trains_on_very_few_windows_says_how_many(caplog):
+    y = np.sin(np.arange(60) / 3.0)  # before the first of 3 origins 3 steps apart: 51 rows, 46 for training
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 30, "epochs": 1}).backtest(y, n_windows=3)
+    said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
+    assert said == ["the model trains on only 14 windows (lookback 30 + horizon 3 in 46 training rows), too few to learn "
+                    "much from; a shorter lookback (lookback=, --lookback) or more rows give it more"]

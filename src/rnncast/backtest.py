@@ -83,6 +83,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
+    fitting.few_windows(first, data_s)  # the rows before the first origin: the fewest any of its models trains on
 
     fit_seconds, predict_seconds = 0.0, 0.0
     if not refit:  # one model; every window of every series in one batched pass
