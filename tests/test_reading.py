@@ -57,7 +57,7 @@ def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
     with caplog.at_level("INFO", logger="rnncast"):
         forecast = model.predict(y[-30:])
     assert list(forecast.index) == [30, 31, 32] and forecast.index.name == "row"
-    said = [r.getMessage() for r in caplog.records if "no time column" in r.getMessage()]
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("the data has no time column")]
     assert said == ["the data has no time column, so its rows are numbered from 0 (its 30 rows are 0-29, so the "
                     "forecast is rows 30-32); those are the fit's row numbers only where the data starts at the fit's "
                     "first row"]
