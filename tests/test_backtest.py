@@ -184,3 +184,34 @@ def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
     m = result.metrics
     assert m["verdict_units"] == "scaled" and m["overall_scaled"]["model"]["mse"] != m["overall"]["model"]["mse"]
     assert all(t["origins"] == K and t["lags"] == 0 for t in m["significance"].values())  # step = horizon: no overlap
+
+
+def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the_history_short():
+    """On 5 stock series of 260 business days the figure drew 3 without saying so, named the y axis by
+    the series id, and showed 65 days of history beside 15 forecast ones."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"ticker": name, "date": pd.bdate_range("2023-01-02", periods=260),
+                                     "close": 100 + np.cumsum(rng.normal(size=260))}) for name in "ABCDE"])
+    result = Forecaster(**{**TINY, "lookback": 20, "horizon": 5, "epochs": 1}).backtest(
+        frame, n_windows=3, target="close", id_col="ticker", time_col="date")
+    fig = result.figure()
+    title = fig.get_suptitle()
+    assert title.endswith("\n3 of 5 series shown (the first); history: the 40 steps before the first origin")
+    assert [ax.get_title() for ax in fig.axes[:3]] == ["series 'A'", "series 'B'", "series 'C'"]
+    assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
+    assert len(fig.axes[0].lines[0].get_xdata()) == 40 + 15  # the history, then the three windows' 15 days
+    assert rnncast.backtest.history_shown(20, 5, 3, 5) == 40  # 3 x 15 steps forecast, at most two lookbacks
+    assert rnncast.backtest.history_shown(96, 24, 3, 24) == 192  # 3 x 72 steps forecast, but two lookbacks at most
+    assert rnncast.backtest.history_shown(200, 1, 2, 1) == 200  # never less than what the first window read
+    single = Forecaster(**{**TINY, "epochs": 1}).backtest(frame[frame.ticker == "A"].drop(columns="ticker"),
+                                                          n_windows=2, target="close").figure()
+    assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
+
+
+def test_a_backtest_whose_first_model_trains_on_very_few_windows_says_how_many(caplog):
+    y = np.sin(np.arange(60) / 3.0)  # before the first of 3 origins 3 steps apart: 51 rows, 46 for training
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 30, "epochs": 1}).backtest(y, n_windows=3)
+    said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
+    assert said == ["the model trains on only 14 windows (lookback 30 + horizon 3 in 46 training rows), too few to learn "
+                    "much from; a shorter lookback (lookback=, --lookback) or more rows give it more"]

@@ -42,3 +42,17 @@ def test_a_series_that_the_panels_calendar_does_not_fit_keeps_its_own():
                            pd.date_range("2020-01-05", periods=50, freq="W-SUN"))
     calendar, _, own = settle(time, offsets)
     assert calendar.freq == to_offset("D") and own[1].freq == to_offset("W-SUN")
+
+
+def test_semi_monthly_dates_settle_on_their_calendar_and_forecasts_are_dated():
+    """pandas' infer_freq names no semi-monthly calendar, so predict refused to date a series of the
+    15th and the month's ends; with a gap too."""
+    index = pd.date_range("2020-01-15", periods=40, freq="SME")
+    calendar, ruler, _ = settle(*_stack(index))
+    assert calendar.freq == to_offset("SME") and ruler.missing == 0
+    assert index[-1] == pd.Timestamp("2021-08-31")
+    assert list(calendar.next(index[-1], 3).strftime("%m-%d")) == ["09-15", "09-30", "10-15"]
+    calendar, ruler, _ = settle(*_stack(index.delete([5, 6, 20])))
+    assert calendar.freq == to_offset("SME") and ruler.missing == 3
+    calendar, _, _ = settle(*_stack(pd.date_range("2020-01-01", periods=40, freq="SMS-10")))
+    assert calendar.freq == to_offset("SMS-10")

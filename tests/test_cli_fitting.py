@@ -87,3 +87,24 @@ def test_resume_of_a_folder_another_process_is_starting_names_that_process(tmp_p
     assert code == 2 and err == (f"rnncast: error: run {run} is being written by another rnncast process "
                                  f"(pid {os.getpid()}); wait for it to finish, or give another folder\n")
     assert not (run / LOCK_NAME).exists()
+
+
+def test_verbose_in_a_config_file_draws_one_bar_the_command_lines(tmp_path, capsys, monkeypatch):
+    """`verbose = true` in a config drew the library's bar and the command line's, one after the other."""
+    import sys
+
+    import tqdm.auto
+
+    from test_cli_display import Terminal
+
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    (tmp_path / "run.toml").write_text('verbose = true\nepochs = 2\nhidden_size = 4\ndevice = "cpu"\n')
+    library = []
+    monkeypatch.setattr(tqdm.auto, "tqdm", lambda *a, **k: library.append(k) or (_ for _ in ()).throw(AssertionError))
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code, _, _ = cli(capsys, "fit", data, "--target", "y", "--config", tmp_path / "run.toml", "--out", tmp_path / "run")
+    assert code == 0 and library == []  # the library's bar was never made
+    assert "fit lstm epoch 2" in terminal.getvalue()  # the command line's was drawn
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["verbose"] is True  # as given

@@ -29,6 +29,8 @@ def fmt(texts, dayfirst=None):
     (["2016-1-5", "2016-1-6"], None),  # no strftime format writes 1 for January
     (["2016-01-01", "2016-01-01 13:00"], None),  # mixed precision: no one format
     (["2016-01-01 00:00:00+01:00", "2016-01-01 01:00:00+01:00"], None),  # a zone: written as pandas writes it
+    (["2014Q4", "2015Q1"], "%YQ%q"),  # quarters and ISO weeks: timetext's forms
+    (["2021-W01", "2021-W02"], "%G-W%V"),
 ])
 def test_the_format_is_one_that_writes_the_column_text_back(texts, expected):
     assert fmt(texts) == expected
@@ -88,3 +90,24 @@ def test_a_monthly_forecast_keeps_datetime64_and_is_written_as_the_data_wrote_it
     typed = data.assign(month=pd.to_datetime(data["month"]))  # no text to learn from: the model's format
     assert csv_text(model.predict(typed), index=True) == "\n".join(lines) + "\n"
     assert csv_text(old.predict(typed), index=True).splitlines()[1].startswith("2017-01-01,")
+
+
+def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
+    """A quarterly file of 2014Q4 was forecast 2015-01-01; ISO weeks were not read as time at all."""
+    n = 60
+    y = np.round(10 + np.sin(np.arange(n) * np.pi / 2), 3)
+    quarters = pd.DataFrame({"quarter": pd.period_range("2000Q1", periods=n, freq="Q").astype(str), "y": y})
+    model = Forecaster(**TINY).fit(quarters)
+    assert model.calendar_.text_format == "%YQ%q" and model.calendar_.freq_text == "QS-JAN"
+    lines = csv_text(model.predict(quarters), index=True).splitlines()
+    assert lines[0] == "quarter,y" and [line.split(",")[0] for line in lines[1:]] == ["2015Q1", "2015Q2", "2015Q3"]
+    mondays = pd.date_range("2020-01-06", periods=n, freq="W-MON")
+    weeks = pd.DataFrame({"week": mondays.strftime("%G-W%V"), "y": y})
+    model = Forecaster(**TINY).fit(weeks)  # the one numeric column is the target, the weeks its time
+    assert model.time_col_ == "week" and model.calendar_.freq_text == "W-MON"
+    lines = csv_text(model.predict(weeks), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["2021-W09", "2021-W10", "2021-W11"]
+    frame = pd.DataFrame({"ds": pd.date_range("2015-03-31", periods=2, freq="QE"), "y": [1.0, 2.0]})
+    frame.attrs[TIME_FORMAT] = "%YQ%q"  # quarter ends would read back as quarter starts: full dates
+    assert csv_text(frame) == frame.to_csv(index=False)
+    assert stamp_text(pd.Timestamp("2015-04-01"), "%YQ%q") == "2015Q2"

@@ -215,3 +215,40 @@ def test_settings_given_as_numpy_scalars_train_and_save_as_plain_numbers(tmp_pat
     params = json.loads((tmp_path / "model" / "model.json").read_text())["params"]
     assert params["lookback"] == 8 and params["hidden_size"] == 4 and isinstance(params["lr"], float)
     assert Forecaster.load(tmp_path / "model").predict(y).shape == (2, 1)
+
+
+def test_a_fit_on_very_few_training_windows_says_how_many(caplog):
+    """72 monthly rows, lookback 48 + horizon 3: the 51 training rows hold one window, which fit trained
+    on without a word; 24 leaves 25 windows, enough not to be told."""
+    frame = pd.DataFrame({"date": pd.date_range("2015-01-31", periods=72, freq="ME"),
+                          "y": np.sin(np.arange(72) * np.pi / 6)})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 48, "epochs": 1}).fit(frame, target="y")
+    said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
+    assert said == ["the model trains on only 1 window (lookback 48 + horizon 3 in 51 training rows), too few to "
+                    "learn much from; a shorter lookback (lookback=, --lookback) or more rows give it more"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 24, "epochs": 1}).fit(frame, target="y")
+    assert not [r for r in caplog.records if "trains on only" in r.getMessage()]
+
+
+def test_few_windows_over_a_panel_are_counted_over_its_series(caplog):
+    panel = make_panel(n_series=3, lengths=(40, 40), seed=0)  # 28 training rows each: 6 windows of 20 + 3
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 20, "epochs": 1}).fit(panel, target="y")
+    said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
+    assert len(said) == 1 and "only 18 windows" in said[0] and "the training rows of 3 series (84 in all)" in said[0]
+
+
+def test_a_callback_that_draws_its_own_bar_gets_no_second_one():
+    from rnncast.fitting import progress
+
+    def own(record):
+        pass
+
+    own.draws_bar = True  # the command line's (cli/display.epoch_bar)
+    assert progress("lstm", 3, own) is None
+    bar = progress("lstm", 3, lambda record: None)
+    assert bar is not None
+    bar.close()

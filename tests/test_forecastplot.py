@@ -148,3 +148,23 @@ def test_rnncast_draws_without_importing_pyplot_or_choosing_a_backend():
     env = {**__import__("os").environ, "MPLBACKEND": "svg"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_the_time_axis_is_named_rows_or_by_the_time_column_with_its_zone():
+    """forecast.png had no x label: numbered rows read as nothing, and hourly times did not say whether
+    they were UTC or local."""
+    rows = make_frame(200, time=False, feature=False)
+    model = Forecaster(**TINY).fit(rows, target="y")
+    assert forecast_plot(model, rows, {"lstm": model}).axes[0].get_xlabel() == "row"
+    zoned = make_frame(200, feature=False)
+    zoned["date"] = zoned["date"].dt.tz_localize("Europe/Berlin")
+    model = Forecaster(**TINY).fit(zoned, target="y")
+    assert forecast_plot(model, zoned, {"lstm": model}).axes[0].get_xlabel() == "date (local time, Europe/Berlin)"
+
+
+def test_periods_are_drawn_at_their_start():
+    """A PeriodIndex time column broke the figure: matplotlib cannot draw Period objects."""
+    frame = pd.DataFrame({"quarter": pd.period_range("1990Q1", periods=120, freq="Q"), "y": np.sin(np.arange(120) / 2)})
+    model = Forecaster(**TINY).fit(frame, target="y")
+    fig = forecast_plot(model, frame, {"lstm": model})
+    assert fig.axes[0].get_xlabel() == "quarter" and len(fig.axes[0].lines[0].get_xdata()) > 0

@@ -101,3 +101,15 @@ def test_a_column_in_two_roles_is_refused(panel_frame):
     frame = panel_frame.assign(x=1.0)
     with pytest.raises(RnncastError, match=r"\['x'\] named in more than one role"):
         Forecaster(**TINY).fit(frame, past_covariates=["x"], future_covariates=["x"])
+
+
+def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
+    """A file of dates alone was told "numeric columns: " and an empty list."""
+    dates = pd.date_range("2020-01-01", periods=30, freq="D").strftime("%Y-%m-%d")
+    with pytest.raises(RnncastError, match=r"^the data has no numeric column to forecast besides the time column "
+                                           r"'date'; give a table with the values to forecast in a column of numbers$"):
+        load_panel(pd.DataFrame({"date": dates}))
+    with pytest.raises(RnncastError, match=r"besides the time column 'date' \(its other columns, a, b, hold text\)"):
+        load_panel(pd.DataFrame({"date": dates, "a": "x", "b": "y"}))
+    with pytest.raises(RnncastError, match="say which column to forecast with target= .*; numeric columns: u, v$"):
+        load_panel(pd.DataFrame({"date": dates, "u": 1.0, "v": 2.0}))

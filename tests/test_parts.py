@@ -102,6 +102,23 @@ def test_rows_without_time_are_matched_by_number_and_the_text_says_so():
     assert "matched to the fit's by their number" in result["scored"]["text"]
 
 
+def test_the_last_rows_of_a_table_without_time_are_refused_saying_rows_are_matched_by_number():
+    """The tester gave the fit's last 30 rows (its test rows) and was told only that no window comes
+    after the fit's rows: nothing said that their numbers restart at 0."""
+    frame = make_frame(150, time=False, feature=False)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    with pytest.raises(RnncastError) as refused:
+        model.evaluate(frame.iloc[-30:])
+    said = str(refused.value)
+    assert ("the data has no time column, so its rows are matched to the fit's by number, counted from 0 in the data "
+            "given; its 30 rows stand for the fit's rows 0-29 (the fit trained on rows 0-104, validated on 105-119, "
+            "tested on 120-149); give the rows from the fit's first row on") in said
+    assert said.endswith("or part 'all' (--part all) to score every window of these rows")
+    with pytest.raises(RnncastError, match="validation rows: the data has no time column, so its rows are matched"):
+        model.evaluate(frame.iloc[:20], part="val")
+    assert model.evaluate(frame.iloc[-30:], part="all")["windows"] == 30 - L - H + 1  # what the refusal offers
+
+
 def test_a_model_saved_before_borders_falls_back_to_row_numbers(model, series, tmp_path):
     model.save(tmp_path / "m")
     meta_path = tmp_path / "m" / "model.json"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pandas as pd
+import pytest
 
 from conftest import PNG_SIGNATURE
 from rnncast import plots
@@ -66,8 +67,33 @@ def test_the_loss_axis_counts_whole_epochs_and_reads_plain_numbers():
     plots.png_bytes(fig)  # ticks are made when drawn
     ax = fig.axes[0]
     assert all(float(t).is_integer() for t in ax.get_xticks())
-    labels = [t.get_text() for t in ax.get_yticklabels(minor=True) if t.get_text()]
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert labels and all("10^" not in t and "times" not in t and "e" not in t for t in labels)  # 1.5, not 1.5 x 10^0
+
+
+LOSS_RANGES = [(0.19, 1.45), (1.05, 1.4), (0.21, 1.3), (0.21, 2.0), (6e-4, 0.5), (1e-5, 50.0), (3.0, 3.0)]
+
+
+@pytest.mark.parametrize("low, high", LOSS_RANGES)
+def test_a_log_axis_is_labelled_over_its_whole_range(low, high):
+    """loss.png labelled nothing above its top decade (a train curve at 1.4 over a lone "1"), and the
+    demo's half a figure: a labelled tick now stands at each end of the drawn range and labels are
+    never far apart, in plain numbers."""
+    epochs = np.arange(1, 21)
+    losses = high * (low / high) ** ((epochs - 1) / 19)
+    fig = plots.loss_figure({"m": [{"epoch": int(e), "train_loss": float(v), "val_loss": None} for e, v in
+                                   zip(epochs, losses)]})
+    plots.png_bytes(fig)  # ticks are made when drawn
+    ax = fig.axes[0]
+    bottom, top = ax.get_ylim()
+    ticks = [t.get_position()[1] for t in ax.get_yticklabels() if t.get_text()]
+    inside = [t for t in ticks if bottom <= t <= top]
+    span = np.log10(top / bottom)
+    assert bottom <= low and high <= top and len(inside) >= 3
+    assert np.log10(min(inside) / bottom) < 0.2 * span and np.log10(top / max(inside)) < 0.2 * span  # both ends
+    assert np.diff(np.log10(sorted(inside))).max() <= 0.31 * span  # no stretch left unlabelled
+    texts = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert all("10^" not in t and "times" not in t for t in texts)
 
 
 def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():
@@ -76,15 +102,19 @@ def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():
     assert list(origins) == [0, 3] and list(actual) == [0, 1, 2, 3, 4, 5] and list(forecast) == [0, 2, 4, 6, 8, 10]
 
 
-def test_the_backtest_figure_has_a_row_per_series_with_each_windows_band():
+def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows_band():
+    """The y axis named the series id: it names what the values are, the id titles the row."""
     x = np.arange(10)
-    window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "origin": 5.5,
+    window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "origin": 6,
               "baseline": np.zeros(2)}
-    curves = [{"label": s, "x": x, "actual": np.arange(10.0), "windows": [window, {**window, "band": None}]}
+    curves = [{"label": f"series {s!r}", "x": x, "actual": np.arange(10.0), "windows": [window, {**window, "band": None}]}
               for s in ("a", "b")]
-    fig = plots.backtest_figure(curves, "backtest", band_label="80% interval")
-    assert [ax.get_ylabel() for ax in fig.axes] == ["a", "b"] and all(len(ax.collections) == 1 for ax in fig.axes)
+    fig = plots.backtest_figure(curves, "backtest", band_label="80% interval", ylabel="sales", xlabel="row")
+    assert [ax.get_title() for ax in fig.axes] == ["series 'a'", "series 'b'"]
+    assert [ax.get_ylabel() for ax in fig.axes] == ["sales", "sales"] and [ax.get_xlabel() for ax in fig.axes] == ["", "row"]
+    assert all(len(ax.collections) == 1 for ax in fig.axes)
     assert "80% interval" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"] == [6, 6]  # the origins
 
 
 def test_png_bytes_writes_the_figure_and_leaves_matplotlibs_global_state_alone():
@@ -113,7 +143,7 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
 
     def curve(label, start):
         x = pd.date_range(start, periods=40, freq="D").to_numpy()
-        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": x[29], "baseline": np.zeros(5),
+        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": 30, "baseline": np.zeros(5),
                   "seasonal": np.full(5, 0.5)}
         return {"label": label, "x": x, "actual": np.arange(40.0), "windows": [window]}
 
@@ -122,6 +152,32 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
     assert png[:8] == PNG_SIGNATURE
     for ax, first in zip(fig.axes, ("2023-01-01", "2023-06-01")):
         labels = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
-        assert labels, ax.get_ylabel()  # every row labelled
+        assert labels, ax.get_title()  # every row labelled
         assert mdates.num2date(sum(ax.get_xlim()) / 2).strftime("%Y-%m") == first[:7]  # its own span
     assert "baseline: seasonal naive" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+
+
+def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():
+    from rnncast.timeaxis import Calendar
+
+    assert plots.time_label(Calendar()) == "row"
+    assert plots.time_label(Calendar("integer", 1, None, "year")) == "year"
+    assert plots.time_label(Calendar("datetime", None, None, "date")) == "date"
+    assert plots.time_label(Calendar("datetime", None, "UTC", "time")) == "time (UTC)"
+    assert plots.time_label(Calendar("datetime", None, "Europe/Berlin", "time")) == "time (local time, Europe/Berlin)"
+
+
+def test_zoned_times_are_ticked_in_their_own_zone_and_periods_at_their_start():
+    """matplotlib writes tz-aware times in UTC: a Berlin midnight stood at 22:00 the day before."""
+    import matplotlib.dates as mdates
+
+    x = pd.date_range("2024-04-10 00:00", periods=72, freq="h", tz="Europe/Berlin")
+    fig = plots.forecast_figure(x, np.zeros(72), {}, "t", "load", xlabel="time (local time, Europe/Berlin)")
+    plots.png_bytes(fig)
+    ax = fig.axes[0]
+    ticks = [mdates.num2date(v, tz="Europe/Berlin") for v in ax.get_xticks()]
+    assert ax.get_xlabel() == "time (local time, Europe/Berlin)"
+    assert ticks and all(t.hour % 6 == 0 for t in ticks) and any(t.hour == 0 for t in ticks)  # local midnights
+    quarters = pd.period_range("2014Q1", periods=8, freq="Q")
+    line = plots.forecast_figure(quarters, np.arange(8.0), {}, "t", "y").axes[0].lines[0]
+    assert mdates.num2date(line.get_xdata(orig=False)[0]).strftime("%Y-%m-%d") == "2014-01-01"

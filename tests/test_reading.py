@@ -48,3 +48,16 @@ def test_static_covariates_given_at_predict_are_read_and_checked():
     pd.testing.assert_frame_equal(f.predict(frame.drop(columns=["kind", "size"])), base)  # none given: those of fit
     with pytest.raises(RnncastError, match=r"holds static covariate\(s\) \['kind'\] but not \['size'\]"):
         f.predict(frame.drop(columns=["size"]))
+
+
+def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
+    """predict labelled the forecast of the fit's last 30 rows `row 30` without a word: numbers restart at 0."""
+    y = np.sin(np.arange(150) / 3.0)
+    model = Forecaster(**TINY).fit(y)
+    with caplog.at_level("INFO", logger="rnncast"):
+        forecast = model.predict(y[-30:])
+    assert list(forecast.index) == [30, 31, 32] and forecast.index.name == "row"
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("the data has no time column")]
+    assert said == ["the data has no time column, so its rows are numbered from 0 (its 30 rows are 0-29, so the "
+                    "forecast is rows 30-32); those are the fit's row numbers only where the data starts at the fit's "
+                    "first row"]

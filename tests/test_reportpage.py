@@ -100,3 +100,21 @@ def test_settings_a_run_did_not_use_as_named_say_so_on_its_page():
     facts = dict(next(t for t in [b[1] for b in run_blocks(plain, {}, "f.csv", None) if b[0] == "table"]
                       if t[0] == ["setting", "value"])[1:])
     assert facts["loss"] == "'mse'" and facts["future_known"] == "False"
+
+
+def test_the_page_counts_the_windows_of_every_part_the_training_ones_too(tmp_path):
+    """The page listed the validation and test windows but not the training ones: a model trained
+    on one window looked like any other."""
+    import pandas as pd
+
+    from rnncast.reportpage import run_blocks
+
+    frame = pd.DataFrame({"date": pd.date_range("2015-01-31", periods=72, freq="ME"),
+                          "y": np.sin(np.arange(72) * np.pi / 6)})
+    model = Forecaster(**{**TINY, "lookback": 48, "epochs": 1}).fit(frame, target="y")
+    metrics = write_run(tmp_path, model, frame)
+    facts = dict(next(b[1] for b in run_blocks(model, metrics, "f.csv", None)
+                      if b[0] == "table" and b[1][0] == ["setting", "value"])[1:])
+    assert facts["windows: train / validation / test"] == "1 / 5 / 12"
+    assert metrics["test"]["scored"]["trained_on"] == 1
+    assert metrics["test"]["scored"]["text"].endswith("; the model was trained on 1 window")

@@ -153,7 +153,8 @@ def test_rows_numbered_without_time_are_said_once(caplog):
         f = _fit(np.sin(np.arange(100) / 3.0))
         index = f.predict(np.sin(np.arange(100) / 3.0)).index
     assert list(index) == [100, 101, 102, 103]
-    assert sum("rows are numbered" in r.getMessage() for r in caplog.records) == 1
+    assert sum(r.getMessage().startswith("no time column: rows are numbered") for r in caplog.records) == 1
+    assert sum("the forecast is rows 100-103" in r.getMessage() for r in caplog.records) == 1  # predict's own line
 
 
 def test_a_column_that_looks_like_dates_is_found_and_said_in_one_line(caplog):
@@ -316,3 +317,17 @@ def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog
     with caplog.at_level("WARNING"):
         panel = load_panel(pd.DataFrame({"date": us, "y": np.arange(40.0)}), target="y")
     assert panel.calendar.freq == to_offset("D") and "day first" not in caplog.text
+
+
+def test_iso_weeks_and_quarters_are_found_as_time_by_their_values():
+    """A column of 2021-W01 was not time: rows were numbered, and without a target the refusal asked
+    which column to forecast."""
+    from rnncast.timeaxis import find_time_column, parse_time
+
+    weeks = pd.DataFrame({"week": ["2021-W01", "2021-W02", "2021-W03"], "y": [1.0, 2.0, 3.0]})
+    assert find_time_column(weeks) == ("week", "by its values")
+    assert list(parse_time(weeks["week"], "week", None, str).strftime("%a %Y-%m-%d")) == [
+        "Mon 2021-01-04", "Mon 2021-01-11", "Mon 2021-01-18"]
+    quarters = pd.DataFrame({"q": ["2014Q4", "2015Q1"], "y": [1.0, 2.0]})
+    assert find_time_column(quarters) == ("q", "by its values")
+    assert list(parse_time(quarters["q"], "q", None, str)) == [pd.Timestamp("2014-10-01"), pd.Timestamp("2015-01-01")]

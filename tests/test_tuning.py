@@ -180,3 +180,28 @@ def test_a_searched_lookback_takes_only_lookbacks_at_least_the_season(tmp_path):
     with pytest.raises(RnncastError, match=r"no lookback the search tries \(24, 48, 96, 168, 336\) fits these "
                                            r"settings: season 400 is longer than lookback 336"):
         tune(frame, target="y", trials=1, settings={**FIXED, "season": 400}, search=("lookback",))
+
+
+def test_a_searched_lookback_leaves_the_training_rows_at_least_as_many_windows_as_its_length(caplog):
+    """72 monthly rows: lookback 48 fits (51 training rows hold one window of 48 + 3) and the tester's
+    3 trials all drew it; now only 24 (25 windows) is searched, and the log says why 48 is not."""
+    frame = pd.DataFrame({"date": pd.date_range("2015-01-31", periods=72, freq="ME"),
+                          "y": np.sin(np.arange(72) * np.pi / 6) + 0.1 * np.random.default_rng(0).normal(size=72)})
+    with caplog.at_level("INFO", logger="rnncast"):
+        result = tune(frame, target="y", trials=2, settings={**FIXED, "epochs": 1}, search=("lookback",))
+    assert {t.params["lookback"] for t in result.study.trials} == {24}
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("lookbacks searched")]
+    assert said == ["lookbacks searched: 24 (each leaves the 51 training rows at least as many windows as its "
+                    "length; not 48 (1 window))"]
+    assert not [r for r in caplog.records if "trains on only" in r.getMessage()]  # no trial trains on too few
+
+
+def test_when_no_searched_lookback_leaves_enough_windows_the_shortest_is_searched_and_said(caplog):
+    y = np.sin(np.arange(50) * np.pi / 6)  # 35 training rows: 9 windows of 24 + 3
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = tune(y, trials=1, settings={**FIXED, "epochs": 1}, search=("lookback",))
+    assert result.settings["lookback"] == 24
+    said = [r.getMessage() for r in caplog.records if "every lookback the search tries" in r.getMessage()]
+    assert said == ["every lookback the search tries leaves the 35 training rows fewer windows than its length; only "
+                    "the shortest is searched, 24 (9 windows); a shorter lookback, fixed with lookback=, --lookback, "
+                    "leaves more"]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from rnncast import RnncastError
 from rnncast.windows import Split, chronological_split, every_window_start, panel_window_starts, sliding_windows, \
-    torch_windows, window_starts
+    torch_windows, train_windows, window_starts
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -189,3 +189,10 @@ def test_too_short_names_the_part_that_fails_and_only_the_fixes_that_help():
     assert "the validation rows (10 = 10%) are fewer than horizon 12" in message
     assert "training rows" not in message and "shorter lookback" not in message
     assert "or a shorter horizon or larger split fractions" in message
+
+
+def test_train_windows_counts_the_windows_of_every_series_training_rows():
+    splits = [Split(51, 58, 72), Split(30, 40, 50), Split(10, 12, 14)]  # the last holds no window of 12 + 3
+    assert train_windows(splits[:1], 48, 3) == 1  # 51 training rows: one lookback 48 + horizon 3
+    assert train_windows(splits[:1], 24, 3) == len(window_starts(splits[0], "train", 24, 3)) == 25
+    assert train_windows(splits, 12, 3) == 37 + 16 + 0

@@ -83,6 +83,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
+    fitting.few_windows(first, data_s)  # the rows before the first origin: the fewest any of its models trains on
 
     fit_seconds, predict_seconds = 0.0, 0.0
     if not refit:  # one model; every window of every series in one batched pass
@@ -198,41 +199,55 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 
 
 def backtest_figure(result: Backtest, n_series: int = 3):
-    """The first ``n_series`` series: actual values from a lookback before the first origin, each
-    window's forecast and interval band, the origins as dashed lines, the repeat baseline dotted and,
-    with a season, the seasonal-naive baseline dash-dotted; the title gives the verdict over every
-    window (``verdicts.headline``)."""
-    panel, frame = result.panel, result.forecasts
+    """The first ``n_series`` series, each under its id: actual values over ``history_shown`` steps
+    before the first origin, each window's forecast and interval band, the origins as dashed lines,
+    the repeat baseline dotted and, with a season, the seasonal-naive baseline dash-dotted. The title
+    gives the verdict over every window (``verdicts.headline``), how many of the series are drawn and
+    how much history."""
+    panel, frame, m = result.panel, result.forecasts, result.metrics
     target = panel.targets[0]
-    levels = result.metrics["quantiles"]
+    levels = m["quantiles"]
     from rnncast.metrics import interval_pairs
 
     pairs = interval_pairs(levels)
     outer = pairs[0] if pairs else None
-    curves = []
+    history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
+    curves, shown = [], []
     for s in range(min(n_series, panel.n_series)):
-        lo = max(int(result.cutoffs[s, 0]) - panel.lengths[s] // 4 - 1, 0)
+        lo = max(int(result.cutoffs[s, 0]) - history, 0)
+        shown.append(int(result.cutoffs[s, 0]) - lo)
         values = panel.rows(s)[lo:, 0]
         x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
         mine = frame[frame[panel.id_col] == panel.ids[s]] if panel.id_col is not None else frame
         windows = []
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]
-            wx = w[panel.time_col or "ds"].to_numpy() if panel.time is not None else w["row"].to_numpy()
+            wx = pd.Index(w[panel.time_col or "ds"]) if panel.time is not None else w["row"].to_numpy()
             band = ((w[f"{target}_q{outer[0]:g}"].to_numpy(), w[f"{target}_q{outer[1]:g}"].to_numpy())
                     if outer else None)
-            origin = x[int(result.cutoffs[s, j]) - lo]
             seasonal = f"{target}_seasonal"  # with a season: the baseline a seasonal model must beat
-            windows.append({"x": wx, "forecast": w[f"{target}_hat"].to_numpy(), "band": band, "origin": origin,
+            windows.append({"x": wx, "forecast": w[f"{target}_hat"].to_numpy(), "band": band,
+                            "origin": int(result.cutoffs[s, j]) - lo,  # the first forecast step's position in x
                             "baseline": w[f"{target}_repeat"].to_numpy(),
                             "seasonal": w[seasonal].to_numpy() if seasonal in w else None})
-        label = target if panel.id_col is None else f"{panel.ids[s]}"
+        label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
         curves.append({"label": label, "x": x, "actual": values, "windows": windows})
-    m = result.metrics
+    drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
+    steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
-             f"Over every window, {headline(backtest_test(m), m['verdict_units'])} (Diebold–Mariano p < 0.05)")
+             f"Over every window, {headline(backtest_test(m), m['verdict_units'])} (Diebold–Mariano p < 0.05)\n"
+             f"{drawn}history: {steps} before the first origin")
     band_label = f"{outer[2]}% interval" if outer else None
+    ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
     from rnncast import plots  # matplotlib only when a figure is drawn
 
-    return plots.backtest_figure(curves, title, band_label)
+    return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar))
+
+
+def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:
+    """How many steps before the first origin a backtest's figure draws: three times the steps its
+    windows forecast, at least one lookback (what the first window read) and at most two, so that the
+    forecasts are no sliver beside hundreds of steps of history."""
+    forecast = (n_windows - 1) * step + horizon
+    return int(np.clip(3 * forecast, lookback, 2 * lookback))

@@ -1,7 +1,7 @@
 """Which calendar a panel's timestamps follow, and where each row stands on it.
 
-``settle`` tries the offsets that ``pandas.infer_freq`` finds in the longest series (and in
-windows of them) and the pandas calendars near the most common step, keeps the one that explains
+``settle`` tries the offsets worth trying (``offsetguess``: those ``pandas.infer_freq`` finds in the
+longest series and in windows of them, and the pandas calendars near the most common step), keeps the one that explains
 every row with the fewest missing rows, and gives a series that calendar does not fit a calendar
 of its own. Positions on a calendar (a ruler) give the rows missing after each row, for the gap
 warning and ``fill_gaps``. All calendar arithmetic is pandas' own.
@@ -10,7 +10,6 @@ warning and ``fill_gaps``. All calendar arithmetic is pandas' own.
 from __future__ import annotations
 
 import logging
-import warnings
 from collections import Counter
 
 import numpy as np
@@ -18,6 +17,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.errors import RnncastError
+from rnncast.offsetguess import candidates, inside
 from rnncast.timeaxis import ALIASES, Calendar
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     if best is None:
         if len(time) > len(offsets) - 1 and not quiet:
             wall = time.tz_localize(None) if time.tz is not None else time
-            steps = np.diff(wall.asi8)[_inside(offsets, len(time))]  # in the index's own unit
+            steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
             low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
             log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
                         "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
@@ -78,7 +78,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
 def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
     """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
     best = None
-    for offset in _candidates(time, offsets):
+    for offset in candidates(time, offsets):
         ruler = _Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             continue
@@ -162,69 +162,8 @@ def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
             return int(freq)
         raise RnncastError(f"freq={freq!r} is a calendar, but time column {time.name!r} holds integers; give the "
                            "integer step between periods (e.g. freq=1) or leave freq unset")
-    steps = np.diff(time.to_numpy(dtype=np.int64))[_inside(offsets, len(time))]
+    steps = np.diff(time.to_numpy(dtype=np.int64))[inside(offsets, len(time))]
     return int(np.gcd.reduce(steps)) if len(steps) else 1
-
-
-def _inside(offsets: np.ndarray, n: int) -> np.ndarray:
-    """[n - 1] True where row i and row i + 1 belong to the same series."""
-    inside = np.ones(max(n - 1, 0), dtype=bool)
-    inside[offsets[1:-1] - 1] = False
-    return inside
-
-
-def _candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
-    """Offsets worth trying, most often inferred first; the most common step last."""
-    found: Counter = Counter()
-    lengths = np.diff(offsets)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for s in np.argsort(-lengths, kind="stable")[:5]:
-            t = time[offsets[s] : offsets[s + 1]]
-            pieces = [t] + [t[i : i + 12] for i in np.linspace(0, max(len(t) - 12, 0), 24).astype(int)]
-            for piece in pieces:
-                try:
-                    inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
-                except (ValueError, TypeError):
-                    inferred = None
-                if inferred is not None:
-                    found[to_offset(inferred)] += 1
-    ordered = [o for o, _ in found.most_common()]
-    wall = time.tz_localize(None) if time.tz is not None else time
-    steps = np.diff(wall.asi8[: 1_000_001])[_inside(offsets, len(time))[:1_000_000]]  # a million steps tell
-    steps = steps[steps > 0]
-    if len(steps):
-        values, counts = np.unique(steps, return_counts=True)
-        common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
-        for offset in _calendars_near(common, wall[0]) + [to_offset(common)]:
-            if offset not in ordered:
-                ordered.append(offset)
-    return ordered
-
-
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
-
-
-def _calendars_near(step: pd.Timedelta, first: pd.Timestamp) -> list:
-    """The pandas calendars whose usual step is ``step`` (the most common one), anchored as the
-    first timestamp is: what ``infer_freq`` would find if no window of the data were free of gaps."""
-    days, rest = divmod(step, pd.Timedelta(days=1))
-    if rest or days < 1:
-        return []
-    m = first.month
-    aliases = [f"{days}D"]
-    if days == 1:
-        aliases.append("B")
-    elif days == 7:
-        aliases.append(f"W-{WEEKDAYS[first.weekday()]}")
-    elif 28 <= days <= 31:
-        aliases += ["MS", "ME", "BMS", "BME"]
-    elif 89 <= days <= 92:
-        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]
-    elif 365 <= days <= 366:
-        aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
-    return [to_offset(a) for a in aliases]
 
 
 class _Ruler:
@@ -248,7 +187,7 @@ class _Ruler:
         first = values[offsets[:-1]]  # [S]
         stamps = lambda s, k: make(first[s] + k * step)  # noqa: E731
         regular = (np.diff(values) == step) if len(values) > 1 else np.ones(0, dtype=bool)
-        if len(values) > 1 and (regular.all() if len(offsets) == 2 else np.all(regular | ~_inside(offsets, len(values)))):
+        if len(values) > 1 and (regular.all() if len(offsets) == 2 else np.all(regular | ~inside(offsets, len(values)))):
             lengths = np.diff(offsets)  # every row one step after the last: no gaps
             return cls(lambda: np.arange(len(values)) - np.repeat(offsets[:-1], lengths), stamps)
         rel = values - np.repeat(first, np.diff(offsets))
@@ -312,5 +251,5 @@ def missing_rows(steps: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """[N] how many calendar steps are missing after each row, within its series."""
     after = np.zeros(len(steps), dtype=np.int64)
     if len(steps) > 1:
-        after[:-1] = np.where(_inside(offsets, len(steps)), np.diff(steps) - 1, 0)
+        after[:-1] = np.where(inside(offsets, len(steps)), np.diff(steps) - 1, 0)
     return after

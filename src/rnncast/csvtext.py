@@ -1,8 +1,9 @@
 """Forecast tables as CSV text, dated as the user's data was written.
 
-A time column written coarser than a timestamp (``2016-01``, ``2016-01-31``, ``2016-01-31 13:00``)
-keeps its format: ``written_format`` finds it when the data is read (pandas' own guess, kept only
-when it writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
+A time column written coarser than a timestamp (``2016-01``, ``2016-01-31``, ``2016-01-31 13:00``,
+quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``) keeps its format: ``written_format``
+finds it when the data is read (``timetext``'s forms, else pandas' own guess, kept only when it
+writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
 also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
 ``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
@@ -18,6 +19,8 @@ import warnings
 import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
+
+from rnncast import timetext
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
@@ -37,12 +40,12 @@ def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = No
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fmt = guess_datetime_format(first.strip(), dayfirst=bool(dayfirst))
+        fmt = timetext.format_of(column) or guess_datetime_format(first.strip(), dayfirst=bool(dayfirst))
     if fmt is None:
         return None
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
-    return fmt if (np.asarray(time[rows].strftime(fmt)) == text).all() else None
+    return fmt if (timetext.write(time[rows], fmt) == text).all() else None
 
 
 def dated(frame: pd.DataFrame, *calendars) -> pd.DataFrame:
@@ -63,14 +66,22 @@ def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
         stamps = [frame[c] for c in frame.columns] + ([frame.index] if index else [])
         if not all(_reads_back(s, fmt) for s in stamps):
             fmt = None
-    return frame.to_csv(index=index, date_format=fmt)
+    if fmt is None:
+        return frame.to_csv(index=index)
+    text = frame.copy()  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
+    for c in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[c].dtype):
+            text[c] = timetext.write(frame[c], fmt)
+    if index and pd.api.types.is_datetime64_any_dtype(frame.index.dtype):
+        text.index = pd.Index(timetext.write(frame.index, fmt), name=frame.index.name)
+    return text.to_csv(index=index)
 
 
 def stamp_text(stamp, fmt: str | None) -> str:
     """One time value as text: in ``fmt`` (a calendar's ``text_format``) when it reads back to the same
     timestamp, else as ``str`` writes it (a backtest names its windows so: ``0 (2016-07)``)."""
     if fmt is not None and isinstance(stamp, pd.Timestamp) and _reads_back(pd.DatetimeIndex([stamp]), fmt):
-        return stamp.strftime(fmt)
+        return str(timetext.write(pd.DatetimeIndex([stamp]), fmt)[0])
     return str(stamp)
 
 
@@ -84,8 +95,4 @@ def _reads_back(values, fmt: str) -> bool:
     times = pd.DatetimeIndex(values)
     if times.tz is not None or times.hasnans:
         return False
-    try:
-        back = pd.to_datetime(times.strftime(fmt), format=fmt)
-    except (ValueError, TypeError):
-        return False
-    return bool((back == times).all())
+    return timetext.reads_back(times, fmt)

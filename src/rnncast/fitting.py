@@ -29,7 +29,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
 from rnncast.training import fit_network, resolve_device
-from rnncast.windows import Split, chronological_split, panel_window_starts, rows_needed
+from rnncast.windows import FEW_WINDOWS, Split, chronological_split, panel_window_starts, rows_needed, train_windows
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,19 @@ def prepare_data(data, reading_args: dict, split, params: dict) -> "Prepared":
         panel = load_panel(data, **reading_args, **settings.data.reading())
     check_roles(panel, settings)
     panel, splits, skipped = cut(panel, split, settings.data)
+    few_windows(splits, settings.data)
     return prepare(panel, splits, params, skipped)
+
+
+def few_windows(splits: list[Split], data_s: DataSettings) -> None:
+    """A warning that says how many windows the training rows hold, when they are fewer than ``FEW_WINDOWS``."""
+    count = train_windows(splits, data_s.lookback, data_s.horizon)
+    if count < FEW_WINDOWS:
+        rows = sum(split.train_end for split in splits)
+        where = f"{rows} training rows" if len(splits) == 1 else f"the training rows of {len(splits)} series ({rows} in all)"
+        log.warning("the model trains on only %d window%s (lookback %d + horizon %d in %s), too few to learn much "
+                    "from; a shorter lookback (%s) or more rows give it more", count, "" if count == 1 else "s",
+                    data_s.lookback, data_s.horizon, where, spelled("lookback"))
 
 
 def check_roles(panel: Panel, settings: Settings) -> None:
@@ -224,7 +236,11 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
 def progress(name: str, epochs: int, on_epoch=None):
     """An ``on_epoch`` callback drawing tqdm's auto bar over epochs (a widget in a notebook, text on
     stderr in a terminal; nothing on a stderr that is no terminal, a file or a pipe, where its redraws
-    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar."""
+    would be noise) with the losses, then calling ``on_epoch``; ``.close()`` ends the bar. None when
+    ``on_epoch`` draws a bar of its own (``on_epoch.draws_bar``: the command line's), which is the one
+    drawn: ``verbose = true`` in a config file asks for the bar the command line draws anyway."""
+    if getattr(on_epoch, "draws_bar", False):
+        return None
     from tqdm.auto import tqdm
 
     bar = tqdm(total=epochs, desc=f"fit {name}", unit="epoch", leave=True, disable=None)  # a notebook's: always

@@ -47,7 +47,8 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
         panel = _panel(reference, data, models, test, 0)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points)"
-        return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"])
+        return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
+                                     plots.time_label(reference.calendar_))
     mase = series_mase(test)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
@@ -63,7 +64,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     lengths = {len(panel["actual"]) for panel in panels}
     first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
     title = f"Test split, forecast {how} ({first} points of each series){note}"
-    return plots.forecast_grid(panels, title, ylabel)
+    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_))
 
 
 def series_mase(test: PartForecasts) -> np.ndarray:

@@ -94,6 +94,11 @@ def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
     if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:
         return ["0"]  # an array: column 0 is the target
     numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
+    if not numeric:
+        besides = f" besides the time column {time_col!r}" if time_col is not None else ""
+        others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
+        raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
+                           "values to forecast in a column of numbers")
     raise RnncastError(f"say which column to forecast with target= (--target); numeric columns: {', '.join(numeric)}")
 
 

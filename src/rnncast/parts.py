@@ -23,7 +23,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
-from rnncast.windows import Split, every_window_start, panel_window_starts
+from rnncast.windows import Split, every_window_start, panel_window_starts, train_windows
 
 PARTS = ("train", "val", "test", "all")
 PART_NAMES = {"train": "whose targets lie in the fit's training rows",
@@ -80,7 +80,8 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
 
 def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
-    description of what was scored (``describe``). Raises ``RnncastError`` for an unknown part, or
+    description of what was scored (``describe``, with ``trained_on``: how many windows the model was
+    trained on, also said at the end of its text). Raises ``RnncastError`` for an unknown part, or
     when no window of ``part`` exists (naming the border and the part that would score)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
@@ -97,7 +98,10 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
     if not len(starts):
         raise RnncastError(_nothing(state, panel, located, part))
-    return starts, series, describe(panel, located, starts, series, part, lookback, horizon)
+    scored = describe(panel, located, starts, series, part, lookback, horizon)
+    scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
+    scored["text"] += f"; the model was trained on {trained} window{'s' if trained != 1 else ''}"
+    return starts, series, scored
 
 
 def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,
@@ -142,11 +146,29 @@ def _nothing(state, panel: Panel, located: Located, part: str) -> str:
             ends = [b[1] for b in state.borders if b[1] is not None]
             where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)))})" if ends and located.by_time \
                 and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
-        return (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows the "
-                f"model was fitted and validated on{where}; give data that goes on after them, or part 'train', 'val' "
-                "or 'all' (--part) to score rows the model was fitted on")
-    return (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
-            f"{'training' if part == 'train' else 'validation'} rows; give the data the model was fitted on, or part 'test' or 'all'")
+        said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
+                f"the model was fitted and validated on{where}")
+        todo = "give data that goes on after them, or part 'train', 'val' or 'all' (--part) to score rows the model was fitted on"
+    else:
+        said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
+                f"{'training' if part == 'train' else 'validation'} rows")
+        todo = "give the data the model was fitted on, or part 'test' or 'all'"
+    return f"{said}; {todo}" if located.by_time else f"{said}{_by_number(state, panel)}"
+
+
+def _by_number(state, panel: Panel) -> str:
+    """How rows without timestamps were matched to the fit's (by number, from 0 in the data given), and
+    what gives a match: the data from the fit's first row on."""
+    why = "the data has no time column" if panel.time is None else "the model was saved before it kept its split's dates"
+    said = f": {why}, so its rows are matched to the fit's by number, counted from 0 in the data given"
+    if state.layout == "single":
+        split, rows = state.splits[0], len(panel.values)
+        said += (f"; its {rows} rows stand for the fit's rows 0-{rows - 1} (the fit trained on rows 0-{split.train_end - 1}, "
+                 f"validated on {split.train_end}-{split.val_end - 1}, tested on {split.val_end}-{split.end - 1})")
+    else:
+        said += " (in each series)"
+    return said + ("; give the rows from the fit's first row on, so that the numbers match (its data, with any newer "
+                   "rows after it), or part 'all' (--part all) to score every window of these rows")
 
 
 def _text(value):

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 
@@ -33,12 +33,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
                 ax.plot(kept[-1]["epoch"], kept[-1]["val_loss"], "o", color=colour, ms=5)
             else:
                 untrained.append(name)
-    ax.set_yscale("log")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole
-    plain = FuncFormatter(lambda v, _: f"{v:g}")  # 0.01 and 0.2 rather than 10^-2 and 2 x 10^-1
-    low, high = ax.get_ylim()
-    ax.yaxis.set_major_formatter(plain)
-    ax.yaxis.set_minor_formatter(plain if high < 10 * low else NullFormatter())  # within a decade: label 2, 3, ... too
+    log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} (scaled units)")
     title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
@@ -50,6 +46,40 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     return fig
 
 
+# Labelled ticks of a log axis by the decades its values span: nice numbers of a linear axis (matplotlib's
+# AutoLocator steps) within a factor of about 2, where log ticks would leave most of it unlabelled; then
+# ticks of matplotlib's LogLocator at these multiples of each decade, fewer as the span grows.
+LOG_TICKS = ((0.35, None), (0.8, (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)),
+             (1.5, (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)), (4.0, (1.0, 2.0, 5.0)), (np.inf, (1.0,)))
+
+
+def log_yaxis(ax, values) -> None:
+    """A log scale on ``ax``'s y axis labelled over the whole range of ``values``: ticks chosen by the
+    decades they span (``LOG_TICKS``), the limits taken out to the ticks just beyond the smallest and
+    largest value, so that a label stands at each end, written as plain numbers (0.2, not 2 x 10^-1);
+    minor ticks unlabelled. Values that are not positive and finite cannot be drawn on a log scale;
+    with none left the axis stays linear."""
+    values = np.asarray([v for v in values if v is not None], dtype=np.float64)
+    values = values[np.isfinite(values) & (values > 0)]
+    if not len(values):
+        return
+    low, high = float(values.min()), float(values.max())
+    if high == low:
+        low, high = low / 1.5, high * 1.5  # one value: a span around it
+    ax.set_yscale("log")
+    subs = next(subs for most, subs in LOG_TICKS if np.log10(high / low) <= most)
+    locator = MaxNLocator(nbins=10, steps=[1, 2, 2.5, 5, 10]) if subs is None else LogLocator(subs=subs, numticks=12)
+    ticks = np.asarray(locator.tick_values(low, high))
+    below, above = ticks[(ticks > 0) & (ticks <= low)], ticks[ticks >= high]
+    low, high = (below.max() if len(below) else low), (above.min() if len(above) else high)
+    pad = (high / low) ** 0.02  # 2 % of the span beyond the end ticks, so that curves do not run along the frame
+    ax.yaxis.set_major_locator(locator)
+    ax.yaxis.set_minor_locator(LogLocator(subs="auto", numticks=12))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.set_ylim(low / pad, high * pad)
+
+
 # Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal): the
 # models take the colour cycle C0, C1, ...; baselines keep out of its first colours.
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
@@ -57,10 +87,11 @@ BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"
 
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
-                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Figure:
+                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
-    ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number).
+    ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
+    ``xlabel`` (``time_label``: "row", or the time column with its zone).
     ``bands``: a prediction interval (lower, upper) per model name, drawn as a shaded band in the
     model's colour, labelled with the name (e.g. "LSTM 80% interval"). A prediction whose name
     starts with "baseline" is drawn thin in a style of its own (``BASELINE_STYLES``), under the models.
@@ -70,15 +101,16 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     draw_forecast(ax, x, actual, predictions, bands)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel or "")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
-def forecast_grid(panels: list[dict], title: str, ylabel: str) -> Figure:
+def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
-    ``panels``: ``{"title", "x", "actual", "predictions", "bands"}`` per row.
+    ``panels``: ``{"title", "x", "actual", "predictions", "bands"}`` per row; ``xlabel`` under the last.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
@@ -86,6 +118,7 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str) -> Figure:
         draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"))
         ax.set_title(panel["title"], fontsize=10)
         ax.set_ylabel(ylabel)
+    axes[-1].set_xlabel(xlabel or "")
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.suptitle(title)
     return fig
@@ -93,12 +126,9 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str) -> Figure:
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> None:
-    """The actual values (black), each band, model and baseline onto ``ax``; dates matplotlib cannot
-    draw (a typo such as 9999-12-31) fall back to positions."""
-    dated = np.issubdtype(np.asarray(x).dtype, np.datetime64)
-    years = pd.DatetimeIndex(np.asarray(x)).year if dated and len(x) else None
-    if dated and years is not None and (years.min() < 2 or years.max() >= 9000):
-        x, dated = np.arange(len(actual)), False
+    """The actual values (black), each band, model and baseline onto ``ax``, over ``x`` as ``drawn_time``
+    draws it."""
+    x, zone = drawn_time(x)
     ax.plot(x, actual, color="black", lw=1.6, label="actual")
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
@@ -112,8 +142,42 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             ax.plot(x, pred, label=name, color=f"C{models}", lw=1.3)
             models += 1
     ax.grid(alpha=0.3)
-    if dated:
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    if zone is not False:
+        date_ticks(ax, zone)
+
+
+def drawn_time(x) -> tuple[object, object]:
+    """``x`` as matplotlib draws it, and the zone of its dates: False when it holds no dates (row numbers,
+    integer periods, or dates matplotlib cannot draw, such as a typo of 9999-12-31, which fall back to
+    positions), None for naive ones (drawn as written), else the zone of tz-aware ones. Periods are
+    drawn at their start times."""
+    if isinstance(x, pd.PeriodIndex):
+        x = x.to_timestamp()
+    if not (isinstance(x, pd.DatetimeIndex) or np.issubdtype(np.asarray(x).dtype, np.datetime64)):
+        return x, False
+    times = pd.DatetimeIndex(x)
+    if len(times) and (times.year.min() < 2 or times.year.max() >= 9000):
+        return np.arange(len(times)), False
+    return times, times.tz
+
+
+def date_ticks(ax, zone) -> None:
+    """Concise date ticks on ``ax``'s x axis, in ``zone`` (a tz-aware series' own: matplotlib would
+    write its times in UTC)."""
+    locator = mdates.AutoDateLocator(tz=zone)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=zone))
+
+
+def time_label(calendar) -> str:
+    """The name of a time axis from a panel's calendar (``timeaxis.Calendar``): "row" for numbered rows,
+    else the time column's name, with the zone of tz-aware times (whose ticks are written in it)."""
+    if calendar is None or calendar.kind == "row":
+        return "row"
+    name = str(calendar.name) if calendar.name is not None else "time"
+    if calendar.tz is None:
+        return name
+    return f"{name} (UTC)" if str(calendar.tz) == "UTC" else f"{name} (local time, {calendar.tz})"
 
 
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
@@ -130,35 +194,41 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
     return origins, actual, forecast
 
 
-def backtest_figure(curves: list[dict], title: str, band_label: str | None = None) -> Figure:
-    """One row per series: the actual values (black), every window's forecast (a colour per window)
-    with its interval band, its origin as a dashed vertical line, the repeat baseline (dotted) and
-    the seasonal-naive one (dash-dotted) where a window has it. Every row keeps its own time axis
-    and labels: the series of a panel need not span the same dates.
+def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
+                    xlabel: str | None = None) -> Figure:
+    """One row per series, under its ``label``: the actual values (black), every window's forecast (a
+    colour per window) with its interval band, its origin as a dashed vertical line, the repeat
+    baseline (dotted) and the seasonal-naive one (dash-dotted) where a window has it. Every row keeps
+    its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
+    are (the target); ``xlabel`` under the last row (``time_label``).
 
-    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin", "baseline",
-    "seasonal" (or None)}]}``.
+    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin" (the position in
+    the curve's ``x`` of the window's first forecast step), "baseline", "seasonal" (or None)}]}``.
     """
-    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.6), layout="constrained")
+    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
-        ax.plot(curve["x"], curve["actual"], color="black", lw=1.4, label="actual")
+        x, zone = drawn_time(curve["x"])
+        ax.plot(x, curve["actual"], color="black", lw=1.4, label="actual")
         for j, w in enumerate(curve["windows"]):
             colour = f"C{j % 10}"
+            wx = drawn_time(w["x"])[0]
             if w["band"] is not None:
-                ax.fill_between(w["x"], w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
+                ax.fill_between(wx, w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
                                 label=band_label if j == 0 else None)
-            ax.plot(w["x"], w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
-            ax.plot(w["x"], w["baseline"], color="grey", ls=":", lw=1.0, label="baseline: repeat last value" if j == 0 else None)
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
+            ax.plot(wx, w["baseline"], color="grey", ls=":", lw=1.0, label="baseline: repeat last value" if j == 0 else None)
             if w.get("seasonal") is not None:
-                ax.plot(w["x"], w["seasonal"], color="grey", ls="-.", lw=1.0,
+                ax.plot(wx, w["seasonal"], color="grey", ls="-.", lw=1.0,
                         label="baseline: seasonal naive" if j == 0 else None)
-            ax.axvline(w["origin"], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
-        ax.set_ylabel(str(curve["label"]))
+            ax.axvline(x[w["origin"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
+        if curve["label"]:
+            ax.set_title(curve["label"], fontsize=10)
+        ax.set_ylabel(ylabel)
         ax.grid(alpha=0.3)
-        if np.issubdtype(np.asarray(curve["x"]).dtype, np.datetime64):  # each row its own dates, slanted
-            for label in ax.get_xticklabels():  # (autofmt_xdate would hide all but the bottom row's)
-                label.set(rotation=30, horizontalalignment="right")
+        if zone is not False:
+            date_ticks(ax, zone)
+    axes[-1, 0].set_xlabel(xlabel or "")
     fig.suptitle(title, fontsize=11)  # over the legend too: a title line as wide as the figure is not cut
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig

@@ -70,12 +70,19 @@ def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
 def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Panel, np.ndarray]:
     """For scoring or forecasting: the panel without the series that fit left out as too short (a
     warning names them: the model has no scaler for them), and the position in ``state.ids`` of
-    each remaining series. ``doing``: what the warning says they are not (scored, forecast)."""
+    each remaining series. ``doing``: what the warning says they are not (scored, forecast). A forecast
+    of rows without time says how they are numbered (from 0 in the data given)."""
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
         log.warning("series %s were too short to train and are not %s", [panel.ids[s] for s in left_out][:10], doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
+    if doing == "forecast" and panel.time is None and panel.n_series:
+        horizon, rows = state.settings.data.horizon, int(panel.lengths[0])
+        which = (f"its {rows} rows are 0-{rows - 1}, so the forecast is rows {rows}-{rows + horizon - 1}"
+                 if state.layout == "single" else "in each series, and the forecast on from its last row")
+        log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
+                 "only where the data starts at the fit's first row", which)
     return panel, series_index(state, panel)
 
 

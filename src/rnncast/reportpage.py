@@ -15,6 +15,7 @@ import html
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
 from rnncast.verdicts import divergence_text, fit_hint, interval_text, mase_note, verdict, verdict_units
+from rnncast.windows import train_windows
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
 
@@ -85,6 +86,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                              "training rows"],
                   ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
                                                           for d in skipped) or "(none)"]]
+    data_s = forecaster.settings_.data
+    counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
+        metrics[part]["windows"] if part in metrics else "-" for part in ("val", "test")]
+    facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
                   + (f" ({diverged})" if diverged else "")])
     if forecaster.highway_start_ is not None:

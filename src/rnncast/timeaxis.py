@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import timetext
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,9 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
-    if not len(sample) or not all(isinstance(v, str) and re.search(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", v)
-                                  for v in sample):
+    if timetext.format_of(sample) is not None:  # quarters (2014Q4), ISO weeks (2021-W01)
+        return True
+    if not len(sample) or not all(isinstance(v, str) and re.search(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", v) for v in sample):
         return False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -169,9 +171,11 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
 
 def _parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None,
                 order: dict | None = None) -> tuple[pd.DatetimeIndex, bool]:
-    """Timestamps written as text: pandas' own reading, then ISO 8601 of any precision, then day
-    first (31/01/2024); ISO strings whose UTC offset changes are read as instants (True). With
-    ``dayfirst`` True (a model that read its dates so) day first comes first."""
+    """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
+    of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
+    instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
+    if (written := timetext.format_of(column)) is not None:
+        return timetext.read(column, written, name, place), False
     tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})
     if dayfirst:
         tries = ({"dayfirst": True},) + tries
@@ -276,10 +280,8 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
     _refuse_tz(tz, name, "numbers")
     values = column.to_numpy(dtype=np.float64)
     if np.isnan(values).any():
-        i = int(np.flatnonzero(np.isnan(values))[0])
-        raise RnncastError(f"time column {name!r} is missing a value at {place(i)}")
-    broken = np.flatnonzero(values != np.round(values))
-    if len(broken):
+        raise RnncastError(f"time column {name!r} is missing a value at {place(int(np.flatnonzero(np.isnan(values))[0]))}")
+    if len(broken := np.flatnonzero(values != np.round(values))):
         i = int(broken[0])
         raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
                            "period; give timestamps (2024-01-31) or integer periods (years, step numbers)")
@@ -293,8 +295,7 @@ def _refuse_tz(tz, name, what) -> None:
 
 def _no_gaps(time: pd.Index, name: str, place) -> pd.Index:
     if time.hasnans:
-        i = int(np.flatnonzero(time.isna())[0])
-        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(i)}")
+        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(time.isna())[0]))}")
     return time
 
 
@@ -302,8 +303,7 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
-    bad = np.flatnonzero((parsed.isna() & column.notna()).to_numpy())
-    if len(bad):
+    if len(bad := np.flatnonzero((parsed.isna() & column.notna()).to_numpy())):
         i = int(bad[0])
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")

@@ -31,8 +31,9 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.settingvalues import plain_values
+from rnncast.spelling import spelled
 from rnncast.studies import check_fixed, check_ranking, hide_password, open_study, ranking
-from rnncast.windows import chronological_split
+from rnncast.windows import chronological_split, train_windows
 
 log = logging.getLogger(__name__)
 
@@ -176,19 +177,35 @@ def _checked(fixed: dict, searched: list) -> Settings:
 
 def _lookbacks(n_rows: int, fixed: dict) -> tuple:
     """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season, a whole number
-    of segments) and that leave the data a training, validation and test part."""
-    fits = []
+    of segments), that leave the data a training, validation and test part, and whose training rows
+    hold at least as many windows as the lookback has steps (the lookback and horizon take at most
+    about half of the training rows: 51 training rows hold one window of lookback 48 + horizon 3, 25 of
+    lookback 24). Where none holds that many, the shortest that fits, and a warning says so."""
+    fits, enough = [], []
     for lookback in LOOKBACKS:
         try:
             data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
-            fits.append(lookback)
+            split = chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
         except RnncastError:
-            pass
+            continue
+        fits.append((lookback, train_windows([split], lookback, data.horizon), split.train_end))
+        if fits[-1][1] >= lookback:
+            enough.append(lookback)
     if not fits:
         raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS} that these settings take; "
                            "give --lookback to fix one")
-    return tuple(fits)
+    left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
+                if lookback not in enough]
+    if not enough:
+        lookback, count, rows = fits[0]
+        log.warning("every lookback the search tries leaves the %d training rows fewer windows than its length; only the "
+                    "shortest is searched, %s; a shorter lookback, fixed with %s, leaves more", rows, left_out[0],
+                    spelled("lookback"))
+        return (lookback,)
+    if left_out:
+        log.info("lookbacks searched: %s (each leaves the %d training rows at least as many windows as its length; "
+                 "not %s)", ", ".join(map(str, enough)), fits[0][2], ", ".join(left_out))
+    return tuple(enough)
 
 
 def _write_study(out: Path, result: TuneResult, source, panel, searched, storage: str) -> Path:

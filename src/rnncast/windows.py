@@ -15,6 +15,7 @@ import torch
 from rnncast.errors import RnncastError
 
 PARTS = ("train", "val", "test")
+FEW_WINDOWS = 20  # fewer training windows than this: fit says how many, and that the model can learn little from them
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,12 @@ def _rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float,
     if n_rows is not None:
         return f"give at least {n_rows} rows, or {other}"
     return "the split fractions are too small to hold a horizon; raise val_frac/test_frac or set val_frac to 0"
+
+
+def train_windows(splits: list[Split], lookback: int, horizon: int) -> int:
+    """How many windows the training rows of ``splits`` hold, over every series: those whose targets
+    all lie in a series' training rows, as ``window_starts(split, "train", ...)`` finds them."""
+    return int(sum(max(split.train_end - lookback - horizon + 1, 0) for split in splits))
 
 
 def window_starts(split: Split, part: str, lookback: int, horizon: int) -> np.ndarray:

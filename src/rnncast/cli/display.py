@@ -13,7 +13,8 @@ def epoch_bar(name: str, total: int, show: bool = True):
     nothing but its error line. ``show=False`` (ranks other than 0 under torchrun) draws nothing,
     and neither does a standard error that is no terminal (``2>err.txt``, a pipe, a CI log), where
     a bar's redraws are noise and the warnings would join its line. While a bar is drawn, log lines
-    are written above it (tqdm's ``logging_redirect_tqdm``), not into it.
+    are written above it (tqdm's ``logging_redirect_tqdm``), not into it. It is the one bar: a fit
+    with ``verbose=True`` (a config file's ``verbose = true``) draws no second one beside it.
     """
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
@@ -43,6 +44,7 @@ def epoch_bar(name: str, total: int, show: bool = True):
         redirect.close()
 
     on_epoch.close = close
+    on_epoch.draws_bar = True  # fit's verbose bar is not drawn beside it (fitting.progress)
     return on_epoch
 
 

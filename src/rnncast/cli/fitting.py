@@ -96,6 +96,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         if tracker is not None:
             tracker.epoch(record)
 
+    on_epoch.draws_bar = True  # the command line's bar is the one drawn, verbose or not (fitting.progress)
+
     try:
         with interrupts.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
             forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,

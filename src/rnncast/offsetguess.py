@@ -1,0 +1,86 @@
+"""Which pandas calendars (offsets) are worth trying for a panel's timestamps; ``calendars.settle``
+tries each on every row and keeps the one that explains them with the fewest missing rows.
+
+The candidates, most likely first: the offsets ``pandas.infer_freq`` finds in the longest series
+and in windows of them (a window free of gaps still names the calendar of a series with gaps),
+then the calendars whose usual step is the most common step, anchored as the data is (``near``:
+business days, weeks on the first timestamp's weekday, month and quarter starts and ends, years,
+and, for a step of 2 to 26 days, twice a month, which ``infer_freq`` never names: ``SMS`` the 1st
+and 15th, ``SME`` the 15th and the month's end, or another day of the data's), then that step itself.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+
+def inside(offsets: np.ndarray, n: int) -> np.ndarray:
+    """[n - 1] True where row i and row i + 1 belong to the same series (series cut at ``offsets``)."""
+    same = np.ones(max(n - 1, 0), dtype=bool)
+    same[offsets[1:-1] - 1] = False
+    return same
+
+
+def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
+    """Offsets worth trying for the stacked times [N] of series cut at ``offsets`` [S + 1], most often
+    inferred first; the calendars near the most common step, then that step, last."""
+    found: Counter = Counter()
+    lengths = np.diff(offsets)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for s in np.argsort(-lengths, kind="stable")[:5]:
+            t = time[offsets[s] : offsets[s + 1]]
+            pieces = [t] + [t[i : i + 12] for i in np.linspace(0, max(len(t) - 12, 0), 24).astype(int)]
+            for piece in pieces:
+                try:
+                    inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
+                except (ValueError, TypeError):
+                    inferred = None
+                if inferred is not None:
+                    found[to_offset(inferred)] += 1
+    ordered = [o for o, _ in found.most_common()]
+    wall = time.tz_localize(None) if time.tz is not None else time
+    steps = np.diff(wall.asi8[: 1_000_001])[inside(offsets, len(time))[:1_000_000]]  # a million steps tell
+    steps = steps[steps > 0]
+    if len(steps):
+        values, counts = np.unique(steps, return_counts=True)
+        common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
+        for offset in near(common, wall[:12]) + [to_offset(common)]:
+            if offset not in ordered:
+                ordered.append(offset)
+    return ordered
+
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:
+    """The pandas calendars whose usual step is ``step`` (the most common one), anchored as the first
+    timestamps ``first`` (wall time) are: what ``infer_freq`` would find if no window of the data were
+    free of gaps, and the semi-monthly calendars it never names."""
+    days, rest = divmod(step, pd.Timedelta(days=1))
+    if rest or days < 1 or not len(first):
+        return []
+    start = first[0]
+    m = start.month
+    aliases = [f"{days}D"]
+    if days == 1:
+        aliases.append("B")
+    elif days == 7:
+        aliases.append(f"W-{WEEKDAYS[start.weekday()]}")
+    elif days <= 26:  # twice a month: the 1st and day d (SMS-d), or day d and the month's end (SME-d)
+        other = sorted({t.day for t in first if 2 <= t.day <= 27 and not t.is_month_end}) or [15]
+        aliases += [f"{kind}-{d}" for d in other[:2] for kind in ("SMS", "SME")]
+    elif 28 <= days <= 31:
+        aliases += ["MS", "ME", "BMS", "BME"]
+    elif 89 <= days <= 92:
+        aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]
+    elif 365 <= days <= 366:
+        aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
+    return [to_offset(a) for a in aliases]

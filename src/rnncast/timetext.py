@@ -1,0 +1,101 @@
+"""Time written in forms pandas reads only when told how: quarters (``2014Q4``, ``2014-Q4``, ``Q4 2014``)
+and ISO weeks (``2021-W01``, ``2021W01``, ``2021-W01-1``).
+
+``format_of`` recognises a column written so and names its format: strftime directives, with
+``%q`` for the quarter as pandas' ``Period.strftime`` writes it (``"%YQ%q"``) and ISO 8601's
+``%G``/``%V``/``%u`` for week-year, week and weekday (``"%G-W%V"``). ``read`` turns such text into
+timestamps: a quarter its first day (the ``QS`` calendar pandas infers), an ISO week without a
+weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
+and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
+writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+
+QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>[1-4])$")  # 2014Q4, 2014-Q4, 2014 Q4
+QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>[1-4])(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
+ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>[1-7]))?$")  # 2021-W01, 2021-W01-1
+CHECKED = 1000  # values of a column whose form is checked, spread over it
+
+
+def format_of(column: pd.Series) -> str | None:
+    """The format of a text column written as quarters or ISO weeks, when up to ``CHECKED`` of its
+    values spread over it are all written so in one form; None otherwise (also for non-text columns)."""
+    values = column.dropna()
+    if not len(values) or not all(isinstance(v, str) for v in values.iloc[:5]):
+        return None
+    rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
+    sample = values.iloc[rows].astype(str).str.strip()
+    fmt = _form(sample.iloc[0])
+    return fmt if fmt is not None and all(_form(v) == fmt for v in sample) else None
+
+
+def is_quarters(fmt: str | None) -> bool:
+    return fmt is not None and "%q" in fmt
+
+
+def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
+    """Text in ``fmt`` (``format_of``) as timestamps: quarters at their first day, ISO weeks without a
+    weekday at their Monday; a missing value is NaT. A value not written so is refused (``RnncastError``)
+    naming it and its place (``place(i)`` names row ``i``)."""
+    given = column.notna().to_numpy()
+    text = column.astype(str).str.strip().where(given)
+    if is_quarters(fmt):
+        parts = text.str.extract(QUARTER if fmt.startswith("%Y") else QUARTER_FIRST)
+        _refuse(column, given & parts["y"].isna().to_numpy(), fmt, name, place)
+        return pd.PeriodIndex(parts["y"] + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT
+    full, with_day = (text, fmt) if "%u" in fmt else (text + "-1", fmt + "-%u")  # a week alone: its Monday
+    times = pd.to_datetime(full, format=with_day, errors="coerce")
+    same = text.map(lambda v: isinstance(v, str) and _form(v) == fmt).to_numpy()
+    _refuse(column, given & (times.isna().to_numpy() | ~same), fmt, name, place)
+    return pd.DatetimeIndex(times)
+
+
+def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> None:
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        what = "quarters" if is_quarters(fmt) else "ISO weeks"
+        raise RnncastError(f"time column {name!r} is written as {what} ({column.iloc[0]!r}), but holds "
+                           f"{column.iloc[i]!r} at {place(i)}; write every value as {column.iloc[0]!r} is written")
+
+
+def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
+    """``times`` as text in ``fmt``: quarters as ``Period.strftime`` writes them, else ``strftime``."""
+    times = pd.DatetimeIndex(times)
+    written = times.to_period("Q").strftime(fmt) if is_quarters(fmt) else times.strftime(fmt)
+    return np.asarray(written, dtype=object)
+
+
+def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
+    """Whether ``times`` written in ``fmt`` read back as the same timestamps (a quarter's text only
+    from its first day, an ISO week's without weekday only from its Monday, ``2016-02`` only from the
+    first of the month)."""
+    try:
+        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt:
+            back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
+        else:
+            back = pd.to_datetime(times.strftime(fmt), format=fmt)
+    except (ValueError, TypeError):  # RnncastError is a ValueError
+        return False
+    return bool((pd.DatetimeIndex(back) == pd.DatetimeIndex(times)).all())
+
+
+def _form(text: str) -> str | None:
+    """The format of one value written as a quarter or an ISO week, or None."""
+    m = QUARTER.match(text)
+    if m:
+        return f"%Y{m['sep']}{m['q']}%q"
+    m = QUARTER_FIRST.match(text)
+    if m:
+        return f"{m['q']}%q{m['sep']}%Y"
+    m = ISO_WEEK.match(text)
+    if m:
+        return f"%G{m['sep']}W%V" + (f"{m['sep2']}%u" if m["d"] else "")
+    return None

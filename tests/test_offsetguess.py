@@ -1,0 +1,31 @@
+"""The calendars worth trying (``offsetguess.py``): what ``infer_freq`` finds, and the calendars near
+the most common step anchored as the data is, semi-monthly ones included, which ``infer_freq``
+never names."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from rnncast.offsetguess import candidates, inside, near
+
+
+def test_inside_marks_the_steps_within_a_series():
+    assert inside(np.array([0, 3, 5]), 5).tolist() == [True, True, False, True]
+
+
+@pytest.mark.parametrize("freq", ["SME", "SMS", "SME-20", "SMS-10", "SME-5"])
+def test_semi_monthly_calendars_are_candidates_though_infer_freq_never_names_them(freq):
+    times = pd.date_range("2020-01-01" if freq.startswith("SMS") else "2020-01-20", periods=30, freq=freq)
+    assert pd.infer_freq(times) is None  # checked: pandas infers neither SME nor SMS
+    assert to_offset(freq) in candidates(times, np.array([0, len(times)]))
+
+
+def test_calendars_near_a_step_are_anchored_as_the_data_is():
+    assert to_offset("W-WED") in near(pd.Timedelta(days=7), pd.DatetimeIndex(["2024-01-03"]))
+    assert to_offset("QS-FEB") in near(pd.Timedelta(days=92), pd.DatetimeIndex(["2024-02-01"]))
+    days = pd.DatetimeIndex(["2024-01-15", "2024-01-31", "2024-02-15"])
+    assert [o.freqstr for o in near(pd.Timedelta(days=15), days)] == ["15D", "SMS-15", "SME-15"]
+    assert near(pd.Timedelta(hours=1), days) == []  # under a day: the step itself is tried

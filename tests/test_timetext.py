@@ -1,0 +1,48 @@
+"""Quarters and ISO weeks written as text (``timetext.py``): recognised in one form per column, read
+as timestamps (a quarter at its first day, a week at its Monday), written back in the same form, and
+refused by name where a value breaks the form."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError, timetext
+
+
+@pytest.mark.parametrize("texts, fmt, first", [
+    (["2014Q4", "2015Q1"], "%YQ%q", "2014-10-01"),
+    (["2014-Q4", "2015-Q1"], "%Y-Q%q", "2014-10-01"),
+    (["Q4 2014", "Q1 2015"], "Q%q %Y", "2014-10-01"),
+    (["2021-W01", "2021-W02"], "%G-W%V", "2021-01-04"),  # ISO week 1 of 2021 begins on Monday 4 January
+    (["2020W53", "2021W01"], "%GW%V", "2020-12-28"),  # 2020 has 53 ISO weeks
+    (["2021-W01-3", "2021-W02-3"], "%G-W%V-%u", "2021-01-06"),
+])
+def test_a_column_of_quarters_or_iso_weeks_is_read_and_written_back_in_its_form(texts, fmt, first):
+    column = pd.Series(texts)
+    assert timetext.format_of(column) == fmt
+    times = timetext.read(column, fmt)
+    assert times[0] == pd.Timestamp(first)
+    assert list(timetext.write(times, fmt)) == texts and timetext.reads_back(times, fmt)
+
+
+@pytest.mark.parametrize("texts", [["2014Q4", "2015-Q1"], ["2016-01", "2016-02"], ["2014Q5"], [1, 2], ["2021-W1"]])
+def test_other_text_or_a_mix_of_forms_is_none_of_its_business(texts):
+    assert timetext.format_of(pd.Series(texts)) is None
+
+
+def test_only_the_first_day_of_a_quarter_or_the_monday_of_a_week_reads_back():
+    assert timetext.reads_back(pd.date_range("2015-01-01", periods=3, freq="QS"), "%YQ%q")
+    assert not timetext.reads_back(pd.date_range("2015-03-31", periods=3, freq="QE"), "%YQ%q")
+    assert not timetext.reads_back(pd.date_range("2021-01-05", periods=3, freq="W-TUE"), "%G-W%V")
+    assert timetext.reads_back(pd.date_range("2016-01-01", periods=3, freq="MS"), "%Y-%m")  # strftime's formats too
+
+
+def test_a_value_that_breaks_the_form_is_refused_by_its_place_and_a_missing_one_is_nat():
+    place = lambda i: f"line {i + 2}"  # noqa: E731
+    with pytest.raises(RnncastError, match=r"time column 'week' is written as ISO weeks \('2021-W01'\), but holds "
+                                           r"'2021-W55' at line 4; write every value as '2021-W01' is written"):
+        timetext.read(pd.Series(["2021-W01", "2021-W02", "2021-W55"]), "%G-W%V", "week", place)
+    with pytest.raises(RnncastError, match="written as quarters .* holds '2015Q5' at line 3"):
+        timetext.read(pd.Series(["2015Q4", "2015Q5"]), "%YQ%q", "q", place)
+    assert timetext.read(pd.Series(["2014Q4", None, "2015Q2"]), "%YQ%q").isna().tolist() == [False, True, False]
