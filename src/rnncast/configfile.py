@@ -105,6 +105,19 @@ def _run_config(path: Path) -> tuple[dict, dict]:
     return settings, request  # settings as written (None included: full batch, no quantiles), checked at fit
 
 
+def run_data(path) -> tuple[str | None, dict | None]:
+    """``(source, fingerprint)`` of a run's ``config.json``: the data it started with as the request
+    named it, and the fingerprint of that data (``fingerprint.of``), None for a run started before
+    fingerprints were kept (``report.start_config`` writes it)."""
+    try:
+        config = json.loads(Path(path).read_text(encoding="utf-8"))
+        source = (config.get("data") or {}).get("source")
+        record = config.get("fingerprint")
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError) as err:
+        raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give the folder a fit wrote") from None
+    return source, record if isinstance(record, dict) else None
+
+
 FILE_KEYS = {"data": "source", "static": "static"}  # request keys that name a file: their key in config.json
 
 

@@ -213,8 +213,8 @@ def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monke
 
 def test_resume_with_data_of_other_columns_is_one_line_naming_the_mismatch(tmp_path, capsys):
     """``--features all`` reads every column of the DATA given to --resume: a DATA with another column
-    builds another network, and the checkpoint is refused in one line (no traceback, and no advice
-    to continue from a checkpoint that does not fit)."""
+    is not the data the run started with, and is refused in one line naming the columns (no traceback,
+    and no advice to continue from a checkpoint that does not fit)."""
     make_frame(200).to_csv(tmp_path / "d.csv", index=False)
     make_frame(200).assign(z=1.0 + np.arange(200) % 7).to_csv(tmp_path / "more.csv", index=False)
     run = tmp_path / "run"
@@ -222,8 +222,9 @@ def test_resume_with_data_of_other_columns_is_one_line_naming_the_mismatch(tmp_p
     assert _cli(capsys, "fit", tmp_path / "d.csv", *args, "--epochs", "1", "--out", run)[0] == 0
     code, _, err = _cli(capsys, "fit", "--resume", run, tmp_path / "more.csv")
     line = _one_error_line(err)
-    assert code == 2 and f"{run / 'checkpoint.safetensors'} was trained on other columns or settings" in line
-    assert "has shape" in line and "saved in" not in line and "last good checkpoint" not in line
+    assert code == 2 and f"{run} was started on other data than {tmp_path / 'more.csv'}: it had the columns targets " \
+        "['y'], past covariates ['x']; this data has targets ['y'], past covariates ['x', 'z']" in line
+    assert "saved in" not in line and "last good checkpoint" not in line
 
 
 def test_a_failure_after_finished_epochs_says_how_to_continue_and_refused_input_does_not(tmp_path, data, monkeypatch,
@@ -248,7 +249,7 @@ def test_a_failure_after_finished_epochs_says_how_to_continue_and_refused_input_
     make_frame(10).to_csv(tmp_path / "short.csv", index=False)  # refused before any epoch: nothing to continue
     code, _, err = _cli(capsys, "fit", "--resume", run, tmp_path / "short.csv")
     line = _one_error_line(err)
-    assert code == 2 and "too short" in line and "saved in" not in line and "checkpoint" not in line
+    assert code == 2 and "started on other data" in line and "saved in" not in line and "checkpoint" not in line
     assert _cli(capsys, "fit", "--resume", run)[0] == 0  # the saved epoch is continued from
 
 

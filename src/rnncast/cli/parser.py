@@ -70,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
                         "(default: no tracking)")
     output.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch, "
-                        "with the run's own settings and data; DATA (the data moved) and --device may be given "
-                        "with it")
+                        "with the run's own settings and data; DATA (the data moved: the same content, checked) and "
+                        "--device may be given with it")
     add_panel_flags(fit)
     fit.set_defaults(run=run_fit)
 
