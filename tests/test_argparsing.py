@@ -10,6 +10,9 @@ import pytest
     (["fit", "d.csv", "--season", "abc"], "rnncast fit", "argument --season: season must be a whole number, got 'abc'"),
     (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "unrecognized arguments: --bogus 1"),
     (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "unrecognized arguments: --bogus"),
+    (["tune", "d.csv", "--id-col", "store", "--static=s.csv"], "rnncast tune",  # the command's own note on them
+     "unrecognized arguments: --id-col store --static=s.csv; tune takes one series, so it has no --id-col, --static "
+     "(fit and backtest have): give it the rows of one series"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
                          "'predict', 'evaluate', 'export', 'bench')"),
 ])

@@ -180,3 +180,14 @@ def test_a_searched_lookback_takes_only_lookbacks_at_least_the_season(tmp_path):
     with pytest.raises(RnncastError, match=r"no lookback the search tries \(24, 48, 96, 168, 336\) fits these "
                                            r"settings: season 400 is longer than lookback 336"):
         tune(frame, target="y", trials=1, settings={**FIXED, "season": 400}, search=("lookback",))
+
+
+def test_rows_of_several_series_are_refused_saying_tune_takes_one(frame):
+    """tune has no id_col: its refusals of a long table say it takes one series, never to give id_col."""
+    stores = pd.concat([frame.assign(store=s) for s in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"tune takes one series: give it the rows of one of them$") as caught:
+        tune(stores, target="y", trials=1, settings={"epochs": 1})
+    assert "id_col" not in str(caught.value)
+    with pytest.raises(RnncastError, match=r"^tune searches the settings of one series, but the data holds 2 \(told apart "
+                                           r"by 'unique_id'\); give it the rows of one of them$"):
+        tune(stores.rename(columns={"store": "unique_id"}), target="y", trials=1, settings={"epochs": 1})

@@ -18,10 +18,12 @@ class Parser(argparse.ArgumentParser):
 
     def parse_args(self, args=None, namespace=None):
         """As argparse's, with flags no parser took named against the command given (``rnncast fit
-        --help``), where argparse names the top command."""
+        --help``), where argparse names the top command; a command whose defaults hold
+        ``unrecognized_note(extras) -> str`` adds its word on them (tune: it takes one series)."""
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             given = [getattr(parsed, name, None) for name in ("command", "benchmark")]
-            self.error(f"unrecognized arguments: {' '.join(extras)}",
+            note = getattr(parsed, "unrecognized_note", None)  # a command's word on flags it lacks (set_defaults)
+            self.error(f"unrecognized arguments: {' '.join(extras)}{note(extras) if callable(note) else ''}",
                        " ".join([self.prog, *(name for name in given if isinstance(name, str))]))
         return parsed
