@@ -117,3 +117,17 @@ def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apar
                                            r"'store'\?\), tune takes one series: give it the rows of one of them$"), \
             one_series("tune"):
         load_panel(frame, target="sales")
+
+
+def test_features_all_that_matches_no_numeric_column_is_refused_and_text_left_out_is_said(caplog):
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=60, freq="D"), "y": np.sin(np.arange(60) / 3),
+                          "note": ["a", "b"] * 30})
+    with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) matched no numeric column besides the "
+                                           r"target\(s\) and the time: the other column\(s\) \['note'\] hold text; name the "
+                                           r"features, or leave them out to train on the target's own past$"):
+        load_panel(frame, target="y", features="all")
+    with pytest.raises(RnncastError, match=r"the table has no other column"):
+        load_panel(frame.drop(columns="note"), target="y", features="all")
+    with caplog.at_level("INFO", logger="rnncast.layouts"):
+        panel = load_panel(frame.assign(f=np.arange(60.0)), target="y", features="all")
+    assert panel.features == ["f"] and "features 'all': ['f']; left out, not numeric: ['note']" in caplog.text

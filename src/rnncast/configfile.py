@@ -55,6 +55,13 @@ def read_config(path) -> tuple[dict, dict]:
             values = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
             raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
+    spelled: dict = {}
+    for key in values:  # hidden-size and hidden_size are one key: given both, which would be used?
+        spelled.setdefault(str(key).replace("-", "_"), []).append(str(key))
+    twice = next((keys for keys in spelled.values() if len(keys) > 1), None)
+    if twice:
+        raise RnncastError(f"config {path} gives {' and '.join(twice)}, one setting spelled two ways "
+                           f"({values[twice[0]]!r} and {values[twice[1]]!r}); give it once")
     values = {str(k).replace("-", "_"): v for k, v in values.items()}
     unknown = [k for k in values if k not in accepted_keys()]
     tables = [k for k in unknown if isinstance(values[k], dict)]

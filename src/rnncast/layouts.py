@@ -12,6 +12,7 @@ tell apart the series of a table read as one.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,8 @@ from rnncast.csvtext import written_format
 from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.spelling import one_series_reader
+
+log = logging.getLogger(__name__)
 
 TARGET_COLUMN = "y"  # the long format's default target, as in Nixtla's libraries
 
@@ -52,7 +55,15 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     past, future = names(past_covariates), names(future_covariates)
     if isinstance(features, str) and features == "all":
         taken = set(exclude) | set(past) | set(future)
-        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])]
+        rest = [c for c in frame.columns if c not in taken]
+        feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c])]
+        text = [c for c in rest if c not in feats]
+        if not feats:  # asked for features, it would train on none without a word
+            held = f"the other column(s) {text} hold text" if text else "the table has no other column"
+            raise RnncastError(f"features='all' (--features all) matched no numeric column besides the target(s) and "
+                               f"the time: {held}; name the features, or leave them out to train on the target's own past")
+        if text:
+            log.info("features 'all': %s; left out, not numeric: %s", feats, text)
     else:
         feats = names(features)
     (future if future_known else past).extend(feats)

@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
-from rnncast.argparsing import Parser
+from rnncast.argparsing import Once, OnceOnOff, Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import one_series_note, run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
@@ -277,11 +277,11 @@ def _add_setting_flag(group, f, searched: bool = False) -> None:
     flag = "--" + f.name.replace("_", "-")
     help_text = setting_help(f, searched)
     if isinstance(f.default, bool):
-        group.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x
+        group.add_argument(flag, action=OnceOnOff, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x, given once
         return
     metavar = "N|full" if f.name == "batch_size" else None
-    group.add_argument(flag, type=_setting_type(f.name), choices=f.metadata.get("choices"), default=argparse.SUPPRESS,
-                       metavar=metavar, help=help_text)
+    group.add_argument(flag, action=Once, type=_setting_type(f.name), choices=f.metadata.get("choices"),
+                       default=argparse.SUPPRESS, metavar=metavar, help=help_text)
 
 
 def _setting_type(name: str):
