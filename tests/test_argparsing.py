@@ -10,6 +10,13 @@ import pytest
     (["fit", "d.csv", "--season", "abc"], "rnncast fit", "argument --season: season must be a whole number, got 'abc'"),
     (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "unrecognized arguments: --bogus 1"),
     (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "unrecognized arguments: --bogus"),
+    # a setting flag given twice with two values: argparse kept the last without a word
+    (["fit", "d.csv", "--epochs", "5", "--lr", "0.1", "--epochs", "50"], "rnncast fit",
+     "--epochs is given twice, as 5 and then as 50; give it once"),
+    (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
+    (["tune", "d.csv", "--id-col", "store", "--static=s.csv"], "rnncast tune",  # the command's own note on them
+     "unrecognized arguments: --id-col store --static=s.csv; tune takes one series, so it has no --id-col, --static "
+     "(fit and backtest have): give it the rows of one series"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
                          "'predict', 'evaluate', 'export', 'bench')"),
 ])
@@ -21,3 +28,10 @@ def test_a_refused_flag_or_value_is_one_line_naming_the_command(capsys, argv, wh
     err = capsys.readouterr().err
     assert exit_.value.code == 2
     assert err == f"{where}: error: {what} ({where} --help lists what is accepted)\n"
+
+
+def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():
+    from rnncast.cli.parser import build_parser
+
+    args = build_parser().parse_args(["fit", "d.csv", "--epochs", "5", "--epochs", "5", "--no-highway", "--no-highway"])
+    assert args.epochs == 5 and args.highway is False

@@ -108,3 +108,12 @@ def test_the_protocols_settings_are_refused_saying_whose_they_are(item, message)
     with pytest.raises(RnncastError, match=message) as caught:
         plan.parse_settings([item])
     assert ", seed," not in str(caught.value)  # --set seed= is refused too: the seed is --seed
+
+
+def test_a_setting_set_twice_in_one_scope_is_refused_and_a_models_own_still_overrides():
+    with pytest.raises(RnncastError, match=r"^--set epochs is given twice, as 2 and then as 3; give it once "
+                                           r"\(MODEL:epochs=VALUE sets one model's\)$"):
+        plan.parse_settings(["epochs=2", "hidden-size=8", "epochs=3"])
+    with pytest.raises(RnncastError, match=r"^--set rnn:hidden_size is given twice, as 8 and then as 16; give it once$"):
+        plan.parse_settings(["rnn:hidden-size=8", "rnn:hidden_size=16"])
+    assert plan.parse_settings(["epochs=2", "rnn:epochs=3", "epochs=2"]) == ({"epochs": 2}, {"rnn": {"epochs": 3}})

@@ -29,8 +29,12 @@ SMALL = ["--hidden-size", "8", "--batch-size", "64", "--lr", "0.01", "--device",
 
 
 def fit_args(data, out, *extra) -> list[str]:
-    return ["fit", str(data), "--target", "y", "--lookback", str(LOOKBACK), "--horizon", str(HORIZON),
-            "--out", str(out), *SMALL, *extra]
+    """``rnncast fit DATA --out OUT`` with the small settings, those ``extra`` gives replaced by its own:
+    a setting flag given twice with two values is refused."""
+    base = ["--target", "y", "--lookback", str(LOOKBACK), "--horizon", str(HORIZON), *SMALL]
+    given = {str(a) for a in extra if str(a).startswith("--")}
+    pairs = [base[i:i + 2] for i in range(0, len(base), 2)]
+    return ["fit", str(data), "--out", str(out), *[a for pair in pairs if pair[0] not in given for a in pair], *extra]
 
 
 def cli(capsys, *args) -> tuple[int, str, str]:
@@ -195,11 +199,11 @@ BAD_INPUT = {
             ["column 'x'", "line 12 of n.csv", "--fill ffill|interpolate|drop"]),
     "constant column minmax": (lambda t, f, r: fit_args(_csv(t, "c.csv", _constant_c), t / "o", "--features", "c",
                                                         "--scaler", "minmax"), ["column 'c'", "constant", "minmax"]),
-    "lookback 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--lookback", "0"], ["lookback", "positive"]),
-    "lookback -5": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--lookback", "-5"], ["lookback", "-5"]),
+    "lookback 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--lookback", "0"), ["lookback", "positive"]),
+    "lookback -5": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--lookback", "-5"), ["lookback", "-5"]),
     "epochs 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--epochs", "0"], ["epochs", "positive"]),
-    "horizon 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--horizon", "0"], ["horizon", "positive"]),
-    "batch-size -1": (lambda t, f, r: fit_args(f / "data.csv", t / "o") + ["--batch-size", "-1"], ["batch_size", "-1"]),
+    "horizon 0": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--horizon", "0"), ["horizon", "positive"]),
+    "batch-size -1": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--batch-size", "-1"), ["batch_size", "-1"]),
     "+inf": (lambda t, f, r: fit_args(_csv(t, "i.csv", _set("y", 7, np.inf)), t / "o"),
              ["column 'y'", "infinite", "line 9 of i.csv"]),
     "-inf": (lambda t, f, r: fit_args(_csv(t, "j.csv", _set("y", 7, -np.inf)), t / "o"),

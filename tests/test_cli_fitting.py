@@ -108,3 +108,62 @@ def test_verbose_in_a_config_file_draws_one_bar_the_command_lines(tmp_path, caps
     assert code == 0 and library == []  # the library's bar was never made
     assert "fit lstm epoch 2" in terminal.getvalue()  # the command line's was drawn
     assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["verbose"] is True  # as given
+
+
+def _files(folder) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_resume_with_data_other_than_the_run_started_with_is_refused_and_the_run_kept(tmp_path, capsys):
+    """--resume splits the data again: the first rows of the file (or other values) would put rows the
+    model trained on into its "test" split. A resume with other data is refused before anything is
+    trained or written, naming what differs and what to do; the same data moved elsewhere resumes.
+    A run stopped before its first epoch (no checkpoint yet) is checked against its config.json too."""
+    frame = make_frame(ROWS)
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    frame.head(300).to_csv(tmp_path / "head.csv", index=False)
+    frame.assign(y=frame["y"] * 10 + 5).to_csv(tmp_path / "changed.csv", index=False)
+    run = tmp_path / "run"
+    code, _, err = cli(capsys, *fit_args(tmp_path / "d.csv", run, "--epochs", "2"))
+    assert code == 0, err
+    kept = _files(run)
+    code, out, err = cli(capsys, "fit", "--resume", run, tmp_path / "head.csv")
+    assert (code, out) == (2, "")
+    assert (f"rnncast: error: {run} was started on other data than {tmp_path / 'head.csv'}: it had 400 rows, "
+            f"2024-01-01 00:00:00 to 2024-01-17 15:00:00; this data has 300 rows, 2024-01-01 00:00:00 to 2024-01-13 "
+            f"11:00:00; a resumed run trains and is scored on the data it started with ({tmp_path / 'd.csv'}), or rows "
+            f"it trained on would count as test rows; give that data (rnncast fit --resume {run} DATA; it may have "
+            f"moved), or start a new run on this data: rnncast fit --config {run} {tmp_path / 'head.csv'} --out NEW\n") in err
+    code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "changed.csv")
+    assert code == 2 and "it had the same 400 rows, 2024-01-01 00:00:00 to 2024-01-17 15:00:00 but other values in column 'y'" in err
+    assert _files(run) == kept  # nothing of the run was overwritten
+    (run / "checkpoint.safetensors").unlink()  # as a run stopped before its first epoch ended
+    code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "head.csv")
+    assert code == 2 and "it had 400 rows" in err
+    (tmp_path / "d.csv").rename(tmp_path / "moved.csv")
+    code, out, err = cli(capsys, "fit", "--resume", run, tmp_path / "moved.csv")
+    assert code == 0, err  # the same content at another path: the data moved
+    assert json.loads((run / "config.json").read_text())["fingerprint"]["rows"] == ROWS
+
+
+def test_resume_of_a_run_started_before_its_data_was_recorded_says_it_cannot_be_checked(tmp_path, capsys, caplog):
+    from safetensors import safe_open
+    from safetensors.torch import load_file, save_file
+
+    make_frame(ROWS).to_csv(tmp_path / "d.csv", index=False)
+    run = tmp_path / "run"
+    code, _, err = cli(capsys, *fit_args(tmp_path / "d.csv", run, "--epochs", "2"))
+    assert code == 0, err
+    config = json.loads((run / "config.json").read_text())
+    del config["fingerprint"]
+    (run / "config.json").write_text(json.dumps(config))
+    checkpoint = run / "checkpoint.safetensors"
+    with safe_open(str(checkpoint), framework="pt") as f:
+        loop = json.loads(f.metadata()["loop"])
+    del loop["data"]
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    code, _, err = cli(capsys, "fit", "--resume", run)
+    assert code == 0, err
+    assert "was written before rnncast recorded the data a run trains on, so whether this is the data the run " \
+           "started with cannot be checked" in caplog.text
+    assert json.loads((run / "config.json").read_text())["fingerprint"]["rows"] == ROWS  # recorded from now on

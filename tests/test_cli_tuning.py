@@ -176,3 +176,16 @@ def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_pa
     monkeypatch.setattr("rnncast.tuning.tune", started)
     code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", run, "--overwrite")
     assert code == 2 and "no trial of the study finished" in err and _files(run) == {}
+
+
+def test_tune_says_it_takes_one_series_in_its_help_and_refuses_a_config_of_many(tmp_path, capsys):
+    """tune's --target help described the long format's default, which tune refuses; a config file's
+    id_col or future_covariates, which tune's request has no place for, were dropped without a word."""
+    code, out, _ = cli(capsys, "tune", "--help")
+    assert code == 0 and "long format" not in out and "tune takes one series" in " ".join(out.split())
+    (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\nid_col = "store"\nfuture_covariates = "price"\n')
+    code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml", "--out", tmp_path / "tune")
+    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives id_col, "
+                                              "future_covariates, which tune does not take: it tunes one series with its "
+                                              "features (fit and backtest take many series and covariate roles)\n")
+    assert not (tmp_path / "tune").exists()

@@ -176,3 +176,12 @@ def test_a_toml_table_is_refused_as_such_not_answered_with_a_near_key(tmp_path):
     with pytest.raises(RnncastError, match=r"has a \[train\] table; its keys are flat") as err:
         read_config(path)
     assert "did you mean" not in str(err.value)
+
+
+def test_a_setting_spelled_two_ways_in_one_file_is_refused(tmp_path):
+    """hidden-size and hidden_size are one key: the file gave both and 8 was used without a word."""
+    path = tmp_path / "twice.toml"
+    path.write_text('data = "d.csv"\nhidden-size = 4\nhidden_size = 8\n')
+    with pytest.raises(RnncastError, match=r"^config .*twice\.toml gives hidden-size and hidden_size, one setting "
+                                           r"spelled two ways \(4 and 8\); give it once$"):
+        read_config(path)

@@ -4,6 +4,8 @@ the column and the place (``line N of FILE``, ``row N``); and missing values fil
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -330,3 +332,39 @@ def test_a_missing_name_that_is_part_of_a_comma_column_says_how_to_quote_it():
         require_column(frame, "ILI")
     assert "available columns: y, 'ILI, weighted'" in str(err.value)
     assert "--features '\"ILI, weighted\"'" in str(err.value)
+
+
+# ---- files of other habits: CR line ends, binary files, values beyond the header --------------
+
+def test_a_csv_with_cr_only_line_ends_reads_as_with_lf(tmp_path, frame):
+    """Old Mac files end their lines in CR alone; pandas reads them, so rnncast does (the header was
+    read up to the first LF, which such a file has none of, and the csv module refused it)."""
+    path = tmp_path / "cr.csv"
+    path.write_bytes(frame.to_csv(index=False).replace("\n", "\r").encode())
+    panel = load_panel(path, target="y", features=["x"])
+    assert np.array_equal(panel.values, load_panel(write_csv(tmp_path, frame), target="y", features=["x"]).values)
+    assert panel.time_col == "date" and len(panel.values) == len(frame)
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)) * 8, random.Random(5).randbytes(3000),
+                                     random.Random(7).randbytes(3000), b"da\x00te,y\n1,2\n", "date,y\n1,2\n".encode("utf-16")])
+def test_a_binary_file_named_csv_is_refused_in_one_line(tmp_path, content):
+    path = tmp_path / "binary.csv"
+    path.write_bytes(content)
+    with pytest.raises(RnncastError, match=r"binary\.csv (is not UTF-8 text|holds NUL bytes in its first line: it is not "
+                                           r"CSV text)|cannot read .*binary\.csv") as caught:
+        read_table(path)
+    assert "save it as UTF-8 CSV" in str(caught.value) or "expected a comma-separated CSV" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["y\n1,000\n2,500\n", "y\n0,5\n1,5\n", "date,y\n2020-01-01,1,5\n2020-01-02,2,5\n"])
+def test_rows_holding_more_values_than_the_header_names_are_refused_not_read_as_row_labels(tmp_path, text):
+    """pandas takes the values a header does not name as row labels: 1,000 under the header y was read
+    as the value 0 (labelled 1), silently, and 0,5 as 5 at row 0, which no check of the labels can see. The file is refused, naming a decimal comma as the likely cause."""
+    path = tmp_path / "wide.csv"
+    path.write_text(text)
+    n = text.split("\n")[0].count(",") + 1
+    with pytest.raises(RnncastError, match=rf"the rows of .*wide\.csv hold more values than its header \(line 1\) names "
+                                           rf"\({n} column\(s\)\): a value that holds the separator ',' \(a decimal comma, "
+                                           r"as in 51,02\?\) must be quoted"):
+        read_table(path)

@@ -80,6 +80,46 @@ def test_future_rows_beyond_the_horizon_are_reported_not_silently_used(caplog, o
     assert "2 rows outside the 4 forecast steps" in caplog.text
 
 
+def test_a_non_number_in_a_future_file_is_named_with_its_line_for_one_series_and_many(tmp_path, one, many):
+    """'yes' in a promo column raised float()'s ValueError as a traceback; it is refused naming the
+    column, the line of the file and the value."""
+    future = _future().astype({"promo": object})
+    future.loc[1, "promo"] = "yes"
+    future.to_csv(tmp_path / "plans.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^in the future values, column 'promo' is not numeric: line 3 of plans\.csv "
+                                           r"holds 'yes' \(1 non-numeric value\(s\) in all\)"):
+        one.predict(_monthly(), future=tmp_path / "plans.csv")
+    panel = _future(("north", "south")).astype({"promo": object})
+    panel.loc[6, "promo"] = "no"
+    with pytest.raises(RnncastError, match=r"column 'promo' is not numeric: row 6 holds 'no'"):
+        many.predict(_monthly(("north", "south")), future=panel)
+    with pytest.raises(RnncastError, match=r"^future values must be 4 rows \(one per forecast step\) by 1 columns "
+                                           r"\['promo'\] of numbers; step 1, column 1 holds 'yes'$"):
+        one.predict(_monthly(), future=np.array([["yes"], ["no"], ["1"], ["0"]]))
+
+
+def test_a_blank_future_value_names_its_column_date_and_line(tmp_path, one, many):
+    """A row that is there but leaves a covariate blank is not a missing date: the column, the date
+    as the file writes it and the line are named (the file's dates were listed, that one among them)."""
+    future = _future().assign(ds=lambda f: f["ds"].dt.strftime("%Y-%m-%d"))
+    future.loc[2, "promo"] = np.nan
+    future.to_csv(tmp_path / "plans.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^the future values leave 'promo' blank for 2020-03-01 \(line 4 of plans\.csv\); "
+                                           r"predict needs every future covariate for the 4 steps after each series' last "
+                                           r"row: fill it in$"):
+        one.predict(_monthly(), future=tmp_path / "plans.csv")
+    panel = _future(("north", "south"))
+    panel.loc[[5, 7], "promo"] = np.nan
+    with pytest.raises(RnncastError, match=r"blank for series 'south' at 2020-02-01 00:00:00 \(row 5\), and 1 more blank "
+                                           r"value\(s\)"):
+        many.predict(_monthly(("north", "south")), future=panel)
+    panel.loc[[5, 7], "promo"] = [0.0, np.inf]
+    with pytest.raises(RnncastError, match=r"in the future values, column 'promo' holds an infinite value \(inf\) at row 7"):
+        many.predict(_monthly(("north", "south")), future=panel)
+    with pytest.raises(RnncastError, match=r"the future value of 'promo' at step 2 is nan; give every value"):
+        one.predict(_monthly(), future=np.array([[1.0], [np.nan], [0.0], [0.0]]))
+
+
 # ---- many series whose target is known only through a future covariate --------------------------
 
 COVARIATE_SETTINGS = dict(lookback=8, horizon=2, hidden_size=16, epochs=8, batch_size=32, lr=1e-2, window_norm="none",

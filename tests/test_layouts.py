@@ -113,3 +113,33 @@ def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
         load_panel(pd.DataFrame({"date": dates, "a": "x", "b": "y"}))
     with pytest.raises(RnncastError, match="say which column to forecast with target= .*; numeric columns: u, v$"):
         load_panel(pd.DataFrame({"date": dates, "u": 1.0, "v": 2.0}))
+
+
+def test_rows_of_several_series_read_as_one_name_the_column_that_tells_them_apart_for_their_reader():
+    """Unsorted times in a table read as one series: fit is told to give id_col; tune, which takes one
+    series and has no id_col, is told to give the rows of one series, not offered what it refuses."""
+    from rnncast.spelling import one_series
+
+    frame = pd.concat([pd.DataFrame({"store": s, "ds": pd.date_range("2020-01-01", periods=30, freq="D"),
+                                     "sales": np.arange(30.0)}) for s in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"sort the rows by time; if the rows hold several series, name the column "
+                                           r"that tells them apart with id_col= \(--id-col\), e.g. 'store'$"):
+        load_panel(frame, target="sales")
+    with pytest.raises(RnncastError, match=r"sort the rows by time; if the rows hold several series \(told apart by "
+                                           r"'store'\?\), tune takes one series: give it the rows of one of them$"), \
+            one_series("tune"):
+        load_panel(frame, target="sales")
+
+
+def test_features_all_that_matches_no_numeric_column_is_refused_and_text_left_out_is_said(caplog):
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=60, freq="D"), "y": np.sin(np.arange(60) / 3),
+                          "note": ["a", "b"] * 30})
+    with pytest.raises(RnncastError, match=r"^features='all' \(--features all\) matched no numeric column besides the "
+                                           r"target\(s\) and the time: the other column\(s\) \['note'\] hold text; name the "
+                                           r"features, or leave them out to train on the target's own past$"):
+        load_panel(frame, target="y", features="all")
+    with pytest.raises(RnncastError, match=r"the table has no other column"):
+        load_panel(frame.drop(columns="note"), target="y", features="all")
+    with caplog.at_level("INFO", logger="rnncast.layouts"):
+        panel = load_panel(frame.assign(f=np.arange(60.0)), target="y", features="all")
+    assert panel.features == ["f"] and "features 'all': ['f']; left out, not numeric: ['note']" in caplog.text

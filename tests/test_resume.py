@@ -8,6 +8,7 @@ import pickle
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 from safetensors import safe_open
@@ -34,6 +35,7 @@ def test_a_checkpoint_of_another_network_is_refused_by_name(tmp_path, other):
     checkpoint = tmp_path / "checkpoint.safetensors"
     settings = {**TINY, "epochs": 1}
     Forecaster(**settings).fit(make_frame(200), target="y", features="all", checkpoint=checkpoint)
+    _forget_data(checkpoint)  # a checkpoint of a fit on these columns: the data check would speak first
     data = make_frame(200).assign(z=np.arange(200.0)) if other == "columns" else make_frame(200)
     if other == "settings":
         settings["hidden_size"] = 4
@@ -94,3 +96,58 @@ def test_a_field_the_checkpoint_does_not_record_reads_as_its_default(tmp_path):
     model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
     assert len(model.history_) == 2
 
+
+
+def _forget_data(checkpoint) -> None:
+    """Make ``checkpoint`` one written before the data a run trains on was recorded."""
+    with safe_open(str(checkpoint), framework="pt") as f:
+        loop = json.loads(f.metadata()["loop"])
+    del loop["data"]
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+
+
+@pytest.mark.parametrize("other, says", [
+    (lambda f: f.head(150), r"it had 200 rows, 2024-01-01 00:00:00 to 2024-01-09 07:00:00; this data has 150 rows, "
+                            r"2024-01-01 00:00:00 to 2024-01-07 05:00:00"),
+    (lambda f: f.assign(y=f["y"] * 10 + 5), r"it had the same 200 rows, .* but other values in column 'y'"),
+    (lambda f: f.assign(date=f["date"] + pd.Timedelta("1D")), r"it had 200 rows, .* \(as many rows, at other times\)"),
+    (lambda f: f.assign(z=1.0), r"it had the columns targets \['y'\], past covariates \['x'\]; this data has "
+                                r"targets \['y'\], past covariates \['x', 'z'\]"),
+])
+def test_a_checkpoint_resumed_with_other_data_is_refused_naming_what_differs(tmp_path, other, says):
+    """The data is split again when a fit resumes: other rows would put rows the model trained on into
+    its test split, so a resume with other data (a truncated file, changed values, other dates, other
+    columns: ``features="all"`` over a new table) is refused, naming what differs, and the checkpoint is left as it was."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", features="all", checkpoint=checkpoint)
+    before = checkpoint.read_bytes()
+    with pytest.raises(RnncastError, match=rf"^{re.escape(str(checkpoint))} cannot be resumed with this fit's data: "
+                                           rf"{says}.*; resume it with the data it was trained on"):
+        Forecaster(**{**TINY, "epochs": 2}).fit(other(make_frame(200)), target="y", features="all", checkpoint=checkpoint, resume=True)
+    assert checkpoint.read_bytes() == before
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", features="all", checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2  # the same data (a new frame of it): resumed
+
+
+def test_a_checkpoint_resumed_with_another_cut_of_the_same_data_is_refused(tmp_path):
+    """test_frac changed through the API (or split= given otherwise) moves the borders: rows the model
+    trained on would be scored as test rows."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    with pytest.raises(RnncastError, match=r"the same data, but cut elsewhere: it had training rows to 140, validation "
+                                           r"to 160, test to 200; this fit has training rows to 170, validation to 190, "
+                                           r"test to 200 \(val_frac, test_frac or split= differ\)"):
+        Forecaster(**{**TINY, "epochs": 2, "test_frac": 0.05}).fit(make_frame(200), target="y", checkpoint=checkpoint,
+                                                                    resume=True)
+
+
+def test_a_checkpoint_written_before_its_data_was_recorded_resumes_with_a_warning(tmp_path, caplog):
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    _forget_data(checkpoint)
+    with caplog.at_level("WARNING", logger="rnncast.resume"):
+        model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2
+    assert "cannot be checked" in caplog.text
+    with safe_open(str(checkpoint), framework="pt") as f:
+        assert json.loads(f.metadata()["loop"])["data"]["rows"] == 200  # recorded from now on

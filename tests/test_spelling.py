@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import keyword_and_flag, spelled, spelling
+from rnncast.spelling import keyword_and_flag, one_series, one_series_reader, spelled, spelling
 
 
 def test_the_default_names_a_keyword_and_a_flag():
@@ -23,3 +23,11 @@ def test_a_caller_chooses_the_spelling_for_its_block_and_the_default_comes_back(
     with pytest.raises(KeyError), spelling(lambda name, value=None: {}[name]):
         spelled("lr")
     assert spelled("lr") == "lr=, --lr"
+
+
+def test_a_reader_of_one_series_is_named_within_its_block_only():
+    assert one_series_reader() is None
+    with pytest.raises(ValueError), one_series("tune"):
+        assert one_series_reader() == "tune"
+        raise ValueError
+    assert one_series_reader() is None

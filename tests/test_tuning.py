@@ -205,3 +205,14 @@ def test_when_no_searched_lookback_leaves_enough_windows_the_shortest_is_searche
     assert said == ["every lookback the search tries leaves the 35 training rows fewer windows than its length; only "
                     "the shortest is searched, 24 (9 windows); a shorter lookback, fixed with lookback=, --lookback, "
                     "leaves more"]
+
+
+def test_rows_of_several_series_are_refused_saying_tune_takes_one(frame):
+    """tune has no id_col: its refusals of a long table say it takes one series, never to give id_col."""
+    stores = pd.concat([frame.assign(store=s) for s in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"tune takes one series: give it the rows of one of them$") as caught:
+        tune(stores, target="y", trials=1, settings={"epochs": 1})
+    assert "id_col" not in str(caught.value)
+    with pytest.raises(RnncastError, match=r"^tune searches the settings of one series, but the data holds 2 \(told apart "
+                                           r"by 'unique_id'\); give it the rows of one of them$"):
+        tune(stores.rename(columns={"store": "unique_id"}), target="y", trials=1, settings={"epochs": 1})

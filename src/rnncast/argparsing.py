@@ -1,6 +1,8 @@
 """argparse with rnncast's refusals: one line naming the command and where the accepted values are
-listed, exit status 2 (argparse alone prints its usage block first). The ``rnncast`` command and
-``python -m rnncast.bench`` build their parsers from it; it imports nothing of rnncast."""
+listed, exit status 2 (argparse alone prints its usage block first); a setting flag given twice with
+two values (``--epochs 5 ... --epochs 50``, ``--highway --no-highway``) is refused, where argparse keeps
+the last silently (``Once``, ``OnceOnOff``). The ``rnncast`` command and ``python -m rnncast.bench``
+build their parsers from it; it imports nothing of rnncast."""
 
 from __future__ import annotations
 
@@ -18,10 +20,33 @@ class Parser(argparse.ArgumentParser):
 
     def parse_args(self, args=None, namespace=None):
         """As argparse's, with flags no parser took named against the command given (``rnncast fit
-        --help``), where argparse names the top command."""
+        --help``), where argparse names the top command; a command whose defaults hold
+        ``unrecognized_note(extras) -> str`` adds its word on them (tune: it takes one series)."""
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             given = [getattr(parsed, name, None) for name in ("command", "benchmark")]
-            self.error(f"unrecognized arguments: {' '.join(extras)}",
+            note = getattr(parsed, "unrecognized_note", None)  # a command's word on flags it lacks (set_defaults)
+            self.error(f"unrecognized arguments: {' '.join(extras)}{note(extras) if callable(note) else ''}",
                        " ".join([self.prog, *(name for name in given if isinstance(name, str))]))
         return parsed
+
+
+class Once(argparse.Action):
+    """A flag's value, stored as argparse stores it; given again with another value, refused by name
+    (the flag defaults to SUPPRESS: a value already in the namespace was given)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if self.dest in vars(namespace) and getattr(namespace, self.dest) != values:
+            parser.error(f"{option_string} is given twice, as {getattr(namespace, self.dest)!r} and then as "
+                         f"{values!r}; give it once")
+        setattr(namespace, self.dest, values)
+
+
+class OnceOnOff(argparse.BooleanOptionalAction):
+    """``--x`` / ``--no-x``, as argparse's; both given (or one, then the other) is refused by name."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        value = not option_string.startswith("--no-")
+        if self.dest in vars(namespace) and getattr(namespace, self.dest) != value:
+            parser.error(f"{' and '.join(self.option_strings)} are both given; give one of them")
+        setattr(namespace, self.dest, value)

@@ -55,6 +55,13 @@ def read_config(path) -> tuple[dict, dict]:
             values = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
             raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
+    spelled: dict = {}
+    for key in values:  # hidden-size and hidden_size are one key: given both, which would be used?
+        spelled.setdefault(str(key).replace("-", "_"), []).append(str(key))
+    twice = next((keys for keys in spelled.values() if len(keys) > 1), None)
+    if twice:
+        raise RnncastError(f"config {path} gives {' and '.join(twice)}, one setting spelled two ways "
+                           f"({values[twice[0]]!r} and {values[twice[1]]!r}); give it once")
     values = {str(k).replace("-", "_"): v for k, v in values.items()}
     unknown = [k for k in values if k not in accepted_keys()]
     tables = [k for k in unknown if isinstance(values[k], dict)]
@@ -103,6 +110,19 @@ def _run_config(path: Path) -> tuple[dict, dict]:
     except RnncastError as err:  # a value no fit takes: named with the file it is in
         raise RnncastError(f"{err} (in config {path}, hand-edited or damaged)") from None
     return settings, request  # settings as written (None included: full batch, no quantiles), checked at fit
+
+
+def run_data(path) -> tuple[str | None, dict | None]:
+    """``(source, fingerprint)`` of a run's ``config.json``: the data it started with as the request
+    named it, and the fingerprint of that data (``fingerprint.of``), None for a run started before
+    fingerprints were kept (``report.start_config`` writes it)."""
+    try:
+        config = json.loads(Path(path).read_text(encoding="utf-8"))
+        source = (config.get("data") or {}).get("source")
+        record = config.get("fingerprint")
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError) as err:
+        raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give the folder a fit wrote") from None
+    return source, record if isinstance(record, dict) else None
 
 
 FILE_KEYS = {"data": "source", "static": "static"}  # request keys that name a file: their key in config.json

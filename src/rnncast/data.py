@@ -19,12 +19,14 @@ import csv
 import gzip
 import logging
 import lzma
+import warnings
 import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from rnncast import numbertext
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -65,8 +67,11 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
         elif kind in TEXT_SUFFIXES:
             header = _header_line(path, compression)
+            if "\x00" in header:  # csv would stop at it; pandas would read on
+                raise RnncastError(f"{path} holds NUL bytes in its first line: it is not CSV text (a binary file, or "
+                                   "UTF-16 text?); save it as UTF-8 CSV")
             sep = _separator(header, path.name)
-            present = next(csv.reader([header.strip("\r\n")], delimiter=sep), [])
+            present = next(csv.reader([header], delimiter=sep), [])
             twice = sorted({c for c in present if c and present.count(c) > 1})
             if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
                 raise RnncastError(f"the header of {path} (line 1) names column(s) {twice} more than once; give "
@@ -74,8 +79,17 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
             missing = {c: NA_STRINGS for c in present if c not in text} if text else None
-            frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer",
-                                keep_default_na=not text, na_values=missing)
+            with warnings.catch_warnings():  # values the header does not name: pandas' row labels, or (index_col=False)
+                warnings.simplefilter("error", pd.errors.ParserWarning)  # dropped with this warning: neither, refused
+                try:
+                    frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer", index_col=False,
+                                        keep_default_na=not text, na_values=missing)
+                except pd.errors.ParserWarning:
+                    raise RnncastError(
+                        f"the rows of {path} hold more values than its header (line 1) names ({len(present)} column(s)): "
+                        f"a value that holds the separator {sep!r} (a decimal comma, as in 51,02?) must be quoted, or "
+                        "the columns separated by ';'; otherwise name every column in the header") from None
+            frame = numbertext.read(frame, sep, path.name, skip=set(text_columns) | {ID_COLUMN})  # 51,02 after ';'
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -85,7 +99,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
         raise RnncastError(f"{path} is empty; expected a header line and rows of values") from None
     except UnicodeDecodeError as err:
         raise RnncastError(f"{path} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV") from None
-    except (pd.errors.ParserError, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
+    except (pd.errors.ParserError, csv.Error, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RnncastError(f"cannot read {path}: {first}; expected a comma-separated CSV or a Parquet file") from None
     if frame.shape[0] == 0:
@@ -93,20 +107,33 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = path.name
     frame.attrs["line_offset"] = 2 if kind in TEXT_SUFFIXES else None  # data row 0 is line 2
+    frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     return frame
 
 
 def _header_line(path: Path, compression: str | None) -> str:
+    """The file's first line without its end: lines may end in LF, CR LF or CR alone (old Mac
+    files, which pandas reads too), so it ends at the first CR or LF."""
     if compression == ".zip":
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not n.endswith("/")]
             if len(names) != 1:
                 raise RnncastError(f"{path} holds {len(names)} files; a zipped table must hold exactly one CSV")
             with archive.open(names[0]) as f:
-                return f.readline().decode("utf-8", errors="replace")
+                return _first_line(f)
     opener = COMPRESSIONS[compression] if compression else open
     with opener(path, "rb") as f:
-        return f.readline().decode("utf-8", errors="replace")
+        return _first_line(f)
+
+
+def _first_line(f, chunk: int = 1 << 16) -> str:
+    pieces = []
+    while True:  # a file of CR-only lines has no LF: readline would read all of it
+        piece = f.read(chunk)
+        cut = min((i for i in (piece.find(b"\r"), piece.find(b"\n")) if i >= 0), default=-1)
+        pieces.append(piece[:cut] if cut >= 0 else piece)
+        if cut >= 0 or not piece:
+            return b"".join(pieces).decode("utf-8", errors="replace")  # no UTF-8 character holds a CR or LF byte
 
 
 def _separator(header: str, name: str) -> str:
@@ -214,10 +241,13 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     converted = pd.to_numeric(column, errors="coerce")
     bad = converted.isna() & column.notna()
     if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
+        comma = column.astype(str).str.strip().str.fullmatch(numbertext.DECIMAL_COMMA).to_numpy()
+        odd = bad.to_numpy() & ~comma  # a value that is no number however written: named before a decimal comma
+        i = int(np.flatnonzero(odd if odd.any() else bad.to_numpy())[0])
+        hint = "" if odd.any() else numbertext.hint(column.iloc[i], attrs.get("separator"), column)
         raise RnncastError(
             f"column {name!r} is not numeric: {place(i, attrs)} holds {column.iloc[i]!r} "
-            f"({int(bad.sum())} non-numeric value(s) in all); the target and covariates must be numbers"
+            f"({int(bad.sum())} non-numeric value(s) in all); the target and covariates must be numbers{hint}"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 

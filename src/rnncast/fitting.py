@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import distributed, highwaystart, metrics, parts, quantilestart, scaling
+from rnncast import distributed, fingerprint, highwaystart, metrics, parts, quantilestart, scaling
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
@@ -34,12 +34,15 @@ from rnncast.windows import FEW_WINDOWS, Split, chronological_split, panel_windo
 log = logging.getLogger(__name__)
 
 
-def prepare_data(data, reading_args: dict, split, params: dict) -> "Prepared":
+def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None) -> "Prepared":
     """Everything ``Forecaster.fit`` does before the loop: validate the settings (``params``), read
     ``data`` (a table ``loading.load_panel`` reads with ``reading_args``, or a ``Panel`` used as it
     is), check the covariate roles, cut every series (``split``: given row borders, or None for the
-    settings' fractions) and ``prepare`` the network and state. Raises ``RnncastError`` for reading
-    arguments given beside a Panel, and for whatever reading, the roles or the cut refuse."""
+    settings' fractions) and ``prepare`` the network and state; ``Prepared.data`` is the data's
+    fingerprint with the cut (``fingerprint.of``), which checkpoints keep. ``resume_from``: the
+    checkpoint a resumed fit continues, whose data must be this data cut the same way
+    (``resume.check_data``). Raises ``RnncastError`` for reading arguments given beside a Panel, for
+    whatever reading, the roles or the cut refuse, and for data other than the checkpoint's."""
     settings = Settings.from_flat(params)
     if isinstance(data, Panel):
         given = [k for k, v in reading_args.items() if v is not None]
@@ -50,9 +53,15 @@ def prepare_data(data, reading_args: dict, split, params: dict) -> "Prepared":
     else:
         panel = load_panel(data, **reading_args, **settings.data.reading())
     check_roles(panel, settings)
+    as_read = panel
     panel, splits, skipped = cut(panel, split, settings.data)
     few_windows(splits, settings.data)
-    return prepare(panel, splits, params, skipped)
+    record = fingerprint.of(as_read, list(zip(panel.ids, splits)))
+    if resume_from is not None:
+        resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
+    prepared = prepare(panel, splits, params, skipped)
+    prepared.data = record
+    return prepared
 
 
 def few_windows(splits: list[Split], data_s: DataSettings) -> None:
@@ -150,6 +159,7 @@ class Prepared:
     train: object  # WindowBatches or SequenceBatches
     val: WindowBatches | None
     diverged: dict | None = None  # set by train: {"epoch", "what", "loss", "kept"} when the loss became NaN or infinite
+    data: dict | None = None  # the fingerprint of the data and its cut (prepare_data), kept in checkpoints
 
 
 def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | None = None) -> Prepared:
@@ -217,7 +227,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
     group = prepared.group
     writes = group is None or group.main
-    save_state = (lambda *state: resume_io.save_training_state(checkpoint, *state)) if checkpoint and writes else None
+    save_state = ((lambda *state: resume_io.save_training_state(checkpoint, *state, data=prepared.data))
+                  if checkpoint and writes else None)
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None
     prepared.diverged = None
 

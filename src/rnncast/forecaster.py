@@ -172,8 +172,8 @@ class Forecaster(Learned):
         ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``
         (one series only). ``on_epoch``: called with each epoch's record (the command line draws
         its progress bar). ``checkpoint``: a file that receives the whole training state after
-        every epoch; ``resume=True`` continues from it, ending with the weights of an
-        uninterrupted run. ``on_start``: called once the data and settings are checked.
+        every epoch; ``resume=True`` continues from it (the data it trained on, cut alike; other data is
+        refused), ending with an uninterrupted run's weights. ``on_start``: once data and settings are checked.
 
         A loss that becomes NaN or infinite ends training: after finished epochs the best of them
         is kept (as early stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch
@@ -195,7 +195,7 @@ class Forecaster(Learned):
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
                             static_covariates=static_covariates)
-        prepared = fitting.prepare_data(data, reading_args, split, self.get_params())
+        prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None)
         if on_start is not None:
             on_start()
         # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast.data import as_frame, place, read_table
+from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.timeaxis import parse_time
 
@@ -40,10 +40,18 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         if id_col is not None:
             raise RnncastError(f"an array of future values has no series ids; give a table with the columns "
                                f"{[id_col, time_col or 'ds'] + columns}")
-        array = np.asarray(future, dtype=np.float64).reshape(len(future), -1)
+        try:
+            array = np.asarray(future, dtype=np.float64).reshape(len(future), -1)
+        except (ValueError, TypeError):  # "could not convert string to float: 'yes'", or ragged rows
+            raise RnncastError(f"future values must be {horizon} rows (one per forecast step) by {n_f} columns "
+                               f"{columns} of numbers{_non_number(future)}") from None
         if array.shape != (horizon, n_f):
             raise RnncastError(f"future values must have {horizon} rows (one per forecast step) and {n_f} columns "
                                f"{columns}, got shape {array.shape}")
+        if not np.isfinite(array).all():
+            k, j = (int(v) for v in np.argwhere(~np.isfinite(array))[0])
+            raise RnncastError(f"the future value of {columns[j]!r} at step {k + 1} is {array[k, j]}; give every value "
+                               "as a finite number")
         return array[None]
     keys = [c for c in (id_col, time_col) if c is not None]
     frame = read_table(future, text_columns=keys) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
@@ -68,7 +76,11 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         given["_key"] = given.groupby("_series").cumcount()  # in order: the first rows of each series
         want["_key"] = want["_step"]
     for c in columns:
-        given[c] = frame[c].to_numpy()
+        try:
+            given[c] = numeric_column(frame[c], c, frame.attrs)  # 'yes' named with its line, not float()'s traceback
+        except RnncastError as err:
+            raise RnncastError(f"in the future values, {err}") from None
+    given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
     given = given[given["_series"] >= 0]
     twice = given.duplicated(["_series", "_key"])
     if dated and twice.any():
@@ -76,6 +88,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         raise RnncastError(f"the future values list {_who(ids, given['_series'].iloc[i])}{frame[time_col].iloc[given.index[i]]} "
                            "twice; give one row per series and step")
     table = want.merge(given, on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
+    _refuse_blank(table, columns, frame, ids, time_col if dated else None, horizon)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():
         first = table[absent]
@@ -97,9 +110,43 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         log.warning("the future values hold %d rows outside the %d forecast steps after each series' end; they are not used",
                     extra, horizon)
     values = table[columns].to_numpy(dtype=np.float64)
-    if not np.isfinite(values).all():
-        raise RnncastError("future covariate values contain NaN or infinite numbers; give every value")
+    try:
+        check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
+    except RnncastError as err:
+        raise RnncastError(f"in the future values, {err}") from None
     return values.reshape(len(ids), horizon, n_f)
+
+
+def _non_number(future) -> str:
+    """Where an array of future values holds something that is no number, as a clause ("" if not found)."""
+    try:
+        raw = np.asarray(future, dtype=object).reshape(len(future), -1)
+    except ValueError:
+        return "; its rows are of different lengths"
+    flat = pd.Series(raw.ravel())
+    bad = np.flatnonzero((pd.to_numeric(flat, errors="coerce").isna() & flat.notna()).to_numpy())
+    if not len(bad):
+        return ""
+    k, j = divmod(int(bad[0]), raw.shape[1])
+    value = raw[k, j].item() if isinstance(raw[k, j], np.generic) else raw[k, j]  # 'yes', not np.str_('yes')
+    return f"; step {k + 1}, column {j + 1} holds {value!r}"
+
+
+def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, ids: list, time_col, horizon: int) -> None:
+    """A row of the future table that is there but leaves a covariate blank is named: its column, its
+    series and date (as the table writes it in ``time_col``; None: steps in order) and its line in the file."""
+    present = table["_row"].notna().to_numpy()
+    blank = table[columns].isna().to_numpy() & present[:, None]  # [S * H, F]
+    if not blank.any():
+        return
+    k, j = (int(v) for v in np.argwhere(blank)[0])
+    row = table.iloc[k]
+    when = str(frame[time_col].iloc[int(row["_row"])]) if time_col is not None else f"step {int(row['_step']) + 1}"
+    more = int(blank.sum()) - 1
+    raise RnncastError(
+        f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "
+        f"({place(int(row['_row']), frame.attrs)}){f', and {more} more blank value(s)' if more else ''}; predict needs "
+        f"every future covariate for the {horizon} steps after each series' last row: fill it in")
 
 
 def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray:

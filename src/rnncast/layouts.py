@@ -6,11 +6,13 @@ table's order, with the columns ordered by role (targets, past covariates, futur
 * **single**: one series, its target column(s) and covariates.
 
 ``panel.load_panel`` sorts, checks and stores the rows. Each layout names what it cannot find
-(a column, an id, a target) and says what would be accepted.
+(a column, an id, a target) and says what would be accepted; ``id_hint`` names the column that could
+tell apart the series of a table read as one.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +22,9 @@ from rnncast import timeaxis
 from rnncast.csvtext import written_format
 from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
+from rnncast.spelling import one_series_reader
+
+log = logging.getLogger(__name__)
 
 TARGET_COLUMN = "y"  # the long format's default target, as in Nixtla's libraries
 
@@ -50,7 +55,15 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     past, future = names(past_covariates), names(future_covariates)
     if isinstance(features, str) and features == "all":
         taken = set(exclude) | set(past) | set(future)
-        feats = [c for c in frame.columns if c not in taken and pd.api.types.is_numeric_dtype(frame[c])]
+        rest = [c for c in frame.columns if c not in taken]
+        feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c])]
+        text = [c for c in rest if c not in feats]
+        if not feats:  # asked for features, it would train on none without a word
+            held = f"the other column(s) {text} hold text" if text else "the table has no other column"
+            raise RnncastError(f"features='all' (--features all) matched no numeric column besides the target(s) and "
+                               f"the time: {held}; name the features, or leave them out to train on the target's own past")
+        if text:
+            log.info("features 'all': %s; left out, not numeric: %s", feats, text)
     else:
         feats = names(features)
     (future if future_known else past).extend(feats)
@@ -188,3 +201,27 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     time = _time(frame, time_name, tz, dayfirst, order)
     return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all, [TARGET_COLUMN] + covariates, 1,
                  len(shared_past), time_name, how, ID_COLUMN)
+
+
+def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
+    """For a single series whose times repeat or go back: the text columns that could tell several
+    series apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
+    used = set(rows.columns) | {rows.time_col}
+
+    def could_be_ids(column: pd.Series) -> bool:  # text, or whole numbers repeated (store 1, 2, 3)
+        if pd.api.types.is_datetime64_any_dtype(column) or pd.api.types.is_bool_dtype(column):
+            return False
+        distinct = column.nunique()
+        if pd.api.types.is_integer_dtype(column):
+            return 1 < distinct <= len(column) // 3
+        return not pd.api.types.is_numeric_dtype(column) and 1 < distinct < len(column)
+
+    text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
+    if not text:
+        return ""
+    who = one_series_reader()
+    if who is not None:  # tune takes one series: no id_col to offer
+        return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
+                "rows of one of them")
+    return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
+            f"e.g. {text[0]!r}")

@@ -27,7 +27,7 @@ from rnncast import calendars
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, fill_missing, names, place, read_table
 from rnncast.errors import RnncastError
-from rnncast.layouts import Rows, long_rows, single_rows, wide_rows
+from rnncast.layouts import Rows, id_hint, long_rows, single_rows, wide_rows
 from rnncast.panel import Panel
 from rnncast.timeaxis import Calendar
 
@@ -68,32 +68,12 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: _id_hint(frame, rows))
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
                         else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
     return panel
-
-
-def _id_hint(frame: pd.DataFrame, rows: Rows) -> str:
-    """For a single series whose times repeat or go back: the text columns that could tell several
-    series apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none."""
-    used = set(rows.columns) | {rows.time_col}
-
-    def could_be_ids(column: pd.Series) -> bool:  # text, or whole numbers repeated (store 1, 2, 3)
-        if pd.api.types.is_datetime64_any_dtype(column) or pd.api.types.is_bool_dtype(column):
-            return False
-        distinct = column.nunique()
-        if pd.api.types.is_integer_dtype(column):
-            return 1 < distinct <= len(column) // 3
-        return not pd.api.types.is_numeric_dtype(column) and 1 < distinct < len(column)
-
-    text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
-    if not text:
-        return ""
-    return (f"; if the rows hold several series, name the column that tells them apart with id_col= (--id-col), "
-            f"e.g. {text[0]!r}")
 
 
 @contextmanager

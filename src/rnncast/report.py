@@ -64,15 +64,17 @@ def environment() -> dict:
 
 # ---- the run directory ----------------------------------------------------------------------
 
-def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | None = None) -> None:
+def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | None = None,
+                 fingerprint: dict | None = None) -> None:
     """``config.json`` before training starts: the settings and the request (``source``, ``target``,
     ``features``, ...), enough to resume the run (``rnncast fit --resume``); ``write_run`` keeps both.
     ``paths``: where each file the request names is, absolute and from the run folder, so that the
     run resumes from another directory (``found``: where those files were read from, when that is not
-    the request's own path; ``configfile.run_locations`` reads them back)."""
+    the request's own path; ``configfile.run_locations`` reads them back). ``fingerprint``: the data's
+    (``fingerprint.of``), against which ``--resume`` checks the data it is given."""
     files.write_json(Path(run_dir) / "config.json", {"settings": plain_values(forecaster.get_params()), "data": request,
                                                      "paths": request_paths(run_dir, request, found),
-                                                     "environment": environment()})
+                                                     "fingerprint": fingerprint, "environment": environment()})
 
 
 def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
@@ -88,11 +90,12 @@ def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
 
 
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
-              title: str | None = None, request: dict | None = None, found: dict | None = None) -> dict:
+              title: str | None = None, request: dict | None = None, found: dict | None = None,
+              fingerprint: dict | None = None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics. ``config.json`` keeps
     the shape ``start_config`` gave it (``settings``, ``data``: the request as given, which
-    ``--resume`` and ``--config`` read, ``paths``) and adds what fit found (``run``: columns by role,
-    layout); ``configfile.read_run`` reads the request alike from either shape.
+    ``--resume`` and ``--config`` read, ``paths``, ``fingerprint``) and adds what fit found (``run``:
+    columns by role, layout); ``configfile.read_run`` reads the request alike from either shape.
 
     The order of the writes: config.json, metrics.json, history.csv, model/ (weights, then
     model.json), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
@@ -105,6 +108,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         "settings": plain_values(forecaster.get_params()),  # np.int64(8) given to the API: 8
         "data": dict(request) if request is not None else {"source": source},
         "paths": request_paths(run_dir, request, found) if request is not None else {},
+        "fingerprint": fingerprint,  # of the data trained on: what --resume checks (fingerprint.of)
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
                 "future_covariates": forecaster.future_covariates_,
                 "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names

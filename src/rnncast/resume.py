@@ -11,6 +11,7 @@ refused by name before anything is loaded. The model folder a finished fit write
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import MISSING, fields
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save
 
+from rnncast import fingerprint
 from rnncast.errors import RnncastError
 from rnncast.files import write_bytes
 from rnncast.models import NetSpec
@@ -26,11 +28,14 @@ from rnncast.training import LoopState
 TRAINING_STATE = "checkpoint.safetensors"
 TRAINING_FORMAT_VERSION = 1
 
+log = logging.getLogger(__name__)
 
-def save_training_state(path, net, optimizer, generator, loop) -> None:
+
+def save_training_state(path, net, optimizer, generator, loop, data: dict | None = None) -> None:
     """One file, written atomically: weights, best weights, Adam's moments, random-number states
     (as tensors) and the loop's counters, history and how it ended (as JSON in the file's metadata:
-    ``stopped``, and ``diverged``, ``{"epoch", "what", "loss", "kept"}`` of a run that diverged, else null)."""
+    ``stopped``, and ``diverged``, ``{"epoch", "what", "loss", "kept"}`` of a run that diverged, else null),
+    and ``data``, the fingerprint of the data trained on (``fingerprint.of``), which a resume checks."""
     tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
     if loop.best_state is not None:
         tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
@@ -50,8 +55,35 @@ def save_training_state(path, net, optimizer, generator, loop) -> None:
     loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
                  "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
                  "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION,
-                 "network": net.spec.to_dict()}
+                 "network": net.spec.to_dict(), "data": data}
     write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
+
+
+def check_data(path, found: dict) -> None:
+    """Refuse to resume the checkpoint at ``path`` with data other than it was trained on (``found``:
+    ``fingerprint.of`` the data given now), naming what differs, before anything is built or loaded:
+    the data would be split again, so rows the model trained on could land in its test split. A
+    checkpoint written before the data was recorded is resumed with a warning that it cannot be checked;
+    a missing file is left to ``load_training_state`` to refuse."""
+    path = Path(path)
+    if not path.is_file():
+        return
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            meta = json.loads((f.metadata() or {})["loop"])
+        recorded = meta.get("data")
+    except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError) as err:
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); start the run again with --overwrite") from None
+    if recorded is None:
+        log.warning("%s was written before rnncast recorded the data a run trains on, so whether this is the data "
+                    "the run started with cannot be checked; if it is not, its test scores may rest on rows it "
+                    "trained on", path)
+        return
+    differs = fingerprint.difference(recorded, found)
+    if differs:
+        raise RnncastError(f"{path} cannot be resumed with this fit's data: {differs}; resume it with the data it was "
+                           "trained on (the same rows and values; it may have moved) cut as it was (its own val_frac, "
+                           "test_frac or split=), or start a new run with another checkpoint file")
 
 
 def load_training_state(path, net, optimizer, generator):

@@ -3,8 +3,9 @@
 (``bench`` has no ``--epochs``: its users set it with ``--set epochs=N``).
 
 The library's hints and refusals ('try more epochs (...)', 'give the seasonal period (...)') call
-:func:`spelled`; a command with other flags wraps its work in :func:`spelling`. Nothing here imports
-the rest of the package, so any module may use it.
+:func:`spelled`; a command with other flags wraps its work in :func:`spelling`. A caller that takes one
+series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
+which it would refuse. Nothing here imports the rest of the package, so any module may use it.
 """
 
 from __future__ import annotations
@@ -43,3 +44,22 @@ def spelling(spell: Callable[..., str]) -> Iterator[None]:
         yield
     finally:
         _SPELLING.reset(token)
+
+
+_ONE_SERIES: ContextVar[str | None] = ContextVar("rnncast_one_series", default=None)
+
+
+@contextmanager
+def one_series(who: str) -> Iterator[None]:
+    """Within the block, data is read for ``who`` (``"tune"``), which takes one series: a hint for rows
+    that seem to hold several says that, instead of offering ``id_col`` (:func:`one_series_reader`)."""
+    token = _ONE_SERIES.set(who)
+    try:
+        yield
+    finally:
+        _ONE_SERIES.reset(token)
+
+
+def one_series_reader() -> str | None:
+    """Who reads the data when that takes one series only (:func:`one_series`), else None."""
+    return _ONE_SERIES.get()

@@ -31,7 +31,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.settingvalues import plain_values
-from rnncast.spelling import spelled
+from rnncast.spelling import one_series, spelled
 from rnncast.studies import check_fixed, check_ranking, hide_password, open_study, ranking
 from rnncast.windows import chronological_split, train_windows
 
@@ -94,9 +94,11 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     source = str(data) if isinstance(data, (str, Path)) else None
-    panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
+    with one_series("tune"):  # a hint for rows of several series says tune takes one, not to give id_col
+        panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
     if panel.n_series > 1:
-        raise RnncastError("tune searches the settings of one series; give a table of one series (no id column)")
+        raise RnncastError(f"tune searches the settings of one series, but the data holds {panel.n_series} (told apart "
+                           f"by {panel.id_col!r}); give it the rows of one of them")
     lookbacks = _lookbacks(len(panel.values), fixed) if "lookback" in searched else ()
 
     if on_start is not None:

@@ -1,6 +1,6 @@
 """Scenario: ``rnncast fit`` in a process of its own, interrupted. Killed with SIGKILL mid-epoch, a
 ``--resume`` ends with the weights of the run that was never interrupted; stopped with Ctrl-C, it
-exits 130, says how to resume, and resumes to the end."""
+exits 130, says how to resume, refuses to resume with other data, and resumes to the end."""
 
 from __future__ import annotations
 
@@ -71,6 +71,14 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     assert "Continue with: rnncast fit --resume run" in err
     assert _epochs_done(checkpoint) >= 1
     assert f"epoch {_epochs_done(checkpoint)} and those before it are saved" in err  # what the checkpoint holds
+    saved = checkpoint.read_bytes()
+    frame = pd.read_csv(tmp_path / "series.csv")
+    frame.head(len(frame) * 3 // 4).to_csv(tmp_path / "head.csv", index=False)  # the first rows: resplit, test rows trained on
+    refused = _fit_process(["--resume", "run", "head.csv"], tmp_path)
+    assert refused.wait(timeout=120) == 2
+    err = refused.stderr.read().decode()
+    assert "Traceback" not in err and "run was started on other data than head.csv" in err
+    assert checkpoint.read_bytes() == saved and not (tmp_path / "run" / "model").exists()  # nothing trained or written
     resumed = _fit_process(["--resume", "run"], tmp_path)
     assert resumed.wait(timeout=300) == 0
     assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]

@@ -231,5 +231,9 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
             value = parse_setting(key, text)  # the one parser of setting text (flags, TOML, --set)
         except RnncastError as err:
             raise RnncastError(f"bad --set {item!r}: {err}") from None
-        (per_cell.setdefault(cell, {}) if colon else common)[key] = value
+        scope = per_cell.setdefault(cell, {}) if colon else common
+        if key in scope and scope[key] != value:  # the first would be dropped without a word
+            name, one = (f"{cell}:{key}", "") if colon else (key, f" (MODEL:{key}=VALUE sets one model's)")
+            raise RnncastError(f"--set {name} is given twice, as {scope[key]!r} and then as {value!r}; give it once{one}")
+        scope[key] = value
     return common, per_cell

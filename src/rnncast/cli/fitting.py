@@ -55,7 +55,7 @@ def run_fit(args) -> int:
 
 def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool) -> int:
     """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores."""
-    from rnncast import interrupts, tracking
+    from rnncast import fingerprint, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
@@ -73,6 +73,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         # a path that config.json names is read as data, and its content is never shown: the file may be any file
         raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
                            f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
+    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data
+    if args.resume:
+        _check_resumed_data(out, where["source"], record)
     checkpoint = out / "checkpoint.safetensors"
     # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
     resuming = bool(args.resume) and checkpoint.is_file()
@@ -85,7 +88,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         if not args.resume:
             if args.overwrite:
                 clear_output(out)  # the earlier run is replaced only now that the new one's input is good
-            start_config(out, forecaster, request, found)
+            start_config(out, forecaster, request, found, fingerprint=record)
         if track:
             tracker = tracking.start(track, out, forecaster.get_params())
 
@@ -122,7 +125,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(out, forecaster, panel, source=request["source"], request=request, found=found)
+    metrics = write_run(out, forecaster, panel, source=request["source"], request=request, found=found,
+                        fingerprint=record)
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]
@@ -168,6 +172,11 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     if args.features is not None:
         flags["features"] = args.features  # a list of names, or 'all'
     panel = panel_request(args) if hasattr(args, "id_col") else {}  # tune takes one series
+    lost = [k for k in ("id_col", "series", "future_covariates", "static_covariates", "static") if not panel and
+            file_request.get(k)]
+    if lost:  # tune's request has no place for them: refused, not dropped
+        raise RnncastError(f"config {args.config} gives {', '.join(lost)}, which {command} does not take: it tunes one "
+                           "series with its features (fit and backtest take many series and covariate roles)")
     flags.update({k: v for k, v in panel.items() if v is not None})
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
@@ -175,6 +184,25 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     if not panel and request["features"] is None and file_request.get("past_covariates"):
         request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
     return settings, request, args.out or file_request.get("out"), getattr(args, "track", None) or file_request.get("track")
+
+
+def _check_resumed_data(run_dir: Path, source: str, record: dict) -> None:
+    """Refuse to resume ``run_dir`` with data other than it started with (its config.json's
+    fingerprint), before anything is trained or written, naming what differs: the run would split the
+    other rows again, and rows it trained on could be scored as test rows. A run started before the
+    data was recorded is not checked here (its checkpoint's check warns that it cannot be)."""
+    from rnncast.configfile import run_data
+    from rnncast.fingerprint import difference
+
+    started, recorded = run_data(run_dir / "config.json")
+    if recorded is None:
+        return
+    differs = difference(recorded, record)
+    if differs:
+        raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
+                           f"scored on the data it started with ({started}), or rows it trained on would count as test "
+                           f"rows; give that data (rnncast fit --resume {run_dir} DATA; it may have moved), or start a "
+                           f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
 
 
 RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",

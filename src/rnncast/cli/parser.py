@@ -13,9 +13,9 @@ from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
-from rnncast.argparsing import Parser
+from rnncast.argparsing import Once, OnceOnOff, Parser
 from rnncast.cli.fitting import run_fit
-from rnncast.cli.tuning import run_tune
+from rnncast.cli.tuning import one_series_note, run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
 
@@ -70,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
                         "(default: no tracking)")
     output.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch, "
-                        "with the run's own settings and data; DATA (the data moved) and --device may be given "
-                        "with it")
+                        "with the run's own settings and data; DATA (the data moved: the same content, checked) and "
+                        "--device may be given with it")
     add_panel_flags(fit)
     fit.set_defaults(run=run_fit)
 
@@ -106,8 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "validation MSE, or a quantile model's by its pinball loss averaged over the levels "
                                    "(scaled units), and write the best settings as a config file for fit --config. "
                                    + NAMES_NOTE))
-    data = _data_group(tune, "CSV or Parquet file, one row per time step")
-    _add_names(data, "--target", help=TARGET_HELP.split("; wide format")[0] + ")")  # tune reads no wide tables
+    data = _data_group(tune, "CSV or Parquet file of one series, one row per time step")
+    _add_names(data, "--target", help="column(s) to forecast (default: the one column besides the time column, to be "
+               "named when there are more); tune takes one series: no id column, no --series")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
     _add_setting_groups(tune, data, searched=SEARCHED)
@@ -129,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "included (default: a tune of another study, a run or a backtest there is refused)")
     output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
                         "override it")
-    tune.set_defaults(run=run_tune)
+    tune.set_defaults(run=run_tune, unrecognized_note=one_series_note)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
@@ -276,11 +277,11 @@ def _add_setting_flag(group, f, searched: bool = False) -> None:
     flag = "--" + f.name.replace("_", "-")
     help_text = setting_help(f, searched)
     if isinstance(f.default, bool):
-        group.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x
+        group.add_argument(flag, action=OnceOnOff, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x, given once
         return
     metavar = "N|full" if f.name == "batch_size" else None
-    group.add_argument(flag, type=_setting_type(f.name), choices=f.metadata.get("choices"), default=argparse.SUPPRESS,
-                       metavar=metavar, help=help_text)
+    group.add_argument(flag, action=Once, type=_setting_type(f.name), choices=f.metadata.get("choices"),
+                       default=argparse.SUPPRESS, metavar=metavar, help=help_text)
 
 
 def _setting_type(name: str):

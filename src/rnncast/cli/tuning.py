@@ -1,6 +1,7 @@
 """The ``rnncast tune`` command, once its flags are parsed: claim the tuning folder (new, empty, or
 an earlier tune of the same study, which it goes on adding trials to), run the search
-(``rnncast.tuning``), and print one line per trial and the best settings' config."""
+(``rnncast.tuning``), and print one line per trial and the best settings' config. Tune takes one
+series: the many-series flags it lacks are named as such (``one_series_note``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,17 @@ def run_tune(args) -> int:
         return _tune_run(args, settings, request, claim.folder)
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
+
+
+PANEL_FLAGS = ("--id-col", "--series", "--past-covariates", "--future-covariates", "--static-covariates", "--static")
+
+
+def one_series_note(extras: list[str]) -> str:
+    """What tune says of the many-series flags among the arguments no parser took (``extras``): the
+    library tunes one series, so fit's and backtest's flags for many are not tune's."""
+    panel = [flag for flag in PANEL_FLAGS if any(e == flag or e.startswith(flag + "=") for e in extras)]
+    return (f"; tune takes one series, so it has no {', '.join(panel)} (fit and backtest have): give it the rows of "
+            "one series" if panel else "")
 
 
 def _tune_continues(out: Path, entries: list[str], study: str, storage: str | None) -> str | None:

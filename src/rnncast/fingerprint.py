@@ -1,0 +1,118 @@
+"""What a resumed run checks its data against: a fingerprint of the panel a fit trains on.
+
+A run that is resumed must train on, and be scored on, the data it started with: other rows re-split
+would put rows the model trained on into its "test" split. ``of`` records the panel as read (columns
+by role, series, rows, the range of times, and a hash of each column's values, of the times, the ids
+and the static covariates) and, for the library's checkpoints, where each series was cut; ``difference``
+says in words what differs between two records, or None. The content is compared, never the path: the
+data may have moved. A record is plain JSON (``config.json``, a checkpoint's metadata).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import numpy as np
+import pandas as pd
+
+from rnncast.panel import Panel
+
+VERSION = 1
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _times(time) -> str | None:
+    if time is None:
+        return None
+    hashed = pd.util.hash_pandas_object(pd.Series(time), index=False).to_numpy()  # one uint64 per row
+    return _digest(str(time.dtype).encode(), np.ascontiguousarray(hashed).tobytes())
+
+
+def _static(panel: Panel) -> str | None:
+    static = panel.static
+    if static is None:
+        return None
+    numeric = np.ascontiguousarray(static.numeric, dtype=np.float64).tobytes()
+    labels = json.dumps([[str(v) for v in row] for row in static.categorical]).encode()
+    return _digest(json.dumps(static.names).encode(), numeric, labels)
+
+
+def of(panel: Panel, splits=None) -> dict:
+    """The record of ``panel`` (as read, before series too short are left out); ``splits``: ``(id,
+    windows.Split)`` of every series trained, or None to leave the cut out."""
+    values = np.asarray(panel.values, dtype=np.float64)
+    time = panel.time
+    record = {
+        "version": VERSION,
+        "columns": list(panel.columns),
+        "targets": list(panel.targets), "past": list(panel.past), "future": list(panel.future),
+        "series": panel.n_series,
+        "rows": int(len(values)),
+        "first": str(time.min()) if time is not None and len(time) else None,
+        "last": str(time.max()) if time is not None and len(time) else None,
+        "values": {name: _digest(np.ascontiguousarray(values[:, j]).tobytes()) for j, name in enumerate(panel.columns)},
+        "times": _times(time),
+        "ids": _digest(json.dumps([None if i is None else str(i) for i in panel.ids]).encode()),
+        "lengths": _digest(np.asarray(panel.lengths, dtype=np.int64).tobytes()),
+        "static": _static(panel),
+    }
+    if splits is not None:
+        record["splits"] = [[None if i is None else str(i), int(sp.train_end), int(sp.val_end), int(sp.end)]
+                            for i, sp in splits]
+    return record
+
+
+def _rows(record: dict) -> str:
+    span = f", {record['first']} to {record['last']}" if record.get("first") is not None else ""
+    many = f" in {record['series']} series" if (record.get("series") or 1) > 1 else ""
+    return f"{record.get('rows')} rows{many}{span}"
+
+
+def _roles(record: dict) -> str:
+    return (f"targets {record.get('targets')}" + (f", past covariates {record.get('past')}" if record.get("past") else "")
+            + (f", future covariates {record.get('future')}" if record.get("future") else ""))
+
+
+def _cut(entry: list) -> str:
+    who = f"series {entry[0]!r}: " if entry[0] is not None else ""
+    return f"{who}training rows to {entry[1]}, validation to {entry[2]}, test to {entry[3]}"
+
+
+def difference(recorded: dict, found: dict) -> str | None:
+    """What differs between the data a run started with (``recorded``) and the data given now
+    (``found``), in words ("it had 2000 rows, ...; this data has 1500 rows, ..."); None when nothing does.
+    A record of an unknown version is said to be unreadable rather than compared."""
+    if not isinstance(recorded, dict) or recorded.get("version") != VERSION:
+        return "its data record is of another rnncast version or damaged, so it cannot be compared"
+    if any(recorded.get(k) != found[k] for k in ("columns", "targets", "past", "future")):
+        return f"it had the columns {_roles(recorded)}; this data has {_roles(found)}"
+    if recorded.get("series") != found["series"]:
+        return f"it had {recorded.get('series')} series, this data has {found['series']}"
+    if recorded.get("ids") != found["ids"]:
+        return f"its {found['series']} series had other ids"
+    for key, what in (("rows", ""), ("lengths", " (as many rows, spread otherwise over the series)"),
+                      ("times", " (as many rows, at other times)")):
+        if recorded.get(key) != found[key]:
+            return f"it had {_rows(recorded)}; this data has {_rows(found)}{what}"
+    changed = [name for name in found["columns"] if (recorded.get("values") or {}).get(name) != found["values"][name]]
+    if changed:
+        names = ", ".join(repr(c) for c in changed)
+        return f"it had the same {_rows(found)} but other values in column{'s' if len(changed) > 1 else ''} {names}"
+    if recorded.get("static") != found["static"]:
+        return "its static covariates had other values"
+    old, new = recorded.get("splits"), found.get("splits")
+    if old is not None and new is not None and old != new:
+        if len(old) != len(new):
+            return f"the same data, but {len(old)} series were trained then and {len(new)} would be now"
+        a, b = next((a, b) for a, b in zip(old, new) if a != b)
+        return (f"the same data, but cut elsewhere: it had {_cut(a)}; this fit has {_cut(b)} "
+                "(val_frac, test_frac or split= differ)")
+    return None

@@ -1,0 +1,69 @@
+"""Numbers written with a decimal comma (``51,02``), as spreadsheets in much of Europe write them.
+
+Such files separate their columns by ``;`` (or tabs, or ``|``): there ``read`` takes a column whose
+every value is a number written with digits and at most one comma (``51,02``, ``-0,5``, ``3``) as
+numbers, the comma as the decimal point, as R's ``read.csv2`` and pandas' ``decimal=","`` do. It
+never guesses: a column whose every comma stands before three digits (``1,234``) could hold
+thousands as well, and a column that mixes commas and points, or holds other text, is left as
+written; ``hint`` then says why such a value is not read as a number. In a comma-separated file a
+decimal comma is never read (it would be a quoted field), only explained.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
+THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
+
+
+def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
+    """``frame`` (read from ``source`` with columns separated by ``sep``) with every column written
+    in decimal commas as float64; ``skip``: columns kept as text (series ids). A comma-separated
+    file is returned as it is."""
+    if sep == ",":
+        return frame
+    read_so = []
+    for name in frame.columns:
+        column = frame[name]
+        if name in skip or pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            continue
+        given = column.dropna()
+        if not len(given) or not all(isinstance(v, str) for v in given):
+            continue
+        text = given.str.strip()
+        commas = text.str.contains(",", regex=False)
+        if not commas.any() or not text.str.fullmatch(DECIMAL_COMMA).all():
+            continue
+        if text[commas].str.fullmatch(THOUSANDS_LIKE).all():
+            continue  # 1,234 stays text: hint() says why when the column is used
+        frame[name] = pd.to_numeric(column.str.strip().str.replace(",", ".", regex=False)).astype("float64")
+        read_so.append(name)
+    if read_so:
+        log.info("%s: column(s) %s are written with decimal commas (51,02) and read as numbers (51.02), as a file "
+                 "separated by %r writes them", source, read_so, sep)
+    return frame
+
+
+def hint(value, sep: str | None, column: pd.Series) -> str:
+    """Why ``value`` (text that is no number to pandas) was not read as a decimal comma, or ""
+    when it is not written as one. ``sep``: the file's separator (None: not read from a text file)."""
+    if not isinstance(value, str) or "," not in value or not pd.Series([value.strip()]).str.fullmatch(DECIMAL_COMMA).all():
+        return ""
+    if sep is None or sep == ",":
+        where = "in a comma-separated file" if sep == "," else "in a table given in memory"
+        return (f"; {value!r} looks like a number with a decimal comma, which is not read {where}: write decimal "
+                "points (51.02), or separate a file's columns by ';' to keep decimal commas")
+    text = column.dropna()
+    text = text[[isinstance(v, str) for v in text]].str.strip()
+    with_comma = text[text.str.contains(",", regex=False)]
+    if len(with_comma) and with_comma.str.fullmatch(THOUSANDS_LIKE).all():
+        return (f"; {value!r} could be a decimal comma ({value.replace(',', '.')}) or a thousands separator "
+                f"({value.replace(',', '')}): every comma of the column stands before three digits, so rnncast does "
+                "not guess; write its numbers with a decimal point, or without thousands separators")
+    return ("; decimal commas (51,02) are read as numbers only when every value of the column is a number written "
+            "with one or without any (no decimal points, no other text); write the column one way")

@@ -1,0 +1,58 @@
+"""The fingerprint of a fit's data (``fingerprint.py``): equal for the same content however it was
+given, and each kind of difference named in words."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from conftest import make_frame
+from rnncast import fingerprint
+from rnncast.loading import load_panel
+from rnncast.windows import Split
+
+
+def _record(frame, **kwargs):
+    return fingerprint.of(load_panel(frame, target="y", features="all", **kwargs))
+
+
+def test_the_same_content_gives_the_same_record_and_it_is_plain_json(tmp_path):
+    frame = make_frame(120).astype({"y": "float64", "x": "float64"})  # what CSV text reads back exactly
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    record = _record(frame)
+    assert json.loads(json.dumps(record)) == record
+    assert _record(tmp_path / "d.csv") == _record(frame.copy())  # a file or a frame: the content counts
+    assert fingerprint.difference(record, _record(frame.copy())) is None
+
+
+def test_each_difference_is_named():
+    frame = make_frame(120)
+    record = _record(frame)
+    assert fingerprint.difference(record, _record(frame.head(100))) == (
+        "it had 120 rows, 2024-01-01 00:00:00 to 2024-01-05 23:00:00; this data has 100 rows, 2024-01-01 00:00:00 to "
+        "2024-01-05 03:00:00")
+    assert fingerprint.difference(record, _record(frame.assign(x=frame["x"] + 1e-9))) == (
+        "it had the same 120 rows, 2024-01-01 00:00:00 to 2024-01-05 23:00:00 but other values in column 'x'")
+    assert fingerprint.difference(record, _record(frame.assign(z=1.0))) == (
+        "it had the columns targets ['y'], past covariates ['x']; this data has targets ['y'], past covariates ['x', 'z']")
+    later = frame.assign(date=frame["date"] + pd.Timedelta("1h"))
+    assert fingerprint.difference(record, _record(later)).endswith("(as many rows, at other times)")
+    assert fingerprint.difference({"version": 99}, record).startswith("its data record is of another rnncast version")
+
+
+def test_a_panel_names_its_series_and_a_cut_names_its_borders():
+    long = pd.concat([make_frame(80).assign(unique_id=i) for i in ("a", "b")])
+    record = fingerprint.of(load_panel(long, target="y"))
+    fewer = fingerprint.of(load_panel(long[long["unique_id"] == "a"], target="y"))
+    renamed = fingerprint.of(load_panel(long.replace({"unique_id": {"b": "c"}}), target="y"))
+    assert fingerprint.difference(record, fewer) == "it had 2 series, this data has 1"
+    assert fingerprint.difference(record, renamed) == "its 2 series had other ids"
+    panel = load_panel(make_frame(100), target="y")
+    cut = fingerprint.of(panel, [(None, Split(70, 85, 100))])
+    other = fingerprint.of(panel, [(None, Split(80, 90, 100))])
+    assert fingerprint.difference(cut, other) == (
+        "the same data, but cut elsewhere: it had training rows to 70, validation to 85, test to 100; this fit has "
+        "training rows to 80, validation to 90, test to 100 (val_frac, test_frac or split= differ)")
+    assert np.array_equal(panel.values, load_panel(make_frame(100), target="y").values)

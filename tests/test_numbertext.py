@@ -1,0 +1,59 @@
+"""Decimal commas (``numbertext.py``): read as numbers in a file separated by ';' when every value of
+the column is written so and none could be thousands; otherwise left as text, and the refusal says why."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import make_frame
+from rnncast import RnncastError
+from rnncast.data import read_table
+from rnncast.loading import load_panel
+
+
+def test_a_semicolon_file_with_decimal_commas_reads_as_the_same_numbers(tmp_path, caplog):
+    frame = make_frame(60).astype({"y": "float64", "x": "float64"})
+    frame.to_csv(tmp_path / "comma.csv", sep=";", decimal=",", index=False)
+    frame.to_csv(tmp_path / "point.csv", index=False)
+    assert "," in (tmp_path / "comma.csv").read_text().splitlines()[1]
+    with caplog.at_level("INFO", logger="rnncast.numbertext"):
+        comma = load_panel(tmp_path / "comma.csv", target="y", features=["x"])
+    assert np.array_equal(comma.values, load_panel(tmp_path / "point.csv", target="y", features=["x"]).values)
+    assert "comma.csv: column(s) ['y', 'x'] are written with decimal commas (51,02) and read as numbers (51.02)" in caplog.text
+
+
+def test_ids_and_text_stay_as_written(tmp_path):
+    (tmp_path / "d.csv").write_text("unique_id;ds;y;note\n1,5;2020-01-01;1,5;a,b\n1,5;2020-01-02;2;c\n")
+    frame = read_table(tmp_path / "d.csv")
+    assert frame["unique_id"].tolist() == ["1,5", "1,5"] and frame["y"].tolist() == [1.5, 2.0]
+    assert frame["note"].tolist() == ["a,b", "c"]
+
+
+@pytest.mark.parametrize("values, says", [
+    (["1,234", "2,500"], r"'1,234' could be a decimal comma \(1\.234\) or a thousands separator \(1234\): every comma "
+                         r"of the column stands before three digits, so rnncast does not guess"),
+    (["1,23", "2.5"], r"decimal commas \(51,02\) are read as numbers only when every value of the column is a number "
+                      r"written with one or without any \(no decimal points, no other text\)"),
+])
+def test_a_column_that_is_not_plainly_decimal_commas_is_refused_saying_why(tmp_path, values, says):
+    path = tmp_path / "d.csv"
+    path.write_text("date;y\n" + "".join(f"2020-01-{k + 1:02d};{v}\n" for k, v in enumerate(values)))
+    with pytest.raises(RnncastError, match=rf"column 'y' is not numeric: line 2 of d\.csv holds '1,2.*; the target and "
+                                           rf"covariates must be numbers; {says}"):
+        load_panel(path, target="y")
+
+
+def test_a_decimal_comma_in_a_comma_separated_file_is_explained_not_read(tmp_path):
+    pd.DataFrame({"y": ["51,02", "51,5"]}).to_csv(tmp_path / "d.csv", index=False)  # quoted: "51,02"
+    with pytest.raises(RnncastError, match=r"holds '51,02' .*; '51,02' looks like a number with a decimal comma, which "
+                                           r"is not read in a comma-separated file: write decimal points \(51\.02\)"):
+        load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_another_non_number_is_named_before_a_decimal_comma(tmp_path):
+    (tmp_path / "d.csv").write_text("date;y\n2020-01-01;1,5\n2020-01-02;abc\n")
+    with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds 'abc' \(2 non-numeric value\(s\) in all\); the "
+                                           r"target and covariates must be numbers$"):
+        load_panel(tmp_path / "d.csv", target="y")
