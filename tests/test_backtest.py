@@ -162,7 +162,7 @@ def test_backtest_counts_a_repeated_value_inside_its_interval():
 
 def test_a_single_series_is_tested_over_its_origins_in_original_units():
     """The verdict's Diebold–Mariano results are those of the forecasts the backtest wrote, per origin."""
-    from rnncast.metrics import diebold_mariano_origins
+    from rnncast.significance import diebold_mariano_origins
 
     frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
     result = Forecaster(**TINY).backtest(frame, n_windows=4, step=2, target="y")

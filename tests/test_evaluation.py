@@ -47,6 +47,29 @@ def test_scores_in_both_units_with_mase_against_each_series_naive_error():
     assert set(result["significance"]) == {"repeat"} and better["statistic"] < 0 and better["p_value"] < 0.5
 
 
+def _series_windows(copies: int, n: int = 80) -> WindowForecasts:
+    """``copies`` series with the same errors at the same 80 weekly times (one window each, horizon 1):
+    the model off by noise of spread 1, the repeat baseline by spread 1.15."""
+    rng = np.random.default_rng(7)
+    model, repeat = rng.normal(0, 1.0, (n, 1, 1)), rng.normal(0, 1.15, (n, 1, 1))
+    time = pd.date_range("2020-01-05", periods=n + 10, freq="W-SUN")
+    tile = lambda a: np.tile(a, (copies, 1, 1))  # noqa: E731
+    return WindowForecasts(starts=np.tile(np.arange(n), copies), target_rows=np.tile(np.arange(n) + 5, copies),
+                           y_true=tile(np.zeros((n, 1, 1))), y_pred=tile(model), baselines={"repeat": tile(repeat)},
+                           time=time if copies == 1 else None, series=np.repeat(np.arange(copies), n),
+                           ids=[str(k) for k in range(copies)], times=[time] * copies)
+
+
+def test_a_panels_diebold_mariano_test_counts_each_forecast_time_once():
+    """Series seen at one time may share its shocks: evaluate's test sums a panel's differentials per
+    forecast time, so five series that repeat one series' errors are no more evidence than that series."""
+    one = evaluation.evaluate(PartForecasts(_series_windows(1), _series_windows(1), np.ones((1, 1)), ["0"]))
+    five = evaluation.evaluate(PartForecasts(_series_windows(5), _series_windows(5), np.ones((5, 1)), list("01234")))
+    assert five["significance"]["repeat"]["p_value"] == pytest.approx(one["significance"]["repeat"]["p_value"])
+    assert five["significance"]["repeat"]["times"] == 80
+    assert list(evaluation.forecast_times(_series_windows(5))[::80]) == [0] * 5  # every series' first window at time 0
+
+
 def test_interval_scores_are_the_models_only():
     result = evaluation.scores(_windows(quantiles=True), np.ones((4, 1)))
     assert result["model"]["coverage_80"] == 1.0  # every truth inside [y - 1, y + 1]

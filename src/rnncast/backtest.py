@@ -13,7 +13,7 @@ The validation rows that pick the best epoch are the last ``val_frac`` of those 
 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series and in scaled units for
-many. The test is the one a few origins allow (``metrics.diebold_mariano_origins``): a panel's
+many. The test is the one a few origins allow (``significance.diebold_mariano_origins``): a panel's
 series count once per origin, overlapping windows add lags, and Student's t replaces the normal.
 """
 
@@ -33,8 +33,8 @@ from rnncast.fitting import report_short
 from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
-from rnncast.metrics import diebold_mariano_origins
 from rnncast.panel import Panel
+from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline
 from rnncast.windows import Split, chronological_split, rows_needed
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import metrics
+from rnncast import metrics, significance
 from rnncast.forecasting import PartForecasts, WindowForecasts, take
 
 
@@ -16,7 +16,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     scaled units, each series' MASE denominator and id).
 
     Returns ``{"windows", "horizon", "scored": {what was scored, see parts.describe}, "original":
-    {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}`` and, with ``by_series``, ``"series": {id: scores}``
+    {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
+    (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
+    forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
     (original units). Quantile models add the pinball loss and the coverage of each central interval,
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units).
@@ -34,8 +36,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
                                    "count": int(unusable.sum()),
                                    "why": "their training rows never change (a zero in-sample naive error), so "
                                           "MASE is undefined for them; it pools the other series"}
+    times = forecast_times(scaled)
     result["significance"] = {
-        name: metrics.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon)
+        name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times)
         for name, p in scaled.baselines.items()
     }
     if by_series:
@@ -100,3 +103,18 @@ def target_names(wf: WindowForecasts) -> list[str]:
     """The target columns' names, as text (their positions when the forecasts do not carry them)."""
     n = wf.y_true.shape[-1]
     return [str(name) for name in wf.targets] if len(wf.targets) == n else [str(t) for t in range(n)]
+
+
+def forecast_times(wf: WindowForecasts) -> np.ndarray:
+    """Each window's forecast time as an integer position [W], for the Diebold–Mariano test's sums
+    per time: the row of its first target for one series (or rows numbered), and for a panel with
+    timestamps the rank of its first target's time among the windows' (series seen at one time
+    meet at one position)."""
+    if wf.series is None or len(np.unique(wf.series)) <= 1 or not wf.times:
+        return np.asarray(wf.target_rows, dtype=np.int64)
+    keys = np.empty(len(wf.series), dtype=np.int64)
+    for s in np.unique(wf.series):
+        mine = wf.series == s
+        time = wf.times[s][wf.target_rows[mine]]
+        keys[mine] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
+    return np.unique(keys, return_inverse=True)[1].astype(np.int64)

@@ -8,8 +8,6 @@ values its scale comes from and the seasonal period.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 
@@ -134,75 +132,3 @@ def _f64(a) -> np.ndarray:
 def _check_season(season) -> None:
     if not isinstance(season, (int, np.integer)) or isinstance(season, bool) or season < 1:
         raise ValueError(f"season must be a positive integer (1: no season), got {season!r}")
-
-
-def diebold_mariano(errors_a: np.ndarray, errors_b: np.ndarray, horizon: int) -> dict:
-    """Is forecaster A's squared error lower than B's beyond chance? (Diebold–Mariano test.)
-
-    ``errors_*``: [W, H, T] forecast errors on the same stride-1 windows. The loss difference per
-    window is averaged over horizon and targets; its variance uses Newey–West weights over
-    ``horizon - 1`` lags, because windows that overlap share targets. Returns the statistic (negative
-    when A is better) and the one-sided p-value that A is not better than B.
-    """
-    d = _loss_difference(errors_a, errors_b)  # [W]
-    n = len(d)
-    if n < 2:
-        return {"statistic": float("nan"), "p_value": float("nan")}
-    variance = _long_run_variance(d, horizon)
-    if variance <= 0:
-        return {"statistic": float("nan"), "p_value": float("nan")}
-    statistic = d.mean() / np.sqrt(variance / n)
-    p_value = 0.5 * (1 + math.erf(statistic / math.sqrt(2)))  # P(Z <= statistic) under "no difference"
-    return {"statistic": float(statistic), "p_value": float(p_value)}
-
-
-def diebold_mariano_origins(errors_a: np.ndarray, errors_b: np.ndarray, origins: np.ndarray, horizon: int,
-                            step: int) -> dict:
-    """Diebold–Mariano over a backtest's forecast origins, ``step`` rows apart: is A's squared error
-    lower than B's beyond chance, with as few origins as a backtest has?
-
-    ``errors_*``: [W, H, T] errors on the same windows; ``origins`` [W]: the origin each window was
-    forecast from (numbered in time order; a panel has one window per series at each). The loss
-    difference of each window is averaged over horizon and targets, then over the windows of one
-    origin: series seen at one time may share its shocks, so an origin counts once, not once per
-    series. Windows less than ``horizon`` apart share targets, so the variance takes Newey–West
-    weights over ``ceil(horizon / step) - 1`` lags (none when ``step >= horizon``). With few origins
-    the statistic takes Harvey, Leybourne and Newbold's small-sample correction and is compared with
-    Student's t at ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean
-    squared errors", IJF 1997; as R's ``forecast::dm.test``); with ``step >= horizon`` it is the
-    paired t-test of the origins' mean differences.
-
-    Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` and
-    ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` origins
-    are given (too few that share no target) or the differences do not vary.
-    """
-    d = _loss_difference(errors_a, errors_b)  # [W]
-    origins = np.asarray(origins)
-    d = np.array([d[origins == k].mean() for k in np.unique(origins)])  # [K], in time order
-    n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive origins one window's targets reach
-    result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1}
-    if n < 2 * m:
-        return result
-    variance = _long_run_variance(d, m)
-    if not variance > 0:
-        return result
-    statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)
-    from scipy import stats  # imported here: the command line starts without it
-
-    return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, n - 1))}
-
-
-def _loss_difference(errors_a, errors_b) -> np.ndarray:
-    """Each window's squared-error difference, averaged over horizon and targets: [W]."""
-    return (_f64(errors_a) ** 2 - _f64(errors_b) ** 2).reshape(len(errors_a), -1).mean(axis=1)
-
-
-def _long_run_variance(d: np.ndarray, bandwidth: int) -> float:
-    """The variance of ``d``'s mean times n: its autocovariances up to lag ``bandwidth - 1`` with
-    Newey–West (Bartlett) weights ``1 - lag / bandwidth``, each summed over n (never negative)."""
-    n = len(d)
-    centred = d - d.mean()
-    variance = centred @ centred / n
-    for lag in range(1, min(bandwidth, n)):
-        variance += 2 * (1 - lag / bandwidth) * (centred[lag:] @ centred[:-lag]) / n
-    return float(variance)

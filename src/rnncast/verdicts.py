@@ -70,7 +70,7 @@ def backtest_test(m: dict) -> dict:
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
-    them (``metrics.diebold_mariano_origins``) or why it could not be."""
+    them (``significance.diebold_mariano_origins``) or why it could not be."""
     good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows")
     tests = list(m["significance"].values())
     origins, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the origins one window's targets reach
