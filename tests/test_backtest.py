@@ -184,3 +184,22 @@ def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
     m = result.metrics
     assert m["verdict_units"] == "scaled" and m["overall_scaled"]["model"]["mse"] != m["overall"]["model"]["mse"]
     assert all(t["origins"] == K and t["lags"] == 0 for t in m["significance"].values())  # step = horizon: no overlap
+
+
+@pytest.mark.parametrize("refit", [False, True], ids=["one-model", "refit"])
+def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit):
+    """Rows 145-146 of 150 missing and interpolated from row 147. The origins are rows 145, 146, 147
+    (step 1): the first window's targets 145-146 were made, so they are flagged and not scored; the
+    other two windows' inputs hold a value made from row 147, at or after their origin, so they are
+    left out whole."""
+    frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
+    frame.loc[145:146, "y"] = np.nan
+    result = Forecaster(**TINY, fill="interpolate").backtest(frame, n_windows=3, step=1, target="y", refit=refit)
+    f, m = result.forecasts, result.metrics
+    assert (f["y_filled"] == f["ds"].isin(frame.loc[145:146, "ds"])).all()  # in every window that forecasts them
+    assert f.groupby("window")["left_out"].first().tolist() == [False, True, True]
+    keep = ~f["y_filled"] & ~f["left_out"]  # the first window's last target alone
+    assert keep.sum() == 1
+    assert m["overall"]["model"]["mse"] == pytest.approx(((f["y_hat"] - f["y"])[keep] ** 2).mean())
+    assert m["overall"]["repeat"]["mse"] == pytest.approx(((f["y_repeat"] - f["y"])[keep] ** 2).mean())
+    assert np.isnan(m["significance"]["repeat"]["p_value"])  # one origin left: no test

@@ -11,7 +11,7 @@ import pytest
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
 from rnncast import evaluation
-from rnncast.forecasting import PartForecasts, WindowForecasts
+from rnncast.windowforecasts import PartForecasts, WindowForecasts
 
 L, H = TINY["lookback"], TINY["horizon"]
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import html
+import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -189,3 +191,25 @@ def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():
         "(n_windows=, --n-windows) or a larger step (step=, --step).")
     assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
         "No Diebold–Mariano test: 1 origin is too few: it needs 2; give more origins (n_windows=, --n-windows).")
+
+
+def test_fit_and_its_page_say_which_filled_values_were_not_scored(tmp_path, capsys):
+    """The newcomer's run printed only "filling 21 missing values" while its test scores rested on 21
+    made targets: fit now says what was left out, below the tables, and so does the page."""
+    from rnncast.verdicts import unscored_note
+
+    frame = datasets.sine_wave(200, noise=0.1)[["y"]]
+    frame.loc[165:185, "y"] = np.nan
+    data = tmp_path / "d.csv"
+    frame.to_csv(data, index=False)
+    assert main(["fit", str(data), "--target", "y", "--lookback", "8", "--horizon", "1", "--epochs", "2",
+                 "--hidden-size", "8", "--fill", "ffill", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    out = capsys.readouterr().out
+    said = ("Values that fill made are not scored: 21 target values missing from the data and carried forward from the "
+            "last value before them (ffill) are left out of every score")
+    assert said in out
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    assert said in page
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    assert metrics["test"]["scored"]["filled_targets"] == 21 and unscored_note(metrics["test"]).startswith("Values")
+    assert unscored_note({"scored": {"text": "scored 4 windows"}}) is None

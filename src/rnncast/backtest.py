@@ -30,7 +30,8 @@ from rnncast.errors import RnncastError
 from rnncast import csvtext, fitting
 from rnncast.evaluation import scaled_scores, scores
 from rnncast.fitting import report_short
-from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
+from rnncast.forecasting import Model, forecast_windows
+from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
@@ -111,7 +112,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales)
         order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
-        wf, wf_scaled = _concat(parts, order), _concat(scaled_parts, order)
+        wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
@@ -129,7 +130,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
         "significance": {name: diebold_mariano_origins(judged.y_pred - judged.y_true, p - judged.y_true, window,
-                                                       horizon, step) for name, p in judged.baselines.items()},
+                                                       horizon, step, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     frame = _forecast_frame(panel, wf, window)
@@ -151,16 +152,6 @@ def _train_split(cutoff: int, lookback: int, horizon: int, val_frac: float) -> S
         return None
 
 
-def _concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
-    """Windows forecast by several models as one ``WindowForecasts``, in the order ``order``."""
-    cat = lambda name: np.concatenate([getattr(p, name) for p in parts])[order]  # noqa: E731
-    first = parts[0]
-    return WindowForecasts(cat("starts"), cat("target_rows"), cat("y_true"), cat("y_pred"),
-                           {k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
-                           first.time, cat("series"), first.ids, first.times,
-                           cat("quantiles") if first.quantiles is not None else None, first.levels, first.targets)
-
-
 def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
     """When the window's forecasts start: the earliest and latest first forecast step over the series."""
     if panel.time is None:
@@ -172,7 +163,9 @@ def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
 def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
     """One row per series, window and step: id, time, window, cutoff (last input step), actual,
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
-    ``<target>_repeat``, ...)."""
+    ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
+    made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
+    row at or after its origin: none of its values is scored)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)
@@ -187,8 +180,12 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
         columns["row"] = rows
         columns["cutoff"] = np.repeat(wf.target_rows, horizon) - 1
     columns["window"] = np.repeat(window, horizon)
+    if wf.reads_later is not None:
+        columns["left_out"] = np.repeat(wf.reads_later, horizon)
     for t, name in enumerate(panel.targets):
         columns[name] = wf.y_true[..., t].reshape(-1)
+        if wf.filled is not None:
+            columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
         columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
         for j, q in enumerate(wf.levels):
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
@@ -213,6 +210,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     for s in range(min(n_series, panel.n_series)):
         lo = max(int(result.cutoffs[s, 0]) - panel.lengths[s] // 4 - 1, 0)
         values = panel.rows(s)[lo:, 0]
+        filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
         x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
         mine = frame[frame[panel.id_col] == panel.ids[s]] if panel.id_col is not None else frame
         windows = []
@@ -223,11 +221,14 @@ def backtest_figure(result: Backtest, n_series: int = 3):
                     if outer else None)
             origin = x[int(result.cutoffs[s, j]) - lo]
             seasonal = f"{target}_seasonal"  # with a season: the baseline a seasonal model must beat
-            windows.append({"x": wx, "forecast": w[f"{target}_hat"].to_numpy(), "band": band, "origin": origin,
+            hat = w[f"{target}_hat"].to_numpy()
+            if "left_out" in w and w["left_out"].any():  # its inputs read later fills: drawn as a gap, as it is not scored
+                hat = np.full(len(hat), np.nan)
+            windows.append({"x": wx, "forecast": hat, "band": band, "origin": origin,
                             "baseline": w[f"{target}_repeat"].to_numpy(),
                             "seasonal": w[seasonal].to_numpy() if seasonal in w else None})
         label = target if panel.id_col is None else f"{panel.ids[s]}"
-        curves.append({"label": label, "x": x, "actual": values, "windows": windows})
+        curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     m = result.metrics
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"

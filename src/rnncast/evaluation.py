@@ -8,11 +8,11 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import metrics, significance
-from rnncast.forecasting import PartForecasts, WindowForecasts, take
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take
 
 
 def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
-    """Scores of one part's windows (``forecasting.PartForecasts``: the same windows in original and
+    """Scores of one part's windows (``windowforecasts.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
     Returns ``{"windows", "horizon", "scored": {what was scored, see parts.describe}, "original":
@@ -36,9 +36,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
                                    "count": int(unusable.sum()),
                                    "why": "their training rows never change (a zero in-sample naive error), so "
                                           "MASE is undefined for them; it pools the other series"}
-    times = forecast_times(scaled)
+    times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
-        name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times)
+        name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)
         for name, p in scaled.baselines.items()
     }
     if by_series:
@@ -71,10 +71,11 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     mostly stays put, lands a float32 step beside it in original units and would count as a miss)."""
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]  # [W, 1, T]
-    keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape)  # [W, H, T]
+    kept = scored(wf)  # [W, H, T] the values scored (filled targets left out), or None: all
+    keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape) & (True if kept is None else kept)  # [W, H, T]
 
     def one(y_pred):
-        scores = metrics.score(wf.y_true, y_pred)
+        scores = metrics.score(wf.y_true, y_pred, kept)
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
         scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
         return scores
@@ -91,11 +92,14 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None) -> dict:
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
-    ``target`` alone (a position along T). Coverage is counted on ``scaled`` when given (see ``scores``)."""
+    ``target`` alone (a position along T), over the values scored (``windowforecasts.scored``).
+    Coverage is counted on ``scaled`` when given (see ``scores``)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
-    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels)
+    keep = scored(wf)
+    keep = None if keep is None else pick(keep)
+    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep)
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
-        result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels))
+        result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     return result
 
 

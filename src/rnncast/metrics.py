@@ -96,37 +96,56 @@ def interval_pairs(quantiles) -> list[tuple[float, float, int]]:
             if lo < 0.5 and round(1 - lo, 6) in levels]
 
 
-def coverages(y_true, q_pred, quantiles) -> dict:
+def coverages(y_true, q_pred, quantiles, keep=None) -> dict:
     """``{"coverage_80": ...}``: the coverage of every central interval the levels give
-    (``interval_pairs``); ``y_true`` [...], ``q_pred`` [..., Q] with the levels along the last axis."""
+    (``interval_pairs``); ``y_true`` [...], ``q_pred`` [..., Q] with the levels along the last axis;
+    ``keep`` [...]: the values counted (default: all)."""
+    y_true, q_pred = _kept(y_true, q_pred, keep)
     levels = [float(q) for q in quantiles]
     return {f"coverage_{percent}": coverage(y_true, q_pred[..., levels.index(lo)], q_pred[..., levels.index(hi)])
             for lo, hi, percent in interval_pairs(levels)}
 
 
-def quantile_scores(y_true, q_pred, quantiles) -> dict:
+def quantile_scores(y_true, q_pred, quantiles, keep=None) -> dict:
     """Mean pinball loss over the levels and the coverage of every central interval.
 
-    ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis.
+    ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis; ``keep``
+    [...]: the values scored (default: all).
     """
-    q_pred = _f64(q_pred)
+    y_true, q_pred = _kept(y_true, _f64(q_pred), keep)
     levels = [float(q) for q in quantiles]
     return {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)])),
             **coverages(y_true, q_pred, levels)}
 
 
-def score(y_true, y_pred) -> dict:
-    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns."""
+def score(y_true, y_pred, keep=None) -> dict:
+    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns.
+
+    ``keep``: the values scored, a bool array of their shape (default: all); a target column with
+    no value kept is left out of the mean over targets, and every score is NaN when none has one."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape:
         raise ValueError(f"y_true and y_pred differ in shape: {y_true.shape} vs {y_pred.shape}")
-    columns = [(y_true[..., k], y_pred[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3 else [(y_true, y_pred)]
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    columns = ([(y_true[..., k], y_pred[..., k], keep[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3
+               else [(y_true, y_pred, keep)])
+    columns = [(t[m], p[m]) for t, p, m in columns if m.any()]
     names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape": smape, "mape": mape}
+    if not columns:
+        return {name: float("nan") for name in names}
     return {name: float(np.mean([fn(t, p) for t, p in columns])) for name, fn in names.items()}
 
 
 def _f64(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float64)
+
+
+def _kept(y_true, q_pred, keep):
+    """``y_true`` [...] and ``q_pred`` [..., Q] at the values ``keep`` [...] (all when None)."""
+    if keep is None:
+        return y_true, q_pred
+    keep = np.asarray(keep, dtype=bool)
+    return np.asarray(y_true)[keep], np.asarray(q_pred)[keep]
 
 
 def _check_season(season) -> None:

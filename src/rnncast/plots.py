@@ -57,17 +57,19 @@ BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"
 
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
-                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Figure:
+                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
-    ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number).
-    ``bands``: a prediction interval (lower, upper) per model name, drawn as a shaded band in the
-    model's colour, labelled with the name (e.g. "LSTM 80% interval"). A prediction whose name
-    starts with "baseline" is drawn thin in a style of its own (``BASELINE_STYLES``), under the models.
+    ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number); a NaN
+    forecast is a gap (a window left out of the scores). ``bands``: a prediction interval (lower,
+    upper) per model name, drawn as a shaded band in the model's colour, labelled with the name
+    (e.g. "LSTM 80% interval"). A prediction whose name starts with "baseline" is drawn thin in a
+    style of its own (``BASELINE_STYLES``), under the models. ``filled`` [points]: actual values that
+    ``fill`` made, drawn as marks apart from the observed line (``draw_actual``).
     """
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
-    draw_forecast(ax, x, actual, predictions, bands)
+    draw_forecast(ax, x, actual, predictions, bands, filled)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -78,12 +80,13 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
-    ``panels``: ``{"title", "x", "actual", "predictions", "bands"}`` per row.
+    ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled"}`` per row ("bands" and
+    "filled" optional).
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
-        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"))
+        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"))
         ax.set_title(panel["title"], fontsize=10)
         ax.set_ylabel(ylabel)
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -91,15 +94,27 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str) -> Figure:
     return fig
 
 
+FILLED_LABEL = "made by fill, not observed: not scored"
+
+
+def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6) -> None:
+    """The observed values as a black line, broken where ``filled`` [points] says a value was made by
+    ``fill`` (an interpolated stretch is no observation); the filled values as grey crosses of their own."""
+    filled = None if filled is None or not np.any(filled) else np.asarray(filled, dtype=bool)
+    ax.plot(x, actual if filled is None else np.where(filled, np.nan, actual), color="black", lw=lw, label="actual")
+    if filled is not None:
+        ax.plot(x, np.where(filled, actual, np.nan), ls="none", marker="x", ms=4, color="grey", label=FILLED_LABEL)
+
+
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
-                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> None:
-    """The actual values (black), each band, model and baseline onto ``ax``; dates matplotlib cannot
-    draw (a typo such as 9999-12-31) fall back to positions."""
+                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None) -> None:
+    """The actual values (black; ``filled`` ones apart, ``draw_actual``), each band, model and
+    baseline onto ``ax``; dates matplotlib cannot draw (a typo such as 9999-12-31) fall back to positions."""
     dated = np.issubdtype(np.asarray(x).dtype, np.datetime64)
     years = pd.DatetimeIndex(np.asarray(x)).year if dated and len(x) else None
     if dated and years is not None and (years.min() < 2 or years.max() >= 9000):
         x, dated = np.arange(len(actual)), False
-    ax.plot(x, actual, color="black", lw=1.6, label="actual")
+    draw_actual(ax, x, actual, filled)
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
     models = baselines = 0
@@ -136,13 +151,13 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     the seasonal-naive one (dash-dotted) where a window has it. Every row keeps its own time axis
     and labels: the series of a panel need not span the same dates.
 
-    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin", "baseline",
-    "seasonal" (or None)}]}``.
+    ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
+    "windows": [{"x", "forecast", "band", "origin", "baseline", "seasonal" (or None)}]}``.
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.6), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
-        ax.plot(curve["x"], curve["actual"], color="black", lw=1.4, label="actual")
+        draw_actual(ax, curve["x"], curve["actual"], curve.get("filled"), lw=1.4)
         for j, w in enumerate(curve["windows"]):
             colour = f"C{j % 10}"
             if w["band"] is not None:

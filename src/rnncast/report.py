@@ -33,7 +33,7 @@ from rnncast.windows import window_starts
 # ---- what a run measured --------------------------------------------------------------------
 
 def run_forecasts(forecaster: Forecaster, data) -> dict:
-    """The validation and test windows' forecasts (``forecasting.PartForecasts``), each forecast once."""
+    """The validation and test windows' forecasts (``windowforecasts.PartForecasts``), each forecast once."""
     data_s = forecaster.settings_.data
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]

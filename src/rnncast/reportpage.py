@@ -14,7 +14,7 @@ import html
 
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import divergence_text, fit_hint, interval_text, mase_note, verdict, verdict_units
+from rnncast.verdicts import divergence_text, fit_hint, interval_text, mase_note, unscored_note, verdict, verdict_units
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
 
@@ -54,9 +54,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         if intervals:
             blocks.append(("p", intervals))
     blocks.append(("h2", "Metrics (original units)"))
-    note = mase_note(metrics.get("test", {}))
-    if note:
-        blocks.append(("p", note))
+    for note in (unscored_note(metrics.get("test", {})), mase_note(metrics.get("test", {}))):
+        if note:
+            blocks.append(("p", note))
     blocks.append(("table", metric_rows(metrics, "original")))
     blocks.append(("h2", "Metrics (scaled units)"))
     blocks.append(("table", metric_rows(metrics, "scaled")))

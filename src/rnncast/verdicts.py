@@ -164,6 +164,15 @@ def mase_note(result: dict) -> str | None:
             "(as M4 leaves such series out) and counted in every other metric.")
 
 
+def unscored_note(result: dict) -> str | None:
+    """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
+    ``fills.left_out``), as a sentence; None when every value was observed."""
+    left_out = result.get("scored", {}).get("left_out")
+    if not left_out:
+        return None
+    return f"Values that fill made are not scored: {left_out}."
+
+
 def verdict_units(forecaster: Fitted) -> str:
     """Original units for one series; scaled units for many, where each series' errors count in its
     own scale (pooled original-unit MSE would be the largest series' MSE)."""
