@@ -213,3 +213,25 @@ def test_fit_and_its_page_say_which_filled_values_were_not_scored(tmp_path, caps
     metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
     assert metrics["test"]["scored"]["filled_targets"] == 21 and unscored_note(metrics["test"]).startswith("Values")
     assert unscored_note({"scored": {"text": "scored 4 windows"}}) is None
+
+
+def test_several_targets_of_one_series_are_judged_in_scaled_units_as_their_test_is():
+    """A newcomer's Close (about 100) and Volume (about 5e5) were judged on their pooled original MSE,
+    Volume's alone in effect, beside a Diebold–Mariano test in scaled units that said the opposite."""
+    from rnncast.verdicts import verdict_units
+
+    rng = np.random.default_rng(1)
+    n = 240
+    frame = pd.DataFrame({"close": 100 + np.cumsum(rng.normal(0, 1, n)),
+                          "volume": 5e5 + 1e5 * np.sin(np.arange(n) / 5) + rng.normal(0, 3e4, n)})
+    model = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=2, device="cpu").fit(frame, target=["close", "volume"])
+    assert verdict_units(model) == "scaled"
+    result = model.evaluate(frame)
+    assert result["targets"] == 2
+    good, sentence = verdict(result, verdict_units(model))
+    assert "MSE (each target in its own scaled units) " + f"{result['scaled']['model']['mse']:.4g}" in sentence
+    one = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(frame, target="close")
+    assert verdict_units(one) == "original"
+    backtest = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=1, device="cpu").backtest(
+        frame, n_windows=4, target=["close", "volume"])
+    assert backtest.metrics["verdict_units"] == "scaled" and backtest.metrics["targets"] == 2

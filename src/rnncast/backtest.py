@@ -12,8 +12,8 @@ before ``c_k``. A model never learns from a row at or after the origin it foreca
 The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
-and a Diebold–Mariano test gives p < 0.05, in original units for one series and in scaled units for
-many. The test is the one a few origins allow (``significance.diebold_mariano_origins``): a panel's
+and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
+units for many series or several targets. The test is the one a few origins allow (``significance.diebold_mariano_origins``): a panel's
 series count once per origin, overlapping windows add lags, and Student's t replaces the normal.
 """
 
@@ -117,11 +117,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
     overall = scores(wf, scales, wf_scaled)
-    units = "original" if panel.layout == "single" else "scaled"  # evaluate's verdict_units
+    units = "original" if panel.layout == "single" and panel.n_targets == 1 else "scaled"  # evaluate's verdict_units
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
+        "targets": panel.n_targets,
         "skipped_series": skipped,
         "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),
                      **scores(take(wf, window == j), scales[window == j], take(wf_scaled, window == j))}

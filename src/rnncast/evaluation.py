@@ -15,7 +15,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """Scores of one part's windows (``windowforecasts.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
-    Returns ``{"windows", "horizon", "scored": {what was scored, see parts.describe}, "original":
+    Returns ``{"windows", "horizon", "targets" (T), "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
@@ -25,7 +25,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
-    result = {"windows": len(original.starts), "horizon": horizon}
+    result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
     if forecasts.scored:
         result["scored"] = forecasts.scored
     result["original"] = scores(original, mase_scales[original.series], scaled)

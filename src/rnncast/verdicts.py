@@ -1,8 +1,8 @@
 """What a run's scores say: the verdict against the baselines, and the hints and notes beside it.
 
 A model *beats* a baseline only when its test MSE is lower and a Diebold–Mariano test gives
-p < ``alpha``; the verdict says so in one sentence, in original units for one series and in scaled
-units for many (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
+p < ``alpha``; the verdict says so in one sentence, in original units for one series of one target
+and in scaled units for many series or several targets (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
 features lose to the training mean, the epoch a diverged fit kept, and how a pooled MASE treated
 series with a zero naive error. A backtest gets the same verdict over its windows
 (``backtest_verdict``), with the test it rests on said. The command line prints these sentences;
@@ -19,6 +19,7 @@ class Fitted(Protocol):
     ``backtest``, which the estimator imports, imports this module)."""
 
     layout_: str
+    targets_: list
     past_covariates_: list
     future_covariates_: list
     history_: list
@@ -37,7 +38,7 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
     best_name = min(rivals, key=rivals.get)
     best, p = rivals[best_name], p_values[best_name]
-    mse = "MSE" if units == "original" else "MSE (each series in its own scaled units)"
+    mse = "MSE" if units == "original" else f"MSE (each {scaled_each(test)} in its own scaled units)"
     if all(beats(test, n, units, alpha) for n in rivals):
         return True, (f"The model beats every baseline on {where}: {mse} {model:.4g} against "
                       f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
@@ -65,7 +66,8 @@ def headline(test: dict, units: str = "original", alpha: float = 0.05) -> str:
 def backtest_test(m: dict) -> dict:
     """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
     scores in both units and the Diebold–Mariano results."""
-    return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"]}
+    return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
+            "series": m["series"], "targets": m.get("targets", 1)}
 
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
@@ -174,9 +176,18 @@ def unscored_note(result: dict) -> str | None:
 
 
 def verdict_units(forecaster: Fitted) -> str:
-    """Original units for one series; scaled units for many, where each series' errors count in its
-    own scale (pooled original-unit MSE would be the largest series' MSE)."""
-    return "original" if forecaster.layout_ == "single" else "scaled"
+    """Original units for one series of one target; scaled units for many series or several targets,
+    where each one's errors count in its own scale (a pooled original-unit MSE would be the largest
+    series' or target's MSE: Volume's against Close's), as the Diebold–Mariano test counts them."""
+    return "original" if forecaster.layout_ == "single" and len(forecaster.targets_) == 1 else "scaled"
+
+
+def scaled_each(test: dict) -> str:
+    """What is scaled on its own in scaled units, as the verdict says it: "series", "target" or
+    "series and target" (from the scores' ``series`` and ``targets``, or the scored part's series)."""
+    series = test.get("series", test.get("scored", {}).get("series", 1))
+    several = test.get("targets", 1) > 1
+    return "series and target" if series > 1 and several else "target" if several else "series"
 
 
 def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
