@@ -235,3 +235,67 @@ def test_several_targets_of_one_series_are_judged_in_scaled_units_as_their_test_
     backtest = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=1, device="cpu").backtest(
         frame, n_windows=4, target=["close", "volume"])
     assert backtest.metrics["verdict_units"] == "scaled" and backtest.metrics["targets"] == 2
+
+
+def _monthly(n: int = 240) -> pd.DataFrame:
+    """A monthly series whose yearly season the seasonal naive forecast follows closely."""
+    rng = np.random.default_rng(0)
+    t = np.arange(n)
+    return pd.DataFrame({"ds": pd.date_range("2000-01-31", periods=n, freq="ME"),
+                         "sales": 50 + 20 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 1, n)})
+
+
+def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hints_the_season(tmp_path, capsys):
+    """A newcomer's monthly series "beat every baseline" while seasonal naive, not computed, was far
+    better: "every baseline" now names the ones computed, and a hint gives the season to set."""
+    from rnncast.seasons import Season
+    from rnncast.verdicts import every_baseline, fitted_season_hint, headline, missing_season
+
+    frame = _monthly()
+    model = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(frame, target="sales")
+    assert missing_season(model) == Season(12, "months in a year")
+    hint = fitted_season_hint(model)
+    assert hint.startswith("hint: the calendar is 'ME', 12 months in a year, but season is 1")
+    assert "give the season (season=12, --season 12) to compare the model with it" in hint
+    assert every_baseline({"repeat": 1, "mean": 2}, missing_season(model)) == "every baseline computed (repeat, mean)"
+    test = {"original": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0},
+                         "mean": {"mse": 3.0, "mae": 3.0}},
+            "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.001}}}
+    assert verdict(test, season=missing_season(model))[1].startswith(
+        "The model beats every baseline computed (repeat, mean) on the test split")
+    assert verdict(test)[1].startswith("The model beats every baseline on")  # no calendar said: as before
+    assert headline(test, season=missing_season(model)) == "the model beats every baseline computed (repeat, mean) beyond chance"
+    seasonal = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, season=12, device="cpu").fit(frame, target="sales")
+    assert missing_season(seasonal) is None and fitted_season_hint(seasonal) is None
+    weekly = Forecaster(lookback=8, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(
+        frame.assign(ds=pd.date_range("2000-01-02", periods=240, freq="W-SUN")), target="sales")
+    assert "with a lookback of at least 52 (lookback=52, --lookback 52; it is 8)" in fitted_season_hint(weekly)
+    data = tmp_path / "m.csv"
+    frame.to_csv(data, index=False)
+    assert main(["fit", str(data), "--target", "sales", "--lookback", "24", "--horizon", "1", "--epochs", "1",
+                 "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    out = capsys.readouterr().out
+    assert "hint: the calendar is 'ME', 12 months in a year" in out
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    assert "hint: the calendar is 'ME', 12 months in a year" in page
+    assert main(["evaluate", str(tmp_path / "run"), str(data)]) == 0
+    assert "hint: the calendar is 'ME'" in capsys.readouterr().out
+
+
+def test_a_backtest_of_a_monthly_series_without_a_season_says_the_same():
+    from rnncast.verdicts import backtest_season_hint, backtest_verdict
+
+    result = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, device="cpu").backtest(
+        _monthly(), n_windows=4, target="sales")
+    m = result.metrics
+    assert m["implied_season"] == {"steps": 12, "cycle": "months in a year"} and m["freq"] == "ME"
+    assert backtest_season_hint(m).startswith("hint: the calendar is 'ME', 12 months in a year")
+    won = copy.deepcopy(m)  # as if the model had won beyond chance
+    won["overall"]["model"]["mse"] = 0.0
+    for test in won["significance"].values():
+        test["p_value"] = 0.001
+    good, sentence = backtest_verdict(won)
+    assert good and "The model beats every baseline computed (repeat, mean) on the backtest windows" in sentence
+    seasonal = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, season=12, device="cpu").backtest(
+        _monthly(), n_windows=4, target="sales")
+    assert seasonal.metrics["implied_season"] is None and backtest_season_hint(seasonal.metrics) is None

@@ -35,6 +35,7 @@ from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
+from rnncast.seasons import Season, implied_season
 from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline
 from rnncast.windows import Split, chronological_split, rows_needed
@@ -116,13 +117,15 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
+    implied = implied_season(panel.calendar)  # said beside the verdict when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
     units = "original" if panel.layout == "single" and panel.n_targets == 1 else "scaled"  # evaluate's verdict_units
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
-        "targets": panel.n_targets,
+        "targets": panel.n_targets, "freq": panel.calendar.freq_text,
+        "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
         "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),
                      **scores(take(wf, window == j), scales[window == j], take(wf_scaled, window == j))}
@@ -231,9 +234,10 @@ def backtest_figure(result: Backtest, n_series: int = 3):
         label = target if panel.id_col is None else f"{panel.ids[s]}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     m = result.metrics
+    season = Season(**m["implied_season"]) if m.get("implied_season") else None
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
-             f"Over every window, {headline(backtest_test(m), m['verdict_units'])} (Diebold–Mariano p < 0.05)")
+             f"Over every window, {headline(backtest_test(m), m['verdict_units'], season=season)} (Diebold–Mariano p < 0.05)")
     band_label = f"{outer[2]}% interval" if outer else None
     from rnncast import plots  # matplotlib only when a figure is drawn
 

@@ -26,7 +26,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import backtest_verdict, divergence, interval_text
+from rnncast.verdicts import backtest_season_hint, backtest_verdict, divergence, interval_text
 from rnncast.windows import window_starts
 
 
@@ -166,7 +166,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     how = "a fresh model and scalers trained before each origin" if m["refit"] else (
         "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
     good, sentence = backtest_verdict(m)
-    blocks = [("verdict", good, sentence),
+    hint = backtest_season_hint(m)
+    blocks = [("verdict", good, sentence), *([("hint", hint)] if hint else []),
               ("p", f"{m['series']} series, {m['n_windows']} forecast origins {m['step']} steps apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]

@@ -14,7 +14,8 @@ import html
 
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import divergence_text, fit_hint, interval_text, mase_note, unscored_note, verdict, verdict_units
+from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, mase_note, missing_season,
+                              unscored_note, verdict, verdict_units)
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
 
@@ -25,8 +26,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     """The page of a run: the verdict (and a hint), notes, metrics, ``figures`` (blocks), data and settings."""
     blocks = []
     if "test" in metrics:
-        good, sentence = verdict(metrics["test"], verdict_units(forecaster))
+        good, sentence = verdict(metrics["test"], verdict_units(forecaster), season=missing_season(forecaster))
         blocks.append(("verdict", good, sentence))
+        if fitted_season_hint(forecaster):
+            blocks.append(("hint", fitted_season_hint(forecaster)))
         hint = fit_hint(forecaster, metrics)
         if hint:
             blocks.append(("hint", hint))
