@@ -77,3 +77,26 @@ def test_interval_pairs_and_quantile_scores():
 def test_score_keeps_its_keys():
     result = metrics.score(np.ones((3, 2, 1)), np.ones((3, 2, 1)) * 2)
     assert set(result) == {"mse", "mae", "rmse", "r2", "smape", "mape"}
+
+
+def test_r2_by_series_is_each_series_own_r2_averaged_and_skips_series_that_do_not_vary():
+    """Two series at levels 10 and 1000: pooled, the level gap is variance a forecast of the right level
+    explains (R² near 1 for each series' mean); each series' own R² of its mean is 0."""
+    rng = np.random.default_rng(0)
+    low, high = 10 + rng.normal(size=(20, 1, 1)), 1000 + rng.normal(size=(20, 1, 1))
+    y = np.concatenate([low, high])
+    series = np.repeat([0, 1], 20)
+    means = np.concatenate([np.full_like(low, low.mean()), np.full_like(high, high.mean())])
+    assert metrics.r2(y, means) > 0.99  # pooled: misleading
+    assert metrics.r2_by_series(y, means, series) == (pytest.approx(0.0, abs=1e-12), 2)
+    good = y + rng.normal(0, 0.5, y.shape)
+    by_hand = np.mean([metrics.r2(y[series == s], good[series == s]) for s in (0, 1)])
+    assert metrics.r2_by_series(y, good, series)[0] == pytest.approx(by_hand)
+    flat = y.copy()
+    flat[series == 0] = 5.0  # a series whose values do not vary has no R²: the mean is over the other
+    assert metrics.r2_by_series(flat, good, series) == (pytest.approx(metrics.r2(y[20:], good[20:])), 1)
+    keep = np.ones(y.shape, bool)
+    keep[:5] = False
+    assert metrics.r2_by_series(y, good, series, keep)[0] == pytest.approx(
+        np.mean([metrics.r2(y[5:20], good[5:20]), metrics.r2(y[20:], good[20:])]))
+    assert np.isnan(metrics.r2_by_series(np.ones((4, 1, 1)), np.ones((4, 1, 1)), [0, 0, 1, 1])[0])

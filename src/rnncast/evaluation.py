@@ -15,7 +15,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """Scores of one part's windows (``windowforecasts.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
-    Returns ``{"windows", "horizon", "targets" (T), "scored": {what was scored, see parts.describe}, "original":
+    Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of"}: a panel's R² is
+    the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary)], "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
@@ -30,6 +31,11 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["scored"] = forecasts.scored
     result["original"] = scores(original, mase_scales[original.series], scaled)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
+    scored_series = len(np.unique(original.series)) if original.series is not None else 1
+    if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
+        kept = scored(original)
+        result["r2_by_series"] = {"series": metrics.r2_by_series(original.y_true, original.y_pred, original.series, kept)[1],
+                                  "of": scored_series}
     unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
     if unusable.any():
         result["mase_excluded"] = {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
@@ -54,16 +60,20 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
 
 def scaled_scores(scaled: dict, original: dict) -> dict:
     """The scaled block: MASE has no units, so it is the original block's (the scaled errors would
-    need each series' scaled naive error); MAPE and sMAPE mean nothing on z-scored values: left out."""
-    return {name: {**{k: v for k, v in block.items() if k not in ("mape", "smape")}, "mase": original[name]["mase"]}
-            for name, block in scaled.items()}
+    need each series' scaled naive error), and so is R² (each target's R², each series' on a panel, is
+    the same in any units of its own: scaling moves only float32's rounding); MAPE and sMAPE mean
+    nothing on z-scored values: left out."""
+    return {name: {**{k: v for k, v in block.items() if k not in ("mape", "smape")}, "mase": original[name]["mase"],
+                   "r2": original[name]["r2"]} for name, block in scaled.items()}
 
 
 def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
     """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
     MASE pools the windows of the series whose denominator is positive (a series whose training
-    rows never change has none); NaN only when no series has one.
+    rows never change has none); NaN only when no series has one. R² of the windows of several series
+    is each series' own R² averaged (``metrics.r2_by_series``): pooled, the gap between the series'
+    levels would count as variance any forecast of the right level explains.
 
     ``scaled``: the same windows in scaled units, where the intervals' coverage is counted (it has
     no units, so it is the same count, without the rounding of the way back: the network forecasts
@@ -74,8 +84,12 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     kept = scored(wf)  # [W, H, T] the values scored (filled targets left out), or None: all
     keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape) & (True if kept is None else kept)  # [W, H, T]
 
+    several = wf.series is not None and len(np.unique(wf.series)) > 1
+
     def one(y_pred):
         scores = metrics.score(wf.y_true, y_pred, kept)
+        if several:
+            scores["r2"] = metrics.r2_by_series(wf.y_true, y_pred, wf.series, kept)[0]
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
         scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
         return scores

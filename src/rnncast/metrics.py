@@ -32,6 +32,34 @@ def r2(y_true, y_pred) -> float:
     return float(1.0 - np.sum((y_true - y_pred) ** 2) / total)
 
 
+def r2_by_series(y_true, y_pred, series, keep=None) -> tuple[float, int]:
+    """R² of each series on its own, averaged: ``(mean, count)`` over the series whose R² is defined.
+
+    ``y_true``, ``y_pred`` [W, H, T]; ``series`` [W] (any integer labels); ``keep`` [W, H, T]: the
+    values scored (default: all). A series' R² is the mean over its targets of ``1 - SSE / SST`` about
+    its own mean, so that the gap between the levels of series (stores of 10 and of 10,000 sales)
+    counts in no one's variance; a series or target whose scored values do not vary has none. NaN
+    (count 0) when no series has one."""
+    y_true, y_pred = _f64(y_true), _f64(y_pred)
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    labels, codes = np.unique(np.asarray(series), return_inverse=True)
+    groups = np.broadcast_to(codes.reshape(-1, 1), y_true.shape[:2])  # [W, H]
+    per = np.full((len(labels), y_true.shape[-1]), np.nan)  # [S, T]
+    for t in range(y_true.shape[-1]):
+        m = keep[..., t]
+        g, y, p = groups[m], y_true[..., t][m], y_pred[..., t][m]
+        count = np.bincount(g, minlength=len(labels))
+        mean = np.bincount(g, weights=y, minlength=len(labels)) / np.maximum(count, 1)
+        total = np.bincount(g, weights=(y - mean[g]) ** 2, minlength=len(labels))
+        sse = np.bincount(g, weights=(y - p) ** 2, minlength=len(labels))
+        varies = total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=len(labels)), 1e-300)
+        per[varies, t] = 1.0 - sse[varies] / total[varies]
+    defined = ~np.isnan(per).all(axis=1)
+    if not defined.any():
+        return float("nan"), 0
+    return float(np.mean(np.nanmean(per[defined], axis=1))), int(defined.sum())
+
+
 def smape(y_true, y_pred) -> float:
     """Symmetric MAPE in percent; pairs where both values are 0 count as exact."""
     y_true, y_pred = _f64(y_true), _f64(y_pred)

@@ -115,7 +115,8 @@ def highway_start_text(start: dict, loss: str) -> str:
 
 
 def metric_rows(metrics: dict, units: str) -> list[list[str]]:
-    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else "R²" for m in METRIC_NAMES]]
+    r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
+    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else r2 for m in METRIC_NAMES]]
     for part, result in metrics.items():
         if part not in ("val", "test"):
             continue

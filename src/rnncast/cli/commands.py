@@ -162,7 +162,8 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
     for units in ("original", "scaled"):
         rows = [[name if name == "model" else f"baseline: {name}", f"{s['mse']:.5g}", f"{s['mae']:.5g}",
                  f"{s['rmse']:.5g}", f"{s['r2']:.4f}", f"{s['mase']:.4f}"] for name, s in result[units].items()]
-        tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", "R²", mase], rows))
+        r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
+        tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
     note = mase_note(result)
     return "\n".join(tables + ([note] if note else []))
 
