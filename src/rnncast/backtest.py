@@ -27,7 +27,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import csvtext, fitting
+from rnncast import csvtext, fills, fitting
 from rnncast.evaluation import scaled_scores, scores
 from rnncast.fitting import report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -137,6 +137,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                        horizon, step, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
+    out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
+    if out["text"]:  # as evaluate's scored sentence says it (verdicts.unscored_note)
+        metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
+                             "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)
     return Backtest(frame, metrics, panel, cutoffs)
 
@@ -221,16 +225,13 @@ def backtest_figure(result: Backtest, n_series: int = 3):
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]
             wx = w[panel.time_col or "ds"].to_numpy() if panel.time is not None else w["row"].to_numpy()
-            band = ((w[f"{target}_q{outer[0]:g}"].to_numpy(), w[f"{target}_q{outer[1]:g}"].to_numpy())
-                    if outer else None)
+            gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn
+            shown = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
+            band = (shown(f"{target}_q{outer[0]:g}"), shown(f"{target}_q{outer[1]:g}")) if outer else None
             origin = x[int(result.cutoffs[s, j]) - lo]
             seasonal = f"{target}_seasonal"  # with a season: the baseline a seasonal model must beat
-            hat = w[f"{target}_hat"].to_numpy()
-            if "left_out" in w and w["left_out"].any():  # its inputs read later fills: drawn as a gap, as it is not scored
-                hat = np.full(len(hat), np.nan)
-            windows.append({"x": wx, "forecast": hat, "band": band, "origin": origin,
-                            "baseline": w[f"{target}_repeat"].to_numpy(),
-                            "seasonal": w[seasonal].to_numpy() if seasonal in w else None})
+            windows.append({"x": wx, "forecast": shown(f"{target}_hat"), "band": band, "origin": origin,
+                            "baseline": shown(f"{target}_repeat"), "seasonal": shown(seasonal) if seasonal in w else None})
         label = target if panel.id_col is None else f"{panel.ids[s]}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     m = result.metrics

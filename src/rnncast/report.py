@@ -26,7 +26,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import backtest_season_hint, backtest_verdict, divergence, interval_text
+from rnncast.verdicts import backtest_season_hint, backtest_verdict, divergence, interval_text, unscored_note
 from rnncast.windows import window_starts
 
 
@@ -174,6 +174,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")
     if intervals:
         blocks.append(("p", intervals))
+    if unscored_note(m):
+        blocks.append(("p", unscored_note(m)))
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

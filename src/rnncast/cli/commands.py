@@ -61,7 +61,7 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
-    from rnncast.verdicts import backtest_season_hint, backtest_verdict, interval_text
+    from rnncast.verdicts import backtest_season_hint, backtest_verdict, interval_text, unscored_note
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -85,6 +85,8 @@ def run_backtest(args) -> int:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
+    if unscored_note(result.metrics):
+        print(unscored_note(result.metrics))  # why a window's row may be nan
     print(backtest_verdict(result.metrics)[1])
     if backtest_season_hint(result.metrics):
         print(backtest_season_hint(result.metrics))
