@@ -162,7 +162,7 @@ def test_backtest_counts_a_repeated_value_inside_its_interval():
 
 def test_a_single_series_is_tested_over_its_origins_in_original_units():
     """The verdict's Diebold–Mariano results are those of the forecasts the backtest wrote, per origin."""
-    from rnncast.metrics import diebold_mariano_origins
+    from rnncast.significance import diebold_mariano_origins
 
     frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
     result = Forecaster(**TINY).backtest(frame, n_windows=4, step=2, target="y")
@@ -215,3 +215,28 @@ def test_a_backtest_whose_first_model_trains_on_very_few_windows_says_how_many(c
     said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
     assert said == ["the model trains on only 14 windows (lookback 30 + horizon 3 in 46 training rows), too few to learn "
                     "much from; a shorter lookback (lookback=, --lookback) or more rows give it more"]
+
+
+@pytest.mark.parametrize("refit", [False, True], ids=["one-model", "refit"])
+def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit):
+    """Rows 145-146 of 150 missing and interpolated from row 147. The origins are rows 145, 146, 147
+    (step 1): the first window's targets 145-146 were made, so they are flagged and not scored; the
+    other two windows' inputs hold a value made from row 147, at or after their origin, so they are
+    left out whole."""
+    frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
+    frame.loc[145:146, "y"] = np.nan
+    result = Forecaster(**TINY, fill="interpolate").backtest(frame, n_windows=3, step=1, target="y", refit=refit)
+    f, m = result.forecasts, result.metrics
+    assert (f["y_filled"] == f["ds"].isin(frame.loc[145:146, "ds"])).all()  # in every window that forecasts them
+    assert f.groupby("window")["left_out"].first().tolist() == [False, True, True]
+    keep = ~f["y_filled"] & ~f["left_out"]  # the first window's last target alone
+    assert keep.sum() == 1
+    assert m["overall"]["model"]["mse"] == pytest.approx(((f["y_hat"] - f["y"])[keep] ** 2).mean())
+    assert m["overall"]["repeat"]["mse"] == pytest.approx(((f["y_repeat"] - f["y"])[keep] ** 2).mean())
+    assert np.isnan(m["significance"]["repeat"]["p_value"])  # one origin left: no test
+    assert (m["scored"]["filled_targets"], m["scored"]["windows_left_out"], m["scored"]["windows_scored"]) == (2, 2, 1)
+    from rnncast.verdicts import unscored_note
+    assert unscored_note(m).startswith("Values that fill made are not scored: 2 target values")
+    ax = result.figure().axes[0]
+    drawn = [np.asarray(line.get_ydata(), float) for line in ax.lines if line.get_color() != "black"]
+    assert sum(np.isnan(y).all() for y in drawn) >= 4  # the two windows left out: forecast and repeat, not drawn

@@ -164,3 +164,19 @@ def test_predict_overwrite_through_a_link_writes_its_target_and_keeps_the_link(t
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link), "--overwrite"]) == 0
     assert link.is_symlink() and link.readlink().as_posix() == "archive/2017.csv"
     assert target.read_text().startswith("month,sales\n2017-01,")
+
+
+def test_a_panels_score_tables_and_page_say_its_r2_is_a_mean_over_series():
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import metric_rows
+
+    frame = make_panel(3, scales=(1.0, 1000.0), seed=5)
+    model = Forecaster(**TINY).fit(frame)
+    result = model.evaluate(frame)
+    assert result["r2_by_series"]["of"] == 3
+    text = score_tables(result, 1)
+    assert text.count("R² (series mean)") == 2  # both blocks
+    assert "R² (series mean)" in metric_rows({"test": result}, "original")[0]
+    one = Forecaster(**TINY).fit(frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id"), target="y")
+    assert "R² (series mean)" not in score_tables(one.evaluate(
+        frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id")), 1)

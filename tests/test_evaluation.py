@@ -10,8 +10,8 @@ import pytest
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast import evaluation
-from rnncast.forecasting import PartForecasts, WindowForecasts
+from rnncast import evaluation, metrics
+from rnncast.windowforecasts import PartForecasts, WindowForecasts
 
 L, H = TINY["lookback"], TINY["horizon"]
 
@@ -45,6 +45,48 @@ def test_scores_in_both_units_with_mase_against_each_series_naive_error():
     assert b["mse"] == pytest.approx(4.0) and b["mase"] == pytest.approx(0.5)
     better = result["significance"]["repeat"]
     assert set(result["significance"]) == {"repeat"} and better["statistic"] < 0 and better["p_value"] < 0.5
+
+
+def _series_windows(copies: int, n: int = 80) -> WindowForecasts:
+    """``copies`` series with the same errors at the same 80 weekly times (one window each, horizon 1):
+    the model off by noise of spread 1, the repeat baseline by spread 1.15."""
+    rng = np.random.default_rng(7)
+    model, repeat = rng.normal(0, 1.0, (n, 1, 1)), rng.normal(0, 1.15, (n, 1, 1))
+    time = pd.date_range("2020-01-05", periods=n + 10, freq="W-SUN")
+    tile = lambda a: np.tile(a, (copies, 1, 1))  # noqa: E731
+    return WindowForecasts(starts=np.tile(np.arange(n), copies), target_rows=np.tile(np.arange(n) + 5, copies),
+                           y_true=tile(np.zeros((n, 1, 1))), y_pred=tile(model), baselines={"repeat": tile(repeat)},
+                           time=time if copies == 1 else None, series=np.repeat(np.arange(copies), n),
+                           ids=[str(k) for k in range(copies)], times=[time] * copies)
+
+
+def test_a_panels_diebold_mariano_test_counts_each_forecast_time_once():
+    """Series seen at one time may share its shocks: evaluate's test sums a panel's differentials per
+    forecast time, so five series that repeat one series' errors are no more evidence than that series."""
+    one = evaluation.evaluate(PartForecasts(_series_windows(1), _series_windows(1), np.ones((1, 1)), ["0"]))
+    five = evaluation.evaluate(PartForecasts(_series_windows(5), _series_windows(5), np.ones((5, 1)), list("01234")))
+    assert five["significance"]["repeat"]["p_value"] == pytest.approx(one["significance"]["repeat"]["p_value"])
+    assert five["significance"]["repeat"]["times"] == 80
+    assert list(evaluation.forecast_times(_series_windows(5))[::80]) == [0] * 5  # every series' first window at time 0
+
+
+def test_a_panels_r2_is_each_series_own_in_both_blocks_not_the_level_gap():
+    """A newcomer read R² 0.99 for the model and 0.976 for the training mean of stores at different
+    levels, while the model lost to seasonal naive: pooled, the level gap counts as explained."""
+    rng = np.random.default_rng(3)
+    y_true = np.concatenate([10 + rng.normal(size=(30, 1, 1)), 1000 + rng.normal(size=(30, 1, 1))])
+    series = np.repeat([0, 1], 30)
+    level = np.where(series == 0, 10.0, 1000.0)[:, None, None]
+    wf = WindowForecasts(starts=np.tile(np.arange(30), 2), target_rows=np.tile(np.arange(30) + 5, 2), y_true=y_true,
+                         y_pred=y_true + rng.normal(0, 0.8, y_true.shape), baselines={"mean": np.broadcast_to(level, y_true.shape)},
+                         time=None, series=series, ids=["a", "b"])
+    result = evaluation.evaluate(PartForecasts(wf, wf, np.ones((2, 1)), ["a", "b"]))
+    assert result["original"]["mean"]["r2"] < 0.05  # pooled it would be above 0.99
+    assert result["original"]["model"]["r2"] == pytest.approx(np.mean(
+        [metrics.r2(y_true[series == s], wf.y_pred[series == s]) for s in (0, 1)]))
+    assert result["scaled"]["model"]["r2"] == result["original"]["model"]["r2"]  # it has no units
+    assert result["r2_by_series"] == {"series": 2, "of": 2}
+    assert "r2_by_series" not in evaluation.evaluate(PartForecasts(_two_targets(), _two_targets(), np.ones((1, 2)), [None]))
 
 
 def test_interval_scores_are_the_models_only():

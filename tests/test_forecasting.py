@@ -147,3 +147,60 @@ def test_new_data_and_future_values_are_read_in_the_date_order_fit_chose(tmp_pat
     future = pd.DataFrame({"date": ["01/06/2016", "02/06/2016"], "x": [0.1, 0.2]})  # 1 and 2 June: both read both ways
     forecast = known.predict(frame, future=future)
     assert list(forecast.index) == [pd.Timestamp("2016-06-01"), pd.Timestamp("2016-06-02")]
+
+
+# ---- values that fill made are not scored ---------------------------------------------------------
+
+def _weekly_with_a_hole(n: int = 200, hole=(165, 186)) -> pd.DataFrame:
+    """200 weekly rows of a noisy wave with rows 165-185 (in the test part) missing."""
+    frame = make_frame(n, freq="W-SUN", feature=False)
+    frame.loc[hole[0]: hole[1] - 1, "y"] = np.nan
+    return frame
+
+
+@pytest.fixture(scope="module")
+def holey():
+    frame = _weekly_with_a_hole()
+    settings = {**TINY, "lookback": 8, "horizon": 1}
+    return frame, {fill: Forecaster(**settings, fill=fill).fit(frame, target="y") for fill in ("ffill", "interpolate")}
+
+
+def test_filled_targets_are_left_out_of_every_score_and_said(holey):
+    """A newcomer's test split had 21 of its 40 targets made by ffill, scored as if observed: they are
+    now left out of the model's and the baselines' scores alike, and the scored sentence says so."""
+    frame, models = holey
+    model = models["ffill"]
+    wf = model.predict_windows(frame, part="test")
+    assert wf.filled[:, 0, 0].sum() == 21 and wf.reads_later is not None and not wf.reads_later.any()
+    observed = ~wf.filled
+    result = model.evaluate(frame)
+    for name, pred in [("model", wf.y_pred)] + list(wf.baselines.items()):
+        expected = np.mean((pred[observed].astype(np.float64) - wf.y_true[observed]) ** 2)
+        assert result["original"][name]["mse"] == pytest.approx(expected, rel=1e-6)
+    scored = result["scored"]
+    assert (scored["filled_targets"], scored["windows_left_out"], scored["windows_scored"]) == (21, 0, 19)
+    assert "21 target values missing from the data and carried forward" in scored["text"]
+    assert all(test["times"] == 19 for test in result["significance"].values())  # the test skips them too
+
+
+def test_a_window_whose_inputs_were_interpolated_from_its_targets_is_left_out_whole(holey):
+    """Interpolation fills rows 165-185 from row 186: a window whose inputs hold one of them and whose
+    first target is at or before row 186 would read what comes after its forecast time."""
+    frame, models = holey
+    model = models["interpolate"]
+    wf = model.predict_windows(frame, part="test")
+    first = wf.target_rows
+    expected = (first <= 186) & (first - 1 >= 165)  # the last input row is among the filled ones
+    assert wf.reads_later.tolist() == expected.tolist() and expected.sum() == 21
+    result = model.evaluate(frame)
+    keep = ~wf.filled[:, 0, 0] & ~wf.reads_later
+    assert result["original"]["model"]["mse"] == pytest.approx(
+        np.mean((wf.y_pred[keep, 0, 0].astype(np.float64) - wf.y_true[keep, 0, 0]) ** 2), rel=1e-6)
+    assert result["scored"]["windows_left_out"] == 21 and "left out whole" in result["scored"]["text"]
+
+
+def test_a_part_with_nothing_observed_is_refused(holey):
+    frame, models = holey
+    wider = _weekly_with_a_hole(hole=(158, 186)).iloc[:186]  # every test target (rows 160-185) missing
+    with pytest.raises(RnncastError, match="nothing is left to score in part 'test': 26 target values"):
+        models["ffill"].evaluate(wider)

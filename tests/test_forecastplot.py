@@ -168,3 +168,22 @@ def test_periods_are_drawn_at_their_start():
     model = Forecaster(**TINY).fit(frame, target="y")
     fig = forecast_plot(model, frame, {"lstm": model})
     assert fig.axes[0].get_xlabel() == "quarter" and len(fig.axes[0].lines[0].get_xdata()) > 0
+
+
+def test_values_fill_made_are_drawn_apart_from_the_actual_line_and_left_out_windows_as_gaps():
+    """A newcomer's forecast.png drew a 21-week interpolated stretch as "actual". The observed line
+    breaks there, the made values are crosses of their own, and the windows whose inputs were filled
+    from their targets or later draw no forecast."""
+    from rnncast.plots import FILLED_LABEL
+
+    data = make_frame(200, freq="W-SUN", feature=False)
+    data.loc[165:185, "y"] = np.nan  # the test part is rows 160-199
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 1}, fill="interpolate").fit(data, target="y")
+    fig = forecast_plot(model, data, {"lstm": model})
+    lines = {line.get_label(): np.asarray(line.get_ydata(), dtype=float) for line in fig.axes[0].lines}
+    assert FILLED_LABEL in legend(fig.axes[0])
+    made = ~np.isnan(lines[FILLED_LABEL])
+    assert made.sum() == 21 and np.isnan(lines["actual"][made]).all() and not np.isnan(lines["actual"][~made]).any()
+    wf = model.predict_windows(data, part="test")
+    assert np.isnan(lines["lstm"]).sum() == wf.reads_later.sum() == 21
+    assert np.isnan(lines["baseline: repeat last value"]).sum() == 21

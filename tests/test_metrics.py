@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy import stats
 
 from rnncast import metrics
 
@@ -80,39 +79,24 @@ def test_score_keeps_its_keys():
     assert set(result) == {"mse", "mae", "rmse", "r2", "smape", "mape"}
 
 
-def _backtest_errors(n_origins: int, n_series: int = 1, seed: int = 0):
-    """[S * K, 2, 1] errors of A (smaller on average) and B, series-major, and each window's origin."""
-    rng = np.random.default_rng(seed)
-    a = rng.normal(0, 1.0, (n_series * n_origins, 2, 1))
-    b = rng.normal(0, 1.3, (n_series * n_origins, 2, 1))
-    return a, b, np.tile(np.arange(n_origins), n_series)
-
-
-def test_dm_over_origins_that_share_no_target_is_the_paired_t_test():
-    """step >= horizon: the origins' loss differences are independent, and the small-sample form
-    reduces to the t-test of their mean at n - 1 degrees of freedom."""
-    a, b, origins = _backtest_errors(6)
-    d = (a ** 2 - b ** 2).reshape(6, -1).mean(axis=1)
-    t = d.mean() / (d.std(ddof=1) / np.sqrt(6))
-    result = metrics.diebold_mariano_origins(a, b, origins, horizon=2, step=2)
-    assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(stats.t.cdf(t, 5))
-    assert (result["origins"], result["lags"]) == (6, 0)
-
-
-def test_dm_over_origins_counts_a_panels_series_once_per_origin():
-    """Series seen at one time may share its shocks: ten copies of one series are no more evidence
-    than the series alone (counted as 60 windows, they would give a far smaller p-value)."""
-    a, b, origins = _backtest_errors(6)
-    alone = metrics.diebold_mariano_origins(a, b, origins, horizon=2, step=2)
-    copies = metrics.diebold_mariano_origins(np.tile(a, (10, 1, 1)), np.tile(b, (10, 1, 1)), np.tile(origins, 10), 2, 2)
-    assert copies["p_value"] == pytest.approx(alone["p_value"]) and copies["origins"] == 6
-
-
-def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
-    a, b, origins = _backtest_errors(8)
-    half = metrics.diebold_mariano_origins(a, b, origins, horizon=24, step=12)  # each window reaches 2 origins
-    assert half["lags"] == 1 and 0 < half["p_value"] < 1
-    assert metrics.diebold_mariano_origins(a, b, origins, horizon=24, step=6)["lags"] == 3  # 8 origins: just enough
-    few = metrics.diebold_mariano_origins(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
-    assert (few["origins"], few["lags"]) == (5, 2) and np.isnan(few["p_value"]) and np.isnan(few["statistic"])
-    assert np.isnan(metrics.diebold_mariano_origins(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])
+def test_r2_by_series_is_each_series_own_r2_averaged_and_skips_series_that_do_not_vary():
+    """Two series at levels 10 and 1000: pooled, the level gap is variance a forecast of the right level
+    explains (R² near 1 for each series' mean); each series' own R² of its mean is 0."""
+    rng = np.random.default_rng(0)
+    low, high = 10 + rng.normal(size=(20, 1, 1)), 1000 + rng.normal(size=(20, 1, 1))
+    y = np.concatenate([low, high])
+    series = np.repeat([0, 1], 20)
+    means = np.concatenate([np.full_like(low, low.mean()), np.full_like(high, high.mean())])
+    assert metrics.r2(y, means) > 0.99  # pooled: misleading
+    assert metrics.r2_by_series(y, means, series) == (pytest.approx(0.0, abs=1e-12), 2)
+    good = y + rng.normal(0, 0.5, y.shape)
+    by_hand = np.mean([metrics.r2(y[series == s], good[series == s]) for s in (0, 1)])
+    assert metrics.r2_by_series(y, good, series)[0] == pytest.approx(by_hand)
+    flat = y.copy()
+    flat[series == 0] = 5.0  # a series whose values do not vary has no R²: the mean is over the other
+    assert metrics.r2_by_series(flat, good, series) == (pytest.approx(metrics.r2(y[20:], good[20:])), 1)
+    keep = np.ones(y.shape, bool)
+    keep[:5] = False
+    assert metrics.r2_by_series(y, good, series, keep)[0] == pytest.approx(
+        np.mean([metrics.r2(y[5:20], good[5:20]), metrics.r2(y[20:], good[20:])]))
+    assert np.isnan(metrics.r2_by_series(np.ones((4, 1, 1)), np.ones((4, 1, 1)), [0, 0, 1, 1])[0])

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import html
+import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -189,3 +191,111 @@ def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():
         "(n_windows=, --n-windows) or a larger step (step=, --step).")
     assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
         "No Diebold–Mariano test: 1 origin is too few: it needs 2; give more origins (n_windows=, --n-windows).")
+
+
+def test_fit_and_its_page_say_which_filled_values_were_not_scored(tmp_path, capsys):
+    """The newcomer's run printed only "filling 21 missing values" while its test scores rested on 21
+    made targets: fit now says what was left out, below the tables, and so does the page."""
+    from rnncast.verdicts import unscored_note
+
+    frame = datasets.sine_wave(200, noise=0.1)[["y"]]
+    frame.loc[165:185, "y"] = np.nan
+    data = tmp_path / "d.csv"
+    frame.to_csv(data, index=False)
+    assert main(["fit", str(data), "--target", "y", "--lookback", "8", "--horizon", "1", "--epochs", "2",
+                 "--hidden-size", "8", "--fill", "ffill", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    out = capsys.readouterr().out
+    said = ("Values that fill made are not scored: 21 target values missing from the data and carried forward from the "
+            "last value before them (ffill) are left out of every score")
+    assert said in out
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    assert said in page
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    assert metrics["test"]["scored"]["filled_targets"] == 21 and unscored_note(metrics["test"]).startswith("Values")
+    assert unscored_note({"scored": {"text": "scored 4 windows"}}) is None
+
+
+def test_several_targets_of_one_series_are_judged_in_scaled_units_as_their_test_is():
+    """A newcomer's Close (about 100) and Volume (about 5e5) were judged on their pooled original MSE,
+    Volume's alone in effect, beside a Diebold–Mariano test in scaled units that said the opposite."""
+    from rnncast.verdicts import verdict_units
+
+    rng = np.random.default_rng(1)
+    n = 240
+    frame = pd.DataFrame({"close": 100 + np.cumsum(rng.normal(0, 1, n)),
+                          "volume": 5e5 + 1e5 * np.sin(np.arange(n) / 5) + rng.normal(0, 3e4, n)})
+    model = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=2, device="cpu").fit(frame, target=["close", "volume"])
+    assert verdict_units(model) == "scaled"
+    result = model.evaluate(frame)
+    assert result["targets"] == 2
+    good, sentence = verdict(result, verdict_units(model))
+    assert "MSE (each target in its own scaled units) " + f"{result['scaled']['model']['mse']:.4g}" in sentence
+    one = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(frame, target="close")
+    assert verdict_units(one) == "original"
+    backtest = Forecaster(lookback=10, horizon=1, hidden_size=8, epochs=1, device="cpu").backtest(
+        frame, n_windows=4, target=["close", "volume"])
+    assert backtest.metrics["verdict_units"] == "scaled" and backtest.metrics["targets"] == 2
+
+
+def _monthly(n: int = 240) -> pd.DataFrame:
+    """A monthly series whose yearly season the seasonal naive forecast follows closely."""
+    rng = np.random.default_rng(0)
+    t = np.arange(n)
+    return pd.DataFrame({"ds": pd.date_range("2000-01-31", periods=n, freq="ME"),
+                         "sales": 50 + 20 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 1, n)})
+
+
+def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hints_the_season(tmp_path, capsys):
+    """A newcomer's monthly series "beat every baseline" while seasonal naive, not computed, was far
+    better: "every baseline" now names the ones computed, and a hint gives the season to set."""
+    from rnncast.seasons import Season
+    from rnncast.verdicts import every_baseline, fitted_season_hint, headline, missing_season
+
+    frame = _monthly()
+    model = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(frame, target="sales")
+    assert missing_season(model) == Season(12, "months in a year")
+    hint = fitted_season_hint(model)
+    assert hint.startswith("hint: the calendar is 'ME', 12 months in a year, but season is 1")
+    assert "give the season (season=12, --season 12) to compare the model with it" in hint
+    assert every_baseline({"repeat": 1, "mean": 2}, missing_season(model)) == "every baseline computed (repeat, mean)"
+    test = {"original": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0},
+                         "mean": {"mse": 3.0, "mae": 3.0}},
+            "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.001}}}
+    assert verdict(test, season=missing_season(model))[1].startswith(
+        "The model beats every baseline computed (repeat, mean) on the test split")
+    assert verdict(test)[1].startswith("The model beats every baseline on")  # no calendar said: as before
+    assert headline(test, season=missing_season(model)) == "the model beats every baseline computed (repeat, mean) beyond chance"
+    seasonal = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, season=12, device="cpu").fit(frame, target="sales")
+    assert missing_season(seasonal) is None and fitted_season_hint(seasonal) is None
+    weekly = Forecaster(lookback=8, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(
+        frame.assign(ds=pd.date_range("2000-01-02", periods=240, freq="W-SUN")), target="sales")
+    assert "with a lookback of at least 52 (lookback=52, --lookback 52; it is 8)" in fitted_season_hint(weekly)
+    data = tmp_path / "m.csv"
+    frame.to_csv(data, index=False)
+    assert main(["fit", str(data), "--target", "sales", "--lookback", "24", "--horizon", "1", "--epochs", "1",
+                 "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    out = capsys.readouterr().out
+    assert "hint: the calendar is 'ME', 12 months in a year" in out
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    assert "hint: the calendar is 'ME', 12 months in a year" in page
+    assert main(["evaluate", str(tmp_path / "run"), str(data)]) == 0
+    assert "hint: the calendar is 'ME'" in capsys.readouterr().out
+
+
+def test_a_backtest_of_a_monthly_series_without_a_season_says_the_same():
+    from rnncast.verdicts import backtest_season_hint, backtest_verdict
+
+    result = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, device="cpu").backtest(
+        _monthly(), n_windows=4, target="sales")
+    m = result.metrics
+    assert m["implied_season"] == {"steps": 12, "cycle": "months in a year"} and m["freq"] == "ME"
+    assert backtest_season_hint(m).startswith("hint: the calendar is 'ME', 12 months in a year")
+    won = copy.deepcopy(m)  # as if the model had won beyond chance
+    won["overall"]["model"]["mse"] = 0.0
+    for test in won["significance"].values():
+        test["p_value"] = 0.001
+    good, sentence = backtest_verdict(won)
+    assert good and "The model beats every baseline computed (repeat, mean) on the backtest windows" in sentence
+    seasonal = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, season=12, device="cpu").backtest(
+        _monthly(), n_windows=4, target="sales")
+    assert seasonal.metrics["implied_season"] is None and backtest_season_hint(seasonal.metrics) is None

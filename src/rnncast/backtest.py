@@ -12,8 +12,8 @@ before ``c_k``. A model never learns from a row at or after the origin it foreca
 The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
-and a Diebold–Mariano test gives p < 0.05, in original units for one series and in scaled units for
-many. The test is the one a few origins allow (``metrics.diebold_mariano_origins``): a panel's
+and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
+units for many series or several targets. The test is the one a few origins allow (``significance.diebold_mariano_origins``): a panel's
 series count once per origin, overlapping windows add lags, and Student's t replaces the normal.
 """
 
@@ -27,14 +27,16 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import csvtext, fitting
+from rnncast import csvtext, fills, fitting
 from rnncast.evaluation import scaled_scores, scores
 from rnncast.fitting import report_short
-from rnncast.forecasting import Model, WindowForecasts, forecast_windows, take
+from rnncast.forecasting import Model, forecast_windows
+from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
-from rnncast.metrics import diebold_mariano_origins
 from rnncast.panel import Panel
+from rnncast.seasons import Season, implied_season
+from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline
 from rnncast.windows import Split, chronological_split, rows_needed
 
@@ -112,16 +114,19 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales)
         order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
-        wf, wf_scaled = _concat(parts, order), _concat(scaled_parts, order)
+        wf, wf_scaled = concat(parts, order), concat(scaled_parts, order)
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
+    implied = implied_season(panel.calendar)  # said beside the verdict when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
-    units = "original" if panel.layout == "single" else "scaled"  # evaluate's verdict_units
+    units = "original" if panel.layout == "single" and panel.n_targets == 1 else "scaled"  # evaluate's verdict_units
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
+        "targets": panel.n_targets, "freq": panel.calendar.freq_text,
+        "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
         "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),
                      **scores(take(wf, window == j), scales[window == j], take(wf_scaled, window == j))}
@@ -130,9 +135,13 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
         "significance": {name: diebold_mariano_origins(judged.y_pred - judged.y_true, p - judged.y_true, window,
-                                                       horizon, step) for name, p in judged.baselines.items()},
+                                                       horizon, step, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
+    out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
+    if out["text"]:  # as evaluate's scored sentence says it (verdicts.unscored_note)
+        metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
+                             "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)
     return Backtest(frame, metrics, panel, cutoffs)
 
@@ -152,16 +161,6 @@ def _train_split(cutoff: int, lookback: int, horizon: int, val_frac: float) -> S
         return None
 
 
-def _concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
-    """Windows forecast by several models as one ``WindowForecasts``, in the order ``order``."""
-    cat = lambda name: np.concatenate([getattr(p, name) for p in parts])[order]  # noqa: E731
-    first = parts[0]
-    return WindowForecasts(cat("starts"), cat("target_rows"), cat("y_true"), cat("y_pred"),
-                           {k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
-                           first.time, cat("series"), first.ids, first.times,
-                           cat("quantiles") if first.quantiles is not None else None, first.levels, first.targets)
-
-
 def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
     """When the window's forecasts start: the earliest and latest first forecast step over the series."""
     if panel.time is None:
@@ -173,7 +172,9 @@ def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
 def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:
     """One row per series, window and step: id, time, window, cutoff (last input step), actual,
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
-    ``<target>_repeat``, ...)."""
+    ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
+    made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
+    row at or after its origin: none of its values is scored)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)
@@ -188,8 +189,12 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
         columns["row"] = rows
         columns["cutoff"] = np.repeat(wf.target_rows, horizon) - 1
     columns["window"] = np.repeat(window, horizon)
+    if wf.reads_later is not None:
+        columns["left_out"] = np.repeat(wf.reads_later, horizon)
     for t, name in enumerate(panel.targets):
         columns[name] = wf.y_true[..., t].reshape(-1)
+        if wf.filled is not None:
+            columns[f"{name}_filled"] = wf.filled[..., t].reshape(-1)
         columns[f"{name}_hat"] = wf.y_pred[..., t].reshape(-1)
         for j, q in enumerate(wf.levels):
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
@@ -217,27 +222,30 @@ def backtest_figure(result: Backtest, n_series: int = 3):
         lo = max(int(result.cutoffs[s, 0]) - history, 0)
         shown.append(int(result.cutoffs[s, 0]) - lo)
         values = panel.rows(s)[lo:, 0]
+        filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
         x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
         mine = frame[frame[panel.id_col] == panel.ids[s]] if panel.id_col is not None else frame
         windows = []
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]
             wx = pd.Index(w[panel.time_col or "ds"]) if panel.time is not None else w["row"].to_numpy()
-            band = ((w[f"{target}_q{outer[0]:g}"].to_numpy(), w[f"{target}_q{outer[1]:g}"].to_numpy())
-                    if outer else None)
+            gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn
+            kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
+            band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
             seasonal = f"{target}_seasonal"  # with a season: the baseline a seasonal model must beat
-            windows.append({"x": wx, "forecast": w[f"{target}_hat"].to_numpy(), "band": band,
+            windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
                             "origin": int(result.cutoffs[s, j]) - lo,  # the first forecast step's position in x
-                            "baseline": w[f"{target}_repeat"].to_numpy(),
-                            "seasonal": w[seasonal].to_numpy() if seasonal in w else None})
+                            "baseline": kept(f"{target}_repeat"),
+                            "seasonal": kept(seasonal) if seasonal in w else None})
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
-        curves.append({"label": label, "x": x, "actual": values, "windows": windows})
+        curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
+    season = Season(**m["implied_season"]) if m.get("implied_season") else None
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
-             f"Over every window, {headline(backtest_test(m), m['verdict_units'])} (Diebold–Mariano p < 0.05)\n"
-             f"{drawn}history: {steps} before the first origin")
+             f"Over every window, {headline(backtest_test(m), m['verdict_units'], season=season)} "
+             f"(Diebold–Mariano p < 0.05)\n{drawn}history: {steps} before the first origin")
     band_label = f"{outer[2]}% interval" if outer else None
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
     from rnncast import plots  # matplotlib only when a figure is drawn

@@ -1,6 +1,6 @@
 """Models against each other: which of several forecasters has the lowest error on the same windows,
 and whether that is beyond chance. Every pair gets a two-sided Diebold–Mariano test
-(``metrics.diebold_mariano``); Holm's step-down correction over the pairs keeps the chance of any
+(``significance.diebold_mariano``); Holm's step-down correction over the pairs keeps the chance of any
 false "differs" at ``alpha`` (Holm, "A simple sequentially rejective multiple test procedure",
 Scand. J. Statist. 1979). A winner is named only when it differs from every other model; otherwise
 the sentence says which tie."""
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnncast import metrics
+from rnncast import significance
 
 ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
 
@@ -32,7 +32,7 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
     """Compare every pair of models by their forecast errors on the same windows.
 
     ``errors``: model name -> [W, H, T] errors (forecast - actual), in the same units for every model.
-    Each pair gets a two-sided Diebold–Mariano p-value (``metrics.diebold_mariano``); Holm's step-down
+    Each pair gets a two-sided Diebold–Mariano p-value (``significance.diebold_mariano``); Holm's step-down
     correction over the pairs keeps the chance of any false "differs" at ``alpha``. The winner is the
     model with the lowest MSE when it differs from every other model beyond chance.
     """
@@ -40,7 +40,7 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
     mse = {n: float(np.mean(np.square(errors[n], dtype=np.float64))) for n in names}
     pairs = []
     for a, b in itertools.combinations(names, 2):
-        dm = metrics.diebold_mariano(errors[a], errors[b], horizon)  # one-sided: small p when a is better
+        dm = significance.diebold_mariano(errors[a], errors[b], horizon)  # one-sided: small p when a is better
         one_sided = dm["p_value"]
         p = 1.0 if not np.isfinite(one_sided) else min(1.0, 2 * min(one_sided, 1 - one_sided))  # equal errors: no test
         pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p})

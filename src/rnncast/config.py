@@ -47,7 +47,7 @@ class DataSettings:
         "sees the features of the steps it predicts. Same as naming them future covariates",
     )
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal-naive baseline (1: no season)")
-    fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where a value is missing)", FILLS)
+    fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not scored", FILLS)
     freq: str | None = _opt(
         None,
         "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "

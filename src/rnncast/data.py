@@ -252,22 +252,6 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
-def fill_missing(values: np.ndarray, columns: list[str], fill: str) -> tuple[np.ndarray, np.ndarray]:
-    """One series' rows [T, C] float64 with NaN filled by ``fill``; returns the rows and the mask [T]
-    of rows kept (every row but for ``drop``)."""
-    table = pd.DataFrame(values, columns=columns)
-    if fill == "ffill":
-        table = table.ffill().bfill()
-    elif fill == "interpolate":
-        table = table.interpolate(method="linear", limit_direction="both")
-    elif fill == "drop":
-        kept = ~np.isnan(values).any(axis=1)
-        return values[kept], kept
-    else:
-        raise RnncastError(f"unknown fill {fill!r}; choose one of: ffill, interpolate, drop")
-    return table.to_numpy(dtype=np.float64), np.ones(len(values), dtype=bool)
-
-
 def check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, attrs: dict) -> None:
     bad = ~np.isfinite(values)
     if bad.any():

@@ -7,35 +7,44 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import metrics
-from rnncast.forecasting import PartForecasts, WindowForecasts, take
+from rnncast import metrics, significance
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take
 
 
 def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
-    """Scores of one part's windows (``forecasting.PartForecasts``: the same windows in original and
+    """Scores of one part's windows (``windowforecasts.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
-    Returns ``{"windows", "horizon", "scored": {what was scored, see parts.describe}, "original":
-    {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}`` and, with ``by_series``, ``"series": {id: scores}``
+    Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of"}: a panel's R² is
+    the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary)], "scored": {what was scored, see parts.describe}, "original":
+    {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
+    (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
+    forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
     (original units). Quantile models add the pinball loss and the coverage of each central interval,
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units).
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
-    result = {"windows": len(original.starts), "horizon": horizon}
+    result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
     if forecasts.scored:
         result["scored"] = forecasts.scored
     result["original"] = scores(original, mase_scales[original.series], scaled)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
+    scored_series = len(np.unique(original.series)) if original.series is not None else 1
+    if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
+        kept = scored(original)
+        result["r2_by_series"] = {"series": metrics.r2_by_series(original.y_true, original.y_pred, original.series, kept)[1],
+                                  "of": scored_series}
     unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
     if unusable.any():
         result["mase_excluded"] = {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
                                    "count": int(unusable.sum()),
                                    "why": "their training rows never change (a zero in-sample naive error), so "
                                           "MASE is undefined for them; it pools the other series"}
+    times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
-        name: metrics.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon)
+        name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)
         for name, p in scaled.baselines.items()
     }
     if by_series:
@@ -51,16 +60,20 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
 
 def scaled_scores(scaled: dict, original: dict) -> dict:
     """The scaled block: MASE has no units, so it is the original block's (the scaled errors would
-    need each series' scaled naive error); MAPE and sMAPE mean nothing on z-scored values: left out."""
-    return {name: {**{k: v for k, v in block.items() if k not in ("mape", "smape")}, "mase": original[name]["mase"]}
-            for name, block in scaled.items()}
+    need each series' scaled naive error), and so is R² (each target's R², each series' on a panel, is
+    the same in any units of its own: scaling moves only float32's rounding); MAPE and sMAPE mean
+    nothing on z-scored values: left out."""
+    return {name: {**{k: v for k, v in block.items() if k not in ("mape", "smape")}, "mase": original[name]["mase"],
+                   "r2": original[name]["r2"]} for name, block in scaled.items()}
 
 
 def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
     """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
     MASE pools the windows of the series whose denominator is positive (a series whose training
-    rows never change has none); NaN only when no series has one.
+    rows never change has none); NaN only when no series has one. R² of the windows of several series
+    is each series' own R² averaged (``metrics.r2_by_series``): pooled, the gap between the series'
+    levels would count as variance any forecast of the right level explains.
 
     ``scaled``: the same windows in scaled units, where the intervals' coverage is counted (it has
     no units, so it is the same count, without the rounding of the way back: the network forecasts
@@ -68,10 +81,15 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     mostly stays put, lands a float32 step beside it in original units and would count as a miss)."""
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]  # [W, 1, T]
-    keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape)  # [W, H, T]
+    kept = scored(wf)  # [W, H, T] the values scored (filled targets left out), or None: all
+    keep = np.broadcast_to(usable[:, None, :], wf.y_true.shape) & (True if kept is None else kept)  # [W, H, T]
+
+    several = wf.series is not None and len(np.unique(wf.series)) > 1
 
     def one(y_pred):
-        scores = metrics.score(wf.y_true, y_pred)
+        scores = metrics.score(wf.y_true, y_pred, kept)
+        if several:
+            scores["r2"] = metrics.r2_by_series(wf.y_true, y_pred, wf.series, kept)[0]
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
         scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
         return scores
@@ -88,11 +106,14 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None) -> dict:
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
-    ``target`` alone (a position along T). Coverage is counted on ``scaled`` when given (see ``scores``)."""
+    ``target`` alone (a position along T), over the values scored (``windowforecasts.scored``).
+    Coverage is counted on ``scaled`` when given (see ``scores``)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
-    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels)
+    keep = scored(wf)
+    keep = None if keep is None else pick(keep)
+    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep)
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
-        result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels))
+        result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     return result
 
 
@@ -100,3 +121,18 @@ def target_names(wf: WindowForecasts) -> list[str]:
     """The target columns' names, as text (their positions when the forecasts do not carry them)."""
     n = wf.y_true.shape[-1]
     return [str(name) for name in wf.targets] if len(wf.targets) == n else [str(t) for t in range(n)]
+
+
+def forecast_times(wf: WindowForecasts) -> np.ndarray:
+    """Each window's forecast time as an integer position [W], for the Diebold–Mariano test's sums
+    per time: the row of its first target for one series (or rows numbered), and for a panel with
+    timestamps the rank of its first target's time among the windows' (series seen at one time
+    meet at one position)."""
+    if wf.series is None or len(np.unique(wf.series)) <= 1 or not wf.times:
+        return np.asarray(wf.target_rows, dtype=np.int64)
+    keys = np.empty(len(wf.series), dtype=np.int64)
+    for s in np.unique(wf.series):
+        mine = wf.series == s
+        time = wf.times[s][wf.target_rows[mine]]
+        keys[mine] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
+    return np.unique(keys, return_inverse=True)[1].astype(np.int64)

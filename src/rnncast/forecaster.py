@@ -26,7 +26,8 @@ from rnncast import checkpoint as checkpoint_io
 from rnncast import evaluation, fitting, forecasting, parts, reading
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
-from rnncast.forecasting import Model, WindowForecasts
+from rnncast.forecasting import Model
+from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
 from rnncast.settingvalues import checked_keywords, unknown_parameter
 from rnncast.state import FittedState
@@ -260,7 +261,10 @@ class Forecaster(Learned):
             rows the model was fitted and validated on (new data included), found by the timestamps
             (``rnncast.parts``). ``scaled``: values in the scaler's units instead of the original ones.
             ``series``: the id of one series of a panel (default: every series). ``static_covariates``:
-            as for ``predict``. Raises ``RnncastError`` when ``part`` has no window in ``data``.
+            as for ``predict``. Where ``fill`` made values, ``filled`` [W, H, T] marks the targets made
+            (not observed) and ``reads_later`` [W] the windows whose inputs hold a value filled from a row
+            at or after their first target; ``evaluate`` scores neither (``windowforecasts.scored``).
+            Raises ``RnncastError`` when ``part`` has no window in ``data``.
             """
         model = self._model()
         panel = reading.read_new(model.state, data, static_covariates)
@@ -283,7 +287,11 @@ class Forecaster(Learned):
             the score never rests on rows the model learned from; "train" and "val" score the fit's
             training or validation rows; "all" every window. ``result["scored"]`` says what was scored:
             the part, the windows, how many have targets on training, validation, test or new rows,
-            their dates, and ``text``, one sentence of it.
+            their dates, and ``text``, one sentence of it. Values that ``fill`` made are not scored: a
+            filled target is left out of every score (the baselines' and the Diebold–Mariano test's
+            too), a window whose inputs hold a value filled from a row at or after its first target is
+            left out whole; ``scored`` then counts them (``filled_targets``, ``windows_left_out``,
+            ``windows_scored``) and its text says so. Raises ``RnncastError`` when nothing observed is left.
 
             MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the
             training rows (``season``); it has no units, so both blocks carry the same MASE.
@@ -294,7 +302,7 @@ class Forecaster(Learned):
             """
         return evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
 
-    def part_forecasts(self, data, part: str = "test", static_covariates=None) -> forecasting.PartForecasts:
+    def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts."""

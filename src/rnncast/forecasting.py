@@ -12,14 +12,13 @@ from __future__ import annotations
 import logging
 import operator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, csvtext, parts, reading, scaling
+from rnncast import baselines, csvtext, fills, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -28,6 +27,7 @@ from rnncast.panel import Panel
 from rnncast.reading import series_index
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
 
 log = logging.getLogger(__name__)
 
@@ -53,29 +53,6 @@ def few_threads(batch: int):
         yield
     finally:
         torch.set_num_threads(previous)
-
-
-@dataclass
-class WindowForecasts:
-    """Forecasts for a run of stride-1 windows; arrays are [windows, horizon, targets].
-
-    ``starts`` and ``target_rows`` are rows inside each window's own series; ``series`` [W] says
-    which series (a position in ``ids``). ``quantiles`` [W, H, T, Q] holds the levels ``levels``;
-    ``targets`` [T] names the target columns.
-    """
-
-    starts: np.ndarray  # row where each window's inputs begin
-    target_rows: np.ndarray  # row of each window's first target
-    y_true: np.ndarray
-    y_pred: np.ndarray
-    baselines: dict  # name -> [W, H, T]
-    time: pd.DatetimeIndex | None  # timestamps of the series (of the first series of a panel), when it has them
-    series: np.ndarray | None = None  # [W]
-    ids: list = field(default_factory=lambda: [None])
-    times: list = field(default_factory=list)  # timestamps of every series
-    quantiles: np.ndarray | None = None  # [W, H, T, Q]
-    levels: tuple = ()
-    targets: list = field(default_factory=list)
 
 
 def scaled_rows(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -267,34 +244,24 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         point, quantiles = point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, list(panel.ids),
-                               panel.times, quantiles, state.settings.model.quantiles, list(state.targets))
+                               panel.times, quantiles, state.settings.model.quantiles, list(state.targets),
+                               filled, later)
+
+    filled = fills.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
+    later = fills.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
-
-
-@dataclass
-class PartForecasts:
-    """The forecasts of one part's windows (every series' "train", "val", "test" or "all" windows)
-    in original and in scaled units, with each series' MASE denominator [S, T] (original units) and id [S]."""
-
-    original: WindowForecasts
-    scaled: WindowForecasts
-    mase_scales: np.ndarray
-    ids: list
-    scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> PartForecasts:
     """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units."""
     starts, series, scored = parts.select(model.state, panel, index, part)
     original, scaled = forecast_windows(model, panel, index, starts, series)
+    out = fills.left_out(original.series, original.target_rows, original.filled, original.reads_later,
+                         model.state.settings.data.fill)
+    if out["text"]:
+        scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
+                  "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
+    if original.filled is not None and not scored_values(original).any():
+        raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
     return PartForecasts(original, scaled, model.state.mase_scales[index], list(panel.ids), scored)
-
-
-def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
-    """The windows ``keep`` (a mask or positions) of ``wf``."""
-    return WindowForecasts(wf.starts[keep], wf.target_rows[keep], wf.y_true[keep], wf.y_pred[keep],
-                           {k: v[keep] for k, v in wf.baselines.items()}, wf.time, wf.series[keep], wf.ids, wf.times,
-                           wf.quantiles[keep] if wf.quantiles is not None else None, wf.levels, wf.targets)
-
-

@@ -4,7 +4,7 @@ The model (or several, side by side) against the actual values of the test split
 every baseline the verdict compares it with: repeat the last value, the training mean, and
 seasonal naive when ``season > 1``. One series is one plot; a panel is a small grid of its best,
 median and worst series by test MASE, each titled with its id, its role and its MASE. The figure is
-drawn from forecasts already made (``forecasting.PartForecasts``), never made again for the
+drawn from forecasts already made (``windowforecasts.PartForecasts``), never made again for the
 reference model.
 """
 
@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from rnncast import plots
 from rnncast.forecaster import Forecaster
-from rnncast.forecasting import PartForecasts, WindowForecasts, take
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.metrics import interval_pairs
 
 BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
@@ -48,7 +48,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points)"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                     plots.time_label(reference.calendar_))
+                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"])
     mase = series_mase(test)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
@@ -108,7 +108,9 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list) -> tuple[l
 
 
 def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts, s: int) -> dict:
-    """The curves of series ``s`` of ``test``: x, actual, every model and baseline, the bands."""
+    """The curves of series ``s`` of ``test``: x, actual (and which values fill made), every model
+    and baseline (a gap at windows left out of the scores: their inputs read values filled from later
+    rows), the bands."""
     many = len(test.ids) > 1
     mine = _one_series(test.original, s) if many else test.original
     predictions, bands = {}, {}
@@ -117,19 +119,27 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
             wf = mine
         else:
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
-        origins, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], wf.y_pred[..., 0])
+        origins, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]))
         pairs = interval_pairs(wf.levels)
         if pairs:
             lo, hi, percent = pairs[0]
-            bands[f"{name} {percent}% interval"] = tuple(
-                plots.contiguous_forecast(wf.y_true[..., 0], wf.quantiles[..., 0, wf.levels.index(q)])[2] for q in (lo, hi))
+            bands[f"{name} {percent}% interval"] = tuple(plots.contiguous_forecast(
+                wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]))[2] for q in (lo, hi))
     origins, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0])
+    filled = plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0])[2] if mine.filled is not None else None
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
-        predictions[baseline_label(name, season)] = plots.contiguous_forecast(mine.y_true[..., 0], values[..., 0])[2]
+        predictions[baseline_label(name, season)] = plots.contiguous_forecast(mine.y_true[..., 0], _shown(mine, values[..., 0]))[2]
     rows = (mine.target_rows[origins][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
     x = mine.time[rows] if mine.time is not None else rows
-    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands}
+    return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled}
+
+
+def _shown(wf: WindowForecasts, values: np.ndarray) -> np.ndarray:
+    """A forecast [W, H] as drawn: NaN (a gap) in the windows left out of the scores (``reads_later``)."""
+    if wf.reads_later is None:
+        return values
+    return np.where(wf.reads_later[:, None], np.nan, values.astype(np.float64))
 
 
 def _one_series(wf: WindowForecasts, s: int) -> WindowForecasts:

@@ -25,7 +25,8 @@ import pandas as pd
 
 from rnncast import calendars
 from rnncast import static as statics
-from rnncast.data import ID_COLUMN, as_frame, check_finite, fill_missing, names, place, read_table
+from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
+from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, single_rows, wide_rows
 from rnncast.panel import Panel
@@ -163,11 +164,13 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 if after.sum() > len(values):
                     log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                                 _widest(after, time, positions, attrs))
+    filled = None  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
-        values, time, positions, offsets = _fill(values, time, positions, offsets, rows, fill, attrs)
+        values, time, positions, offsets, filled = fill_panel(values, time, positions, offsets, rows.columns, rows.ids,
+                                                              rows.id_col, fill, attrs)
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
-                 rows.id_col if layout != "single" else None, None, layout, own)
+                 rows.id_col if layout != "single" else None, None, layout, own, filled)
 
 
 def _label(rows: Rows, code) -> str:
@@ -263,35 +266,3 @@ def _widest(after: np.ndarray, time, positions, attrs) -> str:
     i = int(np.argmax(after))
     return (f"the timestamps jump from {time[i]} ({place(int(positions[i]), attrs)}) to {time[i + 1]} "
             f"({place(int(positions[i + 1]), attrs)}), {int(after[i])} steps of the calendar apart")
-
-
-def _fill(values, time, positions, offsets, rows: Rows, fill, attrs):
-    """Missing values: refused with their place, or filled within each series (never across two)."""
-    for s in range(len(offsets) - 1):
-        empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
-        if empty.any():
-            j = int(np.flatnonzero(empty)[0])
-            whose = "" if rows.id_col is None else f" of series {rows.ids[s]!r}"
-            raise RnncastError(f"column {rows.columns[j]!r}{whose} has no values at all (every row is missing); drop it")
-    if fill is None:
-        missing = np.isnan(values)
-        j = next(j for j in range(len(rows.columns)) if missing[:, j].any())
-        i = int(np.flatnonzero(missing[:, j])[0])
-        s = int(np.searchsorted(offsets, i, side="right") - 1)
-        whose = "" if rows.id_col is None else f" of series {rows.ids[s]!r}"
-        raise RnncastError(
-            f"column {rows.columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
-            f"({int(missing.sum())} missing in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
-        )
-    log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
-    parts, kept = [], []
-    for s in range(len(offsets) - 1):
-        lo, hi = offsets[s], offsets[s + 1]
-        piece = values[lo:hi]
-        filled, keep = fill_missing(piece, rows.columns, fill)
-        parts.append(filled)
-        kept.append(keep)
-    keep = np.concatenate(kept)
-    lengths = [len(p) for p in parts]
-    return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
-            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64))

@@ -8,8 +8,6 @@ values its scale comes from and the seasonal period.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 
@@ -32,6 +30,34 @@ def r2(y_true, y_pred) -> float:
     if total == 0:
         return float("nan")
     return float(1.0 - np.sum((y_true - y_pred) ** 2) / total)
+
+
+def r2_by_series(y_true, y_pred, series, keep=None) -> tuple[float, int]:
+    """R² of each series on its own, averaged: ``(mean, count)`` over the series whose R² is defined.
+
+    ``y_true``, ``y_pred`` [W, H, T]; ``series`` [W] (any integer labels); ``keep`` [W, H, T]: the
+    values scored (default: all). A series' R² is the mean over its targets of ``1 - SSE / SST`` about
+    its own mean, so that the gap between the levels of series (stores of 10 and of 10,000 sales)
+    counts in no one's variance; a series or target whose scored values do not vary has none. NaN
+    (count 0) when no series has one."""
+    y_true, y_pred = _f64(y_true), _f64(y_pred)
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    labels, codes = np.unique(np.asarray(series), return_inverse=True)
+    groups = np.broadcast_to(codes.reshape(-1, 1), y_true.shape[:2])  # [W, H]
+    per = np.full((len(labels), y_true.shape[-1]), np.nan)  # [S, T]
+    for t in range(y_true.shape[-1]):
+        m = keep[..., t]
+        g, y, p = groups[m], y_true[..., t][m], y_pred[..., t][m]
+        count = np.bincount(g, minlength=len(labels))
+        mean = np.bincount(g, weights=y, minlength=len(labels)) / np.maximum(count, 1)
+        total = np.bincount(g, weights=(y - mean[g]) ** 2, minlength=len(labels))
+        sse = np.bincount(g, weights=(y - p) ** 2, minlength=len(labels))
+        varies = total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=len(labels)), 1e-300)
+        per[varies, t] = 1.0 - sse[varies] / total[varies]
+    defined = ~np.isnan(per).all(axis=1)
+    if not defined.any():
+        return float("nan"), 0
+    return float(np.mean(np.nanmean(per[defined], axis=1))), int(defined.sum())
 
 
 def smape(y_true, y_pred) -> float:
@@ -98,32 +124,43 @@ def interval_pairs(quantiles) -> list[tuple[float, float, int]]:
             if lo < 0.5 and round(1 - lo, 6) in levels]
 
 
-def coverages(y_true, q_pred, quantiles) -> dict:
+def coverages(y_true, q_pred, quantiles, keep=None) -> dict:
     """``{"coverage_80": ...}``: the coverage of every central interval the levels give
-    (``interval_pairs``); ``y_true`` [...], ``q_pred`` [..., Q] with the levels along the last axis."""
+    (``interval_pairs``); ``y_true`` [...], ``q_pred`` [..., Q] with the levels along the last axis;
+    ``keep`` [...]: the values counted (default: all)."""
+    y_true, q_pred = _kept(y_true, q_pred, keep)
     levels = [float(q) for q in quantiles]
     return {f"coverage_{percent}": coverage(y_true, q_pred[..., levels.index(lo)], q_pred[..., levels.index(hi)])
             for lo, hi, percent in interval_pairs(levels)}
 
 
-def quantile_scores(y_true, q_pred, quantiles) -> dict:
+def quantile_scores(y_true, q_pred, quantiles, keep=None) -> dict:
     """Mean pinball loss over the levels and the coverage of every central interval.
 
-    ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis.
+    ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis; ``keep``
+    [...]: the values scored (default: all).
     """
-    q_pred = _f64(q_pred)
+    y_true, q_pred = _kept(y_true, _f64(q_pred), keep)
     levels = [float(q) for q in quantiles]
     return {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)])),
             **coverages(y_true, q_pred, levels)}
 
 
-def score(y_true, y_pred) -> dict:
-    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns."""
+def score(y_true, y_pred, keep=None) -> dict:
+    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns.
+
+    ``keep``: the values scored, a bool array of their shape (default: all); a target column with
+    no value kept is left out of the mean over targets, and every score is NaN when none has one."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape:
         raise ValueError(f"y_true and y_pred differ in shape: {y_true.shape} vs {y_pred.shape}")
-    columns = [(y_true[..., k], y_pred[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3 else [(y_true, y_pred)]
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    columns = ([(y_true[..., k], y_pred[..., k], keep[..., k]) for k in range(y_true.shape[-1])] if y_true.ndim == 3
+               else [(y_true, y_pred, keep)])
+    columns = [(t[m], p[m]) for t, p, m in columns if m.any()]
     names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape": smape, "mape": mape}
+    if not columns:
+        return {name: float("nan") for name in names}
     return {name: float(np.mean([fn(t, p) for t, p in columns])) for name, fn in names.items()}
 
 
@@ -131,78 +168,14 @@ def _f64(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float64)
 
 
+def _kept(y_true, q_pred, keep):
+    """``y_true`` [...] and ``q_pred`` [..., Q] at the values ``keep`` [...] (all when None)."""
+    if keep is None:
+        return y_true, q_pred
+    keep = np.asarray(keep, dtype=bool)
+    return np.asarray(y_true)[keep], np.asarray(q_pred)[keep]
+
+
 def _check_season(season) -> None:
     if not isinstance(season, (int, np.integer)) or isinstance(season, bool) or season < 1:
         raise ValueError(f"season must be a positive integer (1: no season), got {season!r}")
-
-
-def diebold_mariano(errors_a: np.ndarray, errors_b: np.ndarray, horizon: int) -> dict:
-    """Is forecaster A's squared error lower than B's beyond chance? (Diebold–Mariano test.)
-
-    ``errors_*``: [W, H, T] forecast errors on the same stride-1 windows. The loss difference per
-    window is averaged over horizon and targets; its variance uses Newey–West weights over
-    ``horizon - 1`` lags, because windows that overlap share targets. Returns the statistic (negative
-    when A is better) and the one-sided p-value that A is not better than B.
-    """
-    d = _loss_difference(errors_a, errors_b)  # [W]
-    n = len(d)
-    if n < 2:
-        return {"statistic": float("nan"), "p_value": float("nan")}
-    variance = _long_run_variance(d, horizon)
-    if variance <= 0:
-        return {"statistic": float("nan"), "p_value": float("nan")}
-    statistic = d.mean() / np.sqrt(variance / n)
-    p_value = 0.5 * (1 + math.erf(statistic / math.sqrt(2)))  # P(Z <= statistic) under "no difference"
-    return {"statistic": float(statistic), "p_value": float(p_value)}
-
-
-def diebold_mariano_origins(errors_a: np.ndarray, errors_b: np.ndarray, origins: np.ndarray, horizon: int,
-                            step: int) -> dict:
-    """Diebold–Mariano over a backtest's forecast origins, ``step`` rows apart: is A's squared error
-    lower than B's beyond chance, with as few origins as a backtest has?
-
-    ``errors_*``: [W, H, T] errors on the same windows; ``origins`` [W]: the origin each window was
-    forecast from (numbered in time order; a panel has one window per series at each). The loss
-    difference of each window is averaged over horizon and targets, then over the windows of one
-    origin: series seen at one time may share its shocks, so an origin counts once, not once per
-    series. Windows less than ``horizon`` apart share targets, so the variance takes Newey–West
-    weights over ``ceil(horizon / step) - 1`` lags (none when ``step >= horizon``). With few origins
-    the statistic takes Harvey, Leybourne and Newbold's small-sample correction and is compared with
-    Student's t at ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean
-    squared errors", IJF 1997; as R's ``forecast::dm.test``); with ``step >= horizon`` it is the
-    paired t-test of the origins' mean differences.
-
-    Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` and
-    ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` origins
-    are given (too few that share no target) or the differences do not vary.
-    """
-    d = _loss_difference(errors_a, errors_b)  # [W]
-    origins = np.asarray(origins)
-    d = np.array([d[origins == k].mean() for k in np.unique(origins)])  # [K], in time order
-    n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive origins one window's targets reach
-    result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1}
-    if n < 2 * m:
-        return result
-    variance = _long_run_variance(d, m)
-    if not variance > 0:
-        return result
-    statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)
-    from scipy import stats  # imported here: the command line starts without it
-
-    return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, n - 1))}
-
-
-def _loss_difference(errors_a, errors_b) -> np.ndarray:
-    """Each window's squared-error difference, averaged over horizon and targets: [W]."""
-    return (_f64(errors_a) ** 2 - _f64(errors_b) ** 2).reshape(len(errors_a), -1).mean(axis=1)
-
-
-def _long_run_variance(d: np.ndarray, bandwidth: int) -> float:
-    """The variance of ``d``'s mean times n: its autocovariances up to lag ``bandwidth - 1`` with
-    Newey–West (Bartlett) weights ``1 - lag / bandwidth``, each summed over n (never negative)."""
-    n = len(d)
-    centred = d - d.mean()
-    variance = centred @ centred / n
-    for lag in range(1, min(bandwidth, n)):
-        variance += 2 * (1 - lag / bandwidth) * (centred[lag:] @ centred[:-lag]) / n
-    return float(variance)

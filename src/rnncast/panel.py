@@ -40,6 +40,8 @@ class Panel:
     static: Static | None = None
     layout: str = "single"
     calendars: dict = field(default_factory=dict)  # {series: Calendar} of series that keep their own
+    filled: np.ndarray | None = None  # [N, C] int32 of values made by fill: rows to the latest observed value each rests
+    # on (negative: earlier, positive: later; 0: observed, fills.fill_missing); None: every value observed
 
     @property
     def n_series(self) -> int:
@@ -102,4 +104,5 @@ class Panel:
                      [self.ids[s] for s in keep], self.columns, self.n_targets, self.n_past,
                      self.time[rows] if self.time is not None else None, self.calendar, self.id_col,
                      self.static.take(keep) if self.static is not None else None, self.layout,
-                     {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars})
+                     {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars},
+                     self.filled[rows] if self.filled is not None else None)

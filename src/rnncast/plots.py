@@ -87,18 +87,21 @@ BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"
 
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
-                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None) -> Figure:
+                    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,
+                    filled: np.ndarray | None = None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
-    ``xlabel`` (``time_label``: "row", or the time column with its zone).
-    ``bands``: a prediction interval (lower, upper) per model name, drawn as a shaded band in the
-    model's colour, labelled with the name (e.g. "LSTM 80% interval"). A prediction whose name
-    starts with "baseline" is drawn thin in a style of its own (``BASELINE_STYLES``), under the models.
+    ``xlabel`` (``time_label``: "row", or the time column with its zone); a NaN forecast is a gap (a
+    window left out of the scores). ``bands``: a prediction interval (lower, upper) per model name,
+    drawn as a shaded band in the model's colour, labelled with the name (e.g. "LSTM 80% interval"). A
+    prediction whose name starts with "baseline" is drawn thin in a style of its own
+    (``BASELINE_STYLES``), under the models. ``filled`` [points]: actual values that ``fill`` made,
+    drawn as marks apart from the observed line (``draw_actual``).
     """
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
-    draw_forecast(ax, x, actual, predictions, bands)
+    draw_forecast(ax, x, actual, predictions, bands, filled)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel or "")
@@ -110,12 +113,13 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
-    ``panels``: ``{"title", "x", "actual", "predictions", "bands"}`` per row; ``xlabel`` under the last.
+    ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled"}`` per row ("bands" and
+    "filled" optional); ``xlabel`` under the last.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
-        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"))
+        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"))
         ax.set_title(panel["title"], fontsize=10)
         ax.set_ylabel(ylabel)
     axes[-1].set_xlabel(xlabel or "")
@@ -124,12 +128,24 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     return fig
 
 
+FILLED_LABEL = "made by fill, not observed: not scored"
+
+
+def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6) -> None:
+    """The observed values as a black line, broken where ``filled`` [points] says a value was made by
+    ``fill`` (an interpolated stretch is no observation); the filled values as grey crosses of their own."""
+    filled = None if filled is None or not np.any(filled) else np.asarray(filled, dtype=bool)
+    ax.plot(x, actual if filled is None else np.where(filled, np.nan, actual), color="black", lw=lw, label="actual")
+    if filled is not None:
+        ax.plot(x, np.where(filled, actual, np.nan), ls="none", marker="x", ms=4, color="grey", label=FILLED_LABEL)
+
+
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
-                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> None:
-    """The actual values (black), each band, model and baseline onto ``ax``, over ``x`` as ``drawn_time``
-    draws it."""
+                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None) -> None:
+    """The actual values (black; ``filled`` ones apart, ``draw_actual``), each band, model and
+    baseline onto ``ax``, over ``x`` as ``drawn_time`` draws it."""
     x, zone = drawn_time(x)
-    ax.plot(x, actual, color="black", lw=1.6, label="actual")
+    draw_actual(ax, x, actual, filled)
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
     models = baselines = 0
@@ -202,14 +218,15 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
     are (the target); ``xlabel`` under the last row (``time_label``).
 
-    ``curves``: ``{"label", "x", "actual", "windows": [{"x", "forecast", "band", "origin" (the position in
-    the curve's ``x`` of the window's first forecast step), "baseline", "seasonal" (or None)}]}``.
+    ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
+    "windows": [{"x", "forecast", "band", "origin" (the position in the curve's ``x`` of the window's
+    first forecast step), "baseline", "seasonal" (or None)}]}``.
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
         x, zone = drawn_time(curve["x"])
-        ax.plot(x, curve["actual"], color="black", lw=1.4, label="actual")
+        draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
         for j, w in enumerate(curve["windows"]):
             colour = f"C{j % 10}"
             wx = drawn_time(w["x"])[0]

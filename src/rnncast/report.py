@@ -26,14 +26,14 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import backtest_verdict, divergence, interval_text
+from rnncast.verdicts import backtest_season_hint, backtest_verdict, divergence, interval_text, unscored_note
 from rnncast.windows import window_starts
 
 
 # ---- what a run measured --------------------------------------------------------------------
 
 def run_forecasts(forecaster: Forecaster, data) -> dict:
-    """The validation and test windows' forecasts (``forecasting.PartForecasts``), each forecast once."""
+    """The validation and test windows' forecasts (``windowforecasts.PartForecasts``), each forecast once."""
     data_s = forecaster.settings_.data
     parts = [p for p in ("val", "test")
              if any(len(window_starts(split, p, data_s.lookback, data_s.horizon)) for split in forecaster.splits_)]
@@ -170,13 +170,16 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     how = "a fresh model and scalers trained before each origin" if m["refit"] else (
         "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
     good, sentence = backtest_verdict(m)
-    blocks = [("verdict", good, sentence),
+    hint = backtest_season_hint(m)
+    blocks = [("verdict", good, sentence), *([("hint", hint)] if hint else []),
               ("p", f"{m['series']} series, {m['n_windows']} forecast origins {m['step']} steps apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
     intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")
     if intervals:
         blocks.append(("p", intervals))
+    if unscored_note(m):
+        blocks.append(("p", unscored_note(m)))
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

@@ -14,7 +14,8 @@ import html
 
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
-from rnncast.verdicts import divergence_text, fit_hint, interval_text, mase_note, verdict, verdict_units
+from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, mase_note, missing_season,
+                              unscored_note, verdict, verdict_units)
 from rnncast.windows import train_windows
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
@@ -26,8 +27,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     """The page of a run: the verdict (and a hint), notes, metrics, ``figures`` (blocks), data and settings."""
     blocks = []
     if "test" in metrics:
-        good, sentence = verdict(metrics["test"], verdict_units(forecaster))
+        good, sentence = verdict(metrics["test"], verdict_units(forecaster), season=missing_season(forecaster))
         blocks.append(("verdict", good, sentence))
+        if fitted_season_hint(forecaster):
+            blocks.append(("hint", fitted_season_hint(forecaster)))
         hint = fit_hint(forecaster, metrics)
         if hint:
             blocks.append(("hint", hint))
@@ -55,9 +58,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         if intervals:
             blocks.append(("p", intervals))
     blocks.append(("h2", "Metrics (original units)"))
-    note = mase_note(metrics.get("test", {}))
-    if note:
-        blocks.append(("p", note))
+    for note in (unscored_note(metrics.get("test", {})), mase_note(metrics.get("test", {}))):
+        if note:
+            blocks.append(("p", note))
     blocks.append(("table", metric_rows(metrics, "original")))
     blocks.append(("h2", "Metrics (scaled units)"))
     blocks.append(("table", metric_rows(metrics, "scaled")))
@@ -117,7 +120,8 @@ def highway_start_text(start: dict, loss: str) -> str:
 
 
 def metric_rows(metrics: dict, units: str) -> list[list[str]]:
-    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else "R²" for m in METRIC_NAMES]]
+    r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
+    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else r2 for m in METRIC_NAMES]]
     for part, result in metrics.items():
         if part not in ("val", "test"):
             continue

@@ -1,8 +1,8 @@
 """What a run's scores say: the verdict against the baselines, and the hints and notes beside it.
 
 A model *beats* a baseline only when its test MSE is lower and a Diebold–Mariano test gives
-p < ``alpha``; the verdict says so in one sentence, in original units for one series and in scaled
-units for many (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
+p < ``alpha``; the verdict says so in one sentence, in original units for one series of one target
+and in scaled units for many series or several targets (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
 features lose to the training mean, the epoch a diverged fit kept, and how a pooled MASE treated
 series with a zero naive error. A backtest gets the same verdict over its windows
 (``backtest_verdict``), with the test it rests on said. The command line prints these sentences;
@@ -11,7 +11,10 @@ the report page (``reportpage``) shows them.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
+
+from rnncast.seasons import Season, implied_season
+from rnncast.spelling import spelled
 
 
 class Fitted(Protocol):
@@ -19,17 +22,23 @@ class Fitted(Protocol):
     ``backtest``, which the estimator imports, imports this module)."""
 
     layout_: str
+    targets_: list
+    calendar_: Any  # timeaxis.Calendar
+    settings_: Any  # config.Settings
     past_covariates_: list
     future_covariates_: list
     history_: list
 
 
-def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split") -> tuple[bool, str]:
+def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split",
+            season: Season | None = None) -> tuple[bool, str]:
     """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
 
     A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
     with predicting the mean does not "beat" it by a rounding difference. ``where``: the windows
     scored, as the sentence names them (``evaluate`` scores other parts than the test split).
+    ``season``: the season the calendar implies where no seasonal-naive baseline was computed
+    (``missing_season``): "every baseline" then names the ones computed, as it is no claim on the other.
     """
     scores = test[units]
     model = scores["model"]["mse"]
@@ -37,9 +46,9 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
     best_name = min(rivals, key=rivals.get)
     best, p = rivals[best_name], p_values[best_name]
-    mse = "MSE" if units == "original" else "MSE (each series in its own scaled units)"
+    mse = "MSE" if units == "original" else f"MSE (each {scaled_each(test)} in its own scaled units)"
     if all(beats(test, n, units, alpha) for n in rivals):
-        return True, (f"The model beats every baseline on {where}: {mse} {model:.4g} against "
+        return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
                       f"{best:.4g} for the best baseline ({best_name}), {100 * (1 - model / best):.1f}% lower "
                       f"(Diebold–Mariano {p_text(p)}).{mae_caveat(scores)}")
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
@@ -51,27 +60,29 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
                    (f" (Diebold–Mariano {p_text(p_values[worst])})." if p_values[worst] == p_values[worst] else "."))
 
 
-def headline(test: dict, units: str = "original", alpha: float = 0.05) -> str:
+def headline(test: dict, units: str = "original", alpha: float = 0.05, season: Season | None = None) -> str:
     """The verdict in a few words, for a figure's title: "the model beats every baseline beyond
     chance", or "the model does NOT beat the repeat baseline beyond chance" (the baseline ``verdict``
-    names: of those it does not beat, the one of lowest MSE)."""
+    names: of those it does not beat, the one of lowest MSE); ``season`` as for ``verdict``."""
     rivals = {name: s["mse"] for name, s in test[units].items() if name != "model"}
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     if not losers:
-        return "the model beats every baseline beyond chance"
+        return f"the model beats {every_baseline(rivals, season)} beyond chance"
     return f"the model does NOT beat the {min(losers, key=rivals.get)} baseline beyond chance"
 
 
 def backtest_test(m: dict) -> dict:
     """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
     scores in both units and the Diebold–Mariano results."""
-    return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"]}
+    return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
+            "series": m["series"], "targets": m.get("targets", 1)}
 
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
-    them (``metrics.diebold_mariano_origins``) or why it could not be."""
-    good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows")
+    them (``significance.diebold_mariano_origins``) or why it could not be."""
+    good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows",
+                             season=Season(**m["implied_season"]) if m.get("implied_season") else None)
     tests = list(m["significance"].values())
     origins, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the origins one window's targets reach
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
@@ -90,6 +101,45 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     return good, (f"{sentence} The Diebold–Mariano test runs over the {origins} forecast origins{series}{overlap}; "
                   f"it is compared with Student's t at {origins - 1} degree{'s' if origins != 2 else ''} of freedom "
                   "(Harvey–Leybourne–Newbold's small-sample form): with few origins only a steady difference counts.")
+
+
+def every_baseline(rivals, season: Season | None = None) -> str:
+    """"every baseline", or where a season is implied and no seasonal-naive baseline was computed,
+    "every baseline computed (repeat, mean)": the sentence claims no more than was compared."""
+    if season is None or "seasonal" in rivals:
+        return "every baseline"
+    return f"every baseline computed ({', '.join(rivals)})"
+
+
+def missing_season(forecaster: Fitted) -> Season | None:
+    """The season the model's calendar implies (``seasons.implied_season``) when the run computed no
+    seasonal-naive baseline (``season`` 1); None otherwise."""
+    if forecaster.settings_.data.season != 1:
+        return None
+    return implied_season(forecaster.calendar_)
+
+
+def season_hint(season: Season | None, freq_text, lookback: int) -> str | None:
+    """The hint beside a verdict that could not weigh the seasonal-naive forecast: the calendar's
+    season, and the setting that computes it (with the lookback it needs); None without a season."""
+    if season is None:
+        return None
+    longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
+              if season.steps > lookback else "")
+    return (f"hint: the calendar is {freq_text!r}, {season.steps} {season.cycle}, but season is 1, so the seasonal "
+            f"naive forecast (the value {season.steps} steps earlier), often the baseline to beat on such data, was not "
+            f"computed; give the season ({spelled('season', season.steps)}){longer} to compare the model with it")
+
+
+def backtest_season_hint(m: dict) -> str | None:
+    """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
+    season = Season(**m["implied_season"]) if m.get("implied_season") else None
+    return season_hint(season, m.get("freq"), m["lookback"])
+
+
+def fitted_season_hint(forecaster: Fitted) -> str | None:
+    """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal-naive baseline."""
+    return season_hint(missing_season(forecaster), forecaster.calendar_.freq_text, forecaster.settings_.data.lookback)
 
 
 def mae_caveat(scores: dict) -> str:
@@ -164,10 +214,28 @@ def mase_note(result: dict) -> str | None:
             "(as M4 leaves such series out) and counted in every other metric.")
 
 
+def unscored_note(result: dict) -> str | None:
+    """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
+    ``fills.left_out``), as a sentence; None when every value was observed."""
+    left_out = result.get("scored", {}).get("left_out")
+    if not left_out:
+        return None
+    return f"Values that fill made are not scored: {left_out}."
+
+
 def verdict_units(forecaster: Fitted) -> str:
-    """Original units for one series; scaled units for many, where each series' errors count in its
-    own scale (pooled original-unit MSE would be the largest series' MSE)."""
-    return "original" if forecaster.layout_ == "single" else "scaled"
+    """Original units for one series of one target; scaled units for many series or several targets,
+    where each one's errors count in its own scale (a pooled original-unit MSE would be the largest
+    series' or target's MSE: Volume's against Close's), as the Diebold–Mariano test counts them."""
+    return "original" if forecaster.layout_ == "single" and len(forecaster.targets_) == 1 else "scaled"
+
+
+def scaled_each(test: dict) -> str:
+    """What is scaled on its own in scaled units, as the verdict says it: "series", "target" or
+    "series and target" (from the scores' ``series`` and ``targets``, or the scored part's series)."""
+    series = test.get("series", test.get("scored", {}).get("series", 1))
+    several = test.get("targets", 1) > 1
+    return "series and target" if series > 1 and several else "target" if several else "series"
 
 
 def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:

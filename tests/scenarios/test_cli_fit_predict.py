@@ -123,11 +123,13 @@ def test_evaluate_says_what_it_scored_with_mase_and_the_verdict(capsys, folder, 
     lines = out.splitlines()
     assert lines[0].startswith("scored ") and "after the rows the model was fitted and validated on" in lines[0]
     assert "MASE" in out and "baseline: repeat" in out and "baseline: mean" in out
-    assert "beat" in lines[-1] and "these windows" in lines[-1]  # the verdict line, as fit prints it
+    verdict = next(line for line in lines if line.startswith("The model "))  # as fit prints it
+    assert "beat" in verdict and "these windows" in verdict
+    assert lines[-1].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")  # what it did not weigh
     code, out, err = cli(capsys, "evaluate", run[0], folder / "data.csv", "--part", "all")
     assert code == 0, err
     assert out.splitlines()[0].startswith(f"scored all {ROWS - LOOKBACK - HORIZON + 1} windows")
-    assert "which flatter the model" in out and "training rows included" in out.splitlines()[-1]
+    assert "which flatter the model" in out and "training rows included" in out.splitlines()[-2]
 
 
 def test_evaluate_help_describes_the_part_and_the_data(capsys):

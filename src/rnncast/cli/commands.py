@@ -61,7 +61,7 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
-    from rnncast.verdicts import backtest_verdict, interval_text
+    from rnncast.verdicts import backtest_season_hint, backtest_verdict, interval_text, unscored_note
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -85,7 +85,11 @@ def run_backtest(args) -> int:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
+    if unscored_note(result.metrics):
+        print(unscored_note(result.metrics))  # why a window's row may be nan
     print(backtest_verdict(result.metrics)[1])
+    if backtest_season_hint(result.metrics):
+        print(backtest_season_hint(result.metrics))
     intervals = interval_text(result.metrics["overall"]["model"], result.metrics["quantiles"], "the backtest values")
     if intervals:
         print(intervals)
@@ -126,7 +130,7 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.verdicts import interval_text, verdict, verdict_units
+    from rnncast.verdicts import fitted_season_hint, interval_text, missing_season, verdict, verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
@@ -139,7 +143,9 @@ def run_evaluate(args) -> int:
     print(score_tables(result, forecaster.settings_.data.season))
     where = {"test": "these windows", "val": "the validation rows", "train": "the training rows",
              "all": f"all {result['windows']} windows, training rows included"}
-    print(verdict(result, verdict_units(forecaster), where=where[args.part])[1])
+    print(verdict(result, verdict_units(forecaster), where=where[args.part], season=missing_season(forecaster))[1])
+    if fitted_season_hint(forecaster):
+        print(fitted_season_hint(forecaster))
     values = {"test": "these values", "val": "the validation values", "train": "the training values",
               "all": "all the values"}
     intervals = interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values[args.part])
@@ -158,7 +164,8 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
     for units in ("original", "scaled"):
         rows = [[name if name == "model" else f"baseline: {name}", f"{s['mse']:.5g}", f"{s['mae']:.5g}",
                  f"{s['rmse']:.5g}", f"{s['r2']:.4f}", f"{s['mase']:.4f}"] for name, s in result[units].items()]
-        tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", "R²", mase], rows))
+        r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
+        tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
     note = mase_note(result)
     return "\n".join(tables + ([note] if note else []))
 

@@ -59,7 +59,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast.config import Settings
     from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
-    from rnncast.verdicts import divergence_text, fit_hint, interval_text, verdict, verdict_units
+    from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, missing_season,
+                                  unscored_note, verdict, verdict_units)
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
@@ -131,7 +132,11 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         tracker.finish(metrics)
     test = metrics["test"]
     print(score_tables(test, forecaster.settings_.data.season, "test split"))
-    print(verdict(test, verdict_units(forecaster))[1])
+    if unscored_note(test):
+        print(unscored_note(test))  # evaluate says it in its first line, what was scored
+    print(verdict(test, verdict_units(forecaster), season=missing_season(forecaster))[1])
+    if fitted_season_hint(forecaster):
+        print(fitted_season_hint(forecaster))  # what the verdict did not weigh, and the setting that weighs it
     intervals = interval_text(test["original"]["model"], forecaster.settings_.model.quantiles)
     if intervals:
         print(intervals)  # a point verdict says nothing of how wide the intervals are

@@ -1,0 +1,171 @@
+"""Missing values filled within each series (``fill``: ffill, interpolate, drop), and what was filled.
+
+A filled value is made, not observed. The loader keeps, for every value, where the latest observed
+value it was made from lies (``Panel.filled``: rows from its own, 0 for an observed value), so that
+scoring can tell the two apart (decision 84):
+
+* a filled target is no outcome: it is left out of every score, the baselines' and the
+  Diebold–Mariano test's alike, so the comparisons stay on the same values;
+* an input filled from a row at or after the window's first target (``interpolate`` draws on the next
+  observed value, ``ffill`` on it only before a series' first value) carries what was not known when
+  the forecast was made: such a window is left out whole.
+
+Training learns from filled values as given: that is what ``fill`` asks for.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast.config import FILLS
+from rnncast.data import place
+from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
+
+HOW = {"ffill": "carried forward from the last value before them (ffill)",
+       "interpolate": "interpolated between the values around them (interpolate)"}
+
+
+def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One series' rows [T, C] float64 with NaN filled by ``fill``. Returns the rows, the mask [T] of
+    rows kept (every row but for ``drop``) and ``source`` [T', C] int32: for each value, how many rows
+    from its own the latest observed value it was made from lies (negative: earlier, positive: later,
+    0: the value was observed).
+
+    ``ffill`` carries the last value forward (and the first one back over the rows before it);
+    ``interpolate`` draws the straight line between the values on either side (the nearest value before
+    the first and after the last one), pandas' ``interpolate(limit_direction='both')``; ``drop`` removes
+    every row that has a missing value. Raises ``RnncastError`` for another ``fill``."""
+    if fill not in FILLS:
+        raise RnncastError(f"unknown fill {fill!r}; choose one of: {', '.join(FILLS)}")
+    missing = np.isnan(values)
+    if fill == "drop":
+        kept = ~missing.any(axis=1)
+        return values[kept], kept, np.zeros((int(kept.sum()), values.shape[1]), dtype=np.int32)
+    import pandas as pd
+
+    n = len(values)
+    rows = np.arange(n)[:, None]
+    before = np.maximum.accumulate(np.where(missing, -1, rows), axis=0)  # [T, C] last observed row at or before
+    after = np.minimum.accumulate(np.where(missing, n, rows)[::-1], axis=0)[::-1]  # [T, C] first at or after
+    table = pd.DataFrame(values)
+    if fill == "ffill":
+        filled = table.ffill().bfill()
+        source = np.where(before >= 0, before, after)
+    else:
+        filled = table.interpolate(method="linear", limit_direction="both")
+        source = np.where(after < n, after, before)
+    return filled.to_numpy(dtype=np.float64), np.ones(n, dtype=bool), (source - rows).astype(np.int32)
+
+
+def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs):
+    """Missing values of stacked series (``offsets`` [S + 1]): refused with their place, or filled
+    within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
+    (rows dropped by ``drop`` gone) and ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
+    None when nothing was made (``drop``)."""
+    for s in range(len(offsets) - 1):
+        empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
+        if empty.any():
+            j = int(np.flatnonzero(empty)[0])
+            whose = "" if id_col is None else f" of series {ids[s]!r}"
+            raise RnncastError(f"column {columns[j]!r}{whose} has no values at all (every row is missing); drop it")
+    if fill is None:
+        missing = np.isnan(values)
+        j = next(j for j in range(len(columns)) if missing[:, j].any())
+        i = int(np.flatnonzero(missing[:, j])[0])
+        s = int(np.searchsorted(offsets, i, side="right") - 1)
+        whose = "" if id_col is None else f" of series {ids[s]!r}"
+        raise RnncastError(
+            f"column {columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
+            f"({int(missing.sum())} missing in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
+        )
+    log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
+    parts, kept, sources = [], [], []
+    for s in range(len(offsets) - 1):
+        filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
+        parts.append(filled)
+        kept.append(keep)
+        sources.append(source)
+    keep = np.concatenate(kept)
+    lengths = [len(p) for p in parts]
+    return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
+            np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+            None if fill == "drop" else np.concatenate(sources))
+
+
+def filled_targets(filled: np.ndarray | None, rows: np.ndarray, n_targets: int) -> np.ndarray | None:
+    """Which target values of windows were filled rather than observed: [W, H, T] bool for the
+    stacked rows ``rows`` [W, H] of their targets; None when the panel holds no filled value."""
+    if filled is None:
+        return None
+    return filled[rows, :n_targets] != 0
+
+
+def reads_later(filled: np.ndarray | None, starts: np.ndarray, lookback: int, horizon: int, n_future: int = 0
+                ) -> np.ndarray | None:
+    """Which windows read a value filled from a later row than the forecast could know: [W] bool for
+    windows whose inputs begin at stacked rows ``starts`` [W]. A target or past covariate of the
+    inputs (rows ``[s, s + lookback)``) made from a row at or after the first target, or a future
+    covariate (the last ``n_future`` columns, read up to the last target) made from a row after the
+    last target. None when the panel holds no filled value."""
+    if filled is None:
+        return None
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    rows = np.arange(len(filled))[:, None]
+    reach = np.where(filled > 0, rows + filled, -1)  # [N, C] the later row a value rests on; -1: none
+    n_past = filled.shape[1] - n_future
+    starts = np.asarray(starts, dtype=np.int64)
+    result = np.zeros(len(starts), dtype=bool)
+    for columns, span in ((slice(0, n_past), lookback), (slice(n_past, None), lookback + horizon)):
+        latest = reach[:, columns].max(axis=1, initial=-1)  # [N]
+        if len(latest) >= span and (latest >= 0).any():
+            result |= sliding_window_view(latest, span).max(axis=1)[starts] >= starts + span
+    return result
+
+
+def read_ahead(filled: np.ndarray | None, offsets: np.ndarray, cuts: list[int]) -> int:
+    """How many values of the rows before each series' cut (``cuts`` [S], a row inside the series:
+    where the rows the model is scored on begin) were filled from a row at or after it: values a model
+    fitted on those rows learns from, made with what it is scored on. 0 when nothing was filled."""
+    if filled is None:
+        return 0
+    count = 0
+    for s, cut in enumerate(cuts):
+        before = filled[offsets[s] : offsets[s] + cut]  # [cut, C]
+        count += int((before + np.arange(len(before))[:, None] >= cut).sum())
+    return count
+
+
+def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | None, windows: np.ndarray | None,
+             fill: str | None) -> dict:
+    """What scoring leaves out of the windows of a part, and a clause that says it: ``filled_targets``,
+    the distinct target values (series, row, target) filled rather than observed, and
+    ``windows_left_out``, the windows that read values filled from later rows (``reads_later``).
+    ``series``, ``target_rows`` [W]: each window's series and first target row inside it; ``targets``
+    [W, H, T] and ``windows`` [W]: the masks (None: none); ``windows_scored``: the windows that keep a
+    scored value. ``text`` is "" when nothing is left out."""
+    how = HOW.get(fill, f"filled by fill {fill!r}" if fill else "filled")
+    total = len(series)
+    kept = np.ones(total, dtype=bool) if windows is None else ~windows
+    if targets is not None:
+        kept &= ~targets.reshape(total, -1).all(axis=1)
+    result = {"filled_targets": 0, "windows_left_out": 0, "windows_scored": int(kept.sum()), "text": ""}
+    clauses = []
+    if targets is not None and targets.any():
+        w, h, t = np.nonzero(targets)
+        distinct = np.unique(np.stack([series[w], target_rows[w] + h, t]), axis=1).shape[1]
+        result["filled_targets"] = int(distinct)
+        clauses.append(f"{distinct} target value{'s' if distinct != 1 else ''} missing from the data and {how} "
+                       "are left out of every score (the model's, the baselines' and the Diebold–Mariano test's)")
+    if windows is not None and windows.any():
+        m = int(windows.sum())
+        result["windows_left_out"] = m
+        clauses.append(f"{m} window{'s' if m != 1 else ''} whose inputs hold values filled from a row at or after their "
+                       "first target (information the forecast could not have had) are left out whole")
+    if clauses:
+        result["text"] = "; ".join(clauses) + f": {int(kept.sum())} of the {total} windows keep a scored value"
+    return result

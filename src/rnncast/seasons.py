@@ -1,0 +1,65 @@
+"""The season a calendar implies: 12 months in a year, 52 weeks, 4 quarters, 7 days in a week, 5
+business days, 24 hours (or 96 quarter hours) in a day.
+
+A run keeps its ``season`` setting as given (1 by default: no season, no seasonal-naive baseline);
+this only tells the verdict what it did not compare with. The calendar's pandas offset says the
+step (``isinstance`` on pandas' offset classes, never its text), and its multiple ``n`` divides the
+cycle (``2h``: 12 steps a day); a step that does not divide its cycle evenly, a year, a step under a
+minute, integer periods and numbered rows imply none.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pandas.tseries import offsets
+
+
+class Season(NamedTuple):
+    """A season in steps of the calendar and the cycle it is, said in words ("12 months in a year")."""
+
+    steps: int
+    cycle: str
+
+
+DAY_NANOS = 86_400 * 10**9
+MONTHS = (offsets.MonthEnd, offsets.MonthBegin, offsets.BusinessMonthEnd, offsets.BusinessMonthBegin,
+          offsets.CustomBusinessMonthEnd, offsets.CustomBusinessMonthBegin)
+QUARTERS = (offsets.QuarterEnd, offsets.QuarterBegin, offsets.BQuarterEnd, offsets.BQuarterBegin)
+
+
+def implied_season(calendar) -> Season | None:
+    """The season of ``calendar`` (a ``timeaxis.Calendar``: its ``kind`` and ``freq``, a pandas offset),
+    or None when its step implies none (see the module)."""
+    if calendar is None or getattr(calendar, "kind", None) not in ("datetime", "period"):
+        return None
+    freq = calendar.freq
+    if not isinstance(freq, offsets.BaseOffset) or freq.n < 1:
+        return None
+    n = freq.n
+    if isinstance(freq, (offsets.SemiMonthEnd, offsets.SemiMonthBegin)):
+        return _per(24, n, "half months in a year")
+    if isinstance(freq, MONTHS):
+        return _per(12, n, "months in a year")
+    if isinstance(freq, QUARTERS):
+        return _per(4, n, "quarters in a year")
+    if isinstance(freq, offsets.Week):
+        return _per(52, n, "weeks in a year")
+    if isinstance(freq, offsets.BusinessDay) and n == 1:  # CustomBusinessDay too: its week mask's days
+        mask = str(getattr(freq, "weekmask", None) or "Mon Tue Wed Thu Fri")  # BusinessDay's is None
+        days = mask.count("1") if set(mask) <= {"0", "1"} else len(mask.split())
+        return Season(days, "business days in a week") if days > 1 else None
+    if isinstance(freq, offsets.Day) and n == 1:
+        return Season(7, "days in a week")
+    if isinstance(freq, (offsets.Hour, offsets.Minute)) and DAY_NANOS % freq.nanos == 0:
+        steps = DAY_NANOS // freq.nanos
+        return Season(int(steps), "hours in a day" if steps == 24 else f"steps of {freq.freqstr} in a day")
+    return None
+
+
+def _per(cycle: int, n: int, words: str) -> Season | None:
+    """``cycle`` steps of one (``words``: "months in a year"), in steps of ``n`` of them."""
+    if cycle % n or cycle // n < 2:
+        return None
+    unit, whole = words.split(" in ")
+    return Season(cycle // n, words if n == 1 else f"steps of {n} {unit} in {whole}")

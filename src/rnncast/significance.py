@@ -1,0 +1,163 @@
+"""Diebold–Mariano tests: is one forecaster's squared error lower than another's beyond chance?
+
+Both tests compare the loss differential of two forecasters on the same windows (Diebold and
+Mariano, "Comparing Predictive Accuracy", JBES 1995). Each value's squared-error difference is
+weighted so that the differentials sum to the difference of the two MSEs as ``metrics.score``
+pools them (each target's mean over its scored values, then the mean over targets), then summed
+over the windows of one forecast time (``diebold_mariano``) or one backtest origin
+(``diebold_mariano_origins``): a panel's series seen at one time may share its shocks (a holiday,
+the weather), so they count once per time, not as independent evidence (Driscoll and Kraay,
+"Consistent covariance matrix estimation with spatially dependent panel data", REStat 1998: a
+heteroskedasticity and autocorrelation consistent (HAC) variance of the cross-sectional sums).
+
+Values may be left out (``keep``: e.g. a target that was filled in, not observed); a time none of
+whose values is kept is a gap, and the HAC variance keeps the true distance between the others
+(the amplitude-modulated estimator of Parzen, "On spectral analysis with missing observations and
+amplitude modulation", Sankhya A 1963; Datta and Du, "Nonparametric HAC estimation for time series
+data with missing observations", Fed IFDP 1060, 2012).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def diebold_mariano(errors_a, errors_b, horizon: int, times=None, keep=None) -> dict:
+    """Is forecaster A's squared error lower than B's beyond chance, over many forecast times?
+
+    ``errors_*``: [W, H, T] forecast errors on the same windows; ``times`` [W]: each window's
+    forecast time as an integer position (its first target's row, or its time's rank among a panel's
+    times; default: the windows are consecutive, ``arange(W)``); ``keep`` [W, H, T]: the values
+    scored (default: all). The differentials of the windows of one time are summed (a panel's
+    series count once per time). Their variance is Newey–West's (Bartlett weights) with the
+    bandwidth Newey and West's automatic rule picks from the data (``bandwidth``), never below
+    ``horizon``: windows that overlap share targets, so ``horizon - 1`` lags are always counted.
+    The statistic is compared with the normal distribution.
+
+    Returns ``statistic`` (negative when A is better), the one-sided ``p_value`` that A is not
+    better than B, ``times`` (the forecast times with a kept value) and ``bandwidth`` (the lags
+    weighted: those below it); statistic and p-value are NaN with fewer than 2 times, or when the
+    differentials do not vary.
+    """
+    d, present = _series(errors_a, errors_b, np.arange(len(errors_a)) if times is None else times, keep)
+    n = int(present.sum())
+    result = {"statistic": float("nan"), "p_value": float("nan"), "times": n, "bandwidth": float("nan")}
+    if n < 2:
+        return result
+    width = bandwidth(d, present, floor=horizon)
+    variance = long_run_variance(d, present, width)
+    result["bandwidth"] = width
+    if not variance > 0:
+        return result
+    statistic = d[present].mean() / math.sqrt(variance / n)
+    p_value = 0.5 * (1 + math.erf(statistic / math.sqrt(2)))  # P(Z <= statistic) under "no difference"
+    return {**result, "statistic": float(statistic), "p_value": float(p_value)}
+
+
+def diebold_mariano_origins(errors_a, errors_b, origins, horizon: int, step: int, keep=None) -> dict:
+    """Diebold–Mariano over a backtest's forecast origins, ``step`` rows apart: is A's squared error
+    lower than B's beyond chance, with as few origins as a backtest has?
+
+    ``errors_*``: [W, H, T] errors on the same windows; ``origins`` [W]: the origin each window was
+    forecast from (numbered in time order; a panel has one window per series at each); ``keep``
+    [W, H, T]: the values scored (default: all). The differentials of one origin's windows are summed:
+    series seen at one time may share its shocks, so an origin counts once, not once per series.
+    Windows less than ``horizon`` apart share targets, so the variance takes Newey–West weights over
+    ``ceil(horizon / step) - 1`` lags (none when ``step >= horizon``). With few origins the statistic
+    takes Harvey, Leybourne and Newbold's small-sample correction and is compared with Student's t at
+    ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean squared errors",
+    IJF 1997; as R's ``forecast::dm.test``); with ``step >= horizon`` it is the paired t-test of the
+    origins' differentials.
+
+    Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` and
+    ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` origins
+    are given (too few that share no target) or the differentials do not vary.
+    """
+    d, present = _series(errors_a, errors_b, origins, keep)
+    d = d[present]  # [K] in time order: an origin whose values are all left out is dropped
+    n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive origins one window's targets reach
+    result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1}
+    if n < 2 * m:
+        return result
+    variance = long_run_variance(d, np.ones(n, dtype=bool), m)
+    if not variance > 0:
+        return result
+    statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)
+    from scipy import stats  # imported here: the command line starts without it
+
+    return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, n - 1))}
+
+
+def differentials(errors_a, errors_b, keep=None) -> np.ndarray:
+    """Each window's weighted squared-error difference [W]: a value of target ``t`` weighs
+    ``1 / (T * n_t)``, ``n_t`` the kept values of that target, so that the sum over the windows is
+    A's MSE minus B's as ``metrics.score`` pools them (each target's mean, then the mean over targets).
+    A target with no kept value weighs nothing, and T counts only the targets with one."""
+    a, b = np.asarray(errors_a, dtype=np.float64), np.asarray(errors_b, dtype=np.float64)
+    if a.shape != b.shape or a.ndim != 3:
+        raise ValueError(f"errors must be two [W, H, T] arrays of one shape, got {a.shape} and {b.shape}")
+    keep = np.ones(a.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), a.shape)
+    counts = keep.sum(axis=(0, 1))  # [T]
+    targets = int((counts > 0).sum())
+    weights = np.where(counts > 0, 1.0 / (max(targets, 1) * np.maximum(counts, 1)), 0.0)  # [T]
+    return (np.where(keep, a * a - b * b, 0.0) * weights).sum(axis=(1, 2))
+
+
+def _series(errors_a, errors_b, times, keep):
+    """The differentials summed per forecast time, on every position from the first time to the last:
+    the sums [P] and which positions hold a kept value [P]."""
+    per_window = differentials(errors_a, errors_b, keep)  # [W]
+    times = np.asarray(times, dtype=np.int64)
+    if len(times) != len(per_window):
+        raise ValueError(f"times has {len(times)} entries for {len(per_window)} windows")
+    kept = np.ones(len(per_window), dtype=bool) if keep is None else \
+        np.broadcast_to(np.asarray(keep, dtype=bool), np.shape(errors_a)).reshape(len(per_window), -1).any(axis=1)
+    if not kept.any():
+        return np.zeros(0), np.zeros(0, dtype=bool)
+    first = times[kept].min()
+    span = int(times[kept].max() - first + 1)
+    d = np.bincount(times[kept] - first, weights=per_window[kept], minlength=span)  # [P]
+    present = np.bincount(times[kept] - first, minlength=span) > 0
+    return d, present
+
+
+def bandwidth(d, present=None, floor: float = 1.0) -> float:
+    """Newey and West's automatic bandwidth for the Bartlett kernel ("Automatic lag selection in
+    covariance matrix estimation", Review of Economic Studies 1994): from the autocovariances of
+    ``d`` up to the lag ``floor(4 (n / 100) ** (2 / 9))``, ``1.1447 ((s1 / s0) ** 2) ** (1 / 3) * n ** (1 / 3)``,
+    where ``s0`` and ``s1`` are their sum and first moment. Lags below the bandwidth are weighted;
+    it is at least ``floor`` and at most the number of positions. ``present`` [n]: positions holding a
+    value (default: all); ``n`` counts those."""
+    d = np.asarray(d, dtype=np.float64)
+    present = np.ones(len(d), dtype=bool) if present is None else np.asarray(present, dtype=bool)
+    n = int(present.sum())
+    if n < 2:
+        return float(floor)
+    pilot = int(4 * (n / 100) ** (2 / 9))
+    gamma = autocovariances(d, present, pilot)  # [pilot + 1]
+    s0 = gamma[0] + 2 * gamma[1:].sum()
+    s1 = 2 * (np.arange(1, pilot + 1) * gamma[1:]).sum()
+    if not s0 > 0:
+        return float(min(max(floor, 1.0), len(d)))
+    width = 1.1447 * ((s1 / s0) ** 2) ** (1 / 3) * n ** (1 / 3)
+    return float(min(max(width, floor, 1.0), len(d)))
+
+
+def autocovariances(d, present, lags: int) -> np.ndarray:
+    """``d``'s autocovariances at lags 0 to ``lags`` [lags + 1], each sum over the pairs of present
+    positions that far apart divided by the number of present positions (absent ones count as the mean)."""
+    centred = np.where(present, d - d[present].mean(), 0.0)
+    n = int(present.sum())
+    return np.array([centred[lag:] @ centred[: len(d) - lag] / n for lag in range(min(lags, len(d) - 1) + 1)]
+                    + [0.0] * max(0, lags - len(d) + 1))
+
+
+def long_run_variance(d, present, width: float) -> float:
+    """The variance of ``d``'s mean times n (n: the present positions): its autocovariances at the
+    lags below ``width`` with Newey–West (Bartlett) weights ``1 - lag / width``, never negative."""
+    lags = max(int(math.ceil(width)) - 1, 0)
+    gamma = autocovariances(np.asarray(d, dtype=np.float64), np.asarray(present, dtype=bool), lags)
+    weights = 1 - np.arange(1, len(gamma)) / width
+    return float(gamma[0] + 2 * (weights * gamma[1:]).sum())

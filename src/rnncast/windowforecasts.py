@@ -1,0 +1,95 @@
+"""The forecasts of many stride-1 windows beside the baselines (``WindowForecasts``), a part's in both
+units (``PartForecasts``), and which of their values are scored.
+
+Every value is scored but a target that ``fill`` made (it was missing from the data) and every value
+of a window whose inputs hold a value filled from a row at or after its first target (``fills``):
+``scored`` gives the mask the scores, the baselines' and the Diebold–Mariano test read alike.
+Shapes: windows W, horizon H, targets T, quantile levels Q.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later")
+
+
+@dataclass
+class WindowForecasts:
+    """Forecasts for a run of stride-1 windows; arrays are [windows, horizon, targets].
+
+    ``starts`` and ``target_rows`` are rows inside each window's own series; ``series`` [W] says
+    which series (a position in ``ids``). ``quantiles`` [W, H, T, Q] holds the levels ``levels``;
+    ``targets`` [T] names the target columns. ``filled`` [W, H, T]: targets made by ``fill``, not
+    observed; ``reads_later`` [W]: windows whose inputs hold a value filled from a row at or after
+    their first target (None: no filled value).
+    """
+
+    starts: np.ndarray  # row where each window's inputs begin
+    target_rows: np.ndarray  # row of each window's first target
+    y_true: np.ndarray
+    y_pred: np.ndarray
+    baselines: dict  # name -> [W, H, T]
+    time: pd.DatetimeIndex | None  # timestamps of the series (of the first series of a panel), when it has them
+    series: np.ndarray | None = None  # [W]
+    ids: list = field(default_factory=lambda: [None])
+    times: list = field(default_factory=list)  # timestamps of every series
+    quantiles: np.ndarray | None = None  # [W, H, T, Q]
+    levels: tuple = ()
+    targets: list = field(default_factory=list)
+    filled: np.ndarray | None = None  # [W, H, T] bool
+    reads_later: np.ndarray | None = None  # [W] bool
+
+
+def scored(wf: WindowForecasts) -> np.ndarray | None:
+    """The values scored [W, H, T] bool: every one but filled targets and the windows that read
+    values filled from later rows; None when every value is scored."""
+    if wf.filled is None and wf.reads_later is None:
+        return None
+    keep = np.ones(wf.y_true.shape, dtype=bool)
+    if wf.filled is not None:
+        keep &= ~wf.filled
+    if wf.reads_later is not None:
+        keep &= ~wf.reads_later[:, None, None]
+    return keep
+
+
+@dataclass
+class PartForecasts:
+    """The forecasts of one part's windows (every series' "train", "val", "test" or "all" windows)
+    in original and in scaled units, with each series' MASE denominator [S, T] (original units) and id [S]."""
+
+    original: WindowForecasts
+    scaled: WindowForecasts
+    mase_scales: np.ndarray
+    ids: list
+    scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
+
+
+def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
+    """The windows ``keep`` (a mask or positions) of ``wf``."""
+    picked = {name: getattr(wf, name)[keep] if getattr(wf, name) is not None else None for name in WINDOW_ARRAYS}
+    return WindowForecasts(**picked, baselines={k: v[keep] for k, v in wf.baselines.items()}, time=wf.time, ids=wf.ids,
+                           times=wf.times, levels=wf.levels, targets=wf.targets)
+
+
+def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
+    """Windows forecast by several models (of the same series and targets) as one ``WindowForecasts``,
+    in the order ``order``; a mask that some parts lack is False for their windows."""
+    first = parts[0]
+
+    def cat(name):
+        if all(getattr(p, name) is None for p in parts):
+            return None
+        if name in ("filled", "reads_later"):
+            shape = (lambda p: p.y_true.shape) if name == "filled" else (lambda p: (len(p.y_true),))  # noqa: E731
+            return np.concatenate([getattr(p, name) if getattr(p, name) is not None else np.zeros(shape(p), bool)
+                                   for p in parts])[order]
+        return np.concatenate([getattr(p, name) for p in parts])[order]
+
+    return WindowForecasts(**{name: cat(name) for name in WINDOW_ARRAYS},
+                           baselines={k: np.concatenate([p.baselines[k] for p in parts])[order] for k in first.baselines},
+                           time=first.time, ids=first.ids, times=first.times, levels=first.levels, targets=first.targets)

@@ -1,0 +1,109 @@
+"""Filling missing values (``fills.py``): the values as pandas fills them, where each filled value's
+latest source row lies, and what scoring leaves out: filled targets, and windows whose inputs were
+filled from a row at or after their first target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import fills
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+
+NAN = np.nan
+
+
+def test_ffill_rests_on_the_row_before_and_interpolate_on_the_row_after():
+    values = np.array([[NAN], [NAN], [1.0], [NAN], [3.0], [NAN], [NAN]])
+    filled, kept, source = fills.fill_missing(values, "ffill")
+    assert filled[:, 0].tolist() == [1.0, 1.0, 1.0, 1.0, 3.0, 3.0, 3.0] and kept.all()
+    assert source[:, 0].tolist() == [2, 1, 0, -1, 0, -1, -2]  # leading rows: carried back from row 2
+    filled, _, source = fills.fill_missing(values, "interpolate")
+    assert filled[:, 0].tolist() == [1.0, 1.0, 1.0, 2.0, 3.0, 3.0, 3.0]
+    assert source[:, 0].tolist() == [2, 1, 0, 1, 0, -1, -2]  # row 3 rests on row 4, the value after it
+    filled, kept, source = fills.fill_missing(values, "drop")
+    assert filled[:, 0].tolist() == [1.0, 3.0] and kept.tolist() == [False, False, True, False, True, False, False]
+    assert not source.any()
+    with pytest.raises(RnncastError, match="unknown fill 'mean'"):
+        fills.fill_missing(values, "mean")
+
+
+def test_the_loader_keeps_what_was_filled_per_series_and_nothing_for_drop():
+    frame = pd.DataFrame({"unique_id": ["a"] * 6 + ["b"] * 6, "ds": list(pd.date_range("2024-01-01", periods=6)) * 2,
+                          "y": [1.0, NAN, 3.0, 4.0, 5.0, 6.0, 1.0, 2.0, 3.0, 4.0, NAN, 6.0]})
+    panel = load_panel(frame, "y", fill="interpolate")
+    assert panel.filled[:, 0].tolist() == [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]
+    assert panel.subset([1]).filled[:, 0].tolist() == [0, 0, 0, 0, 1, 0]
+    assert load_panel(frame, "y", fill="drop").filled is None
+    assert load_panel(frame.fillna(0.0), "y", fill="interpolate").filled is None  # nothing missing: nothing made
+
+
+def test_filled_targets_are_the_windows_made_values():
+    filled = np.array([[0], [0], [1], [0], [-1]], dtype=np.int32)
+    rows = np.array([[1, 2], [3, 4]])
+    assert fills.filled_targets(filled, rows, 1)[..., 0].tolist() == [[False, True], [False, True]]
+    assert fills.filled_targets(None, rows, 1) is None
+
+
+def test_a_window_reading_an_input_filled_from_its_targets_or_later_is_flagged():
+    """Interpolated rows 4-6 rest on row 7. A window whose inputs hold one of them and whose first
+    target is at or before row 7 would carry row 7's value into its inputs."""
+    n = 12
+    filled = np.zeros((n, 1), dtype=np.int32)
+    filled[4:7, 0] = [3, 2, 1]  # rows 4, 5, 6 rest on row 7
+    starts = np.arange(n - 3 + 1 - 1)  # lookback 3, horizon 1: windows with inputs [s, s + 3) and target s + 3
+    later = fills.reads_later(filled, starts, lookback=3, horizon=1)
+    first_targets = starts + 3
+    expected = [(t <= 7) and (s + 2 >= 4) for s, t in zip(starts, first_targets)]  # inputs reach row 4, target at or before 7
+    assert later.tolist() == expected
+    assert later.tolist() == [False, False, True, True, True, False, False, False, False]
+    carried = np.zeros((n, 1), dtype=np.int32)
+    carried[4:7, 0] = [-1, -2, -3]  # ffill: every made value rests on row 3, before any window's target that holds it
+    assert not fills.reads_later(carried, starts, 3, 1).any()
+
+
+def test_a_future_covariate_may_rest_on_a_row_within_the_horizon_but_not_after_it():
+    filled = np.zeros((10, 2), dtype=np.int32)  # columns: target, future covariate
+    filled[3, 1] = 2  # the covariate at row 3 rests on row 5
+    starts = np.array([0, 1, 2])  # lookback 2, horizon 2: the windows read rows s to s + 3
+    assert fills.reads_later(filled, starts, 2, 2, n_future=1).tolist() == [True, True, False]  # row 5 is the third's
+    as_past = fills.reads_later(filled, starts, 2, 2, n_future=0)  # a past covariate is an input up to row s + 1
+    assert as_past.tolist() == [False, False, True]  # the third window's inputs end at row 3, its first target is row 4
+
+
+def test_left_out_counts_distinct_filled_targets_and_the_windows_left():
+    targets = np.zeros((4, 2, 1), dtype=bool)
+    targets[0, 1] = targets[1, 0] = True  # the same row (series 0, row 6) in two overlapping windows
+    windows = np.array([False, False, True, False])
+    out = fills.left_out(np.zeros(4, int), np.array([5, 6, 7, 8]), targets, windows, "ffill")
+    assert (out["filled_targets"], out["windows_left_out"], out["windows_scored"]) == (1, 1, 3)
+    assert out["text"].startswith("1 target value missing from the data and carried forward")
+    assert out["text"].endswith("3 of the 4 windows keep a scored value")
+    assert fills.left_out(np.zeros(4, int), np.arange(4), None, None, None)["text"] == ""
+
+
+def test_read_ahead_counts_values_before_a_cut_made_from_rows_after_it():
+    filled = np.zeros((8, 1), dtype=np.int32)
+    filled[2, 0], filled[3, 0] = 3, 2  # rows 2 and 3 rest on row 5
+    filled[6, 0] = -2  # row 6 rests on row 4
+    assert fills.read_ahead(filled, np.array([0, 8]), [5]) == 2  # rows 2, 3: before the cut, made from row 5
+    assert fills.read_ahead(filled, np.array([0, 8]), [6]) == 0  # row 5 is before the cut too
+    assert fills.read_ahead(filled, np.array([0, 4, 8]), [3, 3]) == 1  # series 0's row 2 (row 3 is past its cut)
+    assert fills.read_ahead(None, np.array([0, 8]), [5]) == 0
+
+
+def test_a_fit_whose_training_rows_were_interpolated_from_its_test_rows_says_so(caplog):
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    frame = make_frame(200, feature=False)
+    frame.loc[150:165, "y"] = np.nan  # validation rows end at 160: rows 150-159 rest on row 166, a test row
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**TINY, fill="interpolate").fit(frame, target="y")
+    assert any("10 value(s) of the rows the model learns from" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**TINY, fill="ffill").fit(frame, target="y")
+    assert not any("learns from" in r.getMessage() for r in caplog.records)

@@ -1,0 +1,33 @@
+"""The season a calendar implies (``seasons.py``), read from its pandas offset: months, weeks,
+quarters, days, business days, hours and minutes in their cycles, multiples that divide them, and
+none for years, seconds, integer periods and numbered rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from rnncast.seasons import Season, implied_season
+from rnncast.timeaxis import Calendar
+
+
+@pytest.mark.parametrize("freq,steps", [
+    ("ME", 12), ("MS", 12), ("BME", 12), ("BMS", 12), ("3ME", 4), ("SME", 24), ("QE", 4), ("QS-FEB", 4),
+    ("W-SUN", 52), ("W-WED", 52), ("2W", 26), ("D", 7), ("B", 5), ("C", 5), ("h", 24), ("2h", 12), ("30min", 48),
+    ("15min", 96), ("YE", None), ("5ME", None), ("7h", None), ("s", None), ("10min", 144),
+])
+def test_each_calendar_implies_the_steps_of_its_cycle(freq, steps):
+    season = implied_season(Calendar("datetime", to_offset(freq)))
+    assert (season.steps if season else None) == steps
+
+
+def test_the_cycle_is_said_in_words_and_periods_and_custom_weeks_count():
+    assert implied_season(Calendar("datetime", to_offset("ME"))) == Season(12, "months in a year")
+    assert implied_season(Calendar("datetime", to_offset("2h"))) == Season(12, "steps of 2h in a day")
+    assert implied_season(Calendar("datetime", to_offset("3ME"))) == Season(4, "steps of 3 months in a year")
+    assert implied_season(Calendar("period", pd.PeriodIndex(["2020-01"], freq="M").freq)).steps == 12
+    six_days = pd.offsets.CustomBusinessDay(weekmask="Mon Tue Wed Thu Fri Sat")
+    assert implied_season(Calendar("datetime", six_days)) == Season(6, "business days in a week")
+    assert implied_season(Calendar("integer", 1)) is None and implied_season(Calendar()) is None
+    assert implied_season(Calendar("datetime", None)) is None  # timestamps no calendar explains

@@ -1,0 +1,145 @@
+"""The Diebold–Mariano tests: the bandwidth rule, sums per forecast time (a panel's series count once),
+values left out, gaps kept as gaps, and the backtest's test over few origins."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from rnncast import metrics, significance
+
+
+def _ar(rng, phi: float, n: int) -> np.ndarray:
+    x = np.zeros(n + 100)
+    e = rng.normal(size=n + 100)
+    for t in range(1, n + 100):
+        x[t] = phi * x[t - 1] + e[t]
+    return x[100:]
+
+
+def test_bandwidth_follows_newey_and_west_1994():
+    """The rule written out by hand: pilot lags floor(4 (n/100)^(2/9)), then 1.1447 ((s1/s0)^2)^(1/3) n^(1/3)."""
+    d = _ar(np.random.default_rng(3), 0.8, 400)
+    n, pilot = 400, int(4 * (400 / 100) ** (2 / 9))
+    assert pilot == 5
+    c = d - d.mean()
+    gamma = [c[j:] @ c[: n - j] / n for j in range(pilot + 1)]
+    s0 = gamma[0] + 2 * sum(gamma[1:])
+    s1 = 2 * sum(j * gamma[j] for j in range(1, pilot + 1))
+    expected = 1.1447 * (s1 / s0) ** (2 / 3) * n ** (1 / 3)
+    assert significance.bandwidth(d) == pytest.approx(expected)
+    assert 5 < expected < 40  # persistent differentials: many lags, where the old rule (horizon - 1) took none
+
+
+def test_bandwidth_is_never_below_the_horizon():
+    """Overlapping windows share horizon - 1 targets: those lags count whatever the data say."""
+    d = np.random.default_rng(3).normal(size=300)  # white noise: the rule alone takes under 2 lags here
+    assert significance.bandwidth(d) < 2
+    assert significance.bandwidth(d, floor=24) == 24
+    assert significance.bandwidth(d[:10], floor=24) == 10  # never more lags than positions
+
+
+def test_at_the_floor_the_variance_is_newey_west_over_horizon_minus_one_lags():
+    d = np.random.default_rng(1).normal(size=50)
+    c = d - d.mean()
+    by_hand = c @ c / 50 + 2 * sum((1 - lag / 3) * (c[lag:] @ c[:-lag]) / 50 for lag in (1, 2))
+    assert significance.long_run_variance(d, np.ones(50, bool), 3) == pytest.approx(by_hand)
+
+
+def test_the_statistic_is_the_mean_over_its_hac_standard_error():
+    """One series, horizon 1: the windows' differentials, their mean over the square root of the
+    Bartlett-weighted variance at the rule's bandwidth, against the normal."""
+    rng = np.random.default_rng(2)
+    a, b = rng.normal(0, 1.0, (200, 1, 1)), rng.normal(0, 1.1, (200, 1, 1))
+    d = (a ** 2 - b ** 2).ravel()
+    result = significance.diebold_mariano(a, b, horizon=1)
+    width = significance.bandwidth(d)
+    assert result["bandwidth"] == pytest.approx(width) and result["times"] == 200
+    c = d - d.mean()
+    variance = c @ c / 200 + 2 * sum((1 - lag / width) * (c[lag:] @ c[:-lag]) / 200 for lag in range(1, math.ceil(width)))
+    z = d.mean() / math.sqrt(variance / 200)
+    assert result["statistic"] == pytest.approx(z)
+    assert result["p_value"] == pytest.approx(stats.norm.cdf(z))
+
+
+def test_a_panels_series_count_once_per_forecast_time():
+    """Ten copies of one series at the same times are no more evidence than the series alone."""
+    rng = np.random.default_rng(4)
+    a, b = rng.normal(0, 1.0, (120, 2, 1)), rng.normal(0, 1.2, (120, 2, 1))
+    alone = significance.diebold_mariano(a, b, 2)
+    copies = significance.diebold_mariano(np.tile(a, (10, 1, 1)), np.tile(b, (10, 1, 1)), 2, times=np.tile(np.arange(120), 10))
+    assert copies["p_value"] == pytest.approx(alone["p_value"]) and copies["times"] == 120
+    strung = significance.diebold_mariano(np.tile(a, (10, 1, 1)), np.tile(b, (10, 1, 1)), 2)  # as one long sequence
+    assert strung["p_value"] < alone["p_value"] / 10  # the overstatement the sums per time remove
+
+
+def test_differentials_sum_to_the_difference_of_the_pooled_mses():
+    """Each target's mean over its kept values, then the mean over targets: what metrics.score pools."""
+    rng = np.random.default_rng(5)
+    a, b = rng.normal(size=(30, 3, 2)), rng.normal(size=(30, 3, 2))
+    keep = rng.random((30, 3, 2)) > 0.3
+    keep[:, :, 1] = False  # a target with no kept value weighs nothing
+    keep[:, :, 1][:2] = True
+    d = significance.differentials(a, b, keep)
+    mse = lambda e: np.mean([np.mean(e[..., t][keep[..., t]] ** 2) for t in range(2)])  # noqa: E731
+    assert d.sum() == pytest.approx(mse(a) - mse(b))
+    assert significance.differentials(a, b).sum() == pytest.approx(np.mean(a ** 2) - np.mean(b ** 2))
+
+
+def test_values_left_out_are_out_of_the_test_and_their_times_are_gaps():
+    """A window whose values are all left out is a gap: the pairs across it are as far apart as in time."""
+    d = np.array([1.0, 2.0, 0.0, 4.0, 5.0])
+    present = np.array([True, True, False, True, True])
+    c = np.where(present, d - 3.0, 0.0)  # centred on the mean of the present values (3)
+    gamma = significance.autocovariances(d, present, 2)
+    assert gamma == pytest.approx([c @ c / 4, (c[1:] @ c[:-1]) / 4, (c[2:] @ c[:-2]) / 4])
+    assert gamma[1] == pytest.approx(((-2) * (-1) + 1 * 2) / 4)  # pairs (0, 1) and (3, 4); none across the gap
+    rng = np.random.default_rng(6)
+    a, b = rng.normal(size=(40, 1, 1)), rng.normal(size=(40, 1, 1))
+    keep = np.ones((40, 1, 1), bool)
+    keep[10:20] = False
+    b_wild = b.copy()
+    b_wild[10:20] = 1e6  # what is left out cannot move the test
+    masked = significance.diebold_mariano(a, b_wild, 1, keep=keep)
+    assert masked == significance.diebold_mariano(a, b, 1, keep=keep) and masked["times"] == 30
+
+
+def _backtest_errors(n_origins: int, n_series: int = 1, seed: int = 0):
+    """[S * K, 2, 1] errors of A (smaller on average) and B, series-major, and each window's origin."""
+    rng = np.random.default_rng(seed)
+    a = rng.normal(0, 1.0, (n_series * n_origins, 2, 1))
+    b = rng.normal(0, 1.3, (n_series * n_origins, 2, 1))
+    return a, b, np.tile(np.arange(n_origins), n_series)
+
+
+def test_dm_over_origins_that_share_no_target_is_the_paired_t_test():
+    """step >= horizon: the origins' loss differences are independent, and the small-sample form
+    reduces to the t-test of their mean at n - 1 degrees of freedom."""
+    a, b, origins = _backtest_errors(6)
+    d = (a ** 2 - b ** 2).reshape(6, -1).mean(axis=1)
+    t = d.mean() / (d.std(ddof=1) / np.sqrt(6))
+    result = significance.diebold_mariano_origins(a, b, origins, horizon=2, step=2)
+    assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(stats.t.cdf(t, 5))
+    assert (result["origins"], result["lags"]) == (6, 0)
+
+
+def test_dm_over_origins_counts_a_panels_series_once_per_origin():
+    """Series seen at one time may share its shocks: ten copies of one series are no more evidence
+    than the series alone (counted as 60 windows, they would give a far smaller p-value)."""
+    a, b, origins = _backtest_errors(6)
+    alone = significance.diebold_mariano_origins(a, b, origins, horizon=2, step=2)
+    copies = significance.diebold_mariano_origins(np.tile(a, (10, 1, 1)), np.tile(b, (10, 1, 1)), np.tile(origins, 10), 2, 2)
+    assert copies["p_value"] == pytest.approx(alone["p_value"]) and copies["origins"] == 6
+
+
+def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
+    a, b, origins = _backtest_errors(8)
+    half = significance.diebold_mariano_origins(a, b, origins, horizon=24, step=12)  # each window reaches 2 origins
+    assert half["lags"] == 1 and 0 < half["p_value"] < 1
+    assert significance.diebold_mariano_origins(a, b, origins, horizon=24, step=6)["lags"] == 3  # 8 origins: just enough
+    few = significance.diebold_mariano_origins(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
+    assert (few["origins"], few["lags"]) == (5, 2) and np.isnan(few["p_value"]) and np.isnan(few["statistic"])
+    assert np.isnan(significance.diebold_mariano_origins(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])
