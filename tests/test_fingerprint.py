@@ -56,3 +56,21 @@ def test_a_panel_names_its_series_and_a_cut_names_its_borders():
         "the same data, but cut elsewhere: it had training rows to 70, validation to 85, test to 100; this fit has "
         "training rows to 80, validation to 90, test to 100 (val_frac, test_frac or split= differ)")
     assert np.array_equal(panel.values, load_panel(make_frame(100), target="y").values)
+
+
+def test_values_filled_by_fill_differ_from_the_same_values_given():
+    frame = make_frame(120).astype({"y": "float64", "x": "float64"})
+    gaps = frame.copy()
+    gaps.loc[50:59, "y"] = np.nan
+    by_hand = gaps.ffill()
+    record = _record(gaps, fill="ffill")
+    assert fingerprint.difference(record, _record(by_hand)) == (
+        "the run started with 10 missing values in 'y' (filled by fill=); this data has none")
+    assert fingerprint.difference(record, _record(by_hand, fill="ffill")) is not None
+    assert fingerprint.difference(_record(by_hand), _record(gaps, fill="ffill")).endswith("this data has 10 missing values")
+    moved = frame.copy()
+    moved.loc[60:69, "y"] = np.nan
+    assert "at other rows" in fingerprint.difference(record, _record(moved, fill="ffill"))
+    older = {k: v for k, v in record.items() if k != "missing"}  # recorded before the mask was kept
+    assert fingerprint.difference(older, _record(gaps, fill="ffill")) is None
+    assert fingerprint.difference(record, _record(gaps.copy(), fill="ffill")) is None

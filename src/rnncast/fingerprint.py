@@ -3,7 +3,8 @@
 A run that is resumed must train on, and be scored on, the data it started with: other rows re-split
 would put rows the model trained on into its "test" split. ``of`` records the panel as read (columns
 by role, series, rows, the range of times, and a hash of each column's values, of the times, the ids
-and the static covariates) and, for the library's checkpoints, where each series was cut; ``difference``
+and the static covariates, and which values were missing and filled: a value filled by hand is scored
+as observed, one ``fill`` made is not) and, for the library's checkpoints, where each series was cut; ``difference``
 says in words what differs between two records, or None. The content is compared, never the path: the
 data may have moved. A record is plain JSON (``config.json``, a checkpoint's metadata).
 """
@@ -45,6 +46,21 @@ def _static(panel: Panel) -> str | None:
     return _digest(json.dumps(static.names).encode(), numeric, labels)
 
 
+def _missing(panel: Panel) -> dict:
+    """Per column, how many values were missing from the data as given and filled (``Panel.filled``),
+    and a hash of where: a value filled by hand reads the same as one ``fill`` made, but only the
+    latter is left out of the scores (decision 84). Rows ``drop`` removed are in ``rows`` already."""
+    if panel.filled is None:
+        return {name: [0, None] for name in panel.columns}
+    made = np.asarray(panel.filled) != 0  # [N, C]
+    return {name: [int(made[:, j].sum()), _digest(np.packbits(made[:, j]).tobytes()) if made[:, j].any() else None]
+            for j, name in enumerate(panel.columns)}
+
+
+def _count(n: int) -> str:
+    return "none" if n == 0 else f"{n} missing value{'s' if n != 1 else ''}"
+
+
 def of(panel: Panel, splits=None) -> dict:
     """The record of ``panel`` (as read, before series too short are left out); ``splits``: ``(id,
     windows.Split)`` of every series trained, or None to leave the cut out."""
@@ -63,6 +79,7 @@ def of(panel: Panel, splits=None) -> dict:
         "ids": _digest(json.dumps([None if i is None else str(i) for i in panel.ids]).encode()),
         "lengths": _digest(np.asarray(panel.lengths, dtype=np.int64).tobytes()),
         "static": _static(panel),
+        "missing": _missing(panel),
     }
     if splits is not None:
         record["splits"] = [[None if i is None else str(i), int(sp.train_end), int(sp.val_end), int(sp.end)]
@@ -102,6 +119,14 @@ def difference(recorded: dict, found: dict) -> str | None:
                       ("times", " (as many rows, at other times)")):
         if recorded.get(key) != found[key]:
             return f"it had {_rows(recorded)}; this data has {_rows(found)}{what}"
+    if isinstance(recorded.get("missing"), dict):  # a record written before the fill mask was kept: not checked
+        for name in found["columns"]:
+            old, new = recorded["missing"].get(name), found["missing"][name]
+            if old != new:
+                if old is None or old[0] == new[0]:
+                    return (f"the run started with {_count(old[0] if old else 0)} in {name!r} (filled by fill=) and "
+                            f"this data has as many, at other rows")
+                return f"the run started with {_count(old[0])} in {name!r} (filled by fill=); this data has {_count(new[0])}"
     changed = [name for name in found["columns"] if (recorded.get("values") or {}).get(name) != found["values"][name]]
     if changed:
         names = ", ".join(repr(c) for c in changed)
