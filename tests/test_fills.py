@@ -107,3 +107,26 @@ def test_a_fit_whose_training_rows_were_interpolated_from_its_test_rows_says_so(
     with caplog.at_level("WARNING", logger="rnncast"):
         Forecaster(**TINY, fill="ffill").fit(frame, target="y")
     assert not any("learns from" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("gap, part", [((138, 160), "validation"), ((160, 199), "test")])
+def test_a_part_left_with_nothing_observed_to_score_is_refused_before_training(gap, part, monkeypatch):
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster, fitting
+
+    frame = make_frame(200, feature=False)
+    frame.loc[gap[0]:gap[1], "y"] = np.nan  # validation: rows 140-159, test: 160-199
+    monkeypatch.setattr(fitting, "fit_network", lambda *a, **k: pytest.fail("trained before refusing"))
+    with pytest.raises(RnncastError, match=f"the {part} part .* has no observed target value to score.*--val-frac/--test-frac"):
+        Forecaster(**{**TINY, "horizon": 3}, fill="ffill").fit(frame, target="y")
+
+
+def test_early_stopping_on_made_validation_targets_is_said(caplog):
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    frame = make_frame(200, feature=False)
+    frame.loc[145:150, "y"] = np.nan
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**TINY, fill="ffill").fit(frame, target="y")
+    assert any("whose loss early stopping follows, were missing" in r.getMessage() for r in caplog.records)

@@ -169,3 +169,47 @@ def left_out(series: np.ndarray, target_rows: np.ndarray, targets: np.ndarray | 
     if clauses:
         result["text"] = "; ".join(clauses) + f": {int(kept.sum())} of the {total} windows keep a scored value"
     return result
+
+
+def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | None) -> None:
+    """Before a fit trains: refuse, naming the rows and what to change, a validation or test part
+    (``splits`` [S] of ``panel``) whose every window would be left out of the scores (its targets all
+    made by ``fill``, or its inputs filled from them), which would end a finished fit with nothing to
+    score; warn when early stopping's validation loss rests on made targets, and when the rows the model
+    learns from were filled from rows it is scored on (``read_ahead``)."""
+    from rnncast.windows import panel_window_starts
+
+    if panel.filled is None:
+        return
+    n_t = panel.n_targets
+    for part, name in (("test", "test"), ("val", "validation")):
+        starts, series = panel_window_starts(splits, panel.offsets, part, lookback, horizon)
+        if not len(starts):
+            continue
+        rows = starts[:, None] + lookback + np.arange(horizon)  # [W, H]
+        made = filled_targets(panel.filled, rows, n_t)  # [W, H, T]
+        later = reads_later(panel.filled, starts, lookback, horizon, len(panel.future))
+        kept = ~later & ~made.reshape(len(starts), -1).all(axis=1)
+        if not kept.any():
+            first, last = rows.min() - panel.offsets[series[0]], rows.max() - panel.offsets[series[-1]]
+            where = _at(panel, series[0], first) + " to " + _at(panel, series[-1], last)
+            raise RnncastError(
+                f"the {name} part ({where}) has no observed target value to score: each one is missing from the data and "
+                f"made by fill {fill!r}{' (or its inputs were filled from its targets)' if later.any() else ''}; give data "
+                "with observed values there, or move the part with --val-frac/--test-frac (val_frac=/test_frac= in "
+                "Python; split= for given rows)")
+        if part == "val" and made.any():
+            log.warning("%d of the %d target values of the validation windows, whose loss early stopping follows, were "
+                        "missing from the data and made by fill %r: the model is chosen partly on made values",
+                        int(made.sum()), made.size, fill)
+    ahead = read_ahead(panel.filled, panel.offsets, [split.val_end for split in splits])
+    if ahead:  # fill's choice to train on made values is the user's; that these rest on scored rows must be said
+        log.warning("%d value(s) of the rows the model learns from (training and validation) were filled by fill=%r from "
+                    "rows after them that it is scored on, so the model has seen something of those rows; fill='ffill' "
+                    "(--fill ffill) fills from earlier rows only", ahead, fill)
+
+
+def _at(panel, s: int, row: int) -> str:
+    times = panel.time_of(int(s))
+    who = f"series {panel.ids[s]!r} " if panel.n_series > 1 else ""
+    return f"{who}{times[row]}" if times is not None else f"{who}row {row}"

@@ -167,11 +167,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
     own split; ``params``: the Forecaster's keyword arguments (its settings)."""
     settings = Settings.from_flat(params)
     data_s, model_s, train_s = settings.data, settings.model, settings.train
-    ahead = fills.read_ahead(panel.filled, panel.offsets, [split.val_end for split in splits])
-    if ahead:  # fill's choice to train on made values is the user's; that these rest on scored rows must be said
-        log.warning("%d value(s) of the rows the model learns from (training and validation) were filled by fill=%r from "
-                    "rows after them that it is scored on, so the model has seen something of those rows; fill='ffill' "
-                    "(--fill ffill) fills from earlier rows only", ahead, data_s.fill)
+    fills.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
     scalers = [fit_scaler(panel, s, split.train_end, data_s.scaler) for s, split in enumerate(splits)]
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
