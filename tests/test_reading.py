@@ -61,3 +61,14 @@ def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
     assert said == ["the data has no time column, so its rows are numbered from 0 (its 30 rows are 0-29, so the "
                     "forecast is rows 30-32); those are the fit's row numbers only where the data starts at the fit's "
                     "first row"]
+
+
+def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lacks(fitted, data):
+    gaps = data.copy()
+    gaps.loc[190, "y"] = np.nan
+    with pytest.raises(RnncastError) as err:
+        fitted.predict(gaps)
+    assert "fit without a fill" in str(err.value) and "rnncast fit DATA --fill ffill|interpolate|drop" in str(err.value)
+    assert "fill them with --fill" not in str(err.value)
+    filling = Forecaster(**TINY, fill="ffill").fit(data, target="y", features=["x"])
+    assert len(filling.predict(gaps)) == TINY["horizon"]  # the model applies its own fill

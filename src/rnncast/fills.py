@@ -25,6 +25,7 @@ from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
 
+FILL_HINT = "fill them with --fill ffill|interpolate|drop (fill= in Python)"  # what fit accepts; reading.read_new rewords it
 HOW = {"ffill": "carried forward from the last value before them (ffill)",
        "interpolate": "interpolated between the values around them (interpolate)"}
 
@@ -80,7 +81,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         whose = "" if id_col is None else f" of series {ids[s]!r}"
         raise RnncastError(
             f"column {columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
-            f"({int(missing.sum())} missing in all); fill them with --fill ffill|interpolate|drop (fill= in Python)"
+            f"({int(missing.sum())} missing in all); {FILL_HINT}"
         )
     log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
     parts, kept, sources = [], [], []

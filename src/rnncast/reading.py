@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rnncast import fills
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
@@ -48,6 +49,11 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
         return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static,
                           **reading)
     except RnncastError as err:
+        if fills.FILL_HINT in str(err):  # predict and evaluate take no fill: the model applies its fit's own
+            raise RnncastError(str(err).replace(fills.FILL_HINT, (
+                "the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
+                "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
+                "evaluate then apply"))) from None
         if "not found" in str(err):
             raise RnncastError(
                 f"{err}. The model was trained on target {state.targets} and features {state.features}"
