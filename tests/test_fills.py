@@ -130,3 +130,36 @@ def test_early_stopping_on_made_validation_targets_is_said(caplog):
     with caplog.at_level("WARNING", logger="rnncast"):
         Forecaster(**TINY, fill="ffill").fit(frame, target="y")
     assert any("whose loss early stopping follows, were missing" in r.getMessage() for r in caplog.records)
+
+
+def test_drop_says_what_it_removed_and_a_forecast_after_dropped_last_rows_is_refused(caplog):
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    frame = make_frame(200, feature=False)
+    middle = frame.copy()
+    middle.loc[60:62, "y"] = np.nan
+    with caplog.at_level("INFO", logger="rnncast"):
+        model = Forecaster(**TINY, fill="drop").fit(middle, target="y")
+    said = [r.getMessage() for r in caplog.records]
+    assert not any("filling" in m for m in said) and any("removed 3 rows" in m for m in said)
+    assert any("removed rows inside 1 series" in m and "consecutive" in m for m in said)
+    tail = frame.copy()
+    tail.loc[197:199, "y"] = np.nan
+    with pytest.raises(RnncastError, match=r"the last 3 row\(s\) of the series .* forecast would be dated inside the data"):
+        model.predict(tail)
+
+
+def test_a_forecast_from_made_values_is_warned_with_their_dates(caplog):
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    frame = make_frame(200, feature=False)
+    model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
+    tail = frame.copy()
+    tail.loc[197:199, "y"] = np.nan
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(tail)
+    assert any("forecast starts from values that fill 'ffill' made" in r.getMessage() and "3 rows" in r.getMessage()
+               for r in caplog.records)
+    assert "carried flat" in fills.HOW["interpolate"]

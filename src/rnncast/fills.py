@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 FILL_HINT = "fill them with --fill ffill|interpolate|drop (fill= in Python)"  # what fit accepts; reading.read_new rewords it
 HOW = {"ffill": "carried forward from the last value before them (ffill)",
-       "interpolate": "interpolated between the values around them (interpolate)"}
+       "interpolate": "interpolated between the values around them, or carried flat from the nearest value where "
+                      "there is none on one side (interpolate)"}
 
 
 def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -83,7 +84,8 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             f"column {columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
             f"({int(missing.sum())} missing in all); {FILL_HINT}"
         )
-    log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
+    if fill != "drop":
+        log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
@@ -92,9 +94,35 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         sources.append(source)
     keep = np.concatenate(kept)
     lengths = [len(p) for p in parts]
+    tail = _dropped(kept, offsets, time, ids, id_col) if fill == "drop" else {}
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
-            None if fill == "drop" else np.concatenate(sources))
+            None if fill == "drop" else np.concatenate(sources), tail)
+
+
+def _dropped(kept: list, offsets, time, ids, id_col) -> dict:
+    """What ``drop`` removed, said: rows inside a series (windows across them take the rows on either
+    side as consecutive: warned) and, returned as ``{series: (rows, last time)}``, rows at a series'
+    end, after which a forecast from the rows kept would be dated inside the data (predict refuses)."""
+    gone = [np.flatnonzero(~k) for k in kept]
+    log.info("fill 'drop' removed %d rows that hold a missing value", sum(len(g) for g in gone))
+    inside, tail = [], {}
+    for s, (k, g) in enumerate(zip(kept, gone)):
+        if not len(g):
+            continue
+        last = len(k) - (np.flatnonzero(k)[-1] + 1) if k.any() else len(k)  # rows dropped at the end
+        at = lambda i: str(time[offsets[s] + i]) if time is not None else f"row {i}"  # noqa: E731
+        if last:
+            tail[s] = (int(last), at(len(k) - 1))
+        first = np.flatnonzero(k)[0] if k.any() else 0
+        within = g[(g > first) & (g < len(k) - last)]
+        if len(within):
+            inside.append(("" if id_col is None else f"series {ids[s]!r} ") + at(int(within[0])))
+    if inside:
+        log.warning("fill 'drop' removed rows inside %d series (first: %s), so the windows across them take the rows "
+                    "on either side as consecutive steps; fill 'ffill' or 'interpolate' (--fill) keeps the calendar",
+                    len(inside), ", ".join(inside[:3]))
+    return tail
 
 
 def filled_targets(filled: np.ndarray | None, rows: np.ndarray, n_targets: int) -> np.ndarray | None:
@@ -214,3 +242,18 @@ def _at(panel, s: int, row: int) -> str:
     times = panel.time_of(int(s))
     who = f"series {panel.ids[s]!r} " if panel.n_series > 1 else ""
     return f"{who}{times[row]}" if times is not None else f"{who}row {row}"
+
+
+def made_inputs(panel, lookback: int) -> str:
+    """The values fill made among each series' last ``lookback`` rows, which a forecast from the
+    data's end reads, said ("3 values, 2020-07-16 to 2020-07-18"); "" when every one was observed."""
+    if panel.filled is None:
+        return ""
+    said = []
+    for s in range(panel.n_series):
+        made = np.flatnonzero((panel.filled[panel.offsets[s + 1] - lookback : panel.offsets[s + 1]] != 0).any(axis=1))
+        if len(made):
+            row = panel.lengths[s] - lookback
+            span = _at(panel, s, row + made[0]) + ("" if len(made) == 1 else " to " + _at(panel, s, row + made[-1]))
+            said.append(f"{len(made)} row{'s' if len(made) != 1 else ''} ({span})")
+    return ", ".join(said[:5]) + (f" and {len(said) - 5} more series" if len(said) > 5 else "")

@@ -107,6 +107,13 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
         listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
+    if panel.dropped_tail:  # the forecast would be dated inside the data given
+        s, (n, last) = next(iter(panel.dropped_tail.items()))
+        raise RnncastError(f"the last {n} row(s) of {panel.label(s)} (to {last}) hold missing values, which the model's "
+                           f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
+                           f"data that ends with whole rows, or refit with --fill ffill|interpolate")
+    if made := fills.made_inputs(panel, lookback):
+        log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
     gaps = reading.window_gaps(state, panel, lookback)
     if gaps:

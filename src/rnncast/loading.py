@@ -164,13 +164,13 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 if after.sum() > len(values):
                     log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                                 _widest(after, time, positions, attrs))
-    filled = None  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
+    filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
-        values, time, positions, offsets, filled = fill_panel(values, time, positions, offsets, rows.columns, rows.ids,
-                                                              rows.id_col, fill, attrs)
+        values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
+                                                                    rows.ids, rows.id_col, fill, attrs)
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
-                 rows.id_col if layout != "single" else None, None, layout, own, filled)
+                 rows.id_col if layout != "single" else None, None, layout, own, filled, tail)
 
 
 def _label(rows: Rows, code) -> str:

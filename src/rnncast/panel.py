@@ -42,6 +42,7 @@ class Panel:
     calendars: dict = field(default_factory=dict)  # {series: Calendar} of series that keep their own
     filled: np.ndarray | None = None  # [N, C] int32 of values made by fill: rows to the latest observed value each rests
     # on (negative: earlier, positive: later; 0: observed, fills.fill_missing); None: every value observed
+    dropped_tail: dict = field(default_factory=dict)  # {series: (rows, last time)} rows fill 'drop' removed at its end
 
     @property
     def n_series(self) -> int:
@@ -105,4 +106,5 @@ class Panel:
                      self.time[rows] if self.time is not None else None, self.calendar, self.id_col,
                      self.static.take(keep) if self.static is not None else None, self.layout,
                      {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars},
-                     self.filled[rows] if self.filled is not None else None)
+                     self.filled[rows] if self.filled is not None else None,
+                     {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail})
