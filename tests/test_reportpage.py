@@ -118,3 +118,14 @@ def test_the_page_counts_the_windows_of_every_part_the_training_ones_too(tmp_pat
     assert facts["windows: train / validation / test"] == "1 / 5 / 12"
     assert metrics["test"]["scored"]["trained_on"] == 1
     assert metrics["test"]["scored"]["text"].endswith("; the model was trained on 1 window")
+
+
+def test_the_windows_column_counts_the_windows_scored_beside_all_of_them():
+    from rnncast.reportpage import metric_rows
+
+    scores = {"model": {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.5, "mase": 1.0}}
+    left = {"test": {"windows": 38, "scored": {"windows_scored": 27}, "original": scores}}
+    assert metric_rows(left, "original")[1][2] == "27 scored of 38"
+    whole = {"test": {"windows": 38, "scored": {"windows_scored": 38}, "original": scores}}
+    assert metric_rows(whole, "original")[1][2] == "38"
+    assert metric_rows({"test": {"windows": 3, "original": scores}}, "original")[1][2] == "3"

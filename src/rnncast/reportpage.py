@@ -91,7 +91,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                                           for d in skipped) or "(none)"]]
     data_s = forecaster.settings_.data
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
-        metrics[part]["windows"] if part in metrics else "-" for part in ("val", "test")]
+        _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
                   + (f" ({diverged})" if diverged else "")])
@@ -119,6 +119,12 @@ def highway_start_text(start: dict, loss: str) -> str:
     return f"the least-squares fit, penalty {penalty:g}: validation {loss} {val:.5g} against {zero:.5g} at zero (scaled units)"
 
 
+def _windows(result: dict) -> str:
+    """A part's windows as its scores count them: "27 scored of 38" when fill left some out."""
+    scored = (result.get("scored") or {}).get("windows_scored")
+    return str(result["windows"]) if scored is None or scored == result["windows"] else f"{scored} scored of {result['windows']}"
+
+
 def metric_rows(metrics: dict, units: str) -> list[list[str]]:
     r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
     rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else r2 for m in METRIC_NAMES]]
@@ -127,7 +133,7 @@ def metric_rows(metrics: dict, units: str) -> list[list[str]]:
             continue
         for name, scores in result[units].items():
             label = "model" if name == "model" else f"baseline: {name}"
-            rows.append([part, label, str(result["windows"])] +
+            rows.append([part, label, _windows(result)] +
                         [f"{scores[m]:.4f}" if m == "r2" else f"{scores[m]:.5g}" for m in METRIC_NAMES])
     return rows
 
