@@ -46,3 +46,34 @@ def test_a_value_that_breaks_the_form_is_refused_by_its_place_and_a_missing_one_
     with pytest.raises(RnncastError, match="written as quarters .* holds '2015Q5' at line 3"):
         timetext.read(pd.Series(["2015Q4", "2015Q5"]), "%YQ%q", "q", place)
     assert timetext.read(pd.Series(["2014Q4", None, "2015Q2"]), "%YQ%q").isna().tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("values", [[20000101, 20000201, 20000301], [19991231, 20000101], [17490101, 23991231]])
+def test_integers_that_are_all_compact_dates_are_read_as_dates(values):
+    times = timetext.compact_dates(pd.Series(values))
+    assert list(times) == [pd.Timestamp(str(v)) for v in values]
+
+
+@pytest.mark.parametrize("values", [list(range(1, 200)), [1990, 1991, 1992], [20000101, 20000132],
+                                    [20001301, 20001401], list(range(20000101, 20000201)), [15991231, 16000101],
+                                    [24000101], [12345678, 87654321]])
+def test_integers_that_are_not_all_compact_dates_stay_integers(values):
+    """A row counter, years, a month 13 or a day 32 anywhere, years out of 1600 .. 2399: not dates."""
+    assert timetext.compact_dates(pd.Series(values)) is None
+
+
+def test_a_file_of_compact_dates_is_read_on_their_calendar_and_forecast_in_their_form(tmp_path):
+    """20000101, 20000201 ... were integer periods: calendar 100, 792 'missing' rows, forecasts 20091301."""
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.csvtext import csv_text
+    from rnncast.loading import load_panel
+
+    path = tmp_path / "ymd.csv"
+    months = pd.date_range("2000-01-01", periods=60, freq="MS")
+    pd.DataFrame({"date": months.strftime("%Y%m%d").astype(int), "y": range(60)}).to_csv(path, index=False)
+    panel = load_panel(path, target="y")
+    assert panel.calendar.kind == "datetime" and panel.calendar.freq_text == "MS"
+    assert panel.calendar.text_format == "%Y%m%d"
+    forecast = Forecaster(**TINY).fit(path, target="y").predict(path)
+    assert csv_text(forecast, index=True).splitlines()[1].split(",")[0] == "20050101"

@@ -8,6 +8,7 @@ timestamps: a quarter its first day (the ``QS`` calendar pandas infers), an ISO 
 weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
+``compact_dates`` reads an integer column of ``20150131`` dates (``%Y%m%d``), which are not periods.
 """
 
 from __future__ import annotations
@@ -35,6 +36,18 @@ def format_of(column: pd.Series) -> str | None:
     sample = values.iloc[rows].astype(str).str.strip()
     fmt = _form(sample.iloc[0])
     return fmt if fmt is not None and all(_form(v) == fmt for v in sample) else None
+
+
+def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
+    """An integer column of compact ISO 8601 dates (``20000131``, ``%Y%m%d``) as timestamps, when every
+    value is one: eight digits that name a day of a year 1600 .. 2399; None otherwise. A row counter
+    (1 .. n), years or a step counter are never all so, and stay integers."""
+    values = column.dropna()
+    if not len(values) or values.min() < 16000101 or values.max() > 23991231:
+        return None
+    times = pd.to_datetime(values.astype(np.int64).astype(str), format="%Y%m%d", errors="coerce")
+    return None if times.isna().any() else pd.DatetimeIndex(pd.to_datetime(column.astype(str), format="%Y%m%d",
+                                                                            errors="coerce"))  # <NA>: NaT
 
 
 def is_quarters(fmt: str | None) -> bool:
