@@ -61,3 +61,30 @@ def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
     assert said == ["the data has no time column, so its rows are numbered from 0 (its 30 rows are 0-29, so the "
                     "forecast is rows 30-32); those are the fit's row numbers only where the data starts at the fit's "
                     "first row"]
+
+
+@pytest.mark.parametrize("freq, start", [("Q", "1980Q1"), ("M", "1980-01")])
+def test_periods_and_their_text_are_one_calendar_either_way(tmp_path, freq, start):
+    """A model fitted on 1980Q1 as CSV text refused the same data as a Parquet Period[Q] column ("freq='QS-JAN'
+    differs from the frequency 'Q-DEC'"), and the reverse ("1980-01-01 ... is not on the calendar
+    freq='QE-DEC'"). Each now reads the other; its forecasts keep the model's own kind."""
+    y = np.sin(np.arange(60) / 2.0) + np.arange(60) * 0.01
+    periods = pd.period_range(start, periods=60, freq=freq)
+    text, table = tmp_path / "t.csv", tmp_path / "t.parquet"
+    pd.DataFrame({"t": periods.astype(str), "y": y}).to_csv(text, index=False)
+    pd.DataFrame({"t": periods, "y": y}).to_parquet(table)
+    on_text, on_periods = Forecaster(**TINY).fit(text, target="y"), Forecaster(**TINY).fit(table, target="y")
+    stamps = on_text.predict(text)
+    assert on_text.predict(table).equals(stamps) and isinstance(stamps.index, pd.DatetimeIndex)
+    assert stamps.index[0] == (periods[-1] + 1).to_timestamp()  # the next period's first day
+    own = on_periods.predict(table)
+    assert on_periods.predict(text).equals(own) and list(own.index) == list(periods[-1] + np.arange(1, 4))
+
+
+def test_timestamps_not_at_their_periods_start_are_not_taken_for_periods(tmp_path):
+    y = np.sin(np.arange(60) / 2.0)
+    model = Forecaster(**TINY).fit(pd.DataFrame({"t": pd.period_range("1980Q1", periods=60, freq="Q"), "y": y}),
+                                   target="y")
+    middle = pd.DataFrame({"t": pd.date_range("1980-02-01", periods=60, freq="3MS"), "y": y})
+    with pytest.raises(RnncastError, match="is not on the calendar"):
+        model.predict(middle)
