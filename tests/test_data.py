@@ -254,6 +254,32 @@ def test_a_semicolon_separated_file_is_read_as_its_columns(tmp_path):
     assert series.columns == ["y", "x"] and len(series.values) == 50
 
 
+@pytest.mark.parametrize("header, sep, name", [('date;"price, EUR"', ";", "price, EUR"), ('"date";"price, EUR"', ";", "price, EUR"),
+                                               ('date\t"a, b"', "\t", "a, b"), ('date,"price; EUR"', ",", "price; EUR"),
+                                               ('date,"price, EUR"', ",", "price, EUR")])
+def test_a_comma_inside_a_quoted_column_name_does_not_choose_the_separator(tmp_path, header, sep, name):
+    """The header is read as CSV with each separator: a comma inside the quoted name "price, EUR" of a
+    ';' file made the columns 'date;"price' and ' EUR"'."""
+    path = tmp_path / "quoted.csv"
+    decimal = "," if sep != "," else "."
+    path.write_text(header + "\n" + "".join(f"2020-01-0{i}{sep}5{i}{decimal}5\n" for i in range(1, 10)))
+    frame = read_table(path)
+    assert list(frame.columns) == ["date", name]
+    assert frame.iloc[:, 1].tolist() == [float(f"5{i}.5") for i in range(1, 10)]
+
+
+@pytest.mark.parametrize("row", ["2020-01-06,5,5", "2020-01-06,5,"])
+def test_one_row_of_more_values_than_the_header_is_explained_naming_its_line(tmp_path, row):
+    """A stray decimal comma or a trailing comma in one row got pandas' 'Error tokenizing data. C error:
+    Expected 2 fields in line 7, saw 3'; now the explanation every-row files get (decision 80), with the line."""
+    path = tmp_path / "extra.csv"
+    path.write_text("date,y\n" + "".join(f"2020-01-0{i},{i}\n" for i in range(1, 6)) + row + "\n2020-01-07,3\n")
+    with pytest.raises(RnncastError, match=r"line 7 of .*extra\.csv holds 3 values, more than its header \(line 1\) "
+                                           r"names \(2 column\(s\)\): a value that holds the separator ',' \(a decimal "
+                                           r"comma, as in 51,02\?\) must be quoted"):
+        read_table(path)
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".csv.gz", ".csv.zip", ".csv.bz2", ".csv.xz", ".parquet"])
 def test_compressed_csv_and_parquet_files_are_read(tmp_path, frame, suffix):
     path = tmp_path / f"data{suffix}"

@@ -72,3 +72,30 @@ def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lack
     assert "fill them with --fill" not in str(err.value)
     filling = Forecaster(**TINY, fill="ffill").fit(data, target="y", features=["x"])
     assert len(filling.predict(gaps)) == TINY["horizon"]  # the model applies its own fill
+
+
+@pytest.mark.parametrize("freq, start", [("Q", "1980Q1"), ("M", "1980-01")])
+def test_periods_and_their_text_are_one_calendar_either_way(tmp_path, freq, start):
+    """A model fitted on 1980Q1 as CSV text refused the same data as a Parquet Period[Q] column ("freq='QS-JAN'
+    differs from the frequency 'Q-DEC'"), and the reverse ("1980-01-01 ... is not on the calendar
+    freq='QE-DEC'"). Each now reads the other; its forecasts keep the model's own kind."""
+    y = np.sin(np.arange(60) / 2.0) + np.arange(60) * 0.01
+    periods = pd.period_range(start, periods=60, freq=freq)
+    text, table = tmp_path / "t.csv", tmp_path / "t.parquet"
+    pd.DataFrame({"t": periods.astype(str), "y": y}).to_csv(text, index=False)
+    pd.DataFrame({"t": periods, "y": y}).to_parquet(table)
+    on_text, on_periods = Forecaster(**TINY).fit(text, target="y"), Forecaster(**TINY).fit(table, target="y")
+    stamps = on_text.predict(text)
+    assert on_text.predict(table).equals(stamps) and isinstance(stamps.index, pd.DatetimeIndex)
+    assert stamps.index[0] == (periods[-1] + 1).to_timestamp()  # the next period's first day
+    own = on_periods.predict(table)
+    assert on_periods.predict(text).equals(own) and list(own.index) == list(periods[-1] + np.arange(1, 4))
+
+
+def test_timestamps_not_at_their_periods_start_are_not_taken_for_periods(tmp_path):
+    y = np.sin(np.arange(60) / 2.0)
+    model = Forecaster(**TINY).fit(pd.DataFrame({"t": pd.period_range("1980Q1", periods=60, freq="Q"), "y": y}),
+                                   target="y")
+    middle = pd.DataFrame({"t": pd.date_range("1980-02-01", periods=60, freq="3MS"), "y": y})
+    with pytest.raises(RnncastError, match="is not on the calendar"):
+        model.predict(middle)

@@ -86,7 +86,7 @@ def test_scalers_match_the_reference_or_refuse_constant_columns(n, k, kind, data
     try:
         scaler = Scaler.fit(kind, train, columns)
     except RnncastError as err:
-        assert kind != "none" and (spread <= 1e-12 * np.maximum(1.0, np.abs(train).max(axis=0))).any()
+        assert kind != "none" and ((spread <= 1e-12 * np.abs(train).max(axis=0)) | (spread < 2.3e-308)).any()
         assert "constant on the training rows" in str(err)
         return
     if kind == "standard":
@@ -210,3 +210,18 @@ def test_constant_columns_are_those_a_standard_scaler_refuses():
         Scaler.fit("standard", values, ["a", "b"])
     values[:, 1] = np.arange(len(values))
     assert not constant_columns(values).any()
+
+
+@pytest.mark.parametrize("kind", ["standard", "minmax"])
+def test_tiny_values_that_vary_are_scaled_and_a_tiny_constant_is_refused(kind):
+    t = np.arange(200, dtype=np.float64)
+    values = np.stack([1e-12 * (5 + np.sin(t)), np.full(200, 3e-12)], axis=1)  # 4e-12 .. 6e-12
+    assert constant_columns(values).tolist() == [False, True]
+    scaler = Scaler.fit(kind, values[:, :1], ["a"])
+    scaled = scaler.transform(values[:, :1])
+    assert np.isfinite(scaled).all() and 0.1 < float(np.ptp(scaled)) < 10  # of size 1 in float32
+    np.testing.assert_allclose(scaler.inverse(scaled), values[:, :1], rtol=1e-5)
+    with pytest.raises(RnncastError, match=r"'b'.*constant"):
+        Scaler.fit(kind, values, ["a", "b"])
+    noisy = np.full((50, 1), 1e-12) * (1 + np.arange(50)[:, None] * 1e-15)  # float64 rounding noise
+    assert constant_columns(noisy).tolist() == [True]

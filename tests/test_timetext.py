@@ -41,8 +41,58 @@ def test_only_the_first_day_of_a_quarter_or_the_monday_of_a_week_reads_back():
 def test_a_value_that_breaks_the_form_is_refused_by_its_place_and_a_missing_one_is_nat():
     place = lambda i: f"line {i + 2}"  # noqa: E731
     with pytest.raises(RnncastError, match=r"time column 'week' is written as ISO weeks \('2021-W01'\), but holds "
-                                           r"'2021-W55' at line 4; write every value as '2021-W01' is written"):
+                                           r"'2021W03' at line 4; write every value as '2021-W01' is written"):
+        timetext.read(pd.Series(["2021-W01", "2021-W02", "2021W03"]), "%G-W%V", "week", place)
+    with pytest.raises(RnncastError, match=r"'week' holds '2021-W55' at line 4, which names no ISO week: ISO weeks of "
+                                           r"2021 run W01 .. W52$"):
         timetext.read(pd.Series(["2021-W01", "2021-W02", "2021-W55"]), "%G-W%V", "week", place)
-    with pytest.raises(RnncastError, match="written as quarters .* holds '2015Q5' at line 3"):
+    with pytest.raises(RnncastError, match=r"'q' holds '2015Q5' at line 3, which names no quarter: quarters run Q1 .. Q4"):
         timetext.read(pd.Series(["2015Q4", "2015Q5"]), "%YQ%q", "q", place)
     assert timetext.read(pd.Series(["2014Q4", None, "2015Q2"]), "%YQ%q").isna().tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("values", [[20000101, 20000201, 20000301], [19991231, 20000101], [17490101, 23991231]])
+def test_integers_that_are_all_compact_dates_are_read_as_dates(values):
+    times = timetext.compact_dates(pd.Series(values))
+    assert list(times) == [pd.Timestamp(str(v)) for v in values]
+
+
+@pytest.mark.parametrize("values", [list(range(1, 200)), [1990, 1991, 1992], [20000101, 20000132],
+                                    [20001301, 20001401], list(range(20000101, 20000201)), [15991231, 16000101],
+                                    [24000101], [12345678, 87654321]])
+def test_integers_that_are_not_all_compact_dates_stay_integers(values):
+    """A row counter, years, a month 13 or a day 32 anywhere, years out of 1600 .. 2399: not dates."""
+    assert timetext.compact_dates(pd.Series(values)) is None
+
+
+def test_a_file_of_compact_dates_is_read_on_their_calendar_and_forecast_in_their_form(tmp_path):
+    """20000101, 20000201 ... were integer periods: calendar 100, 792 'missing' rows, forecasts 20091301."""
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.csvtext import csv_text
+    from rnncast.loading import load_panel
+
+    path = tmp_path / "ymd.csv"
+    months = pd.date_range("2000-01-01", periods=60, freq="MS")
+    pd.DataFrame({"date": months.strftime("%Y%m%d").astype(int), "y": range(60)}).to_csv(path, index=False)
+    panel = load_panel(path, target="y")
+    assert panel.calendar.kind == "datetime" and panel.calendar.freq_text == "MS"
+    assert panel.calendar.text_format == "%Y%m%d"
+    forecast = Forecaster(**TINY).fit(path, target="y").predict(path)
+    assert csv_text(forecast, index=True).splitlines()[1].split(",")[0] == "20050101"
+
+
+@pytest.mark.parametrize("values, message", [
+    (["2010-W01", "2010-W02", "2010W31"], r"is written as ISO weeks \('2010-W01'\), but holds '2010W31' at line 4; write "
+                                          r"every value as '2010-W01' is written"),
+    (["2010-W52", "2010-W53"], r"holds '2010-W53' at line 3, which names no ISO week: ISO weeks of 2010 run W01 .. W52"),
+    (["2007Q5", "2008Q1"], r"holds '2007Q5' at line 2, which names no quarter: quarters run Q1 .. Q4"),
+    (["2007Q3", "2007Q4", "2007Q5"], r"holds '2007Q5' at line 4, which names no quarter")])
+def test_a_time_column_of_weeks_or_quarters_names_the_value_its_line_and_the_form_expected(values, message):
+    """Such columns were read by pandas when one value broke the form: '2010-W01' at line 2 'is not a
+    timestamp; give dates such as 2024-01-31'; 2010-W53 was told to be written as it was."""
+    from rnncast import timeaxis
+
+    with pytest.raises(RnncastError, match=message):
+        timeaxis.parse_time(pd.Series(values), "t", None, lambda i: f"line {i + 2}")
+    assert timeaxis.parse_time(pd.Series(["2009-W52", "2009-W53"]), "t", None, str)[1] == pd.Timestamp("2009-12-28")

@@ -23,6 +23,21 @@ from rnncast.timeaxis import ALIASES, Calendar
 log = logging.getLogger(__name__)
 
 
+def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
+    """``time`` and ``freq`` as ``settle`` takes them, so that periods and their text (``1980Q1``, read
+    as the quarter's first day) are one calendar: periods given a calendar of timestamps (``QS-JAN``, a
+    model fitted on the text) are their first instants; timestamps given ``freq`` as a ``PeriodDtype``
+    (a model fitted on periods) are those periods when each is the first instant of its period."""
+    if isinstance(freq, pd.PeriodDtype):
+        if isinstance(time, pd.DatetimeIndex) and time.tz is None and not time.hasnans:
+            periods = time.to_period(freq.freq)
+            time = periods.rename(time.name) if (periods.to_timestamp(how="start") == time).all() else time
+        freq = freq.freq
+    if isinstance(time, pd.PeriodIndex) and freq is not None and _offset(freq) != time.freq:
+        time = time.to_timestamp(how="start").rename(time.name)  # a timestamp calendar's check then names a misfit
+    return time, freq
+
+
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
     sorted), the ruler that places the rows on it (None when no calendar explains the times), and
@@ -37,7 +52,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     """
     name = time.name
     if isinstance(time, pd.PeriodIndex):
-        if freq is not None and to_offset(freq) != time.freq:
+        if freq is not None and _offset(freq) != time.freq:
             raise RnncastError(f"freq={freq!r} differs from the frequency {time.freqstr!r} of the periods in {name!r}")
         ruler = _Ruler.periods(time, offsets)
         return Calendar("period", time.freq, None, name), ruler, {}

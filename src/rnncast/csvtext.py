@@ -33,6 +33,8 @@ def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = No
     back (``2016-1-5``, mixed formats). ``dayfirst``: the dates were read day first (31/01/2016)."""
     if not isinstance(time, pd.DatetimeIndex) or time.tz is not None or not len(time) or len(column) != len(time):
         return None
+    if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (timetext.compact_dates)
+        column = column.astype(str)
     if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
         return None
     first = column.iloc[0]

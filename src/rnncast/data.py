@@ -19,6 +19,7 @@ import csv
 import gzip
 import logging
 import lzma
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -85,10 +86,13 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                     frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer", index_col=False,
                                         keep_default_na=not text, na_values=missing)
                 except pd.errors.ParserWarning:
-                    raise RnncastError(
-                        f"the rows of {path} hold more values than its header (line 1) names ({len(present)} column(s)): "
-                        f"a value that holds the separator {sep!r} (a decimal comma, as in 51,02?) must be quoted, or "
-                        "the columns separated by ';'; otherwise name every column in the header") from None
+                    raise RnncastError(_more_values(f"the rows of {path} hold more values", present, sep)) from None
+                except pd.errors.ParserError as err:  # one row of more values: pandas names its line
+                    extra = re.search(r"Expected \d+ fields in line (\d+), saw (\d+)", str(err))
+                    if not extra:
+                        raise
+                    raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
+                                                    present, sep)) from None
             frame = numbertext.read(frame, sep, path.name, skip=set(text_columns) | {ID_COLUMN})  # 51,02 after ';'
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
@@ -136,13 +140,25 @@ def _first_line(f, chunk: int = 1 << 16) -> str:
             return b"".join(pieces).decode("utf-8", errors="replace")  # no UTF-8 character holds a CR or LF byte
 
 
+def _more_values(what: str, present: list, sep: str) -> str:
+    return (f"{what} than its header (line 1) names ({len(present)} column(s)): a value that holds the separator "
+            f"{sep!r} (a decimal comma, as in 51,02?) must be quoted, or the columns separated by ';'; otherwise name "
+            "every column in the header")
+
+
 def _separator(header: str, name: str) -> str:
-    """Comma, unless the header line has none and is cut by semicolons, tabs or bars instead."""
-    if "," not in header:
-        for sep in (";", "\t", "|"):
-            if sep in header:
+    """Comma, unless the header line, read as CSV (quotes and all), is not cut into names by commas
+    but by semicolons, tabs or bars: ``date;"price, EUR"`` is cut by ';', the comma is inside a name.
+    A cut that leaves a quote inside a name (``date;"price``) cut through a quoted name."""
+    def cuts(sep: str) -> bool:
+        names = next(csv.reader([header], delimiter=sep), [])
+        return len(names) > 1 and not any('"' in n for n in names)
+
+    for sep in (",", ";", "\t", "|"):
+        if cuts(sep):
+            if sep != ",":
                 log.info("%s is separated by %r, not commas", name, sep)
-                return sep
+            return sep
     return ","
 
 

@@ -135,6 +135,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         codes, values, positions = codes[order], values[order], positions[order]
         time = time[order] if time is not None else None
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
+    time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})

@@ -30,7 +30,8 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
                                f"{state.targets + state.features}")
         return data
-    reading = {**state.settings.data.reading(), "freq": None if state.calendars else state.calendar.freq_text, "announce": False,
+    freq = pd.PeriodDtype(state.calendar.freq) if state.calendar.kind == "period" else state.calendar.freq_text
+    reading = {**state.settings.data.reading(), "freq": None if state.calendars else freq, "announce": False,
                "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:

@@ -150,8 +150,14 @@ class StaticEncoder:
 
 def flat_spread(spread: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Which columns [C] of ``rows`` [T, C] are constant for scaling: ``spread`` (their standard deviation
-    or range) is below 1e-12 of their size, rounding noise that float32 values cannot hold."""
-    return ~(spread > 1e-12 * np.maximum(1.0, np.abs(rows).max(axis=0)))
+    or range) is at most 1e-12 of their own size (their largest magnitude), rounding noise of float64
+    values that no scaling can tell from a constant, or is not a normal float (subnormal, zero).
+
+    Relative to the values alone, never to 1: a series of 5e-12 .. 6e-12 has a spread of a tenth of
+    its level and scales as well as one of 5 .. 6 (the network sees the scaled values, of size 1 in
+    float32, whatever the units)."""
+    size = np.abs(rows).max(axis=0)
+    return ~((spread > 1e-12 * size) & (spread >= np.finfo(np.float64).tiny))
 
 
 def constant_columns(rows: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ Time is one of four kinds:
   ``B``, ``W-SUN``, ``QS-JAN``, ``YS-JAN``, ``D``, ``h``, ``15min`` ...), inferred from the
   timestamps or given as ``freq=``;
 * ``period``: a ``PeriodIndex`` or period column; the calendar is the periods' own frequency;
-* ``integer``: integer periods (years, a step counter), continued by their integer step;
+* ``integer``: integer periods (years, a step counter; not ``20000131``, a date), continued by their step;
 * ``row``: no time: rows are numbered.
 
 All calendar arithmetic is pandas' own (``infer_freq``, ``date_range``, offsets; pandas 3, where
@@ -144,16 +144,14 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         return _no_gaps(pd.PeriodIndex(column), name, place)
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
-    if pd.api.types.is_integer_dtype(column):
+    if pd.api.types.is_integer_dtype(column) and (dates := timetext.compact_dates(column)) is None:
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
+    column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131: dates, not periods
     if pd.api.types.is_float_dtype(column):
         return _whole_periods(column, name, tz, place)
-    mixed = False
-    if pd.api.types.is_datetime64_any_dtype(column):
-        time = pd.DatetimeIndex(column)
-    else:
-        time, mixed = _parse_text(column, name, place, dayfirst, order)
+    time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
+                   else _parse_text(column, name, place, dayfirst, order))
     time = _no_gaps(time, name, place).rename(name)
     if tz is not None:
         try:
@@ -174,7 +172,7 @@ def _parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = Non
     """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
-    if (written := timetext.format_of(column)) is not None:
+    if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         return timetext.read(column, written, name, place), False
     tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})
     if dayfirst:

@@ -8,6 +8,7 @@ timestamps: a quarter its first day (the ``QS`` calendar pandas infers), an ISO 
 weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
+``compact_dates`` reads an integer column of ``20150131`` dates (``%Y%m%d``), which are not periods.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 
-QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>[1-4])$")  # 2014Q4, 2014-Q4, 2014 Q4
-QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>[1-4])(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
-ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>[1-7]))?$")  # 2021-W01, 2021-W01-1
+# the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
+QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
+QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
+ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
 CHECKED = 1000  # values of a column whose form is checked, spread over it
 
 
@@ -34,7 +36,32 @@ def format_of(column: pd.Series) -> str | None:
     rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
     sample = values.iloc[rows].astype(str).str.strip()
     fmt = _form(sample.iloc[0])
-    return fmt if fmt is not None and all(_form(v) == fmt for v in sample) else None
+    if fmt is None or not all(_form(v) == fmt for v in sample):
+        return None
+    try:  # 2014Q5 is no quarter: such a column is not found as time by its values (first_form reads it)
+        read(sample, fmt)
+    except RnncastError:
+        return None
+    return fmt
+
+
+def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
+    """An integer column of compact ISO 8601 dates (``20000131``, ``%Y%m%d``) as timestamps, when every
+    value is one: eight digits that name a day of a year 1600 .. 2399; None otherwise. A row counter
+    (1 .. n), years or a step counter are never all so, and stay integers."""
+    values = column.dropna()
+    if not len(values) or values.min() < 16000101 or values.max() > 23991231:
+        return None
+    times = pd.to_datetime(values.astype(np.int64).astype(str), format="%Y%m%d", errors="coerce")
+    return None if times.isna().any() else pd.DatetimeIndex(pd.to_datetime(column.astype(str), format="%Y%m%d",
+                                                                            errors="coerce"))  # <NA>: NaT
+
+
+def first_form(column: pd.Series) -> str | None:
+    """The form (as ``format_of`` names it) of the column's first value, when it is text written as a
+    quarter or an ISO week: ``read`` then names any value written otherwise."""
+    values = column.dropna()
+    return _form(values.iloc[0].strip()) if len(values) and isinstance(values.iloc[0], str) else None
 
 
 def is_quarters(fmt: str | None) -> bool:
@@ -49,7 +76,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     text = column.astype(str).str.strip().where(given)
     if is_quarters(fmt):
         parts = text.str.extract(QUARTER if fmt.startswith("%Y") else QUARTER_FIRST)
-        _refuse(column, given & parts["y"].isna().to_numpy(), fmt, name, place)
+        _refuse(column, given & ~parts["n"].isin(list("1234")).to_numpy(), fmt, name, place)
         return pd.PeriodIndex(parts["y"] + "Q" + parts["n"], freq="Q").to_timestamp()  # a missing one: NaT
     full, with_day = (text, fmt) if "%u" in fmt else (text + "-1", fmt + "-%u")  # a week alone: its Monday
     times = pd.to_datetime(full, format=with_day, errors="coerce")
@@ -62,6 +89,14 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         what = "quarters" if is_quarters(fmt) else "ISO weeks"
+        value = str(column.iloc[i]).strip()
+        if _form(value) == fmt:  # written so, but there is no such quarter, week or weekday
+            y = int(re.search(r"\d{4}", value)[0])
+            weeks = pd.Timestamp(f"{y}-12-28").isocalendar()[1]  # 28 December is in a year's last ISO week
+            rule = ("quarters run Q1 .. Q4" if is_quarters(fmt) else f"ISO weeks of {y} run W01 .. W{weeks}"
+                    + (", weekdays 1 .. 7" if "%u" in fmt else ""))
+            raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, which names no "
+                               f"{what[:-1]}: {rule}")
         raise RnncastError(f"time column {name!r} is written as {what} ({column.iloc[0]!r}), but holds "
                            f"{column.iloc[i]!r} at {place(i)}; write every value as {column.iloc[0]!r} is written")
 
