@@ -172,7 +172,8 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
                                         "its own scaled units) 1 against 2 for the best baseline (repeat), 50.0% lower "
                                         "(Diebold–Mariano p = 0.01).")
     assert ("over the 8 forecast origins, each origin's loss differences averaged over the 3 series" in sentence and
-            "windows 12 steps apart share targets (horizon 24), so its variance takes Newey–West weights over 1 lag;"
+            "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
+            "unweighted as R's forecast::dm.test;"
             in sentence and "Student's t at 7 degrees of freedom" in sentence)
     good, sentence = backtest_verdict(_backtest_metrics(0.2))
     assert not good and "MSE 1 against 2 for the repeat baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \

@@ -110,8 +110,11 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
         return good, f"{sentence} No Diebold–Mariano test: {why}."
     series = (f", each origin's loss differences averaged over the {m['series']} series (series at one time may share "
               "its shocks, so each origin counts once)" if m["series"] > 1 else "")
-    overlap = (f"; windows {m['step']} steps apart share targets (horizon {m['horizon']}), so its variance takes "
-               f"Newey–West weights over {reach - 1} lag{'s' if reach > 2 else ''}" if reach > 1 else "")
+    dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
+    overlap = (f"; windows {m['step']} steps apart share targets (horizon {m['horizon']}), so its variance adds "
+               f"their autocovariances over {reach - 1} lag{'s' if reach > 2 else ''}, unweighted as R's forecast::dm.test"
+               + (f" (against the {' and '.join(dropped)} baseline that sum was not positive, so, as dm.test does, "
+                  "the lags were dropped)" if dropped else "") if reach > 1 else "")
     return good, (f"{sentence} The Diebold–Mariano test runs over the {origins} forecast origins{series}{overlap}; "
                   f"it is compared with Student's t at {origins - 1} degree{'s' if origins != 2 else ''} of freedom "
                   "(Harvey–Leybourne–Newbold's small-sample form): with few origins only a steady difference counts.")
