@@ -243,13 +243,15 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     season = Season(**m["implied_season"]) if m.get("implied_season") else None
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
+    from rnncast import plots  # matplotlib only when a figure is drawn
+
+    steps += plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
     title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} before the first origin")
     band_label = f"{outer[2]}% interval" if outer else None
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
-    from rnncast import plots  # matplotlib only when a figure is drawn
 
     return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar))
 

@@ -249,6 +249,14 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     return fig
 
 
+def target_note(targets) -> str:
+    """What a figure drawing only the first target says of the others: "" for one target, else
+    "; target 'a' drawn, not 'b', 'c'" (the title would otherwise pass for the whole model)."""
+    if len(targets) < 2:
+        return ""
+    return f"; target {targets[0]!r} drawn, not {', '.join(repr(t) for t in targets[1:])}"
+
+
 def png_bytes(fig: Figure, dpi: int = 110) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)  # Agg renders the PNG; no window, no pyplot
