@@ -171,7 +171,7 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
     assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
                                         "its own scaled units) 1 against 2 for the best baseline (repeat), 50.0% lower "
                                         "(Diebold–Mariano p = 0.01).")
-    assert ("over the 8 forecast origins, each origin's loss differences averaged over the 3 series" in sentence and
+    assert ("over the 8 forecast origins, each origin's loss differences summed over the 3 series" in sentence and
             "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
             "unweighted as R's forecast::dm.test;"
             in sentence and "Student's t at 7 degrees of freedom" in sentence)
@@ -203,6 +203,18 @@ def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
            "significance": {"repeat": {"p_value": 0.01}}}
     assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1 against 2 for the best (repeat), "
                                        "50.0% lower (Diebold–Mariano p = 0.01)")
+
+
+def test_a_backtest_sentence_says_summed_per_origin_and_counts_one_step_in_the_singular():
+    """The sentence said "averaged over the 3 series" where the code sums (decision 83), "series at
+    one time" where series ending on other dates meet at one origin, not one time, and "windows 1
+    steps apart"."""
+    from rnncast.verdicts import backtest_verdict
+
+    m = {**_backtest_metrics(0.01, origins=8, lags=1, series=3), "step": 1, "horizon": 2}
+    sentence = backtest_verdict(m)[1]
+    assert "summed over the 3 series (the series at one origin may share shocks" in sentence
+    assert "windows 1 step apart share targets (horizon 2)" in sentence and "averaged" not in sentence
 
 
 def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():

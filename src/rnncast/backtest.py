@@ -40,6 +40,7 @@ from rnncast.seasons import Season, implied_season
 from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline
 from rnncast.windows import Split, chronological_split, rows_needed
+from rnncast.spelling import counted
 
 
 @dataclass
@@ -82,7 +83,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     skipped = report_short(panel, first, needed, f"lookback {lookback} + horizon {horizon} of training rows and "
                            f"{data_s.val_frac:.0%} validation rows before the first of {n_windows} origins "
-                           f"{step} steps apart, and a horizon after the last")
+                           f"{counted(step, 'step')} apart, and a horizon after the last")
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
@@ -246,7 +247,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     from rnncast import plots  # matplotlib only when a figure is drawn
 
     steps += plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
-    title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
+    title = (f"Backtest: {counted(m['n_windows'], 'origin')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} before the first origin")

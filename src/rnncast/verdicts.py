@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from rnncast.seasons import Season, implied_season
-from rnncast.spelling import spelled
+from rnncast.spelling import counted, spelled
 
 
 class Fitted(Protocol):
@@ -102,16 +102,16 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
         if origins < 2 * reach:
             why = (f"{origins} origin{'s are' if origins != 1 else ' is'} too few" +
-                   (f": windows {m['step']} steps apart with horizon {m['horizon']} share targets over {reach} "
+                   (f": windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets over {reach} "
                     f"origins, and the test needs twice that, {2 * reach}" if reach > 1 else ": it needs 2") +
                    "; give more origins (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
         else:
             why = "the loss differences between the model and the baselines do not vary"
         return good, f"{sentence} No Diebold–Mariano test: {why}."
-    series = (f", each origin's loss differences averaged over the {m['series']} series (series at one time may share "
-              "its shocks, so each origin counts once)" if m["series"] > 1 else "")
+    series = (f", each origin's loss differences summed over the {m['series']} series (the series at one origin may "
+              "share shocks, so each origin counts once)" if m["series"] > 1 else "")
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
-    overlap = (f"; windows {m['step']} steps apart share targets (horizon {m['horizon']}), so its variance adds "
+    overlap = (f"; windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']}), so its variance adds "
                f"their autocovariances over {reach - 1} lag{'s' if reach > 2 else ''}, unweighted as R's forecast::dm.test"
                + (f" (against the {' and '.join(dropped)} baseline that sum was not positive, so, as dm.test does, "
                   "the lags were dropped)" if dropped else "") if reach > 1 else "")
