@@ -116,6 +116,28 @@ def test_backtest_figure_is_drawn_with_intervals(frame):
     assert png_bytes(fig)[:8] == PNG_SIGNATURE
 
 
+def test_the_backtest_figure_says_the_terminals_verdict_and_draws_the_baseline_it_names(frame):
+    """The title said "does NOT beat the mean baseline beyond chance (Diebold–Mariano p < 0.05)"
+    where the terminal said a higher MSE at p = 0.68, and the legend had no training mean: the title
+    now carries the verdict's numbers and p-value, and every baseline weighed is drawn."""
+    from rnncast.seasons import Season
+    from rnncast.verdicts import backtest_test, headline
+
+    result = Forecaster(**TINY).backtest(frame, n_windows=K)
+    fig = result.figure()
+    title = fig.get_suptitle()
+    m = result.metrics
+    season = Season(**m["implied_season"]) if m.get("implied_season") else None
+    said = f"Over every window, {headline(backtest_test(m), m['verdict_units'], season=season)} history:"
+    assert said in " ".join(title.split())  # wrapped to fit the figure's width
+    assert max(len(line) for line in title.splitlines()) <= 90
+    assert "p < 0.05" not in title and "against" in title
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert {"baseline: repeat last value", "baseline: training mean"} <= set(legend)
+    means = [line for line in fig.axes[0].lines if line.get_label() == "baseline: training mean"]
+    assert means and all(np.ptp(np.asarray(line.get_ydata(), dtype=float)) == 0 for line in means)  # flat per window
+
+
 def test_a_series_too_short_to_backtest_is_reported(frame, caplog):
     short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=30, freq="h"), "y": np.arange(30.0)})
     result = Forecaster(**TINY).backtest(pd.concat([frame, short]), n_windows=K)

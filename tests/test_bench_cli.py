@@ -306,7 +306,7 @@ def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog)
 
 
 @pytest.mark.parametrize("settings, message", [
-    (["window_norm=season"], "give the period in steps, 52 for weeks of a year (--set season=52)"),
+    (["window_norm=season"], "give the period in steps (--set season=N): 24 for hourly data with a daily cycle"),
     (["season=30"], "raise lookback to at least the season (--lookback 30)"),
     (["highway=false", "highway_start=least_squares"], "turn it on (--set highway=true)"),
 ])

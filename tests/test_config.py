@@ -96,8 +96,9 @@ def test_window_scale_with_the_sequence_scheme_is_refused_by_name():
 
 def test_window_norm_season_without_a_season_is_refused_by_name():
     with pytest.raises(RnncastError, match="window_norm 'season' starts the forecast at the window's last season, "
-                                           "and season is 1: give the period in steps, 52 for weeks of a year "
-                                           r"\(season=52, --season 52\)"):
+                                           r"and season is 1: give the period in steps \(season=, --season\): "
+                                           "24 for hourly data with a daily cycle, 7 for daily data with a weekly "
+                                           "one, 12 for monthly data, 4 for quarterly, 52 for weekly"):
         Forecaster(**{**TINY, "window_norm": "season"}).fit(make_frame(100), target="y")
     with pytest.raises(RnncastError, match="scheme 'sequence' works with window_norm 'last' or 'none', not 'season'"):
         Forecaster(**{**TINY, "window_norm": "season", "season": 4, "scheme": "sequence"}).fit(make_frame(100), target="y")

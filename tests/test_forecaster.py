@@ -50,11 +50,15 @@ def test_the_constructor_keeps_its_explicit_keywords_for_scikit_learn():
 
     names = list(inspect.signature(Forecaster).parameters)
     assert names[:3] == ["cell", "lookback", "horizon"] and "verbose" in names
-    assert all(p.kind is p.POSITIONAL_OR_KEYWORD for p in inspect.signature(Forecaster.__init__).parameters.values())
+    assert all(p.kind is p.KEYWORD_ONLY for name, p in inspect.signature(Forecaster.__init__).parameters.items()
+               if name != "self")  # keyword-only, as scikit-learn's estimators
     f = Forecaster(cell="gru", epochs=3)
     clone = type(f)(**copy.deepcopy(f.get_params(deep=False)))  # what sklearn.base.clone does
     assert clone.get_params() == f.get_params() and clone is not f
-    assert Forecaster("gru", 7).lookback == 7  # positional arguments still bind as before
+    with pytest.raises(RnncastError, match=r"^Forecaster takes its settings by keyword, as Forecaster\(cell=\.\.\., "
+                                           r"lookback=\.\.\.\), not by position; got 1 positional value: 3$"):
+        Forecaster(3)  # it set cell=3 without a word
+    assert Forecaster(cell="gru", lookback=7).get_params()["lookback"] == 7
 
 
 def test_constructor_stores_arguments_without_validation():

@@ -187,3 +187,18 @@ def test_values_fill_made_are_drawn_apart_from_the_actual_line_and_left_out_wind
     wf = model.predict_windows(data, part="test")
     assert np.isnan(lines["lstm"]).sum() == wf.reads_later.sum() == 21
     assert np.isnan(lines["baseline: repeat last value"]).sum() == 21
+
+
+def test_a_model_of_several_targets_says_which_target_is_drawn():
+    """forecast.png drew only the first target of a two-target model without saying so: the title
+    names the target drawn and those not (and a backtest's figure does the same)."""
+    from rnncast import plots
+
+    frame = make_frame(160)
+    frame["z"] = frame["y"] * 2 + 1
+    model = Forecaster(**TINY).fit(frame, target=["y", "z"])
+    title = forecast_plot(model, frame, {"lstm": model}).axes[0].get_title()
+    assert "target 'y' drawn, not 'z'" in title
+    assert plots.target_note(["y"]) == "" and plots.target_note(["a", "b", "c"]) == "; target 'a' drawn, not 'b', 'c'"
+    backtest = Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"])
+    assert "target 'y' drawn, not 'z'" in backtest.figure().get_suptitle()

@@ -106,7 +106,7 @@ def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows
     """The y axis named the series id: it names what the values are, the id titles the row."""
     x = np.arange(10)
     window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "origin": 6,
-              "baseline": np.zeros(2)}
+              "baselines": {"baseline: repeat last value": np.zeros(2)}}
     curves = [{"label": f"series {s!r}", "x": x, "actual": np.arange(10.0), "windows": [window, {**window, "band": None}]}
               for s in ("a", "b")]
     fig = plots.backtest_figure(curves, "backtest", band_label="80% interval", ylabel="sales", xlabel="row")
@@ -143,8 +143,9 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
 
     def curve(label, start):
         x = pd.date_range(start, periods=40, freq="D").to_numpy()
-        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": 30, "baseline": np.zeros(5),
-                  "seasonal": np.full(5, 0.5)}
+        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": 30,
+                  "baselines": {"baseline: repeat last value": np.zeros(5), "baseline: training mean": np.full(5, 2.0),
+                                "baseline: seasonal naive": np.full(5, 0.5)}}
         return {"label": label, "x": x, "actual": np.arange(40.0), "windows": [window]}
 
     fig = plots.backtest_figure([curve("A", "2023-01-01"), curve("C", "2023-06-01")], "backtest")
@@ -154,7 +155,8 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
         labels = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
         assert labels, ax.get_title()  # every row labelled
         assert mdates.num2date(sum(ax.get_xlim()) / 2).strftime("%Y-%m") == first[:7]  # its own span
-    assert "baseline: seasonal naive" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert {"baseline: repeat last value", "baseline: training mean", "baseline: seasonal naive"} <= set(legend)
 
 
 def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():

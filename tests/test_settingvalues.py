@@ -3,6 +3,7 @@ scalars taken where Python numbers are and made into them, while booleans and te
 
 from __future__ import annotations
 
+import re
 import numpy as np
 import pytest
 
@@ -77,3 +78,19 @@ def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signa
                                                r"valid parameters: alpha, beta$") as refused:
         Estimator(alpah=0.5)
     assert isinstance(refused.value, RnncastError) and isinstance(refused.value, TypeError)
+
+
+@pytest.mark.parametrize("setting, value, message", [
+    ("lr", float("inf"), "lr must be a positive finite number, got inf"),
+    ("lr", float("nan"), "lr must be a positive finite number, got nan"),
+    ("grad_clip", float("inf"), "grad_clip must be a finite number >= 0 (0: no clipping), got inf"),
+    ("grad_clip", float("nan"), "grad_clip must be a finite number >= 0 (0: no clipping), got nan"),
+    ("dropout", float("nan"), "dropout must be a number in [0, 1), got nan"),
+])
+def test_a_non_finite_number_is_refused_by_name(setting, value, message):
+    """--lr inf was accepted, trained, then reported as diverged; grad_clip nan was accepted."""
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster
+
+    with pytest.raises(RnncastError, match=re.escape(message)):
+        Forecaster(**{**TINY, setting: value}).fit(make_frame(100), target="y")

@@ -126,6 +126,31 @@ def test_dm_over_origins_that_share_no_target_is_the_paired_t_test():
     assert (result["origins"], result["lags"]) == (6, 0)
 
 
+def _dm_test(d, h):
+    """R's forecast::dm.test (power 2, one-sided "less") written out: acf(type = "covariance",
+    lag.max = h - 1), unweighted sum, Harvey–Leybourne–Newbold's k, Student's t at n - 1; where the
+    variance is not positive, dm.test(h = 1)."""
+    n, c = len(d), d - d.mean()
+    gamma = [c[lag:] @ c[: n - lag] / n for lag in range(h)]
+    variance = (gamma[0] + 2 * sum(gamma[1:])) / n
+    if not variance > 0:
+        return _dm_test(d, 1)
+    t = d.mean() / np.sqrt(variance) * np.sqrt((n + 1 - 2 * h + h / n * (h - 1)) / n)
+    return t, stats.t.cdf(t, n - 1)
+
+
+def test_dm_over_overlapping_origins_is_r_forecast_dm_test_with_its_fallback():
+    """step < horizon: the variance is dm.test's (unweighted autocovariances over ceil(h / step) - 1
+    lags, not Bartlett weights), and where that comes out negative the lags are dropped, as dm.test does."""
+    rng = np.random.default_rng(5)
+    for d, dropped in ((rng.normal(-0.3, 1.0, 12), False), (np.tile([2.0, -1.2, -1.2], 4), True)):  # gamma1, gamma2 < 0
+        a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((12, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
+        result = significance.diebold_mariano_origins(a, b, np.arange(12), horizon=6, step=2)  # m = 3
+        t, p = _dm_test(d, 3)
+        assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(p)
+        assert result["lags"] == 2 and result.get("no_lags_because_negative", False) == dropped
+
+
 def test_dm_over_origins_counts_a_panels_series_once_per_origin():
     """Series seen at one time may share its shocks: ten copies of one series are no more evidence
     than the series alone (counted as 60 windows, they would give a far smaller p-value)."""

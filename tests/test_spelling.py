@@ -31,3 +31,11 @@ def test_a_reader_of_one_series_is_named_within_its_block_only():
         assert one_series_reader() == "tune"
         raise ValueError
     assert one_series_reader() is None
+
+
+def test_a_count_pluralises_its_noun_unless_one():
+    """"windows 1 steps apart", "(1 trials in the study": a count of one takes the singular."""
+    from rnncast.spelling import counted
+
+    assert [counted(n, "step") for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]
+    assert counted(1, "forecast origin") == "1 forecast origin"

@@ -152,6 +152,15 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
     assert len(again.study.trials) == 2 and again.settings["window_scale"] is True
 
 
+def test_a_study_continued_without_its_quantiles_says_none_not_an_empty_list(frame, tmp_path):
+    """"and this call gives []" named no setting a reader gave: an empty list is said as "none"."""
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}, storage=storage,
+         search=("lr",))
+    with pytest.raises(RnncastError, match=r"was run with quantiles \[0.1, 0.5, 0.9\], and this call gives none: "):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
+
+
 def test_a_study_continued_with_a_default_given_or_left_out_or_on_another_device_goes_on(frame, tmp_path):
     """What is compared is what is in effect: a default written out is the default, and the device
     a trial runs on does not change what it scores (machines joining one study may differ)."""

@@ -171,14 +171,50 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
     assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
                                         "its own scaled units) 1 against 2 for the best baseline (repeat), 50.0% lower "
                                         "(Diebold–Mariano p = 0.01).")
-    assert ("over the 8 forecast origins, each origin's loss differences averaged over the 3 series" in sentence and
-            "windows 12 steps apart share targets (horizon 24), so its variance takes Newey–West weights over 1 lag;"
+    assert ("over the 8 forecast origins, each origin's loss differences summed over the 3 series" in sentence and
+            "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
+            "unweighted as R's forecast::dm.test;"
             in sentence and "Student's t at 7 degrees of freedom" in sentence)
     good, sentence = backtest_verdict(_backtest_metrics(0.2))
     assert not good and "MSE 1 against 2 for the repeat baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
                         "p = 0.2)." in sentence and "averaged over" not in sentence and "lag" not in sentence
     assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
-        "the model does NOT beat the repeat baseline beyond chance")
+        "the model does NOT beat the repeat baseline: MSE 1 against 2, a lower MSE, but not beyond chance "
+        "(Diebold–Mariano p = 0.2)")  # the terminal's numbers and p-value, not a bare "beyond chance"
+
+
+def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
+    """The backtest figure's title said "does NOT beat the mean baseline beyond chance (Diebold–Mariano
+    p < 0.05)" where the terminal said a higher MSE at p = 0.68: the title now has the verdict's
+    baseline, MSEs, comparison and p-value, from the same place (``outcome``)."""
+    from rnncast.verdicts import headline
+
+    test = {"original": {"model": {"mse": 57.59, "mae": 6.0}, "repeat": {"mse": 90.0, "mae": 8.0},
+                         "mean": {"mse": 44.89, "mae": 5.0}},
+            "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.68}}}
+    sentence = verdict(test)[1]
+    line = headline(test)
+    assert "MSE 57.59 against 44.89 for the mean baseline, a higher MSE (Diebold–Mariano p = 0.68)." in sentence
+    assert line == "the model does NOT beat the mean baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano p = 0.68)"
+    assert "p < 0.05" not in line
+    test["significance"]["mean"]["p_value"] = float("nan")  # no test could be made: said, not a p-value
+    assert headline(test).endswith("a higher MSE (no Diebold–Mariano test)")
+    won = {"scaled": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0}},
+           "significance": {"repeat": {"p_value": 0.01}}}
+    assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1 against 2 for the best (repeat), "
+                                       "50.0% lower (Diebold–Mariano p = 0.01)")
+
+
+def test_a_backtest_sentence_says_summed_per_origin_and_counts_one_step_in_the_singular():
+    """The sentence said "averaged over the 3 series" where the code sums (decision 83), "series at
+    one time" where series ending on other dates meet at one origin, not one time, and "windows 1
+    steps apart"."""
+    from rnncast.verdicts import backtest_verdict
+
+    m = {**_backtest_metrics(0.01, origins=8, lags=1, series=3), "step": 1, "horizon": 2}
+    sentence = backtest_verdict(m)[1]
+    assert "summed over the 3 series (the series at one origin may share shocks" in sentence
+    assert "windows 1 step apart share targets (horizon 2)" in sentence and "averaged" not in sentence
 
 
 def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():
@@ -264,7 +300,7 @@ def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hint
     assert verdict(test, season=missing_season(model))[1].startswith(
         "The model beats every baseline computed (repeat, mean) on the test split")
     assert verdict(test)[1].startswith("The model beats every baseline on")  # no calendar said: as before
-    assert headline(test, season=missing_season(model)) == "the model beats every baseline computed (repeat, mean) beyond chance"
+    assert headline(test, season=missing_season(model)).startswith("the model beats every baseline computed (repeat, mean): MSE 1")
     seasonal = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, season=12, device="cpu").fit(frame, target="sales")
     assert missing_season(seasonal) is None and fitted_season_hint(seasonal) is None
     weekly = Forecaster(lookback=8, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(

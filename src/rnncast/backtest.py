@@ -19,6 +19,7 @@ series count once per origin, overlapping windows add lags, and Student's t repl
 
 from __future__ import annotations
 
+import textwrap
 import time
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ from rnncast.seasons import Season, implied_season
 from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline
 from rnncast.windows import Split, chronological_split, rows_needed
+from rnncast.spelling import counted
 
 
 @dataclass
@@ -81,7 +83,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     skipped = report_short(panel, first, needed, f"lookback {lookback} + horizon {horizon} of training rows and "
                            f"{data_s.val_frac:.0%} validation rows before the first of {n_windows} origins "
-                           f"{step} steps apart, and a horizon after the last")
+                           f"{counted(step, 'step')} apart, and a horizon after the last")
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
@@ -206,7 +208,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 def backtest_figure(result: Backtest, n_series: int = 3):
     """The first ``n_series`` series, each under its id: actual values over ``history_shown`` steps
     before the first origin, each window's forecast and interval band, the origins as dashed lines,
-    the repeat baseline dotted and, with a season, the seasonal-naive baseline dash-dotted. The title
+    every baseline the verdict weighs (repeat, the training mean, with a season the seasonal naive). The title
     gives the verdict over every window (``verdicts.headline``), how many of the series are drawn and
     how much history."""
     panel, frame, m = result.panel, result.forecasts, result.metrics
@@ -232,25 +234,31 @@ def backtest_figure(result: Backtest, n_series: int = 3):
             gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn
             kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
             band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
-            seasonal = f"{target}_seasonal"  # with a season: the baseline a seasonal model must beat
             windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
                             "origin": int(result.cutoffs[s, j]) - lo,  # the first forecast step's position in x
-                            "baseline": kept(f"{target}_repeat"),
-                            "seasonal": kept(seasonal) if seasonal in w else None})
+                            "baselines": {label + (f" (season {m['season']})" if name == "seasonal" else ""):
+                                          kept(f"{target}_{name}") for name, label in BASELINE_LABELS.items()
+                                          if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     season = Season(**m["implied_season"]) if m.get("implied_season") else None
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
-    title = (f"Backtest: {m['n_windows']} origins {m['step']} steps apart, horizon {m['horizon']}, "
-             f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
-             f"Over every window, {headline(backtest_test(m), m['verdict_units'], season=season)} "
-             f"(Diebold–Mariano p < 0.05)\n{drawn}history: {steps} before the first origin")
-    band_label = f"{outer[2]}% interval" if outer else None
-    ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
     from rnncast import plots  # matplotlib only when a figure is drawn
 
+    steps += plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
+    title = (f"Backtest: {counted(m['n_windows'], 'origin')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
+             f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
+             f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
+             f"{drawn}history: {steps} before the first origin")
+    band_label = f"{outer[2]}% interval" if outer else None
+    ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
+
     return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar))
+
+
+BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
+                   "seasonal": "baseline: seasonal naive"}  # as the forecast figure names them, in its order
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:

@@ -228,14 +228,14 @@ class TrainSettings:
         if self.batch_size is not None:
             positive_int("batch_size", self.batch_size)
         if not is_number(self.lr) or not self.lr > 0:
-            raise RnncastError(f"lr must be a positive number, got {self.lr!r}")
+            raise RnncastError(f"lr must be a positive finite number, got {self.lr!r}")
         positive_int("patience", self.patience)
         choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
         choice("loss", self.loss, LOSSES)
         if not is_number(self.ema) or not 0 <= self.ema < 1:
             raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {self.ema!r}")
         if not is_number(self.grad_clip) or self.grad_clip < 0:
-            raise RnncastError(f"grad_clip must be a number >= 0, got {self.grad_clip!r}")
+            raise RnncastError(f"grad_clip must be a finite number >= 0 (0: no clipping), got {self.grad_clip!r}")
         if not is_integer(self.seed):
             raise RnncastError(f"seed must be an integer, got {self.seed!r}")
         choice("device", self.device, DEVICES)

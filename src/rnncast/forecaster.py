@@ -60,6 +60,7 @@ class Forecaster(Learned):
     @checked_keywords  # Forecaster(epoch=3) names 'epochs', as set_params does, not Python's bare TypeError
     def __init__(
         self,
+        *,  # by keyword only, as scikit-learn's estimators: Forecaster(3) set cell=3 without a word
         cell: str = _M.cell,
         lookback: int = _D.lookback,
         horizon: int = _D.horizon,

@@ -29,7 +29,8 @@ def baseline_label(name: str, season: int) -> str:
 
 
 def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None) -> Figure:
-    """Actual vs predicted over a contiguous stretch of the test split (first target), with every
+    """Actual vs predicted over a contiguous stretch of the test split (the first target, the title
+    naming it and the others when there are several), with every
     baseline of the reference model's scores and each quantile model's widest central interval as a band.
 
     ``models``: name -> fitted model, drawn side by side (``reference`` among them or not); the
@@ -46,7 +47,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
-        title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points)"
+        title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                      xlabel=plots.time_label(reference.calendar_), filled=panel["filled"])
     mase = series_mase(test)
@@ -63,7 +64,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
         panels.append(panel)
     lengths = {len(panel["actual"]) for panel in panels}
     first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
-    title = f"Test split, forecast {how} ({first} points of each series){note}"
+    title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
     return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_))
 
 

@@ -213,14 +213,14 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window) with its interval band, its origin as a dashed vertical line, the repeat
-    baseline (dotted) and the seasonal-naive one (dash-dotted) where a window has it. Every row keeps
+    colour per window) with its interval band, its origin as a dashed vertical line, and every
+    baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
     are (the target); ``xlabel`` under the last row (``time_label``).
 
     ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
     "windows": [{"x", "forecast", "band", "origin" (the position in the curve's ``x`` of the window's
-    first forecast step), "baseline", "seasonal" (or None)}]}``.
+    first forecast step), "baselines": {legend label: values}}]}``.
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
@@ -234,10 +234,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                 ax.fill_between(wx, w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
                                 label=band_label if j == 0 else None)
             ax.plot(wx, w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
-            ax.plot(wx, w["baseline"], color="grey", ls=":", lw=1.0, label="baseline: repeat last value" if j == 0 else None)
-            if w.get("seasonal") is not None:
-                ax.plot(wx, w["seasonal"], color="grey", ls="-.", lw=1.0,
-                        label="baseline: seasonal naive" if j == 0 else None)
+            for style, (name, values) in zip(BASELINE_STYLES, w["baselines"].items()):
+                ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None, **style)  # under the forecasts
             ax.axvline(x[w["origin"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
         if curve["label"]:
             ax.set_title(curve["label"], fontsize=10)
@@ -249,6 +247,14 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     fig.suptitle(title, fontsize=11)  # over the legend too: a title line as wide as the figure is not cut
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
+
+
+def target_note(targets) -> str:
+    """What a figure drawing only the first target says of the others: "" for one target, else
+    "; target 'a' drawn, not 'b', 'c'" (the title would otherwise pass for the whole model)."""
+    if len(targets) < 2:
+        return ""
+    return f"; target {targets[0]!r} drawn, not {', '.join(repr(t) for t in targets[1:])}"
 
 
 def png_bytes(fig: Figure, dpi: int = 110) -> bytes:

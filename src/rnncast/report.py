@@ -26,6 +26,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
+from rnncast.spelling import counted
 from rnncast.verdicts import backtest_season_hint, backtest_verdict, divergence, interval_text, unscored_note
 from rnncast.windows import window_starts
 
@@ -172,7 +173,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     good, sentence = backtest_verdict(m)
     hint = backtest_season_hint(m)
     blocks = [("verdict", good, sentence), *([("hint", hint)] if hint else []),
-              ("p", f"{m['series']} series, {m['n_windows']} forecast origins {m['step']} steps apart counted back "
+              ("p", f"{m['series']} series, {counted(m['n_windows'], 'forecast origin')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
     intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")

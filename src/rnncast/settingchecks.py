@@ -11,6 +11,11 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
 
+# The data are not read when settings are checked, so a season is proposed for each common calendar,
+# not guessed (52 on hourly data was wrong); seasons.implied_season names the data's own after a fit.
+SEASON_EXAMPLES = ("24 for hourly data with a daily cycle, 7 for daily data with a weekly one, "
+                   "12 for monthly data, 4 for quarterly, 52 for weekly")
+
 def check_combinations(data, model, train) -> None:
     """Raise ``RnncastError`` for settings of different groups that cannot go together: ``data``,
     ``model``, ``train`` are ``config``'s DataSettings, ModelSettings and TrainSettings (not imported
@@ -37,7 +42,7 @@ def check_combinations(data, model, train) -> None:
                            f"({spelled('highway', True)}) or leave highway_start at 'zero'")
     if model.window_norm == "season" and data.season < 2:
         raise RnncastError("window_norm 'season' starts the forecast at the window's last season, and season is "
-                           f"{data.season}: give the period in steps, 52 for weeks of a year ({spelled('season', 52)})")
+                           f"{data.season}: give the period in steps ({spelled('season')}): {SEASON_EXAMPLES}")
     if data.season > data.lookback:
         raise RnncastError(f"season {data.season} is longer than lookback {data.lookback}: the seasonal-naive "
                            "baseline repeats the last season of the input window; raise lookback to at least the "

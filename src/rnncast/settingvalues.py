@@ -6,6 +6,7 @@ with the closest one. Nothing here knows the settings themselves (``config.py``)
 
 from __future__ import annotations
 
+import math
 import numbers
 
 from rnncast.errors import RnncastError, UnknownParameter
@@ -53,16 +54,21 @@ def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParamete
 def checked_keywords(init):
     """Decorate an estimator's ``__init__`` so that a keyword it does not take raises ``unknown_parameter``
     (an ``UnknownParameter``, also a ``TypeError``) with a did-you-mean hint instead of Python's bare
-    "unexpected keyword argument". The signature stays the explicit one (``inspect.signature`` follows
+    "unexpected keyword argument", and a value given by position to keyword-only settings the same. The signature stays the explicit one (``inspect.signature`` follows
     ``__wrapped__``), so scikit-learn's ``get_params``, ``set_params`` and ``clone`` see the same keywords."""
     import functools
     import inspect
 
     valid = [p for p in inspect.signature(init).parameters if p != "self"]
     owner = init.__qualname__.rsplit(".", 2)[-2]  # Forecaster.__init__: Forecaster
+    by_position = sum(p.kind is p.POSITIONAL_OR_KEYWORD for p in inspect.signature(init).parameters.values()) - 1
 
     @functools.wraps(init)
     def checked(self, *args, **kwargs):
+        if len(args) > by_position:  # Python's own refusal names no setting: "takes 1 positional argument but 2 were given"
+            raise UnknownParameter(f"{owner} takes its settings by keyword, as {owner}({', '.join(v + '=...' for v in valid[:2])}), "
+                                   f"not by position; got {len(args)} positional value{'s' if len(args) != 1 else ''}: "
+                                   f"{', '.join(repr(a) for a in args)}")
         for name in kwargs:
             if name not in valid:
                 raise unknown_parameter(name, valid, owner) from None
@@ -92,7 +98,10 @@ def is_integer(value) -> bool:
 
 
 def is_number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and type(value).__name__ != "bool_"
+    """A finite real number, not a bool: ``lr=inf`` or ``grad_clip=nan`` is refused by name, not trained
+    until it is reported as diverged."""
+    return (isinstance(value, numbers.Real) and not isinstance(value, bool) and type(value).__name__ != "bool_"
+            and math.isfinite(value))
 
 
 def positive_int(name: str, value) -> None:

@@ -64,12 +64,15 @@ def diebold_mariano_origins(errors_a, errors_b, origins, horizon: int, step: int
     forecast from (numbered in time order; a panel has one window per series at each); ``keep``
     [W, H, T]: the values scored (default: all). The differentials of one origin's windows are summed:
     series seen at one time may share its shocks, so an origin counts once, not once per series.
-    Windows less than ``horizon`` apart share targets, so the variance takes Newey–West weights over
-    ``ceil(horizon / step) - 1`` lags (none when ``step >= horizon``). With few origins the statistic
-    takes Harvey, Leybourne and Newbold's small-sample correction and is compared with Student's t at
-    ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean squared errors",
-    IJF 1997; as R's ``forecast::dm.test``); with ``step >= horizon`` it is the paired t-test of the
-    origins' differentials.
+    Windows less than ``horizon`` apart share targets, so the variance sums the autocovariances of
+    ``ceil(horizon / step) - 1`` lags unweighted (none when ``step >= horizon``); with few origins the
+    statistic takes Harvey, Leybourne and Newbold's small-sample correction and is compared with
+    Student's t at ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean
+    squared errors", IJF 1997). Both as R's ``forecast::dm.test`` does, with ``m = ceil(horizon / step)``
+    origins for its ``h``, and so is the fallback: where that variance is not positive (unweighted
+    sums can be negative), the test is made again with no lags (``no_lags_because_negative``; ``lags``
+    stays the overlap's).
+    With ``step >= horizon`` it is the paired t-test of the origins' differentials.
 
     Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` and
     ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` origins
@@ -81,7 +84,11 @@ def diebold_mariano_origins(errors_a, errors_b, origins, horizon: int, step: int
     result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1}
     if n < 2 * m:
         return result
-    variance = long_run_variance(d, np.ones(n, dtype=bool), m)
+    gamma = autocovariances(d, np.ones(n, dtype=bool), m - 1)  # [m]
+    variance = float(gamma[0] + 2 * gamma[1:].sum())  # rectangular weights, as dm.test
+    if not variance > 0 and m > 1 and gamma[0] > 0:  # dm.test: "Variance is negative, using horizon h=1"
+        variance, m = float(gamma[0]), 1
+        result = {**result, "no_lags_because_negative": True}
     if not variance > 0:
         return result
     statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)

@@ -5,7 +5,7 @@
 The library's hints and refusals ('try more epochs (...)', 'give the seasonal period (...)') call
 :func:`spelled`; a command with other flags wraps its work in :func:`spelling`. A caller that takes one
 series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
-which it would refuse. Nothing here imports the rest of the package, so any module may use it.
+which it would refuse. :func:`counted` pluralises a count's noun. Nothing here imports the rest of the package, so any module may use it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ def keyword_and_flag(name: str, value=None) -> str:
     if isinstance(value, bool):
         return f"{name}={value}, {flag if value else '--no-' + flag[2:]}"
     return f"{name}={value!r}, {flag} {value}" if isinstance(value, str) else f"{name}={value}, {flag} {value}"
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and its noun, plural unless one: ``1 step``, ``3 steps``, ``1 trial`` (add ``s`` only)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 _SPELLING: ContextVar[Callable[..., str]] = ContextVar("rnncast_setting_spelling", default=keyword_and_flag)

@@ -74,11 +74,18 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
     differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
     if differ:
         key = differ[0]
-        was = f"{recorded[key]!r}" if key in recorded else "searched"
-        now = f"{wanted[key]!r}" if key in wanted else "searched"
+        was, now = (_value_text(values, key) for values in (recorded, wanted))
         raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
                            "two settings; give the settings it was run with, or another study name (--study) or "
                            "folder (--out)")
+
+
+def _value_text(values: dict, key: str) -> str:
+    """A setting's value as the refusal says it: ``[0.1, 0.9]``, "none" for an empty list (no
+    quantiles), "searched" where it was searched, not fixed."""
+    if key not in values:
+        return "searched"
+    return "none" if values[key] == [] else repr(values[key])
 
 
 STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rnncast.cli.fitting import fit_request
 from rnncast.cli.outputs import TUNE_FILES, claim_output, clear_output, occupied
+from rnncast.spelling import counted
 
 
 def run_tune(args) -> int:
@@ -115,7 +116,7 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
                   settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
                   sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
     best = result.study.best_trial
-    print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({len(result.study.trials)} trials in the "
+    print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")
     print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")
     return 0
