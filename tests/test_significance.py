@@ -51,7 +51,7 @@ def test_at_the_floor_the_variance_is_newey_west_over_horizon_minus_one_lags():
 
 def test_the_statistic_is_the_mean_over_its_hac_standard_error():
     """One series, horizon 1: the windows' differentials, their mean over the square root of the
-    Bartlett-weighted variance at the rule's bandwidth, against the normal."""
+    Bartlett-weighted variance at the rule's bandwidth, against Student's t at n - 1 degrees of freedom."""
     rng = np.random.default_rng(2)
     a, b = rng.normal(0, 1.0, (200, 1, 1)), rng.normal(0, 1.1, (200, 1, 1))
     d = (a ** 2 - b ** 2).ravel()
@@ -62,7 +62,18 @@ def test_the_statistic_is_the_mean_over_its_hac_standard_error():
     variance = c @ c / 200 + 2 * sum((1 - lag / width) * (c[lag:] @ c[:-lag]) / 200 for lag in range(1, math.ceil(width)))
     z = d.mean() / math.sqrt(variance / 200)
     assert result["statistic"] == pytest.approx(z)
-    assert result["p_value"] == pytest.approx(stats.norm.cdf(z))
+    assert result["p_value"] == pytest.approx(stats.t.cdf(z, 199))
+
+
+def test_a_few_windows_are_judged_against_students_t_not_the_normal():
+    """12 windows and t = -4.14: the normal gave p = 1.7e-5, t(11) gives about 8e-4 (a tester's case)."""
+    rng = np.random.default_rng(3)
+    a = rng.normal(0, 1.0, (12, 1, 1))
+    b = 1.5 * a + rng.normal(0, 0.5, (12, 1, 1))  # B's errors larger: A better, the statistic negative
+    result = significance.diebold_mariano(a, b, horizon=1)
+    assert result["statistic"] < 0
+    assert result["p_value"] == pytest.approx(stats.t.cdf(result["statistic"], 11))
+    assert result["p_value"] > stats.norm.cdf(result["statistic"])  # the normal would claim more
 
 
 def test_a_panels_series_count_once_per_forecast_time():
