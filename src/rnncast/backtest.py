@@ -14,7 +14,7 @@ The validation rows that pick the best epoch are the last ``val_frac`` of those 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
 units for many series or several targets. The test is the one a few origins allow (``significance.diebold_mariano_origins``): a panel's
-series count once per origin, overlapping windows add lags, and the HLN small-sample form is used.
+series count once per origin, overlapping windows add lags, and the statistic takes the HLN small-sample form.
 """
 
 from __future__ import annotations
