@@ -262,3 +262,12 @@ def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit
     ax = result.figure().axes[0]
     drawn = [np.asarray(line.get_ydata(), float) for line in ax.lines if line.get_color() != "black"]
     assert sum(np.isnan(y).all() for y in drawn) >= 4  # the two windows left out: forecast and repeat, not drawn
+
+
+def test_the_figure_of_several_targets_names_the_one_drawn_after_the_history():
+    """The note split 'the 24 steps ... before the first origin' in two (an attack helper's title)."""
+    from conftest import make_frame
+
+    frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
+    title = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure().get_suptitle()
+    assert title.endswith(" before the first origin; target 'y' drawn, not 'z'")

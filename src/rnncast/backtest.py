@@ -246,11 +246,11 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     from rnncast import plots  # matplotlib only when a figure is drawn
 
-    steps += plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
+    note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
     title = (f"Backtest: {counted(m['n_windows'], 'origin')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
-             f"{drawn}history: {steps} before the first origin")
+             f"{drawn}history: {steps} before the first origin{note}")
     band_label = f"{outer[2]}% interval" if outer else None
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
 
