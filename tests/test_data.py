@@ -394,3 +394,15 @@ def test_rows_holding_more_values_than_the_header_names_are_refused_not_read_as_
                                            rf"\({n} column\(s\)\): a value that holds the separator ',' \(a decimal comma, "
                                            r"as in 51,02\?\) must be quoted"):
         read_table(path)
+
+
+def test_a_row_with_an_extra_value_in_a_semicolon_file_is_told_to_quote_it_not_to_use_semicolons(tmp_path):
+    """The advice for a comma file (a decimal comma? separate the columns by ';') made no sense where
+    the separator already is ';' (an attack helper's file)."""
+    lines = ["date;y"] + [f"2020-01-{d:02d};{d}" for d in range(1, 10)]
+    lines[5] += ";7"
+    path = tmp_path / "semi.csv"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(RnncastError, match=r"a value that holds the separator ';' must be quoted; otherwise") as caught:
+        read_table(path)
+    assert "decimal comma" not in str(caught.value) and "line 6" in str(caught.value)

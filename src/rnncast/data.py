@@ -141,9 +141,9 @@ def _first_line(f, chunk: int = 1 << 16) -> str:
 
 
 def _more_values(what: str, present: list, sep: str) -> str:
+    comma = " (a decimal comma, as in 51,02?) must be quoted, or the columns separated by ';'" if sep == "," else " must be quoted"
     return (f"{what} than its header (line 1) names ({len(present)} column(s)): a value that holds the separator "
-            f"{sep!r} (a decimal comma, as in 51,02?) must be quoted, or the columns separated by ';'; otherwise name "
-            "every column in the header")
+            f"{sep!r}{comma}; otherwise name every column in the header")
 
 
 def _separator(header: str, name: str) -> str:
