@@ -4,6 +4,7 @@ refused by name where a value breaks the form."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -96,3 +97,12 @@ def test_a_time_column_of_weeks_or_quarters_names_the_value_its_line_and_the_for
     with pytest.raises(RnncastError, match=message):
         timeaxis.parse_time(pd.Series(values), "t", None, lambda i: f"line {i + 2}")
     assert timeaxis.parse_time(pd.Series(["2009-W52", "2009-W53"]), "t", None, str)[1] == pd.Timestamp("2009-12-28")
+
+
+def test_a_counter_named_step_stays_integer_periods_even_when_its_values_read_as_dates():
+    """A 25-row counter 20000101 .. 20000125 named 'step' was read as days (an attack helper's file)."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"step": range(20000101, 20000126), "y": np.arange(25.0) % 5})
+    panel = load_panel(frame, target="y")
+    assert panel.calendar.kind == "integer"

@@ -144,7 +144,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         return _no_gaps(pd.PeriodIndex(column), name, place)
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
-    if pd.api.types.is_integer_dtype(column) and (dates := timetext.compact_dates(column)) is None:
+    counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
+    if pd.api.types.is_integer_dtype(column) and (counter or (dates := timetext.compact_dates(column)) is None):
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131: dates, not periods
