@@ -99,3 +99,14 @@ def test_timestamps_not_at_their_periods_start_are_not_taken_for_periods(tmp_pat
     middle = pd.DataFrame({"t": pd.date_range("1980-02-01", periods=60, freq="3MS"), "y": y})
     with pytest.raises(RnncastError, match="is not on the calendar"):
         model.predict(middle)
+
+
+def test_data_off_the_models_calendar_is_told_to_follow_it_not_to_give_a_freq_predict_lacks():
+    """predict has no --freq: 'give the freq its timestamps follow' sent its user to a flag it lacks."""
+    quarterly = pd.DataFrame({"date": pd.date_range("2000-01-01", periods=80, freq="QS"), "y": np.sin(np.arange(80.0))})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 2, "epochs": 1}).fit(quarterly, target="y")
+    monthly = pd.DataFrame({"date": pd.date_range("2000-01-01", periods=80, freq="MS"), "y": np.sin(np.arange(80.0))})
+    with pytest.raises(RnncastError, match=r"is not on the calendar freq='QS-JAN'; the model was fitted on that calendar "
+                                           r"and reads new data on it: give data whose times follow it, or refit") as caught:
+        model.predict(monthly)
+    assert "leave freq unset" not in str(caught.value)

@@ -22,6 +22,9 @@ from rnncast.timeaxis import ALIASES, Calendar
 
 log = logging.getLogger(__name__)
 
+FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to "
+             "infer it)")  # what fit accepts; reading.read_new rewords it for data read on a model's calendar
+
 
 def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
     """``time`` and ``freq`` as ``settle`` takes them, so that periods and their text (``1980Q1``, read
@@ -70,8 +73,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             raise RnncastError(
-                f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; give the freq its "
-                f"timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to infer it)")
+                f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; {FREQ_HINT}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
     if len(offsets) > 2:

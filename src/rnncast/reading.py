@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import fills
+from rnncast import calendars, fills
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
@@ -55,6 +55,10 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                 "the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
                 "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
                 "evaluate then apply"))) from None
+        if calendars.FREQ_HINT in str(err):  # predict and evaluate take no freq: the data must be on the fit's calendar
+            raise RnncastError(str(err).replace(calendars.FREQ_HINT, (
+                "the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
+                "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)"))) from None
         if "not found" in str(err):
             raise RnncastError(
                 f"{err}. The model was trained on target {state.targets} and features {state.features}"
