@@ -271,3 +271,18 @@ def test_the_figure_of_several_targets_names_the_one_drawn_after_the_history():
     frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
     title = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure().get_suptitle()
     assert title.endswith(" before the first origin; target 'y' drawn, not 'z'")
+
+
+def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_was_made():
+    """An untrained network (its forecasts are Repeat's): the sentence explained a test that was never
+    made against the baseline it names (an attack helper's run)."""
+    from rnncast.verdicts import backtest_verdict
+
+    y = np.sin(np.arange(300) / 4.0) + 0.1 * np.random.default_rng(0).normal(size=300)
+    result = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-12, "highway": False}).backtest(y, n_windows=6)
+    m = result.metrics
+    m["significance"]["repeat"].update(statistic=float("nan"), p_value=float("nan"))  # as when float32 leaves no difference
+    good, text = backtest_verdict(m)
+    assert not good and "its forecasts are the baseline's" in text
+    assert "No test against the repeat baseline could be made (the loss differences do not vary); against the others, " \
+           "the Diebold–Mariano test runs over the 6 forecast origins" in text

@@ -131,8 +131,8 @@ def test_resume_with_data_other_than_the_run_started_with_is_refused_and_the_run
     assert (code, out) == (2, "")
     assert (f"rnncast: error: {run} was started on other data than {tmp_path / 'head.csv'}: it had 400 rows, "
             f"2024-01-01 00:00:00 to 2024-01-17 15:00:00; this data has 300 rows, 2024-01-01 00:00:00 to 2024-01-13 "
-            f"11:00:00; a resumed run trains and is scored on the data it started with ({tmp_path / 'd.csv'}), or rows "
-            f"it trained on would count as test rows; give that data (rnncast fit --resume {run} DATA; it may have "
+            f"11:00:00; a resumed run trains and is scored on the data it started with ({tmp_path / 'd.csv'}), or it would "
+            f"score what it should not (rows it trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run} DATA; it may have "
             f"moved), or start a new run on this data: rnncast fit --config {run} {tmp_path / 'head.csv'} --out NEW\n") in err
     code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "changed.csv")
     assert code == 2 and "it had the same 400 rows, 2024-01-01 00:00:00 to 2024-01-17 15:00:00 but other values in column 'y'" in err

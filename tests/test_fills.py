@@ -146,7 +146,7 @@ def test_drop_says_what_it_removed_and_a_forecast_after_dropped_last_rows_is_ref
     assert any("removed rows inside 1 series" in m and "consecutive" in m for m in said)
     tail = frame.copy()
     tail.loc[197:199, "y"] = np.nan
-    with pytest.raises(RnncastError, match=r"the last 3 row\(s\) of the series .* forecast would be dated inside the data"):
+    with pytest.raises(RnncastError, match=r"the last 3 rows of the series .* forecast would be dated inside the data"):
         model.predict(tail)
 
 

@@ -109,7 +109,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
-        raise RnncastError(f"the last {n} row(s) of {panel.label(s)} (to {last}) hold missing values, which the model's "
+        rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
+        raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate")
     if made := fills.made_inputs(panel, lookback):

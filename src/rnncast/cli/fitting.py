@@ -205,8 +205,8 @@ def _check_resumed_data(run_dir: Path, source: str, record: dict) -> None:
     differs = difference(recorded, record)
     if differs:
         raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
-                           f"scored on the data it started with ({started}), or rows it trained on would count as test "
-                           f"rows; give that data (rnncast fit --resume {run_dir} DATA; it may have moved), or start a "
+                           f"scored on the data it started with ({started}), or it would score what it should not (rows it "
+                           f"trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run_dir} DATA; it may have moved), or start a "
                            f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
 
 
