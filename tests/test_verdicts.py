@@ -335,3 +335,16 @@ def test_a_backtest_of_a_monthly_series_without_a_season_says_the_same():
     seasonal = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, season=12, device="cpu").backtest(
         _monthly(), n_windows=4, target="sales")
     assert seasonal.metrics["implied_season"] is None and backtest_season_hint(seasonal.metrics) is None
+
+
+def test_the_verdict_of_a_panel_evaluated_by_series_reads_the_scored_series_count():
+    """evaluate(by_series=True) puts each series' scores under "series"; the verdict took that dict
+    for the count of series scored and raised TypeError (a reviewer's find)."""
+    from conftest import TINY, make_panel
+
+    frame = make_panel(3)
+    model = Forecaster(**TINY).fit(frame)
+    result = model.evaluate(frame, by_series=True)
+    assert isinstance(result["series"], dict)
+    _, sentence = verdict(result, "scaled")
+    assert "each series in its own scaled units" in sentence

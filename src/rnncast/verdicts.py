@@ -89,7 +89,7 @@ def backtest_test(m: dict) -> dict:
     """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
     scores in both units and the Diebold–Mariano results."""
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
-            "series": m["series"], "targets": m.get("targets", 1)}
+            "scored": {"series": m["series"]}, "targets": m.get("targets", 1)}
 
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
@@ -252,8 +252,9 @@ def verdict_units(forecaster: Fitted) -> str:
 
 def scaled_each(test: dict) -> str:
     """What is scaled on its own in scaled units, as the verdict says it: "series", "target" or
-    "series and target" (from the scores' ``series`` and ``targets``, or the scored part's series)."""
-    series = test.get("series", test.get("scored", {}).get("series", 1))
+    "series and target" (from the scored part's series and the scores' ``targets``; ``series`` in a
+    result of ``evaluate(by_series=True)`` holds each series' scores, not their count)."""
+    series = test.get("scored", {}).get("series", 1)
     several = test.get("targets", 1) > 1
     return "series and target" if series > 1 and several else "target" if several else "series"
 
