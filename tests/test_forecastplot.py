@@ -15,7 +15,8 @@ import pytest
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast.forecastplot import baseline_label, forecast_plot, pick_series, series_mase
+from rnncast.forecastplot import forecast_plot, pick_series, series_mase
+from rnncast.plots import baseline_label
 
 SEASONAL = {**TINY, "season": 6}
 

@@ -214,6 +214,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     panel, frame, m = result.panel, result.forecasts, result.metrics
     target = panel.targets[0]
     levels = m["quantiles"]
+    from rnncast import plots  # matplotlib only when a figure is drawn
     from rnncast.metrics import interval_pairs
 
     pairs = interval_pairs(levels)
@@ -236,16 +237,13 @@ def backtest_figure(result: Backtest, n_series: int = 3):
             band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
             windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
                             "origin": int(result.cutoffs[s, j]) - lo,  # the first forecast step's position in x
-                            "baselines": {label + (f" (season {m['season']})" if name == "seasonal" else ""):
-                                          kept(f"{target}_{name}") for name, label in BASELINE_LABELS.items()
-                                          if f"{target}_{name}" in w}})  # every one the verdict weighs
+                            "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
+                                          for name in plots.BASELINE_LABELS if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     season = Season(**m["implied_season"]) if m.get("implied_season") else None
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
-    from rnncast import plots  # matplotlib only when a figure is drawn
-
     note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
     title = (f"Backtest: {counted(m['n_windows'], 'origin')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
              f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
@@ -256,9 +254,6 @@ def backtest_figure(result: Backtest, n_series: int = 3):
 
     return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar))
 
-
-BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
-                   "seasonal": "baseline: seasonal naive"}  # as the forecast figure names them, in its order
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:

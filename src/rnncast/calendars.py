@@ -55,8 +55,6 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     """
     name = time.name
     if isinstance(time, pd.PeriodIndex):
-        if freq is not None and _offset(freq) != time.freq:
-            raise RnncastError(f"freq={freq!r} differs from the frequency {time.freqstr!r} of the periods in {name!r}")
         ruler = _Ruler.periods(time, offsets)
         return Calendar("period", time.freq, None, name), ruler, {}
     if not isinstance(time, pd.DatetimeIndex):

@@ -152,7 +152,7 @@ def reads_later(filled: np.ndarray | None, starts: np.ndarray, lookback: int, ho
     for columns, span in ((slice(0, n_past), lookback), (slice(n_past, None), lookback + horizon)):
         latest = reach[:, columns].max(axis=1, initial=-1)  # [N]
         if len(latest) >= span and (latest >= 0).any():
-            result |= sliding_window_view(latest, span).max(axis=1)[starts] >= starts + span
+            result |= sliding_window_view(latest, span)[starts].max(axis=1) >= starts + span  # the windows asked only
     return result
 
 

@@ -34,12 +34,13 @@ from rnncast.windows import FEW_WINDOWS, Split, chronological_split, panel_windo
 log = logging.getLogger(__name__)
 
 
-def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None) -> "Prepared":
+def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None, checkpoint=None) -> "Prepared":
     """Everything ``Forecaster.fit`` does before the loop: validate the settings (``params``), read
     ``data`` (a table ``loading.load_panel`` reads with ``reading_args``, or a ``Panel`` used as it
     is), check the covariate roles, cut every series (``split``: given row borders, or None for the
     settings' fractions) and ``prepare`` the network and state; ``Prepared.data`` is the data's
-    fingerprint with the cut (``fingerprint.of``), which checkpoints keep. ``resume_from``: the
+    fingerprint with the cut (``fingerprint.of``), which ``checkpoint`` keeps (None: no checkpoint, no
+    fingerprint taken). ``resume_from``: the
     checkpoint a resumed fit continues, whose data must be this data cut the same way
     (``resume.check_data``). Raises ``RnncastError`` for reading arguments given beside a Panel, for
     whatever reading, the roles or the cut refuse, and for data other than the checkpoint's."""
@@ -56,7 +57,8 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
     as_read = panel
     panel, splits, skipped = cut(panel, split, settings.data)
     few_windows(splits, settings.data)
-    record = fingerprint.of(as_read, list(zip(panel.ids, splits)))
+    wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
+    record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, params, skipped)

@@ -197,7 +197,8 @@ class Forecaster(Learned):
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
                             static_covariates=static_covariates)
-        prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None)
+        prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
+                                        checkpoint)
         if on_start is not None:
             on_start()
         # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model

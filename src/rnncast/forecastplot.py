@@ -18,14 +18,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.metrics import interval_pairs
 
-BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
-                   "seasonal": "baseline: seasonal naive (season {season})"}
 UNDEFINED = "MASE undefined: its training rows never change"
-
-
-def baseline_label(name: str, season: int) -> str:
-    """The legend's name of a baseline (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
-    return BASELINE_LABELS.get(name, "baseline: {name}").format(name=name, season=season)
 
 
 def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None) -> Figure:
@@ -130,7 +123,7 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
     filled = plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0])[2] if mine.filled is not None else None
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
-        predictions[baseline_label(name, season)] = plots.contiguous_forecast(mine.y_true[..., 0], _shown(mine, values[..., 0]))[2]
+        predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(mine.y_true[..., 0], _shown(mine, values[..., 0]))[2]
     rows = (mine.target_rows[origins][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
     x = mine.time[rows] if mine.time is not None else rows
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled}

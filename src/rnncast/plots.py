@@ -85,6 +85,14 @@ def log_yaxis(ax, values) -> None:
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
 
+BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
+                   "seasonal": "baseline: seasonal naive (season {season})"}  # the legends' order and names
+
+
+def baseline_label(name: str, season: int) -> str:
+    """The legend's name of a baseline (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
+    return BASELINE_LABELS.get(name, "baseline: {name}").format(name=name, season=season)
+
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,

@@ -179,8 +179,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")
     if intervals:
         blocks.append(("p", intervals))
-    if unscored_note(m):
-        blocks.append(("p", unscored_note(m)))
+    if note := unscored_note(m):
+        blocks.append(("p", note))
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

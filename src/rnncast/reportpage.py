@@ -29,8 +29,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if "test" in metrics:
         good, sentence = verdict(metrics["test"], verdict_units(forecaster), season=missing_season(forecaster))
         blocks.append(("verdict", good, sentence))
-        if fitted_season_hint(forecaster):
-            blocks.append(("hint", fitted_season_hint(forecaster)))
+        if hint := fitted_season_hint(forecaster):
+            blocks.append(("hint", hint))
         hint = fit_hint(forecaster, metrics)
         if hint:
             blocks.append(("hint", hint))

@@ -52,9 +52,8 @@ def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
     values = column.dropna()
     if not len(values) or values.min() < 16000101 or values.max() > 23991231:
         return None
-    times = pd.to_datetime(values.astype(np.int64).astype(str), format="%Y%m%d", errors="coerce")
-    return None if times.isna().any() else pd.DatetimeIndex(pd.to_datetime(column.astype(str), format="%Y%m%d",
-                                                                            errors="coerce"))  # <NA>: NaT
+    times = pd.to_datetime(column.astype("Int64").astype(str), format="%Y%m%d", errors="coerce")  # <NA>: NaT
+    return None if (times.isna() & column.notna()).any() else pd.DatetimeIndex(times)
 
 
 def first_form(column: pd.Series) -> str | None:

@@ -85,11 +85,11 @@ def run_backtest(args) -> int:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
-    if unscored_note(result.metrics):
-        print(unscored_note(result.metrics))  # why a window's row may be nan
+    if note := unscored_note(result.metrics):
+        print(note)  # why a window's row may be nan
     print(backtest_verdict(result.metrics)[1])
-    if backtest_season_hint(result.metrics):
-        print(backtest_season_hint(result.metrics))
+    if hint := backtest_season_hint(result.metrics):
+        print(hint)
     intervals = interval_text(result.metrics["overall"]["model"], result.metrics["quantiles"], "the backtest values")
     if intervals:
         print(intervals)
@@ -144,8 +144,8 @@ def run_evaluate(args) -> int:
     where = {"test": "these windows", "val": "the validation rows", "train": "the training rows",
              "all": f"all {result['windows']} windows, training rows included"}
     print(verdict(result, verdict_units(forecaster), where=where[args.part], season=missing_season(forecaster))[1])
-    if fitted_season_hint(forecaster):
-        print(fitted_season_hint(forecaster))
+    if hint := fitted_season_hint(forecaster):
+        print(hint)
     values = {"test": "these values", "val": "the validation values", "train": "the training values",
               "all": "all the values"}
     intervals = interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values[args.part])

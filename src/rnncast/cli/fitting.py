@@ -132,11 +132,11 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         tracker.finish(metrics)
     test = metrics["test"]
     print(score_tables(test, forecaster.settings_.data.season, "test split"))
-    if unscored_note(test):
-        print(unscored_note(test))  # evaluate says it in its first line, what was scored
+    if note := unscored_note(test):
+        print(note)  # evaluate says it in its first line, what was scored
     print(verdict(test, verdict_units(forecaster), season=missing_season(forecaster))[1])
-    if fitted_season_hint(forecaster):
-        print(fitted_season_hint(forecaster))  # what the verdict did not weigh, and the setting that weighs it
+    if hint := fitted_season_hint(forecaster):
+        print(hint)  # what the verdict did not weigh, and the setting that weighs it
     intervals = interval_text(test["original"]["model"], forecaster.settings_.model.quantiles)
     if intervals:
         print(intervals)  # a point verdict says nothing of how wide the intervals are
