@@ -134,7 +134,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
     without ``tz`` they stay in UTC, with a warning naming ``tz=``. ``place(i)`` names row ``i``.
     ``dayfirst``: how a fitted model read dates such as 01/02/2016 (its ``Calendar.dayfirst``),
-    used for new data; None reads them as ``_day_or_month_first`` decides, and ``order`` (a dict)
+    used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
     receives that decision as ``order["dayfirst"]`` where the dates read both ways.
     """
     if tz is not None and not str(tz).strip():
