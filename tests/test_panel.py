@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from pandas.tseries.frequencies import to_offset
 
+from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.timeaxis import Calendar
@@ -20,6 +22,14 @@ def test_a_subset_keeps_the_chosen_series_with_their_rows_and_offsets(panel_fram
     assert list(part.offsets) == [0, panel.lengths[3], panel.lengths[3] + panel.lengths[1]]
     for k, s in enumerate([3, 1]):
         assert np.array_equal(part.rows(k), panel.rows(s)) and part.time_of(k).equals(panel.time_of(s))
+
+
+def test_only_keeps_the_one_series_named_by_its_id_and_refuses_an_unknown_one(panel_frame):
+    panel = load_panel(panel_frame)
+    one = panel.only(panel.ids[2])
+    assert one.ids == [panel.ids[2]] and np.array_equal(one.rows(0), panel.rows(2))
+    with pytest.raises(RnncastError, match=r"series 'nope' is not in the data; it holds \['s000'"):
+        panel.only("nope")
 
 
 def test_a_panel_built_by_hand_names_its_roles_and_cuts_its_series():

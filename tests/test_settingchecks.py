@@ -1,17 +1,31 @@
-"""The checks across setting groups (``settingchecks.py``), called directly and through
-``Settings.from_flat`` (what ``Forecaster.fit`` and the CLI use)."""
+"""What settings accept (``settingchecks.py``): each group's fields, their choices the fields' own,
+and the checks across setting groups, called directly and through ``Settings.from_flat`` (what
+``Forecaster.fit`` and the CLI use)."""
 
 from __future__ import annotations
 
 import pytest
 
-from rnncast.config import DataSettings, ModelSettings, Settings, TrainSettings
+from rnncast.config import CELLS, DEVICES, FILLS, DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.errors import RnncastError
-from rnncast.settingchecks import check_combinations
+from rnncast.settingchecks import check_combinations, check_data, check_model, check_train, choices
 
 
 def test_the_defaults_go_together():
     check_combinations(DataSettings(), ModelSettings(), TrainSettings())
+
+
+def test_each_group_checks_its_fields_against_the_choices_the_fields_offer():
+    assert choices(ModelSettings(), "cell") == CELLS and choices(DataSettings(), "fill") == FILLS
+    assert choices(TrainSettings(), "device") == DEVICES
+    for check, group in ((check_data, DataSettings()), (check_model, ModelSettings(quantiles=())), (check_train, TrainSettings())):
+        check(group)  # the defaults pass (quantiles: () as from_flat makes None)
+    with pytest.raises(RnncastError, match="unknown cell 'tcn'; choose one of: rnn, lstm, gru"):
+        check_model(ModelSettings(cell="tcn", quantiles=()))
+    with pytest.raises(RnncastError, match="unknown fill 'mean'; choose one of: ffill, interpolate, drop"):
+        check_data(DataSettings(fill="mean"))
+    with pytest.raises(RnncastError, match="num_layers 65 is more than 64"):
+        check_model(ModelSettings(num_layers=65, quantiles=()))
 
 
 @pytest.mark.parametrize("params, refusal", [

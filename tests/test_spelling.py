@@ -1,11 +1,12 @@
 """How hints name a setting (``spelling.py``): a keyword and a flag by default, with a proposed value
-when the hint has one; a caller's own spelling within its block, and the default back after it."""
+when the hint has one; a caller's own spelling within its block, and the default back after it; a
+reader's own words for a setting it cannot give, within its block only."""
 
 from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import keyword_and_flag, one_series, one_series_reader, spelled, spelling
+from rnncast.spelling import hint, hints, keyword_and_flag, one_series, one_series_reader, spelled, spelling
 
 
 def test_the_default_names_a_keyword_and_a_flag():
@@ -31,6 +32,16 @@ def test_a_reader_of_one_series_is_named_within_its_block_only():
         assert one_series_reader() == "tune"
         raise ValueError
     assert one_series_reader() is None
+
+
+def test_a_reader_s_own_words_for_a_setting_hold_within_its_block_only():
+    assert hint("fill", "give --fill") == "give --fill"
+    with pytest.raises(ValueError), hints(fill="the model applies its own"):
+        assert hint("fill", "give --fill") == "the model applies its own" and hint("freq", "give --freq") == "give --freq"
+        with hints(freq="on the model's calendar"):
+            assert hint("freq", "give --freq") == "on the model's calendar" and hint("fill", "") == "the model applies its own"
+        raise ValueError
+    assert hint("fill", "give --fill") == "give --fill"
 
 
 def test_a_count_pluralises_its_noun_unless_one():

@@ -26,7 +26,8 @@ CALENDARS = [  # (pandas alias, first timestamp)
 
 def _warnings(caplog) -> list[str]:
     """Warnings about the data and its time axis (not, e.g., the training loop's about its epochs)."""
-    data_loggers = ("rnncast.data", "rnncast.layouts", "rnncast.loading", "rnncast.timeaxis", "rnncast.calendars")
+    data_loggers = ("rnncast.data", "rnncast.layouts", "rnncast.loading", "rnncast.timeaxis", "rnncast.datetext",
+                    "rnncast.calendars")
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name in data_loggers]
 
 
@@ -269,17 +270,6 @@ def test_daily_utc_instants_read_in_a_zone_with_dst_step_by_24_hours():
     assert (panel.next_times(0, 3).tz_convert("UTC").hour == 0).all()
 
 
-@pytest.mark.parametrize("dates, words", [
-    (["2020-01-01", "2020-01-02T00:00:00+01:00"] * 5, ["with a UTC offset", "without one"]),
-    (["2020-01-01"] * 5 + ["20.02.2020"] * 5, ["mixes date formats", "'20.02.2020' at row 5"]),
-    (["2020-01-01", "hello"] * 5, ["'hello' at row 1", "not a timestamp"]),
-])
-def test_time_text_that_cannot_be_read_one_way_is_named_by_row(dates, words):
-    with pytest.raises(RnncastError) as err:
-        load_panel(pd.DataFrame({"date": dates, "y": np.arange(10.0)}), target="y", time_col="date")
-    assert all(w in str(err.value) for w in words) and "\n" not in str(err.value)
-
-
 def test_day_first_dates_and_float_years_are_read_as_written():
     dayfirst = pd.date_range("2020-01-01", periods=40, freq="D").strftime("%d/%m/%Y")
     panel = load_panel(pd.DataFrame({"date": dayfirst, "y": np.arange(40.0)}), target="y")
@@ -295,28 +285,6 @@ def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
     stamps.iloc[-1] = pd.Timestamp("2120-01-01")
     with pytest.raises(RnncastError, match=r"fill_gaps would insert \d+ rows among 2000.*jump from .* to 2120-01-01"):
         load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(2000.0)}), fill_gaps=True, fill="ffill")
-
-
-def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog):
-    """01/02/2016 is 2 January month first, 1 February day first. A newcomer's monthly file of
-    firsts of the month was read month first (days scattered over 8 years, 2,473 'missing' rows) and
-    predict invented daily dates; the reading whose dates fall on a calendar is taken, and said."""
-    months = pd.date_range("2016-01-01", periods=96, freq="MS").strftime("%d/%m/%Y")
-    with caplog.at_level("WARNING"):
-        panel = load_panel(pd.DataFrame({"date": months, "y": np.arange(96.0)}), target="y")
-    assert panel.calendar.freq == to_offset("MS") and panel.time[1] == pd.Timestamp("2016-02-01")
-    assert "is read day first (01/02/2016 is 1 February 2016)" in caplog.text and "they are MS" in caplog.text
-    caplog.clear()
-    both = pd.Series([f"{m:02d}/01/2020" for m in range(1, 13)])  # monthly month first, daily day first
-    with caplog.at_level("WARNING"):
-        panel = load_panel(pd.DataFrame({"date": both, "y": np.arange(12.0)}), target="y")
-    assert panel.time[1] == pd.Timestamp("2020-02-01")  # pandas' month-first reading stays ...
-    assert "could be read month first or day first; read month first (02/01/2020 is 1 February 2020)" in caplog.text
-    caplog.clear()
-    us = pd.date_range("2020-01-01", periods=40, freq="D").strftime("%m/%d/%Y")  # 01/13/2020: one reading only
-    with caplog.at_level("WARNING"):
-        panel = load_panel(pd.DataFrame({"date": us, "y": np.arange(40.0)}), target="y")
-    assert panel.calendar.freq == to_offset("D") and "day first" not in caplog.text
 
 
 def test_iso_weeks_and_quarters_are_found_as_time_by_their_values():

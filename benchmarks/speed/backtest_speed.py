@@ -51,6 +51,7 @@ def make_panel(n_series: int = 100, seed: int = 0) -> pd.DataFrame:
 def loop_per_window(result, frame: pd.DataFrame, settings: dict) -> tuple[float, float]:
     """Refit the same model (same seed, same rows) and forecast each window with its own net call."""
     from rnncast import fitting
+    from rnncast.config import Settings
     from rnncast.scaling import Scaler
     from rnncast.windows import chronological_split
 
@@ -58,7 +59,7 @@ def loop_per_window(result, frame: pd.DataFrame, settings: dict) -> tuple[float,
     lookback, horizon = settings["lookback"], settings["horizon"]
     params = Forecaster(**settings).get_params()
     splits = [chronological_split(int(c), lookback, horizon, params["val_frac"], 0.0) for c in result.cutoffs[:, 0]]
-    prepared = fitting.prepare(panel, splits, params)  # the backtest's own model: same seed, same rows
+    prepared = fitting.prepare(panel, splits, Settings.from_flat(params), params)  # the backtest's own model: same seed, same rows
     fitting.train(prepared)
     net = prepared.net.eval()
     started = time.perf_counter()

@@ -30,7 +30,7 @@ from rnncast.config import Settings
 from rnncast.errors import RnncastError
 from rnncast import csvtext, fills, fitting
 from rnncast.evaluation import scaled_scores, scores
-from rnncast.fitting import report_short
+from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
@@ -87,12 +87,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
-    fitting.few_windows(first, data_s)  # the rows before the first origin: the fewest any of its models trains on
+    few_windows(first, data_s)  # the rows before the first origin: the fewest any of its models trains on
 
     fit_seconds, predict_seconds = 0.0, 0.0
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
-        model = _fit(params, panel, first, on_epoch)
+        model = _fit(settings, params, panel, first, on_epoch)
         fit_seconds = time.perf_counter() - started
         started = time.perf_counter()
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
@@ -105,7 +105,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, j]]
             started = time.perf_counter()
-            model = _fit(params, panel, splits, on_epoch)
+            model = _fit(settings, params, panel, splits, on_epoch)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
             series = np.arange(panel.n_series)
@@ -148,9 +148,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     return Backtest(frame, metrics, panel, cutoffs)
 
 
-def _fit(params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
-    """A fresh model with these settings, trained on the rows ``splits`` give each series."""
-    prepared = fitting.prepare(panel, splits, params)
+def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
+    """A fresh model with these settings (``params`` validated once as ``settings``), trained on the
+    rows ``splits`` give each series."""
+    prepared = fitting.prepare(panel, splits, settings, params)
     fitting.train(prepared, on_epoch=on_epoch)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
 

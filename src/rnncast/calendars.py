@@ -18,12 +18,13 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
+from rnncast.spelling import hint
 from rnncast.timeaxis import ALIASES, Calendar
 
 log = logging.getLogger(__name__)
 
 FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to "
-             "infer it)")  # what fit accepts; reading.read_new rewords it for data read on a model's calendar
+             "infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
 
 
 def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
@@ -70,8 +71,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         ruler = _Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
-            raise RnncastError(
-                f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; {FREQ_HINT}")
+            raise RnncastError(f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; "
+                               f"{hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
     if len(offsets) > 2:

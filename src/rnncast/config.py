@@ -2,20 +2,18 @@
 
 The same fields are the keyword arguments of ``Forecaster``, the flags of ``rnncast fit`` and the
 keys of a run directory's ``config.json``. ``help`` and ``choices`` in each field's metadata drive
-the command line; ``validate`` says what is wrong with a value and what would be accepted.
+the command line; ``validate`` says what is wrong with a value and what would be accepted (the
+checks are ``settingchecks``'s).
 """
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
-from rnncast.settingchecks import check_combinations
-from rnncast.spelling import spelled
-from rnncast.settingvalues import (choice, did_you_mean, flag, is_integer, is_number, parse_quantiles, plain_values,
-                                   positive_int)
+from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
+from rnncast.settingvalues import did_you_mean, flag, parse_quantiles, plain_values
 
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")
@@ -26,7 +24,6 @@ DECODERS = ("direct", "parallel")
 HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
 FILLS = ("ffill", "interpolate", "drop")
 DEVICES = ("auto", "cpu", "cuda")
-MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
 
 
 def _opt(default, help, choices=None):
@@ -71,27 +68,7 @@ class DataSettings:
                 "fill_gaps": self.fill_gaps}
 
     def validate(self) -> None:
-        positive_int("lookback", self.lookback)
-        positive_int("horizon", self.horizon)
-        choice("scaler", self.scaler, SCALERS)
-        if self.fill is not None:
-            choice("fill", self.fill, FILLS)
-        for name in ("freq", "tz"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
-                raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
-        positive_int("season", self.season)
-        for name in ("val_frac", "test_frac"):
-            value = getattr(self, name)
-            if not is_number(value) or not 0 <= value < 1:
-                raise RnncastError(f"{name} must be a number in [0, 1), got {value!r}")
-        if self.test_frac <= 0:
-            raise RnncastError(f"test_frac must be above 0 to hold out a test split, got {self.test_frac!r}")
-        if self.val_frac + self.test_frac >= 0.9:
-            raise RnncastError(
-                f"val_frac + test_frac must leave at least 10% of rows for training, "
-                f"got {self.val_frac} + {self.test_frac}"
-            )
+        check_data(self)  # settingchecks: what each field accepts
 
 
 @dataclass(frozen=True)
@@ -152,31 +129,7 @@ class ModelSettings:
     )
 
     def validate(self) -> None:
-        choice("cell", self.cell, CELLS)
-        positive_int("hidden_size", self.hidden_size)
-        positive_int("num_layers", self.num_layers)
-        if self.num_layers > MAX_LAYERS:
-            raise RnncastError(f"num_layers {self.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
-                               "train (and would take long to build); use a few layers and a larger hidden_size")
-        choice("window_norm", self.window_norm, WINDOW_NORMS)
-        if not is_number(self.dropout) or not 0 <= self.dropout < 1:
-            raise RnncastError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
-        if not is_integer(self.segment) or self.segment < 0:
-            raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {self.segment!r}")
-        choice("decoder", self.decoder, DECODERS)
-        choice("highway_start", self.highway_start, HIGHWAY_STARTS)
-        if self.decoder == "parallel" and not self.segment:
-            raise RnncastError(f"decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. "
-                               f"{spelled('segment', 48)})")
-        levels = self.quantiles
-        if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
-            raise RnncastError(f"quantiles must be a tuple of numbers, got {levels!r}")
-        if levels:
-            if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
-                raise RnncastError(f"quantiles must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
-            if 0.5 not in levels:
-                raise RnncastError(
-                    f"quantiles {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
+        check_model(self)  # settingchecks: what each field accepts
 
 
 @dataclass(frozen=True)
@@ -224,25 +177,7 @@ class TrainSettings:
                 "nothing. The command line draws its own bar, on a terminal", "choices": None, "flag": False})
 
     def validate(self) -> None:
-        positive_int("epochs", self.epochs)
-        if self.batch_size is not None:
-            positive_int("batch_size", self.batch_size)
-        if not is_number(self.lr) or not self.lr > 0:
-            raise RnncastError(f"lr must be a positive finite number, got {self.lr!r}")
-        positive_int("patience", self.patience)
-        choice("lr_schedule", self.lr_schedule, ("constant", "cosine"))
-        choice("loss", self.loss, LOSSES)
-        if not is_number(self.ema) or not 0 <= self.ema < 1:
-            raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {self.ema!r}")
-        if not is_number(self.grad_clip) or self.grad_clip < 0:
-            raise RnncastError(f"grad_clip must be a finite number >= 0 (0: no clipping), got {self.grad_clip!r}")
-        if not is_integer(self.seed):
-            raise RnncastError(f"seed must be an integer, got {self.seed!r}")
-        choice("device", self.device, DEVICES)
-        choice("scheme", self.scheme, SCHEMES)
-        positive_int("chunk", self.chunk)
-        if not is_integer(self.max_batches) or self.max_batches < 0:
-            raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {self.max_batches!r}")
+        check_train(self)  # settingchecks: what each field accepts
 
 
 SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)

@@ -22,10 +22,11 @@ import numpy as np
 from rnncast.config import FILLS
 from rnncast.data import place
 from rnncast.errors import RnncastError
+from rnncast.spelling import hint
 
 log = logging.getLogger(__name__)
 
-FILL_HINT = "fill them with --fill ffill|interpolate|drop (fill= in Python)"  # what fit accepts; reading.read_new rewords it
+FILL_HINT = "fill them with --fill ffill|interpolate|drop (fill= in Python)"  # what fit accepts; a reader can say its own (spelling.hints)
 HOW = {"ffill": "carried forward from the last value before them (ffill)",
        "interpolate": "interpolated between the values around them, or carried flat from the nearest value where "
                       "there is none on one side (interpolate)"}
@@ -82,7 +83,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         whose = "" if id_col is None else f" of series {ids[s]!r}"
         raise RnncastError(
             f"column {columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
-            f"({int(missing.sum())} missing in all); {FILL_HINT}"
+            f"({int(missing.sum())} missing in all); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
         log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)

@@ -1,23 +1,25 @@
 """Fitting: from a checked ``Panel`` to a trained network and its ``FittedState``.
 
-The steps, in order: check the covariate roles against the settings (``check_roles``), cut every
-series by time (``cut``: the same fractions for each, or given row borders for one), leave out
-(by name) the series too short to train, fit each series' scaler on its own training rows, encode
-the static covariates, build the network (``NetSpec``), and hand the batches of scaled windows to
-the training loop (``training.fit_network``). ``prepare`` does everything before the loop, so the
-caller holds the network and state while it trains (a progress callback may evaluate them).
+The steps, in order: validate the settings (once: ``prepare`` takes them validated), check the
+covariate roles against them (``check_roles``), cut every series by time and leave out (by name)
+the series too short to train (``cutting``), fit each series' scaler on its own training rows,
+encode the static covariates, build the network (``NetSpec``), and hand the batches of scaled
+windows to the training loop (``training.fit_network``). ``prepare`` does everything before the
+loop, so the caller holds the network and state while it trains (a progress callback may evaluate
+them); ``run`` is the loop as ``Forecaster.fit`` runs it (its progress bar, the seconds it took).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import distributed, fills, fingerprint, highwaystart, metrics, parts, quantilestart, scaling
+from rnncast import cutting, distributed, fills, fingerprint, highwaystart, metrics, parts, quantilestart, scaling
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
@@ -29,7 +31,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
 from rnncast.training import fit_network, resolve_device
-from rnncast.windows import FEW_WINDOWS, Split, chronological_split, panel_window_starts, rows_needed, train_windows
+from rnncast.windows import Split, panel_window_starts
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +39,8 @@ log = logging.getLogger(__name__)
 def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None, checkpoint=None) -> "Prepared":
     """Everything ``Forecaster.fit`` does before the loop: validate the settings (``params``), read
     ``data`` (a table ``loading.load_panel`` reads with ``reading_args``, or a ``Panel`` used as it
-    is), check the covariate roles, cut every series (``split``: given row borders, or None for the
-    settings' fractions) and ``prepare`` the network and state; ``Prepared.data`` is the data's
+    is), check the covariate roles, cut every series (``cutting.cut``; ``split``: given row borders, or
+    None for the settings' fractions) and ``prepare`` the network and state; ``Prepared.data`` is the data's
     fingerprint with the cut (``fingerprint.of``), which ``checkpoint`` keeps (None: no checkpoint, no
     fingerprint taken). ``resume_from``: the
     checkpoint a resumed fit continues, whose data must be this data cut the same way
@@ -55,26 +57,15 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
         panel = load_panel(data, **reading_args, **settings.data.reading())
     check_roles(panel, settings)
     as_read = panel
-    panel, splits, skipped = cut(panel, split, settings.data)
-    few_windows(splits, settings.data)
+    panel, splits, skipped = cutting.cut(panel, split, settings.data)
+    cutting.few_windows(splits, settings.data)
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
-    prepared = prepare(panel, splits, params, skipped)
+    prepared = prepare(panel, splits, settings, params, skipped)
     prepared.data = record
     return prepared
-
-
-def few_windows(splits: list[Split], data_s: DataSettings) -> None:
-    """A warning that says how many windows the training rows hold, when they are fewer than ``FEW_WINDOWS``."""
-    count = train_windows(splits, data_s.lookback, data_s.horizon)
-    if count < FEW_WINDOWS:
-        rows = sum(split.train_end for split in splits)
-        where = f"{rows} training rows" if len(splits) == 1 else f"the training rows of {len(splits)} series ({rows} in all)"
-        log.warning("the model trains on only %d window%s (lookback %d + horizon %d in %s), too few to learn much "
-                    "from; a shorter lookback (%s) or more rows give it more", count, "" if count == 1 else "s",
-                    data_s.lookback, data_s.horizon, where, spelled("lookback"))
 
 
 def check_roles(panel: Panel, settings: Settings) -> None:
@@ -96,60 +87,6 @@ def check_roles(panel: Panel, settings: Settings) -> None:
                            "use scheme 'window' for covariates whose future is known, or static ones")
 
 
-def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], list[dict]]:
-    """Each series' chronological split (``split``: the row borders of a single series instead of
-    the fractions). Series too short for one are left out, named in a warning, and returned as
-    ``{"id", "rows", "needed"}``; every series too short is an error."""
-    if split is not None:
-        if panel.n_series > 1:
-            raise RnncastError("split= gives the row borders of one series; many series are split by val_frac/test_frac")
-        return panel, [_given_split(split, len(panel.values), data_s)], []
-    part = lambda n: chronological_split(int(n), data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)  # noqa: E731
-    if panel.id_col is None:
-        return panel, [part(len(panel.values))], []  # one series: its too-short message is the error
-    splits = []
-    for n in panel.lengths:
-        try:
-            splits.append(part(n))
-        except RnncastError:
-            splits.append(None)
-    needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
-    skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
-                           f"training rows and a horizon in the validation ({data_s.val_frac:.0%}) and test "
-                           f"({data_s.test_frac:.0%}) rows")
-    if skipped:
-        kept = [s for s, split in enumerate(splits) if split is not None]
-        panel, splits = panel.subset(kept), [splits[s] for s in kept]
-    return panel, splits, skipped
-
-
-def _given_split(split, n_rows: int, data_s: DataSettings) -> Split:
-    split = split if isinstance(split, Split) else Split(*split)
-    if not (data_s.lookback + data_s.horizon <= split.train_end <= split.val_end <= split.end <= n_rows):
-        raise RnncastError(
-            f"split {split} does not fit {n_rows} rows; need lookback + horizon <= train_end <= val_end <= end <= rows"
-        )
-    return split
-
-
-def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> list[dict]:
-    """Series without a split are too short to train: an error when every one is, else a warning
-    that names them; returns them as ``{"id", "rows", "needed"}``."""
-    short = [s for s, split in enumerate(splits) if split is None]
-    if not short:
-        return []
-    listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
-    more = f" and {len(short) - 10} more" if len(short) > 10 else ""
-    need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
-    if panel.ids == [None]:  # one series: no id to name
-        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}")
-    if len(short) == panel.n_series:
-        raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}")
-    log.warning("%d of %d series are too short to train and are left out: %s%s; each needs %s",
-                len(short), panel.n_series, listed, more, need)
-    return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed} for s in short]
-
-
 @dataclass
 class Prepared:
     """Everything before the training loop: the network, what fit learned of the data, the batches."""
@@ -164,10 +101,10 @@ class Prepared:
     data: dict | None = None  # the fingerprint of the data and its cut (prepare_data), kept in checkpoints
 
 
-def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | None = None) -> Prepared:
+def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict, skipped: list | None = None) -> Prepared:
     """Scalers, static encoder, network and batches for every series of ``panel``, each cut by its
-    own split; ``params``: the Forecaster's keyword arguments (its settings)."""
-    settings = Settings.from_flat(params)
+    own split; ``params``: the Forecaster's keyword arguments (its settings), kept in the state as
+    given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     fills.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
     scalers = [fit_scaler(panel, s, split.train_end, data_s.scaler) for s, split in enumerate(splits)]
@@ -218,6 +155,7 @@ def prepare(panel: Panel, splits: list[Split], params: dict, skipped: list | Non
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
     )
+    state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val)
 
 
@@ -244,6 +182,23 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),
                     "validation" if prepared.val is not None else "training", spelled("epochs"), spelled("lr"))
+    return history
+
+
+def run(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False) -> list[dict]:
+    """``train`` as ``Forecaster.fit`` runs it: under the settings' progress bar (``verbose``), the
+    seconds the loop took kept in the state (``train_seconds``), the network left in eval mode.
+    Returns the history; ``prepared.diverged`` says whether the loss became NaN or infinite."""
+    started = time.perf_counter()
+    settings = prepared.state.settings
+    bar = progress(settings.model.cell, settings.train.epochs, on_epoch) if settings.train.verbose else None
+    try:
+        history = train(prepared, on_epoch=bar or on_epoch, checkpoint=checkpoint, resume=resume)
+    finally:
+        if bar is not None:
+            bar.close()
+    prepared.state.train_seconds = time.perf_counter() - started
+    prepared.net.eval()
     return history
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-import time
 
 import numpy as np
 import pandas as pd
@@ -25,25 +24,16 @@ from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
 from rnncast import evaluation, fitting, forecasting, parts, reading
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
-from rnncast.errors import RnncastError
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
-from rnncast.settingvalues import checked_keywords, unknown_parameter
+from rnncast.settingvalues import checked_keywords, same_value, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.training import resolve_device
 
 log = logging.getLogger(__name__)
 
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
-
-
-def _same(value, default) -> bool:
-    """Whether a parameter is its default; an array given (quantiles) is compared without error."""
-    try:
-        return bool(value == default)
-    except ValueError:  # an array against a value: elementwise, no single truth
-        return False
 
 
 class Forecaster(Learned):
@@ -99,43 +89,9 @@ class Forecaster(Learned):
         device: str = _T.device,
         verbose: bool = _T.verbose,
     ):
-        self.cell = cell
-        self.lookback = lookback
-        self.horizon = horizon
-        self.hidden_size = hidden_size
-        self.num_layers = num_layers
-        self.dropout = dropout
-        self.window_norm = window_norm
-        self.window_scale = window_scale
-        self.channel_independent = channel_independent
-        self.segment = segment
-        self.decoder = decoder
-        self.highway = highway
-        self.highway_start = highway_start
-        self.quantiles = quantiles
-        self.epochs = epochs
-        self.batch_size = batch_size
-        self.lr = lr
-        self.lr_schedule = lr_schedule
-        self.patience = patience
-        self.grad_clip = grad_clip
-        self.loss = loss
-        self.ema = ema
-        self.scaler = scaler
-        self.val_frac = val_frac
-        self.test_frac = test_frac
-        self.future_known = future_known
-        self.season = season
-        self.fill = fill
-        self.freq = freq
-        self.fill_gaps = fill_gaps
-        self.tz = tz
-        self.scheme = scheme
-        self.chunk = chunk
-        self.max_batches = max_batches
-        self.seed = seed
-        self.device = device
-        self.verbose = verbose
+        given = locals()  # every keyword stored as given; the signature above is the one list of them
+        for name in self._param_names():
+            setattr(self, name, given[name])
 
     # ---- scikit-learn's parameter contract -------------------------------------------------
 
@@ -156,7 +112,7 @@ class Forecaster(Learned):
 
     def __repr__(self) -> str:
         defaults = Forecaster().get_params()
-        changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not _same(v, defaults[k]))
+        changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not same_value(v, defaults[k]))
         return f"Forecaster({changed})"
 
     def _model(self) -> Model:
@@ -203,22 +159,14 @@ class Forecaster(Learned):
             on_start()
         # the learned state exists from the first epoch on, so on_epoch callbacks may evaluate the model
         self.state_, self.net_, self.device_ = prepared.state, prepared.net, prepared.device
-        started = time.perf_counter()
-        train_s = prepared.state.settings.train
-        bar = fitting.progress(self.cell, train_s.epochs, on_epoch) if train_s.verbose else None
         try:
-            self.history_ = fitting.train(prepared, on_epoch=bar or on_epoch, checkpoint=checkpoint, resume=resume)
+            self.history_ = fitting.run(prepared, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume)
             # a loss that became NaN or infinite after finished epochs: the best of them is kept (a warning says which)
             self.diverged_epoch_ = prepared.diverged["epoch"] if prepared.diverged else None
         except BaseException:
             for name in ("state_", "net_", "device_", "history_", "diverged_epoch_"):
                 self.__dict__.pop(name, None)  # a failed fit leaves the estimator unfitted
             raise
-        finally:
-            if bar is not None:
-                bar.close()
-        self.state_.train_seconds = time.perf_counter() - started
-        self.net_ = self.net_.eval()
         return self
 
     # ---- using a fitted model ---------------------------------------------------------------
@@ -270,11 +218,7 @@ class Forecaster(Learned):
             """
         model = self._model()
         panel = reading.read_new(model.state, data, static_covariates)
-        if series is not None:
-            if series not in panel.ids:
-                raise RnncastError(f"series {series!r} is not in the data; it holds {panel.ids[:5]}")
-            panel = panel.subset([panel.ids.index(series)])
-        panel, index = reading.known(model.state, panel)
+        panel, index = reading.known(model.state, panel if series is None else panel.only(series))
         starts, rows_of, _ = parts.select(model.state, panel, index, part)
         original, in_scaler_units = forecasting.forecast_windows(model, panel, index, starts, rows_of)
         return in_scaler_units if scaled else original

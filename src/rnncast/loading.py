@@ -79,14 +79,16 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
 
 @contextmanager
 def _time_notes(announce: bool):
-    logger = logging.getLogger("rnncast.timeaxis")
-    level = logger.level
+    loggers = [logging.getLogger(name) for name in ("rnncast.timeaxis", "rnncast.datetext")]
+    levels = [logger.level for logger in loggers]
     if not announce:
-        logger.setLevel(logging.ERROR)
+        for logger in loggers:
+            logger.setLevel(logging.ERROR)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,

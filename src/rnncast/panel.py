@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from rnncast.errors import RnncastError
 from rnncast.static import Static
 from rnncast.timeaxis import Calendar
 
@@ -94,6 +95,12 @@ class Panel:
         if self.time is None:
             return pd.RangeIndex(self.lengths[s], self.lengths[s] + horizon, name="row")
         return self.calendar_of(s).next(self.time[self.offsets[s + 1] - 1], horizon)
+
+    def only(self, series) -> "Panel":
+        """The panel of the one series whose id is ``series``; ``RnncastError`` when it holds none such."""
+        if series not in self.ids:
+            raise RnncastError(f"series {series!r} is not in the data; it holds {self.ids[:5]}")
+        return self.subset([self.ids.index(series)])
 
     def subset(self, keep) -> "Panel":
         """The panel of the series ``keep`` (positions), in that order; their rows are copied once."""

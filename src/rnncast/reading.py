@@ -11,14 +11,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, fills
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
+from rnncast.spelling import hints
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
+
+# What a refusal of new data tells its reader where fit's would offer a setting (spelling.hints).
+MODEL_FILL = ("the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
+              "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
+              "evaluate then apply")
+MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
+              "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
 
 
 def read_new(state: FittedState, data, static_covariates=None) -> Panel:
@@ -35,35 +42,31 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
-        if state.layout == "single":
-            if static_covariates is not None:
-                raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
-            return load_panel(data, state.targets, None, state.time_col, **reading)
-        id_col = state.id_col or ID_COLUMN
-        frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
-                 else as_frame(data, keep_index=[id_col]))
-        static = static_covariates if static_covariates is not None else _static_columns(state, frame)
-        if state.layout == "wide" and id_col not in frame.columns:
-            present = [i for i in state.ids if i in frame.columns]
-            return load_panel(frame, None, None, state.time_col, series=present or state.ids,
-                              static_covariates=static, **reading)
-        return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static,
-                          **reading)
+        with hints(fill=MODEL_FILL, freq=MODEL_FREQ):  # predict and evaluate take neither: the model applies its fit's
+            return _load(state, data, static_covariates, reading)
     except RnncastError as err:
-        if fills.FILL_HINT in str(err):  # predict and evaluate take no fill: the model applies its fit's own
-            raise RnncastError(str(err).replace(fills.FILL_HINT, (
-                "the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
-                "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
-                "evaluate then apply"))) from None
-        if calendars.FREQ_HINT in str(err):  # predict and evaluate take no freq: the data must be on the fit's calendar
-            raise RnncastError(str(err).replace(calendars.FREQ_HINT, (
-                "the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
-                "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)"))) from None
         if "not found" in str(err):
             raise RnncastError(
                 f"{err}. The model was trained on target {state.targets} and features {state.features}"
             ) from None
         raise
+
+
+def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
+    """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords)."""
+    if state.layout == "single":
+        if static_covariates is not None:
+            raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
+        return load_panel(data, state.targets, None, state.time_col, **reading)
+    id_col = state.id_col or ID_COLUMN
+    frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
+             else as_frame(data, keep_index=[id_col]))
+    static = static_covariates if static_covariates is not None else _static_columns(state, frame)
+    if state.layout == "wide" and id_col not in frame.columns:
+        present = [i for i in state.ids if i in frame.columns]
+        return load_panel(frame, None, None, state.time_col, series=present or state.ids,
+                          static_covariates=static, **reading)
+    return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
 
 
 def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:

@@ -1,5 +1,6 @@
-"""The checks that span the setting groups: each group checks its own fields (``config``), and
-these the combinations that no model can train (a lookback that is not a whole number of
+"""What settings accept: each group's fields (``check_data``, ``check_model``, ``check_train``: the
+values and ranges each takes, its choices read from the field, which also makes the flag), and the
+combinations that no model can train (a lookback that is not a whole number of
 segments, a quantile head with a point loss, a seasonal start without a season, a sequence scheme
 with what it does not take, ...). Each refusal is one ``RnncastError`` naming the settings and a
 value that would be accepted.
@@ -7,7 +8,11 @@ value that would be accepted.
 
 from __future__ import annotations
 
+import numbers
+from dataclasses import fields
+
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import choice, is_integer, is_number, positive_int
 from rnncast.spelling import spelled
 
 
@@ -15,6 +20,93 @@ from rnncast.spelling import spelled
 # not guessed (52 on hourly data was wrong); seasons.implied_season names the data's own after a fit.
 SEASON_EXAMPLES = ("24 for hourly data with a daily cycle, 7 for daily data with a weekly one, "
                    "12 for monthly data, 4 for quarterly, 52 for weekly")
+MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
+
+
+def choices(group, name: str) -> tuple:
+    """The values the field ``name`` of a setting group takes: its ``choices`` (``config``), which the flag offers too."""
+    return next(f.metadata["choices"] for f in fields(group) if f.name == name)
+
+
+def check_data(data) -> None:
+    """Raise ``RnncastError`` for a field of ``config``'s DataSettings (what the data is cut into) that holds
+    no value it accepts, naming the value and what would be accepted."""
+    positive_int("lookback", data.lookback)
+    positive_int("horizon", data.horizon)
+    choice("scaler", data.scaler, choices(data, "scaler"))
+    if data.fill is not None:
+        choice("fill", data.fill, choices(data, "fill"))
+    for name in ("freq", "tz"):
+        value = getattr(data, name)
+        if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
+            raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+    positive_int("season", data.season)
+    for name in ("val_frac", "test_frac"):
+        value = getattr(data, name)
+        if not is_number(value) or not 0 <= value < 1:
+            raise RnncastError(f"{name} must be a number in [0, 1), got {value!r}")
+    if data.test_frac <= 0:
+        raise RnncastError(f"test_frac must be above 0 to hold out a test split, got {data.test_frac!r}")
+    if data.val_frac + data.test_frac >= 0.9:
+        raise RnncastError(
+            f"val_frac + test_frac must leave at least 10% of rows for training, "
+            f"got {data.val_frac} + {data.test_frac}"
+        )
+
+
+def check_model(model) -> None:
+    """Raise ``RnncastError`` for a field of ``config``'s ModelSettings (the network) that holds
+    no value it accepts, naming the value and what would be accepted."""
+    choice("cell", model.cell, choices(model, "cell"))
+    positive_int("hidden_size", model.hidden_size)
+    positive_int("num_layers", model.num_layers)
+    if model.num_layers > MAX_LAYERS:
+        raise RnncastError(f"num_layers {model.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
+                           "train (and would take long to build); use a few layers and a larger hidden_size")
+    choice("window_norm", model.window_norm, choices(model, "window_norm"))
+    if not is_number(model.dropout) or not 0 <= model.dropout < 1:
+        raise RnncastError(f"dropout must be a number in [0, 1), got {model.dropout!r}")
+    if not is_integer(model.segment) or model.segment < 0:
+        raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {model.segment!r}")
+    choice("decoder", model.decoder, choices(model, "decoder"))
+    choice("highway_start", model.highway_start, choices(model, "highway_start"))
+    if model.decoder == "parallel" and not model.segment:
+        raise RnncastError(f"decoder 'parallel' emits whole output segments, so it needs segment > 0 (e.g. "
+                           f"{spelled('segment', 48)})")
+    levels = model.quantiles
+    if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
+        raise RnncastError(f"quantiles must be a tuple of numbers, got {levels!r}")
+    if levels:
+        if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
+            raise RnncastError(f"quantiles must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
+        if 0.5 not in levels:
+            raise RnncastError(
+                f"quantiles {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
+
+
+def check_train(train) -> None:
+    """Raise ``RnncastError`` for a field of ``config``'s TrainSettings (how it trains) that holds
+    no value it accepts, naming the value and what would be accepted."""
+    positive_int("epochs", train.epochs)
+    if train.batch_size is not None:
+        positive_int("batch_size", train.batch_size)
+    if not is_number(train.lr) or not train.lr > 0:
+        raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
+    positive_int("patience", train.patience)
+    choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
+    choice("loss", train.loss, choices(train, "loss"))
+    if not is_number(train.ema) or not 0 <= train.ema < 1:
+        raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
+    if not is_number(train.grad_clip) or train.grad_clip < 0:
+        raise RnncastError(f"grad_clip must be a finite number >= 0 (0: no clipping), got {train.grad_clip!r}")
+    if not is_integer(train.seed):
+        raise RnncastError(f"seed must be an integer, got {train.seed!r}")
+    choice("device", train.device, choices(train, "device"))
+    choice("scheme", train.scheme, choices(train, "scheme"))
+    positive_int("chunk", train.chunk)
+    if not is_integer(train.max_batches) or train.max_batches < 0:
+        raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
+
 
 def check_combinations(data, model, train) -> None:
     """Raise ``RnncastError`` for settings of different groups that cannot go together: ``data``,

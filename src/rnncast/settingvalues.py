@@ -77,6 +77,14 @@ def checked_keywords(init):
     return checked
 
 
+def same_value(value, default) -> bool:
+    """Whether a parameter is its default; an array given (quantiles) is compared without error."""
+    try:
+        return bool(value == default)
+    except ValueError:  # an array against a value: elementwise, no single truth
+        return False
+
+
 def plain_values(params: dict) -> dict:
     """``params`` with NumPy scalars (``np.int64(8)``, ``np.float32(0.1)``, ``np.bool_(True)``) as the
     Python numbers they hold and 1-D arrays (quantile levels) as lists, so that settings compare,

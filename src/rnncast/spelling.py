@@ -5,7 +5,9 @@
 The library's hints and refusals ('try more epochs (...)', 'give the seasonal period (...)') call
 :func:`spelled`; a command with other flags wraps its work in :func:`spelling`. A caller that takes one
 series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
-which it would refuse. :func:`counted` pluralises a count's noun. Nothing here imports the rest of the package, so any module may use it.
+which it would refuse. A caller that cannot give a setting a refusal would offer (``predict`` takes no
+``fill`` and no ``freq``: the model applies its fit's) gives its own words for it with :func:`hints`,
+which the refusal reads with :func:`hint`. :func:`counted` pluralises a count's noun. Nothing here imports the rest of the package, so any module may use it.
 """
 
 from __future__ import annotations
@@ -68,3 +70,24 @@ def one_series(who: str) -> Iterator[None]:
 def one_series_reader() -> str | None:
     """Who reads the data when that takes one series only (:func:`one_series`), else None."""
     return _ONE_SERIES.get()
+
+
+_HINTS: ContextVar[dict] = ContextVar("rnncast_hints", default={})
+
+
+@contextmanager
+def hints(**given: str) -> Iterator[None]:
+    """Within the block, a refusal whose remedy is setting ``name`` says ``given[name]`` instead of its own
+    words (:func:`hint`): the reader cannot give that setting, so the text says what it can do; outside
+    it, as before, also after an error."""
+    token = _HINTS.set({**_HINTS.get(), **given})
+    try:
+        yield
+    finally:
+        _HINTS.reset(token)
+
+
+def hint(name: str, default: str) -> str:
+    """What a refusal tells its reader to do about setting ``name``: ``default`` (what ``fit`` takes), unless
+    the reader's caller gave its own words with :func:`hints`."""
+    return _HINTS.get().get(name, default)

@@ -1,6 +1,6 @@
-"""The time axis: where time comes from (a column, the index, integers or nothing), how its text
-is read, and the calendar that continues a series (``Calendar.next``); ``calendars`` infers which
-calendar a panel follows.
+"""The time axis: where time comes from (a column, the index, integers or nothing), how its values
+are read (timestamps written as text: ``datetext``), and the calendar that continues a series
+(``Calendar.next``); ``calendars`` infers which calendar a panel follows.
 
 Time is one of four kinds:
 
@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import timetext
+from rnncast import datetext, timetext
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
     without ``tz`` they stay in UTC, with a warning naming ``tz=``. ``place(i)`` names row ``i``.
     ``dayfirst``: how a fitted model read dates such as 01/02/2016 (its ``Calendar.dayfirst``),
-    used for new data; None reads them as ``_day_or_month_first`` decides, and ``order`` (a dict)
+    used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
     receives that decision as ``order["dayfirst"]`` where the dates read both ways.
     """
     if tz is not None and not str(tz).strip():
@@ -152,7 +152,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     if pd.api.types.is_float_dtype(column):
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
-                   else _parse_text(column, name, place, dayfirst, order))
+                   else datetext.parse_text(column, name, place, dayfirst, order))
     time = _no_gaps(time, name, place).rename(name)
     if tz is not None:
         try:
@@ -166,112 +166,6 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                     "in UTC; name the zone with tz= (--tz, e.g. Europe/Berlin) to keep local wall time", name,
                     ", ".join(offsets[:4]))
     return time
-
-
-def _parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None,
-                order: dict | None = None) -> tuple[pd.DatetimeIndex, bool]:
-    """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
-    of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
-    instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
-    if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
-        return timetext.read(column, written, name, place), False
-    tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})
-    if dayfirst:
-        tries = ({"dayfirst": True},) + tries
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for options in tries:
-            try:
-                time = pd.DatetimeIndex(pd.to_datetime(column, **options))
-            except (ValueError, TypeError) as err:
-                if "timezone" in str(err).lower() or "offset" in str(err).lower():
-                    return _instants(column, name, place), True
-                continue
-            if options.get("dayfirst") and dayfirst is None:
-                log.info("time column %r is read day first (31/01/2024 is 31 January)", name)
-                if order is not None:
-                    order["dayfirst"] = True
-            elif not options and dayfirst is None:
-                time = _day_or_month_first(column, time, name, order)
-            return time, False
-    _first_bad(column, name, place)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce").isna() & column.notna()).to_numpy())
-    where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
-    raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
-                       "e.g. 2024-01-31 or 2024-01-31 13:00")
-
-
-AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?
-
-
-def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
-                        order: dict | None = None) -> pd.DatetimeIndex:
-    """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
-    fall on a regular calendar (``pd.infer_freq``) where the other's do not is taken, and said;
-    when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
-    sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
-    read month first, whose forecast dates would be invented. ``order["dayfirst"]`` receives the
-    reading taken, so that the model reads new data (and future covariates) the same way."""
-    first = column.dropna().head(1)
-    if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
-        return month_first
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            day_first = pd.DatetimeIndex(pd.to_datetime(column, dayfirst=True))
-        except (ValueError, TypeError):
-            day_first = None  # only month first reads every date (01/13/2020)
-    if day_first is None or day_first.equals(month_first):
-        if order is not None and day_first is None:
-            order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
-        return month_first
-    regular = {way: _calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
-    i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
-    example = str(column.iloc[i]).strip()
-    if regular["day"] and not regular["month"]:
-        log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
-                    "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,
-                    example, day_first[i].strftime("%-d %B %Y"), regular["day"])
-        if order is not None:
-            order["dayfirst"] = True
-        return day_first
-    log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
-                "(2016-02-01) to leave no doubt", name, example, month_first[i].strftime("%-d %B %Y"))
-    if order is not None:
-        order["dayfirst"] = False
-    return month_first
-
-
-def _calendar_of(times: pd.DatetimeIndex) -> str | None:
-    """The frequency pandas infers for the distinct dates of ``times`` in order, or None."""
-    distinct = times.unique().sort_values()
-    if len(distinct) < 3:
-        return None
-    try:
-        return pd.infer_freq(distinct)
-    except (TypeError, ValueError):
-        return None
-
-
-def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
-    """ISO strings with UTC offsets that change (one zone across daylight saving), as instants;
-    a column that mixes strings with and without an offset is refused, naming the first of each."""
-    text = column.astype(str)
-    aware = text.str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).to_numpy()
-    if not aware.all():
-        i, j = int(np.flatnonzero(aware)[0]), int(np.flatnonzero(~aware)[0])
-        raise RnncastError(f"time column {name!r} mixes timestamps with a UTC offset ({text.iloc[i]!r} at {place(i)}) "
-                           f"and without one ({text.iloc[j]!r} at {place(j)}); give every one an offset, or none")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return pd.DatetimeIndex(pd.to_datetime(column, utc=True, format="ISO8601"))
-    except (ValueError, TypeError):
-        _first_bad(column, name, place)
-        raise RnncastError(f"time column {name!r} holds timestamps that cannot be read; write them as ISO 8601, "
-                           "e.g. 2024-10-27T02:00:00+01:00") from None
 
 
 def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
@@ -296,13 +190,3 @@ def _no_gaps(time: pd.Index, name: str, place) -> pd.Index:
     if time.hasnans:
         raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(time.isna())[0]))}")
     return time
-
-
-def _first_bad(column: pd.Series, name: str, place) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
-    if len(bad := np.flatnonzero((parsed.isna() & column.notna()).to_numpy())):
-        i = int(bad[0])
-        raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
-                           "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")

@@ -1,0 +1,82 @@
+"""Every series of a panel cut by time for training: its chronological split (the same fractions
+for each, or given row borders for one series), the series too short for one named and left out,
+and the warning when the training rows hold few windows. ``fitting`` cuts a fit's data so;
+``backtest`` names its own too-short series and counts its windows with the same words.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rnncast.config import DataSettings
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel
+from rnncast.spelling import spelled
+from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
+
+log = logging.getLogger(__name__)
+
+
+def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], list[dict]]:
+    """Each series' chronological split (``split``: the row borders of a single series instead of
+    the fractions). Series too short for one are left out, named in a warning, and returned as
+    ``{"id", "rows", "needed"}``; every series too short is an error."""
+    if split is not None:
+        if panel.n_series > 1:
+            raise RnncastError("split= gives the row borders of one series; many series are split by val_frac/test_frac")
+        return panel, [_given_split(split, len(panel.values), data_s)], []
+    part = lambda n: chronological_split(int(n), data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)  # noqa: E731
+    if panel.id_col is None:
+        return panel, [part(len(panel.values))], []  # one series: its too-short message is the error
+    splits = []
+    for n in panel.lengths:
+        try:
+            splits.append(part(n))
+        except RnncastError:
+            splits.append(None)
+    needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
+    skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
+                           f"training rows and a horizon in the validation ({data_s.val_frac:.0%}) and test "
+                           f"({data_s.test_frac:.0%}) rows")
+    if skipped:
+        kept = [s for s, split in enumerate(splits) if split is not None]
+        panel, splits = panel.subset(kept), [splits[s] for s in kept]
+    return panel, splits, skipped
+
+
+def _given_split(split, n_rows: int, data_s: DataSettings) -> Split:
+    split = split if isinstance(split, Split) else Split(*split)
+    if not (data_s.lookback + data_s.horizon <= split.train_end <= split.val_end <= split.end <= n_rows):
+        raise RnncastError(
+            f"split {split} does not fit {n_rows} rows; need lookback + horizon <= train_end <= val_end <= end <= rows"
+        )
+    return split
+
+
+def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> list[dict]:
+    """Series without a split are too short to train: an error when every one is, else a warning
+    that names them; returns them as ``{"id", "rows", "needed"}``."""
+    short = [s for s, split in enumerate(splits) if split is None]
+    if not short:
+        return []
+    listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
+    more = f" and {len(short) - 10} more" if len(short) > 10 else ""
+    need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
+    if panel.ids == [None]:  # one series: no id to name
+        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}")
+    if len(short) == panel.n_series:
+        raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}")
+    log.warning("%d of %d series are too short to train and are left out: %s%s; each needs %s",
+                len(short), panel.n_series, listed, more, need)
+    return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed} for s in short]
+
+
+def few_windows(splits: list[Split], data_s: DataSettings) -> None:
+    """A warning that says how many windows the training rows hold, when they are fewer than ``FEW_WINDOWS``."""
+    count = train_windows(splits, data_s.lookback, data_s.horizon)
+    if count < FEW_WINDOWS:
+        rows = sum(split.train_end for split in splits)
+        where = f"{rows} training rows" if len(splits) == 1 else f"the training rows of {len(splits)} series ({rows} in all)"
+        log.warning("the model trains on only %d window%s (lookback %d + horizon %d in %s), too few to learn much "
+                    "from; a shorter lookback (%s) or more rows give it more", count, "" if count == 1 else "s",
+                    data_s.lookback, data_s.horizon, where, spelled("lookback"))

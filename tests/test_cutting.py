@@ -1,0 +1,86 @@
+"""Cutting (``cutting.py``): every series cut by the same fractions (or one series by given rows),
+the series too short to train named and left out, and the warning when the training rows hold few
+windows, counted over a panel's series."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast.config import DataSettings
+from rnncast.cutting import cut
+from rnncast.loading import load_panel
+from rnncast.windows import Split, chronological_split, rows_needed
+
+
+def test_cut_splits_every_series_by_the_same_fractions_and_names_the_ones_too_short(caplog):
+    short = pd.DataFrame({"unique_id": "short", "ds": pd.date_range("2024-01-01", periods=10, freq="h"), "y": 1.0})
+    panel = load_panel(pd.concat([make_panel(2, lengths=(100, 100)), short]))
+    data_s = DataSettings(lookback=12, horizon=3)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        kept, splits, skipped = cut(panel, None, data_s)
+    assert kept.ids == ["s000", "s001"] and len(splits) == 2
+    assert splits[0] == splits[1] == chronological_split(100, 12, 3, data_s.val_frac, data_s.test_frac)
+    assert skipped == [{"id": "short", "rows": 10, "needed": rows_needed(12, 3, data_s.val_frac, data_s.test_frac)}]
+    assert "'short' (10 rows)" in caplog.text
+
+
+def test_a_given_split_is_for_one_series_and_must_fit_its_rows(frame):
+    data_s = DataSettings(lookback=12, horizon=3)
+    _, splits, skipped = cut(load_panel(frame, target="y"), (100, 150, 200), data_s)
+    assert splits == [Split(100, 150, 200)] and skipped == []
+    with pytest.raises(RnncastError, match=r"split .* does not fit 200 rows"):
+        cut(load_panel(frame, target="y"), (10, 150, 200), data_s)  # fewer training rows than lookback + horizon
+    with pytest.raises(RnncastError, match="many series are split by val_frac/test_frac"):
+        cut(load_panel(make_panel(2)), (100, 110, 120), data_s)
+
+
+def test_too_short_series_are_reported_by_name_and_length_not_silently_dropped(caplog, panel_frame):
+    short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=20, freq="h"), "y": np.arange(20.0)})
+    frame = pd.concat([panel_frame, short], ignore_index=True)
+    with caplog.at_level(logging.WARNING):
+        f = Forecaster(**TINY).fit(frame)
+    assert "'tiny' (20 rows)" in caplog.text and "at least" in caplog.text
+    assert f.skipped_series_ == [{"id": "tiny", "rows": 20, "needed": f.skipped_series_[0]["needed"]}]
+    assert f.skipped_series_[0]["needed"] > 20 and "tiny" not in f.ids_
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        forecast = f.predict(frame)  # the data it was fitted on: the others forecast, tiny named
+    assert "['tiny'] were too short to train and are not forecast" in caplog.text
+    assert set(forecast["unique_id"]) == set(f.ids_)
+    assert "tiny" not in f.evaluate(frame, by_series=True)["series"]  # scored without it, with a warning
+
+
+def test_every_series_too_short_is_an_error_listing_them():
+    frame = make_panel(3, lengths=(15, 20))
+    with pytest.raises(RnncastError, match=r"every series is too short.*'s000' \(\d+ rows\).*at least \d+ rows"):
+        Forecaster(**TINY).fit(frame)
+
+
+def test_a_fit_on_very_few_training_windows_says_how_many(caplog):
+    """72 monthly rows, lookback 48 + horizon 3: the 51 training rows hold one window, which fit trained
+    on without a word; 24 leaves 25 windows, enough not to be told."""
+    frame = pd.DataFrame({"date": pd.date_range("2015-01-31", periods=72, freq="ME"),
+                          "y": np.sin(np.arange(72) * np.pi / 6)})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 48, "epochs": 1}).fit(frame, target="y")
+    said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
+    assert said == ["the model trains on only 1 window (lookback 48 + horizon 3 in 51 training rows), too few to "
+                    "learn much from; a shorter lookback (lookback=, --lookback) or more rows give it more"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 24, "epochs": 1}).fit(frame, target="y")
+    assert not [r for r in caplog.records if "trains on only" in r.getMessage()]
+
+
+def test_few_windows_over_a_panel_are_counted_over_its_series(caplog):
+    panel = make_panel(n_series=3, lengths=(40, 40), seed=0)  # 28 training rows each: 6 windows of 20 + 3
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 20, "epochs": 1}).fit(panel, target="y")
+    said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
+    assert len(said) == 1 and "only 18 windows" in said[0] and "the training rows of 3 series (84 in all)" in said[0]

@@ -1,0 +1,55 @@
+"""Timestamps written as text (``datetext.py``): read one way or refused naming the row that is not;
+dates such as 01/02/2016 read the way that falls on a regular calendar, and said; ISO strings whose
+UTC offset changes read as instants."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import RnncastError
+from rnncast.datetext import parse_text
+from rnncast.loading import load_panel
+
+
+def test_iso_strings_whose_offset_changes_are_read_as_instants_and_said_so():
+    text = pd.Series(["2024-10-27T01:00:00+02:00", "2024-10-27T02:00:00+02:00", "2024-10-27T02:00:00+01:00"])
+    time, mixed = parse_text(text, "ds", str)
+    assert mixed and str(time.tz) == "UTC" and list(time.hour) == [23, 0, 1]
+    plain, mixed = parse_text(pd.Series(["2024-01-31", "2024-02-01"]), "ds", str)
+    assert not mixed and list(plain) == [pd.Timestamp("2024-01-31"), pd.Timestamp("2024-02-01")]
+
+
+@pytest.mark.parametrize("dates, words", [
+    (["2020-01-01", "2020-01-02T00:00:00+01:00"] * 5, ["with a UTC offset", "without one"]),
+    (["2020-01-01"] * 5 + ["20.02.2020"] * 5, ["mixes date formats", "'20.02.2020' at row 5"]),
+    (["2020-01-01", "hello"] * 5, ["'hello' at row 1", "not a timestamp"]),
+])
+def test_time_text_that_cannot_be_read_one_way_is_named_by_row(dates, words):
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"date": dates, "y": np.arange(10.0)}), target="y", time_col="date")
+    assert all(w in str(err.value) for w in words) and "\n" not in str(err.value)
+
+
+def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog):
+    """01/02/2016 is 2 January month first, 1 February day first. A newcomer's monthly file of
+    firsts of the month was read month first (days scattered over 8 years, 2,473 'missing' rows) and
+    predict invented daily dates; the reading whose dates fall on a calendar is taken, and said."""
+    months = pd.date_range("2016-01-01", periods=96, freq="MS").strftime("%d/%m/%Y")
+    with caplog.at_level("WARNING"):
+        panel = load_panel(pd.DataFrame({"date": months, "y": np.arange(96.0)}), target="y")
+    assert panel.calendar.freq == to_offset("MS") and panel.time[1] == pd.Timestamp("2016-02-01")
+    assert "is read day first (01/02/2016 is 1 February 2016)" in caplog.text and "they are MS" in caplog.text
+    caplog.clear()
+    both = pd.Series([f"{m:02d}/01/2020" for m in range(1, 13)])  # monthly month first, daily day first
+    with caplog.at_level("WARNING"):
+        panel = load_panel(pd.DataFrame({"date": both, "y": np.arange(12.0)}), target="y")
+    assert panel.time[1] == pd.Timestamp("2020-02-01")  # pandas' month-first reading stays ...
+    assert "could be read month first or day first; read month first (02/01/2020 is 1 February 2020)" in caplog.text
+    caplog.clear()
+    us = pd.date_range("2020-01-01", periods=40, freq="D").strftime("%m/%d/%Y")  # 01/13/2020: one reading only
+    with caplog.at_level("WARNING"):
+        panel = load_panel(pd.DataFrame({"date": us, "y": np.arange(40.0)}), target="y")
+    assert panel.calendar.freq == to_offset("D") and "day first" not in caplog.text
