@@ -20,3 +20,16 @@ def test_window_batches_hold_a_view_and_gather_the_right_rows():
         assert torch.equal(batch.x[i], values[s : s + 5])
         assert torch.equal(batch.y[i], values[s + 5 : s + 7, :1])
         assert torch.equal(batch.future[i], values[s + 5 : s + 7, 1:])
+
+
+def test_a_mask_of_counted_targets_travels_with_the_windows_it_belongs_to():
+    values = torch.arange(40, dtype=torch.float32).reshape(20, 2)
+    keep = np.ones((3, 2, 1), dtype=bool)
+    keep[1, 0, 0] = False  # window 1's first target made by fill
+    batches = WindowBatches(values, np.array([0, 4, 9]), lookback=5, horizon=2, n_targets=1, future_known=False,
+                            batch_size=None, keep=keep)
+    batch = batches.take(torch.tensor([2, 1]))
+    assert batch.keep.tolist() == [[[True], [True]], [[False], [True]]]
+    plain = WindowBatches(values, np.array([0, 4, 9]), lookback=5, horizon=2, n_targets=1, future_known=False,
+                          batch_size=None)
+    assert plain.take(torch.tensor([2, 1])).keep is None and torch.equal(plain.take(torch.tensor([2, 1])).y, batch.y)

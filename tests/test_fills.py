@@ -121,15 +121,16 @@ def test_a_part_left_with_nothing_observed_to_score_is_refused_before_training(g
         Forecaster(**{**TINY, "horizon": 3}, fill="ffill").fit(frame, target="y")
 
 
-def test_early_stopping_on_made_validation_targets_is_said(caplog):
+def test_made_validation_targets_left_out_of_early_stopping_are_said(caplog):
     from conftest import TINY, make_frame
     from rnncast import Forecaster
 
     frame = make_frame(200, feature=False)
     frame.loc[145:150, "y"] = np.nan
-    with caplog.at_level("WARNING", logger="rnncast"):
+    with caplog.at_level("INFO", logger="rnncast"):
         Forecaster(**TINY, fill="ffill").fit(frame, target="y")
-    assert any("whose loss early stopping follows, were missing" in r.getMessage() for r in caplog.records)
+    said = [r for r in caplog.records if "the validation loss that early stopping follows leaves them out" in r.getMessage()]
+    assert len(said) == 1 and said[0].levelname == "INFO" and "made by fill 'ffill'" in said[0].getMessage()
 
 
 def test_drop_says_what_it_removed_and_a_forecast_after_dropped_last_rows_is_refused(caplog):

@@ -20,6 +20,17 @@ def test_mase_with_a_season_uses_the_value_one_season_earlier():
     assert metrics.mase([2.0], [6.0], train, season=2) == pytest.approx(4.0 / 2.0)
 
 
+def test_the_naive_scale_keeps_the_differences_observed_at_both_ends():
+    train = np.array([1.0, 3.0, 3.0, 3.0, 7.0, 6.0])  # rows 2 and 3 carried forward from row 1
+    observed = np.array([True, True, False, False, True, True])
+    assert metrics.naive_scale(train) == pytest.approx((2 + 0 + 0 + 4 + 1) / 5)
+    assert metrics.naive_scale(train, observed=observed) == pytest.approx((2 + 1) / 2)  # 1->3 and 7->6 only
+    assert metrics.naive_scale(train, observed=np.ones(6, bool)) == metrics.naive_scale(train)
+    assert metrics.mase([0.0], [3.0], train, observed=observed) == pytest.approx(2.0)
+    assert np.isnan(metrics.naive_scale(train, observed=[True, False] * 3))  # no two observed in a row
+    assert metrics.naive_scale(train, 2, [True, False] * 3) == pytest.approx((2 + 4) / 2)  # one season: 2 rows
+
+
 def test_mase_is_nan_when_the_training_values_give_no_scale():
     assert np.isnan(metrics.mase([1.0], [2.0], [3.0, 3.0, 3.0]))  # constant: naive MAE 0
     assert np.isnan(metrics.mase([1.0], [2.0], [3.0], season=1))  # one value: no naive error at all

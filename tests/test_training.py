@@ -300,3 +300,41 @@ def test_an_untrained_season_network_is_said_to_be_the_seasonal_naive_forecast()
     assert np.allclose(wf.y_pred, wf.baselines["seasonal"], atol=1e-5)  # the model is the seasonal-naive forecast
     blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
     assert any(b[0] == "hint" and "the window's last season (the seasonal-naive baseline)" in b[1] for b in blocks)
+
+
+class _Constant(torch.nn.Module):
+    """Forecasts 0 for every target (and quantile level: ``spec.quantiles``), as ``loss_of`` reads a head."""
+
+    def __init__(self, quantiles=()):
+        super().__init__()
+        from types import SimpleNamespace
+
+        self.spec = SimpleNamespace(quantiles=quantiles)
+
+    def forward(self, x, future=None, static=None, categories=None):
+        shape = (len(x), 2, 1) + ((len(self.spec.quantiles),) if self.spec.quantiles else ())
+        return torch.zeros(shape)
+
+    def loss(self, pred, y):
+        from rnncast.models import RecurrentNet
+
+        return RecurrentNet.loss(self, pred, y)
+
+
+@pytest.mark.parametrize("kind, quantiles", [("mse", ()), ("mae", ()), ("mse", (0.1, 0.5, 0.9))])
+def test_the_validation_loss_counts_only_the_targets_kept(kind, quantiles):
+    from rnncast.batches import WindowBatches
+    from rnncast.training import mean_loss
+
+    values = torch.arange(1.0, 21.0).reshape(20, 1)
+    starts = np.array([0, 3, 7, 10])
+    keep = np.ones((4, 2, 1), dtype=bool)
+    keep[1, :, 0] = keep[2, 1, 0] = False  # made by fill
+    net = _Constant(quantiles)
+    y = np.stack([values[s + 5 : s + 7].numpy() for s in starts])  # [W, H, 1], forecast 0
+    terms = {"mse": y ** 2, "mae": np.abs(y)}.get(kind) if not quantiles else \
+        np.mean([np.maximum(q * y, (q - 1) * y) for q in quantiles], axis=0)
+    batches = lambda keep: WindowBatches(values, starts, 5, 2, 1, False, 3, keep=keep)  # noqa: E731
+    assert mean_loss(net, batches(keep), kind=kind) == pytest.approx(terms[keep].mean(), rel=1e-6)
+    assert mean_loss(net, batches(None), kind=kind) == pytest.approx(terms.mean(), rel=1e-6)
+    assert mean_loss(net, batches(np.ones_like(keep)), kind=kind) == mean_loss(net, batches(None), kind=kind)  # exactly

@@ -348,3 +348,13 @@ def test_the_verdict_of_a_panel_evaluated_by_series_reads_the_scored_series_coun
     assert isinstance(result["series"], dict)
     _, sentence = verdict(result, "scaled")
     assert "each series in its own scaled units" in sentence
+
+
+def test_mase_note_says_why_each_series_has_no_scale():
+    from rnncast.verdicts import mase_note
+
+    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1}})
+    assert "2 series ('a', 'b') never change on their training rows" in both and "or hold no two observed" in both
+    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
+    assert "never change" not in made and "fill made the others" in made
+    assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before

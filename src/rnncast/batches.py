@@ -25,6 +25,7 @@ class Batch(NamedTuple):
     future: torch.Tensor | None  # [B, H, F] features known over the horizon, or None
     static: torch.Tensor | None = None  # [B, Kn] numeric static covariates of each window's series
     categories: torch.Tensor | None = None  # [B, Kc] category codes of each window's series
+    keep: torch.Tensor | None = None  # [B, H, T] bool: the targets a loss counts (fill made the others), None: all
 
 
 class WindowBatches:
@@ -35,13 +36,14 @@ class WindowBatches:
     because their starts are chosen inside each series. ``series`` [W] says which series each window
     belongs to, so its rows of ``static`` [S, Kn] and ``categories`` [S, Kc] join the batch. The
     columns are targets, then ``n_past`` past-observed covariates, then the future-known ones, whose
-    horizon rows are the batch's ``future`` when ``future_known``.
+    horizon rows are the batch's ``future`` when ``future_known``. ``keep`` [W, H, T] bool: the targets
+    a loss over the windows counts (``observed.validation_keep``), carried as each batch's ``keep``.
     """
 
     def __init__(self, values: torch.Tensor, starts: np.ndarray, lookback: int, horizon: int,
                  n_targets: int, future_known: bool, batch_size: int | None, *, n_past: int = 0,
                  series: np.ndarray | None = None, static: torch.Tensor | None = None,
-                 categories: torch.Tensor | None = None):
+                 categories: torch.Tensor | None = None, keep: np.ndarray | None = None):
         self.windows = torch_windows(values, lookback + horizon)  # [N, C, L + H], a view
         self.starts = torch.as_tensor(starts, dtype=torch.long, device=values.device)  # [W]
         self.lookback, self.n_targets, self.future_known = lookback, n_targets, future_known
@@ -49,6 +51,7 @@ class WindowBatches:
         self.series = torch.as_tensor(series, dtype=torch.long, device=values.device) if series is not None else None  # [W]
         self.static, self.categories = static, categories  # [S, Kn], [S, Kc] or None
         self.batch_size = batch_size or max(len(starts), 1)
+        self.keep = torch.as_tensor(keep, dtype=torch.bool, device=values.device) if keep is not None else None  # [W, H, T]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -64,7 +67,8 @@ class WindowBatches:
 
     def take(self, index: torch.Tensor) -> Batch:
         """The batch of windows ``index`` (positions in ``starts``)."""
-        return self.gather(self.starts[index], self.series[index] if self.series is not None else None)
+        batch = self.gather(self.starts[index], self.series[index] if self.series is not None else None)
+        return batch if self.keep is None else batch._replace(keep=self.keep[index])
 
     def epoch_indices(self, generator: torch.Generator) -> Iterator[torch.Tensor]:
         """The windows of each batch of one epoch, in a shuffled order."""

@@ -38,10 +38,14 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
                                   "of": scored_series}
     unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
     if unusable.any():
+        unobserved = np.isnan(mase_scales).any(axis=1)  # [S] no observed training values one season apart
+        why = [text for count, text in (
+            ((unusable & ~unobserved).sum(), "their training rows never change (a zero in-sample naive error)"),
+            (unobserved.sum(), "fill made their training values, leaving no two observed one season apart "
+                               "(no in-sample naive error)")) if count]
         result["mase_excluded"] = {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
-                                   "count": int(unusable.sum()),
-                                   "why": "their training rows never change (a zero in-sample naive error), so "
-                                          "MASE is undefined for them; it pools the other series"}
+                                   "count": int(unusable.sum()), "unobserved": int(unobserved.sum()),
+                                   "why": " or ".join(why) + ", so MASE is undefined for them; it pools the other series"}
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)

@@ -10,7 +10,8 @@ scoring can tell the two apart (decision 84):
   observed value, ``ffill`` on it only before a series' first value) carries what was not known when
   the forecast was made: such a window is left out whole.
 
-Training learns from filled values as given: that is what ``fill`` asks for.
+Training learns from filled values as given: that is what ``fill`` asks for; what fit measures on
+its rows (the training mean, MASE's scale, the validation loss) reads observed values only (``observed``).
 """
 
 from __future__ import annotations
@@ -205,8 +206,8 @@ def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | No
     """Before a fit trains: refuse, naming the rows and what to change, a validation or test part
     (``splits`` [S] of ``panel``) whose every window would be left out of the scores (its targets all
     made by ``fill``, or its inputs filled from them), which would end a finished fit with nothing to
-    score; warn when early stopping's validation loss rests on made targets, and when the rows the model
-    learns from were filled from rows it is scored on (``read_ahead``)."""
+    score; say how many validation targets early stopping's loss leaves out (``observed``), and warn when
+    the rows the model learns from were filled from rows it is scored on (``read_ahead``)."""
     from rnncast.windows import panel_window_starts
 
     if panel.filled is None:
@@ -228,10 +229,9 @@ def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | No
                 f"made by fill {fill!r}{' (or its inputs were filled from its targets)' if later.any() else ''}; give data "
                 "with observed values there, or move the part with --val-frac/--test-frac (val_frac=/test_frac= in "
                 "Python; split= for given rows)")
-        if part == "val" and made.any():
-            log.warning("%d of the %d target values of the validation windows, whose loss early stopping follows, were "
-                        "missing from the data and made by fill %r: the model is chosen partly on made values",
-                        int(made.sum()), made.size, fill)
+        if part == "val" and made.any():  # observed.validation_keep leaves them out of the loss
+            log.info("%d of the %d target values of the validation windows were missing from the data and made by fill "
+                     "%r: the validation loss that early stopping follows leaves them out", int(made.sum()), made.size, fill)
     ahead = read_ahead(panel.filled, panel.offsets, [split.val_end for split in splits])
     if ahead:  # fill's choice to train on made values is the user's; that these rest on scored rows must be said
         log.warning("%d value(s) of the rows the model learns from (training and validation) were filled by fill=%r from "

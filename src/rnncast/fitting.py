@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import cutting, distributed, fills, fingerprint, highwaystart, metrics, parts, quantilestart, scaling
+from rnncast import cutting, distributed, fills, fingerprint, highwaystart, observed, parts, quantilestart, scaling
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
@@ -137,20 +137,20 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         train = window_batches(values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel,
                                data_s, statics, train_s.batch_size)
     val_starts, val_series = panel_window_starts(splits, panel.offsets, "val", lookback, horizon)
-    val = window_batches(values, val_starts, val_series, panel, data_s, statics, train_s.batch_size) if len(val_starts) else None
+    keep = observed.validation_keep(panel, val_starts, lookback, horizon)  # the targets evaluate scores; None: all
+    val = (window_batches(values, val_starts, val_series, panel, data_s, statics, train_s.batch_size, keep)
+           if len(val_starts) else None)
     highway_fit = model_s.highway and model_s.highway_start == "least_squares"
     windows = train if train_s.scheme == "window" or not highway_fit else window_batches(
         values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel, data_s, statics, None)
     started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
     quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
+    train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill)  # [S, T] each
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
         scalers=scalers, splits=splits,
-        train_means=np.stack([panel.rows(s)[: sp.train_end, : panel.n_targets].mean(axis=0)
-                              for s, sp in enumerate(splits)]),  # [S, T]
-        mase_scales=np.array([[metrics.naive_scale(panel.rows(s)[: sp.train_end, t], data_s.season)
-                               for t in range(panel.n_targets)] for s, sp in enumerate(splits)]),  # [S, T]
+        train_means=train_means, mase_scales=mase_scales,
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
@@ -249,7 +249,9 @@ def static_tensors(inputs: np.ndarray, codes: np.ndarray, device) -> tuple:
     return static, categories
 
 
-def window_batches(values, starts, series, panel: Panel, data_s: DataSettings, statics: tuple, batch_size) -> WindowBatches:
-    """Batches of the windows at stacked rows ``starts`` [W] of series ``series`` [W] over scaled ``values`` [N, C]."""
+def window_batches(values, starts, series, panel: Panel, data_s: DataSettings, statics: tuple, batch_size,
+                   keep=None) -> WindowBatches:
+    """Batches of the windows at stacked rows ``starts`` [W] of series ``series`` [W] over scaled ``values`` [N, C];
+    ``keep`` [W, H, T]: the targets a loss over them counts (None: all)."""
     return WindowBatches(values, starts, data_s.lookback, data_s.horizon, panel.n_targets, bool(panel.future),
-                         batch_size, n_past=panel.n_past, series=series, static=statics[0], categories=statics[1])
+                         batch_size, n_past=panel.n_past, series=series, static=statics[0], categories=statics[1], keep=keep)

@@ -81,21 +81,31 @@ def mape(y_true, y_pred) -> float:
     return float(100 * np.mean(np.abs((y_pred[keep] - y_true[keep]) / y_true[keep])))
 
 
-def naive_scale(y_train, season: int = 1) -> float:
-    """MASE's denominator: the in-sample MAE of the seasonal-naive forecast over ``y_train`` [T] (season 1: naive)."""
+def naive_scale(y_train, season: int = 1, observed=None) -> float:
+    """MASE's denominator: the in-sample MAE of the seasonal-naive forecast over ``y_train`` [T] (season 1: naive).
+
+    ``observed`` [T] bool: the values observed (default: all); a difference with a value not observed
+    at either end is left out (a run of values carried forward would add zeros). NaN when no
+    difference is left (too few values, or too few observed one season apart)."""
     y_train = _f64(y_train).ravel()
     _check_season(season)
     if len(y_train) <= season:
         return float("nan")
-    return float(np.mean(np.abs(y_train[season:] - y_train[:-season])))
+    diffs = np.abs(y_train[season:] - y_train[:-season])
+    if observed is not None:
+        observed = np.asarray(observed, dtype=bool).ravel()
+        diffs = diffs[observed[season:] & observed[:-season]]
+        if not len(diffs):
+            return float("nan")
+    return float(np.mean(diffs))
 
 
-def mase(y_true, y_pred, y_train, season: int = 1) -> float:
+def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
     """Mean absolute scaled error: MAE of the forecast over the in-sample MAE of the seasonal-naive
-    forecast on ``y_train`` (the series' training values, in time order). Below 1: better than
-    repeating the value one season earlier did in training. NaN when the training values cannot
-    give a scale (too short, or a scale of 0)."""
-    scale = naive_scale(y_train, season)
+    forecast on ``y_train`` (the series' training values, in time order; ``observed``: which of them
+    were observed, see ``naive_scale``). Below 1: better than repeating the value one season earlier
+    did in training. NaN when the training values cannot give a scale (too short, or a scale of 0)."""
+    scale = naive_scale(y_train, season, observed)
     if not scale > 0:
         return float("nan")
     return mae(y_true, y_pred) / scale

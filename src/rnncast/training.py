@@ -259,16 +259,27 @@ def _train_epoch(model, train: WindowBatches | SequenceBatches, optimizer, gener
 @torch.inference_mode()
 def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None, kind: str = "mse") -> float:
     """The loss (``loss_of(net, kind)``) over every window (under torchrun each rank scores its share
-    and the sums are added up)."""
+    and the sums are added up): over the targets each batch's ``keep`` counts where it has one (fill
+    made the others: their forecast is set to them, a zero term of MSE, MAE and the pinball loss alike,
+    and they leave the count)."""
     net.eval()
     loss = loss_of(net, kind)
     total, count = 0.0, 0
     for batch in batches.ordered(group=group):
         stop_if_asked()
         pred = batches.predict(net, batch)
-        total += loss(pred, batch.y).item() * batch.y.numel()
-        count += batch.y.numel()
+        if batch.keep is None:
+            total += loss(pred, batch.y).item() * batch.y.numel()
+            count += batch.y.numel()
+        else:
+            quantiles = pred.dim() > batch.y.dim()  # [B, H, T, Q] against [B, H, T]
+            keep, y = (batch.keep[..., None], batch.y[..., None]) if quantiles else (batch.keep, batch.y)
+            total += loss(torch.where(keep, pred, y), batch.y).item() * batch.y.numel()
+            count += int(batch.keep.sum())
     total, count = distributed.total([total, count], group)
+    if not count and getattr(batches, "keep", None) is not None:  # fills.check_parts refuses such a fit before it trains
+        raise RnncastError("no validation target is left to score: fill made every one (or the inputs of their windows "
+                           "were filled from them)")
     return total / count
 
 

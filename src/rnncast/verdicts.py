@@ -224,14 +224,25 @@ def divergence_text(forecaster: Fitted) -> str | None:
 
 
 def mase_note(result: dict) -> str | None:
-    """How a pooled MASE treated series with a zero in-sample naive error (None: there were none)."""
+    """How a pooled MASE treated series without an in-sample naive error: zero (their training rows never
+    change) or none (fill made their training values); None when every series has one."""
     excluded = result.get("mase_excluded")
     if not excluded:
         return None
+    unobserved = excluded.get("unobserved", 0)
+    if excluded["series"] == [None]:  # one series: no id to name
+        who = "the series' training rows"
+        named = ("never change, so its naive error is zero" if not unobserved else
+                 "hold no two observed values one season apart (fill made the others), so it has no naive error")
+        return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in every other metric.")
     named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
-    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) never change on their "
-            "training rows, so their naive error is zero and MASE is undefined for them; they are left out of MASE "
-            "(as M4 leaves such series out) and counted in every other metric.")
+    why = [text for count, text in ((excluded["count"] - unobserved, "never change on their training rows (a zero naive "
+                                     "error)"),
+                                    (unobserved, "hold no two observed training values one season apart (fill made the "
+                                     "others: no naive error)")) if count]
+    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) {' or '.join(why)}, so "
+            "MASE is undefined for them; they are left out of MASE (as M4 leaves series without a scale out) and "
+            "counted in every other metric.")
 
 
 def unscored_note(result: dict) -> str | None:

@@ -1,0 +1,78 @@
+"""What fit reads from observed values only: a value that ``fill`` made is no observation (decision 101).
+
+* The training mean (the mean baseline) of each series and target is the mean of its observed
+  training values.
+* MASE's in-sample scale, the mean absolute (seasonal) difference of the training values, keeps the
+  differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
+  the scale and inflate MASE, an interpolated one a straight line's even steps.
+* The validation loss that early stopping follows (and the highway start's choice, and the best
+  validation loss kept) counts the validation targets ``evaluate`` scores (``fills``): a made target
+  adds nothing, nor does any target of a window whose inputs were filled from its targets or later.
+  The windows are still fed as filled; only the loss terms are masked (``batches.Batch.keep``).
+
+A panel without a made value (``Panel.filled`` None) takes the plain path and the same numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import fills, metrics
+
+log = logging.getLogger(__name__)
+
+
+def in_sample(panel, splits: list, season: int, fill: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each series' training means and MASE scales, [S, T] each in original units, over the observed
+    values of its training rows (the first ``splits[s].train_end``). A target of a series with no two
+    observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
+    warning); one with no observed training value at all keeps the mean of its rows as filled, warned
+    by name too (its mean baseline rests on made values)."""
+    n_t = panel.n_targets
+    means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
+    no_scale, no_mean = [], []
+    for s, split in enumerate(splits):
+        rows = panel.rows(s)[: split.train_end, :n_t]  # [R, T]
+        made = (None if panel.filled is None
+                else panel.filled[panel.offsets[s] : panel.offsets[s] + split.train_end, :n_t] != 0)  # [R, T]
+        for t in range(n_t):
+            seen = None if made is None or not made[:, t].any() else ~made[:, t]  # None: every value observed
+            if seen is not None and not seen.any():
+                no_mean.append(_who(panel, s, t))
+            means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
+            scales[s, t] = metrics.naive_scale(rows[:, t], season, seen)
+            if seen is not None and np.isnan(scales[s, t]) and len(rows) > season:
+                no_scale.append(_who(panel, s, t))
+    made_by = f"fill {fill!r}" if fill else "fill"
+    if no_scale:
+        log.warning("MASE has no in-sample scale for %s: no two of the observed training values lie %s apart (%s made "
+                    "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
+                    _listed(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
+    if no_mean:
+        log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
+                    _listed(no_mean), made_by)
+    return means, scales
+
+
+def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int) -> np.ndarray | None:
+    """Which targets of the validation windows (inputs from stacked rows ``starts`` [W]) the validation
+    loss counts, [W, H, T] bool: those ``evaluate`` scores (``windowforecasts.scored``), every one but a
+    target that fill made and every target of a window whose inputs read a value filled from its
+    targets or later. None when every one counts (no made value), so the loss takes its plain path."""
+    if panel.filled is None or not len(starts):
+        return None
+    rows = np.asarray(starts, dtype=np.int64)[:, None] + lookback + np.arange(horizon)  # [W, H]
+    keep = ~fills.filled_targets(panel.filled, rows, panel.n_targets)  # [W, H, T]
+    keep &= ~fills.reads_later(panel.filled, starts, lookback, horizon, len(panel.future))[:, None, None]
+    return None if keep.all() else keep
+
+
+def _who(panel, s: int, t: int) -> str:
+    name = f"target {panel.targets[t]!r}"
+    return name if panel.id_col is None else f"{name} of series {panel.ids[s]!r}"
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")

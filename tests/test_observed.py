@@ -1,0 +1,135 @@
+"""What fit reads from observed values only (``observed.py``): the training mean, MASE's in-sample
+scale and the validation loss leave out what ``fill`` made, and a panel without a made value keeps
+the plain path and its numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import TINY, make_frame
+
+from rnncast import Forecaster, metrics, observed, training
+from rnncast.loading import load_panel
+from rnncast.windows import chronological_split, panel_window_starts
+
+NAN = np.nan
+
+
+def test_a_long_ffill_run_leaves_the_mase_scale_as_the_observed_values_give_it(caplog):
+    frame = make_frame(200, feature=False)
+    y = frame["y"].to_numpy(dtype=np.float64)
+    frame.loc[20:80, "y"] = NAN  # training rows are the first 140: 61 carried forward, 61 zero differences
+    model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
+    observed_pairs = np.r_[np.abs(np.diff(y[:20])), np.abs(np.diff(y[81:140]))]  # rows 19 -> 81 spans the gap
+    assert model.mase_scales_[0, 0] == pytest.approx(observed_pairs.mean(), rel=1e-12)
+    as_filled = metrics.naive_scale(frame["y"].ffill().to_numpy()[:140])
+    assert as_filled < 0.6 * model.mase_scales_[0, 0]  # the zeros shrank it, and would have inflated MASE
+    test = model.evaluate(frame, part="test")["original"]
+    assert test["model"]["mase"] == pytest.approx(test["model"]["mae"] / model.mase_scales_[0, 0], rel=1e-6)
+
+
+def test_the_training_mean_is_of_the_observed_training_values():
+    frame = make_frame(200, feature=False)
+    frame.loc[30, "y"] = 10.0  # a spike ffill would carry over the 40 rows after it
+    frame.loc[31:70, "y"] = NAN
+    model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
+    observed_mean = frame["y"].to_numpy(dtype=np.float64)[:140]
+    assert model.train_means_[0, 0] == pytest.approx(np.nanmean(observed_mean), rel=1e-9)
+    assert model.train_means_[0, 0] < frame["y"].ffill().to_numpy()[:140].mean() - 2  # the made tens are not in it
+
+
+def test_a_target_without_two_observed_training_values_in_a_row_has_no_scale_said_by_name(caplog):
+    from rnncast.verdicts import mase_note
+
+    frame = make_frame(200, feature=False)
+    frame.loc[1:139:2, "y"] = NAN  # every other training value made: no observed difference is left
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
+    assert np.isnan(model.mase_scales_[0, 0])
+    assert any("MASE has no in-sample scale for target 'y'" in r.getMessage() and "fill 'ffill'" in r.getMessage()
+               for r in caplog.records)
+    result = model.evaluate(frame, part="test")
+    assert np.isnan(result["original"]["model"]["mase"]) and np.isfinite(result["original"]["model"]["mse"])
+    assert result["mase_excluded"]["unobserved"] == 1 and "fill made their training values" in result["mase_excluded"]["why"]
+    assert "no two observed values one season apart" in mase_note(result)
+
+
+def test_a_panel_names_the_series_without_a_scale_and_pools_the_others(caplog):
+    import pandas as pd
+
+    a, b = make_frame(200, feature=False, seed=1), make_frame(200, feature=False, seed=2)
+    b.loc[1:139:2, "y"] = NAN
+    frame = pd.concat([a.assign(unique_id="a"), b.assign(unique_id="b")], ignore_index=True)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**TINY, fill="ffill").fit(frame, target="y", id_col="unique_id")
+    assert any("target 'y' of series 'b'" in r.getMessage() for r in caplog.records)
+    result = model.evaluate(frame, part="test")
+    assert np.isfinite(result["original"]["model"]["mase"]) and result["mase_excluded"]["series"] == ["b"]
+
+
+def _validation(frame, fill="ffill"):
+    panel = load_panel(frame, "y", time_col="date", fill=fill)
+    split = chronological_split(len(panel.values), TINY["lookback"], TINY["horizon"], 0.1, 0.2)
+    starts, _ = panel_window_starts([split], panel.offsets, "val", TINY["lookback"], TINY["horizon"])
+    return panel, starts
+
+
+def test_the_validation_mask_is_what_evaluate_scores():
+    frame = make_frame(200, feature=False)
+    frame.loc[[150, 151], "y"] = NAN  # validation targets (rows 140-159) made by ffill
+    panel, starts = _validation(frame)
+    keep = observed.validation_keep(panel, starts, TINY["lookback"], TINY["horizon"])
+    rows = starts[:, None] + TINY["lookback"] + np.arange(TINY["horizon"])
+    assert (~keep[..., 0] == np.isin(rows, [150, 151])).all()
+    panel, starts = _validation(frame, fill="interpolate")  # inputs read row 152, a later target: windows left out
+    keep = observed.validation_keep(panel, starts, TINY["lookback"], TINY["horizon"])
+    reads = (starts <= 151) & (starts + TINY["lookback"] > 150)  # windows whose inputs hold 150 or 151
+    assert (~keep.any(axis=(1, 2)) == (reads & (starts + TINY["lookback"] <= 152))).all()
+    assert observed.validation_keep(_validation(make_frame(200, feature=False))[0], starts, 12, 3) is None
+
+
+def test_early_stopping_follows_the_loss_of_the_observed_validation_targets(monkeypatch):
+    import rnncast.fitting
+
+    frame = make_frame(200, feature=False)
+    frame.loc[144:152, "y"] = NAN  # flat made targets: repeat (the untrained network) forecasts them exactly
+    held, seen = {}, []
+    real = rnncast.fitting.fit_network
+
+    def spy(net, train, val, settings, **options):
+        held.update(net=net, val=val)
+        return real(net, train, val, settings, **options)
+
+    def on_epoch(record):  # the network holds this epoch's weights (no weight average)
+        val = held["val"]
+        pred = training.predict_batches(held["net"], val)  # [W, H, 1]
+        y = val.windows[val.starts].transpose(1, 2)[:, TINY["lookback"]:, :1].numpy()
+        keep = val.keep.numpy()
+        seen.append((record.val_loss, float(np.mean(((pred - y) ** 2)[keep])), float(np.mean((pred - y) ** 2))))
+
+    monkeypatch.setattr(rnncast.fitting, "fit_network", spy)
+    Forecaster(**TINY, fill="ffill").fit(frame, target="y", on_epoch=on_epoch)
+    assert held["val"].keep is not None and not held["val"].keep.all() and len(seen) == TINY["epochs"]
+    for loss, masked, as_filled in seen:
+        assert loss == pytest.approx(masked, rel=1e-5)
+        assert as_filled < masked  # the made targets' near-zero terms would have pulled it down
+
+
+def test_without_fill_the_loss_history_is_exactly_the_plain_paths(monkeypatch, fit_batches):
+    frame = make_frame(200, feature=False)
+    plain = Forecaster(**TINY).fit(frame, target="y").history_
+    assert fit_batches["val"].keep is None  # no made value: no mask, the plain path
+    monkeypatch.setattr(observed, "validation_keep", lambda panel, starts, lookback, horizon:
+                        np.ones((len(starts), horizon, 1), dtype=bool))  # the masked path, nothing masked
+    masked = Forecaster(**TINY).fit(frame, target="y").history_
+    assert fit_batches["val"].keep is not None
+    assert [h["val_loss"] for h in masked] == [h["val_loss"] for h in plain]
+    assert [h["train_loss"] for h in masked] == [h["train_loss"] for h in plain]
+
+
+def test_without_fill_the_training_statistics_are_the_plain_ones():
+    panel = load_panel(make_frame(200, feature=False), "y", time_col="date")
+    split = chronological_split(200, 12, 3, 0.1, 0.2)
+    means, scales = observed.in_sample(panel, [split], season=2)
+    assert means[0, 0] == panel.values[:140, 0].mean()
+    assert scales[0, 0] == metrics.naive_scale(panel.values[:140, 0], 2)
