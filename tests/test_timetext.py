@@ -136,3 +136,29 @@ def test_a_time_column_writing_one_kind_of_time_in_two_forms_is_refused_naming_b
                                    ["2020-01-01T00:00-05:00", "2020-07-01T00:00-04:00"]])
 def test_precisions_padding_month_names_and_offsets_are_one_form(texts):
     timetext.one_form(pd.Series(texts))  # nothing refused
+
+
+def test_a_time_is_shown_as_its_data_writes_it():
+    """Messages printed '2008-01-01 00:00:00' for daily, weekly and monthly data."""
+    days = pd.date_range("2008-01-01", periods=3, freq="D")
+    assert timetext.shown(days[1], days) == "2008-01-02"
+    assert timetext.shown(pd.Timestamp("2008-01-01"), pd.date_range("2007-12-31 23:00", periods=3, freq="h")) == \
+        "2008-01-01 00:00:00"  # hourly data: a midnight keeps its time, as every other row does
+    assert timetext.shown(pd.Timestamp("2008-01-01 06:00")) == "2008-01-01 06:00:00"
+    assert timetext.shown(pd.Timestamp("2008-04-01"), None, "%YQ%q") == "2008Q2"  # the column's own form
+    assert timetext.shown(pd.Timestamp("2008-04-02"), None, "%YQ%q") == "2008-04-02"  # no quarter's first day
+    assert timetext.shown(pd.Timestamp("2008-01-01", tz="Europe/Berlin")) == "2008-01-01 CET"
+    assert [timetext.shown(v) for v in (7, pd.Period("2008Q1"), "2008-W01")] == ["7", "2008Q1", "2008-W01"]
+    assert timetext.shown(pd.Timestamp("2008-01-01"), True) == "2008-01-01"
+
+
+@pytest.mark.parametrize("written, shown", [("%Y-%m-%d", "2008-01-03"), ("%YQ%q", "2008Q3"), ("%Y-%m", "2008-03")])
+def test_a_loading_refusal_names_the_time_as_the_file_writes_it(tmp_path, written, shown):
+    from rnncast.loading import load_panel
+
+    freq = {"%Y-%m-%d": "D", "%YQ%q": "QS", "%Y-%m": "MS"}[written]
+    t = pd.date_range("2008-01-01", periods=6, freq=freq)
+    t = t[[0, 1, 2, 2, 3, 4]]  # the third time twice
+    pd.DataFrame({"date": timetext.write(t, written), "y": range(6)}).to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(RnncastError, match=rf"^duplicated timestamp {shown} at line 4 of d.csv and line 5 of d.csv;"):
+        load_panel(tmp_path / "d.csv", target="y")

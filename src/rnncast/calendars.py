@@ -19,6 +19,7 @@ from pandas.tseries.frequencies import to_offset
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.timeaxis import ALIASES, Calendar
+from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             raise RnncastError(
-                f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; {FREQ_HINT}")
+                f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; {FREQ_HINT}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
     if len(offsets) > 2:

@@ -91,6 +91,33 @@ def one_form(column: pd.Series, name: str = "time", place=str) -> None:
                                f"and {b}; write every value in one form, e.g. as {common!r} is written")
 
 
+def shown(value, times=None, fmt: str | None = None) -> str:
+    """One time value as a message names it, as the data's calendar writes it: in ``fmt`` (the column's
+    own text form, a calendar's ``text_format``) where that text reads back to it; else a timestamp as
+    a date alone (and its zone's name) when ``times`` (the data's times; or True/False said of them;
+    None: the value alone) are all at midnight, ``2008-01-01``, not ``2008-01-01 00:00:00``; anything
+    else (periods, integer steps, times of day) as ``str`` writes it."""
+    if not isinstance(value, pd.Timestamp) or pd.isna(value):
+        return str(value)
+    if fmt is not None and value.tz is None and reads_back(pd.DatetimeIndex([value]), fmt):
+        return str(write(pd.DatetimeIndex([value]), fmt)[0])
+    midnight = bool(times) if isinstance(times, (bool, np.bool_)) else at_midnight(times if times is not None else [value])
+    if midnight and value == value.normalize():
+        return value.strftime("%Y-%m-%d") + (f" {value.tzname()}" if value.tz is not None else "")
+    return str(value)
+
+
+def at_midnight(times) -> bool:
+    """Whether ``times`` are timestamps all at midnight (days or a coarser calendar); NaT left out."""
+    if not isinstance(times, pd.DatetimeIndex):
+        try:
+            times = pd.DatetimeIndex(times)
+        except (TypeError, ValueError):
+            return False
+    times = times[~times.isna()]
+    return bool((times == times.normalize()).all())
+
+
 def _one_width(text: np.ndarray) -> bool:
     """Whether every value is written as the first one is, character by character (digits where it has
     digits, its other characters where it has them): machine-written time, told in one pass."""
