@@ -35,3 +35,25 @@ def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():
 
     args = build_parser().parse_args(["fit", "d.csv", "--epochs", "5", "--epochs", "5", "--no-highway", "--no-highway"])
     assert args.epochs == 5 and args.highway is False
+
+
+@pytest.mark.parametrize("flag, value, what", [
+    ("--lr", "-inf", "lr must be a positive finite number, got -inf"),
+    ("--lr", "-1e-3", "lr must be a positive finite number, got -0.001"),
+    ("--lr", "-NaN", "lr must be a positive finite number, got nan"),
+    ("--epochs", "-3", "epochs must be a positive integer, got -3"),
+    ("--dropout", "-.5", "dropout must be a number in [0, 1), got -0.5"),
+])
+def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own_check(tmp_path, capsys, flag, value,
+                                                                                          what):
+    """``--lr -inf`` was taken for a flag by argparse ("--lr: expected one argument"), where ``--lr=-inf``
+    got the setting's own refusal: a negative number in any form float() reads is the flag's value."""
+    from rnncast.cli import main
+    from rnncast.cli.parser import build_parser
+
+    assert str(getattr(build_parser().parse_args(["fit", "d.csv", flag, value]), flag[2:])) == \
+        str(build_parser().parse_args(["fit", "d.csv", f"{flag}={value}"]).__dict__[flag[2:]])
+    (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(i % 7) for i in range(40)) + "\n")
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", flag, value, "--out", str(tmp_path / "run")]) == 2
+    assert capsys.readouterr().err == f"rnncast: error: {what}\n"
+    assert not (tmp_path / "run").exists()

@@ -48,13 +48,57 @@ def test_an_earlier_run_needs_overwrite_and_only_rnncast_names_are_cleared(tmp_p
     (run / "config.json").write_text("{}")
     (run / "report.html").write_text("<html>")
     with pytest.raises(RnncastError, match="holds a finished run; give another --out, or --overwrite"):
-        outputs.claim_output(run, tmp_path / "d", overwrite=False, what="fit")
-    claim = outputs.claim_output(run, tmp_path / "d", overwrite=True, what="fit")
+        outputs.claim_output(run, tmp_path / "d", overwrite=False, what="run")
+    claim = outputs.claim_output(run, tmp_path / "d", overwrite=True, what="run")
     try:
         outputs.clear_output(run)
         assert sorted(p.name for p in run.iterdir() if not p.name.startswith(".")) == []
     finally:
         claim.release()
+
+
+@pytest.mark.parametrize("names, kind", [
+    (("config.json", "model", "metrics.json", "report.html"), "run"),
+    (("forecasts.csv", "metrics.json", "backtest.png", "report.html"), "backtest"),
+    (("study.db", "best.toml", "trials.csv", "tune.json"), "tune"),
+    (("summary.json", "report.html", "loss.png"), "demo"),
+])
+@pytest.mark.parametrize("what", ["run", "backtest", "tune", "demo"])
+def test_overwrite_replaces_an_output_of_the_same_command_only(tmp_path, names, kind, what):
+    """A backtest --overwrite replaced a fit's run (and tune a run or a backtest): --overwrite now
+    replaces only what the same command wrote; another command's output is refused by name, with or
+    without --overwrite, and kept."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in names:
+        (out / name).write_text("x")
+    command = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo"}[kind]
+    own = outputs.OUTPUT_FILES | {"summary.json"}
+    if kind == what:
+        outputs.claim_output(out, tmp_path / "d", overwrite=True, what=what, own=own).release()
+    for overwrite in (True, False):
+        if kind != what:
+            with pytest.raises(RnncastError) as refused:
+                outputs.claim_output(out, tmp_path / "d", overwrite=overwrite, what=what, own=own)
+            assert str(refused.value) == (f"--out {out} holds a {kind} (rnncast {command}), not a {what}; --overwrite "
+                                          f"replaces only an earlier {what}, so give another --out for this {what}")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(names)
+
+
+def test_backtest_overwrite_refuses_a_fits_run_in_one_line(tmp_path, capsys):
+    from rnncast.cli import main
+
+    run = tmp_path / "run"
+    (run / "model").mkdir(parents=True)
+    for name in ("config.json", "metrics.json", "report.html"):
+        (run / name).write_text("{}")
+    (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(i % 5) for i in range(40)) + "\n")
+    assert main(["backtest", str(tmp_path / "d.csv"), "--target", "y", "--out", str(run), "--overwrite"]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: --out {run} holds a run (rnncast fit), not a backtest; "
+                                       "--overwrite replaces only an earlier backtest, so give another --out for this "
+                                       "backtest\n")
+    assert sorted(p.name for p in run.iterdir() if not p.name.startswith(".")) == ["config.json", "metrics.json",
+                                                                                   "model", "report.html"]
 
 
 def test_an_unfinished_run_is_offered_to_resume(tmp_path):

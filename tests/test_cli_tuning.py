@@ -109,7 +109,8 @@ def test_files_of_a_tune_without_its_study_or_of_a_run_are_refused(tmp_path, cap
     (run / "config.json").write_text("{}", encoding="utf-8")
     (run / "report.html").write_text("", encoding="utf-8")
     code, _, err = _tune(capsys, run)
-    assert code == 2 and f"--out {run} holds a finished run; give another --out, or --overwrite to replace it" in err
+    assert code == 2 and f"--out {run} holds a run (rnncast fit), not a tune; --overwrite replaces only an earlier " \
+        "tune, so give another --out for this tune" in err  # --overwrite would not replace it either
 
 
 def _trial(number: int, state: str, value, params: dict, **attrs):
@@ -158,7 +159,7 @@ def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it
 def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_path, capsys, monkeypatch):
     run = tmp_path / "run"
     run.mkdir()
-    for name in ("config.json", "report.html"):
+    for name in ("tune.json", "trials.csv", "best.toml"):  # an earlier tune; a run is never replaced by one
         (run / name).write_text("{}", encoding="utf-8")
     before = _files(run)
 

@@ -60,8 +60,10 @@ def test_csv_text_writes_dates_in_the_frame_format_only_where_they_read_back():
 
 def test_one_date_is_written_in_the_format_only_where_it_reads_back():
     assert stamp_text(pd.Timestamp("2016-07-01"), "%Y-%m") == "2016-07"
-    assert stamp_text(pd.Timestamp("2016-07-31"), "%Y-%m") == "2016-07-31 00:00:00"
-    assert stamp_text(pd.Timestamp("2016-07-01"), None) == "2016-07-01 00:00:00"
+    assert stamp_text(pd.Timestamp("2016-07-31"), "%Y-%m") == "2016-07-31"  # a date has no time of day to name
+    assert stamp_text(pd.Timestamp("2016-07-01"), None) == "2016-07-01"
+    hours = pd.date_range("2016-06-30 22:00", periods=4, freq="h")
+    assert stamp_text(pd.Timestamp("2016-07-01"), None, hours) == "2016-07-01 00:00:00"  # hourly data: its midnight too
     assert stamp_text(7, "%Y-%m") == "7"  # integer periods, row numbers
 
 

@@ -164,3 +164,32 @@ def test_a_forecast_from_made_values_is_warned_with_their_dates(caplog):
     assert any("forecast starts from values that fill 'ffill' made" in r.getMessage() and "3 rows" in r.getMessage()
                for r in caplog.records)
     assert "carried flat" in fills.HOW["interpolate"]
+
+
+@pytest.mark.parametrize("id_col", [None, "store"])
+def test_a_fit_whose_last_rows_drop_removed_warns_that_its_origin_is_not_the_datas_end(tmp_path, caplog, id_col):
+    """fit trained on what drop left of a series whose last rows held NaN with an info line only, and
+    predict on the same data then refused: the warning names the rows, their dates and the last row kept."""
+    from rnncast.cli import main
+
+    t = pd.date_range("2008-01-01", periods=40, freq="MS")
+    y = np.sin(np.arange(40) / 3).round(3)
+    y[-2:] = np.nan
+    frame = pd.DataFrame({"date": t.strftime("%Y-%m-%d"), "y": y})
+    if id_col:
+        frame = pd.concat([frame.assign(store="a"), frame.assign(store="b", y=np.nan_to_num(y))])
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    args = ["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "4", "--horizon", "2", "--epochs", "1",
+            "--hidden-size", "4", "--fill", "drop", "--out", str(tmp_path / "run")] + (["--id-col", id_col] if id_col else [])
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert main(args) == 0
+    said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "fill 'drop'" in r.getMessage()]
+    whose = " of series 'a'" if id_col else ""
+    assert said == [f"fill 'drop' removed the last 2 rows{whose} (2011-03-01 to 2011-04-01), which hold missing values: "
+                    "the forecast origin is no longer the data's end but 2011-02-01, the last row kept, so the model "
+                    "learns from the rows before it and a forecast from this data would be dated inside the data "
+                    "(predict refuses it); fill them in, or give --fill ffill|interpolate (fill= in Python)"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):  # predict refuses such data itself: no warning before it
+        assert main(["predict", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 2
+    assert not [r for r in caplog.records if "forecast origin" in r.getMessage()]

@@ -110,7 +110,7 @@ def test_a_blank_future_value_names_its_column_date_and_line(tmp_path, one, many
         one.predict(_monthly(), future=tmp_path / "plans.csv")
     panel = _future(("north", "south"))
     panel.loc[[5, 7], "promo"] = np.nan
-    with pytest.raises(RnncastError, match=r"blank for series 'south' at 2020-02-01 00:00:00 \(row 5\), and 1 more blank "
+    with pytest.raises(RnncastError, match=r"blank for series 'south' at 2020-02-01 \(row 5\), and 1 more blank "
                                            r"value\(s\)"):
         many.predict(_monthly(("north", "south")), future=panel)
     panel.loc[[5, 7], "promo"] = [0.0, np.inf]

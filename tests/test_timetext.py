@@ -84,8 +84,11 @@ def test_a_file_of_compact_dates_is_read_on_their_calendar_and_forecast_in_their
 
 
 @pytest.mark.parametrize("values, message", [
-    (["2010-W01", "2010-W02", "2010W31"], r"is written as ISO weeks \('2010-W01'\), but holds '2010W31' at line 4; write "
-                                          r"every value as '2010-W01' is written"),
+    (["2010-W01", "2010-W02", "2010W31"], r"mixes date formats, one kind of time written in two forms: '2010-W01' at line "
+                                          r"2 \(2 rows so\) and '2010W31' at line 4 \(1 row so\); write every value in one "
+                                          r"form, e.g. as '2010-W01' is written"),
+    (["2010-W01", "2010-01-11"], r"is written as ISO weeks \('2010-W01'\), but holds '2010-01-11' at line 3; write "
+                                 r"every value as '2010-W01' is written"),
     (["2010-W52", "2010-W53"], r"holds '2010-W53' at line 3, which names no ISO week: ISO weeks of 2010 run W01 .. W52"),
     (["2007Q5", "2008Q1"], r"holds '2007Q5' at line 2, which names no quarter: quarters run Q1 .. Q4"),
     (["2007Q3", "2007Q4", "2007Q5"], r"holds '2007Q5' at line 4, which names no quarter")])
@@ -106,3 +109,56 @@ def test_a_counter_named_step_stays_integer_periods_even_when_its_values_read_as
     frame = pd.DataFrame({"step": range(20000101, 20000126), "y": np.arange(25.0) % 5})
     panel = load_panel(frame, target="y")
     assert panel.calendar.kind == "integer"
+
+
+@pytest.mark.parametrize("forms", [("%YQ%q", "%Y-Q%q"), ("%G-W%V", "%GW%V"), ("%Y-%m", "%Y/%m"), ("%Y-%m-%d", "%d.%m.%Y"),
+                                   ("%Y-%m-%d", "%Y/%m/%d")])
+def test_a_time_column_writing_one_kind_of_time_in_two_forms_is_refused_naming_both(tmp_path, forms):
+    """2001Q4 in some rows and 2001-Q4 in others was read as one quarterly calendar, but no one form
+    wrote it back, so forecasts came out as ISO dates without a word; 2016-01 beside 2016/01 the same.
+    Such a column is refused in one line: both forms, where each first comes, how many rows each has."""
+    from rnncast.loading import load_panel
+
+    stamps = pd.date_range("2001-01-01", periods=12, freq="QS" if "q" in forms[0] else "W-MON" if "V" in forms[0] else "MS")
+    write = lambda t, f: timetext.write(pd.DatetimeIndex([t]), f)[0]  # noqa: E731
+    written = [write(t, forms[1] if i in (3, 7) else forms[0]) for i, t in enumerate(stamps)]
+    pd.DataFrame({"date": written, "y": range(12)}).to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "d.csv", target="y")
+    assert str(refused.value) == (
+        f"time column 'date' mixes date formats, one kind of time written in two forms: {written[0]!r} at line 2 of "
+        f"d.csv (10 rows so) and {written[3]!r} at line 5 of d.csv (2 rows so); write every value in one form, e.g. as "
+        f"{written[0]!r} is written")
+
+
+@pytest.mark.parametrize("texts", [["2016-01-31", "2016-01-31 13:00"], ["2016-01-31T12:00", "2016-01-31 13:00"],
+                                   ["2016-1-5", "2016-12-15"], ["Jan 2016", "February 2016"],
+                                   ["2020-01-01T00:00-05:00", "2020-07-01T00:00-04:00"]])
+def test_precisions_padding_month_names_and_offsets_are_one_form(texts):
+    timetext.one_form(pd.Series(texts))  # nothing refused
+
+
+def test_a_time_is_shown_as_its_data_writes_it():
+    """Messages printed '2008-01-01 00:00:00' for daily, weekly and monthly data."""
+    days = pd.date_range("2008-01-01", periods=3, freq="D")
+    assert timetext.shown(days[1], days) == "2008-01-02"
+    assert timetext.shown(pd.Timestamp("2008-01-01"), pd.date_range("2007-12-31 23:00", periods=3, freq="h")) == \
+        "2008-01-01 00:00:00"  # hourly data: a midnight keeps its time, as every other row does
+    assert timetext.shown(pd.Timestamp("2008-01-01 06:00")) == "2008-01-01 06:00:00"
+    assert timetext.shown(pd.Timestamp("2008-04-01"), None, "%YQ%q") == "2008Q2"  # the column's own form
+    assert timetext.shown(pd.Timestamp("2008-04-02"), None, "%YQ%q") == "2008-04-02"  # no quarter's first day
+    assert timetext.shown(pd.Timestamp("2008-01-01", tz="Europe/Berlin")) == "2008-01-01 CET"
+    assert [timetext.shown(v) for v in (7, pd.Period("2008Q1"), "2008-W01")] == ["7", "2008Q1", "2008-W01"]
+    assert timetext.shown(pd.Timestamp("2008-01-01"), True) == "2008-01-01"
+
+
+@pytest.mark.parametrize("written, shown", [("%Y-%m-%d", "2008-01-03"), ("%YQ%q", "2008Q3"), ("%Y-%m", "2008-03")])
+def test_a_loading_refusal_names_the_time_as_the_file_writes_it(tmp_path, written, shown):
+    from rnncast.loading import load_panel
+
+    freq = {"%Y-%m-%d": "D", "%YQ%q": "QS", "%Y-%m": "MS"}[written]
+    t = pd.date_range("2008-01-01", periods=6, freq=freq)
+    t = t[[0, 1, 2, 2, 3, 4]]  # the third time twice
+    pd.DataFrame({"date": timetext.write(t, written), "y": range(6)}).to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(RnncastError, match=rf"^duplicated timestamp {shown} at line 4 of d.csv and line 5 of d.csv;"):
+        load_panel(tmp_path / "d.csv", target="y")

@@ -1,18 +1,33 @@
 """argparse with rnncast's refusals: one line naming the command and where the accepted values are
 listed, exit status 2 (argparse alone prints its usage block first); a setting flag given twice with
 two values (``--epochs 5 ... --epochs 50``, ``--highway --no-highway``) is refused, where argparse keeps
-the last silently (``Once``, ``OnceOnOff``). The ``rnncast`` command and ``python -m rnncast.bench``
+the last silently (``Once``, ``OnceOnOff``); a negative number written as Python writes floats (``-inf``,
+``-1e-3``, ``-nan``) is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
 build their parsers from it; it imports nothing of rnncast."""
 
 from __future__ import annotations
 
 import argparse
+import re
+
+# every text float() reads as a negative number: argparse's own pattern (-1, -.5) misses -inf, -1e-3 and -nan,
+# which it then takes for flags ("--lr: expected one argument") before the setting's own check can name them
+NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infinity|nan)$", re.IGNORECASE)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse's parser, refusing a flag or a value in one line (the problem and where the
     accepted ones are listed) and exit status 2, as every other refusal does; argparse alone prints
-    the usage block first. Subcommands' parsers are of this class too (``add_subparsers``)."""
+    the usage block first. Subcommands' parsers are of this class too (``add_subparsers``).
+
+    A negative number (``NEGATIVE_NUMBER``) is read as a value, so ``--lr -inf`` reaches the setting's
+    check as ``--lr=-inf`` does. argparse has no public hook for this: its ``_negative_number_matcher``,
+    which it reads for exactly this choice, is set per parser (none of ours has a flag that looks like a
+    number, the case where argparse reads every negative number as a flag)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = NEGATIVE_NUMBER
 
     def error(self, message: str, prog: str | None = None):
         prog = prog or self.prog

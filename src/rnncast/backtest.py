@@ -169,7 +169,7 @@ def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
     if panel.time is None:
         return {"first_step": [int(cutoffs.min()), int(cutoffs.max())]}
     stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(cutoffs)]
-    return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format) for t in (min(stamps), max(stamps))]}
+    return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format, panel.time) for t in (min(stamps), max(stamps))]}
 
 
 def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.spelling import hint
 from rnncast.timeaxis import ALIASES, Calendar
+from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         ruler = _Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
-            raise RnncastError(f"timestamp {time[bad]} ({where(bad)}) is not on the calendar freq={offset.freqstr!r}; "
-                               f"{hint('freq', FREQ_HINT)}")
+            raise RnncastError(f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar "
+                               f"freq={offset.freqstr!r}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
     if len(offsets) > 2:

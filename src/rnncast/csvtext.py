@@ -79,12 +79,11 @@ def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
     return text.to_csv(index=index)
 
 
-def stamp_text(stamp, fmt: str | None) -> str:
+def stamp_text(stamp, fmt: str | None, times=None) -> str:
     """One time value as text: in ``fmt`` (a calendar's ``text_format``) when it reads back to the same
-    timestamp, else as ``str`` writes it (a backtest names its windows so: ``0 (2016-07)``)."""
-    if fmt is not None and isinstance(stamp, pd.Timestamp) and _reads_back(pd.DatetimeIndex([stamp]), fmt):
-        return str(timetext.write(pd.DatetimeIndex([stamp]), fmt)[0])
-    return str(stamp)
+    timestamp, else a date alone where ``times`` (the data's; None: the value itself) are all at
+    midnight (``timetext.shown``; a backtest names its windows so: ``0 (2016-07)``)."""
+    return timetext.shown(stamp, times, fmt)
 
 
 def _reads_back(values, fmt: str) -> bool:

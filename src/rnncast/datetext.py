@@ -25,6 +25,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     """Timestamps written as text: quarters and ISO weeks (``timetext``), pandas' own reading, then ISO 8601
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
+    timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         return timetext.read(column, written, name, place), False
     tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})

@@ -24,6 +24,7 @@ from rnncast.config import FILLS
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint
+from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,14 @@ def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray,
     return filled.to_numpy(dtype=np.float64), np.ones(n, dtype=bool), (source - rows).astype(np.int32)
 
 
-def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs):
+def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
+               fmt: str | None = None, announce: bool = True):
     """Missing values of stacked series (``offsets`` [S + 1]): refused with their place, or filled
     within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
-    (rows dropped by ``drop`` gone) and ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
-    None when nothing was made (``drop``)."""
+    (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
+    None when nothing was made (``drop``), and the rows ``drop`` removed at series' ends. ``fmt``: the
+    time column's text form, times are named in; ``announce``: warn of rows dropped at a series' end
+    (a fit's data; predict refuses such data itself)."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
         if empty.any():
@@ -96,30 +100,44 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         sources.append(source)
     keep = np.concatenate(kept)
     lengths = [len(p) for p in parts]
-    tail = _dropped(kept, offsets, time, ids, id_col) if fill == "drop" else {}
+    tail = _dropped(kept, offsets, time, ids, id_col, fmt, announce) if fill == "drop" else {}
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             None if fill == "drop" else np.concatenate(sources), tail)
 
 
-def _dropped(kept: list, offsets, time, ids, id_col) -> dict:
+def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, announce: bool = True) -> dict:
     """What ``drop`` removed, said: rows inside a series (windows across them take the rows on either
     side as consecutive: warned) and, returned as ``{series: (rows, last time)}``, rows at a series'
-    end, after which a forecast from the rows kept would be dated inside the data (predict refuses)."""
+    end, after which a forecast from the rows kept would be dated inside the data (predict refuses;
+    warned when ``announce``: the model's forecast origin is no longer the data's end)."""
     gone = [np.flatnonzero(~k) for k in kept]
     log.info("fill 'drop' removed %d rows that hold a missing value", sum(len(g) for g in gone))
-    inside, tail = [], {}
+    day = time is not None and at_midnight(time)
+    inside, tail, origins = [], {}, []
     for s, (k, g) in enumerate(zip(kept, gone)):
         if not len(g):
             continue
         last = len(k) - (np.flatnonzero(k)[-1] + 1) if k.any() else len(k)  # rows dropped at the end
-        at = lambda i: str(time[offsets[s] + i]) if time is not None else f"row {i}"  # noqa: E731
+        at = lambda i, s=s: shown(time[offsets[s] + i], day, fmt) if time is not None else f"row {i}"  # noqa: E731
         if last:
             tail[s] = (int(last), at(len(k) - 1))
+            rows = ("the last row" if last == 1 else f"the last {last} rows") + ("" if id_col is None else
+                                                                                 f" of series {ids[s]!r}")
+            span = tail[s][1] if last == 1 else f"{at(len(k) - last)} to {tail[s][1]}"
+            kept_last = f" but {at(int(np.flatnonzero(k)[-1]))}, the last row kept" if k.any() else ""
+            origins.append((rows, span, "s" if last == 1 else "", kept_last))
         first = np.flatnonzero(k)[0] if k.any() else 0
         within = g[(g > first) & (g < len(k) - last)]
         if len(within):
             inside.append(("" if id_col is None else f"series {ids[s]!r} ") + at(int(within[0])))
+    if origins and announce:
+        (rows, span, verb, kept_last), more = origins[0], len(origins) - 1
+        log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the forecast origin is no longer the "
+                    "data's end%s, so the model learns from the rows before it and a forecast from this data would be "
+                    "dated inside the data (predict refuses it); fill them in, or give --fill ffill|interpolate (fill= "
+                    "in Python)", rows, span, verb, f", and rows at the end of {more} more series" if more else "",
+                    kept_last)
     if inside:
         log.warning("fill 'drop' removed rows inside %d series (first: %s), so the windows across them take the rows "
                     "on either side as consecutive steps; fill 'ffill' or 'interpolate' (--fill) keeps the calendar",
@@ -242,7 +260,7 @@ def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | No
 def _at(panel, s: int, row: int) -> str:
     times = panel.time_of(int(s))
     who = f"series {panel.ids[s]!r} " if panel.n_series > 1 else ""
-    return f"{who}{times[row]}" if times is not None else f"{who}row {row}"
+    return f"{who}{shown(times[row], panel.time, panel.calendar.text_format)}" if times is not None else f"{who}row {row}"
 
 
 def made_inputs(panel, lookback: int) -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.timeaxis import parse_time
+from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         stamps = _same_zone(stamps, target, time_col)
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
         want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)
+        day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
     else:
         given["_key"] = given.groupby("_series").cumcount()  # in order: the first rows of each series
         want["_key"] = want["_step"]
@@ -85,7 +87,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     twice = given.duplicated(["_series", "_key"])
     if dated and twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
-        raise RnncastError(f"the future values list {_who(ids, given['_series'].iloc[i])}{frame[time_col].iloc[given.index[i]]} "
+        raise RnncastError(f"the future values list {_who(ids, given['_series'].iloc[i])}"
+                           f"{shown(frame[time_col].iloc[given.index[i]], day)} "
                            "twice; give one row per series and step")
     table = want.merge(given, on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
     _refuse_blank(table, columns, frame, ids, time_col if dated else None, horizon)
@@ -93,13 +96,13 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if absent.any():
         first = table[absent]
         s = int(first["_series"].iloc[0])
-        dates = [str(target[k]) for k in first.index[first["_series"] == s][:3]] if dated else \
+        dates = [shown(target[k], day) for k in first.index[first["_series"] == s][:3]] if dated else \
             [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
         had = given.loc[given["_series"] == s, "_key"]
         seen = ""
         if dated and len(had):
-            shown = frame[time_col].iloc[had.index[:3]].astype(str).tolist()
-            seen = f"; the future values of {'the series' if id_col is None else repr(ids[s])} are dated {', '.join(shown)}" + \
+            listed = [shown(v, day) for v in frame[time_col].iloc[had.index[:3]]]
+            seen = f"; the future values of {'the series' if id_col is None else repr(ids[s])} are dated {', '.join(listed)}" + \
                    (" ..." if len(had) > 3 else "")
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(ids, s)}{', '.join(dates)} ({int(absent.sum())} of "
@@ -141,7 +144,7 @@ def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, 
         return
     k, j = (int(v) for v in np.argwhere(blank)[0])
     row = table.iloc[k]
-    when = str(frame[time_col].iloc[int(row["_row"])]) if time_col is not None else f"step {int(row['_step']) + 1}"
+    when = shown(frame[time_col].iloc[int(row["_row"])]) if time_col is not None else f"step {int(row['_step']) + 1}"
     more = int(blank.sum()) - 1
     raise RnncastError(
         f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "

@@ -31,6 +31,7 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, single_rows, wide_rows
 from rnncast.panel import Panel
 from rnncast.timeaxis import Calendar
+from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             if fill_gaps:
                 if after.sum() > 10 * len(values) and after.sum() > 10_000:
                     raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
-                                       f"{_widest(after, time, positions, attrs)}; correct that timestamp, or give "
+                                       f"{_widest(after, time, positions, attrs, rows.text_format)}; correct that timestamp, or give "
                                        "freq= (--freq) if the calendar is another")
                 values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
                 if fill is None:
@@ -166,11 +167,12 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 _warn_gaps(rows, codes, time, after, calendar if not own else None, stamps, steps)
                 if after.sum() > len(values):
                     log.warning("more rows are missing than given: %s; is that timestamp a typo?",
-                                _widest(after, time, positions, attrs))
+                                _widest(after, time, positions, attrs, rows.text_format))
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
-                                                                    rows.ids, rows.id_col, fill, attrs)
+                                                                    rows.ids, rows.id_col, fill, attrs,
+                                                                    rows.text_format, announce)
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail)
@@ -184,17 +186,18 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
+    show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
     order = None
     if layout == "single":  # one series: its rows must come in time order
         back = np.flatnonzero(np.diff(key) <= 0)
         if len(back):
             i = int(back[0])
             if key[i + 1] == key[i]:
-                raise RnncastError(f"duplicated timestamp {time[i]} at {place(int(positions[i]), attrs)} and "
+                raise RnncastError(f"duplicated timestamp {show(i)} at {place(int(positions[i]), attrs)} and "
                                    f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear "
                                    f"once{id_hint()}")
-            raise RnncastError(f"timestamps are not sorted: {time[i + 1]} at {place(int(positions[i + 1]), attrs)} comes "
-                               f"after {time[i]}; sort the rows by time{id_hint()}")
+            raise RnncastError(f"timestamps are not sorted: {show(i + 1)} at {place(int(positions[i + 1]), attrs)} comes "
+                               f"after {show(i)}; sort the rows by time{id_hint()}")
         return None
     if layout == "long":
         grouped = codes[1:] >= codes[:-1]
@@ -208,14 +211,14 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     if len(twice):
         i = int(twice[0])
         whose = "" if rows.id_col is None else f" in series {rows.ids[int(c[i])]!r}"
-        t = time[i] if order is None else time[order[i]]
+        t = show(i if order is None else order[i])
         raise RnncastError(f"duplicated timestamp {t}{whose} at {place(int(p[i]), attrs)} and "
                            f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once")
     back = np.flatnonzero(same & (step < 0))
     if len(back):
         i = int(back[0]) + 1
-        raise RnncastError(f"timestamps are not sorted: {time[i]} at {place(int(p[i]), attrs)} comes after "
-                           f"{time[i - 1]}; sort the rows by time")
+        raise RnncastError(f"timestamps are not sorted: {show(i)} at {place(int(p[i]), attrs)} comes after "
+                           f"{show(i - 1)}; sort the rows by time")
     return order
 
 
@@ -251,11 +254,12 @@ def _insert(values, time, positions, offsets, steps, after, stamps):
 def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few."""
     gaps = np.flatnonzero(after)
+    day = at_midnight(time)
     first = []
     for i in gaps[:3]:
         s = int(codes[i])
         missing = stamps(np.full(min(int(after[i]), 3), s), steps[i] + 1 + np.arange(min(int(after[i]), 3)))
-        first += [f"{_label(rows, s)}{t}" for t in missing]
+        first += [f"{_label(rows, s)}{shown(t, day, rows.text_format)}" for t in missing]
     series = len(np.unique(codes[gaps]))
     whose = "" if rows.id_col is None else f" in {series} series"
     which = f"the {calendar.freq_text!r} calendar" if calendar is not None else "their calendars"
@@ -264,8 +268,10 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
                 which, whose, ", ".join(first[:3]))
 
 
-def _widest(after: np.ndarray, time, positions, attrs) -> str:
-    """The widest gap of the calendar, named by the rows on either side."""
-    i = int(np.argmax(after))
-    return (f"the timestamps jump from {time[i]} ({place(int(positions[i]), attrs)}) to {time[i + 1]} "
+def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -> str:
+    """The widest gap of the calendar, named by the rows on either side (as the data writes them: ``fmt``)."""
+    i, day = int(np.argmax(after)), at_midnight(time)
+    return (f"the timestamps jump from {shown(time[i], day, fmt)} ({place(int(positions[i]), attrs)}) to "
+            f"{shown(time[i + 1], day, fmt)} "
             f"({place(int(positions[i + 1]), attrs)}), {int(after[i])} steps of the calendar apart")
+

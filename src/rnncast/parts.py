@@ -23,6 +23,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
+from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, train_windows
 
 PARTS = ("train", "val", "test", "all")
@@ -131,7 +132,7 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
     if times:
         lo = min(times[s][first[series == s].min()] for s in scored_series)
         hi = max(times[s][first[series == s].max()] for s in scored_series)
-        text += f"; first targets from {_show(lo)} to {_show(hi)}"
+        text += f"; first targets from {_show(lo, panel)} to {_show(hi, panel)}"
     if not located.by_time:
         text += "; rows are matched to the fit's by their number (no timestamps), so give data that starts where the fit's did"
     return {"part": part, "windows": int(len(starts)), "series": int(len(scored_series)), "targets_on": counts,
@@ -144,7 +145,7 @@ def _nothing(state, panel: Panel, located: Located, part: str) -> str:
         where = ""
         if located.by_time and state.borders:
             ends = [b[1] for b in state.borders if b[1] is not None]
-            where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)))})" if ends and located.by_time \
+            where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)), panel)})" if ends and located.by_time \
                 and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
@@ -180,11 +181,9 @@ def _text(value):
     return int(value)
 
 
-def _show(value) -> str:
-    """A time value as a person reads it: a date alone at midnight."""
-    if isinstance(value, pd.Timestamp) and value == value.normalize():
-        return value.strftime("%Y-%m-%d") + (f" {value.tzname()}" if value.tz is not None else "")
-    return str(value)
+def _show(value, panel: Panel) -> str:
+    """A time value as a person reads it: as the panel's data writes its times (``timetext.shown``)."""
+    return shown(value, panel.time if panel.time is not None else None, panel.calendar.text_format)
 
 
 def _position(time: pd.Index, value, side: str, length: int) -> int:

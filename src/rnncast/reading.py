@@ -17,6 +17,7 @@ from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.spelling import hints
 from rnncast.state import FittedState
+from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
 
@@ -144,11 +145,11 @@ def window_gaps(state: FittedState, panel: Panel, lookback: int) -> list[str]:
         for s in np.flatnonzero(~passed):  # months, weeks, zones, own calendars and gaps: date by date
             calendar = state.calendars.get(panel.ids[s], state.calendar)
             bad[s] = calendar.next(panel.time[rows[s, 0]], lookback - 1).asi8 != key[s, 1:]
-    found = []
+    found, day = [], panel.time is not None and at_midnight(panel.time)
     for s in np.flatnonzero(bad.any(axis=1)):
         i = int(np.argmax(bad[s]))
         name = "" if panel.ids[s] is None else f"{panel.ids[s]!r}: "
-        found.append(f"{name}after {panel.time[rows[s, i]]}")
+        found.append(f"{name}after {shown(panel.time[rows[s, i]], day, panel.calendar.text_format)}")
     return found
 
 

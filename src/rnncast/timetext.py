@@ -9,6 +9,8 @@ weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of the
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
 ``compact_dates`` reads an integer column of ``20150131`` dates (``%Y%m%d``), which are not periods.
+``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
+``2016-01`` and ``2016/01``), whose forecasts no one form could be written in.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted
 
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
@@ -54,6 +57,73 @@ def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
         return None
     times = pd.to_datetime(column.astype("Int64").astype(str), format="%Y%m%d", errors="coerce")  # <NA>: NaT
     return None if (times.isna() & column.notna()).any() else pd.DatetimeIndex(times)
+
+
+def one_form(column: pd.Series, name: str = "time", place=str) -> None:
+    """Refuse (``RnncastError``) a text column that writes the same fields in two forms: the digits and
+    words of its values alike but their separators not (``2001Q4`` / ``2001-Q4``, ``2021-W01`` /
+    ``2021W01``, ``2016-01`` / ``2016/01``, ``2016-01-31`` / ``31.01.2016``), naming both forms, where
+    each is first found (``place(i)`` names row ``i``) and how many rows each has. pandas (2.0 on) refuses
+    such a mix too unless told ``format='mixed'``: it is two sources joined, and which form forecasts are
+    written in would be a guess. Precisions (``2016-01-31``, ``2016-01-31 13:00``) and UTC offsets may mix."""
+    rows = np.flatnonzero(column.notna().to_numpy())  # positions of the values given
+    if not len(rows) or not all(isinstance(v, str) for v in column.iloc[rows[:5]]):
+        return
+    text = column.iloc[rows].astype(str).str.strip().to_numpy(dtype=object)
+    if _one_width(text):
+        return
+    codes, values = pd.factorize(text)  # distinct values, in the order they first come
+    shapes = (pd.Series(values).str.replace(r"\d+", "9", regex=True).str.replace(r"[A-Za-z]{2,}", "a", regex=True)
+              .str.replace(r"(?<=9)T(?=9)", " ", regex=True))  # ISO 8601's T and RFC 3339's space: one form
+    shape_of, forms = pd.factorize(shapes)  # [values] -> form, forms in the order they first come
+    if len(forms) < 2:
+        return
+    fields = pd.Series(forms).str.replace(r"[-/.\s]", "", regex=True)
+    form = shape_of[codes]  # [rows] the form of each value
+    counts = np.bincount(form, minlength=len(forms))
+    for group in pd.Series(range(len(forms))).groupby(fields.to_numpy()):
+        alike = group[1].to_numpy()
+        if len(alike) > 1:
+            first = [int(np.argmax(form == f)) for f in alike[:2]]  # where each of the first two forms comes first
+            a, b = (f"{text[i]!r} at {place(int(rows[i]))} ({counted(int(counts[f]), 'row')} so)" for i, f in zip(first, alike))
+            common = text[first[int(counts[alike[1]] > counts[alike[0]])]]
+            raise RnncastError(f"time column {name!r} mixes date formats, one kind of time written in two forms: {a} "
+                               f"and {b}; write every value in one form, e.g. as {common!r} is written")
+
+
+def shown(value, times=None, fmt: str | None = None) -> str:
+    """One time value as a message names it, as the data's calendar writes it: in ``fmt`` (the column's
+    own text form, a calendar's ``text_format``) where that text reads back to it; else a timestamp as
+    a date alone (and its zone's name) when ``times`` (the data's times; or True/False said of them;
+    None: the value alone) are all at midnight, ``2008-01-01``, not ``2008-01-01 00:00:00``; anything
+    else (periods, integer steps, times of day) as ``str`` writes it."""
+    if not isinstance(value, pd.Timestamp) or pd.isna(value):
+        return str(value)
+    if fmt is not None and value.tz is None and reads_back(pd.DatetimeIndex([value]), fmt):
+        return str(write(pd.DatetimeIndex([value]), fmt)[0])
+    midnight = bool(times) if isinstance(times, (bool, np.bool_)) else at_midnight(times if times is not None else [value])
+    if midnight and value == value.normalize():
+        return value.strftime("%Y-%m-%d") + (f" {value.tzname()}" if value.tz is not None else "")
+    return str(value)
+
+
+def at_midnight(times) -> bool:
+    """Whether ``times`` are timestamps all at midnight (days or a coarser calendar); NaT left out."""
+    if not isinstance(times, pd.DatetimeIndex):
+        try:
+            times = pd.DatetimeIndex(times)
+        except (TypeError, ValueError):
+            return False
+    times = times[~times.isna()]
+    return bool((times == times.normalize()).all())
+
+
+def _one_width(text: np.ndarray) -> bool:
+    """Whether every value is written as the first one is, character by character (digits where it has
+    digits, its other characters where it has them): machine-written time, told in one pass."""
+    chars = np.asarray(text.astype(str)).view(np.uint32).reshape(len(text), -1)  # [rows, widest] code points, 0-padded
+    digit = (chars >= ord("0")) & (chars <= ord("9"))
+    return bool((digit == digit[0]).all() and (chars[:, ~digit[0]] == chars[0, ~digit[0]]).all())
 
 
 def first_form(column: pd.Series) -> str | None:

@@ -1,7 +1,7 @@
 """Scenario: ``rnncast tune`` writes a study (SQLite), its trials and a best.toml that ``rnncast fit
 --config`` trains; the same study run again (as a second machine would, with ``--storage``) adds
-its trials, and so does a tune into the same --out; a tune of another study, a run or a folder another
-process holds is refused at --out unless --overwrite. What a trial searches and sees is in test_tuning.py."""
+its trials, and so does a tune into the same --out; a tune of another study is refused at --out unless
+--overwrite, a run (--overwrite replaces a tune only) or a folder another process holds always is. What a trial searches and sees is in test_tuning.py."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_cli_writes_the_study_and_a_config_that_fit_trains(tmp_path, frame, caps
     assert len(pd.read_csv(tmp_path / "t" / "trials.csv")) == 4
 
 
-# ---- what --out may hold: the same study goes on, anything else is refused unless --overwrite ------
+# ---- what --out may hold: the same study goes on, another study only with --overwrite, a run never ----
 
 QUICK = ["--target", "y", "--horizon", "2", "--lookback", "12", "--epochs", "1", "--hidden-size", "4",
          "--max-batches", "2", "--device", "cpu", "--trials", "1"]
@@ -89,8 +89,8 @@ def test_tune_on_its_own_out_adds_trials_and_refuses_another_study_or_a_run(tmp_
     assert main(["fit", str(data), "--target", "y", "--lookback", "12", "--epochs", "1", "--hidden-size", "4",
                  "--device", "cpu", "--out", str(run)]) == 0
     capsys.readouterr()
-    code, err = _tune(capsys, data, run)
-    assert code == 2 and f"--out {run} holds a finished run" in _error_line(err)
-    assert (run / "report.html").is_file() and not (run / "tune.json").exists()
-    assert _tune(capsys, data, run, "--overwrite")[0] == 0  # the run's files are replaced by the tune's
-    assert {p.name for p in run.iterdir()} == {"study.db", "best.toml", "trials.csv", "tune.json"}
+    for overwrite in ((), ("--overwrite",)):  # --overwrite replaces an earlier tune only, never a fit's run
+        code, err = _tune(capsys, data, run, *overwrite)
+        assert code == 2 and f"--out {run} holds a run (rnncast fit), not a tune; --overwrite replaces only an " \
+            "earlier tune, so give another --out for this tune" in _error_line(err)
+        assert (run / "report.html").is_file() and not (run / "tune.json").exists()

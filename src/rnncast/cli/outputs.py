@@ -14,6 +14,10 @@ BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html"
 TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
               "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
 OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
+# the names that tell which command wrote a folder (metrics.json, report.html, the figures: several write them)
+KINDS = {"run": ("config.json", "model", "checkpoint.safetensors", "history.csv", "tensorboard"),
+         "backtest": ("forecasts.csv", "backtest.png"), "tune": TUNE_FILES, "demo": ("summary.json",)}
+COMMANDS = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo"}
 
 
 def hold(folder: Path, what: str):
@@ -47,6 +51,8 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     claim = lock_folder(out, what)
     try:
         entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
+        if refusal := other_kind(out, entries, what):
+            raise RnncastError(refusal)
         foreign = [name for name in entries if name not in own]
         if foreign:
             named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
@@ -59,6 +65,23 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
         claim.release(tidy=True)
         raise
     return claim
+
+
+def output_kinds(entries) -> list[str]:
+    """Which commands' outputs (``KINDS``: run, backtest, tune, demo) a folder holding ``entries`` is."""
+    return [kind for kind, names in KINDS.items() if any(name in names for name in entries)]
+
+
+def other_kind(out: Path, entries, what: str) -> str | None:
+    """The refusal of ``--out`` over another command's output, with or without --overwrite, which
+    replaces an earlier output of the same command only (a backtest never replaces a fit's run); None
+    where the folder holds no output of another kind."""
+    others = [kind for kind in output_kinds(entries) if kind != what]
+    if not others:
+        return None
+    held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in others)
+    return (f"--out {out} holds {held}, not a {what}; --overwrite replaces only an earlier {what}, so give another "
+            f"--out for this {what}")
 
 
 def occupied(out: Path, what: str) -> str:

@@ -45,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="sine: RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
     demo.add_argument("--out", help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
                       "if it exists)")
-    demo.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out (default: an "
-                      "existing one is refused)")
+    demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out (default: an "
+                      "existing one is refused; another command's output always is)")
     demo.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     demo.set_defaults(run=command.run_demo)
 
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--out", metavar="DIR", help="run directory, new or empty (default: runs/<data>-<cell>, "
                         "numbered if it exists)")
     output.add_argument("--overwrite", action="store_true", help="replace the earlier run at --out (default: an "
-                        "existing run is refused)")
+                        "existing run is refused; another command's output always is)")
     output.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
                         "or a run directory's config.json; flags given here override the file")
     output.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and "
@@ -93,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     output = backtest.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
-    output.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out (default: an "
-                        "existing one is refused)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out (default: an "
+                        "existing one is refused; another command's output always is)")
     add_panel_flags(backtest)
     backtest.set_defaults(run=command.run_backtest)
 
@@ -126,8 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(the same --study, in its own study.db or the same --storage) this tune adds trials to; one "
                         "process at a time writes it, so processes sharing a study give --storage and each its own "
                         "--out (default: runs/tune-<data>, numbered if it exists)")
-    output.add_argument("--overwrite", action="store_true", help="replace the earlier output at --out, its study.db "
-                        "included (default: a tune of another study, a run or a backtest there is refused)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier tune at --out, its study.db "
+                        "included (default: a tune of another study is refused; a run, backtest or demo always is)")
     output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
                         "override it")
     tune.set_defaults(run=run_tune, unrecognized_note=one_series_note)
