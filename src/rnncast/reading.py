@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rnncast import calendars
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
@@ -124,41 +125,20 @@ def series_index(state: FittedState, panel: Panel) -> np.ndarray:
 
 def window_gaps(state: FittedState, panel: Panel, lookback: int) -> list[str]:
     """The series whose last ``lookback`` rows (the window predict reads) are not consecutive steps of
-    their calendar, each as ``"<id>: after <time>"`` (the first gap); [] without timestamps or a
-    calendar. Windows whose steps are all equal and equal to the calendar's first step pass without
-    a date range being built (hours, days): only the others (months, gaps) are checked date by date."""
+    their calendar (the fit's, or the series' own), each as ``"<id>: after <time>"`` (the first gap);
+    [] without timestamps or a calendar. The windows are placed on it by ``calendars.first_gaps``, the
+    walker that finds fit's gaps."""
     if panel.time is None or state.calendar.kind == "row" or state.calendar.freq is None:
         return []
-    ends = panel.offsets[1:]
-    rows = (ends - lookback)[:, None] + np.arange(lookback)  # [S, L]
-    key = np.asarray(panel.time.asi8 if hasattr(panel.time, "asi8") else panel.time.to_numpy(), dtype=np.int64)[rows]
-    if state.calendar.kind == "integer":
-        bad = np.diff(key, axis=1) != int(state.calendar.freq)  # [S, L - 1]
-    elif state.calendar.kind == "period":
-        bad = np.diff(key, axis=1) != 1  # period ordinals
-    else:
-        steps = np.diff(key, axis=1)  # [S, L - 1]
-        bad = np.zeros_like(steps, dtype=bool)
-        own = np.array([i in state.calendars for i in panel.ids], dtype=bool)  # series with a calendar of their own
-        step = _fixed_step(state.calendar)  # hours, days, ...: one length; None for months, business days, zones
-        passed = (~own & (steps == step).all(axis=1)) if step is not None else np.zeros(len(steps), dtype=bool)
-        for s in np.flatnonzero(~passed):  # months, weeks, zones, own calendars and gaps: date by date
-            calendar = state.calendars.get(panel.ids[s], state.calendar)
-            bad[s] = calendar.next(panel.time[rows[s, 0]], lookback - 1).asi8 != key[s, 1:]
-    found, day = [], panel.time is not None and at_midnight(panel.time)
-    for s in np.flatnonzero(bad.any(axis=1)):
-        i = int(np.argmax(bad[s]))
-        name = "" if panel.ids[s] is None else f"{panel.ids[s]!r}: "
-        found.append(f"{name}after {shown(panel.time[rows[s, i]], day, panel.calendar.text_format)}")
-    return found
-
-
-def _fixed_step(calendar) -> int | None:
-    """The calendar's step in nanoseconds when every step has one length (a naive hourly or daily
-    calendar), else None."""
-    if calendar.tz is not None:
-        return None  # a day across daylight saving is 23 or 25 hours
-    try:
-        return pd.Timedelta(calendar.freq).value
-    except (ValueError, TypeError):
-        return None
+    rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L]
+    own = [state.calendars.get(i, state.calendar) for i in panel.ids]  # [S] each series' calendar
+    first = np.full(panel.n_series, -1, dtype=np.int64)
+    for calendar in set(own):
+        series = np.array([s for s, c in enumerate(own) if c == calendar])
+        if calendar.freq is not None:
+            first[series] = calendars.first_gaps(panel.time[rows[series].reshape(-1)],
+                                                 np.arange(len(series) + 1) * lookback, calendar)
+    day = at_midnight(panel.time)
+    return [f"{'' if panel.ids[s] is None else f'{panel.ids[s]!r}: '}after "
+            f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
+            for s in np.flatnonzero(first >= 0)]

@@ -69,7 +69,8 @@ class Calendar:
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
                 f"fit again with freq= (--freq) naming their calendar, a pandas offset alias such as {ALIASES}"
             )
-        return pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
+        dates = pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
+        return dates.as_unit(last.unit) if isinstance(last, pd.Timestamp) else dates  # B gives us for ms data
 
     def state(self) -> dict:
         return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
@@ -128,7 +129,8 @@ def _looks_like_dates(column: pd.Series) -> bool:
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
                order: dict | None = None) -> pd.Index:
-    """The values of a time column as a ``DatetimeIndex``, ``PeriodIndex`` or integer ``Index``.
+    """The values of a time column as a ``DatetimeIndex`` (in one unit: ``one_unit``), ``PeriodIndex``
+    or integer ``Index``.
 
     ``tz``: the zone of the timestamps (naive ones are localized to it, aware ones converted).
     ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
@@ -153,7 +155,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
-    time = _no_gaps(time, name, place).rename(name)
+    time = one_unit(_no_gaps(time, name, place).rename(name))
     if tz is not None:
         try:
             time = time.tz_convert(tz) if time.tz is not None else time.tz_localize(tz, ambiguous="infer")
@@ -166,6 +168,19 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                     "in UTC; name the zone with tz= (--tz, e.g. Europe/Berlin) to keep local wall time", name,
                     ", ".join(offsets[:4]))
     return time
+
+
+def one_unit(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """``time`` in microseconds (pandas' unit for timestamps read from text), or in nanoseconds where a
+    value has a part finer than a microsecond: the same instants are the same index whichever unit
+    they were stored in (s, ms, us, ns; Parquet often holds ms), so calendars, gaps, forecast dates and
+    the resume fingerprint never compare numbers of two units (decision 105)."""
+    if time.unit == "ns" and (time.asi8 % 1000).any():
+        return time
+    try:
+        return time.as_unit("us")
+    except (OverflowError, ValueError):  # beyond the year 294247 in s or ms: kept as given
+        return time
 
 
 def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
