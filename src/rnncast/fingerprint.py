@@ -37,6 +37,20 @@ def _times(time) -> str | None:
     return _digest(str(time.dtype).encode(), np.ascontiguousarray(hashed).tobytes())
 
 
+def _times_ns(time) -> str | None:
+    """The times' hash as rnncast recorded them before reading every time column in one unit (decision
+    105): a DataFrame or Parquet file's times came in nanoseconds, so a run started on one recorded
+    those; a resume of such a run compares against this one. None where the times are not datetimes
+    in another unit, or do not fit nanoseconds."""
+    unit = getattr(time, "unit", None)
+    if unit is None or unit == "ns":
+        return None
+    try:
+        return _times(time.as_unit("ns"))
+    except (OverflowError, ValueError):
+        return None
+
+
 def _static(panel: Panel) -> str | None:
     static = panel.static
     if static is None:
@@ -76,6 +90,7 @@ def of(panel: Panel, splits=None) -> dict:
         "last": str(time.max()) if time is not None and len(time) else None,
         "values": {name: _digest(np.ascontiguousarray(values[:, j]).tobytes()) for j, name in enumerate(panel.columns)},
         "times": _times(time),
+        "times_ns": _times_ns(time),
         "ids": _digest(json.dumps([None if i is None else str(i) for i in panel.ids]).encode()),
         "lengths": _digest(np.asarray(panel.lengths, dtype=np.int64).tobytes()),
         "static": _static(panel),
@@ -117,6 +132,8 @@ def difference(recorded: dict, found: dict) -> str | None:
         return f"its {found['series']} series had other ids"
     for key, what in (("rows", ""), ("lengths", " (as many rows, spread otherwise over the series)"),
                       ("times", " (as many rows, at other times)")):
+        if key == "times" and found.get("times_ns") is not None and recorded.get(key) == found["times_ns"]:
+            continue  # recorded in nanoseconds, before decision 105: the same times
         if recorded.get(key) != found[key]:
             return f"it had {_rows(recorded)}; this data has {_rows(found)}{what}"
     if isinstance(recorded.get("missing"), dict):  # a record written before the fill mask was kept: not checked
