@@ -8,10 +8,11 @@ over the windows of one forecast time (``diebold_mariano``) or one backtest orig
 (``diebold_mariano_origins``): a panel's series seen at one time may share its shocks (a holiday,
 the weather), so they count once per time, not as independent evidence (Driscoll and Kraay,
 "Consistent covariance matrix estimation with spatially dependent panel data", REStat 1998: a
-heteroskedasticity and autocorrelation consistent (HAC) variance of the cross-sectional sums).
+long-run variance of the cross-sectional sums; evaluate's test takes the equal-weighted cosine one
+with its t reference, decision 131).
 
 Values may be left out (``keep``: e.g. a target that was filled in, not observed); a time none of
-whose values is kept is a gap, and the HAC variance keeps the true distance between the others
+whose values is kept is a gap, and the long-run variance keeps the true distance between the others
 (the amplitude-modulated estimator of Parzen, "On spectral analysis with missing observations and
 amplitude modulation", Sankhya A 1963; Datta and Du, "Nonparametric HAC estimation for time series
 data with missing observations", Fed IFDP 1060, 2012).
