@@ -1,5 +1,6 @@
-"""The Diebold–Mariano tests: the bandwidth rule, sums per forecast time (a panel's series count once),
-values left out, gaps kept as gaps, and the backtest's test over few origins."""
+"""The Diebold–Mariano tests: the EWC variance and its t reference, the Newey–West bandwidth rule, sums
+per forecast time (a panel's series count once), values left out, gaps kept as gaps, and the
+backtest's test over few origins."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_the_statistic_is_the_mean_over_its_hac_standard_error():
     rng = np.random.default_rng(2)
     a, b = rng.normal(0, 1.0, (200, 1, 1)), rng.normal(0, 1.1, (200, 1, 1))
     d = (a ** 2 - b ** 2).ravel()
-    result = significance.diebold_mariano(a, b, horizon=1)
+    result = significance.diebold_mariano(a, b, horizon=1, variance="newey-west")
     width = significance.bandwidth(d)
     assert result["bandwidth"] == pytest.approx(width) and result["times"] == 200
     c = d - d.mean()
@@ -66,14 +67,78 @@ def test_the_statistic_is_the_mean_over_its_hac_standard_error():
 
 
 def test_a_few_windows_are_judged_against_students_t_not_the_normal():
-    """12 windows and t = -4.14: the normal gave p = 1.7e-5, t(11) gives about 8e-4 (a tester's case)."""
+    """12 windows and t = -4.14: the normal gave p = 1.7e-5, t(11) gives about 8e-4 (a tester's case);
+    EWC reads its statistic against t at its 2 cosine terms."""
     rng = np.random.default_rng(3)
     a = rng.normal(0, 1.0, (12, 1, 1))
     b = 1.5 * a + rng.normal(0, 0.5, (12, 1, 1))  # B's errors larger: A better, the statistic negative
-    result = significance.diebold_mariano(a, b, horizon=1)
-    assert result["statistic"] < 0
+    result = significance.diebold_mariano(a, b, horizon=1, variance="newey-west")
+    assert result["statistic"] < 0 and result["df"] == 11
     assert result["p_value"] == pytest.approx(stats.t.cdf(result["statistic"], 11))
     assert result["p_value"] > stats.norm.cdf(result["statistic"])  # the normal would claim more
+    ewc = significance.diebold_mariano(a, b, horizon=1)
+    assert ewc["terms"] == ewc["df"] == 2  # floor(0.4 * 12 ** (2 / 3)) = 2
+    assert ewc["p_value"] == pytest.approx(stats.t.cdf(ewc["statistic"], 2))
+
+
+def test_ewc_variance_is_the_mean_of_the_squared_cosine_projections():
+    """Lazarus, Lewis, Stock and Watson's EWC written out for a short series: sqrt(2 / T) times the
+    sum of the centred values weighted by cos(pi j (t - 1/2) / T), t = 1 .. T, squared, averaged over j."""
+    d = np.array([0.3, -1.2, 2.0, 0.7, -0.4, 1.1, 0.0, -2.2])
+    T, c = 8, d - d.mean()
+    by_hand = np.mean([(math.sqrt(2 / T) * sum(c[t - 1] * math.cos(math.pi * j * (t - 0.5) / T) for t in range(1, T + 1))) ** 2
+                       for j in (1, 2, 3)])
+    assert significance.ewc_variance(d, np.ones(T, bool), 3) == pytest.approx(by_hand)
+    assert significance.ewc_variance(d, np.ones(T, bool), 7) == pytest.approx(c @ c / 7)  # all T - 1 terms: the sample variance
+
+
+def test_ewc_takes_its_terms_from_the_times_and_the_horizon():
+    """floor(0.4 T^(2/3)) terms and as many degrees of freedom; at most span / (2 horizon), so the
+    frequencies weighed stay where overlapping windows' differentials have a flat spectrum."""
+    assert [significance.cosine_terms(n) for n in (3, 12, 30, 100, 400, 1000)] == [1, 2, 3, 8, 21, 39]
+    assert significance.cosine_terms(400, horizon=24) == 8 and significance.cosine_terms(2) == 1
+    rng = np.random.default_rng(7)
+    a, b = rng.normal(size=(400, 24, 1)), rng.normal(size=(400, 24, 1))
+    result = significance.diebold_mariano(a, b, horizon=24)
+    assert (result["terms"], result["df"], result["variance"]) == (8, 8, "ewc")
+
+
+def test_ewc_with_gaps_keeps_the_times_apart_and_leaves_the_gaps_out():
+    """A time with no kept value keeps its place among the cosines and is out of both sums; nothing
+    left out can move the estimate."""
+    d = np.array([0.5, -1.0, 9e9, 2.0, 0.1, -0.7, 9e9, 1.3, -0.2, 0.4])
+    present = np.array([True, True, False, True, True, True, False, True, True, True])
+    c = np.where(present, d - d[present].mean(), 0.0)
+    t = np.flatnonzero(present)
+    projections = [(c[t] @ np.cos(np.pi * j * (t + 0.5) / 10)) ** 2 / np.sum(np.cos(np.pi * j * (t + 0.5) / 10) ** 2)
+                   for j in (1, 2)]
+    assert significance.ewc_variance(d, present, 2) == pytest.approx(np.mean(projections))
+    a = np.sqrt(np.abs(d) + 1)[:, None, None] * np.sign(d)[:, None, None]
+    keep = np.broadcast_to(present[:, None, None], a.shape)
+    result = significance.diebold_mariano(a, np.ones_like(a), 1, keep=keep)
+    assert result["times"] == 8 and result["terms"] == 1  # floor(0.4 * 8 ** (2 / 3)) = 1
+
+
+def test_white_noise_differentials_get_about_the_verdict_they_had():
+    """Independent errors: EWC and Newey–West agree on clear cases and on a null (seeded)."""
+    rng = np.random.default_rng(8)
+    for scale, beats in ((1.0, False), (1.3, True)):
+        a, b = rng.normal(0, 1.0, (400, 1, 1)), rng.normal(0, scale, (400, 1, 1))
+        ewc, nw = significance.diebold_mariano(a, b, 1), significance.diebold_mariano(a, b, 1, variance="newey-west")
+        assert (ewc["p_value"] < 0.05) == (nw["p_value"] < 0.05) == beats
+        assert ewc["statistic"] == pytest.approx(nw["statistic"], rel=0.25)
+
+
+def test_a_persistent_null_says_beats_less_often_than_newey_west():
+    """Equally good forecasts with AR(0.9) errors, 100 windows, 200 seeded draws: Newey–West (t(n-1))
+    says "beats" in 30 of them (15 %), EWC in 15 (7.5 %; 5 % is right, and 200 draws are noisy)."""
+    rng = np.random.default_rng(0)
+    hits = {"ewc": 0, "newey-west": 0}
+    for _ in range(200):
+        a, b = _ar(rng, 0.9, 100)[:, None, None], _ar(rng, 0.9, 100)[:, None, None]
+        for test in hits:
+            hits[test] += significance.diebold_mariano(a, b, 1, variance=test)["p_value"] < 0.05
+    assert hits["ewc"] <= 16 and hits["newey-west"] >= 20 and hits["ewc"] < hits["newey-west"]
 
 
 def test_a_panels_series_count_once_per_forecast_time():

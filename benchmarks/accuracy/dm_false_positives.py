@@ -1,16 +1,32 @@
-"""How often the Diebold–Mariano test of ``evaluate`` says "beats" between two forecasts of equal quality.
+"""How often the Diebold–Mariano test of ``evaluate`` says "beats" between equally good forecasts, and
+how often it does when one is better.
 
 Two forecasters whose errors are independent AR(phi) series of the same variance are equally good;
-a test at the 5 % level should call A better (one-sided p < 0.05) in about 5 % of draws. Persistent
-errors give persistent loss differentials, and a variance that counts too few lags overstates the
-evidence. For each phi and series length this counts p < 0.05 over ``--draws`` seeded draws under
-three bandwidths of the same Newey–West (Bartlett) variance:
+a test at the 5 % level should call A better (one-sided p < 0.05) in about 5 % of draws (size).
+Persistent errors give persistent loss differentials, and a variance that counts too little of that
+persistence overstates the evidence. For each phi and series length n this counts p < 0.05 over
+``--draws`` seeded draws (seed 0, the draws of the 2026-12-01 record) for the two variances of
+``significance.diebold_mariano``:
 
-* ``horizon - 1`` lags (the rule before decision 83: none at horizon 1);
-* the fixed rule ``floor(4 (n / 100) ** (2 / 9))`` lags;
-* Newey and West's (1994) automatic bandwidth, never below the horizon (``significance.diebold_mariano``).
+* ``newey-west``: Bartlett weights at Newey and West's (1994) automatic bandwidth, never below the
+  horizon, against t(n - 1) (decisions 83 and 100);
+* ``ewc``: the equal-weighted cosine estimator, ``floor(0.4 n^(2/3))`` terms, against t(terms)
+  (Lazarus, Lewis, Stock and Watson 2018; decision 106).
 
-    python benchmarks/accuracy/dm_false_positives.py [--draws 2000]   (record: accuracy/results/dm-false-positives.md)
+Power: then B's errors are scaled so that the mean loss differential is ``--shift`` (1.645) times
+its long-run standard deviation over sqrt(n): a test that knew the variance would say "beats" half
+the time (seed 1, other draws); size-adjusted power counts p below the test's own 5 % quantile of
+its null p-values, so over-rejection under the null earns no power. ``--horizon H`` (default 1) makes each window H steps whose errors
+are the series' next H values, so neighbouring windows share H - 1 targets (a moving sum of the
+differentials: the overlap the horizon brings).
+
+``--origins``: instead, the size of the backtest's test (``significance.diebold_mariano_origins``)
+over K origins ``step = horizon`` rows apart (each origin one window of ``horizon`` steps; the
+default step, where its variance takes no lags), for K in 3, 5, 10, 20 and horizons 1 and 6.
+
+    python benchmarks/accuracy/dm_false_positives.py [--draws 2000] [--horizon 1] [--lengths 30,100,400,1000]
+    python benchmarks/accuracy/dm_false_positives.py --origins [--draws 2000]
+    (record: accuracy/results/dm-false-positives.md)
 """
 
 from __future__ import annotations
@@ -21,6 +37,8 @@ import math
 import numpy as np
 
 from rnncast import significance
+
+TESTS = ("newey-west", "ewc")
 
 
 def ar(rng: np.random.Generator, phi: float, n: int, burn: int = 200) -> np.ndarray:
@@ -33,35 +51,63 @@ def ar(rng: np.random.Generator, phi: float, n: int, burn: int = 200) -> np.ndar
     return x[burn:]
 
 
-def p_value(d: np.ndarray, width: float) -> float:
-    """The one-sided p-value of the mean of ``d`` with a Bartlett variance at bandwidth ``width``."""
-    variance = significance.long_run_variance(d, np.ones(len(d), dtype=bool), width)
-    if not variance > 0:
-        return float("nan")
-    return 0.5 * (1 + math.erf(d.mean() / math.sqrt(variance / len(d)) / math.sqrt(2)))
+def windows(x: np.ndarray, horizon: int) -> np.ndarray:
+    """[n - horizon + 1, horizon, 1]: window w's errors are x[w], ..., x[w + horizon - 1]."""
+    return np.lib.stride_tricks.sliding_window_view(x, horizon)[:, :, None]
+
+
+def p_values(phi: float, n: int, horizon: int, draws: int, scale: float, seed: int) -> tuple[np.ndarray, float]:
+    """Each draw's one-sided p-value under each test [draws, 2], and EWC's mean number of terms."""
+    rng = np.random.default_rng(seed)
+    p, terms = np.zeros((draws, len(TESTS))), []
+    for i in range(draws):
+        a, b = windows(ar(rng, phi, n + horizon - 1), horizon), windows(scale * ar(rng, phi, n + horizon - 1), horizon)
+        results = [significance.diebold_mariano(a, b, horizon, variance=test) for test in TESTS]
+        terms.append(results[1]["terms"])
+        p[i] = [r["p_value"] for r in results]
+    return p, float(np.mean(terms))
+
+
+def origins_size(phi: float, count: int, horizon: int, draws: int) -> float:
+    """The share of draws with p < 0.05 of the backtest's test over ``count`` origins ``horizon`` apart."""
+    rng = np.random.default_rng(0)
+    hits = 0
+    for _ in range(draws):
+        a, b = (ar(rng, phi, count * horizon).reshape(count, horizon, 1) for _ in range(2))
+        hits += significance.diebold_mariano_origins(a, b, np.arange(count), horizon, horizon)["p_value"] < 0.05
+    return 100 * hits / draws
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=2000)
+    parser.add_argument("--horizon", type=int, default=1)
+    parser.add_argument("--shift", type=float, default=1.645)
+    parser.add_argument("--lengths", default="30,100,400,1000")
+    parser.add_argument("--origins", action="store_true")
     args = parser.parse_args()
-    print(f"| phi | n | horizon - 1 lags (before) | floor(4 (n/100)^(2/9)) lags | Newey-West 1994 (now) | "
-          f"mean bandwidth now |\n|---|---|---|---|---|---|")
-    for n in (100, 400, 1000):
+    if args.origins:
+        print("| phi | horizon = step | 3 origins | 5 | 10 | 20 |\n|---|---|---|---|---|---|")
+        for horizon in (1, 6):
+            for phi in (0.0, 0.5, 0.9):
+                sizes = " | ".join(f"{origins_size(phi, k, horizon, args.draws):.1f} %" for k in (3, 5, 10, 20))
+                print(f"| {phi} | {horizon} | {sizes} |", flush=True)
+        return
+    print("| phi | n | size: Newey-West, t(n-1) | size: EWC, t(terms) | power: Newey-West | power: EWC | "
+          "size-adjusted power: Newey-West | size-adjusted: EWC | EWC terms |\n|---|---|---|---|---|---|---|---|---|")
+    for n in (int(v) for v in args.lengths.split(",")):
         for phi in (0.0, 0.5, 0.9):
-            rng = np.random.default_rng(0)
-            hits = np.zeros(3)
-            widths = []
-            fixed = int(4 * (n / 100) ** (2 / 9)) + 1  # lags below the bandwidth are weighted
-            for _ in range(args.draws):
-                a, b = ar(rng, phi, n)[:, None, None], ar(rng, phi, n)[:, None, None]
-                d = significance.differentials(a, b)
-                now = significance.diebold_mariano(a, b, horizon=1)
-                widths.append(now["bandwidth"])
-                hits += np.array([p_value(d, 1), p_value(d, fixed), now["p_value"]]) < 0.05
-            rates = " | ".join(f"{100 * h / args.draws:.1f} %" for h in hits)
-            print(f"| {phi} | {n} | {rates} | {np.mean(widths):.1f} |")
-
+            null, terms = p_values(phi, n, args.horizon, args.draws, 1.0, seed=0)
+            # the null's long-run sd of a² - b² (one step) is 2 var(x) sqrt((1 + phi²) / (1 - phi²)), var(x) = 1 / (1 - phi²);
+            # B scaled by s moves the mean by (s² - 1) var(x) per step (times H per window: the sd too, at most)
+            scale = math.sqrt(1 + args.shift * 2 * math.sqrt((1 + phi ** 2) / (1 - phi ** 2) / n))
+            alternative, _ = p_values(phi, n, args.horizon, args.draws, scale, seed=1)
+            # size-adjusted: "beats" below each test's own 5 % quantile of its null p-values, so that a test
+            # that says "beats" too often under the null does not get power for it
+            cells = [100 * (null < 0.05).mean(axis=0), 100 * (alternative < 0.05).mean(axis=0),
+                     100 * (alternative < np.quantile(null, 0.05, axis=0)).mean(axis=0)]
+            print(f"| {phi} | {n} | " + " | ".join(f"{v:.1f} %" for cell in cells for v in cell) + f" | {terms:.0f} |",
+                  flush=True)
 
 if __name__ == "__main__":
     main()

@@ -8,10 +8,11 @@ over the windows of one forecast time (``diebold_mariano``) or one backtest orig
 (``diebold_mariano_origins``): a panel's series seen at one time may share its shocks (a holiday,
 the weather), so they count once per time, not as independent evidence (Driscoll and Kraay,
 "Consistent covariance matrix estimation with spatially dependent panel data", REStat 1998: a
-heteroskedasticity and autocorrelation consistent (HAC) variance of the cross-sectional sums).
+long-run variance of the cross-sectional sums; evaluate's test takes the equal-weighted cosine one
+with its t reference, decision 106).
 
 Values may be left out (``keep``: e.g. a target that was filled in, not observed); a time none of
-whose values is kept is a gap, and the HAC variance keeps the true distance between the others
+whose values is kept is a gap, and the long-run variance keeps the true distance between the others
 (the amplitude-modulated estimator of Parzen, "On spectral analysis with missing observations and
 amplitude modulation", Sankhya A 1963; Datta and Du, "Nonparametric HAC estimation for time series
 data with missing observations", Fed IFDP 1060, 2012).
@@ -24,41 +25,59 @@ import math
 import numpy as np
 
 
-def diebold_mariano(errors_a, errors_b, horizon: int, times=None, keep=None) -> dict:
+def diebold_mariano(errors_a, errors_b, horizon: int, times=None, keep=None, variance: str = "ewc") -> dict:
     """Is forecaster A's squared error lower than B's beyond chance, over many forecast times?
 
     ``errors_*``: [W, H, T] forecast errors on the same windows; ``times`` [W]: each window's
     forecast time as an integer position (its first target's row, or its time's rank among a panel's
     times; default: the windows are consecutive, ``arange(W)``); ``keep`` [W, H, T]: the values
     scored (default: all). The differentials of the windows of one time are summed (a panel's
-    series count once per time). Their variance is Newey–West's (Bartlett weights) with the
-    bandwidth Newey and West's automatic rule picks from the data (``bandwidth``), never below
-    ``horizon``: windows that overlap share targets, so ``horizon - 1`` lags are always counted.
-    The statistic is compared with Student's t at ``times - 1`` degrees of freedom, as Harvey,
-    Leybourne and Newbold (1997) recommend: with hundreds of windows it is the normal, with a few
-    dozen the normal would overstate the evidence.
+    series count once per time).
+
+    ``variance="ewc"`` (the default): their long-run variance is the equal-weighted cosine estimator
+    over ``nu = cosine_terms(times, horizon)`` terms (``ewc_variance``) and the statistic is compared
+    with Student's t at ``nu`` degrees of freedom, its exact fixed-smoothing reference: the test
+    Lazarus, Lewis, Stock and Watson recommend ("HAR inference: recommendations for practice", JBES
+    2018), and Coroneo and Iacone show holds its size for the Diebold–Mariano test in small samples
+    with persistent loss differentials ("Comparing predictive accuracy in small samples using
+    fixed-smoothing asymptotics", J. Applied Econometrics 2020), where a kernel variance read against
+    the normal or t(n - 1) says "better" too often.
+
+    ``variance="newey-west"`` (the test before decision 106): Newey–West's variance (Bartlett
+    weights) with the bandwidth Newey and West's automatic rule picks from the data (``bandwidth``),
+    never below ``horizon`` (windows that overlap share targets, so ``horizon - 1`` lags always
+    count), against Student's t at ``times - 1`` degrees of freedom (Harvey, Leybourne and Newbold
+    1997).
 
     Returns ``statistic`` (negative when A is better), the one-sided ``p_value`` that A is not
-    better than B, ``times`` (the forecast times with a kept value) and ``bandwidth`` (the lags
-    weighted: those below it); statistic and p-value are NaN with fewer than 2 times, or when the
-    differentials do not vary.
+    better than B, ``times`` (the forecast times with a kept value), ``variance`` (which one) and
+    ``df`` (the t reference's degrees of freedom), with ``terms`` (EWC's cosine terms) or
+    ``bandwidth`` (Newey–West's: the lags weighted are those below it); statistic and p-value are
+    NaN with fewer than 2 times, or when the differentials do not vary.
     """
+    if variance not in ("ewc", "newey-west"):
+        raise ValueError(f"variance must be 'ewc' or 'newey-west', got {variance!r}")
     d, present = _series(errors_a, errors_b, np.arange(len(errors_a)) if times is None else times, keep)
     n = int(present.sum())
-    result = {"statistic": float("nan"), "p_value": float("nan"), "times": n, "bandwidth": float("nan")}
+    result = {"statistic": float("nan"), "p_value": float("nan"), "times": n, "variance": variance, "df": float("nan")}
     if n < 2:
+        return {**result, ("terms" if variance == "ewc" else "bandwidth"): float("nan")}
+    if variance == "ewc":
+        terms = cosine_terms(n, horizon, len(d))
+        result = {**result, "terms": terms, "df": terms}
+        omega = ewc_variance(d, present, terms)
+    else:
+        width = bandwidth(d, present, floor=horizon)
+        result = {**result, "bandwidth": width, "df": n - 1}
+        omega = long_run_variance(d, present, width)
+    if not omega > 0:
         return result
-    width = bandwidth(d, present, floor=horizon)
-    variance = long_run_variance(d, present, width)
-    result["bandwidth"] = width
-    if not variance > 0:
-        return result
-    statistic = d[present].mean() / math.sqrt(variance / n)
+    statistic = d[present].mean() / math.sqrt(omega / n)
     from scipy import stats  # imported here: the command line starts without it
 
-    # P(T <= statistic) under "no difference", T Student's t at n - 1 degrees of freedom (Harvey,
-    # Leybourne and Newbold 1997): the normal reference overstates the evidence of a few dozen windows
-    return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, n - 1))}
+    # P(T <= statistic) under "no difference", T Student's t at df degrees of freedom: EWC's exact
+    # fixed-smoothing reference, or Harvey, Leybourne and Newbold's t(n - 1) for Newey–West
+    return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, result["df"]))}
 
 
 def diebold_mariano_origins(errors_a, errors_b, origins, horizon: int, step: int, keep=None) -> dict:
@@ -173,3 +192,37 @@ def long_run_variance(d, present, width: float) -> float:
     gamma = autocovariances(np.asarray(d, dtype=np.float64), np.asarray(present, dtype=bool), lags)
     weights = 1 - np.arange(1, len(gamma)) / width
     return float(gamma[0] + 2 * (weights * gamma[1:]).sum())
+
+
+def cosine_terms(n: int, horizon: int = 1, span: int | None = None) -> int:
+    """EWC's number of cosine terms (its t reference's degrees of freedom) for ``n`` forecast times:
+    Lazarus, Lewis, Stock and Watson's (2018) ``floor(0.4 n ** (2 / 3))``, at least 1 and at most
+    ``n - 1``; and at most ``span / (2 horizon)`` (``span``: the positions from the first time to the
+    last, default ``n``). Windows ``horizon`` apart share targets, so a window's differential is a
+    moving sum of ``horizon`` steps, whose spectrum falls to zero at the frequency ``2 pi / horizon``;
+    the cap keeps the frequencies weighed (up to ``pi terms / span``) below a quarter of that, where it
+    is still nearly flat (``benchmarks/accuracy/results/dm-false-positives.md``: at horizon 24 and 100
+    windows, 14 % false "beats" uncapped, 5.5 % capped)."""
+    span = n if span is None else span
+    return int(max(1, min(int(0.4 * n ** (2 / 3)), n - 1, span // (2 * max(int(horizon), 1)))))
+
+
+def ewc_variance(d, present, terms: int) -> float:
+    """The equal-weighted cosine estimate of ``d``'s long-run variance (the variance of its mean
+    times n): the mean over ``j = 1 .. terms`` of ``L_j ** 2``, ``L_j`` the centred series projected on
+    ``cos(pi j (t + 1/2) / P)`` over its ``P`` positions, ``sum(c_t cos_jt) / sqrt(sum(cos_jt ** 2))`` with
+    both sums over the present positions. Without gaps ``sum(cos_jt ** 2) = P / 2`` and this is
+    ``sqrt(2 / P) sum(c_t cos_jt)``, Lazarus, Lewis, Stock and Watson's (2018) EWC. A gap (``present``
+    False: a time with no kept value) keeps its place, so each cosine has the true distance between
+    the times around it, and is left out of both sums (amplitude modulation, as ``autocovariances``
+    does): for white noise each ``L_j ** 2`` still has the variance's mean."""
+    d, present = np.asarray(d, dtype=np.float64), np.asarray(present, dtype=bool)
+    centred = np.where(present, d - d[present].mean(), 0.0)
+    positions = np.flatnonzero(present) + 0.5
+    values, total = centred[present], 0.0
+    block = max(1, 2_000_000 // max(len(positions), 1))  # rows of cosines at a time: bounded memory
+    for first in range(1, terms + 1, block):
+        j = np.arange(first, min(first + block, terms + 1))[:, None]
+        cosines = np.cos(np.pi * j * positions / len(d))  # [block, n]
+        total += float((np.square(cosines @ values) / np.square(cosines).sum(axis=1)).sum())
+    return total / terms
