@@ -74,3 +74,15 @@ def test_values_filled_by_fill_differ_from_the_same_values_given():
     older = {k: v for k, v in record.items() if k != "missing"}  # recorded before the mask was kept
     assert fingerprint.difference(older, _record(gaps, fill="ffill")) is None
     assert fingerprint.difference(record, _record(gaps.copy(), fill="ffill")) is None
+
+
+def test_daily_times_are_named_as_dates_and_a_record_from_before_that_was_shown_still_compares():
+    days = pd.DataFrame({"date": pd.date_range("2008-01-01", periods=60, freq="D"), "y": np.arange(60.0)})
+    record = fingerprint.of(load_panel(days, target="y"))
+    shorter = fingerprint.of(load_panel(days.head(50), target="y"))
+    said = "it had 60 rows, 2008-01-01 to 2008-02-29; this data has 50 rows, 2008-01-01 to 2008-02-19"
+    assert fingerprint.difference(record, shorter) == said
+    assert record["first"] == "2008-01-01 00:00:00"  # kept as before: records of older runs read alike
+    older = {k: v for k, v in record.items() if k != "midnight"}  # a run recorded before the flag
+    assert fingerprint.difference(older, shorter) == said
+    assert fingerprint.difference(older, fingerprint.of(load_panel(days, target="y"))) is None
