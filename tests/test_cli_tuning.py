@@ -8,6 +8,7 @@ study and best.toml are in scenarios/test_tuning_study.py."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -190,3 +191,27 @@ def test_tune_says_it_takes_one_series_in_its_help_and_refuses_a_config_of_many(
                                               "future_covariates, which tune does not take: it tunes one series with its "
                                               "features (fit and backtest take many series and covariate roles)\n")
     assert not (tmp_path / "tune").exists()
+
+
+def test_a_second_tune_on_a_folder_being_tuned_is_refused_naming_the_study_and_how_to_join_it(tmp_path, capsys,
+                                                                                             monkeypatch):
+    """Two terminals, one new --out: the second is refused in one line naming the first one's study and
+    the storage to join it through (its own --out, that --storage, its own sampler seed), and writes nothing."""
+    out = tmp_path / "t"
+    second = {}
+
+    def first(*args, **kw):  # the first tune holds the folder while its search runs
+        second["result"] = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--study", "other", "--out", out)
+        second["files"] = _files(out)
+        raise RnncastError("the first tune stopped here")
+
+    monkeypatch.setattr("rnncast.tuning.tune", first)
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--study", "s1", "--out", out)
+    assert code == 2 and "the first tune stopped here" in err
+    code, _, err = second["result"]
+    db = f"sqlite:///{(out / 'study.db').resolve()}"
+    assert code == 2 and err.count("\n") == 1 and err.strip() == (
+        f"rnncast: error: tune {out} is being written by another rnncast process (pid {os.getpid()}, tuning study "
+        f"'s1' in {out / 'study.db'}: to add trials to it at the same time, give the second tune its own --out with "
+        f"--study s1 --storage {db} and its own --sampler-seed); wait for it to finish, or give another folder")
+    assert list(second["files"]) == [".rnncast.lock"]  # the second wrote nothing

@@ -28,12 +28,26 @@ def fmt(texts, dayfirst=None):
     ([" 2016-01 ", "2016-02"], "%Y-%m"),  # spaces around the text are no format
     (["2016-1-5", "2016-1-6"], None),  # no strftime format writes 1 for January
     (["2016-01-01", "2016-01-01 13:00"], None),  # mixed precision: no one format
+    (["2016-01-01T12:00", "2016-01-01 13:00", "2016-01-01 14:00"], "%Y-%m-%d %H:%M"),  # T beside a space: the
+    (["2016-01-01 12:00", "2016-01-01T13:00", "2016-01-01T14:00"], "%Y-%m-%dT%H:%M"),  # commoner of the two
+    (["2016-01-01T12:00", "2016-01-01 13:00"], "%Y-%m-%dT%H:%M"),  # as many of each: the first value's
+    (["2016-01-01T12:00", "2016-01-01 13:00:00"], None),  # and another precision: no one format
     (["2016-01-01 00:00:00+01:00", "2016-01-01 01:00:00+01:00"], None),  # a zone: written as pandas writes it
     (["2014Q4", "2015Q1"], "%YQ%q"),  # quarters and ISO weeks: timetext's forms
     (["2021-W01", "2021-W02"], "%G-W%V"),
 ])
 def test_the_format_is_one_that_writes_the_column_text_back(texts, expected):
     assert fmt(texts) == expected
+
+
+def test_a_forecast_of_a_column_mixing_t_and_a_space_is_written_in_its_commoner_form(tmp_path):
+    times = pd.date_range("2016-01-01", periods=200, freq="h")
+    text = np.where(np.arange(200) % 4 == 0, times.strftime("%Y-%m-%dT%H:%M"), times.strftime("%Y-%m-%d %H:%M"))
+    path = tmp_path / "d.csv"
+    pd.DataFrame({"date": text, "y": np.sin(np.arange(200) / 5)}).to_csv(path, index=False)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(path, target="y")
+    lines = csv_text(model.predict(path), index=True).splitlines()
+    assert lines[1].startswith("2016-01-09 08:00,"), lines[:2]
 
 
 def test_dates_read_day_first_keep_their_order():

@@ -196,3 +196,25 @@ def test_a_dangling_link_gets_its_target_made_and_a_loop_is_refused_by_name(tmp_
     (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
     with pytest.raises(RnncastError, match=r"cannot write .*a.csv: .*symbolic links \(a loop of links\)"):
         files.write_text(tmp_path / "a.csv", "x\n")
+
+
+def test_a_holders_note_is_shown_to_the_process_it_refuses_and_a_folder_tidied_away_meanwhile_is_made_again(
+        tmp_path, monkeypatch):
+    run = tmp_path / "t"
+    held = files.lock_folder(run, "tune", note="tuning study 's'\nin t/study.db")
+    with pytest.raises(RnncastError, match=rf"^tune {run} is being written by another rnncast process "
+                                          rf"\(pid {os.getpid()}, tuning study 's' in t/study.db\); wait for it"):
+        files.lock_folder(run, "tune")
+    held.release(tidy=True)
+    assert not run.exists()
+    real, calls = os.open, []
+
+    def removed_once(path, *args):  # a refused holder's tidy removed the folder between our mkdir and open
+        calls.append(path)
+        if len(calls) == 1:
+            run.rmdir()
+        return real(path, *args)
+
+    monkeypatch.setattr(os, "open", removed_once)
+    with files.lock_folder(run, "tune"):
+        assert len(calls) == 2 and (run / files.LOCK_NAME).exists()

@@ -86,3 +86,15 @@ def test_a_record_of_nanosecond_times_from_before_one_unit_still_matches():
     assert fingerprint.difference(old, record) is None
     later = frame.assign(date=frame["date"] + pd.Timedelta("1s"))
     assert fingerprint.difference(old, _record(later)).endswith("(as many rows, at other times)")
+
+
+def test_daily_times_are_named_as_dates_and_a_record_from_before_that_was_shown_still_compares():
+    days = pd.DataFrame({"date": pd.date_range("2008-01-01", periods=60, freq="D"), "y": np.arange(60.0)})
+    record = fingerprint.of(load_panel(days, target="y"))
+    shorter = fingerprint.of(load_panel(days.head(50), target="y"))
+    said = "it had 60 rows, 2008-01-01 to 2008-02-29; this data has 50 rows, 2008-01-01 to 2008-02-19"
+    assert fingerprint.difference(record, shorter) == said
+    assert record["first"] == "2008-01-01 00:00:00"  # kept as before: records of older runs read alike
+    older = {k: v for k, v in record.items() if k != "midnight"}  # a run recorded before the flag
+    assert fingerprint.difference(older, shorter) == said
+    assert fingerprint.difference(older, fingerprint.of(load_panel(days, target="y"))) is None

@@ -1,6 +1,6 @@
 """A quantile head's start (``quantilestart.py``): its bias is the quantiles of the untrained
-forecast's errors on the training windows, per horizon step and target (pooled over channels when
-channel-independent, relative to the window's spread with ``window_scale``), so an untrained
+forecast's errors on the training windows, per horizon step and target (a channel-independent net's
+per target too, in offsets beside the head it shares; pooled in one saved before; relative to the window's spread with ``window_scale``), so an untrained
 network's intervals hold their share of the training values; point heads are left alone; fit
 starts every quantile head (window scheme: the only one with quantiles) this way."""
 
@@ -69,7 +69,24 @@ def test_the_untrained_intervals_hold_their_share_of_the_training_values():
     assert abs((truth <= pred[..., 1]).mean() - 0.5) < 0.01
 
 
-def test_channel_independent_heads_pool_the_channels():
+def test_a_channel_independent_net_starts_each_targets_intervals_at_its_own_errors():
+    """One head serves every channel; each target's offsets start at its own errors' quantiles, so the
+    untrained 80 % interval holds 80 % of each target's values, the smooth one's as the noisy one's
+    (pooled, the smooth channel's interval held nearly all and the noisiest's far fewer)."""
+    values = _walk(400, 3, seed=3)  # noise 1, 2, 3 per channel
+    batches = _batches(values)
+    net = _net(3, channel_independent=True, target_offsets=True)
+    offsets = quantilestart.start(net, batches)
+    expected = np.moveaxis(np.quantile(_errors(values), LEVELS, axis=0), 0, -1)  # [H, C, Q]
+    assert offsets.shape == (H, 3, 3) and np.allclose(offsets, expected, atol=1e-4)
+    assert not net.head.bias.any() and not net.head.weight.any()
+    pred = predict_batches(net, batches)  # [N, H, C, Q]
+    truth = np.stack([values[s + L : s + L + H] for s in range(len(batches))])  # [N, H, C]
+    inside = ((truth >= pred[..., 0]) & (truth <= pred[..., 2])).mean(axis=(0, 1))  # per target
+    assert np.all(np.abs(inside - 0.8) < 0.01), inside
+
+
+def test_a_channel_independent_net_saved_without_offsets_per_target_pools_the_channels():
     values = _walk(300, 3, seed=3)
     net = _net(3, channel_independent=True)
     offsets = quantilestart.start(net, _batches(values))
@@ -105,6 +122,14 @@ def test_fit_starts_a_quantile_head_there():
     model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}, quantiles=LEVELS).fit(datasets.sine_wave(n=400), target="y")
     bias = model.net_.head.bias.detach().view(model.horizon, 1, 3)  # [H, T, Q]
     assert torch.all(bias[..., 0] < bias[..., 1]) and torch.all(bias[..., 1] < bias[..., 2])
+
+
+def test_fit_gives_a_channel_independent_quantile_head_offsets_per_target():
+    data = datasets.sine_wave(n=300).assign(z=lambda d: d["y"] + np.random.default_rng(0).standard_normal(len(d)))
+    model = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-9}, quantiles=LEVELS, channel_independent=True)
+    model.fit(data, target=["y", "z"])
+    width = (model.net_.target_offsets[..., 2] - model.net_.target_offsets[..., 0]).detach().squeeze(-1)  # [T, H]
+    assert model.net_.spec.target_offsets and torch.all(width[1] > 2 * width[0])  # the noisy target's wider
 
 
 def test_a_start_read_from_few_windows_says_so(caplog):

@@ -30,7 +30,8 @@ def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = No
     """The strftime format that writes ``time`` (read from the text ``column``) back as the column's
     own text (``"%Y-%m"`` for ``2016-01``), checked on up to ``CHECKED_ROWS`` rows from its first to
     its last; None when the column is not text, the times carry a zone, or no one format writes it
-    back (``2016-1-5``, mixed formats). ``dayfirst``: the dates were read day first (31/01/2016)."""
+    back (``2016-1-5``, mixed formats; ISO's ``T`` beside a space is one form, written in the commoner
+of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
     if not isinstance(time, pd.DatetimeIndex) or time.tz is not None or not len(time) or len(column) != len(time):
         return None
     if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (timetext.compact_dates)
@@ -47,7 +48,23 @@ def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = No
         return None
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
-    return fmt if (timetext.write(time[rows], fmt) == text).all() else None
+    same = timetext.write(time[rows], fmt) == text
+    if same.all():
+        return fmt
+    other = _other_separator(fmt)  # ISO's T beside a space: one form, written in the commoner of the two
+    theirs = timetext.write(time[rows], other) == text if other is not None else None
+    if theirs is None or not (same | theirs).all():
+        return None
+    return other if theirs.sum() > same.sum() else fmt  # the commoner in the rows checked; a tie: the first value's
+
+
+def _other_separator(fmt: str) -> str | None:
+    """``fmt`` with ISO's ``T`` between date and time as a space, or the space as ``T``; None without either."""
+    if "%dT%H" in fmt:
+        return fmt.replace("%dT%H", "%d %H", 1)
+    if "%d %H" in fmt:
+        return fmt.replace("%d %H", "%dT%H", 1)
+    return None
 
 
 def dated(frame: pd.DataFrame, *calendars) -> pd.DataFrame:

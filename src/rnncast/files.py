@@ -10,6 +10,7 @@ held (``sweep_temps``).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -146,11 +147,12 @@ class FolderLock:
         self.release()
 
 
-def lock_folder(folder, what: str = "folder", new: bool = False) -> FolderLock:
+def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "") -> FolderLock:
     """Hold ``folder`` (made if missing) for this process: ``LOCK_NAME`` inside it is locked with
-    ``fcntl.flock`` and holds this process' id and host. A folder another process holds is refused
-    with a ``RnncastError`` naming that process (``what``: how the message names the folder, e.g.
-    "run"). The kernel releases a flock when its process dies, so a killed writer never blocks the
+    ``fcntl.flock`` and holds this process' id and host, and ``note`` (one line: what the holder does
+    there, for a process it refuses, e.g. the study a tune runs and how to join it). A folder another
+    process holds is refused with a ``RnncastError`` naming that process and its note (``what``: how
+    the message names the folder, e.g. "run"). The kernel releases a flock when its process dies, so a killed writer never blocks the
     next one; the lock file it leaves is taken over. Once held, the temporary files of a killed
     write are swept from the folder and its ``model/``. ``new=True``: the folder must not exist yet
     (``FileExistsError`` otherwise: the caller picks another name).
@@ -172,16 +174,20 @@ def lock_folder(folder, what: str = "folder", new: bool = False) -> FolderLock:
             raise
         except OSError as err:
             raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
-    while True:
+    for attempt in itertools.count():
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except FileNotFoundError:
+            if attempt < 5:
+                continue  # a refused holder tidied the empty folder away between our mkdir and open: make it again
+            raise RnncastError(f"cannot write {what} {folder}: it is removed as soon as it is made") from None
         except OSError as err:
             raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _holder(os.pread(fd, 200, 0))
+            holder = _holder(os.pread(fd, 4096, 0))
             os.close(fd)
             raise RnncastError(f"{what} {folder} is being written by another rnncast process ({holder}); "
                                "wait for it to finish, or give another folder") from None
@@ -196,16 +202,18 @@ def lock_folder(folder, what: str = "folder", new: bool = False) -> FolderLock:
             break
         os.close(fd)  # the file was removed by the process that held it just now: lock the new one
     os.ftruncate(fd, 0)
-    os.pwrite(fd, f"{os.getpid()} {socket.gethostname()}\n".encode(), 0)
+    text = f"{os.getpid()} {socket.gethostname()}\n" + (" ".join(note.split()) + "\n" if note else "")  # the note on one line
+    os.pwrite(fd, text.encode(), 0)
     for place in (folder, folder / "model"):
         sweep_temps(place)
     return FolderLock(folder, fd, created)
 
 
 def _holder(text: bytes) -> str:
-    """"pid N" (and "on HOST" when another machine holds the lock) from a lock file's text."""
-    fields = text.decode("utf-8", "replace").split()
+    """"pid N" (and "on HOST" when another machine holds the lock), and the holder's note, from a lock file's text."""
+    first, _, rest = text.decode("utf-8", "replace").partition("\n")
+    fields, note = first.split(), rest.strip().splitlines()[0] if rest.strip() else ""
     if not fields or not fields[0].isdigit():
         return "pid unknown"
     host = fields[1] if len(fields) > 1 else ""
-    return f"pid {fields[0]}" + (f" on {host}" if host and host != socket.gethostname() else "")
+    return f"pid {fields[0]}" + (f" on {host}" if host and host != socket.gethostname() else "") + (f", {note}" if note else "")

@@ -2,7 +2,7 @@
 
 A run that is resumed must train on, and be scored on, the data it started with: other rows re-split
 would put rows the model trained on into its "test" split. ``of`` records the panel as read (columns
-by role, series, rows, the range of times, and a hash of each column's values, of the times, the ids
+by role, series, rows, the range of times (shown as the data's calendar writes them, never compared), and a hash of each column's values, of the times, the ids
 and the static covariates, and which values were missing and filled: a value filled by hand is scored
 as observed, one ``fill`` made is not) and, for the library's checkpoints, where each series was cut; ``difference``
 says in words what differs between two records, or None. The content is compared, never the path: the
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import numpy as np
 import pandas as pd
 
 from rnncast.panel import Panel
+from rnncast.timetext import at_midnight, shown
 
 VERSION = 1
 
@@ -80,6 +82,7 @@ def of(panel: Panel, splits=None) -> dict:
     windows.Split)`` of every series trained, or None to leave the cut out."""
     values = np.asarray(panel.values, dtype=np.float64)
     time = panel.time
+    dated = time is not None and len(time) > 0 and pd.api.types.is_datetime64_any_dtype(time)
     record = {
         "version": VERSION,
         "columns": list(panel.columns),
@@ -88,6 +91,7 @@ def of(panel: Panel, splits=None) -> dict:
         "rows": int(len(values)),
         "first": str(time.min()) if time is not None and len(time) else None,
         "last": str(time.max()) if time is not None and len(time) else None,
+        "midnight": bool(dated and at_midnight(time)),  # only shown: the first and last as dates (timetext.shown)
         "values": {name: _digest(np.ascontiguousarray(values[:, j]).tobytes()) for j, name in enumerate(panel.columns)},
         "times": _times(time),
         "times_ns": _times_ns(time),
@@ -102,8 +106,26 @@ def of(panel: Panel, splits=None) -> dict:
     return record
 
 
-def _rows(record: dict) -> str:
-    span = f", {record['first']} to {record['last']}" if record.get("first") is not None else ""
+STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")  # str() of a timestamp, as "first" and "last" keep it
+
+
+def _time(text: str, midnight: bool) -> str:
+    """A record's first or last time as messages show them (``timetext.shown``): ``2008-01-01`` where
+    the data's times are all at midnight, not ``2008-01-01 00:00:00`` as the record keeps it."""
+    if not STAMP.match(text):
+        return text  # integer steps
+    try:
+        return shown(pd.Timestamp(text), bool(midnight))
+    except ValueError:
+        return text
+
+
+def _rows(record: dict, midnight: bool | None = None) -> str:
+    """Rows, series and span of a record; ``midnight``: whether its times are all at midnight, for a
+    record written before it kept that (the other record's word)."""
+    midnight = record.get("midnight", midnight)
+    span = (f", {_time(str(record['first']), midnight)} to {_time(str(record['last']), midnight)}"
+            if record.get("first") is not None else "")
     many = f" in {record['series']} series" if (record.get("series") or 1) > 1 else ""
     return f"{record.get('rows')} rows{many}{span}"
 
@@ -135,7 +157,7 @@ def difference(recorded: dict, found: dict) -> str | None:
         if key == "times" and found.get("times_ns") is not None and recorded.get(key) == found["times_ns"]:
             continue  # recorded in nanoseconds, before decision 105: the same times
         if recorded.get(key) != found[key]:
-            return f"it had {_rows(recorded)}; this data has {_rows(found)}{what}"
+            return f"it had {_rows(recorded, found.get('midnight'))}; this data has {_rows(found)}{what}"
     if isinstance(recorded.get("missing"), dict):  # a record written before the fill mask was kept: not checked
         for name in found["columns"]:
             old, new = recorded["missing"].get(name), found["missing"][name]

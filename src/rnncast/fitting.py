@@ -123,6 +123,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         scheme=train_s.scheme, segment=model_s.segment, decoder=model_s.decoder, highway=model_s.highway,
         lookback=data_s.lookback, n_static=static_inputs.shape[1],
         static_cardinalities=encoder.cardinalities if encoder else (), quantiles=model_s.quantiles,
+        target_offsets=model_s.channel_independent and bool(model_s.quantiles),
     )
     net = build_net(spec).to(device)
     if group is not None:

@@ -57,6 +57,7 @@ class NetSpec:
     highway: bool = False  # a linear map from the window's targets to the forecast, added (both networks)
     window_scale: bool = False  # divide each window's targets (less the level) by their spread, multiply back
     season: int = 1  # window_norm 'season': steps per season (the forecast starts at the window's last season)
+    target_offsets: bool = False  # channel-independent quantile head: an offset per target (specs saved before: none)
 
     def __post_init__(self):  # JSON gives lists; the spec keeps tuples
         object.__setattr__(self, "static_cardinalities", tuple(int(c) for c in self.static_cardinalities))
@@ -95,6 +96,9 @@ class RecurrentNet(nn.Module):
         self.head = _zero(nn.Linear(spec.hidden_size + spec.horizon * spec.n_future,
                                     spec.horizon * self.n_rows * self.n_quantiles))
         self.highway = _zero(nn.Linear(spec.lookback, spec.horizon)) if spec.highway else None  # L -> H
+        # one head serves every channel of a channel-independent net; each target's quantiles start apart
+        self.target_offsets = (nn.Parameter(torch.zeros(spec.n_targets, spec.horizon, 1, self.n_quantiles))
+                               if spec.target_offsets and spec.channel_independent and spec.quantiles else None)
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
                 categories: torch.Tensor | None = None, every_step: bool = False) -> torch.Tensor:
@@ -126,6 +130,8 @@ class RecurrentNet(nn.Module):
             state = torch.cat([state, future.reshape(batch, -1)], dim=-1)  # [B, hidden + H * F]
         if spec.quantiles:
             y = self.head(state).view(-1, spec.horizon, n_targets, self.n_quantiles)  # [B', H, T', Q]
+            if self.target_offsets is not None:  # row i of B' is channel i % C
+                y = y + self.target_offsets.repeat(batch, 1, 1, 1)  # [B', H, 1, Q]
             if spread is None:
                 y = y + (start + linear)[..., None]  # [B', H, T', Q]
             else:
@@ -206,6 +212,9 @@ class SegmentNet(nn.Module):
         else:
             self.head = _zero(nn.Linear(hidden + spec.horizon * spec.n_future, spec.horizon * self.n_rows))
         self.highway = _zero(nn.Linear(spec.lookback, spec.horizon)) if spec.highway else None  # L -> H
+        # one head serves every channel of a channel-independent net; each target's quantiles start apart
+        self.target_offsets = (nn.Parameter(torch.zeros(spec.n_targets, spec.horizon, 1, self.n_quantiles))
+                               if spec.target_offsets and spec.channel_independent and spec.quantiles else None)
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None, static: torch.Tensor | None = None,
                 categories: torch.Tensor | None = None) -> torch.Tensor:

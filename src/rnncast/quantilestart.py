@@ -11,8 +11,8 @@ window's level (plus the highway's start) with empirical intervals around it, as
 interval of the naive forecast would, and training refines both.
 
 Errors are in scaled units, divided by the window's spread with ``window_scale`` (the head's output
-is multiplied by it), pooled over the channels of a channel-independent network (one head row for
-every channel), and read from at most ``MAX_VALUES`` error values (windows evenly spaced).
+is multiplied by it), per target (a channel-independent network adds each target's own offsets to
+the head it shares), and read from at most ``MAX_VALUES`` error values (windows evenly spaced).
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def start(net: nn.Module, train: WindowBatches) -> np.ndarray | None:
     """Set the bias of ``net``'s quantile head (weights zero) to the quantiles of the errors
     ``y - net(x)`` over ``train``'s windows ([B, L, C] inputs, [B, H, T] targets, scaled units).
 
-    Returns the offsets [H, T', Q] (T' 1 for a channel-independent net), or None when the net has
+    A channel-independent net starts each target's offsets (``target_offsets``) at that target's own
+    errors' quantiles, its shared head's bias at zero (one saved before it had them: pooled over the
+    channels). Returns the offsets [H, T', Q] (T' 1 for a pooled start), or None when the net has
     no quantile head or ``train`` no windows (the head is then left at zero)."""
     spec = net.spec
     if not spec.quantiles or not len(train):
@@ -59,14 +61,18 @@ def start(net: nn.Module, train: WindowBatches) -> np.ndarray | None:
         errors.append(error.float().cpu())
     net.train(was_training)
     error = torch.cat(errors).numpy()  # [N, H, T]
-    if net.n_rows == 1 and error.shape[-1] > 1:  # channel-independent: one head row serves every channel
+    per_target = getattr(net, "target_offsets", None) is not None  # a channel-independent net's offset per target
+    if net.n_rows == 1 and error.shape[-1] > 1 and not per_target:  # one head row serves every channel: pooled
         error = error.transpose(0, 2, 1).reshape(-1, spec.horizon, 1)  # [N * T, H, 1]
     if len(error) < FEW_WINDOWS:
         log.warning("the quantile head starts at quantiles of %d training windows' errors (fewer than %d): its "
                     "intervals start rough, from so few values; more rows, or a shorter lookback or horizon, give "
                     "more windows", len(error), FEW_WINDOWS)
     offsets = np.moveaxis(np.quantile(error, spec.quantiles, axis=0), 0, -1)  # [H, T', Q]
-    head.bias.copy_(torch.from_numpy(offsets.reshape(-1)).to(head.bias))
+    if per_target:  # the shared head's bias stays zero; each target starts at its own errors' quantiles
+        net.target_offsets.copy_(torch.from_numpy(offsets.transpose(1, 0, 2)[:, :, None, :]).to(net.target_offsets))
+    else:
+        head.bias.copy_(torch.from_numpy(offsets.reshape(-1)).to(head.bias))
     log.info("the quantile head starts at the training errors' quantiles (%d windows): untrained, each level "
              "is the window's forecast shifted by that level's quantile of its errors", len(index))
     return offsets

@@ -27,7 +27,8 @@ def hold(folder: Path, what: str):
     return lock_folder(folder, what)
 
 
-def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None):
+def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None,
+                 note: str = ""):
     """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
     must be new, empty or, with ``overwrite``, an earlier output of rnncast's (``own``: its names;
     removed by ``clear_output`` once the new input is checked); never a model folder. ``continues(out,
@@ -39,7 +40,7 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     if out is None:
         while True:
             try:
-                return lock_folder(fresh_dir(default), what, new=True)
+                return lock_folder(fresh_dir(default), what, new=True, note=note)
             except FileExistsError:
                 continue  # another process made that folder since: the next number
     model = model_folder(out) or model_folder(out.parent)
@@ -48,7 +49,7 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
                            "is written in a folder of its own, never among a model's files")
     if out.exists() and not out.is_dir():
         raise RnncastError(f"--out {out} is a file; give a folder for the {what}")
-    claim = lock_folder(out, what)
+    claim = lock_folder(out, what, note=note)
     try:
         entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
         if refusal := other_kind(out, entries, what):

@@ -21,13 +21,28 @@ def run_tune(args) -> int:
     backtest is refused unless ``--overwrite``. One process at a time holds a folder: processes that
     share one study give it through ``--storage``, each with its own ``--out``."""
     settings, request, out, _ = fit_request(args, "tune")
-    claim = claim_output(Path(out) if out else None, Path("runs") / f"tune-{Path(request['source']).stem}",
-                          args.overwrite, "tune", continues=lambda folder, entries: _tune_continues(
-                              folder, entries, args.study, args.storage))
+    default = Path("runs") / f"tune-{Path(request['source']).stem}"
+    claim = claim_output(Path(out) if out else None, default, args.overwrite, "tune",
+                         continues=lambda folder, entries: _tune_continues(folder, entries, args.study, args.storage),
+                         note=joining_note(Path(out) if out else default, args.study, args.storage))
     try:
         return _tune_run(args, settings, request, claim.folder)
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
+
+
+def joining_note(out: Path, study: str, storage: str | None) -> str:
+    """What a tune started on a folder this tune holds is told (``files.lock_folder``'s note): the study
+    it runs and how to add trials to it at the same time. A second process is refused the folder, not
+    let into it: its files (best.toml, trials.csv, tune.json) are one process' summary, an
+    ``--overwrite`` of one would remove the study.db the other writes, and a tune started twice by
+    mistake would run twice the trials asked for; Optuna's storage is what processes share."""
+    from rnncast.studies import hide_password
+
+    here = f"sqlite:///{(out / 'study.db').resolve()}"
+    where = out / "study.db" if storage is None else hide_password(storage)
+    return (f"tuning study {study!r} in {where}: to add trials to it at the same time, give the second tune its own "
+            f"--out with --study {study} --storage {hide_password(storage or here)} and its own --sampler-seed")
 
 
 PANEL_FLAGS = ("--id-col", "--series", "--past-covariates", "--future-covariates", "--static-covariates", "--static")
