@@ -21,7 +21,7 @@ def run_fit(args) -> int:
     Rank 0 holds the run folder (``files.lock_folder``) from before the data is read until the last
     file is written: a second process writing the same folder is refused by name, a new run never
     lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder."""
-    from rnncast import distributed, tracking
+    from rnncast import distributed, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
 
@@ -47,7 +47,8 @@ def run_fit(args) -> int:
     else:
         out = Path(out) if out else default
     try:
-        return _fit_run(args, forecaster, request, found, out, track, main_rank)
+        with interrupts.ctrl_c_between_batches():  # from before the data is read: a Ctrl-C in setup is not dropped
+            return _fit_run(args, forecaster, request, found, out, track, main_rank)
     finally:
         if claim is not None:
             claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
@@ -74,9 +75,11 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         # a path that config.json names is read as data, and its content is never shown: the file may be any file
         raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
                            f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
+    interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
     record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data
     if args.resume:
         _check_resumed_data(out, where["source"], record)
+    interrupts.stop_if_asked()
     checkpoint = out / "checkpoint.safetensors"
     # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
     resuming = bool(args.resume) and checkpoint.is_file()
@@ -106,6 +109,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         with interrupts.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
             forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
                            on_start=on_start if main_rank else None)
+            interrupts.stop_if_asked()  # one that came after the last batch's check (run_fit's block holds it)
     except BaseException as err:
         bar.close()
         if tracker is not None:
