@@ -86,6 +86,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
     saved = 0  # the last epoch this process finished and wrote to `checkpoint`
+    first = 0  # the first epoch this process trained (a resume starts past those saved before)
 
     def on_start():  # once the input is checked: nothing is written for refused input
         nonlocal tracker
@@ -97,7 +98,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
             tracker = tracking.start(track, out, forecaster.get_params())
 
     def on_epoch(record):
-        nonlocal saved
+        nonlocal saved, first
+        first = first or record.epoch
         saved = record.epoch  # the loop wrote the checkpoint before calling this
         bar(record)
         if tracker is not None:
@@ -152,7 +154,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
               f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
-        print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}"
+        trained = (f"trained {epochs} epoch{'s' if epochs != 1 else ''}" if first <= 1 else  # a resume: this attempt's
+                   f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all)")
+        print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     hint = fit_hint(forecaster, metrics)
     if hint:
