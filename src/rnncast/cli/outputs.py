@@ -43,6 +43,10 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
                            "is written in a folder of its own, never among a model's files")
     if out.exists() and not out.is_dir():
         raise RnncastError(f"--out {out} is a file; give a folder for the {what}")
+    blocked = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise RnncastError(f"--out {out} cannot be made: {blocked} is a file, not a folder; give another --out "
+                           f"for the {what}")
     claim = lock_folder(out, what)
     try:
         entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
