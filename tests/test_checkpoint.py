@@ -456,3 +456,75 @@ def test_a_season_model_saves_loads_and_a_model_of_another_norm_ignores_its_seas
     meta["network"]["season"] = 1  # as a network saved before its season was kept
     (tmp_path / "h" / "model.json").write_text(json.dumps(meta))
     assert Forecaster.load(tmp_path / "h").season == 12
+
+
+# ---- where save writes: never over a model unasked, never among other files, whole or not at all ---------
+
+def test_save_refuses_an_existing_model_unless_overwrite_and_replaces_it_whole(tmp_path, fitted):
+    folder = tmp_path / "m"
+    fitted.save(folder)
+    before = (folder / "weights.safetensors").read_bytes()
+    other = Forecaster(**{**TINY, "seed": 1}).fit(make_frame(200), target="y")
+    with pytest.raises(RnncastError, match=r"holds a model already; pass overwrite=True"):
+        other.save(folder)
+    assert (folder / "weights.safetensors").read_bytes() == before  # nothing written
+    other.save(folder, overwrite=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["model.json", "weights.safetensors"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]  # no temporary folder left beside it
+    np.testing.assert_array_equal(Forecaster.load(folder).predict(make_frame(200)), other.predict(make_frame(200)))
+
+
+def test_save_refuses_a_folder_of_other_files_and_a_run_with_or_without_overwrite(tmp_path, fitted):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("mine")
+    for overwrite in (False, True):
+        with pytest.raises(RnncastError, match=r"holds files that are not a model's \(todo.txt\)"):
+            fitted.save(notes, overwrite=overwrite)
+    assert [p.name for p in notes.iterdir()] == ["todo.txt"]
+    run = tmp_path / "run"
+    fitted.save(run / "model")
+    (run / "config.json").write_text("{}")
+    (run / "metrics.json").write_text("{}")
+    for overwrite in (False, True):
+        with pytest.raises(RnncastError, match=r"it holds a run \(rnncast fit\).*save into a folder of its own"):
+            fitted.save(run, overwrite=overwrite)
+        with pytest.raises(RnncastError, match=r"it is the model of the run in .*run's metrics and report describe"):
+            fitted.save(run / "model", overwrite=overwrite)
+    assert not (run / "model.json").exists()
+    tune = tmp_path / "tune"
+    tune.mkdir()
+    (tune / "tune.json").write_text("{}")
+    with pytest.raises(RnncastError, match=r"holds a tune \(rnncast tune\)"):
+        fitted.save(tune, overwrite=True)
+    (tmp_path / "empty").mkdir()
+    fitted.save(tmp_path / "empty")  # an empty folder is a new one
+
+
+def test_a_save_that_fails_midway_leaves_the_earlier_model_as_it_was(tmp_path, fitted, monkeypatch):
+    from rnncast import checkpoint
+
+    folder = tmp_path / "m"
+    fitted.save(folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def fail(path, obj):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(checkpoint, "write_json", fail)  # the weights are written, model.json is not
+    with pytest.raises(OSError):
+        fitted.save(folder, overwrite=True)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+
+
+def test_a_run_with_a_stray_model_beside_its_model_folder_is_refused_by_name(tmp_path, fitted):
+    run = tmp_path / "run"
+    fitted.save(run / "model")
+    (run / "config.json").write_text("{}")
+    fitted.save(tmp_path / "stray")
+    for name in ("model.json", "weights.safetensors"):
+        shutil.copy(tmp_path / "stray" / name, run / name)  # as a save into the run's root once wrote them
+    with pytest.raises(RnncastError, match=r"holds a run's model/ and another model"):
+        Forecaster.load(run)
+    Forecaster.load(run / "model")  # the run's own model, asked for by name

@@ -167,3 +167,32 @@ def test_resume_of_a_run_started_before_its_data_was_recorded_says_it_cannot_be_
     assert "was written before rnncast recorded the data a run trains on, so whether this is the data the run " \
            "started with cannot be checked" in caplog.text
     assert json.loads((run / "config.json").read_text())["fingerprint"]["rows"] == ROWS  # recorded from now on
+
+
+def test_a_resumed_fit_says_which_epochs_it_trained_and_how_many_in_all(tmp_path, capsys, monkeypatch):
+    """After a run interrupted at epoch 2 of 4 was resumed, fit said "trained 4 epochs in 0.3 s": the
+    seconds were the resume's, the epochs both attempts'."""
+    from rnncast.cli import fitting
+    from rnncast.cli.display import epoch_bar
+
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+
+    def interrupted_bar(*args, **kwargs):
+        bar = epoch_bar(*args, **kwargs)
+
+        def draw(record):
+            bar(record)
+            if record.epoch == 2:
+                raise KeyboardInterrupt  # Ctrl-C once epoch 2 is saved
+
+        draw.close = bar.close
+        return draw
+
+    monkeypatch.setattr(fitting, "epoch_bar", interrupted_bar)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "4", "--patience", "50"))
+    assert code == 130 and "epoch 2 and those before it are saved" in err
+    monkeypatch.setattr(fitting, "epoch_bar", epoch_bar)
+    code, out, err = cli(capsys, "fit", "--resume", tmp_path / "run")
+    assert code == 0, err
+    assert "trained epochs 3-4 (4 in all) in " in out

@@ -155,3 +155,11 @@ def test_a_link_is_judged_by_the_file_it_leads_to(tmp_path):
         outputs.check_output_file(tmp_path / "latest.csv", "--out", "CSV")
     assert outputs.check_output_file(tmp_path / "latest.csv", "--out", "CSV", overwrite=True) == tmp_path / "latest.csv"
     assert os.path.islink(tmp_path / "latest.csv")
+
+
+def test_an_out_below_a_file_names_out_and_the_file(tmp_path):
+    from rnncast.cli.outputs import claim_output
+
+    (tmp_path / "blk").write_text("x")
+    with pytest.raises(RnncastError, match=r"^--out .*blk/run cannot be made: .*blk is a file, not a folder"):
+        claim_output(tmp_path / "blk" / "run", tmp_path / "d", False, "run")

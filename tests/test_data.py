@@ -406,3 +406,17 @@ def test_a_row_with_an_extra_value_in_a_semicolon_file_is_told_to_quote_it_not_t
     with pytest.raises(RnncastError, match=r"a value that holds the separator ';' must be quoted; otherwise") as caught:
         read_table(path)
     assert "decimal comma" not in str(caught.value) and "line 6" in str(caught.value)
+
+
+def test_a_column_name_in_the_wrong_case_or_misspelt_gets_a_did_you_mean():
+    import pandas as pd
+
+    from rnncast.data import require_column
+
+    frame = pd.DataFrame({"date": [1], "sales": [2.0]})
+    with pytest.raises(RnncastError, match=r"column 'Sales' not found \(did you mean 'sales'\?\); available columns"):
+        require_column(frame, "Sales")
+    with pytest.raises(RnncastError, match=r"did you mean 'sales'"):
+        require_column(frame, "saels")
+    with pytest.raises(RnncastError, match=r"not found; available"):
+        require_column(frame, "price")

@@ -191,7 +191,7 @@ def test_a_failing_exporter_or_runtime_leaves_the_older_file_as_it_was(tmp_path,
         monkeypatch.setattr(onnxruntime, "InferenceSession", fail)
         said = r"^onnxruntime cannot run the model made at opset 13 \(Unsupported: .*\); nothing was written"
     with pytest.raises(RnncastError, match=said):
-        export_onnx(small, target, opset=13)
+        export_onnx(small, target, opset=13, overwrite=True)
     assert target.read_bytes() == b"an older export"
     assert [p.name for p in tmp_path.iterdir()] == ["m.onnx"]  # no temporary file left either
     if stage == "exporter":
@@ -210,3 +210,16 @@ def test_rnncast_export_refusals_are_one_line(tmp_path, frame, capsys):
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("rnncast: error: ") and said in err[0]
     assert not (tmp_path / "m.onnx").exists()
+
+
+def test_export_replaces_a_file_only_with_overwrite_and_never_writes_into_a_model_folder(tmp_path, frame):
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    (tmp_path / "m.onnx").write_bytes(b"mine")
+    with pytest.raises(RnncastError, match=r"m.onnx exists; pass overwrite=True"):
+        export_onnx(model, tmp_path / "m.onnx", check=False)
+    assert (tmp_path / "m.onnx").read_bytes() == b"mine"
+    export_onnx(model, tmp_path / "m.onnx", check=False, overwrite=True)
+    assert onnx.load(str(tmp_path / "m.onnx")).graph.output[0].name == "y"
+    model.save(tmp_path / "model")
+    with pytest.raises(RnncastError, match=r"into the model folder"):
+        export_onnx(model, tmp_path / "model" / "m.onnx", check=False, overwrite=True)

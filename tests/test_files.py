@@ -75,8 +75,13 @@ def test_a_killed_writes_temporary_files_are_swept_and_nothing_else(tmp_path):
     for path in ours + others:
         path.write_text("x")
     (tmp_path / ".folder.abcdefgh.tmp").mkdir()  # a folder of that name is not a temporary file
+    (tmp_path / ".folder.abcdefgh.tmp" / "notes.txt").write_text("x")
+    model = tmp_path / ".model.x1y2z3w4.tmp"  # ... unless it holds a model's files only: a killed save's
+    model.mkdir()
+    (model / "weights.safetensors").write_text("x")
+    ours.append(model)
     assert sorted(files.sweep_temps(tmp_path)) == sorted(ours)
-    assert all(p.exists() for p in others) and (tmp_path / ".folder.abcdefgh.tmp").is_dir()
+    assert all(p.exists() for p in others) and (tmp_path / ".folder.abcdefgh.tmp").is_dir() and not model.exists()
     assert files.sweep_temps(tmp_path / "missing") == []
 
 

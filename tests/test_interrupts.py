@@ -38,3 +38,59 @@ def test_ctrl_c_inside_a_finalizer_still_stops_training():
 
 def test_stop_if_asked_does_nothing_outside_a_request():
     interrupts.stop_if_asked()  # no Ctrl-C arrived: returns
+
+
+def _fit_args(tmp_path, epochs: int = 3) -> list[str]:
+    from test_training import _series_csv
+
+    data = _series_csv(tmp_path / "series.csv", n=300)
+    return ["fit", str(data), "--target", "y", "--lookback", "12", "--horizon", "2", "--hidden-size", "4",
+            "--epochs", str(epochs), "--patience", "50", "--device", "cpu", "--out", str(tmp_path / "run")]
+
+
+def test_a_kill_int_while_fit_reads_its_data_stops_it_even_in_a_background_job(tmp_path, monkeypatch, capsys):
+    """A script's background job (``rnncast fit ... &``) starts with SIGINT ignored; a ``kill -INT`` that
+    came while the data was read was dropped, and the whole run trained. Now fit holds Ctrl-C from the start."""
+    from rnncast import loading
+    from rnncast.cli import main
+
+    real = loading.load_panel
+
+    def read_then_interrupted(*args, **kwargs):
+        panel = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # arrives while fit reads its data
+        return panel
+
+    monkeypatch.setattr(loading, "load_panel", read_then_interrupted)
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a non-interactive shell starts `cmd &`
+    try:
+        code = main(_fit_args(tmp_path))
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # put back as it was
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert code == 130 and "interrupted" in capsys.readouterr().err
+    assert not (tmp_path / "run" / "checkpoint.safetensors").exists()  # not one epoch trained
+
+
+def test_a_ctrl_c_after_the_last_batchs_check_is_not_cleared_unseen(tmp_path):
+    """A Ctrl-C during the last epoch's checkpoint or callback came after the loop's last check; the
+    block cleared it on the way out and the command went on as if none had come."""
+    y = np.sin(0.1 * np.arange(300)).astype(np.float32)
+
+    def on_epoch(record):
+        if record.epoch == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # after the last batch of the last epoch
+
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts.ctrl_c_between_batches():
+            Forecaster(lookback=16, hidden_size=4, epochs=2, device="cpu").fit(y, on_epoch=on_epoch)
+
+
+def test_a_nested_block_keeps_a_pending_ctrl_c_and_the_outer_handler():
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts.ctrl_c_between_batches():
+            os.kill(os.getpid(), signal.SIGINT)  # while the data is read, say
+            handler = signal.getsignal(signal.SIGINT)
+            with interrupts.ctrl_c_between_batches():
+                assert signal.getsignal(signal.SIGINT) is handler
+                interrupts.stop_if_asked()  # the Ctrl-C from before the inner block is still there

@@ -129,3 +129,21 @@ def test_the_windows_column_counts_the_windows_scored_beside_all_of_them():
     whole = {"test": {"windows": 38, "scored": {"windows_scored": 38}, "original": scores}}
     assert metric_rows(whole, "original")[1][2] == "38"
     assert metric_rows({"test": {"windows": 3, "original": scores}}, "original")[1][2] == "3"
+
+
+def test_the_data_table_names_the_static_covariates_beside_the_others():
+    """A fit with static covariates listed features and past/future covariates, never the static ones."""
+    import pandas as pd
+
+    from rnncast.reportpage import run_blocks
+
+    n = 120
+    frame = pd.concat([pd.DataFrame({"store": s, "time": pd.date_range("2000-01-01", periods=n, freq="D"),
+                                     "y": np.sin(np.arange(n) / 3.0) * size, "promo": np.arange(n) % 2, "size": size})
+                       for s, size in (("a", 1.0), ("b", 3.0))])
+    model = Forecaster(**TINY).fit(frame, target="y", id_col="store", past_covariates=["promo"],
+                                   static_covariates=["size"])
+    assert model.static_covariates_ == ["size"]
+    tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
+    facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])
+    assert facts["static covariates"] == "size" and facts["past / future-known covariates"] == "promo / (none)"

@@ -13,7 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import reprlib
+import secrets
+import shutil
+import tempfile
 import warnings
 from dataclasses import MISSING, fields
 from pathlib import Path
@@ -26,13 +30,14 @@ from safetensors.torch import load, save
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
-from rnncast.files import write_bytes, write_json
+from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, output_kinds, write_bytes, write_json,
+                           written_path)
 from rnncast.models import NetSpec, build_net
 from rnncast.state import FittedState, check_version
 
 FORMAT = "rnncast-model"  # the format version is the fitted state's (state.FORMAT_VERSION), read there
-WEIGHTS = "weights.safetensors"
-META = "model.json"
+WEIGHTS = MODEL_WEIGHTS
+META = MODEL_META
 CHECKSUM = "weights_sha256"  # model.json's key: the SHA-256 of the weights file's bytes (absent in older folders)
 
 # what model.json's "network" may hold beyond its type (NetSpec's annotations give the types)
@@ -47,17 +52,79 @@ _REPR.maxstring, _REPR.maxother, _REPR.maxlist = 80, 80, 8
 _short = _REPR.repr
 
 
-def save_model(folder, net: nn.Module, meta: dict) -> None:
-    """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``,
-    with the SHA-256 of the weights file in ``model.json`` (``CHECKSUM``)."""
+def save_model(folder, net: nn.Module, meta: dict, overwrite: bool = False) -> None:
+    """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``
+    (``write_model``), once ``save_refusal`` finds nothing against it: a new or empty folder, or with
+    ``overwrite`` an earlier model; never a folder of other files, of another rnncast output, nor a run's model/."""
     folder = Path(folder)
+    refusal = save_refusal(folder, overwrite)
+    if refusal:
+        raise RnncastError(refusal)
+    write_model(folder, net, meta)
+
+
+def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
+    """Why ``folder`` may not receive a model, or None. A file; a folder holding files that are not a
+    model's, or another command's output (``files.KINDS``: a run's root, whose model/ ``load_model``
+    would pass over for the stray one), refused with or without ``overwrite``: replacing the model would
+    lose them, or make a run's metrics and report describe a model they never scored; a run's own
+    model/ likewise. An earlier model only with ``overwrite``."""
+    where = f"cannot save the model to {folder}"
     if folder.exists() and not folder.is_dir():
-        raise RnncastError(f"cannot save the model to {folder}: it is a file; give the path of a folder")
+        return f"{where}: it is a file; give the path of a folder"
+    parent = folder.parent
+    if folder.name == "model" and parent.is_dir() and "run" in output_kinds(entries_of(parent)):
+        return (f"{where}: it is the model of the run in {parent}, which the run's metrics and report describe; "
+                "save into a folder of its own")
+    if not folder.is_dir():
+        return None
+    entries = entries_of(folder)
+    kinds = output_kinds(entries)
+    if kinds:
+        held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in kinds)
+        return (f"{where}: it holds {held}, and a model written there would be read in place of the output's own; "
+                "save into a folder of its own")
+    others = [name for name in entries if name not in (META, WEIGHTS)]
+    if others:
+        named = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+        return (f"{where}: it holds files that are not a model's ({named}), which stay as they are with or without "
+                "overwrite=True; give a new or empty folder")
+    if entries and not overwrite:
+        return f"{where}: it holds a model already; pass overwrite=True to replace it, or give another folder"
+    return None
+
+
+def write_model(folder, net: nn.Module, meta: dict) -> None:
+    """Write the model folder whole, or leave the one there as it was: the weights and model.json (with
+    the SHA-256 of the weights file, ``CHECKSUM``) go into a temporary folder beside it, which is then
+    renamed into place (an earlier model moved aside first, then removed; ``files.sweep_temps`` removes
+    what a killed write left). A symbolic link is written through. Unchecked: ``save_model`` checks,
+    ``report.write_run`` writes its run's own model/."""
+    folder = written_path(Path(folder))
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
-    write_bytes(folder / WEIGHTS, data)
-    write_json(folder / META, {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
-                               CHECKSUM: hashlib.sha256(data).hexdigest()})
+    description = {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
+                   CHECKSUM: hashlib.sha256(data).hexdigest()}
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    except OSError as err:
+        raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
+                           f"{folder.parent}, or give another folder)") from None
+    try:
+        os.chmod(new, 0o755)  # mkdtemp makes 0700; a model folder is meant to be shared and read
+        write_bytes(new / WEIGHTS, data)
+        write_json(new / META, description)
+        if folder.is_dir() and any(folder.iterdir()):
+            old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
+            os.rename(folder, old)
+            os.rename(new, folder)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(new, folder)  # over an empty folder, or none
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
 
 
 def load_model(folder) -> tuple[nn.Module, dict]:
@@ -66,6 +133,10 @@ def load_model(folder) -> tuple[nn.Module, dict]:
     (JSON, format, version, the network's fields), the weights' header against that network (count,
     bytes, names, shapes, dtypes), the settings (``FittedState.read``), the checksum, finite tensors."""
     folder = Path(folder)
+    if (folder / "model").is_dir() and (folder / META).exists() and (folder / "config.json").is_file():
+        raise RnncastError(f"{folder} holds a run's model/ and another model ({META} beside config.json, saved "
+                           f"there later); give {folder / 'model'} for the run's model, or move the other model's "
+                           f"{META} and {WEIGHTS} into a folder of their own")
     if (folder / "model").is_dir() and not (folder / META).exists():
         folder = folder / "model"  # a run directory was given
     if not folder.is_dir():

@@ -84,18 +84,23 @@ class Exported:
     max_abs_diff: float | None  # the largest difference between the two, in original units
 
 
-def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True) -> Exported:
+def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False) -> Exported:
     """Write ``forecaster``'s model as ONNX to ``path``; with ``check`` (and onnxruntime installed),
     run both on 64 windows and report how far apart they are.
 
     The file is written only once the model is made, passes ONNX's checker and (with ``check``)
     loads and runs in onnxruntime: a failed export is one ``RnncastError`` and leaves no file (an
-    older file at ``path`` stays as it was)."""
+    older file at ``path`` stays as it was). An existing file is replaced only with ``overwrite``; a
+    model folder (``files.MODEL_FILES``) never receives one."""
     forecaster.check_fitted()
     opset = _check_opset(opset)
     path = Path(path)
     if path.is_dir():
         raise RnncastError(f"{path} is a folder; give the path of the .onnx file to write, e.g. {path / 'model.onnx'}")
+    if any((path.parent / name).exists() for name in files.MODEL_FILES):
+        raise RnncastError(f"{path} would be written into the model folder {path.parent}; give a file outside it")
+    if path.exists() and not overwrite:
+        raise RnncastError(f"{path} exists; pass overwrite=True to replace it, or give another file name")
     try:
         import onnx
     except ImportError:

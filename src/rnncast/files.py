@@ -6,6 +6,9 @@ A folder that a process writes (a run, a backtest, a tune, a demo) is held with 
 it, locked with ``fcntl.flock``, so a second writer is refused by name and a killed writer's lock
 is released by the kernel; the temporary files a killed writer left are swept once the folder is
 held (``sweep_temps``).
+
+What a folder holds is told by names only one writer uses (``KINDS``, ``output_kinds``; a model:
+``MODEL_FILES``): the command line's ``--out`` and ``checkpoint.save_model`` refuse another kind alike.
 """
 
 from __future__ import annotations
@@ -26,6 +29,24 @@ from rnncast.settingvalues import plain
 # write_bytes' temporary names: ".NAME." + mkstemp's 8 random characters + ".tmp"
 TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 LOCK_NAME = ".rnncast.lock"
+MODEL_META, MODEL_WEIGHTS = "model.json", "weights.safetensors"  # a model folder's files (checkpoint.py)
+MODEL_FILES = (MODEL_META, MODEL_WEIGHTS)
+TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
+              "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
+# the names that tell which command wrote a folder (metrics.json, report.html, the figures: several write them)
+KINDS = {"run": ("config.json", "model", "checkpoint.safetensors", "history.csv", "tensorboard"),
+         "backtest": ("forecasts.csv", "backtest.png"), "tune": TUNE_FILES, "demo": ("summary.json",)}
+COMMANDS = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo"}
+
+
+def output_kinds(entries) -> list[str]:
+    """Which commands' outputs (``KINDS``: run, backtest, tune, demo) a folder holding ``entries`` is."""
+    return [kind for kind, names in KINDS.items() if any(name in names for name in entries)]
+
+
+def entries_of(folder) -> list[str]:
+    """The names in ``folder`` (sorted), less its lock file and the temporaries of a killed write."""
+    return sorted(p.name for p in Path(folder).iterdir() if p.name != LOCK_NAME and not TEMP_NAME.match(p.name))
 
 
 def write_bytes(path, data: bytes) -> None:
@@ -102,8 +123,9 @@ def write_json(path, obj) -> None:
 # ---- temporary files and the folder lock ------------------------------------------------------
 
 def sweep_temps(folder) -> list[Path]:
-    """Remove the temporary files ``write_bytes`` left in ``folder`` (not in its subfolders) when its
-    process was killed mid-write: only names of its own pattern (``.NAME.XXXXXXXX.tmp``). Call it
+    """Remove the temporary files ``write_bytes`` (and the temporary model folders ``checkpoint.write_model``)
+    left in ``folder`` (not in its subfolders) when its process was killed mid-write: only names of
+    their pattern (``.NAME.XXXXXXXX.tmp``). Call it
     only while no other process writes there (under ``lock_folder``); returns what was removed."""
     removed = []
     try:
@@ -111,10 +133,24 @@ def sweep_temps(folder) -> list[Path]:
     except (FileNotFoundError, NotADirectoryError):
         return removed
     for entry in entries:
-        if TEMP_NAME.match(entry.name) and entry.is_file() and not entry.is_symlink():
+        if not TEMP_NAME.match(entry.name) or entry.is_symlink():
+            continue
+        if entry.is_file():
             entry.unlink(missing_ok=True)
-            removed.append(entry)
+        elif entry.is_dir() and _model_only(entry):  # a model being written (checkpoint.write_model), or the one it replaced
+            import shutil
+
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            continue
+        removed.append(entry)
     return removed
+
+
+def _model_only(folder: Path) -> bool:
+    """Whether ``folder`` holds a model's files (and their temporaries) and nothing else."""
+    names = [p.name for p in folder.iterdir()]
+    return bool(names) and all(name in MODEL_FILES or TEMP_NAME.match(name) for name in names)
 
 
 class FolderLock:

@@ -276,10 +276,12 @@ class Forecaster(Learned):
 
     # ---- files ------------------------------------------------------------------------------
 
-    def save(self, folder) -> None:
-        """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``) as JSON."""
+    def save(self, folder, overwrite: bool = False) -> None:
+        """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``) as JSON.
+        ``folder`` must be new or empty, or hold a model that ``overwrite=True`` replaces; never other
+        files, a run's folder or its model/ (``checkpoint.save_model``). A failed save leaves the folder as it was."""
         self.check_fitted()
-        checkpoint_io.save_model(folder, self.net_, self.state_.meta())
+        checkpoint_io.save_model(folder, self.net_, self.state_.meta(), overwrite=overwrite)
 
     @classmethod
     def load(cls, folder, device: str = "cpu") -> "Forecaster":

@@ -14,26 +14,32 @@ from contextlib import contextmanager
 _stop = threading.Event()  # set by Ctrl-C inside ctrl_c_between_batches()
 
 
+def _request_stop(signum, frame):
+    if _stop.is_set():
+        raise KeyboardInterrupt
+    _stop.set()
+
+
 @contextmanager
 def ctrl_c_between_batches():
-    """Within this block a Ctrl-C (SIGINT) is raised as KeyboardInterrupt at the next batch, and a
-    second one at once. Python's default handler raises it wherever the main thread happens to be,
-    and when that is inside a finalizer (``__del__``, a weakref callback) Python prints it and goes
-    on: the interrupt is lost and training runs to the end. Outside the main thread this does nothing.
+    """Within this block a Ctrl-C (SIGINT) is raised as KeyboardInterrupt at the next batch (or the next
+    ``stop_if_asked``), and a second one at once. Python's default handler raises it wherever the main
+    thread happens to be, and when that is inside a finalizer (``__del__``, a weakref callback) Python
+    prints it and goes on: the interrupt is lost and training runs to the end. A process started with
+    SIGINT ignored (a script's background job, ``cmd &``) would drop a ``kill -INT`` sent before the
+    block: the CLI's fit enters it before reading its data. Blocks nest: an inner one keeps the outer's
+    handler and a Ctrl-C still pending, and a Ctrl-C that came after the last batch's check is raised
+    when the outermost block ends without error, never cleared unseen. Outside the main thread this
+    does nothing.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is _request_stop:
+        yield  # another thread, or inside a block already: its handler and flag stay
         return
-
-    def request_stop(signum, frame):
-        if _stop.is_set():
-            raise KeyboardInterrupt
-        _stop.set()
-
     _stop.clear()
-    previous = signal.signal(signal.SIGINT, request_stop)
+    previous = signal.signal(signal.SIGINT, _request_stop)
     try:
         yield
+        stop_if_asked()  # a Ctrl-C after the last check: the caller sees it
     finally:
         signal.signal(signal.SIGINT, previous)
         _stop.clear()

@@ -33,6 +33,10 @@ class Learned:
     train_means_ = _learned("train_means", "[S, T] training means (original units): the mean baseline")
     mase_scales_ = _learned("mase_scales", "[S, T] in-sample (seasonal) naive MAE: MASE's denominator")
     static_encoder_ = _learned("static_encoder", "the static covariates' encoder (None without them)")
+    static_covariates_ = property(
+        lambda self: [] if self.static_encoder_ is None else
+        list(self.static_encoder_.numeric_names) + list(self.static_encoder_.categorical_names),
+        doc="the static covariates' names, numeric then categorical ([] without them)")
     static_inputs_ = _learned("static_inputs", "[S, Kn] encoded numeric static covariates")
     static_codes_ = _learned("static_codes", "[S, Kc] category codes of the static covariates")
     skipped_series_ = _learned("skipped_series", "series too short to train: {id, rows, needed}")

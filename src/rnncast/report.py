@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import decimals, evaluation, files, plots
+from rnncast import checkpoint, decimals, evaluation, files, plots
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -112,8 +112,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         "fingerprint": fingerprint,  # of the data trained on: what --resume checks (fingerprint.of)
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
                 "future_covariates": forecaster.future_covariates_,
-                "static_covariates": forecaster.static_encoder_.numeric_names + forecaster.static_encoder_.categorical_names
-                if forecaster.static_encoder_ is not None else [],
+                "static_covariates": forecaster.static_covariates_,
                 "time_col": forecaster.time_col_, "calendar": forecaster.calendar_.state(), "id_col": forecaster.id_col_,
                 "layout": forecaster.layout_, "diverged": divergence(forecaster)},  # None, or {"epoch", "kept"}
         "device": str(forecaster.device_),
@@ -129,7 +128,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_json(run_dir / "config.json", config)
     files.write_json(run_dir / "metrics.json", metrics)
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
-    forecaster.save(run_dir / "model")
+    checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
     trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
     loss_png = plots.png_bytes(plots.loss_figure({forecaster.cell: forecaster.history_}, trained_on))
     forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}, forecasts.get("test")))

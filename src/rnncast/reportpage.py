@@ -81,10 +81,13 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                 texts = [t[: -len("T00:00:00")] for t in texts]
             first_val, first_test, last = texts
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
+        if forecaster.static_covariates_:
+            facts.append(["static covariates", ", ".join(forecaster.static_covariates_)])
     else:
         skipped = forecaster.skipped_series_
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
                                                       f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
+                  ["static covariates", ", ".join(forecaster.static_covariates_) or "(none)"],
                   ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
                              "training rows"],
                   ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"

@@ -176,7 +176,7 @@ def run_export(args) -> int:
 
     check_output_file(args.onnx, "--onnx", ".onnx", suffixes=(".onnx",), overwrite=args.overwrite)  # never into a
     # model folder or over a run's file, nor over another file unasked
-    done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset)
+    done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
     print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (original units; batch is dynamic)")

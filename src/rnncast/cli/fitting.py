@@ -21,7 +21,7 @@ def run_fit(args) -> int:
     Rank 0 holds the run folder (``files.lock_folder``) from before the data is read until the last
     file is written: a second process writing the same folder is refused by name, a new run never
     lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder."""
-    from rnncast import distributed, tracking
+    from rnncast import distributed, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
 
@@ -47,7 +47,8 @@ def run_fit(args) -> int:
     else:
         out = Path(out) if out else default
     try:
-        return _fit_run(args, forecaster, request, found, out, track, main_rank)
+        with interrupts.ctrl_c_between_batches():  # from before the data is read: a Ctrl-C in setup is not dropped
+            return _fit_run(args, forecaster, request, found, out, track, main_rank)
     finally:
         if claim is not None:
             claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
@@ -74,15 +75,18 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         # a path that config.json names is read as data, and its content is never shown: the file may be any file
         raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
                            f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
+    interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
     record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data
     if args.resume:
         _check_resumed_data(out, where["source"], record)
+    interrupts.stop_if_asked()
     checkpoint = out / "checkpoint.safetensors"
     # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
     resuming = bool(args.resume) and checkpoint.is_file()
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
     saved = 0  # the last epoch this process finished and wrote to `checkpoint`
+    first = 0  # the first epoch this process trained (a resume starts past those saved before)
 
     def on_start():  # once the input is checked: nothing is written for refused input
         nonlocal tracker
@@ -94,7 +98,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
             tracker = tracking.start(track, out, forecaster.get_params())
 
     def on_epoch(record):
-        nonlocal saved
+        nonlocal saved, first
+        first = first or record.epoch
         saved = record.epoch  # the loop wrote the checkpoint before calling this
         bar(record)
         if tracker is not None:
@@ -106,6 +111,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         with interrupts.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
             forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
                            on_start=on_start if main_rank else None)
+            interrupts.stop_if_asked()  # one that came after the last batch's check (run_fit's block holds it)
     except BaseException as err:
         bar.close()
         if tracker is not None:
@@ -148,7 +154,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
               f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
-        print(f"trained {epochs} epoch{'s' if epochs != 1 else ''} in {forecaster.train_seconds_:.1f} s{ranks}"
+        trained = (f"trained {epochs} epoch{'s' if epochs != 1 else ''}" if first <= 1 else  # a resume: this attempt's
+                   f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all)")
+        print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     hint = fit_hint(forecaster, metrics)
     if hint:

@@ -7,17 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from rnncast.errors import RnncastError
+from rnncast.files import COMMANDS, MODEL_FILES, TUNE_FILES, output_kinds  # kinds: files.py's, shared with checkpoint
 
 RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
              "checkpoint.safetensors", "tensorboard")
 BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html")
-TUNE_FILES = ("study.db", "study.db-journal", "study.db-wal", "study.db-shm", "best.toml", "trials.csv",
-              "tune.json")  # study.db's journals: SQLite's, left beside it by a tune that was killed
 OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
-# the names that tell which command wrote a folder (metrics.json, report.html, the figures: several write them)
-KINDS = {"run": ("config.json", "model", "checkpoint.safetensors", "history.csv", "tensorboard"),
-         "backtest": ("forecasts.csv", "backtest.png"), "tune": TUNE_FILES, "demo": ("summary.json",)}
-COMMANDS = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo"}
 
 
 def hold(folder: Path, what: str):
@@ -49,6 +44,10 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
                            "is written in a folder of its own, never among a model's files")
     if out.exists() and not out.is_dir():
         raise RnncastError(f"--out {out} is a file; give a folder for the {what}")
+    blocked = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise RnncastError(f"--out {out} cannot be made: {blocked} is a file, not a folder; give another --out "
+                           f"for the {what}")
     claim = lock_folder(out, what, note=note)
     try:
         entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
@@ -66,11 +65,6 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
         claim.release(tidy=True)
         raise
     return claim
-
-
-def output_kinds(entries) -> list[str]:
-    """Which commands' outputs (``KINDS``: run, backtest, tune, demo) a folder holding ``entries`` is."""
-    return [kind for kind, names in KINDS.items() if any(name in names for name in entries)]
 
 
 def other_kind(out: Path, entries, what: str) -> str | None:
@@ -111,9 +105,7 @@ def clear_output(out: Path, own=OUTPUT_FILES) -> None:
 def model_folder(folder: Path) -> Path | None:
     """``folder`` when it holds a model's files (model.json or weights.safetensors: a model folder,
     whole or half-written), else None."""
-    from rnncast.checkpoint import META, WEIGHTS
-
-    return folder if folder.is_dir() and any((folder / name).exists() for name in (META, WEIGHTS)) else None
+    return folder if folder.is_dir() and any((folder / name).exists() for name in MODEL_FILES) else None
 
 
 def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwrite: bool = False) -> Path:
