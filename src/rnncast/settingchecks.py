@@ -11,6 +11,7 @@ from __future__ import annotations
 import numbers
 from dataclasses import fields
 
+from rnncast import businessdays
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import choice, is_integer, is_number, positive_int
 from rnncast.spelling import spelled
@@ -40,6 +41,11 @@ def check_data(data) -> None:
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
             raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+    if getattr(data, "holidays", None) is not None:
+        businessdays.parse(data.holidays)  # an unknown name refused, the closest one named
+        if data.freq is not None and str(data.freq).upper() not in ("B", "C"):
+            raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
+                               "another calendar; leave freq unset (or give 'B') with holidays, or leave holidays unset")
     positive_int("season", data.season)
     for name in ("val_frac", "test_frac"):
         value = getattr(data, name)
