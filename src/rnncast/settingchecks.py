@@ -11,7 +11,6 @@ from __future__ import annotations
 import numbers
 from dataclasses import fields
 
-from rnncast import businessdays
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import choice, is_integer, is_number, positive_int
 from rnncast.spelling import spelled
@@ -42,6 +41,8 @@ def check_data(data) -> None:
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
             raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
     if getattr(data, "holidays", None) is not None:
+        from rnncast import businessdays  # pandas and the holidays package: not for --help
+
         businessdays.parse(data.holidays)  # an unknown name refused, the closest one named
         if data.freq is not None and str(data.freq).upper() not in ("B", "C"):
             raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
