@@ -128,6 +128,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
         "targets": panel.n_targets, "freq": panel.calendar.freq_text,
+        "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
         "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),

@@ -50,6 +50,12 @@ class DataSettings:
         "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "
         "integer step for integer periods) (default: inferred from the time column's values)",
     )
+    holidays: str | None = _opt(
+        None,
+        "the holidays a business-day calendar skips: a market (NYSE, XNAS, LSE, XETR, JPX ...) or a country code "
+        "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them; forecasts skip "
+        "them too (default: found when the weekdays missing from business-day data are exactly a known set's holidays)",
+    )
     fill_gaps: bool = _opt(
         False,
         "insert the rows the calendar has and the data lacks (a missing day or month) so that --fill fills them; "
@@ -65,7 +71,7 @@ class DataSettings:
     def reading(self) -> dict:
         """The keywords of ``panel.load_panel`` these settings give."""
         return {"fill": self.fill, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
-                "fill_gaps": self.fill_gaps}
+                "fill_gaps": self.fill_gaps, "holidays": self.holidays}
 
     def validate(self) -> None:
         check_data(self)  # settingchecks: what each field accepts

@@ -80,6 +80,7 @@ class Forecaster(Learned):
         season: int = _D.season,
         fill: str | None = _D.fill,
         freq: str | None = _D.freq,
+        holidays: str | None = _D.holidays,
         fill_gaps: bool = _D.fill_gaps,
         tz: str | None = _D.tz,
         scheme: str = _T.scheme,

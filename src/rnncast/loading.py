@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars
+from rnncast import businessdays, calendars
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
@@ -43,7 +43,7 @@ __all__ = ["load_panel"]
 def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
                past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True,
-               dayfirst: bool | None = None) -> Panel:
+               dayfirst: bool | None = None, holidays: str | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -51,7 +51,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     ``future_covariates`` name the roles directly. ``static_covariates``: column names (constant
     within each series) or a frame with the id column and one column per attribute.
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
-    its calendar (default: inferred); ``tz`` its zone; ``fill_gaps`` inserts the rows the
+    its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
+    (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``fill_gaps`` inserts the rows the
     calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
     model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar).
@@ -70,7 +71,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows))
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
+                      holidays)
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
@@ -119,13 +121,13 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 # ---- checking and storing ---------------------------------------------------------------------
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda: "") -> Panel:
+              id_hint=lambda: "", holidays: str | None = None) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
     adds (a column that could be a forgotten id_col), asked only when it refuses."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
-        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None)):
+        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays)):
             if value is not None:
                 raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
                                    "name the time column with time_col= (--time-col)")
@@ -140,12 +142,22 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
+    freq = businessdays.given(time, holidays, where, rows.text_format) if holidays is not None and time is not None else freq
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})
-    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format)
+    if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
+            businessdays.plain_business(calendar.freq):
+        explained = businessdays.explain(time, offsets)  # the weekdays missing from 'B' are a market's holidays
+        if explained is not None:
+            calendar, ruler, own = calendars.settle(time, offsets, explained.offset, where)
+            holidays = explained.name
+            if announce:
+                log.info("calendar: %s", explained)
+    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
+                        businessdays.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        text = lambda c: repr(c.freq_text) if c.freq is not None else "irregular"  # noqa: E731
+        text = lambda c: c.shown  # noqa: E731
         others = "".join(f"; {rows.ids[s]!r}: {text(c)}" for s, c in list(own.items())[:5])
         more = f" and {len(own) - 5} more series of their own" if len(own) > 5 else ""
         log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, text(calendar), others, more)
@@ -262,10 +274,13 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         first += [f"{_label(rows, s)}{shown(t, day, rows.text_format)}" for t in missing]
     series = len(np.unique(codes[gaps]))
     whose = "" if rows.id_col is None else f" in {series} series"
-    which = f"the {calendar.freq_text!r} calendar" if calendar is not None else "their calendars"
-    log.warning("%d rows are missing from %s%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
-                "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another", int(after.sum()),
-                which, whose, ", ".join(first[:3]))
+    which = f"the {calendar.shown} calendar" if calendar is not None else "their calendars"
+    remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
+              "calendar is another")
+    if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
+        remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    log.warning("%d rows are missing from %s%s (first: %s); %s", int(after.sum()), which, whose, ", ".join(first[:3]),
+                remedy)
 
 
 def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -> str:

@@ -29,6 +29,9 @@ MODEL_FILL = ("the model was fit without a fill, so it reads every value as give
 MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
               "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
 
+MODEL_HOLIDAYS = ("the model was fitted on that calendar and forecasts no holiday: remove the rows on holidays, or refit "
+                  "on this data (rnncast fit DATA --holidays NAME, holidays= in Python, names the set it follows)")
+
 
 def read_new(state: FittedState, data, static_covariates=None) -> Panel:
     """Read new data with the columns, layout and calendar the model was trained on (a ``Panel``
@@ -42,9 +45,10 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
     freq = pd.PeriodDtype(state.calendar.freq) if state.calendar.kind == "period" else state.calendar.freq_text
     reading = {**state.settings.data.reading(), "freq": None if state.calendars else freq, "announce": False,
                "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
+               "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
-        with hints(fill=MODEL_FILL, freq=MODEL_FREQ):  # predict and evaluate take neither: the model applies its fit's
+        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS):  # predict and evaluate take neither: the model applies its fit's
             return _load(state, data, static_covariates, reading)
     except RnncastError as err:
         if "not found" in str(err):

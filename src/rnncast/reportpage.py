@@ -70,6 +70,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     facts = [["data", source or "(in memory)"],
              ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
+    if forecaster.calendar_.kind != "row":
+        facts.append(["calendar", forecaster.calendar_.shown])  # 'B' without NYSE holidays
     if forecaster.layout_ == "single":
         split = forecaster.split_
         facts.append(["rows: train / validation / test",

@@ -40,6 +40,13 @@ def check_data(data) -> None:
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
             raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+    if getattr(data, "holidays", None) is not None:
+        from rnncast import businessdays  # pandas and the holidays package: not for --help
+
+        businessdays.parse(data.holidays)  # an unknown name refused, the closest one named
+        if data.freq is not None and str(data.freq).upper() not in ("B", "C"):
+            raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
+                               "another calendar; leave freq unset (or give 'B') with holidays, or leave holidays unset")
     positive_int("season", data.season)
     for name in ("val_frac", "test_frac"):
         value = getattr(data, name)

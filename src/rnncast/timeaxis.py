@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import datetext, timetext
+from rnncast import businessdays, datetext, timetext
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,14 @@ class Calendar:
     name: str | None = None
     dayfirst: bool | None = None  # dates such as 01/02/2016 were read day first (True), month first (False); None: no doubt
     text_format: str | None = None  # the strftime format of the column's text (2016-01: "%Y-%m"); csvtext.written_format
+    holidays: str | None = None  # the holiday set a business-day calendar skips ("NYSE", "US-NY"): businessdays
+
+    @property
+    def shown(self) -> str:
+        """The calendar as a person reads it: ``'B'``, ``'B' without NYSE holidays``, ``irregular``."""
+        if self.freq is None:
+            return "irregular"
+        return repr(self.freq_text) if self.holidays is None else f"'B' without {self.holidays} holidays"
 
     @property
     def freq_text(self):
@@ -73,15 +81,17 @@ class Calendar:
         return dates.as_unit(last.unit) if isinstance(last, pd.Timestamp) else dates  # B gives us for ms data
 
     def state(self) -> dict:
-        return {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
-                "text_format": self.text_format}
+        state = {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
+                 "text_format": self.text_format}
+        return state if self.holidays is None else {**state, "holidays": self.holidays}
 
     @classmethod
     def from_state(cls, state: dict) -> "Calendar":
         kind, freq = state["kind"], state.get("freq")
         if kind in ("datetime", "period") and freq is not None:
-            freq = to_offset(freq)
-        return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"))
+            freq = businessdays.offset(state["holidays"]) if state.get("holidays") else to_offset(freq)
+        return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
+                   state.get("holidays"))
 
 
 # ---- where time comes from ----------------------------------------------------------------------

@@ -139,14 +139,15 @@ def missing_season(forecaster: Fitted) -> Season | None:
     return implied_season(forecaster.calendar_)
 
 
-def season_hint(season: Season | None, freq_text, lookback: int) -> str | None:
+def season_hint(season: Season | None, calendar: str, lookback: int) -> str | None:
     """The hint beside a verdict that could not weigh the seasonal-naive forecast: the calendar's
-    season, and the setting that computes it (with the lookback it needs); None without a season."""
+    season, and the setting that computes it (with the lookback it needs); None without a season.
+    ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``)."""
     if season is None:
         return None
     longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
               if season.steps > lookback else "")
-    return (f"hint: the calendar is {freq_text!r}, {season.steps} {season.cycle}, but season is 1, so the seasonal "
+    return (f"hint: the calendar is {calendar}, {season.steps} {season.cycle}, but season is 1, so the seasonal "
             f"naive forecast (the value {season.steps} steps earlier), often the baseline to beat on such data, was not "
             f"computed; give the season ({spelled('season', season.steps)}){longer} to compare the model with it")
 
@@ -154,12 +155,12 @@ def season_hint(season: Season | None, freq_text, lookback: int) -> str | None:
 def backtest_season_hint(m: dict) -> str | None:
     """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
     season = Season(**m["implied_season"]) if m.get("implied_season") else None
-    return season_hint(season, m.get("freq"), m["lookback"])
+    return season_hint(season, m.get("calendar") or repr(m.get("freq")), m["lookback"])
 
 
 def fitted_season_hint(forecaster: Fitted) -> str | None:
     """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal-naive baseline."""
-    return season_hint(missing_season(forecaster), forecaster.calendar_.freq_text, forecaster.settings_.data.lookback)
+    return season_hint(missing_season(forecaster), forecaster.calendar_.shown, forecaster.settings_.data.lookback)
 
 
 def mae_caveat(scores: dict) -> str:

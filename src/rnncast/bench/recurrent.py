@@ -46,8 +46,9 @@ CELLS = ("rnn", "lstm", "gru")
 # library's presets (rnncast.config.PRESETS). Everything not named is the Forecaster's default.
 MODELS: dict[str, dict[str, Any]] = {**{cell: {"cell": cell} for cell in CELLS}, **PRESETS}
 
-PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", "fill", "freq", "tz", "fill_gaps")
-"""Forecaster settings set by the runner, never by the caller: the protocol fixes them (the last three read
+PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", "fill", "freq", "tz", "fill_gaps",
+                 "holidays")
+"""Forecaster settings set by the runner, never by the caller: the protocol fixes them (the last four read
 a time column, and the rows a runner passes are the protocol's, in file order, without one)."""
 
 

@@ -1,0 +1,218 @@
+"""Business days without a holiday set: a market's (``NYSE``, ``XLON``) or a country's (``DE``, ``US-NY``).
+
+A business-day series of prices has no rows on its market's holidays. Plain ``B`` counts those days as
+missing rows and forecasts them; pandas' ``CustomBusinessDay(holidays=...)`` skips them, so the calendar
+is that offset, with the dates the ``holidays`` package gives for the set named (``parse``) over
+``YEARS``: the data's years and the forecast's alike. The name is what the model keeps (model.json);
+the offset is built from it again (``offset``).
+
+``explain`` finds the set when none is given: the weekdays a business-day calendar leaves missing are
+explained by a set when every one of them is its holiday and no row falls on one (a calendar must place
+every row). The markets (one per exchange, not each alias) and the common countries (``COUNTRIES``) are
+tried, each first on the year of the first missing day only, so a panel of ten years is settled in a
+few milliseconds; among sets that explain the rows alike, a market is chosen before a country, then
+the set with the fewest holidays in those years, then the first in ``candidates()``'s order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import hint
+from rnncast.timetext import at_midnight, shown
+
+YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's and its forecast's
+COUNTRIES = ("US", "GB", "DE", "FR", "JP", "CA", "AU", "CH", "IT", "ES", "NL", "SE", "IN", "CN", "HK", "SG",
+             "KR", "BR", "MX", "ZA")  # the countries inference tries besides every market
+PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
+
+
+class Explained(NamedTuple):
+    """The holiday set that explains a business-day series' missing weekdays, and what it explained."""
+
+    name: str  # "NYSE"
+    offset: pd.offsets.CustomBusinessDay
+    missing: int  # missing weekdays (every one of them a holiday of the set)
+
+    def __str__(self) -> str:
+        return (f"{described(self.name)} ({self.missing} of {self.missing} missing weekdays are {self.name} holidays; "
+                f"give holidays= (--holidays) to name another set)")
+
+
+def _lib():
+    import holidays  # imported when a holiday set is asked for: the package reads many country modules
+
+    return holidays
+
+
+def parse(name) -> tuple[str, str, str | None]:
+    """``("market" | "country", code, subdivision or None)`` of a holiday set's name (``NYSE``, ``us-ny``,
+    ``DE``), case aside; ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
+    if not isinstance(name, str) or not name.strip():
+        raise RnncastError(f"holidays must be the name of a holiday set such as 'NYSE', 'DE' or 'US-NY', got {name!r}")
+    lib = _lib()
+    markets, countries = lib.list_supported_financial(), lib.list_supported_countries()
+    code, _, sub = name.strip().upper().partition("-")
+    for kind, known in (("market", markets), ("country", countries)):
+        if code in known:
+            if not sub:
+                return kind, code, None
+            subs = {s.upper(): s for s in known[code]}
+            if sub in subs:
+                return kind, code, subs[sub]
+            listed = ", ".join(f"{code}-{s}" for s in known[code][:12]) or "none"
+            raise RnncastError(f"holidays {name!r}: {code} has no subdivision {sub!r}{_closest(sub, subs, code + '-')}; "
+                               f"its subdivisions: {listed}{' ...' if len(known[code]) > 12 else ''}")
+    close = _closest(code, candidates()) or _closest(code, list(markets) + list(countries))
+    raise RnncastError(f"unknown holidays {name!r}{close}; give a market ({', '.join(PREFERRED)} ... "
+                       f"{len(markets)} names) or a country code, with a subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
+                       f"{len(countries)} countries)")
+
+
+def _closest(text: str, known, prefix: str = "") -> str:
+    close = difflib.get_close_matches(text, [str(k) for k in known], n=1, cutoff=0.5)
+    return f" (did you mean {prefix + close[0]!r}?)" if close else ""
+
+
+def canonical(name) -> str:
+    """The name as the model keeps it: ``us-ny`` -> ``US-NY``."""
+    kind, code, sub = parse(name)
+    return code if sub is None else f"{code}-{sub}"
+
+
+@functools.lru_cache(maxsize=256)
+def _table(name: str, first: int, last: int):
+    """The ``holidays`` object of set ``name`` (canonical) over the years ``first`` to ``last``."""
+    kind, code, sub = parse(name)
+    lib = _lib()
+    make = lib.financial_holidays if kind == "market" else lib.country_holidays
+    return make(code, subdiv=sub, years=range(first, last + 1))
+
+
+@functools.lru_cache(maxsize=256)
+def weekday_holidays(name: str, first: int = YEARS[0], last: int = YEARS[1]) -> np.ndarray:
+    """The holidays of set ``name`` that fall on Monday to Friday in the years ``first`` to ``last``,
+    sorted, as ``datetime64[D]``."""
+    days = np.array(sorted(_table(name, first, last)), dtype="datetime64[D]")
+    return days[np.is_busday(days)] if len(days) else days
+
+
+@functools.lru_cache(maxsize=64)
+def offset(name: str) -> pd.offsets.CustomBusinessDay:
+    """Business days (Monday to Friday) without the holidays of set ``name`` over ``YEARS``."""
+    return pd.offsets.CustomBusinessDay(holidays=weekday_holidays(canonical(name)))
+
+
+def holiday_of(name: str, day) -> str | None:
+    """What ``day`` is in set ``name`` (``Independence Day``), or None when it is no holiday of it."""
+    return _table(canonical(name), *YEARS).get(pd.Timestamp(day).date())
+
+
+def given(time, name, where, fmt: str | None = None) -> pd.offsets.CustomBusinessDay:
+    """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
+    which falls on one of its weekday holidays; ``RnncastError`` naming the first such row (``where(i)``,
+    shown as the data writes it: ``fmt``) and the holiday otherwise."""
+    name = canonical(name)
+    if not isinstance(time, pd.DatetimeIndex):
+        raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
+                           f"{'periods' if isinstance(time, pd.PeriodIndex) else 'integers'}; leave holidays unset")
+    rows = np.flatnonzero(np.isin(_days(time), weekday_holidays(name)))
+    if len(rows):
+        i = int(rows[0])
+        more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
+        raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
+                           f"({holiday_of(name, time[i])}), which the calendar of business days without {name} "
+                           f"holidays skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
+    return offset(name)
+
+
+HOLIDAYS_HINT = ("remove the rows on holidays, or give holidays= (--holidays) the set the data follows, or leave it "
+                 "unset to keep every weekday")
+
+
+GAPS_HINT = ("weekdays missing from business days may be holidays, which no known set explains exactly: give "
+             "holidays= (--holidays NAME: a market such as NYSE or XLON, a country such as US or DE-BY) to skip them")
+
+
+def plain_business(freq) -> bool:
+    """Whether ``freq`` is plain business days (``B``), whose missing weekdays a holiday set might explain."""
+    return isinstance(freq, pd.offsets.BusinessDay) and freq.n == 1 and not freq.offset
+
+
+@functools.lru_cache(maxsize=1)
+def candidates() -> list[str]:
+    """The sets inference tries: one name per market (``PREFERRED`` first, then a name that is not an
+    ``X...`` code where one exists), then ``COUNTRIES``."""
+    lib = _lib()
+    markets: dict[str, str] = {}
+    for code in lib.list_supported_financial():
+        market = getattr(lib.financial_holidays(code), "market", code)
+        held = markets.get(market)
+        if held is None or (held not in PREFERRED and (code in PREFERRED or (held.startswith("X") and
+                                                                               not code.startswith("X")))):
+            markets[market] = code
+    names = sorted(markets.values(), key=lambda c: (PREFERRED.index(c) if c in PREFERRED else len(PREFERRED), c))
+    supported = lib.list_supported_countries()
+    return names + [c for c in COUNTRIES if c in supported]
+
+
+def explain(time: pd.DatetimeIndex, offsets: np.ndarray) -> Explained | None:
+    """The holiday set whose weekday holidays are exactly the weekdays missing from the series of the
+    stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days), or None."""
+    days = _days(time)
+    missing = _missing_weekdays(days, offsets)
+    if not len(missing):
+        return None
+    first_year, last_year = int(str(days.min())[:4]), int(str(days.max())[:4])
+    year = int(str(missing[0])[:4])
+    found, markets = [], set(_lib().list_supported_financial())
+    for name in candidates():
+        if not _fits(weekday_holidays(name, year, year), missing, days, year):
+            continue  # the year of the first missing day rules out nearly every set
+        holidays = weekday_holidays(name, first_year, last_year)
+        if _fits(holidays, missing, days):
+            in_span = int(((holidays >= days.min()) & (holidays <= days.max())).sum())
+            found.append((name in markets, -in_span, name))
+    if not found:
+        return None
+    order = {n: i for i, n in enumerate(candidates())}
+    name = max(found, key=lambda f: (f[0], f[1], -order[f[2]]))[2]
+    return Explained(name, offset(name), len(missing))
+
+
+def _fits(holidays: np.ndarray, missing: np.ndarray, days: np.ndarray, year: int | None = None) -> bool:
+    """Every missing weekday (of ``year``, when given) is a holiday, and no row falls on one."""
+    if year is not None:
+        lo, hi = np.datetime64(f"{year}-01-01", "D"), np.datetime64(f"{year + 1}-01-01", "D")
+        missing = missing[(missing >= lo) & (missing < hi)]
+        days = days[(days >= lo) & (days < hi)]
+    return bool(np.isin(missing, holidays).all() and not np.isin(days, holidays).any())
+
+
+def _days(time: pd.DatetimeIndex) -> np.ndarray:
+    wall = time.tz_localize(None) if time.tz is not None else time
+    return wall.to_numpy().astype("datetime64[D]")
+
+
+def _missing_weekdays(days: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The weekdays within each series' span that it has no row on, over all series, sorted and unique."""
+    found = []
+    for s in range(len(offsets) - 1):
+        own = days[offsets[s] : offsets[s + 1]]
+        if len(own) < 2:
+            continue
+        span = np.arange(own[0], own[-1] + 1)
+        weekdays = span[np.is_busday(span)]
+        found.append(np.setdiff1d(weekdays, own, assume_unique=False))
+    return np.unique(np.concatenate(found)) if found else np.array([], dtype="datetime64[D]")
+
+
+def described(name: str | None) -> str:
+    """How a person reads the calendar: ``business days without NYSE holidays``."""
+    return "business days" if name is None else f"business days without {name} holidays"

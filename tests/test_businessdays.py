@@ -1,0 +1,158 @@
+"""Business days without a holiday set (``businessdays.py``): the set given by name or found from the
+weekdays missing from business-day data, forecasts dated on it (a holiday skipped, the year's end, years
+ahead), the name kept in model.json, future covariates matched on it, and data that contradicts it refused."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+from rnncast import businessdays
+from rnncast.loading import load_panel
+from rnncast.timeaxis import Calendar
+
+H = 4
+
+
+def _prices(start="2022-01-03", end="2024-07-03", holidays="NYSE", seed=0) -> pd.DataFrame:
+    days = pd.date_range(start, end, freq=businessdays.offset(holidays) if holidays else "B")
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(rng.normal(0, 1, len(days)))})
+
+
+def _fit(frame, **settings) -> Forecaster:
+    return Forecaster(**{**TINY, "lookback": 8, "horizon": H, "epochs": 1, **settings}).fit(frame, target="Close")
+
+
+def _dates(forecast: pd.DataFrame) -> list[str]:
+    return [str(d.date()) for d in forecast.index]
+
+
+# ---- names ---------------------------------------------------------------------------------------
+
+def test_names_are_read_case_aside_with_subdivisions():
+    assert businessdays.canonical("nyse") == "NYSE" and businessdays.canonical("us-ny") == "US-NY"
+    assert businessdays.canonical("DE") == "DE" and businessdays.canonical("de-by") == "DE-BY"
+
+
+def test_an_unknown_name_is_refused_in_one_line_with_the_closest_one():
+    with pytest.raises(RnncastError, match=r"unknown holidays 'NYS' \(did you mean 'NYSE'\?\); give a market") as err:
+        businessdays.canonical("NYS")
+    assert "\n" not in str(err.value) and "country code" in str(err.value)
+    with pytest.raises(RnncastError, match=r"US has no subdivision 'XX'.*its subdivisions: US-AK"):
+        businessdays.canonical("US-XX")
+    with pytest.raises(RnncastError, match=r"unknown holidays 'NYS' \(did you mean 'NYSE'\?\)"):
+        _fit(_prices(), holidays="NYS")  # refused with the settings, before the data is read
+    with pytest.raises(RnncastError, match=r"holidays='NYSE' are skipped by business days, but freq='D'"):
+        _fit(_prices(), holidays="NYSE", freq="D")
+
+
+# ---- inference -----------------------------------------------------------------------------------
+
+def test_the_set_whose_holidays_are_the_missing_weekdays_is_found():
+    for name in ("NYSE", "DE", "US"):
+        time = pd.DatetimeIndex(_prices("2014-01-02", "2023-12-29", holidays=name)["Date"])
+        found = businessdays.explain(time, np.array([0, len(time)]))
+        assert found is not None and found.name == name
+        assert found.missing == len(businessdays.weekday_holidays(name, 2014, 2023)) - 1  # 2014-01-01 before the start
+
+
+def test_random_gaps_in_business_days_are_no_holiday_set():
+    days = pd.bdate_range("2019-01-01", "2023-12-29")
+    rng = np.random.default_rng(3)
+    time = days.delete(rng.choice(len(days), 15, replace=False))
+    assert businessdays.explain(time, np.array([0, len(time)])) is None
+    nyse = pd.DatetimeIndex(_prices("2019-01-02", "2023-12-29")["Date"])
+    with_row = nyse.insert(nyse.searchsorted(pd.Timestamp("2023-07-04")), pd.Timestamp("2023-07-04"))
+    assert businessdays.explain(with_row, np.array([0, len(with_row)])) is None  # a row on one of its holidays
+    extra = nyse.delete(100)  # one missing weekday that is no holiday
+    assert businessdays.explain(extra, np.array([0, len(extra)])) is None
+
+
+def test_random_gaps_warn_with_the_holidays_hint_first(caplog):
+    days = pd.bdate_range("2022-01-03", "2022-12-30")
+    time = days.delete([20, 50, 90])
+    frame = pd.DataFrame({"Date": time, "Close": np.arange(len(time), dtype=float)})
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="Close")
+    assert panel.calendar.freq_text == "B" and panel.calendar.holidays is None
+    warning = next(r.getMessage() for r in caplog.records if "missing from" in r.getMessage())
+    assert "3 rows are missing from the 'B' calendar" in warning
+    assert warning.index("--holidays NAME") < warning.index("--fill-gaps") and "inserts true gaps" in warning
+
+
+def test_inference_on_ten_years_is_cheap():
+    import time as clock
+
+    time = pd.DatetimeIndex(_prices("2014-01-02", "2023-12-29")["Date"])
+    businessdays.explain(time, np.array([0, len(time)]))  # the first call builds the candidates' tables
+    start = clock.perf_counter()
+    assert businessdays.explain(time, np.array([0, len(time)])).name == "NYSE"
+    assert clock.perf_counter() - start < 0.05
+
+
+# ---- fit, predict, the saved model ---------------------------------------------------------------
+
+def test_fit_finds_nyse_says_so_without_a_gap_warning_and_forecasts_skip_july_4(caplog):
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        model = _fit(_prices())
+    said = [r.getMessage() for r in caplog.records]
+    assert any(m.startswith("calendar: business days without NYSE holidays (") and "missing weekdays are NYSE "
+               "holidays" in m for m in said)
+    assert not any("missing from" in m for m in said)
+    assert model.calendar_.holidays == "NYSE" and model.calendar_.shown == "'B' without NYSE holidays"
+    assert _dates(model.predict(_prices())) == ["2024-07-05", "2024-07-08", "2024-07-09", "2024-07-10"]
+
+
+def test_given_holidays_date_the_forecast_and_round_trip_through_model_json(tmp_path):
+    frame = _prices(end="2024-12-20", holidays="US")
+    model = _fit(frame, holidays="us")
+    assert model.calendar_.holidays == "US"
+    assert _dates(model.predict(frame)) == ["2024-12-23", "2024-12-24", "2024-12-26", "2024-12-27"]
+    late = _prices(end="2024-12-31", holidays="US")
+    assert _dates(model.predict(late)) == ["2025-01-02", "2025-01-03", "2025-01-06", "2025-01-07"]
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["calendar"]["holidays"] == "US" and meta["calendar"]["freq"] == "C"
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.calendar_ == model.calendar_
+    pd.testing.assert_frame_equal(loaded.predict(late), model.predict(late))
+
+
+def test_a_horizon_of_years_skips_each_years_holidays():
+    calendar = Calendar.from_state({"kind": "datetime", "freq": "C", "holidays": "NYSE", "name": "Date"})
+    dates = calendar.next(pd.Timestamp("2024-07-03"), 800)  # beyond 2027
+    assert dates[-1].year >= 2027
+    days = dates.to_numpy().astype("datetime64[D]")
+    assert not np.isin(days, businessdays.weekday_holidays("NYSE", 2024, 2028)).any()
+    assert pd.Timestamp("2027-07-05") not in dates and pd.Timestamp("2027-07-06") in dates  # July 4th observed
+
+
+def test_new_data_with_a_row_on_a_holiday_is_refused_by_name():
+    model = _fit(_prices())
+    frame = _prices()
+    frame = pd.concat([frame, pd.DataFrame({"Date": [pd.Timestamp("2024-07-04")], "Close": [100.0]})],
+                      ignore_index=True)
+    with pytest.raises(RnncastError, match=r"timestamp 2024-07-04 \(row \d+\) is one of the NYSE holidays "
+                                           r"\(Independence Day\).*the model was fitted on that calendar"):
+        model.predict(frame)
+
+
+def test_future_covariates_are_matched_on_the_holiday_calendar():
+    frame = _prices().assign(promo=lambda f: (np.arange(len(f)) % 5 == 0).astype(float))
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": H, "epochs": 1}).fit(
+        frame, target="Close", future_covariates=["promo"])
+    assert model.calendar_.holidays == "NYSE"
+    dates = pd.to_datetime(["2024-07-05", "2024-07-08", "2024-07-09", "2024-07-10"])
+    future = pd.DataFrame({"Date": dates[::-1], "promo": [1.0, 0.0, 0.0, 0.0]})
+    assert _dates(model.predict(frame, future=future)) == [str(d.date()) for d in dates]
+    on_holiday = pd.DataFrame({"Date": pd.to_datetime(["2024-07-04", "2024-07-05", "2024-07-08", "2024-07-09"]),
+                               "promo": [0.0] * 4})
+    with pytest.raises(RnncastError, match="2024-07-10"):
+        model.predict(frame, future=on_holiday)  # dated on plain business days: July 10th has no value
