@@ -28,7 +28,7 @@ from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
-from rnncast.layouts import Rows, id_hint, long_rows, single_rows, wide_rows
+from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
 from rnncast.timeaxis import Calendar
 from rnncast.timetext import at_midnight, shown
@@ -71,6 +71,10 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows))
+    static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
+    panel.unused = not_used(frame, rows, layout, static_names)
+    if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
+        log.info(not_used_note(panel.unused, layout))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
