@@ -30,7 +30,7 @@ from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
-from rnncast.timeaxis import Calendar
+from rnncast.timeaxis import Calendar, clock_change
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -191,6 +191,7 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
     show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
+    dst = lambda i: clock_change(time[i : i + 1], show(i), True) if isinstance(time, pd.DatetimeIndex) else ""  # noqa: E731
     order = None
     if layout == "single":  # one series: its rows must come in time order
         back = np.flatnonzero(np.diff(key) <= 0)
@@ -199,9 +200,9 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
             if key[i + 1] == key[i]:
                 raise RnncastError(f"duplicated timestamp {show(i)} at {place(int(positions[i]), attrs)} and "
                                    f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear "
-                                   f"once{id_hint()}")
+                                   f"once{dst(i) or id_hint()}")
             raise RnncastError(f"timestamps are not sorted: {show(i + 1)} at {place(int(positions[i + 1]), attrs)} comes "
-                               f"after {show(i)}; sort the rows by time{id_hint()}")
+                               f"after {show(i)}; sort the rows by time{dst(i + 1) or id_hint()}")
         return None
     if layout == "long":
         grouped = codes[1:] >= codes[:-1]
@@ -215,9 +216,9 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     if len(twice):
         i = int(twice[0])
         whose = "" if rows.id_col is None else f" in series {rows.ids[int(c[i])]!r}"
-        t = show(i if order is None else order[i])
-        raise RnncastError(f"duplicated timestamp {t}{whose} at {place(int(p[i]), attrs)} and "
-                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once")
+        at = i if order is None else int(order[i])
+        raise RnncastError(f"duplicated timestamp {show(at)}{whose} at {place(int(p[i]), attrs)} and "
+                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once{dst(at)}")
     back = np.flatnonzero(same & (step < 0))
     if len(back):
         i = int(back[0]) + 1
@@ -268,8 +269,21 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     whose = "" if rows.id_col is None else f" in {series} series"
     which = f"the {calendar.freq_text!r} calendar" if calendar is not None else "their calendars"
     log.warning("%d rows are missing from %s%s (first: %s); fill_gaps=True (--fill-gaps) inserts them "
-                "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another", int(after.sum()),
-                which, whose, ", ".join(first[:3]))
+                "for fill= (--fill) to fill, or give freq= (--freq) if the calendar is another%s", int(after.sum()),
+                which, whose, ", ".join(first[:3]), _sprung(codes, time, after, stamps, steps, rows.text_format))
+
+
+def _sprung(codes, time, after, stamps, steps, fmt) -> str:
+    """The clause of ``timeaxis.clock_change`` for the first of the first 50 gaps of at most 4 rows whose
+    missing times a clock going forward explains (naive times only); "" if none."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is not None:
+        return ""
+    for i in np.flatnonzero((after > 0) & (after <= 4))[:50]:
+        missing = stamps(np.full(int(after[i]), int(codes[i])), steps[i] + 1 + np.arange(int(after[i])))
+        clause = clock_change(missing, shown(missing[0], time, fmt), False)
+        if clause:
+            return clause
+    return ""
 
 
 def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -> str:
