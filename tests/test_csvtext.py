@@ -32,7 +32,9 @@ def fmt(texts, dayfirst=None):
     (["2016-01-01 12:00", "2016-01-01T13:00", "2016-01-01T14:00"], "%Y-%m-%dT%H:%M"),  # commoner of the two
     (["2016-01-01T12:00", "2016-01-01 13:00"], "%Y-%m-%dT%H:%M"),  # as many of each: the first value's
     (["2016-01-01T12:00", "2016-01-01 13:00:00"], None),  # and another precision: no one format
-    (["2016-01-01 00:00:00+01:00", "2016-01-01 01:00:00+01:00"], None),  # a zone: written as pandas writes it
+    (["2016-01-01 00:00:00+01:00", "2016-01-01 01:00:00+01:00"], "%Y-%m-%d %H:%M:%S%:z"),  # an offset: +01:00
+    (["2016-01-01T00:00+0100", "2016-01-01T01:00+0100"], "%Y-%m-%dT%H:%M%z"),  # +0100
+    (["2016-01-01T00:00:00Z", "2016-01-01T01:00:00Z"], "%Y-%m-%dT%H:%M:%SZ"),  # UTC written Z
     (["2014Q4", "2015Q1"], "%YQ%q"),  # quarters and ISO weeks: timetext's forms
     (["2021-W01", "2021-W02"], "%G-W%V"),
 ])
@@ -48,6 +50,24 @@ def test_a_forecast_of_a_column_mixing_t_and_a_space_is_written_in_its_commoner_
     model = Forecaster(**{**TINY, "epochs": 1}).fit(path, target="y")
     lines = csv_text(model.predict(path), index=True).splitlines()
     assert lines[1].startswith("2016-01-09 08:00,"), lines[:2]
+
+
+@pytest.mark.parametrize("written, tz, first", [
+    ("%Y-%m-%dT%H:%M:%S%:z", None, "2024-04-02T22:00:00+00:00"),  # offsets that change, no zone: UTC, ISO's way
+    ("%Y-%m-%dT%H:%M:%S%:z", "Europe/Berlin", "2024-04-03T00:00:00+02:00"),  # the zone's own offset
+    ("%Y-%m-%d %H:%M", "Europe/Berlin", "2024-04-03 00:00"),  # local wall time read with tz: written so
+])
+def test_a_zoned_forecast_is_written_in_the_data_form(tmp_path, written, tz, first):
+    """Berlin's hours across the spring change (offsets +01:00 then +02:00): the forecast's first date
+    is the instant after the last row's, written with a T, seconds and an offset only where the data had them."""
+    times = pd.date_range("2024-03-28", periods=143, freq="h", tz="Europe/Berlin")  # to 2024-04-02 23:00+02:00
+    text = times.strftime(written.replace("%:z", "%z"))
+    text = text.str.replace(r"([+-]\d\d)(\d\d)$", r"\1:\2", regex=True) if "%:z" in written else text
+    path = tmp_path / "d.csv"
+    pd.DataFrame({"timestamp": text, "load": np.sin(np.arange(143) / 5)}).to_csv(path, index=False)
+    model = Forecaster(**{**TINY, "epochs": 1, "tz": tz}).fit(path, target="load")
+    lines = csv_text(model.predict(path), index=True).splitlines()
+    assert lines[1].split(",")[0] == first, lines[:2]
 
 
 def test_dates_read_day_first_keep_their_order():

@@ -143,3 +143,44 @@ def test_features_all_that_matches_no_numeric_column_is_refused_and_text_left_ou
     with caplog.at_level("INFO", logger="rnncast.layouts"):
         panel = load_panel(frame.assign(f=np.arange(60.0)), target="y", features="all")
     assert panel.features == ["f"] and "features 'all': ['f']; left out, not numeric: ['note']" in caplog.text
+
+
+# ---- columns no role took: named once at fit, kept with the model --------------------------------
+
+def test_columns_no_role_took_are_named_once_with_the_keywords_that_would_use_them(caplog):
+    frame = pd.DataFrame({"store": ["a"] * 6 + ["b"] * 6, "month": list(pd.date_range("2024-01-01", periods=6,
+                          freq="MS")) * 2, "sales": np.arange(12.0), "promo": [0, 1] * 6, "size": [100] * 6 + [80] * 6})
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(frame, "sales", id_col="store", past_covariates=["promo"])
+    assert panel.unused == ["size"]
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used")]
+    assert lines == ["not used: size (to train on them, name them with past_covariates=, future_covariates= or "
+                     "static_covariates= (--past-covariates, --future-covariates, --static-covariates), or "
+                     "features='all' (--features all))"]
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):  # every column named, or a reload (predict): nothing said
+        assert load_panel(frame, "sales", id_col="store", past_covariates=["promo"], static_covariates=["size"]).unused == []
+        assert load_panel(frame, "sales", id_col="store", announce=False).unused == ["promo", "size"]
+    assert not [r for r in caplog.records if r.getMessage().startswith("not used")]
+
+
+def test_a_single_series_is_not_offered_static_covariates_and_wide_not_features_all(caplog):
+    frame = pd.DataFrame({"Date": pd.date_range("2024-01-01", periods=8), "Close": np.arange(8.0),
+                          "Volume": np.arange(8.0), "b": np.ones(8)})
+    with caplog.at_level("INFO", logger="rnncast"):
+        load_panel(frame[["Date", "Close", "Volume"]], "Close")
+        load_panel(frame, series=["Close"], past_covariates=["b"])
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used")]
+    assert lines == ["not used: Volume (to train on them, name them with past_covariates= or future_covariates= "
+                     "(--past-covariates, --future-covariates), or features='all' (--features all))",
+                     "not used: Volume (to train on them, name them with series=, past_covariates= or "
+                     "future_covariates= (--series, --past-covariates, --future-covariates))"]
+
+
+def test_a_fitted_model_keeps_the_columns_it_did_not_use(tmp_path):
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120, freq="h"),
+                          "y": np.sin(np.arange(120) / 4), "extra": np.zeros(120), "note": ["n"] * 120})
+    model = Forecaster(**TINY).fit(frame, target="y")
+    assert model.unused_columns_ == ["extra", "note"]
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").unused_columns_ == ["extra", "note"]

@@ -13,7 +13,7 @@ import pytest
 import torch
 
 import rnncast.forecasting
-from conftest import TINY, make_panel
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
 from rnncast.loading import load_panel
@@ -118,3 +118,13 @@ def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
     assert float(np.float32(1.2362734)) == 1.2362734079360962  # what history.csv held before
     assert history_csv(history).splitlines() == ["epoch,train_loss,val_loss,seconds,best",
                                                  "1,1.2362734,,0.5,True", "2,0.1,0.25,0.25,False"]
+
+
+def test_a_run_records_the_columns_it_did_not_use_in_config_json_and_the_report(tmp_path):
+    frame = make_frame(200)
+    frame["spare"] = 1.0
+    frame.to_csv(tmp_path / "s.csv", index=False)
+    assert main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--features", "x", "--epochs", "1",
+                 "--lookback", "10", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["run"]["not_used"] == ["spare"]
+    assert "<td>columns not used</td><td>spare</td>" in (tmp_path / "run" / "report.html").read_text()

@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import reprlib
 import secrets
 import shutil
 import tempfile
-import warnings
 from dataclasses import MISSING, fields
 from pathlib import Path
 
 import torch
 from torch import nn
-from safetensors import SafetensorError, safe_open
+from safetensors import SafetensorError
 from safetensors.torch import load, save
 
+from rnncast import weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -43,10 +42,6 @@ CHECKSUM = "weights_sha256"  # model.json's key: the SHA-256 of the weights file
 # what model.json's "network" may hold beyond its type (NetSpec's annotations give the types)
 _CHOICES = {"cell": CELLS, "window_norm": WINDOW_NORMS, "scheme": SCHEMES, "decoder": DECODERS}
 _AT_LEAST_ONE = {"n_inputs", "n_targets", "horizon", "hidden_size", "num_layers"}  # the other integers: >= 0
-# safetensors' dtype codes, as PyTorch names them
-_DTYPE_NAMES = {"F64": "float64", "F32": "float32", "F16": "float16", "BF16": "bfloat16", "I64": "int64",
-                "I32": "int32", "I16": "int16", "I8": "int8", "U8": "uint8", "BOOL": "bool"}
-_DTYPE_CODES = {getattr(torch, name): code for code, name in _DTYPE_NAMES.items()}
 _REPR = reprlib.Repr()  # a value from a damaged file, shown in a message: a few items, a few levels deep
 _REPR.maxstring, _REPR.maxother, _REPR.maxlist = 80, 80, 8
 _short = _REPR.repr
@@ -148,16 +143,16 @@ def load_model(folder) -> tuple[nn.Module, dict]:
     meta = _read_json(meta_path)
     check_version(meta, meta_path)
     spec = _spec(meta, meta_path)
-    expected = _check_header(_header(weights_path), spec, weights_path)
+    expected = weightfile.check_header(weightfile.header(weights_path), spec, weights_path)
     FittedState.read(meta, spec, meta_path)  # the settings against each other and the network, before building
     try:
         data = weights_path.read_bytes()  # as many bytes as the checked header says: the network's tensors
-        _check_checksum(meta.get(CHECKSUM), data, meta_path, weights_path)
+        weightfile.check_checksum(meta.get(CHECKSUM), CHECKSUM, data, meta_path, weights_path)
         state = load(data)
     except (SafetensorError, OSError) as err:
         raise RnncastError(f"{weights_path} cannot be read as safetensors ({err}); the file is damaged") from None
-    _compare({k: (tuple(v.shape), _DTYPE_CODES.get(v.dtype, str(v.dtype))) for k, v in state.items()}, expected,
-             weights_path)  # again, on the bytes read: the file may have changed since its header was read
+    weightfile.compare({k: (tuple(v.shape), weightfile.code_of(v.dtype)) for k, v in state.items()}, expected,
+                       weights_path)  # again, on the bytes read: the file may have changed since its header was read
     for name, tensor in state.items():
         bad = int((~torch.isfinite(tensor)).sum())
         if bad:
@@ -231,76 +226,3 @@ def _field_problem(name: str, kind: str, value) -> str | None:
                                              for q in value)
         return None if ok else "expected a list of levels in (0, 1)"
     return f"a field of type {kind} this rnncast does not check"  # a new NetSpec field must be added here
-
-
-def _header(path: Path) -> dict:
-    """{tensor name: (shape, safetensors dtype code)} from the file's header, no tensor read."""
-    try:
-        with safe_open(str(path), framework="pt") as f:
-            return {name: (tuple(f.get_slice(name).get_shape()), f.get_slice(name).get_dtype()) for name in f.keys()}
-    except (SafetensorError, OSError) as err:
-        raise RnncastError(f"{path} cannot be read as safetensors ({err}); the file is damaged") from None
-
-
-def expected_tensors(spec: NetSpec) -> dict:
-    """{name: (shape, safetensors dtype code)} of the network ``spec`` describes, built on the ``meta``
-    device: shapes without storage, so a spec of any size costs nothing to work out (its number of
-    modules aside: ``_check_header`` bounds layers and embeddings by the tensors a file holds first).
-    Raises RuntimeError or ValueError where no such network can exist (a size past int64, say)."""
-    with torch.device("meta"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a zero-size layer's "no-op" warning: such a spec is refused by its shapes
-        net = build_net(spec)
-    return {name: (tuple(t.shape), _DTYPE_CODES.get(t.dtype, str(t.dtype))) for name, t in net.state_dict().items()}
-
-
-def _check_header(header: dict, spec: NetSpec, path: Path) -> dict:
-    """The weights' header against the network in model.json; returns the expected tensors."""
-    parts = {"num_layers": spec.num_layers, "static embeddings": len(spec.static_cardinalities)}
-    for what, count in parts.items():  # each layer and each embedding holds at least one tensor
-        if count > len(header):
-            raise RnncastError(f"the network in {path.parent / META} has {what} {count}, but {path} holds only "
-                               f"{len(header)} tensors; the two files do not belong together")
-    try:
-        expected = expected_tensors(spec)
-    except (RuntimeError, ValueError, TypeError, OverflowError) as err:
-        raise RnncastError(f"{path.parent / META} describes no network that can exist "
-                           f"({str(err).splitlines()[0][:200]})") from None
-    needed = sum(math.prod(shape) * _itemsize(dtype) for shape, dtype in expected.values())
-    size = path.stat().st_size
-    if needed > size:
-        raise RnncastError(f"{path} holds {size} bytes, fewer than the {needed} bytes of tensors the network in "
-                           f"{META} needs (hidden_size {spec.hidden_size}, num_layers {spec.num_layers}, horizon "
-                           f"{spec.horizon}): the tensor shapes do not fit; the two files do not belong together")
-    _compare(header, expected, path)
-    return expected
-
-
-def _compare(found: dict, expected: dict, path: Path) -> None:
-    """Names, shapes and dtypes of the tensors ``found`` against those ``expected``."""
-    if set(found) != set(expected):
-        odd = _short(sorted(set(found) ^ set(expected)))
-        raise RnncastError(f"{path} holds tensors {odd} that do not fit the network in {META}")
-    for name, (shape, dtype) in found.items():
-        want_shape, want_dtype = expected[name]
-        if shape != want_shape:
-            raise RnncastError(f"{path}: tensor {name} has shape {shape} but the network in {META} needs {want_shape}")
-        if dtype != want_dtype:
-            raise RnncastError(f"{path}: tensor {name} is {_DTYPE_NAMES.get(dtype, dtype)} but the network in {META} "
-                               f"needs {_DTYPE_NAMES.get(want_dtype, want_dtype)}")
-
-
-def _itemsize(code: str) -> int:
-    name = _DTYPE_NAMES.get(code)
-    return getattr(torch, name).itemsize if name else 1
-
-
-def _check_checksum(recorded, data: bytes, meta_path: Path, weights_path: Path) -> None:
-    """The weights' SHA-256 against the one model.json records (older folders record none)."""
-    if recorded is None:
-        return
-    if not isinstance(recorded, str) or len(recorded) != 64:
-        raise RnncastError(f"{meta_path}: {CHECKSUM} is {_short(recorded)}, not a SHA-256 (64 hex digits)")
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != recorded.lower():
-        raise RnncastError(f"{weights_path} does not match the checksum in {META} (SHA-256 {actual[:12]}..., "
-                           f"recorded {recorded[:12]}...); the weights are damaged or were replaced")

@@ -14,6 +14,7 @@ written as the frames hold them: forecasts are already the shortest decimals (``
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -32,7 +33,7 @@ def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = No
     its last; None when the column is not text, the times carry a zone, or no one format writes it
     back (``2016-1-5``, mixed formats; ISO's ``T`` beside a space is one form, written in the commoner
 of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
-    if not isinstance(time, pd.DatetimeIndex) or time.tz is not None or not len(time) or len(column) != len(time):
+    if not isinstance(time, pd.DatetimeIndex) or not len(time) or len(column) != len(time):
         return None
     if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (timetext.compact_dates)
         column = column.astype(str)
@@ -48,6 +49,8 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
         return None
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
+    if "%z" in fmt:
+        return _offset_format(fmt, first.strip(), text, time[rows])
     same = timetext.write(time[rows], fmt) == text
     if same.all():
         return fmt
@@ -56,6 +59,24 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
     if theirs is None or not (same | theirs).all():
         return None
     return other if theirs.sum() > same.sum() else fmt  # the commoner in the rows checked; a tie: the first value's
+
+
+def _offset_format(fmt: str, first: str, text: np.ndarray, time: pd.DatetimeIndex) -> str | None:
+    """The format of a column written with UTC offsets, in the first value's style (``+02:00``, ``+0200``,
+    ``Z``), when it reads every checked row as its instant; the forecast writes its own zone's offset:
+    the data's, the zone of ``tz=``, or UTC where offsets changed and no zone was given."""
+    if time.tz is None:
+        return None
+    style = "Z" if first.endswith("Z") else "%:z" if re.search(r"[+-]\d\d:\d\d$", first) else "%z"
+    try:
+        read = pd.to_datetime(pd.Series(text), format=fmt, utc=True)
+    except (ValueError, TypeError):
+        return None
+    if not (pd.DatetimeIndex(read) == time).all():
+        return None
+    if style == "Z" and str(time.tz) != "UTC":
+        style = "%:z"  # written in UTC, forecast in the zone asked for: its offset, ISO's way
+    return fmt.replace("%z", style)
 
 
 def _other_separator(fmt: str) -> str | None:
@@ -111,6 +132,6 @@ def _reads_back(values, fmt: str) -> bool:
     if not pd.api.types.is_datetime64_any_dtype(values.dtype):
         return True
     times = pd.DatetimeIndex(values)
-    if times.tz is not None or times.hasnans:
+    if times.hasnans:
         return False
     return timetext.reads_back(times, fmt)

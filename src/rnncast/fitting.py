@@ -155,6 +155,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
+        unused=list(panel.unused),
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val)

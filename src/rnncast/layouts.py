@@ -203,6 +203,29 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
                  len(shared_past), time_name, how, ID_COLUMN)
 
 
+def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> list[str]:
+    """The table's columns that no role took: not the time, the id, a target, a covariate, a static
+    attribute or (wide) a series; in the table's order."""
+    used = set(rows.columns) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
+    if layout == "wide":
+        used |= {str(i) for i in rows.ids}
+    return [str(c) for c in frame.columns if str(c) not in used]
+
+
+def not_used_note(unused: list[str], layout: str) -> str:
+    """One line naming the columns no role took and the keywords (flags) that would give them one."""
+    if one_series_reader() is not None:  # tune: one series, features only
+        roles = ["features"]
+    elif layout == "wide":  # features 'all' is refused there
+        roles = ["series", "past_covariates", "future_covariates"]
+    else:
+        roles = ["past_covariates", "future_covariates"] + (["static_covariates"] if layout == "long" else [])
+    keywords = ", ".join(f"{r}=" for r in roles[:-1]) + (" or " if len(roles) > 1 else "") + f"{roles[-1]}="
+    flags = ", ".join("--" + r.replace("_", "-") for r in roles)
+    every = "" if layout == "wide" else ", or features='all' (--features all)"
+    return f"not used: {', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every})"
+
+
 def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
     """For a single series whose times repeat or go back: the text columns that could tell several
     series apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none."""

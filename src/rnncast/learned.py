@@ -39,6 +39,7 @@ class Learned:
         doc="the static covariates' names, numeric then categorical ([] without them)")
     static_inputs_ = _learned("static_inputs", "[S, Kn] encoded numeric static covariates")
     static_codes_ = _learned("static_codes", "[S, Kc] category codes of the static covariates")
+    unused_columns_ = _learned("unused", "the data's columns fit did not use (no role named them)")
     skipped_series_ = _learned("skipped_series", "series too short to train: {id, rows, needed}")
     train_seconds_ = _learned("train_seconds", "seconds the training loop took")
     world_size_ = _learned("world_size", "processes that trained together (DDP)")

@@ -28,9 +28,9 @@ from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
-from rnncast.layouts import Rows, id_hint, long_rows, single_rows, wide_rows
+from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
-from rnncast.timeaxis import Calendar
+from rnncast.timeaxis import Calendar, clock_change
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,10 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
                       holidays)
+    static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
+    panel.unused = not_used(frame, rows, layout, static_names)
+    if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
+        log.info(not_used_note(panel.unused, layout))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
@@ -199,6 +203,7 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     Refuses a timestamp twice in a series, naming both rows."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
     show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
+    dst = lambda i: clock_change(time[i : i + 1], show(i), True) if isinstance(time, pd.DatetimeIndex) else ""  # noqa: E731
     order = None
     if layout == "single":  # one series: its rows must come in time order
         back = np.flatnonzero(np.diff(key) <= 0)
@@ -207,9 +212,9 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
             if key[i + 1] == key[i]:
                 raise RnncastError(f"duplicated timestamp {show(i)} at {place(int(positions[i]), attrs)} and "
                                    f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear "
-                                   f"once{id_hint()}")
+                                   f"once{dst(i) or id_hint()}")
             raise RnncastError(f"timestamps are not sorted: {show(i + 1)} at {place(int(positions[i + 1]), attrs)} comes "
-                               f"after {show(i)}; sort the rows by time{id_hint()}")
+                               f"after {show(i)}; sort the rows by time{dst(i + 1) or id_hint()}")
         return None
     if layout == "long":
         grouped = codes[1:] >= codes[:-1]
@@ -223,9 +228,9 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     if len(twice):
         i = int(twice[0])
         whose = "" if rows.id_col is None else f" in series {rows.ids[int(c[i])]!r}"
-        t = show(i if order is None else order[i])
-        raise RnncastError(f"duplicated timestamp {t}{whose} at {place(int(p[i]), attrs)} and "
-                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once")
+        at = i if order is None else int(order[i])
+        raise RnncastError(f"duplicated timestamp {show(at)}{whose} at {place(int(p[i]), attrs)} and "
+                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once{dst(at)}")
     back = np.flatnonzero(same & (step < 0))
     if len(back):
         i = int(back[0]) + 1
@@ -279,8 +284,21 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
-    log.warning("%d rows are missing from %s%s (first: %s); %s", int(after.sum()), which, whose, ", ".join(first[:3]),
-                remedy)
+    log.warning("%d rows are missing from %s%s (first: %s); %s%s", int(after.sum()), which, whose, ", ".join(first[:3]),
+                remedy, _sprung(codes, time, after, stamps, steps, rows.text_format))
+
+
+def _sprung(codes, time, after, stamps, steps, fmt) -> str:
+    """The clause of ``timeaxis.clock_change`` for the first of the first 50 gaps of at most 4 rows whose
+    missing times a clock going forward explains (naive times only); "" if none."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is not None:
+        return ""
+    for i in np.flatnonzero((after > 0) & (after <= 4))[:50]:
+        missing = stamps(np.full(int(after[i]), int(codes[i])), steps[i] + 1 + np.arange(int(after[i])))
+        clause = clock_change(missing, shown(missing[0], time, fmt), False)
+        if clause:
+            return clause
+    return ""
 
 
 def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -> str:

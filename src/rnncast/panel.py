@@ -44,6 +44,7 @@ class Panel:
     filled: np.ndarray | None = None  # [N, C] int32 of values made by fill: rows to the latest observed value each rests
     # on (negative: earlier, positive: later; 0: observed, fills.fill_missing); None: every value observed
     dropped_tail: dict = field(default_factory=dict)  # {series: (rows, last time)} rows fill 'drop' removed at its end
+    unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
 
     @property
     def n_series(self) -> int:
@@ -114,4 +115,4 @@ class Panel:
                      self.static.take(keep) if self.static is not None else None, self.layout,
                      {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars},
                      self.filled[rows] if self.filled is not None else None,
-                     {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail})
+                     {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused)

@@ -28,6 +28,8 @@ MODEL_FILL = ("the model was fit without a fill, so it reads every value as give
               "evaluate then apply")
 MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
               "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
+MODEL_TZ = ("the model reads times in the zone it was fitted in: refit with the zone (rnncast fit DATA --tz ZONE, tz= "
+            "in Python) to read them")
 
 MODEL_HOLIDAYS = ("the model was fitted on that calendar and forecasts no holiday: remove the rows on holidays, or refit "
                   "on this data (rnncast fit DATA --holidays NAME, holidays= in Python, names the set it follows)")
@@ -48,7 +50,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
-        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS):  # predict and evaluate take neither: the model applies its fit's
+        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ):  # predict and evaluate take none: the model applies its fit's
             return _load(state, data, static_covariates, reading)
     except RnncastError as err:
         if "not found" in str(err):

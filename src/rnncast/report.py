@@ -112,7 +112,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         "fingerprint": fingerprint,  # of the data trained on: what --resume checks (fingerprint.of)
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
                 "future_covariates": forecaster.future_covariates_,
-                "static_covariates": forecaster.static_covariates_,
+                "static_covariates": forecaster.static_covariates_, "not_used": forecaster.unused_columns_,
                 "time_col": forecaster.time_col_, "calendar": forecaster.calendar_.state(), "id_col": forecaster.id_col_,
                 "layout": forecaster.layout_, "diverged": divergence(forecaster)},  # None, or {"epoch", "kept"}
         "device": str(forecaster.device_),

@@ -94,6 +94,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                              "training rows"],
                   ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
                                                           for d in skipped) or "(none)"]]
+    facts.append(["columns not used", ", ".join(forecaster.unused_columns_) or "(none)"])
     data_s = forecaster.settings_.data
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]

@@ -21,6 +21,7 @@ clocks change).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays, datetext, timetext
 from rnncast.errors import RnncastError
+from rnncast.spelling import hint, spelled
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +180,41 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                     "in UTC; name the zone with tz= (--tz, e.g. Europe/Berlin) to keep local wall time", name,
                     ", ".join(offsets[:4]))
     return time
+
+
+# one zone of each daylight-saving rule many users live by (the machine's own zone is tried first)
+COMMON_ZONES = ("Europe/London", "Europe/Berlin", "Europe/Helsinki", "America/New_York", "America/Chicago",
+                "America/Denver", "America/Los_Angeles", "America/Santiago", "Australia/Sydney", "Pacific/Auckland")
+
+
+def local_zone() -> str | None:
+    """The machine's zone by its IANA name (``TZ``, else where /etc/localtime leads), or None."""
+    link = os.path.realpath("/etc/localtime")
+    return os.environ.get("TZ", "").lstrip(":") or (link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else None)
+
+
+def clock_change(stamps, shown_text: str, repeated: bool) -> str:
+    """For naive timestamps that repeat (``repeated``: a duplicate, or time going back) or leave a gap
+    (the missing times) that a daylight-saving change explains: the clause saying so, with the zones in
+    which every one of ``stamps`` occurs twice (or never), shown as ``shown_text``; "" when none does."""
+    stamps = pd.DatetimeIndex(stamps)
+    if not len(stamps) or stamps.tz is not None:
+        return ""
+    zones = []
+    for zone in dict.fromkeys([z for z in [local_zone()] if z] + list(COMMON_ZONES)):
+        try:
+            placed = (stamps.tz_localize(zone, ambiguous="NaT", nonexistent="shift_forward") if repeated else
+                      stamps.tz_localize(zone, ambiguous=np.ones(len(stamps), bool), nonexistent="NaT"))
+        except Exception:  # a TZ that is no IANA zone: not one to name
+            continue
+        if placed.isna().all():
+            zones.append(zone)
+    if not zones:
+        return ""
+    how = "occurs twice" if repeated else "does not exist"
+    remedy = hint("tz", f"give the zone with {spelled('tz')} to read it")
+    return (f"; this looks like local time across a daylight-saving change ({shown_text} {how} in "
+            f"{', '.join(zones[:4])}{', ...' if len(zones) > 4 else ''}); {remedy}")
 
 
 def one_unit(time: pd.DatetimeIndex) -> pd.DatetimeIndex:

@@ -171,24 +171,45 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
 
 
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
-    """``times`` as text in ``fmt``: quarters as ``Period.strftime`` writes them, else ``strftime``."""
+    """``times`` as text in ``fmt``: quarters as ``Period.strftime`` writes them, else ``strftime`` (zoned
+    times at their local wall time), with ``%:z`` for the UTC offset written ``+02:00`` (``%z``: ``+0200``)."""
     times = pd.DatetimeIndex(times)
-    written = times.to_period("Q").strftime(fmt) if is_quarters(fmt) else times.strftime(fmt)
+    if is_quarters(fmt):
+        written = times.to_period("Q").strftime(fmt)
+    elif "%:z" in fmt:
+        offset = times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True)
+        parts = [times.strftime(part) if part else None for part in fmt.split("%:z")]
+        written = parts[0] if parts[0] is not None else ""
+        for part in parts[1:]:
+            written = written + offset + (part if part is not None else "")
+    else:
+        written = times.strftime(fmt)
     return np.asarray(written, dtype=object)
 
 
 def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     """Whether ``times`` written in ``fmt`` read back as the same timestamps (a quarter's text only
     from its first day, an ISO week's without weekday only from its Monday, ``2016-02`` only from the
-    first of the month)."""
+    first of the month); zoned times as the same instants when ``fmt`` writes an offset (``%z``,
+    ``%:z``, a UTC ``Z``), else as the same local wall times."""
+    times = pd.DatetimeIndex(times)
     try:
         if is_quarters(fmt) or "%G" in fmt or "%V" in fmt:
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
+        elif times.tz is not None and (offset_in(fmt) or fmt.endswith("Z")):
+            back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
+            back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
             back = pd.to_datetime(times.strftime(fmt), format=fmt)
+            times = times.tz_localize(None) if times.tz is not None else times  # the wall time is what was written
     except (ValueError, TypeError):  # RnncastError is a ValueError
         return False
     return bool((pd.DatetimeIndex(back) == pd.DatetimeIndex(times)).all())
+
+
+def offset_in(fmt: str) -> bool:
+    """Whether ``fmt`` writes a UTC offset (``%z``, or ``%:z`` for ``+02:00``)."""
+    return "%z" in fmt or "%:z" in fmt
 
 
 def _form(text: str) -> str | None:

@@ -1,0 +1,52 @@
+"""weightfile: a model's safetensors file held against the network model.json describes, from its
+header alone (names, shapes, dtypes, size) before anything is built, then its bytes' SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+import torch
+from safetensors.torch import save
+
+from rnncast import RnncastError, weightfile
+from rnncast.models import build_net
+
+
+@pytest.fixture
+def spec(fitted):
+    return fitted.net_.spec
+
+
+def _written(tmp_path, state: dict):
+    path = tmp_path / "weights.safetensors"
+    path.write_bytes(save(state))
+    return path
+
+
+def test_a_network_own_weights_pass_and_are_the_expected_tensors(tmp_path, spec):
+    state = build_net(spec).state_dict()
+    path = _written(tmp_path, state)
+    expected = weightfile.check_header(weightfile.header(path), spec, path)
+    assert expected == {k: (tuple(v.shape), "F32") for k, v in state.items()}
+
+
+def test_a_tensor_of_another_shape_or_dtype_is_refused_by_name(tmp_path, spec):
+    state = build_net(spec).state_dict()
+    name = next(iter(state))
+    path = _written(tmp_path, {**state, name: torch.zeros(3, 3)})
+    with pytest.raises(RnncastError, match=rf"tensor {name} has shape \(3, 3\) but the network"):
+        weightfile.check_header(weightfile.header(path), spec, path)
+    path = _written(tmp_path, {**state, name: state[name].double()})
+    with pytest.raises(RnncastError, match=rf"tensor {name} is float64 but the network in model.json needs float32"):
+        weightfile.check_header(weightfile.header(path), spec, path)
+
+
+def test_the_checksum_is_checked_where_one_is_recorded(tmp_path):
+    data = b"weights"
+    weightfile.check_checksum(None, "weights_sha256", data, tmp_path / "model.json", tmp_path / "w")  # older: none
+    weightfile.check_checksum(hashlib.sha256(data).hexdigest(), "weights_sha256", data, tmp_path / "m", tmp_path / "w")
+    with pytest.raises(RnncastError, match="does not match the checksum"):
+        weightfile.check_checksum("0" * 64, "weights_sha256", data, tmp_path / "m", tmp_path / "w")
+    with pytest.raises(RnncastError, match="weights_sha256 is 'abc', not a SHA-256"):
+        weightfile.check_checksum("abc", "weights_sha256", data, tmp_path / "m", tmp_path / "w")
