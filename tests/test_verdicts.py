@@ -358,3 +358,52 @@ def test_mase_note_says_why_each_series_has_no_scale():
     made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
     assert "never change" not in made and "fill made the others" in made
     assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
+
+
+def _one_series_test(windows: int, seed: int = 0) -> dict:
+    """evaluate's scores and test of a model whose errors are half a baseline's, over ``windows`` one-step windows."""
+    from rnncast.significance import diebold_mariano
+
+    rng = np.random.default_rng(seed)
+    baseline = rng.normal(size=(windows, 1, 1))
+    model = 0.5 * baseline + 0.6 * rng.normal(size=(windows, 1, 1))
+    scores = {"model": {"mse": float(np.mean(model ** 2)), "mae": float(np.mean(np.abs(model)))},
+              "repeat": {"mse": float(np.mean(baseline ** 2)), "mae": float(np.mean(np.abs(baseline)))}}
+    return {"original": scores, "significance": {"repeat": diebold_mariano(model, baseline, 1)}}
+
+
+def test_a_verdict_on_one_window_says_no_test_could_be_made():
+    """With one test window the sentence said "a lower MSE, but not beyond chance" as if a test had
+    been made and failed; it now says none could be."""
+    test = _one_series_test(1, seed=3)
+    assert test["original"]["model"]["mse"] < test["original"]["repeat"]["mse"]
+    good, sentence = verdict(test)
+    assert not good and sentence.endswith(
+        "a lower MSE, but not beyond chance (no Diebold–Mariano test could be made: 1 forecast time, and it needs 2).")
+    test["significance"]["repeat"] = {**test["significance"]["repeat"], "times": 40}  # NaN over many: no variation
+    assert verdict(test)[1].endswith("(no Diebold–Mariano test could be made: the loss differences do not vary).")
+
+
+def test_a_verdict_over_few_windows_says_their_count_and_that_only_a_large_steady_difference_passes():
+    test = _one_series_test(12)
+    result = test["significance"]["repeat"]
+    assert result["times"] == 12 and result["df"] == 2 and not result["p_value"] < 0.05  # lower, not beyond chance
+    good, sentence = verdict(test)
+    assert not good and sentence.endswith(
+        f"(Diebold–Mariano {p_text(result['p_value'])}). With 12 forecast times the test has 2 degrees of freedom: "
+        "only a large, steady difference passes.")
+    assert "steady" not in verdict(_one_series_test(200))[1]  # enough times: nothing said
+
+
+def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_cannot_rule_out():
+    """Between equally good forecasts, the model's errors AR(0.9) and the baseline's white, the test
+    says "beats" up to 17 % of the time at 5 % (decision 181): a win at p >= 0.005 says so."""
+    scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}, "mean": {"mse": 3.0, "mae": 1.5}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.02}}}
+    good, sentence = verdict(test)
+    assert good and sentence.endswith(
+        "(Diebold–Mariano p = 0.001). The test cannot rule out chance where the model's errors drift and the "
+        "baseline's do not (against mean: p = 0.02): there it says \"beats\" up to 17 % of the time between "
+        "equally good forecasts, and p < 0.005 under 5 %.")
+    test["significance"]["mean"]["p_value"] = 0.004
+    assert verdict(test)[1].endswith("(Diebold–Mariano p = 0.001).")

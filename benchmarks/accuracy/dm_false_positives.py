@@ -24,8 +24,21 @@ differentials: the overlap the horizon brings).
 over K origins ``step = horizon`` rows apart (each origin one window of ``horizon`` steps; the
 default step, where its variance takes no lags), for K in 3, 5, 10, 20 and horizons 1 and 6.
 
+``--asymmetric``: equally good forecasts whose errors differ in kind: A's (the model's) are AR(phi)
+scaled to unit variance, B's (the baseline's) white with unit variance ("model drifts": a model's
+bias that wanders, beside repeat's white errors on a random walk), and the reverse ("baseline
+drifts"). The squared-error differential is then skewed as well as persistent. For phi 0.5 and 0.9
+and n in ``--lengths`` (default here 12,30,100,400) it gives the size at 5 % of both variances on
+squared errors (the loss the verdict's MSE test takes) and on absolute errors, and of the candidate
+remedies: EWC one-sided at 2.5 % (a two-sided 5 % test whose sign gives the direction), EWC at 0.5 %,
+EWC with half its cosine terms (a larger fixed-b) and a circular block bootstrap of the mean
+differential (blocks of round(1.5 n^(1/3)), 499 resamples). Then, for the symmetric draws above
+(seed 0 null, seed 1 alternative), EWC's size and power at 5 %, 2.5 % and 0.5 %: what a stricter
+level costs.
+
     python benchmarks/accuracy/dm_false_positives.py [--draws 2000] [--horizon 1] [--lengths 30,100,400,1000]
     python benchmarks/accuracy/dm_false_positives.py --origins [--draws 2000]
+    python benchmarks/accuracy/dm_false_positives.py --asymmetric [--draws 2000] [--lengths 12,30,100,400]
     (record: accuracy/results/dm-false-positives.md)
 """
 
@@ -78,14 +91,85 @@ def origins_size(phi: float, count: int, horizon: int, draws: int) -> float:
     return 100 * hits / draws
 
 
+def absolute(e: np.ndarray) -> np.ndarray:
+    """Errors whose squares are ``e``'s absolute values: ``diebold_mariano`` on them tests absolute error."""
+    return np.sqrt(np.abs(e))
+
+
+def half_terms_p(d: np.ndarray) -> float:
+    """EWC's one-sided p-value of the one-step differentials ``d`` with half its usual cosine terms (at least 1)."""
+    from scipy import stats
+
+    terms = max(1, significance.cosine_terms(len(d)) // 2)
+    omega = significance.ewc_variance(d, np.ones(len(d), dtype=bool), terms)
+    return float(stats.t.cdf(d.mean() / math.sqrt(omega / len(d)), terms))
+
+
+def block_bootstrap_p(d: np.ndarray, rng: np.random.Generator, resamples: int = 499) -> float:
+    """A circular block bootstrap's one-sided p-value that the mean of ``d`` is not below 0: the share of
+    resampled means whose distance below the sample mean is at least the sample mean's below 0."""
+    n = len(d)
+    block = max(1, round(1.5 * n ** (1 / 3)))
+    starts = rng.integers(0, n, size=(resamples, -(-n // block)))
+    means = d[(starts[:, :, None] + np.arange(block)).reshape(resamples, -1)[:, :n] % n].mean(axis=1)
+    return float((means - d.mean() <= d.mean()).mean())
+
+
+ASYMMETRIC = ("squared: Newey-West", "squared: EWC", "squared: EWC at 2.5 %", "squared: EWC at 0.5 %",
+              "squared: EWC, half the terms", "squared: block bootstrap", "absolute: Newey-West", "absolute: EWC")
+
+
+def asymmetric_size(phi: float, n: int, drifting: str, draws: int) -> list[float]:
+    """The share of draws (%) each test of ``ASYMMETRIC`` says A beats B, where one forecaster's errors are
+    AR(phi) and the other's white, both of unit variance (``drifting``: "model" for A's, "baseline" for B's)."""
+    rng, resampling = np.random.default_rng(0), np.random.default_rng(1)
+    hits = np.zeros(len(ASYMMETRIC))
+    for _ in range(draws):
+        drift, white = ar(rng, phi, n) * math.sqrt(1 - phi ** 2), rng.normal(size=n)
+        a, b = (drift, white) if drifting == "model" else (white, drift)
+        e_a, e_b = a[:, None, None], b[:, None, None]
+        ewc = significance.diebold_mariano(e_a, e_b, 1)["p_value"]
+        # EWC at 2.5 % and 0.5 %: its p-value times 2 and 10 against 5 %
+        p = [significance.diebold_mariano(e_a, e_b, 1, variance="newey-west")["p_value"], ewc, 2 * ewc, 10 * ewc,
+             half_terms_p(a * a - b * b), block_bootstrap_p(a * a - b * b, resampling),
+             significance.diebold_mariano(absolute(e_a), absolute(e_b), 1, variance="newey-west")["p_value"],
+             significance.diebold_mariano(absolute(e_a), absolute(e_b), 1)["p_value"]]
+        hits += np.array(p) < 0.05
+    return list(100 * hits / draws)
+
+
+def asymmetric(draws: int, lengths: list[int], shift: float) -> None:
+    """The ``--asymmetric`` tables: sizes between errors of two kinds, then what a stricter level costs."""
+    print("| drifting | phi | n | " + " | ".join(ASYMMETRIC) + " |\n|" + "---|" * (3 + len(ASYMMETRIC)))
+    for drifting in ("model", "baseline"):
+        for phi in (0.5, 0.9):
+            for n in lengths:
+                sizes = asymmetric_size(phi, n, drifting, draws)
+                print(f"| {drifting} | {phi} | {n} | " + " | ".join(f"{v:.1f} %" for v in sizes) + " |", flush=True)
+    levels = (0.05, 0.025, 0.005)
+    print("\n| phi | n | EWC size at 5 % | 2.5 % | 0.5 % | EWC power at 5 % | 2.5 % | 0.5 % |\n|---|---|---|---|---|---|---|---|")
+    for n in lengths:
+        for phi in (0.0, 0.5, 0.9):
+            null, _ = p_values(phi, n, 1, draws, 1.0, seed=0)
+            scale = math.sqrt(1 + shift * 2 * math.sqrt((1 + phi ** 2) / (1 - phi ** 2) / n))
+            alternative, _ = p_values(phi, n, 1, draws, scale, seed=1)
+            cells = [100 * (p[:, 1] < level).mean() for p in (null, alternative) for level in levels]
+            print(f"| {phi} | {n} | " + " | ".join(f"{v:.1f} %" for v in cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=2000)
     parser.add_argument("--horizon", type=int, default=1)
     parser.add_argument("--shift", type=float, default=1.645)
-    parser.add_argument("--lengths", default="30,100,400,1000")
+    parser.add_argument("--lengths", default=None, help="default 30,100,400,1000; with --asymmetric 12,30,100,400")
     parser.add_argument("--origins", action="store_true")
+    parser.add_argument("--asymmetric", action="store_true")
     args = parser.parse_args()
+    lengths = [int(v) for v in (args.lengths or ("12,30,100,400" if args.asymmetric else "30,100,400,1000")).split(",")]
+    if args.asymmetric:
+        asymmetric(args.draws, lengths, args.shift)
+        return
     if args.origins:
         print("| phi | horizon = step | 3 origins | 5 | 10 | 20 |\n|---|---|---|---|---|---|")
         for horizon in (1, 6):
@@ -95,7 +179,7 @@ def main() -> None:
         return
     print("| phi | n | size: Newey-West, t(n-1) | size: EWC, t(terms) | power: Newey-West | power: EWC | "
           "size-adjusted power: Newey-West | size-adjusted: EWC | EWC terms |\n|---|---|---|---|---|---|---|---|---|")
-    for n in (int(v) for v in args.lengths.split(",")):
+    for n in lengths:
         for phi in (0.0, 0.5, 0.9):
             null, terms = p_values(phi, n, args.horizon, args.draws, 1.0, seed=0)
             # the null's long-run sd of a² - b² (one step) is 2 var(x) sqrt((1 + phi²) / (1 - phi²)), var(x) = 1 / (1 - phi²);
