@@ -397,7 +397,7 @@ def test_a_verdict_over_few_windows_says_their_count_and_that_only_a_large_stead
 
 def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_cannot_rule_out():
     """Between equally good forecasts, the model's errors AR(0.9) and the baseline's white, the test
-    says "beats" up to 17 % of the time at 5 % (decision 181): a win at p >= 0.005 says so."""
+    says "beats" up to 17 % of the time at 5 % (decision 119): a win at p >= 0.005 says so."""
     scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}, "mean": {"mse": 3.0, "mae": 1.5}}
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.02}}}
     good, sentence = verdict(test)

@@ -87,7 +87,7 @@ def drift_caveat(test: dict, rivals) -> str:
     p-value at or above ``DRIFT_LEVEL``: between equally good forecasts, the model's errors drifting
     (AR(0.9)) and a baseline's white, evaluate's test gave p < 0.05 12-17 % of the time at 12-400
     forecast times and p < 0.005 at most 4.7 % (``benchmarks/accuracy/results/dm-false-positives.md``,
-    decision 181): the squared-error differential is then skewed, and no remedy measured mended it; ""."""
+    decision 119): the squared-error differential is then skewed, and no remedy measured mended it; ""."""
     p_values = {n: test.get("significance", {}).get(n, {}).get("p_value", 0.0) for n in rivals}
     weakest = max(p_values, key=lambda n: p_values[n] if p_values[n] == p_values[n] else -1.0)
     if not p_values[weakest] >= DRIFT_LEVEL:
