@@ -338,3 +338,23 @@ def test_the_validation_loss_counts_only_the_targets_kept(kind, quantiles):
     assert mean_loss(net, batches(keep), kind=kind) == pytest.approx(terms[keep].mean(), rel=1e-6)
     assert mean_loss(net, batches(None), kind=kind) == pytest.approx(terms.mean(), rel=1e-6)
     assert mean_loss(net, batches(np.ones_like(keep)), kind=kind) == mean_loss(net, batches(None), kind=kind)  # exactly
+
+
+def test_threads_sets_torchs_count_while_training_and_leaves_it_as_it_was():
+    """threads=1 trains on one CPU thread (a busy machine's remedy, benchmarks/speed/threads.py) and
+    the process keeps its own count after; the fit's numbers do not depend on it."""
+    before = torch.get_num_threads()
+    seen = []
+    frame = pd.DataFrame({"y": _sine(400)})
+    one = Forecaster(**{**TINY, "threads": 1}).fit(frame, target="y", on_epoch=lambda r: seen.append(torch.get_num_threads()))
+    assert seen and set(seen) == {1}
+    assert torch.get_num_threads() == before
+    default = Forecaster(**TINY).fit(frame, target="y")
+    assert [r["val_loss"] for r in one.history_] == pytest.approx([r["val_loss"] for r in default.history_], rel=1e-5)
+
+
+def test_a_negative_thread_count_is_refused_by_name():
+    from rnncast.errors import RnncastError
+
+    with pytest.raises(RnncastError, match="threads must be an integer >= 0"):
+        Forecaster(threads=-1).fit(pd.DataFrame({"y": _sine(200)}), target="y")

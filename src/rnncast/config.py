@@ -177,6 +177,12 @@ class TrainSettings:
     )
     seed: int = _opt(0, "random seed (same seed, same result on CPU)")
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
+    threads: int = _opt(
+        0,
+        "CPU threads torch may use while training; 0: torch's own choice (one per core). On a machine busy with "
+        "other work, 1 is often several times faster for the small networks rnncast trains "
+        "(benchmarks/speed/results/threads.md)",
+    )
     verbose: bool = field(default=False, metadata={
         "help": "show a progress bar over epochs while fit trains (tqdm's auto bar: a widget in a notebook, text in a "
                 "terminal, nothing into a file or pipe); off by default, so a library call inside another tool prints "

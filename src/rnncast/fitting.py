@@ -30,7 +30,7 @@ from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
-from rnncast.training import fit_network, resolve_device
+from rnncast.training import cpu_threads, fit_network, resolve_device
 from rnncast.windows import Split, panel_window_starts
 
 log = logging.getLogger(__name__)
@@ -178,8 +178,10 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     def diverged(info: dict) -> None:
         prepared.diverged = info
 
-    history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train, on_epoch=on_epoch,
-                          checkpoint=save_state, resume=load_state, group=group, on_diverged=diverged)
+    with cpu_threads(prepared.state.settings.train.threads):  # 0: torch's own count
+        history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
+                              on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
+                              on_diverged=diverged)
     if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),

@@ -88,6 +88,7 @@ class Forecaster(Learned):
         max_batches: int = _T.max_batches,
         seed: int = _T.seed,
         device: str = _T.device,
+        threads: int = _T.threads,
         verbose: bool = _T.verbose,
     ):
         given = locals()  # every keyword stored as given; the signature above is the one list of them

@@ -109,6 +109,8 @@ def check_train(train) -> None:
     if not is_integer(train.seed):
         raise RnncastError(f"seed must be an integer, got {train.seed!r}")
     choice("device", train.device, choices(train, "device"))
+    if not is_integer(train.threads) or train.threads < 0:
+        raise RnncastError(f"threads must be an integer >= 0 (0: torch's own choice, one per core), got {train.threads!r}")
     choice("scheme", train.scheme, choices(train, "scheme"))
     positive_int("chunk", train.chunk)
     if not is_integer(train.max_batches) or train.max_batches < 0:

@@ -53,7 +53,7 @@ def check_ranking(study, name: str, key: str, created: bool) -> None:
 
 
 FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings in effect for its trials
-UNRANKED = ("device", "verbose")  # settings that do not change what a trial scores: machines may differ
+UNRANKED = ("device", "threads", "verbose")  # settings that do not change what a trial scores: machines may differ
 MISSING = object()  # a setting one side of check_fixed lacks (searched there)
 
 

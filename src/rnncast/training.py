@@ -9,6 +9,7 @@ walks ``ordered()``. Under torchrun every rank takes only its share of each glob
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 import logging
 import math
 import time
@@ -46,6 +47,20 @@ def resolve_device(name: str) -> torch.device:
     if name == "cuda" and not torch.cuda.is_available():
         raise RnncastError(f"device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu ({spelled('device', 'auto')})")
     return torch.device(name)
+
+
+@contextmanager
+def cpu_threads(threads: int):
+    """Within the block torch uses ``threads`` CPU threads (0: as it was), and the count it had after
+    (a library call leaves the process as it found it)."""
+    previous = torch.get_num_threads()
+    if threads:
+        torch.set_num_threads(int(threads))
+    try:
+        yield
+    finally:
+        if threads:
+            torch.set_num_threads(previous)
 
 
 @dataclass

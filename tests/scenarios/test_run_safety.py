@@ -195,18 +195,19 @@ def test_resume_from_another_directory_finds_the_data_by_the_run_folder(tmp_path
     assert paths["source"]["absolute"] == str(tmp_path / "moved" / "d.csv")
 
 
-def test_resume_takes_new_data_and_device_and_refuses_other_flags(tmp_path, data, capsys):
+def test_resume_takes_new_data_device_and_threads_and_refuses_other_flags(tmp_path, data, capsys):
     run = tmp_path / "run"
     assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run)[0] == 0
     moved = tmp_path / "new-place.csv"
     shutil.copy(data, moved)
-    code, _, err = _cli(capsys, "fit", "--resume", run, moved, "--device", "cpu")
+    code, _, err = _cli(capsys, "fit", "--resume", run, moved, "--device", "cpu", "--threads", "1")
     assert code == 0, err
     config = json.loads((run / "config.json").read_text())
     assert config["data"]["source"] == str(moved) and config["settings"]["device"] == "cpu"
+    assert config["settings"]["threads"] == 1  # where it trains, not what: a resume may change it
     code, _, err = _cli(capsys, "fit", "--resume", run, "--epochs", "5", "--out", tmp_path / "x")
     line = _one_error_line(err)
-    assert code == 2 and "--epochs" in line and "--out" in line and "only DATA and --device" in line
+    assert code == 2 and "--epochs" in line and "--out" in line and "only DATA, --device and --threads may" in line
 
 
 def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monkeypatch, capsys):

@@ -218,14 +218,16 @@ def _check_resumed_data(run_dir: Path, source: str, record: dict) -> None:
                            f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
 
 
+MACHINE = ("device", "threads")  # settings of where a run trains, not of what it trains: a resume may change them
+
 RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
                 "static_covariates", "static", "out", "overwrite")  # flags a resumed run takes from its config.json
 
 
 def _resume_request(args) -> tuple[Path, dict, dict, dict]:
-    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D]``: the
-    settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
-    DATA and --device when given. ``found``: where the files the request names were found, when not
+    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D] [--threads N]``:
+    the settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
+    DATA, --device and --threads when given. ``found``: where the files the request names were found, when not
     at their path as written (tried from the current directory, then from the run folder, then
     absolute: ``configfile.run_locations``)."""
     from rnncast.configfile import read_run, run_locations
@@ -234,11 +236,11 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     if args.config:
         raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
     given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
-    given += [name for name in settings_from_args(args) if name != "device"]
+    given += [name for name in settings_from_args(args) if name not in MACHINE]
     if given:
         flags = ", ".join("--" + name.replace("_", "-") for name in given)
-        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA and --device may be "
-                           f"given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
+        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --device and --threads may "
+                           f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
                            "--out NEW ...)")
     config_path = run_dir / "config.json"
     if not config_path.is_file():
@@ -246,8 +248,9 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
             hold(run_dir, "run").release()  # a run that another process is starting is named as such
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
-    if "device" in vars(args):
-        settings["device"] = args.device  # a run may continue on another device
+    for name in MACHINE:
+        if name in vars(args):
+            settings[name] = vars(args)[name]  # a run may continue on another device, with other threads
     found = {}
     if args.data:
         request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
