@@ -110,3 +110,22 @@ def test_data_off_the_models_calendar_is_told_to_follow_it_not_to_give_a_freq_pr
                                            r"and reads new data on it: give data whose times follow it, or refit") as caught:
         model.predict(monthly)
     assert "leave freq unset" not in str(caught.value)
+
+
+def test_new_data_zoned_otherwise_than_the_fit_is_refused_by_name(tmp_path):
+    """A model fitted on naive times, given tz-aware data (a Parquet file of aware times), forecast aware
+    times without a word; the reverse, naive data for a model of zoned times, forecast naive ones."""
+    hours = pd.date_range("2024-01-01", periods=80, freq="h")
+    y = np.round(10 + np.sin(np.arange(80) / 4), 3)
+    naive = pd.DataFrame({"ds": hours, "y": y})
+    aware = naive.assign(ds=hours.tz_localize("Europe/Berlin"))
+    aware.to_parquet(tmp_path / "aware.parquet")
+    with pytest.raises(RnncastError, match=r"holds times in zone Europe/Berlin \(2024-01-01 00:00:00\+01:00\), but the "
+                                           "model was fitted on times without a zone; give the times without their zone"):
+        Forecaster(**TINY).fit(naive, target="y").predict(tmp_path / "aware.parquet")
+    with pytest.raises(RnncastError, match=r"holds times without a zone \(2024-01-01 00:00:00\), but the model was fitted "
+                                           r"on times in zone Europe/Berlin; .* --tz ZONE"):
+        Forecaster(**TINY).fit(aware, target="y").predict(naive)
+    zoned = Forecaster(**TINY, tz="Europe/Berlin").fit(naive, target="y")  # tz= at fit: naive data is read in it
+    assert str(zoned.predict(naive).index.tz) == "Europe/Berlin"
+    assert zoned.predict(aware.assign(ds=aware.ds.dt.tz_convert("UTC"))).index[0] == zoned.predict(naive).index[0]

@@ -167,10 +167,16 @@ class _Combined:
 
 
 def _offset(freq):
+    """``freq`` as a pandas offset; junk (``-1``, ``MSX``) or a step that does not move forward (``-1D``, ``0h``)
+    is refused in one line naming what is accepted, not with pandas' parser's words."""
     try:
-        return to_offset(freq)
-    except (ValueError, TypeError) as err:
-        raise RnncastError(f"unknown freq {freq!r} ({err}); give a pandas offset alias such as {ALIASES}") from None
+        offset = to_offset(freq)
+    except (ValueError, TypeError):
+        offset = None
+    if offset is None or offset.n <= 0:
+        raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
+                           f"where one is wanted), such as {ALIASES}, or an integer step for integer periods")
+    return offset
 
 
 def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:

@@ -1,9 +1,10 @@
 """Forecast tables as CSV text, dated as the user's data was written.
 
 A time column written coarser than a timestamp (``2016-01``, ``2016-01-31``, ``2016-01-31 13:00``,
-quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``) keeps its format: ``written_format``
-finds it when the data is read (``timetext``'s forms, else pandas' own guess, kept only when it
-writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
+quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``; months ``2016/01``, ``Jan 2016``,
+``2016M01``, ``monthtext``) keeps its format: ``written_format`` finds it when the data is read
+(``timetext``'s forms, else pandas' own guess, else ``monthtext.FORMS``, kept only when it writes
+the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
 also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
 ``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
@@ -21,7 +22,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import timetext
+from rnncast import monthtext, timetext
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
@@ -45,17 +46,25 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fmt = timetext.format_of(column) or guess_datetime_format(first.strip(), dayfirst=bool(dayfirst))
-    if fmt is None:
-        return None
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
-    if "%z" in fmt:
+    if fmt is not None and "%z" in fmt:
         return _offset_format(fmt, first.strip(), text, time[rows])
-    same = timetext.write(time[rows], fmt) == text
+    if fmt is not None and (found := _guessed(fmt, text, time[rows])) is not None:
+        return found
+    if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1): monthtext
+        return next((f for f in monthtext.FORMS if (timetext.write(time[rows], f) == text).all()), None)
+    return None
+
+
+def _guessed(fmt: str, text: np.ndarray, time: pd.DatetimeIndex) -> str | None:
+    """``fmt`` where it writes every one of ``text`` back from ``time``; where some rows separate date and time
+    by ISO's T and others by a space (one form), the separator more rows use (a tie: the first value's)."""
+    same = timetext.write(time, fmt) == text
     if same.all():
         return fmt
     other = _other_separator(fmt)  # ISO's T beside a space: one form, written in the commoner of the two
-    theirs = timetext.write(time[rows], other) == text if other is not None else None
+    theirs = timetext.write(time, other) == text if other is not None else None
     if theirs is None or not (same | theirs).all():
         return None
     return other if theirs.sum() > same.sum() else fmt  # the commoner in the rows checked; a tie: the first value's

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertext
+from rnncast import monthtext, numbertext
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                     raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
                                                     present, sep)) from None
             frame = numbertext.read(frame, sep, path.name, skip=set(text_columns) | {ID_COLUMN})  # 51,02 after ';'
+            frame = _dotted_months(frame, path, sep)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -112,6 +113,22 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     frame.attrs["source"] = path.name
     frame.attrs["line_offset"] = 2 if kind in TEXT_SUFFIXES else None  # data row 0 is line 2
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
+    return frame
+
+
+def _dotted_months(frame: pd.DataFrame, path: Path, sep: str) -> pd.DataFrame:
+    """``frame`` with each float column that the file writes as months ``01.2000`` (pandas: the number 1.2)
+    as that text (``monthtext.dotted``); the file is read again as text only for columns whose first rows are so."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    read = lambda columns, rows=None: pd.read_csv(path, sep=sep, usecols=columns, dtype=str, compression="infer",  # noqa: E731
+                                                  index_col=False, nrows=rows)
+    head = read(floats, 5) if floats else None
+    months = [c for c in floats if monthtext.dotted(head[c])]
+    if months:
+        text = read(months)
+        for c in months:
+            if monthtext.dotted(text[c]):
+                frame[c] = text[c]
     return frame
 
 

@@ -2,7 +2,7 @@
 first (31/01/2024); dates such as 01/02/2016 that read both ways decided by the reading that falls
 on a regular calendar (and said); ISO strings whose UTC offset changes (one zone across daylight
 saving) read as instants; the first value that is no timestamp named by its row. Quarters and ISO
-weeks (2014Q4, 2021-W01) are ``timetext``'s; ``timeaxis.parse_time`` calls :func:`parse_text`.
+weeks (2014Q4, 2021-W01) are ``timetext``'s, months pandas misreads (2000M01, 01.2000) ``monthtext``'s; ``timeaxis.parse_time`` calls :func:`parse_text`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import timetext
+from rnncast import monthtext, timetext
 from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         return timetext.read(column, written, name, place), False
+    if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000: pandas refuses or misreads them
+        return monthtext.read(column, written, name, place), False
     tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})
     if dayfirst:
         tries = ({"dayfirst": True},) + tries

@@ -51,13 +51,30 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ):  # predict and evaluate take none: the model applies its fit's
-            return _load(state, data, static_covariates, reading)
+            return _same_zone(state, _load(state, data, static_covariates, reading))
     except RnncastError as err:
         if "not found" in str(err):
             raise RnncastError(
                 f"{err}. The model was trained on target {state.targets} and features {state.features}"
             ) from None
         raise
+
+
+def _same_zone(state: FittedState, panel: Panel) -> Panel:
+    """``panel`` when its times are zoned as the model's were (both naive, or both in a zone: instants, which
+    the model's calendar then places); else refused, naming the zone found and the model's. Naive times
+    beside a zone would be a guess of which zone they mean, either way."""
+    time, zone = panel.time, state.calendar.tz
+    if state.calendar.kind != "datetime" or not isinstance(time, pd.DatetimeIndex) or (time.tz is None) == (zone is None):
+        return panel
+    name, first = panel.calendar.name or state.time_col, shown(time[0], time)
+    if time.tz is not None:
+        raise RnncastError(f"time column {name!r} holds times in zone {time.tz} ({first}), but the model was fitted on "
+                           "times without a zone; give the times without their zone, as at fit (the local wall time "
+                           "the model knows), or refit on this data")
+    raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
+                       f"zone {zone}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
+                       "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")
 
 
 def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:

@@ -8,7 +8,7 @@ Time is one of four kinds:
   ``B``, ``W-SUN``, ``QS-JAN``, ``YS-JAN``, ``D``, ``h``, ``15min`` ...), inferred from the
   timestamps or given as ``freq=``;
 * ``period``: a ``PeriodIndex`` or period column; the calendar is the periods' own frequency;
-* ``integer``: integer periods (years, a step counter; not ``20000131``, a date), continued by their step;
+* ``integer``: integer periods (years, a step counter; not ``20000131`` or ``200001``, dates), continued by their step;
 * ``row``: no time: rows are numbered.
 
 All calendar arithmetic is pandas' own (``infer_freq``, ``date_range``, offsets; pandas 3, where
@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays, datetext, timetext
+from rnncast import businessdays, datetext, monthtext, timetext
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
 
@@ -127,7 +127,8 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
-    if timetext.format_of(sample) is not None:  # quarters (2014Q4), ISO weeks (2021-W01)
+    if timetext.format_of(sample) is not None or (  # quarters (2014Q4), ISO weeks (2021-W01), months 2000M01
+            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
     if not len(sample) or not all(isinstance(v, str) and re.search(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", v) for v in sample):
         return False
@@ -159,10 +160,10 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     if pd.api.types.is_bool_dtype(column):
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
-    if pd.api.types.is_integer_dtype(column) and (counter or (dates := timetext.compact_dates(column)) is None):
+    if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
-    column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131: dates, not periods
+    column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
@@ -241,6 +242,12 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
         raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
                            "period; give timestamps (2024-01-31) or integer periods (years, step numbers)")
     return pd.Index(values.astype(np.int64), name=name)
+
+
+def _compact(column: pd.Series) -> pd.DatetimeIndex | None:
+    """An integer column of compact dates (20000131) or months (200001) as timestamps; None otherwise."""
+    dates = timetext.compact_dates(column)
+    return dates if dates is not None else monthtext.compact_months(column)
 
 
 def _refuse_tz(tz, name, what) -> None:

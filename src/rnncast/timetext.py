@@ -65,7 +65,8 @@ def one_form(column: pd.Series, name: str = "time", place=str) -> None:
     ``2021W01``, ``2016-01`` / ``2016/01``, ``2016-01-31`` / ``31.01.2016``), naming both forms, where
     each is first found (``place(i)`` names row ``i``) and how many rows each has. pandas (2.0 on) refuses
     such a mix too unless told ``format='mixed'``: it is two sources joined, and which form forecasts are
-    written in would be a guess. Precisions (``2016-01-31``, ``2016-01-31 13:00``) and UTC offsets may mix."""
+    written in would be a guess. Letters in two cases (``1990q1`` / ``1990Q2``, ``Jan`` / ``JAN``) are two forms
+    too. Precisions (``2016-01-31``, ``2016-01-31 13:00``) and UTC offsets may mix."""
     rows = np.flatnonzero(column.notna().to_numpy())  # positions of the values given
     if not len(rows) or not all(isinstance(v, str) for v in column.iloc[rows[:5]]):
         return
@@ -73,12 +74,13 @@ def one_form(column: pd.Series, name: str = "time", place=str) -> None:
     if _one_width(text):
         return
     codes, values = pd.factorize(text)  # distinct values, in the order they first come
-    shapes = (pd.Series(values).str.replace(r"\d+", "9", regex=True).str.replace(r"[A-Za-z]{2,}", "a", regex=True)
-              .str.replace(r"(?<=9)T(?=9)", " ", regex=True))  # ISO 8601's T and RFC 3339's space: one form
+    shapes = (pd.Series(values).str.replace(r"\d+", "9", regex=True).str.replace(r"(?<=9)T(?=9)", " ", regex=True)
+              .str.replace(r"[A-Z][a-z]+", "Aa", regex=True).str.replace(r"[A-Z]{2,}", "AA", regex=True)
+              .str.replace(r"[a-z]{2,}", "aa", regex=True))  # ISO's T and RFC 3339's space: one form; words by case
     shape_of, forms = pd.factorize(shapes)  # [values] -> form, forms in the order they first come
     if len(forms) < 2:
         return
-    fields = pd.Series(forms).str.replace(r"[-/.\s]", "", regex=True)
+    fields = pd.Series(forms).str.replace(r"[-/.\s]", "", regex=True).str.lower()  # 1990q1 / 1990Q2: two forms
     form = shape_of[codes]  # [rows] the form of each value
     counts = np.bincount(form, minlength=len(forms))
     for group in pd.Series(range(len(forms))).groupby(fields.to_numpy()):
@@ -172,19 +174,31 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
 
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     """``times`` as text in ``fmt``: quarters as ``Period.strftime`` writes them, else ``strftime`` (zoned
-    times at their local wall time), with ``%:z`` for the UTC offset written ``+02:00`` (``%z``: ``+0200``)."""
+    times at their local wall time), with ``%:z`` for the UTC offset written ``+02:00`` (``%z``: ``+0200``)
+    and ``%-m``/``%-d`` for a month or day unpadded (``2000-1``) on every platform."""
     times = pd.DatetimeIndex(times)
     if is_quarters(fmt):
         written = times.to_period("Q").strftime(fmt)
-    elif "%:z" in fmt:
-        offset = times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True)
-        parts = [times.strftime(part) if part else None for part in fmt.split("%:z")]
-        written = parts[0] if parts[0] is not None else ""
-        for part in parts[1:]:
-            written = written + offset + (part if part is not None else "")
+    elif any(token in fmt for token in OWN_TOKENS):  # directives strftime has not everywhere: written here
+        pieces = re.split("(" + "|".join(OWN_TOKENS) + ")", fmt)
+        written = pd.Index(np.full(len(times), "", dtype=object))
+        for piece in pieces:
+            if piece in OWN_TOKENS:
+                written = written + _token(times, piece)
+            elif piece:
+                written = written + times.strftime(piece).astype(object)
     else:
         written = times.strftime(fmt)
     return np.asarray(written, dtype=object)
+
+
+OWN_TOKENS = ("%:z", "%-m", "%-d")  # +02:00 (Python 3.11's strftime has no %:z); a month, a day unpadded
+
+
+def _token(times: pd.DatetimeIndex, token: str) -> pd.Index:
+    if token == "%:z":
+        return times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True).astype(object)
+    return pd.Index((times.month if token == "%-m" else times.day).astype(str), dtype=object)
 
 
 def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
@@ -200,7 +214,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
-            back = pd.to_datetime(times.strftime(fmt), format=fmt)
+            back = pd.to_datetime(pd.Index(write(times, fmt)), format=fmt.replace("%-m", "%m").replace("%-d", "%d"))
             times = times.tz_localize(None) if times.tz is not None else times  # the wall time is what was written
     except (ValueError, TypeError):  # RnncastError is a ValueError
         return False

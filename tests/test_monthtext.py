@@ -1,0 +1,95 @@
+"""monthtext: month columns in the forms offices and spreadsheets write (2000/01, Jan 2000, 2000-1, 2000M01,
+01.2000, 200001) read as months and forecast in their own form; letters in two cases refused as two forms."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, monthtext, timetext
+from rnncast.csvtext import csv_text, written_format
+from rnncast.data import read_table
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+from rnncast.timeaxis import parse_time
+
+MONTHS = pd.date_range("2000-01-01", periods=60, freq="MS")
+FORMS = ["%Y/%m", "%b %Y", "%B %Y", "%Y %b", "%m/%Y", "%Y.%m", "%Y-%-m", "%YM%m", "%m.%Y", "%b-%Y"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_month_column_keeps_its_form(form):
+    """2000/01, Jan 2000 and 2000-1 were read but written back in no format (pandas' guess names none, or
+    %Y-%m, which writes 2000-01); 2000M01 and 01.2000 were not read as months at all."""
+    column = pd.Series(timetext.write(MONTHS, form), name="date")
+    time = parse_time(column, "date", None, str)
+    assert time.equals(pd.DatetimeIndex(MONTHS, name="date").as_unit("us"))
+    assert written_format(column, time) == form
+
+
+def _file(tmp_path, written, name="m.csv"):
+    path = tmp_path / name
+    y = np.round(10 + np.sin(np.arange(len(written)) * np.pi / 6), 3)
+    path.write_text("date,y\n" + "".join(f"{w},{v}\n" for w, v in zip(written, y)))
+    return path
+
+
+@pytest.mark.parametrize("form, first", [("%Y/%m", "2005/01"), ("%b %Y", "Jan 2005"), ("%Y-%-m", "2005-1"),
+                                         ("%YM%m", "2005M01"), ("%m.%Y", "01.2005"), ("%Y%m", "200501")])
+def test_a_monthly_file_is_forecast_as_it_wrote_its_months(tmp_path, form, first):
+    """predict wrote 2010-01-01 for each; 200001 integers were periods of step 1 (forecast 200913) and 01.2000
+    the number 1.2."""
+    path = _file(tmp_path, timetext.write(MONTHS, form))
+    panel = load_panel(path, target="y")
+    assert panel.calendar.freq_text == "MS" and panel.calendar.text_format == form
+    lines = csv_text(Forecaster(**TINY).fit(path, target="y").predict(path), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:3]] == [first, timetext.write(pd.DatetimeIndex(["2005-02-01"]), form)[0]]
+
+
+@pytest.mark.parametrize("values", [list(range(200001, 200013)) + [200101], [160001, 239912]])
+def test_integers_that_are_all_compact_months_are_months(values):
+    assert monthtext.compact_months(pd.Series(values))[0] == pd.Timestamp(str(values[0])[:4] + "-" + str(values[0])[4:])
+
+
+@pytest.mark.parametrize("values", [list(range(200001, 200020)), [1990, 1991], list(range(1, 50)), [200000, 200001],
+                                    [159912, 160001], [240001], [20000101, 20000201]])
+def test_a_counter_years_or_other_integers_stay_integers(values):
+    """A counter that starts at 200001 leaves the months by its 13th row; years and row numbers are shorter."""
+    assert monthtext.compact_months(pd.Series(values)) is None
+
+
+def test_a_counter_named_step_stays_integer_even_if_its_values_read_as_months():
+    frame = pd.DataFrame({"step": [200001, 200002, 200003, 200004, 200005], "y": np.arange(5.0)})
+    assert load_panel(frame, target="y").calendar.kind == "integer"
+
+
+@pytest.mark.parametrize("values, message", [
+    (["2000M12", "2000M13"], r"holds '2000M13' at line 3, which names no month \(months run 01 .. 12\)"),
+    (["2000M11", "2000-12"], r"holds '2000-12' at line 3, but it is written as months \('2000M11'\)")])
+def test_a_value_that_breaks_the_month_form_is_refused_by_its_line(values, message):
+    with pytest.raises(RnncastError, match=message):
+        parse_time(pd.Series(values), "t", None, lambda i: f"line {i + 2}")
+
+
+def test_a_csv_column_of_dotted_months_is_read_as_its_text_and_numbers_stay_numbers(tmp_path):
+    """01.2000 was read as the number 1.2 and refused as 'a number that is not a whole period'."""
+    path = _file(tmp_path, timetext.write(MONTHS, "%m.%Y"))
+    assert read_table(path)["date"].iloc[0] == "01.2000"
+    numbers = tmp_path / "n.csv"
+    numbers.write_text("date,y\n1.2000,1.5\n2.2000,2.5\n")  # no leading zero: numbers, as written
+    assert read_table(numbers)["date"].dtype == np.float64
+
+
+@pytest.mark.parametrize("texts", [["1990q1", "1990Q2", "1990q3"], ["Q1 1990", "q2 1990"], ["Jan 2000", "FEB 2000"],
+                                   ["2021-W01", "2021-w02"], ["2000M01", "2000m02"]])
+def test_letters_in_two_cases_are_two_forms(texts):
+    """1990q1 beside 1990Q2 was read as one calendar and forecast as ISO dates without a word."""
+    with pytest.raises(RnncastError, match="one kind of time written in two forms"):
+        timetext.one_form(pd.Series(texts), "date")
+
+
+def test_quarters_written_in_lower_case_alone_are_forecast_so():
+    quarters = pd.Series(pd.period_range("1990Q1", periods=8, freq="Q").strftime("%Yq%q"), name="date")
+    assert written_format(quarters, parse_time(quarters, "date", None, str)) == "%Yq%q"
