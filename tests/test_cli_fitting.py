@@ -135,7 +135,7 @@ def test_resume_with_data_other_than_the_run_started_with_is_refused_and_the_run
             f"score what it should not (rows it trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run} DATA; it may have "
             f"moved), or start a new run on this data: rnncast fit --config {run} {tmp_path / 'head.csv'} --out NEW\n") in err
     code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "changed.csv")
-    assert code == 2 and "it had the same 400 rows, 2024-01-01 00:00:00 to 2024-01-17 15:00:00 but other values in column 'y'" in err
+    assert code == 2 and "it had the same 400 rows, 2024-01-01 00:00:00 to 2024-01-17 15:00:00, but other values in column 'y'" in err
     assert _files(run) == kept  # nothing of the run was overwritten
     (run / "checkpoint.safetensors").unlink()  # as a run stopped before its first epoch ended
     code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "head.csv")

@@ -15,6 +15,7 @@ import html
 
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
+from rnncast.spelling import counted
 from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, mase_note, missing_season,
                               unscored_note, verdict, verdict_units)
 from rnncast.windows import train_windows
@@ -103,7 +104,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
-    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
+    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
                   + (f" ({diverged})" if diverged else "")])
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,
