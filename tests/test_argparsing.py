@@ -43,6 +43,8 @@ def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():
     ("--lr", "-NaN", "lr must be a positive finite number, got nan"),
     ("--epochs", "-3", "epochs must be a positive integer, got -3"),
     ("--dropout", "-.5", "dropout must be a number in [0, 1), got -0.5"),
+    ("--lr", "-1_000", "lr must be a positive finite number, got -1000.0"),
+    ("--quantiles", "-0.1,0.5", "quantiles must be distinct levels in (0, 1) in increasing order, got [-0.1, 0.5]"),
 ])
 def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own_check(tmp_path, capsys, flag, value,
                                                                                           what):
@@ -57,3 +59,22 @@ def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own
     assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", flag, value, "--out", str(tmp_path / "run")]) == 2
     assert capsys.readouterr().err == f"rnncast: error: {what}\n"
     assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize("flag, value, what", [("--lr", "-0x10", "lr must be a number, got '-0x10'"),
+                                               ("--epochs", "-0x10", "epochs must be a whole number, got '-0x10'")])
+def test_a_negative_hex_number_after_a_flag_reaches_the_flags_own_check(capsys, flag, value, what):
+    """``--lr -0x10`` was "expected one argument": a text int(text, 0) reads is a value, refused by its flag."""
+    from rnncast.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["fit", "d.csv", flag, value])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.count("\n") == 1 and f"argument {flag}: {what}" in err
+
+
+def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
+    from rnncast.argparsing import NEGATIVE_NUMBER
+
+    assert all(NEGATIVE_NUMBER.match(t) for t in ("-1", "-inf", "-1e-3", "-1_000", "-0x10", "-0.1,0.5", "-1,-2"))
+    assert not any(NEGATIVE_NUMBER.match(t) for t in ("--lr", "-x", "-0.1,", "-1,a", "1", "-"))

@@ -132,6 +132,30 @@ def test_a_run_directory_or_its_model_folder_loads_and_every_broken_one_is_named
 
 
 
+def test_a_run_without_its_model_yet_is_named_interrupted_or_still_training_not_a_broken_model_folder(tmp_path):
+    """predict, evaluate and export on a run whose fit was interrupted, or is still training, said
+    "model folder ... is missing model.json"; the run's lock tells which, and an interrupted run is
+    told how to finish."""
+    from rnncast.files import lock_folder
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text("{}")
+    for folder in (run, run / "model"):
+        with pytest.raises(RnncastError, match=rf"^run {run} was interrupted before its model was written \(no epoch "
+                                               rf"had finished\); continue it with: rnncast fit --resume {run}$"):
+            load_model(folder)
+    (run / "checkpoint.safetensors").write_bytes(b"")
+    with pytest.raises(RnncastError, match=r"\(its checkpoint keeps the epochs it finished\); continue it with"):
+        load_model(run)
+    with lock_folder(run, "run"):  # a fit holds its run until the last file is written
+        with pytest.raises(RnncastError, match=rf"^run {run} is still training \(another rnncast process, pid "
+                                               rf"{os.getpid()}, is writing it\): its model is written when training "
+                                               r"ends; wait for that fit to finish$"):
+            load_model(run)
+    assert not (run / ".rnncast.lock").exists()
+
+
 # ---- nothing built before it is checked: every tampered folder refused by name (issue 18) ---------
 
 def _edit_meta(folder: Path, edit) -> None:

@@ -137,6 +137,14 @@ def test_predict_writes_the_months_as_the_data_wrote_them_and_no_float32_noise_d
     assert (tmp_path / "f.csv").read_text() == stdout
 
 
+def test_predict_counts_one_forecast_step_in_the_singular(tmp_path, capsys):
+    """"wrote 1 forecast steps": the count is spelled with its noun (spelling.counted)."""
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**{**TINY, "horizon": 1}).fit(str(data), target="sales").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert capsys.readouterr().out == f"wrote 1 forecast step to {tmp_path / 'f.csv'}\n"
+
+
 def test_backtest_forecasts_csv_dates_its_windows_as_the_data_and_writes_short_forecasts(tmp_path, capsys):
     data = _monthly_csv(tmp_path / "long.csv", ids=("a", "b"))
     assert main(["backtest", str(data), "--target", "sales", "--n-windows", "2", "--lookback", str(L),

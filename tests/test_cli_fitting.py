@@ -135,7 +135,7 @@ def test_resume_with_data_other_than_the_run_started_with_is_refused_and_the_run
             f"score what it should not (rows it trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run} DATA; it may have "
             f"moved), or start a new run on this data: rnncast fit --config {run} {tmp_path / 'head.csv'} --out NEW\n") in err
     code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "changed.csv")
-    assert code == 2 and "it had the same 400 rows, 2024-01-01 00:00:00 to 2024-01-17 15:00:00 but other values in column 'y'" in err
+    assert code == 2 and "it had the same 400 rows, 2024-01-01 00:00:00 to 2024-01-17 15:00:00, but other values in column 'y'" in err
     assert _files(run) == kept  # nothing of the run was overwritten
     (run / "checkpoint.safetensors").unlink()  # as a run stopped before its first epoch ended
     code, _, err = cli(capsys, "fit", "--resume", run, tmp_path / "head.csv")
@@ -196,3 +196,31 @@ def test_a_resumed_fit_says_which_epochs_it_trained_and_how_many_in_all(tmp_path
     code, out, err = cli(capsys, "fit", "--resume", tmp_path / "run")
     assert code == 0, err
     assert "trained epochs 3-4 (4 in all) in " in out
+
+
+def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_the_page_once(tmp_path, capsys):
+    """Of a fit's warnings only the MASE note reached report.html, and neither file recorded them: fill
+    'drop' moving the forecast origin, the values filled, a constant column were said on stderr alone.
+    They are metrics.json's notes and the page's "What rnncast noticed" (escaped); a resumed run's
+    notes replace its first attempt's, none twice."""
+    frame = make_frame(ROWS)
+    frame.loc[50:51, "y"] = float("nan")
+    frame.loc[ROWS - 3:, "y"] = float("nan")  # the last rows: dropping them moves the forecast origin
+    data, run = tmp_path / "d.csv", tmp_path / "run"
+    frame.to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "2", "--fill", "drop"))
+    assert code == 0, err
+    notes = json.loads((run / "metrics.json").read_text())["notes"]
+    assert {"level": "info", "text": "fill 'drop' removed 5 rows that hold a missing value"} in notes
+    moved = [n for n in notes if n["text"].startswith("fill 'drop' removed the last 3 rows")]
+    assert len(moved) == 1 and moved[0]["level"] == "warning" and "the forecast origin is no longer" in moved[0]["text"]
+    assert any(n["text"].startswith("fill 'drop' removed rows inside 1 series") for n in notes)
+    assert not any(n["text"].startswith("time: column") for n in notes)  # where the time came from: not a note
+    page = (run / "report.html").read_text()
+    assert "<h2>What rnncast noticed</h2>" in page and "Warning: fill &#x27;drop&#x27; removed the last 3 rows" in page
+    assert "fill 'drop'" not in page  # plain text, escaped
+    assert page.index("What rnncast noticed") < page.index("Metrics (original units)")
+    code, _, err = cli(capsys, "fit", "--resume", run)
+    assert code == 0, err
+    assert json.loads((run / "metrics.json").read_text())["notes"] == notes  # replaced, not appended
+    assert (run / "report.html").read_text().count("removed the last 3 rows") == 1

@@ -215,3 +215,22 @@ def test_a_second_tune_on_a_folder_being_tuned_is_refused_naming_the_study_and_h
         f"'s1' in {out / 'study.db'}: to add trials to it at the same time, give the second tune its own --out with "
         f"--study s1 --storage {db} and its own --sampler-seed); wait for it to finish, or give another folder")
     assert list(second["files"]) == [".rnncast.lock"]  # the second wrote nothing
+
+
+def test_a_backtest_or_demo_on_a_folder_being_tuned_is_told_to_give_another_out_not_how_to_join_the_tune(tmp_path,
+                                                                                                        capsys):
+    """A tune's note on its lock (how a second tune joins its study) was given to a backtest and a demo too,
+    which cannot join a study: they are told the holder's command and pid, and to give another --out."""
+    from rnncast.cli.tuning import joining_note
+    from rnncast.files import lock_folder
+
+    out = tmp_path / "t"
+    (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(i % 7) for i in range(60)) + "\n")
+    with lock_folder(out, "tune", note=joining_note(out, "s1", None)):
+        for args in (["backtest", tmp_path / "d.csv", "--target", "y"], ["demo"]):
+            code, _, err = cli(capsys, *args, "--out", out)
+            assert code == 2 and err == (f"rnncast: error: {args[0]} {out} is being written by another rnncast process "
+                                         f"(tune, pid {os.getpid()}); give another --out\n")
+        code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", out)
+        assert code == 2 and "give the second tune its own --out with --study s1" in err  # a tune is told how to join
+    assert sorted(p.name for p in out.iterdir()) == []

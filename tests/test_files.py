@@ -223,3 +223,14 @@ def test_a_holders_note_is_shown_to_the_process_it_refuses_and_a_folder_tidied_a
     monkeypatch.setattr(os, "open", removed_once)
     with files.lock_folder(run, "tune"):
         assert len(calls) == 2 and (run / files.LOCK_NAME).exists()
+
+
+def test_holder_names_the_process_and_kind_that_hold_a_folder_and_takes_nothing(tmp_path):
+    run = tmp_path / "run"
+    assert files.holder(run) is None  # no folder, no lock file
+    with files.lock_folder(run, "run"):
+        assert files.holder(run) == (f"pid {os.getpid()}", "run")
+    (run / files.LOCK_NAME).write_text("12345 host run\n")  # left by a killed fit: no process holds it
+    assert files.holder(run) is None
+    with files.lock_folder(run, "run"):  # the probe took nothing
+        pass

@@ -82,7 +82,7 @@ def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkey
         load_panel(frame, "load")
         load_panel(frame.drop(index=[2]), "load", tz="Europe/Berlin")  # an hour missing on an ordinary night
     warned = [r.getMessage() for r in caplog.records]
-    assert len(warned) == 2 and warned[0].startswith("1 rows are missing from the 'h' calendar (first: 2024-03-31 02:00)")
+    assert len(warned) == 2 and warned[0].startswith("1 row is missing from the 'h' calendar (first: 2024-03-31 02:00)")
     assert warned[0].endswith("; this looks like local time across a daylight-saving change (2024-03-31 02:00 does "
                               "not exist in Europe/Berlin); give the zone with tz=, --tz to read it")
     assert "daylight" not in warned[1]

@@ -1,18 +1,38 @@
 """argparse with rnncast's refusals: one line naming the command and where the accepted values are
 listed, exit status 2 (argparse alone prints its usage block first); a setting flag given twice with
 two values (``--epochs 5 ... --epochs 50``, ``--highway --no-highway``) is refused, where argparse keeps
-the last silently (``Once``, ``OnceOnOff``); a negative number written as Python writes floats (``-inf``,
-``-1e-3``, ``-nan``) is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
+the last silently (``Once``, ``OnceOnOff``); a negative number as float() or int(text, 0) reads it (``-inf``,
+``-1e-3``, ``-nan``, ``-1_000``, ``-0x10``), or a comma list of numbers starting with one (``-0.1,0.5``),
+is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
 build their parsers from it; it imports nothing of rnncast."""
 
 from __future__ import annotations
 
 import argparse
-import re
 
-# every text float() reads as a negative number: argparse's own pattern (-1, -.5) misses -inf, -1e-3 and -nan,
-# which it then takes for flags ("--lr: expected one argument") before the setting's own check can name them
-NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^-(inf|infinity|nan)$", re.IGNORECASE)
+
+class NegativeNumbers:
+    """argparse's ``_negative_number_matcher``, widened: a text that starts with ``-`` and whose comma-separated
+    parts each read as a number, by ``float()`` (``-inf``, ``-1e-3``, ``-nan``, ``-1_000``) or by ``int(text, 0)``
+    (``-0x10``, ``-0b1``), is a flag's value. argparse's own pattern (``-1``, ``-.5``) misses these and a list
+    (``--quantiles -0.1,0.5``), which it then takes for flags ("--lr: expected one argument") before the
+    setting's own check can name them."""
+
+    def match(self, text: str) -> bool:
+        return text.startswith("-") and all(map(_number, text.split(",")))
+
+
+def _number(text: str) -> bool:
+    for read in (float, lambda t: int(t, 0)):
+        try:
+            read(text)
+            return True
+        except ValueError:
+            pass
+    return False
+
+
+NEGATIVE_NUMBER = NegativeNumbers()
 
 
 class Parser(argparse.ArgumentParser):
@@ -20,9 +40,9 @@ class Parser(argparse.ArgumentParser):
     accepted ones are listed) and exit status 2, as every other refusal does; argparse alone prints
     the usage block first. Subcommands' parsers are of this class too (``add_subparsers``).
 
-    A negative number (``NEGATIVE_NUMBER``) is read as a value, so ``--lr -inf`` reaches the setting's
-    check as ``--lr=-inf`` does. argparse has no public hook for this: its ``_negative_number_matcher``,
-    which it reads for exactly this choice, is set per parser (none of ours has a flag that looks like a
+    A negative number, or a list of numbers that starts with one (``NEGATIVE_NUMBER``), is read as a
+    value, so ``--lr -inf`` and ``--quantiles -0.1,0.5`` reach the setting's check as ``--lr=-inf``
+    does. argparse has no public hook for this: its ``_negative_number_matcher``, which it reads for exactly this choice, is set per parser (none of ours has a flag that looks like a
     number, the case where argparse reads every negative number as a flag)."""
 
     def __init__(self, *args, **kwargs):

@@ -29,8 +29,8 @@ from rnncast import weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
-from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, output_kinds, write_bytes, write_json,
-                           written_path)
+from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, holder, output_kinds, write_bytes,
+                           write_json, written_path)
 from rnncast.models import NetSpec, build_net
 from rnncast.state import FittedState, check_version
 
@@ -134,6 +134,9 @@ def load_model(folder) -> tuple[nn.Module, dict]:
                            f"{META} and {WEIGHTS} into a folder of their own")
     if (folder / "model").is_dir() and not (folder / META).exists():
         folder = folder / "model"  # a run directory was given
+    run = folder.parent if folder.name == "model" and not folder.exists() else folder
+    if (run / "config.json").is_file() and not (run / "model").exists() and not (run / META).exists():
+        raise RnncastError(unfinished_run(run))
     if not folder.is_dir():
         raise RnncastError(f"model folder not found: {folder} (expected a run directory or its model/ folder)")
     for name in (META, WEIGHTS):
@@ -161,6 +164,19 @@ def load_model(folder) -> tuple[nn.Module, dict]:
     net = build_net(spec)
     net.load_state_dict(state)
     return net, meta
+
+
+def unfinished_run(run: Path) -> str:
+    """Why the run ``run`` (config.json, no model/ yet) has no model: a process holding it is still
+    training it (``files.holder``), else its fit was interrupted and ``fit --resume`` finishes it."""
+    held = holder(run)
+    if held is not None:
+        return (f"run {run} is still training (another rnncast process, {held[0]}, is writing it): its model is "
+                "written when training ends; wait for that fit to finish")
+    saved = ("its checkpoint keeps the epochs it finished" if (run / "checkpoint.safetensors").is_file() else
+             "no epoch had finished")
+    return (f"run {run} was interrupted before its model was written ({saved}); continue it with: "
+            f"rnncast fit --resume {run}")
 
 
 def _read_json(path: Path) -> dict:

@@ -66,8 +66,8 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> li
         raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}")
     if len(short) == panel.n_series:
         raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}")
-    log.warning("%d of %d series are too short to train and are left out: %s%s; each needs %s",
-                len(short), panel.n_series, listed, more, need)
+    log.warning("%d of %d series %s too short to train and %s left out: %s%s; each needs %s",
+                len(short), panel.n_series, *(("is", "is") if len(short) == 1 else ("are", "are")), listed, more, need)
     return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed} for s in short]
 
 

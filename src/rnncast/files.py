@@ -223,10 +223,13 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _holder(os.pread(fd, 4096, 0))
+            pid, kind, theirs = _holder(os.pread(fd, 4096, 0))
             os.close(fd)
-            raise RnncastError(f"{what} {folder} is being written by another rnncast process ({holder}); "
-                               "wait for it to finish, or give another folder") from None
+            if kind is not None and kind != what:  # another command's output: waiting for it frees nothing for this one
+                raise RnncastError(f"{what} {folder} is being written by another rnncast process "
+                                   f"({COMMANDS.get(kind, kind)}, {pid}); give another --out") from None
+            raise RnncastError(f"{what} {folder} is being written by another rnncast process ({pid}"
+                               f"{', ' + theirs if theirs else ''}); wait for it to finish, or give another folder") from None
         except BaseException:
             os.close(fd)
             raise
@@ -238,18 +241,42 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
             break
         os.close(fd)  # the file was removed by the process that held it just now: lock the new one
     os.ftruncate(fd, 0)
-    text = f"{os.getpid()} {socket.gethostname()}\n" + (" ".join(note.split()) + "\n" if note else "")  # the note on one line
+    text = (f"{os.getpid()} {socket.gethostname()} {'_'.join(what.split())}\n"  # what: the holder's kind (a run, a tune)
+            + (" ".join(note.split()) + "\n" if note else ""))  # the note on one line
     os.pwrite(fd, text.encode(), 0)
     for place in (folder, folder / "model"):
         sweep_temps(place)
     return FolderLock(folder, fd, created)
 
 
-def _holder(text: bytes) -> str:
-    """"pid N" (and "on HOST" when another machine holds the lock), and the holder's note, from a lock file's text."""
+def holder(folder) -> tuple[str, str | None] | None:
+    """Who holds ``folder`` now (``lock_folder``): ``("pid N", kind)``, the kind as the holder named its
+    folder ("run", "tune"; None from a lock written before kinds were kept), or None when no process holds
+    it. Only looks: a lock it finds free is let go at once (held shared for that instant, so a process
+    locking the folder just then may be refused, as by any other holder)."""
+    import fcntl
+
+    try:
+        fd = os.open(Path(folder) / LOCK_NAME, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None  # no lock file: no holder
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        pid, kind, _ = _holder(os.pread(fd, 4096, 0))
+        return pid, kind
+    finally:
+        os.close(fd)  # closing drops a shared lock taken above
+    return None
+
+
+def _holder(text: bytes) -> tuple[str, str | None, str]:
+    """("pid N" (and "on HOST" when another machine holds the lock), the holder's kind or None, its note), from
+    a lock file's text."""
     first, _, rest = text.decode("utf-8", "replace").partition("\n")
     fields, note = first.split(), rest.strip().splitlines()[0] if rest.strip() else ""
     if not fields or not fields[0].isdigit():
-        return "pid unknown"
+        return "pid unknown", None, note
     host = fields[1] if len(fields) > 1 else ""
-    return f"pid {fields[0]}" + (f" on {host}" if host and host != socket.gethostname() else "") + (f", {note}" if note else "")
+    kind = fields[2] if len(fields) > 2 else None
+    return f"pid {fields[0]}" + (f" on {host}" if host and host != socket.gethostname() else ""), kind, note

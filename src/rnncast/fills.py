@@ -112,7 +112,9 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
     end, after which a forecast from the rows kept would be dated inside the data (predict refuses;
     warned when ``announce``: the model's forecast origin is no longer the data's end)."""
     gone = [np.flatnonzero(~k) for k in kept]
-    log.info("fill 'drop' removed %d rows that hold a missing value", sum(len(g) for g in gone))
+    removed = sum(len(g) for g in gone)
+    log.info("fill 'drop' removed %s", "1 row that holds a missing value" if removed == 1 else
+             f"{removed} rows that hold a missing value")
     day = time is not None and at_midnight(time)
     inside, tail, origins = [], {}, []
     for s, (k, g) in enumerate(zip(kept, gone)):

@@ -169,7 +169,7 @@ def difference(recorded: dict, found: dict) -> str | None:
     changed = [name for name in found["columns"] if (recorded.get("values") or {}).get(name) != found["values"][name]]
     if changed:
         names = ", ".join(repr(c) for c in changed)
-        return f"it had the same {_rows(found)} but other values in column{'s' if len(changed) > 1 else ''} {names}"
+        return f"it had the same {_rows(found)}, but other values in column{'s' if len(changed) > 1 else ''} {names}"
     if recorded.get("static") != found["static"]:
         return "its static covariates had other values"
     old, new = recorded.get("splits"), found.get("splits")

@@ -118,7 +118,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
     gaps = reading.window_gaps(state, panel, lookback)
     if gaps:
-        who = "the series has" if state.layout == "single" else f"{len(gaps)} series have"
+        who = "the series has" if state.layout == "single" else f"{len(gaps)} series {'has' if len(gaps) == 1 else 'have'}"
         log.warning("%s calendar steps missing among the last %d rows predict reads, which the model takes as "
                     "consecutive (first: %s); fill_gaps=True (--fill-gaps) at fit inserts such rows for fill= to fill",
                     who, lookback, "; ".join(gaps[:3]))

@@ -284,8 +284,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
-    log.warning("%d rows are missing from %s%s (first: %s); %s%s", int(after.sum()), which, whose, ", ".join(first[:3]),
-                remedy, _sprung(codes, time, after, stamps, steps, rows.text_format))
+    missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
+    log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
+                _sprung(codes, time, after, stamps, steps, rows.text_format))
 
 
 def _sprung(codes, time, after, stamps, steps, fmt) -> str:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
+from rnncast.spelling import counted
 from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, train_windows
 
@@ -118,7 +119,7 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
               "test": int(((first >= val_end) & (first < fit_end)).sum()),
               "new": int((first >= fit_end).sum())}
     scored_series = np.unique(series)
-    text = f"scored {'all ' if part == 'all' else ''}{len(starts)} windows {PART_NAMES[part]}"
+    text = f"scored {'all ' if part == 'all' else ''}{counted(len(starts), 'window')} {PART_NAMES[part]}"
     if panel.n_series > 1:
         text += f" in {len(scored_series)} of {panel.n_series} series"
     if part in ("test", "all"):

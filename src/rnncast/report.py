@@ -24,6 +24,7 @@ from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
+from rnncast.noticed import capture, merged
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
@@ -92,7 +93,7 @@ def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
 
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
               title: str | None = None, request: dict | None = None, found: dict | None = None,
-              fingerprint: dict | None = None) -> dict:
+              fingerprint: dict | None = None, noticed: list[dict] | None = None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics. ``config.json`` keeps
     the shape ``start_config`` gave it (``settings``, ``data``: the request as given, which
     ``--resume`` and ``--config`` read, ``paths``, ``fingerprint``) and adds what fit found (``run``:
@@ -101,10 +102,16 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     The order of the writes: config.json, metrics.json, history.csv, model/ (weights, then
     model.json), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
     Each write is atomic; a process killed between two of them leaves a run that ``--resume``
-    finishes (its checkpoint holds every epoch), with the weights of an uninterrupted run."""
+    finishes (its checkpoint holds every epoch), with the weights of an uninterrupted run.
+
+    ``noticed``: what rnncast logged while the data was read and the model trained (``noticed.capture``);
+    with what it logs while the run is scored here, it is metrics.json's ``notes`` (this fit's alone: a
+    resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
     run_dir = Path(run_dir)
-    forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
-    metrics = run_metrics(forecaster, data, forecasts)
+    with capture() as scoring:
+        forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
+        metrics = run_metrics(forecaster, data, forecasts)
+    noticed = merged(noticed, scoring)
     config = {
         "settings": plain_values(forecaster.get_params()),  # np.int64(8) given to the API: 8
         "data": dict(request) if request is not None else {"source": source},
@@ -126,7 +133,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": forecaster.skipped_series_}
         metrics = {**metrics, "skipped_series": forecaster.skipped_series_}
     files.write_json(run_dir / "config.json", config)
-    files.write_json(run_dir / "metrics.json", metrics)
+    files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
     trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
@@ -139,7 +146,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {what}"
     figures = [("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split"),
                ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
-    blocks = run_blocks(forecaster, metrics, source, notes, figures)
+    blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed)
     files.write_text(run_dir / "report.html", html_page(title, blocks))
     return metrics
 

@@ -1,9 +1,10 @@
 """The report page: what a run says, laid out as blocks and written as one HTML page.
 
 A page is a list of blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``,
-``("verdict", good, sentence)``, ``("table", rows)`` (the first row the header) and
-``("img", png_bytes, alt)``. ``html_page`` writes them as one self-contained page (plots embedded as
-data URIs) that can be mailed. A run's page reads: the verdict (and a hint), notes, metrics, plots,
+``("verdict", good, sentence)``, ``("list", items)``, ``("table", rows)`` (the first row the header)
+and ``("img", png_bytes, alt)``. ``html_page`` writes them as one self-contained page (plots embedded as
+data URIs) that can be mailed. A run's page reads: the verdict (and a hint), what rnncast noticed
+during the fit (its warnings and notes, ``noticed``), notes, metrics, plots,
 then the data and settings; a backtest's and the demo's pages are made of the same blocks.
 """
 
@@ -14,6 +15,7 @@ import html
 
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
+from rnncast.spelling import counted
 from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, mase_note, missing_season,
                               unscored_note, verdict, verdict_units)
 from rnncast.windows import train_windows
@@ -23,8 +25,10 @@ METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
 
 # ---- a run's page ---------------------------------------------------------------------------
 
-def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=()) -> list:
-    """The page of a run: the verdict (and a hint), notes, metrics, ``figures`` (blocks), data and settings."""
+def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=(),
+               noticed: list[dict] | None = None) -> list:
+    """The page of a run: the verdict (and a hint), what rnncast noticed (``noticed``: the fit's
+    warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings."""
     blocks = []
     if "test" in metrics:
         good, sentence = verdict(metrics["test"], verdict_units(forecaster), season=missing_season(forecaster))
@@ -51,6 +55,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
                                f"untrained network: it forecasts {level}{start}{shifted}. Try a larger learning rate (--lr) or "
                                "more epochs and patience."))
+    blocks += noticed_blocks(noticed)
     for note in notes or []:
         blocks.append(("p", note))
     if "test" in metrics:
@@ -99,7 +104,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
-    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {len(forecaster.history_)} epochs"
+    facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
                   + (f" ({diverged})" if diverged else "")])
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,
@@ -113,6 +118,19 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
               for k, v in plain_values(forecaster.get_params()).items()]
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
+
+
+# warnings the page says in its own words elsewhere: the MASE note under the metrics, the hints above
+SAID_ELSEWHERE = ("MASE has no in-sample scale", "no epoch improved on the untrained network",
+                  "training diverged in epoch", "this run ended when training diverged")
+
+
+def noticed_blocks(noticed: list[dict] | None) -> list:
+    """"What rnncast noticed": one item per warning or note the fit logged, less those the page says
+    in its own words (``SAID_ELSEWHERE``); nothing when none is left."""
+    items = [f"{'Warning' if n['level'] == 'warning' else 'Note'}: {n['text']}" for n in noticed or ()
+             if not n["text"].startswith(SAID_ELSEWHERE)]
+    return [("h2", "What rnncast noticed"), ("list", items)] if items else []
 
 
 def highway_start_text(start: dict, loss: str) -> str:
@@ -200,6 +218,8 @@ def html_page(title: str, blocks: list) -> str:
             parts.append(f"<p>{html.escape(block[1])}</p>")
         elif kind == "hint":
             parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
+        elif kind == "list":
+            parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in block[1]) + "</ul>")
         elif kind == "verdict":
             parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
         elif kind == "table":

@@ -12,6 +12,7 @@ from rnncast.cli.display import epoch_bar, table
 from rnncast.cli.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted
 
 
 def run_demo(args) -> int:
@@ -117,12 +118,12 @@ def run_predict(args) -> int:
         buffer = io.BytesIO()
         (forecast.reset_index() if single else forecast).to_parquet(buffer, index=False)
         write_bytes(args.out, buffer.getvalue())
-        print(f"wrote {len(forecast)} forecast steps to {args.out}")
+        print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     elif args.out:
         from rnncast.files import write_text
 
         write_text(args.out, csv_text(forecast, index=single))
-        print(f"wrote {len(forecast)} forecast steps to {args.out}")
+        print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     else:
         sys.stdout.write(csv_text(forecast, index=single))  # dates as the data wrote them (2016-02, not 2016-02-01 00:00:00)
     return 0

@@ -13,6 +13,7 @@ from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, sett
 from rnncast.cli.display import epoch_bar
 from rnncast.cli.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError
+from rnncast.noticed import capture
 
 
 def run_fit(args) -> int:
@@ -47,15 +48,17 @@ def run_fit(args) -> int:
     else:
         out = Path(out) if out else default
     try:
-        with interrupts.ctrl_c_between_batches():  # from before the data is read: a Ctrl-C in setup is not dropped
-            return _fit_run(args, forecaster, request, found, out, track, main_rank)
+        # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
+        with interrupts.ctrl_c_between_batches(), capture() as noticed:
+            return _fit_run(args, forecaster, request, found, out, track, main_rank, noticed)
     finally:
         if claim is not None:
             claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
 
 
-def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool) -> int:
-    """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores."""
+def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool, noticed: list) -> int:
+    """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores.
+    ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the run records."""
     from rnncast import fingerprint, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.loading import load_panel
@@ -133,7 +136,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
     metrics = write_run(out, forecaster, panel, source=request["source"], request=request, found=found,
-                        fingerprint=record)
+                        fingerprint=record, noticed=list(noticed))
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]

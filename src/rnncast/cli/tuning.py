@@ -121,7 +121,7 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
         params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
         value = "" if trial.value is None else f" {measure} {trial.value:.5f}"
         epochs = trial.user_attrs.get("epochs", "?")
-        print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {epochs} epochs ({params})", flush=True)
+        print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {counted(epochs, 'epoch') if isinstance(epochs, int) else epochs + ' epochs'} ({params})", flush=True)
 
     def on_start():  # the data and settings are good: an earlier output at --out goes only now
         if args.overwrite:

@@ -1,0 +1,82 @@
+"""What rnncast noticed during a fit: the warnings its modules log, and the notes among their INFO
+lines that say what was done to the data or the model (values filled, rows dropped or inserted,
+numbers read another way), kept as ``{"level": "warning" | "info", "text": ...}`` so that a run
+records them (metrics.json's ``notes``) and its page shows them (``reportpage``).
+
+``capture()`` attaches a handler to the ``rnncast`` logger for a block's duration. It changes no
+level: what the logger lets through (the command line: INFO and up; Python: WARNING and up unless
+the caller lowers it) is what is kept, so capturing never makes a line appear that was not logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from typing import Iterator
+
+# The INFO lines worth keeping with a run, by logger: None keeps every INFO line of that logger, a tuple
+# keeps those whose message (the format string, before its values) starts with one of its texts. The rest
+# (where the time column was found, early stops, where the highway started) the page shows as facts or
+# needs no word. tests/test_noticed.py checks that each text still starts a log.info call of its module.
+KEPT_INFO = {
+    "rnncast.fills": None,  # "filling 41 missing values with ffill", fill 'drop' removed rows, early stopping's loss
+    "rnncast.loading": ("fill_gaps inserted", "no time column"),
+    "rnncast.numbertext": None,  # decimal commas read as numbers
+    "rnncast.datetext": None,  # a time column read day first
+    "rnncast.fitting": None,  # columns constant on the training rows, only centred
+    "rnncast.layouts": None,  # features 'all': the columns left out as not numeric
+}
+
+
+def kept(record: logging.LogRecord) -> bool:
+    """Whether ``record`` is one a run keeps: a warning or worse from rnncast, or an INFO line of ``KEPT_INFO``."""
+    if record.levelno >= logging.WARNING:
+        return True
+    if record.levelno != logging.INFO or record.name not in KEPT_INFO:
+        return False
+    starts = KEPT_INFO[record.name]
+    return starts is None or str(record.msg).startswith(starts)
+
+
+def note_of(record: logging.LogRecord) -> dict:
+    level = "warning" if record.levelno >= logging.WARNING else "info"
+    return {"level": level, "text": record.getMessage()}
+
+
+def merged(*lists) -> list[dict]:
+    """The notes of ``lists`` in order, each (level and text) once: a line logged twice is one note."""
+    seen, out = set(), []
+    for notes in lists:
+        for note in notes or ():
+            key = (note["level"], note["text"])
+            if key not in seen:
+                seen.add(key)
+                out.append(dict(note))
+    return out
+
+
+class _Collector(logging.Handler):
+    def __init__(self, notes: list):
+        super().__init__(logging.INFO)
+        self.notes = notes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if kept(record):
+                self.notes.append(note_of(record))
+        except Exception:  # noqa: BLE001 - a note that cannot be formatted is logging's to report, not the fit's
+            self.handleError(record)
+
+
+@contextmanager
+def capture(name: str = "rnncast") -> Iterator[list[dict]]:
+    """``with capture() as notes:`` — ``notes`` fills with the kept lines (``kept``) logged under
+    ``name`` inside the block, in order; repeats are left in (``merged`` removes them)."""
+    notes: list[dict] = []
+    handler = _Collector(notes)
+    logger = logging.getLogger(name)
+    logger.addHandler(handler)
+    try:
+        yield notes
+    finally:
+        logger.removeHandler(handler)

@@ -1,0 +1,63 @@
+"""``noticed``: which log lines a run keeps, and capturing them without changing what is logged."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from rnncast import noticed
+
+PACKAGE = Path(noticed.__file__).parent
+
+
+def test_warnings_and_the_kept_info_lines_are_captured_in_order_and_nothing_else():
+    logger = logging.getLogger("rnncast")
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        with noticed.capture() as notes:
+            logging.getLogger("rnncast.fills").info("filling %d missing values with %s", 41, "ffill")
+            logging.getLogger("rnncast.loading").info("time: column %r, calendar %s", "date", "D")  # a fact, not a note
+            logging.getLogger("rnncast.loading").info("fill_gaps inserted %d missing rows", 1)
+            logging.getLogger("rnncast.cutting").warning("the model trains on only %d window", 1)
+            logging.getLogger("rnncast.training").debug("epoch 1")
+            logging.getLogger("other").warning("not rnncast's")
+        logging.getLogger("rnncast.fills").warning("after the block")
+    finally:
+        logger.setLevel(level)
+    assert notes == [{"level": "info", "text": "filling 41 missing values with ffill"},
+                     {"level": "info", "text": "fill_gaps inserted 1 missing rows"},
+                     {"level": "warning", "text": "the model trains on only 1 window"}]
+    assert not any(isinstance(h, logging.Handler) and h.__class__.__name__ == "_Collector" for h in logger.handlers)
+
+
+def test_capture_changes_no_level_so_an_info_line_not_logged_is_not_kept():
+    logger = logging.getLogger("rnncast")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        with noticed.capture() as notes:
+            logging.getLogger("rnncast.fills").info("filling %d missing values with %s", 41, "ffill")
+        assert logger.level == logging.WARNING
+    finally:
+        logger.setLevel(level)
+    assert notes == []
+
+
+def test_merged_keeps_each_note_once_in_order():
+    a, b = {"level": "info", "text": "a"}, {"level": "warning", "text": "b"}
+    assert noticed.merged([a, b], [b, {"level": "warning", "text": "a"}], None) == [
+        a, b, {"level": "warning", "text": "a"}]
+
+
+@pytest.mark.parametrize("name, starts", [(k, v) for k, v in noticed.KEPT_INFO.items()])
+def test_each_kept_info_text_still_starts_an_info_line_of_its_module(name, starts):
+    """KEPT_INFO names lines by the start of their message: a reworded line would silently drop out."""
+    source = (PACKAGE / f"{name.removeprefix('rnncast.')}.py").read_text(encoding="utf-8")
+    infos = re.findall(r"log\.info\(\s*f?\"([^\"]*)", source)
+    assert infos, f"{name} logs no INFO line"
+    for start in starts or ():
+        assert any(text.startswith(start) for text in infos), (name, start)
