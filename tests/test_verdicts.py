@@ -357,6 +357,7 @@ def test_mase_note_says_why_each_series_has_no_scale():
     assert "2 series ('a', 'b') never change on their training rows" in both and "or hold no two observed" in both
     made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
     assert "never change" not in made and "fill made the others" in made
+    assert "1 series ('b') holds no two observed" in made  # one series: the verb agrees
     assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
 
 

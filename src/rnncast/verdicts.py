@@ -283,10 +283,11 @@ def mase_note(result: dict) -> str | None:
                  "hold no two observed values one season apart (fill made the others), so it has no naive error")
         return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in every other metric.")
     named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
-    why = [text for count, text in ((excluded["count"] - unobserved, "never change on their training rows (a zero naive "
-                                     "error)"),
-                                    (unobserved, "hold no two observed training values one season apart (fill made the "
-                                     "others: no naive error)")) if count]
+    one = excluded["count"] == 1  # "1 series ('b') holds", "2 series hold"
+    why = [text for count, text in ((excluded["count"] - unobserved, f"never change{'s' if one else ''} on "
+                                     f"{'its' if one else 'their'} training rows (a zero naive error)"),
+                                    (unobserved, f"hold{'s' if one else ''} no two observed training values one season "
+                                     "apart (fill made the others: no naive error)")) if count]
     return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) {' or '.join(why)}, so "
             "MASE is undefined for them; they are left out of MASE (as M4 leaves series without a scale out) and "
             "counted in every other metric.")
