@@ -257,7 +257,7 @@ def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit
     assert m["overall"]["repeat"]["mse"] == pytest.approx(((f["y_repeat"] - f["y"])[keep] ** 2).mean())
     assert np.isnan(m["significance"]["repeat"]["p_value"])  # one origin left: no test
     assert (m["scored"]["filled_targets"], m["scored"]["windows_left_out"], m["scored"]["windows_scored"]) == (2, 2, 1)
-    from rnncast.verdicts import unscored_note
+    from rnncast.runnotes import unscored_note
     assert unscored_note(m).startswith("Values that fill made are not scored: 2 target values")
     ax = result.figure().axes[0]
     drawn = [np.asarray(line.get_ydata(), float) for line in ax.lines if line.get_color() != "black"]

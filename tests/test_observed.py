@@ -39,7 +39,7 @@ def test_the_training_mean_is_of_the_observed_training_values():
 
 
 def test_a_target_without_two_observed_training_values_in_a_row_has_no_scale_said_by_name(caplog):
-    from rnncast.verdicts import mase_note
+    from rnncast.runnotes import mase_note
 
     frame = make_frame(200, feature=False)
     frame.loc[1:139:2, "y"] = NAN  # every other training value made: no observed difference is left

@@ -20,21 +20,6 @@ from rnncast.cli import main
 from rnncast.report import write_run
 from rnncast.verdicts import FUTURE_KNOWN_HINT, beats, fit_hint, p_text, verdict
 
-
-def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
-    from types import SimpleNamespace
-
-    from rnncast.verdicts import divergence_text
-
-    history = [{"epoch": 1, "best": True}, {"epoch": 2, "best": False}]
-    assert divergence_text(SimpleNamespace(diverged_epoch_=None, history_=history)) is None
-    assert divergence_text(SimpleNamespace(diverged_epoch_=3, history_=history)) == \
-        "training diverged in epoch 3; the model keeps epoch 1"
-    never = [{"epoch": 1, "best": False}]  # no epoch beat the untrained network on validation
-    assert divergence_text(SimpleNamespace(diverged_epoch_=2, history_=never)).startswith(
-        "training diverged in epoch 2; the model keeps the untrained network")
-
-
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
 
@@ -83,12 +68,6 @@ def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
     assert "--future-known" not in capsys.readouterr().out
 
 
-def test_mase_note_is_absent_when_every_series_has_a_scale():
-    from rnncast.verdicts import mase_note
-
-    assert mase_note({"original": {}}) is None
-
-
 def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_value():
     scores = {"model": {"mse": 2.0}, "repeat": {"mse": 2.0}, "mean": {"mse": 5.0}}
     test = {"original": scores, "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.001}}}
@@ -99,35 +78,6 @@ def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_v
 def test_a_p_value_below_double_precision_is_not_said_to_be_0():
     assert p_text(0.0) == "p < 1e-16" and p_text(3e-20) == "p < 1e-16"
     assert p_text(0.0312) == "p = 0.031" and p_text(2.5e-9) == "p = 2.5e-09"
-
-
-def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_has_none():
-    from rnncast.verdicts import interval_text
-
-    model = {"mse": 1.0, "pinball": 0.1234, "coverage_80": 0.05, "coverage_50": 0.02}
-    assert interval_text(model, (0.1, 0.25, 0.5, 0.75, 0.9)) == (
-        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 5.0% of the test values; "
-        "50% interval covers 2.0% of the test values; mean pinball loss 0.1234.")
-    assert interval_text({"mse": 1.0}, ()) is None
-
-
-def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each_target():
-    """A pooled 80 % interval at 80 % hid targets at 49 % and 97 %."""
-    from rnncast.verdicts import interval_text
-
-    by_target = {"HUFL": {"pinball": 1.5, "coverage_80": 0.49}, "MULL": {"pinball": 0.2, "coverage_80": 0.93},
-                 "OT": {"pinball": 0.5, "coverage_80": 0.97}}
-    model = {"mse": 1.0, "pinball": 0.7333, "coverage_80": 0.80, "by_target": by_target}
-    assert interval_text(model, (0.1, 0.5, 0.9)) == (
-        "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.0% of "
-        "the test values; mean pinball loss 0.7333. Each target: HUFL: 80% interval covers 49.0%, mean pinball loss "
-        "1.5; MULL: 80% interval covers 93.0%, mean pinball loss 0.2; OT: 80% interval covers 97.0%, mean pinball loss 0.5.")
-    many = {f"c{k}": {"pinball": 1.0, "coverage_80": 0.8 + k / 100} for k in range(12)}
-    text = interval_text({**model, "by_target": many}, (0.1, 0.5, 0.9), most=2)
-    assert "pooled over the 12 targets" in text
-    assert text.endswith("The 2 of the 12 targets whose 80% interval is furthest from its level (every target's "
-                         "figures are in the scores' by_target): c11: 80% interval covers 91.0%, mean pinball loss 1; "
-                         "c10: 80% interval covers 90.0%, mean pinball loss 1.")
 
 
 def test_fit_prints_the_intervals_coverage_under_its_verdict(tmp_path, capsys):
@@ -232,7 +182,7 @@ def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():
 def test_fit_and_its_page_say_which_filled_values_were_not_scored(tmp_path, capsys):
     """The newcomer's run printed only "filling 21 missing values" while its test scores rested on 21
     made targets: fit now says what was left out, below the tables, and so does the page."""
-    from rnncast.verdicts import unscored_note
+    from rnncast.runnotes import unscored_note
 
     frame = datasets.sine_wave(200, noise=0.1)[["y"]]
     frame.loc[165:185, "y"] = np.nan
@@ -285,7 +235,8 @@ def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hint
     """A newcomer's monthly series "beat every baseline" while seasonal naive, not computed, was far
     better: "every baseline" now names the ones computed, and a hint gives the season to set."""
     from rnncast.seasons import Season
-    from rnncast.verdicts import every_baseline, fitted_season_hint, headline, missing_season
+    from rnncast.verdicts import every_baseline, headline
+    from rnncast.runnotes import fitted_season_hint, missing_season
 
     frame = _monthly()
     model = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(frame, target="sales")
@@ -319,7 +270,8 @@ def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hint
 
 
 def test_a_backtest_of_a_monthly_series_without_a_season_says_the_same():
-    from rnncast.verdicts import backtest_season_hint, backtest_verdict
+    from rnncast.verdicts import backtest_verdict
+    from rnncast.runnotes import backtest_season_hint
 
     result = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, device="cpu").backtest(
         _monthly(), n_windows=4, target="sales")
@@ -348,17 +300,6 @@ def test_the_verdict_of_a_panel_evaluated_by_series_reads_the_scored_series_coun
     assert isinstance(result["series"], dict)
     _, sentence = verdict(result, "scaled")
     assert "each series in its own scaled units" in sentence
-
-
-def test_mase_note_says_why_each_series_has_no_scale():
-    from rnncast.verdicts import mase_note
-
-    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1}})
-    assert "2 series ('a', 'b') never change on their training rows" in both and "or hold no two observed" in both
-    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
-    assert "never change" not in made and "fill made the others" in made
-    assert "1 series ('b') holds no two observed" in made  # one series: the verb agrees
-    assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
 
 
 def _one_series_test(windows: int, seed: int = 0) -> dict:

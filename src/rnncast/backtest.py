@@ -142,7 +142,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
-    if out["text"]:  # as evaluate's scored sentence says it (verdicts.unscored_note)
+    if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)

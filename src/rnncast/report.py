@@ -28,7 +28,8 @@ from rnncast.noticed import capture, merged
 from rnncast.reportpage import backtest_rows, html_page, run_blocks
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.verdicts import backtest_season_hint, backtest_verdict, divergence, interval_text, unscored_note
+from rnncast.verdicts import backtest_verdict
+from rnncast.runnotes import backtest_season_hint, divergence, interval_text, unscored_note
 from rnncast.windows import window_starts
 
 

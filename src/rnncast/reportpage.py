@@ -16,8 +16,8 @@ import html
 from rnncast.forecaster import Forecaster
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, mase_note, missing_season,
-                              unscored_note, verdict, verdict_units)
+from rnncast.verdicts import fit_hint, verdict, verdict_units
+from rnncast.runnotes import divergence_text, fitted_season_hint, interval_text, mase_note, missing_season, unscored_note
 from rnncast.windows import train_windows
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")

@@ -1,33 +1,19 @@
-"""What a run's scores say: the verdict against the baselines, and the hints and notes beside it.
+"""What a run's scores say: the verdict against the baselines, and the --future-known hint.
 
 A model *beats* a baseline only when its test MSE is lower and a Diebold–Mariano test gives
 p < ``alpha``; the verdict says so in one sentence, in original units for one series of one target
 and in scaled units for many series or several targets (``verdict_units``). Beside it: the ``--future-known`` hint of a fit whose past-only
-features lose to the training mean, the epoch a diverged fit kept, and how a pooled MASE treated
-series with a zero naive error. A backtest gets the same verdict over its windows
-(``backtest_verdict``), with the test it rests on said. The command line prints these sentences;
-the report page (``reportpage``) shows them.
+features lose to the training mean. A backtest gets the same verdict over its windows
+(``backtest_verdict``), with the test it rests on said. The other notes beside a verdict (the season
+not weighed, a divergence, MASE without a scale, what fill made, the intervals) are ``runnotes``'s.
+The command line prints these sentences; the report page (``reportpage``) shows them.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
-from rnncast.seasons import Season, implied_season
-from rnncast.spelling import counted, spelled
-
-
-class Fitted(Protocol):
-    """What these sentences read of a fitted ``Forecaster`` (named by its attributes, not imported:
-    ``backtest``, which the estimator imports, imports this module)."""
-
-    layout_: str
-    targets_: list
-    calendar_: Any  # timeaxis.Calendar
-    settings_: Any  # config.Settings
-    past_covariates_: list
-    future_covariates_: list
-    history_: list
+from rnncast.runnotes import Fitted
+from rnncast.seasons import Season
+from rnncast.spelling import counted
 
 
 def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split",
@@ -177,38 +163,6 @@ def every_baseline(rivals, season: Season | None = None) -> str:
     return f"every baseline computed ({', '.join(rivals)})"
 
 
-def missing_season(forecaster: Fitted) -> Season | None:
-    """The season the model's calendar implies (``seasons.implied_season``) when the run computed no
-    seasonal-naive baseline (``season`` 1); None otherwise."""
-    if forecaster.settings_.data.season != 1:
-        return None
-    return implied_season(forecaster.calendar_)
-
-
-def season_hint(season: Season | None, calendar: str, lookback: int) -> str | None:
-    """The hint beside a verdict that could not weigh the seasonal-naive forecast: the calendar's
-    season, and the setting that computes it (with the lookback it needs); None without a season.
-    ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``)."""
-    if season is None:
-        return None
-    longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
-              if season.steps > lookback else "")
-    return (f"hint: the calendar is {calendar}, {season.steps} {season.cycle}, but season is 1, so the seasonal "
-            f"naive forecast (the value {season.steps} steps earlier), often the baseline to beat on such data, was not "
-            f"computed; give the season ({spelled('season', season.steps)}){longer} to compare the model with it")
-
-
-def backtest_season_hint(m: dict) -> str | None:
-    """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
-    season = Season(**m["implied_season"]) if m.get("implied_season") else None
-    return season_hint(season, m.get("calendar") or repr(m.get("freq")), m["lookback"])
-
-
-def fitted_season_hint(forecaster: Fitted) -> str | None:
-    """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal-naive baseline."""
-    return season_hint(missing_season(forecaster), forecaster.calendar_.shown, forecaster.settings_.data.lookback)
-
-
 def mae_caveat(scores: dict) -> str:
     """" On MAE, though, ...": the verdict is on MSE, which weighs large errors most; where a baseline's
     mean absolute error is lower than the model's, a reader of "beats every baseline" is told, or ""."""
@@ -250,58 +204,6 @@ def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
     return FUTURE_KNOWN_HINT
 
 
-def divergence(forecaster: Fitted) -> dict | None:
-    """``{"epoch", "kept"}`` of a fit whose loss became NaN or infinite in epoch ``epoch``
-    (``diverged_epoch_``), the model keeping epoch ``kept`` (0: the untrained network), or None."""
-    epoch = getattr(forecaster, "diverged_epoch_", None)
-    if epoch is None:
-        return None
-    from rnncast.training import best_epoch
-
-    return {"epoch": epoch, "kept": best_epoch(forecaster.history_)}  # the loop keeps the best finished epoch
-
-
-def divergence_text(forecaster: Fitted) -> str | None:
-    """"training diverged in epoch 7; the model keeps epoch 5", or None: the fit did not diverge."""
-    d = divergence(forecaster)
-    if d is None:
-        return None
-    kept = f"epoch {d['kept']}" if d["kept"] else "the untrained network (no finished epoch beat it on validation)"
-    return f"training diverged in epoch {d['epoch']}; the model keeps {kept}"
-
-
-def mase_note(result: dict) -> str | None:
-    """How a pooled MASE treated series without an in-sample naive error: zero (their training rows never
-    change) or none (fill made their training values); None when every series has one."""
-    excluded = result.get("mase_excluded")
-    if not excluded:
-        return None
-    unobserved = excluded.get("unobserved", 0)
-    if excluded["series"] == [None]:  # one series: no id to name
-        who = "the series' training rows"
-        named = ("never change, so its naive error is zero" if not unobserved else
-                 "hold no two observed values one season apart (fill made the others), so it has no naive error")
-        return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in every other metric.")
-    named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
-    one = excluded["count"] == 1  # "1 series ('b') holds", "2 series hold"
-    why = [text for count, text in ((excluded["count"] - unobserved, f"never change{'s' if one else ''} on "
-                                     f"{'its' if one else 'their'} training rows (a zero naive error)"),
-                                    (unobserved, f"hold{'s' if one else ''} no two observed training values one season "
-                                     "apart (fill made the others: no naive error)")) if count]
-    return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) {' or '.join(why)}, so "
-            "MASE is undefined for them; they are left out of MASE (as M4 leaves series without a scale out) and "
-            "counted in every other metric.")
-
-
-def unscored_note(result: dict) -> str | None:
-    """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
-    ``fills.left_out``), as a sentence; None when every value was observed."""
-    left_out = result.get("scored", {}).get("left_out")
-    if not left_out:
-        return None
-    return f"Values that fill made are not scored: {left_out}."
-
-
 def verdict_units(forecaster: Fitted) -> str:
     """Original units for one series of one target; scaled units for many series or several targets,
     where each one's errors count in its own scale (a pooled original-unit MSE would be the largest
@@ -317,35 +219,3 @@ def scaled_each(test: dict) -> str:
     several = test.get("targets", 1) > 1
     return "series and target" if series > 1 and several else "target" if several else "series"
 
-
-def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
-    """What a quantile model's intervals did: each central interval's coverage beside its nominal
-    level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
-    model's scores (``evaluation``, original units); None for a point forecast.
-
-    With several targets the pooled figures come first, said to be pooled, then each target's own
-    (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
-    than ``most`` targets, the ``most`` whose widest interval is furthest from its nominal level are
-    named, and the sentence says how many there are and where all of them are."""
-    intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of {where}"
-                 for k, v in model.items() if k.startswith("coverage_")]
-    if not intervals:
-        return None
-    by_target = model.get("by_target") or {}
-    pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
-    text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {model['pinball']:.4g}.")
-    if not by_target:
-        return text
-    widest = next(k for k in model if k.startswith("coverage_"))
-    nominal = int(widest.replace("coverage_", "")) / 100
-    names = list(by_target)
-    if len(names) > most:
-        names = sorted(names, key=lambda n: -abs(by_target[n][widest] - nominal))[:most]
-    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}%"
-                                             for k, v in by_target[name].items() if k.startswith("coverage_"))
-                     + f", mean pinball loss {by_target[name]['pinball']:.4g}" for name in names)
-    which = ("Each target" if len(names) == len(by_target) else
-             f"The {len(names)} of the {len(by_target)} targets whose {widest.replace('coverage_', '')}% interval is "
-             "furthest from its level (every target's figures are in the scores' by_target)")
-    return f"{text} {which}: {each}."

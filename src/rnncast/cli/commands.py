@@ -62,7 +62,8 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
-    from rnncast.verdicts import backtest_season_hint, backtest_verdict, interval_text, unscored_note
+    from rnncast.verdicts import backtest_verdict
+    from rnncast.runnotes import backtest_season_hint, interval_text, unscored_note
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -131,7 +132,8 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.verdicts import fitted_season_hint, interval_text, missing_season, verdict, verdict_units
+    from rnncast.verdicts import verdict, verdict_units
+    from rnncast.runnotes import fitted_season_hint, interval_text, missing_season
 
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
@@ -158,7 +160,7 @@ def run_evaluate(args) -> int:
 def score_tables(result: dict, season: int, what: str = "") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
-    from rnncast.verdicts import mase_note
+    from rnncast.runnotes import mase_note
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []

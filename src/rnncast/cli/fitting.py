@@ -63,8 +63,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast.config import Settings
     from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
-    from rnncast.verdicts import (divergence_text, fit_hint, fitted_season_hint, interval_text, missing_season,
-                                  unscored_note, verdict, verdict_units)
+    from rnncast.verdicts import fit_hint, verdict, verdict_units
+    from rnncast.runnotes import divergence_text, fitted_season_hint, interval_text, missing_season, unscored_note
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved

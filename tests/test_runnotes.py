@@ -1,0 +1,63 @@
+"""The notes and hints beside a verdict (``runnotes.py``): the epoch a diverged fit kept, how a pooled
+MASE treated series without a scale, what a quantile model's intervals held."""
+
+from __future__ import annotations
+
+def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
+    from types import SimpleNamespace
+
+    from rnncast.runnotes import divergence_text
+
+    history = [{"epoch": 1, "best": True}, {"epoch": 2, "best": False}]
+    assert divergence_text(SimpleNamespace(diverged_epoch_=None, history_=history)) is None
+    assert divergence_text(SimpleNamespace(diverged_epoch_=3, history_=history)) == \
+        "training diverged in epoch 3; the model keeps epoch 1"
+    never = [{"epoch": 1, "best": False}]  # no epoch beat the untrained network on validation
+    assert divergence_text(SimpleNamespace(diverged_epoch_=2, history_=never)).startswith(
+        "training diverged in epoch 2; the model keeps the untrained network")
+
+
+def test_mase_note_is_absent_when_every_series_has_a_scale():
+    from rnncast.runnotes import mase_note
+
+    assert mase_note({"original": {}}) is None
+
+
+def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_has_none():
+    from rnncast.runnotes import interval_text
+
+    model = {"mse": 1.0, "pinball": 0.1234, "coverage_80": 0.05, "coverage_50": 0.02}
+    assert interval_text(model, (0.1, 0.25, 0.5, 0.75, 0.9)) == (
+        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 5.0% of the test values; "
+        "50% interval covers 2.0% of the test values; mean pinball loss 0.1234.")
+    assert interval_text({"mse": 1.0}, ()) is None
+
+
+def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each_target():
+    """A pooled 80 % interval at 80 % hid targets at 49 % and 97 %."""
+    from rnncast.runnotes import interval_text
+
+    by_target = {"HUFL": {"pinball": 1.5, "coverage_80": 0.49}, "MULL": {"pinball": 0.2, "coverage_80": 0.93},
+                 "OT": {"pinball": 0.5, "coverage_80": 0.97}}
+    model = {"mse": 1.0, "pinball": 0.7333, "coverage_80": 0.80, "by_target": by_target}
+    assert interval_text(model, (0.1, 0.5, 0.9)) == (
+        "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.0% of "
+        "the test values; mean pinball loss 0.7333. Each target: HUFL: 80% interval covers 49.0%, mean pinball loss "
+        "1.5; MULL: 80% interval covers 93.0%, mean pinball loss 0.2; OT: 80% interval covers 97.0%, mean pinball loss 0.5.")
+    many = {f"c{k}": {"pinball": 1.0, "coverage_80": 0.8 + k / 100} for k in range(12)}
+    text = interval_text({**model, "by_target": many}, (0.1, 0.5, 0.9), most=2)
+    assert "pooled over the 12 targets" in text
+    assert text.endswith("The 2 of the 12 targets whose 80% interval is furthest from its level (every target's "
+                         "figures are in the scores' by_target): c11: 80% interval covers 91.0%, mean pinball loss 1; "
+                         "c10: 80% interval covers 90.0%, mean pinball loss 1.")
+
+
+def test_mase_note_says_why_each_series_has_no_scale():
+    from rnncast.runnotes import mase_note
+
+    both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1}})
+    assert "2 series ('a', 'b') never change on their training rows" in both and "or hold no two observed" in both
+    made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1}})
+    assert "never change" not in made and "fill made the others" in made
+    assert "1 series ('b') holds no two observed" in made  # one series: the verb agrees
+    assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
