@@ -356,5 +356,22 @@ def test_threads_sets_torchs_count_while_training_and_leaves_it_as_it_was():
 def test_a_negative_thread_count_is_refused_by_name():
     from rnncast.errors import RnncastError
 
-    with pytest.raises(RnncastError, match="threads must be an integer >= 0"):
+    with pytest.raises(RnncastError, match="threads must be an integer from 0 to"):
         Forecaster(threads=-1).fit(pd.DataFrame({"y": _sine(200)}), target="y")
+
+
+def test_more_threads_than_cores_train_on_the_cores_and_an_absurd_count_is_refused(caplog):
+    """--threads 100000 reached torch, which failed with a traceback and left a half-made run."""
+    import os
+
+    from rnncast.errors import RnncastError
+
+    seen = []
+    frame = pd.DataFrame({"y": _sine(400)})
+    cores = os.cpu_count() or 1
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "threads": cores + 1}).fit(frame, target="y",
+                                                         on_epoch=lambda r: seen.append(torch.get_num_threads()))
+    assert set(seen) == {cores} and f"more than this machine's {cores} cores" in caplog.text
+    with pytest.raises(RnncastError, match="threads must be an integer from 0 to 1024"):
+        Forecaster(threads=100000).fit(frame, target="y")

@@ -21,6 +21,7 @@ from rnncast.spelling import spelled
 SEASON_EXAMPLES = ("24 for hourly data with a daily cycle, 7 for daily data with a weekly one, "
                    "12 for monthly data, 4 for quarterly, 52 for weekly")
 MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
+MAX_THREADS = 1024  # threads above this are refused: torch failed to start 100000 (a traceback, a half-made run)
 
 
 def choices(group, name: str) -> tuple:
@@ -109,8 +110,9 @@ def check_train(train) -> None:
     if not is_integer(train.seed):
         raise RnncastError(f"seed must be an integer, got {train.seed!r}")
     choice("device", train.device, choices(train, "device"))
-    if not is_integer(train.threads) or train.threads < 0:
-        raise RnncastError(f"threads must be an integer >= 0 (0: torch's own choice, one per core), got {train.threads!r}")
+    if not is_integer(train.threads) or not 0 <= train.threads <= MAX_THREADS:
+        raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
+                           f"more than the machine's cores only slows training), got {train.threads!r}")
     choice("scheme", train.scheme, choices(train, "scheme"))
     positive_int("chunk", train.chunk)
     if not is_integer(train.max_batches) or train.max_batches < 0:

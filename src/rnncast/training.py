@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 import logging
 import math
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable
@@ -54,6 +55,11 @@ def cpu_threads(threads: int):
     """Within the block torch uses ``threads`` CPU threads (0: as it was), and the count it had after
     (a library call leaves the process as it found it)."""
     previous = torch.get_num_threads()
+    cores = os.cpu_count() or 1
+    if threads > cores:
+        log.warning("threads %d is more than this machine's %d cores, which only slows training; training on %d",
+                    threads, cores, cores)
+        threads = cores
     if threads:
         torch.set_num_threads(int(threads))
     try:
