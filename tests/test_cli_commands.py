@@ -36,7 +36,8 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
                      "--hidden-size", "8", "--epochs", "2", "--device", "cpu", "--quantiles", "0.1,0.5,0.9",
                      "--out", str(tmp_path / "bt")])
     assert code == 0, err.getvalue()
-    assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "metrics.json", "backtest.png", "report.html"}
+    assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "config.json", "metrics.json", "backtest.png",
+                                                            "report.html"}
     metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
     assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
     assert re.search(r"\noverall +model ", out.getvalue()) and "baseline: repeat" in out.getvalue()
@@ -52,6 +53,69 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert "80% interval covers" in out.getvalue() and "of the backtest values" in page
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
+
+
+def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
+    """A backtest's folder named neither its covariates nor its id and time columns, kept no config.json,
+    and lost the warnings said on stderr; its table gave no MSE though the verdict weighs MSE (scaled).
+    Now config.json holds the request (read back as fit's is), the columns each role took and those none
+    did; metrics.json's notes and the page's "What rnncast noticed" keep what was logged; the page ends
+    with "Data and settings"; and the folder is still told apart from a run by its own files."""
+    from rnncast.configfile import read_run
+    from rnncast.files import output_kinds
+
+    table = frame.rename(columns={"unique_id": "store", "ds": "hour"})
+    table["promo"] = np.arange(len(table)) % 7 == 0
+    table["promo"] = table["promo"].astype(float)
+    table["size"] = 1.0 + np.arange(len(table)) % 3  # named by no role: "columns not used"
+    table.loc[30:31, "y"] = float("nan")  # filled: a note kept with the backtest
+    data, bt = tmp_path / "long.csv", tmp_path / "bt"
+    table.to_csv(data, index=False)
+    argv = ["backtest", str(data), "--id-col", "store", "--time-col", "hour", "--target", "y", "--future-covariates",
+            "promo", "--fill", "ffill", "--n-windows", "2", "--lookback", str(L), "--horizon", str(H), "--hidden-size", "8",
+            "--epochs", "2", "--device", "cpu", "--threads", "1", "--out", str(bt)]
+    assert main(argv) == 0
+    printed = capsys.readouterr()
+    config = json.loads((bt / "config.json").read_text())
+    assert config["data"] == {"source": str(data), "target": ["y"], "features": None, "time_col": "hour",
+                              "id_col": "store", "series": None, "past_covariates": None, "future_covariates": ["promo"],
+                              "static_covariates": None, "static": None}
+    assert config["backtest"] == {"n_windows": 2, "step": H, "refit": False}
+    assert {k: config["run"][k] for k in ("target", "future_covariates", "past_covariates", "not_used", "id_col",
+                                          "time_col")} == {"target": ["y"], "future_covariates": ["promo"],
+                                                           "past_covariates": [], "not_used": ["size"],
+                                                           "id_col": "store", "time_col": "hour"}
+    settings, request = read_run(bt / "config.json")  # fit's reader: `rnncast fit --config BT` trains on the same
+    assert settings["lookback"] == L and settings["epochs"] == 2 and settings["fill"] == "ffill"
+    assert request == {"data": str(data), "target": ["y"], "time_col": "hour", "id_col": "store",
+                       "future_covariates": ["promo"]}
+    notes = json.loads((bt / "metrics.json").read_text())["notes"]
+    filled = [n for n in notes if n["text"].startswith("filling")]
+    assert len(filled) == 1 and filled[0]["level"] == "info"
+    for line in re.findall(r"rnncast: WARNING: (.+)", printed.err):  # every warning said is kept, once
+        assert [n["text"] for n in notes].count(line) == 1, (line, notes)
+    page = (bt / "report.html").read_text()
+    assert page.index("What rnncast noticed") < page.index("Metrics per window") < page.index("Data and settings")
+    for row in ("<td>id column</td><td>store</td>", "<td>time column</td><td>hour</td>",
+                "<td>past / future-known covariates</td><td>(none) / promo</td>",
+                "<td>columns not used</td><td>size</td>", f"<td>lookback</td><td>{L}</td>"):
+        assert row in page, row
+    assert "<th>MSE (scaled)</th>" in page and "MSE (scaled)" in printed.out
+    metrics = json.loads((bt / "metrics.json").read_text())
+    assert f"<td>{metrics['overall_scaled']['model']['mse']:.5g}</td>" in page  # the MSE the verdict weighs
+    assert set(metrics["windows"][0]["scaled"]) == set(metrics["overall_scaled"])
+
+    names = sorted(p.name for p in bt.iterdir())
+    assert "config.json" in names and output_kinds(names) == ["backtest"]  # forecasts.csv tells it apart
+    assert main(["fit", str(data), "--target", "y", "--out", str(bt), "--overwrite"]) == 2
+    assert "holds a backtest (rnncast backtest), not a run" in capsys.readouterr().err
+    assert main(["fit", "--resume", str(bt)]) == 2
+    assert f"{bt} is a backtest's folder (rnncast backtest), not a run" in capsys.readouterr().err
+    assert main(["predict", str(bt), str(data)]) == 2
+    assert "which holds no model" in capsys.readouterr().err
+    assert main(argv) == 2  # a second backtest into it: a finished output, not "a finished run"
+    assert "holds an earlier rnncast output" in capsys.readouterr().err
+    assert main(argv + ["--overwrite"]) == 0  # a backtest replaces its own
 
 
 def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, tmp_path, capsys):

@@ -38,18 +38,23 @@ def test_the_metric_table_keeps_small_and_large_numbers_readable():
 def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_rows():
     from rnncast.reportpage import backtest_rows
 
-    scores = {"mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape": 12.345678}
+    scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape": 12.345678}
+    scaled = {"model": {"mse": 0.123456}, "repeat": {"mse": 0.5}}
     m = {"windows": [{"window": 0, "first_step": ["2023-11-06 00:00:00", "2023-11-20 00:00:00"], "model": scores,
-                      "repeat": scores},
-                     {"window": 1, "first_step": [90, 90], "model": scores, "repeat": scores}],
-         "overall": {"model": {**scores, "pinball": 0.25}, "repeat": scores}}
+                      "repeat": scores, "scaled": scaled},
+                     {"window": 1, "first_step": [90, 90], "model": scores, "repeat": scores, "scaled": scaled}],
+         "overall": {"model": {**scores, "pinball": 0.25}, "repeat": scores}, "overall_scaled": scaled,
+         "verdict_units": "scaled"}
     head, *rows = backtest_rows(m)
-    assert head == ["window (first forecast step)", "forecaster", "MAE", "RMSE", "MASE", "sMAPE %", "pinball"]
+    assert head == ["window (first forecast step)", "forecaster", "MSE (scaled)", "MAE", "RMSE", "MASE", "sMAPE %", "pinball"]
     assert [r[:2] for r in rows] == [["0 (2023-11-06 to 2023-11-20)", "model"],
                                      ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat"],
                                      ["1 (90)", "model"], ["1 (90)", "baseline: repeat"],
                                      ["overall", "model"], ["overall", "baseline: repeat"]]
-    assert rows[4][2:] == ["1.0000", "2.0000", "0.5000", "12.3457", "0.2500"] and rows[0][-1] == ""
+    assert rows[4][2:] == ["0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.2500"] and rows[0][-1] == ""
+    assert rows[1][2] == "0.5"  # the MSE the verdict weighs: scaled for a panel, original for one series
+    assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
+    assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4"
 
 
 def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():

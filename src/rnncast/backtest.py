@@ -131,8 +131,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
-        "windows": [{"window": j, **_origin_span(panel, cutoffs[:, j]),
-                     **scores(take(wf, window == j), scales[window == j], take(wf_scaled, window == j))}
+        "windows": [_window_scores(j, _origin_span(panel, cutoffs[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
@@ -147,6 +146,14 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)
     return Backtest(frame, metrics, panel, cutoffs)
+
+
+def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
+                   mine: np.ndarray) -> dict:
+    """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
+    under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict)."""
+    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))
+    return {"window": j, **span, **original, "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)}
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:

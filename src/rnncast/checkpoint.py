@@ -136,7 +136,12 @@ def load_model(folder) -> tuple[nn.Module, dict]:
         folder = folder / "model"  # a run directory was given
     run = folder.parent if folder.name == "model" and not folder.exists() else folder
     if (run / "config.json").is_file() and not (run / "model").exists() and not (run / META).exists():
-        raise RnncastError(unfinished_run(run))
+        kinds = output_kinds(entries_of(run)) if run.is_dir() else []
+        if "run" in kinds:
+            raise RnncastError(unfinished_run(run))
+        if kinds:  # a backtest keeps config.json too: its data and settings, no model
+            raise RnncastError(f"{run} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model; "
+                               "give a run directory (rnncast fit writes one) or a model folder")
     if not folder.is_dir():
         raise RnncastError(f"model folder not found: {folder} (expected a run directory or its model/ folder)")
     for name in (META, WEIGHTS):

@@ -40,8 +40,14 @@ COMMANDS = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo"
 
 
 def output_kinds(entries) -> list[str]:
-    """Which commands' outputs (``KINDS``: run, backtest, tune, demo) a folder holding ``entries`` is."""
-    return [kind for kind, names in KINDS.items() if any(name in names for name in entries)]
+    """Which commands' outputs (``KINDS``: run, backtest, tune, demo) a folder holding ``entries`` is.
+    A backtest keeps a config.json too (its data and settings): beside a backtest's own names, and no
+    other name of a run's, config.json is the backtest's, not a run's."""
+    entries = list(entries)
+    kinds = [kind for kind, names in KINDS.items() if any(name in names for name in entries)]
+    if "backtest" in kinds and "run" in kinds and not any(name in KINDS["run"] for name in entries if name != "config.json"):
+        kinds.remove("run")
+    return kinds
 
 
 def entries_of(folder) -> list[str]:

@@ -25,7 +25,7 @@ from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
-from rnncast.reportpage import backtest_rows, html_page, run_blocks
+from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.verdicts import backtest_verdict
@@ -75,9 +75,19 @@ def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | N
     run resumes from another directory (``found``: where those files were read from, when that is not
     the request's own path; ``configfile.run_locations`` reads them back). ``fingerprint``: the data's
     (``fingerprint.of``), against which ``--resume`` checks the data it is given."""
-    files.write_json(Path(run_dir) / "config.json", {"settings": plain_values(forecaster.get_params()), "data": request,
-                                                     "paths": request_paths(run_dir, request, found),
-                                                     "fingerprint": fingerprint, "environment": environment()})
+    files.write_json(Path(run_dir) / "config.json", {**config_record(run_dir, forecaster.get_params(), request, found,
+                                                                   fingerprint), "environment": environment()})
+
+
+def config_record(run_dir, params: dict, request: dict | None, found: dict | None = None, fingerprint: dict | None = None,
+                  source: str = "") -> dict:
+    """What config.json opens with, a run's and a backtest's alike: ``settings`` (plain values),
+    ``data`` (the request as given, which ``configfile.read_run`` reads back), ``paths`` (``request_paths``)
+    and ``fingerprint``. Without a request (the Python API): ``data`` names ``source`` alone."""
+    return {"settings": plain_values(params),  # np.int64(8) given to the API: 8
+            "data": dict(request) if request is not None else {"source": source},
+            "paths": request_paths(run_dir, request, found) if request is not None else {},
+            "fingerprint": fingerprint}  # of the data trained on: what --resume checks (fingerprint.of)
 
 
 def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
@@ -114,10 +124,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         metrics = run_metrics(forecaster, data, forecasts)
     noticed = merged(noticed, scoring)
     config = {
-        "settings": plain_values(forecaster.get_params()),  # np.int64(8) given to the API: 8
-        "data": dict(request) if request is not None else {"source": source},
-        "paths": request_paths(run_dir, request, found) if request is not None else {},
-        "fingerprint": fingerprint,  # of the data trained on: what --resume checks (fingerprint.of)
+        **config_record(run_dir, forecaster.get_params(), request, found, fingerprint, source),
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,
                 "future_covariates": forecaster.future_covariates_,
                 "static_covariates": forecaster.static_covariates_, "not_used": forecaster.unused_columns_,
@@ -165,21 +172,37 @@ def history_csv(history: list[dict]) -> str:
 
 # ---- a backtest directory ----------------------------------------------------------------------
 
-def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
-    """``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a backtest; the page
-    opens with the verdict over every window (``verdicts.backtest_verdict``), as a run's does."""
+def write_backtest(out_dir, result, params: dict, source: str = "", request: dict | None = None,
+                   noticed: list[dict] | None = None) -> None:
+    """``forecasts.csv``, ``config.json``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a
+    backtest, forecasts.csv first (its name tells the folder a backtest's, ``files.output_kinds``). The page
+    opens with the verdict over every window (``verdicts.backtest_verdict``), as a run's does, then what
+    rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
+
+    config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
+    None) with ``backtest`` (its origins) and ``run`` (the columns each role took, and those none took);
+    ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
+    m, panel = result.metrics, result.panel
+    noticed = merged(noticed)
+    config = {**config_record(out_dir, params, request, source=source),
+              "backtest": {"n_windows": m["n_windows"], "step": m["step"], "refit": m["refit"]},
+              "run": {"target": panel.targets, "past_covariates": panel.past, "future_covariates": panel.future,
+                      "static_covariates": panel.static.names if panel.static is not None else [],
+                      "not_used": list(panel.unused), "time_col": panel.time_col, "calendar": panel.calendar.state(),
+                      "id_col": panel.id_col, "layout": panel.layout},
+              "environment": environment()}
     files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts))
-    files.write_json(out_dir / "metrics.json", {**result.metrics, "settings": params, "source": source,
-                                                "environment": environment()})
+    files.write_json(out_dir / "config.json", config)
+    files.write_json(out_dir / "metrics.json", {**m, "settings": params, "source": source, "notes": noticed,
+                                                "environment": config["environment"]})
     png = plots.png_bytes(result.figure())
     files.write_bytes(out_dir / "backtest.png", png)
-    m = result.metrics
     how = "a fresh model and scalers trained before each origin" if m["refit"] else (
         "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
     good, sentence = backtest_verdict(m)
     hint = backtest_season_hint(m)
-    blocks = [("verdict", good, sentence), *([("hint", hint)] if hint else []),
+    blocks = [("verdict", good, sentence), *([("hint", hint)] if hint else []), *noticed_blocks(noticed),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'forecast origin')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
@@ -191,7 +214,10 @@ def write_backtest(out_dir, result, params: dict, source: str = "") -> None:
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))
-    blocks += [("h2", "Metrics per window and overall (original units; MASE and sMAPE compare across scales)"),
+    units = ("MSE in scaled units, as the verdict weighs it; the rest in original units" if m["verdict_units"] == "scaled"
+             else "original units")
+    blocks += [("h2", f"Metrics per window and overall ({units}; MASE and sMAPE compare across scales)"),
                ("table", backtest_rows(m)), ("h2", "Forecasts at each origin"),
-               ("img", png, "actual values and the forecast of every backtest window")]
+               ("img", png, "actual values and the forecast of every backtest window"),
+               ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
     files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks))

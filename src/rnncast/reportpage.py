@@ -165,21 +165,48 @@ def metric_rows(metrics: dict, units: str) -> list[list[str]]:
 # ---- a backtest's table ---------------------------------------------------------------------
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
+WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
     """One row per window and forecaster, then the overall rows; a window is named with its first
-    forecast step (the earliest to the latest over the series)."""
+    forecast step (the earliest to the latest over the series). MSE is in the units the verdict weighs
+    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original."""
+    scaled = m.get("verdict_units") == "scaled"
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    rows = [["window (first forecast step)", "forecaster"] + [n.upper() if n != "smape" else "sMAPE %"
-                                                              for n in BACKTEST_METRICS] + extra]
-    entries = [(_window_label(w), w) for w in m["windows"]] + [("overall", m["overall"])]
-    for label, scores in entries:
-        for name in ["model"] + [k for k in scores if k not in ("model", "window", "first_step")]:
-            values = [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
+    rows = [["window (first forecast step)", "forecaster", "MSE (scaled)" if scaled else "MSE"]
+            + [n.upper() if n != "smape" else "sMAPE %" for n in BACKTEST_METRICS] + extra]
+    entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
+        ("overall", m["overall"], m.get("overall_scaled"))]
+    for label, scores, in_scaled in entries:
+        for name in ["model"] + [k for k in scores if k not in ("model",) + WINDOW_KEYS]:
+            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else scores[name].get("mse")
+            values = ["" if mse is None else f"{mse:.5g}"] + [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
             values += [f"{scores[name][k]:.4f}" if k in scores[name] else "" for k in extra]
             rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
     return rows
+
+
+def backtest_facts(config: dict, m: dict) -> list[list[str]]:
+    """The "Data and settings" table of a backtest, read from its config.json (``report.write_backtest``):
+    the data and the columns each role took, those none took (decision 116), the origins, every setting."""
+    data, run = config["data"], config["run"]
+    names = lambda key: ", ".join(map(str, run.get(key) or [])) or "(none)"  # noqa: E731
+    wide = run.get("layout") == "wide"
+    facts = [["data", data.get("source") or "(in memory)"],
+             ["series (wide columns)" if wide else "target", names("target")],
+             ["id column", run.get("id_col") or "(none: one series)"],
+             ["time column", run.get("time_col") or "(none: rows numbered)"]]
+    if m.get("calendar"):
+        facts.append(["calendar", m["calendar"]])
+    facts += [["past / future-known covariates", f"{names('past_covariates')} / {names('future_covariates')}"],
+              ["static covariates", names("static_covariates")],
+              ["columns not used", names("not_used")],
+              ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
+              ["origins", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
+                          + (", refit at each" if m["refit"] else ", one model trained before the first")]]
+    facts += [[k, repr(v)] for k, v in config["settings"].items()]
+    return [["setting", "value"]] + facts
 
 
 def _window_label(window: dict) -> str:

@@ -60,6 +60,7 @@ def _demo_run(args, out: Path) -> int:
 
 def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
+    from rnncast.noticed import capture
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
     from rnncast.verdicts import backtest_verdict
@@ -68,21 +69,25 @@ def run_backtest(args) -> int:
     settings = settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster(**settings)
+    # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
+    given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
+             **request}
     claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
     bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per origin
     try:
-        try:
-            result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
-                                         target=args.target, features=args.features,  # lists of names, or 'all'
-                                         time_col=args.time_col, on_epoch=bar, **panel_kwargs(request))
-        finally:
-            bar.close()
+        with capture() as noticed:  # what rnncast notices while it reads, trains and scores, kept as a fit keeps it
+            try:
+                result = forecaster.backtest(args.data, n_windows=args.n_windows, step=args.step, refit=args.refit,
+                                             target=args.target, features=args.features,  # lists of names, or 'all'
+                                             time_col=args.time_col, on_epoch=bar, **panel_kwargs(request))
+            finally:
+                bar.close()
         if args.overwrite:
             clear_output(out)  # the earlier output goes only once the new one is ready
-        write_backtest(out, result, forecaster.get_params(), source=str(args.data))
+        write_backtest(out, result, forecaster.get_params(), source=str(args.data), request=given, noticed=noticed)
     finally:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)

@@ -250,6 +250,12 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
         if run_dir.is_dir():
             hold(run_dir, "run").release()  # a run that another process is starting is named as such
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
+    from rnncast.files import COMMANDS, entries_of, output_kinds
+
+    other = [kind for kind in output_kinds(entries_of(run_dir)) if kind != "run"]
+    if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
+        raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
+                           f"continues a fit. To train a run on its data and settings: rnncast fit --config {run_dir} --out NEW")
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
     for name in MACHINE:
         if name in vars(args):

@@ -11,7 +11,7 @@ from rnncast.files import COMMANDS, MODEL_FILES, TUNE_FILES, output_kinds  # kin
 
 RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
              "checkpoint.safetensors", "tensorboard")
-BACKTEST_FILES = ("forecasts.csv", "metrics.json", "backtest.png", "report.html")
+BACKTEST_FILES = ("forecasts.csv", "config.json", "metrics.json", "backtest.png", "report.html")
 OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
 
 
@@ -81,7 +81,7 @@ def other_kind(out: Path, entries, what: str) -> str | None:
 
 def occupied(out: Path, what: str) -> str:
     """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
-    if (out / "config.json").is_file():
+    if (out / "config.json").is_file() and "run" in output_kinds(p.name for p in out.iterdir()):  # a backtest keeps one too
         if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
             return (f"--out {out} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
                     "with --overwrite, or give another --out")
