@@ -60,7 +60,7 @@ def test_an_earlier_run_needs_overwrite_and_only_rnncast_names_are_cleared(tmp_p
 @pytest.mark.parametrize("names, kind", [
     (("config.json", "model", "metrics.json", "report.html"), "run"),
     (("forecasts.csv", "metrics.json", "backtest.png", "report.html"), "backtest"),
-    (("forecasts.csv", "config.json", "metrics.json", "backtest.png", "report.html"), "backtest"),  # decision 211
+    (("forecasts.csv", "config.json", "metrics.json", "backtest.png", "report.html"), "backtest"),  # decision 128
     (("study.db", "best.toml", "trials.csv", "tune.json"), "tune"),
     (("summary.json", "report.html", "loss.png"), "demo"),
 ])
