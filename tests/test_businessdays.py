@@ -156,3 +156,69 @@ def test_future_covariates_are_matched_on_the_holiday_calendar():
                                "promo": [0.0] * 4})
     with pytest.raises(RnncastError, match="2024-07-10"):
         model.predict(frame, future=on_holiday)  # dated on plain business days: July 10th has no value
+
+
+# ---- sets that explain the data alike: the forecast years decide (decision 130) ------------------
+
+def test_sets_that_explain_the_data_alike_but_differ_after_it_are_refused_naming_both_and_the_day():
+    time = pd.DatetimeIndex(_prices("2022-03-01", "2024-12-20", holidays="ECB")["Date"])  # TARGET days
+    with pytest.raises(RnncastError, match=r"holidays of XETR, .*ECB \(TARGET, TARGET2\) alike, but their calendars "
+                                           r"differ after the data: 2024-12-24 is a holiday of XETR \(Christmas Eve\), "
+                                           r"not of .*ECB.*--holidays XETR, .*ECB\).*freq='B'") as err:
+        businessdays.explain(time, np.array([0, len(time)]))
+    assert "\n" not in str(err.value)
+
+
+def test_target_names_the_ecb_set_and_its_forecast_keeps_christmas_eve():
+    assert businessdays.canonical("TARGET") == "ECB" and businessdays.canonical("target2") == "ECB"
+    frame = _prices("2022-03-01", "2024-12-20", holidays="ECB")
+    model = _fit(frame, holidays="TARGET")
+    assert model.calendar_.holidays == "ECB"
+    assert _dates(model.predict(frame)) == ["2024-12-23", "2024-12-24", "2024-12-27", "2024-12-30"]
+
+
+def test_sets_that_agree_after_the_data_too_keep_the_preferred_and_name_the_others():
+    time = pd.DatetimeIndex(_prices("2023-01-03", "2024-07-03")["Date"])
+    found = businessdays.explain(time, np.array([0, len(time)]))
+    assert found.name == "NYSE" and found.alike == ("XNAS",) and found.through == 2034
+    assert "so are XNAS's, which agrees with it through 2034" in str(found)
+
+
+def test_the_unknown_name_message_counts_countries_not_their_aliases():
+    lib = businessdays._lib()
+    with pytest.raises(RnncastError) as err:
+        businessdays.canonical("QQQQ")
+    assert f"; {len(lib.list_supported_countries(include_aliases=False))} countries)" in str(err.value)
+    assert f"{len(lib.list_supported_financial(include_aliases=False))} markets)" in str(err.value)
+    assert f"{len(lib.list_supported_countries())} countries" not in str(err.value)
+
+
+# ---- where the found set is kept (decision 131) ---------------------------------------------------
+
+def test_the_found_set_is_among_a_runs_notes_and_its_settings_say_it_was_found(tmp_path):
+    import html
+
+    from rnncast import noticed
+    from rnncast.report import write_run
+
+    record = logging.LogRecord("rnncast.loading", logging.INFO, "", 0, "calendar: %s", ("x",), None)
+    assert noticed.kept(record)
+    frame = _prices("2023-01-03", "2024-07-03")
+    model = _fit(frame)
+    assert model.settings_.data.holidays is None  # the user's setting, as given: reproducing finds it again
+    write_run(tmp_path / "run", model, frame)
+    page = html.unescape((tmp_path / "run" / "report.html").read_text())
+    assert "None (NYSE found from the data)" in page
+
+
+def test_future_rows_on_the_models_holidays_are_counted_apart_from_those_outside(caplog):
+    frame = _prices("2023-01-03", "2024-06-28").assign(promo=lambda f: (np.arange(len(f)) % 5 == 0).astype(float))
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": H, "epochs": 1}).fit(
+        frame, target="Close", future_covariates=["promo"])
+    days = pd.bdate_range("2024-07-01", "2024-07-12")  # plain weekdays: July 4th among them, 3 days past the horizon
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame, future=pd.DataFrame({"Date": days, "promo": 0.0}))
+    said = caplog.text
+    assert ("1 row on NYSE holidays (first: 2024-07-04), which the calendar of business days without NYSE "
+            "holidays skips") in said
+    assert "hold 5 rows outside the 4 forecast steps" in said

@@ -552,3 +552,27 @@ def test_a_run_with_a_stray_model_beside_its_model_folder_is_refused_by_name(tmp
     with pytest.raises(RnncastError, match=r"holds a run's model/ and another model"):
         Forecaster.load(run)
     Forecaster.load(run / "model")  # the run's own model, asked for by name
+
+
+def test_save_judges_the_folder_a_link_or_dots_lead_to_and_refuses_the_current_folder(tmp_path, fitted, monkeypatch):
+    run = tmp_path / "run"
+    fitted.save(run / "model")
+    (run / "config.json").write_text("{}")
+    (run / "metrics.json").write_text("{}")
+    before = (run / "model" / "model.json").read_bytes()
+    link = tmp_path / "lnk"
+    link.symlink_to(run / "model")
+    other = Forecaster(**{**TINY, "seed": 1}).fit(make_frame(200), target="y")
+    with pytest.raises(RnncastError, match=rf"to {run / 'model'} \(where '{link}' leads\): it is the model of the run"):
+        other.save(link, overwrite=True)
+    assert (run / "model" / "model.json").read_bytes() == before  # the run's own model as it was
+    with pytest.raises(RnncastError, match=rf"cannot save the model to {run / 'model'}: it is the model of the run"):
+        other.save(f"{run}/model/../model", overwrite=True)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    with pytest.raises(RnncastError, match=r"it is the current folder, which a save replaces whole; give a folder "
+                                           r"inside it, such as 'model'"):
+        other.save(".")
+    other.save("model")
+    assert sorted(p.name for p in (empty / "model").iterdir()) == ["model.json", "weights.safetensors"]

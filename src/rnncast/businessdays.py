@@ -11,7 +11,10 @@ explained by a set when every one of them is its holiday and no row falls on one
 every row). The markets (one per exchange, not each alias) and the common countries (``COUNTRIES``) are
 tried, each first on the year of the first missing day only, so a panel of ten years is settled in a
 few milliseconds; among sets that explain the rows alike, a market is chosen before a country, then
-the set with the fewest holidays in those years, then the first in ``candidates()``'s order.
+the set with the fewest holidays in those years, then the first in ``candidates()``'s order. Sets that
+explain the rows alike must also agree after them (``AHEAD`` years on), where the forecasts fall: when
+they differ there the data cannot tell which calendar it follows, and ``explain`` refuses, naming the
+sets and the first date they differ on, rather than let a forecast land on a day the market is shut.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from rnncast.timetext import at_midnight, shown
 YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's and its forecast's
 COUNTRIES = ("US", "GB", "DE", "FR", "JP", "CA", "AU", "CH", "IT", "ES", "NL", "SE", "IN", "CN", "HK", "SG",
              "KR", "BR", "MX", "ZA")  # the countries inference tries besides every market
+AHEAD = 10  # the years after the data's last on which sets that explain its rows alike must agree
+ALIASES = {"TARGET": "ECB", "TARGET2": "ECB"}  # names people use that the holidays package does not know
 PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
 
 
@@ -39,10 +44,16 @@ class Explained(NamedTuple):
     name: str  # "NYSE"
     offset: pd.offsets.CustomBusinessDay
     missing: int  # missing weekdays (every one of them a holiday of the set)
+    alike: tuple = ()  # the other sets that explain the rows as well and agree with it through ``through``
+    through: int = 0
 
     def __str__(self) -> str:
-        return (f"{described(self.name)} ({self.missing} of {self.missing} missing weekdays are {self.name} holidays; "
-                f"give holidays= (--holidays) to name another set)")
+        also = ""
+        if self.alike:
+            whose = ", ".join(f"{n}'s" for n in self.alike)
+            also = f"; so are {whose}, which agree{'s' if len(self.alike) == 1 else ''} with it through {self.through}"
+        return (f"{described(self.name)} ({self.missing} of {self.missing} missing weekdays are {self.name} holidays"
+                f"{also}; give holidays= (--holidays) to name another set)")
 
 
 def _lib():
@@ -59,6 +70,7 @@ def parse(name) -> tuple[str, str, str | None]:
     lib = _lib()
     markets, countries = lib.list_supported_financial(), lib.list_supported_countries()
     code, _, sub = name.strip().upper().partition("-")
+    code = ALIASES.get(code, code)
     for kind, known in (("market", markets), ("country", countries)):
         if code in known:
             if not sub:
@@ -70,9 +82,10 @@ def parse(name) -> tuple[str, str, str | None]:
             raise RnncastError(f"holidays {name!r}: {code} has no subdivision {sub!r}{_closest(sub, subs, code + '-')}; "
                                f"its subdivisions: {listed}{' ...' if len(known[code]) > 12 else ''}")
     close = _closest(code, candidates()) or _closest(code, list(markets) + list(countries))
-    raise RnncastError(f"unknown holidays {name!r}{close}; give a market ({', '.join(PREFERRED)} ... "
-                       f"{len(markets)} names) or a country code, with a subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
-                       f"{len(countries)} countries)")
+    raise RnncastError(f"unknown holidays {name!r}{close}; give a market ({', '.join(PREFERRED)}, ECB (TARGET) ... "
+                       f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
+                       f"subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
+                       f"{len(lib.list_supported_countries(include_aliases=False))} countries)")
 
 
 def _closest(text: str, known, prefix: str = "") -> str:
@@ -183,7 +196,44 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray) -> Explained | None:
         return None
     order = {n: i for i, n in enumerate(candidates())}
     name = max(found, key=lambda f: (f[0], f[1], -order[f[2]]))[2]
-    return Explained(name, offset(name), len(missing))
+    alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
+    ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
+    through = last_year + AHEAD
+    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing))
+    return Explained(name, offset(name), len(missing), alike, through)
+
+
+def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int) -> None:
+    """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from
+    ``start`` through the year ``last``: naming the first such day and which sets it is a holiday of."""
+    if len(names) < 2:
+        return
+    first = int(str(start)[:4])
+    after = {n: (h := weekday_holidays(n, first, last))[h >= start] for n in names}
+    differ = [np.setxor1d(after[names[0]], after[n]) for n in names[1:]]
+    differ = [d[0] for d in differ if len(d)]
+    if not differ:
+        return
+    day = min(differ)
+    shut = [_known_as(n) for n in names if day in after[n]]
+    open_ = [_known_as(n) for n in names if day not in after[n]]
+    what = holiday_of(names[[day in after[n] for n in names].index(True)], day)
+    raise RnncastError(
+        f"the {missing} weekdays missing from business days are the holidays of {_listed(names, 'and')} alike, but "
+        f"their calendars differ after the data: {day} is a holiday of {_listed(shut, 'and')} ({what}), not of "
+        f"{_listed(open_, 'or')}; give holidays= (--holidays {_listed(names, 'or', False)}) to say which days the "
+        "forecasts skip, or freq='B' (--freq B) to keep every weekday")
+
+
+def _known_as(name: str) -> str:
+    """``ECB (TARGET, TARGET2)``: a set's name with the other names people give it (``ALIASES``)."""
+    other = [a for a, n in ALIASES.items() if n == name]
+    return f"{name} ({', '.join(other)})" if other else name
+
+
+def _listed(names, word: str, known: bool = True) -> str:
+    names = [_known_as(n) if known else n for n in names]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
 def _fits(holidays: np.ndarray, missing: np.ndarray, days: np.ndarray, year: int | None = None) -> bool:

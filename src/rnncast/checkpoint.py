@@ -51,11 +51,10 @@ def save_model(folder, net: nn.Module, meta: dict, overwrite: bool = False) -> N
     """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``
     (``write_model``), once ``save_refusal`` finds nothing against it: a new or empty folder, or with
     ``overwrite`` an earlier model; never a folder of other files, of another rnncast output, nor a run's model/."""
-    folder = Path(folder)
-    refusal = save_refusal(folder, overwrite)
+    refusal = save_refusal(folder, overwrite)  # judged where the write goes: through links and '..' alike
     if refusal:
         raise RnncastError(refusal)
-    write_model(folder, net, meta)
+    write_model(os.path.realpath(folder), net, meta)
 
 
 def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
@@ -63,10 +62,15 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
     model's, or another command's output (``files.KINDS``: a run's root, whose model/ ``load_model``
     would pass over for the stray one), refused with or without ``overwrite``: replacing the model would
     lose them, or make a run's metrics and report describe a model they never scored; a run's own
-    model/ likewise. An earlier model only with ``overwrite``."""
-    where = f"cannot save the model to {folder}"
+    model/ likewise; the current folder, which a save would replace whole. An earlier model only with
+    ``overwrite``. ``folder`` is resolved (``os.path.realpath``) first, so a link is judged by where it leads."""
+    given, folder = folder, Path(os.path.realpath(folder))
+    where = f"cannot save the model to {folder}" + (f" (where {str(given)!r} leads)" if os.path.abspath(given) !=
+                                                    str(folder) else "")
     if folder.exists() and not folder.is_dir():
         return f"{where}: it is a file; give the path of a folder"
+    if folder == Path(os.path.realpath(os.getcwd())):
+        return f"{where}: it is the current folder, which a save replaces whole; give a folder inside it, such as 'model'"
     parent = folder.parent
     if folder.name == "model" and parent.is_dir() and "run" in output_kinds(entries_of(parent)):
         return (f"{where}: it is the model of the run in {parent}, which the run's metrics and report describe; "

@@ -3,7 +3,8 @@ series id and date, never by row order.
 
 A future table holds one row per series and step: the id column (many series), the time column
 (when the model has one) and the future covariate columns, in any row order. Dates that are not
-the ``horizon`` steps after a series' end are named; rows outside the horizon are reported. Without
+the ``horizon`` steps after a series' end are named; rows outside the horizon, and those on the holidays
+the calendar skips, are reported. Without
 a time column (the model was fitted on numbered rows, or the table has no dates) each series'
 first ``horizon`` rows are used in order.
 """
@@ -18,6 +19,7 @@ import pandas as pd
 
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted
 from rnncast.timeaxis import parse_time
 from rnncast.timetext import at_midnight, shown
 
@@ -27,13 +29,15 @@ UNITS = ("s", "ms", "us", "ns")
 
 
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
-                 time_col: str | None, tz: str | None, dayfirst: bool | None = None) -> np.ndarray:
+                 time_col: str | None, tz: str | None, dayfirst: bool | None = None,
+                 holidays: str | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
     ``future``: a DataFrame, an Arrow table, a CSV/Parquet path, or (one series) an array [H, F]
     taken in order. ``id_col``: the id column (None: one series). ``dayfirst``: how the model read
-    dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. Raises ``RnncastError`` naming
+    dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. ``holidays``: the
+    set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside. Raises ``RnncastError`` naming
     the missing columns, the series and dates without values, and rows given twice.
     """
     horizon, n_f = len(wanted[0]), len(columns)
@@ -110,14 +114,39 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             "last row")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
-        log.warning("the future values hold %d rows outside the %d forecast steps after each series' end; they are not used",
-                    extra, horizon)
+        _warn_unused(given, want, stamps, wanted, horizon, holidays, day)
     values = table[columns].to_numpy(dtype=np.float64)
     try:
         check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
     except RnncastError as err:
         raise RnncastError(f"in the future values, {err}") from None
     return values.reshape(len(ids), horizon, n_f)
+
+
+def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool) -> None:
+    """The rows of the future values no forecast step takes: those on the model's holidays within the
+    forecast's span (the calendar skips them, ``businessdays``) counted apart from those outside it."""
+    keys = ["_series", "_key"]
+    unused = given[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
+    rows = unused.index.to_numpy()
+    on_holiday = np.zeros(len(rows), dtype=bool)
+    if holidays and isinstance(stamps, pd.DatetimeIndex):
+        from rnncast import businessdays  # the holidays package, read only when a model skips holidays
+
+        at = stamps[rows]
+        wall = at.tz_localize(None) if at.tz is not None else at
+        last = np.array([wanted[s][-1] for s in unused["_series"]], dtype=object)
+        within = np.array([t <= e for t, e in zip(at, last)], dtype=bool)
+        on_holiday = within & np.isin(wall.to_numpy().astype("datetime64[D]"), businessdays.weekday_holidays(holidays))
+    outside = int((~on_holiday).sum())
+    if on_holiday.any():
+        first = shown(stamps[rows[on_holiday][0]], day)
+        log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of business days "
+                    "without %s holidays skips; they are not used", counted(int(on_holiday.sum()), "row"), holidays,
+                    first, holidays)
+    if outside:
+        log.warning("the future values hold %s outside the %d forecast steps after each series' end; they are not used",
+                    counted(outside, "row"), horizon)
 
 
 def _non_number(future) -> str:

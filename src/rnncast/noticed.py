@@ -20,7 +20,7 @@ from typing import Iterator
 # needs no word. tests/test_noticed.py checks that each text still starts a log.info call of its module.
 KEPT_INFO = {
     "rnncast.fills": None,  # "filling 41 missing values with ffill", fill 'drop' removed rows, early stopping's loss
-    "rnncast.loading": ("fill_gaps inserted", "no time column"),
+    "rnncast.loading": ("fill_gaps inserted", "no time column", "calendar: "),  # the holiday set found (businessdays)
     "rnncast.numbertext": None,  # decimal commas read as numbers
     "rnncast.datetext": None,  # a time column read day first
     "rnncast.fitting": None,  # columns constant on the training rows, only centred
