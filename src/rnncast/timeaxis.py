@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import warnings
+import zoneinfo
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +33,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays, datetext, monthtext, timetext
 from rnncast.errors import RnncastError
-from rnncast.spelling import hint, spelled
+from rnncast.spelling import did_you_mean, hint, spelled
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         try:
             time = time.tz_convert(tz) if time.tz is not None else time.tz_localize(tz, ambiguous="infer")
         except Exception as err:  # an unknown zone, or a local time that does not exist or repeats
-            raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}); give an IANA "
+            near = did_you_mean(str(tz), zoneinfo.available_timezones()) if "No time zone" in str(err) else ""
+            raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
                                "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
     elif mixed:
         offsets = sorted({str(v)[-6:] for v in column.dropna().head(10_000) if isinstance(v, str)})
