@@ -93,3 +93,45 @@ def test_letters_in_two_cases_are_two_forms(texts):
 def test_quarters_written_in_lower_case_alone_are_forecast_so():
     quarters = pd.Series(pd.period_range("1990Q1", periods=8, freq="Q").strftime("%Yq%q"), name="date")
     assert written_format(quarters, parse_time(quarters, "date", None, str)) == "%Yq%q"
+
+
+def _months_frame(name, values):
+    return pd.DataFrame({name: values, "y": np.round(np.sin(np.arange(len(values))), 3)})
+
+
+def test_one_month_13_among_compact_months_is_refused_by_its_line():
+    """200013 among 200001 ... made the whole column integer steps: '352 rows are missing', forecasts 200413."""
+    values = [int(t.strftime("%Y%m")) for t in MONTHS]
+    values[13] = 200013
+    for name in ("date", "month"):
+        with pytest.raises(RnncastError, match=rf"time column '{name}' holds 200013 at row 13, which names no month "
+                                               r"\(months run 01 .. 12\), where its other 59 values are months"):
+            load_panel(_months_frame(name, values), target="y")
+
+
+@pytest.mark.parametrize("name, n", [("t", 14), ("t", 60), ("date", 14), ("date", 15), ("step", 60)])
+def test_a_counter_from_200001_stays_integer_periods(name, n):
+    """Decision 92's safeguard: a counter holds at most 12 months before it leaves them (200013 .. 200100)."""
+    frame = _months_frame(name, list(range(200001, 200001 + n)))
+    assert load_panel(frame, target="y", time_col=name).calendar.kind == "integer"
+
+
+def test_a_column_named_month_of_compact_months_is_the_time_column():
+    """'no time column: rows are numbered', 'not used: month'."""
+    frame = _months_frame("month", [int(t.strftime("%Y%m")) for t in MONTHS])
+    panel = load_panel(frame, target="y")
+    assert panel.calendar.name == "month" and panel.calendar.text_format == "%Y%m"
+    assert load_panel(_months_frame("month", list(range(1, 13)) * 5), target="y").calendar.kind == "row"  # month of year
+
+
+def test_imf_unpadded_months_are_read_and_written_back_unpadded(tmp_path):
+    """2000M1 was 'not a timestamp; give dates such as 2024-01-31', and found as no time column."""
+    written = timetext.write(MONTHS, "%YM%-m")
+    assert list(written[:2]) == ["2000M1", "2000M2"] and written[9] == "2000M10"
+    path = _file(tmp_path, written)
+    panel = load_panel(path, target="y")
+    assert panel.calendar.freq_text == "MS" and panel.calendar.text_format == "%YM%-m"
+    autumn = pd.Series(written[9:20], name="date")  # starts at 2000M10: unpadded by its later 2001M1
+    assert monthtext.format_of(autumn) == "%YM%-m" and parse_time(autumn, "date", None, str)[3] == pd.Timestamp("2001-01")
+    with pytest.raises(RnncastError, match=r"holds '2000M02' at line 3, but it is written as months \('2000M1'\)"):
+        parse_time(pd.Series(["2000M1", "2000M02"]), "t", None, lambda i: f"line {i + 2}")
