@@ -135,3 +135,24 @@ def test_imf_unpadded_months_are_read_and_written_back_unpadded(tmp_path):
     assert monthtext.format_of(autumn) == "%YM%-m" and parse_time(autumn, "date", None, str)[3] == pd.Timestamp("2001-01")
     with pytest.raises(RnncastError, match=r"holds '2000M02' at line 3, but it is written as months \('2000M1'\)"):
         parse_time(pd.Series(["2000M1", "2000M02"]), "t", None, lambda i: f"line {i + 2}")
+
+
+def test_a_form_no_format_writes_back_is_warned_of_once_at_fit(tmp_path, caplog):
+    """'Sept 2000' (not strftime's %b) was read as months and forecast 2005-01-01 without a word."""
+    import logging
+    path = _file(tmp_path, [w.replace("Sep ", "Sept ") for w in timetext.write(MONTHS, "%b %Y")])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert load_panel(path, target="y").calendar.text_format is None
+        load_panel(path, target="y", announce=False)  # a reload at predict: said once, at fit
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(said) == 1 and "'Sept 2000' at line 10 of m.csv, where %b %Y writes 'Sep 2000'" in said[0]
+    assert "forecasts will be dated as ISO dates (2004-12-01)" in said[0]
+
+
+@pytest.mark.parametrize("texts", [["Jan 2000", "Feb 2000", "March 2000"], ["June 2000", "Jul 2000"],
+                                   ["2000-Jun", "2000-July"]])
+def test_month_names_short_and_in_full_are_two_forms(texts):
+    """Jun 2000 beside June 2000 was read as one calendar and forecast as ISO dates without a word."""
+    with pytest.raises(RnncastError, match="month names written short and in full"):
+        parse_time(pd.Series(texts), "date", None, str)
+    assert parse_time(pd.Series(["May 2000", "June 2000"]), "date", None, str)[1] == pd.Timestamp("2000-06")  # May: either

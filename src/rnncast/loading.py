@@ -87,7 +87,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
 
 @contextmanager
 def _time_notes(announce: bool):
-    loggers = [logging.getLogger(name) for name in ("rnncast.timeaxis", "rnncast.datetext")]
+    loggers = [logging.getLogger(name) for name in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
     levels = [logger.level for logger in loggers]
     if not announce:
         for logger in loggers:

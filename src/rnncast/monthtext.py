@@ -7,7 +7,9 @@ exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` a
 ``2000M01`` (Eurostat, IMF, statsmodels; ``%YM%m``; IMF's unpadded ``2000M1``, ``%YM%-m``) and ``01.2000``
 (``%m.%Y``, which pandas reads as 1 January of the year 1). ``compact_months`` reads an integer column of ``200001`` (``%Y%m``, as
 ``timetext.compact_dates`` reads ``20000131``); ``refuse_stray`` names the value that breaks a column of
-such months in a few rows (``200013``), which would otherwise be read as integer steps. ``dotted`` tells a CSV column of ``01.2000``, which pandas
+such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
+month names written short in some rows and in full in others (``Jun 2000``, ``June 2001``), two forms as
+``timetext.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas
 types as the number 1.2, so that ``data`` keeps the text the file wrote. Two-digit years (``Jan-00``) are
 not read as months: the century would be a guess.
 """
@@ -20,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.spelling import spelled
+from rnncast.spelling import counted, spelled
 
 # formats a month column may be written in, beyond what pandas' guess names; %-m: the month unpadded
 FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
@@ -112,6 +114,28 @@ def refuse_stray(column: pd.Series, name: str, place=str) -> None:
     raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, {why}, where its other {others} values are "
                        f"months written {int(column.dropna().iloc[0])} (year and month); correct that value, or name "
                        f"another time column ({spelled('time_col')})")
+
+
+SHORT = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # May is both: neither
+FULL = ("january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december")
+
+
+def one_naming(column: pd.Series, name: str = "time", place=str) -> None:
+    """Refuse (``RnncastError``) a text column that writes month names short (``Jun 2000``, ``%b``) in some rows and
+    in full (``June 2001``, ``%B``) in others: two forms, as decisions 103 and 123 refuse separators and cases
+    that differ, since no one format writes such a column back. ``May`` is either; ``Sept`` is neither."""
+    rows = np.flatnonzero(column.notna().to_numpy())
+    if not len(rows) or not all(isinstance(v, str) for v in column.iloc[rows[:5]]):
+        return
+    words = column.iloc[rows].astype(str).str.extract(r"([A-Za-z]{3,})", expand=False).str.lower()
+    short, full = words.isin(SHORT).to_numpy(), words.isin(FULL).to_numpy()
+    if short.any() and full.any():
+        a, b = (f"{str(column.iloc[rows[k]]).strip()!r} at {place(int(rows[k]))} ({counted(int(m.sum()), 'row')} so)"
+                for k, m in ((int(np.argmax(short)), short), (int(np.argmax(full)), full)))
+        common = column.iloc[rows[int(np.argmax(short if short.sum() >= full.sum() else full))]]
+        raise RnncastError(f"time column {name!r} mixes date formats, month names written short and in full: {a} and "
+                           f"{b}; write every value in one form, e.g. as {str(common).strip()!r} is written")
 
 
 def dotted(text: pd.Series) -> bool:
