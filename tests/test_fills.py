@@ -193,3 +193,18 @@ def test_a_fit_whose_last_rows_drop_removed_warns_that_its_origin_is_not_the_dat
     with caplog.at_level("WARNING", logger="rnncast"):  # predict refuses such data itself: no warning before it
         assert main(["predict", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 2
     assert not [r for r in caplog.records if "forecast origin" in r.getMessage()]
+
+
+def test_one_filled_value_and_one_inserted_row_are_counted_in_the_singular(caplog):
+    """'filling 1 missing values with interpolate', 'fill_gaps inserted 1 missing rows' (decision 98)."""
+    import logging
+    days = pd.date_range("2024-01-01", periods=12, freq="D")
+    frame = pd.DataFrame({"ds": days, "y": np.arange(12.0)})
+    frame.loc[4, "y"] = NAN
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        load_panel(frame, fill="interpolate")
+        load_panel(frame.drop(index=7), fill_gaps=True, fill="interpolate")
+    said = [r.getMessage() for r in caplog.records]
+    assert "filling 1 missing value with interpolate" in said and "fill_gaps inserted 1 missing row" in said
+    with pytest.raises(RnncastError, match="inserted 1 missing row, which has no values; fill it with"):
+        load_panel(frame.drop(index=7).fillna(0.0), fill_gaps=True)

@@ -93,3 +93,66 @@ def test_letters_in_two_cases_are_two_forms(texts):
 def test_quarters_written_in_lower_case_alone_are_forecast_so():
     quarters = pd.Series(pd.period_range("1990Q1", periods=8, freq="Q").strftime("%Yq%q"), name="date")
     assert written_format(quarters, parse_time(quarters, "date", None, str)) == "%Yq%q"
+
+
+def _months_frame(name, values):
+    return pd.DataFrame({name: values, "y": np.round(np.sin(np.arange(len(values))), 3)})
+
+
+def test_one_month_13_among_compact_months_is_refused_by_its_line():
+    """200013 among 200001 ... made the whole column integer steps: '352 rows are missing', forecasts 200413."""
+    values = [int(t.strftime("%Y%m")) for t in MONTHS]
+    values[13] = 200013
+    for name in ("date", "month"):
+        with pytest.raises(RnncastError, match=rf"time column '{name}' holds 200013 at row 13, which names no month "
+                                               r"\(months run 01 .. 12\), where its other 59 values are months"):
+            load_panel(_months_frame(name, values), target="y")
+
+
+@pytest.mark.parametrize("name, n", [("t", 14), ("t", 60), ("date", 14), ("date", 15), ("step", 60)])
+def test_a_counter_from_200001_stays_integer_periods(name, n):
+    """Decision 92's safeguard: a counter holds at most 12 months before it leaves them (200013 .. 200100)."""
+    frame = _months_frame(name, list(range(200001, 200001 + n)))
+    assert load_panel(frame, target="y", time_col=name).calendar.kind == "integer"
+
+
+def test_a_column_named_month_of_compact_months_is_the_time_column():
+    """'no time column: rows are numbered', 'not used: month'."""
+    frame = _months_frame("month", [int(t.strftime("%Y%m")) for t in MONTHS])
+    panel = load_panel(frame, target="y")
+    assert panel.calendar.name == "month" and panel.calendar.text_format == "%Y%m"
+    assert load_panel(_months_frame("month", list(range(1, 13)) * 5), target="y").calendar.kind == "row"  # month of year
+
+
+def test_imf_unpadded_months_are_read_and_written_back_unpadded(tmp_path):
+    """2000M1 was 'not a timestamp; give dates such as 2024-01-31', and found as no time column."""
+    written = timetext.write(MONTHS, "%YM%-m")
+    assert list(written[:2]) == ["2000M1", "2000M2"] and written[9] == "2000M10"
+    path = _file(tmp_path, written)
+    panel = load_panel(path, target="y")
+    assert panel.calendar.freq_text == "MS" and panel.calendar.text_format == "%YM%-m"
+    autumn = pd.Series(written[9:20], name="date")  # starts at 2000M10: unpadded by its later 2001M1
+    assert monthtext.format_of(autumn) == "%YM%-m" and parse_time(autumn, "date", None, str)[3] == pd.Timestamp("2001-01")
+    with pytest.raises(RnncastError, match=r"holds '2000M02' at line 3, but it is written as months \('2000M1'\)"):
+        parse_time(pd.Series(["2000M1", "2000M02"]), "t", None, lambda i: f"line {i + 2}")
+
+
+def test_a_form_no_format_writes_back_is_warned_of_once_at_fit(tmp_path, caplog):
+    """'Sept 2000' (not strftime's %b) was read as months and forecast 2005-01-01 without a word."""
+    import logging
+    path = _file(tmp_path, [w.replace("Sep ", "Sept ") for w in timetext.write(MONTHS, "%b %Y")])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert load_panel(path, target="y").calendar.text_format is None
+        load_panel(path, target="y", announce=False)  # a reload at predict: said once, at fit
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(said) == 1 and "'Sept 2000' at line 10 of m.csv, where %b %Y writes 'Sep 2000'" in said[0]
+    assert "forecasts will be dated as ISO dates (2004-12-01)" in said[0]
+
+
+@pytest.mark.parametrize("texts", [["Jan 2000", "Feb 2000", "March 2000"], ["June 2000", "Jul 2000"],
+                                   ["2000-Jun", "2000-July"]])
+def test_month_names_short_and_in_full_are_two_forms(texts):
+    """Jun 2000 beside June 2000 was read as one calendar and forecast as ISO dates without a word."""
+    with pytest.raises(RnncastError, match="month names written short and in full"):
+        parse_time(pd.Series(texts), "date", None, str)
+    assert parse_time(pd.Series(["May 2000", "June 2000"]), "date", None, str)[1] == pd.Timestamp("2000-06")  # May: either

@@ -308,3 +308,11 @@ def test_iso_weeks_and_quarters_are_found_as_time_by_their_values():
     quarters = pd.DataFrame({"q": ["2014Q4", "2015Q1"], "y": [1.0, 2.0]})
     assert find_time_column(quarters) == ("q", "by its values")
     assert list(parse_time(quarters["q"], "q", None, str)) == [pd.Timestamp("2014-10-01"), pd.Timestamp("2015-01-01")]
+
+
+@pytest.mark.parametrize("zone, near", [("Europe/Berln", "Europe/Berlin"), ("america/new_york", "America/New_York")])
+def test_a_misspelt_zone_is_refused_with_the_zone_it_is_nearest(zone, near):
+    """--tz Europe/Berln got no did-you-mean, where --holidays NYS did."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=10, freq="D").astype(str), "y": np.arange(10.0)})
+    with pytest.raises(RnncastError, match=rf"time zone '{zone}'.*\(did you mean '{near}'\?\)"):
+        load_panel(frame, tz=zone)

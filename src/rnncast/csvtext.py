@@ -9,12 +9,14 @@ also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_
 ``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
 reads back to the same timestamp (a month-end forecast is never written ``2016-02``); otherwise
-as full timestamps. ``stamp_text`` writes one date so (a backtest window's name). The frames keep datetime64 dates: the format is about text only. Values are
+as full timestamps; ``kept_format`` warns, once at fit, when a text column's form is not kept (``Sept 2000``:
+no strftime directive writes it) and its forecasts will be ISO dates. ``stamp_text`` writes one date so (a backtest window's name). The frames keep datetime64 dates: the format is about text only. Values are
 written as the frames hold them: forecasts are already the shortest decimals (``decimals``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
 
@@ -23,6 +25,8 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from rnncast import monthtext, timetext
+
+log = logging.getLogger(__name__)
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
@@ -54,6 +58,38 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
         return found
     if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1): monthtext
         return next((f for f in monthtext.FORMS if (timetext.write(time[rows], f) == text).all()), None)
+    return None
+
+
+def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | None = None, place=str) -> str | None:
+    """``written_format``, with a warning when ``column`` is text read as timestamps that no format writes back:
+    its forecasts are then dated as ISO dates, and the warning names a value that could not be kept (where the
+    format nearest the column writes it otherwise: ``'Sept 2000'``, ``%b %Y`` writes ``'Sep 2000'``)."""
+    fmt = written_format(column, time, dayfirst)
+    if fmt is not None or not isinstance(time, pd.DatetimeIndex) or not len(time) or len(column) != len(time) or \
+            not isinstance(column.iloc[0], str):
+        return fmt
+    rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
+    text = column.iloc[rows].astype(str).str.strip().to_numpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        guessed = guess_datetime_format(column.iloc[0].strip(), dayfirst=bool(dayfirst))
+    best, same = None, np.zeros(len(rows), dtype=bool)
+    for f in dict.fromkeys(([guessed] if guessed else []) + list(monthtext.FORMS)):
+        try:
+            written = timetext.write(time[rows], f) == text
+        except (ValueError, TypeError):
+            continue
+        if written.sum() > same.sum():
+            best, same = f, written
+    i = int(np.argmin(same))  # the first checked row the nearest format does not write back
+    value = f"{text[i]!r} at {place(int(rows[i]))}"
+    where = (f"{value}, where {best} writes {timetext.write(time[rows[i:i + 1]], best)[0]!r}" if best is not None
+             else value)
+    keep = f"write every value as {best} writes it" if best is not None else "write the column as ISO dates"
+    log.warning("time column %r is written in a form no one date format writes back (%s): forecasts will be dated as "
+                "ISO dates (%s), not as the column is written; %s to keep its form", name, where,
+                timetext.shown(time[-1], time), keep)
     return None
 
 

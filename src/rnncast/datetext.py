@@ -26,6 +26,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first."""
     timetext.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
+    monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         return timetext.read(column, written, name, place), False
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000: pandas refuses or misreads them

@@ -23,7 +23,7 @@ import numpy as np
 from rnncast.config import FILLS
 from rnncast.data import place
 from rnncast.errors import RnncastError
-from rnncast.spelling import hint
+from rnncast.spelling import counted, hint
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             f"({int(missing.sum())} missing in all); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
-        log.info("filling %d missing values with %s", int(np.isnan(values).sum()), fill)
+        log.info("filling %s with %s", counted(int(np.isnan(values).sum()), "missing value"), fill)
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import timeaxis
-from rnncast.csvtext import written_format
+from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.spelling import one_series_reader
@@ -79,9 +79,11 @@ def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
     were read (``"dayfirst"``) and the format of the column's text (``"text_format"``, for ``csvtext``)."""
     if name is None:
         return None
-    time = timeaxis.parse_time(frame[name], name, tz, lambda i: place(i, frame.attrs), dayfirst, order)
-    if order is not None:
-        order["text_format"] = written_format(frame[name], time, order.get("dayfirst") if dayfirst is None else dayfirst)
+    at = lambda i: place(i, frame.attrs)  # noqa: E731
+    time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order)
+    if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
+        order["text_format"] = kept_format(frame[name], time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
+                                           at)
     return time
 
 

@@ -30,6 +30,7 @@ from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
+from rnncast.spelling import counted
 from rnncast.timeaxis import Calendar, clock_change
 from rnncast.timetext import at_midnight, shown
 
@@ -86,7 +87,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
 
 @contextmanager
 def _time_notes(announce: bool):
-    loggers = [logging.getLogger(name) for name in ("rnncast.timeaxis", "rnncast.datetext")]
+    loggers = [logging.getLogger(name) for name in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
     levels = [logger.level for logger in loggers]
     if not announce:
         for logger in loggers:
@@ -176,9 +177,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                        "freq= (--freq) if the calendar is another")
                 values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
                 if fill is None:
-                    raise RnncastError(
-                        f"fill_gaps inserted {int(after.sum())} missing rows, which have no values; fill them with "
-                        "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
+                    which = "which has no values; fill it" if after.sum() == 1 else "which have no values; fill them"
+                    raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
+                                       "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
             elif announce:
                 _warn_gaps(rows, codes, time, after, calendar if not own else None, stamps, steps)
                 if after.sum() > len(values):
@@ -264,7 +265,7 @@ def _insert(values, time, positions, offsets, steps, after, stamps):
         new_time = pd.PeriodIndex.from_ordinals(keys, freq=time.freq)
     else:
         new_time = pd.Index(keys)
-    log.info("fill_gaps inserted %d missing rows", total - n)
+    log.info("fill_gaps inserted %s", counted(total - n, "missing row"))
     return new_values, new_time.rename(time.name), new_positions, new_offsets
 
 
@@ -307,5 +308,5 @@ def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -
     i, day = int(np.argmax(after)), at_midnight(time)
     return (f"the timestamps jump from {shown(time[i], day, fmt)} ({place(int(positions[i]), attrs)}) to "
             f"{shown(time[i + 1], day, fmt)} "
-            f"({place(int(positions[i + 1]), attrs)}), {int(after[i])} steps of the calendar apart")
+            f"({place(int(positions[i + 1]), attrs)}), {counted(int(after[i]), 'step')} of the calendar apart")
 

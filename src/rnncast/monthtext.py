@@ -4,9 +4,12 @@ pandas reads most month text itself (``2000/01``, ``Jan 2000``, ``01/2000``, ``2
 ``guess_datetime_format`` names no format for them, so ``FORMS`` lists the formats ``csvtext`` tries
 to write a forecast back as the data wrote it (each kept only where it writes the checked rows back
 exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` and ``read``:
-``2000M01`` (Eurostat, IMF, statsmodels; ``%YM%m``) and ``01.2000`` (``%m.%Y``, which pandas reads
-as 1 January of the year 1). ``compact_months`` reads an integer column of ``200001`` (``%Y%m``, as
-``timetext.compact_dates`` reads ``20000131``). ``dotted`` tells a CSV column of ``01.2000``, which pandas
+``2000M01`` (Eurostat, IMF, statsmodels; ``%YM%m``; IMF's unpadded ``2000M1``, ``%YM%-m``) and ``01.2000``
+(``%m.%Y``, which pandas reads as 1 January of the year 1). ``compact_months`` reads an integer column of ``200001`` (``%Y%m``, as
+``timetext.compact_dates`` reads ``20000131``); ``refuse_stray`` names the value that breaks a column of
+such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
+month names written short in some rows and in full in others (``Jun 2000``, ``June 2001``), two forms as
+``timetext.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas
 types as the number 1.2, so that ``data`` keeps the text the file wrote. Two-digit years (``Jan-00``) are
 not read as months: the century would be a guess.
 """
@@ -19,12 +22,14 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted, spelled
 
 # formats a month column may be written in, beyond what pandas' guess names; %-m: the month unpadded
-FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
+FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
          "%b %Y", "%B %Y", "%Y %b", "%Y %B", "%b-%Y", "%B-%Y", "%Y-%b", "%Y-%B")
 # forms pandas refuses or misreads as text: read here
-OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%m.%Y": re.compile(r"^\d\d\.\d{4}$")}
+OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$"), "%m.%Y": re.compile(r"^\d\d\.\d{4}$")}
+EITHER = re.compile(r"^\d{4}M1[0-2]$")  # 2000M10: written so padded (%YM%m) or not (%YM%-m)
 DOTTED = re.compile(r"^(?:0[1-9]|1[0-2])\.(?:1[6-9]|2[0-3])\d\d$")  # 01.2000: a month, never a number so written
 
 
@@ -35,9 +40,17 @@ def form(text: str) -> str | None:
 
 def format_of(column: pd.Series) -> str | None:
     """The format of a text column whose first value is a month pandas would not read right
-    (``2000M01``, ``01.2000``), or None; ``read`` names any later value written otherwise."""
+    (``2000M01``, ``2000M1``, ``01.2000``), or None; ``read`` names any later value written otherwise. A column
+    that starts at ``2000M10`` is unpadded (``%YM%-m``) when a later value is (``2001M1``)."""
     values = column.dropna()
-    return form(values.iloc[0].strip()) if len(values) and isinstance(values.iloc[0], str) else None
+    fmt = form(values.iloc[0].strip()) if len(values) and isinstance(values.iloc[0], str) else None
+    if fmt == "%YM%m" and EITHER.match(values.iloc[0].strip()):
+        fmt = "%YM%-m" if values.astype(str).str.strip().str.fullmatch(OWN["%YM%-m"]).any() else fmt
+    return fmt
+
+
+def _fits(text, fmt: str) -> bool:
+    return isinstance(text, str) and (form(text) == fmt or (fmt == "%YM%-m" and bool(EITHER.match(text))))
 
 
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
@@ -45,13 +58,13 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     so written, or naming no month (``2000M13``), is refused (``RnncastError``) with its place."""
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
-    times = pd.to_datetime(text, format=fmt, errors="coerce")
-    same = text.map(lambda v: isinstance(v, str) and form(v) == fmt).to_numpy()
+    times = pd.to_datetime(text, format=fmt.replace("%-m", "%m"), errors="coerce")
+    same = text.map(lambda v: _fits(v, fmt)).to_numpy()
     bad = np.flatnonzero(given & (times.isna().to_numpy() | ~same))
     if len(bad):
         i, first = int(bad[0]), str(column.dropna().iloc[0]).strip()
         value = str(column.iloc[i]).strip()
-        why = "which names no month (months run 01 .. 12)" if form(value) == fmt else f"but it is written as months ({first!r})"
+        why = "which names no month (months run 01 .. 12)" if _fits(value, fmt) else f"but it is written as months ({first!r})"
         raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, {why}; write every value as "
                            f"{first!r} is written")
     return pd.DatetimeIndex(times)
@@ -69,6 +82,60 @@ def compact_months(column: pd.Series) -> pd.DatetimeIndex | None:
         return None
     times = pd.to_datetime(column.astype("Int64").astype(str), format="%Y%m", errors="coerce")  # <NA>: NaT
     return None if (times.isna() & column.notna()).any() else pd.DatetimeIndex(times)
+
+
+def stray_months(column: pd.Series) -> np.ndarray | None:
+    """The positions of the few values (at most 2, or 1 in 100) that break an integer column whose other
+    values, at least 13, are compact months (``200013`` among ``200001`` ...): an array, empty when every
+    value is a month; None when the column is not so. A counter that starts at such a number holds at
+    most 12 months before it leaves them for 88 rows (200013 .. 200100), so it is never so."""
+    given = np.flatnonzero(column.notna().to_numpy())
+    values = column.iloc[given]
+    if len(values) < 13 or values.min() < 100000 or values.max() > 999999:
+        return None
+    v = values.to_numpy(dtype=np.int64)
+    month = (v // 100 >= 1600) & (v // 100 <= 2399) & (v % 100 >= 1) & (v % 100 <= 12)
+    if month.sum() < 13 or (~month).sum() > max(2, len(v) // 100):
+        return None
+    return given[~month]
+
+
+def refuse_stray(column: pd.Series, name: str, place=str) -> None:
+    """Refuse (``RnncastError``) an integer column of compact months (``200001``) with a few values that name
+    no month (``stray_months``), naming the first and its place, rather than read it as integer steps."""
+    stray = stray_months(column)
+    if stray is None or not len(stray):
+        return
+    i = int(stray[0])
+    value = int(column.iloc[i])
+    why = ("which names no month (months run 01 .. 12)" if 1600 <= value // 100 <= 2399 else
+           "which is no month of a year 1600 .. 2399")
+    others = int(column.notna().sum()) - len(stray)
+    raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, {why}, where its other {others} values are "
+                       f"months written {int(column.dropna().iloc[0])} (year and month); correct that value, or name "
+                       f"another time column ({spelled('time_col')})")
+
+
+SHORT = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # May is both: neither
+FULL = ("january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december")
+
+
+def one_naming(column: pd.Series, name: str = "time", place=str) -> None:
+    """Refuse (``RnncastError``) a text column that writes month names short (``Jun 2000``, ``%b``) in some rows and
+    in full (``June 2001``, ``%B``) in others: two forms, as decisions 103 and 123 refuse separators and cases
+    that differ, since no one format writes such a column back. ``May`` is either; ``Sept`` is neither."""
+    rows = np.flatnonzero(column.notna().to_numpy())
+    if not len(rows) or not all(isinstance(v, str) for v in column.iloc[rows[:5]]):
+        return
+    words = column.iloc[rows].astype(str).str.extract(r"([A-Za-z]{3,})", expand=False).str.lower()
+    short, full = words.isin(SHORT).to_numpy(), words.isin(FULL).to_numpy()
+    if short.any() and full.any():
+        a, b = (f"{str(column.iloc[rows[k]]).strip()!r} at {place(int(rows[k]))} ({counted(int(m.sum()), 'row')} so)"
+                for k, m in ((int(np.argmax(short)), short), (int(np.argmax(full)), full)))
+        common = column.iloc[rows[int(np.argmax(short if short.sum() >= full.sum() else full))]]
+        raise RnncastError(f"time column {name!r} mixes date formats, month names written short and in full: {a} and "
+                           f"{b}; write every value in one form, e.g. as {str(common).strip()!r} is written")
 
 
 def dotted(text: pd.Series) -> bool:

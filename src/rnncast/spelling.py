@@ -7,12 +7,14 @@ The library's hints and refusals ('try more epochs (...)', 'give the seasonal pe
 series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
 which it would refuse. A caller that cannot give a setting a refusal would offer (``predict`` takes no
 ``fill`` and no ``freq``: the model applies its fit's) gives its own words for it with :func:`hints`,
-which the refusal reads with :func:`hint`. :func:`counted` pluralises a count's noun. Nothing here imports the rest of the package, so any module may use it.
+which the refusal reads with :func:`hint`. :func:`counted` pluralises a count's noun; :func:`did_you_mean` names
+the known name nearest a misspelt one. Nothing here imports the rest of the package, so any module may use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import difflib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -31,6 +33,15 @@ def keyword_and_flag(name: str, value=None) -> str:
 def counted(n: int, noun: str) -> str:
     """``n`` and its noun, plural unless one: ``1 step``, ``3 steps``, ``1 trial`` (add ``s`` only)."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """`` (did you mean 'Europe/Berlin'?)`` for the one of ``known`` nearest ``name`` (one that differs only in
+    case first), or "" when none is near."""
+    known = [str(k) for k in known]
+    same = [k for k in known if k.lower() == str(name).lower()]
+    close = same or difflib.get_close_matches(str(name), known, n=1, cutoff=cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 _SPELLING: ContextVar[Callable[..., str]] = ContextVar("rnncast_setting_spelling", default=keyword_and_flag)

@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import warnings
+import zoneinfo
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,12 +33,13 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays, datetext, monthtext, timetext
 from rnncast.errors import RnncastError
-from rnncast.spelling import hint, spelled
+from rnncast.spelling import did_you_mean, hint, spelled
 
 log = logging.getLogger(__name__)
 
 TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime")  # taken as the time column by name
 INTEGER_NAMES = ("year", "period", "step", "time_idx")  # integer columns taken as integer periods by name
+MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
 
 
@@ -100,7 +102,8 @@ class Calendar:
 
 def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[str | None, str | None]:
     """The time column and how it was found (None when named by the caller): by its name, its
-    type or its values; integer columns only by name (``year``, ``period``, ``step``, ``time_idx``)."""
+    type or its values; integer columns only by name (``year``, ``period``, ``step``, ``time_idx``; ``month``
+    when its values are months written ``200001``)."""
     if time_col is not None:
         name = str(time_col)
         if name not in frame.columns:
@@ -117,6 +120,10 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     for c in candidates:
         if _looks_like_dates(frame[c]):
             return c, "by its values"
+    for c in candidates:  # 200001 ... in a column named month: months, or one typed wrong that parse_time names
+        if str(c).lower() in MONTH_NAMES and pd.api.types.is_integer_dtype(frame[c]) and (
+                monthtext.compact_months(frame[c]) is not None or monthtext.stray_months(frame[c]) is not None):
+            return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
             return c, "by its name (integer periods)"
@@ -161,6 +168,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):
+        if not counter and str(name).lower() in TIME_NAMES + MONTH_NAMES:  # 200013 among months: named, not steps
+            monthtext.refuse_stray(column, name, place)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
@@ -173,7 +182,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         try:
             time = time.tz_convert(tz) if time.tz is not None else time.tz_localize(tz, ambiguous="infer")
         except Exception as err:  # an unknown zone, or a local time that does not exist or repeats
-            raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}); give an IANA "
+            near = did_you_mean(str(tz), zoneinfo.available_timezones()) if "No time zone" in str(err) else ""
+            raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
                                "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
     elif mixed:
         offsets = sorted({str(v)[-6:] for v in column.dropna().head(10_000) if isinstance(v, str)})

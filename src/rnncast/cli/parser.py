@@ -30,7 +30,8 @@ TARGET_HELP = ("column(s) to forecast (default: long format: y; one series: the 
 FEATURES_HELP = ("other input columns, or 'all' for every other numeric column (default: none, the target's own past "
                  "only); with --future-known they are future covariates")
 TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: found by its name (date, ds, time, "
-                 "timestamp, datetime; year, period, step, time_idx for integers), its type or its values; "
+                 "timestamp, datetime; year, period, step, time_idx for integers; month for months such as 200001), its "
+                 "type or its values; "
                  "none found: rows are numbered)")
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
 
