@@ -339,13 +339,33 @@ def test_a_verdict_over_few_windows_says_their_count_and_that_only_a_large_stead
 
 def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_cannot_rule_out():
     """Between equally good forecasts, the model's errors AR(0.9) and the baseline's white, the test
-    says "beats" up to 17 % of the time at 5 % (decision 119): a win at p >= 0.005 says so."""
-    scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}, "mean": {"mse": 3.0, "mae": 1.5}}
+    says "beats" up to 17 % of the time at 5 % (decision 119): a win at p >= 0.005 says so, in one
+    clause, whatever the MSE gap: chance wins there had gaps of 16-90 % (decision 135)."""
+    scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}, "mean": {"mse": 8.0, "mae": 1.5}}
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.02}}}
     good, sentence = verdict(test)
     assert good and sentence.endswith(
-        "(Diebold–Mariano p = 0.001). The test cannot rule out chance where the model's errors drift and the "
-        "baseline's do not (against mean: p = 0.02): there it says \"beats\" up to 17 % of the time between "
-        "equally good forecasts, and p < 0.005 under 5 %.")
+        "(Diebold–Mariano p = 0.001). If the model's errors drift, an equally good model gets p < 0.05 up to "
+        "17 % of the time (against mean: p = 0.02).")
     test["significance"]["mean"]["p_value"] = 0.004
     assert verdict(test)[1].endswith("(Diebold–Mariano p = 0.001).")
+
+
+def test_few_times_whose_overlapping_windows_set_the_degrees_of_freedom_say_so():
+    """With 19 forecast times the test has 1 degree of freedom, not floor(0.4 * 19^(2/3)) = 2: 6-step
+    windows overlap and the terms are capped at span / (2 horizon) (decision 106); the sentence said
+    the count without its cause."""
+    from rnncast.significance import diebold_mariano
+
+    rng = np.random.default_rng(1)
+    base = rng.normal(size=24)
+    baseline = np.lib.stride_tricks.sliding_window_view(base, 6)[:, :, None]  # [19, 6, 1]
+    model = 0.9 * baseline + 0.5 * rng.normal(size=baseline.shape)
+    result = diebold_mariano(model, baseline, 6)
+    assert result["times"] == 19 and result["df"] == 1 and not result["p_value"] < 0.05
+    scores = {"model": {"mse": float(np.mean(model ** 2)), "mae": 1.0},
+              "repeat": {"mse": float(np.mean(baseline ** 2)), "mae": 1.0}}
+    sentence = verdict({"original": scores, "significance": {"repeat": result}, "horizon": 6})[1]
+    assert sentence.endswith(" With 19 forecast times, whose 6-step windows overlap, the test has 1 degree of "
+                             "freedom: only a large, steady difference passes.")
+    assert "overlap" not in verdict(_one_series_test(12))[1]  # 2 degrees of freedom at 12 one-step times: no cap

@@ -36,9 +36,15 @@ differential (blocks of round(1.5 n^(1/3)), 499 resamples). Then, for the symmet
 (seed 0 null, seed 1 alternative), EWC's size and power at 5 %, 2.5 % and 0.5 %: what a stricter
 level costs.
 
+``--gaps``: in the "model drifts" draws of ``--asymmetric`` (same seed), the sample MSE gap
+(1 - MSE_A / MSE_B) of the draws where EWC says A beats B at 5 %, as the 10th, 50th and 90th
+percentiles, and the share of all draws that are such a chance win with a gap of at least 20 % and
+50 %: whether a large gap rules a chance win out (decision 135: it does not).
+
     python benchmarks/accuracy/dm_false_positives.py [--draws 2000] [--horizon 1] [--lengths 30,100,400,1000]
     python benchmarks/accuracy/dm_false_positives.py --origins [--draws 2000]
     python benchmarks/accuracy/dm_false_positives.py --asymmetric [--draws 2000] [--lengths 12,30,100,400]
+    python benchmarks/accuracy/dm_false_positives.py --gaps [--draws 2000] [--lengths 12,30,100,400]
     (record: accuracy/results/dm-false-positives.md)
 """
 
@@ -157,6 +163,22 @@ def asymmetric(draws: int, lengths: list[int], shift: float) -> None:
             print(f"| {phi} | {n} | " + " | ".join(f"{v:.1f} %" for v in cells) + " |", flush=True)
 
 
+def gaps(draws: int, lengths: list[int]) -> None:
+    """The ``--gaps`` table: how far below the baseline's a chance win's sample MSE lies."""
+    print("| phi | n | EWC says beats | gap: 10th pct | 50th | 90th | beats with gap >= 20 % | >= 50 % |\n|" + "---|" * 8)
+    for phi in (0.5, 0.9):
+        for n in lengths:
+            rng, found = np.random.default_rng(0), []
+            for _ in range(draws):  # the draws of asymmetric_size(phi, n, "model", ...)
+                a, b = ar(rng, phi, n) * math.sqrt(1 - phi ** 2), rng.normal(size=n)
+                p = significance.diebold_mariano(a[:, None, None], b[:, None, None], 1)["p_value"]
+                found.append((p < 0.05, 1 - (a * a).mean() / (b * b).mean()))
+            won = np.array([gap for beats, gap in found if beats])
+            cells = [100 * len(won) / draws, *(100 * np.percentile(won, [10, 50, 90])),
+                     100 * (won >= 0.2).sum() / draws, 100 * (won >= 0.5).sum() / draws]
+            print(f"| {phi} | {n} | " + " | ".join(f"{v:.1f} %" for v in cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=2000)
@@ -165,8 +187,12 @@ def main() -> None:
     parser.add_argument("--lengths", default=None, help="default 30,100,400,1000; with --asymmetric 12,30,100,400")
     parser.add_argument("--origins", action="store_true")
     parser.add_argument("--asymmetric", action="store_true")
+    parser.add_argument("--gaps", action="store_true")
     args = parser.parse_args()
-    lengths = [int(v) for v in (args.lengths or ("12,30,100,400" if args.asymmetric else "30,100,400,1000")).split(",")]
+    lengths = [int(v) for v in (args.lengths or ("12,30,100,400" if args.asymmetric or args.gaps else "30,100,400,1000")).split(",")]
+    if args.gaps:
+        gaps(args.draws, lengths)
+        return
     if args.asymmetric:
         asymmetric(args.draws, lengths, args.shift)
         return

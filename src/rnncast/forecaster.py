@@ -22,7 +22,7 @@ import pandas as pd
 
 from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, parts, reading
+from rnncast import evaluation, fitting, forecasting, parts, reading, readout
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -244,11 +244,13 @@ class Forecaster(Learned):
             MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the
             training rows (``season``); it has no units, so both blocks carry the same MASE.
             Quantile models add the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval),
-            pooled, and with several targets each target's (``by_target``). ``by_series``: the original-unit
-            metrics of every series (``result["series"][id]``). Raises ``RnncastError`` for an unknown
-            part, or when ``data`` holds no window of it (naming the part that would score).
+            pooled, and with several targets each target's (``by_target``). ``by_series``: each series'
+            original-unit metrics (``result["series"][id]``). In words (``readout.read_out``): ``verdict``,
+            whether the model beats every baseline, and ``notes`` and ``hints``, lists of lines. Raises
+            ``RnncastError`` for an unknown part, or when ``data`` has no window of it (naming the part that would score).
             """
-        return evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
+        result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
+        return {**result, **readout.read_out(self, result, part)}
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as

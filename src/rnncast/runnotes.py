@@ -23,6 +23,7 @@ class Fitted(Protocol):
     past_covariates_: list
     future_covariates_: list
     history_: list
+    splits_: list  # windows.Split, one per series
 
 
 def missing_season(forecaster: Fitted) -> Season | None:

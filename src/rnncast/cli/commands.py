@@ -137,8 +137,8 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.verdicts import verdict, verdict_units
-    from rnncast.runnotes import fitted_season_hint, interval_text, missing_season
+    from rnncast.readout import VALUES
+    from rnncast.runnotes import interval_text
 
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
@@ -149,16 +149,10 @@ def run_evaluate(args) -> int:
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season))
-    where = {"test": "these windows", "val": "the validation rows", "train": "the training rows",
-             "all": f"all {result['windows']} windows, training rows included"}
-    print(verdict(result, verdict_units(forecaster), where=where[args.part], season=missing_season(forecaster))[1])
-    if hint := fitted_season_hint(forecaster):
-        print(hint)
-    values = {"test": "these values", "val": "the validation values", "train": "the training values",
-              "all": "all the values"}
-    intervals = interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values[args.part])
-    if intervals:
-        print(intervals)  # as fit prints it: a point verdict says nothing of the intervals
+    print(result["verdict"])  # evaluate's (readout.read_out)
+    intervals = interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, VALUES[args.part])
+    for line in ([intervals] if intervals else []) + result["hints"]:
+        print(line)  # a point verdict says nothing of the intervals; the advice last, as fit prints it
     return 0
 
 

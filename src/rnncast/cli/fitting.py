@@ -63,6 +63,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast.config import Settings
     from rnncast.loading import load_panel
     from rnncast.report import start_config, write_run
+    from rnncast.readout import window_norm_hint
     from rnncast.verdicts import fit_hint, verdict, verdict_units
     from rnncast.runnotes import divergence_text, fitted_season_hint, interval_text, missing_season, unscored_note
 
@@ -146,6 +147,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     print(verdict(test, verdict_units(forecaster), season=missing_season(forecaster))[1])
     if hint := fitted_season_hint(forecaster):
         print(hint)  # what the verdict did not weigh, and the setting that weighs it
+    if hint := window_norm_hint(forecaster, test):
+        print(hint)  # the seasonal-naive forecast won: the setting that starts the network at it
     intervals = interval_text(test["original"]["model"], forecaster.settings_.model.quantiles)
     if intervals:
         print(intervals)  # a point verdict says nothing of how wide the intervals are

@@ -1,0 +1,87 @@
+"""What evaluate's scores say in words (``readout.py``): a Python caller gets the verdict sentence,
+its notes and its hints in ``evaluate``'s result, as the command line prints them; where the
+seasonal-naive forecast is not beaten, the hint of ``window_norm='season'`` and, where the lookback
+leaves each series few training windows, of a shorter lookback of at least a season."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+
+from rnncast import Forecaster, datasets
+from rnncast.cli import main
+from rnncast.verdicts import FUTURE_KNOWN_HINT
+from rnncast.windows import Split
+
+REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
+
+
+def test_evaluate_in_python_gives_the_verdict_and_the_hints_the_command_line_prints():
+    """A learner porting the regression tutorial (past-only features, R² about 0) got scores and
+    p-values from ``evaluate`` and no sentence nor hint: those were the command line's alone."""
+    frame = datasets.aligned_regression(n=300)
+    model = Forecaster(**REGRESSION).fit(frame, target="y", features=["x"])
+    result = model.evaluate(frame)
+    assert result["verdict"].startswith("The model does NOT beat the baselines on these windows: MSE")
+    assert result["hints"] == [FUTURE_KNOWN_HINT] and result["notes"] == []
+    json.dumps({k: result[k] for k in ("verdict", "notes", "hints")})  # plain data
+    known = Forecaster(**REGRESSION, future_known=True).fit(frame, target="y", features=["x"])
+    assert FUTURE_KNOWN_HINT not in known.evaluate(frame)["hints"]
+    assert model.evaluate(frame, part="train")["verdict"].split(":")[0].endswith("on the training rows")
+
+
+def _fitted(window_norm: str = "last", lookback: int = 50, series: int = 4) -> SimpleNamespace:
+    """What the hint reads of a monthly panel's fit: 120 rows a series, 84 of them training rows."""
+    settings = SimpleNamespace(model=SimpleNamespace(window_norm=window_norm, quantiles=()),
+                               data=SimpleNamespace(lookback=lookback, horizon=6, season=12),
+                               train=SimpleNamespace(scheme="window"))
+    return SimpleNamespace(settings_=settings, splits_=[Split(84, 102, 120)] * series, layout_="panel",
+                           targets_=["sales"])
+
+
+def _scores(model: float, seasonal: float, p: float) -> dict:
+    block = {"model": {"mse": model}, "repeat": {"mse": 1.9}, "seasonal": {"mse": seasonal}}
+    return {"scaled": block, "original": block,
+            "significance": {"repeat": {"p_value": 0.03}, "seasonal": {"p_value": p}}}
+
+
+def test_a_seasonal_baseline_that_wins_hints_window_norm_season_and_a_shorter_lookback():
+    """Monthly retail, 4 stores: "does NOT beat ... 1.482 against 0.2796 for the seasonal baseline";
+    --window-norm season --lookback 24 beat every baseline in the same epochs. The hint says both,
+    the lookback with the training windows per series it gives (50 on 84 training rows leaves 29)."""
+    from rnncast.readout import window_norm_hint
+
+    hint = window_norm_hint(_fitted(), _scores(1.482, 0.2796, 0.95))
+    assert hint == (
+        "hint: the seasonal naive forecast beats the model; starting the network at it (window_norm='season', "
+        "--window-norm season) may help: untrained, it then forecasts the seasonal naive forecast, and training "
+        "keeps a change from it only where that helps on validation; so may a shorter lookback of at least a "
+        "season: 24 (lookback=24, --lookback 24) gives 55 training windows per series, 50 gives 29")
+    lower = window_norm_hint(_fitted(lookback=24), _scores(0.25, 0.2796, 0.3))  # lower, not beyond chance
+    assert lower.startswith("hint: the seasonal naive forecast is not beaten beyond chance;") and "lookback" not in lower
+    assert "gives 55 training windows, 50" in window_norm_hint(_fitted(series=1), _scores(1.482, 0.2796, 0.95))
+    assert window_norm_hint(_fitted(), _scores(0.2, 0.2796, 0.01)) is None  # beaten beyond chance
+    assert window_norm_hint(_fitted("season"), _scores(1.482, 0.2796, 0.95)) is None  # it starts there already
+    no_season = _scores(1.482, 0.2796, 0.95)
+    del no_season["scaled"]["seasonal"]
+    assert window_norm_hint(_fitted(), no_season) is None
+
+
+def test_fit_and_evaluate_print_the_window_norm_hint_when_the_seasonal_naive_forecast_wins(tmp_path, capsys):
+    rng = np.random.default_rng(0)
+    months = pd.date_range("2010-01-01", periods=120, freq="MS")
+    frame = pd.concat([pd.DataFrame({"store": f"S{s}", "month": months.strftime("%Y-%m-%d"),
+                                     "sales": 50 + 10 * s + 8 * np.sin(2 * np.pi * np.arange(120) / 12)
+                                     + rng.normal(0, 0.3, 120)}) for s in range(3)])
+    frame.to_csv(tmp_path / "retail.csv", index=False)
+    assert main(["fit", str(tmp_path / "retail.csv"), "--id-col", "store", "--time-col", "month", "--target", "sales",
+                 "--horizon", "6", "--season", "12", "--hidden-size", "4", "--epochs", "1", "--device", "cpu",
+                 "--out", str(tmp_path / "run")]) == 0
+    out = capsys.readouterr().out
+    assert "for the seasonal baseline" in out
+    assert "hint: the seasonal naive forecast beats the model; starting the network at it (window_norm='season'" in out
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "retail.csv")]) == 0
+    assert "hint: the seasonal naive forecast beats the model" in capsys.readouterr().out
