@@ -83,5 +83,7 @@ def test_fit_and_evaluate_print_the_window_norm_hint_when_the_seasonal_naive_for
     out = capsys.readouterr().out
     assert "for the seasonal baseline" in out
     assert "hint: the seasonal naive forecast beats the model; starting the network at it (window_norm='season'" in out
+    page = (tmp_path / "run" / "report.html").read_text()
+    assert "the seasonal naive forecast beats the model; starting the network at it" in page  # the page says it too
     assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "retail.csv")]) == 0
     assert "hint: the seasonal naive forecast beats the model" in capsys.readouterr().out

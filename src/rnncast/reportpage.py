@@ -14,6 +14,7 @@ import base64
 import html
 
 from rnncast.forecaster import Forecaster
+from rnncast.readout import window_norm_hint
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.verdicts import fit_hint, verdict, verdict_units
@@ -34,6 +35,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         good, sentence = verdict(metrics["test"], verdict_units(forecaster), season=missing_season(forecaster))
         blocks.append(("verdict", good, sentence))
         if hint := fitted_season_hint(forecaster):
+            blocks.append(("hint", hint))
+        if hint := window_norm_hint(forecaster, metrics["test"]):  # the seasonal naive forecast not beaten
             blocks.append(("hint", hint))
         hint = fit_hint(forecaster, metrics)
         if hint:
