@@ -335,6 +335,9 @@ def test_a_verdict_over_few_windows_says_their_count_and_that_only_a_large_stead
         f"(Diebold–Mariano {p_text(result['p_value'])}). With 12 forecast times the test has 2 degrees of freedom: "
         "only a large, steady difference passes.")
     assert "steady" not in verdict(_one_series_test(200))[1]  # enough times: nothing said
+    worse = copy.deepcopy(test)
+    worse["original"]["model"]["mse"] = 10 * worse["original"]["repeat"]["mse"]  # a higher MSE: the test is not why
+    assert "steady" not in verdict(worse)[1]
 
 
 def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_cannot_rule_out():
@@ -360,7 +363,7 @@ def test_few_times_whose_overlapping_windows_set_the_degrees_of_freedom_say_so()
     rng = np.random.default_rng(1)
     base = rng.normal(size=24)
     baseline = np.lib.stride_tricks.sliding_window_view(base, 6)[:, :, None]  # [19, 6, 1]
-    model = 0.9 * baseline + 0.5 * rng.normal(size=baseline.shape)
+    model = 0.7 * baseline + 0.3 * rng.normal(size=baseline.shape)  # a lower MSE, not beyond chance
     result = diebold_mariano(model, baseline, 6)
     assert result["times"] == 19 and result["df"] == 1 and not result["p_value"] < 0.05
     scores = {"model": {"mse": float(np.mean(model ** 2)), "mae": 1.0},

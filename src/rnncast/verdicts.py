@@ -37,7 +37,8 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
                       f"{rival:.4g} for the best baseline ({name}), {how}{said_p}.{drift_caveat(test, rivals)}"
                       f"{mae_caveat(test[units])}")
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
-                   f"{rival:.4g} for the {name} baseline, {how}{said_p}.{few_times(result, test.get('horizon', 1))}")
+                   f"{rival:.4g} for the {name} baseline, {how}{said_p}."
+                   f"{few_times(result, test.get('horizon', 1)) if model < rival else ''}")  # lower, not beyond chance
 
 
 def untested(result: dict, how: str) -> str:
