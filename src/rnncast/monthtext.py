@@ -129,7 +129,7 @@ def one_naming(column: pd.Series, name: str = "time", place=str) -> None:
     if not len(rows) or not all(isinstance(v, str) for v in column.iloc[rows[:5]]):
         return
     if not column.iloc[rows[:100]].astype(str).str.contains(r"[A-Za-z]{3}").any():
-        return  # no month names in the first values: a later one would be another form, which reading refuses
+        return  # no month names in the first values: a later one is another form, refused or warned of where read
     words = column.iloc[rows].astype(str).str.extract(r"([A-Za-z]{3,})", expand=False).str.lower()
     short, full = words.isin(SHORT).to_numpy(), words.isin(FULL).to_numpy()
     if short.any() and full.any():
