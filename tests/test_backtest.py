@@ -105,6 +105,29 @@ def test_backtest_reports_metrics_per_window_and_overall_beside_the_baselines(fr
     assert (last == frame.groupby("unique_id")["ds"].max()).all()  # the last window ends with each series
 
 
+def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_line(frame):
+    """A Python user found no verdict on the result (``dir``: cutoffs, figure, forecasts, metrics, panel;
+    the metrics hold numbers only) and a repr of the whole metrics dict, thousands of characters."""
+    from rnncast.runnotes import backtest_season_hint
+    from rnncast.seasons import Season
+    from rnncast.verdicts import backtest_test, backtest_verdict, headline
+
+    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=K)
+    m = result.metrics
+    assert result.verdict == backtest_verdict(m)[1] and "on the backtest windows" in result.verdict
+    assert len(result.notes) == 1 and result.notes[0].startswith("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% "
+                                                                 "interval covers") and "of the backtest values" in result.notes[0]
+    hint = backtest_season_hint(m)  # hourly data, season 1: the daily season was not weighed
+    assert hint and result.hints == [hint] and "season=24, --season 24" in hint
+    text = repr(result)
+    short = headline(backtest_test(m), "scaled", season=Season(**m["implied_season"]))  # the figure's title line
+    assert text == f"Backtest(3 origins, 3 series, horizon {H}: {short})" and short.startswith("the model ")
+    assert len(text) < 300  # not the metrics dict
+    point = Forecaster(**{**TINY, "season": 24, "lookback": 24}).backtest(frame, n_windows=2, refit=True)
+    assert point.notes == [] and point.hints == []
+    assert repr(point).startswith(f"Backtest(2 origins, 3 series, horizon {H}, refit at every origin: the model ")
+
+
 def test_backtest_figure_is_drawn_with_intervals(frame):
     result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=2)
     assert {"y_q0.1", "y_q0.5", "y_q0.9"} <= set(result.forecasts.columns)
@@ -259,6 +282,7 @@ def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit
     assert (m["scored"]["filled_targets"], m["scored"]["windows_left_out"], m["scored"]["windows_scored"]) == (2, 2, 1)
     from rnncast.runnotes import unscored_note
     assert unscored_note(m).startswith("Values that fill made are not scored: 2 target values")
+    assert result.notes == [unscored_note(m)]  # the note rnncast backtest prints, in Python too
     ax = result.figure().axes[0]
     drawn = [np.asarray(line.get_ydata(), float) for line in ax.lines if line.get_color() != "black"]
     assert sum(np.isnan(y).all() for y in drawn) >= 4  # the two windows left out: forecast and repeat, not drawn

@@ -13,7 +13,7 @@ import pandas as pd
 
 from rnncast import Forecaster, datasets
 from rnncast.cli import main
-from rnncast.verdicts import FUTURE_KNOWN_HINT
+from rnncast.verdicts import future_known_hint
 from rnncast.windows import Split
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
@@ -26,10 +26,10 @@ def test_evaluate_in_python_gives_the_verdict_and_the_hints_the_command_line_pri
     model = Forecaster(**REGRESSION).fit(frame, target="y", features=["x"])
     result = model.evaluate(frame)
     assert result["verdict"].startswith("The model does NOT beat the baselines on these windows: MSE")
-    assert result["hints"] == [FUTURE_KNOWN_HINT] and result["notes"] == []
+    assert result["hints"] == [future_known_hint()] and result["notes"] == []
     json.dumps({k: result[k] for k in ("verdict", "notes", "hints")})  # plain data
     known = Forecaster(**REGRESSION, future_known=True).fit(frame, target="y", features=["x"])
-    assert FUTURE_KNOWN_HINT not in known.evaluate(frame)["hints"]
+    assert future_known_hint() not in known.evaluate(frame)["hints"]
     assert model.evaluate(frame, part="train")["verdict"].split(":")[0].endswith("on the training rows")
 
 

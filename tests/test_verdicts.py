@@ -18,7 +18,8 @@ import pytest
 from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.report import write_run
-from rnncast.verdicts import FUTURE_KNOWN_HINT, beats, fit_hint, p_text, verdict
+from rnncast.spelling import spelling
+from rnncast.verdicts import beats, fit_hint, future_known_hint, p_text, verdict
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
@@ -33,12 +34,19 @@ def test_past_only_features_that_lose_to_the_mean_earn_the_future_known_hint(reg
     model = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
     metrics = write_run(tmp_path, model, regression, source="regression")
     assert not beats(metrics["test"], "mean") and not verdict(metrics["test"])[0]
-    assert fit_hint(model, metrics) == FUTURE_KNOWN_HINT and "--future-known" in FUTURE_KNOWN_HINT
+    assert fit_hint(model, metrics) == future_known_hint() and "--future-known" in future_known_hint()
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     verdict_at, hint_at = page.index("class='bad'"), page.index("class='hint'")
     assert verdict_at < hint_at < page.index("Metrics (original units)")  # read right after the verdict
-    assert html.escape(FUTURE_KNOWN_HINT) in page
+    assert html.escape(future_known_hint()) in page
     assert page.index("Forecast on the test split") < page.index("Data and settings")  # plots before the long table
+
+
+def test_the_future_known_hint_names_the_setting_as_the_other_hints_do():
+    """Python's keyword first, then the flag (``season=7, --season 7``), and a command's own spelling where it has one."""
+    assert future_known_hint().endswith("declare them with future_known=True, --future-known")
+    with spelling(lambda name, value=None: f"--set {name}={value}"):
+        assert future_known_hint().endswith("declare them with --set future_known=True")
 
 
 def test_no_hint_for_future_known_features_or_without_features_or_when_the_mean_is_beaten(regression, tmp_path):
@@ -48,13 +56,13 @@ def test_no_hint_for_future_known_features_or_without_features_or_when_the_mean_
     assert fit_hint(alone, {"test": alone.evaluate(regression, part="test")}) is None
     past = Forecaster(**REGRESSION).fit(regression, target="y", features=["x"])
     test = past.evaluate(regression, part="test")
-    assert fit_hint(past, {"test": test}) == FUTURE_KNOWN_HINT
+    assert fit_hint(past, {"test": test}) == future_known_hint()
     won = copy.deepcopy(test)  # the same model had it beaten the mean beyond chance
     won["original"]["model"]["mse"] = 0.5 * test["original"]["mean"]["mse"]
     won["significance"]["mean"]["p_value"] = 0.001
     assert beats(won, "mean") and fit_hint(past, {"test": won}) is None
     won["significance"]["mean"]["p_value"] = 0.2  # lower, but not beyond chance: still the hint
-    assert fit_hint(past, {"test": won}) == FUTURE_KNOWN_HINT
+    assert fit_hint(past, {"test": won}) == future_known_hint()
 
 
 def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
@@ -63,7 +71,7 @@ def test_the_fit_command_ends_with_the_hint(regression, tmp_path, capsys):
             "--hidden-size", "4", "--epochs", "2", "--device", "cpu", "--out", str(tmp_path / "run")]
     assert main(args) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[-1] == FUTURE_KNOWN_HINT and lines[-2].startswith("trained 2 epochs")
+    assert lines[-1] == future_known_hint() and lines[-2].startswith("trained 2 epochs")
     assert main(args[:-2] + ["--future-known", "--out", str(tmp_path / "known")]) == 0
     assert "--future-known" not in capsys.readouterr().out
 

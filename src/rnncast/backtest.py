@@ -28,7 +28,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import csvtext, fills, fitting
+from rnncast import csvtext, fills, fitting, readout
 from rnncast.evaluation import scaled_scores, scores
 from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -50,13 +50,25 @@ class Backtest:
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
-    short and the seconds spent training and forecasting.
+    short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
+    (``readout.backtest_read_out``): ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
+    Its repr is one line: the origins, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
     forecasts: pd.DataFrame
     metrics: dict
-    panel: Panel = field(repr=False)
-    cutoffs: np.ndarray = field(repr=False)  # [S, K] first target row of each window, inside its series
+    panel: Panel
+    cutoffs: np.ndarray  # [S, K] first target row of each window, inside its series
+    verdict: str = ""
+    notes: list = field(default_factory=list)
+    hints: list = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        m = self.metrics
+        season = Season(**m["implied_season"]) if m.get("implied_season") else None
+        how = ", refit at every origin" if m["refit"] else ""
+        return (f"Backtest({counted(m['n_windows'], 'origin')}, {m['series']} series, horizon {m['horizon']}{how}: "
+                f"{headline(backtest_test(m), m['verdict_units'], season=season)})")
 
     def figure(self, n_series: int = 3):
         """Actual values, each window's forecast (and interval) with its origin marked, for the first series."""
@@ -145,7 +157,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)
-    return Backtest(frame, metrics, panel, cutoffs)
+    return Backtest(frame, metrics, panel, cutoffs, **readout.backtest_read_out(metrics))
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,

@@ -19,7 +19,8 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import cutting, distributed, fills, fingerprint, highwaystart, observed, parts, quantilestart, scaling
+from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, observed, parts, quantilestart, scaling,
+                     seeding)
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
@@ -99,6 +100,7 @@ class Prepared:
     val: WindowBatches | None
     diverged: dict | None = None  # set by train: {"epoch", "what", "loss", "kept"} when the loss became NaN or infinite
     data: dict | None = None  # the fingerprint of the data and its cut (prepare_data), kept in checkpoints
+    stream: seeding.Stream | None = None  # the seeded random stream the network was built in; training continues it
 
 
 def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict, skipped: list | None = None) -> Prepared:
@@ -115,7 +117,6 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     device = resolve_device(train_s.device)
     group = distributed.setup(device)  # None unless torchrun started this process among others
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
-    torch.manual_seed(train_s.seed)  # every rank builds the same initial weights
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
         hidden_size=model_s.hidden_size, num_layers=model_s.num_layers, dropout=model_s.dropout,
@@ -125,9 +126,6 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         static_cardinalities=encoder.cardinalities if encoder else (), quantiles=model_s.quantiles,
         target_offsets=model_s.channel_independent and bool(model_s.quantiles),
     )
-    net = build_net(spec).to(device)
-    if group is not None:
-        torch.manual_seed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
     values = torch.from_numpy(scaling.transform_rows(panel.values, panel.lengths, offset, scale)).to(device)  # [N, C]
     statics = static_tensors(static_inputs, static_codes, device)
     lookback, horizon = data_s.lookback, data_s.horizon
@@ -144,8 +142,13 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     highway_fit = model_s.highway and model_s.highway_start == "least_squares"
     windows = train if train_s.scheme == "window" or not highway_fit else window_batches(
         values, *panel_window_starts(splits, panel.offsets, "train", lookback, horizon), panel, data_s, statics, None)
-    started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
-    quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
+    stream = seeding.Stream(train_s.seed, device)  # torch's global generators seeded, the caller's left as they were
+    with stream.active():
+        net = build_net(spec).to(device)  # every rank builds the same initial weights
+        if group is not None:
+            stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
+        started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
+        quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
     train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill)  # [S, T] each
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
@@ -158,7 +161,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         unused=list(panel.unused),
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
-    return Prepared(net, state, device, group, train, val)
+    return Prepared(net, state, device, group, train, val, stream=stream)
 
 
 def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False) -> list[dict]:
@@ -178,7 +181,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     def diverged(info: dict) -> None:
         prepared.diverged = info
 
-    with cpu_threads(prepared.state.settings.train.threads):  # 0: torch's own count
+    stream = prepared.stream or seeding.Stream(prepared.state.settings.train.seed, prepared.device)
+    with cpu_threads(prepared.state.settings.train.threads), stream.active():  # 0: torch's own count; the seeded stream
         history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged)

@@ -1,15 +1,15 @@
 """What evaluate's scores say in words, in Python as on the command line: the verdict sentence, the
 notes beside it and the hints of what to try next (``read_out``; ``Forecaster.evaluate`` adds them to
-its result as plain text). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the
+its result as plain text; ``backtest_read_out``, a backtest's, which its result holds). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the
 notes; the hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here.
 """
 
 from __future__ import annotations
 
-from rnncast.runnotes import (Fitted, divergence_text, fitted_season_hint, interval_text, mase_note, missing_season,
-                              unscored_note)
+from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, fitted_season_hint, interval_text, mase_note,
+                              missing_season, unscored_note)
 from rnncast.spelling import counted, spelled
-from rnncast.verdicts import beats, fit_hint, verdict, verdict_units
+from rnncast.verdicts import backtest_verdict, beats, fit_hint, verdict, verdict_units
 from rnncast.windows import train_windows
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
@@ -32,6 +32,16 @@ def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:
     hints = [fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result})]
     return {"verdict": sentence, "notes": [n for n in notes if n], "hints": [h for h in hints if h]}
 
+
+
+def backtest_read_out(m: dict) -> dict:
+    """``{"verdict", "notes", "hints"}`` of a backtest's metrics (``backtest.run``), as ``rnncast backtest``
+    prints them: the verdict over every window with how the Diebold–Mariano test was made on them
+    (``verdicts.backtest_verdict``), the notes (values fill made that were not scored, the intervals'
+    coverage) and the hint of a season the run did not weigh, each a line of text."""
+    notes = [unscored_note(m), interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")]
+    return {"verdict": backtest_verdict(m)[1], "notes": [n for n in notes if n],
+            "hints": [h for h in [backtest_season_hint(m)] if h]}
 
 def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:
     """The hint beside a verdict whose seasonal-naive baseline the model does not beat (``beats``), or

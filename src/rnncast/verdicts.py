@@ -14,7 +14,7 @@ from __future__ import annotations
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season
 from rnncast.significance import cosine_terms
-from rnncast.spelling import counted
+from rnncast.spelling import counted, spelled
 
 
 def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split",
@@ -196,9 +196,12 @@ def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.0
     return scores["model"]["mse"] < scores[baseline]["mse"] and p_value < alpha
 
 
-FUTURE_KNOWN_HINT = ("hint: the features are used only up to the step before each forecast; if their values are known "
-                     "at the forecast time (a calendar, a planned price, a measured input), declare them with "
-                     "--future-known (future_known=True)")
+def future_known_hint() -> str:
+    """The hint of features used only up to the step before each forecast, naming ``future_known``
+    as the other hints name a setting (``spelling.spelled``: ``future_known=True, --future-known``)."""
+    return ("hint: the features are used only up to the step before each forecast; if their values are known "
+            "at the forecast time (a calendar, a planned price, a measured input), declare them with "
+            f"{spelled('future_known', True)}")
 
 
 def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
@@ -208,7 +211,7 @@ def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:
         return None
     if "mean" not in metrics["test"]["original"] or beats(metrics["test"], "mean", verdict_units(forecaster)):
         return None
-    return FUTURE_KNOWN_HINT
+    return future_known_hint()
 
 
 def verdict_units(forecaster: Fitted) -> str:

@@ -63,8 +63,6 @@ def run_backtest(args) -> int:
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
-    from rnncast.verdicts import backtest_verdict
-    from rnncast.runnotes import backtest_season_hint, interval_text, unscored_note
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -92,14 +90,9 @@ def run_backtest(args) -> int:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
-    if note := unscored_note(result.metrics):
-        print(note)  # why a window's row may be nan
-    print(backtest_verdict(result.metrics)[1])
-    if hint := backtest_season_hint(result.metrics):
-        print(hint)
-    intervals = interval_text(result.metrics["overall"]["model"], result.metrics["quantiles"], "the backtest values")
-    if intervals:
-        print(intervals)
+    print(result.verdict)  # the result's words (readout.backtest_read_out), as evaluate prints its own
+    for line in result.notes + result.hints:
+        print(line)  # values fill made (why a window's row may be nan), the intervals; the advice last
     seconds = result.metrics["seconds"]
     print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
