@@ -184,9 +184,12 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:
         require_column(frame, name)
-    clash = sorted(set(given) & ({ID_COLUMN, TARGET_COLUMN} | set(covariates)))
+    clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
     if clash:
-        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate or the id/target of the long format")
+        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")
+    if ID_COLUMN in given:  # a table holding it reads as long format at predict (reading._load)
+        raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}, long format's id column: data holding it "
+                           "reads as long format; rename it")
     shared = _numeric(frame, covariates)  # [rows, K] places in the wide table
     codes, rows, ys = [], [], []
     for s, name in enumerate(given):
