@@ -20,7 +20,7 @@ import pandas as pd
 
 from rnncast import timeaxis
 from rnncast.csvtext import kept_format
-from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
+from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.spelling import one_series_reader
 
@@ -212,6 +212,7 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     """The table's columns that no role took: not the time, the id, a target, a covariate, a static
     attribute or (wide) a series; in the table's order."""
     used = set(rows.columns) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
+    used.add(frame.attrs.get(INDEX_TIME))  # an index not taken for time is warned of where time is found
     if layout == "wide":
         used |= {str(i) for i in rows.ids}
     return [str(c) for c in frame.columns if str(c) not in used]
