@@ -58,6 +58,7 @@ def test_quantile_models_save_and_load(tmp_path, quantile_model):
     same = Forecaster.load(tmp_path / "m")
     data = make_frame(200)
     pd.testing.assert_frame_equal(quantile_model.predict(data), same.predict(data))
+    assert same.get_params() == quantile_model.get_params() and same.get_params()["quantiles"] == (0.1, 0.5, 0.9)
 
 
 def test_segment_model_saves_and_loads_bit_identically(tmp_path):

@@ -97,6 +97,17 @@ def test_unknown_id_column_is_named_with_the_columns_there_are(panel_frame):
         Forecaster(**TINY).fit(panel_frame, id_col="store")
 
 
+def test_a_wide_series_may_be_named_y_as_long_format_s_target_but_not_as_its_id(panel_frame):
+    wide = panel_frame.pivot(index="ds", columns="unique_id", values="y").reset_index().rename(columns={"s000": "y"})
+    for series in ("all", ["y", "s001"]):  # 'y' is only a name here
+        model = Forecaster(**TINY).fit(wide, series=series)
+        assert "y" in model.predict(wide)["unique_id"].tolist()
+    with pytest.raises(RnncastError, match="cannot be named 'unique_id'"):  # it would read as long format at predict
+        Forecaster(**TINY).fit(wide.rename(columns={"s001": "unique_id"}), series=["y", "unique_id"])
+    with pytest.raises(RnncastError, match=r"\['s002'\] cannot be both a series and a covariate"):
+        load_panel(wide, series=["y", "s002"], features=["s002"])
+
+
 def test_a_column_in_two_roles_is_refused(panel_frame):
     frame = panel_frame.assign(x=1.0)
     with pytest.raises(RnncastError, match=r"\['x'\] named in more than one role"):

@@ -88,6 +88,11 @@ def test_all_counts_the_windows_on_rows_the_model_learned_from(model, series):
     assert "flatter the model" in result["scored"]["text"]
 
 
+def test_all_on_too_few_rows_counts_them_in_rows(model, series):
+    with pytest.raises(RnncastError, match=r"^data has 10 rows; evaluating needs at least lookback"):
+        model.evaluate(series.iloc[:10], part="all")
+
+
 def test_unknown_part_is_refused_with_the_choices(model, series):
     with pytest.raises(RnncastError, match="choose one of: train, val, test, all"):
         model.evaluate(series, part="holdout")

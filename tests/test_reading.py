@@ -129,3 +129,14 @@ def test_new_data_zoned_otherwise_than_the_fit_is_refused_by_name(tmp_path):
     zoned = Forecaster(**TINY, tz="Europe/Berlin").fit(naive, target="y")  # tz= at fit: naive data is read in it
     assert str(zoned.predict(naive).index.tz) == "Europe/Berlin"
     assert zoned.predict(aware.assign(ds=aware.ds.dt.tz_convert("UTC"))).index[0] == zoned.predict(naive).index[0]
+
+
+def test_data_without_rows_is_one_line_for_every_reader_dated_or_not_single_or_panel(fitted, data, panel_fitted,
+                                                                                    panel_frame):
+    empty = "the data has no rows"
+    for call in (lambda: fitted.predict(data.iloc[:0]), lambda: fitted.evaluate(data.iloc[:0], part="all"),
+                 lambda: fitted.predict_windows(data.iloc[:0]), lambda: fitted.predict(data[["y", "x"]].iloc[:0]),
+                 lambda: panel_fitted.predict(panel_frame.iloc[:0]),  # not "every one was too short at fit"
+                 lambda: Forecaster(**TINY).fit(data.iloc[:0], target="y")):
+        with pytest.raises(RnncastError, match=empty):
+            call()

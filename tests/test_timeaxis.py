@@ -316,3 +316,20 @@ def test_a_misspelt_zone_is_refused_with_the_zone_it_is_nearest(zone, near):
     frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=10, freq="D").astype(str), "y": np.arange(10.0)})
     with pytest.raises(RnncastError, match=rf"time zone '{zone}'.*\(did you mean '{near}'\?\)"):
         load_panel(frame, tz=zone)
+
+
+def test_a_time_column_comes_before_a_datetime_index_which_is_said_once_and_used_when_named(caplog):
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=120, freq="D"),
+                          "y": np.sin(np.arange(120) / 3.0)}).set_index(pd.date_range("2000-01-01", periods=120, freq="h"))
+    with caplog.at_level(logging.INFO):
+        model = Forecaster(**TINY).fit(frame, target="y")
+    assert model.calendar_.name == "date" and model.calendar_.freq_text == "D"  # the column, as the README orders
+    assert [m for m in _warnings(caplog) if "DatetimeIndex" in m] == [
+        "time is column 'date' (found by its name), not the data's DatetimeIndex; to use the index, give "
+        "time_col='ds' (--time-col) or drop the column"]
+    assert not any("not used" in r.getMessage() for r in caplog.records)  # neither 'date' nor the index's 'ds'
+    caplog.clear()
+    assert model.predict(frame).index[0] == pd.Timestamp("2020-04-30")
+    assert not _warnings(caplog)  # said at fit, not at each predict
+    assert load_panel(frame, "y", time_col="ds", announce=False).calendar.freq_text == "h"
+    assert load_panel(frame.drop(columns="date"), "y", announce=False).calendar.freq_text == "h"  # no column: the index

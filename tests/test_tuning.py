@@ -225,3 +225,10 @@ def test_rows_of_several_series_are_refused_saying_tune_takes_one(frame):
     with pytest.raises(RnncastError, match=r"^tune searches the settings of one series, but the data holds 2 \(told apart "
                                            r"by 'unique_id'\); give it the rows of one of them$"):
         tune(stores.rename(columns={"store": "unique_id"}), target="y", trials=1, settings={"epochs": 1})
+
+
+def test_a_misspelt_setting_is_said_before_the_lookback_search_wraps_it(frame):
+    with pytest.raises(RnncastError) as refused:
+        tune(frame, target="y", trials=1, settings={"epoch": 2})
+    assert str(refused.value).startswith("unknown setting(s) ['epoch'] (did you mean 'epochs'?)")
+    assert "no lookback" not in str(refused.value)

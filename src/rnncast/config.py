@@ -216,6 +216,15 @@ PRESETS: dict[str, dict] = {
 }
 
 
+def check_names(params: dict) -> None:
+    """Refuse a name that is no setting of ``Forecaster`` (``RnncastError`` with the nearest name)."""
+    known = {f.name for c in SETTING_CLASSES for f in fields(c)}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise RnncastError(f"unknown setting(s) {unknown}{did_you_mean(unknown[0], known)}; known settings: "
+                           f"{sorted(known)}")
+
+
 @dataclass(frozen=True)
 class Settings:
     data: DataSettings
@@ -225,11 +234,7 @@ class Settings:
     @classmethod
     def from_flat(cls, params: dict) -> "Settings":
         """Build from the flat keyword arguments of ``Forecaster`` (unknown names are an error)."""
-        known = {f.name for c in SETTING_CLASSES for f in fields(c)}
-        unknown = sorted(set(params) - known)
-        if unknown:
-            raise RnncastError(f"unknown setting(s) {unknown}{did_you_mean(unknown[0], known)}; known settings: "
-                               f"{sorted(known)}")
+        check_names(params)
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
         settings = cls(*groups)

@@ -36,6 +36,7 @@ COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zip": No
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
+INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_frame)
 # pandas.read_csv's default missing-value strings (its documentation lists them), kept for every
 # column but the ids
 NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
@@ -217,6 +218,8 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
         if clash:
             raise RnncastError(f"the index level(s) {clash} have the name of a column; the index is read as a column "
                                "(the time axis), so rename the index or the column")
+        if isinstance(data.index, (pd.DatetimeIndex, pd.PeriodIndex)):  # a time column is looked for first (README)
+            attrs[INDEX_TIME] = str(levels[0])
         data = data.reset_index(names=levels)
     labels = [str(c) for c in data.columns]
     if len(set(labels)) != len(labels):

@@ -20,7 +20,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
-    (original units). Quantile models add the pinball loss and the coverage of each central interval,
+    (original units; one series given without an id is keyed ``None``, the id the model holds for it: a
+    name such as its target's would be invented, and could be a panel's real id). Quantile models add the pinball loss and the coverage of each central interval,
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units).
     """

@@ -20,7 +20,7 @@ import pandas as pd
 
 from rnncast import timeaxis
 from rnncast.csvtext import kept_format
-from rnncast.data import ID_COLUMN, names, numeric_column, place, require_column
+from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.spelling import one_series_reader
 
@@ -184,9 +184,12 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:
         require_column(frame, name)
-    clash = sorted(set(given) & ({ID_COLUMN, TARGET_COLUMN} | set(covariates)))
+    clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
     if clash:
-        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate or the id/target of the long format")
+        raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")
+    if ID_COLUMN in given:  # a table holding it reads as long format at predict (reading._load)
+        raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}, long format's id column: data holding it "
+                           "reads as long format; rename it")
     shared = _numeric(frame, covariates)  # [rows, K] places in the wide table
     codes, rows, ys = [], [], []
     for s, name in enumerate(given):
@@ -209,6 +212,7 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     """The table's columns that no role took: not the time, the id, a target, a covariate, a static
     attribute or (wide) a series; in the table's order."""
     used = set(rows.columns) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
+    used.add(frame.attrs.get(INDEX_TIME))  # an index not taken for time is warned of where time is found
     if layout == "wide":
         used |= {str(i) for i in rows.ids}
     return [str(c) for c in frame.columns if str(c) not in used]

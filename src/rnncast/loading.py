@@ -67,6 +67,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         frame = read_table(data, text_columns=id_text)
     else:
         frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
+    if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
+        raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {}  # how dates that read both ways were read (timeaxis.parse_time)
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,

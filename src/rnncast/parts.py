@@ -93,7 +93,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
     if part == "all":
         short = np.flatnonzero(panel.lengths < lookback + horizon)
         if len(short) == panel.n_series:
-            rows = len(panel.values) if panel.n_series == 1 else f"{panel.lengths.max()} rows in its longest series"
+            rows = f"{len(panel.values)} rows" if panel.n_series == 1 else f"{panel.lengths.max()} rows in its longest series"
             raise RnncastError(f"data has {rows}; evaluating needs at least lookback {lookback} + horizon {horizon}")
         starts, series = every_window_start(panel.lengths, panel.offsets, lookback, horizon)
     else:

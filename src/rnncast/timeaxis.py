@@ -32,6 +32,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays, datetext, monthtext, timetext
+from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled
 
@@ -111,6 +112,20 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
             raise RnncastError(f"time column {name!r} not found; available columns: {available}")
         return name, None
     candidates = [c for c in frame.columns if c not in set(exclude)]
+    index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became (data.as_frame)
+    if index in candidates:  # the columns first, then the index (README)
+        name, how = _search(frame, [c for c in candidates if c != index])
+        if name is None:
+            return _search(frame, [index])
+        kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
+        log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
+                    "(--time-col) or drop the column", name, how, kind, index)
+        return name, how
+    return _search(frame, candidates)
+
+
+def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:
+    """The first of ``candidates`` that is time, and how it was found: by name, type, values, then as integer periods."""
     for c in candidates:
         if str(c).lower() in TIME_NAMES:
             return c, "by its name"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnncast import files
-from rnncast.config import CELLS, Settings
+from rnncast.config import CELLS, Settings, check_names
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
@@ -166,6 +166,7 @@ def _suggest(trial, name: str, lookbacks: tuple):
 def _checked(fixed: dict, searched: list) -> Settings:
     """The fixed settings, checked; with the lookback searched, beside the first lookback of
     ``LOOKBACKS`` they take (a season of 52 needs a lookback of at least 52, not the default 50)."""
+    check_names(fixed)  # a misspelt name is said as it is, not as what no lookback fits
     if "lookback" not in searched:
         return Settings.from_flat(fixed)
     for lookback in LOOKBACKS:
