@@ -64,7 +64,7 @@ def run_backtest(args) -> int:
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
     from rnncast.verdicts import backtest_verdict
-    from rnncast.runnotes import backtest_season_hint, interval_text, unscored_note
+    from rnncast.runnotes import backtest_season_hint, interval_text, mase_note, unscored_note
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -94,6 +94,8 @@ def run_backtest(args) -> int:
     print(table(rows[0], rows[1:]))
     if note := unscored_note(result.metrics):
         print(note)  # why a window's row may be nan
+    if note := mase_note(result.metrics):
+        print(note)  # the series a pooled MASE leaves out
     print(backtest_verdict(result.metrics)[1])
     if hint := backtest_season_hint(result.metrics):
         print(hint)
