@@ -26,7 +26,7 @@ def wide_all() -> Forecaster:
 
 
 def test_a_new_column_of_a_wide_model_fitted_on_every_column_is_refused_as_an_unseen_series(caplog, wide_all):
-    with pytest.raises(RnncastError, match=r"series \['new col'\] were not in the data the model was fitted on"):
+    with pytest.raises(RnncastError, match=r"series \['new col'\] \(1 in all\) were not in the data the model was fitted on"):
         wide_all.predict(_wide().assign(**{"new col": 1.0}))
     named = Forecaster(**TINY).fit(_wide(), series=["a", "b"])  # other columns were never series
     with caplog.at_level("WARNING", logger="rnncast"):

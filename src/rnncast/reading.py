@@ -123,7 +123,8 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
 
 def unseen_series(state: FittedState, unknown: list) -> str:
     """The refusal of series the model was not fitted on, which it has no scaler for."""
-    return (f"series {listed(unknown)} were not in the data the model was fitted on, so it has no scaler for them; "
+    count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
+    return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
             f"it knows {len(state.ids)} series, e.g. {state.ids[:5]}")
 
 
