@@ -29,7 +29,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
 from rnncast import csvtext, fills, fitting, readout
-from rnncast.evaluation import scaled_scores, scores
+from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
@@ -152,6 +152,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                        horizon, step, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
+    if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.ids):  # any window's model without a scale
+        metrics["mase_excluded"] = excluded
     out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],

@@ -37,16 +37,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         kept = scored(original)
         result["r2_by_series"] = {"series": metrics.r2_by_series(original.y_true, original.y_pred, original.series, kept)[1],
                                   "of": scored_series}
-    unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
-    if unusable.any():
-        unobserved = np.isnan(mase_scales).any(axis=1)  # [S] no observed training values one season apart
-        why = [text for count, text in (
-            ((unusable & ~unobserved).sum(), "their training rows never change (a zero in-sample naive error)"),
-            (unobserved.sum(), "fill made their training values, leaving no two observed one season apart "
-                               "(no in-sample naive error)")) if count]
-        result["mase_excluded"] = {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
-                                   "count": int(unusable.sum()), "unobserved": int(unobserved.sum()),
-                                   "why": " or ".join(why) + ", so MASE is undefined for them; it pools the other series"}
+    if excluded := mase_excluded(mase_scales, ids):
+        result["mase_excluded"] = excluded
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)
@@ -141,3 +133,20 @@ def forecast_times(wf: WindowForecasts) -> np.ndarray:
         time = wf.times[s][wf.target_rows[mine]]
         keys[mine] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
     return np.unique(keys, return_inverse=True)[1].astype(np.int64)
+
+
+def mase_excluded(mase_scales: np.ndarray, ids: list) -> dict | None:
+    """The series a pooled MASE leaves out (``mase_scales`` [S, ...]: no finite positive scale in some
+    column), as metrics keep them (``runnotes.mase_note`` says it); None when every series has one."""
+    mase_scales = mase_scales.reshape(len(mase_scales), -1)
+    unusable = ~(np.isfinite(mase_scales) & (mase_scales > 0)).all(axis=1)  # [S]
+    if not unusable.any():
+        return None
+    unobserved = np.isnan(mase_scales).any(axis=1)  # [S] no observed training values one season apart
+    why = [text for count, text in (
+        ((unusable & ~unobserved).sum(), "their training rows never change (a zero in-sample naive error)"),
+        (unobserved.sum(), "fill made their training values, leaving no two observed one season apart "
+                           "(no in-sample naive error)")) if count]
+    return {"series": [ids[s] for s in np.flatnonzero(unusable)][:20],
+            "count": int(unusable.sum()), "unobserved": int(unobserved.sum()),
+            "why": " or ".join(why) + ", so MASE is undefined for them; it pools the other series"}

@@ -66,6 +66,8 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     prepared.data = record
+    if panel.layout == "wide":  # reading.read_new: is a column new since fit a new series?
+        prepared.state.series_all = as_read.series_all
     return prepared
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
-from rnncast.spelling import counted
+from rnncast.spelling import counted, listed
 from rnncast.timeaxis import parse_time
 from rnncast.timetext import at_midnight, shown
 
@@ -87,7 +87,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         except RnncastError as err:
             raise RnncastError(f"in the future values, {err}") from None
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
-    given = given[given["_series"] >= 0]
+    other = given["_series"].to_numpy() < 0  # rows of a series not forecast
+    if other.any():
+        names = list(dict.fromkeys(frame[id_col].astype(str).to_numpy()[other]))
+        log.warning("the future values hold %s of series %s, which %s not forecast; they are not used",
+                    counted(int(other.sum()), "row"), listed(names), "is" if len(names) == 1 else "are")
+    given = given[~other]
     twice = given.duplicated(["_series", "_key"])
     if dated and twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
@@ -105,12 +110,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         had = given.loc[given["_series"] == s, "_key"]
         seen = ""
         if dated and len(had):
-            listed = [shown(v, day) for v in frame[time_col].iloc[had.index[:3]]]
-            seen = f"; the future values of {'the series' if id_col is None else repr(ids[s])} are dated {', '.join(listed)}" + \
+            dated_as = [shown(v, day) for v in frame[time_col].iloc[had.index[:3]]]
+            seen = f"; the future values of {'the series' if id_col is None else repr(ids[s])} are dated {', '.join(dated_as)}" + \
                    (" ..." if len(had) > 3 else "")
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(ids, s)}{', '.join(dates)} ({int(absent.sum())} of "
-            f"{len(table)} series-steps missing){seen}; predict needs them for the {horizon} steps after each series' "
+            f"{len(table)} series-steps missing{_each(first['_series'], ids)}){seen}; predict needs them for the {horizon} steps after each series' "
             "last row")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
@@ -187,6 +192,15 @@ def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray
         return np.zeros(len(frame), dtype=np.int64)
     lookup = pd.Series(np.arange(len(ids)), index=ids)  # ids are text
     return frame[id_col].astype(str).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
+
+
+def _each(series: pd.Series, ids: list) -> str:
+    """", in series '42' 3, 'b' 1" (the first five series and the steps each misses) when several miss some; else ""."""
+    counts = series.value_counts(sort=False).sort_index()
+    if len(counts) < 2:
+        return ""
+    each = [f"{ids[int(s)]!r} {n}" for s, n in counts.items()]
+    return ": " + ", ".join(each[:5]) + (f", ... ({len(each)} series)" if len(each) > 5 else "")
 
 
 def _who(ids: list, s) -> str:

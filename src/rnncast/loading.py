@@ -78,6 +78,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                       holidays)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     panel.unused = not_used(frame, rows, layout, static_names)
+    panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         log.info(not_used_note(panel.unused, layout))
     if static_covariates is not None and layout != "single":

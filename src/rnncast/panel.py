@@ -45,6 +45,7 @@ class Panel:
     # on (negative: earlier, positive: later; 0: observed, fills.fill_missing); None: every value observed
     dropped_tail: dict = field(default_factory=dict)  # {series: (rows, last time)} rows fill 'drop' removed at its end
     unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
+    series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
 
     @property
     def n_series(self) -> int:

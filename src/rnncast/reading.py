@@ -16,7 +16,7 @@ from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
-from rnncast.spelling import hints
+from rnncast.spelling import hints, listed
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
 
@@ -83,15 +83,49 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         if static_covariates is not None:
             raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
         return load_panel(data, state.targets, None, state.time_col, **reading)
+    if static_covariates is not None and state.static_encoder is None:
+        raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
+                           "covariates (static_covariates=, --static-covariates or --static at fit)")
     id_col = state.id_col or ID_COLUMN
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     if state.layout == "wide" and id_col not in frame.columns:
-        present = [i for i in state.ids if i in frame.columns]
-        return load_panel(frame, None, None, state.time_col, series=present or state.ids,
+        return load_panel(frame, None, None, state.time_col, series=_wide_series(state, frame, static),
                           static_covariates=static, **reading)
     return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+
+
+def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
+    """The series columns of a wide table to read: the trained ones it holds, and those fit left out as
+    too short (``known`` names them); a trained series it lacks is named in a warning. A column new
+    since fit is refused by name (as long format refuses an unseen id) where fit took every numeric
+    column as a series (``series='all'``), so it would be one; else it is named as not used."""
+    columns = [str(c) for c in frame.columns]
+    trained, short = set(state.ids), [str(d["id"]) for d in state.skipped_series]
+    missing = [i for i in state.ids if i not in columns]
+    if missing and len(missing) < len(state.ids):
+        log.warning("series %s the model was trained on are not in the data and are not forecast or scored",
+                    listed(missing))
+    known_columns = trained | set(short) | {state.time_col, *state.features, *state.unused}
+    known_columns |= set(static) if isinstance(static, list) else set()
+    new = [c for c in columns if c not in known_columns]
+    numeric = [c for c in new if pd.api.types.is_numeric_dtype(frame[c])]
+    if state.series_all and numeric:
+        raise RnncastError(unseen_series(state, numeric))
+    if new:
+        log.warning("column(s) %s are not used: the model was fitted on series %s%s", listed(new), listed(state.ids),
+                    f" and covariates {state.features}" if state.features else "")
+    present = [i for i in state.ids if i in columns]
+    present += [i for i in short if i in columns and frame[i].notna().any()]
+    return present or state.ids
+
+
+def unseen_series(state: FittedState, unknown: list) -> str:
+    """The refusal of series the model was not fitted on, which it has no scaler for."""
+    count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
+    return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
+            f"it knows {len(state.ids)} series, e.g. {state.ids[:5]}")
 
 
 def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
@@ -139,10 +173,7 @@ def series_index(state: FittedState, panel: Panel) -> np.ndarray:
             listed = ", ".join(f"{i!r} ({short[i]['rows']} rows)" for i in unknown if i in short)
             raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
                                "rows), so the model has no scaler for them; leave them out")
-        raise RnncastError(
-            f"series {unknown[:5]} ({len(unknown)} in all) were not in the data the model was fitted on, so it has no "
-            f"scaler for them; it knows {len(state.ids)} series, e.g. {state.ids[:5]}"
-        )
+        raise RnncastError(unseen_series(state, unknown))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 
 

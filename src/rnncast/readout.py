@@ -37,11 +37,12 @@ def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:
 def backtest_read_out(m: dict) -> dict:
     """``{"verdict", "notes", "hints"}`` of a backtest's metrics (``backtest.run``), as ``rnncast backtest``
     prints them: the verdict over every window with how the Diebold–Mariano test was made on them
-    (``verdicts.backtest_verdict``), the notes (values fill made that were not scored, the intervals'
-    coverage) and the hint of a season the run did not weigh, each a line of text."""
-    notes = [unscored_note(m), interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")]
+    (``verdicts.backtest_verdict``), the notes (values fill made that were not scored, the series a pooled
+    MASE leaves out, the intervals' coverage) and the hint of a season the run did not weigh, each a line of text."""
+    notes = [unscored_note(m), mase_note(m), interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")]
     return {"verdict": backtest_verdict(m)[1], "notes": [n for n in notes if n],
             "hints": [h for h in [backtest_season_hint(m)] if h]}
+
 
 def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:
     """The hint beside a verdict whose seasonal-naive baseline the model does not beat (``beats``), or

@@ -29,7 +29,7 @@ from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.verdicts import backtest_verdict
-from rnncast.runnotes import backtest_season_hint, divergence, interval_text, unscored_note
+from rnncast.runnotes import backtest_season_hint, divergence, interval_text, mase_note, unscored_note
 from rnncast.windows import window_starts
 
 
@@ -209,8 +209,9 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")
     if intervals:
         blocks.append(("p", intervals))
-    if note := unscored_note(m):
-        blocks.append(("p", note))
+    for note in (unscored_note(m), mase_note(m)):
+        if note:
+            blocks.append(("p", note))
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

@@ -52,6 +52,7 @@ class FittedState:
     world_size: int = 1
     highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
+    series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
 
     @cached_property
     def settings(self) -> Settings:
@@ -81,6 +82,8 @@ class FittedState:
             "skipped_series": self.skipped_series, "train_seconds": self.train_seconds, "borders": self.borders,
             "highway_start": self.highway_start, "unused": self.unused,
         }
+        if self.series_all is not None:
+            meta["series_all"] = self.series_all
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -120,7 +123,7 @@ class FittedState:
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
                 borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),
-                unused=[str(c) for c in meta.get("unused", [])],
+                unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
