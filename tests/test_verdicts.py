@@ -139,6 +139,10 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
     assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
         "the model does NOT beat the repeat baseline: MSE 1 against 2, a lower MSE, but not beyond chance "
         "(Diebold–Mariano p = 0.2)")  # the terminal's numbers and p-value, not a bare "beyond chance"
+    assert sentence.endswith("only a steady difference counts.")  # a lower MSE the test did not confirm
+    worse = _backtest_metrics(0.99)
+    worse["overall"]["model"]["mse"] = 6.0  # six times repeat's: the test is not why it loses
+    assert not backtest_verdict(worse)[0] and "steady difference" not in backtest_verdict(worse)[1]
 
 
 def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
