@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,20 @@ from rnncast import noticed
 PACKAGE = Path(noticed.__file__).parent
 
 
-def test_warnings_and_the_kept_info_lines_are_captured_in_order_and_nothing_else():
+@contextmanager
+def rnncast_level(level: int):
+    """The ``rnncast`` logger at ``level`` within the block, as it was after."""
     logger = logging.getLogger("rnncast")
-    level = logger.level
-    logger.setLevel(logging.INFO)
+    before = logger.level
+    logger.setLevel(level)
     try:
+        yield logger
+    finally:
+        logger.setLevel(before)
+
+
+def test_warnings_and_the_kept_info_lines_are_captured_in_order_and_nothing_else():
+    with rnncast_level(logging.INFO) as logger:
         with noticed.capture() as notes:
             logging.getLogger("rnncast.fills").info("filling %d missing values with %s", 41, "ffill")
             logging.getLogger("rnncast.loading").info("time: column %r, calendar %s", "date", "D")  # a fact, not a note
@@ -26,8 +36,6 @@ def test_warnings_and_the_kept_info_lines_are_captured_in_order_and_nothing_else
             logging.getLogger("rnncast.training").debug("epoch 1")
             logging.getLogger("other").warning("not rnncast's")
         logging.getLogger("rnncast.fills").warning("after the block")
-    finally:
-        logger.setLevel(level)
     assert notes == [{"level": "info", "text": "filling 41 missing values with ffill"},
                      {"level": "info", "text": "fill_gaps inserted 1 missing rows"},
                      {"level": "warning", "text": "the model trains on only 1 window"}]
@@ -35,15 +43,10 @@ def test_warnings_and_the_kept_info_lines_are_captured_in_order_and_nothing_else
 
 
 def test_capture_changes_no_level_so_an_info_line_not_logged_is_not_kept():
-    logger = logging.getLogger("rnncast")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
+    with rnncast_level(logging.WARNING) as logger:
         with noticed.capture() as notes:
             logging.getLogger("rnncast.fills").info("filling %d missing values with %s", 41, "ffill")
         assert logger.level == logging.WARNING
-    finally:
-        logger.setLevel(level)
     assert notes == []
 
 
