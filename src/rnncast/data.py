@@ -29,6 +29,7 @@ import pandas as pd
 
 from rnncast import monthtext, numbertext
 from rnncast.errors import RnncastError
+from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
 
@@ -257,18 +258,8 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
                      f"(--features '\"{holding[0]}\"'), or repeat the flag once per name")
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
-        close = did_you_mean(str(name), [str(c) for c in frame.columns])
+        close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
         raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
-
-
-def did_you_mean(name: str, names: list[str]) -> str:
-    """" (did you mean 'sales'?)" for the one of ``names`` that differs from ``name`` only in case, or
-    else the closest by spelling (difflib's ratio 0.8 or more); "" where none is close."""
-    import difflib
-
-    same = [n for n in names if n.casefold() == name.casefold()]
-    close = same or difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def place(i: int, attrs: dict) -> str:
