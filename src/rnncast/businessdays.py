@@ -135,7 +135,7 @@ def given(time, name, where, fmt: str | None = None) -> pd.offsets.CustomBusines
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
                            f"{'periods' if isinstance(time, pd.PeriodIndex) else 'integers'}; leave holidays unset")
-    rows = np.flatnonzero(np.isin(_days(time), weekday_holidays(name)))
+    rows = np.flatnonzero(np.isin(wall_days(time), weekday_holidays(name)))
     if len(rows):
         i = int(rows[0])
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
@@ -178,7 +178,7 @@ def candidates() -> list[str]:
 def explain(time: pd.DatetimeIndex, offsets: np.ndarray) -> Explained | None:
     """The holiday set whose weekday holidays are exactly the weekdays missing from the series of the
     stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days), or None."""
-    days = _days(time)
+    days = wall_days(time)
     missing = _missing_weekdays(days, offsets)
     if not len(missing):
         return None
@@ -245,7 +245,8 @@ def _fits(holidays: np.ndarray, missing: np.ndarray, days: np.ndarray, year: int
     return bool(np.isin(missing, holidays).all() and not np.isin(days, holidays).any())
 
 
-def _days(time: pd.DatetimeIndex) -> np.ndarray:
+def wall_days(time: pd.DatetimeIndex) -> np.ndarray:
+    """[N] the calendar days of ``time`` as its wall clock reads them (``datetime64[D]``)."""
     wall = time.tz_localize(None) if time.tz is not None else time
     return wall.to_numpy().astype("datetime64[D]")
 

@@ -139,10 +139,9 @@ def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None
         from rnncast import businessdays  # the holidays package, read only when a model skips holidays
 
         at = stamps[rows]
-        wall = at.tz_localize(None) if at.tz is not None else at
         last = np.array([wanted[s][-1] for s in unused["_series"]], dtype=object)
         within = np.array([t <= e for t, e in zip(at, last)], dtype=bool)
-        on_holiday = within & np.isin(wall.to_numpy().astype("datetime64[D]"), businessdays.weekday_holidays(holidays))
+        on_holiday = within & np.isin(businessdays.wall_days(at), businessdays.weekday_holidays(holidays))
     outside = int((~on_holiday).sum())
     if on_holiday.any():
         first = shown(stamps[rows[on_holiday][0]], day)

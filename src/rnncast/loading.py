@@ -165,10 +165,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         businessdays.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        text = lambda c: c.shown  # noqa: E731
-        others = "".join(f"; {rows.ids[s]!r}: {text(c)}" for s, c in list(own.items())[:5])
+        others = "".join(f"; {rows.ids[s]!r}: {c.shown}" for s, c in list(own.items())[:5])
         more = f" and {len(own) - 5} more series of their own" if len(own) > 5 else ""
-        log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, text(calendar), others, more)
+        log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, calendar.shown, others, more)
     if ruler is not None and ruler.missing:
         steps, stamps = ruler.steps, ruler.stamps
         after = calendars.missing_rows(steps, offsets)  # [N] calendar steps missing after each row

@@ -10,6 +10,7 @@ import math
 import numbers
 
 from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.spelling import counted
 
 
 def parse_quantiles(value) -> tuple:
@@ -67,7 +68,7 @@ def checked_keywords(init):
     def checked(self, *args, **kwargs):
         if len(args) > by_position:  # Python's own refusal names no setting: "takes 1 positional argument but 2 were given"
             raise UnknownParameter(f"{owner} takes its settings by keyword, as {owner}({', '.join(v + '=...' for v in valid[:2])}), "
-                                   f"not by position; got {len(args)} positional value{'s' if len(args) != 1 else ''}: "
+                                   f"not by position; got {counted(len(args), 'positional value')}: "
                                    f"{', '.join(repr(a) for a in args)}")
         for name in kwargs:
             if name not in valid:

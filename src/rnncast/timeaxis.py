@@ -137,7 +137,7 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
             return c, "by its values"
     for c in candidates:  # 200001 ... in a column named month: months, or one typed wrong that parse_time names
         if str(c).lower() in MONTH_NAMES and pd.api.types.is_integer_dtype(frame[c]) and (
-                monthtext.compact_months(frame[c]) is not None or monthtext.stray_months(frame[c]) is not None):
+                monthtext.stray_months(frame[c]) is not None or monthtext.compact_months(frame[c]) is not None):
             return c, "by its name"
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
