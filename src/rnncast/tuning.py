@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import files
+from rnncast import evaluation, files
 from rnncast.config import CELLS, Settings, check_names
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -129,7 +129,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
-        return model.evaluate(panel, part="val")["scaled"]["model"][key]
+        return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
 
     if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}

@@ -151,14 +151,14 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
               "share shocks, so each origin counts once)" if m["series"] > 1 else "")
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
     overlap = (f"; windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']}), so its variance adds "
-               f"their autocovariances over {reach - 1} lag{'s' if reach > 2 else ''}, unweighted as R's forecast::dm.test"
+               f"their autocovariances over {counted(reach - 1, 'lag')}, unweighted as R's forecast::dm.test"
                + (f" (against the {' and '.join(dropped)} baseline that sum was not positive, so, as dm.test does, "
                   "the lags were dropped)" if dropped else "") if reach > 1 else "")
     _, named, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
     untested = (f"No test against the {named} baseline could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
     return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {origins} forecast origins{series}{overlap}; "
-                  f"it is compared with Student's t at {origins - 1} degree{'s' if origins != 2 else ''} of freedom "
+                  f"it is compared with Student's t at {counted(origins - 1, 'degree')} of freedom "
                   "(Harvey–Leybourne–Newbold's small-sample form)"
                   + (": with few origins only a steady difference counts." if good or model < rival else "."))  # not beside a loss
 

@@ -14,6 +14,7 @@ from rnncast.cli.display import epoch_bar
 from rnncast.cli.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError
 from rnncast.noticed import capture
+from rnncast.spelling import counted
 
 
 def run_fit(args) -> int:
@@ -112,10 +113,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     on_epoch.draws_bar = True  # the command line's bar is the one drawn, verbose or not (fitting.progress)
 
     try:
-        with interrupts.ctrl_c_between_batches():  # Ctrl-C stops at a batch boundary, never lost in a finalizer
-            forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
-                           on_start=on_start if main_rank else None)
-            interrupts.stop_if_asked()  # one that came after the last batch's check (run_fit's block holds it)
+        forecaster.fit(panel, on_epoch=on_epoch, checkpoint=checkpoint, resume=resuming,
+                       on_start=on_start if main_rank else None)  # under run_fit's Ctrl-C block (interrupts)
+        interrupts.stop_if_asked()  # one that came after the last batch's check
     except BaseException as err:
         bar.close()
         if tracker is not None:
@@ -156,11 +156,11 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     epochs = len(forecaster.history_)
     diverged = divergence_text(forecaster)  # "training diverged in epoch 7; the model keeps epoch 5"
     if resuming and not saved:  # a resume of a run whose training had ended: no epoch was left to run
-        print(f"the run's training had ended ({epochs} epoch{'s' if epochs != 1 else ''} run, as many as its settings or "
+        print(f"the run's training had ended ({counted(epochs, 'epoch')} run, as many as its settings or "
               f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
-        trained = (f"trained {epochs} epoch{'s' if epochs != 1 else ''}" if first <= 1 else  # a resume: this attempt's
+        trained = (f"trained {counted(epochs, 'epoch')}" if first <= 1 else  # a resume: this attempt's
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all)")
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
