@@ -31,7 +31,8 @@ from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
-from rnncast.training import cpu_threads, fit_network, resolve_device
+from rnncast.devices import cpu_threads, resolve_device
+from rnncast.training import fit_network
 from rnncast.windows import Split, panel_window_starts
 
 log = logging.getLogger(__name__)

@@ -29,7 +29,7 @@ from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
 from rnncast.settingvalues import checked_keywords, same_value, unknown_parameter
 from rnncast.state import FittedState
-from rnncast.training import resolve_device
+from rnncast.devices import resolve_device
 
 log = logging.getLogger(__name__)
 

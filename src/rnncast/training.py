@@ -9,10 +9,8 @@ walks ``ordered()``. Under torchrun every rank takes only its share of each glob
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 import logging
 import math
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable
@@ -40,33 +38,6 @@ class EpochRecord:
     val_loss: float | None
     seconds: float
     best: bool
-
-
-def resolve_device(name: str) -> torch.device:
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name == "cuda" and not torch.cuda.is_available():
-        raise RnncastError(f"device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu ({spelled('device', 'auto')})")
-    return torch.device(name)
-
-
-@contextmanager
-def cpu_threads(threads: int):
-    """Within the block torch uses ``threads`` CPU threads (0: as it was), and the count it had after
-    (a library call leaves the process as it found it)."""
-    previous = torch.get_num_threads()
-    cores = os.cpu_count() or 1
-    if threads > cores:
-        log.warning("threads %d is more than this machine's %d cores, which only slows training; training on %d",
-                    threads, cores, cores)
-        threads = cores
-    if threads:
-        torch.set_num_threads(int(threads))
-    try:
-        yield
-    finally:
-        if threads:
-            torch.set_num_threads(previous)
 
 
 @dataclass

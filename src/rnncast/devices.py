@@ -1,0 +1,45 @@
+"""Where a fit runs: the torch device asked for (``auto`` | ``cpu`` | ``cuda``) and the number of
+CPU threads torch uses while it trains (the ``threads`` setting, decision 121)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+
+import torch
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
+
+log = logging.getLogger(__name__)
+
+
+def resolve_device(name: str) -> torch.device:
+    """The torch device for ``name``: ``auto`` is CUDA where a GPU is here, else the CPU.
+
+    Raises ``RnncastError`` when ``cuda`` is asked for on a machine without a CUDA GPU."""
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name == "cuda" and not torch.cuda.is_available():
+        raise RnncastError(f"device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu ({spelled('device', 'auto')})")
+    return torch.device(name)
+
+
+@contextmanager
+def cpu_threads(threads: int):
+    """Within the block torch uses ``threads`` CPU threads (0: as it was), and the count it had after
+    (a library call leaves the process as it found it)."""
+    previous = torch.get_num_threads()
+    cores = os.cpu_count() or 1
+    if threads > cores:
+        log.warning("threads %d is more than this machine's %d cores, which only slows training; training on %d",
+                    threads, cores, cores)
+        threads = cores
+    if threads:
+        torch.set_num_threads(int(threads))
+    try:
+        yield
+    finally:
+        if threads:
+            torch.set_num_threads(previous)

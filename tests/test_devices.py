@@ -1,0 +1,54 @@
+"""devices.py: the torch device asked for and the CPU threads a fit trains on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import torch
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.devices import resolve_device
+from rnncast.errors import RnncastError
+from test_models import _sine
+
+
+def test_auto_is_the_cpu_without_a_gpu_and_cuda_without_one_is_refused_by_name(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert resolve_device("auto") == torch.device("cpu")
+    assert resolve_device("cpu") == torch.device("cpu")
+    with pytest.raises(RnncastError, match="device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu"):
+        resolve_device("cuda")
+
+
+def test_threads_sets_torchs_count_while_training_and_leaves_it_as_it_was():
+    """threads=1 trains on one CPU thread (a busy machine's remedy, benchmarks/speed/threads.py) and
+    the process keeps its own count after; the fit's numbers do not depend on it."""
+    before = torch.get_num_threads()
+    seen = []
+    frame = pd.DataFrame({"y": _sine(400)})
+    one = Forecaster(**{**TINY, "threads": 1}).fit(frame, target="y", on_epoch=lambda r: seen.append(torch.get_num_threads()))
+    assert seen and set(seen) == {1}
+    assert torch.get_num_threads() == before
+    default = Forecaster(**TINY).fit(frame, target="y")
+    assert [r["val_loss"] for r in one.history_] == pytest.approx([r["val_loss"] for r in default.history_], rel=1e-5)
+
+
+def test_a_negative_thread_count_is_refused_by_name():
+    with pytest.raises(RnncastError, match="threads must be an integer from 0 to"):
+        Forecaster(threads=-1).fit(pd.DataFrame({"y": _sine(200)}), target="y")
+
+
+def test_more_threads_than_cores_train_on_the_cores_and_an_absurd_count_is_refused(caplog):
+    """--threads 100000 reached torch, which failed with a traceback and left a half-made run."""
+    import os
+
+    seen = []
+    frame = pd.DataFrame({"y": _sine(400)})
+    cores = os.cpu_count() or 1
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "threads": cores + 1}).fit(frame, target="y",
+                                                         on_epoch=lambda r: seen.append(torch.get_num_threads()))
+    assert set(seen) == {cores} and f"more than this machine's {cores} cores" in caplog.text
+    with pytest.raises(RnncastError, match="threads must be an integer from 0 to 1024"):
+        Forecaster(threads=100000).fit(frame, target="y")
