@@ -222,3 +222,53 @@ def test_future_rows_on_the_models_holidays_are_counted_apart_from_those_outside
     assert ("1 row on NYSE holidays (first: 2024-07-04), which the calendar of business days without NYSE "
             "holidays skips") in said
     assert "hold 5 rows outside the 4 forecast steps" in said
+
+
+# ---- another week --------------------------------------------------------------------------------
+
+SUN_THU = "Sun Mon Tue Wed Thu"
+
+
+def _sun_thu(holidays="IL", start="2019-01-06", end="2022-06-30") -> pd.DataFrame:
+    days = pd.date_range(start, end, freq=businessdays.offset(holidays, SUN_THU) if holidays else
+                         pd.offsets.CustomBusinessDay(weekmask=SUN_THU))
+    rng = np.random.default_rng(0)
+    return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(rng.normal(0, 1, len(days)))})
+
+
+def test_the_holidays_of_a_sunday_to_thursday_market_are_found_on_its_week(caplog):
+    for name in ("IL", "XSAU"):
+        frame = _sun_thu(name)
+        with caplog.at_level(logging.INFO, logger="rnncast"):
+            panel = load_panel(frame, target="Close")
+        assert panel.calendar.holidays == name and panel.calendar.weekmask == SUN_THU
+        assert panel.calendar.shown == f"'{SUN_THU}' without {name} holidays"
+        assert f"business days {SUN_THU} without {name} holidays (" in caplog.text
+        assert "missing from" not in caplog.text
+        caplog.clear()
+
+
+def test_a_named_week_and_set_are_one_calendar_and_a_row_on_a_holiday_is_refused():
+    frame = _sun_thu("IL")
+    panel = load_panel(frame, target="Close", freq="sun mon tue wed thu", holidays="il")
+    assert panel.calendar.holidays == "IL" and panel.calendar.weekmask == SUN_THU
+    with pytest.raises(RnncastError, match=r"one of the NYSE holidays .* business days Sun Mon Tue Wed Thu without NYSE"):
+        load_panel(_sun_thu(None), target="Close", freq=SUN_THU, holidays="NYSE")
+
+
+def test_a_sunday_to_thursday_model_forecasts_its_days_and_rebuilds_its_calendar(tmp_path):
+    frame = _sun_thu("IL", end="2020-06-30")
+    model = _fit(frame)
+    assert _dates(model.predict(frame)) == ["2020-07-01", "2020-07-02", "2020-07-05", "2020-07-06"]  # Wed Thu Sun Mon
+    model.save(tmp_path / "m")
+    kept = json.loads((tmp_path / "m" / "model.json").read_text())["calendar"]
+    assert kept["freq"] == SUN_THU and kept["holidays"] == "IL"
+    assert Forecaster.load(tmp_path / "m").calendar_ == model.calendar_
+    assert Calendar.from_state(kept).freq == businessdays.offset("IL", SUN_THU)
+
+
+def test_a_freq_that_is_a_bad_week_mask_is_refused_with_the_settings():
+    with pytest.raises(RnncastError, match=r"'Thur' is no weekday \(did you mean 'Thu'\?\)"):
+        _fit(_sun_thu(None), freq="Sun Mon Tue Wed Thur")
+    with pytest.raises(RnncastError, match=r"not a calendar; .* a week mask of business days such as 'Sun Mon Tue Wed Thu'"):
+        _fit(_sun_thu(None), freq="Sun-Thu")

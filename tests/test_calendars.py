@@ -56,3 +56,26 @@ def test_semi_monthly_dates_settle_on_their_calendar_and_forecasts_are_dated():
     assert calendar.freq == to_offset("SME") and ruler.missing == 3
     calendar, _, _ = settle(*_stack(pd.date_range("2020-01-01", periods=40, freq="SMS-10")))
     assert calendar.freq == to_offset("SMS-10")
+
+
+def test_business_days_on_another_week_settle_on_its_week_mask_without_missing_rows():
+    from rnncast import weekmasks
+
+    time = pd.bdate_range("2021-01-03", periods=300, freq="C", weekmask="Sun Mon Tue Wed Thu")
+    calendar, ruler, own = settle(time, np.array([0, 300]))
+    assert calendar.weekmask == "Sun Mon Tue Wed Thu" and calendar.shown == "'Sun Mon Tue Wed Thu'"
+    assert ruler.missing == 0 and not own
+    assert [d.day_name()[:3] for d in calendar.next(time[-1], 3)] == ["Sun", "Mon", "Tue"]  # 2022-02-24 was a Thursday
+    calendar, ruler, own = settle(time, np.array([0, 300]), freq="sun mon tue wed thu")
+    assert calendar.weekmask == "Sun Mon Tue Wed Thu" and ruler.missing == 0
+    weekdays = pd.bdate_range("2021-01-04", periods=300)
+    assert settle(weekdays, np.array([0, 300]))[0].freq == weekmasks.offset(None)  # Monday to Friday stays 'B'
+
+
+def test_series_of_different_weeks_in_a_panel_keep_their_own():
+    a = pd.bdate_range("2021-01-03", periods=150, freq="C", weekmask="Sun Mon Tue Wed Thu")
+    b = pd.bdate_range("2021-01-04", periods=150)
+    c = pd.bdate_range("2021-01-04", periods=150, freq="C", weekmask="Mon Tue Wed Thu Fri Sat")
+    calendar, ruler, own = settle(*_stack(a, b, c))
+    weeks = [calendar.weekmask] + [own[s].freq_text for s in (1, 2)]
+    assert weeks == ["Sun Mon Tue Wed Thu", "B", "Mon Tue Wed Thu Fri Sat"] and ruler.missing == 0

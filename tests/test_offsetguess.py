@@ -29,3 +29,11 @@ def test_calendars_near_a_step_are_anchored_as_the_data_is():
     days = pd.DatetimeIndex(["2024-01-15", "2024-01-31", "2024-02-15"])
     assert [o.freqstr for o in near(pd.Timedelta(days=15), days)] == ["15D", "SMS-15", "SME-15"]
     assert near(pd.Timedelta(hours=1), days) == []  # under a day: the step itself is tried
+
+
+def test_a_week_other_than_monday_to_friday_is_a_candidate_of_daily_data():
+    time = pd.bdate_range("2021-01-03", periods=60, freq="C", weekmask="Sun Mon Tue Wed Thu")
+    found = candidates(time, np.array([0, 60]))
+    assert pd.offsets.CustomBusinessDay(weekmask="Sun Mon Tue Wed Thu") in found
+    days = pd.date_range("2021-01-01", periods=60, freq="D")
+    assert not any(isinstance(o, pd.offsets.CustomBusinessDay) for o in candidates(days[days.day % 5 != 0], np.array([0, 48])))

@@ -15,6 +15,10 @@ the set with the fewest holidays in those years, then the first in ``candidates(
 explain the rows alike must also agree after them (``AHEAD`` years on), where the forecasts fall: when
 they differ there the data cannot tell which calendar it follows, and ``explain`` refuses, naming the
 sets and the first date they differ on, rather than let a forecast land on a day the market is shut.
+
+A week other than Monday to Friday (``weekmasks``: a market open Sunday to Thursday) takes a holiday set
+alike: each function takes the week mask, the holidays that count are those on its days, and ``explain``
+tries first the sets whose weekend (the ``holidays`` package's) is the days the mask leaves out.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from rnncast import weekmasks
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint
 from rnncast.timetext import at_midnight, shown
@@ -46,13 +51,15 @@ class Explained(NamedTuple):
     missing: int  # missing weekdays (every one of them a holiday of the set)
     alike: tuple = ()  # the other sets that explain the rows as well and agree with it through ``through``
     through: int = 0
+    weekmask: str | None = None  # the week, when not Monday to Friday (weekmasks)
 
     def __str__(self) -> str:
         also = ""
         if self.alike:
             whose = ", ".join(f"{n}'s" for n in self.alike)
             also = f"; so are {whose}, which agree{'s' if len(self.alike) == 1 else ''} with it through {self.through}"
-        return (f"{described(self.name)} ({self.missing} of {self.missing} missing weekdays are {self.name} holidays"
+        days = "weekdays" if self.weekmask is None else f"{self.weekmask} days"
+        return (f"{described(self.name, self.weekmask)} ({self.missing} of {self.missing} missing {days} are {self.name} holidays"
                 f"{also}; give holidays= (--holidays) to name another set)")
 
 
@@ -109,17 +116,18 @@ def _table(name: str, first: int, last: int):
 
 
 @functools.lru_cache(maxsize=256)
-def weekday_holidays(name: str, first: int = YEARS[0], last: int = YEARS[1]) -> np.ndarray:
-    """The holidays of set ``name`` that fall on Monday to Friday in the years ``first`` to ``last``,
-    sorted, as ``datetime64[D]``."""
+def weekday_holidays(name: str, first: int = YEARS[0], last: int = YEARS[1], weekmask: str | None = None) -> np.ndarray:
+    """The holidays of set ``name`` that fall on Monday to Friday (the days of ``weekmask``, when given)
+    in the years ``first`` to ``last``, sorted, as ``datetime64[D]``."""
     days = np.array(sorted(_table(name, first, last)), dtype="datetime64[D]")
-    return days[np.is_busday(days)] if len(days) else days
+    return days[np.is_busday(days, weekmask=weekmask or weekmasks.BUSINESS)] if len(days) else days
 
 
 @functools.lru_cache(maxsize=64)
-def offset(name: str) -> pd.offsets.CustomBusinessDay:
-    """Business days (Monday to Friday) without the holidays of set ``name`` over ``YEARS``."""
-    return pd.offsets.CustomBusinessDay(holidays=weekday_holidays(canonical(name)))
+def offset(name: str, weekmask: str | None = None) -> pd.offsets.CustomBusinessDay:
+    """Business days (Monday to Friday, or the days of ``weekmask``) without the holidays of set ``name``
+    over ``YEARS``."""
+    return weekmasks.offset(weekmask, weekday_holidays(canonical(name), weekmask=weekmask))
 
 
 def holiday_of(name: str, day) -> str | None:
@@ -127,22 +135,23 @@ def holiday_of(name: str, day) -> str | None:
     return _table(canonical(name), *YEARS).get(pd.Timestamp(day).date())
 
 
-def given(time, name, where, fmt: str | None = None) -> pd.offsets.CustomBusinessDay:
+def given(time, name, where, fmt: str | None = None, weekmask: str | None = None) -> pd.offsets.CustomBusinessDay:
     """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
-    which falls on one of its weekday holidays; ``RnncastError`` naming the first such row (``where(i)``,
-    shown as the data writes it: ``fmt``) and the holiday otherwise."""
+    which falls on one of its weekday holidays (those on the days of ``weekmask``, when given);
+    ``RnncastError`` naming the first such row (``where(i)``, shown as the data writes it: ``fmt``) and
+    the holiday otherwise."""
     name = canonical(name)
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
                            f"{'periods' if isinstance(time, pd.PeriodIndex) else 'integers'}; leave holidays unset")
-    rows = np.flatnonzero(np.isin(wall_days(time), weekday_holidays(name)))
+    rows = np.flatnonzero(np.isin(wall_days(time), weekday_holidays(name, weekmask=weekmask)))
     if len(rows):
         i = int(rows[0])
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
-                           f"({holiday_of(name, time[i])}), which the calendar of business days without {name} "
-                           f"holidays skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
-    return offset(name)
+                           f"({holiday_of(name, time[i])}), which the calendar of {described(name, weekmask)} "
+                           f"skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
+    return offset(name, weekmask)
 
 
 HOLIDAYS_HINT = ("remove the rows on holidays, or give holidays= (--holidays) the set the data follows, or leave it "
@@ -154,8 +163,10 @@ GAPS_HINT = ("weekdays missing from business days may be holidays, which no know
 
 
 def plain_business(freq) -> bool:
-    """Whether ``freq`` is plain business days (``B``), whose missing weekdays a holiday set might explain."""
-    return isinstance(freq, pd.offsets.BusinessDay) and freq.n == 1 and not freq.offset
+    """Whether ``freq`` is business days without holidays (``B``, or a week mask: ``weekmasks``), whose
+    missing weekdays a holiday set might explain."""
+    return (isinstance(freq, pd.offsets.BusinessDay) and freq.n == 1 and not freq.offset
+            and not len(getattr(freq, "holidays", None) or ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,41 +186,56 @@ def candidates() -> list[str]:
     return names + [c for c in COUNTRIES if c in supported]
 
 
-def explain(time: pd.DatetimeIndex, offsets: np.ndarray) -> Explained | None:
+@functools.lru_cache(maxsize=16)
+def _weekend_of(weekmask: str | None) -> list[str]:
+    """The sets whose weekend (the ``holidays`` package's) is the days ``weekmask`` leaves out, markets
+    first, then countries; with ``candidates()`` after them: those inference tries on that week."""
+    if weekmask is None:
+        return candidates()
+    lib, off = _lib(), set(np.flatnonzero(~weekmasks.bits(weekmask)).tolist())
+    markets = [c for c in candidates() if c in lib.list_supported_financial()]
+    found = [c for c in markets if set(lib.financial_holidays(c).weekend) == off]
+    found += [c for c in lib.list_supported_countries(include_aliases=False) if set(lib.country_holidays(c).weekend) == off]
+    return list(dict.fromkeys(found + candidates()))
+
+
+def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None) -> Explained | None:
     """The holiday set whose weekday holidays are exactly the weekdays missing from the series of the
-    stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days), or None."""
+    stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days: Monday to Friday, or
+    the days of ``weekmask``), or None."""
     days = wall_days(time)
-    missing = _missing_weekdays(days, offsets)
+    missing = _missing_weekdays(days, offsets, weekmask)
     if not len(missing):
         return None
     first_year, last_year = int(str(days.min())[:4]), int(str(days.max())[:4])
     year = int(str(missing[0])[:4])
     found, markets = [], set(_lib().list_supported_financial())
-    for name in candidates():
-        if not _fits(weekday_holidays(name, year, year), missing, days, year):
+    tried = _weekend_of(weekmask)
+    for name in tried:
+        if not _fits(weekday_holidays(name, year, year, weekmask), missing, days, year):
             continue  # the year of the first missing day rules out nearly every set
-        holidays = weekday_holidays(name, first_year, last_year)
+        holidays = weekday_holidays(name, first_year, last_year, weekmask)
         if _fits(holidays, missing, days):
             in_span = int(((holidays >= days.min()) & (holidays <= days.max())).sum())
             found.append((name in markets, -in_span, name))
     if not found:
         return None
-    order = {n: i for i, n in enumerate(candidates())}
+    order = {n: i for i, n in enumerate(tried)}
     name = max(found, key=lambda f: (f[0], f[1], -order[f[2]]))[2]
     alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
     ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
     through = last_year + AHEAD
-    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing))
-    return Explained(name, offset(name), len(missing), alike, through)
+    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing), weekmask)
+    return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask)
 
 
-def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int) -> None:
+def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None) -> None:
     """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from
     ``start`` through the year ``last``: naming the first such day and which sets it is a holiday of."""
     if len(names) < 2:
         return
     first = int(str(start)[:4])
-    after = {n: (h := weekday_holidays(n, first, last))[h >= start] for n in names}
+    after = {n: (h := weekday_holidays(n, first, last, weekmask))[h >= start] for n in names}
     differ = [np.setxor1d(after[names[0]], after[n]) for n in names[1:]]
     differ = [d[0] for d in differ if len(d)]
     if not differ:
@@ -219,10 +245,10 @@ def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: in
     open_ = [_known_as(n) for n in names if day not in after[n]]
     what = holiday_of(names[[day in after[n] for n in names].index(True)], day)
     raise RnncastError(
-        f"the {missing} weekdays missing from business days are the holidays of {_listed(names, 'and')} alike, but "
+        f"the {missing} weekdays missing from {described(None, weekmask)} are the holidays of {_listed(names, 'and')} alike, but "
         f"their calendars differ after the data: {day} is a holiday of {_listed(shut, 'and')} ({what}), not of "
         f"{_listed(open_, 'or')}; give holidays= (--holidays {_listed(names, 'or', False)}) to say which days the "
-        "forecasts skip, or freq='B' (--freq B) to keep every weekday")
+        f"forecasts skip, or {_keep_every(weekmask)} to keep every weekday")
 
 
 def _known_as(name: str) -> str:
@@ -251,19 +277,26 @@ def wall_days(time: pd.DatetimeIndex) -> np.ndarray:
     return wall.to_numpy().astype("datetime64[D]")
 
 
-def _missing_weekdays(days: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """The weekdays within each series' span that it has no row on, over all series, sorted and unique."""
+def _keep_every(weekmask: str | None) -> str:
+    return "freq='B' (--freq B)" if weekmask is None else f"freq={weekmask!r} (--freq {weekmask!r})"
+
+
+def _missing_weekdays(days: np.ndarray, offsets: np.ndarray, weekmask: str | None = None) -> np.ndarray:
+    """The weekdays (of ``weekmask``, when given) within each series' span that it has no row on, over
+    all series, sorted and unique."""
     found = []
     for s in range(len(offsets) - 1):
         own = days[offsets[s] : offsets[s + 1]]
         if len(own) < 2:
             continue
         span = np.arange(own[0], own[-1] + 1)
-        weekdays = span[np.is_busday(span)]
+        weekdays = span[np.is_busday(span, weekmask=weekmask or weekmasks.BUSINESS)]
         found.append(np.setdiff1d(weekdays, own, assume_unique=False))
     return np.unique(np.concatenate(found)) if found else np.array([], dtype="datetime64[D]")
 
 
-def described(name: str | None) -> str:
-    """How a person reads the calendar: ``business days without NYSE holidays``."""
-    return "business days" if name is None else f"business days without {name} holidays"
+def described(name: str | None, weekmask: str | None = None) -> str:
+    """How a person reads the calendar: ``business days without NYSE holidays``, ``business days Sun Mon Tue
+    Wed Thu without IL holidays``."""
+    days = "business days" if weekmask is None else f"business days {weekmask}"
+    return days if name is None else f"{days} without {name} holidays"

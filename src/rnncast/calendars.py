@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.spelling import hint
@@ -24,8 +25,8 @@ from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
-FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES} (or leave freq unset to "
-             "infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
+FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES} or a week mask of business "
+             "days such as 'Sun Mon Tue Wed Thu' (or leave freq unset to infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
 
 
 def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
@@ -118,7 +119,9 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     if best is not None:
         steps = best[1].steps
         missing = steps[offsets[1:] - 1] + 1 - lengths  # [S]
-        odd = np.flatnonzero(missing > lengths)
+        wall = time.tz_localize(None) if time.tz is not None else time
+        other = weekmasks.other_weeks(wall.to_numpy().astype("datetime64[D]"), offsets, best[0], missing, MAX_OWN_CALENDARS)
+        odd = np.flatnonzero((missing > lengths) | other)  # a weekly series among daily ones; another week of days
     else:
         odd = np.arange(len(lengths))
     if not len(odd) or len(odd) > MAX_OWN_CALENDARS:
@@ -168,14 +171,19 @@ class _Combined:
 
 def _offset(freq):
     """``freq`` as a pandas offset; junk (``-1``, ``MSX``) or a step that does not move forward (``-1D``, ``0h``)
-    is refused in one line naming what is accepted, not with pandas' parser's words."""
+    is refused in one line naming what is accepted, not with pandas' parser's words. A week mask
+    (``Sun Mon Tue Wed Thu``) is business days on those weekdays (``weekmasks``)."""
+    mask = weekmasks.parse(freq)
+    if mask is not None:
+        return weekmasks.offset(mask)
     try:
         offset = to_offset(freq)
     except (ValueError, TypeError):
         offset = None
     if offset is None or offset.n <= 0:
         raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
-                           f"where one is wanted), such as {ALIASES}, or an integer step for integer periods")
+                           f"where one is wanted), such as {ALIASES}, a week mask of business days such as "
+                           "'Sun Mon Tue Wed Thu', or an integer step for integer periods")
     return offset
 
 

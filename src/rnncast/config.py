@@ -48,7 +48,8 @@ class DataSettings:
     freq: str | None = _opt(
         None,
         "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "
-        "integer step for integer periods) (default: inferred from the time column's values)",
+        "integer step for integer periods), or business days on another week, its pandas week mask ('Sun Mon Tue "
+        "Wed Thu', 'Mon Tue Wed Thu Fri Sat') (default: inferred from the time column's values)",
     )
     holidays: str | None = _opt(
         None,

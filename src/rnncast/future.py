@@ -30,14 +30,15 @@ UNITS = ("s", "ms", "us", "ns")
 
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
-                 holidays: str | None = None) -> np.ndarray:
+                 holidays: str | None = None, weekmask: str | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
     ``future``: a DataFrame, an Arrow table, a CSV/Parquet path, or (one series) an array [H, F]
     taken in order. ``id_col``: the id column (None: one series). ``dayfirst``: how the model read
     dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. ``holidays``: the
-    set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside. Raises ``RnncastError`` naming
+    set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside, on the
+    week ``weekmask`` where it is not Monday to Friday (``Calendar.weekmask``). Raises ``RnncastError`` naming
     the missing columns, the series and dates without values, and rows given twice.
     """
     horizon, n_f = len(wanted[0]), len(columns)
@@ -119,7 +120,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             "last row")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
-        _warn_unused(given, want, stamps, wanted, horizon, holidays, day)
+        _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask)
     values = table[columns].to_numpy(dtype=np.float64)
     try:
         check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
@@ -128,7 +129,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     return values.reshape(len(ids), horizon, n_f)
 
 
-def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool) -> None:
+def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool,
+                 weekmask: str | None = None) -> None:
     """The rows of the future values no forecast step takes: those on the model's holidays within the
     forecast's span (the calendar skips them, ``businessdays``) counted apart from those outside it."""
     keys = ["_series", "_key"]
@@ -141,13 +143,13 @@ def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None
         at = stamps[rows]
         last = np.array([wanted[s][-1] for s in unused["_series"]], dtype=object)
         within = np.array([t <= e for t, e in zip(at, last)], dtype=bool)
-        on_holiday = within & np.isin(businessdays.wall_days(at), businessdays.weekday_holidays(holidays))
+        on_holiday = within & np.isin(businessdays.wall_days(at), businessdays.weekday_holidays(holidays, weekmask=weekmask))
     outside = int((~on_holiday).sum())
     if on_holiday.any():
         first = shown(stamps[rows[on_holiday][0]], day)
-        log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of business days "
-                    "without %s holidays skips; they are not used", counted(int(on_holiday.sum()), "row"), holidays,
-                    first, holidays)
+        log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of %s skips; they are "
+                    "not used", counted(int(on_holiday.sum()), "row"), holidays, first,
+                    businessdays.described(holidays, weekmask))
     if outside:
         log.warning("the future values hold %s outside the %d forecast steps after each series' end; they are not used",
                     counted(outside, "row"), horizon)

@@ -6,7 +6,9 @@ and in windows of them (a window free of gaps still names the calendar of a seri
 then the calendars whose usual step is the most common step, anchored as the data is (``near``:
 business days, weeks on the first timestamp's weekday, month and quarter starts and ends, years,
 and, for a step of 2 to 26 days, twice a month, which ``infer_freq`` never names: ``SMS`` the 1st
-and 15th, ``SME`` the 15th and the month's end, or another day of the data's), then that step itself.
+and 15th, ``SME`` the 15th and the month's end, or another day of the data's), and, for a step of a day,
+the week of business days the data keeps when it is not Monday to Friday (``weekmasks.infer``: Sunday
+to Thursday, Monday to Saturday), then that step itself.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
+
+from rnncast import weekmasks
 
 
 def inside(offsets: np.ndarray, n: int) -> np.ndarray:
@@ -50,7 +54,10 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
     if len(steps):
         values, counts = np.unique(steps, return_counts=True)
         common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
-        for offset in near(common, wall[:12]) + [to_offset(common)]:
+        week = []
+        if common == pd.Timedelta(days=1) and (mask := weekmasks.infer(wall.to_numpy().astype("datetime64[D]"), offsets)):
+            week = [weekmasks.offset(mask)]  # a week other than Monday to Friday
+        for offset in near(common, wall[:12]) + week + [to_offset(common)]:
             if offset not in ordered:
                 ordered.append(offset)
     return ordered

@@ -41,13 +41,19 @@ def check_data(data) -> None:
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
             raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+    mask = None
+    if isinstance(data.freq, str):
+        from rnncast import weekmasks  # pandas: not for --help
+
+        mask = weekmasks.parse(data.freq)  # 'Sun Mon Tue Wed Thur': the word that is no weekday named
     if getattr(data, "holidays", None) is not None:
         from rnncast import businessdays  # pandas and the holidays package: not for --help
 
         businessdays.parse(data.holidays)  # an unknown name refused, the closest one named
-        if data.freq is not None and str(data.freq).upper() not in ("B", "C"):
+        if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None:
             raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
-                               "another calendar; leave freq unset (or give 'B') with holidays, or leave holidays unset")
+                               "another calendar; leave freq unset (or give 'B', or a week mask such as 'Sun Mon Tue "
+                               "Wed Thu') with holidays, or leave holidays unset")
     positive_int("season", data.season)
     for name in ("val_frac", "test_frac"):
         value = getattr(data, name)

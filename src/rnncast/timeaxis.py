@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays, datetext, monthtext, timetext
+from rnncast import businessdays, datetext, monthtext, timetext, weekmasks
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled
@@ -60,14 +60,23 @@ class Calendar:
 
     @property
     def shown(self) -> str:
-        """The calendar as a person reads it: ``'B'``, ``'B' without NYSE holidays``, ``irregular``."""
+        """The calendar as a person reads it: ``'B'``, ``'B' without NYSE holidays``, ``'Sun Mon Tue Wed Thu'``,
+        ``irregular``."""
         if self.freq is None:
             return "irregular"
-        return repr(self.freq_text) if self.holidays is None else f"'B' without {self.holidays} holidays"
+        return repr(self.freq_text) if self.holidays is None else f"{self.weekmask or 'B'!r} without {self.holidays} holidays"
+
+    @property
+    def weekmask(self) -> str | None:
+        """The week of a business-day calendar other than Monday to Friday (``Sun Mon Tue Wed Thu``), else None."""
+        return weekmasks.of(self.freq) if self.kind == "datetime" else None
 
     @property
     def freq_text(self):
-        return self.freq if self.freq is None or self.kind == "integer" else self.freq.freqstr
+        """The calendar as ``freq=`` takes it: the offset's alias (``B``, ``MS``), a week mask, an integer step."""
+        if self.freq is None or self.kind == "integer":
+            return self.freq
+        return self.weekmask or self.freq.freqstr
 
     def next(self, last, horizon: int) -> pd.Index:
         """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
@@ -94,7 +103,9 @@ class Calendar:
     def from_state(cls, state: dict) -> "Calendar":
         kind, freq = state["kind"], state.get("freq")
         if kind in ("datetime", "period") and freq is not None:
-            freq = businessdays.offset(state["holidays"]) if state.get("holidays") else to_offset(freq)
+            mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
+            freq = (businessdays.offset(state["holidays"], mask) if state.get("holidays") else
+                    weekmasks.offset(mask) if mask else to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"))
 
