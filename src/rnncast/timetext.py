@@ -91,7 +91,7 @@ def refuse_stray_dates(column: pd.Series, name: str, place=str) -> None:
         return
     i = int(stray[0])
     value = int(column.iloc[i])
-    year, month, day = value // 10000, value // 100 % 100, value % 100
+    year, month = value // 10000, value // 100 % 100
     if not 10000000 <= value <= 99999999:
         why = "not eight digits"
     elif not 1600 <= year <= 2399:
