@@ -240,12 +240,14 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     return np.asarray(written, dtype=object)
 
 
-OWN_TOKENS = ("%:z", "%-m", "%-d")  # +02:00 (Python 3.11's strftime has no %:z); a month, a day unpadded
+OWN_TOKENS = ("%:z", "%-m", "%-d", "%^b", "%^B")  # +02:00 (3.11's strftime has no %:z); unpadded; JAN, JANUARY
 
 
 def _token(times: pd.DatetimeIndex, token: str) -> pd.Index:
     if token == "%:z":
         return times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True).astype(object)
+    if token in ("%^b", "%^B"):  # glibc's upper-case flag, written here: Windows' and macOS' strftime lack it
+        return times.strftime(token.replace("^", "")).str.upper().astype(object)
     return pd.Index((times.month if token == "%-m" else times.day).astype(str), dtype=object)
 
 
@@ -255,6 +257,8 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     first of the month); zoned times as the same instants when ``fmt`` writes an offset (``%z``,
     ``%:z``, a UTC ``Z``), else as the same local wall times."""
     times = pd.DatetimeIndex(times)
+    if "%y" in fmt and not two_digit_years_agree(times):
+        return False
     try:
         if is_quarters(fmt) or "%G" in fmt or "%V" in fmt:
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
@@ -262,11 +266,27 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
-            back = pd.to_datetime(pd.Index(write(times, fmt)), format=fmt.replace("%-m", "%m").replace("%-d", "%d"))
+            back = pd.to_datetime(pd.Index(write(times, fmt)), format=re.sub(r"%[-^]", "%", fmt))
             times = times.tz_localize(None) if times.tz is not None else times  # the wall time is what was written
     except (ValueError, TypeError):  # RnncastError is a ValueError
         return False
     return bool((pd.DatetimeIndex(back) == pd.DatetimeIndex(times)).all())
+
+
+def two_digit_years_agree(times) -> bool:
+    """Whether every one of ``times`` lies in the years that a two-digit year (``%y``: ``01/15/99``) names alike in
+    every common reader: C's and Python's ``strptime`` (69 .. 99 are 1969 .. 1999), spreadsheets (Excel, LibreOffice:
+    30 .. 99 are the 1900s) and ``dateutil`` (pandas without a format: within 50 years of this year), now 1976 .. 2029.
+    Outside them, ``31/12/35`` is 1935 to one reader and 2035 to another."""
+    first, last = short_year_span()
+    years = pd.DatetimeIndex(times).year
+    return bool(((years >= first) & (years <= last)).all())
+
+
+def short_year_span() -> tuple[int, int]:
+    """The first and last year that a two-digit year names alike in every common reader (``two_digit_years_agree``)."""
+    this_year = pd.Timestamp.now().year
+    return max(1969, this_year - 50), min(2029, this_year + 49)
 
 
 def offset_in(fmt: str) -> bool:
