@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster
+from rnncast import Forecaster, timetext
 from rnncast.csvtext import TIME_FORMAT, csv_text, stamp_text, written_format
 from rnncast.timeaxis import Calendar, parse_time
 
@@ -147,3 +147,33 @@ def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
     frame.attrs[TIME_FORMAT] = "%YQ%q"  # quarter ends would read back as quarter starts: full dates
     assert csv_text(frame) == frame.to_csv(index=False)
     assert stamp_text(pd.Timestamp("2015-04-01"), "%YQ%q") == "2015Q2"
+
+
+@pytest.mark.parametrize("form", ["%^b %Y", "%^B %Y", "%Y-%^b", "%m/%d/%y", "%d/%m/%y", "%d-%^b-%y", "%d.%m.%y"])
+def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(form, caplog):
+    """JAN 2000 and 01/15/20 were read, but their forecasts were ISO dates (a note at fit said so)."""
+    import logging
+    daily = "%d" in form
+    times = pd.date_range("2015-01-01", periods=90, freq="D" if daily else "MS")
+    data = pd.DataFrame({"date": timetext.write(times, form), "y": np.round(np.sin(np.arange(90) / 3.0), 3)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY).fit(data, target="y")
+    assert model.calendar_.text_format == form and "forecasts will be dated as ISO dates" not in caplog.text
+    lines = csv_text(model.predict(data), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == list(timetext.write(model.calendar_.next(times[-1], 3), form))
+    if form == "%d/%m/%y":  # read day first, written day first: 1 April 2015
+        assert lines[1].startswith("01/04/15,")
+
+
+def test_two_digit_years_are_written_only_in_the_years_every_reader_agrees_on(caplog):
+    """31/12/35 is 1935 to a spreadsheet (Excel, LibreOffice: 30 .. 99 are the 1900s) and 2035 to pandas."""
+    import logging
+    first, last = timetext.short_year_span()
+    assert first >= 1969 and last <= 2029
+    assert timetext.reads_back(pd.DatetimeIndex(["2020-01-15", f"{last}-12-31"]), "%m/%d/%y")
+    assert not timetext.reads_back(pd.DatetimeIndex([f"{last + 1}-01-01"]), "%m/%d/%y")
+    late = pd.DataFrame({"y": [1.0]}, index=pd.DatetimeIndex([f"{last + 1}-01-01"], name="date"))
+    late.attrs[TIME_FORMAT] = "%m/%d/%y"
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert csv_text(late, index=True).splitlines()[1] == f"{last + 1}-01-01,1.0"
+    assert f"some fall outside the years a two-digit year names alike in every reader ({first} .. {last})" in caplog.text

@@ -53,3 +53,21 @@ def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog
     with caplog.at_level("WARNING"):
         panel = load_panel(pd.DataFrame({"date": us, "y": np.arange(40.0)}), target="y")
     assert panel.calendar.freq == to_offset("D") and "day first" not in caplog.text
+
+
+@pytest.mark.parametrize("freq, fmt, bad, form", [
+    ("D", "%Y-%m-%d", "2020-02-30", "YYYY-MM-DD"), ("D", "%d/%m/%Y", "30/02/2020", "DD/MM/YYYY"),
+    ("D", "%Y%m%d", "20200230", "YYYYMMDD"), ("MS", "%Y%m", "202013", "YYYYMM"), ("MS", "%b %Y", "Fbe 2020", "Mon YYYY"),
+    ("h", "%Y-%m-%d %H:%M", "2020-01-01 25:00", "YYYY-MM-DD hh:mm"),
+])
+@pytest.mark.parametrize("name", ["date", "when"])
+def test_one_value_out_of_the_columns_form_is_named_with_the_form(freq, fmt, bad, form, name):
+    """A column whose values are but for a few dates in one form is refused naming the first that is not, its
+    row and the form, never read another way (integers, rows numbered) nor told to write ISO dates."""
+    times = pd.date_range("2000-01-01", periods=60, freq=freq).strftime(fmt).tolist()
+    times[3] = bad
+    time_col = name if fmt == "%Y%m" else None  # 200001 as text is found by its name only, as when all are months
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({name: times, "y": np.arange(60.0)}), target="y", time_col=time_col)
+    assert str(err.value).startswith(f"time column {name!r} holds {bad!r} at row 3, which is not a date written as its "
+                                     f"other 59 values are ({form}, as {times[0]!r} at row 0); correct that value")

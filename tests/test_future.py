@@ -147,3 +147,32 @@ def test_missing_future_covariates_at_predict_are_named():
         f.predict(frame, future=future.iloc[:-1])
     with pytest.raises(RnncastError, match=r"lack column\(s\) \['price'\]"):
         f.predict(frame, future=future.drop(columns="price"))
+
+
+def test_future_values_without_rows_say_so_and_how_many_are_needed(tmp_path, one, many):
+    """np.empty((0, 1)) was 'its rows are of different lengths'; a table without rows was 'missing for' every step."""
+    data = _monthly()
+    for empty in (np.empty((0, 1)), np.empty(0), []):
+        with pytest.raises(RnncastError, match=r"^the future values have no rows; predict needs 4 rows \(one per "
+                                               r"forecast step\) of the future covariates \['promo'\]$"):
+            one.predict(data, future=empty)
+    with pytest.raises(RnncastError, match=r"^the future values have no rows; predict needs a row per forecast step "
+                                           r"\(4\) with the columns \['ds', 'promo'\]$"):
+        one.predict(data, future=_future().iloc[:0])
+    with pytest.raises(RnncastError, match=r"^the future values have no rows; predict needs a row per series and "
+                                           r"forecast step \(4 each\) with the columns \['unique_id', 'ds', 'promo'\]$"):
+        many.predict(_monthly(("north", "south")), future=_future(("north", "south")).iloc[:0])
+    path = tmp_path / "future.csv"
+    path.write_text("ds,promo\n")
+    with pytest.raises(RnncastError, match=r"future.csv has a header but no rows of data"):
+        one.predict(data, future=path)
+
+
+def test_future_values_in_order_without_a_time_column_name_no_time_column():
+    """'or give the time column None to match them by date' was said to a model fitted on numbered rows."""
+    f = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(_monthly().drop(columns="ds"), target="y",
+                                                                 future_covariates=["promo"])
+    with pytest.raises(RnncastError) as err:
+        f.predict(_monthly().drop(columns="ds"), future=pd.DataFrame({"promo": [1.0, 0.0]}))
+    assert str(err.value) == ("future values without a time column are taken in order, so they must have 4 rows (one "
+                              "per forecast step), got 2")

@@ -162,3 +162,38 @@ def test_a_loading_refusal_names_the_time_as_the_file_writes_it(tmp_path, writte
     pd.DataFrame({"date": timetext.write(t, written), "y": range(6)}).to_csv(tmp_path / "d.csv", index=False)
     with pytest.raises(RnncastError, match=rf"^duplicated timestamp {shown} at line 4 of d.csv and line 5 of d.csv;"):
         load_panel(tmp_path / "d.csv", target="y")
+
+
+def _ymd_frame(name, values):
+    return pd.DataFrame({name: values, "y": np.round(np.sin(np.arange(len(values))), 3)})
+
+
+DAYS = pd.date_range("2020-01-01", periods=200, freq="D")
+
+
+@pytest.mark.parametrize("stray, why", [(20200230, r"February 2020 has 29 days"), (20201301, r"months run 01 .. 12"),
+                                        (2020023, r"not eight digits"), (13000101, r"no year 1600 .. 2399")])
+@pytest.mark.parametrize("name, time_col", [("date", None), ("day", "day")])
+def test_one_impossible_date_among_compact_dates_is_refused_by_its_line(stray, why, name, time_col):
+    """20200230 among 20200101 ... made the column integer steps, and the user was told '20200221 at line 53
+    comes after 20200230; sort the rows by time'."""
+    from rnncast.loading import load_panel
+
+    values = [int(t.strftime("%Y%m%d")) for t in DAYS]
+    values[50] = stray
+    with pytest.raises(RnncastError, match=rf"time column '{name}' holds {stray} at row 50, which is not a date written "
+                                           rf"YYYYMMDD \({why}\), where its other 199 values are dates written so "
+                                           r"\(20200101\); correct that value") as err:
+        load_panel(_ymd_frame(name, values), target="y", time_col=time_col)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("values", [list(range(20000101, 20000134)), list(range(20000101, 20000301)),
+                                    list(range(1990, 2021)), list(range(1, 200))])
+def test_counters_and_years_are_no_compact_dates_typed_wrong(values):
+    """A counter from 20000101 holds 31 dates before it leaves them for 68 rows (20000132 .. 20000199)."""
+    from rnncast.loading import load_panel
+
+    assert timetext.stray_dates(pd.Series(values)) is None
+    for name in ("date", "step"):
+        assert load_panel(_ymd_frame(name, values), target="y").calendar.kind == "integer"

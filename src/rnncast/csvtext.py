@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
+# dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
+# every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
+SHORT_YEARS = ("%m/%d/%y", "%d/%m/%y", "%-m/%-d/%y", "%-d/%-m/%y", "%d.%m.%y", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d",
+               "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y")
 
 
 def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = None) -> str | None:
@@ -56,8 +60,8 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
         return _offset_format(fmt, first.strip(), text, time[rows])
     if fmt is not None and (found := _guessed(fmt, text, time[rows])) is not None:
         return found
-    if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1): monthtext
-        return next((f for f in monthtext.FORMS if (timetext.write(time[rows], f) == text).all()), None)
+    if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1), two-digit years
+        return next((f for f in monthtext.FORMS + SHORT_YEARS if (timetext.write(time[rows], f) == text).all()), None)
     return None
 
 
@@ -75,7 +79,7 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
         warnings.simplefilter("ignore")
         guessed = guess_datetime_format(column.iloc[0].strip(), dayfirst=bool(dayfirst))
     best, same = None, np.zeros(len(rows), dtype=bool)
-    for f in dict.fromkeys(([guessed] if guessed else []) + list(monthtext.FORMS)):
+    for f in dict.fromkeys(([guessed] if guessed else []) + list(monthtext.FORMS + SHORT_YEARS)):
         try:
             written = timetext.write(time[rows], f) == text
         except (ValueError, TypeError):
@@ -150,6 +154,9 @@ def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
     if fmt is not None:
         stamps = [frame[c] for c in frame.columns] + ([frame.index] if index else [])
         if not all(_reads_back(s, fmt) for s in stamps):
+            if "%y" in fmt:  # 31/12/35: 1935 to a spreadsheet, 2035 to pandas
+                log.warning("dates are written as ISO dates, not in the data's form %s: some fall outside the years "
+                            "a two-digit year names alike in every reader (%d .. %d)", fmt, *timetext.short_year_span())
             fmt = None
     if fmt is None:
         return frame.to_csv(index=index)

@@ -13,9 +13,11 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from pandas.tseries.api import guess_datetime_format
 
 from rnncast import monthtext, timetext
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted, spelled
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +133,9 @@ def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
 
 
 def _first_bad(column: pd.Series, name: str, place) -> None:
-    """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``)."""
+    """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``): where most
+    values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form."""
+    _out_of_form(column, name, place)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
@@ -139,3 +143,48 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
         i = int(bad[0])
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")
+
+
+PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%M": "mm",
+            "%S": "ss", "%f": "ffffff", "%b": "Mon", "%B": "Month", "%^b": "MON", "%^B": "MONTH", "%z": "+hhmm",
+            "%:z": "+hh:mm", "%p": "AM"}  # a format as a person writes a form: %d/%m/%Y is DD/MM/YYYY
+
+
+def pattern(fmt: str) -> str:
+    """``fmt`` (strftime) as a person writes the form: ``%Y%m%d`` is ``YYYYMMDD``, ``%b %Y`` is ``Mon YYYY``."""
+    return re.sub(r"%[-:^]?[A-Za-z]", lambda m: PATTERNS.get(m[0], m[0]), fmt)
+
+
+def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
+    """The format most of a text column's values are written in (pandas' guesses from its first value, month
+    first and day first, and ``monthtext.FORMS``) and which values it reads, when it reads more than half of
+    them; None otherwise."""
+    text = column.astype(str).str.strip().where(column.notna())
+    first = text.dropna()
+    if not len(first):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        guesses = [guess_datetime_format(first.iloc[0], dayfirst=d) for d in (False, True)]
+        best, read = None, np.zeros(len(text), dtype=bool)
+        for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS)):
+            ok = pd.to_datetime(text, format=fmt.replace("%-m", "%m").replace("%^", "%"), errors="coerce").notna()
+            if ok.sum() > read.sum():
+                best, read = fmt, ok.to_numpy()
+    return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
+
+
+def _out_of_form(column: pd.Series, name: str, place) -> None:
+    """Refuse the first value not written in the form most of ``column`` is (``_form_of``), naming it, its row,
+    the form and a value written so."""
+    if (found := _form_of(column)) is None:
+        return
+    fmt, read = found
+    bad = np.flatnonzero(~read & column.notna().to_numpy())
+    if not len(bad):
+        return
+    i, good = int(bad[0]), int(np.argmax(read))
+    raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
+                       f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
+                       f"{str(column.iloc[good]).strip()!r} at {place(good)}); correct that value, or name another "
+                       f"time column ({spelled('time_col')})")

@@ -46,6 +46,9 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         if id_col is not None:
             raise RnncastError(f"an array of future values has no series ids; give a table with the columns "
                                f"{[id_col, time_col or 'ds'] + columns}")
+        if not len(future):  # np.empty((0, F)) reshaped to (0, -1) is "rows of different lengths" to numpy
+            raise RnncastError(f"the future values have no rows; predict needs {horizon} rows (one per forecast step) "
+                               f"of the future covariates {columns}")
         try:
             array = np.asarray(future, dtype=np.float64).reshape(len(future), -1)
         except (ValueError, TypeError):  # "could not convert string to float: 'yes'", or ragged rows
@@ -66,10 +69,15 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if lacking:
         raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
+    if not len(frame):
+        keyed = [c for c in (id_col, time_col) if c is not None] + columns
+        raise RnncastError(f"the future values have no rows; predict needs a row per {'series and ' if id_col else ''}"
+                           f"forecast step ({horizon}{' each' if id_col else ''}) with the columns {keyed}")
     dated = time_col is not None and time_col in frame.columns and not isinstance(wanted[0], pd.RangeIndex)
     if not dated and id_col is None and len(frame) != horizon:
+        by_date = f"; or give the time column {time_col!r} to match them by date" if time_col is not None else ""
         raise RnncastError(f"future values without a time column are taken in order, so they must have {horizon} rows "
-                           f"(one per forecast step), got {len(frame)}; or give the time column {time_col!r} to match them by date")
+                           f"(one per forecast step), got {len(frame)}{by_date}")
     want = pd.DataFrame({"_series": np.repeat(np.arange(len(ids)), horizon), "_step": np.tile(np.arange(horizon), len(ids))})
     given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
     if dated:

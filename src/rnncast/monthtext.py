@@ -26,7 +26,8 @@ from rnncast.spelling import counted, spelled
 
 # formats a month column may be written in, beyond what pandas' guess names; %-m: the month unpadded
 FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
-         "%b %Y", "%B %Y", "%Y %b", "%Y %B", "%b-%Y", "%B-%Y", "%Y-%b", "%Y-%B")
+         "%b %Y", "%B %Y", "%Y %b", "%Y %B", "%b-%Y", "%B-%Y", "%Y-%b", "%Y-%B",
+         "%^b %Y", "%^B %Y", "%Y %^b", "%Y %^B", "%^b-%Y", "%^B-%Y", "%Y-%^b", "%Y-%^B")  # %^b: JAN, timetext.write
 # forms pandas refuses or misreads as text: read here
 OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$"), "%m.%Y": re.compile(r"^\d\d\.\d{4}$")}
 EITHER = re.compile(r"^\d{4}M1[0-2]$")  # 2000M10: written so padded (%YM%m) or not (%YM%-m)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import warnings
 import zoneinfo
 from dataclasses import dataclass
@@ -163,14 +162,16 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if timetext.format_of(sample) is not None or (  # quarters (2014Q4), ISO weeks (2021-W01), months 2000M01
             len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
-    if not len(sample) or not all(isinstance(v, str) and re.search(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", v) for v in sample):
+    if not len(sample) or not all(isinstance(v, str) for v in sample):
         return False
+    dated = sample[sample.str.contains(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", regex=True)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return bool(pd.to_datetime(sample, errors="coerce", utc=True).notna().all())
+            read = int(pd.to_datetime(dated, errors="coerce", utc=True, format="mixed").notna().sum())
         except (ValueError, TypeError):
             return False
+    return read == len(sample) or read >= 4  # one of five typed wrong (2020-02-30): found, and parse_time names it
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
@@ -196,6 +197,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):
         if not counter and str(name).lower() in TIME_NAMES + MONTH_NAMES:  # 200013 among months: named, not steps
             monthtext.refuse_stray(column, name, place)
+        if not counter:  # 20200230 among dates: named, not steps (which would first say 20200221 is out of order)
+            timetext.refuse_stray_dates(column, name, place)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods

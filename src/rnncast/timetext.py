@@ -8,7 +8,8 @@ timestamps: a quarter its first day (the ``QS`` calendar pandas infers), an ISO 
 weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
-``compact_dates`` reads an integer column of ``20150131`` dates (``%Y%m%d``), which are not periods.
+``compact_dates`` reads an integer column of ``20150131`` dates (``%Y%m%d``), which are not periods;
+``refuse_stray_dates`` names the value that breaks such a column in a few rows (``20200230``).
 ``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
 ``2016-01`` and ``2016/01``), whose forecasts no one form could be written in.
 """
@@ -21,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.spelling import counted
+from rnncast.spelling import counted, spelled
 
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
@@ -57,6 +58,53 @@ def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
         return None
     times = pd.to_datetime(column.astype("Int64").astype(str), format="%Y%m%d", errors="coerce")  # <NA>: NaT
     return None if (times.isna() & column.notna()).any() else pd.DatetimeIndex(times)
+
+
+STRAY_DATES_FROM = 32  # dates a column holds before a few others in it are typed wrong: a counter holds 31
+
+
+def stray_dates(column: pd.Series) -> np.ndarray | None:
+    """The positions of the few values (at most 2, or 1 in 100) that break an integer column whose other values,
+    at least 32, are compact dates (``20200230`` or ``2020023`` among ``20200101`` ...): an array, empty when
+    every value is a date; None when the column is not so. A counter that starts at such a number holds at most
+    31 dates before it leaves them for 68 rows (20000132 .. 20000199), so it is never so."""
+    given = np.flatnonzero(column.notna().to_numpy())
+    if len(given) < STRAY_DATES_FROM:
+        return None
+    v = column.iloc[given].to_numpy(dtype=np.int64)
+    plausible = (v >= 16000101) & (v <= 23991231)
+    if plausible.sum() < STRAY_DATES_FROM:
+        return None
+    text = pd.Series(np.where(plausible, v, 0).astype(str))
+    date = plausible & pd.to_datetime(text, format="%Y%m%d", errors="coerce").notna().to_numpy()
+    if date.sum() < STRAY_DATES_FROM or (~date).sum() > max(2, len(v) // 100):
+        return None
+    return given[~date]
+
+
+def refuse_stray_dates(column: pd.Series, name: str, place=str) -> None:
+    """Refuse (``RnncastError``) an integer column of compact dates (``20200101``) with a few values that are no
+    date (``stray_dates``), naming the first, its place and why, rather than read it as integer steps (whose
+    first complaint would be that ``20200221`` comes after ``20200230``)."""
+    stray = stray_dates(column)
+    if stray is None or not len(stray):
+        return
+    i = int(stray[0])
+    value = int(column.iloc[i])
+    year, month = value // 10000, value // 100 % 100
+    if not 10000000 <= value <= 99999999:
+        why = "not eight digits"
+    elif not 1600 <= year <= 2399:
+        why = "no year 1600 .. 2399"
+    elif not 1 <= month <= 12:
+        why = "months run 01 .. 12"
+    else:
+        last = pd.Timestamp(year=year, month=month, day=1).days_in_month
+        why = f"{pd.Timestamp(year=year, month=month, day=1):%B %Y} has {last} days"
+    others = int(column.notna().sum()) - len(stray)
+    raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, which is not a date written YYYYMMDD ({why}), "
+                       f"where its other {others} values are dates written so ({int(column.dropna().iloc[0])}); correct "
+                       f"that value, or name another time column ({spelled('time_col')})")
 
 
 def one_form(column: pd.Series, name: str = "time", place=str) -> None:
@@ -192,12 +240,14 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     return np.asarray(written, dtype=object)
 
 
-OWN_TOKENS = ("%:z", "%-m", "%-d")  # +02:00 (Python 3.11's strftime has no %:z); a month, a day unpadded
+OWN_TOKENS = ("%:z", "%-m", "%-d", "%^b", "%^B")  # +02:00 (3.11's strftime has no %:z); unpadded; JAN, JANUARY
 
 
 def _token(times: pd.DatetimeIndex, token: str) -> pd.Index:
     if token == "%:z":
         return times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True).astype(object)
+    if token in ("%^b", "%^B"):  # glibc's upper-case flag, written here: Windows' and macOS' strftime lack it
+        return times.strftime(token.replace("^", "")).str.upper().astype(object)
     return pd.Index((times.month if token == "%-m" else times.day).astype(str), dtype=object)
 
 
@@ -207,6 +257,8 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     first of the month); zoned times as the same instants when ``fmt`` writes an offset (``%z``,
     ``%:z``, a UTC ``Z``), else as the same local wall times."""
     times = pd.DatetimeIndex(times)
+    if "%y" in fmt and not two_digit_years_agree(times):
+        return False
     try:
         if is_quarters(fmt) or "%G" in fmt or "%V" in fmt:
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
@@ -214,11 +266,27 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
-            back = pd.to_datetime(pd.Index(write(times, fmt)), format=fmt.replace("%-m", "%m").replace("%-d", "%d"))
+            back = pd.to_datetime(pd.Index(write(times, fmt)), format=re.sub(r"%[-^]", "%", fmt))
             times = times.tz_localize(None) if times.tz is not None else times  # the wall time is what was written
     except (ValueError, TypeError):  # RnncastError is a ValueError
         return False
     return bool((pd.DatetimeIndex(back) == pd.DatetimeIndex(times)).all())
+
+
+def two_digit_years_agree(times) -> bool:
+    """Whether every one of ``times`` lies in the years that a two-digit year (``%y``: ``01/15/99``) names alike in
+    every common reader: C's and Python's ``strptime`` (69 .. 99 are 1969 .. 1999), spreadsheets (Excel, LibreOffice:
+    30 .. 99 are the 1900s) and ``dateutil`` (pandas without a format: within 50 years of this year), now 1976 .. 2029.
+    Outside them, ``31/12/35`` is 1935 to one reader and 2035 to another."""
+    first, last = short_year_span()
+    years = pd.DatetimeIndex(times).year
+    return bool(((years >= first) & (years <= last)).all())
+
+
+def short_year_span() -> tuple[int, int]:
+    """The first and last year that a two-digit year names alike in every common reader (``two_digit_years_agree``)."""
+    this_year = pd.Timestamp.now().year
+    return max(1969, this_year - 50), min(2029, this_year + 49)
 
 
 def offset_in(fmt: str) -> bool:
