@@ -140,3 +140,18 @@ def test_data_without_rows_is_one_line_for_every_reader_dated_or_not_single_or_p
                  lambda: Forecaster(**TINY).fit(data.iloc[:0], target="y")):
         with pytest.raises(RnncastError, match=empty):
             call()
+
+
+def test_an_array_wider_than_the_fit_s_is_refused_not_read_by_its_first_columns():
+    rng = np.random.default_rng(0)
+    array = np.column_stack([np.sin(np.arange(120) / 4.0), rng.normal(size=120), rng.normal(size=120)])
+    one = Forecaster(**TINY).fit(array[:, 0])
+    for method in (one.predict, one.evaluate):
+        with pytest.raises(RnncastError, match=r"the array has 3 columns, but the model was fitted on an array of 1 "
+                                               r"\(target 0\); its columns 1, 2 are none of the model's"):
+            method(array)  # columns 1 and 2 were dropped without a word
+    assert one.predict(array[:, 0]).shape == (TINY["horizon"], 1)
+    both = Forecaster(**TINY).fit(array[:, :2], target=0)  # column 1 named not used at fit: the same array is fine
+    assert both.predict(array[:, :2]).shape == both.predict(array[:, 0]).shape
+    with pytest.raises(RnncastError, match="its column 2 is none of the model's"):
+        both.predict(array)

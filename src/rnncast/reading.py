@@ -44,6 +44,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
                                f"{state.targets + state.features}")
         return data
+    _array_width(state, data)
     freq = pd.PeriodDtype(state.calendar.freq) if state.calendar.kind == "period" else state.calendar.freq_text
     reading = {**state.settings.data.reading(), "freq": None if state.calendars else freq, "announce": False,
                "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
@@ -58,6 +59,23 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                 f"{err}. The model was trained on target {state.targets} and features {state.features}"
             ) from None
         raise
+
+
+def _array_width(state: FittedState, data) -> None:
+    """An array (columns known by place only) wider than the one the model was fitted on is refused: its
+    further columns are none of the model's, and dropping them would read the array another way."""
+    if not isinstance(data, (np.ndarray, list, tuple)) or (isinstance(data, np.ndarray) and data.dtype.names):
+        return
+    shape = np.shape(data)
+    known = [str(c) for c in [*state.targets, *state.features, *state.unused, state.time_col] if c is not None]
+    if len(shape) != 2 or not known or not all(c.isdigit() for c in known):
+        return  # 1-D, or a model fitted on named columns (their names are then asked for)
+    fitted = max(int(c) for c in known) + 1
+    if shape[1] > fitted:
+        extra = [str(j) for j in range(fitted, shape[1])]
+        which = f"its column {extra[0]} is" if len(extra) == 1 else f"its columns {', '.join(extra)} are"
+        raise RnncastError(f"the array has {shape[1]} columns, but the model was fitted on an array of {fitted} (target "
+                           f"{', '.join(state.targets)}); {which} none of the model's: give the array's columns as at fit")
 
 
 def _same_zone(state: FittedState, panel: Panel) -> Panel:
