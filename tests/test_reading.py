@@ -155,3 +155,19 @@ def test_an_array_wider_than_the_fit_s_is_refused_not_read_by_its_first_columns(
     assert both.predict(array[:, :2]).shape == both.predict(array[:, 0]).shape
     with pytest.raises(RnncastError, match="its column 2 is none of the model's"):
         both.predict(array)
+
+
+def test_integer_ids_of_a_frame_come_back_as_integers_and_text_ids_as_text():
+    rng = np.random.default_rng(0)
+    n = 60
+    frame = pd.concat([pd.DataFrame({"unique_id": i, "ds": pd.date_range("2020-01-01", periods=n, freq="D"),
+                                     "y": np.sin(np.arange(n) / 3.0 + i) + rng.normal(0, 0.1, n)}) for i in (1, 2, 10)])
+    f = Forecaster(**TINY).fit(frame)
+    forecast = f.predict(frame)  # the ids were '1', '10', '2': text, and sorted as text
+    assert forecast["unique_id"].dtype == frame["unique_id"].dtype
+    assert sorted(set(forecast["unique_id"])) == [1, 2, 10] and all(type(i) is not str for i in forecast["unique_id"])
+    scores = f.evaluate(frame, by_series=True)["series"]
+    assert sorted(scores) == [1, 2, 10] and all(type(k) is int for k in scores)
+    assert f.predict(frame.set_index("unique_id"))["unique_id"].tolist() == forecast["unique_id"].tolist()
+    as_text = frame.assign(unique_id=frame["unique_id"].astype(str))
+    assert set(f.predict(as_text)["unique_id"]) == {"1", "2", "10"}  # text given, text back
