@@ -195,16 +195,17 @@ def test_the_unknown_name_message_counts_countries_not_their_aliases():
 
 # ---- where the found set is kept (decision 131) ---------------------------------------------------
 
-def test_the_found_set_is_among_a_runs_notes_and_its_settings_say_it_was_found(tmp_path):
+def test_the_found_set_is_warned_of_kept_among_a_runs_notes_and_its_settings_say_it_was_found(tmp_path, caplog):
     import html
 
     from rnncast import noticed
     from rnncast.report import write_run
 
-    record = logging.LogRecord("rnncast.loading", logging.INFO, "", 0, "calendar: %s", ("x",), None)
-    assert noticed.kept(record)
     frame = _prices("2023-01-03", "2024-07-03")
-    model = _fit(frame)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):  # a notebook's level: a guessed holiday set is shown
+        model = _fit(frame)
+    found = [r for r in caplog.records if r.getMessage().startswith("calendar: business days without NYSE")]
+    assert found and found[0].levelno == logging.WARNING and noticed.kept(found[0])
     assert model.settings_.data.holidays is None  # the user's setting, as given: reproducing finds it again
     write_run(tmp_path / "run", model, frame)
     page = html.unescape((tmp_path / "run" / "report.html").read_text())

@@ -4,6 +4,7 @@ the column and the place (``line N of FILE``, ``row N``); and missing values fil
 
 from __future__ import annotations
 
+import logging
 import random
 
 import numpy as np
@@ -47,9 +48,9 @@ def test_one_dimensional_array_is_column_0():
     assert series.columns == ["0"] and series.values.shape == (10, 1) and series.time is None
 
 
-def test_two_dimensional_array_targets_column_0_by_default_and_takes_features_by_index():
+def test_two_dimensional_array_takes_its_target_and_features_by_index():
     array = np.arange(30.0).reshape(10, 3)
-    assert load_panel(array).columns == ["0"]
+    assert load_panel(array, target=0).columns == ["0"]
     series = load_panel(array, target="0", features=["1", "2"])
     assert np.array_equal(series.values, array)
 
@@ -68,10 +69,18 @@ def test_fit_accepts_a_one_dimensional_array():
     assert forecast.shape == (H, 1) and list(forecast.columns) == ["0"]
 
 
-def test_fit_accepts_a_two_dimensional_array_with_target_column_0():
+def test_a_two_dimensional_array_names_its_target_and_the_columns_left_unused_are_warned_of(caplog):
     array = make_frame(150, time=False)[["y", "x"]].to_numpy()
-    f = Forecaster(**TINY).fit(array)
-    assert f.targets_ == ["0"] and f.features_ == []
+    with pytest.raises(RnncastError, match=r"the array has 2 columns \(0, 1\) and none is named the target.*target=0 "
+                                           r"the first, target=\[0, 1\] every column"):
+        Forecaster(**TINY).fit(array)  # column 0 was the target and column 1 left out, without a word
+    with pytest.raises(RnncastError, match="none is named the target"):
+        Forecaster(**TINY).fit(pd.DataFrame(array))  # labelled 0, 1: the same table
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        f = Forecaster(**TINY).fit(array, target=0)
+    assert f.targets_ == ["0"] and f.features_ == [] and f.unused_columns_ == ["1"]
+    assert any(r.levelno == logging.WARNING and r.getMessage().startswith("not used: 1 ") for r in caplog.records)
+    assert Forecaster(**TINY).fit(array, target=[0, 1]).targets_ == ["0", "1"]
     g = Forecaster(**TINY).fit(array, target="0", features=["1"])
     assert g.targets_ == ["0"] and g.features_ == ["1"]
     assert g.scaler_.offset[0] == pytest.approx(array[: g.split_.train_end, 0].astype(np.float32).mean(), rel=1e-6)

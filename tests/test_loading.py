@@ -126,3 +126,23 @@ def test_a_long_table_read_as_one_series_names_the_id_column_it_forgot():
     with pytest.raises(RnncastError) as err:  # no such column: the refusal as before, no guess
         load_panel(frame.drop(columns="store"), target="sales")
     assert "id_col" not in str(err.value)
+
+
+def test_what_reading_did_to_the_data_is_a_warning_a_notebook_shows_and_where_time_came_from_is_not(caplog):
+    """A notebook shows WARNING and up: columns left out, values filled, dates read day first, rows a
+    gap filled were INFO lines it never showed. Where the time column was found is a fact, not a change."""
+    import logging
+
+    n = 40
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=n, freq="D").strftime("%d/%m/%Y"),
+                          "y": np.sin(np.arange(n) / 3.0), "promo": np.arange(n) % 2})
+    frame.loc[5, "y"] = np.nan
+    frame = frame.drop(index=9)  # a missing day, which fill_gaps inserts
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        load_panel(frame, target="y", fill="ffill", fill_gaps=True)
+    level = {r.getMessage().split(" (")[0].split(":")[0]: r.levelno for r in caplog.records}
+    assert level["time column 'date' is read day first"] == logging.WARNING
+    assert level["not used"] == logging.WARNING
+    assert level["filling 2 missing values with ffill"] == logging.WARNING
+    assert level["fill_gaps inserted 1 missing row"] == logging.WARNING
+    assert level["time"] == logging.INFO

@@ -31,13 +31,13 @@ def test_warnings_and_the_kept_info_lines_are_captured_in_order_and_nothing_else
         with noticed.capture() as notes:
             logging.getLogger("rnncast.fills").info("filling %d missing values with %s", 41, "ffill")
             logging.getLogger("rnncast.loading").info("time: column %r, calendar %s", "date", "D")  # a fact, not a note
-            logging.getLogger("rnncast.loading").info("fill_gaps inserted %d missing rows", 1)
+            logging.getLogger("rnncast.loading").info("no time column: rows are numbered")
             logging.getLogger("rnncast.cutting").warning("the model trains on only %d window", 1)
             logging.getLogger("rnncast.training").debug("epoch 1")
             logging.getLogger("other").warning("not rnncast's")
         logging.getLogger("rnncast.fills").warning("after the block")
     assert notes == [{"level": "info", "text": "filling 41 missing values with ffill"},
-                     {"level": "info", "text": "fill_gaps inserted 1 missing rows"},
+                     {"level": "info", "text": "no time column: rows are numbered"},
                      {"level": "warning", "text": "the model trains on only 1 window"}]
     assert not any(isinstance(h, logging.Handler) and h.__class__.__name__ == "_Collector" for h in logger.handlers)
 

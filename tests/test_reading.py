@@ -140,3 +140,34 @@ def test_data_without_rows_is_one_line_for_every_reader_dated_or_not_single_or_p
                  lambda: Forecaster(**TINY).fit(data.iloc[:0], target="y")):
         with pytest.raises(RnncastError, match=empty):
             call()
+
+
+def test_an_array_wider_than_the_fit_s_is_refused_not_read_by_its_first_columns():
+    rng = np.random.default_rng(0)
+    array = np.column_stack([np.sin(np.arange(120) / 4.0), rng.normal(size=120), rng.normal(size=120)])
+    one = Forecaster(**TINY).fit(array[:, 0])
+    for method in (one.predict, one.evaluate):
+        with pytest.raises(RnncastError, match=r"the array has 3 columns, but the model was fitted on an array of 1 "
+                                               r"\(target 0\); its columns 1, 2 are none of the model's"):
+            method(array)  # columns 1 and 2 were dropped without a word
+    assert one.predict(array[:, 0]).shape == (TINY["horizon"], 1)
+    both = Forecaster(**TINY).fit(array[:, :2], target=0)  # column 1 named not used at fit: the same array is fine
+    assert both.predict(array[:, :2]).shape == both.predict(array[:, 0]).shape
+    with pytest.raises(RnncastError, match="its column 2 is none of the model's"):
+        both.predict(array)
+
+
+def test_integer_ids_of_a_frame_come_back_as_integers_and_text_ids_as_text():
+    rng = np.random.default_rng(0)
+    n = 60
+    frame = pd.concat([pd.DataFrame({"unique_id": i, "ds": pd.date_range("2020-01-01", periods=n, freq="D"),
+                                     "y": np.sin(np.arange(n) / 3.0 + i) + rng.normal(0, 0.1, n)}) for i in (1, 2, 10)])
+    f = Forecaster(**TINY).fit(frame)
+    forecast = f.predict(frame)  # the ids were '1', '10', '2': text, and sorted as text
+    assert forecast["unique_id"].dtype == frame["unique_id"].dtype
+    assert sorted(set(forecast["unique_id"])) == [1, 2, 10] and all(type(i) is not str for i in forecast["unique_id"])
+    scores = f.evaluate(frame, by_series=True)["series"]
+    assert sorted(scores) == [1, 2, 10] and all(type(k) is int for k in scores)
+    assert f.predict(frame.set_index("unique_id"))["unique_id"].tolist() == forecast["unique_id"].tolist()
+    as_text = frame.assign(unique_id=frame["unique_id"].astype(str))
+    assert set(f.predict(as_text)["unique_id"]) == {"1", "2", "10"}  # text given, text back

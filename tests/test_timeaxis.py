@@ -184,7 +184,7 @@ def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
     frame = make_frame(60)
     frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three missing hours in an hourly series
     with caplog.at_level("WARNING", logger="rnncast"):
-        series = load_panel(frame, target="y")
+        series = load_panel(frame, target="y", features=["x"])  # every column used: the gap is the one warning
     assert series.calendar.freq == to_offset("h")
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]

@@ -232,3 +232,31 @@ def test_a_misspelt_setting_is_said_before_the_lookback_search_wraps_it(frame):
         tune(frame, target="y", trials=1, settings={"epoch": 2})
     assert str(refused.value).startswith("unknown setting(s) ['epoch'] (did you mean 'epochs'?)")
     assert "no lookback" not in str(refused.value)
+
+
+def test_optunas_own_lines_are_quieted_for_the_study_and_rnncast_says_each_trial(frame, caplog):
+    """A notebook's tune printed Optuna's "[I ...] Trial 0 finished with value: ..." lines to stderr."""
+    import logging
+
+    heard = []
+
+    class Heard(logging.Handler):
+        def emit(self, record):
+            heard.append(record)
+
+    optuna.logging.set_verbosity(optuna.logging.INFO)  # Optuna's default, the caller's here
+    handler = Heard(logging.DEBUG)
+    logging.getLogger("optuna").addHandler(handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="rnncast.tuning"):
+            tune(frame, target="y", trials=2, settings={**FIXED, "epochs": 1}, search=("lr",))
+        assert optuna.logging.get_verbosity() == optuna.logging.INFO  # the caller's level restored
+    finally:
+        logging.getLogger("optuna").removeHandler(handler)
+    assert [r for r in heard if r.levelno < logging.WARNING] == []
+    lines = [r.getMessage() for r in caplog.records if r.name == "rnncast.tuning"]
+    assert [line.split(":")[0] for line in lines if line.startswith("trial ")] == ["trial 0", "trial 1"]
+    assert all("complete validation MSE" in line for line in lines if line.startswith("trial "))
+    called = []
+    tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, search=("lr",), on_trial=called.append)
+    assert len(called) == 1

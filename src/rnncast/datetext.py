@@ -46,7 +46,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                     return _instants(column, name, place), True
                 continue
             if options.get("dayfirst") and dayfirst is None:
-                log.info("time column %r is read day first (31/01/2024 is 31 January)", name)
+                log.warning("time column %r is read day first (31/01/2024 is 31 January)", name)
                 if order is not None:
                     order["dayfirst"] = True
             elif not options and dayfirst is None:

@@ -91,7 +91,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
             f"({int(missing.sum())} missing in all); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
-        log.info("filling %s with %s", counted(int(np.isnan(values).sum()), "missing value"), fill)
+        log.warning("filling %s with %s", counted(int(np.isnan(values).sum()), "missing value"), fill)
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
@@ -113,8 +113,6 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
     warned when ``announce``: the model's forecast origin is no longer the data's end)."""
     gone = [np.flatnonzero(~k) for k in kept]
     removed = sum(len(g) for g in gone)
-    log.info("fill 'drop' removed %s", "1 row that holds a missing value" if removed == 1 else
-             f"{removed} rows that hold a missing value")
     day = time is not None and at_midnight(time)
     inside, tail, origins = [], {}, []
     for s, (k, g) in enumerate(zip(kept, gone)):
@@ -133,6 +131,9 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
         within = g[(g > first) & (g < len(k) - last)]
         if len(within):
             inside.append(("" if id_col is None else f"series {ids[s]!r} ") + at(int(within[0])))
+    detailed = bool((origins and announce) or inside)  # a warning below names the rows: the count is a note
+    log.log(logging.INFO if detailed else logging.WARNING, "fill 'drop' removed %s",
+            "1 row that holds a missing value" if removed == 1 else f"{removed} rows that hold a missing value")
     if origins and announce:
         (rows, span, verb, kept_last), more = origins[0], len(origins) - 1
         log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the forecast origin is no longer the "

@@ -249,7 +249,7 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
     scaler = Scaler.fit(kind, rows, panel.columns, constant="center")
     flat = [c for j, c in enumerate(panel.columns) if kind != "none" and np.ptp(rows[:, j]) == 0]
     if flat:
-        log.info("%s: column(s) %s are constant on the training rows and are only centred", panel.label(s), flat)
+        log.warning("%s: column(s) %s are constant on the training rows and are only centred", panel.label(s), flat)
     return scaler
 
 

@@ -185,7 +185,7 @@ class Forecaster(Learned):
             read too. Neither given: the values seen at fit.
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
-            series and step, columns id, time, ``<target>_hat`` (and the quantile columns).
+            series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).
             Series that fit left out as too short are not forecast (a warning names them: the model
             has no scaler for them), as ``evaluate`` does not score them.
             Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
@@ -193,7 +193,7 @@ class Forecaster(Learned):
             """
         model = self._model()
         panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates), "forecast")
-        return forecasting.next_horizon(model, panel, future)
+        return reading.forecast_ids_as_given(model.state, data, forecasting.next_horizon(model, panel, future))
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
@@ -245,12 +245,12 @@ class Forecaster(Learned):
             training rows (``season``); it has no units, so both blocks carry the same MASE.
             Quantile models add the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval),
             pooled, and with several targets each target's (``by_target``). ``by_series``: each series'
-            original-unit metrics (``result["series"][id]``). In words (``readout.read_out``): ``verdict``,
+            original-unit metrics (``result["series"][id]``, an integer id as given). In words (``readout.read_out``): ``verdict``,
             whether the model beats every baseline, and ``notes`` and ``hints``, lists of lines. Raises
             ``RnncastError`` for an unknown part, or when ``data`` has no window of it (naming the part that would score).
             """
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
-        return {**result, **readout.read_out(self, result, part)}
+        return {**reading.scores_ids_as_given(self.state_, data, result), **readout.read_out(self, result, part)}
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as

@@ -63,7 +63,7 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
             raise RnncastError(f"features='all' (--features all) matched no numeric column besides the target(s) and "
                                f"the time: {held}; name the features, or leave them out to train on the target's own past")
         if text:
-            log.info("features 'all': %s; left out, not numeric: %s", feats, text)
+            log.warning("features 'all': %s; left out, not numeric: %s", feats, text)
     else:
         feats = names(features)
     (future if future_known else past).extend(feats)
@@ -106,8 +106,8 @@ def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
     candidates = [c for c in frame.columns if c != time_col]
     if len(candidates) == 1:
         return [candidates[0]]
-    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:
-        return ["0"]  # an array: column 0 is the target
+    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:  # an array's columns: none more the target
+        raise RnncastError(positional_target(candidates))
     numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
     if not numeric:
         besides = f" besides the time column {time_col!r}" if time_col is not None else ""
@@ -115,6 +115,15 @@ def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
         raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
                            "values to forecast in a column of numbers")
     raise RnncastError(f"say which column to forecast with target= (--target); numeric columns: {', '.join(numeric)}")
+
+
+def positional_target(columns: list[str]) -> str:
+    """The refusal of an array (or a frame labelled 0, 1, ...) of several columns given without a
+    target: its columns have no names, so none is more the target than another, nor a covariate."""
+    every = ", ".join(columns)
+    return (f"the array has {len(columns)} columns ({every}) and none is named the target: say which to forecast with "
+            f"target= (--target): target=0 the first, target=[{every}] every column; the others are used only when "
+            "named with past_covariates= or future_covariates=, or features='all'")
 
 
 def _check_columns(frame, columns: list[str], others: list) -> list[str]:

@@ -80,7 +80,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.unused = not_used(frame, rows, layout, static_names)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
-        log.info(not_used_note(panel.unused, layout))
+        log.warning(not_used_note(panel.unused, layout))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
@@ -161,7 +161,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             calendar, ruler, own = calendars.settle(time, offsets, explained.offset, where)
             holidays = explained.name
             if announce:
-                log.info("calendar: %s", explained)
+                log.warning("calendar: %s", explained)
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         businessdays.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
@@ -268,7 +268,7 @@ def _insert(values, time, positions, offsets, steps, after, stamps):
         new_time = pd.PeriodIndex.from_ordinals(keys, freq=time.freq)
     else:
         new_time = pd.Index(keys)
-    log.info("fill_gaps inserted %s", counted(total - n, "missing row"))
+    log.warning("fill_gaps inserted %s", counted(total - n, "missing row"))
     return new_values, new_time.rename(time.name), new_positions, new_offsets
 
 

@@ -1,7 +1,7 @@
-"""What rnncast noticed during a fit: the warnings its modules log, and the notes among their INFO
-lines that say what was done to the data or the model (values filled, rows dropped or inserted,
-numbers read another way), kept as ``{"level": "warning" | "info", "text": ...}`` so that a run
-records them (metrics.json's ``notes``) and its page shows them (``reportpage``).
+"""What rnncast noticed during a fit: the warnings its modules log (among them what was done to the
+data: values filled, rows dropped or inserted, columns not used, numbers or dates read another way),
+and the few INFO notes worth keeping beside them, as ``{"level": "warning" | "info", "text": ...}``
+so that a run records them (metrics.json's ``notes``) and its page shows them (``reportpage``).
 
 ``capture()`` attaches a handler to the ``rnncast`` logger for a block's duration. It changes no
 level: what the logger lets through (the command line: INFO and up; Python: WARNING and up unless
@@ -15,16 +15,14 @@ from contextlib import contextmanager
 from typing import Iterator
 
 # The INFO lines worth keeping with a run, by logger: None keeps every INFO line of that logger, a tuple
-# keeps those whose message (the format string, before its values) starts with one of its texts. The rest
-# (where the time column was found, early stops, where the highway started) the page shows as facts or
-# needs no word. tests/test_noticed.py checks that each text still starts a log.info call of its module.
+# keeps those whose message (the format string, before its values) starts with one of its texts. What was
+# done to the data itself (values filled, rows dropped or inserted, columns not used, numbers or dates read
+# another way, a holiday set found) is logged as a warning, which a notebook shows and a run keeps anyway.
+# The rest (where the time column was found, early stops, where the highway started) the page shows as
+# facts or needs no word. tests/test_noticed.py checks that each text still starts a log.info call of its module.
 KEPT_INFO = {
-    "rnncast.fills": None,  # "filling 41 missing values with ffill", fill 'drop' removed rows, early stopping's loss
-    "rnncast.loading": ("fill_gaps inserted", "no time column", "calendar: "),  # the holiday set found (businessdays)
-    "rnncast.numbertext": None,  # decimal commas read as numbers
-    "rnncast.datetext": None,  # a time column read day first
-    "rnncast.fitting": None,  # columns constant on the training rows, only centred
-    "rnncast.layouts": None,  # features 'all': the columns left out as not numeric
+    "rnncast.fills": None,  # early stopping's validation loss leaving out the values fill made
+    "rnncast.loading": ("no time column",),
 }
 
 

@@ -44,7 +44,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
         frame[name] = pd.to_numeric(column.str.strip().str.replace(",", ".", regex=False)).astype("float64")
         read_so.append(name)
     if read_so:
-        log.info("%s: column(s) %s are written with decimal commas (51,02) and read as numbers (51.02), as a file "
+        log.warning("%s: column(s) %s are written with decimal commas (51,02) and read as numbers (51.02), as a file "
                  "separated by %r writes them", source, read_so, sep)
     return frame
 

@@ -125,9 +125,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     return blocks
 
 
-# warnings the page says in its own words elsewhere: the MASE note under the metrics, the hints above
+# warnings the page says in its own words elsewhere: the MASE note under the metrics, the hints above,
+# the columns not used in "Data and settings"
 SAID_ELSEWHERE = ("MASE has no in-sample scale", "no epoch improved on the untrained network",
-                  "training diverged in epoch", "this run ended when training diverged")
+                  "training diverged in epoch", "this run ended when training diverged", "not used: ")
 
 
 def noticed_blocks(noticed: list[dict] | None) -> list:

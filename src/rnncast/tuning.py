@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import operator
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.settingvalues import plain_values
-from rnncast.spelling import one_series, spelled
+from rnncast.spelling import counted, one_series, spelled
 from rnncast.studies import check_fixed, check_ranking, hide_password, open_study, ranking
 from rnncast.windows import chronological_split, train_windows
 
@@ -67,7 +68,9 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     many trials this call runs (others may run at the same time against a shared ``storage``).
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
     ``tune.json``; without it and without ``storage`` the study stays in memory.
-    ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``). ``on_start()``:
+    ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``); without it each is
+    an INFO line of the ``rnncast.tuning`` logger (``trial_line``). Optuna's own INFO lines are quieted for
+    the study (its verbosity WARNING, the caller's restored after). ``on_start()``:
     called once the data and settings are checked, before the study is opened or anything written.
     Many processes may open one new study at once: its creation is retried until one of them has
     made it and the others load it.
@@ -108,6 +111,36 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         out.mkdir(parents=True, exist_ok=True)
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
     seed = base.train.seed if sampler_seed is None else sampler_seed
+    with quiet_optuna(optuna):
+        return _search(optuna, panel, fixed, searched, lookbacks, base, out, source, storage, study_name, seed, trials,
+                       timeout, on_trial)
+
+
+@contextmanager
+def quiet_optuna(optuna):
+    """Optuna's own INFO lines ("A new study created", "Trial 0 finished with value ...") quieted to WARNING
+    for the block, the caller's verbosity restored after: rnncast says each trial itself (``trial_line``)."""
+    before = optuna.logging.get_verbosity()
+    optuna.logging.set_verbosity(max(before, optuna.logging.WARNING))
+    try:
+        yield
+    finally:
+        optuna.logging.set_verbosity(before)
+
+
+def trial_line(trial, ranked_by: str) -> str:
+    """"trial 3: complete validation MSE 0.23190 after 5 epochs (lr 0.00125, dropout 0.358)": one finished
+    trial (Optuna's ``FrozenTrial``) in words; ``ranked_by``: ``studies.ranking``'s words."""
+    params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
+    value = "" if trial.value is None else f" {ranked_by.split(' (')[0]} {trial.value:.5f}"
+    epochs = trial.user_attrs.get("epochs", "?")
+    after = counted(epochs, "epoch") if isinstance(epochs, int) else f"{epochs} epochs"
+    return f"trial {trial.number}: {trial.state.name.lower()}{value} after {after} ({params})"
+
+
+def _search(optuna, panel, fixed, searched, lookbacks, base, out, source, storage, study_name, seed, trials, timeout,
+            on_trial) -> TuneResult:
+    """``tune``'s study, once the data and settings are checked: opened, searched, written."""
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
     check_fixed(study, study_name, base, searched, created)
@@ -136,7 +169,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         if defaults.get("lookback") not in lookbacks:
             defaults.pop("lookback", None)  # left to the sampler
         study.enqueue_trial(defaults)
-    callbacks = [lambda _study, trial: on_trial(trial)] if on_trial else []
+    # each finished trial: the caller's callback, else an INFO line (Optuna's own lines are quieted)
+    callbacks = [lambda _study, trial: on_trial(trial) if on_trial else log.info(trial_line(trial, ranked_by))]
     study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=callbacks)
     try:
         best = study.best_trial

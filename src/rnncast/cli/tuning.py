@@ -104,24 +104,13 @@ def _same_storage(recorded: str | None, storage: str) -> bool:
 
 def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
     """``run_tune`` once the tuning folder is held."""
-    from rnncast.tuning import tune
-
-    try:
-        import optuna
-
-        optuna.logging.set_verbosity(optuna.logging.WARNING)  # one line per trial: ours
-    except ImportError:
-        pass  # tune() says what to install
-
     from rnncast.studies import ranking
+    from rnncast.tuning import trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
 
-    measure = ranking(settings.get("quantiles") or ())[1].split(" (")[0]  # "validation pinball loss" or "validation MSE"
+    ranked_by = ranking(settings.get("quantiles") or ())[1]  # "validation pinball loss (...)" or "validation MSE (...)"
 
     def on_trial(trial):
-        params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in trial.params.items())
-        value = "" if trial.value is None else f" {measure} {trial.value:.5f}"
-        epochs = trial.user_attrs.get("epochs", "?")
-        print(f"trial {trial.number}: {trial.state.name.lower()}{value} after {counted(epochs, 'epoch') if isinstance(epochs, int) else epochs + ' epochs'} ({params})", flush=True)
+        print(trial_line(trial, ranked_by), flush=True)
 
     def on_start():  # the data and settings are good: an earlier output at --out goes only now
         if args.overwrite:
