@@ -79,7 +79,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
                            f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
     interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
-    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data
+    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
     if args.resume:
         _check_resumed_data(out, where["source"], record)
     interrupts.stop_if_asked()
