@@ -140,3 +140,18 @@ def test_data_without_rows_is_one_line_for_every_reader_dated_or_not_single_or_p
                  lambda: Forecaster(**TINY).fit(data.iloc[:0], target="y")):
         with pytest.raises(RnncastError, match=empty):
             call()
+
+
+def test_window_gaps_counts_every_gappy_series_and_formats_only_those_named(panel_fitted, panel_frame, monkeypatch):
+    """predict's warning names three series whose last window skips calendar steps; every one of them
+    was formatted, however many there were."""
+    from rnncast import reading
+
+    lookback = panel_fitted.settings_.data.lookback
+    third_last = panel_frame.groupby("unique_id").tail(3).groupby("unique_id").head(1).index
+    cut = panel_frame.drop(third_last)  # a step missing in every series' last window
+    panel = read_new(panel_fitted.state_, cut)
+    formatted = []
+    monkeypatch.setattr(reading, "shown", lambda *a: formatted.append(a) or "T")
+    count, named = reading.window_gaps(panel_fitted.state_, panel, lookback, most=3)
+    assert count == 4 and named == ["'s000': after T", "'s001': after T", "'s002': after T"] and len(formatted) == 3
