@@ -124,8 +124,13 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     assert text == f"Backtest(3 origins, 3 series, horizon {H}: {short})" and short.startswith("the model ")
     assert len(text) < 300  # not the metrics dict
     point = Forecaster(**{**TINY, "season": 24, "lookback": 24}).backtest(frame, n_windows=2, refit=True)
-    assert point.notes == [] and point.hints == []
+    assert point.notes == [] and point.verdict.startswith("The model does NOT beat the baselines")
     assert repr(point).startswith(f"Backtest(2 origins, 3 series, horizon {H}, refit at every origin: the model ")
+    # the seasonal naive forecast not beaten: the window_norm hint fit and evaluate give (readout.seasonal_hint)
+    assert point.hints == [point.said.hints[0]] and point.hints[0].startswith("hint: the seasonal naive forecast ")
+    assert "window_norm='season', --window-norm season" in point.hints[0]
+    started = Forecaster(**{**TINY, "season": 24, "lookback": 24, "window_norm": "season"}).backtest(frame, n_windows=2)
+    assert started.hints == []  # the network already starts at the seasonal naive forecast
 
 
 def test_backtest_figure_is_drawn_with_intervals(frame):

@@ -224,3 +224,21 @@ def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_
     assert code == 0, err
     assert json.loads((run / "metrics.json").read_text())["notes"] == notes  # replaced, not appended
     assert (run / "report.html").read_text().count("removed the last 3 rows") == 1
+
+
+def test_fit_prints_the_verdict_then_the_notes_and_every_hint_last(tmp_path, capsys):
+    """fit printed the season hint between the verdict and the intervals and the future-known hint after
+    the trained line; evaluate and backtest print the verdict, the notes, then the hints: fit now does too,
+    through evaluate's readout (``readout.said``), the split named as fit names it."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)  # hourly, season 1: the daily season is not weighed
+    code, out, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "2", "--features", "x",
+                                           "--quantiles", "0.1,0.5,0.9"))
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    verdict = next(k for k, line in enumerate(lines) if line.startswith("The model "))
+    assert "on the test split" in lines[verdict]
+    assert lines[verdict + 1].startswith("Prediction intervals") and "of the test values" in lines[verdict + 1]
+    assert lines[verdict + 2].startswith("trained 2 epochs")
+    assert lines[verdict + 3].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
+    assert all(line.startswith("hint: ") for line in lines[verdict + 3:])

@@ -89,6 +89,17 @@ def test_a_panels_r2_is_each_series_own_in_both_blocks_not_the_level_gap():
     assert "r2_by_series" not in evaluation.evaluate(PartForecasts(_two_targets(), _two_targets(), np.ones((1, 2)), [None]))
 
 
+def test_the_models_r2_per_series_is_computed_once_for_its_score_and_its_count(monkeypatch):
+    """evaluate computed the model's R² per series for its score, then again for how many series it averages."""
+    called = []
+    real = metrics.r2_by_series
+    monkeypatch.setattr(metrics, "r2_by_series", lambda y, p, *rest: called.append(p) or real(y, p, *rest))
+    wf = _windows()
+    result = evaluation.evaluate(PartForecasts(wf, _windows(unit=0.5), np.array([[2.0], [4.0]]), ["a", "b"]))
+    assert result["r2_by_series"] == {"series": 2, "of": 2}
+    assert sum(p is wf.y_pred for p in called) == 1  # once in original units (the scaled block's is its own)
+
+
 def test_interval_scores_are_the_models_only():
     result = evaluation.scores(_windows(quantiles=True), np.ones((4, 1)))
     assert result["model"]["coverage_80"] == 1.0  # every truth inside [y - 1, y + 1]

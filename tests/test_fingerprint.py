@@ -98,3 +98,19 @@ def test_daily_times_are_named_as_dates_and_a_record_from_before_that_was_shown_
     older = {k: v for k, v in record.items() if k != "midnight"}  # a run recorded before the flag
     assert fingerprint.difference(older, shorter) == said
     assert fingerprint.difference(older, fingerprint.of(load_panel(days, target="y"))) is None
+
+
+def test_a_panel_is_hashed_once_and_its_cut_added_to_that_record(monkeypatch):
+    """The command line fit recorded its data for config.json and the fit recorded it again, with the
+    cut, for its checkpoint: every column hashed twice. The second record of the same panel reuses the first."""
+    panel = load_panel(make_frame(120), target="y", features="all")
+    hashed = []
+    real = fingerprint._content
+    monkeypatch.setattr(fingerprint, "_content", lambda p: hashed.append(p) or real(p))
+    plain = fingerprint.of(panel)
+    cut = fingerprint.of(panel, [(None, Split(80, 96, 120))])
+    assert hashed == [panel]  # once
+    assert "splits" not in plain and cut == {**plain, "splits": [[None, 80, 96, 120]]}
+    assert "splits" not in fingerprint.of(panel)  # the cut is added to a copy, never kept
+    other = load_panel(make_frame(120, seed=1), target="y", features="all")
+    assert fingerprint.difference(plain, fingerprint.of(other)) is not None and hashed == [panel, other]

@@ -87,3 +87,19 @@ def test_fit_and_evaluate_print_the_window_norm_hint_when_the_seasonal_naive_for
     assert "the seasonal naive forecast beats the model; starting the network at it" in page  # the page says it too
     assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "retail.csv")]) == 0
     assert "hint: the seasonal naive forecast beats the model" in capsys.readouterr().out
+
+
+def test_fit_evaluate_and_the_page_say_one_part_through_said_each_in_its_own_words():
+    """fit's command line and run page said the verdict, notes and hints through code of their own;
+    they now read ``said``, which takes the words of the split: fit's "the test split", evaluate's
+    "these windows" (``read_out``), the rest the same."""
+    from rnncast.readout import read_out, said
+
+    frame = datasets.aligned_regression(n=300)
+    model = Forecaster(**REGRESSION).fit(frame, target="y", features=["x"])
+    result = model.evaluate(frame)
+    fit_words = said(model, result)  # the defaults: fit's words
+    assert fit_words.verdict.startswith("The model does NOT beat the baselines on the test split: MSE")
+    assert fit_words.verdict.replace("the test split", "these windows") == result["verdict"]
+    assert not fit_words.good and fit_words.hints == (future_known_hint(),) and fit_words.notes() == []
+    assert read_out(model, result) == {k: result[k] for k in ("verdict", "notes", "hints")}

@@ -52,9 +52,10 @@ def test_quantile_levels_come_from_text_a_list_or_a_1d_array_and_nothing_else_is
 def test_a_misspelt_setting_is_answered_with_the_one_meant():
     """`epoch = 3` in a config got a line of 50 accepted keys and no pointer to `epochs`."""
     from rnncast import Forecaster
-    from rnncast.settingvalues import did_you_mean
+    from rnncast.spelling import did_you_mean  # the one every refusal uses (it was settingvalues' own copy)
 
     assert did_you_mean("epoch", ["epochs", "lr"]) == " (did you mean 'epochs'?)" and did_you_mean("zzz", ["lr"]) == ""
+    assert did_you_mean("Epochs", ["epochs", "lr"]) == " (did you mean 'epochs'?)"  # the case alone differs
     with pytest.raises(RnncastError, match=r"unknown parameter 'epoch' for Forecaster \(did you mean 'epochs'\?\)"):
         Forecaster().set_params(epoch=3)
     with pytest.raises(RnncastError, match=r"unknown setting\(s\) \['hiden_size'\] \(did you mean 'hidden_size'\?\)"):

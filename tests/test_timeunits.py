@@ -98,7 +98,7 @@ def test_business_days_in_s_or_ms_have_no_gap_in_the_window_predict_reads(unit):
     model = Forecaster(**SETTINGS).fit(_frame("B"), target="y")
     panel = load_panel(_frame("B"), target="y")
     panel = dataclasses.replace(panel, time=panel.time.as_unit(unit))
-    assert window_gaps(model.state_, panel, SETTINGS["lookback"]) == []
+    assert window_gaps(model.state_, panel, SETTINGS["lookback"]) == (0, [])
 
 
 def test_a_window_whose_first_row_is_off_the_calendar_is_named():
@@ -110,7 +110,7 @@ def test_a_window_whose_first_row_is_off_the_calendar_is_named():
     saturday = panel.time[first] - pd.Timedelta(2, "D")
     panel = dataclasses.replace(panel, time=panel.time.delete(first).insert(first, saturday))
     assert panel.time[first].day_name() == "Saturday"
-    assert window_gaps(model.state_, panel, SETTINGS["lookback"]) == [f"after {saturday:%Y-%m-%d}"]  # a date: every time is midnight
+    assert window_gaps(model.state_, panel, SETTINGS["lookback"]) == (1, [f"after {saturday:%Y-%m-%d}"])  # a date: every time is midnight
 
 
 @pytest.mark.parametrize("freq", ["B", "h", "MS"])

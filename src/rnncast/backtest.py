@@ -38,7 +38,7 @@ from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.seasons import Season, implied_season
 from rnncast.significance import diebold_mariano_origins
-from rnncast.verdicts import backtest_test, headline
+from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
 
@@ -51,7 +51,8 @@ class Backtest:
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
     short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
-    (``readout.backtest_read_out``): ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
+    (``readout.backtest_said``): ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines);
+    ``said``: the same, piece by piece (``readout.Said``), for the report page to place.
     Its repr is one line: the origins, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -62,6 +63,7 @@ class Backtest:
     verdict: str = ""
     notes: list = field(default_factory=list)
     hints: list = field(default_factory=list)
+    said: readout.Said | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:
         m = self.metrics
@@ -134,7 +136,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
     implied = implied_season(panel.calendar)  # said beside the verdict when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
-    units = "original" if panel.layout == "single" and panel.n_targets == 1 else "scaled"  # evaluate's verdict_units
+    units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
@@ -159,7 +161,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)
-    return Backtest(frame, metrics, panel, cutoffs, **readout.backtest_read_out(metrics))
+    said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
+                                 splits=first)  # the window_norm hint's shorter lookback: the first origin's rows
+    return Backtest(frame, metrics, panel, cutoffs, **said.lines(), said=said)
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,

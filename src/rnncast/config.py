@@ -13,7 +13,8 @@ from typing import Any
 
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import did_you_mean, flag, parse_quantiles, plain_values
+from rnncast.settingvalues import flag, parse_quantiles, plain_values
+from rnncast.spelling import did_you_mean
 
 CELLS = ("rnn", "lstm", "gru")
 SCALERS = ("standard", "minmax", "none")

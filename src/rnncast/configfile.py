@@ -26,7 +26,7 @@ from pathlib import Path
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.settingtext import parse_setting
-from rnncast.settingvalues import did_you_mean
+from rnncast.spelling import did_you_mean
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",

@@ -30,13 +30,11 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
     if forecasts.scored:
         result["scored"] = forecasts.scored
-    result["original"] = scores(original, mase_scales[original.series], scaled)
+    result["original"], r2_series = scores_and_series(original, mase_scales[original.series], scaled)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     scored_series = len(np.unique(original.series)) if original.series is not None else 1
     if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
-        kept = scored(original)
-        result["r2_by_series"] = {"series": metrics.r2_by_series(original.y_true, original.y_pred, original.series, kept)[1],
-                                  "of": scored_series}
+        result["r2_by_series"] = {"series": r2_series, "of": scored_series}
     if excluded := mase_excluded(mase_scales, ids):
         result["mase_excluded"] = excluded
     times, keep = forecast_times(scaled), scored(scaled)
@@ -76,6 +74,13 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     no units, so it is the same count, without the rounding of the way back: the network forecasts
     in float32, and a forecast that repeats a true value, as every level does on a series that
     mostly stays put, lands a float32 step beside it in original units and would count as a miss)."""
+    return scores_and_series(wf, mase_scales, scaled)[0]
+
+
+def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None
+                      ) -> tuple[dict, int]:
+    """``scores``, and how many series' own R² the model's R² averages (those whose scored values vary,
+    ``metrics.r2_by_series``; 0 for the windows of one series, whose R² is pooled)."""
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
     scales = np.where(usable, mase_scales, 1.0)[:, None, :]  # [W, 1, T]
     kept = scored(wf)  # [W, H, T] the values scored (filled targets left out), or None: all
@@ -84,20 +89,21 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     several = wf.series is not None and len(np.unique(wf.series)) > 1
 
     def one(y_pred):
-        scores = metrics.score(wf.y_true, y_pred, kept)
+        scores, series = metrics.score(wf.y_true, y_pred, kept), 0
         if several:
-            scores["r2"] = metrics.r2_by_series(wf.y_true, y_pred, wf.series, kept)[0]
+            scores["r2"], series = metrics.r2_by_series(wf.y_true, y_pred, wf.series, kept)
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
         scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
-        return scores
+        return scores, series
 
-    result = {"model": one(wf.y_pred)}
+    model, r2_series = one(wf.y_pred)
+    result = {"model": model}
     if wf.quantiles is not None:
         result["model"].update(interval_scores(wf, scaled))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
             result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
-    result.update({name: one(p) for name, p in wf.baselines.items()})
-    return result
+    result.update({name: one(p)[0] for name, p in wf.baselines.items()})
+    return result, r2_series
 
 
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None) -> dict:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import weakref
 
 import numpy as np
 import pandas as pd
@@ -79,11 +80,32 @@ def _count(n: int) -> str:
 
 def of(panel: Panel, splits=None) -> dict:
     """The record of ``panel`` (as read, before series too short are left out); ``splits``: ``(id,
-    windows.Split)`` of every series trained, or None to leave the cut out."""
+    windows.Split)`` of every series trained, or None to leave the cut out.
+
+    A panel's content is hashed once: the command line records it for config.json before the fit,
+    and the fit records it again with the cut for its checkpoint; the second call of the same panel
+    object (alive, and not changed in place: a panel is never changed once read) reuses the first."""
+    held = _TAKEN.get(id(panel))
+    if held is None or held[0]() is not panel:
+        held = (weakref.ref(panel), _content(panel))
+        _TAKEN[id(panel)] = held
+        weakref.finalize(panel, _TAKEN.pop, id(panel), None)  # the id may be reused once the panel is gone
+    record = dict(held[1])
+    if splits is not None:
+        record["splits"] = [[None if i is None else str(i), int(sp.train_end), int(sp.val_end), int(sp.end)]
+                            for i, sp in splits]
+    return record
+
+
+_TAKEN: dict = {}  # id(panel): (a weak reference to it, its record without the cut), of the panels alive
+
+
+def _content(panel: Panel) -> dict:
+    """``of``'s record of ``panel`` without the cut."""
     values = np.asarray(panel.values, dtype=np.float64)
     time = panel.time
     dated = time is not None and len(time) > 0 and pd.api.types.is_datetime64_any_dtype(time)
-    record = {
+    return {
         "version": VERSION,
         "columns": list(panel.columns),
         "targets": list(panel.targets), "past": list(panel.past), "future": list(panel.future),
@@ -100,10 +122,6 @@ def of(panel: Panel, splits=None) -> dict:
         "static": _static(panel),
         "missing": _missing(panel),
     }
-    if splits is not None:
-        record["splits"] = [[None if i is None else str(i), int(sp.train_end), int(sp.val_end), int(sp.end)]
-                            for i, sp in splits]
-    return record
 
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")  # str() of a timestamp, as "first" and "last" keep it

@@ -116,12 +116,12 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if made := fills.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
-    gaps = reading.window_gaps(state, panel, lookback)
-    if gaps:
-        who = "the series has" if state.layout == "single" else f"{len(gaps)} series {'has' if len(gaps) == 1 else 'have'}"
+    count, gaps = reading.window_gaps(state, panel, lookback, most=3)
+    if count:
+        who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"
         log.warning("%s calendar steps missing among the last %d rows predict reads, which the model takes as "
                     "consecutive (first: %s); fill_gaps=True (--fill-gaps) at fit inserts such rows for fill= to fill",
-                    who, lookback, "; ".join(gaps[:3]))
+                    who, lookback, "; ".join(gaps))
     scaled, offset, scale = scaled_rows(state, panel, index)
     rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L] the last lookback rows
     x = torch.from_numpy(scaled[rows]).to(model.device)  # [S, L, C]

@@ -227,13 +227,14 @@ def series_index(state: FittedState, panel: Panel) -> np.ndarray:
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 
 
-def window_gaps(state: FittedState, panel: Panel, lookback: int) -> list[str]:
-    """The series whose last ``lookback`` rows (the window predict reads) are not consecutive steps of
-    their calendar (the fit's, or the series' own), each as ``"<id>: after <time>"`` (the first gap);
-    [] without timestamps or a calendar. The windows are placed on it by ``calendars.first_gaps``, the
-    walker that finds fit's gaps."""
+def window_gaps(state: FittedState, panel: Panel, lookback: int, most: int = 3) -> tuple[int, list[str]]:
+    """How many series' last ``lookback`` rows (the window predict reads) are not consecutive steps of
+    their calendar (the fit's, or the series' own), and the first ``most`` of them, each as
+    ``"<id>: after <time>"`` (the first gap); ``(0, [])`` without timestamps or a calendar. The windows
+    are placed on it by ``calendars.first_gaps``, the walker that finds fit's gaps; only the series
+    named are formatted."""
     if panel.time is None or state.calendar.kind == "row" or state.calendar.freq is None:
-        return []
+        return 0, []
     rows = (panel.offsets[1:] - lookback)[:, None] + np.arange(lookback)  # [S, L]
     own = [state.calendars.get(i, state.calendar) for i in panel.ids]  # [S] each series' calendar
     first = np.full(panel.n_series, -1, dtype=np.int64)
@@ -242,7 +243,8 @@ def window_gaps(state: FittedState, panel: Panel, lookback: int) -> list[str]:
         if calendar.freq is not None:
             first[series] = calendars.first_gaps(panel.time[rows[series].reshape(-1)],
                                                  np.arange(len(series) + 1) * lookback, calendar)
-    day = at_midnight(panel.time)
-    return [f"{'' if panel.ids[s] is None else f'{panel.ids[s]!r}: '}after "
-            f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
-            for s in np.flatnonzero(first >= 0)]
+    gappy = np.flatnonzero(first >= 0)
+    day = at_midnight(panel.time) if len(gappy) else False
+    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.ids[s]!r}: '}after "
+                        f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
+                        for s in gappy[:most]]

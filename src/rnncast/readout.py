@@ -1,15 +1,20 @@
-"""What evaluate's scores say in words, in Python as on the command line: the verdict sentence, the
-notes beside it and the hints of what to try next (``read_out``; ``Forecaster.evaluate`` adds them to
-its result as plain text; ``backtest_read_out``, a backtest's, which its result holds). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the
-notes; the hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here.
+"""What a run's scores say in words, for fit, evaluate and backtest alike, in Python as on the command
+line and the report pages: the verdict sentence, the notes beside it and the hints of what to try next.
+``said`` (a fitted model's scores of one part, the part named in the caller's words: fit's "the test
+split", evaluate's "these windows") and ``backtest_said`` (a backtest's metrics, which its result
+holds) give them piece by piece (``Said``), for the command line and the pages to place; ``read_out``
+gives evaluate's as lines (``Forecaster.evaluate`` adds them to its result as plain text). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the notes; the
+hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, fitted_season_hint, interval_text, mase_note,
                               missing_season, unscored_note)
 from rnncast.spelling import counted, spelled
-from rnncast.verdicts import backtest_verdict, beats, fit_hint, verdict, verdict_units
+from rnncast.verdicts import backtest_test, backtest_verdict, beats, fit_hint, verdict, verdict_units
 from rnncast.windows import train_windows
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
@@ -17,49 +22,96 @@ WHERE = {"test": "these windows", "val": "the validation rows", "train": "the tr
 VALUES = {"test": "these values", "val": "the validation values", "train": "the training values", "all": "all the values"}
 
 
+@dataclass(frozen=True)
+class Said:
+    """What one part's scores say, piece by piece: ``good`` (the model beats every baseline), the
+    ``verdict`` sentence, the notes (``unscored``: values fill made that were not scored; ``mase``: how
+    MASE treated series without a scale; ``intervals``: the intervals' coverage; ``diverged``: the epoch
+    a diverged fit kept; each None where there is nothing to say) and the ``hints`` in the order they
+    are printed (the season not weighed, ``window_norm='season'``, ``future_known``)."""
+
+    good: bool
+    verdict: str
+    unscored: str | None = None
+    mase: str | None = None
+    intervals: str | None = None
+    diverged: str | None = None
+    hints: tuple = ()
+
+    def notes(self) -> list[str]:
+        """The notes said, in order: unscored, MASE, intervals, divergence."""
+        return [n for n in (self.unscored, self.mase, self.intervals, self.diverged) if n]
+
+    def lines(self) -> dict:
+        """``{"verdict", "notes", "hints"}``: plain text, the verdict a string and the others lists of lines."""
+        return {"verdict": self.verdict, "notes": self.notes(), "hints": list(self.hints)}
+
+
+def said(forecaster: Fitted, result: dict, where: str = "the test split", values: str = "the test values") -> Said:
+    """What a fitted model's scores of one part (``evaluation.evaluate``'s ``result``) say: the verdict
+    whether the model beats every baseline (``verdicts.verdict``, in the units it is judged in) on
+    ``where`` (the windows as the caller names them), the notes (the intervals' coverage of ``values``)
+    and the hints (a season the run did not weigh, ``window_norm='season'`` where the seasonal-naive
+    forecast is not beaten, ``future_known`` for past-only features that lose to the mean)."""
+    good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
+    hints = (fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result}))
+    return Said(good, sentence, unscored_note(result), mase_note(result),
+                interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
+                divergence_text(forecaster), tuple(h for h in hints if h))
+
+
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:
-    """``{"verdict", "notes", "hints"}`` of ``evaluate``'s ``result`` of ``part``: the sentence whether
-    the model beats every baseline (``verdicts.verdict``, in the units it is judged in), the notes the
-    command line prints beside it (values fill made that were not scored, how MASE treated series
-    without a scale, the intervals' coverage, a diverged fit's kept epoch) and the hints (a season the
-    run did not weigh, ``window_norm='season'`` where the seasonal-naive forecast is not beaten,
-    ``future_known`` for past-only features that lose to the mean), each a line of text."""
-    sentence = verdict(result, verdict_units(forecaster), where=WHERE[part].format(result["windows"]),
-                       season=missing_season(forecaster))[1]
-    notes = [unscored_note(result), mase_note(result),
-             interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, VALUES[part]),
-             divergence_text(forecaster)]
-    hints = [fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result})]
-    return {"verdict": sentence, "notes": [n for n in notes if n], "hints": [h for h in hints if h]}
+    """``{"verdict", "notes", "hints"}`` of ``evaluate``'s ``result`` of ``part`` (``said``, the windows
+    and values named as evaluate names them: ``WHERE``, ``VALUES``), each a line of text."""
+    return said(forecaster, result, *part_words(part, result)).lines()
 
 
+def part_words(part: str, result: dict) -> tuple[str, str]:
+    """How evaluate names the windows and the values of ``part`` ("test", "val", "train", "all") in its
+    ``result``: ``("these windows", "these values")``, ``("all 558 windows, training rows included", ...)``."""
+    return WHERE[part].format(result["windows"]), VALUES[part]
 
-def backtest_read_out(m: dict) -> dict:
-    """``{"verdict", "notes", "hints"}`` of a backtest's metrics (``backtest.run``), as ``rnncast backtest``
-    prints them: the verdict over every window with how the Diebold–Mariano test was made on them
-    (``verdicts.backtest_verdict``), the notes (values fill made that were not scored, the series a pooled
-    MASE leaves out, the intervals' coverage) and the hint of a season the run did not weigh, each a line of text."""
-    notes = [unscored_note(m), mase_note(m), interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")]
-    return {"verdict": backtest_verdict(m)[1], "notes": [n for n in notes if n],
-            "hints": [h for h in [backtest_season_hint(m)] if h]}
+
+def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", splits: list | None = None) -> Said:
+    """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
+    Diebold–Mariano test was made on them (``verdicts.backtest_verdict``), the notes (values fill made
+    that were not scored, the series a pooled MASE leaves out, the intervals' coverage) and the hints (a
+    season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
+    beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
+    ``splits``, the rows before each series' first origin, leave few training windows)."""
+    good, sentence = backtest_verdict(m)
+    seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
+                             m["horizon"], m["season"])
+    hints = (backtest_season_hint(m), seasonal)
+    return Said(good, sentence, unscored_note(m), mase_note(m),
+                interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
+                hints=tuple(h for h in hints if h))
 
 
 def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:
-    """The hint beside a verdict whose seasonal-naive baseline the model does not beat (``beats``), or
-    None: ``window_norm='season'`` starts the network at that forecast; where the lookback leaves each
-    series fewer training windows than its own length, a shorter one of at least a season too (with
-    the counts). None where the model already starts there, or trains by sequence (which refuses it)."""
-    units, model_s, data_s = verdict_units(forecaster), forecaster.settings_.model, forecaster.settings_.data
+    """``seasonal_hint`` of a fitted model's scores of one part."""
+    model_s, data_s = forecaster.settings_.model, forecaster.settings_.data
+    return seasonal_hint(result, verdict_units(forecaster), model_s.window_norm, forecaster.settings_.train.scheme,
+                         forecaster.splits_, data_s.lookback, data_s.horizon, data_s.season)
+
+
+def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, splits: list, lookback: int, horizon: int,
+                  season: int) -> str | None:
+    """The hint beside a verdict whose seasonal-naive baseline the model does not beat (``beats``, in
+    ``units``), or None: ``window_norm='season'`` starts the network at that forecast; where the lookback
+    leaves each series (``splits``) fewer training windows than its own length, a shorter one of at
+    least a season too (with the counts). None where the model already starts there
+    (``window_norm``), or trains by sequence (``scheme``, which refuses it)."""
     if "seasonal" not in result[units] or beats(result, "seasonal", units):
         return None
-    if model_s.window_norm == "season" or forecaster.settings_.train.scheme == "sequence":
+    if window_norm == "season" or scheme == "sequence":
         return None
     how = ("beats the model" if result[units]["seasonal"]["mse"] < result[units]["model"]["mse"]
            else "is not beaten beyond chance")
     text = (f"hint: the seasonal naive forecast {how}; starting the network at it ({spelled('window_norm', 'season')}) "
             "may help: untrained, it then forecasts the seasonal naive forecast, and training keeps a change from it "
             "only where that helps on validation")
-    return text + shorter_lookback(forecaster.splits_, data_s.lookback, data_s.horizon, data_s.season)
+    return text + (shorter_lookback(splits, lookback, horizon, season) if splits else "")
 
 
 def shorter_lookback(splits: list, lookback: int, horizon: int, season: int) -> str:

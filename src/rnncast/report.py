@@ -28,8 +28,8 @@ from rnncast.noticed import capture, merged
 from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.verdicts import backtest_verdict
-from rnncast.runnotes import backtest_season_hint, divergence, interval_text, mase_note, unscored_note
+from rnncast.readout import backtest_said
+from rnncast.runnotes import divergence
 from rnncast.windows import window_starts
 
 
@@ -176,7 +176,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                    noticed: list[dict] | None = None) -> None:
     """``forecasts.csv``, ``config.json``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a
     backtest, forecasts.csv first (its name tells the folder a backtest's, ``files.output_kinds``). The page
-    opens with the verdict over every window (``verdicts.backtest_verdict``), as a run's does, then what
+    opens with the verdict over every window and its hints (``readout.backtest_said``), as a run's does, then what
     rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
 
     config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
@@ -200,18 +200,12 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained before each origin" if m["refit"] else (
         "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
-    good, sentence = backtest_verdict(m)
-    hint = backtest_season_hint(m)
-    blocks = [("verdict", good, sentence), *([("hint", hint)] if hint else []), *noticed_blocks(noticed),
+    said = result.said or backtest_said(m)  # the result's own words (its verdict, notes, hints), by piece
+    blocks = [("verdict", said.good, said.verdict), *[("hint", hint) for hint in said.hints], *noticed_blocks(noticed),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'forecast origin')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
-    intervals = interval_text(m["overall"]["model"], m["quantiles"], "the backtest values")
-    if intervals:
-        blocks.append(("p", intervals))
-    for note in (unscored_note(m), mase_note(m)):
-        if note:
-            blocks.append(("p", note))
+    blocks += [("p", note) for note in (said.intervals, said.unscored, said.mase) if note]
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

@@ -14,11 +14,10 @@ import base64
 import html
 
 from rnncast.forecaster import Forecaster
-from rnncast.readout import window_norm_hint
+from rnncast import readout
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.verdicts import fit_hint, verdict, verdict_units
-from rnncast.runnotes import divergence_text, fitted_season_hint, interval_text, mase_note, missing_season, unscored_note
+from rnncast.runnotes import divergence_text
 from rnncast.windows import train_windows
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
@@ -31,16 +30,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     """The page of a run: the verdict (and a hint), what rnncast noticed (``noticed``: the fit's
     warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings."""
     blocks = []
-    if "test" in metrics:
-        good, sentence = verdict(metrics["test"], verdict_units(forecaster), season=missing_season(forecaster))
-        blocks.append(("verdict", good, sentence))
-        if hint := fitted_season_hint(forecaster):
-            blocks.append(("hint", hint))
-        if hint := window_norm_hint(forecaster, metrics["test"]):  # the seasonal naive forecast not beaten
-            blocks.append(("hint", hint))
-        hint = fit_hint(forecaster, metrics)
-        if hint:
-            blocks.append(("hint", hint))
+    said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
+    if said is not None:
+        blocks.append(("verdict", said.good, said.verdict))
+        blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     diverged = divergence_text(forecaster)
     if diverged:
         blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "
@@ -61,14 +54,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks += noticed_blocks(noticed)
     for note in notes or []:
         blocks.append(("p", note))
-    if "test" in metrics:
-        intervals = interval_text(metrics["test"]["original"]["model"], forecaster.settings_.model.quantiles)
-        if intervals:
-            blocks.append(("p", intervals))
+    if said is not None and said.intervals:
+        blocks.append(("p", said.intervals))
     blocks.append(("h2", "Metrics (original units)"))
-    for note in (unscored_note(metrics.get("test", {})), mase_note(metrics.get("test", {}))):
-        if note:
-            blocks.append(("p", note))
+    blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
     blocks.append(("table", metric_rows(metrics, "original")))
     blocks.append(("h2", "Metrics (scaled units)"))
     blocks.append(("table", metric_rows(metrics, "scaled")))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import did_you_mean, parse_quantiles
+from rnncast.settingvalues import parse_quantiles
+from rnncast.spelling import did_you_mean
 
 
 def parse_setting(name: str, value, typed: bool = False):

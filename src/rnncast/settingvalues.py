@@ -10,7 +10,7 @@ import math
 import numbers
 
 from rnncast.errors import RnncastError, UnknownParameter
-from rnncast.spelling import counted
+from rnncast.spelling import counted, did_you_mean
 
 
 def parse_quantiles(value) -> tuple:
@@ -35,15 +35,6 @@ def parse_quantiles(value) -> tuple:
         return tuple(float(q) for q in items)
     except (TypeError, ValueError):
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
-
-
-def did_you_mean(name: str, known) -> str:
-    """`` (did you mean 'epochs'?)`` for a misspelt setting or key close to one of ``known``
-    (``difflib``), else ""."""
-    import difflib
-
-    close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:

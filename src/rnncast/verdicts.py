@@ -219,7 +219,13 @@ def verdict_units(forecaster: Fitted) -> str:
     """Original units for one series of one target; scaled units for many series or several targets,
     where each one's errors count in its own scale (a pooled original-unit MSE would be the largest
     series' or target's MSE: Volume's against Close's), as the Diebold–Mariano test counts them."""
-    return "original" if forecaster.layout_ == "single" and len(forecaster.targets_) == 1 else "scaled"
+    return units_for(forecaster.layout_, len(forecaster.targets_))
+
+
+def units_for(layout: str, targets: int) -> str:
+    """``verdict_units`` of data of this ``layout`` ("single", "long", "wide") with ``targets`` targets
+    (a backtest's panel, before any model is fitted): "original" or "scaled"."""
+    return "original" if layout == "single" and targets == 1 else "scaled"
 
 
 def scaled_each(test: dict) -> str:

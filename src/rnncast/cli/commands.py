@@ -90,7 +90,7 @@ def run_backtest(args) -> int:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
-    print(result.verdict)  # the result's words (readout.backtest_read_out), as evaluate prints its own
+    print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
     for line in result.notes + result.hints:
         print(line)  # values fill made (why a window's row may be nan), the intervals; the advice last
     seconds = result.metrics["seconds"]
@@ -130,8 +130,7 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.readout import VALUES
-    from rnncast.runnotes import interval_text
+    from rnncast.readout import part_words, said
 
     forecaster = Forecaster.load(args.run_dir)
     result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
@@ -142,10 +141,10 @@ def run_evaluate(args) -> int:
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season))
-    print(result["verdict"])  # evaluate's (readout.read_out)
-    intervals = interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, VALUES[args.part])
-    for line in ([intervals] if intervals else []) + result["hints"]:
-        print(line)  # a point verdict says nothing of the intervals; the advice last, as fit prints it
+    words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
+    for line in [words.verdict, words.intervals, words.diverged, *words.hints]:
+        if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
+            print(line)
     return 0
 
 

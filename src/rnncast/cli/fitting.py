@@ -1,7 +1,7 @@
 """The ``rnncast fit`` command, once its flags are parsed: the request (a --config file overridden by
 the flags, or with --resume the run's own config.json, DATA and --device alone given), the run folder
 held until its last file is written, the training with its bar and checkpoint (Ctrl-C keeps the
-epochs saved), and the scores, verdict and hints printed. Tune reads its request as fit does
+epochs saved), and the scores printed with what they say (``readout.said``). Tune reads its request as fit does
 (``fit_request``)."""
 
 from __future__ import annotations
@@ -63,10 +63,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     from rnncast import fingerprint, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.loading import load_panel
+    from rnncast import readout
     from rnncast.report import start_config, write_run
-    from rnncast.readout import window_norm_hint
-    from rnncast.verdicts import fit_hint, verdict, verdict_units
-    from rnncast.runnotes import divergence_text, fitted_season_hint, interval_text, missing_season, unscored_note
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
@@ -81,7 +79,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
                            f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
     interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
-    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data
+    record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
     if args.resume:
         _check_resumed_data(out, where["source"], record)
     interrupts.stop_if_asked()
@@ -141,20 +139,14 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     if tracker is not None:
         tracker.finish(metrics)
     test = metrics["test"]
-    print(score_tables(test, forecaster.settings_.data.season, "test split"))
-    if note := unscored_note(test):
-        print(note)  # evaluate says it in its first line, what was scored
-    print(verdict(test, verdict_units(forecaster), season=missing_season(forecaster))[1])
-    if hint := fitted_season_hint(forecaster):
-        print(hint)  # what the verdict did not weigh, and the setting that weighs it
-    if hint := window_norm_hint(forecaster, test):
-        print(hint)  # the seasonal-naive forecast won: the setting that starts the network at it
-    intervals = interval_text(test["original"]["model"], forecaster.settings_.model.quantiles)
-    if intervals:
-        print(intervals)  # a point verdict says nothing of how wide the intervals are
+    said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
+    print(score_tables(test, forecaster.settings_.data.season, "test split"))  # with the MASE note
+    for line in [said.verdict, said.unscored, said.intervals]:
+        if line:
+            print(line)  # the verdict, then what it left out and what the intervals held, as evaluate and backtest
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     epochs = len(forecaster.history_)
-    diverged = divergence_text(forecaster)  # "training diverged in epoch 7; the model keeps epoch 5"
+    diverged = said.diverged  # "training diverged in epoch 7; the model keeps epoch 5"
     if resuming and not saved:  # a resume of a run whose training had ended: no epoch was left to run
         print(f"the run's training had ended ({counted(epochs, 'epoch')} run, as many as its settings or "
               f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
@@ -164,9 +156,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all)")
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
-    hint = fit_hint(forecaster, metrics)
-    if hint:
-        print(hint)  # the last line: advice the verdict alone does not give
+    for hint in said.hints:
+        print(hint)  # the advice last: the season not weighed, window_norm, future_known
     return 0
 
 
