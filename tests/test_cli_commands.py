@@ -94,7 +94,7 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
                        "future_covariates": ["promo"]}
     notes = json.loads((bt / "metrics.json").read_text())["notes"]
     filled = [n for n in notes if n["text"].startswith("filling")]
-    assert len(filled) == 1 and filled[0]["level"] == "warning"  # values changed: a warning (decision 1C2)
+    assert len(filled) == 1 and filled[0]["level"] == "warning"  # values changed: a warning (decision 148)
     for line in re.findall(r"rnncast: WARNING: (.+)", printed.err):  # every warning said is kept, once
         assert [n["text"] for n in notes].count(line) == 1, (line, notes)
     page = (bt / "report.html").read_text()

@@ -172,6 +172,7 @@ def test_integer_ids_of_a_frame_come_back_as_integers_and_text_ids_as_text():
     as_text = frame.assign(unique_id=frame["unique_id"].astype(str))
     assert set(f.predict(as_text)["unique_id"]) == {"1", "2", "10"}  # text given, text back
 
+
 def test_window_gaps_counts_every_gappy_series_and_formats_only_those_named(panel_fitted, panel_frame, monkeypatch):
     """predict's warning names three series whose last window skips calendar steps; every one of them
     was formatted, however many there were."""
