@@ -91,11 +91,13 @@ def run_backtest(args) -> int:
     rows = backtest_rows(result.metrics)
     print(table(rows[0], rows[1:]))
     print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
-    for line in result.notes + result.hints:
-        print(line)  # values fill made (why a window's row may be nan), the intervals; the advice last
+    for line in result.notes:
+        print(line)  # values fill made (why a window's row may be nan), the intervals
     seconds = result.metrics["seconds"]
     print(f"{result.metrics['series']} series x {args.n_windows} windows; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
+    for line in result.hints:
+        print(line)  # the advice last, after the summary line, as fit prints it (decision 151)
     return 0
 
 
