@@ -175,7 +175,7 @@ def _offset(freq):
     is refused in one line naming what is accepted, not with pandas' parser's words. A week mask
     (``Sun Mon Tue Wed Thu``) is business days on those weekdays (``weekmasks``); a step with the first and
     last bar's times (``30min 09:30-15:30``), a trading session (``sessions``)."""
-    session = sessions.parse(freq)
+    session = freq if isinstance(freq, sessions.Session) else sessions.parse(freq)
     if session is not None:
         return session
     mask = weekmasks.parse(freq)
