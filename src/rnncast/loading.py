@@ -292,9 +292,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     which = f"the {calendar.shown} calendar" if calendar is not None else "their calendars"
     remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
               "calendar is another")
-    days = calendar.freq.days if calendar is not None and isinstance(calendar.freq, sessions.Session) else \
-        getattr(calendar, "freq", None)
-    if calendar is not None and calendar.holidays is None and businessdays.plain_business(days):
+    if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
