@@ -199,10 +199,12 @@ def _weekend_of(weekmask: str | None) -> list[str]:
     return list(dict.fromkeys(found + candidates()))
 
 
-def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None) -> Explained | None:
+def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None,
+            freq: str | None = None) -> Explained | None:
     """The holiday set whose weekday holidays are exactly the weekdays missing from the series of the
     stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days: Monday to Friday, or
-    the days of ``weekmask``), or None."""
+    the days of ``weekmask``), or None. ``freq``: the calendar a refusal offers for keeping every weekday
+    (a session's bars, ``30min 09:30-15:30``; default ``B`` or the week mask)."""
     days = wall_days(time)
     missing = _missing_weekdays(days, offsets, weekmask)
     if not len(missing):
@@ -225,11 +227,12 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
     ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
     through = last_year + AHEAD
-    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing), weekmask)
+    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing), weekmask, freq)
     return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask)
 
 
-def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None) -> None:
+def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None,
+                      freq: str | None = None) -> None:
     """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from
     ``start`` through the year ``last``: naming the first such day and which sets it is a holiday of."""
     if len(names) < 2:
@@ -248,7 +251,7 @@ def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: in
         f"the {missing} weekdays missing from {described(None, weekmask)} are the holidays of {_listed(names, 'and')} alike, but "
         f"their calendars differ after the data: {day} is a holiday of {_listed(shut, 'and')} ({what}), not of "
         f"{_listed(open_, 'or')}; give holidays= (--holidays {_listed(names, 'or', False)}) to say which days the "
-        f"forecasts skip, or {_keep_every(weekmask)} to keep every weekday")
+        f"forecasts skip, or {_keep_every(freq or weekmask)} to keep every weekday")
 
 
 def _known_as(name: str) -> str:
@@ -277,8 +280,8 @@ def wall_days(time: pd.DatetimeIndex) -> np.ndarray:
     return wall.to_numpy().astype("datetime64[D]")
 
 
-def _keep_every(weekmask: str | None) -> str:
-    return "freq='B' (--freq B)" if weekmask is None else f"freq={weekmask!r} (--freq {weekmask!r})"
+def _keep_every(freq: str | None) -> str:
+    return "freq='B' (--freq B)" if freq is None else f"freq={freq!r} (--freq {freq!r})"
 
 
 def _missing_weekdays(days: np.ndarray, offsets: np.ndarray, weekmask: str | None = None) -> np.ndarray:

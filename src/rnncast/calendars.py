@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import weekmasks
+from rnncast import sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.spelling import hint
@@ -25,8 +25,9 @@ from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
-FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES} or a week mask of business "
-             "days such as 'Sun Mon Tue Wed Thu' (or leave freq unset to infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
+FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES}, a week mask of business "
+             "days such as 'Sun Mon Tue Wed Thu' or a session's bars such as '30min 09:30-15:30' (or leave freq unset "
+             "to infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
 
 
 def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
@@ -172,7 +173,11 @@ class _Combined:
 def _offset(freq):
     """``freq`` as a pandas offset; junk (``-1``, ``MSX``) or a step that does not move forward (``-1D``, ``0h``)
     is refused in one line naming what is accepted, not with pandas' parser's words. A week mask
-    (``Sun Mon Tue Wed Thu``) is business days on those weekdays (``weekmasks``)."""
+    (``Sun Mon Tue Wed Thu``) is business days on those weekdays (``weekmasks``); a step with the first and
+    last bar's times (``30min 09:30-15:30``), a trading session (``sessions``)."""
+    session = freq if isinstance(freq, sessions.Session) else sessions.parse(freq)
+    if session is not None:
+        return session
     mask = weekmasks.parse(freq)
     if mask is not None:
         return weekmasks.offset(mask)
@@ -183,7 +188,8 @@ def _offset(freq):
     if offset is None or offset.n <= 0:
         raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
                            f"where one is wanted), such as {ALIASES}, a week mask of business days such as "
-                           "'Sun Mon Tue Wed Thu', or an integer step for integer periods")
+                           "'Sun Mon Tue Wed Thu', a session's bars such as '30min 09:30-15:30', or an integer step "
+                           "for integer periods")
     return offset
 
 
@@ -241,7 +247,7 @@ class _Ruler:
         """Absolute time for steps under a day on tz-aware data, local wall time otherwise."""
         unit, tz, name = time.unit, time.tz, time.name  # integers in the index's own unit (s, ms, us or ns)
         try:
-            fixed = pd.Timedelta(offset)
+            fixed = None if isinstance(offset, sessions.Session) else pd.Timedelta(offset)
         except (ValueError, TypeError):
             fixed = None
         if fixed is not None:
@@ -262,8 +268,11 @@ class _Ruler:
         typical = np.median(np.diff(values[:100_001])) if len(values) > 1 else 1
         if typical > 0 and (last - first) / pd.Timedelta(int(typical), unit=unit) > 50_000_000:
             return None  # a calendar this long is not what these timestamps follow
-        start = first if offset.is_on_offset(first) else offset.rollback(first)
-        grid = pd.date_range(start, last, freq=offset).as_unit(unit).asi8  # [G]
+        if isinstance(offset, sessions.Session):  # bars of trading sessions: no pandas offset walks them
+            grid = sessions.grid(offset, first, last).as_unit(unit).asi8  # [G]
+        else:
+            start = first if offset.is_on_offset(first) else offset.rollback(first)
+            grid = pd.date_range(start, last, freq=offset).as_unit(unit).asi8  # [G]
         pos = np.searchsorted(grid, values)
         on = (pos < len(grid)) & (grid[np.minimum(pos, len(grid) - 1)] == values)
         if not on.all():

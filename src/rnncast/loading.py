@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, weekmasks
+from rnncast import businessdays, calendars, sessions, weekmasks
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
@@ -150,15 +150,21 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     where = lambda i: f"{_label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
+    session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
-        freq = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(freq))
+        week = session.week if session is not None else freq
+        days = businessdays.given(sessions.opened(time, session), holidays, where, rows.text_format, weekmasks.week(week))
+        freq = session.on(days) if session is not None else days
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})
+    days = calendar.freq.days if isinstance(calendar.freq, sessions.Session) else calendar.freq
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
-            businessdays.plain_business(calendar.freq):
-        explained = businessdays.explain(time, offsets, calendar.weekmask)  # the weekdays missing are a market's holidays
+            businessdays.plain_business(days):  # the weekdays missing are a market's holidays
+        explained = businessdays.explain(sessions.opened(time, calendar.freq), offsets, calendar.weekmask,
+                                         calendar.freq_text if days is not calendar.freq else None)
         if explained is not None:
-            calendar, ruler, own = calendars.settle(time, offsets, explained.offset, where)
+            found = calendar.freq.on(explained.offset) if isinstance(calendar.freq, sessions.Session) else explained.offset
+            calendar, ruler, own = calendars.settle(time, offsets, found, where)
             holidays = explained.name
             if announce:
                 log.warning("calendar: %s", explained)

@@ -8,7 +8,8 @@ business days, weeks on the first timestamp's weekday, month and quarter starts 
 and, for a step of 2 to 26 days, twice a month, which ``infer_freq`` never names: ``SMS`` the 1st
 and 15th, ``SME`` the 15th and the month's end, or another day of the data's), and, for a step of a day,
 the week of business days the data keeps when it is not Monday to Friday (``weekmasks.infer``: Sunday
-to Thursday, Monday to Saturday), then that step itself.
+to Thursday, Monday to Saturday), then that step itself; for a step under a day, last, the trading
+session the rows keep (``sessions.infer``: 30-minute bars 09:30 to 15:30 on business days).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import weekmasks
+from rnncast import sessions, weekmasks
 
 
 def inside(offsets: np.ndarray, n: int) -> np.ndarray:
@@ -60,6 +61,10 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
         for offset in near(common, wall[:12]) + week + [to_offset(common)]:
             if offset not in ordered:
                 ordered.append(offset)
+        n = min(len(wall), 1_000_000)  # a million rows tell
+        session = sessions.infer(wall[:n], np.append(offsets[offsets < n], n), common)
+        if session is not None:
+            ordered.append(session)  # tried last: a pandas offset that explains the rows as well is kept
     return ordered
 
 

@@ -1,5 +1,5 @@
 """The season a calendar implies: 12 months in a year, 52 weeks, 4 quarters, 7 days in a week, 5
-business days, 24 hours (or 96 quarter hours) in a day.
+business days, 24 hours (or 96 quarter hours) in a day, 13 bars in a trading session.
 
 A run keeps its ``season`` setting as given (1 by default: no season, no seasonal-naive baseline);
 this only tells the verdict what it did not compare with. The calendar's pandas offset says the
@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from pandas.tseries import offsets
+
+from rnncast.sessions import Session
 
 
 class Season(NamedTuple):
@@ -34,6 +36,8 @@ def implied_season(calendar) -> Season | None:
     if calendar is None or getattr(calendar, "kind", None) not in ("datetime", "period"):
         return None
     freq = calendar.freq
+    if isinstance(freq, Session):  # a trading session's bars: a day of trading
+        return Season(freq.bars, "bars in a trading session") if freq.bars > 1 else None
     if not isinstance(freq, offsets.BaseOffset) or freq.n < 1:
         return None
     n = freq.n

@@ -43,17 +43,18 @@ def check_data(data) -> None:
             raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
     mask = None
     if isinstance(data.freq, str):
-        from rnncast import weekmasks  # pandas: not for --help
+        from rnncast import sessions, weekmasks  # pandas: not for --help
 
-        mask = weekmasks.parse(data.freq)  # 'Sun Mon Tue Wed Thur': the word that is no weekday named
+        session = sessions.parse(data.freq)  # '30min 9:30-16:15': what is wrong with it named
+        mask = session.week if session is not None else weekmasks.parse(data.freq)  # 'Thur': the word named
     if getattr(data, "holidays", None) is not None:
         from rnncast import businessdays  # pandas and the holidays package: not for --help
 
         businessdays.parse(data.holidays)  # an unknown name refused, the closest one named
         if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None:
             raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
-                               "another calendar; leave freq unset (or give 'B', or a week mask such as 'Sun Mon Tue "
-                               "Wed Thu') with holidays, or leave holidays unset")
+                               "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "
+                               "Wed Thu' or a session such as '30min 09:30-15:30') with holidays, or leave holidays unset")
     positive_int("season", data.season)
     for name in ("val_frac", "test_frac"):
         value = getattr(data, name)

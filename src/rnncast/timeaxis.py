@@ -5,8 +5,8 @@ are read (timestamps written as text: ``datetext``), and the calendar that conti
 Time is one of four kinds:
 
 * ``datetime``: timestamps, tz-naive or tz-aware; the calendar is a pandas offset (``MS``, ``ME``,
-  ``B``, ``W-SUN``, ``QS-JAN``, ``YS-JAN``, ``D``, ``h``, ``15min`` ...), inferred from the
-  timestamps or given as ``freq=``;
+  ``B``, ``W-SUN``, ``QS-JAN``, ``YS-JAN``, ``D``, ``h``, ``15min`` ...) or a trading session's bars
+  (``sessions.Session``: ``30min 09:30-15:30``), inferred from the timestamps or given as ``freq=``;
 * ``period``: a ``PeriodIndex`` or period column; the calendar is the periods' own frequency;
 * ``integer``: integer periods (years, a step counter; not ``20000131`` or ``200001``, dates), continued by their step;
 * ``row``: no time: rows are numbered.
@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays, datetext, monthtext, timetext, weekmasks
+from rnncast import businessdays, datetext, monthtext, sessions, timetext, weekmasks
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled
@@ -63,18 +63,26 @@ class Calendar:
         ``irregular``."""
         if self.freq is None:
             return "irregular"
-        return repr(self.freq_text) if self.holidays is None else f"{self.weekmask or 'B'!r} without {self.holidays} holidays"
+        if self.holidays is None:
+            return repr(self.freq_text)
+        days = self.freq_text if isinstance(self.freq, sessions.Session) else self.weekmask or "B"
+        return f"{days!r} without {self.holidays} holidays"
 
     @property
     def weekmask(self) -> str | None:
-        """The week of a business-day calendar other than Monday to Friday (``Sun Mon Tue Wed Thu``), else None."""
-        return weekmasks.of(self.freq) if self.kind == "datetime" else None
+        """The week of a business-day calendar (or a session's days) other than Monday to Friday (``Sun Mon Tue
+        Wed Thu``), else None."""
+        if self.kind != "datetime":
+            return None
+        return weekmasks.of(self.freq.days if isinstance(self.freq, sessions.Session) else self.freq)
 
     @property
     def freq_text(self):
         """The calendar as ``freq=`` takes it: the offset's alias (``B``, ``MS``), a week mask, an integer step."""
         if self.freq is None or self.kind == "integer":
             return self.freq
+        if isinstance(self.freq, sessions.Session):
+            return self.freq.freqstr
         return self.weekmask or self.freq.freqstr
 
     def next(self, last, horizon: int) -> pd.Index:
@@ -90,6 +98,8 @@ class Calendar:
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
                 f"fit again with freq= (--freq) naming their calendar, a pandas offset alias such as {ALIASES}"
             )
+        if isinstance(self.freq, sessions.Session):  # the next bars of the session, then the next trading day's
+            return sessions.following(self.freq, last, horizon, self.name)
         dates = pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
         return dates.as_unit(last.unit) if isinstance(last, pd.Timestamp) else dates  # B gives us for ms data
 
@@ -101,7 +111,11 @@ class Calendar:
     @classmethod
     def from_state(cls, state: dict) -> "Calendar":
         kind, freq = state["kind"], state.get("freq")
-        if kind in ("datetime", "period") and freq is not None:
+        session = sessions.parse(freq) if kind == "datetime" else None  # '30min 09:30-15:30': a session's bars
+        if session is not None:
+            freq = session.on(businessdays.offset(state["holidays"], weekmasks.week(session.week))) if state.get(
+                "holidays") else session
+        elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
             freq = (businessdays.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else to_offset(freq))

@@ -1,0 +1,181 @@
+"""Intraday bars of a trading session (``sessions.py``): the session as freq= spells it and its refusals in
+one line, the bars laid through nights, weekends and holidays, the session found in 30-minute market bars
+and FX bars across midnight but not in a 24/7 sensor with night gaps or a few days, hourly business hours
+kept as pandas' 'bh', and a fit whose forecasts continue at the next session's first bar, kept in model.json."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, businessdays, sessions
+from rnncast.loading import load_panel
+from rnncast.seasons import implied_season
+from rnncast.timeaxis import Calendar
+
+SUN_THU = "Sun Mon Tue Wed Thu"
+
+
+def _bars(days, first="09:30", last="15:30", step="30min") -> pd.DatetimeIndex:
+    times = pd.timedelta_range(pd.Timedelta(f"{first}:00"), pd.Timedelta(f"{last}:00"), freq=step)
+    return pd.DatetimeIndex([d + t for d in days for t in times])
+
+
+def _frame(time, seed=0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"date": time, "price": 100 + np.cumsum(rng.normal(0, 1, len(time)))})
+
+
+def _fx(start="2024-01-07 22:00", end="2024-03-29 21:00") -> pd.DatetimeIndex:
+    hours = pd.date_range(start, end, freq="h")
+    day, hour = hours.day_of_week, hours.hour
+    return hours[(day < 4) | ((day == 4) & (hour < 22)) | ((day == 6) & (hour >= 22))]
+
+
+def _one(time):
+    return np.array([0, len(time)])
+
+
+# ---- spelling ------------------------------------------------------------------------------------
+
+def test_a_session_is_read_and_written_back_as_freq_spells_it():
+    session = sessions.parse("30min 09:30-15:30")
+    assert (session.step, session.first, session.bars) == (pd.Timedelta("30min"), pd.Timedelta("09:30:00"), 13)
+    assert session.days == pd.offsets.BusinessDay() and session.freqstr == "30min 09:30-15:30"
+    fx = sessions.parse("1h 22:00 - 21:00 sun mon tue wed thu")
+    assert fx.bars == 24 and fx.week == SUN_THU and fx.freqstr == "h 22:00-21:00 Sun Mon Tue Wed Thu"
+    assert sessions.parse("h 16:00-16:00").bars == 1
+    for other in ("30min", "B", SUN_THU, None, 5):
+        assert sessions.parse(other) is None
+
+
+@pytest.mark.parametrize("freq, says", [
+    ("30min 09:30-16:15", r"the last bar 16:15 is not a whole number of 30min steps after the first 09:30"),
+    ("B 09:30-16:00", r"the step 'B' is no fixed time under a day"),
+    ("30min 25:00-16:00", r"'25:00' is no time of day"),
+    ("7h 00:00-21:00", r"4 bars of 7h last longer than a day"),
+    ("30min 09:30-15:30 weekdays", r"'weekdays' is no week"),
+    ("30min 09:30-15:30 Mon Thur", r"'Thur' is no weekday \(did you mean 'Thu'\?\)"),
+    ("30min 9:30 to 15:30", r"is no session"),
+])
+def test_a_bad_session_is_refused_in_one_line_with_what_is_accepted(freq, says):
+    with pytest.raises(RnncastError, match=says) as err:
+        sessions.parse(freq)
+    accepted = "'Sun Mon Tue Wed Thu'" if "Thur" in freq else "'30min 09:30-15:30'"  # a week's words: how a week is written
+    assert "\n" not in str(err.value) and f"freq={freq!r}" in str(err.value) and accepted in str(err.value)
+
+
+# ---- the walk ------------------------------------------------------------------------------------
+
+def test_the_bars_after_the_close_are_the_next_trading_days_first():
+    session = sessions.parse("30min 09:30-16:00")
+    after = sessions.following(session, pd.Timestamp("2024-01-05 15:30"), 3)  # a Friday
+    assert list(after.strftime("%a %H:%M")) == ["Fri 16:00", "Mon 09:30", "Mon 10:00"]
+    nyse = session.on(businessdays.offset("NYSE"))
+    assert str(sessions.following(nyse, pd.Timestamp("2024-07-03 16:00"), 1)[0]) == "2024-07-05 09:30:00"
+    zoned = sessions.following(session, pd.Timestamp("2024-03-08 16:00", tz="America/New_York").as_unit("s"), 1)
+    assert str(zoned[0]) == "2024-03-11 09:30:00-04:00" and zoned.unit == "s"  # wall time across the clock change
+
+
+def test_a_session_across_midnight_runs_from_sunday_evening_to_friday():
+    fx = sessions.parse(f"h 22:00-21:00 {SUN_THU}")
+    after = sessions.following(fx, pd.Timestamp("2024-03-29 20:00"), 3)
+    assert list(after.strftime("%a %H:%M")) == ["Fri 21:00", "Sun 22:00", "Sun 23:00"]
+    laid = sessions.grid(fx, pd.Timestamp("2024-01-07 22:00"), pd.Timestamp("2024-03-29 21:00"))
+    assert laid.equals(_fx())
+
+
+# ---- inference -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("last, text", [("15:30", "30min 09:30-15:30"), ("16:00", "30min 09:30-16:00")])
+def test_market_bars_are_found_as_their_session_without_gap_warnings(caplog, last, text):
+    frame = _frame(_bars(pd.bdate_range("2024-01-02", periods=30), last=last))
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="price")
+    assert panel.calendar.freq_text == text and panel.calendar.shown == repr(text)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert list(panel.next_times(0, 2).strftime("%a %H:%M")) == ["Tue 09:30", "Tue 10:00"]  # after Monday 2024-02-12
+    assert implied_season(panel.calendar) == (len(panel.time) // 30, "bars in a trading session")
+
+
+def test_fx_bars_across_midnight_are_found_and_forecast_on_sunday_evening():
+    panel = load_panel(_frame(_fx()), target="price")
+    assert panel.calendar.freq_text == f"h 22:00-21:00 {SUN_THU}"
+    assert list(panel.next_times(0, 2).strftime("%a %H:%M")) == ["Sun 22:00", "Sun 23:00"]
+
+
+def test_holidays_are_found_on_the_days_sessions_open():
+    days = pd.date_range("2024-01-02", "2024-12-31", freq=businessdays.offset("NYSE"))
+    panel = load_panel(_frame(_bars(days)), target="price")
+    assert panel.calendar.shown == "'30min 09:30-15:30' without NYSE holidays"
+    assert str(panel.next_times(0, 1)[0]) == "2025-01-02 09:30:00"
+
+
+def test_a_sensor_of_every_hour_with_night_gaps_keeps_its_step(caplog):
+    rng = np.random.default_rng(1)
+    time = pd.date_range("2024-01-01", periods=3000, freq="30min")
+    night = np.flatnonzero(time.hour < 5)
+    time = time.delete(rng.choice(night, 20, replace=False))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(_frame(time), target="price")
+    assert panel.calendar.freq_text == "30min" and "20 rows are missing from the '30min' calendar" in caplog.text
+    step = pd.Timedelta("30min")
+    assert sessions.infer(time, _one(time), step) is None
+
+
+def test_a_few_days_missing_the_same_hours_are_no_session_but_four_are():
+    every = pd.date_range("2024-01-01", periods=24 * 8, freq="h")
+    nights = every[(every.hour >= 6)]  # no rows from 00:00 to 05:00
+    three, four = nights[nights < "2024-01-04"], nights[nights < "2024-01-05"]
+    assert sessions.infer(three, _one(three), pd.Timedelta("1h")) is None
+    assert sessions.infer(four, _one(four), pd.Timedelta("1h")).freqstr == "h 06:00-23:00 Mon Tue Wed Thu Fri Sat Sun"
+    sparse = every[np.random.default_rng(2).random(len(every)) > 0.5]  # half the hours gone: chance, not a night
+    assert sessions.infer(sparse, _one(sparse), pd.Timedelta("1h")) is None
+
+
+def test_a_break_within_the_day_and_steps_off_the_grid_are_no_session():
+    days = pd.bdate_range("2024-01-02", periods=20)
+    lunch = _bars(days, "09:00", "11:30").append(_bars(days, "12:30", "15:00")).sort_values()
+    assert sessions.infer(lunch, _one(lunch), pd.Timedelta("30min")) is None
+    assert sessions.infer(_bars(days), _one(_bars(days)), pd.Timedelta("7min")) is None
+
+
+def test_hourly_business_hours_stay_pandas_bh():
+    panel = load_panel(_frame(_bars(pd.bdate_range("2024-01-02", periods=30), "09:00", "16:00", "h")), target="price")
+    assert panel.calendar.freq_text == "bh"
+
+
+# ---- given, kept ---------------------------------------------------------------------------------
+
+def test_a_given_session_refuses_a_bar_outside_it():
+    frame = _frame(_bars(pd.bdate_range("2024-01-02", periods=10), last="16:00"))
+    with pytest.raises(RnncastError, match=r"timestamp 2024-01-02 16:00:00 .* is not on the calendar "
+                                           r"freq='30min 09:30-15:30'"):
+        load_panel(frame, target="price", freq="30min 09:30-15:30")
+
+
+def test_a_fit_forecasts_the_next_session_and_round_trips_through_model_json(tmp_path):
+    days = pd.date_range("2024-05-01", "2024-07-03", freq=businessdays.offset("NYSE"))
+    frame = _frame(_bars(days))
+    model = Forecaster(**{**TINY, "lookback": 13, "horizon": 3, "epochs": 1, "freq": "30min 09:30-15:30",
+                          "holidays": "NYSE"}).fit(frame, target="price")
+    forecast = model.predict(frame)
+    assert [str(t) for t in forecast.index] == ["2024-07-05 09:30:00", "2024-07-05 10:00:00", "2024-07-05 10:30:00"]
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["calendar"]["freq"] == "30min 09:30-15:30" and meta["calendar"]["holidays"] == "NYSE"
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.calendar_ == model.calendar_
+    pd.testing.assert_frame_equal(loaded.predict(frame), forecast)
+
+
+def test_a_calendar_state_rebuilds_the_session():
+    state = {"kind": "datetime", "freq": f"h 22:00-21:00 {SUN_THU}", "name": "date"}
+    calendar = Calendar.from_state(state)
+    assert calendar.freq == sessions.parse(state["freq"]) and calendar.state()["freq"] == state["freq"]
+    assert calendar.weekmask == SUN_THU
