@@ -160,21 +160,15 @@ def _refuse_time(frame, name, time_name, keyword: str) -> None:
     written as dates, quarters, ISO weeks or months, as ``timeaxis.find_time_column`` finds them by type or values):
     a timestamp is the time axis, never a number to train on, and read as nanoseconds since 1970 it would be one."""
     column = frame[name]
-    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-        return
-    _, how = timeaxis.find_time_column(column.rename("values").to_frame())  # a neutral name: found by type or values
-    if how not in ("by its type", "by its values"):
+    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column) or timeaxis.find_time_column(
+            column.rename("values").to_frame())[1] not in ("by its type", "by its values"):  # a neutral name
         return
     i = int(np.argmax(column.notna().to_numpy()))
-    value = column.iloc[i]
-    held = f"{place(i, frame.attrs)} holds " + (repr(shown(value, column)) if isinstance(value, pd.Timestamp) else
-                                               repr(str(value).strip()))
-    if time_name is None:
-        axis = ("it is the time axis: leave it out of " + keyword + " and it is found as the time column, or name it "
-                "with time_col= (--time-col)")
-    else:
-        axis = (f"the time axis is {time_name!r} (time_col=, --time-col); leave it out of {keyword}, or give what it "
-                "means as numbers (e.g. days since it)")
+    value = shown(column.iloc[i], column) if isinstance(column.iloc[i], pd.Timestamp) else str(column.iloc[i]).strip()
+    held = f"{place(i, frame.attrs)} holds {value!r}"
+    axis = (f"it is the time axis: leave it out of {keyword} and it is found as the time column, or name it with "
+            "time_col= (--time-col)" if time_name is None else f"the time axis is {time_name!r} (time_col=, --time-col); "
+            f"leave it out of {keyword}, or give what it means as numbers (e.g. days since it)")
     raise RnncastError(f"column {name!r} holds timestamps ({held}), not numbers to train on; {axis}")
 
 
