@@ -218,6 +218,9 @@ BAD_INPUT = {
                        ["column 'x'", "no values at all"]),
     "non-numeric feature": (lambda t, f, r: fit_args(_csv(t, "g.csv", _set("x", 30, "n/a?")), t / "o", "--features", "x"),
                             ["column 'x'", "not numeric", "line 32 of g.csv"]),
+    "time column named as a feature": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--features", "date,x"),
+                                       ["column 'date' holds timestamps", "line 2 of data.csv", "time axis",
+                                        "--features", "--time-col"]),
     "predict file lacks a column": (lambda t, f, r: ["predict", r, _csv_without_x(t)],
                                     ["'x' not found", "available columns: date, y"]),
     "model without weights": (

@@ -71,3 +71,47 @@ def test_one_value_out_of_the_columns_form_is_named_with_the_form(freq, fmt, bad
         load_panel(pd.DataFrame({name: times, "y": np.arange(60.0)}), target="y", time_col=time_col)
     assert str(err.value).startswith(f"time column {name!r} holds {bad!r} at row 3, which is not a date written as its "
                                      f"other 59 values are ({form}, as {times[0]!r} at row 0); correct that value")
+
+
+# ---- two-digit years: read only where every reader names the same century --------------------------
+
+def _monthly(start: str, end: str, fmt: str) -> pd.Series:
+    return pd.Series(pd.date_range(start, end, freq="MS").strftime(fmt))
+
+
+@pytest.mark.parametrize("fmt, form, first", [("%m/%d/%y", "MM/DD/YY", "01/01/50"), ("%d-%b-%y", "DD-Mon-YY", "01-Jan-50"),
+                                              ("%y-%m-%d", "YY-MM-DD", "50-01-01")])
+def test_two_digit_years_a_reader_could_put_in_another_century_are_refused_naming_the_first(fmt, form, first):
+    """01/15/50 .. 12/15/20 read '50' .. '75' as 2050 .. 2075 and was refused as unsorted; 1950 .. 1974 alone was
+    read, silently, a century late."""
+    from rnncast.timetext import short_year_span
+    low, high = short_year_span()
+    refusal = (rf"^time column 'date' is written with two-digit years \({form}\), and '{first}' at row 0 is 2050 to "
+               rf"pandas but 1950 to a spreadsheet: readers name a two-digit year alike only in {low} \.\. {high}; write "
+               rf"four-digit years \({form.replace('YY', 'YYYY')}\)$")
+    ends = ("2020-12-01", "1974-12-01") if fmt != "%y-%m-%d" else ("1974-12-01",)  # pandas reads no '00-01-01'
+    for end in ends:  # unsorted as read, and a span that fits the wrong century
+        with pytest.raises(RnncastError, match=refusal):
+            parse_text(_monthly("1950-01-01", end, fmt), "date", lambda i: f"row {i}")
+    if fmt == "%y-%m-%d":  # pandas reads 29-02-01 day first: YY-MM-DD past the span is checked above only
+        return
+    late = _monthly(f"{high - 1}-01-01", f"{high + 2}-12-01", fmt)  # runs past the span: its first value past it named
+    with pytest.raises(RnncastError, match=rf"'{pd.Timestamp(f'{high + 1}-01-01').strftime(fmt)}' at row 24 is "
+                                           rf"{high + 1} to pandas but {high - 99} to a spreadsheet"):
+        parse_text(late, "date", lambda i: f"row {i}")
+
+
+def test_two_digit_years_inside_the_span_every_reader_agrees_on_are_read_and_said(caplog):
+    import logging
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        time, _ = parse_text(_monthly("1990-01-01", "2020-12-01", "%m/%d/%y"), "date", str)
+    assert time[0] == pd.Timestamp("1990-01-01") and time[-1] == pd.Timestamp("2020-12-01")
+    assert "time column 'date' has two-digit years: read as 1990 .. 2020, as every common reader reads them" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        parse_text(_monthly("1950-01-01", "2020-12-01", "%m/%d/%Y"), "date", str)  # four digits: no doubt, nothing said
+        parse_text(pd.Series(["2020-01-01 13:00", "2020-01-02 13:00"]), "date", str)
+    assert "two-digit" not in caplog.text
+    frame = pd.DataFrame({"date": _monthly("1950-01-01", "2020-12-01", "%m/%d/%y"), "y": np.arange(852.0)})
+    with pytest.raises(RnncastError, match=r"two-digit years \(MM/DD/YY\), and '01/01/50' at row 0"):
+        load_panel(frame, target="y")  # the whole path: not "timestamps are not sorted"

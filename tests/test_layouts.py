@@ -195,3 +195,44 @@ def test_a_fitted_model_keeps_the_columns_it_did_not_use(tmp_path):
     assert model.unused_columns_ == ["extra", "note"]
     model.save(tmp_path / "m")
     assert Forecaster.load(tmp_path / "m").unused_columns_ == ["extra", "note"]
+
+
+# ---- a timestamp is the time axis, never a number to train on ------------------------------------
+
+def test_a_time_column_named_as_a_feature_is_refused_not_read_as_nanoseconds():
+    """features=['date', 'x'] left the rows numbered and trained on 'date' as nanoseconds since 1970."""
+    days = pd.date_range("2020-01-01", periods=40, freq="D")
+    frame = pd.DataFrame({"date": days, "x": np.arange(40.0), "y": np.sin(np.arange(40.0))})
+    axis = (r"^column 'date' holds timestamps \(row 0 holds '2020-01-01'\), not numbers to train on; it is the time axis: "
+            r"leave it out of features= \(--features\) and it is found as the time column, or name it with time_col= "
+            r"\(--time-col\)$")
+    for dates in (frame, frame.assign(date=days.strftime("%Y-%m-%d"))):  # datetimes, or text read from a CSV
+        with pytest.raises(RnncastError, match=axis):
+            load_panel(dates, target="y", features=["date", "x"])
+        with pytest.raises(RnncastError, match=axis):
+            Forecaster(**TINY).fit(dates, target="y", features=["date", "x"])
+        assert load_panel(dates, target="y", features="all").features == ["x"]  # 'all' takes it as the time
+    with pytest.raises(RnncastError, match=r"column 'date' holds timestamps .*leave it out of past_covariates="):
+        load_panel(frame, target="y", past_covariates=["date"])
+    with pytest.raises(RnncastError, match=r"column 'date' holds timestamps .*leave it out of target= \(--target\)"):
+        load_panel(frame, target="date")
+
+
+def test_a_second_time_column_given_as_a_covariate_is_refused_naming_the_time_axis():
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=30, freq="D"), "y": np.arange(30.0),
+                          "launch": pd.Series(["2019Q1", "2019Q2", "2019Q3"] * 10), "unique_id": "a"})
+    with pytest.raises(RnncastError, match=r"^column 'launch' holds timestamps \(row 0 holds '2019Q1'\), not numbers to "
+                                           r"train on; the time axis is 'ds' \(time_col=, --time-col\); leave it out of "
+                                           r"future_covariates= \(--future-covariates\), or give what it means as numbers"):
+        load_panel(frame, future_covariates=["launch"])
+    wide = pd.DataFrame({"ds": frame["ds"], "a": np.arange(30.0), "b": frame["ds"]})
+    with pytest.raises(RnncastError, match=r"^column 'b' holds timestamps .*leave it out of series= \(--series\)"):
+        load_panel(wide, series=["a", "b"])
+
+
+def test_a_text_column_of_ids_or_categories_named_as_a_feature_is_refused_in_one_line():
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=30, freq="D"), "y": np.arange(30.0),
+                          "shop": ["north", "south", "east"] * 10})
+    with pytest.raises(RnncastError, match=r"^column 'shop' is not numeric: row 0 holds 'north' \(30 non-numeric "
+                                           r"value\(s\) in all\); the target and covariates must be numbers$"):
+        load_panel(frame, target="y", features=["shop"])

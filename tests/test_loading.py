@@ -75,19 +75,6 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
     assert "daylight" not in str(other.value)
 
 
-def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkeypatch):
-    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
-    frame = _berlin_wall_times("2024-03-30 20:00", 20, "h")
-    with caplog.at_level("WARNING", logger="rnncast"):
-        load_panel(frame, "load")
-        load_panel(frame.drop(index=[2]), "load", tz="Europe/Berlin")  # an hour missing on an ordinary night
-    warned = [r.getMessage() for r in caplog.records]
-    assert len(warned) == 2 and warned[0].startswith("1 row is missing from the 'h' calendar (first: 2024-03-31 02:00)")
-    assert warned[0].endswith("; this looks like local time across a daylight-saving change (2024-03-31 02:00 does "
-                              "not exist in Europe/Berlin); give the zone with tz=, --tz to read it")
-    assert "daylight" not in warned[1]
-
-
 def test_predict_offers_a_refit_with_the_zone_not_a_tz_it_cannot_take(monkeypatch):
     monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
     frame = _berlin_wall_times("2024-10-24 00:00", 80, "h")

@@ -1,6 +1,6 @@
 """The time axis (``timeaxis.py``): every calendar continues as pandas' own ``date_range`` does, with
-no step warning; time zones stay; time comes from a column, the index, integers or nowhere; gaps
-are named once and can be filled; timestamps no calendar explains are never given invented dates."""
+no step warning; time zones stay; time comes from a column, the index, integers or nowhere (gaps:
+test_gaps.py); timestamps no calendar explains are never given invented dates."""
 
 from __future__ import annotations
 
@@ -169,49 +169,10 @@ def test_a_column_that_looks_like_dates_is_found_and_said_in_one_line(caplog):
 
 # ---- gaps and timestamps no calendar explains ----------------------------------------------------
 
-def _daily_with_gaps():
-    index = pd.date_range("2024-01-01", periods=120, freq="D").delete([10, 50, 51])
-    return pd.DataFrame({"ds": index, "y": np.sin(np.arange(len(index)) / 4.0)})
-
-
 def test_irregular_time_steps_keep_the_usual_step():
     frame = make_frame(50, freq="15min")
     frame = frame.drop(index=20).reset_index(drop=True)
     assert load_panel(frame, target="y").calendar.freq == to_offset("15min")
-
-
-def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
-    frame = make_frame(60)
-    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three missing hours in an hourly series
-    with caplog.at_level("WARNING", logger="rnncast"):
-        series = load_panel(frame, target="y", features=["x"])  # every column used: the gap is the one warning
-    assert series.calendar.freq == to_offset("h")
-    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]
-    assert "2024-01-01 10:00:00" in warnings[0] and "--fill-gaps" in warnings[0]
-
-
-def test_missing_days_are_named_once_and_fill_gaps_inserts_them(caplog):
-    frame = _daily_with_gaps()
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        panel = load_panel(frame)
-    assert panel.calendar.freq == to_offset("D") and len(panel.values) == 117
-    assert len(_warnings(caplog)) == 1 and "3 rows are missing from the 'D' calendar" in _warnings(caplog)[0]
-    assert "2024-01-11" in _warnings(caplog)[0]
-    filled = load_panel(frame, fill_gaps=True, fill="interpolate")
-    assert filled.time.equals(pd.date_range("2024-01-01", periods=120, freq="D", name="ds"))
-    assert filled.values[10, 0] == pytest.approx((frame["y"][9] + frame["y"][10]) / 2)
-    with pytest.raises(RnncastError, match="fill_gaps inserted 3 missing rows.*--fill"):
-        load_panel(frame, fill_gaps=True)
-    with pytest.raises(RnncastError, match="fill 'drop' would remove them"):
-        load_panel(frame, fill_gaps=True, fill="drop")
-
-
-def test_gaps_in_many_series_are_filled_within_each_series():
-    a = _daily_with_gaps().assign(unique_id="a")
-    b = pd.DataFrame({"ds": pd.date_range("2024-02-01", periods=80, freq="D"), "y": 1.0, "unique_id": "b"})
-    panel = load_panel(pd.concat([a, b]), fill_gaps=True, fill="ffill")
-    assert list(panel.lengths) == [120, 80] and panel.time_of(1)[0] == pd.Timestamp("2024-02-01")
 
 
 def test_timestamps_no_calendar_explains_are_fitted_but_never_given_invented_dates(caplog):
@@ -287,13 +248,6 @@ def test_day_first_dates_and_float_years_are_read_as_written():
     assert years.calendar.kind == "integer" and list(years.next_times(0, 2)) == [2009, 2010]
     with pytest.raises(RnncastError, match="0.5 at row 1, a number that is not a whole period"):
         load_panel(pd.DataFrame({"time": np.arange(20) * 0.5, "y": np.arange(20.0)}), target="y")
-
-
-def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
-    stamps = pd.date_range("2020-01-01", periods=2000, freq="s").to_series().reset_index(drop=True)
-    stamps.iloc[-1] = pd.Timestamp("2120-01-01")
-    with pytest.raises(RnncastError, match=r"fill_gaps would insert \d+ rows among 2000.*jump from .* to 2120-01-01"):
-        load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(2000.0)}), fill_gaps=True, fill="ffill")
 
 
 def test_iso_weeks_and_quarters_are_found_as_time_by_their_values():

@@ -52,37 +52,6 @@ def test_a_value_that_breaks_the_form_is_refused_by_its_place_and_a_missing_one_
     assert timetext.read(pd.Series(["2014Q4", None, "2015Q2"]), "%YQ%q").isna().tolist() == [False, True, False]
 
 
-@pytest.mark.parametrize("values", [[20000101, 20000201, 20000301], [19991231, 20000101], [17490101, 23991231]])
-def test_integers_that_are_all_compact_dates_are_read_as_dates(values):
-    times = timetext.compact_dates(pd.Series(values))
-    assert list(times) == [pd.Timestamp(str(v)) for v in values]
-
-
-@pytest.mark.parametrize("values", [list(range(1, 200)), [1990, 1991, 1992], [20000101, 20000132],
-                                    [20001301, 20001401], list(range(20000101, 20000201)), [15991231, 16000101],
-                                    [24000101], [12345678, 87654321]])
-def test_integers_that_are_not_all_compact_dates_stay_integers(values):
-    """A row counter, years, a month 13 or a day 32 anywhere, years out of 1600 .. 2399: not dates."""
-    assert timetext.compact_dates(pd.Series(values)) is None
-
-
-def test_a_file_of_compact_dates_is_read_on_their_calendar_and_forecast_in_their_form(tmp_path):
-    """20000101, 20000201 ... were integer periods: calendar 100, 792 'missing' rows, forecasts 20091301."""
-    from conftest import TINY
-    from rnncast import Forecaster
-    from rnncast.csvtext import csv_text
-    from rnncast.loading import load_panel
-
-    path = tmp_path / "ymd.csv"
-    months = pd.date_range("2000-01-01", periods=60, freq="MS")
-    pd.DataFrame({"date": months.strftime("%Y%m%d").astype(int), "y": range(60)}).to_csv(path, index=False)
-    panel = load_panel(path, target="y")
-    assert panel.calendar.kind == "datetime" and panel.calendar.freq_text == "MS"
-    assert panel.calendar.text_format == "%Y%m%d"
-    forecast = Forecaster(**TINY).fit(path, target="y").predict(path)
-    assert csv_text(forecast, index=True).splitlines()[1].split(",")[0] == "20050101"
-
-
 @pytest.mark.parametrize("values, message", [
     (["2010-W01", "2010-W02", "2010W31"], r"mixes date formats, one kind of time written in two forms: '2010-W01' at line "
                                           r"2 \(2 rows so\) and '2010W31' at line 4 \(1 row so\); write every value in one "
@@ -162,38 +131,3 @@ def test_a_loading_refusal_names_the_time_as_the_file_writes_it(tmp_path, writte
     pd.DataFrame({"date": timetext.write(t, written), "y": range(6)}).to_csv(tmp_path / "d.csv", index=False)
     with pytest.raises(RnncastError, match=rf"^duplicated timestamp {shown} at line 4 of d.csv and line 5 of d.csv;"):
         load_panel(tmp_path / "d.csv", target="y")
-
-
-def _ymd_frame(name, values):
-    return pd.DataFrame({name: values, "y": np.round(np.sin(np.arange(len(values))), 3)})
-
-
-DAYS = pd.date_range("2020-01-01", periods=200, freq="D")
-
-
-@pytest.mark.parametrize("stray, why", [(20200230, r"February 2020 has 29 days"), (20201301, r"months run 01 .. 12"),
-                                        (2020023, r"not eight digits"), (13000101, r"no year 1600 .. 2399")])
-@pytest.mark.parametrize("name, time_col", [("date", None), ("day", "day")])
-def test_one_impossible_date_among_compact_dates_is_refused_by_its_line(stray, why, name, time_col):
-    """20200230 among 20200101 ... made the column integer steps, and the user was told '20200221 at line 53
-    comes after 20200230; sort the rows by time'."""
-    from rnncast.loading import load_panel
-
-    values = [int(t.strftime("%Y%m%d")) for t in DAYS]
-    values[50] = stray
-    with pytest.raises(RnncastError, match=rf"time column '{name}' holds {stray} at row 50, which is not a date written "
-                                           rf"YYYYMMDD \({why}\), where its other 199 values are dates written so "
-                                           r"\(20200101\); correct that value") as err:
-        load_panel(_ymd_frame(name, values), target="y", time_col=time_col)
-    assert "\n" not in str(err.value)
-
-
-@pytest.mark.parametrize("values", [list(range(20000101, 20000134)), list(range(20000101, 20000301)),
-                                    list(range(1990, 2021)), list(range(1, 200))])
-def test_counters_and_years_are_no_compact_dates_typed_wrong(values):
-    """A counter from 20000101 holds 31 dates before it leaves them for 68 rows (20000132 .. 20000199)."""
-    from rnncast.loading import load_panel
-
-    assert timetext.stray_dates(pd.Series(values)) is None
-    for name in ("date", "step"):
-        assert load_panel(_ymd_frame(name, values), target="y").calendar.kind == "integer"

@@ -44,7 +44,7 @@ def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = No
 of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
     if not isinstance(time, pd.DatetimeIndex) or not len(time) or len(column) != len(time):
         return None
-    if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (timetext.compact_dates)
+    if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (compactdates.compact_dates)
         column = column.astype(str)
     if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
         return None

@@ -16,6 +16,7 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from rnncast import monthtext, timetext
+from rnncast.csvtext import SHORT_YEARS
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, spelled
 
@@ -45,6 +46,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                 if "timezone" in str(err).lower() or "offset" in str(err).lower():
                     return _instants(column, name, place), True
                 continue
+            _two_digit_years(column, time, name, place)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
             if options.get("dayfirst") and dayfirst is None:
                 log.warning("time column %r is read day first (31/01/2024 is 31 January)", name)
                 if order is not None:
@@ -59,6 +61,45 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -> None:
+    """Refuse (``RnncastError``) a column written with two-digit years (``01/15/50``, ``15-Jan-50``: no year of
+    four digits) where a date read lies outside the years every common reader names alike
+    (``timetext.short_year_span``, 1976 .. 2029 today): pandas (dateutil) reads ``50`` as 2050, a spreadsheet as
+    1950, and a file of 1950 .. 2020 would be refused as unsorted or a file of 1950 .. 1974 misdated by a
+    century. The first such value is named, its form and both readings. Inside the span the dates are read
+    as every reader reads them, and said (INFO) once."""
+    first_value = column.dropna().head(1)
+    if first_value.empty or not isinstance(first_value.iloc[0], str) or not len(time):
+        return
+    if not _short_years(first_value).any():  # one form to a column (timetext.one_form): its first value tells
+        return
+    short = _short_years(column)
+    first, last = timetext.short_year_span()
+    years = np.asarray(time.year, dtype=float)  # NaT: NaN, outside nothing
+    outside = short & ((years < first) | (years > last))
+    if outside.any():
+        i = int(np.flatnonzero(outside)[0])
+        value, year = str(column.iloc[i]).strip(), int(years[i])
+        form = next((f for f in SHORT_YEARS if timetext.write(time[i:i + 1], f)[0] == value), None)
+        written = f" ({pattern(form)})" if form else ""
+        raise RnncastError(f"time column {name!r} is written with two-digit years{written}, and {value!r} at "
+                           f"{place(i)} is {year} to pandas but {year - 100} to a spreadsheet: readers name a two-digit "
+                           f"year alike only in {first} .. {last}; write four-digit years"
+                           + (f" ({pattern(form.replace('%y', '%Y'))})" if form else ""))
+    read = years[short]
+    log.info("time column %r has two-digit years: read as %d .. %d, as every common reader reads them", name,
+             int(np.nanmin(read)), int(np.nanmax(read)))
+
+
+def _short_years(column: pd.Series) -> np.ndarray:
+    """[rows] whether each value is a date written with a two-digit year: no run of three digits in its date (the
+    part before a time of day), and three numbers in it, or two and a month's name (``15-Jan-50``)."""
+    dates = column.astype(str).str.strip().where(column.notna()).str.replace(r"[ T]\d{1,2}:\d{2}.*$", "", regex=True)
+    groups = dates.str.count(r"\d+")
+    return (dates.notna() & ~dates.str.contains(r"\d{3}", na=True)
+            & ((groups >= 3) | ((groups == 2) & dates.str.contains(r"[A-Za-z]{3}", na=False)))).to_numpy()
 
 
 AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?

@@ -23,6 +23,7 @@ from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.spelling import one_series_reader
+from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,8 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name])
     n = len(frame)
-    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), _numeric(frame, columns), np.arange(n), columns,
+    numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
+    return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n), columns,
                  len(targets), len(past), time_name, how, None)
 
 
@@ -135,10 +137,39 @@ def _check_columns(frame, columns: list[str], others: list) -> list[str]:
     return columns
 
 
-def _numeric(frame, columns: list[str]) -> np.ndarray:
+def _numeric(frame, columns: list[str], time_name=None, named: dict | None = None) -> np.ndarray:
+    """[N, C] float64 of ``columns``, each refused (``RnncastError``) where it holds timestamps (``_refuse_time``)
+    or anything else that is no number (``data.numeric_column``)."""
     if not columns:
         return np.zeros((len(frame), 0))
+    for name in columns:
+        _refuse_time(frame, name, time_name, (named or {}).get(name, "target= and the covariates"))
     return np.column_stack([numeric_column(frame[c], c, frame.attrs) for c in columns])  # [N, C] float64
+
+
+def _named(target=None, features=None, past_covariates=None, future_covariates=None, series=None) -> dict:
+    """The keyword (and flag) that named each column, for a refusal to say where to leave it out."""
+    given = (("target", target), ("features", features if not isinstance(features, str) or features != "all" else None),
+             ("past_covariates", past_covariates), ("future_covariates", future_covariates),
+             ("series", series if not isinstance(series, str) or series != "all" else None))
+    return {c: f"{key}= (--{key.replace('_', '-')})" for key, value in reversed(given) for c in names(value)}
+
+
+def _refuse_time(frame, name, time_name, keyword: str) -> None:
+    """Refuse a column named as a target, covariate or series that holds timestamps (datetimes, periods, or text
+    written as dates, quarters, ISO weeks or months, as ``timeaxis.find_time_column`` finds them by type or values):
+    a timestamp is the time axis, never a number to train on, and read as nanoseconds since 1970 it would be one."""
+    column = frame[name]
+    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column) or timeaxis.find_time_column(
+            column.rename("values").to_frame())[1] not in ("by its type", "by its values"):  # a neutral name
+        return
+    i = int(np.argmax(column.notna().to_numpy()))
+    value = shown(column.iloc[i], column) if isinstance(column.iloc[i], pd.Timestamp) else str(column.iloc[i]).strip()
+    held = f"{place(i, frame.attrs)} holds {value!r}"
+    axis = (f"it is the time axis: leave it out of {keyword} and it is found as the time column, or name it with "
+            "time_col= (--time-col)" if time_name is None else f"the time axis is {time_name!r} (time_col=, --time-col); "
+            f"leave it out of {keyword}, or give what it means as numbers (e.g. days since it)")
+    raise RnncastError(f"column {name!r} holds timestamps ({held}), not numbers to train on; {axis}")
 
 
 def long_rows(frame, id_col, target, time_col, features, future_known, past_covariates, future_covariates,
@@ -169,7 +200,8 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         ids = list(uniques)
     n = len(frame)
     codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
-    return Rows(codes, ids, _time(frame, time_name, tz, dayfirst, order), _numeric(frame, columns), np.arange(n),
+    numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
+    return Rows(codes, ids, _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n),
                  columns, len(targets),
                  len(past), time_name, how, id_col, codes)
 
@@ -199,7 +231,10 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     if ID_COLUMN in given:  # a table holding it reads as long format at predict (reading._load)
         raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}, long format's id column: data holding it "
                            "reads as long format; rename it")
-    shared = _numeric(frame, covariates)  # [rows, K] places in the wide table
+    named = _named(None, features, past_covariates, future_covariates, series)
+    for name in given:
+        _refuse_time(frame, name, time_name, named.get(name, "series= (--series)"))
+    shared = _numeric(frame, covariates, time_name, named)  # [rows, K] places in the wide table
     codes, rows, ys = [], [], []
     for s, name in enumerate(given):
         y = numeric_column(frame[name], name, frame.attrs)

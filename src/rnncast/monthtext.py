@@ -6,7 +6,7 @@ to write a forecast back as the data wrote it (each kept only where it writes th
 exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` and ``read``:
 ``2000M01`` (Eurostat, IMF, statsmodels; ``%YM%m``; IMF's unpadded ``2000M1``, ``%YM%-m``) and ``01.2000``
 (``%m.%Y``, which pandas reads as 1 January of the year 1). ``compact_months`` reads an integer column of ``200001`` (``%Y%m``, as
-``timetext.compact_dates`` reads ``20000131``); ``refuse_stray`` names the value that breaks a column of
+``compactdates.compact_dates`` reads ``20000131``); ``refuse_stray`` names the value that breaks a column of
 such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
 month names written short in some rows and in full in others (``Jun 2000``, ``June 2001``), two forms as
 ``timetext.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays, datetext, monthtext, sessions, timetext, weekmasks
+from rnncast import businessdays, compactdates, datetext, monthtext, sessions, timetext, weekmasks
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled
@@ -212,7 +212,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         if not counter and str(name).lower() in TIME_NAMES + MONTH_NAMES:  # 200013 among months: named, not steps
             monthtext.refuse_stray(column, name, place)
         if not counter:  # 20200230 among dates: named, not steps (which would first say 20200221 is out of order)
-            timetext.refuse_stray_dates(column, name, place)
+            compactdates.refuse_stray_dates(column, name, place)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
@@ -299,7 +299,7 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
 
 def _compact(column: pd.Series) -> pd.DatetimeIndex | None:
     """An integer column of compact dates (20000131) or months (200001) as timestamps; None otherwise."""
-    dates = timetext.compact_dates(column)
+    dates = compactdates.compact_dates(column)
     return dates if dates is not None else monthtext.compact_months(column)
 
 

@@ -8,8 +8,6 @@ timestamps: a quarter its first day (the ``QS`` calendar pandas infers), an ISO 
 weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of these or strftime's,
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
-``compact_dates`` reads an integer column of ``20150131`` dates (``%Y%m%d``), which are not periods;
-``refuse_stray_dates`` names the value that breaks such a column in a few rows (``20200230``).
 ``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
 ``2016-01`` and ``2016/01``), whose forecasts no one form could be written in.
 """
@@ -22,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted
 
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
@@ -47,64 +45,6 @@ def format_of(column: pd.Series) -> str | None:
     except RnncastError:
         return None
     return fmt
-
-
-def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
-    """An integer column of compact ISO 8601 dates (``20000131``, ``%Y%m%d``) as timestamps, when every
-    value is one: eight digits that name a day of a year 1600 .. 2399; None otherwise. A row counter
-    (1 .. n), years or a step counter are never all so, and stay integers."""
-    values = column.dropna()
-    if not len(values) or values.min() < 16000101 or values.max() > 23991231:
-        return None
-    times = pd.to_datetime(column.astype("Int64").astype(str), format="%Y%m%d", errors="coerce")  # <NA>: NaT
-    return None if (times.isna() & column.notna()).any() else pd.DatetimeIndex(times)
-
-
-STRAY_DATES_FROM = 32  # dates a column holds before a few others in it are typed wrong: a counter holds 31
-
-
-def stray_dates(column: pd.Series) -> np.ndarray | None:
-    """The positions of the few values (at most 2, or 1 in 100) that break an integer column whose other values,
-    at least 32, are compact dates (``20200230`` or ``2020023`` among ``20200101`` ...): an array, empty when
-    every value is a date; None when the column is not so. A counter that starts at such a number holds at most
-    31 dates before it leaves them for 68 rows (20000132 .. 20000199), so it is never so."""
-    given = np.flatnonzero(column.notna().to_numpy())
-    if len(given) < STRAY_DATES_FROM:
-        return None
-    v = column.iloc[given].to_numpy(dtype=np.int64)
-    plausible = (v >= 16000101) & (v <= 23991231)
-    if plausible.sum() < STRAY_DATES_FROM:
-        return None
-    text = pd.Series(np.where(plausible, v, 0).astype(str))
-    date = plausible & pd.to_datetime(text, format="%Y%m%d", errors="coerce").notna().to_numpy()
-    if date.sum() < STRAY_DATES_FROM or (~date).sum() > max(2, len(v) // 100):
-        return None
-    return given[~date]
-
-
-def refuse_stray_dates(column: pd.Series, name: str, place=str) -> None:
-    """Refuse (``RnncastError``) an integer column of compact dates (``20200101``) with a few values that are no
-    date (``stray_dates``), naming the first, its place and why, rather than read it as integer steps (whose
-    first complaint would be that ``20200221`` comes after ``20200230``)."""
-    stray = stray_dates(column)
-    if stray is None or not len(stray):
-        return
-    i = int(stray[0])
-    value = int(column.iloc[i])
-    year, month = value // 10000, value // 100 % 100
-    if not 10000000 <= value <= 99999999:
-        why = "not eight digits"
-    elif not 1600 <= year <= 2399:
-        why = "no year 1600 .. 2399"
-    elif not 1 <= month <= 12:
-        why = "months run 01 .. 12"
-    else:
-        last = pd.Timestamp(year=year, month=month, day=1).days_in_month
-        why = f"{pd.Timestamp(year=year, month=month, day=1):%B %Y} has {last} days"
-    others = int(column.notna().sum()) - len(stray)
-    raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, which is not a date written YYYYMMDD ({why}), "
-                       f"where its other {others} values are dates written so ({int(column.dropna().iloc[0])}); correct "
-                       f"that value, or name another time column ({spelled('time_col')})")
 
 
 def one_form(column: pd.Series, name: str = "time", place=str) -> None:

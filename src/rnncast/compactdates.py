@@ -1,0 +1,74 @@
+"""Dates written as integers, ``20150131`` (compact ISO 8601, ``%Y%m%d``), which are not integer periods.
+
+``compact_dates`` reads an integer column whose every value is such a date as timestamps (a row counter,
+years or a step counter never are); ``stray_dates`` finds the few values that break a column otherwise of
+such dates (``20200230``, ``2020023``) and ``refuse_stray_dates`` names the first, its place and why, rather
+than the column be read as integer steps. ``timeaxis.parse_time`` calls both; months written ``200001`` are
+``monthtext``'s.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
+
+
+def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
+    """An integer column of compact ISO 8601 dates (``20000131``, ``%Y%m%d``) as timestamps, when every
+    value is one: eight digits that name a day of a year 1600 .. 2399; None otherwise. A row counter
+    (1 .. n), years or a step counter are never all so, and stay integers."""
+    values = column.dropna()
+    if not len(values) or values.min() < 16000101 or values.max() > 23991231:
+        return None
+    times = pd.to_datetime(column.astype("Int64").astype(str), format="%Y%m%d", errors="coerce")  # <NA>: NaT
+    return None if (times.isna() & column.notna()).any() else pd.DatetimeIndex(times)
+
+
+STRAY_DATES_FROM = 32  # dates a column holds before a few others in it are typed wrong: a counter holds 31
+
+
+def stray_dates(column: pd.Series) -> np.ndarray | None:
+    """The positions of the few values (at most 2, or 1 in 100) that break an integer column whose other values,
+    at least 32, are compact dates (``20200230`` or ``2020023`` among ``20200101`` ...): an array, empty when
+    every value is a date; None when the column is not so. A counter that starts at such a number holds at most
+    31 dates before it leaves them for 68 rows (20000132 .. 20000199), so it is never so."""
+    given = np.flatnonzero(column.notna().to_numpy())
+    if len(given) < STRAY_DATES_FROM:
+        return None
+    v = column.iloc[given].to_numpy(dtype=np.int64)
+    plausible = (v >= 16000101) & (v <= 23991231)
+    if plausible.sum() < STRAY_DATES_FROM:
+        return None
+    text = pd.Series(np.where(plausible, v, 0).astype(str))
+    date = plausible & pd.to_datetime(text, format="%Y%m%d", errors="coerce").notna().to_numpy()
+    if date.sum() < STRAY_DATES_FROM or (~date).sum() > max(2, len(v) // 100):
+        return None
+    return given[~date]
+
+
+def refuse_stray_dates(column: pd.Series, name: str, place=str) -> None:
+    """Refuse (``RnncastError``) an integer column of compact dates (``20200101``) with a few values that are no
+    date (``stray_dates``), naming the first, its place and why, rather than read it as integer steps (whose
+    first complaint would be that ``20200221`` comes after ``20200230``)."""
+    stray = stray_dates(column)
+    if stray is None or not len(stray):
+        return
+    i = int(stray[0])
+    value = int(column.iloc[i])
+    year, month = value // 10000, value // 100 % 100
+    if not 10000000 <= value <= 99999999:
+        why = "not eight digits"
+    elif not 1600 <= year <= 2399:
+        why = "no year 1600 .. 2399"
+    elif not 1 <= month <= 12:
+        why = "months run 01 .. 12"
+    else:
+        last = pd.Timestamp(year=year, month=month, day=1).days_in_month
+        why = f"{pd.Timestamp(year=year, month=month, day=1):%B %Y} has {last} days"
+    others = int(column.notna().sum()) - len(stray)
+    raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, which is not a date written YYYYMMDD ({why}), "
+                       f"where its other {others} values are dates written so ({int(column.dropna().iloc[0])}); correct "
+                       f"that value, or name another time column ({spelled('time_col')})")

@@ -1,0 +1,131 @@
+"""Rows missing from a series' regular calendar: the rows the calendar has and the data lacks.
+
+``settle`` inserts them with NaN values where ``fill_gaps`` asks (for ``fills`` to fill; refused when it would
+insert more than ten times the rows given: a timestamp typed wrong, named by the widest gap), or warns of
+them once: how many, in how many series, the first few as the data writes its times, a clock going forward
+that explains them, and a business-day calendar's holidays. ``loading.load_panel`` calls it once the
+calendar is settled; ``label`` names a row's series in its messages.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast import businessdays, calendars
+from rnncast.data import place
+from rnncast.errors import RnncastError
+from rnncast.layouts import Rows
+from rnncast.spelling import counted
+from rnncast.timeaxis import Calendar, clock_change
+from rnncast.timetext import at_midnight, shown
+
+log = logging.getLogger(__name__)
+
+
+def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar: Calendar | None, fill, fill_gaps: bool,
+           announce: bool, attrs: dict):
+    """The rows ``ruler`` (``calendars.settle``'s) finds missing from the calendar: inserted with NaN values
+    (``fill_gaps``; ``fill`` must then be given), or warned of (``announce``). ``calendar``: the one calendar of
+    every series, None where series have their own. Returns ``values`` [N, C], ``time`` [N], ``positions`` [N]
+    and ``offsets`` [S + 1], with any rows inserted; raises ``RnncastError`` where inserting is refused."""
+    steps, stamps = ruler.steps, ruler.stamps
+    after = calendars.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
+    if not after.any():
+        return values, time, positions, offsets
+    if fill_gaps:
+        if after.sum() > 10 * len(values) and after.sum() > 10_000:
+            raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
+                               f"{_widest(after, time, positions, attrs, rows.text_format)}; correct that timestamp, or give "
+                               "freq= (--freq) if the calendar is another")
+        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
+        if fill is None:
+            which = "which has no values; fill it" if after.sum() == 1 else "which have no values; fill them"
+            raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
+                               "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
+    elif announce:
+        _warn_gaps(rows, codes, time, after, calendar, stamps, steps)
+        if after.sum() > len(values):
+            log.warning("more rows are missing than given: %s; is that timestamp a typo?",
+                        _widest(after, time, positions, attrs, rows.text_format))
+    return values, time, positions, offsets
+
+
+def label(rows: Rows, code) -> str:
+    """How a message names the series of code ``code``: "" for a single series, else ``series 'a' at ``."""
+    return "" if rows.id_col is None else f"series {rows.ids[int(code)]!r} at "
+
+
+def _insert(values, time, positions, offsets, steps, after, stamps):
+    """``fill_gaps``: the rows the calendar has and the data lacks, inserted with NaN values."""
+    n, total = len(values), len(values) + int(after.sum())
+    at = np.arange(n) + np.concatenate([[0], np.cumsum(after)[:-1]])  # [N] new row of each old row
+    new_values = np.full((total, values.shape[1]), np.nan)
+    new_values[at] = values
+    new_positions = np.full(total, -1, dtype=np.int64)
+    new_positions[at] = positions
+    lengths = steps[offsets[1:] - 1] + 1  # [S] rows of each series on the calendar
+    new_offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    series = np.repeat(np.arange(len(lengths)), lengths)
+    k = np.arange(total) - new_offsets[:-1][series]
+    inserted = np.ones(total, dtype=bool)
+    inserted[at] = False
+    new_stamps = stamps(series[inserted], k[inserted])
+    keys = np.empty(total, dtype=np.int64)
+    keys[at] = time.asi8 if hasattr(time, "asi8") else time.to_numpy(dtype=np.int64)
+    keys[inserted] = new_stamps.asi8 if hasattr(new_stamps, "asi8") else new_stamps.to_numpy(dtype=np.int64)
+    if isinstance(time, pd.DatetimeIndex):
+        unit = pd.DatetimeIndex(keys.view(f"M8[{time.unit}]"))
+        new_time = unit.tz_localize("UTC").tz_convert(time.tz) if time.tz is not None else unit
+    elif isinstance(time, pd.PeriodIndex):
+        new_time = pd.PeriodIndex.from_ordinals(keys, freq=time.freq)
+    else:
+        new_time = pd.Index(keys)
+    log.warning("fill_gaps inserted %s", counted(total - n, "missing row"))
+    return new_values, new_time.rename(time.name), new_positions, new_offsets
+
+
+
+
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
+    """Rows missing from a regular calendar: how many, in how many series, the first few."""
+    gaps = np.flatnonzero(after)
+    day = at_midnight(time)
+    first = []
+    for i in gaps[:3]:
+        s = int(codes[i])
+        missing = stamps(np.full(min(int(after[i]), 3), s), steps[i] + 1 + np.arange(min(int(after[i]), 3)))
+        first += [f"{label(rows, s)}{shown(t, day, rows.text_format)}" for t in missing]
+    series = len(np.unique(codes[gaps]))
+    whose = "" if rows.id_col is None else f" in {series} series"
+    which = f"the {calendar.shown} calendar" if calendar is not None else "their calendars"
+    remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
+              "calendar is another")
+    if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
+        remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
+    log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
+                _sprung(codes, time, after, stamps, steps, rows.text_format))
+
+
+def _sprung(codes, time, after, stamps, steps, fmt) -> str:
+    """The clause of ``timeaxis.clock_change`` for the first of the first 50 gaps of at most 4 rows whose
+    missing times a clock going forward explains (naive times only); "" if none."""
+    if not isinstance(time, pd.DatetimeIndex) or time.tz is not None:
+        return ""
+    for i in np.flatnonzero((after > 0) & (after <= 4))[:50]:
+        missing = stamps(np.full(int(after[i]), int(codes[i])), steps[i] + 1 + np.arange(int(after[i])))
+        clause = clock_change(missing, shown(missing[0], time, fmt), False)
+        if clause:
+            return clause
+    return ""
+
+
+def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -> str:
+    """The widest gap of the calendar, named by the rows on either side (as the data writes them: ``fmt``)."""
+    i, day = int(np.argmax(after)), at_midnight(time)
+    return (f"the timestamps jump from {shown(time[i], day, fmt)} ({place(int(positions[i]), attrs)}) to "
+            f"{shown(time[i + 1], day, fmt)} "
+            f"({place(int(positions[i + 1]), attrs)}), {counted(int(after[i]), 'step')} of the calendar apart")

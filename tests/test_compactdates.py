@@ -1,0 +1,77 @@
+"""Dates written as integers (``compactdates.py``): a column whose every value is a ``20000131`` date is read as
+dates on their calendar and forecast in their form; counters and years stay integers; the one value that breaks
+a column otherwise of such dates is refused by its line, saying why it is no date."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError, compactdates
+
+
+@pytest.mark.parametrize("values", [[20000101, 20000201, 20000301], [19991231, 20000101], [17490101, 23991231]])
+def test_integers_that_are_all_compact_dates_are_read_as_dates(values):
+    times = compactdates.compact_dates(pd.Series(values))
+    assert list(times) == [pd.Timestamp(str(v)) for v in values]
+
+
+@pytest.mark.parametrize("values", [list(range(1, 200)), [1990, 1991, 1992], [20000101, 20000132],
+                                    [20001301, 20001401], list(range(20000101, 20000201)), [15991231, 16000101],
+                                    [24000101], [12345678, 87654321]])
+def test_integers_that_are_not_all_compact_dates_stay_integers(values):
+    """A row counter, years, a month 13 or a day 32 anywhere, years out of 1600 .. 2399: not dates."""
+    assert compactdates.compact_dates(pd.Series(values)) is None
+
+
+def test_a_file_of_compact_dates_is_read_on_their_calendar_and_forecast_in_their_form(tmp_path):
+    """20000101, 20000201 ... were integer periods: calendar 100, 792 'missing' rows, forecasts 20091301."""
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.csvtext import csv_text
+    from rnncast.loading import load_panel
+
+    path = tmp_path / "ymd.csv"
+    months = pd.date_range("2000-01-01", periods=60, freq="MS")
+    pd.DataFrame({"date": months.strftime("%Y%m%d").astype(int), "y": range(60)}).to_csv(path, index=False)
+    panel = load_panel(path, target="y")
+    assert panel.calendar.kind == "datetime" and panel.calendar.freq_text == "MS"
+    assert panel.calendar.text_format == "%Y%m%d"
+    forecast = Forecaster(**TINY).fit(path, target="y").predict(path)
+    assert csv_text(forecast, index=True).splitlines()[1].split(",")[0] == "20050101"
+
+
+def _ymd_frame(name, values):
+    return pd.DataFrame({name: values, "y": np.round(np.sin(np.arange(len(values))), 3)})
+
+
+DAYS = pd.date_range("2020-01-01", periods=200, freq="D")
+
+
+@pytest.mark.parametrize("stray, why", [(20200230, r"February 2020 has 29 days"), (20201301, r"months run 01 .. 12"),
+                                        (2020023, r"not eight digits"), (13000101, r"no year 1600 .. 2399")])
+@pytest.mark.parametrize("name, time_col", [("date", None), ("day", "day")])
+def test_one_impossible_date_among_compact_dates_is_refused_by_its_line(stray, why, name, time_col):
+    """20200230 among 20200101 ... made the column integer steps, and the user was told '20200221 at line 53
+    comes after 20200230; sort the rows by time'."""
+    from rnncast.loading import load_panel
+
+    values = [int(t.strftime("%Y%m%d")) for t in DAYS]
+    values[50] = stray
+    with pytest.raises(RnncastError, match=rf"time column '{name}' holds {stray} at row 50, which is not a date written "
+                                           rf"YYYYMMDD \({why}\), where its other 199 values are dates written so "
+                                           r"\(20200101\); correct that value") as err:
+        load_panel(_ymd_frame(name, values), target="y", time_col=time_col)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("values", [list(range(20000101, 20000134)), list(range(20000101, 20000301)),
+                                    list(range(1990, 2021)), list(range(1, 200))])
+def test_counters_and_years_are_no_compact_dates_typed_wrong(values):
+    """A counter from 20000101 holds 31 dates before it leaves them for 68 rows (20000132 .. 20000199)."""
+    from rnncast.loading import load_panel
+
+    assert compactdates.stray_dates(pd.Series(values)) is None
+    for name in ("date", "step"):
+        assert load_panel(_ymd_frame(name, values), target="y").calendar.kind == "integer"

@@ -1,0 +1,84 @@
+"""Rows missing from the calendar (``gaps.py``): counted and named once, in the data's form, with a clock going
+forward named where it explains them; inserted by ``fill_gaps`` within each series for ``fill`` to fill, and
+refused when a typo would make it insert a century of rows."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from conftest import make_frame
+from rnncast import RnncastError, timeaxis
+from rnncast.loading import load_panel
+
+
+def _warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def _berlin_wall_times(start: str, periods: int, freq: str) -> pd.DataFrame:
+    wall = pd.date_range(start, periods=periods, freq=freq, tz="Europe/Berlin").tz_localize(None)
+    return pd.DataFrame({"time": wall.strftime("%Y-%m-%d %H:%M"), "load": np.sin(np.arange(periods) / 3)})
+
+
+def _daily_with_gaps():
+    index = pd.date_range("2024-01-01", periods=120, freq="D").delete([10, 50, 51])
+    return pd.DataFrame({"ds": index, "y": np.sin(np.arange(len(index)) / 4.0)})
+
+
+def test_rows_missing_from_the_calendar_are_counted_and_named_once(caplog):
+    frame = make_frame(60)
+    frame = frame.drop(index=[10, 20, 21]).reset_index(drop=True)  # three missing hours in an hourly series
+    with caplog.at_level("WARNING", logger="rnncast"):
+        series = load_panel(frame, target="y", features=["x"])  # every column used: the gap is the one warning
+    assert series.calendar.freq == to_offset("h")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "3 rows are missing from the 'h' calendar" in warnings[0]
+    assert "2024-01-01 10:00:00" in warnings[0] and "--fill-gaps" in warnings[0]
+
+
+def test_missing_days_are_named_once_and_fill_gaps_inserts_them(caplog):
+    frame = _daily_with_gaps()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame)
+    assert panel.calendar.freq == to_offset("D") and len(panel.values) == 117
+    assert len(_warnings(caplog)) == 1 and "3 rows are missing from the 'D' calendar" in _warnings(caplog)[0]
+    assert "2024-01-11" in _warnings(caplog)[0]
+    filled = load_panel(frame, fill_gaps=True, fill="interpolate")
+    assert filled.time.equals(pd.date_range("2024-01-01", periods=120, freq="D", name="ds"))
+    assert filled.values[10, 0] == pytest.approx((frame["y"][9] + frame["y"][10]) / 2)
+    with pytest.raises(RnncastError, match="fill_gaps inserted 3 missing rows.*--fill"):
+        load_panel(frame, fill_gaps=True)
+    with pytest.raises(RnncastError, match="fill 'drop' would remove them"):
+        load_panel(frame, fill_gaps=True, fill="drop")
+
+
+def test_gaps_in_many_series_are_filled_within_each_series():
+    a = _daily_with_gaps().assign(unique_id="a")
+    b = pd.DataFrame({"ds": pd.date_range("2024-02-01", periods=80, freq="D"), "y": 1.0, "unique_id": "b"})
+    panel = load_panel(pd.concat([a, b]), fill_gaps=True, fill="ffill")
+    assert list(panel.lengths) == [120, 80] and panel.time_of(1)[0] == pd.Timestamp("2024-02-01")
+
+
+def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
+    stamps = pd.date_range("2020-01-01", periods=2000, freq="s").to_series().reset_index(drop=True)
+    stamps.iloc[-1] = pd.Timestamp("2120-01-01")
+    with pytest.raises(RnncastError, match=r"fill_gaps would insert \d+ rows among 2000.*jump from .* to 2120-01-01"):
+        load_panel(pd.DataFrame({"ds": stamps, "y": np.arange(2000.0)}), fill_gaps=True, fill="ffill")
+
+
+def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkeypatch):
+    monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
+    frame = _berlin_wall_times("2024-03-30 20:00", 20, "h")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, "load")
+        load_panel(frame.drop(index=[2]), "load", tz="Europe/Berlin")  # an hour missing on an ordinary night
+    warned = [r.getMessage() for r in caplog.records]
+    assert len(warned) == 2 and warned[0].startswith("1 row is missing from the 'h' calendar (first: 2024-03-31 02:00)")
+    assert warned[0].endswith("; this looks like local time across a daylight-saving change (2024-03-31 02:00 does "
+                              "not exist in Europe/Berlin); give the zone with tz=, --tz to read it")
+    assert "daylight" not in warned[1]
