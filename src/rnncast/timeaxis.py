@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays, datetext, monthtext, sessions, timetext, weekmasks
+from rnncast import datetext, holidaysets, monthtext, sessions, timetext, weekmasks
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled
@@ -113,11 +113,11 @@ class Calendar:
         kind, freq = state["kind"], state.get("freq")
         session = sessions.parse(freq) if kind == "datetime" else None  # '30min 09:30-15:30': a session's bars
         if session is not None:
-            freq = session.on(businessdays.offset(state["holidays"], weekmasks.week(session.week))) if state.get(
+            freq = session.on(holidaysets.offset(state["holidays"], weekmasks.week(session.week))) if state.get(
                 "holidays") else session
         elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
-            freq = (businessdays.offset(state["holidays"], mask) if state.get("holidays") else
+            freq = (holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"))
