@@ -15,7 +15,7 @@ from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast import businessdays, holidaysets
 from rnncast.loading import load_panel
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 H = 4
 

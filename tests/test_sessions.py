@@ -16,7 +16,7 @@ from conftest import TINY
 from rnncast import Forecaster, RnncastError, holidaysets, sessions
 from rnncast.loading import load_panel
 from rnncast.seasons import implied_season
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 SUN_THU = "Sun Mon Tue Wed Thu"
 

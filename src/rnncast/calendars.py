@@ -21,7 +21,7 @@ from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
 from rnncast.spelling import hint
-from rnncast.timeaxis import ALIASES, Calendar
+from rnncast.timecalendar import ALIASES, Calendar
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
