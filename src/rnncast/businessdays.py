@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast import weekmasks
+from rnncast import sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import (ALIASES, candidates, canonical, described, holiday_of, library, offset, wall_days,
                                  weekday_holidays)
@@ -58,21 +58,25 @@ class Explained(NamedTuple):
                 f"{also}; give holidays= (--holidays) to name another set)")
 
 
-def given(time, name, where, fmt: str | None = None, weekmask: str | None = None) -> pd.offsets.CustomBusinessDay:
+def given(time, name, where, fmt: str | None = None, weekmask: str | None = None,
+          session: sessions.Session | None = None) -> pd.offsets.CustomBusinessDay:
     """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
     which falls on one of its weekday holidays (those on the days of ``weekmask``, when given);
-    ``RnncastError`` naming the first such row (``where(i)``, shown as the data writes it: ``fmt``) and
-    the holiday otherwise."""
+    ``RnncastError`` naming the first such row (``where(i)``, its own timestamp shown as the data writes it:
+    ``fmt``) and the holiday otherwise. ``session``: the trading session whose bars ``time`` holds; a bar's
+    day is then the day its session opened on (``sessions.opened``: 01:00 of a 22:00-21:00 session is the
+    day before's)."""
     name = canonical(name)
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
                            f"{'periods' if isinstance(time, pd.PeriodIndex) else 'integers'}; leave holidays unset")
-    rows = np.flatnonzero(np.isin(wall_days(time), weekday_holidays(name, weekmask=weekmask)))
+    days = wall_days(sessions.opened(time, session))
+    rows = np.flatnonzero(np.isin(days, weekday_holidays(name, weekmask=weekmask)))
     if len(rows):
         i = int(rows[0])
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
-                           f"({holiday_of(name, time[i])}), which the calendar of {described(name, weekmask)} "
+                           f"({holiday_of(name, days[i])}), which the calendar of {described(name, weekmask)} "
                            f"skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
     return offset(name, weekmask)
 
