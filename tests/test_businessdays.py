@@ -13,15 +13,15 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
-from rnncast import businessdays
+from rnncast import businessdays, holidaysets, sessions
 from rnncast.loading import load_panel
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 H = 4
 
 
 def _prices(start="2022-01-03", end="2024-07-03", holidays="NYSE", seed=0) -> pd.DataFrame:
-    days = pd.date_range(start, end, freq=businessdays.offset(holidays) if holidays else "B")
+    days = pd.date_range(start, end, freq=holidaysets.offset(holidays) if holidays else "B")
     rng = np.random.default_rng(seed)
     return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(rng.normal(0, 1, len(days)))})
 
@@ -36,17 +36,12 @@ def _dates(forecast: pd.DataFrame) -> list[str]:
 
 # ---- names ---------------------------------------------------------------------------------------
 
-def test_names_are_read_case_aside_with_subdivisions():
-    assert businessdays.canonical("nyse") == "NYSE" and businessdays.canonical("us-ny") == "US-NY"
-    assert businessdays.canonical("DE") == "DE" and businessdays.canonical("de-by") == "DE-BY"
-
-
 def test_an_unknown_name_is_refused_in_one_line_with_the_closest_one():
     with pytest.raises(RnncastError, match=r"unknown holidays 'NYS' \(did you mean 'NYSE'\?\); give a market") as err:
-        businessdays.canonical("NYS")
+        holidaysets.canonical("NYS")
     assert "\n" not in str(err.value) and "country code" in str(err.value)
     with pytest.raises(RnncastError, match=r"US has no subdivision 'XX'.*its subdivisions: US-AK"):
-        businessdays.canonical("US-XX")
+        holidaysets.canonical("US-XX")
     with pytest.raises(RnncastError, match=r"unknown holidays 'NYS' \(did you mean 'NYSE'\?\)"):
         _fit(_prices(), holidays="NYS")  # refused with the settings, before the data is read
     with pytest.raises(RnncastError, match=r"holidays='NYSE' are skipped by business days, but freq='D'"):
@@ -60,7 +55,7 @@ def test_the_set_whose_holidays_are_the_missing_weekdays_is_found():
         time = pd.DatetimeIndex(_prices("2014-01-02", "2023-12-29", holidays=name)["Date"])
         found = businessdays.explain(time, np.array([0, len(time)]))
         assert found is not None and found.name == name
-        assert found.missing == len(businessdays.weekday_holidays(name, 2014, 2023)) - 1  # 2014-01-01 before the start
+        assert found.missing == len(holidaysets.weekday_holidays(name, 2014, 2023)) - 1  # 2014-01-01 before the start
 
 
 def test_random_gaps_in_business_days_are_no_holiday_set():
@@ -130,7 +125,7 @@ def test_a_horizon_of_years_skips_each_years_holidays():
     dates = calendar.next(pd.Timestamp("2024-07-03"), 800)  # beyond 2027
     assert dates[-1].year >= 2027
     days = dates.to_numpy().astype("datetime64[D]")
-    assert not np.isin(days, businessdays.weekday_holidays("NYSE", 2024, 2028)).any()
+    assert not np.isin(days, holidaysets.weekday_holidays("NYSE", 2024, 2028)).any()
     assert pd.Timestamp("2027-07-05") not in dates and pd.Timestamp("2027-07-06") in dates  # July 4th observed
 
 
@@ -170,7 +165,7 @@ def test_sets_that_explain_the_data_alike_but_differ_after_it_are_refused_naming
 
 
 def test_target_names_the_ecb_set_and_its_forecast_keeps_christmas_eve():
-    assert businessdays.canonical("TARGET") == "ECB" and businessdays.canonical("target2") == "ECB"
+    assert holidaysets.canonical("TARGET") == "ECB" and holidaysets.canonical("target2") == "ECB"
     frame = _prices("2022-03-01", "2024-12-20", holidays="ECB")
     model = _fit(frame, holidays="TARGET")
     assert model.calendar_.holidays == "ECB"
@@ -182,15 +177,6 @@ def test_sets_that_agree_after_the_data_too_keep_the_preferred_and_name_the_othe
     found = businessdays.explain(time, np.array([0, len(time)]))
     assert found.name == "NYSE" and found.alike == ("XNAS",) and found.through == 2034
     assert "so are XNAS's, which agrees with it through 2034" in str(found)
-
-
-def test_the_unknown_name_message_counts_countries_not_their_aliases():
-    lib = businessdays._lib()
-    with pytest.raises(RnncastError) as err:
-        businessdays.canonical("QQQQ")
-    assert f"; {len(lib.list_supported_countries(include_aliases=False))} countries)" in str(err.value)
-    assert f"{len(lib.list_supported_financial(include_aliases=False))} markets)" in str(err.value)
-    assert f"{len(lib.list_supported_countries())} countries" not in str(err.value)
 
 
 # ---- where the found set is kept (decision 131) ---------------------------------------------------
@@ -231,7 +217,7 @@ SUN_THU = "Sun Mon Tue Wed Thu"
 
 
 def _sun_thu(holidays="IL", start="2019-01-06", end="2022-06-30") -> pd.DataFrame:
-    days = pd.date_range(start, end, freq=businessdays.offset(holidays, SUN_THU) if holidays else
+    days = pd.date_range(start, end, freq=holidaysets.offset(holidays, SUN_THU) if holidays else
                          pd.offsets.CustomBusinessDay(weekmask=SUN_THU))
     rng = np.random.default_rng(0)
     return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(rng.normal(0, 1, len(days)))})
@@ -265,7 +251,7 @@ def test_a_sunday_to_thursday_model_forecasts_its_days_and_rebuilds_its_calendar
     kept = json.loads((tmp_path / "m" / "model.json").read_text())["calendar"]
     assert kept["freq"] == SUN_THU and kept["holidays"] == "IL"
     assert Forecaster.load(tmp_path / "m").calendar_ == model.calendar_
-    assert Calendar.from_state(kept).freq == businessdays.offset("IL", SUN_THU)
+    assert Calendar.from_state(kept).freq == holidaysets.offset("IL", SUN_THU)
 
 
 def test_a_freq_that_is_a_bad_week_mask_is_refused_with_the_settings():
@@ -273,3 +259,30 @@ def test_a_freq_that_is_a_bad_week_mask_is_refused_with_the_settings():
         _fit(_sun_thu(None), freq="Sun Mon Tue Wed Thur")
     with pytest.raises(RnncastError, match=r"not a calendar; .* a week mask of business days such as 'Sun Mon Tue Wed Thu'"):
         _fit(_sun_thu(None), freq="Sun-Thu")
+
+
+# ---- a session across midnight (decision 156) -----------------------------------------------------
+
+def _fx_bars(start="2024-12-01 22:00", end="2025-01-10 21:00") -> pd.DatetimeIndex:
+    """Hourly FX bars, Sunday 22:00 to Friday 21:00: each session opens at 22:00 and ends at 21:00 the next day."""
+    hours = pd.date_range(start, end, freq="h")
+    day, hour = hours.day_of_week, hours.hour
+    return hours[(day < 4) | ((day == 4) & (hour < 22)) | ((day == 6) & (hour >= 22))]
+
+
+def test_a_row_on_a_holiday_of_a_session_across_midnight_is_named_by_its_own_timestamp():
+    session = sessions.parse(f"h 22:00-21:00 {SUN_THU}")
+    time = _fx_bars()
+    with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 22:00:00 \(row 432\) is one of the NYSE holidays "
+                                           r"\(Christmas Day\), which the calendar of business days Sun Mon Tue Wed "
+                                           r"Thu without NYSE holidays skips \(and 71 more rows"):
+        businessdays.given(time, "NYSE", lambda i: f"row {i}", None, SUN_THU, session)
+    at_one = time[time != pd.Timestamp("2024-12-25 22:00")]  # 01:00 on the 26th: the session of the 25th
+    with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 23:00:00 .*\(Christmas Day\)"):
+        businessdays.given(at_one, "NYSE", lambda i: f"row {i}", None, SUN_THU, session)
+
+
+def test_load_panel_names_the_row_of_a_session_across_midnight_by_its_own_timestamp():
+    with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 22:00:00 \(.*\) is one of the NYSE holidays"):
+        load_panel(pd.DataFrame({"date": _fx_bars(), "Close": 1.0}), target="Close",
+                   freq=f"h 22:00-21:00 {SUN_THU}", holidays="NYSE")

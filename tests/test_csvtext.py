@@ -12,7 +12,8 @@ import pytest
 from conftest import TINY
 from rnncast import Forecaster, timetext
 from rnncast.csvtext import TIME_FORMAT, csv_text, stamp_text, written_format
-from rnncast.timeaxis import Calendar, parse_time
+from rnncast.timecalendar import Calendar
+from rnncast.timeaxis import parse_time
 
 
 def fmt(texts, dayfirst=None):

@@ -12,7 +12,7 @@ from pandas.tseries.frequencies import to_offset
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 
 def test_a_subset_keeps_the_chosen_series_with_their_rows_and_offsets(panel_frame):

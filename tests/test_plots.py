@@ -160,7 +160,7 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
 
 
 def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():
-    from rnncast.timeaxis import Calendar
+    from rnncast.timecalendar import Calendar
 
     assert plots.time_label(Calendar()) == "row"
     assert plots.time_label(Calendar("integer", 1, None, "year")) == "year"

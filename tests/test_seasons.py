@@ -9,7 +9,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.seasons import Season, implied_season
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 
 @pytest.mark.parametrize("freq,steps", [

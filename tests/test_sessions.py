@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, RnncastError, businessdays, sessions
+from rnncast import Forecaster, RnncastError, holidaysets, sessions
 from rnncast.loading import load_panel
 from rnncast.seasons import implied_season
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 SUN_THU = "Sun Mon Tue Wed Thu"
 
@@ -76,7 +76,7 @@ def test_the_bars_after_the_close_are_the_next_trading_days_first():
     session = sessions.parse("30min 09:30-16:00")
     after = sessions.following(session, pd.Timestamp("2024-01-05 15:30"), 3)  # a Friday
     assert list(after.strftime("%a %H:%M")) == ["Fri 16:00", "Mon 09:30", "Mon 10:00"]
-    nyse = session.on(businessdays.offset("NYSE"))
+    nyse = session.on(holidaysets.offset("NYSE"))
     assert str(sessions.following(nyse, pd.Timestamp("2024-07-03 16:00"), 1)[0]) == "2024-07-05 09:30:00"
     zoned = sessions.following(session, pd.Timestamp("2024-03-08 16:00", tz="America/New_York").as_unit("s"), 1)
     assert str(zoned[0]) == "2024-03-11 09:30:00-04:00" and zoned.unit == "s"  # wall time across the clock change
@@ -110,7 +110,7 @@ def test_fx_bars_across_midnight_are_found_and_forecast_on_sunday_evening():
 
 
 def test_holidays_are_found_on_the_days_sessions_open():
-    days = pd.date_range("2024-01-02", "2024-12-31", freq=businessdays.offset("NYSE"))
+    days = pd.date_range("2024-01-02", "2024-12-31", freq=holidaysets.offset("NYSE"))
     panel = load_panel(_frame(_bars(days)), target="price")
     assert panel.calendar.shown == "'30min 09:30-15:30' without NYSE holidays"
     assert str(panel.next_times(0, 1)[0]) == "2025-01-02 09:30:00"
@@ -160,7 +160,7 @@ def test_a_given_session_refuses_a_bar_outside_it():
 
 
 def test_a_fit_forecasts_the_next_session_and_round_trips_through_model_json(tmp_path):
-    days = pd.date_range("2024-05-01", "2024-07-03", freq=businessdays.offset("NYSE"))
+    days = pd.date_range("2024-05-01", "2024-07-03", freq=holidaysets.offset("NYSE"))
     frame = _frame(_bars(days))
     model = Forecaster(**{**TINY, "lookback": 13, "horizon": 3, "epochs": 1, "freq": "30min 09:30-15:30",
                           "holidays": "NYSE"}).fit(frame, target="price")

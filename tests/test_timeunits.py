@@ -15,7 +15,8 @@ from conftest import TINY
 from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
 from rnncast.reading import window_gaps
-from rnncast.timeaxis import Calendar, one_unit
+from rnncast.timeaxis import one_unit
+from rnncast.timecalendar import Calendar
 
 SETTINGS = {**TINY, "lookback": 8, "epochs": 1}
 

@@ -1,17 +1,16 @@
-"""Business days without a holiday set: a market's (``NYSE``, ``XLON``) or a country's (``DE``, ``US-NY``).
+"""Business days without a holiday set for a panel's times: the set given (no row may fall on one of its
+holidays) or found (``explain``). The sets themselves, by name, are ``holidaysets``'.
 
 A business-day series of prices has no rows on its market's holidays. Plain ``B`` counts those days as
 missing rows and forecasts them; pandas' ``CustomBusinessDay(holidays=...)`` skips them, so the calendar
-is that offset, with the dates the ``holidays`` package gives for the set named (``parse``) over
-``YEARS``: the data's years and the forecast's alike. The name is what the model keeps (model.json);
-the offset is built from it again (``offset``).
+is that offset (``holidaysets.offset``), and the set's name is what the model keeps.
 
 ``explain`` finds the set when none is given: the weekdays a business-day calendar leaves missing are
 explained by a set when every one of them is its holiday and no row falls on one (a calendar must place
-every row). The markets (one per exchange, not each alias) and the common countries (``COUNTRIES``) are
+every row). The markets (one per exchange, not each alias) and the common countries (``holidaysets.COUNTRIES``) are
 tried, each first on the year of the first missing day only, so a panel of ten years is settled in a
 few milliseconds; among sets that explain the rows alike, a market is chosen before a country, then
-the set with the fewest holidays in those years, then the first in ``candidates()``'s order. Sets that
+the set with the fewest holidays in those years, then the first in ``holidaysets.candidates()``'s order. Sets that
 explain the rows alike must also agree after them (``AHEAD`` years on), where the forecasts fall: when
 they differ there the data cannot tell which calendar it follows, and ``explain`` refuses, naming the
 sets and the first date they differ on, rather than let a forecast land on a day the market is shut.
@@ -23,24 +22,20 @@ tries first the sets whose weekend (the ``holidays`` package's) is the days the 
 
 from __future__ import annotations
 
-import difflib
 import functools
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from rnncast import weekmasks
+from rnncast import sessions, weekmasks
 from rnncast.errors import RnncastError
+from rnncast.holidaysets import (ALIASES, candidates, canonical, described, holiday_of, library, offset, wall_days,
+                                 weekday_holidays)
 from rnncast.spelling import hint
 from rnncast.timetext import at_midnight, shown
 
-YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's and its forecast's
-COUNTRIES = ("US", "GB", "DE", "FR", "JP", "CA", "AU", "CH", "IT", "ES", "NL", "SE", "IN", "CN", "HK", "SG",
-             "KR", "BR", "MX", "ZA")  # the countries inference tries besides every market
 AHEAD = 10  # the years after the data's last on which sets that explain its rows alike must agree
-ALIASES = {"TARGET": "ECB", "TARGET2": "ECB"}  # names people use that the holidays package does not know
-PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
 
 
 class Explained(NamedTuple):
@@ -63,93 +58,25 @@ class Explained(NamedTuple):
                 f"{also}; give holidays= (--holidays) to name another set)")
 
 
-def _lib():
-    import holidays  # imported when a holiday set is asked for: the package reads many country modules
-
-    return holidays
-
-
-def parse(name) -> tuple[str, str, str | None]:
-    """``("market" | "country", code, subdivision or None)`` of a holiday set's name (``NYSE``, ``us-ny``,
-    ``DE``), case aside; ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
-    if not isinstance(name, str) or not name.strip():
-        raise RnncastError(f"holidays must be the name of a holiday set such as 'NYSE', 'DE' or 'US-NY', got {name!r}")
-    lib = _lib()
-    markets, countries = lib.list_supported_financial(), lib.list_supported_countries()
-    code, _, sub = name.strip().upper().partition("-")
-    code = ALIASES.get(code, code)
-    for kind, known in (("market", markets), ("country", countries)):
-        if code in known:
-            if not sub:
-                return kind, code, None
-            subs = {s.upper(): s for s in known[code]}
-            if sub in subs:
-                return kind, code, subs[sub]
-            listed = ", ".join(f"{code}-{s}" for s in known[code][:12]) or "none"
-            raise RnncastError(f"holidays {name!r}: {code} has no subdivision {sub!r}{_closest(sub, subs, code + '-')}; "
-                               f"its subdivisions: {listed}{' ...' if len(known[code]) > 12 else ''}")
-    close = _closest(code, candidates()) or _closest(code, list(markets) + list(countries))
-    raise RnncastError(f"unknown holidays {name!r}{close}; give a market ({', '.join(PREFERRED)}, ECB (TARGET) ... "
-                       f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
-                       f"subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
-                       f"{len(lib.list_supported_countries(include_aliases=False))} countries)")
-
-
-def _closest(text: str, known, prefix: str = "") -> str:
-    close = difflib.get_close_matches(text, [str(k) for k in known], n=1, cutoff=0.5)
-    return f" (did you mean {prefix + close[0]!r}?)" if close else ""
-
-
-def canonical(name) -> str:
-    """The name as the model keeps it: ``us-ny`` -> ``US-NY``."""
-    kind, code, sub = parse(name)
-    return code if sub is None else f"{code}-{sub}"
-
-
-@functools.lru_cache(maxsize=256)
-def _table(name: str, first: int, last: int):
-    """The ``holidays`` object of set ``name`` (canonical) over the years ``first`` to ``last``."""
-    kind, code, sub = parse(name)
-    lib = _lib()
-    make = lib.financial_holidays if kind == "market" else lib.country_holidays
-    return make(code, subdiv=sub, years=range(first, last + 1))
-
-
-@functools.lru_cache(maxsize=256)
-def weekday_holidays(name: str, first: int = YEARS[0], last: int = YEARS[1], weekmask: str | None = None) -> np.ndarray:
-    """The holidays of set ``name`` that fall on Monday to Friday (the days of ``weekmask``, when given)
-    in the years ``first`` to ``last``, sorted, as ``datetime64[D]``."""
-    days = np.array(sorted(_table(name, first, last)), dtype="datetime64[D]")
-    return days[np.is_busday(days, weekmask=weekmask or weekmasks.BUSINESS)] if len(days) else days
-
-
-@functools.lru_cache(maxsize=64)
-def offset(name: str, weekmask: str | None = None) -> pd.offsets.CustomBusinessDay:
-    """Business days (Monday to Friday, or the days of ``weekmask``) without the holidays of set ``name``
-    over ``YEARS``."""
-    return weekmasks.offset(weekmask, weekday_holidays(canonical(name), weekmask=weekmask))
-
-
-def holiday_of(name: str, day) -> str | None:
-    """What ``day`` is in set ``name`` (``Independence Day``), or None when it is no holiday of it."""
-    return _table(canonical(name), *YEARS).get(pd.Timestamp(day).date())
-
-
-def given(time, name, where, fmt: str | None = None, weekmask: str | None = None) -> pd.offsets.CustomBusinessDay:
+def given(time, name, where, fmt: str | None = None, weekmask: str | None = None,
+          session: sessions.Session | None = None) -> pd.offsets.CustomBusinessDay:
     """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
     which falls on one of its weekday holidays (those on the days of ``weekmask``, when given);
-    ``RnncastError`` naming the first such row (``where(i)``, shown as the data writes it: ``fmt``) and
-    the holiday otherwise."""
+    ``RnncastError`` naming the first such row (``where(i)``, its own timestamp shown as the data writes it:
+    ``fmt``) and the holiday otherwise. ``session``: the trading session whose bars ``time`` holds; a bar's
+    day is then the day its session opened on (``sessions.opened``: 01:00 of a 22:00-21:00 session is the
+    day before's)."""
     name = canonical(name)
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
                            f"{'periods' if isinstance(time, pd.PeriodIndex) else 'integers'}; leave holidays unset")
-    rows = np.flatnonzero(np.isin(wall_days(time), weekday_holidays(name, weekmask=weekmask)))
+    days = wall_days(sessions.opened(time, session))
+    rows = np.flatnonzero(np.isin(days, weekday_holidays(name, weekmask=weekmask)))
     if len(rows):
         i = int(rows[0])
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
-                           f"({holiday_of(name, time[i])}), which the calendar of {described(name, weekmask)} "
+                           f"({holiday_of(name, days[i])}), which the calendar of {described(name, weekmask)} "
                            f"skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
     return offset(name, weekmask)
 
@@ -169,30 +96,13 @@ def plain_business(freq) -> bool:
             and not len(getattr(freq, "holidays", None) or ()))
 
 
-@functools.lru_cache(maxsize=1)
-def candidates() -> list[str]:
-    """The sets inference tries: one name per market (``PREFERRED`` first, then a name that is not an
-    ``X...`` code where one exists), then ``COUNTRIES``."""
-    lib = _lib()
-    markets: dict[str, str] = {}
-    for code in lib.list_supported_financial():
-        market = getattr(lib.financial_holidays(code), "market", code)
-        held = markets.get(market)
-        if held is None or (held not in PREFERRED and (code in PREFERRED or (held.startswith("X") and
-                                                                               not code.startswith("X")))):
-            markets[market] = code
-    names = sorted(markets.values(), key=lambda c: (PREFERRED.index(c) if c in PREFERRED else len(PREFERRED), c))
-    supported = lib.list_supported_countries()
-    return names + [c for c in COUNTRIES if c in supported]
-
-
 @functools.lru_cache(maxsize=16)
 def _weekend_of(weekmask: str | None) -> list[str]:
     """The sets whose weekend (the ``holidays`` package's) is the days ``weekmask`` leaves out, markets
     first, then countries; with ``candidates()`` after them: those inference tries on that week."""
     if weekmask is None:
         return candidates()
-    lib, off = _lib(), set(np.flatnonzero(~weekmasks.bits(weekmask)).tolist())
+    lib, off = library(), set(np.flatnonzero(~weekmasks.bits(weekmask)).tolist())
     markets = [c for c in candidates() if c in lib.list_supported_financial()]
     found = [c for c in markets if set(lib.financial_holidays(c).weekend) == off]
     found += [c for c in lib.list_supported_countries(include_aliases=False) if set(lib.country_holidays(c).weekend) == off]
@@ -211,7 +121,7 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
         return None
     first_year, last_year = int(str(days.min())[:4]), int(str(days.max())[:4])
     year = int(str(missing[0])[:4])
-    found, markets = [], set(_lib().list_supported_financial())
+    found, markets = [], set(library().list_supported_financial())
     tried = _weekend_of(weekmask)
     for name in tried:
         if not _fits(weekday_holidays(name, year, year, weekmask), missing, days, year):
@@ -274,12 +184,6 @@ def _fits(holidays: np.ndarray, missing: np.ndarray, days: np.ndarray, year: int
     return bool(np.isin(missing, holidays).all() and not np.isin(days, holidays).any())
 
 
-def wall_days(time: pd.DatetimeIndex) -> np.ndarray:
-    """[N] the calendar days of ``time`` as its wall clock reads them (``datetime64[D]``)."""
-    wall = time.tz_localize(None) if time.tz is not None else time
-    return wall.to_numpy().astype("datetime64[D]")
-
-
 def _keep_every(freq: str | None) -> str:
     return "freq='B' (--freq B)" if freq is None else f"freq={freq!r} (--freq {freq!r})"
 
@@ -296,10 +200,3 @@ def _missing_weekdays(days: np.ndarray, offsets: np.ndarray, weekmask: str | Non
         weekdays = span[np.is_busday(span, weekmask=weekmask or weekmasks.BUSINESS)]
         found.append(np.setdiff1d(weekdays, own, assume_unique=False))
     return np.unique(np.concatenate(found)) if found else np.array([], dtype="datetime64[D]")
-
-
-def described(name: str | None, weekmask: str | None = None) -> str:
-    """How a person reads the calendar: ``business days without NYSE holidays``, ``business days Sun Mon Tue
-    Wed Thu without IL holidays``."""
-    days = "business days" if weekmask is None else f"business days {weekmask}"
-    return days if name is None else f"{days} without {name} holidays"

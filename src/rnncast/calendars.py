@@ -3,7 +3,7 @@
 ``settle`` tries the offsets worth trying (``offsetguess``: those ``pandas.infer_freq`` finds in the
 longest series and in windows of them, and the pandas calendars near the most common step), keeps the one that explains
 every row with the fewest missing rows, and gives a series that calendar does not fit a calendar
-of its own. Positions on a calendar (a ruler) give the rows missing after each row, for the gap
+of its own. Positions on a calendar (a ruler: ``rulers``) give the rows missing after each row, for the gap
 warning and ``fill_gaps``, and where the window predict reads first leaves its calendar (``first_gaps``). All calendar arithmetic is pandas' own.
 """
 
@@ -19,8 +19,9 @@ from pandas.tseries.frequencies import to_offset
 from rnncast import sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
+from rnncast.rulers import Combined, Ruler
 from rnncast.spelling import hint
-from rnncast.timeaxis import ALIASES, Calendar
+from rnncast.timecalendar import ALIASES, Calendar
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,11 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     """
     name = time.name
     if isinstance(time, pd.PeriodIndex):
-        ruler = _Ruler.periods(time, offsets)
+        ruler = Ruler.periods(time, offsets)
         return Calendar("period", time.freq, None, name), ruler, {}
     if not isinstance(time, pd.DatetimeIndex):
         step = _integer_step(time, offsets, freq)
-        ruler = _Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, step, lambda v: pd.Index(v, name=name))
+        ruler = Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, step, lambda v: pd.Index(v, name=name))
         if ruler.bad is not None:
             raise RnncastError(f"time value {time[ruler.bad]} ({where(ruler.bad)}) is not a whole number of steps of "
                                f"{step} after its series' first; give the step with freq= (--freq)")
@@ -71,7 +72,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     tz = None if time.tz is None else str(time.tz)
     if freq is not None:
         offset = _offset(freq)
-        ruler = _Ruler.of(time, offsets, offset)
+        ruler = Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             raise RnncastError(f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar "
@@ -98,7 +99,7 @@ def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
     """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
     best = None
     for offset in candidates(time, offsets):
-        ruler = _Ruler.of(time, offsets, offset)
+        ruler = Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             continue
         if best is None or ruler.missing < best[1].missing:
@@ -141,33 +142,7 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     rulers = {s: (o[1] if o else None) for s, o in own.items()}
     if any(r is None for r in rulers.values()):
         return base, None, overrides  # a series no calendar explains: no positions, no gaps to fill
-    return base, _Combined(offsets, best[1] if best is not None else None, rulers), overrides
-
-
-class _Combined:
-    """Rulers of series with their own calendars, over the panel's ruler for the others."""
-
-    def __init__(self, offsets: np.ndarray, panel_ruler, own: dict):
-        self.offsets, self.panel_ruler, self.own = offsets, panel_ruler, own
-        lengths = np.diff(offsets)
-        base = panel_ruler.steps if panel_ruler is not None else np.zeros(offsets[-1], dtype=np.int64)
-        self.steps = base.copy()
-        for s, ruler in own.items():
-            self.steps[offsets[s] : offsets[s + 1]] = ruler.steps
-        self.missing = int((self.steps[offsets[1:] - 1] + 1 - lengths).sum())
-        self.bad = None
-
-    def stamps(self, series: np.ndarray, k: np.ndarray):
-        series, k = np.asarray(series), np.asarray(k)
-        parts, order = [], []
-        for s in np.unique(series):
-            at = np.flatnonzero(series == s)
-            ruler = self.own.get(int(s))
-            parts.append(ruler.stamps(np.zeros(len(at), dtype=np.int64), k[at]) if ruler is not None
-                         else self.panel_ruler.stamps(series[at], k[at]))
-            order.append(at)
-        joined = parts[0].append(parts[1:]) if len(parts) > 1 else parts[0]
-        return joined[np.argsort(np.concatenate(order), kind="stable")]
+    return base, Combined(offsets, best[1] if best is not None else None, rulers), overrides
 
 
 def _offset(freq):
@@ -203,90 +178,6 @@ def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
     return int(np.gcd.reduce(steps)) if len(steps) else 1
 
 
-class _Ruler:
-    """Each row's position on a calendar, in steps from its series' first row (``steps`` [N] int64,
-    computed when asked: a calendar without gaps never needs them)."""
-
-    def __init__(self, steps, stamps, bad: int | None = None, missing: int = 0):
-        self._steps = steps  # [N] int64, or a function that computes them
-        self.stamps = stamps  # (series [K], positions [K]) -> time values [K]
-        self.bad = bad  # the first row off the calendar
-        self.missing = missing  # rows the calendar has within a series' span that the data lacks
-
-    @property
-    def steps(self) -> np.ndarray:
-        if callable(self._steps):
-            self._steps = self._steps()
-        return self._steps
-
-    @classmethod
-    def fixed(cls, values: np.ndarray, offsets: np.ndarray, step: int, make) -> "_Ruler":
-        first = values[offsets[:-1]]  # [S]
-        stamps = lambda s, k: make(first[s] + k * step)  # noqa: E731
-        regular = (np.diff(values) == step) if len(values) > 1 else np.ones(0, dtype=bool)
-        if len(values) > 1 and (regular.all() if len(offsets) == 2 else np.all(regular | ~inside(offsets, len(values)))):
-            lengths = np.diff(offsets)  # every row one step after the last: no gaps
-            return cls(lambda: np.arange(len(values)) - np.repeat(offsets[:-1], lengths), stamps)
-        rel = values - np.repeat(first, np.diff(offsets))
-        off = np.flatnonzero(rel % step)
-        if len(off):
-            return cls(None, None, int(off[0]))
-        steps = rel // step
-        return cls(steps, stamps, None, _missing(steps, offsets))
-
-    @classmethod
-    def periods(cls, time: pd.PeriodIndex, offsets: np.ndarray) -> "_Ruler":
-        ordinals = time.asi8
-        first = ordinals[offsets[:-1]]
-        steps = ordinals - np.repeat(first, np.diff(offsets))
-        stamps = lambda s, k: pd.PeriodIndex.from_ordinals(first[s] + k, freq=time.freq).rename(time.name)  # noqa: E731
-        return cls(steps, stamps, None, _missing(steps, offsets))
-
-    @classmethod
-    def of(cls, time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> "_Ruler | None":
-        """Absolute time for steps under a day on tz-aware data, local wall time otherwise."""
-        unit, tz, name = time.unit, time.tz, time.name  # integers in the index's own unit (s, ms, us or ns)
-        try:
-            fixed = None if isinstance(offset, sessions.Session) else pd.Timedelta(offset)
-        except (ValueError, TypeError):
-            fixed = None
-        if fixed is not None:
-            if fixed < pd.Timedelta(1, unit=unit) or fixed.as_unit(unit) != fixed:
-                return None  # finer than the timestamps can hold
-            step = int(fixed // pd.Timedelta(1, unit=unit))  # in the index's unit
-        as_time = lambda v: pd.DatetimeIndex(np.asarray(v, dtype=np.int64).view(f"M8[{unit}]"))  # noqa: E731
-        if fixed is not None and tz is not None and isinstance(offset, pd.offsets.Tick):  # 24h is 24 hours
-            make = lambda v: as_time(v).tz_localize("UTC").tz_convert(tz).rename(name)  # noqa: E731  instants
-            return cls.fixed(time.asi8, offsets, step, make)
-        wall = time.tz_localize(None) if tz is not None else time
-        values = wall.asi8
-        local = (lambda v: as_time(v).tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").rename(name)
-                 if tz is not None else as_time(v).rename(name))
-        if fixed is not None:
-            return cls.fixed(values, offsets, step, local)
-        first, last = wall.min(), wall.max()
-        typical = np.median(np.diff(values[:100_001])) if len(values) > 1 else 1
-        if typical > 0 and (last - first) / pd.Timedelta(int(typical), unit=unit) > 50_000_000:
-            return None  # a calendar this long is not what these timestamps follow
-        if isinstance(offset, sessions.Session):  # bars of trading sessions: no pandas offset walks them
-            grid = sessions.grid(offset, first, last).as_unit(unit).asi8  # [G]
-        else:
-            start = first if offset.is_on_offset(first) else offset.rollback(first)
-            grid = pd.date_range(start, last, freq=offset).as_unit(unit).asi8  # [G]
-        pos = np.searchsorted(grid, values)
-        on = (pos < len(grid)) & (grid[np.minimum(pos, len(grid) - 1)] == values)
-        if not on.all():
-            return cls(None, None, int(np.flatnonzero(~on)[0]))
-        base = pos[offsets[:-1]]
-        steps = pos - np.repeat(base, np.diff(offsets))
-        return cls(steps, lambda s, k: local(grid[base[s] + k]), None, _missing(steps, offsets))
-
-
-def _missing(steps: np.ndarray, offsets: np.ndarray) -> int:
-    last = steps[offsets[1:] - 1]  # position of each series' last row = its rows on the calendar - 1
-    return int((last + 1).sum() - len(steps))
-
-
 def first_gaps(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np.ndarray:
     """[S] where each series of the stacked, sorted ``time`` [N] (cut at ``offsets`` [S + 1]) first leaves
     ``calendar``: the row, counted from its series' first, after which the calendar has a step the data
@@ -310,10 +201,10 @@ def first_gaps(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np.nd
 def _walk(time: pd.Index, offsets: np.ndarray, calendar: Calendar):
     """The ruler that places ``time`` on ``calendar`` (None where none can: a calendar finer than the timestamps)."""
     if calendar.kind == "integer":
-        return _Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, int(calendar.freq), lambda v: pd.Index(v))
+        return Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, int(calendar.freq), lambda v: pd.Index(v))
     if calendar.kind == "period":
-        return _Ruler.periods(time, offsets)
-    return _Ruler.of(time, offsets, calendar.freq)
+        return Ruler.periods(time, offsets)
+    return Ruler.of(time, offsets, calendar.freq)
 
 
 def missing_rows(steps: np.ndarray, offsets: np.ndarray) -> np.ndarray:

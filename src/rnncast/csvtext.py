@@ -138,7 +138,7 @@ def _other_separator(fmt: str) -> str | None:
 
 
 def dated(frame: pd.DataFrame, *calendars) -> pd.DataFrame:
-    """``frame`` with the text format of the first of ``calendars`` (``timeaxis.Calendar``) that has
+    """``frame`` with the text format of the first of ``calendars`` (``timecalendar.Calendar``) that has
     one in its attrs (``TIME_FORMAT``), for ``csv_text``; the frame itself, changed in place."""
     fmt = next((c.text_format for c in calendars if c is not None and c.text_format), None)
     if fmt is not None:

@@ -140,24 +140,24 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
 def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool,
                  weekmask: str | None = None) -> None:
     """The rows of the future values no forecast step takes: those on the model's holidays within the
-    forecast's span (the calendar skips them, ``businessdays``) counted apart from those outside it."""
+    forecast's span (the calendar skips them, ``holidaysets``) counted apart from those outside it."""
     keys = ["_series", "_key"]
     unused = given[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
     rows = unused.index.to_numpy()
     on_holiday = np.zeros(len(rows), dtype=bool)
     if holidays and isinstance(stamps, pd.DatetimeIndex):
-        from rnncast import businessdays  # the holidays package, read only when a model skips holidays
+        from rnncast import holidaysets  # the holidays package, read only when a model skips holidays
 
         at = stamps[rows]
         last = np.array([wanted[s][-1] for s in unused["_series"]], dtype=object)
         within = np.array([t <= e for t, e in zip(at, last)], dtype=bool)
-        on_holiday = within & np.isin(businessdays.wall_days(at), businessdays.weekday_holidays(holidays, weekmask=weekmask))
+        on_holiday = within & np.isin(holidaysets.wall_days(at), holidaysets.weekday_holidays(holidays, weekmask=weekmask))
     outside = int((~on_holiday).sum())
     if on_holiday.any():
         first = shown(stamps[rows[on_holiday][0]], day)
         log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of %s skips; they are "
                     "not used", counted(int(on_holiday.sum()), "row"), holidays, first,
-                    businessdays.described(holidays, weekmask))
+                    holidaysets.described(holidays, weekmask))
     if outside:
         log.warning("the future values hold %s outside the %d forecast steps after each series' end; they are not used",
                     counted(outside, "row"), horizon)

@@ -19,7 +19,8 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.spelling import counted
-from rnncast.timeaxis import Calendar, clock_change
+from rnncast.timecalendar import Calendar
+from rnncast.timeaxis import clock_change
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)

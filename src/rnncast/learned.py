@@ -27,7 +27,7 @@ class Learned:
     future_covariates_ = _learned("future_covariates", "columns known over the horizon too")
     features_ = property(lambda self: self.state_.features, doc="past then future covariates")
     time_col_ = _learned("time_col", "the time column (None: rows are numbered)")
-    calendar_ = _learned("calendar", "timeaxis.Calendar: how the forecast dates continue")
+    calendar_ = _learned("calendar", "timecalendar.Calendar: how the forecast dates continue")
     scalers_ = _learned("scalers", "[S] each series' scaler, fitted on its own training rows")
     splits_ = _learned("splits", "[S] each series' row borders (windows.Split)")
     train_means_ = _learned("train_means", "[S, T] training means (original units): the mean baseline")

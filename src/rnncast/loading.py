@@ -23,14 +23,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, gaps, sessions, weekmasks
+from rnncast import businessdays, calendars, gaps, holidaysets, sessions, weekmasks
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
-from rnncast.timeaxis import Calendar, clock_change
+from rnncast.timecalendar import Calendar
+from rnncast.timeaxis import clock_change
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         week = session.week if session is not None else freq
-        days = businessdays.given(sessions.opened(time, session), holidays, where, rows.text_format, weekmasks.week(week))
+        days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
         (Calendar(), None, {})
@@ -168,7 +169,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             if announce:
                 log.warning("calendar: %s", explained)
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
-                        businessdays.canonical(holidays) if holidays is not None else None)
+                        holidaysets.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
         others = "".join(f"; {rows.ids[s]!r}: {c.shown}" for s, c in list(own.items())[:5])

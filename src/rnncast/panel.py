@@ -16,7 +16,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.static import Static
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 
 __all__ = ["Panel"]
 

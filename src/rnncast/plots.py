@@ -194,7 +194,7 @@ def date_ticks(ax, zone) -> None:
 
 
 def time_label(calendar) -> str:
-    """The name of a time axis from a panel's calendar (``timeaxis.Calendar``): "row" for numbered rows,
+    """The name of a time axis from a panel's calendar (``timecalendar.Calendar``): "row" for numbered rows,
     else the time column's name, with the zone of tz-aware times (whose ticks are written in it)."""
     if calendar is None or calendar.kind == "row":
         return "row"

@@ -18,7 +18,7 @@ class Fitted(Protocol):
 
     layout_: str
     targets_: list
-    calendar_: Any  # timeaxis.Calendar
+    calendar_: Any  # timecalendar.Calendar
     settings_: Any  # config.Settings
     past_covariates_: list
     future_covariates_: list

@@ -31,7 +31,7 @@ QUARTERS = (offsets.QuarterEnd, offsets.QuarterBegin, offsets.BQuarterEnd, offse
 
 
 def implied_season(calendar) -> Season | None:
-    """The season of ``calendar`` (a ``timeaxis.Calendar``: its ``kind`` and ``freq``, a pandas offset),
+    """The season of ``calendar`` (a ``timecalendar.Calendar``: its ``kind`` and ``freq``, a pandas offset),
     or None when its step implies none (see the module)."""
     if calendar is None or getattr(calendar, "kind", None) not in ("datetime", "period"):
         return None

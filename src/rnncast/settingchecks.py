@@ -48,9 +48,9 @@ def check_data(data) -> None:
         session = sessions.parse(data.freq)  # '30min 9:30-16:15': what is wrong with it named
         mask = session.week if session is not None else weekmasks.parse(data.freq)  # 'Thur': the word named
     if getattr(data, "holidays", None) is not None:
-        from rnncast import businessdays  # pandas and the holidays package: not for --help
+        from rnncast import holidaysets  # pandas and the holidays package: not for --help
 
-        businessdays.parse(data.holidays)  # an unknown name refused, the closest one named
+        holidaysets.parse(data.holidays)  # an unknown name refused, the closest one named
         if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None:
             raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
                                "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "

@@ -18,7 +18,7 @@ from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
-from rnncast.timeaxis import Calendar
+from rnncast.timecalendar import Calendar
 from rnncast.windows import Split
 
 FORMAT_VERSION = 2  # 1 (before calendars): a single "step"; ids as numbers where they looked like numbers

@@ -1,0 +1,129 @@
+"""Holiday sets by name: a market's (``NYSE``, ``XLON``, ``ECB``/``TARGET``) or a country's (``DE``, ``US-NY``).
+
+The dates are the ``holidays`` package's (imported when a set is first asked for), over ``YEARS``: any
+data's and its forecast's. ``parse`` reads a name (case aside, with a subdivision) or refuses it naming the
+closest; ``canonical`` is the name a model keeps (model.json); ``offset`` is the business-day calendar without
+the set's days (pandas' ``CustomBusinessDay``, on Monday to Friday or a week mask of ``weekmasks``), built
+again from that name; ``candidates`` are the sets inference tries (``businessdays.explain``). How a person
+reads such a calendar is ``described``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+
+import numpy as np
+import pandas as pd
+
+from rnncast import weekmasks
+from rnncast.errors import RnncastError
+
+YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's and its forecast's
+COUNTRIES = ("US", "GB", "DE", "FR", "JP", "CA", "AU", "CH", "IT", "ES", "NL", "SE", "IN", "CN", "HK", "SG",
+             "KR", "BR", "MX", "ZA")  # the countries inference tries besides every market
+ALIASES = {"TARGET": "ECB", "TARGET2": "ECB"}  # names people use that the holidays package does not know
+PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
+
+
+def library():
+    """The ``holidays`` package."""
+    import holidays  # imported when a holiday set is asked for: the package reads many country modules
+
+    return holidays
+
+
+def parse(name) -> tuple[str, str, str | None]:
+    """``("market" | "country", code, subdivision or None)`` of a holiday set's name (``NYSE``, ``us-ny``,
+    ``DE``), case aside; ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
+    if not isinstance(name, str) or not name.strip():
+        raise RnncastError(f"holidays must be the name of a holiday set such as 'NYSE', 'DE' or 'US-NY', got {name!r}")
+    lib = library()
+    markets, countries = lib.list_supported_financial(), lib.list_supported_countries()
+    code, _, sub = name.strip().upper().partition("-")
+    code = ALIASES.get(code, code)
+    for kind, known in (("market", markets), ("country", countries)):
+        if code in known:
+            if not sub:
+                return kind, code, None
+            subs = {s.upper(): s for s in known[code]}
+            if sub in subs:
+                return kind, code, subs[sub]
+            listed = ", ".join(f"{code}-{s}" for s in known[code][:12]) or "none"
+            raise RnncastError(f"holidays {name!r}: {code} has no subdivision {sub!r}{_closest(sub, subs, code + '-')}; "
+                               f"its subdivisions: {listed}{' ...' if len(known[code]) > 12 else ''}")
+    close = _closest(code, candidates()) or _closest(code, list(markets) + list(countries))
+    raise RnncastError(f"unknown holidays {name!r}{close}; give a market ({', '.join(PREFERRED)}, ECB (TARGET) ... "
+                       f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
+                       f"subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
+                       f"{len(lib.list_supported_countries(include_aliases=False))} countries)")
+
+
+def _closest(text: str, known, prefix: str = "") -> str:
+    close = difflib.get_close_matches(text, [str(k) for k in known], n=1, cutoff=0.5)
+    return f" (did you mean {prefix + close[0]!r}?)" if close else ""
+
+
+def canonical(name) -> str:
+    """The name as the model keeps it: ``us-ny`` -> ``US-NY``."""
+    kind, code, sub = parse(name)
+    return code if sub is None else f"{code}-{sub}"
+
+
+@functools.lru_cache(maxsize=256)
+def _table(name: str, first: int, last: int):
+    """The ``holidays`` object of set ``name`` (canonical) over the years ``first`` to ``last``."""
+    kind, code, sub = parse(name)
+    lib = library()
+    make = lib.financial_holidays if kind == "market" else lib.country_holidays
+    return make(code, subdiv=sub, years=range(first, last + 1))
+
+
+@functools.lru_cache(maxsize=256)
+def weekday_holidays(name: str, first: int = YEARS[0], last: int = YEARS[1], weekmask: str | None = None) -> np.ndarray:
+    """The holidays of set ``name`` that fall on Monday to Friday (the days of ``weekmask``, when given)
+    in the years ``first`` to ``last``, sorted, as ``datetime64[D]``."""
+    days = np.array(sorted(_table(name, first, last)), dtype="datetime64[D]")
+    return days[np.is_busday(days, weekmask=weekmask or weekmasks.BUSINESS)] if len(days) else days
+
+
+@functools.lru_cache(maxsize=64)
+def offset(name: str, weekmask: str | None = None) -> pd.offsets.CustomBusinessDay:
+    """Business days (Monday to Friday, or the days of ``weekmask``) without the holidays of set ``name``
+    over ``YEARS``."""
+    return weekmasks.offset(weekmask, weekday_holidays(canonical(name), weekmask=weekmask))
+
+
+def holiday_of(name: str, day) -> str | None:
+    """What ``day`` is in set ``name`` (``Independence Day``), or None when it is no holiday of it."""
+    return _table(canonical(name), *YEARS).get(pd.Timestamp(day).date())
+
+
+@functools.lru_cache(maxsize=1)
+def candidates() -> list[str]:
+    """The sets inference tries: one name per market (``PREFERRED`` first, then a name that is not an
+    ``X...`` code where one exists), then ``COUNTRIES``."""
+    lib = library()
+    markets: dict[str, str] = {}
+    for code in lib.list_supported_financial():
+        market = getattr(lib.financial_holidays(code), "market", code)
+        held = markets.get(market)
+        if held is None or (held not in PREFERRED and (code in PREFERRED or (held.startswith("X") and
+                                                                               not code.startswith("X")))):
+            markets[market] = code
+    names = sorted(markets.values(), key=lambda c: (PREFERRED.index(c) if c in PREFERRED else len(PREFERRED), c))
+    supported = lib.list_supported_countries()
+    return names + [c for c in COUNTRIES if c in supported]
+
+
+def wall_days(time: pd.DatetimeIndex) -> np.ndarray:
+    """[N] the calendar days of ``time`` as its wall clock reads them (``datetime64[D]``)."""
+    wall = time.tz_localize(None) if time.tz is not None else time
+    return wall.to_numpy().astype("datetime64[D]")
+
+
+def described(name: str | None, weekmask: str | None = None) -> str:
+    """How a person reads the calendar: ``business days without NYSE holidays``, ``business days Sun Mon Tue
+    Wed Thu without IL holidays``."""
+    days = "business days" if weekmask is None else f"business days {weekmask}"
+    return days if name is None else f"{days} without {name} holidays"

@@ -1,0 +1,111 @@
+"""How a panel's time runs: ``Calendar``, its kind, its calendar and what continues a series (``next``).
+
+Time is one of four kinds:
+
+* ``datetime``: timestamps, tz-naive or tz-aware; the calendar is a pandas offset (``MS``, ``ME``,
+  ``B``, ``W-SUN``, ``QS-JAN``, ``YS-JAN``, ``D``, ``h``, ``15min`` ...), business days on a week mask
+  (``weekmasks``) or without a holiday set (``holidaysets``), or a trading session's bars
+  (``sessions.Session``: ``30min 09:30-15:30``), inferred from the timestamps or given as ``freq=``;
+* ``period``: a ``PeriodIndex`` or period column; the calendar is the periods' own frequency;
+* ``integer``: integer periods (years, a step counter; not ``20000131`` or ``200001``, dates), continued by their step;
+* ``row``: no time: rows are numbered.
+
+All calendar arithmetic is pandas' own (``infer_freq``, ``date_range``, offsets; pandas 3, where
+``D`` is a calendar day). Calendar days, weeks, months, quarters and years run on local wall time
+(a daily tz-aware series stays at local midnight across daylight saving); steps of hours, minutes
+or seconds (``24h`` included) run on absolute time (an hourly series has 23 or 25 rows on the days
+clocks change). The calendar is kept in model.json as ``freq=`` spells it (``state``, ``from_state``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import holidaysets, sessions, weekmasks
+from rnncast.errors import RnncastError
+
+ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """How a panel's time runs. ``freq``: a pandas offset (datetime, period), an integer step
+    (integer), or None (row numbers, or timestamps that no offset explains). ``tz``: the zone of
+    tz-aware timestamps; ``name``: the time column."""
+
+    kind: str = "row"
+    freq: object = None
+    tz: str | None = None
+    name: str | None = None
+    dayfirst: bool | None = None  # dates such as 01/02/2016 were read day first (True), month first (False); None: no doubt
+    text_format: str | None = None  # the strftime format of the column's text (2016-01: "%Y-%m"); csvtext.written_format
+    holidays: str | None = None  # the holiday set a business-day calendar skips ("NYSE", "US-NY"): businessdays
+
+    @property
+    def shown(self) -> str:
+        """The calendar as a person reads it: ``'B'``, ``'B' without NYSE holidays``, ``'Sun Mon Tue Wed Thu'``,
+        ``irregular``."""
+        if self.freq is None:
+            return "irregular"
+        if self.holidays is None:
+            return repr(self.freq_text)
+        days = self.freq_text if isinstance(self.freq, sessions.Session) else self.weekmask or "B"
+        return f"{days!r} without {self.holidays} holidays"
+
+    @property
+    def weekmask(self) -> str | None:
+        """The week of a business-day calendar (or a session's days) other than Monday to Friday (``Sun Mon Tue
+        Wed Thu``), else None."""
+        if self.kind != "datetime":
+            return None
+        return weekmasks.of(self.freq.days if isinstance(self.freq, sessions.Session) else self.freq)
+
+    @property
+    def freq_text(self):
+        """The calendar as ``freq=`` takes it: the offset's alias (``B``, ``MS``), a week mask, an integer step."""
+        if self.freq is None or self.kind == "integer":
+            return self.freq
+        if isinstance(self.freq, sessions.Session):
+            return self.freq.freqstr
+        return self.weekmask or self.freq.freqstr
+
+    def next(self, last, horizon: int) -> pd.Index:
+        """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
+        known (timestamps that no offset explains): dates are never invented."""
+        steps = np.arange(1, horizon + 1)
+        if self.kind == "integer":
+            return pd.Index(int(last) + int(self.freq) * steps, name=self.name)
+        if self.kind == "period":
+            return pd.PeriodIndex([last + int(k) for k in steps], name=self.name)
+        if self.freq is None:
+            raise RnncastError(
+                "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
+                f"fit again with freq= (--freq) naming their calendar, a pandas offset alias such as {ALIASES}"
+            )
+        if isinstance(self.freq, sessions.Session):  # the next bars of the session, then the next trading day's
+            return sessions.following(self.freq, last, horizon, self.name)
+        dates = pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
+        return dates.as_unit(last.unit) if isinstance(last, pd.Timestamp) else dates  # B gives us for ms data
+
+    def state(self) -> dict:
+        state = {"kind": self.kind, "freq": self.freq_text, "tz": self.tz, "name": self.name, "dayfirst": self.dayfirst,
+                 "text_format": self.text_format}
+        return state if self.holidays is None else {**state, "holidays": self.holidays}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Calendar":
+        kind, freq = state["kind"], state.get("freq")
+        session = sessions.parse(freq) if kind == "datetime" else None  # '30min 09:30-15:30': a session's bars
+        if session is not None:
+            freq = session.on(holidaysets.offset(state["holidays"], weekmasks.week(session.week))) if state.get(
+                "holidays") else session
+        elif kind in ("datetime", "period") and freq is not None:
+            mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
+            freq = (holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
+                    weekmasks.offset(mask) if mask else to_offset(freq))
+        return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
+                   state.get("holidays"))

@@ -1,0 +1,66 @@
+"""The calendar that continues a series (``timecalendar.py``): every calendar continues as pandas' own
+``date_range`` does, with no step warning, given or inferred; tz-aware series keep their zone across both
+daylight-saving changes, and a daily one stays at local midnight."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from rnncast.loading import load_panel
+from test_timeaxis import _frame, _warnings
+
+H = 5
+CALENDARS = [  # (pandas alias, first timestamp)
+    ("MS", "2010-01-01"), ("ME", "2010-01-31"), ("QS", "2001-04-01"), ("QE", "2001-03-31"), ("QS-FEB", "2001-02-01"),
+    ("YS", "1990-01-01"), ("YE", "1990-12-31"), ("B", "2024-05-06"), ("W-SUN", "2023-01-01"), ("W-WED", "2023-01-04"),
+    ("D", "2024-01-01"), ("h", "2024-01-01"), ("15min", "2024-01-01"), ("s", "2024-01-01 12:00"), ("2h", "2024-01-01"),
+    ("BMS", "2010-02-01"),
+]
+
+
+
+@pytest.mark.parametrize("freq,start", CALENDARS, ids=[c[0] for c in CALENDARS])
+def test_every_calendar_is_inferred_and_continued_as_pandas_continues_it(caplog, freq, start):
+    index = pd.date_range(start, periods=60, freq=freq)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(_frame(index))
+    assert panel.calendar.freq == to_offset(freq)
+    assert panel.next_times(0, H).equals(pd.date_range(index[-1], periods=H + 1, freq=freq, name="ds")[1:])
+    assert _warnings(caplog) == []
+
+
+def test_a_calendar_pandas_cannot_infer_is_given_as_freq():
+    index = pd.date_range("2020-01-15", periods=40, freq="SME")  # the 15th and the month's end
+    panel = load_panel(_frame(index), freq="SME")
+    assert panel.next_times(0, H).equals(pd.date_range(index[-1], periods=H + 1, freq="SME", name="ds")[1:])
+
+
+DST = [  # zone, first timestamp; each series crosses both changes of 2024
+    ("Europe/Berlin", "2024-03-25"), ("America/New_York", "2024-03-05"), ("Australia/Sydney", "2024-03-30"),
+]
+
+
+@pytest.mark.parametrize("freq", ["h", "30min", "D", "B", "W-MON", "MS"])
+@pytest.mark.parametrize("zone,start", DST, ids=[z for z, _ in DST])
+def test_tz_aware_series_keep_their_zone_and_continue_across_both_dst_changes(caplog, zone, start, freq):
+    periods = {"h": 24 * 230, "30min": 48 * 230, "D": 300, "B": 300, "W-MON": 60, "MS": 30}[freq]
+    index = pd.date_range(start, periods=periods, freq=freq, tz=zone)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(_frame(index))
+    assert panel.calendar.freq == to_offset(freq) and str(panel.time.tz) == zone
+    expected = pd.date_range(index[-1], periods=H + 1, freq=freq, name="ds")[1:]
+    assert panel.next_times(0, H).equals(expected)
+    if freq in ("D", "B", "W-MON", "MS"):  # days and longer stay at local midnight
+        assert (panel.next_times(0, H).hour == 0).all()
+    assert _warnings(caplog) == []
+
+
+def test_a_daily_local_series_stays_at_local_midnight_through_the_dst_change():
+    index = pd.date_range("2024-10-01", "2024-10-26", freq="D", tz="Europe/Berlin")  # ends the day before the change
+    dates = load_panel(_frame(index)).next_times(0, 3)
+    assert [str(t) for t in dates] == ["2024-10-27 00:00:00+02:00", "2024-10-28 00:00:00+01:00",
+                                       "2024-10-29 00:00:00+01:00"]
