@@ -70,16 +70,21 @@ def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown
         html_page("t", [("video", b"")])
 
 
-@pytest.mark.parametrize("freq, shown", [("W-SUN", "2001-04-01 / 2001-06-03 / 2001-10-07"),
-                                          ("h", "2000-01-04T17:00:00 / 2000-01-05T02:00:00 / 2000-01-05T20:00:00")])
-def test_the_split_dates_of_a_calendar_of_weeks_read_as_dates_and_hours_keep_their_time(freq, shown):
+@pytest.mark.parametrize("freq, fmt, shown", [
+    ("W-SUN", None, "2001-04-01 / 2001-06-03 / 2001-10-07"),
+    ("h", None, "2000-01-04 17:00:00 / 2000-01-05 02:00:00 / 2000-01-05 20:00:00"),  # was 2000-01-04T17:00:00
+    ("h", "%Y-%m-%d %H:%M", "2000-01-04 17:00 / 2000-01-05 02:00 / 2000-01-05 20:00"),  # the data's own form
+    ("MS", "%b %Y", "Jun 2007 / Mar 2008 / Sep 2009")])
+def test_the_split_dates_read_as_the_data_writes_its_times(freq, fmt, shown):
+    """Hours showed as ISO text with a T where every other message and the forecast file write the
+    data's own form."""
     import pandas as pd
 
     from rnncast.reportpage import run_blocks
 
     n = 93
-    frame = pd.DataFrame({"time": pd.date_range("2000-01-02", periods=n, freq=freq),
-                          "y": np.sin(np.arange(n) / 3.0)})
+    time = pd.date_range("2000-01-02" if freq != "MS" else "2002-01-01", periods=n, freq=freq)
+    frame = pd.DataFrame({"time": time.strftime(fmt) if fmt else time, "y": np.sin(np.arange(n) / 3.0)})
     model = Forecaster(**TINY).fit(frame, target="y")
     tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
     facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])

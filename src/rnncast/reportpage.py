@@ -13,8 +13,10 @@ from __future__ import annotations
 import base64
 import html
 
+import pandas as pd
+
 from rnncast.forecaster import Forecaster
-from rnncast import readout
+from rnncast import readout, timetext
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text
@@ -75,10 +77,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                       f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
         borders = forecaster.state_.borders
         if borders and all(b is not None for b in borders[0]):
-            texts = [str(b) for b in borders[0]]
-            if all(t.endswith("T00:00:00") for t in texts):  # a calendar of days, weeks or months: dates alone
-                texts = [t[: -len("T00:00:00")] for t in texts]
-            first_val, first_test, last = texts
+            first_val, first_test, last = (_border_texts(borders[0], forecaster.calendar_.text_format)
+                                           if forecaster.calendar_.kind == "datetime" else [str(b) for b in borders[0]])
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
         if forecaster.static_covariates_:
             facts.append(["static covariates", ", ".join(forecaster.static_covariates_)])
@@ -257,3 +257,11 @@ def html_page(title: str, blocks: list) -> str:
             raise ValueError(f"unknown report block {kind!r}")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _border_texts(borders, fmt: str | None) -> list[str]:
+    """The split borders of a datetime calendar (ISO text in the state) as the data writes its times: its
+    own text form where it reads back, else dates alone for a calendar of days or coarser, else the
+    timestamp with a space, as every other message shows one (``timetext.shown``)."""
+    stamps = [pd.Timestamp(b) for b in borders]
+    return [timetext.shown(s, timetext.at_midnight(stamps), fmt) for s in stamps]
