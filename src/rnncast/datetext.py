@@ -99,7 +99,11 @@ def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -
     years = np.asarray(time.year, dtype=float)
     today = pd.Timestamp.now(tz=time.tz).normalize()
     near_today = np.abs(np.asarray((time.normalize() - today) / pd.Timedelta(days=1), dtype=float)) <= 1
-    for i in np.flatnonzero((years < 1000) | near_today):
+    looked = np.flatnonzero((years < 1000) | near_today)
+    if len(looked) > 1000:  # a day of ticks read onto today: those whose text writes its year pass at once
+        text = column.iloc[looked].astype(str).to_numpy(dtype=str)
+        looked = looked[np.char.find(text, np.char.mod("%04d", years[looked].astype(int))) < 0]
+    for i in looked:
         value = str(column.iloc[i]).strip()
         dates = re.sub(r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?", " ", value)  # a time of day writes no year
         year = int(years[i])
