@@ -75,3 +75,14 @@ def test_counters_and_years_are_no_compact_dates_typed_wrong(values):
     assert compactdates.stray_dates(pd.Series(values)) is None
     for name in ("date", "step"):
         assert load_panel(_ymd_frame(name, values), target="y").calendar.kind == "integer"
+
+
+def test_an_impossible_date_on_the_first_line_is_not_named_as_the_example_of_the_form():
+    """20200230 first was named as the example of the good form: '... dates written so (20200230)'."""
+    from rnncast.loading import load_panel
+
+    values = [int(t.strftime("%Y%m%d")) for t in DAYS]
+    values[0] = 20200230
+    with pytest.raises(RnncastError, match=r"holds 20200230 at row 0, .* its other 199 values are dates written so "
+                                           rf"\({values[1]}\); correct that value"):
+        load_panel(_ymd_frame("date", values), target="y")

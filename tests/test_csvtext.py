@@ -150,7 +150,8 @@ def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
     assert stamp_text(pd.Timestamp("2015-04-01"), "%YQ%q") == "2015Q2"
 
 
-@pytest.mark.parametrize("form", ["%^b %Y", "%^B %Y", "%Y-%^b", "%m/%d/%y", "%d/%m/%y", "%d-%^b-%y", "%d.%m.%y"])
+@pytest.mark.parametrize("form", ["%^b %Y", "%^B %Y", "%Y-%^b", "%m/%d/%y", "%d/%m/%y", "%d-%^b-%y", "%d.%m.%y",
+                                  "%d-%^b-%Y", "%d %^b %Y", "%b-%y"])
 def test_upper_case_month_names_and_two_digit_years_are_forecast_in_their_form(form, caplog):
     """JAN 2000 and 01/15/20 were read, but their forecasts were ISO dates (a note at fit said so)."""
     import logging
@@ -178,3 +179,13 @@ def test_two_digit_years_are_written_only_in_the_years_every_reader_agrees_on(ca
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert csv_text(late, index=True).splitlines()[1] == f"{last + 1}-01-01,1.0"
     assert f"some fall outside the years a two-digit year names alike in every reader ({first} .. {last})" in caplog.text
+
+
+@pytest.mark.parametrize("texts, expected", [(["01-JAN-2015", "02-JAN-2015"], "%d-%^b-%Y"),
+                                             (["01JAN2015", "02JAN2015"], "%d%^b%Y"),
+                                             (["JAN 01, 2015", "JAN 02, 2015"], "%^b %d, %Y"),
+                                             (["01-Jan-2015", "02-Jan-2015"], "%d-%b-%Y")])
+def test_upper_case_month_names_in_dates_keep_their_form(texts, expected):
+    """01-JAN-2015 was forecast as ISO dates ('no one date format writes back') while 01-Jan-2015 kept its form:
+    pandas guesses no format for upper-case names."""
+    assert fmt(texts) == expected

@@ -4,6 +4,8 @@ UTC offset changes read as instants."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -58,7 +60,7 @@ def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog
 @pytest.mark.parametrize("freq, fmt, bad, form", [
     ("D", "%Y-%m-%d", "2020-02-30", "YYYY-MM-DD"), ("D", "%d/%m/%Y", "30/02/2020", "DD/MM/YYYY"),
     ("D", "%Y%m%d", "20200230", "YYYYMMDD"), ("MS", "%Y%m", "202013", "YYYYMM"), ("MS", "%b %Y", "Fbe 2020", "Mon YYYY"),
-    ("h", "%Y-%m-%d %H:%M", "2020-01-01 25:00", "YYYY-MM-DD hh:mm"),
+    ("h", "%Y-%m-%d %H:%M", "2020-01-01 25:00", "YYYY-MM-DD hh:mm"), ("D", "%m/%d/%y", "02/30/20", "MM/DD/YY"),
 ])
 @pytest.mark.parametrize("name", ["date", "when"])
 def test_one_value_out_of_the_columns_form_is_named_with_the_form(freq, fmt, bad, form, name):
@@ -80,7 +82,8 @@ def _monthly(start: str, end: str, fmt: str) -> pd.Series:
 
 
 @pytest.mark.parametrize("fmt, form, first", [("%m/%d/%y", "MM/DD/YY", "01/01/50"), ("%d-%b-%y", "DD-Mon-YY", "01-Jan-50"),
-                                              ("%y-%m-%d", "YY-MM-DD", "50-01-01")])
+                                              ("%y-%m-%d", "YY-MM-DD", "50-01-01"), ("%b-%y", "Mon-YY", "Jan-50"),
+                                              ("%^b %y", "MON YY", "JAN 50")])
 def test_two_digit_years_a_reader_could_put_in_another_century_are_refused_naming_the_first(fmt, form, first):
     """01/15/50 .. 12/15/20 read '50' .. '75' as 2050 .. 2075 and was refused as unsorted; 1950 .. 1974 alone was
     read, silently, a century late."""
@@ -115,3 +118,43 @@ def test_two_digit_years_inside_the_span_every_reader_agrees_on_are_read_and_sai
     frame = pd.DataFrame({"date": _monthly("1950-01-01", "2020-12-01", "%m/%d/%y"), "y": np.arange(852.0)})
     with pytest.raises(RnncastError, match=r"two-digit years \(MM/DD/YY\), and '01/01/50' at row 0"):
         load_panel(frame, target="y")  # the whole path: not "timestamps are not sorted"
+
+
+@pytest.mark.parametrize("fmt, first, form", [("%m/%d/%y", "01/01/62", " (MM/DD/YY)"), ("%b-%y", "Jan-62", " (Mon-YY)"),
+                                              ("%-m/%y", "1/62", "")])
+def test_the_sixties_in_two_digit_years_are_refused_not_read_a_century_late(fmt, first, form):
+    """A tester's monthly 1962 .. 1971 written 01/01/62 (and Jan-62) was read as 2062 .. 2071 without a word."""
+    frame = pd.DataFrame({"date": _monthly("1962-01-01", "1971-12-01", fmt), "y": np.arange(120.0)})
+    with pytest.raises(RnncastError, match=rf"^time column 'date' is written with two-digit years{re.escape(form)}, and "
+                                           rf"'{first}' at row 0 is 2062 to pandas but 1962 to a spreadsheet"):
+        load_panel(frame, target="y")
+    seventies = _monthly("1970-01-01", "1975-12-01", fmt)  # strptime reads 70 as 1970, dateutil as 2070: refused
+    with pytest.raises(RnncastError, match=r"at row 0 is 2070 to pandas but 1970 to a spreadsheet"):
+        parse_text(seventies, "date", lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("fmt, first, read", [("%d-%b", "01-Jan", "0001-01-01"), ("%-m/%-d", "1/1", "0001-01-01"),
+                                              ("%b %d %H:%M", "Jan 01 00:00", "0001-01-01"),
+                                              ("%H:%M", "00:00", pd.Timestamp.now().strftime("%Y-%m-%d"))])
+def test_a_time_column_whose_values_name_no_year_is_refused_not_read_in_the_year_1(fmt, first, read):
+    """dateutil puts 15-Jan or 3/15 in the year 1, and 12:30 on today's date: a fit on a year-1 calendar."""
+    column = pd.Series(pd.date_range("2021-01-01", periods=40, freq="min" if fmt == "%H:%M" else "D").strftime(fmt))
+    with pytest.raises(RnncastError, match=rf"^time column 'date' holds '{first}' at row 0, which names no year \(pandas "
+                                           rf"would read it as {read}.*\); give dates with their year, such as 2024-01-31"):
+        parse_text(column, "date", lambda i: f"row {i}")
+
+
+def test_two_digit_years_are_read_month_or_day_first_as_four_digit_years_are(caplog):
+    """01/13/20 cannot be day first, but dateutil read it so by swapping day and month, and the user was told the
+    dates 'could be read month first or day first'; 13/01/20 day first was read both ways round in one column."""
+    days = pd.date_range("2020-01-01", periods=60, freq="D")
+    for year in ("%y", "%Y"):
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            us = load_panel(pd.DataFrame({"date": days.strftime(f"%m/%d/{year}"), "y": np.arange(60.0)}), target="y")
+        assert us.time[1] == pd.Timestamp("2020-01-02") and "first" not in caplog.text
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            eu = load_panel(pd.DataFrame({"date": days.strftime(f"%d/%m/{year}"), "y": np.arange(60.0)}), target="y")
+        assert eu.time[1] == pd.Timestamp("2020-01-02") and eu.calendar.freq == to_offset("D")
+        assert "is read day first (31/01/2024 is 31 January)" in caplog.text

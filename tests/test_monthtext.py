@@ -156,3 +156,39 @@ def test_month_names_short_and_in_full_are_two_forms(texts):
     with pytest.raises(RnncastError, match="month names written short and in full"):
         parse_time(pd.Series(texts), "date", None, str)
     assert parse_time(pd.Series(["May 2000", "June 2000"]), "date", None, str)[1] == pd.Timestamp("2000-06")  # May: either
+
+
+@pytest.mark.parametrize("form", ["%b-%y", "%b %y", "%^b-%y", "%^b %y", "%B-%y", "%B %y"])
+def test_a_month_name_and_a_two_digit_year_are_that_month_and_keep_their_form(form):
+    """Excel's mmm-yy (Jan-15) was read by dateutil as 15 January of the year 1: 'timestamps are not sorted:
+    1-01-16 ... comes after 1-12-15', or with one year of data a fit on a year-1 calendar."""
+    months = pd.date_range("2015-01-01", periods=36, freq="MS")
+    column = pd.Series(timetext.write(months, form), name="date")
+    time = parse_time(column, "date", None, str)
+    assert time.equals(pd.DatetimeIndex(months, name="date").as_unit("us"))
+    assert written_format(column, time) == form
+    one_year = column.iloc[:12]
+    assert parse_time(one_year, "date", None, str)[0] == pd.Timestamp("2015-01-01")
+
+
+def test_a_month_column_in_full_names_that_starts_in_may_is_read_in_full():
+    """May is a short and a full name: a column that starts May-15 and goes on June-15 is written %B-%y."""
+    column = pd.Series(timetext.write(pd.date_range("2015-05-01", periods=14, freq="MS"), "%B-%y"), name="date")
+    time = parse_time(column, "date", None, str)
+    assert time[1] == pd.Timestamp("2015-06-01") and written_format(column, time) == "%B-%y"
+
+
+def test_a_month_name_with_a_two_digit_year_is_found_by_its_values_and_forecast_so(tmp_path):
+    months = pd.date_range("2015-01-01", periods=48, freq="MS")
+    data = pd.DataFrame({"when": timetext.write(months, "%^b-%y"), "y": np.round(np.sin(np.arange(48) / 2.0), 3)})
+    model = Forecaster(**TINY).fit(data, target="y")
+    assert model.time_col_ == "when" and model.calendar_.text_format == "%^b-%y"
+    lines = csv_text(model.predict(data), index=True).splitlines()
+    assert [line.split(",")[0] for line in lines[1:4]] == ["JAN-19", "FEB-19", "MAR-19"]
+
+
+def test_one_stray_month_first_in_the_column_is_not_named_as_the_example_of_the_form():
+    values = [int(t.strftime("%Y%m")) for t in MONTHS]
+    values[0] = 199913
+    with pytest.raises(RnncastError, match=r"holds 199913 at row 0, .* months written 200002 \(year and month\)"):
+        load_panel(pd.DataFrame({"month": values, "y": np.arange(60.0)}), target="y", time_col="month")

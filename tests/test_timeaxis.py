@@ -236,3 +236,16 @@ def test_a_time_column_comes_before_a_datetime_index_which_is_said_once_and_used
     assert not _warnings(caplog)  # said at fit, not at each predict
     assert load_panel(frame, "y", time_col="ds", announce=False).calendar.freq_text == "h"
     assert load_panel(frame.drop(columns="date"), "y", announce=False).calendar.freq_text == "h"  # no column: the index
+
+
+def test_a_missing_timestamp_or_period_is_refused_saying_what_to_do():
+    """'is missing a timestamp at line 72 of b6.csv' said nothing about what to do."""
+    dates = list(pd.date_range("2020-01-01", periods=20, freq="D").strftime("%Y-%m-%d"))
+    dates[5] = None
+    with pytest.raises(RnncastError, match=r"^time column 'date' is missing a timestamp at row 5; fill it in, or drop "
+                                           r"the row$"):
+        load_panel(pd.DataFrame({"date": dates, "y": np.arange(20.0)}), target="y")
+    years = np.arange(1990.0, 2010.0)
+    years[3] = np.nan
+    with pytest.raises(RnncastError, match=r"^time column 'year' is missing a value at row 3; fill it in, or drop the row$"):
+        load_panel(pd.DataFrame({"year": years, "y": np.arange(20.0)}), target="y", time_col="year")

@@ -131,3 +131,14 @@ def test_a_loading_refusal_names_the_time_as_the_file_writes_it(tmp_path, writte
     pd.DataFrame({"date": timetext.write(t, written), "y": range(6)}).to_csv(tmp_path / "d.csv", index=False)
     with pytest.raises(RnncastError, match=rf"^duplicated timestamp {shown} at line 4 of d.csv and line 5 of d.csv;"):
         load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_a_two_digit_year_is_named_by_dateutil_within_50_years_of_now_and_by_a_spreadsheet_from_1930():
+    this_year = pd.Timestamp.now().year
+    for yy in range(100):
+        pandas_year, sheet_year = timetext.short_year_readings(yy)
+        assert pandas_year % 100 == yy and this_year - 50 <= pandas_year < this_year + 50
+        assert sheet_year == (1900 + yy if yy >= 30 else 2000 + yy)
+    first, last = timetext.short_year_span()
+    agree = [yy for yy in range(100) if len({*timetext.short_year_readings(yy), 1900 + yy if yy >= 69 else 2000 + yy}) == 1]
+    assert {(1900 if yy >= 69 else 2000) + yy for yy in agree} == set(range(first, last + 1))

@@ -69,6 +69,7 @@ def refuse_stray_dates(column: pd.Series, name: str, place=str) -> None:
         last = pd.Timestamp(year=year, month=month, day=1).days_in_month
         why = f"{pd.Timestamp(year=year, month=month, day=1):%B %Y} has {last} days"
     others = int(column.notna().sum()) - len(stray)
+    good = column[~np.isin(np.arange(len(column)), stray)].dropna()  # the example of the form: a date, not the stray
     raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, which is not a date written YYYYMMDD ({why}), "
-                       f"where its other {others} values are dates written so ({int(column.dropna().iloc[0])}); correct "
+                       f"where its other {others} values are dates written so ({int(good.iloc[0])}); correct "
                        f"that value, or name another time column ({spelled('time_col')})")

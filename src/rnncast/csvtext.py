@@ -33,7 +33,8 @@ CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must 
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
 SHORT_YEARS = ("%m/%d/%y", "%d/%m/%y", "%-m/%-d/%y", "%-d/%-m/%y", "%d.%m.%y", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d",
-               "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y")
+               "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
+               "%b-%y", "%b %y", "%^b-%y", "%^b %y", "%B-%y", "%B %y", "%^B-%y", "%^B %y")  # Jan-15: monthtext
 
 
 def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = None) -> str | None:
@@ -53,7 +54,7 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fmt = timetext.format_of(column) or guess_datetime_format(first.strip(), dayfirst=bool(dayfirst))
+        fmt = timetext.format_of(column) or guess(first.strip(), bool(dayfirst))
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     if fmt is not None and "%z" in fmt:
@@ -77,7 +78,7 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        guessed = guess_datetime_format(column.iloc[0].strip(), dayfirst=bool(dayfirst))
+        guessed = guess(column.iloc[0].strip(), bool(dayfirst))
     best, same = None, np.zeros(len(rows), dtype=bool)
     for f in dict.fromkeys(([guessed] if guessed else []) + list(monthtext.FORMS + SHORT_YEARS)):
         try:
@@ -95,6 +96,16 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
                 "ISO dates (%s), not as the column is written; %s to keep its form", name, where,
                 timetext.shown(time[-1], time), keep)
     return None
+
+
+def guess(text: str, dayfirst: bool = False) -> str | None:
+    """pandas' guess of the format of ``text``, also where it writes a month's name in upper case (``01-JAN-2015``:
+    ``%d-%^b-%Y``, which ``timetext.write`` writes), where pandas guesses nothing."""
+    fmt = guess_datetime_format(text, dayfirst=dayfirst)
+    if fmt is not None or not re.search(r"[A-Z]{3}", text):
+        return fmt
+    titled = guess_datetime_format(re.sub(r"[A-Z]{3,}", lambda m: m[0].title(), text), dayfirst=dayfirst)
+    return re.sub(r"%([bB])", r"%^\1", titled) if titled is not None and re.search("%[bB]", titled) else None
 
 
 def _guessed(fmt: str, text: np.ndarray, time: pd.DatetimeIndex) -> str | None:

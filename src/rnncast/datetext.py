@@ -1,7 +1,9 @@
 """Timestamps written as text, read: pandas' own reading, then ISO 8601 of any precision, then day
 first (31/01/2024); dates such as 01/02/2016 that read both ways decided by the reading that falls
 on a regular calendar (and said); ISO strings whose UTC offset changes (one zone across daylight
-saving) read as instants; the first value that is no timestamp named by its row. Quarters and ISO
+saving) read as instants; the first value that is no timestamp named by its row; a value pandas reads into a
+year its text does not write (``15-Jan``: the year 1; ``12:30``: today) refused, as are two-digit years
+readers put in two centuries. Quarters and ISO
 weeks (2014Q4, 2021-W01) are ``timetext``'s, months pandas misreads (2000M01, 01.2000) ``monthtext``'s; ``timeaxis.parse_time`` calls :func:`parse_text`.
 """
 
@@ -32,27 +34,31 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         return timetext.read(column, written, name, place), False
-    if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000: pandas refuses or misreads them
-        return monthtext.read(column, written, name, place), False
-    tries = ({}, {"format": "ISO8601"}, {"dayfirst": True})
+    if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
+        time = monthtext.read(column, written, name, place)
+        _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
+        return time, False
+    month_first, day_first = _readings(column)
+    tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
     if dayfirst:
-        tries = ({"dayfirst": True},) + tries
+        tries = ((day_first, True),) + tries
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for options in tries:
+        for options, day in tries:
             try:
                 time = pd.DatetimeIndex(pd.to_datetime(column, **options))
             except (ValueError, TypeError) as err:
                 if "timezone" in str(err).lower() or "offset" in str(err).lower():
                     return _instants(column, name, place), True
                 continue
+            _year_written(column, time, name, place)  # Jan 15, 12:30: pandas puts them in the year 1, or today
             _two_digit_years(column, time, name, place)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
-            if options.get("dayfirst") and dayfirst is None:
+            if day and dayfirst is None:
                 log.warning("time column %r is read day first (31/01/2024 is 31 January)", name)
                 if order is not None:
                     order["dayfirst"] = True
-            elif not options and dayfirst is None:
-                time = _day_or_month_first(column, time, name, order)
+            elif day is False and dayfirst is None:
+                time = _day_or_month_first(column, time, name, order, day_first)
             return time, False
     _first_bad(column, name, place)
     with warnings.catch_warnings():
@@ -61,6 +67,51 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+SHORT_ORDER = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d\d)(?!\d)")  # 01/15/20: either way round, and YY
+
+
+def _readings(column: pd.Series) -> tuple[dict, dict]:
+    """How pandas is told to read ``column`` month first and day first. Dates such as ``01/15/20`` are given their
+    format (``%m/%d/%y``, ``%d/%m/%y``; a time of day as pandas guesses it with a four-digit year), as pandas finds
+    one for ``01/15/2020``: told only ``dayfirst``, dateutil reads ``01/13/20`` by swapping day and month where the
+    order asked for names no date, so one column would be read both ways round."""
+    first = column.dropna().head(1)
+    plain = ({}, {"dayfirst": True})
+    if first.empty or not isinstance(first.iloc[0], str) or not (m := SHORT_ORDER.match(first.iloc[0])):
+        return plain
+    text = first.iloc[0].strip()
+    widened = text[:m.start(4) - m.start()] + "20" + text[m.start(4) - m.start():]  # 01/15/2020 ...
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        guessed = guess_datetime_format(widened)
+    sep = m[2]
+    if guessed is None or guessed[:8] not in (f"%m{sep}%d{sep}%Y", f"%d{sep}%m{sep}%Y"):
+        return plain
+    return {"format": f"%m{sep}%d{sep}%y" + guessed[8:]}, {"format": f"%d{sep}%m{sep}%y" + guessed[8:]}
+
+
+def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -> None:
+    """Refuse (``RnncastError``) a value pandas read into a year its text does not write: dateutil puts a date
+    without a year (``Jan 15``, ``15-Jan``, ``3/15``) in the year 1 and a time alone (``12:30``) on today's date.
+    Only values read so are looked at: a year before 1000, or today."""
+    years = np.asarray(time.year, dtype=float)
+    today = pd.Timestamp.now(tz=time.tz).normalize()
+    near_today = np.abs(np.asarray((time.normalize() - today) / pd.Timedelta(days=1), dtype=float)) <= 1
+    looked = np.flatnonzero((years < 1000) | near_today)
+    if len(looked) > 1000:  # a day of ticks read onto today: those whose text writes its year pass at once
+        text = column.iloc[looked].astype(str).to_numpy(dtype=str)
+        looked = looked[np.char.find(text, np.char.mod("%04d", years[looked].astype(int))) < 0]
+    for i in looked:
+        value = str(column.iloc[i]).strip()
+        dates = re.sub(r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?", " ", value)  # a time of day writes no year
+        year = int(years[i])
+        if f"{year:04d}" in dates or (year >= 1000 and re.search(rf"(?<!\d){year % 100:02d}(?!\d)", dates)):
+            continue
+        raise RnncastError(f"time column {name!r} holds {value!r} at {place(int(i))}, which names no year (pandas would "
+                           f"read it as {time[i].isoformat(sep=' ').removesuffix(' 00:00:00')}); give dates with their year, such as 2024-01-31 or "
+                           "2024-01-31 13:00")
 
 
 def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -> None:
@@ -81,11 +132,12 @@ def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place
     outside = short & ((years < first) | (years > last))
     if outside.any():
         i = int(np.flatnonzero(outside)[0])
-        value, year = str(column.iloc[i]).strip(), int(years[i])
+        value = str(column.iloc[i]).strip()
+        pandas_year, sheet_year = timetext.short_year_readings(int(years[i]) % 100)
         form = next((f for f in SHORT_YEARS if timetext.write(time[i:i + 1], f)[0] == value), None)
         written = f" ({pattern(form)})" if form else ""
         raise RnncastError(f"time column {name!r} is written with two-digit years{written}, and {value!r} at "
-                           f"{place(i)} is {year} to pandas but {year - 100} to a spreadsheet: readers name a two-digit "
+                           f"{place(i)} is {pandas_year} to pandas but {sheet_year} to a spreadsheet: readers name a two-digit "
                            f"year alike only in {first} .. {last}; write four-digit years"
                            + (f" ({pattern(form.replace('%y', '%Y'))})" if form else ""))
     read = years[short]
@@ -94,32 +146,32 @@ def _two_digit_years(column: pd.Series, time: pd.DatetimeIndex, name: str, place
 
 
 def _short_years(column: pd.Series) -> np.ndarray:
-    """[rows] whether each value is a date written with a two-digit year: no run of three digits in its date (the
-    part before a time of day), and three numbers in it, or two and a month's name (``15-Jan-50``)."""
+    """[rows] whether each value is a date written with a two-digit year: a number in its date (the part before a
+    time of day) and no run of three digits (``01/15/50``, ``15-Jan-50``, ``Jan-50``, ``1/50``). A date read
+    from such text has its year from two digits (``_year_written`` refuses one read with no year)."""
     dates = column.astype(str).str.strip().where(column.notna()).str.replace(r"[ T]\d{1,2}:\d{2}.*$", "", regex=True)
-    groups = dates.str.count(r"\d+")
-    return (dates.notna() & ~dates.str.contains(r"\d{3}", na=True)
-            & ((groups >= 3) | ((groups == 2) & dates.str.contains(r"[A-Za-z]{3}", na=False)))).to_numpy()
+    return (dates.notna() & ~dates.str.contains(r"\d{3}", na=True) & dates.str.contains(r"\d", na=False)).to_numpy()
 
 
 AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?
 
 
 def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
-                        order: dict | None = None) -> pd.DatetimeIndex:
+                        order: dict | None = None, day_first_read: dict | None = None) -> pd.DatetimeIndex:
     """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
     fall on a regular calendar (``pd.infer_freq``) where the other's do not is taken, and said;
     when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
     sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
     read month first, whose forecast dates would be invented. ``order["dayfirst"]`` receives the
-    reading taken, so that the model reads new data (and future covariates) the same way."""
+    reading taken, so that the model reads new data (and future covariates) the same way. ``day_first_read``:
+    how pandas is told to read day first (``_readings``)."""
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return month_first
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            day_first = pd.DatetimeIndex(pd.to_datetime(column, dayfirst=True))
+            day_first = pd.DatetimeIndex(pd.to_datetime(column, **(day_first_read or {"dayfirst": True})))
         except (ValueError, TypeError):
             day_first = None  # only month first reads every date (01/13/2020)
     if day_first is None or day_first.equals(month_first):
@@ -208,8 +260,8 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
         warnings.simplefilter("ignore")
         guesses = [guess_datetime_format(first.iloc[0], dayfirst=d) for d in (False, True)]
         best, read = None, np.zeros(len(text), dtype=bool)
-        for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS)):
-            ok = pd.to_datetime(text, format=fmt.replace("%-m", "%m").replace("%^", "%"), errors="coerce").notna()
+        for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
+            ok = pd.to_datetime(text, format=re.sub("%[-^]", "%", fmt), errors="coerce").notna()
             if ok.sum() > read.sum():
                 best, read = fmt, ok.to_numpy()
     return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None

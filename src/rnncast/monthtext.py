@@ -10,8 +10,9 @@ exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` a
 such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
 month names written short in some rows and in full in others (``Jun 2000``, ``June 2001``), two forms as
 ``timetext.one_form`` refuses others. ``dotted`` tells a CSV column of ``01.2000``, which pandas
-types as the number 1.2, so that ``data`` keeps the text the file wrote. Two-digit years (``Jan-00``) are
-not read as months: the century would be a guess.
+types as the number 1.2, so that ``data`` keeps the text the file wrote. A month's name and a two-digit year
+(``Jan-15``, ``JAN 15``: Excel's ``mmm-yy``) are read here too, as that month (``%b-%y``), where pandas reads
+``Jan-15`` as 15 January of the year 1; ``datetext`` refuses such years outside the span readers agree on.
 """
 
 from __future__ import annotations
@@ -34,24 +35,39 @@ EITHER = re.compile(r"^\d{4}M1[0-2]$")  # 2000M10: written so padded (%YM%m) or 
 DOTTED = re.compile(r"^(?:0[1-9]|1[0-2])\.(?:1[6-9]|2[0-3])\d\d$")  # 01.2000: a month, never a number so written
 
 
+NAMED_SHORT_YEAR = re.compile(r"^(?P<m>[A-Za-z]{3,9})(?P<sep>[- ])\d\d$")  # Jan-15, JAN 15, January-15
+
+
 def form(text: str) -> str | None:
-    """The format of one value written as ``2000M01`` or ``01.2000``, or None."""
+    """The format of one value written as ``2000M01``, ``01.2000`` or a month's name and a two-digit year
+    (``Jan-15``: ``%b-%y``; ``JAN 15``: ``%^b %y``; ``January-15``: ``%B-%y``), or None."""
+    if (m := NAMED_SHORT_YEAR.match(text)) is not None:
+        word = m["m"].lower()
+        if word not in SHORT + FULL + ("may",):
+            return None
+        return ("%^" if m["m"].isupper() else "%") + ("b" if len(word) == 3 else "B") + m["sep"] + "%y"
     return next((fmt for fmt, pattern in OWN.items() if pattern.match(text)), None)
 
 
 def format_of(column: pd.Series) -> str | None:
     """The format of a text column whose first value is a month pandas would not read right
-    (``2000M01``, ``2000M1``, ``01.2000``), or None; ``read`` names any later value written otherwise. A column
+    (``2000M01``, ``2000M1``, ``01.2000``, ``Jan-15``), or None; ``read`` names any later value written otherwise. A column
     that starts at ``2000M10`` is unpadded (``%YM%-m``) when a later value is (``2001M1``)."""
     values = column.dropna()
     fmt = form(values.iloc[0].strip()) if len(values) and isinstance(values.iloc[0], str) else None
     if fmt == "%YM%m" and EITHER.match(values.iloc[0].strip()):
         fmt = "%YM%-m" if values.astype(str).str.strip().str.fullmatch(OWN["%YM%-m"]).any() else fmt
+    if fmt is not None and "b" in fmt and values.iloc[0].strip().lower().startswith("may"):  # May-15: short or full
+        fmt = fmt.replace("b", "B") if values.astype(str).str.match(r"\s*[A-Za-z]{4,}").any() else fmt
     return fmt
 
 
 def _fits(text, fmt: str) -> bool:
-    return isinstance(text, str) and (form(text) == fmt or (fmt == "%YM%-m" and bool(EITHER.match(text))))
+    if not isinstance(text, str):
+        return False
+    written = form(text)
+    return written == fmt or (fmt == "%YM%-m" and bool(EITHER.match(text))) or (
+        written is not None and text.lower().startswith("may") and written.replace("b", "B") == fmt)
 
 
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
@@ -59,7 +75,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     so written, or naming no month (``2000M13``), is refused (``RnncastError``) with its place."""
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
-    times = pd.to_datetime(text, format=fmt.replace("%-m", "%m"), errors="coerce")
+    times = pd.to_datetime(text, format=re.sub("%[-^]", "%", fmt), errors="coerce")
     same = text.map(lambda v: _fits(v, fmt)).to_numpy()
     bad = np.flatnonzero(given & (times.isna().to_numpy() | ~same))
     if len(bad):
@@ -113,7 +129,8 @@ def refuse_stray(column: pd.Series, name: str, place=str) -> None:
            "which is no month of a year 1600 .. 2399")
     others = int(column.notna().sum()) - len(stray)
     raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, {why}, where its other {others} values are "
-                       f"months written {int(column.dropna().iloc[0])} (year and month); correct that value, or name "
+                       f"months written {int(column[~np.isin(np.arange(len(column)), stray)].dropna().iloc[0])} (year and month); "
+                       "correct that value, or name "
                        f"another time column ({spelled('time_col')})")
 
 

@@ -192,7 +192,8 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
     _refuse_tz(tz, name, "numbers")
     values = column.to_numpy(dtype=np.float64)
     if np.isnan(values).any():
-        raise RnncastError(f"time column {name!r} is missing a value at {place(int(np.flatnonzero(np.isnan(values))[0]))}")
+        raise RnncastError(f"time column {name!r} is missing a value at {place(int(np.flatnonzero(np.isnan(values))[0]))}; "
+                           "fill it in, or drop the row")
     if len(broken := np.flatnonzero(values != np.round(values))):
         i = int(broken[0])
         raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
@@ -213,5 +214,6 @@ def _refuse_tz(tz, name, what) -> None:
 
 def _no_gaps(time: pd.Index, name: str, place) -> pd.Index:
     if time.hasnans:
-        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(time.isna())[0]))}")
+        raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(time.isna())[0]))}; "
+                           "fill it in, or drop the row")
     return time

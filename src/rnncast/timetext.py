@@ -229,6 +229,15 @@ def short_year_span() -> tuple[int, int]:
     return max(1969, this_year - 50), min(2029, this_year + 49)
 
 
+def short_year_readings(yy: int) -> tuple[int, int]:
+    """The years that the two-digit year ``yy`` names to ``dateutil`` (pandas without a format: within 50 years of
+    this year) and to a spreadsheet (Excel, LibreOffice: 30 .. 99 are the 1900s)."""
+    this_year = pd.Timestamp.now().year
+    year = this_year - this_year % 100 + yy
+    year = year - 100 if year >= this_year + 50 else year + 100 if year < this_year - 50 else year
+    return year, (1900 if yy >= 30 else 2000) + yy
+
+
 def offset_in(fmt: str) -> bool:
     """Whether ``fmt`` writes a UTC offset (``%z``, or ``%:z`` for ``+02:00``)."""
     return "%z" in fmt or "%:z" in fmt
