@@ -66,7 +66,7 @@ def test_fit_accepts_a_one_dimensional_array():
     f = Forecaster(**TINY).fit(y)
     assert f.targets_ == ["0"] and f.features_ == []
     forecast = f.predict(y)
-    assert forecast.shape == (H, 1) and list(forecast.columns) == [0]  # its position, as target=0 names it
+    assert forecast.shape == (H, 1) and list(forecast.columns) == ["0"]
 
 
 def test_a_two_dimensional_array_names_its_target_and_the_columns_left_unused_are_warned_of(caplog):

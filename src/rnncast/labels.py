@@ -132,13 +132,13 @@ def given_ids(layout: str, id_col, data) -> dict | None:
 
 def forecast_as_given(state, data, frame: pd.DataFrame) -> pd.DataFrame:
     """``predict``'s ``frame`` in the caller's labels: integer ids stay integers (1, not '1'), in the dtype
-    ``data`` held them in; a forecast column named as a column of ``data`` is labelled as it was (0, not '0')."""
+    ``data`` held them in; a forecast column named as a column of a table ``data`` is labelled as it was (0, not '0')."""
     ids = given_ids(state.layout, state.id_col, data)
     if ids is not None:
         id_col = state.id_col or ID_COLUMN
         frame[id_col] = frame[id_col].map(ids).astype(data[id_col].dtype if id_col in data.columns else
                                                       data.index.get_level_values(id_col).dtype)
-    labels = given(data)["labels"]
+    labels = {} if is_array(data) else given(data)["labels"]  # an array names no column: its positions as targets_ has them
     renamed = {c: labels[c] for c in frame.columns if isinstance(c, str) and c in labels and labels[c] != c}
     return frame.rename(columns=renamed) if renamed else frame
 
