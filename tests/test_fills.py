@@ -131,6 +131,9 @@ def test_made_validation_targets_left_out_of_early_stopping_are_said(caplog):
         Forecaster(**TINY, fill="ffill").fit(frame, target="y")
     said = [r for r in caplog.records if "the validation loss that early stopping follows leaves them out" in r.getMessage()]
     assert len(said) == 1 and said[0].levelname == "INFO" and "made by fill 'ffill'" in said[0].getMessage()
+    # each made value once (rows 145-150), not once per overlapping window that holds it, among the 20 validation rows
+    assert said[0].getMessage().startswith("6 of the 20 target values of the validation windows were missing")
+    assert said[0].getMessage().endswith("leaves them out (of each of the 8 windows that holds one)")  # starts 143-150
 
 
 def test_drop_says_what_it_removed_and_a_forecast_after_dropped_last_rows_is_refused(caplog):

@@ -251,8 +251,11 @@ def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | No
                 "with observed values there, or move the part with --val-frac/--test-frac (val_frac=/test_frac= in "
                 "Python; split= for given rows)")
         if part == "val" and made.any():  # observed.validation_keep leaves them out of the loss
+            targets = np.unique(rows)  # windows overlap: a value is counted once, not once per window that holds it
             log.info("%d of the %d target values of the validation windows were missing from the data and made by fill "
-                     "%r: the validation loss that early stopping follows leaves them out", int(made.sum()), made.size, fill)
+                     "%r: the validation loss that early stopping follows leaves them out (of each of the %d windows "
+                     "that holds one)", int((panel.filled[targets, :n_t] != 0).sum()), targets.size * n_t, fill,
+                     int(made.reshape(len(starts), -1).any(axis=1).sum()))
     ahead = read_ahead(panel.filled, panel.offsets, [split.val_end for split in splits])
     if ahead:  # fill's choice to train on made values is the user's; that these rest on scored rows must be said
         log.warning("%d value(s) of the rows the model learns from (training and validation) were filled by fill=%r from "

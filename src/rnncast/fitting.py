@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, observed, parts, quantilestart, scaling,
+from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, labels, observed, parts, quantilestart, scaling,
                      seeding)
 from rnncast.batches import SequenceBatches, WindowBatches
 from rnncast.config import DataSettings, Settings
@@ -67,6 +67,7 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     prepared.data = record
+    prepared.state.given_ids = labels.given_ids(panel.layout, panel.id_col, data)  # skipped_series_ in the caller's ids
     if panel.layout == "wide":  # reading.read_new: is a column new since fit a new series?
         prepared.state.series_all = as_read.series_all
     return prepared

@@ -22,7 +22,7 @@ import pandas as pd
 
 from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, parts, reading, readout
+from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -193,7 +193,7 @@ class Forecaster(Learned):
             """
         model = self._model()
         panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates), "forecast")
-        return reading.forecast_ids_as_given(model.state, data, forecasting.next_horizon(model, panel, future))
+        return labels.forecast_as_given(model.state, data, forecasting.next_horizon(model, panel, future))
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
@@ -250,7 +250,7 @@ class Forecaster(Learned):
             ``RnncastError`` for an unknown part, or when ``data`` has no window of it (naming the part that would score).
             """
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
-        return {**reading.scores_ids_as_given(self.state_, data, result), **readout.read_out(self, result, part)}
+        return {**labels.scores_as_given(self.state_, data, result), **readout.read_out(self, result, part)}
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as

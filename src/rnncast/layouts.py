@@ -22,6 +22,7 @@ from rnncast import timeaxis
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
+from rnncast.labels import check_named, default_target
 from rnncast.spelling import one_series_reader
 from rnncast.timetext import shown
 
@@ -90,11 +91,12 @@ def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
 
 def single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
                 dayfirst=None, order=None) -> Rows:
+    check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     explicit = names(target) + names(past_covariates) + names(future_covariates)
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
     time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit)
-    targets = names(target) if target is not None else _default_target(frame, time_name)
+    targets = names(target) if target is not None else default_target(frame, time_name)
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name])
@@ -102,30 +104,6 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
     return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n), columns,
                  len(targets), len(past), time_name, how, None)
-
-
-def _default_target(frame: pd.DataFrame, time_col) -> list[str]:
-    candidates = [c for c in frame.columns if c != time_col]
-    if len(candidates) == 1:
-        return [candidates[0]]
-    if list(frame.columns) == [str(i) for i in range(frame.shape[1])]:  # an array's columns: none more the target
-        raise RnncastError(positional_target(candidates))
-    numeric = [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
-    if not numeric:
-        besides = f" besides the time column {time_col!r}" if time_col is not None else ""
-        others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
-        raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
-                           "values to forecast in a column of numbers")
-    raise RnncastError(f"say which column to forecast with target= (--target); numeric columns: {', '.join(numeric)}")
-
-
-def positional_target(columns: list[str]) -> str:
-    """The refusal of an array (or a frame labelled 0, 1, ...) of several columns given without a
-    target: its columns have no names, so none is more the target than another, nor a covariate."""
-    every = ", ".join(columns)
-    return (f"the array has {len(columns)} columns ({every}) and none is named the target: say which to forecast with "
-            f"target= (--target): target=0 the first, target=[{every}] every column; the others are used only when "
-            "named with past_covariates= or future_covariates=, or features='all'")
 
 
 def _check_columns(frame, columns: list[str], others: list) -> list[str]:
@@ -179,6 +157,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         if TARGET_COLUMN not in frame.columns:
             raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(frame.columns)}")
         target = TARGET_COLUMN
+    check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     targets = names(target)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
@@ -214,6 +193,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     if features == "all":
         raise RnncastError("features='all' cannot apply to wide format, where every other column may be a series; "
                            "name the covariate columns")
+    check_named(frame, series=series, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     shared_past, shared_future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=[])
     covariates = shared_past + shared_future
     given = None if isinstance(series, str) and series == "all" else names(series)

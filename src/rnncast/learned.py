@@ -7,6 +7,7 @@ estimator's own module holds its parameters and its methods.
 from __future__ import annotations
 
 from rnncast.errors import RnncastError
+from rnncast.labels import skipped_as_given
 
 
 def _learned(name: str, doc: str) -> property:
@@ -40,7 +41,9 @@ class Learned:
     static_inputs_ = _learned("static_inputs", "[S, Kn] encoded numeric static covariates")
     static_codes_ = _learned("static_codes", "[S, Kc] category codes of the static covariates")
     unused_columns_ = _learned("unused", "the data's columns fit did not use (no role named them)")
-    skipped_series_ = _learned("skipped_series", "series too short to train: {id, rows, needed}")
+    skipped_series_ = property(lambda self: skipped_as_given(self.state_.skipped_series, self.state_.given_ids),
+                               lambda self, value: setattr(self.state_, "skipped_series", value),
+                               doc="series too short to train: {id, rows, needed}, an integer id of fit's frame as given")
     train_seconds_ = _learned("train_seconds", "seconds the training loop took")
     world_size_ = _learned("world_size", "processes that trained together (DDP)")
     highway_start_ = _learned("highway_start", "highway_start 'least_squares': {penalty (None: zero kept), val_loss, "

@@ -14,6 +14,7 @@ import pandas as pd
 from rnncast import calendars
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
+from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.spelling import hints, listed
@@ -61,42 +62,10 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
         raise
 
 
-def _given_ids(state: FittedState, data) -> tuple[dict, object] | None:
-    """``({text: id}, dtype)``: the caller's integer series ids by the text the model keeps them as, where
-    ``data`` is a pandas frame of many series in long format whose id column holds integers; else None
-    (ids given as text, or read from a file, are text already)."""
-    id_col = state.id_col or ID_COLUMN
-    if state.layout != "long" or not isinstance(data, pd.DataFrame):
-        return None
-    column = (data[id_col] if id_col in data.columns else
-              pd.Series(data.index.get_level_values(id_col)) if id_col in data.index.names else None)
-    if column is None or not pd.api.types.is_integer_dtype(column.dtype):
-        return None
-    return {str(int(v)): int(v) for v in pd.unique(column.dropna())}, column.dtype
-
-
-def forecast_ids_as_given(state: FittedState, data, frame: pd.DataFrame) -> pd.DataFrame:
-    """``predict``'s long ``frame`` with the id column as ``data`` gave it: integer ids stay integers (1, not '1')."""
-    given = _given_ids(state, data)
-    if given is not None:
-        id_col = state.id_col or ID_COLUMN
-        frame[id_col] = frame[id_col].map(given[0]).astype(given[1])
-    return frame
-
-
-def scores_ids_as_given(state: FittedState, data, result: dict) -> dict:
-    """``evaluate``'s ``result`` with its per-series scores (``result["series"]``) keyed by the ids as ``data``
-    gave them: integer ids stay integers."""
-    given = _given_ids(state, data)
-    if given is not None and "series" in result:
-        result["series"] = {given[0].get(k, k): v for k, v in result["series"].items()}
-    return result
-
-
 def _array_width(state: FittedState, data) -> None:
     """An array (columns known by place only) wider than the one the model was fitted on is refused: its
     further columns are none of the model's, and dropping them would read the array another way."""
-    if not isinstance(data, (np.ndarray, list, tuple)) or (isinstance(data, np.ndarray) and data.dtype.names):
+    if not is_array(data):
         return
     shape = np.shape(data)
     known = [str(c) for c in [*state.targets, *state.features, *state.unused, state.time_col] if c is not None]

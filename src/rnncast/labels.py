@@ -1,0 +1,157 @@
+"""The caller's labels: what the data handed to rnncast calls its columns and series, said in its words
+in a refusal and given back as given.
+
+Inside, every column label and series id is text (``data.as_frame``; decision 33 for ids). A caller
+names an array's columns by position (0, 1, ...) and a table's by their labels, and gets back what it
+gave: a forecast's columns labelled as the caller's columns were (integers stay integers), a frame's
+integer series ids as integers where fit or predict was handed that frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast.data import ID_COLUMN, names
+from rnncast.errors import RnncastError
+
+GIVEN = "given"  # frame.attrs: what the caller handed over (``given(data)``), for a refusal to say it in its words
+
+
+def is_array(data) -> bool:
+    """An array (or list) whose columns are known by position only; a structured array names its fields."""
+    return isinstance(data, (np.ndarray, list, tuple)) and not (isinstance(data, np.ndarray) and data.dtype.names)
+
+
+def _plain(label):
+    return label.item() if isinstance(label, np.generic) else label  # np.int64(0) is 0 to its caller
+
+
+def given(data) -> dict:
+    """What ``data`` is as its caller would say it, ``kind``: "array", "table" (a frame or any other table)
+    or a file's name; and ``labels``: its columns' labels by the text rnncast reads them as."""
+    if isinstance(data, (str, Path)):
+        return {"kind": Path(data).name, "labels": {}}  # a file's header: names, text already
+    if is_array(data):
+        return {"kind": "array", "labels": {str(j): j for j in range(np.shape(data)[1] if np.ndim(data) == 2 else 1)}}
+    columns = (data.columns if isinstance(data, pd.DataFrame) else
+               [data.name] if isinstance(data, pd.Series) and data.name is not None else [])
+    return {"kind": "table", "labels": {str(c): _plain(c) for c in columns}}
+
+
+def _kind(frame: pd.DataFrame) -> dict:
+    return frame.attrs.get(GIVEN) or {"kind": "table", "labels": {}}
+
+
+def said(frame: pd.DataFrame, text: str) -> str:
+    """Column ``text`` of ``frame`` as its caller wrote it: as Python spells the label of an array or table
+    (0, 'a'), as the header does for a file (a)."""
+    kind = _kind(frame)
+    label = kind["labels"].get(text, text)
+    return repr(label) if kind["kind"] in ("array", "table") else str(label)
+
+
+def default_target(frame: pd.DataFrame, time_col) -> list[str]:
+    """The target of a table given without ``target=``: its one column besides the time. Several columns
+    are refused in the words of what was handed over: an array's positions (none more the target than
+    another), a table's numeric columns by their labels, a file's by their names."""
+    candidates = [c for c in frame.columns if c != time_col]
+    if len(candidates) == 1:
+        return [candidates[0]]
+    kind = _kind(frame)["kind"]
+    numeric = candidates if kind == "array" else [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
+    if not numeric:
+        besides = f" besides the time column {time_col!r}" if time_col is not None else ""
+        others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
+        raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
+                           "values to forecast in a column of numbers")
+    every = [said(frame, c) for c in numeric]
+    count = f"{len(numeric)} {'' if kind == 'array' else 'numeric '}column{'s' if len(numeric) != 1 else ''} ({', '.join(every)})"
+    if kind in ("array", "table"):
+        how = (f"target= (--target): target={every[0]} the first" +
+               (f", target=[{', '.join(every)}] every column" if len(every) > 1 else ""))
+        roles = "past_covariates= or future_covariates=, or features='all'"
+    else:
+        how = (f"--target (target= in Python): --target {every[0]} the first" +
+               (f", --target {','.join(every)} every column" if len(every) > 1 else ""))
+        roles = "--past-covariates or --future-covariates, or --features all"
+    owner = f"the {kind}" if kind in ("array", "table") else kind
+    raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}; the "
+                       f"others are used only when named with {roles}")
+
+
+def _raw(value) -> list:
+    if value is None or (isinstance(value, str) and value == "all"):
+        return []
+    if isinstance(value, str):
+        return names(value)
+    return list(value) if isinstance(value, (list, tuple, pd.Index)) else [value]
+
+
+def check_named(frame: pd.DataFrame, **named) -> None:
+    """Refuse a label given to a keyword (``target=5``) that names no column of an array or a table, saying
+    how that data names its columns: an array's are its positions; a table's are its labels, and an integer
+    is no position there (the column at that position is offered). A text label of a table or file is left
+    to ``data.require_column``, which offers the closest name."""
+    kind = _kind(frame)
+    if kind["kind"] not in ("array", "table"):
+        return
+    for keyword, value in named.items():
+        for label in map(_plain, _raw(value)):
+            if str(label) in frame.columns:
+                continue
+            if kind["kind"] == "array":
+                raise RnncastError(f"{keyword}={label!r} names no column of the array: an array's columns are taken by "
+                                   f"position, 0 to {frame.shape[1] - 1} here (a table's by their labels)")
+            if isinstance(label, int) and not isinstance(label, bool):
+                columns = ", ".join(said(frame, c) for c in frame.columns)
+                at = (f"; the column at position {label} is {said(frame, frame.columns[label])}: "
+                      f"{keyword}={said(frame, frame.columns[label])}" if 0 <= label < frame.shape[1] else "")
+                raise RnncastError(f"{keyword}={label!r} names no column of the table: a table's columns are taken by "
+                                   f"their labels, not by position (an array's are positions); its columns are "
+                                   f"{columns}{at}")
+
+
+# ---- given back -------------------------------------------------------------------------------
+
+def given_ids(layout: str, id_col, data) -> dict | None:
+    """``{text: id}``: the caller's integer series ids by the text the model keeps them as, where ``data`` is a
+    pandas frame of many series in long format whose id column holds integers; else None (ids given as text,
+    or read from a file, are text already)."""
+    id_col = id_col or ID_COLUMN
+    if layout != "long" or not isinstance(data, pd.DataFrame):
+        return None
+    column = (data[id_col] if id_col in data.columns else
+              pd.Series(data.index.get_level_values(id_col)) if id_col in data.index.names else None)
+    if column is None or not pd.api.types.is_integer_dtype(column.dtype):
+        return None
+    return {str(int(v)): int(v) for v in pd.unique(column.dropna())}
+
+
+def forecast_as_given(state, data, frame: pd.DataFrame) -> pd.DataFrame:
+    """``predict``'s ``frame`` in the caller's labels: integer ids stay integers (1, not '1'), in the dtype
+    ``data`` held them in; a forecast column named as a column of a table ``data`` is labelled as it was (0, not '0')."""
+    ids = given_ids(state.layout, state.id_col, data)
+    if ids is not None:
+        id_col = state.id_col or ID_COLUMN
+        frame[id_col] = frame[id_col].map(ids).astype(data[id_col].dtype if id_col in data.columns else
+                                                      data.index.get_level_values(id_col).dtype)
+    labels = {} if is_array(data) else given(data)["labels"]  # an array names no column: its positions as targets_ has them
+    renamed = {c: labels[c] for c in frame.columns if isinstance(c, str) and c in labels and labels[c] != c}
+    return frame.rename(columns=renamed) if renamed else frame
+
+
+def scores_as_given(state, data, result: dict) -> dict:
+    """``evaluate``'s ``result`` with its per-series scores (``result["series"]``) keyed by the ids as ``data``
+    gave them: integer ids stay integers."""
+    ids = given_ids(state.layout, state.id_col, data)
+    if ids is not None and "series" in result:
+        result["series"] = {ids.get(k, k): v for k, v in result["series"].items()}
+    return result
+
+
+def skipped_as_given(skipped: list, ids: dict | None) -> list:
+    """Fit's series left out as too short (``{id, rows, needed}``) with the caller's ids where fit knew them."""
+    return [{**d, "id": ids.get(d["id"], d["id"])} for d in skipped] if ids else skipped

@@ -1,0 +1,96 @@
+"""The caller's labels (``labels.py``): refusals in the words of what was handed over (an array's
+positions, a table's labels, a file's names) and labels and ids given back as given."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, labels
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+
+
+def test_what_was_handed_over_is_an_array_a_table_or_a_file():
+    assert labels.given(np.zeros((5, 2))) == {"kind": "array", "labels": {"0": 0, "1": 1}}
+    assert labels.given([1.0, 2.0]) == {"kind": "array", "labels": {"0": 0}}
+    given = labels.given(pd.DataFrame(np.zeros((5, 2))))
+    assert given["kind"] == "table" and given["labels"] == {"0": 0, "1": 1} and type(given["labels"]["0"]) is int
+    assert labels.given(pd.DataFrame({"a": [1.0]}))["labels"] == {"a": "a"}
+    assert labels.given("data/sales.csv") == {"kind": "sales.csv", "labels": {}}
+
+
+def test_a_table_of_several_columns_without_a_target_is_refused_as_a_table_not_an_array():
+    table = pd.DataFrame({"a": np.arange(30.0), "b": np.arange(30.0)})
+    with pytest.raises(RnncastError, match=r"^the table has 2 numeric columns \('a', 'b'\) and none is named the "
+                                           r"target: say which to forecast with target= \(--target\): target='a' the "
+                                           r"first, target=\['a', 'b'\] every column; the others are used only when"):
+        load_panel(table)
+    assert table.attrs == {}  # what was handed over is noted on rnncast's own copy, never on the caller's frame
+    with pytest.raises(RnncastError, match=r"^the table has 2 numeric columns \(0, 1\) .*target=0 the first"):
+        load_panel(pd.DataFrame(table.to_numpy()))  # labelled 0, 1 by pandas: still a table
+    with pytest.raises(RnncastError, match=r"^the array has 2 columns \(0, 1\) and none is named the target"):
+        load_panel(table.to_numpy())
+
+
+def test_a_file_of_several_columns_names_them_as_its_header_and_the_flags(tmp_path):
+    path = tmp_path / "two.csv"
+    pd.DataFrame({"a": np.arange(30.0), "b": np.arange(30.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^two.csv has 2 numeric columns \(a, b\) and none is named the target: say "
+                                           r"which to forecast with --target \(target= in Python\): --target a the "
+                                           r"first, --target a,b every column; .* --past-covariates"):
+        load_panel(path)
+
+
+def test_an_integer_target_of_a_named_table_is_no_position_and_the_column_there_is_offered():
+    table = pd.DataFrame({"a": np.arange(30.0), "b": np.arange(30.0)})
+    with pytest.raises(RnncastError, match=r"^target=5 names no column of the table: a table's columns are taken by "
+                                           r"their labels, not by position \(an array's are positions\); its columns "
+                                           r"are 'a', 'b'$"):
+        load_panel(table, target=5)  # was "column '5' not found", the integer quoted as text
+    with pytest.raises(RnncastError, match=r"^target=0 names no column .*; the column at position 0 is 'a': target='a'$"):
+        load_panel(table, target=0)
+    with pytest.raises(RnncastError, match=r"^past_covariates=1 names no column .* position 1 is 'b'"):
+        load_panel(table, target="a", past_covariates=[1])
+    with pytest.raises(RnncastError, match="target 'c' not found|column 'c' not found"):
+        load_panel(table, target="c")  # a name: data.require_column's refusal, with its closest name
+
+
+def test_a_label_beyond_an_array_names_its_positions():
+    array = np.zeros((30, 2))
+    with pytest.raises(RnncastError, match=r"^target=5 names no column of the array: an array's columns are taken by "
+                                           r"position, 0 to 1 here"):
+        load_panel(array, target=5)
+    with pytest.raises(RnncastError, match=r"^target='x' names no column of the array"):
+        load_panel(array, target="x")
+    assert load_panel(array, target="1").targets == ["1"]  # the position written as text is the same column
+
+
+def test_predict_labels_its_columns_as_the_caller_did():
+    values = make_frame(150, time=False)[["y", "x"]].to_numpy()
+    table = pd.DataFrame(values)  # columns 0 and 1, integers
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(table, target=[0, 1])
+    forecast = model.predict(table)
+    assert forecast.columns.tolist() == [0, 1] and all(type(c) is int for c in forecast.columns)
+    from_array = model.predict(values)
+    assert from_array.columns.tolist() == model.targets_ == ["0", "1"]  # an array labels nothing: as targets_ has them
+    assert np.array_equal(from_array.to_numpy(), forecast.to_numpy())
+    named = model.predict(table.set_axis(["0", "1"], axis=1))
+    assert named.columns.tolist() == ["0", "1"]  # text labels stay text
+    assert np.array_equal(named.to_numpy(), forecast.to_numpy())
+
+
+def test_skipped_series_name_a_frames_integer_ids_as_given():
+    rng = np.random.default_rng(0)
+    lengths = {1: 120, 2: 120, 99: 5}
+    frame = pd.DataFrame({"unique_id": np.repeat(list(lengths), list(lengths.values())).astype("int32"),
+                          "ds": np.concatenate([np.arange(n) for n in lengths.values()]),
+                          "y": rng.normal(size=sum(lengths.values()))})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    assert model.skipped_series_ == [{"id": 99, "rows": 5, "needed": model.skipped_series_[0]["needed"]}]
+    assert model.state_.skipped_series[0]["id"] == "99"  # the model keeps text (decision 33), and saves it
+    assert "given_ids" not in model.state_.meta()
+    text = Forecaster(**{**TINY, "epochs": 1}).fit(frame.astype({"unique_id": str}))
+    assert text.skipped_series_[0]["id"] == "99"  # ids given as text stay text
