@@ -94,13 +94,22 @@ class BarLabels(Formatter):
     def __init__(self, ticks: BarTicks):
         self.ticks = ticks
 
+    def format_ticks(self, values):
+        return [self.text(values, k) for k in range(len(values))]
+
     def __call__(self, x, pos=None):
-        wall, i = self.ticks.wall, int(round(x))
+        return self.text([x], 0)
+
+    def text(self, values, k: int) -> str:
+        """The label of tick ``k`` of ``values`` (the ticks in order: the one before tells whether the year or
+        the date is new)."""
+        wall, x = self.ticks.wall, values[k]
+        i = int(round(x))
         if not 0 <= i < len(wall) or abs(x - i) > 1e-6:
             return ""
         t = wall[i]
-        locs = [int(round(v)) for v in self.locs] or [i]
-        earlier = wall[locs[pos - 1]] if pos and 0 <= locs[pos - 1] < len(wall) else None
+        before = int(round(values[k - 1])) if k else -1
+        earlier = wall[before] if 0 <= before < len(wall) else None
         if self.ticks.dates_shown(*self.ticks.in_view()):
             year = earlier is None or earlier.year != t.year
             return f"{t:%b} {t.day}" + (f"\n{t.year}" if year else "")
