@@ -315,3 +315,19 @@ def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_w
     assert not good and "its forecasts are the baseline's" in text
     assert "No test against the repeat baseline could be made (the loss differences do not vary); against the others, " \
            "the Diebold–Mariano test runs over the 6 forecast origins" in text
+
+
+def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve():
+    """The backtest figure of intraday bars ran its lines across nights and weekends; the history and every
+    window are drawn one step per bar, the origins at their bars."""
+    opens = pd.bdate_range("2024-01-02", periods=40) + pd.Timedelta("09:30:00")
+    stamps = (opens.values[:, None] + pd.timedelta_range("0min", periods=13, freq="30min").values).reshape(-1)
+    frame = pd.DataFrame({"timestamp": stamps, "close": np.cumsum(np.random.default_rng(2).normal(size=len(stamps)))})
+    result = Forecaster(**{**TINY, "lookback": 26, "horizon": 13}).backtest(frame, n_windows=3, target="close")
+    ax = result.figure().axes[0]
+    n = len(ax.lines[0].get_xdata())
+    assert list(ax.lines[0].get_xdata()) == list(range(n))  # the actual values
+    forecasts = [line for line in ax.lines if line.get_color() in ("C0", "C1", "C2") and line.get_linestyle() == "-"]
+    assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
+    origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
+    assert origins == [n - 39, n - 26, n - 13] and set(origins) <= set(ax.get_xticks())  # each at its session's start

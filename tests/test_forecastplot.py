@@ -203,3 +203,39 @@ def test_a_model_of_several_targets_says_which_target_is_drawn():
     assert plots.target_note(["y"]) == "" and plots.target_note(["a", "b", "c"]) == "; target 'a' drawn, not 'b', 'c'"
     backtest = Forecaster(**TINY).backtest(frame, n_windows=2, target=["y", "z"])
     assert "target 'y' drawn, not 'z'" in backtest.figure().get_suptitle()
+
+
+def session_bars(days: int = 40) -> pd.DataFrame:
+    """30-minute bars 09:30-15:30 on business days (a trading session's calendar, decision 152), a random walk."""
+    opens = pd.bdate_range("2024-01-02", periods=days) + pd.Timedelta("09:30:00")
+    stamps = (opens.values[:, None] + pd.timedelta_range("0min", periods=13, freq="30min").values).reshape(-1)
+    y = 100 + np.cumsum(np.random.default_rng(1).normal(size=len(stamps)))
+    return pd.DataFrame({"timestamp": stamps, "close": y})
+
+
+def test_session_bars_are_drawn_one_step_per_bar_and_ticked_at_the_session_starts():
+    """On a real time axis 3/4 of forecast.png was nights and weekends crossed by straight lines, the trading
+    hours squeezed into bursts. The bars are drawn at consecutive positions, ticked at the first bar of each
+    session with its date."""
+    data = session_bars()
+    model = Forecaster(**{**TINY, "lookback": 26, "horizon": 13}).fit(data, target="close")
+    assert model.calendar_.freq_text == "30min 09:30-15:30"
+    ax = forecast_plot(model, data, {"lstm": model}).axes[0]
+    n = len(ax.lines[0].get_xdata())
+    assert all(list(line.get_xdata()) == list(range(n)) for line in ax.lines)  # actual, the model, every baseline
+    first = model.part_forecasts(data, part="test").original
+    drawn = pd.DatetimeIndex(first.time[first.target_rows[0] + np.arange(n)])  # the times drawn, in order
+    starts = [i for i in range(n) if drawn[i].strftime("%H:%M") == "09:30"]
+    assert list(ax.get_xticks()) == starts
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == [f"{drawn[i]:%b} {drawn[i].day}" for i in starts]
+    assert ax.get_xlabel() == "timestamp (one step per bar of '30min 09:30-15:30', closed hours left out)"
+
+
+def test_business_days_keep_their_real_time_axis():
+    """Daily data without weekends (B) is drawn at its dates: a weekend is two steps of a day, no night of 18 hours
+    between bursts of trading (decision 1L1)."""
+    data = make_frame(200, freq="B", feature=False)
+    model = Forecaster(**TINY).fit(data, target="y")
+    ax = forecast_plot(model, data, {"lstm": model}).axes[0]
+    x = np.asarray(ax.lines[0].get_xdata())
+    assert np.issubdtype(x.dtype, np.datetime64) and ax.get_xlabel() == "date"

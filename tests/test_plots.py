@@ -183,3 +183,17 @@ def test_zoned_times_are_ticked_in_their_own_zone_and_periods_at_their_start():
     quarters = pd.period_range("2014Q1", periods=8, freq="Q")
     line = plots.forecast_figure(quarters, np.arange(8.0), {}, "t", "y").axes[0].lines[0]
     assert mdates.num2date(line.get_xdata(orig=False)[0]).strftime("%Y-%m-%d") == "2014-01-01"
+
+
+def test_session_bars_are_drawn_at_consecutive_positions_and_named_so_under_the_axis():
+    from rnncast import sessions
+    from rnncast.timecalendar import Calendar
+
+    session = sessions.parse("h 10:00-16:00")
+    x = sessions.grid(session, pd.Timestamp("2024-03-01 09:00"), count=21)  # Fri, Mon, Tue
+    fig = plots.forecast_figure(x, np.arange(21.0), {"lstm": np.ones(21)}, "t", "y", session=session)
+    ax = fig.axes[0]
+    assert all(list(line.get_xdata()) == list(range(21)) for line in ax.lines)
+    assert list(ax.get_xticks()) == [0, 7, 14] and ax.get_xticklabels()[1].get_text() == "Mar 4"
+    zoned = Calendar(kind="datetime", freq=session, tz="America/New_York", name="ts")
+    assert plots.time_label(zoned) == "ts (local time, America/New_York; one step per bar of 'h 10:00-16:00', closed hours left out)"

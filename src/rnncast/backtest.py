@@ -241,7 +241,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     panel, frame, m = result.panel, result.forecasts, result.metrics
     target = panel.targets[0]
     levels = m["quantiles"]
-    from rnncast import plots  # matplotlib only when a figure is drawn
+    from rnncast import barsaxis, plots  # matplotlib only when a figure is drawn
     from rnncast.metrics import interval_pairs
 
     pairs = interval_pairs(levels)
@@ -279,7 +279,8 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     band_label = f"{outer[2]}% interval" if outer else None
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
 
-    return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar))
+    return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar),
+                                 barsaxis.session_of(panel.calendar))  # intraday bars: one step per bar
 
 
 

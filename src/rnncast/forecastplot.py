@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import plots
+from rnncast import barsaxis, plots
 from rnncast.forecaster import Forecaster
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.metrics import interval_pairs
@@ -37,12 +37,13 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     horizon = reference.settings_.data.horizon
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from origins {horizon} steps apart"
     ylabel = "value" if reference.layout_ == "wide" else reference.targets_[0]  # wide: "y" is a made-up name
+    session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"])
+                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session)
     mase = series_mase(test)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
@@ -58,7 +59,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     lengths = {len(panel["actual"]) for panel in panels}
     first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
     title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
-    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_))
+    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session)
 
 
 def series_mase(test: PartForecasts) -> np.ndarray:

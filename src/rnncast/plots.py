@@ -12,6 +12,8 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
+from rnncast import barsaxis
+
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 
 
@@ -96,7 +98,7 @@ def baseline_label(name: str, season: int) -> str:
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,
-                    filled: np.ndarray | None = None) -> Figure:
+                    filled: np.ndarray | None = None, session=None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
@@ -105,11 +107,12 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     drawn as a shaded band in the model's colour, labelled with the name (e.g. "LSTM 80% interval"). A
     prediction whose name starts with "baseline" is drawn thin in a style of its own
     (``BASELINE_STYLES``), under the models. ``filled`` [points]: actual values that ``fill`` made,
-    drawn as marks apart from the observed line (``draw_actual``).
+    drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
+    times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis.
     """
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
-    draw_forecast(ax, x, actual, predictions, bands, filled)
+    draw_forecast(ax, x, actual, predictions, bands, filled, session)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel or "")
@@ -117,17 +120,17 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     return fig
 
 
-def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None) -> Figure:
+def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
     ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled"}`` per row ("bands" and
-    "filled" optional); ``xlabel`` under the last.
+    "filled" optional); ``xlabel`` under the last; ``session`` as ``forecast_figure`` takes it.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
-        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"))
+        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session)
         ax.set_title(panel["title"], fontsize=10)
         ax.set_ylabel(ylabel)
     axes[-1].set_xlabel(xlabel or "")
@@ -149,10 +152,12 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
 
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
-                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None) -> None:
+                  bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,
+                  session=None) -> None:
     """The actual values (black; ``filled`` ones apart, ``draw_actual``), each band, model and
-    baseline onto ``ax``, over ``x`` as ``drawn_time`` draws it."""
-    x, zone = drawn_time(x)
+    baseline onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session``."""
+    times = x
+    x, zone = drawn_time(x, session)
     draw_actual(ax, x, actual, filled)
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
@@ -166,15 +171,16 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             ax.plot(x, pred, label=name, color=f"C{models}", lw=1.3)
             models += 1
     ax.grid(alpha=0.3)
-    if zone is not False:
-        date_ticks(ax, zone)
+    time_ticks(ax, times, zone, session)
 
 
-def drawn_time(x) -> tuple[object, object]:
+def drawn_time(x, session=None) -> tuple[object, object]:
     """``x`` as matplotlib draws it, and the zone of its dates: False when it holds no dates (row numbers,
     integer periods, or dates matplotlib cannot draw, such as a typo of 9999-12-31, which fall back to
-    positions), None for naive ones (drawn as written), else the zone of tz-aware ones. Periods are
-    drawn at their start times."""
+    positions, as do the bars of a ``session``: ``barsaxis``), None for naive ones (drawn as written), else
+    the zone of tz-aware ones. Periods are drawn at their start times."""
+    if session is not None:
+        return np.arange(len(x)), False
     if isinstance(x, pd.PeriodIndex):
         x = x.to_timestamp()
     if not (isinstance(x, pd.DatetimeIndex) or np.issubdtype(np.asarray(x).dtype, np.datetime64)):
@@ -183,6 +189,15 @@ def drawn_time(x) -> tuple[object, object]:
     if len(times) and (times.year.min() < 2 or times.year.max() >= 9000):
         return np.arange(len(times)), False
     return times, times.tz
+
+
+def time_ticks(ax, times, zone, session=None) -> None:
+    """The ticks of an x axis drawn over ``times`` as ``drawn_time`` draws them (``zone`` its answer): one step
+    per bar of ``session`` (``barsaxis.label``), dates (``date_ticks``), or matplotlib's own for positions."""
+    if session is not None:
+        barsaxis.label(ax, times, session)
+    elif zone is not False:
+        date_ticks(ax, zone)
 
 
 def date_ticks(ax, zone) -> None:
@@ -195,13 +210,15 @@ def date_ticks(ax, zone) -> None:
 
 def time_label(calendar) -> str:
     """The name of a time axis from a panel's calendar (``timecalendar.Calendar``): "row" for numbered rows,
-    else the time column's name, with the zone of tz-aware times (whose ticks are written in it)."""
+    else the time column's name, with the zone of tz-aware times (whose ticks are written in it); a session's
+    bars (drawn one step per bar, ``barsaxis``) say so, the closed hours being left out."""
     if calendar is None or calendar.kind == "row":
         return "row"
     name = str(calendar.name) if calendar.name is not None else "time"
-    if calendar.tz is None:
-        return name
-    return f"{name} (UTC)" if str(calendar.tz) == "UTC" else f"{name} (local time, {calendar.tz})"
+    zone = "" if calendar.tz is None else "UTC" if str(calendar.tz) == "UTC" else f"local time, {calendar.tz}"
+    bars = f"one step per bar of {calendar.freq_text!r}, closed hours left out" if barsaxis.session_of(calendar) else ""
+    notes = "; ".join(n for n in (zone, bars) if n)
+    return f"{name} ({notes})" if notes else name
 
 
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
@@ -219,12 +236,13 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
-                    xlabel: str | None = None) -> Figure:
+                    xlabel: str | None = None, session=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
     colour per window) with its interval band, its origin as a dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
-    are (the target); ``xlabel`` under the last row (``time_label``).
+    are (the target); ``xlabel`` under the last row (``time_label``); ``session`` as ``forecast_figure`` takes
+    it (a window's times drawn at their bars in its curve's).
 
     ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
     "windows": [{"x", "forecast", "band", "origin" (the position in the curve's ``x`` of the window's
@@ -233,11 +251,11 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
-        x, zone = drawn_time(curve["x"])
+        x, zone = drawn_time(curve["x"], session)
         draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
         for j, w in enumerate(curve["windows"]):
             colour = f"C{j % 10}"
-            wx = drawn_time(w["x"])[0]
+            wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             if w["band"] is not None:
                 ax.fill_between(wx, w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
                                 label=band_label if j == 0 else None)
@@ -249,8 +267,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             ax.set_title(curve["label"], fontsize=10)
         ax.set_ylabel(ylabel)
         ax.grid(alpha=0.3)
-        if zone is not False:
-            date_ticks(ax, zone)
+        time_ticks(ax, curve["x"], zone, session)
     axes[-1, 0].set_xlabel(xlabel or "")
     fig.suptitle(title, fontsize=11)  # over the legend too: a title line as wide as the figure is not cut
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))

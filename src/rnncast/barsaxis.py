@@ -1,0 +1,121 @@
+"""A trading session's time axis as finance charts draw it: one step per bar, nothing between sessions.
+
+On a real time axis, bars of ``30min 09:30-15:30`` leave 18 of every 24 hours and every weekend empty: each
+line runs straight across the nights and the trading hours are narrow bursts. A session calendar
+(``sessions.Session``) is drawn instead at the bars' own positions (0, 1, 2 ... along the rows drawn), labelled
+by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session while the view holds
+``MIN_SESSIONS`` session starts or more (every second, third ... one where they are more than
+``MAX_DATES``), else, zoomed into a day or two, the times of day of every few bars from each session's first
+(none crowding the next session's first), with the date under each session's first. Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
+
+Other calendars keep the real axis (business days included: decision 1L1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import Formatter, Locator
+
+from rnncast.sessions import Session
+
+MIN_SESSIONS = 3  # fewer session starts in view: times of day are labelled
+MAX_DATES = 10  # the most session starts labelled; more are thinned to every k-th
+MAX_TIMES = 8  # the most times of day labelled within a day or two
+BAR_STRIDES = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 96)  # bars between labelled times, from each session's first
+
+
+def session_of(calendar) -> Session | None:
+    """The session a panel's calendar (``timecalendar.Calendar``) runs on, or None for any other calendar."""
+    freq = getattr(calendar, "freq", None)
+    return freq if isinstance(freq, Session) else None
+
+
+def positions(times, points) -> np.ndarray:
+    """Where ``points`` (timestamps among ``times``, the curve drawn) stand on the bar axis of ``times``: their
+    positions in it as floats, NaN (not drawn) for a point ``times`` does not hold."""
+    where = pd.DatetimeIndex(times).get_indexer(pd.DatetimeIndex(points))
+    return np.where(where >= 0, where, np.nan)
+
+
+def label(ax, times, session: Session) -> None:
+    """Ticks on ``ax``'s x axis, drawn at the positions of ``times`` [N] (the bars of one curve, in order), for
+    bars of ``session``: session starts with their dates, or times of day when the view holds few starts."""
+    ticks = BarTicks(times, session)
+    ax.xaxis.set_major_locator(ticks)
+    ax.xaxis.set_major_formatter(BarLabels(ticks))
+    ax.set_xlim(-0.5, len(ticks.wall) - 0.5)  # no margin of empty bars beyond the data
+
+
+class BarTicks(Locator):
+    """Tick positions on a bar axis: the first bar of each session in view (thinned to ``MAX_DATES``), or,
+    with fewer than ``MIN_SESSIONS`` starts in view, every few bars from each session's first."""
+
+    def __init__(self, times, session: Session):
+        times = pd.DatetimeIndex(times)
+        self.wall = times.tz_localize(None) if times.tz is not None else times  # sessions run on the wall clock
+        opened = self.wall - session.first
+        day = opened.normalize()  # the day each bar's session opened on (a session across midnight: the day before)
+        self.bar = np.asarray((opened - day) // session.step, dtype=np.int64)  # [N] the bar of its session
+        self.starts = np.flatnonzero(np.r_[len(day) > 0 and self.bar[0] == 0, day[1:] != day[:-1]])
+
+    def in_view(self) -> tuple[int, int]:
+        """The first and last position in the axis' view, clipped to the bars drawn."""
+        low, high = sorted(self.axis.get_view_interval()) if self.axis is not None else (0, len(self.wall) - 1)
+        return max(int(np.ceil(low)), 0), min(int(np.floor(high)), len(self.wall) - 1)
+
+    def dates_shown(self, first: int, last: int) -> bool:
+        """Whether the view from ``first`` to ``last`` is labelled by dates (enough session starts in it)."""
+        return int(((self.starts >= first) & (self.starts <= last)).sum()) >= MIN_SESSIONS
+
+    def __call__(self):
+        return self.tick_values(*self.in_view())
+
+    def tick_values(self, vmin, vmax):
+        first, last = max(int(np.ceil(vmin)), 0), min(int(np.floor(vmax)), len(self.wall) - 1)
+        if last < first:
+            return np.array([])
+        starts = self.starts[(self.starts >= first) & (self.starts <= last)]
+        if self.dates_shown(first, last):
+            return starts[:: -(-len(starts) // MAX_DATES)].astype(float)
+        bars = np.arange(first, last + 1)
+        stride = next((s for s in BAR_STRIDES if len(bars) / s <= MAX_TIMES), BAR_STRIDES[-1])
+        times = bars[self.bar[bars] % stride == 0]
+        later = np.searchsorted(starts, times, side="right")  # the next session start after each
+        room = np.append(starts, np.inf)[later] - times >= stride  # a session's last bar would crowd the next's first
+        return np.union1d(times[room], starts).astype(float)
+
+
+class BarLabels(Formatter):
+    """The text of ``BarTicks``' ticks: ``Feb 15`` at a session start (the year under the first and under a new
+    year's first), or, zoomed in, ``10:30``, with the date (``2024-02-15``) under a session's first bar and under
+    the first tick."""
+
+    def __init__(self, ticks: BarTicks):
+        self.ticks = ticks
+
+    def format_ticks(self, values):
+        return [self.text(values, k) for k in range(len(values))]
+
+    def __call__(self, x, pos=None):
+        return self.text([x], 0)
+
+    def text(self, values, k: int) -> str:
+        """The label of tick ``k`` of ``values`` (the ticks in order: the one before tells whether the year or
+        the date is new)."""
+        wall, x = self.ticks.wall, values[k]
+        i = int(round(x))
+        if not 0 <= i < len(wall) or abs(x - i) > 1e-6:
+            return ""
+        t = wall[i]
+        before = int(round(values[k - 1])) if k else -1
+        earlier = wall[before] if 0 <= before < len(wall) else None
+        if self.ticks.dates_shown(*self.ticks.in_view()):
+            year = earlier is None or earlier.year != t.year
+            return f"{t:%b} {t.day}" + (f"\n{t.year}" if year else "")
+        dated = earlier is None or i in self.ticks.starts
+        return f"{t:%H:%M}" + (f"\n{t:%Y-%m-%d}" if dated else "")
+
+    def format_data(self, value):  # the cursor's readout in an interactive window
+        i = int(round(value))
+        return f"{self.ticks.wall[i]}" if 0 <= i < len(self.ticks.wall) else ""

@@ -1,0 +1,83 @@
+"""A session's bar axis (``barsaxis.py``): bars drawn at consecutive positions, ticked at session starts with
+their dates, thinned when many, times of day when the view holds a day or two (none crowding a session's
+first), sessions across midnight and zoned times read on the wall clock. Read back from matplotlib's Axes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from rnncast import barsaxis, sessions
+from rnncast.timecalendar import Calendar
+
+NYSE_BARS = sessions.parse("30min 09:30-15:30")  # 13 bars a day
+
+
+def bars(session, start: str, count: int, tz=None) -> pd.DatetimeIndex:
+    times = sessions.grid(session, pd.Timestamp(start) - pd.Timedelta("1min"), count=count)
+    return times.tz_localize(tz) if tz else times
+
+
+def axes(times, session=NYSE_BARS, xlim=None):
+    ax = Figure().subplots()
+    ax.plot(np.arange(len(times)), np.zeros(len(times)))
+    barsaxis.label(ax, times, session)
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    return ax
+
+
+def ticks(ax) -> tuple[list[int], list[str]]:
+    return [int(t) for t in ax.get_xticks()], [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_a_few_sessions_are_ticked_at_each_first_bar_with_its_date():
+    times = bars(NYSE_BARS, "2024-02-15 09:30", 4 * 13)  # Thu, Fri, Mon, Tue
+    where, labels = ticks(axes(times))
+    assert where == [0, 13, 26, 39] and all(times[where].time == pd.Timestamp("09:30").time())
+    assert labels == ["Feb 15\n2024", "Feb 16", "Feb 19", "Feb 20"]  # the year under the first only
+
+
+def test_a_stretch_starting_mid_session_is_ticked_from_the_next_session():
+    times = bars(NYSE_BARS, "2024-02-15 12:00", 60)
+    where, labels = ticks(axes(times))
+    assert where[0] > 0 and times[where[0]] == pd.Timestamp("2024-02-16 09:30") and labels[0] == "Feb 16\n2024"
+
+
+def test_many_sessions_are_thinned_and_a_new_year_is_written_under_its_first():
+    times = bars(NYSE_BARS, "2024-12-02 09:30", 30 * 13)
+    where, labels = ticks(axes(times))
+    assert len(where) <= barsaxis.MAX_DATES and np.all(np.diff(where) == 3 * 13)  # every third session
+    assert labels[0] == "Dec 2\n2024" and "Jan 3\n2025" in labels and sum("\n" in t for t in labels) == 2
+
+
+def test_a_day_in_view_is_ticked_at_times_of_day_with_the_date_under_a_session_start():
+    times = bars(NYSE_BARS, "2024-02-15 09:30", 4 * 13)
+    where, labels = ticks(axes(times, xlim=(5, 30)))  # 12:00 on the 15th to 11:30 on the 19th: two starts in view
+    assert len(where) <= barsaxis.MAX_TIMES + 2 and {13, 26} <= set(where)
+    assert labels[where.index(13)] == "09:30\n2024-02-16" and labels[0].endswith("\n2024-02-15")
+    assert all(len(t.split("\n")[0]) == 5 for t in labels)  # HH:MM
+    gaps = np.diff(where)
+    assert gaps.min() >= gaps.max() // 2  # a session's last bar does not crowd the next session's first
+
+
+def test_a_session_across_midnight_starts_at_its_first_bar_and_zoned_times_are_read_on_the_wall_clock():
+    fx = sessions.parse("h 22:00-21:00 Sun Mon Tue Wed Thu")  # 24 bars
+    times = bars(fx, "2024-03-04 22:00", 5 * 24, tz="Europe/London")
+    where, labels = ticks(axes(times, fx))
+    assert where == [0, 24, 48, 72, 96] and labels[:2] == ["Mar 4\n2024", "Mar 5"]
+    assert labels[3:] == ["Mar 7", "Mar 10"]  # Thursday's session, then Sunday's
+
+
+def test_a_window_is_placed_at_its_bars_in_the_curve_and_a_time_outside_it_is_not_drawn():
+    times = bars(NYSE_BARS, "2024-02-15 09:30", 26)
+    window = list(times[13:16]) + [pd.Timestamp("2024-02-17 10:00")]
+    assert list(barsaxis.positions(times, window)[:3]) == [13.0, 14.0, 15.0]
+    assert np.isnan(barsaxis.positions(times, window)[3])
+
+
+def test_only_a_session_calendar_is_drawn_on_bars():
+    assert barsaxis.session_of(Calendar(kind="datetime", freq=NYSE_BARS)) is NYSE_BARS
+    assert barsaxis.session_of(Calendar(kind="datetime", freq=pd.offsets.BDay())) is None
+    assert barsaxis.session_of(None) is None
