@@ -155,7 +155,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         week = session.week if session is not None else freq
         days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
-    calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
+    calendar, ruler, own = calendars.settle(time, offsets, freq, where, not announce, holidays) if time is not None else \
         (Calendar(), None, {})
     days = calendar.freq.days if isinstance(calendar.freq, sessions.Session) else calendar.freq
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
@@ -164,7 +164,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                          calendar.freq_text if days is not calendar.freq else None)
         if explained is not None:
             found = calendar.freq.on(explained.offset) if isinstance(calendar.freq, sessions.Session) else explained.offset
-            calendar, ruler, own = calendars.settle(time, offsets, found, where)
+            calendar, ruler, own = calendars.settle(time, offsets, found, where, holidays=explained.name)
             holidays = explained.name
             if announce:
                 log.warning("calendar: %s", explained)

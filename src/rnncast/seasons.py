@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from pandas.tseries import offsets
 
+from rnncast.monthdays import MonthDay
 from rnncast.sessions import Session
 
 
@@ -43,6 +44,8 @@ def implied_season(calendar) -> Season | None:
     n = freq.n
     if isinstance(freq, (offsets.SemiMonthEnd, offsets.SemiMonthBegin)):
         return _per(24, n, "half months in a year")
+    if type(freq) is MonthDay:  # MS@15, QS-JAN@10 (isinstance is True of any offset: DateOffset's metaclass)
+        return _per(12, 1, "months in a year") if freq.months == 1 else _per(4, freq.months // 3, "quarters in a year")
     if isinstance(freq, MONTHS):
         return _per(12, n, "months in a year")
     if isinstance(freq, QUARTERS):

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import holidaysets, sessions, weekmasks
+from rnncast import holidaysets, monthdays, sessions, weekmasks
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -106,6 +106,6 @@ class Calendar:
         elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
             freq = (holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
-                    weekmasks.offset(mask) if mask else to_offset(freq))
+                    weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"))
