@@ -30,7 +30,7 @@ from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
-from rnncast.timecalendar import Calendar
+from rnncast.timecalendar import Calendar, by_series
 from rnncast.timeaxis import clock_change
 from rnncast.timetext import shown
 
@@ -172,9 +172,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         holidaysets.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        others = "".join(f"; {rows.ids[s]!r}: {c.shown}" for s, c in list(own.items())[:5])
-        more = f" and {len(own) - 5} more series of their own" if len(own) > 5 else ""
-        log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, calendar.shown, others, more)
+        said = (f"calendars differ by series: {by_series(calendar, {rows.ids[s]: c for s, c in own.items()}, rows.ids)}"
+                if own else f"calendar {calendar.shown}")  # every series named, the first too
+        log.info("time: column %r%s, %s", rows.time_col, found, said)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs)

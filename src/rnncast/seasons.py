@@ -70,3 +70,12 @@ def _per(cycle: int, n: int, words: str) -> Season | None:
         return None
     unit, whole = words.split(" in ")
     return Season(cycle // n, words if n == 1 else f"steps of {n} {unit} in {whole}")
+
+
+def agreed_season(calendar, others=()) -> Season | None:
+    """``implied_season`` of ``calendar`` when every calendar in ``others`` (those series of a panel keep of
+    their own: a Sun-Thu market beside a Mon-Sat shop) implies the same; None where they differ: no one
+    season is the panel's."""
+    season = implied_season(calendar)
+    return season if all(implied_season(c) == season for c in others) else None
+

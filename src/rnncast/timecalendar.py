@@ -109,3 +109,19 @@ class Calendar:
                     weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"))
+
+
+def by_series(base: Calendar, own: dict, ids: list, most: int = 5) -> str:
+    """The calendars of a panel whose series keep different ones, each with the series on it:
+    ``'Sun Mon Tue Wed Thu' ('101' and 2 more), 'B' ('202')``; ``base.shown`` when every series keeps ``base``.
+    ``own``: {series id: Calendar} of the series that keep their own; ``ids``: every series' id."""
+    groups: dict = {}
+    for i in ids:
+        groups.setdefault(own.get(i, base).shown, []).append(i)
+    if len(groups) == 1:
+        return next(iter(groups))
+    said = [f"{shown} ({ids_[0]!r}{f' and {len(ids_) - 1} more' if len(ids_) > 1 else ''})"
+            for shown, ids_ in list(groups.items())[:most]]
+    more = f" and {len(groups) - most} more calendars" if len(groups) > most else ""
+    return ", ".join(said) + more
+
