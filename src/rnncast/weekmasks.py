@@ -60,7 +60,10 @@ def parse(freq) -> str | None:
     if bad:
         near = did_you_mean(bad[0], list(DAYS), cutoff=0.5)
         raise RnncastError(f"freq={freq!r}: {bad[0]!r} is no weekday{near}; {ACCEPTED}")
-    named = {FULL[w.lower()] for w in words}
+    named = [FULL[w.lower()] for w in words]
+    twice = next((d for k, d in enumerate(named) if d in named[:k]), None)
+    if twice is not None:
+        raise RnncastError(f"freq={freq!r} names {twice} twice; {ACCEPTED}, each day once")
     return canonical([d in named for d in DAYS])
 
 
@@ -91,10 +94,13 @@ def days_of(freq) -> str | None:
 
 def offset(mask: str | None, holidays=()) -> pd.offsets.BaseOffset:
     """Business days of the week ``mask`` (canonical; None or ``BUSINESS``: Monday to Friday) without ``holidays``
-    (``datetime64[D]``): pandas' ``CustomBusinessDay``, or plain ``B`` for Monday to Friday without any."""
+    (``datetime64[D]``): pandas' ``CustomBusinessDay``, or plain ``B`` for Monday to Friday and ``D`` for every day
+    without any."""
     mask = mask or BUSINESS
     if mask == BUSINESS and not len(holidays):
         return pd.offsets.BusinessDay()
+    if mask == EVERY and not len(holidays):  # every weekday: calendar days, no business days
+        return pd.offsets.Day()
     return pd.offsets.CustomBusinessDay(weekmask=mask, holidays=list(holidays) if len(holidays) else None)
 
 
