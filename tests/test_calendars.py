@@ -92,3 +92,10 @@ def test_a_row_off_a_week_mask_or_holiday_calendar_names_it_as_freq_writes_it_no
     time = pd.DatetimeIndex(["2024-03-01", "2024-03-02"], name="date")  # a Saturday
     with pytest.raises(RnncastError, match=r"not on the calendar freq='B' without IL holidays;"):
         settle(time, np.array([0, 2]), holidaysets.offset("IL", None), where=lambda i: f"row {i}", holidays="IL")
+
+
+def test_every_day_of_the_week_given_as_a_mask_is_plain_calendar_days():
+    time = pd.date_range("2024-03-03", periods=30, freq="D", name="date")
+    calendar = settle(time, np.array([0, 30]), "Mon Tue Wed Thu Fri Sat Sun")[0]
+    assert calendar.freq == pd.offsets.Day() and calendar.freq_text == "D"
+

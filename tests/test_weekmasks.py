@@ -90,8 +90,3 @@ def test_a_series_that_keeps_another_week_than_the_panels_is_marked():
 def test_a_day_named_twice_is_refused_in_one_line():
     with pytest.raises(RnncastError, match=r"freq='Sun Sun Mon Tue Wed Thu' names Sun twice; a week mask"):
         weekmasks.parse("Sun Sun Mon Tue Wed Thu")
-
-
-def test_every_day_of_the_week_is_plain_calendar_days():
-    mask = weekmasks.parse("Mon Tue Wed Thu Fri Sat Sun")
-    assert weekmasks.offset(mask) == pd.offsets.Day()

@@ -157,8 +157,8 @@ def _offset(freq):
     if session is not None:
         return session
     mask = weekmasks.parse(freq)
-    if mask is not None:
-        return weekmasks.offset(mask)
+    if mask is not None:  # every day of the week is calendar days, 'D', not business days
+        return pd.offsets.Day() if mask == weekmasks.EVERY else weekmasks.offset(mask)
     day = monthdays.parse(freq)  # 'MS@15': the 15th of each month
     if day is not None:
         return day

@@ -94,13 +94,10 @@ def days_of(freq) -> str | None:
 
 def offset(mask: str | None, holidays=()) -> pd.offsets.BaseOffset:
     """Business days of the week ``mask`` (canonical; None or ``BUSINESS``: Monday to Friday) without ``holidays``
-    (``datetime64[D]``): pandas' ``CustomBusinessDay``, or plain ``B`` for Monday to Friday and ``D`` for every day
-    without any."""
+    (``datetime64[D]``): pandas' ``CustomBusinessDay``, or plain ``B`` for Monday to Friday without any."""
     mask = mask or BUSINESS
     if mask == BUSINESS and not len(holidays):
         return pd.offsets.BusinessDay()
-    if mask == EVERY and not len(holidays):  # every weekday: calendar days, no business days
-        return pd.offsets.Day()
     return pd.offsets.CustomBusinessDay(weekmask=mask, holidays=list(holidays) if len(holidays) else None)
 
 
