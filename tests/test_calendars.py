@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast.calendars import missing_rows, settle
+from rnncast.errors import RnncastError
 
 
 def _stack(*indexes):
@@ -79,3 +81,21 @@ def test_series_of_different_weeks_in_a_panel_keep_their_own():
     calendar, ruler, own = settle(*_stack(a, b, c))
     weeks = [calendar.weekmask] + [own[s].freq_text for s in (1, 2)]
     assert weeks == ["Sun Mon Tue Wed Thu", "B", "Mon Tue Wed Thu Fri Sat"] and ruler.missing == 0
+
+
+def test_a_row_off_a_week_mask_or_holiday_calendar_names_it_as_freq_writes_it_not_pandas_c():
+    from rnncast import holidaysets
+
+    time = pd.DatetimeIndex(["2024-03-03", "2024-03-04", "2024-03-08"], name="date")  # Sun, Mon, then a Friday
+    with pytest.raises(RnncastError, match=r"2024-03-08 \(row 2\) is not on the calendar freq='Sun Mon Tue Wed Thu';"):
+        settle(time, np.array([0, 3]), "Sun Mon Tue Wed Thu", where=lambda i: f"row {i}")
+    time = pd.DatetimeIndex(["2024-03-01", "2024-03-02"], name="date")  # a Saturday
+    with pytest.raises(RnncastError, match=r"not on the calendar freq='B' without IL holidays;"):
+        settle(time, np.array([0, 2]), holidaysets.offset("IL", None), where=lambda i: f"row {i}", holidays="IL")
+
+
+def test_every_day_of_the_week_given_as_a_mask_is_plain_calendar_days():
+    time = pd.date_range("2024-03-03", periods=30, freq="D", name="date")
+    calendar = settle(time, np.array([0, 30]), "Mon Tue Wed Thu Fri Sat Sun")[0]
+    assert calendar.freq == pd.offsets.Day() and calendar.freq_text == "D"
+

@@ -82,3 +82,19 @@ def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkey
     assert warned[0].endswith("; this looks like local time across a daylight-saving change (2024-03-31 02:00 does "
                               "not exist in Europe/Berlin); give the zone with tz=, --tz to read it")
     assert "daylight" not in warned[1]
+
+
+def test_a_short_file_of_some_weekdays_is_told_the_week_mask_in_the_gap_warning(caplog):
+    days = pd.date_range("2024-03-03", periods=20, freq="D")  # under four weeks: too few to infer the week
+    days = days[days.day_of_week.isin([6, 0, 1, 2, 3])]  # Sunday to Thursday
+    frame = pd.DataFrame({"ds": days, "y": np.sin(np.arange(len(days)) / 3.0)})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame)
+    assert panel.calendar.freq == to_offset("D")
+    assert "give freq='Sun Mon Tue Wed Thu'" in _warnings(caplog)[0]
+
+
+def test_gaps_on_days_that_also_hold_rows_are_not_called_a_week(caplog):
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(_daily_with_gaps())
+    assert "give freq='" not in _warnings(caplog)[0]

@@ -61,3 +61,23 @@ def test_mase_note_says_why_each_series_has_no_scale():
     assert "never change" not in made and "fill made the others" in made
     assert "1 series ('b') holds no two observed" in made  # one series: the verb agrees
     assert "never change" in mase_note({"mase_excluded": {"series": [None], "count": 1}})  # a result of before
+
+
+def test_the_season_hint_of_a_panel_names_each_series_calendar_and_is_absent_where_weeks_differ():
+    from types import SimpleNamespace
+
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast import weekmasks
+    from rnncast.runnotes import fitted_season_hint
+    from rnncast.timecalendar import Calendar
+
+    sun = Calendar("datetime", weekmasks.offset("Sun Mon Tue Wed Thu"))
+    six = Calendar("datetime", weekmasks.offset("Mon Tue Wed Thu Fri Sat"))
+    fitted = lambda own: SimpleNamespace(  # noqa: E731
+        calendar_=sun, ids_=["101", "202", "303"], state_=SimpleNamespace(calendars=own),
+        settings_=SimpleNamespace(data=SimpleNamespace(season=1, lookback=10)))
+    hint = fitted_season_hint(fitted({"202": Calendar("datetime", to_offset("B"))}))
+    assert hint.startswith("hint: the calendars are 'Sun Mon Tue Wed Thu' ('101' and 1 more), 'B' ('202'), each 5 "
+                           "business days in a week")
+    assert fitted_season_hint(fitted({"202": Calendar("datetime", to_offset("B")), "303": six})) is None

@@ -31,3 +31,15 @@ def test_the_cycle_is_said_in_words_and_periods_and_custom_weeks_count():
     assert implied_season(Calendar("datetime", six_days)) == Season(6, "business days in a week")
     assert implied_season(Calendar("integer", 1)) is None and implied_season(Calendar()) is None
     assert implied_season(Calendar("datetime", None)) is None  # timestamps no calendar explains
+
+
+def test_a_panel_has_a_season_only_where_its_series_agree_on_it():
+    from rnncast import weekmasks
+    from rnncast.seasons import agreed_season
+
+    sun, six = (Calendar("datetime", weekmasks.offset(m)) for m in ("Sun Mon Tue Wed Thu", "Mon Tue Wed Thu Fri Sat"))
+    business, daily = Calendar("datetime", to_offset("B")), Calendar("datetime", to_offset("D"))
+    assert agreed_season(sun, [business]) == Season(5, "business days in a week")
+    assert agreed_season(sun, [business, six]) is None  # a shop of six days: no one week
+    assert agreed_season(daily, [sun, business, six]) is None
+    assert agreed_season(daily) == Season(7, "days in a week")

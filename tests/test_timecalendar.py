@@ -64,3 +64,19 @@ def test_a_daily_local_series_stays_at_local_midnight_through_the_dst_change():
     dates = load_panel(_frame(index)).next_times(0, 3)
     assert [str(t) for t in dates] == ["2024-10-27 00:00:00+02:00", "2024-10-28 00:00:00+01:00",
                                        "2024-10-29 00:00:00+01:00"]
+
+
+def test_calendars_that_differ_by_series_are_each_named_with_their_series_the_first_too():
+    from rnncast.timecalendar import Calendar, by_series
+
+    sun, mon_sat = (Calendar("datetime", weekmasks_offset(m)) for m in ("Sun Mon Tue Wed Thu", "Mon Tue Wed Thu Fri Sat"))
+    business = Calendar("datetime", to_offset("B"))
+    said = by_series(sun, {"202": business, "303": mon_sat}, ["101", "102", "103", "202", "303"])
+    assert said == "'Sun Mon Tue Wed Thu' ('101' and 2 more), 'B' ('202'), 'Mon Tue Wed Thu Fri Sat' ('303')"
+    assert by_series(sun, {}, ["101", "102"]) == "'Sun Mon Tue Wed Thu'"
+
+
+def weekmasks_offset(mask):
+    from rnncast import weekmasks
+
+    return weekmasks.offset(mask)

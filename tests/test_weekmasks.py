@@ -85,3 +85,8 @@ def test_a_series_that_keeps_another_week_than_the_panels_is_marked():
     odd = weekmasks.other_weeks(days, offsets, pd.offsets.Day(), np.array([40, 40, 40]), 200)
     assert odd.tolist() == [True, True, True]
     assert not weekmasks.other_weeks(days, offsets, pd.offsets.MonthEnd(), np.array([1, 1, 1]), 200).any()
+
+
+def test_a_day_named_twice_is_refused_in_one_line():
+    with pytest.raises(RnncastError, match=r"freq='Sun Sun Mon Tue Wed Thu' names Sun twice; a week mask"):
+        weekmasks.parse("Sun Sun Mon Tue Wed Thu")

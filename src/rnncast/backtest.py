@@ -36,7 +36,7 @@ from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
-from rnncast.seasons import Season, implied_season
+from rnncast.seasons import Season, agreed_season
 from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
@@ -134,7 +134,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
-    implied = implied_season(panel.calendar)  # said beside the verdict when no seasonal naive was computed
+    implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale

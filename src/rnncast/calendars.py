@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import sessions, weekmasks
+from rnncast import monthdays, sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -27,8 +27,8 @@ from rnncast.timetext import shown
 log = logging.getLogger(__name__)
 
 FREQ_HINT = (f"give the freq its timestamps follow, a pandas offset alias such as {ALIASES}, a week mask of business "
-             "days such as 'Sun Mon Tue Wed Thu' or a session's bars such as '30min 09:30-15:30' (or leave freq unset "
-             "to infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
+             "days such as 'Sun Mon Tue Wed Thu', a day of the month such as 'MS@15' or a session's bars such as "
+             "'30min 09:30-15:30' (or leave freq unset to infer it)")  # what fit accepts; a reader on a model's calendar says its own (spelling.hints)
 
 
 def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
@@ -46,7 +46,8 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
     return time, freq
 
 
-def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False):
+def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False,
+           holidays: str | None = None):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
     sorted), the ruler that places the rows on it (None when no calendar explains the times), and
     the calendars of the series that keep their own ({series: Calendar}; a weekly series among daily ones):
@@ -54,7 +55,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     first row, ``ruler.stamps(series [K], positions [K])`` the times of any positions.
 
     ``freq``: the calendar given by the user; a row off it is an error (``RnncastError``) naming
-    the row by ``where(i)``. Without it the calendar is inferred: the offsets that
+    the row by ``where(i)`` and the calendar as the user writes it (``holidays``: the name of the set ``freq``
+    skips, 'B' without IL holidays; a week mask by its days, not pandas' 'C'). Without it the calendar is inferred: the offsets that
     ``pandas.infer_freq`` finds in the longest series and in windows of them, and the most common
     step, each tried on every row; the one that explains every row with the fewest missing rows wins.
     """
@@ -75,8 +77,9 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         ruler = Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
+            named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             raise RnncastError(f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar "
-                               f"freq={offset.freqstr!r}; {hint('freq', FREQ_HINT)}")
+                               f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
     if len(offsets) > 2:
@@ -154,8 +157,11 @@ def _offset(freq):
     if session is not None:
         return session
     mask = weekmasks.parse(freq)
-    if mask is not None:
-        return weekmasks.offset(mask)
+    if mask is not None:  # every day of the week is calendar days, 'D', not business days
+        return pd.offsets.Day() if mask == weekmasks.EVERY else weekmasks.offset(mask)
+    day = monthdays.parse(freq)  # 'MS@15': the 15th of each month
+    if day is not None:
+        return day
     try:
         offset = to_offset(freq)
     except (ValueError, TypeError):
@@ -163,8 +169,8 @@ def _offset(freq):
     if offset is None or offset.n <= 0:
         raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
                            f"where one is wanted), such as {ALIASES}, a week mask of business days such as "
-                           "'Sun Mon Tue Wed Thu', a session's bars such as '30min 09:30-15:30', or an integer step "
-                           "for integer periods")
+                           "'Sun Mon Tue Wed Thu', a session's bars such as '30min 09:30-15:30', a day of the "
+                           "month such as 'MS@15', or an integer step for integer periods")
     return offset
 
 

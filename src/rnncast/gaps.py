@@ -14,7 +14,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars
+from rnncast import businessdays, calendars, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
@@ -106,9 +106,30 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    week = _week_kept(codes, time, after, calendar, stamps, steps)
+    if week is not None:  # a Sun-Thu file too short for inference to rule out chance
+        remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \
+                 f"data keeps that week; {remedy}"
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
                 _sprung(codes, time, after, stamps, steps, rows.text_format))
+
+
+def _week_kept(codes, time, after, calendar, stamps, steps) -> str | None:
+    """The week of business days a daily ('D') calendar's data keeps when its missing rows are exactly the weekdays
+    no row falls on ('B', 'Sun Mon Tue Wed Thu'), else None."""
+    if calendar is None or calendar.holidays is not None or weekmasks.days_of(calendar.freq) != weekmasks.EVERY \
+            or not isinstance(time, pd.DatetimeIndex) or not 0 < after.sum() <= 100_000:
+        return None
+    gaps = np.flatnonzero(after)
+    counts = after[gaps]
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    missing = stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
+    held, lacked = set(time.weekday), set(missing.weekday)
+    if held & lacked:
+        return None
+    week = weekmasks.canonical([d in held for d in range(7)])
+    return "B" if week == weekmasks.BUSINESS else week
 
 
 def _sprung(codes, time, after, stamps, steps, fmt) -> str:

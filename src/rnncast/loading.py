@@ -30,7 +30,7 @@ from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
-from rnncast.timecalendar import Calendar
+from rnncast.timecalendar import Calendar, by_series
 from rnncast.timeaxis import clock_change
 from rnncast.timetext import shown
 
@@ -157,7 +157,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         week = session.week if session is not None else freq
         days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
-    calendar, ruler, own = calendars.settle(time, offsets, freq, where, quiet=not announce) if time is not None else \
+    calendar, ruler, own = calendars.settle(time, offsets, freq, where, not announce, holidays) if time is not None else \
         (Calendar(), None, {})
     days = calendar.freq.days if isinstance(calendar.freq, sessions.Session) else calendar.freq
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
@@ -166,7 +166,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                          calendar.freq_text if days is not calendar.freq else None)
         if explained is not None:
             found = calendar.freq.on(explained.offset) if isinstance(calendar.freq, sessions.Session) else explained.offset
-            calendar, ruler, own = calendars.settle(time, offsets, found, where)
+            calendar, ruler, own = calendars.settle(time, offsets, found, where, holidays=explained.name)
             holidays = explained.name
             if announce:
                 log.warning("calendar: %s", explained)
@@ -174,9 +174,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         holidaysets.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        others = "".join(f"; {rows.ids[s]!r}: {c.shown}" for s, c in list(own.items())[:5])
-        more = f" and {len(own) - 5} more series of their own" if len(own) > 5 else ""
-        log.info("time: column %r%s, calendar %s%s%s", rows.time_col, found, calendar.shown, others, more)
+        said = (f"calendars differ by series: {by_series(calendar, {rows.ids[s]: c for s, c in own.items()}, rows.ids)}"
+                if own else f"calendar {calendar.shown}")  # every series named, the first too
+        log.info("time: column %r%s, %s", rows.time_col, found, said)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs)

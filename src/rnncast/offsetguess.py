@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import sessions, weekmasks
+from rnncast import monthdays, sessions, weekmasks
 
 
 def inside(offsets: np.ndarray, n: int) -> np.ndarray:
@@ -95,4 +95,4 @@ def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:
         aliases += [f"QS-{MONTHS[(m - 1) % 3]}", f"QE-{MONTHS[11 - (12 - m) % 3]}"]
     elif 365 <= days <= 366:
         aliases += [f"YS-{MONTHS[m - 1]}", f"YE-{MONTHS[m - 1]}"]
-    return [to_offset(a) for a in aliases]
+    return [to_offset(a) for a in aliases] + monthdays.near(days, first)  # the 15th of each month

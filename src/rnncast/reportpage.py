@@ -20,6 +20,7 @@ from rnncast import readout, timetext
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text
+from rnncast.timecalendar import by_series
 from rnncast.windows import train_windows
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
@@ -70,7 +71,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
              ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
     if forecaster.calendar_.kind != "row":
-        facts.append(["calendar", forecaster.calendar_.shown])  # 'B' without NYSE holidays
+        own = forecaster.state_.calendars  # {series id: Calendar} of series that keep their own
+        facts.append(["calendars (differ by series)", by_series(forecaster.calendar_, own, list(forecaster.ids_))] if own
+                     else ["calendar", forecaster.calendar_.shown])  # 'B' without NYSE holidays
     if forecaster.layout_ == "single":
         split = forecaster.split_
         facts.append(["rows: train / validation / test",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from rnncast.seasons import Season, implied_season
+from rnncast.seasons import Season, agreed_season
+from rnncast.timecalendar import by_series
 from rnncast.spelling import spelled
 
 
@@ -31,18 +32,25 @@ def missing_season(forecaster: Fitted) -> Season | None:
     seasonal-naive baseline (``season`` 1); None otherwise."""
     if forecaster.settings_.data.season != 1:
         return None
-    return implied_season(forecaster.calendar_)
+    return agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
 
 
-def season_hint(season: Season | None, calendar: str, lookback: int) -> str | None:
+def _own(forecaster: Fitted) -> dict:
+    """{series id: Calendar} of the series that keep a calendar of their own."""
+    return getattr(getattr(forecaster, "state_", None), "calendars", None) or {}
+
+
+def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False) -> str | None:
     """The hint beside a verdict that could not weigh the seasonal-naive forecast: the calendar's
     season, and the setting that computes it (with the lookback it needs); None without a season.
-    ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``)."""
+    ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
+    of series that differ but agree on the season (``timecalendar.by_series``)."""
     if season is None:
         return None
     longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
               if season.steps > lookback else "")
-    return (f"hint: the calendar is {calendar}, {season.steps} {season.cycle}, but season is 1, so the seasonal "
+    calendar = f"the calendars are {calendar}, each" if each else f"the calendar is {calendar},"
+    return (f"hint: {calendar} {season.steps} {season.cycle}, but season is 1, so the seasonal "
             f"naive forecast (the value {season.steps} steps earlier), often the baseline to beat on such data, was not "
             f"computed; give the season ({spelled('season', season.steps)}){longer} to compare the model with it")
 
@@ -55,7 +63,9 @@ def backtest_season_hint(m: dict) -> str | None:
 
 def fitted_season_hint(forecaster: Fitted) -> str | None:
     """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal-naive baseline."""
-    return season_hint(missing_season(forecaster), forecaster.calendar_.shown, forecaster.settings_.data.lookback)
+    own = _own(forecaster)
+    calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_)) if own else forecaster.calendar_.shown
+    return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own))
 
 
 def divergence(forecaster: Fitted) -> dict | None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from pandas.tseries import offsets
 
+from rnncast.monthdays import MonthDay
 from rnncast.sessions import Session
 
 
@@ -43,6 +44,8 @@ def implied_season(calendar) -> Season | None:
     n = freq.n
     if isinstance(freq, (offsets.SemiMonthEnd, offsets.SemiMonthBegin)):
         return _per(24, n, "half months in a year")
+    if type(freq) is MonthDay:  # MS@15, QS-JAN@10 (isinstance is True of any offset: DateOffset's metaclass)
+        return _per(12, 1, "months in a year") if freq.months == 1 else _per(4, freq.months // 3, "quarters in a year")
     if isinstance(freq, MONTHS):
         return _per(12, n, "months in a year")
     if isinstance(freq, QUARTERS):
@@ -67,3 +70,12 @@ def _per(cycle: int, n: int, words: str) -> Season | None:
         return None
     unit, whole = words.split(" in ")
     return Season(cycle // n, words if n == 1 else f"steps of {n} {unit} in {whole}")
+
+
+def agreed_season(calendar, others=()) -> Season | None:
+    """``implied_season`` of ``calendar`` when every calendar in ``others`` (those series of a panel keep of
+    their own: a Sun-Thu market beside a Mon-Sat shop) implies the same; None where they differ: no one
+    season is the panel's."""
+    season = implied_season(calendar)
+    return season if all(implied_season(c) == season for c in others) else None
+

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import holidaysets, sessions, weekmasks
+from rnncast import holidaysets, monthdays, sessions, weekmasks
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -106,6 +106,22 @@ class Calendar:
         elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
             freq = (holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
-                    weekmasks.offset(mask) if mask else to_offset(freq))
+                    weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"))
+
+
+def by_series(base: Calendar, own: dict, ids: list, most: int = 5) -> str:
+    """The calendars of a panel whose series keep different ones, each with the series on it:
+    ``'Sun Mon Tue Wed Thu' ('101' and 2 more), 'B' ('202')``; ``base.shown`` when every series keeps ``base``.
+    ``own``: {series id: Calendar} of the series that keep their own; ``ids``: every series' id."""
+    groups: dict = {}
+    for i in ids:
+        groups.setdefault(own.get(i, base).shown, []).append(i)
+    if len(groups) == 1:
+        return next(iter(groups))
+    said = [f"{shown} ({ids_[0]!r}{f' and {len(ids_) - 1} more' if len(ids_) > 1 else ''})"
+            for shown, ids_ in list(groups.items())[:most]]
+    more = f" and {len(groups) - most} more calendars" if len(groups) > most else ""
+    return ", ".join(said) + more
+

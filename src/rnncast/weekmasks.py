@@ -60,7 +60,10 @@ def parse(freq) -> str | None:
     if bad:
         near = did_you_mean(bad[0], list(DAYS), cutoff=0.5)
         raise RnncastError(f"freq={freq!r}: {bad[0]!r} is no weekday{near}; {ACCEPTED}")
-    named = {FULL[w.lower()] for w in words}
+    named = [FULL[w.lower()] for w in words]
+    twice = next((d for k, d in enumerate(named) if d in named[:k]), None)
+    if twice is not None:
+        raise RnncastError(f"freq={freq!r} names {twice} twice; {ACCEPTED}, each day once")
     return canonical([d in named for d in DAYS])
 
 
