@@ -346,7 +346,7 @@ def test_integer_labels_are_columns_named_by_their_text(frame):
     table = pd.DataFrame(frame[["y", "x"]].to_numpy())
     model = Forecaster(**{**TINY, "epochs": 1}).fit(table, target=0, features=[1])
     assert model.targets_ == ["0"] and model.features_ == ["1"]
-    assert model.predict(table).columns.tolist() == [0]  # the caller's label back (decision 1K3)
+    assert model.predict(table).columns.tolist() == [0]  # the caller's label back (decision 163)
     assert model.predict(table.set_axis(["0", "1"], axis=1)).columns.tolist() == ["0"]
     assert np.array_equal(model.predict(table).to_numpy(), model.predict(table.set_axis(["0", "1"], axis=1)).to_numpy())
 

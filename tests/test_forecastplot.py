@@ -233,7 +233,7 @@ def test_session_bars_are_drawn_one_step_per_bar_and_ticked_at_the_session_start
 
 def test_business_days_keep_their_real_time_axis():
     """Daily data without weekends (B) is drawn at its dates: a weekend is two steps of a day, no night of 18 hours
-    between bursts of trading (decision 1L1)."""
+    between bursts of trading (decision 165)."""
     data = make_frame(200, freq="B", feature=False)
     model = Forecaster(**TINY).fit(data, target="y")
     ax = forecast_plot(model, data, {"lstm": model}).axes[0]

@@ -8,7 +8,7 @@ by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session wh
 ``MAX_DATES``), else, zoomed into a day or two, the times of day of every few bars from each session's first
 (none crowding the next session's first), with the date under each session's first. Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
 
-Other calendars keep the real axis (business days included: decision 1L1).
+Other calendars keep the real axis (business days included: decision 165).
 """
 
 from __future__ import annotations
