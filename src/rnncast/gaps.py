@@ -125,7 +125,7 @@ def _week_kept(codes, time, after, calendar, stamps, steps) -> str | None:
     counts = after[gaps]
     within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
     missing = stamps(np.repeat(codes[gaps], counts), np.repeat(steps[gaps], counts) + 1 + within)
-    held, lacked = set(time.weekday), set(missing.weekday)
+    held, lacked = set(time.day_of_week), set(missing.day_of_week)
     if held & lacked:
         return None
     week = weekmasks.canonical([d in held for d in range(7)])
