@@ -257,3 +257,20 @@ def test_a_panels_score_tables_and_page_say_its_r2_is_a_mean_over_series():
     one = Forecaster(**TINY).fit(frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id"), target="y")
     assert "R² (series mean)" not in score_tables(one.evaluate(
         frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id")), 1)
+
+
+def test_fit_and_predict_date_excel_dates_without_leading_zeros_as_the_data_does(tmp_path, capsys, caplog):
+    """Excel's US export writes 1/15/2020: it was read right, but fit warned 'no one date format writes back' and
+    predict wrote 2020-04-30; the forecasts, the run page and the fit's words now keep M/D/YYYY."""
+    days = pd.date_range("2020-01-01", periods=120, freq="D")
+    data = tmp_path / "mdy.csv"
+    pd.DataFrame({"date": [f"{d.month}/{d.day}/{d.year}" for d in days],
+                  "y": np.round(np.sin(np.arange(120) / 3), 4)}).to_csv(data, index=False)
+    with caplog.at_level("WARNING"):
+        assert main(["fit", str(data), "--epochs", "1", "--lookback", "8", "--horizon", "3", "--hidden-size", "8",
+                     "--device", "cpu", "--out", str(tmp_path / "r")]) == 0, capsys.readouterr().err
+    assert "ISO dates" not in caplog.text and "4/29/2020" in (tmp_path / "r" / "report.html").read_text()
+    capsys.readouterr()
+    assert main(["predict", str(tmp_path / "r"), str(data)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(",")[0] for line in lines] == ["date", "4/30/2020", "5/1/2020", "5/2/2020"]

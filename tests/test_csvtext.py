@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, timetext
-from rnncast.csvtext import TIME_FORMAT, csv_text, stamp_text, written_format
+from rnncast.csvtext import TIME_FORMAT, csv_text, kept_format, stamp_text, written_format
 from rnncast.timecalendar import Calendar
 from rnncast.timeaxis import parse_time
 
@@ -27,7 +27,8 @@ def fmt(texts, dayfirst=None):
     (["2016-01-01 00:00", "2016-01-01 01:00"], "%Y-%m-%d %H:%M"),
     (["2016-01-01T00:00:00", "2016-01-01T01:00:00"], "%Y-%m-%dT%H:%M:%S"),
     ([" 2016-01 ", "2016-02"], "%Y-%m"),  # spaces around the text are no format
-    (["2016-1-5", "2016-1-6"], None),  # no strftime format writes 1 for January
+    (["2016-1-5", "2016-1-6"], "%Y-%-m-%-d"),  # January unpadded: timetext.write writes it on every platform
+    (["2016-01-5", "2016-1-6"], None),  # a number padded in one row and not in another: no one format
     (["2016-01-01", "2016-01-01 13:00"], None),  # mixed precision: no one format
     (["2016-01-01T12:00", "2016-01-01 13:00", "2016-01-01 14:00"], "%Y-%m-%d %H:%M"),  # T beside a space: the
     (["2016-01-01 12:00", "2016-01-01T13:00", "2016-01-01T14:00"], "%Y-%m-%dT%H:%M"),  # commoner of the two
@@ -189,3 +190,47 @@ def test_upper_case_month_names_in_dates_keep_their_form(texts, expected):
     """01-JAN-2015 was forecast as ISO dates ('no one date format writes back') while 01-Jan-2015 kept its form:
     pandas guesses no format for upper-case names."""
     assert fmt(texts) == expected
+
+
+DAYS = pd.date_range("2020-01-01", periods=120, freq="D")  # January to April: months, days and hours below 10
+HOURS = pd.date_range("2020-01-01", periods=200, freq="h")
+
+
+@pytest.mark.parametrize("form, times", [
+    ("%-m/%-d/%Y", DAYS), ("%-m/%-d/%Y %-H:%M", DAYS), ("%-m/%-d/%Y %-H:%M", HOURS),  # Excel's US defaults
+    ("%Y/%-m/%-d %-H:%M", HOURS), ("%Y/%-m/%-d %-H:%M", DAYS),  # the LTSF exchange-rate file's 1990/1/1 0:00
+    ("%-d.%-m.%Y", DAYS), ("%-d/%-m/%Y", DAYS), ("%-d-%-m-%Y", DAYS), ("%Y-%-m-%-d", DAYS),  # day first, ISO's order
+    ("%-d/%-m/%Y %-H:%M", HOURS), ("%-d.%-m.%Y %H:%M", HOURS),  # the hour padded, the date not
+    ("%-m/%d/%Y", DAYS), ("%m/%-d/%Y", DAYS), ("%d.%-m.%Y", DAYS),  # one number padded, the other not
+    ("%-m/%-d/%y", DAYS), ("%-d.%-m.%y", DAYS),  # two-digit years
+    ("%-m/%-d/%Y", pd.date_range("2020-01-01", periods=40, freq="MS") + pd.Timedelta(days=14)),  # days never below 10
+])
+def test_numbers_written_without_their_leading_zero_are_the_column_form_and_read_back(form, times, caplog):
+    """1/15/2020 and 1990/1/1 0:00 were read right but warned of as a form 'no one date format writes back', and
+    forecast as ISO dates; every such form is now the column's own, written back exactly (timetext.write, not
+    glibc's strftime) and read back to the same times, month first or day first as the data was read."""
+    import logging
+    text = timetext.write(times, form)
+    column, order = pd.Series(text, name="date"), {}
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvtext"):
+        read = parse_time(column, "date", None, str, None, order)
+        assert kept_format(column, read, "date", order.get("dayfirst")) == form
+    assert "forecasts will be dated as ISO dates" not in caplog.text  # day first or month first: datetext says so
+    assert (read == times).all()
+    assert list(timetext.write(read, form)) == list(text) and timetext.reads_back(read, form)
+    frame = pd.DataFrame({"y": [1.0]}, index=pd.DatetimeIndex([times[-1] + (times[-1] - times[-2])], name="date"))
+    frame.attrs[TIME_FORMAT] = form
+    assert csv_text(frame, index=True).splitlines()[1] == f"{timetext.write(frame.index, form)[0]},1.0"
+
+
+def test_a_column_padding_a_number_in_some_rows_only_is_forecast_as_iso_dates_with_the_form_to_keep(caplog):
+    """1/20/2020 beside 01/21/2020: read as one form (decision 103), but no one format writes both back, and which
+    the forecasts should take would be a guess; the warning names the value and the form nearest the column."""
+    import logging
+    text = timetext.write(DAYS, "%-m/%-d/%Y")
+    text[20] = "01/21/2020"
+    column = pd.Series(text, name="date")
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvtext"):
+        assert kept_format(column, parse_time(column, "date", None, str), "date", place=lambda i: f"line {i + 2}") is None
+    assert ("('01/21/2020' at line 22, where %-m/%-d/%Y writes '1/21/2020'): forecasts will be dated as ISO dates "
+            "(2020-04-29)") in caplog.text

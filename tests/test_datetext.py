@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import RnncastError
+from rnncast import RnncastError, timetext
 from rnncast.datetext import parse_text
 from rnncast.loading import load_panel
 
@@ -61,12 +61,13 @@ def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog
     ("D", "%Y-%m-%d", "2020-02-30", "YYYY-MM-DD"), ("D", "%d/%m/%Y", "30/02/2020", "DD/MM/YYYY"),
     ("D", "%Y%m%d", "20200230", "YYYYMMDD"), ("MS", "%Y%m", "202013", "YYYYMM"), ("MS", "%b %Y", "Fbe 2020", "Mon YYYY"),
     ("h", "%Y-%m-%d %H:%M", "2020-01-01 25:00", "YYYY-MM-DD hh:mm"), ("D", "%m/%d/%y", "02/30/20", "MM/DD/YY"),
-])
+    ("h", "%-m/%-d/%Y %-H:%M", "2/30/2000 0:00", "M/D/YYYY h:mm"), ("D", "%-d.%-m.%Y", "30.2.2000", "D.M.YYYY"),
+])  # numbers without their leading zero (Excel's 1/1/2000 0:00) are named so, not MM/DD/YYYY hh:mm
 @pytest.mark.parametrize("name", ["date", "when"])
 def test_one_value_out_of_the_columns_form_is_named_with_the_form(freq, fmt, bad, form, name):
     """A column whose values are but for a few dates in one form is refused naming the first that is not, its
     row and the form, never read another way (integers, rows numbered) nor told to write ISO dates."""
-    times = pd.date_range("2000-01-01", periods=60, freq=freq).strftime(fmt).tolist()
+    times = timetext.write(pd.date_range("2000-01-01", periods=60, freq=freq), fmt).tolist()  # %-m: not strftime's
     times[3] = bad
     time_col = name if fmt == "%Y%m" else None  # 200001 as text is found by its name only, as when all are months
     with pytest.raises(RnncastError) as err:

@@ -142,3 +142,16 @@ def test_a_two_digit_year_is_named_by_dateutil_within_50_years_of_now_and_by_a_s
     first, last = timetext.short_year_span()
     agree = [yy for yy in range(100) if len({*timetext.short_year_readings(yy), 1900 + yy if yy >= 69 else 2000 + yy}) == 1]
     assert {(1900 if yy >= 69 else 2000) + yy for yy in agree} == set(range(first, last + 1))
+
+
+def test_numbers_without_their_leading_zero_are_written_on_every_platform():
+    """Excel's 1/5/2020 0:00: %-m, %-d and %-H are glibc's (Windows spells them %#m), so write writes them itself;
+    unpadded names the forms that leave some of a format's month, day and hour unpadded, the most unpadded first."""
+    times = pd.DatetimeIndex(["2020-01-05 00:30", "2020-11-25 13:05"])
+    assert list(timetext.write(times, "%-m/%-d/%Y %-H:%M")) == ["1/5/2020 0:30", "11/25/2020 13:05"]
+    assert list(timetext.write(times, "%Y/%-m/%d %H:%M")) == ["2020/1/05 00:30", "2020/11/25 13:05"]
+    assert timetext.reads_back(times, "%-d.%-m.%Y %-H:%M") and not timetext.reads_back(times, "%-d.%-m.%Y")
+    assert timetext.unpadded("%m/%d/%Y %H:%M")[:4] == ["%-m/%-d/%Y %-H:%M", "%-m/%-d/%Y %H:%M", "%-m/%d/%Y %-H:%M",
+                                                      "%m/%-d/%Y %-H:%M"]
+    assert timetext.unpadded("%d.%m.%Y") == ["%-d.%-m.%Y", "%d.%-m.%Y", "%-d.%m.%Y"]
+    assert timetext.unpadded("%Y-%-m") == [] and timetext.unpadded("%%d %Y") == []  # nothing left, a literal %d

@@ -3,8 +3,8 @@
 A time column written coarser than a timestamp (``2016-01``, ``2016-01-31``, ``2016-01-31 13:00``,
 quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``; months ``2016/01``, ``Jan 2016``,
 ``2016M01``, ``monthtext``) keeps its format: ``written_format`` finds it when the data is read
-(``timetext``'s forms, else pandas' own guess, else ``monthtext.FORMS``, kept only when it writes
-the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
+(``timetext``'s forms, else pandas' own guess, also with its month, day and hour unpadded as Excel writes
+``1/5/2020 0:00``, else ``monthtext.FORMS``, kept only when it writes the column's text back exactly), the calendar keeps it (``Calendar.text_format``,
 also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
 ``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
@@ -35,14 +35,19 @@ CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must 
 SHORT_YEARS = ("%m/%d/%y", "%d/%m/%y", "%-m/%-d/%y", "%-d/%-m/%y", "%d.%m.%y", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d",
                "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
                "%b-%y", "%b %y", "%^b-%y", "%^b %y", "%B-%y", "%B %y", "%^B-%y", "%^B %y")  # Jan-15: monthtext
+# the forms tried where pandas' guess writes nothing back, each also with its numbers unpadded (1/5/20, 5.1.20)
+FALLBACK = tuple(dict.fromkeys(f for form in monthtext.FORMS + SHORT_YEARS for f in (form, *timetext.unpadded(form))))
 
 
 def written_format(column: pd.Series, time: pd.Index, dayfirst: bool | None = None) -> str | None:
     """The strftime format that writes ``time`` (read from the text ``column``) back as the column's
     own text (``"%Y-%m"`` for ``2016-01``), checked on up to ``CHECKED_ROWS`` rows from its first to
     its last; None when the column is not text, the times carry a zone, or no one format writes it
-    back (``2016-1-5``, mixed formats; ISO's ``T`` beside a space is one form, written in the commoner
-of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
+    back (mixed formats; ``01/5/2020`` beside ``1/6/2020``: a number padded in some rows, not in others; ISO's ``T``
+beside a space is one form, written in the commoner of the two). A number written without its leading zero
+(``1/5/2020 0:00``, Excel's default) is kept so: ``%-m/%-d/%Y %-H:%M`` (``timetext.write`` writes it on every
+platform), where a number never below 10 in the rows checked is unpadded too if any other is.
+``dayfirst``: the dates were read day first (31/01/2016)."""
     if not isinstance(time, pd.DatetimeIndex) or not len(time) or len(column) != len(time):
         return None
     if pd.api.types.is_integer_dtype(column):  # dates written 20000131 (compactdates.compact_dates)
@@ -59,10 +64,12 @@ of the two). ``dayfirst``: the dates were read day first (31/01/2016)."""
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     if fmt is not None and "%z" in fmt:
         return _offset_format(fmt, first.strip(), text, time[rows])
-    if fmt is not None and (found := _guessed(fmt, text, time[rows])) is not None:
-        return found
+    for form in [fmt, *timetext.unpadded(fmt)] if fmt is not None else []:  # 1/5/2020 0:00: %-m/%-d/%Y %-H:%M
+        if (found := _guessed(form, text, time[rows])) is not None:
+            return found
     if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1), two-digit years
-        return next((f for f in monthtext.FORMS + SHORT_YEARS if (timetext.write(time[rows], f) == text).all()), None)
+        return next((f for f in FALLBACK if timetext.write(time[rows[:1]], f)[0] == text[0]  # the first row: cheap
+                     and (timetext.write(time[rows], f) == text).all()), None)
     return None
 
 
@@ -80,7 +87,7 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
         warnings.simplefilter("ignore")
         guessed = guess(column.iloc[0].strip(), bool(dayfirst))
     best, same = None, np.zeros(len(rows), dtype=bool)
-    for f in dict.fromkeys(([guessed] if guessed else []) + list(monthtext.FORMS + SHORT_YEARS)):
+    for f in dict.fromkeys(([guessed, *timetext.unpadded(guessed)] if guessed else []) + list(FALLBACK)):
         try:
             written = timetext.write(time[rows], f) == text
         except (ValueError, TypeError):
@@ -100,7 +107,15 @@ def kept_format(column: pd.Series, time: pd.Index, name: str, dayfirst: bool | N
 
 def guess(text: str, dayfirst: bool = False) -> str | None:
     """pandas' guess of the format of ``text``, also where it writes a month's name in upper case (``01-JAN-2015``:
-    ``%d-%^b-%Y``, which ``timetext.write`` writes), where pandas guesses nothing."""
+    ``%d-%^b-%Y``, which ``timetext.write`` writes), and where it writes a number without its leading zero
+    (``1-1-2020``, ``1/1/2020 12:00 AM``): the format of the text padded (``%m-%d-%Y``), where pandas guesses
+    nothing; ``timetext.unpadded`` names the forms that leave such numbers unpadded."""
+    fmt = _guess(text, dayfirst)
+    padded = re.sub(r"(?<!\d)(\d)(?!\d)", r"0\1", text)  # 1-1-2020: 01-01-2020
+    return fmt if fmt is not None or padded == text else _guess(padded, dayfirst)
+
+
+def _guess(text: str, dayfirst: bool) -> str | None:
     fmt = guess_datetime_format(text, dayfirst=dayfirst)
     if fmt is not None or not re.search(r"[A-Z]{3}", text):
         return fmt
@@ -141,11 +156,8 @@ def _offset_format(fmt: str, first: str, text: np.ndarray, time: pd.DatetimeInde
 
 def _other_separator(fmt: str) -> str | None:
     """``fmt`` with ISO's ``T`` between date and time as a space, or the space as ``T``; None without either."""
-    if "%dT%H" in fmt:
-        return fmt.replace("%dT%H", "%d %H", 1)
-    if "%d %H" in fmt:
-        return fmt.replace("%d %H", "%dT%H", 1)
-    return None
+    other = re.sub(r"(%-?d)([T ])(%-?H)", lambda m: m[1] + ("T" if m[2] == " " else " ") + m[3], fmt, count=1)
+    return other if other != fmt else None
 
 
 def dated(frame: pd.DataFrame, *calendars) -> pd.DataFrame:

@@ -184,15 +184,20 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
     if regular["day"] and not regular["month"]:
         log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
                     "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,
-                    example, day_first[i].strftime("%-d %B %Y"), regular["day"])
+                    example, _day(day_first[i]), regular["day"])
         if order is not None:
             order["dayfirst"] = True
         return day_first
     log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
-                "(2016-02-01) to leave no doubt", name, example, month_first[i].strftime("%-d %B %Y"))
+                "(2016-02-01) to leave no doubt", name, example, _day(month_first[i]))
     if order is not None:
         order["dayfirst"] = False
     return month_first
+
+
+def _day(stamp: pd.Timestamp) -> str:
+    """A date as a person says it, ``2 January 2020``, on every platform (``%-d`` is glibc's: ``timetext.write``)."""
+    return str(timetext.write(pd.DatetimeIndex([stamp]), "%-d %B %Y")[0])
 
 
 def _calendar_of(times: pd.DatetimeIndex) -> str | None:
@@ -238,7 +243,7 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
                            "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")
 
 
-PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%M": "mm",
+PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
             "%S": "ss", "%f": "ffffff", "%b": "Mon", "%B": "Month", "%^b": "MON", "%^B": "MONTH", "%z": "+hhmm",
             "%:z": "+hh:mm", "%p": "AM"}  # a format as a person writes a form: %d/%m/%Y is DD/MM/YYYY
 
@@ -277,7 +282,10 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     if not len(bad):
         return
     i, good = int(bad[0]), int(np.argmax(read))
+    example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
+    stamp = pd.DatetimeIndex([pd.to_datetime(example, format=re.sub("%[-^]", "%", fmt))])
+    fmt = next((f for f in (fmt, *timetext.unpadded(fmt)) if timetext.write(stamp, f)[0] == example), fmt)
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
-                       f"{str(column.iloc[good]).strip()!r} at {place(good)}); correct that value, or name another "
+                       f"{example!r} at {place(good)}); correct that value, or name another "
                        f"time column ({spelled('time_col')})")
