@@ -204,6 +204,8 @@ HOURS = pd.date_range("2020-01-01", periods=200, freq="h")
     ("%-m/%d/%Y", DAYS), ("%m/%-d/%Y", DAYS), ("%d.%-m.%Y", DAYS),  # one number padded, the other not
     ("%-m/%-d/%y", DAYS), ("%-d.%-m.%y", DAYS),  # two-digit years
     ("%-m/%-d/%Y", pd.date_range("2020-01-01", periods=40, freq="MS") + pd.Timedelta(days=14)),  # days never below 10
+    ("%m/%d/%Y %I:%M %p", HOURS), ("%-m/%-d/%Y %-I:%M %p", HOURS), ("%Y-%m-%d %I:%M:%S %p", HOURS),  # a 12-hour clock
+    ("%-d/%-m/%Y %-I:%M %p", HOURS), ("%m/%d/%Y %I:%M%p", HOURS),
 ])
 def test_numbers_written_without_their_leading_zero_are_the_column_form_and_read_back(form, times, caplog):
     """1/15/2020 and 1990/1/1 0:00 were read right but warned of as a form 'no one date format writes back', and

@@ -164,7 +164,7 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     """``times`` as text in ``fmt``: quarters as ``Period.strftime`` writes them, else ``strftime`` (zoned
     times at their local wall time), with ``%:z`` for the UTC offset written ``+02:00`` (``%z``: ``+0200``)
-    and ``%-m``/``%-d``/``%-H`` for a month, day or hour unpadded (``2000-1``, Excel's ``1/5/2020 0:00``) on
+    and ``%-m``/``%-d``/``%-H``/``%-I`` for a month, day or hour (of 24 or of 12) unpadded (``2000-1``, Excel's ``1/5/2020 0:00``) on
     every platform (glibc's flag; Windows' strftime spells it ``%#m``, so it is written here, never by strftime)."""
     times = pd.DatetimeIndex(times)
     if is_quarters(fmt):
@@ -182,8 +182,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     return np.asarray(written, dtype=object)
 
 
-OWN_TOKENS = ("%:z", "%-m", "%-d", "%-H", "%^b", "%^B")  # +02:00 (3.11's strftime has no %:z); unpadded; JAN
-UNPADDED = {"%m": "%-m", "%d": "%-d", "%H": "%-H"}  # the numbers a writer may leave unpadded, and how
+OWN_TOKENS = ("%:z", "%-m", "%-d", "%-H", "%-I", "%^b", "%^B")  # +02:00 (3.11's strftime has no %:z); unpadded; JAN
+UNPADDED = {"%m": "%-m", "%d": "%-d", "%H": "%-H", "%I": "%-I"}  # the numbers a writer may leave unpadded, and how
 
 
 def _token(times: pd.DatetimeIndex, token: str) -> pd.Index:
@@ -191,12 +191,12 @@ def _token(times: pd.DatetimeIndex, token: str) -> pd.Index:
         return times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True).astype(object)
     if token in ("%^b", "%^B"):  # glibc's upper-case flag, written here: Windows' and macOS' strftime lack it
         return times.strftime(token.replace("^", "")).str.upper().astype(object)
-    numbers = {"%-m": times.month, "%-d": times.day, "%-H": times.hour}[token]
+    numbers = {"%-m": times.month, "%-d": times.day, "%-H": times.hour, "%-I": (times.hour + 11) % 12 + 1}[token]
     return pd.Index(numbers.astype(str), dtype=object)
 
 
 def unpadded(fmt: str) -> list[str]:
-    """``fmt`` with some of its month, day and hour (``%m``, ``%d``, ``%H``) unpadded, the most unpadded
+    """``fmt`` with some of its month, day and hour (``%m``, ``%d``, ``%H``, ``%I``) unpadded, the most unpadded
     first (``%m/%d/%Y``: ``%-m/%-d/%Y``, ``%-m/%d/%Y``, ``%m/%-d/%Y``); ``fmt`` itself not among them."""
     fields = [f for f in UNPADDED if re.search(f"(?<!%){f}", fmt)]
     forms = []
