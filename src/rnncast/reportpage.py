@@ -164,6 +164,13 @@ def metric_rows(metrics: dict, units: str) -> list[list[str]]:
 # ---- a backtest's table ---------------------------------------------------------------------
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
+RATIOS = ("r2", "mase", "smape")  # scores on a fixed scale, and coverage_*: four decimals
+
+
+def score_text(name: str, value: float) -> str:
+    """A score as fit's tables write it (``cli.commands.score_tables``): an error in the data's units (MSE,
+    MAE, RMSE, pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
+    return f"{value:.4f}" if name in RATIOS or name.startswith("coverage_") else f"{value:.5g}"
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 
@@ -180,8 +187,8 @@ def backtest_rows(m: dict) -> list[list[str]]:
     for label, scores, in_scaled in entries:
         for name in ["model"] + [k for k in scores if k not in ("model",) + WINDOW_KEYS]:
             mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else scores[name].get("mse")
-            values = ["" if mse is None else f"{mse:.5g}"] + [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
-            values += [f"{scores[name][k]:.4f}" if k in scores[name] else "" for k in extra]
+            values = ["" if mse is None else score_text("mse", mse)] + [score_text(n, scores[name][n]) for n in BACKTEST_METRICS]
+            values += [score_text(k, scores[name][k]) if k in scores[name] else "" for k in extra]
             rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
     return rows
 
