@@ -14,7 +14,6 @@ from rnncast.cli.display import epoch_bar
 from rnncast.cli.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError
 from rnncast.noticed import capture
-from rnncast.runnotes import draw_text
 from rnncast.spelling import counted
 
 
@@ -153,6 +152,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
               f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
+        from rnncast.runnotes import draw_text  # here: --help imports no pandas
+
         draw = f" {draw_text(forecaster)}" if draw_text(forecaster) else ""  # an epoch max_batches cut short
         trained = (f"trained {counted(epochs, 'epoch')}{draw}" if first <= 1 else  # a resume: this attempt's
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all){draw}")
