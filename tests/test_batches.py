@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from rnncast.batches import WindowBatches
+from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 
 
 def test_window_batches_hold_a_view_and_gather_the_right_rows():
@@ -33,3 +33,14 @@ def test_a_mask_of_counted_targets_travels_with_the_windows_it_belongs_to():
     plain = WindowBatches(values, np.array([0, 4, 9]), lookback=5, horizon=2, n_targets=1, future_known=False,
                           batch_size=None)
     assert plain.take(torch.tensor([2, 1])).keep is None and torch.equal(plain.take(torch.tensor([2, 1])).y, batch.y)
+
+
+def test_an_epoch_max_batches_cuts_short_says_what_it_draws_and_a_full_pass_says_nothing():
+    values = torch.zeros(200, 2)
+    starts = np.arange(150)
+    batches = WindowBatches(values, starts, lookback=5, horizon=2, n_targets=1, future_known=False, batch_size=16)
+    assert epoch_draw(batches, 3) == {"batches": 3, "drawn": 48, "total": 150, "unit": "windows"}
+    assert epoch_draw(batches, 10) is None  # 10 batches of 16 hold all 150 windows
+    assert epoch_draw(batches, 0) is None  # 0: every window once
+    chunks = SequenceBatches(values, 200, lookback=5, horizon=2, n_targets=1, chunk=8, batch_size=2)
+    assert epoch_draw(chunks, 3) == {"batches": 3, "drawn": 6, "total": len(chunks), "unit": "chunks"}

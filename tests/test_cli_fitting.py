@@ -242,3 +242,21 @@ def test_fit_prints_the_verdict_then_the_notes_and_every_hint_last(tmp_path, cap
     assert lines[verdict + 2].startswith("trained 2 epochs")
     assert lines[verdict + 3].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
     assert all(line.startswith("hint: ") for line in lines[verdict + 3:])
+
+
+def test_fit_says_how_much_of_the_training_windows_an_epoch_drew_when_max_batches_cut_it(tmp_path, capsys):
+    """With the max_batches cap an "epoch" drew a part of the training windows, yet fit printed "trained 2
+    epochs in 0.3 s"; the line and the run page now say how much, and a full pass says nothing more."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, out, err = cli(capsys, *fit_args(data, tmp_path / "capped", "--epochs", "2", "--batch-size", "8",
+                                           "--max-batches", "3"))
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("trained "))
+    assert line.startswith("trained 2 epochs of 3 batches (24 of ") and "training windows each, max_batches=3) in " in line
+    page = (tmp_path / "capped" / "report.html").read_text()
+    assert "2 epochs of 3 batches (24 of " in page
+    code, out, err = cli(capsys, *fit_args(data, tmp_path / "full", "--epochs", "2", "--max-batches", "0"))
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("trained "))
+    assert line.startswith("trained 2 epochs in ") and "batches" not in line

@@ -51,10 +51,25 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
                                      ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat"],
                                      ["1 (90)", "model"], ["1 (90)", "baseline: repeat"],
                                      ["overall", "model"], ["overall", "baseline: repeat"]]
-    assert rows[4][2:] == ["0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.2500"] and rows[0][-1] == ""
+    assert rows[4][2:] == ["0.12346", "1", "2", "0.5000", "12.3457", "0.25"] and rows[0][-1] == ""  # as fit's table
     assert rows[1][2] == "0.5"  # the MSE the verdict weighs: scaled for a panel, original for one series
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
     assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4"
+
+
+def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decimals():
+    """backtest printed MAE and RMSE near a million as 93862.7833 and 1008173.0615 while fit's table wrote
+    1.7645e+05: errors in the data's units now take fit's five significant digits, ratios four decimals."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import backtest_rows
+
+    scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "mase": 0.91234, "smape": 12.345678,
+              "coverage_80": 0.8125}
+    m = {"windows": [], "overall": {"model": scores}, "verdict_units": "original"}
+    head, row = backtest_rows(m)
+    assert row[2:] == ["1.0164e+12", "93863", "1.0082e+06", "0.9123", "12.3457", "0.8125"]
+    fit = score_tables({"original": {"model": {**scores, "r2": 0.5}}, "scaled": {"model": {**scores, "r2": 0.5}}}, 1)
+    assert all(cell in fit for cell in ("1.0164e+12", "93863", "1.0082e+06"))  # the very same text as fit's
 
 
 def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():

@@ -81,3 +81,13 @@ def test_the_season_hint_of_a_panel_names_each_series_calendar_and_is_absent_whe
     assert hint.startswith("hint: the calendars are 'Sun Mon Tue Wed Thu' ('101' and 1 more), 'B' ('202'), each 5 "
                            "business days in a week")
     assert fitted_season_hint(fitted({"202": Calendar("datetime", to_offset("B")), "303": six})) is None
+
+
+def test_the_draw_text_says_how_much_of_the_training_windows_each_capped_epoch_drew():
+    from types import SimpleNamespace
+
+    from rnncast.runnotes import draw_text
+
+    capped = SimpleNamespace(epoch_draw_={"batches": 100, "drawn": 1600, "total": 12184, "unit": "windows"})
+    assert draw_text(capped) == "of 100 batches (1,600 of 12,184 training windows each, max_batches=100)"
+    assert draw_text(SimpleNamespace(epoch_draw_=None)) == ""  # a full pass: nothing to add

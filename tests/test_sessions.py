@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, RnncastError, holidaysets, sessions
+from rnncast import Forecaster, RnncastError, calendars, holidaysets, sessions
 from rnncast.loading import load_panel
 from rnncast.seasons import implied_season
 from rnncast.timecalendar import Calendar
@@ -179,3 +179,13 @@ def test_a_calendar_state_rebuilds_the_session():
     calendar = Calendar.from_state(state)
     assert calendar.freq == sessions.parse(state["freq"]) and calendar.state()["freq"] == state["freq"]
     assert calendar.weekmask == SUN_THU
+
+
+@pytest.mark.parametrize("weeks", [3, 4, 5])
+def test_session_bars_on_weekdays_under_five_weeks_are_monday_to_friday_and_forecast_on_monday(weeks):
+    days = pd.bdate_range("2024-02-05", periods=5 * weeks)
+    time = pd.DatetimeIndex([d + pd.Timedelta("9h30min") + k * pd.Timedelta("30min") for d in days for k in range(13)])
+    calendar, ruler, _ = calendars.settle(time, _one(time))
+    assert calendar.freq.freqstr == "30min 09:30-15:30" and ruler.missing == 0  # no weekend warned missing
+    after = sessions.following(calendar.freq, time[-1], 2)
+    assert list(after) == [days[-1] + pd.Timedelta("3D 9h30min"), days[-1] + pd.Timedelta("3D 10h")]  # Monday

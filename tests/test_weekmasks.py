@@ -90,3 +90,15 @@ def test_a_series_that_keeps_another_week_than_the_panels_is_marked():
 def test_a_day_named_twice_is_refused_in_one_line():
     with pytest.raises(RnncastError, match=r"freq='Sun Sun Mon Tue Wed Thu' names Sun twice; a week mask"):
         weekmasks.parse("Sun Sun Mon Tue Wed Thu")
+
+
+def test_a_short_file_of_weekdays_across_a_weekend_is_likely_monday_to_friday_as_daily_data_is_b():
+    three = _days("Mon Tue Wed Thu Fri", periods=15, start="2024-02-05")  # too short for kept to tell
+    assert weekmasks.kept(three, _one(three)) == weekmasks.EVERY
+    assert weekmasks.likely(three, _one(three)) == weekmasks.BUSINESS
+    four = three[:4]  # Monday to Thursday: no weekend in the span, nothing tells the week
+    assert weekmasks.likely(four, _one(four)) == weekmasks.EVERY
+    sun_thu = _days(SUN_THU, periods=10, start="2024-02-04")  # a Sunday row: not Monday to Friday
+    assert weekmasks.likely(sun_thu, _one(sun_thu)) == weekmasks.EVERY
+    long = _days(SUN_THU)  # long enough to tell: kept's mask
+    assert weekmasks.likely(long, _one(long)) == SUN_THU

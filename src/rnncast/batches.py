@@ -137,3 +137,14 @@ class SequenceBatches:
 
     def predict(self, net: nn.Module, batch: Batch) -> torch.Tensor:
         return net(batch.x, every_step=True)[:, self.warmup :]  # [B, chunk, H, T]
+
+
+def epoch_draw(train: WindowBatches | SequenceBatches, max_batches: int) -> dict | None:
+    """What one epoch of ``train`` draws when ``max_batches`` (the setting; 0: no cap) stops it before a full
+    pass: ``{"batches", "drawn", "total", "unit"}``, the windows (the sequence scheme's chunks) drawn of all
+    there are; None when an epoch is a full pass."""
+    total = len(train)
+    if not max_batches or -(-total // train.batch_size) <= max_batches:
+        return None
+    unit = "chunks" if isinstance(train, SequenceBatches) else "windows"
+    return {"batches": int(max_batches), "drawn": int(max_batches * train.batch_size), "total": int(total), "unit": unit}

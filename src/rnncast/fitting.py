@@ -21,7 +21,7 @@ import torch
 from rnncast import resume as resume_io
 from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, labels, observed, parts, quantilestart, scaling,
                      seeding)
-from rnncast.batches import SequenceBatches, WindowBatches
+from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
@@ -210,6 +210,7 @@ def run(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False
         if bar is not None:
             bar.close()
     prepared.state.train_seconds = time.perf_counter() - started
+    prepared.state.epoch_draw = epoch_draw(prepared.train, settings.train.max_batches)
     prepared.net.eval()
     return history
 

@@ -45,6 +45,8 @@ class Learned:
                                lambda self, value: setattr(self.state_, "skipped_series", value),
                                doc="series too short to train: {id, rows, needed}, an integer id of fit's frame as given")
     train_seconds_ = _learned("train_seconds", "seconds the training loop took")
+    epoch_draw_ = _learned("epoch_draw", "what each epoch drew where max_batches cut it short: {batches, drawn, total, "
+                                         "unit}; None where an epoch was a full pass")
     world_size_ = _learned("world_size", "processes that trained together (DDP)")
     highway_start_ = _learned("highway_start", "highway_start 'least_squares': {penalty (None: zero kept), val_loss, "
                                                "zero_val_loss}, the validation losses in scaled units; else None")

@@ -19,7 +19,7 @@ from rnncast.forecaster import Forecaster
 from rnncast import readout, timetext
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.runnotes import divergence_text
+from rnncast.runnotes import divergence_text, draw_text
 from rnncast.timecalendar import by_series
 from rnncast.windows import train_windows
 
@@ -100,6 +100,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
+                  + (f" {draw_text(forecaster)}" if draw_text(forecaster) else "")
                   + (f" ({diverged})" if diverged else "")])
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,
@@ -163,6 +164,13 @@ def metric_rows(metrics: dict, units: str) -> list[list[str]]:
 # ---- a backtest's table ---------------------------------------------------------------------
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
+RATIOS = ("r2", "mase", "smape")  # scores on a fixed scale, and coverage_*: four decimals
+
+
+def score_text(name: str, value: float) -> str:
+    """A score as fit's tables write it (``cli.commands.score_tables``): an error in the data's units (MSE,
+    MAE, RMSE, pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
+    return f"{value:.4f}" if name in RATIOS or name.startswith("coverage_") else f"{value:.5g}"
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 
@@ -179,8 +187,8 @@ def backtest_rows(m: dict) -> list[list[str]]:
     for label, scores, in_scaled in entries:
         for name in ["model"] + [k for k in scores if k not in ("model",) + WINDOW_KEYS]:
             mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else scores[name].get("mse")
-            values = ["" if mse is None else f"{mse:.5g}"] + [f"{scores[name][n]:.4f}" for n in BACKTEST_METRICS]
-            values += [f"{scores[name][k]:.4f}" if k in scores[name] else "" for k in extra]
+            values = ["" if mse is None else score_text("mse", mse)] + [score_text(n, scores[name][n]) for n in BACKTEST_METRICS]
+            values += [score_text(k, scores[name][k]) if k in scores[name] else "" for k in extra]
             rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
     return rows
 

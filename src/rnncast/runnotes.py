@@ -88,6 +88,16 @@ def divergence_text(forecaster: Fitted) -> str | None:
     return f"training diverged in epoch {d['epoch']}; the model keeps {kept}"
 
 
+def draw_text(forecaster: Fitted) -> str:
+    """What each epoch drew where ``max_batches`` cut it short: "of 100 batches (1,600 of 12,184 training
+    windows each, max_batches=100)", said after the epochs; "" where each epoch was a full pass."""
+    draw = getattr(forecaster, "epoch_draw_", None)
+    if draw is None:
+        return ""
+    return (f"of {draw['batches']:,} batches ({draw['drawn']:,} of {draw['total']:,} training {draw['unit']} each, "
+            f"max_batches={draw['batches']})")
+
+
 def mase_note(result: dict) -> str | None:
     """How a pooled MASE treated series without an in-sample naive error: zero (their training rows never
     change) or none (fill made their training values); None when every series has one."""

@@ -176,11 +176,22 @@ def infer(wall: pd.DatetimeIndex, offsets: np.ndarray, step: pd.Timedelta) -> Se
         rate = len(values) / (len(days) * bars)
         if len(days) < weekmasks.MIN_WEEKS or (1 - min(rate, 1.0)) ** len(days) >= weekmasks.CHANCE:
             return None
-    opened = ((values - first) // day).astype("datetime64[D]")
-    week = weekmasks.kept(opened, offsets)
+    opened, cut = _days_opened(values, offsets, first, day)
+    week = weekmasks.likely(opened, cut)
     if held.all() and week == weekmasks.EVERY:
         return None
     return Session(step, pd.Timedelta(int(first) * unit), int(bars), weekmasks.offset(week))
+
+
+def _days_opened(values: np.ndarray, offsets: np.ndarray, first: int, day: int) -> tuple[np.ndarray, np.ndarray]:
+    """The days (``datetime64[D]``) sessions opened on, each once per series, and their series' cuts [S + 1]:
+    ``weekmasks.kept`` counts days, so the rate it misses them at is a day's, not a bar's."""
+    opened = (values - first) // day
+    new = np.ones(len(opened), dtype=bool)
+    new[1:] = opened[1:] != opened[:-1]
+    new[offsets[:-1][offsets[:-1] < len(opened)]] = True
+    cut = np.append(np.cumsum(new)[offsets[:-1] - 1] * (offsets[:-1] > 0), new.sum())
+    return opened[new].astype("datetime64[D]"), cut
 
 
 def _resumes(values: np.ndarray, offsets: np.ndarray, day: int, tick: int, phase: int) -> int | None:

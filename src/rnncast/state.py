@@ -49,6 +49,7 @@ class FittedState:
     calendars: dict = field(default_factory=dict)  # {series id: Calendar} of series with a calendar of their own
     borders: list | None = None  # [S, 3] first validation, first test and last fitted time (parts.borders); None: no time
     train_seconds: float | None = None
+    epoch_draw: dict | None = None  # what an epoch drew where max_batches cut it short (batches.epoch_draw); None: a full pass
     world_size: int = 1
     highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
@@ -85,6 +86,8 @@ class FittedState:
         }
         if self.series_all is not None:
             meta["series_all"] = self.series_all
+        if self.epoch_draw is not None:
+            meta["epoch_draw"] = self.epoch_draw
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -125,6 +128,7 @@ class FittedState:
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
                 borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
+                epoch_draw=meta.get("epoch_draw"),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted

@@ -132,6 +132,18 @@ def kept(days: np.ndarray, offsets: np.ndarray) -> str:
     return canonical(~off)
 
 
+def likely(days: np.ndarray, offsets: np.ndarray) -> str:
+    """The week of ``kept``, but ``BUSINESS`` where ``kept`` cannot tell (``EVERY``) and no day is a Saturday or
+    Sunday while some series' span holds one: the week daily data's ``B`` is, which leaves no row missing where
+    ``D`` leaves the weekends (the calendar with the fewest missing rows wins, ``calendars``)."""
+    week = kept(days, offsets)
+    if week != EVERY or not len(days) or not np.is_busday(days, weekmask=BUSINESS).all():
+        return week
+    first, last = days[offsets[:-1][np.diff(offsets) > 0]], days[offsets[1:][np.diff(offsets) > 0] - 1]
+    weekend = (last - first + 1).astype(np.int64) - np.busday_count(first, last + 1, weekmask=BUSINESS)
+    return BUSINESS if (weekend > 0).any() else week
+
+
 def other_weeks(days: np.ndarray, offsets: np.ndarray, freq, missing: np.ndarray, most: int) -> np.ndarray:
     """[S] True for a series with missing rows (``missing`` [S]) that keeps another week of days than the
     daily calendar ``freq`` (a Sunday-to-Thursday market among Monday-to-Friday ones: ``kept``), for the

@@ -152,8 +152,11 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
               f"early stopping allowed), so nothing was trained; its outputs were written again from the saved state"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     else:
-        trained = (f"trained {counted(epochs, 'epoch')}" if first <= 1 else  # a resume: this attempt's
-                   f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all)")
+        from rnncast.runnotes import draw_text  # here: --help imports no pandas
+
+        draw = f" {draw_text(forecaster)}" if draw_text(forecaster) else ""  # an epoch max_batches cut short
+        trained = (f"trained {counted(epochs, 'epoch')}{draw}" if first <= 1 else  # a resume: this attempt's
+                   f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all){draw}")
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     for hint in said.hints:
