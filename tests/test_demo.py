@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import Forecaster, datasets, demo
+from rnncast import Forecaster, datasets, demo, demopage
 from rnncast.comparison import compare
 
 
@@ -81,7 +81,7 @@ def test_the_sine_demo_names_a_winner_or_a_tie_per_group_from_the_dm_test(tiny_s
 
 def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
     def rows(group, mses):
-        return [demo.DemoRow(name, 100, 10, 8, 0.1, mse, 0.1, 0.9, 0.01, 0.1, True, group, 0.0025)
+        return [demopage.DemoRow(name, 100, 10, 8, 0.1, mse, 0.1, 0.9, 0.01, 0.1, True, group, 0.0025)
                 for name, mse in zip(("RNN", "LSTM", "GRU"), mses)]
 
     on, alone = rows("highway on", [0.0029, 0.0029, 0.0029]), rows("cells alone", [0.0050, 0.0030, 0.0040])
@@ -103,7 +103,7 @@ def test_the_noise_floor_comes_from_the_data(tiny_demos, monkeypatch, tmp_path):
     monkeypatch.setattr(datasets, "sine_wave", functools.partial(datasets.sine_wave, n=300, noise=0.2))
     result = demo.sine(tmp_path, device="cpu")
     assert all(r.floor_mse == pytest.approx(0.04) for r in result.rows)
-    head, *rows = demo.summary_table(result.rows)
+    head, *rows = demopage.summary_table(result.rows)
     ratio = head.index("× floor")
     assert [float(r[ratio]) for r in rows] == pytest.approx([r.mse / 0.04 for r in result.rows], abs=0.006)
     assert any("noise has sd 0.2" in f and "0.04" in f for f in result.findings)
@@ -112,7 +112,7 @@ def test_the_noise_floor_comes_from_the_data(tiny_demos, monkeypatch, tmp_path):
 
 def test_timings_are_per_epoch_beside_the_epochs_run(tiny_sine):
     result, tmp_path = tiny_sine
-    head, *rows = demo.summary_table(result.rows)
+    head, *rows = demopage.summary_table(result.rows)
     assert "s/epoch (median)" in head and "epochs (best)" in head and "train s" not in head
     for row, line in zip(result.rows, rows):
         folder = row.name.lower() + ("" if row.group == "highway on" else "-alone")

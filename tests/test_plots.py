@@ -39,7 +39,7 @@ def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_
 
 
 def test_each_baseline_has_its_own_colour_and_style_under_the_models():
-    x, actual = np.arange(8), np.zeros(8)
+    x, actual = np.arange(8), np.arange(8.0)  # every curve within the actual values' range: none off the chart
     names = ["lstm", "gru", "baseline: repeat last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]
     ax = plots.forecast_figure(x, actual, {n: actual + i for i, n in enumerate(names)}, "t", "y").axes[0]
     lines = ax.lines[1:]
@@ -48,6 +48,21 @@ def test_each_baseline_has_its_own_colour_and_style_under_the_models():
     styles = [(line.get_color(), line.get_linestyle()) for line in lines[2:]]
     assert len(set(styles)) == 3 and not {c for c, _ in styles} & {"C0", "C1"}
     assert all(b.get_zorder() < m.get_zorder() for b in lines[2:] for m in lines[:2])  # models drawn on top
+
+
+def test_the_forecast_axis_covers_the_actual_and_the_models_and_names_a_baseline_off_it():
+    """ETTh1's oil temperature between 0 and 8 with a training mean of 16: the mean no longer squashes the
+    curves that matter; its legend entry and a note at the top edge say where it is."""
+    x, actual = np.arange(50), 4 + 4 * np.sin(np.arange(50) / 5)
+    predictions = {"lstm": actual + 0.3, "baseline: repeat last value": np.roll(actual, 1),
+                   "baseline: training mean": np.full(50, 16.0)}
+    ax = plots.forecast_figure(x, actual, predictions, "t", "y").axes[0]
+    bottom, top = ax.get_ylim()
+    assert bottom <= actual.min() and top >= (actual + 0.3).max() and top < 16.0
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["actual", "lstm", "baseline: repeat last value", "baseline: training mean (16, off the chart above)"]
+    assert [t.get_text() for t in ax.texts] == ["\u2191 training mean 16, off the chart"]
+    assert ax.lines[0].get_marker() == "o" and ax.lines[0].get_linewidth() > ax.lines[1].get_linewidth()  # actual seen under a model on it
 
 
 def test_the_forecast_grid_has_a_titled_row_per_series_and_one_legend():

@@ -19,7 +19,7 @@ from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.report import write_run
 from rnncast.spelling import spelling
-from rnncast.verdicts import beats, fit_hint, future_known_hint, p_text, verdict
+from rnncast.verdicts import beats, fit_hint, future_known_hint, lower_by, p_text, verdict
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
@@ -384,3 +384,9 @@ def test_few_times_whose_overlapping_windows_set_the_degrees_of_freedom_say_so()
     assert sentence.endswith(" With 19 forecast times, whose 6-step windows overlap, the test has 1 degree of "
                              "freedom: only a large, steady difference passes.")
     assert "overlap" not in verdict(_one_series_test(12))[1]  # 2 degrees of freedom at 12 one-step times: no cap
+
+
+def test_a_model_far_below_the_baseline_is_not_said_to_be_100_percent_lower():
+    """0.0126 against 4259 (the regression demo with x known) rounded to "100.0% lower", which no MSE above 0 is."""
+    assert lower_by(0.01265, 4259.2) == ">99.9% lower (1/337,000 of it)"
+    assert lower_by(1.0, 2.0) == "50.0% lower" and lower_by(0.0, 3.0) == ">99.9% lower"

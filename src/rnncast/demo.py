@@ -9,17 +9,15 @@ says it is beyond chance (two-sided, Holm-corrected over the pairs of a group)."
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast import datasets, files, plots
-from rnncast.comparison import Comparison, compare, listing, pair_table
+from rnncast import datasets, demopage, plots
+from rnncast.comparison import Comparison, compare, listing
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.models import count_parameters
 from rnncast.forecastplot import forecast_plot
 from rnncast.report import write_run
-from rnncast.reportpage import html_page, metric_rows
 from rnncast.verdicts import verdict
 
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
@@ -43,33 +41,7 @@ OUTPUT_NAMES = frozenset(
     + [folder for folder, _ in REGRESSION_RUNS.values()] + ["loss.png", "forecast.png", "summary.json", "report.html"])
 
 
-@dataclass
-class DemoRow:
-    name: str
-    parameters: int
-    epochs: int  # epochs run (early stopping ends each run on its own)
-    best_epoch: int  # the epoch whose weights were kept
-    seconds_per_epoch: float  # median over the epochs run: one training pass and the validation pass
-    mse: float  # test split, original units
-    mae: float
-    r2: float
-    repeat_mse: float
-    repeat_mae: float
-    beats_baselines: bool
-    group: str = ""
-    floor_mse: float | None = None  # the data's noise floor (expected MSE of the clean signal), when it knows one
-
-
-@dataclass
-class DemoResult:
-    rows: list[DemoRow]
-    findings: list[str]  # how to read the table: winner or tie per group, the noise floor
-    settings: list[str]  # the settings other than Forecaster's defaults: those every run shares, then each run's own
-    comparisons: list[Comparison] = field(default_factory=list)
-    lesson: str = ""  # what the comparison teaches (the sine demo: what the cells alone show)
-
-
-def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
+def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoResult:
     """Train RNN, LSTM and GRU on one continuous sine wave, with the highway and each cell alone;
     write ``out_dir`` (a run folder per model, the summary page) and return the table and findings.
     ``on_epoch_factory(name, epochs)`` returns the ``on_epoch`` callback of one model's fit."""
@@ -96,7 +68,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
         comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group))
         groups[group] = models
     every = {f"{name} ({group})": m for group, models in groups.items() for name, m in models.items()}
-    result = DemoResult(rows, [c.sentence for c in comparisons] + [floor_sentence(floor)], settings_lines(every),
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)], settings_lines(every),
                         comparisons, cells_alone_text(rows, comparisons))
     intro = ("One continuous sine wave, y = sin(0.1 t) + noise, split by time into train (70%), validation (10%) "
              "and test (20%). Each network sees 50 steps and predicts the next, twice: with the linear highway "
@@ -110,11 +82,11 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
         figures += [(f"Loss, {group}", plots.loss_figure({n: m.history_ for n, m in models.items()}), f"loss-{slug}.png"),
                     (f"Forecast on the test split, {group}", forecast_plot(next(iter(models.values())), data, models),
                      f"forecast-{slug}.png")]
-    _write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", [intro], result, all_metrics, figures)
+    demopage.write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", [intro], result, all_metrics, figures)
     return result
 
 
-def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResult:
+def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoResult:
     """The second tutorial's task, as it was set up and with the target's own features in view."""
     out_dir = Path(out_dir)
     data = datasets.aligned_regression()
@@ -131,13 +103,16 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> DemoResu
         models[label] = model
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
-    result = DemoResult(rows, [], settings_lines(models))
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE], settings_lines(models))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
-               ("Forecast on the test split", forecast_plot(next(iter(models.values())), data, models), "forecast.png")]
-    _write_summary(out_dir, "rnncast demo: the sequence-regression tutorial, fixed", [WHY_NOT, FIX], result, all_metrics,
+               (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
+                forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
+    demopage.write_summary(out_dir, "rnncast demo: the sequence-regression tutorial, fixed", [WHY_NOT, FIX], result, all_metrics,
                    figures)
     return result
 
+
+REGRESSION_POINTS = 50  # the rows are independent draws: 200 of them drawn as one line are a thicket
 
 WHY_NOT = ("As the tutorial set it up, the target y at time t depends only on the feature x at the same time t, and "
            "every window stops at t - 1. The rows are independent draws, so nothing in the window tells anything "
@@ -157,7 +132,7 @@ def floor_sentence(floor: float | None) -> str:
             f"(1.00 would be a perfect forecaster).")
 
 
-def cells_alone_text(rows: list[DemoRow], comparisons: list[Comparison]) -> str:
+def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]) -> str:
     """What the cells-alone rows teach, said from the measured numbers (nothing assumed about which cell wins)."""
     on, alone = ([r for r in rows if r.group == g] for g in SINE_GROUPS)
     params = {r.name: f"{r.parameters:,}" for r in alone}
@@ -225,68 +200,14 @@ def settings_lines(models: dict[str, Forecaster]) -> list[str]:
     return lines
 
 
-# ---- the table and the page --------------------------------------------------------------------
-
-def summary_table(rows: list[DemoRow]) -> list[list[str]]:
-    """The head and one row per model (test split, original units); the group and noise-floor
-    columns only where the rows have them. Timings are the median seconds per epoch, beside the
-    epochs run (the best one in brackets): a run's total time would rank early stopping, not speed."""
-    grouped, floored = any(r.group for r in rows), any(r.floor_mse for r in rows)
-    head = (["group"] if grouped else []) + ["model", "params", "epochs (best)", "s/epoch (median)", "test MSE"]
-    head += (["× floor"] if floored else []) + ["test MAE", "test R²", "repeat MSE", "beats baselines"]
-    table = [head]
-    for r in rows:
-        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
-                                                  f"{r.seconds_per_epoch:.3f}", f"{r.mse:.5f}"]
-        line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
-        line += [f"{r.mae:.4f}", f"{r.r2:.3f}", f"{r.repeat_mse:.5f}", "yes" if r.beats_baselines else "NO"]
-        table.append([str(c) for c in line])
-    return table
-
-
-def _row(name: str, model: Forecaster, run_metrics: dict, group: str = "", floor: float | None = None) -> DemoRow:
+def _row(name: str, model: Forecaster, run_metrics: dict, group: str = "", floor: float | None = None) -> demopage.DemoRow:
     test = run_metrics["test"]["original"]
     history = model.history_
     best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: no epoch beat the untrained network
-    return DemoRow(name, count_parameters(model.net_), len(history), best,
+    baselines = {n: s["mse"] for n, s in test.items() if n != "model"}
+    baseline = min(baselines, key=baselines.get)
+    label = plots.baseline_label(baseline, model.settings_.data.season).removeprefix("baseline: ")
+    return demopage.DemoRow(name, count_parameters(model.net_), len(history), best,
                    statistics.median(h["seconds"] for h in history), test["model"]["mse"], test["model"]["mae"],
                    test["model"]["r2"], test["repeat"]["mse"], test["repeat"]["mae"], verdict(run_metrics["test"])[0],
-                   group, floor)
-
-
-def _write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResult, all_metrics: dict,
-                   figures: list) -> None:
-    """``summary.json``, the figures as PNG files and ``report.html``: the table and how to read it,
-    model against model, the settings, the figures, then each run's metrics."""
-    files.write_json(out_dir / "summary.json", {"rows": [r.__dict__ for r in result.rows], "findings": result.findings,
-                                                "lesson": result.lesson, "settings": result.settings,
-                                                "comparisons": [c.__dict__ for c in result.comparisons]})
-    blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
-    blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
-    if result.comparisons:
-        blocks.append(("h2", "Which cell is better? Model against model on the same test windows"))
-        for c in result.comparisons:
-            blocks += [("verdict", True, c.sentence) if c.winner else ("p", c.sentence), ("table", pair_table(c))]
-        blocks.append(("p", "Each pair: a two-sided Diebold–Mariano test of the two models' squared errors on the same "
-                            "test windows (original units; the statistic is negative when the first of the pair has "
-                            "the lower error), its p-value adjusted by Holm's step-down method over the group's three "
-                            "pairs. A cell wins only when it differs from every other cell at p < 0.05 after the "
-                            "adjustment; otherwise the cells tie."))
-    if result.lesson:
-        blocks.append(("p", result.lesson))
-    blocks += [("h2", "Settings")] + [("p", line) for line in result.settings]
-    for heading, figure, name in figures:
-        png = plots.png_bytes(figure)
-        files.write_bytes(out_dir / name, png)
-        blocks += [("h2", heading), ("img", png, heading)]
-    for name, run_metrics in all_metrics.items():
-        blocks += [("h2", f"{name}: validation and test metrics (original units)"),
-                   ("verdict", *verdict(run_metrics["test"])), ("table", metric_rows(run_metrics, "original"))]
-    blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
-    files.write_text(out_dir / "report.html", html_page(title, blocks))
-
-
-TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
-           "run took before early stopping ended it and, in brackets, the epoch whose weights were kept. A run's total "
-           "time would rank how early it stopped, not how fast its cell is; and on a machine busy with other work even "
-           "the seconds per epoch vary from run to run.")
+                   group, floor, label, baselines[baseline])

@@ -21,7 +21,8 @@ from rnncast.metrics import interval_pairs
 UNDEFINED = "MASE undefined: its training rows never change"
 
 
-def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None) -> Figure:
+def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None,
+                  max_points: int = plots.MAX_POINTS) -> Figure:
     """Actual vs predicted over a contiguous stretch of the test split (the first target, the title
     naming it and the others when there are several), with every
     baseline of the reference model's scores and each quantile model's widest central interval as a band.
@@ -29,6 +30,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     ``models``: name -> fitted model, drawn side by side (``reference`` among them or not); the
     other models forecast the same series' test windows of ``data``. ``test``: the reference
     model's test-window forecasts when already made (``Forecaster.part_forecasts``), not made again.
+    ``max_points``: the most points of each series drawn (fewer make dense noisy values readable).
     A panel of three or more series shows its best, median and worst series by the reference
     model's test MASE; series whose MASE is undefined (constant training rows) are not ranked.
     """
@@ -39,7 +41,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     ylabel = "value" if reference.layout_ == "wide" else reference.targets_[0]  # wide: "y" is a made-up name
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     if len(test.ids) == 1 or not len(wf.series):
-        panel = _panel(reference, data, models, test, 0)
+        panel = _panel(reference, data, models, test, 0, max_points)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
@@ -48,7 +50,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
     for s, role in picks:
-        panel = _panel(reference, data, models, test, s)
+        panel = _panel(reference, data, models, test, s, max_points)
         if not np.isfinite(mase[s]):
             panel["title"] = f"series {test.ids[s]!r}: {UNDEFINED}"
         elif role:
@@ -102,7 +104,8 @@ def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list) -> tuple[l
     return picks + [(s, "") for s in unranked[: 3 - len(picks)]], note
 
 
-def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts, s: int) -> dict:
+def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts, s: int,
+           max_points: int = plots.MAX_POINTS) -> dict:
     """The curves of series ``s`` of ``test``: x, actual (and which values fill made), every model
     and baseline (a gap at windows left out of the scores: their inputs read values filled from later
     rows), the bands."""
@@ -114,17 +117,20 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
             wf = mine
         else:
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
-        origins, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]))
+        origins, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]),
+                                                                       max_points)
         pairs = interval_pairs(wf.levels)
         if pairs:
             lo, hi, percent = pairs[0]
             bands[f"{name} {percent}% interval"] = tuple(plots.contiguous_forecast(
-                wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]))[2] for q in (lo, hi))
-    origins, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0])
-    filled = plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0])[2] if mine.filled is not None else None
+                wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]), max_points)[2] for q in (lo, hi))
+    origins, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0], max_points)
+    filled = (plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0], max_points)[2]
+              if mine.filled is not None else None)
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
-        predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(mine.y_true[..., 0], _shown(mine, values[..., 0]))[2]
+        predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
+            mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
     rows = (mine.target_rows[origins][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
     x = mine.time[rows] if mine.time is not None else rows
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled}

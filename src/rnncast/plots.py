@@ -12,9 +12,10 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis
+from rnncast import barsaxis, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
+MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
 
 
 def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
@@ -142,11 +143,12 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
 FILLED_LABEL = "made by fill, not observed: not scored"
 
 
-def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6) -> None:
-    """The observed values as a black line, broken where ``filled`` [points] says a value was made by
-    ``fill`` (an interpolated stretch is no observation); the filled values as grey crosses of their own."""
+def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6, marker: str = "") -> None:
+    """The observed values as a black line (``marker`` at each point), broken where ``filled`` [points] says a
+    value was made by ``fill`` (an interpolated stretch is no observation); the filled values as grey crosses."""
     filled = None if filled is None or not np.any(filled) else np.asarray(filled, dtype=bool)
-    ax.plot(x, actual if filled is None else np.where(filled, np.nan, actual), color="black", lw=lw, label="actual")
+    ax.plot(x, actual if filled is None else np.where(filled, np.nan, actual), color="black", lw=lw, label="actual",
+            marker=marker or None, ms=4)
     if filled is not None:
         ax.plot(x, np.where(filled, actual, np.nan), ls="none", marker="x", ms=4, color="grey", label=FILLED_LABEL)
 
@@ -154,22 +156,27 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,
                   session=None) -> None:
-    """The actual values (black; ``filled`` ones apart, ``draw_actual``), each band, model and
-    baseline onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session``."""
+    """The actual values (black, wider than the models so that a model on them leaves them seen; dots on a
+    short stretch; ``filled`` ones apart, ``draw_actual``), each band, model and baseline (thin, faint)
+    onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session``. The y limits
+    cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``)."""
     times = x
     x, zone = drawn_time(x, session)
-    draw_actual(ax, x, actual, filled)
+    draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "")
+    shown, drawn = [actual], []
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
-    models = baselines = 0
+        shown += [lower, upper]
+    models = 0
     for name, pred in predictions.items():
         if name.startswith("baseline"):
-            style = BASELINE_STYLES[baselines % len(BASELINE_STYLES)]
-            ax.plot(x, pred, label=name, lw=1.1, zorder=1.9, **style)  # under the models (zorder 2)
-            baselines += 1
+            style = BASELINE_STYLES[len(drawn) % len(BASELINE_STYLES)]
+            drawn += ax.plot(x, pred, label=name, lw=0.9, alpha=0.7, zorder=1.9, **style)  # under the models (zorder 2)
         else:
             ax.plot(x, pred, label=name, color=f"C{models}", lw=1.3)
+            shown.append(pred)
             models += 1
+    ylimits.frame(ax, shown, drawn)
     ax.grid(alpha=0.3)
     time_ticks(ax, times, zone, session)
 

@@ -102,11 +102,21 @@ def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[b
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     if not losers:
         best = min(rivals, key=rivals.get)
-        return True, best, model, rivals[best], f"{100 * (1 - model / rivals[best]):.1f}% lower", p_values[best]
+        return True, best, model, rivals[best], lower_by(model, rivals[best]), p_values[best]
     worst = min(losers, key=rivals.get)
     how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
            else "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE")
     return False, worst, model, rivals[worst], how, p_values[worst]
+
+
+def lower_by(model: float, rival: float) -> str:
+    """How much lower the model's MSE is than a baseline's: "12.5% lower"; ">99.9% lower (1/337,000 of it)"
+    where the percentage would round to 100.0 (0.0126 against 4259)."""
+    percent = 100 * (1 - model / rival)
+    if percent < 99.95:
+        return f"{percent:.1f}% lower"
+    ratio = f" (1/{float(f'{rival / model:.3g}'):,.0f} of it)" if model > 0 else ""
+    return f">99.9% lower{ratio}"
 
 
 def headline(test: dict, units: str = "original", alpha: float = 0.05, season: Season | None = None) -> str:

@@ -35,7 +35,7 @@ def run_demo(args) -> int:
 def _demo_run(args, out: Path) -> int:
     import textwrap
 
-    from rnncast import demo
+    from rnncast import demo, demopage
 
     bars = []
 
@@ -50,7 +50,7 @@ def _demo_run(args, out: Path) -> int:
     result = demo.sine(out, args.device, factory) if args.which == "sine" else demo.regression(out, args.device, factory)
     if bars:
         bars[-1].close()
-    head, *rows = demo.summary_table(result.rows)
+    head, *rows = demopage.summary_table(result.rows)
     print(table(head, rows))
     for line in result.findings + [result.lesson] * bool(result.lesson) + result.settings:
         print("\n" + textwrap.fill(line, width=110))  # winner or tie, noise floor, what it teaches, settings

@@ -1,0 +1,110 @@
+"""The demos' summary: the table of their models (test split, original units) and the summary page.
+
+``demo`` trains the models and gives each a ``DemoRow``; this module writes the table the command line
+prints and ``report.html`` shows (each score to four significant digits, the best baseline named beside
+it), ``summary.json``, the figures and the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rnncast import files, plots
+from rnncast.comparison import Comparison, pair_table
+from rnncast.reportpage import html_page, metric_rows
+from rnncast.verdicts import verdict
+
+
+@dataclass
+class DemoRow:
+    name: str
+    parameters: int
+    epochs: int  # epochs run (early stopping ends each run on its own)
+    best_epoch: int  # the epoch whose weights were kept
+    seconds_per_epoch: float  # median over the epochs run: one training pass and the validation pass
+    mse: float  # test split, original units
+    mae: float
+    r2: float
+    repeat_mse: float
+    repeat_mae: float
+    beats_baselines: bool
+    group: str = ""
+    floor_mse: float | None = None  # the data's noise floor (expected MSE of the clean signal), when it knows one
+    baseline: str = ""  # the baseline of lowest test MSE, as the plots' legends name it ("training mean")
+    baseline_mse: float | None = None  # its test MSE, original units
+
+
+@dataclass
+class DemoResult:
+    rows: list[DemoRow]
+    findings: list[str]  # how to read the table: winner or tie per group, the noise floor
+    settings: list[str]  # the settings other than Forecaster's defaults: those every run shares, then each run's own
+    comparisons: list[Comparison] = field(default_factory=list)
+    lesson: str = ""  # what the comparison teaches (the sine demo: what the cells alone show)
+
+
+TABLE_NOTE = ("The table: test split, original units; 'best baseline' is the baseline of lowest test MSE; 'beats "
+              "baselines' is yes only when the model's MSE is below every baseline's beyond chance (p < 0.05).")
+
+
+def summary_table(rows: list[DemoRow]) -> list[list[str]]:
+    """The head and one row per model (test split, original units); the group and noise-floor
+    columns only where the rows have them. Timings are the median seconds per epoch, beside the
+    epochs run (the best one in brackets): a run's total time would rank early stopping, not speed."""
+    grouped, floored = any(r.group for r in rows), any(r.floor_mse for r in rows)
+    head = (["group"] if grouped else []) + ["model", "params", "epochs (best)", "s/epoch (median)", "test MSE"]
+    head += (["× floor"] if floored else []) + ["test MAE", "test R²", "best baseline (test MSE)", "beats baselines"]
+    table = [head]
+    for r in rows:
+        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
+                                                  f"{r.seconds_per_epoch:.3f}", number(r.mse)]
+        line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
+        best = f"{r.baseline} {number(r.baseline_mse)}" if r.baseline else f"repeat last value {number(r.repeat_mse)}"
+        line += [number(r.mae), f"{r.r2:.3f}", best, "yes" if r.beats_baselines else "NO"]
+        table.append([str(c) for c in line])
+    return table
+
+
+def number(value: float) -> str:
+    """A score as the table writes it: four significant digits, whole numbers from 1,000 on (4,281, not
+    4281.02679 or 4.281e+03)."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+
+
+def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResult, all_metrics: dict,
+                   figures: list) -> None:
+    """``summary.json``, the figures as PNG files and ``report.html``: the table and how to read it,
+    model against model, the settings, the figures, then each run's metrics."""
+    files.write_json(out_dir / "summary.json", {"rows": [r.__dict__ for r in result.rows], "findings": result.findings,
+                                                "lesson": result.lesson, "settings": result.settings,
+                                                "comparisons": [c.__dict__ for c in result.comparisons]})
+    blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
+    blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
+    if result.comparisons:
+        blocks.append(("h2", "Which cell is better? Model against model on the same test windows"))
+        for c in result.comparisons:
+            blocks += [("verdict", True, c.sentence) if c.winner else ("p", c.sentence), ("table", pair_table(c))]
+        blocks.append(("p", "Each pair: a two-sided Diebold–Mariano test of the two models' squared errors on the same "
+                            "test windows (original units; the statistic is negative when the first of the pair has "
+                            "the lower error), its p-value adjusted by Holm's step-down method over the group's three "
+                            "pairs. A cell wins only when it differs from every other cell at p < 0.05 after the "
+                            "adjustment; otherwise the cells tie."))
+    if result.lesson:
+        blocks.append(("p", result.lesson))
+    blocks += [("h2", "Settings")] + [("p", line) for line in result.settings]
+    for heading, figure, name in figures:
+        png = plots.png_bytes(figure)
+        files.write_bytes(out_dir / name, png)
+        blocks += [("h2", heading), ("img", png, heading)]
+    for name, run_metrics in all_metrics.items():
+        blocks += [("h2", f"{name}: validation and test metrics (original units)"),
+                   ("verdict", *verdict(run_metrics["test"])), ("table", metric_rows(run_metrics, "original"))]
+    blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report."))
+    files.write_text(out_dir / "report.html", html_page(title, blocks))
+
+
+TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
+           "run took before early stopping ended it and, in brackets, the epoch whose weights were kept. A run's total "
+           "time would rank how early it stopped, not how fast its cell is; and on a machine busy with other work even "
+           "the seconds per epoch vary from run to run.")

@@ -1,0 +1,50 @@
+"""The y range of a forecast figure: what the verdict is about, with a baseline far from it named.
+
+A forecast figure draws the actual values, the models and every baseline. Left to matplotlib, a
+baseline far from the data (the training mean of a series that has since drifted: ETTh1's oil
+temperature between 0 and 8 with a training mean of 16) stretches the y axis to reach it and squashes
+the curves that matter into part of the plot. ``frame`` sets the y limits from the actual values and
+the models' forecasts (and their bands), with a margin, and names each baseline that falls wholly
+outside them: its legend entry says where it is ("baseline: training mean (16.0, off the chart
+above)"), and a note at the edge of the plot, in the baseline's colour, points to it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MARGIN = 0.06  # of the shown span, above and below, so that curves do not run along the frame
+
+
+def frame(ax, shown, baselines) -> list[str]:
+    """Set ``ax``'s y limits to cover every value of ``shown`` (arrays: the actual values, the models'
+    forecasts, their bands) with a margin, and mark each line of ``baselines`` (matplotlib ``Line2D``)
+    whose finite values all fall outside them: its label gets "(value, off the chart above|below)",
+    and the axes a note at that edge. Returns the labels so marked. Without a finite value shown the
+    axes keep matplotlib's limits."""
+    values = np.concatenate([np.asarray(v, dtype=np.float64).ravel() for v in shown] or [np.empty(0)])
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return []
+    low, high = float(values.min()), float(values.max())
+    span = high - low or max(abs(high), 1.0) * 0.1  # one value: a span around it
+    bottom, top = low - MARGIN * span, high + MARGIN * span
+    ax.set_ylim(bottom, top)
+    marked, notes = [], {"above": [], "below": []}
+    for line in baselines:
+        y = np.asarray(line.get_ydata(), dtype=np.float64)
+        y = y[np.isfinite(y)]
+        if not len(y) or bottom <= y.max() and y.min() <= top:
+            continue  # drawn, or at least part of it is
+        side = "above" if y.min() > top else "below"
+        value = f"{y[0]:.3g}" if y.min() == y.max() else f"{y.min():.3g} to {y.max():.3g}"
+        name = line.get_label()
+        line.set_label(f"{name} ({value}, off the chart {side})")
+        marked.append(line.get_label())
+        notes[side].append((f"{name.removeprefix('baseline: ')} {value}", line.get_color()))
+    for side, arrow, y, va in (("above", "\u2191", 0.98, "top"), ("below", "\u2193", 0.02, "bottom")):
+        for i, (text, colour) in enumerate(notes[side]):
+            offset = -0.07 * i if side == "above" else 0.07 * i
+            ax.text(0.99, y + offset, f"{arrow} {text}, off the chart", transform=ax.transAxes, ha="right", va=va,
+                    fontsize=7.5, color=colour)
+    return marked

@@ -1,0 +1,33 @@
+"""The demos' table and summary page (``demopage.py``): every score to four significant digits, the
+best baseline named beside each model, and a line on how to read the table."""
+
+from __future__ import annotations
+
+from rnncast import demopage
+
+
+def _row(name, mse, baseline, baseline_mse, beats):
+    return demopage.DemoRow(name, 31262, 44, 34, 0.062, mse, 49.5722, -0.005, 7650.7745, 69.1, beats,
+                            baseline=baseline, baseline_mse=baseline_mse)
+
+
+def test_the_baseline_column_names_the_best_baseline_the_verdict_weighs():
+    """The tutorial's past-only model: 4281 against the training mean's 4259 (NO), not against repeat's
+    7650, which made it look better than the only baseline shown."""
+    head, *rows = demopage.summary_table([_row("past only (as the tutorial)", 4281.02679, "training mean", 4259.2, False),
+                                          _row("with x at the target's time step", 0.012651, "training mean", 4259.2, True)])
+    assert "repeat MSE" not in head and "best baseline (test MSE)" in head
+    by = [dict(zip(head, r)) for r in rows]
+    assert [b["best baseline (test MSE)"] for b in by] == ["training mean 4,259"] * 2
+    assert [b["test MSE"] for b in by] == ["4,281", "0.01265"] and [b["beats baselines"] for b in by] == ["NO", "yes"]
+    assert by[0]["test MAE"] == "49.57"
+
+
+def test_numbers_keep_four_significant_digits_and_whole_thousands():
+    assert [demopage.number(v) for v in (4281.02679, 12345.6, 0.0026712, 1.5, 0.0)] == [
+        "4,281", "12,346", "0.002671", "1.5", "0"]
+
+
+def test_the_table_note_explains_its_columns():
+    note = demopage.TABLE_NOTE
+    assert "'best baseline'" in note and "lowest test MSE" in note and "beyond chance" in note

@@ -1,0 +1,44 @@
+"""A forecast figure's y range (``ylimits.py``): the actual values and the models with a margin; a
+baseline wholly beyond it named in its legend entry and at the edge it lies past."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from rnncast import ylimits
+
+
+def _axes():
+    return Figure().subplots()
+
+
+def test_the_limits_cover_what_is_shown_with_a_margin_and_nothing_else():
+    ax = _axes()
+    actual, model = np.array([0.77, 0.80, 0.86]), np.array([0.78, np.nan, 0.84])
+    ax.plot(actual)
+    far = ax.plot([0.60, 0.60, 0.60], label="baseline: training mean")[0]
+    assert ylimits.frame(ax, [actual, model], [far]) == ["baseline: training mean (0.6, off the chart below)"]
+    bottom, top = ax.get_ylim()
+    assert 0.76 < bottom < 0.77 and 0.86 < top < 0.87
+    assert far.get_label() == "baseline: training mean (0.6, off the chart below)"
+    assert [(t.get_text(), t.get_va()) for t in ax.texts] == [("\u2193 training mean 0.6, off the chart", "bottom")]
+
+
+def test_a_baseline_partly_in_view_or_varying_is_drawn_as_it_is_or_named_by_its_range():
+    ax = _axes()
+    near = ax.plot([0.0, 5.0], label="baseline: repeat last value")[0]
+    above = ax.plot([20.0, 30.0], label="baseline: seasonal naive (season 4)")[0]
+    assert ylimits.frame(ax, [np.array([1.0, 2.0])], [near, above]) == [
+        "baseline: seasonal naive (season 4) (20 to 30, off the chart above)"]
+    assert near.get_label() == "baseline: repeat last value"
+
+
+def test_nothing_finite_to_show_leaves_the_axes_as_they_are():
+    ax = _axes()
+    ax.plot([1.0, 2.0])
+    before = ax.get_ylim()
+    assert ylimits.frame(ax, [np.array([np.nan])], []) == [] and ax.get_ylim() == before
+    one = _axes()
+    ylimits.frame(one, [np.array([3.0, 3.0])], [])
+    assert one.get_ylim()[0] < 3.0 < one.get_ylim()[1]  # one value: a span around it
