@@ -20,6 +20,7 @@ from pandas.tseries.api import guess_datetime_format
 from rnncast import monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS
 from rnncast.errors import RnncastError
+from rnncast.shortorder import calendar_of, year_first
 from rnncast.spelling import counted, spelled
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,9 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
         time = monthtext.read(column, written, name, place)
         _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
+        return time, False
+    if dayfirst is None and (time := year_first(column, name, place)) is not None:  # 19-03-01: 1 March 2019
+        _two_digit_years(column, time, name, place)
         return time, False
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
@@ -178,7 +182,7 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
         if order is not None and day_first is None:
             order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
         return month_first
-    regular = {way: _calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
+    regular = {way: calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
     example = str(column.iloc[i]).strip()
     if regular["day"] and not regular["month"]:
@@ -193,17 +197,6 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
     if order is not None:
         order["dayfirst"] = False
     return month_first
-
-
-def _calendar_of(times: pd.DatetimeIndex) -> str | None:
-    """The frequency pandas infers for the distinct dates of ``times`` in order, or None."""
-    distinct = times.unique().sort_values()
-    if len(distinct) < 3:
-        return None
-    try:
-        return pd.infer_freq(distinct)
-    except (TypeError, ValueError):
-        return None
 
 
 def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
