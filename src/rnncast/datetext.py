@@ -18,7 +18,7 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from rnncast import monthtext, timetext
-from rnncast.csvtext import SHORT_YEARS
+from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.shortorder import calendar_of, year_first
 from rnncast.spelling import counted, spelled
@@ -251,7 +251,7 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        guesses = [guess_datetime_format(first.iloc[0], dayfirst=d) for d in (False, True)]
+        guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
         best, read = None, np.zeros(len(text), dtype=bool)
         for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
             ok = pd.to_datetime(text, format=re.sub("%[-^]", "%", fmt), errors="coerce").notna()
