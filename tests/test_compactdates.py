@@ -86,3 +86,26 @@ def test_an_impossible_date_on_the_first_line_is_not_named_as_the_example_of_the
     with pytest.raises(RnncastError, match=r"holds 20200230 at row 0, .* its other 199 values are dates written so "
                                            rf"\({values[1]}\); correct that value"):
         load_panel(_ymd_frame("date", values), target="y")
+
+
+def test_integers_named_as_time_that_are_dates_written_yymmdd_are_refused_not_read_as_steps(tmp_path):
+    """190301 .. 190628 in a column 'date' were integer steps: '208 rows are missing (first: 190332)', forecasts 190631."""
+    from rnncast.loading import load_panel
+    days = pd.date_range("2019-03-01", periods=120, freq="D")
+    frame = pd.DataFrame({"date": days.strftime("%y%m%d").astype(int), "y": np.arange(120.0)})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="y")
+    assert str(err.value) == ("time column 'date' holds 190301 .. 190628, which look like dates written YYMMDD, with "
+                              "two-digit years (190301: 1 March 2019?), not integer steps; write them YYYYMMDD "
+                              "(20190301) or as text dates (2019-03-01)")
+    months = pd.DataFrame({"date": [190301 + i for i in range(12)], "y": np.arange(12.0)})  # YYYYMM: 1903-01 ..
+    assert load_panel(months, target="y").time[0] == pd.Timestamp("1903-01-01")
+    steps = pd.DataFrame({"step": days.strftime("%y%m%d").astype(int), "y": np.arange(120.0)})  # a counter by name
+    assert load_panel(steps, target="y", fill_gaps=True, fill="ffill").time[0] == 190301
+
+
+@pytest.mark.parametrize("values, form", [([20190301, 20190302, 20190303], "YYYYMMDD"), ([201501, 201502], "YYYYMM"),
+                                          ([1, 2, 3], None), ([201513, 201514], None)])
+def test_integers_that_are_all_compact_dates_say_how_they_are_written(values, form):
+    assert compactdates.written_as(pd.Series(values)) == form
+    assert compactdates.written_as(pd.Series(values, dtype=float)) is None

@@ -159,3 +159,13 @@ def test_two_digit_years_are_read_month_or_day_first_as_four_digit_years_are(cap
             eu = load_panel(pd.DataFrame({"date": days.strftime(f"%d/%m/{year}"), "y": np.arange(60.0)}), target="y")
         assert eu.time[1] == pd.Timestamp("2020-01-02") and eu.calendar.freq == to_offset("D")
         assert "is read day first (31/01/2024 is 31 January)" in caplog.text
+
+
+def test_one_value_out_of_an_upper_case_day_month_year_column_names_its_form():
+    """'31-APR-2019' was 'not a timestamp; give dates such as 2024-01-31' where '31-Apr-2019' named its form."""
+    times = pd.date_range("2019-03-01", periods=40, freq="D").strftime("%d-%b-%Y").str.upper().tolist()
+    times[20] = "31-APR-2019"
+    with pytest.raises(RnncastError) as err:
+        load_panel(pd.DataFrame({"date": times, "y": np.arange(40.0)}), target="y")
+    assert str(err.value).startswith("time column 'date' holds '31-APR-2019' at row 20, which is not a date written as its "
+                                     "other 39 values are (DD-MON-YYYY, as '01-MAR-2019' at row 0)")

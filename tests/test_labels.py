@@ -94,3 +94,24 @@ def test_skipped_series_name_a_frames_integer_ids_as_given():
     assert "given_ids" not in model.state_.meta()
     text = Forecaster(**{**TINY, "epochs": 1}).fit(frame.astype({"unique_id": str}))
     assert text.skipped_series_[0]["id"] == "99"  # ids given as text stay text
+
+
+@pytest.mark.parametrize("name, values, form", [("when", pd.date_range("2019-03-01", periods=40).strftime("%Y%m%d"), "YYYYMMDD"),
+                                                ("period_x", pd.date_range("2015-01-01", periods=40, freq="MS").strftime("%Y%m"), "YYYYMM")])
+def test_a_numeric_column_of_compact_dates_not_named_as_time_is_offered_as_the_time(tmp_path, name, values, form, caplog):
+    """'has 2 numeric columns (when, sales) ... --target when the first': the dates were offered as the target."""
+    path = tmp_path / "s.csv"
+    pd.DataFrame({name: values.astype(int), "sales": np.arange(40.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError) as err:
+        load_panel(str(path))
+    assert str(err.value) == (f"s.csv has 2 numeric columns ({name}, sales) and none is named the target; {name} holds "
+                              f"dates written {form} ({values[0]}), and a time column is found by its name only: to take "
+                              f"it as the time and forecast sales, give --time-col {name} --target sales")
+    with pytest.raises(RnncastError, match=rf"give time_col='{name}', target='sales'$"):
+        load_panel(pd.read_csv(path))
+    with caplog.at_level("WARNING"):
+        panel = load_panel(str(path), target="sales")  # time is still taken by name only
+    assert panel.time_col is None
+    assert f"'{name}' looks like dates: to take it as the time, name it with time_col= (--time-col)" in caplog.text
+    assert load_panel(str(path), target="sales", time_col=name).time[0] == pd.Timestamp("2019-03-01" if form == "YYYYMMDD"
+                                                                                        else "2015-01-01")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rnncast import monthtext, timetext
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
@@ -73,3 +74,30 @@ def refuse_stray_dates(column: pd.Series, name: str, place=str) -> None:
     raise RnncastError(f"time column {name!r} holds {value} at {place(i)}, which is not a date written YYYYMMDD ({why}), "
                        f"where its other {others} values are dates written so ({int(good.iloc[0])}); correct "
                        f"that value, or name another time column ({spelled('time_col')})")
+
+
+def refuse_short_years(column: pd.Series, name: str) -> None:
+    """Refuse (``RnncastError``) an integer column, named as time is, whose every value is a date written
+    ``YYMMDD`` (``190301``: six digits, ``050301`` five), at least two of them: read as integer steps, ``190331``
+    to ``190401`` is 70 steps and the forecast runs on to ``190631``. Called where the column is neither
+    ``YYYYMMDD`` dates nor ``YYYYMM`` months (``190301`` .. ``190312`` stays March 1903 .. December 1903)."""
+    values = column.dropna()
+    if len(values) < 2 or values.min() < 10101 or values.max() > 991231:
+        return
+    times = pd.to_datetime(values.astype("int64").astype(str).str.zfill(6), format="%y%m%d", errors="coerce")
+    if times.isna().any():
+        return
+    first = int(values.iloc[0])
+    raise RnncastError(f"time column {name!r} holds {first:06d} .. {int(values.iloc[-1]):06d}, which look like dates written "
+                       f"YYMMDD, with two-digit years ({first:06d}: {timetext.spoken(times.iloc[0])}?), not integer steps; "
+                       f"write them YYYYMMDD ({times.iloc[0]:%Y%m%d}) or as text dates ({times.iloc[0]:%Y-%m-%d})")
+
+
+def written_as(column: pd.Series) -> str | None:
+    """How an integer column is written where every value is a compact date: ``YYYYMMDD`` (``20190301``) or
+    ``YYYYMM`` (``201501``, ``monthtext.compact_months``); None otherwise (and for any other column)."""
+    if not pd.api.types.is_integer_dtype(column) or column.isna().all():
+        return None
+    if compact_dates(column) is not None:
+        return "YYYYMMDD"
+    return "YYYYMM" if monthtext.compact_months(column) is not None else None

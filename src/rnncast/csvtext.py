@@ -32,7 +32,7 @@ TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds th
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
-SHORT_YEARS = ("%m/%d/%y", "%d/%m/%y", "%-m/%-d/%y", "%-d/%-m/%y", "%d.%m.%y", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d",
+SHORT_YEARS = ("%m/%d/%y", "%d/%m/%y", "%-m/%-d/%y", "%-d/%-m/%y", "%d.%m.%y", "%d-%m-%y", "%m-%d-%y", "%y-%m-%d", "%y/%m/%d",
                "%d-%b-%y", "%d-%^b-%y", "%d %b %y", "%b %d, %y",
                "%b-%y", "%b %y", "%^b-%y", "%^b %y", "%B-%y", "%B %y", "%^B-%y", "%^B %y")  # Jan-15: monthtext
 # the forms tried where pandas' guess writes nothing back, each also with its numbers unpadded (1/5/20, 5.1.20)

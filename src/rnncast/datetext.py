@@ -18,8 +18,9 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from rnncast import monthtext, timetext
-from rnncast.csvtext import SHORT_YEARS
+from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
+from rnncast.shortorder import calendar_of, year_first
 from rnncast.spelling import counted, spelled
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,9 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
         time = monthtext.read(column, written, name, place)
         _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet
+        return time, False
+    if dayfirst is None and (time := year_first(column, name, place)) is not None:  # 19-03-01: 1 March 2019
+        _two_digit_years(column, time, name, place)
         return time, False
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
@@ -178,37 +182,21 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
         if order is not None and day_first is None:
             order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
         return month_first
-    regular = {way: _calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
+    regular = {way: calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
     example = str(column.iloc[i]).strip()
     if regular["day"] and not regular["month"]:
         log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
                     "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,
-                    example, _day(day_first[i]), regular["day"])
+                    example, timetext.spoken(day_first[i]), regular["day"])
         if order is not None:
             order["dayfirst"] = True
         return day_first
     log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
-                "(2016-02-01) to leave no doubt", name, example, _day(month_first[i]))
+                "(2016-02-01) to leave no doubt", name, example, timetext.spoken(month_first[i]))
     if order is not None:
         order["dayfirst"] = False
     return month_first
-
-
-def _day(stamp: pd.Timestamp) -> str:
-    """A date as a person says it, ``2 January 2020``, on every platform (``%-d`` is glibc's: ``timetext.write``)."""
-    return str(timetext.write(pd.DatetimeIndex([stamp]), "%-d %B %Y")[0])
-
-
-def _calendar_of(times: pd.DatetimeIndex) -> str | None:
-    """The frequency pandas infers for the distinct dates of ``times`` in order, or None."""
-    distinct = times.unique().sort_values()
-    if len(distinct) < 3:
-        return None
-    try:
-        return pd.infer_freq(distinct)
-    except (TypeError, ValueError):
-        return None
 
 
 def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
@@ -263,7 +251,7 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        guesses = [guess_datetime_format(first.iloc[0], dayfirst=d) for d in (False, True)]
+        guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
         best, read = None, np.zeros(len(text), dtype=bool)
         for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
             ok = pd.to_datetime(text, format=re.sub("%[-^]", "%", fmt), errors="coerce").notna()

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rnncast import compactdates
 from rnncast.data import ID_COLUMN, names
 from rnncast.errors import RnncastError
 
@@ -78,8 +79,35 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
                (f", --target {','.join(every)} every column" if len(every) > 1 else ""))
         roles = "--past-covariates or --future-covariates, or --features all"
     owner = f"the {kind}" if kind in ("array", "table") else kind
+    if time_col is None and (dates := _dates_among(frame, numeric, kind)):
+        raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}; the "
                        f"others are used only when named with {roles}")
+
+
+def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
+    """Where some of ``numeric`` are integers that all read as compact dates (``20190301``, ``201501``;
+    ``compactdates.written_as``) beside others, and no time column was found: the clause saying so and offering
+    that column as the time (taken by name only, decisions 92 and 132) and the others as targets; else ""."""
+    dated = {c: form for c in numeric if (form := compactdates.written_as(frame[c])) is not None}
+    values = [said(frame, c) for c in numeric if c not in dated]
+    if not dated or not values:
+        return ""
+    when = next(iter(dated))
+    first = int(frame[when].dropna().iloc[0])
+    if kind in ("array", "table"):
+        how = f"time_col={said(frame, when)}, target={values[0]}" + (f" (target=[{', '.join(values)}] every column)"
+                                                                   if len(values) > 1 else "")
+    else:
+        how = f"--time-col {when} --target {values[0]}" + (f" (--target {','.join(values)} every column)"
+                                                           if len(values) > 1 else "")
+    return (f"{said(frame, when)} holds dates written {dated[when]} ({first}), and a time column is found by its name "
+            f"only: to take it as the time and forecast {', '.join(values)}, give {how}")
+
+
+def dated_columns(frame: pd.DataFrame, columns) -> list[str]:
+    """Those of ``columns`` whose integers all read as compact dates (``compactdates.written_as``)."""
+    return [c for c in columns if c in frame.columns and compactdates.written_as(frame[c]) is not None]
 
 
 def _raw(value) -> list:

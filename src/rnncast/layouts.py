@@ -242,8 +242,9 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     return [str(c) for c in frame.columns if str(c) not in used]
 
 
-def not_used_note(unused: list[str], layout: str) -> str:
-    """One line naming the columns no role took and the keywords (flags) that would give them one."""
+def not_used_note(unused: list[str], layout: str, dated=()) -> str:
+    """One line naming the columns no role took and the keywords (flags) that would give them one; of those in
+    ``dated`` (integers that read as compact dates, where no time column was found), that they look like dates."""
     if one_series_reader() is not None:  # tune: one series, features only
         roles = ["features"]
     elif layout == "wide":  # features 'all' is refused there
@@ -253,7 +254,9 @@ def not_used_note(unused: list[str], layout: str) -> str:
     keywords = ", ".join(f"{r}=" for r in roles[:-1]) + (" or " if len(roles) > 1 else "") + f"{roles[-1]}="
     flags = ", ".join("--" + r.replace("_", "-") for r in roles)
     every = "" if layout == "wide" else ", or features='all' (--features all)"
-    return f"not used: {', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every})"
+    looks = (f"; {', '.join(map(repr, dated))} {'looks' if len(dated) == 1 else 'look'} like dates: to take "
+             f"{'it' if len(dated) == 1 else 'one'} as the time, name it with time_col= (--time-col)") if dated else ""
+    return f"not used: {', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}"
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows) -> str:

@@ -82,7 +82,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.unused = not_used(frame, rows, layout, static_names)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
-        log.warning(not_used_note(panel.unused, layout))
+        dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
+        log.warning(not_used_note(panel.unused, layout, dated))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))

@@ -116,6 +116,8 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             monthtext.refuse_stray(column, name, place)
         if not counter:  # 20200230 among dates: named, not steps (which would first say 20200221 is out of order)
             compactdates.refuse_stray_dates(column, name, place)
+        if not counter and str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
+            compactdates.refuse_short_years(column, name)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods

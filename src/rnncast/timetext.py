@@ -98,6 +98,11 @@ def shown(value, times=None, fmt: str | None = None) -> str:
     return str(value)
 
 
+def spoken(stamp) -> str:
+    """A date as a person says it, ``2 January 2020``, on every platform (``%-d`` is glibc's: ``write``)."""
+    return str(write(pd.DatetimeIndex([stamp]), "%-d %B %Y")[0])
+
+
 def at_midnight(times) -> bool:
     """Whether ``times`` are timestamps all at midnight (days or a coarser calendar); NaT left out."""
     if not isinstance(times, pd.DatetimeIndex):

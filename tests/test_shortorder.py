@@ -1,0 +1,64 @@
+"""Dates of three two-digit numbers (``shortorder.py``): ``19-03-01`` read year first where that reading alone
+puts the dates in order on a regular calendar; a column that reads so both year first and year last is refused,
+naming both readings; day-first and month-first columns are read as before."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import RnncastError
+from rnncast.datetext import parse_text
+from rnncast.loading import load_panel
+
+
+def _days(n: int, fmt: str, freq: str = "D", start: str = "2019-03-01") -> pd.Series:
+    return pd.Series(pd.date_range(start, periods=n, freq=freq).strftime(fmt))
+
+
+@pytest.mark.parametrize("sep", ["-", "/"])
+def test_daily_dates_written_year_first_with_two_digit_years_are_read_year_first_and_said(sep, caplog):
+    """19-03-01 .. 19-03-28 were read as 19 March 2001 .. 2028: a yearly axis the fit trained on."""
+    frame = pd.DataFrame({"date": _days(28, f"%y{sep}%m{sep}%d"), "y": np.arange(28.0)})
+    with caplog.at_level("WARNING"):
+        panel = load_panel(frame, target="y")
+    assert panel.time[0] == pd.Timestamp("2019-03-01") and panel.time[-1] == pd.Timestamp("2019-03-28")
+    assert panel.calendar.freq == to_offset("D")
+    assert (f"is read year first (19{sep}03{sep}01 is 1 March 2019, YY{sep}MM{sep}DD): as DD{sep}MM{sep}YY they would "
+            "be 19 March 2001 .. 19 March 2028, on no regular calendar") in caplog.text
+
+
+def test_a_longer_year_first_file_is_read_not_refused_with_advice_for_day_first():
+    """120 days were refused as 'write four-digit years (DD-MM-YYYY)': '19-03-30' read as 2030."""
+    time, _ = parse_text(_days(120, "%y-%m-%d"), "date", str)
+    assert time[0] == pd.Timestamp("2019-03-01") and time[-1] == pd.Timestamp("2019-06-28")
+
+
+def test_a_monthly_year_first_file_is_read_as_months():
+    """15-01-01, 15-02-01 ...: day first they go back in time ('not sorted')."""
+    panel = load_panel(pd.DataFrame({"date": _days(48, "%y-%m-%d", "MS", "2015-01-01"), "y": np.arange(48.0)}), target="y")
+    assert panel.calendar.freq == to_offset("MS") and panel.time[-1] == pd.Timestamp("2018-12-01")
+
+
+def test_dates_in_order_and_regular_both_year_first_and_year_last_are_refused_naming_both():
+    column = pd.Series([f"01-01-{i:02d}" for i in range(1, 11)])  # 1 .. 10 January 2001, or 1 January 2001 .. 2010
+    with pytest.raises(RnncastError) as err:
+        parse_text(column, "date", lambda i: f"row {i}")
+    assert str(err.value) == ("time column 'date' could be read year first or year last: '01-01-02' at row 1 is "
+                              "2 January 2001 as YY-MM-DD but 1 January 2002 as DD-MM-YY, and both put the dates in "
+                              "order on regular calendars (D and YS-JAN); write four-digit years (YYYY-MM-DD or "
+                              "DD-MM-YYYY)")
+
+
+@pytest.mark.parametrize("fmt", ["%d-%m-%y", "%m/%d/%y", "%d/%m/%y"])
+def test_day_first_and_month_first_two_digit_years_are_read_as_before(fmt):
+    for n in (28, 80):
+        time, _ = parse_text(_days(n, fmt), "date", str)
+        assert time[0] == pd.Timestamp("2019-03-01") and time[1] == pd.Timestamp("2019-03-02")
+
+
+def test_a_model_that_read_its_dates_day_first_reads_new_data_so():
+    time, _ = parse_text(pd.Series([f"01-01-{i:02d}" for i in range(1, 11)]), "date", str, dayfirst=True)
+    assert time[1] == pd.Timestamp("2002-01-01")
