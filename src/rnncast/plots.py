@@ -12,7 +12,7 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, ylimits
+from rnncast import barsaxis, baselines, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -88,13 +88,11 @@ def log_yaxis(ax, values) -> None:
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
 
-BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
-                   "seasonal": "baseline: seasonal naive (season {season})"}  # the legends' order and names
-
 
 def baseline_label(name: str, season: int) -> str:
-    """The legend's name of a baseline (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
-    return BASELINE_LABELS.get(name, "baseline: {name}").format(name=name, season=season)
+    """The legend's name of a baseline, as the tables and verdicts name it (``baselines.row_label``), the
+    seasonal one with its season (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
+    return baselines.row_label(name) + (f" (season {season})" if name == "seasonal" else "")
 
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
