@@ -174,6 +174,26 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
     assert {"baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive"} <= set(legend)
 
 
+def test_a_backtest_figure_keeps_its_y_range_to_the_data_and_names_a_baseline_far_from_it():
+    """ETTh1-like: values 0 to 8, a training mean of 16 in every window. The figure stretched its y axis to 16;
+    it now frames the actual values and the forecasts, and says once per row where the mean is (decision 177)."""
+    def curve(label):
+        x = np.arange(40)
+        windows = [{"x": x[o:o + 5], "forecast": np.full(5, 4.0), "band": (np.full(5, 3.0), np.full(5, 5.0)), "origin": o,
+                    "baselines": {"baseline: repeat the last value": np.full(5, 7.5), "baseline: training mean": np.full(5, 16.0)}}
+                   for o in (30, 35)]
+        return {"label": label, "x": x, "actual": np.linspace(0.0, 8.0, 40), "windows": windows}
+
+    fig = plots.backtest_figure([curve("A"), curve("B")], "backtest")
+    for ax in fig.axes:
+        bottom, top = ax.get_ylim()
+        assert bottom < 0.0 and 8.0 < top < 9.0  # the data's range with a margin, not reaching 16
+        notes = [t.get_text() for t in ax.texts]
+        assert notes == ["\u2191 training mean 16, off the chart"]  # once, though drawn in two windows
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "baseline: training mean (16, off the chart above)" in legend and "baseline: repeat the last value" in legend
+
+
 def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():
     from rnncast.timecalendar import Calendar
 
