@@ -161,7 +161,7 @@ def test_the_backtest_figure_says_the_terminals_verdict_and_draws_the_baseline_i
     assert max(len(line) for line in title.splitlines()) <= 90
     assert "p < 0.05" not in title and "against" in title
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert {"baseline: repeat last value", "baseline: training mean"} <= set(legend)
+    assert {"baseline: repeat the last value", "baseline: training mean"} <= set(legend)
     means = [line for line in fig.axes[0].lines if line.get_label() == "baseline: training mean"]
     assert means and all(np.ptp(np.asarray(line.get_ydata(), dtype=float)) == 0 for line in means)  # flat per window
 
@@ -313,7 +313,7 @@ def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_w
     m["significance"]["repeat"].update(statistic=float("nan"), p_value=float("nan"))  # as when float32 leaves no difference
     good, text = backtest_verdict(m)
     assert not good and "its forecasts are the baseline's" in text
-    assert "No test against the repeat baseline could be made (the loss differences do not vary); against the others, " \
+    assert "No test against the 'repeat the last value' baseline could be made (the loss differences do not vary); against the others, " \
            "the Diebold–Mariano test runs over the 6 forecast origins" in text
 
 

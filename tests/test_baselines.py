@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from conftest import TINY
-from rnncast.baselines import repeat_last, seasonal_naive, train_mean
+from rnncast.baselines import NAMES, repeat_last, seasonal_naive, train_mean
 
 L, H = TINY["lookback"], TINY["horizon"]
 
@@ -40,3 +40,29 @@ def test_mean_baseline_predicts_the_training_mean(fitted, data):
     y, truth, _ = _hand_windows(data)
     expected = np.mean((truth - y[: fitted.split_.train_end].mean()) ** 2)
     assert fitted.evaluate(data, part="all")["original"]["mean"]["mse"] == pytest.approx(expected, rel=1e-5)
+
+
+def test_every_place_people_read_names_a_baseline_the_same_way():
+    """The verdict said "4259 for the best baseline (mean)", the tables "baseline: mean" and the legends
+    "baseline: training mean": each now reads the field's term from ``NAMES`` (metrics.json keeps the keys)."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.plots import baseline_label
+    from rnncast.reportpage import metric_rows
+    from rnncast.verdicts import headline, verdict
+
+    assert NAMES == {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive"}
+    one = {"mse": 2.0, "mae": 1.0, "rmse": 1.4, "r2": 0.1, "mase": 1.0}
+    test = {"original": {"model": {**one, "mse": 1.0}, "repeat": {**one, "mse": 3.0}, "mean": one, "seasonal": one},
+            "windows": 5, "significance": {n: {"p_value": 0.001} for n in ("repeat", "mean", "seasonal")}}
+    test["scaled"] = test["original"]
+    good, sentence = verdict(test)
+    assert good and "for the best baseline (training mean)" in sentence
+    assert "for the best (training mean)" in headline(test)
+    table = score_tables(test, 4)
+    rows = [r[1] for r in metric_rows({"test": test}, "original")[1:]]
+    for key, name in NAMES.items():
+        assert f"baseline: {name}" in table and f"baseline: {name}" in rows
+        assert baseline_label(key, 4).startswith(f"baseline: {name}")
+    assert baseline_label("seasonal", 4) == "baseline: seasonal naive (season 4)"
+    test["significance"]["mean"]["p_value"] = 0.5
+    assert "for the 'training mean' baseline" in verdict(test)[1]

@@ -40,7 +40,7 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
                                                             "report.html"}
     metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
     assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
-    assert re.search(r"\noverall +model ", out.getvalue()) and "baseline: repeat" in out.getvalue()
+    assert re.search(r"\noverall +model ", out.getvalue()) and "baseline: repeat the last value" in out.getvalue()
     assert re.search(r"\n0 \(\d{4}-\d\d-\d\d[ \d:]*( to [\d :-]+)?\) +model ", out.getvalue())  # dated windows
     forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")
     assert len(forecasts) == 3 * 2 * H

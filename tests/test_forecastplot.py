@@ -49,7 +49,7 @@ def test_one_series_shows_every_baseline_of_its_scores_in_a_style_of_its_own():
     fig = forecast_plot(model, data, {"lstm": model})
     assert len(fig.axes) == 1
     labels = legend(fig.axes[0])
-    assert labels == ["actual", "lstm", "baseline: repeat last value", "baseline: training mean",
+    assert labels == ["actual", "lstm", "baseline: repeat the last value", "baseline: training mean",
                       "baseline: seasonal naive (season 6)"]
     assert [baseline_label(n, 6) for n in names] == labels[2:]
     lines = {line.get_label(): line for line in fig.axes[0].lines}
@@ -60,7 +60,7 @@ def test_one_series_shows_every_baseline_of_its_scores_in_a_style_of_its_own():
 def test_without_a_season_the_legend_has_repeat_and_mean_only(fitted, data):
     assert metric_baselines(fitted, data) == ["repeat", "mean"]
     assert [t for t in legend(forecast_plot(fitted, data, {"lstm": fitted}).axes[0]) if t.startswith("baseline")] == [
-        "baseline: repeat last value", "baseline: training mean"]
+        "baseline: repeat the last value", "baseline: training mean"]
 
 
 def test_a_panel_shows_its_best_median_and_worst_series_by_test_mase(panel_model, panel_data, monkeypatch):
@@ -79,7 +79,7 @@ def test_a_panel_shows_its_best_median_and_worst_series_by_test_mase(panel_model
         assert ax.get_title() == f"{role} of 5 by test MASE: series {sid!r}, MASE {mase[sid]:.3g}"
         own = panel_data.loc[panel_data.unique_id == sid, "ds"].to_numpy()
         assert np.isin(np.asarray(ax.lines[0].get_xdata(), "datetime64[ns]"), own).all()  # against its own dates
-    assert legend(fig.axes[0]) == ["actual", "lstm", "baseline: repeat last value", "baseline: training mean",
+    assert legend(fig.axes[0]) == ["actual", "lstm", "baseline: repeat the last value", "baseline: training mean",
                                    "baseline: seasonal naive (season 6)"]
 
 
@@ -187,7 +187,7 @@ def test_values_fill_made_are_drawn_apart_from_the_actual_line_and_left_out_wind
     assert made.sum() == 21 and np.isnan(lines["actual"][made]).all() and not np.isnan(lines["actual"][~made]).any()
     wf = model.predict_windows(data, part="test")
     assert np.isnan(lines["lstm"]).sum() == wf.reads_later.sum() == 21
-    assert np.isnan(lines["baseline: repeat last value"]).sum() == 21
+    assert np.isnan(lines["baseline: repeat the last value"]).sum() == 21
 
 
 def test_a_model_of_several_targets_says_which_target_is_drawn():

@@ -29,10 +29,10 @@ def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoc
 def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_positions():
     x = pd.date_range("2024-01-01", periods=6, freq="h").to_numpy()
     actual = np.arange(6.0)
-    fig = plots.forecast_figure(x, actual, {"lstm": actual + 1, "baseline: repeat": actual * 0}, "test", "y",
+    fig = plots.forecast_figure(x, actual, {"lstm": actual + 1, "baseline: repeat the last value": actual * 0}, "test", "y",
                                 bands={"lstm 80% interval": (actual, actual + 2)})
     ax = fig.axes[0]
-    assert [line.get_label() for line in ax.lines] == ["actual", "lstm", "baseline: repeat"] and len(ax.collections) == 1
+    assert [line.get_label() for line in ax.lines] == ["actual", "lstm", "baseline: repeat the last value"] and len(ax.collections) == 1
     assert ax.lines[2].get_linestyle() == ":"  # baselines dotted
     far = pd.date_range("9999-12-30", periods=6, freq="h").to_numpy()  # a date matplotlib cannot draw
     assert list(plots.forecast_figure(far, actual, {"lstm": actual}, "t", "y").axes[0].lines[0].get_xdata()) == list(range(6))
@@ -40,7 +40,7 @@ def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_
 
 def test_each_baseline_has_its_own_colour_and_style_under_the_models():
     x, actual = np.arange(8), np.arange(8.0)  # every curve within the actual values' range: none off the chart
-    names = ["lstm", "gru", "baseline: repeat last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]
+    names = ["lstm", "gru", "baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]
     ax = plots.forecast_figure(x, actual, {n: actual + i for i, n in enumerate(names)}, "t", "y").axes[0]
     lines = ax.lines[1:]
     assert [line.get_label() for line in lines] == names
@@ -54,13 +54,13 @@ def test_the_forecast_axis_covers_the_actual_and_the_models_and_names_a_baseline
     """ETTh1's oil temperature between 0 and 8 with a training mean of 16: the mean no longer squashes the
     curves that matter; its legend entry and a note at the top edge say where it is."""
     x, actual = np.arange(50), 4 + 4 * np.sin(np.arange(50) / 5)
-    predictions = {"lstm": actual + 0.3, "baseline: repeat last value": np.roll(actual, 1),
+    predictions = {"lstm": actual + 0.3, "baseline: repeat the last value": np.roll(actual, 1),
                    "baseline: training mean": np.full(50, 16.0)}
     ax = plots.forecast_figure(x, actual, predictions, "t", "y").axes[0]
     bottom, top = ax.get_ylim()
     assert bottom <= actual.min() and top >= (actual + 0.3).max() and top < 16.0
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["actual", "lstm", "baseline: repeat last value", "baseline: training mean (16, off the chart above)"]
+    assert legend == ["actual", "lstm", "baseline: repeat the last value", "baseline: training mean (16, off the chart above)"]
     assert [t.get_text() for t in ax.texts] == ["\u2191 training mean 16, off the chart"]
     assert ax.lines[0].get_marker() == "o" and ax.lines[0].get_linewidth() > ax.lines[1].get_linewidth()  # actual seen under a model on it
 
@@ -121,7 +121,7 @@ def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows
     """The y axis named the series id: it names what the values are, the id titles the row."""
     x = np.arange(10)
     window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "origin": 6,
-              "baselines": {"baseline: repeat last value": np.zeros(2)}}
+              "baselines": {"baseline: repeat the last value": np.zeros(2)}}
     curves = [{"label": f"series {s!r}", "x": x, "actual": np.arange(10.0), "windows": [window, {**window, "band": None}]}
               for s in ("a", "b")]
     fig = plots.backtest_figure(curves, "backtest", band_label="80% interval", ylabel="sales", xlabel="row")
@@ -159,7 +159,7 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
     def curve(label, start):
         x = pd.date_range(start, periods=40, freq="D").to_numpy()
         window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": 30,
-                  "baselines": {"baseline: repeat last value": np.zeros(5), "baseline: training mean": np.full(5, 2.0),
+                  "baselines": {"baseline: repeat the last value": np.zeros(5), "baseline: training mean": np.full(5, 2.0),
                                 "baseline: seasonal naive": np.full(5, 0.5)}}
         return {"label": label, "x": x, "actual": np.arange(40.0), "windows": [window]}
 
@@ -171,7 +171,27 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
         assert labels, ax.get_title()  # every row labelled
         assert mdates.num2date(sum(ax.get_xlim()) / 2).strftime("%Y-%m") == first[:7]  # its own span
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert {"baseline: repeat last value", "baseline: training mean", "baseline: seasonal naive"} <= set(legend)
+    assert {"baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive"} <= set(legend)
+
+
+def test_a_backtest_figure_keeps_its_y_range_to_the_data_and_names_a_baseline_far_from_it():
+    """ETTh1-like: values 0 to 8, a training mean of 16 in every window. The figure stretched its y axis to 16;
+    it now frames the actual values and the forecasts, and says once per row where the mean is (decision 177)."""
+    def curve(label):
+        x = np.arange(40)
+        windows = [{"x": x[o:o + 5], "forecast": np.full(5, 4.0), "band": (np.full(5, 3.0), np.full(5, 5.0)), "origin": o,
+                    "baselines": {"baseline: repeat the last value": np.full(5, 7.5), "baseline: training mean": np.full(5, 16.0)}}
+                   for o in (30, 35)]
+        return {"label": label, "x": x, "actual": np.linspace(0.0, 8.0, 40), "windows": windows}
+
+    fig = plots.backtest_figure([curve("A"), curve("B")], "backtest")
+    for ax in fig.axes:
+        bottom, top = ax.get_ylim()
+        assert bottom < 0.0 and 8.0 < top < 9.0  # the data's range with a margin, not reaching 16
+        notes = [t.get_text() for t in ax.texts]
+        assert notes == ["\u2191 training mean 16, off the chart"]  # once, though drawn in two windows
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "baseline: training mean (16, off the chart above)" in legend and "baseline: repeat the last value" in legend
 
 
 def test_a_time_axis_is_named_rows_or_by_its_column_with_its_zone():

@@ -81,7 +81,7 @@ def test_fit_and_evaluate_print_the_window_norm_hint_when_the_seasonal_naive_for
                  "--horizon", "6", "--season", "12", "--hidden-size", "4", "--epochs", "1", "--device", "cpu",
                  "--out", str(tmp_path / "run")]) == 0
     out = capsys.readouterr().out
-    assert "for the seasonal baseline" in out
+    assert "for the 'seasonal naive' baseline" in out
     assert "hint: the seasonal naive forecast beats the model; starting the network at it (window_norm='season'" in out
     page = (tmp_path / "run" / "report.html").read_text()
     assert "the seasonal naive forecast beats the model; starting the network at it" in page  # the page says it too

@@ -48,9 +48,9 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
     head, *rows = backtest_rows(m)
     assert head == ["window (first forecast step)", "forecaster", "MSE (scaled)", "MAE", "RMSE", "MASE", "sMAPE %", "pinball"]
     assert [r[:2] for r in rows] == [["0 (2023-11-06 to 2023-11-20)", "model"],
-                                     ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat"],
-                                     ["1 (90)", "model"], ["1 (90)", "baseline: repeat"],
-                                     ["overall", "model"], ["overall", "baseline: repeat"]]
+                                     ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat the last value"],
+                                     ["1 (90)", "model"], ["1 (90)", "baseline: repeat the last value"],
+                                     ["overall", "model"], ["overall", "baseline: repeat the last value"]]
     assert rows[4][2:] == ["0.12346", "1", "2", "0.5000", "12.3457", "0.25"] and rows[0][-1] == ""  # as fit's table
     assert rows[1][2] == "0.5"  # the MSE the verdict weighs: scaled for a panel, original for one series
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
@@ -70,6 +70,21 @@ def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decim
     assert row[2:] == ["1.0164e+12", "93863", "1.0082e+06", "0.9123", "12.3457", "0.8125"]
     fit = score_tables({"original": {"model": {**scores, "r2": 0.5}}, "scaled": {"model": {**scores, "r2": 0.5}}}, 1)
     assert all(cell in fit for cell in ("1.0164e+12", "93863", "1.0082e+06"))  # the very same text as fit's
+
+
+def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
+    """fit's terminal table wrote MASE 0.9123 while the run page's wrote 0.91234: both now take ``score_text``,
+    so one run's numbers read alike on the terminal and on its page."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import metric_rows
+
+    scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "r2": 0.123456, "mase": 0.91234}
+    result = {"windows": 3, "original": {"model": scores, "mean": scores}, "scaled": {"model": scores, "mean": scores}}
+    head, model, mean = metric_rows({"test": result}, "original")
+    cells = ["1.0164e+12", "93863", "1.0082e+06", "0.1235", "0.9123"]
+    assert model[3:] == cells and mean[1] == "baseline: training mean"
+    terminal = score_tables(result, 1).splitlines()
+    assert any(line.split()[-5:] == cells and line.startswith("baseline: training mean") for line in terminal)
 
 
 def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():

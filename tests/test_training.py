@@ -277,7 +277,7 @@ def test_a_fit_no_epoch_of_which_beats_the_untrained_network_says_the_model_is_t
     with caplog.at_level("WARNING", logger="rnncast"):
         model = Forecaster(lookback=12, horizon=3, hidden_size=8, epochs=4, patience=2, lr=1e-12, device="cpu").fit(walk, target="y")
     assert not any(h["best"] for h in model.history_)
-    assert "no epoch improved on the untrained network" in caplog.text and "repeat baseline" in caplog.text
+    assert "no epoch improved on the untrained network" in caplog.text and "'repeat the last value' baseline" in caplog.text
     wf = model.predict_windows(walk, part="test")
     assert np.allclose(wf.y_pred, wf.baselines["repeat"], atol=1e-6)  # the model is exactly the repeat forecast
     assert "untrained network" in loss_figure({"lstm": model.history_}).axes[0].get_title()  # no dot claims an epoch
@@ -299,7 +299,7 @@ def test_an_untrained_season_network_is_said_to_be_the_seasonal_naive_forecast()
     wf = model.predict_windows(frame, part="test")
     assert np.allclose(wf.y_pred, wf.baselines["seasonal"], atol=1e-5)  # the model is the seasonal-naive forecast
     blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
-    assert any(b[0] == "hint" and "the window's last season (the seasonal-naive baseline)" in b[1] for b in blocks)
+    assert any(b[0] == "hint" and "the window's last season (the 'seasonal naive' baseline)" in b[1] for b in blocks)
 
 
 class _Constant(torch.nn.Module):

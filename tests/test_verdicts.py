@@ -106,7 +106,7 @@ def test_a_win_on_mse_says_so_when_a_baseline_has_the_lower_mae():
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "seasonal": {"p_value": 0.028}}}
     good, sentence = verdict(test)
     assert good and sentence.startswith("The model beats every baseline on the test split: MSE 0.2634")
-    assert sentence.endswith("On MAE, though, the seasonal baseline is lower (12.43 against 13.95): the model makes "
+    assert sentence.endswith("On MAE, though, the 'seasonal naive' baseline is lower (12.43 against 13.95): the model makes "
                              "fewer large errors, not smaller errors overall.")
     scores["seasonal"]["mae"] = 13.9479  # a near tie is told apart, not "(13.95 against 13.95)"
     assert "(13.9479 against 13.948)" in verdict(test)[1]
@@ -127,17 +127,17 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
 
     good, sentence = backtest_verdict(_backtest_metrics(0.01, origins=8, lags=1, series=3))
     assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
-                                        "its own scaled units) 1 against 2 for the best baseline (repeat), 50.0% lower "
+                                        "its own scaled units) 1 against 2 for the best baseline (repeat the last value), 50.0% lower "
                                         "(Diebold–Mariano p = 0.01).")
     assert ("over the 8 forecast origins, each origin's loss differences summed over the 3 series" in sentence and
             "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
             "unweighted as R's forecast::dm.test;"
             in sentence and "Student's t at 7 degrees of freedom" in sentence)
     good, sentence = backtest_verdict(_backtest_metrics(0.2))
-    assert not good and "MSE 1 against 2 for the repeat baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
+    assert not good and "MSE 1 against 2 for the 'repeat the last value' baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
                         "p = 0.2)." in sentence and "averaged over" not in sentence and "lag" not in sentence
     assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
-        "the model does NOT beat the repeat baseline: MSE 1 against 2, a lower MSE, but not beyond chance "
+        "the model does NOT beat the 'repeat the last value' baseline: MSE 1 against 2, a lower MSE, but not beyond chance "
         "(Diebold–Mariano p = 0.2)")  # the terminal's numbers and p-value, not a bare "beyond chance"
     assert sentence.endswith("only a steady difference counts.")  # a lower MSE the test did not confirm
     worse = _backtest_metrics(0.99)
@@ -156,14 +156,14 @@ def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
             "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.68}}}
     sentence = verdict(test)[1]
     line = headline(test)
-    assert "MSE 57.59 against 44.89 for the mean baseline, a higher MSE (Diebold–Mariano p = 0.68)." in sentence
-    assert line == "the model does NOT beat the mean baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano p = 0.68)"
+    assert "MSE 57.59 against 44.89 for the 'training mean' baseline, a higher MSE (Diebold–Mariano p = 0.68)." in sentence
+    assert line == "the model does NOT beat the 'training mean' baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano p = 0.68)"
     assert "p < 0.05" not in line
     test["significance"]["mean"]["p_value"] = float("nan")  # no test could be made: said, not a p-value
     assert headline(test).endswith("a higher MSE (no Diebold–Mariano test)")
     won = {"scaled": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0}},
            "significance": {"repeat": {"p_value": 0.01}}}
-    assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1 against 2 for the best (repeat), "
+    assert headline(won, "scaled") == ("the model beats every baseline: scaled MSE 1 against 2 for the best (repeat the last value), "
                                        "50.0% lower (Diebold–Mariano p = 0.01)")
 
 
@@ -256,14 +256,14 @@ def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hint
     hint = fitted_season_hint(model)
     assert hint.startswith("hint: the calendar is 'ME', 12 months in a year, but season is 1")
     assert "give the season (season=12, --season 12) to compare the model with it" in hint
-    assert every_baseline({"repeat": 1, "mean": 2}, missing_season(model)) == "every baseline computed (repeat, mean)"
+    assert every_baseline({"repeat": 1, "mean": 2}, missing_season(model)) == "every baseline computed (repeat the last value, training mean)"
     test = {"original": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0},
                          "mean": {"mse": 3.0, "mae": 3.0}},
             "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.001}}}
     assert verdict(test, season=missing_season(model))[1].startswith(
-        "The model beats every baseline computed (repeat, mean) on the test split")
+        "The model beats every baseline computed (repeat the last value, training mean) on the test split")
     assert verdict(test)[1].startswith("The model beats every baseline on")  # no calendar said: as before
-    assert headline(test, season=missing_season(model)).startswith("the model beats every baseline computed (repeat, mean): MSE 1")
+    assert headline(test, season=missing_season(model)).startswith("the model beats every baseline computed (repeat the last value, training mean): MSE 1")
     seasonal = Forecaster(lookback=24, horizon=1, hidden_size=8, epochs=1, season=12, device="cpu").fit(frame, target="sales")
     assert missing_season(seasonal) is None and fitted_season_hint(seasonal) is None
     weekly = Forecaster(lookback=8, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(
@@ -295,7 +295,7 @@ def test_a_backtest_of_a_monthly_series_without_a_season_says_the_same():
     for test in won["significance"].values():
         test["p_value"] = 0.001
     good, sentence = backtest_verdict(won)
-    assert good and "The model beats every baseline computed (repeat, mean) on the backtest windows" in sentence
+    assert good and "The model beats every baseline computed (repeat the last value, training mean) on the backtest windows" in sentence
     seasonal = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, season=12, device="cpu").backtest(
         _monthly(), n_windows=4, target="sales")
     assert seasonal.metrics["implied_season"] is None and backtest_season_hint(seasonal.metrics) is None
@@ -361,7 +361,7 @@ def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_can
     good, sentence = verdict(test)
     assert good and sentence.endswith(
         "(Diebold–Mariano p = 0.001). If the model's errors drift, an equally good model gets p < 0.05 up to "
-        "17 % of the time (against mean: p = 0.02).")
+        "17 % of the time (against the 'training mean' baseline: p = 0.02).")
     test["significance"]["mean"]["p_value"] = 0.004
     assert verdict(test)[1].endswith("(Diebold–Mariano p = 0.001).")
 

@@ -27,11 +27,11 @@ def test_the_limits_cover_what_is_shown_with_a_margin_and_nothing_else():
 
 def test_a_baseline_partly_in_view_or_varying_is_drawn_as_it_is_or_named_by_its_range():
     ax = _axes()
-    near = ax.plot([0.0, 5.0], label="baseline: repeat last value")[0]
+    near = ax.plot([0.0, 5.0], label="baseline: repeat the last value")[0]
     above = ax.plot([20.0, 30.0], label="baseline: seasonal naive (season 4)")[0]
     assert ylimits.frame(ax, [np.array([1.0, 2.0])], [near, above]) == [
         "baseline: seasonal naive (season 4) (20 to 30, off the chart above)"]
-    assert near.get_label() == "baseline: repeat last value"
+    assert near.get_label() == "baseline: repeat the last value"
 
 
 def test_nothing_finite_to_show_leaves_the_axes_as_they_are():

@@ -28,7 +28,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import csvtext, fills, fitting, readout
+from rnncast import baselines, csvtext, fills, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -235,7 +235,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 def backtest_figure(result: Backtest, n_series: int = 3):
     """The first ``n_series`` series, each under its id: actual values over ``history_shown`` steps
     before the first origin, each window's forecast and interval band, the origins as dashed lines,
-    every baseline the verdict weighs (repeat, the training mean, with a season the seasonal naive). The title
+    every baseline the verdict weighs (repeat the last value, the training mean, with a season seasonal naive). The title
     gives the verdict over every window (``verdicts.headline``), how many of the series are drawn and
     how much history."""
     panel, frame, m = result.panel, result.forecasts, result.metrics
@@ -265,7 +265,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
             windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
                             "origin": int(result.cutoffs[s, j]) - lo,  # the first forecast step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
-                                          for name in plots.BASELINE_LABELS if f"{target}_{name}" in w}})  # every one the verdict weighs
+                                          for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     season = Season(**m["implied_season"]) if m.get("implied_season") else None

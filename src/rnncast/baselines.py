@@ -1,4 +1,5 @@
-"""Baseline forecasts that every model is shown beside, from the same windows the model sees.
+"""Baseline forecasts that every model is shown beside, from the same windows the model sees, and
+the one name people read for each (``NAMES``).
 
 Each takes the input windows ``x`` [W, L, C] (targets first) and returns [W, H, T].
 """
@@ -6,6 +7,26 @@ Each takes the input windows ``x`` [W, L, C] (targets first) and returns [W, H, 
 from __future__ import annotations
 
 import numpy as np
+
+# The words every table, verdict, hint and legend names a baseline by (the field's terms, as the README's
+# vocabulary gives them); metrics.json keeps the keys. The order is the legends' and the tables'.
+NAMES = {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive"}
+
+
+def baseline_name(key: str) -> str:
+    """What people read for a baseline's key in metrics.json: ``"mean"`` -> "training mean"."""
+    return NAMES.get(key, key)
+
+
+def named(key: str) -> str:
+    """A baseline as a sentence names it: "the 'training mean' baseline" (quoted, so "repeat the last
+    value" reads as a name)."""
+    return f"the '{baseline_name(key)}' baseline"
+
+
+def row_label(key: str) -> str:
+    """A forecaster's name in a score table: "model", or "baseline: training mean"."""
+    return key if key == "model" else f"baseline: {baseline_name(key)}"
 
 
 def repeat_last(x: np.ndarray, horizon: int, n_targets: int) -> np.ndarray:

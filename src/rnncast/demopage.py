@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnncast import files, plots
+from rnncast.baselines import baseline_name
 from rnncast.comparison import Comparison, pair_table
 from rnncast.reportpage import html_page, metric_rows
 from rnncast.verdicts import verdict
@@ -60,7 +61,7 @@ def summary_table(rows: list[DemoRow]) -> list[list[str]]:
         line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
                                                   f"{r.seconds_per_epoch:.3f}", number(r.mse)]
         line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
-        best = f"{r.baseline} {number(r.baseline_mse)}" if r.baseline else f"repeat last value {number(r.repeat_mse)}"
+        best = f"{r.baseline} {number(r.baseline_mse)}" if r.baseline else f"{baseline_name('repeat')} {number(r.repeat_mse)}"
         line += [number(r.mae), f"{r.r2:.3f}", best, "yes" if r.beats_baselines else "NO"]
         table.append([str(c) for c in line])
     return table

@@ -31,7 +31,7 @@ class Learned:
     calendar_ = _learned("calendar", "timecalendar.Calendar: how the forecast dates continue")
     scalers_ = _learned("scalers", "[S] each series' scaler, fitted on its own training rows")
     splits_ = _learned("splits", "[S] each series' row borders (windows.Split)")
-    train_means_ = _learned("train_means", "[S, T] training means (original units): the mean baseline")
+    train_means_ = _learned("train_means", "[S, T] training means (original units): the training mean baseline")
     mase_scales_ = _learned("mase_scales", "[S, T] in-sample (seasonal) naive MAE: MASE's denominator")
     static_encoder_ = _learned("static_encoder", "the static covariates' encoder (None without them)")
     static_covariates_ = property(

@@ -12,7 +12,7 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, ylimits
+from rnncast import barsaxis, baselines, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -88,13 +88,11 @@ def log_yaxis(ax, values) -> None:
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
 
-BASELINE_LABELS = {"repeat": "baseline: repeat last value", "mean": "baseline: training mean",
-                   "seasonal": "baseline: seasonal naive (season {season})"}  # the legends' order and names
-
 
 def baseline_label(name: str, season: int) -> str:
-    """The legend's name of a baseline (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
-    return BASELINE_LABELS.get(name, "baseline: {name}").format(name=name, season=season)
+    """The legend's name of a baseline, as the tables and verdicts name it (``baselines.row_label``), the
+    seasonal one with its season (``"seasonal"`` -> "baseline: seasonal naive (season 24)")."""
+    return baselines.row_label(name) + (f" (season {season})" if name == "seasonal" else "")
 
 
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
@@ -246,7 +244,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                     xlabel: str | None = None, session=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
     colour per window) with its interval band, its origin as a dashed vertical line, and every
-    baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal). Every row keeps
+    baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
+    actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
     are (the target); ``xlabel`` under the last row (``time_label``); ``session`` as ``forecast_figure`` takes
     it (a window's times drawn at their bars in its curve's).
@@ -260,7 +259,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     for ax, curve in zip(axes[:, 0], curves):
         x, zone = drawn_time(curve["x"], session)
         draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
+        shown, drawn = [curve["actual"]], {}  # what sets the y range (ylimits.frame); each baseline's lines
         for j, w in enumerate(curve["windows"]):
+            shown += [w["forecast"], *(w["band"] or ())]
             colour = f"C{j % 10}"
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             if w["band"] is not None:
@@ -268,8 +269,10 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                                 label=band_label if j == 0 else None)
             ax.plot(wx, w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
             for style, (name, values) in zip(BASELINE_STYLES, w["baselines"].items()):
-                ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None, **style)  # under the forecasts
+                drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
+                                                          **style))  # under the forecasts
             ax.axvline(x[w["origin"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
+        ylimits.frame(ax, shown, drawn.values())  # a baseline far from the data is named, not reached
         if curve["label"]:
             ax.set_title(curve["label"], fontsize=10)
         ax.set_ylabel(ylabel)

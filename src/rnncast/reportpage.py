@@ -17,6 +17,7 @@ import pandas as pd
 
 from rnncast.forecaster import Forecaster
 from rnncast import readout, timetext
+from rnncast.baselines import named, row_label
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text, draw_text
@@ -47,8 +48,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
             forecaster, "diverged_epoch_", None):
         taken = forecaster.highway_start_
         start = " plus the highway's least-squares fit" if taken is not None and taken["penalty"] is not None else ""
-        level = ("the window's last season (the seasonal-naive baseline)" if forecaster.window_norm == "season"
-                 else "the window's level (with window_norm 'last', exactly the repeat baseline)")
+        level = (f"the window's last season ({named('seasonal')})" if forecaster.window_norm == "season"
+                 else f"the window's level (with window_norm 'last', exactly {named('repeat')})")
         shifted = (", each quantile shifted by its quantile of the training errors" if forecaster.settings_.model.quantiles
                    else "")
         blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
@@ -155,9 +156,7 @@ def metric_rows(metrics: dict, units: str) -> list[list[str]]:
         if part not in ("val", "test"):
             continue
         for name, scores in result[units].items():
-            label = "model" if name == "model" else f"baseline: {name}"
-            rows.append([part, label, _windows(result)] +
-                        [f"{scores[m]:.4f}" if m == "r2" else f"{scores[m]:.5g}" for m in METRIC_NAMES])
+            rows.append([part, row_label(name), _windows(result)] + [score_text(m, scores[m]) for m in METRIC_NAMES])
     return rows
 
 
@@ -168,8 +167,9 @@ RATIOS = ("r2", "mase", "smape")  # scores on a fixed scale, and coverage_*: fou
 
 
 def score_text(name: str, value: float) -> str:
-    """A score as fit's tables write it (``cli.commands.score_tables``): an error in the data's units (MSE,
-    MAE, RMSE, pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
+    """A score as every table writes it (fit's and evaluate's, ``cli.commands.score_tables``; a run's page,
+    ``metric_rows``; a backtest's, ``backtest_rows``): an error in the data's units (MSE, MAE, RMSE,
+    pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
     return f"{value:.4f}" if name in RATIOS or name.startswith("coverage_") else f"{value:.5g}"
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
@@ -189,7 +189,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
             mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else scores[name].get("mse")
             values = ["" if mse is None else score_text("mse", mse)] + [score_text(n, scores[name][n]) for n in BACKTEST_METRICS]
             values += [score_text(k, scores[name][k]) if k in scores[name] else "" for k in extra]
-            rows.append([label, "model" if name == "model" else f"baseline: {name}"] + values)
+            rows.append([label, row_label(name)] + values)
     return rows
 
 

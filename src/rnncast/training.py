@@ -147,8 +147,8 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         net.load_state_dict(state.best_state)
     if state.history and not best_epoch(state.history) and state.diverged is None and (group is None or group.main):
         log.warning("no epoch improved on the untrained network's validation loss (%.5g), so the model is the untrained "
-                    "network: it forecasts the window's level (with window_norm 'last', the repeat baseline exactly; "
-                    "with 'season', the seasonal-naive baseline), plus the highway's least-squares fit where "
+                    "network: it forecasts the window's level (with window_norm 'last', the 'repeat the last value' "
+                    "baseline exactly; with 'season', the 'seasonal naive' baseline), plus the highway's least-squares fit where "
                     "highway_start='least_squares' took one (a quantile head: each level shifted by its quantile of the "
                     "training errors); try a larger learning rate (%s) or more epochs and patience (%s; %s)", state.best_loss,
                     spelled("lr"), spelled("epochs"), spelled("patience"))

@@ -11,6 +11,7 @@ The command line prints these sentences; the report page (``reportpage``) shows 
 
 from __future__ import annotations
 
+from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season
 from rnncast.significance import cosine_terms
@@ -34,10 +35,10 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     if good:
         rivals = [n for n in test[units] if n != "model"]
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
-                      f"{rival:.4g} for the best baseline ({name}), {how}{said_p}.{drift_caveat(test, rivals)}"
+                      f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}.{drift_caveat(test, rivals)}"
                       f"{mae_caveat(test[units])}")
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
-                   f"{rival:.4g} for the {name} baseline, {how}{said_p}."
+                   f"{rival:.4g} for {named(name)}, {how}{said_p}."
                    f"{few_times(result, test.get('horizon', 1)) if model < rival else ''}")  # lower, not beyond chance
 
 
@@ -75,7 +76,7 @@ DRIFT_LEVEL = 0.005  # the largest p whose false "beats" stayed under 5 % where 
 
 def drift_caveat(test: dict, rivals) -> str:
     """" If the model's errors drift, an equally good model gets p < 0.05 up to 17 % of the time (against
-    mean: p = 0.012).",
+    'training mean' baseline: p = 0.012).",
     beside a verdict that the model beats every baseline with some p-value (the weakest named) at or
     above ``DRIFT_LEVEL``; "". Between equally good forecasts, the model's errors drifting (AR(0.9))
     and a baseline's white, evaluate's test gave p < 0.05 12-17 % of the time at 12-400 forecast times
@@ -87,7 +88,7 @@ def drift_caveat(test: dict, rivals) -> str:
     if not p_values[weakest] >= DRIFT_LEVEL:
         return ""
     return (f" If the model's errors drift, an equally good model gets p < 0.05 up to 17 % of the time "
-            f"(against {weakest}: {p_text(p_values[weakest])}).")
+            f"(against {named(weakest)}: {p_text(p_values[weakest])}).")
 
 
 def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str, float, float, str, float]:
@@ -121,8 +122,9 @@ def lower_by(model: float, rival: float) -> str:
 
 def headline(test: dict, units: str = "original", alpha: float = 0.05, season: Season | None = None) -> str:
     """The verdict (``verdict``) in a line, for a figure's title, with the same numbers and p-value:
-    "the model does NOT beat the mean baseline: MSE 57.59 against 44.89, a higher MSE (Diebold–Mariano
-    p = 0.68)", or "the model beats every baseline: MSE 1 against 2 for the best (repeat), 50.0% lower
+    "the model does NOT beat the 'training mean' baseline: MSE 57.59 against 44.89, a higher MSE
+    (Diebold–Mariano p = 0.68)", or "the model beats every baseline: MSE 1 against 2 for the best (repeat
+    the last value), 50.0% lower
     (Diebold–Mariano p = 0.01)"; ``season`` as for ``verdict``."""
     good, name, model, rival, how, p = outcome(test, units, alpha)
     mse = "MSE" if units == "original" else "scaled MSE"
@@ -130,8 +132,8 @@ def headline(test: dict, units: str = "original", alpha: float = 0.05, season: S
     if good:
         rivals = [n for n in test[units] if n != "model"]
         return (f"the model beats {every_baseline(rivals, season)}: {mse} {model:.4g} against {rival:.4g} "
-                f"for the best ({name}), {how}{said_p}")
-    return f"the model does NOT beat the {name} baseline: {mse} {model:.4g} against {rival:.4g}, {how}{said_p}"
+                f"for the best ({baseline_name(name)}), {how}{said_p}")
+    return f"the model does NOT beat {named(name)}: {mse} {model:.4g} against {rival:.4g}, {how}{said_p}"
 
 
 def backtest_test(m: dict) -> dict:
@@ -162,10 +164,10 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
     overlap = (f"; windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']}), so its variance adds "
                f"their autocovariances over {counted(reach - 1, 'lag')}, unweighted as R's forecast::dm.test"
-               + (f" (against the {' and '.join(dropped)} baseline that sum was not positive, so, as dm.test does, "
+               + (f" (against {' and '.join(map(named, dropped))} that sum was not positive, so, as dm.test does, "
                   "the lags were dropped)" if dropped else "") if reach > 1 else "")
-    _, named, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
-    untested = (f"No test against the {named} baseline could be made (the loss differences do not vary); against the "
+    _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
+    untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
     return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {origins} forecast origins{series}{overlap}; "
                   f"it is compared with Student's t at {counted(origins - 1, 'degree')} of freedom "
@@ -175,10 +177,11 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
 
 def every_baseline(rivals, season: Season | None = None) -> str:
     """"every baseline", or where a season is implied and no seasonal-naive baseline was computed,
-    "every baseline computed (repeat, mean)": the sentence claims no more than was compared."""
+    "every baseline computed (repeat the last value, training mean)": the sentence claims no more than was
+    compared."""
     if season is None or "seasonal" in rivals:
         return "every baseline"
-    return f"every baseline computed ({', '.join(rivals)})"
+    return f"every baseline computed ({', '.join(map(baseline_name, rivals))})"
 
 
 def mae_caveat(scores: dict) -> str:
@@ -190,7 +193,7 @@ def mae_caveat(scores: dict) -> str:
         return ""
     name = min(lower, key=lower.get)
     digits = next(d for d in range(4, 18) if f"{lower[name]:.{d}g}" != f"{model:.{d}g}")  # enough to tell them apart
-    return (f" On MAE, though, the {name} baseline is lower ({lower[name]:.{digits}g} against {model:.{digits}g}): "
+    return (f" On MAE, though, {named(name)} is lower ({lower[name]:.{digits}g} against {model:.{digits}g}): "
             "the model makes fewer large errors, not smaller errors overall.")
 
 

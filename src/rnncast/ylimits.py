@@ -18,8 +18,9 @@ MARGIN = 0.06  # of the shown span, above and below, so that curves do not run a
 
 def frame(ax, shown, baselines) -> list[str]:
     """Set ``ax``'s y limits to cover every value of ``shown`` (arrays: the actual values, the models'
-    forecasts, their bands) with a margin, and mark each line of ``baselines`` (matplotlib ``Line2D``)
-    whose finite values all fall outside them: its label gets "(value, off the chart above|below)",
+    forecasts, their bands) with a margin, and mark each baseline of ``baselines`` whose finite values all
+    fall outside them, each a matplotlib ``Line2D`` or a list of them (one baseline drawn in pieces, a
+    backtest's over its windows, named by the first's label): its label gets "(value, off the chart above|below)",
     and the axes a note at that edge. Returns the labels so marked. Without a finite value shown the
     axes keep matplotlib's limits."""
     values = np.concatenate([np.asarray(v, dtype=np.float64).ravel() for v in shown] or [np.empty(0)])
@@ -31,8 +32,10 @@ def frame(ax, shown, baselines) -> list[str]:
     bottom, top = low - MARGIN * span, high + MARGIN * span
     ax.set_ylim(bottom, top)
     marked, notes = [], {"above": [], "below": []}
-    for line in baselines:
-        y = np.asarray(line.get_ydata(), dtype=np.float64)
+    for item in baselines:
+        pieces = [item] if hasattr(item, "get_ydata") else list(item)
+        line = pieces[0]
+        y = np.concatenate([np.asarray(piece.get_ydata(), dtype=np.float64).ravel() for piece in pieces])
         y = y[np.isfinite(y)]
         if not len(y) or bottom <= y.max() and y.min() <= top:
             continue  # drawn, or at least part of it is

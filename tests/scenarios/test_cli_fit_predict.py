@@ -122,7 +122,7 @@ def test_evaluate_says_what_it_scored_with_mase_and_the_verdict(capsys, folder, 
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("scored ") and "after the rows the model was fitted and validated on" in lines[0]
-    assert "MASE" in out and "baseline: repeat" in out and "baseline: mean" in out
+    assert "MASE" in out and "baseline: repeat the last value" in out and "baseline: training mean" in out
     verdict = next(line for line in lines if line.startswith("The model "))  # as fit prints it
     assert "beat" in verdict and "these windows" in verdict
     assert lines[-1].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")  # what it did not weigh

@@ -153,13 +153,15 @@ def run_evaluate(args) -> int:
 def score_tables(result: dict, season: int, what: str = "") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
+    from rnncast.baselines import row_label
+    from rnncast.reportpage import score_text
     from rnncast.runnotes import mase_note
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
     for units in ("original", "scaled"):
-        rows = [[name if name == "model" else f"baseline: {name}", f"{s['mse']:.5g}", f"{s['mae']:.5g}",
-                 f"{s['rmse']:.5g}", f"{s['r2']:.4f}", f"{s['mase']:.4f}"] for name, s in result[units].items()]
+        rows = [[row_label(name)] + [score_text(m, s[m]) for m in ("mse", "mae", "rmse", "r2", "mase")]
+                for name, s in result[units].items()]
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
         tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
     note = mase_note(result)
