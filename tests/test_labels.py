@@ -115,3 +115,47 @@ def test_a_numeric_column_of_compact_dates_not_named_as_time_is_offered_as_the_t
     assert f"'{name}' looks like dates: to take it as the time, name it with time_col= (--time-col)" in caplog.text
     assert load_panel(str(path), target="sales", time_col=name).time[0] == pd.Timestamp("2019-03-01" if form == "YYYYMMDD"
                                                                                         else "2015-01-01")
+
+
+def _long(ids: list, n: int = 60) -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    return pd.DataFrame({"unique_id": np.repeat(ids, n), "ds": np.tile(np.arange(n), len(ids)),
+                         "y": rng.normal(size=n * len(ids))})
+
+
+def test_a_wide_frames_integer_column_labels_come_back_as_its_series_ids():
+    rng = np.random.default_rng(0)
+    wide = pd.DataFrame({"ds": pd.date_range("2021-01-01", periods=60), 1: rng.normal(size=60), 2: rng.normal(size=60)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(wide, series="all")
+    forecast = model.predict(wide)
+    assert forecast["unique_id"].dtype == np.int64 and len(forecast[forecast.unique_id == 1]) == TINY["horizon"]
+    assert list(model.evaluate(wide, by_series=True)["series"]) == [1, 2]
+    named = model.predict(wide.set_axis(["ds", "1", "2"], axis=1))
+    assert named["unique_id"].tolist()[:1] == ["1"]  # text labels stay text
+
+
+@pytest.mark.parametrize("ids", [pd.Categorical([1, 2]), np.array([1.0, 2.5])], ids=["categorical", "float"])
+def test_long_ids_of_a_categorical_or_floats_come_back_in_their_dtype(ids):
+    frame = _long(list(ids)).astype({"unique_id": pd.Series(ids).dtype})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    forecast = model.predict(frame)
+    assert forecast["unique_id"].dtype == frame["unique_id"].dtype  # a categorical keeps its categories
+    assert forecast["unique_id"].unique().tolist() == list(ids)
+    assert list(model.evaluate(frame, by_series=True)["series"]) == list(ids)
+
+
+def test_ids_that_differ_but_are_written_alike_are_refused_naming_both():
+    frame = _long([1, 2]).assign(unique_id=pd.Series([1] * 60 + ["1"] * 60, dtype=object))
+    with pytest.raises(RnncastError, match=r"^id column 'unique_id' holds ids 1 and '1': different values written "
+                                           r"alike, which would be one series; give the ids one type"):
+        load_panel(frame)
+
+
+def test_one_numeric_column_beside_text_is_offered_alone_without_a_choice(tmp_path):
+    table = pd.DataFrame({"ds": pd.date_range("2021-01-01", periods=30), "y": np.arange(30.0), "name": ["a"] * 30})
+    with pytest.raises(RnncastError, match=r"^the table has 1 numeric column \('y'\) and none is named the target: to "
+                                           r"forecast it, give target='y'; its other column \('name'\) holds text$"):
+        load_panel(table)
+    table.to_csv(tmp_path / "one.csv", index=False)
+    with pytest.raises(RnncastError, match=r"give --target y \(target= in Python\); its other column \(name\) holds"):
+        load_panel(tmp_path / "one.csv")

@@ -3,12 +3,14 @@ the column is written so and none could be thousands; otherwise left as text, an
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from conftest import make_frame
-from rnncast import RnncastError
+from rnncast import RnncastError, numbertext
 from rnncast.data import read_table
 from rnncast.loading import load_panel
 
@@ -57,3 +59,21 @@ def test_another_non_number_is_named_before_a_decimal_comma(tmp_path):
     with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds 'abc' \(2 non-numeric value\(s\) in all\); the "
                                            r"target and covariates must be numbers$"):
         load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_numbers_written_as_text_and_booleans_are_read_as_numbers_with_a_warning(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        read = numbertext.as_numbers(pd.Series(["1", "2.5", None]), "y")
+    assert read.tolist()[:2] == [1.0, 2.5] and "column 'y' holds numbers written as text ('1')" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert numbertext.as_numbers(pd.Series([True, False]), "open").tolist() == [1.0, 0.0]
+    assert "column 'open' holds booleans (True, False), read as the numbers 1 and 0" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert numbertext.as_numbers(pd.Series(["1", "x"]), "y").isna().tolist() == [False, True]
+    assert not caplog.text  # refused by data.numeric_column, not read
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(["1", "2"] * 30)
+        load_panel(pd.DataFrame({"y": [True, False] * 30}))
+    assert "column '0' holds numbers written as text" in caplog.text and "column 'y' holds booleans" in caplog.text

@@ -274,9 +274,9 @@ def place(i: int, attrs: dict) -> str:
 
 def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     """The column as float64 numbers (missing values as NaN), or an error at its first non-number."""
-    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
-    converted = pd.to_numeric(column, errors="coerce")
+    converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning
     bad = converted.isna() & column.notna()
     if bad.any():
         comma = column.astype(str).str.strip().str.fullmatch(numbertext.DECIMAL_COMMA).to_numpy()

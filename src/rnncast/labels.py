@@ -4,7 +4,9 @@ in a refusal and given back as given.
 Inside, every column label and series id is text (``data.as_frame``; decision 33 for ids). A caller
 names an array's columns by position (0, 1, ...) and a table's by their labels, and gets back what it
 gave: a forecast's columns labelled as the caller's columns were (integers stay integers), a frame's
-integer series ids as integers where fit or predict was handed that frame.
+series ids that are not text (integers, floats, a categorical's values; a wide frame's integer column
+labels) as they were, where fit or predict was handed that frame. Ids that differ but are written alike
+(1 and '1') are refused, since inside they would be one series.
 """
 
 from __future__ import annotations
@@ -81,6 +83,11 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
+    if len(numeric) == 1:  # no choice among numbers: the other columns hold text, which no role takes
+        text = [said(frame, c) for c in candidates if c not in numeric]
+        hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"
+        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {every[0]} (target= in Python)"
+        raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}; the "
                        f"others are used only when named with {roles}")
 
@@ -145,27 +152,57 @@ def check_named(frame: pd.DataFrame, **named) -> None:
 # ---- given back -------------------------------------------------------------------------------
 
 def given_ids(layout: str, id_col, data) -> dict | None:
-    """``{text: id}``: the caller's integer series ids by the text the model keeps them as, where ``data`` is a
-    pandas frame of many series in long format whose id column holds integers; else None (ids given as text,
-    or read from a file, are text already)."""
+    """``{text: id}``: the caller's series ids by the text the model keeps them as, where ``data`` is a pandas
+    frame of many series that names them by values other than text: a long frame's id column of integers,
+    floats (1.0, 2.5), a categorical or objects (column or index level); a wide frame's series columns labelled
+    1, 2. Else None: ids given as text, or read from a file, are text already."""
+    if not isinstance(data, pd.DataFrame):
+        return None
+    if layout == "wide":  # the series are columns: their labels are the ids
+        ids = {str(c): _plain(c) for c in data.columns if not isinstance(c, str)}
+        return ids or None
+    column = _id_column(layout, id_col, data)
+    if column is None:
+        return None
+    values = [_plain(v) for v in pd.unique(column.dropna())]
+    return None if all(isinstance(v, str) for v in values) else {str(v): v for v in values}
+
+
+def _id_column(layout: str, id_col, data: pd.DataFrame) -> pd.Series | None:
     id_col = id_col or ID_COLUMN
-    if layout != "long" or not isinstance(data, pd.DataFrame):
+    if layout != "long":
         return None
-    column = (data[id_col] if id_col in data.columns else
-              pd.Series(data.index.get_level_values(id_col)) if id_col in data.index.names else None)
-    if column is None or not pd.api.types.is_integer_dtype(column.dtype):
-        return None
-    return {str(int(v)): int(v) for v in pd.unique(column.dropna())}
+    return (data[id_col] if id_col in data.columns else
+            pd.Series(data.index.get_level_values(id_col)) if id_col in data.index.names else None)
+
+
+def check_ids(uniques, id_col) -> None:
+    """Refuse ids that are different values but the same text (1 and '1', 1.5 and '1.5'): inside, an id is its
+    text (decision 33), so they would be one series, and a refusal about it would name neither as given."""
+    seen: dict[str, object] = {}
+    for value in map(_plain, uniques):
+        other = seen.setdefault(str(value), value)
+        if type(other) is not type(value):
+            first, second = sorted((other, value), key=lambda v: isinstance(v, str))
+            raise RnncastError(f"id column {id_col!r} holds ids {first!r} and {second!r}: different values written "
+                               f"alike, which would be one series; give the ids one type (all text or all numbers)")
 
 
 def forecast_as_given(state, data, frame: pd.DataFrame) -> pd.DataFrame:
-    """``predict``'s ``frame`` in the caller's labels: integer ids stay integers (1, not '1'), in the dtype
-    ``data`` held them in; a forecast column named as a column of a table ``data`` is labelled as it was (0, not '0')."""
+    """``predict``'s ``frame`` in the caller's labels: ids given as other values than text come back as given
+    (1, not '1'; 2.5; a categorical's values, with its categories), in the dtype ``data`` held them in (a wide
+    frame's integer column labels as integers); a forecast column named as a column of a table ``data`` is
+    labelled as it was (0, not '0')."""
     ids = given_ids(state.layout, state.id_col, data)
     if ids is not None:
         id_col = state.id_col or ID_COLUMN
-        frame[id_col] = frame[id_col].map(ids).astype(data[id_col].dtype if id_col in data.columns else
-                                                      data.index.get_level_values(id_col).dtype)
+        back = frame[id_col].map(lambda text: ids.get(text, text))
+        column = _id_column(state.layout, state.id_col, data)
+        if column is not None:
+            back = back.astype(column.dtype)
+        elif all(isinstance(v, int) for v in back):
+            back = back.astype("int64")
+        frame[id_col] = back
     labels = {} if is_array(data) else given(data)["labels"]  # an array names no column: its positions as targets_ has them
     renamed = {c: labels[c] for c in frame.columns if isinstance(c, str) and c in labels and labels[c] != c}
     return frame.rename(columns=renamed) if renamed else frame

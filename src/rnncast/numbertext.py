@@ -7,12 +7,17 @@ never guesses: a column whose every comma stands before three digits (``1,234``)
 thousands as well, and a column that mixes commas and points, or holds other text, is left as
 written; ``hint`` then says why such a value is not read as a number. In a comma-separated file a
 decimal comma is never read (it would be a quoted field), only explained.
+
+``as_numbers`` reads a column that is no column of numbers as numbers where every value is one:
+numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warning naming the
+column, as decimal commas are (decision 148).
 """
 
 from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 
 log = logging.getLogger(__name__)
@@ -67,3 +72,18 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
                 "not guess; write its numbers with a decimal point, or without thousands separators")
     return ("; decimal commas (51,02) are read as numbers only when every value of the column is a number written "
             "with one or without any (no decimal points, no other text); write the column one way")
+
+
+def as_numbers(column: pd.Series, name: str) -> pd.Series:
+    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 and
+    numbers written as text as those numbers, each said in a warning naming the column when every value
+    read (a column with other text is refused by the caller, ``data.numeric_column``)."""
+    values = column.dropna()
+    if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
+        log.warning("column %r holds booleans (True, False), read as the numbers 1 and 0", name)
+        return column.astype("float64")
+    converted = pd.to_numeric(column, errors="coerce")
+    text = [v for v in values if isinstance(v, str)]
+    if text and converted.notna().sum() == len(values):
+        log.warning("column %r holds numbers written as text (%r), read as the numbers they write", name, text[0])
+    return converted
