@@ -265,18 +265,17 @@ class Forecaster(Learned):
     def backtest(self, data, n_windows: int = 3, step: int | None = None, refit: bool = False, target=None,
                  features=None, time_col=None, *, id_col=None, series=None, past_covariates=None,
                  future_covariates=None, static_covariates=None, on_epoch=None):
-        """Rolling-origin forecasts of the last ``n_windows`` origins of every series, ``step`` rows
-        apart (default: the horizon), with metrics per window and overall beside the baselines.
-
-        Models with this Forecaster's settings are trained, never ``self``: without ``refit`` one
-        model learns from the rows before each series' first origin and forecasts every window
-        in one batched pass; with ``refit`` a fresh model (and scaler) is trained on the rows
-        before each origin. Returns a ``backtest.Backtest`` (with the verdict's Diebold–Mariano tests).
-        """
+        """Rolling-origin forecasts of the last ``n_windows`` origins of every series, ``step`` rows apart
+        (default: the horizon), with metrics per window and overall beside the baselines. Models with this
+        Forecaster's settings (``get_params``) are trained, never ``self``: without ``refit`` one model learns
+        from the rows before each series' first origin and forecasts every window in one batched pass; with
+        ``refit`` a fresh model (and scaler) is trained on the rows before each origin. A fitted Forecaster
+        reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
+        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests)."""
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
             past_covariates=past_covariates, future_covariates=future_covariates, static_covariates=static_covariates),
-            on_epoch=on_epoch)
+            on_epoch=on_epoch, fitted=getattr(self, "state_", None))
 
     # ---- files ------------------------------------------------------------------------------
 
