@@ -176,3 +176,13 @@ def test_future_values_in_order_without_a_time_column_name_no_time_column():
         f.predict(_monthly().drop(columns="ds"), future=pd.DataFrame({"promo": [1.0, 0.0]}))
     assert str(err.value) == ("future values without a time column are taken in order, so they must have 4 rows (one "
                               "per forecast step), got 2")
+
+
+def test_a_future_column_no_covariate_reads_is_named_once_not_dropped_silently(caplog, one):
+    data, future = _monthly(), _future().assign(junk=3.0)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        a = one.predict(data, future=future)
+        one.predict(data, future=future)  # a forecasting loop: the same columns are not named again
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: junk")]
+    assert said == ["not used: junk — the future values are read for the future covariates promo only"]
+    pd.testing.assert_frame_equal(a, one.predict(data, future=future.drop(columns="junk")))

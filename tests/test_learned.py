@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import TINY
+from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.learned import Learned
 
@@ -25,3 +25,29 @@ def test_the_fitted_attributes_are_views_of_the_fitted_state():
     assert model.settings_ is model.state_.settings
     model.skipped_series_ = [{"id": "x", "rows": 3, "needed": 9}]  # written through to the state
     assert model.state_.skipped_series == [{"id": "x", "rows": 3, "needed": 9}]
+
+
+def test_settings_set_after_fit_are_named_once_and_the_fitted_ones_forecast_and_are_saved(caplog, tmp_path):
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y", features=["x"])
+    model.set_params(horizon=5, lookback=8)
+    assert [c[0] for c in model.changed_since_fit()] == ["lookback", "horizon"]
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert len(model.predict(frame)) == 3  # the fitted horizon: set_params takes effect at the next fit
+        model.predict(frame)  # a loop of predictions: said once
+        model.save(tmp_path / "m")
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("set_params changed")]
+    assert len(said) == 2 and "lookback 12 -> 8, horizon 3 -> 5" in said[0] and "predict uses the model as fitted" in said[0]
+    assert "saves the model with the settings it was fitted with" in said[1]
+    loaded = Forecaster.load(tmp_path / "m")
+    assert (loaded.get_params()["horizon"], loaded.get_params()["lookback"]) == (3, 12)  # what it forecasts with
+    assert len(loaded.predict(frame)) == 3 and loaded.changed_since_fit() == []
+    assert model.get_params()["horizon"] == 5  # the estimator keeps what was set, for its next fit
+
+
+def test_a_fitted_model_whose_settings_are_unchanged_says_nothing(caplog):
+    model = Forecaster(**{**TINY, "quantiles": [0.1, 0.5, 0.9]}).fit(make_frame(200), target="y")  # a list, kept as given
+    model.set_params(horizon=3)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(make_frame(200))
+    assert model.changed_since_fit() == [] and "set_params changed" not in caplog.text

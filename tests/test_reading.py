@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY, make_panel
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
 from rnncast.reading import read_new, series_index
@@ -186,3 +186,15 @@ def test_window_gaps_counts_every_gappy_series_and_formats_only_those_named(pane
     monkeypatch.setattr(reading, "shown", lambda *a: formatted.append(a) or "T")
     count, named = reading.window_gaps(panel_fitted.state_, panel, lookback, most=3)
     assert count == 4 and named == ["'s000': after T", "'s001': after T", "'s002': after T"] and len(formatted) == 3
+
+
+def test_a_column_the_fit_never_saw_is_named_once_and_those_fit_named_are_not(caplog):
+    frame = make_frame(200).assign(spare=1.0)  # fit names 'spare' as not used
+    model = Forecaster(**TINY).fit(frame, target="y", past_covariates=["x"])
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(frame.assign(extra=2.0))
+        model.predict(frame.assign(extra=2.0))  # a forecasting loop: the same columns are not named again
+        model.predict(frame)  # 'spare' only: fit said it already
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used")]
+    assert said == ["not used: extra — the model reads y, x"]

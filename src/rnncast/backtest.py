@@ -28,7 +28,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import baselines, csvtext, fills, fitting, readout
+from rnncast import baselines, csvtext, fills, fittedroles, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -78,9 +78,10 @@ class Backtest:
 
 
 def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read: dict,
-        on_epoch=None) -> Backtest:
+        on_epoch=None, fitted=None) -> Backtest:
     """The work of ``Forecaster.backtest``: ``params`` are its settings (keyword arguments), ``read``
-    the columns and roles of ``data`` (a table, or a ``Panel`` used as it is)."""
+    the columns and roles of ``data`` (a table, or a ``Panel`` used as it is); ``fitted``: a fitted
+    Forecaster's ``FittedState``, whose roles read a table where ``read`` names none (``fittedroles.merged``)."""
     settings = Settings.from_flat(params)
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
@@ -88,6 +89,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     for name, value in (("n_windows", n_windows), ("step", step)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+    read = fittedroles.merged(fitted, read, data) if fitted is not None and not isinstance(data, Panel) else read
     panel = data if isinstance(data, Panel) else load_panel(data, **read, **data_s.reading())
     fitting.check_roles(panel, settings)
 

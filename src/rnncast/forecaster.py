@@ -117,8 +117,8 @@ class Forecaster(Learned):
         changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not same_value(v, defaults[k]))
         return f"Forecaster({changed})"
 
-    def _model(self) -> Model:
-        self.check_fitted()
+    def _model(self, doing: str) -> Model:  # settings set_params changed since fit take effect at the next fit
+        self.check_fitted(doing)
         return Model(self.net_, self.state_, self.device_)
 
     # ---- training ---------------------------------------------------------------------------
@@ -191,7 +191,7 @@ class Forecaster(Learned):
             Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """
-        model = self._model()
+        model = self._model("predict")
         panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates), "forecast")
         return labels.forecast_as_given(model.state, data, forecasting.next_horizon(model, panel, future))
 
@@ -202,7 +202,7 @@ class Forecaster(Learned):
             model was trained on. Models trained with future-known or static covariates, or on many
             series (each with its own scaler), need ``predict`` instead.
             """
-        return forecasting.predict_array(self._model(), inputs, batch_size)
+        return forecasting.predict_array(self._model("predict_array"), inputs, batch_size)
 
     def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None,
                         static_covariates=None) -> WindowForecasts:
@@ -218,7 +218,7 @@ class Forecaster(Learned):
             at or after their first target; ``evaluate`` scores neither (``windowforecasts.scored``).
             Raises ``RnncastError`` when ``part`` has no window in ``data``.
             """
-        model = self._model()
+        model = self._model("predict_windows")
         panel = reading.read_new(model.state, data, static_covariates)
         panel, index = reading.known(model.state, panel if series is None else panel.only(series))
         starts, rows_of, _ = parts.select(model.state, panel, index, part)
@@ -256,7 +256,7 @@ class Forecaster(Learned):
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts."""
-        model = self._model()
+        model = self._model("evaluate")
         panel, index = reading.known(model.state, reading.read_new(model.state, data, static_covariates))
         return forecasting.part_forecasts(model, panel, index, part)
 
@@ -265,26 +265,26 @@ class Forecaster(Learned):
     def backtest(self, data, n_windows: int = 3, step: int | None = None, refit: bool = False, target=None,
                  features=None, time_col=None, *, id_col=None, series=None, past_covariates=None,
                  future_covariates=None, static_covariates=None, on_epoch=None):
-        """Rolling-origin forecasts of the last ``n_windows`` origins of every series, ``step`` rows
-        apart (default: the horizon), with metrics per window and overall beside the baselines.
-
-        Models with this Forecaster's settings are trained, never ``self``: without ``refit`` one
-        model learns from the rows before each series' first origin and forecasts every window
-        in one batched pass; with ``refit`` a fresh model (and scaler) is trained on the rows
-        before each origin. Returns a ``backtest.Backtest`` (with the verdict's Diebold–Mariano tests).
-        """
+        """Rolling-origin forecasts of the last ``n_windows`` origins of every series, ``step`` rows apart
+        (default: the horizon), with metrics per window and overall beside the baselines. Models with this
+        Forecaster's settings (``get_params``) are trained, never ``self``: without ``refit`` one model learns
+        from the rows before each series' first origin and forecasts every window in one batched pass; with
+        ``refit`` a fresh model (and scaler) is trained on the rows before each origin. A fitted Forecaster
+        reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
+        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests)."""
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
             past_covariates=past_covariates, future_covariates=future_covariates, static_covariates=static_covariates),
-            on_epoch=on_epoch)
+            on_epoch=on_epoch, fitted=getattr(self, "state_", None))
 
     # ---- files ------------------------------------------------------------------------------
 
     def save(self, folder, overwrite: bool = False) -> None:
-        """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``) as JSON.
-        ``folder`` must be new or empty, or hold a model that ``overwrite=True`` replaces; never other
-        files, a run's folder or its model/ (``checkpoint.save_model``). A failed save leaves the folder as it was."""
-        self.check_fitted()
+        """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``, with the settings
+        it was fitted with: a warning names those set_params changed since) as JSON. ``folder`` must be new or empty,
+        or hold a model that ``overwrite=True`` replaces; never other files, a run's folder or its model/
+        (``checkpoint.save_model``). A failed save leaves the folder as it was."""
+        self.check_fitted("save")
         checkpoint_io.save_model(folder, self.net_, self.state_.meta(), overwrite=overwrite)
 
     @classmethod

@@ -30,7 +30,7 @@ UNITS = ("s", "ms", "us", "ns")
 
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
-                 holidays: str | None = None, weekmask: str | None = None) -> np.ndarray:
+                 holidays: str | None = None, weekmask: str | None = None, said: set | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -38,7 +38,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     taken in order. ``id_col``: the id column (None: one series). ``dayfirst``: how the model read
     dates such as 01/02/2016 (``Calendar.dayfirst``), applied to the future dates too. ``holidays``: the
     set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside, on the
-    week ``weekmask`` where it is not Monday to Friday (``Calendar.weekmask``). Raises ``RnncastError`` naming
+    week ``weekmask`` where it is not Monday to Friday (``Calendar.weekmask``). A table's further columns are named
+    in a warning as not used, once per set of them where ``said`` (the model's ``FittedState.said``) is given. Raises ``RnncastError`` naming
     the missing columns, the series and dates without values, and rows given twice.
     """
     horizon, n_f = len(wanted[0]), len(columns)
@@ -69,6 +70,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if lacking:
         raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
+    _not_used(frame, keys + columns, columns, said)
     if not len(frame):
         keyed = [c for c in (id_col, time_col) if c is not None] + columns
         raise RnncastError(f"the future values have no rows; predict needs a row per {'series and ' if id_col else ''}"
@@ -135,6 +137,18 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     except RnncastError as err:
         raise RnncastError(f"in the future values, {err}") from None
     return values.reshape(len(ids), horizon, n_f)
+
+
+def _not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | None) -> None:
+    """Name in one warning the future table's columns that are not read (``read``: the id, time and covariate
+    columns); ``said``: the sets already named, which stay quiet (a forecasting loop hands the same table each call)."""
+    extra = [str(c) for c in frame.columns if str(c) not in {str(r) for r in read}]
+    if not extra or (said is not None and ("future", *extra) in said):
+        return
+    if said is not None:
+        said.add(("future", *extra))
+    log.warning("not used: %s — the future values are read for the future covariates %s only", ", ".join(extra),
+                ", ".join(columns))
 
 
 def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool,

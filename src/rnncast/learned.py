@@ -6,8 +6,13 @@ estimator's own module holds its parameters and its methods.
 
 from __future__ import annotations
 
+import logging
+
 from rnncast.errors import RnncastError
 from rnncast.labels import skipped_as_given
+from rnncast.settingvalues import plain, same_value
+
+log = logging.getLogger(__name__)
 
 
 def _learned(name: str, doc: str) -> property:
@@ -54,7 +59,34 @@ class Learned:
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None)
     train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None)
 
-    def check_fitted(self) -> None:
-        """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model."""
+    def check_fitted(self, doing: str | None = None) -> None:
+        """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict,
+        evaluate, save ...): what uses it, said once to use the fitted settings where set_params changed some."""
         if not hasattr(self, "net_"):
             raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
+        if doing is not None:
+            self.warn_changed(doing)
+
+    def changed_since_fit(self) -> list[tuple[str, object, object]]:
+        """``(name, fitted, set)`` of each parameter whose value (``get_params``) differs from the one the fitted
+        model was fitted with (``state_.params``): set_params changed it, and it takes effect at the next fit."""
+        def value(v):
+            v = plain(v)
+            return tuple(v) if isinstance(v, list) else v
+        fitted = self.state_.params
+        return [(name, fitted[name], now) for name, now in self.get_params().items()
+                if name in fitted and not same_value(value(now), value(fitted[name]))]
+
+    def warn_changed(self, doing: str) -> None:
+        """Say once (per fitted model and set of changes) that ``doing`` (predict, evaluate, save) uses the
+        fitted settings, naming each one set_params changed since (fitted -> set): scikit-learn's contract,
+        where set parameters take effect at the next fit. Quiet where nothing changed."""
+        changed = self.changed_since_fit()
+        said = self.state_.said
+        if not changed or ("settings", doing, tuple(map(repr, changed))) in said:
+            return
+        said.add(("settings", doing, tuple(map(repr, changed))))
+        listed = ", ".join(f"{name} {fitted!r} -> {now!r}" for name, fitted, now in changed)
+        outcome = ("saves the model with the settings it was fitted with, and Forecaster.load gives those back"
+                   if doing == "save" else f"{doing} uses the model as fitted")
+        log.warning("set_params changed %s since fit; they take effect at the next fit: %s", listed, outcome)

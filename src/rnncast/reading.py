@@ -53,13 +53,24 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ):  # predict and evaluate take none: the model applies its fit's
-            return _same_zone(state, _load(state, data, static_covariates, reading))
+            return _not_used(state, _same_zone(state, _load(state, data, static_covariates, reading)))
     except RnncastError as err:
         if "not found" in str(err):
             raise RnncastError(
                 f"{err}. The model was trained on target {state.targets} and features {state.features}"
             ) from None
         raise
+
+
+def _not_used(state: FittedState, panel: Panel) -> Panel:
+    """``panel``, once a warning has named its columns no role took that fit's data did not hold (those fit named
+    as not used are not named again; a wide table's are named by ``_wide_series``). Said once per model and set
+    of columns: a forecasting loop hands the same columns on every call."""
+    new = [c for c in panel.unused if c not in state.unused]
+    if new and state.layout != "wide" and ("unused", *new) not in state.said:
+        state.said.add(("unused", *new))
+        log.warning("not used: %s — the model reads %s", ", ".join(new), ", ".join(state.columns))
+    return panel
 
 
 def _array_width(state: FittedState, data) -> None:

@@ -54,6 +54,7 @@ class FittedState:
     highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
     series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
+    said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's integer ids at fit (labels.given_ids); not saved
 
     @cached_property

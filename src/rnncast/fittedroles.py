@@ -1,0 +1,74 @@
+"""The roles a fitted model read its data with (target, covariates, id and time columns, static
+covariates, a wide table's series), as ``loading.load_panel``'s keywords: what a fitted
+Forecaster's ``backtest`` reads its data with where the caller names no role, so that
+``m.backtest(df)`` tests the model ``m`` is (its covariates included), not a model of the target alone.
+A role given overrides the fit's; where it differs from it, one warning says so.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from rnncast.spelling import listed
+from rnncast.state import FittedState
+
+log = logging.getLogger(__name__)
+
+ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
+         "static_covariates")
+
+
+def of_state(state: FittedState, data=None) -> dict:
+    """The reading keywords of the fit's roles. ``data``: the table to read, to leave out static covariate
+    names a DataFrame does not hold (a warning says the backtest then trains without them)."""
+    roles = dict.fromkeys(ROLES)
+    roles.update(time_col=state.time_col, past_covariates=state.past_covariates or None,
+                 future_covariates=state.future_covariates or None)
+    if state.layout == "wide":
+        short = [str(d["id"]) for d in state.skipped_series]
+        roles["series"] = "all" if state.series_all else [*state.ids, *short]
+    else:
+        roles["target"] = list(state.targets)
+    if state.layout == "long":
+        roles["id_col"] = state.id_col
+    if state.static_encoder is not None:
+        static = [*state.static_encoder.numeric_names, *state.static_encoder.categorical_names]
+        if isinstance(data, pd.DataFrame) and not set(static) <= {str(c) for c in data.columns}:
+            log.warning("the model's static covariates %s are not columns of the data, so the backtest trains without "
+                        "them; give them as static_covariates= (a table with the id column) to use them", listed(static))
+        else:
+            roles["static_covariates"] = static
+    return roles
+
+
+def merged(state: FittedState, given: dict, data=None) -> dict:
+    """The reading keywords of a fitted model's backtest: each role given (not None) as given, the others
+    the fit's (``features`` given stands for both covariate roles); one warning names the roles given
+    that differ from the fit's."""
+    fitted = of_state(state, data)
+    named = {k: v for k, v in given.items() if v is not None}
+    if "features" in named:
+        fitted.update(past_covariates=None, future_covariates=None)
+    differ = [k for k, v in named.items() if _names(v) != _names(_fitted_value(state, fitted, k))]
+    if differ:
+        log.warning("backtest reads %s as given, where the model was fitted with %s; the other roles are the fit's",
+                    ", ".join(f"{k} {_shown(named[k])}" for k in differ),
+                    ", ".join(f"{k} {_shown(_fitted_value(state, fitted, k))}" for k in differ))
+    return {**fitted, **named}
+
+
+def _fitted_value(state: FittedState, fitted: dict, role: str):
+    return state.features or None if role == "features" else fitted[role]
+
+
+def _names(value) -> list[str] | None:
+    if value is None or isinstance(value, pd.DataFrame):
+        return None if value is None else ["<table>"]
+    return [str(value)] if isinstance(value, str) else [str(v) for v in value]
+
+
+def _shown(value) -> str:
+    names = _names(value)
+    return "none" if not names else names[0] if len(names) == 1 else ", ".join(names)

@@ -1,0 +1,59 @@
+"""A fitted model's roles as reading keywords (``fittedroles.py``): what its backtest reads data with
+where no role is given, each given role overriding the fit's, and a difference said once."""
+
+from __future__ import annotations
+
+import pytest
+
+import rnncast.backtest
+from conftest import TINY, make_frame, make_panel
+from rnncast import Forecaster, RnncastError
+from rnncast import loading
+from rnncast.fittedroles import ROLES, merged, of_state
+
+
+@pytest.fixture(scope="module")
+def covariate_model() -> Forecaster:
+    frame = make_frame(200).rename(columns={"y": "sales", "x": "temp"})
+    return Forecaster(**TINY).fit(frame, target="sales", past_covariates=["temp"])
+
+
+def test_the_roles_of_a_single_series_and_of_a_panel(covariate_model):
+    roles = of_state(covariate_model.state_)
+    assert set(roles) == set(ROLES)
+    assert (roles["target"], roles["past_covariates"], roles["time_col"]) == (["sales"], ["temp"], "date")
+    assert roles["future_covariates"] is None and roles["id_col"] is None
+    panel = Forecaster(**TINY).fit(make_panel(2, seed=1))
+    roles = of_state(panel.state_)
+    assert roles["id_col"] == "unique_id" and roles["target"] == ["y"]
+
+
+def test_a_role_given_overrides_the_fit_and_a_difference_is_said(caplog, covariate_model):
+    state = covariate_model.state_
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert merged(state, {"target": "sales"})["past_covariates"] == ["temp"]  # as fitted: nothing to say
+        assert "backtest reads" not in caplog.text
+        read = merged(state, {"past_covariates": []})
+    assert read["past_covariates"] == [] and read["target"] == ["sales"]
+    assert ("backtest reads past_covariates none as given, where the model was fitted with past_covariates temp"
+            in caplog.text)
+    read = merged(state, {"features": ["temp"]})  # features stands for both covariate roles
+    assert read["features"] == ["temp"] and read["past_covariates"] is None
+
+
+def test_a_fitted_models_backtest_reads_the_fit_roles_and_an_unfitted_one_asks(caplog, monkeypatch, covariate_model):
+    frame = make_frame(200).rename(columns={"y": "sales", "x": "temp"})
+    read = []
+
+    def load_panel(data, **keywords):
+        read.append(keywords)
+        return loading.load_panel(data, **keywords)
+
+    monkeypatch.setattr(rnncast.backtest, "load_panel", load_panel)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = covariate_model.backtest(frame, n_windows=2)
+    assert "not used" not in caplog.text and "backtest reads" not in caplog.text and len(result.forecasts)
+    assert (read[0]["target"], read[0]["past_covariates"]) == (["sales"], ["temp"])  # the model that m is
+    with pytest.raises(RnncastError, match="none is named the target"):
+        Forecaster(**TINY).backtest(frame, n_windows=2)
