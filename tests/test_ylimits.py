@@ -32,6 +32,17 @@ def test_a_baseline_partly_in_view_or_varying_is_drawn_as_it_is_or_named_by_its_
     assert ylimits.frame(ax, [np.array([1.0, 2.0])], [near, above]) == [
         "baseline: seasonal naive (season 4) (20 to 30, off the chart above)"]
     assert near.get_label() == "baseline: repeat the last value"
+    assert ax.get_ylim()[0] < 0.0 and ax.get_ylim()[1] > 5.0  # the part of it outside the data is drawn too
+
+
+def test_a_baseline_that_dips_below_the_data_is_drawn_whole_not_cut_at_the_data():
+    """A monthly run's seasonal naive forecast, the baseline its verdict named, dipped below the chart
+    for three months without a word: the range stopped at the actual values and the model."""
+    ax = _axes()
+    actual, model = np.array([240.0, 250.0, 260.0]), np.array([245.0, 250.0, 255.0])
+    seasonal = ax.plot([250.0, 230.0, 255.0], label="baseline: seasonal naive (season 12)")[0]
+    assert ylimits.frame(ax, [actual, model], [seasonal]) == []
+    assert ax.get_ylim()[0] < 230.0 and ax.get_ylim()[1] > 260.0 and not ax.texts
 
 
 def test_nothing_finite_to_show_leaves_the_axes_as_they_are():

@@ -4,8 +4,9 @@ A forecast figure draws the actual values, the models and every baseline. Left t
 baseline far from the data (the training mean of a series that has since drifted: ETTh1's oil
 temperature between 0 and 8 with a training mean of 16) stretches the y axis to reach it and squashes
 the curves that matter into part of the plot. ``frame`` sets the y limits from the actual values and
-the models' forecasts (and their bands), with a margin, and names each baseline that falls wholly
-outside them: its legend entry says where it is ("baseline: training mean (16.0, off the chart
+the models' forecasts (and their bands), widened to the whole of each baseline that is partly among them
+(the seasonal naive forecast the verdict names may dip below the data), with a margin, and names each
+baseline that falls wholly outside them: its legend entry says where it is ("baseline: training mean (16.0, off the chart
 above)"), and a note at the edge of the plot, in the baseline's colour, points to it.
 """
 
@@ -18,7 +19,7 @@ MARGIN = 0.06  # of the shown span, above and below, so that curves do not run a
 
 def frame(ax, shown, baselines) -> list[str]:
     """Set ``ax``'s y limits to cover every value of ``shown`` (arrays: the actual values, the models'
-    forecasts, their bands) with a margin, and mark each baseline of ``baselines`` whose finite values all
+    forecasts, their bands) and every baseline partly within their range, with a margin, and mark each baseline of ``baselines`` whose finite values all
     fall outside them, each a matplotlib ``Line2D`` or a list of them (one baseline drawn in pieces, a
     backtest's over its windows, named by the first's label): its label gets "(value, off the chart above|below)",
     and the axes a note at that edge. Returns the labels so marked. Without a finite value shown the
@@ -28,17 +29,21 @@ def frame(ax, shown, baselines) -> list[str]:
     if not len(values):
         return []
     low, high = float(values.min()), float(values.max())
+    drawn = []
+    for item in baselines:
+        pieces = [item] if hasattr(item, "get_ydata") else list(item)
+        y = np.concatenate([np.asarray(piece.get_ydata(), dtype=np.float64).ravel() for piece in pieces])
+        drawn.append((pieces[0], y[np.isfinite(y)]))
+    inside = [y for _, y in drawn if len(y) and y.max() >= low and y.min() <= high]
+    if inside:  # a baseline partly among the data is drawn whole: the verdict may name it (a seasonal naive's dips)
+        low, high = min(low, *(y.min() for y in inside)), max(high, *(y.max() for y in inside))
     span = high - low or max(abs(high), 1.0) * 0.1  # one value: a span around it
     bottom, top = low - MARGIN * span, high + MARGIN * span
     ax.set_ylim(bottom, top)
     marked, notes = [], {"above": [], "below": []}
-    for item in baselines:
-        pieces = [item] if hasattr(item, "get_ydata") else list(item)
-        line = pieces[0]
-        y = np.concatenate([np.asarray(piece.get_ydata(), dtype=np.float64).ravel() for piece in pieces])
-        y = y[np.isfinite(y)]
+    for line, y in drawn:
         if not len(y) or bottom <= y.max() and y.min() <= top:
-            continue  # drawn, or at least part of it is
+            continue  # drawn whole
         side = "above" if y.min() > top else "below"
         value = f"{y[0]:.3g}" if y.min() == y.max() else f"{y.min():.3g} to {y.max():.3g}"
         name = line.get_label()
