@@ -187,3 +187,16 @@ def test_the_data_table_names_the_static_covariates_beside_the_others():
     tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
     facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])
     assert facts["static covariates"] == "size" and facts["past / future-known covariates"] == "promo / (none)"
+
+
+def test_the_page_heads_mase_with_its_season_as_the_terminal_table_does():
+    """The terminal said "MASE (season 12)" and the page "MASE" for the same scores."""
+    import pandas as pd
+
+    from rnncast.reportpage import run_blocks
+
+    n = 120
+    frame = pd.DataFrame({"y": np.sin(np.arange(n) * 2 * np.pi / 4) + np.arange(n) * 0.01})
+    model = Forecaster(**{**TINY, "season": 4, "lookback": max(TINY["lookback"], 8)}).fit(frame, target="y")
+    heads = [b[1][0] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table" and b[1][0][0] == "split"]
+    assert len(heads) == 2 and all("MASE (season 4)" in h for h in heads)

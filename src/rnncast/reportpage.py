@@ -62,9 +62,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", said.intervals))
     blocks.append(("h2", "Metrics (original units)"))
     blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
-    blocks.append(("table", metric_rows(metrics, "original")))
+    season = forecaster.settings_.data.season
+    blocks.append(("table", metric_rows(metrics, "original", season)))
     blocks.append(("h2", "Metrics (scaled units)"))
-    blocks.append(("table", metric_rows(metrics, "scaled")))
+    blocks.append(("table", metric_rows(metrics, "scaled", season)))
     blocks += figures
     blocks.append(("h2", "Data and settings"))
     wide = forecaster.layout_ == "wide"
@@ -149,9 +150,12 @@ def _windows(result: dict) -> str:
     return str(result["windows"]) if scored is None or scored == result["windows"] else f"{scored} scored of {result['windows']}"
 
 
-def metric_rows(metrics: dict, units: str) -> list[list[str]]:
+def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
+    """A run's scores in ``units`` (original | scaled) as a table, MASE headed with its season as fit's
+    terminal table heads it (``cli.commands.score_tables``)."""
     r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
-    rows = [["split", "forecaster", "windows"] + [m.upper() if m != "r2" else r2 for m in METRIC_NAMES]]
+    heads = {"r2": r2, "mase": f"MASE (season {season})" if season > 1 else "MASE"}
+    rows = [["split", "forecaster", "windows"] + [heads.get(m, m.upper()) for m in METRIC_NAMES]]
     for part, result in metrics.items():
         if part not in ("val", "test"):
             continue
@@ -171,6 +175,8 @@ def score_text(name: str, value: float) -> str:
     ``metric_rows``; a backtest's, ``backtest_rows``): an error in the data's units (MSE, MAE, RMSE,
     pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
     return f"{value:.4f}" if name in RATIOS or name.startswith("coverage_") else f"{value:.5g}"
+
+
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 
