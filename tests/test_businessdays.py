@@ -286,3 +286,40 @@ def test_load_panel_names_the_row_of_a_session_across_midnight_by_its_own_timest
     with pytest.raises(RnncastError, match=r"^timestamp 2024-12-25 22:00:00 \(.*\) is one of the NYSE holidays"):
         load_panel(pd.DataFrame({"date": _fx_bars(), "Close": 1.0}), target="Close",
                    freq=f"h 22:00-21:00 {SUN_THU}", holidays="NYSE")
+
+
+# ---- forecasts on a market's holiday, the calendar skipping none ---------------------------------
+
+def _lse_autumn() -> pd.DatetimeIndex:
+    """Business days 2023-10-02 to Fri 2023-12-22: no LSE holiday among them, a row on NYSE's Thanksgiving."""
+    return pd.bdate_range("2023-10-02", "2023-12-22")
+
+
+def test_a_forecast_on_christmas_names_the_markets_shut_on_it_and_how_to_skip_them():
+    said = businessdays.closed_ahead(pd.bdate_range("2023-12-25", periods=4), _lse_autumn())
+    assert said.startswith("forecast date 2023-12-25 is a holiday of LSE, XETR, XPAR, ASX and SIX (Christmas Day)")
+    assert "holidays='LSE', --holidays LSE" in said and "NYSE" not in said  # a row on Thanksgiving: not NYSE
+    assert businessdays.closed_ahead(pd.bdate_range("2023-12-25", periods=4), _lse_autumn(),
+                                     fmt="%d/%m/%Y").startswith("forecast date 25/12/2023 ")
+
+
+def test_no_warning_where_the_data_trades_on_every_markets_holidays_or_the_forecast_misses_them():
+    whole_year = pd.bdate_range("2022-12-01", "2023-12-22")  # rows on Boxing Day 2022 and every other holiday
+    assert businessdays.closed_ahead(pd.bdate_range("2023-12-25", periods=4), whole_year) is None
+    assert businessdays.closed_ahead(pd.bdate_range("2023-11-27", periods=4), _lse_autumn()) is None
+
+
+def test_session_bars_before_thanksgiving_name_nyse():
+    session = sessions.parse("30min 09:30-15:30")
+    bars = sessions.following(session, pd.Timestamp("2023-10-31 15:30"), 13 * 16)  # Nov 1 to Nov 22
+    ahead = sessions.following(session, bars[-1], 4)
+    said = businessdays.closed_ahead(ahead, bars, session=session)
+    assert said.startswith("forecast date 2023-11-23 is a holiday of NYSE and XNAS (Thanksgiving")
+
+
+def test_one_missing_weekday_is_counted_as_one():
+    time = pd.DatetimeIndex(pd.date_range("2024-07-01", "2024-08-30", freq=holidaysets.offset("LSE")))
+    assert "(the missing weekday is one of the LSE holidays;" in str(businessdays.explain(time, np.array([0, len(time)])))
+    time = pd.DatetimeIndex(pd.date_range("2024-01-15", "2024-03-20", freq=holidaysets.offset("NYSE")))
+    with pytest.raises(RnncastError, match=r"^the 1 weekday missing from business days is a holiday of NYSE, "):
+        businessdays.explain(time, np.array([0, len(time)]))

@@ -5,6 +5,8 @@ future-known model needs, and refuses when it has none."""
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -205,3 +207,30 @@ def test_a_part_with_nothing_observed_is_refused(holey):
     wider = _weekly_with_a_hole(hole=(158, 186)).iloc[:186]  # every test target (rows 160-185) missing
     with pytest.raises(RnncastError, match="nothing is left to score in part 'test': 26 target values"):
         models["ffill"].evaluate(wider)
+
+
+# ---- a forecast dated on a market's holiday ------------------------------------------------------
+
+def _closes(start: str) -> pd.DataFrame:
+    days = pd.bdate_range(start, "2023-12-22")
+    return pd.DataFrame({"Date": days, "Close": 100 + np.cumsum(np.random.default_rng(0).normal(0, 1, len(days)))})
+
+
+def test_predict_on_plain_business_days_warns_once_of_a_forecast_on_christmas(caplog):
+    frame = _closes("2023-10-02")  # no LSE holiday in the rows: inferred plain 'B'
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4}).fit(frame, target="Close")
+    assert model.calendar_.holidays is None
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    closed = [r.getMessage() for r in caplog.records if "is a holiday of" in r.getMessage()]
+    assert str(forecast.index[0].date()) == "2023-12-25"
+    assert len(closed) == 1 and closed[0].startswith("forecast date 2023-12-25 is a holiday of LSE, ")
+    assert "--holidays LSE" in closed[0]
+
+
+def test_predict_is_quiet_where_the_rows_trade_on_the_markets_holidays(caplog):
+    frame = _closes("2022-12-01")  # a row on every weekday: no market whose holidays the data keeps
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4}).fit(frame, target="Close")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame)
+    assert not any("is a holiday of" in r.getMessage() for r in caplog.records)

@@ -26,7 +26,8 @@ def test_a_table_of_several_columns_without_a_target_is_refused_as_a_table_not_a
     table = pd.DataFrame({"a": np.arange(30.0), "b": np.arange(30.0)})
     with pytest.raises(RnncastError, match=r"^the table has 2 numeric columns \('a', 'b'\) and none is named the "
                                            r"target: say which to forecast with target= \(--target\): target='a' the "
-                                           r"first, target=\['a', 'b'\] every column; the others are used only when"):
+                                           r"first, target=\['a', 'b'\] every column, or series='all' to forecast each "
+                                           r"column as its own series; the others are used only when"):
         load_panel(table)
     assert table.attrs == {}  # what was handed over is noted on rnncast's own copy, never on the caller's frame
     with pytest.raises(RnncastError, match=r"^the table has 2 numeric columns \(0, 1\) .*target=0 the first"):
@@ -40,7 +41,26 @@ def test_a_file_of_several_columns_names_them_as_its_header_and_the_flags(tmp_pa
     pd.DataFrame({"a": np.arange(30.0), "b": np.arange(30.0)}).to_csv(path, index=False)
     with pytest.raises(RnncastError, match=r"^two.csv has 2 numeric columns \(a, b\) and none is named the target: say "
                                            r"which to forecast with --target \(target= in Python\): --target a the "
-                                           r"first, --target a,b every column; .* --past-covariates"):
+                                           r"first, --target a,b every column, or --series all to forecast each column "
+                                           r"as its own series; .* --past-covariates"):
+        load_panel(path)
+
+
+def test_a_wide_file_with_spaces_in_its_names_is_offered_them_quoted_for_the_shell_and_series_all(tmp_path):
+    path = tmp_path / "stores.csv"
+    pd.DataFrame({"date": pd.date_range("2024-01-01", periods=30), "Store A": np.arange(30.0),
+                  "Store B": np.arange(30.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"--target 'Store A' the first, --target 'Store A,Store B' every column, "
+                                           r"or --series all to forecast each column as its own series;") as err:
+        load_panel(path)
+    assert "Store A" in load_panel(path, target="Store A,Store B").targets  # the quoted words read back as the names
+    assert "\n" not in str(err.value)
+
+
+def test_a_file_of_one_numeric_column_offers_it_quoted(tmp_path):
+    path = tmp_path / "one.csv"
+    pd.DataFrame({"Unit Sales": np.arange(30.0), "note": ["x"] * 30}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"give --target 'Unit Sales' \(target= in Python\); its other column "):
         load_panel(path)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import hint, hints, keyword_and_flag, one_series, one_series_reader, spelled, spelling
+from rnncast.spelling import hint, hints, keyword_and_flag, one_series, one_series_reader, shell_word, spelled, spelling
 
 
 def test_the_default_names_a_keyword_and_a_flag():
@@ -50,3 +50,9 @@ def test_a_count_pluralises_its_noun_unless_one():
 
     assert [counted(n, "step") for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]
     assert counted(1, "forecast origin") == "1 forecast origin"
+
+
+def test_names_are_quoted_for_a_shell_only_where_they_need_it():
+    assert shell_word("sales") == "sales" and shell_word("a", "b") == "a,b"
+    assert shell_word("Store A") == "'Store A'" and shell_word("Store A", "Store B") == "'Store A,Store B'"
+    assert shell_word("it's") == "'it'\"'\"'s'"

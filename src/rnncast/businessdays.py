@@ -30,9 +30,9 @@ import pandas as pd
 
 from rnncast import sessions, weekmasks
 from rnncast.errors import RnncastError
-from rnncast.holidaysets import (ALIASES, candidates, canonical, described, holiday_of, library, offset, wall_days,
-                                 weekday_holidays)
-from rnncast.spelling import hint
+from rnncast.holidaysets import (ALIASES, PREFERRED, candidates, canonical, described, holiday_of, library, offset,
+                                 wall_days, weekday_holidays)
+from rnncast.spelling import counted, hint, spelled
 from rnncast.timetext import at_midnight, shown
 
 AHEAD = 10  # the years after the data's last on which sets that explain its rows alike must agree
@@ -53,8 +53,10 @@ class Explained(NamedTuple):
         if self.alike:
             whose = ", ".join(f"{n}'s" for n in self.alike)
             also = f"; so are {whose}, which agree{'s' if len(self.alike) == 1 else ''} with it through {self.through}"
-        days = "weekdays" if self.weekmask is None else f"{self.weekmask} days"
-        return (f"{described(self.name, self.weekmask)} ({self.missing} of {self.missing} missing {days} are {self.name} holidays"
+        days = "weekday" if self.weekmask is None else f"{self.weekmask} day"
+        are = f"the missing {days} is one of the" if self.missing == 1 else \
+            f"{self.missing} of {counted(self.missing, 'missing ' + days)} are"
+        return (f"{described(self.name, self.weekmask)} ({are} {self.name} holidays"
                 f"{also}; give holidays= (--holidays) to name another set)")
 
 
@@ -141,6 +143,35 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask)
 
 
+def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str | None = None,
+                 session: sessions.Session | None = None, fmt: str | None = None) -> str | None:
+    """What to warn of when the forecast times ``when`` of business days without a holiday set (on the week
+    ``weekmask``; the bars of ``session``) fall on a holiday of a ``PREFERRED`` market no row of the data
+    ``rows`` falls on (a market whose holidays the data trades on is not its market): the first such day
+    (as ``fmt`` writes it), the markets shut on it and how to skip their holidays; else None. The forecast's
+    years are looked at first, so a horizon without such a day costs a few cached look-ups."""
+    ahead = wall_days(sessions.opened(when, session))
+    if not len(ahead) or rows is None or not len(rows):
+        return None
+    days = wall_days(sessions.opened(rows, session))
+    low, high, start = int(str(ahead.min())[:4]), int(str(ahead.max())[:4]), int(str(days.min())[:4])
+    first = {}
+    for name in PREFERRED:
+        on = ahead[np.isin(ahead, weekday_holidays(name, low, high, weekmask))]
+        if len(on) and not np.isin(days, weekday_holidays(name, min(start, low), high, weekmask)).any():
+            first[name] = on.min()
+    if not first:
+        return None
+    day = min(first.values())
+    shut = [n for n in first if first[n] == day]
+    at = when[ahead == day][0]
+    written = shown(at.normalize(), True, fmt if at_midnight(when) else None)
+    return (f"forecast date {written} is a holiday of {_listed(shut, 'and', False)} ({holiday_of(shut[0], day)}), but "
+            f"the calendar of {described(None, weekmask)} skips no holidays, so the forecast takes it for a trading "
+            f"day; if the data is of {'that market' if len(shut) == 1 else 'one of them'}, "
+            f"fit with that market's set ({spelled('holidays', shut[0])}) to skip its holidays")
+
+
 def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None,
                       freq: str | None = None) -> None:
     """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from
@@ -158,7 +189,8 @@ def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: in
     open_ = [_known_as(n) for n in names if day not in after[n]]
     what = holiday_of(names[[day in after[n] for n in names].index(True)], day)
     raise RnncastError(
-        f"the {missing} weekdays missing from {described(None, weekmask)} are the holidays of {_listed(names, 'and')} alike, but "
+        f"the {counted(missing, 'weekday')} missing from {described(None, weekmask)} "
+        f"{'is a holiday' if missing == 1 else 'are the holidays'} of {_listed(names, 'and')} alike, but "
         f"their calendars differ after the data: {day} is a holiday of {_listed(shut, 'and')} ({what}), not of "
         f"{_listed(open_, 'or')}; give holidays= (--holidays {_listed(names, 'or', False)}) to say which days the "
         f"forecasts skip, or {_keep_every(freq or weekmask)} to keep every weekday")

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, csvtext, fills, parts, reading, scaling
+from rnncast import baselines, businessdays, csvtext, fills, parts, reading, scaling, sessions
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -116,6 +116,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if made := fills.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
+    _warn_closed(state, panel, when)
     count, gaps = reading.window_gaps(state, panel, lookback, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"
@@ -138,6 +139,24 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                 frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
         return csvtext.dated(frame, panel.calendar, state.calendar)
     return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar)
+
+
+def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
+    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once
+    (``businessdays.closed_ahead``)."""
+    groups: dict = {}
+    for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
+        calendar = state.calendars.get(panel.ids[s], state.calendar)
+        session = calendar.freq if isinstance(calendar.freq, sessions.Session) else None
+        if calendar.holidays is None and businessdays.plain_business(session.days if session else calendar.freq):
+            groups.setdefault(calendar, []).append(when[s])
+    for calendar, times in groups.items():
+        session = calendar.freq if isinstance(calendar.freq, sessions.Session) else None
+        said = businessdays.closed_ahead(times[0].append(times[1:]), panel.time, calendar.weekmask, session,
+                                         calendar.text_format)
+        if said:
+            log.warning("%s", said)
+            return
 
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:

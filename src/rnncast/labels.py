@@ -19,6 +19,7 @@ import pandas as pd
 from rnncast import compactdates
 from rnncast.data import ID_COLUMN, names
 from rnncast.errors import RnncastError
+from rnncast.spelling import shell_word
 
 GIVEN = "given"  # frame.attrs: what the caller handed over (``given(data)``), for a refusal to say it in its words
 
@@ -74,11 +75,14 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
     count = f"{len(numeric)} {'' if kind == 'array' else 'numeric '}column{'s' if len(numeric) != 1 else ''} ({', '.join(every)})"
     if kind in ("array", "table"):
         how = (f"target= (--target): target={every[0]} the first" +
-               (f", target=[{', '.join(every)}] every column" if len(every) > 1 else ""))
+               (f", target=[{', '.join(every)}] every column, or series='all' to forecast each column as its own "
+                "series" if len(every) > 1 else ""))
         roles = "past_covariates= or future_covariates=, or features='all'"
     else:
-        how = (f"--target (target= in Python): --target {every[0]} the first" +
-               (f", --target {','.join(every)} every column" if len(every) > 1 else ""))
+        shell = [shell_word(n) for n in numeric] + [shell_word(*numeric)]
+        how = (f"--target (target= in Python): --target {shell[0]} the first" +
+               (f", --target {shell[-1]} every column, or --series all to forecast each column as its own series"
+                if len(every) > 1 else ""))
         roles = "--past-covariates or --future-covariates, or --features all"
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
@@ -86,7 +90,7 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
     if len(numeric) == 1:  # no choice among numbers: the other columns hold text, which no role takes
         text = [said(frame, c) for c in candidates if c not in numeric]
         hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"
-        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {every[0]} (target= in Python)"
+        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_word(numeric[0])} (target= in Python)"
         raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}; the "
                        f"others are used only when named with {roles}")
@@ -106,7 +110,8 @@ def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
         how = f"time_col={said(frame, when)}, target={values[0]}" + (f" (target=[{', '.join(values)}] every column)"
                                                                    if len(values) > 1 else "")
     else:
-        how = f"--time-col {when} --target {values[0]}" + (f" (--target {','.join(values)} every column)"
+        words = [c for c in numeric if c not in dated]
+        how = f"--time-col {shell_word(when)} --target {shell_word(words[0])}" + (f" (--target {shell_word(*words)} every column)"
                                                            if len(values) > 1 else "")
     return (f"{said(frame, when)} holds dates written {dated[when]} ({first}), and a time column is found by its name "
             f"only: to take it as the time and forecast {', '.join(values)}, give {how}")

@@ -7,13 +7,14 @@ The library's hints and refusals ('try more epochs (...)', 'give the seasonal pe
 series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
 which it would refuse. A caller that cannot give a setting a refusal would offer (``predict`` takes no
 ``fill`` and no ``freq``: the model applies its fit's) gives its own words for it with :func:`hints`,
-which the refusal reads with :func:`hint`. :func:`counted` pluralises a count's noun; :func:`did_you_mean` names
+which the refusal reads with :func:`hint`. :func:`counted` pluralises a count's noun; :func:`shell_word` quotes names for a flag; :func:`did_you_mean` names
 the known name nearest a misspelt one. Nothing here imports the rest of the package, so any module may use it.
 """
 
 from __future__ import annotations
 
 import difflib
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,6 +34,12 @@ def keyword_and_flag(name: str, value=None) -> str:
 def counted(n: int, noun: str) -> str:
     """``n`` and its noun, plural unless one: ``1 step``, ``3 steps``, ``1 trial`` (add ``s`` only)."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def shell_word(*names) -> str:
+    """Column names as one value of a command-line flag, quoted for a shell where they need it: ``Store A`` ->
+    ``'Store A'``, ``a`` and ``b`` -> ``a,b``; what ``--target`` reads back as those names."""
+    return shlex.quote(",".join(str(n) for n in names))
 
 
 def listed(items: list, first: int = 5) -> str:
