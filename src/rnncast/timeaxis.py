@@ -118,10 +118,13 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             compactdates.refuse_stray_dates(column, name, place)
         if not counter and str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
             compactdates.refuse_short_years(column, name)
+            compactdates.refuse_excel_serials(column, name)  # 42005: 2015-01-01 in Excel, not step 42005
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
+        if not counter and str(name).lower() in TIME_NAMES:  # 42005.0 or 42005.5 (noon): Excel's, not periods
+            compactdates.refuse_excel_serials(column, name)
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
