@@ -155,6 +155,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
+        if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
+            session, freq = _followed(time, offsets, where)
         week = session.week if session is not None else freq
         days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
@@ -189,6 +191,20 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail)
+
+
+def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
+    """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
+    follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
+    (None, week); (None, None) for any other calendar (its holidays then skip Monday to Friday's days)."""
+    if not isinstance(time, pd.DatetimeIndex):
+        return None, None
+    calendar, _, own = calendars.settle(time, offsets, None, where, quiet=True)
+    if own or calendar.freq is None:
+        return None, None
+    if isinstance(calendar.freq, sessions.Session):
+        return calendar.freq, None
+    return None, weekmasks.of(calendar.freq)
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
