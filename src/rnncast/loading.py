@@ -31,7 +31,7 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
-from rnncast.timeaxis import clock_change
+from rnncast.timeaxis import clock_change, unread_time
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
-        log.warning(not_used_note(panel.unused, layout, dated))
+        log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
+                                  else ""))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
