@@ -109,3 +109,43 @@ def test_integers_named_as_time_that_are_dates_written_yymmdd_are_refused_not_re
 def test_integers_that_are_all_compact_dates_say_how_they_are_written(values, form):
     assert compactdates.written_as(pd.Series(values)) == form
     assert compactdates.written_as(pd.Series(values, dtype=float)) is None
+
+
+EXCEL_DAY0 = pd.Timestamp("1899-12-30")
+
+
+@pytest.mark.parametrize("name", ["Date", "ds", "TIME", "timestamp"])
+@pytest.mark.parametrize("days, first", [(pd.date_range("2015-01-01", "2020-12-01", freq="MS"), "2015-01-01"),
+                                         (pd.bdate_range(end=EXCEL_DAY0 + pd.Timedelta(days=45037), periods=120),
+                                          "2022-11-07")])
+@pytest.mark.parametrize("as_float", [False, True])
+def test_excel_serial_day_numbers_named_as_time_are_refused_saying_the_date(tmp_path, name, days, first, as_float):
+    """42005 .. 44166 (monthly Excel serials in a column 'Date') were integer steps: 2090 rows 'missing' and a
+    forecast at 44167, 44168 ..."""
+    from rnncast.loading import load_panel
+
+    serials = (days - EXCEL_DAY0).days.to_numpy()
+    path = tmp_path / "excel.csv"
+    frame = pd.DataFrame({name: serials.astype(float) if as_float else serials, "y": np.arange(len(days))})
+    frame.to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=rf"time column '{name}' holds {serials[0]} \.\. .*Excel serial .*: "
+                                           rf"{serials[0]} would be {first} as an Excel serial date; write the column "
+                                           r"as dates \(in Excel: Format Cells > Date\) or convert with pd\.to_datetime"):
+        load_panel(path, target="y")
+
+
+def test_an_excel_serial_with_a_time_of_day_names_it():
+    with pytest.raises(RnncastError, match=r"42005\.5 would be 2015-01-01 12:00 as an Excel serial date"):
+        compactdates.refuse_excel_serials(pd.Series([42005.5, 42006.5]), "date")
+
+
+@pytest.mark.parametrize("name, values", [("time", range(0, 500)), ("time", range(1, 30001)), ("Date", range(1990, 2030)),
+                                          ("date", range(100, 20000)), ("step", range(20000, 20100)),
+                                          ("time", [18263, 18264, 18265])])
+def test_steps_years_and_numbers_reaching_outside_excels_dates_stay_integer_periods(name, values):
+    """A step counter from 0 or 1, years, a counter named 'step' (periods by name): integers, as before."""
+    from rnncast.loading import load_panel
+
+    values = list(values)
+    panel = load_panel(pd.DataFrame({name: values, "y": np.sin(np.arange(len(values)))}), target="y")
+    assert panel.calendar.kind == "integer" and list(panel.time[:2]) == values[:2]

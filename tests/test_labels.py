@@ -179,3 +179,14 @@ def test_one_numeric_column_beside_text_is_offered_alone_without_a_choice(tmp_pa
     table.to_csv(tmp_path / "one.csv", index=False)
     with pytest.raises(RnncastError, match=r"give --target y \(target= in Python\); its other column \(name\) holds"):
         load_panel(tmp_path / "one.csv")
+
+
+def test_one_numeric_column_beside_unread_time_text_names_that_text_not_a_missing_target(tmp_path):
+    from rnncast.loading import load_panel
+
+    path = tmp_path / "q.csv"
+    pd.DataFrame({"period": [f"Jan-Mar {2005 + i}" for i in range(60)], "sales": range(60)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^q\.csv has 1 numeric column \(sales\) and no time column was found: 'period' "
+                                           r"holds 'Jan-Mar 2005', which rnncast does not read as time \(write dates .*\); "
+                                           r"or give the target \(--target sales\) to number the rows$"):
+        load_panel(path)

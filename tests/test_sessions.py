@@ -189,3 +189,20 @@ def test_session_bars_on_weekdays_under_five_weeks_are_monday_to_friday_and_fore
     assert calendar.freq.freqstr == "30min 09:30-15:30" and ruler.missing == 0  # no weekend warned missing
     after = sessions.following(calendar.freq, time[-1], 2)
     assert list(after) == [days[-1] + pd.Timedelta("3D 9h30min"), days[-1] + pd.Timedelta("3D 10h")]  # Monday
+
+
+@pytest.mark.parametrize("freq", [None, "30min 09:30-15:30"])
+def test_holidays_given_without_freq_skip_the_days_of_the_session_the_bars_follow(freq):
+    """--holidays NYSE alone replaced the inferred session with B: '2023-11-13 10:00:00 is not on the calendar
+    freq='B' without NYSE holidays'."""
+    days = pd.date_range("2023-10-02", "2023-12-29", freq=holidaysets.offset("NYSE"))
+    panel = load_panel(_frame(_bars(days)), target="price", holidays="NYSE", freq=freq)
+    assert panel.calendar.shown == "'30min 09:30-15:30' without NYSE holidays"
+    assert str(panel.next_times(0, 1)[0]) == "2024-01-02 09:30:00"
+
+
+def test_holidays_given_without_freq_skip_the_days_of_the_week_the_days_follow():
+    """Days on Sunday .. Thursday given holidays without freq: that week without them, not Monday to Friday."""
+    days = pd.date_range("2024-01-07", "2024-06-27", freq=holidaysets.offset("IL", SUN_THU))
+    panel = load_panel(_frame(days), target="price", holidays="IL")
+    assert panel.calendar.weekmask == SUN_THU and panel.calendar.holidays == "IL"

@@ -249,3 +249,44 @@ def test_a_missing_timestamp_or_period_is_refused_saying_what_to_do():
     years[3] = np.nan
     with pytest.raises(RnncastError, match=r"^time column 'year' is missing a value at row 3; fill it in, or drop the row$"):
         load_panel(pd.DataFrame({"year": years, "y": np.arange(20.0)}), target="y", time_col="year")
+
+
+FISCAL = [f"FY{2005 + i // 4} Q{i % 4 + 1}" for i in range(60)]
+
+
+@pytest.mark.parametrize("target", [None, "sales"])
+def test_fiscal_quarters_are_refused_naming_the_column_even_with_a_target(tmp_path, target):
+    """'period' of FY2005 Q1 ... was refused as '1 numeric column (sales) and none is named the target', and with
+    a target its rows were numbered: the time the table has was never named."""
+    path = tmp_path / "fyq.csv"
+    pd.DataFrame({"period": FISCAL, "sales": range(60)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^no time column was found: 'period' holds 'FY2005 Q1', which rnncast does "
+                                           r"not read as time \(fiscal years start in different months: write calendar "
+                                           r"quarters such as 2005Q1, or dates\)$"):
+        load_panel(path, target=target)
+
+
+@pytest.mark.parametrize("name, values, said", [("quarter", ["Jan-Mar 2005"] * 3, "'quarter' holds 'Jan-Mar 2005'"),
+                                                ("label", ["week 3 of 2020"] * 3, "'label' holds 'week 3 of 2020'"),
+                                                ("fiscal_year", ["FY05"] * 3, "fiscal years start")])
+def test_text_named_or_written_as_time_is_named_when_no_time_column_is_found(name, values, said):
+    from rnncast.timeaxis import unread_time
+
+    assert said in unread_time(pd.DataFrame({name: values}), [name])
+
+
+@pytest.mark.parametrize("name, values", [("store", ["a", "b", "c"]), ("city", ["Berlin", "Rome", "Paris"]),
+                                          ("period", [1, 2, 3])])
+def test_other_text_and_numbers_are_not_taken_for_unread_time(name, values):
+    from rnncast.timeaxis import unread_time
+
+    assert unread_time(pd.DataFrame({name: values}), [name]) == ""
+
+
+def test_unread_time_text_beside_a_named_target_is_said_in_the_note_and_rows_are_numbered(caplog):
+    frame = pd.DataFrame({"period": [f"Jan-Mar {2005 + i}" for i in range(60)], "sales": np.arange(60.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame, target="sales")
+    assert panel.calendar.kind == "row"
+    assert "no time column was found (rows are numbered): 'period' holds 'Jan-Mar 2005', which rnncast does not read " \
+           "as time" in caplog.text

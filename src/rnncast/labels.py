@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates
+from rnncast import compactdates, timeaxis
 from rnncast.data import ID_COLUMN, names
 from rnncast.errors import RnncastError
 from rnncast.spelling import shell_word
@@ -87,6 +87,10 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
+    if time_col is None and (unread := timeaxis.unread_time(frame, candidates)):  # the time the table has, unread
+        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {every[0]}"
+        raise RnncastError(f"{owner} has {count} and no time column was found: {unread}; or give the target "
+                           f"({name}) to number the rows")
     if len(numeric) == 1:  # no choice among numbers: the other columns hold text, which no role takes
         text = [said(frame, c) for c in candidates if c not in numeric]
         hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"

@@ -240,9 +240,10 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     return [str(c) for c in frame.columns if str(c) not in used]
 
 
-def not_used_note(unused: list[str], layout: str, dated=()) -> str:
+def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "") -> str:
     """One line naming the columns no role took and the keywords (flags) that would give them one; of those in
-    ``dated`` (integers that read as compact dates, where no time column was found), that they look like dates."""
+    ``dated`` (integers that read as compact dates, where no time column was found), that they look like dates;
+    ``unread``: the clause naming text that looks like time but is not read (``timeaxis.unread_time``)."""
     if one_series_reader() is not None:  # tune: one series, features only
         roles = ["features"]
     elif layout == "wide":  # features 'all' is refused there
@@ -254,7 +255,8 @@ def not_used_note(unused: list[str], layout: str, dated=()) -> str:
     every = "" if layout == "wide" else ", or features='all' (--features all)"
     looks = (f"; {', '.join(map(repr, dated))} {'looks' if len(dated) == 1 else 'look'} like dates: to take "
              f"{'it' if len(dated) == 1 else 'one'} as the time, name it with time_col= (--time-col)") if dated else ""
-    return f"not used: {', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}"
+    text = f"; no time column was found (rows are numbered): {unread}" if unread else ""
+    return f"not used: {', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}{text}"
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows) -> str:

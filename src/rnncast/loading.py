@@ -31,7 +31,7 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
-from rnncast.timeaxis import clock_change
+from rnncast.timeaxis import clock_change, unread_time
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
-        log.warning(not_used_note(panel.unused, layout, dated))
+        log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
+                                  else ""))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
                         if not isinstance(static_covariates, (list, tuple, str))
@@ -155,6 +156,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
+        if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
+            session, freq = _followed(time, offsets, where)
         week = session.week if session is not None else freq
         days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
@@ -189,6 +192,20 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail)
+
+
+def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
+    """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
+    follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
+    (None, week); (None, None) for any other calendar (its holidays then skip Monday to Friday's days)."""
+    if not isinstance(time, pd.DatetimeIndex):
+        return None, None
+    calendar, _, own = calendars.settle(time, offsets, None, where, quiet=True)
+    if own or calendar.freq is None:
+        return None, None
+    if isinstance(calendar.freq, sessions.Session):
+        return calendar.freq, None
+    return None, weekmasks.of(calendar.freq)
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:

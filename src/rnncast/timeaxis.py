@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import warnings
 import zoneinfo
 
@@ -43,12 +44,43 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     if index in candidates:  # the columns first, then the index (README)
         name, how = _search(frame, [c for c in candidates if c != index])
         if name is None:
-            return _search(frame, [index])
+            return _refuse_fiscal(frame, candidates, *_search(frame, [index]))
         kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
         log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
                     "(--time-col) or drop the column", name, how, kind, index)
         return name, how
-    return _search(frame, candidates)
+    return _refuse_fiscal(frame, candidates, *_search(frame, candidates))
+
+
+TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + ("quarter", "qtr", "week", "day", "fy", "fiscal"))
+_FISCAL = re.compile(r"^\s*FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, fy2005-Q1
+_YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
+
+
+def unread_time(frame: pd.DataFrame, candidates) -> str:
+    """Where no time column was found: the clause naming the first of ``candidates`` that holds text and is named
+    as time is (``period``, ``quarter``, ``fiscal_year`` ...) or writes years in every value, which no time form
+    reads (``'period' holds 'FY2005 Q1', which rnncast does not read as time (...)``); "" when none does."""
+    for c in candidates:
+        sample = frame[c].dropna().head(5)
+        if not len(sample) or not all(isinstance(v, str) for v in sample):
+            continue
+        if set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
+            value = str(sample.iloc[0]).strip()
+            why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
+                   if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
+                   "such as 2005-01")
+            return f"{str(c)!r} holds {value!r}, which rnncast does not read as time ({why})"
+    return ""
+
+
+def _refuse_fiscal(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
+    """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), a refusal naming it:
+    numbering the rows would silently misread the time the table clearly has."""
+    clause = unread_time(frame, candidates) if name is None else ""
+    if "fiscal years" in clause:
+        raise RnncastError(f"no time column was found: {clause}")
+    return name, how
 
 
 def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:
@@ -118,10 +150,13 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             compactdates.refuse_stray_dates(column, name, place)
         if not counter and str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
             compactdates.refuse_short_years(column, name)
+            compactdates.refuse_excel_serials(column, name)  # 42005: 2015-01-01 in Excel, not step 42005
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
+        if not counter and str(name).lower() in TIME_NAMES:  # 42005.0 or 42005.5 (noon): Excel's, not periods
+            compactdates.refuse_excel_serials(column, name)
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
