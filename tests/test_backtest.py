@@ -166,6 +166,22 @@ def test_the_backtest_figure_says_the_terminals_verdict_and_draws_the_baseline_i
     assert means and all(np.ptp(np.asarray(line.get_ydata(), dtype=float)) == 0 for line in means)  # flat per window
 
 
+def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cutoff(frame):
+    """The legend said "forecast (one colour per window)" for what every table calls the model, and drew the
+    "forecast origins" at the first forecast step while forecasts.csv's ``cutoff`` is the last time seen."""
+    from matplotlib import dates as mdates
+
+    result = Forecaster(**TINY).backtest(frame, n_windows=K)
+    ax = result.figure().axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    cell = result.metrics["cell"]
+    assert f"model ({cell}), one colour per window" in legend and "cutoffs (last time the model saw)" in legend
+    vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
+    f = result.forecasts
+    cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()
+    assert [mdates.date2num(line.get_xdata()[0]) for line in vertical] == list(mdates.date2num(cutoffs))
+
+
 def test_a_series_too_short_to_backtest_is_reported(frame, caplog):
     short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=30, freq="h"), "y": np.arange(30.0)})
     result = Forecaster(**TINY).backtest(pd.concat([frame, short]), n_windows=K)
@@ -319,7 +335,7 @@ def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_w
 
 def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve():
     """The backtest figure of intraday bars ran its lines across nights and weekends; the history and every
-    window are drawn one step per bar, the origins at their bars."""
+    window are drawn one step per bar, the cutoffs at their bars (each the last bar before a session's first)."""
     opens = pd.bdate_range("2024-01-02", periods=40) + pd.Timedelta("09:30:00")
     stamps = (opens.values[:, None] + pd.timedelta_range("0min", periods=13, freq="30min").values).reshape(-1)
     frame = pd.DataFrame({"timestamp": stamps, "close": np.cumsum(np.random.default_rng(2).normal(size=len(stamps)))})
@@ -330,4 +346,4 @@ def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve()
     forecasts = [line for line in ax.lines if line.get_color() in ("C0", "C1", "C2") and line.get_linestyle() == "-"]
     assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
     origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
-    assert origins == [n - 39, n - 26, n - 13] and set(origins) <= set(ax.get_xticks())  # each at its session's start
+    assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start

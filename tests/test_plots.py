@@ -16,8 +16,8 @@ from rnncast import plots
 def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoch():
     history = [{"epoch": e, "train_loss": 1.0 / e, "val_loss": v, "best": b}
                for e, v, b in zip((1, 2, 3), (0.9, 0.4, 0.6), (True, True, False))]
-    ax = plots.loss_figure({"lstm": history}).axes[0]
-    assert [line.get_label() for line in ax.lines[:2]] == ["lstm train", "lstm validation"] and ax.get_yscale() == "log"
+    ax = plots.loss_figure({"model (lstm)": history}).axes[0]
+    assert [line.get_label() for line in ax.lines[:2]] == ["model (lstm) train", "model (lstm) validation"] and ax.get_yscale() == "log"
     assert list(ax.lines[2].get_xdata()) == [2] and list(ax.lines[2].get_ydata()) == [0.4]  # the kept epoch's dot
     never = [dict(h, best=False) for h in history]  # no epoch beat the untrained network: no dot claims one
     ax = plots.loss_figure({"lstm": never}).axes[0]
@@ -111,6 +111,22 @@ def test_a_log_axis_is_labelled_over_its_whole_range(low, high):
     assert all("10^" not in t and "times" not in t for t in texts)
 
 
+def test_a_baseline_under_the_models_line_says_so_in_the_legend():
+    """"baseline: repeat the last value" drawn exactly under the model had a legend entry with no line in sight."""
+    actual = np.linspace(0.0, 10.0, 20)
+    fig = plots.forecast_figure(np.arange(20), actual, {"model (lstm)": actual + 0.5, "baseline: repeat the last value": actual + 0.5,
+                                                        "baseline: training mean": np.full(20, 5.0)}, "test", "y")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels == ["actual", "model (lstm)", "baseline: repeat the last value (under the model's line)", "baseline: training mean"]
+    x = np.arange(10)
+    window = {"x": x[6:8], "forecast": np.ones(2), "band": None, "cutoff": 5,
+              "baselines": {"baseline: repeat the last value": np.ones(2), "baseline: training mean": np.zeros(2)}}
+    fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.arange(10.0), "windows": [window]}], "b", model="model (gru)")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "baseline: repeat the last value (under the model's line)" in labels and "baseline: training mean" in labels
+    assert "model (gru), one colour per window" in labels
+
+
 def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():
     y_true = np.arange(10.0)[:, None] + np.arange(3.0)  # [W, H]: window w forecasts rows w .. w + 2
     origins, actual, forecast = plots.contiguous_forecast(y_true, 2 * y_true, max_points=6)
@@ -120,7 +136,7 @@ def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():
 def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows_band():
     """The y axis named the series id: it names what the values are, the id titles the row."""
     x = np.arange(10)
-    window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "origin": 6,
+    window = {"x": x[6:8], "forecast": np.ones(2), "band": (np.zeros(2), np.full(2, 2.0)), "cutoff": 5,
               "baselines": {"baseline: repeat the last value": np.zeros(2)}}
     curves = [{"label": f"series {s!r}", "x": x, "actual": np.arange(10.0), "windows": [window, {**window, "band": None}]}
               for s in ("a", "b")]
@@ -129,7 +145,7 @@ def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows
     assert [ax.get_ylabel() for ax in fig.axes] == ["sales", "sales"] and [ax.get_xlabel() for ax in fig.axes] == ["", "row"]
     assert all(len(ax.collections) == 1 for ax in fig.axes)
     assert "80% interval" in [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"] == [6, 6]  # the origins
+    assert [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"] == [5, 5]  # the cutoffs: the last step each window saw
 
 
 def test_png_bytes_writes_the_figure_and_leaves_matplotlibs_global_state_alone():
@@ -158,7 +174,7 @@ def test_panel_rows_of_a_backtest_keep_their_own_dates_and_draw_the_seasonal_bas
 
     def curve(label, start):
         x = pd.date_range(start, periods=40, freq="D").to_numpy()
-        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "origin": 30,
+        window = {"x": x[30:35], "forecast": np.ones(5), "band": None, "cutoff": 29,
                   "baselines": {"baseline: repeat the last value": np.zeros(5), "baseline: training mean": np.full(5, 2.0),
                                 "baseline: seasonal naive": np.full(5, 0.5)}}
         return {"label": label, "x": x, "actual": np.arange(40.0), "windows": [window]}
@@ -179,7 +195,7 @@ def test_a_backtest_figure_keeps_its_y_range_to_the_data_and_names_a_baseline_fa
     it now frames the actual values and the forecasts, and says once per row where the mean is (decision 177)."""
     def curve(label):
         x = np.arange(40)
-        windows = [{"x": x[o:o + 5], "forecast": np.full(5, 4.0), "band": (np.full(5, 3.0), np.full(5, 5.0)), "origin": o,
+        windows = [{"x": x[o:o + 5], "forecast": np.full(5, 4.0), "band": (np.full(5, 3.0), np.full(5, 5.0)), "cutoff": o - 1,
                     "baselines": {"baseline: repeat the last value": np.full(5, 7.5), "baseline: training mean": np.full(5, 16.0)}}
                    for o in (30, 35)]
         return {"label": label, "x": x, "actual": np.linspace(0.0, 8.0, 40), "windows": windows}

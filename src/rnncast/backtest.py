@@ -142,7 +142,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
-        "season": data_s.season, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
+        "season": data_s.season, "cell": settings.model.cell, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
         "targets": panel.n_targets, "freq": panel.calendar.freq_text,
         "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
@@ -236,7 +236,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 
 def backtest_figure(result: Backtest, n_series: int = 3):
     """The first ``n_series`` series, each under its id: actual values over ``history_shown`` steps
-    before the first origin, each window's forecast and interval band, the origins as dashed lines,
+    before the first origin, each window's forecast and interval band, the cutoffs as dashed lines,
     every baseline the verdict weighs (repeat the last value, the training mean, with a season seasonal naive). The title
     gives the verdict over every window (``verdicts.headline``), how many of the series are drawn and
     how much history."""
@@ -265,7 +265,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
             kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
             band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
             windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
-                            "origin": int(result.cutoffs[s, j]) - lo,  # the first forecast step's position in x
+                            "cutoff": int(result.cutoffs[s, j]) - lo - 1,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
@@ -282,7 +282,8 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
 
     return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar),
-                                 barsaxis.session_of(panel.calendar))  # intraday bars: one step per bar
+                                 barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
+                                 baselines.model_label(m["cell"]) if m.get("cell") else "model")
 
 
 

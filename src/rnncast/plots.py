@@ -8,11 +8,10 @@ import io
 
 import numpy as np
 import pandas as pd
-from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, baselines, ylimits
+from rnncast import barsaxis, baselines, covered, dateticks, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -103,9 +102,9 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
     ``xlabel`` (``time_label``: "row", or the time column with its zone); a NaN forecast is a gap (a
     window left out of the scores). ``bands``: a prediction interval (lower, upper) per model name,
-    drawn as a shaded band in the model's colour, labelled with the name (e.g. "LSTM 80% interval"). A
+    drawn as a shaded band in the model's colour, labelled with the name (e.g. "model (lstm) 80% interval"). A
     prediction whose name starts with "baseline" is drawn thin in a style of its own
-    (``BASELINE_STYLES``), under the models. ``filled`` [points]: actual values that ``fill`` made,
+    (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
     times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis.
     """
@@ -165,15 +164,16 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
     for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
         ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
         shown += [lower, upper]
-    models = 0
+    models = {name: pred for name, pred in predictions.items() if not name.startswith("baseline")}
+    width = covered.span(actual, *models.values())
     for name, pred in predictions.items():
         if name.startswith("baseline"):
             style = BASELINE_STYLES[len(drawn) % len(BASELINE_STYLES)]
-            drawn += ax.plot(x, pred, label=name, lw=0.9, alpha=0.7, zorder=1.9, **style)  # under the models (zorder 2)
+            label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
+            drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **style)  # under the models (zorder 2)
         else:
-            ax.plot(x, pred, label=name, color=f"C{models}", lw=1.3)
+            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3)
             shown.append(pred)
-            models += 1
     ylimits.frame(ax, shown, drawn)
     ax.grid(alpha=0.3)
     time_ticks(ax, times, zone, session)
@@ -198,19 +198,11 @@ def drawn_time(x, session=None) -> tuple[object, object]:
 
 def time_ticks(ax, times, zone, session=None) -> None:
     """The ticks of an x axis drawn over ``times`` as ``drawn_time`` draws them (``zone`` its answer): one step
-    per bar of ``session`` (``barsaxis.label``), dates (``date_ticks``), or matplotlib's own for positions."""
+    per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``), or matplotlib's own for positions."""
     if session is not None:
         barsaxis.label(ax, times, session)
     elif zone is not False:
-        date_ticks(ax, zone)
-
-
-def date_ticks(ax, zone) -> None:
-    """Concise date ticks on ``ax``'s x axis, in ``zone`` (a tz-aware series' own: matplotlib would
-    write its times in UTC)."""
-    locator = mdates.AutoDateLocator(tz=zone)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=zone))
+        dateticks.date_ticks(ax, zone)
 
 
 def time_label(calendar) -> str:
@@ -241,9 +233,10 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
-                    xlabel: str | None = None, session=None) -> Figure:
+                    xlabel: str | None = None, session=None, model: str = "model") -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window) with its interval band, its origin as a dashed vertical line, and every
+    colour per window, named ``model`` in the legend, ``baselines.model_label``) with its interval band, its
+    cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
@@ -251,8 +244,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     it (a window's times drawn at their bars in its curve's).
 
     ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
-    "windows": [{"x", "forecast", "band", "origin" (the position in the curve's ``x`` of the window's
-    first forecast step), "baselines": {legend label: values}}]}``.
+    "windows": [{"x", "forecast", "band", "cutoff" (the position in the curve's ``x`` of the window's
+    last observed step), "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
+    says so (``covered``).
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
@@ -267,11 +261,16 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             if w["band"] is not None:
                 ax.fill_between(wx, w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
                                 label=band_label if j == 0 else None)
-            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label="forecast (one colour per window)" if j == 0 else None)
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one colour per window" if j == 0 else None)
             for style, (name, values) in zip(BASELINE_STYLES, w["baselines"].items()):
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
                                                           **style))  # under the forecasts
-            ax.axvline(x[w["origin"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="forecast origins" if j == 0 else None)
+            ax.axvline(x[w["cutoff"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="cutoffs (last time the model saw)" if j == 0 else None)
+        width = covered.span(curve["actual"])
+        for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in
+            hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]
+                         if name in w["baselines"])
+            lines[0].set_label(covered.note(name, model if hidden else None, False))
         ylimits.frame(ax, shown, drawn.values())  # a baseline far from the data is named, not reached
         if curve["label"]:
             ax.set_title(curve["label"], fontsize=10)

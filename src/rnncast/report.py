@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import checkpoint, decimals, evaluation, files, plots
+from rnncast import baselines, checkpoint, decimals, evaluation, files, plots
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -145,8 +145,9 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
     trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
-    loss_png = plots.png_bytes(plots.loss_figure({forecaster.cell: forecaster.history_}, trained_on))
-    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {forecaster.cell: forecaster}, forecasts.get("test")))
+    name = baselines.model_label(forecaster.cell)  # the tables' and verdicts' "model", with its cell
+    loss_png = plots.png_bytes(plots.loss_figure({name: forecaster.history_}, trained_on))
+    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test")))
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)
     what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
