@@ -134,6 +134,17 @@ def test_excel_serial_day_numbers_named_as_time_are_refused_saying_the_date(tmp_
         load_panel(path, target="y")
 
 
+@pytest.mark.parametrize("name", ["OrderDate", "Posting Date", "trade_date", "day"])
+def test_excel_serials_in_a_time_column_named_for_dates_are_refused_when_named_as_the_time(name):
+    """--time-col OrderDate over 42005 .. was read as integer steps and forecast at 42305: a column the user
+    names as the time, and whose name says it holds dates, is refused as 'Date' is."""
+    from rnncast.loading import load_panel
+
+    serials = (pd.date_range("2015-01-01", periods=60, freq="D") - EXCEL_DAY0).days.to_numpy()
+    with pytest.raises(RnncastError, match=rf"time column '{name}' holds 42005 \.\. .*would be 2015-01-01 as an Excel"):
+        load_panel(pd.DataFrame({name: serials, "y": np.arange(60.0)}), target="y", time_col=name)
+
+
 def test_an_excel_serial_with_a_time_of_day_names_it():
     with pytest.raises(RnncastError, match=r"42005\.5 would be 2015-01-01 12:00 as an Excel serial date"):
         compactdates.refuse_excel_serials(pd.Series([42005.5, 42006.5]), "date")

@@ -41,6 +41,16 @@ def test_a_role_given_overrides_the_fit_and_a_difference_is_said(caplog, covaria
     assert read["features"] == ["temp"] and read["past_covariates"] is None
 
 
+def test_a_column_a_given_role_takes_leaves_the_fits_other_roles(caplog, covariate_model):
+    """backtest(target='temp') on a model fitted with past covariate temp read temp twice and was refused as
+    'a column is named twice'; the role given takes it from the fit's covariates, and the warning says so."""
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read = merged(covariate_model.state_, {"target": "temp"})
+    assert read["target"] == "temp" and read["past_covariates"] is None
+    assert ("backtest reads target temp as given, past_covariates none (a role given takes the rest), where the model "
+            "was fitted with target sales, past_covariates temp" in caplog.text)
+
+
 def test_a_fitted_models_backtest_reads_the_fit_roles_and_an_unfitted_one_asks(caplog, monkeypatch, covariate_model):
     frame = make_frame(200).rename(columns={"y": "sales", "x": "temp"})
     read = []

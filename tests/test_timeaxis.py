@@ -255,12 +255,13 @@ FISCAL = [f"FY{2005 + i // 4} Q{i % 4 + 1}" for i in range(60)]
 
 
 @pytest.mark.parametrize("target", [None, "sales"])
-def test_fiscal_quarters_are_refused_naming_the_column_even_with_a_target(tmp_path, target):
+@pytest.mark.parametrize("fiscal", [FISCAL, [f"Q{i % 4 + 1} FY{5 + i // 4:02d}" for i in range(60)]])  # Q1 FY05 too
+def test_fiscal_quarters_are_refused_naming_the_column_even_with_a_target(tmp_path, target, fiscal):
     """'period' of FY2005 Q1 ... was refused as '1 numeric column (sales) and none is named the target', and with
     a target its rows were numbered: the time the table has was never named."""
     path = tmp_path / "fyq.csv"
-    pd.DataFrame({"period": FISCAL, "sales": range(60)}).to_csv(path, index=False)
-    with pytest.raises(RnncastError, match=r"^no time column was found: 'period' holds 'FY2005 Q1', which rnncast does "
+    pd.DataFrame({"period": fiscal, "sales": range(60)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=rf"^no time column was found: 'period' holds '{fiscal[0]}', which rnncast does "
                                            r"not read as time \(fiscal years start in different months: write calendar "
                                            r"quarters such as 2005Q1, or dates\)$"):
         load_panel(path, target=target)

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
          "static_covariates")
+COLUMN_ROLES = ("target", "features", "past_covariates", "future_covariates")  # roles that take value columns
 
 
 def of_state(state: FittedState, data=None) -> dict:
@@ -48,18 +49,28 @@ def merged(state: FittedState, given: dict, data=None) -> dict:
     the fit's (``features`` given stands for both covariate roles); one warning names the roles given
     that differ from the fit's."""
     fitted = of_state(state, data)
+    original = dict(fitted)
     named = {k: v for k, v in given.items() if v is not None}
     if "features" in named:
         fitted.update(past_covariates=None, future_covariates=None)
     differ = [k for k, v in named.items() if _names(v) != _names(_fitted_value(state, fitted, k))]
+    taken = {n for k in COLUMN_ROLES if k in named for n in (_names(named[k]) or [])}
+    for role in COLUMN_ROLES:  # a column a given role takes leaves the fit's other roles: backtest(target='temp')
+        if role not in named and fitted[role] is not None and not isinstance(fitted[role], str) and taken:
+            kept = [c for c in fitted[role] if str(c) not in taken]
+            if len(kept) != len(fitted[role]):
+                fitted[role] = kept or None
+                differ.append(role)
     if differ:
-        log.warning("backtest reads %s as given, where the model was fitted with %s; the other roles are the fit's",
-                    ", ".join(f"{k} {_shown(named[k])}" for k in differ),
-                    ", ".join(f"{k} {_shown(_fitted_value(state, fitted, k))}" for k in differ))
+        reads = [f"{k} {_shown(named[k])} as given" if k in named else f"{k} {_shown(fitted[k])} (a role given takes the rest)"
+                 for k in differ]
+        log.warning("backtest reads %s, where the model was fitted with %s; the other roles are the fit's",
+                    ", ".join(reads), ", ".join(f"{k} {_shown(_fitted_value(state, original, k))}" for k in differ))
     return {**fitted, **named}
 
 
 def _fitted_value(state: FittedState, fitted: dict, role: str):
+    """The fit's value of ``role``; ``features`` as the fit's covariates by their own roles' names."""
     return state.features or None if role == "features" else fitted[role]
 
 

@@ -53,7 +53,7 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
 
 
 TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + ("quarter", "qtr", "week", "day", "fy", "fiscal"))
-_FISCAL = re.compile(r"^\s*FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, fy2005-Q1
+_FISCAL = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
 
 
@@ -123,6 +123,13 @@ def _looks_like_dates(column: pd.Series) -> bool:
     return read == len(sample) or read >= 4  # one of five typed wrong (2020-02-30): found, and parse_time names it
 
 
+def _dated_name(name) -> bool:
+    """Whether a time column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes
+    "date" (``OrderDate``, ``Posting Date``, ``trade_date``) or is ``day``: Excel serials there are dates."""
+    lower = str(name).lower()
+    return lower in TIME_NAMES or "date" in lower or lower == "day"
+
+
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
                order: dict | None = None) -> pd.Index:
     """The values of a time column as a ``DatetimeIndex`` (in one unit: ``one_unit``), ``PeriodIndex``
@@ -150,12 +157,13 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             compactdates.refuse_stray_dates(column, name, place)
         if not counter and str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
             compactdates.refuse_short_years(column, name)
-            compactdates.refuse_excel_serials(column, name)  # 42005: 2015-01-01 in Excel, not step 42005
+        if not counter and _dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
+            compactdates.refuse_excel_serials(column, name)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
-        if not counter and str(name).lower() in TIME_NAMES:  # 42005.0 or 42005.5 (noon): Excel's, not periods
+        if not counter and _dated_name(name):  # 42005.0 or 42005.5 (noon): Excel's, not periods
             compactdates.refuse_excel_serials(column, name)
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
