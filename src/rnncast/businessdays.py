@@ -155,18 +155,24 @@ def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str |
         return None
     days = wall_days(sessions.opened(rows, session))
     low, high, start = int(str(ahead.min())[:4]), int(str(ahead.max())[:4]), int(str(days.min())[:4])
-    first = {}
+    first, closed = {}, set()
     for name in PREFERRED:
         on = ahead[np.isin(ahead, weekday_holidays(name, low, high, weekmask))]
         if len(on) and not np.isin(days, weekday_holidays(name, min(start, low), high, weekmask)).any():
             first[name] = on.min()
+            closed.update(list(on))
     if not first:
         return None
     day = min(first.values())
     shut = [n for n in first if first[n] == day]
-    at = when[ahead == day][0]
-    written = shown(at.normalize(), True, fmt if at_midnight(when) else None)
-    return (f"forecast date {written} is a holiday of {_listed(shut, 'and', False)} ({holiday_of(shut[0], day)}), but "
+
+    def written(d) -> str:
+        return shown(when[ahead == d][0].normalize(), True, fmt if at_midnight(when) else None)
+
+    more = sorted(d for d in closed if d != day)  # 26/12 after 25/12: every such date counts, the first three shown
+    also = (f"; so {'is' if len(more) == 1 else 'are'} {', '.join(written(d) for d in more[:3])}"
+            f"{' ...' if len(more) > 3 else ''} for some of them" if more else "")
+    return (f"forecast date {written(day)} is a holiday of {_listed(shut, 'and', False)} ({holiday_of(shut[0], day)}){also}, but "
             f"the calendar of {described(None, weekmask)} skips no holidays, so the forecast takes it for a trading "
             f"day; if the data is of {'that market' if len(shut) == 1 else 'one of them'}, "
             f"fit with that market's set ({spelled('holidays', shut[0])}) to skip its holidays")
