@@ -124,8 +124,11 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     if best is not None:
         steps = best[1].steps
         missing = steps[offsets[1:] - 1] + 1 - lengths  # [S]
-        wall = time.tz_localize(None) if time.tz is not None else time
-        other = weekmasks.other_weeks(wall.to_numpy().astype("datetime64[D]"), offsets, best[0], missing, MAX_OWN_CALENDARS)
+        other = np.zeros(len(lengths), dtype=bool)
+        if (missing > 0).any() and weekmasks.days_of(best[0]) is not None:  # the days only where a week can differ
+            wall = time.tz_localize(None) if time.tz is not None else time
+            other = weekmasks.other_weeks(wall.to_numpy().astype("datetime64[D]"), offsets, best[0], missing,
+                                          MAX_OWN_CALENDARS)
         odd = np.flatnonzero((missing > lengths) | other)  # a weekly series among daily ones; another week of days
     else:
         odd = np.arange(len(lengths))

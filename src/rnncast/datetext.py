@@ -254,7 +254,7 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
         guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
         best, read = None, np.zeros(len(text), dtype=bool)
         for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
-            ok = pd.to_datetime(text, format=re.sub("%[-^]", "%", fmt), errors="coerce").notna()
+            ok = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce").notna()
             if ok.sum() > read.sum():
                 best, read = fmt, ok.to_numpy()
     return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
@@ -271,7 +271,7 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
         return
     i, good = int(bad[0]), int(np.argmax(read))
     example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
-    stamp = pd.DatetimeIndex([pd.to_datetime(example, format=re.sub("%[-^]", "%", fmt))])
+    stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
     fmt = next((f for f in (fmt, *timetext.unpadded(fmt)) if timetext.write(stamp, f)[0] == example), fmt)
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "

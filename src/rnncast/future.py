@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rnncast import holidaysets
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, listed
@@ -160,11 +161,9 @@ def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None
     rows = unused.index.to_numpy()
     on_holiday = np.zeros(len(rows), dtype=bool)
     if holidays and isinstance(stamps, pd.DatetimeIndex):
-        from rnncast import holidaysets  # the holidays package, read only when a model skips holidays
-
         at = stamps[rows]
-        last = np.array([wanted[s][-1] for s in unused["_series"]], dtype=object)
-        within = np.array([t <= e for t, e in zip(at, last)], dtype=bool)
+        ends = {s: wanted[s][-1] for s in set(unused["_series"])}  # each series' last forecast step
+        within = np.asarray(at <= pd.DatetimeIndex(unused["_series"].map(ends)), dtype=bool)
         on_holiday = within & np.isin(holidaysets.wall_days(at), holidaysets.weekday_holidays(holidays, weekmask=weekmask))
     outside = int((~on_holiday).sum())
     if on_holiday.any():

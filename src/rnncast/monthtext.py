@@ -22,6 +22,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import timetext
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, spelled
 
@@ -75,7 +76,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
     so written, or naming no month (``2000M13``), is refused (``RnncastError``) with its place."""
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
-    times = pd.to_datetime(text, format=re.sub("%[-^]", "%", fmt), errors="coerce")
+    times = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce")
     same = text.map(lambda v: _fits(v, fmt)).to_numpy()
     bad = np.flatnonzero(given & (times.isna().to_numpy() | ~same))
     if len(bad):

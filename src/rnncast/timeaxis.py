@@ -151,14 +151,14 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         raise RnncastError(f"time column {name!r} holds true/false values; give timestamps or integer periods")
     counter = str(name).lower() in INTEGER_NAMES  # 'step', 'year': periods by name, never compact dates
     if pd.api.types.is_integer_dtype(column) and (counter or (dates := _compact(column)) is None):
-        if not counter and str(name).lower() in TIME_NAMES + MONTH_NAMES:  # 200013 among months: named, not steps
-            monthtext.refuse_stray(column, name, place)
-        if not counter:  # 20200230 among dates: named, not steps (which would first say 20200221 is out of order)
-            compactdates.refuse_stray_dates(column, name, place)
-        if not counter and str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
-            compactdates.refuse_short_years(column, name)
-        if not counter and _dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
-            compactdates.refuse_excel_serials(column, name)
+        if not counter:
+            if str(name).lower() in TIME_NAMES + MONTH_NAMES:  # 200013 among months: named, not steps
+                monthtext.refuse_stray(column, name, place)
+            compactdates.refuse_stray_dates(column, name, place)  # 20200230 among dates: not steps out of order
+            if str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
+                compactdates.refuse_short_years(column, name)
+            if _dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
+                compactdates.refuse_excel_serials(column, name)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods

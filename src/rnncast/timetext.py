@@ -213,6 +213,12 @@ def unpadded(fmt: str) -> list[str]:
     return forms
 
 
+def strptime_form(fmt: str) -> str:
+    """A writing format as pandas' reader takes it: ``%-m`` (unpadded) and ``%^b`` (upper case) are the plain
+    directives, which read unpadded numbers and any case alike."""
+    return re.sub("%[-^]", "%", fmt)
+
+
 def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     """Whether ``times`` written in ``fmt`` read back as the same timestamps (a quarter's text only
     from its first day, an ISO week's without weekday only from its Monday, ``2016-02`` only from the
@@ -228,7 +234,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
-            back = pd.to_datetime(pd.Index(write(times, fmt)), format=re.sub(r"%[-^]", "%", fmt))
+            back = pd.to_datetime(pd.Index(write(times, fmt)), format=strptime_form(fmt))
             times = times.tz_localize(None) if times.tz is not None else times  # the wall time is what was written
     except (ValueError, TypeError):  # RnncastError is a ValueError
         return False
