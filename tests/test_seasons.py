@@ -43,3 +43,10 @@ def test_a_panel_has_a_season_only_where_its_series_agree_on_it():
     assert agreed_season(sun, [business, six]) is None  # a shop of six days: no one week
     assert agreed_season(daily, [sun, business, six]) is None
     assert agreed_season(daily) == Season(7, "days in a week")
+
+
+def test_the_season_a_run_recorded_is_read_back_or_none():
+    from rnncast.seasons import Season, recorded
+
+    assert recorded({"implied_season": {"steps": 12, "cycle": "12 months in a year"}}) == Season(12, "12 months in a year")
+    assert recorded({}) is None and recorded({"implied_season": None}) is None

@@ -36,7 +36,7 @@ from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
-from rnncast.seasons import Season, agreed_season
+from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.significance import diebold_mariano_origins
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
@@ -51,8 +51,8 @@ class Backtest:
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``), the settings of the run, the series left out as too
     short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
-    (``readout.backtest_said``): ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines);
-    ``said``: the same, piece by piece (``readout.Said``), for the report page to place.
+    (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
+    and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
     Its repr is one line: the origins, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -60,14 +60,23 @@ class Backtest:
     metrics: dict
     panel: Panel
     cutoffs: np.ndarray  # [S, K] first target row of each window, inside its series
-    verdict: str = ""
-    notes: list = field(default_factory=list)
-    hints: list = field(default_factory=list)
-    said: readout.Said | None = field(default=None, repr=False, compare=False)
+    said: readout.Said = field(repr=False, compare=False)
+
+    @property
+    def verdict(self) -> str:
+        return self.said.verdict
+
+    @property
+    def notes(self) -> list:
+        return self.said.notes()
+
+    @property
+    def hints(self) -> list:
+        return list(self.said.hints)
 
     def __repr__(self) -> str:
         m = self.metrics
-        season = Season(**m["implied_season"]) if m.get("implied_season") else None
+        season = recorded_season(m)
         how = ", refit at every origin" if m["refit"] else ""
         return (f"Backtest({counted(m['n_windows'], 'origin')}, {m['series']} series, horizon {m['horizon']}{how}: "
                 f"{headline(backtest_test(m), m['verdict_units'], season=season)})")
@@ -165,7 +174,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     frame = _forecast_frame(panel, wf, window)
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first origin's rows
-    return Backtest(frame, metrics, panel, cutoffs, **said.lines(), said=said)
+    return Backtest(frame, metrics, panel, cutoffs, said)
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
@@ -270,7 +279,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
-    season = Season(**m["implied_season"]) if m.get("implied_season") else None
+    season = recorded_season(m)
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one

@@ -28,7 +28,6 @@ from rnncast.noticed import capture, merged
 from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.readout import backtest_said
 from rnncast.runnotes import divergence
 from rnncast.windows import window_starts
 
@@ -201,7 +200,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained before each origin" if m["refit"] else (
         "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
-    said = result.said or backtest_said(m)  # the result's own words (its verdict, notes, hints), by piece
+    said = result.said  # the result's own words (its verdict, notes, hints), by piece
     blocks = [("verdict", said.good, said.verdict), *[("hint", hint) for hint in said.hints], *noticed_blocks(noticed),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'forecast origin')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from rnncast.seasons import Season, agreed_season
+from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import spelled
 
@@ -57,7 +57,7 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
 
 def backtest_season_hint(m: dict) -> str | None:
     """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
-    season = Season(**m["implied_season"]) if m.get("implied_season") else None
+    season = recorded_season(m)
     return season_hint(season, m.get("calendar") or repr(m.get("freq")), m["lookback"])
 
 

@@ -25,6 +25,12 @@ class Season(NamedTuple):
     cycle: str
 
 
+def recorded(metrics: dict) -> Season | None:
+    """The season a run's or backtest's ``metrics`` recorded as its calendar's (``implied_season``), or None."""
+    season = metrics.get("implied_season")
+    return Season(**season) if season else None
+
+
 DAY_NANOS = 86_400 * 10**9
 MONTHS = (offsets.MonthEnd, offsets.MonthBegin, offsets.BusinessMonthEnd, offsets.BusinessMonthBegin,
           offsets.CustomBusinessMonthEnd, offsets.CustomBusinessMonthBegin)

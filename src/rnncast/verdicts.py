@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
-from rnncast.seasons import Season
+from rnncast.seasons import Season, recorded as recorded_season
 from rnncast.significance import cosine_terms
 from rnncast.spelling import counted, spelled
 
@@ -147,7 +147,7 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
     them (``significance.diebold_mariano_origins``) or why it could not be."""
     good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows",
-                             season=Season(**m["implied_season"]) if m.get("implied_season") else None)
+                             season=recorded_season(m))
     tests = list(m["significance"].values())
     origins, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the origins one window's targets reach
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
