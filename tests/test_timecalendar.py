@@ -80,3 +80,15 @@ def weekmasks_offset(mask):
     from rnncast import weekmasks
 
     return weekmasks.offset(mask)
+
+
+def test_a_calendar_names_its_session_and_its_days():
+    import pandas as pd
+
+    from rnncast import sessions
+    from rnncast.timecalendar import Calendar
+
+    bars = sessions.parse("30min 09:30-15:30")
+    assert Calendar("datetime", bars).session is bars and Calendar("datetime", bars).days == bars.days
+    business = Calendar("datetime", pd.offsets.BDay())
+    assert business.session is None and business.days == pd.offsets.BDay()

@@ -27,8 +27,7 @@ BAR_STRIDES = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 96)  # bars between labelle
 
 def session_of(calendar) -> Session | None:
     """The session a panel's calendar (``timecalendar.Calendar``) runs on, or None for any other calendar."""
-    freq = getattr(calendar, "freq", None)
-    return freq if isinstance(freq, Session) else None
+    return getattr(calendar, "session", None)
 
 
 def positions(times, points) -> np.ndarray:

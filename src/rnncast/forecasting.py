@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, fills, parts, reading, scaling, sessions
+from rnncast import baselines, businessdays, csvtext, fills, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -147,12 +147,10 @@ def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
     groups: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
-        session = calendar.freq if isinstance(calendar.freq, sessions.Session) else None
-        if calendar.holidays is None and businessdays.plain_business(session.days if session else calendar.freq):
+        if calendar.holidays is None and businessdays.plain_business(calendar.days):
             groups.setdefault(calendar, []).append(when[s])
     for calendar, times in groups.items():
-        session = calendar.freq if isinstance(calendar.freq, sessions.Session) else None
-        said = businessdays.closed_ahead(times[0].append(times[1:]), panel.time, calendar.weekmask, session,
+        said = businessdays.closed_ahead(times[0].append(times[1:]), panel.time, calendar.weekmask, calendar.session,
                                          calendar.text_format)
         if said:
             log.warning("%s", said)

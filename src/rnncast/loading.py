@@ -163,13 +163,13 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         freq = session.on(days) if session is not None else days
     calendar, ruler, own = calendars.settle(time, offsets, freq, where, not announce, holidays) if time is not None else \
         (Calendar(), None, {})
-    days = calendar.freq.days if isinstance(calendar.freq, sessions.Session) else calendar.freq
+    days = calendar.days
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
             businessdays.plain_business(days):  # the weekdays missing are a market's holidays
         explained = businessdays.explain(sessions.opened(time, calendar.freq), offsets, calendar.weekmask,
                                          calendar.freq_text if days is not calendar.freq else None)
         if explained is not None:
-            found = calendar.freq.on(explained.offset) if isinstance(calendar.freq, sessions.Session) else explained.offset
+            found = calendar.session.on(explained.offset) if calendar.session is not None else explained.offset
             calendar, ruler, own = calendars.settle(time, offsets, found, where, holidays=explained.name)
             holidays = explained.name
             if announce:

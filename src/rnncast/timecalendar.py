@@ -57,12 +57,22 @@ class Calendar:
         return f"{days!r} without {self.holidays} holidays"
 
     @property
+    def session(self) -> sessions.Session | None:
+        """The trading session the calendar runs on (intraday bars), or None for any other calendar."""
+        return self.freq if isinstance(self.freq, sessions.Session) else None
+
+    @property
+    def days(self):
+        """The calendar of days: a session's trading days, else the calendar itself."""
+        return self.freq.days if isinstance(self.freq, sessions.Session) else self.freq
+
+    @property
     def weekmask(self) -> str | None:
         """The week of a business-day calendar (or a session's days) other than Monday to Friday (``Sun Mon Tue
         Wed Thu``), else None."""
         if self.kind != "datetime":
             return None
-        return weekmasks.of(self.freq.days if isinstance(self.freq, sessions.Session) else self.freq)
+        return weekmasks.of(self.days)
 
     @property
     def freq_text(self):
