@@ -62,3 +62,11 @@ def test_day_first_and_month_first_two_digit_years_are_read_as_before(fmt):
 def test_a_model_that_read_its_dates_day_first_reads_new_data_so():
     time, _ = parse_text(pd.Series([f"01-01-{i:02d}" for i in range(1, 11)]), "date", str, dayfirst=True)
     assert time[1] == pd.Timestamp("2002-01-01")
+
+
+def test_the_clock_of_a_widened_date_is_pandas_guess_after_its_date_part():
+    from rnncast.shortorder import clock_of
+
+    assert clock_of("2019-03-01 13:00", ("%Y-%m-%d",)) == " %H:%M"
+    assert clock_of("2019-03-01", ("%Y-%m-%d",)) == ""
+    assert clock_of("01/15/2020", ("%Y-%m-%d",)) is None and clock_of("01/15/2020", ("%m/%d/%Y",)) == ""

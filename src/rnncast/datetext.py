@@ -15,12 +15,11 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from pandas.tseries.api import guess_datetime_format
 
 from rnncast import monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
-from rnncast.shortorder import calendar_of, year_first
+from rnncast.shortorder import calendar_of, clock_of, year_first
 from rnncast.spelling import counted, spelled
 
 log = logging.getLogger(__name__)
@@ -87,13 +86,11 @@ def _readings(column: pd.Series) -> tuple[dict, dict]:
         return plain
     text = first.iloc[0].strip()
     widened = text[:m.start(4) - m.start()] + "20" + text[m.start(4) - m.start():]  # 01/15/2020 ...
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        guessed = guess_datetime_format(widened)
     sep = m[2]
-    if guessed is None or guessed[:8] not in (f"%m{sep}%d{sep}%Y", f"%d{sep}%m{sep}%Y"):
+    clock = clock_of(widened, (f"%m{sep}%d{sep}%Y", f"%d{sep}%m{sep}%Y"))
+    if clock is None:
         return plain
-    return {"format": f"%m{sep}%d{sep}%y" + guessed[8:]}, {"format": f"%d{sep}%m{sep}%y" + guessed[8:]}
+    return {"format": f"%m{sep}%d{sep}%y" + clock}, {"format": f"%d{sep}%m{sep}%y" + clock}
 
 
 def _year_written(column: pd.Series, time: pd.DatetimeIndex, name: str, place) -> None:

@@ -102,7 +102,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
-                  + (f" {draw_text(forecaster)}" if draw_text(forecaster) else "")
+                  + (f" {draw}" if (draw := draw_text(forecaster)) else "")
                   + (f" ({diverged})" if diverged else "")])
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,

@@ -41,6 +41,16 @@ def form(fmt: str) -> str:
     return fmt.replace("%y", "YY").replace("%m", "MM").replace("%d", "DD").split(" ")[0]
 
 
+def clock_of(widened: str, dates) -> str | None:
+    """The time of day (``" %H:%M"``, or "") pandas guesses for ``widened``, a date of three short numbers with its
+    year written in four digits, where the date part of its guess is one of ``dates`` (``"%Y-%m-%d"``); None where
+    pandas guesses no such format."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        guessed = pd.tseries.api.guess_datetime_format(widened)
+    return guessed[8:] if guessed is not None and guessed[:8] in dates else None
+
+
 def _formats(first: str) -> list[str] | None:
     """The three orders of the first value's date (year first, day first, month first), each with its time of
     day as pandas guesses it for the same text written with the year first in four digits; None where pandas
@@ -48,14 +58,10 @@ def _formats(first: str) -> list[str] | None:
     m = THREE_PAIRS.match(first)
     if not m:
         return None
-    text = first.strip()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        guessed = pd.tseries.api.guess_datetime_format("20" + text)
     sep = m[1]
-    if guessed is None or not guessed.startswith(f"%Y{sep}%m{sep}%d"):
+    clock = clock_of("20" + first.strip(), (f"%Y{sep}%m{sep}%d",))
+    if clock is None:
         return None
-    clock = guessed[8:]
     return [f"%y{sep}%m{sep}%d{clock}", f"%d{sep}%m{sep}%y{clock}", f"%m{sep}%d{sep}%y{clock}"]
 
 

@@ -154,7 +154,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     else:
         from rnncast.runnotes import draw_text  # here: --help imports no pandas
 
-        draw = f" {draw_text(forecaster)}" if draw_text(forecaster) else ""  # an epoch max_batches cut short
+        draw = f" {drawn}" if (drawn := draw_text(forecaster)) else ""  # an epoch max_batches cut short
         trained = (f"trained {counted(epochs, 'epoch')}{draw}" if first <= 1 else  # a resume: this attempt's
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all){draw}")
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
