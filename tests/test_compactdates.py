@@ -160,3 +160,17 @@ def test_steps_years_and_numbers_reaching_outside_excels_dates_stay_integer_peri
     values = list(values)
     panel = load_panel(pd.DataFrame({name: values, "y": np.sin(np.arange(len(values)))}), target="y")
     assert panel.calendar.kind == "integer" and list(panel.time[:2]) == values[:2]
+
+
+@pytest.mark.parametrize("values", [[1950, 1951, 1952], [0, 1, 2], [20150101, 20150102], [True, False], [42005, 80000]])
+def test_numbers_that_are_no_excel_serials_are_not_said_to_be(values):
+    from rnncast.compactdates import excel_serials
+
+    assert excel_serials(pd.Series(values)) is None
+
+
+def test_excel_serials_say_their_first_date():
+    from rnncast.compactdates import excel_serials
+
+    assert excel_serials(pd.Series([42005, 42036])) == ("holds 42005 .. 42036, which look like Excel serial day "
+                                                        "numbers: 42005 would be 2015-01-01 as an Excel serial date")

@@ -190,3 +190,29 @@ def test_one_numeric_column_beside_unread_time_text_names_that_text_not_a_missin
                                            r"holds 'Jan-Mar 2005', which rnncast does not read as time \(write dates .*\); "
                                            r"or give the target \(--target sales\) to number the rows$"):
         load_panel(path)
+
+
+@pytest.mark.parametrize("as_float", [False, True])
+def test_excel_serials_under_a_date_name_are_named_as_unread_time_not_offered_as_the_target(tmp_path, caplog, as_float):
+    """An OrderDate column of Excel serial day numbers (43831 = 2020-01-01) beside sales, with no time column
+    found: the refusal offered --target OrderDate, the dates as what to forecast, and with --target sales the
+    'not used: OrderDate' warning gave no hint. Both now say what the column holds and how to make it dates
+    (decision 201)."""
+    days = np.arange(43831, 43831 + 60, dtype=np.float64 if as_float else np.int64)
+    path = tmp_path / "orders.csv"
+    pd.DataFrame({"OrderDate": days, "sales": np.linspace(1.0, 9.0, 60)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"orders\.csv has 2 numeric columns \(OrderDate, sales\) and no time column "
+                                           r"was found: 'OrderDate' holds 43831 \.\. 43890, which look like Excel "
+                                           r"serial day numbers: 43831 would be 2020-01-01 .*pd\.to_datetime.*; or "
+                                           r"give the target \(--target sales\) to number the rows"):
+        load_panel(str(path))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(str(path), target="sales")
+    assert "not used: OrderDate" in caplog.text and "'OrderDate' holds 43831 .. 43890, which look like Excel" in caplog.text
+
+
+def test_serial_sized_numbers_under_other_names_stay_plain_numbers():
+    frame = pd.DataFrame({"price": np.arange(43831, 43891), "units": np.arange(60)})
+    with pytest.raises(RnncastError, match=r"none is named the target: say which to forecast with target= "
+                                           r"\(--target\): target='price' the first"):
+        load_panel(frame)

@@ -107,18 +107,32 @@ EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 21
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 (its 1900 leap-year bug folded in)
 
 
-def refuse_excel_serials(column: pd.Series, name: str) -> None:
-    """Refuse (``RnncastError``) a numeric column, named as time is (``Date``), whose every value lies among Excel's
-    serial day numbers of 1950 .. 2100 (``42005`` is 2015-01-01): read as integer steps, monthly serials leave
-    thousands of steps 'missing' and the forecast runs on 44167, 44168 ... Years (1950), steps from 0 or 1 and
-    compact dates (``20150101``, ``201501``, ``YYMMDD``: called after those are read or refused) lie outside it."""
+def excel_serials(column: pd.Series) -> str | None:
+    """Where every value of a numeric column lies among Excel's serial day numbers of 1950 .. 2100 (``42005`` is
+    2015-01-01): the clause saying so (``holds 42005 .. 42400, which look like Excel serial day numbers: 42005
+    would be 2015-01-01 as an Excel serial date``); else None (and for any other column). Years (1950), steps
+    from 0 or 1 and compact dates (``20150101``, ``201501``, ``YYMMDD``) lie outside it."""
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return None
     values = column.dropna().to_numpy(dtype=np.float64)
     if not len(values) or values.min() < EXCEL_SERIALS[0] or values.max() > EXCEL_SERIALS[1]:
-        return
+        return None
     first = float(values[0])
     when = EXCEL_ORIGIN + pd.Timedelta(days=first)
     shown = f"{first:.0f}" if first == round(first) else f"{first:g}"
     date = f"{when:%Y-%m-%d}" if when == when.normalize() else f"{when:%Y-%m-%d %H:%M}"
-    raise RnncastError(f"time column {name!r} holds {shown} .. {values[-1]:g}, which look like Excel serial day numbers, "
-                       f"not integer steps: {shown} would be {date} as an Excel serial date; write the column as dates "
-                       "(in Excel: Format Cells > Date) or convert with pd.to_datetime(x, unit='D', origin='1899-12-30')")
+    return (f"holds {shown} .. {values[-1]:g}, which look like Excel serial day numbers: {shown} would be {date} as "
+            "an Excel serial date")
+
+
+EXCEL_FIX = "write the column as dates (in Excel: Format Cells > Date) or convert with pd.to_datetime(x, unit='D', origin='1899-12-30')"
+
+
+def refuse_excel_serials(column: pd.Series, name: str) -> None:
+    """Refuse (``RnncastError``) a numeric column, named as time is (``Date``), of Excel serial day numbers
+    (``excel_serials``): read as integer steps, monthly serials leave thousands of steps 'missing' and the
+    forecast runs on 44167, 44168 ... Called after compact dates are read or refused."""
+    clause = excel_serials(column)
+    if clause is not None:
+        head, _, tail = clause.partition(": ")
+        raise RnncastError(f"time column {name!r} {head}, not integer steps: {tail}; {EXCEL_FIX}")

@@ -87,9 +87,10 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
-    if time_col is None and (unread := timeaxis.unread_time(frame, candidates)):  # the time the table has, unread
-        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {every[0]}"
-        raise RnncastError(f"{owner} has {count} and no time column was found: {unread}; or give the target "
+    if time_col is None and (unread := timeaxis.unread(frame, candidates)) is not None:  # the table's time, unread
+        first = next((c for c in numeric if c != unread[0]), numeric[0])  # not the dates as what to forecast
+        name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_word(first)}"
+        raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
                            f"({name}) to number the rows")
     if len(numeric) == 1:  # no choice among numbers: the other columns hold text, which no role takes
         text = [said(frame, c) for c in candidates if c not in numeric]

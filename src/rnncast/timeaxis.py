@@ -58,10 +58,21 @@ _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
 
 
 def unread_time(frame: pd.DataFrame, candidates) -> str:
-    """Where no time column was found: the clause naming the first of ``candidates`` that holds text and is named
-    as time is (``period``, ``quarter``, ``fiscal_year`` ...) or writes years in every value, which no time form
-    reads (``'period' holds 'FY2005 Q1', which rnncast does not read as time (...)``); "" when none does."""
+    """Where no time column was found: the clause naming the first of ``candidates`` that looks like time but is
+    not read as it (``unread``); "" when none does."""
+    found = unread(frame, candidates)
+    return found[1] if found is not None else ""
+
+
+def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
+    """Where no time column was found: the first of ``candidates`` that looks like time but is not read as it,
+    and the clause naming it: text named as time is (``period``, ``quarter``, ``fiscal_year`` ...) or writing
+    years in every value, which no time form reads (``'period' holds 'FY2005 Q1', which rnncast does not read
+    as time (...)``), or numbers under a name that says dates (``OrderDate``) that are Excel serial day numbers
+    (``compactdates.excel_serials``); None when none does."""
     for c in candidates:
+        if dated_name(c) and (serials := compactdates.excel_serials(frame[c])) is not None:
+            return c, f"{str(c)!r} {serials}; rnncast does not read them as time ({compactdates.EXCEL_FIX})"
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
@@ -70,8 +81,8 @@ def unread_time(frame: pd.DataFrame, candidates) -> str:
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
                    if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
                    "such as 2005-01")
-            return f"{str(c)!r} holds {value!r}, which rnncast does not read as time ({why})"
-    return ""
+            return c, f"{str(c)!r} holds {value!r}, which rnncast does not read as time ({why})"
+    return None
 
 
 def _refuse_fiscal(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:
@@ -123,7 +134,7 @@ def _looks_like_dates(column: pd.Series) -> bool:
     return read == len(sample) or read >= 4  # one of five typed wrong (2020-02-30): found, and parse_time names it
 
 
-def _dated_name(name) -> bool:
+def dated_name(name) -> bool:
     """Whether a time column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes
     "date" (``OrderDate``, ``Posting Date``, ``trade_date``) or is ``day``: Excel serials there are dates."""
     lower = str(name).lower()
@@ -157,13 +168,13 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             compactdates.refuse_stray_dates(column, name, place)  # 20200230 among dates: not steps out of order
             if str(name).lower() in TIME_NAMES:  # 190301: YYMMDD, not steps that skip 190332 .. 190400
                 compactdates.refuse_short_years(column, name)
-            if _dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
+            if dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
                 compactdates.refuse_excel_serials(column, name)
         _refuse_tz(tz, name, "integers")
         return pd.Index(column.to_numpy(dtype=np.int64), name=name)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
-        if not counter and _dated_name(name):  # 42005.0 or 42005.5 (noon): Excel's, not periods
+        if not counter and dated_name(name):  # 42005.0 or 42005.5 (noon): Excel's, not periods
             compactdates.refuse_excel_serials(column, name)
         return _whole_periods(column, name, tz, place)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
