@@ -1,9 +1,9 @@
 """A trading session's time axis as finance charts draw it: one step per bar, nothing between sessions.
 
 On a real time axis, bars of ``30min 09:30-15:30`` leave 18 of every 24 hours and every weekend empty: each
-line runs straight across the nights (and a market's lunch break) and the trading hours are narrow bursts. A session calendar
-(``sessions.Session``) is drawn instead at the bars' own positions (0, 1, 2 ... along the rows drawn), labelled
-by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session while the view holds
+line runs straight across the nights (and a market's lunch break) and the trading hours are narrow bursts. A
+session calendar (``sessions.Session``) is drawn instead at the bars' own positions (0, 1, 2 ... along the rows
+drawn), labelled by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session while the view holds
 ``MIN_SESSIONS`` session starts or more (every second, third ... one where they are more than
 ``MAX_DATES``), else, zoomed into a day or two, the times of day of every few bars from each session's first
 (none crowding the next session's first; counted in bars, a break within a session is no step), with the

@@ -73,8 +73,8 @@ def read(freq) -> tuple[pd.Timedelta, pd.Timedelta, tuple[int, ...], str] | None
         if at + step > DAY:
             raise RnncastError(
                 f"freq={freq!r}: {len(slots)} bars of {alias} last longer than a day; {ACCEPTED}" if len(parts) == 1
-                else f"freq={freq!r}: read forward from {parts[0][0]}, the parts through {start}-{end} last longer than "
-                     f"a day: are they out of order or overlapping? {ACCEPTED}")
+                else f"freq={freq!r}: read forward from {parts[0][0]}, the parts through {start}-{end} last longer "
+                     f"than a day: are they out of order or overlapping? {ACCEPTED}")
     try:
         mask = weekmasks.parse(rest) if rest else weekmasks.BUSINESS
     except RnncastError as err:  # 'Thur': named with the whole freq
