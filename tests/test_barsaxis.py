@@ -81,3 +81,11 @@ def test_only_a_session_calendar_is_drawn_on_bars():
     assert barsaxis.session_of(Calendar(kind="datetime", freq=NYSE_BARS)) is NYSE_BARS
     assert barsaxis.session_of(Calendar(kind="datetime", freq=pd.offsets.BDay())) is None
     assert barsaxis.session_of(None) is None
+
+
+def test_a_session_closed_for_lunch_is_drawn_one_step_per_bar_and_ticked_every_few_bars_across_the_break():
+    shanghai = sessions.parse("30min 09:30-11:00 13:00-14:30")  # 8 bars; three steps of lunch
+    times = bars(shanghai, "2024-02-15 09:30", 4 * 8)
+    assert ticks(axes(times, shanghai)) == ([0, 8, 16, 24], ["Feb 15\n2024", "Feb 16", "Feb 19", "Feb 20"])
+    where, labels = ticks(axes(times, shanghai, xlim=(0, 9)))  # a day and two bars: every second bar
+    assert where == [0, 2, 4, 6, 8] and labels == ["09:30\n2024-02-15", "10:30", "13:00", "14:00", "09:30\n2024-02-16"]

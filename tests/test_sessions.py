@@ -138,10 +138,8 @@ def test_a_few_days_missing_the_same_hours_are_no_session_but_four_are():
     assert sessions.infer(sparse, _one(sparse), pd.Timedelta("1h")) is None
 
 
-def test_a_break_within_the_day_and_steps_off_the_grid_are_no_session():
+def test_steps_off_the_grid_are_no_session():
     days = pd.bdate_range("2024-01-02", periods=20)
-    lunch = _bars(days, "09:00", "11:30").append(_bars(days, "12:30", "15:00")).sort_values()
-    assert sessions.infer(lunch, _one(lunch), pd.Timedelta("30min")) is None
     assert sessions.infer(_bars(days), _one(_bars(days)), pd.Timedelta("7min")) is None
 
 
@@ -206,3 +204,96 @@ def test_holidays_given_without_freq_skip_the_days_of_the_week_the_days_follow()
     days = pd.date_range("2024-01-07", "2024-06-27", freq=holidaysets.offset("IL", SUN_THU))
     panel = load_panel(_frame(days), target="price", holidays="IL")
     assert panel.calendar.weekmask == SUN_THU and panel.calendar.holidays == "IL"
+
+
+# ---- breaks within the session (lunch) -----------------------------------------------------------
+
+TOKYO = "30min 09:00-11:00 12:30-14:30"
+
+
+def _parts(days, *parts, step="30min") -> pd.DatetimeIndex:
+    """The bars of ``days`` in each part (first, last) of a session, in time order."""
+    return pd.DatetimeIndex(sorted(t for first, last in parts for t in _bars(days, first, last, step)))
+
+
+def test_a_session_closed_for_lunch_is_laid_around_its_break_and_continues_the_next_trading_day():
+    tokyo = sessions.parse(TOKYO)
+    assert (tokyo.bars, tokyo.span) == (10, pd.Timedelta("6h"))
+    after = sessions.following(tokyo, pd.Timestamp("2024-03-28 10:30"), 3)  # a horizon across lunch
+    assert list(after.strftime("%H:%M")) == ["11:00", "12:30", "13:00"]
+    after = sessions.following(tokyo, pd.Timestamp("2024-03-29 14:30"), 6)  # Friday's close
+    assert list(after.strftime("%a %H:%M")) == ["Mon 09:00", "Mon 09:30", "Mon 10:00", "Mon 10:30", "Mon 11:00",
+                                                 "Mon 12:30"]
+    laid = sessions.grid(tokyo, pd.Timestamp("2024-01-08 09:00"), pd.Timestamp("2024-03-29 14:30"))
+    assert laid.equals(_parts(pd.bdate_range("2024-01-08", "2024-03-29"), ("09:00", "11:00"), ("12:30", "14:30")))
+
+
+@pytest.mark.parametrize("parts, text", [
+    ((("09:00", "11:00"), ("12:30", "14:30")), TOKYO),
+    ((("09:30", "11:00"), ("13:00", "14:30")), "30min 09:30-11:00 13:00-14:30"),  # Shanghai
+    ((("09:30", "11:30"), ("13:00", "15:30")), "30min 09:30-11:30 13:00-15:30"),  # Hong Kong
+])
+def test_market_bars_closed_for_lunch_are_found_as_their_session_without_gap_warnings(caplog, parts, text):
+    frame = _frame(_parts(pd.bdate_range("2024-01-08", periods=60), *parts))
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="price")
+    assert panel.calendar.freq_text == text and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    bars = sessions.parse(text).bars
+    assert implied_season(panel.calendar) == (bars, "bars in a trading session")
+    after = panel.next_times(0, bars + 1)  # Friday 2024-03-29's close: Monday's session, then Tuesday's first bar
+    assert list(after.strftime("%a %H:%M")) == [f"Mon {t:%H:%M}" for t in _parts([pd.Timestamp(0)], *parts)] + \
+        [f"Tue {parts[0][0]}"]
+
+
+def test_breaks_of_any_length_and_number_a_night_across_midnight_a_zone_and_a_panel_are_found():
+    days = pd.bdate_range("2024-01-08", periods=30)
+    two = _parts(days, ("09:00", "10:00"), ("10:30", "11:15"), ("13:30", "14:45"), step="15min")  # a short break, lunch
+    assert sessions.infer(two, _one(two), pd.Timedelta("15min")).freqstr == "15min 09:00-10:00 10:30-11:15 13:30-14:45"
+    hours = [pd.Timedelta(hours=h) for h in (18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29)]  # 01:00 to 05:00 the next day
+    night = pd.DatetimeIndex([d + h for d in days for h in hours])  # the break at midnight, the night by day
+    found = sessions.infer(night, _one(night), pd.Timedelta("1h"))
+    assert found.freqstr == "h 18:00-23:00 01:00-05:00" and found.bars == 11
+    panel = load_panel(_frame(night), target="price")  # Friday's session ends on Saturday, Monday's opens Monday
+    assert list(panel.next_times(0, 7).strftime("%a %H:%M")) == ["Mon 18:00", "Mon 19:00", "Mon 20:00", "Mon 21:00",
+                                                                 "Mon 22:00", "Mon 23:00", "Tue 01:00"]
+    zoned = _parts(days, ("09:00", "11:00"), ("12:30", "14:30")).tz_localize("Asia/Tokyo")
+    panel = load_panel(_frame(zoned), target="price")
+    assert panel.calendar.freq_text == TOKYO and str(panel.next_times(0, 1)[0]) == "2024-02-19 09:00:00+09:00"
+    long = pd.concat([_frame(_parts(days, ("09:00", "11:00"), ("12:30", "14:30")), seed).assign(id=name)
+                      for seed, name in enumerate(("7203", "6758"))])
+    panel = load_panel(long, target="price", id_col="id")
+    assert panel.calendar.freq_text == TOKYO and not panel.calendars and len(panel.ids) == 2
+
+
+def test_a_hole_that_chance_explains_is_no_break():
+    days = pd.bdate_range("2024-01-08", periods=8)
+    lunch = _parts(days, ("09:00", "11:00"), ("12:30", "14:30"))
+    sparse = lunch[np.random.default_rng(3).random(len(lunch)) < 0.4]  # most bars gone: an empty time may be chance
+    assert sessions.infer(sparse, _one(sparse), pd.Timedelta("30min")) is None
+
+
+def test_a_given_session_closed_for_lunch_refuses_a_lunch_bar_and_holidays_skip_its_days():
+    days = pd.date_range("2024-03-01", "2024-04-26", freq=holidaysets.offset("JPX"))
+    frame = _frame(_parts(days, ("09:00", "11:00"), ("12:30", "14:30")))
+    lunch = pd.concat([frame, _frame(pd.DatetimeIndex(["2024-04-26 11:30"]))]).sort_values("date")
+    with pytest.raises(RnncastError, match=rf"timestamp 2024-04-26 11:30:00 .* is not on the calendar freq='{TOKYO}'"):
+        load_panel(lunch, target="price", freq=TOKYO)
+    panel = load_panel(frame, target="price", holidays="JPX")  # the session the bars follow, without JPX holidays
+    assert panel.calendar.shown == f"'{TOKYO}' without JPX holidays"
+    assert str(panel.next_times(0, 1)[0]) == "2024-04-30 09:00:00"  # after Showa Day
+
+
+def test_a_fit_on_a_session_closed_for_lunch_forecasts_across_the_break_and_round_trips(tmp_path):
+    days = pd.date_range("2024-03-01", "2024-04-26", freq=holidaysets.offset("JPX"))
+    frame = _frame(_parts(days, ("09:00", "11:00"), ("12:30", "14:30")))
+    frame = frame[frame.date <= "2024-04-26 10:30"]  # Friday's morning, before lunch
+    model = Forecaster(**{**TINY, "lookback": 10, "horizon": 4, "epochs": 1, "freq": TOKYO,
+                          "holidays": "JPX"}).fit(frame, target="price")
+    forecast = model.predict(frame)
+    assert [str(t) for t in forecast.index] == ["2024-04-26 11:00:00", "2024-04-26 12:30:00", "2024-04-26 13:00:00",
+                                                "2024-04-26 13:30:00"]
+    model.save(tmp_path / "m")
+    assert json.loads((tmp_path / "m" / "model.json").read_text())["calendar"]["freq"] == TOKYO
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.calendar_ == model.calendar_
+    pd.testing.assert_frame_equal(loaded.predict(frame), forecast)

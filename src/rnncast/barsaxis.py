@@ -1,12 +1,13 @@
 """A trading session's time axis as finance charts draw it: one step per bar, nothing between sessions.
 
 On a real time axis, bars of ``30min 09:30-15:30`` leave 18 of every 24 hours and every weekend empty: each
-line runs straight across the nights and the trading hours are narrow bursts. A session calendar
-(``sessions.Session``) is drawn instead at the bars' own positions (0, 1, 2 ... along the rows drawn), labelled
-by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session while the view holds
+line runs straight across the nights (and a market's lunch break) and the trading hours are narrow bursts. A
+session calendar (``sessions.Session``) is drawn instead at the bars' own positions (0, 1, 2 ... along the rows
+drawn), labelled by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session while the view holds
 ``MIN_SESSIONS`` session starts or more (every second, third ... one where they are more than
 ``MAX_DATES``), else, zoomed into a day or two, the times of day of every few bars from each session's first
-(none crowding the next session's first), with the date under each session's first. Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
+(none crowding the next session's first; counted in bars, a break within a session is no step), with the
+date under each session's first. Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
 
 Other calendars keep the real axis (business days included: decision 165).
 """
@@ -55,7 +56,8 @@ class BarTicks(Locator):
         self.wall = times.tz_localize(None) if times.tz is not None else times  # sessions run on the wall clock
         opened = self.wall - session.first
         day = opened.normalize()  # the day each bar's session opened on (a session across midnight: the day before)
-        self.bar = np.asarray((opened - day) // session.step, dtype=np.int64)  # [N] the bar of its session
+        steps = np.asarray((opened - day) // session.step, dtype=np.int64)  # [N] steps after its session's first bar
+        self.bar = np.searchsorted(np.asarray(session.slots), steps)  # [N] the bar of its session (a break: no bars)
         self.starts = np.flatnonzero(np.r_[len(day) > 0 and self.bar[0] == 0, day[1:] != day[:-1]])
 
     def in_view(self) -> tuple[int, int]:
