@@ -1,9 +1,11 @@
-"""Rolling-origin backtests (``backtest.py``): no window sees a row at or after its origin, refits
+"""Backtests (``backtest.py``): no window sees a row after its cutoff, refits
 rescale on each window's training rows, the no-refit run is one batched pass, the outputs are
 complete, and the Diebold–Mariano results of the verdict rest on the windows' own errors. What
 ``rnncast backtest`` writes is in test_cli_commands.py."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -121,11 +123,11 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     assert hint and result.hints == [hint] and "season=24, --season 24" in hint
     text = repr(result)
     short = headline(backtest_test(m), "scaled", season=Season(**m["implied_season"]))  # the figure's title line
-    assert text == f"Backtest(3 origins, 3 series, horizon {H}: {short})" and short.startswith("the model ")
+    assert text == f"Backtest(3 cutoffs, 3 series, horizon {H}: {short})" and short.startswith("the model ")
     assert len(text) < 300  # not the metrics dict
     point = Forecaster(**{**TINY, "season": 24, "lookback": 24}).backtest(frame, n_windows=2, refit=True)
     assert point.notes == [] and point.verdict.startswith("The model does NOT beat the baselines")
-    assert repr(point).startswith(f"Backtest(2 origins, 3 series, horizon {H}, refit at every origin: the model ")
+    assert repr(point).startswith(f"Backtest(2 cutoffs, 3 series, horizon {H}, refit at every cutoff: the model ")
     # the seasonal naive forecast not beaten: the window_norm hint fit and evaluate give (readout.seasonal_hint)
     assert point.hints == [point.said.hints[0]] and point.hints[0].startswith("hint: the seasonal naive forecast ")
     assert "window_norm='season', --window-norm season" in point.hints[0]
@@ -228,7 +230,7 @@ def test_backtest_counts_a_repeated_value_inside_its_interval():
 
 def test_a_single_series_is_tested_over_its_origins_in_original_units():
     """The verdict's Diebold–Mariano results are those of the forecasts the backtest wrote, per origin."""
-    from rnncast.significance import diebold_mariano_origins
+    from rnncast.significance import diebold_mariano_cutoffs
 
     frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
     result = Forecaster(**TINY).backtest(frame, n_windows=4, step=2, target="y")
@@ -236,7 +238,7 @@ def test_a_single_series_is_tested_over_its_origins_in_original_units():
     assert m["verdict_units"] == "original" and set(m["significance"]) == {"repeat", "mean"}
     shape = (4, H, 1)
     for name in ("repeat", "mean"):
-        expected = diebold_mariano_origins((f["y_hat"] - f["y"]).to_numpy().reshape(shape),
+        expected = diebold_mariano_cutoffs((f["y_hat"] - f["y"]).to_numpy().reshape(shape),
                                            (f[f"y_{name}"] - f["y"]).to_numpy().reshape(shape), f["window"].to_numpy()[::H],
                                            H, 2)
         assert m["significance"][name] == pytest.approx(expected)
@@ -262,7 +264,7 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
         frame, n_windows=3, target="close", id_col="ticker", time_col="date")
     fig = result.figure()
     title = fig.get_suptitle()
-    assert title.endswith("\n3 of 5 series shown (the first); history: the 40 steps before the first origin")
+    assert title.endswith("\n3 of 5 series shown (the first); history: the 40 steps up to the first cutoff")
     assert [ax.get_title() for ax in fig.axes[:3]] == ["series 'A'", "series 'B'", "series 'C'"]
     assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
     assert len(fig.axes[0].lines[0].get_xdata()) == 40 + 15  # the history, then the three windows' 15 days
@@ -315,7 +317,7 @@ def test_the_figure_of_several_targets_names_the_one_drawn_after_the_history():
 
     frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
     title = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure().get_suptitle()
-    assert title.endswith(" before the first origin; target 'y' drawn, not 'z'")
+    assert title.endswith(" up to the first cutoff; target 'y' drawn, not 'z'")
 
 
 def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_was_made():
@@ -330,7 +332,7 @@ def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_w
     good, text = backtest_verdict(m)
     assert not good and "its forecasts are the baseline's" in text
     assert "No test against the 'repeat the last value' baseline could be made (the loss differences do not vary); against the others, " \
-           "the Diebold–Mariano test runs over the 6 forecast origins" in text
+           "the Diebold–Mariano test runs over the 6 cutoffs" in text
 
 
 def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve():
@@ -347,3 +349,19 @@ def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve()
     assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
     origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
     assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start
+
+
+def test_every_word_a_backtest_says_calls_its_times_cutoffs_as_forecasts_csv_does(frame, tmp_path, capsys):
+    """The repr, figure title, verdict, report page and CLI help said "forecast origins" where forecasts.csv
+    and the figure's legend say ``cutoff`` (Darts', NeuralForecast's, statsforecast's word): one name."""
+    from rnncast.cli import main
+    from rnncast.report import write_backtest
+
+    result = Forecaster(**TINY).backtest(frame, n_windows=K)
+    write_backtest(tmp_path / "bt", result, dict(TINY))
+    with pytest.raises(SystemExit):
+        main(["backtest", "--help"])
+    said = [repr(result), result.figure().get_suptitle(), result.verdict,
+            (tmp_path / "bt" / "report.html").read_text(), capsys.readouterr().out]
+    assert [i for i, text in enumerate(said) if "cutoff" not in text] == []
+    assert not [text for text in said if re.search(r"\borigins?\b", text, re.I)]  # not "original units"

@@ -244,10 +244,10 @@ BAD_INPUT = {
     "future file lacks a step": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv"), "--future", _future_csv(t, drop_last=True)],
         ["['hour'] are missing for series 's002'", "1 of 9 series-steps"]),
-    "backtest origins beyond the data": (
+    "backtest cutoffs beyond the data": (
         lambda t, f, r: ["backtest", _long_csv(t, "b.csv"), "--n-windows", "100", "--lookback", "24", "--horizon", "6",
                          "--device", "cpu", "--out", t / "o"],
-        ["every series is too short", "'s000' (", "first of 100 origins 6 steps apart"]),
+        ["every series is too short", "'s000' (", "up to the first of 100 cutoffs 6 steps apart"]),
     "config file missing": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--config", t / "nope.toml"),
                             ["config file not found", "nope.toml"]),
     "config not TOML": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--config", _toml(t, "cell = gru\n")),

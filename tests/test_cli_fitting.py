@@ -200,12 +200,12 @@ def test_a_resumed_fit_says_which_epochs_it_trained_and_how_many_in_all(tmp_path
 
 def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_the_page_once(tmp_path, capsys):
     """Of a fit's warnings only the MASE note reached report.html, and neither file recorded them: fill
-    'drop' moving the forecast origin, the values filled, a constant column were said on stderr alone.
+    'drop' moving the cutoff, the values filled, a constant column were said on stderr alone.
     They are metrics.json's notes and the page's "What rnncast noticed" (escaped); a resumed run's
     notes replace its first attempt's, none twice."""
     frame = make_frame(ROWS)
     frame.loc[50:51, "y"] = float("nan")
-    frame.loc[ROWS - 3:, "y"] = float("nan")  # the last rows: dropping them moves the forecast origin
+    frame.loc[ROWS - 3:, "y"] = float("nan")  # the last rows: dropping them moves the cutoff
     data, run = tmp_path / "d.csv", tmp_path / "run"
     frame.to_csv(data, index=False)
     code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "2", "--fill", "drop"))
@@ -213,7 +213,7 @@ def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_
     notes = json.loads((run / "metrics.json").read_text())["notes"]
     assert {"level": "info", "text": "fill 'drop' removed 5 rows that hold a missing value"} in notes
     moved = [n for n in notes if n["text"].startswith("fill 'drop' removed the last 3 rows")]
-    assert len(moved) == 1 and moved[0]["level"] == "warning" and "the forecast origin is no longer" in moved[0]["text"]
+    assert len(moved) == 1 and moved[0]["level"] == "warning" and "the cutoff (the last time the model sees) is no longer" in moved[0]["text"]
     assert any(n["text"].startswith("fill 'drop' removed rows inside 1 series") for n in notes)
     assert not any(n["text"].startswith("time: column") for n in notes)  # where the time came from: not a note
     page = (run / "report.html").read_text()

@@ -206,6 +206,8 @@ HOURS = pd.date_range("2020-01-01", periods=200, freq="h")
     ("%-m/%-d/%Y", pd.date_range("2020-01-01", periods=40, freq="MS") + pd.Timedelta(days=14)),  # days never below 10
     ("%m/%d/%Y %I:%M %p", HOURS), ("%-m/%-d/%Y %-I:%M %p", HOURS), ("%Y-%m-%d %I:%M:%S %p", HOURS),  # a 12-hour clock
     ("%-d/%-m/%Y %-I:%M %p", HOURS), ("%m/%d/%Y %I:%M%p", HOURS),
+    ("%m/%d/%Y %I:%M %P", HOURS), ("%-m/%-d/%Y %-I:%M %P", HOURS), ("%Y-%m-%d %I:%M:%S %P", HOURS),  # am, pm
+    ("%-d/%-m/%Y %-I:%M:%S%P", HOURS), ("%-m/%-d/%Y %-I:%M%P", HOURS),
 ])
 def test_numbers_written_without_their_leading_zero_are_the_column_form_and_read_back(form, times, caplog):
     """1/15/2020 and 1990/1/1 0:00 were read right but warned of as a form 'no one date format writes back', and
@@ -236,3 +238,16 @@ def test_a_column_padding_a_number_in_some_rows_only_is_forecast_as_iso_dates_wi
         assert kept_format(column, parse_time(column, "date", None, str), "date", place=lambda i: f"line {i + 2}") is None
     assert ("('01/21/2020' at line 22, where %-m/%-d/%Y writes '1/21/2020'): forecasts will be dated as ISO dates "
             "(2020-04-29)") in caplog.text
+
+
+@pytest.mark.parametrize("noon", [("Am", "Pm"), ("a.m.", "p.m.")])
+def test_a_12_hour_clock_no_one_format_writes_is_read_and_forecast_as_iso_dates_with_a_warning(noon, caplog):
+    """1:00 pm is written back as the data wrote it (%P, decision 208); Am/Pm (no writer's form) and a.m./p.m.
+    (which pandas reads, but no format it reads by) are read right and forecast as ISO dates, as the warning says."""
+    import logging
+    text = [t.replace("AM", noon[0]).replace("PM", noon[1]) for t in timetext.write(HOURS, "%-m/%-d/%Y %-I:%M %p")]
+    column = pd.Series(text, name="date")
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvtext"):
+        read = parse_time(column, "date", None, str, None, {})
+        assert kept_format(column, read, "date") is None
+    assert (read == HOURS).all() and "forecasts will be dated as ISO dates" in caplog.text

@@ -169,3 +169,14 @@ def test_one_value_out_of_an_upper_case_day_month_year_column_names_its_form():
         load_panel(pd.DataFrame({"date": times, "y": np.arange(40.0)}), target="y")
     assert str(err.value).startswith("time column 'date' holds '31-APR-2019' at row 20, which is not a date written as its "
                                      "other 39 values are (DD-MON-YYYY, as '01-MAR-2019' at row 0)")
+
+
+def test_times_written_with_upper_case_dotted_am_pm_are_refused_saying_what_is_read():
+    """'1:00 P.M.' made dateutil name an unknown zone 'M', which sent the column to the reader of UTC offsets, where
+    no value held one: an IndexError. It is now one line naming the value and the forms that are read."""
+    hours = pd.date_range("2020-01-01", periods=30, freq="h")
+    column = pd.Series([t.replace("AM", "A.M.").replace("PM", "P.M.") for t in hours.strftime("%m/%d/%Y %I:%M %p")])
+    with pytest.raises(RnncastError, match=r"^time column 'date' holds '01/01/2020 12:00 A.M.' at row 0, whose "
+                                           r"A.M./P.M. pandas does not read; write the times with AM/PM, am/pm or "
+                                           r"a.m./p.m. \(or as 13:00\)$"):
+        parse_text(column, "date", lambda i: f"row {i}")

@@ -170,7 +170,7 @@ def test_a_forecast_from_made_values_is_warned_with_their_dates(caplog):
 
 
 @pytest.mark.parametrize("id_col", [None, "store"])
-def test_a_fit_whose_last_rows_drop_removed_warns_that_its_origin_is_not_the_datas_end(tmp_path, caplog, id_col):
+def test_a_fit_whose_last_rows_drop_removed_warns_that_its_cutoff_is_not_the_datas_end(tmp_path, caplog, id_col):
     """fit trained on what drop left of a series whose last rows held NaN with an info line only, and
     predict on the same data then refused: the warning names the rows, their dates and the last row kept."""
     from rnncast.cli import main
@@ -189,13 +189,13 @@ def test_a_fit_whose_last_rows_drop_removed_warns_that_its_origin_is_not_the_dat
     said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "fill 'drop'" in r.getMessage()]
     whose = " of series 'a'" if id_col else ""
     assert said == [f"fill 'drop' removed the last 2 rows{whose} (2011-03-01 to 2011-04-01), which hold missing values: "
-                    "the forecast origin is no longer the data's end but 2011-02-01, the last row kept, so the model "
-                    "learns from the rows before it and a forecast from this data would be dated inside the data "
+                    "the cutoff (the last time the model sees) is no longer the data's end but 2011-02-01, the last row kept, so the model "
+                    "learns from the rows up to it and a forecast from this data would be dated inside the data "
                     "(predict refuses it); fill them in, or give --fill ffill|interpolate (fill= in Python)"]
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):  # predict refuses such data itself: no warning before it
         assert main(["predict", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 2
-    assert not [r for r in caplog.records if "forecast origin" in r.getMessage()]
+    assert not [r for r in caplog.records if "is no longer the data's end" in r.getMessage()]
 
 
 def test_one_filled_value_and_one_inserted_row_are_counted_in_the_singular(caplog):

@@ -67,3 +67,15 @@ def test_a_fitted_models_backtest_reads_the_fit_roles_and_an_unfitted_one_asks(c
     assert (read[0]["target"], read[0]["past_covariates"]) == (["sales"], ["temp"])  # the model that m is
     with pytest.raises(RnncastError, match="none is named the target"):
         Forecaster(**TINY).backtest(frame, n_windows=2)
+
+
+def test_features_given_is_compared_with_the_covariate_roles_the_fit_used(caplog, covariate_model):
+    """backtest(features=[]) on a model fitted with past covariate temp said it "was fitted with features temp",
+    a role the fit never used: it names the fit's own roles and says what features= stands for."""
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read = merged(covariate_model.state_, {"features": []})
+    assert read["features"] == [] and read["past_covariates"] is None
+    assert ("backtest reads features none as given, where the model was fitted with past_covariates temp (features= "
+            "takes the place of both covariate roles: to keep one, give it by its role, past_covariates= or "
+            "future_covariates=); the other roles are the fit's" in caplog.text)
+    assert "fitted with features" not in caplog.text

@@ -51,3 +51,19 @@ def test_a_fitted_model_whose_settings_are_unchanged_says_nothing(caplog):
     with caplog.at_level("WARNING", logger="rnncast"):
         model.predict(make_frame(200))
     assert model.changed_since_fit() == [] and "set_params changed" not in caplog.text
+
+
+def test_settings_that_shape_no_model_set_after_fit_are_not_said(caplog):
+    """set_params(verbose=True) after fit warned that it "takes effect at the next fit", as if predict's model
+    were not the one set: a progress bar and a thread count shape no model, so only the others are named."""
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    model.set_params(verbose=True, threads=1)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict(frame)
+        assert "set_params changed" not in caplog.text
+        model.set_params(horizon=5)
+        model.predict(frame)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("set_params changed")]
+    assert len(said) == 1 and said[0].startswith("set_params changed horizon 3 -> 5 since fit;")
+    assert [c[0] for c in model.changed_since_fit()] == ["horizon", "threads", "verbose"]  # each change still known

@@ -197,7 +197,7 @@ def test_dm_over_origins_that_share_no_target_is_the_paired_t_test():
     a, b, origins = _backtest_errors(6)
     d = (a ** 2 - b ** 2).reshape(6, -1).mean(axis=1)
     t = d.mean() / (d.std(ddof=1) / np.sqrt(6))
-    result = significance.diebold_mariano_origins(a, b, origins, horizon=2, step=2)
+    result = significance.diebold_mariano_cutoffs(a, b, origins, horizon=2, step=2)
     assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(stats.t.cdf(t, 5))
     assert (result["origins"], result["lags"]) == (6, 0)
 
@@ -221,7 +221,7 @@ def test_dm_over_overlapping_origins_is_r_forecast_dm_test_with_its_fallback():
     rng = np.random.default_rng(5)
     for d, dropped in ((rng.normal(-0.3, 1.0, 12), False), (np.tile([2.0, -1.2, -1.2], 4), True)):  # gamma1, gamma2 < 0
         a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((12, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
-        result = significance.diebold_mariano_origins(a, b, np.arange(12), horizon=6, step=2)  # m = 3
+        result = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=6, step=2)  # m = 3
         t, p = _dm_test(d, 3)
         assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(p)
         assert result["lags"] == 2 and result.get("no_lags_because_negative", False) == dropped
@@ -231,16 +231,16 @@ def test_dm_over_origins_counts_a_panels_series_once_per_origin():
     """Series seen at one time may share its shocks: ten copies of one series are no more evidence
     than the series alone (counted as 60 windows, they would give a far smaller p-value)."""
     a, b, origins = _backtest_errors(6)
-    alone = significance.diebold_mariano_origins(a, b, origins, horizon=2, step=2)
-    copies = significance.diebold_mariano_origins(np.tile(a, (10, 1, 1)), np.tile(b, (10, 1, 1)), np.tile(origins, 10), 2, 2)
+    alone = significance.diebold_mariano_cutoffs(a, b, origins, horizon=2, step=2)
+    copies = significance.diebold_mariano_cutoffs(np.tile(a, (10, 1, 1)), np.tile(b, (10, 1, 1)), np.tile(origins, 10), 2, 2)
     assert copies["p_value"] == pytest.approx(alone["p_value"]) and copies["origins"] == 6
 
 
 def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
     a, b, origins = _backtest_errors(8)
-    half = significance.diebold_mariano_origins(a, b, origins, horizon=24, step=12)  # each window reaches 2 origins
+    half = significance.diebold_mariano_cutoffs(a, b, origins, horizon=24, step=12)  # each window reaches 2 origins
     assert half["lags"] == 1 and 0 < half["p_value"] < 1
-    assert significance.diebold_mariano_origins(a, b, origins, horizon=24, step=6)["lags"] == 3  # 8 origins: just enough
-    few = significance.diebold_mariano_origins(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
+    assert significance.diebold_mariano_cutoffs(a, b, origins, horizon=24, step=6)["lags"] == 3  # 8 origins: just enough
+    few = significance.diebold_mariano_cutoffs(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
     assert (few["origins"], few["lags"]) == (5, 2) and np.isnan(few["p_value"]) and np.isnan(few["statistic"])
-    assert np.isnan(significance.diebold_mariano_origins(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])
+    assert np.isnan(significance.diebold_mariano_cutoffs(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])

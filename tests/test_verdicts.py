@@ -129,7 +129,7 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
     assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
                                         "its own scaled units) 1 against 2 for the best baseline (repeat the last value), 50.0% lower "
                                         "(Diebold–Mariano p = 0.01).")
-    assert ("over the 8 forecast origins, each origin's loss differences summed over the 3 series" in sentence and
+    assert ("over the 8 cutoffs, each cutoff's loss differences summed over the 3 series" in sentence and
             "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
             "unweighted as R's forecast::dm.test;"
             in sentence and "Student's t at 7 degrees of freedom" in sentence)
@@ -167,7 +167,7 @@ def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
                                        "50.0% lower (Diebold–Mariano p = 0.01)")
 
 
-def test_a_backtest_sentence_says_summed_per_origin_and_counts_one_step_in_the_singular():
+def test_a_backtest_sentence_says_summed_per_cutoff_and_counts_one_step_in_the_singular():
     """The sentence said "averaged over the 3 series" where the code sums (decision 83), "series at
     one time" where series ending on other dates meet at one origin, not one time, and "windows 1
     steps apart"."""
@@ -175,20 +175,20 @@ def test_a_backtest_sentence_says_summed_per_origin_and_counts_one_step_in_the_s
 
     m = {**_backtest_metrics(0.01, origins=8, lags=1, series=3), "step": 1, "horizon": 2}
     sentence = backtest_verdict(m)[1]
-    assert "summed over the 3 series (the series at one origin may share shocks" in sentence
+    assert "summed over the 3 series (the series at one cutoff may share shocks" in sentence
     assert "windows 1 step apart share targets (horizon 2)" in sentence and "averaged" not in sentence
 
 
-def test_a_backtest_with_too_few_origins_for_a_test_says_so_and_beats_nothing():
+def test_a_backtest_with_too_few_cutoffs_for_a_test_says_so_and_beats_nothing():
     from rnncast.verdicts import backtest_verdict
 
     good, sentence = backtest_verdict(_backtest_metrics(float("nan"), origins=3, lags=1))
     assert not good and sentence.endswith(
-        "a lower MSE, but not beyond chance. No Diebold–Mariano test: 3 origins are too few: windows 12 steps apart "
-        "with horizon 24 share targets over 2 origins, and the test needs twice that, 4; give more origins "
+        "a lower MSE, but not beyond chance. No Diebold–Mariano test: 3 cutoffs are too few: windows 12 steps apart "
+        "with horizon 24 share targets over 2 cutoffs, and the test needs twice that, 4; give more cutoffs "
         "(n_windows=, --n-windows) or a larger step (step=, --step).")
     assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
-        "No Diebold–Mariano test: 1 origin is too few: it needs 2; give more origins (n_windows=, --n-windows).")
+        "No Diebold–Mariano test: 1 cutoff is too few: it needs 2; give more cutoffs (n_windows=, --n-windows).")
 
 
 def test_fit_and_its_page_say_which_filled_values_were_not_scored(tmp_path, capsys):

@@ -20,8 +20,8 @@ its null p-values, so over-rejection under the null earns no power. ``--horizon 
 are the series' next H values, so neighbouring windows share H - 1 targets (a moving sum of the
 differentials: the overlap the horizon brings).
 
-``--origins``: instead, the size of the backtest's test (``significance.diebold_mariano_origins``)
-over K origins ``step = horizon`` rows apart (each origin one window of ``horizon`` steps; the
+``--cutoffs``: instead, the size of the backtest's test (``significance.diebold_mariano_cutoffs``)
+over K cutoffs ``step = horizon`` rows apart (each cutoff one window of ``horizon`` steps; the
 default step, where its variance takes no lags), for K in 3, 5, 10, 20 and horizons 1 and 6.
 
 ``--asymmetric``: equally good forecasts whose errors differ in kind: A's (the model's) are AR(phi)
@@ -42,7 +42,7 @@ percentiles, and the share of all draws that are such a chance win with a gap of
 50 %: whether a large gap rules a chance win out (decision 135: it does not).
 
     python benchmarks/accuracy/dm_false_positives.py [--draws 2000] [--horizon 1] [--lengths 30,100,400,1000]
-    python benchmarks/accuracy/dm_false_positives.py --origins [--draws 2000]
+    python benchmarks/accuracy/dm_false_positives.py --cutoffs [--draws 2000]
     python benchmarks/accuracy/dm_false_positives.py --asymmetric [--draws 2000] [--lengths 12,30,100,400]
     python benchmarks/accuracy/dm_false_positives.py --gaps [--draws 2000] [--lengths 12,30,100,400]
     (record: accuracy/results/dm-false-positives.md)
@@ -87,13 +87,13 @@ def p_values(phi: float, n: int, horizon: int, draws: int, scale: float, seed: i
     return p, float(np.mean(terms))
 
 
-def origins_size(phi: float, count: int, horizon: int, draws: int) -> float:
-    """The share of draws with p < 0.05 of the backtest's test over ``count`` origins ``horizon`` apart."""
+def cutoffs_size(phi: float, count: int, horizon: int, draws: int) -> float:
+    """The share of draws with p < 0.05 of the backtest's test over ``count`` cutoffs ``horizon`` apart."""
     rng = np.random.default_rng(0)
     hits = 0
     for _ in range(draws):
         a, b = (ar(rng, phi, count * horizon).reshape(count, horizon, 1) for _ in range(2))
-        hits += significance.diebold_mariano_origins(a, b, np.arange(count), horizon, horizon)["p_value"] < 0.05
+        hits += significance.diebold_mariano_cutoffs(a, b, np.arange(count), horizon, horizon)["p_value"] < 0.05
     return 100 * hits / draws
 
 
@@ -185,7 +185,7 @@ def main() -> None:
     parser.add_argument("--horizon", type=int, default=1)
     parser.add_argument("--shift", type=float, default=1.645)
     parser.add_argument("--lengths", default=None, help="default 30,100,400,1000; with --asymmetric 12,30,100,400")
-    parser.add_argument("--origins", action="store_true")
+    parser.add_argument("--cutoffs", action="store_true")
     parser.add_argument("--asymmetric", action="store_true")
     parser.add_argument("--gaps", action="store_true")
     args = parser.parse_args()
@@ -196,11 +196,11 @@ def main() -> None:
     if args.asymmetric:
         asymmetric(args.draws, lengths, args.shift)
         return
-    if args.origins:
-        print("| phi | horizon = step | 3 origins | 5 | 10 | 20 |\n|---|---|---|---|---|---|")
+    if args.cutoffs:
+        print("| phi | horizon = step | 3 cutoffs | 5 | 10 | 20 |\n|---|---|---|---|---|---|")
         for horizon in (1, 6):
             for phi in (0.0, 0.5, 0.9):
-                sizes = " | ".join(f"{origins_size(phi, k, horizon, args.draws):.1f} %" for k in (3, 5, 10, 20))
+                sizes = " | ".join(f"{cutoffs_size(phi, k, horizon, args.draws):.1f} %" for k in (3, 5, 10, 20))
                 print(f"| {phi} | {horizon} | {sizes} |", flush=True)
         return
     print("| phi | n | size: Newey-West, t(n-1) | size: EWC, t(terms) | power: Newey-West | power: EWC | "

@@ -40,16 +40,16 @@ def gaussian_noise(n: int = 3000, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n, freq="h"), "y": 5 + 2 * rng.standard_normal(n)})
 
 
-def poison_after(frame: pd.DataFrame, origins: dict) -> pd.DataFrame:
-    """Every target value at or after each series' origin row replaced by a huge number."""
+def poison_after(frame: pd.DataFrame, firsts: dict) -> pd.DataFrame:
+    """Every target value from each series' row in ``firsts`` (the first after a cutoff) on replaced by a huge number."""
     poisoned = frame.copy()
     row = poisoned.groupby("unique_id").cumcount()
-    late = row >= poisoned["unique_id"].map(origins)
+    late = row >= poisoned["unique_id"].map(firsts)
     poisoned.loc[late, "y"] = 1e9
     return poisoned
 
 
-def origins(frame: pd.DataFrame, window: int) -> dict:
+def first_targets(frame: pd.DataFrame, window: int) -> dict:
     """Row (inside its series) of backtest window ``window``'s first forecast step, step = horizon."""
     h = TINY["horizon"]
     sizes = frame.groupby("unique_id").size()
@@ -93,10 +93,10 @@ def backtest_leakage() -> list[str]:
     for refit in (False, True):
         f = Forecaster(**TINY)
         clean = f.backtest(frame, n_windows=K, refit=refit).forecasts
-        dirty = f.backtest(poison_after(frame, origins(frame, 1)), n_windows=K, refit=refit).forecasts
+        dirty = f.backtest(poison_after(frame, first_targets(frame, 1)), n_windows=K, refit=refit).forecasts
         same = [int(np.array_equal(clean[clean.window == w]["y_hat"], dirty[dirty.window == w]["y_hat"])) for w in range(K)]
         gap = np.abs(clean[clean.window == 2]["y_hat"].to_numpy() - dirty[dirty.window == 2]["y_hat"].to_numpy()).max()
-        lines.append(f"{'refit' if refit else 'one model'}: target rows from window 1's origin on set to 1e9; windows "
+        lines.append(f"{'refit' if refit else 'one model'}: target rows after window 1's cutoff set to 1e9; windows "
                      f"0, 1, 2 bit-identical to the clean run: {same} (window 2 moved by up to {gap:.3g})")
     return lines
 
@@ -120,7 +120,7 @@ def main() -> None:
     torch.set_num_threads(1)
     sections = [("100 series of very different scales, one model, against the naive forecast", hundred_series),
                 ("a target predictable only from a future-known covariate", future_covariate),
-                ("backtest windows never see rows after their origin", backtest_leakage),
+                ("backtest windows never see rows after their cutoff", backtest_leakage),
                 ("the 80 % interval on a Gaussian-noise series", coverage)]
     text = ["", "## What the tests measured", "", "Command: `python benchmarks/accuracy/forecast_quality.py --record` "
             "(the tests' own data and settings, CPU, 1 thread)", ""]

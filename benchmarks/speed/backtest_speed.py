@@ -6,9 +6,9 @@
 Workload: 100 noisy sine series (periods 12, 16 and 24; amplitudes 0.001 to 10,000; lengths 400 to
 600 hourly rows with their own starts), long format. LSTM, hidden 64, lookback 48, horizon 12,
 5 epochs, batch 256, CPU. ``Forecaster.backtest(frame, n_windows=10, refit=False)`` trains one model
-on the rows before each series' first origin, then forecasts all 1,000 windows in one batched pass.
+on the rows up to each series' first cutoff, then forecasts all 1,000 windows in one batched pass.
 The comparison column forecasts the same 1,000 windows with one ``net`` call per window (what a
-Python loop over origins would cost), with the same weights; the forecasts must agree.
+Python loop over cutoffs would cost), with the same weights; the forecasts must agree.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ the library's defaults (among them max_batches 100: an epoch is at most 100 batc
 | backtest wall time (read, train once, forecast all windows, score, build the frame) | {med['wall']:.2f} s | {', '.join(f"{r['wall']:.2f}" for r in rows)} |
 | of which training ({SETTINGS['epochs']} epochs) | {med['fit']:.2f} s | {', '.join(f"{r['fit']:.2f}" for r in rows)} |
 | of which the batched forecast of all {rows[0]['windows']} windows | {med['predict'] * 1000:.1f} ms | {', '.join(f"{r['predict'] * 1000:.1f}" for r in rows)} |
-| the same windows, one net call per window (a Python loop over origins) | {med['loop'] * 1000:.0f} ms | {', '.join(f"{r['loop'] * 1000:.0f}" for r in rows)} |
+| the same windows, one net call per window (a Python loop over cutoffs) | {med['loop'] * 1000:.0f} ms | {', '.join(f"{r['loop'] * 1000:.0f}" for r in rows)} |
 
 The batched pass is {med['loop'] / med['predict']:.0f}x faster than the loop per window; the two agree
 to a relative difference of at most {max(r['gap'] for r in rows):.1e}. Overall MASE of the model

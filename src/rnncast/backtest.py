@@ -1,20 +1,20 @@
-"""Rolling-origin backtesting: how the model would have done at each of the last ``n_windows``
-forecast origins of every series, beside the baselines.
+"""Backtesting: how the model would have done at each of the last ``n_windows`` cutoffs of
+every series (the last step each window's forecast reads), beside the baselines.
 
-Origins are counted back from each series' end: window ``k`` (0 = oldest) forecasts rows
+Cutoffs are counted back from each series' end: window ``k`` (0 = oldest) forecasts rows
 ``[c_k, c_k + horizon)`` with ``c_k = T - horizon - (n_windows - 1 - k) * step``, from the rows
-before ``c_k``. A model never learns from a row at or after the origin it forecasts from:
+before ``c_k`` (its cutoff is row ``c_k - 1``). A model never learns from a row after the cutoff it forecasts from:
 
-* without refit, one model (and one scaler per series) learns from the rows before each series'
-  first origin, then every window of every series is forecast in one batched pass;
-* with refit, a fresh model and fresh scalers learn from the rows before each origin.
+* without refit, one model (and one scaler per series) learns from the rows up to each series'
+  first cutoff, then every window of every series is forecast in one batched pass;
+* with refit, a fresh model and fresh scalers learn from the rows up to each cutoff.
 
 The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
-units for many series or several targets. The test is the one a few origins allow (``significance.diebold_mariano_origins``): a panel's
-series count once per origin, overlapping windows add lags, and the statistic takes the HLN small-sample form.
+units for many series or several targets. The test is the one a few cutoffs allow (``significance.diebold_mariano_cutoffs``): a panel's
+series count once per cutoff, overlapping windows add lags, and the statistic takes the HLN small-sample form.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
-from rnncast.significance import diebold_mariano_origins
+from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
@@ -53,7 +53,7 @@ class Backtest:
     short and the seconds spent training and forecasting. In words, as ``rnncast backtest`` prints them
     (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
     and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
-    Its repr is one line: the origins, series, horizon and the verdict in short (``verdicts.headline``).
+    Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
     forecasts: pd.DataFrame
@@ -77,12 +77,12 @@ class Backtest:
     def __repr__(self) -> str:
         m = self.metrics
         season = recorded_season(m)
-        how = ", refit at every origin" if m["refit"] else ""
-        return (f"Backtest({counted(m['n_windows'], 'origin')}, {m['series']} series, horizon {m['horizon']}{how}: "
+        how = ", refit at every cutoff" if m["refit"] else ""
+        return (f"Backtest({counted(m['n_windows'], 'cutoff')}, {m['series']} series, horizon {m['horizon']}{how}: "
                 f"{headline(backtest_test(m), m['verdict_units'], season=season)})")
 
     def figure(self, n_series: int = 3):
-        """Actual values, each window's forecast (and interval) with its origin marked, for the first series."""
+        """Actual values, each window's forecast (and interval) with its cutoff marked, for the first series."""
         return backtest_figure(self, n_series)
 
 
@@ -107,12 +107,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     first = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     skipped = report_short(panel, first, needed, f"lookback {lookback} + horizon {horizon} of training rows and "
-                           f"{data_s.val_frac:.0%} validation rows before the first of {n_windows} origins "
+                           f"{data_s.val_frac:.0%} validation rows up to the first of {n_windows} cutoffs "
                            f"{counted(step, 'step')} apart, and a horizon after the last")
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
-    few_windows(first, data_s)  # the rows before the first origin: the fewest any of its models trains on
+    few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
 
     fit_seconds, predict_seconds = 0.0, 0.0
     if not refit:  # one model; every window of every series in one batched pass
@@ -125,7 +125,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series, shortest=True)
         predict_seconds = time.perf_counter() - started
         scales = model.state.mase_scales[series]  # [S * K, T]
-    else:  # a fresh model and scalers on the rows before each origin
+    else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts = [], [], []
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, j]]
@@ -161,7 +161,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
-        "significance": {name: diebold_mariano_origins(judged.y_pred - judged.y_true, p - judged.y_true, window,
+        "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, window,
                                                        horizon, step, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
@@ -173,7 +173,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}
     frame = _forecast_frame(panel, wf, window)
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
-                                 splits=first)  # the window_norm hint's shorter lookback: the first origin's rows
+                                 splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
     return Backtest(frame, metrics, panel, cutoffs, said)
 
 
@@ -214,7 +214,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
     forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
     ``<target>_repeat``, ...). Where ``fill`` made values: ``<target>_filled`` (the actual value was
     made, not observed: not scored) and ``left_out`` (the window's inputs hold a value filled from a
-    row at or after its origin: none of its values is scored)."""
+    row after its cutoff: none of its values is scored)."""
     horizon = wf.y_true.shape[1]
     rows = (wf.target_rows[:, None] + np.arange(horizon)).reshape(-1)  # [W * H] rows inside each series
     series = np.repeat(wf.series, horizon)
@@ -245,7 +245,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
 
 def backtest_figure(result: Backtest, n_series: int = 3):
     """The first ``n_series`` series, each under its id: actual values over ``history_shown`` steps
-    before the first origin, each window's forecast and interval band, the cutoffs as dashed lines,
+    up to the first cutoff, each window's forecast and interval band, the cutoffs as dashed lines,
     every baseline the verdict weighs (repeat the last value, the training mean, with a season seasonal naive). The title
     gives the verdict over every window (``verdicts.headline``), how many of the series are drawn and
     how much history."""
@@ -283,10 +283,10 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
-    title = (f"Backtest: {counted(m['n_windows'], 'origin')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
-             f"{'refit at every origin' if m['refit'] else 'one model trained before the first origin'}\n"
+    title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
+             f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
-             f"{drawn}history: {steps} before the first origin{note}")
+             f"{drawn}history: {steps} up to the first cutoff{note}")
     band_label = f"{outer[2]}% interval" if outer else None
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
 
@@ -297,7 +297,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:
-    """How many steps before the first origin a backtest's figure draws: three times the steps its
+    """How many steps up to the first cutoff a backtest's figure draws: three times the steps its
     windows forecast, at least one lookback (what the first window read) and at most two, so that the
     forecasts are no sliver beside hundreds of steps of history."""
     forecast = (n_windows - 1) * step + horizon

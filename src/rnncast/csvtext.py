@@ -109,21 +109,22 @@ def guess(text: str, dayfirst: bool = False) -> str | None:
     """pandas' guess of the format of ``text``, also where it writes a month's name in upper case (``01-JAN-2015``:
     ``%d-%^b-%Y``, which ``timetext.write`` writes), and where it writes a number without its leading zero
     (``1-1-2020``): the format of the text padded (``%m-%d-%Y``), where pandas guesses nothing, and where it
-    writes a time of a 12-hour clock (``01/01/2020 01:00 PM``: ``%m/%d/%Y %I:%M %p``), which pandas' guess
-    never names; ``timetext.unpadded`` names the forms that leave such numbers unpadded (``%-I``)."""
+    writes a time of a 12-hour clock (``01/01/2020 01:00 PM``: ``%m/%d/%Y %I:%M %p``; ``1:00 pm``: ``%P``, written
+    lower case by ``timetext.write``), which pandas' guess never names; ``timetext.unpadded`` names the forms that leave such numbers unpadded (``%-I``)."""
     if (twelve := TWELVE_HOURS.match(text)) is not None:  # 1/1/2020 1:00 PM: pandas guesses no %p
         head, hour, rest, space, noon = twelve.groups()
         fmt = guess(f"{head}{int(hour) % 12 + (12 if noon.upper() == 'PM' else 0):02d}{rest}", dayfirst)
+        meridiem = {"AM": "%p", "PM": "%p", "am": "%P", "pm": "%P"}.get(noon)  # Am: no one writer's form
         hours = re.search(r"%-?H(?=:%M)", fmt or "")
-        if hours is None or not 1 <= int(hour) <= 12:
+        if hours is None or meridiem is None or not 1 <= int(hour) <= 12:
             return None
-        return f"{fmt[:hours.start()]}%I{fmt[hours.end():]}{space}%p"
+        return f"{fmt[:hours.start()]}%I{fmt[hours.end():]}{space}{meridiem}"
     fmt = _guess(text, dayfirst)
     padded = re.sub(r"(?<!\d)(\d)(?!\d)", r"0\1", text)  # 1-1-2020: 01-01-2020
     return fmt if fmt is not None or padded == text else _guess(padded, dayfirst)
 
 
-TWELVE_HOURS = re.compile(r"^(.*?[\sT])(\d{1,2})(:\d\d(?::\d\d)?)(\s?)([AP]M)$")  # a time of a 12-hour clock, AM or PM
+TWELVE_HOURS = re.compile(r"^(.*?[\sT])(\d{1,2})(:\d\d(?::\d\d)?)(\s?)([AaPp][Mm])$")  # a time of a 12-hour clock, AM or pm
 
 
 def _guess(text: str, dayfirst: bool) -> str | None:

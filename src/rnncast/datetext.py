@@ -51,8 +51,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
             try:
                 time = pd.DatetimeIndex(pd.to_datetime(column, **options))
             except (ValueError, TypeError) as err:
-                if "timezone" in str(err).lower() or "offset" in str(err).lower():
-                    return _instants(column, name, place), True
+                if ("timezone" in str(err).lower() or "offset" in str(err).lower()) and column.astype(str).str.contains(OFFSET.pattern).any():
+                    return _instants(column, name, place), True  # not "1:00 P.M.", whose M dateutil takes for a zone
                 continue
             _year_written(column, time, name, place)  # Jan 15, 12:30: pandas puts them in the year 1, or today
             _two_digit_years(column, time, name, place)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
@@ -196,11 +196,14 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
     return month_first
 
 
+OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")  # a UTC offset ending a timestamp: +02:00, +0200, Z
+
+
 def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
     """ISO strings with UTC offsets that change (one zone across daylight saving), as instants;
     a column that mixes strings with and without an offset is refused, naming the first of each."""
     text = column.astype(str)
-    aware = text.str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).to_numpy()
+    aware = text.str.contains(OFFSET.pattern, regex=True).to_numpy()
     if not aware.all():
         i, j = int(np.flatnonzero(aware)[0]), int(np.flatnonzero(~aware)[0])
         raise RnncastError(f"time column {name!r} mixes timestamps with a UTC offset ({text.iloc[i]!r} at {place(i)}) "
@@ -224,13 +227,16 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
         parsed = pd.to_datetime(column, errors="coerce", utc=True, format="mixed")
     if len(bad := np.flatnonzero((parsed.isna() & column.notna()).to_numpy())):
         i = int(bad[0])
+        if re.search(r"\d\s?[AP]\.M\.$", str(column.iloc[i])):  # dateutil reads a.m. and PM, not A.M.
+            raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
+                               "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
             "%S": "ss", "%f": "ffffff", "%b": "Mon", "%B": "Month", "%^b": "MON", "%^B": "MONTH", "%z": "+hhmm",
-            "%:z": "+hh:mm", "%p": "AM"}  # a format as a person writes a form: %d/%m/%Y is DD/MM/YYYY
+            "%:z": "+hh:mm", "%I": "hh", "%-I": "h", "%p": "AM", "%P": "am"}  # a format as a person writes a form: %d/%m/%Y is DD/MM/YYYY
 
 
 def pattern(fmt: str) -> str:

@@ -110,11 +110,11 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
     """What ``drop`` removed, said: rows inside a series (windows across them take the rows on either
     side as consecutive: warned) and, returned as ``{series: (rows, last time)}``, rows at a series'
     end, after which a forecast from the rows kept would be dated inside the data (predict refuses;
-    warned when ``announce``: the model's forecast origin is no longer the data's end)."""
+    warned when ``announce``: the model's cutoff is no longer the data's end)."""
     gone = [np.flatnonzero(~k) for k in kept]
     removed = sum(len(g) for g in gone)
     day = time is not None and at_midnight(time)
-    inside, tail, origins = [], {}, []
+    inside, tail, moved = [], {}, []
     for s, (k, g) in enumerate(zip(kept, gone)):
         if not len(g):
             continue
@@ -126,18 +126,18 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
                                                                                  f" of series {ids[s]!r}")
             span = tail[s][1] if last == 1 else f"{at(len(k) - last)} to {tail[s][1]}"
             kept_last = f" but {at(int(np.flatnonzero(k)[-1]))}, the last row kept" if k.any() else ""
-            origins.append((rows, span, "s" if last == 1 else "", kept_last))
+            moved.append((rows, span, "s" if last == 1 else "", kept_last))
         first = np.flatnonzero(k)[0] if k.any() else 0
         within = g[(g > first) & (g < len(k) - last)]
         if len(within):
             inside.append(("" if id_col is None else f"series {ids[s]!r} ") + at(int(within[0])))
-    detailed = bool((origins and announce) or inside)  # a warning below names the rows: the count is a note
+    detailed = bool((moved and announce) or inside)  # a warning below names the rows: the count is a note
     log.log(logging.INFO if detailed else logging.WARNING, "fill 'drop' removed %s",
             "1 row that holds a missing value" if removed == 1 else f"{removed} rows that hold a missing value")
-    if origins and announce:
-        (rows, span, verb, kept_last), more = origins[0], len(origins) - 1
-        log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the forecast origin is no longer the "
-                    "data's end%s, so the model learns from the rows before it and a forecast from this data would be "
+    if moved and announce:
+        (rows, span, verb, kept_last), more = moved[0], len(moved) - 1
+        log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the cutoff (the last time the model sees) is no longer the "
+                    "data's end%s, so the model learns from the rows up to it and a forecast from this data would be "
                     "dated inside the data (predict refuses it); fill them in, or give --fill ffill|interpolate (fill= "
                     "in Python)", rows, span, verb, f", and rows at the end of {more} more series" if more else "",
                     kept_last)

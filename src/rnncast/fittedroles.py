@@ -64,14 +64,28 @@ def merged(state: FittedState, given: dict, data=None) -> dict:
     if differ:
         reads = [f"{k} {_shown(named[k])} as given" if k in named else f"{k} {_shown(fitted[k])} (a role given takes the rest)"
                  for k in differ]
-        log.warning("backtest reads %s, where the model was fitted with %s; the other roles are the fit's",
-                    ", ".join(reads), ", ".join(f"{k} {_shown(_fitted_value(state, original, k))}" for k in differ))
+        fit = [_fit_shown(state, original, k) for k in differ]
+        instead = (" (features= takes the place of both covariate roles: to keep one, give it by its role, "
+                   "past_covariates= or future_covariates=)"
+                   if "features" in differ and (state.past_covariates or state.future_covariates) else "")
+        log.warning("backtest reads %s, where the model was fitted with %s%s; the other roles are the fit's",
+                    ", ".join(reads), ", ".join(fit), instead)
     return {**fitted, **named}
 
 
 def _fitted_value(state: FittedState, fitted: dict, role: str):
-    """The fit's value of ``role``; ``features`` as the fit's covariates by their own roles' names."""
+    """The fit's value of ``role``; ``features``: the fit's covariates, past and future."""
     return state.features or None if role == "features" else fitted[role]
+
+
+def _fit_shown(state: FittedState, fitted: dict, role: str) -> str:
+    """``role`` and the fit's value of it, as the warning says it; for ``features`` (which a fit records by
+    the roles it gave them) each covariate role the fit used: "past_covariates temp, future_covariates price"."""
+    if role != "features":
+        return f"{role} {_shown(_fitted_value(state, fitted, role))}"
+    used = [(name, columns) for name, columns in (("past_covariates", state.past_covariates),
+                                                  ("future_covariates", state.future_covariates)) if columns]
+    return ", ".join(f"{name} {_shown(columns)}" for name, columns in used) or "no covariates"
 
 
 def _names(value) -> list[str] | None:

@@ -7,7 +7,7 @@ learns is one ``state.FittedState`` (``state_``, also the saved model's schema) 
 
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
-``backtest`` rolls origins, ``checkpoint`` writes and reads the model folder. One series is a panel
+``backtest`` rolls cutoffs, ``checkpoint`` writes and reads the model folder. One series is a panel
 of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and ``predict``
 returning a frame indexed by time).
 """
@@ -265,11 +265,11 @@ class Forecaster(Learned):
     def backtest(self, data, n_windows: int = 3, step: int | None = None, refit: bool = False, target=None,
                  features=None, time_col=None, *, id_col=None, series=None, past_covariates=None,
                  future_covariates=None, static_covariates=None, on_epoch=None):
-        """Rolling-origin forecasts of the last ``n_windows`` origins of every series, ``step`` rows apart
+        """Forecasts from the last ``n_windows`` cutoffs of every series, ``step`` rows apart
         (default: the horizon), with metrics per window and overall beside the baselines. Models with this
         Forecaster's settings (``get_params``) are trained, never ``self``: without ``refit`` one model learns
-        from the rows before each series' first origin and forecasts every window in one batched pass; with
-        ``refit`` a fresh model (and scaler) is trained on the rows before each origin. A fitted Forecaster
+        from the rows up to each series' first cutoff and forecasts every window in one batched pass; with
+        ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster
         reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
         the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests)."""
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(

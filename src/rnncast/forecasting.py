@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, fills, parts, reading, scaling
+from rnncast import baselines, businessdays, csvtext, decimals, fills, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -260,6 +260,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     pred_original = scaling.inverse_windows(pred_scaled, series, offset, scale, shortest)
     means = state.train_means[index]  # [S, T]
     scaled_means = ((means - offset[:, :n_t]) / scale[:, :n_t]).astype(np.float32)
+    if shortest:  # written beside the forecasts at their resolution (decimals.shortest), not float64's 16 digits
+        o, k = offset[:, :n_t] - scale[:, :n_t], scale[:, :n_t]  # scaled + 1: near 0 (the mean, scaled) is no finer than 1
+        means = decimals.shortest(((means - o) / k).astype(np.float32), o, k)
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray) -> WindowForecasts:
         last_inputs = values[recent][..., :n_t]  # [W, season, T]

@@ -37,7 +37,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     test = reference.part_forecasts(data, part="test") if test is None else test
     wf = test.original
     horizon = reference.settings_.data.horizon
-    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from origins {horizon} steps apart"
+    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = "value" if reference.layout_ == "wide" else reference.targets_[0]  # wide: "y" is a made-up name
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     if len(test.ids) == 1 or not len(wf.series):
@@ -117,21 +117,21 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
             wf = mine
         else:
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
-        origins, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]),
+        firsts, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]),
                                                                        max_points)
         pairs = interval_pairs(wf.levels)
         if pairs:
             lo, hi, percent = pairs[0]
             bands[f"{name} {percent}% interval"] = tuple(plots.contiguous_forecast(
                 wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]), max_points)[2] for q in (lo, hi))
-    origins, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0], max_points)
+    firsts, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0], max_points)
     filled = (plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0], max_points)[2]
               if mine.filled is not None else None)
     season = reference.settings_.data.season
     for name, values in mine.baselines.items():
         predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
             mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
-    rows = (mine.target_rows[origins][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
+    rows = (mine.target_rows[firsts][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
     x = mine.time[rows] if mine.time is not None else rows
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled}
 

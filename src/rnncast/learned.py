@@ -14,6 +14,11 @@ from rnncast.settingvalues import plain, same_value
 
 log = logging.getLogger(__name__)
 
+# Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
+# weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (decision 206); device is
+# said, since the fitted model forecasts where it was trained.
+HOW_FIT_RUNS = ("verbose", "threads")
+
 
 def _learned(name: str, doc: str) -> property:
     """A fitted attribute read from (and written to) the fitted state."""
@@ -80,8 +85,9 @@ class Learned:
     def warn_changed(self, doing: str) -> None:
         """Say once (per fitted model and set of changes) that ``doing`` (predict, evaluate, save) uses the
         fitted settings, naming each one set_params changed since (fitted -> set): scikit-learn's contract,
-        where set parameters take effect at the next fit. Quiet where nothing changed."""
-        changed = self.changed_since_fit()
+        where set parameters take effect at the next fit. Quiet where nothing changed but ``HOW_FIT_RUNS``
+        (verbose, threads), which shape no model."""
+        changed = [c for c in self.changed_since_fit() if c[0] not in HOW_FIT_RUNS]
         said = self.state_.said
         if not changed or ("settings", doing, tuple(map(repr, changed))) in said:
             return

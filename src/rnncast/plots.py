@@ -219,17 +219,17 @@ def time_label(calendar) -> str:
 
 
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
-    """Stitch forecasts of windows whose origins are one horizon apart into one contiguous curve.
+    """Stitch forecasts of windows whose cutoffs are one horizon apart into one contiguous curve.
 
     ``y_true``, ``y_pred``: [W, H] for one target, windows in time order, stride 1. Returns the
     indices of the windows used and the 1-D actual and forecast curves (each step forecast from
-    the most recent origin at or before it, as a user who forecasts every H steps would see).
+    the most recent window starting at or before it, as a user who forecasts every H steps would see).
     """
     horizon = y_true.shape[1]
-    origins = np.arange(0, len(y_true), horizon)[: max(1, max_points // horizon)]
-    actual = y_true[origins].reshape(-1)
-    forecast = y_pred[origins].reshape(-1)
-    return origins, actual, forecast
+    firsts = np.arange(0, len(y_true), horizon)[: max(1, max_points // horizon)]
+    actual = y_true[firsts].reshape(-1)
+    forecast = y_pred[firsts].reshape(-1)
+    return firsts, actual, forecast
 
 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",

@@ -78,7 +78,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     that were not scored, the series a pooled MASE leaves out, the intervals' coverage) and the hints (a
     season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
-    ``splits``, the rows before each series' first origin, leave few training windows)."""
+    ``splits``, the rows up to each series' first cutoff, leave few training windows)."""
     good, sentence = backtest_verdict(m)
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"])

@@ -180,7 +180,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
 
     config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
-    None) with ``backtest`` (its origins) and ``run`` (the columns each role took, and those none took);
+    None) with ``backtest`` (its cutoffs) and ``run`` (the columns each role took, and those none took);
     ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
     m, panel = result.metrics, result.panel
@@ -198,11 +198,11 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                                                 "environment": config["environment"]})
     png = plots.png_bytes(result.figure())
     files.write_bytes(out_dir / "backtest.png", png)
-    how = "a fresh model and scalers trained before each origin" if m["refit"] else (
-        "one model trained on the rows before each series' first origin, every window forecast in one batched pass")
+    how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
+        "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")
     said = result.said  # the result's own words (its verdict, notes, hints), by piece
     blocks = [("verdict", said.good, said.verdict), *[("hint", hint) for hint in said.hints], *noticed_blocks(noticed),
-              ("p", f"{m['series']} series, {counted(m['n_windows'], 'forecast origin')} {counted(m['step'], 'step')} apart counted back "
+              ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
     blocks += [("p", note) for note in (said.intervals, said.unscored, said.mase) if note]
@@ -212,7 +212,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     units = ("MSE in scaled units, as the verdict weighs it; the rest in original units" if m["verdict_units"] == "scaled"
              else "original units")
     blocks += [("h2", f"Metrics per window and overall ({units}; MASE and sMAPE compare across scales)"),
-               ("table", backtest_rows(m)), ("h2", "Forecasts at each origin"),
+               ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
                ("img", png, "actual values and the forecast of every backtest window"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
     files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks))

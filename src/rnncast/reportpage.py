@@ -201,7 +201,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
 
 def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     """The "Data and settings" table of a backtest, read from its config.json (``report.write_backtest``):
-    the data and the columns each role took, those none took (decision 116), the origins, every setting."""
+    the data and the columns each role took, those none took (decision 116), the cutoffs, every setting."""
     data, run = config["data"], config["run"]
     names = lambda key: ", ".join(map(str, run.get(key) or [])) or "(none)"  # noqa: E731
     wide = run.get("layout") == "wide"
@@ -215,8 +215,8 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
               ["static covariates", names("static_covariates")],
               ["columns not used", names("not_used")],
               ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
-              ["origins", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
-                          + (", refit at each" if m["refit"] else ", one model trained before the first")]]
+              ["cutoffs", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
+                          + (", refit at each" if m["refit"] else ", one model trained up to the first")]]
     facts += [[k, repr(v)] for k, v in config["settings"].items()]
     return [["setting", "value"]] + facts
 

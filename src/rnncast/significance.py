@@ -4,8 +4,8 @@ Both tests compare the loss differential of two forecasters on the same windows 
 Mariano, "Comparing Predictive Accuracy", JBES 1995). Each value's squared-error difference is
 weighted so that the differentials sum to the difference of the two MSEs as ``metrics.score``
 pools them (each target's mean over its scored values, then the mean over targets), then summed
-over the windows of one forecast time (``diebold_mariano``) or one backtest origin
-(``diebold_mariano_origins``): a panel's series seen at one time may share its shocks (a holiday,
+over the windows of one forecast time (``diebold_mariano``) or one backtest cutoff
+(``diebold_mariano_cutoffs``): a panel's series seen at one time may share its shocks (a holiday,
 the weather), so they count once per time, not as independent evidence (Driscoll and Kraay,
 "Consistent covariance matrix estimation with spatially dependent panel data", REStat 1998: a
 long-run variance of the cross-sectional sums; evaluate's test takes the equal-weighted cosine one
@@ -80,31 +80,31 @@ def diebold_mariano(errors_a, errors_b, horizon: int, times=None, keep=None, var
     return {**result, "statistic": float(statistic), "p_value": float(stats.t.cdf(statistic, result["df"]))}
 
 
-def diebold_mariano_origins(errors_a, errors_b, origins, horizon: int, step: int, keep=None) -> dict:
-    """Diebold–Mariano over a backtest's forecast origins, ``step`` rows apart: is A's squared error
-    lower than B's beyond chance, with as few origins as a backtest has?
+def diebold_mariano_cutoffs(errors_a, errors_b, cutoffs, horizon: int, step: int, keep=None) -> dict:
+    """Diebold–Mariano over a backtest's cutoffs, ``step`` rows apart: is A's squared error
+    lower than B's beyond chance, with as few cutoffs as a backtest has?
 
-    ``errors_*``: [W, H, T] errors on the same windows; ``origins`` [W]: the origin each window was
+    ``errors_*``: [W, H, T] errors on the same windows; ``cutoffs`` [W]: the cutoff each window was
     forecast from (numbered in time order; a panel has one window per series at each); ``keep``
-    [W, H, T]: the values scored (default: all). The differentials of one origin's windows are summed:
-    series seen at one time may share its shocks, so an origin counts once, not once per series.
+    [W, H, T]: the values scored (default: all). The differentials of one cutoff's windows are summed:
+    series seen at one time may share its shocks, so a cutoff counts once, not once per series.
     Windows less than ``horizon`` apart share targets, so the variance sums the autocovariances of
-    ``ceil(horizon / step) - 1`` lags unweighted (none when ``step >= horizon``); with few origins the
+    ``ceil(horizon / step) - 1`` lags unweighted (none when ``step >= horizon``); with few cutoffs the
     statistic takes Harvey, Leybourne and Newbold's small-sample correction and is compared with
-    Student's t at ``origins - 1`` degrees of freedom ("Testing the equality of prediction mean
+    Student's t at (cutoffs - 1) degrees of freedom ("Testing the equality of prediction mean
     squared errors", IJF 1997). Both as R's ``forecast::dm.test`` does, with ``m = ceil(horizon / step)``
-    origins for its ``h``, and so is the fallback: where that variance is not positive (unweighted
+    cutoffs for its ``h``, and so is the fallback: where that variance is not positive (unweighted
     sums can be negative), the test is made again with no lags (``no_lags_because_negative``; ``lags``
     stays the overlap's).
-    With ``step >= horizon`` it is the paired t-test of the origins' differentials.
+    With ``step >= horizon`` it is the paired t-test of the cutoffs' differentials.
 
-    Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` and
-    ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` origins
+    Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` (how many
+    cutoffs were tested: the key backtests' metrics.json has always had) and ``lags``; the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` cutoffs
     are given (too few that share no target) or the differentials do not vary.
     """
-    d, present = _series(errors_a, errors_b, origins, keep)
-    d = d[present]  # [K] in time order: an origin whose values are all left out is dropped
-    n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive origins one window's targets reach
+    d, present = _series(errors_a, errors_b, cutoffs, keep)
+    d = d[present]  # [K] in time order: a cutoff whose values are all left out is dropped
+    n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive cutoffs one window's targets reach
     result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1}
     if n < 2 * m:
         return result

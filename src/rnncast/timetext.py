@@ -187,7 +187,7 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     return np.asarray(written, dtype=object)
 
 
-OWN_TOKENS = ("%:z", "%-m", "%-d", "%-H", "%-I", "%^b", "%^B")  # +02:00 (3.11's strftime has no %:z); unpadded; JAN
+OWN_TOKENS = ("%:z", "%-m", "%-d", "%-H", "%-I", "%^b", "%^B", "%P")  # +02:00 (3.11's strftime has no %:z); unpadded; JAN; pm
 UNPADDED = {"%m": "%-m", "%d": "%-d", "%H": "%-H", "%I": "%-I"}  # the numbers a writer may leave unpadded, and how
 
 
@@ -196,6 +196,8 @@ def _token(times: pd.DatetimeIndex, token: str) -> pd.Index:
         return times.strftime("%z").str.replace(r"^([+-]\d\d)(\d\d)$", r"\1:\2", regex=True).astype(object)
     if token in ("%^b", "%^B"):  # glibc's upper-case flag, written here: Windows' and macOS' strftime lack it
         return times.strftime(token.replace("^", "")).str.upper().astype(object)
+    if token == "%P":  # glibc's lower-case am/pm, written here: Windows' and macOS' strftime lack it
+        return times.strftime("%p").str.lower().astype(object)
     numbers = {"%-m": times.month, "%-d": times.day, "%-H": times.hour, "%-I": (times.hour + 11) % 12 + 1}[token]
     return pd.Index(numbers.astype(str), dtype=object)
 
@@ -214,9 +216,9 @@ def unpadded(fmt: str) -> list[str]:
 
 
 def strptime_form(fmt: str) -> str:
-    """A writing format as pandas' reader takes it: ``%-m`` (unpadded) and ``%^b`` (upper case) are the plain
-    directives, which read unpadded numbers and any case alike."""
-    return re.sub("%[-^]", "%", fmt)
+    """A writing format as pandas' reader takes it: ``%-m`` (unpadded), ``%^b`` (upper case) and ``%P`` (am, pm)
+    are the plain directives, which read unpadded numbers and any case alike."""
+    return re.sub("%[-^]", "%", fmt).replace("%P", "%p")
 
 
 def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:

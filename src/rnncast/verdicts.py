@@ -145,22 +145,22 @@ def backtest_test(m: dict) -> dict:
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
-    them (``significance.diebold_mariano_origins``) or why it could not be."""
+    them (``significance.diebold_mariano_cutoffs``) or why it could not be."""
     good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows",
                              season=recorded_season(m))
     tests = list(m["significance"].values())
-    origins, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the origins one window's targets reach
+    cutoffs, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the cutoffs one window's targets reach
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
-        if origins < 2 * reach:
-            why = (f"{origins} origin{'s are' if origins != 1 else ' is'} too few" +
+        if cutoffs < 2 * reach:
+            why = (f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'} too few" +
                    (f": windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets over {reach} "
-                    f"origins, and the test needs twice that, {2 * reach}" if reach > 1 else ": it needs 2") +
-                   "; give more origins (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
+                    f"cutoffs, and the test needs twice that, {2 * reach}" if reach > 1 else ": it needs 2") +
+                   "; give more cutoffs (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
         else:
             why = "the loss differences between the model and the baselines do not vary"
         return good, f"{sentence} No Diebold–Mariano test: {why}."
-    series = (f", each origin's loss differences summed over the {m['series']} series (the series at one origin may "
-              "share shocks, so each origin counts once)" if m["series"] > 1 else "")
+    series = (f", each cutoff's loss differences summed over the {m['series']} series (the series at one cutoff may "
+              "share shocks, so each cutoff counts once)" if m["series"] > 1 else "")
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
     overlap = (f"; windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']}), so its variance adds "
                f"their autocovariances over {counted(reach - 1, 'lag')}, unweighted as R's forecast::dm.test"
@@ -169,10 +169,10 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
     untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
-    return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {origins} forecast origins{series}{overlap}; "
-                  f"it is compared with Student's t at {counted(origins - 1, 'degree')} of freedom "
+    return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {cutoffs} cutoffs{series}{overlap}; "
+                  f"it is compared with Student's t at {counted(cutoffs - 1, 'degree')} of freedom "
                   "(Harvey–Leybourne–Newbold's small-sample form)"
-                  + (": with few origins only a steady difference counts." if good or model < rival else "."))  # not beside a loss
+                  + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
 
 
 def every_baseline(rivals, season: Season | None = None) -> str:

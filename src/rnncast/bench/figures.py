@@ -31,7 +31,7 @@ def forecast_window_figure(data: BenchData, lookback: int, horizon: int, model: 
         ax.plot(ahead, repeat[window, :, k], color="grey", ls=":", lw=1.2, label="repeat")
     ax.plot(ahead, predictions[window, :, k], color="C1", lw=1.4, label=model)
     ax.axvline(-0.5, color="0.7", lw=0.8)
-    ax.set_xlabel(f"step relative to the forecast origin (data row {first_target})")
+    ax.set_xlabel(f"step relative to the first forecast, data row {first_target} (the cutoff is step -1)")
     ax.set_ylabel(f"{data.target} (z-scored)")
     ax.set_title(f"{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}")
     ax.grid(alpha=0.3)

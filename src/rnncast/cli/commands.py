@@ -74,7 +74,7 @@ def run_backtest(args) -> int:
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
     epochs = forecaster.epochs if isinstance(forecaster.epochs, int) else 0
-    bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per origin
+    bar = epoch_bar(f"{forecaster.cell} backtest", epochs * (args.n_windows if args.refit else 1))  # one fit per cutoff
     try:
         with capture() as noticed:  # what rnncast notices while it reads, trains and scores, kept as a fit keeps it
             try:

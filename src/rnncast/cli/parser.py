@@ -76,21 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_panel_flags(fit)
     fit.set_defaults(run=run_fit)
 
-    backtest = commands.add_parser("backtest", help="rolling-origin forecasts and metrics per window, beside the baselines",
+    backtest = commands.add_parser("backtest", help="forecasts from rolling cutoffs and metrics per window, beside the baselines",
                                    usage="%(prog)s DATA [--target COLS] [--n-windows N] [option ...]", description=(
-                                       "Forecast the last --n-windows origins of every series of DATA and score each "
+                                       "Forecast from the last --n-windows cutoffs of every series of DATA and score each "
                                        "window beside the baselines. " + NAMES_NOTE))
     data = _data_group(backtest, "CSV or Parquet file: one series, long format (unique_id, ds, y) or wide", optional=False)
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
     _add_setting_groups(backtest, data)
-    origins = backtest.add_argument_group("backtest")
-    origins.add_argument("--n-windows", type=int, default=3, metavar="N", help="forecast origins per series (default: 3)")
-    origins.add_argument("--step", type=int, metavar="N", help="steps between origins (default: the horizon)")
-    origins.add_argument("--refit", action="store_true",
-                         help="train a fresh model and scalers on the rows before every origin (default: one model, "
-                              "trained before the first origin, forecasts every window in one batched pass)")
+    cutoffs = backtest.add_argument_group("backtest")
+    cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
+    cutoffs.add_argument("--step", type=int, metavar="N", help="steps between cutoffs (default: the horizon)")
+    cutoffs.add_argument("--refit", action="store_true",
+                         help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
+                              "trained up to the first cutoff, forecasts every window in one batched pass)")
     output = backtest.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
