@@ -365,3 +365,15 @@ def test_every_word_a_backtest_says_calls_its_times_cutoffs_as_forecasts_csv_doe
             (tmp_path / "bt" / "report.html").read_text(), capsys.readouterr().out]
     assert [i for i, text in enumerate(said) if "cutoff" not in text] == []
     assert not [text for text in said if re.search(r"\borigins?\b", text, re.I)]  # not "original units"
+
+
+def test_a_backtests_cutoffs_are_the_rows_its_forecasts_csv_names_as_cutoff():
+    """Backtest.cutoffs held each window's first target row, one after the row forecasts.csv's cutoff column
+    names: one word, two rows. It is the cutoff now, the last row each window reads (decision 209)."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=150, freq="D"),
+                          "y": np.sin(np.arange(150) / 4.0) + np.random.default_rng(0).normal(0, 0.1, 150)})
+    result = Forecaster(**TINY).backtest(frame, n_windows=3, step=5, target="y")
+    named = result.forecasts.groupby("window")["cutoff"].first().to_numpy()
+    assert list(frame["ds"].to_numpy()[result.cutoffs[0]]) == list(named)
+    first = result.forecasts.groupby("window")["ds"].first().to_numpy()
+    assert list(frame["ds"].to_numpy()[result.cutoffs[0] + 1]) == list(first)

@@ -58,7 +58,7 @@ def loop_per_window(result, frame: pd.DataFrame, settings: dict) -> tuple[float,
     panel = result.panel
     lookback, horizon = settings["lookback"], settings["horizon"]
     params = Forecaster(**settings).get_params()
-    splits = [chronological_split(int(c), lookback, horizon, params["val_frac"], 0.0) for c in result.cutoffs[:, 0]]
+    splits = [chronological_split(int(c) + 1, lookback, horizon, params["val_frac"], 0.0) for c in result.cutoffs[:, 0]]
     prepared = fitting.prepare(panel, splits, Settings.from_flat(params), params)  # the backtest's own model: same seed, same rows
     fitting.train(prepared)
     net = prepared.net.eval()
@@ -68,7 +68,7 @@ def loop_per_window(result, frame: pd.DataFrame, settings: dict) -> tuple[float,
         for s in range(panel.n_series):
             scaler: Scaler = prepared.state.scalers[s]
             rows = panel.rows(s)
-            for c in result.cutoffs[s]:
+            for c in result.cutoffs[s] + 1:  # each window's first target row
                 x = torch.from_numpy(scaler.transform(rows[c - lookback : c]))[None]  # [1, L, C]
                 y = net(x).numpy()[0, :, 0]
                 outputs.append(y * scaler.scale[0] + scaler.offset[0])

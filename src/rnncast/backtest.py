@@ -59,7 +59,7 @@ class Backtest:
     forecasts: pd.DataFrame
     metrics: dict
     panel: Panel
-    cutoffs: np.ndarray  # [S, K] first target row of each window, inside its series
+    cutoffs: np.ndarray  # [S, K] each window's cutoff, the last row it reads, inside its series (its first target: + 1)
     said: readout.Said = field(repr=False, compare=False)
 
     @property
@@ -103,15 +103,15 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     fitting.check_roles(panel, settings)
 
     k = np.arange(n_windows)
-    cutoffs = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
-    first = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, 0]]
+    first_rows = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
+    first = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     skipped = report_short(panel, first, needed, f"lookback {lookback} + horizon {horizon} of training rows and "
                            f"{data_s.val_frac:.0%} validation rows up to the first of {n_windows} cutoffs "
                            f"{counted(step, 'step')} apart, and a horizon after the last")
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
-        panel, cutoffs, first = panel.subset(kept), cutoffs[kept], [first[s] for s in kept]
+        panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
     few_windows(first, data_s)  # the rows up to the first cutoff: the fewest any of its models trains on
 
     fit_seconds, predict_seconds = 0.0, 0.0
@@ -121,20 +121,20 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         fit_seconds = time.perf_counter() - started
         started = time.perf_counter()
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
-        starts = (panel.offsets[:-1, None] + cutoffs - lookback).reshape(-1)  # [S * K] rows of the stacked panel
+        starts = (panel.offsets[:-1, None] + first_rows - lookback).reshape(-1)  # [S * K] rows of the stacked panel
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series, shortest=True)
         predict_seconds = time.perf_counter() - started
         scales = model.state.mase_scales[series]  # [S * K, T]
     else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts = [], [], []
         for j in range(n_windows):
-            splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in cutoffs[:, j]]
+            splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
             model = _fit(settings, params, panel, splits, on_epoch)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()
             series = np.arange(panel.n_series)
-            starts = panel.offsets[:-1] + cutoffs[:, j] - lookback
+            starts = panel.offsets[:-1] + first_rows[:, j] - lookback
             original, scaled = forecast_windows(model, panel, series, starts, series, shortest=True)
             parts.append(original)
             scaled_parts.append(scaled)  # each window's own scalers: coverage has no units
@@ -156,7 +156,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
-        "windows": [_window_scores(j, _origin_span(panel, cutoffs[:, j]), wf, wf_scaled, scales, window == j)
+        "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
@@ -174,7 +174,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     frame = _forecast_frame(panel, wf, window)
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
-    return Backtest(frame, metrics, panel, cutoffs, said)
+    return Backtest(frame, metrics, panel, first_rows - 1, said)  # a cutoff: the last row a window reads
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
@@ -201,11 +201,11 @@ def _train_split(cutoff: int, lookback: int, horizon: int, val_frac: float) -> S
         return None
 
 
-def _origin_span(panel: Panel, cutoffs: np.ndarray) -> dict:
+def _first_steps(panel: Panel, first_rows: np.ndarray) -> dict:
     """When the window's forecasts start: the earliest and latest first forecast step over the series."""
     if panel.time is None:
-        return {"first_step": [int(cutoffs.min()), int(cutoffs.max())]}
-    stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(cutoffs)]
+        return {"first_step": [int(first_rows.min()), int(first_rows.max())]}
+    stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(first_rows)]
     return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format, panel.time) for t in (min(stamps), max(stamps))]}
 
 
@@ -260,8 +260,8 @@ def backtest_figure(result: Backtest, n_series: int = 3):
     history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
     curves, shown = [], []
     for s in range(min(n_series, panel.n_series)):
-        lo = max(int(result.cutoffs[s, 0]) - history, 0)
-        shown.append(int(result.cutoffs[s, 0]) - lo)
+        lo = max(int(result.cutoffs[s, 0]) + 1 - history, 0)  # history rows before the first window's first target
+        shown.append(int(result.cutoffs[s, 0]) + 1 - lo)
         values = panel.rows(s)[lo:, 0]
         filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
         x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
@@ -274,7 +274,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
             kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
             band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
             windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
-                            "cutoff": int(result.cutoffs[s, j]) - lo - 1,  # the last observed step's position in x
+                            "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
