@@ -347,3 +347,20 @@ def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve()
     assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
     origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
     assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start
+
+
+@pytest.mark.parametrize("ids", [[101, 102, 103], pd.Categorical(["a", "b", "c"])], ids=["integers", "categorical"])
+def test_a_backtests_forecasts_and_left_out_series_name_ids_as_the_caller_gave_them(ids, caplog):
+    rng = np.random.default_rng(0)
+    lengths = [60, 60, 8]  # the last too short
+    frame = pd.DataFrame({"unique_id": np.repeat(list(ids), lengths), "ds": np.concatenate([np.arange(n) for n in lengths]),
+                          "y": rng.normal(size=sum(lengths))})
+    if isinstance(ids, pd.Categorical):
+        frame["unique_id"] = frame["unique_id"].astype("category")
+    with caplog.at_level("WARNING"):
+        result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2)
+    short = list(ids)[2]
+    assert result.forecasts["unique_id"].dtype == frame["unique_id"].dtype  # 101, not '101'; categories kept
+    assert result.forecasts["unique_id"].unique().tolist() == list(ids)[:2]
+    assert result.metrics["skipped_series"][0]["id"] == short
+    assert f"is left out: {short!r} (8 rows)" in caplog.text

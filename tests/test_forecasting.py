@@ -234,3 +234,19 @@ def test_predict_is_quiet_where_the_rows_trade_on_the_markets_holidays(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict(frame)
     assert not any("is a holiday of" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("ids", [[101, 102], pd.Categorical(["a", "b"])], ids=["integers", "categorical"])
+def test_window_forecasts_name_the_series_as_the_caller_gave_them(ids):
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"unique_id": np.repeat(list(ids), 60), "ds": np.tile(np.arange(60), 2),
+                          "y": rng.normal(size=120)})
+    if isinstance(ids, pd.Categorical):
+        frame["unique_id"] = frame["unique_id"].astype("category")
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    first = list(ids)[0]
+    assert model.predict_windows(frame).ids == list(ids)  # 101, not '101'
+    assert model.predict_windows(frame, series=first).ids == [first]  # a series named as given
+    assert model.part_forecasts(frame).ids == list(ids)
+    forecast = model.predict(frame)
+    assert forecast["unique_id"].dtype == frame["unique_id"].dtype  # a categorical of text keeps its categories

@@ -65,7 +65,7 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
     """Static inputs [S, Kn] and codes [S, Kc]: the panel's own attributes, encoded as at fit (an
     unseen category is refused by name), or those seen at fit."""
     if panel.static is not None and state.static_encoder is not None:
-        return state.static_encoder.transform(panel.static, panel.ids)
+        return state.static_encoder.transform(panel.static, panel.given_ids)
     return state.static_inputs[index], state.static_codes[index]
 
 
@@ -105,7 +105,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if len(short):
         if state.layout == "single":
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
-        listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
+        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10])
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
@@ -269,7 +269,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
             base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
         point, quantiles = point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
-                               panel.time_of(0) if panel.n_series == 1 else None, series, list(panel.ids),
+                               panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                panel.times, quantiles, state.settings.model.quantiles, list(state.targets),
                                filled, later)
 
@@ -290,4 +290,4 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> 
                   "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
     if original.filled is not None and not scored_values(original).any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
-    return PartForecasts(original, scaled, model.state.mase_scales[index], list(panel.ids), scored)
+    return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored)

@@ -178,7 +178,7 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
-        log.warning("series %s were too short to train and are not %s", [panel.ids[s] for s in left_out][:10], doing)
+        log.warning("series %s were too short to train and are not %s", [panel.given_id(s) for s in left_out][:10], doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:
         horizon, rows = state.settings.data.horizon, int(panel.lengths[0])
@@ -225,6 +225,6 @@ def window_gaps(state: FittedState, panel: Panel, lookback: int, most: int = 3) 
                                                  np.arange(len(series) + 1) * lookback, calendar)
     gappy = np.flatnonzero(first >= 0)
     day = at_midnight(panel.time) if len(gappy) else False
-    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.ids[s]!r}: '}after "
+    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.given_id(s)!r}: '}after "
                         f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
                         for s in gappy[:most]]

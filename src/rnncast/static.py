@@ -31,7 +31,7 @@ class Static:
 
 def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list) -> Static:
     """Attributes given as columns of the long table [N]: each must hold one value per series
-    (``codes`` [N] says the series of each row, a position in ``ids``)."""
+    (``codes`` [N] says the series of each row, a position in ``ids``, named as the caller gave them)."""
     per_series = {}
     for name in names:
         column = frame[name]
