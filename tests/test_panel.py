@@ -64,3 +64,10 @@ def test_a_frames_integer_ids_are_kept_as_given_beside_the_text_the_model_keeps(
         panel.only(7)
     text = load_panel(frame.astype({"unique_id": str}))
     assert text.given is None and text.given_ids == ["101", "102"]
+
+
+def test_a_panel_keeps_the_dialect_of_its_file_for_its_forecasts(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("unique_id;ds;y\n" + "".join(f"{i};{t};{t},5\n" for i in "ab" for t in range(20)))
+    panel = load_panel(str(path))
+    assert panel.dialect[:2] == (";", ",") and panel.only("b").dialect == panel.dialect

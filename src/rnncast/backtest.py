@@ -241,7 +241,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    return csvtext.dated(pd.DataFrame(columns), panel.calendar)  # written with the data's own dates (csvtext)
+    return csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
 
 
 def backtest_figure(result: Backtest, n_series: int = 3):

@@ -137,8 +137,9 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         for j, q in enumerate(state.settings.model.quantiles):
             for t, name in enumerate(state.targets):
                 frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
-        return csvtext.dated(frame, panel.calendar, state.calendar)
-    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar)
+        return csvtext.dated(frame, panel.calendar, state.calendar, dialect=panel.dialect)
+    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar,
+                         dialect=panel.dialect)
 
 
 def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:

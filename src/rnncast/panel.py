@@ -47,6 +47,7 @@ class Panel:
     unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
     series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
     given: pd.Index | None = None  # [S] the caller's ids (1, not '1') where they were not text; None: ids as given
+    dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (';' and decimal commas), its forecasts' too
 
     @property
     def n_series(self) -> int:
@@ -129,4 +130,4 @@ class Panel:
                      {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars},
                      self.filled[rows] if self.filled is not None else None,
                      {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
-                     given=self.given.take(keep) if self.given is not None else None)
+                     given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect)
