@@ -88,7 +88,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
                                   else ""))
     if static_covariates is not None and layout != "single":
-        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
+        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN,
+                                           panel.given_ids)
                         if not isinstance(static_covariates, (list, tuple, str))
                         else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), panel.given_ids))
     return panel
