@@ -377,3 +377,20 @@ def test_a_backtests_cutoffs_are_the_rows_its_forecasts_csv_names_as_cutoff():
     assert list(frame["ds"].to_numpy()[result.cutoffs[0]]) == list(named)
     first = result.forecasts.groupby("window")["ds"].first().to_numpy()
     assert list(frame["ds"].to_numpy()[result.cutoffs[0] + 1]) == list(first)
+
+
+@pytest.mark.parametrize("ids", [[101, 102, 103], pd.Categorical(["a", "b", "c"])], ids=["integers", "categorical"])
+def test_a_backtests_forecasts_and_left_out_series_name_ids_as_the_caller_gave_them(ids, caplog):
+    rng = np.random.default_rng(0)
+    lengths = [60, 60, 8]  # the last too short
+    frame = pd.DataFrame({"unique_id": np.repeat(list(ids), lengths), "ds": np.concatenate([np.arange(n) for n in lengths]),
+                          "y": rng.normal(size=sum(lengths))})
+    if isinstance(ids, pd.Categorical):
+        frame["unique_id"] = frame["unique_id"].astype("category")
+    with caplog.at_level("WARNING"):
+        result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2)
+    short = list(ids)[2]
+    assert result.forecasts["unique_id"].dtype == frame["unique_id"].dtype  # 101, not '101'; categories kept
+    assert result.forecasts["unique_id"].unique().tolist() == list(ids)[:2]
+    assert result.metrics["skipped_series"][0]["id"] == short
+    assert f"is left out: {short!r} (8 rows)" in caplog.text

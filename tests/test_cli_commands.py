@@ -274,3 +274,43 @@ def test_fit_and_predict_date_excel_dates_without_leading_zeros_as_the_data_does
     assert main(["predict", str(tmp_path / "r"), str(data)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(",")[0] for line in lines] == ["date", "4/30/2020", "5/1/2020", "5/2/2020"]
+
+
+def _european_csv(path, ids=None):
+    """Daily sales written as a European Excel writes them: ';' between values, decimal commas, dd.mm.yyyy."""
+    rng = np.random.default_rng(0)
+    n = 60
+    rows = []
+    for i in ids or [None]:
+        sales = np.round(10 + np.sin(np.arange(n) / 3) + rng.normal(0, 0.1, n), 2)
+        rows += [([i] if i else []) + [f"{d:%d.%m.%Y}", f"{v:.2f}".replace(".", ",")]
+                 for d, v in zip(pd.date_range("2021-01-01", periods=n), sales)]
+    header = (["unique_id"] if ids else []) + ["date", "sales"]
+    path.write_text("\n".join(";".join(r) for r in [header] + rows) + "\n")
+    return path
+
+
+def test_forecasts_of_a_file_of_semicolons_and_decimal_commas_are_written_so(tmp_path, capsys, caplog):
+    data = _european_csv(tmp_path / "sales.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    with caplog.at_level("INFO", logger="rnncast.csvtext"):
+        assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    assert caplog.messages.count("forecasts are written as sales.csv is: separated by ';', with decimal commas (0,5)") == 1
+    capsys.readouterr()
+    lines = (tmp_path / "f.csv").read_text().splitlines()
+    assert lines[0] == "date;sales" and lines[1].startswith("02.03.2021;")  # the day after the data, as it writes dates
+    assert all(re.fullmatch(r"\d\d\.\d\d\.2021;-?\d+,\d+", line) for line in lines[1:]), lines
+    assert Forecaster.load(tmp_path / "model").predict(str(data))["sales"].dtype == np.float64  # the API: numbers
+    assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
+    assert capsys.readouterr().out.splitlines() == lines  # standard output alike
+
+
+def test_a_backtests_forecasts_csv_of_such_a_file_is_written_so(tmp_path, capsys):
+    data = _european_csv(tmp_path / "long.csv", ids=["a", "b"])
+    assert main(["backtest", str(data), "--target", "sales", "--n-windows", "2", "--lookback", str(L),
+                 "--horizon", str(H), "--hidden-size", "8", "--epochs", "1", "--device", "cpu",
+                 "--out", str(tmp_path / "bt")]) == 0, capsys.readouterr().err
+    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv", sep=";", decimal=",", dtype={"sales": str})
+    assert forecasts.columns[:4].tolist() == ["unique_id", "date", "cutoff", "window"]
+    assert forecasts["sales_hat"].dtype == np.float64 and forecasts["sales"][0].count(",") == 1
+    assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["n_windows"] == 2  # JSON stays JSON

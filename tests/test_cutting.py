@@ -84,3 +84,15 @@ def test_few_windows_over_a_panel_are_counted_over_its_series(caplog):
         Forecaster(**{**TINY, "lookback": 20, "epochs": 1}).fit(panel, target="y")
     said = [r.getMessage() for r in caplog.records if "trains on only" in r.getMessage()]
     assert len(said) == 1 and "only 18 windows" in said[0] and "the training rows of 3 series (84 in all)" in said[0]
+
+
+def test_a_series_too_short_is_named_by_its_id_as_the_caller_gave_it(caplog):
+    rng = np.random.default_rng(0)
+    lengths = {101: 120, 102: 120, 103: 5}
+    frame = pd.DataFrame({"unique_id": np.repeat(list(lengths), list(lengths.values())),
+                          "ds": np.concatenate([np.arange(n) for n in lengths.values()]),
+                          "y": rng.normal(size=sum(lengths.values()))})
+    with caplog.at_level(logging.WARNING, logger="rnncast.cutting"):
+        _, _, skipped = cut(load_panel(frame), None, DataSettings(lookback=12, horizon=3))
+    assert "is left out: 103 (5 rows)" in caplog.text  # not '103': the caller's id was an integer
+    assert skipped[0]["id"] == "103"  # a fitted state keeps text (decision 33)

@@ -211,3 +211,10 @@ def test_one_filled_value_and_one_inserted_row_are_counted_in_the_singular(caplo
     assert "filling 1 missing value with interpolate" in said and "fill_gaps inserted 1 missing row" in said
     with pytest.raises(RnncastError, match="inserted 1 missing row, which has no values; fill it with"):
         load_panel(frame.drop(index=7).fillna(0.0), fill_gaps=True)
+
+
+def test_a_missing_value_names_its_series_by_its_id_as_given():
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 20), "ds": np.tile(np.arange(20), 2), "y": np.arange(40.0)})
+    frame.loc[25, "y"] = np.nan
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 102 has a missing value \(NaN\) at row 25"):
+        load_panel(frame)

@@ -250,3 +250,19 @@ def test_a_backtests_training_mean_is_written_at_the_forecasts_resolution(level)
     exact = y[: split.train_end].mean()  # one model, trained up to the first cutoff
     assert all(float(f"{m:.{len(str(int(level))) + 8}g}") == m for m in means)  # no float64 noise digits
     assert np.allclose(means, exact, rtol=0, atol=1e-6)  # the series' own units, near 1e9 too
+
+
+@pytest.mark.parametrize("ids", [[101, 102], pd.Categorical(["a", "b"])], ids=["integers", "categorical"])
+def test_window_forecasts_name_the_series_as_the_caller_gave_them(ids):
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"unique_id": np.repeat(list(ids), 60), "ds": np.tile(np.arange(60), 2),
+                          "y": rng.normal(size=120)})
+    if isinstance(ids, pd.Categorical):
+        frame["unique_id"] = frame["unique_id"].astype("category")
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    first = list(ids)[0]
+    assert model.predict_windows(frame).ids == list(ids)  # 101, not '101'
+    assert model.predict_windows(frame, series=first).ids == [first]  # a series named as given
+    assert model.part_forecasts(frame).ids == list(ids)
+    forecast = model.predict(frame)
+    assert forecast["unique_id"].dtype == frame["unique_id"].dtype  # a categorical of text keeps its categories

@@ -186,3 +186,14 @@ def test_a_future_column_no_covariate_reads_is_named_once_not_dropped_silently(c
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: junk")]
     assert said == ["not used: junk — the future values are read for the future covariates promo only"]
     pd.testing.assert_frame_equal(a, one.predict(data, future=future.drop(columns="junk")))
+
+
+def test_series_missing_future_values_are_named_by_their_ids_as_given(caplog):
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H, "epochs": 1}).fit(_monthly((101, 102)),
+                                                                                  future_covariates=["promo"])
+    future = _future((101, 102))
+    with pytest.raises(RnncastError, match=r"\['promo'\] are missing for series 102 at 2020-04-01"):  # not '102'
+        model.predict(_monthly((101, 102)), future=future.iloc[:-1])
+    with caplog.at_level("WARNING"):
+        model.predict(_monthly((101, 102)), future=_future((101, 102, 303)))
+    assert "of series [303], which is not forecast" in caplog.text

@@ -98,3 +98,11 @@ def test_gaps_on_days_that_also_hold_rows_are_not_called_a_week(caplog):
     with caplog.at_level("WARNING", logger="rnncast"):
         load_panel(_daily_with_gaps())
     assert "give freq='" not in _warnings(caplog)[0]
+
+
+def test_a_missing_row_names_its_series_by_its_id_as_given(caplog):
+    t = pd.date_range("2021-01-01", periods=30)
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 30), "ds": np.concatenate([t, t]), "y": np.arange(60.0)})
+    with caplog.at_level("WARNING", logger="rnncast.gaps"):
+        load_panel(frame.drop(index=[40]))
+    assert "(first: series 102 at 2021-01-11)" in caplog.text  # not '102'

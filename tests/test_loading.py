@@ -133,3 +133,9 @@ def test_what_reading_did_to_the_data_is_a_warning_a_notebook_shows_and_where_ti
     assert level["filling 2 missing values with ffill"] == logging.WARNING
     assert level["fill_gaps inserted 1 missing row"] == logging.WARNING
     assert level["time"] == logging.INFO
+
+
+def test_a_refusal_names_a_series_by_its_id_as_the_caller_gave_it():
+    frame = pd.DataFrame({"unique_id": [101, 101, 102], "ds": [0, 0, 0], "y": [1.0, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=r"^duplicated timestamp 0 in series 101 at "):  # not '101'
+        load_panel(frame)

@@ -77,3 +77,10 @@ def test_numbers_written_as_text_and_booleans_are_read_as_numbers_with_a_warning
         load_panel(["1", "2"] * 30)
         load_panel(pd.DataFrame({"y": [True, False] * 30}))
     assert "column '0' holds numbers written as text" in caplog.text and "column 'y' holds booleans" in caplog.text
+
+
+def test_a_file_read_with_decimal_commas_says_so_for_its_forecasts_to_be_written_alike(tmp_path):
+    (tmp_path / "d.csv").write_text("d;y;n\n1;1,5;1\n2;2,5;2\n")
+    assert read_table(tmp_path / "d.csv").attrs[numbertext.DECIMAL] == ","
+    (tmp_path / "e.csv").write_text("d;y\n1;1.5\n2;2.5\n")
+    assert numbertext.DECIMAL not in read_table(tmp_path / "e.csv").attrs  # csvtext.dialect_of decides

@@ -50,3 +50,24 @@ def test_a_panel_built_by_hand_names_its_roles_and_cuts_its_series():
     rows_only = Panel(values[:3], np.array([0, 3]), [None], ["y", "past", "future"], n_targets=1)
     assert rows_only.time_col is None and rows_only.label(0) == "the series"
     assert list(rows_only.next_times(0, 2)) == [3, 4]
+
+
+def test_a_frames_integer_ids_are_kept_as_given_beside_the_text_the_model_keeps():
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 30), "ds": np.tile(np.arange(30), 2),
+                          "y": rng.normal(size=60)})
+    panel = load_panel(frame)
+    assert panel.ids == ["101", "102"] and panel.given_ids == [101, 102]
+    assert panel.label(0) == "series 101"
+    assert panel.only(102).given_ids == [102] and panel.only("102").ids == ["102"]  # as given, or as text
+    with pytest.raises(RnncastError, match=r"^series 7 is not in the data; it holds \[101, 102\]$"):
+        panel.only(7)
+    text = load_panel(frame.astype({"unique_id": str}))
+    assert text.given is None and text.given_ids == ["101", "102"]
+
+
+def test_a_panel_keeps_the_dialect_of_its_file_for_its_forecasts(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("unique_id;ds;y\n" + "".join(f"{i};{t};{t},5\n" for i in "ab" for t in range(20)))
+    panel = load_panel(str(path))
+    assert panel.dialect[:2] == (";", ",") and panel.only("b").dialect == panel.dialect

@@ -198,3 +198,13 @@ def test_a_column_the_fit_never_saw_is_named_once_and_those_fit_named_are_not(ca
         model.predict(frame)  # 'spare' only: fit said it already
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used")]
     assert said == ["not used: extra — the model reads y, x"]
+
+
+def test_series_the_model_never_saw_are_named_by_their_ids_as_given():
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 60), "ds": np.tile(np.arange(60), 2),
+                          "y": rng.normal(size=120)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    with pytest.raises(RnncastError, match=r"^series \[201, 202\] \(2 in all\) were not in the data the model was fitted "
+                                           r"on, so it has no scaler for them; it knows 2 series, e.g. \[101, 102\]$"):
+        model.predict(frame.assign(unique_id=frame["unique_id"] + 100))

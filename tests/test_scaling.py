@@ -225,3 +225,11 @@ def test_tiny_values_that_vary_are_scaled_and_a_tiny_constant_is_refused(kind):
         Scaler.fit(kind, values, ["a", "b"])
     noisy = np.full((50, 1), 1e-12) * (1 + np.arange(50)[:, None] * 1e-15)  # float64 rounding noise
     assert constant_columns(noisy).tolist() == [True]
+
+
+def test_an_unseen_static_category_names_its_series_by_its_id_as_given():
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 40), "ds": np.tile(np.arange(40), 2),
+                          "y": np.sin(np.arange(80) / 3), "kind": np.repeat(["a", "b"], 40)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=["kind"])
+    with pytest.raises(RnncastError, match=r"'kind' of series 102 is 'zebra', a category the model never saw"):
+        model.predict(frame.assign(kind=np.repeat(["a", "zebra"], 40)))

@@ -65,3 +65,18 @@ def test_static_covariates_change_the_forecast():
     before = f.predict(frame)
     f.static_codes_ = 1 - f.static_codes_  # swap every series' category
     assert not np.array_equal(before["y_hat"].to_numpy(), f.predict(frame)["y_hat"].to_numpy())
+
+
+def test_a_static_covariate_that_changes_within_a_series_names_its_id_as_given():
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 20), "ds": np.tile(np.arange(20), 2),
+                          "y": np.arange(40.0), "kind": ["a"] * 25 + ["b"] * 15})
+    with pytest.raises(RnncastError, match=r"static covariate 'kind' changes within series 102 \('a', then 'b'\)"):
+        Forecaster(**TINY).fit(frame, static_covariates=["kind"])
+
+
+def test_a_static_table_missing_a_series_names_it_as_given():
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 20), "ds": np.tile(np.arange(20), 2), "y": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=r"no row for series \[102\] \(1 in all\)"):
+        Forecaster(**TINY).fit(frame, static_covariates=pd.DataFrame({"unique_id": [101], "size": [1.0]}))
+    with pytest.raises(RnncastError, match=r"lists series 101 twice"):
+        Forecaster(**TINY).fit(frame, static_covariates=pd.DataFrame({"unique_id": [101, 101], "size": [1.0, 2.0]}))

@@ -34,6 +34,7 @@ from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
+from rnncast.labels import skipped_as_given
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
@@ -106,9 +107,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     first_rows = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
     first = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
-    skipped = report_short(panel, first, needed, f"lookback {lookback} + horizon {horizon} of training rows and "
-                           f"{data_s.val_frac:.0%} validation rows up to the first of {n_windows} cutoffs "
-                           f"{counted(step, 'step')} apart, and a horizon after the last")
+    why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up to "
+           f"the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
+    skipped = skipped_as_given(report_short(panel, first, needed, why), dict(zip(panel.ids, panel.given_ids)))  # as given
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]
@@ -165,7 +166,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                        horizon, step, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
-    if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.ids):  # any window's model without a scale
+    if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
@@ -220,7 +221,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
     series = np.repeat(wf.series, horizon)
     columns = {}
     if panel.id_col is not None:
-        columns[panel.id_col or ID_COLUMN] = np.array(panel.ids, dtype=object)[series]
+        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype=object) if panel.given is None else panel.given).take(series)
     if panel.time is not None:
         stamps = panel.time
         columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
@@ -240,7 +241,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    return csvtext.dated(pd.DataFrame(columns), panel.calendar)  # written with the data's own dates (csvtext)
+    return csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
 
 
 def backtest_figure(result: Backtest, n_series: int = 3):
@@ -265,7 +266,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
         values = panel.rows(s)[lo:, 0]
         filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
         x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
-        mine = frame[frame[panel.id_col] == panel.ids[s]] if panel.id_col is not None else frame
+        mine = frame[frame[panel.id_col] == panel.given_id(s)] if panel.id_col is not None else frame
         windows = []
         for j in range(result.cutoffs.shape[1]):
             w = mine[mine["window"] == j]
@@ -277,7 +278,7 @@ def backtest_figure(result: Backtest, n_series: int = 3):
                             "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
-        label = "" if panel.id_col is None else f"series {panel.ids[s]!r}"
+        label = "" if panel.id_col is None else f"series {panel.given_id(s)!r}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     season = recorded_season(m)
     drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")

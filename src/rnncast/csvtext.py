@@ -12,6 +12,11 @@ reads back to the same timestamp (a month-end forecast is never written ``2016-0
 as full timestamps; ``kept_format`` warns, once at fit, when a text column's form is not kept (``Sept 2000``:
 no strftime directive writes it) and its forecasts will be ISO dates. ``stamp_text`` writes one date so (a backtest window's name). The frames keep datetime64 dates: the format is about text only. Values are
 written as the frames hold them: forecasts are already the shortest decimals (``decimals``).
+
+A CSV written otherwise than with ``,`` and ``.`` (``date;sales`` / ``01.01.2021;10,5``, as Excel writes it
+where the comma is the decimal mark) has its forecasts written in its dialect too: ``dialect_of`` finds the
+separator and decimal mark when the file is read, the panel keeps them (``Panel.dialect``), ``dated`` puts them
+on a forecast frame (``frame.attrs["csv_dialect"]``) and ``csv_text`` writes with them, saying so in one line.
 """
 
 from __future__ import annotations
@@ -19,16 +24,18 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import monthtext, timetext
+from rnncast import monthtext, numbertext, timetext
 
 log = logging.getLogger(__name__)
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
+DIALECT = "csv_dialect"  # the key of a forecast frame's attrs that holds the Dialect its CSV is written in
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
@@ -172,19 +179,64 @@ def _other_separator(fmt: str) -> str | None:
     return other if other != fmt else None
 
 
-def dated(frame: pd.DataFrame, *calendars) -> pd.DataFrame:
+class Dialect(NamedTuple):
+    """How a CSV file other than ``,``-separated with ``.`` decimals writes its values: ``sep`` between them
+    (``;``, a tab, ``|``), ``decimal`` ("," or ".") in numbers, ``source`` the file's name."""
+
+    sep: str
+    decimal: str
+    source: str
+
+    @property
+    def said(self) -> str:
+        """The dialect in words: ``separated by ';', with decimal commas (0,5)``."""
+        mark = "decimal commas (0,5)" if self.decimal == "," else "decimal points (0.5)"
+        return f"separated by {self.sep!r}, with {mark}"
+
+
+def dialect_of(frame: pd.DataFrame) -> Dialect | None:
+    """The ``Dialect`` of the CSV file ``frame`` was read from (``data.read_table``'s attrs), None where it was
+    no CSV file or is written with ``,`` and ``.``. Its decimal mark: "," where numbers were read with decimal
+    commas (``numbertext.read``); "." where a number read has decimals written with a point; where none has
+    decimals, "," after ``;`` (the separator of the locales whose decimal mark is the comma: Excel's there,
+    R's ``write.csv2``), else "."."""
+    sep = frame.attrs.get("separator")
+    if sep is None:
+        return None
+    decimal = frame.attrs.get(numbertext.DECIMAL)
+    if decimal is None:
+        points = any(pd.api.types.is_float_dtype(frame[c]) and (_finite(frame[c]) % 1 != 0).any() for c in frame.columns)
+        decimal = "," if sep == ";" and not points else "."
+    return None if (sep, decimal) == (",", ".") else Dialect(sep, decimal, str(frame.attrs.get("source", "the data")))
+
+
+def _finite(column: pd.Series) -> np.ndarray:
+    values = column.to_numpy(dtype=np.float64, na_value=np.nan)
+    return values[np.isfinite(values)]
+
+
+def dated(frame: pd.DataFrame, *calendars, dialect: Dialect | None = None) -> pd.DataFrame:
     """``frame`` with the text format of the first of ``calendars`` (``timecalendar.Calendar``) that has
-    one in its attrs (``TIME_FORMAT``), for ``csv_text``; the frame itself, changed in place."""
+    one in its attrs (``TIME_FORMAT``) and the ``dialect`` of the file its data came from (``DIALECT``), for
+    ``csv_text``; the frame itself, changed in place."""
     fmt = next((c.text_format for c in calendars if c is not None and c.text_format), None)
     if fmt is not None:
         frame.attrs[TIME_FORMAT] = fmt
+    if dialect is not None:
+        frame.attrs[DIALECT] = dialect
     return frame
 
 
 def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
     """``frame`` as CSV text (with its index when ``index``): dates in the format of
     ``frame.attrs["time_format"]`` when every date of the frame reads back from that text to the same
-    timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each)."""
+    timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each); in the
+    ``Dialect`` of ``frame.attrs["csv_dialect"]`` (its separator and decimal mark, said in one line) where
+    the data came from such a file, else separated by ``,`` with decimal points."""
+    dialect = frame.attrs.get(DIALECT)
+    if dialect is not None:
+        log.info("forecasts are written as %s is: %s", dialect.source, dialect.said)
+    how = {"sep": dialect.sep, "decimal": dialect.decimal} if dialect is not None else {}
     fmt = frame.attrs.get(TIME_FORMAT)
     if fmt is not None:
         stamps = [frame[c] for c in frame.columns] + ([frame.index] if index else [])
@@ -194,14 +246,14 @@ def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
                             "a two-digit year names alike in every reader (%d .. %d)", fmt, *timetext.short_year_span())
             fmt = None
     if fmt is None:
-        return frame.to_csv(index=index)
+        return frame.to_csv(index=index, **how)
     text = frame.copy()  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
     for c in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[c].dtype):
             text[c] = timetext.write(frame[c], fmt)
     if index and pd.api.types.is_datetime64_any_dtype(frame.index.dtype):
         text.index = pd.Index(timetext.write(frame.index, fmt), name=frame.index.name)
-    return text.to_csv(index=index)
+    return text.to_csv(index=index, **how)
 
 
 def stamp_text(stamp, fmt: str | None, times=None) -> str:

@@ -55,11 +55,12 @@ def _given_split(split, n_rows: int, data_s: DataSettings) -> Split:
 
 def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
-    that names them; returns them as ``{"id", "rows", "needed"}``."""
+    that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
+    with the ids as text, as a fitted state keeps them."""
     short = [s for s, split in enumerate(splits) if split is None]
     if not short:
         return []
-    listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
+    listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10])
     more = f" and {len(short) - 10} more" if len(short) > 10 else ""
     need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
     if panel.ids == [None]:  # one series: no id to name

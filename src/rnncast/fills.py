@@ -68,8 +68,8 @@ def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray,
 
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
                fmt: str | None = None, announce: bool = True):
-    """Missing values of stacked series (``offsets`` [S + 1]): refused with their place, or filled
-    within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
+    """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
+    them): refused with their place, or filled within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
     (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
     None when nothing was made (``drop``), and the rows ``drop`` removed at series' ends. ``fmt``: the
     time column's text form, times are named in; ``announce``: warn of rows dropped at a series' end
@@ -265,7 +265,7 @@ def check_parts(panel, splits: list, lookback: int, horizon: int, fill: str | No
 
 def _at(panel, s: int, row: int) -> str:
     times = panel.time_of(int(s))
-    who = f"series {panel.ids[s]!r} " if panel.n_series > 1 else ""
+    who = f"series {panel.given_id(s)!r} " if panel.n_series > 1 else ""
     return f"{who}{shown(times[row], panel.time, panel.calendar.text_format)}" if times is not None else f"{who}row {row}"
 
 

@@ -116,7 +116,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     scalers = [fit_scaler(panel, s, split.train_end, data_s.scaler) for s, split in enumerate(splits)]
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
-    static_inputs, static_codes = (encoder.transform(panel.static, panel.ids) if encoder is not None
+    static_inputs, static_codes = (encoder.transform(panel.static, panel.given_ids) if encoder is not None
                                    else (np.zeros((panel.n_series, 0), np.float32), np.zeros((panel.n_series, 0), np.int64)))
     device = resolve_device(train_s.device)
     group = distributed.setup(device)  # None unless torchrun started this process among others

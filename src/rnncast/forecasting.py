@@ -65,7 +65,7 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
     """Static inputs [S, Kn] and codes [S, Kc]: the panel's own attributes, encoded as at fit (an
     unseen category is refused by name), or those seen at fit."""
     if panel.static is not None and state.static_encoder is not None:
-        return state.static_encoder.transform(panel.static, panel.ids)
+        return state.static_encoder.transform(panel.static, panel.given_ids)
     return state.static_inputs[index], state.static_codes[index]
 
 
@@ -105,7 +105,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     if len(short):
         if state.layout == "single":
             raise RnncastError(f"predict needs at least lookback = {lookback} rows, got {len(panel.values)}")
-        listed = ", ".join(f"{panel.ids[s]!r} ({panel.lengths[s]} rows)" for s in short[:10])
+        listed = ", ".join(f"{panel.given_id(s)!r} ({panel.lengths[s]} rows)" for s in short[:10])
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}")
     if panel.dropped_tail:  # the forecast would be dated inside the data given
         s, (n, last) = next(iter(panel.dropped_tail.items()))
@@ -137,8 +137,9 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         for j, q in enumerate(state.settings.model.quantiles):
             for t, name in enumerate(state.targets):
                 frame[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
-        return csvtext.dated(frame, panel.calendar, state.calendar)
-    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar)
+        return csvtext.dated(frame, panel.calendar, state.calendar, dialect=panel.dialect)
+    return csvtext.dated(_long_frame(state, panel, when, point, quantiles), panel.calendar, state.calendar,
+                         dialect=panel.dialect)
 
 
 def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
@@ -188,7 +189,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                           (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
                           dayfirst=state.calendar.dayfirst, holidays=state.calendar.holidays,
-                          weekmask=state.calendar.weekmask, said=state.said)
+                          weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids)
     first = len(state.targets) + len(state.past_covariates)
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
@@ -272,7 +273,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
             base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
         point, quantiles = point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), values[rows, :n_t], point, base,
-                               panel.time_of(0) if panel.n_series == 1 else None, series, list(panel.ids),
+                               panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                panel.times, quantiles, state.settings.model.quantiles, list(state.targets),
                                filled, later)
 
@@ -293,4 +294,4 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> 
                   "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
     if original.filled is not None and not scored_values(original).any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
-    return PartForecasts(original, scaled, model.state.mase_scales[index], list(panel.ids), scored)
+    return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored)

@@ -31,7 +31,8 @@ UNITS = ("s", "ms", "us", "ns")
 
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
-                 holidays: str | None = None, weekmask: str | None = None, said: set | None = None) -> np.ndarray:
+                 holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
+                 given_ids: list | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -41,7 +42,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     set the model's calendar skips (``Calendar.holidays``), to tell rows on them from rows outside, on the
     week ``weekmask`` where it is not Monday to Friday (``Calendar.weekmask``). A table's further columns are named
     in a warning as not used, once per set of them where ``said`` (the model's ``FittedState.said``) is given. Raises ``RnncastError`` naming
-    the missing columns, the series and dates without values, and rows given twice.
+    the missing columns, the series and dates without values, and rows given twice; a series by ``given_ids`` [S]
+    (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
     """
     horizon, n_f = len(wanted[0]), len(columns)
     if isinstance(future, (np.ndarray, list, tuple)):
@@ -83,6 +85,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                            f"(one per forecast step), got {len(frame)}{by_date}")
     want = pd.DataFrame({"_series": np.repeat(np.arange(len(ids)), horizon), "_step": np.tile(np.arange(horizon), len(ids))})
     given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
+    named = given_ids if given_ids is not None else ids  # how a message names each series
     if dated:
         stamps = parse_time(frame[time_col], time_col, tz, lambda i: place(i, frame.attrs), dayfirst)
         target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
@@ -101,18 +104,18 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
     other = given["_series"].to_numpy() < 0  # rows of a series not forecast
     if other.any():
-        names = list(dict.fromkeys(frame[id_col].astype(str).to_numpy()[other]))
+        names = list(dict.fromkeys(frame[id_col].to_numpy()[other].tolist()))  # as the table gives them
         log.warning("the future values hold %s of series %s, which %s not forecast; they are not used",
                     counted(int(other.sum()), "row"), listed(names), "is" if len(names) == 1 else "are")
     given = given[~other]
     twice = given.duplicated(["_series", "_key"])
     if dated and twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
-        raise RnncastError(f"the future values list {_who(ids, given['_series'].iloc[i])}"
+        raise RnncastError(f"the future values list {_who(named, given['_series'].iloc[i])}"
                            f"{shown(frame[time_col].iloc[given.index[i]], day)} "
                            "twice; give one row per series and step")
     table = want.merge(given, on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
-    _refuse_blank(table, columns, frame, ids, time_col if dated else None, horizon)
+    _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():
         first = table[absent]
@@ -123,11 +126,11 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         seen = ""
         if dated and len(had):
             dated_as = [shown(v, day) for v in frame[time_col].iloc[had.index[:3]]]
-            seen = f"; the future values of {'the series' if id_col is None else repr(ids[s])} are dated {', '.join(dated_as)}" + \
+            seen = f"; the future values of {'the series' if id_col is None else repr(named[s])} are dated {', '.join(dated_as)}" + \
                    (" ..." if len(had) > 3 else "")
         raise RnncastError(
-            f"the future covariates {columns} are missing for {_who(ids, s)}{', '.join(dates)} ({int(absent.sum())} of "
-            f"{len(table)} series-steps missing{_each(first['_series'], ids)}){seen}; predict needs them for the {horizon} steps after each series' "
+            f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
+            f"{len(table)} series-steps missing{_each(first['_series'], named)}){seen}; predict needs them for the {horizon} steps after each series' "
             "last row")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:

@@ -56,7 +56,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
 
 def label(rows: Rows, code) -> str:
     """How a message names the series of code ``code``: "" for a single series, else ``series 'a' at ``."""
-    return "" if rows.id_col is None else f"series {rows.ids[int(code)]!r} at "
+    return "" if rows.id_col is None else f"series {rows.given_id(code)!r} at "
 
 
 def _insert(values, time, positions, offsets, steps, after, stamps):

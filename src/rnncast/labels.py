@@ -164,8 +164,9 @@ def check_named(frame: pd.DataFrame, **named) -> None:
 def given_ids(layout: str, id_col, data) -> dict | None:
     """``{text: id}``: the caller's series ids by the text the model keeps them as, where ``data`` is a pandas
     frame of many series that names them by values other than text: a long frame's id column of integers,
-    floats (1.0, 2.5), a categorical or objects (column or index level); a wide frame's series columns labelled
-    1, 2. Else None: ids given as text, or read from a file, are text already."""
+    floats (1.0, 2.5), a categorical (of any values, text too: its dtype is given back) or objects (column or
+    index level); a wide frame's series columns labelled 1, 2. Else None: ids given as plain text, or read from
+    a file, are text already."""
     if not isinstance(data, pd.DataFrame):
         return None
     if layout == "wide":  # the series are columns: their labels are the ids
@@ -175,7 +176,22 @@ def given_ids(layout: str, id_col, data) -> dict | None:
     if column is None:
         return None
     values = [_plain(v) for v in pd.unique(column.dropna())]
-    return None if all(isinstance(v, str) for v in values) else {str(v): v for v in values}
+    plain_text = all(isinstance(v, str) for v in values) and not isinstance(column.dtype, pd.CategoricalDtype)
+    return None if plain_text else {str(v): v for v in values}
+
+
+def given_index(layout: str, id_col, data, ids: list) -> pd.Index | None:
+    """The caller's ids of the series ``ids`` (text, in the model's order) where ``given_ids`` finds them, in the
+    dtype ``data`` held them in (a categorical keeps its categories; a wide frame's integer labels are int64),
+    for a panel to name its series as given (``Panel.given_id``); None where the ids are text as given."""
+    found = given_ids(layout, id_col, data)
+    if found is None:
+        return None
+    values = [found.get(text, text) for text in ids]
+    column = _id_column(layout, id_col, data)
+    if column is not None:
+        return pd.Index(values, dtype=column.dtype)
+    return pd.Index(values, dtype="int64" if all(isinstance(v, int) for v in values) else object)
 
 
 def _id_column(layout: str, id_col, data: pd.DataFrame) -> pd.Series | None:

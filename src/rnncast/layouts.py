@@ -49,6 +49,11 @@ class Rows:
     codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
     dayfirst: bool | None = None  # dates such as 01/02/2016 read day first (True), month first (False); None: no doubt
     text_format: str | None = None  # the strftime format of the time column's text (csvtext.written_format)
+    given: pd.Index | None = None  # [S] the caller's ids where not text (labels.given_index); Panel.given
+
+    def given_id(self, code):
+        """The id of the series of code ``code`` as the caller gave it (``Panel.given_id``)."""
+        return self.ids[int(code)] if self.given is None else self.given[int(code) : int(code) + 1].tolist()[0]
 
 
 def _roles(frame, features, future_known: bool, past_covariates, future_covariates, exclude: list[str]):

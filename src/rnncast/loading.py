@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, gaps, holidaysets, labels, sessions, weekmasks
+from rnncast import businessdays, calendars, csvtext, gaps, holidaysets, labels, sessions, weekmasks
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
@@ -76,19 +76,22 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
+    rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
                       holidays)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     panel.unused = not_used(frame, rows, layout, static_names)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
+    panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
         log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
                                   else ""))
     if static_covariates is not None and layout != "single":
-        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN)
+        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN,
+                                           panel.given_ids)
                         if not isinstance(static_covariates, (list, tuple, str))
-                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), rows.ids))
+                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), panel.given_ids))
     return panel
 
 
@@ -178,7 +181,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                         holidaysets.canonical(holidays) if holidays is not None else None)
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        said = (f"calendars differ by series: {by_series(calendar, {rows.ids[s]: c for s, c in own.items()}, rows.ids)}"
+        every = [rows.given_id(s) for s in range(len(rows.ids))]  # named as the caller gave them
+        said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                 if own else f"calendar {calendar.shown}")  # every series named, the first too
         log.info("time: column %r%s, %s", rows.time_col, found, said)
     if ruler is not None and ruler.missing:
@@ -187,11 +191,12 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
-                                                                    rows.ids, rows.id_col, fill, attrs,
+                                                                    [rows.given_id(s) for s in range(len(rows.ids))],
+                                                                    rows.id_col, fill, attrs,
                                                                     rows.text_format, announce)
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
-                 rows.id_col if layout != "single" else None, None, layout, own, filled, tail)
+                 rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given)
 
 
 def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
@@ -237,7 +242,7 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     twice = np.flatnonzero(same & (step == 0))
     if len(twice):
         i = int(twice[0])
-        whose = "" if rows.id_col is None else f" in series {rows.ids[int(c[i])]!r}"
+        whose = "" if rows.id_col is None else f" in series {rows.given_id(c[i])!r}"
         at = i if order is None else int(order[i])
         raise RnncastError(f"duplicated timestamp {show(at)}{whose} at {place(int(p[i]), attrs)} and "
                            f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once{dst(at)}")

@@ -11,6 +11,9 @@ decimal comma is never read (it would be a quoted field), only explained.
 ``as_numbers`` reads a column that is no column of numbers as numbers where every value is one:
 numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warning naming the
 column, as decimal commas are (decision 148).
+
+``read`` also records that a file's numbers were read with decimal commas (``frame.attrs["decimal"]``), for
+forecasts of the file to be written so (``csvtext.dialect_of``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import pandas as pd
 
 log = logging.getLogger(__name__)
 
+DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers with ("," or ".")
+
 DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
 
@@ -29,7 +34,8 @@ THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one th
 def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
     """``frame`` (read from ``source`` with columns separated by ``sep``) with every column written
     in decimal commas as float64; ``skip``: columns kept as text (series ids). A comma-separated
-    file is returned as it is."""
+    file is returned as it is. ``frame.attrs["decimal"]`` is "," where a column was read with decimal commas
+    (``csvtext.dialect_of`` says the file's decimal mark otherwise)."""
     if sep == ",":
         return frame
     read_so = []
@@ -51,6 +57,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
     if read_so:
         log.warning("%s: column(s) %s are written with decimal commas (51,02) and read as numbers (51.02), as a file "
                  "separated by %r writes them", source, read_so, sep)
+        frame.attrs[DECIMAL] = ","
     return frame
 
 

@@ -46,6 +46,8 @@ class Panel:
     dropped_tail: dict = field(default_factory=dict)  # {series: (rows, last time)} rows fill 'drop' removed at its end
     unused: list = field(default_factory=list)  # the table's columns no role took (layouts.not_used), as read
     series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
+    given: pd.Index | None = None  # [S] the caller's ids (1, not '1') where they were not text; None: ids as given
+    dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (';' and decimal commas), its forecasts' too
 
     @property
     def n_series(self) -> int:
@@ -86,8 +88,17 @@ class Panel:
     def time_of(self, s: int) -> pd.Index | None:
         return self.time[self.offsets[s] : self.offsets[s + 1]] if self.time is not None else None
 
+    def given_id(self, s: int):
+        """Series ``s``'s id as the caller gave it (101, not '101'; text where it was text)."""
+        return self.ids[s] if self.given is None else self.given[s : s + 1].tolist()[0]  # a Python value, not np.int64
+
+    @property
+    def given_ids(self) -> list:
+        """Every series' id as the caller gave it (``given_id``)."""
+        return [self.given_id(s) for s in range(self.n_series)]
+
     def label(self, s: int) -> str:
-        return "the series" if self.id_col is None else f"series {self.ids[s]!r}"
+        return "the series" if self.id_col is None else f"series {self.given_id(s)!r}"
 
     def calendar_of(self, s: int) -> Calendar:
         return self.calendars.get(s, self.calendar)
@@ -99,10 +110,12 @@ class Panel:
         return self.calendar_of(s).next(self.time[self.offsets[s + 1] - 1], horizon)
 
     def only(self, series) -> "Panel":
-        """The panel of the one series whose id is ``series``; ``RnncastError`` when it holds none such."""
-        if series not in self.ids:
-            raise RnncastError(f"series {series!r} is not in the data; it holds {self.ids[:5]}")
-        return self.subset([self.ids.index(series)])
+        """The panel of the one series whose id is ``series``, as the caller gave it (101) or as text ('101');
+        ``RnncastError`` when it holds none such."""
+        given = self.given_ids
+        if series not in given and series not in self.ids:
+            raise RnncastError(f"series {series!r} is not in the data; it holds {given[:5]}")
+        return self.subset([given.index(series) if series in given else self.ids.index(series)])
 
     def subset(self, keep) -> "Panel":
         """The panel of the series ``keep`` (positions), in that order; their rows are copied once."""
@@ -116,4 +129,5 @@ class Panel:
                      self.static.take(keep) if self.static is not None else None, self.layout,
                      {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars},
                      self.filled[rows] if self.filled is not None else None,
-                     {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused)
+                     {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
+                     given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect)

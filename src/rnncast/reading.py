@@ -152,10 +152,12 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
 
 
 def unseen_series(state: FittedState, unknown: list) -> str:
-    """The refusal of series the model was not fitted on, which it has no scaler for."""
+    """The refusal of series the model was not fitted on, which it has no scaler for; the ids it knows as fit was
+    given them where this model was fitted in this session (``FittedState.given_ids``), else as it saved them."""
     count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
+    known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
-            f"it knows {len(state.ids)} series, e.g. {state.ids[:5]}")
+            f"it knows {len(state.ids)} series, e.g. {known}")
 
 
 def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
@@ -178,7 +180,7 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     short = {d["id"] for d in state.skipped_series}
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
-        log.warning("series %s were too short to train and are not %s", [panel.ids[s] for s in left_out][:10], doing)
+        log.warning("series %s were too short to train and are not %s", [panel.given_id(s) for s in left_out][:10], doing)
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:
         horizon, rows = state.settings.data.horizon, int(panel.lengths[0])
@@ -194,16 +196,17 @@ def series_index(state: FittedState, panel: Panel) -> np.ndarray:
     if state.layout == "single":
         return np.zeros(1, dtype=np.int64)
     lookup = {i: k for k, i in enumerate(state.ids)}
-    unknown = [i for i in panel.ids if i not in lookup]
+    unknown = [s for s, i in enumerate(panel.ids) if i not in lookup]
     if not panel.n_series:
         raise RnncastError("no series of the data was trained; every one was too short at fit")
     if unknown:
         short = {d["id"]: d for d in state.skipped_series}
-        if any(i in short for i in unknown):
-            listed = ", ".join(f"{i!r} ({short[i]['rows']} rows)" for i in unknown if i in short)
+        if any(panel.ids[s] in short for s in unknown):
+            listed = ", ".join(f"{panel.given_id(s)!r} ({short[panel.ids[s]]['rows']} rows)" for s in unknown
+                               if panel.ids[s] in short)
             raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
                                "rows), so the model has no scaler for them; leave them out")
-        raise RnncastError(unseen_series(state, unknown))
+        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown]))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 
 
@@ -225,6 +228,6 @@ def window_gaps(state: FittedState, panel: Panel, lookback: int, most: int = 3) 
                                                  np.arange(len(series) + 1) * lookback, calendar)
     gappy = np.flatnonzero(first >= 0)
     day = at_midnight(panel.time) if len(gappy) else False
-    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.ids[s]!r}: '}after "
+    return len(gappy), [f"{'' if panel.ids[s] is None else f'{panel.given_id(s)!r}: '}after "
                         f"{shown(panel.time[rows[s, first[s]]], day, panel.calendar.text_format)}"
                         for s in gappy[:most]]

@@ -107,7 +107,8 @@ class StaticEncoder:
         return tuple(len(v) for v in self.vocab)
 
     def transform(self, static, ids) -> tuple[np.ndarray, np.ndarray]:
-        """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label is an error."""
+        """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label is an error naming
+        the series by ``ids`` [S] (as the caller gave them)."""
         if list(static.numeric_names) != self.numeric_names or list(static.categorical_names) != self.categorical_names:
             raise RnncastError(
                 f"static covariates {static.numeric_names + static.categorical_names} differ from the ones the model "

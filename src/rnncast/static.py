@@ -31,7 +31,7 @@ class Static:
 
 def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list) -> Static:
     """Attributes given as columns of the long table [N]: each must hold one value per series
-    (``codes`` [N] says the series of each row, a position in ``ids``)."""
+    (``codes`` [N] says the series of each row, a position in ``ids``, named as the caller gave them)."""
     per_series = {}
     for name in names:
         column = frame[name]
@@ -52,9 +52,10 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
     return _table(pd.DataFrame(per_series))
 
 
-def from_frame(table: pd.DataFrame, ids: list, id_col: str) -> Static:
+def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None) -> Static:
     """Attributes given as a table of their own: one row per series, the id column (ids matched as
-    text) and one column per attribute; numeric columns are numeric attributes, others categorical."""
+    text) and one column per attribute; numeric columns are numeric attributes, others categorical.
+    A refusal names a series by ``given_ids`` (the caller's ids of ``ids``, ``Panel.given_ids``) where given."""
     if id_col not in table.columns:
         if table.index.name == id_col:
             table = table.reset_index()
@@ -63,16 +64,17 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str) -> Static:
                                f"{', '.join(map(str, table.columns))}")
     keys = table[id_col].astype(str)
     if keys.duplicated().any():
-        raise RnncastError(f"the static covariate table lists series {keys[keys.duplicated()].iloc[0]!r} twice; "
+        raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
                            "give one row per series")
     table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
-    missing = [i for i in ids if i not in table.index]
+    named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
+    missing = [named[i] for i in ids if i not in table.index]
     if missing:
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
     table = table.loc[ids]
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
-        raise RnncastError(f"static covariate {name!r} is missing for series {list(table.index[table[name].isna()])[:5]}")
+        raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
     return _table(table.reset_index(drop=True))
 
 
