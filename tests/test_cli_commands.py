@@ -314,3 +314,14 @@ def test_a_backtests_forecasts_csv_of_such_a_file_is_written_so(tmp_path, capsys
     assert forecasts.columns[:4].tolist() == ["unique_id", "date", "cutoff", "window"]
     assert forecasts["sales_hat"].dtype == np.float64 and forecasts["sales"][0].count(",") == 1
     assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["n_windows"] == 2  # JSON stays JSON
+
+
+def test_a_parquet_forecast_of_such_a_file_keeps_no_csv_separators(tmp_path):
+    """to_parquet keeps a frame's attrs: the forecast of a ';' file carried its CSV dialect into the Parquet file,
+    where a later read would take it for the file's own (decision 211 is about CSV text only)."""
+    data = _european_csv(tmp_path / "sales.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.parquet")]) == 0
+    from rnncast.csvtext import DIALECT
+
+    assert DIALECT not in pd.read_parquet(tmp_path / "f.parquet").attrs

@@ -216,3 +216,19 @@ def test_serial_sized_numbers_under_other_names_stay_plain_numbers():
     with pytest.raises(RnncastError, match=r"none is named the target: say which to forecast with target= "
                                            r"\(--target\): target='price' the first"):
         load_panel(frame)
+
+
+def test_a_panel_handed_over_gives_its_ids_back_as_the_caller_gave_them():
+    """predict(panel) said '101' where predict(frame) said 101, and fit(panel).skipped_series_ '103': the ids as
+    given were rebuilt from a table only. They are the panel's own (Panel.given) now."""
+    rng = np.random.default_rng(0)
+    lengths = {101: 120, 102: 120, 103: 5}
+    frame = pd.DataFrame({"unique_id": np.repeat(list(lengths), list(lengths.values())),
+                          "ds": np.concatenate([np.arange(n) for n in lengths.values()]),
+                          "y": rng.normal(size=sum(lengths.values()))})
+    panel = load_panel(frame)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(panel)
+    assert model.skipped_series_[0]["id"] == 103
+    forecast = model.predict(panel)
+    assert sorted(set(forecast["unique_id"])) == [101, 102] and forecast["unique_id"].dtype == np.int64
+    assert model.predict(frame)["unique_id"].tolist() == forecast["unique_id"].tolist()

@@ -291,3 +291,13 @@ def test_unread_time_text_beside_a_named_target_is_said_in_the_note_and_rows_are
     assert panel.calendar.kind == "row"
     assert "no time column was found (rows are numbered): 'period' holds 'Jan-Mar 2005', which rnncast does not read " \
            "as time" in caplog.text
+
+
+@pytest.mark.parametrize("name, dated", [("OrderDate", True), ("Posting Date", True), ("trade_date", True),
+                                         ("ORDER_DATE", True), ("dates", True), ("day", True), ("candidates", False),
+                                         ("updated", False), ("UPDATED", False), ("validated", False)])
+def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
+    """'candidates' of 30,000 .. were named Excel serial dates once decision 201 looked at value columns too."""
+    from rnncast.timeaxis import dated_name
+
+    assert dated_name(name) is dated

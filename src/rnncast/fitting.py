@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, labels, observed, parts, quantilestart, scaling,
+from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, observed, parts, quantilestart, scaling,
                      seeding)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
@@ -67,7 +67,8 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     prepared.data = record
-    prepared.state.given_ids = labels.given_ids(panel.layout, panel.id_col, data)  # skipped_series_ in the caller's ids
+    prepared.state.given_ids = (dict(zip(as_read.ids, as_read.given_ids)) if as_read.given is not None
+                                else None)  # skipped_series_ in the caller's ids, a Panel's too
     if panel.layout == "wide":  # reading.read_new: is a column new since fit a new series?
         prepared.state.series_all = as_read.series_all
     return prepared

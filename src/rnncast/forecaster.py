@@ -193,7 +193,7 @@ class Forecaster(Learned):
             """
         model = self._model("predict")
         panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates), "forecast")
-        return labels.forecast_as_given(model.state, data, forecasting.next_horizon(model, panel, future))
+        return labels.forecast_as_given(panel, data, forecasting.next_horizon(model, panel, future))
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
@@ -250,7 +250,7 @@ class Forecaster(Learned):
             ``RnncastError`` for an unknown part, or when ``data`` has no window of it (naming the part that would score).
             """
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
-        return {**labels.scores_as_given(self.state_, data, result), **readout.read_out(self, result, part)}
+        return {**result, **readout.read_out(self, result, part)}  # per-series keys as given (PartForecasts.ids)
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as

@@ -214,33 +214,18 @@ def check_ids(uniques, id_col) -> None:
                                f"alike, which would be one series; give the ids one type (all text or all numbers)")
 
 
-def forecast_as_given(state, data, frame: pd.DataFrame) -> pd.DataFrame:
-    """``predict``'s ``frame`` in the caller's labels: ids given as other values than text come back as given
-    (1, not '1'; 2.5; a categorical's values, with its categories), in the dtype ``data`` held them in (a wide
-    frame's integer column labels as integers); a forecast column named as a column of a table ``data`` is
-    labelled as it was (0, not '0')."""
-    ids = given_ids(state.layout, state.id_col, data)
-    if ids is not None:
-        id_col = state.id_col or ID_COLUMN
-        back = frame[id_col].map(lambda text: ids.get(text, text))
-        column = _id_column(state.layout, state.id_col, data)
-        if column is not None:
-            back = back.astype(column.dtype)
-        elif all(isinstance(v, int) for v in back):
-            back = back.astype("int64")
-        frame[id_col] = back
+def forecast_as_given(panel, data, frame: pd.DataFrame) -> pd.DataFrame:
+    """``predict``'s ``frame`` in the caller's labels: the series of ``panel`` (the data as read) named by their ids
+    as given (``Panel.given``: 1, not '1'; 2.5; a categorical's values, with its categories; a wide frame's integer
+    column labels as integers), whether ``data`` was a table or a ``Panel``; a forecast column named as a column
+    of a table ``data`` is labelled as it was (0, not '0')."""
+    id_col = panel.id_col or ID_COLUMN
+    if panel.given is not None and id_col in frame.columns:
+        ids = dict(zip(panel.ids, panel.given_ids))
+        frame[id_col] = frame[id_col].map(lambda text: ids.get(text, text)).astype(panel.given.dtype)
     labels = {} if is_array(data) else given(data)["labels"]  # an array names no column: its positions as targets_ has them
     renamed = {c: labels[c] for c in frame.columns if isinstance(c, str) and c in labels and labels[c] != c}
     return frame.rename(columns=renamed) if renamed else frame
-
-
-def scores_as_given(state, data, result: dict) -> dict:
-    """``evaluate``'s ``result`` with its per-series scores (``result["series"]``) keyed by the ids as ``data``
-    gave them: integer ids stay integers."""
-    ids = given_ids(state.layout, state.id_col, data)
-    if ids is not None and "series" in result:
-        result["series"] = {ids.get(k, k): v for k, v in result["series"].items()}
-    return result
 
 
 def skipped_as_given(skipped: list, ids: dict | None) -> list:

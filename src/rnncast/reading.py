@@ -120,8 +120,9 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
-    if state.layout == "wide" and id_col not in frame.columns:
-        return load_panel(frame, None, None, state.time_col, series=_wide_series(state, frame, static),
+    if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
+        return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
+                          series=_wide_series(state, frame, static),
                           static_covariates=static, **reading)
     return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
 

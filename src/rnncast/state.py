@@ -55,7 +55,7 @@ class FittedState:
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
     series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
-    given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's integer ids at fit (labels.given_ids); not saved
+    given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
 
     @cached_property
     def settings(self) -> Settings:

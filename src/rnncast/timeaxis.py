@@ -134,11 +134,15 @@ def _looks_like_dates(column: pd.Series) -> bool:
     return read == len(sample) or read >= 4  # one of five typed wrong (2020-02-30): found, and parse_time names it
 
 
+_DATE_WORD = re.compile(r"(?:^|[^A-Za-z])[Dd]ate|(?<=[a-z])Date|DATE(?![A-Z])|(?<![A-Z])DATE")  # not candidates, UPDATED
+
+
 def dated_name(name) -> bool:
-    """Whether a time column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes
-    "date" (``OrderDate``, ``Posting Date``, ``trade_date``) or is ``day``: Excel serials there are dates."""
+    """Whether a column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes "date" as a
+    word (``OrderDate``, ``Posting Date``, ``trade_date``, ``dates``; not ``candidates`` or ``updated``) or is
+    ``day``: Excel serials there are dates."""
     lower = str(name).lower()
-    return lower in TIME_NAMES or "date" in lower or lower == "day"
+    return lower in TIME_NAMES or lower == "day" or _DATE_WORD.search(str(name)) is not None
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,

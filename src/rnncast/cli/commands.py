@@ -116,8 +116,12 @@ def run_predict(args) -> int:
 
         from rnncast.files import write_bytes
 
+        from rnncast.csvtext import DIALECT
+
         buffer = io.BytesIO()
-        (forecast.reset_index() if single else forecast).to_parquet(buffer, index=False)
+        table = forecast.reset_index() if single else forecast
+        table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
+        table.to_parquet(buffer, index=False)
         write_bytes(args.out, buffer.getvalue())
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     elif args.out:
