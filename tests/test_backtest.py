@@ -14,7 +14,7 @@ import pytest
 import rnncast.backtest
 import rnncast.fitting
 import rnncast.forecasting
-from conftest import PNG_SIGNATURE, TINY, make_panel
+from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -135,55 +135,6 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     assert started.hints == []  # the network already starts at the seasonal naive forecast
 
 
-def test_backtest_figure_is_drawn_with_intervals(frame):
-    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=2)
-    assert {"y_q0.1", "y_q0.5", "y_q0.9"} <= set(result.forecasts.columns)
-    assert "coverage_80" in result.metrics["overall"]["model"]
-    fig = result.figure()
-    assert len(fig.axes) == 3 and any(ax.collections for ax in fig.axes)  # the bands
-    from rnncast.plots import png_bytes
-
-    assert png_bytes(fig)[:8] == PNG_SIGNATURE
-
-
-def test_the_backtest_figure_says_the_terminals_verdict_and_draws_the_baseline_it_names(frame):
-    """The title said "does NOT beat the mean baseline beyond chance (Diebold–Mariano p < 0.05)"
-    where the terminal said a higher MSE at p = 0.68, and the legend had no training mean: the title
-    now carries the verdict's numbers and p-value, and every baseline weighed is drawn."""
-    from rnncast.seasons import Season
-    from rnncast.verdicts import backtest_test, headline
-
-    result = Forecaster(**TINY).backtest(frame, n_windows=K)
-    fig = result.figure()
-    title = fig.get_suptitle()
-    m = result.metrics
-    season = Season(**m["implied_season"]) if m.get("implied_season") else None
-    said = f"Over every window, {headline(backtest_test(m), m['verdict_units'], season=season)} history:"
-    assert said in " ".join(title.split())  # wrapped to fit the figure's width
-    assert max(len(line) for line in title.splitlines()) <= 90
-    assert "p < 0.05" not in title and "against" in title
-    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert {"baseline: repeat the last value", "baseline: training mean"} <= set(legend)
-    means = [line for line in fig.axes[0].lines if line.get_label() == "baseline: training mean"]
-    assert means and all(np.ptp(np.asarray(line.get_ydata(), dtype=float)) == 0 for line in means)  # flat per window
-
-
-def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cutoff(frame):
-    """The legend said "forecast (one colour per window)" for what every table calls the model, and drew the
-    "forecast origins" at the first forecast step while forecasts.csv's ``cutoff`` is the last time seen."""
-    from matplotlib import dates as mdates
-
-    result = Forecaster(**TINY).backtest(frame, n_windows=K)
-    ax = result.figure().axes[0]
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    cell = result.metrics["cell"]
-    assert f"model ({cell}), one colour per window" in legend and "cutoffs (last time the model saw)" in legend
-    vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
-    f = result.forecasts
-    cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()
-    assert [mdates.date2num(line.get_xdata()[0]) for line in vertical] == list(mdates.date2num(cutoffs))
-
-
 def test_a_series_too_short_to_backtest_is_reported(frame, caplog):
     short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=30, freq="h"), "y": np.arange(30.0)})
     result = Forecaster(**TINY).backtest(pd.concat([frame, short]), n_windows=K)
@@ -254,28 +205,6 @@ def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
     assert all(t["origins"] == K and t["lags"] == 0 for t in m["significance"].values())  # step = horizon: no overlap
 
 
-def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the_history_short():
-    """On 5 stock series of 260 business days the figure drew 3 without saying so, named the y axis by
-    the series id, and showed 65 days of history beside 15 forecast ones."""
-    rng = np.random.default_rng(0)
-    frame = pd.concat([pd.DataFrame({"ticker": name, "date": pd.bdate_range("2023-01-02", periods=260),
-                                     "close": 100 + np.cumsum(rng.normal(size=260))}) for name in "ABCDE"])
-    result = Forecaster(**{**TINY, "lookback": 20, "horizon": 5, "epochs": 1}).backtest(
-        frame, n_windows=3, target="close", id_col="ticker", time_col="date")
-    fig = result.figure()
-    title = fig.get_suptitle()
-    assert title.endswith("\n3 of 5 series shown (the first); history: the 40 steps up to the first cutoff")
-    assert [ax.get_title() for ax in fig.axes[:3]] == ["series 'A'", "series 'B'", "series 'C'"]
-    assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
-    assert len(fig.axes[0].lines[0].get_xdata()) == 40 + 15  # the history, then the three windows' 15 days
-    assert rnncast.backtest.history_shown(20, 5, 3, 5) == 40  # 3 x 15 steps forecast, at most two lookbacks
-    assert rnncast.backtest.history_shown(96, 24, 3, 24) == 192  # 3 x 72 steps forecast, but two lookbacks at most
-    assert rnncast.backtest.history_shown(200, 1, 2, 1) == 200  # never less than what the first window read
-    single = Forecaster(**{**TINY, "epochs": 1}).backtest(frame[frame.ticker == "A"].drop(columns="ticker"),
-                                                          n_windows=2, target="close").figure()
-    assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
-
-
 def test_a_backtest_whose_first_model_trains_on_very_few_windows_says_how_many(caplog):
     y = np.sin(np.arange(60) / 3.0)  # before the first of 3 origins 3 steps apart: 51 rows, 46 for training
     with caplog.at_level("WARNING", logger="rnncast"):
@@ -311,15 +240,6 @@ def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit
     assert sum(np.isnan(y).all() for y in drawn) >= 4  # the two windows left out: forecast and repeat, not drawn
 
 
-def test_the_figure_of_several_targets_names_the_one_drawn_after_the_history():
-    """The note split 'the 24 steps ... before the first origin' in two (an attack helper's title)."""
-    from conftest import make_frame
-
-    frame = make_frame(200).assign(z=lambda f: 2 * f["y"] + 1)
-    title = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target=["y", "z"]).figure().get_suptitle()
-    assert title.endswith(" up to the first cutoff; target 'y' drawn, not 'z'")
-
-
 def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_was_made():
     """An untrained network (its forecasts are Repeat's): the sentence explained a test that was never
     made against the baseline it names (an attack helper's run)."""
@@ -333,22 +253,6 @@ def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_w
     assert not good and "its forecasts are the baseline's" in text
     assert "No test against the 'repeat the last value' baseline could be made (the loss differences do not vary); against the others, " \
            "the Diebold–Mariano test runs over the 6 cutoffs" in text
-
-
-def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve():
-    """The backtest figure of intraday bars ran its lines across nights and weekends; the history and every
-    window are drawn one step per bar, the cutoffs at their bars (each the last bar before a session's first)."""
-    opens = pd.bdate_range("2024-01-02", periods=40) + pd.Timedelta("09:30:00")
-    stamps = (opens.values[:, None] + pd.timedelta_range("0min", periods=13, freq="30min").values).reshape(-1)
-    frame = pd.DataFrame({"timestamp": stamps, "close": np.cumsum(np.random.default_rng(2).normal(size=len(stamps)))})
-    result = Forecaster(**{**TINY, "lookback": 26, "horizon": 13}).backtest(frame, n_windows=3, target="close")
-    ax = result.figure().axes[0]
-    n = len(ax.lines[0].get_xdata())
-    assert list(ax.lines[0].get_xdata()) == list(range(n))  # the actual values
-    forecasts = [line for line in ax.lines if line.get_color() in ("C0", "C1", "C2") and line.get_linestyle() == "-"]
-    assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
-    origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
-    assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start
 
 
 def test_every_word_a_backtest_says_calls_its_times_cutoffs_as_forecasts_csv_does(frame, tmp_path, capsys):

@@ -92,3 +92,13 @@ def test_a_calendar_names_its_session_and_its_days():
     assert Calendar("datetime", bars).session is bars and Calendar("datetime", bars).days == bars.days
     business = Calendar("datetime", pd.offsets.BDay())
     assert business.session is None and business.days == pd.offsets.BDay()
+
+
+def test_calendars_by_series_name_the_series_by_their_ids_as_given():
+    """The run page and the season hint named integer ids as text ('101'); decision 212's review."""
+    from rnncast.timecalendar import Calendar, by_series
+
+    base, own = Calendar("datetime", to_offset("D")), {"202": Calendar("datetime", to_offset("B"))}
+    assert "('101' and 1 more)" in by_series(base, own, ["101", "202", "303"])  # text ids, as a saved model has them
+    said = by_series(base, own, ["101", "202", "303"], given={"101": 101, "202": 202, "303": 303})
+    assert "(101 and 1 more)" in said and "(202)" in said

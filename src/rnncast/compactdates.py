@@ -107,10 +107,9 @@ EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 21
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 (its 1900 leap-year bug folded in)
 
 
-def excel_serials(column: pd.Series) -> str | None:
+def _excel_reading(column: pd.Series) -> tuple[str, str, str] | None:
     """Where every value of a numeric column lies among Excel's serial day numbers of 1950 .. 2100 (``42005`` is
-    2015-01-01): the clause saying so (``holds 42005 .. 42400, which look like Excel serial day numbers: 42005
-    would be 2015-01-01 as an Excel serial date``); else None (and for any other column). Years (1950), steps
+    2015-01-01): its first and last value as written and the first one's date; else None. Years (1950), steps
     from 0 or 1 and compact dates (``20150101``, ``201501``, ``YYMMDD``) lie outside it."""
     if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return None
@@ -121,18 +120,31 @@ def excel_serials(column: pd.Series) -> str | None:
     when = EXCEL_ORIGIN + pd.Timedelta(days=first)
     shown = f"{first:.0f}" if first == round(first) else f"{first:g}"
     date = f"{when:%Y-%m-%d}" if when == when.normalize() else f"{when:%Y-%m-%d %H:%M}"
-    return (f"holds {shown} .. {values[-1]:g}, which look like Excel serial day numbers: {shown} would be {date} as "
+    return shown, f"{values[-1]:g}", date
+
+
+def excel_serials(column: pd.Series) -> str | None:
+    """Where a numeric column holds Excel serial day numbers (``_excel_reading``): the clause saying so (``holds
+    42005 .. 42400, which look like Excel serial day numbers: 42005 would be 2015-01-01 as an Excel serial
+    date``); else None (and for any other column)."""
+    reading = _excel_reading(column)
+    if reading is None:
+        return None
+    shown, last, date = reading
+    return (f"holds {shown} .. {last}, which look like Excel serial day numbers: {shown} would be {date} as "
             "an Excel serial date")
 
 
-EXCEL_FIX = "write the column as dates (in Excel: Format Cells > Date) or convert with pd.to_datetime(x, unit='D', origin='1899-12-30')"
+EXCEL_FIX = ("write the column as dates (in Excel: Format Cells > Date) or convert with "
+             "pd.to_datetime(x, unit='D', origin='1899-12-30')")
 
 
 def refuse_excel_serials(column: pd.Series, name: str) -> None:
     """Refuse (``RnncastError``) a numeric column, named as time is (``Date``), of Excel serial day numbers
-    (``excel_serials``): read as integer steps, monthly serials leave thousands of steps 'missing' and the
+    (``_excel_reading``): read as integer steps, monthly serials leave thousands of steps 'missing' and the
     forecast runs on 44167, 44168 ... Called after compact dates are read or refused."""
-    clause = excel_serials(column)
-    if clause is not None:
-        head, _, tail = clause.partition(": ")
-        raise RnncastError(f"time column {name!r} {head}, not integer steps: {tail}; {EXCEL_FIX}")
+    reading = _excel_reading(column)
+    if reading is not None:
+        shown, last, date = reading
+        raise RnncastError(f"time column {name!r} holds {shown} .. {last}, which look like Excel serial day numbers, "
+                           f"not integer steps: {shown} would be {date} as an Excel serial date; {EXCEL_FIX}")

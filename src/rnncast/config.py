@@ -25,6 +25,10 @@ DECODERS = ("direct", "parallel")
 HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
 FILLS = ("ffill", "interpolate", "drop")
 DEVICES = ("auto", "cpu", "cuda")
+# Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
+# weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (learned.py, decision 206;
+# device is said: the fitted model forecasts where it was trained), and a study does not rank by them (studies.py).
+HOW_FIT_RUNS = ("verbose", "threads")
 
 
 def _opt(default, help, choices=None):

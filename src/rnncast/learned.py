@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import logging
 
+from rnncast.config import HOW_FIT_RUNS
 from rnncast.errors import RnncastError
 from rnncast.labels import skipped_as_given
 from rnncast.settingvalues import plain, same_value
 
 log = logging.getLogger(__name__)
-
-# Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
-# weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (decision 206); device is
-# said, since the fitted model forecasts where it was trained.
-HOW_FIT_RUNS = ("verbose", "threads")
 
 
 def _learned(name: str, doc: str) -> property:

@@ -74,7 +74,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
              ["features", ", ".join(forecaster.features_) or "(none)"]]
     if forecaster.calendar_.kind != "row":
         own = forecaster.state_.calendars  # {series id: Calendar} of series that keep their own
-        facts.append(["calendars (differ by series)", by_series(forecaster.calendar_, own, list(forecaster.ids_))] if own
+        facts.append(["calendars (differ by series)", by_series(forecaster.calendar_, own, list(forecaster.ids_),
+                                                                given=forecaster.state_.given_ids)] if own
                      else ["calendar", forecaster.calendar_.shown])  # 'B' without NYSE holidays
     if forecaster.layout_ == "single":
         split = forecaster.split_

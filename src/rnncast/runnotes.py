@@ -64,7 +64,7 @@ def backtest_season_hint(m: dict) -> str | None:
 def fitted_season_hint(forecaster: Fitted) -> str | None:
     """``season_hint`` of a fitted model: its calendar's season when it computed no seasonal-naive baseline."""
     own = _own(forecaster)
-    calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_)) if own else forecaster.calendar_.shown
+    calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
     return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own))
 
 

@@ -18,7 +18,7 @@ import random
 import re
 import time
 
-from rnncast.config import Settings
+from rnncast.config import HOW_FIT_RUNS, Settings
 from rnncast.errors import RnncastError
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
@@ -53,7 +53,7 @@ def check_ranking(study, name: str, key: str, created: bool) -> None:
 
 
 FIXED_ATTR = "rnncast_fixed_settings"  # the study's user attribute: the settings in effect for its trials
-UNRANKED = ("device", "threads", "verbose")  # settings that do not change what a trial scores: machines may differ
+UNRANKED = ("device", *HOW_FIT_RUNS)  # settings that do not change what a trial scores: machines may differ
 MISSING = object()  # a setting one side of check_fixed lacks (searched there)
 
 

@@ -121,13 +121,14 @@ class Calendar:
                    state.get("holidays"))
 
 
-def by_series(base: Calendar, own: dict, ids: list, most: int = 5) -> str:
+def by_series(base: Calendar, own: dict, ids: list, most: int = 5, given: dict | None = None) -> str:
     """The calendars of a panel whose series keep different ones, each with the series on it:
-    ``'Sun Mon Tue Wed Thu' ('101' and 2 more), 'B' ('202')``; ``base.shown`` when every series keeps ``base``.
-    ``own``: {series id: Calendar} of the series that keep their own; ``ids``: every series' id."""
+    ``'Sun Mon Tue Wed Thu' (101 and 2 more), 'B' (202)``; ``base.shown`` when every series keeps ``base``.
+    ``own``: {series id: Calendar} of the series that keep their own; ``ids``: every series' id (text);
+    ``given``: {text: id} the caller's ids where they were not text (``FittedState.given_ids``)."""
     groups: dict = {}
     for i in ids:
-        groups.setdefault(own.get(i, base).shown, []).append(i)
+        groups.setdefault(own.get(i, base).shown, []).append(given.get(i, i) if given else i)
     if len(groups) == 1:
         return next(iter(groups))
     said = [f"{shown} ({ids_[0]!r}{f' and {len(ids_) - 1} more' if len(ids_) > 1 else ''})"

@@ -1,0 +1,77 @@
+"""A backtest's figure: each window's forecast against the actual values, its cutoff marked.
+
+The first series of a ``backtest.Backtest`` under their ids, the history up to the first cutoff
+(``history_shown``), every window's forecast and interval band, the cutoffs as dashed lines and every
+baseline the verdict weighs, titled with the verdict over every window. Drawn by ``plots.backtest_figure``
+(intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is drawn.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from rnncast import barsaxis, baselines, plots
+from rnncast.metrics import interval_pairs
+from rnncast.seasons import recorded as recorded_season
+from rnncast.spelling import counted
+from rnncast.verdicts import backtest_test, headline
+
+
+def backtest_figure(result, n_series: int = 3):
+    """The first ``n_series`` series of ``result`` (a ``backtest.Backtest``), each under its id: actual values
+    over ``history_shown`` steps up to the first cutoff, each window's forecast and interval band, the cutoffs
+    as dashed lines, every baseline the verdict weighs (repeat the last value, the training mean, with a season
+    seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how many of the
+    series are drawn and how much history."""
+    panel, frame, m = result.panel, result.forecasts, result.metrics
+    target = panel.targets[0]
+    levels = m["quantiles"]
+    pairs = interval_pairs(levels)
+    outer = pairs[0] if pairs else None
+    history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
+    curves, shown = [], []
+    for s in range(min(n_series, panel.n_series)):
+        lo = max(int(result.cutoffs[s, 0]) + 1 - history, 0)  # history rows before the first window's first target
+        shown.append(int(result.cutoffs[s, 0]) + 1 - lo)
+        values = panel.rows(s)[lo:, 0]
+        filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
+        x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
+        mine = frame[frame[panel.id_col] == panel.given_id(s)] if panel.id_col is not None else frame
+        windows = []
+        for j in range(result.cutoffs.shape[1]):
+            w = mine[mine["window"] == j]
+            wx = pd.Index(w[panel.time_col or "ds"]) if panel.time is not None else w["row"].to_numpy()
+            gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn
+            kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
+            band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
+            windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
+                            "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
+                            "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
+                                          for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
+        label = "" if panel.id_col is None else f"series {panel.given_id(s)!r}"
+        curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
+    season = recorded_season(m)
+    drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
+    steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
+    note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
+    title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
+             f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
+             f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
+             f"{drawn}history: {steps} up to the first cutoff{note}")
+    band_label = f"{outer[2]}% interval" if outer else None
+    ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
+
+    return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar),
+                                 barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
+                                 baselines.model_label(m["cell"]) if m.get("cell") else "model")
+
+
+def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:
+    """How many steps up to the first cutoff a backtest's figure draws: three times the steps its
+    windows forecast, at least one lookback (what the first window read) and at most two, so that the
+    forecasts are no sliver beside hundreds of steps of history."""
+    forecast = (n_windows - 1) * step + horizon
+    return int(np.clip(3 * forecast, lookback, 2 * lookback))
