@@ -75,7 +75,7 @@ def test_the_season_hint_of_a_panel_names_each_series_calendar_and_is_absent_whe
     sun = Calendar("datetime", weekmasks.offset("Sun Mon Tue Wed Thu"))
     six = Calendar("datetime", weekmasks.offset("Mon Tue Wed Thu Fri Sat"))
     fitted = lambda own: SimpleNamespace(  # noqa: E731
-        calendar_=sun, ids_=["101", "202", "303"], state_=SimpleNamespace(calendars=own),
+        calendar_=sun, ids_=["101", "202", "303"], state_=SimpleNamespace(calendars=own, given_ids=None),
         settings_=SimpleNamespace(data=SimpleNamespace(season=1, lookback=10)))
     hint = fitted_season_hint(fitted({"202": Calendar("datetime", to_offset("B"))}))
     assert hint.startswith("hint: the calendars are 'Sun Mon Tue Wed Thu' ('101' and 1 more), 'B' ('202'), each 5 "
