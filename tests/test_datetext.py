@@ -180,3 +180,14 @@ def test_times_written_with_upper_case_dotted_am_pm_are_refused_saying_what_is_r
                                            r"A.M./P.M. pandas does not read; write the times with AM/PM, am/pm or "
                                            r"a.m./p.m. \(or as 13:00\)$"):
         parse_text(column, "date", lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("form", ["%m/%d/%Y {h}:%M %p", "%Y-%m-%d {h}:%M %p", "%m/%d/%Y %I:%M:%S%p"])
+def test_a_12_hour_clock_in_lower_case_starting_in_the_morning_is_read(form):
+    """'01/01/2020 9:00 am' first: pandas' guessed format took 'am' for text and refused the first 'pm' row as
+    another format; only a column starting in the afternoon was read (decision 213)."""
+    times = pd.date_range("2020-01-01 09:00", periods=30, freq="h")
+    text = pd.Series([t.strftime(form.replace("{h}", str(int(t.strftime("%I"))))).lower() for t in times])
+    read, _ = parse_text(text, "time", str)
+    assert (read == times).all()
+    assert text.iloc[0].endswith("am")  # the column as written is not changed: forecasts are written back so

@@ -41,6 +41,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     if dayfirst is None and (time := year_first(column, name, place)) is not None:  # 19-03-01: 1 March 2019
         _two_digit_years(column, time, name, place)
         return time, False
+    column = _upper_meridiem(column)  # 9:00 am: pandas' format guess takes 'am' for text, and then fails on 'pm'
     month_first, day_first = _readings(column)
     tries = ((month_first, False), ({"format": "ISO8601"}, None), (day_first, True))
     if dayfirst:
@@ -70,6 +71,22 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
+
+
+LOWER_MERIDIEM = re.compile(r"(?<=\d)(\s?)(am|pm)\s*$")  # 9:00 am, 09:00:00pm: a 12-hour clock in lower case
+
+
+def _upper_meridiem(column: pd.Series) -> pd.Series:
+    """``column`` with a 12-hour clock's lower-case ``am``/``pm`` written ``AM``/``PM``, which pandas' format guess
+    reads as ``%p`` (it takes ``am`` for literal text, so a column starting in the morning failed at its first
+    ``pm``); the column as written is kept for writing forecasts back (``csvtext``, decision 208)."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str):
+        return column
+    text = column.astype("string")
+    if not text.str.contains(LOWER_MERIDIEM).any():
+        return column
+    return text.str.replace(LOWER_MERIDIEM, lambda m: m.group(1) + m.group(2).upper(), regex=True).astype(object)
 
 
 SHORT_ORDER = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d\d)(?!\d)")  # 01/15/20: either way round, and YY
