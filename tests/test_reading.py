@@ -208,3 +208,31 @@ def test_series_the_model_never_saw_are_named_by_their_ids_as_given():
     with pytest.raises(RnncastError, match=r"^series \[201, 202\] \(2 in all\) were not in the data the model was fitted "
                                            r"on, so it has no scaler for them; it knows 2 series, e.g. \[101, 102\]$"):
         model.predict(frame.assign(unique_id=frame["unique_id"] + 100))
+
+
+def test_a_one_series_model_refuses_data_of_several_series_naming_them(fitted, data):
+    """A unique_id column of two series crashed predict of a one-series model (IndexError in its scaler)."""
+    both = pd.concat([data.assign(unique_id="a"), data.assign(unique_id="b")])
+    for read in (fitted.predict, fitted.evaluate, fitted.predict_windows,
+                 lambda d: read_new(fitted.state_, load_panel(d, target="y", features=["x"]))):
+        with pytest.raises(RnncastError, match=r"fitted on one series; the data holds 2 \(a, b\) in column 'unique_id': "
+                                               "give one series's rows"):
+            read(both)
+    assert len(fitted.predict(data.assign(unique_id="a"))) == 3  # one series's rows, with their id, are that series
+
+
+def test_a_panel_model_refuses_data_in_another_layout_naming_the_fit_s(panel_fitted, panel_frame):
+    single = panel_frame[panel_frame.unique_id == "s000"].drop(columns="unique_id")
+    with pytest.raises(RnncastError, match=r"fitted on a long panel of 4 series \(their ids in column 'unique_id'\); "
+                                           "the data has no column 'unique_id'"):
+        panel_fitted.evaluate(single)
+    wide_frame = make_frame(200, feature=False).assign(b=lambda f: f.y * 2).rename(columns={"y": "a"})
+    wide = Forecaster(**TINY).fit(wide_frame, series=["a", "b"])
+    long = wide_frame.melt("date", var_name="unique_id", value_name="sales")
+    with pytest.raises(RnncastError, match=r"fitted on a wide table of 2 series \(one column each: a, b\); the data is "
+                                           "a long table .* without the value column 'y'"):
+        wide.predict(long)
+    with pytest.raises(RnncastError, match=r"wide table of 2 series .*; the data holds none of them \(its columns: date, "
+                                           r"sales\)"):
+        wide.predict_windows(long[long.unique_id == "a"].drop(columns="unique_id"))
+    assert len(wide.predict(long.rename(columns={"sales": "y"}))) == 6  # long rows of y: as before
