@@ -236,3 +236,17 @@ def test_a_panel_model_refuses_data_in_another_layout_naming_the_fit_s(panel_fit
                                            r"sales\)"):
         wide.predict_windows(long[long.unique_id == "a"].drop(columns="unique_id"))
     assert len(wide.predict(long.rename(columns={"sales": "y"}))) == 6  # long rows of y: as before
+
+
+def test_a_model_refuses_data_on_a_coarser_calendar_naming_both_and_warns_of_a_few_missing_rows(caplog):
+    """A daily model dated a weekly file's forecasts as the days after it, warning only of missing steps."""
+    daily = make_frame(120, freq="D", feature=False)
+    model = Forecaster(**TINY).fit(daily)
+    weekly = daily.iloc[::7]
+    for read in (model.predict, model.evaluate, model.predict_windows):
+        with pytest.raises(RnncastError, match=r"the data's rows are 7 days \('W-MON'\) apart \(17 of its 17 steps\), but "
+                                               "the calendar read is 'D'.*the model was fitted on that calendar"):
+            read(weekly)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert len(model.predict(daily.drop([110, 112]))) == 3
+    assert "calendar steps missing" in caplog.text
