@@ -99,3 +99,27 @@ def test_every_day_of_the_week_given_as_a_mask_is_plain_calendar_days():
     calendar = settle(time, np.array([0, 30]), "Mon Tue Wed Thu Fri Sat Sun")[0]
     assert calendar.freq == pd.offsets.Day() and calendar.freq_text == "D"
 
+
+
+def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit():
+    """One typo among month ends (2021-06-29), or a month to date after them, only gave "no regular calendar (steps
+    from 28 to 32 days)": fit went on and predict refused. The rows off are named, with the calendar the rest keep."""
+    ends = pd.date_range("2020-01-31", periods=48, freq="ME")
+    where = lambda i: f"line {i + 2}"  # noqa: E731
+    typo = pd.DatetimeIndex(list(ends[:17]) + [pd.Timestamp("2021-06-29")] + list(ends[18:]), name="date")
+    with pytest.raises(RnncastError, match=r"^timestamp 2021-06-29 \(line 19\) is off the calendar 'ME' the other 47 "
+                                           r"rows keep: correct it \(a typo\?\) or drop it; give freq="):
+        settle(*_stack(typo), where=where)
+    partial = ends.append(pd.DatetimeIndex(["2024-01-15"]))
+    with pytest.raises(RnncastError, match=r"2024-01-15 \(line 50\) is off the calendar 'ME' the other 48 rows keep: "
+                                           "drop the last row if its period is still under way"):
+        settle(*_stack(partial), where=where)
+    two = pd.DatetimeIndex(list(ends[:10]) + [pd.Timestamp("2020-11-29")] + list(ends[11:47]) + ["2024-01-15"])
+    with pytest.raises(RnncastError, match=r"timestamps 2020-11-29 \(line 12\), 2024-01-15 \(line 49\) are off"):
+        settle(*_stack(two), where=where)
+    assert settle(*_stack(typo), quiet=True)[0].freq is None  # a reload says nothing: the fit did
+    rng = np.random.default_rng(0)
+    scattered = pd.DatetimeIndex(np.sort(pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, 48), "min")))
+    assert settle(*_stack(scattered))[0].freq is None  # no calendar at all: trained undated, as before
+    panel = _stack(ends, pd.date_range("2020-01-05", periods=4, freq="W"))  # a short weekly series keeps its own
+    assert settle(*panel)[2] != {}

@@ -3,9 +3,10 @@ where no role is given, each given role overriding the fit's, and a difference s
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-import rnncast.backtest
+import rnncast.fittedroles
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast import loading
@@ -59,7 +60,7 @@ def test_a_fitted_models_backtest_reads_the_fit_roles_and_an_unfitted_one_asks(c
         read.append(keywords)
         return loading.load_panel(data, **keywords)
 
-    monkeypatch.setattr(rnncast.backtest, "load_panel", load_panel)
+    monkeypatch.setattr(rnncast.fittedroles, "load_panel", load_panel)
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):
         result = covariate_model.backtest(frame, n_windows=2)
@@ -79,3 +80,14 @@ def test_features_given_is_compared_with_the_covariate_roles_the_fit_used(caplog
             "takes the place of both covariate roles: to keep one, give it by its role, past_covariates= or "
             "future_covariates=); the other roles are the fit's" in caplog.text)
     assert "fitted with features" not in caplog.text
+
+
+def test_a_one_series_model_s_backtest_refuses_a_table_of_several_unless_a_role_asks_for_a_panel(covariate_model):
+    """A unique_id column made the backtest of a model fitted on one series a panel backtest, silently: it tested a
+    model other than the one fitted. id_col= given asks for that panel and is read so."""
+    frame = make_frame(200).rename(columns={"y": "sales", "x": "temp"})
+    both = pd.concat([frame.assign(unique_id="a"), frame.assign(unique_id="b")])
+    with pytest.raises(RnncastError, match=r"fitted on one series; the data holds 2 \(a, b\) in column 'unique_id'"):
+        covariate_model.backtest(both, n_windows=2)
+    assert len(covariate_model.backtest(frame.assign(unique_id="a"), n_windows=2).forecasts)  # one series's rows
+    assert set(covariate_model.backtest(both, n_windows=2, id_col="unique_id").forecasts.unique_id) == {"a", "b"}

@@ -208,3 +208,45 @@ def test_series_the_model_never_saw_are_named_by_their_ids_as_given():
     with pytest.raises(RnncastError, match=r"^series \[201, 202\] \(2 in all\) were not in the data the model was fitted "
                                            r"on, so it has no scaler for them; it knows 2 series, e.g. \[101, 102\]$"):
         model.predict(frame.assign(unique_id=frame["unique_id"] + 100))
+
+
+def test_a_one_series_model_refuses_data_of_several_series_naming_them(fitted, data):
+    """A unique_id column of two series crashed predict of a one-series model (IndexError in its scaler)."""
+    both = pd.concat([data.assign(unique_id="a"), data.assign(unique_id="b")])
+    for read in (fitted.predict, fitted.evaluate, fitted.predict_windows,
+                 lambda d: read_new(fitted.state_, load_panel(d, target="y", features=["x"]))):
+        with pytest.raises(RnncastError, match=r"fitted on one series; the data holds 2 \(a, b\) in column 'unique_id': "
+                                               "give one series's rows"):
+            read(both)
+    assert len(fitted.predict(data.assign(unique_id="a"))) == 3  # one series's rows, with their id, are that series
+
+
+def test_a_panel_model_refuses_data_in_another_layout_naming_the_fit_s(panel_fitted, panel_frame):
+    single = panel_frame[panel_frame.unique_id == "s000"].drop(columns="unique_id")
+    with pytest.raises(RnncastError, match=r"fitted on a long panel of 4 series \(their ids in column 'unique_id'\); "
+                                           "the data has no column 'unique_id'"):
+        panel_fitted.evaluate(single)
+    wide_frame = make_frame(200, feature=False).assign(b=lambda f: f.y * 2).rename(columns={"y": "a"})
+    wide = Forecaster(**TINY).fit(wide_frame, series=["a", "b"])
+    long = wide_frame.melt("date", var_name="unique_id", value_name="sales")
+    with pytest.raises(RnncastError, match=r"fitted on a wide table of 2 series \(one column each: a, b\); the data is "
+                                           "a long table .* without the value column 'y'"):
+        wide.predict(long)
+    with pytest.raises(RnncastError, match=r"wide table of 2 series .*; the data holds none of them \(its columns: date, "
+                                           r"sales\)"):
+        wide.predict_windows(long[long.unique_id == "a"].drop(columns="unique_id"))
+    assert len(wide.predict(long.rename(columns={"sales": "y"}))) == 6  # long rows of y: as before
+
+
+def test_a_model_refuses_data_on_a_coarser_calendar_naming_both_and_warns_of_a_few_missing_rows(caplog):
+    """A daily model dated a weekly file's forecasts as the days after it, warning only of missing steps."""
+    daily = make_frame(120, freq="D", feature=False)
+    model = Forecaster(**TINY).fit(daily)
+    weekly = daily.iloc[::7]
+    for read in (model.predict, model.evaluate, model.predict_windows):
+        with pytest.raises(RnncastError, match=r"the data's rows are 7 days \('W-MON'\) apart \(17 of its 17 steps\), but "
+                                               "the calendar read is 'D'.*the model was fitted on that calendar"):
+            read(weekly)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert len(model.predict(daily.drop([110, 112]))) == 3
+    assert "calendar steps missing" in caplog.text

@@ -34,7 +34,6 @@ from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
 from rnncast.labels import skipped_as_given
-from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.significance import diebold_mariano_cutoffs
@@ -103,8 +102,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     for name, value in (("n_windows", n_windows), ("step", step)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
-    read = fittedroles.merged(fitted, read, data) if fitted is not None and not isinstance(data, Panel) else read
-    panel = data if isinstance(data, Panel) else load_panel(data, **read, **data_s.reading())
+    panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
 
     k = np.arange(n_windows)

@@ -82,6 +82,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
                                f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
+    if best is None and not quiet:
+        _few_off(time, offsets, where)
     if len(offsets) > 2:
         own = _own_calendars(time, offsets, best)
         if own is not None:
@@ -110,6 +112,42 @@ def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
         if ruler.missing == 0:
             break
     return best
+
+
+def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> None:
+    """Refuse timestamps no calendar explains where all but a few rows keep one (a typo among month ends, a month
+    to date after them): the rows off it (at most 5, and a twentieth of the rows), named by ``where(i)``, with the
+    calendar the others keep and the remedies. Each candidate offset walks the rows, leaving out the first row off
+    it until it explains the rest; the one that leaves out fewest wins. A series left without rows keeps a calendar
+    of its own (``_own_calendars``), so no series is left out whole."""
+    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    most = min(5, n // 20)
+    if most < 1 or (np.diff(offsets) < 3).any():
+        return
+    found = None
+    for offset in candidates(time, offsets):
+        keep, off = np.arange(n), []
+        while len(off) <= most:
+            cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
+            ruler = Ruler.of(time[keep], cut, offset) if (np.diff(cut) > 1).all() else None
+            if ruler is None or ruler.bad is None:
+                break
+            off.append(int(keep[ruler.bad]))
+            keep = np.delete(keep, ruler.bad)
+        if ruler is not None and ruler.bad is None and 0 < len(off) <= most and ruler.missing <= len(off) + n // 20:
+            if found is None or len(off) < len(found[1]):
+                found = (offset, off)
+    if found is None:
+        return
+    offset, off = found
+    named = ", ".join(f"{shown(time[i], time)} ({where(i)})" for i in off)
+    which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
+    last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
+    what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
+    fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
+           if last else f"correct {what} (a typo?) or drop {what}")
+    raise RnncastError(f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows "
+                       f"keep: {fix}; give freq= (--freq) where the data keeps another calendar")
 
 
 MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them

@@ -11,6 +11,9 @@ import logging
 
 import pandas as pd
 
+from rnncast.loading import load_panel
+from rnncast.panel import Panel
+from rnncast.reading import one_series
 from rnncast.spelling import listed
 from rnncast.state import FittedState
 
@@ -71,6 +74,17 @@ def merged(state: FittedState, given: dict, data=None) -> dict:
         log.warning("backtest reads %s, where the model was fitted with %s%s; the other roles are the fit's",
                     ", ".join(reads), ", ".join(fit), instead)
     return {**fitted, **named}
+
+
+def read(state: FittedState | None, given: dict, data, reading: dict) -> Panel:
+    """A fitted model's backtest data (``data`` a table; ``given`` the roles named, ``reading`` the settings'
+    keywords) read with ``merged`` roles; without a fitted model, with the roles given. A model fitted on one series
+    refuses a table of several where no role given (``id_col``, ``series``) asks for a panel (``reading.one_series``):
+    the backtest would test a panel model, not the one fitted."""
+    if state is None:
+        return load_panel(data, **given, **reading)
+    panel = load_panel(data, **merged(state, given, data), **reading)
+    return panel if given.get("id_col") is not None or given.get("series") is not None else one_series(state, panel)
 
 
 def _fitted_value(state: FittedState, fitted: dict, role: str):

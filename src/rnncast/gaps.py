@@ -4,21 +4,25 @@
 insert more than ten times the rows given: a timestamp typed wrong, named by the widest gap), or warns of
 them once: how many, in how many series, the first few as the data writes its times, a clock going forward
 that explains them, and a business-day calendar's holidays. ``loading.load_panel`` calls it once the
-calendar is settled; ``label`` names a row's series in its messages.
+calendar is settled; ``label`` names a row's series in its messages. Data on a coarser calendar than one given
+(a weekly file read on a daily model's calendar: most of a series' rows a step apart that skips the calendar's) is
+refused, naming both, unless ``fill_gaps`` inserts the rows between.
 """
 
 from __future__ import annotations
 
 import logging
+import warnings
 
 import numpy as np
 import pandas as pd
+from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessdays, calendars, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 from rnncast.timeaxis import clock_change
 from rnncast.timetext import at_midnight, shown
@@ -27,15 +31,18 @@ log = logging.getLogger(__name__)
 
 
 def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar: Calendar | None, fill, fill_gaps: bool,
-           announce: bool, attrs: dict):
+           announce: bool, attrs: dict, given: bool = False):
     """The rows ``ruler`` (``calendars.settle``'s) finds missing from the calendar: inserted with NaN values
     (``fill_gaps``; ``fill`` must then be given), or warned of (``announce``). ``calendar``: the one calendar of
-    every series, None where series have their own. Returns ``values`` [N, C], ``time`` [N], ``positions`` [N]
+    every series, None where series have their own; ``given``: it was given (``freq=``, a model's), not inferred,
+    so data on a coarser one is refused (``coarser``). Returns ``values`` [N, C], ``time`` [N], ``positions`` [N]
     and ``offsets`` [S + 1], with any rows inserted; raises ``RnncastError`` where inserting is refused."""
     steps, stamps = ruler.steps, ruler.stamps
     after = calendars.missing_rows(steps, offsets)  # [N] calendar steps missing after each row
     if not after.any():
         return values, time, positions, offsets
+    if given and not fill_gaps and calendar is not None:
+        coarser(rows, codes, time, offsets, after, calendar)
     if fill_gaps:
         if after.sum() > 10 * len(values) and after.sum() > 10_000:
             raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
@@ -52,6 +59,41 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                         _widest(after, time, positions, attrs, rows.text_format))
     return values, time, positions, offsets
+
+
+def coarser(rows: Rows, codes, time, offsets, after, calendar: Calendar) -> None:
+    """Refuse a series most of whose rows (more than its rows one step apart, and two at least) are further apart
+    than one step of ``calendar`` (``after`` [N]: the calendar's steps missing after each row): it keeps a coarser
+    calendar, whose rows read on this one would be taken as consecutive steps. The refusal names the series'
+    step (its median, and the pandas alias ``infer_freq`` finds), the calendar and the remedy (``hint('freq')``).
+    A few rows missing (fewer than those a step apart) are not refused: ``settle`` warns of them."""
+    lengths = np.diff(offsets)
+    skips = np.bincount(codes[after > 0], minlength=len(lengths))  # [S] rows followed by a skip
+    odd = np.flatnonzero((skips >= 2) & (skips > np.maximum(lengths - 1, 0) - skips))
+    if not len(odd):
+        return
+    s = int(odd[0])
+    piece, gaps = time[offsets[s] : offsets[s + 1]], after[offsets[s] : offsets[s + 1]]
+    who = "the data's rows are" if rows.id_col is None else f"the rows of series {rows.given_id(s)!r} are"
+    span = f"{int(np.median(gaps[gaps > 0])) + 1} steps of it"
+    if isinstance(piece, pd.DatetimeIndex):
+        step = pd.Timedelta(np.median(np.diff(piece.asi8)[gaps[:-1] > 0]), unit=piece.unit)
+        days = step / pd.Timedelta(days=1)
+        span = counted(int(days), "day") if days == int(days) else to_offset(step).freqstr
+        try:
+            with warnings.catch_warnings():  # pandas 3 says its answer will become an offset: freqstr reads either
+                warnings.simplefilter("ignore")
+                alias = getattr(found := pd.infer_freq(piece) if len(piece) > 2 else None, "freqstr", found)
+        except (TypeError, ValueError):  # pandas reads no calendar in them
+            alias = None
+        span += f" ({alias!r})" if alias and alias != span else ""
+    count = f"{int(skips[s])} of its {int(lengths[s]) - 1} steps"
+    raise RnncastError(f"{who} {span} apart ({count}), but the calendar read is {calendar.shown}, on which each row "
+                       f"would be taken as the step after the one before; {hint('freq', COARSER_HINT)}")
+
+
+COARSER_HINT = ("give freq= (--freq) the data's own calendar, or leave it unset to infer it; fill_gaps=True "
+                "(--fill-gaps) with fill= (--fill) inserts the rows between and fills them")
 
 
 def label(rows: Rows, code) -> str:

@@ -156,6 +156,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         time = time[order] if time is not None else None
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
+    given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
@@ -187,7 +188,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         log.info("time: column %r%s, %s", rows.time_col, found, said)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
-                                                       calendar if not own else None, fill, fill_gaps, announce, attrs)
+                                                       calendar if not own else None, fill, fill_gaps, announce, attrs, given)
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,

@@ -44,7 +44,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
                                f"{state.targets + state.features}")
-        return data
+        return one_series(state, data)
     _array_width(state, data)
     freq = pd.PeriodDtype(state.calendar.freq) if state.calendar.kind == "period" else state.calendar.freq_text
     reading = {**state.settings.data.reading(), "freq": None if state.calendars else freq, "announce": False,
@@ -53,7 +53,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ):  # predict and evaluate take none: the model applies its fit's
-            return _not_used(state, _same_zone(state, _load(state, data, static_covariates, reading)))
+            return _not_used(state, _same_zone(state, one_series(state, _load(state, data, static_covariates, reading))))
     except RnncastError as err:
         if "not found" in str(err):
             raise RnncastError(
@@ -119,12 +119,44 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     id_col = state.id_col or ID_COLUMN
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
+    _same_layout(state, frame, id_col)
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
                           series=_wide_series(state, frame, static),
                           static_covariates=static, **reading)
     return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+
+
+def one_series(state: FittedState, panel: Panel) -> Panel:
+    """``panel``, where a model fitted on one series is given one; a table of several series (a long table's id
+    column, ``unique_id`` found by name) is refused, naming them: one series's scaler would read them all."""
+    if state.layout != "single" or panel.n_series <= 1:
+        return panel
+    where = f" in column {panel.id_col!r}" if panel.id_col is not None else ""
+    raise RnncastError(f"the model was fitted on one series; the data holds {panel.n_series} ("
+                       f"{', '.join(map(str, panel.given_ids[:5]))}{', ...' if panel.n_series > 5 else ''}){where}: "
+                       "give one series's rows, or fit on the panel (rnncast fit DATA --id-col COLUMN, id_col= in Python)")
+
+
+def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
+    """Refuse a table in another layout than the panel the model was fitted on, naming both: a long model's table
+    without the id column; a wide model's table of none of its series columns, or a long one without the value
+    column (``y``) the model reads long rows by."""
+    columns = [str(c) for c in frame.columns]
+    fitted = (f"a long panel of {len(state.ids)} series (their ids in column {id_col!r})" if state.layout == "long" else
+              f"a wide table of {len(state.ids)} series (one column each: {', '.join(state.ids[:5])}"
+              f"{', ...' if len(state.ids) > 5 else ''})")
+    if state.layout == "long" and id_col not in columns:
+        raise RnncastError(f"the model was fitted on {fitted}; the data has no column {id_col!r} (its columns: "
+                           f"{', '.join(columns[:8])}): give the rows with their series' ids in {id_col!r}, as at fit")
+    if state.layout == "wide" and id_col in columns and not set(state.targets) <= set(columns):
+        raise RnncastError(f"the model was fitted on {fitted}; the data is a long table (series in column {id_col!r}) "
+                           f"without the value column {', '.join(state.targets)!r} long rows are read by: give one "
+                           "column per series, as at fit, or the values in that column")
+    if state.layout == "wide" and id_col not in columns and not {*state.ids, *(str(d["id"]) for d in state.skipped_series)} & {*columns}:
+        raise RnncastError(f"the model was fitted on {fitted}; the data holds none of them (its columns: "
+                           f"{', '.join(columns[:8])}): give the series' columns by their names at fit")
 
 
 def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
