@@ -158,6 +158,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
+    if announce and session is not None and sessions.business_hours(freq) is not None:
+        log.info("freq=%r (pandas' business hours) is read as the trading session %r, whose days skip holidays= "
+                 "(--holidays) as any session's do", freq, session.freqstr)
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
             session, freq = _followed(time, offsets, where)
