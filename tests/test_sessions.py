@@ -1,7 +1,7 @@
 """Intraday bars of a trading session (``sessions.py``): the session as freq= spells it and its refusals in
 one line, the bars laid through nights, weekends and holidays, the session found in 30-minute market bars
-and FX bars across midnight but not in a 24/7 sensor with night gaps or a few days, hourly business hours
-kept as pandas' 'bh', and a fit whose forecasts continue at the next session's first bar, kept in model.json."""
+and FX bars across midnight but not in a 24/7 sensor with night gaps or a few days, pandas' business hours
+('bh') as the session they walk, holidays and all, and a fit whose forecasts continue at the next session's first bar, kept in model.json."""
 
 from __future__ import annotations
 
@@ -143,9 +143,59 @@ def test_steps_off_the_grid_are_no_session():
     assert sessions.infer(_bars(days), _one(_bars(days)), pd.Timedelta("7min")) is None
 
 
-def test_hourly_business_hours_stay_pandas_bh():
+def test_hourly_business_hours_are_the_session_pandas_bh_walks():
+    """Hourly bars 09:00-16:00 were pandas' 'bh' (infer_freq names it first), which no holiday set reaches."""
     panel = load_panel(_frame(_bars(pd.bdate_range("2024-01-02", periods=30), "09:00", "16:00", "h")), target="price")
-    assert panel.calendar.freq_text == "bh"
+    assert panel.calendar.freq_text == "h 09:00-16:00" and panel.calendar.session is not None
+
+
+@pytest.mark.parametrize("freq, text", [
+    ("bh", "h 09:00-16:00"), ("cbh", "h 09:00-16:00"), ("2bh", "2h 09:00-15:00"),
+    (pd.offsets.BusinessHour(start=["09:00", "13:00"], end=["12:00", "17:00"]), "h 09:00-11:00 13:00-16:00"),
+    (pd.offsets.CustomBusinessHour(weekmask=SUN_THU, start="22:00", end="02:00"), f"h 22:00-01:00 {SUN_THU}"),
+    ("3bh", None), (pd.offsets.BusinessHour(start="09:00", end="16:30"), None),  # pandas carries into the next day
+    ("h", None), ("B", None), ("not a calendar", None)])
+def test_pandas_business_hours_are_the_session_they_walk(freq, text):
+    session = sessions.business_hours(freq)
+    assert (session.freqstr if session is not None else None) == text
+    if session is not None:  # the same bars as pandas lays, the weekend and the next day's opening included
+        offset = pd.tseries.frequencies.to_offset(freq)
+        start = pd.Timestamp("2024-01-04") + session.first  # a Thursday: the next sessions are after a weekend
+        walked = pd.date_range(start, periods=3 * session.bars, freq=offset)
+        assert list(sessions.grid(session, start, count=3 * session.bars - 1)) == list(walked[1:])
+
+
+def test_business_hours_find_holidays_skip_them_and_take_holidays_given():
+    """Hourly bars 09:00-16:00 without NYSE holidays were 'bh' with 'rows missing' on each holiday, forecast a
+    holiday without a warning, and --holidays NYSE was refused as 'not on the calendar freq='B' ...'."""
+    days = pd.date_range("2024-01-02", "2024-11-27", freq=holidaysets.offset("NYSE"))
+    frame = _frame(_bars(days, "09:00", "16:00", "h"))
+    for given in (None, "NYSE"):
+        panel = load_panel(frame, target="price", holidays=given)
+        assert panel.calendar.shown == "'h 09:00-16:00' without NYSE holidays"
+        ahead = panel.next_times(0, 9)  # past Thanksgiving and the weekend after Friday's bars
+        assert [str(t) for t in ahead[[0, 7, 8]]] == ["2024-11-29 09:00:00", "2024-11-29 16:00:00",
+                                                       "2024-12-02 09:00:00"]
+
+
+def test_freq_bh_is_read_as_its_session_said_once_and_takes_holidays(caplog):
+    days = pd.date_range("2024-10-01", "2024-11-27", freq=holidaysets.offset("NYSE"))
+    frame = _frame(_bars(days, "09:00", "16:00", "h"))
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="price", freq="bh", holidays="NYSE")
+    assert panel.calendar.shown == "'h 09:00-16:00' without NYSE holidays"
+    assert caplog.text.count("freq='bh' (pandas' business hours) is read as the trading session 'h 09:00-16:00'") == 1
+    assert str(panel.next_times(0, 1)[0]) == "2024-11-29 09:00:00"
+
+
+def test_a_fit_on_business_hours_warns_of_a_holiday_it_forecasts(caplog):
+    """The same bars as 10:00-15:00 (a session) were warned of forecasting Thanksgiving; as 09:00-16:00 ('bh') not."""
+    frame = _frame(_bars(pd.bdate_range("2024-10-01", "2024-11-27"), "09:00", "16:00", "h"))
+    model = Forecaster(**{**TINY, "lookback": 16, "horizon": 8, "epochs": 1}).fit(frame, target="price")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    assert str(forecast.index[0]) == "2024-11-28 09:00:00"
+    assert "forecast date 2024-11-28 is a holiday of NYSE and XNAS (Thanksgiving Day)" in caplog.text
 
 
 # ---- given, kept ---------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class Rows:
     dayfirst: bool | None = None  # dates such as 01/02/2016 read day first (True), month first (False); None: no doubt
     text_format: str | None = None  # the strftime format of the time column's text (csvtext.written_format)
     given: pd.Index | None = None  # [S] the caller's ids where not text (labels.given_index); Panel.given
+    written: pd.DatetimeIndex | None = None  # [rows of the table] times as written where UTC offsets change (writtenzones)
 
     def given_id(self, code):
         """The id of the series of code ``code`` as the caller gave it (``Panel.given_id``)."""

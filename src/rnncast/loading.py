@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, csvtext, gaps, holidaysets, labels, sessions, weekmasks
+from rnncast import businessdays, calendars, csvtext, gaps, holidaysets, labels, sessions, weekmasks, writtenzones
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
@@ -31,7 +31,7 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
-from rnncast.timeaxis import clock_change, unread_time
+from rnncast.timeaxis import clock_change, preferred, unread_time
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
+    rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
     rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
                       holidays)
@@ -159,14 +160,25 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
+    if announce and session is not None and sessions.business_hours(freq) is not None:
+        log.info("freq=%r (pandas' business hours) is read as the trading session %r, whose days skip holidays= "
+                 "(--holidays) as any session's do", freq, session.freqstr)
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
             session, freq = _followed(time, offsets, where)
         week = session.week if session is not None else freq
         days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
-    calendar, ruler, own = calendars.settle(time, offsets, freq, where, not announce, holidays) if time is not None else \
-        (Calendar(), None, {})
+    if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
+        written = rows.written[positions]
+        calendar, ruler, own = writtenzones.settle(time, offsets, freq, where, not announce, holidays, written,
+                                                   preferred())
+        if announce:
+            log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written,
+                                                       writtenzones.zones(time, written, preferred())))
+    else:
+        calendar, ruler, own = calendars.settle(time, offsets, freq, where, not announce, holidays) if time is not None \
+            else (Calendar(), None, {})
     days = calendar.days
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
             businessdays.plain_business(days):  # the weekdays missing are a market's holidays

@@ -9,7 +9,9 @@ and, for a step of 2 to 26 days, twice a month, which ``infer_freq`` never names
 and 15th, ``SME`` the 15th and the month's end, or another day of the data's), and, for a step of a day,
 the week of business days the data keeps when it is not Monday to Friday (``weekmasks.infer``: Sunday
 to Thursday, Monday to Saturday), then that step itself; for a step under a day, last, the trading
-session the rows keep (``sessions.infer``: 30-minute bars 09:30 to 15:30 on business days).
+session the rows keep (``sessions.infer``: 30-minute bars 09:30 to 15:30 on business days). Business hours
+that ``infer_freq`` names (``bh``: hourly bars 09:00 to 16:00) are tried as the session they walk
+(``sessions.business_hours``), so that holidays are found, named and skipped as any session's are.
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
                     inferred = pd.infer_freq(piece) if len(piece) >= 3 else None
                 except (ValueError, TypeError):
                     inferred = None
-                if inferred is not None:
-                    found[to_offset(inferred)] += 1
+                if inferred is not None:  # pandas' business hours ('bh') as the session they walk, holidays and all
+                    offset = to_offset(inferred)
+                    found[sessions.business_hours(offset) or offset] += 1
     ordered = [o for o, _ in found.most_common()]
     wall = time.tz_localize(None) if time.tz is not None else time
     steps = np.diff(wall.asi8[: 1_000_001])[inside(offsets, len(time))[:1_000_000]]  # a million steps tell
@@ -63,7 +66,7 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
                 ordered.append(offset)
         n = min(len(wall), 1_000_000)  # a million rows tell
         session = sessions.infer(wall[:n], np.append(offsets[offsets < n], n), common)
-        if session is not None:
+        if session is not None and session not in ordered:
             ordered.append(session)  # tried last: a pandas offset that explains the rows as well is kept
     return ordered
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+from pandas.tseries.frequencies import to_offset
 
 from rnncast import sessiontext, weekmasks
 
@@ -64,15 +65,50 @@ class Session(NamedTuple):
 
 
 def parse(freq) -> Session | None:
-    """The session ``freq`` spells (``30min 09:30-15:30``, ``30min 09:00-11:00 12:30-14:30``: ``sessiontext``),
-    or None when it writes no time of day (an alias, a week mask, an integer step). Text that spells no session
-    (a step that is not a fixed time under a day, parts overlapping or out of order, a part not a whole number
-    of steps, a session longer than a day) is refused in one line naming what is accepted (``RnncastError``)."""
+    """The session ``freq`` spells (``30min 09:30-15:30``, ``30min 09:00-11:00 12:30-14:30``: ``sessiontext``)
+    or pandas' business hours name (``bh``, ``cbh``: ``business_hours``), or None when it writes no time of day
+    (an alias, a week mask, an integer step). Text that spells no session (a step that is not a fixed time under
+    a day, parts overlapping or out of order, a part not a whole number of steps, a session longer than a day) is
+    refused in one line naming what is accepted (``RnncastError``)."""
     spelled = sessiontext.read(freq)
     if spelled is None:
-        return None
+        return business_hours(freq)
     step, first, slots, mask = spelled
     return Session(step, first, slots, weekmasks.offset(mask))
+
+
+def business_hours(freq) -> Session | None:
+    """The session pandas' business hours walk (``freq``: ``bh``, ``cbh``, ``2bh`` or a ``BusinessHour`` offset,
+    start and end included): a bar every ``n`` hours from each opening to a step before its close, on its weekdays
+    (``bh``, 09:00 to 17:00 on Monday to Friday: ``h 09:00-16:00``), so that its days skip holidays as any
+    session's do. None for anything else, and for business hours no session walks: a part that is no whole
+    number of steps (``BusinessHour`` then carries the rest into the next day), a shifted ``offset``, or a
+    ``CustomBusinessHour`` with holidays of its own (a holiday set is named with ``holidays=``)."""
+    if isinstance(freq, str):
+        try:
+            freq = to_offset(freq)
+        except (ValueError, TypeError):
+            return None
+    if not isinstance(freq, pd.offsets.BusinessHour) or freq.n <= 0 or freq.offset:
+        return None
+    if isinstance(freq, pd.offsets.CustomBusinessHour):
+        if len(freq.holidays):
+            return None
+        days = weekmasks.offset(weekmasks.canonical(np.asarray(freq.calendar.weekmask, dtype=bool)))
+    else:
+        days = pd.offsets.BusinessDay()
+    step = pd.Timedelta(hours=freq.n)
+    clock = [pd.Timedelta(hours=t.hour, minutes=t.minute, seconds=t.second) for t in freq.start + freq.end]
+    starts, ends = clock[: len(freq.start)], clock[len(freq.start):]
+    slots: list[int] = []
+    for start, end in zip(starts, ends):  # pandas keeps the parts in order from the first
+        begin, length = (start - starts[0]) % DAY, (end - start) % DAY or DAY
+        if begin % step or length % step:
+            return None
+        slots += range(begin // step, (begin + length) // step)
+    if slots != sorted(set(slots)) or (slots[-1] + 1) * step > DAY:
+        return None
+    return Session(step, starts[0], tuple(slots), days)
 
 
 def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None, count: int = 0) -> pd.DatetimeIndex:

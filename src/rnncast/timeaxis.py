@@ -15,7 +15,7 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, monthtext, timetext
+from rnncast import compactdates, datetext, monthtext, timetext, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean, hint, spelled
@@ -152,7 +152,9 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
 
     ``tz``: the zone of the timestamps (naive ones are localized to it, aware ones converted).
     ISO strings with changing UTC offsets (one zone across daylight saving) are read as instants;
-    without ``tz`` they stay in UTC, with a warning naming ``tz=``. ``place(i)`` names row ``i``.
+    without ``tz`` they stay in UTC, with a warning naming ``tz=`` and the zones that have those offsets, or, with
+    ``order``, the times as written are ``order["written"]``, for ``load_panel`` to warn or refuse
+    (``writtenzones.settle``). ``place(i)`` names row ``i``.
     ``dayfirst``: how a fitted model read dates such as 01/02/2016 (its ``Calendar.dayfirst``),
     used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
     receives that decision as ``order["dayfirst"]`` where the dates read both ways.
@@ -192,16 +194,22 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
                                "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
     elif mixed:
-        offsets = sorted({str(v)[-6:] for v in column.dropna().head(10_000) if isinstance(v, str)})
-        log.warning("time column %r carries several UTC offsets (%s), as one zone does across daylight saving: read "
-                    "in UTC; name the zone with tz= (--tz, e.g. Europe/Berlin) to keep local wall time", name,
-                    ", ".join(offsets[:4]))
+        wall = writtenzones.wall_clock(column, time)
+        if order is not None:  # said, or refused, where the calendar is settled (loading: writtenzones.settle)
+            order["written"] = wall
+        else:
+            log.warning("%s", writtenzones.read_in_utc(name, time, wall, writtenzones.zones(time, wall, preferred())))
     return time
 
 
 # one zone of each daylight-saving rule many users live by (the machine's own zone is tried first)
 COMMON_ZONES = ("Europe/London", "Europe/Berlin", "Europe/Helsinki", "America/New_York", "America/Chicago",
                 "America/Denver", "America/Los_Angeles", "America/Santiago", "Australia/Sydney", "Pacific/Auckland")
+
+
+def preferred() -> list[str]:
+    """The zones a hint names first where several fit: the machine's own, then ``COMMON_ZONES``."""
+    return [z for z in [local_zone()] if z] + list(COMMON_ZONES)
 
 
 def local_zone() -> str | None:

@@ -1,0 +1,117 @@
+"""Timestamps written with UTC offsets that change, as pandas writes a zoned index (``2024-03-30 00:00:00+01:00``,
+``2024-03-31 00:00:00+02:00``): the clock they were written on, the zones whose offsets match every row, and
+the refusal of times that keep a calendar on that clock but none in UTC.
+
+Without ``tz=`` such times are read as instants, in UTC (``timeaxis.parse_time``). Hourly data stays regular
+there (a step of an hour is an hour in any zone), but daily or monthly data of one zone across daylight saving
+steps 23, 24 and 25 hours in UTC and follows no calendar; a fit would train on it and write a run whose
+forecasts predict cannot date. ``settle`` refuses it at fit instead, in one line naming ``tz=`` and the zones
+that have the offsets written (``zones``: every IANA zone tried, each on all rows at once with pandas).
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars
+from rnncast.datetext import OFFSET
+from rnncast.errors import RnncastError
+
+SAMPLE = 256  # rows each zone is tried on first (those where the offset changes among them); survivors on all
+
+
+def wall_clock(column: pd.Series, time: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """[N] the naive times as ``column`` [N] writes them, its UTC offsets left off, in ``time``'s unit
+    (``time`` [N]: the same times read as instants)."""
+    text = column.astype(str).str.strip().str.replace(OFFSET.pattern, "", regex=True)
+    return pd.DatetimeIndex(pd.to_datetime(text, format="ISO8601")).as_unit(time.unit).rename(time.name)
+
+
+def zones(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, prefer=()) -> list[str]:
+    """The IANA zones (``Area/Location``) in which each instant of ``time`` [N] (zoned) reads as ``wall`` [N]
+    (naive): those whose UTC offsets match every row; ``prefer``'s first, then by name."""
+    utc = time.tz_convert(None)
+    written = wall.asi8 - utc.asi8  # [N] each row's offset, in the index's unit
+    changes = np.flatnonzero(np.diff(written))
+    rows = np.unique(np.concatenate([changes, changes + 1, np.linspace(0, len(time) - 1, SAMPLE).astype(int)]))
+    named = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/"))
+    found = []
+    for zone in named:
+        if _matches(time[rows], written[rows], zone) and _matches(time, written, zone):
+            found.append(zone)
+    first = [z for z in dict.fromkeys(p for p in prefer if p) if z in found]
+    return first + [z for z in found if z not in first]
+
+
+def _matches(time: pd.DatetimeIndex, written: np.ndarray, zone: str) -> bool:
+    try:
+        local = time.tz_convert(zone).tz_localize(None)
+    except Exception:  # a name the zone database lists but pandas cannot use
+        return False
+    return bool(np.array_equal(local.asi8 - time.tz_convert(None).asi8, written))
+
+
+def remedy(found: list[str]) -> str:
+    """What to give: ``tz= (--tz) the zone they were written in, e.g. Europe/Berlin (or 40 other zones with the
+    same offsets)``, or, where no zone has the offsets, one offset or none."""
+    if not found:
+        return ("no zone has these offsets on these dates: write every timestamp with one UTC offset, or without one "
+                "and with tz= (--tz) naming its zone")
+    more = f" (or {len(found) - 1} other zone{'s' if len(found) > 2 else ''} with the same offsets)" if len(found) > 1 else ""
+    return f"give tz= (--tz) the zone they were written in, e.g. {found[0]}{more}, to keep their wall time"
+
+
+def read_in_utc(name, time: pd.DatetimeIndex, wall: pd.DatetimeIndex, found: list[str]) -> str:
+    """The warning that times written with changing UTC offsets (``wall`` [N] as written, ``time`` [N] the
+    instants) are read in UTC, and what keeps their wall time (``remedy``)."""
+    return (f"time column {name!r} carries several UTC offsets ({offsets_text(time, wall)}), as one zone does across "
+            f"daylight saving: read in UTC; {remedy(found)}")
+
+
+def offsets_text(time: pd.DatetimeIndex, wall: pd.DatetimeIndex) -> str:
+    """The UTC offsets written, in order: ``+01:00, +02:00``."""
+    minutes = np.unique(np.asarray((wall - time.tz_convert(None)) // pd.Timedelta(minutes=1)))
+    return ", ".join(f"{'-' if m < 0 else '+'}{abs(int(m)) // 60:02d}:{abs(int(m)) % 60:02d}" for m in minutes[:4])
+
+
+def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool, holidays, wall: pd.DatetimeIndex,
+           prefer=()):
+    """``calendars.settle`` of ``time`` [N] (instants read from text whose UTC offsets change, sorted as the
+    panel, series cut at ``offsets`` [S + 1]), refusing (``RnncastError``, one line naming the ``zones`` that
+    have the offsets, ``prefer``'s first) where no calendar (or not ``freq``) explains the instants but one (or
+    ``freq``) explains the times as written, ``wall`` [N]: a daily or monthly series of one zone across
+    daylight saving."""
+    try:
+        settled = calendars.settle(time, offsets, freq, where, True, holidays)
+    except RnncastError:
+        if freq is None or not _regular(wall, offsets, freq, holidays):
+            raise
+        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
+                           f"times are on the calendar freq={freq!r} on the clock they are written in, not in UTC, "
+                           f"where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
+    if not _irregular(settled):
+        return settled
+    on_wall = _regular(wall, offsets, freq, holidays)
+    if on_wall is None:  # irregular either way: settled again to be warned of as any such times are
+        return settled if quiet else calendars.settle(time, offsets, freq, where, quiet, holidays)
+    raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
+                       f"times follow the calendar {on_wall} on the clock they are written in, but no regular calendar "
+                       f"in UTC, where daylight saving moves them, so forecasts could not be dated; "
+                       f"{remedy(zones(time, wall, prefer))}")
+
+
+def _irregular(settled) -> bool:
+    calendar, _, own = settled
+    return calendar.freq is None or any(c.freq is None for c in own.values())
+
+
+def _regular(wall: pd.DatetimeIndex, offsets: np.ndarray, freq, holidays) -> str | None:
+    """The calendar (as shown) that explains the written times ``wall`` [N], or None."""
+    try:
+        settled = calendars.settle(wall, offsets, freq, str, True, holidays)
+    except RnncastError:
+        return None
+    return None if _irregular(settled) else settled[0].shown

@@ -1,0 +1,86 @@
+"""Times written with UTC offsets that change (``writtenzones.py``), as pandas writes a zoned index to CSV: the
+clock they were written on, the zones whose offsets match every row, daily and monthly data refused at fit in
+one line naming tz= and those zones (not trained on an irregular calendar predict cannot date), hourly data
+read in UTC with the zones named in its warning."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, writtenzones
+from rnncast.loading import load_panel
+
+
+@pytest.fixture(autouse=True)
+def _machine_in_utc(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")  # the machine's own zone is named first where it fits: none here
+
+
+def _written(start, periods, freq, zone) -> pd.DataFrame:
+    """A table as pandas writes a zoned index to CSV: each time with its UTC offset."""
+    time = pd.date_range(start, periods=periods, freq=freq, tz=zone)
+    values = 50 + np.cumsum(np.random.default_rng(0).normal(0, 1, periods))
+    return pd.DataFrame({"date": time.astype(str), "sales": values})
+
+
+def _read(frame):
+    column = frame["date"]
+    return pd.DatetimeIndex(pd.to_datetime(column, utc=True, format="ISO8601")), column
+
+
+def test_the_wall_clock_is_the_times_as_written_and_the_zones_those_with_their_offsets():
+    frame = _written("2024-02-01", 90, "D", "Europe/Berlin")
+    utc, column = _read(frame)
+    wall = writtenzones.wall_clock(column, utc)
+    assert list(wall[[0, 59, 60]].astype(str)) == ["2024-02-01", "2024-03-31", "2024-04-01"]
+    zones = writtenzones.zones(utc, wall, prefer=["Europe/Berlin"])
+    assert zones[0] == "Europe/Berlin" and "Europe/Paris" in zones and "Europe/London" not in zones
+    assert "America/New_York" in writtenzones.zones(*_ny_monthly())
+
+
+def _ny_monthly():
+    utc, column = _read(_written("2020-01-01", 48, "MS", "America/New_York"))
+    return utc, writtenzones.wall_clock(column, utc)
+
+
+def test_offsets_no_zone_has_are_said_so():
+    text = pd.Series(["2024-01-01 00:00:00+01:00", "2024-01-02 00:00:00+03:00", "2024-01-03 00:00:00+01:00"])
+    utc = pd.DatetimeIndex(pd.to_datetime(text, utc=True, format="ISO8601"))
+    found = writtenzones.zones(utc, writtenzones.wall_clock(text, utc))
+    assert found == [] and "no zone has these offsets" in writtenzones.remedy(found)
+
+
+@pytest.mark.parametrize("start, freq, zone, calendar", [("2024-02-01", "D", "Europe/Berlin", "'D'"),
+                                                          ("2020-01-01", "MS", "America/New_York", "'MS'")])
+def test_daily_and_monthly_times_of_a_zone_across_daylight_saving_are_refused_naming_tz_and_the_zones(
+        start, freq, zone, calendar):
+    """They were read in UTC, fitted as 'no regular calendar' and written to a run predict refused."""
+    frame = _written(start, 90 if freq == "D" else 48, freq, zone)
+    with pytest.raises(RnncastError, match=rf"follow the calendar {calendar} on the clock they are written in, but no "
+                                           rf"regular calendar in UTC.*give tz= \(--tz\) the zone they were written in, "
+                                           rf"e\.g\. {zone} \(or \d+ other zones with the same offsets\)"):
+        load_panel(frame, target="sales")
+    with pytest.raises(RnncastError, match=rf"freq='{freq}' on the clock they are written in.* e\.g\. {zone} "):
+        load_panel(frame, target="sales", freq=freq)  # was "2024-03-31 22:00:00+00:00 is not on the calendar freq='D'"
+    panel = load_panel(frame, target="sales", tz=zone)
+    assert panel.calendar.freq_text == freq and panel.calendar.tz == zone
+
+
+def test_a_fit_on_them_writes_no_run():
+    frame = _written("2024-02-01", 90, "D", "Europe/Berlin")
+    with pytest.raises(RnncastError, match="e.g. Europe/Berlin"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="sales")
+
+
+def test_hourly_times_keep_their_calendar_in_utc_and_the_warning_names_their_zone(caplog):
+    frame = _written("2024-03-20", 24 * 20, "h", "Europe/Berlin")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame, target="sales")
+    assert panel.calendar.freq_text == "h" and str(panel.time.tz) == "UTC"
+    said = [r.getMessage() for r in caplog.records if "several UTC offsets" in r.getMessage()]
+    assert len(said) == 1 and "(+01:00, +02:00)" in said[0] and "e.g. Europe/Berlin (or" in said[0]
