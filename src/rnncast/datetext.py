@@ -84,7 +84,7 @@ def _upper_meridiem(column: pd.Series) -> pd.Series:
     if first.empty or not isinstance(first.iloc[0], str):
         return column
     text = column.astype("string")
-    if not text.str.contains(LOWER_MERIDIEM).any():
+    if not text.str.contains(r"\d\s?(?:am|pm)\s*$").any():
         return column
     return text.str.replace(LOWER_MERIDIEM, lambda m: m.group(1) + m.group(2).upper(), regex=True).astype(object)
 
