@@ -99,3 +99,24 @@ def test_every_day_of_the_week_given_as_a_mask_is_plain_calendar_days():
     calendar = settle(time, np.array([0, 30]), "Mon Tue Wed Thu Fri Sat Sun")[0]
     assert calendar.freq == pd.offsets.Day() and calendar.freq_text == "D"
 
+
+
+@pytest.mark.parametrize("old, new", [("M", "ME"), ("H", "h"), ("1H", "1h"), ("A", "YE"), ("Y", "YE"), ("60T", "60min"),
+                                      ("S", "s"), ("L", "ms"), ("U", "us"), ("BM", "BME"), ("BA", "BYE"), ("Q", "QE"),
+                                      ("Q-DEC", "QE-DEC"), ("A-JUN", "YE-JUN"), ("AS", "YS"), ("2M", "2ME")])
+def test_a_calendar_in_pandas_2s_alias_is_refused_naming_its_name_now(old, new):
+    """--freq M, H, 60T, BA ... said only "freq='M' is not a calendar", where pandas 3 calls it ME, h, 60min, BYE."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-31", periods=30, freq="ME"), "y": np.arange(30.0)})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="y", freq=old)
+    assert str(err.value) == (f"freq={old!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
+                              f"give freq={new!r}, --freq {new}")
+
+
+@pytest.mark.parametrize("freq", ["MS", "fortnightly", "m", "H-JUN", 5, None])
+def test_a_freq_that_is_no_renamed_alias_names_no_new_name(freq):
+    from rnncast.calendars import renamed
+
+    assert renamed(freq) is None
