@@ -204,7 +204,9 @@ def test_compact_dates_under_a_counters_name_are_refused_naming_both_readings(na
 
 
 @pytest.mark.parametrize("freq", ["MS", "QS", "D"])
-def test_a_calendar_given_reads_a_counters_compact_dates_as_dates_and_forecasts_in_their_form(freq):
+def test_a_calendar_given_reads_a_counters_compact_dates_as_dates_and_forecasts_in_their_form(freq, caplog):
+    import logging
+
     from conftest import TINY
     from rnncast import Forecaster
     from rnncast.csvtext import csv_text
@@ -213,7 +215,10 @@ def test_a_calendar_given_reads_a_counters_compact_dates_as_dates_and_forecasts_
     times = pd.date_range("2016-01-01", periods=60, freq=freq)
     form = "%Y%m%d" if freq == "D" else "%Y%m"
     frame = _counted("period", times, form)
-    panel = load_panel(frame, target="y", freq=freq)
+    with caplog.at_level(logging.INFO, logger="rnncast.loading"):
+        panel = load_panel(frame, target="y", freq=freq)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: ")]
+    assert said and "integer periods" not in said[0] and "found by its name" in said[0]  # read as dates, said so
     assert panel.calendar.kind == "datetime" and panel.calendar.text_format == form
     assert list(panel.time[:2]) == list(times[:2])
     model = Forecaster(**{**TINY, "lookback": 6}, freq=freq).fit(frame, target="y")

@@ -157,6 +157,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     if time is not None and rows.text_format is None:  # 201601 under 'period': months where freq names a calendar
         time, rows.text_format = compactdates.counter_dates(time, offsets, freq)
+        rows.how = "by its name" if rows.how and rows.text_format else rows.how  # no longer integer periods
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
