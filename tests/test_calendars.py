@@ -123,3 +123,24 @@ def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit():
     assert settle(*_stack(scattered))[0].freq is None  # no calendar at all: trained undated, as before
     panel = _stack(ends, pd.date_range("2020-01-05", periods=4, freq="W"))  # a short weekly series keeps its own
     assert settle(*panel)[2] != {}
+
+
+@pytest.mark.parametrize("old, new", [("M", "ME"), ("H", "h"), ("1H", "1h"), ("A", "YE"), ("Y", "YE"), ("60T", "60min"),
+                                      ("S", "s"), ("L", "ms"), ("U", "us"), ("BM", "BME"), ("BA", "BYE"), ("Q", "QE"),
+                                      ("Q-DEC", "QE-DEC"), ("A-JUN", "YE-JUN"), ("AS", "YS"), ("2M", "2ME")])
+def test_a_calendar_in_pandas_2s_alias_is_refused_naming_its_name_now(old, new):
+    """--freq M, H, 60T, BA ... said only "freq='M' is not a calendar", where pandas 3 calls it ME, h, 60min, BYE."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-31", periods=30, freq="ME"), "y": np.arange(30.0)})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, target="y", freq=old)
+    assert str(err.value) == (f"freq={old!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
+                              f"give freq={new!r}, --freq {new}")
+
+
+@pytest.mark.parametrize("freq", ["MS", "fortnightly", "m", "H-JUN", 5, None])
+def test_a_freq_that_is_no_renamed_alias_names_no_new_name(freq):
+    from rnncast.calendars import renamed
+
+    assert renamed(freq) is None

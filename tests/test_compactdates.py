@@ -174,3 +174,82 @@ def test_excel_serials_say_their_first_date():
 
     assert excel_serials(pd.Series([42005, 42036])) == ("holds 42005 .. 42036, which look like Excel serial day "
                                                         "numbers: 42005 would be 2015-01-01 as an Excel serial date")
+
+
+def _counted(name, times, form):
+    return pd.DataFrame({name: times.strftime(form).astype(int), "y": np.round(np.sin(np.arange(len(times))), 3)})
+
+
+MONTHS = pd.date_range("2016-01-01", periods=47, freq="MS")  # 201601 .. 201911
+
+
+@pytest.mark.parametrize("name, times, form, kind, freq, step", [
+    ("period", MONTHS, "%Y%m", "months written YYYYMM \\(201601: January 2016\\)", "MS", 1),
+    ("year", pd.date_range("2016-01-01", periods=20, freq="QS"), "%Y%m", "months written YYYYMM \\(201601: January 2016\\)",
+     "QS-JAN", None),  # 3 months apart, 91 across a year: no one step reads them (decision 215 refuses freq=1)
+    ("step", pd.date_range("2020-01-01", periods=100, freq="D"), "%Y%m%d", "dates written YYYYMMDD \\(20200101: 1 January "
+     "2020\\)", "D", 1)])
+def test_compact_dates_under_a_counters_name_are_refused_naming_both_readings(name, times, form, kind, freq, step):
+    """201601 .. 201911 in 'period' were steps: '264 rows are missing', forecasts 201912, 201913; --freq MS refused."""
+    from rnncast.loading import load_panel
+
+    with pytest.raises(RnncastError, match=rf"time column '{name}' holds {times[0]:{form}} .. {times[-1]:{form}}, {kind} that "
+                                           r"its name reads as integer steps: read as integer steps they leave \d+ steps "
+                                           rf"missing .*none; give the calendar \(freq='{freq}', --freq {freq}\) to read "
+                                           rf"them as .*, forecast as \d+ is written" +
+                                           (rf", or a step \(freq={step}, --freq {step}\)" if step else "$")) as err:
+        load_panel(_counted(name, times, form), target="y", fill_gaps=True)
+    assert "\n" not in str(err.value)
+    if step is None:
+        return
+    stepped = load_panel(_counted(name, times, form), target="y", freq=step)  # the steps offered, asked for
+    assert stepped.calendar.kind == "integer" and stepped.time[0] == int(f"{times[0]:{form}}")
+
+
+@pytest.mark.parametrize("freq", ["MS", "QS", "D"])
+def test_a_calendar_given_reads_a_counters_compact_dates_as_dates_and_forecasts_in_their_form(freq, caplog):
+    import logging
+
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.csvtext import csv_text
+    from rnncast.loading import load_panel
+
+    times = pd.date_range("2016-01-01", periods=60, freq=freq)
+    form = "%Y%m%d" if freq == "D" else "%Y%m"
+    frame = _counted("period", times, form)
+    with caplog.at_level(logging.INFO, logger="rnncast.loading"):
+        panel = load_panel(frame, target="y", freq=freq)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: ")]
+    assert said and "integer periods" not in said[0] and "found by its name" in said[0]  # read as dates, said so
+    assert panel.calendar.kind == "datetime" and panel.calendar.text_format == form
+    assert list(panel.time[:2]) == list(times[:2])
+    model = Forecaster(**{**TINY, "lookback": 6}, freq=freq).fit(frame, target="y")
+    written = csv_text(model.predict(frame), index=True).splitlines()[1].split(",")[0]
+    assert written == f"{pd.date_range(times[-1], periods=2, freq=freq)[1]:{form}}"  # 202101, 20160301 ...
+
+
+@pytest.mark.parametrize("freq", [None, "W-MON", "W-SUN"])
+def test_iso_weeks_written_yyyyww_are_refused_saying_how_to_write_them(freq):
+    """202351 under --time-col week: steps with 48 'missing' at each new year; rnncast reads weeks as 2023-W51."""
+    from rnncast.loading import load_panel
+
+    frame = _counted("week", pd.date_range("2022-01-03", periods=80, freq="W-MON"), "%G%V")
+    with pytest.raises(RnncastError, match=r"time column 'week' holds 202201 .. 202328, which look like ISO weeks written "
+                                           r"YYYYWW \(202201: the week of 3 January 2022\): read as integer steps they "
+                                           r"leave 48 steps missing \(the first after 202252\), read as ISO weeks none; "
+                                           r"rnncast reads ISO weeks written as text: write them 2022-W01 .*or give a "
+                                           r"step \(freq=1, --freq 1\)"):
+        load_panel(frame, target="y", time_col="week", freq=freq)
+    assert load_panel(frame, target="y", time_col="week", freq=1).calendar.kind == "integer"
+
+
+@pytest.mark.parametrize("name, values", [("period", list(range(201601, 201613))),  # a counter: no gap to explain
+                                          ("period", list(range(201601, 202601, 100))),  # yearly: steps of 100, none missing
+                                          ("step", list(range(202301, 202340))),  # 202313 is no month; weeks without gaps
+                                          ("step", list(range(1, 300))), ("year", list(range(1990, 2030)))])
+def test_counters_whose_steps_miss_no_rows_the_dates_would_not_stay_integer_periods(name, values):
+    from rnncast.loading import load_panel
+
+    panel = load_panel(pd.DataFrame({name: values, "y": np.sin(np.arange(len(values)))}), target="y")
+    assert panel.calendar.kind == "integer" and list(panel.time) == values

@@ -197,3 +197,13 @@ def test_series_missing_future_values_are_named_by_their_ids_as_given(caplog):
     with caplog.at_level("WARNING"):
         model.predict(_monthly((101, 102)), future=_future((101, 102, 303)))
     assert "of series [303], which is not forecast" in caplog.text
+
+
+def test_future_values_dated_as_a_counters_months_meet_a_model_that_read_them_as_months():
+    """A model fitted with freq='MS' on 'period' 201601 ... (decision 219) read its future table's 202101 as steps."""
+    months = pd.date_range("2016-01-01", periods=60, freq="MS")
+    frame = pd.DataFrame({"period": months.strftime("%Y%m").astype(int), "y": np.sin(np.arange(60.0)),
+                          "x": np.cos(np.arange(60.0))})
+    model = Forecaster(**{**TINY, "lookback": 6}, freq="MS").fit(frame, target="y", future_covariates=["x"])
+    forecast = model.predict(frame, future=pd.DataFrame({"period": [202101, 202102, 202103], "x": [1.0, 2.0, 3.0]}))
+    assert list(forecast.index) == list(pd.date_range("2021-01-01", periods=3, freq="MS"))

@@ -301,3 +301,50 @@ def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
     from rnncast.timeaxis import dated_name
 
     assert dated_name(name) is dated
+
+
+DAILY_EPOCHS = 1704067200 + 86400 * np.arange(80)  # 2024-01-01 .. as Unix seconds
+
+
+@pytest.mark.parametrize("scale, unit", [(1, "s"), (1000, "ms")])
+@pytest.mark.parametrize("name, time_col", [("timestamp", None), ("Date", None), ("OrderDate", "OrderDate")])
+@pytest.mark.parametrize("as_float", [False, True])
+def test_unix_times_under_a_time_name_are_refused_saying_how_to_convert_them(scale, unit, name, time_col, as_float):
+    """1704067200 ... in 'timestamp' were read as 'calendar 86400' steps with no word, where Excel serials were refused."""
+    values = (DAILY_EPOCHS * scale).astype(float if as_float else np.int64)
+    frame = pd.DataFrame({name: values, "y": np.sin(np.arange(80.0))})
+    words = {"s": "seconds", "ms": "milliseconds"}[unit]
+    with pytest.raises(RnncastError, match=rf"time column '{name}' holds {values[0]:.0f} .. {values[-1]:.0f}, which look like "
+                                           rf"Unix times in {words}, not integer steps: {values[0]:.0f} would be "
+                                           rf"2024-01-01 00:00 UTC; convert them with pd.to_datetime\(x, unit='{unit}'\)"):
+        load_panel(frame, target="y", time_col=time_col)
+
+
+@pytest.mark.parametrize("name, time_col", [("step", None), ("t", "t")])
+def test_unix_times_read_as_steps_under_another_name_are_said_at_fit(caplog, name, time_col):
+    frame = pd.DataFrame({name: DAILY_EPOCHS, "y": np.sin(np.arange(80.0))})
+    with caplog.at_level(logging.WARNING):
+        panel = load_panel(frame, target="y", time_col=time_col)
+    assert panel.calendar.kind == "integer"
+    assert any(f"time column '{name}' holds 1704067200 .. " in w and "Unix times in seconds" in w and
+               "read as integer steps" in w and "pd.to_datetime(x, unit='s')" in w for w in _warnings(caplog))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        load_panel(frame, target="y", time_col=time_col, announce=False)  # a reload at predict: said once, at fit
+    assert not _warnings(caplog)
+
+
+def test_unix_times_under_a_date_name_are_named_when_no_time_column_is_found():
+    frame = pd.DataFrame({"OrderDate": DAILY_EPOCHS, "sales": np.sin(np.arange(80.0))})
+    with pytest.raises(RnncastError, match=r"no time column was found: 'OrderDate' holds 1704067200 .. \d+, which look "
+                                           r"like Unix times in seconds: .*rnncast does not read them as time \(convert "
+                                           r"them with pd.to_datetime\(x, unit='s'\), which gives UTC times\)"):
+        load_panel(frame)
+
+
+@pytest.mark.parametrize("values", [[0, 1, 2], [20240101, 20240102], [42005, 42006], [1990, 1991], [315532799, 315619200]])
+def test_numbers_that_are_no_unix_times_are_not_said_to_be(caplog, values):
+    frame = pd.DataFrame({"step": values, "y": np.arange(float(len(values)))})
+    with caplog.at_level(logging.WARNING):
+        load_panel(frame, target="y", freq=1)
+    assert not any("Unix times" in w for w in _warnings(caplog))

@@ -10,6 +10,7 @@ warning and ``fill_gaps``, and where the window predict reads first leaves its c
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 import numpy as np
@@ -20,7 +21,7 @@ from rnncast import monthdays, sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
-from rnncast.spelling import hint
+from rnncast.spelling import hint, spelled
 from rnncast.timecalendar import ALIASES, Calendar
 from rnncast.timetext import shown
 
@@ -207,12 +208,37 @@ def _offset(freq):
         offset = to_offset(freq)
     except (ValueError, TypeError):
         offset = None
+    if offset is None and (new := renamed(freq)) is not None:  # 'M', '60T', 'A-JUN': pandas 2's names
+        raise RnncastError(f"freq={freq!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
+                           f"give {spelled('freq', new)}")
     if offset is None or offset.n <= 0:
         raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
                            f"where one is wanted), such as {ALIASES}, a week mask of business days such as "
                            "'Sun Mon Tue Wed Thu', a session's bars such as '30min 09:30-15:30', a day of the "
                            "month such as 'MS@15', or an integer step for integer periods")
     return offset
+
+
+# the aliases pandas 2.2 renamed (and pandas 3 refuses), by what names them now (pandas' 2.2 release notes)
+RENAMED = {"M": "ME", "BM": "BME", "SM": "SME", "CBM": "CBME", "Q": "QE", "BQ": "BQE", "Y": "YE", "BY": "BYE",
+           "A": "YE", "BA": "BYE", "AS": "YS", "BAS": "BYS", "H": "h", "BH": "bh", "CBH": "cbh", "T": "min", "S": "s",
+           "L": "ms", "U": "us", "N": "ns"}
+OLD_ALIAS = re.compile(r"^\s*(\d*)\s*([A-Z]+)(-[A-Za-z]{3})?\s*$")  # a multiple, the alias, an anchor: 60T, A-JUN
+
+
+def renamed(freq) -> str | None:
+    """What pandas now names the calendar ``freq`` spells in an alias pandas 2.2 renamed (``'M'``: ``'ME'``;
+    ``'60T'``: ``'60min'``; ``'A-JUN'``: ``'YE-JUN'``; ``'BA'``: ``'BYE'``), where pandas reads that name;
+    else None (and for any other value)."""
+    found = OLD_ALIAS.match(freq) if isinstance(freq, str) else None
+    if found is None or found[2] not in RENAMED:
+        return None
+    new = f"{found[1]}{RENAMED[found[2]]}{(found[3] or '').upper()}"
+    try:
+        to_offset(new)
+    except (ValueError, TypeError):  # an anchor the new name does not take ('H-JUN')
+        return None
+    return new
 
 
 def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:

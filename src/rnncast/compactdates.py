@@ -9,12 +9,15 @@ than the column be read as integer steps. ``timeaxis.parse_time`` calls both; mo
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
+from pandas.tseries.frequencies import to_offset
 
 from rnncast import monthtext, timetext
 from rnncast.errors import RnncastError
-from rnncast.spelling import spelled
+from rnncast.spelling import counted, spelled
 
 
 def compact_dates(column: pd.Series) -> pd.DatetimeIndex | None:
@@ -148,3 +151,129 @@ def refuse_excel_serials(column: pd.Series, name: str) -> None:
         shown, last, date = reading
         raise RnncastError(f"time column {name!r} holds {shown} .. {last}, which look like Excel serial day numbers, "
                            f"not integer steps: {shown} would be {date} as an Excel serial date; {EXCEL_FIX}")
+
+
+EPOCHS = {"s": (315532800, 4102444800), "ms": (315532800_000, 4102444800_000)}  # Unix times of 1980 .. 2100
+EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds"}
+
+
+def epoch_times(column: pd.Series) -> tuple[str, str] | None:
+    """Where every value of a numeric column lies among Unix times of 1980 .. 2100 in seconds (``1704067200`` is
+    2024-01-01 00:00 UTC) or milliseconds: the clause saying so (``holds 1704067200 .. 1706659200, which look like
+    Unix times in seconds: 1704067200 would be 2024-01-01 00:00 UTC``) and how to convert them
+    (``pd.to_datetime(x, unit='s')``); else None (and for any other column). Steps, years, compact dates and
+    Excel serials all lie below 3e8; seconds end below milliseconds begin."""
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        return None
+    values = column.dropna().to_numpy(dtype=np.float64)
+    for unit, (low, high) in EPOCHS.items():
+        if len(values) and values.min() >= low and values.max() <= high:
+            first = float(values[0])
+            when = pd.Timestamp(int(first), unit=unit, tz="UTC")
+            return (f"holds {first:.0f} .. {values[-1]:.0f}, which look like Unix times in {EPOCH_UNITS[unit]}: "
+                    f"{first:.0f} would be {when:%Y-%m-%d %H:%M} UTC",
+                    f"convert them with pd.to_datetime(x, unit={unit!r}), which gives UTC times")
+    return None
+
+
+def refuse_epoch_times(column: pd.Series, name: str) -> None:
+    """Refuse (``RnncastError``) a numeric column, named as time is (``timestamp``, ``Date``), of Unix times
+    (``epoch_times``): read as integer steps, daily times are 'calendar 86400' and forecasts 1706745600, on no
+    date anyone reads. Refused, not converted, as Excel serials are: the numbers may mean something else."""
+    found = epoch_times(column)
+    if found is not None:
+        head, _, tail = found[0].partition(": ")
+        raise RnncastError(f"time column {name!r} {head}, not integer steps: {tail}; {found[1]}")
+
+
+COUNTER_FORMATS = {"YYYYMMDD": "%Y%m%d", "YYYYMM": "%Y%m"}  # the forms a counter's integers are read as, by freq
+WHAT = {"YYYYMMDD": "dates", "YYYYMM": "months", "YYYYWW": "ISO weeks"}  # what a form's values are called
+
+
+def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, str | None]:
+    """An integer time index [N] (series cut at ``offsets`` [S + 1], each sorted) read as ``freq`` asks, where
+    every value is a date written ``YYYYMMDD``, a month ``YYYYMM`` or an ISO week ``YYYYWW``, as a column named
+    as a counter (``period``, ``step``, ``year``: never compact dates by name, decision 92) or given by
+    ``time_col`` (``week``) holds them: with ``freq`` a calendar (``MS``, ``QS-JAN``, ``D`` ...), the dates (days
+    and months) and the strftime format that writes forecasts back in the column's form (``%Y%m``); with an
+    integer ``freq`` (a step), or where reading them as steps leaves no more rows missing than as dates,
+    ``time`` unchanged and None. Refused (``RnncastError``), naming both readings and the way to each: without
+    ``freq``, where the steps' reading leaves more rows missing (201612, 201701: 88 steps, and no month);
+    ISO weeks written YYYYWW wherever they would be read as weeks (rnncast reads weeks as text, 2023-W51)."""
+    if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) or not pd.api.types.is_integer_dtype(time) or \
+            not len(time) or isinstance(freq, pd.PeriodDtype) or (freq is not None and str(freq).strip().isdigit()):
+        return time, None
+    values = time.to_numpy(dtype=np.int64)
+    column = pd.Series(values)
+    if (dates := compact_dates(column)) is not None:
+        form, positions = "YYYYMMDD", dates.to_numpy().astype("datetime64[D]").astype(np.int64)
+    elif (dates := monthtext.compact_months(column)) is not None:
+        form, positions = "YYYYMM", values // 100 * 12 + values % 100
+    elif (dates := _iso_weeks(values)) is not None:
+        form, positions = "YYYYWW", dates.to_numpy().astype("datetime64[D]").astype(np.int64) // 7
+    else:
+        return time, None
+    if freq is not None and form != "YYYYWW":
+        return pd.DatetimeIndex(dates, name=time.name), COUNTER_FORMATS[form]
+    as_steps, as_dates = _missing(values, offsets), _missing(positions, offsets)
+    if (freq is None and as_dates >= as_steps) or (form == "YYYYWW" and not (_weekly(freq) or as_dates == 0)):
+        return time, None  # weeks only where they explain every gap (190301 .. 190628 under 'step' is YYMMDD) or W is given
+    steps = np.diff(values)
+    step = int(np.gcd.reduce(steps)) if len(steps) else 1
+    after = int(np.argmax(steps > step)) if len(steps) else 0
+    name, kind, first = time.name, WHAT[form], int(values[0])
+    gap = f"{counted(as_steps, 'step')} missing (the first after {values[after]})" if as_steps else "none missing"
+    readings = f"read as integer steps they leave {gap}, read as {kind} {as_dates or 'none'}"
+    if form == "YYYYWW":
+        monday = dates[0]
+        raise RnncastError(f"time column {name!r} holds {first} .. {values[-1]}, which look like ISO weeks written "
+                           f"YYYYWW ({first}: the week of {timetext.spoken(monday)}): {readings}; rnncast reads ISO weeks "
+                           f"written as text: write them {monday:%G-W%V} (str(x)[:4] + '-W' + str(x)[4:]), or give a step "
+                           f"({spelled('freq', step)}) to read them as integer steps")
+    with warnings.catch_warnings():  # pandas 3.1: infer_freq is to return an offset, which to_offset takes too
+        warnings.simplefilter("ignore")
+        found = pd.infer_freq(dates[offsets[0]:offsets[1]]) if offsets[1] - offsets[0] >= 3 else None
+    alias = to_offset(found).freqstr if found is not None else ""
+    alias = alias if alias[:1] in ("D", "W", "M", "Q", "Y") else {"YYYYMMDD": "D", "YYYYMM": "MS"}[form]
+    said = timetext.spoken(dates[0]) if form == "YYYYMMDD" else f"{dates[0]:%B %Y}"
+    usual = np.bincount(steps // step).argmax() == 1 if len(steps) else True  # most steps one step: a step reads them
+    steps_way = f", or a step ({spelled('freq', step)}) to read them as integer steps" if usual else ""
+    raise RnncastError(f"time column {name!r} holds {first} .. {values[-1]}, {kind} written {form} ({first}: {said}) "
+                       f"that its name reads as integer steps: {readings}; give the calendar ({spelled('freq', alias)}) "
+                       f"to read them as {kind}, forecast as {first} is written{steps_way}")
+
+
+def as_dates(time: pd.Index) -> pd.Index:
+    """An integer index whose every value is a date written ``YYYYMMDD`` or a month ``YYYYMM`` as those dates (a
+    future table's ``period`` for a model that read its data's so, ``counter_dates``); else ``time`` itself."""
+    if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) or not pd.api.types.is_integer_dtype(time) or not len(time):
+        return time
+    column = pd.Series(time.to_numpy(dtype=np.int64))
+    dates = compact_dates(column)
+    dates = dates if dates is not None else monthtext.compact_months(column)
+    return pd.DatetimeIndex(dates, name=time.name) if dates is not None else time
+
+
+def _weekly(freq) -> bool:
+    try:
+        return isinstance(to_offset(freq), pd.offsets.Week)
+    except (ValueError, TypeError):  # a week mask, a session, 'MS@15': no week of ISO's
+        return False
+
+
+def _iso_weeks(values: np.ndarray) -> pd.DatetimeIndex | None:
+    """Integers that are all ISO weeks written ``YYYYWW`` (``202351``; a year 1600 .. 2399) as each week's Monday,
+    else None."""
+    if values.min() < 160001 or values.max() > 239953:
+        return None
+    times = pd.to_datetime(pd.Series(values.astype(str)) + "1", format="%G%V%u", errors="coerce")
+    return None if times.isna().any() else pd.DatetimeIndex(times)
+
+
+def _missing(positions: np.ndarray, offsets: np.ndarray) -> int:
+    """The rows missing from sorted ``positions`` [N] (series cut at ``offsets``) on their common step."""
+    same = np.ones(max(len(positions) - 1, 0), dtype=bool)
+    same[offsets[1:-1] - 1] = False
+    steps = np.diff(positions)[same]
+    step = int(np.gcd.reduce(steps)) if len(steps) else 0
+    return int((steps // step - 1).sum()) if step > 0 else 0

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import holidaysets
+from rnncast import compactdates, holidaysets
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, listed
@@ -89,6 +89,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if dated:
         stamps = parse_time(frame[time_col], time_col, tz, lambda i: place(i, frame.attrs), dayfirst)
         target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
+        stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101: 'period'
         stamps = _same_zone(stamps, target, time_col)
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
         want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)

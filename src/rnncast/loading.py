@@ -23,7 +23,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, csvtext, gaps, holidaysets, labels, sessions, weekmasks, writtenzones
+from rnncast import (businessdays, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
+                     writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
@@ -156,6 +157,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         codes, values, positions = codes[order], values[order], positions[order]
         time = time[order] if time is not None else None
     offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
+    if time is not None and rows.text_format is None:  # 201601 under 'period': months where freq names a calendar
+        time, rows.text_format = compactdates.counter_dates(time, offsets, freq)
+        rows.how = "by its name" if rows.how and rows.text_format else rows.how  # no longer integer periods
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731

@@ -73,6 +73,8 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
     for c in candidates:
         if dated_name(c) and (serials := compactdates.excel_serials(frame[c])) is not None:
             return c, f"{str(c)!r} {serials}; rnncast does not read them as time ({compactdates.EXCEL_FIX})"
+        if dated_name(c) and (epoch := compactdates.epoch_times(frame[c])) is not None:
+            return c, f"{str(c)!r} {epoch[0]}; rnncast does not read them as time ({epoch[1]})"
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
@@ -176,13 +178,15 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                 compactdates.refuse_short_years(column, name)
             if dated_name(name):  # 42005: 2015-01-01 in Excel, not step 42005 (Date, OrderDate)
                 compactdates.refuse_excel_serials(column, name)
+                compactdates.refuse_epoch_times(column, name)  # 1704067200: 2024-01-01 as a Unix time
         _refuse_tz(tz, name, "integers")
-        return pd.Index(column.to_numpy(dtype=np.int64), name=name)
+        return _epoch_note(pd.Index(column.to_numpy(dtype=np.int64), name=name), column)
     column = dates if pd.api.types.is_integer_dtype(column) else column  # 20000131, 200001: dates, not periods
     if pd.api.types.is_float_dtype(column):
         if not counter and dated_name(name):  # 42005.0 or 42005.5 (noon): Excel's, not periods
             compactdates.refuse_excel_serials(column, name)
-        return _whole_periods(column, name, tz, place)
+            compactdates.refuse_epoch_times(column, name)
+        return _epoch_note(_whole_periods(column, name, tz, place), column)
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
     time = one_unit(_no_gaps(time, name, place).rename(name))
@@ -267,6 +271,14 @@ def _whole_periods(column: pd.Series, name: str, tz, place) -> pd.Index:
         raise RnncastError(f"time column {name!r} holds {values[i]:g} at {place(i)}, a number that is not a whole "
                            "period; give timestamps (2024-01-31) or integer periods (years, step numbers)")
     return pd.Index(values.astype(np.int64), name=name)
+
+
+def _epoch_note(time: pd.Index, column: pd.Series) -> pd.Index:
+    """``time`` (integer periods), with a warning where ``column`` holds Unix times under a name not said to be time's."""
+    if (epoch := compactdates.epoch_times(column)) is not None:
+        log.warning("time column %r %s; they are read as integer steps: to read them as times, %s",
+                    time.name, epoch[0], epoch[1])
+    return time
 
 
 def _compact(column: pd.Series) -> pd.DatetimeIndex | None:
