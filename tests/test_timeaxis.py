@@ -295,7 +295,8 @@ def test_unread_time_text_beside_a_named_target_is_said_in_the_note_and_rows_are
 
 @pytest.mark.parametrize("name, dated", [("OrderDate", True), ("Posting Date", True), ("trade_date", True),
                                          ("ORDER_DATE", True), ("dates", True), ("day", True), ("candidates", False),
-                                         ("updated", False), ("UPDATED", False), ("validated", False)])
+                                         ("updated", False), ("UPDATED", False), ("validated", False),
+                                         ("Datum", True), ("Fecha", True), ("fecha_pedido", True), ("BuchungsDatum", True)])
 def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
     """'candidates' of 30,000 .. were named Excel serial dates once decision 201 looked at value columns too."""
     from rnncast.timeaxis import dated_name

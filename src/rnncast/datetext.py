@@ -192,6 +192,14 @@ def _day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: 
             day_first = pd.DatetimeIndex(pd.to_datetime(column, **(day_first_read or {"dayfirst": True})))
         except (ValueError, TypeError):
             day_first = None  # only month first reads every date (01/13/2020)
+    fields = column.dropna().astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]").astype(float)  # [N, 2]
+    if day_first is not None and (fields[1] > 12).any() and not (fields[0] > 12).any():
+        day_first = None  # 01/13/2020: only month first is a date; dateutil swapped day and month to read it day first
+    elif (fields[0] > 12).any() and not (fields[1] > 12).any() and day_first is not None:
+        log.warning("time column %r is read day first (13/01/2020 is 13 January)", name)
+        if order is not None:
+            order["dayfirst"] = True
+        return day_first  # 13/01/2020: only day first is a date (dateutil swapped month first's)
     if day_first is None or day_first.equals(month_first):
         if order is not None and day_first is None:
             order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too

@@ -136,13 +136,15 @@ def _looks_like_dates(column: pd.Series) -> bool:
     return read == len(sample) or read >= 4  # one of five typed wrong (2020-02-30): found, and parse_time names it
 
 
-_DATE_WORD = re.compile(r"(?:^|[^A-Za-z])[Dd]ate|(?<=[a-z])Date|DATE(?![A-Z])|(?<![A-Z])DATE")  # not candidates, UPDATED
+_DATE_WORD = re.compile(r"(?:^|[^A-Za-z])(?:[Dd]ate|[Dd]atum|[Ff]echa)|(?<=[a-z])(?:Date|Datum|Fecha)|"
+                        r"(?:DATE|DATUM|FECHA)(?![A-Z])|(?<![A-Z])(?:DATE|DATUM|FECHA)")  # Datum, Fecha; not candidates
 
 
 def dated_name(name) -> bool:
     """Whether a column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes "date" as a
-    word (``OrderDate``, ``Posting Date``, ``trade_date``, ``dates``; not ``candidates`` or ``updated``) or is
-    ``day``: Excel serials there are dates."""
+    word (``OrderDate``, ``Posting Date``, ``trade_date``, ``dates``; not ``candidates`` or ``updated``), or
+    German, Dutch and Nordic ``Datum`` or Spanish ``Fecha`` so (``Bestelldatum`` is not), or is ``day``: Excel
+    serials there are dates."""
     lower = str(name).lower()
     return lower in TIME_NAMES or lower == "day" or _DATE_WORD.search(str(name)) is not None
 
