@@ -279,7 +279,7 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning
     bad = converted.isna() & column.notna()
     if bad.any():
-        comma = column.astype(str).str.strip().str.fullmatch(numbertext.DECIMAL_COMMA).to_numpy()
+        comma = numbertext.explained(column)  # a decimal comma (51,02) or thousands separators (1,234), explained
         odd = bad.to_numpy() & ~comma  # a value that is no number however written: named before a decimal comma
         i = int(np.flatnonzero(odd if odd.any() else bad.to_numpy())[0])
         hint = "" if odd.any() else numbertext.hint(column.iloc[i], attrs.get("separator"), column)
