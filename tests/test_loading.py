@@ -16,8 +16,8 @@ from rnncast.loading import load_panel
 # ---- many series, one array ----------------------------------------------------------------------
 
 def test_long_format_keeps_each_series_with_its_own_length_and_start(panel_frame):
-    shuffled = panel_frame.sample(frac=1.0, random_state=0)  # row order carries no meaning in long format
-    panel = load_panel(shuffled)
+    shuffled = panel_frame.sample(frac=1.0, random_state=0).sort_values("ds", kind="stable")  # series interleaved:
+    panel = load_panel(shuffled)  # the order among series carries no meaning in long format, each series' own does
     sizes = panel_frame.groupby("unique_id").size()
     assert panel.ids == sorted(sizes.index) and list(panel.lengths) == list(sizes.loc[panel.ids])
     for s, uid in enumerate(panel.ids):
@@ -88,6 +88,35 @@ def test_unsorted_timestamps_are_refused(frame):
     frame.loc[[8, 9], "date"] = frame.loc[[9, 8], "date"].to_numpy()
     with pytest.raises(RnncastError, match=r"not sorted"):
         load_panel(frame, target="y")
+
+
+def test_rows_given_newest_first_are_read_oldest_first_with_one_warning_in_every_layout(frame, panel_frame, caplog):
+    """A single series given newest first was refused ("not sorted") while a long panel so given was sorted
+    without a word: both are now read in time order, said once."""
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        single = load_panel(frame.iloc[::-1], target="y")
+    assert np.array_equal(single.values, load_panel(frame, target="y").values)
+    said = [m for m in caplog.messages if "newest" in m]
+    assert said == [f"the rows are given newest first (from {frame['date'].iloc[-1]:%Y-%m-%d %H:%M:%S} at row 0 back "
+                    f"to {frame['date'].iloc[0]:%Y-%m-%d %H:%M:%S}): read oldest first, in time order"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        long = load_panel(panel_frame.iloc[::-1])
+    assert np.array_equal(long.values, load_panel(panel_frame).values)
+    said = [m for m in caplog.messages if "newest" in m]
+    assert len(said) == 1 and said[0].startswith("the rows are given newest first in series 's000', 's001', 's002'")
+
+
+def test_a_series_whose_rows_go_back_in_time_otherwise_is_refused_in_every_layout(frame, panel_frame):
+    """A long panel's series shuffled was sorted without a word, where one series was refused: a step back
+    that is not newest first may be a misread date or a forgotten id column, so both are refused by place."""
+    with pytest.raises(RnncastError, match=r"^timestamps are not sorted in series 's\d+': .* comes after .*; sort the "
+                                           r"rows by time$"):
+        load_panel(panel_frame.sample(frac=1.0, random_state=0))
+    with pytest.raises(RnncastError, match=r"^timestamps are not sorted: "):
+        load_panel(frame.iloc[[*range(5), 6, 5, *range(7, len(frame))]], target="y")
 
 
 def test_duplicate_timestamps_within_a_series_are_refused_with_the_series_named(panel_frame):
