@@ -168,3 +168,32 @@ def test_a_refusal_names_a_series_by_its_id_as_the_caller_gave_it():
     frame = pd.DataFrame({"unique_id": [101, 101, 102], "ds": [0, 0, 0], "y": [1.0, 2.0, 3.0]})
     with pytest.raises(RnncastError, match=r"^duplicated timestamp 0 in series 101 at "):  # not '101'
         load_panel(frame)
+
+
+def _prophet_style(rows: int = 40, ahead: int = 3) -> pd.DataFrame:
+    """History, then ``ahead`` rows of the future's covariate with the target blank, as Prophet takes them."""
+    days = pd.date_range("2020-01-01", periods=rows + ahead, freq="D")
+    sales = np.r_[np.arange(rows, dtype=float), [np.nan] * ahead]
+    return pd.DataFrame({"date": days, "sales": sales, "temp": np.arange(rows + ahead) % 7.0})
+
+
+@pytest.mark.parametrize("fill", [None, "ffill", "drop"])
+def test_future_rows_appended_to_the_history_are_refused_naming_them_and_the_way_to_give_them(fill):
+    """They were refused as missing values (with --fill offered), and with a fill were filled as history."""
+    with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-02-10 to 2020-02-12, rows 40-42\) have "
+                                           r"no value of sales but have the future covariates temp: future rows appended "
+                                           r"to the history are not read as history; give the data without them, and "
+                                           r"those rows as the future \(predict --future FILE, future= in Python\)$"):
+        load_panel(_prophet_style(), target="sales", future_covariates=["temp"], fill=fill)
+
+
+def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
+    frame = _prophet_style()
+    with pytest.raises(RnncastError, match=r"missing value"):  # the covariate is blank too: not the future's
+        load_panel(frame.assign(temp=frame["temp"].where(frame["sales"].notna())), target="sales",
+                   future_covariates=["temp"])
+    with pytest.raises(RnncastError, match=r"missing value"):  # a past covariate is no future value
+        load_panel(frame, target="sales", past_covariates=["temp"])
+    long = pd.concat([_prophet_style().assign(unique_id=i) for i in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"^the last 3 rows of series 'a' \(2020-02-10 to 2020-02-12, rows 40-42\)"):
+        load_panel(long, target="sales", future_covariates=["temp"], id_col="unique_id")

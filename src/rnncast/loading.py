@@ -190,6 +190,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs)
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
+        _future_rows(rows, values, time, positions, offsets, attrs)
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     [rows.given_id(s) for s in range(len(rows.ids))],
                                                                     rows.id_col, fill, attrs,
@@ -197,6 +198,32 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given)
+
+
+def _future_rows(rows: Rows, values, time, positions, offsets, attrs: dict) -> None:
+    """Refuse rows at the end of a series with no target value but every future covariate (Prophet's way of
+    giving the future: appended to the history, target blank), naming them and the way to give them: as
+    history they would be filled or refused as missing values, and the forecast would not use them. Values
+    ``[N, C]`` of ``rows.columns`` (targets, past, future), series back to back at ``offsets``."""
+    future = slice(rows.n_targets + rows.n_past, len(rows.columns))
+    if future.start == future.stop:
+        return
+    blank = np.isnan(values[:, : rows.n_targets]).all(axis=1) & ~np.isnan(values[:, future]).any(axis=1)  # [N]
+    for s in range(len(offsets) - 1):
+        end = start = int(offsets[s + 1])
+        while start > offsets[s] and blank[start - 1]:
+            start -= 1
+        if start == end or start == offsets[s]:  # none, or no history before them: left to the missing-value check
+            continue
+        a, b, off = int(positions[start]), int(positions[end - 1]), attrs.get("line_offset")
+        lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
+                                                and attrs.get("source") else f"rows {a}-{b}")  # first and last
+        dates = f"{shown(time[start], time)} to {shown(time[end - 1], time)}, " if time is not None else ""
+        raise RnncastError(f"the last {end - start} row{'s' if end - start > 1 else ''} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} "
+                           f"({dates}{lines}) have no value of {', '.join(rows.columns[: rows.n_targets])} but have the "
+                           f"future covariates {', '.join(rows.columns[future])}: future rows appended to the history "
+                           "are not read as history; give the data without them, and those rows as the future (predict "
+                           "--future FILE, future= in Python)")
 
 
 def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
