@@ -76,3 +76,12 @@ def test_the_head_of_a_file_without_a_sep_line_is_its_first_line(tmp_path):
     assert read_head(tmp_path / "d.csv", None) == ("date;sales", ";", 0)
     (tmp_path / "e.csv").write_bytes(b"sep=,")  # a sep line alone: no header
     assert read_head(tmp_path / "e.csv", None) == ("", ",", 1)
+
+
+def test_a_long_table_s_rows_of_separators_are_left_out_though_its_ids_are_read_as_text(tmp_path):
+    """Ids are read as written, so an empty id is "" (not missing): the row was refused as "id column
+    'unique_id' is empty at line 20"."""
+    rows = "".join(f"{u},2020-01-0{d},{d},,\n" for u in "ab" for d in range(1, 10))
+    (tmp_path / "d.csv").write_text("unique_id,ds,y,,\n" + rows + ",,,,\n,,,,\n")
+    panel = load_panel(tmp_path / "d.csv")
+    assert panel.ids == ["a", "b"] and panel.lengths.tolist() == [9, 9] and panel.columns == ["y"]

@@ -106,8 +106,8 @@ def without_empty(frame: pd.DataFrame, present: list[str], source: str, first_li
     both named in one warning. A value is anything but a missing one or blank text."""
     empty = frame.isna().to_numpy()  # [rows, columns]
     for j, name in enumerate(frame.columns):
-        if frame[name].dtype == object:  # ids read as text keep "" as written
-            empty[:, j] |= frame[name].map(lambda v: isinstance(v, str) and not v.strip()).to_numpy(dtype=bool)
+        if not pd.api.types.is_numeric_dtype(frame[name]):  # text read as written (ids) keeps "" as ""
+            empty[:, j] |= frame[name].astype("string").str.strip().eq("").fillna(False).to_numpy(dtype=bool)
     unnamed = [j for j in range(min(len(present), frame.shape[1])) if not present[j].strip() and empty[:, j].all()]
     filled = np.flatnonzero(~empty.all(axis=1))
     end = int(filled[-1]) + 1 if len(filled) else 0  # the rows from here on hold no value
