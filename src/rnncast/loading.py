@@ -249,7 +249,8 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
     show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
     dst = lambda i: clock_change(time[i : i + 1], show(i), True) if isinstance(time, pd.DatetimeIndex) else ""  # noqa: E731
-    given = np.argsort(codes, kind="stable")  # [N] each series' rows in the order given
+    together = bool(np.all(codes[1:] >= codes[:-1]))  # each series' rows come together (one series: always)
+    given = np.arange(len(codes)) if together else np.argsort(codes, kind="stable")  # [N] each series' rows as given
     c, step = codes[given], np.diff(key[given])
     same = c[1:] == c[:-1]
     ahead = np.bincount(c[1:][same & (step > 0)], minlength=len(rows.ids))  # [S] steps forward in each series
@@ -271,6 +272,6 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
                  if layout == "single" else f" in series {', '.join(repr(rows.given_id(s)) for s in newest[:5])}"
                  + (f" ({len(newest)} of {len(rows.ids)})" if len(newest) > 5 else ""))
         log.warning("the rows are given newest first%s: read oldest first, in time order", which)
-    if not len(newest) and np.all(codes[1:] >= codes[:-1]):
+    if not len(newest) and together:
         return None  # each series' rows come together, in time order
     return np.lexsort((key, codes))
