@@ -85,3 +85,12 @@ def test_a_long_table_s_rows_of_separators_are_left_out_though_its_ids_are_read_
     (tmp_path / "d.csv").write_text("unique_id,ds,y,,\n" + rows + ",,,,\n,,,,\n")
     panel = load_panel(tmp_path / "d.csv")
     assert panel.ids == ["a", "b"] and panel.lengths.tolist() == [9, 9] and panel.columns == ["y"]
+
+
+def test_a_table_of_one_text_column_is_read():
+    """pandas handed a read-only view of the one-column frame's missing values: "output array is read-only"."""
+    from rnncast.sheetcsv import without_empty
+    import pandas as pd
+
+    frame = pd.DataFrame({"date": pd.array(["2020-01-01", ""], dtype="str")})
+    assert without_empty(frame, ["date"], "d.csv", 2)["date"].tolist() == ["2020-01-01"]

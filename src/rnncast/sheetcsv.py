@@ -104,7 +104,7 @@ def without_empty(frame: pd.DataFrame, present: list[str], source: str, first_li
     """``frame`` (read from ``source``, whose header names ``present``, row 0 on line ``first_line``) without
     the rows at its end that hold no value in any column and the columns with neither a name nor a value,
     both named in one warning. A value is anything but a missing one or blank text."""
-    empty = frame.isna().to_numpy()  # [rows, columns]
+    empty = frame.isna().to_numpy(copy=True)  # [rows, columns], written below (pandas may hand a read-only view)
     for j, name in enumerate(frame.columns):
         if not pd.api.types.is_numeric_dtype(frame[name]):  # text read as written (ids) keeps "" as ""
             empty[:, j] |= frame[name].astype("string").str.strip().eq("").fillna(False).to_numpy(dtype=bool)
