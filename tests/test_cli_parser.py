@@ -234,3 +234,66 @@ def test_column_names_reads_csv_text_or_whole_repeated_names():
     assert column_names(["all"], all_ok=True) == "all" and column_names(["all"]) == ["all"]
     with pytest.raises(ValueError, match="blank"):
         column_names(["a", ""])
+
+
+def _parsers(parser, path=()):
+    """Every (command words, parser) reachable from ``parser``: the top command and each subcommand's."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, (*path, name))
+
+
+def _two_values(action) -> list[str]:
+    """Two texts the flag takes as two different values (its choices, or numbers, or names)."""
+    if action.choices:
+        return [str(c) for c in list(action.choices)[:2]]
+    taken = []
+    for text in ("1", "2", "0.5", "0.25", "a.csv", "b.csv"):
+        try:
+            value = action.type(text) if action.type else text
+        except Exception:
+            continue
+        if value not in [v for _, v in taken]:
+            taken.append((text, value))
+    return [text for text, _ in taken[:2]]
+
+
+def test_every_single_valued_flag_of_every_command_given_twice_with_two_values_is_refused_by_name(capsys):
+    """The README promises a setting given twice with two values is refused: argparse kept the last of
+    --out, --time-col, --config, --track, --future, --part, --n-windows, --onnx, --resume silently
+    (``fit --resume runs/int --resume runs/ir`` rewrote runs/ir). Walks every flag of every command."""
+    import argparse
+
+    seen = 0
+    for words, parser in _parsers(build_parser()):
+        for action in parser._actions:
+            if not action.option_strings or action.nargs == 0 or isinstance(action, (
+                    argparse._AppendAction, argparse._HelpAction, argparse._VersionAction)) \
+                    or type(action).__name__ == "_ColumnNames":  # repeated to name more columns
+                continue
+            flag = action.option_strings[0]
+            first, second = _two_values(action)
+            with pytest.raises(SystemExit) as exit_:
+                build_parser().parse_args([*words, flag, first, flag, second])
+            err = capsys.readouterr().err
+            assert exit_.value.code == 2 and f"error: {flag} is given twice" in err, (words, flag, err)
+            seen += 1
+    assert seen > 100  # fit, backtest and tune alone have dozens of setting flags
+
+
+def test_a_plain_flag_given_twice_with_one_value_is_that_value():
+    args = build_parser().parse_args(["fit", "d.csv", "--out", "runs/a", "--out", "runs/a", "--time-col", "ds"])
+    assert args.out == "runs/a" and args.time_col == "ds"
+    assert build_parser().parse_args(["predict", "r", "d.csv"]).out is None  # not given: its default
+
+
+@pytest.mark.parametrize("given", [["--features", "temp", "--features", "temp"], ["--features", "temp,wind,temp"]])
+def test_a_column_named_twice_by_one_flag_is_refused_as_a_repeat(capsys, given):
+    """It was "named in more than one role", which it is not."""
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["fit", "d.csv", *given])
+    assert "argument --features: 'temp' is named twice; name each column once" in capsys.readouterr().err

@@ -114,6 +114,14 @@ def test_a_column_in_two_roles_is_refused(panel_frame):
         Forecaster(**TINY).fit(frame, past_covariates=["x"], future_covariates=["x"])
 
 
+@pytest.mark.parametrize("role", ["features", "past_covariates", "future_covariates"])
+def test_a_column_named_twice_in_one_role_is_refused_as_a_repeat(panel_frame, role):
+    """It was "named in more than one role", which it is not: the words name the repeat."""
+    frame = panel_frame.assign(x=1.0)
+    with pytest.raises(RnncastError, match=rf"^{role} names column 'x' twice; name each column once$"):
+        Forecaster(**TINY).fit(frame, **{role: ["x", "x"]})
+
+
 def test_a_table_without_a_numeric_column_says_so_rather_than_listing_none():
     """A file of dates alone was told "numeric columns: " and an empty list."""
     dates = pd.date_range("2020-01-01", periods=30, freq="D").strftime("%Y-%m-%d")

@@ -16,8 +16,8 @@ from rnncast.loading import load_panel
 # ---- many series, one array ----------------------------------------------------------------------
 
 def test_long_format_keeps_each_series_with_its_own_length_and_start(panel_frame):
-    shuffled = panel_frame.sample(frac=1.0, random_state=0)  # row order carries no meaning in long format
-    panel = load_panel(shuffled)
+    shuffled = panel_frame.sample(frac=1.0, random_state=0).sort_values("ds", kind="stable")  # series interleaved:
+    panel = load_panel(shuffled)  # the order among series carries no meaning in long format, each series' own does
     sizes = panel_frame.groupby("unique_id").size()
     assert panel.ids == sorted(sizes.index) and list(panel.lengths) == list(sizes.loc[panel.ids])
     for s, uid in enumerate(panel.ids):
@@ -90,6 +90,35 @@ def test_unsorted_timestamps_are_refused(frame):
         load_panel(frame, target="y")
 
 
+def test_rows_given_newest_first_are_read_oldest_first_with_one_warning_in_every_layout(frame, panel_frame, caplog):
+    """A single series given newest first was refused ("not sorted") while a long panel so given was sorted
+    without a word: both are now read in time order, said once."""
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        single = load_panel(frame.iloc[::-1], target="y")
+    assert np.array_equal(single.values, load_panel(frame, target="y").values)
+    said = [m for m in caplog.messages if "newest" in m]
+    assert said == [f"the rows are given newest first (from {frame['date'].iloc[-1]:%Y-%m-%d %H:%M:%S} at row 0 back "
+                    f"to {frame['date'].iloc[0]:%Y-%m-%d %H:%M:%S}): read oldest first, in time order"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        long = load_panel(panel_frame.iloc[::-1])
+    assert np.array_equal(long.values, load_panel(panel_frame).values)
+    said = [m for m in caplog.messages if "newest" in m]
+    assert len(said) == 1 and said[0].startswith("the rows are given newest first in series 's000', 's001', 's002'")
+
+
+def test_a_series_whose_rows_go_back_in_time_otherwise_is_refused_in_every_layout(frame, panel_frame):
+    """A long panel's series shuffled was sorted without a word, where one series was refused: a step back
+    that is not newest first may be a misread date or a forgotten id column, so both are refused by place."""
+    with pytest.raises(RnncastError, match=r"^timestamps are not sorted in series 's\d+': .* comes after .*; sort the "
+                                           r"rows by time$"):
+        load_panel(panel_frame.sample(frac=1.0, random_state=0))
+    with pytest.raises(RnncastError, match=r"^timestamps are not sorted: "):
+        load_panel(frame.iloc[[*range(5), 6, 5, *range(7, len(frame))]], target="y")
+
+
 def test_duplicate_timestamps_within_a_series_are_refused_with_the_series_named(panel_frame):
     frame = panel_frame.copy()
     first = frame.index[frame.unique_id == "s002"][5]
@@ -139,3 +168,32 @@ def test_a_refusal_names_a_series_by_its_id_as_the_caller_gave_it():
     frame = pd.DataFrame({"unique_id": [101, 101, 102], "ds": [0, 0, 0], "y": [1.0, 2.0, 3.0]})
     with pytest.raises(RnncastError, match=r"^duplicated timestamp 0 in series 101 at "):  # not '101'
         load_panel(frame)
+
+
+def _prophet_style(rows: int = 40, ahead: int = 3) -> pd.DataFrame:
+    """History, then ``ahead`` rows of the future's covariate with the target blank, as Prophet takes them."""
+    days = pd.date_range("2020-01-01", periods=rows + ahead, freq="D")
+    sales = np.r_[np.arange(rows, dtype=float), [np.nan] * ahead]
+    return pd.DataFrame({"date": days, "sales": sales, "temp": np.arange(rows + ahead) % 7.0})
+
+
+@pytest.mark.parametrize("fill", [None, "ffill", "drop"])
+def test_future_rows_appended_to_the_history_are_refused_naming_them_and_the_way_to_give_them(fill):
+    """They were refused as missing values (with --fill offered), and with a fill were filled as history."""
+    with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-02-10 to 2020-02-12, rows 40-42\) have "
+                                           r"no value of sales but have the future covariates temp: future rows appended "
+                                           r"to the history are not read as history; give the data without them, and "
+                                           r"those rows as the future \(predict --future FILE, future= in Python\)$"):
+        load_panel(_prophet_style(), target="sales", future_covariates=["temp"], fill=fill)
+
+
+def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
+    frame = _prophet_style()
+    with pytest.raises(RnncastError, match=r"missing value"):  # the covariate is blank too: not the future's
+        load_panel(frame.assign(temp=frame["temp"].where(frame["sales"].notna())), target="sales",
+                   future_covariates=["temp"])
+    with pytest.raises(RnncastError, match=r"missing value"):  # a past covariate is no future value
+        load_panel(frame, target="sales", past_covariates=["temp"])
+    long = pd.concat([_prophet_style().assign(unique_id=i) for i in ("a", "b")])
+    with pytest.raises(RnncastError, match=r"^the last 3 rows of series 'a' \(2020-02-10 to 2020-02-12, rows 40-42\)"):
+        load_panel(long, target="sales", future_covariates=["temp"], id_col="unique_id")

@@ -4,6 +4,7 @@ the column is written so and none could be thousands; otherwise left as text, an
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -84,3 +85,28 @@ def test_a_file_read_with_decimal_commas_says_so_for_its_forecasts_to_be_written
     assert read_table(tmp_path / "d.csv").attrs[numbertext.DECIMAL] == ","
     (tmp_path / "e.csv").write_text("d;y\n1;1.5\n2;2.5\n")
     assert numbertext.DECIMAL not in read_table(tmp_path / "e.csv").attrs  # csvtext.dialect_of decides
+
+
+@pytest.mark.parametrize("sep, value, says", [
+    (",", "1,234", r"'1,234' looks like a number with thousands separators \(1234\), which are not read: write "
+                   r"numbers without them"),
+    (",", "1,003.78", r"'1,003.78' looks like a number with thousands separators \(1003.78\)"),
+    (",", "-12,345,678", r"'-12,345,678' looks like a number with thousands separators \(-12345678\)"),
+    (";", "1.003,78", r"'1.003,78' looks like a number with thousands separators and a decimal comma \(1003.78\)"),
+    (";", "1,234,567", r"'1,234,567' looks like a number with thousands separators \(1234567\)"),
+])
+def test_digits_grouped_by_three_are_explained_as_thousands_separators(tmp_path, sep, value, says):
+    """'1,234' in a comma-separated file was "looks like a number with a decimal comma" (a comma file writes
+    none), and '1,003.78' or '1.003,78' got no word at all."""
+    quoted = f'"{value}"' if sep in value else value
+    (tmp_path / "d.csv").write_text(f"date{sep}y\n2020-01-01{sep}5\n2020-01-02{sep}{quoted}\n")
+    with pytest.raises(RnncastError, match=rf"line 3 of d\.csv holds '{re.escape(value)}' .*; {says}"):
+        load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_grouped_digits_in_memory_are_not_guessed():
+    from rnncast.numbertext import hint
+
+    column = pd.Series(["1,234"])
+    assert "could be a decimal comma (1.234) or a thousands separator (1234)" in hint("1,234", None, column)
+    assert "decimal comma" in hint("51,02", ",", pd.Series(["51,02"]))  # no group of three: a decimal comma

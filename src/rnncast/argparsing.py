@@ -1,7 +1,9 @@
 """argparse with rnncast's refusals: one line naming the command and where the accepted values are
 listed, exit status 2 (argparse alone prints its usage block first); a setting flag given twice with
 two values (``--epochs 5 ... --epochs 50``, ``--highway --no-highway``) is refused, where argparse keeps
-the last silently (``Once``, ``OnceOnOff``); a negative number as float() or int(text, 0) reads it (``-inf``,
+the last silently (``Once``, ``OnceOnOff``): every single-valued flag of every parser built here is
+``Once`` (``Parser`` makes it argparse's ``store`` action), so ``--out a --out b`` is refused as ``--epochs``
+is; a negative number as float() or int(text, 0) reads it (``-inf``,
 ``-1e-3``, ``-nan``, ``-1_000``, ``-0x10``), or a comma list of numbers starting with one (``-0.1,0.5``),
 is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
 build their parsers from it; it imports nothing of rnncast."""
@@ -48,6 +50,8 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._negative_number_matcher = NEGATIVE_NUMBER
+        for name in (None, "store"):  # every single-valued flag, in every group of this parser: given once
+            self.register("action", name, Once)
 
     def error(self, message: str, prog: str | None = None):
         prog = prog or self.prog
@@ -66,12 +70,29 @@ class Parser(argparse.ArgumentParser):
         return parsed
 
 
+GIVEN = "_given_once"  # the namespace's record of the flags (their dests) given so far
+
+
+def _given_before(namespace, dest: str) -> bool:
+    """Whether the flag storing ``dest`` was given before in this parse (its default is no value given),
+    recording that it now is."""
+    given = vars(namespace).setdefault(GIVEN, set())
+    before = dest in given
+    given.add(dest)
+    return before
+
+
 class Once(argparse.Action):
-    """A flag's value, stored as argparse stores it; given again with another value, refused by name
-    (the flag defaults to SUPPRESS: a value already in the namespace was given)."""
+    """A flag's value, stored as argparse's ``store`` stores it; given again with another value, refused by
+    name. ``Parser`` makes it the action of every flag that takes one value (``--out``, ``--n-windows``)."""
+
+    def __init__(self, option_strings, dest, nargs=None, const=None, **kwargs):
+        if nargs == 0:
+            raise ValueError("a flag given once takes a value: nargs=0 is store_true's or store_const's")
+        super().__init__(option_strings, dest, nargs=nargs, const=const, **kwargs)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        if self.dest in vars(namespace) and getattr(namespace, self.dest) != values:
+        if _given_before(namespace, self.dest) and getattr(namespace, self.dest) != values:
             parser.error(f"{option_string} is given twice, as {getattr(namespace, self.dest)!r} and then as "
                          f"{values!r}; give it once")
         setattr(namespace, self.dest, values)
@@ -82,6 +103,6 @@ class OnceOnOff(argparse.BooleanOptionalAction):
 
     def __call__(self, parser, namespace, values, option_string=None):
         value = not option_string.startswith("--no-")
-        if self.dest in vars(namespace) and getattr(namespace, self.dest) != value:
+        if _given_before(namespace, self.dest) and getattr(namespace, self.dest) != value:
             parser.error(f"{' and '.join(self.option_strings)} are both given; give one of them")
         setattr(namespace, self.dest, value)

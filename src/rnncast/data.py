@@ -14,11 +14,8 @@ Every check names the column and the place of the problem and what would be acce
 
 from __future__ import annotations
 
-import bz2
 import csv
-import gzip
 import logging
-import lzma
 import re
 import warnings
 import zipfile
@@ -29,11 +26,11 @@ import pandas as pd
 
 from rnncast import monthtext, numbertext
 from rnncast.errors import RnncastError
+from rnncast.sheetcsv import COMPRESSIONS, read_head, without_empty
 from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
 
-COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zip": None}
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
@@ -48,7 +45,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     """Read a CSV (plain or compressed) or Parquet file into a frame with text column labels.
 
     ``text_columns``: columns read as text exactly as the file writes them (series ids: ``001``
-    stays ``001``); ``unique_id`` always is. Raises ``RnncastError`` for a missing, empty or
+    stays ``001``); ``unique_id`` always is. Excel's ``sep=`` line, rows of separators only at the end
+    and columns with neither name nor value are read as ``sheetcsv`` says. Raises ``RnncastError`` for a missing, empty or
     unreadable file, saying what is accepted.
     """
     path = Path(path)
@@ -69,11 +67,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = pd.read_parquet(path)
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
         elif kind in TEXT_SUFFIXES:
-            header = _header_line(path, compression)
+            header, sep, skip = read_head(path, compression)  # skip: Excel's sep= line
             if "\x00" in header:  # csv would stop at it; pandas would read on
                 raise RnncastError(f"{path} holds NUL bytes in its first line: it is not CSV text (a binary file, or "
                                    "UTF-16 text?); save it as UTF-8 CSV")
-            sep = _separator(header, path.name)
             present = next(csv.reader([header], delimiter=sep), [])
             twice = sorted({c for c in present if c and present.count(c) > 1})
             if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
@@ -86,7 +83,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                 warnings.simplefilter("error", pd.errors.ParserWarning)  # dropped with this warning: neither, refused
                 try:
                     frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer", index_col=False,
-                                        keep_default_na=not text, na_values=missing)
+                                        keep_default_na=not text, na_values=missing, skiprows=skip)
                 except pd.errors.ParserWarning:
                     raise RnncastError(_more_values(f"the rows of {path} hold more values", present, sep)) from None
                 except pd.errors.ParserError as err:  # one row of more values: pandas names its line
@@ -95,8 +92,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                         raise
                     raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
                                                     present, sep)) from None
+            frame = without_empty(frame, present, path.name, 2 + skip)
             frame = numbertext.read(frame, sep, path.name, skip=set(text_columns) | {ID_COLUMN})  # 51,02 after ';'
-            frame = _dotted_months(frame, path, sep)
+            frame = _dotted_months(frame, path, sep, skip)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -113,17 +111,17 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
         raise RnncastError(f"{path} has a header but no rows of data")
     frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = path.name
-    frame.attrs["line_offset"] = 2 if kind in TEXT_SUFFIXES else None  # data row 0 is line 2
+    frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     return frame
 
 
-def _dotted_months(frame: pd.DataFrame, path: Path, sep: str) -> pd.DataFrame:
+def _dotted_months(frame: pd.DataFrame, path: Path, sep: str, skip: int) -> pd.DataFrame:
     """``frame`` with each float column that the file writes as months ``01.2000`` (pandas: the number 1.2)
     as that text (``monthtext.dotted``); the file is read again as text only for columns whose first rows are so."""
     floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
     read = lambda columns, rows=None: pd.read_csv(path, sep=sep, usecols=columns, dtype=str, compression="infer",  # noqa: E731
-                                                  index_col=False, nrows=rows)
+                                                  index_col=False, nrows=rows, skiprows=skip)
     head = read(floats, 5) if floats else None
     months = [c for c in floats if monthtext.dotted(head[c])]
     if months:
@@ -134,51 +132,10 @@ def _dotted_months(frame: pd.DataFrame, path: Path, sep: str) -> pd.DataFrame:
     return frame
 
 
-def _header_line(path: Path, compression: str | None) -> str:
-    """The file's first line without its end: lines may end in LF, CR LF or CR alone (old Mac
-    files, which pandas reads too), so it ends at the first CR or LF."""
-    if compression == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if not n.endswith("/")]
-            if len(names) != 1:
-                raise RnncastError(f"{path} holds {len(names)} files; a zipped table must hold exactly one CSV")
-            with archive.open(names[0]) as f:
-                return _first_line(f)
-    opener = COMPRESSIONS[compression] if compression else open
-    with opener(path, "rb") as f:
-        return _first_line(f)
-
-
-def _first_line(f, chunk: int = 1 << 16) -> str:
-    pieces = []
-    while True:  # a file of CR-only lines has no LF: readline would read all of it
-        piece = f.read(chunk)
-        cut = min((i for i in (piece.find(b"\r"), piece.find(b"\n")) if i >= 0), default=-1)
-        pieces.append(piece[:cut] if cut >= 0 else piece)
-        if cut >= 0 or not piece:
-            return b"".join(pieces).decode("utf-8", errors="replace")  # no UTF-8 character holds a CR or LF byte
-
-
 def _more_values(what: str, present: list, sep: str) -> str:
     comma = " (a decimal comma, as in 51,02?) must be quoted, or the columns separated by ';'" if sep == "," else " must be quoted"
     return (f"{what} than its header (line 1) names ({len(present)} column(s)): a value that holds the separator "
             f"{sep!r}{comma}; otherwise name every column in the header")
-
-
-def _separator(header: str, name: str) -> str:
-    """Comma, unless the header line, read as CSV (quotes and all), is not cut into names by commas
-    but by semicolons, tabs or bars: ``date;"price, EUR"`` is cut by ';', the comma is inside a name.
-    A cut that leaves a quote inside a name (``date;"price``) cut through a quoted name."""
-    def cuts(sep: str) -> bool:
-        names = next(csv.reader([header], delimiter=sep), [])
-        return len(names) > 1 and not any('"' in n for n in names)
-
-    for sep in (",", ";", "\t", "|"):
-        if cuts(sep):
-            if sep != ",":
-                log.info("%s is separated by %r, not commas", name, sep)
-            return sep
-    return ","
 
 
 def as_frame(data, keep_index=()) -> pd.DataFrame:
@@ -279,7 +236,7 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning
     bad = converted.isna() & column.notna()
     if bad.any():
-        comma = column.astype(str).str.strip().str.fullmatch(numbertext.DECIMAL_COMMA).to_numpy()
+        comma = numbertext.explained(column)  # a decimal comma (51,02) or thousands separators (1,234), explained
         odd = bad.to_numpy() & ~comma  # a value that is no number however written: named before a decimal comma
         i = int(np.flatnonzero(odd if odd.any() else bad.to_numpy())[0])
         hint = "" if odd.any() else numbertext.hint(column.iloc[i], attrs.get("separator"), column)

@@ -74,6 +74,10 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
             log.warning("features 'all': %s; left out, not numeric: %s", feats, text)
     else:
         feats = names(features)
+    for role, given in (("past_covariates", past), ("future_covariates", future), ("features", feats)):
+        again = [c for i, c in enumerate(given) if c in given[:i]]
+        if again:  # one role's own repeat: no second role to name
+            raise RnncastError(f"{role} names column {again[0]!r} twice; name each column once")
     (future if future_known else past).extend(feats)
     every = past + future
     twice = sorted({c for c in every if every.count(c) > 1})

@@ -207,6 +207,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
+        _future_rows(rows, values, time, positions, offsets, attrs)
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     [rows.given_id(s) for s in range(len(rows.ids))],
                                                                     rows.id_col, fill, attrs,
@@ -214,6 +215,32 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given)
+
+
+def _future_rows(rows: Rows, values, time, positions, offsets, attrs: dict) -> None:
+    """Refuse rows at the end of a series with no target value but every future covariate (Prophet's way of
+    giving the future: appended to the history, target blank), naming them and the way to give them: as
+    history they would be filled or refused as missing values, and the forecast would not use them. Values
+    ``[N, C]`` of ``rows.columns`` (targets, past, future), series back to back at ``offsets``."""
+    future = slice(rows.n_targets + rows.n_past, len(rows.columns))
+    if future.start == future.stop:
+        return
+    blank = np.isnan(values[:, : rows.n_targets]).all(axis=1) & ~np.isnan(values[:, future]).any(axis=1)  # [N]
+    for s in range(len(offsets) - 1):
+        end = start = int(offsets[s + 1])
+        while start > offsets[s] and blank[start - 1]:
+            start -= 1
+        if start == end or start == offsets[s]:  # none, or no history before them: left to the missing-value check
+            continue
+        a, b, off = int(positions[start]), int(positions[end - 1]), attrs.get("line_offset")
+        lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
+                                                and attrs.get("source") else f"rows {a}-{b}")  # first and last
+        dates = f"{shown(time[start], time)} to {shown(time[end - 1], time)}, " if time is not None else ""
+        raise RnncastError(f"the last {end - start} row{'s' if end - start > 1 else ''} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} "
+                           f"({dates}{lines}) have no value of {', '.join(rows.columns[: rows.n_targets])} but have the "
+                           f"future covariates {', '.join(rows.columns[future])}: future rows appended to the history "
+                           "are not read as history; give the data without them, and those rows as the future (predict "
+                           "--future FILE, future= in Python)")
 
 
 def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:
@@ -231,41 +258,37 @@ def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Sess
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
-    """The order that sorts long-format rows by (series, time); single and wide rows must come sorted.
-    Refuses a timestamp twice in a series, naming both rows."""
+    """The order that sorts the rows by (series, time), None where they come so. Rows of several series may
+    come in any order among each other (long format); each series' own rows, in the order given, must go
+    forward in time, or all back (newest first: read oldest first, said in one warning, in every layout
+    alike). Any other step back in a series is refused, naming both rows: it is as often a date misread or
+    a forgotten id column as a table to sort. So is a timestamp twice in a series."""
     key = time.asi8 if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)) else time.to_numpy(dtype=np.int64)
     show = lambda i: shown(time[i], time, rows.text_format)  # noqa: E731  as the data writes it
     dst = lambda i: clock_change(time[i : i + 1], show(i), True) if isinstance(time, pd.DatetimeIndex) else ""  # noqa: E731
-    order = None
-    if layout == "single":  # one series: its rows must come in time order
-        back = np.flatnonzero(np.diff(key) <= 0)
-        if len(back):
-            i = int(back[0])
-            if key[i + 1] == key[i]:
-                raise RnncastError(f"duplicated timestamp {show(i)} at {place(int(positions[i]), attrs)} and "
-                                   f"{place(int(positions[i + 1]), attrs)}; each time step of a series must appear "
-                                   f"once{dst(i) or id_hint()}")
-            raise RnncastError(f"timestamps are not sorted: {show(i + 1)} at {place(int(positions[i + 1]), attrs)} comes "
-                               f"after {show(i)}; sort the rows by time{dst(i + 1) or id_hint()}")
-        return None
-    if layout == "long":
-        grouped = codes[1:] >= codes[:-1]
-        if not (grouped.all() and np.all((key[1:] > key[:-1]) | (codes[1:] != codes[:-1]))):
-            order = np.lexsort((key, codes))  # the table is not yet sorted by series and time
-    k, c = (key, codes) if order is None else (key[order], codes[order])
-    p = positions if order is None else positions[order]
-    step = np.diff(k)
-    same = (c[1:] == c[:-1])
-    twice = np.flatnonzero(same & (step == 0))
-    if len(twice):
-        i = int(twice[0])
-        whose = "" if rows.id_col is None else f" in series {rows.given_id(c[i])!r}"
-        at = i if order is None else int(order[i])
-        raise RnncastError(f"duplicated timestamp {show(at)}{whose} at {place(int(p[i]), attrs)} and "
-                           f"{place(int(p[i + 1]), attrs)}; each time step of a series must appear once{dst(at)}")
-    back = np.flatnonzero(same & (step < 0))
-    if len(back):
-        i = int(back[0]) + 1
-        raise RnncastError(f"timestamps are not sorted: {show(i)} at {place(int(p[i]), attrs)} comes after "
-                           f"{show(i - 1)}; sort the rows by time")
-    return order
+    together = bool(np.all(codes[1:] >= codes[:-1]))  # each series' rows come together (one series: always)
+    given = np.arange(len(codes)) if together else np.argsort(codes, kind="stable")  # [N] each series' rows as given
+    c, step = codes[given], np.diff(key[given])
+    same = c[1:] == c[:-1]
+    ahead = np.bincount(c[1:][same & (step > 0)], minlength=len(rows.ids))  # [S] steps forward in each series
+    newest = np.flatnonzero((ahead == 0) & (np.bincount(c, minlength=len(rows.ids)) > 1))  # [S] every step back
+    wrong = np.flatnonzero(same & ((step == 0) | ((step < 0) & ~np.isin(c[1:], newest))))
+    if len(wrong):
+        a, b = (int(given[k]) for k in (wrong[0], wrong[0] + 1))  # the two rows, as given
+        whose = "" if layout == "single" else f" in series {rows.given_id(codes[a])!r}"
+        hint = id_hint() if layout == "single" else ""
+        if key[a] == key[b]:
+            raise RnncastError(f"duplicated timestamp {show(a)}{whose} at {place(int(positions[a]), attrs)} and "
+                               f"{place(int(positions[b]), attrs)}; each time step of a series must appear "
+                               f"once{dst(a) or hint}")
+        raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
+                           f"after {show(a)}; sort the rows by time{dst(b) or hint}")
+    if len(newest):
+        ends = (int(np.argmax(key)), int(np.argmin(key)))
+        which = (f" (from {show(ends[0])} at {place(int(positions[ends[0]]), attrs)} back to {show(ends[1])})"
+                 if layout == "single" else f" in series {', '.join(repr(rows.given_id(s)) for s in newest[:5])}"
+                 + (f" ({len(newest)} of {len(rows.ids)})" if len(newest) > 5 else ""))
+        log.warning("the rows are given newest first%s: read oldest first, in time order", which)
+    if not len(newest) and together:
+        return None  # each series' rows come together, in time order
+    return np.lexsort((key, codes))

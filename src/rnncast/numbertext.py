@@ -6,7 +6,8 @@ numbers, the comma as the decimal point, as R's ``read.csv2`` and pandas' ``deci
 never guesses: a column whose every comma stands before three digits (``1,234``) could hold
 thousands as well, and a column that mixes commas and points, or holds other text, is left as
 written; ``hint`` then says why such a value is not read as a number. In a comma-separated file a
-decimal comma is never read (it would be a quoted field), only explained.
+decimal comma is never read (it would be a quoted field), only explained; there digits grouped by three
+after a comma (``1,234``, ``1,003.78``) are explained as thousands separators.
 
 ``as_numbers`` reads a column that is no column of numbers as numbers where every value is one:
 numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warning naming the
@@ -19,6 +20,7 @@ forecasts of the file to be written so (``csvtext.dialect_of``).
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -29,6 +31,8 @@ DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers
 
 DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
+GROUPED = r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234  1,234,567  1,003.78: digits grouped by thousands
+GROUPED_POINTS = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+"  # 1.003,78: thousands by points, then a decimal comma
 
 
 def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
@@ -61,11 +65,31 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
     return frame
 
 
+def explained(column: pd.Series) -> np.ndarray:
+    """[rows] bool: the values ``hint`` explains (numbers written with a decimal comma or thousands separators)."""
+    text = column.astype(str).str.strip()
+    return (text.str.fullmatch(DECIMAL_COMMA) | text.str.fullmatch(GROUPED) | text.str.fullmatch(GROUPED_POINTS)).to_numpy()
+
+
 def hint(value, sep: str | None, column: pd.Series) -> str:
-    """Why ``value`` (text that is no number to pandas) was not read as a decimal comma, or ""
-    when it is not written as one. ``sep``: the file's separator (None: not read from a text file)."""
-    if not isinstance(value, str) or "," not in value or not pd.Series([value.strip()]).str.fullmatch(DECIMAL_COMMA).all():
+    """Why ``value`` (text that is no number to pandas) was not read as a number written with a decimal comma
+    or thousands separators, or "" when it is written as neither. ``sep``: the file's separator (None: not
+    read from a text file). Digits grouped by three after a comma are thousands where nothing else reads
+    (``1,003.78``, ``1,234,567``, or ``1,234`` in a comma-separated file, where a decimal comma is not written);
+    so are those grouped by points before a decimal comma (``1.003,78``)."""
+    text = value.strip() if isinstance(value, str) else ""
+    grouped = bool(re.fullmatch(GROUPED, text))
+    if re.fullmatch(GROUPED_POINTS, text):
+        return (f"; {value!r} looks like a number with thousands separators and a decimal comma "
+                f"({text.replace('.', '').replace(',', '.')}); thousands separators are not read: write numbers without them")
+    if "," not in text or not (grouped or re.fullmatch(DECIMAL_COMMA, text)):
         return ""
+    if grouped and ("." in text or text.count(",") > 1 or sep == ","):
+        return (f"; {value!r} looks like a number with thousands separators ({text.replace(',', '')}), which are "
+                "not read: write numbers without them")
+    if grouped and sep is None:
+        return (f"; {value!r} could be a decimal comma ({text.replace(',', '.')}) or a thousands separator "
+                f"({text.replace(',', '')}), so rnncast does not guess: give numbers, not text")
     if sep is None or sep == ",":
         where = "in a comma-separated file" if sep == "," else "in a table given in memory"
         return (f"; {value!r} looks like a number with a decimal comma, which is not read {where}: write decimal "

@@ -1,0 +1,96 @@
+"""CSV files as spreadsheets write them (``sheetcsv.py``): Excel's ``sep=`` first line gives the separator;
+rows of separators only at the end and columns with neither name nor value are left out with one warning;
+a row with no value amid the data and an unnamed column holding values are kept as before."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+
+import pytest
+
+from rnncast import RnncastError
+from rnncast.data import read_table
+from rnncast.loading import load_panel
+from rnncast.sheetcsv import read_head
+
+ROWS = "".join(f"2020-01-{d:02d},{d}.5\n" for d in range(1, 11))
+
+
+def test_rows_of_separators_only_at_the_end_are_left_out_naming_their_lines(tmp_path, caplog):
+    """They were refused as "time column 'date' is missing a timestamp at line 12"."""
+    (tmp_path / "d.csv").write_text("date,sales\n" + ROWS + ",\n,\n")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(tmp_path / "d.csv")
+    assert frame.shape == (10, 2) and frame["sales"].iloc[-1] == 10.5
+    assert caplog.messages == ["d.csv: lines 12-13 hold no value, only separators (as a spreadsheet writes rows below "
+                               "its data); left out, as they carry nothing"]
+    assert load_panel(tmp_path / "d.csv", target="sales").lengths.tolist() == [10]
+
+
+def test_columns_with_neither_name_nor_value_are_left_out_and_an_unnamed_column_of_values_is_kept(tmp_path, caplog):
+    """``date,sales,,`` made ``Unnamed: 2`` and ``Unnamed: 3``: the target had to be named, and ``--features all``
+    failed on columns holding no value."""
+    rows = "".join(f"2020-01-{d:02d},{d}.5,,{d}\n" for d in range(1, 11))
+    (tmp_path / "d.csv").write_text("date,sales,,\n" + rows + ",,,\n")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(tmp_path / "d.csv")
+    assert list(frame.columns) == ["date", "sales", "Unnamed: 3"] and len(frame) == 10  # column 4 holds values
+    assert caplog.messages == ["d.csv: line 12 holds no value, only separators (as a spreadsheet writes rows below "
+                               "its data); column 3 of the header has neither a name nor a value; left out, as they "
+                               "carry nothing"]
+
+
+def test_a_row_with_no_value_amid_the_data_is_still_refused_by_its_line(tmp_path):
+    (tmp_path / "d.csv").write_text("date,sales\n2020-01-01,1\n,\n" + ROWS.split("\n", 1)[1])
+    with pytest.raises(RnncastError, match=r"time column 'date' is missing a timestamp at line 3 of d\.csv"):
+        load_panel(tmp_path / "d.csv", target="sales")
+
+
+def test_a_row_with_some_values_at_the_end_is_kept(tmp_path):
+    (tmp_path / "d.csv").write_text("date,sales,note\n" + ROWS.replace("\n", ",\n") + ",,late\n")
+    assert len(read_table(tmp_path / "d.csv")) == 11
+
+
+@pytest.mark.parametrize("sep, end", [(",", "\n"), (";", "\r\n"), ("\t", "\r"), ("|", "\n")])
+def test_excel_s_sep_line_gives_the_separator_and_is_skipped(tmp_path, caplog, sep, end):
+    """``sep=,`` was read as the header: "column 'Unnamed: 1' is not numeric: line 2 holds 'sales'"."""
+    text = f"sep={sep}{end}date{sep}sales{end}" + "".join(f"2020-01-0{d}{sep}{d}{end}" for d in range(1, 5))
+    (tmp_path / "d.csv").write_bytes(text.encode())
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        frame = read_table(tmp_path / "d.csv")
+    assert list(frame.columns) == ["date", "sales"] and frame["sales"].tolist() == [1, 2, 3, 4]
+    assert f"d.csv: its first line {'sep=' + sep!r} names the separator" in caplog.text
+    assert frame.attrs["line_offset"] == 3  # the first row is on line 3, as an editor shows it
+
+
+def test_a_sep_line_is_honoured_in_a_compressed_file_and_lines_are_counted_from_it(tmp_path):
+    with gzip.open(tmp_path / "d.csv.gz", "wt") as f:
+        f.write("\ufeffSEP=;\ndate;sales\n2020-01-01;1\n2020-01-02;abc\n")
+    with pytest.raises(RnncastError, match=r"line 4 of d\.csv\.gz holds 'abc'"):
+        load_panel(tmp_path / "d.csv.gz", target="sales")
+
+
+def test_the_head_of_a_file_without_a_sep_line_is_its_first_line(tmp_path):
+    (tmp_path / "d.csv").write_bytes(b"date;sales\r\n2020-01-01;1\r\n")
+    assert read_head(tmp_path / "d.csv", None) == ("date;sales", ";", 0)
+    (tmp_path / "e.csv").write_bytes(b"sep=,")  # a sep line alone: no header
+    assert read_head(tmp_path / "e.csv", None) == ("", ",", 1)
+
+
+def test_a_long_table_s_rows_of_separators_are_left_out_though_its_ids_are_read_as_text(tmp_path):
+    """Ids are read as written, so an empty id is "" (not missing): the row was refused as "id column
+    'unique_id' is empty at line 20"."""
+    rows = "".join(f"{u},2020-01-0{d},{d},,\n" for u in "ab" for d in range(1, 10))
+    (tmp_path / "d.csv").write_text("unique_id,ds,y,,\n" + rows + ",,,,\n,,,,\n")
+    panel = load_panel(tmp_path / "d.csv")
+    assert panel.ids == ["a", "b"] and panel.lengths.tolist() == [9, 9] and panel.columns == ["y"]
+
+
+def test_a_table_of_one_text_column_is_read():
+    """pandas handed a read-only view of the one-column frame's missing values: "output array is read-only"."""
+    from rnncast.sheetcsv import without_empty
+    import pandas as pd
+
+    frame = pd.DataFrame({"date": pd.array(["2020-01-01", ""], dtype="str")})
+    assert without_empty(frame, ["date"], "d.csv", 2)["date"].tolist() == ["2020-01-01"]
