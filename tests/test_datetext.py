@@ -191,17 +191,3 @@ def test_a_12_hour_clock_in_lower_case_starting_in_the_morning_is_read(form):
     read, _ = parse_text(text, "time", str)
     assert (read == times).all()
     assert text.iloc[0].endswith("am")  # the column as written is not changed: forecasts are written back so
-
-
-@pytest.mark.parametrize("form, dayfirst", [("%m/%d/%Y", False), ("%d/%m/%Y", True)])
-def test_a_12_hour_clock_starting_in_the_afternoon_is_read_in_the_order_its_days_past_12_settle(form, dayfirst, caplog):
-    """'01/01/2020 1:00 PM' first, dates to 01/14: pandas read such text element by element, dateutil swapping day
-    and month where a reading named no date, so both orders 'read' and the column was warned of as either way
-    round although 13 and 14 settle it (decision 223)."""
-    times = pd.date_range("2020-01-01 13:00", periods=320, freq="h")
-    text = pd.Series([f"{t.strftime(form)} {int(t.strftime('%I'))}:{t:%M} {t:%p}" for t in times])
-    order: dict = {}
-    with caplog.at_level("WARNING", logger="rnncast"):
-        read, _ = parse_text(text, "time", str, order=order)
-    assert (read == times).all() and order.get("dayfirst", False) is dayfirst
-    assert "could be read month first or day first" not in caplog.text

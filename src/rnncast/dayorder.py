@@ -1,0 +1,72 @@
+"""Dates that read both month first and day first (``01/02/2016``: 2 January, or 1 February?): which order.
+
+A field past 12 settles it (``01/13/2020`` is month first, ``13/01/2020`` day first); where every date reads
+both ways, the reading whose dates fall on a regular calendar where the other's do not is taken, and said;
+else month first, pandas' reading, with a warning. ``datetext.parse_text`` calls :func:`day_or_month_first`
+after reading a column month first. Its notes go to ``datetext``'s logger, which loading quiets where a model
+reads new data (what was said at fit is not said again).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from rnncast import timetext
+from rnncast.shortorder import calendar_of
+
+log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of (loading._time_notes)
+
+
+AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?
+
+
+def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
+                       order: dict | None = None, day_first_read: dict | None = None) -> pd.DatetimeIndex:
+    """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
+    fall on a regular calendar (``pd.infer_freq``) where the other's do not is taken, and said;
+    when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
+    sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
+    read month first, whose forecast dates would be invented. ``order["dayfirst"]`` receives the
+    reading taken, so that the model reads new data (and future covariates) the same way. ``day_first_read``:
+    how pandas is told to read day first (``datetext``'s reading of the column's form)."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
+        return month_first
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            day_first = pd.DatetimeIndex(pd.to_datetime(column, **(day_first_read or {"dayfirst": True})))
+        except (ValueError, TypeError):
+            day_first = None  # only month first reads every date (01/13/2020)
+    fields = column.dropna().astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]").astype(float)  # [N, 2]
+    if day_first is not None and (fields[1] > 12).any() and not (fields[0] > 12).any():
+        day_first = None  # 01/13/2020: only month first is a date; dateutil swapped day and month to read it day first
+    elif (fields[0] > 12).any() and not (fields[1] > 12).any() and day_first is not None:
+        log.warning("time column %r is read day first (13/01/2020 is 13 January)", name)
+        if order is not None:
+            order["dayfirst"] = True
+        return day_first  # 13/01/2020: only day first is a date (dateutil swapped month first's)
+    if day_first is None or day_first.equals(month_first):
+        if order is not None and day_first is None:
+            order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
+        return month_first
+    regular = {way: calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
+    i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
+    example = str(column.iloc[i]).strip()
+    if regular["day"] and not regular["month"]:
+        log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
+                    "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,
+                    example, timetext.spoken(day_first[i]), regular["day"])
+        if order is not None:
+            order["dayfirst"] = True
+        return day_first
+    log.warning("time column %r could be read month first or day first; read month first (%s is %s); write ISO dates "
+                "(2016-02-01) to leave no doubt", name, example, timetext.spoken(month_first[i]))
+    if order is not None:
+        order["dayfirst"] = False
+    return month_first

@@ -1,0 +1,32 @@
+"""Tests of dayorder: dates that read both month first and day first, and which order is taken."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from rnncast.datetext import parse_text
+from rnncast.dayorder import day_or_month_first
+
+
+def test_a_second_field_past_12_leaves_month_first_without_a_word(caplog):
+    text = pd.Series([f"01/{d:02d}/2020" for d in range(1, 20)])
+    month_first = pd.DatetimeIndex(pd.to_datetime(text, format="%m/%d/%Y"))
+    order: dict = {}
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read = day_or_month_first(text, month_first, "date", order, {"dayfirst": True})
+    assert read.equals(month_first) and order == {"dayfirst": False} and caplog.text == ""
+
+
+@pytest.mark.parametrize("form, dayfirst", [("%m/%d/%Y", False), ("%d/%m/%Y", True)])
+def test_a_12_hour_clock_starting_in_the_afternoon_is_read_in_the_order_its_days_past_12_settle(form, dayfirst, caplog):
+    """'01/01/2020 1:00 PM' first, dates to 01/14: pandas read such text element by element, dateutil swapping day
+    and month where a reading named no date, so both orders 'read' and the column was warned of as either way
+    round although 13 and 14 settle it (decision 223)."""
+    times = pd.date_range("2020-01-01 13:00", periods=320, freq="h")
+    text = pd.Series([f"{t.strftime(form)} {int(t.strftime('%I'))}:{t:%M} {t:%p}" for t in times])
+    order: dict = {}
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(text, "time", str, order=order)
+    assert (read == times).all() and order.get("dayfirst", False) is dayfirst
+    assert "could be read month first or day first" not in caplog.text
