@@ -347,3 +347,21 @@ def test_a_fit_on_a_session_closed_for_lunch_forecasts_across_the_break_and_roun
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.calendar_ == model.calendar_
     pd.testing.assert_frame_equal(loaded.predict(frame), forecast)
+
+
+@pytest.mark.parametrize("parts, text", [
+    ((("09:00", "11:00"), ("12:30", "14:30")), "h 09:00-11:00 12:30-14:30"),  # Tokyo's hours from each part's open
+    ((("09:30", "10:30"), ("13:00", "14:00")), "h 09:30-10:30 13:00-14:00"),  # Shanghai's
+])
+def test_hourly_bars_from_each_parts_open_are_found_spelled_and_forecast(caplog, parts, text):
+    frame = _frame(_parts(pd.bdate_range("2024-01-08", periods=40), *parts, step="1h"))
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="price")
+    assert panel.calendar.freq_text == text and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert load_panel(frame, target="price", freq=text).calendar.freq_text == text
+    model = Forecaster(**{**TINY, "lookback": 4, "horizon": 4, "epochs": 1}).fit(frame, target="price")
+    mon = [f"Mon {t:%H:%M}" for t in _parts([pd.Timestamp(0)], *parts, step="1h")]
+    assert list(model.predict(frame).index.strftime("%a %H:%M")) == (mon + ["Tue " + parts[0][0]])[:4]
+    ends = [f"{int(last[:2]) + 1:02d}{last[2:]}" for _, last in parts]  # business hours end a step after the last bar
+    bh = pd.offsets.BusinessHour(start=[first for first, _ in parts], end=ends)  # pandas walks each from its open
+    assert sessions.business_hours(bh).freqstr == text

@@ -56,8 +56,9 @@ class BarTicks(Locator):
         self.wall = times.tz_localize(None) if times.tz is not None else times  # sessions run on the wall clock
         opened = self.wall - session.first
         day = opened.normalize()  # the day each bar's session opened on (a session across midnight: the day before)
-        steps = np.asarray((opened - day) // session.step, dtype=np.int64)  # [N] steps after its session's first bar
-        self.bar = np.searchsorted(np.asarray(session.slots), steps)  # [N] the bar of its session (a break: no bars)
+        since = np.asarray((opened - day).as_unit("ns").asi8)  # [N] ns after its session's first bar
+        after = np.array([t.value for t in session.after], dtype=np.int64)
+        self.bar = np.searchsorted(after, since)  # [N] the bar of its session (a break: no bars)
         self.starts = np.flatnonzero(np.r_[len(day) > 0 and self.bar[0] == 0, day[1:] != day[:-1]])
 
     def in_view(self) -> tuple[int, int]:
