@@ -365,3 +365,19 @@ def test_hourly_bars_from_each_parts_open_are_found_spelled_and_forecast(caplog,
     ends = [f"{int(last[:2]) + 1:02d}{last[2:]}" for _, last in parts]  # business hours end a step after the last bar
     bh = pd.offsets.BusinessHour(start=[first for first, _ in parts], end=ends)  # pandas walks each from its open
     assert sessions.business_hours(bh).freqstr == text
+
+
+def test_series_on_different_sessions_keep_their_own_and_forecast_on_it(tmp_path):
+    days = pd.bdate_range("2024-01-08", periods=30)
+    tokyo = _frame(_parts(days, ("09:00", "11:00"), ("12:30", "14:30"))).assign(id="7203")
+    hong_kong = _frame(_parts(days, ("09:30", "11:30"), ("13:00", "15:30")), seed=1).assign(id="0700")
+    frame = pd.concat([tokyo, hong_kong])
+    panel = load_panel(frame, target="price", id_col="id")
+    shown = {panel.ids[s]: panel.calendar_of(s).freq_text for s in range(2)}
+    assert shown == {"7203": TOKYO, "0700": "30min 09:30-11:30 13:00-15:30"}  # not one session of both
+    model = Forecaster(**{**TINY, "lookback": 4, "horizon": 3, "epochs": 1}).fit(frame, target="price", id_col="id")
+    forecast = model.predict(frame)
+    after = {k: list(g.date.dt.strftime("%a %H:%M")) for k, g in forecast.groupby("id")}
+    assert after == {"0700": ["Mon 09:30", "Mon 10:00", "Mon 10:30"], "7203": ["Mon 09:00", "Mon 09:30", "Mon 10:00"]}
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").predict(frame)[["id", "date"]].equals(forecast[["id", "date"]])

@@ -191,6 +191,19 @@ def infer(wall: pd.DatetimeIndex, offsets: np.ndarray, step: pd.Timedelta) -> Se
                    weekmasks.offset(week))
 
 
+def other_sessions(wall: pd.DatetimeIndex, offsets: np.ndarray, session: Session, missing: np.ndarray,
+                   most: int) -> np.ndarray:
+    """[S] True for a series with missing rows (``missing`` [S]) whose own rows keep another session's bars than
+    ``session`` (found in the whole panel's: a Tokyo stock's 09:00-11:00 12:30-14:30 among Hong Kong's 09:30-11:30
+    13:00-15:30 make one session of both, which each series misses a part of every day), for the stacked naive wall
+    times [N] cut at ``offsets`` [S + 1]; the first ``most`` + 1 such series looked at, at most."""
+    odd = np.zeros(len(offsets) - 1, dtype=bool)
+    for s in np.flatnonzero(missing > 0)[: most + 1]:
+        own = infer(wall[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]]), session.step)
+        odd[s] = own is not None and (own.first, own.after) != (session.first, session.after)
+    return odd
+
+
 def _days_opened(values: np.ndarray, offsets: np.ndarray, first: int, day: int) -> tuple[np.ndarray, np.ndarray]:
     """The days (``datetime64[D]``) sessions opened on, each once per series, and their series' cuts [S + 1]:
     ``weekmasks.kept`` counts days, so the rate it misses them at is a day's, not a bar's."""
