@@ -4,10 +4,10 @@ A market's 30-minute bars run 09:30 to 15:30 (or 16:00) on business days; Tokyo'
 after lunch, 12:30 to 14:30; an FX market's hourly bars run from Sunday 22:00 to Friday 21:00, each session
 from 22:00 to 21:00 the next day. No pandas offset walks them (``BusinessHour`` steps in whole hours and
 carries the rest of a step into the next day), so the calendar is a ``Session``: a step (a pandas ``Tick``),
-the first bar's time of day, each bar's time after the first (every step within each part, each part from its own
-first bar, on the first's step grid or off it: Tokyo's hourly 09:00 .. 11:00, 12:30 .. 14:30; a break, such as lunch,
-is the time between parts),
-and the days sessions open on (a business-day offset: ``B``, a week mask of ``weekmasks``, holidays of
+the first bar's time of day, each bar's time after the first (every step within each part, each part from its
+own first bar, on the first's step grid or off it: Tokyo's hourly 09:00 .. 11:00, 12:30 .. 14:30; a break, such
+as lunch, is the time between parts), and the days sessions open on (a business-day offset: ``B``, a week mask of
+``weekmasks``, holidays of
 ``businessdays``). It is written as ``freq=`` takes it (``sessiontext``): the step and each part's first and
 last bar, both included, then the week when it is not Monday to Friday (``30min 09:30-15:30``,
 ``30min 09:00-11:00 12:30-14:30``, ``h 22:00-21:00 Sun Mon Tue Wed Thu``: a time before the one before it is
@@ -15,8 +15,9 @@ on the next day).
 
 ``grid`` lays the bars of the sessions between two times (the calendar's walk: fit's ruler, predict's
 forecast dates), ``infer`` finds a session in timestamps whose most common step is under a day, only
-where chance cannot explain the times they never have (``weekmasks.CHANCE``): the longest run of them is
-the night, any other a break.
+where chance cannot explain the times they never have (``weekmasks.CHANCE``): the longest gap between the
+times of day they hold is the night, any other a break. ``other_sessions`` marks the series of a panel that keep
+a session of their own (Tokyo's bars among Hong Kong's).
 """
 
 from __future__ import annotations
