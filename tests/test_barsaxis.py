@@ -83,9 +83,21 @@ def test_only_a_session_calendar_is_drawn_on_bars():
     assert barsaxis.session_of(None) is None
 
 
-def test_a_session_closed_for_lunch_is_drawn_one_step_per_bar_and_ticked_every_few_bars_across_the_break():
+def test_a_session_closed_for_lunch_is_drawn_one_step_per_bar_and_ticked_at_round_times_across_the_break():
     shanghai = sessions.parse("30min 09:30-11:00 13:00-14:30")  # 8 bars; three steps of lunch
     times = bars(shanghai, "2024-02-15 09:30", 4 * 8)
     assert ticks(axes(times, shanghai)) == ([0, 8, 16, 24], ["Feb 15\n2024", "Feb 16", "Feb 19", "Feb 20"])
-    where, labels = ticks(axes(times, shanghai, xlim=(0, 9)))  # a day and two bars: every second bar
-    assert where == [0, 2, 4, 6, 8] and labels == ["09:30\n2024-02-15", "10:30", "13:00", "14:00", "09:30\n2024-02-16"]
+    where, labels = ticks(axes(times, shanghai, xlim=(0, 9)))  # a day and two bars: the hours, 10:00 crowding 09:30
+    assert where == [0, 3, 4, 6, 8] and labels == ["09:30\n2024-02-15", "11:00", "13:00", "14:00", "09:30\n2024-02-16"]
+
+
+def test_minute_bars_are_ticked_at_round_times_of_day_not_every_few_bars():
+    tokyo = sessions.parse("min 09:00-11:29 12:30-14:59")  # 300 bars a day
+    times = bars(tokyo, "2024-02-15 09:00", 2 * 300)
+    where, labels = ticks(axes(times, tokyo, xlim=(0, 299)))  # one day
+    assert [t.split("\n")[0] for t in labels] == ["09:00", "10:00", "11:00", "13:00", "14:00"]
+    where, labels = ticks(axes(times, tokyo, xlim=(100, 200)))  # 10:40 to 13:20, across lunch
+    assert [t.split("\n")[0] for t in labels] == ["10:45", "11:00", "11:15", "12:30", "12:45", "13:00", "13:15"]
+    hourly = sessions.parse("h 09:00-11:00 12:30-14:30")  # each part from its own open: 12:30 off the hours
+    where, labels = ticks(axes(bars(hourly, "2024-02-15 09:00", 12), hourly, xlim=(0, 5)))
+    assert labels == ["09:00\n2024-02-15", "10:00", "11:00", "12:30", "13:30", "14:30"]

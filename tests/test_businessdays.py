@@ -324,3 +324,35 @@ def test_one_missing_weekday_is_counted_as_one():
     time = pd.DatetimeIndex(pd.date_range("2024-01-15", "2024-03-20", freq=holidaysets.offset("NYSE")))
     with pytest.raises(RnncastError, match=r"^the 1 weekday missing from business days is a holiday of NYSE, "):
         businessdays.explain(time, np.array([0, len(time)]))
+
+
+# ---- a trading session's bars keep a market's days -----------------------------------------------
+
+TOKYO = "30min 09:00-11:00 12:30-14:30"
+
+
+def _tokyo(days) -> pd.DataFrame:
+    bars = sessions.grid(sessions.parse(TOKYO).on(pd.offsets.CustomBusinessDay(holidays=[])), days[0], days[-1] +
+                         pd.Timedelta("23h"))
+    bars = bars[np.isin(bars.normalize(), days)]
+    return pd.DataFrame({"Date": bars, "Close": np.arange(len(bars), dtype=float)})
+
+
+def test_a_sessions_missing_days_are_its_markets_holidays_not_its_countrys(caplog):
+    days = pd.date_range("2024-03-01", "2024-06-28", freq=holidaysets.offset("JPX"))  # JPX's and JP's alike
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(_tokyo(days), target="Close")
+    assert panel.calendar.shown == f"'{TOKYO}' without JPX holidays"
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert f"calendar: the sessions of '{TOKYO}' without JPX holidays (4 of 4 missing weekdays are JPX" in said
+    assert "so are JP's, a country's, passed over: a trading session's bars keep a market's days" in said
+    with pytest.raises(RnncastError, match=r"missing from business days are the holidays of JPX and JP alike"):
+        load_panel(pd.DataFrame({"Date": days, "Close": 1.0}), target="Close")  # daily: a country's days, maybe
+
+
+def test_markets_that_explain_a_session_alike_but_differ_after_it_are_refused_naming_the_session():
+    time = pd.DatetimeIndex(_prices("2022-03-01", "2024-12-20", holidays="ECB")["Date"])
+    with pytest.raises(RnncastError, match=r"weekdays missing from the sessions of '30min 09:00-17:00' are the "
+                                           r"holidays of XETR, .*freq='30min 09:00-17:00'") as err:
+        businessdays.explain(time, np.array([0, len(time)]), session="30min 09:00-17:00")
+    assert "business days" not in str(err.value)

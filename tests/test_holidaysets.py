@@ -20,3 +20,17 @@ def test_the_unknown_name_message_counts_countries_not_their_aliases():
     assert f"; {len(lib.list_supported_countries(include_aliases=False))} countries)" in str(err.value)
     assert f"{len(lib.list_supported_financial(include_aliases=False))} markets)" in str(err.value)
     assert f"{len(lib.list_supported_countries())} countries" not in str(err.value)
+
+
+@pytest.mark.parametrize("mic, market", [("XTKS", "JPX"), ("xose", "JPX"), ("XNGS", "XNAS"), ("ARCX", "NYSE"),
+                                         ("XKOS", "KRX"), ("XTSX", "TSX"), ("XNYS", "XNYS"), ("XJPX", "XJPX")])
+def test_a_markets_iso_mic_names_its_market_where_the_package_knows_it_by_another(mic, market):
+    assert holidaysets.canonical(mic) == market
+    assert (holidaysets.weekday_holidays(holidaysets.canonical(mic), 2024, 2024) ==
+            holidaysets.weekday_holidays(market, 2024, 2024)).all()
+
+
+def test_a_misspelt_mic_is_offered_the_mic_not_another_market():
+    with pytest.raises(RnncastError, match=r"unknown holidays 'XTK' \(did you mean 'XTKS'\?\); give a market \(its "
+                                           r"ISO 10383 MIC, such as XNYS or XTKS"):
+        holidaysets.canonical("XTK")

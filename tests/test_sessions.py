@@ -347,3 +347,37 @@ def test_a_fit_on_a_session_closed_for_lunch_forecasts_across_the_break_and_roun
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.calendar_ == model.calendar_
     pd.testing.assert_frame_equal(loaded.predict(frame), forecast)
+
+
+@pytest.mark.parametrize("parts, text", [
+    ((("09:00", "11:00"), ("12:30", "14:30")), "h 09:00-11:00 12:30-14:30"),  # Tokyo's hours from each part's open
+    ((("09:30", "10:30"), ("13:00", "14:00")), "h 09:30-10:30 13:00-14:00"),  # Shanghai's
+])
+def test_hourly_bars_from_each_parts_open_are_found_spelled_and_forecast(caplog, parts, text):
+    frame = _frame(_parts(pd.bdate_range("2024-01-08", periods=40), *parts, step="1h"))
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="price")
+    assert panel.calendar.freq_text == text and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert load_panel(frame, target="price", freq=text).calendar.freq_text == text
+    model = Forecaster(**{**TINY, "lookback": 4, "horizon": 4, "epochs": 1}).fit(frame, target="price")
+    mon = [f"Mon {t:%H:%M}" for t in _parts([pd.Timestamp(0)], *parts, step="1h")]
+    assert list(model.predict(frame).index.strftime("%a %H:%M")) == (mon + ["Tue " + parts[0][0]])[:4]
+    ends = [f"{int(last[:2]) + 1:02d}{last[2:]}" for _, last in parts]  # business hours end a step after the last bar
+    bh = pd.offsets.BusinessHour(start=[first for first, _ in parts], end=ends)  # pandas walks each from its open
+    assert sessions.business_hours(bh).freqstr == text
+
+
+def test_series_on_different_sessions_keep_their_own_and_forecast_on_it(tmp_path):
+    days = pd.bdate_range("2024-01-08", periods=30)
+    tokyo = _frame(_parts(days, ("09:00", "11:00"), ("12:30", "14:30"))).assign(id="7203")
+    hong_kong = _frame(_parts(days, ("09:30", "11:30"), ("13:00", "15:30")), seed=1).assign(id="0700")
+    frame = pd.concat([tokyo, hong_kong])
+    panel = load_panel(frame, target="price", id_col="id")
+    shown = {panel.ids[s]: panel.calendar_of(s).freq_text for s in range(2)}
+    assert shown == {"7203": TOKYO, "0700": "30min 09:30-11:30 13:00-15:30"}  # not one session of both
+    model = Forecaster(**{**TINY, "lookback": 4, "horizon": 3, "epochs": 1}).fit(frame, target="price", id_col="id")
+    forecast = model.predict(frame)
+    after = {k: list(g.date.dt.strftime("%a %H:%M")) for k, g in forecast.groupby("id")}
+    assert after == {"0700": ["Mon 09:30", "Mon 10:00", "Mon 10:30"], "7203": ["Mon 09:00", "Mon 09:30", "Mon 10:00"]}
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").predict(frame)[["id", "date"]].equals(forecast[["id", "date"]])

@@ -5,9 +5,10 @@ line runs straight across the nights (and a market's lunch break) and the tradin
 session calendar (``sessions.Session``) is drawn instead at the bars' own positions (0, 1, 2 ... along the rows
 drawn), labelled by ``BarTicks`` and ``BarLabels``: the dates at the first bar of each session while the view holds
 ``MIN_SESSIONS`` session starts or more (every second, third ... one where they are more than
-``MAX_DATES``), else, zoomed into a day or two, the times of day of every few bars from each session's first
-(none crowding the next session's first; counted in bars, a break within a session is no step), with the
-date under each session's first. Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
+``MAX_DATES``), else, zoomed into a day or two, round times of day (every 15 minutes, 30, an hour ... the
+finest of ``ROUND_TIMES`` that keeps ``MAX_TIMES`` ticks or fewer in view: 1-minute bars are ticked at 10:00, not at
+every 96th bar's 10:36; a part off the step's grid, hourly bars from 12:30, on its own: 12:30, 13:30) and each
+session's first bar, a round time crowding a session's first left out, with the date under each session's first. Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
 
 Other calendars keep the real axis (business days included: decision 165).
 """
@@ -23,7 +24,8 @@ from rnncast.sessions import Session
 MIN_SESSIONS = 3  # fewer session starts in view: times of day are labelled
 MAX_DATES = 10  # the most session starts labelled; more are thinned to every k-th
 MAX_TIMES = 8  # the most times of day labelled within a day or two
-BAR_STRIDES = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 96)  # bars between labelled times, from each session's first
+ROUND_TIMES = tuple(pd.Timedelta(t) for t in ("1s", "2s", "5s", "10s", "15s", "30s", "1min", "2min", "5min", "10min",
+                                              "15min", "30min", "1h", "2h", "3h", "4h", "6h", "12h"))  # between ticks
 
 
 def session_of(calendar) -> Session | None:
@@ -49,16 +51,20 @@ def label(ax, times, session: Session) -> None:
 
 class BarTicks(Locator):
     """Tick positions on a bar axis: the first bar of each session in view (thinned to ``MAX_DATES``), or,
-    with fewer than ``MIN_SESSIONS`` starts in view, every few bars from each session's first."""
+    with fewer than ``MIN_SESSIONS`` starts in view, the bars at round times of day and each session's first."""
 
     def __init__(self, times, session: Session):
         times = pd.DatetimeIndex(times)
         self.wall = times.tz_localize(None) if times.tz is not None else times  # sessions run on the wall clock
         opened = self.wall - session.first
         day = opened.normalize()  # the day each bar's session opened on (a session across midnight: the day before)
-        steps = np.asarray((opened - day) // session.step, dtype=np.int64)  # [N] steps after its session's first bar
-        self.bar = np.searchsorted(np.asarray(session.slots), steps)  # [N] the bar of its session (a break: no bars)
+        since = np.asarray((opened - day).as_unit("ns").asi8)  # [N] ns after its session's first bar
+        after = np.array([t.value for t in session.after], dtype=np.int64)
+        self.bar = np.searchsorted(after, since)  # [N] the bar of its session (a break: no bars)
         self.starts = np.flatnonzero(np.r_[len(day) > 0 and self.bar[0] == 0, day[1:] != day[:-1]])
+        clock = np.asarray((self.wall - self.wall.normalize()).as_unit("ns").asi8)  # [N] ns after midnight
+        self.clock = clock - clock % session.step.value  # on the step's grid: an hour's bars from 12:30 count as 12:00
+        self.step = session.step
 
     def in_view(self) -> tuple[int, int]:
         """The first and last position in the axis' view, clipped to the bars drawn."""
@@ -80,11 +86,20 @@ class BarTicks(Locator):
         if self.dates_shown(first, last):
             return starts[:: -(-len(starts) // MAX_DATES)].astype(float)
         bars = np.arange(first, last + 1)
-        stride = next((s for s in BAR_STRIDES if len(bars) / s <= MAX_TIMES), BAR_STRIDES[-1])
-        times = bars[self.bar[bars] % stride == 0]
-        later = np.searchsorted(starts, times, side="right")  # the next session start after each
-        room = np.append(starts, np.inf)[later] - times >= stride  # a session's last bar would crowd the next's first
-        return np.union1d(times[room], starts).astype(float)
+        later = np.searchsorted(self.starts, bars)  # [bars] the first session start at or after each bar
+        after = np.append(self.starts, np.inf)[later] - bars
+        before = bars - np.append(-np.inf, self.starts)[later]
+        near = np.minimum(after, before)  # [bars] bars to the nearest session start
+        ticks = starts
+        for every in ROUND_TIMES:
+            if every < self.step:
+                continue
+            # a round time less than a tick's spacing from a session's first would crowd it
+            times = bars[(self.clock[bars] % every.value == 0) & (near >= max(every // self.step, 1))]
+            ticks = np.union1d(times, starts)
+            if len(ticks) <= MAX_TIMES:
+                break
+        return ticks.astype(float)
 
 
 class BarLabels(Formatter):

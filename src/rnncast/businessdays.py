@@ -14,6 +14,8 @@ the set with the fewest holidays in those years, then the first in ``holidaysets
 explain the rows alike must also agree after them (``AHEAD`` years on), where the forecasts fall: when
 they differ there the data cannot tell which calendar it follows, and ``explain`` refuses, naming the
 sets and the first date they differ on, rather than let a forecast land on a day the market is shut.
+A trading session's bars (intraday) are a market's: where a market explains them, the countries that
+explain them alike are passed over (and named as such), so only markets that differ are refused.
 
 A week other than Monday to Friday (``weekmasks``: a market open Sunday to Thursday) takes a holiday set
 alike: each function takes the week mask, the holidays that count are those on its days, and ``explain``
@@ -47,16 +49,22 @@ class Explained(NamedTuple):
     alike: tuple = ()  # the other sets that explain the rows as well and agree with it through ``through``
     through: int = 0
     weekmask: str | None = None  # the week, when not Monday to Friday (weekmasks)
+    session: str | None = None  # the trading session whose days these are ('30min 09:00-11:00 12:30-14:30')
+    passed: tuple = ()  # the countries that explain a session's rows as well, passed over for the market
 
     def __str__(self) -> str:
         also = ""
         if self.alike:
             whose = ", ".join(f"{n}'s" for n in self.alike)
             also = f"; so are {whose}, which agree{'s' if len(self.alike) == 1 else ''} with it through {self.through}"
+        if self.passed:
+            whose = " and ".join(f"{n}'s" for n in self.passed)
+            kind = "a country's" if len(self.passed) == 1 else "countries'"
+            also += f"; so are {whose}, {kind}, passed over: a trading session's bars keep a market's days"
         days = "weekday" if self.weekmask is None else f"{self.weekmask} day"
         are = f"the missing {days} is one of the" if self.missing == 1 else \
             f"{self.missing} of {counted(self.missing, 'missing ' + days)} are"
-        return (f"{described(self.name, self.weekmask)} ({are} {self.name} holidays"
+        return (f"{_calendar(self.name, self.weekmask, self.session)} ({are} {self.name} holidays"
                 f"{also}; give holidays= (--holidays) to name another set)")
 
 
@@ -112,11 +120,13 @@ def _weekend_of(weekmask: str | None) -> list[str]:
 
 
 def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None,
-            freq: str | None = None) -> Explained | None:
+            session: str | None = None) -> Explained | None:
     """The holiday set whose weekday holidays are exactly the weekdays missing from the series of the
     stacked times [N] cut at ``offsets`` [S + 1] (each sorted, on business days: Monday to Friday, or
-    the days of ``weekmask``), or None. ``freq``: the calendar a refusal offers for keeping every weekday
-    (a session's bars, ``30min 09:30-15:30``; default ``B`` or the week mask)."""
+    the days of ``weekmask``), or None. ``session``: the trading session whose bars they are (``30min
+    09:30-15:30``; its days are the days its sessions opened on), named in what is said and offered for
+    keeping every weekday; a market explaining its rows is then chosen over the countries that do alike.
+    ``RnncastError`` where the sets that explain them differ after the data."""
     days = wall_days(time)
     missing = _missing_weekdays(days, offsets, weekmask)
     if not len(missing):
@@ -134,13 +144,17 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
             found.append((name in markets, -in_span, name))
     if not found:
         return None
+    passed = ()
+    if session is not None and any(f[0] for f in found):  # a session's bars: a market's, not a country's
+        passed = tuple(f[2] for f in found if not f[0])
+        found = [f for f in found if f[0]]
     order = {n: i for i, n in enumerate(tried)}
     name = max(found, key=lambda f: (f[0], f[1], -order[f[2]]))[2]
     alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
     ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
     through = last_year + AHEAD
-    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing), weekmask, freq)
-    return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask)
+    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing), weekmask, session)
+    return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask, session, passed)
 
 
 def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str | None = None,
@@ -179,7 +193,7 @@ def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str |
 
 
 def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None,
-                      freq: str | None = None) -> None:
+                      session: str | None = None) -> None:
     """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from
     ``start`` through the year ``last``: naming the first such day and which sets it is a holiday of."""
     if len(names) < 2:
@@ -195,11 +209,19 @@ def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: in
     open_ = [_known_as(n) for n in names if day not in after[n]]
     what = holiday_of(names[[day in after[n] for n in names].index(True)], day)
     raise RnncastError(
-        f"the {counted(missing, 'weekday')} missing from {described(None, weekmask)} "
+        f"the {counted(missing, 'weekday')} missing from {_calendar(None, weekmask, session)} "
         f"{'is a holiday' if missing == 1 else 'are the holidays'} of {_listed(names, 'and')} alike, but "
         f"their calendars differ after the data: {day} is a holiday of {_listed(shut, 'and')} ({what}), not of "
         f"{_listed(open_, 'or')}; give holidays= (--holidays {_listed(names, 'or', False)}) to say which days the "
-        f"forecasts skip, or {_keep_every(freq or weekmask)} to keep every weekday")
+        f"forecasts skip, or {_keep_every(session or weekmask)} to keep every weekday")
+
+
+def _calendar(name: str | None, weekmask: str | None, session: str | None) -> str:
+    """``described``'s calendar, or a session's: ``the sessions of '30min 09:00-11:00 12:30-14:30'`` (without
+    ``name``'s holidays)."""
+    if session is None:
+        return described(name, weekmask)
+    return f"the sessions of {session!r}" + (f" without {name} holidays" if name is not None else "")
 
 
 def _known_as(name: str) -> str:

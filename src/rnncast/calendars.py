@@ -164,11 +164,13 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
         steps = best[1].steps
         missing = steps[offsets[1:] - 1] + 1 - lengths  # [S]
         other = np.zeros(len(lengths), dtype=bool)
+        wall = time.tz_localize(None) if time.tz is not None else time
         if (missing > 0).any() and weekmasks.days_of(best[0]) is not None:  # the days only where a week can differ
-            wall = time.tz_localize(None) if time.tz is not None else time
             other = weekmasks.other_weeks(wall.to_numpy().astype("datetime64[D]"), offsets, best[0], missing,
                                           MAX_OWN_CALENDARS)
-        odd = np.flatnonzero((missing > lengths) | other)  # a weekly series among daily ones; another week of days
+        elif (missing > 0).any() and isinstance(best[0], sessions.Session):  # Tokyo's bars among Hong Kong's
+            other = sessions.other_sessions(wall, offsets, best[0], missing, MAX_OWN_CALENDARS)
+        odd = np.flatnonzero((missing > lengths) | other)  # a weekly series among daily ones; another week or session
     else:
         odd = np.arange(len(lengths))
     if not len(odd) or len(odd) > MAX_OWN_CALENDARS:

@@ -60,7 +60,8 @@ class DataSettings:
     )
     holidays: str | None = _opt(
         None,
-        "the holidays a business-day calendar skips: a market (NYSE, XNAS, LSE, XETR, JPX ...) or a country code "
+        "the holidays a business-day calendar skips: a market (NYSE, XNAS, LSE, XETR, JPX ..., or its ISO MIC: XNYS, "
+        "XTKS) or a country code "
         "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them; forecasts skip "
         "them too (default: found when the weekdays missing from business-day data are exactly a known set's holidays)",
     )

@@ -23,6 +23,13 @@ YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's 
 COUNTRIES = ("US", "GB", "DE", "FR", "JP", "CA", "AU", "CH", "IT", "ES", "NL", "SE", "IN", "CN", "HK", "SG",
              "KR", "BR", "MX", "ZA")  # the countries inference tries besides every market
 ALIASES = {"TARGET": "ECB", "TARGET2": "ECB"}  # names people use that the holidays package does not know
+# ISO 10383 segment MICs whose market (its operating MIC) the holidays package covers under another code: the
+# package knows XJPX, XNYS, XNAS, XKRX, XTSE (and JPX, NYSE ...), not the MICs trading data is often labelled with
+MICS = {"XTKS": "JPX", "XOSE": "JPX",  # Tokyo and Osaka Exchange: Japan Exchange Group (XJPX)
+        "ARCX": "NYSE", "XASE": "NYSE",  # NYSE Arca, NYSE American (XNYS)
+        "XNGS": "XNAS", "XNMS": "XNAS", "XNCM": "XNAS",  # Nasdaq's Global Select, Global and Capital Markets
+        "XKOS": "KRX",  # KOSDAQ (XKRX)
+        "XTSX": "TSX"}  # TSX Venture Exchange (XTSE)
 PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
 
 
@@ -35,13 +42,14 @@ def library():
 
 def parse(name) -> tuple[str, str, str | None]:
     """``("market" | "country", code, subdivision or None)`` of a holiday set's name (``NYSE``, ``us-ny``,
-    ``DE``), case aside; ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
+    ``DE``; a market's ISO 10383 MIC, ``XTKS``, as the package's name of its market, ``MICS``), case aside;
+    ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
     if not isinstance(name, str) or not name.strip():
         raise RnncastError(f"holidays must be the name of a holiday set such as 'NYSE', 'DE' or 'US-NY', got {name!r}")
     lib = library()
     markets, countries = lib.list_supported_financial(), lib.list_supported_countries()
     code, _, sub = name.strip().upper().partition("-")
-    code = ALIASES.get(code, code)
+    code = ALIASES.get(code) or MICS.get(code, code)
     for kind, known in (("market", markets), ("country", countries)):
         if code in known:
             if not sub:
@@ -52,8 +60,9 @@ def parse(name) -> tuple[str, str, str | None]:
             listed = ", ".join(f"{code}-{s}" for s in known[code][:12]) or "none"
             raise RnncastError(f"holidays {name!r}: {code} has no subdivision {sub!r}{_closest(sub, subs, code + '-')}; "
                                f"its subdivisions: {listed}{' ...' if len(known[code]) > 12 else ''}")
-    close = _closest(code, candidates()) or _closest(code, list(markets) + list(countries))
-    raise RnncastError(f"unknown holidays {name!r}{close}; give a market ({', '.join(PREFERRED)}, ECB (TARGET) ... "
+    close = _closest(code, candidates() + list(MICS)) or _closest(code, list(markets) + list(countries))
+    raise RnncastError(f"unknown holidays {name!r}{close}; give a market (its ISO 10383 MIC, such as XNYS or XTKS, or "
+                       f"{', '.join(PREFERRED)}, ECB (TARGET) ... "
                        f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
                        f"subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
                        f"{len(lib.list_supported_countries(include_aliases=False))} countries)")

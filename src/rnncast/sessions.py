@@ -4,8 +4,10 @@ A market's 30-minute bars run 09:30 to 15:30 (or 16:00) on business days; Tokyo'
 after lunch, 12:30 to 14:30; an FX market's hourly bars run from Sunday 22:00 to Friday 21:00, each session
 from 22:00 to 21:00 the next day. No pandas offset walks them (``BusinessHour`` steps in whole hours and
 carries the rest of a step into the next day), so the calendar is a ``Session``: a step (a pandas ``Tick``),
-the first bar's time of day, each bar's steps after the first (a break, such as lunch, is the steps left out),
-and the days sessions open on (a business-day offset: ``B``, a week mask of ``weekmasks``, holidays of
+the first bar's time of day, each bar's time after the first (every step within each part, each part from its
+own first bar, on the first's step grid or off it: Tokyo's hourly 09:00 .. 11:00, 12:30 .. 14:30; a break, such
+as lunch, is the time between parts), and the days sessions open on (a business-day offset: ``B``, a week mask of
+``weekmasks``, holidays of
 ``businessdays``). It is written as ``freq=`` takes it (``sessiontext``): the step and each part's first and
 last bar, both included, then the week when it is not Monday to Friday (``30min 09:30-15:30``,
 ``30min 09:00-11:00 12:30-14:30``, ``h 22:00-21:00 Sun Mon Tue Wed Thu``: a time before the one before it is
@@ -13,8 +15,9 @@ on the next day).
 
 ``grid`` lays the bars of the sessions between two times (the calendar's walk: fit's ruler, predict's
 forecast dates), ``infer`` finds a session in timestamps whose most common step is under a day, only
-where chance cannot explain the times they never have (``weekmasks.CHANCE``): the longest run of them is
-the night, any other a break.
+where chance cannot explain the times they never have (``weekmasks.CHANCE``): the longest gap between the
+times of day they hold is the night, any other a break. ``other_sessions`` marks the series of a panel that keep
+a session of their own (Tokyo's bars among Hong Kong's).
 """
 
 from __future__ import annotations
@@ -32,22 +35,23 @@ ACCEPTED = sessiontext.ACCEPTED
 
 
 class Session(NamedTuple):
-    """Bars every ``step`` from ``first`` (time of day) on, at the steps ``slots``, on the days of ``days``."""
+    """Bars every ``step`` within each part, at the times ``after`` after ``first`` (time of day), on the days of
+    ``days``."""
 
     step: pd.Timedelta  # 30 minutes
     first: pd.Timedelta  # the first bar's time of day: 09:00
-    slots: tuple[int, ...]  # each bar's steps after the first, rising from 0: (0, 1, 2, 3, 4, 7, 8, 9, 10, 11)
+    after: tuple[pd.Timedelta, ...]  # each bar's time after the first, rising from 0: (0, 30min, ... 2h, 3h30min, ...)
     days: pd.offsets.BaseOffset  # the days sessions open on: B, a week mask's CustomBusinessDay, holidays skipped
 
     @property
     def bars(self) -> int:
         """The bars in a session: 10 for ``30min 09:00-11:00 12:30-14:30``."""
-        return len(self.slots)
+        return len(self.after)
 
     @property
     def span(self) -> pd.Timedelta:
         """From the first bar's time to the end of the last bar's step, breaks included: a day at most."""
-        return (self.slots[-1] + 1) * self.step
+        return self.after[-1] + self.step
 
     @property
     def week(self) -> str:
@@ -57,7 +61,7 @@ class Session(NamedTuple):
     @property
     def freqstr(self) -> str:
         """As ``freq=`` takes it and model.json keeps it: ``30min 09:00-11:00 12:30-14:30`` (holidays apart)."""
-        return sessiontext.write(self.step, self.first, self.slots, self.week)
+        return sessiontext.write(self.step, self.first, self.after, self.week)
 
     def on(self, days: pd.offsets.BaseOffset) -> "Session":
         """The session on other days (the same week without a holiday set's days)."""
@@ -73,16 +77,17 @@ def parse(freq) -> Session | None:
     spelled = sessiontext.read(freq)
     if spelled is None:
         return business_hours(freq)
-    step, first, slots, mask = spelled
-    return Session(step, first, slots, weekmasks.offset(mask))
+    step, first, after, mask = spelled
+    return Session(step, first, after, weekmasks.offset(mask))
 
 
 def business_hours(freq) -> Session | None:
     """The session pandas' business hours walk (``freq``: ``bh``, ``cbh``, ``2bh`` or a ``BusinessHour`` offset,
     start and end included): a bar every ``n`` hours from each opening to a step before its close, on its weekdays
     (``bh``, 09:00 to 17:00 on Monday to Friday: ``h 09:00-16:00``), so that its days skip holidays as any
-    session's do. None for anything else, and for business hours no session walks: a part that is no whole
-    number of steps (``BusinessHour`` then carries the rest into the next day), a shifted ``offset``, or a
+    session's do; each part's bars run from its own opening (``start=['09:00', '12:30']``). None for anything
+    else, and for business hours no session walks: a part that is no whole number of steps (``BusinessHour``
+    then carries the rest into the next day), a shifted ``offset``, or a
     ``CustomBusinessHour`` with holidays of its own (a holiday set is named with ``holidays=``)."""
     if isinstance(freq, str):
         try:
@@ -100,15 +105,15 @@ def business_hours(freq) -> Session | None:
     step = pd.Timedelta(hours=freq.n)
     clock = [pd.Timedelta(hours=t.hour, minutes=t.minute, seconds=t.second) for t in freq.start + freq.end]
     starts, ends = clock[: len(freq.start)], clock[len(freq.start):]
-    slots: list[int] = []
+    after: list[pd.Timedelta] = []
     for start, end in zip(starts, ends):  # pandas keeps the parts in order from the first
         begin, length = (start - starts[0]) % DAY, (end - start) % DAY or DAY
-        if begin % step or length % step:
+        if length % step:
             return None
-        slots += range(begin // step, (begin + length) // step)
-    if slots != sorted(set(slots)) or (slots[-1] + 1) * step > DAY:
+        after += [begin + i * step for i in range(length // step)]
+    if any(b - a < step for a, b in zip(after, after[1:])) or after[-1] + step > DAY:
         return None
-    return Session(step, starts[0], tuple(slots), days)
+    return Session(step, starts[0], tuple(after), days)
 
 
 def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None, count: int = 0) -> pd.DatetimeIndex:
@@ -121,7 +126,7 @@ def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None,
     else:
         days = pd.date_range(opened, (end - session.first).normalize(), freq=session.days)
     days = days.normalize().as_unit("ns")
-    bars = session.first.value + session.step.value * np.asarray(session.slots)  # [bars] ns after each day's midnight
+    bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] ns after midnight
     stamps = pd.DatetimeIndex((days.asi8[:, None] + bars[None, :]).reshape(-1).view("M8[ns]"))
     if end is None:
         return stamps[stamps > start][:count]
@@ -149,10 +154,11 @@ def opened(time: pd.Index, session: "Session | None") -> pd.Index:
 
 def infer(wall: pd.DatetimeIndex, offsets: np.ndarray, step: pd.Timedelta) -> Session | None:
     """The session of the stacked naive wall times [N] (each series sorted, cut at ``offsets`` [S + 1])
-    whose most common step is ``step``, or None. Some times of day have no row on any day: the longest run of
-    them is the night between sessions, any other a break within the session (lunch), when, at the rate the
-    data misses its other bars, no day of the ``weekmasks.MIN_WEEKS`` or more it spans would miss them all by
-    chance (``weekmasks.CHANCE``).
+    whose most common step is ``step``, or None. The times of day the rows hold, in order, run every ``step``
+    within each part of the session, a part starting at any time (Tokyo's hourly 12:30 after 11:00); no two are
+    closer than ``step``. The longest gap between them is the night between sessions, any other a break within
+    the session (lunch), when, at the rate the data misses its other bars, no day of the ``weekmasks.MIN_WEEKS``
+    or more it spans would miss them all by chance (``weekmasks.CHANCE``).
     Every time of day has rows (FX): a session of a whole day, opening where the rows resume after the
     longest gaps, when its days keep a week (``weekmasks.kept``) other than every day."""
     if not isinstance(step, pd.Timedelta) or step >= DAY or DAY % step or len(wall) < 2:
@@ -160,41 +166,43 @@ def infer(wall: pd.DatetimeIndex, offsets: np.ndarray, step: pd.Timedelta) -> Se
     unit = pd.Timedelta(1, unit=wall.unit)
     values = wall.asi8
     tick, day = step // unit, DAY // unit
-    phase = values[0] % tick
-    if ((values - phase) % tick).any():
+    held = np.unique(values % day)  # [K] the times of day the rows hold
+    gaps = np.diff(np.append(held, held[0] + day))  # [K] from each to the next, round the clock
+    if (gaps < tick).any():
         return None
-    slot = (values % day - phase) // tick  # [N] each row's bar of the day
-    per_day = day // tick
-    held = np.bincount(slot, minlength=per_day) > 0
-    if held.all():
-        start = _resumes(values, offsets, day, tick, phase)
+    whole = bool((gaps == tick).all())  # every step of the day held
+    if whole:
+        start = _resumes(values, offsets, day, tick, int(held[0]))
         if start is None:
             return None
-        first, slots = phase + start * tick, np.arange(per_day)
+        first, after = int(held[0]) + start * tick, np.arange(day // tick) * tick
     else:
-        opens, slots = _after_night(held)
-        first = phase + opens * tick
+        opens = (int(np.argmax(gaps)) + 1) % len(held)  # after the night: the first of the longest gaps
+        first = int(held[opens])
+        after = np.sort((held - first) % day)
         days = np.unique((values - first) // day)
-        rate = len(values) / (len(days) * len(slots))
+        rate = len(values) / (len(days) * len(after))
         if len(days) < weekmasks.MIN_WEEKS or (1 - min(rate, 1.0)) ** len(days) >= weekmasks.CHANCE:
             return None
     opened, cut = _days_opened(values, offsets, first, day)
     week = weekmasks.likely(opened, cut)
-    if held.all() and week == weekmasks.EVERY:
+    if whole and week == weekmasks.EVERY:
         return None
-    return Session(step, pd.Timedelta(int(first) * unit), tuple(int(s) for s in slots), weekmasks.offset(week))
+    return Session(step, pd.Timedelta(first * unit), tuple(pd.Timedelta(int(t) * unit) for t in after),
+                   weekmasks.offset(week))
 
 
-def _after_night(held: np.ndarray) -> tuple[int, np.ndarray]:
-    """The bar of the day (of ``held`` [bars a day], whether any row has it, some not) after the longest run of
-    bars no row has, the night (the first such run of the longest, from the first bar held), and the held bars'
-    steps after it."""
-    start = int(np.argmax(held))  # a bar held: no run of empty bars wraps past the end of ``empty``
-    empty = ~np.roll(held, -start)
-    edges = np.diff(np.concatenate([[0], empty.astype(np.int8), [0]]))
-    begins, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    opens = (start + int(ends[np.argmax(ends - begins)])) % len(held)
-    return opens, np.flatnonzero(np.roll(held, -opens))
+def other_sessions(wall: pd.DatetimeIndex, offsets: np.ndarray, session: Session, missing: np.ndarray,
+                   most: int) -> np.ndarray:
+    """[S] True for a series with missing rows (``missing`` [S]) whose own rows keep another session's bars than
+    ``session`` (found in the whole panel's: a Tokyo stock's 09:00-11:00 12:30-14:30 among Hong Kong's 09:30-11:30
+    13:00-15:30 make one session of both, which each series misses a part of every day), for the stacked naive wall
+    times [N] cut at ``offsets`` [S + 1]; the first ``most`` + 1 such series looked at, at most."""
+    odd = np.zeros(len(offsets) - 1, dtype=bool)
+    for s in np.flatnonzero(missing > 0)[: most + 1]:
+        own = infer(wall[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]]), session.step)
+        odd[s] = own is not None and (own.first, own.after) != (session.first, session.after)
+    return odd
 
 
 def _days_opened(values: np.ndarray, offsets: np.ndarray, first: int, day: int) -> tuple[np.ndarray, np.ndarray]:
@@ -215,5 +223,5 @@ def _resumes(values: np.ndarray, offsets: np.ndarray, day: int, tick: int, phase
     after = after[inside]
     if not len(after):
         return None
-    slots = (values[after] % day - phase) // tick
-    return int(np.bincount(slots).argmax())
+    bars = (values[after] % day - phase) // tick
+    return int(np.bincount(bars).argmax())

@@ -5,7 +5,9 @@ part of the session (both included), then the week when it is not Monday to Frid
 (Tokyo's 30-minute bars; Shanghai's ``30min 09:30-11:00 13:00-14:30``). Times are read forward from the first
 bar: a time before the one before it is on the next day (``h 22:00-21:00 Sun Mon Tue Wed Thu``, FX's hours from
 Sunday evening; ``h 21:00-23:00 09:00-14:00``, a night session before the next day's), and the whole session
-lasts a day at most. ``read`` gives the parts as each bar's steps after the first (``sessions.Session.slots``),
+lasts a day at most. Each part's bars run every step from the part's own first bar, on the step's grid or off it
+(Tokyo's hourly bars ``h 09:00-11:00 12:30-14:30``). ``read`` gives the parts as each bar's time after the first
+(``sessions.Session.after``),
 ``write`` the text back from them.
 """
 
@@ -30,11 +32,13 @@ _PART = re.compile(rf"({_TIME})\s*-\s*({_TIME})")
 _FORM = re.compile(rf"^\s*(\S+)\s+({_PART.pattern}(?:\s*,?\s+{_PART.pattern}|\s*,\s*{_PART.pattern})*)\s*(.*?)\s*$")
 
 
-def read(freq) -> tuple[pd.Timedelta, pd.Timedelta, tuple[int, ...], str] | None:
-    """The session ``freq`` spells as (step, the first bar's time of day, each bar's steps after the first, the
-    week mask), or None when it writes no time of day (an alias, a week mask, an integer step). A step that is
-    not a fixed time under a day, a time that is none, a part's last bar no whole number of steps after its
-    first, a part off the first's steps, parts that overlap, leave no break between them or run past a day,
+def read(freq) -> tuple[pd.Timedelta, pd.Timedelta, tuple[pd.Timedelta, ...], str] | None:
+    """The session ``freq`` spells as (step, the first bar's time of day, each bar's time after the first, the
+    week mask), or None when it writes no time of day (an alias, a week mask, an integer step). Each part's bars
+    run every step from its own first bar (``h 09:00-11:00 12:30-14:30``: 12:30 is off the hours from 09:00). A
+    step that is not a fixed time under a day, a time that is none, a part's last bar no whole number of steps
+    after its first, parts that overlap (a bar within the step of the one before), leave no break between them
+    or run past a day,
     and a week that is none are refused in one line naming what is accepted (``RnncastError``)."""
     if not isinstance(freq, str) or not re.search(r"\d:\d\d", freq):
         return None
@@ -52,27 +56,25 @@ def read(freq) -> tuple[pd.Timedelta, pd.Timedelta, tuple[int, ...], str] | None
     step = pd.Timedelta(step)
     parts = _PART.findall(spelled)  # [(first, last)] as written
     first = _time_of_day(parts[0][0], freq)
-    slots: list[int] = []
+    after: list[pd.Timedelta] = []
     at = pd.Timedelta(0)  # the time after the session's first bar of the last time read
     for k, (start, end) in enumerate(parts):
         begin = at + (_time_of_day(start, freq) - first - at) % DAY if k else at
-        if begin % step:
-            raise RnncastError(f"freq={freq!r}: the part {start}-{end} does not start a whole number of {alias} steps "
-                               f"after the first bar {parts[0][0]}; {ACCEPTED}")
-        if k and begin - at <= step:  # on the part before's last bar, or right after it
+        if k and begin - at <= step:  # within the part before's last bar, or right after it
             before = "-".join(parts[k - 1])
             raise RnncastError(
-                f"freq={freq!r}: the part {start}-{end} overlaps the part {before} before it; {ACCEPTED}" if begin == at
+                f"freq={freq!r}: the part {start}-{end} overlaps the part {before} before it; {ACCEPTED}"
+                if begin - at < step
                 else f"freq={freq!r}: no break between the parts {before} and {start}-{end}; write them as one part "
                      f"{parts[k - 1][0]}-{end}; {ACCEPTED}")
         at = begin + (_time_of_day(end, freq) - first - begin) % DAY
         if (at - begin) % step:
             raise RnncastError(f"freq={freq!r}: the last bar {end} is not a whole number of {alias} steps after the "
                                f"first {start}; {ACCEPTED}")
-        slots += range(int(begin // step), int(at // step) + 1)
+        after += [begin + i * step for i in range(int((at - begin) // step) + 1)]
         if at + step > DAY:
             raise RnncastError(
-                f"freq={freq!r}: {len(slots)} bars of {alias} last longer than a day; {ACCEPTED}" if len(parts) == 1
+                f"freq={freq!r}: {len(after)} bars of {alias} last longer than a day; {ACCEPTED}" if len(parts) == 1
                 else f"freq={freq!r}: read forward from {parts[0][0]}, the parts through {start}-{end} last longer "
                      f"than a day: are they out of order or overlapping? {ACCEPTED}")
     try:
@@ -81,14 +83,16 @@ def read(freq) -> tuple[pd.Timedelta, pd.Timedelta, tuple[int, ...], str] | None
         raise RnncastError(str(err).replace(f"freq={rest!r}", f"freq={freq!r}", 1)) from None
     if mask is None:
         raise RnncastError(f"freq={freq!r}: {rest!r} is no week; {ACCEPTED}")
-    return step, first, tuple(slots), mask
+    return step, first, tuple(after), mask
 
 
-def write(step: pd.Timedelta, first: pd.Timedelta, slots: tuple[int, ...], week: str) -> str:
-    """``freq=``'s text of the session of ``read``'s parts (``week``: canonical, left out when Monday to Friday)."""
-    slots = np.asarray(slots)
-    cuts = np.flatnonzero(np.diff(slots) > 1) + 1  # where a break ends
-    runs = [f"{_clock(first + int(s[0]) * step)}-{_clock(first + int(s[-1]) * step)}" for s in np.split(slots, cuts)]
+def write(step: pd.Timedelta, first: pd.Timedelta, after: tuple[pd.Timedelta, ...], week: str) -> str:
+    """``freq=``'s text of the session of ``read``'s parts (``after``: each bar's time after the first; ``week``:
+    canonical, left out when Monday to Friday)."""
+    times = np.array([t.value for t in after], dtype=np.int64)  # [bars] ns after the first bar
+    cuts = np.flatnonzero(np.diff(times) > step.value) + 1  # where a break ends
+    runs = [f"{_clock(first + pd.Timedelta(int(t[0])))}-{_clock(first + pd.Timedelta(int(t[-1])))}"
+            for t in np.split(times, cuts)]
     tail = "" if week == weekmasks.BUSINESS else f" {week}"
     return f"{to_offset(step).freqstr} {' '.join(runs)}{tail}"
 
