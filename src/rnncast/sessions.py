@@ -30,7 +30,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import sessiontext, weekmasks
 
-DAY = pd.Timedelta(days=1)
+DAY = sessiontext.DAY  # one day: sessions run within one, their text is read against it
 ACCEPTED = sessiontext.ACCEPTED
 
 
