@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, numbertext
+from rnncast import csvmarks, monthtext, numbertext
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean
 
@@ -95,8 +95,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                         raise
                     raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
                                                     present, sep)) from None
-            frame = numbertext.read(frame, sep, path.name, skip=set(text_columns) | {ID_COLUMN})  # 51,02 after ';'
-            frame = _dotted_months(frame, path, sep)
+            skip = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
+            frame = csvmarks.read(_dotted_months(numbertext.read(frame, sep, path.name, skip=skip), path, sep), path, sep, skip)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")

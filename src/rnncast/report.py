@@ -192,7 +192,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                       "not_used": list(panel.unused), "time_col": panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": panel.id_col, "layout": panel.layout},
               "environment": environment()}
-    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts))
+    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**m, "settings": params, "source": source, "notes": noticed,
                                                 "environment": config["environment"]})

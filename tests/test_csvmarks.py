@@ -1,0 +1,76 @@
+"""Thousands separators, byte-order marks and line ends of CSV files (``csvmarks.py``): numbers written with
+thousands separators read where one reading fits every value, refused where the dot could be either; the
+file's mark and line ends kept for its forecasts."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from rnncast import RnncastError, csvmarks
+from rnncast.csvtext import csv_text, dated, dialect_of
+from rnncast.data import read_table
+
+
+def _write(path, header, values, sep=";"):
+    path.write_text(header + "\n" + "".join(f"{k + 1:02d}.01.2021{sep}{v}\n" for k, v in enumerate(values)))
+    return path
+
+
+def test_european_excel_numbers_are_read_with_their_thousands_dots_and_decimal_comma(tmp_path, caplog):
+    path = _write(tmp_path / "d.csv", "Datum;Umsatz;Stueck", ["1.005,67;1.005", "986,00;999", "12.345.678,5;2"])
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
+        frame = read_table(path)
+    assert frame["Umsatz"].tolist() == [1005.67, 986.0, 12345678.5]
+    assert frame["Stueck"].tolist() == [1005.0, 999.0, 2.0]  # the file's decimal mark is the comma: the dot groups
+    assert "column(s) ['Umsatz', 'Stueck'] are written with thousands separators (1.005,67)" in caplog.text
+    assert "forecasts are written without them" in caplog.text
+    assert dialect_of(frame)[:2] == (";", ",") and dialect_of(frame).thousands == "."
+
+
+@pytest.mark.parametrize("sep, name, quote", [("\t", "d.tsv", ""), (";", "d.csv", ""), (",", "d.csv", '"')])
+def test_thousands_commas_with_decimal_points_are_read_in_any_separator(tmp_path, sep, name, quote):
+    values = [f"{quote}1,000.04{quote}", "999.5", f"{quote}-2,500{quote}"]
+    frame = read_table(_write(tmp_path / name, f"date{sep}y", values, sep=sep))
+    assert frame["y"].tolist() == [1000.04, 999.5, -2500.0]
+
+
+def test_integers_in_thousands_dots_of_a_semicolon_file_without_decimal_commas_are_refused(tmp_path):
+    path = _write(tmp_path / "d.csv", "Datum;Stueck", ["903", "1.005", "999"])
+    with pytest.raises(RnncastError, match=r"column 'Stueck' holds '1\.005' at line 3 of d\.csv beside '903': a "
+                                           r"thousands separator \(1005\) or a decimal point \(1\.005\)\? .*"
+                                           r"write the column without thousands separators .* or its decimals with "
+                                           r"a comma \(1,005\)"):
+        read_table(path)
+
+
+def test_dots_in_a_tab_file_are_decimal_points_and_ambiguous_text_stays_text(tmp_path):
+    assert read_table(_write(tmp_path / "d.tsv", "date\ty", ["1.005", "999"], sep="\t"))["y"].tolist() == [1.005, 999]
+    frame = read_table(_write(tmp_path / "e.csv", "date;y", ["1.234", "1,005"]))  # 1234 and 1.005, or 1.234 and 1005
+    assert frame["y"].tolist() == ["1.234", "1,005"]
+    frame = read_table(_write(tmp_path / "f.csv", "date;y", ["1,5", "2,25"]))  # plain decimal commas: numbertext's
+    assert frame["y"].tolist() == [1.5, 2.25] and csvmarks.THOUSANDS not in frame.attrs
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_written_back_to_a_file_not_to_standard_output(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_bytes("\ufeffFiliale;Datum;Stück\r\nKöln Süd;01.01.2021;1,5\r\nKöln Süd;02.01.2021;2,5\r\n".encode())
+    frame = read_table(path)
+    assert list(frame.columns) == ["Filiale", "Datum", "Stück"]
+    dialect = dialect_of(frame)
+    assert (dialect.bom, dialect.line_end) == (True, "\r\n")
+    assert "a UTF-8 byte-order mark, CR LF line ends" in dialect.said
+    out = dated(frame.iloc[:1].copy(), dialect=dialect)
+    assert csv_text(out, file=True) == "\ufeffFiliale;Datum;Stück\r\nKöln Süd;01.01.2021;1,5\r\n"
+    assert csv_text(out) == "Filiale;Datum;Stück\r\nKöln Süd;01.01.2021;1,5\r\n"
+
+
+def test_a_comma_file_with_crlf_keeps_them_and_a_plain_one_has_no_dialect(tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"date,y\r\n2021-01-01,1.5\r\n")
+    (tmp_path / "b.csv").write_bytes(b"date,y\n2021-01-01,1.5\n")
+    assert dialect_of(read_table(tmp_path / "a.csv")).line_end == "\r\n"
+    assert dialect_of(read_table(tmp_path / "b.csv")) is None
+    assert csvmarks.marks(b"a\rb") == (False, "\r") and csvmarks.marks(b"") == (False, "\n")
+    assert np.isnan(read_table(_write(tmp_path / "c.csv", "date;y", ["1.005,5", ""]))["y"].iloc[1])
