@@ -325,11 +325,15 @@ def test_predict_keeps_the_files_byte_order_mark_and_crlf_and_writes_a_tsv_tab_s
 
 def test_a_backtests_forecasts_csv_of_such_a_file_is_written_so(tmp_path, capsys):
     data = _european_csv(tmp_path / "long.csv", ids=["a", "b"])
-    data.write_bytes(b"\xef\xbb\xbf" + data.read_bytes().replace(b"\n", b"\r\n"))  # Excel's "CSV UTF-8": kept
+    tenths = re.sub(r"(\d,\d)\d$", r"\g<1>0", data.read_text(), flags=re.M)  # 9,10: written so, not 9,1
+    data.write_bytes(b"\xef\xbb\xbf" + tenths.encode().replace(b"\n", b"\r\n"))  # Excel's "CSV UTF-8": kept
     assert main(["backtest", str(data), "--target", "sales", "--n-windows", "2", "--lookback", str(L),
                  "--horizon", str(H), "--hidden-size", "8", "--epochs", "1", "--device", "cpu",
                  "--out", str(tmp_path / "bt")]) == 0, capsys.readouterr().err
-    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv", sep=";", decimal=",", dtype={"sales": str})
+    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv", sep=";", decimal=",",
+                            dtype={"sales": str, "sales_repeat": str})
+    assert forecasts["sales"].str.fullmatch(r"\d+,\d\d").all()  # as the file writes them: 10,50, not 10,5
+    assert forecasts["sales_repeat"].str.fullmatch(r"\d+,\d\d").all()
     assert forecasts.columns[:4].tolist() == ["unique_id", "date", "cutoff", "window"]
     assert forecasts["sales_hat"].dtype == np.float64 and forecasts["sales"][0].count(",") == 1
     assert (tmp_path / "bt" / "forecasts.csv").read_bytes().startswith(b"\xef\xbb\xbfunique_id;date;cutoff;window;")

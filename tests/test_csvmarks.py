@@ -74,3 +74,22 @@ def test_a_comma_file_with_crlf_keeps_them_and_a_plain_one_has_no_dialect(tmp_pa
     assert dialect_of(read_table(tmp_path / "b.csv")) is None
     assert csvmarks.marks(b"a\rb") == (False, "\r") and csvmarks.marks(b"") == (False, "\n")
     assert np.isnan(read_table(_write(tmp_path / "c.csv", "date;y", ["1.005,5", ""]))["y"].iloc[1])
+
+
+def test_fixed_decimals_are_recorded_and_data_copies_written_with_them(tmp_path):
+    """A backtest's actual values and repeat baseline are data values: 986,00 stays 986,00, not pandas' 986,0."""
+    frame = read_table(_write(tmp_path / "d.csv", "date;a;b;c", ["986,00;986;1.005,50", "1083,80;1083,8;2,25",
+                                                                  "1083,85;2;3,00"]))
+    assert frame.attrs[csvmarks.DECIMALS] == {"a": 2, "c": 2}  # b writes 986 beside 1083,8: no fixed decimals
+    point = read_table(_write(tmp_path / "p.csv", "date,a,b", ["986.00,1", "1083.80,", "1083.85,3"], sep=","))
+    assert point.attrs[csvmarks.DECIMALS] == {"a": 2, "b": 0}  # b: integers pandas holds as floats (1.0) for the gap
+    out = frame[["a", "b"]].rename(columns={"a": "a_repeat"})
+    out.attrs[csvmarks.COPIES] = {"a_repeat": "a", "b": "b"}
+    assert csvmarks.as_written(out, {"a": 2}, ",")["a_repeat"].tolist() == ["986,00", "1083,80", "1083,85"]
+    assert csvmarks.as_written(out, {"a": 2}, ",")["b"].tolist() == [986.0, 1083.8, 2.0]  # no fixed decimals: numbers
+
+
+def test_fixed_decimals_are_not_taken_from_the_first_rows_where_later_ones_have_more(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvmarks, "CHECKED_ROWS", 2)
+    frame = read_table(_write(tmp_path / "d.csv", "date,a", ["1.50", "2.00", "3.125"], sep=","))
+    assert csvmarks.DECIMALS not in frame.attrs  # 3.125 written with two decimals would be another number

@@ -43,7 +43,10 @@ THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's n
 BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-order mark
 LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
 OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
 HEAD = 1 << 16  # the bytes read to find the mark and the first line's end
+DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes every number with (986,00: 2)}
+CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
 
 
 def number(thousands: str, decimal: str) -> str:
@@ -74,6 +77,7 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=()) -> pd.DataFrame:
             (t, d), = fits
             read_so[name] = t
             frame[name] = _numbers(column, t, d)
+            _fixed_decimals(frame, name, text.str.replace(t, "", regex=False))
             frame.attrs.setdefault(numbertext.DECIMAL, d)
     comma = frame.attrs.get(numbertext.DECIMAL) == ","
     if sep == ";" or comma:
@@ -82,6 +86,9 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=()) -> pd.DataFrame:
                 raise RnncastError(_ambiguous(name, text, path.name))
             read_so[name] = "."
             frame[name] = _numbers(text, ".", ",")
+            _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
+    for name, text in _fixed_text(frame, path, sep, skip).items():  # 986,00: written back so, not 986,0
+        _fixed_decimals(frame, name, text)
     for t, example in ((".", "1.005,67"), (",", "1,005.67")):
         if [c for c in read_so if read_so[c] == t]:
             log.warning("%s: column(s) %s are written with thousands separators (%s) and read as the numbers they "
@@ -91,6 +98,19 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=()) -> pd.DataFrame:
         frame.attrs[THOUSANDS] = next(iter(read_so.values()))
     frame.attrs[BOM], frame.attrs[LINE_END] = marks(_head(path))
     return frame
+
+
+def as_written(frame: pd.DataFrame, fixed: dict, decimal: str) -> pd.DataFrame:
+    """``frame`` with each column that copies data values (``frame.attrs[COPIES]``: {column: the data's column})
+    as text with the ``fixed`` decimals ({the data's column: k}) its file writes every number with and its
+    ``decimal`` mark (986,00, not pandas' 986,0); the frame itself where it has none."""
+    copies = {c: fixed[d] for c, d in frame.attrs.get(COPIES, {}).items() if c in frame.columns and d in fixed}
+    if not copies:
+        return frame
+    text = frame.copy()
+    for c, k in copies.items():
+        text[c] = [None if pd.isna(v) else f"{v:.{k}f}".replace(".", decimal) for v in frame[c]]
+    return text
 
 
 def marks(head: bytes) -> tuple[bool, str]:
@@ -128,6 +148,41 @@ def _dotted(frame: pd.DataFrame, path: Path, sep: str, skip) -> dict[str, pd.Ser
         if given.str.fullmatch(DOTTED).any() and given.str.fullmatch(rf"{DOTTED}|[+-]?\d+").all():
             found[c] = written
     return found
+
+
+def _fixed_decimals(frame: pd.DataFrame, name: str, text: pd.Series) -> None:
+    """Record in ``frame.attrs[DECIMALS]`` that column ``name`` is written with a fixed number of decimals, where
+    every value of ``text`` (its file's text, thousands separators removed) has that many after its mark."""
+    parts = text.dropna().str.strip().str.extract(r"^[+-]?\d+(?:[.,](\d+))?$")[0]
+    if len(parts) and not text.dropna().str.strip().str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
+        return
+    lengths = set(parts.fillna("").str.len())
+    values = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
+    if len(lengths) == 1 and _fit(values[np.isfinite(values)], k := lengths.pop()).all():  # rows past those read too
+        frame.attrs.setdefault(DECIMALS, {})[name] = k
+
+
+def _fit(values: np.ndarray, k: int) -> np.ndarray:
+    """Whether each of ``values`` is written exactly with ``k`` decimals (to float64's precision)."""
+    return np.abs(np.round(values, k) - values) <= 1e-9 * np.maximum(1, np.abs(values))
+
+
+def _fixed_text(frame: pd.DataFrame, path: Path, sep: str, skip) -> dict[str, pd.Series]:
+    """The text of the first ``CHECKED_ROWS`` rows of the float columns whose numbers pandas writes shorter
+    than the file may have (``986.00`` as ``986.0`` beside ``1083.85``: every number fits K decimals and some
+    fewer), read again as text, for ``_fixed_decimals``; a column already recorded is not read again."""
+    def shorter(values: np.ndarray) -> bool:
+        values = values[np.isfinite(values)]
+        k = next((k for k in range(7) if len(values) and _fit(values, k).all()), None)
+        return k is not None and (k == 0 or bool(_fit(values, k - 1).any()))
+
+    done = frame.attrs.get(DECIMALS, {})
+    floats = [c for c in frame.columns if c not in skip and c not in done and pd.api.types.is_float_dtype(frame[c])
+              and shorter(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
+    if not floats:
+        return {}
+    return dict(pd.read_csv(path, sep=sep, usecols=floats, dtype=str, compression="infer", index_col=False,
+                            nrows=CHECKED_ROWS).items())
 
 
 def _ambiguous(name: str, text: pd.Series, source: str) -> str:

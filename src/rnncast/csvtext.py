@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 DIALECT = "csv_dialect"  # the key of a forecast frame's attrs that holds the Dialect its CSV is written in
+PLAIN = (",", ".", None, False, "\n")  # a Dialect's sep, decimal, thousands, bom and line_end as pandas writes CSV
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
@@ -191,6 +192,7 @@ class Dialect(NamedTuple):
     thousands: str | None = None
     bom: bool = False
     line_end: str = "\n"
+    decimals: tuple = ()  # ((column, k), ...): columns whose every number the file writes with k decimals (986,00)
 
     @property
     def said(self) -> str:
@@ -217,8 +219,9 @@ def dialect_of(frame: pd.DataFrame) -> Dialect | None:
         points = any(pd.api.types.is_float_dtype(frame[c]) and (_finite(frame[c]) % 1 != 0).any() for c in frame.columns)
         decimal = "," if sep == ";" and not points else "."
     dialect = Dialect(sep, decimal, str(frame.attrs.get("source", "the data")), frame.attrs.get(csvmarks.THOUSANDS),
-                      bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"))
-    return None if dialect[:2] == (",", ".") and dialect[3:] == (None, False, "\n") else dialect
+                      bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"),
+                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()))
+    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not dialect.decimals else dialect
 
 
 def _finite(column: pd.Series) -> np.ndarray:
@@ -250,8 +253,9 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
     if sep is not None and sep != (dialect.sep if dialect is not None else ","):
         dialect = (dialect or Dialect(",", ".", "the data"))._replace(sep=sep)
         log.info("forecasts are written %s, with the decimal mark of %s", dialect.said, dialect.source)
-    elif dialect is not None:
+    elif dialect is not None and (*dialect[:2], *dialect[3:6]) != PLAIN:  # a file's fixed decimals alone: unsaid
         log.info("forecasts are written as %s is: %s", dialect.source, dialect.said)
+    frame = csvmarks.as_written(frame, dict(dialect.decimals), dialect.decimal) if dialect is not None else frame
     how = {"sep": dialect.sep, "decimal": dialect.decimal, "lineterminator": dialect.line_end} if dialect else {}
     mark = "\ufeff" if file and dialect is not None and dialect.bom else ""
     fmt = frame.attrs.get(TIME_FORMAT)
