@@ -224,7 +224,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
     series = np.repeat(wf.series, horizon)
     columns = {}
     if panel.id_col is not None:
-        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype=object) if panel.given is None else panel.given).take(series)
+        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype="str") if panel.given is None else panel.given).take(series)
     if panel.time is not None:
         stamps = panel.time
         columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
