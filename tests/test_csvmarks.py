@@ -93,3 +93,8 @@ def test_fixed_decimals_are_not_taken_from_the_first_rows_where_later_ones_have_
     monkeypatch.setattr(csvmarks, "CHECKED_ROWS", 2)
     frame = read_table(_write(tmp_path / "d.csv", "date,a", ["1.50", "2.00", "3.125"], sep=","))
     assert csvmarks.DECIMALS not in frame.attrs  # 3.125 written with two decimals would be another number
+
+
+def test_dots_beside_decimal_points_in_a_semicolon_file_are_decimal_points(tmp_path):
+    frame = read_table(_write(tmp_path / "d.csv", "date;a;b", ["1.005;10.5", "999;11.25"]))
+    assert frame["a"].tolist() == [1.005, 999] and frame["b"].tolist() == [10.5, 11.25]

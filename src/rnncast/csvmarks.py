@@ -1,4 +1,4 @@
-"""What a CSV file writes beside its values: thousands separators in its numbers, a byte-order mark, line ends.
+"""What a CSV file writes beside its values: thousands separators, fixed decimals, a byte-order mark, line ends.
 
 Thousands separators (Excel writes ``1.005,67`` for a cell formatted ``#.##0,00`` where the comma is the
 decimal mark, and ``1,005.67`` where the point is): ``read`` takes a text column whose every value is a
@@ -11,8 +11,9 @@ stays text, refused where used (``numbertext.hint``).
 
 Integers written with thousands dots (``1.005`` beside ``999``) are numbers to pandas either way: 1.005 and
 999, the dot a decimal point. In a file whose decimal mark is the comma (a column read with decimal commas,
-or with ``.`` thousands) the dot is no decimal point, and such a column is read as thousands (1005). In a
-file separated by ``;`` without decimal commas the dot may be either, and ``read`` refuses, naming a value,
+or with ``.`` thousands) the dot is no decimal point, and such a column is read as thousands (1005); in a
+file whose other numbers write decimals with a point (10.5) it is one, as pandas read it. In a file separated
+by ``;`` that writes neither the dot may be either, and ``read`` refuses, naming a value,
 both readings and how to write each; a file separated by tabs or ``|`` has decimal points (their ``1.005`` is
 1.005, as pandas reads it). Forecasts are written without thousands separators (``Dialect.said`` says so):
 pandas writes none, and any program reads a number without them.
@@ -20,6 +21,11 @@ pandas writes none, and any program reads a number without them.
 A file's byte-order mark (``utf-8-sig``, Excel's "CSV UTF-8") and line terminator (``\\r\\n``) are kept in
 ``frame.attrs`` (``BOM``, ``LINE_END``) for its forecasts to be written with them (``csvtext.dialect_of``):
 Excel reads a CSV file without the mark as its locale's code page (``Köln Süd`` garbled).
+
+A column whose every number is written with the same decimals (``986,00``, ``1083,80``) is recorded in
+``frame.attrs[DECIMALS]``; ``as_written`` writes the columns of a forecast frame that copy data values (a
+backtest's actual values and repeat and seasonal baselines, ``frame.attrs[COPIES]``) so, not as pandas'
+shortest text (``986,0``).
 """
 
 from __future__ import annotations
@@ -64,7 +70,8 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=()) -> pd.DataFrame:
     """``frame`` (read from the CSV file ``path``, columns separated by ``sep``, decimal commas already read by
     ``numbertext.read``) with each column written with thousands separators as float64 (said in one warning),
     and its file's byte-order mark and line terminator in ``attrs``. ``skip``: columns kept as text (ids).
-    Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file without decimal commas."""
+    Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file that writes no decimal mark
+    (no decimal comma, and no number with decimals written with a point)."""
     read_so = {}
     for name in frame.columns:
         column = frame[name]
@@ -79,14 +86,18 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=()) -> pd.DataFrame:
             frame[name] = _numbers(column, t, d)
             _fixed_decimals(frame, name, text.str.replace(t, "", regex=False))
             frame.attrs.setdefault(numbertext.DECIMAL, d)
-    comma = frame.attrs.get(numbertext.DECIMAL) == ","
-    if sep == ";" or comma:
-        for name, text in _dotted(frame, path, sep, skip).items():
-            if not comma:
-                raise RnncastError(_ambiguous(name, text, path.name))
-            read_so[name] = "."
-            frame[name] = _numbers(text, ".", ",")
-            _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
+    decimal = frame.attrs.get(numbertext.DECIMAL)
+    dotted = _dotted(frame, path, sep, skip) if decimal == "," or (sep == ";" and decimal is None) else {}
+    points = [c for c in frame.columns if c not in skip and c not in dotted and pd.api.types.is_float_dtype(frame[c])
+              and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any()]
+    for name, text in dotted.items():  # 1.005 beside 999
+        if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
+            break
+        if decimal != ",":
+            raise RnncastError(_ambiguous(name, text, path.name))
+        read_so[name] = "."
+        frame[name] = _numbers(text, ".", ",")
+        _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
     for name, text in _fixed_text(frame, path, sep, skip).items():  # 986,00: written back so, not 986,0
         _fixed_decimals(frame, name, text)
     for t, example in ((".", "1.005,67"), (",", "1,005.67")):
