@@ -203,9 +203,9 @@ def _ambiguous(name: str, text: pd.Series, source: str) -> str:
     plain = text[~dotted].dropna()
     beside = f" beside {plain.iloc[0]!r}" if len(plain) else ""
     return (f"column {name!r} holds {value!r} at line {i + 2} of {source}{beside}: a thousands separator "
-            f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by ';' with no decimal "
-            "commas rnncast does not guess; write the column without thousands separators (Excel: number format 0, "
-            f"not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
+            f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by ';' whose numbers show "
+            "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
+            f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
 
 
 def _head(path: Path) -> bytes:
