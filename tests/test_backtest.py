@@ -283,7 +283,8 @@ def test_a_backtests_cutoffs_are_the_rows_its_forecasts_csv_names_as_cutoff():
     assert list(frame["ds"].to_numpy()[result.cutoffs[0] + 1]) == list(first)
 
 
-@pytest.mark.parametrize("ids", [[101, 102, 103], pd.Categorical(["a", "b", "c"])], ids=["integers", "categorical"])
+@pytest.mark.parametrize("ids", [[101, 102, 103], pd.Categorical(["a", "b", "c"]), ["a", "b", "c"]],
+                         ids=["integers", "categorical", "text"])  # text: pandas' str, as predict gives it (not object)
 def test_a_backtests_forecasts_and_left_out_series_name_ids_as_the_caller_gave_them(ids, caplog):
     rng = np.random.default_rng(0)
     lengths = [60, 60, 8]  # the last too short

@@ -305,14 +305,39 @@ def test_forecasts_of_a_file_of_semicolons_and_decimal_commas_are_written_so(tmp
     assert capsys.readouterr().out.splitlines() == lines  # standard output alike
 
 
+def test_predict_keeps_the_files_byte_order_mark_and_crlf_and_writes_a_tsv_tab_separated(tmp_path, capsys, caplog):
+    """Excel reads a CSV without the UTF-8 mark in its code page (Köln Süd garbled): the mark and CR LF stay;
+    standard output is no file and gets no mark. A .tsv output was refused; it is written with tabs."""
+    data = _european_csv(tmp_path / "sales.csv")
+    data.write_bytes(b"\xef\xbb\xbf" + data.read_bytes().replace(b"\n", b"\r\n"))
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
+    written = (tmp_path / "f.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbfdate;sales\r\n") and written.count(b"\n") == written.count(b"\r\n") == 1 + H
+    capsys.readouterr()
+    assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
+    assert capsys.readouterr().out.encode() == written[3:]
+    with caplog.at_level("INFO", logger="rnncast.csvtext"):
+        assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.tsv")]) == 0
+    assert (tmp_path / "f.tsv").read_bytes() == written.replace(b";", b"\t")
+    assert "forecasts are written separated by '\\t', with decimal commas (0,5)" in caplog.text
+
+
 def test_a_backtests_forecasts_csv_of_such_a_file_is_written_so(tmp_path, capsys):
     data = _european_csv(tmp_path / "long.csv", ids=["a", "b"])
+    tenths = re.sub(r"(\d,\d)\d$", r"\g<1>0", data.read_text(), flags=re.M)  # 9,10: written so, not 9,1
+    data.write_bytes(b"\xef\xbb\xbf" + tenths.encode().replace(b"\n", b"\r\n"))  # Excel's "CSV UTF-8": kept
     assert main(["backtest", str(data), "--target", "sales", "--n-windows", "2", "--lookback", str(L),
                  "--horizon", str(H), "--hidden-size", "8", "--epochs", "1", "--device", "cpu",
                  "--out", str(tmp_path / "bt")]) == 0, capsys.readouterr().err
-    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv", sep=";", decimal=",", dtype={"sales": str})
+    forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv", sep=";", decimal=",",
+                            dtype={"sales": str, "sales_repeat": str})
+    assert forecasts["sales"].str.fullmatch(r"\d+,\d\d").all()  # as the file writes them: 10,50, not 10,5
+    assert forecasts["sales_repeat"].str.fullmatch(r"\d+,\d\d").all()
     assert forecasts.columns[:4].tolist() == ["unique_id", "date", "cutoff", "window"]
     assert forecasts["sales_hat"].dtype == np.float64 and forecasts["sales"][0].count(",") == 1
+    assert (tmp_path / "bt" / "forecasts.csv").read_bytes().startswith(b"\xef\xbb\xbfunique_id;date;cutoff;window;")
+    assert b"\r\n" in (tmp_path / "bt" / "forecasts.csv").read_bytes()
     assert json.loads((tmp_path / "bt" / "metrics.json").read_text())["n_windows"] == 2  # JSON stays JSON
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from rnncast.config import Settings
 from rnncast.errors import RnncastError
-from rnncast import csvtext, fills, fittedroles, fitting, readout
+from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -224,7 +224,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
     series = np.repeat(wf.series, horizon)
     columns = {}
     if panel.id_col is not None:
-        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype=object) if panel.given is None else panel.given).take(series)
+        columns[panel.id_col or ID_COLUMN] = (pd.Index(panel.ids, dtype="str") if panel.given is None else panel.given).take(series)
     if panel.time is not None:
         stamps = panel.time
         columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
@@ -244,4 +244,7 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
             columns[f"{name}_q{q:g}"] = wf.quantiles[..., t, j].reshape(-1)
         for base, values in wf.baselines.items():
             columns[f"{name}_{base}"] = values[..., t].reshape(-1)
-    return csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
+    frame = csvtext.dated(pd.DataFrame(columns), panel.calendar, dialect=panel.dialect)  # as the data's file writes
+    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(panel.targets)  # 986,00 as written
+                                   if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
+    return frame

@@ -30,12 +30,13 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import monthtext, numbertext, timetext
+from rnncast import csvmarks, monthtext, numbertext, timetext
 
 log = logging.getLogger(__name__)
 
 TIME_FORMAT = "time_format"  # the key of a forecast frame's attrs that holds the format of its dates
 DIALECT = "csv_dialect"  # the key of a forecast frame's attrs that holds the Dialect its CSV is written in
+PLAIN = (",", ".", None, False, "\n")  # a Dialect's sep, decimal, thousands, bom and line_end as pandas writes CSV
 CHECKED_ROWS = 1000  # rows of a time column whose text the guessed format must write back, spread over it
 # dates with two-digit years that pandas reads (through dateutil) but names no format for: written back while
 # every date written lies in the years all common readers agree on (timetext.two_digit_years_agree)
@@ -180,18 +181,28 @@ def _other_separator(fmt: str) -> str | None:
 
 
 class Dialect(NamedTuple):
-    """How a CSV file other than ``,``-separated with ``.`` decimals writes its values: ``sep`` between them
-    (``;``, a tab, ``|``), ``decimal`` ("," or ".") in numbers, ``source`` the file's name."""
+    """How a CSV file other than ``,``-separated with ``.`` decimals, LF line ends and no byte-order mark writes
+    its values: ``sep`` between them (``;``, a tab, ``|``), ``decimal`` ("," or ".") in numbers, ``source`` the
+    file's name; ``thousands``: the mark its numbers were read with (``csvmarks``; forecasts are written
+    without), ``bom``: it begins with UTF-8's byte-order mark, ``line_end``: its line terminator."""
 
     sep: str
     decimal: str
     source: str
+    thousands: str | None = None
+    bom: bool = False
+    line_end: str = "\n"
+    decimals: tuple = ()  # ((column, k), ...): columns whose every number the file writes with k decimals (986,00)
 
     @property
     def said(self) -> str:
-        """The dialect in words: ``separated by ';', with decimal commas (0,5)``."""
+        """The dialect in words: ``separated by ';', with decimal commas (0,5)``, and its byte-order mark, CR LF
+        line ends and thousands separators (not written) where it has them."""
         mark = "decimal commas (0,5)" if self.decimal == "," else "decimal points (0.5)"
-        return f"separated by {self.sep!r}, with {mark}"
+        marks = [w for w, has in (("a UTF-8 byte-order mark", self.bom), ({"\r\n": "CR LF line ends", "\r": "CR line ends"}.get(
+            self.line_end), self.line_end != "\n")) if has]
+        thousands = f", without thousands separators ({self.thousands!r} in the file)" if self.thousands else ""
+        return f"separated by {self.sep!r}, with {', '.join([mark, *marks])}{thousands}"
 
 
 def dialect_of(frame: pd.DataFrame) -> Dialect | None:
@@ -207,7 +218,10 @@ def dialect_of(frame: pd.DataFrame) -> Dialect | None:
     if decimal is None:
         points = any(pd.api.types.is_float_dtype(frame[c]) and (_finite(frame[c]) % 1 != 0).any() for c in frame.columns)
         decimal = "," if sep == ";" and not points else "."
-    return None if (sep, decimal) == (",", ".") else Dialect(sep, decimal, str(frame.attrs.get("source", "the data")))
+    dialect = Dialect(sep, decimal, str(frame.attrs.get("source", "the data")), frame.attrs.get(csvmarks.THOUSANDS),
+                      bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"),
+                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()))
+    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not dialect.decimals else dialect
 
 
 def _finite(column: pd.Series) -> np.ndarray:
@@ -227,16 +241,23 @@ def dated(frame: pd.DataFrame, *calendars, dialect: Dialect | None = None) -> pd
     return frame
 
 
-def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
-    """``frame`` as CSV text (with its index when ``index``): dates in the format of
+def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: str | None = None) -> str:
+    """``frame`` as CSV text (with its index when ``index``; a ``file``'s text begins with the byte-order mark
+    of a dialect that has one, standard output's never; ``sep``: a separator the output asks for, a ``.tsv``
+    file's tab, else the dialect's, with its decimal mark): dates in the format of
     ``frame.attrs["time_format"]`` when every date of the frame reads back from that text to the same
     timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each); in the
     ``Dialect`` of ``frame.attrs["csv_dialect"]`` (its separator and decimal mark, said in one line) where
     the data came from such a file, else separated by ``,`` with decimal points."""
     dialect = frame.attrs.get(DIALECT)
-    if dialect is not None:
+    if sep is not None and sep != (dialect.sep if dialect is not None else ","):
+        dialect = (dialect or Dialect(",", ".", "the data"))._replace(sep=sep)
+        log.info("forecasts are written %s, with the decimal mark of %s", dialect.said, dialect.source)
+    elif dialect is not None and (*dialect[:2], *dialect[3:6]) != PLAIN:  # a file's fixed decimals alone: unsaid
         log.info("forecasts are written as %s is: %s", dialect.source, dialect.said)
-    how = {"sep": dialect.sep, "decimal": dialect.decimal} if dialect is not None else {}
+    frame = csvmarks.as_written(frame, dict(dialect.decimals), dialect.decimal) if dialect is not None else frame
+    how = {"sep": dialect.sep, "decimal": dialect.decimal, "lineterminator": dialect.line_end} if dialect else {}
+    mark = "\ufeff" if file and dialect is not None and dialect.bom else ""
     fmt = frame.attrs.get(TIME_FORMAT)
     if fmt is not None:
         stamps = [frame[c] for c in frame.columns] + ([frame.index] if index else [])
@@ -246,14 +267,14 @@ def csv_text(frame: pd.DataFrame, index: bool = False) -> str:
                             "a two-digit year names alike in every reader (%d .. %d)", fmt, *timetext.short_year_span())
             fmt = None
     if fmt is None:
-        return frame.to_csv(index=index, **how)
+        return mark + frame.to_csv(index=index, **how)
     text = frame.copy()  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
     for c in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[c].dtype):
             text[c] = timetext.write(frame[c], fmt)
     if index and pd.api.types.is_datetime64_any_dtype(frame.index.dtype):
         text.index = pd.Index(timetext.write(frame.index, fmt), name=frame.index.name)
-    return text.to_csv(index=index, **how)
+    return mark + text.to_csv(index=index, **how)
 
 
 def stamp_text(stamp, fmt: str | None, times=None) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, numbertext
+from rnncast import csvmarks, monthtext, numbertext
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import COMPRESSIONS, read_head, without_empty
 from rnncast.spelling import did_you_mean
@@ -93,8 +93,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                     raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
                                                     present, sep)) from None
             frame = without_empty(frame, present, path.name, 2 + skip)
-            frame = numbertext.read(frame, sep, path.name, skip=set(text_columns) | {ID_COLUMN})  # 51,02 after ';'
-            frame = _dotted_months(frame, path, sep, skip)
+            text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
+            frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), path, sep, skip)
+            frame = csvmarks.read(frame, path, sep, text, rows=skip)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")

@@ -180,7 +180,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
 
     config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
-    None) with ``backtest`` (its cutoffs) and ``run`` (the columns each role took, and those none took);
+    None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's)
+    and ``run`` (the columns each role took, and those none took);
     ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
     m, panel = result.metrics, result.panel
@@ -192,7 +193,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                       "not_used": list(panel.unused), "time_col": panel.time_col, "calendar": panel.calendar.state(),
                       "id_col": panel.id_col, "layout": panel.layout},
               "environment": environment()}
-    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts))
+    files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**m, "settings": params, "source": source, "notes": noticed,
                                                 "environment": config["environment"]})

@@ -355,7 +355,7 @@ def test_predict_and_export_never_write_into_a_model_or_over_a_run_file(tmp_path
     assert _cli(capsys, "predict", reference, data, "--out", forecast, "--overwrite")[0] == 0
     assert forecast.read_text() != "an earlier forecast\n" and len(forecast.read_text().splitlines()) == 1 + 3
     code, _, err = _cli(capsys, "predict", reference, data, "--out", tmp_path / "p.txt")  # CSV text in any name?
-    assert code == 2 and "give a name ending in .csv or .parquet" in _one_error_line(err)
+    assert code == 2 and "give a name ending in .csv or .tsv or .parquet" in _one_error_line(err)
     assert _cli(capsys, "predict", reference, data, "--out", tmp_path / "p.parquet")[0] == 0
     table = pd.read_parquet(tmp_path / "p.parquet")  # a Parquet file, the same forecast as the CSV
     assert len(table) == 3 and np.allclose(table.iloc[:, -1], pd.read_csv(forecast).iloc[:, -1])

@@ -107,7 +107,7 @@ def run_predict(args) -> int:
 
     if args.out:  # refused before any work: never into a model, over a run's file or an input, or unasked
         check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
-                          suffixes=(".csv", ".parquet"), overwrite=args.overwrite)
+                          suffixes=(".csv", ".tsv", ".parquet"), overwrite=args.overwrite)
     forecaster = Forecaster.load(args.run_dir)
     forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
@@ -127,7 +127,8 @@ def run_predict(args) -> int:
     elif args.out:
         from rnncast.files import write_text
 
-        write_text(args.out, csv_text(forecast, index=single))
+        tabs = "\t" if Path(args.out).suffix.lower() == ".tsv" else None  # a .tsv file is tab-separated, whatever was read
+        write_text(args.out, csv_text(forecast, index=single, file=True, sep=tabs))
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     else:
         sys.stdout.write(csv_text(forecast, index=single))  # dates as the data wrote them (2016-02, not 2016-02-01 00:00:00)

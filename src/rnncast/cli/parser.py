@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
     predict.add_argument("data", help="CSV or Parquet file with the columns the model was trained on")
     predict.add_argument("--future", help="file with the future values of the features (models trained with --future-known)")
-    predict.add_argument("--out", help="file to write, .csv or .parquet (default: CSV to standard output)")
+    predict.add_argument("--out", help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it exists (default: "
                          "an existing file is refused)")
     predict.add_argument("--static", metavar="FILE", help="per-series attributes (the id column and one column each) to "

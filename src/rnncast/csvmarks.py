@@ -1,0 +1,220 @@
+"""What a CSV file writes beside its values: thousands separators, fixed decimals, a byte-order mark, line ends.
+
+Thousands separators (Excel writes ``1.005,67`` for a cell formatted ``#.##0,00`` where the comma is the
+decimal mark, and ``1,005.67`` where the point is): ``read`` takes a text column whose every value is a
+number written with one mark between groups of three digits and the other before its decimals, as those
+numbers (pandas' ``thousands=`` and ``decimal=`` reading), where exactly one of the two readings (``.``
+thousands and ``,`` decimals, or ``,`` thousands and ``.`` decimals) reads every value: ``1.005,67`` and
+``999,5`` can be read only one way. A comma-separated file reads ``,`` thousands only (its quoted
+``"1,005.67"``), never a decimal comma (decision 148). A column both readings fit (``1.234`` beside ``1,005``)
+stays text, refused where used (``numbertext.hint``).
+
+Integers written with thousands dots (``1.005`` beside ``999``) are numbers to pandas either way: 1.005 and
+999, the dot a decimal point. In a file whose decimal mark is the comma (a column read with decimal commas,
+or with ``.`` thousands) the dot is no decimal point, and such a column is read as thousands (1005); in a
+file whose other numbers write decimals with a point (10.5) it is one, as pandas read it. In a file separated
+by ``;`` that writes neither the dot may be either, and ``read`` refuses, naming a value,
+both readings and how to write each; a file separated by tabs or ``|`` has decimal points (their ``1.005`` is
+1.005, as pandas reads it). Forecasts are written without thousands separators (``Dialect.said`` says so):
+pandas writes none, and any program reads a number without them.
+
+A file's byte-order mark (``utf-8-sig``, Excel's "CSV UTF-8") and line terminator (``\\r\\n``) are kept in
+``frame.attrs`` (``BOM``, ``LINE_END``) for its forecasts to be written with them (``csvtext.dialect_of``):
+Excel reads a CSV file without the mark as its locale's code page (``Köln Süd`` garbled).
+
+A column whose every number is written with the same decimals (``986,00``, ``1083,80``) is recorded in
+``frame.attrs[DECIMALS]``; ``as_written`` writes the columns of a forecast frame that copy data values (a
+backtest's actual values and repeat and seasonal baselines, ``frame.attrs[COPIES]``) so, not as pandas'
+shortest text (``986,0``).
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import logging
+import lzma
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast import numbertext
+from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
+
+THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's numbers were read with ("." or ",")
+BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-order mark
+LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
+OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
+HEAD = 1 << 16  # the bytes read to find the mark and the first line's end
+DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes every number with (986,00: 2)}
+CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
+
+
+def number(thousands: str, decimal: str) -> str:
+    """The pattern of a number written with ``thousands`` between groups of three digits (or none) and
+    ``decimal`` before its decimals (or none): ``1.005,67``, ``-999``, ``12345,6`` for ``(".", ",")``."""
+    t, d = (f"\\{mark}" for mark in (thousands, decimal))
+    return rf"[+-]?(?:\d{{1,3}}(?:{t}\d{{3}})+|\d+)(?:{d}\d+)?"
+
+
+READINGS = ((".", ","), (",", "."))  # (thousands, decimal): European Excel's, and the English-speaking world's
+DOTTED = r"[+-]?\d{1,3}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in thousands, or a number with three decimals
+
+
+def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> pd.DataFrame:
+    """``frame`` (read from the CSV file ``path``, columns separated by ``sep``, decimal commas already read by
+    ``numbertext.read``) with each column written with thousands separators as float64 (said in one warning),
+    and its file's byte-order mark and line terminator in ``attrs``. ``skip``: columns kept as text (ids); ``rows``: the lines before the header
+    (Excel's ``sep=;``, ``sheetcsv``), skipped where the file is read again.
+    Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file that writes no decimal mark
+    (no decimal comma, and no number with decimals written with a point)."""
+    read_so = {}
+    for name in frame.columns:
+        column = frame[name]
+        given = column.dropna()
+        if name in skip or not len(given) or not all(isinstance(v, str) for v in given):
+            continue
+        text = given.str.strip()
+        fits = [(t, d) for t, d in READINGS if text.str.fullmatch(number(t, d)).all()]  # 1,234: either, left as text
+        if len(fits) == 1 and (sep != "," or fits[0][1] == ".") and text.str.contains(fits[0][0], regex=False).any():
+            (t, d), = fits
+            read_so[name] = t
+            frame[name] = _numbers(column, t, d)
+            _fixed_decimals(frame, name, text.str.replace(t, "", regex=False))
+            frame.attrs.setdefault(numbertext.DECIMAL, d)
+    decimal = frame.attrs.get(numbertext.DECIMAL)
+    dotted = _dotted(frame, path, sep, skip, rows) if decimal == "," or (sep == ";" and decimal is None) else {}
+    points = [c for c in frame.columns if c not in skip and c not in dotted and pd.api.types.is_float_dtype(frame[c])
+              and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any()]
+    for name, text in dotted.items():  # 1.005 beside 999
+        if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
+            break
+        if decimal != ",":
+            raise RnncastError(_ambiguous(name, text, path.name))
+        read_so[name] = "."
+        frame[name] = _numbers(text, ".", ",")
+        _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
+    for name, text in _fixed_text(frame, path, sep, skip, rows).items():  # 986,00: written back so, not 986,0
+        _fixed_decimals(frame, name, text)
+    for t, example in ((".", "1.005,67"), (",", "1,005.67")):
+        if [c for c in read_so if read_so[c] == t]:
+            log.warning("%s: column(s) %s are written with thousands separators (%s) and read as the numbers they "
+                        "write (1005.67); forecasts are written without them", path.name,
+                        [c for c in read_so if read_so[c] == t], example)
+    if read_so:
+        frame.attrs[THOUSANDS] = next(iter(read_so.values()))
+    frame.attrs[BOM], frame.attrs[LINE_END] = marks(_head(path))
+    return frame
+
+
+def as_written(frame: pd.DataFrame, fixed: dict, decimal: str) -> pd.DataFrame:
+    """``frame`` with each column that copies data values (``frame.attrs[COPIES]``: {column: the data's column})
+    as text with the ``fixed`` decimals ({the data's column: k}) its file writes every number with and its
+    ``decimal`` mark (986,00, not pandas' 986,0); the frame itself where it has none."""
+    copies = {c: fixed[d] for c, d in frame.attrs.get(COPIES, {}).items() if c in frame.columns and d in fixed}
+    if not copies:
+        return frame
+    text = frame.copy()
+    for c, k in copies.items():
+        text[c] = [None if pd.isna(v) else f"{v:.{k}f}".replace(".", decimal) for v in frame[c]]
+    return text
+
+
+def marks(head: bytes) -> tuple[bool, str]:
+    """Whether ``head`` (a file's first bytes) begins with UTF-8's byte-order mark, and its first line's end
+    ("\\r\\n", "\\r", or "\\n", also where none is in ``head``)."""
+    cr, lf = head.find(b"\r"), head.find(b"\n")
+    end = "\r\n" if cr >= 0 and lf == cr + 1 else "\r" if cr >= 0 and (lf < 0 or cr < lf) else "\n"
+    return head.startswith(b"\xef\xbb\xbf"), end
+
+
+def _numbers(column: pd.Series, thousands: str, decimal: str) -> pd.Series:
+    text = column.astype("string").str.strip().str.replace(thousands, "", regex=False)
+    return pd.to_numeric(text.str.replace(decimal, ".", regex=False)).astype("float64")
+
+
+def _dotted(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) -> dict[str, pd.Series]:
+    """The float columns that pandas read from integers written with thousands dots (``1.005`` beside ``999``),
+    as the file's text: every value so or an integer, one at least with a dot. Only columns whose every
+    number could be so (three decimals at most, those under 1000) are read again as text."""
+    def could(values: np.ndarray) -> bool:
+        values = values[np.isfinite(values)]
+        whole = values == np.round(values)
+        return bool(len(values)) and bool(np.all(whole | ((np.abs(values) < 1000) & (values == np.round(values, 3)))))
+
+    floats = [c for c in frame.columns if c not in skip and pd.api.types.is_float_dtype(frame[c])
+              and could(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
+    if not floats:
+        return {}
+    text = pd.read_csv(path, sep=sep, usecols=floats, dtype=str, compression="infer", index_col=False,
+                       keep_default_na=True, skiprows=rows).iloc[: len(frame)]  # rows sheetcsv left out at the end
+    found = {}
+    for c in floats:
+        written = text[c].str.strip()
+        given = written.dropna()
+        if given.str.fullmatch(DOTTED).any() and given.str.fullmatch(rf"{DOTTED}|[+-]?\d+").all():
+            found[c] = written
+    return found
+
+
+def _fixed_decimals(frame: pd.DataFrame, name: str, text: pd.Series) -> None:
+    """Record in ``frame.attrs[DECIMALS]`` that column ``name`` is written with a fixed number of decimals, where
+    every value of ``text`` (its file's text, thousands separators removed) has that many after its mark."""
+    parts = text.dropna().str.strip().str.extract(r"^[+-]?\d+(?:[.,](\d+))?$")[0]
+    if len(parts) and not text.dropna().str.strip().str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
+        return
+    lengths = set(parts.fillna("").str.len())
+    values = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
+    if len(lengths) == 1 and _fit(values[np.isfinite(values)], k := lengths.pop()).all():  # rows past those read too
+        frame.attrs.setdefault(DECIMALS, {})[name] = k
+
+
+def _fit(values: np.ndarray, k: int) -> np.ndarray:
+    """Whether each of ``values`` is written exactly with ``k`` decimals (to float64's precision)."""
+    return np.abs(np.round(values, k) - values) <= 1e-9 * np.maximum(1, np.abs(values))
+
+
+def _fixed_text(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) -> dict[str, pd.Series]:
+    """The text of the first ``CHECKED_ROWS`` rows of the float columns whose numbers pandas writes shorter
+    than the file may have (``986.00`` as ``986.0`` beside ``1083.85``: every number fits K decimals and some
+    fewer), read again as text, for ``_fixed_decimals``; a column already recorded is not read again."""
+    def shorter(values: np.ndarray) -> bool:
+        values = values[np.isfinite(values)]
+        k = next((k for k in range(7) if len(values) and _fit(values, k).all()), None)
+        return k is not None and (k == 0 or bool(_fit(values, k - 1).any()))
+
+    done = frame.attrs.get(DECIMALS, {})
+    floats = [c for c in frame.columns if c not in skip and c not in done and pd.api.types.is_float_dtype(frame[c])
+              and shorter(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
+    if not floats:
+        return {}
+    return dict(pd.read_csv(path, sep=sep, usecols=floats, dtype=str, compression="infer", index_col=False,
+                            nrows=min(CHECKED_ROWS, len(frame)), skiprows=rows).items())
+
+
+def _ambiguous(name: str, text: pd.Series, source: str) -> str:
+    dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
+    i = int(np.flatnonzero(dotted)[0])
+    value = text.iloc[i]
+    plain = text[~dotted].dropna()
+    beside = f" beside {plain.iloc[0]!r}" if len(plain) else ""
+    return (f"column {name!r} holds {value!r} at line {i + 2} of {source}{beside}: a thousands separator "
+            f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by ';' whose numbers show "
+            "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
+            f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
+
+
+def _head(path: Path) -> bytes:
+    """The first ``HEAD`` bytes of the file ``path``, uncompressed (``.gz``, ``.bz2``, ``.xz``, ``.zip``)."""
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            with archive.open(next(n for n in archive.namelist() if not n.endswith("/"))) as f:
+                return f.read(HEAD)
+    with OPENERS.get(suffix, open)(path, "rb") as f:
+        return f.read(HEAD)

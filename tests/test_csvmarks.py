@@ -1,0 +1,111 @@
+"""Thousands separators, byte-order marks and line ends of CSV files (``csvmarks.py``): numbers written with
+thousands separators read where one reading fits every value, refused where the dot could be either; the
+file's mark and line ends kept for its forecasts."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from rnncast import RnncastError, csvmarks
+from rnncast.csvtext import csv_text, dated, dialect_of
+from rnncast.data import read_table
+
+
+def _write(path, header, values, sep=";"):
+    path.write_text(header + "\n" + "".join(f"{k + 1:02d}.01.2021{sep}{v}\n" for k, v in enumerate(values)))
+    return path
+
+
+def test_european_excel_numbers_are_read_with_their_thousands_dots_and_decimal_comma(tmp_path, caplog):
+    path = _write(tmp_path / "d.csv", "Datum;Umsatz;Stueck", ["1.005,67;1.005", "986,00;999", "12.345.678,5;2"])
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
+        frame = read_table(path)
+    assert frame["Umsatz"].tolist() == [1005.67, 986.0, 12345678.5]
+    assert frame["Stueck"].tolist() == [1005.0, 999.0, 2.0]  # the file's decimal mark is the comma: the dot groups
+    assert "column(s) ['Umsatz', 'Stueck'] are written with thousands separators (1.005,67)" in caplog.text
+    assert "forecasts are written without them" in caplog.text
+    assert dialect_of(frame)[:2] == (";", ",") and dialect_of(frame).thousands == "."
+
+
+@pytest.mark.parametrize("sep, name, quote", [("\t", "d.tsv", ""), (";", "d.csv", ""), (",", "d.csv", '"')])
+def test_thousands_commas_with_decimal_points_are_read_in_any_separator(tmp_path, sep, name, quote):
+    values = [f"{quote}1,000.04{quote}", "999.5", f"{quote}-2,500{quote}"]
+    frame = read_table(_write(tmp_path / name, f"date{sep}y", values, sep=sep))
+    assert frame["y"].tolist() == [1000.04, 999.5, -2500.0]
+
+
+def test_integers_in_thousands_dots_of_a_semicolon_file_without_decimal_commas_are_refused(tmp_path):
+    path = _write(tmp_path / "d.csv", "Datum;Stueck", ["903", "1.005", "999"])
+    with pytest.raises(RnncastError, match=r"column 'Stueck' holds '1\.005' at line 3 of d\.csv beside '903': a "
+                                           r"thousands separator \(1005\) or a decimal point \(1\.005\)\? .*"
+                                           r"write the column without thousands separators .* or its decimals with "
+                                           r"a comma \(1,005\)"):
+        read_table(path)
+
+
+def test_dots_in_a_tab_file_are_decimal_points_and_ambiguous_text_stays_text(tmp_path):
+    assert read_table(_write(tmp_path / "d.tsv", "date\ty", ["1.005", "999"], sep="\t"))["y"].tolist() == [1.005, 999]
+    frame = read_table(_write(tmp_path / "e.csv", "date;y", ["1.234", "1,005"]))  # 1234 and 1.005, or 1.234 and 1005
+    assert frame["y"].tolist() == ["1.234", "1,005"]
+    frame = read_table(_write(tmp_path / "f.csv", "date;y", ["1,5", "2,25"]))  # plain decimal commas: numbertext's
+    assert frame["y"].tolist() == [1.5, 2.25] and csvmarks.THOUSANDS not in frame.attrs
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_written_back_to_a_file_not_to_standard_output(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_bytes("\ufeffFiliale;Datum;Stück\r\nKöln Süd;01.01.2021;1,5\r\nKöln Süd;02.01.2021;2,5\r\n".encode())
+    frame = read_table(path)
+    assert list(frame.columns) == ["Filiale", "Datum", "Stück"]
+    dialect = dialect_of(frame)
+    assert (dialect.bom, dialect.line_end) == (True, "\r\n")
+    assert "a UTF-8 byte-order mark, CR LF line ends" in dialect.said
+    out = dated(frame.iloc[:1].copy(), dialect=dialect)
+    assert csv_text(out, file=True) == "\ufeffFiliale;Datum;Stück\r\nKöln Süd;01.01.2021;1,5\r\n"
+    assert csv_text(out) == "Filiale;Datum;Stück\r\nKöln Süd;01.01.2021;1,5\r\n"
+
+
+def test_a_comma_file_with_crlf_keeps_them_and_a_plain_one_has_no_dialect(tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"date,y\r\n2021-01-01,1.5\r\n")
+    (tmp_path / "b.csv").write_bytes(b"date,y\n2021-01-01,1.5\n")
+    assert dialect_of(read_table(tmp_path / "a.csv")).line_end == "\r\n"
+    assert dialect_of(read_table(tmp_path / "b.csv")) is None
+    assert csvmarks.marks(b"a\rb") == (False, "\r") and csvmarks.marks(b"") == (False, "\n")
+    assert np.isnan(read_table(_write(tmp_path / "c.csv", "date;y", ["1.005,5", ""]))["y"].iloc[1])
+
+
+def test_fixed_decimals_are_recorded_and_data_copies_written_with_them(tmp_path):
+    """A backtest's actual values and repeat baseline are data values: 986,00 stays 986,00, not pandas' 986,0."""
+    frame = read_table(_write(tmp_path / "d.csv", "date;a;b;c", ["986,00;986;1.005,50", "1083,80;1083,8;2,25",
+                                                                  "1083,85;2;3,00"]))
+    assert frame.attrs[csvmarks.DECIMALS] == {"a": 2, "c": 2}  # b writes 986 beside 1083,8: no fixed decimals
+    point = read_table(_write(tmp_path / "p.csv", "date,a,b", ["986.00,1", "1083.80,", "1083.85,3"], sep=","))
+    assert point.attrs[csvmarks.DECIMALS] == {"a": 2, "b": 0}  # b: integers pandas holds as floats (1.0) for the gap
+    out = frame[["a", "b"]].rename(columns={"a": "a_repeat"})
+    out.attrs[csvmarks.COPIES] = {"a_repeat": "a", "b": "b"}
+    assert csvmarks.as_written(out, {"a": 2}, ",")["a_repeat"].tolist() == ["986,00", "1083,80", "1083,85"]
+    assert csvmarks.as_written(out, {"a": 2}, ",")["b"].tolist() == [986.0, 1083.8, 2.0]  # no fixed decimals: numbers
+
+
+def test_fixed_decimals_are_not_taken_from_the_first_rows_where_later_ones_have_more(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvmarks, "CHECKED_ROWS", 2)
+    frame = read_table(_write(tmp_path / "d.csv", "date,a", ["1.50", "2.00", "3.125"], sep=","))
+    assert csvmarks.DECIMALS not in frame.attrs  # 3.125 written with two decimals would be another number
+
+
+def test_dots_beside_decimal_points_in_a_semicolon_file_are_decimal_points(tmp_path):
+    frame = read_table(_write(tmp_path / "d.csv", "date;a;b", ["1.005;10.5", "999;11.25"]))
+    assert frame["a"].tolist() == [1.005, 999] and frame["b"].tolist() == [10.5, 11.25]
+
+
+def test_an_excel_export_with_a_sep_line_trailing_empty_rows_and_thousands_is_read_whole(tmp_path):
+    """Decisions 227 and 235 merged: the file is read again as text for its thousands and fixed decimals, which
+    must skip Excel's sep= line and stop where the trailing rows of separators were left out."""
+    from rnncast.data import read_table
+
+    rows = [f"0{d}.01.2021;1.00{d}.00{d},50;{d}" for d in range(1, 8)]  # 1.001.001,50
+    (tmp_path / "x.csv").write_text("sep=;\nDatum;Umsatz;n\n" + "\n".join(rows) + "\n;;\n;;\n")
+    frame = read_table(tmp_path / "x.csv")
+    assert len(frame) == 7 and frame["Umsatz"].tolist() == [1001001.5 + 1001 * (d - 1) for d in range(1, 8)]
