@@ -20,6 +20,7 @@ import pandas as pd
 from rnncast import compactdates, holidaysets
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
+from rnncast.labels import id_texts
 from rnncast.spelling import counted, listed
 from rnncast.timeaxis import parse_time
 from rnncast.timetext import at_midnight, shown
@@ -217,7 +218,7 @@ def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray
     if id_col is None:
         return np.zeros(len(frame), dtype=np.int64)
     lookup = pd.Series(np.arange(len(ids)), index=ids)  # ids are text
-    return frame[id_col].astype(str).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
+    return id_texts(frame[id_col]).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _each(series: pd.Series, ids: list) -> str:

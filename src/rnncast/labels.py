@@ -177,7 +177,7 @@ def given_ids(layout: str, id_col, data) -> dict | None:
         return None
     values = [_plain(v) for v in pd.unique(column.dropna())]
     plain_text = all(isinstance(v, str) for v in values) and not isinstance(column.dtype, pd.CategoricalDtype)
-    return None if plain_text else {str(v): v for v in values}
+    return None if plain_text else {id_text(v): v for v in values}
 
 
 def given_index(layout: str, id_col, data, ids: list) -> pd.Index | None:
@@ -202,12 +202,25 @@ def _id_column(layout: str, id_col, data: pd.DataFrame) -> pd.Series | None:
             pd.Series(data.index.get_level_values(id_col)) if id_col in data.index.names else None)
 
 
+def id_text(value) -> str:
+    """A series id as the model keeps it (decision 33): its text, a whole float as the integer it writes (101.0 is
+    '101', as the integer 101 is: an integer id column that pandas made float on the way, by a merge that left a
+    NaN, names the same series)."""
+    value = _plain(value)
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def id_texts(column: pd.Series) -> pd.Series:
+    """``id_text`` of every value of an id column [N] (a future or static table's)."""
+    return column.map(id_text) if pd.api.types.is_float_dtype(column) else column.astype(str)
+
+
 def check_ids(uniques, id_col) -> None:
     """Refuse ids that are different values but the same text (1 and '1', 1.5 and '1.5'): inside, an id is its
     text (decision 33), so they would be one series, and a refusal about it would name neither as given."""
     seen: dict[str, object] = {}
     for value in map(_plain, uniques):
-        other = seen.setdefault(str(value), value)
+        other = seen.setdefault(id_text(value), value)
         if type(other) is not type(value):
             first, second = sorted((other, value), key=lambda v: isinstance(v, str))
             raise RnncastError(f"id column {id_col!r} holds ids {first!r} and {second!r}: different values written "

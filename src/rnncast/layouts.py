@@ -22,7 +22,7 @@ from rnncast import timeaxis
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
-from rnncast.labels import check_ids, check_named, default_target
+from rnncast.labels import check_ids, check_named, default_target, id_text
 from rnncast.spelling import one_series_reader
 from rnncast.timetext import shown
 
@@ -184,7 +184,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
     codes, uniques = pd.factorize(ids_column, sort=True)
     check_ids(uniques, id_col)  # 1 and "1" in one column: one series once written as text, refused
-    ids = [str(v) for v in uniques]
+    ids = [id_text(v) for v in uniques]  # 101.0 is '101', as 101 is
     n = len(frame)
     codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
     numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))

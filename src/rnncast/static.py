@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.labels import id_texts
 
 
 @dataclass
@@ -62,7 +63,7 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
         else:
             raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
                                f"{', '.join(map(str, table.columns))}")
-    keys = table[id_col].astype(str)
+    keys = id_texts(table[id_col])
     if keys.duplicated().any():
         raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
                            "give one row per series")
