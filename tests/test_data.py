@@ -430,3 +430,17 @@ def test_a_column_name_in_the_wrong_case_or_misspelt_gets_a_did_you_mean():
         require_column(frame, "saels")
     with pytest.raises(RnncastError, match=r"not found; available"):
         require_column(frame, "price")
+
+
+def test_rows_of_separators_at_the_end_leave_integer_columns_read_as_integers(tmp_path):
+    """Trailing ',,' rows made pandas read every integer column as floats before they were left out: YYYYMMDD
+    dates became Excel-serial-sized floats and 'year' no time column at all (decision 227 beside 192/219)."""
+    from rnncast.loading import load_panel
+
+    days = pd.date_range("2020-01-01", periods=40)
+    body = "".join(f"{d:%Y%m%d},{1980 + i},{i % 7}.5\n" for i, d in enumerate(days))
+    (tmp_path / "x.csv").write_text("date,year,y\n" + body + ",,\n,,\n")
+    frame = read_table(tmp_path / "x.csv")
+    assert len(frame) == 40 and frame["date"].dtype == np.int64 and frame["year"].dtype == np.int64
+    panel = load_panel(tmp_path / "x.csv", target="y")
+    assert panel.time[0] == pd.Timestamp("2020-01-01") and panel.calendar.freq_text == "D"

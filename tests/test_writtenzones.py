@@ -84,3 +84,16 @@ def test_hourly_times_keep_their_calendar_in_utc_and_the_warning_names_their_zon
     assert panel.calendar.freq_text == "h" and str(panel.time.tz) == "UTC"
     said = [r.getMessage() for r in caplog.records if "several UTC offsets" in r.getMessage()]
     assert len(said) == 1 and "(+01:00, +02:00)" in said[0] and "e.g. Europe/Berlin (or" in said[0]
+
+
+def test_business_days_so_written_with_holidays_are_checked_on_their_own_days_and_refused_naming_tz():
+    """With holidays='DE' the holiday check read the instants in UTC: 2024-04-02 00:00+02:00 was 'one of the DE
+    holidays (Easter Monday)' at 2024-04-01 22:00 UTC, and the refusal naming tz= was never reached."""
+    days = pd.bdate_range("2024-02-01", "2024-05-31")
+    days = days[~days.isin(pd.to_datetime(["2024-03-29", "2024-04-01", "2024-05-01", "2024-05-09", "2024-05-20"]))]
+    stamps = days.tz_localize("Europe/Berlin")
+    frame = pd.DataFrame({"ds": [t.isoformat(sep=" ") for t in stamps], "sales": np.arange(len(days), dtype=float)})
+    with pytest.raises(RnncastError, match=r"on the calendar of business days without DE holidays on the clock they "
+                                           r"are written in.*e\.g\. Europe/Berlin"):
+        load_panel(frame, target="sales", holidays="DE", freq="B")
+    assert load_panel(frame, target="sales", holidays="DE", tz="Europe/Berlin").calendar.holidays == "DE"

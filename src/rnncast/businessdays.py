@@ -32,7 +32,7 @@ import pandas as pd
 
 from rnncast import sessions, weekmasks
 from rnncast.errors import RnncastError
-from rnncast.holidaysets import (ALIASES, PREFERRED, candidates, canonical, described, holiday_of, library, offset,
+from rnncast.holidaysets import (ALIASES, NO_EXCHANGE, PREFERRED, candidates, canonical, described, holiday_of, library, offset,
                                  wall_days, weekday_holidays)
 from rnncast.spelling import counted, hint, spelled
 from rnncast.timetext import at_midnight, shown
@@ -141,11 +141,11 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
         holidays = weekday_holidays(name, first_year, last_year, weekmask)
         if _fits(holidays, missing, days):
             in_span = int(((holidays >= days.min()) & (holidays <= days.max())).sum())
-            found.append((name in markets, -in_span, name))
+            found.append((name in markets and (session is None or name not in NO_EXCHANGE), -in_span, name))
     if not found:
         return None
     passed = ()
-    if session is not None and any(f[0] for f in found):  # a session's bars: a market's, not a country's
+    if session is not None and any(f[0] for f in found):  # a session's bars: an exchange's, not a country's or the Fed's
         passed = tuple(f[2] for f in found if not f[0])
         found = [f for f in found if f[0]]
     order = {n: i for i, n in enumerate(tried)}

@@ -83,14 +83,15 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
                                f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     best = _best(time, offsets)
-    if best is None and not quiet:
-        _few_off(time, offsets, where)
+    few = _few_off(time, offsets, where) if best is None and not quiet else None  # said, not refused: decision 242
     if len(offsets) > 2:
         own = _own_calendars(time, offsets, best)
         if own is not None:
             return own
     if best is None:
-        if len(time) > len(offsets) - 1 and not quiet:
+        if few is not None:
+            log.warning("%s", few)
+        elif len(time) > len(offsets) - 1 and not quiet:
             wall = time.tz_localize(None) if time.tz is not None else time
             steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
             low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
@@ -115,16 +116,16 @@ def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
     return best
 
 
-def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> None:
-    """Refuse timestamps no calendar explains where all but a few rows keep one (a typo among month ends, a month
-    to date after them): the rows off it (at most 5, and a twentieth of the rows), named by ``where(i)``, with the
-    calendar the others keep and the remedies. Each candidate offset walks the rows, leaving out the first row off
+def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> str | None:
+    """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
+    to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
+    most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
     it until it explains the rest; the one that leaves out fewest wins. A series left without rows keeps a calendar
     of its own (``_own_calendars``), so no series is left out whole."""
     n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     most = min(5, n // 20)
     if most < 1 or (np.diff(offsets) < 3).any():
-        return
+        return None
     found = None
     for offset in candidates(time, offsets):
         keep, off = np.arange(n), []
@@ -139,16 +140,17 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> None:
             if found is None or len(off) < len(found[1]):
                 found = (offset, off)
     if found is None:
-        return
+        return None
     offset, off = found
     named = ", ".join(f"{shown(time[i], time)} ({where(i)})" for i in off)
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
     last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
-           if last else f"correct {what} (a typo?) or drop {what}")
-    raise RnncastError(f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows "
-                       f"keep: {fix}; give freq= (--freq) where the data keeps another calendar")
+           if last else f"correct {what} if a typo, or drop {what}")
+    return (f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows keep, so no "
+            f"calendar explains every row and forecasts cannot be dated: {fix}; or give freq= (--freq) where the data "
+            "keeps a calendar of its own (a market's last trading day moves on holidays)")
 
 
 MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them
@@ -211,8 +213,10 @@ def _offset(freq):
     except (ValueError, TypeError):
         offset = None
     if offset is None and (new := renamed(freq)) is not None:  # 'M', '60T', 'A-JUN': pandas 2's names
+        end = re.match(r"^(\d*[A-Z]*[MQY])E$", new)  # ME, QE, BYE: a period's end; its first day is MS ... (an anchor
+        start = f" ({spelled('freq', end[1] + 'S')} where the dates are each period's first day)" if end else ""  # moves)
         raise RnncastError(f"freq={freq!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads; "
-                           f"give {spelled('freq', new)}")
+                           f"give {spelled('freq', new)}{start}")
     if offset is None or offset.n <= 0:
         raise RnncastError(f"freq={freq!r} is not a calendar; give a pandas offset alias (with a positive multiple "
                            f"where one is wanted), such as {ALIASES}, a week mask of business days such as "

@@ -95,7 +95,7 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> p
         if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
             break
         if decimal != ",":
-            raise RnncastError(_ambiguous(name, text, path.name))
+            raise RnncastError(_ambiguous(name, text, path.name, rows))
         read_so[name] = "."
         frame[name] = _numbers(text, ".", ",")
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
@@ -197,13 +197,13 @@ def _fixed_text(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) 
                             nrows=min(CHECKED_ROWS, len(frame)), skiprows=rows).items())
 
 
-def _ambiguous(name: str, text: pd.Series, source: str) -> str:
+def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0) -> str:
     dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
     i = int(np.flatnonzero(dotted)[0])
     value = text.iloc[i]
     plain = text[~dotted].dropna()
     beside = f" beside {plain.iloc[0]!r}" if len(plain) else ""
-    return (f"column {name!r} holds {value!r} at line {i + 2} of {source}{beside}: a thousands separator "
+    return (f"column {name!r} holds {value!r} at line {i + 2 + rows} of {source}{beside}: a thousands separator "
             f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by ';' whose numbers show "
             "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
             f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")

@@ -250,6 +250,8 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
     ``Dialect`` of ``frame.attrs["csv_dialect"]`` (its separator and decimal mark, said in one line) where
     the data came from such a file, else separated by ``,`` with decimal points."""
     dialect = frame.attrs.get(DIALECT)
+    if dialect is not None and not file:
+        dialect = dialect._replace(bom=False)  # standard output is no file: no byte-order mark, none said
     if sep is not None and sep != (dialect.sep if dialect is not None else ","):
         dialect = (dialect or Dialect(",", ".", "the data"))._replace(sep=sep)
         log.info("forecasts are written %s, with the decimal mark of %s", dialect.said, dialect.source)

@@ -79,20 +79,26 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
             missing = {c: NA_STRINGS for c in present if c not in text} if text else None
-            with warnings.catch_warnings():  # values the header does not name: pandas' row labels, or (index_col=False)
-                warnings.simplefilter("error", pd.errors.ParserWarning)  # dropped with this warning: neither, refused
-                try:
-                    frame = pd.read_csv(path, sep=sep, dtype=text or None, compression="infer", index_col=False,
-                                        keep_default_na=not text, na_values=missing, skiprows=skip)
-                except pd.errors.ParserWarning:
-                    raise RnncastError(_more_values(f"the rows of {path} hold more values", present, sep)) from None
-                except pd.errors.ParserError as err:  # one row of more values: pandas names its line
-                    extra = re.search(r"Expected \d+ fields in line (\d+), saw (\d+)", str(err))
-                    if not extra:
-                        raise
-                    raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
-                                                    present, sep)) from None
-            frame = without_empty(frame, present, path.name, 2 + skip)
+            def read(rows=None) -> pd.DataFrame:
+                with warnings.catch_warnings():  # values the header does not name: pandas' row labels, or (index_col=False)
+                    warnings.simplefilter("error", pd.errors.ParserWarning)  # dropped with this warning: neither, refused
+                    try:
+                        return pd.read_csv(path, sep=sep, dtype=text or None, compression="infer", index_col=False,
+                                           keep_default_na=not text, na_values=missing, skiprows=skip, nrows=rows)
+                    except pd.errors.ParserWarning:
+                        raise RnncastError(_more_values(f"the rows of {path} hold more values", present, sep)) from None
+                    except pd.errors.ParserError as err:  # one row of more values: pandas names its line
+                        extra = re.search(r"Expected \d+ fields in line (\d+), saw (\d+)", str(err))
+                        if not extra:
+                            raise
+                        raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
+                                                        present, sep)) from None
+
+            frame = read()
+            kept = without_empty(frame, present, path.name, 2 + skip)
+            # rows of separators at the end made pandas read integer columns (20200101, 201601, 1980) as floats:
+            # the rows kept are read again, so that every column is read as it would be without them
+            frame = read(len(kept))[list(kept.columns)] if len(kept) < len(frame) else kept
             text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
             frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), path, sep, skip)
             frame = csvmarks.read(frame, path, sep, text, rows=skip)

@@ -31,6 +31,7 @@ MICS = {"XTKS": "JPX", "XOSE": "JPX",  # Tokyo and Osaka Exchange: Japan Exchang
         "XKOS": "KRX",  # KOSDAQ (XKRX)
         "XTSX": "TSX"}  # TSX Venture Exchange (XTSE)
 PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
+NO_EXCHANGE = ("ECB", "FED", "USGS")  # financial calendars of no exchange: TARGET2, the Federal Reserve, US bonds
 
 
 def library():

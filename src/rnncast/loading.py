@@ -168,10 +168,11 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         log.info("freq=%r (pandas' business hours) is read as the trading session %r, whose days skip holidays= "
                  "(--holidays) as any session's do", freq, session.freqstr)
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
+        dated = rows.written[positions] if rows.written is not None else time  # days as written, not UTC's (below)
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
-            session, freq = _followed(time, offsets, where)
+            session, freq = _followed(dated, offsets, where)
         week = session.week if session is not None else freq
-        days = businessdays.given(time, holidays, where, rows.text_format, weekmasks.week(week), session)
+        days = businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
@@ -235,9 +236,12 @@ def _future_rows(rows: Rows, values, time, positions, offsets, attrs: dict) -> N
         a, b, off = int(positions[start]), int(positions[end - 1]), attrs.get("line_offset")
         lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
                                                 and attrs.get("source") else f"rows {a}-{b}")  # first and last
-        dates = f"{shown(time[start], time)} to {shown(time[end - 1], time)}, " if time is not None else ""
-        raise RnncastError(f"the last {end - start} row{'s' if end - start > 1 else ''} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} "
-                           f"({dates}{lines}) have no value of {', '.join(rows.columns[: rows.n_targets])} but have the "
+        one = end - start == 1
+        dates = ("" if time is None else f"{shown(time[start], time)}, " if one else
+                 f"{shown(time[start], time)} to {shown(time[end - 1], time)}, ")
+        which = "the last row" if one else f"the last {end - start} rows"
+        raise RnncastError(f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} "
+                           f"({dates}{lines}) {'has' if one else 'have'} no value of {', '.join(rows.columns[: rows.n_targets])} but have the "
                            f"future covariates {', '.join(rows.columns[future])}: future rows appended to the history "
                            "are not read as history; give the data without them, and those rows as the future (predict "
                            "--future FILE, future= in Python)")

@@ -51,10 +51,11 @@ def read_head(path: Path, compression: str | None) -> Head:
     the separator is found from the header (``separator``). Raises ``RnncastError`` for a zip archive that
     holds other than one file."""
     first, second = _lines(path, compression, 2)
+    first = first.lstrip("\ufeff")  # Excel's "CSV UTF-8" byte-order mark: pandas reads past it, and so do the names
     given = EXCEL_SEP.match(first)
     if given:
         log.info("%s: its first line %r names the separator (as Excel writes it), so it is read so and the header "
-                 "is line 2", path.name, first.lstrip("\ufeff"))
+                 "is line 2", path.name, first)
         return Head(second, given[1], 1)
     return Head(first, separator(first, path.name), 0)
 

@@ -89,8 +89,10 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
     except RnncastError:
         if freq is None or not _regular(wall, offsets, freq, holidays):
             raise
+        named = (f"freq={freq!r}" if isinstance(freq, str) or holidays is None else
+                 f"of business days without {holidays} holidays")  # not <CustomBusinessDay>
         raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
-                           f"times are on the calendar freq={freq!r} on the clock they are written in, not in UTC, "
+                           f"times are on the calendar {named} on the clock they are written in, not in UTC, "
                            f"where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
     if not _irregular(settled):
         return settled
