@@ -18,6 +18,7 @@ from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.spelling import hints, listed
+from rnncast.spelling import one_series as read_for_one_series
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
 
@@ -112,7 +113,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     if state.layout == "single":
         if static_covariates is not None:
             raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
-        return load_panel(data, state.targets, None, state.time_col, **reading)
+        with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
+            return load_panel(data, state.targets, None, state.time_col, **reading)
     if static_covariates is not None and state.static_encoder is None:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
                            "covariates (static_covariates=, --static-covariates or --static at fit)")
@@ -152,8 +154,8 @@ def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
                            f"{', '.join(columns[:8])}): give the rows with their series' ids in {id_col!r}, as at fit")
     if state.layout == "wide" and id_col in columns and not set(state.targets) <= set(columns):
         raise RnncastError(f"the model was fitted on {fitted}; the data is a long table (series in column {id_col!r}) "
-                           f"without the value column {', '.join(state.targets)!r} long rows are read by: give one "
-                           "column per series, as at fit, or the values in that column")
+                           f"without the column {', '.join(state.targets)!r} that holds the values of such rows: give "
+                           f"one column per series, as at fit, or the long rows' values in {', '.join(state.targets)!r}")
     if state.layout == "wide" and id_col not in columns and not {*state.ids, *(str(d["id"]) for d in state.skipped_series)} & {*columns}:
         raise RnncastError(f"the model was fitted on {fitted}; the data holds none of them (its columns: "
                            f"{', '.join(columns[:8])}): give the series' columns by their names at fit")
