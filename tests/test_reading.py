@@ -230,7 +230,7 @@ def test_a_panel_model_refuses_data_in_another_layout_naming_the_fit_s(panel_fit
     wide = Forecaster(**TINY).fit(wide_frame, series=["a", "b"])
     long = wide_frame.melt("date", var_name="unique_id", value_name="sales")
     with pytest.raises(RnncastError, match=r"fitted on a wide table of 2 series \(one column each: a, b\); the data is "
-                                           "a long table .* without the value column 'y'"):
+                                           "a long table .* without the column 'y' that holds the values of such rows"):
         wide.predict(long)
     with pytest.raises(RnncastError, match=r"wide table of 2 series .*; the data holds none of them \(its columns: date, "
                                            r"sales\)"):
@@ -250,3 +250,14 @@ def test_a_model_refuses_data_on_a_coarser_calendar_naming_both_and_warns_of_a_f
     with caplog.at_level("WARNING", logger="rnncast"):
         assert len(model.predict(daily.drop([110, 112]))) == 3
     assert "calendar steps missing" in caplog.text
+
+
+def test_a_one_series_model_given_rows_of_several_offers_no_id_col_predict_lacks(tmp_path):
+    """'name the column ... with id_col= (--id-col)': predict takes no such flag; the model takes one series."""
+    days = pd.date_range("2021-01-01", periods=80)
+    one = pd.DataFrame({"date": days, "y": np.sin(np.arange(80) / 4.0)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(one)
+    two = pd.concat([one.assign(store="a"), one.assign(store="b")])
+    with pytest.raises(RnncastError, match=r"told apart by 'store'\?\), the model, fitted on one series, takes one "
+                                           r"series: give it the rows of one of them$"):
+        model.predict(two)
