@@ -92,8 +92,8 @@ def coarser(rows: Rows, codes, time, offsets, after, calendar: Calendar) -> None
                        f"would be taken as the step after the one before; {hint('freq', COARSER_HINT)}")
 
 
-COARSER_HINT = ("give freq= (--freq) the data's own calendar, or leave it unset to infer it; fill_gaps=True "
-                "(--fill-gaps) with fill= (--fill) inserts the rows between and fills them")
+COARSER_HINT = "give freq= (--freq) the data's own calendar, or leave it unset to infer it"  # not fill_gaps: filled
+# values are not scored, so a weekly series filled to days leaves nothing to score (decision 243)
 
 
 def label(rows: Rows, code) -> str:
