@@ -119,7 +119,7 @@ def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit(caplog):
             assert settle(*_stack(times), where=where)[0].freq is None  # trained undated, and said why
         said.append(caplog.text)
     assert re.search(r"timestamp 2021-06-29 \(line 19\) is off the calendar 'ME' the other 47 rows keep, so no "
-                     r"calendar explains every row and forecasts cannot be dated: correct it if a typo, or drop it; or "
+                     r"calendar explains every row and forecasts cannot be dated: correct it if a typo, or drop it, or "
                      r"give freq=", said[0])
     assert "2024-01-15 (line 50) is off the calendar 'ME' the other 48 rows keep" in said[1]
     assert "drop the last row if its period is still under way" in said[1]

@@ -46,8 +46,13 @@ def test_integers_in_thousands_dots_of_a_semicolon_file_without_decimal_commas_a
         read_table(path)
 
 
-def test_dots_in_a_tab_file_are_decimal_points_and_ambiguous_text_stays_text(tmp_path):
-    assert read_table(_write(tmp_path / "d.tsv", "date\ty", ["1.005", "999"], sep="\t"))["y"].tolist() == [1.005, 999]
+def test_dots_in_a_tab_file_are_refused_as_in_a_semicolon_file_and_ambiguous_text_stays_text(tmp_path):
+    """A tab file of German Excel ('07.01.2021', 1.006 beside 967) was read as 1.006: refused where the dot could be
+    either, as in a ';' file (decision 244); decimals that start 0. are no thousands group (0.947)."""
+    with pytest.raises(RnncastError, match=r"holds '1\.005' at line 2 .*In a file separated by tabs"):
+        read_table(_write(tmp_path / "d.tsv", "date\ty", ["1.005", "999"], sep="\t"))
+    assert read_table(_write(tmp_path / "g.tsv", "date\ty", ["1.005", "9.5"], sep="\t"))["y"].tolist() == [1.005, 9.5]
+    assert read_table(_write(tmp_path / "h.csv", "date;y", ["0.947", "-0.048"]))["y"].tolist() == [0.947, -0.048]
     frame = read_table(_write(tmp_path / "e.csv", "date;y", ["1.234", "1,005"]))  # 1234 and 1.005, or 1.234 and 1005
     assert frame["y"].tolist() == ["1.234", "1,005"]
     frame = read_table(_write(tmp_path / "f.csv", "date;y", ["1,5", "2,25"]))  # plain decimal commas: numbertext's

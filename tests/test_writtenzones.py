@@ -97,3 +97,16 @@ def test_business_days_so_written_with_holidays_are_checked_on_their_own_days_an
                                            r"are written in.*e\.g\. Europe/Berlin"):
         load_panel(frame, target="sales", holidays="DE", freq="B")
     assert load_panel(frame, target="sales", holidays="DE", tz="Europe/Berlin").calendar.holidays == "DE"
+
+
+def test_session_bars_written_with_changing_offsets_are_refused_naming_tz():
+    """A year of NYSE 30-minute bars as APIs export them (09:30-05:00, then -04:00) was read in UTC as a session
+    '30min 13:30-21:00' with hundreds of bars 'missing' and forecasts an hour off: refused naming tz= (decision 244)."""
+    days = pd.bdate_range("2023-01-02", "2023-06-30")
+    bars = [d + pd.Timedelta(hours=9, minutes=30) + k * pd.Timedelta(minutes=30) for d in days for k in range(13)]
+    stamps = pd.DatetimeIndex(bars).tz_localize("America/New_York")
+    frame = pd.DataFrame({"timestamp": [t.isoformat(sep=" ") for t in stamps], "close": np.arange(len(bars), dtype=float)})
+    with pytest.raises(RnncastError, match=r"its bars are a trading session's on the clock they are written in.*"
+                                           r"e\.g\. America/New_York"):
+        load_panel(frame, target="close")
+    assert load_panel(frame, target="close", tz="America/New_York").calendar.session is not None

@@ -149,8 +149,8 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> str | None:
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
     return (f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows keep, so no "
-            f"calendar explains every row and forecasts cannot be dated: {fix}; or give freq= (--freq) where the data "
-            "keeps a calendar of its own (a market's last trading day moves on holidays)")
+            f"calendar explains every row and forecasts cannot be dated: {fix}, or give freq= (--freq) where the data "
+            "keeps another calendar; a market's last trading day moved by holidays is no calendar rnncast dates")
 
 
 MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them

@@ -59,11 +59,12 @@ def number(thousands: str, decimal: str) -> str:
     """The pattern of a number written with ``thousands`` between groups of three digits (or none) and
     ``decimal`` before its decimals (or none): ``1.005,67``, ``-999``, ``12345,6`` for ``(".", ",")``."""
     t, d = (f"\\{mark}" for mark in (thousands, decimal))
-    return rf"[+-]?(?:\d{{1,3}}(?:{t}\d{{3}})+|\d+)(?:{d}\d+)?"
+    return rf"[+-]?(?:[1-9]\d{{0,2}}(?:{t}\d{{3}})+|\d+)(?:{d}\d+)?"  # 0.947 is no thousands group
 
 
 READINGS = ((".", ","), (",", "."))  # (thousands, decimal): European Excel's, and the English-speaking world's
-DOTTED = r"[+-]?\d{1,3}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in thousands, or a number with three decimals
+DOTTED = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in thousands, or a number with three
+# decimals; 0.947 only the latter (no group of thousands starts with 0)
 
 
 def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> pd.DataFrame:
@@ -88,14 +89,14 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> p
             _fixed_decimals(frame, name, text.str.replace(t, "", regex=False))
             frame.attrs.setdefault(numbertext.DECIMAL, d)
     decimal = frame.attrs.get(numbertext.DECIMAL)
-    dotted = _dotted(frame, path, sep, skip, rows) if decimal == "," or (sep == ";" and decimal is None) else {}
+    dotted = _dotted(frame, path, sep, skip, rows) if decimal == "," or (sep in (";", "\t") and decimal is None) else {}
     points = [c for c in frame.columns if c not in skip and c not in dotted and pd.api.types.is_float_dtype(frame[c])
               and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any()]
     for name, text in dotted.items():  # 1.005 beside 999
         if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
             break
         if decimal != ",":
-            raise RnncastError(_ambiguous(name, text, path.name, rows))
+            raise RnncastError(_ambiguous(name, text, path.name, rows, sep))
         read_so[name] = "."
         frame[name] = _numbers(text, ".", ",")
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
@@ -197,14 +198,15 @@ def _fixed_text(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) 
                             nrows=min(CHECKED_ROWS, len(frame)), skiprows=rows).items())
 
 
-def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0) -> str:
+def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";") -> str:
     dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
     i = int(np.flatnonzero(dotted)[0])
     value = text.iloc[i]
     plain = text[~dotted].dropna()
     beside = f" beside {plain.iloc[0]!r}" if len(plain) else ""
+    by = "tabs" if sep == "\t" else repr(sep)
     return (f"column {name!r} holds {value!r} at line {i + 2 + rows} of {source}{beside}: a thousands separator "
-            f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by ';' whose numbers show "
+            f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by {by} whose numbers show "
             "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
             f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
 

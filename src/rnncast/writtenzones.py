@@ -94,6 +94,11 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
         raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
                            f"times are on the calendar {named} on the clock they are written in, not in UTC, "
                            f"where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
+    if settled[0].session is not None:  # bars of a trading session read in UTC: daylight saving moves them an hour
+        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
+                           f"bars are a trading session's on the clock they are written in, which daylight saving moves "
+                           f"in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
+                           f"year); {remedy(zones(time, wall, prefer))}")
     if not _irregular(settled):
         return settled
     on_wall = _regular(wall, offsets, freq, holidays)
