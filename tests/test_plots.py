@@ -247,4 +247,5 @@ def test_session_bars_are_drawn_at_consecutive_positions_and_named_so_under_the_
     assert all(list(line.get_xdata()) == list(range(21)) for line in ax.lines)
     assert list(ax.get_xticks()) == [0, 7, 14] and ax.get_xticklabels()[1].get_text() == "Mar 4"
     zoned = Calendar(kind="datetime", freq=session, tz="America/New_York", name="ts")
-    assert plots.time_label(zoned) == "ts (local time, America/New_York; one step per bar of 'h 10:00-16:00', closed hours left out)"
+    assert plots.time_label(zoned) == ("ts (local time, America/New_York;\none step per bar of 'h 10:00-16:00', closed "
+                                       "hours left out)")  # on two lines: one was cut at the figure's edges

@@ -5,6 +5,7 @@ user set it, so a notebook's inline plots keep working."""
 from __future__ import annotations
 
 import io
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -215,6 +216,8 @@ def time_label(calendar) -> str:
     zone = "" if calendar.tz is None else "UTC" if str(calendar.tz) == "UTC" else f"local time, {calendar.tz}"
     bars = f"one step per bar of {calendar.freq_text!r}, closed hours left out" if barsaxis.session_of(calendar) else ""
     notes = "; ".join(n for n in (zone, bars) if n)
+    if notes and len(f"{name} ({notes})") > 90:  # on two lines, not cut at the figure's edges
+        notes = ";\n".join(n for n in (zone, bars) if n) if zone and bars else textwrap.fill(notes, 90)
     return f"{name} ({notes})" if notes else name
 
 
