@@ -82,13 +82,14 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             raise RnncastError(f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar "
                                f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
-    best = _best(time, offsets)
-    few = _few_off(time, offsets, where) if best is None and not quiet else None  # said, not refused: decision 242
+    tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
+    best = _best(time, offsets, tried)
     if len(offsets) > 2:
         own = _own_calendars(time, offsets, best)
         if own is not None:
             return own
     if best is None:
+        few = _few_off(time, offsets, where, tried) if not quiet else None  # said, not refused: decision 242
         if few is not None:
             log.warning("%s", few)
         elif len(time) > len(offsets) - 1 and not quiet:
@@ -102,10 +103,10 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     return Calendar("datetime", offset, tz, name), ruler, {}
 
 
-def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
+def _best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
     """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
     best = None
-    for offset in candidates(time, offsets):
+    for offset in tried:
         ruler = Ruler.of(time, offsets, offset)
         if ruler is None or ruler.bad is not None:
             continue
@@ -116,7 +117,7 @@ def _best(time: pd.DatetimeIndex, offsets: np.ndarray):
     return best
 
 
-def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> str | None:
+def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) -> str | None:
     """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
     to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
     most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
@@ -127,7 +128,7 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where) -> str | None:
     if most < 1 or (np.diff(offsets) < 3).any():
         return None
     found = None
-    for offset in candidates(time, offsets):
+    for offset in tried:
         keep, off = np.arange(n), []
         while len(off) <= most:
             cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
@@ -181,7 +182,8 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     own = {}
     for s in odd:
         piece = time[offsets[s] : offsets[s + 1]]
-        one = _best(piece, np.array([0, len(piece)])) if len(piece) > 1 else None
+        cut = np.array([0, len(piece)])
+        one = _best(piece, cut, candidates(piece, cut)) if len(piece) > 1 else None
         own[int(s)] = one  # (offset, ruler) or None: no calendar explains this series
     calendars = {s: Calendar("datetime", o[0] if o else None, tz, name) for s, o in own.items()}
     normal = [s for s in range(len(lengths)) if s not in own]

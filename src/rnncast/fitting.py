@@ -67,8 +67,7 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     prepared.data = record
-    prepared.state.given_ids = (dict(zip(as_read.ids, as_read.given_ids)) if as_read.given is not None
-                                else None)  # skipped_series_ in the caller's ids, a Panel's too
+    prepared.state.given_ids = as_read.given_by_text  # skipped_series_ in the caller's ids, a Panel's too
     if panel.layout == "wide":  # reading.read_new: is a column new since fit a new series?
         prepared.state.series_all = as_read.series_all
     return prepared

@@ -234,7 +234,7 @@ def forecast_as_given(panel, data, frame: pd.DataFrame) -> pd.DataFrame:
     of a table ``data`` is labelled as it was (0, not '0')."""
     id_col = panel.id_col or ID_COLUMN
     if panel.given is not None and id_col in frame.columns:
-        ids = dict(zip(panel.ids, panel.given_ids))
+        ids = panel.given_by_text
         frame[id_col] = frame[id_col].map(lambda text: ids.get(text, text)).astype(panel.given.dtype)
     labels = {} if is_array(data) else given(data)["labels"]  # an array names no column: its positions as targets_ has them
     renamed = {c: labels[c] for c in frame.columns if isinstance(c, str) and c in labels and labels[c] != c}

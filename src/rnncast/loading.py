@@ -197,9 +197,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                 log.warning("calendar: %s", explained)
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else None)
+    every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
-        every = [rows.given_id(s) for s in range(len(rows.ids))]  # named as the caller gave them
         said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                 if own else f"calendar {calendar.shown}")  # every series named, the first too
         log.info("time: column %r%s, %s", rows.time_col, found, said)
@@ -210,7 +210,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if np.isnan(values).any():
         _future_rows(rows, values, time, positions, offsets, attrs)
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
-                                                                    [rows.given_id(s) for s in range(len(rows.ids))],
+                                                                    every,
                                                                     rows.id_col, fill, attrs,
                                                                     rows.text_format, announce)
     check_finite(values, rows.columns, positions, attrs)

@@ -71,7 +71,7 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
     return ordered
 
 
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+MONTHS = monthdays.MONTHS  # the anchors of quarters and years
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 

@@ -94,8 +94,14 @@ class Panel:
 
     @property
     def given_ids(self) -> list:
-        """Every series' id as the caller gave it (``given_id``)."""
-        return [self.given_id(s) for s in range(self.n_series)]
+        """Every series' id as the caller gave it (``given_id``), as Python values."""
+        return list(self.ids) if self.given is None else self.given.tolist()
+
+    @property
+    def given_by_text(self) -> dict | None:
+        """``{text: id}``: each series' id as the model keeps it (text) to the caller's (101), where the caller's
+        were not text; None where they were (``FittedState.given_ids``, ``labels.skipped_as_given``)."""
+        return dict(zip(self.ids, self.given_ids)) if self.given is not None else None
 
     def label(self, s: int) -> str:
         return "the series" if self.id_col is None else f"series {self.given_id(s)!r}"

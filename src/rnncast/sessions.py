@@ -31,7 +31,6 @@ from pandas.tseries.frequencies import to_offset
 from rnncast import sessiontext, weekmasks
 
 DAY = sessiontext.DAY  # one day: sessions run within one, their text is read against it
-ACCEPTED = sessiontext.ACCEPTED
 
 
 class Session(NamedTuple):

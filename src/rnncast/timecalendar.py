@@ -53,7 +53,7 @@ class Calendar:
             return "irregular"
         if self.holidays is None:
             return repr(self.freq_text)
-        days = self.freq_text if isinstance(self.freq, sessions.Session) else self.weekmask or "B"
+        days = self.freq_text if self.session is not None else self.weekmask or "B"
         return f"{days!r} without {self.holidays} holidays"
 
     @property
@@ -64,7 +64,7 @@ class Calendar:
     @property
     def days(self):
         """The calendar of days: a session's trading days, else the calendar itself."""
-        return self.freq.days if isinstance(self.freq, sessions.Session) else self.freq
+        return self.session.days if self.session is not None else self.freq
 
     @property
     def weekmask(self) -> str | None:
@@ -79,7 +79,7 @@ class Calendar:
         """The calendar as ``freq=`` takes it: the offset's alias (``B``, ``MS``), a week mask, an integer step."""
         if self.freq is None or self.kind == "integer":
             return self.freq
-        if isinstance(self.freq, sessions.Session):
+        if self.session is not None:
             return self.freq.freqstr
         return self.weekmask or self.freq.freqstr
 
@@ -96,7 +96,7 @@ class Calendar:
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
                 f"fit again with freq= (--freq) naming their calendar, a pandas offset alias such as {ALIASES}"
             )
-        if isinstance(self.freq, sessions.Session):  # the next bars of the session, then the next trading day's
+        if self.session is not None:  # the next bars of the session, then the next trading day's
             return sessions.following(self.freq, last, horizon, self.name)
         dates = pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
         return dates.as_unit(last.unit) if isinstance(last, pd.Timestamp) else dates  # B gives us for ms data
