@@ -64,3 +64,13 @@ def test_each_kept_info_text_still_starts_an_info_line_of_its_module(name, start
     assert infos, f"{name} logs no INFO line"
     for start in starts or ():
         assert any(text.startswith(start) for text in infos), (name, start)
+
+
+def test_first_time_says_a_key_once_per_set_and_always_without_one():
+    from rnncast.noticed import first_time
+
+    said: set = set()
+    assert first_time(said, "unused", "a", "b")
+    assert not first_time(said, "unused", "a", "b")
+    assert first_time(said, "unused", "a")  # another set of columns is said again
+    assert first_time(None, "unused", "a") and first_time(None, "unused", "a")

@@ -21,6 +21,7 @@ from rnncast import compactdates, holidaysets
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
+from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed
 from rnncast.timeaxis import parse_time
 from rnncast.timetext import at_midnight, shown
@@ -149,10 +150,8 @@ def _not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | N
     """Name in one warning the future table's columns that are not read (``read``: the id, time and covariate
     columns); ``said``: the sets already named, which stay quiet (a forecasting loop hands the same table each call)."""
     extra = [str(c) for c in frame.columns if str(c) not in {str(r) for r in read}]
-    if not extra or (said is not None and ("future", *extra) in said):
+    if not extra or not first_time(said, "future", *extra):
         return
-    if said is not None:
-        said.add(("future", *extra))
     log.warning("not used: %s — the future values are read for the future covariates %s only", ", ".join(extra),
                 ", ".join(columns))
 

@@ -11,6 +11,7 @@ import logging
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.errors import RnncastError
 from rnncast.labels import skipped_as_given
+from rnncast.noticed import first_time
 from rnncast.settingvalues import plain, same_value
 
 log = logging.getLogger(__name__)
@@ -84,10 +85,8 @@ class Learned:
         where set parameters take effect at the next fit. Quiet where nothing changed but ``HOW_FIT_RUNS``
         (verbose, threads), which shape no model."""
         changed = [c for c in self.changed_since_fit() if c[0] not in HOW_FIT_RUNS]
-        said = self.state_.said
-        if not changed or ("settings", doing, tuple(map(repr, changed))) in said:
+        if not changed or not first_time(self.state_.said, "settings", doing, tuple(map(repr, changed))):
             return
-        said.add(("settings", doing, tuple(map(repr, changed))))
         listed = ", ".join(f"{name} {fitted!r} -> {now!r}" for name, fitted, now in changed)
         outcome = ("saves the model with the settings it was fitted with, and Forecaster.load gives those back"
                    if doing == "save" else f"{doing} uses the model as fitted")

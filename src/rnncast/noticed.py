@@ -78,3 +78,15 @@ def capture(name: str = "rnncast") -> Iterator[list[dict]]:
         yield notes
     finally:
         logger.removeHandler(handler)
+
+
+def first_time(said: set | None, *key) -> bool:
+    """Whether a warning keyed ``key`` is said now: True the first time (``key`` is then kept in ``said``, a
+    fitted model's ``FittedState.said``), False after, so a forecasting loop that hands the same table on every
+    call hears it once per model. ``said`` None (no model to remember it): always True."""
+    if said is None:
+        return True
+    if key in said:
+        return False
+    said.add(key)
+    return True

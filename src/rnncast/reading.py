@@ -16,6 +16,7 @@ from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
+from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import hints, listed
 from rnncast.spelling import one_series as read_for_one_series
@@ -68,8 +69,7 @@ def _not_used(state: FittedState, panel: Panel) -> Panel:
     as not used are not named again; a wide table's are named by ``_wide_series``). Said once per model and set
     of columns: a forecasting loop hands the same columns on every call."""
     new = [c for c in panel.unused if c not in state.unused]
-    if new and state.layout != "wide" and ("unused", *new) not in state.said:
-        state.said.add(("unused", *new))
+    if new and state.layout != "wide" and first_time(state.said, "unused", *new):
         log.warning("not used: %s — the model reads %s", ", ".join(new), ", ".join(state.columns))
     return panel
 
