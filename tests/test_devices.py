@@ -21,6 +21,14 @@ def test_auto_is_the_cpu_without_a_gpu_and_cuda_without_one_is_refused_by_name(m
         resolve_device("cuda")
 
 
+def test_loading_on_an_unknown_device_is_refused_by_name_not_by_torch(tmp_path):
+    """Forecaster.load(folder, device='tpu') raised torch's RuntimeError listing torch's device types."""
+    frame = pd.DataFrame({"y": _sine(120)})
+    Forecaster(**TINY).fit(frame, target="y").save(tmp_path / "m")
+    with pytest.raises(RnncastError, match="unknown device 'tpu'; choose one of: auto, cpu, cuda"):
+        Forecaster.load(tmp_path / "m", device="tpu")
+
+
 def test_threads_sets_torchs_count_while_training_and_leaves_it_as_it_was():
     """threads=1 trains on one CPU thread (a busy machine's remedy, benchmarks/speed/threads.py) and
     the process keeps its own count after; the fit's numbers do not depend on it."""

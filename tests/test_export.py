@@ -110,6 +110,15 @@ def test_exported_quantiles_never_cross_as_predicts_do(tmp_path, frame):
     assert np.abs(ours[..., 1] - model.predict_array(x)).max() < 1e-5
 
 
+def test_a_quantile_model_below_opset_11_is_refused_by_name_and_11_exports(tmp_path, frame):
+    """Opsets 9 and 10 failed in the exporter with PyTorch's "Please feel free to request support" text."""
+    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
+    with pytest.raises(RnncastError, match=r"^a quantile model exports at opset 11 or later .* got opset 10; the default is 17$"):
+        export_onnx(model, tmp_path / "q.onnx", opset=10)
+    assert not (tmp_path / "q.onnx").exists()
+    assert export_onnx(model, tmp_path / "q.onnx", opset=11).max_abs_diff < 1e-5
+
+
 def test_a_model_of_many_series_is_refused(tmp_path):
     model = Forecaster(**{**TINY, "epochs": 1}).fit(make_panel(2, lengths=(120, 140), seed=1))
     with pytest.raises(RnncastError, match="ONNX export takes a model of one series"):

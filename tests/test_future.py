@@ -98,6 +98,14 @@ def test_a_non_number_in_a_future_file_is_named_with_its_line_for_one_series_and
         one.predict(_monthly(), future=np.array([["yes"], ["no"], ["1"], ["0"]]))
 
 
+def test_an_array_of_more_than_two_dimensions_is_refused_with_the_shape_given(one):
+    """A [1, horizon, columns] array was flattened to 2-D before its shape was named: 'got shape (1, 4)'."""
+    with pytest.raises(RnncastError, match=r"future values must have 4 rows \(one per forecast step\) and 1 columns "
+                                           r"\['promo'\], got shape \(1, 4, 1\)$"):
+        one.predict(_monthly(), future=np.zeros((1, H, 1)))
+    assert one.predict(_monthly(), future=np.zeros(H)).shape[0] == H  # one column may come 1-D
+
+
 def test_a_blank_future_value_names_its_column_date_and_line(tmp_path, one, many):
     """A row that is there but leaves a covariate blank is not a missing date: the column, the date
     as the file writes it and the line are named (the file's dates were listed, that one among them)."""

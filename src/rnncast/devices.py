@@ -9,7 +9,9 @@ from contextlib import contextmanager
 
 import torch
 
+from rnncast.config import DEVICES
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import choice
 from rnncast.spelling import spelled
 
 log = logging.getLogger(__name__)
@@ -18,7 +20,9 @@ log = logging.getLogger(__name__)
 def resolve_device(name: str) -> torch.device:
     """The torch device for ``name``: ``auto`` is CUDA where a GPU is here, else the CPU.
 
-    Raises ``RnncastError`` when ``cuda`` is asked for on a machine without a CUDA GPU."""
+    Raises ``RnncastError`` for a name other than ``DEVICES``' (``Forecaster.load(folder, device='tpu')`` too)
+    and when ``cuda`` is asked for on a machine without a CUDA GPU."""
+    choice("device", name, DEVICES)
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name == "cuda" and not torch.cuda.is_available():

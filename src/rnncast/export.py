@@ -41,6 +41,7 @@ from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 
 OPSET = 17
+QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
 MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state with ConstantFill, which no runtime runs
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
 
@@ -94,6 +95,10 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     model folder (``files.MODEL_FILES``) never receives one."""
     forecaster.check_fitted()
     opset = _check_opset(opset)
+    if forecaster.settings_.model.quantiles and opset < QUANTILE_OPSET:
+        raise RnncastError(f"a quantile model exports at opset {QUANTILE_OPSET} or later (its levels are sorted in the graph, "
+                           f"as predict sorts them, with an operator opset {opset} lacks), got opset {opset}; the default "
+                           f"is {OPSET}")
     path = Path(path)
     if path.is_dir():
         raise RnncastError(f"{path} is a folder; give the path of the .onnx file to write, e.g. {path / 'model.onnx'}")

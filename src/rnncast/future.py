@@ -56,13 +56,14 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             raise RnncastError(f"the future values have no rows; predict needs {horizon} rows (one per forecast step) "
                                f"of the future covariates {columns}")
         try:
-            array = np.asarray(future, dtype=np.float64).reshape(len(future), -1)
+            array = np.asarray(future, dtype=np.float64)
+            shape, array = array.shape, array.reshape(len(future), -1)
         except (ValueError, TypeError):  # "could not convert string to float: 'yes'", or ragged rows
             raise RnncastError(f"future values must be {horizon} rows (one per forecast step) by {n_f} columns "
                                f"{columns} of numbers{_non_number(future)}") from None
-        if array.shape != (horizon, n_f):
+        if len(shape) > 2 or array.shape != (horizon, n_f):  # the shape given, not the one flattened to 2-D
             raise RnncastError(f"future values must have {horizon} rows (one per forecast step) and {n_f} columns "
-                               f"{columns}, got shape {array.shape}")
+                               f"{columns}, got shape {shape}")
         if not np.isfinite(array).all():
             k, j = (int(v) for v in np.argwhere(~np.isfinite(array))[0])
             raise RnncastError(f"the future value of {columns[j]!r} at step {k + 1} is {array[k, j]}; give every value "
