@@ -3,6 +3,9 @@ MASE treated series without a scale, what a quantile model's intervals held."""
 
 from __future__ import annotations
 
+import numpy as np
+
+
 def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
     from types import SimpleNamespace
 
@@ -31,6 +34,26 @@ def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_ha
         "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 5.0% of the test values; "
         "50% interval covers 2.0% of the test values; mean pinball loss 0.1234.")
     assert interval_text({"mse": 1.0}, ()) is None
+
+
+def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_why_no_coverage():
+    """[0.5, 0.9] and [0.1, 0.5, 0.8] gave no line at all, pinball loss included."""
+    from rnncast.runnotes import interval_text
+
+    assert interval_text({"mse": 1.0, "pinball": 0.25}, (0.5, 0.9)) == (
+        "Quantiles [0.5, 0.9]: mean pinball loss 0.25; no interval's coverage is given, as no two levels are q and "
+        "1 - q (add 0.1 beside 0.9 for the 80% interval).")
+    assert interval_text({"pinball": 0.25}, (0.1, 0.5, 0.8)).endswith("(add 0.9 beside 0.1 for the 80% interval).")
+    assert interval_text({"pinball": 0.25}, (0.5,)).endswith("(add 0.1 and 0.9 for the 80% interval).")
+
+
+def test_an_interval_is_named_by_its_exact_width_not_rounded_to_100():
+    from rnncast.metrics import coverages, interval_pairs
+
+    assert interval_pairs((0.001, 0.5, 0.999)) == [(0.001, 0.999, 99.8)]
+    assert interval_pairs((0.025, 0.1, 0.5, 0.9, 0.975)) == [(0.025, 0.975, 95), (0.1, 0.9, 80)]
+    y, q = np.zeros(4), np.array([[-1.0, 0.0, 1.0]] * 4)
+    assert coverages(y, q, (0.001, 0.5, 0.999)) == {"coverage_99.8": 1.0}
 
 
 def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each_target():

@@ -126,12 +126,18 @@ def pinball(y_true, q_pred, q: float) -> float:
     return float(np.mean(np.maximum(q * diff, (q - 1) * diff)))
 
 
-def interval_pairs(quantiles) -> list[tuple[float, float, int]]:
+def interval_pairs(quantiles) -> list[tuple[float, float, int | float]]:
     """The central intervals a set of quantile levels gives: ``(lo, hi, percent)`` for every level
-    ``lo < 0.5`` whose mirror ``1 - lo`` is also present, e.g. (0.1, 0.9, 80)."""
+    ``lo < 0.5`` whose mirror ``1 - lo`` is also present, e.g. (0.1, 0.9, 80) and (0.001, 0.999, 99.8):
+    the percent as it is, a whole number where it is one (0.001-0.999 was named a 100% interval)."""
     levels = [round(float(q), 6) for q in quantiles]
-    return [(lo, round(1 - lo, 6), int(round(100 * (1 - 2 * lo)))) for lo in levels
+    return [(lo, round(1 - lo, 6), _percent(100 * (1 - 2 * lo))) for lo in levels
             if lo < 0.5 and round(1 - lo, 6) in levels]
+
+
+def _percent(value: float) -> int | float:
+    whole = round(value)
+    return int(whole) if abs(value - whole) < 1e-6 else round(value, 4)
 
 
 def coverages(y_true, q_pred, quantiles, keep=None) -> dict:

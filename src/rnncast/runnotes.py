@@ -141,8 +141,8 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     named, and the sentence says how many there are and where all of them are."""
     intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.1f}% of {where}"
                  for k, v in model.items() if k.startswith("coverage_")]
-    if not intervals:
-        return None
+    if not intervals:  # a point forecast, or levels of which no two are q and 1 - q (0.5, 0.9): pinball loss only
+        return None if "pinball" not in model else _no_interval(model["pinball"], list(quantiles))
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
@@ -150,7 +150,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))
-    nominal = int(widest.replace("coverage_", "")) / 100
+    nominal = float(widest.replace("coverage_", "")) / 100
     names = list(by_target)
     if len(names) > most:
         names = sorted(names, key=lambda n: -abs(by_target[n][widest] - nominal))[:most]
@@ -161,3 +161,12 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
              f"The {len(names)} of the {len(by_target)} targets whose {widest.replace('coverage_', '')}% interval is "
              "furthest from its level (every target's figures are in the scores' by_target)")
     return f"{text} {which}: {each}."
+
+
+def _no_interval(pinball: float, levels: list) -> str:
+    """The line of quantile levels of which no two are q and 1 - q, with the level to add for an interval."""
+    other = next((q for q in levels if q != 0.5), None)
+    add = ("add 0.1 and 0.9 for the 80% interval" if other is None else
+           f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
+    return (f"Quantiles {levels}: mean pinball loss {pinball:.4g}; no interval's coverage is given, as no two levels "
+            f"are q and 1 - q ({add}).")
