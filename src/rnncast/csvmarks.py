@@ -72,7 +72,7 @@ def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
     for name in frame.columns:
         column = frame[name]
         given = column.dropna()
-        if name in skip or not len(given) or not all(isinstance(v, str) for v in given):
+        if name in skip or not len(given) or not numbertext.all_text(given):
             continue
         text = given.str.strip()
         fits = [(t, d) for t, d in READINGS if text.str.fullmatch(number(t, d)).all()]  # 1,234: either, left as text
