@@ -146,7 +146,7 @@ def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]
               and could(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
     if not floats:
         return {}
-    text = written.columns(floats, len(frame))  # not the rows sheetcsv left out at the end
+    text = written.columns(floats).iloc[: len(frame)]  # not the rows sheetcsv left out at the end
     found = {}
     for c in floats:
         cells = text[c].str.strip()

@@ -11,7 +11,7 @@ leaves beyond the table, which carries no value and is left out with one warning
 
 ``Written`` holds what is read of a file as it is written: its head and first bytes (the byte-order mark and line
 end, ``csvmarks``), and its columns as text (months ``01.2000``, thousands, fixed decimals), from the first bytes
-where they hold the rows asked for, else from one reading of the file as text. ``data.read_table`` reads
+where they hold the rows asked for, else each column read from the file as text once. ``data.read_table`` reads
 with these; this module imports nothing of rnncast but the error type.
 """
 
@@ -25,6 +25,7 @@ import logging
 import lzma
 import re
 import zipfile
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,42 +52,46 @@ class Head(NamedTuple):
 
 
 class Written:
-    """The CSV file at ``path`` (``compression``: a key of ``COMPRESSIONS`` or None) as it is written, its bytes read
-    once: ``head`` (its ``Head``), ``first`` (its first bytes, uncompressed: ``HEAD`` of them, more where its first two
-    lines are longer, all where the file is shorter) and ``columns``, its columns as text. A first line ``sep=X``
-    (Excel's hint, any case) gives the separator and is skipped, said in an INFO line; else the separator is found
-    from the header (``separator``). Raises ``RnncastError`` for a zip archive that holds other than one file."""
+    """The CSV file at ``path`` (``compression``: a key of ``COMPRESSIONS`` or None) as it is written: ``head`` (its
+    ``Head``), ``first`` (its first bytes, uncompressed: ``HEAD`` of them, more where its first two lines are longer,
+    all where the file is shorter) and ``columns``, its columns as text, each read from the file at most once. A first
+    line ``sep=X`` (Excel's hint, any case) gives the separator and is skipped, said in an INFO line; else the
+    separator is found from the header (``separator``). Raises ``RnncastError`` for a zip archive that holds other
+    than one file."""
 
     def __init__(self, path: Path, compression: str | None):
         self.path = path
-        self.first, self._every = _first_bytes(path, compression)
+        self.first, self._whole = _first_bytes(path, compression)
         self.head = _head(self.first, path.name)
-        self._text: pd.DataFrame | None = None  # the rows read as text so far (every row where self._every)
-        self._parsed = False  # whether the rows of ``first`` were read
+        self._every: dict[str, pd.Series] = {}  # column: every row of it, read as text
 
     def columns(self, names, rows: int | None = None) -> pd.DataFrame:
         """[rows, names] the columns ``names`` of the file's first ``rows`` rows (None: every row) as the file writes
         them: text, pandas' missing-value strings ("", NA, ...) missing, the lines before the header skipped. Taken
-        from ``first`` where it holds those rows; else the file is read as text (every column), its first ``rows``
-        rows or all of it, and kept: the whole file is read so at most once."""
-        if not self._parsed:
-            self._parsed, self._text = True, self._first_rows()
-            self._every = self._every and self._text is not None
-        if not self._every and (self._text is None or rows is None or rows > len(self._text)):
-            self._text, self._every = self._read(self.path, rows), rows is None
-        return self._text[list(names)].iloc[:rows]
+        from ``first`` where it holds those rows, else from every row of the columns read before; else the file is
+        read: the first ``rows`` rows, or every row of the columns not read before (each column so at most once)."""
+        names, first = list(names), self._first_rows
+        if first is not None and (self._whole or (rows is not None and rows <= len(first))):
+            return first[names].iloc[:rows]
+        missing = [c for c in names if c not in self._every]
+        if rows is not None and missing:
+            return self._read(self.path, names, rows)  # the file's start only
+        if missing:
+            self._every.update(self._read(self.path, missing).items())
+        return pd.DataFrame({c: self._every[c] for c in names}).iloc[:rows]
 
+    @cached_property
     def _first_rows(self) -> pd.DataFrame | None:
         """The rows whose lines ``first`` holds whole, as text; None where they are no CSV alone (a quoted value
         that goes on past ``first``)."""
         ends = max(self.first.rfind(b"\n"), self.first.rfind(b"\r")) + 1  # no UTF-8 character holds a CR or LF byte
         try:
-            return self._read(io.BytesIO(self.first if self._every else self.first[:ends]))
+            return self._read(io.BytesIO(self.first if self._whole else self.first[:ends]))
         except (pd.errors.ParserError, pd.errors.EmptyDataError):
             return None
 
-    def _read(self, source, rows: int | None = None) -> pd.DataFrame:
-        return pd.read_csv(source, sep=self.head.sep, dtype=str, compression="infer", index_col=False,
+    def _read(self, source, names=None, rows: int | None = None) -> pd.DataFrame:
+        return pd.read_csv(source, sep=self.head.sep, usecols=names, dtype=str, compression="infer", index_col=False,
                            skiprows=self.head.skip, nrows=rows)
 
 
