@@ -108,3 +108,10 @@ def test_grouped_digits_in_memory_are_not_guessed():
     column = pd.Series(["1,234"])
     assert "could be a decimal comma (1.234) or a thousands separator (1234)" in hint("1,234", None, column)
     assert "decimal comma" in hint("51,02", ",", pd.Series(["51,02"]))  # no group of three: a decimal comma
+
+
+def test_all_text_is_said_of_a_string_column_at_once_and_of_an_object_column_value_by_value():
+    from rnncast.numbertext import all_text
+
+    assert all_text(pd.Series(["51,02", "3"], dtype="str")) and all_text(pd.Series(["51,02", "3"], dtype=object))
+    assert not all_text(pd.Series(["51,02", 3], dtype=object)) and not all_text(pd.Series([1.5, 2.0]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import logging
 
+import pandas as pd
 import pytest
 
 from rnncast import RnncastError
@@ -94,3 +95,58 @@ def test_a_table_of_one_text_column_is_read():
 
     frame = pd.DataFrame({"date": pd.array(["2020-01-01", ""], dtype="str")})
     assert without_empty(frame, ["date"], "d.csv", 2)["date"].tolist() == ["2020-01-01"]
+
+
+def test_a_small_file_s_text_is_taken_from_the_bytes_read_for_its_head(tmp_path):
+    """The file was read again as text up to five times while loading (months, thousands, fixed decimals, marks)."""
+    from rnncast.sheetcsv import Written
+
+    (tmp_path / "d.csv").write_bytes("\ufeffdate;y\r\n2020-01-01;1,50\r\n2020-01-02;NA\r\n".encode())
+    written = Written(tmp_path / "d.csv", None)
+    (tmp_path / "d.csv").unlink()  # nothing more is read of it
+    assert written.head == ("date;y", ";", 0) and written.first.startswith(b"\xef\xbb\xbf")
+    text = written.columns(["y"])
+    assert text["y"].iloc[0] == "1,50" and pd.isna(text["y"].iloc[1]) and len(written.columns(["date", "y"], 1)) == 1
+
+
+def test_a_large_file_is_read_as_text_once_and_its_first_rows_from_its_head(tmp_path):
+    from rnncast.sheetcsv import HEAD, Written
+
+    path = tmp_path / "d.csv.gz"
+    rows = [f"2020-01-01 {i % 24:02d}:00;{i},50" for i in range(2 * HEAD // 20)]
+    with gzip.open(path, "wt") as f:
+        f.write("sep=;\nds;y\n" + "\n".join(rows) + "\n")
+    expected = pd.read_csv(path, sep=";", skiprows=1, dtype=str)
+    written = Written(path, ".gz")
+    assert written.head == ("ds;y", ";", 1) and len(written.first) == HEAD
+    path.rename(tmp_path / "gone.csv.gz")
+    assert written.columns(["y"], 1000).equals(expected[["y"]].iloc[:1000])  # from the head's bytes
+    (tmp_path / "gone.csv.gz").rename(path)
+    assert written.columns(["ds", "y"]).equals(expected)
+    path.unlink()  # the whole file was read once, as text
+    assert written.columns(["y"], len(rows) - 1).equals(expected[["y"]].iloc[:-1])
+
+
+def test_a_quoted_value_going_on_past_the_head_s_bytes_is_read_from_the_file(tmp_path):
+    from rnncast.sheetcsv import HEAD, Written
+
+    for pad in range(40):  # the last line end of the head's bytes inside a quoted value
+        text = "ds;note;y" + "".join(f'\n2020;"a{"x" * pad * (i == 0)}\nb{i:05d}";{i}' for i in range(2 * HEAD // 16))
+        cut = text.encode()[:HEAD]
+        if cut[: cut.rfind(b"\n")].count(b'"') % 2:
+            break
+    (tmp_path / "d.csv").write_text(text + "\n")
+    written = Written(tmp_path / "d.csv", None)
+    for rows in (10, HEAD // 20):
+        expected = pd.read_csv(tmp_path / "d.csv", sep=";", dtype=str, nrows=rows)[["note", "y"]]
+        assert written.columns(["note", "y"], rows).equals(expected)
+
+
+def test_a_zip_archive_of_two_files_is_refused(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "d.csv.zip", "w") as archive:
+        archive.writestr("a.csv", "date,y\n2020-01-01,1\n")
+        archive.writestr("b.csv", "date,y\n2020-01-01,2\n")
+    with pytest.raises(RnncastError, match=r"d\.csv\.zip holds 2 files; a zipped table must hold exactly one CSV"):
+        read_table(tmp_path / "d.csv.zip")

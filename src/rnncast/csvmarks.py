@@ -30,27 +30,21 @@ shortest text (``986,0``).
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import logging
-import lzma
-import zipfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from rnncast import numbertext
 from rnncast.errors import RnncastError
+from rnncast.sheetcsv import HEAD, Written
 
 log = logging.getLogger(__name__)
 
 THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's numbers were read with ("." or ",")
 BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-order mark
 LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
-OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
-HEAD = 1 << 16  # the bytes read to find the mark and the first line's end
 DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes every number with (986,00: 2)}
 CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
 
@@ -67,18 +61,18 @@ DOTTED = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in th
 # decimals; 0.947 only the latter (no group of thousands starts with 0)
 
 
-def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> pd.DataFrame:
-    """``frame`` (read from the CSV file ``path``, columns separated by ``sep``, decimal commas already read by
-    ``numbertext.read``) with each column written with thousands separators as float64 (said in one warning),
-    and its file's byte-order mark and line terminator in ``attrs``. ``skip``: columns kept as text (ids); ``rows``: the lines before the header
-    (Excel's ``sep=;``, ``sheetcsv``), skipped where the file is read again.
+def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
+    """``frame`` (read from the CSV file ``written``, decimal commas already read by ``numbertext.read``) with each
+    column written with thousands separators as float64 (said in one warning), and its file's byte-order mark and
+    line terminator in ``attrs``. ``skip``: columns kept as text (ids). The columns' text is ``written.columns``.
     Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file that writes no decimal mark
     (no decimal comma, and no number with decimals written with a point)."""
+    path, sep, rows = written.path, written.head.sep, written.head.skip
     read_so = {}
     for name in frame.columns:
         column = frame[name]
         given = column.dropna()
-        if name in skip or not len(given) or not all(isinstance(v, str) for v in given):
+        if name in skip or not len(given) or not numbertext.all_text(given):
             continue
         text = given.str.strip()
         fits = [(t, d) for t, d in READINGS if text.str.fullmatch(number(t, d)).all()]  # 1,234: either, left as text
@@ -89,7 +83,7 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> p
             _fixed_decimals(frame, name, text.str.replace(t, "", regex=False))
             frame.attrs.setdefault(numbertext.DECIMAL, d)
     decimal = frame.attrs.get(numbertext.DECIMAL)
-    dotted = _dotted(frame, path, sep, skip, rows) if decimal == "," or (sep in (";", "\t") and decimal is None) else {}
+    dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t") and decimal is None) else {}
     points = [c for c in frame.columns if c not in skip and c not in dotted and pd.api.types.is_float_dtype(frame[c])
               and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any()]
     for name, text in dotted.items():  # 1.005 beside 999
@@ -100,7 +94,7 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> p
         read_so[name] = "."
         frame[name] = _numbers(text, ".", ",")
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
-    for name, text in _fixed_text(frame, path, sep, skip, rows).items():  # 986,00: written back so, not 986,0
+    for name, text in _fixed_text(frame, written, skip).items():  # 986,00: written back so, not 986,0
         _fixed_decimals(frame, name, text)
     for t, example in ((".", "1.005,67"), (",", "1,005.67")):
         if [c for c in read_so if read_so[c] == t]:
@@ -109,7 +103,7 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> p
                         [c for c in read_so if read_so[c] == t], example)
     if read_so:
         frame.attrs[THOUSANDS] = next(iter(read_so.values()))
-    frame.attrs[BOM], frame.attrs[LINE_END] = marks(_head(path))
+    frame.attrs[BOM], frame.attrs[LINE_END] = marks(written.first[:HEAD])
     return frame
 
 
@@ -139,10 +133,10 @@ def _numbers(column: pd.Series, thousands: str, decimal: str) -> pd.Series:
     return pd.to_numeric(text.str.replace(decimal, ".", regex=False)).astype("float64")
 
 
-def _dotted(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) -> dict[str, pd.Series]:
+def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]:
     """The float columns that pandas read from integers written with thousands dots (``1.005`` beside ``999``),
     as the file's text: every value so or an integer, one at least with a dot. Only columns whose every
-    number could be so (three decimals at most, those under 1000) are read again as text."""
+    number could be so (three decimals at most, those under 1000) are taken as text."""
     def could(values: np.ndarray) -> bool:
         values = values[np.isfinite(values)]
         whole = values == np.round(values)
@@ -152,14 +146,13 @@ def _dotted(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) -> d
               and could(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
     if not floats:
         return {}
-    text = pd.read_csv(path, sep=sep, usecols=floats, dtype=str, compression="infer", index_col=False,
-                       keep_default_na=True, skiprows=rows).iloc[: len(frame)]  # rows sheetcsv left out at the end
+    text = written.columns(floats).iloc[: len(frame)]  # not the rows sheetcsv left out at the end
     found = {}
     for c in floats:
-        written = text[c].str.strip()
-        given = written.dropna()
+        cells = text[c].str.strip()
+        given = cells.dropna()
         if given.str.fullmatch(DOTTED).any() and given.str.fullmatch(rf"{DOTTED}|[+-]?\d+").all():
-            found[c] = written
+            found[c] = cells
     return found
 
 
@@ -180,10 +173,10 @@ def _fit(values: np.ndarray, k: int) -> np.ndarray:
     return np.abs(np.round(values, k) - values) <= 1e-9 * np.maximum(1, np.abs(values))
 
 
-def _fixed_text(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) -> dict[str, pd.Series]:
+def _fixed_text(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]:
     """The text of the first ``CHECKED_ROWS`` rows of the float columns whose numbers pandas writes shorter
     than the file may have (``986.00`` as ``986.0`` beside ``1083.85``: every number fits K decimals and some
-    fewer), read again as text, for ``_fixed_decimals``; a column already recorded is not read again."""
+    fewer), as text, for ``_fixed_decimals``; a column already recorded is not read again."""
     def shorter(values: np.ndarray) -> bool:
         values = values[np.isfinite(values)]
         k = next((k for k in range(7) if len(values) and _fit(values, k).all()), None)
@@ -194,8 +187,7 @@ def _fixed_text(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) 
               and shorter(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
     if not floats:
         return {}
-    return dict(pd.read_csv(path, sep=sep, usecols=floats, dtype=str, compression="infer", index_col=False,
-                            nrows=min(CHECKED_ROWS, len(frame)), skiprows=rows).items())
+    return dict(written.columns(floats, min(CHECKED_ROWS, len(frame))).items())
 
 
 def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";") -> str:
@@ -210,13 +202,3 @@ def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str 
             "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
             f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
 
-
-def _head(path: Path) -> bytes:
-    """The first ``HEAD`` bytes of the file ``path``, uncompressed (``.gz``, ``.bz2``, ``.xz``, ``.zip``)."""
-    suffix = path.suffix.lower()
-    if suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            with archive.open(next(n for n in archive.namelist() if not n.endswith("/"))) as f:
-                return f.read(HEAD)
-    with OPENERS.get(suffix, open)(path, "rb") as f:
-        return f.read(HEAD)

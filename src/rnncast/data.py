@@ -26,7 +26,7 @@ import pandas as pd
 
 from rnncast import csvmarks, monthtext, numbertext
 from rnncast.errors import RnncastError
-from rnncast.sheetcsv import COMPRESSIONS, read_head, without_empty
+from rnncast.sheetcsv import COMPRESSIONS, Written, without_empty
 from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = pd.read_parquet(path)
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
         elif kind in TEXT_SUFFIXES:
-            header, sep, skip = read_head(path, compression)  # skip: Excel's sep= line
+            written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)
+            header, sep, skip = written.head  # skip: Excel's sep= line
             if "\x00" in header:  # csv would stop at it; pandas would read on
                 raise RnncastError(f"{path} holds NUL bytes in its first line: it is not CSV text (a binary file, or "
                                    "UTF-16 text?); save it as UTF-8 CSV")
@@ -100,8 +101,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             # the rows kept are read again, so that every column is read as it would be without them
             frame = read(len(kept))[list(kept.columns)] if len(kept) < len(frame) else kept
             text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
-            frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), path, sep, skip)
-            frame = csvmarks.read(frame, path, sep, text, rows=skip)
+            frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
+            frame = csvmarks.read(frame, written, text)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -123,16 +124,14 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     return frame
 
 
-def _dotted_months(frame: pd.DataFrame, path: Path, sep: str, skip: int) -> pd.DataFrame:
-    """``frame`` with each float column that the file writes as months ``01.2000`` (pandas: the number 1.2)
-    as that text (``monthtext.dotted``); the file is read again as text only for columns whose first rows are so."""
+def _dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:
+    """``frame`` with each float column that the file ``written`` writes as months ``01.2000`` (pandas: the number
+    1.2) as that text (``monthtext.dotted``); every row's text is taken only for columns whose first rows are so."""
     floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
-    read = lambda columns, rows=None: pd.read_csv(path, sep=sep, usecols=columns, dtype=str, compression="infer",  # noqa: E731
-                                                  index_col=False, nrows=rows, skiprows=skip)
-    head = read(floats, 5) if floats else None
+    head = written.columns(floats, 5) if floats else None
     months = [c for c in floats if monthtext.dotted(head[c])]
     if months:
-        text = read(months)
+        text = written.columns(months)
         for c in months:
             if monthtext.dotted(text[c]):
                 frame[c] = text[c]

@@ -48,7 +48,7 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
         if name in skip or pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
         given = column.dropna()
-        if not len(given) or not all(isinstance(v, str) for v in given):
+        if not len(given) or not all_text(given):
             continue
         text = given.str.strip()
         commas = text.str.contains(",", regex=False)
@@ -63,6 +63,12 @@ def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
                  "separated by %r writes them", source, read_so, sep)
         frame.attrs[DECIMAL] = ","
     return frame
+
+
+def all_text(values: pd.Series) -> bool:
+    """Whether every value of ``values`` (none missing) is text (``str``): at once for pandas' string dtype, whose
+    values are, else value by value (an object column may mix text and numbers)."""
+    return isinstance(values.dtype, pd.StringDtype) or all(isinstance(v, str) for v in values)
 
 
 def explained(column: pd.Series) -> np.ndarray:

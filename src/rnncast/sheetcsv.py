@@ -9,7 +9,10 @@ leaves beyond the table, which carries no value and is left out with one warning
 * columns with neither a name in the header nor a value in any row (``date,sales,,``: pandas'
   ``Unnamed: 2``). An unnamed column holding values is kept, named by pandas as before.
 
-``data.read_table`` reads with these; it imports nothing of rnncast but the error type.
+``Written`` holds what is read of a file as it is written: its head and first bytes (the byte-order mark and line
+end, ``csvmarks``), and its columns as text (months ``01.2000``, thousands, fixed decimals), from the first bytes
+where they hold the rows asked for, else each column read from the file as text once. ``data.read_table`` reads
+with these; this module imports nothing of rnncast but the error type.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from __future__ import annotations
 import bz2
 import csv
 import gzip
+import io
 import logging
 import lzma
 import re
 import zipfile
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,6 +39,7 @@ log = logging.getLogger(__name__)
 COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zip": None}
 SEPARATORS = (",", ";", "\t", "|")  # those a header is tried with, in this order
 EXCEL_SEP = re.compile(r"^\ufeff?sep=(.)$", re.IGNORECASE)  # Excel's separator line: sep=;  sep=,  sep=|
+HEAD = 1 << 16  # the bytes read at least from a file's start (csvmarks finds its byte-order mark and line end in them)
 
 
 class Head(NamedTuple):
@@ -45,44 +51,89 @@ class Head(NamedTuple):
     skip: int
 
 
+class Written:
+    """The CSV file at ``path`` (``compression``: a key of ``COMPRESSIONS`` or None) as it is written: ``head`` (its
+    ``Head``), ``first`` (its first bytes, uncompressed: ``HEAD`` of them, more where its first two lines are longer,
+    all where the file is shorter) and ``columns``, its columns as text, each read from the file at most once. A first
+    line ``sep=X`` (Excel's hint, any case) gives the separator and is skipped, said in an INFO line; else the
+    separator is found from the header (``separator``). Raises ``RnncastError`` for a zip archive that holds other
+    than one file."""
+
+    def __init__(self, path: Path, compression: str | None):
+        self.path = path
+        self.first, self._whole = _first_bytes(path, compression)
+        self.head = _head(self.first, path.name)
+        self._every: dict[str, pd.Series] = {}  # column: every row of it, read as text
+
+    def columns(self, names, rows: int | None = None) -> pd.DataFrame:
+        """[rows, names] the columns ``names`` of the file's first ``rows`` rows (None: every row) as the file writes
+        them: text, pandas' missing-value strings ("", NA, ...) missing, the lines before the header skipped. Taken
+        from ``first`` where it holds those rows, else from every row of the columns read before; else the file is
+        read: the first ``rows`` rows, or every row of the columns not read before (each column so at most once)."""
+        names, first = list(names), self._first_rows
+        if first is not None and (self._whole or (rows is not None and rows <= len(first))):
+            return first[names].iloc[:rows]
+        missing = [c for c in names if c not in self._every]
+        if rows is not None and missing:
+            return self._read(self.path, names, rows)  # the file's start only
+        if missing:
+            self._every.update(self._read(self.path, missing).items())
+        return pd.DataFrame({c: self._every[c] for c in names}).iloc[:rows]
+
+    @cached_property
+    def _first_rows(self) -> pd.DataFrame | None:
+        """The rows whose lines ``first`` holds whole, as text; None where they are no CSV alone (a quoted value
+        that goes on past ``first``)."""
+        ends = max(self.first.rfind(b"\n"), self.first.rfind(b"\r")) + 1  # no UTF-8 character holds a CR or LF byte
+        try:
+            return self._read(io.BytesIO(self.first if self._whole else self.first[:ends]))
+        except (pd.errors.ParserError, pd.errors.EmptyDataError):
+            return None
+
+    def _read(self, source, names=None, rows: int | None = None) -> pd.DataFrame:
+        return pd.read_csv(source, sep=self.head.sep, usecols=names, dtype=str, compression="infer", index_col=False,
+                           skiprows=self.head.skip, nrows=rows)
+
+
 def read_head(path: Path, compression: str | None) -> Head:
-    """The head of the CSV file at ``path`` (``compression``: a key of ``COMPRESSIONS`` or None). A first
-    line ``sep=X`` (Excel's hint, any case) gives the separator and is skipped, said in an INFO line; else
-    the separator is found from the header (``separator``). Raises ``RnncastError`` for a zip archive that
-    holds other than one file."""
-    first, second = _lines(path, compression, 2)
-    first = first.lstrip("\ufeff")  # Excel's "CSV UTF-8" byte-order mark: pandas reads past it, and so do the names
-    given = EXCEL_SEP.match(first)
+    """The ``Head`` of the CSV file at ``path`` (``Written``'s; ``compression``: a key of ``COMPRESSIONS`` or None).
+    Raises ``RnncastError`` for a zip archive that holds other than one file."""
+    return Written(path, compression).head
+
+
+def _head(first: bytes, name: str) -> Head:
+    lines = (re.split(rb"\r\n|\r|\n", first) + [b"", b""])[:2]
+    first_line, second = (line.decode("utf-8", errors="replace") for line in lines)
+    first_line = first_line.lstrip("\ufeff")  # Excel's "CSV UTF-8" byte-order mark: pandas reads past it, so do the names
+    given = EXCEL_SEP.match(first_line)
     if given:
         log.info("%s: its first line %r names the separator (as Excel writes it), so it is read so and the header "
-                 "is line 2", path.name, first)
+                 "is line 2", name, first_line)
         return Head(second, given[1], 1)
-    return Head(first, separator(first, path.name), 0)
+    return Head(first_line, separator(first_line, name), 0)
 
 
-def _lines(path: Path, compression: str | None, count: int) -> list[str]:
-    """The file's first ``count`` lines (``""`` for those it lacks) without their ends."""
+def _first_bytes(path: Path, compression: str | None) -> tuple[bytes, bool]:
+    """The file's first bytes (``Written.first``) and whether they are all of it."""
     if compression == ".zip":
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if not n.endswith("/")]
             if len(names) != 1:
                 raise RnncastError(f"{path} holds {len(names)} files; a zipped table must hold exactly one CSV")
             with archive.open(names[0]) as f:
-                return _first_lines(f, count)
+                return _read_first(f)
     opener = COMPRESSIONS[compression] if compression else open
     with opener(path, "rb") as f:
-        return _first_lines(f, count)
+        return _read_first(f)
 
 
-def _first_lines(f, count: int, chunk: int = 1 << 16) -> list[str]:
+def _read_first(f, count: int = 2) -> tuple[bytes, bool]:
     data = b""
     while True:  # a file of CR-only lines has no LF: readline would read all of it
-        piece = f.read(chunk)
+        piece = f.read(HEAD)
         data += piece
-        lines = re.split(rb"\r\n|\r|\n", data)
-        if not piece or (len(lines) > count and not data.endswith(b"\r")):  # a CR may be half of a CR LF
-            lines = (lines + [b""] * count)[:count]
-            return [line.decode("utf-8", errors="replace") for line in lines]  # no UTF-8 character holds a CR or LF byte
+        if not piece or (len(re.split(rb"\r\n|\r|\n", data)) > count and not data.endswith(b"\r")):  # a CR may be
+            return data, not piece or (len(piece) < HEAD and not f.read(1))  # half of a CR LF; a short read: the end
 
 
 def separator(header: str, name: str) -> str:
