@@ -73,7 +73,8 @@ def read(frame: pd.DataFrame, path: Path, sep: str, skip=(), rows: int = 0) -> p
     for name in frame.columns:
         column = frame[name]
         given = column.dropna()
-        if name in skip or not len(given) or not all(isinstance(v, str) for v in given):
+        if name in skip or not len(given) or not (isinstance(given.dtype, pd.StringDtype)  # pandas 3's text: no loop
+                                                  or all(isinstance(v, str) for v in given)):
             continue
         text = given.str.strip()
         found = thousands.reading(text, sep)  # 1,234 after ';': either, left as text (numbertext.hint)
@@ -175,10 +176,11 @@ def _dotted(frame: pd.DataFrame, path: Path, sep: str, skip, rows: int = 0) -> d
 def _fixed_decimals(frame: pd.DataFrame, name: str, text: pd.Series) -> None:
     """Record in ``frame.attrs[DECIMALS]`` that column ``name`` is written with a fixed number of decimals, where
     every value of ``text`` (its file's text, thousands separators removed) has that many after its mark."""
-    parts = text.dropna().str.strip().str.extract(r"^[+-]?\d+(?:[.,](\d+))?$")[0]
-    if len(parts) and not text.dropna().str.strip().str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
+    written = text.dropna().str.strip()
+    if len(written) and not written.str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
         return
-    lengths = set(parts.fillna("").str.len())
+    mark = np.maximum(written.str.rfind(".").to_numpy(dtype=np.int64), written.str.rfind(",").to_numpy(dtype=np.int64))
+    lengths = set(np.unique(np.where(mark >= 0, written.str.len().to_numpy(dtype=np.int64) - mark - 1, 0)).tolist())
     values = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
     if len(lengths) == 1 and _fit(values[np.isfinite(values)], k := lengths.pop()).all():  # rows past those read too
         frame.attrs.setdefault(DECIMALS, {})[name] = k

@@ -46,6 +46,7 @@ def number(thousands: str | None, decimal: str) -> str:
 
 GROUPED = "|".join(rf"[+-]?[1-9]\d{{0,2}}(?:{written(t)}\d{{3}})+(?:[.,]\d+)?"
                    for t in MARKS)  # 1,234  1.003,78  12'500  1 003,77: digits grouped by three, any mark
+ANY = "|".join(number(t, d) for t in [*MARKS, None] for d in DECIMAL_MARKS if t != d)  # a number in any reading
 
 
 def reading(text: pd.Series, sep: str | None = None, points: bool = False) -> tuple[str, str | None] | None:
@@ -55,6 +56,8 @@ def reading(text: pd.Series, sep: str | None = None, points: bool = False) -> tu
     mark. The decimal mark is None where no value has decimals. ``sep``: the file's separator (``,``: a
     decimal comma is not read); ``points``: whether the file writes decimals with a point elsewhere (in a
     comma-separated file a comma is then no decimal mark)."""
+    if not len(text) or not re.fullmatch(ANY, text.iloc[0]):  # dates, names: no reading fits their first value
+        return None
     present = [m for m in MARKS if text.str.contains(written(m)).any()]
     fits = [(t, d) for t in [*present, None] for d in DECIMAL_MARKS
             if t != d and text.str.fullmatch(number(t, d)).all()]
