@@ -5,13 +5,18 @@ file's mark and line ends kept for its forecasts."""
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from rnncast import RnncastError, csvmarks
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, csvmarks
+from rnncast.cli import main
 from rnncast.csvtext import csv_text, dated, dialect_of
 from rnncast.data import read_table
+from rnncast.loading import load_panel
 
 
 def _write(path, header, values, sep=";"):
@@ -25,7 +30,8 @@ def test_european_excel_numbers_are_read_with_their_thousands_dots_and_decimal_c
         frame = read_table(path)
     assert frame["Umsatz"].tolist() == [1005.67, 986.0, 12345678.5]
     assert frame["Stueck"].tolist() == [1005.0, 999.0, 2.0]  # the file's decimal mark is the comma: the dot groups
-    assert "column(s) ['Umsatz', 'Stueck'] are written with thousands separators (1.005,67)" in caplog.text
+    assert ("column(s) ['Umsatz', 'Stueck'] are written with thousands separators and read as the numbers they write "
+            "('1.005,67' as 1005.67, '1.005' as 1005)") in caplog.text
     assert "forecasts are written without them" in caplog.text
     assert dialect_of(frame)[:2] == (";", ",") and dialect_of(frame).thousands == "."
 
@@ -114,3 +120,54 @@ def test_an_excel_export_with_a_sep_line_trailing_empty_rows_and_thousands_is_re
     (tmp_path / "x.csv").write_text("sep=;\nDatum;Umsatz;n\n" + "\n".join(rows) + "\n;;\n;;\n")
     frame = read_table(tmp_path / "x.csv")
     assert len(frame) == 7 and frame["Umsatz"].tolist() == [1001001.5 + 1001 * (d - 1) for d in range(1, 8)]
+
+
+def _quoted_sales(path, n=60, decimals=True):
+    """A comma-separated file as an English-speaking spreadsheet writes it: quoted "2,577" beside 999, and a
+    price with decimal points (or whole prices where ``decimals`` is False)."""
+    rng = np.random.default_rng(0)
+    sales, price = rng.integers(900, 3000, n), np.round(rng.uniform(4, 5, n), 2)
+    rows = [f'{d:%Y-%m-%d},"{s:,}",{p if decimals else int(p)}'
+            for d, s, p in zip(pd.date_range("2023-01-01", periods=n), sales, price)]
+    path.write_text("date,sales,price\n" + "\n".join(rows) + "\n")
+    return path, sales
+
+
+def test_quoted_thousands_commas_beside_decimal_points_are_read_and_forecasts_written_without_them(tmp_path, caplog):
+    """A comma file of quoted "2,577" was refused ("thousands separators, which are not read"), though its prices
+    write decimals with a point, so its comma can be no decimal mark (decision 247)."""
+    path, sales = _quoted_sales(tmp_path / "q.csv")
+    assert '"2,' in path.read_text() and (sales < 1000).any()  # "2,577" beside 999
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
+        frame = read_table(path)
+    assert frame["sales"].tolist() == sales.astype(float).tolist()
+    assert "q.csv: column(s) ['sales'] are written with thousands separators and read as the numbers they write" in caplog.text
+    Forecaster(**TINY).fit(str(path), target="sales").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(path), "--out", str(tmp_path / "f.csv")]) == 0
+    lines = (tmp_path / "f.csv").read_text().splitlines()
+    assert lines[0] == "date,sales" and len(lines) == 1 + TINY["horizon"]
+    assert all(re.fullmatch(r"2023-03-\d\d,-?\d+\.\d+", line) for line in lines[1:]), lines  # no '"2,577"'
+
+
+@pytest.mark.parametrize("values, number", [(['"1,041.50"', "999"], [1041.5, 999.0]),
+                                            (['"1,041"', "-2.5"], [1041.0, -2.5])])
+def test_a_point_decimal_in_the_column_itself_makes_its_commas_thousands(tmp_path, values, number):
+    assert read_table(_write(tmp_path / "d.csv", "date,y", values, sep=","))["y"].tolist() == number
+
+
+def test_quoted_commas_are_not_read_where_nothing_writes_a_decimal_point_or_a_value_is_no_group(tmp_path):
+    """Without a point decimal in the file '2,577' could be 2.577 as well: refused, saying how to write either.
+    Beside point decimals a comma that groups no three digits ('12,5', '1,00') is a decimal comma, refused."""
+    path, _ = _quoted_sales(tmp_path / "q.csv", decimals=False)
+    with pytest.raises(RnncastError, match=r"column 'sales' is not numeric: line 2 of q\.csv holds '(\d),(\d{3})' .*; "
+                                           r"'\1,\2' could be a thousands separator \(\1\2\) or a decimal comma "
+                                           r"\(\1\.\2\): nothing in the file writes decimals with a point, so rnncast "
+                                           r"does not guess; write numbers without thousands separators \(\1\2\), or "
+                                           r"with their decimals after a point \(\1,\2\.00\)$"):
+        load_panel(path, target="sales")
+    for bad in ("12,5", "1,00"):
+        path = _write(tmp_path / "e.csv", "date,y,price", ['"2,577",4.14', f'"{bad}",4.84', "999,4.5"], sep=",")
+        assert read_table(path)["y"].tolist() == ["2,577", bad, "999"]
+        with pytest.raises(RnncastError, match=rf"line 3 of e\.csv holds '{bad}' .*; '{bad}' looks like a number with "
+                                               r"a decimal comma, which is not read in a comma-separated file"):
+            load_panel(path, target="y")

@@ -89,11 +89,13 @@ def test_a_file_read_with_decimal_commas_says_so_for_its_forecasts_to_be_written
 def test_digits_grouped_by_three_that_read_one_way_only_are_read_and_the_rest_explained(tmp_path):
     """'1,234' in a comma-separated file was "looks like a number with a decimal comma" (a comma file writes
     none), and '1,003.78' or '1.003,78' got no word at all. Where only one reading fits every value (a decimal
-    mark after the groups, or several groups), the column is read (decision 235); where both do, the one line
-    says thousands separators (decision 226)."""
+    mark after the groups, or several groups), the column is read (decision 235); where both do and nothing in the
+    file writes a decimal point, the one line says both readings and how to write either (decision 247)."""
     (tmp_path / "d.csv").write_text('date,y\n2020-01-01,5\n2020-01-02,"1,234"\n')
-    with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds '1,234' .*; '1,234' looks like a number with "
-                                           r"thousands separators \(1234\), which are not read: write numbers without them"):
+    with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds '1,234' .*; '1,234' could be a thousands separator "
+                                           r"\(1234\) or a decimal comma \(1\.234\): nothing in the file writes decimals "
+                                           r"with a point, so rnncast does not guess; write numbers without thousands "
+                                           r"separators \(1234\), or with their decimals after a point \(1,234\.00\)$"):
         load_panel(tmp_path / "d.csv", target="y")
     for sep, value, number in [(",", "1,003.78", 1003.78), (",", "-12,345,678", -12345678.0),
                                (";", "1.003,78", 1003.78), (";", "1,234,567", 1234567.0)]:
@@ -115,3 +117,26 @@ def test_all_text_is_said_of_a_string_column_at_once_and_of_an_object_column_val
 
     assert all_text(pd.Series(["51,02", "3"], dtype="str")) and all_text(pd.Series(["51,02", "3"], dtype=object))
     assert not all_text(pd.Series(["51,02", 3], dtype=object)) and not all_text(pd.Series([1.5, 2.0]))
+
+
+@pytest.mark.parametrize("value, says", [
+    ('"$1,200.00"', r"'\$1,200\.00' has a currency sign '\$'; write the number alone \(1,200\.00\)"),
+    ('"-$1,200.00"', r"'-\$1,200\.00' has a currency sign '\$'; write the number alone \(1,200\.00\)"),
+    ('"12,50 €"', r"'12,50 €' has a currency sign '€'; write the number alone \(12,50\)"),
+    ("USD 5", r"'USD 5' has a currency code 'USD'; write the number alone \(5\)"),
+    ("5 kg", r"'5 kg' has a unit 'kg'; write the number alone \(5\)"),
+    ("12 km/h", r"'12 km/h' has a unit 'km/h'; write the number alone \(12\)"),
+    ("12%", r"'12%' has a percent sign '%'; write the number alone \(12\)"),
+])
+def test_a_currency_sign_or_unit_beside_a_number_is_named_not_dropped(tmp_path, value, says):
+    (tmp_path / "d.csv").write_text(f"date,y\n2020-01-01,{value}\n2020-01-02,5\n")
+    assert read_table(tmp_path / "d.csv")["y"].tolist()[0] == value.strip('"')  # kept as written: never read
+    with pytest.raises(RnncastError, match=rf"line 2 of d\.csv holds .*; the target and covariates must be numbers; {says}$"):
+        load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_text_that_only_begins_or_ends_with_digits_gets_no_sign_named():
+    for value in ("Q1", "2023-01-01", "12:30", "a5b", "1 2 kg x"):
+        assert numbertext.hint(value, ",", pd.Series([value])) == ""
+    assert "thousands separators (1003.78), which are not read in a table given in memory" in numbertext.hint(
+        "1.003,78", None, pd.Series(["1.003,78"]))

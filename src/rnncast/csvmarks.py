@@ -1,12 +1,14 @@
 """What a CSV file writes beside its values: thousands separators, fixed decimals, a byte-order mark, line ends.
 
 Thousands separators (Excel writes ``1.005,67`` for a cell formatted ``#.##0,00`` where the comma is the
-decimal mark, and ``1,005.67`` where the point is): ``read`` takes a text column whose every value is a
-number written with one mark between groups of three digits and the other before its decimals, as those
-numbers (pandas' ``thousands=`` and ``decimal=`` reading), where exactly one of the two readings (``.``
-thousands and ``,`` decimals, or ``,`` thousands and ``.`` decimals) reads every value: ``1.005,67`` and
-``999,5`` can be read only one way. A comma-separated file reads ``,`` thousands only (its quoted
-``"1,005.67"``), never a decimal comma (decision 148). A column both readings fit (``1.234`` beside ``1,005``)
+decimal mark, ``1,005.67`` where the point is, ``1'005.67`` in Switzerland, ``1 005,67`` with a (no-break)
+space in France and the Nordic countries): ``read`` takes a text column whose every value is a number written
+with one thousands mark between groups of three digits and the other of ``.`` and ``,`` before its decimals,
+as those numbers, where every reading that fits every value gives the same numbers (``thousands.reading``):
+``1.005,67`` and ``999,5`` can be read only one way, ``12 500`` too. A comma-separated file never reads a
+decimal comma (decision 148): its quoted ``"1,005.67"`` is read, and its ``"2,577"`` where the file writes
+decimals with a point elsewhere (``4.14``), the comma then being no decimal mark; where it writes none,
+``2,577`` could be 2.577 too. A column both readings fit (``1.234`` beside ``1,005``; ``1,234`` after ``;``)
 stays text, refused where used (``numbertext.hint``).
 
 Integers written with thousands dots (``1.005`` beside ``999``) are numbers to pandas either way: 1.005 and
@@ -31,17 +33,18 @@ shortest text (``986,0``).
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertext
+from rnncast import numbertext, thousands
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import HEAD, Written
 
 log = logging.getLogger(__name__)
 
-THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's numbers were read with ("." or ",")
+THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's numbers were read with (".", ",", "'", " ")
 BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-order mark
 LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
 COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
@@ -49,14 +52,6 @@ DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes 
 CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
 
 
-def number(thousands: str, decimal: str) -> str:
-    """The pattern of a number written with ``thousands`` between groups of three digits (or none) and
-    ``decimal`` before its decimals (or none): ``1.005,67``, ``-999``, ``12345,6`` for ``(".", ",")``."""
-    t, d = (f"\\{mark}" for mark in (thousands, decimal))
-    return rf"[+-]?(?:[1-9]\d{{0,2}}(?:{t}\d{{3}})+|\d+)(?:{d}\d+)?"  # 0.947 is no thousands group
-
-
-READINGS = ((".", ","), (",", "."))  # (thousands, decimal): European Excel's, and the English-speaking world's
 DOTTED = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in thousands, or a number with three
 # decimals; 0.947 only the latter (no group of thousands starts with 0)
 
@@ -68,43 +63,62 @@ def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
     Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file that writes no decimal mark
     (no decimal comma, and no number with decimals written with a point)."""
     path, sep, rows = written.path, written.head.sep, written.head.skip
-    read_so = {}
+    read_so, doubted = {}, {}  # read_so: {column: (its thousands and decimal marks, a value written so)}
     for name in frame.columns:
         column = frame[name]
         given = column.dropna()
         if name in skip or not len(given) or not numbertext.all_text(given):
             continue
         text = given.str.strip()
-        fits = [(t, d) for t, d in READINGS if text.str.fullmatch(number(t, d)).all()]  # 1,234: either, left as text
-        if len(fits) == 1 and (sep != "," or fits[0][1] == ".") and text.str.contains(fits[0][0], regex=False).any():
-            (t, d), = fits
-            read_so[name] = t
-            frame[name] = _numbers(column, t, d)
-            _fixed_decimals(frame, name, text.str.replace(t, "", regex=False))
-            frame.attrs.setdefault(numbertext.DECIMAL, d)
+        found = thousands.reading(text, sep)  # 1,234 after ';': either, left as text (numbertext.hint)
+        if found is None and sep == "," and thousands.reading(text, sep, points=True):
+            doubted[name] = text  # "2,577" in a comma file: thousands where the file writes decimal points
+        elif found is not None:
+            _read(frame, name, text, found, read_so)
+    if doubted and _points(frame, read_so, skip):  # a comma file that writes 4.14: its comma is no decimal mark
+        for name, text in doubted.items():
+            _read(frame, name, text, thousands.reading(text, sep, points=True), read_so)
     decimal = frame.attrs.get(numbertext.DECIMAL)
     dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t") and decimal is None) else {}
-    points = [c for c in frame.columns if c not in skip and c not in dotted and pd.api.types.is_float_dtype(frame[c])
-              and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any()]
+    points = _points(frame, {}, [*skip, *dotted])
     for name, text in dotted.items():  # 1.005 beside 999
         if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
             break
         if decimal != ",":
             raise RnncastError(_ambiguous(name, text, path.name, rows, sep))
-        read_so[name] = "."
-        frame[name] = _numbers(text, ".", ",")
+        read_so[name] = (".", ",", text[text.str.fullmatch(DOTTED).fillna(False)].iloc[0])
+        frame[name] = thousands.numbers(text, ".", ",")
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
     for name, text in _fixed_text(frame, written, skip).items():  # 986,00: written back so, not 986,0
         _fixed_decimals(frame, name, text)
-    for t, example in ((".", "1.005,67"), (",", "1,005.67")):
-        if [c for c in read_so if read_so[c] == t]:
-            log.warning("%s: column(s) %s are written with thousands separators (%s) and read as the numbers they "
-                        "write (1005.67); forecasts are written without them", path.name,
-                        [c for c in read_so if read_so[c] == t], example)
     if read_so:
-        frame.attrs[THOUSANDS] = next(iter(read_so.values()))
+        examples = dict.fromkeys(f"{v!r} as {thousands.plain(v, t, d)}" for t, d, v in read_so.values())
+        log.warning("%s: column(s) %s are written with thousands separators and read as the numbers they write (%s); "
+                    "forecasts are written without them", path.name, list(read_so), ", ".join(examples))
+        t, _, example = next(iter(read_so.values()))
+        frame.attrs[THOUSANDS] = re.search(thousands.written(t), example)[0]  # as written: a no-break space (1\xa0005)
     frame.attrs[BOM], frame.attrs[LINE_END] = marks(written.first[:HEAD])
     return frame
+
+
+def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so: dict) -> None:
+    """Column ``name`` of ``frame`` (its ``text``) read with the ``found`` (thousands, decimal) marks, noted in
+    ``read_so``; the file's decimal mark is the one its values write, or the one its thousands mark implies."""
+    t, d = found
+    read_so[name] = (t, d, text[text.str.contains(thousands.written(t))].iloc[0])
+    frame[name] = thousands.numbers(frame[name], t, d)
+    _fixed_decimals(frame, name, text.str.replace(thousands.written(t), "", regex=True))
+    implied = d or {".": ",", ",": ".", "'": "."}.get(t)  # a file grouping by points writes decimal commas; Swiss
+    if implied is not None:  # apostrophes, decimal points; a space says nothing of it
+        frame.attrs.setdefault(numbertext.DECIMAL, implied)
+
+
+def _points(frame: pd.DataFrame, read_so: dict, skip) -> bool:
+    """Whether ``frame`` holds a number written with decimals after a point: a float column's with a fraction (10.5),
+    or a column read with thousands separators whose values write a point (``read_so``)."""
+    return any(d == "." for _, d, _ in read_so.values()) or any(
+        c not in skip and pd.api.types.is_float_dtype(frame[c])
+        and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any() for c in frame.columns)
 
 
 def as_written(frame: pd.DataFrame, fixed: dict, decimal: str) -> pd.DataFrame:
@@ -126,11 +140,6 @@ def marks(head: bytes) -> tuple[bool, str]:
     cr, lf = head.find(b"\r"), head.find(b"\n")
     end = "\r\n" if cr >= 0 and lf == cr + 1 else "\r" if cr >= 0 and (lf < 0 or cr < lf) else "\n"
     return head.startswith(b"\xef\xbb\xbf"), end
-
-
-def _numbers(column: pd.Series, thousands: str, decimal: str) -> pd.Series:
-    text = column.astype("string").str.strip().str.replace(thousands, "", regex=False)
-    return pd.to_numeric(text.str.replace(decimal, ".", regex=False)).astype("float64")
 
 
 def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]:
@@ -159,10 +168,11 @@ def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]
 def _fixed_decimals(frame: pd.DataFrame, name: str, text: pd.Series) -> None:
     """Record in ``frame.attrs[DECIMALS]`` that column ``name`` is written with a fixed number of decimals, where
     every value of ``text`` (its file's text, thousands separators removed) has that many after its mark."""
-    parts = text.dropna().str.strip().str.extract(r"^[+-]?\d+(?:[.,](\d+))?$")[0]
-    if len(parts) and not text.dropna().str.strip().str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
+    written = text.dropna().str.strip()
+    if len(written) and not written.str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
         return
-    lengths = set(parts.fillna("").str.len())
+    mark = np.maximum(written.str.rfind(".").to_numpy(dtype=np.int64), written.str.rfind(",").to_numpy(dtype=np.int64))
+    lengths = set(np.unique(np.where(mark >= 0, written.str.len().to_numpy(dtype=np.int64) - mark - 1, 0)).tolist())
     values = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
     if len(lengths) == 1 and _fit(values[np.isfinite(values)], k := lengths.pop()).all():  # rows past those read too
         frame.attrs.setdefault(DECIMALS, {})[name] = k

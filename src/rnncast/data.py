@@ -242,10 +242,8 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning
     bad = converted.isna() & column.notna()
     if bad.any():
-        comma = numbertext.explained(column)  # a decimal comma (51,02) or thousands separators (1,234), explained
-        odd = bad.to_numpy() & ~comma  # a value that is no number however written: named before a decimal comma
-        i = int(np.flatnonzero(odd if odd.any() else bad.to_numpy())[0])
-        hint = "" if odd.any() else numbertext.hint(column.iloc[i], attrs.get("separator"), column)
+        i = numbertext.named(column, bad.to_numpy())  # no number however written, before a decimal comma (51,02)
+        hint = numbertext.hint(column.iloc[i], attrs.get("separator"), column)  # or thousands (1,234), or $1,200.00
         raise RnncastError(
             f"column {name!r} is not numeric: {place(i, attrs)} holds {column.iloc[i]!r} "
             f"({int(bad.sum())} non-numeric value(s) in all); the target and covariates must be numbers{hint}"

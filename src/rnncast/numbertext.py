@@ -6,8 +6,10 @@ numbers, the comma as the decimal point, as R's ``read.csv2`` and pandas' ``deci
 never guesses: a column whose every comma stands before three digits (``1,234``) could hold
 thousands as well, and a column that mixes commas and points, or holds other text, is left as
 written; ``hint`` then says why such a value is not read as a number. In a comma-separated file a
-decimal comma is never read (it would be a quoted field), only explained; there digits grouped by three
-after a comma (``1,234``, ``1,003.78``) are explained as thousands separators.
+decimal comma is never read (it would be a quoted field), only explained; digits grouped by three that
+``csvmarks`` did not read (``1,234`` where nothing writes a decimal point, a column of two marks) are
+explained as thousands separators. A currency sign or code, a percent sign or a unit beside a number
+(``$1,200.00``, ``12,50 €``, ``5 kg``) is named, never dropped: the number is to be written alone.
 
 ``as_numbers`` reads a column that is no column of numbers as numbers where every value is one:
 numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warning naming the
@@ -21,9 +23,12 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
+
+from rnncast import thousands
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +36,6 @@ DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers
 
 DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
-GROUPED = r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234  1,234,567  1,003.78: digits grouped by thousands
-GROUPED_POINTS = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+"  # 1.003,78: thousands by points, then a decimal comma
 
 
 def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
@@ -74,41 +77,100 @@ def all_text(values: pd.Series) -> bool:
 def explained(column: pd.Series) -> np.ndarray:
     """[rows] bool: the values ``hint`` explains (numbers written with a decimal comma or thousands separators)."""
     text = column.astype(str).str.strip()
-    return (text.str.fullmatch(DECIMAL_COMMA) | text.str.fullmatch(GROUPED) | text.str.fullmatch(GROUPED_POINTS)).to_numpy()
+    return (text.str.fullmatch(DECIMAL_COMMA) | text.str.fullmatch(thousands.GROUPED)).to_numpy()
+
+
+def named(column: pd.Series, bad: np.ndarray) -> int:
+    """The position of the value a refusal names among the ``bad`` ([rows] bool) values of ``column``: the first
+    that is no number however written, else the first written with a decimal comma and no thousands separators
+    (``12,5`` beside ``2,577``: what keeps the column from being read), else the first."""
+    text = column.astype(str).str.strip()
+    odd = bad & ~explained(column)
+    lone = bad & ~text.str.fullmatch(thousands.GROUPED).to_numpy()
+    return int(np.flatnonzero(next((pick for pick in (odd, lone) if pick.any()), bad))[0])
 
 
 def hint(value, sep: str | None, column: pd.Series) -> str:
-    """Why ``value`` (text that is no number to pandas) was not read as a number written with a decimal comma
-    or thousands separators, or "" when it is written as neither. ``sep``: the file's separator (None: not
-    read from a text file). Digits grouped by three after a comma are thousands where nothing else reads
-    (``1,003.78``, ``1,234,567``, or ``1,234`` in a comma-separated file, where a decimal comma is not written);
-    so are those grouped by points before a decimal comma (``1.003,78``)."""
+    """Why ``value`` (text that is no number to pandas, in ``column``) was not read as a number, or "" where no
+    reason is known. ``sep``: the file's separator (None: not read from a text file). A currency sign or a unit
+    beside a number is named (``$1,200.00``, ``12,50 €``, ``5 kg``); a decimal comma is explained where it is not
+    read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
+    ``1,234`` could be a decimal comma, and other values may be written with other marks."""
     text = value.strip() if isinstance(value, str) else ""
-    grouped = bool(re.fullmatch(GROUPED, text))
-    if re.fullmatch(GROUPED_POINTS, text):
-        return (f"; {value!r} looks like a number with thousands separators and a decimal comma "
-                f"({text.replace('.', '').replace(',', '.')}); thousands separators are not read: write numbers without them")
-    if "," not in text or not (grouped or re.fullmatch(DECIMAL_COMMA, text)):
-        return ""
-    if grouped and ("." in text or text.count(",") > 1 or sep == ","):
-        return (f"; {value!r} looks like a number with thousands separators ({text.replace(',', '')}), which are "
-                "not read: write numbers without them")
-    if grouped and sep is None:
-        return (f"; {value!r} could be a decimal comma ({text.replace(',', '.')}) or a thousands separator "
-                f"({text.replace(',', '')}), so rnncast does not guess: give numbers, not text")
+    beside = _beside(value, text)
+    if beside or not explained(pd.Series([text]))[0]:
+        return beside
+    found = thousands.grouped(text)
+    given = column.dropna()
+    given = given[[isinstance(v, str) for v in given]].str.strip()
+    lone = bool(re.fullmatch(THOUSANDS_LIKE, text))  # 1,234: thousands, or a decimal comma?
+    if found is not None and sep is None:
+        if lone:
+            return (f"; {value!r} could be a decimal comma ({text.replace(',', '.')}) or a thousands separator "
+                    f"({text.replace(',', '')}), so rnncast does not guess: give numbers, not text")
+        return (f"; {value!r} looks like a number with thousands separators ({thousands.plain(text, *found)}), which "
+                "are not read in a table given in memory: give numbers, not text")
+    if found is not None and sep == ",":
+        if found[1] == ",":
+            return _decimal_comma(value, thousands.plain(text, *found), "in a comma-separated file")
+        if lone and thousands.reading(given, sep, points=True):
+            return (f"; {value!r} could be a thousands separator ({text.replace(',', '')}) or a decimal comma "
+                    f"({text.replace(',', '.')}): nothing in the file writes decimals with a point, so rnncast does "
+                    f"not guess; write numbers without thousands separators ({text.replace(',', '')}), or with their "
+                    f"decimals after a point ({text}.00)")
+    if found is not None and (sep == "," or not lone):
+        return _mixed(value, text, *found, given)
     if sep is None or sep == ",":
-        where = "in a comma-separated file" if sep == "," else "in a table given in memory"
-        return (f"; {value!r} looks like a number with a decimal comma, which is not read {where}: write decimal "
-                "points (51.02), or separate a file's columns by ';' to keep decimal commas")
-    text = column.dropna()
-    text = text[[isinstance(v, str) for v in text]].str.strip()
-    with_comma = text[text.str.contains(",", regex=False)]
+        return _decimal_comma(value, text.replace(",", "."), "in a comma-separated file" if sep == "," else
+                              "in a table given in memory")
+    with_comma = given[given.str.contains(",", regex=False)]
     if len(with_comma) and with_comma.str.fullmatch(THOUSANDS_LIKE).all():
         return (f"; {value!r} could be a decimal comma ({value.replace(',', '.')}) or a thousands separator "
                 f"({value.replace(',', '')}): every comma of the column stands before three digits, so rnncast does "
                 "not guess; write its numbers with a decimal point, or without thousands separators")
     return ("; decimal commas (51,02) are read as numbers only when every value of the column is a number written "
             "with one or without any (no decimal points, no other text); write the column one way")
+
+
+def _decimal_comma(value, number: str, where: str) -> str:
+    return (f"; {value!r} looks like a number with a decimal comma, which is not read {where}: write decimal "
+            f"points ({number}), or separate a file's columns by ';' to keep decimal commas")
+
+
+def _mixed(value, text: str, t: str, d: str | None, given: pd.Series) -> str:
+    """Why ``value``, written with thousands separators ``t`` (and decimal mark ``d``), was not read: the column
+    (``given``) holds values written otherwise, the first of them named."""
+    for fits in [thousands.number(t, d)] if d else [thousands.number(t, "."), thousands.number(t, ",")]:
+        other = given[~given.str.fullmatch(fits)]
+        if len(other):
+            break
+    also = f", but the column also holds {other.iloc[0]!r}" if len(other) else ""
+    return (f"; {value!r} is written with thousands separators ({thousands.NAMES[t]}: {thousands.plain(text, t, d)}), "
+            f"which are read only where every value of the column is written with the same marks{also}: write the "
+            "column one way, or without thousands separators")
+
+
+def _beside(value, text: str) -> str:
+    """Why ``value`` (``text``, stripped), a number with a currency sign or code before or after it, or a unit or percent sign after it
+    (``$1,200.00``, ``12,50 €``, ``USD 5``, ``5 kg``, ``12%``), is no number: the sign named; else ""."""
+    parts = re.fullmatch(r"(\D*?)\s*([+-]?\d(?:[\d.,'\u2019\s]*\d)?)\s*(\D*)", text)
+    if not parts or not re.fullmatch(rf"{DECIMAL_COMMA}|[+-]?\d+(?:\.\d+)?|{thousands.GROUPED}", parts[2]):
+        return ""
+    before, after = (p.strip(" +-") for p in (parts[1], parts[3]))
+    sign = before or after
+    if not sign or (before and after):
+        return ""
+    if any(unicodedata.category(c) == "Sc" for c in sign):
+        kind = "a currency sign"
+    elif re.fullmatch("[A-Z]{3}", sign):
+        kind = "a currency code"
+    elif after and sign in ("%", "\u2030"):
+        kind = "a percent sign"
+    elif after and any(c.isalpha() for c in sign) and all(c.isalpha() or c in "/.\u00b0\u00b2\u00b3" for c in sign):
+        kind = "a unit"
+    else:
+        return ""
+    return f"; {value!r} has {kind} {sign!r}; write the number alone ({parts[2]})"
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:

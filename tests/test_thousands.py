@@ -1,0 +1,81 @@
+"""Thousands separators other than a point or a comma (``thousands.py``): the Swiss apostrophe (``1'003.77``) and
+the French or Nordic space (``1 003,77``, also a no-break or narrow no-break space, as Excel writes them) read
+where every value of the column fits one reading; a value grouped otherwise keeps the column text, refused by name."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError, thousands
+from rnncast.csvtext import dialect_of
+from rnncast.data import read_table
+from rnncast.loading import load_panel
+
+
+def _write(path, values, sep=";"):
+    path.write_text(f"date{sep}y\n" + "".join(f"2021-01-{k + 1:02d}{sep}{v}\n" for k, v in enumerate(values)))
+    return path
+
+
+@pytest.mark.parametrize("values, numbers, decimal", [
+    (["1'003.77", "12'500", "999", "-1'234'567.5"], [1003.77, 12500.0, 999.0, -1234567.5], "."),
+    (["1\u2019003.77", "12'500"], [1003.77, 12500.0], "."),  # a right single quotation mark, as some Swiss settings
+    (["1 003,77", "12 500", "999,5"], [1003.77, 12500.0, 999.5], ","),
+    (["1\u202f003,77", "12\u00a0500", "7"], [1003.77, 12500.0, 7.0], ","),  # Excel's narrow no-break space, and a
+    # no-break space: no space is a decimal mark, whichever kind
+])
+def test_apostrophe_and_space_thousands_are_read_with_the_other_decimal_mark(tmp_path, caplog, values, numbers, decimal):
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
+        frame = read_table(_write(tmp_path / "d.csv", values))
+    assert frame["y"].tolist() == numbers
+    assert caplog.text.count("column(s) ['y'] are written with thousands separators and read as the numbers they "
+                             f"write ({values[0]!r} as {numbers[0]}") == 1
+    dialect = dialect_of(frame)
+    assert dialect.decimal == decimal and "without thousands separators" in dialect.said
+
+
+def test_integers_in_apostrophes_keep_decimal_points_and_in_spaces_the_files_mark(tmp_path):
+    """12'500 is Swiss, whose decimal mark is the point; 12 500 says nothing of it: the ';' file's comma."""
+    assert dialect_of(read_table(_write(tmp_path / "a.csv", ["12'500", "999"]))).decimal == "."
+    frame = read_table(_write(tmp_path / "b.csv", ["12 500", "999"]))
+    assert frame["y"].tolist() == [12500.0, 999.0] and dialect_of(frame).decimal == ","
+    frame = read_table(_write(tmp_path / "c.csv", ["12 500", "1 003.5"], sep=","))  # unquoted: no comma in it
+    assert frame["y"].tolist() == [12500.0, 1003.5]
+
+
+@pytest.mark.parametrize("values, line, says", [
+    (["12 500", "1 2"], 3, r"'1 2' \(2 non-numeric value\(s\) in all\); the target and covariates must be numbers$"),
+    (["12'500", "1'00"], 3, r"\"1'00\" \(2 non-numeric value\(s\) in all\); the target and covariates must be numbers$"),
+    (["12'500", "1 003"], 2, r"\"12'500\" .*; \"12'500\" is written with thousands separators \(apostrophes: 12500\), "
+                             r"which are read only where every value of the column is written with the same marks, but "
+                             r"the column also holds '1 003': write the column one way, or without thousands separators"),
+    (["1 003,77", "1 003.5"], 2, r"'1 003,77' .*written with thousands separators \(spaces: 1003\.77\), .* also holds "
+                                 r"'1 003\.5'"),
+])
+def test_a_value_grouped_otherwise_keeps_the_column_text_refused_by_name(tmp_path, values, line, says):
+    path = _write(tmp_path / "d.csv", values)
+    assert read_table(path)["y"].tolist()[:2] == values[:2]
+    with pytest.raises(RnncastError, match=rf"column 'y' is not numeric: line {line} of d\.csv holds {says}"):
+        load_panel(path, target="y")
+
+
+def test_a_decimal_comma_after_space_thousands_is_not_read_in_a_comma_separated_file(tmp_path):
+    path = _write(tmp_path / "d.csv", ['"1 003,5"', "12 500"], sep=",")
+    with pytest.raises(RnncastError, match=r"holds '1 003,5' .*looks like a number with a decimal comma, which is not "
+                                           r"read in a comma-separated file: write decimal points \(1003\.5\)"):
+        load_panel(path, target="y")
+
+
+def test_a_reading_is_one_set_of_numbers_checked_value_by_value():
+    text = pd.Series
+    assert thousands.reading(text(["1.005,67", "999,5"])) == (".", ",")
+    assert thousands.reading(text(["12 500", "999"])) == (" ", None)  # no decimals: either mark reads the same
+    assert thousands.reading(text(["1,234", "999"])) is None  # 1234 or 1.234
+    assert thousands.reading(text(["1,234", "999"]), ",", points=True) == (",", None)
+    assert thousands.reading(text(["1.00.0"])) is None and thousands.reading(text(["0.947"])) is None
+    assert thousands.reading(text(["1,5", "2"])) is None  # decimal commas, no thousands: numbertext's
+    assert thousands.grouped("1.003,78") == (".", ",") and thousands.grouped("1,234") == (",", None)
+    assert thousands.grouped("12,5") is None
