@@ -31,21 +31,14 @@ tree's median over the first tree's. The child's import of rnncast is in every a
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
-import platform
-import shlex
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+import harness  # benchmarks/loading/harness.py: the script's own folder is on sys.path
 
 CALLS = {"single": dict(target="y"), "long": dict(target="y", id_col="unique_id")}
 FORMS = ["csv", "frame"]
@@ -121,26 +114,10 @@ def write(frame: pd.DataFrame, path: Path) -> None:
     partial.replace(path)  # a half-written file is never taken for a finished one
 
 
-def describe(tree: Path) -> str:
-    """Short commit of the tree, with +dirty when git status shows changes under it."""
-    def git(*args):
-        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True).stdout.strip()
-    commit = git("rev-parse", "--short", "HEAD") or "no-git"
-    return commit + ("+dirty" if git("status", "--porcelain", "--", ".") else "")
-
-
 def measure(tree: Path, path: Path, form: str, kwargs: dict) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    try:
-        done = subprocess.run([sys.executable, "-c", CHILD, str(tree), str(path), form, json.dumps(kwargs)], env=env,
-                              capture_output=True, text=True, timeout=3600)
-    except subprocess.TimeoutExpired:
-        return dict(seconds=None, peak_rss_mb=None, rss_increase_mb=None, memory=None, error="timed out after 3600 s")
-    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
-    if done.returncode != 0 or not lines:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return dict(seconds=None, peak_rss_mb=None, rss_increase_mb=None, memory=None, error=f"exit {done.returncode}: {tail}")
-    result = json.loads(lines[-1][len("RESULT "):])
+    result = harness.child(CHILD, tree, [str(path), form, json.dumps(kwargs)], timeout=3600)
+    if isinstance(result, str):
+        return dict(seconds=None, peak_rss_mb=None, rss_increase_mb=None, memory=None, error=result)
     if result["error"]:
         print(f"    load_panel failed: {result['error']}", flush=True)
     return result
@@ -173,58 +150,25 @@ def summarise(rows: list[dict], labels: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--src", action="append", required=True, help="an rnncast source tree (repeatable)")
-    parser.add_argument("--label", action="append", help="a label per --src (default: last two path parts)")
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--quick", action="store_true", help="small data, 1 repeat, output to a temp folder")
-    parser.add_argument("--out", type=Path, help="default benchmarks/loading/results (a temp folder with --quick)")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/rnncast-load-bench"))
+    harness.add_trees(parser, repeats=3, quick="small data, 1 repeat, output to a temp folder",
+                      cache="/tmp/rnncast-load-bench")
     parser.add_argument("--single-freq", default="min", help="step of the single series (default: min, 2000-01-01 to "
                         "2019-01-05, which every loader can hold; h runs to the year 3140, beyond nanoseconds)")
     args = parser.parse_args()
-    trees = [Path(s).resolve() for s in args.src]
-    labels = args.label or ["/".join(t.parts[-2:]) for t in trees]
-    if len(labels) != len(trees):
-        parser.error("give one --label per --src")
-    repeats = 1 if args.quick else args.repeats
-    out = args.out or (Path(tempfile.mkdtemp(prefix="load-quick-")) if args.quick
-                       else Path(__file__).resolve().parent / "results")
-    commits = {label: describe(tree) for label, tree in zip(labels, trees)}
-
-    started, load_start = time.time(), os.getloadavg()
+    run = harness.Run(parser, args, prefix="load-quick-")
     paths = generate(args.cache, args.quick, args.single_freq)
     rows = []
-    for r in range(repeats):
+    for r in range(run.repeats):
         for workload, kwargs in CALLS.items():
             for form in FORMS:
-                for label, tree in zip(labels, trees):
-                    print(f"repeat {r + 1}/{repeats} {workload} {form} {label} ...", flush=True)
+                for label, tree in zip(run.labels, run.trees):
+                    print(f"repeat {r + 1}/{run.repeats} {workload} {form} {label} ...", flush=True)
                     result = measure(tree, paths[workload], form, kwargs)
-                    rows.append(dict(tree=label, commit=commits[label], workload=workload, form=form, repeat=r + 1,
-                                     **result))
-    wall, load_end = time.time() - started, os.getloadavg()
-
-    table = summarise(rows, labels)
-    print("\n" + "\n".join(table))
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / "load.csv", "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or str(os.cpu_count())
-    facts = [
-        f"- command: `{shlex.join([Path(sys.executable).name, *sys.argv])}`",
-        f"- date: {datetime.now().isoformat(timespec='seconds')}; whole run {wall:.0f} s (data generation included)",
-        f"- machine: {platform.platform()}, {platform.processor() or platform.machine()}, nproc {nproc}",
-        f"- python {platform.python_version()}, pandas {pd.__version__}, numpy {np.__version__}",
-        f"- load average (1/5/15 min) at start {load_start[0]:.2f}/{load_start[1]:.2f}/{load_start[2]:.2f}, "
-        f"at end {load_end[0]:.2f}/{load_end[1]:.2f}/{load_end[2]:.2f}",
-        *[f"- tree {label}: {tree} at {commits[label]}" for label, tree in zip(labels, trees)],
-        f"- data: {', '.join(str(p) for p in paths.values())}; {repeats} repeat(s), median seconds, max RSS",
-    ]
-    (out / "load.md").write_text("# load_panel time and memory\n\n" + "\n".join(table) + "\n\n" + "\n".join(facts) + "\n")
-    print("\n" + "\n".join(facts))
-    print(f"\nwrote {out / 'load.csv'} and {out / 'load.md'}")
+                    rows.append(dict(tree=label, commit=run.commits[label], workload=workload, form=form,
+                                     repeat=r + 1, **result))
+    run.write("load", "load_panel time and memory", rows, summarise(rows, run.labels),
+              f"{', '.join(str(p) for p in paths.values())}; {run.repeats} repeat(s), median seconds, max RSS")
+    print(f"\nwrote {run.out / 'load.csv'} and {run.out / 'load.md'}")
 
 
 if __name__ == "__main__":

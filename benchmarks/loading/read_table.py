@@ -25,21 +25,13 @@ machine than wall time), and those counts for one read_table call.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
-import os
-import platform
-import shlex
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+import harness  # benchmarks/loading/harness.py: the script's own folder is on sys.path
 
 WORKLOADS = ("comma", "semicolon")
 
@@ -98,23 +90,11 @@ def generate(cache: Path, rows: int) -> dict[str, Path]:
     return paths
 
 
-def describe(tree: Path) -> str:
-    """Short commit of the tree, with +dirty when git status shows changes under it."""
-    def git(*args):
-        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True).stdout.strip()
-    commit = git("rev-parse", "--short", "HEAD") or "no-git"
-    return commit + ("+dirty" if git("status", "--porcelain", "--", ".") else "")
-
-
 def measure(tree: Path, path: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    done = subprocess.run([sys.executable, "-c", CHILD, str(tree), str(path)], env=env, capture_output=True,
-                          text=True, timeout=600)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
-    if done.returncode != 0 or not lines:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return dict(seconds=None, cpu_seconds=None, shape=None, error=f"exit {done.returncode}: {tail}")
-    return dict(json.loads(lines[-1][len("RESULT "):]), error=None)
+    result = harness.child(CHILD, tree, [str(path)], timeout=600)
+    if isinstance(result, str):
+        return dict(seconds=None, cpu_seconds=None, shape=None, error=result)
+    return dict(result, error=None)
 
 
 def summarise(rows: list[dict], labels: list[str]) -> list[str]:
@@ -140,55 +120,21 @@ def summarise(rows: list[dict], labels: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--src", action="append", required=True, help="an rnncast source tree (repeatable)")
-    parser.add_argument("--label", action="append", help="a label per --src (default: last two path parts)")
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="20,000 rows, 1 repeat, output to a temp folder")
-    parser.add_argument("--out", type=Path, help="default benchmarks/loading/results (a temp folder with --quick)")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/rnncast-read-table-bench"))
+    harness.add_trees(parser, repeats=5, quick="20,000 rows, 1 repeat, output to a temp folder",
+                      cache="/tmp/rnncast-read-table-bench")
     args = parser.parse_args()
-    trees = [Path(s).resolve() for s in args.src]
-    labels = args.label or ["/".join(t.parts[-2:]) for t in trees]
-    if len(labels) != len(trees):
-        parser.error("give one --label per --src")
-    repeats = 1 if args.quick else args.repeats
-    out = args.out or (Path(tempfile.mkdtemp(prefix="read-table-quick-")) if args.quick
-                       else Path(__file__).resolve().parent / "results")
-    commits = {label: describe(tree) for label, tree in zip(labels, trees)}
-
-    started, load_start = time.time(), os.getloadavg()
+    run = harness.Run(parser, args, prefix="read-table-quick-")
     paths = generate(args.cache, 20_000 if args.quick else 200_000)
     rows = []
-    for r in range(repeats):
+    for r in range(run.repeats):
         for workload in WORKLOADS:
-            for label, tree in zip(labels, trees):
-                print(f"repeat {r + 1}/{repeats} {workload} {label} ...", flush=True)
-                rows.append(dict(tree=label, commit=commits[label], workload=workload, repeat=r + 1,
+            for label, tree in zip(run.labels, run.trees):
+                print(f"repeat {r + 1}/{run.repeats} {workload} {label} ...", flush=True)
+                rows.append(dict(tree=label, commit=run.commits[label], workload=workload, repeat=r + 1,
                                  **measure(tree, paths[workload])))
-    wall, load_end = time.time() - started, os.getloadavg()
-
-    table = summarise(rows, labels)
-    print("\n" + "\n".join(table))
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / "read_table.csv", "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or str(os.cpu_count())
-    facts = [
-        f"- command: `{shlex.join([Path(sys.executable).name, *sys.argv])}`",
-        f"- date: {datetime.now().isoformat(timespec='seconds')}; whole run {wall:.0f} s (data generation included)",
-        f"- machine: {platform.platform()}, {platform.processor() or platform.machine()}, nproc {nproc}",
-        f"- python {platform.python_version()}, pandas {pd.__version__}, numpy {np.__version__}",
-        f"- load average (1/5/15 min) at start {load_start[0]:.2f}/{load_start[1]:.2f}/{load_start[2]:.2f}, "
-        f"at end {load_end[0]:.2f}/{load_end[1]:.2f}/{load_end[2]:.2f}",
-        *[f"- tree {label}: {tree} at {commits[label]}" for label, tree in zip(labels, trees)],
-        f"- data: {', '.join(str(p) for p in paths.values())}; {repeats} repeat(s), median seconds",
-    ]
-    (out / "read_table.md").write_text("# read_table time and file readings\n\n" + "\n".join(table) + "\n\n"
-                                       + "\n".join(facts) + "\n")
-    print("\n" + "\n".join(facts))
-    print(f"\nwrote {out / 'read_table.csv'} and {out / 'read_table.md'}")
+    run.write("read_table", "read_table time and file readings", rows, summarise(rows, run.labels),
+              f"{', '.join(str(p) for p in paths.values())}; {run.repeats} repeat(s), median seconds")
+    print(f"\nwrote {run.out / 'read_table.csv'} and {run.out / 'read_table.md'}")
 
 
 if __name__ == "__main__":
