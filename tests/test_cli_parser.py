@@ -104,7 +104,7 @@ def test_help_imports_neither_torch_nor_pandas_nor_matplotlib():
 
 def test_tune_searches_the_settings_that_tuning_searches():
     from rnncast.cli.parser import SEARCHED
-    from rnncast.tuning import SEARCH
+    from rnncast.searchspace import SEARCH
 
     assert SEARCHED == SEARCH
 

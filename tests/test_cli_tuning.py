@@ -234,3 +234,55 @@ def test_a_backtest_or_demo_on_a_folder_being_tuned_is_told_to_give_another_out_
         code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", out)
         assert code == 2 and "give the second tune its own --out with --study s1" in err  # a tune is told how to join
     assert sorted(p.name for p in out.iterdir()) == []
+
+
+def test_search_flags_reach_the_search_as_ranges_and_choices(tmp_path, capsys, monkeypatch):
+    calls = []
+
+    def search(source, target, features, time_col, **kw):
+        calls.append(kw["search"])
+        raise RnncastError("stop")
+
+    monkeypatch.setattr("rnncast.tuning.tune", search)
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t",
+                       "--search", "lr=1e-3..1e-2", "--search", "cell=lstm,gru", "--search", "hidden-size=8, 16",
+                       "--search", "dropout")
+    assert code == 2 and err.strip() == "rnncast: error: stop"
+    assert calls == [{"lr": [1e-3, 1e-2], "cell": ["lstm", "gru"], "hidden_size": [8, 16], "dropout": None}]
+    cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t")
+    assert calls[-1] is None  # no --search: every setting not given as a flag
+
+
+@pytest.mark.parametrize("flag, said", [
+    ("lr=1e-2", "--search lr=1e-2: lr takes a range LOW..HIGH (lr=1e-3..1e-2)"),
+    ("lr=a..b", "--search lr=a..b: lr must be a number, got 'a'"),
+    ("cell=lstm..gru", "--search cell=lstm..gru: cell takes choices A,B,... (cell=lstm,gru)"),
+    ("hidden_size=", "--search hidden_size=: hidden_size takes choices A,B,... (cell=lstm,gru)"),
+    ("epochs=1..2", "--search epochs=1..2: cannot search 'epochs'; searchable settings: cell, hidden_size, num_layers, "
+                    "lookback, lr, dropout"),
+])
+def test_a_search_flag_of_the_wrong_form_is_one_line_naming_it(tmp_path, capsys, flag, said):
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t", "--search", flag)
+    assert code == 2 and err.strip() == f"rnncast: error: {said}"
+    assert not (tmp_path / "t").exists()
+
+
+@pytest.mark.parametrize("flags, said", [
+    (("--lookback", "500"), "series too short: of 200 rows, the training rows (140) hold no lookback 500 + horizon 3"),
+    (("--timeout", "0"), "timeout must be a positive number of seconds, got 0.0; leave it out for no time limit"),
+    (("--lr", "-1"), "lr must be a positive finite number, got -1.0"),
+    (("--search", "lr", "--lr", "0.01"), "lr is both fixed (lr=, --lr) and searched (search=, --search)"),
+])
+def test_input_the_search_cannot_take_is_one_line_before_the_study_is_made(tmp_path, capsys, flags, said):
+    """A lookback of 500 printed Optuna's failed-trial warning and traceback, and left a study.db that
+    recorded lookback 500, so a retry with --lookback 24 was refused; --timeout 0 left a study.db alone."""
+    import numpy as np
+
+    data = tmp_path / "one.csv"
+    values = 100 + np.sin(np.arange(200))
+    data.write_text("sales\n" + "\n".join(f"{v:.3f}" for v in values) + "\n", encoding="utf-8")
+    code, _, err = cli(capsys, "tune", data, "--target", "sales", "--horizon", "3", "--epochs", "1", "--trials", "1",
+                       "--out", tmp_path / "t", *flags)
+    lines = [line for line in err.splitlines() if "INFO" not in line]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"rnncast: error: {said}"), err
+    assert not (tmp_path / "t").exists()

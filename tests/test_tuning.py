@@ -12,6 +12,7 @@ import pytest
 
 from conftest import make_frame
 from rnncast import Forecaster, RnncastError, tune
+from rnncast.tuning import trial_line
 
 optuna = pytest.importorskip("optuna")
 
@@ -85,8 +86,18 @@ def test_bad_trials_are_refused(frame, trials):
 
 
 def test_nothing_left_to_search_is_refused(frame):
-    with pytest.raises(RnncastError, match="every searched setting"):
-        tune(frame, target="y", settings={"lr": 0.01}, search=("lr",))
+    every = {name: value for name, value in Forecaster().get_params().items() if name in
+             ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")}
+    with pytest.raises(RnncastError, match=r"^every searchable setting \(cell, hidden_size, num_layers, lookback, lr, "
+                                           r"dropout\) is fixed; leave one of them out of the settings$"):
+        tune(frame, target="y", settings=every)
+
+
+def test_a_setting_both_fixed_and_named_in_search_is_refused_not_dropped(frame):
+    """search=("lr", "dropout") with lr fixed searched dropout alone and said nothing of lr."""
+    with pytest.raises(RnncastError, match=r"^lr is both fixed \(lr=, --lr\) and searched \(search=, --search\); "
+                                           "give it to one of them$"):
+        tune(frame, target="y", settings={"lr": 0.01}, search=("lr", "dropout"))
 
 
 def test_without_optuna_the_error_says_what_to_install(monkeypatch, frame):
@@ -260,3 +271,145 @@ def test_optunas_own_lines_are_quieted_for_the_study_and_rnncast_says_each_trial
     called = []
     tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, search=("lr",), on_trial=called.append)
     assert len(called) == 1
+
+
+def test_a_search_dict_is_searched_in_the_ranges_and_choices_it_gives(frame):
+    """A dict's ranges were dropped (its keys read as names): trials drew lr 3e-4 and dropout 0.36."""
+    settings = {k: v for k, v in FIXED.items() if k != "hidden_size"}
+    result = tune(frame, target="y", trials=3, settings={**settings, "epochs": 1, "lookback": 24},
+                  search={"lr": (1e-3, 1e-2), "dropout": (0.0, 0.0), "cell": ["gru"], "hidden_size": None})
+    for trial in result.study.trials:
+        assert 1e-3 <= trial.params["lr"] <= 1e-2 and trial.params["dropout"] == 0.0 and trial.params["cell"] == "gru"
+        assert trial.params["hidden_size"] in (16, 32, 64, 128)  # None: the default space
+    assert result.study.trials[0].params["hidden_size"] == 64  # the defaults that lie in the space come first
+    assert result.study.trials[0].distributions["lr"].log  # log scale, as the default space of lr
+
+
+def test_a_single_name_is_that_one_setting_not_its_letters(frame):
+    result = tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "lookback": 24}, search="cell")
+    assert set(result.study.trials[0].params) == {"cell"}
+
+
+def test_searched_lookback_choices_that_do_not_fit_the_data_are_refused_by_name(frame):
+    result = tune(frame, target="y", trials=2, settings={**FIXED, "epochs": 1}, search={"lookback": [12, 30]})
+    assert {t.params["lookback"] for t in result.study.trials} <= {12, 30}
+    with pytest.raises(RnncastError, match=r"^search's lookback 500 does not fit the data: series too short"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, search={"lookback": [24, 500]})
+
+
+@pytest.mark.parametrize("search, said", [
+    ({"lr": (1e-2, 1e-3)}, r"^search's lr takes a range \(low, high\) of numbers, drawn on a log scale \(default: "
+                           r"\(0.0001, 0.01\)\), low <= high; got \(0.01, 0.001\)$"),
+    ({"lr": (-1, 1e-2)}, r"^search's lr \(-1, 0.01\): lr must be a positive finite number, got -1"),
+    ({"dropout": (0.1, 1.5)}, r"^search's dropout \(0.1, 1.5\): dropout must be a number in \[0, 1\), got 1.5"),
+    ({"num_layers": (1, 2.5)}, r"num_layers must be a positive integer, got 2.5"),
+    ({"lr": 0.01}, r"^search's lr takes a range \(low, high\) .*, got 0.01$"),
+    ({"cell": "lstm"}, r"^search's cell takes a list of choices \(default: \['rnn', 'lstm', 'gru'\]\), got 'lstm'$"),
+    ({"cell": ["lstm", "transformer"]}, r"^search's cell \['lstm', 'transformer'\]: unknown cell 'transformer'"),
+    ({"hidden_size": []}, r"^search's hidden_size takes a list of choices"),
+    ({"epochs": (1, 3)}, r"^cannot search 'epochs'; searchable settings: cell, hidden_size"),
+    (5, r"^search must be a setting's name, a list of names or a dict of name -> range or choices, got int"),
+    ({"lr": (1e-3, 1e-2), "hidden_size": [8]}, r"^hidden_size is both fixed \(hidden_size=, --hidden-size\) and "
+                                               r"searched"),
+])
+def test_a_bad_search_is_one_error_before_any_trial(frame, search, said, tmp_path):
+    with pytest.raises(RnncastError, match=said):
+        tune(frame, target="y", trials=1, settings=FIXED, search=search, out=tmp_path / "t")
+    assert not (tmp_path / "t").exists()
+
+
+@pytest.mark.parametrize("settings, said", [
+    ({"lr": -1}, "lr must be a positive finite number, got -1"),
+    ({"dropout": 1.5}, "dropout must be a number in [0, 1), got 1.5"),
+    ({"cell": "transformer"}, "unknown cell 'transformer'; choose one of: rnn, lstm, gru"),
+])
+def test_a_bad_fixed_setting_is_said_as_it_is_not_as_no_lookback_fitting(frame, settings, said):
+    """"no lookback the search tries (24, 48, ...) fits these settings: lr must be ..." blamed the lookback."""
+    with pytest.raises(RnncastError) as refused:
+        tune(frame, target="y", trials=1, settings=settings)
+    assert str(refused.value) == said
+
+
+def test_a_fixed_lookback_the_data_cannot_fit_is_refused_before_the_study_is_opened(frame, tmp_path):
+    """The first trial failed with Optuna's traceback, left study.db with the failed trial and recorded
+    lookback 500, so that a retry with another lookback was refused."""
+    out = tmp_path / "t"
+    with pytest.raises(RnncastError, match=r"^series too short: of 300 rows, the training rows \(210\) hold no "
+                                           r"lookback 500 \+ horizon 3"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "lookback": 500}, out=out)
+    assert not out.exists()
+    with pytest.raises(RnncastError, match="^future_known=True needs feature columns"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "future_known": True}, out=out)  # fit's own checks too
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf"), True, "10"])
+def test_a_timeout_that_is_no_positive_number_of_seconds_is_refused(frame, timeout, tmp_path):
+    """--timeout 0 ran no trial, then said "no trial of the study finished", leaving only study.db."""
+    with pytest.raises(RnncastError, match=r"^timeout must be a positive number of seconds, got .*; leave it out for "
+                                           r"no time limit$"):
+        tune(frame, target="y", trials=1, settings=FIXED, timeout=timeout, out=tmp_path / "t")
+    assert not (tmp_path / "t").exists()
+
+
+def test_a_failed_trial_is_said_in_its_line_without_optunas_traceback(frame, monkeypatch):
+    import logging
+
+    from rnncast.errors import TrainingDiverged
+
+    def diverge(self, *args, **kwargs):
+        raise TrainingDiverged("the training loss became NaN in epoch 1")
+
+    heard, said = [], []
+
+    class Heard(logging.Handler):
+        def emit(self, record):
+            heard.append(record)
+
+    monkeypatch.setattr(Forecaster, "fit", diverge)
+    handler = Heard(logging.DEBUG)
+    logging.getLogger("optuna").addHandler(handler)
+    try:
+        with pytest.raises(RnncastError, match="^no trial of the study finished"):
+            tune(frame, target="y", trials=2, settings={**FIXED, "lookback": 24}, search=("lr",), on_trial=said.append)
+    finally:
+        logging.getLogger("optuna").removeHandler(handler)
+    assert [r.getMessage() for r in heard] == []
+    assert [trial_line(t, "validation MSE (scaled units)") for t in said] == [
+        "trial 0: fail after ? epochs (lr 0.0003): the training loss became NaN in epoch 1",
+        f"trial 1: fail after ? epochs (lr {said[1].params['lr']:.3g}): the training loss became NaN in epoch 1"]
+
+
+def test_the_files_are_written_after_each_trial_so_a_killed_tune_keeps_them(frame, tmp_path):
+    out, seen = tmp_path / "t", []
+
+    def look(trial):
+        seen.append((trial.number, (out / "trials.csv").read_text().splitlines()[-1].split(",")[:2],
+                     (out / "best.toml").is_file()))
+
+    tune(frame, target="y", trials=2, settings={**FIXED, "epochs": 1, "lookback": 24}, search=("lr",), out=out,
+         on_trial=look)
+    assert seen == [(0, ["0", "COMPLETE"], True), (1, ["1", "COMPLETE"], True)]
+
+
+@pytest.mark.filterwarnings("ignore:.*heartbeat:optuna.exceptions.ExperimentalWarning", "ignore:Heartbeat of storage")
+def test_a_trial_left_running_by_a_killed_process_is_marked_failed_and_said(frame, tmp_path, monkeypatch, caplog):
+    """A tune killed mid-trial (kill -9) left its trial RUNNING for ever, listed so in trials.csv and counted."""
+    import time
+
+    from rnncast import studies
+
+    monkeypatch.setattr(studies, "GRACE_S", 1)
+    storage, settings = f"sqlite:///{tmp_path / 'study.db'}", {**FIXED, "epochs": 1, "lookback": 24}
+    tune(frame, target="y", trials=1, settings=settings, storage=storage, search=("lr",))
+    killed = optuna.storages.RDBStorage(storage, heartbeat_interval=1)
+    trial = optuna.load_study(study_name="rnncast", storage=killed).ask()
+    killed.record_heartbeat(trial._trial_id)  # its last beat: then the process was killed
+    time.sleep(2.5)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = tune(frame, target="y", trials=1, settings=settings, storage=storage, search=("lr",),
+                      out=tmp_path / "t")
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE", "FAIL", "COMPLETE"]
+    assert [r.getMessage() for r in caplog.records if "left running" in r.getMessage()] == [
+        "trial 1 was left running by a process that stopped (no heartbeat for 1 s): marked failed"]
+    assert "1,FAIL," in (tmp_path / "t" / "trials.csv").read_text()

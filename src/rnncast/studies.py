@@ -17,6 +17,8 @@ import json
 import random
 import re
 import time
+import warnings
+from contextlib import contextmanager
 
 from rnncast.config import HOW_FIT_RUNS, Settings
 from rnncast.errors import RnncastError
@@ -92,8 +94,17 @@ STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or po
                 "(with its driver installed)")
 
 
-def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: int = 20):
+HEARTBEAT_S = 10  # a trial in a database storage says every so many seconds that its process runs it
+GRACE_S = 60  # a running trial unheard of for longer was left by a process that stopped (killed): failed
+
+
+def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: int = 20, on_stale=None):
     """The study ``name`` in ``storage``, created when it is new; returns ``(study, created)``.
+
+    In a database storage each trial beats every ``HEARTBEAT_S`` seconds (Optuna's heartbeat); a
+    trial left running by a process that stopped (no beat for ``GRACE_S``) is failed when the study is
+    opened and before each trial (``optuna.storages.fail_stale_trials``), ``on_stale(study, trial)``
+    called for each.
 
     Processes that open one new study at the same moment race to create its tables and its row (an
     ``IntegrityError``, a locked SQLite file, Optuna's ``DuplicatedStudyError``): the loser waits a
@@ -111,11 +122,16 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
     race: BaseException | None = None
     for attempt in range(tries):
         try:
+            with quiet_experimental(optuna):
+                beating = storage if storage is None else optuna.storages.RDBStorage(
+                    storage, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
+                    heartbeat_stale_trial_callback=on_stale)
             try:
-                return optuna.create_study(study_name=name, storage=storage, direction="minimize",
-                                           sampler=sampler, pruner=pruner), True
+                study = optuna.create_study(study_name=name, storage=beating, direction="minimize", sampler=sampler,
+                                            pruner=pruner)
+                return study, True
             except DuplicatedStudyError:
-                study = optuna.load_study(study_name=name, storage=storage, sampler=sampler, pruner=pruner)
+                study = optuna.load_study(study_name=name, storage=beating, sampler=sampler, pruner=pruner)
         except IntegrityError as err:
             race = err  # another process wrote the tables' first rows between our look and our write
         except OperationalError as err:
@@ -132,10 +148,25 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
             if study.directions != [optuna.study.StudyDirection.MINIMIZE]:
                 raise RnncastError(f"study {name!r} in {shown} does not minimize one value, as a study of rnncast "
                                    "tune does; give another study name (--study)")
+            fail_stale_trials(optuna, study)
             return study, False
         time.sleep(random.uniform(0.05, 0.2) * (1 + attempt))  # the racers part; the loser then loads
     raise RnncastError(f"could not create or load study {name!r} in {shown} after {tries} tries "
                        f"({_first_line(race)}); is another process holding the database?")
+
+
+def fail_stale_trials(optuna, study) -> None:
+    """The trials of ``study`` left running by a process that stopped, failed (``open_study``)."""
+    with quiet_experimental(optuna):
+        optuna.storages.fail_stale_trials(study)
+
+
+@contextmanager
+def quiet_experimental(optuna):
+    """Optuna's heartbeat is marked experimental: its warning saying so is Optuna's, not the reader's."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        yield
 
 
 def _first_line(err: BaseException | None) -> str:

@@ -19,28 +19,28 @@ written as ``best.toml``, which ``rnncast fit --config`` trains.
 from __future__ import annotations
 
 import logging
+import math
+import numbers
 import operator
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import evaluation, files
-from rnncast.config import CELLS, Settings, check_names
+from rnncast import cutting, evaluation, files, studies
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
+from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, searched_lookbacks,
+                                 suggest, what_is_searched)
 from rnncast.settingvalues import plain_values
-from rnncast.spelling import counted, one_series, spelled
-from rnncast.studies import check_fixed, check_ranking, hide_password, open_study, ranking
-from rnncast.windows import chronological_split, train_windows
+from rnncast.spelling import counted, one_series
+from rnncast.studies import check_fixed, check_ranking, fail_stale_trials, hide_password, open_study, ranking
 
 log = logging.getLogger(__name__)
 
-SEARCH = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
-HIDDEN_SIZES = (16, 32, 64, 128)
-LOOKBACKS = (24, 48, 96, 168, 336)  # those too long for the data are left out
 INSTALL_HINT = "pip install 'rnncast[tune]' (or: pip install optuna)"
 
 
@@ -58,13 +58,17 @@ class TuneResult:
 
 
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
-         search=SEARCH, storage: str | None = None, study_name: str = "rnncast", out=None,
+         search=None, storage: str | None = None, study_name: str = "rnncast", out=None,
          timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None) -> TuneResult:
-    """Search ``search`` (names from ``SEARCH``) for the settings with the lowest validation score:
-    the MSE of a point model, the pinball loss averaged over the levels of a quantile model (scaled
-    units; ``TuneResult.ranked_by`` says which).
+    """Search ``search`` for the settings with the lowest validation score: the MSE of a point model,
+    the pinball loss averaged over the levels of a quantile model (scaled units; ``TuneResult.ranked_by``
+    says which).
 
-    ``settings``: fixed Forecaster keywords (epochs, horizon, ...), never searched. ``trials``: how
+    ``search``: a name of ``SEARCH``, a list of them (each drawn from its default space), or a dict of
+    name -> its space: ``(low, high)`` for ``num_layers``, ``lr`` (log scale) and ``dropout``, a list of
+    choices for ``cell``, ``hidden_size`` and ``lookback``, None for the default (``searchspace``);
+    None: every one of ``SEARCH`` not fixed. ``settings``: fixed Forecaster keywords (epochs, horizon,
+    ...), never searched; one also named in ``search`` is refused. ``trials``: how
     many trials this call runs (others may run at the same time against a shared ``storage``).
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
     ``tune.json``; without it and without ``storage`` the study stays in memory.
@@ -73,7 +77,11 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     the study (its verbosity WARNING, the caller's restored after). ``on_start()``:
     called once the data and settings are checked, before the study is opened or anything written.
     Many processes may open one new study at once: its creation is retried until one of them has
-    made it and the others load it.
+    made it and the others load it. ``timeout``: seconds after which no further trial starts.
+
+    Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``search`` or
+    ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), and for
+    a study continued with other fixed settings (``studies``) or one whose trials all failed or were pruned.
     """
     try:
         import optuna
@@ -86,14 +94,15 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         trials = None
     if trials is None or trials < 1:
         raise RnncastError(f"trials must be a positive integer, got {given_trials!r}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, numbers.Real)
+                                or not timeout > 0 or not math.isfinite(timeout)):
+        raise RnncastError(f"timeout must be a positive number of seconds, got {timeout!r}; leave it out for no time "
+                           "limit")
     fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
-    unknown = [name for name in search if name not in SEARCH]
-    if unknown:
-        raise RnncastError(f"cannot search {unknown[0]!r}; searchable settings: {', '.join(SEARCH)}")
-    searched = [name for name in search if name not in fixed]
-    if not searched:
-        raise RnncastError(f"every searched setting ({', '.join(search)}) is fixed; leave one of them out of the settings")
-    base = _checked(fixed, searched)  # fixed settings checked before any trial
+    space = not_fixed(what_is_searched(search), fixed, given=search is not None)
+    searched = list(space)
+    base = fixed_checked(fixed, searched, space.get("lookback") or LOOKBACKS)  # fixed settings checked before any trial
+    check_space(space, fixed, base)
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     source = str(data) if isinstance(data, (str, Path)) else None
@@ -102,7 +111,11 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     if panel.n_series > 1:
         raise RnncastError(f"tune searches the settings of one series, but the data holds {panel.n_series} (told apart "
                            f"by {panel.id_col!r}); give it the rows of one of them")
-    lookbacks = _lookbacks(len(panel.values), fixed) if "lookback" in searched else ()
+    check_roles(panel, base)  # what every trial's fit would refuse, refused before the study is opened
+    if "lookback" in searched:
+        space["lookback"] = searched_lookbacks(len(panel.values), fixed, space.get("lookback"))
+    else:
+        cutting.cut(panel, None, base.data)  # a fixed lookback too long for the data: said before any trial
 
     if on_start is not None:
         on_start()
@@ -112,8 +125,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
     seed = base.train.seed if sampler_seed is None else sampler_seed
     with quiet_optuna(optuna):
-        return _search(optuna, panel, fixed, searched, lookbacks, base, out, source, storage, study_name, seed, trials,
-                       timeout, on_trial)
+        return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
+                       on_trial)
 
 
 @contextmanager
@@ -122,10 +135,19 @@ def quiet_optuna(optuna):
     for the block, the caller's verbosity restored after: rnncast says each trial itself (``trial_line``)."""
     before = optuna.logging.get_verbosity()
     optuna.logging.set_verbosity(max(before, optuna.logging.WARNING))
+    optimize = logging.getLogger("optuna.study._optimize")  # where Optuna says a trial failed, with its traceback
+    optimize.addFilter(_no_failed_trial)
     try:
         yield
     finally:
+        optimize.removeFilter(_no_failed_trial)
         optuna.logging.set_verbosity(before)
+
+
+def _no_failed_trial(record: logging.LogRecord) -> bool:
+    """Optuna's "[W ...] Trial 0 failed with parameters ..." and its traceback left out: rnncast says each
+    trial (a diverged one with why), and an error that ends the search is its one line."""
+    return not str(record.msg).startswith("Trial ") or " failed with" not in str(record.msg)
 
 
 def trial_line(trial, ranked_by: str) -> str:
@@ -135,20 +157,26 @@ def trial_line(trial, ranked_by: str) -> str:
     value = "" if trial.value is None else f" {ranked_by.split(' (')[0]} {trial.value:.5f}"
     epochs = trial.user_attrs.get("epochs", "?")
     after = counted(epochs, "epoch") if isinstance(epochs, int) else f"{epochs} epochs"
-    return f"trial {trial.number}: {trial.state.name.lower()}{value} after {after} ({params})"
+    why = f": {trial.user_attrs['failed']}" if "failed" in trial.user_attrs else ""
+    return f"trial {trial.number}: {trial.state.name.lower()}{value} after {after} ({params}){why}"
 
 
-def _search(optuna, panel, fixed, searched, lookbacks, base, out, source, storage, study_name, seed, trials, timeout,
+def _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
             on_trial) -> TuneResult:
     """``tune``'s study, once the data and settings are checked: opened, searched, written."""
+    def stale(_study, trial) -> None:
+        log.warning("trial %d was left running by a process that stopped (no heartbeat for %d s): marked failed",
+                    trial.number, studies.GRACE_S)
+
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
-                                optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
+                                optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
+    searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     key, ranked_by = ranking(base.model.quantiles)
     check_ranking(study, study_name, key, created)
 
     def objective(trial) -> float:
-        params = {**fixed, **{name: _suggest(trial, name, lookbacks) for name in searched}}
+        params = {**fixed, **{name: suggest(trial, name, given) for name, given in space.items()}}
         started = time.perf_counter()
 
         def report(record) -> None:
@@ -158,91 +186,42 @@ def _search(optuna, panel, fixed, searched, lookbacks, base, out, source, storag
                 trial.set_user_attr("seconds", time.perf_counter() - started)
                 raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
 
-        model = Forecaster(**params).fit(panel, on_epoch=report)
+        try:
+            model = Forecaster(**params).fit(panel, on_epoch=report)
+        except TrainingDiverged as err:
+            trial.set_user_attr("failed", str(err))  # said in its trial line
+            raise
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
         return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
 
     if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
-        defaults = {name: value for name, value in Forecaster().get_params().items() if name in searched}
-        if defaults.get("lookback") not in lookbacks:
-            defaults.pop("lookback", None)  # left to the sampler
+        defaults = {name: value for name, value in Forecaster().get_params().items()
+                    if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
         study.enqueue_trial(defaults)
-    # each finished trial: the caller's callback, else an INFO line (Optuna's own lines are quieted)
-    callbacks = [lambda _study, trial: on_trial(trial) if on_trial else log.info(trial_line(trial, ranked_by))]
-    study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=callbacks)
-    try:
-        best = study.best_trial
-    except ValueError:
-        raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs") from None
-    best_settings = {**Forecaster().get_params(), **fixed, **best.params}
-    result = TuneResult(study, best_settings, best.value, None, ranked_by)
-    if out is not None:
-        result.config = _write_study(out, result, source, panel, searched, storage)
+    def finished(_study, trial) -> None:
+        """Each finished trial: the study's files written (a tune killed later keeps them), then the caller's
+        callback, else an INFO line (Optuna's own lines are quieted)."""
+        written(out)
+        on_trial(trial) if on_trial else log.info(trial_line(trial, ranked_by))
+
+    def written(folder) -> TuneResult | None:
+        try:
+            best = study.best_trial
+        except ValueError:  # no trial completed yet
+            return None
+        result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by)
+        if folder is not None:
+            result.config = _write_study(folder, result, source, panel, searched, storage)
+        return result
+
+    study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+    fail_stale_trials(optuna, study)  # those whose process stopped while this one ran
+    result = written(out)
+    if result is None:
+        raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")
     return result
-
-
-def _suggest(trial, name: str, lookbacks: tuple):
-    if name == "cell":
-        return trial.suggest_categorical("cell", list(CELLS))
-    if name == "hidden_size":
-        return trial.suggest_categorical("hidden_size", list(HIDDEN_SIZES))
-    if name == "num_layers":
-        return trial.suggest_int("num_layers", 1, 3)
-    if name == "lookback":
-        return trial.suggest_categorical("lookback", list(lookbacks))
-    if name == "lr":
-        return trial.suggest_float("lr", 1e-4, 1e-2, log=True)
-    return trial.suggest_float("dropout", 0.0, 0.5)
-
-
-def _checked(fixed: dict, searched: list) -> Settings:
-    """The fixed settings, checked; with the lookback searched, beside the first lookback of
-    ``LOOKBACKS`` they take (a season of 52 needs a lookback of at least 52, not the default 50)."""
-    check_names(fixed)  # a misspelt name is said as it is, not as what no lookback fits
-    if "lookback" not in searched:
-        return Settings.from_flat(fixed)
-    for lookback in LOOKBACKS:
-        try:
-            return Settings.from_flat({**fixed, "lookback": lookback})
-        except RnncastError as err:
-            refused = err
-    raise RnncastError(f"no lookback the search tries ({', '.join(map(str, LOOKBACKS))}) fits these settings: "
-                       f"{refused}; give --lookback to fix one")
-
-
-def _lookbacks(n_rows: int, fixed: dict) -> tuple:
-    """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season, a whole number
-    of segments), that leave the data a training, validation and test part, and whose training rows
-    hold at least as many windows as the lookback has steps (the lookback and horizon take at most
-    about half of the training rows: 51 training rows hold one window of lookback 48 + horizon 3, 25 of
-    lookback 24). Where none holds that many, the shortest that fits, and a warning says so."""
-    fits, enough = [], []
-    for lookback in LOOKBACKS:
-        try:
-            data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            split = chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
-        except RnncastError:
-            continue
-        fits.append((lookback, train_windows([split], lookback, data.horizon), split.train_end))
-        if fits[-1][1] >= lookback:
-            enough.append(lookback)
-    if not fits:
-        raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS} that these settings take; "
-                           "give --lookback to fix one")
-    left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
-                if lookback not in enough]
-    if not enough:
-        lookback, count, rows = fits[0]
-        log.warning("every lookback the search tries leaves the %d training rows fewer windows than its length; only the "
-                    "shortest is searched, %s; a shorter lookback, fixed with %s, leaves more", rows, left_out[0],
-                    spelled("lookback"))
-        return (lookback,)
-    if left_out:
-        log.info("lookbacks searched: %s (each leaves the %d training rows at least as many windows as its length; "
-                 "not %s)", ", ".join(map(str, enough)), fits[0][2], ", ".join(left_out))
-    return tuple(enough)
 
 
 def _write_study(out: Path, result: TuneResult, source, panel, searched, storage: str) -> Path:

@@ -19,7 +19,7 @@ from rnncast.cli.tuning import one_series_note, run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
 from rnncast.errors import RnncastError
 
-# The settings tune searches unless they are given (tuning.SEARCH; test_cli_parser.py holds them in step).
+# The settings tune searches unless they are given (searchspace.SEARCH; test_cli_parser.py holds them in step).
 SEARCHED = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
 
 NAMES_NOTE = ("A flag that names columns (COLS) takes one name, several separated by commas, with CSV quotes "
@@ -115,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setting_groups(tune, data, searched=SEARCHED)
     search = tune.add_argument_group("search")
     search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20)")
+    search.add_argument("--search", action="append", metavar="NAME[=SPACE]", help="search only the settings named "
+                        "(default: all not given), each in its default space or the one given: LOW..HIGH for num_layers, "
+                        "lr (log scale), dropout (lr=1e-3..1e-2); A,B,... for cell, hidden_size, lookback (cell=lstm,gru)")
     search.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long "
                         "(default: no time limit)")
     search.add_argument("--storage", metavar="URL", help="Optuna storage shared by many machines, e.g. "

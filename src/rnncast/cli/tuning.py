@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rnncast.cli.fitting import fit_request
 from rnncast.cli.outputs import TUNE_FILES, claim_output, clear_output, occupied
+from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
 
@@ -102,6 +103,37 @@ def _same_storage(recorded: str | None, storage: str) -> bool:
     return recorded == hide_password(storage)
 
 
+def search_from_args(given: list[str] | None) -> dict | None:
+    """The --search flags as ``tune``'s ``search``: ``lr=1e-3..1e-2`` a range, ``cell=lstm,gru`` choices
+    (each value typed as its flag's), ``lr`` the default space; None when no flag was given. Raises
+    ``RnncastError`` naming the flag for a space of the wrong form or a setting given twice."""
+    from rnncast.searchspace import RANGES, SEARCH
+    from rnncast.settingtext import parse_setting
+
+    if given is None:
+        return None
+    search = {}
+    for text in given:
+        name, has_space, space = (part.strip() for part in text.partition("="))
+        name = name.replace("-", "_")
+        if name not in SEARCH:
+            raise RnncastError(f"--search {text}: cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
+        if name in search:
+            raise RnncastError(f"--search {name} is given twice; give each setting once")
+        if not has_space:
+            search[name] = None
+            continue
+        form = ("a range LOW..HIGH (lr=1e-3..1e-2)" if name in RANGES else "choices A,B,... (cell=lstm,gru)")
+        pieces = space.split("..") if name in RANGES else space.split(",")
+        if (len(pieces) != 2) if name in RANGES else (".." in space or not space):
+            raise RnncastError(f"--search {text}: {name} takes {form}")
+        try:
+            search[name] = [parse_setting(name, piece) for piece in pieces]
+        except RnncastError as err:
+            raise RnncastError(f"--search {text}: {err}") from None
+    return search
+
+
 def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
     """``run_tune`` once the tuning folder is held."""
     from rnncast.studies import ranking
@@ -117,7 +149,8 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
             clear_output(out)
 
     result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
-                  settings=settings, storage=args.storage, study_name=args.study, out=out, timeout=args.timeout,
+                  settings=settings, search=search_from_args(args.search), storage=args.storage, study_name=args.study,
+                  out=out, timeout=args.timeout,
                   sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "

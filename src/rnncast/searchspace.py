@@ -1,0 +1,188 @@
+"""What ``tune`` searches: the settings (``SEARCH``), the space each is drawn from, and the lookbacks
+that fit the data.
+
+``search`` is a setting's name, a list of names (each drawn from its default space) or a dict of
+name -> its space (None: the default). Each setting keeps the kind of its default space, because an
+Optuna study refuses one parameter drawn two ways: ``num_layers``, ``lr`` and ``dropout`` take a range
+``(low, high)`` (``lr`` on a log scale, as by default; ``num_layers`` whole numbers), ``cell``,
+``hidden_size`` and ``lookback`` a list of choices. Every end and choice is checked as the setting
+itself is, beside the fixed settings; a lookback choice must also fit the data.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import numbers
+
+from rnncast.config import CELLS, Settings, check_names
+from rnncast.errors import RnncastError
+from rnncast.settingvalues import plain
+from rnncast.spelling import spelled
+from rnncast.windows import chronological_split, train_windows
+
+log = logging.getLogger(__name__)
+
+SEARCH = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
+HIDDEN_SIZES = (16, 32, 64, 128)
+LOOKBACKS = (24, 48, 96, 168, 336)  # those too long for the data are left out
+RANGES = {"num_layers": (1, 3), "lr": (1e-4, 1e-2), "dropout": (0.0, 0.5)}  # drawn between low and high
+LOG_SCALE = ("lr",)
+CHOICES = {"cell": tuple(CELLS), "hidden_size": HIDDEN_SIZES, "lookback": LOOKBACKS}  # drawn among these
+
+
+def what_is_searched(search) -> dict:
+    """``search`` as ``tune`` takes it -> {name: the space given (a ``(low, high)`` tuple or a tuple of
+    choices), or None for the default}, in the order given. Raises ``RnncastError`` for a name that is
+    not searchable, a ``search`` of another type, and a space of the wrong shape, naming what is accepted."""
+    if search is None:  # every searchable setting (those fixed are left out: not_fixed)
+        search = SEARCH
+    if isinstance(search, str):
+        search = (search,)  # one name, not its letters
+    if isinstance(search, dict):
+        given = dict(search)
+    elif isinstance(search, (list, tuple, set, frozenset)):
+        given = {name: None for name in search}
+    else:
+        raise RnncastError(f"search must be a setting's name, a list of names or a dict of name -> range or choices, "
+                           f"got {type(search).__name__}; searchable settings: {', '.join(SEARCH)}")
+    for name in given:
+        if name not in SEARCH:
+            raise RnncastError(f"cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
+    return {name: None if space is None else _shape(name, space) for name, space in given.items()}
+
+
+def _shape(name: str, space) -> tuple:
+    """A given space as a tuple, its shape checked (the values are checked against the settings later);
+    NumPy values as the Python values they hold (Optuna records only those)."""
+    space = plain(space)
+    if name in RANGES:
+        kind = "whole numbers" if name == "num_layers" else "numbers"
+        wanted = (f"search's {name} takes a range (low, high) of {kind}"
+                  f"{', drawn on a log scale' if name in LOG_SCALE else ''} (default: {RANGES[name]})")
+        if isinstance(space, (str, bytes, dict)) or not hasattr(space, "__len__") or len(space) != 2:
+            raise RnncastError(f"{wanted}, got {space!r}")
+        low, high = (plain(value) for value in space)
+        if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) for v in (low, high)):
+            raise RnncastError(f"{wanted}, got {space!r}")
+        if low > high:
+            raise RnncastError(f"{wanted}, low <= high; got ({low!r}, {high!r})")
+        return (low, high)
+    wanted = f"search's {name} takes a list of choices (default: {list(CHOICES[name])})"
+    if isinstance(space, (str, bytes, dict)) or not isinstance(space, (list, tuple, set, frozenset)) or not space:
+        raise RnncastError(f"{wanted}, got {space!r}")
+    return tuple(dict.fromkeys(plain(value) for value in space))  # each choice once, in the order given
+
+
+def not_fixed(space: dict, fixed: dict, given: bool) -> dict:
+    """The ``space`` less the settings ``fixed``: ``given`` False (no ``search`` given), every searchable
+    setting not fixed; ``given`` True, a setting both named in ``search`` and fixed is refused by name
+    (``RnncastError``), as is a space with nothing left to search."""
+    both = [name for name in space if name in fixed]
+    if given and both:
+        raise RnncastError(f"{both[0]} is both fixed ({spelled(both[0])}) and searched ({spelled('search')}); give it "
+                           "to one of them")
+    space = {name: given for name, given in space.items() if name not in fixed}
+    if not space:
+        raise RnncastError(f"every searchable setting ({', '.join(SEARCH)}) is fixed; leave one of them out of the "
+                           "settings")
+    return space
+
+
+def check_space(space: dict, fixed: dict, base: Settings) -> None:
+    """Each end of a range and each choice, as the setting itself takes it beside the fixed settings
+    (``base``: them with a lookback they take). Raises ``RnncastError`` naming the value and why."""
+    flat = base.flat()
+    for name, given in space.items():
+        for value in given or ():
+            try:
+                Settings.from_flat({**flat, **fixed, name: value})
+            except RnncastError as err:
+                raise RnncastError(f"search's {name} {list(given) if name in CHOICES else given}: {err}") from None
+
+
+def fixed_checked(fixed: dict, searched: list, lookbacks=LOOKBACKS) -> Settings:
+    """The fixed settings, checked; with the lookback searched, beside the first of ``lookbacks`` they
+    take (a season of 52 needs a lookback of at least 52, not the default 50). A refusal that is the
+    same whatever the lookback (``lr -1``) is said as it is; only one that each lookback draws out is
+    said as no lookback fitting."""
+    check_names(fixed)  # a misspelt name is said as it is, not as what no lookback fits
+    if "lookback" not in searched:
+        return Settings.from_flat(fixed)
+    refusals = []
+    for lookback in lookbacks:
+        try:
+            return Settings.from_flat({**fixed, "lookback": lookback})
+        except RnncastError as err:
+            refusals.append(str(err))
+    if len(set(refusals)) == 1 and str(lookbacks[0]) not in refusals[0]:
+        raise RnncastError(refusals[0])  # not the lookback's doing
+    raise RnncastError(f"no lookback the search tries ({', '.join(map(str, lookbacks))}) fits these settings: "
+                       f"{refusals[-1]}; give --lookback to fix one")
+
+
+def searched_lookbacks(n_rows: int, fixed: dict, given=None) -> tuple:
+    """The lookbacks to search: the choices ``given``, each of which must fit the data (else a
+    ``RnncastError`` naming it), or else ``default_lookbacks``."""
+    if given is None:
+        return default_lookbacks(n_rows, fixed)
+    for lookback in given:
+        data = Settings.from_flat({**fixed, "lookback": lookback}).data
+        try:
+            chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
+        except RnncastError as err:
+            raise RnncastError(f"search's lookback {lookback} does not fit the data: {err}; leave it out of the "
+                               "choices") from None
+    return tuple(given)
+
+
+def default_lookbacks(n_rows: int, fixed: dict) -> tuple:
+    """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season, a whole number
+    of segments), that leave the data a training, validation and test part, and whose training rows
+    hold at least as many windows as the lookback has steps (the lookback and horizon take at most
+    about half of the training rows: 51 training rows hold one window of lookback 48 + horizon 3, 25 of
+    lookback 24). Where none holds that many, the shortest that fits, and a warning says so."""
+    fits, enough = [], []
+    for lookback in LOOKBACKS:
+        try:
+            data = Settings.from_flat({**fixed, "lookback": lookback}).data
+            split = chronological_split(n_rows, lookback, data.horizon, data.val_frac, data.test_frac)
+        except RnncastError:
+            continue
+        fits.append((lookback, train_windows([split], lookback, data.horizon), split.train_end))
+        if fits[-1][1] >= lookback:
+            enough.append(lookback)
+    if not fits:
+        raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS} that these settings take; "
+                           "give --lookback to fix one")
+    left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
+                if lookback not in enough]
+    if not enough:
+        lookback, count, rows = fits[0]
+        log.warning("every lookback the search tries leaves the %d training rows fewer windows than its length; only the "
+                    "shortest is searched, %s; a shorter lookback, fixed with %s, leaves more", rows, left_out[0],
+                    spelled("lookback"))
+        return (lookback,)
+    if left_out:
+        log.info("lookbacks searched: %s (each leaves the %d training rows at least as many windows as its length; "
+                 "not %s)", ", ".join(map(str, enough)), fits[0][2], ", ".join(left_out))
+    return tuple(enough)
+
+
+def suggest(trial, name: str, space):
+    """A value of setting ``name`` drawn by the Optuna ``trial`` from ``space`` (a ``(low, high)`` range
+    or a tuple of choices; None: the default space)."""
+    if name in CHOICES:
+        return trial.suggest_categorical(name, list(space or CHOICES[name]))
+    low, high = space or RANGES[name]
+    if name == "num_layers":
+        return trial.suggest_int(name, int(low), int(high))
+    return trial.suggest_float(name, float(low), float(high), log=name in LOG_SCALE)
+
+
+def in_space(name: str, value, space) -> bool:
+    """Whether ``value`` (a default, the first trial of a new study) lies in the ``space`` searched."""
+    if name in CHOICES:
+        return value in (space or CHOICES[name])
+    low, high = space or RANGES[name]
+    return low <= value <= high

@@ -1,0 +1,67 @@
+"""``searchspace``: what tune searches, read from ``search`` (a name, names, or a dict of name -> space),
+each space checked by shape and as its setting takes it, the fixed settings checked beside a lookback,
+and the values drawn. tune's searches themselves are in test_tuning.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.config import Settings
+from rnncast.errors import RnncastError
+from rnncast.searchspace import SEARCH, check_space, fixed_checked, in_space, suggest, what_is_searched
+
+optuna = pytest.importorskip("optuna")
+
+
+def test_a_name_names_or_a_dict_are_read_alike():
+    assert what_is_searched("cell") == {"cell": None}
+    assert what_is_searched(None) == dict.fromkeys(SEARCH)
+    assert what_is_searched(["lr", "dropout"]) == {"lr": None, "dropout": None}
+    assert what_is_searched({"lr": [1e-3, 1e-2], "cell": ("gru", "gru", "lstm"), "dropout": None}) == {
+        "lr": (1e-3, 1e-2), "cell": ("gru", "lstm"), "dropout": None}
+    import numpy as np
+
+    read = what_is_searched({"hidden_size": np.array([16, 32]), "lr": (np.float64(1e-3), np.float32(1e-2))})
+    assert read == {"hidden_size": (16, 32), "lr": (1e-3, pytest.approx(1e-2))}
+    assert type(read["hidden_size"][0]) is int and type(read["lr"][0]) is float  # as Optuna records them
+
+
+@pytest.mark.parametrize("search, said", [
+    ("c", "cannot search 'c'"),
+    ({"lr": (1e-3,)}, "search's lr takes a range (low, high)"),
+    ({"lr": ("a", "b")}, "search's lr takes a range (low, high)"),
+    ({"dropout": (0.0, float("nan"))}, "search's dropout takes a range (low, high)"),
+    ({"num_layers": (3, 1)},
+     "search's num_layers takes a range (low, high) of whole numbers (default: (1, 3)), low <= high"),
+    ({"lookback": 24}, "search's lookback takes a list of choices (default: [24, 48, 96, 168, 336]), got 24"),
+])
+def test_a_space_of_the_wrong_shape_is_refused_naming_what_is_accepted(search, said):
+    with pytest.raises(RnncastError, match="^" + __import__("re").escape(said)):
+        what_is_searched(search)
+
+
+def test_each_end_and_choice_is_checked_as_its_setting_takes_it():
+    base = Settings.from_flat({"lookback": 24})
+    check_space({"hidden_size": (8, 16), "lr": (1e-5, 1e-1)}, {}, base)
+    with pytest.raises(RnncastError, match=r"^search's hidden_size \[8, 0\]: hidden_size must be a positive integer"):
+        check_space({"hidden_size": (8, 0)}, {}, base)
+    with pytest.raises(RnncastError, match="^search's lookback \\[12, 30\\]: season 26 is longer than lookback 12"):
+        check_space({"lookback": (12, 30)}, {"season": 26}, Settings.from_flat({"lookback": 30, "season": 26}))
+
+
+def test_a_refusal_the_same_for_every_lookback_is_said_as_it_is():
+    with pytest.raises(RnncastError, match=r"^lr must be a positive finite number, got -1$"):
+        fixed_checked({"lr": -1}, ["lookback"])
+    with pytest.raises(RnncastError, match=r"^no lookback the search tries \(24, 48\) fits these settings: season 60"):
+        fixed_checked({"season": 60}, ["lookback"], (24, 48))
+    assert fixed_checked({"season": 30}, ["lookback"]).data.lookback == 48
+
+
+def test_values_are_drawn_from_the_space_given_or_the_default():
+    study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+    trial = study.ask()
+    assert 1e-3 <= suggest(trial, "lr", (1e-3, 2e-3)) <= 2e-3 and trial.distributions["lr"].log
+    assert suggest(trial, "num_layers", None) in (1, 2, 3)
+    assert suggest(trial, "cell", ("gru",)) == "gru"
+    assert in_space("hidden_size", 64, None) and in_space("dropout", 0.0, None)
+    assert not in_space("lr", 3e-4, (1e-3, 1e-2))
