@@ -78,3 +78,14 @@ def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
 
     assert all(NEGATIVE_NUMBER.match(t) for t in ("-1", "-inf", "-1e-3", "-1_000", "-0x10", "-0.1,0.5", "-1,-2"))
     assert not any(NEGATIVE_NUMBER.match(t) for t in ("--lr", "-x", "-0.1,", "-1,a", "1", "-"))
+
+
+def test_column_names_reads_csv_text_or_whole_repeated_names():
+    from rnncast.argparsing import column_names
+
+    assert column_names(['a,"b, c",d']) == ["a", "b, c", "d"]
+    assert column_names(['"say ""hi"""']) == ['say "hi"']
+    assert column_names(["a,b", "c"]) == ["a,b", "c"]  # repeated: each value is one whole name
+    assert column_names(["all"], all_ok=True) == "all" and column_names(["all"]) == ["all"]
+    with pytest.raises(ValueError, match="blank"):
+        column_names(["a", ""])

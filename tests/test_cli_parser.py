@@ -225,17 +225,6 @@ def test_a_blank_name_or_broken_quoting_is_refused_naming_the_flag(capsys, argv,
     assert len(errors) == 1 and says in errors[0], err
 
 
-def test_column_names_reads_csv_text_or_whole_repeated_names():
-    from rnncast.cli.parser import column_names
-
-    assert column_names(['a,"b, c",d']) == ["a", "b, c", "d"]
-    assert column_names(['"say ""hi"""']) == ['say "hi"']
-    assert column_names(["a,b", "c"]) == ["a,b", "c"]  # repeated: each value is one whole name
-    assert column_names(["all"], all_ok=True) == "all" and column_names(["all"]) == ["all"]
-    with pytest.raises(ValueError, match="blank"):
-        column_names(["a", ""])
-
-
 def _parsers(parser, path=()):
     """Every (command words, parser) reachable from ``parser``: the top command and each subcommand's."""
     import argparse
@@ -273,7 +262,7 @@ def test_every_single_valued_flag_of_every_command_given_twice_with_two_values_i
         for action in parser._actions:
             if not action.option_strings or action.nargs == 0 or isinstance(action, (
                     argparse._AppendAction, argparse._HelpAction, argparse._VersionAction)) \
-                    or type(action).__name__ == "_ColumnNames":  # repeated to name more columns
+                    or type(action).__name__ == "ColumnNames":  # repeated to name more columns
                 continue
             flag = action.option_strings[0]
             first, second = _two_values(action)

@@ -8,12 +8,11 @@ second): each command imports what it needs when it runs."""
 from __future__ import annotations
 
 import argparse
-import csv
 from dataclasses import fields
 
 from rnncast.version import __version__
 from rnncast.cli import commands as command
-from rnncast.argparsing import Once, OnceOnOff, Parser
+from rnncast.argparsing import ColumnNames, Once, OnceOnOff, Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import one_series_note, run_tune
 from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
@@ -194,56 +193,8 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
                        "column each (default: none)")
 
 
-def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
-    """The column names of a flag given ``given`` (its values, in order): one value is CSV text
-    (``temp,"vent, km/h"``: quotes keep a comma inside a name), a repeated flag gives one whole name
-    per value. ``'all'`` alone is kept as ``"all"`` where ``all_ok``. Raises ``ValueError`` naming a
-    blank name, a name given twice or broken quoting."""
-    if len(given) == 1:
-        text = given[0]
-        try:
-            rows = list(csv.reader([text], skipinitialspace=True, strict=True))
-        except csv.Error as err:
-            raise ValueError(f"cannot read {text!r} as comma-separated names ({err}); put a name that holds a comma "
-                             "in double quotes, e.g. 'temp,\"vent, km/h\"'") from None
-        names = rows[0] if len(rows) == 1 else []
-        if len(rows) > 1:
-            raise ValueError(f"{text!r} spans more than one line; give column names on one line")
-        if not names or any(not name.strip() for name in names):
-            raise ValueError(f"a blank column name in {text!r}; name every column, comma-separated")
-    else:
-        names = list(given)
-        blank = [i + 1 for i, name in enumerate(names) if not name.strip()]
-        if blank:
-            raise ValueError(f"a blank column name (the flag's value number {blank[0]} of {len(names)}); name every column")
-    twice = [name for i, name in enumerate(names) if name in names[:i]]
-    if twice:  # the flag's own repeat, not a column in two roles (layouts says that)
-        raise ValueError(f"{twice[0]!r} is named twice; name each column once")
-    if all_ok and "all" in names:
-        if len(names) > 1:
-            raise ValueError(f"'all' (every numeric column) stands alone; got {names}")
-        return "all"
-    return names
-
-
-class _ColumnNames(argparse.Action):
-    """A flag that names columns: its parsed names (``column_names``) after every occurrence."""
-
-    def __init__(self, option_strings, dest, all_ok: bool = False, **kwargs):
-        self.all_ok = all_ok
-        super().__init__(option_strings, dest, **kwargs)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        given = [*getattr(namespace, "_given_" + self.dest, ()), values]
-        setattr(namespace, "_given_" + self.dest, given)
-        try:
-            setattr(namespace, self.dest, column_names(given, self.all_ok))
-        except ValueError as err:
-            raise argparse.ArgumentError(self, str(err)) from None
-
-
 def _add_names(group, flag: str, help: str, all_ok: bool = False) -> None:
-    group.add_argument(flag, action=_ColumnNames, all_ok=all_ok, metavar="COLS", help=help)
+    group.add_argument(flag, action=ColumnNames, all_ok=all_ok, metavar="COLS", help=help)
 
 
 def _data_group(parser: argparse.ArgumentParser, data_help: str, optional: bool = True):
