@@ -179,10 +179,10 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     the best of them and sets ``prepared.diverged`` (``training.fit_network``)."""
     if resume and not checkpoint:
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
-    if checkpoint:  # after on_start: rnncast fit --overwrite has cleared the earlier run the checkpoint goes into
-        resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))
     group = prepared.group
     writes = group is None or group.main
+    if checkpoint and writes:  # after on_start: rnncast fit --overwrite has cleared the earlier run it goes into;
+        resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
     save_state = ((lambda *state: resume_io.save_training_state(checkpoint, *state, data=prepared.data))
                   if checkpoint and writes else None)
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None
