@@ -33,7 +33,7 @@ def _earlier_tune(out: Path, study: str | None = "rnncast", storage: str | None 
     out.mkdir()
     if db:
         (out / "study.db").write_bytes(b"")
-    (out / "trials.csv").write_text("number,value\n", encoding="utf-8")
+    (out / "trials.csv").write_text("number,state,value,epochs,seconds,lr\n", encoding="utf-8")  # as tune writes it
     if storage is not None:
         storage = f"sqlite:///{(out / 'study.db').resolve()}" if storage == "own" else storage
         (out / "tune.json").write_text(json.dumps({"study": study, "storage": storage}), encoding="utf-8")
@@ -132,10 +132,9 @@ def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it
 
     def search(source, target, features, time_col, **kw):
         calls.append(dict(source=source, target=target, features=features, time_col=time_col, **kw))
-        kw["on_start"]()
         kw["on_trial"](_trial(0, "COMPLETE", 0.1234567, {"cell": "gru", "lr": 0.00123456}, epochs=3))
         kw["on_trial"](_trial(1, "PRUNED", None, {"cell": "lstm"}))
-        config = kw["out"] / "best.toml"
+        config = kw["out"].folder / "best.toml"  # the folder as the command claimed it (outputs.claim_tune), held
         config.write_text("", encoding="utf-8")
         return SimpleNamespace(study=SimpleNamespace(best_trial=SimpleNamespace(number=0), trials=[0, 1]),
                                value=0.1234567, config=config, ranked_by=ranking(kw["settings"].get("quantiles"))[1])
@@ -154,29 +153,27 @@ def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it
     (call,) = calls
     assert call["source"] == str(tmp_path / "d.csv") and call["target"] == ["y"]
     assert call["settings"] == {"epochs": 2, **({"quantiles": [0.1, 0.5, 0.9]} if flags else {})}
-    assert (call["trials"], call["storage"], call["study_name"], call["out"]) == (2, None, "rnncast", out)
+    assert (call["trials"], call["storage"], call["study_name"], call["out"].folder) == (2, None, "rnncast", out)
+    assert call["overwrite"] is False
 
 
 def test_overwrite_removes_the_earlier_output_only_once_the_search_starts(tmp_path, capsys, monkeypatch):
+    from rnncast.outputs import SIGNATURES
+
     run = tmp_path / "run"
     run.mkdir()
     for name in ("tune.json", "trials.csv", "best.toml"):  # an earlier tune; a run is never replaced by one
-        (run / name).write_text("{}", encoding="utf-8")
+        (run / name).write_bytes(SIGNATURES.get(name, b"{}"))
     before = _files(run)
-
-    def refused(*args, **kw):
-        raise RnncastError("'z' not found")
-
-    monkeypatch.setattr("rnncast.tuning.tune", refused)
+    (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(i % 7) for i in range(200)) + "\n", encoding="utf-8")
     code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "z", "--out", run, "--overwrite")
-    assert code == 2 and "'z' not found" in err and _files(run) == before
+    assert code == 2 and "'z'" in err and _files(run) == before  # the data refused: the earlier tune kept
 
     def started(*args, **kw):
-        kw["on_start"]()
         raise RnncastError("no trial of the study finished")
 
-    monkeypatch.setattr("rnncast.tuning.tune", started)
-    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", run, "--overwrite")
+    monkeypatch.setattr("rnncast.tuning.open_study", started)  # the data and settings were good: the study opens
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--epochs", "1", "--out", run, "--overwrite")
     assert code == 2 and "no trial of the study finished" in err and _files(run) == {}
 
 
@@ -286,3 +283,18 @@ def test_input_the_search_cannot_take_is_one_line_before_the_study_is_made(tmp_p
     lines = [line for line in err.splitlines() if "INFO" not in line]
     assert code == 2 and len(lines) == 1 and lines[0].startswith(f"rnncast: error: {said}"), err
     assert not (tmp_path / "t").exists()
+
+
+def test_overwrite_never_replaces_a_best_toml_or_trials_csv_that_rnncast_did_not_write(tmp_path, capsys):
+    """A folder of the user's own best.toml and trials.csv read as an earlier tune's, which --overwrite
+    removed: the files are told by how they begin (outputs.SIGNATURES), and kept, with or without it."""
+    out = tmp_path / "userdir"
+    out.mkdir()
+    (out / "best.toml").write_text("lr = 0.1  # my own\n", encoding="utf-8")
+    (out / "trials.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    before = _files(out)
+    for more in ((), ("--overwrite",)):
+        code, _, err = _tune(capsys, out, *more)
+        assert code == 2 and err.strip() == (f"rnncast: error: --out {out} holds files that rnncast did not write "
+                                             "(best.toml, trials.csv); give a new or empty folder for the tune")
+        assert _files(out) == before

@@ -232,3 +232,28 @@ def test_export_replaces_a_file_only_with_overwrite_and_never_writes_into_a_mode
     model.save(tmp_path / "model")
     with pytest.raises(RnncastError, match=r"into the model folder"):
         export_onnx(model, tmp_path / "model" / "m.onnx", check=False, overwrite=True)
+
+
+def test_export_never_writes_over_a_file_of_another_kind_or_a_runs_file_even_with_overwrite(tmp_path, small):
+    """export_onnx(model, "precious.csv", overwrite=True) wrote ONNX bytes over a CSV, and over a run's
+    report.html, which ``rnncast export --onnx`` refuses even with --overwrite: both now go through one
+    guard (outputs.check_output_file)."""
+    precious = tmp_path / "precious2.csv"
+    precious.write_text("date,sales\n2024-01-01,1\n")
+    run = tmp_path / "runs" / "x"
+    (run / "model").mkdir(parents=True)
+    (run / "config.json").write_text("{}")
+    (run / "report.html").write_text("<html></html>")
+    link = tmp_path / "m.onnx"
+    link.symlink_to(precious)
+    before = {p: p.read_bytes() for p in (precious, run / "report.html", run / "config.json")}
+    for path, said in [(precious, rf"^path={precious}: the file is written as .onnx; give a name ending in .onnx$"),
+                       (run / "report.html", r"report.html: the file is written as .onnx"),
+                       (link, rf"^path={link} is a link to {precious}, which would hold .onnx content under another "
+                              "name")]:
+        with pytest.raises(RnncastError, match=said):
+            export_onnx(small, path, check=False, overwrite=True)
+        assert {p: p.read_bytes() for p in before} == before
+    with pytest.raises(RnncastError, match=rf"^path={tmp_path / 'runs'} is a folder; give the path of the .onnx file"):
+        export_onnx(small, tmp_path / "runs", check=False, overwrite=True)
+    assert [p.name for p in run.iterdir()] and not list(run.glob("*.onnx"))

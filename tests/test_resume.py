@@ -151,3 +151,67 @@ def test_a_checkpoint_written_before_its_data_was_recorded_resumes_with_a_warnin
     assert "cannot be checked" in caplog.text
     with safe_open(str(checkpoint), framework="pt") as f:
         assert json.loads(f.metadata()["loop"])["data"]["rows"] == 200  # recorded from now on
+
+
+def _run_folder(tmp_path, checkpoint_from=None):
+    """A run's folder as rnncast fit leaves it: config.json, model/ (a saved model), report.html, and the
+    checkpoint of its training."""
+    run = tmp_path / "runs" / "q1"
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y", checkpoint=tmp_path / "c.safetensors")
+    model.save(run / "model")
+    (run / "config.json").write_text("{}")
+    (run / "report.html").write_text("<html></html>")
+    (run / "checkpoint.safetensors").write_bytes((tmp_path / "c.safetensors").read_bytes())
+    return run
+
+
+def _kept(paths):
+    return {p: p.read_bytes() for p in paths}
+
+
+def test_fit_never_writes_its_checkpoint_over_a_users_file_the_data_a_folder_or_a_model_or_run(tmp_path):
+    """fit(checkpoint=) wrote safetensors bytes over any path: a CSV of the user's, the data being read,
+    a saved model's or a run's weights (which then failed to load); a folder gave a raw IsADirectoryError.
+    Each is refused before the first epoch is written, naming the path and what is taken instead."""
+    data = tmp_path / "sales.csv"
+    make_frame(120).to_csv(data, index=False)
+    precious = tmp_path / "precious.csv"
+    precious.write_text("date,sales\n2024-01-01,1\n")
+    run = _run_folder(tmp_path)
+    files = [data, precious, *(p for p in run.rglob("*") if p.is_file())]
+    before = _kept(files)
+    fit = lambda path, **kw: Forecaster(**{**TINY, "epochs": 1}).fit(data, target="y", checkpoint=path, **kw)  # noqa: E731
+    for path, said in [
+        (precious, rf"^checkpoint={re.escape(str(precious))} exists and is not a training checkpoint rnncast wrote; "
+                   r"it stays as it is: give a new file name, or the checkpoint of an earlier fit"),
+        (data, rf"^checkpoint={re.escape(str(data))} is the data this fit reads"),
+        (run / "model" / "weights.safetensors", r"would write into the model folder .*runs/q1/model; give a checkpoint "
+                                                r"file outside it"),
+        (run / "model" / "new.safetensors", r"would write into the model folder"),
+        (run, rf"^checkpoint={re.escape(str(run))} is a folder; give the path of the checkpoint file to write"),
+        (run / "mine.safetensors", r"would write into .*runs/q1, which holds a run \(rnncast fit\); give a checkpoint "
+                                   r"file outside it"),
+        (run / "checkpoint.safetensors", r"is the checkpoint of the run in .*runs/q1, which its files describe; "
+                                         r"continue it with resume=True"),
+    ]:
+        with pytest.raises(RnncastError, match=said):
+            fit(path)
+        assert _kept(files) == before, path
+        assert not (run / "model" / "new.safetensors").exists() and not (run / "mine.safetensors").exists()
+    link = tmp_path / "link.safetensors"
+    link.symlink_to(precious)  # judged by where it leads
+    with pytest.raises(RnncastError, match=r"\(a link to .*precious.csv\) exists and is not a training checkpoint"):
+        fit(link)
+    assert _kept(files) == before
+
+
+def test_an_rnncast_checkpoint_is_replaced_or_continued_as_before_and_a_runs_own_only_continued(tmp_path):
+    run = _run_folder(tmp_path)
+    own = tmp_path / "c.safetensors"  # an earlier fit's checkpoint, outside any output folder
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y", checkpoint=own)  # replaced, as before
+    assert len(Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(120), target="y", checkpoint=own,
+                                                       resume=True).history_) == 2
+    resumed = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y",
+                                                      checkpoint=run / "checkpoint.safetensors", resume=True)
+    assert len(resumed.history_) == 1  # the run's own checkpoint continued, as rnncast fit --resume continues it
+    assert Forecaster.load(run).predict(make_frame(120)) is not None  # the run's model untouched

@@ -413,3 +413,59 @@ def test_a_trial_left_running_by_a_killed_process_is_marked_failed_and_said(fram
     assert [r.getMessage() for r in caplog.records if "left running" in r.getMessage()] == [
         "trial 1 was left running by a process that stopped (no heartbeat for 1 s): marked failed"]
     assert "1,FAIL," in (tmp_path / "t" / "trials.csv").read_text()
+
+
+def _kept(folder):
+    return {p.relative_to(folder): p.read_bytes() if p.is_file() else None for p in folder.rglob("*")}
+
+
+def test_out_is_claimed_as_rnncast_tune_claims_it_and_nothing_there_is_replaced_unasked(frame, tmp_path):
+    """tune(out=) wrote study.db, best.toml, trials.csv and tune.json into any folder: over a user's own
+    best.toml and trials.csv, beside foreign files, into a fit's run; a file gave a raw "[Errno 17] File
+    exists". The folder is claimed as ``rnncast tune --out`` claims it (outputs.claim_tune), with or
+    without overwrite=True, before the data is read."""
+    mine = tmp_path / "userdir"
+    mine.mkdir()
+    (mine / "best.toml").write_text("lr = 0.1  # my own\n")
+    (mine / "trials.csv").write_text("a,b\n1,2\n")
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine\n")
+    run = tmp_path / "run"
+    (run / "model").mkdir(parents=True)
+    (run / "config.json").write_text("{}")
+    (run / "report.html").write_text("")
+    afile = tmp_path / "precious.csv"
+    afile.write_text("date,sales\n")
+    cases = [(mine, rf"^out={mine} holds files that rnncast did not write \(best.toml, trials.csv\); give a new or "
+                    "empty folder for the tune$"),
+             (foreign, rf"^out={foreign} holds files that rnncast did not write \(notes.txt\)"),
+             (run, rf"^out={run} holds a run \(rnncast fit\), not a tune; overwrite=True replaces only an earlier tune"),
+             (afile, rf"^out={afile} is a file; give a folder for the tune$")]
+    for out, said in cases:
+        before = _kept(out) if out.is_dir() else out.read_bytes()
+        for overwrite in (False, True):
+            with pytest.raises(RnncastError, match=said):
+                tune(frame, target="y", trials=1, settings={**FIXED, "lookback": 24}, search=("lr",), out=out,
+                     overwrite=overwrite)
+            assert (_kept(out) if out.is_dir() else out.read_bytes()) == before
+
+
+def test_an_earlier_tune_goes_on_and_overwrite_replaces_one_of_another_study(frame, tmp_path):
+    out = tmp_path / "t"
+    settings = {**FIXED, "epochs": 1, "lookback": 24}
+    tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out)
+    assert len(tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out).study.trials) == 2
+    before = _kept(out)
+    with pytest.raises(RnncastError, match=rf"^out={out} holds the tune of study 'rnncast' in its own study.db; to add "
+                                           r"trials to a study, give its study_name \(and storage, .*\); or give another "
+                                           r"out, or overwrite=True to replace it$"):
+        tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out, study_name="other")
+    assert _kept(out) == before
+    with pytest.raises(RnncastError, match="not found"):  # refused data: the earlier tune stays
+        tune(frame, target="nope", trials=1, settings=settings, search=("lr",), out=out, study_name="other",
+             overwrite=True)
+    assert _kept(out) == before
+    again = tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out, study_name="other",
+                 overwrite=True)
+    assert len(again.study.trials) == 1 and '"study": "other"' in (out / "tune.json").read_text()

@@ -39,6 +39,7 @@ from rnncast import files
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
+from rnncast.outputs import check_output_file
 
 OPSET = 17
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
@@ -91,21 +92,19 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
 
     The file is written only once the model is made, passes ONNX's checker and (with ``check``)
     loads and runs in onnxruntime: a failed export is one ``RnncastError`` and leaves no file (an
-    older file at ``path`` stays as it was). An existing file is replaced only with ``overwrite``; a
-    model folder (``files.MODEL_FILES``) never receives one."""
+    older file at ``path`` stays as it was). ``path`` must end in ``.onnx``; an existing file is
+    replaced only with ``overwrite``; a model folder's file, or a file of a run, backtest or tune folder
+    (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``, which
+    ``rnncast export --onnx`` applies too)."""
     forecaster.check_fitted()
     opset = _check_opset(opset)
     if forecaster.settings_.model.quantiles and opset < QUANTILE_OPSET:
         raise RnncastError(f"a quantile model exports at opset {QUANTILE_OPSET} or later (its levels are sorted in the graph, "
                            f"as predict sorts them, with an operator opset {opset} lacks), got opset {opset}; the default "
                            f"is {OPSET}")
-    path = Path(path)
-    if path.is_dir():
-        raise RnncastError(f"{path} is a folder; give the path of the .onnx file to write, e.g. {path / 'model.onnx'}")
-    if any((path.parent / name).exists() for name in files.MODEL_FILES):
-        raise RnncastError(f"{path} would be written into the model folder {path.parent}; give a file outside it")
-    if path.exists() and not overwrite:
-        raise RnncastError(f"{path} exists; pass overwrite=True to replace it, or give another file name")
+    # the guard `rnncast export --onnx` applies: a name ending in .onnx, never a folder, a model folder's file or a
+    # file of a run, backtest or tune (with or without overwrite), another existing file only with overwrite
+    path = check_output_file(path, "path", ".onnx", suffixes=(".onnx",), overwrite=overwrite)
     try:
         import onnx
     except ImportError:

@@ -12,8 +12,10 @@ them); ``run`` is the loop as ``Forecaster.fit`` runs it (its progress bar, the 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -67,6 +69,7 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     prepared.data = record
+    prepared.source = Path(data) if isinstance(data, (str, os.PathLike)) else None
     prepared.state.given_ids = as_read.given_by_text  # skipped_series_ in the caller's ids, a Panel's too
     if panel.layout == "wide":  # reading.read_new: is a column new since fit a new series?
         prepared.state.series_all = as_read.series_all
@@ -105,6 +108,7 @@ class Prepared:
     diverged: dict | None = None  # set by train: {"epoch", "what", "loss", "kept"} when the loss became NaN or infinite
     data: dict | None = None  # the fingerprint of the data and its cut (prepare_data), kept in checkpoints
     stream: seeding.Stream | None = None  # the seeded random stream the network was built in; training continues it
+    source: Path | None = None  # the file the data was read from, which a checkpoint must not replace
 
 
 def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict, skipped: list | None = None) -> Prepared:
@@ -177,6 +181,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
     group = prepared.group
     writes = group is None or group.main
+    if checkpoint and writes:  # after on_start: rnncast fit --overwrite has cleared the earlier run it goes into;
+        resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
     save_state = ((lambda *state: resume_io.save_training_state(checkpoint, *state, data=prepared.data))
                   if checkpoint and writes else None)
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None

@@ -131,9 +131,10 @@ class Forecaster(Learned):
 
         ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``
         (one series only). ``on_epoch``: called with each epoch's record (the command line draws
-        its progress bar). ``checkpoint``: a file that receives the whole training state after
-        every epoch; ``resume=True`` continues from it (the data it trained on, cut alike; other data is
-        refused), ending with an uninterrupted run's weights. ``on_start``: once data and settings are checked.
+        its progress bar). ``checkpoint``: a file that receives the whole training state after every epoch
+        (a folder, the data, a model's or run's file, a file no rnncast checkpoint: ``RnncastError``,
+        ``resume.check_checkpoint_path``); ``resume=True`` continues from it (the data it trained on, cut alike; other
+        data is refused), ending with an uninterrupted run's weights. ``on_start``: once data and settings are checked.
 
         A loss that becomes NaN or infinite ends training: after finished epochs the best of them
         is kept (as early stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch

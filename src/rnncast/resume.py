@@ -21,8 +21,9 @@ from safetensors.torch import load_file, save
 
 from rnncast import fingerprint
 from rnncast.errors import RnncastError
-from rnncast.files import write_bytes
+from rnncast.files import COMMANDS, entries_of, output_kinds, write_bytes, written_path
 from rnncast.models import NetSpec
+from rnncast.outputs import model_folder
 from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
@@ -57,6 +58,59 @@ def save_training_state(path, net, optimizer, generator, loop, data: dict | None
                  "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION,
                  "network": net.spec.to_dict(), "data": data}
     write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
+
+
+def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
+    """Refuse, before a fit writes its first checkpoint to ``path``, a path it must not write, as
+    ``save()``, export and ``--out`` refuse theirs: a folder; a file in a model folder, or in the folder
+    of a run, backtest, tune or demo, except a run's own checkpoint.safetensors while the run goes on
+    (``resume``, as ``rnncast fit --resume`` continues it, or a run without one yet, as ``rnncast fit``
+    starts one); the data being read (``inputs``); any other existing file that is not a training
+    checkpoint rnncast wrote (``is_checkpoint``). An rnncast checkpoint outside such folders is
+    continued with ``resume`` and replaced without it, as before. A link is judged by where it leads
+    too. Each refusal is one ``RnncastError`` naming the path and what is taken instead."""
+    path = Path(path)
+    target = written_path(path)
+    at = f"checkpoint={path}" + (f" (a link to {target})" if target != path else "")
+    if path.is_dir():
+        raise RnncastError(f"{at} is a folder; give the path of the checkpoint file to write (a new file such as "
+                           f"{TRAINING_STATE}, outside any model or run folder)")
+    for place in dict.fromkeys((path, target)):
+        folder = place.parent
+        model = model_folder(folder)
+        if model is not None:
+            raise RnncastError(f"{at} would write into the model folder {model}; give a checkpoint file outside it")
+        entries = entries_of(folder) if folder.is_dir() else []
+        kinds = output_kinds(name for name in entries if name != TRAINING_STATE)  # a checkpoint alone is no run
+        if kinds == ["run"] and place.name == TRAINING_STATE:
+            if resume or TRAINING_STATE not in entries:
+                continue  # the run's own checkpoint, continued, or a run rnncast fit (or --resume) trains afresh
+            raise RnncastError(f"{at} is the checkpoint of the run in {folder}, which its files describe; continue it "
+                               f"with resume=True (or rnncast fit --resume {folder}), or give a checkpoint file outside "
+                               "the run")
+        if kinds:
+            held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in kinds)
+            raise RnncastError(f"{at} would write into {folder}, which holds {held}; give a checkpoint file outside it")
+    if not target.exists():
+        return path
+    for given in inputs:
+        if given is not None and Path(given).exists() and target.samefile(given):
+            raise RnncastError(f"{at} is the data this fit reads ({given}); give another file for the checkpoint")
+    if not is_checkpoint(target):
+        raise RnncastError(f"{at} exists and is not a training checkpoint rnncast wrote; it stays as it is: give a new "
+                           "file name, or the checkpoint of an earlier fit (replaced, or continued with resume=True)")
+    return path
+
+
+def is_checkpoint(path) -> bool:
+    """Whether ``path`` is a file ``save_training_state`` wrote: safetensors whose metadata holds the loop's
+    record (only the header is read)."""
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            meta = json.loads((f.metadata() or {})["loop"])
+        return isinstance(meta, dict) and all(key in meta for key in ("epoch", "history"))
+    except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        return False
 
 
 def check_data(path, found: dict) -> None:

@@ -33,6 +33,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
+from rnncast.outputs import claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, searched_lookbacks,
                                  suggest, what_is_searched)
 from rnncast.settingvalues import plain_values
@@ -58,7 +59,7 @@ class TuneResult:
 
 
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
-         search=None, storage: str | None = None, study_name: str = "rnncast", out=None,
+         search=None, storage: str | None = None, study_name: str = "rnncast", out=None, overwrite: bool = False,
          timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None) -> TuneResult:
     """Search ``search`` for the settings with the lowest validation score: the MSE of a point model,
     the pinball loss averaged over the levels of a quantile model (scaled units; ``TuneResult.ranked_by``
@@ -71,7 +72,13 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     ...), never searched; one also named in ``search`` is refused. ``trials``: how
     many trials this call runs (others may run at the same time against a shared ``storage``).
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
-    ``tune.json``; without it and without ``storage`` the study stays in memory.
+    ``tune.json``; without it and without ``storage`` the study stays in memory. ``out`` is claimed as
+    ``rnncast tune --out`` claims it (``outputs.claim_tune``), held until its files are written: new,
+    empty, or an earlier tune, which a tune of the same ``study_name`` and ``storage`` continues;
+    ``overwrite=True`` replaces an earlier tune (its files removed once the data and settings are good)
+    but never a file, a model, a run, a backtest or files rnncast did not write (a ``best.toml`` of your
+    own), each refused with a ``RnncastError``. (A folder the caller holds, ``files.FolderLock``, is
+    taken as claimed.)
     ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``); without it each is
     an INFO line of the ``rnncast.tuning`` logger (``trial_line``). Optuna's own INFO lines are quieted for
     the study (its verbosity WARNING, the caller's restored after). ``on_start()``:
@@ -105,6 +112,20 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     check_space(space, fixed, base)
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
+    held = out
+    if out is not None and not isinstance(out, files.FolderLock):
+        held = claim_tune(Path(out), overwrite, study_name, storage)  # checked before the data is read
+    try:
+        return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,
+                        base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start)
+    finally:
+        if held is not out:
+            held.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
+
+
+def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, space, base, storage, study_name,
+             trials, timeout, sampler_seed, on_trial, on_start) -> TuneResult:
+    """``tune`` once its arguments are checked and ``out`` (None: the study in memory or ``storage``) is held."""
     source = str(data) if isinstance(data, (str, Path)) else None
     with one_series("tune"):  # a hint for rows of several series says tune takes one, not to give id_col
         panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
@@ -112,16 +133,16 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         raise RnncastError(f"tune searches the settings of one series, but the data holds {panel.n_series} (told apart "
                            f"by {panel.id_col!r}); give it the rows of one of them")
     check_roles(panel, base)  # what every trial's fit would refuse, refused before the study is opened
-    if "lookback" in searched:
+    if "lookback" in space:
         space["lookback"] = searched_lookbacks(len(panel.values), fixed, space.get("lookback"))
     else:
         cutting.cut(panel, None, base.data)  # a fixed lookback too long for the data: said before any trial
 
+    if overwrite and out is not None:
+        clear_output(out)  # the data and settings are good: an earlier tune's files go only now
     if on_start is not None:
         on_start()
-    out = Path(out) if out is not None else None
     if storage is None and out is not None:
-        out.mkdir(parents=True, exist_ok=True)
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
     seed = base.train.seed if sampler_seed is None else sampler_seed
     with quiet_optuna(optuna):

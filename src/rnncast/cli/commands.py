@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from rnncast.cli.display import epoch_bar, table
-from rnncast.cli.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
+from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, settings_from_args
 from rnncast.cli.display import epoch_bar
-from rnncast.cli.outputs import claim_output, clear_output, hold
+from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError
 from rnncast.noticed import capture
 from rnncast.spelling import counted

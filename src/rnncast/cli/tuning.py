@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rnncast.cli.fitting import fit_request
-from rnncast.cli.outputs import TUNE_FILES, claim_output, clear_output, occupied
 from rnncast.errors import RnncastError
+from rnncast.outputs import claim_tune
 from rnncast.spelling import counted
 
 
@@ -23,11 +23,10 @@ def run_tune(args) -> int:
     share one study give it through ``--storage``, each with its own ``--out``."""
     settings, request, out, _ = fit_request(args, "tune")
     default = Path("runs") / f"tune-{Path(request['source']).stem}"
-    claim = claim_output(Path(out) if out else None, default, args.overwrite, "tune",
-                         continues=lambda folder, entries: _tune_continues(folder, entries, args.study, args.storage),
-                         note=joining_note(Path(out) if out else default, args.study, args.storage))
+    claim = claim_tune(Path(out) if out else None, args.overwrite, args.study, args.storage, default=default,
+                       note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")
     try:
-        return _tune_run(args, settings, request, claim.folder)
+        return _tune_run(args, settings, request, claim)
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
 
@@ -55,52 +54,6 @@ def one_series_note(extras: list[str]) -> str:
     panel = [flag for flag in PANEL_FLAGS if any(e == flag or e.startswith(flag + "=") for e in extras)]
     return (f"; tune takes one series, so it has no {', '.join(panel)} (fit and backtest have): give it the rows of "
             "one series" if panel else "")
-
-
-def _tune_continues(out: Path, entries: list[str], study: str, storage: str | None) -> str | None:
-    """None when ``out`` holds a tune of study ``study`` in ``storage`` (None: the folder's own
-    study.db), which this tune continues; else the refusal, naming what the folder holds."""
-    import json
-
-    if any(name not in TUNE_FILES for name in entries):
-        return occupied(out, "tune")  # a run or a backtest
-    here = f"sqlite:///{(out / 'study.db').resolve()}"
-    has_db = (out / "study.db").is_file()
-    try:
-        record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
-        was_study, was_storage = str(record["study"]), str(record["storage"])
-    except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
-        was_study, was_storage = None, here if has_db else None
-    gone = _sqlite_file(was_storage)
-    if has_db and gone is not None and gone.name == "study.db" and not gone.exists():
-        was_storage = here  # the folder was moved, its own study.db with it
-    if was_storage is not None and was_study in (None, study) and _same_storage(was_storage, storage or here):
-        return None
-    where = "its own study.db" if _same_storage(was_storage, here) else was_storage
-    if was_storage is None:
-        held = "the files of an earlier tune without its study"
-    elif was_study is None:  # stopped before tune.json: the study's name was never recorded
-        held = f"an earlier tune's study in {where} (its name unrecorded: the tune stopped before tune.json)"
-    else:
-        held = f"the tune of study {was_study!r} in {where}"
-    return (f"--out {out} holds {held}; to add trials to a study, give its --study (and --storage, when it is not "
-            "the folder's own study.db); or give another --out, or --overwrite to replace it")
-
-
-def _sqlite_file(url: str | None) -> Path | None:
-    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
-
-
-def _same_storage(recorded: str | None, storage: str) -> bool:
-    """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
-    from rnncast.studies import hide_password
-
-    if recorded is None:
-        return False
-    files = _sqlite_file(recorded), _sqlite_file(storage)
-    if None not in files:
-        return files[0].resolve() == files[1].resolve()
-    return recorded == hide_password(storage)
 
 
 def search_from_args(given: list[str] | None) -> dict | None:
@@ -134,7 +87,7 @@ def search_from_args(given: list[str] | None) -> dict | None:
     return search
 
 
-def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
+def _tune_run(args, settings: dict, request: dict, out) -> int:
     """``run_tune`` once the tuning folder is held."""
     from rnncast.studies import ranking
     from rnncast.tuning import trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
@@ -144,14 +97,12 @@ def _tune_run(args, settings: dict, request: dict, out: Path) -> int:
     def on_trial(trial):
         print(trial_line(trial, ranked_by), flush=True)
 
-    def on_start():  # the data and settings are good: an earlier output at --out goes only now
-        if args.overwrite:
-            clear_output(out)
-
+    # the folder, held and checked here (claim_tune), is handed over held: with --overwrite, tune removes the earlier
+    # tune's files once the data and settings are good
     result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
                   settings=settings, search=search_from_args(args.search), storage=args.storage, study_name=args.study,
-                  out=out, timeout=args.timeout,
-                  sampler_seed=args.sampler_seed, on_trial=on_trial, on_start=on_start)
+                  out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
+                  on_trial=on_trial)
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")

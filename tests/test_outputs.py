@@ -1,11 +1,11 @@
-"""Where a command writes (rnncast.cli.outputs): the --out folder a command claims and the output
+"""Where a command writes (rnncast.outputs): the --out folder a command claims and the output
 files it may replace. The commands' own scenarios are in tests/scenarios/test_run_safety.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from rnncast.cli import outputs
+from rnncast import outputs
 from rnncast.errors import RnncastError
 
 
@@ -72,7 +72,7 @@ def test_overwrite_replaces_an_output_of_the_same_command_only(tmp_path, names, 
     out = tmp_path / "out"
     out.mkdir()
     for name in names:
-        (out / name).write_text("x")
+        (out / name).write_bytes(outputs.SIGNATURES.get(name, b"x"))  # a best.toml begins as rnncast writes it
     command = {"run": "fit", "backtest": "backtest", "tune": "tune", "demo": "demo"}[kind]
     own = outputs.OUTPUT_FILES | {"summary.json"}
     if kind == what:
@@ -159,8 +159,21 @@ def test_a_link_is_judged_by_the_file_it_leads_to(tmp_path):
 
 
 def test_an_out_below_a_file_names_out_and_the_file(tmp_path):
-    from rnncast.cli.outputs import claim_output
+    from rnncast.outputs import claim_output
 
     (tmp_path / "blk").write_text("x")
     with pytest.raises(RnncastError, match=r"^--out .*blk/run cannot be made: .*blk is a file, not a folder"):
         claim_output(tmp_path / "blk" / "run", tmp_path / "d", False, "run")
+
+
+def test_a_best_toml_or_trials_csv_is_rnncasts_only_when_it_begins_as_tune_writes_it(tmp_path):
+    (tmp_path / "best.toml").write_text("# best trial 3 of study 'rnncast': validation MSE 0.1\nlr = 0.01\n")
+    (tmp_path / "trials.csv").write_text("lr\n0.1\n")
+    (tmp_path / "tune.json").write_text("{}")  # a name no signature is kept for: told by its name, as before
+    (tmp_path / "sub").mkdir()
+    assert outputs.written_by_rnncast(tmp_path / "best.toml") and outputs.written_by_rnncast(tmp_path / "tune.json")
+    assert not outputs.written_by_rnncast(tmp_path / "trials.csv")
+    (tmp_path / "sub" / "best.toml").mkdir()  # a folder of that name is no file of rnncast's
+    assert not outputs.written_by_rnncast(tmp_path / "sub" / "best.toml")
+    assert outputs.said("--out", "runs/x") == "--out runs/x" and outputs.said("out", "runs/x") == "out=runs/x"
+    assert (outputs.ask("--out"), outputs.ask("out")) == ("--overwrite", "overwrite=True")

@@ -1,0 +1,259 @@
+"""Where rnncast writes: the folder a fit, backtest, tune or demo claims (new, empty, or with
+--overwrite an earlier output of rnncast's; never a model folder), and the output files predict and
+export may write. One process holds a folder at a time (``files.lock_folder``). The command line and
+the Python API call the same guards; ``flag`` names what the caller gave in its own words ("--out",
+or the keyword "out"), and the messages say "--overwrite" or "overwrite=True" to match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rnncast.errors import RnncastError
+from rnncast.files import COMMANDS, MODEL_FILES, TUNE_FILES, output_kinds  # kinds: files.py's, shared with checkpoint
+
+RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
+             "checkpoint.safetensors", "tensorboard")
+BACKTEST_FILES = ("forecasts.csv", "config.json", "metrics.json", "backtest.png", "report.html")
+OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
+
+
+def said(flag: str, path=None) -> str:
+    """How a message names the value given for ``flag``: "--out runs/x" on the command line (a flag
+    starts with '-'), "out=runs/x" through the API (a keyword)."""
+    if path is None:
+        return flag
+    return f"{flag} {path}" if flag.startswith("-") else f"{flag}={path}"
+
+
+def ask(flag: str) -> str:
+    """How the caller asks to replace: "--overwrite" on the command line, "overwrite=True" through the API."""
+    return "--overwrite" if flag.startswith("-") else "overwrite=True"
+
+
+def hold(folder: Path, what: str):
+    """``files.lock_folder``: this process alone writes ``folder`` until ``release()``."""
+    from rnncast.files import lock_folder
+
+    return lock_folder(folder, what)
+
+
+def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None,
+                 note: str = "", flag: str = "--out"):
+    """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
+    must be new, empty or, with ``overwrite``, an earlier output of rnncast's (``own``: its names;
+    removed by ``clear_output`` once the new input is checked); never a model folder. ``continues(out,
+    entries)``: None where the command goes on with what the folder holds (tune adds trials to its
+    study), else the refusal. Without ``out``: ``default``, numbered (``-2``, ``-3``, ...) if it
+    exists, made atomically so two processes never pick one name. ``flag``: how messages name ``out``
+    (``said``). Raises ``RnncastError`` for a model folder, a file, a folder of files rnncast did not
+    write or of another command's output, and an earlier output without ``overwrite``."""
+    from rnncast.files import LOCK_NAME, lock_folder
+
+    if out is None:
+        while True:
+            try:
+                return lock_folder(fresh_dir(default), what, new=True, note=note)
+            except FileExistsError:
+                continue  # another process made that folder since: the next number
+    model = model_folder(out) or model_folder(out.parent)
+    if model is not None:
+        raise RnncastError(f"{said(flag, out)} is {'a' if model == out else 'inside a'} model folder ({model}); a {what} "
+                           "is written in a folder of its own, never among a model's files")
+    if out.exists() and not out.is_dir():
+        raise RnncastError(f"{said(flag, out)} is a file; give a folder for the {what}")
+    blocked = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise RnncastError(f"{said(flag, out)} cannot be made: {blocked} is a file, not a folder; give another "
+                           f"{flag} for the {what}")
+    claim = lock_folder(out, what, note=note)
+    try:
+        entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
+        if refusal := other_kind(out, entries, what, flag):
+            raise RnncastError(refusal)
+        foreign = [name for name in entries if name not in own or not written_by_rnncast(out / name)]
+        if foreign:
+            named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise RnncastError(f"{said(flag, out)} holds files that rnncast did not write ({named}); give a new or empty "
+                               f"folder for the {what}")
+        refusal = (continues(out, entries) if continues else occupied(out, what, flag)) if entries and not overwrite else None
+        if refusal:
+            raise RnncastError(refusal)
+    except BaseException:
+        claim.release(tidy=True)
+        raise
+    return claim
+
+
+def other_kind(out: Path, entries, what: str, flag: str = "--out") -> str | None:
+    """The refusal of ``--out`` over another command's output, with or without --overwrite, which
+    replaces an earlier output of the same command only (a backtest never replaces a fit's run); None
+    where the folder holds no output of another kind."""
+    others = [kind for kind in output_kinds(entries) if kind != what]
+    if not others:
+        return None
+    held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in others)
+    return (f"{said(flag, out)} holds {held}, not a {what}; {ask(flag)} replaces only an earlier {what}, so give "
+            f"another {flag} for this {what}")
+
+
+def occupied(out: Path, what: str, flag: str = "--out") -> str:
+    """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
+    at, again = said(flag, out), ask(flag)
+    if (out / "config.json").is_file() and "run" in output_kinds(p.name for p in out.iterdir()):  # a backtest keeps one too
+        if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
+            return (f"{at} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
+                    f"with {again}, or give another {flag}")
+        return f"{at} holds a finished run; give another {flag}, or {again} to replace it"
+    return f"{at} holds an earlier rnncast output; give another {flag}, or {again} to replace it"
+
+
+def clear_output(out: Path, own=OUTPUT_FILES) -> None:
+    """Remove the files of an earlier output from ``out`` (held by this process): rnncast's own names
+    only (``own``); anything else stays."""
+    import shutil
+
+    for name in sorted(own):
+        path = out / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def model_folder(folder: Path) -> Path | None:
+    """``folder`` when it holds a model's files (model.json or weights.safetensors: a model folder,
+    whole or half-written), else None."""
+    return folder if folder.is_dir() and any((folder / name).exists() for name in MODEL_FILES) else None
+
+
+def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwrite: bool = False) -> Path:
+    """Refuse an output file that would land in a model folder, replace a file of a run (or of a
+    backtest or tune folder) or one of the command's ``inputs``, replace any other existing file
+    unless ``overwrite`` (``--overwrite``), or end in none of ``suffixes`` (the formats the command
+    writes; a CSV text in a ``.parquet`` file reads as neither). ``kind``: the file, as the message
+    names it (".onnx", "CSV"). A symbolic link is written through (``files.write_bytes``), so the file
+    it leads to is held to the same rules, and must end as the link does. ``flag``: how messages name
+    ``path`` (``said``); each refusal is a ``RnncastError``."""
+    from rnncast.files import written_path
+
+    path = Path(path)
+    target = written_path(path)
+    via = f" (a link to {target})" if target != path else ""
+    at = said(flag, path)
+    if path.is_dir():
+        raise RnncastError(f"{at}{via} is a folder; give the path of the {kind} file to write")
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise RnncastError(f"{at}: the file is written as {' or '.join(suffixes)}; give a name ending in "
+                           f"{' or '.join(suffixes)}")
+    if target.suffix.lower() != path.suffix.lower():
+        raise RnncastError(f"{at} is a link to {target}, which would hold {path.suffix} content under "
+                           "another name; give that file's own name, or a link to a file that ends as it does")
+    for place in dict.fromkeys((path, target)):
+        model = model_folder(place.parent)
+        if model is not None:
+            raise RnncastError(f"{at}{via} would write into the model folder {model}; give a file outside it")
+        if place.name in OUTPUT_FILES and rnncast_output(place.parent):
+            raise RnncastError(f"{at}{via} would replace {place.name} of the rnncast output in {place.parent}; "
+                               "give another file name")
+    if path.exists():
+        for given in inputs:
+            if given and Path(given).exists() and path.samefile(given):
+                raise RnncastError(f"{at}{via} is the command's own input ({given}); give another file name")
+        if not overwrite:
+            raise RnncastError(f"{at}{via} exists; pass {ask(flag)} to replace it, or give another file name")
+    return path
+
+
+def rnncast_output(folder: Path) -> bool:
+    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest or a tune."""
+    if (folder / "config.json").is_file() and ((folder / "model").is_dir() or (folder / "checkpoint.safetensors").is_file()):
+        return True
+    return ((folder / "metrics.json").is_file() and (folder / "report.html").is_file()) or (folder / "tune.json").is_file()
+
+
+def fresh_dir(base: Path) -> Path:
+    """``base``, or ``base-2``, ``base-3``, ... : the first that does not exist (``claim_output``
+    makes it atomically, trying the next when another process took it first)."""
+    if not base.exists():
+        return base
+    k = 2
+    while Path(f"{base}-{k}").exists():
+        k += 1
+    return Path(f"{base}-{k}")
+
+
+# what the first bytes of a file of a tune's own name are when rnncast wrote it (tuning._write_study): a best.toml
+# or trials.csv of the user's own in a folder is theirs, replaced with or without overwrite never
+SIGNATURES = {"best.toml": b"# best trial ", "trials.csv": b"number,state,value,epochs,seconds,"}
+
+
+def written_by_rnncast(path: Path) -> bool:
+    """Whether ``path``, of one of rnncast's output names, can be rnncast's: a name ``SIGNATURES`` knows
+    must be a file that begins as rnncast writes it; other names are told by the name alone."""
+    mark = SIGNATURES.get(path.name)
+    if mark is None:
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(mark)) == mark
+    except OSError:  # a folder of that name, unreadable: not rnncast's file
+        return False
+
+
+def claim_tune(out: Path | None, overwrite: bool, study: str, storage: str | None, default: Path | None = None,
+               note: str = "", flag: str = "out"):
+    """Hold the folder a tune writes (``claim_output``, its kind "tune"): new, empty, or an earlier tune,
+    which a tune of the same ``study`` in the same ``storage`` continues (``tune_continues``) and any other
+    is refused unless ``overwrite``. ``rnncast tune`` and ``rnncast.tune`` both claim through it.
+    Raises ``RnncastError`` as ``claim_output`` does, and for an earlier tune of another study."""
+    return claim_output(out, default, overwrite, "tune",
+                        continues=lambda folder, entries: tune_continues(folder, entries, study, storage, flag),
+                        note=note, flag=flag)
+
+
+def tune_continues(out: Path, entries: list[str], study: str, storage: str | None, flag: str = "out") -> str | None:
+    """None when ``out`` holds a tune of study ``study`` in ``storage`` (None: the folder's own
+    study.db), which this tune continues; else the refusal, naming what the folder holds."""
+    import json
+
+    if any(name not in TUNE_FILES for name in entries):
+        return occupied(out, "tune", flag)  # a run or a backtest
+    here = f"sqlite:///{(out / 'study.db').resolve()}"
+    has_db = (out / "study.db").is_file()
+    try:
+        record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
+        was_study, was_storage = str(record["study"]), str(record["storage"])
+    except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
+        was_study, was_storage = None, here if has_db else None
+    gone = sqlite_file(was_storage)
+    if has_db and gone is not None and gone.name == "study.db" and not gone.exists():
+        was_storage = here  # the folder was moved, its own study.db with it
+    if was_storage is not None and was_study in (None, study) and same_storage(was_storage, storage or here):
+        return None
+    where = "its own study.db" if same_storage(was_storage, here) else was_storage
+    if was_storage is None:
+        held = "the files of an earlier tune without its study"
+    elif was_study is None:  # stopped before tune.json: the study's name was never recorded
+        held = f"an earlier tune's study in {where} (its name unrecorded: the tune stopped before tune.json)"
+    else:
+        held = f"the tune of study {was_study!r} in {where}"
+    named, stored = ("--study", "--storage") if flag.startswith("-") else ("study_name", "storage")
+    return (f"{said(flag, out)} holds {held}; to add trials to a study, give its {named} (and {stored}, when it is "
+            f"not the folder's own study.db); or give another {flag}, or {ask(flag)} to replace it")
+
+
+def sqlite_file(url: str | None) -> Path | None:
+    """The file of a ``sqlite:///`` storage URL, else None."""
+    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
+
+
+def same_storage(recorded: str | None, storage: str) -> bool:
+    """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
+    from rnncast.studies import hide_password
+
+    if recorded is None:
+        return False
+    files = sqlite_file(recorded), sqlite_file(storage)
+    if None not in files:
+        return files[0].resolve() == files[1].resolve()
+    return recorded == hide_password(storage)
