@@ -6,15 +6,17 @@ forecast figure written. On a synthetic series shaped as an ETT file, so no data
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from rnncast.bench import results
-from rnncast.bench.measure import run_one, train_config
+from rnncast.bench import identity, results
+from rnncast.bench.measure import check_settings, drop_last_batch, recipe_name, run_one, train_config
 from rnncast.bench.plan import Plan
 from rnncast.bench.tables import BenchData
 from rnncast.bench.runners import run_setting
+from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -22,6 +24,7 @@ L, H = 8, 4
 
 
 def _plan(tmp_path, **changes) -> Plan:
+    (tmp_path / "ETTh1.csv").write_text("date,OT\n")  # the file whose identity the rows record
     settings = dict(data=tmp_path / "ETTh1.csv", protocol="ett", target="OT", mode="S", lookback=L, horizons=(H,), models=("repeat", "nlinear"),
                     drop_last=None, out=tmp_path, seed=0, threads=1, quick=False, plots=True, linear_epochs=1)
     return Plan(**{**settings, **changes})
@@ -68,3 +71,26 @@ def test_a_trained_models_row_with_the_published_drop_last_windows(tmp_path, ett
     assert (row["mse"], row["mae"]) == (row["mse_drop_last"], row["mae_drop_last"]) and row["mse_all"] != row["mse"]
     assert row["beats_repeat"] == ("yes" if row["mse"] < row["repeat_mse"] else "no")  # not a tie: it trained
     assert json.loads(row["settings"])["epochs"] == 1 and not list(tmp_path.glob("*.png"))
+
+
+def test_the_recipe_is_that_of_the_table_held_not_of_the_files_name(tmp_path, ett):
+    """A file named like a known table that holds another (BenchData.known None) takes ETTh1's recipe, the
+    table it holds its own; its row records the file and whether it is the known table."""
+    plan = _plan(tmp_path, drop_last="recipe")
+    own, held = replace(ett, name="ETTm1"), replace(ett, name="ETTm1", known="ETTm1")
+    assert (recipe_name(own), recipe_name(held)) == (None, "ETTm1")
+    assert (drop_last_batch(plan, own, H), drop_last_batch(plan, held, H)) == (32, 8)
+    assert drop_last_batch(_plan(tmp_path, drop_last=4), held, H) == 4
+    repeat = run_setting(ett.values, ett.target_idx, ett.split, L, H, "repeat")
+    source = identity.Source("/data/ETTm1.csv", "0123456789ab")
+    row = run_one(_plan(tmp_path, plots=False), held, "repeat", H, repeat, "rnncast bench ltsf", source)
+    assert (row["data_file"], row["data_sha256"], row["known_table"]) == ("/data/ETTm1.csv", "0123456789ab", "yes")
+    row = run_one(_plan(tmp_path, plots=False), own, "repeat", H, repeat, "rnncast bench ltsf")
+    assert row["known_table"] == "no" and row["data_sha256"] == identity.source_of(tmp_path / "ETTh1.csv").sha256
+
+
+def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_training(tmp_path, ett):
+    """ETTm1's recipe batch is 8; 77 test windows hold it, but not a batch of 100."""
+    check_settings(_plan(tmp_path, drop_last="recipe"), replace(ett, known="ETTm1"))
+    with pytest.raises(RnncastError, match="the test part holds 77 windows at horizon 4, fewer than one batch of 100"):
+        check_settings(_plan(tmp_path, drop_last=100), ett)

@@ -39,7 +39,7 @@ def test_missing_file_and_bad_name(tmp_path):
     with pytest.raises(RnncastError, match="does not exist"):
         plan.make_plan(parse("--data", str(tmp_path / "ETTh1.csv")))
     other = tmp_path / "weather.csv"
-    other.write_text("date,OT\n")
+    other.write_text("date,OT\n" + "".join(f"2020-01-{d:02d},{d}\n" for d in range(1, 11)))  # read first, then refused
     with pytest.raises(RnncastError, match="cannot tell the ETT variant"):
         plan.make_plan(parse("--data", str(other)))
     with pytest.raises(RnncastError, match="no data file"):

@@ -31,3 +31,25 @@ def test_dlinear_takes_the_scripts_of_the_code_behind_its_published_rows():
     assert published.linear_recipe("exchange_rate", 96, "dlinear") == published.linear_recipe("exchange_rate", 96)
     assert published.linear_recipe("ETTh1", 96, "dlinear") == (32, 0.005)
     assert published.linear_recipe("my_own_table", 96, "dlinear") == published.DEFAULT_LINEAR_RECIPE
+
+
+def test_weather_electricity_and_traffic_take_their_scripts_and_other_tables_say_whose_they_take():
+    """LTSF-Linear@7f7a25b scripts/EXP-LongForecasting/Linear: weather.sh batch 16 with run_longExp.py's
+    default lr 0.0001, electricity.sh 16 and 0.001, traffic.sh 16 and 0.05; a table without a script takes
+    ETTh1's, and has_recipe says so."""
+    assert published.linear_recipe("weather", 720) == (16, 0.0001)
+    assert published.linear_recipe("electricity", 96, "dlinear") == (16, 0.001)
+    assert published.linear_recipe("traffic", 336) == (16, 0.05)
+    assert published.has_recipe("traffic") and not published.has_recipe(None) and not published.has_recipe("sales")
+    assert published.linear_recipe(None, 96) == published.DEFAULT_LINEAR_RECIPE == published.linear_recipe("ETTh1", 96)
+
+
+def test_every_table_with_published_rows_or_a_recipe_has_a_signature():
+    """A table is recognised by what it holds (rnncast.bench.identity): each one the results compare or train
+    by name has its columns and rows recorded, and its first and last rows where the file is at hand."""
+    for dataset in {d for d, _ in published.PUBLISHED} | set(published.LINEAR_RECIPES):
+        signature = published.SIGNATURES[dataset]
+        assert signature.protocol == ("ett" if dataset.startswith("ETT") else "custom")
+        if signature.first is not None:
+            assert len(signature.first) == len(signature.last) == len(signature.columns) and signature.columns[-1] == "OT"
+    assert {d for d, _ in published.PUBLISHED} <= {d for d, s in published.SIGNATURES.items() if s.first}

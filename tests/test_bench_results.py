@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rnncast.bench import results
+from rnncast.bench.identity import Source
 from rnncast.errors import RnncastError
 
 
@@ -106,3 +107,58 @@ def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
     md = results.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert f"Forecast plots (the first test window): [nlinear H=96]({results.plot_name(new)})." in md
     assert results.plot_name(old) not in md
+
+
+def test_rows_of_another_file_are_refused_and_those_of_the_same_counted(tmp_path):
+    """Two files of the same name into one --out would share a table and overwrite each other's plots: the
+    file's digest in results.csv tells them apart; the same bytes (at any path) append as before."""
+    path = tmp_path / "results.csv"
+    a, b = Source("/data/A/data.csv", "aaaaaaaaaaaa"), Source("/data/B/data.csv", "bbbbbbbbbbbb")
+    assert results.check_source(path, a) == 0  # no file yet
+    for model in ("repeat", "nlinear"):
+        results.append_csv(path, _row(model=model, data_file=a.path, data_sha256=a.sha256, known_table="no"))
+    assert results.check_source(path, a) == 2
+    assert results.check_source(path, Source("/copy/data.csv", a.sha256)) == 2
+    with pytest.raises(RnncastError) as err:
+        results.check_source(path, b)
+    assert str(err.value) == (f"{path} holds rows of /data/A/data.csv (sha256 aaaaaaaaaaaa), not of /data/B/data.csv "
+                              "(sha256 bbbbbbbbbbbb): their tables and plots would mix; choose another --out")
+
+
+def test_results_files_of_earlier_versions_are_read_but_not_appended_to(tmp_path):
+    """A results.csv without the file's columns (the recorded folders in benchmarks/) is remade into results.md,
+    its dataset told by name; rows are not appended to it, and it is not rewritten."""
+    old_columns = [c for c in results.CSV_COLUMNS if c not in ("data_file", "data_sha256", "known_table",
+                                                               "protocol", "target")]
+    path = tmp_path / "results.csv"
+    row = _row()
+    path.write_text(",".join(old_columns) + "\n" + ",".join(str(row[c]) for c in old_columns) + "\n")
+    before = path.read_text()
+    md = results.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert "## ETTh1, S, L=96, all test windows, ett protocol" in md and "*NLinear L=336*" in md
+    with pytest.raises(RnncastError, match="has other columns than this version writes"):
+        results.check_source(path, Source("/x/ETTh1.csv", "abc"))
+    assert path.read_text() == before
+
+
+def test_a_file_named_like_a_known_table_that_is_not_it_gets_no_published_rows(tmp_path):
+    for row in (_row(dataset="exchange_rate", protocol="custom", mode="M", known_table="no"),
+                _row(dataset="exchange_rate", protocol="custom", mode="M", L=336, known_table="yes")):
+        results.append_csv(tmp_path / "results.csv", row)
+    own, released = results.write_markdown(tmp_path, ["nlinear"]).read_text().split("\n## ")[1:]
+    assert "*Repeat*" not in own and "No published rows: the file named exchange_rate is not the LTSF Exchange table" in own
+    assert "*Repeat*" in released and "*0.081/0.196*" in released
+
+
+def test_drop_last_sections_name_their_batch(tmp_path):
+    """Which windows a drop-last section scores: B given, B of LTSF-Linear's script, or ETTh1's B=32 for a
+    table without a script (the command says so too)."""
+    for row in (_row(test_windows="drop-last-8"),
+                _row(dataset="exchange_rate", protocol="custom", mode="M", H=96, test_windows="drop-last-recipe", known_table="yes"),
+                _row(dataset="exchange_rate", protocol="custom", mode="M", H=336, test_windows="drop-last-recipe", known_table="yes"),
+                _row(dataset="sales", protocol="custom", test_windows="drop-last-recipe", known_table="no")):
+        results.append_csv(tmp_path / "results.csv", row)
+    ett, exchange, sales = results.write_markdown(tmp_path, ["nlinear"]).read_text().split("\n## ")[1:]
+    assert "Scored on the drop-last test windows: the first floor(n/B)*B with B = 8." in ett
+    assert "B = 8 at H=96, 32 at H=336 (LTSF-Linear's script for exchange_rate)" in exchange
+    assert "B = 32, ETTh1's batch (LTSF-Linear has no script for sales)." in sales

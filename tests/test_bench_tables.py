@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from rnncast.bench import tables
+from rnncast.bench.tablefile import read_table
 from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
@@ -88,10 +89,33 @@ def test_a_constant_column_is_centred_as_the_published_scaler_does(tmp_path) -> 
 
 
 def test_ett_protocol_needs_the_ett_rows(tmp_path) -> None:
+    """A file named ETTh1.csv that holds another table runs under the custom protocol, as a table of its own;
+    the ETT protocol asked for refuses it for its rows."""
     path = tmp_path / "ETTh1.csv"
     path.write_text("date,OT\n" + "".join(f"2020-01-{1 + i // 24:02d} {i % 24:02d}:00,{i}\n" for i in range(100)))
+    data = tables.prepare_table(path, "S")
+    assert (data.name, data.protocol, data.known, data.split) == ("ETTh1", "custom", None, Split(70, 80, 100))
     with pytest.raises(RnncastError, match="100 data rows, the ETT split needs 14400"):
-        tables.prepare_table(path, "S")
+        tables.prepare_table(path, "S", protocol="ett")
+
+
+def test_a_known_table_under_another_name_runs_as_itself(tmp_path) -> None:
+    """The ETT protocol and the dataset's name follow what the file holds: ETTh1 copied as etth1.csv."""
+    ett = Path(__file__).resolve().parents[2] / "shared" / "data" / "ETT" / "ETTh1.csv"
+    if not ett.is_file():
+        pytest.skip(f"{ett} is absent")
+    (tmp_path / "etth1.csv").symlink_to(ett)
+    for protocol in ("auto", "ett"):
+        data = tables.prepare_table(tmp_path / "etth1.csv", "S", protocol=protocol)
+        assert (data.name, data.known, data.protocol, data.split) == ("ETTh1", "ETTh1", "ett", Split(8640, 11520, 14400))
+    with pytest.raises(RnncastError, match="cannot tell the ETT variant of 'weekly'"):
+        tables.prepare(read_table(_weekly(tmp_path)), "S", protocol="ett")
+
+
+def _weekly(tmp_path) -> Path:
+    path = tmp_path / "weekly.csv"
+    path.write_text("week,OT\n" + "".join(f"{i},{i % 7}\n" for i in range(100)))
+    return path
 
 
 @pytest.mark.parametrize("name, shape, split", [
@@ -101,6 +125,7 @@ def test_ett_protocol_needs_the_ett_rows(tmp_path) -> None:
 def test_ltsf_files_under_the_custom_protocol(name, shape, split) -> None:
     data = tables.prepare_table(ltsf_file(name), "M")
     assert data.protocol == "custom" and data.split == split and data.values.shape == shape
+    assert data.known == name.removesuffix(".csv")  # the released table, told by content
     assert data.target == "OT" and data.columns[-1] == "OT"
     train = data.values[: split.train_end]
     np.testing.assert_allclose(train.mean(axis=0), 0.0, atol=1e-9)  # z-scored with train rows only

@@ -5,6 +5,7 @@ under the custom protocol of the LTSF papers (``shared/data/LTSF/README.md``).
 One job per module, in the order the data takes:
 
     tablefile   a table read from its file (time column, value columns, target)
+    identity    the known table a file holds, told by content; the file's path and digest
     tables      its protocol's split, the horizons and lookback that fit, the table prepared for a mode
     protocol    train-only z-scoring, modes (S, M, MS), windows
     task        what a runner sees (the rows before the test part) and returns (a predictor)
@@ -12,7 +13,7 @@ One job per module, in the order the data takes:
     recurrent   the library's Forecaster (rnn, lstm, gru, presets) as runners
     runners     the registry of runners (name -> function) and one setting run under the protocol
     scoring     MSE and MAE of the test windows, all of them and the published drop-last variant
-    published   the published rows and their sources; LTSF-Linear's batch and lr per dataset
+    published   the published rows and their sources; each known table's signature; LTSF-Linear's batch and lr
     results     results.csv, results.md (linking the plots), the plots' names and the summary table
     figures     the forecast figure of a test window
     plan        the checked request of one ``bench`` command

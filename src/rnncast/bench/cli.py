@@ -5,9 +5,11 @@
         --models repeat,nlinear,dlinear,rnn,lstm,gru [--drop-last 32] [--out DIR]
     rnncast bench ett --quick          # ETTh1, S, H=96, repeat/nlinear/lstm, 2 epochs: a smoke test
 
-``bench ltsf`` runs any CSV (a time column, then numeric value columns): ETTh*/ETTm* files under
-the ETT protocol, any other table under the custom one (70 % train, 20 % test, the rest validation;
-:mod:`rnncast.bench.tables`); ``bench ett`` is the same command for the ETT files only. The
+``bench ltsf`` runs any CSV (a time column, then numeric value columns): the ETT tables under the ETT
+protocol, any other table under the custom one (70 % train, 20 % test, the rest validation;
+:mod:`rnncast.bench.tables`); ``bench ett`` is the same command for the ETT files only. Which known
+table a file holds is told by what it holds, not by its name (:mod:`rnncast.bench.identity`): a renamed
+ETTh1 is ETTh1, an ``exchange_rate.csv`` of one's own is a table of its own, and the command says so. The
 horizons default to the dataset's: those of 96, 192, 336, 720 that fit when at least two do, else
 24, 36, 48, 60 with L = 36 (ILI); the command says which were left out and why.
 
@@ -20,7 +22,8 @@ with ``--drop-last B`` (the published code's test loader; the other variant is i
 Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), by
 :mod:`rnncast.bench.results` and :mod:`rnncast.bench.measure`:
 
-* ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones);
+* ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones), with the
+  file's absolute path and digest: rows of another file are refused (choose another ``--out``);
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
 * ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png``: the first test window,
@@ -31,7 +34,7 @@ Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), 
 The recurrent models (rnn, lstm, gru, segrnn) are :class:`rnncast.Forecaster` with the library's
 defaults (see :mod:`rnncast.bench.recurrent`); ``--set KEY=VALUE`` overrides a Forecaster setting
 for them. NLinear and DLinear use LTSF-Linear's recipe for the dataset (:mod:`rnncast.bench.linear`,
-:data:`rnncast.bench.published.LINEAR_RECIPES`).
+:data:`rnncast.bench.published.LINEAR_RECIPES`); a table without one takes ETTh1's, and the command says so.
 """
 
 from __future__ import annotations
@@ -72,14 +75,15 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
         "ltsf", help="any LTSF table (Exchange, ILI, Weather, your own CSV) under the custom protocol; "
                      "ETT files under theirs",
         description="Train and score models on any long-horizon CSV (a time column, then numeric value "
-                    "columns): ETTh*/ETTm* under the ETT protocol, other tables under the custom "
-                    "protocol of the LTSF papers (first 70 % of rows train, last 20 % test, the rest "
-                    "validation; z-score with train statistics); write results.csv, results.md and "
-                    "forecast plots.",
+                    "columns): the ETT tables under the ETT protocol (told by what the file holds, not "
+                    "its name), other tables under the custom protocol of the LTSF papers (first 70 % "
+                    "of rows train, last 20 % test, the rest validation; z-score with train statistics); "
+                    "write results.csv, results.md and forecast plots.",
     )
     _add_arguments(ltsf, "exchange_rate.csv, national_illness.csv, ETTh1.csv, a table of your own, ...")
     ltsf.add_argument("--protocol", choices=("auto", "ett", "custom"), default="auto",
-                      help="auto (default): ett for ETTh*/ETTm* file names, custom for any other table")
+                      help="auto (default): ett for a file that holds an ETT table (by its columns, rows and "
+                           "first and last rows, whatever it is called), custom for any other table")
     ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
                       "has one, else the last column)")
     ltsf.set_defaults(run=run_bench)
@@ -98,7 +102,7 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--drop-last", type=_drop_last_arg, metavar="B",
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
                         "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
-                        "dataset and horizon (default: all windows)")
+                        "dataset and horizon, ETTh1's 32 for a table without one (default: all windows)")
     p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
@@ -139,9 +143,10 @@ def run_bench(args: argparse.Namespace) -> int:
     """``rnncast bench ett|ltsf``: run every model for every horizon, write CSV, markdown and plots."""
     import torch
 
+    from rnncast.bench import identity
     from rnncast.bench.measure import check_settings, run_one
     from rnncast.bench.plan import make_plan, set_spelling
-    from rnncast.bench.results import append_csv, summary_table, write_markdown
+    from rnncast.bench.results import append_csv, check_source, summary_table, write_markdown
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling
@@ -150,7 +155,17 @@ def run_bench(args: argparse.Namespace) -> int:
     torch.set_num_threads(plan.threads)
     data = prepare(plan.table, plan.mode, plan.protocol)  # the table make_plan read
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
+    source = identity.source_of(plan.data)
+    earlier = check_source(plan.out / "results.csv", source)  # refuses another file's rows, before any training
+    found = identity.note(identity.recognise(plan.table), plan.data.name, data.protocol)
+    if found:
+        print(found, flush=True)
     print(describe(data), flush=True)
+    recipe = recipe_line(data, plan)
+    if recipe:
+        print(recipe, flush=True)
+    if earlier:
+        print(f"appending to results.csv: {earlier} row{'s' if earlier > 1 else ''} of earlier runs", flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
     if plan.constant:
@@ -164,7 +179,7 @@ def run_bench(args: argparse.Namespace) -> int:
         for horizon in plan.horizons:
             repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
             for model in plan.models:
-                row = run_one(plan, data, model, horizon, repeat, command)
+                row = run_one(plan, data, model, horizon, repeat, command, source)
                 append_csv(plan.out / "results.csv", row)
                 rows.append(row)
                 print(f"  H={horizon:<4} {model:8} MSE {row['mse']:.4f} MAE {row['mae']:.4f} "
@@ -178,6 +193,20 @@ def run_bench(args: argparse.Namespace) -> int:
     print(f"\nwrote {plan.out}/results.csv, results.md"
           f"{f' and {plots} forecast plot(s), linked from results.md' if plots else ''}")
     return 0
+
+
+def recipe_line(data, plan) -> str:
+    """One line when the linear models or ``--drop-last recipe`` take ETTh1's recipe because LTSF-Linear has
+    no script for the table (:data:`rnncast.bench.published.DEFAULT_LINEAR_RECIPE`); "" otherwise."""
+    from rnncast.bench import published
+
+    linear = [m for m in plan.models if m in ("nlinear", "dlinear")]
+    if published.has_recipe(data.known) or not (linear or plan.drop_last == "recipe"):
+        return ""
+    batch, lr = published.DEFAULT_LINEAR_RECIPE
+    uses = ([f"{' and '.join(linear)} train with batch {batch} and learning rate {lr}"] if linear else []) + (
+        [f"--drop-last recipe scores the first floor(n/{batch})*{batch} test windows"] if plan.drop_last == "recipe" else [])
+    return f"no LTSF-Linear script for {data.name}: {'; '.join(uses)}, ETTh1's values"
 
 
 def describe(data) -> str:

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from rnncast.version import __version__
-from rnncast.bench import published, recurrent, results, scoring
+from rnncast.bench import identity, published, recurrent, results, scoring
 from rnncast.bench.figures import forecast_window_figure
 from rnncast.bench.plan import Plan
 from rnncast.bench.protocol import target_rows, target_windows
@@ -21,12 +21,29 @@ from rnncast.bench.runners import run_setting
 from rnncast.bench.tables import BenchData
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.config import Settings
+from rnncast.errors import RnncastError
 
 
-def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> TrainConfig:
+def recipe_name(data: BenchData) -> str | None:
+    """The dataset whose LTSF-Linear recipe the linear models take: the known table the file holds, None
+    (ETTh1's values, :data:`rnncast.bench.published.DEFAULT_LINEAR_RECIPE`) for any other table, whatever
+    it is called."""
+    return data.name if data.known else None
+
+
+def drop_last_batch(plan: Plan, data: BenchData, horizon: int) -> int:
+    """The published test loader's batch: ``--drop-last B``, else (and with ``--drop-last recipe``) that of
+    LTSF-Linear's script for the table held and the horizon."""
+    if isinstance(plan.drop_last, int):
+        return plan.drop_last
+    return published.linear_recipe(recipe_name(data), horizon)[0]
+
+
+def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_fit) -> TrainConfig:
     """The Forecaster's defaults (plus ``--set``) for the recurrent models; for the linear ones
-    LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset`` and
-    ``model`` (:func:`rnncast.bench.published.linear_recipe`)."""
+    LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset`` (None: a
+    table it has no script for, see :func:`recipe_name`) and ``model``
+    (:func:`rnncast.bench.published.linear_recipe`)."""
     if model in recurrent.MODELS:
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
         return TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
@@ -41,30 +58,38 @@ def train_config(plan: Plan, dataset: str, model: str, horizon: int, on_fit) -> 
 def check_settings(plan: Plan, data: BenchData) -> None:
     """The settings every recurrent model would be fitted with, at every horizon, checked before the
     first model trains or a row is written: a refused combination (``--set scheme=sequence --set
-    window_scale=true``) is one error up front, not a run cut off after Repeat."""
+    window_scale=true``) is one error up front, not a run cut off after Repeat; so is a ``--drop-last``
+    batch larger than the test part."""
+    if plan.drop_last is not None:
+        for horizon in plan.horizons:
+            n, batch = len(target_rows(data.split, "test", plan.lookback, horizon)), drop_last_batch(plan, data, horizon)
+            if n < batch:
+                raise RnncastError(
+                    f"--drop-last {plan.drop_last}: the test part holds {n} windows at horizon {horizon}, fewer than one "
+                    f"batch of {batch}, so none would be scored; pass a smaller B or leave --drop-last out (all windows)")
     for model in plan.models:
         if model not in recurrent.MODELS:
             continue
         for horizon in plan.horizons:
             task = Task(data.values[: data.split.val_end], data.target_idx, data.split, plan.lookback, horizon)
-            config = train_config(plan, data.name, model, horizon, None)
+            config = train_config(plan, recipe_name(data), model, horizon, None)
             Settings.from_flat(recurrent.forecaster_params(task, model, config))
 
 
-def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str) -> dict:
+def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str,
+            source: identity.Source | None = None) -> dict:
     """Train and score one model at one horizon; write its plot (named after the row, so that runs sharing
-    a folder keep theirs); return its CSV row."""
+    a folder keep theirs); return its CSV row. ``source``: the file read (default: ``plan.data``'s)."""
+    source = source or identity.source_of(plan.data)
     infos: list[dict] = []
-    config = train_config(plan, data.name, model, horizon, infos.append)
+    config = train_config(plan, recipe_name(data), model, horizon, infos.append)
     started = time.perf_counter()
     predictions = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, model, config)
     seconds = time.perf_counter() - started
     scores = scoring.evaluate(predictions, data.values, data.target_idx, data.split, horizon)
     test = target_rows(data.split, "test", plan.lookback, horizon)
     targets = target_windows(data.values, test, horizon, data.target_idx)
-    # the published test loader's batch: --drop-last B, else (and with --drop-last recipe) that of
-    # LTSF-Linear's script for the dataset and horizon
-    batch = plan.drop_last if isinstance(plan.drop_last, int) else published.linear_recipe(data.name, horizon)[0]
+    batch = drop_last_batch(plan, data, horizon)
     kept = scoring.drop_last(len(test), batch)  # 0 when the test part holds less than one batch (plan refuses
     # that with --drop-last; without it the CSV's drop-last columns stay empty)
     mse_dl, mae_dl = scoring.mse_mae(predictions[:kept], targets[:kept]) if kept else ("", "")
@@ -96,6 +121,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "quick": "yes" if plan.quick else "no",
         "settings": json.dumps(settings, sort_keys=True),
         "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,
+        "data_file": source.path, "data_sha256": source.sha256, "known_table": "yes" if data.known else "no",
     }
     if plan.plots:
         from rnncast.files import write_bytes

@@ -74,9 +74,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
     if not data.is_file():
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
-    chosen = tables.protocol_of(tablefile.dataset_name(data), getattr(args, "protocol", None) or "auto")
     table = tablefile.read_table(data, getattr(args, "target", None))
-    split = tables.split_for(table.name, len(table.values), chosen)
+    _, chosen, split = tables.choose(table, getattr(args, "protocol", None) or "auto")  # by what it holds
     dataset = table.name
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:

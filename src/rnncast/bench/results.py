@@ -12,8 +12,9 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
-from rnncast.bench.published import PUBLISHED
+from rnncast.bench.published import DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, has_recipe, linear_recipe
 from rnncast.bench.tables import protocol_of
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
@@ -25,7 +26,10 @@ CSV_COLUMNS = (
     "repeat_mse", "repeat_mae", "beats_repeat",  # Repeat on the same windows as mse/mae
     "seconds", "train_seconds", "epochs_run", "best_epoch", "best_val_mse",
     "seed", "device", "threads", "quick", "settings", "rnncast_version", "torch_version", "command",
+    "data_file", "data_sha256", "known_table",  # the file read (rnncast.bench.identity); yes: it holds `dataset`
 )
+"""The columns of results.csv. Files of earlier versions lack the last three; they are read (results.md
+is remade from them, their dataset told by its name) but not appended to."""
 
 
 def check_out(out: Path) -> None:
@@ -45,14 +49,31 @@ def check_out(out: Path) -> None:
                                f"which a rerun would overwrite; move them away or choose another --out")
 
 
+def check_source(path: Path, source: Source) -> int:
+    """The number of rows results.csv at ``path`` holds, all of the file ``source`` (by its digest: the same
+    bytes at another path are the same table); refuses a results.csv holding another file's rows, whose
+    tables and plots this run would mix with its own."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    _check_header(path)
+    rows = read_csv(path)
+    other = next((r for r in rows if r["data_sha256"] != source.sha256), None)
+    if other is not None:
+        raise RnncastError(f"{path} holds rows of {other['data_file']} (sha256 {other['data_sha256']}), not of "
+                           f"{source.describe()}: their tables and plots would mix; choose another --out")
+    return len(rows)
+
+
 def plot_name(row: dict) -> str:
     """The file name of a run's forecast plot, from its results.csv row: every run sharing a folder gets
     its own (S and M, two lookbacks, targets, seeds, ``--set`` settings), and results.md finds it again
     from the row. Dataset, mode, target, L, H, model and seed are spelt out; the protocol and the
     settings (the row's JSON) are the last part, 8 hex digits of their SHA-256. Only a rerun of the very
     same setting (on CPU, the same figure) writes the same name."""
-    tag = hashlib.sha256(f"{row['protocol']}\n{row['settings']}".encode()).hexdigest()[:8]
-    parts = (row["dataset"], row["mode"], row["target"], f"L{row['L']}", f"H{row['H']}", row["model"],
+    protocol = row.get("protocol") or "ett"  # results.csv files before the protocol and target columns: ETT's, OT
+    tag = hashlib.sha256(f"{protocol}\n{row.get('settings', '')}".encode()).hexdigest()[:8]
+    parts = (row["dataset"], row["mode"], row.get("target") or TARGET, f"L{row['L']}", f"H{row['H']}", row["model"],
              f"seed{row['seed']}", tag)
     return "forecast_" + "_".join(_safe_name(str(p)) for p in parts) + ".png"
 
@@ -130,7 +151,9 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
     for (dataset, protocol, target, mode, lookback, windows), runs in groups.items():
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
-        comparable = protocol == protocol_of(dataset) and (mode == "M" or target == TARGET)
+        known = {r.get("known_table") or "" for r in runs.values()}  # "": a file of an earlier version, told by its name
+        comparable = (protocol == protocol_of(dataset) and (mode == "M" or target == TARGET)
+                      and known <= {"yes", ""})
         published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         quick = any(r["quick"] == "yes" for r in runs.values())
         target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
@@ -171,6 +194,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
             lines.append("Forecast plots (the first test window): " + ", ".join(
                 f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
             lines.append("")
+        if windows.startswith("drop-last"):
+            lines.append(_drop_last_note(dataset, windows, horizons, "no" not in known))
         if published:
             by_source: dict[str, list[str]] = {}
             for p in published:
@@ -181,11 +206,27 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                 lines.append("The published rows were scored on the drop-last test windows (their loader dropped "
                              "its last incomplete batch), these on all of them: `--drop-last recipe` scores the "
                              "published windows.")
+        elif "no" in known and dataset in SIGNATURES:
+            lines.append(f"No published rows: the file named {dataset} is not {SIGNATURES[dataset].title} "
+                         "(rnncast.bench.identity).")
         else:
             lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")
         commands = list(dict.fromkeys(r["command"] for r in runs.values()))
         lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
     return "\n".join(lines)
+
+
+def _drop_last_note(dataset: str, windows: str, horizons: list[int], known: bool) -> str:
+    """Which test windows a drop-last section scores: the first floor(n / B) * B, with B named."""
+    if windows != "drop-last-recipe":
+        return f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {windows.rsplit('-', 1)[-1]}."
+    recipe = dataset if known and has_recipe(dataset) else None
+    batches = sorted({linear_recipe(recipe, h)[0] for h in horizons})
+    if recipe is None:
+        return (f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {DEFAULT_LINEAR_RECIPE[0]}, "
+                f"ETTh1's batch (LTSF-Linear has no script for {dataset}).")
+    per = ", ".join(f"{linear_recipe(recipe, h)[0]} at H={h}" for h in horizons) if len(batches) > 1 else batches[0]
+    return f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {per} (LTSF-Linear's script for {dataset})."
 
 
 def summary_table(rows: list[dict]) -> str:

@@ -3,12 +3,13 @@
 Two protocols, both from the LTSF papers' loaders (Informer, Autoformer, LTSF-Linear, PatchTST,
 SegRNN, iTransformer):
 
-* ``ett``: ETTh*/ETTm* files, fixed borders of 12 / 4 / 4 months (``shared/benchmarks/ETT.md``):
+* ``ett``: the ETTh*/ETTm* tables (told by what the file holds, whatever it is called:
+  :mod:`rnncast.bench.identity`), fixed borders of 12 / 4 / 4 months (``shared/benchmarks/ETT.md``):
   rows ``[0, 8640)`` train, ``[8640, 11520)`` validate, ``[11520, 14400)`` test on the hourly
   files, four times as many rows on the 15-minute ones; later rows are not used.
 * ``custom``: any other table (Exchange, ILI, Weather, Electricity, Traffic, or a file of one's
-  own): the first ``int(0.7 n)`` rows train, the last ``int(0.2 n)`` test, the rows between
-  validate (LTSF-Linear's ``Dataset_Custom``; ``shared/data/LTSF/README.md``).
+  own, also one named ETTh1.csv that holds another table): the first ``int(0.7 n)`` rows train, the
+  last ``int(0.2 n)`` test, the rows between validate (LTSF-Linear's ``Dataset_Custom``; ``shared/data/LTSF/README.md``).
 
 :func:`rnncast.bench.tablefile.read_table` reads any such table (a time column, then value columns);
 :func:`prepare_table` then applies the protocol (:mod:`rnncast.bench.protocol`): train-row z-score
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rnncast.bench import identity
 from rnncast.bench.protocol import select_mode, standardize, target_rows
 from rnncast.bench.tablefile import Table, read_table
 from rnncast.errors import RnncastError
@@ -82,7 +84,8 @@ def protocol_of(name: str, protocol: str = "auto") -> str:
         raise RnncastError(f"unknown protocol {protocol!r}: accepted are auto, {', '.join(PROTOCOLS)}")
     if protocol == "ett" and not _ETT_NAME.match(name):
         raise RnncastError(
-            f"cannot tell the ETT variant from the file name {name!r}: the ETT protocol takes names "
+            f"cannot tell the ETT variant of {name!r}: it holds none of the ETT tables known here "
+            "(rnncast.bench.published.SIGNATURES), and the ETT protocol takes other files only under names "
             "like ETTh1.csv, ETTh2.csv (hourly) or ETTm1.csv, ETTm2.csv (15-minute); other tables "
             "run under the custom protocol (rnncast bench ltsf)"
         )
@@ -94,8 +97,8 @@ def split_for(name: str, n_rows: int, protocol: str) -> Split:
     if protocol == "ett":
         split = ett_split(name)
         if n_rows < split.end:
-            raise RnncastError(f"{name}: {n_rows} data rows, the ETT split needs {split.end}; a shorter table of "
-                               "the same name runs under the custom protocol with rnncast bench ltsf --protocol custom")
+            raise RnncastError(f"{name}: {n_rows} data rows, the ETT split needs {split.end}; such a table runs "
+                               "under the custom protocol with rnncast bench ltsf")
         return split
     return custom_split(n_rows)
 
@@ -165,6 +168,7 @@ class BenchData:
     target: str = TARGET
     protocol: str = "ett"
     time_column: str | None = "date"
+    known: str | None = None  # the known table the file holds (rnncast.bench.identity), None for another
 
 
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
@@ -176,9 +180,18 @@ def prepare_table(path: str | Path, mode: str, target: str | None = None,
 def prepare(table: Table, mode: str, protocol: str = "auto") -> BenchData:
     """A table already read (:func:`read_table`): split under the protocol, standardize with train
     statistics, select the mode."""
-    chosen = protocol_of(table.name, protocol)
-    split = split_for(table.name, len(table.values), chosen)
+    found, chosen, split = choose(table, protocol)
     scaled, scaler = standardize(table.values, split.train_end, table.columns)
     values, target_idx = select_mode(scaled, table.columns, mode, table.target)
-    return BenchData(table.name, mode, table.columns, split, values, target_idx, scaler,
-                     table.target, chosen, table.time_column)
+    return BenchData(found.dataset, mode, table.columns, split, values, target_idx, scaler,
+                     table.target, chosen, table.time_column, found.known)
+
+
+def choose(table: Table, protocol: str = "auto") -> tuple[identity.Recognition, str, Split]:
+    """``(what the table holds, protocol, split)``. What it holds is told by content, whatever the file is
+    called (:func:`rnncast.bench.identity.recognise`): ``auto`` takes the known table's protocol (ETT's
+    borders for the ETT tables), ``custom`` for any other table; ``ett`` asked for takes its variant
+    from the table held, else from the file's name."""
+    found = identity.recognise(table)
+    chosen = (found.protocol or "custom") if protocol == "auto" else protocol_of(found.dataset, protocol)
+    return found, chosen, split_for(found.dataset, len(table.values), chosen)

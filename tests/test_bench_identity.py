@@ -1,0 +1,162 @@
+"""What a benchmark file is (``bench/identity.py``): the known table it holds, told by content and not by
+its name, the line the command prints about it, and the file's identity (absolute path, digest). On tables
+built from the signatures, so no data file is needed; the real files are test_bench_tables.py's and
+test_bench_cli.py's."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.bench import cli, identity, results
+from rnncast.bench.published import SIGNATURES
+from rnncast.bench.tablefile import Table
+
+
+def _as_released(known: str, name: str, seed: int = 0) -> Table:
+    """A table shaped as ``known``'s release, its first and last rows those of the signature."""
+    signature = SIGNATURES[known]
+    values = np.random.default_rng(seed).normal(size=(signature.rows, len(signature.columns)))
+    values[0], values[-1] = signature.first, signature.last
+    return Table(name, values, list(signature.columns), "date", "OT")
+
+
+def test_a_known_table_is_recognised_whatever_the_file_is_called():
+    for name in ("exchange_rate", "rates (1)", "EXCHANGE_RATE"):
+        found = identity.recognise(_as_released("exchange_rate", name))
+        assert (found.known, found.dataset, found.protocol, found.by_shape) == (
+            "exchange_rate", "exchange_rate", "custom", False)
+    found = identity.recognise(_as_released("ETTh1", "ETTh1 (1)"))
+    assert (found.dataset, found.protocol) == ("ETTh1", "ett")
+    assert identity.note(found, "ETTh1 (1).csv", "ett") == (
+        "ETTh1 (1).csv holds the ETT ETTh1 table, recognised by its columns, rows and first and last rows: run as ETTh1")
+    assert identity.note(identity.recognise(_as_released("ETTh1", "ETTh1")), "ETTh1.csv", "ett") == ""  # nothing to say
+
+
+def test_a_file_named_like_a_known_table_that_holds_another_is_a_table_of_its_own():
+    own = Table("exchange_rate", np.zeros((1000, 2)), ["a", "OT"], "date", "OT")
+    found = identity.recognise(own)
+    assert (found.known, found.dataset, found.protocol) == (None, "exchange_rate", None)
+    assert identity.note(found, "exchange_rate.csv", "custom") == (
+        "exchange_rate.csv is not the LTSF Exchange table (1000 rows × 2 columns, the published one has 7588 × 8): "
+        "no published rows compared, the custom protocol's defaults used")
+    changed = _as_released("national_illness", "national_illness")
+    changed.values[-1, -1] *= 1.01  # one value of the last row, 1 % off
+    found = identity.recognise(changed)
+    assert found.known is None and "other values in its first or last row" in found.differs
+    renamed_columns = Table("ETTh1", _as_released("ETTh1", "x").values, list("abcdefg"), "date", "g")
+    assert "columns a, b, c" in identity.recognise(renamed_columns).differs
+    assert identity.note(identity.recognise(Table("sales", np.zeros((9, 1)), ["OT"], None, "OT")), "sales.csv",
+                         "custom") == ""  # a table of one's own under a name of its own
+
+
+def test_tables_known_only_by_shape_say_so():
+    """ETTh2's values are not recorded: an ETT-shaped table that is not ETTh1 is taken for ETTh2 by its
+    shape and column names, under the ETT protocol, and the line says how it was told."""
+    table = _as_released("ETTh1", "ETTh2", seed=1)
+    table.values[0] += 1.0
+    found = identity.recognise(table)
+    assert (found.known, found.by_shape, found.protocol) == ("ETTh2", True, "ett")
+    assert "recognised by its shape only (17420 rows, 7 columns" in identity.note(found, "ETTh2.csv", "ett")
+    weather = Table("w", np.zeros((52696, 21)), [str(i) for i in range(20)] + ["OT"], "date", "OT")
+    assert identity.recognise(weather).known == "weather"
+
+
+def test_the_source_is_the_absolute_path_as_given_and_a_digest_of_the_bytes(tmp_path, monkeypatch):
+    (tmp_path / "data.csv").write_bytes(b"date,OT\n2020-01-01,1\n")
+    monkeypatch.chdir(tmp_path)
+    source = identity.source_of("data.csv")
+    assert source.path == os.path.join(str(tmp_path), "data.csv")
+    assert source.sha256 == hashlib.sha256(b"date,OT\n2020-01-01,1\n").hexdigest()[:12]
+    os.symlink(tmp_path / "data.csv", tmp_path / "link.csv")
+    linked = identity.source_of("link.csv")
+    assert linked.path.endswith("link.csv") and linked.sha256 == source.sha256  # the name given, the same bytes
+
+
+# --------------------------------------------------------------------------------------------
+# The command: what it prints and writes (real tables from shared/data, skipped when absent)
+# --------------------------------------------------------------------------------------------
+
+
+def _real(folder: str, name: str) -> Path:
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / folder / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def _walk(path: Path, rows: int = 1000) -> None:
+    """A random walk of ``rows`` days in two columns, a table of one's own."""
+    steps = np.random.default_rng(3).normal(size=(rows, 2)).cumsum(axis=0)
+    days = pd.date_range("2000-01-01", periods=rows, freq="D").strftime("%Y-%m-%d")
+    pd.DataFrame({"date": days, "a": steps[:, 0], "OT": steps[:, 1]}).to_csv(path, index=False)
+
+
+def _bench(*argv: str) -> int:
+    return cli.main(["ltsf", *argv, "--horizons", "96", "--no-plots"])
+
+
+def test_a_table_of_ones_own_named_exchange_rate_is_not_compared_with_the_published_rows(tmp_path, capsys):
+    path, out = tmp_path / "exchange_rate.csv", tmp_path / "out"
+    _walk(path)
+    assert _bench("--data", str(path), "--mode", "M", "--models", "repeat,nlinear", "--drop-last", "recipe",
+                  "--out", str(out)) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == ("exchange_rate.csv is not the LTSF Exchange table (1000 rows × 2 columns, the published "
+                          "one has 7588 × 8): no published rows compared, the custom protocol's defaults used")
+    assert printed[2] == ("no LTSF-Linear script for exchange_rate: nlinear train with batch 32 and learning rate "
+                          "0.005; --drop-last recipe scores the first floor(n/32)*32 test windows, ETTh1's values")
+    rows = results.read_csv(out / "results.csv")
+    assert {(r["known_table"], r["data_file"], r["windows"]) for r in rows} == {("no", str(path), str(96))}
+    assert json.loads(rows[1]["settings"])["batch_size"] == 32  # not Exchange's 8
+    md = (out / "results.md").read_text()
+    assert "*0.081/" not in md and "is not the LTSF Exchange table" in md and "B = 32, ETTh1's batch" in md
+
+
+def test_a_renamed_known_table_runs_as_itself(tmp_path, capsys):
+    """ETTh1 copied as 'ETTh1 (1).csv' and as etth1.csv: the ETT protocol, Repeat's published 0.069, the
+    published rows beside it; bench ett takes it too."""
+    for name, benchmark in (("ETTh1 (1).csv", "ltsf"), ("etth1.csv", "ett")):
+        path, out = tmp_path / name, tmp_path / f"out-{benchmark}"
+        path.symlink_to(_real("ETT", "ETTh1.csv"))
+        assert cli.main([benchmark, "--data", str(path), "--models", "repeat", "--horizons", "96", "--no-plots",
+                         "--out", str(out)]) == 0
+        assert capsys.readouterr().out.startswith(f"{name} holds the ETT ETTh1 table, recognised by its columns")
+        (row,) = results.read_csv(out / "results.csv")
+        assert (row["dataset"], row["protocol"], row["known_table"], round(float(row["mse"]), 3)) == (
+            "ETTh1", "ett", "yes", 0.069)
+        assert "*0.053/0.177*" in (out / "results.md").read_text()
+
+
+def test_a_renamed_exchange_table_takes_its_recipe(tmp_path, capsys):
+    path, out = tmp_path / "rates.csv", tmp_path / "out"
+    path.symlink_to(_real("LTSF", "exchange_rate.csv"))
+    assert _bench("--data", str(path), "--mode", "M", "--models", "repeat", "--drop-last", "recipe",
+                  "--out", str(out)) == 0
+    assert "no LTSF-Linear script" not in capsys.readouterr().out
+    (row,) = results.read_csv(out / "results.csv")
+    assert (row["dataset"], row["windows"], round(float(row["mse"]), 3)) == ("exchange_rate", str(1422 // 8 * 8), 0.081)
+
+
+def test_another_file_of_the_same_name_is_refused_and_the_same_appended(tmp_path, capsys):
+    """Two data.csv of other folders into one --out: the second is refused in one line naming both; the first
+    again appends and says so."""
+    (tmp_path / "A").mkdir(), (tmp_path / "B").mkdir()
+    _walk(tmp_path / "A" / "data.csv", 1000)
+    _walk(tmp_path / "B" / "data.csv", 1001)
+    out = tmp_path / "out"
+    assert _bench("--data", str(tmp_path / "A" / "data.csv"), "--models", "repeat", "--out", str(out)) == 0
+    capsys.readouterr()
+    assert _bench("--data", str(tmp_path / "B" / "data.csv"), "--models", "repeat", "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"holds rows of {tmp_path / 'A' / 'data.csv'} (sha256 " in err
+    assert f"not of {tmp_path / 'B' / 'data.csv'} (sha256 " in err and "choose another --out" in err
+    assert _bench("--data", str(tmp_path / "A" / "data.csv"), "--models", "repeat", "--out", str(out)) == 0
+    assert "appending to results.csv: 1 row of earlier runs" in capsys.readouterr().out
+    assert len(results.read_csv(out / "results.csv")) == 2
