@@ -117,3 +117,58 @@ def test_a_setting_set_twice_in_one_scope_is_refused_and_a_models_own_still_over
     with pytest.raises(RnncastError, match=r"^--set rnn:hidden_size is given twice, as 8 and then as 16; give it once$"):
         plan.parse_settings(["rnn:hidden-size=8", "rnn:hidden_size=16"])
     assert plan.parse_settings(["epochs=2", "rnn:epochs=3", "epochs=2"]) == ({"epochs": 2}, {"rnn": {"epochs": 3}})
+
+
+def _table(tmp_path, rows: int, name: str = "own", first: str = "date"):
+    """``rows`` days of two random columns a and OT after a first column: dates, or numbers for ``first='x'``."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"a": rng.normal(size=rows), "OT": rng.normal(size=rows)})
+    frame.insert(0, first, pd.date_range("2000-01-02", periods=rows, freq="W").strftime("%Y-%m-%d")
+                 if first == "date" else rng.normal(size=rows))
+    path = tmp_path / f"{name}.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_the_default_lookback_follows_the_horizons_whichever_way_they_were_chosen(tmp_path):
+    """On ILI's 966 rows no --horizons gave L=36, --horizons 24,36,48,60 (the same horizons) L=96 and another
+    folder; a weekly table of 350 training rows with --horizons 24 got L=96, against --help's rule."""
+    path = _table(tmp_path, 966)
+    chosen = plan.make_plan(parse("--data", str(path), benchmark="ltsf"))
+    given = plan.make_plan(parse("--data", str(path), "--horizons", "24,36,48,60", benchmark="ltsf"))
+    assert (chosen.horizons, chosen.lookback, chosen.out) == (given.horizons, given.lookback, given.out)
+    assert given.lookback == 36 and str(given.out).endswith("own-S-L36")
+    assert chosen.why.startswith("966 rows: only 96 of the long horizons 96-720 fits")
+    weekly = plan.make_plan(parse("--data", str(_table(tmp_path, 500, "weekly")), "--horizons", "24", benchmark="ltsf"))
+    assert weekly.lookback == 36
+    assert plan.make_plan(parse("--data", str(path), "--horizons", "96", benchmark="ltsf")).lookback == 96
+
+
+def test_quick_on_a_short_table_runs_the_first_horizon_that_fits(tmp_path):
+    """--quick stopped at H=96 on a table too short for it; it runs the table's first horizon, saying why."""
+    made = plan.make_plan(parse("--quick", "--data", str(_table(tmp_path, 300)), benchmark="ltsf"))
+    assert (made.horizons, made.lookback) == ((24,), 36)
+    assert made.why == ("--quick: H=96 does not fit this table (the validation part holds 30 rows, fewer than H=96), "
+                        "so the first of its horizons, H=24, with L=36")
+
+
+def test_the_run_says_what_m_mode_forecasts_what_target_does_there_and_why_no_published_rows(tmp_path):
+    """A numeric first column that is no time became a series, said only as "no time column, 3 value columns";
+    --target in M mode changed the plot and the folder without a word; an ETT file under the custom protocol got
+    "No published rows for ETTh1 S" though they exist under the ETT protocol."""
+    made = plan.make_plan(parse("--data", str(_table(tmp_path, 300, first="x")), "--mode", "M", "--target", "a",
+                                "--horizons", "24", benchmark="ltsf"))
+    assert made.notes[1:] == (
+        "M mode forecasts and scores every value column: x, a, OT",
+        "--target a: M mode forecasts and scores every column; the target names only the column the forecast plots "
+        "draw and the output folder (S and MS forecast it alone)")
+    assert plan.make_plan(parse("--data", str(_table(tmp_path, 300)), "--mode", "M", "--horizons", "24",
+                                benchmark="ltsf")).notes == ()
+    ett = plan.make_plan(parse("--data", str(_table(tmp_path, 300, name="ETTh1")), "--protocol", "custom",
+                               "--horizons", "24", benchmark="ltsf"))
+    assert ett.notes == ("ETTh1 runs under the custom protocol: the published ETTh1 S rows were made under the ett "
+                         "protocol's split, so results.md shows none beside these; --protocol ett compares with them "
+                         "(it needs 14400 rows; this file has 300)",)

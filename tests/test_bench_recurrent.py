@@ -62,3 +62,20 @@ def test_best_val_mse_is_an_mse_whatever_the_loss_trained_on(trained_on):
     mse = again.evaluate(panel, part="val")["scaled"]["model"]["mse"]
     losses = [h["val_loss"] for h in again.history_]
     assert seen[0]["best_val_mse"] == pytest.approx(mse) and all(mse != pytest.approx(v) for v in losses)
+
+
+def test_best_val_mse_of_the_untrained_network_kept_is_its_validation_mse(caplog):
+    """No epoch beat the untrained network (a learning rate too small to move it): results.csv had NaN, though the
+    warning before gave its validation loss; it is the MSE of those weights on the validation windows."""
+    rng = np.random.default_rng(2)
+    values = np.cumsum(rng.standard_normal((120, 2)), axis=0) * 0.1  # [T, 2]
+    split = Split(80, 100, 120)
+    seen = []
+    config = TrainConfig(seed=1, options={"forecaster": {"epochs": 1, "hidden_size": 4, "device": "cpu", "lr": 1e-12},
+                                          "on_fit": seen.append})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        runners.run_setting(values, (0, 1), split, 12, 4, "lstm", config)
+    assert seen[0]["best_epoch"] == 0 and np.isfinite(seen[0]["best_val_mse"])
+    [warned] = [r.getMessage() for r in caplog.records if "untrained network's validation loss" in r.getMessage()]
+    said = float(warned.split("validation loss (")[1].split(")")[0])
+    assert seen[0]["best_val_mse"] == pytest.approx(said, rel=1e-3)

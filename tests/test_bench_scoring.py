@@ -65,3 +65,15 @@ def test_a_model_equal_to_repeat_up_to_float32_rounding_ties_it():
     assert scoring.against_repeat(0.8225999999, 0.8226) == "tie"
     assert scoring.against_repeat(0.8220, 0.8226) == "yes"
     assert scoring.against_repeat(0.8230, 0.8226) == "no"
+
+
+def test_each_channels_share_of_the_squared_errors():
+    """How much of an M score one column makes: its squared errors over all of them (a constant-on-training
+    column's errors, in the data's units, can make nearly all of it)."""
+    import numpy as np
+
+    targets = np.zeros((3, 2, 2))
+    predictions = np.stack([np.full((3, 2), 3.0), np.full((3, 2), 1.0)], axis=-1)  # [3, 2, 2]: errors 3 and 1
+    np.testing.assert_allclose(scoring.squared_shares(predictions, targets, chunk=2), [0.9, 0.1])
+    np.testing.assert_array_equal(scoring.squared_shares(targets, targets), [0.0, 0.0])
+    assert scoring.mse_mae(predictions, targets)[0] == pytest.approx(5.0)  # the mean of 9 and 1

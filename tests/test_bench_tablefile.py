@@ -45,8 +45,8 @@ def test_read_table_without_time_column(tmp_path) -> None:
     ("date,b\n2020-01-03,2\n2020-01-01,3\n",
      "the time column 'date' comes before the previous row's at data row 1 .*give them sorted by time"),
     # found by a newcomer's files: an index written by to_csv, no header line, the time column elsewhere
-    (",date,a\n0,2020-01-01,1\n1,2020-01-02,2\n", "column 1 has no name in the header line .a row index written by "
-     "pandas' to_csv..; name it, or write the file with index=False"),
+    (",date,a\n5,2020-01-01,1\n3,2020-01-02,2\n", "column 1 has no name in the header line .a row index written by "
+     "pandas' to_csv..; name it, or write the file with index=False"),  # one counting the rows is their order
     ("0.5,1.25\n0.7,1.5\n", "the header line holds values, not names .0.5, 1.25.; the first line must name the columns"),
     ("2020-01-01,0.5,1.25\n2020-01-02,0.7,1.5\n", "the header line holds values, not names"),
     ("a,date,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'date' holds times but is not the first column .'a' is.; "
@@ -164,3 +164,83 @@ def test_rows_missing_from_the_calendar_are_said_and_the_run_goes_on(tmp_path, c
     assert [r.getMessage() for r in caplog.records][-1].endswith(
         "follows no regular calendar (steps from 1 days 00:00:00 to 1 days 07:00:00); the protocol windows rows, "
         "not times, so windows span unequal times")
+
+
+def _series(n: int = 40) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    return pd.DataFrame({"a": rng.normal(size=n), "OT": rng.normal(size=n)})
+
+
+def test_a_numeric_first_column_is_time_where_the_library_reads_time_else_a_value_column_said(tmp_path, caplog) -> None:
+    """`month` 194001 ... was a series forecast in M mode (the library's fit reads it as months), and a first
+    column of numbers that are no times was read as values without a word: months and Unix times are the time
+    column (the months on their calendar, no gap warned at the year's end); other numbers a value column, said."""
+    frame = _series()
+    months = pd.period_range("1940-01", periods=40, freq="M")
+    frame.insert(0, "month", [int(p.strftime("%Y%m")) for p in months])
+    frame.to_csv(tmp_path / "months.csv", index=False)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        table = tablefile.read_table(tmp_path / "months.csv")
+    assert (table.time_column, table.columns, table.notes, table.first_is_value) == ("month", ["a", "OT"], (), False)
+    assert not caplog.records
+    frame["month"] = pd.date_range("2024-01-01", periods=40, freq="h").as_unit("s").asi8  # Unix seconds
+    frame.rename(columns={"month": "unix"}).to_csv(tmp_path / "unix.csv", index=False)
+    table = tablefile.read_table(tmp_path / "unix.csv")
+    assert table.time_column == "unix" and table.columns == ["a", "OT"]
+    assert table.notes == ("the first column 'unix' holds 1704067200 .. 1704207600, which look like Unix times in "
+                           "seconds (1704067200 would be 2024-01-01 00:00 UTC): read as the time column, which orders "
+                           "the rows, not as a series",)
+    frame["month"] = np.linspace(0.5, 3, 40)
+    frame.rename(columns={"month": "x"}).to_csv(tmp_path / "x.csv", index=False)
+    table = tablefile.read_table(tmp_path / "x.csv")
+    assert table.time_column is None and table.columns == ["x", "a", "OT"] and table.first_is_value
+    assert table.notes[0].startswith("the first column 'x' holds numbers, not times (a time column holds dates")
+    frame = _series()
+    frame.insert(0, "month", np.arange(40) % 12 + 1)  # months of the year, not months on a calendar: values
+    frame.to_csv(tmp_path / "of_year.csv", index=False)
+    assert tablefile.read_table(tmp_path / "of_year.csv").columns == ["month", "a", "OT"]
+
+
+@pytest.mark.parametrize("name, numbers", [("index", range(40)), ("idx", range(1, 41)), ("Unnamed: 0", range(40))])
+def test_a_first_column_numbering_the_rows_is_their_order_not_a_series(tmp_path, name, numbers) -> None:
+    """An index written by to_csv (named `index`, or unnamed) was a series forecast and scored in M mode, or the
+    file was refused: it is the row order, said; a date after it is the time column."""
+    frame = _series()
+    frame.insert(0, "date", pd.date_range("2020-01-01", periods=40, freq="D").strftime("%Y-%m-%d"))
+    frame.insert(0, name, list(numbers))
+    frame.to_csv(tmp_path / "indexed.csv", index=False)
+    table = tablefile.read_table(tmp_path / "indexed.csv")
+    assert (table.time_column, table.columns, table.first_is_value) == ("date", ["a", "OT"], False)
+    shown = "its header leaves unnamed" if name.startswith("Unnamed") else repr(name)
+    assert table.notes == (f"the first column ({shown}) numbers the rows {numbers[0]}-{numbers[-1]}, a row index as "
+                           "pandas' to_csv writes one: read as the row order, not as a series",)
+    _series().to_csv(tmp_path / "plain.csv", index=True, index_label="index")  # and no time column after it
+    table = tablefile.read_table(tmp_path / "plain.csv")
+    assert table.time_column is None and table.columns == ["a", "OT"] and table.first_is_value
+    assert table.notes[1].startswith("the column after the row index 'a' holds numbers, not times")
+
+
+def test_names_written_with_spaces_after_the_commas_are_read_without_them(tmp_path) -> None:
+    """`date, OT, a` gave ' OT' and ' a': OT was not found, the target silently became ' a', and --target OT
+    was refused. The names are read stripped, said; OT is the target as in a clean file."""
+    path = tmp_path / "spaced.csv"
+    path.write_text("date, OT, a\n2020-01-01, 1.5, 2\n2020-01-02, 2.5, 3\n2020-01-03, 3.5, 1\n")
+    table = tablefile.read_table(path)
+    assert (table.columns, table.target) == (["OT", "a"], "OT")
+    assert table.notes == ("column names read without the spaces around them: ' OT' as 'OT', ' a' as 'a'",)
+    np.testing.assert_array_equal(table.values[:, 0], [1.5, 2.5, 3.5])
+    assert tablefile.read_table(path, target="OT").target == "OT"
+    assert tablefile.read_table(path, target=" a").target == "a"  # as the file writes it
+    path.write_text("date,a, a\n2020-01-01,1,2\n")
+    with pytest.raises(RnncastError, match="columns 'a' and ' a' have the same name without the spaces around it"):
+        tablefile.read_table(path)
+
+
+def test_iso_weeks_are_time_as_the_library_reads_them_and_their_order_is_checked(tmp_path) -> None:
+    """2021-W01 ... was refused as "neither numbers nor dates" though rnncast fit reads it as weeks."""
+    path = tmp_path / "weeks.csv"
+    path.write_text("week,OT\n" + "".join(f"2021-W{w:02d},{w}\n" for w in range(1, 11)))
+    assert tablefile.read_table(path).time_column == "week"
+    path.write_text("week,OT\n2021-W01,1\n2021-W03,2\n2021-W02,3\n")
+    with pytest.raises(RnncastError, match="the time column 'week' comes before the previous row's at data row 2"):
+        tablefile.read_table(path)

@@ -61,8 +61,12 @@ def test_protocol_of_picks_ett_by_name_and_refuses_ett_for_other_tables() -> Non
 
 def test_default_horizons_follow_the_size_of_the_table() -> None:
     assert tables.default_horizons(tables.custom_split(7588)) == ((96, 192, 336, 720), 96, "")
-    # ILI: only 96 of the long set fits its 97 validation rows, so the short set, with L = 36
-    assert tables.default_horizons(tables.custom_split(966)) == ((24, 36, 48, 60), 36, "")
+    # ILI: only 96 of the long set fits its 97 validation rows, so the short set, with L = 36, and why
+    horizons, lookback, why = tables.default_horizons(tables.custom_split(966))
+    assert (horizons, lookback) == ((24, 36, 48, 60), 36)
+    assert why == ("966 rows: only 96 of the long horizons 96-720 fits (the validation part holds 97 rows, fewer than "
+                   "H=192), and the long set needs two, so the short horizons of ILI are used, with L=36; give "
+                   "--horizons 96 to run H=96 alone (L=96)")
     assert tables.default_horizons(tables.ett_split("ETTh1"), 720)[:2] == ((96, 192, 336, 720), 720)
     # 3,000 rows (300 validation rows): the long horizons that fit, and why the others are left out
     horizons, lookback, why = tables.default_horizons(tables.custom_split(3000))
@@ -71,10 +75,34 @@ def test_default_horizons_follow_the_size_of_the_table() -> None:
         tables.default_horizons(tables.custom_split(20))
 
 
+def test_why_the_short_horizons_were_chosen_is_said_in_one_sentence() -> None:
+    """A 1910-row hourly table got L=36 and 24-60 without a word, a 1920-row one L=96 and 96,192; one left out
+    was said "(720 do not fit ...)"."""
+    horizons, lookback, why = tables.default_horizons(tables.custom_split(1910))
+    assert (horizons, lookback) == ((24, 36, 48, 60), 36) and why.startswith(
+        "1910 rows: only 96 of the long horizons 96-720 fits (the validation part holds 191 rows, fewer than H=192)")
+    assert tables.default_horizons(tables.custom_split(1920)) == (
+        (96, 192), 96, "336, 720 do not fit: the validation part holds 192 rows, fewer than H=336")
+    assert tables.default_horizons(tables.custom_split(4000))[2] == (
+        "720 does not fit: the validation part holds 400 rows, fewer than H=720")
+    horizons, lookback, why = tables.default_horizons(tables.custom_split(300))
+    assert (horizons, lookback) == ((24,), 36) and why == (
+        "300 rows: none of the long horizons 96-720 fits (the validation part holds 30 rows, fewer than H=96), so the "
+        "short horizons of ILI are used, with L=36; 36, 48, 60 do not fit: the validation part holds 30 rows, fewer "
+        "than H=36")
+
+
 def test_lookback_for_given_horizons_leaves_room_or_names_the_flag() -> None:
-    assert tables.default_lookback(tables.custom_split(7588), (96, 192)) == 96
-    assert tables.default_lookback(tables.custom_split(400), (12, 30)) == 96  # 280 training rows
-    assert tables.default_lookback(tables.custom_split(150), (12,)) == 36  # 105 training rows
+    """The lookback follows the horizons, given or chosen: ILI's 24-60 given got L=96 where the same horizons chosen
+    by default got 36 (and another --out folder)."""
+    assert tables.default_lookback(tables.custom_split(7588), (96, 192)) == (96, "")
+    ili = tables.custom_split(966)
+    assert tables.default_lookback(ili, (24, 36, 48, 60)) == (36, "") == (tables.default_horizons(ili)[1], "")
+    assert tables.default_lookback(tables.custom_split(500), (24,)) == (36, "")  # 350 training rows, weekly
+    assert tables.default_lookback(tables.custom_split(400), (12, 30)) == (36, "")  # 280 training rows
+    assert tables.default_lookback(tables.custom_split(150), (12,)) == (36, "")  # 105 training rows
+    assert tables.default_lookback(Split(150, 230, 310), (70,)) == (
+        36, "L=36, not 96: L + H = 166 is more than the 150 training rows")
     with pytest.raises(RnncastError, match="pass --lookback .at most 24."):
         tables.default_lookback(tables.custom_split(40), (4,))  # 28 training rows
 

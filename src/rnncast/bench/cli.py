@@ -11,7 +11,8 @@ protocol, any other table under the custom one (70 % train, 20 % test, the rest 
 table a file holds is told by what it holds, not by its name (:mod:`rnncast.bench.identity`): a renamed
 ETTh1 is ETTh1, an ``exchange_rate.csv`` of one's own is a table of its own, and the command says so. The
 horizons default to the dataset's: those of 96, 192, 336, 720 that fit when at least two do, else
-24, 36, 48, 60 with L = 36 (ILI); the command says which were left out and why.
+24, 36, 48, 60 (ILI); the command says which were left out and why. The lookback defaults to 36 where no
+horizon is longer than 60, else 96, whether the horizons were given or chosen.
 
 For every horizon and model the benchmark trains on the train windows, stops early and keeps the
 best epoch on the validation windows, then forecasts every test window once
@@ -85,7 +86,8 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
                       help="auto (default): ett for a file that holds an ETT table (by its columns, rows and "
                            "first and last rows, whatever it is called), custom for any other table")
     ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
-                      "has one, else the last column)")
+                      "has one, else the last column); M forecasts every column, and the target names only the "
+                      "plotted one")
     ltsf.set_defaults(run=run_bench)
 
 
@@ -95,7 +97,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--mode", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
                    "default S")
     p.add_argument("--lookback", type=_int_arg("lookback"),
-                   help="input length L (default 96; 36 on a table whose horizons are 24-60, such as ILI)")
+                   help="input length L (default 36 where no horizon is longer than 60, as ILI's 24-60, "
+                        "else 96)")
     p.add_argument("--horizons", help="comma-separated horizons (default: those of 96,192,336,720 that fit "
                    "the table when at least two do, else 24,36,48,60 as on ILI)")
     p.add_argument("--models", help=f"comma-separated, from {','.join(DEFAULT_MODELS)} (default: all)")
@@ -113,7 +116,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help="torch CPU threads (default 1)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
     p.add_argument("--quick", action="store_true",
-                   help="smoke test: ETTh1, S, H=96, repeat,nlinear,lstm, 2 epochs")
+                   help="smoke test: ETTh1, S, H=96 (on a table too short for it, its first horizon), "
+                        "repeat,nlinear,lstm, 2 epochs")
 
 
 def _drop_last_arg(text: str) -> int | str:
@@ -161,23 +165,26 @@ def run_bench(args: argparse.Namespace) -> int:
     if found:
         print(found, flush=True)
     print(describe(data), flush=True)
+    for note in plan.notes:
+        print(note, flush=True)
     recipe = recipe_line(data, plan)
     if recipe:
         print(recipe, flush=True)
     if earlier:
         print(f"appending to results.csv: {earlier} row{'s' if earlier > 1 else ''} of earlier runs", flush=True)
-    print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}{plan.why}, "
+    print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
+    if plan.why:
+        print(plan.why[0].upper() + plan.why[1:], flush=True)
     if plan.constant:
-        named = ", ".join(map(repr, plan.constant[:5])) + (f" ... ({len(plan.constant)} in all)" if len(plan.constant) > 5 else "")
-        print(f"column(s) {named} constant on the training rows: only centred, as the "
-              "published code's StandardScaler did, and "
-              f"{'forecast and scored with the others' if plan.mode == 'M' else 'read as inputs'}", flush=True)
+        print(constant_note(plan.constant, plan.mode), flush=True)
     rows = []
     with spelling(set_spelling):  # the library's hints and refusals name --set epochs=N, bench's spelling
         check_settings(plan, data)
         for horizon in plan.horizons:
             repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")
+            if plan.constant and plan.mode == "M":
+                print(f"  H={horizon:<4} {constant_share(data, plan.constant, plan.lookback, horizon, repeat)}", flush=True)
             for model in plan.models:
                 row = run_one(plan, data, model, horizon, repeat, command, source)
                 append_csv(plan.out / "results.csv", row)
@@ -207,6 +214,32 @@ def recipe_line(data, plan) -> str:
     uses = ([f"{' and '.join(linear)} train with batch {batch} and learning rate {lr}"] if linear else []) + (
         [f"--drop-last recipe scores the first floor(n/{batch})*{batch} test windows"] if plan.drop_last == "recipe" else [])
     return f"no LTSF-Linear script for {data.name}: {'; '.join(uses)}, ETTh1's values"
+
+
+def constant_note(constant: tuple[str, ...], mode: str) -> str:
+    """The line saying that ``constant`` columns, constant on the training rows, are only centred, and what that
+    does to the scores in ``mode``."""
+    named = ", ".join(map(repr, constant[:5])) + (f" ... ({len(constant)} in all)" if len(constant) > 5 else "")
+    if mode != "M":
+        return (f"column(s) {named} constant on the training rows: only centred, as the published code's "
+                "StandardScaler did, and read as inputs")
+    return (f"column(s) {named} constant on the training rows: only centred, as the published code's StandardScaler "
+            "did, and forecast and scored with the others; where they vary later, their errors are in the data's "
+            "units, not z-scores, and may outweigh the other columns' in the M scores (each row's MSE is the mean "
+            "over all columns); --mode S or MS, or the file without them, leaves them out")
+
+
+def constant_share(data, constant: tuple[str, ...], lookback: int, horizon: int, repeat) -> str:
+    """How much of Repeat's M score at ``horizon`` the ``constant`` columns make (their squared errors' share)."""
+    from rnncast.bench.protocol import target_rows, target_windows
+    from rnncast.bench.scoring import squared_shares
+
+    targets = target_windows(data.values, target_rows(data.split, "test", lookback, horizon), horizon, data.target_idx)
+    shares = squared_shares(repeat, targets)
+    share = sum(shares[data.target_idx.index(data.columns.index(c))] for c in constant)
+    return (f"{', '.join(map(repr, constant[:5]))}{' ...' if len(constant) > 5 else ''} (constant on the training rows, "
+            f"{len(constant)} of {len(data.target_idx)} columns) make{'s' if len(constant) == 1 else ''} {share:.0%} "
+            "of Repeat's MSE at this horizon")
 
 
 def describe(data) -> str:

@@ -45,7 +45,8 @@ class Plan:
     forecaster: dict = field(default_factory=dict)  # overrides for all recurrent models
     per_cell: dict = field(default_factory=dict)  # cell -> overrides for that cell only
     linear_epochs: int | None = None  # None: LTSF-Linear's 10
-    why: str = ""  # what the default horizons left out, and why
+    why: str = ""  # how the default horizons and lookback were chosen, what they left out and why (a sentence)
+    notes: tuple[str, ...] = ()  # what the run says before it starts: how the file was read, what --target does
     constant: tuple[str, ...] = ()  # columns among the model's inputs constant on the training rows: only centred
     table: tablefile.Table | None = None  # the file as read while checking the request (read once)
 
@@ -82,13 +83,15 @@ def make_plan(args: argparse.Namespace) -> Plan:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
     constant = _constant_inputs(table, split, mode)
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
+    # (L = 36 where no horizon is longer than ILI's 60, else 96: tables.lookback_for, given horizons or chosen)
     lookback = int(args.lookback) if args.lookback else None
     chosen_why = ""
     if args.horizons is not None:  # given, even empty: an empty list is refused, not read as the default
         horizons = _parse_horizons(args.horizons, split)
-        lookback = lookback or tables.default_lookback(split, horizons)
+        if lookback is None:
+            lookback, chosen_why = tables.default_lookback(split, horizons)
     elif quick:
-        horizons, lookback = QUICK["horizons"], lookback or 96
+        horizons, lookback, chosen_why = _quick_horizon(split, lookback)
     else:
         horizons, lookback, chosen_why = tables.default_horizons(split, lookback)
     models = _parse_models(args.models) if args.models is not None else (
@@ -123,7 +126,47 @@ def make_plan(args: argparse.Namespace) -> Plan:
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
         linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, constant=constant,
+        notes=_notes(table, chosen, mode, getattr(args, "target", None) is not None),
     )
+
+
+def _quick_horizon(split: Split, lookback: int | None) -> tuple[tuple[int, ...], int, str]:
+    """``--quick``'s horizon and lookback: H=96 (L=96 unless given); on a table too short for it, the first of
+    the table's own horizons (:func:`rnncast.bench.tables.default_horizons`), saying so."""
+    length = lookback or tables.lookback_for(QUICK["horizons"])
+    if all(tables.fits(split, length, h) for h in QUICK["horizons"]):
+        return QUICK["horizons"], length, ""
+    chosen, length, _ = tables.default_horizons(split, lookback)
+    return chosen[:1], length, (f"--quick: H=96 does not fit this table ({tables.why_not(split, lookback or 96, 96)}), "
+                                f"so the first of its horizons, H={chosen[0]}, with L={length}")
+
+
+def _notes(table: tablefile.Table, chosen: str, mode: str, target_given: bool) -> tuple[str, ...]:
+    """What the run says first, beside how the table was read: why results.md will show no published rows for a
+    dataset that has them (another protocol, another target; :mod:`rnncast.bench.results` compares only like with
+    like); in M mode, where the first column is a value column, which columns are forecast; and that ``--target`` in
+    M mode names only the plotted column."""
+    notes = list(table.notes)
+    if published.PUBLISHED.get((table.name, mode)) and chosen != tables.protocol_of(table.name):
+        notes.append(f"{table.name} runs under the {chosen} protocol: the published {table.name} {mode} rows were made "
+                     f"under the {tables.protocol_of(table.name)} protocol's split, so results.md shows none beside "
+                     f"these; --protocol {tables.protocol_of(table.name)} compares with them"
+                     f"{_ett_rows(table)}")
+    elif published.PUBLISHED.get((table.name, mode)) and mode != "M" and table.target != protocol.TARGET:
+        notes.append(f"the published {table.name} {mode} rows forecast {protocol.TARGET}, so results.md shows none "
+                     f"beside these of {table.target!r}")
+    if mode == "M" and table.first_is_value:
+        notes.append(f"M mode forecasts and scores every value column: {', '.join(table.columns)}")
+    if mode == "M" and target_given:
+        notes.append(f"--target {table.target}: M mode forecasts and scores every column; the target names only the "
+                     "column the forecast plots draw and the output folder (S and MS forecast it alone)")
+    return tuple(notes)
+
+
+def _ett_rows(table: tablefile.Table) -> str:
+    """Where an ETT-named table is shorter than the ETT protocol's split: the clause saying so; else ""."""
+    needed = tables.ett_split(table.name).end
+    return f" (it needs {needed} rows; this file has {len(table.values)})" if len(table.values) < needed else ""
 
 
 def _constant_inputs(table: tablefile.Table, split: Split, mode: str) -> tuple[str, ...]:

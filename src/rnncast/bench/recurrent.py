@@ -119,9 +119,10 @@ def make_runner(model: str) -> Runner:
         history = forecaster.history_
         best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
         settings = forecaster.settings_
-        if settings.train.loss == "mse" and not settings.model.quantiles:  # the loop's validation loss is the MSE
-            val_mse = float(history[best - 1]["val_loss"]) if best else float("nan")
-        else:  # it trained on MAE or pinball: the MSE of the weights kept, scored on the validation windows
+        if best and settings.train.loss == "mse" and not settings.model.quantiles:  # the loop's validation loss: MSE
+            val_mse = float(history[best - 1]["val_loss"])
+        else:  # trained on MAE or pinball, or the untrained network kept (no epoch records its loss): the MSE of the
+            # weights kept, scored on the validation windows
             val_mse = float(forecaster.evaluate(panel, part="val")["scaled"]["model"]["mse"])
         info = {
             "forecaster": forecaster.get_params(),

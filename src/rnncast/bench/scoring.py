@@ -68,6 +68,19 @@ def mse_mae(predictions: np.ndarray, targets: np.ndarray, chunk: int = 1024) -> 
     return squared / predictions.size, absolute / predictions.size
 
 
+def squared_shares(predictions: np.ndarray, targets: np.ndarray, chunk: int = 1024) -> np.ndarray:
+    """Each channel's share [K] of the squared errors over windows x horizon x channels, summing to 1 (0 each
+    where the forecasts are exact): how much of the MSE (the mean over all of them) each channel makes."""
+    if predictions.shape != targets.shape:
+        raise RnncastError(f"predictions {predictions.shape} and targets {targets.shape} differ")
+    squared = np.zeros(predictions.shape[-1])
+    for start in range(0, len(predictions), chunk):
+        error = np.asarray(predictions[start : start + chunk], np.float64) - targets[start : start + chunk]
+        squared += (error ** 2).sum(axis=(0, 1))
+    total = squared.sum()
+    return squared / total if total > 0 else squared
+
+
 def evaluate(
     predictions: np.ndarray,
     values_scaled: np.ndarray,

@@ -3,11 +3,15 @@ column a value column of finite numbers, none missing, the target chosen. :func:
 reader of ``rnncast bench``; :mod:`rnncast.bench.tables` splits what it reads under a protocol.
 
 The file is read as the library reads one (:func:`rnncast.data.read_table`: CSV, also compressed, or
-Parquet). Its first line names the columns. The first column is the time column when it is named one
-of :data:`TIME_NAMES` (any case), or when it is not numeric and every value parses as a date (zoned
-times compare in absolute time); every other column must hold finite numbers, none missing (the
-protocol scores every row), each refusal naming the file and the column and row at fault. The target
-is ``OT`` when the file has one (the LTSF files' name for it), else the last column, unless given.
+Parquet). Its first line names the columns, read without spaces around them (``date, OT``). A first column
+that numbers the rows (``index``, ``idx`` or pandas' unnamed index: 0, 1, 2 ...) is the row order, not a
+series. The first column is the time column where the library finds it one (:func:`rnncast.timeaxis.find_time_column`:
+named one of :data:`TIME_NAMES` (any case), months ``194001`` named ``month``, dates written as text) or where
+its numbers are Unix times; its values are read as the library reads them (months, compact dates, day-first
+dates; zoned times compare in absolute time). Every other column must hold finite numbers, none missing (the
+protocol scores every row), each refusal naming the file and the column and row at fault; a numeric first
+column that is none of these is a value column, and :attr:`Table.notes` says so. The target is ``OT`` when
+the file has one (the LTSF files' name for it), else the last column, unless given.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, data, timeaxis
+from rnncast import calendars, compactdates, data, timeaxis
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 
@@ -36,6 +40,8 @@ class Table:
     columns: list[str]  # the value columns, the file's order
     time_column: str | None  # the column read as time (not a value), or None
     target: str
+    notes: tuple[str, ...] = ()  # how the file was read where a reader could expect otherwise, one line each
+    first_is_value: bool = False  # the first column holds numbers that are no times: a value column
 
 
 TIME_NAMES = timeaxis.TIME_NAMES + timeaxis.INTEGER_NAMES
@@ -57,23 +63,25 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     """Read a benchmark table (CSV, also compressed, or Parquet: :func:`rnncast.data.read_table`); every
     value column is used, none is dropped silently.
 
-    The first column is the time column when it is named one of :data:`TIME_NAMES` (any case), or
-    when it is not numeric and every value parses as a date; every other column must hold finite
-    numbers, none missing. ``target``: the column to forecast in S and MS modes (default ``OT`` when
-    present, else the last column). Raises RnncastError naming the file and the column and row at fault.
+    Names are read without the spaces around them; a first column numbering the rows is their order
+    (:func:`_without_row_counter`); the first column is then the time column as :func:`_time_column` finds it;
+    every other column must hold finite numbers, none missing. ``target``: the column to forecast in S and MS
+    modes (default ``OT`` when present, else the last column; as written or stripped). What a reader could
+    expect otherwise is said in :attr:`Table.notes`. Raises RnncastError naming the file and the column and row
+    at fault.
     """
     path = Path(path)
     if path.is_dir():
         raise RnncastError(f"{path} is a folder; pass --data PATH to a CSV file in it")
-    frame = data.read_table(path)
+    frame, notes, renamed = _stripped_names(path, data.read_table(path))
+    given, target = target, renamed.get(target, target)  # ' OT' as the file writes it is OT too
+    counted = _without_row_counter(frame, notes)
+    frame = frame if counted is None else frame.drop(columns=[counted])
     _check_header(path, list(frame.columns))
     first = frame.columns[0]
-    time_column = None
-    if str(first).strip().lower() in TIME_NAMES or not pd.api.types.is_numeric_dtype(frame[first]):
-        if str(first).strip().lower() not in TIME_NAMES:
-            _check_dates(path, frame[first])
-        _check_order(path, frame[first])
-        time_column = str(first)
+    where = "the first column" if counted is None else "the column after the row index"
+    time_column = _time_column(path, frame, notes, where)
+    if time_column is not None:
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
     if not columns:
@@ -87,9 +95,83 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
         what = "the time column" if chosen == time_column else "not a value column"
-        raise RnncastError(f"{path}: target {chosen!r} is {what}; accepted are {columns}")
+        raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
-    return Table(dataset_name(path), values, columns, time_column, chosen)
+    return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
+                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]))
+
+
+ROW_NAMES = ("index", "idx")
+"""Names (any case) of a first column that numbers the rows (pandas writes its index unnamed: ``Unnamed: 0``)."""
+
+
+def _stripped_names(path: Path, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    """``frame`` with its column names read without the spaces around them (``date, OT, a`` written with a space
+    after each comma: ``' OT'`` is ``OT``, the target as in a file written without them), and the notes
+    saying so, and the names changed (as written -> as read); names that become one are refused."""
+    names = [str(c) for c in frame.columns]
+    stripped = [n.strip() for n in names]
+    changed = {n: s for n, s in zip(names, stripped) if n != s}
+    if not changed:
+        return frame, [], {}
+    twice = sorted({s for s in stripped if stripped.count(s) > 1})
+    if twice:
+        same = [repr(n) for n, s in zip(names, stripped) if s == twice[0]]
+        raise RnncastError(f"{path}: columns {' and '.join(same)} have the same name without the spaces around it; "
+                           "rename one so that every column has a name of its own")
+    frame = frame.set_axis(stripped, axis=1)
+    shown = ", ".join(f"{n!r} as {s!r}" for n, s in changed.items())
+    return frame, [f"column names read without the spaces around them: {shown}"], changed
+
+
+def _without_row_counter(frame: pd.DataFrame, notes: list[str]) -> str | None:
+    """The name of a first column that numbers the rows (named :data:`ROW_NAMES` or left unnamed, as pandas'
+    ``to_csv`` writes its index; rising whole numbers from 0 or more: 0, 1, 2 ... or 1, 2, 3 ...), which is the
+    row order and not a series to forecast, said in ``notes``; None for any other first column."""
+    first = frame.columns[0] if frame.shape[1] > 1 else None
+    if first is None or not (str(first).lower() in ROW_NAMES or re.fullmatch(r"Unnamed: \d+", str(first))):
+        return None
+    column = frame[first]
+    if not pd.api.types.is_integer_dtype(column) or not len(column):
+        return None
+    numbers = column.to_numpy(dtype=np.int64)
+    if numbers[0] < 0 or (np.diff(numbers) <= 0).any():
+        return None
+    skipped = int(numbers[-1] - numbers[0] + 1 - len(numbers))
+    shown = "its header leaves unnamed" if str(first).startswith("Unnamed") else repr(str(first))
+    notes.append(f"the first column ({shown}) numbers the rows {numbers[0]}-{numbers[-1]}"
+                 f"{f', skipping {skipped} numbers' if skipped else ''}, a row index as pandas' to_csv writes one: "
+                 "read as the row order, not as a series")
+    return first
+
+
+def _time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -> str | None:
+    """The first column's name when it is the time column, its order checked; else None (a value column, said in
+    ``notes`` where it holds numbers; ``where`` names its place: the first column, or the one after a row index). Time by the library's rules (:func:`rnncast.timeaxis.find_time_column`,
+    asked of the first column alone: its name, type or values), by a name of :data:`TIME_NAMES` whatever it holds
+    (the rows are windowed in file order; only the order is checked), by text that reads as dates, or by numbers
+    that are Unix times (``compactdates.epoch_times``), which rnncast fit does not convert: here they order rows."""
+    first = frame.columns[0]
+    column = frame[first]
+    try:
+        found, _ = timeaxis.find_time_column(frame[[first]])
+    except RnncastError as err:
+        raise RnncastError(f"{path}: {err}") from None
+    named = str(first).strip().lower() in TIME_NAMES
+    numeric = pd.api.types.is_numeric_dtype(column)
+    epoch = compactdates.epoch_times(column) if numeric and found is None and not named else None
+    if found is None and not named and numeric and epoch is None:
+        notes.append(f"{where} {str(first)!r} holds numbers, not times (a time column holds dates, or numbers "
+                     "under a time's name: date, time, timestamp, year, period, step, month for 200001 ...): it is a "
+                     "value column")
+        return None
+    if found is None and not named and not numeric:
+        _check_dates(path, column)
+    _check_order(path, column)
+    if epoch is not None:
+        notes.append(f"{where} {str(first)!r} {epoch[0].replace(': ', ' (', 1)}): read as the time column, "
+                     "which orders the rows, not as a series")
+    return str(first)
 
 
 def _check_header(path: Path, names: list[str]) -> None:
@@ -138,11 +220,21 @@ def _check_order(path: Path, column: pd.Series) -> None:
         raise RnncastError(f"{path}: the time column {str(column.name)!r} has no value at data row {row}; the protocol "
                            "takes the rows in file order, so give every row its time")
     numbers = pd.to_numeric(column, errors="coerce")
-    if numbers.notna().all():
+    if pd.api.types.is_integer_dtype(column) and compactdates.epoch_times(column) is None:
+        try:  # as the library reads integers: months 194001 named month, compact dates 20200131, else steps
+            index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
+        except RnncastError as err:
+            raise RnncastError(f"{path}: {err}") from None
+        times = index.to_numpy()
+    elif numbers.notna().all():  # Unix times (steps of seconds), whole or fractional numbers
         index = pd.Index(numbers.to_numpy(dtype=np.int64)) if (numbers == numbers.round()).all() else None
         times = numbers.to_numpy()
-    elif _as_times(column).isna().any():
-        return  # a time column named so but unreadable as times: its rows are taken in file order, as written
+    elif _as_times(column).isna().any():  # ISO weeks (2021-W01) and the like, as the library reads them
+        try:
+            index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
+        except RnncastError:
+            return  # a time column named so but unreadable as times: its rows are taken in file order, as written
+        times = index.to_numpy()
     else:  # read as the library reads dates (31/01/2024 day first where that is the regular reading), in UTC
         try:
             index = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}").tz_localize(None)

@@ -118,16 +118,27 @@ def default_horizons(split: Split, lookback: int | None = None) -> tuple[tuple[i
 
     The long set 96, 192, 336, 720 (L = 96) where at least two of them fit, keeping those that do;
     else the short set 24, 36, 48, 60 of the small tables (ILI; L = 36), keeping those that fit; else
-    an error that names --horizons and --lookback with the limits. ``why`` says what was left out.
+    an error that names --horizons and --lookback with the limits. ``why``: a sentence saying what was
+    left out and why, and why the short set was chosen ("" when the whole long set fits).
     """
     shortest = min(split.val_end - split.train_end, split.end - split.val_end)
+    long_kept: tuple[int, ...] = ()
     for horizons in (LONG_HORIZONS, SHORT_HORIZONS):
         length = lookback or DEFAULT_LOOKBACK[horizons]
         kept = tuple(h for h in horizons if fits(split, length, h))
+        if horizons is LONG_HORIZONS:
+            long_kept = kept
         if len(kept) >= (2 if horizons is LONG_HORIZONS else 1):
             left = [h for h in horizons if h not in kept]
-            why = (f" ({', '.join(map(str, left))} do not fit: the shortest part has {shortest} rows, "
-                   f"{split.train_end} training rows)") if left else ""
+            why = _left_out(split, length, left)
+            if horizons is SHORT_HORIZONS:
+                first = next(h for h in LONG_HORIZONS if h not in long_kept)
+                only = (f"only {long_kept[0]} of the long horizons 96-720 fits" if long_kept else
+                        "none of the long horizons 96-720 fits")
+                alone = (f"; give --horizons {long_kept[0]} to run H={long_kept[0]} alone (L=96)" if long_kept else "")
+                why = (f"{split.end} rows: {only} ({why_not(split, lookback or DEFAULT_LOOKBACK[LONG_HORIZONS], first)}"
+                       f"){', and the long set needs two' if long_kept else ''}, so the short horizons of ILI are used"
+                       f"{'' if lookback else ', with L=36'}{alone}{'; ' + why if why else ''}")
             return kept, length, why
     raise RnncastError(
         f"the split {split.train_end}/{split.val_end - split.train_end}/{split.end - split.val_end} rows "
@@ -137,16 +148,43 @@ def default_horizons(split: Split, lookback: int | None = None) -> tuple[tuple[i
     )
 
 
-def default_lookback(split: Split, horizons: tuple[int, ...]) -> int:
-    """The lookback for horizons given without one: 96 when it leaves room for all of them, else 36;
-    refuses, naming --lookback, when neither does."""
+def why_not(split: Split, lookback: int, horizon: int) -> str:
+    """Why a window of ``lookback`` + ``horizon`` does not fit ``split``: the part too short, or the training rows."""
+    for part, rows in (("validation", split.val_end - split.train_end), ("test", split.end - split.val_end)):
+        if horizon > rows:
+            return f"the {part} part holds {rows} rows, fewer than H={horizon}"
+    return f"L + H = {lookback + horizon} is more than the {split.train_end} training rows"
+
+
+def _left_out(split: Split, lookback: int, left: list[int]) -> str:
+    """The horizons of a set that do not fit, and why (that of the shortest of them); "" when none is left out."""
+    if not left:
+        return ""
+    return (f"{', '.join(map(str, left))} {'does' if len(left) == 1 else 'do'} not fit: "
+            f"{why_not(split, lookback, left[0])}")
+
+
+def lookback_for(horizons: tuple[int, ...]) -> int:
+    """The papers' input length for ``horizons``, given or chosen: 36 where none is longer than 60 (ILI's 24-60),
+    else 96."""
+    return DEFAULT_LOOKBACK[SHORT_HORIZONS] if max(horizons) <= max(SHORT_HORIZONS) else DEFAULT_LOOKBACK[LONG_HORIZONS]
+
+
+def default_lookback(split: Split, horizons: tuple[int, ...]) -> tuple[int, str]:
+    """``(lookback, why)`` for horizons given without a lookback: :func:`lookback_for` them, as for the same
+    horizons chosen by default; 36 where 96 leaves no room (``why`` says so); refuses, naming --lookback, when
+    neither does."""
     shortest = min(split.val_end - split.train_end, split.end - split.val_end)
     if max(horizons) > shortest:
         raise RnncastError(f"horizon {max(horizons)} is longer than the shortest part ({shortest} rows): pass "
                            f"--horizons of at most {shortest}")
-    for length in DEFAULT_LOOKBACK.values():  # 96, then 36
-        if all(fits(split, length, h) for h in horizons):
-            return length
+    length = lookback_for(horizons)
+    if all(fits(split, length, h) for h in horizons):
+        return length, ""
+    short = DEFAULT_LOOKBACK[SHORT_HORIZONS]
+    if length != short and all(fits(split, short, h) for h in horizons):
+        return short, (f"L=36, not 96: L + H = {length + max(horizons)} is more than the {split.train_end} "
+                       "training rows")
     room = split.train_end - max(horizons)
     raise RnncastError(
         f"horizons {','.join(map(str, horizons))} leave room for a lookback of at most {room} rows "
