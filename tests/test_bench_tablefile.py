@@ -244,3 +244,16 @@ def test_iso_weeks_are_time_as_the_library_reads_them_and_their_order_is_checked
     path.write_text("week,OT\n2021-W01,1\n2021-W03,2\n2021-W02,3\n")
     with pytest.raises(RnncastError, match="the time column 'week' comes before the previous row's at data row 2"):
         tablefile.read_table(path)
+
+
+def test_a_local_hour_repeated_at_a_daylight_saving_change_is_said_so(tmp_path) -> None:
+    """A fall-back hour written twice in local time was refused as "repeats the previous row's" with no word of
+    the clock change, which the library's fit says (timeaxis.clock_change); UTC offsets read it."""
+    times = [*pd.date_range("2021-10-30 20:00", "2021-10-31 02:00", freq="h"),
+             *pd.date_range("2021-10-31 02:00", "2021-10-31 08:00", freq="h")]
+    frame = pd.DataFrame({"date": times, "a": np.arange(len(times), dtype=float), "OT": np.sin(np.arange(len(times)))})
+    frame.to_csv(tmp_path / "dst.csv", index=False)
+    with pytest.raises(RnncastError, match=r"repeats the previous row's at data row 7 .*; this looks like local time "
+                                           r"across a daylight-saving change \('2021-10-31 02:00:00' occurs twice in "
+                                           r".*Europe/Berlin.*\); write the times with their UTC offsets"):
+        tablefile.read_table(tmp_path / "dst.csv")

@@ -224,10 +224,11 @@ def local_zone() -> str | None:
     return os.environ.get("TZ", "").lstrip(":") or (link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else None)
 
 
-def clock_change(stamps, shown_text: str, repeated: bool) -> str:
+def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = None) -> str:
     """For naive timestamps that repeat (``repeated``: a duplicate, or time going back) or leave a gap
     (the missing times) that a daylight-saving change explains: the clause saying so, with the zones in
-    which every one of ``stamps`` occurs twice (or never), shown as ``shown_text``; "" when none does."""
+    which every one of ``stamps`` occurs twice (or never), shown as ``shown_text``, and ``remedy`` (default:
+    give the zone with tz=); "" when none does."""
     stamps = pd.DatetimeIndex(stamps)
     if not len(stamps) or stamps.tz is not None:
         return ""
@@ -243,7 +244,7 @@ def clock_change(stamps, shown_text: str, repeated: bool) -> str:
     if not zones:
         return ""
     how = "occurs twice" if repeated else "does not exist"
-    remedy = hint("tz", f"give the zone with {spelled('tz')} to read it")
+    remedy = remedy or hint("tz", f"give the zone with {spelled('tz')} to read it")
     return (f"; this looks like local time across a daylight-saving change ({shown_text} {how} in "
             f"{', '.join(zones[:4])}{', ...' if len(zones) > 4 else ''}); {remedy}")
 

@@ -248,10 +248,13 @@ def _check_order(path: Path, column: pd.Series) -> None:
     if len(back):
         row = int(back[0]) + 1
         what = "repeats" if steps[back[0]] == steps.dtype.type(0) else "comes before"
+        clock = timeaxis.clock_change(index[row:row + 1], repr(column.iloc[row]), repeated=True, remedy=(
+            "write the times with their UTC offsets (ISO 8601: 02:00:00+01:00) or in UTC")) if (
+            isinstance(index, pd.DatetimeIndex)) else ""
         raise RnncastError(
             f"{path}: the time column {str(column.name)!r} {what} the previous row's at data row {row} "
             f"({column.iloc[row]!r} after {column.iloc[row - 1]!r}); the protocol takes the rows in file order, so "
-            "give them sorted by time, each time once")
+            f"give them sorted by time, each time once{clock}")
     if index is not None:
         _note_gaps(path, str(column.name), index)
 
