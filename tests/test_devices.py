@@ -27,6 +27,11 @@ def test_loading_on_an_unknown_device_is_refused_by_name_not_by_torch(tmp_path):
     Forecaster(**TINY).fit(frame, target="y").save(tmp_path / "m")
     with pytest.raises(RnncastError, match="unknown device 'tpu'; choose one of: auto, cpu, cuda"):
         Forecaster.load(tmp_path / "m", device="tpu")
+    for device in ("cpu:0", torch.device("cpu")):  # an indexed device and torch's own object load as before
+        assert Forecaster.load(tmp_path / "m", device=device).device_.type == "cpu"
+    for name in ("cpu:x", "auto:0", 5):
+        with pytest.raises(RnncastError, match=rf"^unknown device {name!r}; choose one of: auto, cpu, cuda$"):
+            resolve_device(name)
 
 
 def test_threads_sets_torchs_count_while_training_and_leaves_it_as_it_was():

@@ -17,17 +17,28 @@ from rnncast.spelling import spelled
 log = logging.getLogger(__name__)
 
 
-def resolve_device(name: str) -> torch.device:
-    """The torch device for ``name``: ``auto`` is CUDA where a GPU is here, else the CPU.
+def resolve_device(name) -> torch.device:
+    """The torch device for ``name``: ``auto`` is CUDA where a GPU is here, else the CPU; ``cpu`` and ``cuda``
+    with an index (``cuda:1``, a GPU of several) and a ``torch.device`` are taken as they are.
 
-    Raises ``RnncastError`` for a name other than ``DEVICES``' (``Forecaster.load(folder, device='tpu')`` too)
-    and when ``cuda`` is asked for on a machine without a CUDA GPU."""
-    choice("device", name, DEVICES)
-    if name == "auto":
+    Raises ``RnncastError`` for another name (``Forecaster.load(folder, device='tpu')`` too: torch would list
+    its own device types) and when CUDA is asked for on a machine without a CUDA GPU."""
+    if isinstance(name, torch.device):
+        device = name
+    elif name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name == "cuda" and not torch.cuda.is_available():
-        raise RnncastError(f"device 'cuda' was asked for but no CUDA GPU is here; use auto or cpu ({spelled('device', 'auto')})")
-    return torch.device(name)
+    else:
+        kind, colon, index = str(name).partition(":")
+        if not isinstance(name, str) or (colon and (not index.isdigit() or kind == "auto")):
+            choice("device", name, DEVICES)  # the one-line refusal, naming what is accepted
+        choice("device", kind, DEVICES)
+        device = torch.device(name)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise RnncastError(f"device {str(device)!r} was asked for but no CUDA GPU is here; use auto or cpu "
+                           f"({spelled('device', 'auto')})")
+    if device.type not in ("cpu", "cuda"):
+        choice("device", device.type, DEVICES)
+    return device
 
 
 @contextmanager
