@@ -114,3 +114,16 @@ def test_the_draw_text_says_how_much_of_the_training_windows_each_capped_epoch_d
     capped = SimpleNamespace(epoch_draw_={"batches": 100, "drawn": 1600, "total": 12184, "unit": "windows"})
     assert draw_text(capped) == "of 100 batches (1,600 of 12,184 training windows each, max_batches=100)"
     assert draw_text(SimpleNamespace(epoch_draw_=None)) == ""  # a full pass: nothing to add
+
+
+def test_levels_written_inexactly_find_their_interval_and_fit_keeps_its_run():
+    """np.linspace(0.1, 0.9, 5) holds 0.30000000000000004, and --quantiles 0.9000000001 a level just off 0.9:
+    coverages looked the rounded 0.3 and 0.9 up among the levels as given and fit crashed after training."""
+    from rnncast.metrics import coverages, interval_pairs
+    from rnncast.settingvalues import parse_quantiles
+
+    assert parse_quantiles(np.linspace(0.1, 0.9, 5)) == (0.1, 0.3, 0.5, 0.7, 0.9)
+    levels = (0.1, 0.5, 0.9000000001)
+    assert interval_pairs(levels) == [(0.1, 0.9000000001, 80)]
+    y, q = np.zeros(4), np.array([[-1.0, 0.0, 1.0]] * 4)
+    assert coverages(y, q, levels) == {"coverage_80": 1.0}

@@ -129,9 +129,10 @@ def pinball(y_true, q_pred, q: float) -> float:
 def interval_pairs(quantiles) -> list[tuple[float, float, int | float]]:
     """The central intervals a set of quantile levels gives: ``(lo, hi, percent)`` for every level
     ``lo < 0.5`` whose mirror ``1 - lo`` is also present, e.g. (0.1, 0.9, 80) and (0.001, 0.999, 99.8):
-    the percent as it is, a whole number where it is one (0.001-0.999 was named a 100% interval)."""
-    levels = [round(float(q), 6) for q in quantiles]
-    return [(lo, round(1 - lo, 6), _percent(100 * (1 - 2 * lo))) for lo in levels
+    the percent as it is, a whole number where it is one (0.001-0.999 was named a 100% interval). ``lo`` and
+    ``hi`` are the levels as given (0.30000000000000004 from np.linspace too), so each finds its place in them."""
+    levels = {round(float(q), 6): q for q in quantiles}  # 1 - 0.1 is 0.9 to 6 decimals; the levels as given back
+    return [(levels[lo], levels[round(1 - lo, 6)], _percent(100 * (1 - 2 * lo))) for lo in levels
             if lo < 0.5 and round(1 - lo, 6) in levels]
 
 

@@ -31,8 +31,8 @@ def parse_quantiles(value) -> tuple:
         raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
     if any(isinstance(q, bool) or type(q).__name__ == "bool_" for q in items):
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}")
-    try:
-        return tuple(float(q) for q in items)
+    try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3
+        return tuple(round(float(q), 12) for q in items)
     except (TypeError, ValueError):
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}") from None
 
