@@ -244,3 +244,20 @@ def test_a_text_column_of_ids_or_categories_named_as_a_feature_is_refused_in_one
     with pytest.raises(RnncastError, match=r"^column 'shop' is not numeric: row 0 holds 'north' \(30 non-numeric "
                                            r"value\(s\) in all\); the target and covariates must be numbers$"):
         load_panel(frame, target="y", features=["shop"])
+
+
+def test_features_all_leaves_out_columns_that_are_numbers_only_by_thousands_reading(tmp_path, caplog):
+    """'+49 301 100' (a phone number) reads as 49301100 with space thousands (decision 247), and features 'all'
+    trained on it with one warning about the reading: such columns are left for the caller to name."""
+    import logging
+
+    from rnncast.loading import load_panel
+
+    rows = [f'2023-01-{d:02d},"{1000 + 37 * d:,}",{d / 7:.2f},"+49 301 {100 + d}"' for d in range(1, 29)]
+    (tmp_path / "ph.csv").write_text("date,sales,price,phone\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(tmp_path / "ph.csv", target="sales", features="all")
+    assert panel.features == ["price"] and "phone" in panel.unused
+    assert "features 'all' leaves out ['phone'], numbers only as read from text with thousands separators" in caplog.text
+    named = load_panel(tmp_path / "ph.csv", target="sales", features=["price", "phone"])  # named: used
+    assert named.features == ["price", "phone"]

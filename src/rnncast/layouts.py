@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import timeaxis
+from rnncast.csvmarks import GROUPED
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
@@ -64,14 +65,21 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     if isinstance(features, str) and features == "all":
         taken = set(exclude) | set(past) | set(future)
         rest = [c for c in frame.columns if c not in taken]
-        feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c])]
-        text = [c for c in rest if c not in feats]
+        grouped = [c for c in rest if c in frame.attrs.get(GROUPED, ())]  # '+49 301 100', '10 115': ids read as numbers?
+        feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
+        text = [c for c in rest if c not in feats and c not in grouped]
         if not feats:  # asked for features, it would train on none without a word
-            held = f"the other column(s) {text} hold text" if text else "the table has no other column"
+            held = "; ".join(([f"the other column(s) {text} hold text"] if text else []) + (
+                [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
+                 "named"] if grouped else [])) or "the table has no other column"
             raise RnncastError(f"features='all' (--features all) matched no numeric column besides the target(s) and "
                                f"the time: {held}; name the features, or leave them out to train on the target's own past")
         if text:
             log.warning("features 'all': %s; left out, not numeric: %s", feats, text)
+        if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
+            log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "
+                        "numbers and postcodes read so too): name them with features= (--features) to train on them",
+                        grouped)
     else:
         feats = names(features)
     for role, given in (("past_covariates", past), ("future_covariates", future), ("features", feats)):
