@@ -106,9 +106,24 @@ def test_fixed_decimals_are_not_taken_from_the_first_rows_where_later_ones_have_
     assert csvmarks.DECIMALS not in frame.attrs  # 3.125 written with two decimals would be another number
 
 
-def test_dots_beside_decimal_points_in_a_semicolon_file_are_decimal_points(tmp_path):
-    frame = read_table(_write(tmp_path / "d.csv", "date;a;b", ["1.005;10.5", "999;11.25"]))
+def test_dots_beside_decimal_points_in_a_semicolon_file_are_decimal_points_and_said(tmp_path, caplog):
+    """1.005 beside 999 was read as 1.005 without a word where another column wrote 10.5: the reading stands (the
+    file writes decimal points) and a warning names it, as a series then jumps a thousandfold."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(_write(tmp_path / "d.csv", "date;a;b", ["1.005;10.5", "999;11.25"]))
     assert frame["a"].tolist() == [1.005, 999] and frame["b"].tolist() == [10.5, 11.25]
+    assert "column(s) ['a'] hold numbers such as '1.005' beside '999', read with the dot as a decimal point" in caplog.text
+
+
+def test_dots_in_a_pipe_file_are_refused_as_in_a_tab_file(tmp_path):
+    with pytest.raises(RnncastError, match=r"holds '1\.005' at line 2 .*In a file separated by '\|'"):
+        read_table(_write(tmp_path / "d.csv", "date|y", ["1.005", "999"], sep="|"))
+
+
+def test_numbers_padded_with_a_no_break_space_are_numbers(tmp_path):
+    """French Excel's '# ##0 ' writes 1000 and a no-break space: the column was refused as 'holds timestamps'."""
+    (tmp_path / "d.csv").write_text("date,y\n2023-01-01,1000\u00a0\n2023-01-02,\u00a05\n", encoding="utf-8")
+    assert read_table(tmp_path / "d.csv")["y"].tolist() == [1000.0, 5.0]
 
 
 def test_an_excel_export_with_a_sep_line_trailing_empty_rows_and_thousands_is_read_whole(tmp_path):

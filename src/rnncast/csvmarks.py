@@ -53,6 +53,7 @@ DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes 
 CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
 
 
+PLAIN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # a number as pandas reads one, no mark in it
 DOTTED = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in thousands, or a number with three
 # decimals; 0.947 only the latter (no group of thousands starts with 0)
 
@@ -76,14 +77,19 @@ def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
             doubted[name] = text  # "2,577" in a comma file: thousands where the file writes decimal points
         elif found is not None:
             _read(frame, name, text, found, read_so)
+        elif text.str.fullmatch(PLAIN).all() and not given.str.fullmatch(PLAIN).all():  # 1000 padded with a no-break
+            frame[name] = pd.to_numeric(column.str.strip()).astype("float64")  # space (French Excel's '# ##0 ')
     if doubted and _points(frame, read_so, skip):  # a comma file that writes 4.14: its comma is no decimal mark
         for name, text in doubted.items():
             _read(frame, name, text, thousands.reading(text, sep, points=True), read_so)
     decimal = frame.attrs.get(numbertext.DECIMAL)
-    dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t") and decimal is None) else {}
+    dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t", "|") and decimal is None) else {}
     points = _points(frame, {}, [*skip, *dotted])
     for name, text in dotted.items():  # 1.005 beside 999
         if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
+            log.warning("%s: column(s) %s hold numbers such as %r beside %r, read with the dot as a decimal point "
+                        "because the file writes decimals with a point elsewhere; if the dot groups thousands there, "
+                        "write them without it", path.name, list(dotted), *_dotted_example(text))
             break
         if decimal != ",":
             raise RnncastError(_ambiguous(name, text, path.name, rows, sep))
@@ -214,3 +220,9 @@ def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str 
             "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
             f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
 
+
+def _dotted_example(text: pd.Series) -> tuple[str, str]:
+    """A value of ``text`` written like thousands with a dot (1.005) and one without (999), for a message."""
+    dotted = text.str.fullmatch(DOTTED).fillna(False)
+    plain = text[~dotted].dropna()
+    return text[dotted].iloc[0], plain.iloc[0] if len(plain) else ""
