@@ -309,6 +309,8 @@ def test_a_column_constant_on_the_training_rows_only_is_said_in_data_units_with_
             "without them, leaves them out") in printed
     share = float(printed.split("(constant on the training rows, 1 of 2 columns) makes ")[1].split("%")[0])
     assert share > 90
+    assert results.read_csv(tmp_path / "out" / "results.csv")[0]["unscaled_columns"] == '["a"]'
+    assert "Only centred, not z-scored: `a`" in (tmp_path / "out" / "results.md").read_text()
 
 
 def test_the_run_says_how_it_read_the_table_and_chose_its_horizons(tmp_path, capsys):
