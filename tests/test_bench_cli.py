@@ -309,6 +309,8 @@ def test_a_column_constant_on_the_training_rows_only_is_said_in_data_units_with_
             "without them, leaves them out") in printed
     share = float(printed.split("(constant on the training rows, 1 of 2 columns) makes ")[1].split("%")[0])
     assert share > 90
+    assert results.read_csv(tmp_path / "out" / "results.csv")[0]["unscaled_columns"] == '["a"]'
+    assert "Only centred, not z-scored: `a`" in (tmp_path / "out" / "results.md").read_text()
 
 
 def test_the_run_says_how_it_read_the_table_and_chose_its_horizons(tmp_path, capsys):
@@ -326,10 +328,10 @@ def test_the_run_says_how_it_read_the_table_and_chose_its_horizons(tmp_path, cap
         "column names read without the spaces around them: ' OT' as 'OT', ' a' as 'a'",
         "the first column ('index') numbers the rows 0-299, a row index as pandas' to_csv writes one: read as the "
         "row order, not as a series",
-        f"own S, L=36, horizons 24, models repeat -> {tmp_path / 'out'}",
         "300 rows: none of the long horizons 96-720 fits (the validation part holds 30 rows, fewer than H=96), so the "
         "short horizons of ILI are used, with L=36; 36, 48, 60 do not fit: the validation part holds 30 rows, fewer "
-        "than H=36"]
+        "than H=36",  # before the run's line, which it explains
+        f"own S, L=36, horizons 24, models repeat -> {tmp_path / 'out'}"]
 
 
 def test_the_librarys_hints_name_benchs_set_not_flags_it_lacks(tmp_path, caplog):
@@ -363,3 +365,10 @@ def test_refused_settings_name_benchs_spelling_before_anything_runs(tmp_path, se
         cli.run_bench(args)
     assert message in str(caught.value) and "season=52," not in str(caught.value)
     assert not (out / "results.csv").exists()
+
+
+def test_one_value_column_is_said_in_the_singular(tmp_path):
+    from rnncast.bench.tables import prepare_table
+
+    line = cli.describe(prepare_table(_small_table(tmp_path), "S"))
+    assert line.endswith("time column 'date', 1 value column, target 'OT'")

@@ -94,3 +94,12 @@ def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_training(
     check_settings(_plan(tmp_path, drop_last="recipe"), replace(ett, known="ETTm1"))
     with pytest.raises(RnncastError, match="the test part holds 77 windows at horizon 4, fewer than one batch of 100"):
         check_settings(_plan(tmp_path, drop_last=100), ett)
+
+
+def test_the_row_names_the_scored_columns_only_centred(tmp_path, ett, repeat):
+    """results.csv kept no trace of a column constant on the training rows, whose errors are in the data's units:
+    M rows name them (all columns are scored), S and MS rows none (their target is never constant)."""
+    row = run_one(_plan(tmp_path, mode="M", constant=("OT",), plots=False), ett, "repeat", H, repeat, "rnncast bench")
+    assert json.loads(row["unscaled_columns"]) == ["OT"]
+    row = run_one(_plan(tmp_path, constant=("a",), plots=False), ett, "repeat", H, repeat, "rnncast bench")
+    assert row["unscaled_columns"] == ""

@@ -77,5 +77,24 @@ def test_best_val_mse_of_the_untrained_network_kept_is_its_validation_mse(caplog
         runners.run_setting(values, (0, 1), split, 12, 4, "lstm", config)
     assert seen[0]["best_epoch"] == 0 and np.isfinite(seen[0]["best_val_mse"])
     [warned] = [r.getMessage() for r in caplog.records if "untrained network's validation loss" in r.getMessage()]
-    said = float(warned.split("validation loss (")[1].split(")")[0])
+    said = float(warned.split("validation loss (MSE) ")[1].split(",")[0])
     assert seen[0]["best_val_mse"] == pytest.approx(said, rel=1e-3)
+
+
+def test_the_untrained_networks_loss_is_named_where_it_is_not_the_mse(caplog):
+    """segrnn trains on the MAE: the warning gave "the untrained network's validation loss (0.49143)" and the
+    INFO line and best_val_mse 0.35354, as if two numbers for one network. Each names its measure."""
+    rng = np.random.default_rng(2)
+    values = np.cumsum(rng.standard_normal((120, 1)), axis=0) * 0.1  # [T, 1]
+    seen = []
+    config = TrainConfig(seed=1, options={"forecaster": {"epochs": 1, "hidden_size": 4, "device": "cpu", "lr": 1e-12,
+                                                         "loss": "mae"}, "on_fit": seen.append})
+    with caplog.at_level("INFO", logger="rnncast"):
+        runners.run_setting(values, (0,), Split(80, 100, 120), 12, 4, "lstm", config)
+    messages = [r.getMessage() for r in caplog.records]
+    [warned] = [m for m in messages if "untrained network's validation loss" in m]
+    mae = float(warned.split("validation loss (MAE) ")[1].split(",")[0])
+    [info] = [m for m in messages if m.startswith("lstm: 1 epoch,")]
+    assert info.startswith(f"lstm: 1 epoch, best the untrained network (validation MSE {seen[0]['best_val_mse']:.5f}, "
+                           "results.csv's best_val_mse; trained and stopped on the validation MAE, not this)")
+    assert mae != pytest.approx(seen[0]["best_val_mse"], rel=1e-3)

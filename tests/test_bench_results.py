@@ -162,3 +162,50 @@ def test_drop_last_sections_name_their_batch(tmp_path):
     assert "Scored on the drop-last test windows: the first floor(n/B)*B with B = 8." in ett
     assert "B = 8 at H=96, 32 at H=336 (LTSF-Linear's script for exchange_rate)" in exchange
     assert "B = 32, ETTh1's batch (LTSF-Linear has no script for sales)." in sales
+
+
+def test_the_same_file_changed_since_its_rows_were_written_is_said_so(tmp_path):
+    """The same path with other bytes was refused as "rows of edit.csv (sha256 A), not of edit.csv (sha256 B)",
+    as if two files: it says the file has changed since, and the two ways on."""
+    path = tmp_path / "results.csv"
+    results.append_csv(path, _row(data_file="/d/edit.csv", data_sha256="3670ceb6cf70", known_table="no"))
+    with pytest.raises(RnncastError) as err:
+        results.check_source(path, Source("/d/edit.csv", "9bf5fb0ba3ab"))
+    assert str(err.value) == (
+        f"{path} holds rows of /d/edit.csv as it was when they were written (sha256 3670ceb6cf70); the file has "
+        "changed since (sha256 9bf5fb0ba3ab now), and their tables and plots would mix: choose another --out, or "
+        "remove this folder's results (results.csv, results.md, forecast_*.png) to start again")
+
+
+def test_a_results_file_of_an_earlier_version_is_refused_naming_the_columns_it_lacks(tmp_path):
+    """The refusal listed the file's first six columns, which say nothing of what differs."""
+    path = tmp_path / "results.csv"
+    path.write_text(",".join(results.CSV_COLUMNS[:-1]) + "\n")
+    with pytest.raises(RnncastError, match=r"has other columns than this version writes: it lacks unscaled_columns "
+                                           r"\(a results.csv of an earlier version, whose rows are never rewritten\); "
+                                           r"move it away or choose another --out"):
+        results.check_source(path, Source("/x/a.csv", "abc"))
+    path.write_text("dataset,mse,extra\n")
+    with pytest.raises(RnncastError, match=r"it lacks finished_utc, .*; it has extra, which this version does not "
+                                           r"write; move it away"):
+        results.append_csv(path, _row())
+
+
+def test_columns_only_centred_are_said_in_their_section_and_recorded(tmp_path):
+    """A column constant on the training rows is only centred: its errors stay in the data's units (an M MSE of
+    63779.8), under a page that opened "MSE/MAE on z-scored values" with no caveat; results.csv kept no trace. The
+    section says which columns and that its scores are not all z-scores; rows without the column read as before."""
+    for row in (_row(dataset="flat", protocol="custom", mode="M", mse=63779.8, unscaled_columns='["level"]'),
+                _row(dataset="plain", protocol="custom", mode="M")):
+        results.append_csv(tmp_path / "results.csv", row)
+    assert results.read_csv(tmp_path / "results.csv")[0]["unscaled_columns"] == '["level"]'
+    md = results.write_markdown(tmp_path, ["nlinear"]).read_text()
+    head, flat, plain = md.split("\n## ")
+    assert "a column constant on the training rows is only centred" in head
+    assert ("Only centred, not z-scored: `level`, constant on the training rows (the published code's StandardScaler "
+            "left them so). Their errors are in the data's units, so these scores are not all z-scores") in flat
+    assert "Only centred" not in plain
+    old = [c for c in results.CSV_COLUMNS if c != "unscaled_columns"]  # a file of the version before
+    row = _row(dataset="flat", protocol="custom", mode="M")
+    (tmp_path / "results.csv").write_text(",".join(old) + "\n" + ",".join(str(row[c]) for c in old) + "\n")
+    assert "## flat, M" in results.write_markdown(tmp_path, ["nlinear"]).read_text()

@@ -31,7 +31,7 @@ def test_read_table_without_time_column(tmp_path) -> None:
 
 @pytest.mark.parametrize("text, message", [
     ("date,a,b\n2020-01-01,1,2\n2020-01-02,2,y\n", "column 'b' is not numeric \\('y' at data row 1\\)"),
-    ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing values \\(first at data row 1\\)"),
+    ("date,a,b\n2020-01-01,1,2\n2020-01-02,,3\n", "column 'a' has 1 missing value \\(first at data row 1\\)"),
     ("date,a,b\n2020-01-01,1,2\n2020-01-02,inf,3\n", "column 'a' holds inf at data row 1; values must be finite"),
     ("date\n2020-01-01\n", "only a time column"),
     ("date,a\n", "has a header but no rows of data"),
@@ -257,3 +257,23 @@ def test_a_local_hour_repeated_at_a_daylight_saving_change_is_said_so(tmp_path) 
                                            r"across a daylight-saving change \('2021-10-31 02:00:00' occurs twice in "
                                            r".*Europe/Berlin.*\); write the times with their UTC offsets"):
         tablefile.read_table(tmp_path / "dst.csv")
+
+
+def test_a_row_index_written_twice_is_the_row_order_and_a_nameless_column_is_counted_in_the_file(tmp_path) -> None:
+    """A file read with its index and written again (`,Unnamed: 0,date,...`) was refused with "column 2 has no
+    name" when column 1 was the blank one: both indexes are the row order, said; the refusal counts the file's
+    columns, the row index before it included."""
+    frame = _series()
+    frame.insert(0, "date", pd.date_range("2020-01-01", periods=40, freq="D").strftime("%Y-%m-%d"))
+    frame.to_csv(tmp_path / "once.csv")
+    pd.read_csv(tmp_path / "once.csv").to_csv(tmp_path / "twice.csv")
+    assert (tmp_path / "twice.csv").read_text().startswith(",Unnamed: 0,date,a,OT\n")
+    table = tablefile.read_table(tmp_path / "twice.csv")
+    assert (table.time_column, table.columns) == ("date", ["a", "OT"])
+    assert table.notes == ("the first column (its header leaves unnamed) numbers the rows 0-39, a row index as pandas' "
+                           "to_csv writes one: read as the row order, not as a series",
+                           "column 2 ('Unnamed: 0'), after the row index, numbers the rows 0-39, a row index as pandas' "
+                           "to_csv writes one: read as the row order, not as a series")
+    (tmp_path / "gap.csv").write_text(",date,,OT\n0,2020-01-01,1,2\n1,2020-01-02,2,3\n")
+    with pytest.raises(RnncastError, match="column 3 has no name in the header line"):
+        tablefile.read_table(tmp_path / "gap.csv")

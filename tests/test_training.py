@@ -277,7 +277,8 @@ def test_a_fit_no_epoch_of_which_beats_the_untrained_network_says_the_model_is_t
     with caplog.at_level("WARNING", logger="rnncast"):
         model = Forecaster(lookback=12, horizon=3, hidden_size=8, epochs=4, patience=2, lr=1e-12, device="cpu").fit(walk, target="y")
     assert not any(h["best"] for h in model.history_)
-    assert "no epoch improved on the untrained network" in caplog.text and "'repeat the last value' baseline" in caplog.text
+    assert "no epoch improved on the untrained network's validation loss (MSE) " in caplog.text  # its measure named
+    assert "'repeat the last value' baseline" in caplog.text
     wf = model.predict_windows(walk, part="test")
     assert np.allclose(wf.y_pred, wf.baselines["repeat"], atol=1e-6)  # the model is exactly the repeat forecast
     assert "untrained network" in loss_figure({"lstm": model.history_}).axes[0].get_title()  # no dot claims an epoch
@@ -338,3 +339,14 @@ def test_the_validation_loss_counts_only_the_targets_kept(kind, quantiles):
     assert mean_loss(net, batches(keep), kind=kind) == pytest.approx(terms[keep].mean(), rel=1e-6)
     assert mean_loss(net, batches(None), kind=kind) == pytest.approx(terms.mean(), rel=1e-6)
     assert mean_loss(net, batches(np.ones_like(keep)), kind=kind) == mean_loss(net, batches(None), kind=kind)  # exactly
+
+
+def test_the_loss_is_named_as_messages_give_it():
+    """A validation loss shown beside another measure (bench's best_val_mse) is named: MSE, MAE or pinball."""
+    from rnncast.training import loss_name
+
+    class Head(torch.nn.Module):
+        spec = type("Spec", (), {"quantiles": (0.1, 0.9)})()
+
+    assert (loss_name(torch.nn.Linear(1, 1)), loss_name(torch.nn.Linear(1, 1), "mae"), loss_name(Head(), "mae")) == (
+        "MSE", "MAE", "pinball")

@@ -65,6 +65,12 @@ def loss_of(net: nn.Module, kind: str = "mse") -> Callable[[torch.Tensor, torch.
     return POINT_LOSSES[kind]
 
 
+def loss_name(net: nn.Module, kind: str = "mse") -> str:
+    """The name of the loss that trains ``net`` (:func:`loss_of`), as messages give it beside its value: ``MSE``,
+    ``MAE``, or ``pinball`` for a quantile head; so that a validation loss is not taken for another measure."""
+    return "pinball" if getattr(getattr(net, "spec", None), "quantiles", ()) else kind.upper()
+
+
 def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: WindowBatches | None, settings: TrainSettings,
                 on_epoch: Callable[[EpochRecord], None] | None = None,
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
@@ -139,18 +145,19 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
             on_epoch(record)
         if state.stopped:
             kept = best_epoch(state.history)
-            log.info("early stop after epoch %d (best: %s, %s loss %.5g)", state.epoch,
+            log.info("early stop after epoch %d (best: %s, %s loss (%s) %.5g)", state.epoch,
                      f"epoch {kept}" if kept else "the untrained network", "validation" if val is not None else "training",
-                     state.best_loss)
+                     loss_name(net, settings.loss), state.best_loss)
 
     if state.best_state is not None:
         net.load_state_dict(state.best_state)
     if state.history and not best_epoch(state.history) and state.diverged is None and (group is None or group.main):
-        log.warning("no epoch improved on the untrained network's validation loss (%.5g), so the model is the untrained "
+        log.warning("no epoch improved on the untrained network's validation loss (%s) %.5g, so the model is the untrained "
                     "network: it forecasts the window's level (with window_norm 'last', the 'repeat the last value' "
                     "baseline exactly; with 'season', the 'seasonal naive' baseline), plus the highway's least-squares fit where "
                     "highway_start='least_squares' took one (a quantile head: each level shifted by its quantile of the "
-                    "training errors); try a larger learning rate (%s) or more epochs and patience (%s; %s)", state.best_loss,
+                    "training errors); try a larger learning rate (%s) or more epochs and patience (%s; %s)",
+                    loss_name(net, settings.loss), state.best_loss,
                     spelled("lr"), spelled("epochs"), spelled("patience"))
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))

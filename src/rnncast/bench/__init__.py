@@ -4,7 +4,8 @@ under the custom protocol of the LTSF papers (``shared/data/LTSF/README.md``).
 
 One job per module, in the order the data takes:
 
-    tablefile   a table read from its file (time column, value columns, target)
+    tablefile   a table read from its file (names, row indexes, header, target)
+    columns     its time column (found, order, gaps) and value columns (finite numbers)
     identity    the known table a file holds, told by content; the file's path and digest
     tables      its protocol's split, the horizons and lookback that fit, the table prepared for a mode
     protocol    train-only z-scoring, modes (S, M, MS), windows

@@ -172,10 +172,10 @@ def run_bench(args: argparse.Namespace) -> int:
         print(recipe, flush=True)
     if earlier:
         print(f"appending to results.csv: {earlier} row{'s' if earlier > 1 else ''} of earlier runs", flush=True)
+    if plan.why:  # before the line of the run it explains
+        print(plan.why[0].upper() + plan.why[1:], flush=True)
     print(f"{data.name} {plan.mode}, L={plan.lookback}, horizons {','.join(map(str, plan.horizons))}, "
           f"models {','.join(plan.models)} -> {plan.out}", flush=True)
-    if plan.why:
-        print(plan.why[0].upper() + plan.why[1:], flush=True)
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = []
@@ -250,7 +250,7 @@ def describe(data) -> str:
             f"validation, {b.val_end}-{b.end - 1} test"
             f"{f' ({unused} later rows not used by the protocol)' if unused else ''}; "
             f"{'time column ' + repr(data.time_column) + ', ' if data.time_column else 'no time column, '}"
-            f"{len(data.columns)} value columns, target {data.target!r}")
+            f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, target {data.target!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

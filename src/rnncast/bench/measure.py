@@ -31,6 +31,13 @@ def recipe_name(data: BenchData) -> str | None:
     return data.name if data.known else None
 
 
+def unscaled_columns(plan: Plan) -> tuple[str, ...]:
+    """The scored columns that are only centred, not z-scored (constant on the training rows): in M mode every
+    column is scored, so all of ``plan.constant``; in S and MS only the target, which is never constant there
+    (:func:`rnncast.bench.plan.make_plan` refuses it), so none."""
+    return tuple(plan.constant) if plan.mode == "M" else ()
+
+
 def drop_last_batch(plan: Plan, data: BenchData, horizon: int) -> int:
     """The published test loader's batch: ``--drop-last B``, else (and with ``--drop-last recipe``) that of
     LTSF-Linear's script for the table held and the horizon."""
@@ -122,6 +129,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "settings": json.dumps(settings, sort_keys=True),
         "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,
         "data_file": source.path, "data_sha256": source.sha256, "known_table": "yes" if data.known else "no",
+        "unscaled_columns": json.dumps(list(unscaled_columns(plan))) if unscaled_columns(plan) else "",
     }
     if plan.plots:
         from rnncast.files import write_bytes

@@ -132,8 +132,11 @@ def make_runner(model: str) -> Runner:
             "train_seconds": float(forecaster.train_seconds_),
             "device": str(forecaster.device_),
         }
-        logger.info("%s: %d epochs, best %d (val MSE %.5f), %.1f s", model, info["epochs_run"],
-                    best, info["best_val_mse"], info["train_seconds"])
+        loss = "pinball" if settings.model.quantiles else settings.train.loss.upper()  # the loop's, which it warns in
+        logger.info("%s: %d epoch%s, best %s (validation MSE %.5f, results.csv's best_val_mse%s), %.1f s", model,
+                    info["epochs_run"], "" if info["epochs_run"] == 1 else "s", f"epoch {best}" if best else
+                    "the untrained network", info["best_val_mse"], "" if loss == "MSE" else
+                    f"; trained and stopped on the validation {loss}, not this", info["train_seconds"])
         on_fit = config.options.get("on_fit")
         if on_fit is not None:
             on_fit(info)

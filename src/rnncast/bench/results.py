@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,9 +28,10 @@ CSV_COLUMNS = (
     "seconds", "train_seconds", "epochs_run", "best_epoch", "best_val_mse",
     "seed", "device", "threads", "quick", "settings", "rnncast_version", "torch_version", "command",
     "data_file", "data_sha256", "known_table",  # the file read (rnncast.bench.identity); yes: it holds `dataset`
+    "unscaled_columns",  # the scored columns only centred (constant on the training rows), a JSON list; "" for none
 )
-"""The columns of results.csv. Files of earlier versions lack the last three; they are read (results.md
-is remade from them, their dataset told by its name) but not appended to."""
+"""The columns of results.csv. Files of earlier versions lack the last four; they are read (results.md
+is remade from them, their dataset told by its name, no column said to be only centred) but not appended to."""
 
 
 def check_out(out: Path) -> None:
@@ -59,6 +61,11 @@ def check_source(path: Path, source: Source) -> int:
     _check_header(path)
     rows = read_csv(path)
     other = next((r for r in rows if r["data_sha256"] != source.sha256), None)
+    if other is not None and other["data_file"] == source.path:
+        raise RnncastError(f"{path} holds rows of {source.path} as it was when they were written (sha256 "
+                           f"{other['data_sha256']}); the file has changed since (sha256 {source.sha256} now), and "
+                           "their tables and plots would mix: choose another --out, or remove this folder's results "
+                           "(results.csv, results.md, forecast_*.png) to start again")
     if other is not None:
         raise RnncastError(f"{path} holds rows of {other['data_file']} (sha256 {other['data_sha256']}), not of "
                            f"{source.describe()}: their tables and plots would mix; choose another --out")
@@ -106,7 +113,14 @@ def _check_header(path: Path) -> None:
     with path.open(newline="") as f:
         header = next(csv.reader(f), [])
     if tuple(header) != CSV_COLUMNS:
-        raise RnncastError(f"{path} has other columns than this version writes ({header[:6]}...); "
+        missing = [c for c in CSV_COLUMNS if c not in header]
+        extra = [c for c in header if c not in CSV_COLUMNS]
+        which = "; ".join([*([f"it lacks {', '.join(missing)}"] if missing else []),
+                           *([f"it has {', '.join(extra)}, which this version does not write"] if extra else [])]) or (
+            "the same columns in another order")
+        earlier = " (a results.csv of an earlier version, whose rows are never rewritten)" if (
+            missing and not extra and header == [c for c in CSV_COLUMNS if c in header]) else ""
+        raise RnncastError(f"{path} has other columns than this version writes: {which}{earlier}; "
                            f"move it away or choose another --out")
 
 
@@ -144,7 +158,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                row["test_windows"])
         groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
     lines = ["# Long-horizon benchmark results", "",
-             "MSE/MAE on z-scored values (protocols: shared/benchmarks/ETT.md for ETT, "
+             "MSE/MAE on z-scored values (a column constant on the training rows is only centred, as the "
+             "published code's StandardScaler did: its section says so; protocols: shared/benchmarks/ETT.md for ETT, "
              "shared/data/LTSF/README.md for the custom one); measured columns are "
              "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
              "Repeat on the same windows. Published columns in *italics*.", ""]
@@ -194,6 +209,10 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
             lines.append("Forecast plots (the first test window): " + ", ".join(
                 f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
             lines.append("")
+        unscaled = list(dict.fromkeys(c for r in runs.values() for c in json.loads(r.get("unscaled_columns") or "[]")))
+        if unscaled:
+            lines.append(unscaled_note(unscaled))
+            lines.append("")
         if windows.startswith("drop-last"):
             lines.append(_drop_last_note(dataset, windows, horizons, "no" not in known))
         if published:
@@ -214,6 +233,15 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         commands = list(dict.fromkeys(r["command"] for r in runs.values()))
         lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
     return "\n".join(lines)
+
+
+def unscaled_note(columns: Sequence[str]) -> str:
+    """The line saying that ``columns``, scored, are only centred, so the section's scores are not all z-scores."""
+    named = ", ".join(f"`{c}`" for c in columns[:5]) + (f" ... ({len(columns)} in all)" if len(columns) > 5 else "")
+    return (f"Only centred, not z-scored: {named}, constant on the training rows (the published code's StandardScaler "
+            "left them so). Their errors are in the data's units, so these scores are not all z-scores, and where "
+            "they vary later they may outweigh the other columns'; --mode S or MS, or the file without them, leaves "
+            "them out.")
 
 
 def _drop_last_note(dataset: str, windows: str, horizons: list[int], known: bool) -> str:

@@ -1,0 +1,215 @@
+"""The columns of a benchmark table (:mod:`rnncast.bench.tablefile` reads the file): whether its first column is
+the time column, that column's order and gaps, and the value columns' numbers.
+
+The first column is the time column where the library finds it one (:func:`rnncast.timeaxis.find_time_column`:
+named one of :data:`TIME_NAMES` (any case), months ``194001`` named ``month``, dates written as text), and where
+it holds Unix times (``compactdates.epoch_times``) under a name that says time (:func:`epoch_name`: ``ts``,
+``unix``, ``epoch``, ``unix_time``, ``OrderDate`` ...) as whole numbers that rise from row to row. Any other
+numeric first column is a value column, said in one line; where its numbers look like Unix times the line says
+why they were not read as times and how to have them so (name the column ``timestamp``). Its values are read as
+the library reads them (months, compact dates, day-first dates; zoned times compare in absolute time), and must
+rise from row to row: the protocol takes the rows in file order. Every value is shown as written, not as numpy's
+repr (``1600189754.96``, not ``np.float64(1600189754.96)``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars, compactdates, timeaxis
+from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
+
+TIME_NAMES = timeaxis.TIME_NAMES + timeaxis.INTEGER_NAMES
+"""Names (any case) that make the first column the time column even when it holds numbers (unix seconds,
+years): the library's (:mod:`rnncast.timeaxis`)."""
+
+EPOCH_WORDS = ("ts", "unix", "epoch")
+"""Words of a name (``ts``, ``unix_time``, ``epoch_s``) that, beside the library's time names and date words
+(:func:`rnncast.timeaxis.dated_name`), say that numbers in the Unix-time range are times."""
+
+
+def shown(value) -> str:
+    """A value as a message shows it: text quoted, numbers plain (``1600189754.96``, not numpy's
+    ``np.float64(1600189754.96)``)."""
+    return repr(value.item() if isinstance(value, np.generic) else value)
+
+
+def epoch_name(name) -> bool:
+    """Whether a column's name says it holds times: a time name of the library or one of :data:`EPOCH_WORDS`
+    among its words (``unix_time``, ``unixTime``, ``ts``, ``Timestamp_ms``), ``unix`` or ``epoch`` within it
+    (``unixtime``), or a date word (``OrderDate``: :func:`rnncast.timeaxis.dated_name`)."""
+    text = str(name).strip()
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
+    return (bool(words & {*timeaxis.TIME_NAMES, *EPOCH_WORDS}) or "unix" in text.lower() or "epoch" in text.lower()
+            or timeaxis.dated_name(text))
+
+
+def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -> str | None:
+    """The first column's name when it is the time column, its order checked; else None (a value column, said in
+    ``notes`` where it holds numbers; ``where`` names its place: the first column, or the one after a row index).
+    Time by the library's rules (:func:`rnncast.timeaxis.find_time_column`, asked of the first column alone: its
+    name, type or values), by a name of :data:`TIME_NAMES` whatever it holds (the rows are windowed in file order;
+    only the order is checked), by text that reads as dates, or by Unix times (:func:`_epoch_refused`), which
+    rnncast fit does not convert: here they order rows."""
+    first = frame.columns[0]
+    column = frame[first]
+    try:
+        found, _ = timeaxis.find_time_column(frame[[first]])
+    except RnncastError as err:
+        raise RnncastError(f"{path}: {err}") from None
+    named = str(first).strip().lower() in TIME_NAMES
+    numeric = pd.api.types.is_numeric_dtype(column)
+    epoch = compactdates.epoch_times(column) if numeric and found is None and not named else None
+    if epoch is not None and (why := _epoch_refused(first, column)):
+        notes.append(f"{where} {str(first)!r} {epoch[0].replace(': ', ' (', 1)}), but {why}: read as a value column; "
+                     "to read them as times, name the column 'timestamp' (its rows must then rise in time)")
+        return None
+    if found is None and not named and numeric and epoch is None:
+        notes.append(f"{where} {str(first)!r} holds numbers, not times (a time column holds dates, or numbers "
+                     "under a time's name: date, time, timestamp, year, period, step, month for 200001 ...): it is a "
+                     "value column")
+        return None
+    if found is None and not named and not numeric:
+        _check_dates(path, column)
+    _check_order(path, column)
+    if epoch is not None:
+        notes.append(f"{where} {str(first)!r} {epoch[0].replace(': ', ' (', 1)}): read as the time column, "
+                     "which orders the rows, not as a series")
+    return str(first)
+
+
+def _epoch_refused(name, column: pd.Series) -> str:
+    """Why numbers in the Unix-time range (``compactdates.epoch_times``) are not read as times: "" where they are
+    (a name that says time, :func:`epoch_name`; whole numbers; rising from row to row), else the clause saying
+    what they lack. A column of sales or a population in that range is numbers, not times."""
+    if not epoch_name(name):
+        return f"its name says no time ({', '.join((*timeaxis.TIME_NAMES, *EPOCH_WORDS))} ...)"
+    values = column.to_numpy(dtype=np.float64)
+    fractional = ~np.isnan(values) & (values != np.round(values))  # a missing time is the order check's to refuse
+    if fractional.any():
+        row = int(np.argmax(fractional))
+        return f"they are not whole numbers ({shown(column.iloc[row])} at data row {row})"
+    back = np.flatnonzero(np.diff(values) <= 0)
+    if len(back):
+        row = int(back[0]) + 1
+        return (f"they do not rise from row to row ({shown(column.iloc[row])} after {shown(column.iloc[row - 1])} "
+                f"at data row {row})")
+    return ""
+
+
+def as_times(column: pd.Series) -> pd.Series:
+    """``column`` read as dates one by one, in UTC (zoned times and offsets that change with daylight saving are
+    dates too), NaT where a value is no date: whether a column holds dates, not how to read them."""
+    return pd.to_datetime(column.astype(str), errors="coerce", format="mixed", utc=True)
+
+
+def _check_dates(path: Path, column: pd.Series) -> None:
+    """A non-numeric first column is the time column only if every value is a date."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    if numbers.notna().mean() > 0.5:  # mostly numbers: a value column with text in it, not a time column
+        check_values(path, str(column.name), column)
+    bad = as_times(column).isna().to_numpy()
+    if bad.any():
+        row = int(np.argmax(bad))
+        raise RnncastError(
+            f"{path}: the first column {str(column.name)!r} is neither numbers nor dates ({shown(column.iloc[row])} at "
+            f"data row {row}); a time column holds dates (or is named {', '.join(TIME_NAMES)}), a value column numbers"
+        )
+
+
+def _check_order(path: Path, column: pd.Series) -> None:
+    """The protocol splits and windows the rows in file order, so the time column must rise from row
+    to row: a repeated or earlier time is refused at its row (sorting it quietly would score
+    another table than the file's)."""
+    if column.isna().any():
+        row = int(np.argmax(column.isna().to_numpy()))
+        raise RnncastError(f"{path}: the time column {str(column.name)!r} has no value at data row {row}; the protocol "
+                           "takes the rows in file order, so give every row its time")
+    numbers = pd.to_numeric(column, errors="coerce")
+    if pd.api.types.is_integer_dtype(column) and compactdates.epoch_times(column) is None:
+        try:  # as the library reads integers: months 194001 named month, compact dates 20200131, else steps
+            index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
+        except RnncastError as err:
+            raise RnncastError(f"{path}: {err}") from None
+        times = index.to_numpy()
+    elif numbers.notna().all():  # Unix times (steps of seconds), whole or fractional numbers
+        index = pd.Index(numbers.to_numpy(dtype=np.int64)) if (numbers == numbers.round()).all() else None
+        times = numbers.to_numpy()
+    elif as_times(column).isna().any():  # ISO weeks (2021-W01) and the like, as the library reads them
+        try:
+            index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
+        except RnncastError:
+            return  # a time column named so but unreadable as times: its rows are taken in file order, as written
+        times = index.to_numpy()
+    else:  # read as the library reads dates (31/01/2024 day first where that is the regular reading), in UTC
+        try:
+            index = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}").tz_localize(None)
+        except RnncastError as err:
+            raise RnncastError(f"{path}: {err}") from None
+        times = index.to_numpy()  # UTC, without its zone: steps are plain durations
+        if column.astype(str).str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).any():
+            index = None  # zoned: its local calendar is not UTC's (a day across daylight saving is 23 or 25 hours)
+    steps = np.diff(times)
+    back = np.flatnonzero(steps <= steps.dtype.type(0))
+    if len(back):
+        row = int(back[0]) + 1
+        what = "repeats" if steps[back[0]] == steps.dtype.type(0) else "comes before"
+        clock = timeaxis.clock_change(index[row:row + 1], shown(column.iloc[row]), repeated=True, remedy=(
+            "write the times with their UTC offsets (ISO 8601: 02:00:00+01:00) or in UTC")) if (
+            isinstance(index, pd.DatetimeIndex)) else ""
+        raise RnncastError(
+            f"{path}: the time column {str(column.name)!r} {what} the previous row's at data row {row} "
+            f"({shown(column.iloc[row])} after {shown(column.iloc[row - 1])}); the protocol takes the rows in file "
+            f"order, so give them sorted by time, each time once{clock}")
+    if index is not None:
+        _note_gaps(path, str(column.name), index)
+
+
+def _note_gaps(path: Path, name: str, times: pd.Index) -> None:
+    """Rows missing from the calendar the time column follows (the library's :func:`rnncast.calendars.settle`) are
+    said in a warning, the run goes on: the protocol windows rows, not times, as the published loaders did."""
+    offsets = np.array([0, len(times)])
+    try:
+        calendar, ruler, _ = calendars.settle(times, offsets, quiet=True)
+    except RnncastError:
+        return
+    if ruler is None and len(times) > 2:
+        gaps = np.diff(times.asi8)
+        low, high = (pd.Timedelta(int(v), unit=times.unit) for v in (gaps.min(), gaps.max()))
+        log.warning("%s: the time column %r follows no regular calendar (steps from %s to %s); the protocol windows "
+                    "rows, not times, so windows span unequal times", path, name, low, high)
+    elif ruler is not None and ruler.missing:
+        row = int(np.flatnonzero(calendars.missing_rows(ruler.steps, offsets))[0])
+        log.warning("%s: %d rows are missing from the calendar of the time column %r (%s), the first after data row %d "
+                    "(%s); the protocol windows rows, not times, so a window across a gap spans more time than the others",
+                    path, ruler.missing, name, calendar.freq_text, row, times[row])
+
+
+def check_values(path: Path, name: str, column: pd.Series) -> None:
+    """A value column holds finite numbers, none missing; refusals name the first row at fault."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    text = (numbers.isna() & column.notna()).to_numpy()
+    if text.any():
+        row = int(np.argmax(text))
+        raise RnncastError(
+            f"{path}: column {name!r} is not numeric ({shown(column.iloc[row])} at data row {row}); every column after "
+            f"the time column is a value column and must hold numbers"
+        )
+    values = numbers.to_numpy(dtype=np.float64)
+    missing = np.isnan(values)
+    if missing.any():
+        raise RnncastError(
+            f"{path}: column {name!r} has {int(missing.sum())} missing value{'s' if missing.sum() > 1 else ''} (first at data row "
+            f"{int(np.argmax(missing))}); the protocol scores every row, so fill the file first"
+        )
+    infinite = ~np.isfinite(values)
+    if infinite.any():
+        row = int(np.argmax(infinite))
+        raise RnncastError(f"{path}: column {name!r} holds {values[row]} at data row {row}; values must be finite numbers")

@@ -1,0 +1,88 @@
+"""The columns of a benchmark table (rnncast.bench.columns): the first column as time where the library's rules,
+or Unix times under a time's name, make it so; any other numeric first column a value column, said; values shown
+as written."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.bench import columns, tablefile
+from rnncast.errors import RnncastError
+
+
+def _write(tmp_path, first: str, values, name: str = "t.csv"):
+    rng = np.random.default_rng(0)
+    path = tmp_path / name
+    pd.DataFrame({first: values, "a": rng.normal(size=len(values)), "OT": rng.normal(size=len(values))}).to_csv(
+        path, index=False)
+    return path
+
+
+def test_numbers_in_the_unix_time_range_under_another_name_are_values_said(tmp_path, caplog) -> None:
+    """A first column `sales` of floats about 1.6e9, unsorted, was refused as a time column that "comes before the
+    previous row's", and a rising `us_population` of about 3.2e8 was read as times from 1980 (with "1497470 rows
+    are missing from the calendar"): both are value columns, in one line that says how to read them as times."""
+    rng = np.random.default_rng(1)
+    path = _write(tmp_path, "sales", 1.6e9 + rng.uniform(0, 3e7, 50))
+    table = tablefile.read_table(path)
+    assert (table.time_column, table.columns[0], table.first_is_value) == (None, "sales", True)
+    [note] = table.notes
+    assert note.startswith("the first column 'sales' holds ") and ", which look like Unix times in seconds (" in note
+    assert note.endswith("but its name says no time (date, ds, time, timestamp, datetime, ts, unix, epoch ...): read "
+                         "as a value column; to read them as times, name the column 'timestamp' (its rows must then "
+                         "rise in time)")
+    path = _write(tmp_path, "us_population", 320_000_000 + np.cumsum(rng.integers(900, 1100, 50)))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        table = tablefile.read_table(path)
+    assert table.time_column is None and table.columns == ["us_population", "a", "OT"] and not caplog.records
+    assert "but its name says no time" in table.notes[0]
+
+
+@pytest.mark.parametrize("name", ["ts", "unix", "unix_time", "unixTime", "epoch_ms", "Timestamp_s", "OrderDate"])
+def test_whole_rising_unix_times_under_a_times_name_are_the_time_column(tmp_path, name) -> None:
+    times = pd.date_range("2024-01-01", periods=40, freq="h").as_unit("s").asi8
+    table = tablefile.read_table(_write(tmp_path, name, times))
+    assert table.time_column == name and table.columns == ["a", "OT"]
+    assert table.notes[0].endswith("read as the time column, which orders the rows, not as a series")
+
+
+@pytest.mark.parametrize("values, why", [
+    (np.arange(40) * 3600 + 1_700_000_000.5, "they are not whole numbers (1700000000.5 at data row 0)"),
+    (np.r_[1_700_000_000, 1_700_003_600, 1_699_999_000, 1_700_007_200], "they do not rise from row to row "
+                                                                        "(1699999000 after 1700003600 at data row 2)"),
+])
+def test_unix_times_under_a_times_name_that_are_not_whole_or_rising_are_values_said(tmp_path, values, why) -> None:
+    table = tablefile.read_table(_write(tmp_path, "ts", values))
+    assert table.time_column is None and table.columns[0] == "ts"
+    assert f"which look like Unix times in seconds" in table.notes[0] and f", but {why}: read as a value column" in (
+        table.notes[0]) and "name the column 'timestamp'" in table.notes[0]
+
+
+def test_refusals_show_values_as_written_not_numpys_repr(tmp_path) -> None:
+    """"(np.float64(1600189754.96) after np.float64(1602826988.2))": the values, plainly."""
+    path = _write(tmp_path, "timestamp", [1602826988.2, 1600189754.96, 1603000000.0])
+    with pytest.raises(RnncastError, match=r"comes before the previous row's at data row 1 \(1600189754\.96 after "
+                                           r"1602826988\.2\)") as caught:
+        tablefile.read_table(path)
+    assert "np." not in str(caught.value)
+    path = _write(tmp_path, "step", [3, 2, 4])
+    with pytest.raises(RnncastError) as caught:
+        tablefile.read_table(path)
+    assert "np." not in str(caught.value)
+    assert columns.shown(np.int64(3)) == "3" and columns.shown(np.float64(0.5)) == "0.5" and columns.shown("x") == "'x'"
+
+
+def test_names_that_say_time() -> None:
+    assert all(columns.epoch_name(n) for n in ("ts", "TS", "unix", "unixtime", "epoch", "time_s", "timestamp_ms",
+                                               "unixTime", "trade_date", "Datum"))
+    assert not any(columns.epoch_name(n) for n in ("sales", "us_population", "x", "stats", "lifetime", "posts"))
+
+
+def test_value_columns_hold_finite_numbers(tmp_path) -> None:
+    column = pd.Series([1.0, np.nan, np.nan], name="a")
+    with pytest.raises(RnncastError, match="column 'a' has 2 missing values .first at data row 1."):
+        columns.check_values(tmp_path / "t.csv", "a", column)
+    with pytest.raises(RnncastError, match=r"column 'a' is not numeric \('x' at data row 1\)"):
+        columns.check_values(tmp_path / "t.csv", "a", pd.Series(["1", "x"]))
