@@ -254,7 +254,9 @@ def test_search_flags_reach_the_search_as_ranges_and_choices(tmp_path, capsys, m
     ("lr=1e-2", "--search lr=1e-2: lr takes a range LOW..HIGH (lr=1e-3..1e-2)"),
     ("lr=a..b", "--search lr=a..b: lr must be a number, got 'a'"),
     ("cell=lstm..gru", "--search cell=lstm..gru: cell takes choices A,B,... (cell=lstm,gru)"),
-    ("hidden_size=", "--search hidden_size=: hidden_size takes choices A,B,... (cell=lstm,gru)"),
+    ("hidden_size=", "--search hidden_size=: hidden_size takes choices A,B,... (hidden_size=32,64)"),
+    ("lookback=24..48", "--search lookback=24..48: lookback takes choices A,B,... (lookback=24,48,96)"),  # its own
+    ("dropout=0.1", "--search dropout=0.1: dropout takes a range LOW..HIGH (dropout=0.1..0.3)"),
     ("epochs=1..2", "--search epochs=1..2: cannot search 'epochs'; searchable settings: cell, hidden_size, num_layers, "
                     "lookback, lr, dropout"),
 ])
@@ -298,3 +300,40 @@ def test_overwrite_never_replaces_a_best_toml_or_trials_csv_that_rnncast_did_not
         assert code == 2 and err.strip() == (f"rnncast: error: --out {out} holds files that rnncast did not write "
                                              "(best.toml, trials.csv); give a new or empty folder for the tune")
         assert _files(out) == before
+
+
+def _best_toml(tmp_path: Path) -> Path:
+    """A best.toml as tune writes it: every searchable setting fixed."""
+    config = tmp_path / "best.toml"
+    config.write_text('data = "d.csv"\ntarget = ["y"]\ncell = "lstm"\nlookback = 24\nhidden_size = 16\nnum_layers = 1\n'
+                      "lr = 0.0003\ndropout = 0.0\nepochs = 1\n", encoding="utf-8")
+    return config
+
+
+def test_search_replaces_a_config_files_setting_and_says_so_but_never_a_flags(tmp_path, capsys, monkeypatch):
+    """--config best.toml --search lr=... said "lr is both fixed (lr=, --lr) and searched": refining around
+    a best.toml meant editing it. A file's settings are defaults a flag overrides, --search among them."""
+    config, calls = _best_toml(tmp_path), []
+
+    def search(source, target, features, time_col, **kw):
+        calls.append(kw)
+        raise RnncastError("stop")
+
+    monkeypatch.setattr("rnncast.tuning.tune", search)
+    code, out, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t", "--search", "lr=1e-3..1e-2",
+                         "--search", "cell")
+    assert code == 2 and err.strip() == "rnncast: error: stop"
+    assert out.splitlines() == [f"--search replaces the config file's lr 0.0003, cell lstm ({config})"]
+    assert calls[0]["search"] == {"lr": [1e-3, 1e-2], "cell": None}
+    assert "lr" not in calls[0]["settings"] and "cell" not in calls[0]["settings"]
+    assert calls[0]["settings"]["hidden_size"] == 16 and calls[0]["settings"]["epochs"] == 1  # the others stay
+    monkeypatch.undo()
+    code, out, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t", "--lr", "0.01", "--search", "lr")
+    assert code == 2 and err.strip() == ("rnncast: error: lr is both fixed (lr=, --lr) and searched (search=, "
+                                         "--search); give it to one of them") and out == ""
+    code, _, err = cli(capsys, "tune", "--config", config, "--out", tmp_path / "t")
+    assert code == 2 and err.strip() == (
+        "rnncast: error: every searchable setting (cell, hidden_size, num_layers, lookback, lr, dropout) is fixed by "
+        f"the config file {config}; --search NAME searches one in the file's place (--search lr=1e-3..1e-2), or "
+        "leave one of them out")
+    assert not (tmp_path / "t").exists()

@@ -250,7 +250,9 @@ def test_export_never_writes_over_a_file_of_another_kind_or_a_runs_file_even_wit
     for path, said in [(precious, rf"^path={precious}: the file is written as .onnx; give a name ending in .onnx$"),
                        (run / "report.html", r"report.html: the file is written as .onnx"),
                        (link, rf"^path={link} is a link to {precious}, which would hold .onnx content under another "
-                              "name")]:
+                              "name"),
+                       (run / "m.onnx", rf"^path={run / 'm.onnx'} would write into {run}, the folder of a run \(rnncast "
+                                        r"fit\), which holds rnncast's files alone; give a path outside it$")]:
         with pytest.raises(RnncastError, match=said):
             export_onnx(small, path, check=False, overwrite=True)
         assert {p: p.read_bytes() for p in before} == before

@@ -177,3 +177,30 @@ def test_a_best_toml_or_trials_csv_is_rnncasts_only_when_it_begins_as_tune_write
     assert not outputs.written_by_rnncast(tmp_path / "sub" / "best.toml")
     assert outputs.said("--out", "runs/x") == "--out runs/x" and outputs.said("out", "runs/x") == "out=runs/x"
     assert (outputs.ask("--out"), outputs.ask("out")) == ("--overwrite", "overwrite=True")
+
+
+@pytest.mark.parametrize("kind, command, names", [
+    ("run", "fit", {"config.json": "{}", "model/model.json": "{}", "report.html": ""}),
+    ("run", "fit", {"config.json": "{}", "checkpoint.safetensors": ""}),  # a run still training
+    ("backtest", "backtest", {"forecasts.csv": "", "config.json": "{}", "metrics.json": "{}", "report.html": ""}),
+    ("tune", "tune", {"study.db": "", "tune.json": "{}"}),
+    ("tune", "tune", {"study.db": "", "trials.csv": "number,state,value,epochs,seconds,lr\n"}),  # before tune.json
+    ("demo", "demo", {"summary.json": "{}", "report.html": ""}),
+])
+def test_an_output_file_is_never_written_into_an_output_folder(tmp_path, kind, command, names):
+    """export_onnx(m, "run1/m.onnx") and rnncast export run1 --onnx run1/m2.onnx wrote into the run's folder,
+    after which rnncast fit --out run1 --overwrite refused "holds files that rnncast did not write (m.onnx)"."""
+    folder = tmp_path / "out"
+    for name, text in names.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    for flag, path, suffix in (("path", folder / "m.onnx", ".onnx"), ("--out", folder / "f.csv", ".csv")):
+        with pytest.raises(RnncastError) as refused:
+            outputs.check_output_file(path, flag, suffix, suffixes=(suffix,), overwrite=True)
+        assert str(refused.value) == (f"{outputs.said(flag, path)} would write into {folder}, the folder of a {kind} "
+                                      f"(rnncast {command}), which holds rnncast's files alone; give a path outside it")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "config.json").write_text("{}")  # a folder of one's own with a config.json is no run
+    (mine / "study.db").write_text("")  # nor one with a study.db
+    assert outputs.check_output_file(mine / "m.onnx", "path", ".onnx") == mine / "m.onnx"

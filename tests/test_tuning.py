@@ -311,6 +311,11 @@ def test_searched_lookback_choices_that_do_not_fit_the_data_are_refused_by_name(
     (5, r"^search must be a setting's name, a list of names or a dict of name -> range or choices, got int"),
     ({"lr": (1e-3, 1e-2), "hidden_size": [8]}, r"^hidden_size is both fixed \(hidden_size=, --hidden-size\) and "
                                                r"searched"),
+    ({}, r"^search names no setting \(got \{\}\); leave it out to search every setting not fixed$"),  # not "all fixed"
+    ([], r"^search names no setting \(got \[\]\); leave it out to search every setting not fixed$"),
+    ({"lookback": ["24", "48"]}, r"^search's lookback choice '24' is of type str; lookback takes whole numbers as choices, "
+                                 r"e.g. \[24, 48, 96\]$"),  # not "no lookback the search tries (24, 48) fits"
+    ({"cell": ["gru", 2]}, r"^search's cell choice 2 is of type int; cell takes names as choices, e.g. \['lstm', 'gru'\]$"),
 ])
 def test_a_bad_search_is_one_error_before_any_trial(frame, search, said, tmp_path):
     with pytest.raises(RnncastError, match=said):
@@ -469,3 +474,72 @@ def test_an_earlier_tune_goes_on_and_overwrite_replaces_one_of_another_study(fra
     again = tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out, study_name="other",
                  overwrite=True)
     assert len(again.study.trials) == 1 and '"study": "other"' in (out / "tune.json").read_text()
+
+
+def test_a_study_continued_in_another_space_is_refused_before_any_trial(frame, tmp_path):
+    """Other choices crashed at the trial with Optuna's "CategoricalDistribution does not support dynamic
+    value space" (a FAIL row each time) and another lr range was taken without a word: a study is
+    searched in the space it recorded; the same choices in another order are that space."""
+    import json
+
+    out, settings = tmp_path / "t", {**FIXED, "epochs": 1, "lookback": 24}
+    settings.pop("hidden_size")
+    first = {"hidden_size": [8, 16], "lr": (1e-3, 1e-2), "cell": ["lstm", "gru"]}
+    tune(frame, target="y", trials=1, settings=settings, search=first, out=out)
+    assert json.loads((out / "tune.json").read_text())["search"] == {"hidden_size": [8, 16], "lr": [1e-3, 1e-2],
+                                                                     "cell": ["lstm", "gru"]}
+    for changed, now in [({"hidden_size": [32, 64]}, "--search hidden_size=32,64 "),
+                         ({"lr": None}, "--search lr=0.0001..0.01"), ({"cell": ["gru", "rnn"]}, "--search cell=gru,rnn")]:
+        search = {**first, **changed}
+        with pytest.raises(RnncastError) as refused:
+            tune(frame, target="y", trials=1, settings=settings, search=search, out=out)
+        said = str(refused.value)
+        assert said.startswith("study 'rnncast' was searched with --search hidden_size=8,16 --search lr=0.001..0.01 "
+                               "--search cell=lstm,gru, and this call gives --search ") and now in said, said
+        assert said.endswith(": its trials would be drawn from two spaces; give the search it was run with, or another "
+                             "study name (--study) or folder (--out)")
+    again = tune(frame, target="y", trials=1, settings=settings, out=out,
+                 search={"hidden_size": [16, 8], "lr": (0.001, 0.01), "cell": ["gru", "lstm"]})
+    assert [t.state.name for t in again.study.trials] == ["COMPLETE", "COMPLETE"]  # no FAIL row from the refusals
+    assert "FAIL" not in (out / "trials.csv").read_text()
+
+
+def test_a_study_made_before_spaces_were_recorded_is_held_to_its_trials_distributions(frame, tmp_path):
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    old = optuna.create_study(study_name="old", storage=storage)
+    old.add_trial(optuna.trial.create_trial(value=0.5, params={"cell": "lstm"}, distributions={
+        "cell": optuna.distributions.CategoricalDistribution(("lstm", "gru"))}))
+    settings = {**FIXED, "epochs": 1, "lookback": 24}
+    with pytest.raises(RnncastError, match=r"^study 'old' was searched with --search cell=lstm,gru, and this call "
+                                           r"gives --search cell=gru,rnn: "):
+        tune(frame, target="y", trials=1, settings=settings, search={"cell": ["gru", "rnn"]}, storage=storage,
+             study_name="old")
+    result = tune(frame, target="y", trials=1, settings=settings, search={"cell": ["gru", "lstm"]}, storage=storage,
+                  study_name="old")
+    assert len(result.study.trials) == 2 and result.study.user_attrs["rnncast_search_space"] == {"cell": ["lstm", "gru"]}
+
+
+def test_a_timeout_that_ends_the_search_before_a_trial_is_said_and_leaves_nothing(frame, tmp_path, monkeypatch):
+    """--timeout 1e-9 said "no trial of the study finished (all pruned or diverged)" and left study.db with
+    the defaults' trial WAITING (enqueued, never run) and the settings recorded, which a new tune met."""
+    import datetime
+
+    class Clock(datetime.datetime):
+        ticks = 0
+
+        @classmethod
+        def now(cls, tz=None):  # a second passes between any two looks: Optuna's timeout always ran out
+            cls.ticks += 1
+            return datetime.datetime(2026, 1, 1) + datetime.timedelta(seconds=cls.ticks)
+
+    monkeypatch.setattr("optuna.study._optimize.datetime", type("m", (), {"datetime": Clock}))
+    storage, settings = f"sqlite:///{tmp_path / 'shared.db'}", {**FIXED, "epochs": 1, "lookback": 24}
+    for where in ({"out": tmp_path / "t"}, {"storage": storage}):
+        with pytest.raises(RnncastError) as refused:
+            tune(frame, target="y", trials=1, settings=settings, search=("lr",), timeout=1e-9, **where)
+        assert str(refused.value) == ("the timeout of 1e-09 s ran out before a trial finished; give more time "
+                                      "(timeout=, --timeout)")
+    assert not (tmp_path / "t").exists() and optuna.study.get_all_study_names(storage) == []
+    monkeypatch.undo()
+    result = tune(frame, target="y", trials=1, settings=settings, search=("dropout",), storage=storage)
+    assert [t.state.name for t in result.study.trials] == ["COMPLETE"]

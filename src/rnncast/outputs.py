@@ -155,6 +155,10 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
         if place.name in OUTPUT_FILES and rnncast_output(place.parent):
             raise RnncastError(f"{at}{via} would replace {place.name} of the rnncast output in {place.parent}; "
                                "give another file name")
+        kind = output_kind(place.parent)
+        if kind is not None:  # a file of another's there would stop --overwrite and a continued tune in that folder
+            raise RnncastError(f"{at}{via} would write into {place.parent}, the folder of a {kind} (rnncast "
+                               f"{COMMANDS[kind]}), which holds rnncast's files alone; give a path outside it")
     if path.exists():
         for given in inputs:
             if given and Path(given).exists() and path.samefile(given):
@@ -165,10 +169,25 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
 
 
 def rnncast_output(folder: Path) -> bool:
-    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest or a tune."""
+    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest, a tune
+    (tune.json, or study.db beside a best.toml or trials.csv rnncast wrote) or a demo (summary.json and
+    report.html)."""
     if (folder / "config.json").is_file() and ((folder / "model").is_dir() or (folder / "checkpoint.safetensors").is_file()):
         return True
-    return ((folder / "metrics.json").is_file() and (folder / "report.html").is_file()) or (folder / "tune.json").is_file()
+    if (folder / "study.db").is_file() and any(written_by_rnncast(folder / name) for name in SIGNATURES):
+        return True
+    return ((folder / "metrics.json").is_file() or (folder / "summary.json").is_file()) and (
+        folder / "report.html").is_file() or (folder / "tune.json").is_file()
+
+
+def output_kind(folder: Path) -> str | None:
+    """The kind of rnncast output ``folder`` is (run, backtest, tune, demo: ``files.KINDS``), else None."""
+    from rnncast.files import entries_of
+
+    if not folder.is_dir() or not rnncast_output(folder):
+        return None
+    kinds = output_kinds(entries_of(folder))
+    return kinds[0] if kinds else "run"  # metrics.json and report.html alone: a run's, its model gone
 
 
 def fresh_dir(base: Path) -> Path:

@@ -29,6 +29,8 @@ LOOKBACKS = (24, 48, 96, 168, 336)  # those too long for the data are left out
 RANGES = {"num_layers": (1, 3), "lr": (1e-4, 1e-2), "dropout": (0.0, 0.5)}  # drawn between low and high
 LOG_SCALE = ("lr",)
 CHOICES = {"cell": tuple(CELLS), "hidden_size": HIDDEN_SIZES, "lookback": LOOKBACKS}  # drawn among these
+EXAMPLES = {"cell": "lstm,gru", "hidden_size": "32,64", "lookback": "24,48,96", "num_layers": "1..2",
+            "lr": "1e-3..1e-2", "dropout": "0.1..0.3"}  # each setting's space as --search takes it
 
 
 def what_is_searched(search) -> dict:
@@ -46,6 +48,8 @@ def what_is_searched(search) -> dict:
     else:
         raise RnncastError(f"search must be a setting's name, a list of names or a dict of name -> range or choices, "
                            f"got {type(search).__name__}; searchable settings: {', '.join(SEARCH)}")
+    if not given:  # not "every setting is fixed": nothing was named
+        raise RnncastError(f"search names no setting (got {search!r}); leave it out to search every setting not fixed")
     for name in given:
         if name not in SEARCH:
             raise RnncastError(f"cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
@@ -71,7 +75,30 @@ def _shape(name: str, space) -> tuple:
     wanted = f"search's {name} takes a list of choices (default: {list(CHOICES[name])})"
     if isinstance(space, (str, bytes, dict)) or not isinstance(space, (list, tuple, set, frozenset)) or not space:
         raise RnncastError(f"{wanted}, got {space!r}")
-    return tuple(dict.fromkeys(plain(value) for value in space))  # each choice once, in the order given
+    choices = tuple(dict.fromkeys(plain(value) for value in space))  # each choice once, in the order given
+    kind, example = (str, "names") if name == "cell" else (numbers.Integral, "whole numbers")
+    for value in choices:  # the wrong type said as such (not as no lookback fitting), before any setting is checked
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise RnncastError(f"search's {name} choice {value!r} is of type {type(value).__name__}; {name} takes "
+                               f"{example} as choices, e.g. {list(_example(name))}")
+    return choices
+
+
+def _example(name: str) -> tuple:
+    """``EXAMPLES``' space of ``name`` as the API takes it: (24, 48, 96), (0.1, 0.3)."""
+    pieces = EXAMPLES[name].split(".." if name in RANGES else ",")
+    return tuple(piece if name == "cell" else int(piece) if piece.isdigit() else float(piece) for piece in pieces)
+
+
+def resolved(space: dict) -> dict:
+    """The ``space`` with each default (None) spelt out, as lists: what a study records (``studies.check_search``)."""
+    return {name: list(given or (RANGES.get(name) or CHOICES[name])) for name, given in space.items()}
+
+
+def space_text(space: dict) -> str:
+    """A resolved space as --search flags take it: "--search hidden_size=8,16 --search lr=0.0001..0.01"."""
+    return " ".join(f"--search {name}={('..' if name in RANGES else ',').join(map(str, given))}"
+                    for name, given in space.items())
 
 
 def not_fixed(space: dict, fixed: dict, given: bool) -> dict:

@@ -1,6 +1,6 @@
 """A tune study in its storage: opened or created (processes racing to create one new study), and
-checked before trials are added to it: the fixed settings its trials ran with, and what it ranks
-them by.
+checked before trials are added to it: the fixed settings its trials ran with, the space they were
+drawn from, and what it ranks them by.
 
 A point model's trials are ranked by the validation MSE; a quantile model's by the validation
 pinball loss averaged over its levels, a proper scoring rule for quantile forecasts (Koenker and
@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 from rnncast.config import HOW_FIT_RUNS, Settings
 from rnncast.errors import RnncastError
+from rnncast.searchspace import space_text
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
 
@@ -88,6 +89,49 @@ def _value_text(values: dict, key: str) -> str:
     if key not in values:
         return "searched"
     return "none" if values[key] == [] else repr(values[key])
+
+
+SEARCH_ATTR = "rnncast_search_space"  # the study's user attribute: {name: [low, high] or [choices]} of its trials
+
+
+def check_search(study, name: str, wanted: dict, created: bool) -> dict:
+    """Optuna refuses a parameter's choices changed in one study (at the trial, after the trial has
+    started: a FAIL row), and takes a range changed without a word, mixing trials of two spaces in one
+    ranking: a study is searched in one space (``wanted``: ``searchspace.resolved``), refused by name
+    before any trial runs when it differs. A new study records it; one made before spaces were
+    recorded is compared with its trials' distributions, where it has any, and then records it. The
+    same choices in another order are the study's (Optuna's choices are ordered): returned as recorded."""
+    wanted = json.loads(json.dumps(wanted))  # tuples as lists, as the storage keeps them
+    recorded = study.user_attrs.get(SEARCH_ATTR)
+    if recorded is None:
+        recorded = _trial_space(study) if not created else {}
+        if not recorded:
+            study.set_user_attr(SEARCH_ATTR, wanted)
+            return wanted
+    same = set(recorded) == set(wanted) and all(
+        recorded[key] == wanted[key]
+        or (key in CHOICE_NAMES and sorted(recorded[key], key=repr) == sorted(wanted[key], key=repr))
+        for key in wanted)
+    if not same:
+        raise RnncastError(f"study {name!r} was searched with {space_text(recorded)}, and this call gives "
+                           f"{space_text(wanted)}: its trials would be drawn from two spaces; give the search it was "
+                           "run with, or another study name (--study) or folder (--out)")
+    if SEARCH_ATTR not in study.user_attrs:
+        study.set_user_attr(SEARCH_ATTR, recorded)
+    return {key: recorded[key] for key in wanted}
+
+
+CHOICE_NAMES = ("cell", "hidden_size", "lookback")  # searchspace.CHOICES' names: their order is Optuna's
+
+
+def _trial_space(study) -> dict:
+    """The space a study made before ``SEARCH_ATTR`` searched, from its trials' distributions (the last
+    trial's for each name): a range as [low, high], choices as a list."""
+    space = {}
+    for trial in study.get_trials(deepcopy=False):
+        for key, dist in trial.distributions.items():
+            space[key] = list(dist.choices) if hasattr(dist, "choices") else [dist.low, dist.high]
+    return space
 
 
 STORAGE_HINT = ("give a SQLAlchemy database URL such as sqlite:///study.db or postgresql://user:password@host/db "

@@ -34,11 +34,12 @@ from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.outputs import claim_tune, clear_output
-from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, searched_lookbacks,
-                                 suggest, what_is_searched)
+from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
+                                 searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import plain_values
-from rnncast.spelling import counted, one_series
-from rnncast.studies import check_fixed, check_ranking, fail_stale_trials, hide_password, open_study, ranking
+from rnncast.spelling import counted, one_series, spelled
+from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, hide_password, open_study,
+                             ranking)
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +88,10 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     made it and the others load it. ``timeout``: seconds after which no further trial starts.
 
     Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``search`` or
-    ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), and for
-    a study continued with other fixed settings (``studies``) or one whose trials all failed or were pruned.
+    ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), before any
+    trial for a study continued with other fixed settings or another search space (``studies``), and after
+    the search when its trials all failed or were pruned, or the timeout ran out before the first (the
+    study it created then removed, with the trial of defaults it had queued).
     """
     try:
         import optuna
@@ -193,6 +196,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
+    space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
     key, ranked_by = ranking(base.model.quantiles)
     check_ranking(study, study_name, key, created)
 
@@ -221,9 +225,12 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         defaults = {name: value for name, value in Forecaster().get_params().items()
                     if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
         study.enqueue_trial(defaults)
+    ran = []
+
     def finished(_study, trial) -> None:
         """Each finished trial: the study's files written (a tune killed later keeps them), then the caller's
         callback, else an INFO line (Optuna's own lines are quieted)."""
+        ran.append(trial.number)
         written(out)
         on_trial(trial) if on_trial else log.info(trial_line(trial, ranked_by))
 
@@ -234,19 +241,38 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             return None
         result = TuneResult(study, {**Forecaster().get_params(), **fixed, **best.params}, best.value, None, ranked_by)
         if folder is not None:
-            result.config = _write_study(folder, result, source, panel, searched, storage)
+            result.config = _write_study(folder, result, source, panel, space, storage)
         return result
 
     study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
     fail_stale_trials(optuna, study)  # those whose process stopped while this one ran
+    if not ran and timeout is not None:  # Optuna looks at the timeout before each trial, the first too: none started
+        if created:
+            _forget(optuna, study, storage, out)
+        raise RnncastError(f"the timeout of {timeout:g} s ran out before a trial finished; give more time "
+                           f"({spelled('timeout')})")
     result = written(out)
     if result is None:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")
     return result
 
 
-def _write_study(out: Path, result: TuneResult, source, panel, searched, storage: str) -> Path:
+def _forget(optuna, study, storage, out) -> None:
+    """A study this call created whose timeout ran out before its first trial: removed with the trial of
+    defaults it was given (``enqueue_trial``'s, left WAITING) and the fixed settings and space it
+    recorded, which a new tune would be held to; its folder's study.db too when that holds no other study."""
+    if storage is None or any(trial.state.name != "WAITING" for trial in study.get_trials(deepcopy=False)):
+        return  # in memory, or another process has added a trial since
+    optuna.delete_study(study_name=study.study_name, storage=storage)
+    own = out is not None and storage == f"sqlite:///{(out / 'study.db').resolve()}"
+    if own and not optuna.study.get_all_study_names(storage):
+        for name in ("study.db", "study.db-journal", "study.db-wal", "study.db-shm"):
+            (out / name).unlink(missing_ok=True)
+
+
+def _write_study(out: Path, result: TuneResult, source, panel, space: dict, storage: str) -> Path:
     study, best = result.study, result.study.best_trial
+    searched = list(space)
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
                "time_col": panel.time_col}
     comment = (f"best trial {best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
@@ -265,7 +291,7 @@ def _write_study(out: Path, result: TuneResult, source, panel, searched, storage
     for trial in study.trials:
         states[trial.state.name] = states.get(trial.state.name, 0) + 1
     files.write_json(out / "tune.json", {
-        "study": study.study_name, "storage": hide_password(storage), "searched": list(searched),
+        "study": study.study_name, "storage": hide_password(storage), "searched": list(searched), "search": space,
         "ranked_by": result.ranked_by,
         "best": {"trial": best.number, "value": best.value, "params": best.params, "settings": result.settings},
         "trials": states,

@@ -341,7 +341,9 @@ def test_predict_and_export_never_write_into_a_model_or_over_a_run_file(tmp_path
              ("predict", reference, data, "--out", data),  # its own input
              ("predict", reference, data, "--out", reference),
              ("export", reference, "--onnx", reference / "model" / "weights.safetensors"),
-             ("export", reference, "--onnx", reference / "model" / "model.onnx")]
+             ("export", reference, "--onnx", reference / "model" / "model.onnx"),
+             ("export", reference, "--onnx", reference / "m.onnx"),  # a run's folder: its --overwrite would refuse it
+             ("predict", reference, data, "--out", reference / "forecast.csv")]
     for case in cases:
         code, _, err = _cli(capsys, *case)
         assert code == 2, case

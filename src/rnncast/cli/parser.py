@@ -132,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--overwrite", action="store_true", help="replace the earlier tune at --out, its study.db "
                         "included (default: a tune of another study is refused; a run, backtest or demo always is)")
     output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
-                        "override it")
+                        "override it, and --search NAME searches a setting it fixes (a best.toml fixes them all)")
     tune.set_defaults(run=run_tune, unrecognized_note=one_series_note)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")

@@ -22,11 +22,13 @@ def run_tune(args) -> int:
     backtest is refused unless ``--overwrite``. One process at a time holds a folder: processes that
     share one study give it through ``--storage``, each with its own ``--out``."""
     settings, request, out, _ = fit_request(args, "tune")
+    search = search_from_args(args.search)  # refused, like the rest, before the folder is claimed
+    settings = config_searched(args, settings, search)
     default = Path("runs") / f"tune-{Path(request['source']).stem}"
     claim = claim_tune(Path(out) if out else None, args.overwrite, args.study, args.storage, default=default,
                        note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")
     try:
-        return _tune_run(args, settings, request, claim)
+        return _tune_run(args, settings, search, request, claim)
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
 
@@ -60,7 +62,7 @@ def search_from_args(given: list[str] | None) -> dict | None:
     """The --search flags as ``tune``'s ``search``: ``lr=1e-3..1e-2`` a range, ``cell=lstm,gru`` choices
     (each value typed as its flag's), ``lr`` the default space; None when no flag was given. Raises
     ``RnncastError`` naming the flag for a space of the wrong form or a setting given twice."""
-    from rnncast.searchspace import RANGES, SEARCH
+    from rnncast.searchspace import EXAMPLES, RANGES, SEARCH
     from rnncast.settingtext import parse_setting
 
     if given is None:
@@ -76,7 +78,7 @@ def search_from_args(given: list[str] | None) -> dict | None:
         if not has_space:
             search[name] = None
             continue
-        form = ("a range LOW..HIGH (lr=1e-3..1e-2)" if name in RANGES else "choices A,B,... (cell=lstm,gru)")
+        form = f"{'a range LOW..HIGH' if name in RANGES else 'choices A,B,...'} ({name}={EXAMPLES[name]})"
         pieces = space.split("..") if name in RANGES else space.split(",")
         if (len(pieces) != 2) if name in RANGES else (".." in space or not space):
             raise RnncastError(f"--search {text}: {name} takes {form}")
@@ -87,7 +89,32 @@ def search_from_args(given: list[str] | None) -> dict | None:
     return search
 
 
-def _tune_run(args, settings: dict, request: dict, out) -> int:
+def config_searched(args, settings: dict, search: dict | None) -> dict:
+    """The settings less those a --config file fixed and --search names: a file's settings are defaults
+    that flags override, so refining around a best.toml (which fixes every searchable setting) needs no
+    edit of the file; one line says which of the file's values the search replaces. A setting given as
+    its own flag and named by --search stays refused (``searchspace.not_fixed``). Without --search, a
+    file that leaves nothing to search is refused naming the file and --search."""
+    from rnncast.cli.commands import settings_from_args
+    from rnncast.searchspace import EXAMPLES, SEARCH
+
+    flagged = settings_from_args(args)
+    from_file = [name for name in SEARCH if name in settings and name not in flagged] if args.config else []
+    if search is None:
+        if from_file and all(name in settings for name in SEARCH):
+            which = "" if len(from_file) == len(SEARCH) else f", {', '.join(from_file)}"
+            raise RnncastError(f"every searchable setting ({', '.join(SEARCH)}) is fixed{which} by the config file "
+                               f"{args.config}; --search NAME searches one in the file's place "
+                               f"(--search lr={EXAMPLES['lr']}), or leave one of them out")
+        return settings
+    replaced = [name for name in search if name in from_file]
+    if replaced:
+        values = ", ".join(f"{name} {settings[name]}" for name in replaced)
+        print(f"--search replaces the config file's {values} ({args.config})", flush=True)
+    return {key: value for key, value in settings.items() if key not in replaced}
+
+
+def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> int:
     """``run_tune`` once the tuning folder is held."""
     from rnncast.studies import ranking
     from rnncast.tuning import trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
@@ -100,7 +127,7 @@ def _tune_run(args, settings: dict, request: dict, out) -> int:
     # the folder, held and checked here (claim_tune), is handed over held: with --overwrite, tune removes the earlier
     # tune's files once the data and settings are good
     result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
-                  settings=settings, search=search_from_args(args.search), storage=args.storage, study_name=args.study,
+                  settings=settings, search=search, storage=args.storage, study_name=args.study,
                   out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
                   on_trial=on_trial)
     best = result.study.best_trial
