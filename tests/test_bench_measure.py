@@ -94,3 +94,10 @@ def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_training(
     check_settings(_plan(tmp_path, drop_last="recipe"), replace(ett, known="ETTm1"))
     with pytest.raises(RnncastError, match="the test part holds 77 windows at horizon 4, fewer than one batch of 100"):
         check_settings(_plan(tmp_path, drop_last=100), ett)
+
+
+def test_s_mode_takes_the_univariate_scripts_learning_rate(tmp_path):
+    """ETTh2: LTSF-Linear's etth2.sh (M) trains with lr 0.05, univariate/etth2.sh (S) with 0.005."""
+    for mode, lr in (("S", 0.005), ("M", 0.05), ("MS", 0.05)):
+        config = train_config(_plan(tmp_path, mode=mode), "ETTh2", "nlinear", 96, None)
+        assert (config.batch_size, config.learning_rate) == (32, lr)
