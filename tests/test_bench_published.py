@@ -52,6 +52,7 @@ def test_every_table_with_published_rows_or_a_recipe_has_a_signature():
         assert signature.protocol == ("ett" if dataset.startswith("ETT") else "custom")
         if signature.first is not None:
             assert len(signature.first) == len(signature.last) == len(signature.columns) and signature.columns[-1] == "OT"
+        assert (signature.first is None) == (signature.digest is None)  # every value recorded where the file is at hand
     assert {d for d, _ in published.PUBLISHED} <= {d for d, s in published.SIGNATURES.items() if s.first}
 
 
