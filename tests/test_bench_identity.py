@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,23 +21,70 @@ from rnncast.bench.tablefile import Table
 
 
 def _as_released(known: str, name: str, seed: int = 0) -> Table:
-    """A table shaped as ``known``'s release, its first and last rows those of the signature."""
+    """A table shaped as ``known``'s release, its first and last rows those of the signature (and its other
+    values not: :func:`_registered` makes it the known table)."""
     signature = SIGNATURES[known]
     values = np.random.default_rng(seed).normal(size=(signature.rows, len(signature.columns)))
     values[0], values[-1] = signature.first, signature.last
     return Table(name, values, list(signature.columns), "date", "OT")
 
 
-def test_a_known_table_is_recognised_whatever_the_file_is_called():
+def _registered(monkeypatch, known: str, name: str) -> Table:
+    """A table of ``known``'s shape, first and last rows, recorded as ``known``'s release (its digest in SIGNATURES)."""
+    table = _as_released(known, name)
+    monkeypatch.setitem(SIGNATURES, known, replace(SIGNATURES[known], digest=identity.digest(table)))
+    return table
+
+
+def test_a_known_table_is_recognised_by_every_value_whatever_the_file_is_called(monkeypatch):
+    released = _registered(monkeypatch, "exchange_rate", "exchange_rate")
     for name in ("exchange_rate", "rates (1)", "EXCHANGE_RATE"):
-        found = identity.recognise(_as_released("exchange_rate", name))
-        assert (found.known, found.dataset, found.protocol, found.by_shape) == (
-            "exchange_rate", "exchange_rate", "custom", False)
-    found = identity.recognise(_as_released("ETTh1", "ETTh1 (1)"))
+        found = identity.recognise(replace(released, name=name))
+        assert (found.known, found.dataset, found.protocol, found.by_name, found.near) == (
+            "exchange_rate", "exchange_rate", "custom", False, None)
+    ett = _registered(monkeypatch, "ETTh1", "ETTh1 (1)")
+    found = identity.recognise(ett)
     assert (found.dataset, found.protocol) == ("ETTh1", "ett")
     assert identity.note(found, "ETTh1 (1).csv", "ett") == (
-        "ETTh1 (1).csv holds the ETT ETTh1 table, recognised by its columns, rows and first and last rows: run as ETTh1")
-    assert identity.note(identity.recognise(_as_released("ETTh1", "ETTh1")), "ETTh1.csv", "ett") == ""  # nothing to say
+        "ETTh1 (1).csv holds the ETT ETTh1 table, recognised by its columns and every value: run as ETTh1")
+    assert identity.note(identity.recognise(replace(ett, name="ETTh1")), "ETTh1.csv", "ett") == ""  # nothing to say
+
+
+def test_one_value_changed_inside_is_a_near_miss_run_as_a_table_of_its_own(monkeypatch):
+    """The shape and the first and last rows are a pre-filter only: one value changed inside, or every inside row
+    replaced, and the table is not the released one; the line says so, and how to take ETT's borders anyway."""
+    released = _registered(monkeypatch, "ETTh1", "ETTh1_midbig")
+    changed = replace(released, values=released.values.copy())
+    changed.values[5000, -1] += 100
+    walk = replace(released, values=released.values.copy())
+    walk.values[1:-1] = np.random.default_rng(9).normal(size=(17418, 7)).cumsum(axis=0)
+    for table in (changed, walk):
+        found = identity.recognise(table)
+        assert (found.known, found.near, found.dataset, found.protocol) == (None, "ETTh1", "ETTh1_midbig", None)
+    assert identity.note(identity.recognise(changed), "ETTh1_midbig.csv", "custom") == (
+        "ETTh1_midbig.csv has the columns, rows and first and last rows of the ETT ETTh1 table but not all its values: "
+        "run as a table of its own under the custom protocol; published rows are for the released file; "
+        "--protocol ett runs it under ETT's borders (from its time column's step)")
+    assert identity.note(identity.recognise(changed), "x.csv", "ett").endswith(
+        "run as a table of its own under the ett protocol as asked; published rows are for the released file")
+    ili = _registered(monkeypatch, "national_illness", "ili")
+    ili.values[400, 2] += 1
+    assert identity.recognise(ili).near == "national_illness"
+    assert "--protocol ett" not in identity.note(identity.recognise(ili), "ili.csv", "custom")  # not an ETT table
+
+
+def test_the_digest_is_of_the_numbers_not_of_how_they_are_written():
+    """float32 or float64, written with 3 decimals or 17 digits, the same numbers give one digest; a change
+    beyond 7 significant digits (or 1e-6) gives another, as do other column names."""
+    values = np.random.default_rng(1).uniform(0, 50, size=(300, 3)).round(3)
+    values[:5, 0] = [0.0, -0.0, 1e-9, 9.9999999, 10.0]
+    table = Table("t", values, ["a", "b", "OT"], "date", "OT")
+    digest = identity.digest(table)
+    assert identity.digest(replace(table, values=values.astype(np.float32).astype(np.float64))) == digest
+    assert identity.digest(replace(table, values=np.array([[float(f"{v:.17g}") for v in row] for row in values]))) == digest
+    for changed in (values + np.eye(300, 3) * 1e-4, values * 1.001):
+        assert identity.digest(replace(table, values=changed)) != digest
+    assert identity.digest(replace(table, columns=["a", "c", "OT"])) != digest
 
 
 def test_a_file_named_like_a_known_table_that_holds_another_is_a_table_of_its_own():
@@ -56,16 +104,29 @@ def test_a_file_named_like_a_known_table_that_holds_another_is_a_table_of_its_ow
                          "custom") == ""  # a table of one's own under a name of its own
 
 
-def test_tables_known_only_by_shape_say_so():
-    """ETTh2's values are not recorded: an ETT-shaped table that is not ETTh1 is taken for ETTh2 by its
-    shape and column names, under the ETT protocol, and the line says how it was told."""
-    table = _as_released("ETTh1", "ETTh2", seed=1)
+def test_a_shape_alone_claims_no_table_the_name_and_shape_do_and_say_so():
+    """ETTh2's values are not recorded: an ETT-shaped table that is not ETTh1 is ETTh2 only when named so (any
+    case), said as known by its name and shape only; under another name it is a table of its own, and the line
+    says whose shape it has and how to name it. The same for Weather's 52696 × 21."""
+    table = _as_released("ETTh1", "walk", seed=1)
     table.values[0] += 1.0
     found = identity.recognise(table)
-    assert (found.known, found.by_shape, found.protocol) == ("ETTh2", True, "ett")
-    assert "recognised by its shape only (17420 rows, 7 columns" in identity.note(found, "ETTh2.csv", "ett")
+    assert (found.known, found.shaped, found.dataset, found.protocol) == (None, "ETTh2", "walk", None)
+    assert identity.note(found, "walk.csv", "custom") == (
+        "walk.csv has the shape of the ETT ETTh2 table (17420 rows × 7 columns, its column names), whose values are not "
+        "stored here to check: run as a table of its own under the custom protocol; a file of this shape named "
+        "ETTh2.csv (any case) is taken for that table; --protocol ett runs it under ETT's borders (from its time "
+        "column's step)")
+    for name in ("ETTh2", "etth2"):
+        found = identity.recognise(replace(table, name=name))
+        assert (found.known, found.by_name, found.protocol) == ("ETTh2", True, "ett")
+        assert identity.note(found, f"{name}.csv.gz", "ett") == (
+            f"{name}.csv.gz is taken for the ETT ETTh2 table, recognised by its name and shape only (17420 rows × 7 "
+            "columns, its column names): its values are not stored here to check")
     weather = Table("w", np.zeros((52696, 21)), [str(i) for i in range(20)] + ["OT"], "date", "OT")
-    assert identity.recognise(weather).known == "weather"
+    assert (identity.recognise(weather).known, identity.recognise(weather).shaped) == (None, "weather")
+    assert "(52696 rows × 21 columns)" in identity.note(identity.recognise(weather), "w.csv", "custom")
+    assert identity.recognise(replace(weather, name="Weather")).known == "weather"
 
 
 def test_the_source_is_the_absolute_path_as_given_and_a_digest_of_the_bytes(tmp_path, monkeypatch):
@@ -160,3 +221,61 @@ def test_another_file_of_the_same_name_is_refused_and_the_same_appended(tmp_path
     assert _bench("--data", str(tmp_path / "A" / "data.csv"), "--models", "repeat", "--out", str(out)) == 0
     assert "appending to results.csv: 1 row of earlier runs" in capsys.readouterr().out
     assert len(results.read_csv(out / "results.csv")) == 2
+
+
+def test_the_recorded_digests_are_those_of_the_files_and_of_their_copies(tmp_path):
+    """SIGNATURES' digests are the shared/data files' (read here); a gzip, TSV or Parquet copy of the same numbers is
+    the same table, one value changed inside is not."""
+    from rnncast.bench.tablefile import read_table
+
+    for folder, name in (("ETT", "ETTh1"), ("ETT", "ETTm1"), ("LTSF", "exchange_rate"), ("LTSF", "national_illness")):
+        path = _real(folder, f"{name}.csv")
+        assert identity.digest(read_table(path)) == SIGNATURES[name].digest
+    frame = pd.read_csv(_real("ETT", "ETTh1.csv"))
+    frame.to_csv(tmp_path / "a.csv.gz", index=False)
+    frame.to_csv(tmp_path / "b.tsv", sep="\t", index=False)
+    frame.to_parquet(tmp_path / "c.parquet", index=False)
+    for copy in ("a.csv.gz", "b.tsv", "c.parquet"):
+        assert identity.recognise(read_table(tmp_path / copy)).known == "ETTh1"
+    frame.loc[5000, "OT"] += 100
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    assert identity.recognise(read_table(tmp_path / "d.csv")).near == "ETTh1"
+
+
+def test_etth1_with_one_value_changed_runs_as_a_table_of_its_own(tmp_path, capsys):
+    """The tester's ETTh1_midbig.csv: no longer 'holds the ETT ETTh1 table', the custom protocol, known_table=no, no
+    published rows in results.md."""
+    frame = pd.read_csv(_real("ETT", "ETTh1.csv"))
+    frame.loc[5000, "OT"] += 100
+    path, out = tmp_path / "ETTh1_midbig.csv", tmp_path / "out"
+    frame.to_csv(path, index=False)
+    assert _bench("--data", str(path), "--models", "repeat", "--out", str(out)) == 0
+    assert capsys.readouterr().out.startswith(
+        "ETTh1_midbig.csv has the columns, rows and first and last rows of the ETT ETTh1 table but not all its values: "
+        "run as a table of its own under the custom protocol; published rows are for the released file; --protocol "
+        "ett runs it under ETT's borders")
+    (row,) = results.read_csv(out / "results.csv")
+    assert (row["dataset"], row["protocol"], row["known_table"]) == ("ETTh1_midbig", "custom", "no")
+    assert "*0.069/" not in (out / "results.md").read_text()
+
+
+def test_an_ett_shaped_table_is_etth2_only_under_its_name(tmp_path, capsys):
+    """ETTh1 rounded to one decimal (so not ETTh1, and of ETTh2's shape): as walk.csv a table of its own under the
+    custom protocol; as ETTh2.csv the ETTh2 table by name and shape, said, under ETT's borders with ETTh2's recipe."""
+    frame = pd.read_csv(_real("ETT", "ETTh1.csv")).round(1)
+    for name in ("walk.csv", "ETTh2.csv"):
+        frame.to_csv(tmp_path / name, index=False)
+        out = tmp_path / f"out-{name}"
+        assert _bench("--data", str(tmp_path / name), "--models", "repeat", "--drop-last", "recipe",
+                      "--out", str(out)) == 0
+        printed = capsys.readouterr().out
+        (row,) = results.read_csv(out / "results.csv")
+        if name == "walk.csv":
+            assert printed.startswith("walk.csv has the shape of the ETT ETTh2 table (17420 rows × 7 columns, its column "
+                                      "names), whose values are not stored here to check: run as a table of its own")
+            assert (row["dataset"], row["protocol"], row["known_table"]) == ("walk", "custom", "no")
+        else:
+            assert printed.startswith("ETTh2.csv is taken for the ETT ETTh2 table, recognised by its name and shape only")
+            assert "no LTSF-Linear script" not in printed
+            assert (row["dataset"], row["protocol"], row["known_table"], row["windows"]) == (
+                "ETTh2", "ett", "yes", str((2880 - 96 + 1) // 32 * 32))

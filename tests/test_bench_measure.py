@@ -103,3 +103,10 @@ def test_the_row_names_the_scored_columns_only_centred(tmp_path, ett, repeat):
     assert json.loads(row["unscaled_columns"]) == ["OT"]
     row = run_one(_plan(tmp_path, constant=("a",), plots=False), ett, "repeat", H, repeat, "rnncast bench")
     assert row["unscaled_columns"] == ""
+
+
+def test_s_mode_takes_the_univariate_scripts_learning_rate(tmp_path):
+    """ETTh2: LTSF-Linear's etth2.sh (M) trains with lr 0.05, univariate/etth2.sh (S) with 0.005."""
+    for mode, lr in (("S", 0.005), ("M", 0.05), ("MS", 0.05)):
+        config = train_config(_plan(tmp_path, mode=mode), "ETTh2", "nlinear", 96, None)
+        assert (config.batch_size, config.learning_rate) == (32, lr)

@@ -52,4 +52,18 @@ def test_every_table_with_published_rows_or_a_recipe_has_a_signature():
         assert signature.protocol == ("ett" if dataset.startswith("ETT") else "custom")
         if signature.first is not None:
             assert len(signature.first) == len(signature.last) == len(signature.columns) and signature.columns[-1] == "OT"
+        assert (signature.first is None) == (signature.digest is None)  # every value recorded where the file is at hand
     assert {d for d, _ in published.PUBLISHED} <= {d for d, s in published.SIGNATURES.items() if s.first}
+
+
+def test_etth2_and_ettm2_take_their_scripts():
+    """cure-lab/LTSF-Linear scripts/EXP-LongForecasting/Linear: etth2.sh batch 32, lr 0.05 (univariate/etth2.sh:
+    0.005, S mode only); ettm2.sh (since 2022-08-22) and univariate/ettm2.sh batch 32, lr 0.001 at H=96 and 192,
+    0.01 at 336 and 720."""
+    assert published.linear_recipe("ETTh2", 720) == published.linear_recipe("ETTh2", 96, "dlinear") == (32, 0.05)
+    assert published.linear_recipe("ETTh2", 96, mode="S") == (32, 0.005)
+    assert published.linear_recipe("ETTh2", 96, mode="MS") == (32, 0.05)
+    for mode in ("M", "S"):
+        assert [published.linear_recipe("ETTm2", h, mode=mode)[1] for h in (96, 192, 336, 720)] == [0.001, 0.001, 0.01, 0.01]
+    assert published.has_recipe("ETTh2") and published.has_recipe("ETTm2")
+    assert published.linear_recipe("ETTh1", 96, mode="S") == (32, 0.005)  # no univariate difference elsewhere

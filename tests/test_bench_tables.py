@@ -49,12 +49,13 @@ def test_custom_split_refuses_too_few_rows() -> None:
         tables.custom_split(4)
 
 
-def test_protocol_of_picks_ett_by_name_and_refuses_ett_for_other_tables() -> None:
+def test_protocol_of_picks_ett_by_name_and_checks_a_protocol_given() -> None:
+    """By name, for the published rows' datasets; whether a table may run under the ETT protocol is its time
+    column's (test_bench_ettvariant.py)."""
     assert tables.protocol_of("ETTm2") == "ett"
     assert tables.protocol_of("exchange_rate") == "custom"
     assert tables.protocol_of("ETTh1", "custom") == "custom"
-    with pytest.raises(RnncastError, match="ETTh1.csv"):
-        tables.protocol_of("weather", "ett")
+    assert tables.protocol_of("weather", "ett") == "ett"
     with pytest.raises(RnncastError, match="unknown protocol 'x'"):
         tables.protocol_of("weather", "x")
 
@@ -123,7 +124,8 @@ def test_ett_protocol_needs_the_ett_rows(tmp_path) -> None:
     path.write_text("date,OT\n" + "".join(f"2020-01-{1 + i // 24:02d} {i % 24:02d}:00,{i}\n" for i in range(100)))
     data = tables.prepare_table(path, "S")
     assert (data.name, data.protocol, data.known, data.split) == ("ETTh1", "custom", None, Split(70, 80, 100))
-    with pytest.raises(RnncastError, match="100 data rows, the ETT split needs 14400"):
+    with pytest.raises(RnncastError, match=r"ETTh1: 100 data rows, the ETT split needs 14400 \(ETTh's borders, from "
+                                           r"its time column's step of 1 hour\)"):
         tables.prepare_table(path, "S", protocol="ett")
 
 
@@ -136,8 +138,10 @@ def test_a_known_table_under_another_name_runs_as_itself(tmp_path) -> None:
     for protocol in ("auto", "ett"):
         data = tables.prepare_table(tmp_path / "etth1.csv", "S", protocol=protocol)
         assert (data.name, data.known, data.protocol, data.split) == ("ETTh1", "ETTh1", "ett", Split(8640, 11520, 14400))
-    with pytest.raises(RnncastError, match="cannot tell the ETT variant of 'weekly'"):
-        tables.prepare(read_table(_weekly(tmp_path)), "S", protocol="ett")
+    with pytest.raises(RnncastError, match="weekly cannot run under the ETT protocol: .*, and it has no time column"):
+        tables.prepare_table(_weekly(tmp_path), "S", protocol="ett")
+    with pytest.raises(RnncastError, match="weekly cannot run .* its time column's step was not read"):
+        tables.prepare(read_table(_weekly(tmp_path)), "S", protocol="ett")  # read without its step
 
 
 def _weekly(tmp_path) -> Path:

@@ -6,7 +6,8 @@ One job per module, in the order the data takes:
 
     tablefile   a table read from its file (names, row indexes, header, target)
     columns     its time column (found, order, gaps) and value columns (finite numbers)
-    identity    the known table a file holds, told by content; the file's path and digest
+    identity    the known table a file holds, told by content (every value); the file's path and digest
+    ettvariant  the ETT borders a table takes under the ETT protocol: its ETT table's, else its time step's
     tables      its protocol's split, the horizons and lookback that fit, the table prepared for a mode
     protocol    train-only z-scoring, modes (S, M, MS), windows
     task        what a runner sees (the rows before the test part) and returns (a predictor)

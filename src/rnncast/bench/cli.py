@@ -83,8 +83,9 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
     )
     _add_arguments(ltsf, "exchange_rate.csv, national_illness.csv, ETTh1.csv, a table of your own, ...")
     ltsf.add_argument("--protocol", choices=("auto", "ett", "custom"), default="auto",
-                      help="auto (default): ett for a file that holds an ETT table (by its columns, rows and "
-                           "first and last rows, whatever it is called), custom for any other table")
+                      help="auto (default): ett for a file that holds an ETT table (by its columns and every "
+                           "value, whatever it is called), custom for any other table; ett for another table takes "
+                           "the hourly or 15-minute borders from its time column's step")
     ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
                       "has one, else the last column); M forecasts every column, and the target names only the "
                       "plotted one")

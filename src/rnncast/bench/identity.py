@@ -3,10 +3,14 @@ the file's identity that ``results.csv`` records.
 
 * :func:`recognise`: a table read (:func:`rnncast.bench.tablefile.read_table`) is the known table whose
   :data:`rnncast.bench.published.SIGNATURES` entry it matches: the same value columns and number of rows,
-  and the same first and last rows (to 1e-5 relative) where those are recorded. Where only the shape is
-  recorded (ETTh2, ETTm2, Weather, Electricity, Traffic: files not at hand here) the shape decides, and
-  the output says so. ``ETTh1 (1).csv`` holding ETTh1 is ETTh1; an ``exchange_rate.csv`` of one's own is
-  not the Exchange table, and runs as a table of its own (no published rows, no recipe).
+  the same first and last rows (to 1e-5 relative), checked first as they are cheap, and then every value
+  (:func:`digest`, to 6 significant digits, so that a CSV, TSV, gzip or Parquet copy of the same numbers is
+  the same table). A table of that shape and those first and last rows whose other values differ is a near
+  miss: a table of its own, said. Where only the shape is recorded (ETTh2, ETTm2, Weather, Electricity,
+  Traffic: files not at hand here) the shape alone claims nothing: a file of that shape is taken for the
+  table only under its name (``ETTh2.csv``, ``ettm2.csv.gz``), said; under another name it is a table of its
+  own, and the line says how to name it. ``ETTh1 (1).csv`` holding ETTh1 is ETTh1; an ``exchange_rate.csv``
+  of one's own is not the Exchange table, and runs as a table of its own (no published rows, no recipe).
 * :func:`note`: the one line the command prints about it, when there is something to say.
 * :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (first 12 hex digits), so that
   rows of two files of the same name are never taken for one table's.
@@ -24,7 +28,8 @@ import numpy as np
 from rnncast.bench.published import SIGNATURES, Signature
 from rnncast.bench.tablefile import Table
 
-RTOL = 1e-5  # the signature keeps 6 significant digits
+RTOL = 1e-5  # the signature's first and last rows keep 6 significant digits
+DIGITS, FINEST = 7, -6  # every value is compared to 7 significant digits, none finer than 1e-6 (digest)
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,9 @@ class Recognition:
 
     file_name: str  # the table's name as read: the file's name less its suffixes
     known: str | None  # the known table it holds (a key of SIGNATURES), None for any other table
-    by_shape: bool = False  # known by its shape only: the released file's values are not recorded here
+    by_name: bool = False  # taken for it by its name and shape: the released file's values are not stored here
+    near: str | None = None  # a known table whose columns, rows, first and last rows it has, but not all its values
+    shaped: str | None = None  # a table known by shape only whose shape it has, under another name
     differs: str = ""  # named like a known table it does not hold: how it differs from that one
 
     @property
@@ -49,26 +56,63 @@ class Recognition:
     @property
     def named_like(self) -> str | None:
         """The known table the file is named like (any case), whether or not it holds it."""
-        return next((k for k in SIGNATURES if k.casefold() == self.file_name.casefold()), None)
+        return _named_like(self.file_name)
 
 
 def recognise(table: Table) -> Recognition:
-    """The known table ``table`` holds, by content: first those whose values are recorded, then those
-    known by shape only."""
-    ordered = sorted(SIGNATURES, key=lambda k: SIGNATURES[k].first is None)
-    for name in ordered:
-        if not _difference(table, SIGNATURES[name]):
-            return Recognition(table.name, name, by_shape=SIGNATURES[name].first is None)
-    named = Recognition(table.name, None).named_like
-    return Recognition(table.name, None, differs=_difference(table, SIGNATURES[named]) if named else "")
+    """The known table ``table`` holds: one whose values are recorded by every value (its shape and first and
+    last rows first); one known by shape only where the file also has its name; else none, with what it was
+    nearly (:class:`Recognition`)."""
+    name = table.name
+    candidates = [k for k, s in SIGNATURES.items() if s.digest and not _difference(table, s)]
+    if candidates:
+        value = digest(table)
+        held = next((k for k in candidates if SIGNATURES[k].digest == value), None)
+        return Recognition(name, held) if held else Recognition(name, None, near=candidates[0])
+    named = _named_like(name)
+    if named and SIGNATURES[named].digest is None and not _difference(table, SIGNATURES[named]):
+        return Recognition(name, named, by_name=True)
+    if named:
+        return Recognition(name, None, differs=_difference(table, SIGNATURES[named]))
+    shaped = next((k for k, s in SIGNATURES.items() if s.digest is None and not _difference(table, s)), None)
+    return Recognition(name, None, shaped=shaped)
+
+
+def digest(table: Table) -> str:
+    """A digest (32 hex digits of a SHA-256) of the table's value columns' names and of every value rounded to
+    :data:`DIGITS` significant digits, and no finer than :data:`FINEST` (:func:`_rounded`): the same for any file
+    holding those numbers (CSV, TSV, compressed, Parquet; float64, or float32 where that keeps them to that
+    precision), another for a table with any value changed beyond it."""
+    mantissa, unit = _rounded(np.asarray(table.values, dtype=np.float64))
+    hashed = hashlib.sha256("\x1f".join(table.columns).encode())
+    for part in (np.asarray(table.values.shape), mantissa, unit):
+        hashed.update(np.ascontiguousarray(part, dtype="<i8").tobytes())
+    return hashed.hexdigest()[:32]
+
+
+def _rounded(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(mantissa, unit)``, whole numbers: each value is ``mantissa * 10**unit``, rounded to its
+    :data:`DIGITS` leading digits, or to ``10**FINEST`` where that is coarser (values below 1 in magnitude),
+    the same pair for every value that rounds alike (999999.97 and 1000000 both ``(1000000, 0)``)."""
+    magnitude = np.zeros(values.shape, dtype=np.int64)
+    nonzero = values != 0
+    magnitude[nonzero] = np.floor(np.log10(np.abs(values[nonzero])))
+    unit = np.maximum(magnitude - DIGITS + 1, FINEST)
+    mantissa = np.rint(values / 10.0 ** unit)
+    carried = np.abs(mantissa) >= 10 ** DIGITS  # 9999999.7 rounds to 10000000: one digit more, one unit up
+    mantissa[carried], unit[carried] = np.rint(mantissa[carried] / 10), unit[carried] + 1
+    return mantissa.astype(np.int64), unit
+
+
+def _named_like(file_name: str) -> str | None:
+    return next((k for k in SIGNATURES if k.casefold() == file_name.casefold()), None)
 
 
 def _difference(table: Table, signature: Signature) -> str:
-    """How ``table`` differs from ``signature``, "" when it holds it."""
+    """How ``table`` differs from ``signature`` in its shape, columns, first and last rows; "" when it has them."""
     rows, width = table.values.shape
-    columns = signature.columns if isinstance(signature.columns, int) else len(signature.columns)
-    if (rows, width) != (signature.rows, columns):
-        return f"{rows} rows × {width} columns, the published one has {signature.rows} × {columns}"
+    if (rows, width) != (signature.rows, signature.width):
+        return f"{rows} rows × {width} columns, the published one has {signature.rows} × {signature.width}"
     if not isinstance(signature.columns, int) and tuple(table.columns) != signature.columns:
         return f"columns {', '.join(table.columns)}, the published ones are {', '.join(signature.columns)}"
     if signature.first is not None and not (
@@ -81,13 +125,24 @@ def _difference(table: Table, signature: Signature) -> str:
 def note(found: Recognition, file: str, protocol: str) -> str:
     """The one line the command prints about what ``file`` (its name) holds, run under ``protocol``;
     "" for a known table under its own name, or a table of one's own under a name of its own."""
-    if found.known:
+    own = f"run as a table of its own under the {protocol} protocol{'' if protocol == 'custom' else ' as asked'}"
+    if found.known and found.by_name:
         signature = SIGNATURES[found.known]
-        how = (f"by its shape only ({signature.rows} rows, {_width(signature)} columns; the released file's values "
-               "are not recorded here)" if found.by_shape else "by its columns, rows and first and last rows")
-        if found.file_name == found.known and not found.by_shape:
+        return (f"{file} is taken for {signature.title}, recognised by its name and shape only ({_shape(signature)}): "
+                f"its values are not stored here to check")
+    if found.known:
+        if found.file_name == found.known:
             return ""
-        return f"{file} holds {signature.title}, recognised {how}: run as {found.known}"
+        return f"{file} holds {SIGNATURES[found.known].title}, recognised by its columns and every value: run as {found.known}"
+    if found.near:
+        signature = SIGNATURES[found.near]
+        return (f"{file} has the columns, rows and first and last rows of {signature.title} but not all its values: "
+                f"{own}; published rows are for the released file{_ett_anyway(signature, protocol)}")
+    if found.shaped:
+        signature = SIGNATURES[found.shaped]
+        return (f"{file} has the shape of {signature.title} ({_shape(signature)}), whose values are not stored here to "
+                f"check: {own}; a file of this shape named {found.shaped}.csv (any case) is taken for that table"
+                f"{_ett_anyway(signature, protocol)}")
     if found.named_like:
         signature = SIGNATURES[found.named_like]
         defaults = ("the custom protocol's defaults used" if protocol == "custom"
@@ -96,8 +151,16 @@ def note(found: Recognition, file: str, protocol: str) -> str:
     return ""
 
 
-def _width(signature: Signature) -> int:
-    return signature.columns if isinstance(signature.columns, int) else len(signature.columns)
+def _shape(signature: Signature) -> str:
+    names = "" if isinstance(signature.columns, int) else ", its column names"
+    return f"{signature.rows} rows × {signature.width} columns{names}"
+
+
+def _ett_anyway(signature: Signature, protocol: str) -> str:
+    """Where an ETT table's near miss runs under the custom protocol: how to give it ETT's borders anyway."""
+    if signature.protocol != "ett" or protocol == "ett":
+        return ""
+    return "; --protocol ett runs it under ETT's borders (from its time column's step)"
 
 
 @dataclass(frozen=True)

@@ -49,12 +49,12 @@ def drop_last_batch(plan: Plan, data: BenchData, horizon: int) -> int:
 def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_fit) -> TrainConfig:
     """The Forecaster's defaults (plus ``--set``) for the recurrent models; for the linear ones
     LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset`` (None: a
-    table it has no script for, see :func:`recipe_name`) and ``model``
-    (:func:`rnncast.bench.published.linear_recipe`)."""
+    table it has no script for, see :func:`recipe_name`), ``model`` and the mode (S takes the univariate
+    script's: :func:`rnncast.bench.published.linear_recipe`)."""
     if model in recurrent.MODELS:
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
         return TrainConfig(seed=plan.seed, options={"forecaster": settings, "on_fit": on_fit})
-    batch_size, learning_rate = published.linear_recipe(dataset, horizon, model)
+    batch_size, learning_rate = published.linear_recipe(dataset, horizon, model, plan.mode)
     config = TrainConfig(seed=plan.seed, batch_size=batch_size, learning_rate=learning_rate,
                          options={"on_fit": on_fit})
     if plan.linear_epochs is not None:

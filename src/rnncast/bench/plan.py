@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast.bench import protocol, published, recurrent, results, tablefile, tables
+from rnncast.bench import ettvariant, identity, protocol, published, recurrent, results, tablefile, tables
 from rnncast.bench.runners import DEFAULT_MODELS, RUNNERS
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -75,8 +75,9 @@ def make_plan(args: argparse.Namespace) -> Plan:
     if not data.is_file():
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
-    table = tablefile.read_table(data, getattr(args, "target", None))
-    _, chosen, split = tables.choose(table, getattr(args, "protocol", None) or "auto")  # by what it holds
+    asked = getattr(args, "protocol", None) or "auto"
+    table = tables.read(data, getattr(args, "target", None), asked)  # with its time step where ETT's borders need it
+    found, chosen, split = tables.choose(table, asked)  # by what it holds
     dataset = table.name
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
@@ -104,7 +105,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     if args.drop_last is not None:
         for h in horizons:
             n = len(protocol.target_rows(split, "test", lookback, h))
-            batch = args.drop_last if isinstance(args.drop_last, int) else published.linear_recipe(dataset, h)[0]
+            batch = args.drop_last if isinstance(args.drop_last, int) else published.linear_recipe(found.known, h)[0]
             if n < batch:
                 raise RnncastError(
                     f"--drop-last {args.drop_last}: the test part holds {n} windows at horizon {h}, fewer than one "
@@ -126,7 +127,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
         linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, constant=constant,
-        notes=_notes(table, chosen, mode, getattr(args, "target", None) is not None),
+        notes=_notes(table, found, chosen, mode, getattr(args, "target", None) is not None),
     )
 
 
@@ -141,19 +142,25 @@ def _quick_horizon(split: Split, lookback: int | None) -> tuple[tuple[int, ...],
                                 f"so the first of its horizons, H={chosen[0]}, with L={length}")
 
 
-def _notes(table: tablefile.Table, chosen: str, mode: str, target_given: bool) -> tuple[str, ...]:
-    """What the run says first, beside how the table was read: why results.md will show no published rows for a
-    dataset that has them (another protocol, another target; :mod:`rnncast.bench.results` compares only like with
+def _notes(table: tablefile.Table, found: identity.Recognition, chosen: str, mode: str,
+           target_given: bool) -> tuple[str, ...]:
+    """What the run says first, beside how the table was read: the ETT borders a table that holds none of the ETT
+    tables takes under the ETT protocol, and from what; why results.md will show no published rows for a known
+    table that has them (another protocol, another target; :mod:`rnncast.bench.results` compares only like with
     like); in M mode, where the first column is a value column, which columns are forecast; and that ``--target`` in
     M mode names only the plotted column."""
     notes = list(table.notes)
-    if published.PUBLISHED.get((table.name, mode)) and chosen != tables.protocol_of(table.name):
-        notes.append(f"{table.name} runs under the {chosen} protocol: the published {table.name} {mode} rows were made "
-                     f"under the {tables.protocol_of(table.name)} protocol's split, so results.md shows none beside "
-                     f"these; --protocol {tables.protocol_of(table.name)} compares with them"
-                     f"{_ett_rows(table)}")
-    elif published.PUBLISHED.get((table.name, mode)) and mode != "M" and table.target != protocol.TARGET:
-        notes.append(f"the published {table.name} {mode} rows forecast {protocol.TARGET}, so results.md shows none "
+    known = found.known
+    if chosen == "ett" and found.protocol != "ett":
+        kind, how = ettvariant.ett_kind(found, table)
+        notes.append(f"{table.name} runs under the ETT protocol as asked, with {kind}'s {ETT_STEPS[kind]} borders, from "
+                     f"{how}")
+    if published.PUBLISHED.get((known, mode)) and chosen != found.protocol:
+        notes.append(f"{known} runs under the {chosen} protocol: the published {known} {mode} rows were made "
+                     f"under the {found.protocol} protocol's split, so results.md shows none beside "
+                     f"these; --protocol {found.protocol} compares with them")
+    elif published.PUBLISHED.get((known, mode)) and mode != "M" and table.target != protocol.TARGET:
+        notes.append(f"the published {known} {mode} rows forecast {protocol.TARGET}, so results.md shows none "
                      f"beside these of {table.target!r}")
     if mode == "M" and table.first_is_value:
         notes.append(f"M mode forecasts and scores every value column: {', '.join(table.columns)}")
@@ -163,10 +170,7 @@ def _notes(table: tablefile.Table, chosen: str, mode: str, target_given: bool) -
     return tuple(notes)
 
 
-def _ett_rows(table: tablefile.Table) -> str:
-    """Where an ETT-named table is shorter than the ETT protocol's split: the clause saying so; else ""."""
-    needed = tables.ett_split(table.name).end
-    return f" (it needs {needed} rows; this file has {len(table.values)})" if len(table.values) < needed else ""
+ETT_STEPS = {"ETTh": "hourly", "ETTm": "15-minute"}
 
 
 def _constant_inputs(table: tablefile.Table, split: Split, mode: str) -> tuple[str, ...]:

@@ -138,8 +138,9 @@ PatchTST (ILI only) nor SegRNN (neither) publishes Exchange."""
 @dataclass(frozen=True)
 class Signature:
     """What the released file of a known table holds, read as :func:`rnncast.bench.tablefile.read_table`
-    reads it: its value columns, rows, and the values of its first and last rows (6 significant digits;
-    ``None`` where the file is not at hand here, so that only its shape can be checked)."""
+    reads it: its value columns and rows, the values of its first and last rows (6 significant digits) and a
+    digest of all its values (:func:`rnncast.bench.identity.digest`); ``None`` where the file is not at hand
+    here, so that only its shape can be checked."""
 
     title: str  # how the output names it: 'the ETT ETTh1 table'
     protocol: str  # the protocol its published rows were made under: 'ett' or 'custom'
@@ -147,6 +148,12 @@ class Signature:
     columns: tuple[str, ...] | int  # the value columns' names, or only their number where not recorded
     first: tuple[float, ...] | None = None
     last: tuple[float, ...] | None = None
+    digest: str | None = None  # identity.digest of the released file: its columns and every value
+
+    @property
+    def width(self) -> int:
+        """The number of value columns."""
+        return self.columns if isinstance(self.columns, int) else len(self.columns)
 
 
 _ETT_COLUMNS = ("HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT")
@@ -154,20 +161,25 @@ SIGNATURES: dict[str, Signature] = {
     # from the files in shared/data (ETT: zhouhaoyi/ETDataset; LTSF: the Autoformer collection), read here
     "ETTh1": Signature("the ETT ETTh1 table", "ett", 17420, _ETT_COLUMNS,
                        (5.827, 2.009, 1.599, 0.462, 4.203, 1.34, 30.531),
-                       (10.114, 3.55, 6.183, 1.564, 3.716, 1.462, 9.567)),
+                       (10.114, 3.55, 6.183, 1.564, 3.716, 1.462, 9.567),
+                       "b2afb8418dbcfd12e5f45889d919a9e3"),
     "ETTm1": Signature("the ETT ETTm1 table", "ett", 69680, _ETT_COLUMNS,
                        (5.827, 2.009, 1.599, 0.462, 4.203, 1.34, 30.531),
-                       (12.994, 3.818, 8.244, 1.777, 4.721, 1.523, 9.778)),
+                       (12.994, 3.818, 8.244, 1.777, 4.721, 1.523, 9.778),
+                       "96fb2c475efaf8f55572fc9e5ddf0a9f"),
     "exchange_rate": Signature("the LTSF Exchange table", "custom", 7588, ("0", "1", "2", "3", "4", "5", "6", "OT"),
                                (0.7855, 1.611, 0.861698, 0.634196, 0.211242, 0.006838, 0.525486, 0.593),
-                               (0.720825, 1.23391, 0.744131, 0.980344, 0.143993, 0.008555, 0.690942, 0.692689)),
+                               (0.720825, 1.23391, 0.744131, 0.980344, 0.143993, 0.008555, 0.690942, 0.692689),
+                               "277e52c3f6f41ea0318345908f9eb0e1"),
     "national_illness": Signature(
         "the LTSF ILI table", "custom", 966,
         ("% WEIGHTED ILI", "%UNWEIGHTED ILI", "AGE 0-4", "AGE 5-24", "ILITOTAL", "NUM. OF PROVIDERS", "OT"),
         (1.22262, 1.16668, 582.0, 805.0, 2060.0, 754.0, 176569.0),
-        (0.963716, 1.01376, 3955.0, 3843.0, 15307.0, 3027.0, 1509930.0)),
+        (0.963716, 1.01376, 3955.0, 3843.0, 15307.0, 3027.0, 1509930.0),
+        "477a0d1d698eadec39c783882fd4bb47"),
     # not in shared/data, values unknown here: the shape the papers and ETDataset give (ETTh2/ETTm2 share
-    # ETTh1/ETTm1's columns and length; Weather, Electricity, Traffic: LTSF-Linear's README table)
+    # ETTh1/ETTm1's columns and length; Weather, Electricity, Traffic: LTSF-Linear's README table). A file of
+    # that shape is taken for the table only under its name (identity.recognise), and the command says so
     "ETTh2": Signature("the ETT ETTh2 table", "ett", 17420, _ETT_COLUMNS),
     "ETTm2": Signature("the ETT ETTm2 table", "ett", 69680, _ETT_COLUMNS),
     "weather": Signature("the LTSF Weather table", "custom", 52696, 21),
@@ -175,8 +187,9 @@ SIGNATURES: dict[str, Signature] = {
     "traffic": Signature("the LTSF Traffic table", "custom", 17544, 862),
 }
 """Known table (its file's stem, the name :data:`PUBLISHED` and :data:`LINEAR_RECIPES` use) -> what it
-holds. A file is that table when it holds this, whatever it is called (:mod:`rnncast.bench.identity`).
-The time column is not part of it: the reader keeps no times, and the protocol windows rows."""
+holds. A file is that table when it holds this, whatever it is called (:mod:`rnncast.bench.identity`);
+one known by shape only, when it also has its name. The time column is not part of it: the reader keeps
+no times, and the protocol windows rows."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,7 +201,11 @@ _DLINEAR_SCRIPTS = "cure-lab/LTSF-Linear@04ffd8d (2022-06-13) scripts/EXP-LongFo
 LINEAR_RECIPES: dict[str, dict[int | None, tuple[int, float]]] = {
     # dataset -> {horizon (None: every horizon): (batch size, learning rate)}; source: _SCRIPTS
     "ETTh1": {None: (32, 0.005)},  # etth1.sh, univariate/etth1.sh
+    "ETTh2": {None: (32, 0.05)},  # etth2.sh (M; univariate/etth2.sh: UNIVARIATE_RECIPES)
     "ETTm1": {None: (8, 0.0001)},  # ettm1.sh, univariate/ettm1.sh
+    # ettm2.sh since @726695f (2022-08-22), and univariate/ettm2.sh; before it, and in the June-2022 DLinear
+    # script, 0.1 at H=720
+    "ETTm2": {96: (32, 0.001), 192: (32, 0.001), None: (32, 0.01)},
     "exchange_rate": {96: (8, 0.0005), 192: (8, 0.0005), None: (32, 0.0005)},  # exchange_rate.sh
     "national_illness": {None: (32, 0.01)},  # ili.sh
     # @7f7a25b: weather.sh gives no --learning_rate, so run_longExp.py's default 0.0001
@@ -211,6 +228,12 @@ code's DLinear script (learning rate 0.005 at H=720), ILI with the later Linear 
 own script's 0.05 gives the first arXiv version's ILI rows instead). The batch sizes, and so the
 drop-last test batch, are the same in all of them."""
 
+UNIVARIATE_RECIPES: dict[str, dict[int | None, tuple[int, float]]] = {
+    "ETTh2": {None: (32, 0.005)},  # univariate/etth2.sh (--feature S); etth2.sh (M) has 0.05
+}
+"""Where LTSF-Linear's univariate script (``univariate/<dataset>.sh``, S mode) differs from its multivariate
+one; the others give the same batch and lr in both. MS has no script of its own: it takes the multivariate one."""
+
 DEFAULT_LINEAR_RECIPE = (32, 0.005)
 """For a table LTSF-Linear has no script for: the ETTh1 script's values (TrainConfig's defaults); the
 command says so (:func:`has_recipe`)."""
@@ -221,12 +244,13 @@ def has_recipe(dataset: str | None) -> bool:
     return dataset in LINEAR_RECIPES
 
 
-def linear_recipe(dataset: str | None, horizon: int, model: str = "nlinear") -> tuple[int, float]:
-    """``(batch size, learning rate)`` of LTSF-Linear's script for ``dataset`` at ``horizon`` and
-    ``model`` (nlinear | dlinear: :data:`DLINEAR_RECIPES` first), or :data:`DEFAULT_LINEAR_RECIPE`
-    for a dataset it has no script for (None: a table recognised as none of the known ones). The batch
-    size is that of the published test loader too."""
-    for recipes in ((DLINEAR_RECIPES,) if model == "dlinear" else ()) + (LINEAR_RECIPES,):
+def linear_recipe(dataset: str | None, horizon: int, model: str = "nlinear", mode: str = "M") -> tuple[int, float]:
+    """``(batch size, learning rate)`` of LTSF-Linear's script for ``dataset`` at ``horizon``, ``model``
+    (nlinear | dlinear: :data:`DLINEAR_RECIPES` first) and ``mode`` (S: :data:`UNIVARIATE_RECIPES` first), or
+    :data:`DEFAULT_LINEAR_RECIPE` for a dataset it has no script for (None: a table recognised as none of the
+    known ones). The batch size is that of the published test loader too."""
+    first = ((DLINEAR_RECIPES,) if model == "dlinear" else ()) + ((UNIVARIATE_RECIPES,) if mode == "S" else ())
+    for recipes in first + (LINEAR_RECIPES,):
         recipe = recipes.get(dataset, {})
         if horizon in recipe or None in recipe:
             return recipe.get(horizon, recipe.get(None))

@@ -6,7 +6,9 @@ SegRNN, iTransformer):
 * ``ett``: the ETTh*/ETTm* tables (told by what the file holds, whatever it is called:
   :mod:`rnncast.bench.identity`), fixed borders of 12 / 4 / 4 months (``shared/benchmarks/ETT.md``):
   rows ``[0, 8640)`` train, ``[8640, 11520)`` validate, ``[11520, 14400)`` test on the hourly
-  files, four times as many rows on the 15-minute ones; later rows are not used.
+  files, four times as many rows on the 15-minute ones; later rows are not used. Asked for
+  (``--protocol ett``) on another table, the hourly or the 15-minute borders follow its time column's
+  step (:mod:`rnncast.bench.ettvariant`).
 * ``custom``: any other table (Exchange, ILI, Weather, Electricity, Traffic, or a file of one's
   own, also one named ETTh1.csv that holds another table): the first ``int(0.7 n)`` rows train, the
   last ``int(0.2 n)`` test, the rows between validate (LTSF-Linear's ``Dataset_Custom``; ``shared/data/LTSF/README.md``).
@@ -19,13 +21,12 @@ where they fit, else the short set 24, 36, 48, 60 of the small files (ILI).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from rnncast.bench import identity
+from rnncast.bench import ettvariant, identity
 from rnncast.bench.protocol import select_mode, standardize, target_rows
 from rnncast.bench.tablefile import Table, read_table
 from rnncast.errors import RnncastError
@@ -41,7 +42,7 @@ Autoformer and iTransformer; LTSF-Linear and PatchTST also report L = 104 there)
 TARGET = "OT"
 TRAIN_SHARE, TEST_SHARE = 0.7, 0.2  # the custom protocol's split
 
-_ETT_NAME = re.compile(r"^(ETT[hm])\d+$")
+_ETT_NAME = ettvariant.ETT_NAME
 _HOURLY_BORDERS = (8640, 11520, 14400)  # 12, 16 and 20 months of 30 days, in hours
 _MINUTE_FACTOR = 4  # ETTm has four 15-minute rows per hour
 
@@ -76,24 +77,18 @@ def custom_split(n_rows: int) -> Split:
 
 
 def protocol_of(name: str, protocol: str = "auto") -> str:
-    """``'ett'`` or ``'custom'``: ``auto`` picks ``ett`` for ETTh*/ETTm* names, ``custom`` otherwise.
-    Asking for ``ett`` on another name is an error (its borders are the ETT files' months)."""
+    """``'ett'`` or ``'custom'``: ``auto`` picks ``ett`` for ETTh*/ETTm* names (the published rows' datasets),
+    ``custom`` otherwise; a protocol given is checked and kept."""
     if protocol == "auto":
         return "ett" if _ETT_NAME.match(name) else "custom"
     if protocol not in PROTOCOLS:
         raise RnncastError(f"unknown protocol {protocol!r}: accepted are auto, {', '.join(PROTOCOLS)}")
-    if protocol == "ett" and not _ETT_NAME.match(name):
-        raise RnncastError(
-            f"cannot tell the ETT variant of {name!r}: it holds none of the ETT tables known here "
-            "(rnncast.bench.published.SIGNATURES), and the ETT protocol takes other files only under names "
-            "like ETTh1.csv, ETTh2.csv (hourly) or ETTm1.csv, ETTm2.csv (15-minute); other tables "
-            "run under the custom protocol (rnncast bench ltsf)"
-        )
     return protocol
 
 
 def split_for(name: str, n_rows: int, protocol: str) -> Split:
-    """The split of a table of ``n_rows`` rows under ``protocol`` (``ett`` or ``custom``)."""
+    """The split of a table of ``n_rows`` rows under ``protocol`` (``ett``, its variant told by ``name``:
+    'ETTh', 'ETTm1', ...; or ``custom``)."""
     if protocol == "ett":
         split = ett_split(name)
         if n_rows < split.end:
@@ -209,14 +204,23 @@ class BenchData:
     known: str | None = None  # the known table the file holds (rnncast.bench.identity), None for another
 
 
+def read(path: str | Path, target: str | None = None, protocol: str = "auto") -> Table:
+    """:func:`read_table`; where the ETT protocol is asked for a table that holds none of the ETT tables, with
+    its time column's step (:func:`rnncast.bench.ettvariant.with_step`), from which it takes its borders."""
+    table = read_table(path, target)
+    if protocol != "ett" or identity.recognise(table).protocol == "ett":
+        return table
+    return ettvariant.with_step(path, table)
+
+
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
                   protocol: str = "auto") -> BenchData:
     """Read, split under the protocol, standardize with train statistics, select the mode."""
-    return prepare(read_table(path, target), mode, protocol)
+    return prepare(read(path, target, protocol), mode, protocol)
 
 
 def prepare(table: Table, mode: str, protocol: str = "auto") -> BenchData:
-    """A table already read (:func:`read_table`): split under the protocol, standardize with train
+    """A table already read (:func:`read`): split under the protocol, standardize with train
     statistics, select the mode."""
     found, chosen, split = choose(table, protocol)
     scaled, scaler = standardize(table.values, split.train_end, table.columns)
@@ -229,7 +233,15 @@ def choose(table: Table, protocol: str = "auto") -> tuple[identity.Recognition, 
     """``(what the table holds, protocol, split)``. What it holds is told by content, whatever the file is
     called (:func:`rnncast.bench.identity.recognise`): ``auto`` takes the known table's protocol (ETT's
     borders for the ETT tables), ``custom`` for any other table; ``ett`` asked for takes its variant
-    from the table held, else from the file's name."""
+    from the ETT table held, else from the time column's step (:func:`rnncast.bench.ettvariant.ett_kind`)."""
     found = identity.recognise(table)
     chosen = (found.protocol or "custom") if protocol == "auto" else protocol_of(found.dataset, protocol)
-    return found, chosen, split_for(found.dataset, len(table.values), chosen)
+    if chosen == "custom":
+        return found, chosen, custom_split(len(table.values))
+    kind, how = ettvariant.ett_kind(found, table)
+    split = ett_split(kind)
+    if len(table.values) < split.end:
+        raise RnncastError(f"{table.name}: {len(table.values)} data rows, the ETT split needs {split.end} "
+                           f"({kind}'s borders{', from ' + how if how else ''}); such a table runs under the custom "
+                           "protocol with rnncast bench ltsf")
+    return found, chosen, split
