@@ -181,3 +181,10 @@ def test_the_run_says_what_m_mode_forecasts_what_target_does_there_and_why_no_pu
                                benchmark="ltsf"))
     assert ett.notes == ("ETTh1 runs under the custom protocol: the published ETTh1 S rows were made under the ett "
                          "protocol's split, so results.md shows none beside these; --protocol ett compares with them",)
+
+
+def test_a_bad_horizon_is_answered_with_an_example_that_fits() -> None:
+    """"from 1 to 97 (the shortest split), e.g. 96,192,336,720" offered horizons that did not fit."""
+    from rnncast.bench.plan import _example
+
+    assert (_example(97), _example(1517), _example(30), _example(1)) == ("24,36,48,60", "96,192,336,720", "24", "1")

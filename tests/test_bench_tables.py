@@ -68,6 +68,7 @@ def test_default_horizons_follow_the_size_of_the_table() -> None:
     assert why == ("966 rows: only 96 of the long horizons 96-720 fits (the validation part holds 97 rows, fewer than "
                    "H=192), and the long set needs two, so the short horizons of ILI are used, with L=36; give "
                    "--horizons 96 to run H=96 alone (L=96)")
+    assert tables.default_horizons(tables.custom_split(966), 1)[2].endswith("run H=96 alone (L=1)")  # the L given
     assert tables.default_horizons(tables.ett_split("ETTh1"), 720)[:2] == ((96, 192, 336, 720), 720)
     # 3,000 rows (300 validation rows): the long horizons that fit, and why the others are left out
     horizons, lookback, why = tables.default_horizons(tables.custom_split(3000))

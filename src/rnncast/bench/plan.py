@@ -194,6 +194,16 @@ def _safe(text: str) -> str:
     return "".join(c if c.isalnum() or c in ".-_" else "_" for c in text)
 
 
+def _example(longest: int) -> str:
+    """Horizons that fit a split whose shortest part is ``longest`` rows, for a message: the long set's or the short
+    set's that fit, else 1 and ``longest``."""
+    for horizons, least in (((96, 192, 336, 720), 2), ((24, 36, 48, 60), 1)):
+        kept = [str(h) for h in horizons if h <= longest]
+        if len(kept) >= least:
+            return ",".join(kept)
+    return "1" if longest == 1 else f"1,{longest}"
+
+
 def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
     longest = min(split.val_end - split.train_end, split.end - split.val_end)
     horizons = []
@@ -202,7 +212,7 @@ def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
         if not item.isdigit() or not 1 <= int(item) <= longest:
             raise RnncastError(
                 f"bad horizon {item!r} in --horizons {text!r}: accepted are comma-separated integers "
-                f"from 1 to {longest} (the shortest split), e.g. 96,192,336,720 or 24,36,48,60"
+                f"from 1 to {longest} (the shortest split), e.g. {_example(longest)}"
             )
         horizons.append(int(item))
     return tuple(dict.fromkeys(horizons))

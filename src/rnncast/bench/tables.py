@@ -130,7 +130,8 @@ def default_horizons(split: Split, lookback: int | None = None) -> tuple[tuple[i
                 first = next(h for h in LONG_HORIZONS if h not in long_kept)
                 only = (f"only {long_kept[0]} of the long horizons 96-720 fits" if long_kept else
                         "none of the long horizons 96-720 fits")
-                alone = (f"; give --horizons {long_kept[0]} to run H={long_kept[0]} alone (L=96)" if long_kept else "")
+                alone = (f"; give --horizons {long_kept[0]} to run H={long_kept[0]} alone "
+                         f"(L={lookback or DEFAULT_LOOKBACK[LONG_HORIZONS]})" if long_kept else "")
                 why = (f"{split.end} rows: {only} ({why_not(split, lookback or DEFAULT_LOOKBACK[LONG_HORIZONS], first)}"
                        f"){', and the long set needs two' if long_kept else ''}, so the short horizons of ILI are used"
                        f"{'' if lookback else ', with L=36'}{alone}{'; ' + why if why else ''}")
