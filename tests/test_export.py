@@ -242,7 +242,8 @@ def test_export_never_writes_over_a_file_of_another_kind_or_a_runs_file_even_wit
     precious.write_text("date,sales\n2024-01-01,1\n")
     run = tmp_path / "runs" / "x"
     (run / "model").mkdir(parents=True)
-    (run / "config.json").write_text("{}")
+    (run / "model" / "model.json").write_text("{}")
+    (run / "config.json").write_text('{"settings": {}, "data": {}, "fingerprint": null}')
     (run / "report.html").write_text("<html></html>")
     link = tmp_path / "m.onnx"
     link.symlink_to(precious)

@@ -8,6 +8,8 @@ import pytest
 from rnncast import outputs
 from rnncast.errors import RnncastError
 
+RUN_CONFIG = '{"settings": {}, "data": {}, "fingerprint": null}'  # what a run's config.json holds, among others
+
 
 def test_a_default_folder_is_numbered_when_taken(tmp_path):
     base = tmp_path / "runs" / "sales-lstm"
@@ -45,7 +47,7 @@ def test_out_is_refused_when_it_is_a_model_folder_a_file_or_holds_foreign_files(
 def test_an_earlier_run_needs_overwrite_and_only_rnncast_names_are_cleared(tmp_path):
     run = tmp_path / "run"
     run.mkdir()
-    (run / "config.json").write_text("{}")
+    (run / "config.json").write_text(RUN_CONFIG)
     (run / "report.html").write_text("<html>")
     with pytest.raises(RnncastError, match="holds a finished run; give another --out, or --overwrite"):
         outputs.claim_output(run, tmp_path / "d", overwrite=False, what="run")
@@ -105,7 +107,7 @@ def test_backtest_overwrite_refuses_a_fits_run_in_one_line(tmp_path, capsys):
 def test_an_unfinished_run_is_offered_to_resume(tmp_path):
     run = tmp_path / "run"
     run.mkdir()
-    (run / "config.json").write_text("{}")
+    (run / "config.json").write_text(RUN_CONFIG)
     (run / "checkpoint.safetensors").write_bytes(b"")
     assert "continue it with rnncast fit --resume" in outputs.occupied(run, "fit")
 
@@ -113,7 +115,7 @@ def test_an_unfinished_run_is_offered_to_resume(tmp_path):
 def test_output_files_never_land_in_a_model_folder_nor_replace_a_runs_file_or_an_input(tmp_path):
     run = tmp_path / "run"
     (run / "model").mkdir(parents=True)
-    (run / "config.json").write_text("{}")
+    (run / "config.json").write_text(RUN_CONFIG)
     (run / "model" / "model.json").write_text("{}")
     with pytest.raises(RnncastError, match="would write into the model folder"):
         outputs.check_output_file(run / "model" / "f.csv", "--out", "CSV")
@@ -134,7 +136,7 @@ def test_a_link_is_judged_by_the_file_it_leads_to(tmp_path):
 
     run = tmp_path / "run"
     (run / "model").mkdir(parents=True)
-    (run / "config.json").write_text("{}")
+    (run / "config.json").write_text(RUN_CONFIG)
     (run / "model" / "model.json").write_text("{}")
     (run / "model" / "notes.csv").write_text("x\n")
     (tmp_path / "into-model.csv").symlink_to(run / "model" / "notes.csv")
@@ -180,10 +182,10 @@ def test_a_best_toml_or_trials_csv_is_rnncasts_only_when_it_begins_as_tune_write
 
 
 @pytest.mark.parametrize("kind, command, names", [
-    ("run", "fit", {"config.json": "{}", "model/model.json": "{}", "report.html": ""}),
-    ("run", "fit", {"config.json": "{}", "checkpoint.safetensors": ""}),  # a run still training
+    ("run", "fit", {"config.json": RUN_CONFIG, "model/model.json": "{}", "report.html": ""}),
+    ("run", "fit", {"config.json": RUN_CONFIG, "checkpoint.safetensors": ""}),  # a run still training
     ("backtest", "backtest", {"forecasts.csv": "", "config.json": "{}", "metrics.json": "{}", "report.html": ""}),
-    ("tune", "tune", {"study.db": "", "tune.json": "{}"}),
+    ("tune", "tune", {"study.db": "", "tune.json": '{"study": "rnncast", "storage": null}'}),
     ("tune", "tune", {"study.db": "", "trials.csv": "number,state,value,epochs,seconds,lr\n"}),  # before tune.json
     ("demo", "demo", {"summary.json": "{}", "report.html": ""}),
 ])
@@ -201,6 +203,8 @@ def test_an_output_file_is_never_written_into_an_output_folder(tmp_path, kind, c
                                       f"(rnncast {command}), which holds rnncast's files alone; give a path outside it")
     mine = tmp_path / "mine"
     mine.mkdir()
-    (mine / "config.json").write_text("{}")  # a folder of one's own with a config.json is no run
+    (mine / "config.json").write_text('{"name": "my app"}')  # a folder of one's own with a config.json is no run
+    (mine / "model").mkdir()  # nor with a model/ folder of its own beside it (review: refused as a run)
+    (mine / "tune.json").write_text("{}")  # nor with a tune.json that is not rnncast's
     (mine / "study.db").write_text("")  # nor one with a study.db
     assert outputs.check_output_file(mine / "m.onnx", "path", ".onnx") == mine / "m.onnx"

@@ -159,7 +159,7 @@ def _run_folder(tmp_path, checkpoint_from=None):
     run = tmp_path / "runs" / "q1"
     model = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y", checkpoint=tmp_path / "c.safetensors")
     model.save(run / "model")
-    (run / "config.json").write_text("{}")
+    (run / "config.json").write_text('{"settings": {}, "data": {}, "fingerprint": null}')  # as a run's holds, among others
     (run / "report.html").write_text("<html></html>")
     (run / "checkpoint.safetensors").write_bytes((tmp_path / "c.safetensors").read_bytes())
     return run

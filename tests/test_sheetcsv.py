@@ -13,7 +13,7 @@ import pytest
 from rnncast import RnncastError
 from rnncast.data import read_table
 from rnncast.loading import load_panel
-from rnncast.sheetcsv import read_head
+from rnncast.sheetcsv import Written
 
 ROWS = "".join(f"2020-01-{d:02d},{d}.5\n" for d in range(1, 11))
 
@@ -74,9 +74,9 @@ def test_a_sep_line_is_honoured_in_a_compressed_file_and_lines_are_counted_from_
 
 def test_the_head_of_a_file_without_a_sep_line_is_its_first_line(tmp_path):
     (tmp_path / "d.csv").write_bytes(b"date;sales\r\n2020-01-01;1\r\n")
-    assert read_head(tmp_path / "d.csv", None) == ("date;sales", ";", 0)
+    assert Written(tmp_path / "d.csv", None).head == ("date;sales", ";", 0)
     (tmp_path / "e.csv").write_bytes(b"sep=,")  # a sep line alone: no header
-    assert read_head(tmp_path / "e.csv", None) == ("", ",", 1)
+    assert Written(tmp_path / "e.csv", None).head == ("", ",", 1)
 
 
 def test_a_long_table_s_rows_of_separators_are_left_out_though_its_ids_are_read_as_text(tmp_path):

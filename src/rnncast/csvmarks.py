@@ -45,7 +45,7 @@ from rnncast.sheetcsv import HEAD, Written
 log = logging.getLogger(__name__)
 
 THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's numbers were read with (".", ",", "'", " ")
-GROUPED = "grouped"  # a frame's attrs: the columns read as numbers from text with thousands separators ('+49 301 100')
+GROUPED_COLUMNS = "grouped"  # a frame's attrs: the columns read as numbers from text with thousands separators ('+49 301 100')
 BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-order mark
 LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
 COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
@@ -104,7 +104,7 @@ def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
                     "forecasts are written without them", path.name, list(read_so), ", ".join(examples))
         t, _, example = next(iter(read_so.values()))
         frame.attrs[THOUSANDS] = re.search(thousands.written(t), example)[0]  # as written: a no-break space (1\xa0005)
-        frame.attrs[GROUPED] = list(read_so)  # numbers only by that reading: features 'all' asks for them by name
+        frame.attrs[GROUPED_COLUMNS] = list(read_so)  # numbers only by that reading: features 'all' asks for them by name
     frame.attrs[BOM], frame.attrs[LINE_END] = marks(written.first[:HEAD])
     return frame
 

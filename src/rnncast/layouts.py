@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import timeaxis
-from rnncast.csvmarks import GROUPED
+from rnncast.csvmarks import GROUPED_COLUMNS
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
@@ -65,7 +65,7 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     if isinstance(features, str) and features == "all":
         taken = set(exclude) | set(past) | set(future)
         rest = [c for c in frame.columns if c not in taken]
-        grouped = [c for c in rest if c in frame.attrs.get(GROUPED, ())]  # '+49 301 100', '10 115': ids read as numbers?
+        grouped = [c for c in rest if c in frame.attrs.get(GROUPED_COLUMNS, ())]  # '+49 301 100', '10 115': ids read as numbers?
         feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
         text = [c for c in rest if c not in feats and c not in grouped]
         if not feats:  # asked for features, it would train on none without a word

@@ -169,15 +169,31 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
 
 
 def rnncast_output(folder: Path) -> bool:
-    """Whether ``folder`` holds a run (config.json and a model or checkpoint), a backtest, a tune
-    (tune.json, or study.db beside a best.toml or trials.csv rnncast wrote) or a demo (summary.json and
-    report.html)."""
-    if (folder / "config.json").is_file() and ((folder / "model").is_dir() or (folder / "checkpoint.safetensors").is_file()):
+    """Whether ``folder`` holds a run (a config.json rnncast wrote, and a model folder or checkpoint), a
+    backtest, a tune (a tune.json rnncast wrote, or study.db beside a best.toml or trials.csv rnncast wrote)
+    or a demo (summary.json and report.html). A project's own config.json beside a saved ``model/`` is none."""
+    if _json_with(folder / "config.json", RUN_KEYS) and (
+            model_folder(folder / "model") or (folder / "checkpoint.safetensors").is_file()):
         return True
     if (folder / "study.db").is_file() and any(written_by_rnncast(folder / name) for name in SIGNATURES):
         return True
     return ((folder / "metrics.json").is_file() or (folder / "summary.json").is_file()) and (
-        folder / "report.html").is_file() or (folder / "tune.json").is_file()
+        folder / "report.html").is_file() or _json_with(folder / "tune.json", TUNE_KEYS)
+
+
+RUN_KEYS = ("settings", "data", "fingerprint")  # what a run's config.json holds (runfiles), among others
+TUNE_KEYS = ("study", "storage")  # what a tune's tune.json holds (tuning), among others
+
+
+def _json_with(path: Path, keys) -> bool:
+    """Whether ``path`` is a JSON object holding every one of ``keys``."""
+    import json
+
+    try:
+        held = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(held, dict) and all(key in held for key in keys)
 
 
 def output_kind(folder: Path) -> str | None:
@@ -201,9 +217,12 @@ def fresh_dir(base: Path) -> Path:
     return Path(f"{base}-{k}")
 
 
-# what the first bytes of a file of a tune's own name are when rnncast wrote it (tuning._write_study): a best.toml
-# or trials.csv of the user's own in a folder is theirs, replaced with or without overwrite never
-SIGNATURES = {"best.toml": b"# best trial ", "trials.csv": b"number,state,value,epochs,seconds,"}
+# how a tune begins its best.toml's comment and its trials.csv's header (tuning writes them with these), and so
+# what the first bytes of a file of those names are when rnncast wrote it: a best.toml or trials.csv of the user's
+# own in a folder is theirs, replaced with or without overwrite never
+BEST_COMMENT = "best trial "
+TRIALS_HEADER = "number,state,value,epochs,seconds,"
+SIGNATURES = {"best.toml": f"# {BEST_COMMENT}".encode(), "trials.csv": TRIALS_HEADER.encode()}
 
 
 def written_by_rnncast(path: Path) -> bool:

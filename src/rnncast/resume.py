@@ -21,9 +21,9 @@ from safetensors.torch import load_file, save
 
 from rnncast import fingerprint
 from rnncast.errors import RnncastError
-from rnncast.files import COMMANDS, entries_of, output_kinds, write_bytes, written_path
+from rnncast.files import COMMANDS, write_bytes, written_path
 from rnncast.models import NetSpec
-from rnncast.outputs import model_folder
+from rnncast.outputs import model_folder, output_kind
 from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
@@ -80,17 +80,16 @@ def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
         model = model_folder(folder)
         if model is not None:
             raise RnncastError(f"{at} would write into the model folder {model}; give a checkpoint file outside it")
-        entries = entries_of(folder) if folder.is_dir() else []
-        kinds = output_kinds(name for name in entries if name != TRAINING_STATE)  # a checkpoint alone is no run
-        if kinds == ["run"] and place.name == TRAINING_STATE:
-            if resume or TRAINING_STATE not in entries:
+        kind = output_kind(folder)  # what the folder holds, told as every output guard tells it (outputs)
+        if kind == "run" and place.name == TRAINING_STATE:
+            if resume or not (folder / TRAINING_STATE).exists():
                 continue  # the run's own checkpoint, continued, or a run rnncast fit (or --resume) trains afresh
             raise RnncastError(f"{at} is the checkpoint of the run in {folder}, which its files describe; continue it "
                                f"with resume=True (or rnncast fit --resume {folder}), or give a checkpoint file outside "
                                "the run")
-        if kinds:
-            held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in kinds)
-            raise RnncastError(f"{at} would write into {folder}, which holds {held}; give a checkpoint file outside it")
+        if kind:
+            raise RnncastError(f"{at} would write into {folder}, which holds a {kind} (rnncast {COMMANDS[kind]}); give "
+                               "a checkpoint file outside it")
     if not target.exists():
         return path
     for given in inputs:

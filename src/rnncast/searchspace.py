@@ -51,9 +51,14 @@ def what_is_searched(search) -> dict:
     if not given:  # not "every setting is fixed": nothing was named
         raise RnncastError(f"search names no setting (got {search!r}); leave it out to search every setting not fixed")
     for name in given:
-        if name not in SEARCH:
-            raise RnncastError(f"cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
+        check_name(name)
     return {name: None if space is None else _shape(name, space) for name, space in given.items()}
+
+
+def check_name(name) -> None:
+    """Raise ``RnncastError`` where ``name`` is none of the settings tune searches (``SEARCH``), naming them."""
+    if name not in SEARCH:
+        raise RnncastError(f"cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
 
 
 def _shape(name: str, space) -> tuple:
@@ -145,7 +150,7 @@ def fixed_checked(fixed: dict, searched: list, lookbacks=LOOKBACKS) -> Settings:
     if len(set(refusals)) == 1 and str(lookbacks[0]) not in refusals[0]:
         raise RnncastError(refusals[0])  # not the lookback's doing
     raise RnncastError(f"no lookback the search tries ({', '.join(map(str, lookbacks))}) fits these settings: "
-                       f"{refusals[-1]}; give --lookback to fix one")
+                       f"{refusals[-1]}; give {spelled('lookback')} to fix one")
 
 
 def searched_lookbacks(n_rows: int, fixed: dict, given=None) -> tuple:
@@ -181,7 +186,7 @@ def default_lookbacks(n_rows: int, fixed: dict) -> tuple:
             enough.append(lookback)
     if not fits:
         raise RnncastError(f"{n_rows} rows are too few for any lookback of {LOOKBACKS} that these settings take; "
-                           "give --lookback to fix one")
+                           f"give {spelled('lookback')} to fix one")
     left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
                 if lookback not in enough]
     if not enough:

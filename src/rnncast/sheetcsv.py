@@ -95,12 +95,6 @@ class Written:
                            skiprows=self.head.skip, nrows=rows)
 
 
-def read_head(path: Path, compression: str | None) -> Head:
-    """The ``Head`` of the CSV file at ``path`` (``Written``'s; ``compression``: a key of ``COMPRESSIONS`` or None).
-    Raises ``RnncastError`` for a zip archive that holds other than one file."""
-    return Written(path, compression).head
-
-
 def _head(first: bytes, name: str) -> Head:
     lines = (re.split(rb"\r\n|\r|\n", first) + [b"", b""])[:2]
     first_line, second = (line.decode("utf-8", errors="replace") for line in lines)

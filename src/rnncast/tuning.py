@@ -33,7 +33,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
-from rnncast.outputs import claim_tune, clear_output
+from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import plain_values
@@ -83,7 +83,8 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     ``on_trial(trial)``: called with each finished trial (Optuna's ``FrozenTrial``); without it each is
     an INFO line of the ``rnncast.tuning`` logger (``trial_line``). Optuna's own INFO lines are quieted for
     the study (its verbosity WARNING, the caller's restored after). ``on_start()``:
-    called once the data and settings are checked, before the study is opened or anything written.
+    called once the data and settings are checked (and, with ``overwrite``, an earlier tune's files removed),
+    before the study is opened.
     Many processes may open one new study at once: its creation is retried until one of them has
     made it and the others load it. ``timeout``: seconds after which no further trial starts.
 
@@ -275,11 +276,11 @@ def _write_study(out: Path, result: TuneResult, source, panel, space: dict, stor
     searched = list(space)
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
                "time_col": panel.time_col}
-    comment = (f"best trial {best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
+    comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
                f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
     config = out / "best.toml"
     files.write_text(config, config_toml({**request, **result.settings}, comment))
-    rows = ["number,state,value,epochs,seconds," + ",".join(searched)]
+    rows = [TRIALS_HEADER + ",".join(searched)]
     for trial in study.trials:
         value = "" if trial.value is None else f"{trial.value:.8g}"
         params = ",".join(str(trial.params.get(name, "")) for name in searched)

@@ -18,8 +18,8 @@ def run_tune(args) -> int:
 
     ``--out`` may be new, empty, or a folder an earlier tune wrote: a tune of the same study (its
     ``--study``, in the same storage: the folder's own study.db unless ``--storage``) goes on adding
-    trials to it, as a second machine does through ``--storage``; a tune of another study, a run or a
-    backtest is refused unless ``--overwrite``. One process at a time holds a folder: processes that
+    trials to it, as a second machine does through ``--storage``; a run or a backtest is refused, and a
+    tune of another study unless ``--overwrite``. One process at a time holds a folder: processes that
     share one study give it through ``--storage``, each with its own ``--out``."""
     settings, request, out, _ = fit_request(args, "tune")
     search = search_from_args(args.search)  # refused, like the rest, before the folder is claimed
@@ -62,7 +62,7 @@ def search_from_args(given: list[str] | None) -> dict | None:
     """The --search flags as ``tune``'s ``search``: ``lr=1e-3..1e-2`` a range, ``cell=lstm,gru`` choices
     (each value typed as its flag's), ``lr`` the default space; None when no flag was given. Raises
     ``RnncastError`` naming the flag for a space of the wrong form or a setting given twice."""
-    from rnncast.searchspace import EXAMPLES, RANGES, SEARCH
+    from rnncast.searchspace import EXAMPLES, RANGES, check_name
     from rnncast.settingtext import parse_setting
 
     if given is None:
@@ -71,8 +71,10 @@ def search_from_args(given: list[str] | None) -> dict | None:
     for text in given:
         name, has_space, space = (part.strip() for part in text.partition("="))
         name = name.replace("-", "_")
-        if name not in SEARCH:
-            raise RnncastError(f"--search {text}: cannot search {name!r}; searchable settings: {', '.join(SEARCH)}")
+        try:
+            check_name(name)
+        except RnncastError as err:
+            raise RnncastError(f"--search {text}: {err}") from None
         if name in search:
             raise RnncastError(f"--search {name} is given twice; give each setting once")
         if not has_space:
