@@ -204,7 +204,8 @@ def test_an_output_file_is_never_written_into_an_output_folder(tmp_path, kind, c
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "config.json").write_text('{"name": "my app"}')  # a folder of one's own with a config.json is no run
-    (mine / "model").mkdir()  # nor with a model/ folder of its own beside it (review: refused as a run)
+    (mine / "model").mkdir()  # nor with a model saved beside it (Forecaster.save("model"); review: refused as a run)
+    (mine / "model" / "model.json").write_text("{}")
     (mine / "tune.json").write_text("{}")  # nor with a tune.json that is not rnncast's
     (mine / "study.db").write_text("")  # nor one with a study.db
     assert outputs.check_output_file(mine / "m.onnx", "path", ".onnx") == mine / "m.onnx"
