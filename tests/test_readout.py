@@ -60,8 +60,9 @@ def test_a_seasonal_baseline_that_wins_hints_window_norm_season_and_a_shorter_lo
         "--window-norm season) may help: untrained, it then forecasts the seasonal naive forecast, and training "
         "keeps a change from it only where that helps on validation; so may a shorter lookback of at least a "
         "season: 24 (lookback=24, --lookback 24) gives 55 training windows per series, 50 gives 29")
-    lower = window_norm_hint(_fitted(lookback=24), _scores(0.25, 0.2796, 0.3))  # lower, not beyond chance
-    assert lower.startswith("hint: the seasonal naive forecast is not beaten beyond chance;") and "lookback" not in lower
+    # a lower MSE than seasonal naive, not beyond chance: no hint (following it made a newcomer's stock model 46 %
+    # worse, where the model already had the lower MSE)
+    assert window_norm_hint(_fitted(lookback=24), _scores(0.25, 0.2796, 0.3)) is None
     assert "gives 55 training windows, 50" in window_norm_hint(_fitted(series=1), _scores(1.482, 0.2796, 0.95))
     assert window_norm_hint(_fitted(), _scores(0.2, 0.2796, 0.01)) is None  # beaten beyond chance
     assert window_norm_hint(_fitted("season"), _scores(1.482, 0.2796, 0.95)) is None  # it starts there already
