@@ -150,3 +150,18 @@ def test_a_zip_archive_of_two_files_is_refused(tmp_path):
         archive.writestr("b.csv", "date,y\n2020-01-01,2\n")
     with pytest.raises(RnncastError, match=r"d\.csv\.zip holds 2 files; a zipped table must hold exactly one CSV"):
         read_table(tmp_path / "d.csv.zip")
+
+
+def test_a_first_line_of_values_is_refused_not_read_as_the_header(tmp_path):
+    """np.savetxt's file (no header) was read with its first value as the column name and that row lost, silently;
+    a stock export without its header likewise (its first date a column name). Whole numbers alone may label series."""
+    from rnncast.data import read_table
+    from rnncast.sheetcsv import values_not_names
+
+    (tmp_path / "s.csv").write_text("0.000000000000000000e+00\n1.986693307950612164e-01\n")
+    with pytest.raises(RnncastError, match=r"^the first line of .*s\.csv holds values, not column names "
+                                           r"\(0\.000000000000000000e\+00\): .* add a header line naming the columns"):
+        read_table(tmp_path / "s.csv")
+    assert values_not_names(["2023-09-01", "147.5"]) and values_not_names(["01.07.2024", "26150,92"])
+    for names in (["1001", "1002"], ["date", "0", "1", "OT"], ["Jan", "Feb"], ["Q1 2020", "Q2 2020"], ["ds", "y"]):
+        assert not values_not_names(names), names

@@ -26,7 +26,7 @@ import pandas as pd
 
 from rnncast import csvmarks, monthtext, numbertext
 from rnncast.errors import RnncastError
-from rnncast.sheetcsv import COMPRESSIONS, Written, without_empty
+from rnncast.sheetcsv import COMPRESSIONS, Written, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                 raise RnncastError(f"{path} holds NUL bytes in its first line: it is not CSV text (a binary file, or "
                                    "UTF-16 text?); save it as UTF-8 CSV")
             present = next(csv.reader([header], delimiter=sep), [])
+            if values_not_names(present):  # np.savetxt's file, or an export without its header: its first row lost
+                raise RnncastError(f"the first line of {path} holds values, not column names ({', '.join(present[:3])}"
+                                   f"{', ...' if len(present) > 3 else ''}): rnncast reads it as the header, and its row "
+                                   "would be lost; add a header line naming the columns (e.g. date,sales)")
             twice = sorted({c for c in present if c and present.count(c) > 1})
             if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
                 raise RnncastError(f"the header of {path} (line 1) names column(s) {twice} more than once; give "

@@ -168,3 +168,19 @@ def without_empty(frame: pd.DataFrame, present: list[str], source: str, first_li
     if said:
         log.warning("%s: %s; left out, as they carry nothing", source, "; ".join(said))
     return frame.iloc[:end].drop(columns=[frame.columns[j] for j in unnamed]) if said else frame
+
+
+def values_not_names(names: list[str]) -> bool:
+    """Whether a header line holds values rather than column names: every field a number or a date, one at least
+    a date or a number that is no whole number (``0.000000000000000000e+00``, as ``np.savetxt`` writes a file
+    without a header; ``2023-09-01,147.5``). Whole numbers alone (``1001,1002``) may label series, and a name is
+    anything else."""
+    fields = [name.strip() for name in names]
+    if not fields or any(not field for field in fields):
+        return False
+    text = pd.Series(fields)
+    numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")  # 26150,92 after ';' too
+    dates = pd.to_datetime(text, errors="coerce", format="mixed")
+    whole = text.str.fullmatch(r"[+-]?\d+")
+    dated = dates.notna() & numbers.isna() & text.str.contains(r"\d")  # "2023-09-01" a date; "1", "Jan" no date
+    return bool((numbers.notna() | dated).all() and (dated | (numbers.notna() & ~whole)).any())
