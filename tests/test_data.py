@@ -444,3 +444,13 @@ def test_rows_of_separators_at_the_end_leave_integer_columns_read_as_integers(tm
     assert len(frame) == 40 and frame["date"].dtype == np.int64 and frame["year"].dtype == np.int64
     panel = load_panel(tmp_path / "x.csv", target="y")
     assert panel.time[0] == pd.Timestamp("2020-01-01") and panel.calendar.freq_text == "D"
+
+
+def test_a_pipe_is_refused_as_such_not_said_to_be_empty(tmp_path):
+    """rnncast predict RUN <(cat f.csv) said '/dev/fd/63 is empty': the pipe was read once, then again."""
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(RnncastError, match=r"pipe\.csv is a pipe or device, not a file, .* save it to a CSV or Parquet"):
+        read_table(fifo)

@@ -59,6 +59,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
         raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
     if folder:
         raise RnncastError(f"{path} is a folder; expected a CSV or Parquet file")
+    if not path.is_file():  # a pipe (<(cat f.csv), /dev/stdin): read once, and rnncast reads a file more than once
+        raise RnncastError(f"{path} is a pipe or device, not a file, and rnncast reads its data more than once; save "
+                           "it to a CSV or Parquet file and give that")
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
