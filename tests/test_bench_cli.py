@@ -372,3 +372,16 @@ def test_one_value_column_is_said_in_the_singular(tmp_path):
 
     line = cli.describe(prepare_table(_small_table(tmp_path), "S"))
     assert line.endswith("time column 'date', 1 value column, target 'OT'")
+
+
+def test_a_run_recognises_its_table_once(tmp_path, monkeypatch):
+    """identity.recognise (a SHA-256 of every value) ran up to four times a run: reading, planning, preparing and
+    the note; the plan's recognition is passed along."""
+    from rnncast.bench import identity
+
+    calls = []
+    recognise = identity.recognise
+    monkeypatch.setattr(identity, "recognise", lambda table: calls.append(table.name) or recognise(table))
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "12", "--models", "repeat", "--no-plots",
+                 "--out", str(tmp_path / "out"), benchmark="ltsf")
+    assert cli.run_bench(args) == 0 and calls == ["small_weekly"]

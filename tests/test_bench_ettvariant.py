@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from rnncast.bench import cli, ettvariant, results, tables
+from rnncast.bench.tablefile import read_table
 from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
@@ -29,9 +30,33 @@ def test_the_time_columns_step_gives_the_hourly_or_the_15_minute_borders(tmp_pat
     assert (hourly.name, hourly.protocol, hourly.known, hourly.split) == ("load", "ett", None, Split(8640, 11520, 14400))
     quarter = tables.prepare_table(_stepped(tmp_path / "meter.csv.gz", 57600, "15min"), "S", protocol="ett")
     assert quarter.split == Split(34560, 46080, 57600)
-    table = tables.read(tmp_path / "load.csv", protocol="ett")
-    assert isinstance(table, ettvariant.TimedTable) and table.step == pd.Timedelta(hours=1)
-    assert not isinstance(tables.read(tmp_path / "load.csv"), ettvariant.TimedTable)  # auto: no step read
+    assert ettvariant.time_step(read_table(tmp_path / "load.csv")) == (pd.Timedelta(hours=1), "")  # from the one read
+
+
+def test_unix_times_give_their_step_and_compact_dates_and_months_are_times_not_counts(tmp_path):
+    """The step comes from the time column as the one read parses it: Unix times (seconds or milliseconds) step by
+    their hours; compact dates (20200101 under ``date``) and months (194001 under ``month``) are daily and monthly
+    times, refused as such, not as numbers that count rows."""
+    values = np.random.default_rng(0).normal(size=(14400, 1)).cumsum(axis=0)[:, 0]
+    for unit, scale in (("s", 1), ("ms", 1000)):
+        path = tmp_path / f"unix_{unit}.csv"
+        pd.DataFrame({"timestamp": (1_600_000_000 + 3600 * np.arange(14400)) * scale, "OT": values}).to_csv(
+            path, index=False)
+        assert tables.prepare_table(path, "S", protocol="ett").split == Split(8640, 11520, 14400)
+    days = pd.date_range("2000-01-01", periods=100, freq="D")
+    compact = tmp_path / "compact.csv"
+    pd.DataFrame({"date": days.strftime("%Y%m%d").astype(int), "OT": values[:100]}).to_csv(compact, index=False)
+    with pytest.raises(RnncastError, match="^compact cannot run .*, and its time column 'date' steps by 1 day; "):
+        tables.prepare_table(compact, "S", protocol="ett")
+    months = tmp_path / "months.csv"
+    pd.DataFrame({"month": [194001 + 100 * (i // 12) + i % 12 for i in range(100)], "OT": values[:100]}).to_csv(
+        months, index=False)
+    with pytest.raises(RnncastError, match="^months cannot run .*, and its time column 'month' steps by 31 days; "):
+        tables.prepare_table(months, "S", protocol="ett")
+    steps = tmp_path / "steps.csv"
+    pd.DataFrame({"step": np.arange(100), "OT": values[:100]}).to_csv(steps, index=False)
+    with pytest.raises(RnncastError, match="^steps cannot run .*, and its time column 'step' holds no times"):
+        tables.prepare_table(steps, "S", protocol="ett")
 
 
 def test_another_step_or_too_few_rows_is_refused_naming_the_file(tmp_path):

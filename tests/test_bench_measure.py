@@ -12,11 +12,10 @@ import numpy as np
 import pytest
 
 from rnncast.bench import identity, results
-from rnncast.bench.measure import check_settings, drop_last_batch, recipe_name, run_one, train_config
+from rnncast.bench.measure import recipe_name, run_one, train_config
 from rnncast.bench.plan import Plan
 from rnncast.bench.tables import BenchData
 from rnncast.bench.runners import run_setting
-from rnncast.errors import RnncastError
 from rnncast.windows import Split
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -79,21 +78,15 @@ def test_the_recipe_is_that_of_the_table_held_not_of_the_files_name(tmp_path, et
     plan = _plan(tmp_path, drop_last="recipe")
     own, held = replace(ett, name="ETTm1"), replace(ett, name="ETTm1", known="ETTm1")
     assert (recipe_name(own), recipe_name(held)) == (None, "ETTm1")
-    assert (drop_last_batch(plan, own, H), drop_last_batch(plan, held, H)) == (32, 8)
-    assert drop_last_batch(_plan(tmp_path, drop_last=4), held, H) == 4
+    row = run_one(replace(plan, plots=False), held, "repeat", H, run_setting(ett.values, ett.target_idx, ett.split, L, H,
+                                                                             "repeat"), "rnncast bench ltsf")
+    assert (row["test_windows"], row["windows"]) == ("drop-last-recipe", 77 // 8 * 8)  # ETTm1's batch, not ETTh1's 32
     repeat = run_setting(ett.values, ett.target_idx, ett.split, L, H, "repeat")
     source = identity.Source("/data/ETTm1.csv", "0123456789ab")
     row = run_one(_plan(tmp_path, plots=False), held, "repeat", H, repeat, "rnncast bench ltsf", source)
     assert (row["data_file"], row["data_sha256"], row["known_table"]) == ("/data/ETTm1.csv", "0123456789ab", "yes")
     row = run_one(_plan(tmp_path, plots=False), own, "repeat", H, repeat, "rnncast bench ltsf")
     assert row["known_table"] == "no" and row["data_sha256"] == identity.source_of(tmp_path / "ETTh1.csv").sha256
-
-
-def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_training(tmp_path, ett):
-    """ETTm1's recipe batch is 8; 77 test windows hold it, but not a batch of 100."""
-    check_settings(_plan(tmp_path, drop_last="recipe"), replace(ett, known="ETTm1"))
-    with pytest.raises(RnncastError, match="the test part holds 77 windows at horizon 4, fewer than one batch of 100"):
-        check_settings(_plan(tmp_path, drop_last=100), ett)
 
 
 def test_the_row_names_the_scored_columns_only_centred(tmp_path, ett, repeat):

@@ -188,3 +188,16 @@ def test_a_bad_horizon_is_answered_with_an_example_that_fits() -> None:
     from rnncast.bench.plan import _example
 
     assert (_example(97), _example(1517), _example(30), _example(1)) == ("24,36,48,60", "96,192,336,720", "24", "1")
+
+
+def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_anything_runs(tmp_path):
+    """300 weekly rows: 60 test rows, 57 windows at H=4; a batch of 100 would score none. The refusal is the plan's
+    alone (measure.check_settings no longer repeats it); a table of one's own takes ETTh1's recipe batch, 32."""
+    path = _table(tmp_path, 300)
+    args = parse("--data", str(path), "--horizons", "4", "--lookback", "8", "--drop-last", "100", benchmark="ltsf")
+    with pytest.raises(RnncastError, match="--drop-last 100: the test part holds 57 windows at horizon 4, fewer than "
+                                           "one batch of 100"):
+        plan.make_plan(args)
+    made = plan.make_plan(parse("--data", str(path), "--horizons", "4", "--lookback", "8", "--drop-last", "recipe",
+                                benchmark="ltsf"))
+    assert made.drop_last == "recipe" and made.found.known is None

@@ -67,3 +67,11 @@ def test_etth2_and_ettm2_take_their_scripts():
         assert [published.linear_recipe("ETTm2", h, mode=mode)[1] for h in (96, 192, 336, 720)] == [0.001, 0.001, 0.01, 0.01]
     assert published.has_recipe("ETTh2") and published.has_recipe("ETTm2")
     assert published.linear_recipe("ETTh1", 96, mode="S") == (32, 0.005)  # no univariate difference elsewhere
+
+
+def test_the_drop_last_batch_is_b_given_else_the_recipe_of_the_table_held():
+    """One rule for plan, measure and results: B of --drop-last B; else ('recipe', or none: results.csv's drop-last
+    columns) LTSF-Linear's batch for the known table held at that horizon, ETTh1's 32 for any other table."""
+    assert published.drop_last_batch(4, "ETTm1", 96) == 4
+    assert [published.drop_last_batch(d, "ETTm1", 96) for d in ("recipe", None)] == [8, 8]
+    assert published.drop_last_batch("recipe", None, 96) == published.DEFAULT_LINEAR_RECIPE[0] == 32

@@ -49,15 +49,15 @@ def test_custom_split_refuses_too_few_rows() -> None:
         tables.custom_split(4)
 
 
-def test_protocol_of_picks_ett_by_name_and_checks_a_protocol_given() -> None:
-    """By name, for the published rows' datasets; whether a table may run under the ETT protocol is its time
-    column's (test_bench_ettvariant.py)."""
-    assert tables.protocol_of("ETTm2") == "ett"
-    assert tables.protocol_of("exchange_rate") == "custom"
-    assert tables.protocol_of("ETTh1", "custom") == "custom"
-    assert tables.protocol_of("weather", "ett") == "ett"
-    with pytest.raises(RnncastError, match="unknown protocol 'x'"):
-        tables.protocol_of("weather", "x")
+def test_choose_takes_the_protocol_asked_for_or_the_table_helds_and_checks_one_given(tmp_path) -> None:
+    """``auto``: custom for a table that holds none of the known ones, whatever its name; a protocol given is kept
+    (whether a table may run under the ETT protocol is its time column's: test_bench_ettvariant.py), another refused."""
+    table = read_table(_weekly(tmp_path))
+    found, chosen, split = tables.choose(table)
+    assert (found.known, chosen, split) == (None, "custom", tables.custom_split(100))
+    assert tables.choose(table, "custom")[1:] == ("custom", split)
+    with pytest.raises(RnncastError, match="unknown protocol 'x': accepted are auto, ett, custom"):
+        tables.choose(table, "x")
 
 
 def test_default_horizons_follow_the_size_of_the_table() -> None:
@@ -141,8 +141,6 @@ def test_a_known_table_under_another_name_runs_as_itself(tmp_path) -> None:
         assert (data.name, data.known, data.protocol, data.split) == ("ETTh1", "ETTh1", "ett", Split(8640, 11520, 14400))
     with pytest.raises(RnncastError, match="weekly cannot run under the ETT protocol: .*, and it has no time column"):
         tables.prepare_table(_weekly(tmp_path), "S", protocol="ett")
-    with pytest.raises(RnncastError, match="weekly cannot run .* its time column's step was not read"):
-        tables.prepare(read_table(_weekly(tmp_path)), "S", protocol="ett")  # read without its step
 
 
 def _weekly(tmp_path) -> Path:

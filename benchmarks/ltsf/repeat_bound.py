@@ -56,7 +56,7 @@ def candidates(inputs: np.ndarray, horizon: int) -> Iterator[tuple[str, np.ndarr
 def main(argv: list[str]) -> int:
     path, lookback, horizons = Path(argv[0]), int(argv[1]), [int(h) for h in argv[2].split(",")]
     table = tables.read_table(path)
-    split = tables.split_for(path.stem, len(table.values), "auto")
+    found, _, split = tables.choose(table, "auto")  # the protocol of the table it holds, whatever its name
     scaled, _ = protocol.standardize(table.values, split.train_end, table.columns)
     for mode in ("S", "M"):
         values, target_idx = protocol.select_mode(scaled, table.columns, mode, table.target)
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
                 inputs = protocol.input_windows(values, rows, lookback)
                 targets = protocol.target_windows(values, rows, horizon, target_idx)
                 if part == "test":  # the published loader's drop-last windows, as the headline scores
-                    kept = scoring.drop_last(len(rows), published.linear_recipe(path.stem, horizon)[0])
+                    kept = scoring.drop_last(len(rows), published.drop_last_batch("recipe", found.known, horizon))
                     inputs, targets = inputs[:kept], targets[:kept]
                 scores[part] = {name: float(((forecast[..., list(target_idx)] - targets) ** 2).mean())
                                 for name, forecast in candidates(inputs, horizon)}

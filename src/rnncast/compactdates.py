@@ -163,17 +163,25 @@ def epoch_times(column: pd.Series) -> tuple[str, str] | None:
     Unix times in seconds: 1704067200 would be 2024-01-01 00:00 UTC``) and how to convert them
     (``pd.to_datetime(x, unit='s')``); else None (and for any other column). Steps, years, compact dates and
     Excel serials all lie below 3e8; seconds end below milliseconds begin."""
+    unit = epoch_unit(column)
+    if unit is None:
+        return None
+    values = column.dropna().to_numpy(dtype=np.float64)
+    first = float(values[0])
+    when = pd.Timestamp(int(first), unit=unit, tz="UTC")
+    return (f"holds {first:.0f} .. {values[-1]:.0f}, which look like Unix times in {EPOCH_UNITS[unit]}: "
+            f"{first:.0f} would be {when:%Y-%m-%d %H:%M} UTC",
+            f"convert them with pd.to_datetime(x, unit={unit!r}), which gives UTC times")
+
+
+def epoch_unit(column: pd.Series) -> str | None:
+    """The unit ('s' or 'ms', a key of :data:`EPOCHS`) where every value of a numeric column lies among Unix
+    times of 1980 .. 2100 in it; else None (and for any other column)."""
     if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return None
     values = column.dropna().to_numpy(dtype=np.float64)
-    for unit, (low, high) in EPOCHS.items():
-        if len(values) and values.min() >= low and values.max() <= high:
-            first = float(values[0])
-            when = pd.Timestamp(int(first), unit=unit, tz="UTC")
-            return (f"holds {first:.0f} .. {values[-1]:.0f}, which look like Unix times in {EPOCH_UNITS[unit]}: "
-                    f"{first:.0f} would be {when:%Y-%m-%d %H:%M} UTC",
-                    f"convert them with pd.to_datetime(x, unit={unit!r}), which gives UTC times")
-    return None
+    return next((unit for unit, (low, high) in EPOCHS.items()
+                 if len(values) and values.min() >= low and values.max() <= high), None)
 
 
 def refuse_epoch_times(column: pd.Series, name: str) -> None:

@@ -158,11 +158,11 @@ def run_bench(args: argparse.Namespace) -> int:
 
     plan = make_plan(args)
     torch.set_num_threads(plan.threads)
-    data = prepare(plan.table, plan.mode, plan.protocol)  # the table make_plan read
+    data = prepare(plan.table, plan.mode, plan.found, plan.protocol, plan.split)  # as make_plan read and split it
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
     source = identity.source_of(plan.data)
     earlier = check_source(plan.out / "results.csv", source)  # refuses another file's rows, before any training
-    found = identity.note(identity.recognise(plan.table), plan.data.name, data.protocol)
+    found = identity.note(plan.found, plan.data.name, data.protocol)
     if found:
         print(found, flush=True)
     print(describe(data), flush=True)

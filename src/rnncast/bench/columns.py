@@ -51,9 +51,10 @@ def epoch_name(name) -> bool:
             or timeaxis.dated_name(text))
 
 
-def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -> str | None:
-    """The first column's name when it is the time column, its order checked; else None (a value column, said in
-    ``notes`` where it holds numbers; ``where`` names its place: the first column, or the one after a row index).
+def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -> tuple[str | None, pd.DatetimeIndex | None]:
+    """``(name, times)``: the first column's name when it is the time column, its order checked, and its values read
+    as times (:func:`_check_order`); else ``(None, None)`` (a value column, said in ``notes`` where it holds numbers;
+    ``where`` names its place: the first column, or the one after a row index).
     Time by the library's rules (:func:`rnncast.timeaxis.find_time_column`, asked of the first column alone: its
     name, type or values), by a name of :data:`TIME_NAMES` whatever it holds (the rows are windowed in file order;
     only the order is checked), by text that reads as dates, or by Unix times (:func:`_epoch_refused`), which
@@ -70,19 +71,19 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
     if epoch is not None and (why := _epoch_refused(first, column)):
         notes.append(f"{where} {str(first)!r} {epoch[0].replace(': ', ' (', 1)}), but {why}: read as a value column; "
                      "to read them as times, name the column 'timestamp' (its rows must then rise in time)")
-        return None
+        return None, None
     if found is None and not named and numeric and epoch is None:
         notes.append(f"{where} {str(first)!r} holds numbers, not times (a time column holds dates, or numbers "
                      "under a time's name: date, time, timestamp, year, period, step, month for 200001 ...): it is a "
                      "value column")
-        return None
+        return None, None
     if found is None and not named and not numeric:
         _check_dates(path, column)
-    _check_order(path, column)
+    times = _check_order(path, column)
     if epoch is not None:
         notes.append(f"{where} {str(first)!r} {epoch[0].replace(': ', ' (', 1)}): read as the time column, "
                      "which orders the rows, not as a series")
-    return str(first)
+    return str(first), times
 
 
 def _epoch_refused(name, column: pd.Series) -> str:
@@ -124,10 +125,12 @@ def _check_dates(path: Path, column: pd.Series) -> None:
         )
 
 
-def _check_order(path: Path, column: pd.Series) -> None:
+def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
     """The protocol splits and windows the rows in file order, so the time column must rise from row
     to row: a repeated or earlier time is refused at its row (sorting it quietly would score
-    another table than the file's)."""
+    another table than the file's). Returns the column read as times, as the library reads them (dates, compact
+    dates and months; in UTC, without the zone) or as Unix times (``compactdates.epoch_unit``); None where it holds
+    none (integer steps, other numbers under a time's name, text that does not read as times)."""
     if column.isna().any():
         row = int(np.argmax(column.isna().to_numpy()))
         raise RnncastError(f"{path}: the time column {str(column.name)!r} has no value at data row {row}; the protocol "
@@ -139,21 +142,26 @@ def _check_order(path: Path, column: pd.Series) -> None:
         except RnncastError as err:
             raise RnncastError(f"{path}: {err}") from None
         times = index.to_numpy()
+        read = _datetimes(index)
     elif numbers.notna().all():  # Unix times (steps of seconds), whole or fractional numbers
         index = pd.Index(numbers.to_numpy(dtype=np.int64)) if (numbers == numbers.round()).all() else None
         times = numbers.to_numpy()
+        unit = compactdates.epoch_unit(column)
+        read = pd.DatetimeIndex(pd.to_datetime(numbers, unit=unit)) if unit else None
     elif as_times(column).isna().any():  # ISO weeks (2021-W01) and the like, as the library reads them
         try:
             index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
         except RnncastError:
-            return  # a time column named so but unreadable as times: its rows are taken in file order, as written
+            return None  # a time column named so but unreadable as times: its rows are taken in file order, as written
         times = index.to_numpy()
+        read = _datetimes(index)
     else:  # read as the library reads dates (31/01/2024 day first where that is the regular reading), in UTC
         try:
             index = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}").tz_localize(None)
         except RnncastError as err:
             raise RnncastError(f"{path}: {err}") from None
         times = index.to_numpy()  # UTC, without its zone: steps are plain durations
+        read = index
         if column.astype(str).str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).any():
             index = None  # zoned: its local calendar is not UTC's (a day across daylight saving is 23 or 25 hours)
     steps = np.diff(times)
@@ -170,6 +178,14 @@ def _check_order(path: Path, column: pd.Series) -> None:
             f"order, so give them sorted by time, each time once{clock}")
     if index is not None:
         _note_gaps(path, str(column.name), index)
+    return read
+
+
+def _datetimes(index: pd.Index) -> pd.DatetimeIndex | None:
+    """A time index as the library parsed it, as timestamps (periods at their start); None for integer steps."""
+    if isinstance(index, pd.PeriodIndex):
+        return index.to_timestamp()
+    return index if isinstance(index, pd.DatetimeIndex) else None
 
 
 def _note_gaps(path: Path, name: str, times: pd.Index) -> None:

@@ -4,8 +4,8 @@ the file's identity that ``results.csv`` records.
 * :func:`recognise`: a table read (:func:`rnncast.bench.tablefile.read_table`) is the known table whose
   :data:`rnncast.bench.published.SIGNATURES` entry it matches: the same value columns and number of rows,
   the same first and last rows (to 1e-5 relative), checked first as they are cheap, and then every value
-  (:func:`digest`, to 6 significant digits, so that a CSV, TSV, gzip or Parquet copy of the same numbers is
-  the same table). A table of that shape and those first and last rows whose other values differ is a near
+  (:func:`digest`, to 7 significant digits and no finer than 1e-6, so that a CSV, TSV, gzip or Parquet copy of
+  the same numbers is the same table). A table of that shape and those first and last rows whose other values differ is a near
   miss: a table of its own, said. Where only the shape is recorded (ETTh2, ETTm2, Weather, Electricity,
   Traffic: files not at hand here) the shape alone claims nothing: a file of that shape is taken for the
   table only under its name (``ETTh2.csv``, ``ettm2.csv.gz``), said; under another name it is a table of its

@@ -21,7 +21,6 @@ from rnncast.bench.runners import run_setting
 from rnncast.bench.tables import BenchData
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.config import Settings
-from rnncast.errors import RnncastError
 
 
 def recipe_name(data: BenchData) -> str | None:
@@ -36,14 +35,6 @@ def unscaled_columns(plan: Plan) -> tuple[str, ...]:
     column is scored, so all of ``plan.constant``; in S and MS only the target, which is never constant there
     (:func:`rnncast.bench.plan.make_plan` refuses it), so none."""
     return tuple(plan.constant) if plan.mode == "M" else ()
-
-
-def drop_last_batch(plan: Plan, data: BenchData, horizon: int) -> int:
-    """The published test loader's batch: ``--drop-last B``, else (and with ``--drop-last recipe``) that of
-    LTSF-Linear's script for the table held and the horizon."""
-    if isinstance(plan.drop_last, int):
-        return plan.drop_last
-    return published.linear_recipe(recipe_name(data), horizon)[0]
 
 
 def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_fit) -> TrainConfig:
@@ -65,15 +56,8 @@ def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_f
 def check_settings(plan: Plan, data: BenchData) -> None:
     """The settings every recurrent model would be fitted with, at every horizon, checked before the
     first model trains or a row is written: a refused combination (``--set scheme=sequence --set
-    window_scale=true``) is one error up front, not a run cut off after Repeat; so is a ``--drop-last``
-    batch larger than the test part."""
-    if plan.drop_last is not None:
-        for horizon in plan.horizons:
-            n, batch = len(target_rows(data.split, "test", plan.lookback, horizon)), drop_last_batch(plan, data, horizon)
-            if n < batch:
-                raise RnncastError(
-                    f"--drop-last {plan.drop_last}: the test part holds {n} windows at horizon {horizon}, fewer than one "
-                    f"batch of {batch}, so none would be scored; pass a smaller B or leave --drop-last out (all windows)")
+    window_scale=true``) is one error up front, not a run cut off after Repeat (a ``--drop-last`` batch larger
+    than the test part is :func:`rnncast.bench.plan.make_plan`'s to refuse)."""
     for model in plan.models:
         if model not in recurrent.MODELS:
             continue
@@ -96,7 +80,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
     scores = scoring.evaluate(predictions, data.values, data.target_idx, data.split, horizon)
     test = target_rows(data.split, "test", plan.lookback, horizon)
     targets = target_windows(data.values, test, horizon, data.target_idx)
-    batch = drop_last_batch(plan, data, horizon)
+    batch = published.drop_last_batch(plan.drop_last, data.known, horizon)
     kept = scoring.drop_last(len(test), batch)  # 0 when the test part holds less than one batch (plan refuses
     # that with --drop-last; without it the CSV's drop-last columns stay empty)
     mse_dl, mae_dl = scoring.mse_mae(predictions[:kept], targets[:kept]) if kept else ("", "")

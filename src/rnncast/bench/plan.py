@@ -49,6 +49,8 @@ class Plan:
     notes: tuple[str, ...] = ()  # what the run says before it starts: how the file was read, what --target does
     constant: tuple[str, ...] = ()  # columns among the model's inputs constant on the training rows: only centred
     table: tablefile.Table | None = None  # the file as read while checking the request (read once)
+    found: identity.Recognition | None = None  # what the table holds (identity.recognise, made once)
+    split: Split | None = None  # the protocol's split of the table
 
 
 def default_data_dir() -> Path:
@@ -76,7 +78,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
     asked = getattr(args, "protocol", None) or "auto"
-    table = tables.read(data, getattr(args, "target", None), asked)  # with its time step where ETT's borders need it
+    table = tablefile.read_table(data, getattr(args, "target", None))
     found, chosen, split = tables.choose(table, asked)  # by what it holds
     dataset = table.name
     mode = args.mode or QUICK["mode"]
@@ -102,10 +104,10 @@ def make_plan(args: argparse.Namespace) -> Plan:
             protocol.target_rows(split, "test", lookback, h)
         except RnncastError as err:
             raise RnncastError(f"lookback {lookback} with horizon {h} on {dataset}: {err}") from None
-    if args.drop_last is not None:
+    if args.drop_last is not None:  # before anything is trained or written
         for h in horizons:
             n = len(protocol.target_rows(split, "test", lookback, h))
-            batch = args.drop_last if isinstance(args.drop_last, int) else published.linear_recipe(found.known, h)[0]
+            batch = published.drop_last_batch(args.drop_last, found.known, h)
             if n < batch:
                 raise RnncastError(
                     f"--drop-last {args.drop_last}: the test part holds {n} windows at horizon {h}, fewer than one "
@@ -126,7 +128,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
         models=models, drop_last=args.drop_last, out=out,
         seed=int(args.seed), threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
-        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, constant=constant,
+        linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, found=found, split=split,
+        constant=constant,
         notes=_notes(table, found, chosen, mode, getattr(args, "target", None) is not None),
     )
 

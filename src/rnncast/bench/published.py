@@ -255,3 +255,10 @@ def linear_recipe(dataset: str | None, horizon: int, model: str = "nlinear", mod
         if horizon in recipe or None in recipe:
             return recipe.get(horizon, recipe.get(None))
     return DEFAULT_LINEAR_RECIPE
+
+
+def drop_last_batch(drop_last: int | str | None, known: str | None, horizon: int) -> int:
+    """The published test loader's batch at ``horizon``: B of ``--drop-last B``, else (``--drop-last recipe``, or
+    none, for results.csv's drop-last columns) that of LTSF-Linear's script (:func:`linear_recipe`) for the known
+    table held (None: a table that is none of them, ETTh1's)."""
+    return drop_last if isinstance(drop_last, int) else linear_recipe(known, horizon)[0]

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
-from rnncast.bench.published import DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, has_recipe, linear_recipe
-from rnncast.bench.tables import protocol_of
+from rnncast.bench.published import DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, drop_last_batch, has_recipe
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
 
@@ -167,7 +166,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
         known = {r.get("known_table") or "" for r in runs.values()}  # "": a file of an earlier version, told by its name
-        comparable = (protocol == protocol_of(dataset) and (mode == "M" or target == TARGET)
+        own = SIGNATURES[dataset].protocol if dataset in SIGNATURES else "custom"  # the published rows' protocol
+        comparable = (protocol == own and (mode == "M" or target == TARGET)
                       and known <= {"yes", ""})
         published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
         quick = any(r["quick"] == "yes" for r in runs.values())
@@ -248,12 +248,13 @@ def _drop_last_note(dataset: str, windows: str, horizons: list[int], known: bool
     """Which test windows a drop-last section scores: the first floor(n / B) * B, with B named."""
     if windows != "drop-last-recipe":
         return f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {windows.rsplit('-', 1)[-1]}."
-    recipe = dataset if known and has_recipe(dataset) else None
-    batches = sorted({linear_recipe(recipe, h)[0] for h in horizons})
-    if recipe is None:
+    held = dataset if known else None
+    if not has_recipe(held):
         return (f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {DEFAULT_LINEAR_RECIPE[0]}, "
                 f"ETTh1's batch (LTSF-Linear has no script for {dataset}).")
-    per = ", ".join(f"{linear_recipe(recipe, h)[0]} at H={h}" for h in horizons) if len(batches) > 1 else batches[0]
+    batches = {h: drop_last_batch("recipe", held, h) for h in horizons}
+    per = (", ".join(f"{b} at H={h}" for h, b in batches.items()) if len(set(batches.values())) > 1
+           else next(iter(batches.values())))
     return f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {per} (LTSF-Linear's script for {dataset})."
 
 

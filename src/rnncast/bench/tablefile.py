@@ -16,7 +16,7 @@ is ``OT`` when the file has one (the LTSF files' name for it), else the last col
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,8 @@ class Table:
     target: str
     notes: tuple[str, ...] = ()  # how the file was read where a reader could expect otherwise, one line each
     first_is_value: bool = False  # the first column holds numbers that are no times: a value column
+    times: pd.DatetimeIndex | None = field(default=None, compare=False, repr=False)  # the time column read as times
+    # (UTC; columns.time_column), None where there is none or it holds none (integer steps)
 
 
 def dataset_name(path: str | Path) -> str:
@@ -57,7 +59,7 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
 
     Names are read without the spaces around them; a first column numbering the rows is their order
     (:func:`_without_row_counter`); the first column is then the time column as :func:`rnncast.bench.columns.time_column`
-    finds it;
+    finds it, and read as times (:attr:`Table.times`);
     every other column must hold finite numbers, none missing. ``target``: the column to forecast in S and MS
     modes (default ``OT`` when present, else the last column; as written or stripped). What a reader could
     expect otherwise is said in :attr:`Table.notes`. Raises RnncastError naming the file and the column and row
@@ -75,7 +77,7 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     _check_header(path, list(frame.columns), len(counted))
     first = frame.columns[0]
     where = {0: "the first column", 1: "the column after the row index"}.get(len(counted), "the column after the row indexes")
-    time_column = find_time(path, frame, notes, where)
+    time_column, times = find_time(path, frame, notes, where)
     if time_column is not None:
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
@@ -93,7 +95,7 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
         raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
-                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]))
+                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times)
 
 
 ROW_NAMES = ("index", "idx")

@@ -76,28 +76,6 @@ def custom_split(n_rows: int) -> Split:
     return Split(train, n_rows - test, n_rows)
 
 
-def protocol_of(name: str, protocol: str = "auto") -> str:
-    """``'ett'`` or ``'custom'``: ``auto`` picks ``ett`` for ETTh*/ETTm* names (the published rows' datasets),
-    ``custom`` otherwise; a protocol given is checked and kept."""
-    if protocol == "auto":
-        return "ett" if _ETT_NAME.match(name) else "custom"
-    if protocol not in PROTOCOLS:
-        raise RnncastError(f"unknown protocol {protocol!r}: accepted are auto, {', '.join(PROTOCOLS)}")
-    return protocol
-
-
-def split_for(name: str, n_rows: int, protocol: str) -> Split:
-    """The split of a table of ``n_rows`` rows under ``protocol`` (``ett``, its variant told by ``name``:
-    'ETTh', 'ETTm1', ...; or ``custom``)."""
-    if protocol == "ett":
-        split = ett_split(name)
-        if n_rows < split.end:
-            raise RnncastError(f"{name}: {n_rows} data rows, the ETT split needs {split.end}; such a table runs "
-                               "under the custom protocol with rnncast bench ltsf")
-        return split
-    return custom_split(n_rows)
-
-
 def fits(split: Split, lookback: int, horizon: int) -> bool:
     """Whether every part of ``split`` holds a window of ``lookback`` + ``horizon`` (the protocol's
     rule, :func:`rnncast.bench.protocol.target_rows`)."""
@@ -205,25 +183,16 @@ class BenchData:
     known: str | None = None  # the known table the file holds (rnncast.bench.identity), None for another
 
 
-def read(path: str | Path, target: str | None = None, protocol: str = "auto") -> Table:
-    """:func:`read_table`; where the ETT protocol is asked for a table that holds none of the ETT tables, with
-    its time column's step (:func:`rnncast.bench.ettvariant.with_step`), from which it takes its borders."""
-    table = read_table(path, target)
-    if protocol != "ett" or identity.recognise(table).protocol == "ett":
-        return table
-    return ettvariant.with_step(path, table)
-
-
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
                   protocol: str = "auto") -> BenchData:
     """Read, split under the protocol, standardize with train statistics, select the mode."""
-    return prepare(read(path, target, protocol), mode, protocol)
+    table = read_table(path, target)
+    return prepare(table, mode, *choose(table, protocol))
 
 
-def prepare(table: Table, mode: str, protocol: str = "auto") -> BenchData:
-    """A table already read (:func:`read`): split under the protocol, standardize with train
-    statistics, select the mode."""
-    found, chosen, split = choose(table, protocol)
+def prepare(table: Table, mode: str, found: identity.Recognition, chosen: str, split: Split) -> BenchData:
+    """A table already read (:func:`rnncast.bench.tablefile.read_table`) and what :func:`choose` made of it:
+    standardize with train statistics, select the mode."""
     scaled, scaler = standardize(table.values, split.train_end, table.columns)
     values, target_idx = select_mode(scaled, table.columns, mode, table.target)
     return BenchData(found.dataset, mode, table.columns, split, values, target_idx, scaler,
@@ -235,8 +204,10 @@ def choose(table: Table, protocol: str = "auto") -> tuple[identity.Recognition, 
     called (:func:`rnncast.bench.identity.recognise`): ``auto`` takes the known table's protocol (ETT's
     borders for the ETT tables), ``custom`` for any other table; ``ett`` asked for takes its variant
     from the ETT table held, else from the time column's step (:func:`rnncast.bench.ettvariant.ett_kind`)."""
+    if protocol not in ("auto", *PROTOCOLS):
+        raise RnncastError(f"unknown protocol {protocol!r}: accepted are auto, {', '.join(PROTOCOLS)}")
     found = identity.recognise(table)
-    chosen = (found.protocol or "custom") if protocol == "auto" else protocol_of(found.dataset, protocol)
+    chosen = (found.protocol or "custom") if protocol == "auto" else protocol
     if chosen == "custom":
         return found, chosen, custom_split(len(table.values))
     kind, how = ettvariant.ett_kind(found, table)
