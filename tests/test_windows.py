@@ -196,3 +196,12 @@ def test_train_windows_counts_the_windows_of_every_series_training_rows():
     assert train_windows(splits[:1], 48, 3) == 1  # 51 training rows: one lookback 48 + horizon 3
     assert train_windows(splits[:1], 24, 3) == len(window_starts(splits[0], "train", 24, 3)) == 25
     assert train_windows(splits, 12, 3) == 37 + 16 + 0
+
+
+def test_too_few_training_rows_name_the_longest_lookback_that_fits():
+    """66 monthly rows with the default lookback 50: the refusal said "a shorter lookback" without saying which."""
+    from rnncast.windows import chronological_split
+
+    with pytest.raises(RnncastError, match=r"hold no lookback 50 \+ horizon 6; .*; a lookback of at most 40 fits these "
+                                           r"rows \(lookback=40, --lookback 40\)$"):
+        chronological_split(66, 50, 6, 0.1, 0.2)

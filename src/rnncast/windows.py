@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
 
 PARTS = ("train", "val", "test")
 FEW_WINDOWS = 20  # fewer training windows than this: fit says how many, and that the model can learn little from them
@@ -44,8 +45,10 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     short += [f"the {name} rows ({n} = {frac:.0%}) are fewer than horizon {horizon}"
               for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
     if short:
+        fits = (f"; a lookback of at most {n_train - horizon} fits these rows ({spelled('lookback', n_train - horizon)})"
+                if len(short) == 1 and n_train < needed_train and n_train > horizon else "")
         raise RnncastError(f"series too short: of {n_rows} rows, {' and '.join(short)}; "
-                           f"{_rows_needed(lookback, horizon, val_frac, test_frac, n_train >= needed_train)}")
+                           f"{_rows_needed(lookback, horizon, val_frac, test_frac, n_train >= needed_train)}{fits}")
     return Split(train_end=n_train, val_end=n_train + n_val, end=n_rows)
 
 
