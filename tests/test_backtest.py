@@ -299,3 +299,12 @@ def test_a_backtests_forecasts_and_left_out_series_name_ids_as_the_caller_gave_t
     assert result.forecasts["unique_id"].unique().tolist() == list(ids)[:2]
     assert result.metrics["skipped_series"][0]["id"] == short
     assert f"is left out: {short!r} (8 rows)" in caplog.text
+
+
+def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
+    """66 monthly rows, 3 cutoffs of horizon 6: the refusal said how many rows were needed and nothing else,
+    though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying)."""
+    frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
+    with pytest.raises(RnncastError, match=r"it needs at least 76 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
+                                           r"a shorter step, lookback or horizon, or a larger validation share"):
+        Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)

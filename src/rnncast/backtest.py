@@ -39,7 +39,7 @@ from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
-from rnncast.spelling import counted
+from rnncast.spelling import counted, spelled
 
 
 @dataclass
@@ -111,7 +111,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up to "
            f"the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
-    skipped = skipped_as_given(report_short(panel, first, needed, why), panel.given_by_text)  # as given
+    remedy = (f"; fewer cutoffs ({spelled('n_windows')}), a shorter step, lookback or horizon, or a larger validation "
+              f"share ({spelled('val_frac')}: its rows must hold a horizon) need fewer")
+    skipped = skipped_as_given(report_short(panel, first, needed, why, remedy), panel.given_by_text)  # as given
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
         panel, first_rows, first = panel.subset(kept), first_rows[kept], [first[s] for s in kept]

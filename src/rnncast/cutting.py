@@ -53,10 +53,10 @@ def _given_split(split, n_rows: int, data_s: DataSettings) -> Split:
     return split
 
 
-def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> list[dict]:
+def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy: str = "") -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
     that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
-    with the ids as text, as a fitted state keeps them."""
+    with the ids as text, as a fitted state keeps them. ``remedy``: what else would do, said where nothing trains."""
     short = [s for s, split in enumerate(splits) if split is None]
     if not short:
         return []
@@ -64,9 +64,9 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str) -> li
     more = f" and {len(short) - 10} more" if len(short) > 10 else ""
     need = (f"at least {needed} rows" if needed else "more rows") + f" ({why})"
     if panel.ids == [None]:  # one series: no id to name
-        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}")
+        raise RnncastError(f"the series is too short to train: {panel.lengths[0]} rows; it needs {need}{remedy}")
     if len(short) == panel.n_series:
-        raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}")
+        raise RnncastError(f"every series is too short to train: {listed}{more}; each needs {need}{remedy}")
     log.warning("%d of %d series %s too short to train and %s left out: %s%s; each needs %s",
                 len(short), panel.n_series, *(("is", "is") if len(short) == 1 else ("are", "are")), listed, more, need)
     return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed} for s in short]
