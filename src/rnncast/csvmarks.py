@@ -77,7 +77,8 @@ def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
             doubted[name] = text  # "2,577" in a comma file: thousands where the file writes decimal points
         elif found is not None:
             _read(frame, name, text, found, read_so)
-        elif text.str.fullmatch(PLAIN).all() and not given.str.fullmatch(PLAIN).all():  # 1000 padded with a no-break
+        elif re.fullmatch(PLAIN, text.iloc[0]) and text.str.fullmatch(PLAIN).all() and not (  # 1000 padded with a no-break
+                given.str.fullmatch(PLAIN).all()):  # first value first: a date column is not matched whole
             frame[name] = pd.to_numeric(column.str.strip()).astype("float64")  # space (French Excel's '# ##0 ')
     if doubted and _points(frame, read_so, skip):  # a comma file that writes 4.14: its comma is no decimal mark
         for name, text in doubted.items():

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rnncast.errors import RnncastError
-from rnncast.files import COMMANDS, MODEL_FILES, TUNE_FILES, output_kinds  # kinds: files.py's, shared with checkpoint
+from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of, lock_folder,  # kinds: files.py's
+                           output_kinds, written_path)
 
 RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
              "checkpoint.safetensors", "tensorboard")
@@ -32,7 +33,6 @@ def ask(flag: str) -> str:
 
 def hold(folder: Path, what: str):
     """``files.lock_folder``: this process alone writes ``folder`` until ``release()``."""
-    from rnncast.files import lock_folder
 
     return lock_folder(folder, what)
 
@@ -47,7 +47,6 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     exists, made atomically so two processes never pick one name. ``flag``: how messages name ``out``
     (``said``). Raises ``RnncastError`` for a model folder, a file, a folder of files rnncast did not
     write or of another command's output, and an earlier output without ``overwrite``."""
-    from rnncast.files import LOCK_NAME, lock_folder
 
     if out is None:
         while True:
@@ -134,7 +133,6 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
     names it (".onnx", "CSV"). A symbolic link is written through (``files.write_bytes``), so the file
     it leads to is held to the same rules, and must end as the link does. ``flag``: how messages name
     ``path`` (``said``); each refusal is a ``RnncastError``."""
-    from rnncast.files import written_path
 
     path = Path(path)
     target = written_path(path)
@@ -155,10 +153,10 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
         if place.name in OUTPUT_FILES and rnncast_output(place.parent):
             raise RnncastError(f"{at}{via} would replace {place.name} of the rnncast output in {place.parent}; "
                                "give another file name")
-        kind = output_kind(place.parent)
-        if kind is not None:  # a file of another's there would stop --overwrite and a continued tune in that folder
-            raise RnncastError(f"{at}{via} would write into {place.parent}, the folder of a {kind} (rnncast "
-                               f"{COMMANDS[kind]}), which holds rnncast's files alone; give a path outside it")
+        folder_kind = output_kind(place.parent)  # not ``kind``, the file's, which messages name
+        if folder_kind is not None:  # a file of another's there would stop --overwrite and a continued tune in that folder
+            raise RnncastError(f"{at}{via} would write into {place.parent}, the folder of a {folder_kind} (rnncast "
+                               f"{COMMANDS[folder_kind]}), which holds rnncast's files alone; give a path outside it")
     if path.exists():
         for given in inputs:
             if given and Path(given).exists() and path.samefile(given):
@@ -198,7 +196,6 @@ def _json_with(path: Path, keys) -> bool:
 
 def output_kind(folder: Path) -> str | None:
     """The kind of rnncast output ``folder`` is (run, backtest, tune, demo: ``files.KINDS``), else None."""
-    from rnncast.files import entries_of
 
     if not folder.is_dir() or not rnncast_output(folder):
         return None

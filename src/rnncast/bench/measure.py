@@ -23,13 +23,6 @@ from rnncast.bench.task import Task, TrainConfig
 from rnncast.config import Settings
 
 
-def recipe_name(data: BenchData) -> str | None:
-    """The dataset whose LTSF-Linear recipe the linear models take: the known table the file holds, None
-    (ETTh1's values, :data:`rnncast.bench.published.DEFAULT_LINEAR_RECIPE`) for any other table, whatever
-    it is called."""
-    return data.name if data.known else None
-
-
 def unscaled_columns(plan: Plan) -> tuple[str, ...]:
     """The scored columns that are only centred, not z-scored (constant on the training rows): in M mode every
     column is scored, so all of ``plan.constant``; in S and MS only the target, which is never constant there
@@ -40,7 +33,7 @@ def unscaled_columns(plan: Plan) -> tuple[str, ...]:
 def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_fit) -> TrainConfig:
     """The Forecaster's defaults (plus ``--set``) for the recurrent models; for the linear ones
     LTSF-Linear's recipe, with the batch size and learning rate of its script for ``dataset`` (None: a
-    table it has no script for, see :func:`recipe_name`), ``model`` and the mode (S takes the univariate
+    table it has no script for: ``BenchData.known`` None), ``model`` and the mode (S takes the univariate
     script's: :func:`rnncast.bench.published.linear_recipe`)."""
     if model in recurrent.MODELS:
         settings = {**plan.forecaster, **plan.per_cell.get(model, {})}
@@ -63,7 +56,7 @@ def check_settings(plan: Plan, data: BenchData) -> None:
             continue
         for horizon in plan.horizons:
             task = Task(data.values[: data.split.val_end], data.target_idx, data.split, plan.lookback, horizon)
-            config = train_config(plan, recipe_name(data), model, horizon, None)
+            config = train_config(plan, data.known, model, horizon, None)
             Settings.from_flat(recurrent.forecaster_params(task, model, config))
 
 
@@ -73,7 +66,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
     a folder keep theirs); return its CSV row. ``source``: the file read (default: ``plan.data``'s)."""
     source = source or identity.source_of(plan.data)
     infos: list[dict] = []
-    config = train_config(plan, recipe_name(data), model, horizon, infos.append)
+    config = train_config(plan, data.known, model, horizon, infos.append)
     started = time.perf_counter()
     predictions = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, model, config)
     seconds = time.perf_counter() - started
