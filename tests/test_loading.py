@@ -187,6 +187,12 @@ def test_future_rows_appended_to_the_history_are_refused_naming_them_and_the_way
         load_panel(_prophet_style(), target="sales", future_covariates=["temp"], fill=fill)
 
 
+def test_one_future_row_appended_is_said_in_the_singular():
+    with pytest.raises(RnncastError, match=r"^the last row of the data \(2020-02-10, row 40\) has no value of sales but "
+                                           r"has the future covariates temp: "):
+        load_panel(_prophet_style(ahead=1), target="sales", future_covariates=["temp"])
+
+
 def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
     frame = _prophet_style()
     with pytest.raises(RnncastError, match=r"missing value"):  # the covariate is blank too: not the future's

@@ -241,7 +241,8 @@ def _future_rows(rows: Rows, values, time, positions, offsets, attrs: dict) -> N
                  f"{shown(time[start], time)} to {shown(time[end - 1], time)}, ")
         which = "the last row" if one else f"the last {end - start} rows"
         raise RnncastError(f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} "
-                           f"({dates}{lines}) {'has' if one else 'have'} no value of {', '.join(rows.columns[: rows.n_targets])} but have the "
+                           f"({dates}{lines}) {'has' if one else 'have'} no value of {', '.join(rows.columns[: rows.n_targets])} but "
+                           f"{'has' if one else 'have'} the "
                            f"future covariates {', '.join(rows.columns[future])}: future rows appended to the history "
                            "are not read as history; give the data without them, and those rows as the future (predict "
                            "--future FILE, future= in Python)")
