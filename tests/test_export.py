@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 
 import numpy as np
@@ -141,7 +142,9 @@ def test_rnncast_export_writes_a_described_model(tmp_path, frame, capsys):
     capsys.readouterr()
     assert main(["export", str(tmp_path / "run"), "--onnx", str(tmp_path / "m.onnx")]) == 0
     out = capsys.readouterr().out
-    assert f"x[batch, {L}, 2] -> y[batch, {H}, 1]" in out and "onnxruntime matches PyTorch within" in out
+    assert f"x[batch, {L}, 2] -> y[batch, {H}, 1]" in out
+    # float arithmetic differs by CPU: some give the same digits, others differ in the last places
+    assert re.search(r"onnxruntime matches PyTorch (exactly|within \d(\.\d+)?e-0?[5-9])", out), out
     model = onnx.load(str(tmp_path / "m.onnx"))
     onnx.checker.check_model(model)
     meta = {p.key: p.value for p in model.metadata_props}
