@@ -37,26 +37,22 @@ UNSIGNED = (rf"(?:{thousands.ANY}|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d
 PLAIN = r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # a number pandas reads as written
 
 
-def _body(text: pd.Series, pattern: str) -> pd.Series:
-    """The number each value of ``text`` (stripped strings) writes inside ``pattern``'s one group, where it is an
-    unsigned number some reading takes (no sign of its own, no leading zero but ``0.5``); else NaN."""
-    body = text.str.extract(f"^{pattern}$", expand=False)
-    fits = body.str.fullmatch(UNSIGNED).fillna(False) & ~body.str.match(r"0\d").fillna(True)
-    return body.where(fits.astype(bool))
-
-
 def signed(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """``column``'s values as text with ``-`` where they write a negative number with the Unicode minus
-    (``−50.00``) or in parentheses (``(1,234.50)``), stripped; other values as they are (also values that are
-    no text). With it, [rows] bool: the values written in parentheses."""
-    text = column.where(column.map(lambda v: isinstance(v, str)))
-    stripped = text.astype("string").str.strip()
-    minus, brackets = _body(stripped, f"{MINUS}(.+)"), _body(stripped, r"\((.+)\)")
+    (``−50.00``) or in parentheses (``(1,234.50)``) around a number some reading takes (no sign of its own, no
+    leading zero but ``0.5``), stripped; other values as they are (also values that are no text). With it, [rows]
+    bool: the values read from parentheses."""
+    stripped = column.astype("string").str.strip()  # a number (5, -5) writes neither sign: never taken
+    minus = stripped.str.startswith(MINUS).fillna(False).to_numpy(dtype=bool)
+    brackets = (stripped.str.startswith("(") & stripped.str.endswith(")")).fillna(False).to_numpy(dtype=bool)
     out = column.copy().astype(object)
-    for body in (minus, brackets):
-        hit = body.notna().to_numpy()
-        out[hit] = ("-" + body[hit]).to_numpy(dtype=object)
-    return out, brackets.notna().to_numpy()
+    taken = np.zeros(len(column), dtype=bool)
+    for hit, body in ((minus, stripped[minus].str[1:]), (brackets, stripped[brackets].str[1:-1])):
+        fits = (body.str.fullmatch(UNSIGNED) & ~body.str.match(r"0\d")).fillna(False).to_numpy(dtype=bool)
+        rows = np.flatnonzero(hit)[fits]
+        out.iloc[rows] = ("-" + body[fits]).to_numpy(dtype=object)
+        taken[rows] = True
+    return out, brackets & taken
 
 
 def plain(column: pd.Series) -> pd.Series:
@@ -72,8 +68,11 @@ def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
     for name in frame.columns:
         column = frame[name]
         given = column.dropna()
-        if name in skip or not len(given) or not all(isinstance(v, str) for v in given):
+        if name in skip or not len(given) or pd.api.types.is_numeric_dtype(given) or not (
+                given.astype("string").str.contains(f"[{MINUS}(]").any()):  # most columns (dates, names): one pass
             continue
+        if not isinstance(given.dtype, pd.StringDtype) and not all(isinstance(v, str) for v in given):
+            continue  # text beside numbers (an object column read so): no file's column
         out, brackets = signed(column)
         if out.equals(column.astype(object)):
             continue
