@@ -56,7 +56,7 @@ def test_a_decimal_comma_in_a_comma_separated_file_is_explained_not_read(tmp_pat
 
 def test_another_non_number_is_named_before_a_decimal_comma(tmp_path):
     (tmp_path / "d.csv").write_text("date;y\n2020-01-01;1,5\n2020-01-02;abc\n")
-    with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds 'abc' \(2 non-numeric value\(s\) in all\); the "
+    with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds 'abc' \(1 non-numeric value\(s\) in all\); the "
                                            r"target and covariates must be numbers$"):
         load_panel(tmp_path / "d.csv", target="y")
 
@@ -140,3 +140,16 @@ def test_text_that_only_begins_or_ends_with_digits_gets_no_sign_named():
         assert numbertext.hint(value, ",", pd.Series([value])) == ""
     assert "thousands separators (1003.78), which are not read in a table given in memory" in numbertext.hint(
         "1.003,78", None, pd.Series(["1.003,78"]))
+
+
+@pytest.mark.parametrize("sep, values, line, count", [
+    (";", ["1,5"] * 118 + ["n/a ", "2,25"], 120, 1),  # 119 decimal commas the ';' file reads, one 'n/a '
+    (",", ['"12,5"', "n/a ", "2.5", "3"], 3, 2),  # a comma file reads no decimal comma: '12,5' is no number there too
+    (";", ["1,5", "n/a ", "1.5"], 3, 2),  # decimal commas beside points: no one reading, every value not read counted
+])
+def test_a_refusal_counts_the_values_the_columns_own_reading_does_not_take(tmp_path, sep, values, line, count):
+    """The count was of every value pandas did not read: 120 for one 'n/a ' among 119 decimal commas."""
+    dates = pd.date_range("2020-01-01", periods=len(values)).strftime("%Y-%m-%d")
+    (tmp_path / "d.csv").write_text(f"date{sep}y\n" + "".join(f"{d}{sep}{v}\n" for d, v in zip(dates, values)))
+    with pytest.raises(RnncastError, match=rf"line {line} of d\.csv holds 'n/a ' \({count} non-numeric value\(s\) in all\)"):
+        load_panel(tmp_path / "d.csv", target="y")

@@ -47,8 +47,8 @@ def test_integers_in_apostrophes_keep_decimal_points_and_in_spaces_the_files_mar
 
 
 @pytest.mark.parametrize("values, line, says", [
-    (["12 500", "1 2"], 3, r"'1 2' \(2 non-numeric value\(s\) in all\); the target and covariates must be numbers$"),
-    (["12'500", "1'00"], 3, r"\"1'00\" \(2 non-numeric value\(s\) in all\); the target and covariates must be numbers$"),
+    (["12 500", "1 2"], 3, r"'1 2' \(1 non-numeric value\(s\) in all\); the target and covariates must be numbers$"),
+    (["12'500", "1'00"], 3, r"\"1'00\" \(1 non-numeric value\(s\) in all\); the target and covariates must be numbers$"),
     (["12'500", "1 003"], 2, r"\"12'500\" .*; \"12'500\" is written with thousands separators \(apostrophes: 12500\), "
                              r"which are read only where every value of the column is written with the same marks, but "
                              r"the column also holds '1 003': write the column one way, or without thousands separators"),

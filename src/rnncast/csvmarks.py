@@ -38,7 +38,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertext, thousands
+from rnncast import numbertext, signs, thousands
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import HEAD, Written
 
@@ -114,7 +114,9 @@ def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so
     """Column ``name`` of ``frame`` (its ``text``) read with the ``found`` (thousands, decimal) marks, noted in
     ``read_so``; the file's decimal mark is the one its values write, or the one its thousands mark implies."""
     t, d = found
-    read_so[name] = (t, d, text[text.str.contains(thousands.written(t))].iloc[0])
+    marked = text[text.str.contains(thousands.written(t))]
+    read_so[name] = (t, d, next(iter(marked[~marked.str.startswith("-")]), marked.iloc[0]))  # unsigned: (1,234.50) read
+    # as -1,234.50 is not the file's text (signs)
     frame[name] = thousands.numbers(frame[name], t, d)
     _fixed_decimals(frame, name, text.str.replace(thousands.written(t), "", regex=True))
     implied = d or {".": ",", ",": ".", "'": "."}.get(t)  # a file grouping by points writes decimal commas; Swiss
@@ -167,7 +169,7 @@ def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]
     text = written.columns(floats).iloc[: len(frame)]  # not the rows sheetcsv left out at the end
     found = {}
     for c in floats:
-        cells = text[c].str.strip()
+        cells = signs.plain(text[c]).str.strip()  # −1.005 and (1.005) as pandas read -1.005
         given = cells.dropna()
         if given.str.fullmatch(DOTTED).any() and given.str.fullmatch(rf"{DOTTED}|[+-]?\d+").all():
             found[c] = cells
@@ -206,7 +208,7 @@ def _fixed_text(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Ser
               and shorter(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
     if not floats:
         return {}
-    return dict(written.columns(floats, min(CHECKED_ROWS, len(frame))).items())
+    return {c: signs.plain(text) for c, text in written.columns(floats, min(CHECKED_ROWS, len(frame))).items()}
 
 
 def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";") -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, monthtext, numbertext
+from rnncast import csvmarks, monthtext, numbertext, signs
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import COMPRESSIONS, Written, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
@@ -108,8 +108,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             # the rows kept are read again, so that every column is read as it would be without them
             frame = read(len(kept))[list(kept.columns)] if len(kept) < len(frame) else kept
             text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
+            frame, signed = signs.read(frame, skip=text)  # -50.00 where the file writes −50.00 or (50.00)
             frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
-            frame = csvmarks.read(frame, written, text)
+            frame = signs.settle(csvmarks.read(frame, written, text), signed, path.name)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -253,7 +254,7 @@ def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
         hint = numbertext.hint(column.iloc[i], attrs.get("separator"), column)  # or thousands (1,234), or $1,200.00
         raise RnncastError(
             f"column {name!r} is not numeric: {place(i, attrs)} holds {column.iloc[i]!r} "
-            f"({int(bad.sum())} non-numeric value(s) in all); the target and covariates must be numbers{hint}"
+            f"({numbertext.not_read(column, bad.to_numpy(), attrs.get('separator'))} non-numeric value(s) in all); the target and covariates must be numbers{hint}"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 

@@ -24,6 +24,7 @@ from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.labels import check_ids, check_named, default_target, id_text
+from rnncast.signs import ACCOUNTING
 from rnncast.spelling import one_series_reader
 from rnncast.timetext import shown
 
@@ -65,7 +66,7 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     if isinstance(features, str) and features == "all":
         taken = set(exclude) | set(past) | set(future)
         rest = [c for c in frame.columns if c not in taken]
-        grouped = [c for c in rest if c in frame.attrs.get(GROUPED_COLUMNS, ())]  # '+49 301 100', '10 115': ids read as numbers?
+        grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
         feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
         text = [c for c in rest if c not in feats and c not in grouped]
         if not feats:  # asked for features, it would train on none without a word

@@ -28,7 +28,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from rnncast import thousands
+from rnncast import signs, thousands
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +75,9 @@ def all_text(values: pd.Series) -> bool:
 
 
 def explained(column: pd.Series) -> np.ndarray:
-    """[rows] bool: the values ``hint`` explains (numbers written with a decimal comma or thousands separators)."""
-    text = column.astype(str).str.strip()
+    """[rows] bool: the values ``hint`` explains (numbers written with a decimal comma or thousands separators,
+    also negative ones written with the Unicode minus or in parentheses, ``signs``)."""
+    text = signs.plain(column).astype(str).str.strip()
     return (text.str.fullmatch(DECIMAL_COMMA) | text.str.fullmatch(thousands.GROUPED)).to_numpy()
 
 
@@ -90,6 +91,21 @@ def named(column: pd.Series, bad: np.ndarray) -> int:
     return int(np.flatnonzero(next((pick for pick in (odd, lone) if pick.any()), bad))[0])
 
 
+def not_read(column: pd.Series, bad: np.ndarray, sep: str | None) -> int:
+    """How many of the ``bad`` ([rows] bool) values of ``column`` are no number by the column's own reading: where
+    its other values (and the bad ones a reading explains, ``explained``) are one set of numbers by a reading its
+    file takes (``sep``: decimal commas after ';', thousands), only the values no reading takes ('n/a ' among 119
+    decimal commas: 1); else every bad value (a table in memory reads neither)."""
+    odd = bad & ~explained(column)
+    if sep is None or not odd.any() or odd.all():
+        return int(bad.sum())
+    rest = signs.plain(column[column.notna().to_numpy() & ~odd]).astype(str).str.strip()
+    commas = sep != "," and rest.str.fullmatch(DECIMAL_COMMA).all() and not (
+        rest[rest.str.contains(",", regex=False)].str.fullmatch(THOUSANDS_LIKE).all())
+    grouped = thousands.reading(rest, sep, points=sep == ",") is not None
+    return int(odd.sum()) if commas or grouped else int(bad.sum())
+
+
 def hint(value, sep: str | None, column: pd.Series) -> str:
     """Why ``value`` (text that is no number to pandas, in ``column``) was not read as a number, or "" where no
     reason is known. ``sep``: the file's separator (None: not read from a text file). A currency sign or a unit
@@ -97,12 +113,13 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
     read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
     ``1,234`` could be a decimal comma, and other values may be written with other marks."""
     text = value.strip() if isinstance(value, str) else ""
-    beside = _beside(value, text)
+    beside = signs.dash(value) or _beside(value, text)
     if beside or not explained(pd.Series([text]))[0]:
         return beside
+    text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50
     found = thousands.grouped(text)
     given = column.dropna()
-    given = given[[isinstance(v, str) for v in given]].str.strip()
+    given = signs.plain(given[[isinstance(v, str) for v in given]]).str.strip()
     lone = bool(re.fullmatch(THOUSANDS_LIKE, text))  # 1,234: thousands, or a decimal comma?
     if found is not None and sep is None:
         if lone:
@@ -181,8 +198,13 @@ def as_numbers(column: pd.Series, name: str) -> pd.Series:
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
         log.warning("column %r holds booleans (True, False), read as the numbers 1 and 0", name)
         return column.astype("float64")
-    converted = pd.to_numeric(column, errors="coerce")
+    written, brackets = signs.signed(column)  # '−50.00' and '(50.00)' as -50.00
+    converted = pd.to_numeric(written, errors="coerce")
     text = [v for v in values if isinstance(v, str)]
     if text and converted.notna().sum() == len(values):
         log.warning("column %r holds numbers written as text (%r), read as the numbers they write", name, text[0])
+        if brackets.any():
+            i = int(np.flatnonzero(brackets)[0])
+            log.warning("column %r writes negative numbers in parentheses (accounting format), read as negative "
+                        "numbers (%r as %.15g)", name, column.iloc[i].strip(), converted.iloc[i])
     return converted

@@ -1,0 +1,153 @@
+"""Negative numbers written otherwise than with ``-`` (``signs.py``): the Unicode minus sign U+2212 read as ``-``
+without a word, accounting parentheses ``(1,234.50)`` read as negative numbers with one warning, other dashes
+named in the refusal; a refusal's count of non-numeric values counts only the values the column's reading refuses."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, signs
+from rnncast.cli import main
+from rnncast.data import read_table
+from rnncast.loading import load_panel
+
+
+def _write(path, values, sep=",", extra=None):
+    """A daily file of ``date`` and ``y`` (and ``x``: ``extra``) written as given, one row per value."""
+    x = f"{sep}x" if extra is not None else ""
+    rows = pd.date_range("2021-01-01", periods=len(values)).strftime("%Y-%m-%d")
+    path.write_text(f"date{sep}y{x}\n" + "".join(
+        f"{d}{sep}{v}" + (f"{sep}{extra[k]}" if extra is not None else "") + "\n" for k, (d, v) in enumerate(zip(rows, values))))
+    return path
+
+
+@pytest.mark.parametrize("values, sep, numbers", [
+    (["\u221250.00", "152.33", "7"], ",", [-50.0, 152.33, 7.0]),
+    (["\u221212,5", "1,5", "3"], ";", [-12.5, 1.5, 3.0]),  # beside decimal commas
+    (['"\u22121,234.50"', '"2,000.00"', "2.5"], ",", [-1234.5, 2000.0, 2.5]),  # beside thousands commas
+    (["\u22121.234,50", "2.000,00", "2,5"], ";", [-1234.5, 2000.0, 2.5]),  # thousands points, decimal commas
+    (["\u22121 234,50", "999"], ";", [-1234.5, 999.0]),  # Nordic space thousands
+])
+def test_the_unicode_minus_is_read_as_a_minus_without_a_word(tmp_path, caplog, values, sep, numbers):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(_write(tmp_path / "m.csv", values, sep))
+    assert frame["y"].tolist() == numbers
+    assert "rnncast.signs" not in caplog.text and signs.ACCOUNTING not in frame.attrs
+
+
+@pytest.mark.parametrize("values, sep, numbers, said", [
+    (['"(1,234.50)"', '"2,000.00"', "2.50", "(500.00)"], ",", [-1234.5, 2000.0, 2.5, -500.0], "'(1,234.50)' as -1234.5"),
+    (["(500)", "1", "2"], ",", [-500.0, 1.0, 2.0], "'(500)' as -500"),
+    (["(12,5)", "1,5", "2"], ";", [-12.5, 1.5, 2.0], "'(12,5)' as -12.5"),
+    (["(1.234,50)", "2.000,00", "2,5"], ";", [-1234.5, 2000.0, 2.5], "'(1.234,50)' as -1234.5"),
+])
+def test_accounting_negatives_are_read_with_one_warning_naming_the_column_and_a_value(tmp_path, caplog, values, sep,
+                                                                                      numbers, said):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(_write(tmp_path / "a.csv", values, sep))
+    assert frame["y"].tolist() == numbers and frame.attrs[signs.ACCOUNTING] == ["y"]
+    assert caplog.text.count("a.csv: column(s) ['y'] write negative numbers in parentheses (accounting format) and are "
+                             f"read as negative numbers ({said}); forecasts are written with '-'") == 1
+    assert "'-1" not in caplog.text  # the thousands warning's example is a value as the file writes it
+
+
+@pytest.mark.parametrize("values, named", [
+    (["(see note)", "1", "2"], "'(see note)'"),  # text in parentheses
+    (["(030)", "1", "2"], "'(030)'"),  # an area code: no amount is written with a leading zero
+    (["\u22125 kg", "1", "2"], "'\u22125 kg'"),
+])
+def test_parentheses_or_a_minus_around_text_keep_the_column_refused_by_name(tmp_path, values, named):
+    path = _write(tmp_path / "t.csv", values)
+    assert read_table(path)["y"].tolist()[0] == values[0]  # as the file writes it
+    with pytest.raises(RnncastError, match=rf"column 'y' is not numeric: line 2 of t\.csv holds {re.escape(named)} "
+                                           r"\(1 non-numeric value\(s\) in all\)"):
+        load_panel(path, target="y")
+
+
+def test_a_column_refused_for_another_value_is_named_as_the_file_writes_it(tmp_path):
+    path = _write(tmp_path / "t.csv", ["(500)", "\u22121.5", "n/a ", "2"])
+    assert read_table(path)["y"].tolist()[:2] == ["(500)", "\u22121.5"]
+    with pytest.raises(RnncastError, match=r"line 4 of t\.csv holds 'n/a ' \(1 non-numeric value\(s\) in all\)"):
+        load_panel(path, target="y")
+
+
+@pytest.mark.parametrize("value, dash, name", [("\u201350.00", "\u2013", "en dash, U+2013"),
+                                               ("\u201012,5", "\u2010", "hyphen, U+2010"),
+                                               ("\u2014 3", None, None)])  # a dash and a space: no number
+def test_another_dash_before_a_number_is_named_and_a_minus_asked_for(tmp_path, value, dash, name):
+    path = _write(tmp_path / "d.csv", [value, "1,5" if "," in value else "1.5", "2"], ";" if "," in value else ",")
+    with pytest.raises(RnncastError, match=r"line 2 of d\.csv holds .* \(1 non-numeric value\(s\) in all\)") as err:
+        load_panel(path, target="y")
+    if dash:
+        assert str(err.value).endswith(f"; {value!r} writes {dash!r} ({name}) before the number, which is no minus "
+                                       f"sign: write '-' ({'-' + value[1:]})")
+    else:
+        assert "minus" not in str(err.value)
+
+
+def test_a_table_in_memory_reads_text_numbers_with_either_sign_and_refuses_thousands(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = load_panel(pd.DataFrame({"y": ["\u221250.00", "(500.00)", "1.5", "2"]}), target="y")
+    assert frame.values[:, 0].tolist() == [-50.0, -500.0, 1.5, 2.0]
+    assert "column 'y' writes negative numbers in parentheses (accounting format), read as negative numbers " \
+           "('(500.00)' as -500)" in caplog.text
+    with pytest.raises(RnncastError, match=r"row 0 holds '\(1,234\.50\)' \(1 non-numeric value\(s\) in all\); .*"
+                                           r"thousands separators \(-1234\.50\), which are not read in a table given in "
+                                           r"memory"):
+        load_panel(pd.DataFrame({"y": ["(1,234.50)", "1.5"]}), target="y")
+    with pytest.raises(RnncastError, match=r"'\u20135' writes '\u2013' \(en dash, U\+2013\)"):
+        load_panel(pd.DataFrame({"y": ["\u20135", "1"]}), target="y")
+
+
+def test_integers_in_thousands_dots_with_either_sign_are_refused_as_with_a_hyphen(tmp_path):
+    """'−1.005' beside 999 in a ';' file is 1005 or 1.005 as '-1.005' is (decision 235): refused, not read."""
+    for first in ("-1.005", "\u22121.005", "(1.005)"):
+        with pytest.raises(RnncastError, match=r"a thousands separator \(-1005\) or a decimal point \(-1\.005\)"):
+            read_table(_write(tmp_path / "d.csv", [first, "999", "3"], ";"))
+
+
+def test_features_all_uses_an_accounting_column_read_with_thousands(tmp_path, caplog):
+    """Decision 261 leaves out of 'all' columns numbers only by thousands reading (phone numbers read so): a column
+    whose negatives are in parentheses is an amount, and 'all' uses it."""
+    n = 40
+    x = [f'"({k:,}.50)"' if k % 3 else f'"{k * 100:,}.00"' for k in range(1000, 1000 + n)]
+    path = _write(tmp_path / "f.csv", [str(k % 7) for k in range(n)], extra=x)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(path, target="y", features="all")
+    assert panel.features == ["x"] and "leaves out" not in caplog.text
+
+
+def _profit(path, n=60):
+    """A daily profit in accounting format, as Excel writes it into a CSV: '(1,234.50)' for -1234.5."""
+    values = np.round(np.sin(np.arange(n) / 4) * 1500, 2)
+    text = [f'"({-v:,.2f})"' if v < 0 else f'"{v:,.2f}"' for v in values]
+    _write(path, text)
+    return values
+
+
+def test_an_accounting_file_fits_and_its_forecasts_are_written_with_a_minus(tmp_path):
+    values = _profit(tmp_path / "p.csv")
+    assert read_table(tmp_path / "p.csv")["y"].tolist() == values.tolist()
+    Forecaster(**TINY).fit(str(tmp_path / "p.csv"), target="y").save(tmp_path / "model")
+    assert main(["predict", str(tmp_path / "model"), str(tmp_path / "p.csv"), "--out", str(tmp_path / "f.csv")]) == 0
+    lines = (tmp_path / "f.csv").read_text().splitlines()
+    assert lines[0] == "date,y" and all(re.fullmatch(r"[\d-]+,-?\d+(\.\d+)?", line) for line in lines[1:]), lines
+
+
+def test_the_cli_fits_a_unicode_minus_file_and_refuses_an_en_dash_in_one_line(tmp_path, capsys):
+    values = np.round(np.sin(np.arange(60) / 4) * 50, 2)
+    path = _write(tmp_path / "m.csv", [f"\u2212{-v:.2f}" if v < 0 else f"{v:.2f}" for v in values])
+    assert main(["fit", str(path), "--target", "y", "--epochs", "1", "--lookback", "8", "--horizon", "2",
+                 "--out", str(tmp_path / "r")]) == 0
+    path.write_text(path.read_text().replace("\u2212", "\u2013"))
+    capsys.readouterr()
+    assert main(["fit", str(path), "--target", "y", "--epochs", "1", "--out", str(tmp_path / "r2")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert f"({int((values < 0).sum())} non-numeric value(s) in all)" in err and "(en dash, U+2013)" in err
