@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TINY, berlin_wall_times
 from rnncast import Forecaster, RnncastError
-from rnncast.localtimes import in_zone, localize
+from rnncast.localtimes import in_zone, localize, told_apart
 from test_cli import cli
 
 AUTUMN_ONCE = (r"time column 'time' holds 2024-10-27 02:00 \({at}\), a time that occurs twice in Europe/Berlin \(at "
@@ -123,3 +123,44 @@ def test_future_rows_placed_in_the_zone_of_zoned_data_are_refused_alike():
     with pytest.raises(RnncastError, match=r"^in the future values, time column 'ds' holds 2024-10-27 02:00 \(row 3\), "
                                            r"a time that occurs twice in Europe/Berlin"):
         model.predict(frame, future=future.drop(index=4))
+
+
+def test_written_dates_that_would_repeat_the_hour_are_written_with_their_offsets_said_once(caplog):
+    autumn = pd.date_range("2024-10-27 00:00", periods=5, freq="h", tz="Europe/Berlin")
+    with caplog.at_level("WARNING", logger="rnncast.localtimes"):
+        assert told_apart([pd.Series(autumn), pd.Series([1.0] * 5)], "%Y-%m-%d %H:%M") == "%Y-%m-%d %H:%M%:z"
+    assert [r.getMessage() for r in caplog.records] == [
+        "the dates written cross the change back from summer time in Europe/Berlin, where 2024-10-27 02:00 occurs "
+        "twice: every date is written with its UTC offset (2024-10-27 02:00+02:00, 2024-10-27 02:00+01:00), so that "
+        "the two can be told apart"]
+    caplog.clear()
+    ends_in_it = pd.Series(autumn[:3])  # a horizon ending on 02:00+02:00: written alone, no reader could place it
+    assert told_apart([ends_in_it], "%Y-%m-%d %H:%M") == "%Y-%m-%d %H:%M%:z" and len(caplog.records) == 1
+    caplog.clear()
+    spring = pd.date_range("2024-03-31 00:00", periods=5, freq="h", tz="Europe/Berlin")
+    two_series = pd.Series(spring.append(spring))  # a long table: each series at the same times, no hour repeated
+    for stamps, fmt in [([two_series], "%Y-%m-%d %H:%M"), ([pd.Series(autumn.tz_localize(None))], "%Y-%m-%d %H:%M"),
+                        ([pd.Series(autumn)], "%Y-%m-%dT%H:%M%:z")]:
+        assert told_apart(stamps, fmt) == fmt
+    assert not caplog.records
+
+
+def test_a_forecast_across_the_repeated_hour_writes_offsets_and_reads_back_as_future_values(berlin_run, capsys,
+                                                                                           caplog):
+    """The forecast CSV wrote '2024-10-27 02:00' twice, the two rows not to be told apart; Parquet and the API's
+    frame keep the zone."""
+    folder, data, future = berlin_run
+    future.to_csv(folder / "future.csv", index=False)
+    code, out, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "future.csv")
+    assert code == 0, err
+    assert out.splitlines()[0] == "time,load" and [line.split(",")[0] for line in out.splitlines()[1:]] == [
+        "2024-10-26 23:00+02:00", "2024-10-27 00:00+02:00", "2024-10-27 01:00+02:00", "2024-10-27 02:00+02:00",
+        "2024-10-27 02:00+01:00", "2024-10-27 03:00+01:00"]
+    said = [r.getMessage() for r in caplog.records if r.name == "rnncast.localtimes"]
+    assert len(said) == 1 and "occurs twice: every date is written with its UTC offset" in said[0]
+    again = pd.read_csv(pd.io.common.StringIO(out))[["time"]].assign(hour=future["hour"].to_numpy())
+    again.to_csv(folder / "again.csv", index=False)  # the forecast's own times given back: read as the instants
+    code, second, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "again.csv")
+    assert code == 0 and second == out, err
+    frame = Forecaster.load(folder / "run" / "model").predict(str(data), future=future)
+    assert str(frame.index.tz) == "Europe/Berlin" and frame.index.is_unique  # one series: dated by its index
