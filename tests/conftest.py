@@ -44,6 +44,13 @@ def make_frame(n: int = 200, *, time: bool = True, freq: str = "h", feature: boo
     return pd.DataFrame(columns)
 
 
+def berlin_wall_times(start: str, periods: int, freq: str) -> pd.DataFrame:
+    """Berlin's wall clock as a naive local-time logger writes it (an hour twice in autumn, none in spring):
+    ``time`` as text ``2024-10-27 02:00``, ``load`` a sine."""
+    wall = pd.date_range(start, periods=periods, freq=freq, tz="Europe/Berlin").tz_localize(None)
+    return pd.DataFrame({"time": wall.strftime("%Y-%m-%d %H:%M"), "load": np.sin(np.arange(periods) / 3)})
+
+
 @pytest.fixture
 def frame() -> pd.DataFrame:
     """200 hourly rows: date, y (target), x (feature)."""

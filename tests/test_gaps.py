@@ -11,18 +11,13 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from conftest import make_frame
+from conftest import berlin_wall_times, make_frame
 from rnncast import RnncastError, timeaxis
 from rnncast.loading import load_panel
 
 
 def _warnings(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-
-
-def _berlin_wall_times(start: str, periods: int, freq: str) -> pd.DataFrame:
-    wall = pd.date_range(start, periods=periods, freq=freq, tz="Europe/Berlin").tz_localize(None)
-    return pd.DataFrame({"time": wall.strftime("%Y-%m-%d %H:%M"), "load": np.sin(np.arange(periods) / 3)})
 
 
 def _daily_with_gaps():
@@ -73,7 +68,7 @@ def test_fill_gaps_refuses_to_fill_a_typo_of_a_century(tmp_path):
 
 def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkeypatch):
     monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
-    frame = _berlin_wall_times("2024-03-30 20:00", 20, "h")
+    frame = berlin_wall_times("2024-03-30 20:00", 20, "h")
     with caplog.at_level("WARNING", logger="rnncast"):
         load_panel(frame, "load")
         load_panel(frame.drop(index=[2]), "load", tz="Europe/Berlin")  # an hour missing on an ordinary night

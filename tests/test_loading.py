@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY
+from conftest import TINY, berlin_wall_times
 from rnncast import Forecaster, RnncastError
 from rnncast import timeaxis
 from rnncast.loading import load_panel
@@ -50,20 +50,14 @@ def test_duplicated_timestamp_is_refused(frame):
         load_panel(frame, target="y")
 
 
-def _berlin_wall_times(start: str, periods: int, freq: str) -> pd.DataFrame:
-    """Berlin's wall clock as a naive local-time logger writes it (an hour twice in autumn, none in spring)."""
-    wall = pd.date_range(start, periods=periods, freq=freq, tz="Europe/Berlin").tz_localize(None)
-    return pd.DataFrame({"time": wall.strftime("%Y-%m-%d %H:%M"), "load": np.sin(np.arange(periods) / 3)})
-
-
 def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
     monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
-    frame = _berlin_wall_times("2024-10-26 20:00", 20, "h")
+    frame = berlin_wall_times("2024-10-26 20:00", 20, "h")
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 7; each time "
                        r"step of a series must appear once; this looks like local time across a daylight-saving change "
                        r"\(2024-10-27 02:00 occurs twice in Europe/Berlin\); give the zone with tz=, --tz to read it$"):
         load_panel(frame, "load")
-    half = _berlin_wall_times("2024-10-26 23:00", 20, "30min")  # 02:00, 02:30, 02:00: time goes back
+    half = berlin_wall_times("2024-10-26 23:00", 20, "30min")  # 02:00, 02:30, 02:00: time goes back
     with pytest.raises(RnncastError, match=r"not sorted: 2024-10-27 02:00 .* occurs twice in Europe/Berlin"):
         load_panel(half, "load")
     assert load_panel(frame, "load", tz="Europe/Berlin").time.is_monotonic_increasing  # what the hint says works
@@ -77,7 +71,7 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
 
 def test_predict_offers_a_refit_with_the_zone_not_a_tz_it_cannot_take(monkeypatch):
     monkeypatch.setattr(timeaxis, "local_zone", lambda: None)  # the common zones only, whatever this machine's
-    frame = _berlin_wall_times("2024-10-24 00:00", 80, "h")
+    frame = berlin_wall_times("2024-10-24 00:00", 80, "h")
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame.iloc[:60], target="load")
     with pytest.raises(RnncastError, match=r"occurs twice in Europe/Berlin\); the model reads times in the zone it "
                        r"was fitted in: refit with the zone \(rnncast fit DATA --tz ZONE, tz= in Python\) to read them"):

@@ -142,16 +142,6 @@ def test_a_quoted_value_going_on_past_the_head_s_bytes_is_read_from_the_file(tmp
         assert written.columns(["note", "y"], rows).equals(expected)
 
 
-def test_a_zip_archive_of_two_files_is_refused(tmp_path):
-    import zipfile
-
-    with zipfile.ZipFile(tmp_path / "d.csv.zip", "w") as archive:
-        archive.writestr("a.csv", "date,y\n2020-01-01,1\n")
-        archive.writestr("b.csv", "date,y\n2020-01-01,2\n")
-    with pytest.raises(RnncastError, match=r"d\.csv\.zip holds 2 files; a zipped table must hold exactly one CSV"):
-        read_table(tmp_path / "d.csv.zip")
-
-
 def test_a_first_line_of_values_is_refused_not_read_as_the_header(tmp_path):
     """np.savetxt's file (no header) was read with its first value as the column name and that row lost, silently;
     a stock export without its header likewise (its first date a column name). Whole numbers alone may label series."""

@@ -8,7 +8,8 @@ quarters ``2016Q1`` and ISO weeks ``2016-W05``, ``timetext``; months ``2016/01``
 also in model.json), ``dated`` puts it on a forecast frame (``frame.attrs["time_format"]``) and
 ``csv_text``, the one writer of forecast and backtest tables (``rnncast predict``'s file and
 standard output, a backtest's ``forecasts.csv``), writes the dates so, when every date written
-reads back to the same timestamp (a month-end forecast is never written ``2016-02``); otherwise
+reads back to the same timestamp (a month-end forecast is never written ``2016-02``), each with its UTC offset
+where zoned dates would repeat a wall time (the hour the clocks repeat in autumn: ``localtimes.told_apart``); otherwise
 as full timestamps; ``kept_format`` warns, once at fit, when a text column's form is not kept (``Sept 2000``:
 no strftime directive writes it) and its forecasts will be ISO dates. ``stamp_text`` writes one date so (a backtest window's name). The frames keep datetime64 dates: the format is about text only. Values are
 written as the frames hold them: forecasts are already the shortest decimals (``decimals``).
@@ -30,7 +31,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import csvmarks, monthtext, numbertext, timetext
+from rnncast import csvmarks, localtimes, monthtext, numbertext, timetext
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     if fmt is not None and "%z" in fmt:
-        return _offset_format(fmt, first.strip(), text, time[rows])
+        return localtimes.offset_format(fmt, first.strip(), text, time[rows])
     for form in [fmt, *timetext.unpadded(fmt)] if fmt is not None else []:  # 1/5/2020 0:00: %-m/%-d/%Y %-H:%M
         if (found := _guessed(form, text, time[rows])) is not None:
             return found
@@ -154,24 +155,6 @@ def _guessed(fmt: str, text: np.ndarray, time: pd.DatetimeIndex) -> str | None:
     if theirs is None or not (same | theirs).all():
         return None
     return other if theirs.sum() > same.sum() else fmt  # the commoner in the rows checked; a tie: the first value's
-
-
-def _offset_format(fmt: str, first: str, text: np.ndarray, time: pd.DatetimeIndex) -> str | None:
-    """The format of a column written with UTC offsets, in the first value's style (``+02:00``, ``+0200``,
-    ``Z``), when it reads every checked row as its instant; the forecast writes its own zone's offset:
-    the data's, the zone of ``tz=``, or UTC where offsets changed and no zone was given."""
-    if time.tz is None:
-        return None
-    style = "Z" if first.endswith("Z") else "%:z" if re.search(r"[+-]\d\d:\d\d$", first) else "%z"
-    try:
-        read = pd.to_datetime(pd.Series(text), format=fmt, utc=True)
-    except (ValueError, TypeError):
-        return None
-    if not (pd.DatetimeIndex(read) == time).all():
-        return None
-    if style == "Z" and str(time.tz) != "UTC":
-        style = "%:z"  # written in UTC, forecast in the zone asked for: its offset, ISO's way
-    return fmt.replace("%z", style)
 
 
 def _other_separator(fmt: str) -> str | None:
@@ -268,6 +251,8 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
                 log.warning("dates are written as ISO dates, not in the data's form %s: some fall outside the years "
                             "a two-digit year names alike in every reader (%d .. %d)", fmt, *timetext.short_year_span())
             fmt = None
+        else:  # the hour the clocks repeat written twice alike: every date with its UTC offset
+            fmt = localtimes.told_apart(stamps, fmt)
     if fmt is None:
         return mark + frame.to_csv(index=index, **how)
     text = frame.copy()  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)

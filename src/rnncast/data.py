@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, monthtext, numbertext, signs
+from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import COMPRESSIONS, Written, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
@@ -91,8 +91,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                 with warnings.catch_warnings():  # values the header does not name: pandas' row labels, or (index_col=False)
                     warnings.simplefilter("error", pd.errors.ParserWarning)  # dropped with this warning: neither, refused
                     try:
-                        return pd.read_csv(path, sep=sep, dtype=text or None, compression="infer", index_col=False,
-                                           keep_default_na=not text, na_values=missing, skiprows=skip, nrows=rows)
+                        with zipped.opened(path, written.member) as source:  # a zip archive's one data file
+                            return pd.read_csv(source, sep=sep, dtype=text or None, compression="infer",
+                                               index_col=False, keep_default_na=not text, na_values=missing,
+                                               skiprows=skip, nrows=rows)
                     except pd.errors.ParserWarning:
                         raise RnncastError(_more_values(f"the rows of {path} hold more values", present, sep)) from None
                     except pd.errors.ParserError as err:  # one row of more values: pandas names its line

@@ -21,6 +21,7 @@ from rnncast import compactdates, holidaysets
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
+from rnncast.localtimes import localize
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed
 from rnncast.timeaxis import parse_time
@@ -90,10 +91,14 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     given = pd.DataFrame({"_series": _series_of(frame, id_col, ids)})
     named = given_ids if given_ids is not None else ids  # how a message names each series
     if dated:
-        stamps = parse_time(frame[time_col], time_col, tz, lambda i: place(i, frame.attrs), dayfirst)
+        at = lambda i: place(i, frame.attrs)  # noqa: E731  line N of the file, or row N
+        try:
+            stamps = parse_time(frame[time_col], time_col, tz, at, dayfirst)
+        except RnncastError as err:  # which table: a DataFrame's row N is no file's line
+            raise RnncastError(f"in the future values, {err}") from None
         target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101: 'period'
-        stamps = _same_zone(stamps, target, time_col)
+        stamps = _same_zone(stamps, target, time_col, at)
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
         want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)
         day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
@@ -242,8 +247,9 @@ def _key(time: pd.Index, unit: str) -> np.ndarray:
     return np.asarray(time, dtype=np.int64)
 
 
-def _same_zone(stamps: pd.Index, target: pd.Index, name: str) -> pd.Index:
-    """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time)."""
+def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at) -> pd.Index:
+    """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time,
+    ``localtimes.localize``: ``at(i)`` names row ``i``)."""
     if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):
         if type(stamps) is not type(target) and not (isinstance(target, pd.Index) and stamps.dtype.kind == "i"):
             raise RnncastError(f"the future values' {name!r} holds {stamps.dtype} values, but the model's time is "
@@ -254,5 +260,8 @@ def _same_zone(stamps: pd.Index, target: pd.Index, name: str) -> pd.Index:
             raise RnncastError(f"the future values' {name!r} carries a time zone ({stamps.tz}) but the data's does not; "
                                "give both with or both without one")
         return stamps
-    return stamps.tz_convert(target.tz) if stamps.tz is not None else stamps.tz_localize(target.tz, ambiguous="NaT")
+    try:
+        return stamps.tz_convert(target.tz) if stamps.tz is not None else localize(stamps, target.tz, name, at)
+    except RnncastError as err:
+        raise RnncastError(f"in the future values, {err}") from None
 

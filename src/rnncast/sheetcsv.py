@@ -12,7 +12,7 @@ leaves beyond the table, which carries no value and is left out with one warning
 ``Written`` holds what is read of a file as it is written: its head and first bytes (the byte-order mark and line
 end, ``csvmarks``), and its columns as text (months ``01.2000``, thousands, fixed decimals), from the first bytes
 where they hold the rows asked for, else each column read from the file as text once. ``data.read_table`` reads
-with these; this module imports nothing of rnncast but the error type.
+with these; this module imports nothing of rnncast but ``zipped`` (a zip archive's one data file).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import io
 import logging
 import lzma
 import re
-import zipfile
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -32,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast.errors import RnncastError
+from rnncast import zipped
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +55,13 @@ class Written:
     ``Head``), ``first`` (its first bytes, uncompressed: ``HEAD`` of them, more where its first two lines are longer,
     all where the file is shorter) and ``columns``, its columns as text, each read from the file at most once. A first
     line ``sep=X`` (Excel's hint, any case) gives the separator and is skipped, said in an INFO line; else the
-    separator is found from the header (``separator``). Raises ``RnncastError`` for a zip archive that holds other
-    than one file."""
+    separator is found from the header (``separator``). ``member``: a zip archive's one data file (``zipped``), else
+    None. Raises ``RnncastError`` for a zip archive that holds no data file or several (``zipped.data_file``)."""
 
     def __init__(self, path: Path, compression: str | None):
         self.path = path
-        self.first, self._whole = _first_bytes(path, compression)
+        self.member = zipped.data_file(path) if compression == ".zip" else None  # a zip archive's one data file
+        self.first, self._whole = _first_bytes(path, compression, self.member)
         self.head = _head(self.first, path.name)
         self._every: dict[str, pd.Series] = {}  # column: every row of it, read as text
 
@@ -75,9 +75,11 @@ class Written:
             return first[names].iloc[:rows]
         missing = [c for c in names if c not in self._every]
         if rows is not None and missing:
-            return self._read(self.path, names, rows)  # the file's start only
+            with zipped.opened(self.path, self.member) as source:
+                return self._read(source, names, rows)  # the file's start only
         if missing:
-            self._every.update(self._read(self.path, missing).items())
+            with zipped.opened(self.path, self.member) as source:
+                self._every.update(self._read(source, missing).items())
         return pd.DataFrame({c: self._every[c] for c in names}).iloc[:rows]
 
     @cached_property
@@ -107,15 +109,11 @@ def _head(first: bytes, name: str) -> Head:
     return Head(first_line, separator(first_line, name), 0)
 
 
-def _first_bytes(path: Path, compression: str | None) -> tuple[bytes, bool]:
-    """The file's first bytes (``Written.first``) and whether they are all of it."""
+def _first_bytes(path: Path, compression: str | None, member: str | None) -> tuple[bytes, bool]:
+    """The file's first bytes (``Written.first``) and whether they are all of it (a zip archive's: its ``member``)."""
     if compression == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if not n.endswith("/")]
-            if len(names) != 1:
-                raise RnncastError(f"{path} holds {len(names)} files; a zipped table must hold exactly one CSV")
-            with archive.open(names[0]) as f:
-                return _read_first(f)
+        with zipped.opened(path, member) as f:
+            return _read_first(f)
     opener = COMPRESSIONS[compression] if compression else open
     with opener(path, "rb") as f:
         return _read_first(f)

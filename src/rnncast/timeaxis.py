@@ -10,15 +10,14 @@ import logging
 import os
 import re
 import warnings
-import zoneinfo
 
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, monthtext, timetext, writtenzones
+from rnncast import compactdates, datetext, localtimes, monthtext, timetext, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
-from rnncast.spelling import did_you_mean, hint, spelled
+from rnncast.spelling import hint, spelled
 
 log = logging.getLogger(__name__)
 
@@ -193,12 +192,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                    else datetext.parse_text(column, name, place, dayfirst, order))
     time = one_unit(_no_gaps(time, name, place).rename(name))
     if tz is not None:
-        try:
-            time = time.tz_convert(tz) if time.tz is not None else time.tz_localize(tz, ambiguous="infer")
-        except Exception as err:  # an unknown zone, or a local time that does not exist or repeats
-            near = did_you_mean(str(tz), zoneinfo.available_timezones()) if "No time zone" in str(err) else ""
-            raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
-                               "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
+        time = localtimes.in_zone(time, tz, name, place)
     elif mixed:
         wall = writtenzones.wall_clock(column, time)
         if order is not None:  # said, or refused, where the calendar is settled (loading: writtenzones.settle)

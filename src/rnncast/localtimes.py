@@ -1,0 +1,150 @@
+"""Local times in a zone with daylight saving: naive ones (a file's ``2024-10-27 02:00``, no UTC offset) placed
+in it, and zoned ones written back so that the hour the clocks repeat reads apart.
+
+``in_zone`` places a time column in the zone of ``tz=`` (zoned times converted, an unknown zone named with
+the nearest names); ``localize`` reads the hour the zone repeats in autumn (Berlin's 02:00 on 2024-10-27,
+first at +02:00, then at +01:00) by the rows' order, as pandas' ``ambiguous="infer"`` does: the first copy is summer time, the second
+winter time. Where the order cannot tell which is which (the hour written once: a future-covariates file
+that writes 02:00 one time, a logger that lost a row; or its copies out of order), or a time falls in the
+hour the zone skips in spring (02:30 on 2024-03-31 does not exist in Berlin), it refuses in one line naming
+the time, its place (``line N of FILE``) and what is accepted, instead of pandas' "Cannot infer dst time
+from ... as there are no repeated times" or "... is a nonexistent time due to daylight savings time".
+
+Written back, the repeated hour is the same text twice in a format without a UTC offset (the data's own
+``2024-10-27 02:00``): ``told_apart`` gives the format that writes every time with its offset then
+(``2024-10-27 02:00+02:00``, ``...+01:00``), said in one warning, and the format itself otherwise;
+``offset_format`` the format of a column written with UTC offsets, for the forecasts to write theirs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zoneinfo
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import did_you_mean
+from rnncast.timetext import offset_in, reads_back, shown, write
+
+log = logging.getLogger(__name__)
+
+
+def in_zone(time: pd.DatetimeIndex, tz, name: str, place) -> pd.DatetimeIndex:
+    """``time`` in the zone ``tz`` (an IANA name): zoned times converted, naive ones placed as ``localize`` places
+    them. Raises ``RnncastError`` for an unknown zone (the nearest names offered) and as ``localize`` does."""
+    try:
+        return time.tz_convert(tz) if time.tz is not None else localize(time, tz, name, place)
+    except RnncastError:
+        raise
+    except Exception as err:  # an unknown zone
+        near = did_you_mean(str(tz), zoneinfo.available_timezones()) if "No time zone" in str(err) else ""
+        raise RnncastError(f"cannot place the timestamps of {name!r} in time zone {tz!r} ({err}){near}; give an IANA "
+                           "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
+
+
+def localize(time: pd.DatetimeIndex, tz, name: str, place) -> pd.DatetimeIndex:
+    """``time`` (naive: wall clock times of zone ``tz``) in ``tz``, the repeated autumn hour read by the rows'
+    order. ``name``: the time column; ``place(i)`` names row ``i`` (``line 5 of future.csv``). Raises
+    ``RnncastError`` for a time the zone repeats whose copy the order cannot tell, or a time the zone skips;
+    pandas' error for anything else (an unknown zone: the caller names it)."""
+    try:
+        return time.tz_localize(tz, ambiguous="infer")
+    except ValueError as err:
+        problem = _problem(time, tz, name, place)
+        if problem is None:
+            raise err from None
+        raise RnncastError(problem) from None
+
+
+def _problem(time: pd.DatetimeIndex, tz, name: str, place) -> str | None:
+    """The line saying why ``time`` cannot be placed in ``tz``: its first skipped time, else its first repeated
+    time written once (or, written more often, in an order that does not tell its copies apart); None if neither."""
+    skipped = np.flatnonzero(time.tz_localize(tz, ambiguous=np.ones(len(time), bool), nonexistent="NaT").isna())
+    if len(skipped):
+        return _skipped(time, int(skipped[0]), tz, name, place)
+    repeated = time.tz_localize(tz, ambiguous="NaT").isna()
+    if not repeated.any():
+        return None
+    counts = pd.Series(time[repeated]).value_counts()
+    once = [i for i in np.flatnonzero(repeated) if counts[time[i]] == 1]
+    i = int(once[0] if once else np.flatnonzero(repeated)[0])
+    stamp = pd.Timestamp(time[i])
+    summer, winter = (stamp.tz_localize(tz, ambiguous=dst) for dst in (True, False))
+    what = (f"time column {name!r} holds {_text(stamp)} ({place(i)}), a time that occurs twice in {tz} (at "
+            f"{_offset(summer)}, then again at {_offset(winter)} as the clocks go back)")
+    why = ("but is written once, so which of the two it is cannot be told" if once else
+           "and the order of the rows does not tell which copy each row is")
+    return (f"{what}, {why}; write the repeated hour twice (the {_offset(summer)} copy first), or "
+            f"write the times with their UTC offset ({_text(stamp)}{_offset(summer)}, "
+            f"{_text(stamp)}{_offset(winter)})")
+
+
+def _skipped(time: pd.DatetimeIndex, i: int, tz, name: str, place) -> str:
+    stamp = pd.Timestamp(time[i])
+    before = stamp.tz_localize(tz, nonexistent="shift_backward")  # the last instant before the clocks go forward
+    after = stamp.tz_localize(tz, nonexistent="shift_forward")
+    start = before.tz_localize(None) + pd.Timedelta(1, unit=before.unit)
+    return (f"time column {name!r} holds {_text(stamp)} ({place(i)}), a time that does not exist in {tz}: its "
+            f"clocks go forward from {start:%H:%M} to {after:%H:%M} that night "
+            f"({_offset(before)} to {_offset(after)}); correct or drop the row, or write the times with their UTC "
+            f"offset, or, where the file's clock never changes to summer time, leave tz unset")
+
+
+def _text(stamp: pd.Timestamp) -> str:
+    """A naive time as a message names it: ``2024-10-27 02:00`` (seconds where it has them)."""
+    return shown(stamp, fmt="%Y-%m-%d %H:%M")
+
+
+def _offset(stamp: pd.Timestamp) -> str:
+    """The UTC offset of a zoned ``stamp`` as ISO 8601 writes it: ``+02:00``."""
+    text = stamp.strftime("%z")
+    return f"{text[:3]}:{text[3:]}"
+
+
+def offset_format(fmt: str, first: str, text: np.ndarray, time: pd.DatetimeIndex) -> str | None:
+    """The format of a column written with UTC offsets, in the first value's style (``+02:00``, ``+0200``,
+    ``Z``), when it reads every checked row as its instant; the forecast writes its own zone's offset:
+    the data's, the zone of ``tz=``, or UTC where offsets changed and no zone was given."""
+    if time.tz is None:
+        return None
+    style = "Z" if first.endswith("Z") else "%:z" if re.search(r"[+-]\d\d:\d\d$", first) else "%z"
+    try:
+        read = pd.to_datetime(pd.Series(text), format=fmt, utc=True)
+    except (ValueError, TypeError):
+        return None
+    if not (pd.DatetimeIndex(read) == time).all():
+        return None
+    if style == "Z" and str(time.tz) != "UTC":
+        style = "%:z"  # written in UTC, forecast in the zone asked for: its offset, ISO's way
+    return fmt.replace("%z", style)
+
+
+def told_apart(stamps, fmt: str) -> str | None:
+    """The format to write ``stamps`` (columns or indexes; zoned datetimes among them) in, given ``fmt``, which writes
+    them back (``timetext.reads_back``): ``fmt`` itself, unless it writes no UTC offset and a zoned time falls in the
+    hour its zone's clocks repeat in autumn (its text would be its other copy's: both in the table, or one, which a
+    reader cannot place either); then ``fmt`` with ``%:z`` (``2024-10-27 02:00+02:00``), or None (pandas' ISO text,
+    offsets and all) where that does not read back, said in one warning."""
+    if offset_in(fmt) or fmt.endswith("Z"):
+        return fmt
+    zoned = [pd.DatetimeIndex(s) for s in stamps if isinstance(getattr(s, "dtype", None), pd.DatetimeTZDtype)]
+    repeated = next((r for r in map(_repeated, zoned) if r is not None), None)
+    if repeated is None:
+        return fmt
+    told = fmt + "%:z" if all(reads_back(t, fmt + "%:z") for t in zoned) else None
+    wall = repeated.tz_localize(None)
+    copies = pd.DatetimeIndex([wall.tz_localize(repeated.tz, ambiguous=dst) for dst in (True, False)])
+    shown_as = write(copies, told) if told is not None else [str(t) for t in copies]  # pandas': 02:00:00+02:00
+    log.warning("the dates written cross the change back from summer time in %s, where %s occurs twice: every date "
+                "is written with its UTC offset (%s), so that the two can be told apart", repeated.tz, _text(wall),
+                ", ".join(shown_as))
+    return told
+
+
+def _repeated(times: pd.DatetimeIndex) -> pd.Timestamp | None:
+    """The first of zoned ``times`` whose wall time the clocks of its zone show twice, or None."""
+    twice = np.flatnonzero(times.tz_localize(None).tz_localize(times.tz, ambiguous="NaT", nonexistent="NaT").isna())
+    return times[int(twice[0])] if len(twice) else None

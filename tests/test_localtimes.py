@@ -1,0 +1,166 @@
+"""``localtimes``: naive local times placed in a zone with daylight saving. The repeated autumn hour is read by
+the rows' order; written once (a future-covariates file, a logger that lost a row) or a spring-forward time that
+does not exist is refused in one line naming the time, its line and file, and what is accepted, wherever a naive
+local time is placed: the data (``tz=``), a ``--future`` file (its zone given by ``tz=``, or taken from zoned data)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY, berlin_wall_times
+from rnncast import Forecaster, RnncastError
+from rnncast.localtimes import in_zone, localize, told_apart
+from test_cli import cli
+
+AUTUMN_ONCE = (r"time column 'time' holds 2024-10-27 02:00 \({at}\), a time that occurs twice in Europe/Berlin \(at "
+               r"\+02:00, then again at \+01:00 as the clocks go back\), but is written once, so which of the two it is "
+               r"cannot be told; write the repeated hour twice \(the \+02:00 copy first\), or write the times with their "
+               r"UTC offset \(2024-10-27 02:00\+02:00, 2024-10-27 02:00\+01:00\)$")
+
+
+def _row(i: int) -> str:
+    return f"row {i}"
+
+
+def _written_once(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (Berlin's wall clock) with the second copy of the repeated hour 02:00 left out."""
+    return frame[~frame["time"].duplicated(keep="first")].reset_index(drop=True)
+
+
+def test_the_repeated_hour_written_twice_is_read_by_order():
+    wall = pd.DatetimeIndex(berlin_wall_times("2024-10-27 00:00", 5, "h")["time"])
+    placed = localize(wall, "Europe/Berlin", "time", _row)
+    assert [t.isoformat() for t in placed[2:4]] == ["2024-10-27T02:00:00+02:00", "2024-10-27T02:00:00+01:00"]
+
+
+def test_the_repeated_hour_written_once_is_refused_naming_it_its_place_and_what_is_accepted():
+    """pandas said 'Cannot infer dst time from 2024-10-27 02:00:00 as there are no repeated times'."""
+    wall = pd.DatetimeIndex(_written_once(berlin_wall_times("2024-10-27 00:00", 5, "h"))["time"])
+    with pytest.raises(RnncastError, match=AUTUMN_ONCE.format(at="row 2")):
+        localize(wall, "Europe/Berlin", "time", _row)
+
+
+def test_copies_of_the_repeated_hour_the_order_cannot_tell_apart_are_refused():
+    wall = pd.DatetimeIndex(["2024-10-27 01:00", "2024-10-27 02:00", "2024-10-27 02:00", "2024-10-27 02:00"])
+    with pytest.raises(RnncastError, match=r"holds 2024-10-27 02:00 \(row 1\), a time that occurs twice in "
+                                           r"Europe/Berlin .*, and the order of the rows does not tell which copy each "
+                                           r"row is; write the repeated hour twice"):
+        localize(wall, "Europe/Berlin", "time", _row)
+
+
+def test_a_time_the_clocks_skip_in_spring_is_refused_naming_the_gap():
+    """pandas said '2024-03-31 02:30:00 is a nonexistent time due to daylight savings time. Try using the
+    'nonexistent' argument.' inside rnncast's 'give an IANA zone name', which the zone was."""
+    wall = pd.DatetimeIndex(["2024-03-31 01:30", "2024-03-31 02:30", "2024-03-31 03:30"])
+    with pytest.raises(RnncastError, match=r"^time column 'time' holds 2024-03-31 02:30 \(row 1\), a time that does not "
+                                           r"exist in Europe/Berlin: its clocks go forward from 02:00 to 03:00 that night "
+                                           r"\(\+01:00 to \+02:00\); correct or drop the row, or write the times with "
+                                           r"their UTC offset, or, where the file's clock never changes to summer time, "
+                                           r"leave tz unset$"):
+        localize(wall, "Europe/Berlin", "time", _row)
+
+
+def test_in_zone_converts_zoned_times_and_names_an_unknown_zone():
+    zoned = pd.date_range("2024-01-01", periods=3, freq="h", tz="UTC")
+    assert str(in_zone(zoned, "Europe/Berlin", "time", _row).tz) == "Europe/Berlin"
+    with pytest.raises(RnncastError, match=r"did you mean 'Europe/Berlin'\?"):
+        in_zone(zoned.tz_localize(None), "Europe/Berln", "time", _row)
+
+
+def test_a_data_file_missing_a_copy_of_the_repeated_hour_is_refused_by_its_line(tmp_path):
+    path = tmp_path / "load.csv"
+    _written_once(berlin_wall_times("2024-10-24 00:00", 100, "h")).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=AUTUMN_ONCE.format(at="line 76 of load\\.csv")):
+        Forecaster(**{**TINY, "tz": "Europe/Berlin"}).fit(str(path), target="load")
+
+
+@pytest.fixture(scope="module")
+def berlin_run(tmp_path_factory):
+    """An hourly run fitted on Berlin's naive wall clock with --tz, the hour of day a future-known covariate, ending
+    on 2024-10-26 22:00 (its forecasts of 6 steps cross the autumn change); (folder, data file, future rows)."""
+    folder = tmp_path_factory.mktemp("berlin")
+    times = berlin_wall_times("2024-10-20 00:00", 24 * 7 - 1, "h")
+    times["hour"] = pd.DatetimeIndex(times["time"]).hour.astype(float)
+    times.to_csv(folder / "load.csv", index=False)
+    future = berlin_wall_times("2024-10-26 23:00", 6, "h")[["time"]]  # 23:00 .. 03:00, 02:00 twice
+    future["hour"] = pd.DatetimeIndex(future["time"]).hour.astype(float)
+    code = cli_fit(folder)
+    assert code == 0
+    return folder, folder / "load.csv", future
+
+
+def cli_fit(folder) -> int:
+    from rnncast.cli import main
+
+    return main(["fit", str(folder / "load.csv"), "--target", "load", "--features", "hour", "--future-known",
+                 "--tz", "Europe/Berlin", "--lookback", str(TINY["lookback"]), "--horizon", "6", "--epochs", "1",
+                 "--hidden-size", "8", "--device", "cpu", "--out", str(folder / "run")])
+
+
+def test_a_future_file_missing_a_copy_of_the_repeated_hour_is_one_line_naming_the_file(berlin_run, capsys):
+    folder, data, future = berlin_run
+    future.to_csv(folder / "both.csv", index=False)
+    code, out, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "both.csv")
+    assert code == 0, err
+    _written_once(future).to_csv(folder / "once.csv", index=False)
+    code, out, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "once.csv")
+    assert code == 2 and err.count("\n") == 1, err
+    assert err.startswith("rnncast: error: in the future values, time column 'time' holds 2024-10-27 02:00 (line 5 of "
+                          "once.csv), a time that occurs twice in Europe/Berlin")
+
+
+def test_future_rows_placed_in_the_zone_of_zoned_data_are_refused_alike():
+    """A model fitted on zoned times (no tz=) reads a future table's naive times as that zone's wall time: the
+    hour written once gave NaT keys (ambiguous="NaT"), a skipped time pandas' traceback."""
+    zoned = pd.date_range("2024-10-20 00:00", periods=24 * 7 - 1, freq="h", tz="Europe/Berlin")
+    frame = pd.DataFrame({"ds": zoned, "y": np.sin(np.arange(len(zoned)) / 3), "hour": zoned.hour.astype(float)})
+    model = Forecaster(**{**TINY, "horizon": 6, "epochs": 1}).fit(frame, target="y", future_covariates=["hour"])
+    wall = pd.date_range(zoned[-1] + pd.Timedelta(hours=1), periods=6, freq="h").tz_localize(None)
+    future = pd.DataFrame({"ds": wall, "hour": wall.hour.astype(float)})
+    assert len(model.predict(frame, future=future)) == 6  # both copies: read by order
+    with pytest.raises(RnncastError, match=r"^in the future values, time column 'ds' holds 2024-10-27 02:00 \(row 3\), "
+                                           r"a time that occurs twice in Europe/Berlin"):
+        model.predict(frame, future=future.drop(index=4))
+
+
+def test_written_dates_that_would_repeat_the_hour_are_written_with_their_offsets_said_once(caplog):
+    autumn = pd.date_range("2024-10-27 00:00", periods=5, freq="h", tz="Europe/Berlin")
+    with caplog.at_level("WARNING", logger="rnncast.localtimes"):
+        assert told_apart([pd.Series(autumn), pd.Series([1.0] * 5)], "%Y-%m-%d %H:%M") == "%Y-%m-%d %H:%M%:z"
+    assert [r.getMessage() for r in caplog.records] == [
+        "the dates written cross the change back from summer time in Europe/Berlin, where 2024-10-27 02:00 occurs "
+        "twice: every date is written with its UTC offset (2024-10-27 02:00+02:00, 2024-10-27 02:00+01:00), so that "
+        "the two can be told apart"]
+    caplog.clear()
+    ends_in_it = pd.Series(autumn[:3])  # a horizon ending on 02:00+02:00: written alone, no reader could place it
+    assert told_apart([ends_in_it], "%Y-%m-%d %H:%M") == "%Y-%m-%d %H:%M%:z" and len(caplog.records) == 1
+    caplog.clear()
+    spring = pd.date_range("2024-03-31 00:00", periods=5, freq="h", tz="Europe/Berlin")
+    two_series = pd.Series(spring.append(spring))  # a long table: each series at the same times, no hour repeated
+    for stamps, fmt in [([two_series], "%Y-%m-%d %H:%M"), ([pd.Series(autumn.tz_localize(None))], "%Y-%m-%d %H:%M"),
+                        ([pd.Series(autumn)], "%Y-%m-%dT%H:%M%:z")]:
+        assert told_apart(stamps, fmt) == fmt
+    assert not caplog.records
+
+
+def test_a_forecast_across_the_repeated_hour_writes_offsets_and_reads_back_as_future_values(berlin_run, capsys,
+                                                                                           caplog):
+    """The forecast CSV wrote '2024-10-27 02:00' twice, the two rows not to be told apart; Parquet and the API's
+    frame keep the zone."""
+    folder, data, future = berlin_run
+    future.to_csv(folder / "future.csv", index=False)
+    code, out, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "future.csv")
+    assert code == 0, err
+    assert out.splitlines()[0] == "time,load" and [line.split(",")[0] for line in out.splitlines()[1:]] == [
+        "2024-10-26 23:00+02:00", "2024-10-27 00:00+02:00", "2024-10-27 01:00+02:00", "2024-10-27 02:00+02:00",
+        "2024-10-27 02:00+01:00", "2024-10-27 03:00+01:00"]
+    said = [r.getMessage() for r in caplog.records if r.name == "rnncast.localtimes"]
+    assert len(said) == 1 and "occurs twice: every date is written with its UTC offset" in said[0]
+    again = pd.read_csv(pd.io.common.StringIO(out))[["time"]].assign(hour=future["hour"].to_numpy())
+    again.to_csv(folder / "again.csv", index=False)  # the forecast's own times given back: read as the instants
+    code, second, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "again.csv")
+    assert code == 0 and second == out, err
+    frame = Forecaster.load(folder / "run" / "model").predict(str(data), future=future)
+    assert str(frame.index.tz) == "Europe/Berlin" and frame.index.is_unique  # one series: dated by its index
