@@ -130,7 +130,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
 def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, space, base, storage, study_name,
              trials, timeout, sampler_seed, on_trial, on_start) -> TuneResult:
     """``tune`` once its arguments are checked and ``out`` (None: the study in memory or ``storage``) is held."""
-    source = str(data) if isinstance(data, (str, Path)) else None
+    source = str(Path(data).absolute()) if isinstance(data, (str, Path)) else None  # best.toml: from any directory
     with one_series("tune"):  # a hint for rows of several series says tune takes one, not to give id_col
         panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
     if panel.n_series > 1:
