@@ -69,6 +69,20 @@ class Learned:
         if doing is not None:
             self.warn_changed(doing)
 
+    def __sklearn_is_fitted__(self) -> bool:
+        """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it
+        (the fitted attributes are properties over ``state_``, so its look for attributes ending in ``_`` would not do)."""
+        return hasattr(self, "net_")
+
+    def __sklearn_tags__(self):
+        """scikit-learn's tags (``sklearn.utils.Tags``, scikit-learn 1.6+, which asks them of every estimator it
+        checks): fitted before use, no estimator type (neither a classifier nor a regressor of ``fit(X, y)``: the
+        target is a column of the data), no separate target. scikit-learn is imported here only, not by rnncast;
+        raises ``ImportError`` without scikit-learn 1.6 or newer (older versions do not ask for tags)."""
+        from sklearn.utils import Tags, TargetTags
+
+        return Tags(estimator_type=None, target_tags=TargetTags(required=False), requires_fit=True)
+
     def changed_since_fit(self) -> list[tuple[str, object, object]]:
         """``(name, fitted, set)`` of each parameter whose value (``get_params``) differs from the one the fitted
         model was fitted with (``state_.params``): set_params changed it, and it takes effect at the next fit."""
