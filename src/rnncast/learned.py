@@ -1,6 +1,7 @@
 """What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
 trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
-or ``load`` read. ``Forecaster`` takes them from :class:`Learned`, its only base class, so the
+or ``load`` read, and scikit-learn's questions of a fitted estimator (``__sklearn_is_fitted__``,
+``__sklearn_tags__``). ``Forecaster`` takes them from :class:`Learned`, its only base class, so the
 estimator's own module holds its parameters and its methods.
 """
 
