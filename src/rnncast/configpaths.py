@@ -45,7 +45,8 @@ def toml_path(config, key: str, value: str) -> str:
     else:
         here, there = config.parent / given, given
         if not _same(here, there) and here.exists() and there.exists():
-            raise RnncastError(f"config {config} gives {key} = {value!r}, which names two {'folders' if key == 'out' else 'files'}: "
+            kind = "folders" if key == "out" else "files"
+            raise RnncastError(f"config {config} gives {key} = {value!r}, which names two {kind}: "
                                f"{here} (from the config file's folder, where a config file's relative paths are read "
                                f"from) and {os.path.abspath(there)} (from the current directory); write the one meant "
                                f"as an absolute path in the file, or give it on the command line ({flag})")

@@ -24,7 +24,8 @@ OWNER_ATTR = "rnncast_run_by"  # a trial's user attribute: {"host", "pid", "fold
 
 def owner(folder) -> dict:
     """The record of this process running a trial for a tune that holds ``folder`` (None: no folder)."""
-    return {"host": socket.gethostname(), "pid": os.getpid(), "folder": None if folder is None else os.path.abspath(folder)}
+    where = None if folder is None else os.path.abspath(folder)
+    return {"host": socket.gethostname(), "pid": os.getpid(), "folder": where}
 
 
 def owned(objective, folder):
