@@ -307,6 +307,7 @@ def _best_toml(tmp_path: Path) -> Path:
     config = tmp_path / "best.toml"
     config.write_text('data = "d.csv"\ntarget = ["y"]\ncell = "lstm"\nlookback = 24\nhidden_size = 16\nnum_layers = 1\n'
                       "lr = 0.0003\ndropout = 0.0\nepochs = 1\n", encoding="utf-8")
+    (tmp_path / "d.csv").touch()  # the file's data is looked for beside it; not read before the refusals
     return config
 
 

@@ -151,24 +151,6 @@ def test_resume_reads_the_request_as_written_from_the_start_and_the_final_shape(
     assert read_run(tmp_path / "start.json")[1] == {"data": str(tmp_path / "d.csv"), "target": ["y"], "features": ["x"]}
 
 
-def test_a_runs_files_are_looked_for_as_written_then_from_the_run_folder_then_absolute(tmp_path):
-    from rnncast.configfile import run_locations
-
-    run = tmp_path / "runs" / "a"
-    run.mkdir(parents=True)
-    config = {"settings": {}, "data": {"source": "d.csv", "static": "attrs.csv"},
-              "paths": {"source": {"absolute": "/data/d.csv", "from_run": "../../d.csv"},
-                        "static": {"absolute": "/data/attrs.csv", "from_run": "../../attrs.csv"}}}
-    (run / "config.json").write_text(json.dumps(config))
-    places = run_locations(run, {"data": "d.csv", "static": "attrs.csv"})
-    assert places["data"] == [("as written", Path("d.csv")), ("from the run folder", run / "../../d.csv"),
-                              ("absolute", Path("/data/d.csv"))]
-    assert [how for how, _ in places["static"]] == ["as written", "from the run folder", "absolute"]
-    del config["paths"]  # a run written before the paths were kept
-    (run / "config.json").write_text(json.dumps(config))
-    assert run_locations(run / "config.json", {"data": "d.csv"}) == {"data": [("as written", Path("d.csv"))]}
-
-
 def test_a_toml_table_is_refused_as_such_not_answered_with_a_near_key(tmp_path):
     """[train] got "did you mean 'track'?": the keys are flat, and the refusal says so."""
     path = tmp_path / "c.toml"

@@ -67,3 +67,49 @@ def test_settings_that_shape_no_model_set_after_fit_are_not_said(caplog):
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("set_params changed")]
     assert len(said) == 1 and said[0].startswith("set_params changed horizon 3 -> 5 since fit;")
     assert [c[0] for c in model.changed_since_fit()] == ["horizon", "threads", "verbose"]  # each change still known
+
+
+# ---- scikit-learn's fitted check and tags (scikit-learn is no dependency: those tests skip without it) ----
+
+def test_sklearn_is_fitted_says_whether_fit_or_load_gave_a_model(tmp_path):
+    model = Forecaster(**TINY)
+    assert model.__sklearn_is_fitted__() is False
+    model.fit(np.sin(0.3 * np.arange(200)).astype(np.float32))
+    assert model.__sklearn_is_fitted__() is True
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").__sklearn_is_fitted__() is True
+
+
+def test_rnncast_imports_without_scikit_learn():
+    import subprocess
+    import sys
+
+    code = "import sys, rnncast; rnncast.Forecaster().__sklearn_is_fitted__(); assert 'sklearn' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_check_is_fitted_raises_not_fitted_before_fit_and_passes_after():
+    """scikit-learn 1.6+ asked for __sklearn_tags__ and raised AttributeError on a Forecaster, fitted or not."""
+    pytest.importorskip("sklearn", minversion="1.6")
+    from sklearn.base import clone
+    from sklearn.exceptions import NotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    model = Forecaster(**TINY)
+    with pytest.raises(NotFittedError):
+        check_is_fitted(model)
+    model.fit(np.sin(0.3 * np.arange(200)).astype(np.float32))
+    check_is_fitted(model)
+    copy = clone(model)  # the parameters, unfitted
+    assert copy.get_params() == model.get_params() and not copy.__sklearn_is_fitted__()
+    with pytest.raises(NotFittedError):
+        check_is_fitted(copy)
+    assert copy.set_params(lr=0.01).lr == 0.01
+
+
+def test_the_tags_say_no_estimator_type_and_no_separate_target():
+    pytest.importorskip("sklearn", minversion="1.6")
+    from sklearn.utils import get_tags
+
+    tags = get_tags(Forecaster())
+    assert tags.estimator_type is None and tags.requires_fit and not tags.target_tags.required

@@ -10,10 +10,9 @@ A TOML file holds the fields of ``rnncast fit``'s flags at its top level, named 
     batch_size = "full"    # or a number
 
 A run directory (or its ``config.json``) is read as the settings and data of that run, so
-``rnncast fit --config RUN`` repeats it. Relative paths are read from the current directory, as
-the same flag's would be; a run's files are also looked for from the run folder and at their
-absolute path, as config.json keeps them (``run_locations``), so a run resumes from elsewhere.
-Flags given on the command line override the file (``cli.py`` merges).
+``rnncast fit --config RUN`` repeats it. The paths a file holds are read as it gives them; where
+they are found (a TOML file's relative paths from its own folder, a run's files where config.json
+kept them) is ``configpaths``'. Flags given on the command line override the file (``cli.py`` merges).
 """
 
 from __future__ import annotations
@@ -123,36 +122,6 @@ def run_data(path) -> tuple[str | None, dict | None]:
     except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError) as err:
         raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give the folder a fit wrote") from None
     return source, record if isinstance(record, dict) else None
-
-
-FILE_KEYS = {"data": "source", "static": "static"}  # request keys that name a file: their key in config.json
-
-
-def run_locations(path, request: dict) -> dict[str, list[tuple[str, Path]]]:
-    """Where each file that a run's ``request`` (``read_run``'s) names may be found now, in the order
-    to try: ``[(how, path), ...]`` for ``data`` and ``static``: as written (read from the current
-    directory), then from the run folder and absolute, as ``config.json``'s ``paths`` kept them when
-    the run started (``report.start_config``). A run written before ``paths`` existed has only the first."""
-    path = Path(path)
-    config_path = path / "config.json" if path.is_dir() else path
-    try:
-        kept = json.loads(config_path.read_text(encoding="utf-8")).get("paths") or {}
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError):
-        kept = {}  # read_run has read the file; a missing block means an older run
-    locations = {}
-    for key, name in FILE_KEYS.items():
-        given = request.get(key)
-        if not isinstance(given, str) or not given:
-            continue
-        tries = [("as written", Path(given))]
-        entry = kept.get(name) if isinstance(kept, dict) else None
-        if isinstance(entry, dict):
-            if isinstance(entry.get("from_run"), str) and entry["from_run"]:
-                tries.append(("from the run folder", config_path.parent / entry["from_run"]))
-            if isinstance(entry.get("absolute"), str) and Path(entry["absolute"]).is_absolute():
-                tries.append(("absolute", Path(entry["absolute"])))
-        locations[key] = tries
-    return locations
 
 
 def _setting(path: Path, f, value):

@@ -1,6 +1,7 @@
 """What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
 trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
-or ``load`` read. ``Forecaster`` takes them from :class:`Learned`, its only base class, so the
+or ``load`` read, and scikit-learn's questions of a fitted estimator (``__sklearn_is_fitted__``,
+``__sklearn_tags__``). ``Forecaster`` takes them from :class:`Learned`, its only base class, so the
 estimator's own module holds its parameters and its methods.
 """
 
@@ -68,6 +69,20 @@ class Learned:
             raise RnncastError("this Forecaster is not fitted yet; call fit(data, target=...) first, or Forecaster.load(path)")
         if doing is not None:
             self.warn_changed(doing)
+
+    def __sklearn_is_fitted__(self) -> bool:
+        """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it
+        (the fitted attributes are properties over ``state_``, so its look for attributes ending in ``_`` would not do)."""
+        return hasattr(self, "net_")
+
+    def __sklearn_tags__(self):
+        """scikit-learn's tags (``sklearn.utils.Tags``, scikit-learn 1.6+, which asks them of every estimator it
+        checks): fitted before use, no estimator type (neither a classifier nor a regressor of ``fit(X, y)``: the
+        target is a column of the data), no separate target. scikit-learn is imported here only, not by rnncast;
+        raises ``ImportError`` without scikit-learn 1.6 or newer (older versions do not ask for tags)."""
+        from sklearn.utils import Tags, TargetTags
+
+        return Tags(estimator_type=None, target_tags=TargetTags(required=False), requires_fit=True)
 
     def changed_since_fit(self) -> list[tuple[str, object, object]]:
         """``(name, fitted, set)`` of each parameter whose value (``get_params``) differs from the one the fitted

@@ -205,6 +205,19 @@ def fail_stale_trials(optuna, study) -> None:
         optuna.storages.fail_stale_trials(study)
 
 
+def forget_new_study(optuna, study, storage: str | None, out) -> None:
+    """A study this call created whose timeout ran out before its first trial (``tuning.tune``): removed with the
+    trial of defaults it was given (``enqueue_trial``'s, left WAITING) and the fixed settings and space it
+    recorded, which a new tune would be held to; its folder's study.db too when that holds no other study."""
+    if storage is None or any(trial.state.name != "WAITING" for trial in study.get_trials(deepcopy=False)):
+        return  # in memory, or another process has added a trial since
+    optuna.delete_study(study_name=study.study_name, storage=storage)
+    own = out is not None and storage == f"sqlite:///{(out / 'study.db').resolve()}"
+    if own and not optuna.study.get_all_study_names(storage):
+        for name in ("study.db", "study.db-journal", "study.db-wal", "study.db-shm"):
+            (out / name).unlink(missing_ok=True)
+
+
 @contextmanager
 def quiet_experimental(optuna):
     """Optuna's heartbeat is marked experimental: its warning saying so is Optuna's, not the reader's."""

@@ -13,7 +13,8 @@ epoch. Settings given by the caller are fixed, not searched. Opening and checkin
 The study lives in ``study.db`` (SQLite) in the tuning directory unless ``storage`` names another
 database: ``--storage postgresql://...`` (or a SQLite file on a shared disk) with the same
 ``--study`` name lets many machines add trials to one study. The best trial's settings are
-written as ``best.toml``, which ``rnncast fit --config`` trains.
+written as ``best.toml`` (the data by its absolute path), which ``rnncast fit --config`` trains; a
+trial a killed tune of the same folder left running is failed when the study opens (``trialowners``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted, one_series, spelled
-from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, hide_password, open_study,
-                             ranking)
+from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, forget_new_study,
+                             hide_password, open_study, ranking)
+from rnncast.trialowners import fail_left_running, owned
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +132,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
 def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, space, base, storage, study_name,
              trials, timeout, sampler_seed, on_trial, on_start) -> TuneResult:
     """``tune`` once its arguments are checked and ``out`` (None: the study in memory or ``storage``) is held."""
-    source = str(data) if isinstance(data, (str, Path)) else None
+    source = str(Path(data).absolute()) if isinstance(data, (str, Path)) else None  # best.toml: from any directory
     with one_series("tune"):  # a hint for rows of several series says tune takes one, not to give id_col
         panel = load_panel(data, target, features, time_col, **base.data.reading())  # read and checked once
     if panel.n_series > 1:
@@ -193,8 +195,13 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         log.warning("trial %d was left running by a process that stopped (no heartbeat for %d s): marked failed",
                     trial.number, studies.GRACE_S)
 
+    def left(number, pid) -> None:
+        log.warning("trial %d was left running by a tune that stopped (pid %s, which held %s): marked failed",
+                    number, pid, out)
+
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
+    fail_left_running(optuna, study, storage, out, left)  # this process holds out: whoever else held it stopped
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
@@ -245,30 +252,17 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             result.config = _write_study(folder, result, source, panel, space, storage)
         return result
 
-    study.optimize(objective, n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+    study.optimize(owned(objective, out), n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
     fail_stale_trials(optuna, study)  # those whose process stopped while this one ran
     if not ran and timeout is not None:  # Optuna looks at the timeout before each trial, the first too: none started
         if created:
-            _forget(optuna, study, storage, out)
+            forget_new_study(optuna, study, storage, out)
         raise RnncastError(f"the timeout of {timeout:g} s ran out before a trial finished; give more time "
                            f"({spelled('timeout')})")
     result = written(out)
     if result is None:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")
     return result
-
-
-def _forget(optuna, study, storage, out) -> None:
-    """A study this call created whose timeout ran out before its first trial: removed with the trial of
-    defaults it was given (``enqueue_trial``'s, left WAITING) and the fixed settings and space it
-    recorded, which a new tune would be held to; its folder's study.db too when that holds no other study."""
-    if storage is None or any(trial.state.name != "WAITING" for trial in study.get_trials(deepcopy=False)):
-        return  # in memory, or another process has added a trial since
-    optuna.delete_study(study_name=study.study_name, storage=storage)
-    own = out is not None and storage == f"sqlite:///{(out / 'study.db').resolve()}"
-    if own and not optuna.study.get_all_study_names(storage):
-        for name in ("study.db", "study.db-journal", "study.db-wal", "study.db-shm"):
-            (out / name).unlink(missing_ok=True)
 
 
 def _write_study(out: Path, result: TuneResult, source, panel, space: dict, storage: str) -> Path:

@@ -218,8 +218,8 @@ def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monke
     code, _, err = _cli(capsys, "fit", "--resume", "run")
     line = _one_error_line(err)
     assert code == 2
-    assert "d.csv (as written)" in line and "run/../d.csv (from the run folder)" in line
-    assert f"{tmp_path / 'd.csv'} (absolute)" in line and "rnncast fit --resume run DATA" in line
+    assert f"tried {tmp_path / 'd.csv'} (absolute); run/../d.csv (from the run folder);" in line
+    assert "rnncast fit --resume run DATA" in line
 
 
 def test_resume_with_data_of_other_columns_is_one_line_naming_the_mismatch(tmp_path, capsys):

@@ -44,6 +44,21 @@ def test_cli_writes_the_study_and_a_config_that_fit_trains(tmp_path, frame, caps
     assert len(pd.read_csv(tmp_path / "t" / "trials.csv")) == 4
 
 
+def test_best_toml_trains_the_tuned_data_from_any_directory(tmp_path, frame, monkeypatch, capsys):
+    """best.toml held the data as tune was given it (d.csv, from where tune ran): from another directory
+    fit --config found no file, or another d.csv there; it holds the data's absolute path."""
+    (tmp_path / "here").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    frame.to_csv(tmp_path / "here" / "d.csv", index=False)
+    make_frame(120).to_csv(tmp_path / "elsewhere" / "d.csv", index=False)  # another file of the name
+    monkeypatch.chdir(tmp_path / "here")
+    assert main(["tune", "d.csv", *QUICK, "--out", "t"]) == 0
+    assert read_config(tmp_path / "here" / "t" / "best.toml")[1]["data"] == str(tmp_path / "here" / "d.csv")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["fit", "--config", str(tmp_path / "here" / "t" / "best.toml"), "--out", "run"]) == 0
+    assert json.loads((tmp_path / "elsewhere" / "run" / "config.json").read_text())["fingerprint"]["rows"] == 300
+
+
 # ---- what --out may hold: the same study goes on, another study only with --overwrite, a run never ----
 
 QUICK = ["--target", "y", "--horizon", "2", "--lookback", "12", "--epochs", "1", "--hidden-size", "4",

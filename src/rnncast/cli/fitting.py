@@ -169,16 +169,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     from rnncast.configfile import read_config
 
     file_settings, file_request = read_config(args.config) if args.config else ({}, {})
-    if args.config and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"):
-        from rnncast.configfile import run_locations
-
-        for key, tries in run_locations(args.config, file_request).items():  # a run's files, wherever they went
-            hit = next((path for _, path in tries if path.is_file()), None)
-            if hit is not None and hit != tries[0][1]:
-                file_request[key] = str(hit)
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
-    source = args.data or file_request.get("data")
-    if not source:
+    if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
         raise RnncastError(f"{command} needs DATA and --target COLUMN (as flags or in a --config file){resume}")
     flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
@@ -190,6 +182,9 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     if lost:  # tune's request has no place for them: refused, not dropped
         raise RnncastError(f"config {args.config} gives {', '.join(lost)}, which {command} does not take: it tunes one "
                            "series with its features (fit and backtest take many series and covariate roles)")
+    if args.config:
+        file_request = config_paths(args, file_request)  # the file's paths as read from any directory
+    source = args.data or file_request["data"]
     flags.update({k: v for k, v in panel.items() if v is not None})
     request = {"source": str(source), "target": None, "features": None, "time_col": None, **{k: None for k in panel}}
     request.update({k: v for k, v in file_request.items() if k in request})
@@ -197,6 +192,27 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     if not panel and request["features"] is None and file_request.get("past_covariates"):
         request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
     return settings, request, args.out or file_request.get("out"), getattr(args, "track", None) or file_request.get("track")
+
+
+def config_paths(args, file_request: dict) -> dict:
+    """The --config file's request with its paths as rnncast reads them (``configpaths``): a run's files where
+    its config.json kept them, a TOML file's relative to its folder; a path the command line gives instead is
+    left as the file has it (not read)."""
+    from rnncast.configpaths import TOML_PATHS, run_file, run_locations, toml_path
+
+    given = {"data": args.data, "out": args.out, "static": getattr(args, "static", None)}
+    request = dict(file_request)
+    if Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json":
+        for key, tries in run_locations(args.config, file_request).items():  # a run's files, wherever they went
+            if not given.get(key):
+                again = (f"give it: rnncast fit --config {args.config} DATA" if key == "data" else
+                         "put it back at one of them, or give --static FILE")
+                request[key] = str(run_file(args.config, key, tries, again))
+        return request
+    for key in TOML_PATHS:
+        if isinstance(request.get(key), str) and not given.get(key):
+            request[key] = toml_path(args.config, key, request[key])
+    return request
 
 
 def _check_resumed_data(run_dir: Path, source: str, record: dict) -> None:
@@ -228,9 +244,10 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D] [--threads N]``:
     the settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
     DATA, --device and --threads when given. ``found``: where the files the request names were found, when not
-    at their path as written (tried from the current directory, then from the run folder, then
-    absolute: ``configfile.run_locations``)."""
-    from rnncast.configfile import read_run, run_locations
+    at their path as written (tried absolute, as the run read them, then from the run folder:
+    ``configpaths.run_locations``)."""
+    from rnncast.configfile import read_run
+    from rnncast.configpaths import run_file, run_locations
 
     run_dir = Path(args.resume)
     if args.config:
@@ -263,12 +280,8 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     for key, tries in run_locations(config_path, request).items():
         if key == "data" and args.data:
             continue
-        hit = next((path for _, path in tries if path.is_file()), None)  # a regular file: no device, no pipe
-        if hit is None:
-            what = "data" if key == "data" else "static table (--static)"
-            tried = "; ".join(f"{path} ({how})" for how, path in tries)
-            again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
-            raise RnncastError(f"no {what} file of run {run_dir} was found; tried {tried}; {again}")
+        again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
+        hit = run_file(run_dir, key, tries, again)  # a regular file: no device, no pipe
         if str(hit) != request[key]:
             found["source" if key == "data" else key] = str(hit)
     request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}

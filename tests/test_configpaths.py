@@ -1,0 +1,104 @@
+"""Where a config file's files are: a TOML file's relative paths from its own folder (refused where the
+current directory holds another file of the name), a run's files absolute first, then from the run folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import make_frame
+from rnncast import RnncastError
+from rnncast.cli import main
+from rnncast.configpaths import run_file, run_locations, toml_path
+
+ARGS = ["--epochs", "1", "--lookback", "12", "--horizon", "3", "--hidden-size", "8", "--device", "cpu"]
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """``tmp_path/project/{run.toml, d.csv}``; the current directory ``tmp_path/elsewhere``, empty."""
+    (tmp_path / "project").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    make_frame(200).to_csv(tmp_path / "project" / "d.csv", index=False)
+    (tmp_path / "project" / "run.toml").write_text('data = "d.csv"\ntarget = "y"\n')
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    return tmp_path / "project"
+
+
+def test_a_toml_files_relative_path_is_read_from_its_folder_from_any_directory(project):
+    assert toml_path(project / "run.toml", "data", "d.csv") == str(project / "d.csv")
+    assert toml_path(project / "run.toml", "out", "runs/a") == str(project / "runs" / "a")  # an output too
+    assert toml_path(project / "run.toml", "data", str(project / "d.csv")) == str(project / "d.csv")  # absolute
+
+
+def test_a_toml_path_naming_two_files_is_refused_naming_both(project):
+    make_frame(120).to_csv("d.csv", index=False)  # another d.csv in the current directory
+    with pytest.raises(RnncastError) as err:
+        toml_path(project / "run.toml", "data", "d.csv")
+    assert f"gives data = 'd.csv', which names two files: {project / 'd.csv'} (from the config file's folder" in str(err.value)
+    assert f"and {Path.cwd() / 'd.csv'} (from the current directory)" in str(err.value)
+    assert "absolute path in the file, or give it on the command line (DATA)" in str(err.value)
+
+
+def test_the_config_files_folder_as_the_current_directory_is_one_file(project, monkeypatch):
+    monkeypatch.chdir(project)
+    assert toml_path(Path("run.toml"), "data", "d.csv") == "d.csv"
+
+
+def test_a_toml_file_found_only_in_the_current_directory_is_not_read_in_its_place(project):
+    (project / "d.csv").rename("d.csv")  # as a best.toml tune wrote before its paths were absolute
+    with pytest.raises(RnncastError) as err:
+        toml_path(project / "run.toml", "data", "d.csv")
+    line = str(err.value)
+    assert f"{project / 'd.csv'} (read from the config file's folder) was not found" in line
+    assert f"{Path.cwd() / 'd.csv'} in the current directory is not read in its place" in line
+    assert "give it on the command line (DATA)" in line
+
+
+def test_fit_config_reads_the_toml_files_data_from_its_folder(project, capsys):
+    make_frame(120).to_csv("d.csv", index=False)
+    assert main(["fit", "--config", str(project / "run.toml"), *ARGS, "--out", "run"]) == 2  # two files: refused
+    assert "names two files" in capsys.readouterr().err
+    Path("d.csv").unlink()
+    assert main(["fit", "--config", str(project / "run.toml"), *ARGS, "--out", "run"]) == 0
+    assert json.loads(Path("run/config.json").read_text())["fingerprint"]["rows"] == 200  # the config's d.csv
+    make_frame(120).to_csv("mine.csv", index=False)  # DATA given: the file's path is not looked for
+    assert main(["fit", "--config", str(project / "run.toml"), "mine.csv", *ARGS, "--out", "run2"]) == 0
+
+
+def test_a_runs_files_are_looked_for_absolute_then_from_the_run_folder(tmp_path):
+    run = tmp_path / "runs" / "a"
+    run.mkdir(parents=True)
+    config = {"settings": {}, "data": {"source": "d.csv", "static": "attrs.csv"},
+              "paths": {"source": {"absolute": "/data/d.csv", "from_run": "../../d.csv"},
+                        "static": {"absolute": "/data/attrs.csv", "from_run": "../../attrs.csv"}}}
+    (run / "config.json").write_text(json.dumps(config))
+    places = run_locations(run, {"data": "d.csv", "static": "attrs.csv"})
+    assert places["data"] == [("absolute", Path("/data/d.csv")), ("from the run folder", run / "../../d.csv")]
+    assert [how for how, _ in places["static"]] == ["absolute", "from the run folder"]
+    del config["paths"]  # a run written before the paths were kept
+    (run / "config.json").write_text(json.dumps(config))
+    assert run_locations(run / "config.json", {"data": "d.csv"}) == {"data": [("as written", Path("d.csv"))]}
+
+
+def test_a_runs_file_read_is_said_where_another_lies_from_the_run_folder(tmp_path, caplog):
+    for name in ("old.csv", "new.csv"):
+        (tmp_path / name).write_text("a\n1\n")
+    tries = [("absolute", tmp_path / "old.csv"), ("from the run folder", tmp_path / "new.csv")]
+    assert run_file("run", "data", tries, "give DATA") == tmp_path / "old.csv"
+    assert f"{tmp_path / 'new.csv'} (from the run folder) is another file, not read" in caplog.text
+    with pytest.raises(RnncastError, match=r"no data file of run run was found; tried .*gone.csv \(absolute\); give DATA"):
+        run_file("run", "data", [("absolute", tmp_path / "gone.csv")], "give DATA")
+
+
+def test_fit_config_run_reads_the_file_the_run_read_not_one_of_its_name_here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_frame(200).to_csv("d.csv", index=False)
+    assert main(["fit", "d.csv", "--target", "y", *ARGS, "--out", "run"]) == 0
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    make_frame(120).to_csv("d.csv", index=False)  # as written, d.csv would be this one
+    assert main(["fit", "--config", str(tmp_path / "run"), "--out", "again"]) == 0
+    assert json.loads(Path("again/config.json").read_text())["fingerprint"]["rows"] == 200
