@@ -89,8 +89,37 @@ def test_all_counts_the_windows_on_rows_the_model_learned_from(model, series):
 
 
 def test_all_on_too_few_rows_counts_them_in_rows(model, series):
-    with pytest.raises(RnncastError, match=r"^data has 10 rows; evaluating needs at least lookback"):
+    with pytest.raises(RnncastError, match=rf"^evaluate needs at least lookback {L} \+ horizon {H} = {L + H} rows "
+                                           r"\(one window\), got 10$"):
         model.evaluate(series.iloc[:10], part="all")
+
+
+@pytest.mark.parametrize("part", ["test", "val", "train"])
+def test_data_too_short_for_one_window_says_so_whatever_the_part(model, series, part):
+    """A tester gave the last 14 rows to a lookback 12 + horizon 3 model and was told to give data after the
+    fit's rows or another part: no part holds a window of 15 rows in 14. The rows it has and needs are said."""
+    with pytest.raises(RnncastError) as refused:
+        model.evaluate(series.iloc[-(L + H - 1):], part=part)
+    assert str(refused.value) == f"evaluate needs at least lookback {L} + horizon {H} = {L + H} rows (one window), got {L + H - 1}"
+
+
+def test_a_panel_too_short_for_one_window_names_its_short_series():
+    frame = make_panel(3, seed=4)
+    model = Forecaster(**TINY).fit(frame)
+    tails = frame.groupby("unique_id").tail(L + H - 1)
+    with pytest.raises(RnncastError) as refused:
+        model.evaluate(tails)
+    ids = sorted(frame["unique_id"].unique())
+    assert str(refused.value) == (f"evaluate needs at least lookback {L} + horizon {H} = {L + H} rows of a series (one "
+                                  "window); every series is too short: "
+                                  + ", ".join(f"'{i}' ({L + H - 1} rows)" for i in ids))
+    # one series long enough but all inside the fit's rows: the part's refusal, and the short series named
+    early = pd.concat([frame[frame["unique_id"] == ids[0]].head(60), tails[tails["unique_id"] != ids[0]]])
+    with pytest.raises(RnncastError) as refused:
+        model.evaluate(early)
+    said = str(refused.value)
+    assert "after the rows the model was fitted and validated on" in said
+    assert said.endswith(f"2 series are too short: '{ids[1]}' ({L + H - 1} rows), '{ids[2]}' ({L + H - 1} rows)")
 
 
 def test_unknown_part_is_refused_with_the_choices(model, series):

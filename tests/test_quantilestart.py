@@ -137,3 +137,13 @@ def test_a_start_read_from_few_windows_says_so(caplog):
     with caplog.at_level("WARNING", logger="rnncast.quantilestart"):
         quantilestart.start(_net(1), _batches(values))
     assert "quantiles of 5 training windows' errors (fewer than 20)" in caplog.text
+
+
+def test_the_start_reads_back_from_the_net_as_start_set_it():
+    """``start_offsets``: what an untrained net's head adds, read back for the note that the model is that net."""
+    values = _walk(300, 3, seed=3)
+    for spec in ({}, {"channel_independent": True, "target_offsets": True}, {"channel_independent": True}):
+        net = _net(3, **spec)
+        offsets = quantilestart.start(net, _batches(values))
+        assert np.allclose(quantilestart.start_offsets(net), offsets, atol=1e-6)
+    assert quantilestart.start_offsets(_net(1, quantiles=())) is None

@@ -129,3 +129,22 @@ def test_a_run_records_the_columns_it_did_not_use_in_config_json_and_the_report(
                  "--lookback", "10", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
     assert json.loads((tmp_path / "run" / "config.json").read_text())["run"]["not_used"] == ["spare"]
     assert "<td>columns not used</td><td>spare</td>" in (tmp_path / "run" / "report.html").read_text()
+
+
+def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tmp_path):
+    """The terminal and metrics.json said "no epoch improved on the untrained network's validation loss ..." of a
+    refit window, and the backtest page left it out: it was filtered as a run's page says it in its own hint, which
+    a backtest's page has not. A note is left out only where the page says it."""
+    from rnncast.noticed import capture
+    from rnncast.report import write_backtest
+
+    frame = make_frame(260, feature=False, freq="D")
+    with capture() as noticed:
+        result = Forecaster(**{**TINY, "lr": 1e-12}).backtest(frame, target="y", n_windows=2, refit=True)
+    untrained = [n["text"] for n in noticed if n["text"].startswith("no epoch improved on the untrained network")]
+    assert untrained, noticed
+    write_backtest(tmp_path / "bt", result, dict(TINY), noticed=noticed)
+    page = (tmp_path / "bt" / "report.html").read_text()
+    assert "<h2>What rnncast noticed</h2>" in page
+    assert "Warning: no epoch improved on the untrained network&#x27;s validation loss" in page
+    assert "the window&#x27;s last value (the &#x27;repeat the last value&#x27; baseline)" in page

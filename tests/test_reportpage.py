@@ -10,7 +10,7 @@ import html
 import numpy as np
 import pytest
 
-from conftest import TINY, make_panel
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
 from rnncast.report import write_run
 
@@ -200,3 +200,45 @@ def test_the_page_heads_mase_with_its_season_as_the_terminal_table_does():
     model = Forecaster(**{**TINY, "season": 4, "lookback": max(TINY["lookback"], 8)}).fit(frame, target="y")
     heads = [b[1][0] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table" and b[1][0][0] == "split"]
     assert len(heads) == 2 and all("MASE (season 4)" in h for h in heads)
+
+
+def test_a_note_is_left_out_only_of_a_page_that_says_it_in_its_own_words():
+    """"What rnncast noticed" left out every note that a fit's page says elsewhere, on every page, so a backtest's
+    page (no untrained-network or divergence hint) lost them. Each page now leaves out what it says itself."""
+    from rnncast.reportpage import noticed_blocks, said_elsewhere
+
+    texts = ["no epoch improved on the untrained network's validation loss (MSE) 0.1, so ...",
+             "training diverged in epoch 3 (training loss nan); kept ...",
+             "this run ended when training diverged in epoch 3; its model keeps ...",
+             "MASE has no in-sample scale for 'a': ...",
+             "not used: size (to train on them, name them with past_covariates= or future_covariates= "
+             "(--past-covariates, --future-covariates), or features='all' (--features all))",
+             "not used: stamp (to train on them, name them with past_covariates= (--past-covariates)); 'stamp' looks "
+             "like dates: to take it as the time, name it with time_col= (--time-col)",
+             "not used: extra — the model reads y, x"]
+    noticed = [{"level": "warning", "text": t} for t in texts]
+
+    def shown(said) -> list[str]:
+        blocks = noticed_blocks(noticed, said)
+        return [item.removeprefix("Warning: ") for item in blocks[1][1]] if blocks else []
+
+    assert shown(said_elsewhere()) == texts  # a page that says none of them: every note
+    assert shown(said_elsewhere(mase=True, unused=["size"])) == texts[:3] + texts[5:]  # a backtest's page
+    assert shown(said_elsewhere(untrained=True, diverged=True, mase=True, unused=["size"])) == texts[5:]  # a run's
+    # the columns not used: left out where the page names exactly those, and the note says nothing more (a date)
+    assert shown(said_elsewhere(mase=True, untrained=True, diverged=True, unused=["stamp"])) == texts[4:]
+    assert noticed_blocks(noticed[:1], said_elsewhere(untrained=True)) == []  # nothing left: no section
+
+
+def test_a_runs_page_leaves_out_only_the_notes_it_says_itself():
+    """A fit whose epochs never beat the untrained network: its page's hint says so, and the note is left out."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_frame(200, feature=False, freq="D")
+    model = Forecaster(**{**TINY, "lr": 1e-12}).fit(frame, target="y")
+    notes = [{"level": "warning", "text": "no epoch improved on the untrained network's validation loss (MSE) 1, so"},
+             {"level": "warning", "text": "training diverged in epoch 2 (training loss nan); kept"}]
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None, noticed=notes)
+    [hint] = [b[1] for b in blocks if b[0] == "hint" and "untrained network" in b[1]]
+    assert "it forecasts the window's last value (the 'repeat the last value' baseline)." in hint
+    assert [b[1] for b in blocks if b[0] == "list"] == [["Warning: training diverged in epoch 2 (training loss nan); kept"]]

@@ -247,8 +247,8 @@ class Forecaster(Learned):
             Quantile models add the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval),
             pooled, and with several targets each target's (``by_target``). ``by_series``: each series'
             original-unit metrics (``result["series"][id]``, an integer id as given). In words (``readout.read_out``): ``verdict``,
-            whether the model beats every baseline, and ``notes`` and ``hints``, lists of lines. Raises
-            ``RnncastError`` for an unknown part, or when ``data`` has no window of it (naming the part that would score).
+            whether the model beats every baseline, and ``notes`` and ``hints``, lists of lines. Raises ``RnncastError`` for
+            an unknown part, series shorter than lookback + horizon (named), or no window of the part (naming one that would).
             """
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
         return {**result, **readout.read_out(self, result, part)}  # per-series keys as given (PartForecasts.ids)

@@ -90,16 +90,16 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
                            "model was fitted on, new data included)")
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
     located = locate(state, panel, index)
+    short = np.flatnonzero(panel.lengths < lookback + horizon)  # series that hold no window, whatever the part
+    if len(short) == panel.n_series:
+        raise RnncastError(too_short(panel, short, lookback, horizon))
     if part == "all":
-        short = np.flatnonzero(panel.lengths < lookback + horizon)
-        if len(short) == panel.n_series:
-            rows = f"{len(panel.values)} rows" if panel.n_series == 1 else f"{panel.lengths.max()} rows in its longest series"
-            raise RnncastError(f"data has {rows}; evaluating needs at least lookback {lookback} + horizon {horizon}")
         starts, series = every_window_start(panel.lengths, panel.offsets, lookback, horizon)
     else:
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
     if not len(starts):
-        raise RnncastError(_nothing(state, panel, located, part))
+        also = f"; {too_short(panel, short, lookback, horizon)}" if len(short) else ""
+        raise RnncastError(_nothing(state, panel, located, part) + also)
     scored = describe(panel, located, starts, series, part, lookback, horizon)
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
     scored["text"] += f"; the model was trained on {trained} window{'s' if trained != 1 else ''}"
@@ -138,6 +138,20 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
         text += "; rows are matched to the fit's by their number (no timestamps), so give data that starts where the fit's did"
     return {"part": part, "windows": int(len(starts)), "series": int(len(scored_series)), "targets_on": counts,
             "by_time": located.by_time, "text": text}
+
+
+def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int) -> str:
+    """That the series ``short`` (positions in ``panel``) hold no window of ``lookback + horizon`` rows, with
+    the rows each has: "evaluate needs at least lookback 12 + horizon 3 = 15 rows (one window), got 14", or
+    for many series "... rows of a series (one window); too short: 'a' (14 rows), 'b' (9 rows)" (ten named)."""
+    need = f"evaluate needs at least lookback {lookback} + horizon {horizon} = {lookback + horizon} rows"
+    if panel.n_series == 1:
+        return f"{need} (one window), got {len(panel.values)}"
+    listed = ", ".join(f"{panel.given_id(s)!r} ({counted(int(panel.lengths[s]), 'row')})" for s in short[:10])
+    more = f" and {len(short) - 10} more" if len(short) > 10 else ""
+    every = ("every series is" if len(short) == panel.n_series else
+             f"{len(short)} series {'is' if len(short) == 1 else 'are'}")
+    return f"{need} of a series (one window); {every} too short: {listed}{more}"
 
 
 def _nothing(state, panel: Panel, located: Located, part: str) -> str:

@@ -76,3 +76,16 @@ def start(net: nn.Module, train: WindowBatches) -> np.ndarray | None:
     log.info("the quantile head starts at the training errors' quantiles (%d windows): untrained, each level "
              "is the window's forecast shifted by that level's quantile of its errors", len(index))
     return offsets
+
+
+def start_offsets(net: nn.Module) -> np.ndarray | None:
+    """What ``start`` set, read back from ``net``: the offsets [H, T', Q] its quantile head adds to the
+    window's forecast (scaled units; with ``window_scale`` in window spreads), which is what the net
+    forecasts while its head's weights are zero (untrained). None for a net without a quantile head."""
+    spec = net.spec
+    if not spec.quantiles:
+        return None
+    per_target = getattr(net, "target_offsets", None)
+    if per_target is not None:  # [T, H, 1, Q]: each target's own offsets beside the shared head (bias zero)
+        return per_target.detach().cpu().numpy()[:, :, 0, :].transpose(1, 0, 2)
+    return net.head.bias.detach().cpu().numpy().reshape(spec.horizon, -1, len(spec.quantiles))

@@ -25,7 +25,7 @@ from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
-from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks
+from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence
@@ -202,7 +202,9 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
         "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")
     said = result.said  # the result's own words (its verdict, notes, hints), by piece
-    blocks = [("verdict", said.good, said.verdict), *[("hint", hint) for hint in said.hints], *noticed_blocks(noticed),
+    own_words = said_elsewhere(mase=bool(said.mase), unused=config["run"]["not_used"])  # what this page says itself
+    blocks = [("verdict", said.good, said.verdict), *[("hint", hint) for hint in said.hints],
+              *noticed_blocks(noticed, own_words),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]

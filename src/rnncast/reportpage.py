@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import base64
 import html
+from typing import Callable
 
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
 from rnncast import readout, timetext
-from rnncast.baselines import named, row_label
+from rnncast.baselines import row_label
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text, draw_text
 from rnncast.timecalendar import by_series
+from rnncast.untrained import forecast_text
 from rnncast.windows import train_windows
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
@@ -44,18 +46,14 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                "there and, as early stopping does, kept its best finished epoch; the scores below are "
                                f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
                                "(--grad-clip) may let it train further."))
-    if forecaster.history_ and not any(h.get("best") for h in forecaster.history_) and not getattr(
-            forecaster, "diverged_epoch_", None):
-        taken = forecaster.highway_start_
-        start = " plus the highway's least-squares fit" if taken is not None and taken["penalty"] is not None else ""
-        level = (f"the window's last season ({named('seasonal')})" if forecaster.window_norm == "season"
-                 else f"the window's level (with window_norm 'last', exactly {named('repeat')})")
-        shifted = (", each quantile shifted by its quantile of the training errors" if forecaster.settings_.model.quantiles
-                   else "")
-        blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the "
-                               f"untrained network: it forecasts {level}{start}{shifted}. Try a larger learning rate (--lr) or "
-                               "more epochs and patience."))
-    blocks += noticed_blocks(noticed)
+    kept_untrained = bool(forecaster.history_) and not any(h.get("best") for h in forecaster.history_) and not getattr(
+        forecaster, "diverged_epoch_", None)
+    if kept_untrained:
+        blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the untrained "
+                               f"network: it forecasts {forecast_text(forecaster.net_, forecaster.state_)}. Try a larger "
+                               "learning rate (--lr) or more epochs and patience."))
+    blocks += noticed_blocks(noticed, said_elsewhere(mase=said is not None and bool(said.mase), untrained=kept_untrained,
+                                                     diverged=bool(diverged), unused=forecaster.unused_columns_))
     for note in notes or []:
         blocks.append(("p", note))
     if said is not None and said.intervals:
@@ -121,17 +119,32 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     return blocks
 
 
-# warnings the page says in its own words elsewhere: the MASE note under the metrics, the hints above,
-# the columns not used in "Data and settings"
-SAID_ELSEWHERE = ("MASE has no in-sample scale", "no epoch improved on the untrained network",
-                  "training diverged in epoch", "this run ended when training diverged", "not used: ")
+# how the notes a page may say in its own words begin: the MASE note under the metrics, the hints that the model
+# is the untrained network or that training diverged
+NO_MASE_SCALE, UNTRAINED = "MASE has no in-sample scale", "no epoch improved on the untrained network"
+DIVERGED = ("training diverged in epoch", "this run ended when training diverged")
 
 
-def noticed_blocks(noticed: list[dict] | None) -> list:
-    """"What rnncast noticed": one item per warning or note the fit logged, less those the page says
-    in its own words (``SAID_ELSEWHERE``); nothing when none is left."""
+def said_elsewhere(mase: bool = False, untrained: bool = False, diverged: bool = False,
+                   unused: list[str] | tuple = ()) -> Callable[[str], bool]:
+    """Whether a note is one a page says in its own words, from what that page says: a MASE note (``mase``), the
+    hint that the model is the untrained network (``untrained``) or that training diverged (``diverged``), and the
+    columns its "Data and settings" names as not used (``unused``: the note naming exactly those, and nothing
+    more, such as that one looks like dates). A page that says none of them leaves no note out."""
+    starts = (NO_MASE_SCALE,) * mase + (UNTRAINED,) * untrained + DIVERGED * diverged
+    columns = f"not used: {', '.join(map(str, unused))} (to train on them, " if unused else None
+
+    def said(text: str) -> bool:
+        return text.startswith(starts) or (columns is not None and text.startswith(columns)
+                                           and "; " not in text[len(columns):])
+    return said
+
+
+def noticed_blocks(noticed: list[dict] | None, said: Callable[[str], bool] = said_elsewhere()) -> list:
+    """"What rnncast noticed": one item per warning or note logged, less those the page says in its own
+    words (``said``, from ``said_elsewhere``); nothing when none is left."""
     items = [f"{'Warning' if n['level'] == 'warning' else 'Note'}: {n['text']}" for n in noticed or ()
-             if not n["text"].startswith(SAID_ELSEWHERE)]
+             if not said(n["text"])]
     return [("h2", "What rnncast noticed"), ("list", items)] if items else []
 
 

@@ -75,8 +75,10 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
                 on_epoch: Callable[[EpochRecord], None] | None = None,
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
                 resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None,
-                group: Group | None = None, on_diverged: Callable[[dict], None] | None = None) -> list[dict]:
-    """Train ``net`` in place; return the per-epoch history. The best validation weights are kept.
+                group: Group | None = None, on_diverged: Callable[[dict], None] | None = None,
+                untrained: Callable[[], str] | None = None) -> list[dict]:
+    """Train ``net`` in place; return the per-epoch history. The best validation weights are kept: where no epoch
+    beat the untrained network, a warning says so with what it forecasts, ``untrained()`` (``untrained.forecast_text``).
 
     ``checkpoint`` is called after every epoch with the whole state; ``resume`` restores one, so
     that a run killed at any moment continues from its last finished epoch and ends with the same
@@ -153,11 +155,8 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         net.load_state_dict(state.best_state)
     if state.history and not best_epoch(state.history) and state.diverged is None and (group is None or group.main):
         log.warning("no epoch improved on the untrained network's validation loss (%s) %.5g, so the model is the untrained "
-                    "network: it forecasts the window's level (with window_norm 'last', the 'repeat the last value' "
-                    "baseline exactly; with 'season', the 'seasonal naive' baseline), plus the highway's least-squares fit where "
-                    "highway_start='least_squares' took one (a quantile head: each level shifted by its quantile of the "
-                    "training errors); try a larger learning rate (%s) or more epochs and patience (%s; %s)",
-                    loss_name(net, settings.loss), state.best_loss,
+                    "network%s; try a larger learning rate (%s) or more epochs and patience (%s; %s)",
+                    loss_name(net, settings.loss), state.best_loss, f": it forecasts {untrained()}" if untrained else "",
                     spelled("lr"), spelled("epochs"), spelled("patience"))
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))
