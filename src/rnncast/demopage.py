@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnncast import files, plots
+from rnncast import files, fonts, plots
 from rnncast.baselines import baseline_name
 from rnncast.comparison import Comparison, pair_table
 from rnncast.reportpage import html_page, metric_rows
@@ -94,10 +94,11 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
     if result.lesson:
         blocks.append(("p", result.lesson))
     blocks += [("h2", "Settings")] + [("p", line) for line in result.settings]
-    for heading, figure, name in figures:
-        png = plots.png_bytes(figure)
-        files.write_bytes(out_dir / name, png)
-        blocks += [("h2", heading), ("img", png, heading)]
+    with fonts.warned_once():  # names no font draws: one line for every figure
+        for heading, figure, name in figures:
+            png = plots.png_bytes(figure)
+            files.write_bytes(out_dir / name, png)
+            blocks += [("h2", heading), ("img", png, heading)]
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"])), ("table", metric_rows(run_metrics, "original"))]

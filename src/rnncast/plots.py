@@ -1,6 +1,6 @@
 """Figures for the run directory. Each function returns a matplotlib ``Figure`` made without pyplot:
-nothing is shown, and matplotlib's global state (its backend, pyplot's figure list) is left as the
-user set it, so a notebook's inline plots keep working."""
+nothing is shown, and matplotlib's global state (its backend, pyplot's figure list, rcParams) is left as
+the user set it, so a notebook's inline plots keep working; names in Hangul draw (``fonts``)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, baselines, covered, dateticks, ylimits
+from rnncast import barsaxis, baselines, covered, dateticks, fonts, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
 
 
+@fonts.drawn  # texts in Hangul drawn, the caller's rcParams untouched
 def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
     names what was trained on (MSE, MAE, pinball loss), in scaled units."""
@@ -95,6 +96,7 @@ def baseline_label(name: str, season: int) -> str:
     return baselines.row_label(name) + (f" (season {season})" if name == "seasonal" else "")
 
 
+@fonts.drawn
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,
                     filled: np.ndarray | None = None, session=None) -> Figure:
@@ -119,6 +121,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     return fig
 
 
+@fonts.drawn
 def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
@@ -235,6 +238,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
     return firsts, actual, forecast
 
 
+@fonts.drawn
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model") -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
@@ -296,5 +300,6 @@ def target_note(targets) -> str:
 
 def png_bytes(fig: Figure, dpi: int = 110) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)  # Agg renders the PNG; no window, no pyplot
+    with fonts.drawing(fig):  # a text no font draws is one warning, not matplotlib's per glyph
+        fig.savefig(buffer, format="png", dpi=dpi)  # Agg renders the PNG; no window, no pyplot
     return buffer.getvalue()

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import baselines, checkpoint, decimals, evaluation, files, plots
+from rnncast import baselines, checkpoint, decimals, evaluation, files, fonts, plots
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -118,9 +118,14 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     with what it logs while the run is scored here, it is metrics.json's ``notes`` (this fit's alone: a
     resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
     run_dir = Path(run_dir)
+    trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
+    name = baselines.model_label(forecaster.cell)  # the tables' and verdicts' "model", with its cell
     with capture() as scoring:
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
+        with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
+            loss_png = plots.png_bytes(plots.loss_figure({name: forecaster.history_}, trained_on))
+            forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test")))
     noticed = merged(noticed, scoring)
     config = {
         **config_record(run_dir, forecaster.get_params(), request, found, fingerprint, source),
@@ -143,10 +148,6 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta())  # the run's own, held
-    trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
-    name = baselines.model_label(forecaster.cell)  # the tables' and verdicts' "model", with its cell
-    loss_png = plots.png_bytes(plots.loss_figure({name: forecaster.history_}, trained_on))
-    forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test")))
     files.write_bytes(run_dir / "loss.png", loss_png)
     files.write_bytes(run_dir / "forecast.png", forecast_png)
     what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
@@ -185,7 +186,9 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
     out_dir = Path(out_dir)
     m, panel = result.metrics, result.panel
-    noticed = merged(noticed)
+    with capture() as drawn:  # names no font draws, said once (plots.png_bytes) and kept in the notes
+        png = plots.png_bytes(result.figure())
+    noticed = merged(noticed, drawn)
     config = {**config_record(out_dir, params, request, source=source),
               "backtest": {"n_windows": m["n_windows"], "step": m["step"], "refit": m["refit"]},
               "run": {"target": panel.targets, "past_covariates": panel.past, "future_covariates": panel.future,
@@ -197,7 +200,6 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**m, "settings": params, "source": source, "notes": noticed,
                                                 "environment": config["environment"]})
-    png = plots.png_bytes(result.figure())
     files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
         "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")

@@ -180,7 +180,9 @@ def run_bench(args: argparse.Namespace) -> int:
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = []
-    with spelling(set_spelling):  # the library's hints and refusals name --set epochs=N, bench's spelling
+    from rnncast.fonts import warned_once  # matplotlib's import is all it costs: fonts load when a figure is drawn
+
+    with spelling(set_spelling), warned_once():  # the hints name --set epochs=N; names no font draws, said once
         check_settings(plan, data)
         for horizon in plan.horizons:
             repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")

@@ -14,7 +14,14 @@ def forecast_window_figure(data: BenchData, lookback: int, horizon: int, model: 
     """The target channel (``data.target``) around test window ``window`` (0: the first): the input,
     the actual values and the forecast (Repeat dotted, for reference), z-scored. Returns a
     matplotlib Figure."""
-    from matplotlib.figure import Figure  # matplotlib only when a figure is drawn; no pyplot state
+    from rnncast.fonts import drawing  # matplotlib only when a figure is drawn; no pyplot state
+
+    with drawing():  # a Korean column name drawn, not boxes; the caller's rcParams untouched
+        return _figure(data, lookback, horizon, model, predictions, repeat, window)
+
+
+def _figure(data, lookback, horizon, model, predictions, repeat, window):
+    from matplotlib.figure import Figure
 
     channel = data.columns.index(data.target) if data.values.shape[1] == len(data.columns) else 0
     k = list(data.target_idx).index(channel)
