@@ -8,7 +8,10 @@ number negated, said in one warning naming the columns and a value with its numb
 -1234.5``). Either is read only where what follows the sign, or stands in the parentheses, is a number as
 some reading writes it (digits, a decimal point or comma, thousands marks of ``thousands``): ``(see note)``,
 ``(030)`` (no amount is written with a leading zero) or ``−5 kg`` stay as written, and a column whose values
-are not all numbers after this is given back as its file writes it, refused by name where it is used.
+are not all numbers after this is given back as its file writes it, refused by name where it is used. A column
+whose numbers are all integers in parentheses (``(2019)``, ``(212)``, ``(1)``: years, area codes, footnotes) is
+no column of amounts and stays text: parentheses are read where one of them writes a decimal or thousands mark
+(``(500.00)``, ``(1,234)``) or the column also writes numbers without them (``(500)`` beside ``120``).
 
 Other dashes before a number (the en dash U+2013, the hyphen U+2010 ...) are no minus sign: ``dash`` names
 the character for a refusal, which asks for ``-``.
@@ -43,7 +46,9 @@ def signed(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """``column``'s values as text with ``-`` where they write a negative number with the Unicode minus
     (``−50.00``, also in an exponent: ``1.5e−3``) or in parentheses (``(1,234.50)``) around a number some
     reading takes (no sign of its own, no leading zero but ``0.5``), stripped; other values as they are (also
-    values that are no text). With it, [rows] bool: the values read from parentheses."""
+    values that are no text). Parentheses are taken only where they plausibly hold amounts (some
+    value in them writes a decimal or thousands mark, ``(500.00)``, or the column writes numbers without them).
+    With it, [rows] bool: the values read from parentheses."""
     stripped = column.astype("string").str.strip()  # a number (5, -5) writes neither sign: never taken
     minus = stripped.str.contains(MINUS, regex=False).fillna(False).to_numpy(dtype=bool)
     brackets = (stripped.str.startswith("(") & stripped.str.endswith(")")).fillna(False).to_numpy(dtype=bool)
@@ -55,6 +60,9 @@ def signed(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     out.iloc[rows] = written[fits].to_numpy(dtype=object)
     body = stripped[brackets].str[1:-1]
     fits = (body.str.fullmatch(UNSIGNED) & ~body.str.match(r"0\d")).fillna(False).to_numpy(dtype=bool)
+    others = pd.Series(out[~brackets]).dropna().astype("string").str.strip()
+    if not (body[fits].str.contains(r"\D").any() or others.str.fullmatch(SIGNED).any()):
+        fits[:] = False  # integers alone, all in parentheses: codes, years, footnotes ('(2019)', '(212)'), no amounts
     rows = np.flatnonzero(brackets)[fits]
     out.iloc[rows] = ("-" + body[fits]).to_numpy(dtype=object)
     taken[rows] = True
