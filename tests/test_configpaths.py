@@ -102,3 +102,19 @@ def test_fit_config_run_reads_the_file_the_run_read_not_one_of_its_name_here(tmp
     make_frame(120).to_csv("d.csv", index=False)  # as written, d.csv would be this one
     assert main(["fit", "--config", str(tmp_path / "run"), "--out", "again"]) == 0
     assert json.loads(Path("again/config.json").read_text())["fingerprint"]["rows"] == 200
+
+
+def test_an_out_folder_found_only_in_the_current_directory_is_refused_naming_both(project, capsys):
+    """A run made from the current directory (``runs/x`` there) would be left stale beside a new ``runs/x`` in
+    the config's folder without a word: the first such fit is refused, naming both."""
+    (project / "run.toml").write_text('data = "d.csv"\ntarget = "y"\nout = "runs/x"\n')
+    Path("runs/x").mkdir(parents=True)
+    with pytest.raises(RnncastError) as err:
+        toml_path(project / "run.toml", "out", "runs/x")
+    line = str(err.value)
+    assert f"gives out = 'runs/x': {project / 'runs' / 'x'} (from the config file's folder" in line
+    assert f"does not exist, and {Path.cwd() / 'runs' / 'x'} in the current directory is another folder" in line
+    assert "give it on the command line (--out)" in line
+    assert main(["fit", "--config", str(project / "run.toml"), *ARGS]) == 2
+    assert "is another folder" in capsys.readouterr().err and not (project / "runs").exists()
+    assert main(["fit", "--config", str(project / "run.toml"), *ARGS, "--out", "mine"]) == 0  # given: not looked for

@@ -151,3 +151,50 @@ def test_the_cli_fits_a_unicode_minus_file_and_refuses_an_en_dash_in_one_line(tm
     err = capsys.readouterr().err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert f"({int((values < 0).sum())} non-numeric value(s) in all)" in err and "(en dash, U+2013)" in err
+
+
+@pytest.mark.parametrize("values, sep, numbers", [
+    (["+1.5", "\u22122.5", "3"], ",", [1.5, -2.5, 3.0]),  # a plus sign beside the Unicode minus
+    (["+1,5", "\u22122,5", "3"], ";", [1.5, -2.5, 3.0]),  # ... with decimal commas
+    (["+1.5", "(2.50)", "3"], ",", [1.5, -2.5, 3.0]),  # ... beside parentheses
+    (["1.5e\u22121", "2.5E+1", "\u22121.5e-2"], ",", [0.15, 25.0, -0.015]),  # exponent signs, the minus too
+])
+def test_every_sign_pandas_reads_is_read_beside_a_unicode_minus_or_parentheses(tmp_path, caplog, values, sep, numbers):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(_write(tmp_path / "s.csv", values, sep))
+        panel = load_panel(tmp_path / "s.csv", target="y")
+    assert frame["y"].tolist() == pytest.approx(numbers) and frame["y"].dtype == "float64"
+    assert panel.values[:, 0].tolist() == pytest.approx(numbers)
+    assert "written as text" not in caplog.text
+
+
+@pytest.mark.parametrize("value", ["1.5e\u2212\u22123", "1\u22125", "+\u22125", "\u2212+5", "(+5)", "\u2212-5"])
+def test_a_minus_anywhere_but_before_the_number_or_its_exponent_stays_text(tmp_path, value):
+    assert read_table(_write(tmp_path / "t.csv", [value, "1", "2"]))["y"].tolist()[0] == value
+
+
+@pytest.mark.parametrize("x", [
+    [f"({2000 + k % 20})" for k in range(30)],  # years
+    ["(212)", "(718)", "(1)"] * 10,  # area codes, footnotes
+])
+def test_integers_all_in_parentheses_are_codes_not_amounts(tmp_path, caplog, x):
+    """Decision 281 reads an accounting column as amounts; a column of bare integers, every one in parentheses,
+    is codes, years or footnotes: it stays text, left out of 'all' and refused by name."""
+    path = _write(tmp_path / "c.csv", [str(k % 7) for k in range(len(x))], extra=x)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(path)
+        with pytest.raises(RnncastError, match=r"the other column\(s\) \['x'\] hold text"):
+            load_panel(path, target="y", features="all")
+    assert frame["x"].tolist() == x and signs.ACCOUNTING not in frame.attrs and "accounting" not in caplog.text
+    with pytest.raises(RnncastError, match=rf"'x'.*{re.escape(repr(x[0]))}"):
+        load_panel(path, target="y", features=["x"])
+
+
+@pytest.mark.parametrize("x, numbers", [
+    (["(500)", "120", "(3)"], [-500.0, 120.0, -3.0]),  # numbers without parentheses beside them
+    (["(500.00)", "(120.00)", "(3.00)"], [-500.0, -120.0, -3.0]),  # decimals
+    (['"(1,234,567)"', '"(120)"', '"(3)"'], [-1234567.0, -120.0, -3.0]),  # thousands marks
+])
+def test_parentheses_are_amounts_beside_plain_numbers_or_written_with_marks(tmp_path, x, numbers):
+    frame = read_table(_write(tmp_path / "a.csv", x))
+    assert frame["y"].tolist() == numbers and frame.attrs[signs.ACCOUNTING] == ["y"]

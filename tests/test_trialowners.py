@@ -9,7 +9,7 @@ import socket
 import pytest
 
 from conftest import make_frame
-from rnncast import tune
+from rnncast import RnncastError, tune
 from rnncast.trialowners import OWNER_ATTR, fail_left_running, owned, owner
 
 optuna = pytest.importorskip("optuna")
@@ -63,3 +63,18 @@ def test_a_tune_continued_right_after_a_kill_lists_the_killed_trial_failed(tmp_p
     assert [t.state.name for t in result.study.trials] == ["COMPLETE", "FAIL", "COMPLETE"]
     assert f"trial 1 was left running by a tune that stopped (pid {os.getpid() + 1}, which held {out})" in caplog.text
     assert "1,FAIL," in (out / "trials.csv").read_text()
+
+
+def test_a_continued_tune_refused_for_its_settings_fails_no_trial(tmp_path):
+    """Bad input writes nothing: the settings are checked before the killed tune's trial is failed."""
+    frame, out = make_frame(300), tmp_path / "t"
+    settings = dict(horizon=3, epochs=1, batch_size=64, hidden_size=8, device="cpu", seed=0, lookback=24)
+    tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out)
+    storage = f"sqlite:///{(out / 'study.db').resolve()}"
+    study = optuna.load_study(study_name="rnncast", storage=storage)
+    trial = study.ask()
+    trial.set_user_attr(OWNER_ATTR, {**owner(out), "pid": os.getpid() + 1})
+    with pytest.raises(RnncastError, match="was run with epochs 1, and this call gives 2"):
+        tune(frame, target="y", trials=1, settings={**settings, "epochs": 2}, search=("lr",), out=out)
+    states = [t.state.name for t in optuna.load_study(study_name="rnncast", storage=storage).trials]
+    assert states == ["COMPLETE", "RUNNING"]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
 
 import numpy as np
@@ -121,3 +122,35 @@ def test_rnncast_bench_reads_a_finder_zip_as_the_table_unzipped(tmp_path):
                           "a": np.sin(np.arange(60.0)), "OT": np.cos(np.arange(60.0))})
     table = bench_table(_finder_zip(tmp_path / "mytable.csv.zip", frame, name="mytable.csv"))
     assert table.name == "mytable" and table.columns == ["a", "OT"] and np.allclose(table.values, frame[["a", "OT"]])
+
+
+def test_a_folder_with_a_custom_icon_zipped_is_read_its_icon_passed_over(tmp_path):
+    """A folder given a custom icon in Finder holds 'Icon\\r' (its name ends in a carriage return): metadata."""
+    frame = make_frame(40)
+    path = _zip(tmp_path / "export.zip", {"export/": b"", "export/sales.csv": frame.to_csv(index=False),
+                                          "export/Icon\r": b"", "__MACOSX/export/._Icon\r": APPLE_DOUBLE})
+    assert is_metadata("export/Icon\r") and not is_metadata("export/Icon")
+    assert len(read_table(path)) == 40
+
+
+def test_a_zipped_parquet_file_is_read_as_unzipped(tmp_path, caplog):
+    frame = make_frame(40)
+    frame.to_parquet(tmp_path / "sales.parquet", index=False)
+    for name in ("sales.parquet.zip", "sales.zip"):
+        path = _zip(tmp_path / name, {"sales.parquet": (tmp_path / "sales.parquet").read_bytes(),
+                                      "__MACOSX/._sales.parquet": APPLE_DOUBLE})
+        with caplog.at_level(logging.INFO, logger="rnncast.zipped"):
+            pd.testing.assert_frame_equal(read_table(path), read_table(tmp_path / "sales.parquet"))
+        assert "read sales.parquet inside it; passed over __MACOSX/._sales.parquet" in caplog.text
+
+
+@pytest.mark.parametrize("member, kind", [("inner.zip", "a zip archive"), ("sales.csv.gz", "a gzip-compressed file")])
+def test_an_archive_or_compressed_file_inside_a_zip_is_refused_naming_it(tmp_path, member, kind):
+    import gzip
+    csv_text = make_frame(20).to_csv(index=False).encode()
+    inner = _zip(tmp_path / "inner.zip", {"sales.csv": csv_text}).read_bytes() if member == "inner.zip" else (
+        gzip.compress(csv_text))
+    path = _zip(tmp_path / "outer.zip", {f"export/{member}": inner})
+    with pytest.raises(RnncastError, match=rf"outer\.zip holds export/{re.escape(member)}, {kind}, not CSV text: "
+                                           rf".*extract {re.escape(member)} and give it"):
+        read_table(path)

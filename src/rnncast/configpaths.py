@@ -3,8 +3,8 @@
 A TOML file a user writes (``rnncast fit --config run.toml``) names its files as pyproject.toml and
 Cargo.toml do: a relative path is read from the config file's own folder, so one file reads the same
 data wherever rnncast is started (``toml_path``). Where the current directory holds another file of
-that name, which rnncast before this rule read, the path is refused naming both rather than one
-taken without a word; an absolute path is read as it is. A ``best.toml`` that tune writes holds
+that name, which rnncast before this rule read (or wrote: an ``out`` folder of an earlier run there,
+while none is beside the config), the path is refused naming both rather than one taken without a word; an absolute path is read as it is. A ``best.toml`` that tune writes holds
 the data's absolute path.
 
 A run's or a backtest's ``config.json`` (rnncast's own) keeps the request as given and, in
@@ -35,7 +35,9 @@ def toml_path(config, key: str, value: str) -> str:
     folder (``config``'s folder joined, so relative to the current directory when ``config`` is).
 
     Raises ``RnncastError`` for a relative path that names two files, one from the config file's folder
-    and another from the current directory, naming both; and for a file to read that is not found,
+    and another from the current directory, naming both; for an ``out`` found only from the current
+    directory (an earlier run there, which a new one from the config's folder would stand beside unseen),
+    naming both; and for a file to read that is not found,
     naming where it was looked for (and a file of that name in the current directory, not read in its place)."""
     config = Path(config)
     flag = TOML_PATHS[key]
@@ -50,6 +52,12 @@ def toml_path(config, key: str, value: str) -> str:
                                f"{here} (from the config file's folder, where a config file's relative paths are read "
                                f"from) and {os.path.abspath(there)} (from the current directory); write the one meant "
                                f"as an absolute path in the file, or give it on the command line ({flag})")
+    if key == "out" and there is not None and not here.exists() and there.exists():
+        raise RnncastError(f"config {config} gives out = {value!r}: {here} (from the config file's folder, where a "
+                           f"config file's relative paths are read from) does not exist, and "
+                           f"{os.path.abspath(there)} in the current directory is another folder, where rnncast before "
+                           f"this rule wrote the run; write the one meant as an absolute path in the file, or give it "
+                           f"on the command line ({flag})")
     if key != "out" and not here.exists():
         beside = (f"; {os.path.abspath(there)} in the current directory is not read in its place (a config file's "
                   "relative paths are read from its own folder; a best.toml that tune wrote before this rule held "

@@ -66,8 +66,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
     try:
-        if kind in PARQUET_SUFFIXES and not compression:
-            frame = pd.read_parquet(path)
+        zipped_parquet = compression == ".zip" and zipped.holds_parquet(path)  # sales.parquet zipped by Finder
+        if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
+            frame = pd.read_parquet(zipped.parquet(path) if zipped_parquet else path)
+            kind = PARQUET_SUFFIXES[0]  # no text: no lines, no separator
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
         elif kind in TEXT_SUFFIXES:
             written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)

@@ -1,13 +1,17 @@
 """Negative numbers written otherwise than with ``-``: the Unicode minus sign and accounting parentheses.
 
 Swedish, Norwegian and Finnish Excel and many web exports write a negative number with the MINUS SIGN
-U+2212 (``−50.00``, ``−12,5``): it is the same sign as ``-``, and is read as it, without a word. Excel's
+U+2212 (``−50.00``, ``−12,5``, ``1.5e−3``): it is the same sign as ``-``, read as it (before the number or in its
+exponent, as pandas reads ``-``; ``+1.5`` beside it is read as pandas reads it), without a word. Excel's
 accounting format writes a negative number in parentheses (``(1,234.50)``, ``(500)``): it is read as that
 number negated, said in one warning naming the columns and a value with its number (``'(1,234.50)' as
 -1234.5``). Either is read only where what follows the sign, or stands in the parentheses, is a number as
 some reading writes it (digits, a decimal point or comma, thousands marks of ``thousands``): ``(see note)``,
 ``(030)`` (no amount is written with a leading zero) or ``−5 kg`` stay as written, and a column whose values
-are not all numbers after this is given back as its file writes it, refused by name where it is used.
+are not all numbers after this is given back as its file writes it, refused by name where it is used. A column
+whose numbers are all integers in parentheses (``(2019)``, ``(212)``, ``(1)``: years, area codes, footnotes) is
+no column of amounts and stays text: parentheses are read where one of them writes a decimal or thousands mark
+(``(500.00)``, ``(1,234)``) or the column also writes numbers without them (``(500)`` beside ``120``).
 
 Other dashes before a number (the en dash U+2013, the hyphen U+2010 ...) are no minus sign: ``dash`` names
 the character for a refusal, which asks for ``-``.
@@ -34,24 +38,34 @@ ACCOUNTING = "accounting"  # a frame's attrs: the columns read with negative num
 MINUS = "\u2212"  # MINUS SIGN, read as '-'
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\ufe58\ufe63\uff0d"  # hyphens and dashes that are no minus sign
 UNSIGNED = (rf"(?:{thousands.ANY}|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")  # a number in any reading
-PLAIN = r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # a number pandas reads as written
+SIGNED = rf"[+-]?{UNSIGNED}"  # a number in any reading, with the signs pandas reads ('+1.5', '-2.5', '1.5e-3')
+PLAIN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # a number pandas reads as written ('+1.5' too)
 
 
 def signed(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """``column``'s values as text with ``-`` where they write a negative number with the Unicode minus
-    (``−50.00``) or in parentheses (``(1,234.50)``) around a number some reading takes (no sign of its own, no
-    leading zero but ``0.5``), stripped; other values as they are (also values that are no text). With it, [rows]
-    bool: the values read from parentheses."""
+    (``−50.00``, also in an exponent: ``1.5e−3``) or in parentheses (``(1,234.50)``) around a number some
+    reading takes (no sign of its own, no leading zero but ``0.5``), stripped; other values as they are (also
+    values that are no text). Parentheses are taken only where they plausibly hold amounts (some
+    value in them writes a decimal or thousands mark, ``(500.00)``, or the column writes numbers without them).
+    With it, [rows] bool: the values read from parentheses."""
     stripped = column.astype("string").str.strip()  # a number (5, -5) writes neither sign: never taken
-    minus = stripped.str.startswith(MINUS).fillna(False).to_numpy(dtype=bool)
+    minus = stripped.str.contains(MINUS, regex=False).fillna(False).to_numpy(dtype=bool)
     brackets = (stripped.str.startswith("(") & stripped.str.endswith(")")).fillna(False).to_numpy(dtype=bool)
     out = column.copy().astype(object)
     taken = np.zeros(len(column), dtype=bool)
-    for hit, body in ((minus, stripped[minus].str[1:]), (brackets, stripped[brackets].str[1:-1])):
-        fits = (body.str.fullmatch(UNSIGNED) & ~body.str.match(r"0\d")).fillna(False).to_numpy(dtype=bool)
-        rows = np.flatnonzero(hit)[fits]
-        out.iloc[rows] = ("-" + body[fits]).to_numpy(dtype=object)
-        taken[rows] = True
+    written = stripped[minus].str.replace(MINUS, "-", regex=False)  # '−' only before the number or its exponent
+    fits = (written.str.fullmatch(SIGNED) & ~written.str.match(r"[+-]?0\d")).fillna(False).to_numpy(dtype=bool)
+    rows = np.flatnonzero(minus)[fits]
+    out.iloc[rows] = written[fits].to_numpy(dtype=object)
+    body = stripped[brackets].str[1:-1]
+    fits = (body.str.fullmatch(UNSIGNED) & ~body.str.match(r"0\d")).fillna(False).to_numpy(dtype=bool)
+    others = pd.Series(out[~brackets]).dropna().astype("string").str.strip()
+    if not (body[fits].str.contains(r"\D").any() or others.str.fullmatch(SIGNED).any()):
+        fits[:] = False  # integers alone, all in parentheses: codes, years, footnotes ('(2019)', '(212)'), no amounts
+    rows = np.flatnonzero(brackets)[fits]
+    out.iloc[rows] = ("-" + body[fits]).to_numpy(dtype=object)
+    taken[rows] = True
     return out, brackets & taken
 
 

@@ -146,9 +146,9 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
     """The study ``name`` in ``storage``, created when it is new; returns ``(study, created)``.
 
     In a database storage each trial beats every ``HEARTBEAT_S`` seconds (Optuna's heartbeat); a
-    trial left running by a process that stopped (no beat for ``GRACE_S``) is failed when the study is
-    opened and before each trial (``optuna.storages.fail_stale_trials``), ``on_stale(study, trial)``
-    called for each.
+    trial left running by a process that stopped (no beat for ``GRACE_S``) is failed before each trial
+    (``optuna.storages.fail_stale_trials``), ``on_stale(study, trial)`` called for each; and by the caller
+    (``fail_stale_trials``) once its settings are checked, so that a call refused writes nothing.
 
     Processes that open one new study at the same moment race to create its tables and its row (an
     ``IntegrityError``, a locked SQLite file, Optuna's ``DuplicatedStudyError``): the loser waits a
@@ -192,7 +192,6 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
             if study.directions != [optuna.study.StudyDirection.MINIMIZE]:
                 raise RnncastError(f"study {name!r} in {shown} does not minimize one value, as a study of rnncast "
                                    "tune does; give another study name (--study)")
-            fail_stale_trials(optuna, study)
             return study, False
         time.sleep(random.uniform(0.05, 0.2) * (1 + attempt))  # the racers part; the loser then loads
     raise RnncastError(f"could not create or load study {name!r} in {shown} after {tries} tries "

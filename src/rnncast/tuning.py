@@ -201,12 +201,13 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
 
     study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
-    fail_left_running(optuna, study, storage, out, left)  # this process holds out: whoever else held it stopped
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
     key, ranked_by = ranking(base.model.quantiles)
     check_ranking(study, study_name, key, created)
+    fail_stale_trials(optuna, study)  # only once the settings are the study's: a call refused writes no FAIL
+    fail_left_running(optuna, study, storage, out, left)  # this process holds out: whoever else held it stopped
 
     def objective(trial) -> float:
         params = {**fixed, **{name: suggest(trial, name, given) for name, given in space.items()}}
