@@ -41,10 +41,12 @@ OUTPUT_NAMES = frozenset(
     + [folder for folder, _ in REGRESSION_RUNS.values()] + ["loss.png", "forecast.png", "summary.json", "report.html"])
 
 
-def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoResult:
+def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0, seed: int = 0) -> demopage.DemoResult:
     """Train RNN, LSTM and GRU on one continuous sine wave, with the highway and each cell alone;
     write ``out_dir`` (a run folder per model, the summary page) and return the table and findings.
-    ``on_epoch_factory(name, epochs)`` returns the ``on_epoch`` callback of one model's fit."""
+    ``on_epoch_factory(name, epochs)`` returns the ``on_epoch`` callback of one model's fit; ``device``,
+    ``threads`` and ``seed`` are ``Forecaster``'s (where and how fast the models train, their seed).
+    Raises ``RnncastError`` for a device, thread count or seed ``Forecaster`` refuses."""
     out_dir = Path(out_dir)
     data = datasets.sine_wave()
     floor = data.attrs.get("noise_floor_mse")
@@ -55,7 +57,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoR
         models, errors = {}, {}
         for cell in CELLS:
             folder = sine_folder(cell, extra)
-            settings = dict(SINE_SETTINGS, **extra)
+            settings = dict(SINE_SETTINGS, **extra, threads=threads, seed=seed)
             on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
             model = Forecaster(cell=cell, device=device, **settings).fit(panel, on_epoch=on_epoch)
             run_metrics = write_run(out_dir / folder, model, data, source=source,
@@ -86,11 +88,13 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoR
     return result
 
 
-def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoResult:
-    """The second tutorial's task, as it was set up and with the target's own features in view."""
+def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
+               seed: int = 0) -> demopage.DemoResult:
+    """The second tutorial's task, as it was set up and with the target's own features in view; the
+    arguments as :func:`sine`'s."""
     out_dir = Path(out_dir)
     data = datasets.aligned_regression()
-    settings = dict(REGRESSION_SETTINGS, device=device)
+    settings = dict(REGRESSION_SETTINGS, device=device, threads=threads, seed=seed)
     models, all_metrics, rows = {}, {}, []
     for label, (folder, known) in REGRESSION_RUNS.items():
         on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
