@@ -70,7 +70,8 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
         comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group))
         groups[group] = models
     every = {f"{name} ({group})": m for group, models in groups.items() for name, m in models.items()}
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)], settings_lines(every),
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)]
+                                 + budget_sentences(every), settings_lines(every),
                         comparisons, cells_alone_text(rows, comparisons))
     intro = ("One continuous sine wave, y = sin(0.1 t) + noise, split by time into train (70%), validation (10%) "
              "and test (20%). Each network sees 50 steps and predicts the next, twice: with the linear highway "
@@ -107,7 +108,7 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
         models[label] = model
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE], settings_lines(models))
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget_sentences(models)], settings_lines(models))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
                 forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
@@ -172,6 +173,24 @@ def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]
     elif not differ_alone:
         text += " On this wave even the cells alone do not differ beyond chance."
     return text
+
+
+def budget_sentences(models: dict[str, Forecaster], last: int = 10) -> list[str]:
+    """One sentence per model whose best epoch was the last of its budget (fit's warning "the best epoch was the
+    last ... may be undertrained"): how much its validation loss fell over its ``last`` epochs, as measured, and
+    that the demo keeps its settings' budget. None for a model that early stopping ended."""
+    said = []
+    for name, model in models.items():
+        history = [h for h in model.history_ if h.get("val_loss") is not None]
+        if len(history) < 2 or not history[-1]["best"] or len(model.history_) != model.epochs:
+            continue
+        before = history[max(0, len(history) - 1 - last)]
+        drop = 1 - history[-1]["val_loss"] / before["val_loss"] if before["val_loss"] else 0.0
+        said.append(f"{name}: its validation loss was still falling when its {model.epochs} epochs ran out ({drop:.0%} "
+                    f"lower than {len(history) - before['epoch']} epochs before), which is why rnncast warned that it "
+                    f"may be undertrained. The demo keeps one epoch budget for every run, as its settings below say; "
+                    f"more epochs or a larger learning rate would bring this model's test MSE lower still.")
+    return said
 
 
 # ---- settings other than the defaults ----------------------------------------------------------
