@@ -108,7 +108,9 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
         models[label] = model
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget_sentences(models)], settings_lines(models))
+    floor = data.attrs.get("noise_floor_mse")
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget_sentences(models, rows=rows, floor=floor)],
+                                 settings_lines(models))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
                 forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
@@ -175,11 +177,13 @@ def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]
     return text
 
 
-def budget_sentences(models: dict[str, Forecaster], last: int = 10) -> list[str]:
+def budget_sentences(models: dict[str, Forecaster], last: int = 10, rows=(), floor: float | None = None) -> list[str]:
     """One sentence per model whose best epoch was the last of its budget (fit's warning "the best epoch was the
     last ... may be undertrained"): how much its validation loss fell over its ``last`` epochs, as measured, and
-    that the demo keeps its settings' budget. None for a model that early stopping ended."""
+    that the demo keeps its settings' budget; where the data's noise floor (an MSE, y's units squared) is known
+    and ``rows`` hold the model's test MSE, how near the floor it already is. None for a model early stopping ended."""
     said = []
+    test_mse = {r.name: r.mse for r in rows}
     for name, model in models.items():
         history = [h for h in model.history_ if h.get("val_loss") is not None]
         if len(history) < 2 or not history[-1]["best"] or len(model.history_) != model.epochs:
@@ -189,7 +193,11 @@ def budget_sentences(models: dict[str, Forecaster], last: int = 10) -> list[str]
         said.append(f"{name}: its validation loss was still falling when its {model.epochs} epochs ran out ({drop:.0%} "
                     f"lower than {len(history) - before['epoch']} epochs before), which is why rnncast warned that it "
                     f"may be undertrained. The demo keeps one epoch budget for every run, as its settings below say; "
-                    f"more epochs or a larger learning rate would bring this model's test MSE lower still.")
+                    + (f"its test MSE, {test_mse[name]:.4g}, is already {test_mse[name] / floor:.2f} times the noise "
+                       f"floor ({floor:.4g}, the MSE of the true relation), so more epochs or a larger learning rate "
+                       f"could lower it by at most the {test_mse[name] - floor:.2g} between."
+                       if floor and name in test_mse else
+                       "more epochs or a larger learning rate would bring this model's test MSE lower still."))
     return said
 
 
