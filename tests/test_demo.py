@@ -171,7 +171,7 @@ def test_a_demo_model_whose_budget_ran_out_is_explained_with_its_measured_fall()
     assert len(said) == 1 and said[0].startswith("fixed: its validation loss was still falling when its 20 epochs ran "
                                                  "out (50% lower than 10 epochs before)")
     assert "may be undertrained" in said[0] and said[0].endswith("would bring this model's test MSE lower still.")
-    near = demo.budget_sentences({"fixed": ran_out}, rows=[SimpleNamespace(name="fixed", mse=0.0128)], floor=0.01)
+    near = demo.budget_sentences({"fixed": ran_out}, test_mse={"fixed": 0.0128}, floor=0.01)
     assert near[0].endswith("its test MSE, 0.0128, is already 1.28 times the noise floor (0.01, the MSE of the true "
                             "relation), so more epochs or a larger learning rate could lower it by at most the 0.0028 "
                             "between.")

@@ -71,7 +71,8 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
         groups[group] = models
     every = {f"{name} ({group})": m for group, models in groups.items() for name, m in models.items()}
     result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)]
-                                 + budget_sentences(every), settings_lines(every),
+                                 + budget_sentences(every, test_mse={f"{r.name} ({r.group})": r.mse for r in rows},
+                                                    floor=floor), settings_lines(every),
                         comparisons, cells_alone_text(rows, comparisons))
     intro = ("One continuous sine wave, y = sin(0.1 t) + noise, split by time into train (70%), validation (10%) "
              "and test (20%). Each network sees 50 steps and predicts the next, twice: with the linear highway "
@@ -108,9 +109,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
         models[label] = model
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
-    floor = data.attrs.get("noise_floor_mse")
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget_sentences(models, rows=rows, floor=floor)],
-                                 settings_lines(models))
+    budget = budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=data.attrs.get("noise_floor_mse"))
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget], settings_lines(models))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
                 forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
@@ -177,13 +177,14 @@ def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]
     return text
 
 
-def budget_sentences(models: dict[str, Forecaster], last: int = 10, rows=(), floor: float | None = None) -> list[str]:
+def budget_sentences(models: dict[str, Forecaster], last: int = 10, test_mse: dict | None = None,
+                     floor: float | None = None) -> list[str]:
     """One sentence per model whose best epoch was the last of its budget (fit's warning "the best epoch was the
     last ... may be undertrained"): how much its validation loss fell over its ``last`` epochs, as measured, and
     that the demo keeps its settings' budget; where the data's noise floor (an MSE, y's units squared) is known
-    and ``rows`` hold the model's test MSE, how near the floor it already is. None for a model early stopping ended."""
-    said = []
-    test_mse = {r.name: r.mse for r in rows}
+    and ``test_mse`` holds the model's (by its name in ``models``), how near the floor it already is. Nothing for
+    a model that early stopping ended."""
+    said, test_mse = [], test_mse or {}
     for name, model in models.items():
         history = [h for h in model.history_ if h.get("val_loss") is not None]
         if len(history) < 2 or not history[-1]["best"] or len(model.history_) != model.epochs:
