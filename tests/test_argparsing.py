@@ -8,15 +8,15 @@ import pytest
 
 @pytest.mark.parametrize("argv, where, what", [
     (["fit", "d.csv", "--season", "abc"], "rnncast fit", "argument --season: season must be a whole number, got 'abc'"),
-    (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "unrecognized arguments: --bogus 1"),
-    (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "unrecognized arguments: --bogus"),
+    (["fit", "d.csv", "--bogus", "1"], "rnncast fit", "rnncast fit has no flag --bogus"),
+    (["bench", "ltsf", "--bogus"], "rnncast bench ltsf", "rnncast bench ltsf has no flag --bogus"),
+    (["predict", "r", "d.csv", "extra"], "rnncast predict", "unrecognized arguments: extra"),  # not a flag: argparse's
     # a setting flag given twice with two values: argparse kept the last without a word
     (["fit", "d.csv", "--epochs", "5", "--lr", "0.1", "--epochs", "50"], "rnncast fit",
      "--epochs is given twice, as 5 and then as 50; give it once"),
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
     (["tune", "d.csv", "--id-col", "store", "--static=s.csv"], "rnncast tune",  # the command's own note on them
-     "unrecognized arguments: --id-col store --static=s.csv; tune takes one series, so it has no --id-col, --static "
-     "(fit and backtest have): give it the rows of one series"),
+     "tune takes one series, so it has no --id-col, --static (fit and backtest have): give it the rows of one series"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
                          "'predict', 'evaluate', 'export', 'bench')"),
 ])
@@ -89,3 +89,38 @@ def test_column_names_reads_csv_text_or_whole_repeated_names():
     assert column_names(["all"], all_ok=True) == "all" and column_names(["all"]) == ["all"]
     with pytest.raises(ValueError, match="blank"):
         column_names(["a", ""])
+
+
+@pytest.mark.parametrize("argv, where, what", [
+    # argparse read the value of a flag demo lacked as its positional: "argument which: invalid choice: '1'"
+    (["demo", "--bogus", "1"], "rnncast demo", "rnncast demo has no flag --bogus"),
+    (["backtest", "--lookbak", "10"], "rnncast backtest",  # argparse took 10 for DATA
+     "rnncast backtest has no flag --lookbak (did you mean '--lookback'?)"),
+    (["fit", "d.csv", "--lookbak", "10"], "rnncast fit", "rnncast fit has no flag --lookbak (did you mean '--lookback'?)"),
+    (["fit", "d.csv", "--lookbak=10", "--epohcs", "3", "--foo"], "rnncast fit",  # --foo is not near --out
+     "rnncast fit has no flags --lookbak (did you mean '--lookback'?), --epohcs (did you mean '--epochs'?), --foo"),
+    (["fit", "d.csv", "--epochs", "abc", "--lookbak", "3"], "rnncast fit",  # the unknown flag first
+     "rnncast fit has no flag --lookbak (did you mean '--lookback'?)"),
+    (["--threads", "1", "demo"], "rnncast", "rnncast has no flag --threads"),
+    (["bench", "ett", "--lookbak", "96"], "rnncast bench ett",
+     "rnncast bench ett has no flag --lookbak (did you mean '--lookback'?)"),
+    (["demo", "--epochs", "3", "--no-highway"], "rnncast demo",  # fit's settings: the demo's note on them
+     "the demo's models are set by the demo (its page lists their settings), so it has no --epochs, --no-highway: to "
+     "train with your own settings, run rnncast fit on a file"),
+])
+def test_a_flag_a_command_does_not_take_is_named_with_the_nearest_it_takes(capsys, argv, where, what):
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(argv)
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == f"{where}: error: {what} ({where} --help lists what is accepted)\n"
+
+
+def test_a_flag_known_in_part_or_after_a_double_dash_is_no_unknown_flag():
+    from rnncast.cli.parser import build_parser
+
+    args = build_parser().parse_args(["fit", "d.csv", "--look", "7", "--lr", "-1e-3", "--target", "y"])
+    assert args.lookback == 7 and args.lr == -1e-3  # argparse's prefix; a negative number is a value
+    parser = build_parser()
+    assert parser.unknown_flags(["fit", "--bogus"]) == []  # the top command's own flags end at the command's name

@@ -156,3 +156,22 @@ def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults
         run_page = (tmp_path / folder / "report.html").read_text(encoding="utf-8")
         note = next(line for line in run_page.splitlines() if "Settings other than the defaults:" in line)
         assert all(f"{k} " in note for k in changed) and (extra in note)
+
+
+def test_a_demo_model_whose_budget_ran_out_is_explained_with_its_measured_fall():
+    """The regression demo's fixed model printed "WARNING: the best epoch was the last (100 of 100) ... may be
+    undertrained" and its page said nothing of it: the page and the printed findings now say how much its
+    validation loss was still falling, as measured, and that the demo keeps one budget for every run."""
+    from types import SimpleNamespace
+
+    history = [{"epoch": e, "val_loss": 1.0 / e, "best": True} for e in range(1, 21)]
+    ran_out = SimpleNamespace(history_=history, epochs=20)
+    stopped = SimpleNamespace(history_=history[:12] + [{"epoch": 13, "val_loss": 1.0, "best": False}], epochs=20)
+    said = demo.budget_sentences({"fixed": ran_out, "early": stopped})
+    assert len(said) == 1 and said[0].startswith("fixed: its validation loss was still falling when its 20 epochs ran "
+                                                 "out (50% lower than 10 epochs before)")
+    assert "may be undertrained" in said[0] and said[0].endswith("would bring this model's test MSE lower still.")
+    near = demo.budget_sentences({"fixed": ran_out}, test_mse={"fixed": 0.0128}, floor=0.01)
+    assert near[0].endswith("its test MSE, 0.0128, is already 1.28 times the noise floor (0.01, the MSE of the true "
+                            "relation), so more epochs or a larger learning rate could lower it by at most the 0.0028 "
+                            "between.")

@@ -6,13 +6,14 @@ the last silently (``Once``, ``OnceOnOff``): every single-valued flag of every p
 is; a negative number as float() or int(text, 0) reads it (``-inf``,
 ``-1e-3``, ``-nan``, ``-1_000``, ``-0x10``), or a comma list of numbers starting with one (``-0.1,0.5``),
 is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
-build their parsers from it; it imports nothing of rnncast. A flag that names columns (``ColumnNames``) reads
-CSV text or one whole name per repeat (``column_names``)."""
+build their parsers from it; of rnncast it imports only ``spelling``, which imports nothing. A flag that names
+columns (``ColumnNames``) reads CSV text or one whole name per repeat (``column_names``)."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import sys
 
 
 class NegativeNumbers:
@@ -51,13 +52,70 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._parsing = None  # the arguments being parsed, for error() to name a flag among them it does not know
         self._negative_number_matcher = NEGATIVE_NUMBER
         for name in (None, "store"):  # every single-valued flag, in every group of this parser: given once
             self.register("action", name, Once)
 
     def error(self, message: str, prog: str | None = None):
+        """Exit 2 with one line: ``message``, or, where the arguments being parsed hold a flag this parser
+        does not know, that flag named (argparse's own message is then about what it made of the rest:
+        ``demo --threads 1`` read ``1`` as the demo's name)."""
         prog = prog or self.prog
+        given, self._parsing = getattr(self, "_parsing", None), None  # once: a second error is argparse's own
+        unknown = self.unknown_flags(given) if given is not None else []
+        if unknown:
+            message = self.unknown_message(unknown)
         self.exit(2, f"{prog}: error: {message} ({prog} --help lists what is accepted)\n")
+
+    def parse_known_args(self, args=None, namespace=None):
+        """As argparse's, with a flag this parser does not know refused by name (:meth:`unknown_message`)
+        by the parser of the command it was given to, where argparse passes it on as an extra (a parser
+        with subcommands passes on what follows the subcommand's name, to the subcommand)."""
+        args = sys.argv[1:] if args is None else list(args)
+        self._parsing = args
+        try:
+            parsed, extras = super().parse_known_args(args, namespace)
+        finally:
+            self._parsing = None
+        unknown = self.unknown_flags(extras) if self._subparsers is None else []
+        if unknown:
+            self._parsing = args
+            self.error("")  # names the unknown flags
+        return parsed, extras
+
+    def unknown_flags(self, args: list[str]) -> list[str]:
+        """The flags among ``args`` (their names, before any ``=value``) that this parser does not know, as a
+        whole flag or as the start of one (argparse takes ``--look`` for ``--lookback``); after ``--`` every
+        argument is a value. A parser with subcommands owns only what comes before the first value (the
+        subcommand's name): the rest is the subcommand's."""
+        known = self._option_string_actions
+        unknown = []
+        for arg in args:
+            if arg == "--" or (self._subparsers is not None and not arg.startswith("-")):
+                break
+            if not arg.startswith("-") or arg == "-" or " " in arg or self._negative_number_matcher.match(arg):
+                continue
+            name = arg.split("=", 1)[0]
+            if name in known or (len(name) > 2 and not name.startswith("--") and name[:2] in known):  # -hx: -h, x
+                continue
+            if not (name.startswith("--") and self.allow_abbrev and any(flag.startswith(name) for flag in known)):
+                unknown.append(name)
+        return unknown
+
+    def unknown_message(self, unknown: list[str]) -> str:
+        """One clause naming the flags this parser does not know, each with the known flag nearest it
+        (``rnncast.spelling.did_you_mean``: ``--lookbak`` -> ``--lookback``); a command's own word on them
+        (its default ``unrecognized_note(flags) -> str``) instead where it has one."""
+        from rnncast.spelling import did_you_mean  # spelling imports nothing of rnncast
+
+        note = self.get_default("unrecognized_note")
+        said = note(unknown) if callable(note) else ""
+        if said:
+            return said.removeprefix("; ")
+        flags = [flag for flag in self._option_string_actions if flag.startswith("--")]
+        named = ", ".join(name + did_you_mean(name, flags, cutoff=0.75) for name in dict.fromkeys(unknown))  # not --foo: --out
+        return f"{self.prog} has no flag{'s' if len(set(unknown)) > 1 else ''} {named}"
 
     def parse_args(self, args=None, namespace=None):
         """As argparse's, with flags no parser took named against the command given (``rnncast fit

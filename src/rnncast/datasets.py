@@ -28,13 +28,16 @@ def aligned_regression(n: int = 1000, noise: float = 0.1, seed: int = 42) -> pd.
 
     Rows are independent draws: ``y_t = w * x_t + noise``. The target at time t depends on the
     feature at the same time t, and on nothing before it, so a window that ends at t - 1 cannot
-    predict it; a model that also sees ``x_t`` (a covariate known at forecast time) can.
+    predict it; a model that also sees ``x_t`` (a covariate known at forecast time) can. ``attrs``:
+    ``noise_sd`` and ``noise_floor_mse`` (= noise², in y's units squared), as :func:`sine_wave`'s.
     """
     rng = np.random.default_rng(seed)
     x = rng.standard_normal(n)
     weight = 100 * rng.uniform()
     y = weight * x + noise * rng.standard_normal(n)
-    return pd.DataFrame({"x": x.astype(np.float32), "y": y.astype(np.float32)})
+    frame = pd.DataFrame({"x": x.astype(np.float32), "y": y.astype(np.float32)})
+    frame.attrs.update(noise_sd=float(noise), noise_floor_mse=float(noise) ** 2)
+    return frame
 
 
 def sine_panel(n_series: int = 4, *, lengths=(120, 200), scales=(1.0, 1.0), periods=(12,), noise: float = 0.1,

@@ -41,10 +41,12 @@ OUTPUT_NAMES = frozenset(
     + [folder for folder, _ in REGRESSION_RUNS.values()] + ["loss.png", "forecast.png", "summary.json", "report.html"])
 
 
-def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoResult:
+def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0, seed: int = 0) -> demopage.DemoResult:
     """Train RNN, LSTM and GRU on one continuous sine wave, with the highway and each cell alone;
     write ``out_dir`` (a run folder per model, the summary page) and return the table and findings.
-    ``on_epoch_factory(name, epochs)`` returns the ``on_epoch`` callback of one model's fit."""
+    ``on_epoch_factory(name, epochs)`` returns the ``on_epoch`` callback of one model's fit; ``device``,
+    ``threads`` and ``seed`` are ``Forecaster``'s (where and how fast the models train, their seed).
+    Raises ``RnncastError`` for a device, thread count or seed ``Forecaster`` refuses."""
     out_dir = Path(out_dir)
     data = datasets.sine_wave()
     floor = data.attrs.get("noise_floor_mse")
@@ -55,7 +57,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoR
         models, errors = {}, {}
         for cell in CELLS:
             folder = sine_folder(cell, extra)
-            settings = dict(SINE_SETTINGS, **extra)
+            settings = dict(SINE_SETTINGS, **extra, threads=threads, seed=seed)
             on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
             model = Forecaster(cell=cell, device=device, **settings).fit(panel, on_epoch=on_epoch)
             run_metrics = write_run(out_dir / folder, model, data, source=source,
@@ -68,7 +70,9 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoR
         comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group))
         groups[group] = models
     every = {f"{name} ({group})": m for group, models in groups.items() for name, m in models.items()}
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)], settings_lines(every),
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)]
+                                 + budget_sentences(every, test_mse={f"{r.name} ({r.group})": r.mse for r in rows},
+                                                    floor=floor), settings_lines(every),
                         comparisons, cells_alone_text(rows, comparisons))
     intro = ("One continuous sine wave, y = sin(0.1 t) + noise, split by time into train (70%), validation (10%) "
              "and test (20%). Each network sees 50 steps and predicts the next, twice: with the linear highway "
@@ -86,11 +90,13 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoR
     return result
 
 
-def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage.DemoResult:
-    """The second tutorial's task, as it was set up and with the target's own features in view."""
+def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
+               seed: int = 0) -> demopage.DemoResult:
+    """The second tutorial's task, as it was set up and with the target's own features in view; the
+    arguments as :func:`sine`'s."""
     out_dir = Path(out_dir)
     data = datasets.aligned_regression()
-    settings = dict(REGRESSION_SETTINGS, device=device)
+    settings = dict(REGRESSION_SETTINGS, device=device, threads=threads, seed=seed)
     models, all_metrics, rows = {}, {}, []
     for label, (folder, known) in REGRESSION_RUNS.items():
         on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
@@ -103,7 +109,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None) -> demopage
         models[label] = model
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE], settings_lines(models))
+    budget = budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=data.attrs.get("noise_floor_mse"))
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget], settings_lines(models))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
                 forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
@@ -168,6 +175,31 @@ def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]
     elif not differ_alone:
         text += " On this wave even the cells alone do not differ beyond chance."
     return text
+
+
+def budget_sentences(models: dict[str, Forecaster], last: int = 10, test_mse: dict | None = None,
+                     floor: float | None = None) -> list[str]:
+    """One sentence per model whose best epoch was the last of its budget (fit's warning "the best epoch was the
+    last ... may be undertrained"): how much its validation loss fell over its ``last`` epochs, as measured, and
+    that the demo keeps its settings' budget; where the data's noise floor (an MSE, y's units squared) is known
+    and ``test_mse`` holds the model's (by its name in ``models``), how near the floor it already is. Nothing for
+    a model that early stopping ended."""
+    said, test_mse = [], test_mse or {}
+    for name, model in models.items():
+        history = [h for h in model.history_ if h.get("val_loss") is not None]
+        if len(history) < 2 or not history[-1]["best"] or len(model.history_) != model.epochs:
+            continue
+        before = history[max(0, len(history) - 1 - last)]
+        drop = 1 - history[-1]["val_loss"] / before["val_loss"] if before["val_loss"] else 0.0
+        said.append(f"{name}: its validation loss was still falling when its {model.epochs} epochs ran out ({drop:.0%} "
+                    f"lower than {len(history) - before['epoch']} epochs before), which is why rnncast warned that it "
+                    f"may be undertrained. The demo keeps one epoch budget for every run, as its settings below say; "
+                    + (f"its test MSE, {test_mse[name]:.4g}, is already {test_mse[name] / floor:.2f} times the noise "
+                       f"floor ({floor:.4g}, the MSE of the true relation), so more epochs or a larger learning rate "
+                       f"could lower it by at most the {test_mse[name] - floor:.2g} between."
+                       if floor and name in test_mse else
+                       "more epochs or a larger learning rate would bring this model's test MSE lower still."))
+    return said
 
 
 # ---- settings other than the defaults ----------------------------------------------------------

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (businessdays, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
-                     writtenzones)
+                     rowindex, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
 from rnncast.fills import fill_panel
@@ -70,6 +70,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
+    frame = rowindex.without_written_index(frame, (target, features, time_col, id_col, series, past_covariates, future_covariates,
+        static_covariates), announce)  # to_csv's row numbers ('Unnamed: 0'): no data
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {}  # how dates that read both ways were read (timeaxis.parse_time)

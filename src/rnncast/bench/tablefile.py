@@ -15,7 +15,6 @@ is ``OT`` when the file has one (the LTSF files' name for it), else the last col
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from rnncast import data
 from rnncast.bench.columns import TIME_NAMES, as_times, check_values, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
+from rnncast.rowindex import ROW_NAMES, UNNAMED, row_numbers
 
 
 @dataclass(frozen=True)
@@ -98,14 +98,6 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
                  first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times)
 
 
-ROW_NAMES = ("index", "idx")
-"""Names (any case) of a first column that numbers the rows (pandas writes its index unnamed: ``Unnamed: 0``)."""
-
-UNNAMED = re.compile(r"Unnamed: \d+(?:\.\d+)?")
-"""pandas' name for a column the header line leaves unnamed (``Unnamed: 0``; ``Unnamed: 0.1`` beside a column
-named ``Unnamed: 0``, as a file read with its index and written again has)."""
-
-
 def _stripped_names(path: Path, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
     """``frame`` with its column names read without the spaces around them (``date, OT, a`` written with a space
     after each comma: ``' OT'`` is ``OT``, the target as in a file written without them), and the notes
@@ -133,16 +125,13 @@ def _without_row_counter(frame: pd.DataFrame, notes: list[str], before: int = 0)
     first = frame.columns[0] if frame.shape[1] > 1 else None
     if first is None or not (str(first).lower() in ROW_NAMES or UNNAMED.fullmatch(str(first))):
         return None
-    column = frame[first]
-    if not pd.api.types.is_integer_dtype(column) or not len(column):
+    numbers = row_numbers(frame[first])  # (first, last, skipped), the library's reading (rnncast.rowindex)
+    if numbers is None:
         return None
-    numbers = column.to_numpy(dtype=np.int64)
-    if numbers[0] < 0 or (np.diff(numbers) <= 0).any():
-        return None
-    skipped = int(numbers[-1] - numbers[0] + 1 - len(numbers))
+    skipped = numbers[2]
     shown = "its header leaves unnamed" if str(first).startswith("Unnamed") and not before else repr(str(first))
     place = f"the first column ({shown})" if not before else f"column {before + 1} ({shown}), after the row index,"
-    notes.append(f"{place} numbers the rows {numbers[0]}-{numbers[-1]}"
+    notes.append(f"{place} numbers the rows {numbers[0]}-{numbers[1]}"
                  f"{f', skipping {skipped} numbers' if skipped else ''}, a row index as pandas' to_csv writes one: "
                  "read as the row order, not as a series")
     return first

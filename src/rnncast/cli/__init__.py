@@ -80,7 +80,10 @@ def on_off_misuse(argv: list[str]) -> str | None:
 
 def run(args) -> int:
     """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C."""
+    from rnncast.cli import misplaced
+
     try:
+        misplaced.check(args)  # RUN and DATA swapped, a run directory as DATA: said before the command runs
         return args.run(args)
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)

@@ -15,6 +15,19 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
 
+DEMO_SETTINGS = ("device", "threads", "seed")
+"""The settings ``rnncast demo`` takes (its flags are fit's): where and how fast its models train, and their
+seed; every other setting is the demo's own, which its page explains."""
+
+
+def demo_note(flags: list[str]) -> str:
+    """What demo says of fit's setting flags among those it does not take (``flags``)."""
+    settings = {"--" + f.name.replace("_", "-") for f in setting_fields()}
+    fits = [flag for flag in flags if flag in settings or flag.startswith("--no-") and "--" + flag[5:] in settings]
+    return (f"; the demo's models are set by the demo (its page lists their settings), so it has no "
+            f"{', '.join(fits)}: to train with your own settings, run rnncast fit on a file" if fits else "")
+
+
 def run_demo(args) -> int:
     """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
     exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which
@@ -47,7 +60,8 @@ def _demo_run(args, out: Path) -> int:
         return bar
 
     started = time.perf_counter()
-    result = demo.sine(out, args.device, factory) if args.which == "sine" else demo.regression(out, args.device, factory)
+    how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
+    result = (demo.sine if args.which == "sine" else demo.regression)(out, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()
     head, *rows = demopage.summary_table(result.rows)

@@ -47,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                       "if it exists)")
     demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out (default: an "
                       "existing one is refused; another command's output always is)")
-    demo.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
-    demo.set_defaults(run=command.run_demo)
+    how = demo.add_argument_group("training", "How the demo's models train; what they are is the demo's own "
+                                  "(its page lists the settings).")
+    for f in fields(TrainSettings):
+        if f.name in command.DEMO_SETTINGS:  # where and how fast it runs, and its seed: the lesson is the same
+            _add_setting_flag(how, f)
+    demo.set_defaults(run=command.run_demo, unrecognized_note=command.demo_note)
 
     fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory",
                               usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(

@@ -1,0 +1,46 @@
+"""Arguments in each other's place, refused before a command runs (``cli.run``): a data file and a run or
+model folder given in the wrong order to a command that takes ``RUN DATA`` (predict, evaluate), where the
+model loader would say only "model folder not found: monthly.csv"; and a folder rnncast wrote (a run, a
+backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from rnncast.errors import RnncastError
+from rnncast.files import COMMANDS
+from rnncast.outputs import model_folder, output_kind
+
+
+def check(args) -> None:
+    """Refuse, with ``RnncastError`` in one line, the parsed arguments ``args`` of a command whose
+    ``run_dir`` is a file (or nothing) and whose ``data`` is a run or model folder: swapped, the order
+    to write them in said; or whose ``data`` is a folder rnncast wrote. Other arguments pass."""
+    data = getattr(args, "data", None)
+    if data is None:
+        return
+    what = folder_kind(Path(data))
+    if what is None:
+        return
+    run = getattr(args, "run_dir", None)
+    if run is not None and not Path(run).is_dir():
+        command = args.command
+        raise RnncastError(
+            f"the arguments look swapped: {run} is {'a file' if Path(run).exists() else 'not found'} and {data} {what}; "
+            f"{command} takes the model first, then the data: rnncast {command} {shlex.quote(data)} {shlex.quote(run)}")
+    remedy = (f"; to forecast with it: rnncast predict {shlex.quote(data)} DATA" if "model" in what or "run " in what
+              else "")
+    raise RnncastError(f"{data} is {what}, not data; give DATA as a CSV or Parquet file{remedy}")
+
+
+def folder_kind(folder: Path) -> str | None:
+    """What ``folder`` is, as a clause (``a run directory (rnncast fit wrote it)``, ``a model folder``), where
+    it is a model folder or an output of rnncast's; None for anything else (a file, a folder of data)."""
+    if model_folder(folder) is not None:
+        return "a model folder"
+    kind = output_kind(folder)
+    if kind is None:
+        return None
+    name = "run directory" if kind == "run" else f"{kind}'s folder"
+    return f"a {name} (rnncast {COMMANDS[kind]} wrote it)"

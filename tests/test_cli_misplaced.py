@@ -1,0 +1,59 @@
+"""Arguments in each other's place (``cli/misplaced.py``): RUN and DATA swapped, a run directory given as
+DATA, each refused in one line before the command runs, with the order or the file to give."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster
+from rnncast.cli import main
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    """A data file and a run directory (a model saved in its model/ folder, a run's config.json beside it)."""
+    folder = tmp_path_factory.mktemp("misplaced")
+    data = folder / "monthly.csv"
+    make_frame(120).to_csv(data, index=False)
+    assert main(["fit", str(data), "--target", "y", "--epochs", "1", "--lookback", "12", "--out",
+                 str(folder / "runs" / "monthly")]) == 0
+    return data, folder / "runs" / "monthly"
+
+
+@pytest.mark.parametrize("command", ["predict", "evaluate"])
+def test_a_data_file_then_a_run_folder_is_said_to_be_swapped_with_the_order_to_write(saved, capsys, command):
+    """`rnncast predict monthly.csv runs/monthly` said "model folder not found: monthly.csv"."""
+    data, run = saved
+    assert main([command, str(data), str(run)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"rnncast: error: the arguments look swapped: {data} is a file and {run} a run directory (rnncast "
+                   f"fit wrote it); {command} takes the model first, then the data: rnncast {command} {run} {data}\n")
+    assert main([command, str(data), str(run / "model")]) == 2  # the model folder itself
+    assert f"{run / 'model'} a model folder; {command} takes the model first" in capsys.readouterr().err
+
+
+def test_a_run_folder_given_as_data_is_named_as_such(saved, capsys, tmp_path):
+    """`rnncast fit runs/monthly` said "runs/monthly is a folder; expected a CSV or Parquet file"."""
+    data, run = saved
+    for argv in (["fit", str(run), "--target", "y", "--out", str(tmp_path / "o")], ["backtest", str(run)],
+                 ["predict", str(run), str(run)]):
+        assert main(argv) == 2
+        assert capsys.readouterr().err == (
+            f"rnncast: error: {run} is a run directory (rnncast fit wrote it), not data; give DATA as a CSV or Parquet "
+            f"file; to forecast with it: rnncast predict {run} DATA\n")
+    assert not (tmp_path / "o").exists()
+
+
+def test_arguments_in_their_places_and_a_folder_of_data_pass(saved, tmp_path):
+    from types import SimpleNamespace
+
+    from rnncast.cli import misplaced
+
+    data, run = saved
+    misplaced.check(SimpleNamespace(command="predict", run_dir=str(run), data=str(data)))
+    misplaced.check(SimpleNamespace(command="fit", data=None))
+    (tmp_path / "plain").mkdir()
+    assert misplaced.folder_kind(tmp_path / "plain") is None and misplaced.folder_kind(data) is None
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(80), target="y").save(tmp_path / "m")
+    assert misplaced.folder_kind(tmp_path / "m") == "a model folder"
