@@ -164,3 +164,24 @@ def test_a_forecast_across_the_repeated_hour_writes_offsets_and_reads_back_as_fu
     assert code == 0 and second == out, err
     frame = Forecaster.load(folder / "run" / "model").predict(str(data), future=future)
     assert str(frame.index.tz) == "Europe/Berlin" and frame.index.is_unique  # one series: dated by its index
+
+
+def test_a_forecast_in_the_data_s_own_form_across_the_repeated_hour_reads_back(berlin_run, capsys):
+    """Day-first data (31.10.2024 14:00) read with --tz: the forecast writes '27.10.2024 02:00+02:00' and
+    '27.10.2024 02:00+01:00' (decision 285), which read back crashed with pandas' "Mixed timezones detected"."""
+    folder, data, future = berlin_run
+    german = folder / "german"
+    german.mkdir()
+    frame = pd.read_csv(data)
+    frame["time"] = pd.to_datetime(frame["time"]).dt.strftime("%d.%m.%Y %H:%M")
+    frame.to_csv(german / "load.csv", index=False)
+    assert cli_fit(german) == 0
+    capsys.readouterr()
+    future.assign(time=pd.to_datetime(future["time"]).dt.strftime("%d.%m.%Y %H:%M")).to_csv(german / "f.csv", index=False)
+    code, out, err = cli(capsys, "predict", german / "run", german / "load.csv", "--future", german / "f.csv")
+    assert code == 0, err
+    assert [line.split(",")[0] for line in out.splitlines()[4:6]] == ["27.10.2024 02:00+02:00", "27.10.2024 02:00+01:00"]
+    again = pd.read_csv(pd.io.common.StringIO(out))[["time"]].assign(hour=future["hour"].to_numpy())
+    again.to_csv(german / "again.csv", index=False)
+    code, second, err = cli(capsys, "predict", german / "run", german / "load.csv", "--future", german / "again.csv")
+    assert code == 0 and second == out, err
