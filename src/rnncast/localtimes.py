@@ -25,9 +25,10 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
+from rnncast import zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean
-from rnncast.timetext import offset_in, reads_back, shown, write
+from rnncast.timetext import at_midnight, offset_in, reads_back, shown, write
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ def localize(time: pd.DatetimeIndex, tz, name: str, place) -> pd.DatetimeIndex:
     order. ``name``: the time column; ``place(i)`` names row ``i`` (``line 5 of future.csv``). Raises
     ``RnncastError`` for a time the zone repeats whose copy the order cannot tell, or a time the zone skips;
     pandas' error for anything else (an unknown zone: the caller names it)."""
+    if zonedays.days(time):  # a day is a day: where the clocks change at midnight, its first instant
+        return zonedays.day_instants(time, tz)
     try:
         return time.tz_localize(tz, ambiguous="infer")
     except ValueError as err:
@@ -131,6 +134,7 @@ def told_apart(stamps, fmt: str) -> str | None:
     if offset_in(fmt) or fmt.endswith("Z"):
         return fmt
     zoned = [pd.DatetimeIndex(s) for s in stamps if isinstance(getattr(s, "dtype", None), pd.DatetimeTZDtype)]
+    zoned = [z for z in zoned if not at_midnight(z)]  # days: a date names its day, its first instant (zonedays)
     repeated = next((r for r in map(_repeated, zoned) if r is not None), None)
     if repeated is None:
         return fmt
