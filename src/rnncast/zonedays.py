@@ -42,7 +42,8 @@ def day_walls(time: pd.DatetimeIndex) -> pd.DatetimeIndex:
 
 
 def day_starts(time: pd.DatetimeIndex) -> np.ndarray:
-    """[N] whether each of ``time`` is the first instant of its day (naive: midnight); never raises for a zone
-    whose clocks change at midnight, as ``DatetimeIndex.normalize`` does."""
-    wall = day_walls(time)
-    return np.asarray(wall == wall.normalize())
+    """[N] whether each of ``time`` is the first instant of its day (naive: midnight; the second copy of a repeated
+    midnight is not); never raises for a zone whose clocks change at midnight, as ``DatetimeIndex.normalize`` does."""
+    if time.tz is None:
+        return np.asarray(time == time.normalize())
+    return np.asarray(time == day_instants(time.tz_localize(None).normalize(), time.tz).as_unit(time.unit))
