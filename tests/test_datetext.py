@@ -213,5 +213,6 @@ def test_data_in_a_day_first_form_whose_offset_changes_keeps_its_written_clock()
     panel = load_panel(frame, target="y")
     assert panel.calendar.freq == to_offset("h") and (panel.time == zoned.tz_convert("UTC")).all()
     with pytest.raises(RnncastError, match=r"^time column 'ds' holds 'x' at row 3, which is not a date written as its "
-                                           r"other 479 values are \(DD\.MM\.YYYY hh:mm"):
+                                           r"other 479 values are \(DD\.MM\.YYYY hh:mm\+hh:mm, as '20\.10\.2024 "
+                                           r"00:00-04:00' at row 0\)"):
         load_panel(frame.assign(ds=frame["ds"].where(frame.index != 3, "x")), target="y")

@@ -270,7 +270,9 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     i, good = int(bad[0]), int(np.argmax(read))
     example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
     stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
-    fmt = next((f for f in (fmt, *timetext.unpadded(fmt)) if timetext.write(stamp, f)[0] == example), fmt)
+    forms = (fmt, *timetext.unpadded(fmt))
+    forms += tuple(f.replace("%z", "%:z") for f in forms if "%z" in f)  # -04:00, which %z reads too
+    fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
                        f"{example!r} at {place(good)}); correct that value, or name another "
