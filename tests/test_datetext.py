@@ -191,3 +191,28 @@ def test_a_12_hour_clock_in_lower_case_starting_in_the_morning_is_read(form):
     read, _ = parse_text(text, "time", str)
     assert (read == times).all()
     assert text.iloc[0].endswith("am")  # the column as written is not changed: forecasts are written back so
+
+
+@pytest.mark.parametrize("written, dayfirst", [
+    (["03.11.2024 00:00-04:00", "03.11.2024 01:00-04:00", "03.11.2024 01:00-05:00", "03.11.2024 02:00-05:00"], True),
+    (["11/03/2024 00:00-04:00", "11/03/2024 01:00-04:00", "11/03/2024 01:00-05:00", "11/03/2024 02:00-05:00"], None),
+    (["11/03/2024 12:00 AM-0400", "11/03/2024 1:00 AM-0400", "11/03/2024 1:00 AM-0500", "11/03/2024 2:00 AM-0500"],
+     False)])
+def test_times_in_any_form_whose_offset_changes_are_read_as_instants(written, dayfirst):
+    """'03.11.2024 01:00-04:00', as rnncast writes a forecast in the repeated hour in the data's own form, crashed:
+    "Mixed timezones detected. Pass utc=True in to_datetime" from the check of the form most values share."""
+    time, mixed = parse_text(pd.Series(written), "ds", str, dayfirst)
+    assert mixed and str(time.tz) == "UTC"
+    assert list(time) == list(pd.date_range("2024-11-03 04:00", periods=4, freq="h", tz="UTC"))
+
+
+def test_data_in_a_day_first_form_whose_offset_changes_keeps_its_written_clock():
+    zoned = pd.date_range("2024-10-20 00:00", periods=24 * 20, freq="h", tz="America/New_York")
+    text = zoned.strftime("%d.%m.%Y %H:%M") + pd.Index(zoned.strftime("%z")).str.replace(r"(\d\d)$", r":\1", regex=True)
+    frame = pd.DataFrame({"ds": text, "y": np.arange(len(zoned), dtype=float)})
+    panel = load_panel(frame, target="y")
+    assert panel.calendar.freq == to_offset("h") and (panel.time == zoned.tz_convert("UTC")).all()
+    with pytest.raises(RnncastError, match=r"^time column 'ds' holds 'x' at row 3, which is not a date written as its "
+                                           r"other 479 values are \(DD\.MM\.YYYY hh:mm\+hh:mm, as '20\.10\.2024 "
+                                           r"00:00-04:00' at row 0\)"):
+        load_panel(frame.assign(ds=frame["ds"].where(frame.index != 3, "x")), target="y")

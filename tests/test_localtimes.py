@@ -164,3 +164,55 @@ def test_a_forecast_across_the_repeated_hour_writes_offsets_and_reads_back_as_fu
     assert code == 0 and second == out, err
     frame = Forecaster.load(folder / "run" / "model").predict(str(data), future=future)
     assert str(frame.index.tz) == "Europe/Berlin" and frame.index.is_unique  # one series: dated by its index
+
+
+def test_a_forecast_in_the_data_s_own_form_across_the_repeated_hour_reads_back(berlin_run, capsys):
+    """Day-first data (31.10.2024 14:00) read with --tz: the forecast writes '27.10.2024 02:00+02:00' and
+    '27.10.2024 02:00+01:00' (decision 285), which read back crashed with pandas' "Mixed timezones detected"."""
+    folder, data, future = berlin_run
+    german = folder / "german"
+    german.mkdir()
+    frame = pd.read_csv(data)
+    frame["time"] = pd.to_datetime(frame["time"]).dt.strftime("%d.%m.%Y %H:%M")
+    frame.to_csv(german / "load.csv", index=False)
+    assert cli_fit(german) == 0
+    capsys.readouterr()
+    future.assign(time=pd.to_datetime(future["time"]).dt.strftime("%d.%m.%Y %H:%M")).to_csv(german / "f.csv", index=False)
+    code, out, err = cli(capsys, "predict", german / "run", german / "load.csv", "--future", german / "f.csv")
+    assert code == 0, err
+    assert [line.split(",")[0] for line in out.splitlines()[4:6]] == ["27.10.2024 02:00+02:00", "27.10.2024 02:00+01:00"]
+    again = pd.read_csv(pd.io.common.StringIO(out))[["time"]].assign(hour=future["hour"].to_numpy())
+    again.to_csv(german / "again.csv", index=False)
+    code, second, err = cli(capsys, "predict", german / "run", german / "load.csv", "--future", german / "again.csv")
+    assert code == 0 and second == out, err
+
+
+def test_a_repeated_hour_outside_the_steps_read_is_not_placed():
+    wall = pd.DatetimeIndex(["2024-10-27 00:00", "2024-10-27 01:00", "2024-10-27 02:00", "2024-10-27 03:00"])
+    placed = localize(wall, "Europe/Berlin", "time", _row, used=wall[:2])
+    assert placed[:2].notna().all() and placed[2] is pd.NaT and placed[3].isoformat() == "2024-10-27T03:00:00+01:00"
+    with pytest.raises(RnncastError, match=AUTUMN_ONCE.format(at="row 2")):
+        localize(wall, "Europe/Berlin", "time", _row, used=wall[1:3])
+
+
+def test_a_future_file_writing_the_repeated_hour_once_after_the_horizon_is_read(tmp_path, capsys, caplog):
+    """A naive 48-hour range (02:00 written once, as pd.date_range writes it) was refused though the forecast ends
+    before it: rows outside the forecast steps are not used."""
+    data = berlin_wall_times("2024-10-20 00:00", 24 * 7 - 1, "h")  # ends 2024-10-26 22:00: steps 23:00 .. 01:00
+    data["hour"] = pd.DatetimeIndex(data["time"]).hour.astype(float)
+    data.to_csv(tmp_path / "load.csv", index=False)
+    code, out, err = cli(capsys, "fit", tmp_path / "load.csv", "--target", "load", "--features", "hour",
+                         "--future-known", "--tz", "Europe/Berlin", "--lookback", "12", "--horizon", "3", "--epochs",
+                         "1", "--hidden-size", "8", "--device", "cpu", "--out", tmp_path / "run")
+    assert code == 0, err
+    wall = pd.date_range("2024-10-26 23:00", periods=48, freq="h")
+    pd.DataFrame({"time": wall.strftime("%Y-%m-%d %H:%M"), "hour": wall.hour.astype(float)}).to_csv(
+        tmp_path / "week.csv", index=False)
+    code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "load.csv", "--future", tmp_path / "week.csv")
+    assert code == 0, err
+    assert any("hold 45 rows outside the 3 forecast steps" in r.getMessage() for r in caplog.records)  # 02:00 too
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["2024-10-26 23:00", "2024-10-27 00:00",
+                                                                     "2024-10-27 01:00"]
+    model = Forecaster.load(tmp_path / "run" / "model")
+    future = pd.DataFrame({"time": wall, "hour": wall.hour.astype(float)})
+    assert len(model.predict(str(tmp_path / "load.csv"), future=future)) == 3  # inside the steps: refused as before

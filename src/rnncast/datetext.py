@@ -54,7 +54,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                 time = pd.DatetimeIndex(pd.to_datetime(column, **options))
             except (ValueError, TypeError) as err:
                 if ("timezone" in str(err).lower() or "offset" in str(err).lower()) and column.astype(str).str.contains(OFFSET.pattern).any():
-                    return _instants(column, name, place), True  # not "1:00 P.M.", whose M dateutil takes for a zone
+                    return _instants(column, name, place, dayfirst, order), True  # not "1:00 P.M.": M is no zone
                 continue
             _year_written(column, time, name, place)  # Jan 15, 12:30: pandas puts them in the year 1, or today
             _two_digit_years(column, time, name, place)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
@@ -68,7 +68,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     _first_bad(column, name, place)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce").isna() & column.notna()).to_numpy())
+        misfit = np.flatnonzero((pd.to_datetime(column, errors="coerce", utc=True).isna() & column.notna()).to_numpy())
     where = f": {column.iloc[0]!r} at {place(0)}, but {column.iloc[misfit[0]]!r} at {place(int(misfit[0]))}" if len(misfit) else ""
     raise RnncastError(f"time column {name!r} mixes date formats{where}; write every timestamp in one format, "
                        "e.g. 2024-01-31 or 2024-01-31 13:00")
@@ -175,9 +175,13 @@ def _short_years(column: pd.Series) -> np.ndarray:
 OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")  # a UTC offset ending a timestamp: +02:00, +0200, Z
 
 
-def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
-    """ISO strings with UTC offsets that change (one zone across daylight saving), as instants;
-    a column that mixes strings with and without an offset is refused, naming the first of each."""
+def _instants(column: pd.Series, name: str, place, dayfirst: bool | None = None,
+              order: dict | None = None) -> pd.DatetimeIndex:
+    """Strings with UTC offsets that change (one zone across daylight saving), as instants: ISO 8601, or any form
+    ``parse_text`` reads with an offset after it (``03.11.2024 01:00-04:00``, ``11/03/2024 01:00-05:00``, as
+    rnncast writes forecasts in the hour the clocks repeat): the times without their offsets read as
+    ``parse_text`` reads them (day first or month first alike), less each one's offset (``offsets``).
+    A column that mixes strings with and without an offset is refused, naming the first of each."""
     text = column.astype(str)
     aware = text.str.contains(OFFSET.pattern, regex=True).to_numpy()
     if not aware.all():
@@ -189,10 +193,25 @@ def _instants(column: pd.Series, name: str, place) -> pd.DatetimeIndex:
             warnings.simplefilter("ignore")
             return pd.DatetimeIndex(pd.to_datetime(column, utc=True, format="ISO8601"))
     except (ValueError, TypeError):
-        _first_bad(column, name, place)
-        raise RnncastError(f"time column {name!r} holds timestamps that cannot be read; write them as ISO 8601, "
-                           "e.g. 2024-10-27T02:00:00+01:00") from None
+        pass
+    wall = text.str.strip().str.replace(OFFSET.pattern, "", regex=True).str.strip()
+    if not wall.str.contains(OFFSET.pattern, regex=True).any():  # a second offset: no time this reads
+        wall_time, _ = parse_text(pd.Series(wall.to_numpy(), index=column.index, name=column.name), name, place,
+                                  dayfirst, order)
+        if wall_time.tz is None:
+            return (wall_time - offsets(column).as_unit(wall_time.unit)).tz_localize("UTC")
+    _first_bad(column, name, place)
+    raise RnncastError(f"time column {name!r} holds timestamps that cannot be read; write them as ISO 8601, "
+                       "e.g. 2024-10-27T02:00:00+01:00")
 
+
+def offsets(column: pd.Series) -> pd.TimedeltaIndex:
+    """[N] the UTC offset each value of ``column`` [N] ends with (``+02:00``, ``-0500``, ``Z``), read by pandas."""
+    written = column.astype(str).str.strip().str.extract(f"({OFFSET.pattern})", expand=False)
+    base = pd.Timestamp("2000-01-01")
+    read = pd.to_datetime("2000-01-01T00:00:00" + written, format="ISO8601", utc=True)
+    return pd.TimedeltaIndex(base - pd.DatetimeIndex(read).tz_localize(None))
+    
 
 def _first_bad(column: pd.Series, name: str, place) -> None:
     """Refuse the first value of ``column`` that is no timestamp, naming it and its row (``place(i)``): where most
@@ -233,7 +252,7 @@ def _form_of(column: pd.Series) -> tuple[str, np.ndarray] | None:
         guesses = [guess(first.iloc[0], d) for d in (False, True)]  # 01-MAR-2019 too
         best, read = None, np.zeros(len(text), dtype=bool)
         for fmt in dict.fromkeys([g for g in guesses if g] + list(monthtext.FORMS + SHORT_YEARS)):
-            ok = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce").notna()
+            ok = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce", utc=True).notna()  # offsets
             if ok.sum() > read.sum():
                 best, read = fmt, ok.to_numpy()
     return (best, read) if best is not None and read.sum() * 2 > column.notna().sum() else None
@@ -251,7 +270,9 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     i, good = int(bad[0]), int(np.argmax(read))
     example = str(column.iloc[good]).strip()  # 1/5/2020 is M/D/YYYY, not MM/DD/YYYY: the form that writes it back
     stamp = pd.DatetimeIndex([pd.to_datetime(example, format=timetext.strptime_form(fmt))])
-    fmt = next((f for f in (fmt, *timetext.unpadded(fmt)) if timetext.write(stamp, f)[0] == example), fmt)
+    forms = (fmt, *timetext.unpadded(fmt))
+    forms += tuple(f.replace("%z", "%:z") for f in forms if "%z" in f)  # -04:00, which %z reads too
+    fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
                        f"{example!r} at {place(good)}); correct that value, or name another "

@@ -92,13 +92,15 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     named = given_ids if given_ids is not None else ids  # how a message names each series
     if dated:
         at = lambda i: place(i, frame.attrs)  # noqa: E731  line N of the file, or row N
+        target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
+        walls = target.tz_localize(None) if getattr(target, "tz", None) is not None else None  # the steps' wall times
         try:
-            stamps = parse_time(frame[time_col], time_col, tz, at, dayfirst)
+            stamps = parse_time(frame[time_col], time_col, tz, at, dayfirst, used=walls)
         except RnncastError as err:  # which table: a DataFrame's row N is no file's line
             raise RnncastError(f"in the future values, {err}") from None
-        target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101: 'period'
-        stamps = _same_zone(stamps, target, time_col, at)
+        stamps = _same_zone(stamps, target, time_col, at, walls)
+        unplaced = np.asarray(pd.isna(stamps))  # a repeated hour outside the steps: not used, so not placed
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
         want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)
         day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
@@ -117,13 +119,14 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         log.warning("the future values hold %s of series %s, which %s not forecast; they are not used",
                     counted(int(other.sum()), "row"), listed(names), "is" if len(names) == 1 else "are")
     given = given[~other]
-    twice = given.duplicated(["_series", "_key"])
+    placed = ~unplaced[~other] if dated else np.ones(len(given), dtype=bool)  # unplaced: outside the steps, unused
+    twice = given.duplicated(["_series", "_key"]) & placed
     if dated and twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
         raise RnncastError(f"the future values list {_who(named, given['_series'].iloc[i])}"
                            f"{shown(frame[time_col].iloc[given.index[i]], day)} "
                            "twice; give one row per series and step")
-    table = want.merge(given, on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
+    table = want.merge(given[placed], on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
     _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():
@@ -247,7 +250,7 @@ def _key(time: pd.Index, unit: str) -> np.ndarray:
     return np.asarray(time, dtype=np.int64)
 
 
-def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at) -> pd.Index:
+def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None) -> pd.Index:
     """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time,
     ``localtimes.localize``: ``at(i)`` names row ``i``)."""
     if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):
@@ -261,7 +264,7 @@ def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at) -> pd.Index:
                                "give both with or both without one")
         return stamps
     try:
-        return stamps.tz_convert(target.tz) if stamps.tz is not None else localize(stamps, target.tz, name, at)
+        return stamps.tz_convert(target.tz) if stamps.tz is not None else localize(stamps, target.tz, name, at, used)
     except RnncastError as err:
         raise RnncastError(f"in the future values, {err}") from None
 

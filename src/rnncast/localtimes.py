@@ -25,18 +25,20 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
+from rnncast import zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import did_you_mean
-from rnncast.timetext import offset_in, reads_back, shown, write
+from rnncast.timetext import at_midnight, offset_in, reads_back, shown, write
 
 log = logging.getLogger(__name__)
 
 
-def in_zone(time: pd.DatetimeIndex, tz, name: str, place) -> pd.DatetimeIndex:
+def in_zone(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.DatetimeIndex:
     """``time`` in the zone ``tz`` (an IANA name): zoned times converted, naive ones placed as ``localize`` places
-    them. Raises ``RnncastError`` for an unknown zone (the nearest names offered) and as ``localize`` does."""
+    them (``used`` as there). Raises ``RnncastError`` for an unknown zone (the nearest names offered) and as
+    ``localize`` does."""
     try:
-        return time.tz_convert(tz) if time.tz is not None else localize(time, tz, name, place)
+        return time.tz_convert(tz) if time.tz is not None else localize(time, tz, name, place, used)
     except RnncastError:
         raise
     except Exception as err:  # an unknown zone
@@ -45,11 +47,21 @@ def in_zone(time: pd.DatetimeIndex, tz, name: str, place) -> pd.DatetimeIndex:
                            "zone name such as Europe/Berlin or UTC, or timestamps with their UTC offset") from None
 
 
-def localize(time: pd.DatetimeIndex, tz, name: str, place) -> pd.DatetimeIndex:
+def localize(time: pd.DatetimeIndex, tz, name: str, place, used=None) -> pd.DatetimeIndex:
     """``time`` (naive: wall clock times of zone ``tz``) in ``tz``, the repeated autumn hour read by the rows'
     order. ``name``: the time column; ``place(i)`` names row ``i`` (``line 5 of future.csv``). Raises
     ``RnncastError`` for a time the zone repeats whose copy the order cannot tell, or a time the zone skips;
-    pandas' error for anything else (an unknown zone: the caller names it)."""
+    pandas' error for anything else (an unknown zone: the caller names it). ``used``: the wall times that are
+    read (a future file's forecast steps), or None for all; a time outside them that the zone repeats or skips
+    is NaT (a row not used says nothing of which copy it is), the others are placed as all are."""
+    if zonedays.days(time):  # a day is a day: where the clocks change at midnight, its first instant
+        return zonedays.day_instants(time, tz)
+    if used is not None and not (inside := time.isin(used)).all():
+        rows = np.flatnonzero(inside)
+        read = localize(time[inside], tz, name, lambda i: place(int(rows[i])))
+        placed = time.tz_localize(tz, ambiguous="NaT", nonexistent="NaT").as_unit(read.unit).asi8.copy()
+        placed[inside] = read.asi8
+        return pd.DatetimeIndex(placed.view(f"M8[{read.unit}]")).tz_localize("UTC").tz_convert(tz).rename(time.name)
     try:
         return time.tz_localize(tz, ambiguous="infer")
     except ValueError as err:
@@ -131,6 +143,7 @@ def told_apart(stamps, fmt: str) -> str | None:
     if offset_in(fmt) or fmt.endswith("Z"):
         return fmt
     zoned = [pd.DatetimeIndex(s) for s in stamps if isinstance(getattr(s, "dtype", None), pd.DatetimeTZDtype)]
+    zoned = [z for z in zoned if not at_midnight(z)]  # days: a date names its day, its first instant (zonedays)
     repeated = next((r for r in map(_repeated, zoned) if r is not None), None)
     if repeated is None:
         return fmt

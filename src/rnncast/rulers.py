@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import sessions
+from rnncast import sessions, zonedays
 from rnncast.offsetguess import inside
 
 
@@ -75,9 +75,11 @@ class Ruler:
         if fixed is not None and tz is not None and isinstance(offset, pd.offsets.Tick):  # 24h is 24 hours
             make = lambda v: as_time(v).tz_localize("UTC").tz_convert(tz).rename(name)  # noqa: E731  instants
             return cls.fixed(time.asi8, offsets, step, make)
-        wall = time.tz_localize(None) if tz is not None else time
+        session = isinstance(offset, sessions.Session)
+        wall = time if tz is None else time.tz_localize(None) if session else zonedays.day_walls(time)
         values = wall.asi8
-        local = (lambda v: as_time(v).tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").rename(name)
+        local = (lambda v: (as_time(v).tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward") if session else
+                            zonedays.day_instants(as_time(v), tz)).rename(name)  # a day's instant: its first
                  if tz is not None else as_time(v).rename(name))
         if fixed is not None:
             return cls.fixed(values, offsets, step, local)

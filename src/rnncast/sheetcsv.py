@@ -178,7 +178,7 @@ def values_not_names(names: list[str]) -> bool:
         return False
     text = pd.Series(fields)
     numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")  # 26150,92 after ';' too
-    dates = pd.to_datetime(text, errors="coerce", format="mixed")
+    dates = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)  # two offsets in one header line
     whole = text.str.fullmatch(r"[+-]?\d+")
     dated = dates.notna() & numbers.isna() & text.str.contains(r"\d")  # "2023-09-01" a date; "1", "Jan" no date
     return bool((numbers.notna() | dated).all() and (dated | (numbers.notna() & ~whole)).any())

@@ -149,7 +149,7 @@ def dated_name(name) -> bool:
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
-               order: dict | None = None) -> pd.Index:
+               order: dict | None = None, used=None) -> pd.Index:
     """The values of a time column as a ``DatetimeIndex`` (in one unit: ``one_unit``), ``PeriodIndex``
     or integer ``Index``.
 
@@ -161,6 +161,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     ``dayfirst``: how a fitted model read dates such as 01/02/2016 (its ``Calendar.dayfirst``),
     used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
     receives that decision as ``order["dayfirst"]`` where the dates read both ways.
+    ``used``: the naive wall times read (a future file's forecast steps; ``localtimes.localize``), or None for all.
     """
     if tz is not None and not str(tz).strip():
         raise RnncastError("tz= is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
@@ -192,7 +193,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
                    else datetext.parse_text(column, name, place, dayfirst, order))
     time = one_unit(_no_gaps(time, name, place).rename(name))
     if tz is not None:
-        time = localtimes.in_zone(time, tz, name, place)
+        time = localtimes.in_zone(time, tz, name, place, used)
     elif mixed:
         wall = writtenzones.wall_clock(column, time)
         if order is not None:  # said, or refused, where the calendar is settled (loading: writtenzones.settle)

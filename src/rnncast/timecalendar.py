@@ -24,8 +24,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
+from pandas.tseries.offsets import Tick
 
-from rnncast import holidaysets, monthdays, sessions, weekmasks
+from rnncast import holidaysets, monthdays, sessions, weekmasks, zonedays
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -98,6 +99,10 @@ class Calendar:
             )
         if self.session is not None:  # the next bars of the session, then the next trading day's
             return sessions.following(self.freq, last, horizon, self.name)
+        if isinstance(last, pd.Timestamp) and last.tz is not None and not isinstance(self.freq, Tick):
+            wall = zonedays.day_walls(pd.DatetimeIndex([last]))[0]  # days on wall time: a skipped midnight's day
+            local = pd.date_range(start=wall, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
+            return zonedays.day_instants(local, last.tz).as_unit(last.unit)  # Havana's repeated 00:00: the first
         dates = pd.date_range(start=last, periods=horizon + 1, freq=self.freq, name=self.name)[1:]
         return dates.as_unit(last.unit) if isinstance(last, pd.Timestamp) else dates  # B gives us for ms data
 

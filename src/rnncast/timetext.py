@@ -20,6 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -93,7 +94,7 @@ def shown(value, times=None, fmt: str | None = None) -> str:
     if fmt is not None and value.tz is None and reads_back(pd.DatetimeIndex([value]), fmt):
         return str(write(pd.DatetimeIndex([value]), fmt)[0])
     midnight = bool(times) if isinstance(times, (bool, np.bool_)) else at_midnight(times if times is not None else [value])
-    if midnight and value == value.normalize():
+    if midnight and zonedays.day_starts(pd.DatetimeIndex([value]))[0]:  # Havana's 2024-11-03: normalize raises
         return value.strftime("%Y-%m-%d") + (f" {value.tzname()}" if value.tz is not None else "")
     return str(value)
 
@@ -111,7 +112,7 @@ def at_midnight(times) -> bool:
         except (TypeError, ValueError):
             return False
     times = times[~times.isna()]
-    return bool((times == times.normalize()).all())
+    return bool(zonedays.day_starts(times).all())  # a day whose midnight is skipped starts at 01:00
 
 
 def _one_width(text: np.ndarray) -> bool:
@@ -237,7 +238,9 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
             back = back if offset_in(fmt) else back.dt.tz_localize("UTC")  # a literal Z: the times are UTC
         else:
             back = pd.to_datetime(pd.Index(write(times, fmt)), format=strptime_form(fmt))
-            times = times.tz_localize(None) if times.tz is not None else times  # the wall time is what was written
+            if times.tz is not None:  # the wall time is what was written; a day's, where its midnight was skipped
+                back = pd.DatetimeIndex(back)
+                return bool(((back == times.tz_localize(None)) | (back == zonedays.day_walls(times))).all())
     except (ValueError, TypeError):  # RnncastError is a ValueError
         return False
     return bool((pd.DatetimeIndex(back) == pd.DatetimeIndex(times)).all())

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import calendars
-from rnncast.datetext import OFFSET
+from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
 
 SAMPLE = 256  # rows each zone is tried on first (those where the offset changes among them); survivors on all
@@ -26,8 +26,8 @@ SAMPLE = 256  # rows each zone is tried on first (those where the offset changes
 def wall_clock(column: pd.Series, time: pd.DatetimeIndex) -> pd.DatetimeIndex:
     """[N] the naive times as ``column`` [N] writes them, its UTC offsets left off, in ``time``'s unit
     (``time`` [N]: the same times read as instants)."""
-    text = column.astype(str).str.strip().str.replace(OFFSET.pattern, "", regex=True)
-    return pd.DatetimeIndex(pd.to_datetime(text, format="ISO8601")).as_unit(time.unit).rename(time.name)
+    wall = time.tz_convert(None) + offsets(column).as_unit(time.unit)  # any form datetext reads: 03.11.2024 01:00-04:00
+    return pd.DatetimeIndex(wall).as_unit(time.unit).rename(time.name)
 
 
 def zones(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, prefer=()) -> list[str]:
