@@ -120,6 +120,10 @@ def test_a_run_directory_or_its_model_folder_loads_and_every_broken_one_is_named
     assert load_model(tmp_path / "run")[1] == meta  # a run directory: its model/ folder
     with pytest.raises(RnncastError, match="model folder not found"):
         load_model(tmp_path / "nope")
+    (tmp_path / "sales.csv").write_text("date,sales\n2024-01-01,1\n")
+    with pytest.raises(RnncastError, match=r"sales.csv is a file, not a model folder: give a run directory .* data is "
+                                           r"given to predict or evaluate$"):
+        load_model(tmp_path / "sales.csv")  # the data where the model goes
     weights = load_file(model_dir / "weights.safetensors")
     save_file({**weights, "extra": torch.zeros(1)}, model_dir / "weights.safetensors")
     with pytest.raises(RnncastError, match=r"holds tensors \['extra'\] that do not fit the network"):

@@ -146,6 +146,9 @@ def load_model(folder) -> tuple[nn.Module, dict]:
         if kinds:  # a backtest keeps config.json too: its data and settings, no model
             raise RnncastError(f"{run} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model; "
                                "give a run directory (rnncast fit writes one) or a model folder")
+    if folder.is_file():  # load('sales.csv'): the data where the model goes
+        raise RnncastError(f"{folder} is a file, not a model folder: give a run directory (rnncast fit writes one) or "
+                           "its model/ folder; data is given to predict or evaluate")
     if not folder.is_dir():
         raise RnncastError(f"model folder not found: {folder} (expected a run directory or its model/ folder)")
     for name in (META, WEIGHTS):
