@@ -103,3 +103,23 @@ def test_s_mode_takes_the_univariate_scripts_learning_rate(tmp_path):
     for mode, lr in (("S", 0.005), ("M", 0.05), ("MS", 0.05)):
         config = train_config(_plan(tmp_path, mode=mode), "ETTh2", "nlinear", 96, None)
         assert (config.batch_size, config.learning_rate) == (32, lr)
+
+
+def test_a_run_is_scored_on_the_windows_of_every_published_row_it_is_compared_with():
+    """ILI M at H=36 has 158 test windows: LTSF-Linear's rows (and FEDformer's) were scored on the first 128, PatchTST's
+    on the first 144 (its loader's batch of 16). The row keeps its scores on both, so that each published row is
+    compared on its own windows; a table with no published rows keeps none."""
+    from rnncast.bench.measure import published_windows_scores
+
+    rng = np.random.default_rng(0)
+    targets = rng.normal(size=(158, 36, 7))
+    predictions = targets + rng.normal(scale=np.linspace(0.1, 2.0, 158)[:, None, None], size=targets.shape)
+    ili = BenchData("national_illness", "M", [str(i) for i in range(7)], Split(676, 773, 966), np.zeros((966, 7)),
+                    tuple(range(7)), None, protocol="custom", known="national_illness")
+    scores = published_windows_scores(ili, "M", 36, predictions, targets)
+    assert set(scores) == {"128", "144"}
+    for k in (128, 144):
+        assert scores[str(k)] == pytest.approx([((predictions[:k] - targets[:k]) ** 2).mean(),
+                                                np.abs(predictions[:k] - targets[:k]).mean()])
+    assert scores["144"][0] > scores["128"][0]  # the later windows' errors are larger here: other windows, other score
+    assert published_windows_scores(replace(ili, known=None), "M", 36, predictions, targets) == {}

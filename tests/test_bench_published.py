@@ -75,3 +75,23 @@ def test_the_drop_last_batch_is_b_given_else_the_recipe_of_the_table_held():
     assert published.drop_last_batch(4, "ETTm1", 96) == 4
     assert [published.drop_last_batch(d, "ETTm1", 96) for d in ("recipe", None)] == [8, 8]
     assert published.drop_last_batch("recipe", None, 96) == published.DEFAULT_LINEAR_RECIPE[0] == 32
+
+
+def test_each_published_row_says_which_test_windows_it_was_scored_on():
+    """A published row is comparable only on the windows its code scored: LTSF-Linear's loader dropped its last
+    incomplete batch (its script's batch), PatchTST's too (16 on ILI, 128 on ETT), SegRNN's kept every window."""
+    for rows in published.PUBLISHED.values():
+        for row in rows:
+            assert row.test_batch is None or row.test_batch == "recipe" or row.test_batch > 0
+            assert row.windows_source
+    ili = {p.label: p for p in published.PUBLISHED[("national_illness", "M")]}
+    counts = {label: published.published_windows(ili[label], "national_illness", 36, 158)
+              for label in ("Repeat", "NLinear L=104", "PatchTST/42 L=104", "FEDformer L=36")}
+    assert counts == {"Repeat": 128, "NLinear L=104": 128, "PatchTST/42 L=104": 144, "FEDformer L=36": 128}
+    assert published.published_windows(ili["PatchTST/42 L=104"], "national_illness", 24, 170) == 160
+    ett = {p.label: p for p in published.PUBLISHED[("ETTh1", "M")]}
+    assert published.published_windows(ett["SegRNN L=720"], "ETTh1", 96, 2785) == 2785
+    assert published.published_windows(ett["PatchTST/42 L=336"], "ETTh1", 96, 2785) == 2688
+    assert published.published_windows(ett["DLinear L=336"], "ETTh1", 96, 2785) == 2784
+    assert published.windows_rule(ett["SegRNN L=720"]) == "all"
+    assert published.windows_rule(ett["DLinear L=336"]) == "drop-last-recipe"

@@ -15,8 +15,10 @@ One job per module, in the order the data takes:
     recurrent   the library's Forecaster (rnn, lstm, gru, presets) as runners
     runners     the registry of runners (name -> function) and one setting run under the protocol
     scoring     MSE and MAE of the test windows, all of them and the published drop-last variant
-    published   the published rows and their sources; each known table's signature; LTSF-Linear's batch and lr
-    results     results.csv, results.md (linking the plots), the plots' names and the summary table
+    published   the published rows, their sources and test windows; each known table's signature; LTSF-Linear's
+                batch and lr
+    results     results.csv, the plots' names and the summary table
+    markdown    results.md: each published row beside the runs scored on its windows, linking the plots
     figures     the forecast figure of a test window
     plan        the checked request of one ``bench`` command
     measure     one model at one horizon: run, score, draw, its CSV row

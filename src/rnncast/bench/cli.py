@@ -151,7 +151,8 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.bench import identity
     from rnncast.bench.measure import check_settings, run_one
     from rnncast.bench.plan import make_plan, set_spelling
-    from rnncast.bench.results import append_csv, check_source, summary_table, write_markdown
+    from rnncast.bench.markdown import write_markdown
+    from rnncast.bench.results import append_csv, check_source, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling

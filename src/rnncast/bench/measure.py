@@ -60,6 +60,18 @@ def check_settings(plan: Plan, data: BenchData) -> None:
             Settings.from_flat(recurrent.forecaster_params(task, model, config))
 
 
+def published_windows_scores(data: BenchData, mode: str, horizon: int, predictions: np.ndarray,
+                             targets: np.ndarray) -> dict[str, list[float]]:
+    """MSE and MAE on the windows of every published row of the table held (:data:`rnncast.bench.published.PUBLISHED`
+    for ``data.known`` and ``mode``), keyed by how many of the first test windows they are (as text, for JSON):
+    ``{"144": [mse, mae], ...}``. A published row is compared on its own windows (PatchTST's ILI rows on the first
+    floor(n/16)*16, LTSF-Linear's on floor(n/32)*32, SegRNN's on all), which the headline may not be.
+    ``predictions`` and ``targets``: ``[windows, horizon, scored columns]``, scaled units."""
+    counts = {published.published_windows(p, data.known, horizon, len(targets))
+              for p in published.PUBLISHED.get((data.known, mode), []) if horizon in p.scores}
+    return {str(k): list(scoring.mse_mae(predictions[:k], targets[:k])) for k in sorted(counts) if k}
+
+
 def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str,
             source: identity.Source | None = None) -> dict:
     """Train and score one model at one horizon; write its plot (named after the row, so that runs sharing
@@ -80,6 +92,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
     headline = slice(0, kept) if plan.drop_last else slice(0, len(test))
     mse, mae = (mse_dl, mae_dl) if plan.drop_last else (scores.all_windows.mse, scores.all_windows.mae)
     rep_mse, rep_mae = scoring.mse_mae(repeat[headline], targets[headline])
+    on_published = published_windows_scores(data, plan.mode, horizon, predictions, targets)
     info = infos[-1] if infos else {}
     if model in recurrent.MODELS:
         settings = info.get("forecaster", {})
@@ -107,6 +120,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,
         "data_file": source.path, "data_sha256": source.sha256, "known_table": "yes" if data.known else "no",
         "unscaled_columns": json.dumps(list(unscaled_columns(plan))) if unscaled_columns(plan) else "",
+        "published_windows": json.dumps(on_published) if on_published else "",
     }
     if plan.plots:
         from rnncast.files import write_bytes

@@ -1,0 +1,207 @@
+"""``results.md`` of ``rnncast bench``, remade from every row of ``results.csv`` (:mod:`rnncast.bench.results`)
+after each run: per setting a table, one row per horizon, the latest run of every model beside the published
+rows of :mod:`rnncast.bench.published` that were scored on the same test windows; a table of their own for
+published rows scored on other windows (PatchTST's ILI loader dropped its last incomplete batch of 16,
+LTSF-Linear's of 32, SegRNN's kept all), with the measured models scored on those windows; and links to the
+forecast plots.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from rnncast.bench.protocol import TARGET
+from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
+                                     has_recipe, published_windows, windows_rule)
+from rnncast.bench.results import plot_name, read_csv
+from rnncast.bench.scoring import against_repeat
+from rnncast.files import write_text
+
+
+def write_markdown(out: Path, model_order: Sequence[str]) -> Path:
+    """Remake ``results.md`` from every row of ``results.csv`` in ``out``; models in
+    ``model_order`` first, in that order."""
+    rows = read_csv(Path(out) / "results.csv")
+    plots = {p.name for p in Path(out).glob("forecast_*.png")}
+    write_text(Path(out) / "results.md", markdown(rows, model_order, plots))
+    return Path(out) / "results.md"
+
+
+def score_at(row: dict, windows: int) -> tuple[float, float] | None:
+    """``(MSE, MAE)`` of a results.csv row on the first ``windows`` test windows, from whichever of its columns
+    holds them (the headline, all windows, the drop-last variant, or ``published_windows``); None where the row
+    was not scored on them (a row of an earlier version, which kept no ``published_windows``)."""
+    extra = json.loads(row.get("published_windows") or "{}")
+    if str(windows) in extra:
+        return tuple(extra[str(windows)])
+    for count, mse, mae in (("windows", "mse", "mae"), ("windows_all", "mse_all", "mae_all"),
+                            ("windows_drop_last", "mse_drop_last", "mae_drop_last")):
+        if str(row.get(count) or "") == str(windows) and row.get(mse) not in ("", None):
+            return float(row[mse]), float(row[mae])
+    return None
+
+
+def _count(row: dict, p: Published, held: str | None) -> int | None:
+    """How many test windows published row ``p`` was scored on at this row's horizon; None: not known (a
+    row without its number of test windows)."""
+    n = row.get("windows_all")
+    return published_windows(p, held, int(row["H"]), int(n)) if n not in ("", None) else None
+
+
+def _on_headline_windows(runs: dict, p: Published, held: str | None) -> bool:
+    """Whether published row ``p`` was scored on the very windows of the section's headline scores, at every
+    horizon shown (PatchTST's ILI batch of 16 keeps the same windows as LTSF-Linear's 32 at H=24 and 60, not at
+    36 and 48)."""
+    return all(_count(r, p, held) == int(r["windows"]) for r in runs.values() if r.get("windows") not in ("", None))
+
+
+def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = frozenset()) -> str:
+    """One section per (dataset, mode, L, test windows): a row per horizon, the latest run of every
+    model (MSE/MAE; columns in ``model_order``, other models after them) beside the published rows for that
+    dataset and mode made on the same windows, then one table per other windows of published rows, and links
+    to the forecast plots of the runs shown that are among ``plots`` (the file names in the folder; a run
+    with ``--no-plots`` drew none)."""
+    order = list(model_order)
+
+    def rank(model: str) -> int:
+        return order.index(model) if model in order else len(order)
+
+    groups: dict[tuple, dict[tuple[int, str], dict]] = {}
+    for row in rows:  # later rows win
+        key = (row["dataset"], row.get("protocol") or "ett", row.get("target") or TARGET, row["mode"], int(row["L"]),
+               row["test_windows"])
+        groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
+    lines = ["# Long-horizon benchmark results", "",
+             "MSE/MAE on z-scored values (a column constant on the training rows is only centred, as the "
+             "published code's StandardScaler did: its section says so; protocols: shared/benchmarks/ETT.md for ETT, "
+             "shared/data/LTSF/README.md for the custom one); measured columns are "
+             "the latest run of each model in results.csv. **Bold**: a model with a lower MSE than "
+             "Repeat on the same windows. Published columns in *italics*, each beside scores on the test windows "
+             "it was scored on.", ""]
+    for (dataset, protocol, target, mode, lookback, windows), runs in groups.items():
+        horizons = sorted({h for h, _ in runs})
+        models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
+        known = {r.get("known_table") or "" for r in runs.values()}  # "": a file of an earlier version, told by its name
+        own = SIGNATURES[dataset].protocol if dataset in SIGNATURES else "custom"  # the published rows' protocol
+        comparable = (protocol == own and (mode == "M" or target == TARGET)
+                      and known <= {"yes", ""})
+        published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
+        held = dataset if "no" not in known else None
+        quick = any(r["quick"] == "yes" for r in runs.values())
+        target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
+        lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol"
+                  f"{' (QUICK smoke test: few epochs)' if quick else ''}", ""]
+        same = [p for p in published if _on_headline_windows(runs, p, held)]
+        lines += _table(runs, models, horizons, same, None, held)
+        rules = list(dict.fromkeys(windows_rule(p) for p in published if p not in same))
+        for rule in rules:
+            others = [p for p in published if p not in same and windows_rule(p) == rule]
+            lines += [f"On the windows of {', '.join(p.label for p in others)} ({_rule_text(others[0])}; "
+                      f"{others[0].windows_source}):", ""]
+            lines += _table(runs, models, horizons, others, others[0], held)
+        seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m}) for m in models}
+        if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
+            lines.append("Seeds of the runs shown (they differ): " + "; ".join(
+                f"{m} {', '.join(found)}" for m, found in seeds.items()) + ".")
+            lines.append("")
+        trained = [r for r in runs.values() if r["epochs_run"] not in ("", None)]
+        if trained:
+            lines.append("Trained runs: " + "; ".join(
+                f"{r['model']} H={r['H']} {r['epochs_run']} epochs (best {r['best_epoch']}), "
+                f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
+            ) + ".")
+            lines.append("")
+        drawn = [(r, plot_name(r)) for r in sorted(runs.values(), key=lambda r: (int(r["H"]), rank(r["model"])))]
+        drawn = [(r, name) for r, name in drawn if name in plots]
+        if drawn:
+            lines.append("Forecast plots (the first test window): " + ", ".join(
+                f"[{r['model']} H={r['H']}]({name})" for r, name in drawn) + ".")
+            lines.append("")
+        unscaled = list(dict.fromkeys(c for r in runs.values() for c in json.loads(r.get("unscaled_columns") or "[]")))
+        if unscaled:
+            lines.append(unscaled_note(unscaled))
+            lines.append("")
+        if windows.startswith("drop-last"):
+            lines.append(_drop_last_note(dataset, windows, horizons, "no" not in known))
+        if published:
+            by_source: dict[str, list[str]] = {}
+            for p in published:
+                by_source.setdefault(p.source, []).append(p.label)
+            lines.append("Published columns: " + "; ".join(
+                f"{', '.join(labels)} from {source}" for source, labels in by_source.items()) + ".")
+        elif "no" in known and dataset in SIGNATURES:
+            lines.append(f"No published rows: the file named {dataset} is not {SIGNATURES[dataset].title} "
+                         "(rnncast.bench.identity).")
+        else:
+            lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")
+        commands = list(dict.fromkeys(r["command"] for r in runs.values()))
+        lines += ["", "Commands:", "", *[f"    {c}" for c in commands], ""]
+    return "\n".join(lines)
+
+
+def _table(runs: dict, models: list[str], horizons: list[int], published: list[Published],
+           rule: Published | None, held: str | None) -> list[str]:
+    """A table, a row per horizon: each measured model's MSE/MAE (bold below Repeat's on the same windows), then
+    the ``published`` columns. ``rule`` None: the headline scores; else the scores on ``rule``'s windows (—
+    where a run kept none: a results.csv of an earlier version)."""
+    head = ["H", *models, *[f"*{p.label}*" for p in published]]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for h in horizons:
+        cells = [str(h)]
+        repeat = runs.get((h, "repeat"))
+        for m in models:
+            r = runs.get((h, m))
+            if r is None:
+                cells.append("—")
+                continue
+            if rule is None:
+                text = f"{float(r['mse']):.3f}/{float(r['mae']):.3f}"
+                cells.append(f"**{text}**" if r["beats_repeat"] == "yes" else text)
+                continue
+            count = _count(r, rule, held)
+            score = score_at(r, count) if count else None
+            base = score_at(repeat, count) if (repeat is not None and count) else None
+            if score is None:
+                cells.append("—")
+                continue
+            text = f"{score[0]:.3f}/{score[1]:.3f}"
+            better = m != "repeat" and base is not None and against_repeat(score[0], base[0]) == "yes"
+            cells.append(f"**{text}**" if better else text)
+        for p in published:
+            s = p.scores.get(h)
+            cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def _rule_text(p: Published) -> str:
+    if p.test_batch is None:
+        return "all test windows"
+    if p.test_batch == "recipe":
+        return "the first floor(n/B)*B test windows, B the batch of LTSF-Linear's script"
+    return f"the first floor(n/{p.test_batch})*{p.test_batch} test windows"
+
+
+def unscaled_note(columns: Sequence[str]) -> str:
+    """The line saying that ``columns``, scored, are only centred, so the section's scores are not all z-scores."""
+    named = ", ".join(f"`{c}`" for c in columns[:5]) + (f" ... ({len(columns)} in all)" if len(columns) > 5 else "")
+    return (f"Only centred, not z-scored: {named}, constant on the training rows (the published code's StandardScaler "
+            "left them so). Their errors are in the data's units, so these scores are not all z-scores, and where "
+            "they vary later they may outweigh the other columns'; --mode S or MS, or the file without them, leaves "
+            "them out.")
+
+
+def _drop_last_note(dataset: str, windows: str, horizons: list[int], known: bool) -> str:
+    """Which test windows a drop-last section scores: the first floor(n / B) * B, with B named."""
+    if windows != "drop-last-recipe":
+        return f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {windows.rsplit('-', 1)[-1]}."
+    held = dataset if known else None
+    if not has_recipe(held):
+        return (f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {DEFAULT_LINEAR_RECIPE[0]}, "
+                f"ETTh1's batch (LTSF-Linear has no script for {dataset}).")
+    batches = {h: drop_last_batch("recipe", held, h) for h in horizons}
+    per = (", ".join(f"{b} at H={h}" for h, b in batches.items()) if len(set(batches.values())) > 1
+           else next(iter(batches.values())))
+    return f"Scored on the drop-last test windows: the first floor(n/B)*B with B = {per} (LTSF-Linear's script for {dataset})."

@@ -1,0 +1,166 @@
+"""``results.md`` of ``rnncast bench`` (``bench/markdown.py``): the latest run of every model beside the published
+rows scored on the same test windows, a table of their own for published rows scored on other windows (with the
+measured models scored on those), seeds, plots, notes."""
+
+from __future__ import annotations
+
+import json
+
+from rnncast.bench import markdown, results
+
+
+def _row(**changes) -> dict:
+    row = {column: "" for column in results.CSV_COLUMNS}
+    row.update(dataset="ETTh1", protocol="ett", target="OT", mode="S", L=96, H=96, model="nlinear", mse=0.0532, mae=0.177, test_windows="all",
+               windows=2785, windows_all=2785, repeat_mse=0.069, repeat_mae=0.203, beats_repeat="yes", seconds=1.5, quick="no", command="rnncast bench ett")
+    return {**row, **changes}
+
+
+def test_the_markdown_shows_the_latest_run_of_each_model_beside_the_published_rows(tmp_path):
+    for row in (_row(mse=0.0601, beats_repeat="no"), _row(model="repeat", mse=0.069, mae=0.203, beats_repeat=""), _row()):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert "## ETTh1, S, L=96, all test windows, ett protocol" in md
+    assert "| 96 | 0.069/0.203 | **0.053/0.177** |" in md and "0.060/" not in md  # the later nlinear run, in bold
+    assert "rnncast bench ett" in md
+
+
+def test_published_rows_show_only_beside_runs_they_can_be_compared_with(tmp_path):
+    """Published S rows were made on OT under the dataset's own protocol: another target, or an ETT
+    file run under the custom protocol, gets no published columns."""
+    for row in (_row(), _row(target="HUFL", L=48), _row(protocol="custom", L=24)):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    sections = md.split("\n## ")[1:]
+    assert [s.splitlines()[0] for s in sections] == [
+        "ETTh1, S, L=96, all test windows, ett protocol",
+        "ETTh1, S (target HUFL), L=48, all test windows, ett protocol",
+        "ETTh1, S, L=24, all test windows, custom protocol"]
+    assert "*NLinear L=336*" in sections[0]
+    assert "*NLinear L=336*" not in sections[1] and "*NLinear L=336*" not in sections[2]
+
+
+def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_rows_scored(tmp_path):
+    """A later run into the same folder with another seed shows beside the others: the page says
+    whose seed is which; beside all-window scores it says the published rows scored drop-last windows."""
+    for row in (_row(model="repeat", mse=0.069, mae=0.203, beats_repeat="", seed=2021), _row(seed=5),
+                _row(model="dlinear", seed=2021, epochs_run=7, best_epoch=4)):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear", "dlinear"]).read_text()
+    assert "Seeds of the runs shown (they differ): repeat 2021; nlinear 5; dlinear 2021." in md
+    assert "Trained runs: dlinear H=96 7 epochs (best 4)" in md
+    assert ("On the windows of NLinear L=336, DLinear L=336, FEDformer L=96, Informer L=96, LSTMa (Informer)"
+            not in md)  # LTSF-Linear's (its script's batch) and Informer's loaders (32) are told apart
+    assert "On the windows of NLinear L=336, DLinear L=336 (the first floor(n/B)*B test windows, B the batch" in md
+    assert "On the windows of FEDformer L=96, Informer L=96, LSTMa (Informer) (the first floor(n/32)*32" in md
+    (tmp_path / "results.csv").unlink()
+    results.append_csv(tmp_path / "results.csv", _row(test_windows="drop-last-32", seed=2021, windows=2784,
+                                                      windows_all=2785, mse_all=0.0533, mae_all=0.1771))
+    md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
+    assert "Seeds of the runs shown" not in md
+    repeat_all = md.split("On the windows of ")[1]
+    assert md.count("On the windows of ") == 1  # B=32 is ETTh1's recipe and the formers' batch: one table
+    assert repeat_all.startswith("Repeat (all windows) (all test windows; scored on all test windows")
+    assert "| 96 | 0.053/0.177 | *0.069/0.203* |" in repeat_all  # nlinear's all-window scores beside it
+
+
+def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
+    old, new = _row(seed=1, mse=0.07, beats_repeat="no"), _row(seed=2)
+    for row in (old, new, _row(model="repeat", beats_repeat="")):
+        results.append_csv(tmp_path / "results.csv", row)
+    for row in (old, new):
+        (tmp_path / results.plot_name(row)).write_bytes(b"png")  # the repeat run drew none (--no-plots)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert f"Forecast plots (the first test window): [nlinear H=96]({results.plot_name(new)})." in md
+    assert results.plot_name(old) not in md
+
+
+def test_a_file_named_like_a_known_table_that_is_not_it_gets_no_published_rows(tmp_path):
+    for row in (_row(dataset="exchange_rate", protocol="custom", mode="M", known_table="no"),
+                _row(dataset="exchange_rate", protocol="custom", mode="M", L=336, known_table="yes")):
+        results.append_csv(tmp_path / "results.csv", row)
+    own, released = markdown.write_markdown(tmp_path, ["nlinear"]).read_text().split("\n## ")[1:]
+    assert "*Repeat*" not in own and "No published rows: the file named exchange_rate is not the LTSF Exchange table" in own
+    assert "*Repeat*" in released and "*0.081/0.196*" in released
+
+
+def test_drop_last_sections_name_their_batch(tmp_path):
+    """Which windows a drop-last section scores: B given, B of LTSF-Linear's script, or ETTh1's B=32 for a
+    table without a script (the command says so too)."""
+    for row in (_row(test_windows="drop-last-8"),
+                _row(dataset="exchange_rate", protocol="custom", mode="M", H=96, test_windows="drop-last-recipe", known_table="yes"),
+                _row(dataset="exchange_rate", protocol="custom", mode="M", H=336, test_windows="drop-last-recipe", known_table="yes"),
+                _row(dataset="sales", protocol="custom", test_windows="drop-last-recipe", known_table="no")):
+        results.append_csv(tmp_path / "results.csv", row)
+    ett, exchange, sales = markdown.write_markdown(tmp_path, ["nlinear"]).read_text().split("\n## ")[1:]
+    assert "Scored on the drop-last test windows: the first floor(n/B)*B with B = 8." in ett
+    assert "B = 8 at H=96, 32 at H=336 (LTSF-Linear's script for exchange_rate)" in exchange
+    assert "B = 32, ETTh1's batch (LTSF-Linear has no script for sales)." in sales
+
+
+def test_columns_only_centred_are_said_in_their_section_and_recorded(tmp_path):
+    """A column constant on the training rows is only centred: its errors stay in the data's units (an M MSE of
+    63779.8), under a page that opened "MSE/MAE on z-scored values" with no caveat; results.csv kept no trace. The
+    section says which columns and that its scores are not all z-scores; rows without the column read as before."""
+    for row in (_row(dataset="flat", protocol="custom", mode="M", mse=63779.8, unscaled_columns='["level"]'),
+                _row(dataset="plain", protocol="custom", mode="M")):
+        results.append_csv(tmp_path / "results.csv", row)
+    assert results.read_csv(tmp_path / "results.csv")[0]["unscaled_columns"] == '["level"]'
+    md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
+    head, flat, plain = md.split("\n## ")
+    assert "a column constant on the training rows is only centred" in head
+    assert ("Only centred, not z-scored: `level`, constant on the training rows (the published code's StandardScaler "
+            "left them so). Their errors are in the data's units, so these scores are not all z-scores") in flat
+    assert "Only centred" not in plain
+    old = [c for c in results.CSV_COLUMNS if c != "unscaled_columns"]  # a file of the version before
+    row = _row(dataset="flat", protocol="custom", mode="M")
+    (tmp_path / "results.csv").write_text(",".join(old) + "\n" + ",".join(str(row[c]) for c in old) + "\n")
+    assert "## flat, M" in markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
+
+
+def _ili(h, model, windows, n, mse, extra=None, **changes):
+    """A row of ILI M at L=104 scored on LTSF-Linear's drop-last windows (its batch 32), with its scores on the
+    published rows' windows (``extra``: {windows: mse}) as measure.run_one records them."""
+    return _row(dataset="national_illness", protocol="custom", mode="M", L=104, H=h, model=model, mse=mse, mae=mse / 2,
+                windows=windows, windows_all=n, test_windows="drop-last-recipe", known_table="yes",
+                beats_repeat="" if model == "repeat" else "yes",
+                published_windows=json.dumps({str(k): [v, v / 2] for k, v in (extra or {}).items()}), **changes)
+
+
+def test_published_rows_scored_on_other_windows_get_a_table_of_their_own_with_the_runs_on_those(tmp_path):
+    """PatchTST's ILI rows were scored by a loader that dropped its last incomplete batch of 16, LTSF-Linear's of
+    32: at H=36 the first 144 windows against 128. On ILI the 16 weeks between differ (Repeat 8.40 against 7.13), so
+    PatchTST's column stood beside scores on other windows. It moves to a table of the windows it was scored on,
+    beside the runs' scores there; at H=24 (160 windows either way) the two coincide."""
+    for row in (_ili(24, "repeat", 160, 170, 6.587, {160: 6.587}), _ili(24, "lstm", 160, 170, 1.9, {160: 1.9}),
+                _ili(36, "repeat", 128, 158, 7.130, {128: 7.130, 144: 8.398}),
+                _ili(36, "lstm", 128, 158, 1.95, {128: 1.95, 144: 2.3})):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "lstm"]).read_text()
+    main = md.split("On the windows of ")[0]
+    assert "*NLinear L=104*" in main and "*PatchTST/42 L=104*" not in main
+    tables = {t.split(" (")[0]: t for t in md.split("On the windows of ")[1:]}
+    patch = tables["PatchTST/42 L=104, PatchTST/64"]
+    assert "(the first floor(n/16)*16 test windows; PatchTST's test loader (drop_last=True) with batch 16" in patch
+    assert "| 24 | 6.587/3.293 | **1.900/0.950** | *1.522/0.814* | *1.319/0.754* |" in patch
+    assert "| 36 | 8.398/4.199 | **2.300/1.150** | *1.430/0.834* | *1.579/0.870* |" in patch
+    assert "| 36 | 7.130/3.565 | **1.950/0.975** |" in main
+
+
+def test_runs_of_an_earlier_version_show_no_score_on_windows_they_were_not_scored_on(tmp_path):
+    """A results.csv row written before the runs kept their scores on the published rows' windows: a dash, not
+    the headline score under another windows' published column."""
+    for row in (_ili(36, "repeat", 128, 158, 7.130), _ili(36, "lstm", 128, 158, 1.95)):
+        results.append_csv(tmp_path / "results.csv", {**row, "published_windows": ""})
+    md = markdown.write_markdown(tmp_path, ["repeat", "lstm"]).read_text()
+    patch = next(t for t in md.split("On the windows of ")[1:] if t.startswith("PatchTST"))
+    assert "| 36 | — | — | *1.430/0.834* | *1.579/0.870* |" in patch
+
+
+def test_a_score_is_found_in_whichever_column_holds_its_windows():
+    row = _row(windows=128, mse=1.5, mae=0.7, windows_all=158, mse_all=2.0, mae_all=0.9, windows_drop_last=128,
+               mse_drop_last=1.5, mae_drop_last=0.7, published_windows=json.dumps({"144": [1.8, 0.8]}))
+    assert markdown.score_at(row, 128) == (1.5, 0.7)
+    assert markdown.score_at(row, 158) == (2.0, 0.9)
+    assert markdown.score_at(row, 144) == (1.8, 0.8)
+    assert markdown.score_at(row, 96) is None
