@@ -32,18 +32,25 @@ def tiny_demos(monkeypatch):
     shrink(monkeypatch)
 
 
-def _tiny(tmp_path_factory, name: str):
-    """The demo ``name`` made tiny, once: its result and its folder."""
+def _tiny(tmp_path_factory, name: str, **data):
+    """The demo ``name`` made tiny, once: its result and its folder. ``data``: more of the sine wave's
+    arguments (its noise)."""
     out = tmp_path_factory.mktemp(name)
     with pytest.MonkeyPatch.context() as monkeypatch:
         shrink(monkeypatch)
+        if data:
+            monkeypatch.setattr(datasets, "sine_wave", functools.partial(datasets.sine_wave, n=300, **data))
         return getattr(demo, name)(out, device="cpu"), out
+
+
+SINE_NOISE = 0.2  # the tiny sine demo's noise sd (the default is 0.05): its floor, 0.04, is the data's own
 
 
 @pytest.fixture(scope="module")
 def tiny_sine(tmp_path_factory):
-    """One tiny sine demo (six models) that several tests read: its result and its folder."""
-    return _tiny(tmp_path_factory, "sine")
+    """One tiny sine demo (six models) that several tests read: its result and its folder. Its wave has
+    noise sd ``SINE_NOISE``, so that test_the_noise_floor_comes_from_the_data reads the same run."""
+    return _tiny(tmp_path_factory, "sine", noise=SINE_NOISE)
 
 
 @pytest.fixture(scope="module")
@@ -98,10 +105,9 @@ def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
     assert "beyond chance against each other cell" not in text and "even the cells alone do not differ" in text
 
 
-def test_the_noise_floor_comes_from_the_data(tiny_demos, monkeypatch, tmp_path):
+def test_the_noise_floor_comes_from_the_data(tiny_sine):
     assert datasets.sine_wave(n=50).attrs["noise_floor_mse"] == pytest.approx(0.05 ** 2)
-    monkeypatch.setattr(datasets, "sine_wave", functools.partial(datasets.sine_wave, n=300, noise=0.2))
-    result = demo.sine(tmp_path, device="cpu")
+    result, tmp_path = tiny_sine  # its wave's noise has sd 0.2 (SINE_NOISE)
     assert all(r.floor_mse == pytest.approx(0.04) for r in result.rows)
     head, *rows = demopage.summary_table(result.rows)
     ratio = head.index("× floor")

@@ -1,6 +1,11 @@
 """Scenario: ``rnncast fit`` in a process of its own, interrupted. Killed with SIGKILL mid-epoch, a
 ``--resume`` ends with the weights of the run that was never interrupted; stopped with Ctrl-C, it
-exits 130, says how to resume, refuses to resume with other data, and resumes to the end."""
+exits 130, says how to resume, refuses to resume with other data, and resumes to the end.
+
+Only the interrupted fit needs a process of its own: the resumes, the refusal and the uninterrupted
+reference run in the test's process (``main``), as test_run_safety.py's SIGKILL test does; every
+process trains on one thread (OMP_NUM_THREADS=1 there, conftest's ``torch.set_num_threads(1)``
+here), so the arithmetic is the same and the weights compare exactly."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import pandas as pd
 import torch
 from safetensors.torch import load_file
 
+from rnncast.cli import main
 from test_training import _epochs_done, _series_csv
 
 FIT_ARGS = ["--target", "y", "--lookback", "24", "--horizon", "4", "--hidden-size", "32", "--epochs", "6",
@@ -27,9 +33,8 @@ def _fit_process(args: list[str], cwd: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path):
+def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path, monkeypatch, capsys):
     data = _series_csv(tmp_path / "series.csv")
-    reference = _fit_process(["series.csv", *FIT_ARGS, "--out", "reference"], tmp_path)
     killed = _fit_process(["series.csv", *FIT_ARGS, "--out", "killed"], tmp_path)
     checkpoint = tmp_path / "killed" / "checkpoint.safetensors"
     deadline = time.time() + 120
@@ -43,9 +48,9 @@ def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path)
     assert 2 <= done_at_kill < 6
     assert not (tmp_path / "killed" / "model").exists()  # it really died before the end
 
-    resumed = _fit_process(["--resume", "killed"], tmp_path)
-    assert resumed.wait(timeout=300) == 0, resumed.stderr.read().decode()
-    assert reference.wait(timeout=300) == 0, reference.stderr.read().decode()
+    monkeypatch.chdir(tmp_path)
+    assert main(["fit", "--resume", "killed"]) == 0, capsys.readouterr().err
+    assert main(["fit", "series.csv", *FIT_ARGS, "--out", "reference"]) == 0, capsys.readouterr().err
 
     a = load_file(tmp_path / "reference" / "model" / "weights.safetensors")
     b = load_file(tmp_path / "killed" / "model" / "weights.safetensors")
@@ -57,7 +62,7 @@ def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path)
     assert data.exists()
 
 
-def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, monkeypatch, capsys):
     _series_csv(tmp_path / "series.csv")
     run = _fit_process(["series.csv", *FIT_ARGS, "--out", "run"], tmp_path)
     checkpoint = tmp_path / "run" / "checkpoint.safetensors"
@@ -74,11 +79,11 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     saved = checkpoint.read_bytes()
     frame = pd.read_csv(tmp_path / "series.csv")
     frame.head(len(frame) * 3 // 4).to_csv(tmp_path / "head.csv", index=False)  # the first rows: resplit, test rows trained on
-    refused = _fit_process(["--resume", "run", "head.csv"], tmp_path)
-    assert refused.wait(timeout=120) == 2
-    err = refused.stderr.read().decode()
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["fit", "--resume", "run", "head.csv"]) == 2
+    err = capsys.readouterr().err
     assert "Traceback" not in err and "run was started on other data than head.csv" in err
     assert checkpoint.read_bytes() == saved and not (tmp_path / "run" / "model").exists()  # nothing trained or written
-    resumed = _fit_process(["--resume", "run"], tmp_path)
-    assert resumed.wait(timeout=300) == 0
+    assert main(["fit", "--resume", "run"]) == 0, capsys.readouterr().err
     assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]

@@ -33,23 +33,41 @@ ARGS = ["--target", "y", "--features", "x", "--lookback", "16", "--horizon", "4"
         "--device", "cpu", "--seed", "1"]
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    """(folder, one-process run, two-process run, torchrun's stdout)."""
-    folder = tmp_path_factory.mktemp("ddp")
-    make_frame(600).to_csv(folder / "d.csv", index=False)
-    assert main(["fit", str(folder / "d.csv"), *ARGS, "--out", str(folder / "one")]) == 0
+def _torchrun(nproc: int, *args, cwd=None) -> subprocess.Popen:
+    """``torchrun --standalone --nproc_per_node=nproc -m rnncast fit *args``, started."""
     src = str(Path(rnncast.__file__).parents[1])  # the rnncast under test, in the workers too
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
-                           "-m", "rnncast", "fit", "d.csv", *ARGS, "--out", "two"],
-                          cwd=folder, env=env, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return folder, folder / "one", folder / "two", done.stdout
+    return subprocess.Popen([sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}",
+                             "-m", "rnncast", "fit", *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """(folder, one-process run, two-process run, torchrun's stdout, torchrun's one-process run).
+
+    The two torchruns start together and the plain run trains here meanwhile: most of each torchrun
+    is its processes starting (Python, torch, gloo), which need not wait for one another."""
+    folder = tmp_path_factory.mktemp("ddp")
+    make_frame(600).to_csv(folder / "d.csv", index=False)
+    data = str(folder / "d.csv")
+    started = {"two": _torchrun(2, "d.csv", *ARGS, "--out", "two", cwd=folder),
+               "solo": _torchrun(1, data, *ARGS, "--out", str(folder / "solo"))}
+    try:
+        assert main(["fit", data, *ARGS, "--out", str(folder / "one")]) == 0
+        done = {name: (process.communicate(timeout=180), process.returncode) for name, process in started.items()}
+    finally:
+        for process in started.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    for name, ((_, err), code) in done.items():
+        assert code == 0, f"{name}: {err[-3000:]}"
+    return folder, folder / "one", folder / "two", done["two"][0][0], folder / "solo"
 
 
 def test_two_processes_match_one_process_with_the_same_global_batch(runs):
-    folder, one, two, _ = runs
+    folder, one, two, _, _ = runs
     frame = read_table(folder / "d.csv")
     a = Forecaster.load(one).predict_windows(frame).y_pred
     b = Forecaster.load(two).predict_windows(frame).y_pred
@@ -57,7 +75,7 @@ def test_two_processes_match_one_process_with_the_same_global_batch(runs):
 
 
 def test_early_stopping_agrees_and_the_losses_match(runs):
-    _, one, two, _ = runs
+    _, one, two, _, _ = runs
     h1, h2 = pd.read_csv(one / "history.csv"), pd.read_csv(two / "history.csv")
     assert len(h1) < 12, "early stopping should end the reference run; change ARGS"
     assert len(h1) == len(h2) and list(h1["best"]) == list(h2["best"])
@@ -66,7 +84,7 @@ def test_early_stopping_agrees_and_the_losses_match(runs):
 
 
 def test_only_rank_0_writes_and_prints(runs):
-    _, one, two, stdout = runs
+    _, one, two, stdout, _ = runs
     assert sorted(p.name for p in two.iterdir()) == sorted(p.name for p in one.iterdir())
     assert stdout.count("test split (original units)") == 1
     assert stdout.count("on 2 processes; wrote") == 1
@@ -74,17 +92,11 @@ def test_only_rank_0_writes_and_prints(runs):
     assert json.loads((one / "config.json").read_text())["processes"] == 1
 
 
-def test_torchrun_with_one_process_trains_in_a_group_of_one_like_a_plain_process(runs, tmp_path):
+def test_torchrun_with_one_process_trains_in_a_group_of_one_like_a_plain_process(runs):
     """``--nproc_per_node=1`` takes the DDP path (on a GPU machine: NCCL with one GPU) and trains
     what a plain process trains."""
-    folder, one, _, _ = runs
-    src = str(Path(rnncast.__file__).parents[1])
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=1",
-                           "-m", "rnncast", "fit", str(folder / "d.csv"), *ARGS, "--out", str(tmp_path / "solo")],
-                          env=env, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-3000:]
+    folder, one, _, _, solo = runs
     frame = read_table(folder / "d.csv")
     a = Forecaster.load(one).predict_windows(frame).y_pred
-    b = Forecaster.load(tmp_path / "solo").predict_windows(frame).y_pred
+    b = Forecaster.load(solo).predict_windows(frame).y_pred
     assert np.abs(a - b).max() < 1e-5
