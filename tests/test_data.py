@@ -387,8 +387,8 @@ def test_a_csv_with_cr_only_line_ends_reads_as_with_lf(tmp_path, frame):
 def test_a_binary_file_named_csv_is_refused_in_one_line(tmp_path, content):
     path = tmp_path / "binary.csv"
     path.write_bytes(content)
-    with pytest.raises(RnncastError, match=r"binary\.csv (is not UTF-8 text|holds NUL bytes in its first line: it is not "
-                                           r"CSV text)|cannot read .*binary\.csv") as caught:
+    with pytest.raises(RnncastError, match=r"binary\.csv (is not UTF-8 text|is UTF-16 text|holds NUL bytes in its first line: "
+                                           r"it is not CSV text)|cannot read .*binary\.csv") as caught:
         read_table(path)
     assert "save it as UTF-8 CSV" in str(caught.value) or "expected a comma-separated CSV" in str(caught.value)
 
@@ -454,3 +454,16 @@ def test_a_pipe_is_refused_as_such_not_said_to_be_empty(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(RnncastError, match=r"pipe\.csv is a pipe or device, not a file, .* save it to a CSV or Parquet"):
         read_table(fifo)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_is_refused_as_utf16_saying_how_to_save_it(tmp_path, frame, encoding):
+    """It was refused for "NUL bytes ... (a binary file, or UTF-16 text?)": a guess where its first bytes tell."""
+    path = tmp_path / "u16.csv"
+    path.write_bytes(frame.to_csv(index=False).encode(encoding))  # Excel's "Unicode Text"; pandas' encoding='utf-16'
+    with pytest.raises(RnncastError, match=r"u16\.csv is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV "
+                                           r"\(Excel: Save As 'CSV UTF-8'; pandas: to_csv without encoding=\)$"):
+        read_table(path)
+    path.write_bytes(b"da\x00te,y\n1,2\n")
+    with pytest.raises(RnncastError, match=r"holds NUL bytes in its first line: it is not CSV text \(a binary file\?\)"):
+        read_table(path)

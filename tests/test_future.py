@@ -215,3 +215,25 @@ def test_future_values_dated_as_a_counters_months_meet_a_model_that_read_them_as
     model = Forecaster(**{**TINY, "lookback": 6}, freq="MS").fit(frame, target="y", future_covariates=["x"])
     forecast = model.predict(frame, future=pd.DataFrame({"period": [202101, 202102, 202103], "x": [1.0, 2.0, 3.0]}))
     assert list(forecast.index) == list(pd.date_range("2021-01-01", periods=3, freq="MS"))
+
+
+def test_a_future_file_written_with_its_index_leaves_the_row_numbers_out_and_says_so_once(tmp_path, caplog, one, many):
+    """`rnncast predict RUN data.csv --future fut.csv` of a file written by ``to_csv`` with its index warned
+    "not used: Unnamed: 0": the main data file leaves such row numbers out (rowindex.py); the future file now does."""
+    data = _monthly()
+    want = one.predict(data, future=_future())
+    path = tmp_path / "fut.csv"
+    _future().to_csv(path)  # the index, its header empty: ',ds,promo'
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        got = one.predict(data, future=path)
+        one.predict(data, future=pd.read_csv(path))  # a forecasting loop: said once per model
+    assert [r.getMessage() for r in caplog.records] == [
+        "left out: the first column of the future values ('Unnamed: 0', its header empty) holds the row numbers 0-3, "
+        "as pandas' to_csv writes a frame's index, so it is not data (write the file with index=False to leave it out)"]
+    pd.testing.assert_frame_equal(got, want)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        many.predict(_monthly(("north", "south")), future=_future(("north", "south")).set_axis(range(1, 9)).reset_index())
+    assert [r.getMessage()[:60] for r in caplog.records] == [  # 'index', named: a column as any other
+        "not used: index — the future values are read for the future "]

@@ -261,3 +261,14 @@ def test_a_one_series_model_given_rows_of_several_offers_no_id_col_predict_lacks
     with pytest.raises(RnncastError, match=r"told apart by 'store'\?\), the model, fitted on one series, takes one "
                                            r"series: give it the rows of one of them$"):
         model.predict(two)
+
+
+def test_a_wide_file_written_with_its_index_is_read_at_predict_as_at_fit(tmp_path):
+    """Fit on a wide table of every series (series='all') written by ``to_csv`` with its index left its row numbers
+    out (rowindex.py); predict on the same file refused them as a series the model never saw."""
+    path = tmp_path / "wide.csv"
+    frame = make_frame(80).rename(columns={"y": "a", "x": "b"})
+    frame.to_csv(path)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(path, series="all")
+    assert model.ids_ == ["a", "b"]
+    pd.testing.assert_frame_equal(model.predict(path), model.predict(frame))

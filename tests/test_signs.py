@@ -198,3 +198,51 @@ def test_integers_all_in_parentheses_are_codes_not_amounts(tmp_path, caplog, x):
 def test_parentheses_are_amounts_beside_plain_numbers_or_written_with_marks(tmp_path, x, numbers):
     frame = read_table(_write(tmp_path / "a.csv", x))
     assert frame["y"].tolist() == numbers and frame.attrs[signs.ACCOUNTING] == ["y"]
+
+
+@pytest.mark.parametrize("values, sep, numbers, said", [
+    (["50.00-", "152.33", "7.10"], ",", [-50.0, 152.33, 7.1], "'50.00-' as -50"),  # SAP's export
+    (["1.234,50-", "2.000,00", "12,5-", "3"], ";", [-1234.5, 2000.0, -12.5, 3.0], "'1.234,50-' as -1234.5"),
+    (['"1,234.50-"', "2.5", "19-"], ",", [-1234.5, 2.5, -19.0], "'1,234.50-' as -1234.5"),  # an integer among amounts
+])
+def test_a_trailing_minus_on_amounts_is_read_as_negative_with_one_warning(tmp_path, caplog, values, sep, numbers,
+                                                                          said):
+    """SAP writes negative amounts as '50.00-'; they were refused as "not numeric" without a hint."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(_write(tmp_path / "s.csv", values, sep))
+    assert frame["y"].tolist() == numbers and frame.attrs[signs.ACCOUNTING] == ["y"]
+    assert caplog.text.count("s.csv: column(s) ['y'] write negative numbers with the minus after them (as SAP exports "
+                             f"them) and are read as negative numbers ({said}); forecasts are written with '-'") == 1
+    with caplog.at_level(logging.WARNING, logger="rnncast"):  # a table in memory: the same reading, said so
+        panel = load_panel(pd.DataFrame({"y": ["50.00-", "1.5", "2"]}), target="y")
+    assert panel.values[:, 0].tolist() == [-50.0, 1.5, 2.0]
+    assert "column 'y' writes negative numbers with the minus after them (as SAP exports them), read as negative " \
+           "numbers ('50.00-' as -50)" in caplog.text
+
+
+@pytest.mark.parametrize("x, ends", [
+    (["19-", "32", "7-"], "; '19-' writes its minus after the number, which rnncast reads only in a column of amounts "
+                          "written with decimals ('50.00-', as SAP exports them): write the minus first (-19)"),
+    (["2020-", "2021-", "2019"], "or give what it means as numbers (e.g. days since it)"),  # years: rnncast's dates
+    (["-5.00-", "1.5", "2"], "the target and covariates must be numbers"),  # a minus either side: no number
+])
+def test_integers_with_a_trailing_minus_are_refused_asking_for_the_minus_first(tmp_path, caplog, x, ends):
+    """No decimal mark among them: a code or an open range ('2020-') as much as an amount, so not read; the
+    refusal names the value and, for an integer, how to write it."""
+    path = _write(tmp_path / "i.csv", x)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert read_table(path)["y"].tolist() == x and "SAP" not in caplog.text
+    with pytest.raises(RnncastError, match=rf"line 2 of i\.csv holds {re.escape(repr(x[0]))}") as err:
+        load_panel(path, target="y")
+    assert str(err.value).endswith(ends)
+
+
+def test_text_ending_in_a_minus_is_text(tmp_path, caplog):
+    """Grades and dates cut short ('A-', '2020-01-') are no numbers written with a trailing minus."""
+    path = _write(tmp_path / "g.csv", ["1.5", "2.5", "3.5", "4.5"], extra=["A-", "B+", "2020-01-", "C-"])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        frame = read_table(path)
+    assert frame["x"].tolist() == ["A-", "B+", "2020-01-", "C-"] and signs.ACCOUNTING not in frame.attrs
+    with pytest.raises(RnncastError, match=r"line 2 of g\.csv holds 'A-' \(4 non-numeric value\(s\) in all\); the "
+                                           r"target and covariates must be numbers$"):
+        load_panel(path, target="y", features=["x"])

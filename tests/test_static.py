@@ -80,3 +80,16 @@ def test_a_static_table_missing_a_series_names_it_as_given():
         Forecaster(**TINY).fit(frame, static_covariates=pd.DataFrame({"unique_id": [101], "size": [1.0]}))
     with pytest.raises(RnncastError, match=r"lists series 101 twice"):
         Forecaster(**TINY).fit(frame, static_covariates=pd.DataFrame({"unique_id": [101, 101], "size": [1.0, 2.0]}))
+
+
+def test_a_static_table_written_with_its_index_leaves_the_row_numbers_out_not_an_attribute(caplog):
+    """A `--static` file written by ``to_csv`` with its index: its row numbers ('Unnamed: 0') became a numeric
+    attribute, silently; they are left out, said in one warning (rowindex.py), as the data file's are."""
+    table = pd.DataFrame({"unique_id": ["a", "b"], "size": [5.0, 1.0]}).reset_index(names="Unnamed: 0")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        static = from_frame(table, ["a", "b"], "unique_id")
+        quiet = from_frame(table, ["a", "b"], "unique_id", announce=False)  # predict's reload
+    assert static.numeric_names == quiet.numeric_names == ["size"] and static.numeric.tolist() == [[5.0], [1.0]]
+    assert [r.getMessage()[:56] for r in caplog.records] == ["left out: the first column of the static covariate table"]
+    by_number = from_frame(table, ["0", "1"], "Unnamed: 0")  # the id column named so: the ids, kept
+    assert by_number.numeric_names == ["size"] and by_number.categorical_names == ["unique_id"]

@@ -154,3 +154,18 @@ def test_an_archive_or_compressed_file_inside_a_zip_is_refused_naming_it(tmp_pat
     with pytest.raises(RnncastError, match=rf"outer\.zip holds export/{re.escape(member)}, {kind}, not CSV text: "
                                            rf".*extract {re.escape(member)} and give it"):
         read_table(path)
+
+
+@pytest.mark.parametrize("content, said", [
+    ("date,y\n2024-01-01,1\n".encode("utf-16"), "is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV"),
+    ("date,y\n2024-01-01,1\n".encode("utf-16-be"), "is UTF-16 text"),
+    ("date,y\n2024-01-01,caf\xe9\n".encode("latin-1"), "is not UTF-8 text"),
+    (b"", "is empty; expected a header line and rows of values"),
+    (b"date,y\n", "has a header but no rows of data"),
+])
+def test_a_zipped_file_refused_for_its_text_is_named_with_its_archive(tmp_path, content, said):
+    """A UTF-16 CSV inside a zip was refused as "x.zip holds NUL bytes in its first line": the archive named, not the
+    file in it that is no UTF-8 text; each refusal of a zipped file's text names the file and the archive."""
+    path = _zip(tmp_path / "x.zip", {"export/": b"", "export/sales.csv": content})
+    with pytest.raises(RnncastError, match=rf"^export/sales\.csv in .*x\.zip {re.escape(said)}"):
+        read_table(path)

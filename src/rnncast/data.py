@@ -65,6 +65,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
+    name = str(path)  # what a refusal of the file's text names: a zip archive's member in it (sales.csv in x.zip)
     try:
         zipped_parquet = compression == ".zip" and zipped.holds_parquet(path)  # sales.parquet zipped by Finder
         if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
@@ -73,18 +74,18 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
         elif kind in TEXT_SUFFIXES:
             written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)
+            name = f"{written.member} in {path}" if written.member else name
             header, sep, skip = written.head  # skip: Excel's sep= line
             if "\x00" in header:  # csv would stop at it; pandas would read on
-                raise RnncastError(f"{path} holds NUL bytes in its first line: it is not CSV text (a binary file, or "
-                                   "UTF-16 text?); save it as UTF-8 CSV")
+                raise RnncastError(_nul_bytes(name, written.first))
             present = next(csv.reader([header], delimiter=sep), [])
             if values_not_names(present):  # np.savetxt's file, or an export without its header: its first row lost
-                raise RnncastError(f"the first line of {path} holds values, not column names ({', '.join(present[:3])}"
+                raise RnncastError(f"the first line of {name} holds values, not column names ({', '.join(present[:3])}"
                                    f"{', ...' if len(present) > 3 else ''}): rnncast reads it as the header, and its row "
                                    "would be lost; add a header line naming the columns (e.g. date,sales)")
             twice = sorted({c for c in present if c and present.count(c) > 1})
             if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
-                raise RnncastError(f"the header of {path} (line 1) names column(s) {twice} more than once; give "
+                raise RnncastError(f"the header of {name} (line 1) names column(s) {twice} more than once; give "
                                    "every column its own name")
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
@@ -98,12 +99,12 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                                                index_col=False, keep_default_na=not text, na_values=missing,
                                                skiprows=skip, nrows=rows)
                     except pd.errors.ParserWarning:
-                        raise RnncastError(_more_values(f"the rows of {path} hold more values", present, sep)) from None
+                        raise RnncastError(_more_values(f"the rows of {name} hold more values", present, sep)) from None
                     except pd.errors.ParserError as err:  # one row of more values: pandas names its line
                         extra = re.search(r"Expected \d+ fields in line (\d+), saw (\d+)", str(err))
                         if not extra:
                             raise
-                        raise RnncastError(_more_values(f"line {extra[1]} of {path} holds {extra[2]} values, more",
+                        raise RnncastError(_more_values(f"line {extra[1]} of {name} holds {extra[2]} values, more",
                                                         present, sep)) from None
 
             frame = read()
@@ -121,19 +122,34 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     except RnncastError:
         raise
     except pd.errors.EmptyDataError:
-        raise RnncastError(f"{path} is empty; expected a header line and rows of values") from None
+        raise RnncastError(f"{name} is empty; expected a header line and rows of values") from None
     except UnicodeDecodeError as err:
-        raise RnncastError(f"{path} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV") from None
+        raise RnncastError(f"{name} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV") from None
     except (pd.errors.ParserError, csv.Error, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise RnncastError(f"cannot read {path}: {first}; expected a comma-separated CSV or a Parquet file") from None
+        raise RnncastError(f"cannot read {name}: {first}; expected a comma-separated CSV or a Parquet file") from None
     if frame.shape[0] == 0:
-        raise RnncastError(f"{path} has a header but no rows of data")
+        raise RnncastError(f"{name} has a header but no rows of data")
     frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = path.name
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     return frame
+
+
+def _nul_bytes(name: str, first: bytes) -> str:
+    """The refusal of the file ``name`` whose first line holds NUL bytes (``first``: its first bytes, unzipped):
+    UTF-16 text where it begins with UTF-16's byte-order mark or its first characters are ASCII written in two bytes
+    each (Excel's "Unicode Text", PowerShell's Out-File, pandas' encoding='utf-16'), else no text."""
+    head = first[:64] if len(first) % 2 == 0 else first[:min(64, len(first) - 1)]
+    halves = (head[0::2], head[1::2])
+    ascii16 = len(head) >= 4 and any(not h.strip(b"\x00") and o.isascii() and b"\x00" not in o
+                                     for h, o in (halves, halves[::-1]))  # one byte of each pair NUL, the other ASCII
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
+        return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
+                "'CSV UTF-8'; pandas: to_csv without encoding=)")
+    return (f"{name} holds NUL bytes in its first line: it is not CSV text (a binary file?); save it as UTF-8 "
+            "CSV, or give a Parquet file")
 
 
 def _dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:

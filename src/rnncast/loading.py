@@ -93,7 +93,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                   else ""))
     if static_covariates is not None and layout != "single":
         panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN,
-                                           panel.given_ids)
+                                           panel.given_ids, announce)
                         if not isinstance(static_covariates, (list, tuple, str))
                         else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), panel.given_ids))
     return panel

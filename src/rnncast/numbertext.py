@@ -113,7 +113,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
     read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
     ``1,234`` could be a decimal comma, and other values may be written with other marks."""
     text = value.strip() if isinstance(value, str) else ""
-    beside = signs.dash(value) or _beside(value, text)
+    beside = signs.dash(value) or signs.trailing(value) or _beside(value, text)
     if beside or not explained(pd.Series([text]))[0]:
         return beside
     text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50
@@ -198,13 +198,12 @@ def as_numbers(column: pd.Series, name: str) -> pd.Series:
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
         log.warning("column %r holds booleans (True, False), read as the numbers 1 and 0", name)
         return column.astype("float64")
-    written, brackets = signs.signed(column)  # '−50.00' and '(50.00)' as -50.00
+    written, how = signs.signed(column)  # '−50.00', '(50.00)' and '50.00-' as -50.00
     converted = pd.to_numeric(written, errors="coerce")
     text = [v for v in values if isinstance(v, str)]
     if text and converted.notna().sum() == len(values):
         log.warning("column %r holds numbers written as text (%r), read as the numbers they write", name, text[0])
-        if brackets.any():
-            i = int(np.flatnonzero(brackets)[0])
-            log.warning("column %r writes negative numbers in parentheses (accounting format), read as negative "
-                        "numbers (%r as %.15g)", name, column.iloc[i].strip(), converted.iloc[i])
+        for kind, first in signs.first_read(column, how, converted).items():
+            log.warning("column %r writes negative numbers %s, read as negative numbers (%s)", name,
+                        signs.WRITTEN[kind], first)
     return converted

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars
+from rnncast import calendars, rowindex
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
@@ -121,6 +121,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     id_col = state.id_col or ID_COLUMN
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
+    frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
+                                           announce=False)  # to_csv's row numbers: no series, as load_panel reads them
     _same_layout(state, frame, id_col)
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given

@@ -57,18 +57,20 @@ def written_index(frame: pd.DataFrame, roles=()) -> str | None:
     return first if numbers is not None and numbers[0] in (0, 1) and not numbers[2] else None
 
 
-def without_written_index(frame: pd.DataFrame, roles=(), announce: bool = True) -> pd.DataFrame:
+def without_written_index(frame: pd.DataFrame, roles=(), announce: bool = True, of: str = "") -> pd.DataFrame:
     """``frame`` less its first column where that is the row numbers ``to_csv`` wrote (:func:`written_index`),
     said in one warning where ``announce`` (a reload at predict leaves it out quietly, as fit did); else
-    ``frame`` itself. The column is then neither a covariate nor the time: the rows keep their order."""
+    ``frame`` itself. The column is then neither a covariate nor the time: the rows keep their order. ``of``:
+    the table the warning names where it is not the data (``"the future values"``, ``"the static covariate
+    table"``): every table rnncast reads from a user leaves such a column out by this one rule."""
     name = written_index(frame, roles)
     if name is None:
         return frame
     numbers = frame[frame.columns[0]]
     if announce:
-        log.warning("left out: the first column (%r, its header empty) holds the row numbers %d-%d, as pandas' to_csv "
-                    "writes a frame's index, so it is not data (write the file with index=False to leave it out)",
-                    name, numbers.iloc[0], numbers.iloc[-1])
+        log.warning("left out: the first column%s (%r, its header empty) holds the row numbers %d-%d, as pandas' "
+                    "to_csv writes a frame's index, so it is not data (write the file with index=False to leave it "
+                    "out)", f" of {of}" if of else "", name, numbers.iloc[0], numbers.iloc[-1])
     kept = frame.drop(columns=[frame.columns[0]])
     kept.attrs = frame.attrs
     return kept

@@ -1,4 +1,5 @@
-"""Negative numbers written otherwise than with ``-``: the Unicode minus sign and accounting parentheses.
+"""Negative numbers written otherwise than with ``-`` before them: the Unicode minus sign, accounting parentheses
+and a trailing minus.
 
 Swedish, Norwegian and Finnish Excel and many web exports write a negative number with the MINUS SIGN
 U+2212 (``−50.00``, ``−12,5``, ``1.5e−3``): it is the same sign as ``-``, read as it (before the number or in its
@@ -12,6 +13,12 @@ are not all numbers after this is given back as its file writes it, refused by n
 whose numbers are all integers in parentheses (``(2019)``, ``(212)``, ``(1)``: years, area codes, footnotes) is
 no column of amounts and stays text: parentheses are read where one of them writes a decimal or thousands mark
 (``(500.00)``, ``(1,234)``) or the column also writes numbers without them (``(500)`` beside ``120``).
+
+SAP and other ERP exports write a negative amount with its minus after it (``50.00-``, ``1.234,50-``): it is read
+as that number negated, said in one warning naming the columns and a value, where the column's values are
+plausibly amounts: some value written so writes a decimal mark (``50.00-``, ``12,5-``). A column whose values so
+written are all integers (``19-``, ``2020-``: a year range left open, a code) stays text, and the refusal where it
+is used names the value and asks for the minus first (``trailing``); text (``A-``, ``2020-01-``) is never read so.
 
 Other dashes before a number (the en dash U+2013, the hyphen U+2010 ...) are no minus sign: ``dash`` names
 the character for a refusal, which asks for ``-``.
@@ -34,7 +41,9 @@ from rnncast import thousands
 
 log = logging.getLogger(__name__)
 
-ACCOUNTING = "accounting"  # a frame's attrs: the columns read with negative numbers in parentheses ('(1,234.50)')
+ACCOUNTING = "accounting"  # a frame's attrs: the columns read with negatives in parentheses or a trailing minus: amounts
+BRACKETS, TRAILING = 1, 2  # how a value signed() read was written: '(1,234.50)', '50.00-'
+WRITTEN = {BRACKETS: "in parentheses (accounting format)", TRAILING: "with the minus after them (as SAP exports them)"}
 MINUS = "\u2212"  # MINUS SIGN, read as '-'
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\ufe58\ufe63\uff0d"  # hyphens and dashes that are no minus sign
 UNSIGNED = (rf"(?:{thousands.ANY}|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")  # a number in any reading
@@ -44,11 +53,12 @@ PLAIN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # a number pandas reads as
 
 def signed(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """``column``'s values as text with ``-`` where they write a negative number with the Unicode minus
-    (``−50.00``, also in an exponent: ``1.5e−3``) or in parentheses (``(1,234.50)``) around a number some
-    reading takes (no sign of its own, no leading zero but ``0.5``), stripped; other values as they are (also
-    values that are no text). Parentheses are taken only where they plausibly hold amounts (some
-    value in them writes a decimal or thousands mark, ``(500.00)``, or the column writes numbers without them).
-    With it, [rows] bool: the values read from parentheses."""
+    (``−50.00``, also in an exponent: ``1.5e−3``), in parentheses (``(1,234.50)``) or with a trailing minus
+    (``50.00-``) around a number some reading takes (no sign of its own, no leading zero but ``0.5``), stripped;
+    other values as they are (also values that are no text). Parentheses are taken only where they plausibly hold
+    amounts (some value in them writes a decimal or thousands mark, ``(500.00)``, or the column writes numbers
+    without them); a trailing minus only where some value so written writes a decimal mark (``19-`` alone: a
+    code). With it, [rows] int8: how each value read was written (``BRACKETS``, ``TRAILING``; else 0)."""
     stripped = column.astype("string").str.strip()  # a number (5, -5) writes neither sign: never taken
     minus = stripped.str.contains(MINUS, regex=False).fillna(False).to_numpy(dtype=bool)
     brackets = (stripped.str.startswith("(") & stripped.str.endswith(")")).fillna(False).to_numpy(dtype=bool)
@@ -66,7 +76,27 @@ def signed(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     rows = np.flatnonzero(brackets)[fits]
     out.iloc[rows] = ("-" + body[fits]).to_numpy(dtype=object)
     taken[rows] = True
-    return out, brackets & taken
+    after = (stripped.str.endswith("-") & ~stripped.str.contains(f"[{MINUS}(]")).fillna(False).to_numpy(dtype=bool)
+    body = stripped[after].str[:-1].str.rstrip()
+    fits = (body.str.fullmatch(UNSIGNED) & ~body.str.match(r"[+-]|0\d")).fillna(False).to_numpy(dtype=bool)
+    if not body[fits].str.contains("[.,]").any():
+        fits[:] = False  # integers alone ('19-', '2020-'): a code or an open range, no amount; refused, asking for '-19'
+    rows = np.flatnonzero(after)[fits]
+    out.iloc[rows] = ("-" + body[fits]).to_numpy(dtype=object)
+    how = np.where(brackets & taken, BRACKETS, 0).astype(np.int8)
+    how[rows] = TRAILING
+    return out, how
+
+
+def first_read(column: pd.Series, how: np.ndarray, numbers: pd.Series) -> dict[int, str]:
+    """{kind: its first value and number (``"'(1,234.50)' as -1234.5"``)} for each way of ``WRITTEN`` that ``how``
+    (``signed``'s) finds in ``column``, ``numbers`` the column read."""
+    said = {}
+    for kind in WRITTEN:
+        if (how == kind).any():
+            i = int(np.flatnonzero(how == kind)[0])
+            said[kind] = f"{column.iloc[i].strip()!r} as {numbers.iloc[i]:.15g}"
+    return said
 
 
 def plain(column: pd.Series) -> pd.Series:
@@ -83,14 +113,14 @@ def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
         column = frame[name]
         given = column.dropna()
         if name in skip or not len(given) or pd.api.types.is_numeric_dtype(given) or not (
-                given.astype("string").str.contains(f"[{MINUS}(]").any()):  # most columns (dates, names): one pass
+                given.astype("string").str.contains(rf"[{MINUS}(]|-\s*$").any()):  # most columns (dates, names): one pass
             continue
         if not isinstance(given.dtype, pd.StringDtype) and not all(isinstance(v, str) for v in given):
             continue  # text beside numbers (an object column read so): no file's column
-        out, brackets = signed(column)
+        out, how = signed(column)
         if out.equals(column.astype(object)):
             continue
-        originals[name] = (column, brackets)
+        originals[name] = (column, how)
         text = out.dropna().str.strip()
         frame[name] = (pd.to_numeric(out.str.strip()).astype("float64") if text.str.fullmatch(PLAIN).all()
                        else out)
@@ -100,19 +130,34 @@ def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
 def settle(frame: pd.DataFrame, originals: dict, source: str) -> pd.DataFrame:
     """``frame`` after the readings of decimal commas and thousands: each column of ``originals`` (``read``)
     not read as numbers given back as its file writes it (refused by name where used); those read with
-    parentheses said in one warning and named in ``frame.attrs[ACCOUNTING]``."""
-    said = {}
-    for name, (column, brackets) in originals.items():
+    parentheses, and those read with a trailing minus, each said in one warning and named in
+    ``frame.attrs[ACCOUNTING]``."""
+    said: dict = {kind: {} for kind in WRITTEN}
+    for name, (column, how) in originals.items():
         if not pd.api.types.is_numeric_dtype(frame[name]):
             frame[name] = column
-        elif brackets.any():
-            i = int(np.flatnonzero(brackets)[0])
-            said[name] = f"{column.iloc[i].strip()!r} as {frame[name].iloc[i]:.15g}"
-    if said:
-        log.warning("%s: column(s) %s write negative numbers in parentheses (accounting format) and are read as "
-                    "negative numbers (%s); forecasts are written with '-'", source, list(said), ", ".join(said.values()))
-        frame.attrs[ACCOUNTING] = list(said)
+            continue
+        for kind, text in first_read(column, how, frame[name]).items():
+            said[kind][name] = text
+    for kind, columns in said.items():
+        if columns:
+            log.warning("%s: column(s) %s write negative numbers %s and are read as negative numbers (%s); forecasts "
+                        "are written with '-'", source, list(columns), WRITTEN[kind], ", ".join(columns.values()))
+    amounts = [name for name in originals if any(name in columns for columns in said.values())]
+    if amounts:
+        frame.attrs[ACCOUNTING] = amounts
     return frame
+
+
+def trailing(value) -> str:
+    """Why ``value`` is no number where it is one but for its minus after it (``19-``: ``signed`` reads a trailing
+    minus only in a column whose values so written write decimals): the minus asked for first; else ""."""
+    text = value.strip() if isinstance(value, str) else ""
+    body = text[:-1].rstrip()
+    if not text.endswith("-") or not re.fullmatch(UNSIGNED, body) or body.startswith(("+", "-")):
+        return ""
+    return (f"; {value!r} writes its minus after the number, which rnncast reads only in a column of amounts written "
+            f"with decimals ('50.00-', as SAP exports them): write the minus first ({'-' + body})")
 
 
 def dash(value) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from rnncast import rowindex
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 
@@ -53,16 +54,20 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
     return _table(pd.DataFrame(per_series))
 
 
-def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None) -> Static:
+def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
+               announce: bool = True) -> Static:
     """Attributes given as a table of their own: one row per series, the id column (ids matched as
     text) and one column per attribute; numeric columns are numeric attributes, others categorical.
-    A refusal names a series by ``given_ids`` (the caller's ids of ``ids``, ``Panel.given_ids``) where given."""
+    A first column of the row numbers pandas' ``to_csv`` wrote is no attribute: it is left out, said in
+    a warning where ``announce`` (``rowindex``). A refusal names a series by ``given_ids`` (the caller's
+    ids of ``ids``, ``Panel.given_ids``) where given."""
     if id_col not in table.columns:
         if table.index.name == id_col:
             table = table.reset_index()
         else:
             raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
                                f"{', '.join(map(str, table.columns))}")
+    table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
     keys = id_texts(table[id_col])
     if keys.duplicated().any():
         raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
