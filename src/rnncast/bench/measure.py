@@ -65,11 +65,12 @@ def published_windows_scores(data: BenchData, mode: str, horizon: int, predictio
     """MSE and MAE on the windows of every published row of the table held (:data:`rnncast.bench.published.PUBLISHED`
     for ``data.known`` and ``mode``), keyed by how many of the first test windows they are (as text, for JSON):
     ``{"144": [mse, mae], ...}``. A published row is compared on its own windows (PatchTST's ILI rows on the first
-    floor(n/16)*16, LTSF-Linear's on floor(n/32)*32, SegRNN's on all), which the headline may not be.
+    floor(n/16)*16, LTSF-Linear's on floor(n/32)*32, SegRNN's on all), which the headline may not be. Rounded to 6
+    decimals, as the CSV writes its other scores.
     ``predictions`` and ``targets``: ``[windows, horizon, scored columns]``, scaled units."""
     counts = {published.published_windows(p, data.known, horizon, len(targets))
               for p in published.PUBLISHED.get((data.known, mode), []) if horizon in p.scores}
-    return {str(k): list(scoring.mse_mae(predictions[:k], targets[:k])) for k in sorted(counts) if k}
+    return {str(k): [round(v, 6) for v in scoring.mse_mae(predictions[:k], targets[:k])] for k in sorted(counts) if k}
 
 
 def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str,
