@@ -467,3 +467,12 @@ def test_a_utf16_csv_is_refused_as_utf16_saying_how_to_save_it(tmp_path, frame, 
     path.write_bytes(b"da\x00te,y\n1,2\n")
     with pytest.raises(RnncastError, match=r"holds NUL bytes in its first line: it is not CSV text \(a binary file\?\)"):
         read_table(path)
+
+
+def test_a_file_not_in_utf8_is_refused_naming_the_line_and_byte_of_its_first_such_byte(tmp_path):
+    """pandas' error counts bytes from its own buffer: a Latin-1 'é' at byte 45, line 3, was said to be 'at byte 3'."""
+    path = tmp_path / "l.csv"
+    path.write_bytes(b"date,y,name\n2024-01-01,1,abc\n2024-01-02,2,caf\xe9\n")
+    with pytest.raises(RnncastError, match=r"l\.csv is not UTF-8 text \((invalid continuation byte|unexpected end of "
+                                           r"data) at line 3, byte 45\); save it as UTF-8 CSV"):
+        read_table(path)

@@ -169,3 +169,12 @@ def test_a_zipped_file_refused_for_its_text_is_named_with_its_archive(tmp_path, 
     path = _zip(tmp_path / "x.zip", {"export/": b"", "export/sales.csv": content})
     with pytest.raises(RnncastError, match=rf"^export/sales\.csv in .*x\.zip {re.escape(said)}"):
         read_table(path)
+
+
+def test_a_refused_value_of_a_zipped_file_names_its_line_in_the_file_in_the_archive(tmp_path):
+    """'line 4 of x.zip' sent the user to open the archive at a line it does not have: the line is the zipped file's."""
+    from rnncast.loading import load_panel
+
+    path = _zip(tmp_path / "x.zip", {"export/": b"", "export/sales.csv": "date,y\n2024-01-01,1\n2024-01-02,2\n2024-01-03,abc\n"})
+    with pytest.raises(RnncastError, match=r"line 4 of export/sales\.csv in x\.zip holds 'abc'"):
+        load_panel(path, target="y")

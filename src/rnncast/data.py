@@ -26,7 +26,7 @@ import pandas as pd
 
 from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
-from rnncast.sheetcsv import COMPRESSIONS, Written, values_not_names, without_empty
+from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
@@ -124,14 +124,17 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise RnncastError(f"{name} is empty; expected a header line and rows of values") from None
     except UnicodeDecodeError as err:
-        raise RnncastError(f"{name} is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8 CSV") from None
+        member = zipped.data_file(path) if compression == ".zip" else None
+        at = first_not_utf8(path, compression, member)
+        where = f"{at[2]} at line {at[1]}, byte {at[0]}" if at else f"{err.reason} at byte {err.start}"
+        raise RnncastError(f"{name} is not UTF-8 text ({where}); save it as UTF-8 CSV") from None
     except (pd.errors.ParserError, csv.Error, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RnncastError(f"cannot read {name}: {first}; expected a comma-separated CSV or a Parquet file") from None
     if frame.shape[0] == 0:
         raise RnncastError(f"{name} has a header but no rows of data")
     frame.columns = [str(c) for c in frame.columns]
-    frame.attrs["source"] = path.name
+    frame.attrs["source"] = name.replace(str(path), path.name)  # 'line 7 of sales.csv in x.zip' for a zip's member
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     return frame

@@ -119,6 +119,23 @@ def _first_bytes(path: Path, compression: str | None, member: str | None) -> tup
         return _read_first(f)
 
 
+def first_not_utf8(path: Path, compression: str | None, member: str | None) -> tuple[int, int, str] | None:
+    """``(byte, line, why)`` of the first bytes of the file (unzipped or decompressed; a zip archive's ``member``) that are
+    no UTF-8, counted from 0 and 1, or None where it all decodes. For a refusal only: it reads the whole file; pandas'
+    own error counts bytes from the start of its buffer, not of the file."""
+    if compression == ".zip":
+        with zipped.opened(path, member) as f:
+            raw = f.read()
+    else:
+        with (COMPRESSIONS[compression] if compression else open)(path, "rb") as f:
+            raw = f.read()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start, raw.count(b"\n", 0, err.start) + 1, err.reason
+    return None
+
+
 def _read_first(f, count: int = 2) -> tuple[bytes, bool]:
     data = b""
     while True:  # a file of CR-only lines has no LF: readline would read all of it
