@@ -49,10 +49,12 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear", "dlinear"]).read_text()
     assert "Seeds of the runs shown (they differ): repeat 2021; nlinear 5; dlinear 2021." in md
     assert "Trained runs: dlinear H=96 7 epochs (best 4)" in md
-    assert ("On the windows of NLinear L=336, DLinear L=336, FEDformer L=96, Informer L=96, LSTMa (Informer)"
-            not in md)  # LTSF-Linear's (its script's batch) and Informer's loaders (32) are told apart
-    assert "On the windows of NLinear L=336, DLinear L=336 (the first floor(n/B)*B test windows, B the batch" in md
-    assert "On the windows of FEDformer L=96, Informer L=96, LSTMa (Informer) (the first floor(n/32)*32" in md
+    # LTSF-Linear's loader (ETTh1's script: batch 32) and the formers' (32) scored the same windows: one table,
+    # each loader said
+    assert ("On the windows of NLinear L=336, DLinear L=336, FEDformer L=96, Informer L=96, LSTMa (Informer) "
+            "(NLinear L=336, DLinear L=336: the first floor(n/B)*B test windows, B the batch of LTSF-Linear's script"
+            in md)
+    assert "FEDformer L=96, Informer L=96, LSTMa (Informer): the first floor(n/32)*32 test windows" in md
     (tmp_path / "results.csv").unlink()
     results.append_csv(tmp_path / "results.csv", _row(test_windows="drop-last-32", seed=2021, windows=2784,
                                                       windows_all=2785, mse_all=0.0533, mae_all=0.1771))
@@ -121,10 +123,11 @@ def test_columns_only_centred_are_said_in_their_section_and_recorded(tmp_path):
 def _ili(h, model, windows, n, mse, extra=None, **changes):
     """A row of ILI M at L=104 scored on LTSF-Linear's drop-last windows (its batch 32), with its scores on the
     published rows' windows (``extra``: {windows: mse}) as measure.run_one records them."""
-    return _row(dataset="national_illness", protocol="custom", mode="M", L=104, H=h, model=model, mse=mse, mae=mse / 2,
-                windows=windows, windows_all=n, test_windows="drop-last-recipe", known_table="yes",
-                beats_repeat="" if model == "repeat" else "yes",
-                published_windows=json.dumps({str(k): [v, v / 2] for k, v in (extra or {}).items()}), **changes)
+    row = dict(dataset="national_illness", protocol="custom", mode="M", L=104, H=h, model=model, mse=mse, mae=mse / 2,
+               windows=windows, windows_all=n, test_windows="drop-last-recipe", known_table="yes",
+               beats_repeat="" if model == "repeat" else "yes",
+               published_windows=json.dumps({str(k): [v, v / 2] for k, v in (extra or {}).items()}))
+    return _row(**{**row, **changes})
 
 
 def test_published_rows_scored_on_other_windows_get_a_table_of_their_own_with_the_runs_on_those(tmp_path):
@@ -164,3 +167,16 @@ def test_a_score_is_found_in_whichever_column_holds_its_windows():
     assert markdown.score_at(row, 158) == (2.0, 0.9)
     assert markdown.score_at(row, 144) == (1.8, 0.8)
     assert markdown.score_at(row, 96) is None
+
+
+def test_published_rows_of_other_loaders_scored_on_the_same_windows_share_one_table(tmp_path):
+    """With --drop-last 16 on ILI, LTSF-Linear's rows (its batch of 32) and FEDformer's (32) are scored on the same first
+    128 windows at H=36: one table, each loader said, not two tables of the same numbers."""
+    for model, mse in (("repeat", 8.398), ("nlinear", 1.719)):
+        results.append_csv(tmp_path / "results.csv", _ili(36, model, 144, 158, mse, {128: mse - 0.1, 144: mse},
+                                                          test_windows="drop-last-16"))
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    tables = md.split("On the windows of ")[1:]
+    assert len(tables) == 1 and tables[0].startswith("Repeat, NLinear L=104, DLinear L=104, FEDformer L=36 (")
+    assert "FEDformer L=36: the first floor(n/32)*32 test windows, its code's test loader" in tables[0]
+    assert "| 36 | 8.298/4.149 | **1.619/0.8" in tables[0]  # each run on those 128 windows, below Repeat there

@@ -93,5 +93,3 @@ def test_each_published_row_says_which_test_windows_it_was_scored_on():
     assert published.published_windows(ett["SegRNN L=720"], "ETTh1", 96, 2785) == 2785
     assert published.published_windows(ett["PatchTST/42 L=336"], "ETTh1", 96, 2785) == 2688
     assert published.published_windows(ett["DLinear L=336"], "ETTh1", 96, 2785) == 2784
-    assert published.windows_rule(ett["SegRNN L=720"]) == "all"
-    assert published.windows_rule(ett["DLinear L=336"]) == "drop-last-recipe"

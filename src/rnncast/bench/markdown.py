@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
-                                     has_recipe, published_windows, windows_rule)
+                                     has_recipe, published_windows)
 from rnncast.bench.results import plot_name, read_csv
 from rnncast.bench.scoring import against_repeat
 from rnncast.files import write_text
@@ -95,11 +95,12 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                   f"{' (QUICK smoke test: few epochs)' if quick else ''}", ""]
         same = [p for p in published if _on_headline_windows(runs, p, held)]
         lines += _table(runs, models, horizons, same, None, held)
-        rules = list(dict.fromkeys(windows_rule(p) for p in published if p not in same))
-        for rule in rules:
-            others = [p for p in published if p not in same and windows_rule(p) == rule]
-            lines += [f"On the windows of {', '.join(p.label for p in others)} ({_rule_text(others[0])}; "
-                      f"{others[0].windows_source}):", ""]
+        by_windows: dict[tuple, list[Published]] = {}  # published rows scored on the same windows at every horizon
+        for p in published:
+            if p not in same:
+                by_windows.setdefault(_counts(runs, p, held), []).append(p)
+        for others in by_windows.values():
+            lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
             lines += _table(runs, models, horizons, others, others[0], held)
         seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m}) for m in models}
         if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
@@ -174,6 +175,23 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
             cells.append(f"*{s[0]:.3f}/{s[1]:.3f}*" if s else "—")
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
+
+
+def _counts(runs: dict, p: Published, held: str | None) -> tuple:
+    """How many first test windows ``p`` was scored on at each horizon of the section: ``((H, count), ...)``."""
+    return tuple(sorted({(int(r["H"]), _count(r, p, held)) for r in runs.values()}))
+
+
+def _whose(rows: list[Published]) -> str:
+    """Which windows ``rows`` (scored on the same ones) were scored on, and where that is written; the labels named
+    where their loaders differ (LTSF-Linear's batch of 32 and FEDformer's 32 are the same windows on ILI)."""
+    said = {}
+    for p in rows:
+        said.setdefault((_rule_text(p), p.windows_source), []).append(p.label)
+    if len(said) == 1:
+        (rule, source), = said
+        return f"{rule}; {source}"
+    return "; ".join(f"{', '.join(labels)}: {rule}, {source}" for (rule, source), labels in said.items())
 
 
 def _rule_text(p: Published) -> str:

@@ -34,12 +34,6 @@ def published_windows(row: Published, known: str | None, horizon: int, n: int) -
     return n // batch * batch
 
 
-def windows_rule(row: Published) -> str:
-    """The windows of ``row`` in the words of results.csv's ``test_windows``: 'all', 'drop-last-recipe' or
-    'drop-last-B'."""
-    return "all" if row.test_batch is None else f"drop-last-{row.test_batch}"
-
-
 _LTSF = "DLinear paper (Zeng et al., AAAI 2023), cure-lab/LTSF-Linear; drop-last test loader"
 _REPEAT = "Repeat recomputed under the protocol, shared/benchmarks/ETT.md"
 _SEGRNN = "SegRNN (Lin et al. 2023), lss-1138/SegRNN Table 2 / README"
