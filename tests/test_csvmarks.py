@@ -186,3 +186,24 @@ def test_quoted_commas_are_not_read_where_nothing_writes_a_decimal_point_or_a_va
         with pytest.raises(RnncastError, match=rf"line 3 of e\.csv holds '{bad}' .*; '{bad}' looks like a number with "
                                                r"a decimal comma, which is not read in a comma-separated file"):
             load_panel(path, target="y")
+
+
+def test_a_value_with_a_trailing_minus_is_quoted_as_the_file_writes_it(tmp_path, caplog):
+    """A ';' file of '1.234-, 2.500, ...' was refused saying "column 'amt' holds '-1.234' at line 2" and its
+    thousands warning said "('-1.234' as -1234)": the value as signs rewrote it, not as the file has it."""
+    rows = ["1.234-", "2.500", "3.750", "4.100"]
+    lines = ["date;amt;z"] + [f"2020-01-0{i + 1};{v};{i},5" for i, v in enumerate(rows)]
+    (tmp_path / "dec.csv").write_text("\n".join(lines) + "\n")  # decimal commas beside: the dots group thousands
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert read_table(tmp_path / "dec.csv")["amt"].tolist() == [-1234.0, 2500.0, 3750.0, 4100.0]
+    assert "read as the numbers they write ('1.234-' as -1234)" in caplog.text and "'-1.234'" not in caplog.text
+    (tmp_path / "amt.csv").write_text("\n".join(line.rsplit(";", 1)[0] for line in lines) + "\n")
+    with pytest.raises(RnncastError, match=r"^column 'amt' holds '1\.234-' at line 2 of amt\.csv: a thousands "
+                                           r"separator \(-1234\) or a decimal point \(-1\.234\)\? .* its decimals with a comma \(1,234-\)$"):
+        read_table(tmp_path / "amt.csv")
+    grouped = "date;amt\n2020-01-01;1.234,50-\n2020-01-02;2.500,00-\n"  # every value so: none unsigned to quote
+    (tmp_path / "neg.csv").write_text(grouped)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        read_table(tmp_path / "neg.csv")
+    assert "read as the numbers they write ('1.234,50-' as -1234.50)" in caplog.text

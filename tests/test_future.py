@@ -237,3 +237,24 @@ def test_a_future_file_written_with_its_index_leaves_the_row_numbers_out_and_say
         many.predict(_monthly(("north", "south")), future=_future(("north", "south")).set_axis(range(1, 9)).reset_index())
     assert [r.getMessage()[:60] for r in caplog.records] == [  # 'index', named: a column as any other
         "not used: index — the future values are read for the future "]
+
+
+def test_a_future_file_of_a_slice_or_of_joined_series_leaves_its_row_numbers_out(tmp_path, caplog, many):
+    """A future file cut from a longer frame (``rows.iloc[120:].to_csv()``: 120 .. 123) or joined from per-series
+    frames without ignore_index (0 .. 3 in each) warned "not used: Unnamed: 0"; such row numbers are left out as
+    0 .. n-1 are, the numbers said (a model of its own: each model says it once)."""
+    data = _monthly()
+    one = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(data, target="y", future_covariates=["promo"])
+    want = one.predict(data, future=_future())
+    _future().set_axis(range(120, 124)).to_csv(tmp_path / "cut.csv")
+    parts = [_future((k,)) for k in ("north", "south")]
+    pd.concat(parts).to_csv(tmp_path / "joined.csv")  # 0 .. 3, 0 .. 3
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        got = one.predict(data, future=tmp_path / "cut.csv")
+        many.predict(_monthly(("north", "south")), future=tmp_path / "joined.csv")
+    said = [r.getMessage() for r in caplog.records if r.name == "rnncast.rowindex"]
+    start = "left out: the first column of the future values ('Unnamed: 0', its header empty) holds the row numbers "
+    assert said == [start + n + ", as pandas' to_csv writes a frame's index, so it is not data (write the file with "
+                    "index=False to leave it out)" for n in ("120-123", "0-3, from 0 again in each of the 2 series")]
+    pd.testing.assert_frame_equal(got, want)

@@ -42,9 +42,9 @@ def test_a_files_row_numbers_written_by_to_csv_are_left_out_and_said(tmp_path, c
 
 
 def test_other_numbers_under_that_name_or_a_column_named_are_data_as_before(caplog):
-    gaps = _indexed(60).assign(**{"Unnamed: 0": np.arange(0, 120, 2)})  # rows filtered before it was written
+    falling = _indexed(60).assign(**{"Unnamed: 0": np.arange(60)[::-1]})  # no row numbers: a value under that name
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        panel = load_panel(gaps, "y", features=["x"])
+        panel = load_panel(falling, "y", features=["x"])
     assert panel.unused == ["Unnamed: 0"] and "not used: Unnamed: 0" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
@@ -55,12 +55,68 @@ def test_other_numbers_under_that_name_or_a_column_named_are_data_as_before(capl
     assert "left out" not in caplog.text
 
 
+def _said(caplog) -> list[str]:
+    """The warnings of rowindex (a filtered frame's rows missing from the calendar are said by gaps too)."""
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == "rnncast.rowindex"]
+
+
+def test_a_file_written_with_its_index_twice_leaves_both_out_said_once(tmp_path, caplog):
+    """``pd.read_csv("idx.csv").to_csv("idx2.csv")`` writes ',Unnamed: 0,date,y,x': the first column was left out,
+    the second (the first file's row numbers) became a covariate with features='all'."""
+    make_frame(60).to_csv(tmp_path / "idx.csv")
+    pd.read_csv(tmp_path / "idx.csv").to_csv(tmp_path / "idx2.csv")
+    assert (tmp_path / "idx2.csv").read_text().startswith(",Unnamed: 0,date,y,x\n")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(tmp_path / "idx2.csv", target="y", features="all")
+    assert list(panel.columns) == ["y", "x"] and panel.time_col == "date"
+    assert _said(caplog) == ["left out: the first 2 columns ('Unnamed: 0.1', its header empty, then 'Unnamed: 0': "
+                             "pandas' names for empty headers) hold the row numbers 0-59 and 0-59, as pandas' to_csv "
+                             "writes a frame's index (a file read with its index and written again has two), so they "
+                             "are not data (write the file with index=False to leave them out)"]
+
+
+@pytest.mark.parametrize("rows, numbers", [(slice(10, None), "10-59"),
+                                           (np.arange(60) % 7 != 2, "0-59, 9 numbers skipped (rows filtered out)")])
+def test_a_filtered_frames_row_numbers_are_left_out_and_said_with_them(tmp_path, caplog, rows, numbers):
+    """``df.iloc[10:].to_csv()`` writes 10 .. 59, a boolean filter numbers with gaps: both became covariates
+    with features='all', silently."""
+    frame = make_frame(60)
+    (frame.iloc[rows] if isinstance(rows, slice) else frame[rows]).to_csv(tmp_path / "f.csv")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(tmp_path / "f.csv", target="y", features="all")
+    assert list(panel.columns) == ["y", "x"]
+    assert _said(caplog) == [f"left out: the first column ('Unnamed: 0', its header empty) holds the row numbers "
+                             f"{numbers}, as pandas' to_csv writes a frame's index, so it is not data (write the file "
+                             "with index=False to leave it out)"]
+
+
+def test_a_long_files_row_numbers_from_0_again_in_each_series_are_left_out(tmp_path, caplog):
+    """``pd.concat([per-series frames]).to_csv()`` numbers each series' rows 0 .. 29 again: a covariate with
+    features='all', silently. A named column of such numbers is data."""
+    parts = [make_frame(30).assign(unique_id=k) for k in ("a", "b", "c")]
+    pd.concat(parts).to_csv(tmp_path / "long.csv")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(tmp_path / "long.csv", target="y", features="all")
+    assert list(panel.columns) == ["y", "x"] and panel.ids == ["a", "b", "c"]
+    assert _said(caplog) == ["left out: the first column ('Unnamed: 0', its header empty) holds the row numbers "
+                             "0-29, from 0 again in each of the 3 series, as pandas' to_csv writes a frame's index, so "
+                             "it is not data (write the file with index=False to leave it out)"]
+    caplog.clear()
+    counted = pd.concat(parts).reset_index(names="counter")  # named: a covariate as any other column
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(counted, target="y", features="all")
+    assert "counter" in panel.columns and "left out" not in caplog.text
+    shifted = pd.concat([p.set_axis(range(k, k + 30)) for k, p in enumerate(parts)]).reset_index(names="Unnamed: 0")
+    assert written_index(shifted, ids="unique_id") == {}  # each series from another number: no row numbers
+
+
 def test_row_numbers_and_the_written_index_rule():
-    assert row_numbers(pd.Series([3, 5, 6])) == (3, 6, 1)  # bench's row order: rising from 0 or more, gaps counted
+    assert row_numbers(pd.Series([3, 5, 6])) == (3, 6, 1)  # rising from 0 or more, gaps counted
     assert row_numbers(pd.Series([1, 0])) is None and row_numbers(pd.Series([0.0, 1.0])) is None
     assert row_numbers(pd.Series([-1, 0])) is None
-    assert written_index(_indexed(5)) == "Unnamed: 0" and written_index(_indexed(5, 1)) == "Unnamed: 0"
-    assert written_index(_indexed(5, 2)) is None  # 2..6: not to_csv's numbers of these rows
-    assert written_index(_indexed(5).rename(columns={"Unnamed: 0": "index"})) is None  # named: data as any column
-    assert written_index(_indexed(5)[["Unnamed: 0"]]) is None  # nothing beside it
-    assert written_index(_indexed(5), roles=(None, "y,Unnamed: 0")) is None  # named in a role
+    assert written_index(_indexed(5)) == {"Unnamed: 0": "0-4"} and written_index(_indexed(5, 1)) == {"Unnamed: 0": "1-5"}
+    assert written_index(_indexed(5, 2)) == {"Unnamed: 0": "2-6"}  # a filtered frame's row numbers
+    assert written_index(_indexed(5).rename(columns={"Unnamed: 0": "index"})) == {}  # named: data as any column
+    assert written_index(_indexed(5)[["Unnamed: 0"]]) == {}  # nothing beside it
+    assert written_index(_indexed(5), roles=(None, "y,Unnamed: 0")) == {}  # named in a role
+    assert written_index(_indexed(5).assign(**{"Unnamed: 0": [0, 1, 2, 0, 1]})) == {}  # restarting without ids: data

@@ -221,8 +221,13 @@ def test_a_trailing_minus_on_amounts_is_read_as_negative_with_one_warning(tmp_pa
 
 
 @pytest.mark.parametrize("x, ends", [
-    (["19-", "32", "7-"], "; '19-' writes its minus after the number, which rnncast reads only in a column of amounts "
-                          "written with decimals ('50.00-', as SAP exports them): write the minus first (-19)"),
+    (["19-", "32", "7-"], "; '19-' writes its minus after the number, which rnncast reads only in a column where "
+                          "some value written so has a decimal mark ('50.00-', amounts as SAP exports them); none of "
+                          "this column's does ('19-', '7-'): write the minus first (-19)"),
+    (["5-", "10.00", "20.50"], "none of this column's does ('5-'): write the minus first (-5)"),  # decimals elsewhere:
+    # the reason is the values written with the minus after them, not the column ("written with decimals" it is)
+    (["05.00-", "10.00", "20.50"], "; '05.00-' writes its minus after a number with a leading zero, which rnncast "
+                                   "does not read as an amount (a code?): write the minus first (-05.00)"),
     (["2020-", "2021-", "2019"], "or give what it means as numbers (e.g. days since it)"),  # years: rnncast's dates
     (["-5.00-", "1.5", "2"], "the target and covariates must be numbers"),  # a minus either side: no number
 ])

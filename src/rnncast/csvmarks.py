@@ -58,14 +58,17 @@ DOTTED = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in th
 # decimals; 0.947 only the latter (no group of thousands starts with 0)
 
 
-def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
+def read(frame: pd.DataFrame, written: Written, skip=(), originals=None) -> pd.DataFrame:
     """``frame`` (read from the CSV file ``written``, decimal commas already read by ``numbertext.read``) with each
     column written with thousands separators as float64 (said in one warning), and its file's byte-order mark and
     line terminator in ``attrs``. ``skip``: columns kept as text (ids). The columns' text is ``written.columns``.
     Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file that writes no decimal mark
-    (no decimal comma, and no number with decimals written with a point)."""
+    (no decimal comma, and no number with decimals written with a point). ``originals``: {column: its values as
+    the file writes them} for the columns ``signs.read`` rewrote (``1.234-`` as ``-1.234``): a warning or refusal
+    quotes a value as the file writes it."""
     path, sep, rows = written.path, written.head.sep, written.head.skip
-    read_so, doubted = {}, {}  # read_so: {column: (its thousands and decimal marks, a value written so)}
+    read_so, doubted = {}, {}  # read_so: {column: (its thousands and decimal marks, a value so read, as written)}
+    originals = originals or {}
     for name in frame.columns:
         column = frame[name]
         given = column.dropna()
@@ -76,47 +79,52 @@ def read(frame: pd.DataFrame, written: Written, skip=()) -> pd.DataFrame:
         if found is None and sep == "," and thousands.reading(text, sep, points=True):
             doubted[name] = text  # "2,577" in a comma file: thousands where the file writes decimal points
         elif found is not None:
-            _read(frame, name, text, found, read_so)
+            _read(frame, name, text, found, read_so, originals.get(name))
         elif re.fullmatch(PLAIN, text.iloc[0]) and text.str.fullmatch(PLAIN).all() and not (  # 1000 padded with a no-break
                 given.str.fullmatch(PLAIN).all()):  # first value first: a date column is not matched whole
             frame[name] = pd.to_numeric(column.str.strip()).astype("float64")  # space (French Excel's '# ##0 ')
     if doubted and _points(frame, read_so, skip):  # a comma file that writes 4.14: its comma is no decimal mark
         for name, text in doubted.items():
-            _read(frame, name, text, thousands.reading(text, sep, points=True), read_so)
+            _read(frame, name, text, thousands.reading(text, sep, points=True), read_so, originals.get(name))
     decimal = frame.attrs.get(numbertext.DECIMAL)
     dotted = _dotted(frame, written, skip) if decimal == "," or (sep in (";", "\t", "|") and decimal is None) else {}
     points = _points(frame, {}, [*skip, *dotted])
-    for name, text in dotted.items():  # 1.005 beside 999
+    for name, (text, as_written) in dotted.items():  # 1.005 beside 999
         if decimal != "," and points:  # the file writes decimal points (10.5): 1.005 is one too, as pandas read it
             log.warning("%s: column(s) %s hold numbers such as %r beside %r, read with the dot as a decimal point "
                         "because the file writes decimals with a point elsewhere; if the dot groups thousands there, "
-                        "write them without it", path.name, list(dotted), *_dotted_example(text))
+                        "write them without it", path.name, list(dotted), *_dotted_example(text, as_written))
             break
         if decimal != ",":
-            raise RnncastError(_ambiguous(name, text, path.name, rows, sep))
-        read_so[name] = (".", ",", text[text.str.fullmatch(DOTTED).fillna(False)].iloc[0])
+            raise RnncastError(_ambiguous(name, text, path.name, rows, sep, as_written))
+        i = int(np.flatnonzero(text.str.fullmatch(DOTTED).fillna(False).to_numpy())[0])
+        read_so[name] = (".", ",", text.iloc[i], as_written.iloc[i])
         frame[name] = thousands.numbers(text, ".", ",")
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
     for name, text in _fixed_text(frame, written, skip).items():  # 986,00: written back so, not 986,0
         _fixed_decimals(frame, name, text)
     if read_so:
-        examples = dict.fromkeys(f"{v!r} as {thousands.plain(v, t, d)}" for t, d, v in read_so.values())
+        examples = dict.fromkeys(f"{w!r} as {thousands.plain(v, t, d)}" for t, d, v, w in read_so.values())
         log.warning("%s: column(s) %s are written with thousands separators and read as the numbers they write (%s); "
                     "forecasts are written without them", path.name, list(read_so), ", ".join(examples))
-        t, _, example = next(iter(read_so.values()))
+        t, _, example, _ = next(iter(read_so.values()))
         frame.attrs[THOUSANDS] = re.search(thousands.written(t), example)[0]  # as written: a no-break space (1\xa0005)
         frame.attrs[GROUPED_COLUMNS] = list(read_so)  # numbers only by that reading: features 'all' asks for them by name
     frame.attrs[BOM], frame.attrs[LINE_END] = marks(written.first[:HEAD])
     return frame
 
 
-def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so: dict) -> None:
+def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so: dict,
+          original: pd.Series | None = None) -> None:
     """Column ``name`` of ``frame`` (its ``text``) read with the ``found`` (thousands, decimal) marks, noted in
-    ``read_so``; the file's decimal mark is the one its values write, or the one its thousands mark implies."""
+    ``read_so`` with a value as the file writes it (``original``: the column before ``signs`` rewrote its
+    negatives, ``1.234,50-`` as ``-1.234,50``); the file's decimal mark is the one its values write, or the one
+    its thousands mark implies."""
     t, d = found
     marked = text[text.str.contains(thousands.written(t))]
-    read_so[name] = (t, d, next(iter(marked[~marked.str.startswith("-")]), marked.iloc[0]))  # unsigned: (1,234.50) read
-    # as -1,234.50 is not the file's text (signs)
+    example = next(iter(marked[~marked.str.startswith("-")].index), marked.index[0])  # unsigned where one is
+    shown = str(original.loc[example]).strip() if original is not None else text.loc[example]
+    read_so[name] = (t, d, text.loc[example], shown)
     frame[name] = thousands.numbers(frame[name], t, d)
     _fixed_decimals(frame, name, text.str.replace(thousands.written(t), "", regex=True))
     implied = d or {".": ",", ",": ".", "'": "."}.get(t)  # a file grouping by points writes decimal commas; Swiss
@@ -127,7 +135,7 @@ def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so
 def _points(frame: pd.DataFrame, read_so: dict, skip) -> bool:
     """Whether ``frame`` holds a number written with decimals after a point: a float column's with a fraction (10.5),
     or a column read with thousands separators whose values write a point (``read_so``)."""
-    return any(d == "." for _, d, _ in read_so.values()) or any(
+    return any(v[1] == "." for v in read_so.values()) or any(
         c not in skip and pd.api.types.is_float_dtype(frame[c])
         and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any() for c in frame.columns)
 
@@ -153,10 +161,11 @@ def marks(head: bytes) -> tuple[bool, str]:
     return head.startswith(b"\xef\xbb\xbf"), end
 
 
-def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]:
+def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, tuple[pd.Series, pd.Series]]:
     """The float columns that pandas read from integers written with thousands dots (``1.005`` beside ``999``),
-    as the file's text: every value so or an integer, one at least with a dot. Only columns whose every
-    number could be so (three decimals at most, those under 1000) are taken as text."""
+    as text: {column: (its values with ``-`` before negative ones, as the file writes them)}; every value so or
+    an integer, one at least with a dot. Only columns whose every number could be so (three decimals at most,
+    those under 1000) are taken as text."""
     def could(values: np.ndarray) -> bool:
         values = values[np.isfinite(values)]
         whole = values == np.round(values)
@@ -172,7 +181,7 @@ def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]
         cells = signs.plain(text[c]).str.strip()  # −1.005 and (1.005) as pandas read -1.005
         given = cells.dropna()
         if given.str.fullmatch(DOTTED).any() and given.str.fullmatch(rf"{DOTTED}|[+-]?\d+").all():
-            found[c] = cells
+            found[c] = (cells, text[c].str.strip())
     return found
 
 
@@ -211,21 +220,25 @@ def _fixed_text(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Ser
     return {c: signs.plain(text) for c, text in written.columns(floats, min(CHECKED_ROWS, len(frame))).items()}
 
 
-def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";") -> str:
+def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";",
+               as_written: pd.Series | None = None) -> str:
+    """The refusal of ``text`` (a column's values, ``-`` before negative ones), its values quoted ``as_written``."""
+    as_written = text if as_written is None else as_written
     dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
     i = int(np.flatnonzero(dotted)[0])
-    value = text.iloc[i]
-    plain = text[~dotted].dropna()
+    value, shown = text.iloc[i], as_written.iloc[i]
+    plain = as_written[~dotted].dropna()
     beside = f" beside {plain.iloc[0]!r}" if len(plain) else ""
     by = "tabs" if sep == "\t" else repr(sep)
-    return (f"column {name!r} holds {value!r} at line {i + 2 + rows} of {source}{beside}: a thousands separator "
+    return (f"column {name!r} holds {shown!r} at line {i + 2 + rows} of {source}{beside}: a thousands separator "
             f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by {by} whose numbers show "
             "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
-            f"format 0, not #.##0), or its decimals with a comma ({value.replace('.', ',')})")
+            f"format 0, not #.##0), or its decimals with a comma ({shown.replace('.', ',')})")
 
 
-def _dotted_example(text: pd.Series) -> tuple[str, str]:
-    """A value of ``text`` written like thousands with a dot (1.005) and one without (999), for a message."""
-    dotted = text.str.fullmatch(DOTTED).fillna(False)
-    plain = text[~dotted].dropna()
-    return text[dotted].iloc[0], plain.iloc[0] if len(plain) else ""
+def _dotted_example(text: pd.Series, as_written: pd.Series) -> tuple[str, str]:
+    """A value of ``text`` written like thousands with a dot (1.005) and one without (999), for a message, each as
+    the file writes it (``as_written``)."""
+    dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
+    plain = as_written[~dotted].dropna()
+    return as_written[dotted].iloc[0], plain.iloc[0] if len(plain) else ""

@@ -115,7 +115,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
             frame, signed = signs.read(frame, skip=text)  # -50.00 where the file writes −50.00 or (50.00)
             frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
-            frame = signs.settle(csvmarks.read(frame, written, text), signed, path.name)
+            as_written = {name: column for name, (column, _) in signed.items()}  # '1.234-' quoted so, not '-1.234'
+            frame = signs.settle(csvmarks.read(frame, written, text, as_written), signed, path.name)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")

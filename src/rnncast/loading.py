@@ -71,7 +71,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
     frame = rowindex.without_written_index(frame, (target, features, time_col, id_col, series, past_covariates, future_covariates,
-        static_covariates), announce)  # to_csv's row numbers ('Unnamed: 0'): no data
+        static_covariates), announce, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's row numbers: no data
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {}  # how dates that read both ways were read (timeaxis.parse_time)

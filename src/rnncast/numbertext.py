@@ -113,7 +113,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
     read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
     ``1,234`` could be a decimal comma, and other values may be written with other marks."""
     text = value.strip() if isinstance(value, str) else ""
-    beside = signs.dash(value) or signs.trailing(value) or _beside(value, text)
+    beside = signs.dash(value) or signs.trailing(value, column) or _beside(value, text)
     if beside or not explained(pd.Series([text]))[0]:
         return beside
     text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50

@@ -122,7 +122,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
-                                           announce=False)  # to_csv's row numbers: no series, as load_panel reads them
+                                           announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     _same_layout(state, frame, id_col)
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given

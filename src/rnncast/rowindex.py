@@ -1,11 +1,17 @@
-"""A table's column that numbers its rows, as pandas' ``to_csv`` writes a frame's index: the first
-column, its header left empty (pandas reads it back as ``Unnamed: 0``), holding 0, 1, 2 ...
+"""A table's columns that number its rows, as pandas' ``to_csv`` writes a frame's index: the first column, its
+header left empty (pandas reads it back as ``Unnamed: 0``), holding the frame's row labels.
 
-``pd.read_csv("monthly.csv").to_csv("idx.csv")`` writes one; fitting on it, the library named the column
-as "not used" and offered it as a covariate, a row counter to train on. The loader leaves out such a
-column that holds exactly 0 .. n-1 (or 1 .. n) and says so (:func:`written_index`); ``rnncast bench``
-reads a wider set (a column named ``index`` or ``idx`` too, rising numbers with gaps: rows filtered
-before the file was written) as the row order, from the same pieces (:data:`UNNAMED`, :func:`row_numbers`).
+``pd.read_csv("monthly.csv").to_csv("idx.csv")`` writes one; fitting on it, the library named the column as "not
+used" and offered it as a covariate, a row counter to train on. Such labels are not always 0 .. n-1: a filtered
+frame writes 10 .. 179 (``df.iloc[10:]``) or numbers with gaps (a boolean filter), and per-series frames joined
+without ``ignore_index`` write 0 .. 59 again for each series. A file read with its index and written again holds
+two such columns (``,Unnamed: 0,date,y``: pandas reads the first as ``Unnamed: 0.1``). The sign is the empty
+header: a first column left unnamed (:data:`UNNAMED`) holding whole numbers that rise from 0 or more (gaps
+allowed: :func:`row_numbers`), or, in a long file, that rise within each series from the same first number, is
+left out, and so is a second such column after it (:func:`written_index`), said in one warning naming the numbers
+(:func:`without_written_index`). A named column (``counter``, ``Index``) is data, as is one a role names.
+``rnncast bench`` reads the same columns, and a first column named ``index`` or ``idx`` too, as the row order,
+from the same pieces (:data:`UNNAMED`, :func:`row_numbers`).
 """
 
 from __future__ import annotations
@@ -41,36 +47,78 @@ def row_numbers(column: pd.Series) -> tuple[int, int, int] | None:
     return int(numbers[0]), int(numbers[-1]), int(numbers[-1] - numbers[0] + 1 - len(numbers))
 
 
-def written_index(frame: pd.DataFrame, roles=()) -> str | None:
-    """The name of ``frame``'s first column where it is the row numbers pandas' ``to_csv`` wrote: left
-    unnamed in the header (:data:`UNNAMED`), holding exactly 0 .. n-1 or 1 .. n, with other columns beside
-    it and named in none of ``roles`` (the column names the caller gave each role: a name, a list of them,
-    comma-separated text, or None; a frame of static attributes names none); else None. A column of other
-    numbers under that name (a counter with gaps, a value) is data, as any other column."""
-    if frame.shape[1] < 2:
+def series_numbers(column: pd.Series, ids: pd.Series) -> tuple[int, int, int] | None:
+    """``(first, last, series)`` where ``column`` numbers the rows of each series of ``ids`` (the id column, row by
+    row) apart, as per-series frames joined without ``ignore_index`` write them: within each series rising whole
+    numbers (:func:`row_numbers`), each series' first the same (``last``: the highest); None for any other column
+    or a table of one series."""
+    if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
-    first = str(frame.columns[0])
+    groups = pd.Series(column.to_numpy(dtype=np.int64)).groupby(ids.astype(str).to_numpy(), sort=False)
+    if groups.ngroups < 2:
+        return None
+    read = [row_numbers(numbers) for _, numbers in groups]
+    if any(r is None for r in read) or len({r[0] for r in read}) > 1:
+        return None
+    return read[0][0], max(r[1] for r in read), len(read)
+
+
+def _numbers(column: pd.Series, ids: pd.Series | None) -> str | None:
+    """The row numbers ``column`` holds, in words for the warning (``0-179``; ``10-238, 34 skipped``; ``0-59 in
+    each of the 3 series``), where it holds row numbers; else None."""
+    plain = row_numbers(column)
+    if plain is not None:
+        return f"{plain[0]}-{plain[1]}" + (f", {plain[2]} numbers skipped (rows filtered out)" if plain[2] else "")
+    each = series_numbers(column, ids) if ids is not None else None
+    return None if each is None else f"{each[0]}-{each[1]}, from {each[0]} again in each of the {each[2]} series"
+
+
+def written_index(frame: pd.DataFrame, roles=(), ids=None) -> dict[str, str]:
+    """{name: its numbers in words} of ``frame``'s first columns that are the row numbers pandas' ``to_csv``
+    wrote: left unnamed in the header (:data:`UNNAMED`), holding whole numbers rising from 0 or more (gaps
+    allowed), or rising within each series of the column ``ids`` (the id column's name, where the table is
+    long) from the same first number; the first such column, and one after it (a file written with its index
+    twice); each with other columns beside it and named in none of ``roles`` (the column names the caller gave
+    each role: a name, a list of them, comma-separated text, or None; a frame of static attributes names none).
+    Empty where the first column is none: a named column (``counter``) is data, as any other column."""
     named = {n for given in roles if not isinstance(given, pd.DataFrame) for n in names(given)}
-    if not UNNAMED.fullmatch(first) or first in named:
-        return None
-    numbers = row_numbers(frame[frame.columns[0]])
-    return first if numbers is not None and numbers[0] in (0, 1) and not numbers[2] else None
+    keys = frame[ids] if ids is not None and list(frame.columns).count(ids) == 1 else None
+    found: dict[str, str] = {}
+    for i, column in enumerate(frame.columns):
+        name = str(column)
+        if frame.shape[1] - len(found) < 2 or not UNNAMED.fullmatch(name) or name in named or name == ids:
+            break
+        numbers = _numbers(frame.iloc[:, i], keys)
+        if numbers is None:
+            break
+        found[name] = numbers
+    return found
 
 
-def without_written_index(frame: pd.DataFrame, roles=(), announce: bool = True, of: str = "") -> pd.DataFrame:
-    """``frame`` less its first column where that is the row numbers ``to_csv`` wrote (:func:`written_index`),
-    said in one warning where ``announce`` (a reload at predict leaves it out quietly, as fit did); else
-    ``frame`` itself. The column is then neither a covariate nor the time: the rows keep their order. ``of``:
-    the table the warning names where it is not the data (``"the future values"``, ``"the static covariate
-    table"``): every table rnncast reads from a user leaves such a column out by this one rule."""
-    name = written_index(frame, roles)
-    if name is None:
+def without_written_index(frame: pd.DataFrame, roles=(), announce: bool = True, of: str = "",
+                          ids=None) -> pd.DataFrame:
+    """``frame`` less its first columns where they are the row numbers ``to_csv`` wrote (:func:`written_index`;
+    ``ids``: the id column of a long table), said in one warning where ``announce`` (a reload at predict leaves
+    them out quietly, as fit did); else ``frame`` itself. The columns are then neither covariates nor the time:
+    the rows keep their order. ``of``: the table the warning names where it is not the data (``"the future
+    values"``, ``"the static covariate table"``): every table rnncast reads from a user leaves such columns out
+    by this one rule."""
+    found = written_index(frame, roles, ids)
+    if not found:
         return frame
-    numbers = frame[frame.columns[0]]
     if announce:
-        log.warning("left out: the first column%s (%r, its header empty) holds the row numbers %d-%d, as pandas' "
-                    "to_csv writes a frame's index, so it is not data (write the file with index=False to leave it "
-                    "out)", f" of {of}" if of else "", name, numbers.iloc[0], numbers.iloc[-1])
-    kept = frame.drop(columns=[frame.columns[0]])
+        at = f" of {of}" if of else ""
+        shown = list(found.items())
+        if len(shown) == 1:
+            log.warning("left out: the first column%s (%r, its header empty) holds the row numbers %s, as pandas' "
+                        "to_csv writes a frame's index, so it is not data (write the file with index=False to leave "
+                        "it out)", at, *shown[0])
+        else:
+            log.warning("left out: the first %d columns%s (%r, its header empty, then %s: pandas' names for empty "
+                        "headers) hold the row numbers %s, as pandas' to_csv writes a frame's index (a file read with its "
+                        "index and written again has two), so they are not data (write the file with index=False to "
+                        "leave them out)", len(shown), at, shown[0][0], ", ".join(repr(n) for n, _ in shown[1:]),
+                        " and ".join(t for _, t in shown))
+    kept = frame.drop(columns=list(found))
     kept.attrs = frame.attrs
     return kept

@@ -149,15 +149,26 @@ def settle(frame: pd.DataFrame, originals: dict, source: str) -> pd.DataFrame:
     return frame
 
 
-def trailing(value) -> str:
-    """Why ``value`` is no number where it is one but for its minus after it (``19-``: ``signed`` reads a trailing
-    minus only in a column whose values so written write decimals): the minus asked for first; else ""."""
+def trailing(value, column: pd.Series | None = None) -> str:
+    """Why ``value`` (in ``column``) is no number where it is one but for its minus after it, with its real reason:
+    a leading zero (``05.00-``: no amount is written so, a code?), or no value of the column written with a minus
+    after it writes a decimal mark (``19-``, ``5-`` beside ``10.00``: ``signed`` reads a trailing minus only where
+    one does, as amounts); the minus asked for first; else ""."""
     text = value.strip() if isinstance(value, str) else ""
     body = text[:-1].rstrip()
     if not text.endswith("-") or not re.fullmatch(UNSIGNED, body) or body.startswith(("+", "-")):
         return ""
-    return (f"; {value!r} writes its minus after the number, which rnncast reads only in a column of amounts written "
-            f"with decimals ('50.00-', as SAP exports them): write the minus first ({'-' + body})")
+    ask = f"write the minus first ({'-' + body})"
+    if re.match(r"0\d", body):
+        return (f"; {value!r} writes its minus after a number with a leading zero, which rnncast does not read as an "
+                f"amount (a code?): {ask}")
+    ends = pd.Series([] if column is None else column.dropna(), dtype=object).astype(str).str.strip()
+    ends = ends[ends.str.endswith("-") & ends.str[:-1].str.rstrip().str.fullmatch(UNSIGNED)]
+    more = ", ..." if len(set(ends)) > 3 else ""
+    shown = ", ".join(repr(v) for v in list(dict.fromkeys(ends.tolist() or [text]))[:3]) + more
+    return (f"; {value!r} writes its minus after the number, which rnncast reads only in a column where some value "
+            f"written so has a decimal mark ('50.00-', amounts as SAP exports them); none of this column's does "
+            f"({shown}): {ask}")
 
 
 def dash(value) -> str:
