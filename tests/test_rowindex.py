@@ -120,3 +120,22 @@ def test_row_numbers_and_the_written_index_rule():
     assert written_index(_indexed(5)[["Unnamed: 0"]]) == {}  # nothing beside it
     assert written_index(_indexed(5), roles=(None, "y,Unnamed: 0")) == {}  # named in a role
     assert written_index(_indexed(5).assign(**{"Unnamed: 0": [0, 1, 2, 0, 1]})) == {}  # restarting without ids: data
+
+
+def test_unnamed_numbers_that_may_be_years_are_said_to_be_and_how_to_read_them_as_the_time(tmp_path, caplog):
+    """A frame indexed by year written with to_csv has an empty-headed first column 1991-2020: left out as row numbers,
+    the warning called years 'row numbers' and said nothing of how to keep them as the time."""
+    import logging
+
+    from rnncast.loading import load_panel
+
+    path = tmp_path / "years.csv"
+    pd.DataFrame({"sales": np.arange(30.0)}, index=range(1991, 2021)).to_csv(path)
+    with caplog.at_level(logging.WARNING):
+        load_panel(path, target="sales")
+    assert "row numbers 1991-2020 (or years, of a frame indexed by year: to read them as the time, name the column " \
+           "'year' in the header)" in caplog.text
+    caplog.clear()
+    path.write_text(path.read_text().replace(",sales", "year,sales", 1))
+    panel = load_panel(path, target="sales")
+    assert "left out" not in caplog.text and panel is not None

@@ -30,6 +30,10 @@ UNNAMED = re.compile(r"Unnamed: \d+(?:\.\d+)?")
 """pandas' name for a column the header line leaves unnamed (``Unnamed: 0``; ``Unnamed: 0.1`` beside a column
 named ``Unnamed: 0``, as a file read with its index and written again has)."""
 
+YEARS = (1000, 2200)
+"""Numbers that may be years rather than row numbers: an unnamed index of years is written as one (the warning says
+how to have them read as the time)."""
+
 ROW_NAMES = ("index", "idx")
 """Names (any case) that a column numbering the rows may have (``reset_index()``'s ``index``); bench reads such
 a first column as the row order."""
@@ -68,7 +72,10 @@ def _numbers(column: pd.Series, ids: pd.Series | None) -> str | None:
     each of the 3 series``), where it holds row numbers; else None."""
     plain = row_numbers(column)
     if plain is not None:
-        return f"{plain[0]}-{plain[1]}" + (f", {plain[2]} numbers skipped (rows filtered out)" if plain[2] else "")
+        years = YEARS[0] <= plain[0] and plain[1] <= YEARS[1]  # a frame indexed by year writes its years so
+        return (f"{plain[0]}-{plain[1]}" + (f", {plain[2]} numbers skipped (rows filtered out)" if plain[2] else "")
+                + (" (or years, of a frame indexed by year: to read them as the time, name the column 'year' in "
+                   "the header)" if years else ""))
     each = series_numbers(column, ids) if ids is not None else None
     return None if each is None else f"{each[0]}-{each[1]}, from {each[0]} again in each of the {each[2]} series"
 
