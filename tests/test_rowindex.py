@@ -42,9 +42,9 @@ def test_a_files_row_numbers_written_by_to_csv_are_left_out_and_said(tmp_path, c
 
 
 def test_other_numbers_under_that_name_or_a_column_named_are_data_as_before(caplog):
-    falling = _indexed(60).assign(**{"Unnamed: 0": np.arange(60)[::-1]})  # no row numbers: a value under that name
+    twice = _indexed(60).assign(**{"Unnamed: 0": np.arange(60) // 2})  # numbers that repeat: a value under that name
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        panel = load_panel(falling, "y", features=["x"])
+        panel = load_panel(twice, "y", features=["x"])
     assert panel.unused == ["Unnamed: 0"] and "not used: Unnamed: 0" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
@@ -107,7 +107,9 @@ def test_a_long_files_row_numbers_from_0_again_in_each_series_are_left_out(tmp_p
         panel = load_panel(counted, target="y", features="all")
     assert "counter" in panel.columns and "left out" not in caplog.text
     shifted = pd.concat([p.set_axis(range(k, k + 30)) for k, p in enumerate(parts)]).reset_index(names="Unnamed: 0")
-    assert written_index(shifted, ids="unique_id") == {}  # each series from another number: no row numbers
+    assert written_index(shifted, ids="unique_id") == {"Unnamed: 0": "0-31 within each of the 3 series"}  # filtered
+    repeated = shifted.assign(**{"Unnamed: 0": np.arange(90) // 2})  # numbers that repeat within a series: data
+    assert written_index(repeated, ids="unique_id") == {}
 
 
 def test_row_numbers_and_the_written_index_rule():
@@ -120,6 +122,8 @@ def test_row_numbers_and_the_written_index_rule():
     assert written_index(_indexed(5)[["Unnamed: 0"]]) == {}  # nothing beside it
     assert written_index(_indexed(5), roles=(None, "y,Unnamed: 0")) == {}  # named in a role
     assert written_index(_indexed(5).assign(**{"Unnamed: 0": [0, 1, 2, 0, 1]})) == {}  # restarting without ids: data
+    assert written_index(_indexed(5).assign(**{"Unnamed: 0": [4, 3, 2, 1, 0]})) == {"Unnamed: 0": "0-4, falling"}
+    assert written_index(_indexed(5).assign(**{"Unnamed: 0": [0, 3, 1, 4, 2]})) == {"Unnamed: 0": "0-4, in another order"}
 
 
 def test_unnamed_numbers_that_may_be_years_are_said_to_be_and_how_to_read_them_as_the_time(tmp_path, caplog):
@@ -133,9 +137,40 @@ def test_unnamed_numbers_that_may_be_years_are_said_to_be_and_how_to_read_them_a
     pd.DataFrame({"sales": np.arange(30.0)}, index=range(1991, 2021)).to_csv(path)
     with caplog.at_level(logging.WARNING):
         load_panel(path, target="sales")
-    assert "row numbers 1991-2020 (or years, of a frame indexed by year: to read them as the time, name the column " \
-           "'year' in the header)" in caplog.text
+    assert ("row numbers 1991-2020 (or years, of a frame indexed by its times: to read them as the time, give "
+            "time_col='Unnamed: 0', --time-col 'Unnamed: 0')") in caplog.text
     caplog.clear()
     path.write_text(path.read_text().replace(",sales", "year,sales", 1))
     panel = load_panel(path, target="sales")
     assert "left out" not in caplog.text and panel is not None
+
+
+@pytest.mark.parametrize("order", ["newest first", "sorted by time across series"])
+def test_row_labels_in_any_order_are_left_out_wide_or_long_so_fit_and_predict_agree(order, caplog):
+    """A wide frame written newest first has labels 199 .. 0; a long one sorted by time across its series has each
+    series' own range (0..89, 90..179 ...) in another order. Both became data: a fourth series of a wide model
+    ('series': 4), refused at predict on the same data written oldest first; a covariate of a long one, silently."""
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2024-01-01", periods=90, freq="D").strftime("%Y-%m-%d")
+    if order == "newest first":
+        wide = pd.DataFrame({"date": days, **{k: rng.normal(size=90) for k in "abc"}})
+        frame = wide.iloc[::-1].reset_index(names="Unnamed: 0")
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            panel = load_panel(frame, series="all")
+        assert panel.ids == ["a", "b", "c"] and "0-89, falling" in caplog.text
+    else:
+        long = pd.concat([pd.DataFrame({"date": days, "store": k, "y": rng.normal(size=90), "x": rng.normal(size=90)})
+                          for k in "abc"], ignore_index=True).sort_values(["date", "store"]).reset_index(names="Unnamed: 0")
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            panel = load_panel(long, target="y", id_col="store", features="all")
+        assert list(panel.columns) == ["y", "x"] and "0-269, in another order" in caplog.text
+
+
+def test_unnamed_dates_written_as_numbers_get_the_hint_to_read_them_as_the_time(caplog):
+    frame = pd.DataFrame({"Unnamed: 0": pd.date_range("2020-01-01", periods=40).strftime("%Y%m%d").astype(int),
+                          "y": np.arange(40.0)})
+    assert written_index(frame)["Unnamed: 0"].endswith("(or dates written as yyyymmdd, of a frame indexed by its "
+                                                       "times: to read them as the time, give time_col='Unnamed: 0', "
+                                                       "--time-col 'Unnamed: 0')")
+    panel = load_panel(frame, target="y", time_col="Unnamed: 0")  # named in a role: the time, as asked
+    assert str(panel.time[0])[:10] == "2020-01-01"

@@ -3,13 +3,16 @@ header left empty (pandas reads it back as ``Unnamed: 0``), holding the frame's 
 
 ``pd.read_csv("monthly.csv").to_csv("idx.csv")`` writes one; fitting on it, the library named the column as "not
 used" and offered it as a covariate, a row counter to train on. Such labels are not always 0 .. n-1: a filtered
-frame writes 10 .. 179 (``df.iloc[10:]``) or numbers with gaps (a boolean filter), and per-series frames joined
-without ``ignore_index`` write 0 .. 59 again for each series. A file read with its index and written again holds
-two such columns (``,Unnamed: 0,date,y``: pandas reads the first as ``Unnamed: 0.1``). The sign is the empty
-header: a first column left unnamed (:data:`UNNAMED`) holding whole numbers that rise from 0 or more (gaps
-allowed: :func:`row_numbers`), or, in a long file, that rise within each series from the same first number, is
-left out, and so is a second such column after it (:func:`written_index`), said in one warning naming the numbers
-(:func:`without_written_index`). A named column (``counter``, ``Index``) is data, as is one a role names.
+frame writes 10 .. 179 (``df.iloc[10:]``) or numbers with gaps (a boolean filter), a frame written newest first
+199 .. 0, one sorted by other columns its labels in another order, and per-series frames joined without
+``ignore_index`` 0 .. 59 again for each series. A file read with its index and written again holds two such
+columns (``,Unnamed: 0,date,y``: pandas reads the first as ``Unnamed: 0.1``). The sign is the empty header: a
+first column left unnamed (:data:`UNNAMED`) holding distinct whole numbers of 0 or more in any order
+(:func:`row_labels`: the library orders rows by their times), or, in a long file, distinct within each series
+(:func:`series_numbers`), is left out, and so is a second such column after it (:func:`written_index`), said in
+one warning naming the numbers (:func:`without_written_index`), and, where they may be times (years, yyyymmdd,
+Unix times: :data:`TIME_LIKE`), how to read them as the time. A named column (``counter``, ``Index``) is data, as
+is one a role names.
 ``rnncast bench`` reads the same columns, and a first column named ``index`` or ``idx`` too, as the row order,
 from the same pieces (:data:`UNNAMED`, :func:`row_numbers`).
 """
@@ -30,10 +33,6 @@ UNNAMED = re.compile(r"Unnamed: \d+(?:\.\d+)?")
 """pandas' name for a column the header line leaves unnamed (``Unnamed: 0``; ``Unnamed: 0.1`` beside a column
 named ``Unnamed: 0``, as a file read with its index and written again has)."""
 
-YEARS = (1000, 2200)
-"""Numbers that may be years rather than row numbers: an unnamed index of years is written as one (the warning says
-how to have them read as the time)."""
-
 ROW_NAMES = ("index", "idx")
 """Names (any case) that a column numbering the rows may have (``reset_index()``'s ``index``); bench reads such
 a first column as the row order."""
@@ -51,40 +50,72 @@ def row_numbers(column: pd.Series) -> tuple[int, int, int] | None:
     return int(numbers[0]), int(numbers[-1]), int(numbers[-1] - numbers[0] + 1 - len(numbers))
 
 
-def series_numbers(column: pd.Series, ids: pd.Series) -> tuple[int, int, int] | None:
-    """``(first, last, series)`` where ``column`` numbers the rows of each series of ``ids`` (the id column, row by
-    row) apart, as per-series frames joined without ``ignore_index`` write them: within each series rising whole
-    numbers (:func:`row_numbers`), each series' first the same (``last``: the highest); None for any other column
+def row_labels(column: pd.Series) -> tuple[int, int, int, str] | None:
+    """``(lowest, highest, skipped, order)`` where ``column`` holds distinct whole numbers (an integer dtype) of 0 or
+    more, as a frame's index written by ``to_csv`` does in any order (``order``: ``""`` rising, ``"falling"`` as a
+    frame written newest first, ``"in another order"`` as one sorted by other columns; ``skipped``: the numbers
+    between ``lowest`` and ``highest`` it lacks, rows filtered out); None for any other column. Unlike
+    :func:`row_numbers` (bench's row order) the order does not matter: the library orders rows by their times."""
+    if not pd.api.types.is_integer_dtype(column) or not len(column):
+        return None
+    numbers = column.to_numpy(dtype=np.int64)
+    if numbers.min() < 0 or len(np.unique(numbers)) < len(numbers):
+        return None
+    steps = np.diff(numbers)
+    order = "" if (steps > 0).all() else ("falling" if (steps < 0).all() else "in another order")
+    low, high = int(numbers.min()), int(numbers.max())
+    return low, high, high - low + 1 - len(numbers), order
+
+
+def series_numbers(column: pd.Series, ids: pd.Series) -> tuple[int, int, int, bool] | None:
+    """``(lowest, highest, series, restarting)`` where ``column`` labels the rows of each series of ``ids`` (the id column, row
+    by row) apart, as per-series frames joined without ``ignore_index`` write them: within each series distinct
+    whole numbers of 0 or more (:func:`row_labels`), numbers that come again in another series (``restarting``:
+    each series' first the same, as ``pd.concat`` of frames numbered from 0 writes them); None for any other column
     or a table of one series."""
     if not pd.api.types.is_integer_dtype(column) or not len(column):
         return None
     groups = pd.Series(column.to_numpy(dtype=np.int64)).groupby(ids.astype(str).to_numpy(), sort=False)
     if groups.ngroups < 2:
         return None
-    read = [row_numbers(numbers) for _, numbers in groups]
-    if any(r is None for r in read) or len({r[0] for r in read}) > 1:
+    read = [row_labels(numbers) for _, numbers in groups]
+    if any(r is None for r in read):
         return None
-    return read[0][0], max(r[1] for r in read), len(read)
+    firsts = {int(numbers.iloc[0]) for _, numbers in groups}
+    return min(r[0] for r in read), max(r[1] for r in read), len(read), len(firsts) == 1
+
+
+TIME_LIKE = ((1000, 2200, "years"), (10000101, 21001231, "dates written as yyyymmdd"), (10**8, 10**13, "Unix times"))
+"""Ranges of whole numbers that may be times rather than row labels: the warning says how to read them as the time."""
 
 
 def _numbers(column: pd.Series, ids: pd.Series | None) -> str | None:
-    """The row numbers ``column`` holds, in words for the warning (``0-179``; ``10-238, 34 skipped``; ``0-59 in
-    each of the 3 series``), where it holds row numbers; else None."""
-    plain = row_numbers(column)
+    """The row labels ``column`` holds, in words for the warning (``0-179``; ``10-238, 34 numbers skipped``; ``0-199,
+    falling``; ``0-59 within each of the 3 series``), where it holds row labels; else None."""
+    plain = row_labels(column)
     if plain is not None:
-        years = YEARS[0] <= plain[0] and plain[1] <= YEARS[1]  # a frame indexed by year writes its years so
-        return (f"{plain[0]}-{plain[1]}" + (f", {plain[2]} numbers skipped (rows filtered out)" if plain[2] else "")
-                + (" (or years, of a frame indexed by year: to read them as the time, name the column 'year' in "
-                   "the header)" if years else ""))
-    each = series_numbers(column, ids) if ids is not None else None
-    return None if each is None else f"{each[0]}-{each[1]}, from {each[0]} again in each of the {each[2]} series"
+        low, high, skipped, order = plain
+        text = (f"{low}-{high}" + (f", {skipped} numbers skipped (rows filtered out)" if skipped else "")
+                + (f", {order}" if order else ""))
+    else:
+        each = series_numbers(column, ids) if ids is not None else None
+        if each is None:
+            return None
+        low, high = each[0], each[1]
+        text = (f"{low}-{high}, from {low} again in each of the {each[2]} series" if each[3]
+                else f"{low}-{high} within each of the {each[2]} series")
+    kind = next((what for lo, hi, what in TIME_LIKE if lo <= low and high <= hi), None)
+    if kind:  # a frame indexed by its times writes them so
+        text += (f" (or {kind}, of a frame indexed by its times: to read them as the time, give "
+                 f"time_col={str(column.name)!r}, --time-col {str(column.name)!r})")
+    return text
 
 
 def written_index(frame: pd.DataFrame, roles=(), ids=None) -> dict[str, str]:
-    """{name: its numbers in words} of ``frame``'s first columns that are the row numbers pandas' ``to_csv``
-    wrote: left unnamed in the header (:data:`UNNAMED`), holding whole numbers rising from 0 or more (gaps
-    allowed), or rising within each series of the column ``ids`` (the id column's name, where the table is
-    long) from the same first number; the first such column, and one after it (a file written with its index
+    """{name: its numbers in words} of ``frame``'s first columns that are the row labels pandas' ``to_csv``
+    wrote: left unnamed in the header (:data:`UNNAMED`), holding distinct whole numbers of 0 or more (any order,
+    gaps allowed), or distinct within each series of the column ``ids`` (the id column's name, where the table is
+    long); the first such column, and one after it (a file written with its index
     twice); each with other columns beside it and named in none of ``roles`` (the column names the caller gave
     each role: a name, a list of them, comma-separated text, or None; a frame of static attributes names none).
     Empty where the first column is none: a named column (``counter``) is data, as any other column."""
