@@ -21,7 +21,7 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from rnncast.bench.markdown import score_at
+from rnncast.bench.markdown import score_on
 from rnncast.bench.published import PUBLISHED, Published, published_windows
 from rnncast.bench.scoring import against_repeat
 
@@ -55,8 +55,7 @@ def _verdict(row: dict) -> str:
 
 def on_windows(row: dict, p: Published) -> float | None:
     """The row's test MSE on the windows published row ``p`` was scored on; None: not recorded there."""
-    count = published_windows(p, row["dataset"], int(row["H"]), int(row["windows_all"]))
-    score = score_at(row, count)
+    score = score_on(row, p, row["dataset"])
     return score[0] if score else None
 
 

@@ -65,7 +65,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
-    name = str(path)  # what a refusal of the file's text names: a zip archive's member in it (sales.csv in x.zip)
+    name, source = str(path), path.name  # what refusals and line numbers name: a zip's member in it (sales.csv in x.zip)
     try:
         zipped_parquet = compression == ".zip" and zipped.holds_parquet(path)  # sales.parquet zipped by Finder
         if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
@@ -74,7 +74,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
         elif kind in TEXT_SUFFIXES:
             written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)
-            name = f"{written.member} in {path}" if written.member else name
+            if written.member:
+                name, source = f"{written.member} in {path}", f"{written.member} in {path.name}"
             header, sep, skip = written.head  # skip: Excel's sep= line
             if "\x00" in header:  # csv would stop at it; pandas would read on
                 raise RnncastError(_nul_bytes(name, written.first))
@@ -115,7 +116,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             text = set(text_columns) | {ID_COLUMN}  # ids as written; 51,02 after ';', then 01.2000 months, then 1.005,67
             frame, signed = signs.read(frame, skip=text)  # -50.00 where the file writes −50.00 or (50.00)
             frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
-            as_written = {name: column for name, (column, _) in signed.items()}  # '1.234-' quoted so, not '-1.234'
+            as_written = {c: column for c, (column, _) in signed.items()}  # '1.234-' quoted so, not '-1.234'
             frame = signs.settle(csvmarks.read(frame, written, text, as_written), signed, path.name)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
@@ -135,7 +136,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     if frame.shape[0] == 0:
         raise RnncastError(f"{name} has a header but no rows of data")
     frame.columns = [str(c) for c in frame.columns]
-    frame.attrs["source"] = name.replace(str(path), path.name)  # 'line 7 of sales.csv in x.zip' for a zip's member
+    frame.attrs["source"] = source  # 'line 7 of sales.csv in x.zip' for a zip's member
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     return frame

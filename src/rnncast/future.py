@@ -73,8 +73,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     keys = [c for c in (id_col, time_col) if c is not None]
     frame = read_table(future, text_columns=keys) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
-    frame = rowindex.without_written_index(frame, (id_col, time_col, columns), bool(index) and
-                                           first_time(said, "future index", *index), of="the future values", ids=id_col)
+    frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
+                             of="the future values")
     needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
     lacking = [c for c in needed if c not in frame.columns]
     if lacking:

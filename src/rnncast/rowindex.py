@@ -13,8 +13,8 @@ first column left unnamed (:data:`UNNAMED`) holding distinct whole numbers of 0 
 one warning naming the numbers (:func:`without_written_index`), and, where they may be times (years, yyyymmdd,
 Unix times: :data:`TIME_LIKE`), how to read them as the time. A named column (``counter``, ``Index``) is data, as
 is one a role names.
-``rnncast bench`` reads the same columns, and a first column named ``index`` or ``idx`` too, as the row order,
-from the same pieces (:data:`UNNAMED`, :func:`row_numbers`).
+``rnncast bench`` reads such a first column, and one named ``index`` or ``idx`` too, as the row order where its
+numbers rise (:data:`UNNAMED`, :func:`row_numbers`): it keeps the file's order of rows.
 """
 
 from __future__ import annotations
@@ -78,11 +78,11 @@ def series_numbers(column: pd.Series, ids: pd.Series) -> tuple[int, int, int, bo
     groups = pd.Series(column.to_numpy(dtype=np.int64)).groupby(ids.astype(str).to_numpy(), sort=False)
     if groups.ngroups < 2:
         return None
-    read = [row_labels(numbers) for _, numbers in groups]
-    if any(r is None for r in read):
+    read = [(row_labels(numbers), int(numbers.iloc[0])) for _, numbers in groups]
+    if any(r is None for r, _ in read):
         return None
-    firsts = {int(numbers.iloc[0]) for _, numbers in groups}
-    return min(r[0] for r in read), max(r[1] for r in read), len(read), len(firsts) == 1
+    return (min(r[0] for r, _ in read), max(r[1] for r, _ in read), len(read),
+            len({first for _, first in read}) == 1)
 
 
 TIME_LIKE = ((1000, 2200, "years"), (10000101, 21001231, "dates written as yyyymmdd"), (10**8, 10**13, "Unix times"))
@@ -141,7 +141,12 @@ def without_written_index(frame: pd.DataFrame, roles=(), announce: bool = True, 
     the rows keep their order. ``of``: the table the warning names where it is not the data (``"the future
     values"``, ``"the static covariate table"``): every table rnncast reads from a user leaves such columns out
     by this one rule."""
-    found = written_index(frame, roles, ids)
+    return without(frame, written_index(frame, roles, ids), announce, of)
+
+
+def without(frame: pd.DataFrame, found: dict[str, str], announce: bool = True, of: str = "") -> pd.DataFrame:
+    """``frame`` less the columns ``found`` (:func:`written_index`'s), said in one warning where ``announce``;
+    ``frame`` itself where none. For a caller that asks :func:`written_index` first (to say it once per model)."""
     if not found:
         return frame
     if announce:

@@ -24,6 +24,7 @@ import io
 import logging
 import lzma
 import re
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -111,24 +112,27 @@ def _head(first: bytes, name: str) -> Head:
 
 def _first_bytes(path: Path, compression: str | None, member: str | None) -> tuple[bytes, bool]:
     """The file's first bytes (``Written.first``) and whether they are all of it (a zip archive's: its ``member``)."""
+    with _binary(path, compression, member) as f:
+        return _read_first(f)
+
+
+@contextmanager
+def _binary(path: Path, compression: str | None, member: str | None):
+    """The file's bytes opened, unzipped (a zip archive's ``member``) or decompressed."""
     if compression == ".zip":
         with zipped.opened(path, member) as f:
-            return _read_first(f)
-    opener = COMPRESSIONS[compression] if compression else open
-    with opener(path, "rb") as f:
-        return _read_first(f)
+            yield f
+    else:
+        with (COMPRESSIONS[compression] if compression else open)(path, "rb") as f:
+            yield f
 
 
 def first_not_utf8(path: Path, compression: str | None, member: str | None) -> tuple[int, int, str] | None:
     """``(byte, line, why)`` of the first bytes of the file (unzipped or decompressed; a zip archive's ``member``) that are
     no UTF-8, counted from 0 and 1, or None where it all decodes. For a refusal only: it reads the whole file; pandas'
     own error counts bytes from the start of its buffer, not of the file."""
-    if compression == ".zip":
-        with zipped.opened(path, member) as f:
-            raw = f.read()
-    else:
-        with (COMPRESSIONS[compression] if compression else open)(path, "rb") as f:
-            raw = f.read()
+    with _binary(path, compression, member) as f:
+        raw = f.read()
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as err:

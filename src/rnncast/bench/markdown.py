@@ -43,18 +43,18 @@ def score_at(row: dict, windows: int) -> tuple[float, float] | None:
     return None
 
 
+def score_on(row: dict, p: Published, held: str | None) -> tuple[float, float] | None:
+    """``(MSE, MAE)`` of a results.csv row on the test windows published row ``p`` was scored on (``held``: the
+    known table the rows hold); None where the row was not scored on them (:func:`score_at`)."""
+    count = _count(row, p, held)
+    return score_at(row, count) if count else None
+
+
 def _count(row: dict, p: Published, held: str | None) -> int | None:
     """How many test windows published row ``p`` was scored on at this row's horizon; None: not known (a
     row without its number of test windows)."""
     n = row.get("windows_all")
     return published_windows(p, held, int(row["H"]), int(n)) if n not in ("", None) else None
-
-
-def _on_headline_windows(runs: dict, p: Published, held: str | None) -> bool:
-    """Whether published row ``p`` was scored on the very windows of the section's headline scores, at every
-    horizon shown (PatchTST's ILI batch of 16 keeps the same windows as LTSF-Linear's 32 at H=24 and 60, not at
-    36 and 48)."""
-    return all(_count(r, p, held) == int(r["windows"]) for r in runs.values() if r.get("windows") not in ("", None))
 
 
 def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = frozenset()) -> str:
@@ -93,12 +93,11 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
         lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol"
                   f"{' (QUICK smoke test: few epochs)' if quick else ''}", ""]
-        same = [p for p in published if _on_headline_windows(runs, p, held)]
-        lines += _table(runs, models, horizons, same, None, held)
+        headline = tuple(sorted({(int(r["H"]), int(r["windows"])) for r in runs.values() if r.get("windows")}))
         by_windows: dict[tuple, list[Published]] = {}  # published rows scored on the same windows at every horizon
-        for p in published:
-            if p not in same:
-                by_windows.setdefault(_counts(runs, p, held), []).append(p)
+        for p in published:  # PatchTST's ILI batch of 16 keeps LTSF-Linear's 32's windows at H=24 and 60, not 36, 48
+            by_windows.setdefault(_counts(runs, p, held), []).append(p)
+        lines += _table(runs, models, horizons, by_windows.pop(headline, []), None, held)
         for others in by_windows.values():
             lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
             lines += _table(runs, models, horizons, others, others[0], held)
@@ -161,9 +160,8 @@ def _table(runs: dict, models: list[str], horizons: list[int], published: list[P
                 text = f"{float(r['mse']):.3f}/{float(r['mae']):.3f}"
                 cells.append(f"**{text}**" if r["beats_repeat"] == "yes" else text)
                 continue
-            count = _count(r, rule, held)
-            score = score_at(r, count) if count else None
-            base = score_at(repeat, count) if (repeat is not None and count) else None
+            score = score_on(r, rule, held)
+            base = score_on(repeat, rule, held) if repeat is not None else None
             if score is None:
                 cells.append("—")
                 continue
