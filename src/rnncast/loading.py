@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (businessdays, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
+from rnncast import (businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
                      rowindex, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
@@ -174,7 +174,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
             session, freq = _followed(dated, offsets, where)
         week = session.week if session is not None else freq
-        days = businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
+        days = businessmonths.given(dated, holidays, freq, where, rows.text_format) if session is None and \
+            businessmonths.kind_of(freq) else businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
@@ -198,7 +199,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             if announce:
                 log.warning("calendar: %s", explained)
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
-                        holidaysets.canonical(holidays) if holidays is not None else None)
+                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
@@ -261,7 +262,7 @@ def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Sess
         return None, None
     if isinstance(calendar.freq, sessions.Session):
         return calendar.freq, None
-    return None, weekmasks.of(calendar.freq)
+    return None, weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:
