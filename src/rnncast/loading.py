@@ -38,6 +38,7 @@ from rnncast.timetext import shown
 log = logging.getLogger(__name__)
 
 __all__ = ["load_panel"]
+NAME_IT = "name the time column with time_col= (--time-col)"
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -45,7 +46,7 @@ __all__ = ["load_panel"]
 def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
                past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True,
-               dayfirst: bool | None = None, holidays: str | None = None) -> Panel:
+               dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -54,7 +55,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     within each series) or a frame with the id column and one column per attribute.
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
     its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
-    (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``fill_gaps`` inserts the rows the
+    (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``time_unit``: its numbers are
+    Unix times ('s', 'ms') or Excel serials ('excel'; ``numbertimes``); ``fill_gaps`` inserts the rows the
     calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
     model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar).
@@ -74,10 +76,12 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         static_covariates), announce, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's row numbers: no data
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
-    order: dict = {}  # how dates that read both ways were read (timeaxis.parse_time)
+    order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
+    if time_unit is not None and rows.time is None:  # as freq= and tz= are (_assemble)
+        raise RnncastError(f"time_unit= applies to a time column, but the data has none (its rows are numbered); {NAME_IT}")
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
     rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
@@ -148,8 +152,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if time is None:
         for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays)):
             if value is not None:
-                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
-                                   "name the time column with time_col= (--time-col)")
+                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); {NAME_IT}")
         if announce:
             log.info("no time column: rows are numbered; name one with time_col= (--time-col)")
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given

@@ -37,6 +37,8 @@ def check_data(data) -> None:
     choice("scaler", data.scaler, choices(data, "scaler"))
     if data.fill is not None:
         choice("fill", data.fill, choices(data, "fill"))
+    if data.time_unit is not None:
+        choice("time_unit", data.time_unit, choices(data, "time_unit"))
     for name in ("freq", "tz"):
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
