@@ -152,7 +152,7 @@ def test_an_irregular_fit_and_predicts_refusal_agree(caplog):
         model = _fit(frame)
     warned = next(r.getMessage() for r in caplog.records if "no calendar explains every row" in r.getMessage())
     assert "is no calendar rnncast dates" not in warned and "freq='BME' with holidays=" in warned
-    with pytest.raises(RnncastError, match=r"the rows off it corrected or dropped, as fit's warning named them\), or "
-                                           r"with freq= \(--freq\)") as err:
+    with pytest.raises(RnncastError, match=r"fit again on timestamps that keep one calendar \(correcting or dropping "
+                                           r"any rows off it that fit's warning named\), or with freq= \(--freq\)") as err:
         model.predict(frame)
     assert "cannot" not in str(err.value).split("dated;")[1]

@@ -44,9 +44,9 @@ class Found(NamedTuple):
     def __str__(self) -> str:
         kind, which = text(self.offset), "last" if isinstance(self.offset, KINDS["BME"][0]) else "first"
         rows = f"the row off {kind!r} is" if self.moved == 1 else f"{self.moved} rows off {kind!r} are"
-        other = ", ".join(f"{n}'s from {d:%Y-%m-%d}" for n, d in self.differ[:3])
-        other = (f"; so are {other}{' ...' if len(self.differ) > 3 else ''}, which date the forecasts otherwise"
-                 if other else "")
+        other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in self.differ[:3])
+        other = (f"; {other}{' ...' if len(self.differ) > 3 else ''} holidays explain them too but date the "
+                 "forecasts otherwise" if other else "")
         return (f"{kind!r} without {self.name} holidays (the {which} business day of each month: {rows} moved by "
                 f"{self.name} holidays{other}; give holidays= (--holidays) to name another set)")
 

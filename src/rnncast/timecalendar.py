@@ -95,9 +95,9 @@ class Calendar:
         if self.freq is None:
             raise RnncastError(
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
-                "fit again on timestamps that keep one (the rows off it corrected or dropped, as fit's warning named "
-                f"them), or with freq= (--freq) naming the calendar they keep, a pandas offset alias such as {ALIASES} "
-                "(with holidays= for a market's days)"
+                "fit again on timestamps that keep one calendar (correcting or dropping any rows off it that fit's "
+                f"warning named), or with freq= (--freq) naming the calendar they keep, a pandas offset alias such as "
+                f"{ALIASES} (with holidays= for a market's days)"
             )
         if self.session is not None:  # the next bars of the session, then the next trading day's
             return sessions.following(self.freq, last, horizon, self.name)
