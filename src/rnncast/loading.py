@@ -38,7 +38,6 @@ from rnncast.timetext import shown
 log = logging.getLogger(__name__)
 
 __all__ = ["load_panel"]
-NAME_IT = "name the time column with time_col= (--time-col)"
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -80,13 +79,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
-    if time_unit is not None and rows.time is None:  # as freq= and tz= are (_assemble)
-        raise RnncastError(f"time_unit= applies to a time column, but the data has none (its rows are numbered); {NAME_IT}")
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
     rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
-                      holidays)
+                      holidays, time_unit)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     panel.unused = not_used(frame, rows, layout, static_names)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
@@ -144,15 +141,17 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 # ---- checking and storing ---------------------------------------------------------------------
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda: "", holidays: str | None = None) -> Panel:
+              id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
     adds (a column that could be a forgotten id_col), asked only when it refuses."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
-        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays)):
+        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
+                            ("time_unit", time_unit)):
             if value is not None:
-                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); {NAME_IT}")
+                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
+                                   "name the time column with time_col= (--time-col)")
         if announce:
             log.info("no time column: rows are numbered; name one with time_col= (--time-col)")
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
