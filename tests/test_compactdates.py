@@ -129,8 +129,10 @@ def test_excel_serial_day_numbers_named_as_time_are_refused_saying_the_date(tmp_
     frame = pd.DataFrame({name: serials.astype(float) if as_float else serials, "y": np.arange(len(days))})
     frame.to_csv(path, index=False)
     with pytest.raises(RnncastError, match=rf"time column '{name}' holds {serials[0]} \.\. .*Excel serial .*: "
-                                           rf"{serials[0]} would be {first} as an Excel serial date; write the column "
-                                           r"as dates \(in Excel: Format Cells > Date\) or convert with pd\.to_datetime"):
+                                           rf"{serials[0]} would be {first} as an Excel serial date; give "
+                                           r"time_unit='excel', --time-unit excel to read them as Excel serial dates, "
+                                           r"write the column as dates \(in Excel: Format Cells > Date\), or convert "
+                                           r"with pd\.to_datetime"):
         load_panel(path, target="y")
 
 

@@ -317,7 +317,8 @@ def test_unix_times_under_a_time_name_are_refused_saying_how_to_convert_them(sca
     words = {"s": "seconds", "ms": "milliseconds"}[unit]
     with pytest.raises(RnncastError, match=rf"time column '{name}' holds {values[0]:.0f} .. {values[-1]:.0f}, which look like "
                                            rf"Unix times in {words}, not integer steps: {values[0]:.0f} would be "
-                                           rf"2024-01-01 00:00 UTC; convert them with pd.to_datetime\(x, unit='{unit}'\)"):
+                                           rf"2024-01-01 00:00 UTC; give time_unit='{unit}', --time-unit {unit} to read "
+                                           rf"them as Unix times, or convert them with pd.to_datetime\(x, unit='{unit}'\)"):
         load_panel(frame, target="y", time_col=time_col)
 
 
@@ -338,7 +339,9 @@ def test_unix_times_read_as_steps_under_another_name_are_said_at_fit(caplog, nam
 def test_unix_times_under_a_date_name_are_named_when_no_time_column_is_found():
     frame = pd.DataFrame({"OrderDate": DAILY_EPOCHS, "sales": np.sin(np.arange(80.0))})
     with pytest.raises(RnncastError, match=r"no time column was found: 'OrderDate' holds 1704067200 .. \d+, which look "
-                                           r"like Unix times in seconds: .*rnncast does not read them as time \(convert "
+                                           r"like Unix times in seconds: .*rnncast does not read them as time unless "
+                                           r"told \(name the column with time_col='OrderDate', --time-col OrderDate and "
+                                           r"give time_unit='s', --time-unit s to read them as Unix times, or convert "
                                            r"them with pd.to_datetime\(x, unit='s'\), which gives UTC times\)"):
         load_panel(frame)
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import monthdays, sessions, weekmasks
+from rnncast import businessmonths, monthdays, sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -84,6 +84,11 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = _best(time, offsets, tried)
+    moved = businessmonths.explain(time, offsets) if best is None else None  # a market's last trading days
+    ruler = Ruler.of(time, offsets, moved.offset) if moved is not None else None
+    if ruler is not None and ruler.bad is None:
+        log.warning("calendar: %s", moved) if not quiet else None
+        return Calendar("datetime", moved.offset, tz, name, holidays=moved.name), ruler, {}
     if len(offsets) > 2:
         own = _own_calendars(time, offsets, best)
         if own is not None:
@@ -151,7 +156,7 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) ->
            if last else f"correct {what} if a typo, or drop {what}")
     return (f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows keep, so no "
             f"calendar explains every row and forecasts cannot be dated: {fix}, or give freq= (--freq) where the data "
-            "keeps another calendar; a market's last trading day moved by holidays is no calendar rnncast dates")
+            "keeps another calendar (a market's last trading day of the month: freq='BME' with holidays= naming it)")
 
 
 MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them

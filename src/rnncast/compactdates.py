@@ -138,8 +138,10 @@ def excel_serials(column: pd.Series) -> str | None:
             "an Excel serial date")
 
 
-EXCEL_FIX = ("write the column as dates (in Excel: Format Cells > Date) or convert with "
-             "pd.to_datetime(x, unit='D', origin='1899-12-30')")
+def excel_fix() -> str:
+    """How to read Excel serials as dates: the setting (``numbertimes``), or the column written or converted."""
+    return (f"give {spelled('time_unit', 'excel')} to read them as Excel serial dates, write the column as dates (in "
+            "Excel: Format Cells > Date), or convert with pd.to_datetime(x, unit='D', origin='1899-12-30')")
 
 
 def refuse_excel_serials(column: pd.Series, name: str) -> None:
@@ -150,7 +152,7 @@ def refuse_excel_serials(column: pd.Series, name: str) -> None:
     if reading is not None:
         shown, last, date = reading
         raise RnncastError(f"time column {name!r} holds {shown} .. {last}, which look like Excel serial day numbers, "
-                           f"not integer steps: {shown} would be {date} as an Excel serial date; {EXCEL_FIX}")
+                           f"not integer steps: {shown} would be {date} as an Excel serial date; {excel_fix()}")
 
 
 EPOCHS = {"s": (315532800, 4102444800), "ms": (315532800_000, 4102444800_000)}  # Unix times of 1980 .. 2100
@@ -160,8 +162,8 @@ EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds"}
 def epoch_times(column: pd.Series) -> tuple[str, str] | None:
     """Where every value of a numeric column lies among Unix times of 1980 .. 2100 in seconds (``1704067200`` is
     2024-01-01 00:00 UTC) or milliseconds: the clause saying so (``holds 1704067200 .. 1706659200, which look like
-    Unix times in seconds: 1704067200 would be 2024-01-01 00:00 UTC``) and how to convert them
-    (``pd.to_datetime(x, unit='s')``); else None (and for any other column). Steps, years, compact dates and
+    Unix times in seconds: 1704067200 would be 2024-01-01 00:00 UTC``) and how to read them so (``time_unit='s'``,
+    ``numbertimes``) or convert them (``pd.to_datetime(x, unit='s')``); else None (and for any other column). Steps, years, compact dates and
     Excel serials all lie below 3e8; seconds end below milliseconds begin."""
     unit = epoch_unit(column)
     if unit is None:
@@ -171,7 +173,8 @@ def epoch_times(column: pd.Series) -> tuple[str, str] | None:
     when = pd.Timestamp(int(first), unit=unit, tz="UTC")
     return (f"holds {first:.0f} .. {values[-1]:.0f}, which look like Unix times in {EPOCH_UNITS[unit]}: "
             f"{first:.0f} would be {when:%Y-%m-%d %H:%M} UTC",
-            f"convert them with pd.to_datetime(x, unit={unit!r}), which gives UTC times")
+            f"give {spelled('time_unit', unit)} to read them as Unix times, or convert them with "
+            f"pd.to_datetime(x, unit={unit!r}), which gives UTC times")
 
 
 def epoch_unit(column: pd.Series) -> str | None:

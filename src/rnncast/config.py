@@ -24,6 +24,7 @@ WINDOW_NORMS = ("none", "last", "mean", "season")
 DECODERS = ("direct", "parallel")
 HIGHWAY_STARTS = ("zero", "least_squares")  # highwaystart.py
 FILLS = ("ffill", "interpolate", "drop")
+TIME_UNITS = ("s", "ms", "excel")  # numbertimes.UNITS
 DEVICES = ("auto", "cpu", "cuda")
 # Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
 # weights): a progress bar and torch's CPU thread count. Set after fit, they are not said (learned.py, decision 206;
@@ -60,10 +61,11 @@ class DataSettings:
     )
     holidays: str | None = _opt(
         None,
-        "the holidays a business-day calendar skips: a market (NYSE, XNAS, LSE, XETR, JPX ..., or its ISO MIC: XNYS, "
+        "the holidays a business-day calendar (or a month's last or first business day: --freq BME, BMS) skips: a market (NYSE, XNAS, LSE, XETR, JPX ..., or its ISO MIC: XNYS, "
         "XTKS) or a country code "
         "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them; forecasts skip "
-        "them too (default: found when the weekdays missing from business-day data are exactly a known set's holidays)",
+        "them too (default: found when the weekdays missing from business-day data, or skipped by month-end or "
+        "-start data, are exactly a known set's holidays)",
     )
     fill_gaps: bool = _opt(
         False,
@@ -77,10 +79,18 @@ class DataSettings:
         "timestamps as written, and those with changing UTC offsets in UTC, with a warning)",
     )
 
+    time_unit: str | None = _opt(
+        None,
+        "the unit of a time column of numbers: Unix times in seconds (s) or milliseconds (ms), UTC (converted to "
+        "--tz when given), or Excel serial day numbers (excel: the 1900 date system, day 0 is 1899-12-30); forecast "
+        "times are written back in it (default: none: such numbers are refused under a time name, naming this)",
+        TIME_UNITS,
+    )
+
     def reading(self) -> dict:
         """The keywords of ``panel.load_panel`` these settings give."""
         return {"fill": self.fill, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
-                "fill_gaps": self.fill_gaps, "holidays": self.holidays}
+                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit}
 
     def validate(self) -> None:
         check_data(self)  # settingchecks: what each field accepts

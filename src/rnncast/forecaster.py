@@ -83,6 +83,7 @@ class Forecaster(Learned):
         holidays: str | None = _D.holidays,
         fill_gaps: bool = _D.fill_gaps,
         tz: str | None = _D.tz,
+        time_unit: str | None = _D.time_unit,
         scheme: str = _T.scheme,
         chunk: int = _T.chunk,
         max_batches: int = _T.max_batches,

@@ -189,7 +189,8 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                           (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
                           dayfirst=state.calendar.dayfirst, holidays=state.calendar.holidays,
-                          weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids)
+                          weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
+                          time_unit=state.settings.data.time_unit)
     first = len(state.targets) + len(state.past_covariates)
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]

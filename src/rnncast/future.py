@@ -35,7 +35,7 @@ UNITS = ("s", "ms", "us", "ns")
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
-                 given_ids: list | None = None) -> np.ndarray:
+                 given_ids: list | None = None, time_unit: str | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -47,6 +47,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     in a warning as not used, once per set of them where ``said`` (the model's ``FittedState.said``) is given. Raises ``RnncastError`` naming
     the missing columns, the series and dates without values, and rows given twice; a series by ``given_ids`` [S]
     (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
+    ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were.
     """
     horizon, n_f = len(wanted[0]), len(columns)
     if isinstance(future, (np.ndarray, list, tuple)):
@@ -98,7 +99,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         walls = target.tz_localize(None) if getattr(target, "tz", None) is not None else None  # the steps' wall times
         try:
-            stamps = parse_time(frame[time_col], time_col, tz, at, dayfirst, used=walls)
+            stamps = parse_time(frame[time_col], time_col, tz, at, dayfirst, used=walls, unit=time_unit)
         except RnncastError as err:  # which table: a DataFrame's row N is no file's line
             raise RnncastError(f"in the future values, {err}") from None
         stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101: 'period'

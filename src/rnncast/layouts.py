@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import timeaxis
+from rnncast import numbertimes, timeaxis
 from rnncast.csvmarks import GROUPED_COLUMNS
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
@@ -96,15 +96,16 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
 
 
 def _time(frame, name, tz, dayfirst, order: dict | None) -> pd.Index | None:
-    """The time column read (``timeaxis.parse_time``); ``order`` receives how dates that read both ways
-    were read (``"dayfirst"``) and the format of the column's text (``"text_format"``, for ``csvtext``)."""
+    """The time column read (``timeaxis.parse_time``; numbers in ``order["time_unit"]``, if given); ``order`` receives how
+    dates that read both ways were read (``"dayfirst"``) and the column's text format (``"text_format"``, for ``csvtext``)."""
     if name is None:
         return None
     at = lambda i: place(i, frame.attrs)  # noqa: E731
-    time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order)
+    unit = order.get("time_unit") if order is not None else None
+    time = timeaxis.parse_time(frame[name], name, tz, at, dayfirst, order, unit=unit)
     if order is not None:  # a form no format writes back is warned of (csvtext's logger: at fit only)
-        order["text_format"] = kept_format(frame[name], time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
-                                           at)
+        order["text_format"] = numbertimes.FORMS.get(unit) or kept_format(frame[name], time, name, order.get("dayfirst")
+                                                                          if dayfirst is None else dayfirst, at)
     return time
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (businessdays, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
+from rnncast import (businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
                      rowindex, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
@@ -45,7 +45,7 @@ __all__ = ["load_panel"]
 def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
                past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True,
-               dayfirst: bool | None = None, holidays: str | None = None) -> Panel:
+               dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -54,7 +54,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     within each series) or a frame with the id column and one column per attribute.
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
     its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
-    (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``fill_gaps`` inserts the rows the
+    (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``time_unit``: its numbers are
+    Unix times ('s', 'ms') or Excel serials ('excel'; ``numbertimes``); ``fill_gaps`` inserts the rows the
     calendar has and the data lacks, for ``fill`` to fill. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
     model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar).
@@ -74,7 +75,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         static_covariates), announce, ids=id_col if id_col is not None else ID_COLUMN)  # to_csv's row numbers: no data
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
-    order: dict = {}  # how dates that read both ways were read (timeaxis.parse_time)
+    order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
@@ -82,7 +83,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
     rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
-                      holidays)
+                      holidays, time_unit)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     panel.unused = not_used(frame, rows, layout, static_names)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
@@ -140,13 +141,14 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 # ---- checking and storing ---------------------------------------------------------------------
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda: "", holidays: str | None = None) -> Panel:
+              id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
     adds (a column that could be a forgotten id_col), asked only when it refuses."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
-        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays)):
+        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
+                            ("time_unit", time_unit)):
             if value is not None:
                 raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
                                    "name the time column with time_col= (--time-col)")
@@ -174,7 +176,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
             session, freq = _followed(dated, offsets, where)
         week = session.week if session is not None else freq
-        days = businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
+        days = businessmonths.given(dated, holidays, freq, where, rows.text_format) if session is None and \
+            businessmonths.kind_of(freq) else businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
@@ -198,7 +201,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             if announce:
                 log.warning("calendar: %s", explained)
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
-                        holidaysets.canonical(holidays) if holidays is not None else None)
+                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
@@ -261,7 +264,7 @@ def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Sess
         return None, None
     if isinstance(calendar.freq, sessions.Session):
         return calendar.freq, None
-    return None, weekmasks.of(calendar.freq)
+    return None, weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:

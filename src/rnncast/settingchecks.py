@@ -37,6 +37,8 @@ def check_data(data) -> None:
     choice("scaler", data.scaler, choices(data, "scaler"))
     if data.fill is not None:
         choice("fill", data.fill, choices(data, "fill"))
+    if data.time_unit is not None:
+        choice("time_unit", data.time_unit, choices(data, "time_unit"))
     for name in ("freq", "tz"):
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
@@ -50,11 +52,15 @@ def check_data(data) -> None:
     if getattr(data, "holidays", None) is not None:
         from rnncast import holidaysets  # pandas and the holidays package: not for --help
 
+        from rnncast import businessmonths
+
         holidaysets.parse(data.holidays)  # an unknown name refused, the closest one named
-        if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None:
+        if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None and \
+                businessmonths.kind_of(data.freq) is None:  # 'BME': a month's last business day skips them too
             raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
                                "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "
-                               "Wed Thu' or a session such as '30min 09:30-15:30') with holidays, or leave holidays unset")
+                               "Wed Thu', a session such as '30min 09:30-15:30', or a month's last or first business "
+                               "day: 'BME', 'BMS') with holidays, or leave holidays unset")
     positive_int("season", data.season)
     for name in ("val_frac", "test_frac"):
         value = getattr(data, name)

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, localtimes, monthtext, timetext, writtenzones
+from rnncast import compactdates, datetext, localtimes, monthtext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -70,10 +70,11 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
     as time (...)``), or numbers under a name that says dates (``OrderDate``) that are Excel serial day numbers
     (``compactdates.excel_serials``); None when none does."""
     for c in candidates:
+        told = f"; rnncast does not read them as time unless told (name the column with {spelled('time_col', c)} and "
         if dated_name(c) and (serials := compactdates.excel_serials(frame[c])) is not None:
-            return c, f"{str(c)!r} {serials}; rnncast does not read them as time ({compactdates.EXCEL_FIX})"
+            return c, f"{str(c)!r} {serials}{told}{compactdates.excel_fix()})"
         if dated_name(c) and (epoch := compactdates.epoch_times(frame[c])) is not None:
-            return c, f"{str(c)!r} {epoch[0]}; rnncast does not read them as time ({epoch[1]})"
+            return c, f"{str(c)!r} {epoch[0]}{told}{epoch[1]})"
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
@@ -149,7 +150,7 @@ def dated_name(name) -> bool:
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,
-               order: dict | None = None, used=None) -> pd.Index:
+               order: dict | None = None, used=None, unit: str | None = None) -> pd.Index:
     """The values of a time column as a ``DatetimeIndex`` (in one unit: ``one_unit``), ``PeriodIndex``
     or integer ``Index``.
 
@@ -162,9 +163,12 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
     receives that decision as ``order["dayfirst"]`` where the dates read both ways.
     ``used``: the naive wall times read (a future file's forecast steps; ``localtimes.localize``), or None for all.
+    ``unit``: ``time_unit``'s: the numbers are Unix times or Excel serials (``numbertimes.read``, ``tz`` as there).
     """
     if tz is not None and not str(tz).strip():
         raise RnncastError("tz= is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
+    if unit is not None:  # numbers named as times: Unix seconds, milliseconds, Excel serials
+        return numbertimes.read(column, name, unit, place, tz, used)
     if isinstance(column.dtype, pd.PeriodDtype):
         _refuse_tz(tz, name, "periods")
         return _no_gaps(pd.PeriodIndex(column), name, place)

@@ -26,7 +26,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Tick
 
-from rnncast import holidaysets, monthdays, sessions, weekmasks, zonedays
+from rnncast import businessmonths, holidaysets, monthdays, sessions, weekmasks, zonedays
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -54,7 +54,7 @@ class Calendar:
             return "irregular"
         if self.holidays is None:
             return repr(self.freq_text)
-        days = self.freq_text if self.session is not None else self.weekmask or "B"
+        days = self.freq_text if self.session is not None or businessmonths.text(self.freq) else self.weekmask or "B"
         return f"{days!r} without {self.holidays} holidays"
 
     @property
@@ -82,7 +82,7 @@ class Calendar:
             return self.freq
         if self.session is not None:
             return self.freq.freqstr
-        return self.weekmask or self.freq.freqstr
+        return self.weekmask or businessmonths.text(self.freq) or self.freq.freqstr  # 'BME', not pandas' 'CBME'
 
     def next(self, last, horizon: int) -> pd.Index:
         """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
@@ -95,7 +95,9 @@ class Calendar:
         if self.freq is None:
             raise RnncastError(
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
-                f"fit again with freq= (--freq) naming their calendar, a pandas offset alias such as {ALIASES}"
+                "fit again on timestamps that keep one calendar (correcting or dropping any rows off it that fit's "
+                f"warning named), or with freq= (--freq) naming the calendar they keep, a pandas offset alias such as "
+                f"{ALIASES} (with holidays= for a market's days)"
             )
         if self.session is not None:  # the next bars of the session, then the next trading day's
             return sessions.following(self.freq, last, horizon, self.name)
@@ -120,7 +122,9 @@ class Calendar:
                 "holidays") else session
         elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
-            freq = (holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
+            monthly = businessmonths.kind_of(freq) if state.get("holidays") else None  # 'BME' without NYSE holidays
+            freq = (businessmonths.offset(state["holidays"], *monthly) if monthly else
+                    holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
                    state.get("holidays"))

@@ -20,7 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import zonedays
+from rnncast import numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -173,6 +173,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     and ``%-m``/``%-d``/``%-H``/``%-I`` for a month, day or hour (of 24 or of 12) unpadded (``2000-1``, Excel's ``1/5/2020 0:00``) on
     every platform (glibc's flag; Windows' strftime spells it ``%#m``, so it is written here, never by strftime)."""
     times = pd.DatetimeIndex(times)
+    if numbertimes.unit_of(fmt):  # Unix times, Excel serials: numbers in the column's unit (time_unit)
+        return numbertimes.write(times, fmt)
     if is_quarters(fmt):
         written = times.to_period("Q").strftime(fmt)
     elif any(token in fmt for token in OWN_TOKENS):  # directives strftime has not everywhere: written here
@@ -228,6 +230,8 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     first of the month); zoned times as the same instants when ``fmt`` writes an offset (``%z``,
     ``%:z``, a UTC ``Z``), else as the same local wall times."""
     times = pd.DatetimeIndex(times)
+    if numbertimes.unit_of(fmt):
+        return numbertimes.reads_back(times, fmt)
     if "%y" in fmt and not two_digit_years_agree(times):
         return False
     try:

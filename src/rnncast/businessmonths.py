@@ -1,0 +1,165 @@
+"""A month's last or first business day without a holiday set: month-end (``BME``) or month-start (``BMS``) data
+of a market, whose last trading day of May is the Friday when Memorial Day is the 31st.
+
+Plain ``BME`` takes that Friday for a row off its calendar; pandas' ``CustomBusinessMonthEnd(holidays=...)``
+(``CustomBusinessMonthBegin`` for the first day) steps over the set's holidays, so that offset is the calendar,
+given as ``freq='BME'`` (``'BMS'``, ``'3BME'`` each quarter's) with ``holidays=`` (``given``), or found
+(``explain``) as ``businessdays`` finds business days' holidays: the weekdays each row was moved back (forward)
+over must all be holidays of the set, and no row may fall on one. Among the sets that do so alike, a market
+is chosen before a country, a ``PREFERRED`` market (in its order: NYSE first) before another (a few rows a year say little
+of which market it is: the large one is likelier), then the set with the fewest holidays over the data's years,
+then the first in ``holidaysets.candidates()``'s order. Twelve rows a year rarely tell sets apart, so those that date the
+forecasts otherwise are named (not refused, as ``businessdays`` does for daily rows that could tell them apart).
+The model keeps the alias and the set's name (``text``, ``offset``: ``Calendar.state``).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import businessdays
+from rnncast.offsetguess import inside
+from rnncast.holidaysets import PREFERRED, candidates, canonical, library, wall_days, weekday_holidays
+
+# the alias as freq= gives it: pandas' offset with holidays, and the plain one it reads as
+KINDS = {"BME": (pd.offsets.CustomBusinessMonthEnd, pd.offsets.BusinessMonthEnd),
+         "BMS": (pd.offsets.CustomBusinessMonthBegin, pd.offsets.BusinessMonthBegin)}
+MOST_SKIPPED = 7  # weekdays a row may be moved over (a lunar new year's week at a month's end)
+AHEAD = 10  # the years after the data in which sets that explain it alike are compared
+
+
+class Found(NamedTuple):
+    """The holiday set that explains month-end (-start) rows moved off plain ``BME`` (``BMS``)."""
+
+    name: str  # "NYSE"
+    offset: pd.offsets.BaseOffset  # CustomBusinessMonthEnd or CustomBusinessMonthBegin, holidays and all
+    moved: int  # rows moved over holidays of the set
+    differ: tuple = ()  # (set, the first forecast date it gives otherwise): sets that explain the rows alike
+
+    def __str__(self) -> str:
+        kind, which = text(self.offset), "last" if isinstance(self.offset, KINDS["BME"][0]) else "first"
+        rows = f"the row off {kind!r} is" if self.moved == 1 else f"{self.moved} rows off {kind!r} are"
+        other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in self.differ[:3])
+        other = (f"; {other}{' ...' if len(self.differ) > 3 else ''} holidays explain them too but date the "
+                 "forecasts otherwise" if other else "")
+        return (f"{kind!r} without {self.name} holidays (the {which} business day of each month: {rows} moved by "
+                f"{self.name} holidays{other}; give holidays= (--holidays) to name another set)")
+
+
+def kind_of(freq) -> tuple[str, int] | None:
+    """``('BME' | 'BMS', n)`` where ``freq`` (text or a pandas offset) is the last or first business day of
+    every ``n`` months (``BME``, ``3BMS``, ``CBME``), else None."""
+    if isinstance(freq, str):
+        try:
+            freq = to_offset(freq)
+        except (ValueError, TypeError):
+            return None
+    for kind, offsets in KINDS.items():
+        if isinstance(freq, offsets) and freq.n > 0 and not getattr(freq, "offset", None):
+            return kind, int(freq.n)
+    return None
+
+
+def text(freq) -> str | None:
+    """``freq=``'s alias of a month's last or first business day (``BME``, ``3BMS``; pandas names the
+    offset with holidays ``CBME``), else None."""
+    found = kind_of(freq)
+    return None if found is None else f"{found[1] if found[1] > 1 else ''}{found[0]}"
+
+
+@functools.lru_cache(maxsize=64)
+def offset(name: str, kind: str = "BME", n: int = 1) -> pd.offsets.BaseOffset:
+    """The last (``BME``) or first (``BMS``) business day of every ``n`` months without the holidays of set
+    ``name`` over ``holidaysets.YEARS``: pandas' ``CustomBusinessMonthEnd`` (``...Begin``)."""
+    return KINDS[kind][0](n=n, holidays=list(weekday_holidays(canonical(name))))
+
+
+def given(time, name: str, freq, where, fmt: str | None = None) -> pd.offsets.BaseOffset:
+    """The calendar ``freq`` (``kind_of``) without set ``name``'s holidays for the times [N], none of which may
+    fall on one of them (``RnncastError`` naming the first such row, as ``businessdays.given``)."""
+    businessdays.given(time, name, where, fmt)
+    return offset(canonical(name), *kind_of(freq))
+
+
+def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
+    """The holiday set that explains the stacked dates [N] of series cut at ``offsets`` [S + 1] (each sorted)
+    as a month's last (first) business day, some moved over the set's holidays, or None (no row moved, a row
+    at a time of day, on a weekend, or further from its month's end than ``MOST_SKIPPED`` weekdays)."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
+        return None
+    wall = time.tz_localize(None) if time.tz is not None else time
+    if not (wall == wall.normalize()).all():
+        return None
+    days = wall_days(time)
+    if not np.is_busday(days).all():
+        return None
+    for kind in KINDS:
+        skipped = _skipped(days, kind)
+        if skipped is None or not len(skipped[0]):
+            continue
+        found = _sets(days, skipped[0])
+        steps = np.diff(days.astype("datetime64[M]").astype(np.int64))[inside(offsets, len(days))]
+        n = int(np.gcd.reduce(steps)) if len(steps) else 1  # 3: each quarter's
+        if found and n > 0:
+            name, alike = found[0], found[1:]
+            chosen = offset(name, kind, n)
+            ends = wall[offsets[1:][offsets[1:] > offsets[:-1]] - 1]
+            return Found(name, chosen, skipped[1], _differ(chosen, alike, kind, n, ends))
+    return None
+
+
+def _skipped(days: np.ndarray, kind: str) -> tuple[np.ndarray, int] | None:
+    """The weekdays the rows were moved over from plain ``kind`` (sorted, unique) and how many rows were
+    moved; None where a row is after its month's last (before its first) business day or too far from it."""
+    month = days.astype("datetime64[M]")
+    if kind == "BME":
+        plain = np.busday_offset((month + 1).astype("datetime64[D]") - 1, 0, roll="backward")
+        low, high = days + 1, plain + 1  # moved back over [day + 1, plain]
+    else:
+        plain = np.busday_offset(month.astype("datetime64[D]"), 0, roll="forward")
+        low, high = plain, days  # moved forward over [plain, day)
+    if (high < low).any():
+        return None
+    count = np.busday_count(low, high)
+    if (count > MOST_SKIPPED).any():
+        return None
+    moved = np.flatnonzero(count > 0)
+    spans = [np.arange(low[i], high[i]) for i in moved]
+    over = np.unique(np.concatenate(spans)) if spans else np.array([], dtype="datetime64[D]")
+    return over[np.is_busday(over)], len(moved)
+
+
+def _sets(days: np.ndarray, skipped: np.ndarray) -> list[str]:
+    """The sets whose holidays hold every skipped weekday and no row, best first (see the module)."""
+    first, last, year = int(str(days.min())[:4]), int(str(days.max())[:4]), int(str(skipped[0])[:4])
+    markets, tried = set(library().list_supported_financial()), candidates()
+    found = []
+    for i, name in enumerate(tried):
+        if not np.isin(skipped[skipped.astype("datetime64[Y]") == skipped[0].astype("datetime64[Y]")],
+                       weekday_holidays(name, year, year)).all():
+            continue  # the year of the first moved row rules out nearly every set
+        holidays = weekday_holidays(name, first, last)
+        if np.isin(skipped, holidays).all() and not np.isin(days, holidays).any():
+            rank = PREFERRED.index(name) if name in PREFERRED else len(PREFERRED)
+            found.append((name not in markets, rank, len(holidays), i, name))
+    return [f[-1] for f in sorted(found)]
+
+
+def _differ(chosen, alike: list[str], kind: str, n: int, ends: pd.DatetimeIndex) -> tuple:
+    """(set, first date) for each of ``alike`` whose calendar dates the months from the earliest series' end
+    ``ends`` through ``AHEAD`` years after the latest otherwise than ``chosen``."""
+    first, last = ends.min(), ends.max()
+    months = ((last.year - first.year) * 12 + last.month - first.month + 12 * AHEAD) // n
+    ours = pd.date_range(start=first, periods=months + 1, freq=chosen)[1:]
+    differ = []
+    for name in alike:
+        theirs = pd.date_range(start=first, periods=months + 1, freq=offset(name, kind, n))[1:]
+        off = np.flatnonzero(ours != theirs)
+        if len(off):
+            differ.append((name, theirs[off[0]]))
+    return tuple(sorted(differ, key=lambda d: d[1]))

@@ -1,0 +1,144 @@
+"""Times written as numbers the user names (``numbertimes.py``, ``time_unit``): Unix seconds and milliseconds and
+Excel serials read as times, the calendar inferred as for any timestamps, forecasts written back in the unit (CSV,
+a reloaded model alike), a zone given, future covariates matched, and the setting refused by name where the
+column is no such numbers or there is no time column; in Python, on the command line and in a config file."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, numbertimes
+from rnncast.csvtext import csv_text, dated
+from rnncast.loading import load_panel
+from test_cli import cli
+
+DAYS = 1704067200 + 86400 * np.arange(80)  # 2024-01-01 .. 2024-03-20 as Unix seconds
+AHEAD = [1710979200, 1711065600, 1711152000]  # 2024-03-21 .. 23
+
+
+def _frame(values, name="timestamp") -> pd.DataFrame:
+    return pd.DataFrame({name: values, "y": np.sin(np.arange(len(values)) / 3.0)})
+
+
+def _fit(frame, **settings) -> Forecaster:
+    return Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, **settings}).fit(frame, target="y")
+
+
+def _written(model, forecast) -> list[str]:
+    """The forecast's time column as the CSV writer writes it (``rnncast predict``'s output)."""
+    return csv_text(dated(forecast.reset_index(), model.calendar_)).splitlines()[1:]
+
+
+def test_unix_seconds_are_read_dated_daily_and_written_back_as_unix_seconds(tmp_path):
+    model = _fit(_frame(DAYS), time_unit="s")
+    assert model.calendar_.shown == "'D'" and model.calendar_.text_format == "unix:s"
+    forecast = model.predict(_frame(DAYS))
+    assert [str(t.date()) for t in forecast.index] == ["2024-03-21", "2024-03-22", "2024-03-23"]
+    assert [line.split(",")[0] for line in _written(model, forecast)] == [str(v) for v in AHEAD]
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["calendar"]["text_format"] == "unix:s"
+    loaded = Forecaster.load(tmp_path / "m")
+    again = loaded.predict(_frame(DAYS))  # read as Unix seconds again, not refused as steps
+    pd.testing.assert_frame_equal(again, forecast)
+    assert [line.split(",")[0] for line in _written(loaded, again)] == [str(v) for v in AHEAD]
+
+
+def test_milliseconds_under_a_name_given_with_time_col():
+    frame = _frame(DAYS * 1000, "t")
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "time_unit": "ms"}).fit(
+        frame, target="y", time_col="t")
+    assert [line.split(",")[0] for line in _written(model, model.predict(frame))] == [str(v * 1000) for v in AHEAD]
+
+
+def test_hourly_float_seconds_are_read_and_written_whole():
+    hours = (1704067200 + 3600 * np.arange(100)).astype(float)
+    model = _fit(_frame(hours), time_unit="s")
+    assert model.calendar_.shown == "'h'"
+    assert _written(model, model.predict(_frame(hours)))[0].split(",")[0] == str(1704067200 + 3600 * 100)
+
+
+def test_excel_serials_are_read_and_written_back_as_serials():
+    serials = 45292 + np.arange(80)  # 2024-01-01 ..
+    model = _fit(_frame(serials, "Date"), time_unit="excel")
+    forecast = model.predict(_frame(serials, "Date"))
+    assert str(forecast.index[0].date()) == "2024-03-21"
+    assert [line.split(",")[0] for line in _written(model, forecast)] == ["45372", "45373", "45374"]
+    noon = numbertimes.read(pd.Series([45292.5, 45293.5]), "Date", "excel")
+    assert list(noon.strftime("%Y-%m-%d %H:%M")) == ["2024-01-01 12:00", "2024-01-02 12:00"]
+    assert list(numbertimes.write(noon, "excel")) == ["45292.5", "45293.5"]
+
+
+def test_a_zone_given_reads_unix_times_as_its_local_days():
+    """Midnight in New York is 05:00 UTC in winter: with tz the days are New York's, written back as instants."""
+    local = pd.date_range("2024-01-01", periods=60, freq="D", tz="America/New_York")
+    seconds = (local.tz_convert("UTC").tz_localize(None) - pd.Timestamp(0)) // pd.Timedelta(1, "s")
+    model = _fit(_frame(np.asarray(seconds)), time_unit="s", tz="America/New_York")
+    forecast = model.predict(_frame(np.asarray(seconds)))
+    assert str(forecast.index[0]) == "2024-03-01 00:00:00-05:00"
+    assert _written(model, forecast)[0].split(",")[0] == str(int(forecast.index[0].timestamp()))
+
+
+def test_future_covariates_in_unix_seconds_are_matched_by_their_times():
+    frame = _frame(DAYS).assign(price=np.arange(80.0))
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": 3, "epochs": 1, "time_unit": "s"}).fit(
+        frame, target="y", future_covariates=["price"])
+    future = pd.DataFrame({"timestamp": AHEAD, "price": [80.0, 81.0, 82.0]})
+    assert len(model.predict(frame, future=future)) == 3
+
+
+@pytest.mark.parametrize("values, unit, message", [
+    (pd.date_range("2024-01-01", periods=80).strftime("%Y-%m-%d"), "s",
+     r"time_unit='s' reads the time column as Unix times in seconds, but time column 'timestamp' holds text "
+     r"\('2024-01-01' at row 0\), not numbers; leave time_unit unset"),
+    (DAYS * 1000, "s", r"time_unit='s' reads the time column as Unix times in seconds of 1980 \.\. 2100 \(315532800 \.\. "
+                       r"4102444800\), but time column 'timestamp' holds 1704067200000 at row 0; they look like Unix times "
+                       r"in milliseconds \(time_unit='ms', --time-unit ms\); give the unit its values are in"),
+    (np.arange(80), "ms", r"time_unit='ms' reads .* of 1980 \.\. 2100 .*holds 0 at row 0; give the unit"),
+    (DAYS, "excel", r"time_unit='excel' reads the time column as Excel serial day numbers of 1950 \.\. 2100 .*they look "
+                    r"like Unix times in seconds \(time_unit='s', --time-unit s\)"),
+])
+def test_a_column_that_is_no_such_numbers_is_refused_by_name(values, unit, message):
+    with pytest.raises(RnncastError, match=message) as err:
+        _fit(_frame(values), time_unit=unit)
+    assert "\n" not in str(err.value)
+
+
+def test_time_unit_without_a_time_column_or_unknown_is_refused():
+    with pytest.raises(RnncastError, match=r"time_unit= applies to a time column, but the data has none .*name the "
+                                           r"time column with time_col= \(--time-col\)"):
+        load_panel(pd.DataFrame({"y": np.arange(40.0)}), target="y", time_unit="s")
+    with pytest.raises(RnncastError, match=r"unknown time_unit 'min'; choose one of: s, ms, excel"):
+        _fit(_frame(DAYS), time_unit="min")
+
+
+def test_unix_times_are_still_refused_without_it_naming_the_setting(caplog):
+    with pytest.raises(RnncastError, match=r"give time_unit='s', --time-unit s to read them as Unix times"):
+        _fit(_frame(DAYS))
+    with caplog.at_level(logging.WARNING):
+        load_panel(_frame(DAYS, "t"), target="y", time_col="t")  # under a name that says no time: steps, said
+    assert any("to read them as times, give time_unit='s', --time-unit s" in r.getMessage() for r in caplog.records)
+
+
+def test_the_command_line_and_a_config_file_take_time_unit(tmp_path, capsys):
+    _frame(DAYS).to_csv(tmp_path / "d.csv", index=False)
+    small = ["--target", "y", "--lookback", "6", "--horizon", "3", "--epochs", "1", "--hidden-size", "8"]
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--out", tmp_path / "run")
+    assert code == 2 and "--time-unit s" in err and "Traceback" not in err
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--time-unit", "s", "--out", tmp_path / "run")
+    assert code == 0, err
+    code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "d.csv")
+    assert code == 0, err
+    assert all(str(v) in out for v in AHEAD), out
+    (tmp_path / "c.toml").write_text(f'data = "{tmp_path / "d.csv"}"\ntarget = "y"\ntime_unit = "s"\nlookback = 6\n'
+                                     'horizon = 3\nepochs = 1\nhidden_size = 8\n')
+    code, _, err = cli(capsys, "fit", "--config", tmp_path / "c.toml", "--out", tmp_path / "run2")
+    assert code == 0, err
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--time-unit", "days", "--out", tmp_path / "run3")
+    assert code == 2 and "--time-unit" in err and "Traceback" not in err
