@@ -17,6 +17,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import monthtext, timetext
 from rnncast.errors import RnncastError
+from rnncast.numbertimes import EPOCHS, EXCEL_SERIALS  # the units' plausible ranges
 from rnncast.spelling import counted, spelled
 
 
@@ -106,7 +107,6 @@ def written_as(column: pd.Series) -> str | None:
     return "YYYYMM" if monthtext.compact_months(column) is not None else None
 
 
-EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 2100: dates a table plausibly holds
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 (its 1900 leap-year bug folded in)
 
 
@@ -155,7 +155,6 @@ def refuse_excel_serials(column: pd.Series, name: str) -> None:
                            f"not integer steps: {shown} would be {date} as an Excel serial date; {excel_fix()}")
 
 
-EPOCHS = {"s": (315532800, 4102444800), "ms": (315532800_000, 4102444800_000)}  # Unix times of 1980 .. 2100
 EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds"}
 
 

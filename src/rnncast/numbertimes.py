@@ -4,8 +4,8 @@
 rnncast never reads a numeric column as such times by itself (decision 220: the numbers may mean something else,
 and the zone is not guessed); ``compactdates`` refuses them under a time name, naming this setting. Given it,
 ``read`` reads the time column so, refusing by name a column that is not numeric or whose values lie outside the
-unit's plausible range (Unix times of 1980 .. 2100, ``compactdates.EPOCHS``; serials of 1950 .. 2100,
-``compactdates.EXCEL_SERIALS``). The calendar is then inferred as for any timestamps. ``FORMS`` is the written
+unit's plausible range (Unix times of 1980 .. 2100, ``EPOCHS``; serials of 1950 .. 2100, ``EXCEL_SERIALS``;
+``compactdates`` uses the same ranges to tell such numbers apart from steps). The calendar is then inferred as for any timestamps. ``FORMS`` is the written
 form the calendar keeps (``Calendar.text_format``, ``unix:s``), with which ``timetext.write`` and
 ``timetext.reads_back`` hand forecast times here (``write``, ``reads_back``), so they are written back as
 numbers in the column's unit, as compact dates are written back ``YYYYMMDD``.
@@ -24,22 +24,22 @@ FORMS = {"s": "unix:s", "ms": "unix:ms", "excel": "excel"}  # the written form a
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 of the 1900 date system
 STEPS = {"s": pd.Timedelta(1, unit="s"), "ms": pd.Timedelta(1, unit="ms"), "excel": pd.Timedelta(days=1)}
 ORIGINS = {"s": pd.Timestamp(0), "ms": pd.Timestamp(0), "excel": EXCEL_ORIGIN}
+EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 2100: dates a table plausibly holds
+EPOCHS = {"s": (315532800, 4102444800), "ms": (315532800_000, 4102444800_000)}  # Unix times of 1980 .. 2100
 
 
 def span(unit: str) -> tuple[int, int, str]:
     """The plausible values of ``unit`` (low, high) and the years they cover."""
-    from rnncast import compactdates  # compactdates' ranges; it imports timetext, which imports this module
-
     if unit == "excel":
-        return (*compactdates.EXCEL_SERIALS, "1950 .. 2100")
-    return (*compactdates.EPOCHS[unit], "1980 .. 2100")
+        return (*EXCEL_SERIALS, "1950 .. 2100")
+    return (*EPOCHS[unit], "1980 .. 2100")
 
 
-def read(column: pd.Series, name: str, unit: str, place=str, tz: str | None = None, used=None) -> pd.DatetimeIndex:
-    """The numbers [N] of time column ``name`` as timestamps (in microseconds): Unix times (``s``, ``ms``) as UTC's
-    wall clock, as ``pd.to_datetime(x, unit='s')`` reads them, or with ``tz`` those instants in that zone; Excel
-    serials (``excel``) as the dates and times they write, to the millisecond (Excel's precision), with ``tz``
-    placed in that zone (``localtimes.in_zone``, ``used`` as there). ``RnncastError`` naming the setting where the column is not
+def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex:
+    """The numbers [N] of time column ``name`` as naive timestamps (in microseconds): Unix times (``s``, ``ms``) as
+    UTC's wall clock, as ``pd.to_datetime(x, unit='s')`` reads them; Excel serials (``excel``) as the dates and
+    times they write, to the millisecond (Excel's precision). ``in_utc(unit)`` says which are UTC instants
+    (``timeaxis.parse_time`` places them in ``tz=``). ``RnncastError`` naming the setting where the column is not
     numeric, a value is missing, or a value lies outside ``span(unit)`` (naming the unit the values look like, if
     another); ``place(i)`` names row ``i``."""
     said = f"time_unit={unit!r} reads the time column as {UNITS[unit]}"
@@ -68,12 +68,12 @@ def read(column: pd.Series, name: str, unit: str, place=str, tz: str | None = No
         time = pd.DatetimeIndex(time).round("ms")
     else:
         time = pd.to_datetime(values.astype(np.int64) if whole else values, unit=unit)
-    time = pd.DatetimeIndex(time, name=name).round("us").as_unit("us")  # timeaxis.one_unit's unit
-    if tz is None:
-        return time
-    from rnncast import localtimes  # which imports this module (unit_of)
+    return pd.DatetimeIndex(time, name=name).round("us").as_unit("us")  # timeaxis.one_unit's unit
 
-    return localtimes.in_zone(time.tz_localize("UTC") if unit != "excel" else time, tz, name, place, used)
+
+def in_utc(unit: str) -> bool:
+    """Whether ``unit``'s numbers are instants on UTC's clock (Unix times), not wall times (Excel serials)."""
+    return unit != "excel"
 
 
 def unit_of(fmt) -> str | None:

@@ -163,12 +163,16 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
     used for new data; None reads them as ``datetext`` decides, and ``order`` (a dict)
     receives that decision as ``order["dayfirst"]`` where the dates read both ways.
     ``used``: the naive wall times read (a future file's forecast steps; ``localtimes.localize``), or None for all.
-    ``unit``: ``time_unit``'s: the numbers are Unix times or Excel serials (``numbertimes.read``, ``tz`` as there).
+    ``unit``: ``time_unit``'s: the numbers are Unix times or Excel serials (``numbertimes.read``); with ``tz``
+    Unix times are converted to that zone and serials placed in it (``localtimes.in_zone``, ``used`` as there).
     """
     if tz is not None and not str(tz).strip():
         raise RnncastError("tz= is empty; give an IANA zone name such as Europe/Berlin or UTC, or leave it unset")
     if unit is not None:  # numbers named as times: Unix seconds, milliseconds, Excel serials
-        return numbertimes.read(column, name, unit, place, tz, used)
+        time = numbertimes.read(column, name, unit, place)
+        if tz is None:
+            return time
+        return localtimes.in_zone(time.tz_localize("UTC") if numbertimes.in_utc(unit) else time, tz, name, place, used)
     if isinstance(column.dtype, pd.PeriodDtype):
         _refuse_tz(tz, name, "periods")
         return _no_gaps(pd.PeriodIndex(column), name, place)
