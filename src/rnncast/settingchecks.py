@@ -12,7 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import choice, is_integer, is_number, positive_int
+from rnncast.settingvalues import FULL_BATCH, choice, is_integer, is_number, positive_int
 from rnncast.spelling import spelled
 
 
@@ -103,8 +103,8 @@ def check_train(train) -> None:
     """Raise ``RnncastError`` for a field of ``config``'s TrainSettings (how it trains) that holds
     no value it accepts, naming the value and what would be accepted."""
     positive_int("epochs", train.epochs)
-    if train.batch_size is not None:
-        positive_int("batch_size", train.batch_size)
+    if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
+        raise RnncastError(f"batch_size must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
     if not is_number(train.lr) or not train.lr > 0:
         raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience)
