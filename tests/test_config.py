@@ -102,3 +102,17 @@ def test_window_norm_season_without_a_season_is_refused_by_name():
         Forecaster(**{**TINY, "window_norm": "season"}).fit(make_frame(100), target="y")
     with pytest.raises(RnncastError, match="scheme 'sequence' works with window_norm 'last' or 'none', not 'season'"):
         Forecaster(**{**TINY, "window_norm": "season", "season": 4, "scheme": "sequence"}).fit(make_frame(100), target="y")
+
+
+def test_batch_size_takes_the_full_batch_spellings_of_its_help_in_python_too(tmp_path):
+    """Its help says "0 or 'full' for full-batch training", which the flag and config files take; Python
+    refused both as "must be a positive integer"."""
+    for full in (0, "full", None):
+        assert Settings.from_flat({"batch_size": full}).train.batch_size is None
+    for bad in (-1, "half", False, 2.5):
+        with pytest.raises(RnncastError, match=r"^batch_size must be a positive integer, or 0, 'full' or None for "
+                                               rf"full-batch training, got {bad!r}$".replace("(", r"\(")):
+            Settings.from_flat({"batch_size": bad})
+    model = Forecaster(**{**TINY, "batch_size": "full", "epochs": 1}).fit(make_frame(120), target="y")
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").settings_.train.batch_size is None

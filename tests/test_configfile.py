@@ -167,3 +167,18 @@ def test_a_setting_spelled_two_ways_in_one_file_is_refused(tmp_path):
     with pytest.raises(RnncastError, match=r"^config .*twice\.toml gives hidden-size and hidden_size, one setting "
                                            r"spelled two ways \(4 and 8\); give it once$"):
         read_config(path)
+
+
+@pytest.mark.parametrize("key, said", [
+    ("n_windows", r"unknown key 'n_windows' in config .*: n_windows is a flag of rnncast backtest \(--n-windows\), given "
+                  r"on the command line; a config file holds fit's settings and columns; accepted keys: "),
+    ("trials", r": trials is a flag of rnncast tune \(--trials\), given"),
+    ("sampler-seed", r": sampler_seed is a flag of rnncast tune \(--sampler-seed\)"),
+    ("epochz", r"unknown key 'epochz' in config .* \(did you mean 'epochs'\?\); accepted keys"),
+])
+def test_a_key_that_is_another_commands_flag_is_named_as_that_commands(tmp_path, key, said):
+    """A fit config's n_windows was offered "did you mean 'window_scale'"."""
+    path = tmp_path / "c.toml"
+    path.write_text(f"{key} = 3\n")
+    with pytest.raises(RnncastError, match=said):
+        read_config(path)

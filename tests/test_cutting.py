@@ -40,6 +40,15 @@ def test_a_given_split_is_for_one_series_and_must_fit_its_rows(frame):
         cut(load_panel(make_panel(2)), (100, 110, 120), data_s)
 
 
+def test_a_given_split_beside_fractions_of_its_own_is_refused_naming_them(frame):
+    """fit(data, split=(140, 160, 200), val_frac=0.2) cut by the borders and passed over the fraction, silently."""
+    with pytest.raises(RnncastError, match=r"^split= gives the row borders of the parts, and val_frac=0.2 and "
+                                           r"test_frac=0.3 would cut them by fractions, .* not both$"):
+        cut(load_panel(frame, target="y"), (140, 160, 200), DataSettings(lookback=12, horizon=3, val_frac=0.2, test_frac=0.3))
+    with pytest.raises(RnncastError, match=r"and test_frac=0.1 would"):
+        Forecaster(lookback=12, horizon=3, epochs=1, test_frac=0.1).fit(frame, target="y", split=(140, 160, 200))
+
+
 def test_too_short_series_are_reported_by_name_and_length_not_silently_dropped(caplog, panel_frame):
     short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=20, freq="h"), "y": np.arange(20.0)})
     frame = pd.concat([panel_frame, short], ignore_index=True)

@@ -476,3 +476,16 @@ def test_a_file_not_in_utf8_is_refused_naming_the_line_and_byte_of_its_first_suc
     with pytest.raises(RnncastError, match=r"l\.csv is not UTF-8 text \((invalid continuation byte|unexpected end of "
                                            r"data) at line 3, byte 45\); save it as UTF-8 CSV"):
         read_table(path)
+
+
+def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_path):
+    """A header " y" with --target y said "column 'y' not found; available columns: date,  y, ..." (names are kept
+    as the file writes them, so the fix is named, not guessed)."""
+    from rnncast.loading import load_panel
+
+    path = tmp_path / "spaced.csv"
+    path.write_text("date, y,x\n" + "".join(f"2024-01-{d:02d},{d}.5,{d % 3}\n" for d in range(1, 29)))
+    with pytest.raises(RnncastError, match=r"^column 'y' not found: the column ' y' differs from it by the spaces around "
+                                           r"it; name the column as written \(' y'\) or take the spaces out of its name$"):
+        load_panel(path, target="y")
+    assert load_panel(path, target=" y").targets == [" y"]

@@ -175,3 +175,24 @@ def test_a_callback_that_draws_its_own_bar_gets_no_second_one():
     bar = progress("lstm", 3, lambda record: None)
     assert bar is not None
     bar.close()
+
+
+@pytest.mark.parametrize("params, said", [
+    ({"chunk": 7}, r"^chunk=7 is the sequence scheme's steps per chunk, and scheme 'window' does not use it: train "
+                   r"with the sequence scheme \(scheme='sequence', --scheme sequence\) or leave chunk unset$"),
+    ({"batch_size": None, "max_batches": 10}, r"^max_batches=10 caps the batches of an epoch, and batch_size full makes "
+                                             r"one batch of every window per epoch: give a batch_size .*, or leave "
+                                             r"max_batches unset$"),
+    ({"batch_size": "full", "max_batches": 0}, r"^max_batches=0 caps"),
+])
+def test_a_setting_that_would_change_nothing_is_refused_naming_what_makes_it_apply(params, said):
+    """chunk=7 with the window scheme gave the same forecasts as without; so did max_batches with one batch per epoch."""
+    with pytest.raises(RnncastError, match=said):
+        Forecaster(**{**TINY, **params}).fit(make_frame(120), target="y")
+    Forecaster(**{**TINY, "epochs": 1, "chunk": 7, "scheme": "sequence"}).fit(make_frame(120), target="y")
+
+
+def test_channel_independent_with_one_target_is_said_to_change_nothing(caplog):
+    Forecaster(**{**TINY, "epochs": 1, "channel_independent": True}).fit(make_frame(120), target="y")
+    assert "channel_independent=True splits several target columns into series of their own, and 'y' is the one " \
+           "target: it changes nothing here" in caplog.text

@@ -146,3 +146,19 @@ def test_a_parameter_given_as_an_array_prints_and_is_kept_as_its_values(tmp_path
     assert "quantiles=array([0.1, 0.5, 0.9])" in repr(model)  # repr compared it with its default without error
     model.fit(datasets.sine_wave(n=300), target="y").save(tmp_path / "m")
     assert Forecaster.load(tmp_path / "m").quantiles == (0.1, 0.5, 0.9)  # a tuple, as Forecaster() takes them
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda f, d, tmp: f.backtest(d, target="y", refit="no"), "refit"),
+    (lambda f, d, tmp: f.evaluate(d, by_series="no"), "by_series"),
+    (lambda f, d, tmp: f.predict_windows(d, scaled="no"), "scaled"),
+    (lambda f, d, tmp: f.save(tmp / "m", overwrite="no"), "overwrite"),
+    (lambda f, d, tmp: Forecaster(**TINY).fit(d, target="y", resume="no"), "resume"),
+    (lambda f, d, tmp: f.evaluate(d, by_series=1), "by_series"),
+])
+def test_a_yes_no_argument_of_a_method_is_true_or_false_not_text_that_reads_as_yes(call, name, tmp_path):
+    frame = make_frame(120)
+    fitted = Forecaster(**TINY).fit(frame, target="y")
+    with pytest.raises(RnncastError, match=f"^{name} must be True or False, got"):
+        call(fitted, frame, tmp_path)
+    assert not (tmp_path / "m").exists()

@@ -245,3 +245,41 @@ def test_whole_float_ids_name_the_series_their_integers_name():
     forecast = model.predict(frame.astype({"unique_id": float}))
     assert forecast["unique_id"].unique().tolist() == [101.0, 102.0] and forecast["unique_id"].dtype == np.float64
     assert labels.id_text(101.0) == "101" and labels.id_text(2.5) == "2.5" and labels.id_text("101.0") == "101.0"
+
+
+def _wide(n: int = 120) -> pd.DataFrame:
+    t = np.arange(n)
+    return pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n, freq="D"), "A": np.sin(t / 5), "B": np.cos(t / 5),
+                         "temp": t % 7, "price": t % 3})
+
+
+@pytest.mark.parametrize("keywords, said", [
+    ({"series": ["A", "A"]}, r"^series= \(--series\) names 'A' twice; name each column once$"),
+    ({"series": "A,B,A"}, r"^series= \(--series\) names 'A' twice"),
+    ({"series": ["A", "B"], "past_covariates": ["temp", "temp"]}, r"^past_covariates= \(--past-covariates\) names 'temp' twice"),
+    ({"series": ["A"], "features": {"temp", "price"}}, r"^features= \(--features\) is a set, which has no order, and the "
+                                                       r"order of the columns is the model's; give the names as a list: "
+                                                       r"\['price', 'temp'\]$"),
+    ({"series": ["A"], "future_covariates": {"temp": 1}}, r"^future_covariates= \(--future-covariates\) is a dict"),
+    ({"series": (c for c in "AB")}, r"^series= \(--series\) must be a column name or a list of names, got generator"),
+    ({"series": ["A", "B"], "static_covariates": ["k", "k"]}, r"^static_covariates= \(--static-covariates\) names 'k' twice"),
+])
+def test_a_keywords_columns_are_a_list_of_names_each_given_once(keywords, said):
+    """series=['A', 'A'] trained A twice and forecast every row twice (the flag refused it, Python and config files
+    did not); features={'temp', 'price'} was "column \\"{'temp', 'price'}\\" not found"."""
+    with pytest.raises(RnncastError, match=said):
+        load_panel(_wide(), **keywords)
+    with pytest.raises(RnncastError, match=r"^target= \(--target\) names 'y' twice"):
+        Forecaster(**TINY).fit(make_frame(120), target=["y", "y"])
+
+
+def test_a_series_named_twice_in_a_config_file_or_by_the_flag_is_refused_before_fit(tmp_path, capsys):
+    from test_cli import cli
+
+    data = tmp_path / "w.csv"
+    _wide().to_csv(data, index=False)
+    (tmp_path / "run.toml").write_text('series = ["A", "A"]\nepochs = 1\nlookback = 14\nhorizon = 3\n')
+    for how in (["--config", tmp_path / "run.toml"], ["--series", "A,A", "--lookback", "14", "--epochs", "1"]):
+        code, _, err = cli(capsys, "fit", data, *how, "--out", tmp_path / "run")
+        assert code == 2 and "series= (--series) names 'A' twice; name each column once" in err, err
+        assert not (tmp_path / "run").exists()

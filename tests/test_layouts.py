@@ -118,7 +118,7 @@ def test_a_column_in_two_roles_is_refused(panel_frame):
 def test_a_column_named_twice_in_one_role_is_refused_as_a_repeat(panel_frame, role):
     """It was "named in more than one role", which it is not: the words name the repeat."""
     frame = panel_frame.assign(x=1.0)
-    with pytest.raises(RnncastError, match=rf"^{role} names column 'x' twice; name each column once$"):
+    with pytest.raises(RnncastError, match=rf"^{role}= \(--{role.replace('_', '-')}\) names 'x' twice; name each column once$"):
         Forecaster(**TINY).fit(frame, **{role: ["x", "x"]})
 
 
@@ -261,3 +261,16 @@ def test_features_all_leaves_out_columns_that_are_numbers_only_by_thousands_read
     assert "features 'all' leaves out ['phone'], numbers only as read from text with thousands separators" in caplog.text
     named = load_panel(tmp_path / "ph.csv", target="sales", features=["price", "phone"])  # named: used
     assert named.features == ["price", "phone"]
+
+
+@pytest.mark.parametrize("keywords, said", [
+    ({"time_col": "unique_id"}, r"^column 'unique_id' is named as the id column \(id_col=, --id-col\) and as the time "
+                                r"column \(time_col=, --time-col\); give each column one role$"),
+    ({"time_col": "y"}, r"^column 'y' is named as the target \(target=, --target\) and as the time column"),
+    ({"static_covariates": ["y"]}, r"^column 'y' is named as the target .* and as a static covariate"),
+])
+def test_a_column_in_two_roles_is_refused_naming_the_two_roles(panel_frame, keywords, said):
+    """--time-col unique_id said "a column is named twice among id, time, target and covariates: ['y', 'unique_id',
+    'unique_id']", leaving the reader to find which two."""
+    with pytest.raises(RnncastError, match=said):
+        load_panel(panel_frame, **keywords)

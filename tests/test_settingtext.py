@@ -36,3 +36,21 @@ def test_none_is_a_choice_of_settings_that_have_it_and_no_value_for_optional_one
     assert parse_setting("scaler", "none") == "none" and parse_setting("window_norm", "none") == "none"
     assert parse_setting("fill", "none") is None and parse_setting("freq", "none") is None
 
+
+
+@pytest.mark.parametrize("name, value, said", [
+    ("batch_size", False, r"^batch_size must be a whole number, or 0 or \"full\" for full-batch training, got False$"),
+    ("batch_size", 0.0, r"got 0.0$"),
+    ("batch_size", True, r"got True$"),
+    ("batch_size", "0", r"got '0'; write the number without quotes \(batch_size = 0\)$"),  # as lookback = "14" is
+    ("lookback", "14", r"^lookback must be a whole number, got '14'; write the number without quotes \(lookback = 14\)$"),
+    ("lookback", True, r"^lookback must be a whole number, got True$"),
+    ("lr", False, r"^lr must be a number, got False$"),
+    ("dropout", "0.1", r"^dropout must be a number, got '0.1'; write the number"),
+])
+def test_a_config_file_writes_numbers_as_numbers_and_no_boolean_is_a_number(name, value, said):
+    """batch_size = false (and 0.0) in a TOML file read as 0, full batch; batch_size = "0" was taken as text
+    while lookback = "14" was refused."""
+    with pytest.raises(RnncastError, match=said):
+        parse_setting(name, value, typed=True)
+    assert parse_setting("batch_size", 0, typed=True) is None and parse_setting("batch_size", "full", typed=True) is None

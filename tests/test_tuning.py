@@ -543,3 +543,12 @@ def test_a_timeout_that_ends_the_search_before_a_trial_is_said_and_leaves_nothin
     monkeypatch.undo()
     result = tune(frame, target="y", trials=1, settings=settings, search=("dropout",), storage=storage)
     assert [t.state.name for t in result.study.trials] == ["COMPLETE"]
+
+
+def test_overwrite_is_true_or_false_not_text_that_reads_as_yes(frame, tmp_path):
+    earlier = tmp_path / "t"
+    earlier.mkdir()
+    (earlier / "notes.txt").write_text("mine\n")
+    with pytest.raises(RnncastError, match=r"^overwrite must be True or False, got 'no'$"):
+        tune(frame, target="y", trials=1, settings=FIXED, search=("lr",), out=earlier, overwrite="no")
+    assert (earlier / "notes.txt").read_text() == "mine\n"

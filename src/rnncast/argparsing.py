@@ -172,7 +172,8 @@ def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
     """The column names of a flag given ``given`` (its values, in order): one value is CSV text
     (``temp,"vent, km/h"``: quotes keep a comma inside a name), a repeated flag gives one whole name
     per value. ``'all'`` alone is kept as ``"all"`` where ``all_ok``. Raises ``ValueError`` naming a
-    blank name, a name given twice or broken quoting."""
+    blank name or broken quoting; a name given twice is refused where the API and config files refuse it too
+    (``labels.check_lists``)."""
     if len(given) == 1:
         text = given[0]
         try:
@@ -190,9 +191,6 @@ def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
         blank = [i + 1 for i, name in enumerate(names) if not name.strip()]
         if blank:
             raise ValueError(f"a blank column name (the flag's value number {blank[0]} of {len(names)}); name every column")
-    twice = [name for i, name in enumerate(names) if name in names[:i]]
-    if twice:  # the flag's own repeat, not a column in two roles (layouts says that)
-        raise ValueError(f"{twice[0]!r} is named twice; name each column once")
     if all_ok and "all" in names:
         if len(names) > 1:
             raise ValueError(f"'all' (every numeric column) stands alone; got {names}")

@@ -13,7 +13,7 @@ from typing import Any
 
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import flag, parse_quantiles, plain_values
+from rnncast.settingvalues import flag, full_batch, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
 
 CELLS = ("rnn", "lstm", "gru")
@@ -164,7 +164,7 @@ class TrainSettings:
         "most epochs; an epoch stops after --max-batches batches (every training window once when that is 0), "
         "and early stopping may end training sooner",
     )
-    batch_size: int | None = _opt(64, "windows per step; 0 or 'full' for full-batch training")
+    batch_size: int | None = _opt(64, "windows per step; 0 or 'full' (None in Python) for full-batch training")
     lr: float = _opt(3e-4, "Adam learning rate")
     lr_schedule: str = _opt("constant", "constant, or cosine: decay from lr to 0 over the epochs", ("constant", "cosine"))
     patience: int = _opt(5, "epochs without a better validation loss before stopping")
@@ -255,6 +255,8 @@ class Settings:
         """Build from the flat keyword arguments of ``Forecaster`` (unknown names are an error)."""
         check_names(params)
         params = {**plain_values(params), "quantiles": parse_quantiles(params.get("quantiles"))}  # None, a list or text: a tuple
+        if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
+            params["batch_size"] = full_batch(params["batch_size"])
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
         settings = cls(*groups)
         settings.validate()

@@ -22,6 +22,11 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     the fractions). Series too short for one are left out, named in a warning, and returned as
     ``{"id", "rows", "needed"}``; every series too short is an error."""
     if split is not None:
+        fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
+                     if getattr(data_s, name) != getattr(DataSettings, name)]
+        if fractions:  # the row borders decide the parts; the fractions would be passed over without a word
+            raise RnncastError(f"split= gives the row borders of the parts, and {' and '.join(fractions)} would cut "
+                               "them by fractions, which split= leaves unused; give split= or the fractions, not both")
         if panel.n_series > 1:
             raise RnncastError("split= gives the row borders of one series; many series are split by val_frac/test_frac")
         return panel, [_given_split(split, len(panel.values), data_s)], []

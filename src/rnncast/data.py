@@ -254,6 +254,10 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
                      f"(--features '\"{holding[0]}\"'), or repeat the flag once per name")
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
+        spaced = [str(c) for c in frame.columns if str(c).strip() == str(name).strip()]  # names are kept as written
+        if spaced:
+            raise RnncastError(f"{what} {name!r} not found: the column {spaced[0]!r} differs from it by the spaces around "
+                               f"it; name the column as written ({spaced[0]!r}) or take the spaces out of its name")
         close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
         raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
 

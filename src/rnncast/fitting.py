@@ -25,6 +25,7 @@ from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, obs
                      seeding, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
+from rnncast.settingchecks import check_effects
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.models import NetSpec, build_net
@@ -51,6 +52,7 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
     (``resume.check_data``). Raises ``RnncastError`` for reading arguments given beside a Panel, for
     whatever reading, the roles or the cut refuse, and for data other than the checkpoint's."""
     settings = Settings.from_flat(params)
+    check_effects(settings.train)  # at fit, not where a model saved before is read (state)
     if isinstance(data, Panel):
         given = [k for k, v in reading_args.items() if v is not None]
         if given:
@@ -86,6 +88,10 @@ def check_roles(panel: Panel, settings: Settings) -> None:
             f"channel_independent=True treats every input column as a target series; drop the features "
             f"{panel.features} (and static covariates) or make them targets"
         )
+    if model_s.channel_independent and len(panel.targets) == 1:  # a warning: PRESETS['segrnn'] sets it for any data
+        log.warning("channel_independent=True splits several target columns into series of their own, and %s is the "
+                    "one target: it changes nothing here; leave it out (with PRESETS['segrnn']: channel_independent="
+                    "False)", repr(panel.targets[0]))
     if model_s.segment and panel.static is not None:
         raise RnncastError("segment > 0 (SegmentNet) does not take static covariates yet; use segment 0")
     if model_s.decoder == "parallel" and panel.future:

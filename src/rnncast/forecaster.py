@@ -27,7 +27,7 @@ from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
-from rnncast.settingvalues import checked_keywords, same_value, unknown_parameter
+from rnncast.settingvalues import checked_keywords, flag, same_value, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
 
@@ -154,6 +154,7 @@ class Forecaster(Learned):
         (DistributedDataParallel; ``batch_size`` is the global batch) and end with the same weights;
         only rank 0 writes ``checkpoint``.
         """
+        flag("resume", resume)  # 'no' would read as yes
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
                             static_covariates=static_covariates)
@@ -220,6 +221,7 @@ class Forecaster(Learned):
             at or after their first target; ``evaluate`` scores neither (``windowforecasts.scored``).
             Raises ``RnncastError`` when ``part`` has no window in ``data``.
             """
+        flag("scaled", scaled)
         model = self._model("predict_windows")
         panel = reading.read_new(model.state, data, static_covariates)
         panel, index = reading.known(model.state, panel if series is None else panel.only(series))
@@ -251,6 +253,7 @@ class Forecaster(Learned):
             whether the model beats every baseline, and ``notes`` and ``hints``, lists of lines. Raises ``RnncastError`` for
             an unknown part, series shorter than lookback + horizon (named), or no window of the part (naming one that would).
             """
+        flag("by_series", by_series)
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
         return {**result, **readout.read_out(self, result, part)}  # per-series keys as given (PartForecasts.ids)
 
@@ -274,6 +277,7 @@ class Forecaster(Learned):
         ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster
         reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
         the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests)."""
+        flag("refit", refit)
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
             past_covariates=past_covariates, future_covariates=future_covariates, static_covariates=static_covariates),
@@ -286,6 +290,7 @@ class Forecaster(Learned):
         it was fitted with: a warning names those set_params changed since) as JSON. ``folder`` must be new or empty,
         or hold a model that ``overwrite=True`` replaces; never other files, a run's folder or its model/
         (``checkpoint.save_model``). A failed save leaves the folder as it was."""
+        flag("overwrite", overwrite)
         self.check_fitted("save")
         checkpoint_io.save_model(folder, self.net_, self.state_.meta(), overwrite=overwrite)
 

@@ -135,6 +135,28 @@ def _raw(value) -> list:
     return list(value) if isinstance(value, (list, tuple, pd.Index)) else [value]
 
 
+def check_lists(**named) -> None:
+    """Refuse columns handed to a keyword (``series=``, ``features=`` ...) in a form that is not a name or a list of
+    names (a set has no order: the columns' order is the model's), and a name one keyword gives twice (wide
+    ``series=['A', 'A']`` trained A twice and forecast it twice), naming the keyword and its flag."""
+    for keyword, value in named.items():
+        said = f"{keyword}= (--{keyword.replace('_', '-')})"
+        if isinstance(value, (set, frozenset, dict)):
+            shown = sorted(map(str, value))
+            raise RnncastError(f"{said} is a {type(value).__name__}, which has no order, and the order of the columns "
+                               f"is the model's; give the names as a list: {shown}")
+        if keyword == "static_covariates" and not isinstance(value, (list, tuple, str)):
+            continue  # a table of per-series attributes (statics.from_frame reads it)
+        if value is not None and not isinstance(value, (str, list, tuple, pd.Index)) and (
+                hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
+            raise RnncastError(f"{said} must be a column name or a list of names, got {type(value).__name__} "
+                               f"{str(value)[:80]!r}")
+        given = names(value) if not (isinstance(value, str) and value == "all") else []
+        twice = [name for i, name in enumerate(given) if name in given[:i]]
+        if twice:
+            raise RnncastError(f"{said} names {twice[0]!r} twice; name each column once")
+
+
 def check_named(frame: pd.DataFrame, **named) -> None:
     """Refuse a label given to a keyword (``target=5``) that names no column of an array or a table, saying
     how that data names its columns: an array's are its positions; a table's are its labels, and an integer

@@ -83,10 +83,6 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
                         grouped)
     else:
         feats = names(features)
-    for role, given in (("past_covariates", past), ("future_covariates", future), ("features", feats)):
-        again = [c for i, c in enumerate(given) if c in given[:i]]
-        if again:  # one role's own repeat: no second role to name
-            raise RnncastError(f"{role} names column {again[0]!r} twice; name each column once")
     (future if future_known else past).extend(feats)
     every = past + future
     twice = sorted({c for c in every if every.count(c) > 1})
@@ -119,19 +115,25 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     targets = names(target) if target is not None else default_target(frame, time_name)
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + [time_name])
-    columns = _check_columns(frame, targets + past + future, [time_name])
+    columns = _check_columns(frame, targets + past + future, [time_name], {
+        "the target (target=, --target)": targets, "a covariate": past + future,
+        "the time column (time_col=, --time-col)": [time_name]})
     n = len(frame)
     numbers = _numeric(frame, columns, time_name, _named(target, features, past_covariates, future_covariates))
     return Rows(np.zeros(n, dtype=np.int64), [None], _time(frame, time_name, tz, dayfirst, order), numbers, np.arange(n), columns,
                  len(targets), len(past), time_name, how, None)
 
 
-def _check_columns(frame, columns: list[str], others: list) -> list[str]:
+def _check_columns(frame, columns: list[str], others: list, roles: dict) -> list[str]:
+    """``columns`` (targets, then covariates), each found; none of them, nor ``others`` (id, time, static), in two
+    roles: ``roles`` names each column's role (by its keyword), the one that a refusal names first."""
     for name in columns:
         require_column(frame, name)
     every = columns + [c for c in others if c is not None]
-    if len(set(every)) != len(every):
-        raise RnncastError(f"a column is named twice among id, time, target and covariates: {every}")
+    twice = next((c for i, c in enumerate(every) if c in every[:i]), None)
+    if twice is not None:
+        held = [role for role, names_ in roles.items() if twice in names_]
+        raise RnncastError(f"column {twice!r} is named as {' and as '.join(held[:2])}; give each column one role")
     return columns
 
 
@@ -184,7 +186,10 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit + (names(features) if features != "all" else []))
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + static_names + [id_col, time_name])
-    columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names)
+    columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names, {
+        "the id column (id_col=, --id-col)": [id_col], "the target (target=, --target)": targets,
+        "a covariate": past + future, "the time column (time_col=, --time-col)": [time_name],
+        "a static covariate (static_covariates=, --static-covariates)": static_names})
     for name in static_names:
         require_column(frame, name, "static covariate")
     ids_column = frame[id_col]

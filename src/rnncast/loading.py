@@ -64,6 +64,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
                            "fill them with fill='ffill' or 'interpolate'")
+    labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
+                       future_covariates=future_covariates, static_covariates=static_covariates)  # {'a'}, ['A', 'A']
     id_text = [str(id_col)] if id_col is not None else []
     if isinstance(data, (str, Path)):
         frame = read_table(data, text_columns=id_text)

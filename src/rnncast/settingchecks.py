@@ -12,7 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import choice, is_integer, is_number, positive_int
+from rnncast.settingvalues import FULL_BATCH, choice, is_integer, is_number, positive_int
 from rnncast.spelling import spelled
 
 
@@ -109,8 +109,8 @@ def check_train(train) -> None:
     """Raise ``RnncastError`` for a field of ``config``'s TrainSettings (how it trains) that holds
     no value it accepts, naming the value and what would be accepted."""
     positive_int("epochs", train.epochs)
-    if train.batch_size is not None:
-        positive_int("batch_size", train.batch_size)
+    if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
+        raise RnncastError(f"batch_size must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
     if not is_number(train.lr) or not train.lr > 0:
         raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience)
@@ -173,3 +173,18 @@ def check_combinations(data, model, train) -> None:
                                f"{model.window_norm!r}")
         if model.window_scale:
             raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
+
+
+def check_effects(train) -> None:
+    """Raise ``RnncastError`` for a training setting given a value that changes nothing beside the others (a
+    chunk without the sequence scheme, a cap on the batches of a full-batch epoch), naming what would make it
+    apply. Checked where a fit starts (``fitting``, a config file), not where a saved model is read: a model
+    saved before these were refused still loads."""
+    if train.scheme != "sequence" and train.chunk != type(train).chunk:  # nothing else reads it
+        raise RnncastError(f"chunk={train.chunk!r} is the sequence scheme's steps per chunk, and scheme "
+                           f"{train.scheme!r} does not use it: train with the sequence scheme ({spelled('scheme', 'sequence')}) "
+                           "or leave chunk unset")
+    if train.batch_size is None and train.max_batches != type(train).max_batches:  # one batch per epoch: no cap to reach
+        raise RnncastError(f"max_batches={train.max_batches!r} caps the batches of an epoch, and batch_size full makes one "
+                           f"batch of every window per epoch: give a batch_size ({spelled('batch_size', 64)}) for it to "
+                           "cap, or leave max_batches unset")

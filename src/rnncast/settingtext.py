@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import parse_quantiles
+from rnncast.settingvalues import is_integer, parse_quantiles
 from rnncast.spelling import did_you_mean
 
 
@@ -27,9 +27,9 @@ def parse_setting(name: str, value, typed: bool = False):
     if name == "quantiles":
         return list(parse_quantiles(value)) if value not in (None, [], "none") else None
     if name == "batch_size":
-        if value in (None, 0, "0", "full") or text == "full":
-            return None
-        kind, wanted = int, 'a whole number or "full"'
+        if value is None or text == "full" or (text == "0" and not typed) or (is_integer(value) and value == 0):
+            return None  # full batch; False and 0.0 are no 0 (a TOML file writes 0 as a number, as lookback's 14)
+        kind, wanted = int, 'a whole number, or 0 or "full" for full-batch training'
     elif isinstance(default, bool):
         kind, wanted = bool, "true or false"
     elif isinstance(default, int):
@@ -50,6 +50,16 @@ def parse_setting(name: str, value, typed: bool = False):
           float: isinstance(value, (int, float)) and not isinstance(value, bool),
           str: isinstance(value, (str, int)) and not isinstance(value, bool)}[kind]
     if not ok:
-        raise RnncastError(f"{name} must be {wanted}, got {value!r}")
+        unquoted = typed and text is not None and kind in (int, float) and _reads_as(kind, text)
+        raise RnncastError(f"{name} must be {wanted}, got {value!r}" + (f"; write the number without quotes ({name} = "
+                                                                          f"{text})" if unquoted else ""))
     return float(value) if kind is float else (str(value) if kind is str else value)
 
+
+
+def _reads_as(kind, text: str) -> bool:
+    try:
+        kind(text)
+    except ValueError:
+        return False
+    return True

@@ -104,6 +104,15 @@ def is_number(value) -> bool:
             and math.isfinite(value))
 
 
+FULL_BATCH = "0, 'full' or None for full-batch training"  # batch_size's spellings of one batch of every window
+
+
+def full_batch(value):
+    """``batch_size`` as the settings keep it: None (one batch of every window) for 0, ``'full'`` or None, as the
+    command line and config files spell it too (``settingtext``); any other value as given, for ``check_train``."""
+    return None if value is None or (isinstance(value, str) and value == "full") or (is_integer(value) and value == 0) else value
+
+
 def positive_int(name: str, value) -> None:
     if not is_integer(value) or value < 1:
         raise RnncastError(f"{name} must be a positive integer, got {value!r}")

@@ -37,7 +37,7 @@ from rnncast.loading import load_panel
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
-from rnncast.settingvalues import plain_values
+from rnncast.settingvalues import flag, plain_values
 from rnncast.spelling import counted, one_series, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, forget_new_study,
                              hide_password, open_study, ranking)
@@ -100,6 +100,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         import optuna
     except ImportError:
         raise RnncastError(f"tuning needs the optuna package: {INSTALL_HINT}") from None
+    flag("overwrite", overwrite)  # 'no' would read as yes
     given_trials = trials
     try:
         trials = operator.index(trials) if not isinstance(trials, bool) else None  # np.int64(5) is 5
