@@ -177,8 +177,11 @@ def test_a_setting_spelled_two_ways_in_one_file_is_refused(tmp_path):
     ("epochz", r"unknown key 'epochz' in config .* \(did you mean 'epochs'\?\); accepted keys"),
 ])
 def test_a_key_that_is_another_commands_flag_is_named_as_that_commands(tmp_path, key, said):
-    """A fit config's n_windows was offered "did you mean 'window_scale'"."""
+    """A fit config's n_windows was offered "did you mean 'window_scale'". The command line's parser knows each
+    command's flags and hands them over (the default ``command_flags``, as ``rnncast fit --config`` reads it)."""
+    from rnncast.cli.parser import build_parser
+
     path = tmp_path / "c.toml"
     path.write_text(f"{key} = 3\n")
     with pytest.raises(RnncastError, match=said):
-        read_config(path)
+        read_config(path, build_parser().get_default("command_flags"))

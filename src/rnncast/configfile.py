@@ -37,9 +37,11 @@ def accepted_keys() -> list[str]:
     return list(REQUEST_KEYS) + [f.name for f in setting_fields()]
 
 
-def read_config(path) -> tuple[dict, dict]:
+def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
     """``(settings, request)`` from a TOML file or a run directory: settings as ``Forecaster``'s
-    keywords, request as the other flags (``data``, ``target`` as a list, ``features``, ...)."""
+    keywords, request as the other flags (``data``, ``target`` as a list, ``features``, ...). ``elsewhere``:
+    other commands' flags (``{"n_windows": (["backtest"], "--n-windows")}``), named where a key is one of them.
+    Raises ``RnncastError`` for a missing file, invalid TOML, an unknown key or a value of the wrong kind."""
     path = Path(path)
     if path.is_dir():
         if not (path / "config.json").is_file():
@@ -69,28 +71,21 @@ def read_config(path) -> tuple[dict, dict]:
                            f"the top (epochs = 20, not epochs under [{tables[0]}]); accepted keys: "
                            f"{', '.join(accepted_keys())}")
     if unknown:
-        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}{_hint(unknown[0])}; "
+        raise RnncastError(f"unknown key {unknown[0]!r} in config {path}{_hint(unknown[0], elsewhere)}; "
                            f"accepted keys: {', '.join(accepted_keys())}")
     settings = {f.name: _setting(path, f, values[f.name]) for f in setting_fields() if f.name in values}
     request = {k: _request(path, k, values[k]) for k in REQUEST_KEYS if k in values}
     return settings, request
 
 
-def _hint(key: str) -> str:
-    """Where an unknown key belongs: a flag of a command (backtest's n_windows, tune's trials), which a config file
-    does not hold, named so; else the closest accepted key."""
-    import argparse
-
-    from rnncast.cli.parser import build_parser  # argparse only: the commands' own flags
-
-    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
-    flags = {name: next((a.option_strings[-1] for a in sub._actions if a.dest == key and a.option_strings), None)
-             for name, sub in commands.items()}
-    owners = {name: flag for name, flag in flags.items() if flag}
-    if not owners:
+def _hint(key: str, elsewhere: dict | None) -> str:
+    """Where an unknown key belongs: a flag of other commands (backtest's n_windows, tune's trials; ``elsewhere``,
+    ``{key: (commands, flag)}``, as the command line's parser gives it), which a config file does not hold, named
+    so; else the closest accepted key."""
+    if not elsewhere or key not in elsewhere:
         return did_you_mean(key, accepted_keys())
-    flag = next(iter(owners.values()))
-    return (f": {key} is a flag of rnncast {', '.join(owners)} ({flag}), given on the command line; a config file "
+    commands, flag = elsewhere[key]
+    return (f": {key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line; a config file "
             "holds fit's settings and columns")
 
 

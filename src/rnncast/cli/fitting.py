@@ -168,7 +168,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
     from rnncast.configfile import read_config
 
-    file_settings, file_request = read_config(args.config) if args.config else ({}, {})
+    file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
+                                    else ({}, {}))
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""

@@ -178,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
 
     bench.add_parser(commands)
+    parser.set_defaults(command_flags=_command_flags(commands))  # a config key that is a command's flag (configfile)
     return parser
 
 
@@ -258,3 +259,14 @@ def _setting_type(name: str):
 
     parse.__name__ = name  # argparse names the flag's type in its messages
     return parse
+
+
+def _command_flags(commands) -> dict:
+    """``{dest: (commands, flag)}``: each command's flags by the key a config file would spell them with
+    (``n_windows``: ``(["backtest"], "--n-windows")``), for ``configfile.read_config`` to name such a key."""
+    flags = {}
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            if action.option_strings and action.dest != "help":
+                flags.setdefault(action.dest, ([], action.option_strings[-1]))[0].append(name)
+    return flags
