@@ -236,9 +236,12 @@ def test_an_out_folder_of_something_else_is_refused_before_anything_is_written(t
     foreign.mkdir()
     (foreign / "results.csv").write_text("dataset,mse\nx,1\n")
     (foreign / "forecast_repeat_H12.png").write_bytes(b"mine")
+    with pytest.raises(RnncastError, match=r"holds files that rnncast bench did not write \(results.csv\)"):
+        plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))  # not begun as bench's
+    assert (foreign / "forecast_repeat_H12.png").read_bytes() == b"mine"
+    (foreign / "results.csv").write_text("finished_utc,dataset,mse\nx,x,1\n")
     with pytest.raises(RnncastError, match="has other columns than this version writes"):
         plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
-    assert (foreign / "forecast_repeat_H12.png").read_bytes() == b"mine"
     (foreign / "results.csv").unlink()
     with pytest.raises(RnncastError, match="holds forecast_repeat_H12.png but no results.csv"):
         plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
