@@ -286,3 +286,12 @@ def test_a_column_named_twice_by_one_flag_is_refused_as_a_repeat(capsys, given):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["fit", "d.csv", *given])
     assert "argument --features: 'temp' is named twice; name each column once" in capsys.readouterr().err
+
+
+def test_an_unknown_demo_is_named_with_the_demos_there_are(capsys):
+    """demo foo said "argument which: invalid choice", naming an internal argument."""
+    code, out, err = cli(capsys, "demo", "foo")
+    assert (code, out) == (2, "") and "argument which" not in err
+    assert "argument DEMO: no demo is called 'foo'; accepted are sine and regression" in err
+    assert build_parser().parse_args(["demo"]).which == "sine"
+    assert build_parser().parse_args(["demo", "regression"]).which == "regression"
