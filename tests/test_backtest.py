@@ -308,3 +308,25 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     with pytest.raises(RnncastError, match=r"it needs at least 76 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
                                            r"a shorter step, lookback or horizon, or a larger validation share"):
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
+
+
+def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_path, capsys):
+    """backtest --test-frac 0.2 and 0.5 wrote the same forecasts.csv (and config.json recorded it), and
+    --n-windows 1 --step 50 the same as --step 3: the windows are n_windows cutoffs step rows apart."""
+    from rnncast.cli import main
+
+    with pytest.raises(RnncastError, match=r"^test_frac=0.5 \(--test-frac\) has no effect on a backtest: its windows "
+                                           r"are the last n_windows \(--n-windows\) cutoffs"):
+        Forecaster(**TINY, test_frac=0.5).backtest(frame, n_windows=2)
+    with pytest.raises(RnncastError, match=r"^step=3 \(--step\) has no effect with a single window \(n_windows=1, "
+                                           r"--n-windows 1\)"):
+        Forecaster(**TINY).backtest(frame, n_windows=1, step=3)
+    data = tmp_path / "d.csv"
+    frame.to_csv(data, index=False)
+    for flags, says in ((["--test-frac", "0.5"], "test_frac=0.5 (--test-frac) has no effect"),
+                        (["--n-windows", "1", "--step", "50"], "step=50 (--step) has no effect")):
+        code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--out",
+                     str(tmp_path / "bt"), *flags])
+        err = capsys.readouterr().err
+        assert code == 2 and says in err and "Traceback" not in err
+        assert not (tmp_path / "bt").exists()

@@ -236,9 +236,12 @@ def test_an_out_folder_of_something_else_is_refused_before_anything_is_written(t
     foreign.mkdir()
     (foreign / "results.csv").write_text("dataset,mse\nx,1\n")
     (foreign / "forecast_repeat_H12.png").write_bytes(b"mine")
+    with pytest.raises(RnncastError, match=r"holds files that rnncast bench did not write \(results.csv\)"):
+        plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))  # not begun as bench's
+    assert (foreign / "forecast_repeat_H12.png").read_bytes() == b"mine"
+    (foreign / "results.csv").write_text("finished_utc,dataset,mse\nx,x,1\n")
     with pytest.raises(RnncastError, match="has other columns than this version writes"):
         plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
-    assert (foreign / "forecast_repeat_H12.png").read_bytes() == b"mine"
     (foreign / "results.csv").unlink()
     with pytest.raises(RnncastError, match="holds forecast_repeat_H12.png but no results.csv"):
         plan.make_plan(parse("--data", str(data), "--out", str(foreign), benchmark="ltsf"))
@@ -267,13 +270,13 @@ def test_runs_sharing_a_folder_keep_their_own_plots(tmp_path, capsys):
         path, index=False)
     out = tmp_path / "shared"
     for argv in (["--mode", "S"], ["--mode", "M"], ["--mode", "S", "--lookback", "24"], ["--mode", "S", "--seed", "7"]):
-        assert cli.run_bench(parse("--data", str(path), "--horizons", "12", "--models", "repeat", "--out", str(out),
-                                   *argv, benchmark="ltsf")) == 0
+        assert cli.run_bench(parse("--data", str(path), "--horizons", "12", "--models", "nlinear", "--out", str(out),
+                                   *argv, benchmark="ltsf")) == 0  # trained: a seed reaches it (repeat's is refused)
     rows = results.read_csv(out / "results.csv")
     names = [results.plot_name(r) for r in rows]
     assert len(set(names)) == 4 and sorted(p.name for p in out.glob("*.png")) == sorted(names)
     md = (out / "results.md").read_text()
-    assert all(f"[repeat H=12]({name})" in md for name in names[1:3])  # M and L=24: each its own section
+    assert all(f"[nlinear H=12]({name})" in md for name in names[1:3])  # M and L=24: each its own section
     assert f"({names[0]})" not in md and f"({names[3]})" in md  # S, L=36: the latest run's (seed 7) is shown
     assert capsys.readouterr().out.count("and 1 forecast plot(s), linked from results.md") == 4  # one per command
 

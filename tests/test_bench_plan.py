@@ -29,6 +29,11 @@ from test_bench_cli import etth1, parse
         (["--set", "seed=5"], "the seed is --seed N"),  # results.csv would say 2021 beside a model seeded 5
         (["--models", "repeat,nlinear", "--set", "epochs=1"], "--models repeat,nlinear runs none"),
         (["--models", "nlinear,gru", "--set", "lstm:lr=0.1"], "lstm is not among --models nlinear,gru"),
+        # ran once without a word; a seed that reached no model was written in results.csv as if it had
+        (["--models", "repeat,lstm,repeat"], "--models 'repeat,lstm,repeat' names repeat more than once; name each "
+                                             "model once"),
+        (["--models", "repeat", "--seed", "3"], "--seed 3: --models repeat trains no model, so nothing is seeded; leave "
+                                                "--seed out, or add a trained model"),
     ],
 )
 def test_bad_arguments_name_the_value(argv, message):
@@ -201,3 +206,8 @@ def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_anything_
     made = plan.make_plan(parse("--data", str(path), "--horizons", "4", "--lookback", "8", "--drop-last", "recipe",
                                 benchmark="ltsf"))
     assert made.drop_last == "recipe" and made.found.known is None
+
+
+def test_the_seed_defaults_to_2021_and_is_taken_with_a_trained_model():
+    assert plan.make_plan(parse("--data", str(etth1()), "--models", "repeat")).seed == 2021
+    assert plan.make_plan(parse("--data", str(etth1()), "--models", "repeat,nlinear", "--seed", "3")).seed == 3

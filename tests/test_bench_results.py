@@ -115,3 +115,44 @@ def test_a_results_file_of_an_earlier_version_is_refused_naming_the_columns_it_l
     with pytest.raises(RnncastError, match=r"it lacks finished_utc, .*; it has extra, which this version does not "
                                            r"write; move it away"):
         results.append_csv(path, _row())
+
+
+def test_bench_refuses_another_commands_folder_a_model_folder_and_foreign_files(tmp_path):
+    """bench --out wrote results.csv and results.md into a fit's run, a backtest's or a tune's folder, or a
+    folder of unrelated files; after which fit --overwrite there refused bench's files as not rnncast's."""
+    run = tmp_path / "run"
+    (run / "model").mkdir(parents=True)
+    (run / "model" / "model.json").write_text("{}")
+    (run / "config.json").write_text('{"settings": {}, "data": {}, "fingerprint": {}}')
+    (run / "history.csv").write_text("epoch\n")
+    with pytest.raises(RnncastError) as refused:
+        results.check_out(run)
+    assert str(refused.value) == (f"--out {run} holds a run (rnncast fit), not a bench's results; give another --out "
+                                  "for this bench (a new or empty folder, or an earlier bench's, whose results.csv it adds to)")
+    with pytest.raises(RnncastError, match="is a model folder"):
+        results.check_out(run / "model")
+    tune = tmp_path / "tune"
+    tune.mkdir()
+    (tune / "trials.csv").write_text("number,state,value,epochs,seconds,lr\n")
+    with pytest.raises(RnncastError, match=r"holds a tune \(rnncast tune\)"):
+        results.check_out(tune)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    with pytest.raises(RnncastError, match=r"holds files that rnncast bench did not write \(notes.txt\)"):
+        results.check_out(mine)
+    (mine / "notes.txt").unlink()
+    (mine / "results.csv").write_text("a,b\n1,2\n")  # a results.csv of one's own
+    with pytest.raises(RnncastError, match=r"did not write \(results.csv\)"):
+        results.check_out(mine)
+    assert [p.name for p in tmp_path.iterdir()] and (mine / "results.csv").read_text() == "a,b\n1,2\n"
+
+
+def test_an_earlier_bench_folder_is_added_to(tmp_path):
+    """The recorded commands run seeds and modes into one folder: an earlier bench's files are its own."""
+    out = tmp_path / "bench"
+    results.append_csv(out / "results.csv", _row())
+    (out / "results.md").write_text("# Long-horizon benchmark results\n")
+    (out / "forecast_ETTh1_S_OT_L96_H96_nlinear_seed1_0123abcd.png").write_bytes(b"png")
+    results.check_out(out)
+    results.check_out(tmp_path / "new")

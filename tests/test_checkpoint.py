@@ -581,3 +581,24 @@ def test_save_judges_the_folder_a_link_or_dots_lead_to_and_refuses_the_current_f
         other.save(".")
     other.save("model")
     assert sorted(p.name for p in (empty / "model").iterdir()) == ["model.json", "weights.safetensors"]
+
+
+def test_a_tune_demo_or_bench_folder_given_as_a_model_is_named_and_the_way_to_a_model_said(tmp_path):
+    """predict TUNE data.csv said "model folder ... is missing model.json"; a backtest's folder was named."""
+    from rnncast.checkpoint import load_model
+    from rnncast.errors import RnncastError
+
+    tune = tmp_path / "tune"
+    tune.mkdir()
+    (tune / "best.toml").write_text("# best trial 0 of study 'rnncast'\nlr = 0.01\n")
+    (tune / "study.db").write_bytes(b"")
+    with pytest.raises(RnncastError) as refused:
+        load_model(tune)
+    assert str(refused.value) == (f"{tune} is a tune's folder (rnncast tune), which holds no model; its best settings "
+                                  f"are trained with rnncast fit --config {tune / 'best.toml'} --out NEW, whose run "
+                                  "holds the model")
+    demo = tmp_path / "demo"
+    demo.mkdir()
+    (demo / "summary.json").write_text("{}")
+    with pytest.raises(RnncastError, match=r"is a demo's folder \(rnncast demo\), which holds no model; give a run "):
+        load_model(demo)

@@ -28,6 +28,7 @@ def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, c
         config["data"]["static_covariates"] is None  # the request as given: none
     del config["settings"]["highway"]
     config_path.write_text(json.dumps(config))
+    (tmp_path / "run" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
     code, out, err = cli(capsys, "fit", "--resume", tmp_path / "run")
     assert code == 0, err
     assert json.loads(config_path.read_text())["settings"]["highway"] is False
@@ -126,6 +127,7 @@ def test_resume_with_data_other_than_the_run_started_with_is_refused_and_the_run
     run = tmp_path / "run"
     code, _, err = cli(capsys, *fit_args(tmp_path / "d.csv", run, "--epochs", "2"))
     assert code == 0, err
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
     kept = _files(run)
     code, out, err = cli(capsys, "fit", "--resume", run, tmp_path / "head.csv")
     assert (code, out) == (2, "")
@@ -162,6 +164,7 @@ def test_resume_of_a_run_started_before_its_data_was_recorded_says_it_cannot_be_
         loop = json.loads(f.metadata()["loop"])
     del loop["data"]
     save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
     code, _, err = cli(capsys, "fit", "--resume", run)
     assert code == 0, err
     assert "was written before rnncast recorded the data a run trains on, so whether this is the data the run " \
@@ -220,6 +223,7 @@ def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_
     assert "<h2>What rnncast noticed</h2>" in page and "Warning: fill &#x27;drop&#x27; removed the last 3 rows" in page
     assert "fill 'drop'" not in page  # plain text, escaped
     assert page.index("What rnncast noticed") < page.index("Metrics (original units)")
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
     code, _, err = cli(capsys, "fit", "--resume", run)
     assert code == 0, err
     assert json.loads((run / "metrics.json").read_text())["notes"] == notes  # replaced, not appended
@@ -260,3 +264,23 @@ def test_fit_says_how_much_of_the_training_windows_an_epoch_drew_when_max_batche
     assert code == 0, err
     line = next(line for line in out.splitlines() if line.startswith("trained "))
     assert line.startswith("trained 2 epochs in ") and "batches" not in line
+
+
+def test_resume_of_a_finished_run_is_refused_and_writes_nothing(tmp_path, capsys):
+    """fit --resume of a finished run exited 0 and wrote config.json (without the request's id_col, series,
+    ...), model.json, the plots and the page again; a run ended by early stopping is finished too."""
+    make_frame(ROWS).to_csv(tmp_path / "d.csv", index=False)
+    for run, flags in ((tmp_path / "run", ("--epochs", "2")),
+                       (tmp_path / "stopped", ("--epochs", "30", "--patience", "1", "--lr", "0.5"))):
+        code, _, err = cli(capsys, *fit_args(tmp_path / "d.csv", run, *flags))
+        assert code == 0, err
+        kept = _files(run)
+        code, out, err = cli(capsys, "fit", "--resume", run)
+        assert (code, out) == (2, "")
+        assert err.startswith(f"rnncast: error: {run} finished training at epoch ") and err.endswith(
+            f"; nothing to resume; fit again with rnncast fit --config {run} --out NEW, or replace it with --out {run} "
+            "--overwrite\n"), err
+        assert _files(run) == kept
+    assert "at epoch 2;" in cli(capsys, "fit", "--resume", tmp_path / "run")[2]
+    stopped = cli(capsys, "fit", "--resume", tmp_path / "stopped")[2]
+    assert "at epoch 30;" not in stopped, stopped  # early stopping ended it

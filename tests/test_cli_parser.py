@@ -285,3 +285,12 @@ def test_a_column_named_twice_by_one_flag_is_left_to_the_check_python_and_config
     """It was "named in more than one role", which it is not; the flag's own check (series too) moved to
     labels.check_lists, which Python's series=['A', 'A'] and a config file pass as well (test_labels.py)."""
     assert build_parser().parse_args(["fit", "d.csv", *given]).features.count("temp") == 2
+
+
+def test_an_unknown_demo_is_named_with_the_demos_there_are(capsys):
+    """demo foo said "argument which: invalid choice", naming an internal argument."""
+    code, out, err = cli(capsys, "demo", "foo")
+    assert (code, out) == (2, "") and "argument which" not in err
+    assert "argument DEMO: no demo is called 'foo'; accepted are sine and regression" in err
+    assert build_parser().parse_args(["demo"]).which == "sine"
+    assert build_parser().parse_args(["demo", "regression"]).which == "regression"

@@ -338,3 +338,25 @@ def test_search_replaces_a_config_files_setting_and_says_so_but_never_a_flags(tm
         f"the config file {config}; --search NAME searches one in the file's place (--search lr=1e-3..1e-2), or "
         "leave one of them out")
     assert not (tmp_path / "t").exists()
+
+
+def test_a_config_files_track_and_a_repeated_search_choice_are_refused(tmp_path, capsys):
+    """tune --config FILE with track = "tensorboard" tracked nothing, without a word (fit writes RUN/tensorboard);
+    --search hidden_size=8,8 was taken as one choice."""
+    from rnncast import searchspace
+
+    (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(k % 7) for k in range(60)) + "\n")
+    (tmp_path / "t.toml").write_text('data = "d.csv"\ntarget = "y"\ntrack = "tensorboard"\n')
+    code, out, err = cli(capsys, "tune", "--config", tmp_path / "t.toml", "--out", tmp_path / "tune")
+    assert (code, out) == (2, "") and err == (f"rnncast: error: config {tmp_path / 't.toml'} gives track = 'tensorboard', "
+                                              "which tune does not take: its trials are recorded in trials.csv and "
+                                              "study.db; track a run of the best settings with rnncast fit --config "
+                                              "best.toml --track tensorboard\n")
+    assert not (tmp_path / "tune").exists()
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t", "--search",
+                       "hidden_size=8,16,8")
+    assert code == 2 and err.strip() == ("rnncast: error: --search hidden_size=8,16,8: the choice 8 is given more than "
+                                         "once; give each choice once")
+    assert not (tmp_path / "t").exists()
+    with pytest.raises(RnncastError, match=r"^search's cell gives the choice 'gru' more than once; give each choice once$"):
+        searchspace.what_is_searched({"cell": ["gru", "lstm", "gru"]})

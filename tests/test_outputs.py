@@ -188,6 +188,7 @@ def test_a_best_toml_or_trials_csv_is_rnncasts_only_when_it_begins_as_tune_write
     ("tune", "tune", {"study.db": "", "tune.json": '{"study": "rnncast", "storage": null}'}),
     ("tune", "tune", {"study.db": "", "trials.csv": "number,state,value,epochs,seconds,lr\n"}),  # before tune.json
     ("demo", "demo", {"summary.json": "{}", "report.html": ""}),
+    ("bench", "bench", {"results.csv": "finished_utc,dataset,protocol\n", "results.md": "# Long-horizon benchmark results\n"}),
 ])
 def test_an_output_file_is_never_written_into_an_output_folder(tmp_path, kind, command, names):
     """export_onnx(m, "run1/m.onnx") and rnncast export run1 --onnx run1/m2.onnx wrote into the run's folder,
@@ -209,3 +210,28 @@ def test_an_output_file_is_never_written_into_an_output_folder(tmp_path, kind, c
     (mine / "tune.json").write_text("{}")  # nor with a tune.json that is not rnncast's
     (mine / "study.db").write_text("")  # nor one with a study.db
     assert outputs.check_output_file(mine / "m.onnx", "path", ".onnx") == mine / "m.onnx"
+
+
+@pytest.mark.parametrize("what", ["run", "backtest", "tune", "demo"])
+def test_a_bench_folder_is_named_as_such_and_a_results_csv_of_ones_own_is_foreign(tmp_path, what):
+    """fit --out BENCH --overwrite said "holds files that rnncast did not write (results.csv, results.md)" of
+    the files bench wrote: a bench's folder is now a kind of its own, refused by name and kept; a results.csv
+    that does not begin as bench writes it is still no file of rnncast's."""
+    out = tmp_path / "bench"
+    out.mkdir()
+    (out / "results.csv").write_text("finished_utc,dataset,protocol\n")
+    (out / "results.md").write_text("# Long-horizon benchmark results\n")
+    (out / "forecast_x.png").write_bytes(b"png")
+    assert outputs.output_kind(out) == "bench"
+    for overwrite in (True, False):
+        with pytest.raises(RnncastError) as refused:
+            outputs.claim_output(out, tmp_path / "d", overwrite=overwrite, what=what)
+        assert str(refused.value).startswith(f"--out {out} holds a bench (rnncast bench), not a {what}; ")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "forecast_x.png", "results.csv", "results.md"]
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "results.csv").write_text("a,b\n1,2\n")
+    assert outputs.output_kind(mine) is None
+    with pytest.raises(RnncastError, match=r"holds files that rnncast did not write \(results.csv\)"):
+        outputs.claim_output(mine, tmp_path / "d", overwrite=True, what=what)

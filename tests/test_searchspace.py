@@ -17,7 +17,7 @@ def test_a_name_names_or_a_dict_are_read_alike():
     assert what_is_searched("cell") == {"cell": None}
     assert what_is_searched(None) == dict.fromkeys(SEARCH)
     assert what_is_searched(["lr", "dropout"]) == {"lr": None, "dropout": None}
-    assert what_is_searched({"lr": [1e-3, 1e-2], "cell": ("gru", "gru", "lstm"), "dropout": None}) == {
+    assert what_is_searched({"lr": [1e-3, 1e-2], "cell": ("gru", "lstm"), "dropout": None}) == {
         "lr": (1e-3, 1e-2), "cell": ("gru", "lstm"), "dropout": None}
     import numpy as np
 

@@ -93,3 +93,32 @@ def test_a_static_table_written_with_its_index_leaves_the_row_numbers_out_not_an
     assert [r.getMessage()[:56] for r in caplog.records] == ["left out: the first column of the static covariate table"]
     by_number = from_frame(table, ["0", "1"], "Unnamed: 0")  # the id column named so: the ids, kept
     assert by_number.numeric_names == ["size"] and by_number.categorical_names == ["unique_id"]
+
+
+def test_a_static_table_row_of_a_series_not_in_the_data_is_said_as_future_rows_are(caplog):
+    """A --static row of a series not in the data was dropped silently; --future rows of one are warned of."""
+    table = pd.DataFrame({"unique_id": [2, 1, 7, 9], "size": [5.0, 1.0, 3.0, 4.0]})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        static = from_frame(table, ["1", "2"], "unique_id")
+    assert static.numeric.tolist() == [[1.0], [5.0]]
+    assert [r.getMessage() for r in caplog.records] == [
+        "the static covariate table holds 2 rows of series [7, 9], which are not in the data; they are not used"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        from_frame(table.head(3), ["1", "2"], "unique_id")
+    assert [r.getMessage() for r in caplog.records] == [
+        "the static covariate table holds a row of series [7], which is not in the data; it is not used"]
+
+
+def test_a_static_column_in_the_data_and_in_the_static_table_at_predict_is_refused_by_name(tmp_path):
+    """predict DATA --static FILE, both holding 'kind': the file's won and the warning called the data's
+    'kind' "not used", though it was (from the file)."""
+    frame = make_panel(2, seed=3)
+    frame["kind"] = frame["unique_id"].map({"s000": "x", "s001": "y"})
+    f = Forecaster(**TINY).fit(frame, static_covariates=["kind"])
+    table = pd.DataFrame({"unique_id": ["s000", "s001"], "kind": ["y", "x"]})
+    with pytest.raises(RnncastError, match=r"^static covariate\(s\) 'kind' given twice: as column\(s\) of the data and "
+                                           r"in the static_covariates= table \(--static FILE\); give them in one place"):
+        f.predict(frame, static_covariates=table)
+    f.predict(frame.drop(columns=["kind"]), static_covariates=table)  # the table alone
+    f.predict(frame)  # the data's alone

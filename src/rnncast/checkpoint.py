@@ -146,6 +146,12 @@ def load_model(folder) -> tuple[nn.Module, dict]:
         if kinds:  # a backtest keeps config.json too: its data and settings, no model
             raise RnncastError(f"{run} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model; "
                                "give a run directory (rnncast fit writes one) or a model folder")
+    kinds = [] if not folder.is_dir() or (folder / META).exists() else output_kinds(entries_of(folder))
+    if kinds and "run" not in kinds:  # a tune's, a demo's, a bench's folder: named, as a backtest's above
+        best = (f"; its best settings are trained with rnncast fit --config {folder / 'best.toml'} --out NEW, whose run "
+                "holds the model" if kinds[0] == "tune" and (folder / "best.toml").is_file() else "")
+        raise RnncastError(f"{folder} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model"
+                           f"{best or '; give a run directory (rnncast fit writes one) or a model folder'}")
     if folder.is_file():  # load('sales.csv'): the data where the model goes
         raise RnncastError(f"{folder} is a file, not a model folder: give a run directory (rnncast fit writes one) or "
                            "its model/ folder; data is given to predict or evaluate")

@@ -87,7 +87,7 @@ def other_kind(out: Path, entries, what: str, flag: str = "--out") -> str | None
     """The refusal of ``--out`` over another command's output, with or without --overwrite, which
     replaces an earlier output of the same command only (a backtest never replaces a fit's run); None
     where the folder holds no output of another kind."""
-    others = [kind for kind in output_kinds(entries) if kind != what]
+    others = [kind for kind in output_kinds(n for n in entries if written_by_rnncast(out / n)) if kind != what]
     if not others:
         return None
     held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in others)
@@ -168,13 +168,15 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
 
 def rnncast_output(folder: Path) -> bool:
     """Whether ``folder`` holds a run (a config.json rnncast wrote, and a model folder or checkpoint), a
-    backtest, a tune (a tune.json rnncast wrote, or study.db beside a best.toml or trials.csv rnncast wrote)
-    or a demo (summary.json and report.html). A project's own config.json beside a saved ``model/`` is none."""
+    backtest, a tune (a tune.json rnncast wrote, or study.db beside a best.toml or trials.csv rnncast wrote),
+    a bench (a results.csv rnncast wrote) or a demo (summary.json and report.html). A project's own config.json beside a saved ``model/`` is none."""
     if _json_with(folder / "config.json", RUN_KEYS) and (
             model_folder(folder / "model") or (folder / "checkpoint.safetensors").is_file()):
         return True
     if (folder / "study.db").is_file() and any(written_by_rnncast(folder / name) for name in SIGNATURES):
         return True
+    if (folder / "results.csv").is_file() and written_by_rnncast(folder / "results.csv"):
+        return True  # a bench's
     return ((folder / "metrics.json").is_file() or (folder / "summary.json").is_file()) and (
         folder / "report.html").is_file() or _json_with(folder / "tune.json", TUNE_KEYS)
 
@@ -220,17 +222,26 @@ def fresh_dir(base: Path) -> Path:
 BEST_COMMENT = "best trial "
 TRIALS_HEADER = "number,state,value,epochs,seconds,"
 SIGNATURES = {"best.toml": f"# {BEST_COMMENT}".encode(), "trials.csv": TRIALS_HEADER.encode()}
+# and how bench begins its results.csv (bench.results.CSV_COLUMNS) and results.md (an ETT table's, of old)
+BENCH_MARKS = {"results.csv": (b"finished_utc,dataset,",),
+               "results.md": (b"# Long-horizon benchmark results", b"# ETT benchmark results")}
+
+
+def bench_file(name: str) -> bool:
+    """Whether ``name`` is one of the names bench writes: results.csv, results.md, forecast_*.png."""
+    return name in BENCH_MARKS or (name.startswith("forecast_") and name.endswith(".png"))
 
 
 def written_by_rnncast(path: Path) -> bool:
-    """Whether ``path``, of one of rnncast's output names, can be rnncast's: a name ``SIGNATURES`` knows
+    """Whether ``path``, of one of rnncast's output names, can be rnncast's: a name ``SIGNATURES`` or ``BENCH_MARKS`` knows
     must be a file that begins as rnncast writes it; other names are told by the name alone."""
-    mark = SIGNATURES.get(path.name)
-    if mark is None:
+    marks = BENCH_MARKS.get(path.name) or ((SIGNATURES[path.name],) if path.name in SIGNATURES else None)
+    if marks is None:
         return True
     try:
         with open(path, "rb") as f:
-            return f.read(len(mark)) == mark
+            head = f.read(max(map(len, marks)))
+        return any(head.startswith(mark) for mark in marks)
     except OSError:  # a folder of that name, unreadable: not rnncast's file
         return False
 

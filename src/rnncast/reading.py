@@ -124,6 +124,13 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     _same_layout(state, frame, id_col)
+    if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
+        twice = [c for c in state.static_encoder.numeric_names + state.static_encoder.categorical_names
+                 if c in frame.columns]
+        if twice:  # the table's would win, and the data's be called "not used"
+            raise RnncastError(f"static covariate(s) {', '.join(map(repr, twice))} given twice: as column(s) of the data and in the "
+                               "static_covariates= table (--static FILE); give them in one place: leave the table out "
+                               "to read the data's, or drop the column(s) from the data")
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,

@@ -227,3 +227,23 @@ def _diverged(record) -> dict | None:
     if not isinstance(record, dict) or not isinstance(record.get("epoch"), int) or not isinstance(record.get("kept"), int):
         return None
     return {"epoch": record["epoch"], "what": record.get("what"), "loss": record.get("loss"), "kept": record["kept"]}
+
+
+def refuse_finished(run_dir) -> None:
+    """Refuse ``fit --resume`` of a run that finished: its report.html is written last, once training ended
+    (its epochs, early stopping or a divergence) and every output was written; resuming it would train
+    nothing and write its files again (config.json, model.json, the plots, the page). A run whose
+    training ended but whose outputs were cut short (no report.html) still resumes, to write them."""
+    run_dir = Path(run_dir)
+    if not (run_dir / "report.html").is_file():
+        return
+    epoch = None
+    try:
+        with safe_open(str(run_dir / TRAINING_STATE), framework="pt") as f:
+            epoch = int(json.loads((f.metadata() or {})["loop"])["epoch"])
+    except (SafetensorError, OSError, KeyError, ValueError, TypeError):
+        pass  # no checkpoint (removed, or a model saved without one): the epoch is left unsaid
+    at = f" at epoch {epoch}" if epoch is not None else ""
+    raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
+                       f"{run_dir} --out NEW, or replace it with --out {run_dir} --overwrite")
+

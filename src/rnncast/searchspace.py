@@ -80,7 +80,11 @@ def _shape(name: str, space) -> tuple:
     wanted = f"search's {name} takes a list of choices (default: {list(CHOICES[name])})"
     if isinstance(space, (str, bytes, dict)) or not isinstance(space, (list, tuple, set, frozenset)) or not space:
         raise RnncastError(f"{wanted}, got {space!r}")
-    choices = tuple(dict.fromkeys(plain(value) for value in space))  # each choice once, in the order given
+    given = [plain(value) for value in space]
+    choices = tuple(dict.fromkeys(given))  # in the order given
+    if len(choices) < len(given):  # a repeat would be drawn no more often: Optuna keeps each choice once
+        twice = next(value for value in choices if given.count(value) > 1)
+        raise RnncastError(f"search's {name} gives the choice {twice!r} more than once; give each choice once")
     kind, example = (str, "names") if name == "cell" else (numbers.Integral, "whole numbers")
     for value in choices:  # the wrong type said as such (not as no lookback fitting), before any setting is checked
         if not isinstance(value, kind) or isinstance(value, bool):

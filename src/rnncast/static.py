@@ -4,6 +4,7 @@ attribute). Every check names the series and the attribute at fault."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,6 +13,9 @@ import pandas as pd
 from rnncast import rowindex
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
+from rnncast.spelling import listed
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,11 +76,18 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if keys.duplicated().any():
         raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
                            "give one row per series")
+    given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
     table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
     named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
     missing = [named[i] for i in ids if i not in table.index]
     if missing:
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
+    extra = ~table.index.isin(ids)
+    if extra.any() and announce:  # as the future values' rows of a series not forecast are said (future.py)
+        names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
+        log.warning("the static covariate table holds %s of series %s, which %s not in the data; %s not used",
+                    "a row" if len(names) == 1 else f"{len(names)} rows", listed(names),
+                    "is" if len(names) == 1 else "are", "it is" if len(names) == 1 else "they are")
     table = table.loc[ids]
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])

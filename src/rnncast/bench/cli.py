@@ -112,7 +112,7 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults)")
-    p.add_argument("--seed", type=int, default=2021, help="seed of every model (default 2021)")
+    p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
     p.add_argument("--threads", type=_int_arg("threads"), default=1,
                    help="torch CPU threads (default 1)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")

@@ -23,6 +23,7 @@ from rnncast.windows import Split
 QUICK = {"dataset": "ETTh1", "mode": "S", "horizons": (96,), "models": ("repeat", "nlinear", "lstm"),
          "epochs": 2}
 REPO = Path(__file__).resolve().parents[3]
+SEED, UNTRAINED = 2021, {"repeat"}  # --seed's default; the models that draw nothing (no seed reaches them)
 
 
 @dataclass
@@ -114,8 +115,12 @@ def make_plan(args: argparse.Namespace) -> Plan:
                     f"batch of {batch}, so none would be scored; pass a smaller B or leave --drop-last out (all windows)")
     forecaster, per_cell = parse_settings(args.settings or [])
     _check_settings_reach(args.settings or [], forecaster, per_cell, models)
-    if not 0 <= int(args.seed) < 2 ** 63:
+    seed = SEED if args.seed is None else int(args.seed)
+    if not 0 <= seed < 2 ** 63:
         raise RnncastError(f"--seed {args.seed} is out of range: accepted are whole numbers from 0 to 2**63 - 1")
+    if args.seed is not None and set(models) <= UNTRAINED:  # nothing drawn: the seed would be written, not used
+        raise RnncastError(f"--seed {args.seed}: --models {','.join(models)} trains no model, so nothing is seeded; "
+                           "leave --seed out, or add a trained model (nlinear, dlinear or a recurrent one)")
     if quick:
         forecaster.setdefault("epochs", QUICK["epochs"])
     target_part = "" if table.target == protocol.TARGET else f"-{_safe(table.target)}"
@@ -126,7 +131,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     return Plan(
         data=data, protocol=chosen, target=table.target, mode=mode, lookback=lookback, horizons=horizons,
         models=models, drop_last=args.drop_last, out=out,
-        seed=int(args.seed), threads=int(args.threads), quick=quick,
+        seed=seed, threads=int(args.threads), quick=quick,
         plots=not getattr(args, "no_plots", False), forecaster=forecaster, per_cell=per_cell,
         linear_epochs=QUICK["epochs"] if quick else None, why=chosen_why, table=table, found=found, split=split,
         constant=constant,
@@ -229,7 +234,9 @@ def _parse_models(text: str) -> tuple[str, ...]:
             raise RnncastError(f"unknown model {m!r} in --models {text!r}: accepted are {', '.join(known)}")
     if not models:
         raise RnncastError(f"--models {text!r} names no model: accepted are {', '.join(known)}")
-    return tuple(dict.fromkeys(models))
+    if (twice := next((m for k, m in enumerate(models) if m in models[:k]), None)) is not None:  # it ran once
+        raise RnncastError(f"--models {text!r} names {twice} more than once; name each model once")
+    return tuple(models)
 
 
 def _check_settings_reach(items: list[str], common: dict, per_cell: dict, models: tuple[str, ...]) -> None:

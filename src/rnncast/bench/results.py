@@ -13,6 +13,8 @@ from pathlib import Path
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
+from rnncast.files import COMMANDS, entries_of, output_kinds
+from rnncast.outputs import bench_file, model_folder, written_by_rnncast
 
 CSV_COLUMNS = (
     "finished_utc", "dataset", "protocol", "target", "mode", "L", "H", "model",
@@ -30,12 +32,28 @@ is remade from them, their dataset told by its name, no column said to be only c
 
 
 def check_out(out: Path) -> None:
-    """Refuse an output folder this command would spoil, before anything is trained: a file, a folder
-    whose results.csv has other columns, or one holding results.md or forecast PNGs but no results.csv
+    """Refuse an output folder this command would spoil, before anything is trained: a file, a model
+    folder, another command's output (``files.output_kinds``), a folder holding files bench did not write
+    (``outputs.bench_file``, ``outputs.written_by_rnncast``), a folder whose results.csv has other columns, or one holding results.md or forecast PNGs but no results.csv
     (another tool's, or a half-deleted run's)."""
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise RnncastError(f"--out {str(out)!r} is a file; choose a folder (it is created when absent)")
+    model = model_folder(out) or model_folder(out.parent)
+    if model is not None:
+        raise RnncastError(f"--out {out} is {'a' if model == out else 'inside a'} model folder ({model}); a bench is "
+                           "written in a folder of its own, never among a model's files")
+    entries = entries_of(out) if out.is_dir() else []
+    others = [kind for kind in output_kinds(n for n in entries if written_by_rnncast(out / n)) if kind != "bench"]
+    if others:
+        held = " and ".join(f"a {kind} (rnncast {COMMANDS[kind]})" for kind in others)
+        raise RnncastError(f"--out {out} holds {held}, not a bench's results; give another --out for this bench "
+                           "(a new or empty folder, or an earlier bench's, whose results.csv it adds to)")
+    foreign = [name for name in entries if not bench_file(name) or not written_by_rnncast(out / name)]
+    if foreign:
+        named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise RnncastError(f"--out {out} holds files that rnncast bench did not write ({named}); give a new or empty "
+                           "folder, or one an earlier bench wrote, whose results.csv this run adds to")
     csv_path = out / "results.csv"
     if csv_path.exists() and csv_path.stat().st_size > 0:
         _check_header(csv_path)

@@ -249,6 +249,7 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     ``configpaths.run_locations``)."""
     from rnncast.configfile import read_run
     from rnncast.configpaths import run_file, run_locations
+    from rnncast.resume import refuse_finished
 
     run_dir = Path(args.resume)
     if args.config:
@@ -271,6 +272,7 @@ def _resume_request(args) -> tuple[Path, dict, dict, dict]:
     if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
         raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
                            f"continues a fit. To train a run on its data and settings: rnncast fit --config {run_dir} --out NEW")
+    refuse_finished(run_dir)  # before anything is read or written
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
     for name in MACHINE:
         if name in vars(args):

@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
-    demo.add_argument("which", nargs="?", default="sine", choices=["sine", "regression"],
-                      help="sine: RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
+    demo.add_argument("which", nargs="?", default="sine", metavar="DEMO", type=_demo_name,
+                      help="sine (default): RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
     demo.add_argument("--out", help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
                       "if it exists)")
     demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out (default: an "
@@ -270,3 +270,15 @@ def _command_flags(commands) -> dict:
             if action.option_strings and action.dest != "help":
                 flags.setdefault(action.dest, ([], action.option_strings[-1]))[0].append(name)
     return flags
+
+
+DEMOS = ("sine", "regression")
+
+
+def _demo_name(text: str) -> str:
+    """``demo DEMO``: one of ``DEMOS``, refused in the user's words (argparse's said "argument which")."""
+    if text not in DEMOS:
+        raise argparse.ArgumentTypeError(f"no demo is called {text!r}; accepted are {' and '.join(DEMOS)} "
+                                         "(rnncast demo sine, rnncast demo regression)")
+    return text
+

@@ -21,7 +21,11 @@ def run_tune(args) -> int:
     trials to it, as a second machine does through ``--storage``; a run or a backtest is refused, and a
     tune of another study unless ``--overwrite``. One process at a time holds a folder: processes that
     share one study give it through ``--storage``, each with its own ``--out``."""
-    settings, request, out, _ = fit_request(args, "tune")
+    settings, request, out, track = fit_request(args, "tune")
+    if track:  # tune has no --track: only a --config file gives it
+        raise RnncastError(f"config {args.config} gives track = {track!r}, which tune does not take: its trials are "
+                           "recorded in trials.csv and study.db; track a run of the best settings with rnncast fit "
+                           f"--config best.toml --track {track}")
     search = search_from_args(args.search)  # refused, like the rest, before the folder is claimed
     settings = config_searched(args, settings, search)
     default = Path("runs") / f"tune-{Path(request['source']).stem}"
@@ -88,6 +92,9 @@ def search_from_args(given: list[str] | None) -> dict | None:
             search[name] = [parse_setting(name, piece) for piece in pieces]
         except RnncastError as err:
             raise RnncastError(f"--search {text}: {err}") from None
+        twice = next((piece for k, piece in enumerate(pieces) if search[name][k] in search[name][:k]), None)
+        if twice is not None and name not in RANGES:
+            raise RnncastError(f"--search {text}: the choice {twice} is given more than once; give each choice once")
     return search
 
 
