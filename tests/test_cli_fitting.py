@@ -28,7 +28,7 @@ def test_resume_of_a_finished_run_written_before_the_highway_existed(tmp_path, c
         config["data"]["static_covariates"] is None  # the request as given: none
     del config["settings"]["highway"]
     config_path.write_text(json.dumps(config))
-    (tmp_path / "run" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (tmp_path / "run" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     code, out, err = cli(capsys, "fit", "--resume", tmp_path / "run")
     assert code == 0, err
     assert json.loads(config_path.read_text())["settings"]["highway"] is False
@@ -127,7 +127,7 @@ def test_resume_with_data_other_than_the_run_started_with_is_refused_and_the_run
     run = tmp_path / "run"
     code, _, err = cli(capsys, *fit_args(tmp_path / "d.csv", run, "--epochs", "2"))
     assert code == 0, err
-    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     kept = _files(run)
     code, out, err = cli(capsys, "fit", "--resume", run, tmp_path / "head.csv")
     assert (code, out) == (2, "")
@@ -164,7 +164,7 @@ def test_resume_of_a_run_started_before_its_data_was_recorded_says_it_cannot_be_
         loop = json.loads(f.metadata()["loop"])
     del loop["data"]
     save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
-    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     code, _, err = cli(capsys, "fit", "--resume", run)
     assert code == 0, err
     assert "was written before rnncast recorded the data a run trains on, so whether this is the data the run " \
@@ -223,7 +223,7 @@ def test_what_rnncast_noticed_during_a_fit_is_kept_in_metrics_json_and_shown_on_
     assert "<h2>What rnncast noticed</h2>" in page and "Warning: fill &#x27;drop&#x27; removed the last 3 rows" in page
     assert "fill 'drop'" not in page  # plain text, escaped
     assert page.index("What rnncast noticed") < page.index("Metrics (original units)")
-    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     code, _, err = cli(capsys, "fit", "--resume", run)
     assert code == 0, err
     assert json.loads((run / "metrics.json").read_text())["notes"] == notes  # replaced, not appended

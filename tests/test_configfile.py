@@ -130,7 +130,7 @@ def test_config_json_has_one_shape_that_resume_and_config_read_alike(tmp_path):
     assert main(args) == 0
     config = json.loads((tmp_path / "run" / "config.json").read_text())
     assert config["data"]["features"] == ["x"] and config["run"]["past_covariates"] == ["x"]
-    (tmp_path / "run" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (tmp_path / "run" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     assert main(["fit", "--resume", str(tmp_path / "run")]) == 0
     assert main(["fit", "--config", str(tmp_path / "run"), "--out", str(tmp_path / "again")]) == 0
     assert json.loads((tmp_path / "again" / "config.json").read_text())["settings"]["batch_size"] is None

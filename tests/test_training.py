@@ -243,7 +243,7 @@ def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_
     assert np.isfinite(loaded.predict(tmp_path / "d.csv").to_numpy()).all()
 
     caplog.clear()
-    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     with caplog.at_level("WARNING", logger="rnncast"):
         assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
     assert trained == [1, 2]  # the resumed run trained no epoch: it had ended
@@ -258,7 +258,7 @@ def test_divergence_on_the_command_line_writes_the_kept_model_and_resume_trains_
     del loop["diverged"]
     save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
     caplog.clear()
-    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: H4B)
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     with caplog.at_level("WARNING", logger="rnncast"):
         assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
     assert trained == [1, 2]
