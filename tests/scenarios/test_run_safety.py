@@ -177,6 +177,7 @@ def test_resume_from_another_directory_finds_the_data_by_the_run_folder(tmp_path
     shutil.copy(data, tmp_path / "d.csv")
     monkeypatch.chdir(tmp_path)
     assert _cli(capsys, "fit", "d.csv", *ARGS, "--epochs", "1", "--out", "runs/a")[0] == 0
+    (tmp_path / "runs" / "a" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     config = json.loads(Path("runs/a/config.json").read_text())
     assert config["data"]["source"] == "d.csv"  # the request as given
     assert config["paths"]["source"] == {"absolute": str(tmp_path / "d.csv"), "from_run": "../../d.csv"}
@@ -189,6 +190,7 @@ def test_resume_from_another_directory_finds_the_data_by_the_run_folder(tmp_path
     (tmp_path / "moved").mkdir()
     shutil.move(tmp_path / "runs", tmp_path / "moved" / "runs")
     shutil.move(tmp_path / "d.csv", tmp_path / "moved" / "d.csv")
+    (tmp_path / "moved" / "runs" / "a" / "report.html").unlink()  # the resume above finished it: killed again
     code, _, err = _cli(capsys, "fit", "--resume", tmp_path / "moved" / "runs" / "a")
     assert code == 0, err
     paths = json.loads((tmp_path / "moved" / "runs" / "a" / "config.json").read_text())["paths"]
@@ -198,6 +200,7 @@ def test_resume_from_another_directory_finds_the_data_by_the_run_folder(tmp_path
 def test_resume_takes_new_data_device_and_threads_and_refuses_other_flags(tmp_path, data, capsys):
     run = tmp_path / "run"
     assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run)[0] == 0
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     moved = tmp_path / "new-place.csv"
     shutil.copy(data, moved)
     code, _, err = _cli(capsys, "fit", "--resume", run, moved, "--device", "cpu", "--threads", "1")
@@ -214,6 +217,7 @@ def test_resume_with_its_data_gone_names_every_place_tried(tmp_path, data, monke
     shutil.copy(data, tmp_path / "d.csv")
     monkeypatch.chdir(tmp_path)
     assert _cli(capsys, "fit", "d.csv", *ARGS, "--epochs", "1", "--out", "run")[0] == 0
+    (tmp_path / "run" / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     (tmp_path / "d.csv").unlink()
     code, _, err = _cli(capsys, "fit", "--resume", "run")
     line = _one_error_line(err)
@@ -231,6 +235,7 @@ def test_resume_with_data_of_other_columns_is_one_line_naming_the_mismatch(tmp_p
     run = tmp_path / "run"
     args = [a if a != "x" else "all" for a in ARGS]
     assert _cli(capsys, "fit", tmp_path / "d.csv", *args, "--epochs", "1", "--out", run)[0] == 0
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     code, _, err = _cli(capsys, "fit", "--resume", run, tmp_path / "more.csv")
     line = _one_error_line(err)
     assert code == 2 and f"{run} was started on other data than {tmp_path / 'more.csv'}: it had the columns targets " \
@@ -267,6 +272,7 @@ def test_a_failure_after_finished_epochs_says_how_to_continue_and_refused_input_
 def test_a_file_that_config_json_names_is_read_as_data_and_never_shown(tmp_path, data, capsys):
     run = tmp_path / "run"
     assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run)[0] == 0
+    (run / "report.html").unlink()  # killed while writing its outputs (a finished run is refused: 324)
     secret = tmp_path / "secret.txt"
     secret.write_text("password=hunter2,token=abc\n")
     config = json.loads((run / "config.json").read_text())
