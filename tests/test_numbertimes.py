@@ -98,7 +98,7 @@ def test_future_covariates_in_unix_seconds_are_matched_by_their_times():
      r"time_unit='s' reads the time column as Unix times in seconds, but time column 'timestamp' holds text "
      r"\('2024-01-01' at row 0\), not numbers; leave time_unit unset"),
     (DAYS * 1000, "s", r"time_unit='s' reads the time column as Unix times in seconds of 1980 \.\. 2100 \(315532800 \.\. "
-                       r"4102444800\), but time column 'timestamp' holds 1704067200000 at row 0; they look like Unix times "
+                       r"4133980799\), but time column 'timestamp' holds 1704067200000 at row 0; they look like Unix times "
                        r"in milliseconds \(time_unit='ms', --time-unit ms\); give the unit its values are in"),
     (np.arange(80), "ms", r"time_unit='ms' reads .* of 1980 \.\. 2100 .*holds 0 at row 0; give the unit"),
     (DAYS, "excel", r"time_unit='excel' reads the time column as Excel serial day numbers of 1950 \.\. 2100 .*they look "
@@ -142,3 +142,41 @@ def test_the_command_line_and_a_config_file_take_time_unit(tmp_path, capsys):
     assert code == 0, err
     code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--time-unit", "days", "--out", tmp_path / "run3")
     assert code == 2 and "--time-unit" in err and "Traceback" not in err
+
+
+def test_forecasts_past_the_plausible_years_are_written_in_the_unit():
+    months = pd.date_range("2092-01-01", "2099-12-01", freq="MS")
+    seconds = np.asarray((months - pd.Timestamp(0)) // pd.Timedelta(seconds=1))
+    model = _fit(_frame(seconds), time_unit="s")
+    written = [line.split(",")[0] for line in _written(model, model.predict(_frame(seconds)))]
+    assert written == ["4102444800", "4105123200", "4107542400"]  # 2100-01 .. 03: the years are for reading only
+    assert list(numbertimes.write(pd.DatetimeIndex(["2101-01-01", "2101-01-01 12:00"]), "excel")) == ["73416", "73416.5"]
+    assert numbertimes.reads_back(pd.DatetimeIndex(["2101-01-01"]), "unix:ms")
+
+
+def test_the_plausible_years_end_alike_on_31_december_2100():
+    last = pd.Timestamp("2100-12-31 23:59:59")
+    assert numbertimes.read(pd.Series([73415.5]), "t", "excel")[0] == pd.Timestamp("2100-12-31 12:00")
+    assert numbertimes.read(pd.Series([int(last.timestamp())]), "t", "s")[0] == last
+    assert numbertimes.read(pd.Series([int(last.timestamp()) * 1000 + 999]), "t", "ms")[0] == last + pd.Timedelta("999ms")
+    with pytest.raises(RnncastError, match="of 1980 .. 2100"):
+        numbertimes.read(pd.Series([int(last.timestamp()) + 1]), "t", "s")
+
+
+def test_numbers_read_are_written_back_exactly():
+    ms = 1672531250000 + 250 * np.arange(4)  # a 250 ms step, in whole milliseconds
+    assert list(numbertimes.write(numbertimes.read(pd.Series(ms), "t", "ms"), "unix:ms")) == [str(v) for v in ms]
+    assert list(numbertimes.write(pd.DatetimeIndex(["2023-01-01 00:00:48.75"]), "unix:ms")) == ["1672531248750"]
+    seconds = pd.Series([1672531250.1, 1672531250.25, 1672531250.249])
+    assert list(numbertimes.write(numbertimes.read(seconds, "t", "s"), "unix:s")) == [
+        "1672531250.1", "1672531250.25", "1672531250.249"]
+    serials = pd.Series([45292.25, 45292.333333333336, 45292.52426839])
+    back = numbertimes.write(numbertimes.read(serials, "t", "excel"), "excel")
+    assert list(back) == ["45292.25", "45292.33333333", "45292.52426839"]  # to the millisecond: Excel's precision
+
+
+def test_a_250_ms_step_forecasts_on_its_grid_exactly():
+    ms = 1672531200000 + 250 * np.arange(80)
+    model = _fit(_frame(ms), time_unit="ms")
+    written = [line.split(",")[0] for line in _written(model, model.predict(_frame(ms)))]
+    assert written == [str(ms[-1] + 250 * k) for k in (1, 2, 3)]
