@@ -180,3 +180,21 @@ def test_a_250_ms_step_forecasts_on_its_grid_exactly():
     model = _fit(_frame(ms), time_unit="ms")
     written = [line.split(",")[0] for line in _written(model, model.predict(_frame(ms)))]
     assert written == [str(ms[-1] + 250 * k) for k in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("unit, scale, shift", [("s", 1, 0), ("ms", 1000, 0), ("excel", 1 / 86400, 25569)])
+def test_a_future_covariates_file_in_the_unit_is_read_on_the_command_line(tmp_path, capsys, unit, scale, shift):
+    def times(seconds):
+        return np.round(np.asarray(seconds) * scale + shift).astype(np.int64)
+    frame = pd.DataFrame({"unique_id": "007", "timestamp": times(DAYS), "y": np.sin(np.arange(80) / 3.0),
+                          "x": np.arange(80.0)})
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    pd.DataFrame({"unique_id": "007", "timestamp": times(AHEAD), "x": [80.0, 81.0, 82.0]}).to_csv(
+        tmp_path / "f.csv", index=False)
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", "--target", "y", "--future-covariates", "x", "--lookback", "6",
+                       "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--time-unit", unit,
+                       "--id-col", "unique_id", "--out", tmp_path / "run")
+    assert code == 0, err
+    code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "d.csv", "--future", tmp_path / "f.csv")
+    assert code == 0, err
+    assert all(f"007,{v}," in out for v in times(AHEAD)), out  # the ids still as written, the times in the unit
