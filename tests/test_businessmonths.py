@@ -109,6 +109,17 @@ def test_given_by_name_and_a_row_on_a_holiday_refused():
         _fit(plain, freq="BME", holidays="NYSE")
     with pytest.raises(RnncastError, match=r"timestamp 2021-05-31 \(.*\) is one of the NYSE holidays"):
         model.predict(plain)
+    with pytest.raises(RnncastError, match=r"\(Memorial Day\), which the calendar of the last business day of each "
+                                           r"month without US holidays skips"):
+        _fit(plain, freq="BME", holidays="US")
+
+
+def test_quarter_ends_are_said_as_each_quarters(caplog):
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        _fit(_monthly(end="2024-03-28", periods=40, n=3))
+    said = [r.getMessage() for r in caplog.records if "'3BME' without NYSE holidays (" in r.getMessage()]
+    assert said and "(the last business day of each quarter (every 3rd month):" in said[0], said
+    assert businessmonths.which("BMS", 2) == "the first business day of every 2nd month"
 
 
 def test_holidays_named_without_freq_on_month_ends_keep_the_month_ends():

@@ -42,12 +42,12 @@ class Found(NamedTuple):
     differ: tuple = ()  # (set, the first forecast date it gives otherwise): sets that explain the rows alike
 
     def __str__(self) -> str:
-        kind, which = text(self.offset), "last" if isinstance(self.offset, KINDS["BME"][0]) else "first"
+        kind = text(self.offset)
         rows = f"the row off {kind!r} is" if self.moved == 1 else f"{self.moved} rows off {kind!r} are"
         other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in self.differ[:3])
         other = (f"; {other}{' ...' if len(self.differ) > 3 else ''} holidays explain them too but date the "
                  "forecasts otherwise" if other else "")
-        return (f"{kind!r} without {self.name} holidays (the {which} business day of each month: {rows} moved by "
+        return (f"{kind!r} without {self.name} holidays ({which(*kind_of(self.offset))}: {rows} moved by "
                 f"{self.name} holidays{other}; give holidays= (--holidays) to name another set)")
 
 
@@ -82,8 +82,18 @@ def offset(name: str, kind: str = "BME", n: int = 1) -> pd.offsets.BaseOffset:
 def given(time, name: str, freq, where, fmt: str | None = None) -> pd.offsets.BaseOffset:
     """The calendar ``freq`` (``kind_of``) without set ``name``'s holidays for the times [N], none of which may
     fall on one of them (``RnncastError`` naming the first such row, as ``businessdays.given``)."""
-    businessdays.given(time, name, where, fmt)
-    return offset(canonical(name), *kind_of(freq))
+    kind, n = kind_of(freq)
+    businessdays.given(time, name, where, fmt, calendar=f"{which(kind, n)} without {canonical(name)} holidays")
+    return offset(canonical(name), kind, n)
+
+
+def which(kind: str, n: int = 1) -> str:
+    """How a person reads ``kind`` every ``n`` months: ``the last business day of each month``, ``... of each
+    quarter (every 3rd month)``."""
+    day = "last" if kind == "BME" else "first"
+    every = {1: "each month", 3: "each quarter (every 3rd month)", 6: "each half-year (every 6th month)",
+             12: "each year (every 12th month)"}.get(n, f"every {n}th month" if n > 3 else f"every {n}nd month")
+    return f"the {day} business day of {every}"
 
 
 def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
