@@ -167,3 +167,18 @@ def test_an_irregular_fit_and_predicts_refusal_agree(caplog):
                                            r"any rows off it that fit's warning named\), or with freq= \(--freq\)") as err:
         model.predict(frame)
     assert "cannot" not in str(err.value).split("dated;")[1]
+
+
+@pytest.mark.parametrize("typo, row", [("2015-06-15", "2015-06-30"), ("2009-12-15", "2009-12-31")])
+def test_a_typo_among_a_markets_month_ends_is_the_only_row_named(caplog, typo, row):
+    """A row mid-month (a typo, or a first month to date) among NYSE's month ends: the rows moved by holidays
+    (2010-05-28, 2013-03-28, 2018-03-29) keep 'BME' without NYSE holidays, so only the typo is named off it."""
+    frame = _monthly(end="2024-02-29", periods=171)
+    assert frame["date"].iloc[0] == "2009-12-31"
+    frame.loc[frame["date"] == row, "date"] = typo
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _fit(frame)
+    warned = next(r.getMessage() for r in caplog.records if "off the calendar" in r.getMessage())
+    assert warned.startswith(f"timestamp {typo} (row ") and "off the calendar 'BME' without NYSE holidays the other 170 " \
+        "rows keep" in warned, warned
+    assert not any(d in warned for d in ("2010-05-28", "2013-03-28", "2018-03-29")), warned

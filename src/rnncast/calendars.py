@@ -94,7 +94,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if own is not None:
             return own
     if best is None:
-        few = _few_off(time, offsets, where, tried) if not quiet else None  # said, not refused: decision 242
+        few = _few_off(time, offsets, where, tried + businessmonths.near(time, offsets)) if not quiet else None  # 242
         if few is not None:
             log.warning("%s", few)
         elif len(time) > len(offsets) - 1 and not quiet:
@@ -154,7 +154,7 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) ->
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
-    return (f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows keep, so no "
+    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=businessmonths.set_of(offset)).shown} the other {n - len(off)} rows keep, so no "
             f"calendar explains every row and forecasts cannot be dated: {fix}, or give freq= (--freq) where the data "
             "keeps another calendar (a market's last trading day of the month: freq='BME' with holidays= naming it)")
 
