@@ -198,3 +198,23 @@ def test_a_future_covariates_file_in_the_unit_is_read_on_the_command_line(tmp_pa
     code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "d.csv", "--future", tmp_path / "f.csv")
     assert code == 0, err
     assert all(f"007,{v}," in out for v in times(AHEAD)), out  # the ids still as written, the times in the unit
+
+
+def test_unix_times_of_a_zones_midnights_are_said_to_need_tz(tmp_path, capsys, caplog):
+    """Berlin's local midnights as Unix seconds are 23, 24 and 25 hours apart in UTC: no calendar there, 'D' on
+    Berlin's clock, so the warning (and freq='D''s refusal, naming the row as the file writes it) says tz=."""
+    days = pd.date_range("2023-01-01", periods=120, freq="D", tz="Europe/Berlin")
+    seconds = (days.tz_convert("UTC").tz_localize(None) - pd.Timestamp(0)) // pd.Timedelta(seconds=1)
+    _frame(np.asarray(seconds)).to_csv(tmp_path / "d.csv", index=False)
+    small = ["--target", "y", "--lookback", "6", "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--time-unit", "s"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--out", tmp_path / "run")
+    assert code == 0, err
+    err = caplog.text
+    assert "they follow the calendar 'D' on a zone's clock" in err and "give tz= (--tz) the zone they were written in, " \
+        "e.g. Europe/Berlin" in err and "no regular calendar (steps" not in err, err
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--freq", "D", "--out", tmp_path / "run2")
+    assert code == 2 and "timestamp 1679868000 (line 87 of d.csv) is not on the calendar freq='D' in UTC" in err, err
+    assert "e.g. Europe/Berlin" in err and "2023-03-26" not in err, err
+    code, out, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--tz", "Europe/Berlin", "--out", tmp_path / "run3")
+    assert code == 0 and "zone's clock" not in err, err

@@ -48,7 +48,7 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
 
 
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False,
-           holidays: str | None = None):
+           holidays: str | None = None, fmt: str | None = None):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
     sorted), the ruler that places the rows on it (None when no calendar explains the times), and
     the calendars of the series that keep their own ({series: Calendar}; a weekly series among daily ones):
@@ -56,7 +56,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     first row, ``ruler.stamps(series [K], positions [K])`` the times of any positions.
 
     ``freq``: the calendar given by the user; a row off it is an error (``RnncastError``) naming
-    the row by ``where(i)`` and the calendar as the user writes it (``holidays``: the name of the set ``freq``
+    the row as ``fmt`` writes it (``unix:s``) and by ``where(i)``, and the calendar as the user writes it (``holidays``: the name of the set ``freq``
     skips, 'B' without IL holidays; a week mask by its days, not pandas' 'C'). Without it the calendar is inferred: the offsets that
     ``pandas.infer_freq`` finds in the longest series and in windows of them, and the most common
     step, each tried on every row; the one that explains every row with the fewest missing rows wins.
@@ -79,7 +79,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
-            raise RnncastError(f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar "
+            raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar "
                                f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
