@@ -182,3 +182,15 @@ def test_a_typo_among_a_markets_month_ends_is_the_only_row_named(caplog, typo, r
     assert warned.startswith(f"timestamp {typo} (row ") and "off the calendar 'BME' without NYSE holidays the other 170 " \
         "rows keep" in warned, warned
     assert not any(d in warned for d in ("2010-05-28", "2013-03-28", "2018-03-29")), warned
+
+
+def test_a_markets_month_ends_beside_plain_month_ends_keep_their_own_calendar(tmp_path):
+    market, plain = _monthly(), _monthly(end="2024-02-29")
+    plain["date"] = pd.date_range(end="2024-02-29", periods=len(plain), freq="ME").strftime("%Y-%m-%d")
+    frame = pd.concat([market.assign(unique_id="A"), plain.assign(unique_id="B")], ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": H, "epochs": 1}).fit(frame, target="y", id_col="unique_id")
+    forecast = model.predict(frame)
+    dates = forecast.reset_index().groupby("unique_id")["date"].apply(lambda d: [str(t.date()) for t in d])
+    assert dates["A"] == NYSE_AHEAD and dates["B"] == ["2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30"]
+    model.save(tmp_path / "m")
+    pd.testing.assert_frame_equal(Forecaster.load(tmp_path / "m").predict(frame), forecast)

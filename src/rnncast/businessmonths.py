@@ -89,9 +89,10 @@ def set_of(freq) -> str | None:
 
 
 def near(time: pd.Index, offsets: np.ndarray) -> list:
-    """The calendar a market's month ends (starts) keep, where a few rows are off it (a typo mid-month, a first
+    """The calendar a market's month ends (starts) keep, where a few rows may be off it (a typo mid-month, a first
     row mid-month, a row at a time of day): ``explain`` of the rows near a month's end (start), as a candidate for
-    ``calendars``' search of the rows off a calendar, which then names only the rows truly off it; else []."""
+    ``calendars``' search of the rows off a calendar, which then names only the rows truly off it, and for a
+    series' own calendar in a panel whose other series keep another (``calendars._own_calendars``); else []."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
         return []
     wall = time.tz_localize(None) if time.tz is not None else time
@@ -102,7 +103,7 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
     for kind in KINDS:
         keep = fit.copy()
         keep[keep] = _near_rows(days[keep], kind)
-        if keep.all() or keep.sum() < 3:
+        if keep.sum() < 3:
             continue
         cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
         moved = explain(time[keep], cut)

@@ -188,9 +188,9 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     for s in odd:
         piece = time[offsets[s] : offsets[s + 1]]
         cut = np.array([0, len(piece)])
-        one = _best(piece, cut, candidates(piece, cut)) if len(piece) > 1 else None
+        one = (_best(piece, cut, candidates(piece, cut)) or _best(piece, cut, businessmonths.near(piece, cut))) if len(piece) > 1 else None
         own[int(s)] = one  # (offset, ruler) or None: no calendar explains this series
-    calendars = {s: Calendar("datetime", o[0] if o else None, tz, name) for s, o in own.items()}
+    calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and businessmonths.set_of(o[0])) for s, o in own.items()}
     normal = [s for s in range(len(lengths)) if s not in own]
     base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
             Counter(calendars.values()).most_common(1)[0][0])
