@@ -218,3 +218,11 @@ def test_unix_times_of_a_zones_midnights_are_said_to_need_tz(tmp_path, capsys, c
     assert "e.g. Europe/Berlin" in err and "2023-03-26" not in err, err
     code, out, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--tz", "Europe/Berlin", "--out", tmp_path / "run3")
     assert code == 0 and "zone's clock" not in err, err
+
+
+def test_a_row_off_the_calendar_is_named_as_the_file_writes_it(caplog):
+    seconds = DAYS.copy()
+    seconds[40] += 3600  # one row an hour late
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _fit(_frame(seconds), time_unit="s")
+    assert f"timestamp {seconds[40]} (row 40) is off the calendar 'D'" in caplog.text, caplog.text

@@ -94,7 +94,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if own is not None:
             return own
     if best is None:
-        few = _few_off(time, offsets, where, tried + businessmonths.near(time, offsets)) if not quiet else None  # 242
+        few = _few_off(time, offsets, where, tried + businessmonths.near(time, offsets), fmt) if not quiet else None  # 242
         if few is not None:
             log.warning("%s", few)
         elif len(time) > len(offsets) - 1 and not quiet:
@@ -122,7 +122,7 @@ def _best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
     return best
 
 
-def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) -> str | None:
+def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None) -> str | None:
     """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
     to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
     most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
@@ -148,7 +148,7 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) ->
     if found is None:
         return None
     offset, off = found
-    named = ", ".join(f"{shown(time[i], time)} ({where(i)})" for i in off)
+    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)  # as the column writes them
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
     last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
