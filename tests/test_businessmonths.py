@@ -169,7 +169,8 @@ def test_an_irregular_fit_and_predicts_refusal_agree(caplog):
     assert "cannot" not in str(err.value).split("dated;")[1]
 
 
-@pytest.mark.parametrize("typo, row", [("2015-06-15", "2015-06-30"), ("2009-12-15", "2009-12-31")])
+@pytest.mark.parametrize("typo, row", [("2015-06-15", "2015-06-30"), ("2009-12-15", "2009-12-31"),
+                                       ("2015-06-25", "2015-06-30")])  # 3 weekdays early: no holiday moved it
 def test_a_typo_among_a_markets_month_ends_is_the_only_row_named(caplog, typo, row):
     """A row mid-month (a typo, or a first month to date) among NYSE's month ends: the rows moved by holidays
     (2010-05-28, 2013-03-28, 2018-03-29) keep 'BME' without NYSE holidays, so only the typo is named off it."""

@@ -100,15 +100,16 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
     fit = np.asarray(wall == wall.normalize()) & np.is_busday(days)
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     found = []
-    for kind in KINDS:
+    for kind, most in ((k, m) for k in KINDS for m in (MOST_SKIPPED, 1)):  # then a typo a few days off: one holiday
         keep = fit.copy()
-        keep[keep] = _near_rows(days[keep], kind)
+        keep[keep] = _near_rows(days[keep], kind, most)
         if keep.sum() < 3:
             continue
         cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
         moved = explain(time[keep], cut)
         if moved is not None and kind_of(moved.offset)[0] == kind:
             found.append(moved.offset)
+            break
     return found
 
 
@@ -166,10 +167,10 @@ def _spans(days: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     return plain, days  # moved forward over [plain, day)
 
 
-def _near_rows(days: np.ndarray, kind: str) -> np.ndarray:
-    """[N] whether each weekday is its month's plain ``kind`` or at most ``MOST_SKIPPED`` weekdays from it."""
+def _near_rows(days: np.ndarray, kind: str, most: int = MOST_SKIPPED) -> np.ndarray:
+    """[N] whether each weekday is its month's plain ``kind`` or at most ``most`` weekdays from it."""
     low, high = _spans(days, kind)
-    return (high >= low) & (np.busday_count(low, np.maximum(high, low)) <= MOST_SKIPPED)
+    return (high >= low) & (np.busday_count(low, np.maximum(high, low)) <= most)
 
 
 def _skipped(days: np.ndarray, kind: str) -> tuple[np.ndarray, int] | None:
