@@ -109,6 +109,17 @@ def test_given_by_name_and_a_row_on_a_holiday_refused():
         _fit(plain, freq="BME", holidays="NYSE")
     with pytest.raises(RnncastError, match=r"timestamp 2021-05-31 \(.*\) is one of the NYSE holidays"):
         model.predict(plain)
+    with pytest.raises(RnncastError, match=r"\(Memorial Day\), which the calendar of the last business day of each "
+                                           r"month without US holidays skips"):
+        _fit(plain, freq="BME", holidays="US")
+
+
+def test_quarter_ends_are_said_as_each_quarters(caplog):
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        _fit(_monthly(end="2024-03-28", periods=40, n=3))
+    said = [r.getMessage() for r in caplog.records if "'3BME' without NYSE holidays (" in r.getMessage()]
+    assert said and "(the last business day of each quarter (every 3rd month):" in said[0], said
+    assert businessmonths.which("BMS", 2) == "the first business day of every 2nd month"
 
 
 def test_holidays_named_without_freq_on_month_ends_keep_the_month_ends():
@@ -156,3 +167,31 @@ def test_an_irregular_fit_and_predicts_refusal_agree(caplog):
                                            r"any rows off it that fit's warning named\), or with freq= \(--freq\)") as err:
         model.predict(frame)
     assert "cannot" not in str(err.value).split("dated;")[1]
+
+
+@pytest.mark.parametrize("typo, row", [("2015-06-15", "2015-06-30"), ("2009-12-15", "2009-12-31"),
+                                       ("2015-06-25", "2015-06-30")])  # 3 weekdays early: no holiday moved it
+def test_a_typo_among_a_markets_month_ends_is_the_only_row_named(caplog, typo, row):
+    """A row mid-month (a typo, or a first month to date) among NYSE's month ends: the rows moved by holidays
+    (2010-05-28, 2013-03-28, 2018-03-29) keep 'BME' without NYSE holidays, so only the typo is named off it."""
+    frame = _monthly(end="2024-02-29", periods=171)
+    assert frame["date"].iloc[0] == "2009-12-31"
+    frame.loc[frame["date"] == row, "date"] = typo
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _fit(frame)
+    warned = next(r.getMessage() for r in caplog.records if "off the calendar" in r.getMessage())
+    assert warned.startswith(f"timestamp {typo} (row ") and "off the calendar 'BME' without NYSE holidays the other 170 " \
+        "rows keep" in warned, warned
+    assert not any(d in warned for d in ("2010-05-28", "2013-03-28", "2018-03-29")), warned
+
+
+def test_a_markets_month_ends_beside_plain_month_ends_keep_their_own_calendar(tmp_path):
+    market, plain = _monthly(), _monthly(end="2024-02-29")
+    plain["date"] = pd.date_range(end="2024-02-29", periods=len(plain), freq="ME").strftime("%Y-%m-%d")
+    frame = pd.concat([market.assign(unique_id="A"), plain.assign(unique_id="B")], ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 6, "horizon": H, "epochs": 1}).fit(frame, target="y", id_col="unique_id")
+    forecast = model.predict(frame)
+    dates = forecast.reset_index().groupby("unique_id")["date"].apply(lambda d: [str(t.date()) for t in d])
+    assert dates["A"] == NYSE_AHEAD and dates["B"] == ["2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30"]
+    model.save(tmp_path / "m")
+    pd.testing.assert_frame_equal(Forecaster.load(tmp_path / "m").predict(frame), forecast)

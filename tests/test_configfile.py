@@ -88,6 +88,8 @@ def test_written_toml_reads_back_to_the_same_values(tmp_path):
     ("batch_size = \"half\"\n", ["batch_size", "\"full\""]),
     ("target = 3\n", ["target", "column name"]),
     ("[model]\ncell = \"gru\"\n", ["has a [model] table; its keys are flat"]),
+    ("time_unit = \"S\"\n", ["unknown time_unit 'S'; choose one of: s, ms, excel (in config"]),
+    ("cell = \"GRU\"\n", ["unknown cell 'GRU'; choose one of:"]),
 ])
 def test_a_bad_file_is_refused_naming_the_problem(tmp_path, text, expected):
     path = tmp_path / "bad.toml"

@@ -98,7 +98,7 @@ def test_future_covariates_in_unix_seconds_are_matched_by_their_times():
      r"time_unit='s' reads the time column as Unix times in seconds, but time column 'timestamp' holds text "
      r"\('2024-01-01' at row 0\), not numbers; leave time_unit unset"),
     (DAYS * 1000, "s", r"time_unit='s' reads the time column as Unix times in seconds of 1980 \.\. 2100 \(315532800 \.\. "
-                       r"4102444800\), but time column 'timestamp' holds 1704067200000 at row 0; they look like Unix times "
+                       r"4133980799\), but time column 'timestamp' holds 1704067200000 at row 0; they look like Unix times "
                        r"in milliseconds \(time_unit='ms', --time-unit ms\); give the unit its values are in"),
     (np.arange(80), "ms", r"time_unit='ms' reads .* of 1980 \.\. 2100 .*holds 0 at row 0; give the unit"),
     (DAYS, "excel", r"time_unit='excel' reads the time column as Excel serial day numbers of 1950 \.\. 2100 .*they look "
@@ -142,3 +142,87 @@ def test_the_command_line_and_a_config_file_take_time_unit(tmp_path, capsys):
     assert code == 0, err
     code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--time-unit", "days", "--out", tmp_path / "run3")
     assert code == 2 and "--time-unit" in err and "Traceback" not in err
+
+
+def test_forecasts_past_the_plausible_years_are_written_in_the_unit():
+    months = pd.date_range("2092-01-01", "2099-12-01", freq="MS")
+    seconds = np.asarray((months - pd.Timestamp(0)) // pd.Timedelta(seconds=1))
+    model = _fit(_frame(seconds), time_unit="s")
+    written = [line.split(",")[0] for line in _written(model, model.predict(_frame(seconds)))]
+    assert written == ["4102444800", "4105123200", "4107542400"]  # 2100-01 .. 03: the years are for reading only
+    assert list(numbertimes.write(pd.DatetimeIndex(["2101-01-01", "2101-01-01 12:00"]), "excel")) == ["73416", "73416.5"]
+    assert numbertimes.reads_back(pd.DatetimeIndex(["2101-01-01"]), "unix:ms")
+
+
+def test_the_plausible_years_end_alike_on_31_december_2100():
+    last = pd.Timestamp("2100-12-31 23:59:59")
+    assert numbertimes.read(pd.Series([73415.5]), "t", "excel")[0] == pd.Timestamp("2100-12-31 12:00")
+    assert numbertimes.read(pd.Series([int(last.timestamp())]), "t", "s")[0] == last
+    assert numbertimes.read(pd.Series([int(last.timestamp()) * 1000 + 999]), "t", "ms")[0] == last + pd.Timedelta("999ms")
+    with pytest.raises(RnncastError, match="of 1980 .. 2100"):
+        numbertimes.read(pd.Series([int(last.timestamp()) + 1]), "t", "s")
+
+
+def test_numbers_read_are_written_back_exactly():
+    ms = 1672531250000 + 250 * np.arange(4)  # a 250 ms step, in whole milliseconds
+    assert list(numbertimes.write(numbertimes.read(pd.Series(ms), "t", "ms"), "unix:ms")) == [str(v) for v in ms]
+    assert list(numbertimes.write(pd.DatetimeIndex(["2023-01-01 00:00:48.75"]), "unix:ms")) == ["1672531248750"]
+    seconds = pd.Series([1672531250.1, 1672531250.25, 1672531250.249])
+    assert list(numbertimes.write(numbertimes.read(seconds, "t", "s"), "unix:s")) == [
+        "1672531250.1", "1672531250.25", "1672531250.249"]
+    serials = pd.Series([45292.25, 45292.333333333336, 45292.52426839])
+    back = numbertimes.write(numbertimes.read(serials, "t", "excel"), "excel")
+    assert list(back) == ["45292.25", "45292.33333333", "45292.52426839"]  # to the millisecond: Excel's precision
+
+
+def test_a_250_ms_step_forecasts_on_its_grid_exactly():
+    ms = 1672531200000 + 250 * np.arange(80)
+    model = _fit(_frame(ms), time_unit="ms")
+    written = [line.split(",")[0] for line in _written(model, model.predict(_frame(ms)))]
+    assert written == [str(ms[-1] + 250 * k) for k in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("unit, scale, shift", [("s", 1, 0), ("ms", 1000, 0), ("excel", 1 / 86400, 25569)])
+def test_a_future_covariates_file_in_the_unit_is_read_on_the_command_line(tmp_path, capsys, unit, scale, shift):
+    def times(seconds):
+        return np.round(np.asarray(seconds) * scale + shift).astype(np.int64)
+    frame = pd.DataFrame({"unique_id": "007", "timestamp": times(DAYS), "y": np.sin(np.arange(80) / 3.0),
+                          "x": np.arange(80.0)})
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    pd.DataFrame({"unique_id": "007", "timestamp": times(AHEAD), "x": [80.0, 81.0, 82.0]}).to_csv(
+        tmp_path / "f.csv", index=False)
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", "--target", "y", "--future-covariates", "x", "--lookback", "6",
+                       "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--time-unit", unit,
+                       "--id-col", "unique_id", "--out", tmp_path / "run")
+    assert code == 0, err
+    code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "d.csv", "--future", tmp_path / "f.csv")
+    assert code == 0, err
+    assert all(f"007,{v}," in out for v in times(AHEAD)), out  # the ids still as written, the times in the unit
+
+
+def test_unix_times_of_a_zones_midnights_are_said_to_need_tz(tmp_path, capsys, caplog):
+    """Berlin's local midnights as Unix seconds are 23, 24 and 25 hours apart in UTC: no calendar there, 'D' on
+    Berlin's clock, so the warning (and freq='D''s refusal, naming the row as the file writes it) says tz=."""
+    days = pd.date_range("2023-01-01", periods=120, freq="D", tz="Europe/Berlin")
+    seconds = (days.tz_convert("UTC").tz_localize(None) - pd.Timestamp(0)) // pd.Timedelta(seconds=1)
+    _frame(np.asarray(seconds)).to_csv(tmp_path / "d.csv", index=False)
+    small = ["--target", "y", "--lookback", "6", "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--time-unit", "s"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--out", tmp_path / "run")
+    assert code == 0, err
+    err = caplog.text
+    assert "they follow the calendar 'D' on a zone's clock" in err and "give tz= (--tz) the zone they were written in, " \
+        "e.g. Europe/Berlin" in err and "no regular calendar (steps" not in err, err
+    code, _, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--freq", "D", "--out", tmp_path / "run2")
+    assert code == 2 and "timestamp 1679868000 (line 87 of d.csv) is not on the calendar freq='D' in UTC" in err, err
+    assert "e.g. Europe/Berlin" in err and "2023-03-26" not in err, err
+    code, out, err = cli(capsys, "fit", tmp_path / "d.csv", *small, "--tz", "Europe/Berlin", "--out", tmp_path / "run3")
+    assert code == 0 and "zone's clock" not in err, err
+
+
+def test_a_row_off_the_calendar_is_named_as_the_file_writes_it(caplog):
+    seconds = DAYS.copy()
+    seconds[40] += 3600  # one row an hour late
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _fit(_frame(seconds), time_unit="s")
+    assert f"timestamp {seconds[40]} (row 40) is off the calendar 'D'" in caplog.text, caplog.text

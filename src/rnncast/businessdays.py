@@ -69,13 +69,13 @@ class Explained(NamedTuple):
 
 
 def given(time, name, where, fmt: str | None = None, weekmask: str | None = None,
-          session: sessions.Session | None = None) -> pd.offsets.CustomBusinessDay:
+          session: sessions.Session | None = None, calendar: str | None = None) -> pd.offsets.CustomBusinessDay:
     """The calendar of holiday set ``name`` for the times [N] of a panel, which must be timestamps none of
     which falls on one of its weekday holidays (those on the days of ``weekmask``, when given);
     ``RnncastError`` naming the first such row (``where(i)``, its own timestamp shown as the data writes it:
     ``fmt``) and the holiday otherwise. ``session``: the trading session whose bars ``time`` holds; a bar's
     day is then the day its session opened on (``sessions.opened``: 01:00 of a 22:00-21:00 session is the
-    day before's)."""
+    day before's). ``calendar``: how the refusal names the calendar, where it is not business days (month ends)."""
     name = canonical(name)
     if not isinstance(time, pd.DatetimeIndex):
         raise RnncastError(f"holidays={name!r} applies to timestamps, but time column {time.name!r} holds "
@@ -86,7 +86,7 @@ def given(time, name, where, fmt: str | None = None, weekmask: str | None = None
         i = int(rows[0])
         more = f" (and {len(rows) - 1} more rows on its holidays)" if len(rows) > 1 else ""
         raise RnncastError(f"timestamp {shown(time[i], at_midnight(time), fmt)} ({where(i)}) is one of the {name} holidays "
-                           f"({holiday_of(name, days[i])}), which the calendar of {described(name, weekmask)} "
+                           f"({holiday_of(name, days[i])}), which the calendar of {calendar or described(name, weekmask)} "
                            f"skips{more}; {hint('holidays', HOLIDAYS_HINT)}")
     return offset(name, weekmask)
 

@@ -15,7 +15,6 @@ The model keeps the alias and the set's name (``text``, ``offset``: ``Calendar.s
 
 from __future__ import annotations
 
-import functools
 from typing import NamedTuple
 
 import numpy as np
@@ -42,12 +41,12 @@ class Found(NamedTuple):
     differ: tuple = ()  # (set, the first forecast date it gives otherwise): sets that explain the rows alike
 
     def __str__(self) -> str:
-        kind, which = text(self.offset), "last" if isinstance(self.offset, KINDS["BME"][0]) else "first"
+        kind = text(self.offset)
         rows = f"the row off {kind!r} is" if self.moved == 1 else f"{self.moved} rows off {kind!r} are"
         other = ", ".join(f"{n}'s (from {d:%Y-%m-%d})" for n, d in self.differ[:3])
         other = (f"; {other}{' ...' if len(self.differ) > 3 else ''} holidays explain them too but date the "
                  "forecasts otherwise" if other else "")
-        return (f"{kind!r} without {self.name} holidays (the {which} business day of each month: {rows} moved by "
+        return (f"{kind!r} without {self.name} holidays ({which(*kind_of(self.offset))}: {rows} moved by "
                 f"{self.name} holidays{other}; give holidays= (--holidays) to name another set)")
 
 
@@ -72,18 +71,63 @@ def text(freq) -> str | None:
     return None if found is None else f"{found[1] if found[1] > 1 else ''}{found[0]}"
 
 
-@functools.lru_cache(maxsize=64)
+_MADE: dict = {}  # (set, kind, n): its offset, made once (a set's holidays over 200 years take a while)
+
+
 def offset(name: str, kind: str = "BME", n: int = 1) -> pd.offsets.BaseOffset:
     """The last (``BME``) or first (``BMS``) business day of every ``n`` months without the holidays of set
     ``name`` over ``holidaysets.YEARS``: pandas' ``CustomBusinessMonthEnd`` (``...Begin``)."""
-    return KINDS[kind][0](n=n, holidays=list(weekday_holidays(canonical(name))))
+    key = (name, kind, n)
+    if key not in _MADE:
+        _MADE[key] = KINDS[kind][0](n=n, holidays=list(weekday_holidays(canonical(name))))
+    return _MADE[key]
+
+
+def set_of(freq) -> str | None:
+    """The name of the holiday set of an offset ``offset`` made (``'NYSE'``), else None."""
+    return next((key[0] for key, made in _MADE.items() if made is freq), None)
+
+
+def near(time: pd.Index, offsets: np.ndarray) -> list:
+    """The calendar a market's month ends (starts) keep, where a few rows may be off it (a typo mid-month, a first
+    row mid-month, a row at a time of day): ``explain`` of the rows near a month's end (start), as a candidate for
+    ``calendars``' search of the rows off a calendar, which then names only the rows truly off it, and for a
+    series' own calendar in a panel whose other series keep another (``calendars._own_calendars``); else []."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
+        return []
+    wall = time.tz_localize(None) if time.tz is not None else time
+    days = wall_days(time)
+    fit = np.asarray(wall == wall.normalize()) & np.is_busday(days)
+    series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    found = []
+    for kind, most in ((k, m) for k in KINDS for m in (MOST_SKIPPED, 1)):  # then a typo a few days off: one holiday
+        keep = fit.copy()
+        keep[keep] = _near_rows(days[keep], kind, most)
+        if keep.sum() < 3:
+            continue
+        cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
+        moved = explain(time[keep], cut)
+        if moved is not None and kind_of(moved.offset)[0] == kind:
+            found.append(moved.offset)
+            break
+    return found
 
 
 def given(time, name: str, freq, where, fmt: str | None = None) -> pd.offsets.BaseOffset:
     """The calendar ``freq`` (``kind_of``) without set ``name``'s holidays for the times [N], none of which may
     fall on one of them (``RnncastError`` naming the first such row, as ``businessdays.given``)."""
-    businessdays.given(time, name, where, fmt)
-    return offset(canonical(name), *kind_of(freq))
+    kind, n = kind_of(freq)
+    businessdays.given(time, name, where, fmt, calendar=f"{which(kind, n)} without {canonical(name)} holidays")
+    return offset(canonical(name), kind, n)
+
+
+def which(kind: str, n: int = 1) -> str:
+    """How a person reads ``kind`` every ``n`` months: ``the last business day of each month``, ``... of each
+    quarter (every 3rd month)``."""
+    day = "last" if kind == "BME" else "first"
+    every = {1: "each month", 3: "each quarter (every 3rd month)", 6: "each half-year (every 6th month)",
+             12: "each year (every 12th month)"}.get(n, f"every {n}th month" if n > 3 else f"every {n}nd month")
+    return f"the {day} business day of {every}"
 
 
 def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
@@ -113,21 +157,29 @@ def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
     return None
 
 
-def _skipped(days: np.ndarray, kind: str) -> tuple[np.ndarray, int] | None:
-    """The weekdays the rows were moved over from plain ``kind`` (sorted, unique) and how many rows were
-    moved; None where a row is after its month's last (before its first) business day or too far from it."""
+def _spans(days: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """The days [N] each row was moved over from plain ``kind``: from ``low`` up to (not including) ``high``."""
     month = days.astype("datetime64[M]")
     if kind == "BME":
         plain = np.busday_offset((month + 1).astype("datetime64[D]") - 1, 0, roll="backward")
-        low, high = days + 1, plain + 1  # moved back over [day + 1, plain]
-    else:
-        plain = np.busday_offset(month.astype("datetime64[D]"), 0, roll="forward")
-        low, high = plain, days  # moved forward over [plain, day)
-    if (high < low).any():
+        return days + 1, plain + 1  # moved back over [day + 1, plain]
+    plain = np.busday_offset(month.astype("datetime64[D]"), 0, roll="forward")
+    return plain, days  # moved forward over [plain, day)
+
+
+def _near_rows(days: np.ndarray, kind: str, most: int = MOST_SKIPPED) -> np.ndarray:
+    """[N] whether each weekday is its month's plain ``kind`` or at most ``most`` weekdays from it."""
+    low, high = _spans(days, kind)
+    return (high >= low) & (np.busday_count(low, np.maximum(high, low)) <= most)
+
+
+def _skipped(days: np.ndarray, kind: str) -> tuple[np.ndarray, int] | None:
+    """The weekdays the rows were moved over from plain ``kind`` (sorted, unique) and how many rows were
+    moved; None where a row is after its month's last (before its first) business day or too far from it."""
+    if not _near_rows(days, kind).all():
         return None
+    low, high = _spans(days, kind)
     count = np.busday_count(low, high)
-    if (count > MOST_SKIPPED).any():
-        return None
     moved = np.flatnonzero(count > 0)
     spans = [np.arange(low[i], high[i]) for i in moved]
     over = np.unique(np.concatenate(spans)) if spans else np.array([], dtype="datetime64[D]")

@@ -48,7 +48,7 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
 
 
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False,
-           holidays: str | None = None):
+           holidays: str | None = None, fmt: str | None = None):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
     sorted), the ruler that places the rows on it (None when no calendar explains the times), and
     the calendars of the series that keep their own ({series: Calendar}; a weekly series among daily ones):
@@ -56,7 +56,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     first row, ``ruler.stamps(series [K], positions [K])`` the times of any positions.
 
     ``freq``: the calendar given by the user; a row off it is an error (``RnncastError``) naming
-    the row by ``where(i)`` and the calendar as the user writes it (``holidays``: the name of the set ``freq``
+    the row as ``fmt`` writes it (``unix:s``) and by ``where(i)``, and the calendar as the user writes it (``holidays``: the name of the set ``freq``
     skips, 'B' without IL holidays; a week mask by its days, not pandas' 'C'). Without it the calendar is inferred: the offsets that
     ``pandas.infer_freq`` finds in the longest series and in windows of them, and the most common
     step, each tried on every row; the one that explains every row with the fewest missing rows wins.
@@ -79,7 +79,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
-            raise RnncastError(f"timestamp {shown(time[bad], time)} ({where(bad)}) is not on the calendar "
+            raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar "
                                f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
@@ -94,7 +94,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if own is not None:
             return own
     if best is None:
-        few = _few_off(time, offsets, where, tried) if not quiet else None  # said, not refused: decision 242
+        few = _few_off(time, offsets, where, tried + businessmonths.near(time, offsets), fmt) if not quiet else None  # 242
         if few is not None:
             log.warning("%s", few)
         elif len(time) > len(offsets) - 1 and not quiet:
@@ -122,7 +122,7 @@ def _best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
     return best
 
 
-def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) -> str | None:
+def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None) -> str | None:
     """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
     to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
     most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
@@ -148,13 +148,13 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list) ->
     if found is None:
         return None
     offset, off = found
-    named = ", ".join(f"{shown(time[i], time)} ({where(i)})" for i in off)
+    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)  # as the column writes them
     which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
     last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
     what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
-    return (f"{which} off the calendar {Calendar('datetime', offset).shown} the other {n - len(off)} rows keep, so no "
+    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=businessmonths.set_of(offset)).shown} the other {n - len(off)} rows keep, so no "
             f"calendar explains every row and forecasts cannot be dated: {fix}, or give freq= (--freq) where the data "
             "keeps another calendar (a market's last trading day of the month: freq='BME' with holidays= naming it)")
 
@@ -188,9 +188,9 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     for s in odd:
         piece = time[offsets[s] : offsets[s + 1]]
         cut = np.array([0, len(piece)])
-        one = _best(piece, cut, candidates(piece, cut)) if len(piece) > 1 else None
+        one = (_best(piece, cut, candidates(piece, cut)) or _best(piece, cut, businessmonths.near(piece, cut))) if len(piece) > 1 else None
         own[int(s)] = one  # (offset, ruler) or None: no calendar explains this series
-    calendars = {s: Calendar("datetime", o[0] if o else None, tz, name) for s, o in own.items()}
+    calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and businessmonths.set_of(o[0])) for s, o in own.items()}
     normal = [s for s in range(len(lengths)) if s not in own]
     base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
             Counter(calendars.values()).most_common(1)[0][0])

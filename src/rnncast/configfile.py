@@ -25,6 +25,7 @@ from pathlib import Path
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.settingtext import parse_setting
+from rnncast.settingvalues import choice
 from rnncast.spelling import did_you_mean
 
 # the flags of `rnncast fit` that are not settings
@@ -139,7 +140,10 @@ def run_data(path) -> tuple[str | None, dict | None]:
 
 def _setting(path: Path, f, value):
     try:
-        return parse_setting(f.name, value, typed=True)
+        parsed = parse_setting(f.name, value, typed=True)
+        if parsed is not None and f.metadata.get("choices"):  # 'S' for time_unit: refused here, naming the file
+            choice(f.name, parsed, f.metadata["choices"])
+        return parsed
     except RnncastError as err:
         raise RnncastError(f"{err} (in config {path})") from None
 

@@ -72,7 +72,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                "as a finite number")
         return array[None]
     keys = [c for c in (id_col, time_col) if c is not None]
-    frame = read_table(future, text_columns=keys) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
+    texts = [c for c in keys if c != time_col or time_unit is None]  # time_unit's times are numbers, as the data's
+    frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")

@@ -189,8 +189,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written,
                                                        writtenzones.zones(time, written, preferred())))
     else:
-        calendar, ruler, own = calendars.settle(time, offsets, freq, where, not announce, holidays) if time is not None \
-            else (Calendar(), None, {})
+        calendar, ruler, own = (writtenzones.on_a_clock(time, offsets, freq, where, not announce, holidays, rows.text_format,
+                                                        preferred()) if time is not None else (Calendar(), None, {}))
     days = calendar.days
     if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
             businessdays.plain_business(days):  # the weekdays missing are a market's holidays

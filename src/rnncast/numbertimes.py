@@ -5,10 +5,12 @@ rnncast never reads a numeric column as such times by itself (decision 220: the 
 and the zone is not guessed); ``compactdates`` refuses them under a time name, naming this setting. Given it,
 ``read`` reads the time column so, refusing by name a column that is not numeric or whose values lie outside the
 unit's plausible range (Unix times of 1980 .. 2100, ``EPOCHS``; serials of 1950 .. 2100, ``EXCEL_SERIALS``;
-``compactdates`` uses the same ranges to tell such numbers apart from steps). The calendar is then inferred as for any timestamps. ``FORMS`` is the written
+both through 31 Dec 2100; ``compactdates`` uses the same ranges to tell such numbers apart from steps). The range
+is for reading only: forecasts past it are still written in the unit. The calendar is then inferred as for any timestamps. ``FORMS`` is the written
 form the calendar keeps (``Calendar.text_format``, ``unix:s``), with which ``timetext.write`` and
 ``timetext.reads_back`` hand forecast times here (``write``, ``reads_back``), so they are written back as
-numbers in the column's unit, as compact dates are written back ``YYYYMMDD``.
+numbers in the column's unit, as compact dates are written back ``YYYYMMDD``: computed in integer nanoseconds,
+so each number read is written back as the same number and forecasts on its grid exactly.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 of the 1900 date syst
 STEPS = {"s": pd.Timedelta(1, unit="s"), "ms": pd.Timedelta(1, unit="ms"), "excel": pd.Timedelta(days=1)}
 ORIGINS = {"s": pd.Timestamp(0), "ms": pd.Timestamp(0), "excel": EXCEL_ORIGIN}
 EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 2100: dates a table plausibly holds
-EPOCHS = {"s": (315532800, 4102444800), "ms": (315532800_000, 4102444800_000)}  # Unix times of 1980 .. 2100
+# Unix times of 1 Jan 1980 .. 31 Dec 2100 (its last whole second, millisecond): through the serials' last day
+EPOCHS = {"s": (315532800, 4133980799), "ms": (315532800_000, 4133980799_999)}
+NANOS = {"s": 10**9, "ms": 10**6, "excel": 86_400 * 10**9}  # nanoseconds in one of the unit
+DAY_MS = 86_400_000  # Excel serials are read to the millisecond
 
 
 def span(unit: str) -> tuple[int, int, str]:
@@ -55,13 +60,18 @@ def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex
         raise RnncastError(f"time column {name!r} is missing a timestamp at {place(int(np.flatnonzero(np.isnan(values))[0]))}; "
                            "fill it in, or drop the row")
     low, high, years = span(unit)
-    off = np.flatnonzero((values < low) | (values > high))
+    off = np.flatnonzero((values < low) | (np.floor(values) > high))  # a serial's fraction: a time of its last day
     if len(off):
         i = int(off[0])
         other = next((u for u in UNITS if u != unit and span(u)[0] <= values.min() and values.max() <= span(u)[1]), None)
         like = f"; they look like {UNITS[other]} ({spelled('time_unit', other)})" if other else ""
         raise RnncastError(f"{said} of {years} ({low} .. {high}), but time column {name!r} holds {values[i]:.15g} at "
                            f"{place(i)}{like}; give the unit its values are in, or leave time_unit unset")
+    return _times(values, unit, name)
+
+
+def _times(values: np.ndarray, unit: str, name=None) -> pd.DatetimeIndex:
+    """The numbers [N] (float, none missing) in ``unit`` as naive timestamps, whatever their years."""
     whole = bool((values == np.round(values)).all())
     if unit == "excel":
         time = EXCEL_ORIGIN + pd.to_timedelta(values, unit="D")
@@ -81,30 +91,55 @@ def unit_of(fmt) -> str | None:
     return next((u for u, f in FORMS.items() if f == fmt), None)
 
 
-def _numbers(times, unit: str) -> np.ndarray:
-    """[N] ``times`` (Unix times: any zone, as instants; serials: as their wall clock reads) in ``unit``, float."""
+def _nanos(times, unit: str) -> list[int]:
+    """[N] ``times`` (Unix times: any zone, as instants; serials: as their wall clock reads) as whole
+    nanoseconds from the unit's origin (Python ints: exact, where a float of them is not)."""
     times = pd.DatetimeIndex(times)
     if times.tz is not None:
         times = times.tz_convert("UTC").tz_localize(None) if unit != "excel" else times.tz_localize(None)
-    return np.asarray((times - ORIGINS[unit]) / STEPS[unit], dtype=np.float64)
+    origin = int(ORIGINS[unit].as_unit("ns").value)
+    return [int(v) - origin for v in times.as_unit("ns").asi8]
+
+
+def _text(nanos: int, unit: str) -> str:
+    """``nanos`` from the origin as the number ``unit`` writes: whole without a decimal point, Unix times'
+    fractions exactly (``1704067200.25``), serials' as the fewest decimals that read back to the millisecond."""
+    sign, nanos = ("-" if nanos < 0 else ""), abs(nanos)
+    whole, rest = divmod(nanos, NANOS[unit])
+    if not rest:
+        return f"{sign}{whole}"
+    if unit != "excel":  # a power of ten: the decimals are exact
+        digits = len(str(NANOS[unit])) - 1
+        return f"{sign}{whole}.{str(rest).rjust(digits, '0').rstrip('0')}"
+    ms = (rest + 500_000) // 1_000_000  # Excel's precision
+    if ms == DAY_MS:
+        return f"{sign}{whole + 1}"
+    if not ms:
+        return f"{sign}{whole}"
+    for digits in range(1, 9):  # 8 decimals are a 0.864 ms step: within half a millisecond of any
+        scale = 10**digits
+        fraction = (ms * scale * 2 + DAY_MS) // (DAY_MS * 2)  # the nearest of ``digits`` decimals
+        if abs(fraction * DAY_MS - ms * scale) * 100 <= 49 * scale:  # reads back to ``ms``, with room for floats
+            return f"{sign}{whole}.{str(fraction).rjust(digits, '0').rstrip('0')}"
+    raise AssertionError("8 decimals always read back")  # pragma: no cover
 
 
 def write(times, fmt: str) -> np.ndarray:
-    """[N] ``times`` as text in the written form ``fmt`` (``FORMS``): whole numbers without a decimal point
-    (``1704067200``, ``45292``), others as the shortest text that reads back (``45292.5``)."""
-    numbers = _numbers(times, unit_of(fmt))
-    return np.array([str(int(v)) if v == round(v) else repr(float(v)) for v in numbers], dtype=object)
+    """[N] ``times`` as text in the written form ``fmt`` (``FORMS``), whatever their years (the plausible years
+    are for reading): whole numbers without a decimal point (``1704067200``, ``45292``), others as exact
+    decimals (``1672531250.25``) computed in integers, so each number read is written back as it was."""
+    unit = unit_of(fmt)
+    return np.array([_text(n, unit) for n in _nanos(times, unit)], dtype=object)
 
 
 def reads_back(times, fmt: str) -> bool:
     """Whether ``times`` written in the form ``fmt`` read back as the same instants (Unix times) or wall
-    times (serials, to the millisecond)."""
+    times (serials, to the millisecond), in any year."""
     unit = unit_of(fmt)
     times = pd.DatetimeIndex(times)
-    try:
-        back = read(pd.Series(write(times, fmt).astype(np.float64)), "time", unit) if len(times) else times
-    except RnncastError:  # beyond the unit's years (a forecast past 2100)
-        return False
+    if not len(times):
+        return True
+    back = _times(write(times, fmt).astype(np.float64), unit)
     if times.tz is not None:
         times = times.tz_convert("UTC").tz_localize(None) if unit != "excel" else times.tz_localize(None)
     try:

@@ -7,18 +7,23 @@ there (a step of an hour is an hour in any zone), but daily or monthly data of o
 steps 23, 24 and 25 hours in UTC and follows no calendar; a fit would train on it and write a run whose
 forecasts predict cannot date. ``settle`` refuses it at fit instead, in one line naming ``tz=`` and the zones
 that have the offsets written (``zones``: every IANA zone tried, each on all rows at once with pandas).
+Unix times (``time_unit``) read without ``tz=`` are UTC's instants too: where they keep a calendar only on a
+zone's clock (Berlin's midnights, 23, 24 and 25 hours apart), ``on_a_clock`` says ``tz=`` and the zones.
 """
 
 from __future__ import annotations
 
+import logging
 import zoneinfo
 
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars
+from rnncast import calendars, numbertimes
 from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
 
 SAMPLE = 256  # rows each zone is tried on first (those where the offset changes among them); survivors on all
 
@@ -122,3 +127,51 @@ def _regular(wall: pd.DatetimeIndex, offsets: np.ndarray, freq, holidays) -> str
     except RnncastError:
         return None
     return None if _irregular(settled) else settled[0].shown
+
+
+def on_a_clock(time, offsets: np.ndarray, freq, where, quiet: bool, holidays, fmt: str | None, prefer=()):
+    """``calendars.settle`` of ``time`` [N] (rows named as ``fmt`` writes them); where they are Unix times read
+    in UTC (``fmt``: ``unix:s``, no ``tz=``) that no calendar (or not ``freq``) explains but one does on the clock
+    of one of ``prefer``'s zones (local midnights across daylight saving), the warning (for ``freq``, the
+    refusal) says so, naming ``tz=`` and the zones with those offsets (``remedy``) instead."""
+    unix = numbertimes.unit_of(fmt) is not None and numbertimes.in_utc(numbertimes.unit_of(fmt))
+    if not (unix and isinstance(time, pd.DatetimeIndex) and time.tz is None and len(time) > 2):
+        return calendars.settle(time, offsets, freq, where, quiet, holidays, fmt)
+    try:
+        settled = calendars.settle(time, offsets, freq, where, True, holidays, fmt)
+    except RnncastError as err:
+        clock = _clock(time, offsets, freq, holidays, prefer)
+        if clock is None:
+            raise
+        raise RnncastError(f"{str(err).split('; ')[0]} in UTC, which Unix times are read in; they are on it on a zone's "
+                           f"clock, where daylight saving does not move them; {clock[1]}") from None
+    if not _irregular(settled):
+        return settled
+    clock = _clock(time, offsets, freq, holidays, prefer) if not quiet else None
+    if clock is None:
+        return settled if quiet else calendars.settle(time, offsets, freq, where, quiet, holidays, fmt)
+    log.warning("time column %r holds Unix times, read in UTC, where they follow no regular calendar (daylight saving "
+                "moves them), but they follow the calendar %s on a zone's clock, so forecasts could not be dated; %s",
+                time.name, *clock)
+    return settled
+
+
+def _clock(time: pd.DatetimeIndex, offsets: np.ndarray, freq, holidays, prefer) -> tuple[str, str] | None:
+    """The calendar (as shown) that UTC's instants ``time`` [N] keep on the clock of one of ``prefer``'s zones,
+    one where they fall at midnight first (Berlin's days, not London's 23:00), and what to give (``remedy``: that
+    zone and those with its offsets); else None."""
+    instants, found = time.tz_localize("UTC"), []
+    for zone in dict.fromkeys(z for z in prefer if z):
+        try:
+            wall = instants.tz_convert(zone).tz_localize(None)
+        except Exception:  # a TZ that is no IANA zone: not one to name
+            continue
+        on_wall = _regular(wall, offsets, freq, holidays) if (wall.asi8 - time.asi8).any() else None  # not UTC's
+        if on_wall is not None:
+            found.append((not (wall == wall.normalize()).all(), len(found), on_wall, wall))
+            if not found[-1][0]:
+                break
+    if not found:
+        return None
+    _, _, on_wall, wall = min(found, key=lambda f: f[:2])
+    return on_wall, remedy(zones(instants, wall, prefer))
