@@ -73,12 +73,14 @@ def _demo_run(args, out: Path) -> int:
 
 
 def run_backtest(args) -> int:
+    from rnncast.backtest import unused
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
 
     settings = settings_from_args(args)
+    unused(settings.get("test_frac"), None, args.n_windows, None)  # --test-frac given to the backtest itself
     request = panel_request(args)
     forecaster = Forecaster(**settings)
     # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
