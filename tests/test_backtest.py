@@ -315,12 +315,9 @@ def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_p
     --n-windows 1 --step 50 the same as --step 3: the windows are n_windows cutoffs step rows apart."""
     from rnncast.cli import main
 
-    with pytest.raises(RnncastError, match=r"^test_frac=0.5 \(--test-frac\) has no effect on a backtest: its windows "
-                                           r"are the last n_windows \(--n-windows\) cutoffs"):
-        Forecaster(**TINY, test_frac=0.5).backtest(frame, n_windows=2)
-    with pytest.raises(RnncastError, match=r"^step=3 \(--step\) has no effect with a single window \(n_windows=1, "
-                                           r"--n-windows 1\)"):
-        Forecaster(**TINY).backtest(frame, n_windows=1, step=3)
+    with pytest.raises(RnncastError, match=r"^step=5 \(--step\) has no effect with a single window \(n_windows=1, "
+                                           r"--n-windows 1\): .*leave it out \(its default is the horizon, 3\)"):
+        Forecaster(**TINY).backtest(frame, n_windows=1, step=5)
     data = tmp_path / "d.csv"
     frame.to_csv(data, index=False)
     for flags, says in ((["--test-frac", "0.5"], "test_frac=0.5 (--test-frac) has no effect"),
@@ -330,3 +327,22 @@ def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_p
         err = capsys.readouterr().err
         assert code == 2 and says in err and "Traceback" not in err
         assert not (tmp_path / "bt").exists()
+
+
+def test_a_test_frac_of_the_forecasters_settings_and_a_step_of_the_default_are_taken(frame, tmp_path, capsys):
+    """Forecaster(test_frac=0.3).fit(df).backtest(df), and a loaded model fitted with --test-frac 0.3, were refused
+    "leave test_frac out" though backtest was given none (fit's setting, kept by the Forecaster); --n-windows 1
+    --step 3 with horizon 3 was refused, though 3 is the step one window runs with by default."""
+    from rnncast.cli import main
+
+    fitted = Forecaster(**TINY, test_frac=0.3).fit(frame)
+    fitted.save(tmp_path / "m")
+    for model in (Forecaster(**TINY, test_frac=0.3), fitted, Forecaster.load(tmp_path / "m")):
+        model.backtest(frame, n_windows=1)
+    given, default = (Forecaster(**TINY).backtest(frame, n_windows=1, **step) for step in ({"step": 3}, {}))
+    assert given.forecasts.equals(default.forecasts)
+    data = tmp_path / "d.csv"
+    frame.to_csv(data, index=False)
+    code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--horizon", "3",
+                 "--n-windows", "1", "--step", "3", "--out", str(tmp_path / "bt")])
+    assert code == 0, capsys.readouterr().err

@@ -388,3 +388,19 @@ def test_a_run_recognises_its_table_once(tmp_path, monkeypatch):
     args = parse("--data", str(_small_table(tmp_path)), "--horizons", "12", "--models", "repeat", "--no-plots",
                  "--out", str(tmp_path / "out"), benchmark="ltsf")
     assert cli.run_bench(args) == 0 and calls == ["small_weekly"]
+
+
+def test_repeats_rows_record_no_seed_and_are_read_back(tmp_path):
+    """bench --models repeat wrote seed 2021 in results.csv though nothing seeds Repeat; its rows now hold none,
+    the plot's name leaves the seed out, and results.md reads them beside rows of a seeded model."""
+    from rnncast.bench import results
+
+    out = tmp_path / "out"
+    args = parse("--data", str(_small_table(tmp_path)), "--horizons", "12", "--models", "repeat,nlinear", "--no-plots",
+                 "--out", str(out), benchmark="ltsf")
+    assert cli.run_bench(args) == 0
+    rows = pd.read_csv(out / "results.csv", dtype=str, keep_default_na=False)
+    assert dict(zip(rows["model"], rows["seed"])) == {"repeat": "", "nlinear": "2021"}
+    assert "_seed" not in results.plot_name(rows[rows["model"] == "repeat"].iloc[0].to_dict())
+    assert "_seed2021_" in results.plot_name(rows[rows["model"] == "nlinear"].iloc[0].to_dict())
+    assert "Seeds of the runs shown" not in (out / "results.md").read_text()

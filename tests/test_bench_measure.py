@@ -61,7 +61,8 @@ def test_repeats_row_scores_all_test_windows_and_draws_its_figure(tmp_path, ett,
     assert row["windows"] == 80 - H + 1 and row["test_windows"] == "all" and row["windows_drop_last"] == 64
     assert row["mse"] == row["repeat_mse"] and row["beats_repeat"] == ""
     assert (tmp_path / results.plot_name(row)).read_bytes()[:8] == PNG_SIGNATURE
-    assert results.plot_name(row).startswith(f"forecast_ETTh1_S_OT_L{L}_H{H}_repeat_seed0_")
+    assert row["seed"] == "" and results.plot_name(row).startswith(f"forecast_ETTh1_S_OT_L{L}_H{H}_repeat_")  # nothing seeds it
+    assert "seed" not in results.plot_name(row)
 
 
 def test_a_trained_models_row_with_the_published_drop_last_windows(tmp_path, ett, repeat):

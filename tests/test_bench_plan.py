@@ -32,6 +32,7 @@ from test_bench_cli import etth1, parse
         # ran once without a word; a seed that reached no model was written in results.csv as if it had
         (["--models", "repeat,lstm,repeat"], "--models 'repeat,lstm,repeat' names repeat more than once; name each "
                                              "model once"),
+        (["--horizons", "24,24"], "--horizons '24,24' names 24 more than once; name each horizon once"),  # ran once
         (["--models", "repeat", "--seed", "3"], "--seed 3: --models repeat trains no model, so nothing is seeded; leave "
                                                 "--seed out, or add a trained model"),
     ],

@@ -602,3 +602,24 @@ def test_a_tune_demo_or_bench_folder_given_as_a_model_is_named_and_the_way_to_a_
     (demo / "summary.json").write_text("{}")
     with pytest.raises(RnncastError, match=r"is a demo's folder \(rnncast demo\), which holds no model; give a run "):
         load_model(demo)
+
+
+def test_a_demo_cut_short_is_named_as_a_demos_folder_by_predict_and_by_the_demo_again(tmp_path, capsys):
+    """demo sine --out D killed early left D/rnn alone: predict D said "missing model.json", and the demo again
+    "holds an earlier rnncast output", neither naming it as a demo's folder (decision 328)."""
+    from rnncast.cli import main
+
+    demo = tmp_path / "D"
+    (demo / "rnn").mkdir(parents=True)
+    (demo / "rnn" / "config.json").write_text(json.dumps({"settings": {}, "data": {}, "fingerprint": {}}))
+    with pytest.raises(RnncastError, match=r"^.*D is a demo's folder \(rnncast demo\), cut short before its summary, "
+                                           r"which holds no model of its own; give one of its runs \(.*D/rnn\)"):
+        load_model(demo)
+    assert main(["demo", "sine", "--out", str(demo)]) == 2
+    err = capsys.readouterr().err
+    assert f"--out {demo} holds a demo's folder (rnncast demo), cut short before its summary; give another --out, " \
+           "or --overwrite to replace it" in err and "Traceback" not in err
+    assert sorted(p.name for p in demo.iterdir()) == ["rnn"]
+    (demo / "notes.txt").write_text("mine")  # a file no demo writes: not a demo's folder
+    with pytest.raises(RnncastError, match="is missing model.json"):
+        load_model(demo)

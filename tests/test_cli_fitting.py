@@ -284,3 +284,19 @@ def test_resume_of_a_finished_run_is_refused_and_writes_nothing(tmp_path, capsys
     assert "at epoch 2;" in cli(capsys, "fit", "--resume", tmp_path / "run")[2]
     stopped = cli(capsys, "fit", "--resume", tmp_path / "stopped")[2]
     assert "at epoch 30;" not in stopped, stopped  # early stopping ended it
+
+
+def test_a_config_files_chunk_beside_the_window_scheme_is_said_as_the_files_to_remove(tmp_path, capsys):
+    """fit --config RUN (scheme sequence, chunk 7) --scheme window was told "leave chunk unset", which the command
+    line cannot do when the file sets it."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    config = tmp_path / "run.toml"
+    config.write_text('scheme = "sequence"\nchunk = 7\nepochs = 1\nhidden_size = 4\ndevice = "cpu"\n')
+    code, _, err = cli(capsys, "fit", data, "--target", "y", "--config", config, "--scheme", "window",
+                       "--out", tmp_path / "run")
+    assert code == 2 and "Traceback" not in err and not (tmp_path / "run").exists()
+    assert (f"chunk=7 is the sequence scheme's steps per chunk, and scheme 'window' does not use it: train with the "
+            f"sequence scheme (scheme='sequence', --scheme sequence) or remove chunk from the config {config}") in err
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--chunk", "7", "--epochs", "1"))
+    assert code == 2 and "or leave chunk unset" in err  # a flag's own: leaving it out is the command line's to do

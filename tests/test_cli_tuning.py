@@ -360,3 +360,14 @@ def test_a_config_files_track_and_a_repeated_search_choice_are_refused(tmp_path,
     assert not (tmp_path / "t").exists()
     with pytest.raises(RnncastError, match=r"^search's cell gives the choice 'gru' more than once; give each choice once$"):
         searchspace.what_is_searched({"cell": ["gru", "lstm", "gru"]})
+
+
+def test_a_search_choice_written_twice_in_two_spellings_is_said_as_the_same_choice():
+    """--search hidden_size=8,08 said "the choice 08 is given more than once", though 08 was written once."""
+    from rnncast.cli.tuning import search_from_args
+
+    with pytest.raises(RnncastError, match=r"^--search hidden_size=8,08: 08 and 8 are the same choice; give each "
+                                           r"choice once$"):
+        search_from_args(["hidden_size=8,08"])
+    with pytest.raises(RnncastError, match=r"^--search hidden_size=8,16,8: the choice 8 is given more than once"):
+        search_from_args(["hidden_size=8,16,8"])

@@ -105,3 +105,24 @@ def test_a_series_too_short_is_named_by_its_id_as_the_caller_gave_it(caplog):
         _, _, skipped = cut(load_panel(frame), None, DataSettings(lookback=12, horizon=3))
     assert "is left out: 103 (5 rows)" in caplog.text  # not '103': the caller's id was an integer
     assert skipped[0]["id"] == "103"  # a fitted state keeps text (decision 33)
+
+
+@pytest.mark.parametrize("split, words", [
+    ((60.5, 80, 120), r"^split= takes whole row numbers \(train_end, val_end, end\); got \(60.5, 80, 120\)$"),
+    ((60, 80), r"^split= takes three row borders \(train_end, val_end, end\), as \(140, 160, 200\); got \(60, 80\)$"),
+    ((0.6, 0.8, 1.0), r"^split= takes row numbers, not fractions \(got \(0.6, 0.8, 1.0\)\); to cut by shares of the "
+                      r"rows give val_frac= and test_frac="),
+    (("60", 80, 120), r"^split= takes three row numbers"),
+    ((True, 80, 120), r"^split= takes three row numbers"),
+])
+def test_a_given_split_of_other_than_three_whole_row_numbers_is_refused_by_name(frame, split, words):
+    """split=(60.5, 80, 120) and (60.0, ...) raised "slice indices must be integers", (60, 80) a TypeError of
+    Split's arguments, and (0.6, 0.8, 1.0) "does not fit 200 rows" without saying fractions are not taken."""
+    with pytest.raises(RnncastError, match=words):
+        cut(load_panel(frame, target="y"), split, DataSettings(lookback=12, horizon=3))
+
+
+def test_a_given_split_of_whole_floats_is_taken_as_row_numbers(frame):
+    _, splits, _ = cut(load_panel(frame, target="y"), (100.0, np.int64(150), 200.0), DataSettings(lookback=12, horizon=3))
+    assert splits == [Split(100, 150, 200)] and all(type(b) is int for b in vars(splits[0]).values())
+    Forecaster(lookback=12, horizon=3, epochs=1).fit(frame, target="y", split=(100.0, 150.0, 200.0))

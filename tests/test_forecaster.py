@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
 import pytest
 
 from conftest import TINY, make_frame, make_panel
@@ -162,3 +163,12 @@ def test_a_yes_no_argument_of_a_method_is_true_or_false_not_text_that_reads_as_y
     with pytest.raises(RnncastError, match=f"^{name} must be True or False, got"):
         call(fitted, frame, tmp_path)
     assert not (tmp_path / "m").exists()
+
+
+def test_numpys_bool_is_taken_as_a_yes_no_argument():
+    """f.evaluate(df, by_series=np.True_) was refused "must be True or False, got np.True_": under NumPy 2 its type is
+    named 'bool', not 'bool_', so the name test missed it (decision 315 says NumPy's bool is taken)."""
+    frame = make_frame(120)
+    fitted = Forecaster(**TINY).fit(frame, target="y")
+    assert fitted.evaluate(frame, by_series=np.True_).keys() == fitted.evaluate(frame, by_series=True).keys()
+    fitted.evaluate(frame, by_series=np.False_)

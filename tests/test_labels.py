@@ -53,7 +53,7 @@ def test_a_wide_file_with_spaces_in_its_names_is_offered_them_quoted_for_the_she
     with pytest.raises(RnncastError, match=r"--target 'Store A' the first, --target 'Store A,Store B' every column, "
                                            r"or --series all to forecast each column as its own series;") as err:
         load_panel(path)
-    assert "Store A" in load_panel(path, target="Store A,Store B").targets  # the quoted words read back as the names
+    assert "Store A" in load_panel(path, target=["Store A", "Store B"]).targets  # the quoted words read back as the names
     assert "\n" not in str(err.value)
 
 
@@ -255,7 +255,7 @@ def _wide(n: int = 120) -> pd.DataFrame:
 
 @pytest.mark.parametrize("keywords, said", [
     ({"series": ["A", "A"]}, r"^series= \(--series\) names 'A' twice; name each column once$"),
-    ({"series": "A,B,A"}, r"^series= \(--series\) names 'A' twice"),
+    ({"series": ("A", "B", "A")}, r"^series= \(--series\) names 'A' twice"),
     ({"series": ["A", "B"], "past_covariates": ["temp", "temp"]}, r"^past_covariates= \(--past-covariates\) names 'temp' twice"),
     ({"series": ["A"], "features": {"temp", "price"}}, r"^features= \(--features\) is a set, which has no order, and the "
                                                        r"order of the columns is the model's; give the names as a list: "
@@ -283,3 +283,14 @@ def test_a_series_named_twice_in_a_config_file_or_by_the_flag_is_refused_before_
         code, _, err = cli(capsys, "fit", data, *how, "--out", tmp_path / "run")
         assert code == 2 and "series= (--series) names 'A' twice; name each column once" in err, err
         assert not (tmp_path / "run").exists()
+
+
+def test_a_column_named_with_a_comma_is_one_name_in_python():
+    """fit(d, target='y', features='a,b') split the text at its comma and refused 'a' with the command line's
+    advice to quote it: in Python a text is one name; only the flags (and config files) split lists."""
+    n = 60
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=n), "y": np.sin(np.arange(n) / 5.0),
+                          "a,b": np.cos(np.arange(n) / 3.0)})
+    assert load_panel(frame, target="y", features="a,b").past == ["a,b"]
+    with pytest.raises(RnncastError, match=r"^column 'y,a,b' not found"):
+        load_panel(frame, target="y,a,b")

@@ -122,3 +122,32 @@ def test_a_static_column_in_the_data_and_in_the_static_table_at_predict_is_refus
         f.predict(frame, static_covariates=table)
     f.predict(frame.drop(columns=["kind"]), static_covariates=table)  # the table alone
     f.predict(frame)  # the data's alone
+
+
+def test_a_static_column_in_the_data_and_in_the_static_table_at_fit_is_refused_by_name():
+    """fit DATA --static FILE, both holding 'kind': fit trained on the table's and called the data's "not used"
+    (advising --static-covariates, which beside --static is refused); predict then read the data's."""
+    frame = make_panel(2, seed=3)
+    frame["kind"] = frame["unique_id"].map({"s000": "x", "s001": "y"})
+    table = pd.DataFrame({"unique_id": ["s000", "s001"], "kind": ["y", "x"]})
+    with pytest.raises(RnncastError, match=r"^static covariate\(s\) 'kind' given twice: as column\(s\) of the data and "
+                                           r"in the static_covariates= table \(--static FILE\); give them in one place: "
+                                           r"leave the table out and name them with static_covariates="):
+        Forecaster(**TINY).fit(frame, static_covariates=table)
+
+
+def test_predict_does_not_read_a_data_column_in_place_of_the_static_table_the_model_was_fitted_with(tmp_path):
+    frame = make_panel(2, seed=3)
+    table = pd.DataFrame({"unique_id": ["s000", "s001"], "kind": ["y", "x"]})
+    f = Forecaster(**TINY).fit(frame, static_covariates=table)
+    f.save(tmp_path / "m")
+    with_column = frame.assign(kind=frame["unique_id"].map({"s000": "x", "s001": "y"}))
+    for model in (f, Forecaster.load(tmp_path / "m")):
+        with pytest.raises(RnncastError, match=r"^the model was fitted with static covariate\(s\) 'kind' in a table of "
+                                               r"their own \(--static FILE at fit\).*give the table with --static FILE"):
+            model.predict(with_column)
+        model.predict(frame)  # the values seen at fit
+        model.predict(frame, static_covariates=table)
+    fitted = Forecaster(**TINY).fit(with_column, static_covariates=["kind"])
+    assert not fitted.state_.static_table
+    fitted.predict(with_column)  # fitted on the data's columns: read as before

@@ -552,3 +552,38 @@ def test_overwrite_is_true_or_false_not_text_that_reads_as_yes(frame, tmp_path):
     with pytest.raises(RnncastError, match=r"^overwrite must be True or False, got 'no'$"):
         tune(frame, target="y", trials=1, settings=FIXED, search=("lr",), out=earlier, overwrite="no")
     assert (earlier / "notes.txt").read_text() == "mine\n"
+
+
+def test_a_chunk_without_the_sequence_scheme_is_refused_before_the_study_is_opened(frame, tmp_path):
+    """tune --chunk 7 (window scheme) was refused by the first trial's fit after study.db recorded chunk 7, so the
+    corrected command was then refused "study 'rnncast' was run with chunk 7"."""
+    out = tmp_path / "t"
+    with pytest.raises(RnncastError, match=r"^chunk=7 is the sequence scheme's steps per chunk"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "chunk": 7}, out=out)
+    assert not out.exists()
+    with pytest.raises(RnncastError, match=r"^chunk=7 is the sequence scheme's"):
+        tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "chunk": 7}, search=("lookback",), out=out)
+    assert not out.exists()
+    tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "lookback": 24}, search=("lr",), out=out)
+
+
+def test_a_study_whose_first_trial_is_refused_is_removed_and_an_earlier_one_kept(frame, tmp_path, monkeypatch):
+    """A refusal raised by the first trial's fit left the study it created (and study.db) behind, holding the
+    refused settings that the corrected command was then held to."""
+    real = Forecaster.fit
+
+    def refuse(self, *args, **kwargs):
+        raise RnncastError("refused by the fit")
+
+    out, settings = tmp_path / "t", {**FIXED, "epochs": 1, "lookback": 24}
+    monkeypatch.setattr(Forecaster, "fit", refuse)
+    with pytest.raises(RnncastError, match="^refused by the fit$"):
+        tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out)
+    assert not out.exists()
+    monkeypatch.setattr(Forecaster, "fit", real)
+    tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out)
+    monkeypatch.setattr(Forecaster, "fit", refuse)
+    with pytest.raises(RnncastError, match="^refused by the fit$"):
+        tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out)  # continues the earlier study
+    assert (out / "study.db").exists() and len(optuna.load_study(
+        study_name="rnncast", storage=f"sqlite:///{(out / 'study.db').resolve()}").trials) == 2

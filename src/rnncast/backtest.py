@@ -90,22 +90,20 @@ class Backtest:
         return backtest_figure(self, n_series)
 
 
-def unused(test_frac: float, step, n_windows: int) -> None:
-    """Refuse what a backtest would not use: a test_frac other than its default (the windows are the last
-    ``n_windows`` cutoffs, ``step`` rows apart, never the final share of rows), and a ``step`` given with
-    one window (the distance between cutoffs, of which one has none)."""
-    from dataclasses import fields
-
-    from rnncast.config import DataSettings
-
-    default = next(f.default for f in fields(DataSettings) if f.name == "test_frac")
-    if test_frac != default:
+def unused(test_frac, step, n_windows: int, horizon: int | None) -> None:
+    """Refuse what a backtest would not use: a ``test_frac`` given to the backtest itself (``--test-frac``; None:
+    not given; the windows are the last ``n_windows`` cutoffs, ``step`` rows apart, never the final share of rows;
+    a Forecaster's own test_frac, as fit's settings, is a fit's and passed over), and a ``step`` with one window
+    (the distance between cutoffs, of which one has none) other than its default, the ``horizon``: one written
+    out as the default is the default, which a single window runs with alike."""
+    if test_frac is not None:
         raise RnncastError(f"test_frac={test_frac} (--test-frac) has no effect on a backtest: its windows are the last "
                            "n_windows (--n-windows) cutoffs of every series, step (--step) rows apart, not a final share "
-                           f"of the rows; leave test_frac out (its default is {default})")
-    if step is not None and n_windows == 1:
+                           "of the rows; leave --test-frac out")
+    if step is not None and n_windows == 1 and step != horizon:
         raise RnncastError(f"step={step} (--step) has no effect with a single window (n_windows=1, --n-windows 1): step "
-                           "is the distance between cutoffs; leave it out, or give more windows")
+                           f"is the distance between cutoffs; leave it out (its default is the horizon, {horizon}), or "
+                           "give more windows")
 
 
 def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read: dict,
@@ -121,7 +119,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     for name, value in (("n_windows", n_windows), ("step", step)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
-    unused(data_s.test_frac, given_step, n_windows)
+    unused(None, given_step, n_windows, horizon)  # test_frac is fit's setting here; the command refuses --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
 

@@ -25,7 +25,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import weightfile
+from rnncast import demofolders, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -157,6 +157,9 @@ def load_model(folder) -> tuple[nn.Module, dict]:
                            "its model/ folder; data is given to predict or evaluate")
     if not folder.is_dir():
         raise RnncastError(f"model folder not found: {folder} (expected a run directory or its model/ folder)")
+    if not (folder / META).exists() and demofolders.interrupted(folder):  # a demo killed before its summary
+        raise RnncastError(f"{folder} is a demo's folder (rnncast demo), cut short before its summary, which holds no "
+                           f"model of its own; give one of its runs ({folder / entries_of(folder)[0]}) or a model folder")
     for name in (META, WEIGHTS):
         if not (folder / name).is_file():
             raise RnncastError(f"model folder {folder} is missing {name}; it needs {META} and {WEIGHTS}")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
+from rnncast.settingchecks import check_effects
 from rnncast.settingtext import parse_setting
 from rnncast.settingvalues import choice
 from rnncast.spelling import did_you_mean
@@ -185,3 +186,14 @@ def _toml_value(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     raise TypeError(f"cannot write {value!r} to TOML")
+
+
+def file_effects(config, settings: dict, from_file: list) -> None:
+    """``check_effects`` of a command's settings (``config``'s overridden by the flags given), the refusal naming
+    the file where it gives the setting that changes nothing (``from_file``: its names no flag overrode), which
+    no flag can unset. Settings refused for other reasons are left to the fit, which says them."""
+    try:
+        train = Settings.from_flat(settings).train
+    except RnncastError:
+        return
+    check_effects(train, config, from_file)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -22,6 +24,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     the fractions). Series too short for one are left out, named in a warning, and returned as
     ``{"id", "rows", "needed"}``; every series too short is an error."""
     if split is not None:
+        split = split if isinstance(split, Split) else Split(*_borders(split))
         fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
                      if getattr(data_s, name) != getattr(DataSettings, name)]
         if fractions:  # the row borders decide the parts; the fractions would be passed over without a word
@@ -49,8 +52,25 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     return panel, splits, skipped
 
 
-def _given_split(split, n_rows: int, data_s: DataSettings) -> Split:
-    split = split if isinstance(split, Split) else Split(*split)
+def _borders(split) -> list[int]:
+    """``split=``'s three row borders as whole numbers (a whole float such as 60.0 is taken); two borders, a
+    border of 60.5, or fractions such as (0.6, 0.8, 1.0) are refused by name, fractions with the keywords that
+    cut by shares of the rows."""
+    got = f"got {split!r}"
+    if isinstance(split, (str, bytes)) or not isinstance(split, (list, tuple)) or len(split) != 3:
+        raise RnncastError("split= takes three row borders (train_end, val_end, end), as (140, 160, 200); " + got)
+    if not all(isinstance(b, (int, float, np.integer, np.floating)) and not isinstance(b, (bool, np.bool_))
+               and np.isfinite(b) for b in split):
+        raise RnncastError(f"split= takes three row numbers (train_end, val_end, end); {got}")
+    if all(0 <= b <= 1 for b in split) and any(b != int(b) for b in split):
+        raise RnncastError(f"split= takes row numbers, not fractions ({got}); to cut by shares of the rows give "
+                           "val_frac= and test_frac= (--val-frac, --test-frac) instead")
+    if any(b != int(b) for b in split):
+        raise RnncastError(f"split= takes whole row numbers (train_end, val_end, end); {got}")
+    return [int(b) for b in split]
+
+
+def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
     if not (data_s.lookback + data_s.horizon <= split.train_end <= split.val_end <= split.end <= n_rows):
         raise RnncastError(
             f"split {split} does not fit {n_rows} rows; need lookback + horizon <= train_end <= val_end <= end <= rows"

@@ -233,11 +233,12 @@ def _index_is_data(index: pd.Index) -> bool:
 
 
 def names(value) -> list[str]:
-    """Column names as text from one label, a list of labels, or comma-separated text."""
+    """Column names as text from one label or a list of labels. Text is one name, commas and all (a column
+    'a,b' is named so in Python); only the command line's flags and config files split a list at its commas."""
     if value is None:
         return []
     if isinstance(value, str):
-        return [v for v in value.split(",") if v] if "," in value else [value]
+        return [value]
     if isinstance(value, (list, tuple, pd.Index)):
         return [str(v) for v in value]
     return [str(value)]  # one label of another type (an integer column label)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rnncast import datasets, demopage, plots
 from rnncast.comparison import Comparison, compare, listing
+from rnncast.demofolders import CELLS, OUTPUT_NAMES, REGRESSION_RUNS, SINE_GROUPS, sine_folder  # noqa: F401 (OUTPUT_NAMES: demo's)
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.models import count_parameters
@@ -23,22 +24,6 @@ from rnncast.verdicts import verdict
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
                            patience=10, scaler="minmax", window_norm="none")  # the tutorial's, split by time
 SINE_SETTINGS = dict(lookback=50, horizon=1, hidden_size=64, epochs=60, patience=8, batch_size=64, lr=3e-3)
-SINE_GROUPS = {"highway on": dict(highway=True), "cells alone": dict(highway=False)}  # over SINE_SETTINGS
-CELLS = ("rnn", "lstm", "gru")
-REGRESSION_RUNS = {"past only (as the tutorial)": ("past-only", False),  # label: (folder, future_known)
-                   "with x at the target's time step": ("future-known", True)}
-
-
-def sine_folder(cell: str, extra: dict) -> str:
-    """The run folder of one sine model: ``gru``, or ``gru-alone`` without the highway."""
-    return cell if extra.get("highway", True) else f"{cell}-alone"
-
-
-# every name the two demos write in their folder: what `rnncast demo --overwrite` may remove
-OUTPUT_NAMES = frozenset(
-    [sine_folder(cell, extra) for extra in SINE_GROUPS.values() for cell in CELLS]
-    + [f"{kind}-{group.replace(' ', '-')}.png" for group in SINE_GROUPS for kind in ("loss", "forecast")]
-    + [folder for folder, _ in REGRESSION_RUNS.values()] + ["loss.png", "forecast.png", "summary.json", "report.html"])
 
 
 def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0, seed: int = 0) -> demopage.DemoResult:

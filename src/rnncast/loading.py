@@ -90,15 +90,14 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.unused = not_used(frame, rows, layout, static_names)
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
+    if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
+        table = as_frame(static_covariates) if not isinstance(static_covariates, (list, tuple, str)) else None
+        panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
+                                    panel, panel.id_col or ID_COLUMN, announce)
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
         log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
                                   else ""))
-    if static_covariates is not None and layout != "single":
-        panel.static = (statics.from_frame(as_frame(static_covariates), panel.ids, panel.id_col or ID_COLUMN,
-                                           panel.given_ids, announce)
-                        if not isinstance(static_covariates, (list, tuple, str))
-                        else statics.from_columns(frame, rows.codes_by_row, names(static_covariates), panel.given_ids))
     return panel
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import calendars, rowindex
+from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
@@ -125,12 +126,8 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     _same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
-        twice = [c for c in state.static_encoder.numeric_names + state.static_encoder.categorical_names
-                 if c in frame.columns]
-        if twice:  # the table's would win, and the data's be called "not used"
-            raise RnncastError(f"static covariate(s) {', '.join(map(repr, twice))} given twice: as column(s) of the data and in the "
-                               "static_covariates= table (--static FILE); give them in one place: leave the table out "
-                               "to read the data's, or drop the column(s) from the data")
+        statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
+                           at_fit=False)  # the table's would win, and the data's be called "not used"
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
@@ -210,6 +207,11 @@ def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
         return None
     wanted = state.static_encoder.numeric_names + state.static_encoder.categorical_names
     present = [c for c in wanted if c in frame.columns]
+    if present and state.static_table:  # fit read them from a table: a column of the same name is not known to be them
+        raise RnncastError(f"the model was fitted with static covariate(s) {', '.join(map(repr, present))} in a table of "
+                           "their own (--static FILE at fit), and the data holds column(s) of the same name(s), which "
+                           "are not read in their place: give the table with --static FILE (static_covariates= in "
+                           "Python) and drop the column(s) from the data, or drop them to use the values seen at fit")
     if present and len(present) < len(wanted):
         raise RnncastError(f"the data holds static covariate(s) {present} but not {sorted(set(wanted) - set(present))}; "
                            "give all of them, or none to use the values seen at fit")

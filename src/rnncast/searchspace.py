@@ -17,6 +17,7 @@ import numbers
 
 from rnncast.config import CELLS, Settings, check_names
 from rnncast.errors import RnncastError
+from rnncast.settingchecks import check_effects
 from rnncast.settingvalues import plain
 from rnncast.spelling import spelled
 from rnncast.windows import chronological_split, train_windows
@@ -144,17 +145,26 @@ def fixed_checked(fixed: dict, searched: list, lookbacks=LOOKBACKS) -> Settings:
     said as no lookback fitting."""
     check_names(fixed)  # a misspelt name is said as it is, not as what no lookback fits
     if "lookback" not in searched:
-        return Settings.from_flat(fixed)
+        return _effective(Settings.from_flat(fixed))
     refusals = []
     for lookback in lookbacks:
         try:
-            return Settings.from_flat({**fixed, "lookback": lookback})
+            settings = Settings.from_flat({**fixed, "lookback": lookback})
         except RnncastError as err:
             refusals.append(str(err))
+        else:
+            return _effective(settings)
     if len(set(refusals)) == 1 and str(lookbacks[0]) not in refusals[0]:
         raise RnncastError(refusals[0])  # not the lookback's doing
     raise RnncastError(f"no lookback the search tries ({', '.join(map(str, lookbacks))}) fits these settings: "
                        f"{refusals[-1]}; give {spelled('lookback')} to fix one")
+
+
+def _effective(settings: Settings) -> Settings:
+    """``settings`` once a fixed training setting that every trial's fit would refuse as changing nothing (a chunk
+    without the sequence scheme: ``check_effects``, none of them searched) is refused, before a study is opened."""
+    check_effects(settings.train)
+    return settings
 
 
 def searched_lookbacks(n_rows: int, fixed: dict, given=None) -> tuple:

@@ -175,16 +175,20 @@ def check_combinations(data, model, train) -> None:
             raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
 
 
-def check_effects(train) -> None:
+def check_effects(train, config=None, from_file=()) -> None:
     """Raise ``RnncastError`` for a training setting given a value that changes nothing beside the others (a
     chunk without the sequence scheme, a cap on the batches of a full-batch epoch), naming what would make it
     apply. Checked where a fit starts (``fitting``, a config file), not where a saved model is read: a model
-    saved before these were refused still loads."""
+    saved before these were refused still loads. ``from_file``: the names the ``config`` file gives, which no
+    flag can unset: the refusal says to remove them from it."""
+    def unset(name: str) -> str:
+        return f"remove {name} from the config {config}" if name in from_file else f"leave {name} unset"
+
     if train.scheme != "sequence" and train.chunk != type(train).chunk:  # nothing else reads it
         raise RnncastError(f"chunk={train.chunk!r} is the sequence scheme's steps per chunk, and scheme "
                            f"{train.scheme!r} does not use it: train with the sequence scheme ({spelled('scheme', 'sequence')}) "
-                           "or leave chunk unset")
+                           f"or {unset('chunk')}")
     if train.batch_size is None and train.max_batches != type(train).max_batches:  # one batch per epoch: no cap to reach
         raise RnncastError(f"max_batches={train.max_batches!r} caps the batches of an epoch, and batch_size full makes one "
                            f"batch of every window per epoch: give a batch_size ({spelled('batch_size', 64)}) for it to "
-                           "cap, or leave max_batches unset")
+                           f"cap, or {unset('max_batches')}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import numbers
 
+import numpy as np
+
 from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.spelling import counted, did_you_mean
 
@@ -125,5 +127,5 @@ def choice(name: str, value, choices) -> None:
 
 def flag(name: str, value) -> None:
     """An on/off setting must be True or False (a NumPy bool too): text such as 'no' would read as on."""
-    if not (isinstance(value, bool) or type(value).__name__ == "bool_"):
+    if not isinstance(value, (bool, np.bool_)):  # np.bool_'s type is named 'bool' under NumPy 2
         raise RnncastError(f"{name} must be True or False, got {value!r}")

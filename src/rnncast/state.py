@@ -45,6 +45,7 @@ class FittedState:
     static_encoder: StaticEncoder | None = None
     static_inputs: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.float32))  # [S, Kn]
     static_codes: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.int64))  # [S, Kc]
+    static_table: bool = False  # fitted on a static table (--static): a data column of its names is not read at predict
     skipped_series: list = field(default_factory=list)  # [{"id", "rows", "needed"}] too short to train
     calendars: dict = field(default_factory=dict)  # {series id: Calendar} of series with a calendar of their own
     borders: list | None = None  # [S, 3] first validation, first test and last fitted time (parts.borders); None: no time
@@ -81,7 +82,7 @@ class FittedState:
             "train_means": self.train_means.tolist(), "mase_scales": self.mase_scales.tolist(),
             "static": None if self.static_encoder is None else {
                 "encoder": self.static_encoder.state(), "inputs": self.static_inputs.tolist(),
-                "codes": self.static_codes.tolist()},
+                "codes": self.static_codes.tolist(), **({"table": True} if self.static_table else {})},
             "skipped_series": self.skipped_series, "train_seconds": self.train_seconds, "borders": self.borders,
             "highway_start": self.highway_start, "unused": self.unused,
         }
@@ -124,7 +125,7 @@ class FittedState:
                 static_inputs=(np.asarray(static["inputs"], dtype=np.float32).reshape(n, -1) if static
                                else np.zeros((n, 0), np.float32)),
                 static_codes=(np.asarray(static["codes"], dtype=np.int64).reshape(n, -1) if static
-                              else np.zeros((n, 0), np.int64)),
+                              else np.zeros((n, 0), np.int64)), static_table=bool(static and static.get("table")),
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
                 borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),

@@ -5,7 +5,7 @@ attribute). Every check names the series and the attribute at fault."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -26,13 +26,39 @@ class Static:
     numeric: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # [S, Kn] float64
     categorical_names: list[str] = field(default_factory=list)
     categorical: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=object))  # [S, Kc] str
+    from_table: bool = False  # given as a table of their own (from_frame), not as columns of the data
 
     @property
     def names(self) -> list[str]:
         return self.numeric_names + self.categorical_names
 
     def take(self, index: np.ndarray) -> "Static":
-        return Static(self.numeric_names, self.numeric[index], self.categorical_names, self.categorical[index])
+        return Static(self.numeric_names, self.numeric[index], self.categorical_names, self.categorical[index],
+                      self.from_table)
+
+
+def given_once(names, columns, at_fit: bool) -> None:
+    """Refuse static covariates (``names``: a table's attribute names) that the data's ``columns`` hold too, naming
+    them: the table's values would be read and the data's column called "not used" (or, at fit, read again at
+    predict). One check for fit (``loading.load_panel``) and predict (``reading._load``)."""
+    twice = [str(c) for c in names if str(c) in {str(d) for d in columns}]
+    if twice:
+        read = ("leave the table out and name them with static_covariates= (--static-covariates) to read the data's"
+                if at_fit else "leave the table out to read the data's")
+        raise RnncastError(f"static covariate(s) {', '.join(map(repr, twice))} given twice: as column(s) of the data and in the "
+                           f"static_covariates= table (--static FILE); give them in one place: {read}, or drop the "
+                           "column(s) from the data")
+
+
+def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, codes: np.ndarray, panel, id_col: str,
+         announce: bool) -> Static:
+    """A panel's static covariates: from ``table`` (a frame of their own; its attributes may not be columns of a
+    long ``frame`` too: ``given_once``) or else from the columns ``names`` of the long ``frame``."""
+    if table is None:
+        return from_columns(frame, codes, names, panel.given_ids)
+    if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
+        given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True)
+    return from_frame(table, panel.ids, id_col, panel.given_ids, announce)
 
 
 def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list) -> Static:
@@ -92,7 +118,7 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
-    return _table(table.reset_index(drop=True))
+    return replace(_table(table.reset_index(drop=True)), from_table=True)
 
 
 def _table(table: pd.DataFrame) -> Static:

@@ -204,11 +204,13 @@ def fail_stale_trials(optuna, study) -> None:
         optuna.storages.fail_stale_trials(study)
 
 
-def forget_new_study(optuna, study, storage: str | None, out) -> None:
-    """A study this call created whose timeout ran out before its first trial (``tuning.tune``): removed with the
-    trial of defaults it was given (``enqueue_trial``'s, left WAITING) and the fixed settings and space it
-    recorded, which a new tune would be held to; its folder's study.db too when that holds no other study."""
-    if storage is None or any(trial.state.name != "WAITING" for trial in study.get_trials(deepcopy=False)):
+def forget_new_study(optuna, study, storage: str | None, out, refused: bool = False) -> None:
+    """A study this call created whose timeout ran out before its first trial, or whose first trial's fit was
+    refused (``refused``: that trial FAIL; ``tuning.tune``): removed with the trial of defaults it was given
+    (``enqueue_trial``'s, left WAITING) and the fixed settings and space it recorded, which a new tune would be
+    held to; its folder's study.db too when that holds no other study."""
+    kept = ("WAITING", "FAIL") if refused else ("WAITING",)
+    if storage is None or any(trial.state.name not in kept for trial in study.get_trials(deepcopy=False)):
         return  # in memory, or another process has added a trial since
     optuna.delete_study(study_name=study.study_name, storage=storage)
     own = out is not None and storage == f"sqlite:///{(out / 'study.db').resolve()}"

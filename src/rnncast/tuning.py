@@ -254,7 +254,12 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             result.config = _write_study(folder, result, source, panel, space, storage)
         return result
 
-    study.optimize(owned(objective, out), n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+    try:
+        study.optimize(owned(objective, out), n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+    except RnncastError:  # a refusal of the first trial's fit: the study this call created goes, so a corrected call starts anew
+        if created and not ran:
+            forget_new_study(optuna, study, storage, out, refused=True)
+        raise
     fail_stale_trials(optuna, study)  # those whose process stopped while this one ran
     if not ran and timeout is not None:  # Optuna looks at the timeout before each trial, the first too: none started
         if created:

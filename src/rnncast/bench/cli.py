@@ -27,7 +27,7 @@ Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), 
   file's absolute path and digest: rows of another file are refused (choose another ``--out``);
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
   the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
-* ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png``: the first test window,
+* ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png`` (no ``_seed<seed>`` for repeat): the first test window,
   target channel: input, actual, forecast; ``<tag>`` stands for the protocol and the settings, so runs
   that share a folder never overwrite each other's (:func:`rnncast.bench.results.plot_name`);
   results.md links those of the runs it shows.

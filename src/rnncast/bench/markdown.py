@@ -101,7 +101,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         for others in by_windows.values():
             lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
             lines += _table(runs, models, horizons, others, others[0], held)
-        seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m}) for m in models}
+        seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m} - {""}) for m in models}
+        seeds = {m: found for m, found in seeds.items() if found}  # repeat's rows have none: nothing seeds it
         if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
             lines.append("Seeds of the runs shown (they differ): " + "; ".join(
                 f"{m} {', '.join(found)}" for m, found in seeds.items()) + ".")

@@ -15,7 +15,7 @@ import torch
 from rnncast.version import __version__
 from rnncast.bench import identity, published, recurrent, results, scoring
 from rnncast.bench.figures import forecast_window_figure
-from rnncast.bench.plan import Plan
+from rnncast.bench.plan import UNTRAINED, Plan
 from rnncast.bench.protocol import target_rows, target_windows
 from rnncast.bench.runners import run_setting
 from rnncast.bench.tables import BenchData
@@ -115,7 +115,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "train_seconds": round(info["train_seconds"], 2) if "train_seconds" in info else "",
         "epochs_run": info.get("epochs_run", ""), "best_epoch": info.get("best_epoch", ""),
         "best_val_mse": info.get("best_val_mse", ""),
-        "seed": plan.seed, "device": info.get("device", "cpu"), "threads": torch.get_num_threads(),
+        "seed": "" if model in UNTRAINED else plan.seed, "device": info.get("device", "cpu"), "threads": torch.get_num_threads(),
         "quick": "yes" if plan.quick else "no",
         "settings": json.dumps(settings, sort_keys=True),
         "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,

@@ -218,12 +218,12 @@ def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
     for item in text.split(","):
         item = item.strip()
         if not item.isdigit() or not 1 <= int(item) <= longest:
-            raise RnncastError(
-                f"bad horizon {item!r} in --horizons {text!r}: accepted are comma-separated integers "
-                f"from 1 to {longest} (the shortest split), e.g. {_example(longest)}"
-            )
+            raise RnncastError(f"bad horizon {item!r} in --horizons {text!r}: accepted are comma-separated integers "
+                               f"from 1 to {longest} (the shortest split), e.g. {_example(longest)}")
+        if int(item) in horizons:  # it would run once
+            raise RnncastError(f"--horizons {text!r} names {int(item)} more than once; name each horizon once")
         horizons.append(int(item))
-    return tuple(dict.fromkeys(horizons))
+    return tuple(horizons)
 
 
 def _parse_models(text: str) -> tuple[str, ...]:

@@ -88,13 +88,14 @@ def check_source(path: Path, source: Source) -> int:
 def plot_name(row: dict) -> str:
     """The file name of a run's forecast plot, from its results.csv row: every run sharing a folder gets
     its own (S and M, two lookbacks, targets, seeds, ``--set`` settings), and results.md finds it again
-    from the row. Dataset, mode, target, L, H, model and seed are spelt out; the protocol and the
+    from the row. Dataset, mode, target, L, H, model and seed (where the row has one) are spelt out; the protocol and the
     settings (the row's JSON) are the last part, 8 hex digits of their SHA-256. Only a rerun of the very
     same setting (on CPU, the same figure) writes the same name."""
     protocol = row.get("protocol") or "ett"  # results.csv files before the protocol and target columns: ETT's, OT
     tag = hashlib.sha256(f"{protocol}\n{row.get('settings', '')}".encode()).hexdigest()[:8]
+    seed = [f"seed{row['seed']}"] if str(row.get("seed", "")) != "" else []  # repeat's: none, as nothing is seeded
     parts = (row["dataset"], row["mode"], row.get("target") or TARGET, f"L{row['L']}", f"H{row['H']}", row["model"],
-             f"seed{row['seed']}", tag)
+             *seed, tag)
     return "forecast_" + "_".join(_safe_name(str(p)) for p in parts) + ".png"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from rnncast.cli.display import epoch_bar, table
 from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
+from rnncast.demofolders import interrupted
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -36,6 +37,9 @@ def run_demo(args) -> int:
 
     default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
     own = OUTPUT_FILES | demo.OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
+    if args.out and not args.overwrite and interrupted(args.out):  # named as a demo's, not as "an rnncast output"
+        raise RnncastError(f"--out {args.out} holds a demo's folder (rnncast demo), cut short before its summary; give "
+                           "another --out, or --overwrite to replace it")
     claim = claim_output(Path(args.out) if args.out else None, default, args.overwrite, "demo", own=own)
     try:
         if args.overwrite:
@@ -73,12 +77,14 @@ def _demo_run(args, out: Path) -> int:
 
 
 def run_backtest(args) -> int:
+    from rnncast.backtest import unused
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
 
     settings = settings_from_args(args)
+    unused(settings.get("test_frac"), None, args.n_windows, None)  # --test-frac given to the backtest itself
     request = panel_request(args)
     forecaster = Forecaster(**settings)
     # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back

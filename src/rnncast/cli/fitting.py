@@ -166,11 +166,13 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
     """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
-    from rnncast.configfile import read_config
+    from rnncast.configfile import file_effects, read_config
 
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
+    if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
+        file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])
     if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
         raise RnncastError(f"{command} needs DATA and --target COLUMN (as flags or in a --config file){resume}")

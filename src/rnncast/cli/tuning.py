@@ -92,9 +92,12 @@ def search_from_args(given: list[str] | None) -> dict | None:
             search[name] = [parse_setting(name, piece) for piece in pieces]
         except RnncastError as err:
             raise RnncastError(f"--search {text}: {err}") from None
-        twice = next((piece for k, piece in enumerate(pieces) if search[name][k] in search[name][:k]), None)
-        if twice is not None and name not in RANGES:
-            raise RnncastError(f"--search {text}: the choice {twice} is given more than once; give each choice once")
+        twice = next((k for k, value in enumerate(search[name]) if value in search[name][:k]), None)
+        if twice is not None and name not in RANGES:  # 08 and 8 are one number: said so, not as a repeat of "08"
+            first = pieces[search[name].index(search[name][twice])]
+            same = (f"{pieces[twice]} and {first} are the same choice" if pieces[twice] != first
+                    else f"the choice {first} is given more than once")
+            raise RnncastError(f"--search {text}: {same}; give each choice once")
     return search
 
 
