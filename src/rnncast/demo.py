@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rnncast import datasets, demopage, plots
 from rnncast.comparison import Comparison, compare, listing
-from rnncast.demofolders import CELLS, OUTPUT_NAMES, REGRESSION_RUNS, SINE_GROUPS, sine_folder  # noqa: F401 (OUTPUT_NAMES: demo's)
+from rnncast.demofolders import CELLS, REGRESSION_RUNS, SINE_GROUPS, sine_folder
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.models import count_parameters

@@ -11,7 +11,7 @@ from pathlib import Path
 from rnncast.cli.display import epoch_bar, table
 from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
-from rnncast.demofolders import interrupted
+from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -33,10 +33,8 @@ def run_demo(args) -> int:
     """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
     exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which
     removes the files of rnncast's outputs (a demo's, a run's ...) before the demo writes."""
-    from rnncast import demo
-
     default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
-    own = OUTPUT_FILES | demo.OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
+    own = OUTPUT_FILES | OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
     if args.out and not args.overwrite and interrupted(args.out):  # named as a demo's, not as "an rnncast output"
         raise RnncastError(f"--out {args.out} holds a demo's folder (rnncast demo), cut short before its summary; give "
                            "another --out, or --overwrite to replace it")

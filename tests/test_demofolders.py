@@ -1,0 +1,25 @@
+"""demofolders: the names a demo writes, and a demo's folder cut short told from other folders."""
+
+from __future__ import annotations
+
+from rnncast.demofolders import OUTPUT_NAMES, RUN_FOLDERS, interrupted, sine_folder
+
+
+def test_the_run_folders_are_each_model_with_and_without_the_highway_and_the_regression_runs():
+    assert sine_folder("gru", {"highway": True}) == "gru" and sine_folder("gru", {"highway": False}) == "gru-alone"
+    assert {"rnn", "lstm-alone", "past-only", "future-known"} <= RUN_FOLDERS <= OUTPUT_NAMES
+    assert {"summary.json", "report.html"} <= OUTPUT_NAMES
+
+
+def test_a_folder_is_a_demos_cut_short_only_with_a_started_run_and_nothing_else(tmp_path):
+    folder = tmp_path / "d"
+    (folder / "rnn").mkdir(parents=True)
+    assert not interrupted(folder)  # a run folder with nothing written yet: nothing says it is a demo's
+    (folder / "rnn" / "config.json").write_text("{}")
+    assert interrupted(folder)
+    (folder / "notes.txt").write_text("mine")
+    assert not interrupted(folder)  # a name no demo writes: the user's folder
+    (folder / "notes.txt").unlink()
+    (folder / "summary.json").write_text("{}")
+    assert not interrupted(folder)  # finished
+    assert not interrupted(tmp_path / "absent")
