@@ -120,7 +120,7 @@ def test_row_numbers_and_the_written_index_rule():
     assert written_index(_indexed(5, 2)) == {"Unnamed: 0": "2-6"}  # a filtered frame's row numbers
     assert written_index(_indexed(5).rename(columns={"Unnamed: 0": "index"})) == {}  # named: data as any column
     assert written_index(_indexed(5)[["Unnamed: 0"]]) == {}  # nothing beside it
-    assert written_index(_indexed(5), roles=(None, "y,Unnamed: 0")) == {}  # named in a role
+    assert written_index(_indexed(5), roles=(None, ["y", "Unnamed: 0"])) == {}  # named in a role
     assert written_index(_indexed(5).assign(**{"Unnamed: 0": [0, 1, 2, 0, 1]})) == {}  # restarting without ids: data
     assert written_index(_indexed(5).assign(**{"Unnamed: 0": [4, 3, 2, 1, 0]})) == {"Unnamed: 0": "0-4, falling"}
     assert written_index(_indexed(5).assign(**{"Unnamed: 0": [0, 3, 1, 4, 2]})) == {"Unnamed: 0": "0-4, in another order"}
