@@ -370,6 +370,16 @@ def test_a_missing_name_that_is_part_of_a_comma_column_says_how_to_quote_it():
     assert "--features '\"ILI, weighted\"'" in str(err.value)
 
 
+def test_several_names_in_one_text_from_python_are_told_to_be_a_list():
+    """In Python a text is one column name (decision 338): target='A,B' said only "not found"."""
+    from rnncast.data import require_column
+    from rnncast.errors import RnncastError
+
+    with pytest.raises(RnncastError, match=r"^column 'A,B' not found; available columns: A, B\. In Python a text is one "
+                                           r"column name; to name several, give a list: \['A', 'B'\]$"):
+        require_column(pd.DataFrame({"A": [1.0], "B": [2.0]}), "A,B")
+
+
 # ---- files of other habits: CR line ends, binary files, values beyond the header --------------
 
 def test_a_csv_with_cr_only_line_ends_reads_as_with_lf(tmp_path, frame):

@@ -253,6 +253,9 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
         if holding:
             hint += (f". The column {holding[0]!r} holds a comma: on the command line quote it within the list "
                      f"(--features '\"{holding[0]}\"'), or repeat the flag once per name")
+        parts = [p.strip() for p in str(name).split(",")]
+        if len(parts) > 1 and all(p in frame.columns for p in parts):  # 'A,B' from Python: one name there (338)
+            hint += f". In Python a text is one column name; to name several, give a list: {parts!r}"
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
         spaced = [str(c) for c in frame.columns if str(c).strip() == str(name).strip()]  # names are kept as written
