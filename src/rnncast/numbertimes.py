@@ -24,7 +24,6 @@ from rnncast.spelling import spelled
 UNITS = {"s": "Unix times in seconds", "ms": "Unix times in milliseconds", "excel": "Excel serial day numbers"}
 FORMS = {"s": "unix:s", "ms": "unix:ms", "excel": "excel"}  # the written form a calendar keeps (text_format)
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")  # Excel's day 0 of the 1900 date system
-STEPS = {"s": pd.Timedelta(1, unit="s"), "ms": pd.Timedelta(1, unit="ms"), "excel": pd.Timedelta(days=1)}
 ORIGINS = {"s": pd.Timestamp(0), "ms": pd.Timestamp(0), "excel": EXCEL_ORIGIN}
 EXCEL_SERIALS = (18264, 73415)  # Excel's day numbers of 1 Jan 1950 .. 31 Dec 2100: dates a table plausibly holds
 # Unix times of 1 Jan 1980 .. 31 Dec 2100 (its last whole second, millisecond): through the serials' last day
@@ -91,12 +90,19 @@ def unit_of(fmt) -> str | None:
     return next((u for u, f in FORMS.items() if f == fmt), None)
 
 
-def _nanos(times, unit: str) -> list[int]:
-    """[N] ``times`` (Unix times: any zone, as instants; serials: as their wall clock reads) as whole
-    nanoseconds from the unit's origin (Python ints: exact, where a float of them is not)."""
+def _naive(times, unit: str) -> pd.DatetimeIndex:
+    """``times`` as the numbers of ``unit`` count them: zoned Unix times as UTC's clock reads them (instants),
+    zoned serials as their own wall clock reads (``in_utc``)."""
     times = pd.DatetimeIndex(times)
-    if times.tz is not None:
-        times = times.tz_convert("UTC").tz_localize(None) if unit != "excel" else times.tz_localize(None)
+    if times.tz is None:
+        return times
+    return (times.tz_convert("UTC") if in_utc(unit) else times).tz_localize(None)
+
+
+def _nanos(times, unit: str) -> list[int]:
+    """[N] ``times`` (``_naive``) as whole nanoseconds from the unit's origin (Python ints: exact, where a float
+    of them is not)."""
+    times = _naive(times, unit)
     origin = int(ORIGINS[unit].as_unit("ns").value)
     return [int(v) - origin for v in times.as_unit("ns").asi8]
 
@@ -140,9 +146,7 @@ def reads_back(times, fmt: str) -> bool:
     if not len(times):
         return True
     back = _times(write(times, fmt).astype(np.float64), unit)
-    if times.tz is not None:
-        times = times.tz_convert("UTC").tz_localize(None) if unit != "excel" else times.tz_localize(None)
     try:
-        return bool((back == times).all())
+        return bool((back == _naive(times, unit)).all())
     except (TypeError, ValueError):
         return False
