@@ -361,3 +361,14 @@ def test_a_parquet_forecast_of_such_a_file_keeps_no_csv_separators(tmp_path):
     from rnncast.csvtext import DIALECT
 
     assert DIALECT not in pd.read_parquet(tmp_path / "f.parquet").attrs
+
+
+def test_evaluate_names_a_panels_series_it_does_not_score(tmp_path, capsys):
+    frame = make_panel(2, lengths=(90, 90), seed=4)
+    a, b = sorted(frame["unique_id"].unique())
+    Forecaster(**TINY).fit(frame).save(tmp_path / "model")
+    pd.concat([frame[frame["unique_id"] == a], frame[frame["unique_id"] == b].tail(L + H - 1)]).to_csv(
+        tmp_path / "short.csv", index=False)
+    assert main(["evaluate", str(tmp_path / "model"), str(tmp_path / "short.csv")]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert f"1 of the 2 series is not scored: series '{b}' ({L + H - 1} rows) is shorter than lookback" in first

@@ -71,3 +71,11 @@ def test_a_panel_keeps_the_dialect_of_its_file_for_its_forecasts(tmp_path):
     path.write_text("unique_id;ds;y\n" + "".join(f"{i};{t};{t},5\n" for i in "ab" for t in range(20)))
     panel = load_panel(str(path))
     assert panel.dialect[:2] == (";", ",") and panel.only("b").dialect == panel.dialect
+
+
+def test_only_on_one_series_without_ids_says_so_not_that_it_holds_none():
+    """predict_windows(df, series='a') of a model of one series said "it holds [None]"."""
+    panel = load_panel(pd.DataFrame({"y": np.arange(30.0)}), target="y")
+    with pytest.raises(RnncastError, match=r"^series='a' picks one series of a panel, but the model was fitted on one "
+                                           r"series without ids, and reads the data so; leave series unset$"):
+        panel.only("a")

@@ -200,3 +200,37 @@ def test_all_says_all_and_windows_reaching_past_the_fit_are_counted(model, serie
     assert text.startswith(f"scored all {FIT - L - H + 1} windows of the data")
     text = model.evaluate(series)["scored"]["text"]
     assert f"({H - 1} of them reaching past the data given to fit)" in text
+
+
+def _two_series(rows: int = 90) -> tuple[pd.DataFrame, Forecaster]:
+    frame = make_panel(2, lengths=(rows, rows), seed=4)
+    return frame, Forecaster(**TINY).fit(frame)
+
+
+def test_a_panels_series_too_short_for_a_window_is_named_and_the_others_scored(caplog):
+    """A tester's panel with one series of 9 rows was scored "in 1 of 2 series" and the short one named nowhere,
+    though the docstring promised it named."""
+    frame, model = _two_series()
+    a, b = sorted(frame["unique_id"].unique())
+    short = pd.concat([frame[frame["unique_id"] == a], frame[frame["unique_id"] == b].tail(L + H - 1)])
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = model.evaluate(short, by_series=True)
+    said = (f"1 of the 2 series is not scored: series '{b}' ({L + H - 1} rows) is shorter than lookback {L} + horizon "
+            f"{H} = {L + H} rows (one window)")
+    assert list(result["series"]) == [a] and result["scored"]["series"] == 1
+    assert result["scored"]["series_left_out"] == {"count": 1, "too_short": [b], "no_window": [], "text": said}
+    assert "in 1 of 2 series" in result["scored"]["text"] and f"; {said}" in result["scored"]["text"]
+    assert f"{said}; the scores are those of the other series." in result["notes"]
+    assert said in caplog.text
+
+
+def test_a_panels_series_without_a_window_of_the_part_is_named_with_the_part():
+    frame, model = _two_series()
+    a, b = sorted(frame["unique_id"].unique())
+    early = pd.concat([frame[frame["unique_id"] == a], frame[frame["unique_id"] == b].head(40)])  # b: fit rows only
+    result = model.evaluate(early)
+    out = result["scored"]["series_left_out"]
+    assert out["no_window"] == [b] and out["too_short"] == []
+    assert (f"1 of the 2 series is not scored: series '{b}' holds no window whose targets come after the rows the model "
+            "was fitted and validated on") in result["scored"]["text"]
+    assert "series_left_out" not in model.evaluate(frame)["scored"]  # every series scored: nothing said

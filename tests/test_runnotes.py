@@ -127,3 +127,14 @@ def test_levels_written_inexactly_find_their_interval_and_fit_keeps_its_run():
     assert interval_pairs(levels) == [(0.1, 0.9000000001, 80)]
     y, q = np.zeros(4), np.array([[-1.0, 0.0, 1.0]] * 4)
     assert coverages(y, q, levels) == {"coverage_80": 1.0}
+
+
+def test_scored_notes_say_the_series_left_out_and_the_windows_across_gaps_and_nothing_else():
+    from rnncast.runnotes import scored_notes
+
+    assert scored_notes({"scored": {"text": "scored 3 windows"}}) == (None, None)
+    result = {"scored": {"series_left_out": {"text": "1 of the 2 series is not scored: series 'b' (9 rows) is short"},
+                         "across_gaps": {"note": "2 of the 9 windows span calendar steps missing from the data"}}}
+    assert scored_notes(result) == ("1 of the 2 series is not scored: series 'b' (9 rows) is short; the scores are "
+                                    "those of the other series.",
+                                    "2 of the 9 windows span calendar steps missing from the data.")

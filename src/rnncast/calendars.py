@@ -268,7 +268,7 @@ def first_gaps(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np.nd
     """[S] where each series of the stacked, sorted ``time`` [N] (cut at ``offsets`` [S + 1]) first leaves
     ``calendar``: the row, counted from its series' first, after which the calendar has a step the data
     lacks or a row off it; -1 where each row is the step after the one before."""
-    ruler = _walk(time, offsets, calendar)
+    ruler = walk(time, offsets, calendar)
     first = np.full(len(offsets) - 1, -1, dtype=np.int64)
     if ruler is not None and ruler.bad is None:
         rows = np.flatnonzero(missing_rows(ruler.steps, offsets))
@@ -284,7 +284,7 @@ def first_gaps(time: pd.Index, offsets: np.ndarray, calendar: Calendar) -> np.nd
     return first
 
 
-def _walk(time: pd.Index, offsets: np.ndarray, calendar: Calendar):
+def walk(time: pd.Index, offsets: np.ndarray, calendar: Calendar):
     """The ruler that places ``time`` on ``calendar`` (None where none can: a calendar finer than the timestamps)."""
     if calendar.kind == "integer":
         return Ruler.fixed(time.to_numpy(dtype=np.int64), offsets, int(calendar.freq), lambda v: pd.Index(v))

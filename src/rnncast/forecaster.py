@@ -211,15 +211,16 @@ class Forecaster(Learned):
                         static_covariates=None) -> WindowForecasts:
         """Forecasts of every stride-1 window of ``data`` (or of one part of the fit's split).
 
-            ``part``: "all" for every window of ``data``; "train" or "val" for the windows whose targets
-            lie in the fit's training or validation rows; "test" for those whose targets come after the
-            rows the model was fitted and validated on (new data included), found by the timestamps
-            (``rnncast.parts``). ``scaled``: values in the scaler's units instead of the original ones.
-            ``series``: the id of one series of a panel (default: every series). ``static_covariates``:
-            as for ``predict``. Where ``fill`` made values, ``filled`` [W, H, T] marks the targets made
-            (not observed) and ``reads_later`` [W] the windows whose inputs hold a value filled from a row
-            at or after their first target; ``evaluate`` scores neither (``windowforecasts.scored``).
-            Raises ``RnncastError`` when ``part`` has no window in ``data``.
+            ``part``: "all" for every window of ``data``; "train" or "val" for the windows whose targets lie in the
+            fit's training or validation rows; "test" for those whose targets come after the rows the model was fitted
+            and validated on (new data included), found by the timestamps (``rnncast.parts``). ``scaled``: values in the
+            scaler's units. ``series``: the id of one series of a panel (default: every series). ``static_covariates``:
+            as for ``predict``. Where ``fill`` made values, ``filled`` [W, H, T] marks the targets made (not observed)
+            and ``reads_later`` [W] the windows whose inputs hold a value filled from a row at or after their first
+            target; ``evaluate`` scores neither (``windowforecasts.scored``). Windows across calendar steps the data
+            lacks take their rows as consecutive, as at fit, and a panel's series without a window of ``part`` are left
+            out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, or for a
+            ``series`` of a model fitted on one series without ids.
             """
         flag("scaled", scaled)
         model = self._model("predict_windows")
@@ -230,28 +231,27 @@ class Forecaster(Learned):
         return in_scaler_units if scaled else original
 
     def evaluate(self, data, part: str = "test", by_series: bool = False, static_covariates=None) -> dict:
-        """Metrics of the model and of the baselines on the windows of ``part`` of ``data``, in
-            original and scaled units, and whether the model's lower error is beyond chance
-            (Diebold–Mariano p-value against each baseline).
+        """Metrics of the model and of the baselines on the windows of ``part`` of ``data``, in original and
+            scaled units, and whether the model's lower error is beyond chance (Diebold–Mariano p-value per baseline).
 
-            ``part`` (``rnncast.parts``): "test" (default) scores only windows whose targets come after
-            the rows the model was fitted and validated on: the fit's test split and any newer rows, so
-            the score never rests on rows the model learned from; "train" and "val" score the fit's
-            training or validation rows; "all" every window. ``result["scored"]`` says what was scored:
-            the part, the windows, how many have targets on training, validation, test or new rows,
-            their dates, and ``text``, one sentence of it. Values that ``fill`` made are not scored: a
-            filled target is left out of every score (the baselines' and the Diebold–Mariano test's
-            too), a window whose inputs hold a value filled from a row at or after its first target is
-            left out whole; ``scored`` then counts them (``filled_targets``, ``windows_left_out``,
-            ``windows_scored``) and its text says so. Raises ``RnncastError`` when nothing observed is left.
+            ``part`` (``rnncast.parts``): "test" (default) scores only windows whose targets come after the rows the
+            model was fitted and validated on (the fit's test split and any newer rows), so the score never rests on
+            rows the model learned from; "train" and "val" the fit's training or validation rows; "all" every window.
+            ``result["scored"]`` says what was scored: the part, the windows, how many have targets on training,
+            validation, test or new rows, their dates, and ``text`` (one sentence). Values ``fill`` made are not scored:
+            a filled target is left out of every score (the baselines' and the test's too), a window whose inputs hold
+            a value filled from a row at or after its first target is left out whole (``filled_targets``,
+            ``windows_left_out``, ``windows_scored``). A panel's series without a window of the part (too short, or
+            none in it) are left out, the others scored (``series_left_out``); windows across calendar steps the data
+            lacks are scored, rows taken as consecutive as fit takes them (``across_gaps``); each said in ``notes`` too.
 
-            MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the
-            training rows (``season``); it has no units, so both blocks carry the same MASE.
-            Quantile models add the pinball loss and coverage (``coverage_80``: the 0.1-0.9 interval),
-            pooled, and with several targets each target's (``by_target``). ``by_series``: each series'
-            original-unit metrics (``result["series"][id]``, an integer id as given). In words (``readout.read_out``): ``verdict``,
-            whether the model beats every baseline, and ``notes`` and ``hints``, lists of lines. Raises ``RnncastError`` for
-            an unknown part, series shorter than lookback + horizon (named), or no window of the part (naming one that would).
+            MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the training rows
+            (``season``); it has no units, so both blocks carry the same MASE. Quantile models add the pinball loss and
+            coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each target's
+            (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
+            as given). In words (``readout.read_out``): ``verdict``, whether the model beats every baseline, and
+            ``notes`` and ``hints``, lists of lines. Raises ``RnncastError`` for an unknown part, no window of the part
+            in any series (naming a part that would, and the series too short for one), or nothing observed to score.
             """
         flag("by_series", by_series)
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)

@@ -117,8 +117,11 @@ class Panel:
 
     def only(self, series) -> "Panel":
         """The panel of the one series whose id is ``series``, as the caller gave it (101) or as text ('101');
-        ``RnncastError`` when it holds none such."""
+        ``RnncastError`` when it holds none such, or is one series without ids (a model fitted on one reads so)."""
         given = self.given_ids
+        if self.id_col is None and self.layout == "single":
+            raise RnncastError(f"series={series!r} picks one series of a panel, but the model was fitted on one series "
+                               "without ids, and reads the data so; leave series unset")
         if series not in given and series not in self.ids:
             raise RnncastError(f"series {series!r} is not in the data; it holds {given[:5]}")
         return self.subset([given.index(series) if series in given else self.ids.index(series)])

@@ -11,21 +11,26 @@ given to fit), so new data is cut the same way by its timestamps, wherever it st
 * ``all``: every window, with a count of those whose targets the model was fitted on.
 
 Without time (rows numbered), or for a model saved before borders were kept, a row of the data is
-taken as the fit's row of the same number, and the description says so.
+taken as the fit's row of the same number, and the description says so. A panel's series that hold no
+window of the part (too short for one, or none in the part) are named and left out, the others scored.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from rnncast import gapwindows
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted
 from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, train_windows
+
+log = logging.getLogger(__name__)
 
 PARTS = ("train", "val", "test", "all")
 PART_NAMES = {"train": "whose targets lie in the fit's training rows",
@@ -83,8 +88,11 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
 def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
     description of what was scored (``describe``, with ``trained_on``: how many windows the model was
-    trained on, also said at the end of its text). Raises ``RnncastError`` for an unknown part, or
-    when no window of ``part`` exists (naming the border and the part that would score)."""
+    trained on, also said at the end of its text; ``series_left_out``: the series of a panel that hold no
+    window of ``part``, named (``left_out``); ``across_gaps``: the windows that span calendar steps missing
+    from the data, counted (``gapwindows.across``); each warned of and said in the text). Raises
+    ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and the
+    part that would score, and the series too short for any window)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
                            "model was fitted on, new data included)")
@@ -101,9 +109,44 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
         also = f"; {too_short(panel, short, lookback, horizon)}" if len(short) else ""
         raise RnncastError(_nothing(state, panel, located, part) + also)
     scored = describe(panel, located, starts, series, part, lookback, horizon)
+    if out := left_out(panel, series, short, part, lookback, horizon):
+        scored["series_left_out"] = out
+        scored["text"] += f"; {out['text']}"
+    if gaps := gapwindows.across(state, panel, starts, series):
+        scored["across_gaps"] = gaps
+        scored["text"] += f"; {gaps['text']}"
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
     scored["text"] += f"; the model was trained on {trained} window{'s' if trained != 1 else ''}"
     return starts, series, scored
+
+
+def left_out(panel: Panel, series: np.ndarray, short: np.ndarray, part: str, lookback: int, horizon: int) -> dict | None:
+    """The series of a panel that hold no window of ``part`` (``series`` [W]: those of the windows), warned of:
+    ``{"count", "too_short" (the ids of those shorter than ``lookback + horizon``, ``short``), "no_window" (the
+    ids of the others: no window of the part), each the first ten as given, "text"}``; None when every series
+    holds one. The others are scored: one short series does not keep a panel from its score."""
+    out = np.setdiff1d(np.arange(panel.n_series), series)
+    if not len(out):
+        return None
+    brief = np.intersect1d(out, short)
+    other = np.setdiff1d(out, short)
+    said = []
+    if len(brief):
+        said.append(f"{_named(panel, brief, rows=True)} {'is' if len(brief) == 1 else 'are'} shorter than lookback "
+                    f"{lookback} + horizon {horizon} = {lookback + horizon} rows (one window)")
+    if len(other):
+        said.append(f"{_named(panel, other)} {'holds' if len(other) == 1 else 'hold'} no window {PART_NAMES[part]}")
+    text = (f"{len(out)} of the {panel.n_series} series {'is' if len(out) == 1 else 'are'} not scored: "
+            + "; ".join(said))
+    log.warning("%s; the scores are those of the other series", text)
+    return {"count": int(len(out)), "too_short": [panel.given_id(s) for s in brief[:10]],
+            "no_window": [panel.given_id(s) for s in other[:10]], "text": text}
+
+
+def _named(panel: Panel, which: np.ndarray, rows: bool = False) -> str:
+    """"series 'a' (9 rows), 'b' (7 rows)": the first ten of the series ``which``, with their rows if ``rows``."""
+    each = [f"{panel.given_id(s)!r}" + (f" ({counted(int(panel.lengths[s]), 'row')})" if rows else "") for s in which[:10]]
+    return "series " + ", ".join(each) + (f" and {len(which) - 10} more" if len(which) > 10 else "")
 
 
 def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,

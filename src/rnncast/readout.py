@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, fitted_season_hint, interval_text, mase_note,
-                              missing_season, unscored_note)
+                              missing_season, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
 from rnncast.verdicts import backtest_test, backtest_verdict, beats, fit_hint, verdict, verdict_units
 from rnncast.windows import train_windows
@@ -25,10 +25,11 @@ VALUES = {"test": "these values", "val": "the validation values", "train": "the 
 @dataclass(frozen=True)
 class Said:
     """What one part's scores say, piece by piece: ``good`` (the model beats every baseline), the
-    ``verdict`` sentence, the notes (``unscored``: values fill made that were not scored; ``mase``: how
-    MASE treated series without a scale; ``intervals``: the intervals' coverage; ``diverged``: the epoch
-    a diverged fit kept; each None where there is nothing to say) and the ``hints`` in the order they
-    are printed (the season not weighed, ``window_norm='season'``, ``future_known``)."""
+    ``verdict`` sentence, the notes (``unscored``: values fill made that were not scored; ``series``: the
+    series of a panel not scored; ``gaps``: the windows that span calendar steps missing from the data;
+    ``mase``: how MASE treated series without a scale; ``intervals``: the intervals' coverage; ``diverged``:
+    the epoch a diverged fit kept; each None where there is nothing to say) and the ``hints`` in the order
+    they are printed (the season not weighed, ``window_norm='season'``, ``future_known``)."""
 
     good: bool
     verdict: str
@@ -37,10 +38,12 @@ class Said:
     intervals: str | None = None
     diverged: str | None = None
     hints: tuple = ()
+    series: str | None = None
+    gaps: str | None = None
 
     def notes(self) -> list[str]:
-        """The notes said, in order: unscored, MASE, intervals, divergence."""
-        return [n for n in (self.unscored, self.mase, self.intervals, self.diverged) if n]
+        """The notes said, in order: unscored, series not scored, windows across gaps, MASE, intervals, divergence."""
+        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.intervals, self.diverged) if n]
 
     def lines(self) -> dict:
         """``{"verdict", "notes", "hints"}``: plain text, the verdict a string and the others lists of lines."""
@@ -55,9 +58,10 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     forecast is not beaten, ``future_known`` for past-only features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
     hints = (fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result}))
+    series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
-                divergence_text(forecaster), tuple(h for h in hints if h))
+                divergence_text(forecaster), tuple(h for h in hints if h), series, gaps)
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:

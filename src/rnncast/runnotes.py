@@ -130,6 +130,16 @@ def unscored_note(result: dict) -> str | None:
     return f"Values that fill made are not scored: {left_out}."
 
 
+def scored_notes(result: dict) -> tuple[str | None, str | None]:
+    """What evaluate said of the windows it scored (``parts.select``), as sentences: the series of a panel it left
+    out (``series_left_out``: too short for a window, or none of the part) and the windows that span calendar
+    steps missing from the data (``across_gaps``); each None when there is nothing to say."""
+    scored = result.get("scored", {})
+    out, gaps = scored.get("series_left_out"), scored.get("across_gaps")
+    return (f"{out['text']}; the scores are those of the other series." if out else None,
+            f"{gaps['note']}." if gaps else None)
+
+
 def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the

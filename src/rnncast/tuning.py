@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, studies
+from rnncast import cutting, evaluation, files, gapwindows, studies
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
@@ -228,8 +228,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             raise
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
-        # the validation score of the weights fit keeps (the best epoch's, or the untrained net's if no epoch beat it)
-        return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
+        with gapwindows.quiet():  # the validation score of the weights fit keeps (the best epoch's, or the untrained net's)
+            return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
 
     if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items()

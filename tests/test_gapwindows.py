@@ -1,0 +1,114 @@
+"""Windows across missing calendar rows (``gapwindows.py``): fit takes the rows on either side of a missing
+step as consecutive and trains on the windows across them; evaluate and predict_windows forecast and score
+them alike, and say so: a warning, a clause of ``result["scored"]["text"]``, a line of ``result["notes"]``
+and ``scored["across_gaps"]``, each naming the series. A tester found 10 days gone from one series' test
+rows scored as if its steps were one day apart, with no word."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.cli import main
+from rnncast.gapwindows import crossing, missing_after, quiet
+from rnncast.timecalendar import Calendar
+
+L, H = TINY["lookback"], TINY["horizon"]
+
+
+def _panel(lengths) -> pd.DataFrame:
+    return pd.concat([pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2020-01-01", periods=n),
+                                    "y": 10 * (i + 1) + np.sin(np.arange(n) / 5)}) for i, n in enumerate(lengths)],
+                     ignore_index=True)
+
+
+GAP = ("2020-06-20", "2020-06-29")  # 10 days of s0's test rows
+
+
+@pytest.fixture(scope="module")
+def panel() -> pd.DataFrame:
+    return _panel((200, 200))
+
+
+@pytest.fixture(scope="module")
+def model(panel) -> Forecaster:
+    return Forecaster(**TINY).fit(panel)
+
+
+def _gapped(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[~((frame["unique_id"] == "s0") & frame["ds"].between(*GAP))]
+
+
+def test_missing_after_counts_the_steps_missing_after_each_row_and_a_row_off_the_calendar():
+    time = pd.DatetimeIndex(["2020-01-01", "2020-01-02", "2020-01-05", "2020-01-06"])
+    assert missing_after(time, np.array([0, 4]), Calendar("datetime", pd.tseries.frequencies.to_offset("D"))).tolist() \
+        == [0, 2, 0, 0]
+    hours = pd.DatetimeIndex(["2020-01-01 00:00", "2020-01-01 01:00", "2020-01-01 02:30", "2020-01-01 03:30",
+                              "2020-01-01 05:30"])  # a row off the hourly calendar, then a gap on the shifted one
+    assert missing_after(hours, np.array([0, 5]), Calendar("datetime", pd.tseries.frequencies.to_offset("h"))).tolist() \
+        == [0, 1, 0, 1, 0]
+
+
+def test_a_window_crosses_a_gap_when_a_row_before_its_last_is_followed_by_one():
+    after = np.array([0, 0, 3, 0, 0, 0])  # steps missing after row 2
+    assert crossing(after, np.array([0, 1, 2, 3]), 3).tolist() == [False, True, True, False]  # rows 0-2 end at the gap
+
+
+def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(model, panel, caplog):
+    gapped = _gapped(panel)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(gapped, by_series=True)
+    span = L + H
+    across = result["scored"]["across_gaps"]
+    assert across["windows"] == span - 1 and across["series"] == 1 and across["ids"] == ["s0"]  # every window over
+    # the one pair of rows around the gap
+    assert f"{span - 1} of the windows span calendar steps missing from the data (series 's0': {span - 1})" \
+        in result["scored"]["text"]
+    assert any("span calendar steps missing from the data (series 's0'" in n and "fill_gaps=True" in n
+               for n in result["notes"])
+    assert f"{span - 1} of the {result['windows']} windows span calendar steps missing" in caplog.text
+    # the windows stay scored, as fit trains on them
+    assert result["windows"] == model.evaluate(panel)["windows"] - len(pd.date_range(*GAP))
+    assert "across_gaps" not in model.evaluate(panel)["scored"]
+
+
+def test_predict_windows_warns_of_them_too(model, panel, caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict_windows(_gapped(panel), part="test", series="s0")
+    assert "span calendar steps missing from the data (series 's0'" in caplog.text
+
+
+def test_one_series_is_not_named_as_a_series():
+    frame = _panel((200,)).drop(columns="unique_id")
+    model = Forecaster(**TINY).fit(frame, target="y")
+    result = model.evaluate(frame[~frame["ds"].between(*GAP)])
+    assert result["scored"]["across_gaps"]["windows"] == L + H - 1
+    assert f"; {L + H - 1} of the windows span calendar steps missing from the data, their rows" in result["scored"]["text"]
+
+
+def test_a_model_fitted_with_fill_gaps_fills_them_and_scores_no_window_across_them(panel):
+    model = Forecaster(**TINY, fill_gaps=True, fill="ffill").fit(panel)
+    result = model.evaluate(_gapped(panel))
+    assert "across_gaps" not in result["scored"] and result["scored"]["filled_targets"] > 0
+
+
+def test_the_command_line_prints_the_count_and_warns(model, panel, tmp_path, capsys, caplog):
+    model.save(tmp_path / "model")
+    _gapped(panel).to_csv(tmp_path / "gapped.csv", index=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert main(["evaluate", str(tmp_path / "model"), str(tmp_path / "gapped.csv")]) == 0
+    assert "span calendar steps missing from the data (series 's0'" in capsys.readouterr().out.splitlines()[0]
+    assert "fill_gaps=True (--fill-gaps)" in caplog.text
+
+
+def test_quiet_keeps_the_count_and_leaves_the_warning_out(model, panel, caplog):
+    """A fit's run and tune's trials score the fit's own data, whose missing rows the fit's gap warning said."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"), quiet():
+        result = model.evaluate(_gapped(panel))
+    assert result["scored"]["across_gaps"]["windows"] == L + H - 1 and "span calendar steps" not in caplog.text
+    assert logging.getLogger("rnncast.gapwindows").level == logging.NOTSET
