@@ -258,11 +258,11 @@ def progress(name: str, epochs: int, on_epoch=None):
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
     """Series ``s``'s scaler from its own training rows. One series refuses a constant column;
     in a panel such a column of one series (a price that never changed) is centred only."""
-    rows = panel.rows(s)[:train_end]
+    rows, columns = panel.rows(s)[:train_end], panel.named_columns(s)  # a wide table's own column, not 'y'
     if panel.id_col is None:
-        return Scaler.fit(kind, rows, panel.columns)
-    scaler = Scaler.fit(kind, rows, panel.columns, constant="center")
-    flat = [c for j, c in enumerate(panel.columns) if kind != "none" and np.ptp(rows[:, j]) == 0]
+        return Scaler.fit(kind, rows, columns)
+    scaler = Scaler.fit(kind, rows, columns, constant="center")
+    flat = [c for j, c in enumerate(columns) if kind != "none" and np.ptp(rows[:, j]) == 0]
     if flat:
         log.warning("%s: column(s) %s are constant on the training rows and are only centred", panel.label(s), flat)
     return scaler

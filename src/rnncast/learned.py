@@ -31,7 +31,8 @@ class Learned:
     layout_ = _learned("layout", "single, long or wide")
     ids_ = _learned("ids", "[S] series ids as text ([None] for a single series)")
     id_col_ = _learned("id_col", "the long format's id column")
-    targets_ = _learned("targets", "target columns")
+    targets_ = _learned("targets", "target columns; a wide table's model: ['y'], the value column of the long rows it "
+                                   "also reads (its forecast's y_hat), its series columns being ids_")
     past_covariates_ = _learned("past_covariates", "columns known up to the forecast time")
     future_covariates_ = _learned("future_covariates", "columns known over the horizon too")
     features_ = property(lambda self: self.state_.features, doc="past then future covariates")

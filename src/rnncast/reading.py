@@ -59,9 +59,8 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             return _not_used(state, _same_zone(state, one_series(state, _load(state, data, static_covariates, reading))))
     except RnncastError as err:
         if "not found" in str(err):
-            raise RnncastError(
-                f"{err}. The model was trained on target {state.targets} and features {state.features}"
-            ) from None
+            trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
+            raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
         raise
 
 
