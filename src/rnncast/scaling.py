@@ -55,10 +55,9 @@ class Scaler:
             scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)
         elif flat.size:
             j = int(flat[0])
-            raise RnncastError(
-                f"column {columns[j]!r}{where} is constant on the training rows (always {train_rows[0, j]:g}), so "
-                f"{kind} scaling would divide by zero; drop the column or use --scaler none"
-            )
+            raise RnncastError(f"column {columns[j]!r}{where} {flat_said(train_rows[:, j])}, so {kind} scaling would "
+                               f"divide by {'zero' if np.ptp(train_rows[:, j]) == 0 else 'rounding noise'}; drop the "
+                               "column or use --scaler none")
         return cls(kind, offset, scale)
 
     def transform(self, values: np.ndarray, cols: slice = slice(None)) -> np.ndarray:
@@ -149,24 +148,47 @@ class StaticEncoder:
         return _state_problem(self.offset, self.scale, [str(n) for n in self.numeric_names])
 
 
+RESOLVED = 128 * np.finfo(np.float64).eps  # 2.8e-14: a spread of fewer float64 steps is rounding noise
+
+
 def flat_spread(spread: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Which columns [C] of ``rows`` [T, C] are constant for scaling: ``spread`` (their standard deviation
-    or range) is at most 1e-12 of their own size (their largest magnitude), rounding noise of float64
-    values that no scaling can tell from a constant, or is not a normal float (subnormal, zero).
+    or range) is at most ``RESOLVED`` (128 machine epsilons) of their own size (their largest magnitude),
+    the rounding noise that sums or differences of a hundred float64 values can leave on a constant, or is
+    not a normal float (subnormal, zero). Any larger spread float64 resolves: 1e12 + sin(t) (a spread of
+    0.7 where a float64 step is 1e-4) scales to values of size 1 as well as sin(t) does.
 
     Relative to the values alone, never to 1: a series of 5e-12 .. 6e-12 has a spread of a tenth of
     its level and scales as well as one of 5 .. 6 (the network sees the scaled values, of size 1 in
     float32, whatever the units)."""
     size = np.abs(rows).max(axis=0)
-    return ~((spread > 1e-12 * size) & (spread >= np.finfo(np.float64).tiny))
+    return ~((spread > RESOLVED * size) & (spread >= np.finfo(np.float64).tiny))
+
+
+def flat_columns(kind: str, rows: np.ndarray) -> np.ndarray:
+    """The columns [k] of ``rows`` [T, C] a ``kind`` scaler finds constant (``flat_spread`` of their standard
+    deviation, or range for minmax): ``Scaler.fit`` refuses them, or only centres them."""
+    rows = np.asarray(rows, dtype=np.float64)
+    if kind == "none":
+        return np.zeros(0, dtype=np.int64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.flatnonzero(flat_spread(rows.std(axis=0) if kind == "standard" else np.ptp(rows, axis=0), rows))
+
+
+def flat_said(column: np.ndarray) -> str:
+    """How a column constant for scaling (``flat_spread``) is said: "is constant on the training rows (always 7)",
+    or, where its values differ by less than float64 resolves at their size, that and the two ends."""
+    low, high = float(np.min(column)), float(np.max(column))
+    if low == high:
+        return f"is constant on the training rows (always {low:g})"
+    return f"varies on the training rows by less than float64 resolves at that size ({low!r} to {high!r})"
 
 
 def constant_columns(rows: np.ndarray) -> np.ndarray:
     """Which columns [C] of ``rows`` [T, C] a standard scaler finds constant (:func:`flat_spread` of their
     standard deviation): ``Scaler.fit`` refuses them, or only centres them with ``constant="center"``."""
     rows = np.asarray(rows, dtype=np.float64)
-    with np.errstate(over="ignore", invalid="ignore"):
-        return flat_spread(rows.std(axis=0), rows)
+    return np.isin(np.arange(rows.shape[1]), flat_columns("standard", rows))
 
 
 def _state_problem(offset: np.ndarray, scale: np.ndarray, columns: list[str]) -> str | None:
