@@ -151,3 +151,15 @@ def test_predict_does_not_read_a_data_column_in_place_of_the_static_table_the_mo
     fitted = Forecaster(**TINY).fit(with_column, static_covariates=["kind"])
     assert not fitted.state_.static_table
     fitted.predict(with_column)  # fitted on the data's columns: read as before
+
+
+def test_a_complex_static_attribute_is_refused_naming_its_series_and_complex_text_is_a_category():
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    sized = frame.assign(size=np.where(frame.unique_id == ids[1], 1 + 1j, 5))
+    with pytest.raises(RnncastError, match=rf"^static covariate 'size' of series '{ids[0]}' is \(5\+0j\), a complex number"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(sized, static_covariates=["size"])
+    table = pd.DataFrame({"unique_id": ids, "size": pd.Series([5, 2j], dtype=object)})
+    with pytest.raises(RnncastError, match=rf"'size' of series '{ids[1]}' is 2j, a complex number"):
+        from_frame(table, ids, "unique_id")
+    assert from_frame(table.assign(size=["5", "2j"]), ids, "unique_id").categorical_names == ["size"]

@@ -278,9 +278,10 @@ def place(i: int, attrs: dict) -> str:
 
 def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     """The column as float64 numbers (missing values as NaN), or an error at its first non-number."""
-    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) and column.dtype.kind != "c":
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
-    converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning
+    column = column.astype(object) if column.dtype.kind == "c" else column  # 1j named as Python writes it
+    converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning; 1j refused
     bad = converted.isna() & column.notna()
     if bad.any():
         i = numbertext.named(column, bad.to_numpy())  # no number however written, before a decimal comma (51,02)

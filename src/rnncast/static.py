@@ -67,6 +67,7 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
     per_series = {}
     for name in names:
         column = frame[name]
+        _real(column, name, codes, ids)
         counts = column.groupby(codes).nunique(dropna=False)
         varying = counts.index[counts.to_numpy() > 1]
         if len(varying):
@@ -81,7 +82,7 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
             s = int(first.index[first.isna().to_numpy()][0])
             raise RnncastError(f"static covariate {name!r} is missing for series {ids[s]!r}")
         per_series[name] = first.reindex(range(len(ids)))
-    return _table(pd.DataFrame(per_series))
+    return _table(pd.DataFrame(per_series), ids)
 
 
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
@@ -118,13 +119,31 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
-    return replace(_table(table.reset_index(drop=True)), from_table=True)
+    return replace(_table(table.reset_index(drop=True), [named[i] for i in ids]), from_table=True)
 
 
-def _table(table: pd.DataFrame) -> Static:
+def _table(table: pd.DataFrame, ids: list) -> Static:
+    """The attributes of ``table`` (one row per series, named in messages by ``ids`` as the caller gave them)."""
     table.columns = [str(c) for c in table.columns]
+    for name in table.columns:
+        _real(table[name], name, np.arange(len(table)), ids)
     numeric = [c for c in table.columns
                if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
     categorical = [c for c in table.columns if c not in numeric]
     return Static(numeric, table[numeric].to_numpy(dtype=np.float64).reshape(len(table), len(numeric)),
                   categorical, table[categorical].astype(str).to_numpy(dtype=object).reshape(len(table), len(categorical)))
+
+
+def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
+    """Refuse a complex number (1+2j) in ``column`` (rows of the series ``codes`` [rows], named by ``ids``), neither a
+    number the network reads nor a category meant, as the covariates refuse one; text ('2j') is a category."""
+    if column.dtype.kind == "c":
+        complex_ = column.notna().to_numpy()
+    elif column.dtype.kind == "O":
+        complex_ = column.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
+    else:
+        return
+    if complex_.any():
+        i = int(np.flatnonzero(complex_)[0])
+        raise RnncastError(f"static covariate {name!r} of series {ids[int(codes[i])]!r} is {complex(column.iloc[i])!r}, a "
+                           "complex number; give real numbers (np.real, np.abs) or text categories")
