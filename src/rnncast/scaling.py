@@ -109,10 +109,7 @@ class StaticEncoder:
         """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label is an error naming
         the series by ``ids`` [S] (as the caller gave them)."""
         if list(static.numeric_names) != self.numeric_names or list(static.categorical_names) != self.categorical_names:
-            raise RnncastError(
-                f"static covariates {static.numeric_names + static.categorical_names} differ from the ones the model "
-                f"was trained with: {self.numeric_names + self.categorical_names}"
-            )
+            raise RnncastError(self._differ(static, ids))
         numeric = ((np.asarray(static.numeric, dtype=np.float64) - self.offset) / self.scale).astype(np.float32)
         codes = np.zeros(static.categorical.shape, dtype=np.int64)
         for j, labels in enumerate(self.vocab):
@@ -125,6 +122,21 @@ class StaticEncoder:
                     )
                 codes[s, j] = lookup[str(value)]
         return numeric, codes
+
+    def _differ(self, static, ids) -> str:
+        """Why ``static`` cannot be encoded as fit's: an attribute numeric at fit given as text (or the reverse),
+        named with a value; else both lists of names."""
+        fitted = self.numeric_names + self.categorical_names
+        if sorted(static.names) == sorted(fitted):
+            name = next(n for n in fitted if (n in self.numeric_names) != (n in static.numeric_names))
+            if name in self.numeric_names:
+                given = static.categorical[:, static.categorical_names.index(name)]
+                s = next((s for s, v in enumerate(given) if not _number(v)), 0)  # 'small', not '5' beside it
+                return (f"static covariate {name!r} was numeric at fit and is text here ({given[s]!r} for series "
+                        f"{ids[s]!r}); give its numbers, as at fit")
+            return (f"static covariate {name!r} was text (categories: {', '.join(self.vocab[self.categorical_names.index(name)][:5])}) "
+                    f"at fit and is numeric here; give its categories as text, as at fit")
+        return f"static covariates {static.names} differ from the ones the model was trained with: {fitted}"
 
     def state(self) -> dict:
         return {"numeric_names": self.numeric_names, "offset": self.offset.tolist(), "scale": self.scale.tolist(),
@@ -149,6 +161,13 @@ class StaticEncoder:
 
 
 RESOLVED = 128 * np.finfo(np.float64).eps  # 2.8e-14: a spread of fewer float64 steps is rounding noise
+
+
+def _number(text) -> bool:
+    try:
+        return bool(np.isfinite(float(text)))
+    except (TypeError, ValueError):
+        return False
 
 
 def flat_spread(spread: np.ndarray, rows: np.ndarray) -> np.ndarray:
