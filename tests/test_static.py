@@ -194,3 +194,27 @@ def test_numbers_written_as_text_are_a_numeric_attribute_as_a_covariate_s_are_an
     model = Forecaster(**{**TINY, "epochs": 1}).fit(categories, static_covariates=["size"])
     assert model.static_encoder_.categorical_names == ["size"] and model.static_encoder_.vocab == [["1.0", "5"]]
     assert len(model.predict(text)) == 2 * TINY["horizon"]  # as a model fitted when such text was a category reads it
+
+
+def test_a_static_table_may_be_a_dict_of_columns_or_a_file_at_fit_and_at_predict(tmp_path):
+    from pathlib import Path
+
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    columns = {"unique_id": ids, "region": ["n", "s"]}
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame.assign(region=np.where(frame.unique_id == ids[0], "n", "s")),
+                                                   static_covariates=["region"])
+    expected = model.predict(frame)
+    assert model.predict(frame, static_covariates=columns).equals(expected)  # was: "a dict, which has no order"
+    pd.DataFrame(columns).to_csv(tmp_path / "static.csv", index=False)
+    assert model.predict(frame, static_covariates=str(tmp_path / "static.csv")).equals(expected)
+    assert model.predict(frame, static_covariates=tmp_path / "static.csv").equals(expected)
+    with pytest.raises(RnncastError, match=r"^static_covariates= of a fitted model takes a table, not names \(\['region', "
+                                           r"'unique_id'\]\): a DataFrame or a dict of columns with 'unique_id'"):
+        model.predict(frame, static_covariates=["region", "unique_id"])  # the dict's names, as the old advice said
+    with pytest.raises(RnncastError, match=r"^static_covariates= is a dict that is no table \(.*\); give a table"):
+        model.predict(frame, static_covariates={"region": "n"})
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=columns)
+    assert fitted.static_covariates_ == ["region"] and fitted.static_encoder_.vocab == [["n", "s"]]
+    assert Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=Path(tmp_path / "static.csv")
+                                                  ).static_covariates_ == ["region"]

@@ -146,7 +146,8 @@ class Forecaster(Learned):
         wide format (``series``: column names or ``"all"``). Covariates by role:
         ``past_covariates`` (known up to the forecast time), ``future_covariates`` (known over the
         horizon too; ``features`` with ``future_known=True`` are the same), ``static_covariates``
-        (column names constant within each series, or a frame with the id column). Each series is
+        (column names constant within each series, or a table with the id column: a frame, a dict of
+        its columns or a ``pathlib.Path`` of its file). Each series is
         split by the same fractions and scaled on its own training rows; a series too short to
         train is left out with a warning and listed in ``skipped_series_``.
 
@@ -183,9 +184,9 @@ class Forecaster(Learned):
             ``future``: the future covariates over those steps, matched by series id and date
             (``future.align_future``): a table with the covariate columns, the time column and (many
             series) the id column, in any row order; or, for one series, an array [horizon, covariates]
-            taken in order. ``static_covariates``: a table of per-series attributes (the id column and
-            one column each) to use instead of those seen at fit; static columns in a long ``data`` are
-            read too. Neither given: the values seen at fit.
+            taken in order. ``static_covariates``: a table of per-series attributes (the id column and one
+            column each; a DataFrame, a dict of its columns or a CSV or Parquet file's path) to use instead of
+            those seen at fit; static columns in a long ``data`` are read too. Neither: the values seen at fit.
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
             series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).

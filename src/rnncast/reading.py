@@ -119,6 +119,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
                            "covariates (static_covariates=, --static-covariates or --static at fit)")
     id_col = state.id_col or ID_COLUMN
+    if isinstance(static_covariates, (list, tuple)):  # fit's names: predict reads the data's static columns unnamed
+        raise RnncastError(f"static_covariates= of a fitted model takes a table, not names ({listed(static_covariates)}): "
+                           f"a DataFrame or a dict of columns with {id_col!r} and one column per attribute, or the path "
+                           "of a CSV or Parquet file; the data's columns of the model's attributes are read unnamed")
+    static_covariates = statics.table_of(static_covariates, id_col) if static_covariates is not None else None
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
@@ -132,7 +137,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     if categorical and isinstance(static, list):  # read as fit read them: '1' a category where it was one
         frame = statics.as_fitted(frame, categorical)
     elif categorical and static is not None:
-        static = statics.as_fitted(as_frame(static), categorical)
+        static = statics.as_fitted(static, categorical)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
                           series=_wide_series(state, frame, static),

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from rnncast import rowindex
+from rnncast.data import as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.spelling import listed
@@ -48,6 +50,22 @@ def given_once(names, columns, at_fit: bool) -> None:
         raise RnncastError(f"static covariate(s) {', '.join(map(repr, twice))} given twice: as column(s) of the data and in the "
                            f"static_covariates= table (--static FILE); give them in one place: {read}, or drop the "
                            "column(s) from the data")
+
+
+def table_of(given, id_col: str) -> pd.DataFrame:
+    """Static covariates given as a table, as a DataFrame: a frame (its index named ``id_col`` kept) or any table
+    ``data.as_frame`` takes, a dict of its columns, or the path of a CSV or Parquet file (its ids read as text, as
+    ``--static FILE``'s; in Python a ``Path`` at fit, where text names columns, a ``Path`` or text at predict)."""
+    if isinstance(given, dict):
+        try:
+            return pd.DataFrame(given)
+        except (ValueError, TypeError) as err:  # {'region': 'n'}: scalars, or columns of other lengths
+            raise RnncastError(f"static_covariates= is a dict that is no table ({err}); give a table (a DataFrame, or a "
+                               f"dict of equally long columns) with {id_col!r} and one column per attribute, one row per "
+                               "series") from None
+    if isinstance(given, (str, Path)):
+        return read_table(given, text_columns=[id_col])
+    return as_frame(given, keep_index=[id_col])
 
 
 def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, codes: np.ndarray, panel, id_col: str,
