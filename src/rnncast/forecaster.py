@@ -27,7 +27,7 @@ from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
-from rnncast.settingvalues import checked_keywords, flag, same_value, unknown_parameter
+from rnncast.settingvalues import callback, checked_keywords, flag, same_value, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
 
@@ -143,19 +143,19 @@ class Forecaster(Learned):
         records the run as ended. Diverging before any epoch finished raises ``TrainingDiverged``.
 
         Many series: long format (``id_col``, default ``unique_id`` when that column exists) or
-        wide format (``series``: column names or ``"all"``). Covariates by role:
-        ``past_covariates`` (known up to the forecast time), ``future_covariates`` (known over the
-        horizon too; ``features`` with ``future_known=True`` are the same), ``static_covariates``
-        (column names constant within each series, or a table with the id column: a frame, a dict of
-        its columns or a ``pathlib.Path`` of its file). Each series is
-        split by the same fractions and scaled on its own training rows; a series too short to
-        train is left out with a warning and listed in ``skipped_series_``.
+        wide format (``series``: column names or ``"all"``). Covariates by role: ``past_covariates``
+        (known up to the forecast time), ``future_covariates`` (known over the horizon too; ``features``
+        with ``future_known=True`` are the same), ``static_covariates`` (column names constant within each
+        series, or a table with the id column: a frame, a dict of its columns or a ``pathlib.Path`` of its
+        file). Each series is split by the same fractions and scaled on its own training rows; a series too
+        short to train is left out with a warning and listed in ``skipped_series_``.
 
         Started by ``torchrun`` among several processes, the ranks train one model together
         (DistributedDataParallel; ``batch_size`` is the global batch) and end with the same weights;
         only rank 0 writes ``checkpoint``.
         """
         flag("resume", resume)  # 'no' would read as yes
+        callback("on_epoch", on_epoch)  # 5 would fail after the first epoch
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
                             static_covariates=static_covariates)
