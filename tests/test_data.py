@@ -516,3 +516,12 @@ def test_complex_values_are_refused_as_no_real_numbers_not_cut_to_their_real_par
         load_panel(np.sin(t / 5) + 1j)
     with pytest.raises(RnncastError, match=r"'\(1\+2j\)' is a complex number"):
         load_panel(real.assign(y=real.y.astype(str).where(t != 0, "(1+2j)")), "y")  # written as text
+
+
+def test_a_column_label_given_twice_is_said_to_be_written_as_text_only_where_it_was():
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=40), "y": np.sin(np.arange(40) / 5)})
+    with pytest.raises(RnncastError, match=r"^column label\(s\) \['y'\] appear twice; give every column its own name$"):
+        load_panel(pd.concat([frame, frame[["y"]]], axis=1), "y")
+    with pytest.raises(RnncastError, match=r"^column label\(s\) \['1'\] appear twice \(1 and '1': the same name once "
+                                           r"written as text\); give every column its own name$"):
+        load_panel(frame.assign(**{"1": 1.0}).rename(columns={"y": 1}), "1")

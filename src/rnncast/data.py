@@ -221,7 +221,10 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
     labels = [str(c) for c in data.columns]
     if len(set(labels)) != len(labels):
         twice = sorted({c for c in labels if labels.count(c) > 1})
-        raise RnncastError(f"column label(s) {twice} appear twice (once written as text); give every column its own name")
+        given = [list(dict.fromkeys((type(c), c) for c in data.columns if str(c) == t)) for t in twice]  # 1, '1'
+        how = "; ".join(" and ".join(repr(c) for _, c in g) for g in given if len(g) > 1)  # one name once written
+        how = f" ({how}: the same name once written as text)" if how else ""
+        raise RnncastError(f"column label(s) {twice} appear twice{how}; give every column its own name")
     if labels != list(data.columns):
         data = data.set_axis(labels, axis=1)
     data.attrs = attrs
