@@ -22,7 +22,7 @@ import pandas as pd
 
 from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout
+from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -297,12 +297,12 @@ class Forecaster(Learned):
 
     @classmethod
     def load(cls, folder, device: str = "cpu") -> "Forecaster":
-        """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way
-        it can be broken is a ``RnncastError`` naming the problem."""
+        """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
+        be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv (a model folder: [])."""
         net, meta = checkpoint_io.load_model(folder)
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, [], None
+        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, runhistory.read_back(folder), None
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster
