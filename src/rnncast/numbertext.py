@@ -213,15 +213,15 @@ def as_numbers(column: pd.Series, name: str) -> pd.Series:
     numbers written as text as those numbers, each said in a warning naming the column when every value
     read (a column with other text is refused by the caller, ``data.numeric_column``)."""
     values = column.dropna()
-    given = column.to_numpy(dtype=object)
-    complex_ = np.array([is_complex(v) for v in given], dtype=bool)
-    if complex_.any():  # 1+2j: no real number, refused by the caller naming it (hint), not cut to its real part
-        return pd.to_numeric(pd.Series(np.where(complex_, None, given), index=column.index), errors="coerce")
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
         log.warning("column %r holds booleans (True, False), read as the numbers 1 and 0", name)
         return column.astype("float64")
     written, how = signs.signed(column)  # '−50.00', '(50.00)' and '50.00-' as -50.00
     converted = pd.to_numeric(written, errors="coerce")
+    if converted.dtype.kind == "c":  # 1+2j among them: no real number, refused by the caller naming it (hint)
+        given = column.to_numpy(dtype=object)  # read again without them: pandas' coerce beside complex numbers
+        complex_ = np.array([is_complex(v) for v in given], dtype=bool)  # leaves garbage where text was no number
+        return pd.to_numeric(pd.Series(np.where(complex_, None, given), index=column.index), errors="coerce")
     text = [v for v in values if isinstance(v, str)]
     if text and converted.notna().sum() == len(values):
         log.warning("column %r holds numbers written as text (%r), read as the numbers they write", name, text[0])
