@@ -174,7 +174,7 @@ def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
     number the network reads nor a category meant, as the covariates refuse one; text ('2j') is a category."""
     if column.dtype.kind == "c":
         complex_ = column.notna().to_numpy()
-    elif column.dtype.kind == "O":
+    elif column.dtype.kind == "O" and any(isinstance(v, (complex, np.complexfloating)) for v in pd.unique(column)):
         complex_ = column.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
     else:
         return
