@@ -499,3 +499,29 @@ def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_
                                            r"it; name the column as written \(' y'\) or take the spaces out of its name$"):
         load_panel(path, target="y")
     assert load_panel(path, target=" y").targets == [" y"]
+
+
+def test_complex_values_are_refused_as_no_real_numbers_not_cut_to_their_real_part():
+    t = np.arange(60)
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=60), "y": np.sin(t / 5) + 1j, "x": np.cos(t)})
+    real = frame.assign(y=np.real(frame.y))
+    with pytest.raises(RnncastError, match=r"^column 'y' is not numeric: row 0 holds 1j \(60 non-numeric value\(s\) in "
+                                           r"all\); .* 1j is a complex number, and the values must be real"):
+        load_panel(frame, "y")
+    with pytest.raises(RnncastError, match=r"^column 'x' is not numeric: row 0 holds \(1\+0j\) .* is a complex number"):
+        load_panel(real.assign(x=real.x + 0j), "y", past_covariates=["x"])  # no imaginary part: still no real dtype
+    with pytest.raises(RnncastError, match=r"row 3 holds \(2\+1j\) \(1 non-numeric"):
+        load_panel(real.assign(y=real.y.astype(object).where(t != 3, 2 + 1j)), "y")  # Python's, among floats
+    with pytest.raises(RnncastError, match=r"^column '0' is not numeric: row 0 holds 1j"):
+        load_panel(np.sin(t / 5) + 1j)
+    with pytest.raises(RnncastError, match=r"'\(1\+2j\)' is a complex number"):
+        load_panel(real.assign(y=real.y.astype(str).where(t != 0, "(1+2j)")), "y")  # written as text
+
+
+def test_a_column_label_given_twice_is_said_to_be_written_as_text_only_where_it_was():
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=40), "y": np.sin(np.arange(40) / 5)})
+    with pytest.raises(RnncastError, match=r"^column label\(s\) \['y'\] appear twice; give every column its own name$"):
+        load_panel(pd.concat([frame, frame[["y"]]], axis=1), "y")
+    with pytest.raises(RnncastError, match=r"^column label\(s\) \['1'\] appear twice \(1 and '1': the same name once "
+                                           r"written as text\); give every column its own name$"):
+        load_panel(frame.assign(**{"1": 1.0}).rename(columns={"y": 1}), "1")

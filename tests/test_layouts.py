@@ -274,3 +274,22 @@ def test_a_column_in_two_roles_is_refused_naming_the_two_roles(panel_frame, keyw
     'unique_id']", leaving the reader to find which two."""
     with pytest.raises(RnncastError, match=said):
         load_panel(panel_frame, **keywords)
+
+
+def _north_south(n: int = 120) -> pd.DataFrame:
+    t = np.arange(n)
+    return pd.DataFrame({"date": pd.date_range("2020-01-01", periods=n), "north": 10 + np.sin(t / 5),
+                         "south": 50 + 3 * np.cos(t / 4), "temp": np.cos(t)})
+
+
+def test_a_wide_table_s_values_are_named_by_its_own_columns_not_the_model_s_y():
+    wide, t = _north_south(), np.arange(120)
+    with pytest.raises(RnncastError, match=r"^column 'south' holds an infinite value \(inf\) at row 60;"):
+        load_panel(wide.assign(south=wide.south.where(t != 60, np.inf)), series=["north", "south"])
+    with pytest.raises(RnncastError, match=r"^column 'south' has a missing value \(NaN\) at row 60 \(1 missing in all\)"):
+        load_panel(wide.assign(south=wide.south.where(t != 60)), series=["north", "south"])
+    with pytest.raises(RnncastError, match=r"^column 'temp' has a missing value \(NaN\) at row 30 \(1 missing in all\)"):
+        load_panel(wide.assign(temp=wide.temp.where(t != 30)), series=["north", "south"], past_covariates=["temp"])
+    panel = load_panel(wide, series=["north", "south"], past_covariates=["temp"])
+    assert panel.columns == ["y", "temp"] and panel.named_columns(1) == ["south", "temp"]
+    assert load_panel(wide[["date", "north"]], "north").named_columns(0) == ["north"]

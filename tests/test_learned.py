@@ -113,3 +113,17 @@ def test_the_tags_say_no_estimator_type_and_no_separate_target():
 
     tags = get_tags(Forecaster())
     assert tags.estimator_type is None and tags.requires_fit and not tags.target_tags.required
+
+
+@pytest.mark.parametrize("name", ["scaler_", "targets_", "history_", "settings_", "static_covariates_", "net_"])
+def test_a_fitted_attribute_read_before_fit_is_refused_by_its_own_name_not_state_(name):
+    from rnncast.errors import NotFitted
+
+    model = Forecaster()
+    with pytest.raises(NotFitted, match=rf"^{name} is learned by fit, and this Forecaster is not fitted yet; call "
+                                        r"fit\(data, target=\.\.\.\) first, or Forecaster\.load\(path\)$"):
+        getattr(model, name)
+    assert not hasattr(model, name) and getattr(model, name, "none") == "none"  # still an AttributeError
+    with pytest.raises(AttributeError, match=r"^'Forecaster' object has no attribute 'tragets_'$"):
+        model.tragets_  # no fitted attribute: Python's own words
+    assert isinstance(NotFitted("x"), RnncastError)

@@ -272,3 +272,12 @@ def test_a_wide_file_written_with_its_index_is_read_at_predict_as_at_fit(tmp_pat
     model = Forecaster(**{**TINY, "epochs": 1}).fit(path, series="all")
     assert model.ids_ == ["a", "b"]
     pd.testing.assert_frame_equal(model.predict(path), model.predict(frame))
+
+
+def test_a_wide_model_given_data_without_its_time_column_names_its_series_not_y():
+    t = np.arange(120)
+    wide = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=120), "north": 10 + np.sin(t / 5),
+                         "south": 50 + 3 * np.cos(t / 4)})
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 8}).fit(wide, series=["north", "south"])
+    with pytest.raises(RnncastError, match=r"trained on series \['north', 'south'\] and features \[\]$"):
+        model.predict(wide.drop(columns="date"))

@@ -111,16 +111,6 @@ def test_a_series_fit_left_out_is_named_once_in_a_run_not_once_per_part(tmp_path
     assert caplog.text.count("['tiny'] were too short to train and are not scored") == 1
 
 
-def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
-    from rnncast.report import history_csv
-
-    history = [{"epoch": 1, "train_loss": float(np.float32(1.2362734)), "val_loss": None, "seconds": 0.5, "best": True},
-               {"epoch": 2, "train_loss": 0.1, "val_loss": float(np.float32(0.25)), "seconds": 0.25, "best": False}]
-    assert float(np.float32(1.2362734)) == 1.2362734079360962  # what history.csv held before
-    assert history_csv(history).splitlines() == ["epoch,train_loss,val_loss,seconds,best",
-                                                 "1,1.2362734,,0.5,True", "2,0.1,0.25,0.25,False"]
-
-
 def test_a_run_records_the_columns_it_did_not_use_in_config_json_and_the_report(tmp_path):
     frame = make_frame(200)
     frame["spare"] = 1.0

@@ -87,7 +87,7 @@ def test_scalers_match_the_reference_or_refuse_constant_columns(n, k, kind, data
         scaler = Scaler.fit(kind, train, columns)
     except RnncastError as err:
         assert kind != "none" and ((spread <= 1e-12 * np.abs(train).max(axis=0)) | (spread < 2.3e-308)).any()
-        assert "constant on the training rows" in str(err)
+        assert "constant on the training rows" in str(err) or "by less than float64 resolves" in str(err)
         return
     if kind == "standard":
         reference = (later - train.mean(axis=0)) / train.std(axis=0, ddof=0)
@@ -233,3 +233,32 @@ def test_an_unseen_static_category_names_its_series_by_its_id_as_given():
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=["kind"])
     with pytest.raises(RnncastError, match=r"'kind' of series 102 is 'zebra', a category the model never saw"):
         model.predict(frame.assign(kind=np.repeat(["a", "zebra"], 40)))
+
+
+def test_a_spread_float64_resolves_is_scaled_however_large_the_level_and_rounding_noise_is_not_called_always():
+    t = np.arange(150, dtype=np.float64)
+    level = (1e12 + np.sin(t / 5))[:, None]  # a spread of 0.7 where a float64 step is 1.2e-4: was "always 1e+12"
+    scaler = Scaler.fit("standard", level, ["y"])
+    scaled = scaler.transform(level)
+    assert scaled.dtype == np.float32 and 0.5 < float(scaled.std()) < 2  # of size 1 in float32
+    np.testing.assert_allclose(scaler.inverse(scaled), level, rtol=0, atol=1e-5 * 1e6)
+    assert not constant_columns(level).any() and not Scaler.fit("minmax", level, ["y"]).scale[0] == 1
+    noise = (1e12 + 1e-4 * (t % 2))[:, None]  # one float64 step apart: not a constant, but nothing to scale
+    with pytest.raises(RnncastError, match=r"^column 'y' varies on the training rows by less than float64 resolves at "
+                                           r"that size \(1000000000000\.0 to 1000000000000\.0001\), so standard "
+                                           r"scaling would divide by rounding noise"):
+        Scaler.fit("standard", noise, ["y"])
+    with pytest.raises(RnncastError, match=r"is constant on the training rows \(always 7\), so minmax scaling would "
+                                           r"divide by zero"):
+        Scaler.fit("minmax", np.full((10, 1), 7.0), ["y"])
+
+
+def test_a_panel_series_that_varies_by_rounding_only_is_said_to_be_only_centred(caplog):
+    t = np.arange(120)
+    frame = pd.DataFrame({"unique_id": np.repeat(["a", "b"], 120), "ds": np.tile(pd.date_range("2020-01-01", periods=120), 2),
+                          "y": np.concatenate([np.sin(t / 5), 1e12 + 1e-4 * (t % 2)])})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    assert model.scalers_[1].scale[0] == 1.0
+    assert ("series 'b': column 'y' varies on the training rows by less than float64 resolves at that size "
+            "(1000000000000.0 to 1000000000000.0001), so it is only centred (scale 1)") in caplog.text

@@ -95,3 +95,17 @@ def test_a_non_finite_number_is_refused_by_name(setting, value, message):
 
     with pytest.raises(RnncastError, match=re.escape(message)):
         Forecaster(**{**TINY, setting: value}).fit(make_frame(100), target="y")
+
+
+def test_an_on_epoch_that_is_no_function_is_refused_before_anything_trains(monkeypatch):
+    import pandas as pd
+
+    from rnncast import Forecaster, fitting
+
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=80), "y": np.sin(np.arange(80) / 5)})
+    monkeypatch.setattr(fitting, "prepare_data", lambda *a, **k: pytest.fail("the data was read before the refusal"))
+    with pytest.raises(RnncastError, match=r"^on_epoch must be a function called with each epoch's record \(or None\), "
+                                           r"got int 5$"):
+        Forecaster(epochs=1).fit(frame, target="y", on_epoch=5)
+    with pytest.raises(RnncastError, match=r"^on_epoch must be a function .*, got str 'print'$"):
+        Forecaster(epochs=1, lookback=8, horizon=2).backtest(frame, target="y", on_epoch="print")

@@ -151,3 +151,70 @@ def test_predict_does_not_read_a_data_column_in_place_of_the_static_table_the_mo
     fitted = Forecaster(**TINY).fit(with_column, static_covariates=["kind"])
     assert not fitted.state_.static_table
     fitted.predict(with_column)  # fitted on the data's columns: read as before
+
+
+def test_a_complex_static_attribute_is_refused_naming_its_series_and_complex_text_is_a_category():
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    sized = frame.assign(size=np.where(frame.unique_id == ids[1], 1 + 1j, 5))
+    with pytest.raises(RnncastError, match=rf"^static covariate 'size' of series '{ids[0]}' is \(5\+0j\), a complex number"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(sized, static_covariates=["size"])
+    table = pd.DataFrame({"unique_id": ids, "size": pd.Series([5, 2j], dtype=object)})
+    with pytest.raises(RnncastError, match=rf"'size' of series '{ids[1]}' is 2j, a complex number"):
+        from_frame(table, ids, "unique_id")
+    assert from_frame(table.assign(size=["5", "2j"]), ids, "unique_id").categorical_names == ["size"]
+
+
+def test_a_static_attribute_of_another_kind_at_predict_is_named_with_the_kind_it_had_at_fit():
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    sized = frame.assign(size=np.where(frame.unique_id == ids[0], 1, 5))
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(sized, static_covariates=["size"])
+    assert len(model.predict(sized.assign(size=sized["size"].astype(str)))) == 2 * TINY["horizon"]  # '1': read as 1
+    with pytest.raises(RnncastError, match=rf"^static covariate 'size' was numeric at fit and is text here \('small' for "
+                                           rf"series '{ids[1]}'\); give its numbers, as at fit$"):
+        model.predict(sized.assign(size=np.where(sized.unique_id == ids[0], "5", "small")))
+    kinds = sized.assign(size=np.where(sized.unique_id == ids[0], "small", "big"))
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(kinds, static_covariates=["size"])
+    with pytest.raises(RnncastError, match=r"^static covariate 'size' was text \(categories: big, small\) at fit and is "
+                                           r"numeric here; give its categories as text, as at fit$"):
+        model.predict(sized)
+
+
+def test_numbers_written_as_text_are_a_numeric_attribute_as_a_covariate_s_are_and_a_category_where_fit_took_one(caplog):
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    text = frame.assign(size=np.where(frame.unique_id == ids[0], "1.0", "5"))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1}).fit(text, static_covariates=["size"])
+    assert model.static_encoder_.numeric_names == ["size"] and model.static_encoder_.categorical_names == []
+    assert "static covariate 'size' holds numbers written as text ('1.0'), read as the numbers they write" in caplog.text
+    assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id").categorical_names == ["size"]
+    categories = text.assign(size=text["size"].astype("category"))  # the way to keep them categories
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(categories, static_covariates=["size"])
+    assert model.static_encoder_.categorical_names == ["size"] and model.static_encoder_.vocab == [["1.0", "5"]]
+    assert len(model.predict(text)) == 2 * TINY["horizon"]  # as a model fitted when such text was a category reads it
+
+
+def test_a_static_table_may_be_a_dict_of_columns_or_a_file_at_fit_and_at_predict(tmp_path):
+    from pathlib import Path
+
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    columns = {"unique_id": ids, "region": ["n", "s"]}
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame.assign(region=np.where(frame.unique_id == ids[0], "n", "s")),
+                                                   static_covariates=["region"])
+    expected = model.predict(frame)
+    assert model.predict(frame, static_covariates=columns).equals(expected)  # was: "a dict, which has no order"
+    pd.DataFrame(columns).to_csv(tmp_path / "static.csv", index=False)
+    assert model.predict(frame, static_covariates=str(tmp_path / "static.csv")).equals(expected)
+    assert model.predict(frame, static_covariates=tmp_path / "static.csv").equals(expected)
+    with pytest.raises(RnncastError, match=r"^static_covariates= of a fitted model takes a table, not names \(\['region', "
+                                           r"'unique_id'\]\): a DataFrame or a dict of columns with 'unique_id'"):
+        model.predict(frame, static_covariates=["region", "unique_id"])  # the dict's names, as the old advice said
+    with pytest.raises(RnncastError, match=r"^static_covariates= is a dict that is no table \(.*\); give a table"):
+        model.predict(frame, static_covariates={"region": "n"})
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=columns)
+    assert fitted.static_covariates_ == ["region"] and fitted.static_encoder_.vocab == [["n", "s"]]
+    assert Forecaster(**{**TINY, "epochs": 1}).fit(frame, static_covariates=Path(tmp_path / "static.csv")
+                                                  ).static_covariates_ == ["region"]

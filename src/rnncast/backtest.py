@@ -40,6 +40,7 @@ from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted, spelled
+from rnncast.settingvalues import callback
 
 
 @dataclass
@@ -112,6 +113,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     the columns and roles of ``data`` (a table, or a ``Panel`` used as it is); ``fitted``: a fitted
     Forecaster's ``FittedState``, whose roles read a table where ``read`` names none (``fittedroles.merged``)."""
     settings = Settings.from_flat(params)
+    callback("on_epoch", on_epoch)  # refused before any model trains, not after its first epoch
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
     given_step = step

@@ -26,7 +26,7 @@ import pandas as pd
 
 from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
-from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, values_not_names, without_empty
+from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                 name, source = f"{written.member} in {path}", f"{written.member} in {path.name}"
             header, sep, skip = written.head  # skip: Excel's sep= line
             if "\x00" in header:  # csv would stop at it; pandas would read on
-                raise RnncastError(_nul_bytes(name, written.first))
+                raise RnncastError(nul_bytes(name, written.first))
             present = next(csv.reader([header], delimiter=sep), [])
             if values_not_names(present):  # np.savetxt's file, or an export without its header: its first row lost
                 raise RnncastError(f"the first line of {name} holds values, not column names ({', '.join(present[:3])}"
@@ -140,21 +140,6 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
     return frame
-
-
-def _nul_bytes(name: str, first: bytes) -> str:
-    """The refusal of the file ``name`` whose first line holds NUL bytes (``first``: its first bytes, unzipped):
-    UTF-16 text where it begins with UTF-16's byte-order mark or its first characters are ASCII written in two bytes
-    each (Excel's "Unicode Text", PowerShell's Out-File, pandas' encoding='utf-16'), else no text."""
-    head = first[:64] if len(first) % 2 == 0 else first[:min(64, len(first) - 1)]
-    halves = (head[0::2], head[1::2])
-    ascii16 = len(head) >= 4 and any(not h.strip(b"\x00") and o.isascii() and b"\x00" not in o
-                                     for h, o in (halves, halves[::-1]))  # one byte of each pair NUL, the other ASCII
-    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
-        return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
-                "'CSV UTF-8'; pandas: to_csv without encoding=)")
-    return (f"{name} holds NUL bytes in its first line: it is not CSV text (a binary file?); save it as UTF-8 "
-            "CSV, or give a Parquet file")
 
 
 def _dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:
@@ -221,7 +206,10 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
     labels = [str(c) for c in data.columns]
     if len(set(labels)) != len(labels):
         twice = sorted({c for c in labels if labels.count(c) > 1})
-        raise RnncastError(f"column label(s) {twice} appear twice (once written as text); give every column its own name")
+        given = [list(dict.fromkeys((type(c), c) for c in data.columns if str(c) == t)) for t in twice]  # 1, '1'
+        how = "; ".join(" and ".join(repr(c) for _, c in g) for g in given if len(g) > 1)  # one name once written
+        raise RnncastError(f"column label(s) {twice} appear twice{f' ({how}: the same name once written as text)' * bool(how)}; "
+                           "give every column its own name")
     if labels != list(data.columns):
         data = data.set_axis(labels, axis=1)
     data.attrs = attrs
@@ -278,9 +266,10 @@ def place(i: int, attrs: dict) -> str:
 
 def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
     """The column as float64 numbers (missing values as NaN), or an error at its first non-number."""
-    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) and column.dtype.kind != "c":
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
-    converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning
+    column = column.astype(object) if column.dtype.kind == "c" else column  # 1j named as Python writes it
+    converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning; 1j refused
     bad = converted.isna() & column.notna()
     if bad.any():
         i = numbertext.named(column, bad.to_numpy())  # no number however written, before a decimal comma (51,02)

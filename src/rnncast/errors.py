@@ -18,3 +18,9 @@ class UnknownParameter(RnncastError, TypeError):
 class TrainingDiverged(RnncastError):
     """The loss became NaN or infinite before any epoch finished, so there is no model to keep.
     (After finished epochs ``fit`` keeps the best of them, warns, and sets ``diverged_epoch_``.)"""
+
+
+class NotFitted(RnncastError, AttributeError):
+    """A fitted attribute (``targets_``, ``scaler_`` ...) read before ``fit`` or ``load``: an ``RnncastError`` naming the
+    attribute asked for, and an ``AttributeError`` as Python's own is, so ``hasattr`` and ``getattr(x, name, default)``
+    still answer that it is not there (scikit-learn's ``NotFittedError`` is both too)."""

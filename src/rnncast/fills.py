@@ -67,31 +67,31 @@ def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray,
 
 
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
-               fmt: str | None = None, announce: bool = True):
+               fmt: str | None = None, announce: bool = True, wide: bool = False):
     """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
     them): refused with their place, or filled within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
     (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
     None when nothing was made (``drop``), and the rows ``drop`` removed at series' ends. ``fmt``: the
     time column's text form, times are named in; ``announce``: warn of rows dropped at a series' end
-    (a fit's data; predict refuses such data itself)."""
+    (a fit's data; predict refuses such data itself); ``wide``: a wide table's, whose target column 0 is
+    named by each series' own column (``ids``) and whose covariates are every series' (named without one)."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
         if empty.any():
             j = int(np.flatnonzero(empty)[0])
-            whose = "" if id_col is None else f" of series {ids[s]!r}"
-            raise RnncastError(f"column {columns[j]!r}{whose} has no values at all (every row is missing); drop it")
+            raise RnncastError(f"column {_named(columns, j, ids, s, id_col, wide)} has no values at all (every row is "
+                               "missing); drop it")
     if fill is None:
         missing = np.isnan(values)
         j = next(j for j in range(len(columns)) if missing[:, j].any())
         i = int(np.flatnonzero(missing[:, j])[0])
         s = int(np.searchsorted(offsets, i, side="right") - 1)
-        whose = "" if id_col is None else f" of series {ids[s]!r}"
         raise RnncastError(
-            f"column {columns[j]!r}{whose} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
-            f"({int(missing.sum())} missing in all); {hint('fill', FILL_HINT)}"
+            f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
+            f"({_count(missing, positions, wide)} missing in all); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
-        log.warning("filling %s with %s", counted(int(np.isnan(values).sum()), "missing value"), fill)
+        log.warning("filling %s with %s", counted(_count(np.isnan(values), positions, wide), "missing value"), fill)
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill)
@@ -104,6 +104,21 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             None if fill == "drop" else np.concatenate(sources), tail)
+
+
+def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:
+    """Column ``j`` of series ``s`` as a message names it: ``'y' of series 'a'``; in a wide table the series' own
+    column ``'a'`` (its target) or the covariate every series shares; one series' column alone."""
+    if wide:
+        return repr(ids[s]) if j == 0 else repr(columns[j])
+    return repr(columns[j]) + ("" if id_col is None else f" of series {ids[s]!r}")
+
+
+def _count(missing: np.ndarray, positions: np.ndarray, wide: bool) -> int:
+    """The missing values [N, C] of the user's table: a wide table's covariate, every series', counted once a row."""
+    if not wide:
+        return int(missing.sum())
+    return int(missing[:, 0].sum()) + sum(len(np.unique(positions[missing[:, j]])) for j in range(1, missing.shape[1]))
 
 
 def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, announce: bool = True) -> dict:

@@ -103,7 +103,7 @@ def _fit_shown(state: FittedState, fitted: dict, role: str) -> str:
 
 
 def _names(value) -> list[str] | None:
-    if value is None or isinstance(value, pd.DataFrame):
+    if value is None or isinstance(value, (pd.DataFrame, dict)) or hasattr(value, "__fspath__"):  # static: a table
         return None if value is None else ["<table>"]
     return [str(value)] if isinstance(value, str) else [str(v) for v in value]
 

@@ -30,7 +30,7 @@ from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
-from rnncast.scaling import Scaler, StaticEncoder
+from rnncast.scaling import Scaler, StaticEncoder, flat_columns, flat_said
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
@@ -258,13 +258,14 @@ def progress(name: str, epochs: int, on_epoch=None):
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
     """Series ``s``'s scaler from its own training rows. One series refuses a constant column;
     in a panel such a column of one series (a price that never changed) is centred only."""
-    rows = panel.rows(s)[:train_end]
+    rows, columns = panel.rows(s)[:train_end], panel.named_columns(s)  # a wide table's own column, not 'y'
     if panel.id_col is None:
-        return Scaler.fit(kind, rows, panel.columns)
-    scaler = Scaler.fit(kind, rows, panel.columns, constant="center")
-    flat = [c for j, c in enumerate(panel.columns) if kind != "none" and np.ptp(rows[:, j]) == 0]
-    if flat:
-        log.warning("%s: column(s) %s are constant on the training rows and are only centred", panel.label(s), flat)
+        return Scaler.fit(kind, rows, columns)
+    scaler = Scaler.fit(kind, rows, columns, constant="center")
+    flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
+    if flat.size:
+        log.warning("%s: %s, so %s only centred (scale 1)", panel.label(s), "; ".join(
+            f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
     return scaler
 
 

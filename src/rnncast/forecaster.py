@@ -22,12 +22,12 @@ import pandas as pd
 
 from rnncast import backtest as backtesting
 from rnncast import checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout
+from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
-from rnncast.settingvalues import checked_keywords, flag, same_value, unknown_parameter
+from rnncast.settingvalues import callback, checked_keywords, flag, same_value, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
 
@@ -143,18 +143,19 @@ class Forecaster(Learned):
         records the run as ended. Diverging before any epoch finished raises ``TrainingDiverged``.
 
         Many series: long format (``id_col``, default ``unique_id`` when that column exists) or
-        wide format (``series``: column names or ``"all"``). Covariates by role:
-        ``past_covariates`` (known up to the forecast time), ``future_covariates`` (known over the
-        horizon too; ``features`` with ``future_known=True`` are the same), ``static_covariates``
-        (column names constant within each series, or a frame with the id column). Each series is
-        split by the same fractions and scaled on its own training rows; a series too short to
-        train is left out with a warning and listed in ``skipped_series_``.
+        wide format (``series``: column names or ``"all"``). Covariates by role: ``past_covariates``
+        (known up to the forecast time), ``future_covariates`` (known over the horizon too; ``features``
+        with ``future_known=True`` are the same), ``static_covariates`` (column names constant within each
+        series, or a table with the id column: a frame, a dict of its columns or a ``pathlib.Path`` of its
+        file). Each series is split by the same fractions and scaled on its own training rows; a series too
+        short to train is left out with a warning and listed in ``skipped_series_``.
 
         Started by ``torchrun`` among several processes, the ranks train one model together
         (DistributedDataParallel; ``batch_size`` is the global batch) and end with the same weights;
         only rank 0 writes ``checkpoint``.
         """
         flag("resume", resume)  # 'no' would read as yes
+        callback("on_epoch", on_epoch)  # 5 would fail after the first epoch
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
                             static_covariates=static_covariates)
@@ -183,9 +184,9 @@ class Forecaster(Learned):
             ``future``: the future covariates over those steps, matched by series id and date
             (``future.align_future``): a table with the covariate columns, the time column and (many
             series) the id column, in any row order; or, for one series, an array [horizon, covariates]
-            taken in order. ``static_covariates``: a table of per-series attributes (the id column and
-            one column each) to use instead of those seen at fit; static columns in a long ``data`` are
-            read too. Neither given: the values seen at fit.
+            taken in order. ``static_covariates``: a table of per-series attributes (the id column and one
+            column each; a DataFrame, a dict of its columns or a CSV or Parquet file's path) to use instead of
+            those seen at fit; static columns in a long ``data`` are read too. Neither: the values seen at fit.
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column
             per target (and ``<target>_q<level>`` per quantile). Many series: long format, one row per
             series and step, columns id (integer ids of a frame stay integers), time, ``<target>_hat`` (and quantiles).
@@ -296,12 +297,12 @@ class Forecaster(Learned):
 
     @classmethod
     def load(cls, folder, device: str = "cpu") -> "Forecaster":
-        """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way
-        it can be broken is a ``RnncastError`` naming the problem."""
+        """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
+        be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv (a model folder: [])."""
         net, meta = checkpoint_io.load_model(folder)
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, [], None
+        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, runhistory.read_back(folder), None
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster

@@ -141,6 +141,8 @@ def check_lists(**named) -> None:
     ``series=['A', 'A']`` trained A twice and forecast it twice), naming the keyword and its flag."""
     for keyword, value in named.items():
         said = f"{keyword}= (--{keyword.replace('_', '-')})"
+        if keyword == "static_covariates" and isinstance(value, dict):
+            continue  # a dict of columns: a table (statics.table_of)
         if isinstance(value, (set, frozenset, dict)):
             shown = sorted(map(str, value))
             raise RnncastError(f"{said} is a {type(value).__name__}, which has no order, and the order of the columns "

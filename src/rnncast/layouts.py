@@ -21,7 +21,7 @@ import pandas as pd
 from rnncast import numbertimes, timeaxis
 from rnncast.csvmarks import GROUPED_COLUMNS
 from rnncast.csvtext import kept_format
-from rnncast.data import ID_COLUMN, INDEX_TIME, names, numeric_column, place, require_column
+from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.labels import check_ids, check_named, default_target, id_text
 from rnncast.signs import ACCOUNTING
@@ -241,6 +241,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     codes, rows, ys = [], [], []
     for s, name in enumerate(given):
         y = numeric_column(frame[name], name, frame.attrs)
+        check_finite(np.where(np.isnan(y), 0, y)[:, None], [name], np.arange(len(y)), frame.attrs)  # named as given
         present = np.flatnonzero(~np.isnan(y))
         if not len(present):
             raise RnncastError(f"series column {name!r} has no values at all (every row is missing); drop it")
@@ -251,8 +252,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     rows_all = np.concatenate(rows)
     values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
     time = _time(frame, time_name, tz, dayfirst, order)
-    return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all, [TARGET_COLUMN] + covariates, 1,
-                 len(shared_past), time_name, how, ID_COLUMN)
+    return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all,
+                [TARGET_COLUMN] + covariates, 1, len(shared_past), time_name, how, ID_COLUMN)  # y: long rows' values
 
 
 def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> list[str]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 
 from rnncast.config import HOW_FIT_RUNS
-from rnncast.errors import RnncastError
+from rnncast.errors import NotFitted, RnncastError
 from rnncast.labels import skipped_as_given
 from rnncast.noticed import first_time
 from rnncast.settingvalues import plain, same_value
 
 log = logging.getLogger(__name__)
+
+FIT_SETS = ("state_", "net_", "device_", "history_", "diverged_epoch_")  # what fit (or load) sets on the estimator
 
 
 def _learned(name: str, doc: str) -> property:
@@ -31,7 +33,8 @@ class Learned:
     layout_ = _learned("layout", "single, long or wide")
     ids_ = _learned("ids", "[S] series ids as text ([None] for a single series)")
     id_col_ = _learned("id_col", "the long format's id column")
-    targets_ = _learned("targets", "target columns")
+    targets_ = _learned("targets", "target columns; a wide table's model: ['y'], the value column of the long rows it "
+                                   "also reads (its forecast's y_hat), its series columns being ids_")
     past_covariates_ = _learned("past_covariates", "columns known up to the forecast time")
     future_covariates_ = _learned("future_covariates", "columns known over the horizon too")
     features_ = property(lambda self: self.state_.features, doc="past then future covariates")
@@ -61,6 +64,14 @@ class Learned:
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None)
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None)
     train_mean_ = property(lambda self: self.state_.train_means[0] if self.state_.layout == "single" else None)
+
+    def __getattr__(self, name: str):
+        """Only asked for a name the instance and its class lack, or whose property found no ``state_``: a fitted
+        attribute (a property of the class, or one fit sets) read before fit is refused by its own name."""
+        if "net_" not in self.__dict__ and (name in FIT_SETS or isinstance(getattr(type(self), name, None), property)):
+            raise NotFitted(f"{name} is learned by fit, and this {type(self).__name__} is not fitted yet; call fit(data, "
+                            f"target=...) first, or {type(self).__name__}.load(path)")
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def check_fitted(self, doing: str | None = None) -> None:
         """Raise ``RnncastError`` unless ``fit`` or ``load`` gave this Forecaster a model; ``doing`` (predict,

@@ -51,7 +51,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
     ``features``: past covariates, or future ones with ``future_known``; ``past_covariates`` /
     ``future_covariates`` name the roles directly. ``static_covariates``: column names (constant
-    within each series) or a frame with the id column and one column per attribute.
+    within each series) or a table with the id column and one column per attribute (``static.table_of``).
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
     its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
     (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``time_unit``: its numbers are
@@ -91,7 +91,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
-        table = as_frame(static_covariates) if not isinstance(static_covariates, (list, tuple, str)) else None
+        table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN) if not isinstance(
+            static_covariates, (list, tuple, str)) else None
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce)
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
@@ -130,7 +131,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
                          future_covariates, static_covariates, tz, dayfirst, order)
         layout = "long"
     else:
-        if static_covariates is not None and len(static_covariates):  # [] (a run's config.json): none
+        if static_covariates is not None and not (isinstance(static_covariates, (list, tuple)) and not static_covariates):  # []: none
             raise RnncastError("static covariates describe each of many series; give long-format data with an id "
                                "column (id_col=, --id-col) or wide-format data (series=, --series)")
         rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
@@ -216,9 +217,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if np.isnan(values).any():
         _future_rows(rows, values, time, positions, offsets, attrs)
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
-                                                                    every,
-                                                                    rows.id_col, fill, attrs,
-                                                                    rows.text_format, announce)
+                                                                    every, rows.id_col, fill, attrs, rows.text_format,
+                                                                    announce, wide=layout == "wide")
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given)

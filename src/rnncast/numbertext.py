@@ -113,7 +113,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
     read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
     ``1,234`` could be a decimal comma, and other values may be written with other marks."""
     text = value.strip() if isinstance(value, str) else ""
-    beside = signs.dash(value) or signs.trailing(value, column) or _beside(value, text)
+    beside = _complex(value) or signs.dash(value) or signs.trailing(value, column) or _beside(value, text)
     if beside or not explained(pd.Series([text]))[0]:
         return beside
     text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50
@@ -167,6 +167,24 @@ def _mixed(value, text: str, t: str, d: str | None, given: pd.Series) -> str:
             "column one way, or without thousands separators")
 
 
+def is_complex(value) -> bool:
+    """Whether ``value`` is a complex number (Python's, NumPy's) or text that writes one (``1+2j``, ``(0.5-1j)``)."""
+    if isinstance(value, (complex, np.complexfloating)):
+        return True
+    try:
+        return isinstance(value, str) and "j" in value.lower() and complex(value.strip()) is not None
+    except ValueError:
+        return False
+
+
+def _complex(value) -> str:
+    """A complex number (``is_complex``) named as one, with the real numbers that would be read; else ""."""
+    if not is_complex(value):
+        return ""
+    return (f"; {value!r} is a complex number, and the values must be real: give the real part (np.real) or the "
+            "magnitude (np.abs) if that is what is meant")
+
+
 def _beside(value, text: str) -> str:
     """Why ``value`` (``text``, stripped), a number with a currency sign or code before or after it, or a unit or percent sign after it
     (``$1,200.00``, ``12,50 €``, ``USD 5``, ``5 kg``, ``12%``), is no number: the sign named; else ""."""
@@ -200,6 +218,10 @@ def as_numbers(column: pd.Series, name: str) -> pd.Series:
         return column.astype("float64")
     written, how = signs.signed(column)  # '−50.00', '(50.00)' and '50.00-' as -50.00
     converted = pd.to_numeric(written, errors="coerce")
+    if converted.dtype.kind == "c":  # 1+2j among them: no real number, refused by the caller naming it (hint)
+        given = column.to_numpy(dtype=object)  # read again without them: pandas' coerce beside complex numbers
+        complex_ = np.array([is_complex(v) for v in given], dtype=bool)  # leaves garbage where text was no number
+        return pd.to_numeric(pd.Series(np.where(complex_, None, given), index=column.index), errors="coerce")
     text = [v for v in values if isinstance(v, str)]
     if text and converted.notna().sum() == len(values):
         log.warning("column %r holds numbers written as text (%r), read as the numbers they write", name, text[0])

@@ -70,8 +70,8 @@ def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int) -> n
 
 
 def _who(panel, s: int, t: int) -> str:
-    name = f"target {panel.targets[t]!r}"
-    return name if panel.id_col is None else f"{name} of series {panel.given_id(s)!r}"
+    name = f"target {panel.named_columns(s)[t]!r}"  # a wide table's: the series' own column
+    return name if panel.id_col is None or panel.layout == "wide" else f"{name} of series {panel.given_id(s)!r}"
 
 
 def _listed(names: list[str]) -> str:

@@ -106,6 +106,11 @@ class Panel:
     def label(self, s: int) -> str:
         return "the series" if self.id_col is None else f"series {self.given_id(s)!r}"
 
+    def named_columns(self, s: int) -> list:
+        """Series ``s``'s columns as its table names them: a wide table's target is the series' own column (the
+        model's 'y', the value column of long rows), its covariates shared; else ``columns``."""
+        return [self.given_id(s)] + self.features if self.layout == "wide" else self.columns
+
     def calendar_of(self, s: int) -> Calendar:
         return self.calendars.get(s, self.calendar)
 

@@ -59,9 +59,8 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             return _not_used(state, _same_zone(state, one_series(state, _load(state, data, static_covariates, reading))))
     except RnncastError as err:
         if "not found" in str(err):
-            raise RnncastError(
-                f"{err}. The model was trained on target {state.targets} and features {state.features}"
-            ) from None
+            trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
+            raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
         raise
 
 
@@ -120,6 +119,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         raise RnncastError("static_covariates= (--static) was given but the model was trained without static "
                            "covariates (static_covariates=, --static-covariates or --static at fit)")
     id_col = state.id_col or ID_COLUMN
+    if isinstance(static_covariates, (list, tuple)):  # fit's names: predict reads the data's static columns unnamed
+        raise RnncastError(f"static_covariates= of a fitted model takes a table, not names ({listed(static_covariates)}): "
+                           f"a DataFrame or a dict of columns with {id_col!r} and one column per attribute, or the path "
+                           "of a CSV or Parquet file; the data's columns of the model's attributes are read unnamed")
+    static_covariates = statics.table_of(static_covariates, id_col) if static_covariates is not None else None
     frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
@@ -129,6 +133,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
                            at_fit=False)  # the table's would win, and the data's be called "not used"
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
+    categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
+    if categorical and isinstance(static, list):  # read as fit read them: '1' a category where it was one
+        frame = statics.as_fitted(frame, categorical)
+    elif categorical and static is not None:
+        static = statics.as_fitted(static, categorical)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
                           series=_wide_series(state, frame, static),

@@ -8,8 +8,6 @@ the scores say is ``verdicts``; how the page is laid out and written is ``report
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import os
 import platform
@@ -19,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import baselines, checkpoint, decimals, evaluation, files, fonts, gapwindows, plots
+from rnncast import baselines, checkpoint, evaluation, files, fonts, gapwindows, plots
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -29,6 +27,7 @@ from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence
+from rnncast.runhistory import history_csv
 from rnncast.windows import window_starts
 
 
@@ -159,17 +158,6 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed)
     files.write_text(run_dir / "report.html", html_page(title, blocks))
     return metrics
-
-
-def history_csv(history: list[dict]) -> str:
-    """``history.csv``: one row per epoch; the losses (float32 sums, means and scores) as the shortest text
-    of their float32 (1.2362734, not 1.2362734079360962)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["epoch", "train_loss", "val_loss", "seconds", "best"])
-    writer.writeheader()
-    loss = lambda v: v if v is None else float(decimals.shortest(v))  # noqa: E731
-    writer.writerows({**row, "train_loss": loss(row["train_loss"]), "val_loss": loss(row["val_loss"])} for row in history)
-    return buffer.getvalue()
 
 
 # ---- a backtest directory ----------------------------------------------------------------------

@@ -55,10 +55,9 @@ class Scaler:
             scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)
         elif flat.size:
             j = int(flat[0])
-            raise RnncastError(
-                f"column {columns[j]!r}{where} is constant on the training rows (always {train_rows[0, j]:g}), so "
-                f"{kind} scaling would divide by zero; drop the column or use --scaler none"
-            )
+            raise RnncastError(f"column {columns[j]!r}{where} {flat_said(train_rows[:, j])}, so {kind} scaling would "
+                               f"divide by {'zero' if np.ptp(train_rows[:, j]) == 0 else 'rounding noise'}; drop the "
+                               "column or use --scaler none")
         return cls(kind, offset, scale)
 
     def transform(self, values: np.ndarray, cols: slice = slice(None)) -> np.ndarray:
@@ -110,10 +109,7 @@ class StaticEncoder:
         """Numeric inputs [S, Kn] float32 and category codes [S, Kc] int64; an unseen label is an error naming
         the series by ``ids`` [S] (as the caller gave them)."""
         if list(static.numeric_names) != self.numeric_names or list(static.categorical_names) != self.categorical_names:
-            raise RnncastError(
-                f"static covariates {static.numeric_names + static.categorical_names} differ from the ones the model "
-                f"was trained with: {self.numeric_names + self.categorical_names}"
-            )
+            raise RnncastError(self._differ(static, ids))
         numeric = ((np.asarray(static.numeric, dtype=np.float64) - self.offset) / self.scale).astype(np.float32)
         codes = np.zeros(static.categorical.shape, dtype=np.int64)
         for j, labels in enumerate(self.vocab):
@@ -126,6 +122,21 @@ class StaticEncoder:
                     )
                 codes[s, j] = lookup[str(value)]
         return numeric, codes
+
+    def _differ(self, static, ids) -> str:
+        """Why ``static`` cannot be encoded as fit's: an attribute numeric at fit given as text (or the reverse),
+        named with a value; else both lists of names."""
+        fitted = self.numeric_names + self.categorical_names
+        if sorted(static.names) == sorted(fitted):
+            name = next(n for n in fitted if (n in self.numeric_names) != (n in static.numeric_names))
+            if name in self.numeric_names:
+                given = static.categorical[:, static.categorical_names.index(name)]
+                s = next((s for s, v in enumerate(given) if not _number(v)), 0)  # 'small', not '5' beside it
+                return (f"static covariate {name!r} was numeric at fit and is text here ({given[s]!r} for series "
+                        f"{ids[s]!r}); give its numbers, as at fit")
+            return (f"static covariate {name!r} was text (categories: {', '.join(self.vocab[self.categorical_names.index(name)][:5])}) "
+                    f"at fit and is numeric here; give its categories as text, as at fit")
+        return f"static covariates {static.names} differ from the ones the model was trained with: {fitted}"
 
     def state(self) -> dict:
         return {"numeric_names": self.numeric_names, "offset": self.offset.tolist(), "scale": self.scale.tolist(),
@@ -149,24 +160,54 @@ class StaticEncoder:
         return _state_problem(self.offset, self.scale, [str(n) for n in self.numeric_names])
 
 
+RESOLVED = 128 * np.finfo(np.float64).eps  # 2.8e-14: a spread of fewer float64 steps is rounding noise
+
+
+def _number(text) -> bool:
+    try:
+        return bool(np.isfinite(float(text)))
+    except (TypeError, ValueError):
+        return False
+
+
 def flat_spread(spread: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Which columns [C] of ``rows`` [T, C] are constant for scaling: ``spread`` (their standard deviation
-    or range) is at most 1e-12 of their own size (their largest magnitude), rounding noise of float64
-    values that no scaling can tell from a constant, or is not a normal float (subnormal, zero).
+    or range) is at most ``RESOLVED`` (128 machine epsilons) of their own size (their largest magnitude),
+    the rounding noise that sums or differences of a hundred float64 values can leave on a constant, or is
+    not a normal float (subnormal, zero). Any larger spread float64 resolves: 1e12 + sin(t) (a spread of
+    0.7 where a float64 step is 1e-4) scales to values of size 1 as well as sin(t) does.
 
     Relative to the values alone, never to 1: a series of 5e-12 .. 6e-12 has a spread of a tenth of
     its level and scales as well as one of 5 .. 6 (the network sees the scaled values, of size 1 in
     float32, whatever the units)."""
     size = np.abs(rows).max(axis=0)
-    return ~((spread > 1e-12 * size) & (spread >= np.finfo(np.float64).tiny))
+    return ~((spread > RESOLVED * size) & (spread >= np.finfo(np.float64).tiny))
+
+
+def flat_columns(kind: str, rows: np.ndarray) -> np.ndarray:
+    """The columns [k] of ``rows`` [T, C] a ``kind`` scaler finds constant (``flat_spread`` of their standard
+    deviation, or range for minmax): ``Scaler.fit`` refuses them, or only centres them."""
+    rows = np.asarray(rows, dtype=np.float64)
+    if kind == "none":
+        return np.zeros(0, dtype=np.int64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.flatnonzero(flat_spread(rows.std(axis=0) if kind == "standard" else np.ptp(rows, axis=0), rows))
+
+
+def flat_said(column: np.ndarray) -> str:
+    """How a column constant for scaling (``flat_spread``) is said: "is constant on the training rows (always 7)",
+    or, where its values differ by less than float64 resolves at their size, that and the two ends."""
+    low, high = float(np.min(column)), float(np.max(column))
+    if low == high:
+        return f"is constant on the training rows (always {low:g})"
+    return f"varies on the training rows by less than float64 resolves at that size ({low!r} to {high!r})"
 
 
 def constant_columns(rows: np.ndarray) -> np.ndarray:
     """Which columns [C] of ``rows`` [T, C] a standard scaler finds constant (:func:`flat_spread` of their
     standard deviation): ``Scaler.fit`` refuses them, or only centres them with ``constant="center"``."""
     rows = np.asarray(rows, dtype=np.float64)
-    with np.errstate(over="ignore", invalid="ignore"):
-        return flat_spread(rows.std(axis=0), rows)
+    return np.isin(np.arange(rows.shape[1]), flat_columns("standard", rows))
 
 
 def _state_problem(offset: np.ndarray, scale: np.ndarray, columns: list[str]) -> str | None:

@@ -129,3 +129,11 @@ def flag(name: str, value) -> None:
     """An on/off setting must be True or False (a NumPy bool too): text such as 'no' would read as on."""
     if not isinstance(value, (bool, np.bool_)):  # np.bool_'s type is named 'bool' under NumPy 2
         raise RnncastError(f"{name} must be True or False, got {value!r}")
+
+
+def callback(name: str, value) -> None:
+    """A callback setting (``on_epoch``) must be a function (anything callable) or None: another value would fail only
+    when first called, after an epoch had trained."""
+    if value is not None and not callable(value):
+        raise RnncastError(f"{name} must be a function called with each epoch's record (or None), got "
+                           f"{type(value).__name__} {value!r}")

@@ -140,6 +140,21 @@ def first_not_utf8(path: Path, compression: str | None, member: str | None) -> t
     return None
 
 
+def nul_bytes(name: str, first: bytes) -> str:
+    """The refusal of the file ``name`` whose first line holds NUL bytes (``first``: its first bytes, unzipped):
+    UTF-16 text where it begins with UTF-16's byte-order mark or its first characters are ASCII written in two bytes
+    each (Excel's "Unicode Text", PowerShell's Out-File, pandas' encoding='utf-16'), else no text."""
+    head = first[:64] if len(first) % 2 == 0 else first[:min(64, len(first) - 1)]
+    halves = (head[0::2], head[1::2])
+    ascii16 = len(head) >= 4 and any(not h.strip(b"\x00") and o.isascii() and b"\x00" not in o
+                                     for h, o in (halves, halves[::-1]))  # one byte of each pair NUL, the other ASCII
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
+        return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
+                "'CSV UTF-8'; pandas: to_csv without encoding=)")
+    return (f"{name} holds NUL bytes in its first line: it is not CSV text (a binary file?); save it as UTF-8 "
+            "CSV, or give a Parquet file")
+
+
 def _read_first(f, count: int = 2) -> tuple[bytes, bool]:
     data = b""
     while True:  # a file of CR-only lines has no LF: readline would read all of it

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from rnncast import rowindex
+from rnncast.data import as_frame, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.spelling import listed
@@ -50,23 +52,41 @@ def given_once(names, columns, at_fit: bool) -> None:
                            "column(s) from the data")
 
 
+def table_of(given, id_col: str) -> pd.DataFrame:
+    """Static covariates given as a table, as a DataFrame: a frame (its index named ``id_col`` kept) or any table
+    ``data.as_frame`` takes, a dict of its columns, or the path of a CSV or Parquet file (its ids read as text, as
+    ``--static FILE``'s; in Python a ``Path`` at fit, where text names columns, a ``Path`` or text at predict)."""
+    if isinstance(given, dict):
+        try:
+            return pd.DataFrame(given)
+        except (ValueError, TypeError) as err:  # {'region': 'n'}: scalars, or columns of other lengths
+            raise RnncastError(f"static_covariates= is a dict that is no table ({err}); give a table (a DataFrame, or a "
+                               f"dict of equally long columns) with {id_col!r} and one column per attribute, one row per "
+                               "series") from None
+    if isinstance(given, (str, Path)):
+        return read_table(given, text_columns=[id_col])
+    return as_frame(given, keep_index=[id_col])
+
+
 def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, codes: np.ndarray, panel, id_col: str,
          announce: bool) -> Static:
     """A panel's static covariates: from ``table`` (a frame of their own; its attributes may not be columns of a
     long ``frame`` too: ``given_once``) or else from the columns ``names`` of the long ``frame``."""
     if table is None:
-        return from_columns(frame, codes, names, panel.given_ids)
+        return from_columns(frame, codes, names, panel.given_ids, announce)
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
         given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True)
     return from_frame(table, panel.ids, id_col, panel.given_ids, announce)
 
 
-def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list) -> Static:
+def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list, announce: bool = True) -> Static:
     """Attributes given as columns of the long table [N]: each must hold one value per series
-    (``codes`` [N] says the series of each row, a position in ``ids``, named as the caller gave them)."""
+    (``codes`` [N] says the series of each row, a position in ``ids``, named as the caller gave them);
+    read as ``from_frame`` reads a table's."""
     per_series = {}
     for name in names:
         column = frame[name]
+        _real(column, name, codes, ids)
         counts = column.groupby(codes).nunique(dropna=False)
         varying = counts.index[counts.to_numpy() > 1]
         if len(varying):
@@ -81,13 +101,15 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
             s = int(first.index[first.isna().to_numpy()][0])
             raise RnncastError(f"static covariate {name!r} is missing for series {ids[s]!r}")
         per_series[name] = first.reindex(range(len(ids)))
-    return _table(pd.DataFrame(per_series))
+    return _table(pd.DataFrame(per_series), ids, announce)
 
 
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
                announce: bool = True) -> Static:
     """Attributes given as a table of their own: one row per series, the id column (ids matched as
-    text) and one column per attribute; numeric columns are numeric attributes, others categorical.
+    text) and one column per attribute; numeric columns are numeric attributes, and text columns whose every
+    value writes a number ('1.0'), as the covariates' are (said in a warning where ``announce``); others, and a
+    column of pandas' dtype 'category', are categorical.
     A first column of the row numbers pandas' ``to_csv`` wrote is no attribute: it is left out, said in
     a warning where ``announce`` (``rowindex``). A refusal names a series by ``given_ids`` (the caller's
     ids of ``ids``, ``Panel.given_ids``) where given."""
@@ -118,13 +140,62 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
-    return replace(_table(table.reset_index(drop=True)), from_table=True)
+    return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce), from_table=True)
 
 
-def _table(table: pd.DataFrame) -> Static:
+def as_fitted(table: pd.DataFrame, categorical: list) -> pd.DataFrame:
+    """``table`` with its text columns of the ``categorical`` attributes a model was fitted with as pandas
+    categoricals, so they are read as categories as at fit ('1' among them: a model fitted when text that writes
+    numbers was a category); numbers given for one are named by ``scaling.StaticEncoder.transform``."""
+    present = {c: "category" for c in table.columns if str(c) in set(categorical) and _text(table[c])}
+    return table.astype(present) if present else table
+
+
+def _text(column: pd.Series) -> bool:
+    return (column.dtype.kind == "O" and not isinstance(column.dtype, pd.CategoricalDtype)) or \
+        isinstance(column.dtype, pd.StringDtype)
+
+
+def _table(table: pd.DataFrame, ids: list, announce: bool = True) -> Static:
+    """The attributes of ``table`` (one row per series, named in messages by ``ids`` as the caller gave them)."""
     table.columns = [str(c) for c in table.columns]
+    for name in table.columns:
+        _real(table[name], name, np.arange(len(table)), ids)
+        table[name] = _numbers_written(table[name], name, announce)
     numeric = [c for c in table.columns
                if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
     categorical = [c for c in table.columns if c not in numeric]
     return Static(numeric, table[numeric].to_numpy(dtype=np.float64).reshape(len(table), len(numeric)),
                   categorical, table[categorical].astype(str).to_numpy(dtype=object).reshape(len(table), len(categorical)))
+
+
+def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
+    """Refuse a complex number (1+2j) in ``column`` (rows of the series ``codes`` [rows], named by ``ids``), neither a
+    number the network reads nor a category meant, as the covariates refuse one; text ('2j') is a category."""
+    if column.dtype.kind == "c":
+        complex_ = column.notna().to_numpy()
+    elif column.dtype.kind == "O" and any(isinstance(v, (complex, np.complexfloating)) for v in pd.unique(column)):
+        complex_ = column.map(lambda v: isinstance(v, (complex, np.complexfloating))).to_numpy(dtype=bool)
+    else:
+        return
+    if complex_.any():
+        i = int(np.flatnonzero(complex_)[0])
+        raise RnncastError(f"static covariate {name!r} of series {ids[int(codes[i])]!r} is {complex(column.iloc[i])!r}, a "
+                           "complex number; give real numbers (np.real, np.abs) or text categories")
+
+
+def _numbers_written(column: pd.Series, name: str, announce: bool) -> pd.Series:
+    """``column`` as numbers where it is text and every value writes one ('1.0', as a covariate's would be read:
+    said in a warning where ``announce``); else as given (text categories, booleans, a categorical dtype)."""
+    if not _text(column):
+        return column
+    given = column.dropna()
+    if not len(given) or not all(isinstance(v, str) for v in given):
+        return column
+    numbers = pd.to_numeric(column, errors="coerce")
+    if not np.isfinite(numbers[column.notna()].to_numpy(dtype=np.float64)).all():  # 'n/a', 'inf': no number meant
+        return column
+    if announce:
+        log.warning("static covariate %r holds numbers written as text (%r), read as the numbers they write; to take "
+                    "them as categories, give the column pandas' dtype 'category'", name, given.iloc[0])
+    return numbers

@@ -1,0 +1,41 @@
+"""A run's history.csv (``runhistory.py``): fit's epochs written with the losses as their float32's shortest text,
+and read back by ``Forecaster.load`` of the run, where a model folder keeps none."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster
+from rnncast.report import write_run
+from rnncast.runhistory import history_csv, read_back
+
+
+def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
+    history = [{"epoch": 1, "train_loss": float(np.float32(1.2362734)), "val_loss": None, "seconds": 0.5, "best": True},
+               {"epoch": 2, "train_loss": 0.1, "val_loss": float(np.float32(0.25)), "seconds": 0.25, "best": False}]
+    assert float(np.float32(1.2362734)) == 1.2362734079360962  # what history.csv held before
+    assert history_csv(history).splitlines() == ["epoch,train_loss,val_loss,seconds,best",
+                                                 "1,1.2362734,,0.5,True", "2,0.1,0.25,0.25,False"]
+
+
+def test_a_loaded_run_has_the_history_it_was_trained_with_and_a_saved_model_none(tmp_path, caplog):
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 3}).fit(frame, target="y")
+    write_run(tmp_path / "run", model, frame)
+    written = [{**h, "train_loss": float(np.float32(h["train_loss"])), "val_loss": float(np.float32(h["val_loss"]))}
+               for h in model.history_]
+    for folder in (tmp_path / "run", tmp_path / "run" / "model"):  # was [] though the run kept history.csv
+        loaded = Forecaster.load(folder).history_
+        assert [h["epoch"] for h in loaded] == [1, 2, 3] and [h["best"] for h in loaded] == [h["best"] for h in written]
+        assert np.allclose([h["train_loss"] for h in loaded], [h["train_loss"] for h in written], rtol=1e-6)
+        assert [h["seconds"] for h in loaded] == [h["seconds"] for h in model.history_]
+    model.save(tmp_path / "saved")
+    assert Forecaster.load(tmp_path / "saved").history_ == []
+    (tmp_path / "run" / "history.csv").write_text("epoch,loss\n1,x\n")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert Forecaster.load(tmp_path / "run").history_ == []
+    assert "history.csv does not read as the run's epochs (its columns are ['epoch', 'loss']" in caplog.text
+    assert read_back(tmp_path / "nowhere") == []
