@@ -181,19 +181,23 @@ def test_a_static_attribute_of_another_kind_at_predict_is_named_with_the_kind_it
         model.predict(sized)
 
 
-def test_numbers_written_as_text_are_a_numeric_attribute_as_a_covariate_s_are_and_a_category_where_fit_took_one(caplog):
+def test_numbers_written_as_text_are_categories_at_fit_said_so_and_numbers_where_fit_took_them_as_numbers(caplog):
     frame = make_panel(2, seed=3)
     ids = sorted(frame.unique_id.unique())
-    text = frame.assign(size=np.where(frame.unique_id == ids[0], "1.0", "5"))
+    text = frame.assign(size=np.where(frame.unique_id == ids[0], "001", "5"))  # codes, as a store number is written
     with caplog.at_level("WARNING", logger="rnncast"):
         model = Forecaster(**{**TINY, "epochs": 1}).fit(text, static_covariates=["size"])
-    assert model.static_encoder_.numeric_names == ["size"] and model.static_encoder_.categorical_names == []
-    assert "static covariate 'size' holds numbers written as text ('1.0'), read as the numbers they write" in caplog.text
+    assert model.static_encoder_.categorical_names == ["size"] and model.static_encoder_.vocab == [["001", "5"]]
+    assert "static covariate 'size' holds numbers written as text ('001'), taken as categories" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert len(model.predict(text)) == 2 * TINY["horizon"]
+    assert "numbers written as text" not in caplog.text  # said once, at fit
     assert from_frame(pd.DataFrame({"unique_id": ids, "size": ["1", "n/a"]}), ids, "unique_id").categorical_names == ["size"]
-    categories = text.assign(size=text["size"].astype("category"))  # the way to keep them categories
-    model = Forecaster(**{**TINY, "epochs": 1}).fit(categories, static_covariates=["size"])
-    assert model.static_encoder_.categorical_names == ["size"] and model.static_encoder_.vocab == [["1.0", "5"]]
-    assert len(model.predict(text)) == 2 * TINY["horizon"]  # as a model fitted when such text was a category reads it
+    numbers = text.assign(size=pd.to_numeric(text["size"]))  # the way to make them numbers
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(numbers, static_covariates=["size"])
+    assert model.static_encoder_.numeric_names == ["size"]
+    assert model.predict(text).equals(model.predict(numbers))  # text given for a numeric attribute: the numbers it writes
 
 
 def test_a_static_table_may_be_a_dict_of_columns_or_a_file_at_fit_and_at_predict(tmp_path):

@@ -133,11 +133,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
                            at_fit=False)  # the table's would win, and the data's be called "not used"
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
-    categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
-    if categorical and isinstance(static, list):  # read as fit read them: '1' a category where it was one
-        frame = statics.as_fitted(frame, categorical)
-    elif categorical and static is not None:
-        static = statics.as_fitted(static, categorical)
+    encoder = state.static_encoder
+    if encoder is not None and isinstance(static, list):  # read as fit read them: '1' a category where it was one
+        frame = statics.as_fitted(frame, encoder.categorical_names, encoder.numeric_names)
+    elif encoder is not None and static is not None:
+        static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
                           series=_wide_series(state, frame, static),

@@ -143,12 +143,16 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce), from_table=True)
 
 
-def as_fitted(table: pd.DataFrame, categorical: list) -> pd.DataFrame:
-    """``table`` with its text columns of the ``categorical`` attributes a model was fitted with as pandas
-    categoricals, so they are read as categories as at fit ('1' among them: a model fitted when text that writes
-    numbers was a category); numbers given for one are named by ``scaling.StaticEncoder.transform``."""
-    present = {c: "category" for c in table.columns if str(c) in set(categorical) and _text(table[c])}
-    return table.astype(present) if present else table
+def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = ()) -> pd.DataFrame:
+    """``table`` read as a model was fitted: its text columns of the ``categorical`` attributes as pandas
+    categoricals ('1' among them a category, as fit took it), and its text columns of the ``numeric`` ones as the
+    numbers they write where every value writes one; other kinds given for either are named by
+    ``scaling.StaticEncoder.transform``."""
+    kinds = {c: "category" for c in table.columns if str(c) in set(categorical) and _text(table[c])}
+    table = table.astype(kinds) if kinds else table
+    for c in [c for c in table.columns if str(c) in set(numeric) and _writes_numbers(table[c])]:
+        table = table.assign(**{c: pd.to_numeric(table[c])})
+    return table
 
 
 def _text(column: pd.Series) -> bool:
@@ -185,17 +189,21 @@ def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
 
 
 def _numbers_written(column: pd.Series, name: str, announce: bool) -> pd.Series:
-    """``column`` as numbers where it is text and every value writes one ('1.0', as a covariate's would be read:
-    said in a warning where ``announce``); else as given (text categories, booleans, a categorical dtype)."""
+    """``column`` as given; where it is text whose every value writes a number ('1.0', '001') fit says (where
+    ``announce``) that it is taken as categories: a static attribute written as text is most often a code (a store
+    number, a zip code), whose numbers have no order, so text is read as written, not as what it would parse to."""
+    if announce and _writes_numbers(column):
+        log.warning("static covariate %r holds numbers written as text (%r), taken as categories (as codes such as a "
+                    "store number are); give the column as numbers to make it a numeric attribute", name,
+                    column.dropna().iloc[0])
+    return column
+
+
+def _writes_numbers(column: pd.Series) -> bool:
+    """Whether ``column`` is text and every value in it writes a finite number ('n/a', 'inf': none meant)."""
     if not _text(column):
-        return column
+        return False
     given = column.dropna()
     if not len(given) or not all(isinstance(v, str) for v in given):
-        return column
-    numbers = pd.to_numeric(column, errors="coerce")
-    if not np.isfinite(numbers[column.notna()].to_numpy(dtype=np.float64)).all():  # 'n/a', 'inf': no number meant
-        return column
-    if announce:
-        log.warning("static covariate %r holds numbers written as text (%r), read as the numbers they write; to take "
-                    "them as categories, give the column pandas' dtype 'category'", name, given.iloc[0])
-    return numbers
+        return False
+    return bool(np.isfinite(pd.to_numeric(given, errors="coerce").to_numpy(dtype=np.float64)).all())
