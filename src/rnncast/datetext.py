@@ -21,7 +21,7 @@ from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.dayorder import day_or_month_first
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of, year_first
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted, hint, spelled
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
             raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
-                           "give dates such as 2024-01-31 or 2024-01-31 13:00 (or name another --time-col)")
+                           f"give dates such as 2024-01-31 or 2024-01-31 13:00{hint('time_col', ' (or name another --time-col)')}")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",
@@ -275,5 +275,5 @@ def _out_of_form(column: pd.Series, name: str, place) -> None:
     fmt = next((f for f in forms if timetext.write(stamp, f)[0] == example), fmt)
     raise RnncastError(f"time column {name!r} holds {str(column.iloc[i]).strip()!r} at {place(i)}, which is not a date "
                        f"written as its other {counted(int(read.sum()), 'value')} are ({pattern(fmt)}, as "
-                       f"{example!r} at {place(good)}); correct that value, or name another "
-                       f"time column ({spelled('time_col')})")
+                       f"{example!r} at {place(good)}); correct that value"
+                       f"{hint('time_col', ', or name another time column (' + spelled('time_col') + ')')}")

@@ -190,7 +190,7 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
                           (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
                           dayfirst=state.calendar.dayfirst, holidays=state.calendar.holidays,
                           weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
-                          time_unit=state.settings.data.time_unit)
+                          time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format)
     first = len(state.targets) + len(state.past_covariates)
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]

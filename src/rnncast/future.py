@@ -17,14 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, holidaysets, rowindex
+from rnncast import futuretimes, holidaysets, rowindex
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.localtimes import localize
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed
-from rnncast.timeaxis import parse_time
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -35,7 +34,7 @@ UNITS = ("s", "ms", "us", "ns")
 def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], *, id_col: str | None,
                  time_col: str | None, tz: str | None, dayfirst: bool | None = None,
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
-                 given_ids: list | None = None, time_unit: str | None = None) -> np.ndarray:
+                 given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -48,6 +47,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     the missing columns, the series and dates without values, and rows given twice; a series by ``given_ids`` [S]
     (the caller's ids, ``Panel.given_ids``) where given, else by ``ids`` (text, which the table's ids are matched to).
     ``time_unit``: the model's (``numbertimes``): the table's times are numbers in it, as the data's were.
+    The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
+    periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
     horizon, n_f = len(wanted[0]), len(columns)
     if isinstance(future, (np.ndarray, list, tuple)):
@@ -99,11 +100,11 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         at = lambda i: place(i, frame.attrs)  # noqa: E731  line N of the file, or row N
         target = wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         walls = target.tz_localize(None) if getattr(target, "tz", None) is not None else None  # the steps' wall times
-        try:
-            stamps = parse_time(frame[time_col], time_col, tz, at, dayfirst, used=walls, unit=time_unit)
+        try:  # as the model read its data's time: a file's '600' is a step where the model counts steps
+            stamps = futuretimes.read(frame[time_col], time_col, target, wanted[0], at, tz=tz, dayfirst=dayfirst,
+                                      used=walls, unit=time_unit, text_format=text_format)
         except RnncastError as err:  # which table: a DataFrame's row N is no file's line
             raise RnncastError(f"in the future values, {err}") from None
-        stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101: 'period'
         stamps = _same_zone(stamps, target, time_col, at, walls)
         unplaced = np.asarray(pd.isna(stamps))  # a repeated hour outside the steps: not used, so not placed
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
@@ -258,10 +259,7 @@ def _key(time: pd.Index, unit: str) -> np.ndarray:
 def _same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None) -> pd.Index:
     """The future file's times in the zone of the forecast dates (naive ones read as that zone's local time,
     ``localtimes.localize``: ``at(i)`` names row ``i``)."""
-    if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):
-        if type(stamps) is not type(target) and not (isinstance(target, pd.Index) and stamps.dtype.kind == "i"):
-            raise RnncastError(f"the future values' {name!r} holds {stamps.dtype} values, but the model's time is "
-                               f"{target.dtype}; give the same kind of time")
+    if not isinstance(target, pd.DatetimeIndex) or not isinstance(stamps, pd.DatetimeIndex):  # of one kind: futuretimes
         return stamps
     if target.tz is None:
         if stamps.tz is not None:

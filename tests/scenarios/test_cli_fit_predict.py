@@ -192,6 +192,50 @@ def test_fit_and_predict_many_series_in_long_format(capsys, tmp_path):
     assert "Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers" in out and "of these values" in out
 
 
+def _timed(kind: str) -> tuple[pd.DataFrame, pd.DataFrame, list, str]:
+    """(data, future rows in no order, the forecast times as the CLI writes them, a future time of another kind)
+    for a model whose time is ``kind``: a panel's integer 'step', a single series' 'year' 1960 .., 'month' 201501 ..."""
+    rng, n = np.random.default_rng(3), 60
+    if kind == "step":
+        data = pd.concat([pd.DataFrame({"unique_id": u, "step": np.arange(n), "x": rng.normal(size=n).round(3),
+                                        "y": rng.normal(size=n).round(3)}) for u in ("a", "b")])
+        future = pd.DataFrame({"unique_id": ["b", "a", "a", "b"], "step": [61, 60, 61, 60], "x": [0.4, 0.1, 0.2, 0.3]})
+        return data, future, ["a 60", "a 61", "b 60", "b 61"], "2020-01-01"
+    if kind == "year":
+        time, ahead, wrong = np.arange(1960, 1960 + n), [2021, 2020], "2020.5"
+    else:
+        time = [int(p.strftime("%Y%m")) for p in pd.period_range("2015-01", periods=n, freq="M")]
+        ahead, wrong = [202002, 202001], "202013"
+    data = pd.DataFrame({kind: time, "x": rng.normal(size=n).round(3), "y": rng.normal(size=n).round(3)})
+    return data, pd.DataFrame({kind: ahead, "x": [0.2, 0.1]}), [str(t) for t in sorted(ahead)], wrong
+
+
+@pytest.mark.parametrize("kind", ["step", "year", "month"])
+def test_predict_reads_a_future_files_time_as_fit_read_the_datas(capsys, tmp_path, kind):
+    """`predict RUN data.csv --future fut.csv` refused a file whose step 600 was "not a timestamp", whose year 2020
+    was read as a date beside the model's integers, and whose month 202001 was no date, though fit read such
+    columns and Python's future=pd.read_csv(...) took them. The file's times are read as the model's were: each
+    forecast row at its step, with the covariates of its own row; another kind of time is one line, which offers
+    no --time-col (predict has none)."""
+    data, future, times, wrong = _timed(kind)
+    data.to_csv(tmp_path / "data.csv", index=False)
+    future.to_csv(tmp_path / "fut.csv", index=False)
+    code, _, err = cli(capsys, *fit_args(tmp_path / "data.csv", tmp_path / "run", "--features", "x", "--future-known",
+                                         "--lookback", "4", "--horizon", "2", "--epochs", "1", "--hidden-size", "4"))
+    assert code == 0, err
+    code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "data.csv", "--future", tmp_path / "fut.csv")
+    assert code == 0, err
+    forecast = pd.read_csv(io.StringIO(out), dtype=str)
+    assert [" ".join(row[:-1]) for row in forecast.to_numpy()] == times
+    python = Forecaster.load(tmp_path / "run").predict(data, future=future)  # the same rows matched by series and step
+    assert np.allclose(forecast.iloc[:, -1].astype(float), python.iloc[:, -1].to_numpy(), atol=1e-6)  # y, y_hat
+    future.astype({kind: str}).assign(**{kind: wrong}).to_csv(tmp_path / "wrong.csv", index=False)
+    code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "data.csv", "--future", tmp_path / "wrong.csv")
+    assert code == 2 and not out and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"rnncast: error: in the future values, time column {kind!r} holds {wrong!r} at line 2 of "
+                          "wrong.csv, which is not a ") and "--time-col" not in err
+
+
 def test_fit_many_series_in_wide_format(capsys, tmp_path):
     wide = make_panel(3, seed=6).pivot(index="ds", columns="unique_id", values="y").reset_index()
     wide.to_csv(tmp_path / "wide.csv", index=False)

@@ -1,0 +1,109 @@
+"""A future table's time column read the way the model read its data's (``future.align_future``): by the kind
+of time the model recorded (its ``Calendar``: integer periods, dates and the form they were written in, Unix
+times or Excel serials in its ``time_unit``), not guessed again from the table's few rows, which may be one.
+
+Integer periods (``step``, ``year``, any integer ``time_col``) are read as whole numbers whatever the column is
+named and however the table holds them (a file's text ``600``, a frame's ``600`` or ``600.0``); numbers for a
+model whose dates were written in digits only (``202001`` for ``%Y%m``, ``20200131``) as dates in that form; any
+other dates, and times in ``time_unit``, as ``timeaxis.parse_time`` reads a time column, with the model's
+``dayfirst``; for a model of periods, dates at their periods' starts (``2003-05``) as those periods. A value of another kind than the model's is refused in one line naming it, its place and the
+steps the model forecasts; no refusal offers to name another time column, which is the model's.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from rnncast import compactdates
+from rnncast.calendars import periods_or_stamps
+from rnncast.datetext import pattern
+from rnncast.errors import RnncastError
+from rnncast.spelling import hints
+from rnncast.timeaxis import parse_time
+from rnncast.timetext import shown, strptime_form
+
+DIGITS = re.compile(r"(?:%[YmdHMS])+")  # a form written in digits alone: %Y%m, %Y%m%d, %Y%m%d%H%M
+
+
+def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *, tz: str | None = None,
+         dayfirst: bool | None = None, used=None, unit: str | None = None, text_format: str | None = None) -> pd.Index:
+    """The values of ``column`` (the future table's time column ``name``) as times of the kind of ``target`` (the
+    forecast steps wanted, all series: an integer ``Index``, a ``DatetimeIndex`` or a ``PeriodIndex``): an index of
+    that kind, one value per row. ``steps``: one series' forecast steps, which a refusal names as the model writes
+    them (``text_format``, the model's ``Calendar.text_format``); ``at(i)`` names row ``i``. ``tz``, ``dayfirst``,
+    ``used`` and ``unit`` are ``parse_time``'s. Raises ``RnncastError`` for a value of another kind."""
+    forecasts = ", ".join(shown(t, steps, text_format) for t in steps[:3]) + (", ..." if len(steps) > 3 else "")
+    if unit is None and not isinstance(target, (pd.DatetimeIndex, pd.PeriodIndex)):
+        return _periods(column, name, at, forecasts)
+    if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _in_form(column, name, at, text_format,
+                                                                                     forecasts)) is not None:
+        return dates
+    with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
+        stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
+    stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
+    if isinstance(target, pd.PeriodIndex):  # 2003-05 for a model of periods: the period it starts, as the data's
+        stamps = periods_or_stamps(stamps, pd.PeriodDtype(target.freq))[0]
+    if not isinstance(stamps, type(target)):
+        kind = "a date" if isinstance(target, pd.DatetimeIndex) else f"one of the model's periods ({target.freqstr})"
+        raise RnncastError(f"time column {name!r} holds {_value(column, 0)!r} at {at(0)}, which is not {kind}: the "
+                           f"model's time is {'dates' if isinstance(target, pd.DatetimeIndex) else 'periods'} "
+                           f"(it forecasts {forecasts}); give each row's time so")
+    return stamps
+
+
+def _periods(column: pd.Series, name: str, at, forecasts: str) -> pd.Index:
+    """Integer periods: whole numbers, as text (a file's) or numbers (a frame's); else refused by row."""
+    given = column.notna().to_numpy() & (column.astype(str).str.strip() != "").to_numpy()
+    if not given.all():
+        raise RnncastError(f"time column {name!r} is missing a value at {at(int(np.flatnonzero(~given)[0]))}; "
+                           "fill it in, or drop the row")
+    if pd.api.types.is_bool_dtype(column):  # true/false: no period's number
+        values = np.full(len(column), np.nan)
+    elif pd.api.types.is_numeric_dtype(column):
+        values = column.to_numpy(dtype=np.float64)
+    elif column.dtype == object or pd.api.types.is_string_dtype(column):  # a file's text, as written
+        values = pd.to_numeric(column.astype(str).str.strip(), errors="coerce").to_numpy(dtype=np.float64)
+    else:  # dates, periods
+        values = np.full(len(column), np.nan)
+    whole = np.isfinite(values) & (values == np.round(values)) & (np.abs(values) < 2.0 ** 63)
+    if not whole.all():
+        i = int(np.flatnonzero(~whole)[0])
+        raise RnncastError(f"time column {name!r} holds {_value(column, i)!r} at {at(i)}, which is not a whole number: "
+                           f"the model counts time in integer periods (it forecasts {forecasts}); give each row's "
+                           "period so")
+    if pd.api.types.is_integer_dtype(column):  # exact beyond 2 ** 53, where a float would round
+        return pd.Index(column.to_numpy(dtype=np.int64), name=name)
+    return pd.Index(values.astype(np.int64), name=name)
+
+
+def _in_form(column: pd.Series, name: str, at, text_format: str | None, forecasts: str) -> pd.DatetimeIndex | None:
+    """Dates written in the model's digits-only form (``text_format``: ``%Y%m``), where every value is digits (text,
+    or integers); a value of digits not a date so is refused by row. None where the form or the values are others."""
+    if text_format is None or not DIGITS.fullmatch(strptime_form(text_format)):
+        return None
+    if pd.api.types.is_integer_dtype(column):
+        text = column.astype(str)
+    elif column.dtype == object or pd.api.types.is_string_dtype(column):
+        text = column.astype(str).str.strip()
+        if column.isna().any() or not text.str.fullmatch(r"\d+").all():
+            return None  # 2020-01-31, or a blank: read as any time column is
+    else:
+        return None
+    times = pd.to_datetime(text, format=strptime_form(text_format), errors="coerce")
+    bad = np.flatnonzero(times.isna().to_numpy())
+    if len(bad):
+        i = int(bad[0])
+        raise RnncastError(f"time column {name!r} holds {_value(column, i)!r} at {at(i)}, which is not a date written "
+                           f"{pattern(text_format)} as the model's data were (it forecasts {forecasts}); give each "
+                           "row's date so")
+    return pd.DatetimeIndex(times, name=name)
+
+
+def _value(column: pd.Series, i: int):
+    """Row ``i``'s value as the table gives it (600, not np.int64(600); a timestamp as its text)."""
+    value = column.iloc[i]
+    value = value.item() if isinstance(value, np.generic) else value
+    return value if isinstance(value, (str, int, float)) else str(value)

@@ -1,0 +1,103 @@
+"""A future table's time column is read as the model read its data's (``futuretimes.read``): by the kind of
+the forecast steps and the model's written form, not guessed again from the table's few rows. A file's text
+(``600``, ``2020``, ``202001``) reads as integer periods or months where the model's time is so; a value of
+another kind is refused in one line naming it, its place and the steps the model forecasts, never offering
+another time column. ``predict --future`` end to end: scenarios/test_cli_fit_predict.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.futuretimes import read
+
+STEPS = pd.Index([600, 601], name="step")
+MONTHS = pd.DatetimeIndex(["2020-01-01", "2020-02-01"], name="month")
+
+
+def at(i: int) -> str:
+    return f"line {i + 2} of fut.csv"
+
+
+def _read(values, target, **kw) -> pd.Index:
+    return read(pd.Series(values, name=target.name), str(target.name), target, target, at, **kw)
+
+
+@pytest.mark.parametrize("values", [["600", "601"], [" 601", "600.0"], [600, 601], [600.0, 601.0]])
+def test_integer_periods_read_as_whole_numbers_as_text_or_numbers(values):
+    """A file's text '600' (read as text, to name it as written) is step 600 for a model of integer periods."""
+    time = _read(values, STEPS)
+    assert not isinstance(time, pd.DatetimeIndex) and time.dtype == np.int64
+    assert sorted(time.tolist()) == [600, 601] and time.name == "step"
+
+
+def test_years_stay_integer_periods_not_dates():
+    """'2020' alone reads as a date (2020-01-01) to a reader that guesses; to a model of years it is the year 2020."""
+    time = _read(["2020"], pd.Index([2020], name="year"))
+    assert time.tolist() == [2020] and time.dtype == np.int64
+
+
+@pytest.mark.parametrize("value, why", [("2020-01-01", "'2020-01-01' at line 2 of fut.csv, which is not a whole number"),
+                                        ("600.5", "'600.5' at line 2 of fut.csv, which is not a whole number"),
+                                        (True, "True at line 2 of fut.csv, which is not a whole number"),
+                                        ("", "is missing a value at line 2 of fut.csv")])
+def test_another_kind_of_time_for_integer_periods_is_refused_naming_the_steps(value, why):
+    with pytest.raises(RnncastError) as err:
+        _read([value, "601"], STEPS)
+    text = str(err.value)
+    assert why in text and "\n" not in text and "--time-col" not in text
+    if value != "":
+        assert text.endswith("the model counts time in integer periods (it forecasts 600, 601); give each row's period so")
+
+
+@pytest.mark.parametrize("values", [["202001", "202002"], [202001, 202002]])
+def test_months_written_yyyymm_read_in_the_models_form(values):
+    """One row of 202001 is no date to a guesser; the model read its data's months so (text_format %Y%m)."""
+    assert _read(values, MONTHS, text_format="%Y%m").equals(MONTHS)
+    assert _read(values[:1], MONTHS, text_format="%Y%m").equals(MONTHS[:1])
+
+
+def test_a_number_not_in_the_models_digit_form_is_refused_with_the_form():
+    with pytest.raises(RnncastError, match=r"^time column 'month' holds '202013' at line 2 of fut.csv, which is not a "
+                                           r"date written YYYYMM as the model's data were \(it forecasts 202001, "
+                                           r"202002\); give each row's date so$"):
+        _read(["202013"], MONTHS, text_format="%Y%m")
+
+
+def test_dates_written_otherwise_still_read_for_a_dated_model():
+    assert _read(["2020-01-01", "2020-02-01"], MONTHS, text_format="%Y%m").equals(MONTHS)
+    days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ds")
+    assert _read(["10/02/2020", "11/02/2020"], days, dayfirst=True, text_format="%d/%m/%Y").equals(days)
+
+
+def test_numbers_for_a_dated_model_are_refused_as_no_date():
+    """A frame's 40, 41 for a model of dates read as integer periods and then matched no step ('missing for
+    2020-02-10'); now named as what they are not."""
+    days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ds")
+    with pytest.raises(RnncastError, match=r"^time column 'ds' holds 40 at line 2 of fut.csv, which is not a date: "
+                                           r"the model's time is dates \(it forecasts 2020-02-10, 2020-02-11\)"):
+        _read(np.array([40, 41]), days, text_format="%Y-%m-%d")
+
+
+def test_text_that_is_no_date_names_the_models_steps_not_another_time_column():
+    """predict has no --time-col: the time column is the model's."""
+    days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ds")
+    with pytest.raises(RnncastError) as err:
+        _read(["soon", "later"], days, text_format="%Y-%m-%d")
+    assert "'soon' at line 2 of fut.csv, which is not a timestamp" in str(err.value)
+    assert str(err.value).endswith("; the model forecasts 2020-02-10, 2020-02-11") and "time-col" not in str(err.value)
+
+
+def test_a_models_periods_take_dates_at_their_starts():
+    months = pd.period_range("2003-05", periods=2, freq="M", name="ds")
+    assert _read(["2003-05", "2003-06"], months).equals(months)
+    with pytest.raises(RnncastError, match=r"'2003-05-15' at line 2 of fut.csv, which is not one of the model's periods"):
+        _read(["2003-05-15", "2003-06-15"], months)
+
+
+def test_unix_times_in_the_models_time_unit():
+    days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ts")
+    time = _read([1581292800, 1581379200], days, unit="s", text_format="unix:s")
+    assert time.equals(days.as_unit(time.unit))
