@@ -161,6 +161,29 @@ def test_the_demo_folder_is_numbered_and_an_existing_out_is_kept_unless_overwrit
     assert not (first / "gru").exists() and {"past-only", "future-known", "report.html"} <= {p.name for p in first.iterdir()}
 
 
+def test_an_interrupted_demo_overwrite_keeps_the_earlier_demo(tiny_demos, tmp_path, capsys, monkeypatch):
+    """`demo --overwrite` removed the earlier demo before training: cut short, neither was left. The new demo is
+    written beside the earlier one and replaces it only once complete."""
+    from rnncast import demo
+
+    out = tmp_path / "demo"
+    assert main(["demo", "regression", "--device", "cpu", "--out", str(out)]) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real = demo.regression
+
+    def stopped(into, **kwargs):
+        (into / "past-only").mkdir()  # its first run begun
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo, "regression", stopped)
+    assert main(["demo", "regression", "--device", "cpu", "--out", str(out), "--overwrite"]) == 130
+    assert f"rnncast: interrupted; {out} keeps the earlier demo as it was" in capsys.readouterr().err
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # nothing stray
+    monkeypatch.setattr(demo, "regression", real)
+    assert main(["demo", "regression", "--device", "cpu", "--out", str(out), "--overwrite"]) == 0
+    assert f"wrote {out}/report.html" in capsys.readouterr().out and not (out / ".rnncast-new").exists()
+
+
 def test_the_sine_demo_command_prints_the_winner_or_tie_the_noise_floor_and_per_epoch_timings(tiny_demos, tmp_path, capsys):
     assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
     out = " ".join(capsys.readouterr().out.split())

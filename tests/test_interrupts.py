@@ -94,3 +94,63 @@ def test_a_nested_block_keeps_a_pending_ctrl_c_and_the_outer_handler():
             with interrupts.ctrl_c_between_batches():
                 assert signal.getsignal(signal.SIGINT) is handler
                 interrupts.stop_if_asked()  # the Ctrl-C from before the inner block is still there
+
+
+def test_sigterm_stops_fit_as_ctrl_c_does_and_exits_143(tmp_path, capsys):
+    """`kill PID` (docker stop, a scheduler's time limit) ended fit at once with status 143 and no word; it
+    stops as Ctrl-C stops it now, at the next batch, and says how to resume, with SIGTERM's status."""
+    from rnncast.cli import display, fitting, main
+
+    def terminated_bar(*args, **kwargs):
+        bar = display.epoch_bar(*args, **kwargs)
+
+        def draw(record):
+            bar(record)
+            if record.epoch == 1:
+                os.kill(os.getpid(), signal.SIGTERM)  # once epoch 1 is saved
+
+        draw.close = bar.close
+        return draw
+
+    before = signal.getsignal(signal.SIGTERM)
+    real, fitting.epoch_bar = fitting.epoch_bar, terminated_bar
+    try:
+        code = main(_fit_args(tmp_path, epochs=3))
+    finally:
+        fitting.epoch_bar = real
+    err = capsys.readouterr().err
+    assert code == 143 and "Traceback" not in err
+    assert (f"rnncast: interrupted (SIGTERM); epoch 1 and those before it are saved. Continue with: rnncast fit "
+            f"--resume {tmp_path / 'run'}") in err
+    assert signal.getsignal(signal.SIGTERM) == before  # put back as it was
+
+
+def test_sigterm_stops_any_command_saying_so_and_a_refused_folder_is_tidied(tmp_path, monkeypatch, capsys):
+    from rnncast import backtest
+    from rnncast.cli import main
+
+    def terminated(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)  # while the backtest trains, say
+
+    monkeypatch.setattr(backtest, "run", terminated)
+    args = _fit_args(tmp_path)
+    code = main(["backtest", *args[1:-1], str(tmp_path / "bt")])
+    assert code == 143 and capsys.readouterr().err.strip().endswith("rnncast: interrupted (SIGTERM)")
+    assert not (tmp_path / "bt").exists()  # the folder it made for its files, removed
+
+
+def test_under_torchrun_sigterm_keeps_its_default(monkeypatch):
+    """torchrun ends its workers with SIGTERM; a worker inside a collective runs no Python handler, so a
+    flag would leave it there: under a launcher SIGTERM is left as it is."""
+    monkeypatch.setenv("TORCHELASTIC_RUN_ID", "x")
+    before = signal.getsignal(signal.SIGTERM)
+    with interrupts.sigterm_as_ctrl_c(), interrupts.ctrl_c_between_batches():
+        assert signal.getsignal(signal.SIGTERM) is before
+    monkeypatch.delenv("TORCHELASTIC_RUN_ID")
+    with interrupts.ctrl_c_between_batches():
+        assert signal.getsignal(signal.SIGTERM) is not before
+
+
+def test_the_exit_status_and_words_name_the_signal():
+    assert interrupts.exit_status(KeyboardInterrupt()) == 130 and interrupts.by(KeyboardInterrupt()) == ""
+    assert interrupts.exit_status(interrupts.Terminated()) == 143 and interrupts.by(interrupts.Terminated()) == " (SIGTERM)"

@@ -88,6 +88,17 @@ def test_all_counts_the_windows_on_rows_the_model_learned_from(model, series):
     assert "flatter the model" in result["scored"]["text"]
 
 
+def test_all_says_its_training_and_validation_windows_as_part_train_and_val_count_them(model, series):
+    """On a monthly 120-row file `--part all` said "72 with targets on training rows and 12 on validation rows"
+    while `--part train` scored 70 and `--part val` 10: it counted a window by its first target, so those
+    running across a border were in both sums. It says the windows wholly inside each split, and those across."""
+    data = series.iloc[:FIT]
+    train, val = (model.evaluate(data, part=part)["windows"] for part in ("train", "val"))
+    text = model.evaluate(data, part="all")["scored"]["text"]
+    assert f", {train} with targets on training rows and {val} on validation rows, which flatter the model, and " \
+           f"{2 * (H - 1)} whose targets run from one of those splits into the next)" in text
+
+
 def test_all_on_too_few_rows_counts_them_in_rows(model, series):
     with pytest.raises(RnncastError, match=rf"^evaluate needs at least lookback {L} \+ horizon {H} = {L + H} rows "
                                            r"\(one window\), got 10$"):

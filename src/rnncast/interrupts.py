@@ -3,21 +3,77 @@
 The CLI's ``fit`` trains inside ``ctrl_c_between_batches()``; the training loop (``training.py``)
 calls ``stop_if_asked()`` at every batch, so a run interrupted by Ctrl-C ends between steps, where
 its checkpoint is whole.
+
+SIGTERM (``kill``, ``docker stop``, a scheduler's time limit) is taken as a Ctrl-C: ``Terminated``, a
+``KeyboardInterrupt``, so every command stops as Ctrl-C stops it and says so; the exit status is the
+signal's (``exit_status``: 130 for SIGINT, 143 for SIGTERM), as a shell reports a process it ended. Not
+in a process that torchrun started (``under_launcher``): torchrun ends its workers with SIGTERM when one
+fails or it is stopped itself, and a worker blocked in a collective runs no Python handler until the
+call returns, so there SIGTERM keeps its default, an immediate end (the checkpoint of the last finished
+epoch is whole; rank 0 writes it atomically).
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from contextlib import contextmanager
 
-_stop = threading.Event()  # set by Ctrl-C inside ctrl_c_between_batches()
+_stop = threading.Event()  # set by Ctrl-C (or SIGTERM) inside ctrl_c_between_batches()
+_by = [signal.SIGINT]  # the signal that set _stop
+
+
+class Terminated(KeyboardInterrupt):
+    """A SIGTERM, taken as a Ctrl-C."""
+
+
+def _interrupt(signum) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
 def _request_stop(signum, frame):
     if _stop.is_set():
-        raise KeyboardInterrupt
+        raise _interrupt(signum)
+    _by[0] = signum
     _stop.set()
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
+
+
+def under_launcher() -> bool:
+    """Whether torchrun (or another launcher of a process group) started this process: the variables it sets
+    (``distributed.launched`` reads the same; this module imports no torch)."""
+    return int(os.environ.get("WORLD_SIZE", "1") or 1) > 1 or "TORCHELASTIC_RUN_ID" in os.environ
+
+
+def exit_status(err: BaseException) -> int:
+    """The exit status of a command that ``err`` (a ``KeyboardInterrupt``) ended: 128 + the signal's number."""
+    return 128 + (signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT)
+
+
+def by(err: BaseException) -> str:
+    """How a message names the signal behind ``err``: "" for Ctrl-C, " (SIGTERM)" for a ``Terminated``."""
+    return " (SIGTERM)" if isinstance(err, Terminated) else ""
+
+
+@contextmanager
+def sigterm_as_ctrl_c():
+    """Within this block a SIGTERM raises ``Terminated`` where the main thread is, as Python's own handler
+    raises KeyboardInterrupt for a Ctrl-C: the command's cleanup runs (a held folder released, a refused
+    folder tidied) and ``rnncast`` says it was stopped. Every command runs inside it (``cli.main``); fit's
+    training inside ``ctrl_c_between_batches`` as well, which stops it between batches instead. Nothing
+    outside the main thread or under torchrun (``under_launcher``)."""
+    if threading.current_thread() is not threading.main_thread() or under_launcher():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -30,18 +86,20 @@ def ctrl_c_between_batches():
     block: the CLI's fit enters it before reading its data. Blocks nest: an inner one keeps the outer's
     handler and a Ctrl-C still pending, and a Ctrl-C that came after the last batch's check is raised
     when the outermost block ends without error, never cleared unseen. Outside the main thread this
-    does nothing.
+    does nothing. A SIGTERM is taken alike and raised as ``Terminated`` (not under torchrun: ``under_launcher``).
     """
     if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is _request_stop:
         yield  # another thread, or inside a block already: its handler and flag stay
         return
     _stop.clear()
-    previous = signal.signal(signal.SIGINT, _request_stop)
+    watched = (signal.SIGINT,) if under_launcher() else (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, _request_stop) for signum in watched}
     try:
         yield
         stop_if_asked()  # a Ctrl-C after the last check: the caller sees it
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         _stop.clear()
 
 
@@ -50,4 +108,4 @@ def stop_if_asked() -> None:
     (the training loop asks at every batch)."""
     if _stop.is_set():
         _stop.clear()
-        raise KeyboardInterrupt
+        raise _interrupt(_by[0])

@@ -11,11 +11,12 @@ from pathlib import Path
 from rnncast.errors import RnncastError
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of, lock_folder,  # kinds: files.py's
                            output_kinds, written_path)
+from rnncast.replacing import HIDDEN, pending, remove, settle
 
 RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "loss.png", "forecast.png", "report.html",
              "checkpoint.safetensors", "tensorboard")
 BACKTEST_FILES = ("forecasts.csv", "config.json", "metrics.json", "backtest.png", "report.html")
-OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES)  # what --overwrite may remove: rnncast's own
+OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES + HIDDEN)  # what --overwrite may remove: rnncast's own
 
 
 def said(flag: str, path=None) -> str:
@@ -32,9 +33,11 @@ def ask(flag: str) -> str:
 
 
 def hold(folder: Path, what: str):
-    """``files.lock_folder``: this process alone writes ``folder`` until ``release()``."""
-
-    return lock_folder(folder, what)
+    """``files.lock_folder``: this process alone writes ``folder`` until ``release()`` (a replacing run's move
+    a killed process left is finished first: ``replacing.settle``)."""
+    claim = lock_folder(folder, what)
+    settle(folder, OUTPUT_FILES)
+    return claim
 
 
 def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None,
@@ -66,6 +69,7 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
                            f"{flag} for the {what}")
     claim = lock_folder(out, what, note=note)
     try:
+        settle(out, own)  # a replacing run's move, cut short by a kill, finished (replacing.py)
         entries = sorted(p.name for p in out.iterdir() if p.name != LOCK_NAME)
         if refusal := other_kind(out, entries, what, flag):
             raise RnncastError(refusal)
@@ -102,21 +106,17 @@ def occupied(out: Path, what: str, flag: str = "--out") -> str:
         if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
             return (f"{at} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
                     f"with {again}, or give another {flag}")
-        return f"{at} holds a finished run; give another {flag}, or {again} to replace it"
+        begun = f" (a new run begun to replace it was cut short: rnncast fit --resume {out} finishes it)"
+        begun *= bool(pending(out))
+        return f"{at} holds a finished run{begun}; give another {flag}, or {again} to replace it"
     return f"{at} holds an earlier rnncast output; give another {flag}, or {again} to replace it"
 
 
 def clear_output(out: Path, own=OUTPUT_FILES) -> None:
     """Remove the files of an earlier output from ``out`` (held by this process): rnncast's own names
     only (``own``); anything else stays."""
-    import shutil
-
     for name in sorted(own):
-        path = out / name
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        elif path.exists() or path.is_symlink():
-            path.unlink()
+        remove(out / name)
 
 
 def model_folder(folder: Path) -> Path | None:

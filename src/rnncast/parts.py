@@ -167,11 +167,17 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
         text += f" in {len(scored_series)} of {panel.n_series} series"
     if part in ("test", "all"):
         crossing = int(((first >= val_end) & (first < fit_end) & (first + horizon > fit_end)).sum())
+        # counted as --part train and --part val count (targets wholly inside), the windows between them said apart
+        inside = {"training": int((first + horizon <= train_end).sum()),
+                  "validation": int(((first >= train_end) & (first + horizon <= val_end)).sum())}
+        across = counts["training"] + counts["validation"] - inside["training"] - inside["validation"]
         text += (f" ({counts['test']} in the fit's test split"
                  + (f" ({crossing} of them reaching past the data given to fit)" if crossing else "")
                  + f", {counts['new']} after the data given to fit"
-                 + (f", {counts['training']} with targets on training rows and {counts['validation']} on validation "
-                    "rows, which flatter the model" if part == "all" else "") + ")")
+                 + (f", {inside['training']} with targets on training rows and {inside['validation']} on validation "
+                    "rows, which flatter the model" if part == "all" else "")
+                 + (f", and {across} whose targets run from one of those splits into the next"
+                    if part == "all" and across else "") + ")")
     times = panel.times
     if times:
         lo = min(times[s][first[series == s].min()] for s in scored_series)

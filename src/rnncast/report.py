@@ -23,6 +23,7 @@ from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
+from rnncast.replacing import home
 from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
@@ -91,13 +92,14 @@ def config_record(run_dir, params: dict, request: dict | None, found: dict | Non
 
 def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
     """``{"source": {"absolute": ..., "from_run": ...}, "static": ...}`` for the files that ``request``
-    names (``found``: ``{key: path}`` of those read from elsewhere than the request's own path)."""
+    names (``found``: ``{key: path}`` of those read from elsewhere than the request's own path); from the run's
+    folder, that of a run written beside an earlier one to replace it (``replacing.home``) too."""
     paths = {}
     for key in ("source", "static"):
         where = (found or {}).get(key) or request.get(key)
         if isinstance(where, (str, os.PathLike)) and str(where):
             absolute = os.path.abspath(where)
-            paths[key] = {"absolute": absolute, "from_run": os.path.relpath(absolute, os.path.abspath(run_dir))}
+            paths[key] = {"absolute": absolute, "from_run": os.path.relpath(absolute, os.path.abspath(home(run_dir)))}
     return paths
 
 

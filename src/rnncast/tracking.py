@@ -18,6 +18,7 @@ import importlib
 from pathlib import Path
 
 from rnncast.errors import RnncastError
+from rnncast.replacing import home
 
 TRACKERS = ("tensorboard", "mlflow")
 INSTALL = {"tensorboard": "pip install tensorboard (or: pip install 'rnncast[tensorboard]')",
@@ -91,9 +92,9 @@ class MlflowTracker:
         import mlflow
 
         self.mlflow, self.run_dir = mlflow, run_dir
-        mlflow.start_run(run_name=run_dir.name)
+        mlflow.start_run(run_name=home(run_dir).name)  # a run replacing another: the folder it goes into (replacing)
         mlflow.log_params({k: _plain(v) for k, v in params.items()})
-        mlflow.set_tag("rnncast.run_dir", str(run_dir.resolve()))
+        mlflow.set_tag("rnncast.run_dir", str(home(run_dir).resolve()))
 
     def epoch(self, record) -> None:
         self.mlflow.log_metric("train_loss", record.train_loss, step=record.epoch)

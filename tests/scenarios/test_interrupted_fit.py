@@ -87,3 +87,22 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, monkeypatch, caps
     assert checkpoint.read_bytes() == saved and not (tmp_path / "run" / "model").exists()  # nothing trained or written
     assert main(["fit", "--resume", "run"]) == 0, capsys.readouterr().err
     assert pd.read_csv(tmp_path / "run" / "history.csv")["epoch"].tolist() == [1, 2, 3, 4, 5, 6]
+
+
+def test_sigterm_stops_cleanly_says_how_to_resume_and_exits_143(tmp_path, monkeypatch, capsys):
+    """`kill PID` (docker stop, a scheduler's time limit) ended a fit at once, exit 143, saying nothing; it ends
+    as Ctrl-C ends it, between batches, with the same line and SIGTERM's own status."""
+    _series_csv(tmp_path / "series.csv")
+    run = _fit_process(["series.csv", *FIT_ARGS, "--out", "run"], tmp_path)
+    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
+    deadline = time.time() + 120
+    while _epochs_done(checkpoint) < 1 and time.time() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=60) == 143
+    err = run.stderr.read().decode()
+    assert "Traceback" not in err
+    assert f"rnncast: interrupted (SIGTERM); epoch {_epochs_done(checkpoint)} and those before it are saved. " \
+           "Continue with: rnncast fit --resume run" in err
+    monkeypatch.chdir(tmp_path)
+    assert main(["fit", "--resume", "run"]) == 0, capsys.readouterr().err

@@ -305,6 +305,98 @@ def test_fit_over_an_existing_run_refuses_and_overwrite_replaces_it(tmp_path, da
     assert len((run / "history.csv").read_text().splitlines()) == 2 and not (run / "tensorboard").exists()
 
 
+def _stopped_in_epoch(monkeypatch, epoch: int, error: BaseException):
+    """Training raises ``error`` in ``epoch`` (a Ctrl-C, a full disk), once the epochs before it are saved."""
+    from rnncast import training
+
+    real_epoch = training._train_epoch
+
+    def stopped(model, train, optimizer, generator, settings, at, *rest):
+        if at == epoch:
+            raise error
+        return real_epoch(model, train, optimizer, generator, settings, at, *rest)
+
+    monkeypatch.setattr(training, "_train_epoch", stopped)
+
+
+def _files(run: Path) -> dict:
+    return {p.relative_to(run): p.read_bytes() for p in sorted(run.rglob("*")) if p.is_file() and p.name != ".rnncast.lock"}
+
+
+def test_an_interrupted_overwrite_keeps_the_earlier_run_and_resume_replaces_it(tmp_path, data, reference, monkeypatch,
+                                                                               capsys):
+    """`fit --overwrite` removed the earlier run as its training began: interrupted, the folder held config.json
+    alone and predict refused it. The new run is written beside the earlier one, which stays whole and usable."""
+    run = tmp_path / "run"
+    shutil.copytree(reference, run)
+    before = _files(run)
+    _stopped_in_epoch(monkeypatch, 2, KeyboardInterrupt())
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--hidden-size", "4", "--out", run, "--overwrite")
+    assert code == 130 and "Traceback" not in err
+    assert (f"rnncast: interrupted; {run} keeps the earlier run as it was; of the new run, epoch 1 and those before it "
+            f"are saved beside it. Continue it with: rnncast fit --resume {run} (it replaces the earlier run when it "
+            "ends), or start it over with --overwrite") in err
+    assert {k: v for k, v in _files(run).items() if not str(k).startswith(".")} == before  # the earlier run, whole
+    assert _cli(capsys, "predict", run, data)[0] == 0  # and usable
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run)  # without --overwrite: what the folder holds
+    assert code == 2 and f"cut short: rnncast fit --resume {run} finishes it" in _one_error_line(err)
+    monkeypatch.undo()
+    code, out, err = _cli(capsys, "fit", "--resume", run)
+    assert code == 0, err
+    assert "trained epochs 2-3 (3 in all)" in out and f"wrote {run}/report.html" in out
+    assert json.loads((run / "model" / "model.json").read_text())["network"]["hidden_size"] == 4  # the new run
+    assert sorted(p.name for p in run.iterdir()) == sorted(p.name for p in reference.iterdir())  # nothing stray
+    assert json.loads((run / "config.json").read_text())["paths"]["source"]["from_run"] == os.path.relpath(data, run)
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run, "--overwrite")
+    assert code == 0, err  # and it is replaced as any run
+
+
+def test_an_overwrite_stopped_before_an_epoch_ended_leaves_nothing_but_the_earlier_run(tmp_path, data, reference,
+                                                                                      monkeypatch, capsys):
+    run = tmp_path / "run"
+    shutil.copytree(reference, run)
+    before = _files(run)
+    _stopped_in_epoch(monkeypatch, 1, KeyboardInterrupt())
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run, "--overwrite")
+    assert code == 130 and (f"{run} keeps the earlier run as it was; the new run had finished no epoch and is not "
+                            "kept: to replace the earlier run, fit again with --overwrite") in err
+    assert _files(run) == before and not (run / ".rnncast-new").exists()
+
+
+def test_a_full_disk_during_an_overwrite_keeps_the_earlier_run_and_says_so(tmp_path, data, reference, monkeypatch,
+                                                                           capsys):
+    import errno
+
+    run = tmp_path / "run"
+    shutil.copytree(reference, run)
+    before = _files(run)
+    full = OSError(errno.ENOSPC, "No space left on device", str(run / ".rnncast-new" / "checkpoint.safetensors"))
+    _stopped_in_epoch(monkeypatch, 2, full)
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run, "--overwrite")
+    line = _one_error_line(err)
+    assert code == 2 and "No space left on device" in line and "free some space" in line
+    assert f"{run} keeps the earlier run as it was; of the new run, epoch 1 and those before it are saved in " in line
+    assert f"rnncast fit --resume {run}" in line
+    assert {k: v for k, v in _files(run).items() if not str(k).startswith(".")} == before
+    assert _cli(capsys, "predict", run, data)[0] == 0
+    _stopped_in_epoch(monkeypatch, 1, full)  # before the first epoch ended: nothing of the new run is kept
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run, "--overwrite")
+    assert code == 2 and "the new run had finished no epoch and is not kept" in _one_error_line(err)
+    assert _files(run) == before
+
+
+def test_a_replacing_move_cut_short_by_a_kill_is_finished_by_the_next_command(tmp_path, data, reference, capsys):
+    from rnncast import replacing
+
+    run = tmp_path / "run"
+    shutil.copytree(reference, run)
+    shutil.copytree(reference, run / replacing.DONE)  # killed just after the new run became the one kept
+    (run / replacing.DONE / "history.csv").write_text("epoch\n")  # told apart from the earlier run's
+    code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run)
+    assert code == 2 and "holds a finished run" in _one_error_line(err)
+    assert (run / "history.csv").read_text() == "epoch\n" and not (run / replacing.DONE).exists()
+
+
 def test_an_unfinished_run_at_out_is_refused_naming_resume(tmp_path, data, reference, capsys):
     run = tmp_path / "run"
     run.mkdir()

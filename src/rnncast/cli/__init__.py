@@ -17,6 +17,7 @@ import os
 import re
 import sys
 
+from rnncast import interrupts
 from rnncast.errors import RnncastError
 
 EXIT_BAD_INPUT = 2
@@ -35,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
     code = None
     try:
-        code = run(args)
+        with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
+            code = run(args)
     finally:
         from rnncast import distributed
 
@@ -79,7 +81,8 @@ def on_off_misuse(argv: list[str]) -> str | None:
 
 
 def run(args) -> int:
-    """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C."""
+    """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C, 143 for
+    SIGTERM."""
     from rnncast.cli import misplaced
 
     try:
@@ -88,9 +91,9 @@ def run(args) -> int:
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("rnncast: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (interrupts.Terminated)
+        print(f"rnncast: interrupted{interrupts.by(err)}", file=sys.stderr)
+        return interrupts.exit_status(err)
     except BrokenPipeError:  # the reader went away (`rnncast evaluate ... | head -1`): what it read was enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout
         return 141

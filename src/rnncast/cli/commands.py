@@ -13,6 +13,8 @@ from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear
 from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
+from rnncast.files import entries_of
+from rnncast import interrupts, replacing
 from rnncast.spelling import counted
 
 
@@ -31,23 +33,37 @@ def demo_note(flags: list[str]) -> str:
 
 def run_demo(args) -> int:
     """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
-    exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which
-    removes the files of rnncast's outputs (a demo's, a run's ...) before the demo writes."""
+    exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which replaces the
+    earlier demo once the new one is complete (``replacing``: interrupted or failed, the earlier one stays)."""
     default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
     own = OUTPUT_FILES | OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
     if args.out and not args.overwrite and interrupted(args.out):  # named as a demo's, not as "an rnncast output"
         raise RnncastError(f"--out {args.out} holds a demo's folder (rnncast demo), cut short before its summary; give "
                            "another --out, or --overwrite to replace it")
     claim = claim_output(Path(args.out) if args.out else None, default, args.overwrite, "demo", own=own)
+    out = claim.folder
+    replaces = args.overwrite and bool(entries_of(out))  # the earlier demo stays whole until this one is (replacing)
     try:
-        if args.overwrite:
-            clear_output(claim.folder, own)  # a built-in demo has no input to refuse first
-        return _demo_run(args, claim.folder)
+        code = _demo_run(args, replacing.begin(out) if replaces else out, out)
+        if replaces:
+            replacing.swap(out, own)
+        return code
+    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: a demo is not resumed, so its new folder goes
+        if replaces:
+            replacing.discard(out)
+        print(f"rnncast: interrupted{interrupts.by(err)}" + f"; {out} keeps the earlier demo as it was" * replaces,
+              file=sys.stderr)
+        return interrupts.exit_status(err)
+    except BaseException:
+        if replaces:
+            replacing.discard(out)  # a failed demo leaves the earlier one as it was
+        raise
     finally:
         claim.release(tidy=True)
 
 
-def _demo_run(args, out: Path) -> int:
+def _demo_run(args, into: Path, out: Path) -> int:
+    """Train the demo into ``into`` (``out``, or the new folder beside the earlier demo it replaces), saying ``out``."""
     import textwrap
 
     from rnncast import demo, demopage
@@ -63,7 +79,7 @@ def _demo_run(args, out: Path) -> int:
 
     started = time.perf_counter()
     how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
-    result = (demo.sine if args.which == "sine" else demo.regression)(out, on_epoch_factory=factory, **how)
+    result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()
     head, *rows = demopage.summary_table(result.rows)

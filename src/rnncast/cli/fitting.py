@@ -10,9 +10,13 @@ import sys
 from pathlib import Path
 
 from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, settings_from_args
+from rnncast.cli.resuming import check_resumed_data, resume_request
 from rnncast.cli.display import epoch_bar
-from rnncast.outputs import claim_output, clear_output, hold
+from rnncast.cli import os_error_text
+from rnncast.outputs import OUTPUT_FILES, claim_output, clear_output, hold
 from rnncast.errors import RnncastError
+from rnncast.files import entries_of
+from rnncast import replacing
 from rnncast.noticed import capture
 from rnncast.spelling import counted
 
@@ -22,13 +26,14 @@ def run_fit(args) -> int:
 
     Rank 0 holds the run folder (``files.lock_folder``) from before the data is read until the last
     file is written: a second process writing the same folder is refused by name, a new run never
-    lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder."""
+    lands in a folder that holds files (``--overwrite`` replaces an earlier run's) or in a model folder.
+    ``--overwrite`` writes the new run beside the earlier one and replaces it only once complete (``replacing``)."""
     from rnncast import distributed, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.forecaster import Forecaster
 
     if args.resume:
-        out, settings, request, found = _resume_request(args)
+        out, settings, request, found = resume_request(args)
         track = args.track
     else:
         settings, request, out, track = fit_request(args)
@@ -48,18 +53,24 @@ def run_fit(args) -> int:
         out = claim.folder
     else:
         out = Path(out) if out else default
+    # where this fit writes: out, or beside an earlier run it replaces once complete, or the replacing run it resumes
+    into = (replacing.pending(out) or out if args.resume else
+            replacing.staged(out) if args.overwrite and main_rank and entries_of(out) else out)
     try:
         # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
         with interrupts.ctrl_c_between_batches(), capture() as noticed:
-            return _fit_run(args, forecaster, request, found, out, track, main_rank, noticed)
+            return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed)
     finally:
         if claim is not None:
             claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
 
 
-def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, main_rank: bool, noticed: list) -> int:
+def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path, track, main_rank: bool,
+             noticed: list) -> int:
     """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores.
-    ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the run records."""
+    ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
+    earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
+    run records."""
     from rnncast import fingerprint, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.loading import load_panel
@@ -81,24 +92,29 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
     record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
     if args.resume:
-        _check_resumed_data(out, where["source"], record)
+        check_resumed_data(out, where["source"], record, into / "config.json")
     interrupts.stop_if_asked()
-    checkpoint = out / "checkpoint.safetensors"
+    checkpoint = into / "checkpoint.safetensors"
     # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
     resuming = bool(args.resume) and checkpoint.is_file()
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
     saved = 0  # the last epoch this process finished and wrote to `checkpoint`
     first = 0  # the first epoch this process trained (a resume starts past those saved before)
+    replaces = into != out  # beside an earlier run, which stays as it is until this one is complete
+    began = False  # this fit's input was good and its run begun (on_start)
 
     def on_start():  # once the input is checked: nothing is written for refused input
-        nonlocal tracker
+        nonlocal tracker, began
+        began = True
         if not args.resume:
-            if args.overwrite:
-                clear_output(out)  # the earlier run is replaced only now that the new one's input is good
-            start_config(out, forecaster, request, found, fingerprint=record)
+            if replaces:
+                replacing.begin(out)  # the earlier run stays whole until this one is
+            elif args.overwrite:
+                clear_output(out)  # no earlier run's files but ours (replacing.py): nothing to keep
+            start_config(into, forecaster, request, found, fingerprint=record)
         if track:
-            tracker = tracking.start(track, out, forecaster.get_params())
+            tracker = tracking.start(track, into, forecaster.get_params())
 
     def on_epoch(record):
         nonlocal saved, first
@@ -118,26 +134,33 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
         bar.close()
         if tracker is not None:
             tracker.close(failed=True)
+        before = bool(args.resume) and checkpoint.exists()  # epochs of an earlier attempt
+        if replaces and main_rank and not checkpoint.exists():
+            replacing.discard(out)  # the new run has no epoch to continue from: the folder is the earlier run's alone
         if isinstance(err, KeyboardInterrupt):
             if main_rank:
-                kept = (f"epoch {saved} and those before it are saved" if saved else
-                        "the epochs saved before this attempt are kept" if args.resume and checkpoint.exists() else
-                        "no epoch had finished, so resuming starts the training over")
-                print(f"rnncast: interrupted; {kept}. Continue with: rnncast fit --resume {out}", file=sys.stderr)
-            return 130
-        if isinstance(err, RnncastError) and main_rank and saved and checkpoint.exists():
-            # only a failure after an epoch finished here: input refused before training, or a checkpoint
-            # that does not fit the data, has no epoch of this attempt to continue from
-            raise RnncastError(f"{err} (epoch {saved} and those before it are saved in {checkpoint}; continue the run "
-                               f"with: rnncast fit --resume {out})") from None
+                left = _cut_short(out, replaces, saved, before)
+                print(f"rnncast: interrupted{interrupts.by(err)}; {left}", file=sys.stderr)
+            return interrupts.exit_status(err)  # 130 for Ctrl-C, 143 for SIGTERM
+        # only a failure after an epoch finished here is told how to continue: input refused before training, or a
+        # checkpoint that does not fit the data, has no epoch of this attempt to continue from; a run replacing
+        # another says what the folder holds (after a full disk's OSError too: the earlier run is kept)
+        told = replaces and (began or before)
+        if main_rank and (isinstance(err, OSError) and told or
+                          isinstance(err, RnncastError) and (told or saved and checkpoint.exists())):
+            said = os_error_text(err) if isinstance(err, OSError) else str(err)
+            left = _cut_short(out, replaces, saved * checkpoint.exists(), False, checkpoint)
+            raise RnncastError(f"{said} ({left})") from None
         raise
     bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(out, forecaster, panel, source=request["source"], request=request, found=found,
+    metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
                         fingerprint=record, noticed=list(noticed))
     if tracker is not None:
         tracker.finish(metrics)
+    if replaces:
+        replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
     test = metrics["test"]
     said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
     print(score_tables(test, forecaster.settings_.data.season, "test split"))  # with the MASE note
@@ -162,6 +185,28 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, track, mai
     for hint in said.hints:
         print(hint)  # the advice last: the season not weighed, window_norm, future_known
     return 0
+
+
+def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: Path | None = None) -> str:
+    """What a fit interrupted (``checkpoint`` None) or failed left in ``out``, and how to go on: ``saved``, the last
+    epoch of this attempt saved (in ``checkpoint``); ``before``, epochs of an earlier attempt kept; ``replaces``: a new
+    run beside an earlier one, which stays as it was (``replacing``), kept when it has a checkpoint."""
+    epochs = (f"epoch {saved} and those before it are saved" if saved else
+              "the epochs saved before this attempt are kept" if before else "")
+    where = f" in {checkpoint}" if checkpoint and saved else ""
+    if not replaces:
+        if checkpoint:
+            return f"{epochs}{where}; continue the run with: rnncast fit --resume {out}"
+        epochs = epochs or "no epoch had finished, so resuming starts the training over"
+        return f"{epochs}. Continue with: rnncast fit --resume {out}"
+    kept = f"{out} keeps the earlier run as it was"
+    if epochs:
+        return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. Continue it with: rnncast fit --resume {out} "
+                f"(it replaces the earlier run when it ends), or start it over with --overwrite")
+    if checkpoint and checkpoint.exists():
+        return f"{kept}; the new run's earlier epochs stay beside it, which rnncast fit --resume {out} continues"
+    return (f"{kept}; the new run had finished no epoch and is not kept: to replace the earlier run, fit again with "
+            "--overwrite")
 
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
@@ -216,78 +261,3 @@ def config_paths(args, file_request: dict) -> dict:
         if isinstance(request.get(key), str) and not given.get(key):
             request[key] = toml_path(args.config, key, request[key])
     return request
-
-
-def _check_resumed_data(run_dir: Path, source: str, record: dict) -> None:
-    """Refuse to resume ``run_dir`` with data other than it started with (its config.json's
-    fingerprint), before anything is trained or written, naming what differs: the run would split the
-    other rows again, and rows it trained on could be scored as test rows. A run started before the
-    data was recorded is not checked here (its checkpoint's check warns that it cannot be)."""
-    from rnncast.configfile import run_data
-    from rnncast.fingerprint import difference
-
-    started, recorded = run_data(run_dir / "config.json")
-    if recorded is None:
-        return
-    differs = difference(recorded, record)
-    if differs:
-        raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
-                           f"scored on the data it started with ({started}), or it would score what it should not (rows it "
-                           f"trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run_dir} DATA; it may have moved), or start a "
-                           f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
-
-
-MACHINE = ("device", "threads")  # settings of where a run trains, not of what it trains: a resume may change them
-
-RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
-                "static_covariates", "static", "out", "overwrite")  # flags a resumed run takes from its config.json
-
-
-def _resume_request(args) -> tuple[Path, dict, dict, dict]:
-    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D] [--threads N]``:
-    the settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
-    DATA, --device and --threads when given. ``found``: where the files the request names were found, when not
-    at their path as written (tried absolute, as the run read them, then from the run folder:
-    ``configpaths.run_locations``)."""
-    from rnncast.configfile import read_run
-    from rnncast.configpaths import run_file, run_locations
-    from rnncast.resume import refuse_finished
-
-    run_dir = Path(args.resume)
-    if args.config:
-        raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
-    given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
-    given += [name for name in settings_from_args(args) if name not in MACHINE]
-    if given:
-        flags = ", ".join("--" + name.replace("_", "-") for name in given)
-        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --device and --threads may "
-                           f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
-                           "--out NEW ...)")
-    config_path = run_dir / "config.json"
-    if not config_path.is_file():
-        if run_dir.is_dir():
-            hold(run_dir, "run").release()  # a run that another process is starting is named as such
-        raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
-    from rnncast.files import COMMANDS, entries_of, output_kinds
-
-    other = [kind for kind in output_kinds(entries_of(run_dir)) if kind != "run"]
-    if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
-        raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
-                           f"continues a fit. To train a run on its data and settings: rnncast fit --config {run_dir} --out NEW")
-    refuse_finished(run_dir)  # before anything is read or written
-    settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
-    for name in MACHINE:
-        if name in vars(args):
-            settings[name] = vars(args)[name]  # a run may continue on another device, with other threads
-    found = {}
-    if args.data:
-        request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
-    for key, tries in run_locations(config_path, request).items():
-        if key == "data" and args.data:
-            continue
-        again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
-        hit = run_file(run_dir, key, tries, again)  # a regular file: no device, no pipe
-        if str(hit) != request[key]:
-            found["source" if key == "data" else key] = str(hit)
-    request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
-    return run_dir, settings, request, found

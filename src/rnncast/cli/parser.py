@@ -45,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="sine (default): RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
     demo.add_argument("--out", help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
                       "if it exists)")
-    demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out (default: an "
-                      "existing one is refused; another command's output always is)")
+    demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out once the new one "
+                      "is complete (default: an existing one is refused; another command's output always is)")
     how = demo.add_argument_group("training", "How the demo's models train; what they are is the demo's own "
                                   "(its page lists the settings).")
     for f in fields(TrainSettings):
@@ -66,14 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     output = fit.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", help="run directory, new or empty (default: runs/<data>-<cell>, "
                         "numbered if it exists)")
-    output.add_argument("--overwrite", action="store_true", help="replace the earlier run at --out (default: an "
-                        "existing run is refused; another command's output always is)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier run at --out once the new one "
+                        "is complete; until then, interrupted too, the earlier run is kept (default: an existing run is "
+                        "refused; another command's output always is)")
     output.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
                         "or a run directory's config.json; flags given here override the file")
     output.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and "
                         "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
                         "(default: no tracking)")
-    output.add_argument("--resume", metavar="RUN", help="continue an interrupted run from its last finished epoch, "
+    output.add_argument("--resume", metavar="RUN", help="continue an interrupted run (or the run an interrupted "
+                        "--overwrite began there) from its last finished epoch, "
                         "with the run's own settings and data; DATA (the data moved: the same content, checked) and "
                         "--device may be given with it")
     add_panel_flags(fit)

@@ -1,0 +1,88 @@
+"""``rnncast fit --resume RUN``: the request a run's config.json holds (or that of the new run begun there to
+replace it, ``replacing.pending``), with DATA, --device and --threads alone given, and the data checked against
+the data the run started with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rnncast.cli.commands import settings_from_args
+from rnncast.errors import RnncastError
+from rnncast.files import COMMANDS, entries_of, output_kinds
+from rnncast.outputs import hold
+from rnncast import replacing
+
+
+def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -> None:
+    """Refuse to resume ``run_dir`` with data other than it started with (its config.json's
+    fingerprint), before anything is trained or written, naming what differs: the run would split the
+    other rows again, and rows it trained on could be scored as test rows. A run started before the
+    data was recorded is not checked here (its checkpoint's check warns that it cannot be)."""
+    from rnncast.configfile import run_data
+    from rnncast.fingerprint import difference
+
+    started, recorded = run_data(config)  # the run's, or that of the new run replacing it (replacing.pending)
+    if recorded is None:
+        return
+    differs = difference(recorded, record)
+    if differs:
+        raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
+                           f"scored on the data it started with ({started}), or it would score what it should not (rows it "
+                           f"trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run_dir} DATA; it may have moved), or start a "
+                           f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
+
+
+MACHINE = ("device", "threads")  # settings of where a run trains, not of what it trains: a resume may change them
+
+RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
+                "static_covariates", "static", "out", "overwrite")  # flags a resumed run takes from its config.json
+
+
+def resume_request(args) -> tuple[Path, dict, dict, dict]:
+    """``(run folder, settings, request, found)`` of ``fit --resume RUN [DATA] [--device D] [--threads N]``:
+    the settings and request exactly as the run's config.json holds them (``configfile.read_run``), with
+    DATA, --device and --threads when given. ``found``: where the files the request names were found, when not
+    at their path as written (tried absolute, as the run read them, then from the run folder:
+    ``configpaths.run_locations``)."""
+    from rnncast.configfile import read_run
+    from rnncast.configpaths import run_file, run_locations
+    from rnncast.resume import refuse_finished
+
+    run_dir = Path(args.resume)
+    if args.config:
+        raise RnncastError("give --resume RUN or --config FILE, not both (a resumed run keeps its own settings)")
+    given = [name for name in RESUME_KEEPS if getattr(args, name, None) not in (None, False)]
+    given += [name for name in settings_from_args(args) if name not in MACHINE]
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --device and --threads may "
+                           f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
+                           "--out NEW ...)")
+    if (run_dir / replacing.DONE).is_dir():
+        hold(run_dir, "run").release()  # a replacing run's move that a kill cut short, finished (replacing.settle)
+    config_path = (replacing.pending(run_dir) or run_dir) / "config.json"  # a new run replacing it continues first
+    if not config_path.is_file():
+        if run_dir.is_dir():
+            hold(run_dir, "run").release()  # a run that another process is starting is named as such
+        raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
+    other = [kind for kind in output_kinds(entries_of(run_dir)) if kind != "run"]
+    if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
+        raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
+                           f"continues a fit. To train a run on its data and settings: rnncast fit --config {run_dir} --out NEW")
+    refuse_finished(config_path.parent)  # before anything is read or written
+    settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
+    for name in MACHINE:
+        if name in vars(args):
+            settings[name] = vars(args)[name]  # a run may continue on another device, with other threads
+    found = {}
+    if args.data:
+        request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
+    for key, tries in run_locations(config_path, request).items():
+        if key == "data" and args.data:
+            continue
+        again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
+        hit = run_file(run_dir, key, tries, again)  # a regular file: no device, no pipe
+        if str(hit) != request[key]:
+            found["source" if key == "data" else key] = str(hit)
+    request = {"source": request.pop("data"), "target": None, "features": None, "time_col": None, **request}
+    return run_dir, settings, request, found

@@ -1,0 +1,85 @@
+"""An earlier run replaced whole (``replacing.py``): the new run is written beside it, in a hidden folder, and
+moved over it only once complete; a move that a kill cut short is finished by the next holder of the folder
+(``settle``), from whichever step it reached. The command line's overwrite, interrupted and resumed, is in
+scenarios/test_run_safety.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rnncast import outputs, replacing
+
+
+def _folder(root: Path, names: dict) -> None:
+    for name, text in names.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def _held(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_text() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+OLD = {"config.json": "old", "model/model.json": "old", "report.html": "old", "tensorboard/events": "old"}
+NEW = {"config.json": "new", "model/model.json": "new", "checkpoint.safetensors": "new", "report.html": "new"}
+
+
+def test_the_earlier_output_stays_whole_until_the_new_one_is_swapped_in(tmp_path):
+    _folder(tmp_path, {**OLD, "notes.txt": "the user's"})
+    staged = replacing.begin(tmp_path)
+    assert staged == replacing.staged(tmp_path) and replacing.home(staged) == tmp_path
+    assert replacing.pending(tmp_path) is None  # nothing written there yet: no run to continue
+    _folder(staged, NEW)
+    assert replacing.pending(tmp_path) == staged
+    assert {k: v for k, v in _held(tmp_path).items() if not k.startswith(".")} == {**OLD, "notes.txt": "the user's"}
+    replacing.swap(tmp_path, outputs.OUTPUT_FILES)
+    # the earlier run's names all went (its tensorboard/ too, which the new run has none of); a file of the user's stays
+    assert _held(tmp_path) == {**NEW, "notes.txt": "the user's"}
+    assert not any(p.name in replacing.HIDDEN for p in tmp_path.iterdir())
+
+
+def test_begin_removes_a_new_run_left_by_an_earlier_attempt_and_discard_removes_it(tmp_path):
+    _folder(tmp_path, OLD)
+    _folder(replacing.staged(tmp_path), {"config.json": "an attempt cut short"})
+    staged = replacing.begin(tmp_path)
+    assert list(staged.iterdir()) == []
+    replacing.discard(tmp_path)
+    assert not staged.exists() and _held(tmp_path) == OLD
+
+
+def test_a_swap_killed_before_the_earlier_files_were_cleared_is_finished(tmp_path):
+    _folder(tmp_path, OLD)
+    _folder(tmp_path / replacing.DONE, NEW)  # killed right after the rename that makes the new run the one kept
+    (tmp_path / "config.json").unlink()  # ... and midway through removing the earlier run's files
+    replacing.settle(tmp_path, outputs.OUTPUT_FILES)
+    assert _held(tmp_path) == NEW and not (tmp_path / replacing.DONE).exists()
+
+
+def test_a_swap_killed_while_the_new_files_moved_up_is_finished(tmp_path):
+    _folder(tmp_path, {"config.json": "new", "model/model.json": "new"})  # moved up before the kill
+    _folder(tmp_path / replacing.DONE, {"checkpoint.safetensors": "new", "report.html": "new", replacing.CLEARED: ""})
+    replacing.settle(tmp_path, outputs.OUTPUT_FILES)  # the new files at the top are not taken for the earlier run's
+    assert _held(tmp_path) == NEW and not (tmp_path / replacing.DONE).exists()
+
+
+def test_settle_leaves_a_new_run_cut_short_in_training_as_it_is_and_sweeps_its_temporaries(tmp_path):
+    _folder(tmp_path, OLD)
+    staged = replacing.staged(tmp_path)
+    _folder(staged, {"config.json": "new", ".checkpoint.safetensors.abcd1234.tmp": "half"})
+    replacing.settle(tmp_path, outputs.OUTPUT_FILES)
+    assert _held(tmp_path) == {**OLD, f"{replacing.STAGED}/config.json": "new"}
+
+
+def test_a_folder_holding_a_new_run_beside_the_earlier_one_is_rnncasts_own(tmp_path):
+    """The hidden folders are rnncast's names: --overwrite replaces them, and they are never "files rnncast did
+    not write"; without --overwrite the refusal says the new run can be finished."""
+    _folder(tmp_path, {"config.json": '{"settings": {}, "data": {}, "fingerprint": null}', "model/model.json": "{}",
+                       "report.html": "", f"{replacing.STAGED}/config.json": "{}"})
+    try:
+        outputs.claim_output(tmp_path, tmp_path / "d", overwrite=False, what="run")
+    except outputs.RnncastError as err:
+        assert f"a new run begun to replace it was cut short: rnncast fit --resume {tmp_path} finishes it" in str(err)
+    else:
+        raise AssertionError("an earlier run was taken without --overwrite")
+    outputs.claim_output(tmp_path, tmp_path / "d", overwrite=True, what="run").release()
