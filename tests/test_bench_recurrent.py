@@ -98,3 +98,13 @@ def test_the_untrained_networks_loss_is_named_where_it_is_not_the_mse(caplog):
     assert info.startswith(f"lstm: 1 epoch, best the untrained network (validation MSE {seen[0]['best_val_mse']:.5f}, "
                            "results.csv's best_val_mse; trained and stopped on the validation MAE, not this)")
     assert mae != pytest.approx(seen[0]["best_val_mse"], rel=1e-3)
+
+
+def test_a_protocol_setting_overridden_is_refused_naming_the_benchmark_s_protocol_not_ett_s_alone():
+    from rnncast.bench.recurrent import forecaster_params
+    from rnncast.bench.task import TrainConfig
+    from rnncast.errors import RnncastError
+
+    with pytest.raises(RnncastError, match=r"^forecaster settings \['lookback'\] are fixed by the benchmark's protocol "
+                                           r"\(ETT or LTSF\) or the model name"):
+        forecaster_params(None, "lstm", TrainConfig(seed=1, options={"forecaster": {"lookback": 3}}))

@@ -63,7 +63,7 @@ def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, 
     fixed = sorted(set(overrides) & set(PROTOCOL_KEYS + ("cell",)))
     if fixed:
         raise RnncastError(
-            f"forecaster settings {fixed} are fixed by the ETT protocol or the model name and cannot "
+            f"forecaster settings {fixed} are fixed by the benchmark's protocol (ETT or LTSF) or the model name and cannot "
             f"be overridden; accepted are the model and training settings (hidden_size, epochs, lr, ...)"
         )
     params: dict[str, Any] = {
