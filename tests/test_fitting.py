@@ -154,6 +154,18 @@ def test_a_run_whose_best_epoch_is_its_last_says_so_once(caplog):
     assert len(said) == 1 and "--epochs" in said[0] and "--lr" in said[0]
 
 
+def test_a_weight_average_spanning_more_steps_than_the_kept_weights_took_is_said(caplog):
+    frame = make_frame(300)
+    with caplog.at_level("WARNING", logger="rnncast"):  # 3 epochs of a few batches: far fewer than ~1000 steps
+        Forecaster(**{**TINY, "epochs": 3, "ema": 0.999}).fit(frame, target="y", features=["x"])
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("ema=0.999 averages")]
+    assert len(said) == 1 and "still held about 9" in said[0] and "0.99: about 100 steps" in said[0]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 3, "ema": 0.5}).fit(frame, target="y", features=["x"])
+    assert not [r for r in caplog.records if r.getMessage().startswith("ema=")]
+
+
 def test_settings_given_as_numpy_scalars_train_and_save_as_plain_numbers(tmp_path):
     y = np.sin(0.3 * np.arange(200))
     model = Forecaster(lookback=np.int64(8), horizon=np.int64(2), hidden_size=np.int64(4), epochs=np.int64(1),

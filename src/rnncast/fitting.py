@@ -35,7 +35,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
 from rnncast.devices import cpu_threads, resolve_device
-from rnncast.training import fit_network
+from rnncast.training import best_epoch, fit_network
 from rnncast.windows import Split, panel_window_starts
 
 log = logging.getLogger(__name__)
@@ -207,7 +207,20 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),
                     "validation" if prepared.val is not None else "training", spelled("epochs"), spelled("lr"))
+    if writes:
+        _ema_too_long(history, prepared.train, prepared.state.settings.train)
     return history
+
+
+def _ema_too_long(history: list[dict], batches, train) -> None:
+    """Warn where the weight average (``ema``) spans more steps than the kept weights had taken: an average
+    started from the first step's weights still holds ``ema ** steps`` of them, about a third or more."""
+    steps = best_epoch(history) * min(-(-len(batches) // batches.batch_size), train.max_batches or len(batches))
+    if train.ema and steps and steps < 1 / (1 - train.ema):
+        log.warning("ema=%g averages about the last %d steps, but the weights kept (epoch %d) had taken %d steps, so "
+                    "the average still held about %.0f%% of the first step's weights; lower it (%s; 0.99: about 100 steps) or "
+                    "train longer", train.ema, round(1 / (1 - train.ema)), best_epoch(history), steps,
+                    100 * train.ema ** steps, spelled("ema"))
 
 
 def run(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False) -> list[dict]:
