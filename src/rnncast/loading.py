@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
-                     rowindex, writtenzones)
+                     rowindex, statictext, writtenzones)
 from rnncast import static as statics
-from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place, read_table
+from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
@@ -67,8 +67,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
                        future_covariates=future_covariates, static_covariates=static_covariates)  # {'a'}, ['A', 'A']
     id_text = [str(id_col)] if id_col is not None else []
-    if isinstance(data, (str, Path)):
-        frame = read_table(data, text_columns=id_text)
+    if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
+        frame = statictext.read_file(data, id_text, decide=names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else [])
     else:
         frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, rowindex
+from rnncast import calendars, rowindex, statictext
 from rnncast import static as statics
-from rnncast.data import ID_COLUMN, as_frame, read_table
+from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
@@ -123,8 +123,10 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         raise RnncastError(f"static_covariates= of a fitted model takes a table, not names ({listed(static_covariates)}): "
                            f"a DataFrame or a dict of columns with {id_col!r} and one column per attribute, or the path "
                            "of a CSV or Parquet file; the data's columns of the model's attributes are read unnamed")
-    static_covariates = statics.table_of(static_covariates, id_col) if static_covariates is not None else None
-    frame = (read_table(data, text_columns=[id_col]) if isinstance(data, (str, Path))
+    categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
+    static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
+                         else None)  # a file's categorical attributes as written: '001', not 1
+    frame = (statictext.read_file(data, [id_col], text=categorical, decide=[]) if isinstance(data, (str, Path))
              else as_frame(data, keep_index=[id_col]))
     frame = rowindex.without_written_index(frame, (state.targets, state.features, state.time_col, id_col),
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import rowindex
-from rnncast.data import as_frame, read_table
+from rnncast import rowindex, statictext
+from rnncast.data import as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.spelling import listed
@@ -52,10 +52,12 @@ def given_once(names, columns, at_fit: bool) -> None:
                            "column(s) from the data")
 
 
-def table_of(given, id_col: str) -> pd.DataFrame:
+def table_of(given, id_col: str, categorical=None) -> pd.DataFrame:
     """Static covariates given as a table, as a DataFrame: a frame (its index named ``id_col`` kept) or any table
     ``data.as_frame`` takes, a dict of its columns, or the path of a CSV or Parquet file (its ids read as text, as
-    ``--static FILE``'s; in Python a ``Path`` at fit, where text names columns, a ``Path`` or text at predict)."""
+    ``--static FILE``'s; in Python a ``Path`` at fit, where text names columns, a ``Path`` or text at predict). A
+    file's attributes are read by ``statictext.read_file``: at fit (``categorical`` None) a column of codes written
+    with leading zeros ('001') as text; at predict a model's ``categorical`` attributes as text, as written."""
     if isinstance(given, dict):
         try:
             return pd.DataFrame(given)
@@ -64,7 +66,7 @@ def table_of(given, id_col: str) -> pd.DataFrame:
                                f"dict of equally long columns) with {id_col!r} and one column per attribute, one row per "
                                "series") from None
     if isinstance(given, (str, Path)):
-        return read_table(given, text_columns=[id_col])
+        return statictext.read_file(given, [id_col], text=categorical or (), decide=None if categorical is None else [])
     return as_frame(given, keep_index=[id_col])
 
 

@@ -227,11 +227,7 @@ def run_export(args) -> int:
 
 def _statictable(args, forecaster):
     """``--static FILE`` of predict/evaluate: per-series attributes to use instead of those seen at fit."""
-    if not args.static:
-        return None
-    from rnncast.data import read_table
-
-    return read_table(args.static, text_columns=[forecaster.id_col_ or "unique_id"])
+    return Path(args.static) if args.static else None  # read by the model: its categories as written (statictext)
 
 
 def panel_request(args) -> dict:
@@ -244,10 +240,7 @@ def panel_request(args) -> dict:
 
 def panel_kwargs(request: dict) -> dict:
     """Keyword arguments of ``fit``/``backtest`` from a request (a static table file is read here)."""
-    from rnncast.data import read_table
-
-    static = (read_table(request["static"], text_columns=[request.get("id_col") or "unique_id"]) if request.get("static")
-              else request.get("static_covariates"))
+    static = Path(request["static"]) if request.get("static") else request.get("static_covariates")  # codes as written
     if request.get("static") and request.get("static_covariates"):
         raise RnncastError("give static covariates as columns (--static-covariates) or as a table (--static), not both")
     return {"id_col": request.get("id_col"), "series": request.get("series"),
