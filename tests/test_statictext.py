@@ -1,4 +1,4 @@
-"""Static attributes read from a file as written (``statictext.py``, decision H6A): codes with leading zeros ('001')
+"""Static attributes read from a file as written (``statictext.py``, decision 359): codes with leading zeros ('001')
 stay the text the file writes, a category, at fit and predict, from a static table file or the data file's
 columns, in Python and on the command line; plain numbers stay numbers."""
 

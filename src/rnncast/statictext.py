@@ -2,7 +2,7 @@
 zeros (store 001, zip code 02134) as the numbers 1 and 2134; rnncast reads such a column as text, a category kept
 as written (the warning of ``static._numbers_written`` says so at fit), and reads a model's categorical attributes
 as text exactly as written at predict, so that '001' is the category the model knows. Columns of plain numbers
-(1500, 2.5, 0, -0.5) stay numbers, read as ever (decision H6A)."""
+(1500, 2.5, 0, -0.5) stay numbers, read as ever (decision 359)."""
 
 from __future__ import annotations
 
