@@ -66,6 +66,20 @@ def test_a_number_not_in_the_models_digit_form_is_refused_with_the_form():
         _read(["202013"], MONTHS, text_format="%Y%m")
 
 
+@pytest.mark.parametrize("values", [["202001.0", "202002.0"], [" 202001.0", "202002"], [202001.0, 202002.0]])
+def test_months_written_yyyymm_as_whole_floats_read_in_the_models_form(values):
+    """pandas writes 202001 as 202001.0 once its column held a NaN; that was refused as naming no year (pandas
+    would read it as 0001-01-01 20:20:01)."""
+    assert _read(values, MONTHS, text_format="%Y%m").equals(MONTHS)
+
+
+@pytest.mark.parametrize("values, shown", [(["202001.5", "202002.0"], "'202001.5'"), ([202001.5, 202002.0], "202001.5")])
+def test_a_fraction_of_yyyymm_is_refused_with_the_form(values, shown):
+    with pytest.raises(RnncastError, match=rf"^time column 'month' holds {shown} at line 2 of fut.csv, which is not a "
+                                           r"date written YYYYMM as the model's data were"):
+        _read(values, MONTHS, text_format="%Y%m")
+
+
 def test_dates_written_otherwise_still_read_for_a_dated_model():
     assert _read(["2020-01-01", "2020-02-01"], MONTHS, text_format="%Y%m").equals(MONTHS)
     days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ds")

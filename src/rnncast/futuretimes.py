@@ -81,15 +81,21 @@ def _periods(column: pd.Series, name: str, at, forecasts: str) -> pd.Index:
 
 def _in_form(column: pd.Series, name: str, at, text_format: str | None, forecasts: str) -> pd.DatetimeIndex | None:
     """Dates written in the model's digits-only form (``text_format``: ``%Y%m``), where every value is digits (text,
-    or integers); a value of digits not a date so is refused by row. None where the form or the values are others."""
+    or integers; text ``201001.0``, a whole number written as a float, as ``201001``); a value of digits not a date so is refused by row. None where the form or the values are others."""
     if text_format is None or not DIGITS.fullmatch(strptime_form(text_format)):
         return None
     if pd.api.types.is_integer_dtype(column):
         text = column.astype(str)
     elif column.dtype == object or pd.api.types.is_string_dtype(column):
         text = column.astype(str).str.strip()
-        if column.isna().any() or not text.str.fullmatch(r"\d+").all():
+        if column.isna().any() or not text.str.fullmatch(r"\d+(?:\.\d*)?").all():
             return None  # 2020-01-31, or a blank: read as any time column is
+        # 201001.0, as pandas writes a whole number once its column held a NaN: the digits before it; 201001.5 stays,
+        # and is refused below as no date so written
+        text = text.str.replace(r"^(\d+)\.0*$", r"\1", regex=True)
+    elif pd.api.types.is_float_dtype(column) and (column >= 0).all() and np.isfinite(column).all():
+        values = column.to_numpy(dtype=np.float64)  # a frame's 201001.0 as 201001; 201001.5 refused below
+        text = pd.Series([str(int(v)) if v == round(v) else repr(float(v)) for v in values], index=column.index)
     else:
         return None
     times = pd.to_datetime(text, format=strptime_form(text_format), errors="coerce")
