@@ -86,6 +86,14 @@ def test_dates_written_otherwise_still_read_for_a_dated_model():
     assert _read(["10/02/2020", "11/02/2020"], days, dayfirst=True, text_format="%d/%m/%Y").equals(days)
 
 
+@pytest.mark.parametrize("values", [["202001", "202002"], [" 202001", "202002.0"], [202001, 202002]])
+def test_yyyymm_for_a_model_whose_months_were_written_otherwise_are_those_months_from_a_file_or_a_frame(values):
+    """A model whose data wrote 2020-01: a frame's 202001 was read as 2020-01, a file's text '202001' as 2020-01-20
+    (a guesser's yymmdd), which then matched no step."""
+    assert _read(values, MONTHS, text_format="%Y-%m").equals(MONTHS)
+    assert _read(values[:1], MONTHS, text_format="%Y-%m").equals(MONTHS[:1])
+
+
 def test_numbers_for_a_dated_model_are_refused_as_no_date():
     """A frame's 40, 41 for a model of dates read as integer periods and then matched no step ('missing for
     2020-02-10'); now named as what they are not."""

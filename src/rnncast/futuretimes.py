@@ -41,6 +41,8 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
     if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _in_form(column, name, at, text_format,
                                                                                      forecasts)) is not None:
         return dates
+    if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _compact(column, name)) is not None:
+        return dates
     with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
         stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
@@ -106,6 +108,19 @@ def _in_form(column: pd.Series, name: str, at, text_format: str | None, forecast
                            f"{pattern(text_format)} as the model's data were (it forecasts {forecasts}); give each "
                            "row's date so")
     return pd.DatetimeIndex(times, name=name)
+
+
+def _compact(column: pd.Series, name: str) -> pd.DatetimeIndex | None:
+    """A file's text of digits that are all dates written ``YYYYMMDD`` or months ``YYYYMM`` (``200501``), read as a
+    frame's integers are (``compactdates.as_dates``), for a model whose dates were written otherwise (``2000-01``):
+    a guesser reads the text ``200501`` as 2001-05-20. None for other text, or a column not text."""
+    if not (column.dtype == object or pd.api.types.is_string_dtype(column)) or column.isna().any():
+        return None
+    text = column.astype(str).str.strip()
+    if not len(text) or not text.str.fullmatch(r"\d{6}(?:\d{2})?(?:\.0*)?").all():
+        return None
+    dates = compactdates.as_dates(pd.Index(text.str.replace(r"\.0*$", "", regex=True).astype(np.int64), name=name))
+    return dates if isinstance(dates, pd.DatetimeIndex) else None
 
 
 def _value(column: pd.Series, i: int):
