@@ -116,6 +116,9 @@ def test_a_blank_future_value_names_its_column_date_and_line(tmp_path, one, many
                                            r"predict needs every future covariate for the 4 steps after each series' last "
                                            r"row: fill it in$"):
         one.predict(_monthly(), future=tmp_path / "plans.csv")
+    (tmp_path / "spaced.csv").write_text((tmp_path / "plans.csv").read_text().replace("\n2020-03-01,", "\n 2020-03-01,"))
+    with pytest.raises(RnncastError, match=r"^the future values leave 'promo' blank for 2020-03-01 \(line 4 of "):
+        one.predict(_monthly(), future=tmp_path / "spaced.csv")  # was "blank for  2020-03-01", two spaces
     panel = _future(("north", "south"))
     panel.loc[[5, 7], "promo"] = np.nan
     with pytest.raises(RnncastError, match=r"blank for series 'south' at 2020-02-01 \(row 5\), and 1 more blank "

@@ -66,10 +66,32 @@ def test_a_number_not_in_the_models_digit_form_is_refused_with_the_form():
         _read(["202013"], MONTHS, text_format="%Y%m")
 
 
+@pytest.mark.parametrize("values", [["202001.0", "202002.0"], [" 202001.0", "202002"], [202001.0, 202002.0]])
+def test_months_written_yyyymm_as_whole_floats_read_in_the_models_form(values):
+    """pandas writes 202001 as 202001.0 once its column held a NaN; that was refused as naming no year (pandas
+    would read it as 0001-01-01 20:20:01)."""
+    assert _read(values, MONTHS, text_format="%Y%m").equals(MONTHS)
+
+
+@pytest.mark.parametrize("values, shown", [(["202001.5", "202002.0"], "'202001.5'"), ([202001.5, 202002.0], "202001.5")])
+def test_a_fraction_of_yyyymm_is_refused_with_the_form(values, shown):
+    with pytest.raises(RnncastError, match=rf"^time column 'month' holds {shown} at line 2 of fut.csv, which is not a "
+                                           r"date written YYYYMM as the model's data were"):
+        _read(values, MONTHS, text_format="%Y%m")
+
+
 def test_dates_written_otherwise_still_read_for_a_dated_model():
     assert _read(["2020-01-01", "2020-02-01"], MONTHS, text_format="%Y%m").equals(MONTHS)
     days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ds")
     assert _read(["10/02/2020", "11/02/2020"], days, dayfirst=True, text_format="%d/%m/%Y").equals(days)
+
+
+@pytest.mark.parametrize("values", [["202001", "202002"], [" 202001", "202002.0"], [202001, 202002]])
+def test_yyyymm_for_a_model_whose_months_were_written_otherwise_are_those_months_from_a_file_or_a_frame(values):
+    """A model whose data wrote 2020-01: a frame's 202001 was read as 2020-01, a file's text '202001' as 2020-01-20
+    (a guesser's yymmdd), which then matched no step."""
+    assert _read(values, MONTHS, text_format="%Y-%m").equals(MONTHS)
+    assert _read(values[:1], MONTHS, text_format="%Y-%m").equals(MONTHS[:1])
 
 
 def test_numbers_for_a_dated_model_are_refused_as_no_date():

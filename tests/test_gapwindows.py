@@ -81,6 +81,7 @@ def test_predict_windows_warns_of_them_too(model, panel, caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.predict_windows(_gapped(panel), part="test", series="s0")
     assert "span calendar steps missing from the data (series 's0'" in caplog.text
+    assert "the model takes the rows on either side" in caplog.text and "baselines" not in caplog.text  # none run
 
 
 def test_one_series_is_not_named_as_a_series():

@@ -245,3 +245,21 @@ def test_a_panels_series_without_a_window_of_the_part_is_named_with_the_part():
     assert (f"1 of the 2 series is not scored: series '{b}' holds no window whose targets come after the rows the model "
             "was fitted and validated on") in result["scored"]["text"]
     assert "series_left_out" not in model.evaluate(frame)["scored"]  # every series scored: nothing said
+
+
+def test_predict_windows_names_itself_and_speaks_of_windows_left_out_not_scores(caplog):
+    """predict_windows on a panel too short said "evaluate needs at least ...", and with one short series warned
+    "... is not scored: ...; the scores are those of the other series", though it scores nothing."""
+    frame = make_panel(3, seed=4)
+    model = Forecaster(**TINY).fit(frame)
+    with pytest.raises(RnncastError, match=rf"^predict_windows needs at least lookback {L} \+ horizon {H} = {L + H} "
+                                           r"rows of a series \(one window\); every series is too short: "):
+        model.predict_windows(frame.groupby("unique_id").tail(L + H - 1))
+    ids = sorted(frame["unique_id"].unique())
+    short = pd.concat([frame[frame["unique_id"] != ids[2]], frame[frame["unique_id"] == ids[2]].tail(L + H - 1)])
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.predict_windows(short)
+    assert (f"1 of the 3 series is left out: series '{ids[2]}' ({L + H - 1} rows) is shorter than lookback {L} + "
+            f"horizon {H} = {L + H} rows (one window); predict_windows forecasts the windows of the other series"
+            ) in caplog.text
+    assert "score" not in caplog.text and "evaluate" not in caplog.text

@@ -87,7 +87,8 @@ def test_scalers_match_the_reference_or_refuse_constant_columns(n, k, kind, data
         scaler = Scaler.fit(kind, train, columns)
     except RnncastError as err:
         assert kind != "none" and ((spread <= 1e-12 * np.abs(train).max(axis=0)) | (spread < 2.3e-308)).any()
-        assert "constant on the training rows" in str(err) or "by less than float64 resolves" in str(err)
+        assert any(said in str(err) for said in ("constant on the training rows", "by less than float64 resolves",
+                                                 "spread underflows in float64 arithmetic"))  # subnormal values
         return
     if kind == "standard":
         reference = (later - train.mean(axis=0)) / train.std(axis=0, ddof=0)
@@ -251,6 +252,17 @@ def test_a_spread_float64_resolves_is_scaled_however_large_the_level_and_roundin
     with pytest.raises(RnncastError, match=r"is constant on the training rows \(always 7\), so minmax scaling would "
                                            r"divide by zero"):
         Scaler.fit("minmax", np.full((10, 1), 7.0), ["y"])
+
+
+def test_values_whose_spread_underflows_are_said_to_underflow_with_a_power_of_ten_to_rescale_them():
+    """A column of size 1e-300 was said to vary "by less than float64 resolves at that size", though its values
+    differ by their own size: the squares of its deviations underflow, and multiplying it by 1e300 mends that."""
+    tiny = (1e-300 * np.cos(np.arange(100) / 5))[:, None]
+    with pytest.raises(RnncastError, match=r"^column 'x' holds values so small \(-9\.99\d*e-301 to 1e-300\) that their "
+                                           r"spread underflows in float64 arithmetic \(rescale the column: multiply it by "
+                                           r"a power of ten, such as 1e300\), so standard scaling would divide by zero; "):
+        Scaler.fit("standard", tiny, ["x"])
+    assert Scaler.fit("standard", tiny * 1e300, ["x"]).scale[0] > 0.5
 
 
 def test_a_panel_series_that_varies_by_rounding_only_is_said_to_be_only_centred(caplog):

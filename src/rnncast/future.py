@@ -219,7 +219,8 @@ def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, 
         return
     k, j = (int(v) for v in np.argwhere(blank)[0])
     row = table.iloc[k]
-    when = shown(frame[time_col].iloc[int(row["_row"])]) if time_col is not None else f"step {int(row['_step']) + 1}"
+    when = (shown(frame[time_col].iloc[int(row["_row"])]).strip() if time_col is not None  # ' 201002' as 201002
+            else f"step {int(row['_step']) + 1}")
     more = int(blank.sum()) - 1
     raise RnncastError(
         f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "

@@ -41,6 +41,8 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
     if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _in_form(column, name, at, text_format,
                                                                                      forecasts)) is not None:
         return dates
+    if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _compact(column, name)) is not None:
+        return dates
     with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
         stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
@@ -81,15 +83,21 @@ def _periods(column: pd.Series, name: str, at, forecasts: str) -> pd.Index:
 
 def _in_form(column: pd.Series, name: str, at, text_format: str | None, forecasts: str) -> pd.DatetimeIndex | None:
     """Dates written in the model's digits-only form (``text_format``: ``%Y%m``), where every value is digits (text,
-    or integers); a value of digits not a date so is refused by row. None where the form or the values are others."""
+    or integers; text ``201001.0``, a whole number written as a float, as ``201001``); a value of digits not a date so is refused by row. None where the form or the values are others."""
     if text_format is None or not DIGITS.fullmatch(strptime_form(text_format)):
         return None
     if pd.api.types.is_integer_dtype(column):
         text = column.astype(str)
     elif column.dtype == object or pd.api.types.is_string_dtype(column):
         text = column.astype(str).str.strip()
-        if column.isna().any() or not text.str.fullmatch(r"\d+").all():
+        if column.isna().any() or not text.str.fullmatch(r"\d+(?:\.\d*)?").all():
             return None  # 2020-01-31, or a blank: read as any time column is
+        # 201001.0, as pandas writes a whole number once its column held a NaN: the digits before it; 201001.5 stays,
+        # and is refused below as no date so written
+        text = text.str.replace(r"^(\d+)\.0*$", r"\1", regex=True)
+    elif pd.api.types.is_float_dtype(column) and (column >= 0).all() and np.isfinite(column).all():
+        values = column.to_numpy(dtype=np.float64)  # a frame's 201001.0 as 201001; 201001.5 refused below
+        text = pd.Series([str(int(v)) if v == round(v) else repr(float(v)) for v in values], index=column.index)
     else:
         return None
     times = pd.to_datetime(text, format=strptime_form(text_format), errors="coerce")
@@ -100,6 +108,19 @@ def _in_form(column: pd.Series, name: str, at, text_format: str | None, forecast
                            f"{pattern(text_format)} as the model's data were (it forecasts {forecasts}); give each "
                            "row's date so")
     return pd.DatetimeIndex(times, name=name)
+
+
+def _compact(column: pd.Series, name: str) -> pd.DatetimeIndex | None:
+    """A file's text of digits that are all dates written ``YYYYMMDD`` or months ``YYYYMM`` (``200501``), read as a
+    frame's integers are (``compactdates.as_dates``), for a model whose dates were written otherwise (``2000-01``):
+    a guesser reads the text ``200501`` as 2001-05-20. None for other text, or a column not text."""
+    if not (column.dtype == object or pd.api.types.is_string_dtype(column)) or column.isna().any():
+        return None
+    text = column.astype(str).str.strip()
+    if not len(text) or not text.str.fullmatch(r"\d{6}(?:\d{2})?(?:\.0*)?").all():
+        return None
+    dates = compactdates.as_dates(pd.Index(text.str.replace(r"\.0*$", "", regex=True).astype(np.int64), name=name))
+    return dates if isinstance(dates, pd.DatetimeIndex) else None
 
 
 def _value(column: pd.Series, i: int):

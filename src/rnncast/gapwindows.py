@@ -95,11 +95,12 @@ def crossing(after: np.ndarray, starts: np.ndarray, span: int) -> np.ndarray:
     return gaps[starts + span - 1] - gaps[starts] > 0
 
 
-def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray) -> dict | None:
+def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: bool = True) -> dict | None:
     """The windows at stacked rows ``starts`` [W] of series ``series`` [W] (``lookback + horizon`` rows each)
     that span calendar steps the data lacks, warned of: ``{"windows", "series" (how many), "ids" (the first ten,
     as given), "text" (the clause of what was scored), "note" (the sentence of evaluate's notes)}``; None when
-    every window's rows are consecutive steps."""
+    every window's rows are consecutive steps. ``scored`` False (``predict_windows``): the warning speaks of the
+    model's forecasts alone, no baselines."""
     data_s = state.settings.data
     after = panel_missing(state, panel)
     if not after.any() or not len(starts):
@@ -116,7 +117,7 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray) -> dict 
     clause = (f"{n} of the windows span calendar steps missing from the data{where}, their rows taken as consecutive "
               "steps as fit takes them")
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
-                "and the baselines take the rows on either side as consecutive steps (as fit did, which trained on such "
+                f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit did, which trained on such "
                 f"windows), so these windows' steps are not the calendar's; {REMEDY}")
     log.warning("%s", sentence)
     return {"windows": n, "series": int(len(which)), "ids": [panel.given_id(s) for s in which[:10]],

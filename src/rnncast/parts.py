@@ -85,14 +85,16 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
     return Located(splits, np.asarray(ends, dtype=np.int64), by_time)
 
 
-def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarray, np.ndarray, dict]:
+def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate"
+           ) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
     description of what was scored (``describe``, with ``trained_on``: how many windows the model was
     trained on, also said at the end of its text; ``series_left_out``: the series of a panel that hold no
     window of ``part``, named (``left_out``); ``across_gaps``: the windows that span calendar steps missing
     from the data, counted (``gapwindows.across``); each warned of and said in the text). Raises
     ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and the
-    part that would score, and the series too short for any window)."""
+    part that would score, and the series too short for any window). ``method``: the method called, which the
+    refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
                            "model was fitted on, new data included)")
@@ -100,19 +102,20 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
     located = locate(state, panel, index)
     short = np.flatnonzero(panel.lengths < lookback + horizon)  # series that hold no window, whatever the part
     if len(short) == panel.n_series:
-        raise RnncastError(too_short(panel, short, lookback, horizon))
+        raise RnncastError(too_short(panel, short, lookback, horizon, method))
     if part == "all":
         starts, series = every_window_start(panel.lengths, panel.offsets, lookback, horizon)
     else:
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
     if not len(starts):
-        also = f"; {too_short(panel, short, lookback, horizon)}" if len(short) else ""
-        raise RnncastError(_nothing(state, panel, located, part) + also)
+        also = f"; {too_short(panel, short, lookback, horizon, method)}" if len(short) else ""
+        raise RnncastError(_nothing(state, panel, located, part, "forecast" if method == "predict_windows" else "score")
+                           + also)
     scored = describe(panel, located, starts, series, part, lookback, horizon)
-    if out := left_out(panel, series, short, part, lookback, horizon):
+    if out := left_out(panel, series, short, part, lookback, horizon, method):
         scored["series_left_out"] = out
         scored["text"] += f"; {out['text']}"
-    if gaps := gapwindows.across(state, panel, starts, series):
+    if gaps := gapwindows.across(state, panel, starts, series, scored=method != "predict_windows"):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
@@ -120,11 +123,13 @@ def select(state, panel: Panel, index: np.ndarray, part: str) -> tuple[np.ndarra
     return starts, series, scored
 
 
-def left_out(panel: Panel, series: np.ndarray, short: np.ndarray, part: str, lookback: int, horizon: int) -> dict | None:
+def left_out(panel: Panel, series: np.ndarray, short: np.ndarray, part: str, lookback: int, horizon: int,
+             method: str = "evaluate") -> dict | None:
     """The series of a panel that hold no window of ``part`` (``series`` [W]: those of the windows), warned of:
     ``{"count", "too_short" (the ids of those shorter than ``lookback + horizon``, ``short``), "no_window" (the
     ids of the others: no window of the part), each the first ten as given, "text"}``; None when every series
-    holds one. The others are scored: one short series does not keep a panel from its score."""
+    holds one. The others are scored: one short series does not keep a panel from its score (``method``
+    "predict_windows": forecast, the series said to be left out, not unscored)."""
     out = np.setdiff1d(np.arange(panel.n_series), series)
     if not len(out):
         return None
@@ -136,9 +141,11 @@ def left_out(panel: Panel, series: np.ndarray, short: np.ndarray, part: str, loo
                     f"{lookback} + horizon {horizon} = {lookback + horizon} rows (one window)")
     if len(other):
         said.append(f"{_named(panel, other)} {'holds' if len(other) == 1 else 'hold'} no window {PART_NAMES[part]}")
-    text = (f"{len(out)} of the {panel.n_series} series {'is' if len(out) == 1 else 'are'} not scored: "
-            + "; ".join(said))
-    log.warning("%s; the scores are those of the other series", text)
+    scores = method != "predict_windows"
+    text = (f"{len(out)} of the {panel.n_series} series {'is' if len(out) == 1 else 'are'} "
+            f"{'not scored' if scores else 'left out'}: " + "; ".join(said))
+    log.warning("%s; %s", text, "the scores are those of the other series" if scores else
+                f"{method} forecasts the windows of the other series")
     return {"count": int(len(out)), "too_short": [panel.given_id(s) for s in brief[:10]],
             "no_window": [panel.given_id(s) for s in other[:10]], "text": text}
 
@@ -189,11 +196,11 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
             "by_time": located.by_time, "text": text}
 
 
-def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int) -> str:
+def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int, method: str = "evaluate") -> str:
     """That the series ``short`` (positions in ``panel``) hold no window of ``lookback + horizon`` rows, with
     the rows each has: "evaluate needs at least lookback 12 + horizon 3 = 15 rows (one window), got 14", or
     for many series "... rows of a series (one window); too short: 'a' (14 rows), 'b' (9 rows)" (ten named)."""
-    need = f"evaluate needs at least lookback {lookback} + horizon {horizon} = {lookback + horizon} rows"
+    need = f"{method} needs at least lookback {lookback} + horizon {horizon} = {lookback + horizon} rows"
     if panel.n_series == 1:
         return f"{need} (one window), got {len(panel.values)}"
     listed = ", ".join(f"{panel.given_id(s)!r} ({counted(int(panel.lengths[s]), 'row')})" for s in short[:10])
@@ -203,7 +210,7 @@ def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int) -> s
     return f"{need} of a series (one window); {every} too short: {listed}{more}"
 
 
-def _nothing(state, panel: Panel, located: Located, part: str) -> str:
+def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "score") -> str:
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
     if part == "test":
         where = ""
@@ -213,15 +220,15 @@ def _nothing(state, panel: Panel, located: Located, part: str) -> str:
                 and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
-        todo = "give data that goes on after them, or part 'train', 'val' or 'all' (--part) to score rows the model was fitted on"
+        todo = f"give data that goes on after them, or part 'train', 'val' or 'all' (--part) to {verb} rows the model was fitted on"
     else:
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
                 f"{'training' if part == 'train' else 'validation'} rows")
         todo = "give the data the model was fitted on, or part 'test' or 'all'"
-    return f"{said}; {todo}" if located.by_time else f"{said}{_by_number(state, panel)}"
+    return f"{said}; {todo}" if located.by_time else f"{said}{_by_number(state, panel, verb)}"
 
 
-def _by_number(state, panel: Panel) -> str:
+def _by_number(state, panel: Panel, verb: str = "score") -> str:
     """How rows without timestamps were matched to the fit's (by number, from 0 in the data given), and
     what gives a match: the data from the fit's first row on."""
     why = "the data has no time column" if panel.time is None else "the model was saved before it kept its split's dates"
@@ -233,7 +240,7 @@ def _by_number(state, panel: Panel) -> str:
     else:
         said += " (in each series)"
     return said + ("; give the rows from the fit's first row on, so that the numbers match (its data, with any newer "
-                   "rows after it), or part 'all' (--part all) to score every window of these rows")
+                   f"rows after it), or part 'all' (--part all) to {verb} every window of these rows")
 
 
 def _text(value):

@@ -64,6 +64,14 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
         raise
 
 
+def _no_file(path) -> bool:
+    """Whether nothing is at ``path`` (a path that cannot be looked at is left to ``read_table`` to name)."""
+    try:
+        return not Path(path).exists()
+    except OSError:
+        return False
+
+
 def _not_used(state: FittedState, panel: Panel) -> Panel:
     """``panel``, once a warning has named its columns no role took that fit's data did not hold (those fit named
     as not used are not named again; a wide table's are named by ``_wide_series``). Said once per model and set
@@ -123,6 +131,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
         raise RnncastError(f"static_covariates= of a fitted model takes a table, not names ({listed(static_covariates)}): "
                            f"a DataFrame or a dict of columns with {id_col!r} and one column per attribute, or the path "
                            "of a CSV or Parquet file; the data's columns of the model's attributes are read unnamed")
+    if isinstance(static_covariates, (str, Path)) and _no_file(static_covariates):  # 'code': fit's name, or a typo
+        raise RnncastError(f"static_covariates= (--static FILE) of a fitted model takes a table or a file's path, and "
+                           f"{str(static_covariates)!r} is no file: give a DataFrame or a dict of columns with "
+                           f"{id_col!r} and one column per attribute, or the path of a CSV or Parquet file; the data's "
+                           "columns of the model's attributes are read unnamed")
     categorical = state.static_encoder.categorical_names if state.static_encoder is not None else []
     static_covariates = (statics.table_of(static_covariates, id_col, categorical) if static_covariates is not None
                          else None)  # a file's categorical attributes as written: '001', not 1

@@ -55,9 +55,9 @@ class Scaler:
             scale = np.where(np.isin(np.arange(n_cols), flat), 1.0, scale)
         elif flat.size:
             j = int(flat[0])
+            zero = np.ptp(train_rows[:, j]) == 0 or underflows(train_rows[:, j])
             raise RnncastError(f"column {columns[j]!r}{where} {flat_said(train_rows[:, j])}, so {kind} scaling would "
-                               f"divide by {'zero' if np.ptp(train_rows[:, j]) == 0 else 'rounding noise'}; drop the "
-                               "column or use --scaler none")
+                               f"divide by {'zero' if zero else 'rounding noise'}; drop the column or use --scaler none")
         return cls(kind, offset, scale)
 
     def transform(self, values: np.ndarray, cols: slice = slice(None)) -> np.ndarray:
@@ -196,11 +196,26 @@ def flat_columns(kind: str, rows: np.ndarray) -> np.ndarray:
 
 def flat_said(column: np.ndarray) -> str:
     """How a column constant for scaling (``flat_spread``) is said: "is constant on the training rows (always 7)",
-    or, where its values differ by less than float64 resolves at their size, that and the two ends."""
+    or, where its values differ by less than float64 resolves at their size, that and the two ends; where they are
+    so small that their spread underflows (``underflows``), that and a power of ten to rescale them by."""
     low, high = float(np.min(column)), float(np.max(column))
     if low == high:
         return f"is constant on the training rows (always {low:g})"
+    if underflows(column):
+        power = -int(np.floor(np.log10(max(abs(low), abs(high)))))
+        return (f"holds values so small ({low!r} to {high!r}) that their spread underflows in float64 arithmetic "
+                f"(rescale the column: multiply it by a power of ten, such as 1e{power})")
     return f"varies on the training rows by less than float64 resolves at that size ({low!r} to {high!r})"
+
+
+def underflows(column: np.ndarray) -> bool:
+    """Whether a column's values differ by more than float64's rounding at their size, yet are so small (1e-300)
+    that their standard deviation underflows (the squares of their deviations fall below the smallest normal
+    float64): ``flat_spread``'s subnormal branch, which rescaling mends."""
+    low, high = float(np.min(column)), float(np.max(column))
+    with np.errstate(under="ignore", over="ignore", invalid="ignore"):
+        return bool(float(np.std(column)) < np.finfo(np.float64).tiny
+                    and high - low > RESOLVED * max(abs(low), abs(high)))
 
 
 def constant_columns(rows: np.ndarray) -> np.ndarray:

@@ -120,7 +120,7 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
             table = table.reset_index()
         else:
             raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
-                               f"{', '.join(map(str, table.columns))}")
+                               f"{', '.join(map(str, table.columns)) or 'no columns'}")
     table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
     keys = id_texts(table[id_col])
     if keys.duplicated().any():
