@@ -100,6 +100,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
                            "model was fitted on, new data included)")
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
     located = locate(state, panel, index)
+    scores = method != "predict_windows"  # predict_windows forecasts the windows and scores none
     short = np.flatnonzero(panel.lengths < lookback + horizon)  # series that hold no window, whatever the part
     if len(short) == panel.n_series:
         raise RnncastError(too_short(panel, short, lookback, horizon, method))
@@ -109,13 +110,12 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
     if not len(starts):
         also = f"; {too_short(panel, short, lookback, horizon, method)}" if len(short) else ""
-        raise RnncastError(_nothing(state, panel, located, part, "forecast" if method == "predict_windows" else "score")
-                           + also)
+        raise RnncastError(_nothing(state, panel, located, part, "score" if scores else "forecast") + also)
     scored = describe(panel, located, starts, series, part, lookback, horizon)
     if out := left_out(panel, series, short, part, lookback, horizon, method):
         scored["series_left_out"] = out
         scored["text"] += f"; {out['text']}"
-    if gaps := gapwindows.across(state, panel, starts, series, scored=method != "predict_windows"):
+    if gaps := gapwindows.across(state, panel, starts, series, scored=scores):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
@@ -152,8 +152,13 @@ def left_out(panel: Panel, series: np.ndarray, short: np.ndarray, part: str, loo
 
 def _named(panel: Panel, which: np.ndarray, rows: bool = False) -> str:
     """"series 'a' (9 rows), 'b' (7 rows)": the first ten of the series ``which``, with their rows if ``rows``."""
+    return "series " + _listed(panel, which, rows)
+
+
+def _listed(panel: Panel, which: np.ndarray, rows: bool = False) -> str:
+    """"'a' (9 rows), 'b' (7 rows) and 3 more": the first ten of the series ``which``, with their rows if ``rows``."""
     each = [f"{panel.given_id(s)!r}" + (f" ({counted(int(panel.lengths[s]), 'row')})" if rows else "") for s in which[:10]]
-    return "series " + ", ".join(each) + (f" and {len(which) - 10} more" if len(which) > 10 else "")
+    return ", ".join(each) + (f" and {len(which) - 10} more" if len(which) > 10 else "")
 
 
 def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,
@@ -203,11 +208,9 @@ def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int, meth
     need = f"{method} needs at least lookback {lookback} + horizon {horizon} = {lookback + horizon} rows"
     if panel.n_series == 1:
         return f"{need} (one window), got {len(panel.values)}"
-    listed = ", ".join(f"{panel.given_id(s)!r} ({counted(int(panel.lengths[s]), 'row')})" for s in short[:10])
-    more = f" and {len(short) - 10} more" if len(short) > 10 else ""
     every = ("every series is" if len(short) == panel.n_series else
              f"{len(short)} series {'is' if len(short) == 1 else 'are'}")
-    return f"{need} of a series (one window); {every} too short: {listed}{more}"
+    return f"{need} of a series (one window); {every} too short: {_listed(panel, short, rows=True)}"
 
 
 def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "score") -> str:

@@ -62,14 +62,21 @@ def test_sigkill_mid_epoch_then_resume_gives_the_uninterrupted_weights(tmp_path,
     assert data.exists()
 
 
-def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, monkeypatch, capsys):
+def _signalled_after_an_epoch(tmp_path, signum):
+    """A fit of series.csv into tmp_path/run in its own process, sent ``signum`` once an epoch is checkpointed
+    (or after 120 s, or when it ended); the process and its checkpoint's path."""
     _series_csv(tmp_path / "series.csv")
     run = _fit_process(["series.csv", *FIT_ARGS, "--out", "run"], tmp_path)
     checkpoint = tmp_path / "run" / "checkpoint.safetensors"
     deadline = time.time() + 120
     while _epochs_done(checkpoint) < 1 and time.time() < deadline and run.poll() is None:
         time.sleep(0.05)
-    run.send_signal(signal.SIGINT)
+    run.send_signal(signum)
+    return run, checkpoint
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, monkeypatch, capsys):
+    run, checkpoint = _signalled_after_an_epoch(tmp_path, signal.SIGINT)
     assert run.wait(timeout=60) == 130
     err = run.stderr.read().decode()
     assert "Traceback" not in err
@@ -92,13 +99,7 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, monkeypatch, caps
 def test_sigterm_stops_cleanly_says_how_to_resume_and_exits_143(tmp_path, monkeypatch, capsys):
     """`kill PID` (docker stop, a scheduler's time limit) ended a fit at once, exit 143, saying nothing; it ends
     as Ctrl-C ends it, between batches, with the same line and SIGTERM's own status."""
-    _series_csv(tmp_path / "series.csv")
-    run = _fit_process(["series.csv", *FIT_ARGS, "--out", "run"], tmp_path)
-    checkpoint = tmp_path / "run" / "checkpoint.safetensors"
-    deadline = time.time() + 120
-    while _epochs_done(checkpoint) < 1 and time.time() < deadline and run.poll() is None:
-        time.sleep(0.05)
-    run.send_signal(signal.SIGTERM)
+    run, checkpoint = _signalled_after_an_epoch(tmp_path, signal.SIGTERM)
     assert run.wait(timeout=60) == 143
     err = run.stderr.read().decode()
     assert "Traceback" not in err
