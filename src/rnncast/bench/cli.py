@@ -20,7 +20,8 @@ best epoch on the validation windows, then forecasts every test window once
 MSE and MAE on the z-scored values, over all test windows, or over the first ``floor(n / B) * B``
 with ``--drop-last B`` (the published code's test loader; the other variant is in the CSV too).
 
-Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), by
+Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``; in S and MS with a target other
+than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), by
 :mod:`rnncast.bench.results` and :mod:`rnncast.bench.measure`:
 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones), with the
@@ -107,7 +108,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
                         "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
                         "dataset and horizon, ETTh1's 32 for a table without one (default: all windows)")
-    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>)")
+    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
+                   "with a target other than OT, <dataset>-<mode>-<target>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "

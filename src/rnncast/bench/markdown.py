@@ -70,7 +70,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
 
     groups: dict[tuple, dict[tuple[int, str], dict]] = {}
     for row in rows:  # later rows win
-        key = (row["dataset"], row.get("protocol") or "ett", row.get("target") or TARGET, row["mode"], int(row["L"]),
+        target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
+        key = (row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]),
                row["test_windows"])
         groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
     lines = ["# Long-horizon benchmark results", "",
