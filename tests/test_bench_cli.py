@@ -129,7 +129,8 @@ def test_ltsf_runs_a_table_it_has_never_seen(tmp_path, capsys):
     assert cli.run_bench(args) == 0
     printed = capsys.readouterr().out
     assert ("weekly_sales: custom protocol, rows 0-699 train, 700-799 validation, 800-999 test; "
-            "time column 'week', 2 value columns, target 'sales'") in printed
+            "time column 'week', 2 value columns, target 'sales' (the last column, as the file has no OT column)"
+            ) in printed
     rows = results.read_csv(out / "results.csv")
     assert [(r["H"], r["model"]) for r in rows] == [(h, m) for h in ("24", "36", "48", "60") for m in ("repeat", "nlinear")]
     assert {(r["dataset"], r["protocol"], r["target"], r["mode"], r["L"]) for r in rows} == {
@@ -374,7 +375,23 @@ def test_one_value_column_is_said_in_the_singular(tmp_path):
     from rnncast.bench.tables import prepare_table
 
     line = cli.describe(prepare_table(_small_table(tmp_path), "S"))
-    assert line.endswith("time column 'date', 1 value column, target 'OT'")
+    assert line.endswith("time column 'date', 1 value column, target 'OT' (the OT column, as in the LTSF files)")
+
+
+def test_the_run_says_why_the_target_is_the_target_and_that_m_scores_every_column(tmp_path):
+    """The run said `target 'CO2 (ppm)'`, not that it was taken as the last column for want of an OT column, and in
+    M named a target though M scores every column."""
+    from rnncast.bench.tables import prepare_table
+
+    path = tmp_path / "own.csv"
+    pd.read_csv(_small_table(tmp_path)).rename(columns={"OT": "CO2 (ppm)"}).assign(b=np.arange(300.0)).to_csv(path, index=False)
+    assert cli.describe(prepare_table(path, "S")).endswith(
+        "time column 'date', 2 value columns, target 'b' (the last column, as the file has no OT column)")
+    assert cli.describe(prepare_table(path, "MS", "CO2 (ppm)"), given=True).endswith(
+        "2 value columns, target 'CO2 (ppm)' (named by --target)")
+    assert cli.describe(prepare_table(path, "M")).endswith(
+        "2 value columns, every one forecast and scored in M; target 'b' (the last column, as the file has no OT "
+        "column) names only the column the forecast plots draw")
 
 
 def test_a_run_recognises_its_table_once(tmp_path, monkeypatch):

@@ -168,7 +168,7 @@ def run_bench(args: argparse.Namespace) -> int:
     found = identity.note(plan.found, plan.data.name, data.protocol)
     if found:
         print(found, flush=True)
-    print(describe(data), flush=True)
+    print(describe(data, getattr(args, "target", None) is not None), flush=True)
     for note in plan.notes:
         print(note, flush=True)
     recipe = recipe_line(data, plan)
@@ -248,15 +248,21 @@ def constant_share(data, constant: tuple[str, ...], lookback: int, horizon: int,
             "of Repeat's MSE at this horizon")
 
 
-def describe(data) -> str:
-    """What was read and how the protocol splits it, in one line: nothing is used or left silently."""
+def describe(data, given: bool = False) -> str:
+    """What was read and how the protocol splits it, in one line: nothing is used or left silently; the target and
+    why it is the target (``given``: named by --target; else OT, or the last column where the file has no OT); in M,
+    that every column is scored and the target names only the plotted one."""
     b = data.split
     unused = data.values.shape[0] - b.end
+    why = ("named by --target" if given else "the OT column, as in the LTSF files" if data.target == "OT"
+           else "the last column, as the file has no OT column")
+    target = (f"every one forecast and scored in M; target {data.target!r} ({why}) names only the column the forecast "
+              f"plots draw" if data.mode == "M" else f"target {data.target!r} ({why})")
     return (f"{data.name}: {data.protocol} protocol, rows 0-{b.train_end - 1} train, {b.train_end}-{b.val_end - 1} "
             f"validation, {b.val_end}-{b.end - 1} test"
             f"{f' ({unused} later rows not used by the protocol)' if unused else ''}; "
             f"{'time column ' + repr(data.time_column) + ', ' if data.time_column else 'no time column, '}"
-            f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, target {data.target!r}")
+            f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, {target}")
 
 
 def main(argv: list[str] | None = None) -> int:
