@@ -328,7 +328,7 @@ def test_the_run_says_how_it_read_the_table_and_chose_its_horizons(tmp_path, cap
     lines = capsys.readouterr().out.splitlines()
     assert lines[:5] == [
         "own: custom protocol, rows 0-209 train, 210-239 validation, 240-299 test; time column 'date', 2 value "
-        "columns, target 'OT'",
+        "columns, target 'OT' (the OT column, as in the LTSF files)",
         "column names read without the spaces around them: ' OT' as 'OT', ' a' as 'a'",
         "the first column ('index') numbers the rows 0-299, a row index as pandas' to_csv writes one: read as the "
         "row order, not as a series",
