@@ -421,3 +421,30 @@ def test_repeats_rows_record_no_seed_and_are_read_back(tmp_path):
     assert "_seed" not in results.plot_name(rows[rows["model"] == "repeat"].iloc[0].to_dict())
     assert "_seed2021_" in results.plot_name(rows[rows["model"] == "nlinear"].iloc[0].to_dict())
     assert "Seeds of the runs shown" not in (out / "results.md").read_text()
+
+
+def test_results_record_the_split_rows_and_dates_also_appended_to_an_earlier_folder(tmp_path):
+    """Neither results.csv nor results.md held the split: only the console line gave its rows. Each row's settings
+    now record every part's first and last data row and their dates as the file writes them, and results.md says
+    them; a folder whose rows were written before (settings without the split) is appended to as before."""
+    import json
+
+    out, data = tmp_path / "out", _small_table(tmp_path)
+    args = parse("--data", str(data), "--horizons", "12", "--models", "repeat", "--no-plots", "--out", str(out),
+                 benchmark="ltsf")
+    assert cli.run_bench(args) == 0
+    [row] = results.read_csv(out / "results.csv")
+    dates = pd.read_csv(data)["date"]
+    assert json.loads(row["settings"])["split"] == {
+        "train": [0, 209, dates[0], dates[209]], "validation": [210, 239, dates[210], dates[239]],
+        "test": [240, 299, dates[240], dates[299]]}
+    text = (out / "results.csv").read_text().replace(row["settings"].replace('"', '""'), "{}")  # as written before
+    (out / "results.csv").write_text(text)
+    assert cli.run_bench(args) == 0
+    old, new = results.read_csv(out / "results.csv")
+    assert old["settings"] == "{}" and "split" in json.loads(new["settings"])
+    md = (out / "results.md").read_text()
+    assert md.count("Split (") == 1 and (
+        f"Split (data rows from 0, with their times as the file writes them): train 0-209 ({dates[0]} to "
+        f"{dates[209]}), validation 210-239 ({dates[210]} to {dates[239]}), test 240-299 ({dates[240]} to "
+        f"{dates[299]}).") in md

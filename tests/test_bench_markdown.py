@@ -189,3 +189,13 @@ def test_m_runs_of_two_targets_are_one_section_as_they_score_the_same_columns(tm
         results.append_csv(tmp_path / "results.csv", row)
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert md.count("## ETTh1, M, L=96") == 1 and "0.400/" in md and "0.500/" not in md  # the later run
+
+
+def test_the_split_is_said_once_per_section_and_not_for_rows_that_kept_none(tmp_path):
+    """results.md held no split; rows now record it (settings["split"]), rows of earlier versions do not."""
+    split = {"test": [240, 299], "train": [0, 209], "validation": [210, 239]}  # a table without a time column
+    for row in (_row(model="repeat", settings="{}"), _row(settings=json.dumps({"lr": 0.005, "split": split}))):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert md.count("Split (") == 1 and "Split (data rows from 0): train 0-209, validation 210-239, test 240-299." in md
+    assert "Split" not in markdown.markdown([_row(settings="{}")], ["nlinear"])

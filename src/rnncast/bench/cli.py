@@ -25,9 +25,10 @@ than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), b
 :mod:`rnncast.bench.results` and :mod:`rnncast.bench.measure`:
 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones), with the
-  file's absolute path and digest: rows of another file are refused (choose another ``--out``);
+  file's absolute path and digest: rows of another file are refused (choose another ``--out``); its
+  ``settings`` (JSON) record the split too: each part's first and last data row and their times as written;
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
-  the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
+  the published rows (:mod:`rnncast.bench.published`) and the split, remade from the whole CSV after every run;
 * ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png`` (no ``_seed<seed>`` for repeat): the first test window,
   target channel: input, actual, forecast; ``<tag>`` stands for the protocol and the settings, so runs
   that share a folder never overwrite each other's (:func:`rnncast.bench.results.plot_name`);

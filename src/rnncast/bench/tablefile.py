@@ -41,6 +41,8 @@ class Table:
     first_is_value: bool = False  # the first column holds numbers that are no times: a value column
     times: pd.DatetimeIndex | None = field(default=None, compare=False, repr=False)  # the time column read as times
     # (UTC; columns.time_column), None where there is none or it holds none (integer steps)
+    written: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # the time column's values as
+    # the file writes them (results record the split's first and last dates so: measure.split_settings)
 
 
 def dataset_name(path: str | Path) -> str:
@@ -78,6 +80,7 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     first = frame.columns[0]
     where = {0: "the first column", 1: "the column after the row index"}.get(len(counted), "the column after the row indexes")
     time_column, times = find_time(path, frame, notes, where)
+    written = tuple(str(v).strip() for v in frame[first]) if time_column is not None else None
     if time_column is not None:
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
@@ -95,7 +98,8 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
         raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
-                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times)
+                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times,
+                 written=written)
 
 
 def _stripped_names(path: Path, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
