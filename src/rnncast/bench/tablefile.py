@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import data
+from rnncast import data, sheetcsv
 from rnncast.bench.columns import TIME_NAMES, as_times, check_values, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
@@ -76,7 +76,7 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     while (counter := _without_row_counter(frame, notes, len(counted))) is not None:
         frame = frame.drop(columns=[counter])
         counted.append(counter)
-    _check_header(path, list(frame.columns), len(counted))
+    _check_header(path, frame, len(counted))
     first = frame.columns[0]
     where = {0: "the first column", 1: "the column after the row index"}.get(len(counted), "the column after the row indexes")
     time_column, times = find_time(path, frame, notes, where)
@@ -141,11 +141,14 @@ def _without_row_counter(frame: pd.DataFrame, notes: list[str], before: int = 0)
     return first
 
 
-def _check_header(path: Path, names: list[str], before: int = 0) -> None:
+def _check_header(path: Path, frame: pd.DataFrame, before: int = 0) -> None:
     """The first line names the columns: a column without a name (pandas' 'Unnamed: 0', an index written
     by ``to_csv``) or a first line of values, numbers after a number or a date (no header: they would be
-    read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names. ``names``: the columns
+    read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names, and so are whole numbers
+    (``100,200,300``, series labels as the library takes them: :func:`rnncast.sheetcsv.values_not_names`) above
+    columns that all hold numbers written with decimals, as a row of values would have been. ``frame``: the table
     after the ``before`` row indexes dropped; a refusal counts the file's columns."""
+    names = [str(c) for c in frame.columns]
     unnamed = [i for i, name in enumerate(names) if UNNAMED.fullmatch(name)]
     if unnamed:
         raise RnncastError(f"{path}: column {before + unnamed[0] + 1} has no name in the header line (a row index "
@@ -154,6 +157,16 @@ def _check_header(path: Path, names: list[str], before: int = 0) -> None:
     head = pd.Series(names[:1])
     first = as_times(head).notna().all() or pd.to_numeric(head, errors="coerce").notna().all()
     counted = names in ([str(i) for i in range(len(names))], [str(i) for i in range(1, len(names) + 1)])  # 0,1,2: names
-    if numbers.notna().all() and first and not counted:
-        raise RnncastError(f"{path}: the header line holds values, not names ({', '.join(names[:3])}"
-                           f"{', ...' if len(names) > 3 else ''}); the first line must name the columns, e.g. date,OT")
+    if not (numbers.notna().all() and first and not counted):
+        return
+    listed = f"{', '.join(names[:3])}{', ...' if len(names) > 3 else ''}"
+    if not sheetcsv.values_not_names(names):  # whole numbers: names where no column below is written so
+        whole = [c for c in frame.columns if not pd.api.types.is_float_dtype(frame[c])]
+        if not whole:
+            return
+        raise RnncastError(
+            f"{path}: the header line holds whole numbers ({listed}), as column {str(whole[0])!r} does below it, so "
+            "it may be a first row of values as well as names; if it names the columns, write names that are not "
+            "numbers (c100,c200 ...) or a time column first (date,100,200 ...); else add a header line naming them")
+    raise RnncastError(f"{path}: the header line holds values, not names ({listed}); the first line must name the "
+                       "columns, e.g. date,OT")
