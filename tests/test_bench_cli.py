@@ -129,7 +129,8 @@ def test_ltsf_runs_a_table_it_has_never_seen(tmp_path, capsys):
     assert cli.run_bench(args) == 0
     printed = capsys.readouterr().out
     assert ("weekly_sales: custom protocol, rows 0-699 train, 700-799 validation, 800-999 test; "
-            "time column 'week', 2 value columns, target 'sales'") in printed
+            "time column 'week', 2 value columns, target 'sales' (the last column, as the file has no OT column)"
+            ) in printed
     rows = results.read_csv(out / "results.csv")
     assert [(r["H"], r["model"]) for r in rows] == [(h, m) for h in ("24", "36", "48", "60") for m in ("repeat", "nlinear")]
     assert {(r["dataset"], r["protocol"], r["target"], r["mode"], r["L"]) for r in rows} == {
@@ -327,7 +328,7 @@ def test_the_run_says_how_it_read_the_table_and_chose_its_horizons(tmp_path, cap
     lines = capsys.readouterr().out.splitlines()
     assert lines[:5] == [
         "own: custom protocol, rows 0-209 train, 210-239 validation, 240-299 test; time column 'date', 2 value "
-        "columns, target 'OT'",
+        "columns, target 'OT' (the OT column, as in the LTSF files)",
         "column names read without the spaces around them: ' OT' as 'OT', ' a' as 'a'",
         "the first column ('index') numbers the rows 0-299, a row index as pandas' to_csv writes one: read as the "
         "row order, not as a series",
@@ -374,7 +375,23 @@ def test_one_value_column_is_said_in_the_singular(tmp_path):
     from rnncast.bench.tables import prepare_table
 
     line = cli.describe(prepare_table(_small_table(tmp_path), "S"))
-    assert line.endswith("time column 'date', 1 value column, target 'OT'")
+    assert line.endswith("time column 'date', 1 value column, target 'OT' (the OT column, as in the LTSF files)")
+
+
+def test_the_run_says_why_the_target_is_the_target_and_that_m_scores_every_column(tmp_path):
+    """The run said `target 'CO2 (ppm)'`, not that it was taken as the last column for want of an OT column, and in
+    M named a target though M scores every column."""
+    from rnncast.bench.tables import prepare_table
+
+    path = tmp_path / "own.csv"
+    pd.read_csv(_small_table(tmp_path)).rename(columns={"OT": "CO2 (ppm)"}).assign(b=np.arange(300.0)).to_csv(path, index=False)
+    assert cli.describe(prepare_table(path, "S")).endswith(
+        "time column 'date', 2 value columns, target 'b' (the last column, as the file has no OT column)")
+    assert cli.describe(prepare_table(path, "MS", "CO2 (ppm)"), given=True).endswith(
+        "2 value columns, target 'CO2 (ppm)' (named by --target)")
+    assert cli.describe(prepare_table(path, "M")).endswith(
+        "2 value columns, every one forecast and scored in M; target 'b' (the last column, as the file has no OT "
+        "column) names only the column the forecast plots draw")
 
 
 def test_a_run_recognises_its_table_once(tmp_path, monkeypatch):
@@ -404,3 +421,30 @@ def test_repeats_rows_record_no_seed_and_are_read_back(tmp_path):
     assert "_seed" not in results.plot_name(rows[rows["model"] == "repeat"].iloc[0].to_dict())
     assert "_seed2021_" in results.plot_name(rows[rows["model"] == "nlinear"].iloc[0].to_dict())
     assert "Seeds of the runs shown" not in (out / "results.md").read_text()
+
+
+def test_results_record_the_split_rows_and_dates_also_appended_to_an_earlier_folder(tmp_path):
+    """Neither results.csv nor results.md held the split: only the console line gave its rows. Each row's settings
+    now record every part's first and last data row and their dates as the file writes them, and results.md says
+    them; a folder whose rows were written before (settings without the split) is appended to as before."""
+    import json
+
+    out, data = tmp_path / "out", _small_table(tmp_path)
+    args = parse("--data", str(data), "--horizons", "12", "--models", "repeat", "--no-plots", "--out", str(out),
+                 benchmark="ltsf")
+    assert cli.run_bench(args) == 0
+    [row] = results.read_csv(out / "results.csv")
+    dates = pd.read_csv(data)["date"]
+    assert json.loads(row["settings"])["split"] == {
+        "train": [0, 209, dates[0], dates[209]], "validation": [210, 239, dates[210], dates[239]],
+        "test": [240, 299, dates[240], dates[299]]}
+    text = (out / "results.csv").read_text().replace(row["settings"].replace('"', '""'), "{}")  # as written before
+    (out / "results.csv").write_text(text)
+    assert cli.run_bench(args) == 0
+    old, new = results.read_csv(out / "results.csv")
+    assert old["settings"] == "{}" and "split" in json.loads(new["settings"])
+    md = (out / "results.md").read_text()
+    assert md.count("Split (") == 1 and (
+        f"Split (data rows from 0, with their times as the file writes them): train 0-209 ({dates[0]} to "
+        f"{dates[209]}), validation 210-239 ({dates[210]} to {dates[239]}), test 240-299 ({dates[240]} to "
+        f"{dates[299]}).") in md

@@ -86,3 +86,27 @@ def test_value_columns_hold_finite_numbers(tmp_path) -> None:
         columns.check_values(tmp_path / "t.csv", "a", column)
     with pytest.raises(RnncastError, match=r"column 'a' is not numeric \('x' at data row 1\)"):
         columns.check_values(tmp_path / "t.csv", "a", pd.Series(["1", "x"]))
+
+
+@pytest.mark.parametrize("name, bad", [("date", "hello"), ("Datetime", "2019/13/45"), ("when", "n/a?")])
+def test_a_time_column_with_one_unreadable_cell_is_refused_at_its_line(tmp_path, name, bad) -> None:
+    """A first column named `date` or `Datetime` (time by its name) or `when` (by its dates) with one cell that is
+    no date was taken in file order without a word: a reversed file with one bad cell was scored time-reversed. It
+    is refused as rnncast fit refuses it, naming the column, the cell, its line in the file and the form accepted."""
+    dates = list(pd.date_range("2022-02-28", periods=40, freq="-1D").strftime("%Y/%m/%d"))  # descending
+    dates[10] = bad
+    path = _write(tmp_path, name, dates)
+    with pytest.raises(RnncastError) as err:
+        tablefile.read_table(path)
+    assert str(err.value) == (
+        f"{path}: time column {name!r} holds {bad!r} at line 12 of t.csv, which is not a date written as its other 39 "
+        "values are (YYYY/MM/DD, as '2022/02/28' at line 2 of t.csv); correct that value (rnncast bench reads the "
+        "time from the first column and orders the rows by it; it has no --time-col)")
+
+
+def test_a_time_named_column_of_labels_is_refused(tmp_path) -> None:
+    """A column named `date` that holds no date at all is no value column (text) and no time: refused at line 2."""
+    path = _write(tmp_path, "date", [f"x{i}" for i in range(30)])
+    with pytest.raises(RnncastError, match=r"time column 'date' holds 'x0' at line 2 of t.csv, which is not a "
+                                           r"timestamp; give dates such as 2024-01-31"):
+        tablefile.read_table(path)

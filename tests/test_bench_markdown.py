@@ -180,3 +180,22 @@ def test_published_rows_of_other_loaders_scored_on_the_same_windows_share_one_ta
     assert len(tables) == 1 and tables[0].startswith("Repeat, NLinear L=104, DLinear L=104, FEDformer L=36 (")
     assert "FEDformer L=36: the first floor(n/32)*32 test windows, its code's test loader" in tables[0]
     assert "| 36 | 8.298/4.149 | **1.619/0.8" in tables[0]  # each run on those 128 windows, below Repeat there
+
+
+def test_m_runs_of_two_targets_are_one_section_as_they_score_the_same_columns(tmp_path):
+    """M forecasts and scores every column whatever --target names (only the plotted one), and the default folder
+    of M now holds every target's runs: two targets made two sections under the very same heading."""
+    for row in (_row(mode="M", target="OT", mse=0.5, beats_repeat="no"), _row(mode="M", target="HUFL", mse=0.4)):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert md.count("## ETTh1, M, L=96") == 1 and "0.400/" in md and "0.500/" not in md  # the later run
+
+
+def test_the_split_is_said_once_per_section_and_not_for_rows_that_kept_none(tmp_path):
+    """results.md held no split; rows now record it (settings["split"]), rows of earlier versions do not."""
+    split = {"test": [240, 299], "train": [0, 209], "validation": [210, 239]}  # a table without a time column
+    for row in (_row(model="repeat", settings="{}"), _row(settings=json.dumps({"lr": 0.005, "split": split}))):
+        results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
+    assert md.count("Split (") == 1 and "Split (data rows from 0): train 0-209, validation 210-239, test 240-299." in md
+    assert "Split" not in markdown.markdown([_row(settings="{}")], ["nlinear"])

@@ -57,7 +57,8 @@ def test_training_settings_of_linear_and_recurrent_models(tmp_path):
 def test_repeats_row_scores_all_test_windows_and_draws_its_figure(tmp_path, ett, repeat):
     row = run_one(_plan(tmp_path), ett, "repeat", H, repeat, "rnncast bench ett")
     assert tuple(row) == results.CSV_COLUMNS
-    assert (row["dataset"], row["L"], row["H"], row["model"], row["settings"]) == ("ETTh1", L, H, "repeat", "{}")
+    assert (row["dataset"], row["L"], row["H"], row["model"]) == ("ETTh1", L, H, "repeat")
+    assert json.loads(row["settings"]) == {"split": {"train": [0, 239], "validation": [240, 319], "test": [320, 399]}}
     assert row["windows"] == 80 - H + 1 and row["test_windows"] == "all" and row["windows_drop_last"] == 64
     assert row["mse"] == row["repeat_mse"] and row["beats_repeat"] == ""
     assert (tmp_path / results.plot_name(row)).read_bytes()[:8] == PNG_SIGNATURE

@@ -173,7 +173,7 @@ def test_the_run_says_what_m_mode_forecasts_what_target_does_there_and_why_no_pu
     assert made.notes[1:] == (
         "M mode forecasts and scores every value column: x, a, OT",
         "--target a: M mode forecasts and scores every column; the target names only the column the forecast plots "
-        "draw and the output folder (S and MS forecast it alone)")
+        "draw (S and MS forecast it alone)")
     assert plan.make_plan(parse("--data", str(_table(tmp_path, 300)), "--mode", "M", "--horizons", "24",
                                 benchmark="ltsf")).notes == ()
     named = plan.make_plan(parse("--data", str(_table(tmp_path, 300, name="ETTh1")), "--protocol", "custom",
@@ -212,3 +212,16 @@ def test_a_drop_last_batch_larger_than_the_test_part_is_refused_before_anything_
 def test_the_seed_defaults_to_2021_and_is_taken_with_a_trained_model():
     assert plan.make_plan(parse("--data", str(etth1()), "--models", "repeat")).seed == 2021
     assert plan.make_plan(parse("--data", str(etth1()), "--models", "repeat,nlinear", "--seed", "3")).seed == 3
+
+
+def test_the_default_folder_names_the_target_where_it_is_what_is_scored(tmp_path):
+    """--help and docs/cli.md said runs/bench-<protocol>/<dataset>-<mode>-L<L>, but a target other than OT went into
+    the name in M too, where every column is scored whatever the target: only S and MS name it now, and the help
+    says so."""
+    path = _table(tmp_path, 300)
+    out = {mode: plan.make_plan(parse("--data", str(path), "--mode", mode, "--target", "a", "--horizons", "24",
+                                      benchmark="ltsf")).out for mode in ("S", "MS", "M")}
+    assert out == {"S": Path("runs/bench-custom/own-S-a-L36"), "MS": Path("runs/bench-custom/own-MS-a-L36"),
+                   "M": Path("runs/bench-custom/own-M-L36")}
+    assert plan.make_plan(parse("--data", str(path), "--horizons", "24", benchmark="ltsf")).out == Path(
+        "runs/bench-custom/own-S-L36")

@@ -156,3 +156,13 @@ def test_an_earlier_bench_folder_is_added_to(tmp_path):
     (out / "forecast_ETTh1_S_OT_L96_H96_nlinear_seed1_0123abcd.png").write_bytes(b"png")
     results.check_out(out)
     results.check_out(tmp_path / "new")
+
+
+def test_the_split_a_row_records_leaves_its_plot_name_as_before():
+    """Rows record the protocol's split in their settings (measure.split_settings); it is the file's and the
+    protocol's, not a setting: a rerun draws the plot name a row written before rows recorded it drew."""
+    old = _row(settings='{"batch_size": 32, "lr": 0.005}', seed=2021, L=36, H=24)
+    new = {**old, "settings": '{"batch_size": 32, "lr": 0.005, "split": {"test": [240, 299], "train": [0, 209], '
+                              '"validation": [210, 239]}}'}
+    assert results.plot_name(new) == results.plot_name(old)
+    assert results.plot_name({**old, "settings": '{"batch_size": 16, "lr": 0.005}'}) != results.plot_name(old)

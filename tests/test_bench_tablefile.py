@@ -278,3 +278,21 @@ def test_a_row_index_written_twice_is_the_row_order_and_a_nameless_column_is_cou
     (tmp_path / "gap.csv").write_text(",date,,OT\n0,2020-01-01,1,2\n1,2020-01-02,2,3\n")
     with pytest.raises(RnncastError, match="column 3 has no name in the header line"):
         tablefile.read_table(tmp_path / "gap.csv")
+
+
+def test_whole_numbers_naming_columns_of_decimals_are_a_header(tmp_path) -> None:
+    """`100,200,300` above columns of decimals was refused as "the header line holds values", though names 0..N
+    were taken and rnncast fit takes whole numbers as series labels (sheetcsv.values_not_names): a row of values
+    would have been written with decimals as the rows below are, so the line is the header. Above whole numbers it
+    could be either, and the refusal says how to have it read as names."""
+    path = tmp_path / "numbered.csv"
+    path.write_text("100,200,300\n" + "".join(f"{i}.5,{i * 2}.25,-{i}.75\n" for i in range(40)))
+    table = tablefile.read_table(path)
+    assert (table.columns, table.time_column, table.target, len(table.values)) == (["100", "200", "300"], None, "300", 40)
+    path.write_text("100,200,300\n" + "".join(f"{i}.5,{i},{i}\n" for i in range(40)))
+    with pytest.raises(RnncastError) as err:
+        tablefile.read_table(path)
+    assert str(err.value) == (
+        f"{path}: the header line holds whole numbers (100, 200, 300), as column '200' does below it, so it may be a "
+        "first row of values as well as names; if it names the columns, write names that are not numbers (c100,c200 "
+        "...) or a time column first (date,100,200 ...); else add a header line naming them")

@@ -20,13 +20,15 @@ best epoch on the validation windows, then forecasts every test window once
 MSE and MAE on the z-scored values, over all test windows, or over the first ``floor(n / B) * B``
 with ``--drop-last B`` (the published code's test loader; the other variant is in the CSV too).
 
-Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``), by
+Written to ``--out`` (default ``runs/bench-<protocol>/<dataset>-<mode>-L<L>``; in S and MS with a target other
+than OT ``<dataset>-<mode>-<target>-L<L>``, as that target is what is scored), by
 :mod:`rnncast.bench.results` and :mod:`rnncast.bench.measure`:
 
 * ``results.csv``: one row per run, appended (a rerun adds rows; it never rewrites old ones), with the
-  file's absolute path and digest: rows of another file are refused (choose another ``--out``);
+  file's absolute path and digest: rows of another file are refused (choose another ``--out``); its
+  ``settings`` (JSON) record the split too: each part's first and last data row and their times as written;
 * ``results.md``: per setting a table, one row per horizon, the latest run of every model beside
-  the published rows (:mod:`rnncast.bench.published`), remade from the whole CSV after every run;
+  the published rows (:mod:`rnncast.bench.published`) and the split, remade from the whole CSV after every run;
 * ``forecast_<dataset>_<mode>_<target>_L<L>_H<H>_<model>_seed<seed>_<tag>.png`` (no ``_seed<seed>`` for repeat): the first test window,
   target channel: input, actual, forecast; ``<tag>`` stands for the protocol and the settings, so runs
   that share a folder never overwrite each other's (:func:`rnncast.bench.results.plot_name`);
@@ -107,7 +109,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
                         "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
                         "dataset and horizon, ETTh1's 32 for a table without one (default: all windows)")
-    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>)")
+    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
+                   "with a target other than OT, <dataset>-<mode>-<target>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
@@ -166,7 +169,7 @@ def run_bench(args: argparse.Namespace) -> int:
     found = identity.note(plan.found, plan.data.name, data.protocol)
     if found:
         print(found, flush=True)
-    print(describe(data), flush=True)
+    print(describe(data, getattr(args, "target", None) is not None), flush=True)
     for note in plan.notes:
         print(note, flush=True)
     recipe = recipe_line(data, plan)
@@ -246,15 +249,21 @@ def constant_share(data, constant: tuple[str, ...], lookback: int, horizon: int,
             "of Repeat's MSE at this horizon")
 
 
-def describe(data) -> str:
-    """What was read and how the protocol splits it, in one line: nothing is used or left silently."""
+def describe(data, given: bool = False) -> str:
+    """What was read and how the protocol splits it, in one line: nothing is used or left silently; the target and
+    why it is the target (``given``: named by --target; else OT, or the last column where the file has no OT); in M,
+    that every column is scored and the target names only the plotted one."""
     b = data.split
     unused = data.values.shape[0] - b.end
+    why = ("named by --target" if given else "the OT column, as in the LTSF files" if data.target == "OT"
+           else "the last column, as the file has no OT column")
+    target = (f"every one forecast and scored in M; target {data.target!r} ({why}) names only the column the forecast "
+              f"plots draw" if data.mode == "M" else f"target {data.target!r} ({why})")
     return (f"{data.name}: {data.protocol} protocol, rows 0-{b.train_end - 1} train, {b.train_end}-{b.val_end - 1} "
             f"validation, {b.val_end}-{b.end - 1} test"
             f"{f' ({unused} later rows not used by the protocol)' if unused else ''}; "
             f"{'time column ' + repr(data.time_column) + ', ' if data.time_column else 'no time column, '}"
-            f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, target {data.target!r}")
+            f"{len(data.columns)} value column{'' if len(data.columns) == 1 else 's'}, {target}")
 
 
 def main(argv: list[str] | None = None) -> int:

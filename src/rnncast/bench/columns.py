@@ -8,7 +8,8 @@ it holds Unix times (``compactdates.epoch_times``) under a name that says time (
 numeric first column is a value column, said in one line; where its numbers look like Unix times the line says
 why they were not read as times and how to have them so (name the column ``timestamp``). Its values are read as
 the library reads them (months, compact dates, day-first dates; zoned times compare in absolute time), and must
-rise from row to row: the protocol takes the rows in file order. Every value is shown as written, not as numpy's
+rise from row to row: the protocol takes the rows in file order. A time column (by name or by its dates) holding a
+value no time form reads (``hello`` among dates) is refused at its line, as ``rnncast fit`` refuses it. Every value is shown as written, not as numpy's
 repr (``1600189754.96``, not ``np.float64(1600189754.96)``).
 """
 
@@ -21,8 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, compactdates, timeaxis
+from rnncast import calendars, compactdates, data, timeaxis
 from rnncast.errors import RnncastError
+from rnncast.spelling import hints
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +132,8 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
     to row: a repeated or earlier time is refused at its row (sorting it quietly would score
     another table than the file's). Returns the column read as times, as the library reads them (dates, compact
     dates and months; in UTC, without the zone) or as Unix times (``compactdates.epoch_unit``); None where it holds
-    none (integer steps, other numbers under a time's name, text that does not read as times)."""
+    none (integer steps, other numbers under a time's name). Text that does not read as times is refused at its
+    line (:func:`_read_text`), whether the column is time by its name or by its values."""
     if column.isna().any():
         row = int(np.argmax(column.isna().to_numpy()))
         raise RnncastError(f"{path}: the time column {str(column.name)!r} has no value at data row {row}; the protocol "
@@ -149,17 +152,11 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
         unit = compactdates.epoch_unit(column)
         read = pd.DatetimeIndex(pd.to_datetime(numbers, unit=unit)) if unit else None
     elif as_times(column).isna().any():  # ISO weeks (2021-W01) and the like, as the library reads them
-        try:
-            index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
-        except RnncastError:
-            return None  # a time column named so but unreadable as times: its rows are taken in file order, as written
+        index = _read_text(path, column, None)  # a value no time form reads is refused, as rnncast fit refuses it
         times = index.to_numpy()
         read = _datetimes(index)
     else:  # read as the library reads dates (31/01/2024 day first where that is the regular reading), in UTC
-        try:
-            index = timeaxis.parse_time(column, str(column.name), "UTC", lambda i: f"data row {i}").tz_localize(None)
-        except RnncastError as err:
-            raise RnncastError(f"{path}: {err}") from None
+        index = _read_text(path, column, "UTC").tz_localize(None)
         times = index.to_numpy()  # UTC, without its zone: steps are plain durations
         read = index
         if column.astype(str).str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).any():
@@ -179,6 +176,23 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
     if index is not None:
         _note_gaps(path, str(column.name), index)
     return read
+
+
+NO_TIME_COL = " (rnncast bench reads the time from the first column and orders the rows by it; it has no --time-col)"
+"""What a refusal of a time value says instead of the library's "name another time column (--time-col)"."""
+
+
+def _read_text(path: Path, column: pd.Series, tz: str | None) -> pd.Index:
+    """A time column of text read as the library reads it (:func:`rnncast.timeaxis.parse_time`); a value no time
+    form reads (``hello`` among dates) is refused as ``rnncast fit`` refuses it, at its line in the file
+    (:func:`rnncast.data.place`): taking the rows in file order instead would score a table that may not be in
+    time order."""
+    attrs = {**column.attrs, "source": column.attrs.get("source") or path.name}
+    try:
+        with hints(time_col=NO_TIME_COL):
+            return timeaxis.parse_time(column, str(column.name), tz, lambda i: data.place(i, attrs))
+    except RnncastError as err:
+        raise RnncastError(f"{path}: {err}") from None
 
 
 def _datetimes(index: pd.Index) -> pd.DatetimeIndex | None:

@@ -70,7 +70,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
 
     groups: dict[tuple, dict[tuple[int, str], dict]] = {}
     for row in rows:  # later rows win
-        key = (row["dataset"], row.get("protocol") or "ett", row.get("target") or TARGET, row["mode"], int(row["L"]),
+        target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
+        key = (row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]),
                row["test_windows"])
         groups.setdefault(key, {})[(int(row["H"]), row["model"])] = row
     lines = ["# Long-horizon benchmark results", "",
@@ -101,6 +102,7 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
         for others in by_windows.values():
             lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
             lines += _table(runs, models, horizons, others, others[0], held)
+        lines += split_lines(runs.values())
         seeds = {m: sorted({str(r.get("seed", "")) for (_, m2), r in runs.items() if m2 == m} - {""}) for m in models}
         seeds = {m: found for m, found in seeds.items() if found}  # repeat's rows have none: nothing seeds it
         if len({s for found in seeds.values() for s in found}) > 1:  # later runs into one folder with other seeds
@@ -199,6 +201,20 @@ def _rule_text(p: Published) -> str:
     if p.test_batch == "recipe":
         return "the first floor(n/B)*B test windows, B the batch of LTSF-Linear's script"
     return f"the first floor(n/{p.test_batch})*{p.test_batch} test windows"
+
+
+def split_lines(rows) -> list[str]:
+    """The protocol's split the ``rows`` record (``settings["split"]``: measure.split_settings), one line per split
+    (one where all rows share it) and a blank line; none for rows of earlier versions, which recorded none."""
+    splits = dict.fromkeys(json.dumps(json.loads(r.get("settings") or "{}").get("split") or None) for r in rows)
+    lines = []
+    for split in filter(None, map(json.loads, splits)):
+        parts = [f"{part} {v[0]}-{v[1]}{f' ({v[2]} to {v[3]})' if len(v) > 2 else ''}"
+                 for part, v in sorted(split.items(), key=lambda item: item[1][0])]  # train, validation, test
+        dated = any(len(v) > 2 for v in split.values())
+        lines += [f"Split (data rows from 0{', with their times as the file writes them' if dated else ''}): "
+                  f"{', '.join(parts)}.", ""]
+    return lines
 
 
 def unscaled_note(columns: Sequence[str]) -> str:

@@ -73,6 +73,17 @@ def published_windows_scores(data: BenchData, mode: str, horizon: int, predictio
     return {str(k): [round(v, 6) for v in scoring.mse_mae(predictions[:k], targets[:k])] for k in sorted(counts) if k}
 
 
+def split_settings(split, written) -> dict[str, list]:
+    """The protocol's split as a row records it (``settings["split"]``): per part its first and last data row
+    (0-based, as the command's first line gives them) and, where the table has a time column, the times of those
+    rows as the file writes them (``written``: :attr:`rnncast.bench.tablefile.Table.written`), so that a reader
+    can check the protocol from the results alone."""
+    parts = {"train": (0, split.train_end - 1), "validation": (split.train_end, split.val_end - 1),
+             "test": (split.val_end, split.end - 1)}
+    return {part: [first, last, *((written[first], written[last]) if written else ())]
+            for part, (first, last) in parts.items()}
+
+
 def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.ndarray, command: str,
             source: identity.Source | None = None) -> dict:
     """Train and score one model at one horizon; write its plot (named after the row, so that runs sharing
@@ -101,6 +112,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         settings = {}
     else:  # the recipe, with the batches as run (all windows as one batch on a table too small for it)
         settings = {**{k: v for k, v in asdict(config).items() if k != "options"}, **info.get("batches", {})}
+    settings = {**settings, "split": split_settings(data.split, plan.table.written if plan.table is not None else None)}
     row = {
         "finished_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "dataset": data.name, "protocol": data.protocol, "target": data.target, "mode": plan.mode, "L": plan.lookback, "H": horizon, "model": model,

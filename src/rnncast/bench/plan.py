@@ -123,7 +123,9 @@ def make_plan(args: argparse.Namespace) -> Plan:
                            "leave --seed out, or add a trained model (nlinear, dlinear or a recurrent one)")
     if quick:
         forecaster.setdefault("epochs", QUICK["epochs"])
-    target_part = "" if table.target == protocol.TARGET else f"-{_safe(table.target)}"
+    # the target in S and MS, where it is what is scored (two targets never share a default folder); not in M,
+    # which scores every column whatever the target (it names only the plotted one)
+    target_part = "" if table.target == protocol.TARGET or mode == "M" else f"-{_safe(table.target)}"
     default_out = (Path("runs") / f"bench-{chosen}" /
                    f"{'quick-' if quick else ''}{dataset}-{mode}{target_part}-L{lookback}")
     out = Path(args.out) if args.out else default_out
@@ -174,7 +176,7 @@ def _notes(table: tablefile.Table, found: identity.Recognition, chosen: str, mod
         notes.append(f"M mode forecasts and scores every value column: {', '.join(table.columns)}")
     if mode == "M" and target_given:
         notes.append(f"--target {table.target}: M mode forecasts and scores every column; the target names only the "
-                     "column the forecast plots draw and the output folder (S and MS forecast it alone)")
+                     "column the forecast plots draw (S and MS forecast it alone)")
     return tuple(notes)
 
 

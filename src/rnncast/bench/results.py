@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from pathlib import Path
 
 from rnncast.bench.identity import Source
@@ -22,7 +23,8 @@ CSV_COLUMNS = (
     "mse_all", "mae_all", "windows_all", "mse_drop_last", "mae_drop_last", "windows_drop_last",
     "repeat_mse", "repeat_mae", "beats_repeat",  # Repeat on the same windows as mse/mae
     "seconds", "train_seconds", "epochs_run", "best_epoch", "best_val_mse",
-    "seed", "device", "threads", "quick", "settings", "rnncast_version", "torch_version", "command",
+    "seed", "device", "threads", "quick", "settings",  # JSON: the model's settings and "split" (measure.split_settings)
+    "rnncast_version", "torch_version", "command",
     "data_file", "data_sha256", "known_table",  # the file read (rnncast.bench.identity); yes: it holds `dataset`
     "unscaled_columns",  # the scored columns only centred (constant on the training rows), a JSON list; "" for none
     "published_windows",  # MSE/MAE on each published row's windows: {"first k windows": [mse, mae]} (JSON); "" for none
@@ -92,7 +94,11 @@ def plot_name(row: dict) -> str:
     settings (the row's JSON) are the last part, 8 hex digits of their SHA-256. Only a rerun of the very
     same setting (on CPU, the same figure) writes the same name."""
     protocol = row.get("protocol") or "ett"  # results.csv files before the protocol and target columns: ETT's, OT
-    tag = hashlib.sha256(f"{protocol}\n{row.get('settings', '')}".encode()).hexdigest()[:8]
+    settings = row.get("settings", "")
+    if '"split"' in settings:  # the split a row records (measure.split_settings) is the file's and the protocol's,
+        # not a setting: left out, a rerun of the same setting draws the same name as runs written before it was
+        settings = json.dumps({k: v for k, v in json.loads(settings).items() if k != "split"}, sort_keys=True)
+    tag = hashlib.sha256(f"{protocol}\n{settings}".encode()).hexdigest()[:8]
     seed = [f"seed{row['seed']}"] if str(row.get("seed", "")) != "" else []  # repeat's: none, as nothing is seeded
     parts = (row["dataset"], row["mode"], row.get("target") or TARGET, f"L{row['L']}", f"H{row['H']}", row["model"],
              *seed, tag)

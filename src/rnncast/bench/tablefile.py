@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import data
+from rnncast import data, sheetcsv
 from rnncast.bench.columns import TIME_NAMES, as_times, check_values, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
@@ -41,6 +41,8 @@ class Table:
     first_is_value: bool = False  # the first column holds numbers that are no times: a value column
     times: pd.DatetimeIndex | None = field(default=None, compare=False, repr=False)  # the time column read as times
     # (UTC; columns.time_column), None where there is none or it holds none (integer steps)
+    written: tuple[str, ...] | None = field(default=None, compare=False, repr=False)  # the time column's values as
+    # the file writes them (results record the split's first and last dates so: measure.split_settings)
 
 
 def dataset_name(path: str | Path) -> str:
@@ -74,10 +76,11 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     while (counter := _without_row_counter(frame, notes, len(counted))) is not None:
         frame = frame.drop(columns=[counter])
         counted.append(counter)
-    _check_header(path, list(frame.columns), len(counted))
+    _check_header(path, frame, len(counted))
     first = frame.columns[0]
     where = {0: "the first column", 1: "the column after the row index"}.get(len(counted), "the column after the row indexes")
     time_column, times = find_time(path, frame, notes, where)
+    written = tuple(str(v).strip() for v in frame[first]) if time_column is not None else None
     if time_column is not None:
         frame = frame.drop(columns=[first])
     columns = [str(c) for c in frame.columns]
@@ -95,7 +98,8 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
         raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
-                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times)
+                 first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times,
+                 written=written)
 
 
 def _stripped_names(path: Path, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
@@ -137,11 +141,14 @@ def _without_row_counter(frame: pd.DataFrame, notes: list[str], before: int = 0)
     return first
 
 
-def _check_header(path: Path, names: list[str], before: int = 0) -> None:
+def _check_header(path: Path, frame: pd.DataFrame, before: int = 0) -> None:
     """The first line names the columns: a column without a name (pandas' 'Unnamed: 0', an index written
     by ``to_csv``) or a first line of values, numbers after a number or a date (no header: they would be
-    read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names. ``names``: the columns
+    read as names, their row lost), is refused; columns counted 0, 1, 2 ... are names, and so are whole numbers
+    (``100,200,300``, series labels as the library takes them: :func:`rnncast.sheetcsv.values_not_names`) above
+    columns that all hold numbers written with decimals, as a row of values would have been. ``frame``: the table
     after the ``before`` row indexes dropped; a refusal counts the file's columns."""
+    names = [str(c) for c in frame.columns]
     unnamed = [i for i, name in enumerate(names) if UNNAMED.fullmatch(name)]
     if unnamed:
         raise RnncastError(f"{path}: column {before + unnamed[0] + 1} has no name in the header line (a row index "
@@ -150,6 +157,16 @@ def _check_header(path: Path, names: list[str], before: int = 0) -> None:
     head = pd.Series(names[:1])
     first = as_times(head).notna().all() or pd.to_numeric(head, errors="coerce").notna().all()
     counted = names in ([str(i) for i in range(len(names))], [str(i) for i in range(1, len(names) + 1)])  # 0,1,2: names
-    if numbers.notna().all() and first and not counted:
-        raise RnncastError(f"{path}: the header line holds values, not names ({', '.join(names[:3])}"
-                           f"{', ...' if len(names) > 3 else ''}); the first line must name the columns, e.g. date,OT")
+    if not (numbers.notna().all() and first and not counted):
+        return
+    listed = f"{', '.join(names[:3])}{', ...' if len(names) > 3 else ''}"
+    if not sheetcsv.values_not_names(names):  # whole numbers: names where no column below is written so
+        whole = [c for c in frame.columns if not pd.api.types.is_float_dtype(frame[c])]
+        if not whole:
+            return
+        raise RnncastError(
+            f"{path}: the header line holds whole numbers ({listed}), as column {str(whole[0])!r} does below it, so "
+            "it may be a first row of values as well as names; if it names the columns, write names that are not "
+            "numbers (c100,c200 ...) or a time column first (date,100,200 ...); else add a header line naming them")
+    raise RnncastError(f"{path}: the header line holds values, not names ({listed}); the first line must name the "
+                       "columns, e.g. date,OT")
