@@ -12,6 +12,7 @@ import numbers
 import numpy as np
 
 from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.othernames import not_a_setting
 from rnncast.spelling import counted, did_you_mean
 
 
@@ -40,7 +41,11 @@ def parse_quantiles(value) -> tuple:
 
 
 def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
-    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them."""
+    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
+    library's name for one of them (``test_size``) with rnncast's (``othernames``)."""
+    other = not_a_setting(name, valid)
+    if other:
+        return UnknownParameter(other)
     return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
                             f"{', '.join(valid)}")
 
