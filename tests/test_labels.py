@@ -294,3 +294,12 @@ def test_a_column_named_with_a_comma_is_one_name_in_python():
     assert load_panel(frame, target="y", features="a,b").past == ["a,b"]
     with pytest.raises(RnncastError, match=r"^column 'y,a,b' not found"):
         load_panel(frame, target="y,a,b")
+
+
+def test_the_tutorials_y_beside_pre_made_windows_is_answered_with_how_rnncast_takes_a_series():
+    """fit(X, y) said only "target= ... must be a column name", not that rnncast makes the windows itself."""
+    with pytest.raises(RnncastError, match=r"^target= \(--target\) must be a column name or a list of names, got ndarray "
+                                           r".*; rnncast builds the windows itself from the raw series: give the series "
+                                           r"as \[time\] or \[time, columns\] \(or a DataFrame\) with lookback= the window "
+                                           r"length, not pre-made windows and targets$"):
+        Forecaster(**TINY).fit(np.zeros((200, 12)), np.zeros(200))

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import compactdates, timeaxis
-from rnncast.data import ID_COLUMN, names
+from rnncast.data import ID_COLUMN, RAW_SERIES, names
 from rnncast.errors import RnncastError
 from rnncast.spelling import shell_word
 
@@ -151,8 +151,9 @@ def check_lists(**named) -> None:
             continue  # a table of per-series attributes (statics.from_frame reads it)
         if value is not None and not isinstance(value, (str, list, tuple, pd.Index)) and (
                 hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
+            windows = f"; {RAW_SERIES} and targets" if getattr(value, "ndim", 0) >= 1 and not isinstance(value, pd.Series) else ""
             raise RnncastError(f"{said} must be a column name or a list of names, got {type(value).__name__} "
-                               f"{str(value)[:80]!r}")
+                               f"{str(value)[:80]!r}{windows}")  # fit(X, y): y is no name
         given = names(value) if not (isinstance(value, str) and value == "all") else []
         twice = [name for i, name in enumerate(given) if name in given[:i]]
         if twice:
