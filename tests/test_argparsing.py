@@ -124,3 +124,32 @@ def test_a_flag_known_in_part_or_after_a_double_dash_is_no_unknown_flag():
     assert args.lookback == 7 and args.lr == -1e-3  # argparse's prefix; a negative number is a value
     parser = build_parser()
     assert parser.unknown_flags(["fit", "--bogus"]) == []  # the top command's own flags end at the command's name
+
+
+@pytest.mark.parametrize("flags, what", [
+    (["--test-size", "0.2"], "rnncast fit has no flag --test-size: the test part is --test-frac (the last fraction of "
+                             "each series' rows)"),
+    # --window was argparse's "ambiguous option: --window could match --window-norm, --window-scale"
+    (["--window", "20"], "rnncast fit has no flag --window: the input window is --lookback (input steps the network "
+                         "sees for each forecast)"),
+    (["--seq-len", "5", "--bogus"], "rnncast fit has no flags --seq-len: the input window is --lookback (input steps "
+                                    "the network sees for each forecast); --bogus"),
+])
+def test_another_librarys_flag_is_answered_with_rnncasts(capsys, flags, what):
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["fit", "d.csv", *flags])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == f"rnncast fit: error: {what} (rnncast fit --help lists what is accepted)\n"
+
+
+@pytest.mark.parametrize("flag", ["--shuffle", "--split"])
+def test_a_shuffle_or_split_flag_is_answered_with_the_split_by_time(capsys, flag):
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["fit", "d.csv", flag, "random"])
+    err = capsys.readouterr().err
+    assert err.startswith(f"rnncast fit: error: rnncast fit has no flag {flag}: rnncast splits every series by time")
+    assert "(the parts' sizes are --val-frac and --test-frac)" in err and err.count("\n") == 1

@@ -116,3 +116,8 @@ def test_batch_size_takes_the_full_batch_spellings_of_its_help_in_python_too(tmp
     model = Forecaster(**{**TINY, "batch_size": "full", "epochs": 1}).fit(make_frame(120), target="y")
     model.save(tmp_path / "m")
     assert Forecaster.load(tmp_path / "m").settings_.train.batch_size is None
+
+
+def test_another_librarys_name_among_settings_is_answered_with_rnncasts():
+    with pytest.raises(RnncastError, match=r"^n_epochs is not a setting of rnncast: the number of epochs is epochs"):
+        Settings.from_flat({"n_epochs": 3})

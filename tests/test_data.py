@@ -525,3 +525,16 @@ def test_a_column_label_given_twice_is_said_to_be_written_as_text_only_where_it_
     with pytest.raises(RnncastError, match=r"^column label\(s\) \['1'\] appear twice \(1 and '1': the same name once "
                                            r"written as text\); give every column its own name$"):
         load_panel(frame.assign(**{"1": 1.0}).rename(columns={"y": 1}), "1")
+
+
+def test_pre_made_windows_are_answered_with_how_rnncast_takes_a_series():
+    """X of [samples, timesteps, features], the tutorials' windows, was "an array must be 1-D or 2-D" and no more."""
+    from rnncast.data import as_frame
+
+    with pytest.raises(RnncastError, match=r"^an array must be 1-D \[time\] or 2-D \[time, columns\], got shape "
+                                           r"\(1000, 50, 1\); rnncast builds the windows itself from the raw series: give "
+                                           r"the series as \[time\] or \[time, columns\] \(or a DataFrame\) with lookback= "
+                                           r"the window length, not pre-made windows$"):
+        as_frame(np.zeros((1000, 50, 1)))
+    with pytest.raises(RnncastError, match=r"got shape \(2, 2, 2, 2\)$"):  # no tutorial's windows: the shape alone
+        as_frame(np.zeros((2, 2, 2, 2)))

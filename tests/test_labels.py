@@ -294,3 +294,33 @@ def test_a_column_named_with_a_comma_is_one_name_in_python():
     assert load_panel(frame, target="y", features="a,b").past == ["a,b"]
     with pytest.raises(RnncastError, match=r"^column 'y,a,b' not found"):
         load_panel(frame, target="y,a,b")
+
+
+def test_the_tutorials_y_beside_pre_made_windows_is_answered_with_how_rnncast_takes_a_series():
+    """fit(X, y) said only "target= ... must be a column name", not that rnncast makes the windows itself."""
+    with pytest.raises(RnncastError, match=r"^target= \(--target\) must be a column name or a list of names, got ndarray "
+                                           r".*; rnncast builds the windows itself from the raw series: give the series "
+                                           r"as \[time\] or \[time, columns\] \(or a DataFrame\) with lookback= the window "
+                                           r"length, not pre-made windows and targets$"):
+        Forecaster(**TINY).fit(np.zeros((200, 12)), np.zeros(200))
+
+
+def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_another_role(tmp_path):
+    """t,sine was offered "--target t the first" (forecast the row counter); x,y with --features x "--target x"."""
+    from rnncast.labels import row_counters
+
+    path = tmp_path / "sine_t.csv"
+    pd.DataFrame({"t": np.arange(40), "sine": np.sin(np.arange(40) / 5)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^sine_t.csv has 2 numeric columns \(t, sine\) and none is named the target: "
+                                           r"say which to forecast with --target \(target= in Python\): --target sine; t "
+                                           r"counts the rows \(up by one each row\): the rows are taken in that order, so "
+                                           r"it is not used as a covariate; to read it as the time, name it with time_col= "
+                                           r"\(--time-col\)$"):
+        load_panel(path)
+    reg = tmp_path / "reg.csv"
+    pd.DataFrame({"x": np.linspace(-1, 1, 40), "y": np.cos(np.arange(40))}).to_csv(reg, index=False)
+    with pytest.raises(RnncastError, match=r"^reg.csv has 2 numeric columns \(x, y\) and none is named the target: say "
+                                           r"which to forecast with --target \(target= in Python\): --target y$"):
+        load_panel(reg, features=["x"])
+    frame = pd.DataFrame({"n": np.arange(5, 10), "d": np.arange(20150101, 20150106), "v": [1, 3, 2, 4, 5]})
+    assert row_counters(frame, ["n", "d", "v", "gone"]) == ["n"]  # compact dates up by one are dates

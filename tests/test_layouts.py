@@ -293,3 +293,13 @@ def test_a_wide_table_s_values_are_named_by_its_own_columns_not_the_model_s_y():
     panel = load_panel(wide, series=["north", "south"], past_covariates=["temp"])
     assert panel.columns == ["y", "temp"] and panel.named_columns(1) == ["south", "temp"]
     assert load_panel(wide[["date", "north"]], "north").named_columns(0) == ["north"]
+
+
+def test_an_unused_column_that_counts_the_rows_is_said_to_order_them_not_offered_as_a_covariate():
+    from rnncast.layouts import not_used_note
+
+    said = not_used_note(["t"], "single", counters=["t"])
+    assert said == ("t counts the rows (up by one each row): the rows are taken in that order, so it is not used as a "
+                    "covariate; to read it as the time, name it with time_col= (--time-col)")
+    assert not_used_note(["u", "t"], "single", counters=["t"]).startswith("not used: u (to train on them, name them with ")
+    assert not_used_note(["u", "t"], "single", counters=["t"]).endswith("(--features all)); " + said)

@@ -197,3 +197,15 @@ def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
     long = pd.concat([_prophet_style().assign(unique_id=i) for i in ("a", "b")])
     with pytest.raises(RnncastError, match=r"^the last 3 rows of series 'a' \(2020-02-10 to 2020-02-12, rows 40-42\)"):
         load_panel(long, target="sales", future_covariates=["temp"], id_col="unique_id")
+
+
+def test_rnncasts_own_sine_wave_does_not_offer_its_row_counter_as_a_covariate(caplog):
+    """fit(datasets.sine_wave(), target='y') said "not used: t (to train on them, name them with past_covariates=...)"."""
+    from rnncast import datasets
+
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(datasets.sine_wave(60), target="y")
+    assert panel.unused == ["t"]  # still recorded as not used, as before
+    said = [r.getMessage() for r in caplog.records if "'t'" in r.getMessage() or r.getMessage().startswith(("not used", "t "))]
+    assert said == ["t counts the rows (up by one each row): the rows are taken in that order, so it is not used as a "
+                    "covariate; to read it as the time, name it with time_col= (--time-col)"]

@@ -138,3 +138,15 @@ def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tm
     assert "<h2>What rnncast noticed</h2>" in page
     assert "Warning: no epoch improved on the untrained network&#x27;s validation loss" in page
     assert "the window&#x27;s last value (the &#x27;repeat the last value&#x27; baseline)" in page
+
+
+def test_an_early_stop_is_kept_in_the_runs_notes_and_on_its_page(tmp_path, frame):
+    """The command line printed it as an INFO line and the run kept no word of it."""
+    panel = load_panel(frame, target="y", features=["x"])
+    model = Forecaster(**{**TINY, "epochs": 40, "patience": 1, "lr": 5e-2}).fit(panel)
+    assert len(model.history_) < 40
+    write_run(tmp_path, model, panel, source="frame")
+    notes = json.loads((tmp_path / "metrics.json").read_text())["notes"]
+    stop = [n for n in notes if n["text"].startswith("stopped early at epoch")]
+    assert len(stop) == 1 and stop[0]["level"] == "info"
+    assert f"Note: {stop[0]['text']}" in (tmp_path / "report.html").read_text()

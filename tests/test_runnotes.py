@@ -138,3 +138,16 @@ def test_scored_notes_say_the_series_left_out_and_the_windows_across_gaps_and_no
     assert scored_notes(result) == ("1 of the 2 series is not scored: series 'b' (9 rows) is short; the scores are "
                                     "those of the other series.",
                                     "2 of the 9 windows span calendar steps missing from the data.")
+
+
+def test_the_early_stop_note_is_said_where_early_stopping_ended_the_fit_and_not_after_a_divergence():
+    from types import SimpleNamespace
+
+    from rnncast.runnotes import early_stop
+
+    history = [{"epoch": 1, "best": True, "val_loss": 0.5}] + [{"epoch": e, "best": False, "val_loss": 0.6} for e in (2, 3)]
+    fitted = lambda diverged: SimpleNamespace(  # noqa: E731
+        diverged_epoch_=diverged, history_=history, settings_=SimpleNamespace(train=SimpleNamespace(epochs=10, patience=2)))
+    assert early_stop(fitted(None)) == ("stopped early at epoch 3 of 10: the validation loss had not improved for 2 "
+                                        "epochs; the weights of epoch 1 are kept")
+    assert early_stop(fitted(4)) is None  # the divergence note says why it ended

@@ -54,3 +54,9 @@ def test_a_config_file_writes_numbers_as_numbers_and_no_boolean_is_a_number(name
     with pytest.raises(RnncastError, match=said):
         parse_setting(name, value, typed=True)
     assert parse_setting("batch_size", 0, typed=True) is None and parse_setting("batch_size", "full", typed=True) is None
+
+
+def test_another_librarys_name_in_set_or_a_config_file_is_answered_with_rnncasts():
+    """--set seq_len=48 answered "did you mean 'segment'?" or nothing, not lookback."""
+    with pytest.raises(RnncastError, match=r"^seq_len is not a setting of rnncast: the input window is lookback"):
+        parse_setting("seq-len", "48")

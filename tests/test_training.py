@@ -104,6 +104,22 @@ def test_early_stopping_ends_after_patience_epochs_without_improvement(data):
     history = f.history_
     assert len(history) < 40
     assert [h["best"] for h in history[-2:]] == [False, False] and history[-3]["best"]
+    # said in Python too (evaluate's notes, the run's notes): it was an INFO line only, which Python does not show
+    assert f.evaluate(data)["notes"] == [f"stopped early at epoch {len(history)} of 40: the validation loss had not "
+                                         f"improved for 2 epochs; the weights of epoch {len(history) - 2} are kept"]
+
+
+def test_the_early_stop_text_says_where_the_fit_stopped_and_which_weights_it_kept():
+    from rnncast.training import early_stop_text
+
+    record = lambda epoch, best, val=0.5: {"epoch": epoch, "best": best, "val_loss": val}  # noqa: E731
+    stopped = [record(1, True), record(2, False), record(3, False)]
+    assert early_stop_text(stopped, 100, 2) == ("stopped early at epoch 3 of 100: the validation loss had not "
+                                                "improved for 2 epochs; the weights of epoch 1 are kept")
+    assert early_stop_text(stopped, 3, 2) is None and early_stop_text(stopped, 100, 3) is None  # ran every epoch; not stopped
+    never = [record(1, False, None)]
+    assert early_stop_text(never, 100, 1) == ("stopped early at epoch 1 of 100: the training loss had not improved "
+                                              "for 1 epoch; the untrained network is kept")
 
 
 def test_a_run_whose_epochs_never_beat_the_untrained_network_keeps_it():

@@ -6,7 +6,7 @@ the last silently (``Once``, ``OnceOnOff``): every single-valued flag of every p
 is; a negative number as float() or int(text, 0) reads it (``-inf``,
 ``-1e-3``, ``-nan``, ``-1_000``, ``-0x10``), or a comma list of numbers starting with one (``-0.1,0.5``),
 is a flag's value, as ``-1`` already is. The ``rnncast`` command and ``python -m rnncast.bench``
-build their parsers from it; of rnncast it imports only ``spelling``, which imports nothing. A flag that names
+build their parsers from it; of rnncast it imports only ``spelling`` and ``othernames``, which import nothing. A flag that names
 columns (``ColumnNames``) reads CSV text or one whole name per repeat (``column_names``)."""
 
 from __future__ import annotations
@@ -99,7 +99,8 @@ class Parser(argparse.ArgumentParser):
             name = arg.split("=", 1)[0]
             if name in known or (len(name) > 2 and not name.startswith("--") and name[:2] in known):  # -hx: -h, x
                 continue
-            if not (name.startswith("--") and self.allow_abbrev and any(flag.startswith(name) for flag in known)):
+            if not (name.startswith("--") and self.allow_abbrev and any(flag.startswith(name) for flag in known)) \
+                    or (name.startswith("--") and self.other_name(name)):  # --window: not --window-norm's start
                 unknown.append(name)
         return unknown
 
@@ -114,8 +115,18 @@ class Parser(argparse.ArgumentParser):
         if said:
             return said.removeprefix("; ")
         flags = [flag for flag in self._option_string_actions if flag.startswith("--")]
-        named = ", ".join(name + did_you_mean(name, flags, cutoff=0.75) for name in dict.fromkeys(unknown))  # not --foo: --out
-        return f"{self.prog} has no flag{'s' if len(set(unknown)) > 1 else ''} {named}"
+        said = {name: self.other_name(name) for name in dict.fromkeys(unknown)}  # --test-size: --test-frac
+        named = ("; " if any(said.values()) else ", ").join(
+            name + (": " + said[name] if said[name] else did_you_mean(name, flags, cutoff=0.75)) for name in said)  # not --foo: --out
+        return f"{self.prog} has no flag{'s' if len(said) > 1 else ''} {named}"
+
+    def other_name(self, flag: str) -> str:
+        """rnncast's flag for ``flag``, another library's name for a setting this parser takes (``--seq-len``:
+        ``the input window is --lookback (...)``; ``othernames``), as a clause; '' where it is none."""
+        from rnncast.othernames import keyword, other_name  # othernames imports nothing of rnncast
+
+        known = [keyword(f) for f in self._option_string_actions if f.startswith("--")]
+        return other_name(flag, known, lambda setting: "--" + setting.replace("_", "-"))
 
     def parse_args(self, args=None, namespace=None):
         """As argparse's, with flags no parser took named against the command given (``rnncast fit

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from rnncast.errors import RnncastError
+from rnncast.othernames import not_a_setting
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
 from rnncast.settingvalues import flag, full_batch, parse_quantiles, plain_values
 from rnncast.spelling import did_you_mean
@@ -239,6 +240,8 @@ def check_names(params: dict) -> None:
     """Refuse a name that is no setting of ``Forecaster`` (``RnncastError`` with the nearest name)."""
     known = {f.name for c in SETTING_CLASSES for f in fields(c)}
     unknown = sorted(set(params) - known)
+    if unknown and not_a_setting(unknown[0], known):
+        raise RnncastError(not_a_setting(unknown[0], known))  # another library's name (test_size): rnncast's
     if unknown:
         raise RnncastError(f"unknown setting(s) {unknown}{did_you_mean(unknown[0], known)}; known settings: "
                            f"{sorted(known)}")

@@ -13,6 +13,7 @@ import numpy as np
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
+from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.spelling import spelled
 from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
 
@@ -57,6 +58,8 @@ def _borders(split) -> list[int]:
     border of 60.5, or fractions such as (0.6, 0.8, 1.0) are refused by name, fractions with the keywords that
     cut by shares of the rows."""
     got = f"got {split!r}"
+    if isinstance(split, str) and keyword(split) in SHUFFLING:  # split='random', as train_test_split shuffles
+        raise RnncastError(f"split={split!r}: " + by_time(lambda setting: setting + "="))
     if isinstance(split, (str, bytes)) or not isinstance(split, (list, tuple)) or len(split) != 3:
         raise RnncastError("split= takes three row borders (train_end, val_end, end), as (140, 160, 200); " + got)
     if not all(isinstance(b, (int, float, np.integer, np.floating)) and not isinstance(b, (bool, np.bool_))

@@ -162,6 +162,11 @@ def _more_values(what: str, present: list, sep: str) -> str:
             f"{sep!r}{comma}; otherwise name every column in the header")
 
 
+# The answer to the tutorials' windows (X of [samples, timesteps, features], y beside it), given where a series is taken
+RAW_SERIES = ("rnncast builds the windows itself from the raw series: give the series as [time] or [time, columns] (or a "
+              "DataFrame) with lookback= the window length, not pre-made windows")
+
+
 def as_frame(data, keep_index=()) -> pd.DataFrame:
     """Any accepted table as a DataFrame with text column labels.
 
@@ -179,7 +184,8 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
         if array.ndim == 1:
             array = array[:, None]
         if array.ndim != 2:
-            raise RnncastError(f"an array must be 1-D [time] or 2-D [time, columns], got shape {array.shape}")
+            windows = f"; {RAW_SERIES}" if array.ndim == 3 else ""  # [samples, timesteps, features]: the tutorials' X
+            raise RnncastError(f"an array must be 1-D [time] or 2-D [time, columns], got shape {array.shape}{windows}")
         return pd.DataFrame(array, columns=[str(i) for i in range(array.shape[1])])
     elif not isinstance(data, pd.DataFrame) and hasattr(data, "__arrow_c_stream__"):
         import pyarrow as pa

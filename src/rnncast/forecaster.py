@@ -27,7 +27,7 @@ from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
-from rnncast.settingvalues import callback, checked_keywords, flag, same_value, unknown_parameter
+from rnncast.settingvalues import callback, checked_keywords, checked_settings, flag, same_value, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
 
@@ -124,6 +124,7 @@ class Forecaster(Learned):
 
     # ---- training ---------------------------------------------------------------------------
 
+    @checked_settings  # fit(X, epochs=10, shuffle=True), the tutorials' way: said as settings, not Python's TypeError
     def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None,
             checkpoint=None, resume: bool = False, on_start=None, *, id_col=None, series=None,
             past_covariates=None, future_covariates=None, static_covariates=None) -> "Forecaster":

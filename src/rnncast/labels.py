@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import compactdates, timeaxis
-from rnncast.data import ID_COLUMN, names
+from rnncast.data import ID_COLUMN, RAW_SERIES, names
 from rnncast.errors import RnncastError
 from rnncast.spelling import shell_word
 
@@ -57,10 +57,11 @@ def said(frame: pd.DataFrame, text: str) -> str:
     return repr(label) if kind["kind"] in ("array", "table") else str(label)
 
 
-def default_target(frame: pd.DataFrame, time_col) -> list[str]:
+def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     """The target of a table given without ``target=``: its one column besides the time. Several columns
     are refused in the words of what was handed over: an array's positions (none more the target than
-    another), a table's numeric columns by their labels, a file's by their names."""
+    another), a table's numeric columns by their labels, a file's by their names; the target offered is none of
+    ``given`` (the columns named for another role) and no column that counts the rows (``row_counters``)."""
     candidates = [c for c in frame.columns if c != time_col]
     if len(candidates) == 1:
         return [candidates[0]]
@@ -71,24 +72,30 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
         others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
         raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
                            "values to forecast in a column of numbers")
-    every = [said(frame, c) for c in numeric]
-    count = f"{len(numeric)} {'' if kind == 'array' else 'numeric '}column{'s' if len(numeric) != 1 else ''} ({', '.join(every)})"
+    count = f"{len(numeric)} {'' if kind == 'array' else 'numeric '}column{'s' if len(numeric) != 1 else ''} " \
+            f"({', '.join(said(frame, c) for c in numeric)})"
+    counters = row_counters(frame, numeric)
+    pick = ([c for c in numeric if c not in set(given) | set(counters)] or [c for c in numeric if c not in given]
+            or numeric)  # what to offer as the target: no column named for another role, nor one counting the rows
+    every = [said(frame, c) for c in pick]
     if kind in ("array", "table"):
-        how = (f"target= (--target): target={every[0]} the first" +
-               (f", target=[{', '.join(every)}] every column, or series='all' to forecast each column as its own "
-                "series" if len(every) > 1 else ""))
+        how = (f"target= (--target): target={every[0]}" + (
+               f" the first, target=[{', '.join(every)}] every column, or series='all' to forecast each column as its "
+               "own series" if len(every) > 1 else ""))
         roles = "past_covariates= or future_covariates=, or features='all'"
     else:
-        shell = [shell_word(n) for n in numeric] + [shell_word(*numeric)]
-        how = (f"--target (target= in Python): --target {shell[0]} the first" +
-               (f", --target {shell[-1]} every column, or --series all to forecast each column as its own series"
-                if len(every) > 1 else ""))
+        shell = [shell_word(n) for n in pick] + [shell_word(*pick)]
+        how = (f"--target (target= in Python): --target {shell[0]}" + (
+               f" the first, --target {shell[-1]} every column, or --series all to forecast each column as its own "
+               "series" if len(every) > 1 else ""))
         roles = "--past-covariates or --future-covariates, or --features all"
+    others = f"; the others are used only when named with {roles}" if len([c for c in pick if c not in given]) > 1 else ""
+    others += f"; {counters_note([said(frame, c) for c in counters])}" if counters and pick != numeric else ""
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     if time_col is None and (unread := timeaxis.unread(frame, candidates)) is not None:  # the table's time, unread
-        first = next((c for c in numeric if c != unread[0]), numeric[0])  # not the dates as what to forecast
+        first = next((c for c in pick if c != unread[0]), pick[0])  # not the dates as what to forecast
         name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_word(first)}"
         raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
                            f"({name}) to number the rows")
@@ -97,8 +104,7 @@ def default_target(frame: pd.DataFrame, time_col) -> list[str]:
         hold = f"its other column{'s' if len(text) > 1 else ''} ({', '.join(text)}) hold{'' if len(text) > 1 else 's'} text"
         name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_word(numeric[0])} (target= in Python)"
         raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}")
-    raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}; the "
-                       f"others are used only when named with {roles}")
+    raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}")
 
 
 def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
@@ -120,6 +126,25 @@ def _dates_among(frame: pd.DataFrame, numeric: list, kind: str) -> str:
                                                            if len(values) > 1 else "")
     return (f"{said(frame, when)} holds dates written {dated[when]} ({first}), and a time column is found by its name "
             f"only: to take it as the time and forecast {', '.join(values)}, give {how}")
+
+
+def row_counters(frame: pd.DataFrame, columns) -> list[str]:
+    """Those of ``columns`` that count the rows: integers up by one from each row to the next (0, 1, 2 ...), not dates
+    (compact dates, or numbers under a name that says dates)."""
+    def counts(column: pd.Series) -> bool:
+        return (pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column) and len(column) > 1
+                and bool((np.diff(column.to_numpy()) == 1).all()) and compactdates.written_as(column) is None)  # 20150101 ...
+    return [c for c in columns if c in frame.columns and not timeaxis.dated_name(c) and counts(frame[c])]  # OrderDate:
+    # Excel serial days, which timeaxis.unread names
+
+
+def counters_note(counters: list[str]) -> str:
+    """What columns that count the rows are (``row_counters``; named as the caller's words say them), in one clause:
+    the rows' order, not a covariate to train on."""
+    one = len(counters) == 1
+    return (f"{', '.join(counters)} {'counts' if one else 'count'} the rows (up by one each row): the rows are taken in "
+            f"that order, so {'it is' if one else 'they are'} not used as a covariate; to read {'it' if one else 'one'} "
+            "as the time, name it with time_col= (--time-col)")
 
 
 def dated_columns(frame: pd.DataFrame, columns) -> list[str]:
@@ -151,8 +176,9 @@ def check_lists(**named) -> None:
             continue  # a table of per-series attributes (statics.from_frame reads it)
         if value is not None and not isinstance(value, (str, list, tuple, pd.Index)) and (
                 hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
+            windows = f"; {RAW_SERIES} and targets" if getattr(value, "ndim", 0) >= 1 and not isinstance(value, pd.Series) else ""
             raise RnncastError(f"{said} must be a column name or a list of names, got {type(value).__name__} "
-                               f"{str(value)[:80]!r}")
+                               f"{str(value)[:80]!r}{windows}")  # fit(X, y): y is no name
         given = names(value) if not (isinstance(value, str) and value == "all") else []
         twice = [name for i, name in enumerate(given) if name in given[:i]]
         if twice:

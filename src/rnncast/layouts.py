@@ -23,7 +23,7 @@ from rnncast.csvmarks import GROUPED_COLUMNS
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
-from rnncast.labels import check_ids, check_named, default_target, id_text
+from rnncast.labels import check_ids, check_named, counters_note, default_target, id_text
 from rnncast.signs import ACCOUNTING
 from rnncast.spelling import one_series_reader
 from rnncast.timetext import shown
@@ -112,7 +112,7 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
     time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit)
-    targets = names(target) if target is not None else default_target(frame, time_name)
+    targets = names(target) if target is not None else default_target(frame, time_name, explicit)
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + [time_name])
     columns = _check_columns(frame, targets + past + future, [time_name], {
@@ -266,10 +266,11 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     return [str(c) for c in frame.columns if str(c) not in used]
 
 
-def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "") -> str:
-    """One line naming the columns no role took and the keywords (flags) that would give them one; of those in
-    ``dated`` (integers that read as compact dates, where no time column was found), that they look like dates;
-    ``unread``: the clause naming text that looks like time but is not read (``timeaxis.unread_time``)."""
+def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", counters=()) -> str:
+    """One line naming the columns no role took and the keywords (flags) that would give them one; ``dated`` (integers read
+    as compact dates, no time column found) said to look like dates, ``counters`` (``labels.row_counters``) to give the
+    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeaxis.unread_time``)."""
+    unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
     if one_series_reader() is not None:  # tune: one series, features only
         roles = ["features"]
     elif layout == "wide":  # features 'all' is refused there
@@ -282,7 +283,8 @@ def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "") ->
     looks = (f"; {', '.join(map(repr, dated))} {'looks' if len(dated) == 1 else 'look'} like dates: to take "
              f"{'it' if len(dated) == 1 else 'one'} as the time, name it with time_col= (--time-col)") if dated else ""
     text = f"; no time column was found (rows are numbered): {unread}" if unread else ""
-    return f"not used: {', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}{text}"
+    listed = f"{', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}{text}" if unused else ""
+    return f"not used: {listed}{'; ' + counted if counted else ''}" if listed else counted
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows) -> str:

@@ -98,7 +98,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
         log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
-                                  else ""))
+                                  else "", labels.row_counters(frame, panel.unused) if rows.time_col is None else ()))
     return panel
 
 

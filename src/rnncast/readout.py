@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, fitted_season_hint, interval_text, mase_note,
+from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
 from rnncast.verdicts import backtest_test, backtest_verdict, beats, fit_hint, verdict, verdict_units
@@ -28,7 +28,7 @@ class Said:
     ``verdict`` sentence, the notes (``unscored``: values fill made that were not scored; ``series``: the
     series of a panel not scored; ``gaps``: the windows that span calendar steps missing from the data;
     ``mase``: how MASE treated series without a scale; ``intervals``: the intervals' coverage; ``diverged``:
-    the epoch a diverged fit kept; each None where there is nothing to say) and the ``hints`` in the order
+    the epoch a diverged fit kept; ``stopped``: where early stopping ended the fit; each None where there is nothing to say) and the ``hints`` in the order
     they are printed (the season not weighed, ``window_norm='season'``, ``future_known``)."""
 
     good: bool
@@ -40,10 +40,13 @@ class Said:
     hints: tuple = ()
     series: str | None = None
     gaps: str | None = None
+    stopped: str | None = None
 
     def notes(self) -> list[str]:
-        """The notes said, in order: unscored, series not scored, windows across gaps, MASE, intervals, divergence."""
-        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.intervals, self.diverged) if n]
+        """The notes said, in order: unscored, series not scored, windows across gaps, MASE, intervals, divergence,
+        early stop."""
+        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.intervals, self.diverged, self.stopped)
+                if n]
 
     def lines(self) -> dict:
         """``{"verdict", "notes", "hints"}``: plain text, the verdict a string and the others lists of lines."""
@@ -61,7 +64,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
-                divergence_text(forecaster), tuple(h for h in hints if h), series, gaps)
+                divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster))
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:

@@ -27,7 +27,7 @@ from rnncast.replacing import home
 from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
-from rnncast.runnotes import divergence
+from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
 from rnncast.windows import window_starts
 
@@ -128,7 +128,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
             loss_png = plots.png_bytes(plots.loss_figure({name: forecaster.history_}, trained_on))
             forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test")))
-    noticed = merged(noticed, scoring)
+    stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
+    noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)
     config = {
         **config_record(run_dir, forecaster.get_params(), request, found, fingerprint, source),
         "run": {"target": forecaster.targets_, "past_covariates": forecaster.past_covariates_,

@@ -1,5 +1,5 @@
 """The notes and hints beside a verdict: the season a run did not weigh, the epoch a diverged fit
-kept, how a pooled MASE treated series without a scale, what fill made and the scores left out, and
+kept, where early stopping ended a fit, how a pooled MASE treated series without a scale, what fill made and the scores left out, and
 what a quantile model's intervals held. ``verdicts`` says whether the model beats the baselines;
 the command line prints these beside it, and the report page (``reportpage``) shows them.
 """
@@ -86,6 +86,17 @@ def divergence_text(forecaster: Fitted) -> str | None:
         return None
     kept = f"epoch {d['kept']}" if d["kept"] else "the untrained network (no finished epoch beat it on validation)"
     return f"training diverged in epoch {d['epoch']}; the model keeps {kept}"
+
+
+def early_stop(forecaster: Fitted) -> str | None:
+    """"stopped early at epoch 10 of 100: the validation loss had not improved for 5 epochs; the weights of epoch 5
+    are kept" (``training.early_stop_text``), or None: the fit ran every epoch, or diverged (``divergence_text``)."""
+    if getattr(forecaster, "diverged_epoch_", None) is not None:
+        return None
+    from rnncast.training import early_stop_text
+
+    train = forecaster.settings_.train  # the fit's, whatever set_params changed since
+    return early_stop_text(forecaster.history_, train.epochs, train.patience)
 
 
 def draw_text(forecaster: Fitted) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
+from rnncast.othernames import not_a_setting
 from rnncast.settingvalues import is_integer, parse_quantiles
 from rnncast.spelling import did_you_mean
 
@@ -19,6 +20,8 @@ def parse_setting(name: str, value, typed: bool = False):
     what it accepts."""
     fields_by_name = {f.name: f for f in setting_fields()}
     name = str(name).replace("-", "_")
+    if name not in fields_by_name and not_a_setting(name, fields_by_name):
+        raise RnncastError(not_a_setting(name, fields_by_name))  # another library's name (seq_len): rnncast's
     if name not in fields_by_name:
         raise RnncastError(f"unknown setting {name!r}{did_you_mean(name, fields_by_name)}; known settings: "
                            f"{', '.join(sorted(fields_by_name))}")

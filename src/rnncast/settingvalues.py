@@ -12,6 +12,7 @@ import numbers
 import numpy as np
 
 from rnncast.errors import RnncastError, UnknownParameter
+from rnncast.othernames import not_a_setting
 from rnncast.spelling import counted, did_you_mean
 
 
@@ -40,7 +41,11 @@ def parse_quantiles(value) -> tuple:
 
 
 def unknown_parameter(name, valid, owner: str = "Forecaster") -> UnknownParameter:
-    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them."""
+    """The refusal of a keyword ``owner`` does not take, with the closest of ``valid`` and all of them; another
+    library's name for one of them (``test_size``) with rnncast's (``othernames``)."""
+    other = not_a_setting(name, valid)
+    if other:
+        return UnknownParameter(other)
     return UnknownParameter(f"unknown parameter {name!r} for {owner}{did_you_mean(name, valid)}; valid parameters: "
                             f"{', '.join(valid)}")
 
@@ -67,6 +72,29 @@ def checked_keywords(init):
             if name not in valid:
                 raise unknown_parameter(name, valid, owner) from None
         init(self, *args, **kwargs)
+
+    return checked
+
+
+def checked_settings(method):
+    """Decorate an estimator's method (``fit``) so that a keyword it does not take that is a setting (``fit(X,
+    epochs=10)``, Keras's way) or another library's name for one (``fit(shuffle=True)``, ``othernames``) is refused
+    as such, in one line (``UnknownParameter``, also a ``TypeError``); any other, as Python refuses it."""
+    import functools
+    import inspect
+
+    valid = set(inspect.signature(method).parameters)
+
+    @functools.wraps(method)
+    def checked(self, *args, **kwargs):
+        settings, owner = self.get_params(), type(self).__name__
+        for name in (n for n in kwargs if n not in valid):
+            if name in settings:
+                raise UnknownParameter(f"{method.__name__} takes no {name}=: it is a setting of {owner}, given as "
+                                       f"{owner}({name}=...) or set_params({name}=...) before {method.__name__}")
+            if not_a_setting(name, settings):
+                raise UnknownParameter(not_a_setting(name, settings))
+        return method(self, *args, **kwargs)
 
     return checked
 

@@ -26,7 +26,7 @@ from rnncast.config import TrainSettings
 from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.interrupts import stop_if_asked
-from rnncast.spelling import spelled
+from rnncast.spelling import counted, spelled
 
 log = logging.getLogger(__name__)
 
@@ -146,9 +146,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         if on_epoch is not None:
             on_epoch(record)
         if state.stopped:
-            kept = best_epoch(state.history)
-            log.info("early stop after epoch %d (best: %s, %s loss (%s) %.5g)", state.epoch,
-                     f"epoch {kept}" if kept else "the untrained network", "validation" if val is not None else "training",
+            log.info("%s (%s %.5g)", early_stop_text(state.history, settings.epochs, settings.patience),
                      loss_name(net, settings.loss), state.best_loss)
 
     if state.best_state is not None:
@@ -166,6 +164,20 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
 def best_epoch(history: list[dict]) -> int:
     """The epoch whose weights the loop keeps: the last that improved (0: none did, the untrained network stays)."""
     return max((h["epoch"] for h in history if h["best"]), default=0)
+
+
+def early_stop_text(history: list[dict], epochs: int, patience: int) -> str | None:
+    """"stopped early at epoch 10 of 100: the validation loss had not improved for 5 epochs; the weights of epoch 5
+    are kept", where early stopping ended ``history`` (its last ``patience`` epochs none better) before ``epochs``;
+    else None. A run that diverged ends so too: its reader asks ``diverged`` first (``runnotes.early_stop``)."""
+    last = history[-patience:]
+    if len(history) >= epochs or len(last) < patience or any(h["best"] for h in last):
+        return None
+    kept = best_epoch(history)
+    return (f"stopped early at epoch {history[-1]['epoch']} of {epochs}: the "
+            f"{'training' if history[-1]['val_loss'] is None else 'validation'} loss had not improved for "
+            f"{counted(patience, 'epoch')}; {f'the weights of epoch {kept}' if kept else 'the untrained network'} "
+            f"{'are' if kept else 'is'} kept")
 
 
 def _kept_text(kept: int) -> str:

@@ -1,0 +1,88 @@
+"""Other libraries' and tutorials' names for rnncast's settings: ``test_size`` (scikit-learn's
+``train_test_split``), ``sequence_length``, ``seq_len``, ``timesteps`` (Keras and PyTorch tutorials),
+``input_chunk_length`` (Darts), ``h`` and ``max_steps``-era ``max_epochs`` (NeuralForecast) ... as the one
+table (``OTHER_NAMES``) that a refused keyword (``Forecaster(test_size=0.2)``), setting (``--set``, a config
+file) and flag (``rnncast fit --seq-len 20``) is looked up in, so that the refusal names rnncast's setting
+instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``).
+
+Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with
+``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
+each epoch (``batches.py``). Nothing here imports the rest of the package, so any module may use it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+# another name (as a keyword: a flag's dashes are underscores) -> (rnncast's setting, what it is, what it holds)
+_WINDOW = ("lookback", "the input window", "input steps the network sees for each forecast")
+_HORIZON = ("horizon", "the forecast length", "steps forecast at once")
+_TEST = ("test_frac", "the test part", "the last fraction of each series' rows")
+_VAL = ("val_frac", "the validation part", "the fraction of each series' rows just before the test part")
+_EPOCHS = ("epochs", "the number of epochs", "the most; early stopping may end training sooner")
+_HIDDEN = ("hidden_size", "the width", "units in each recurrent layer")
+_LAYERS = ("num_layers", "the depth", "stacked recurrent layers")
+OTHER_NAMES: dict[str, tuple[str, str, str]] = {
+    **dict.fromkeys(("test_size", "test_ratio", "test_split", "test_fraction"), _TEST),
+    **dict.fromkeys(("val_size", "valid_size", "validation_size", "validation_split", "val_split", "val_ratio",
+                     "val_fraction"), _VAL),
+    **dict.fromkeys(("sequence_length", "seq_length", "seq_len", "window_size", "window", "window_length",
+                     "timesteps", "time_steps", "n_steps", "n_lags", "lags", "look_back", "input_chunk_length",
+                     "input_length", "context_length"), _WINDOW),
+    "input_size": ("lookback", "the input window", "NeuralForecast's input_size; torch's nn.LSTM input_size, the "
+                   "number of columns, rnncast takes from the data"),
+    **dict.fromkeys(("output_chunk_length", "h", "pred_len", "prediction_length", "forecast_horizon", "n_ahead",
+                     "output_length", "forecast_length"), _HORIZON),
+    **dict.fromkeys(("n_layers", "layers", "num_rnn_layers", "n_rnn_layers", "num_stacks"), _LAYERS),
+    **dict.fromkeys(("hidden_dim", "units", "hidden_units", "n_hidden", "hidden_layer_size", "rnn_units",
+                     "hidden_dims"), _HIDDEN),
+    **dict.fromkeys(("learning_rate", "lr_rate"), ("lr", "the learning rate", "of the Adam optimizer")),
+    **dict.fromkeys(("max_epochs", "n_epochs", "num_epochs", "nb_epoch"), _EPOCHS),
+    **dict.fromkeys(("early_stopping_patience", "early_stop_patience", "early_stop_patience_steps"),
+                    ("patience", "early stopping's patience", "epochs without a better validation loss")),
+    **dict.fromkeys(("random_state", "random_seed", "manual_seed"), ("seed", "the random seed", "same seed, same result on CPU")),
+    **dict.fromkeys(("rnn_type", "cell_type", "model_type"), ("cell", "the recurrent cell", "rnn, lstm or gru")),
+    **dict.fromkeys(("gradient_clip_val", "clip_grad_norm", "max_norm", "clipnorm", "clip"),
+                    ("grad_clip", "gradient clipping", "the largest gradient norm")),
+    "dropout_rate": ("dropout", "dropout", "between recurrent layers and before the head"),
+    "scaler_type": ("scaler", "the scaling", "standard, minmax or none"),
+    **dict.fromkeys(("season_length", "seasonality", "seasonal_period"), ("season", "the seasonal period", "in steps")),
+    **dict.fromkeys(("num_threads", "n_threads"), ("threads", "torch's CPU threads", "0: torch's own choice")),
+}
+
+# what asks for rows or windows in random order: answered with BY_TIME, where the reader splits by test_frac
+SHUFFLING = frozenset({"shuffle", "shuffled", "split", "random_split", "train_test_split", "random"})
+BY_TIME = ("rnncast splits every series by time, never at random: the test rows come after the validation rows and "
+           "those after the training rows, so overlapping windows cannot leak the test part into training (the parts' "
+           "sizes are {val_frac} and {test_frac}); training batches are already drawn in random order each epoch")
+
+
+def keyword(name: str) -> str:
+    """A name as a keyword: ``--seq-len`` -> ``seq_len``, ``Test_Size`` -> ``test_size``."""
+    return str(name).lstrip("-").replace("-", "_").lower()
+
+
+def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = str) -> str:
+    """rnncast's name for ``name``, another library's (``test_size``, ``--seq-len``), as a clause: ``the test
+    part is test_frac (the last fraction of each series' rows)``, the setting written ``spell(setting)``
+    (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``. '' where the
+    name is no other name, or the reader cannot give its setting (``known``: the settings it takes)."""
+    known = set(known)
+    word = keyword(name)
+    if word in known:
+        return ""
+    if word in SHUFFLING:
+        return by_time(spell) if "test_frac" in known else ""
+    setting, what, holds = OTHER_NAMES.get(word, ("", "", ""))
+    return f"{what} is {spell(setting)} ({holds})" if setting in known else ""
+
+
+def by_time(spell: Callable[[str], str] = str) -> str:
+    """``BY_TIME``, the answer to a shuffle or a random split, its settings written ``spell(setting)``."""
+    return BY_TIME.format(val_frac=spell("val_frac"), test_frac=spell("test_frac"))
+
+
+def not_a_setting(name: str, known: Iterable[str]) -> str:
+    """The refusal of a keyword ``name`` that is another library's name for a setting of ``known``, in one
+    line: ``test_size is not a setting of rnncast: the test part is test_frac (...)``; '' for any other name."""
+    said = other_name(name, known)
+    return f"{name} is not a setting of rnncast: {said}" if said else ""
