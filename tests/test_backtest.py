@@ -202,7 +202,10 @@ def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
     result = Forecaster(**TINY).backtest(frame, n_windows=K, refit=refit)
     m = result.metrics
     assert m["verdict_units"] == "scaled" and m["overall_scaled"]["model"]["mse"] != m["overall"]["model"]["mse"]
-    assert all(t["origins"] == K and t["lags"] == 0 for t in m["significance"].values())  # step = horizon: no overlap
+    dates = result.forecasts["cutoff"].nunique()  # the series end at other hours: each window's cutoff a date of its own
+    _, reach = rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, H, H)
+    assert dates == m["cutoff_dates"] == 3 * K and all(t["origins"] == dates and t["lags"] == reach - 1
+                                                       for t in m["significance"].values())  # each date once
 
 
 def test_a_backtest_whose_first_model_trains_on_very_few_windows_says_how_many(caplog):
@@ -346,3 +349,46 @@ def test_a_test_frac_of_the_forecasters_settings_and_a_step_of_the_default_are_t
     code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--horizon", "3",
                  "--n-windows", "1", "--step", "3", "--out", str(tmp_path / "bt")])
     assert code == 0, capsys.readouterr().err
+
+
+def _monthly(ends_early: int = 0) -> pd.DataFrame:
+    """Three monthly series from 2017-01; the second ends ``ends_early`` months before the others."""
+    rng = np.random.default_rng(7)
+    parts = []
+    for i, n in enumerate((96, 96 - ends_early, 96)):
+        t = np.arange(n)
+        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2017-01-01", periods=n, freq="MS"),
+                                   "y": (i + 2) * (5 + np.sin(2 * np.pi * t / 12)) + rng.standard_normal(n)}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_when_every_series_shares_its_cutoffs_the_test_groups_by_window_as_before():
+    """The Diebold–Mariano test's groups are the cutoff dates; where the series share them, those are the
+    window numbers the test was grouped by before, with the same lags: the same test, bit for bit."""
+    from rnncast.significance import diebold_mariano_cutoffs
+
+    result = Forecaster(**TINY).backtest(_monthly(), n_windows=4, step=2)
+    groups, reach = rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, H, 2)
+    window = np.tile(np.arange(4), 3)
+    assert np.array_equal(groups, window) and reach == 2 and result.metrics["cutoff_dates"] == 4
+    rng = np.random.default_rng(0)
+    a, b = rng.standard_normal((2, 12, H, 1))
+    for h in (3, 2, 1):  # windows 2 steps apart: 2, 1 and 1 cutoffs reached
+        before = diebold_mariano_cutoffs(a, b, window, h, 2)
+        after = diebold_mariano_cutoffs(a, b, *rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, h, 2), 1)
+        assert after == before
+    assert "each cutoff's loss differences summed over the 3 series" in result.verdict
+
+
+def test_series_ending_on_different_dates_are_tested_by_cutoff_date():
+    """One series of three ended 6 months early: the test pooled its cutoffs with the others' of the same window
+    number (3 groups, 2 degrees of freedom) while the verdict said each cutoff's differences were summed over the
+    series; its cutoffs are dates of their own (6 dates), and those 2 months from the others' overlap them in time."""
+    result = Forecaster(**TINY).backtest(_monthly(ends_early=6), n_windows=3, step=4)
+    m = result.metrics
+    assert result.forecasts["cutoff"].nunique() == m["cutoff_dates"] == 6
+    assert all(t["origins"] == 6 and t["lags"] == 1 for t in m["significance"].values())
+    assert "(the 3 series end on different dates: 6 cutoff dates in all), each date's loss differences summed over " \
+           "the series cut off at it" in result.verdict
+    assert "each cutoff's loss differences summed" not in result.verdict
+    assert "Student's t at 5 degrees of freedom" in result.verdict
