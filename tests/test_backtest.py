@@ -315,7 +315,8 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
 
 def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_path, capsys):
     """backtest --test-frac 0.2 and 0.5 wrote the same forecasts.csv (and config.json recorded it), and
-    --n-windows 1 --step 50 the same as --step 3: the windows are n_windows cutoffs step rows apart."""
+    --n-windows 1 --step 50 the same as --step 3: the windows are n_windows cutoffs step rows apart. backtest
+    has no --test-frac (its help and docs/cli.md offered it, "(default: 0.2)", and every value was refused)."""
     from rnncast.cli import main
 
     with pytest.raises(RnncastError, match=r"^step=5 \(--step\) has no effect with a single window \(n_windows=1, "
@@ -323,13 +324,21 @@ def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_p
         Forecaster(**TINY).backtest(frame, n_windows=1, step=5)
     data = tmp_path / "d.csv"
     frame.to_csv(data, index=False)
-    for flags, says in ((["--test-frac", "0.5"], "test_frac=0.5 (--test-frac) has no effect"),
+    for flags, says in ((["--test-frac", "0.5"], "backtest has no --test-frac: its windows are the last --n-windows "
+                                                 "cutoffs of every series"),
                         (["--n-windows", "1", "--step", "50"], "step=50 (--step) has no effect")):
-        code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--out",
-                     str(tmp_path / "bt"), *flags])
+        try:  # an unknown flag: argparse exits
+            code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--out",
+                         str(tmp_path / "bt"), *flags])
+        except SystemExit as exit:
+            code = exit.code
         err = capsys.readouterr().err
         assert code == 2 and says in err and "Traceback" not in err
         assert not (tmp_path / "bt").exists()
+    from rnncast.cli.parser import build_parser
+
+    helped = [sub for sub in build_parser()._subparsers._group_actions[0].choices.items() if sub[0] == "backtest"]
+    assert "--test-frac" not in helped[0][1].format_help() and "--val-frac" in helped[0][1].format_help()
 
 
 def test_a_test_frac_of_the_forecasters_settings_and_a_step_of_the_default_are_taken(frame, tmp_path, capsys):

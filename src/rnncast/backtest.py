@@ -92,16 +92,10 @@ class Backtest:
         return backtest_figure(self, n_series)
 
 
-def unused(test_frac, step, n_windows: int, horizon: int | None) -> None:
-    """Refuse what a backtest would not use: a ``test_frac`` given to the backtest itself (``--test-frac``; None:
-    not given; the windows are the last ``n_windows`` cutoffs, ``step`` rows apart, never the final share of rows;
-    a Forecaster's own test_frac, as fit's settings, is a fit's and passed over), and a ``step`` with one window
-    (the distance between cutoffs, of which one has none) other than its default, the ``horizon``: one written
-    out as the default is the default, which a single window runs with alike."""
-    if test_frac is not None:
-        raise RnncastError(f"test_frac={test_frac} (--test-frac) has no effect on a backtest: its windows are the last "
-                           "n_windows (--n-windows) cutoffs of every series, step (--step) rows apart, not a final share "
-                           "of the rows; leave --test-frac out")
+def unused(step, n_windows: int, horizon: int | None) -> None:
+    """Refuse a ``step`` with one window (the distance between cutoffs, of which one has none) other than its
+    default, the ``horizon``: one written out as the default is the default, which a single window runs with alike.
+    (A Forecaster's own test_frac, as fit's settings, is a fit's and passed over; the command has no --test-frac.)"""
     if step is not None and n_windows == 1 and step != horizon:
         raise RnncastError(f"step={step} (--step) has no effect with a single window (n_windows=1, --n-windows 1): step "
                            f"is the distance between cutoffs; leave it out (its default is the horizon, {horizon}), or "
@@ -122,7 +116,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     for name, value in (("n_windows", n_windows), ("step", step)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
-    unused(None, given_step, n_windows, horizon)  # test_frac is fit's setting here; the command refuses --test-frac
+    unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
 
