@@ -309,7 +309,7 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying)."""
     frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
     with pytest.raises(RnncastError, match=r"it needs at least 76 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
-                                           r"a shorter step, lookback or horizon, or a larger validation share"):
+                                           r"a shorter step or horizon, or a larger validation share"):  # not lookback
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
 
 
@@ -401,3 +401,16 @@ def test_series_ending_on_different_dates_are_tested_by_cutoff_date():
            "the series cut off at it" in result.verdict
     assert "each cutoff's loss differences summed" not in result.verdict
     assert "Student's t at 5 degrees of freedom" in result.verdict
+
+
+@pytest.mark.parametrize("val_frac, needed, says", [
+    (0.1, 150, "; fewer cutoffs (n_windows=, --n-windows) or a shorter step, lookback or horizon need fewer"),
+    (0.3, 158, "; fewer cutoffs (n_windows=, --n-windows), a shorter step, lookback or horizon, or a smaller validation "
+               "share (val_frac=, --val-frac: the rows it leaves for training must hold lookback + horizon) need fewer")])
+def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, needed, says):
+    """96 rows, lookback 24, horizon 3, 40 cutoffs: the refusal said "a larger validation share ... need[s] fewer",
+    though with 0.3 it needed 158 rows, not 150: the training rows bind, and a larger share takes rows from them."""
+    frame = pd.DataFrame({"ds": pd.date_range("2017-01-01", periods=96, freq="MS"), "y": np.sin(np.arange(96.0))})
+    with pytest.raises(RnncastError, match=f"it needs at least {needed} rows") as refused:
+        Forecaster(**{**TINY, "lookback": 24, "val_frac": val_frac}).backtest(frame, target="y", n_windows=40)
+    assert str(refused.value).endswith(says)

@@ -30,7 +30,7 @@ from rnncast.config import Settings
 from rnncast.errors import RnncastError
 from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
-from rnncast.cutting import few_windows, report_short
+from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
@@ -40,7 +40,7 @@ from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted
 from rnncast.settingvalues import callback
 
 
@@ -126,8 +126,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up to "
            f"the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
-    remedy = (f"; fewer cutoffs ({spelled('n_windows')}), a shorter step, lookback or horizon, or a larger validation "
-              f"share ({spelled('val_frac')}: its rows must hold a horizon) need fewer")
+    remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows) if None in first else ""  # only what helps
     skipped = skipped_as_given(report_short(panel, first, needed, why, remedy), panel.given_by_text)  # as given
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
