@@ -202,7 +202,10 @@ def test_a_panel_is_tested_in_scaled_units_each_origin_once(frame, refit):
     result = Forecaster(**TINY).backtest(frame, n_windows=K, refit=refit)
     m = result.metrics
     assert m["verdict_units"] == "scaled" and m["overall_scaled"]["model"]["mse"] != m["overall"]["model"]["mse"]
-    assert all(t["origins"] == K and t["lags"] == 0 for t in m["significance"].values())  # step = horizon: no overlap
+    dates = result.forecasts["cutoff"].nunique()  # the series end at other hours: each window's cutoff a date of its own
+    _, reach = rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, H, H)
+    assert dates == m["cutoff_dates"] == 3 * K and all(t["origins"] == dates and t["lags"] == reach - 1
+                                                       for t in m["significance"].values())  # each date once
 
 
 def test_a_backtest_whose_first_model_trains_on_very_few_windows_says_how_many(caplog):
@@ -306,13 +309,14 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying)."""
     frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
     with pytest.raises(RnncastError, match=r"it needs at least 76 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
-                                           r"a shorter step, lookback or horizon, or a larger validation share"):
+                                           r"a shorter step or horizon, or a larger validation share"):  # not lookback
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
 
 
 def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_path, capsys):
     """backtest --test-frac 0.2 and 0.5 wrote the same forecasts.csv (and config.json recorded it), and
-    --n-windows 1 --step 50 the same as --step 3: the windows are n_windows cutoffs step rows apart."""
+    --n-windows 1 --step 50 the same as --step 3: the windows are n_windows cutoffs step rows apart. backtest
+    has no --test-frac (its help and docs/cli.md offered it, "(default: 0.2)", and every value was refused)."""
     from rnncast.cli import main
 
     with pytest.raises(RnncastError, match=r"^step=5 \(--step\) has no effect with a single window \(n_windows=1, "
@@ -320,13 +324,21 @@ def test_a_test_frac_or_a_step_that_would_have_no_effect_is_refused(frame, tmp_p
         Forecaster(**TINY).backtest(frame, n_windows=1, step=5)
     data = tmp_path / "d.csv"
     frame.to_csv(data, index=False)
-    for flags, says in ((["--test-frac", "0.5"], "test_frac=0.5 (--test-frac) has no effect"),
+    for flags, says in ((["--test-frac", "0.5"], "backtest has no --test-frac: its windows are the last --n-windows "
+                                                 "cutoffs of every series"),
                         (["--n-windows", "1", "--step", "50"], "step=50 (--step) has no effect")):
-        code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--out",
-                     str(tmp_path / "bt"), *flags])
+        try:  # an unknown flag: argparse exits
+            code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--out",
+                         str(tmp_path / "bt"), *flags])
+        except SystemExit as exit:
+            code = exit.code
         err = capsys.readouterr().err
         assert code == 2 and says in err and "Traceback" not in err
         assert not (tmp_path / "bt").exists()
+    from rnncast.cli.parser import build_parser
+
+    helped = [sub for sub in build_parser()._subparsers._group_actions[0].choices.items() if sub[0] == "backtest"]
+    assert "--test-frac" not in helped[0][1].format_help() and "--val-frac" in helped[0][1].format_help()
 
 
 def test_a_test_frac_of_the_forecasters_settings_and_a_step_of_the_default_are_taken(frame, tmp_path, capsys):
@@ -346,3 +358,59 @@ def test_a_test_frac_of_the_forecasters_settings_and_a_step_of_the_default_are_t
     code = main(["backtest", str(data), "--target", "y", "--id-col", "unique_id", "--epochs", "1", "--horizon", "3",
                  "--n-windows", "1", "--step", "3", "--out", str(tmp_path / "bt")])
     assert code == 0, capsys.readouterr().err
+
+
+def _monthly(ends_early: int = 0) -> pd.DataFrame:
+    """Three monthly series from 2017-01; the second ends ``ends_early`` months before the others."""
+    rng = np.random.default_rng(7)
+    parts = []
+    for i, n in enumerate((96, 96 - ends_early, 96)):
+        t = np.arange(n)
+        parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2017-01-01", periods=n, freq="MS"),
+                                   "y": (i + 2) * (5 + np.sin(2 * np.pi * t / 12)) + rng.standard_normal(n)}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_when_every_series_shares_its_cutoffs_the_test_groups_by_window_as_before():
+    """The Diebold–Mariano test's groups are the cutoff dates; where the series share them, those are the
+    window numbers the test was grouped by before, with the same lags: the same test, bit for bit."""
+    from rnncast.significance import diebold_mariano_cutoffs
+
+    result = Forecaster(**TINY).backtest(_monthly(), n_windows=4, step=2)
+    groups, reach = rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, H, 2)
+    window = np.tile(np.arange(4), 3)
+    assert np.array_equal(groups, window) and reach == 2 and result.metrics["cutoff_dates"] == 4
+    rng = np.random.default_rng(0)
+    a, b = rng.standard_normal((2, 12, H, 1))
+    for h in (3, 2, 1):  # windows 2 steps apart: 2, 1 and 1 cutoffs reached
+        before = diebold_mariano_cutoffs(a, b, window, h, 2)
+        after = diebold_mariano_cutoffs(a, b, *rnncast.backtest.test_cutoffs(result.panel, result.cutoffs + 1, h, 2), 1)
+        assert after == before
+    assert "each cutoff's loss differences summed over the 3 series" in result.verdict
+
+
+def test_series_ending_on_different_dates_are_tested_by_cutoff_date():
+    """One series of three ended 6 months early: the test pooled its cutoffs with the others' of the same window
+    number (3 groups, 2 degrees of freedom) while the verdict said each cutoff's differences were summed over the
+    series; its cutoffs are dates of their own (6 dates), and those 2 months from the others' overlap them in time."""
+    result = Forecaster(**TINY).backtest(_monthly(ends_early=6), n_windows=3, step=4)
+    m = result.metrics
+    assert result.forecasts["cutoff"].nunique() == m["cutoff_dates"] == 6
+    assert all(t["origins"] == 6 and t["lags"] == 1 for t in m["significance"].values())
+    assert "(the 3 series end on different dates: 6 cutoff dates in all), each date's loss differences summed over " \
+           "the series cut off at it" in result.verdict
+    assert "each cutoff's loss differences summed" not in result.verdict
+    assert "Student's t at 5 degrees of freedom" in result.verdict
+
+
+@pytest.mark.parametrize("val_frac, needed, says", [
+    (0.1, 150, "; fewer cutoffs (n_windows=, --n-windows) or a shorter step, lookback or horizon need fewer"),
+    (0.3, 158, "; fewer cutoffs (n_windows=, --n-windows), a shorter step, lookback or horizon, or a smaller validation "
+               "share (val_frac=, --val-frac: the rows it leaves for training must hold lookback + horizon) need fewer")])
+def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, needed, says):
+    """96 rows, lookback 24, horizon 3, 40 cutoffs: the refusal said "a larger validation share ... need[s] fewer",
+    though with 0.3 it needed 158 rows, not 150: the training rows bind, and a larger share takes rows from them."""
+    frame = pd.DataFrame({"ds": pd.date_range("2017-01-01", periods=96, freq="MS"), "y": np.sin(np.arange(96.0))})
+    with pytest.raises(RnncastError, match=f"it needs at least {needed} rows") as refused:
+        Forecaster(**{**TINY, "lookback": 24, "val_frac": val_frac}).backtest(frame, target="y", n_windows=40)
+    assert str(refused.value).endswith(says)

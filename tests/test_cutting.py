@@ -13,7 +13,7 @@ import pytest
 from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.config import DataSettings
-from rnncast.cutting import cut
+from rnncast.cutting import backtest_remedy, cut
 from rnncast.loading import load_panel
 from rnncast.windows import Split, chronological_split, rows_needed
 
@@ -129,3 +129,18 @@ def test_a_given_split_of_whole_floats_is_taken_as_row_numbers(frame):
     _, splits, _ = cut(load_panel(frame, target="y"), (100.0, np.int64(150), 200.0), DataSettings(lookback=12, horizon=3))
     assert splits == [Split(100, 150, 200)] and all(type(b) is int for b in vars(splits[0]).values())
     Forecaster(lookback=12, horizon=3, epochs=1).fit(frame, target="y", split=(100.0, 150.0, 200.0))
+
+
+def test_a_backtests_remedy_names_only_what_lowers_the_rows_needed():
+    """Where the training rows bind (lookback 24, horizon 3), a larger validation share needs more rows, not fewer,
+    and is not offered; where the validation rows bind (horizon 15, 10 %), a shorter lookback changes nothing."""
+    assert all(rows_needed(24, 3, x / 100, 0.0) >= rows_needed(24, 3, 0.1, 0.0) for x in range(1, 96))  # none fewer
+    assert backtest_remedy(24, 3, 0.1, 40) == "; fewer cutoffs (n_windows=, --n-windows) or a shorter step, lookback " \
+                                              "or horizon need fewer"
+    assert "a smaller validation share" in backtest_remedy(24, 3, 0.3, 40)
+    assert rows_needed(23, 15, 0.1, 0.0) == rows_needed(24, 15, 0.1, 0.0) > rows_needed(24, 15, 0.2, 0.0)
+    assert backtest_remedy(24, 15, 0.1, 40) == ("; fewer cutoffs (n_windows=, --n-windows), a shorter step or horizon, "
+                                                "or a larger validation share (val_frac=, --val-frac: its rows must hold "
+                                                "a horizon) need fewer")
+    assert backtest_remedy(24, 15, 0.1, 1) == ("; a shorter horizon or a larger validation share (val_frac=, --val-frac: "
+                                               "its rows must hold a horizon) need fewer")

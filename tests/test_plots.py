@@ -249,3 +249,19 @@ def test_session_bars_are_drawn_at_consecutive_positions_and_named_so_under_the_
     zoned = Calendar(kind="datetime", freq=session, tz="America/New_York", name="ts")
     assert plots.time_label(zoned) == ("ts (local time, America/New_York;\none step per bar of 'h 10:00-16:00', closed "
                                        "hours left out)")  # on two lines: one was cut at the figure's edges
+
+
+def test_no_backtest_window_takes_a_baselines_colour():
+    """With 5 or more windows, window 4's model line took the seasonal naive's purple, window 5 the training mean's
+    brown, window 7 repeat-last's grey: only their line styles told them apart."""
+    from matplotlib.colors import to_hex
+
+    x = np.arange(40)
+    names = ("baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive")
+    windows = [{"x": x[12 + 3 * j: 15 + 3 * j], "forecast": np.full(3, 1.0 + j), "band": None, "cutoff": 11 + 3 * j,
+                "baselines": {name: np.full(3, 0.1 * k) for k, name in enumerate(names)}} for j in range(8)]
+    fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(40), "windows": windows}], "backtest")
+    baselines = {to_hex(style["color"]) for style in plots.BASELINE_STYLES}
+    models = [to_hex(line.get_color()) for line in fig.axes[0].lines if line.get_linestyle() == "-" and line.get_lw() == 1.4]
+    assert len(models) >= 8 and not baselines & set(models[1:])  # models[0]: the actual values, black
+    assert len(set(models[1:7])) == 6  # the first six windows each their own colour

@@ -390,3 +390,19 @@ def test_a_model_far_below_the_baseline_is_not_said_to_be_100_percent_lower():
     """0.0126 against 4259 (the regression demo with x known) rounded to "100.0% lower", which no MSE above 0 is."""
     assert lower_by(0.01265, 4259.2) == ">99.9% lower (1/337,000 of it)"
     assert lower_by(1.0, 2.0) == "50.0% lower" and lower_by(0.0, 3.0) == ">99.9% lower"
+
+
+def test_a_backtest_sentence_says_how_a_panels_windows_were_grouped():
+    """The sentence said "each cutoff's loss differences summed over the 5 series" while series that end on
+    different dates were grouped by window number; now grouped by date, it says so, and without times it says the
+    windows of one number were taken together."""
+    from rnncast.verdicts import backtest_verdict
+
+    m = {**_backtest_metrics(0.01, origins=6, lags=1, series=5), "step": 4, "horizon": 3, "n_windows": 3}
+    dated = backtest_verdict({**m, "cutoff_dates": 6})[1]
+    assert ("runs over the 6 cutoffs (the 5 series end on different dates: 6 cutoff dates in all), each date's loss "
+            "differences summed over the series cut off at it") in dated
+    assert "cutoff dates less than a horizon (3) apart forecast overlapping times, so its variance adds" in dated
+    assert "each cutoff's loss" in backtest_verdict({**m, "cutoff_dates": 3})[1]  # shared cutoffs: as before
+    assert "each window number's loss differences summed over the 5 series (without times" in \
+        backtest_verdict({**m, "cutoff_dates": None})[1]

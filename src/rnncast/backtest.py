@@ -14,7 +14,8 @@ The validation rows that pick the best epoch are the last ``val_frac`` of those 
 The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
 units for many series or several targets. The test is the one a few cutoffs allow (``significance.diebold_mariano_cutoffs``): a panel's
-series count once per cutoff, overlapping windows add lags, and the statistic takes the HLN small-sample form.
+series count once per cutoff date (``test_cutoffs``: series that end on different dates have cutoffs of their own),
+windows overlapping in time add lags, and the statistic takes the HLN small-sample form.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from rnncast.config import Settings
 from rnncast.errors import RnncastError
 from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
-from rnncast.cutting import few_windows, report_short
+from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
@@ -39,7 +40,7 @@ from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted
 from rnncast.settingvalues import callback
 
 
@@ -91,16 +92,10 @@ class Backtest:
         return backtest_figure(self, n_series)
 
 
-def unused(test_frac, step, n_windows: int, horizon: int | None) -> None:
-    """Refuse what a backtest would not use: a ``test_frac`` given to the backtest itself (``--test-frac``; None:
-    not given; the windows are the last ``n_windows`` cutoffs, ``step`` rows apart, never the final share of rows;
-    a Forecaster's own test_frac, as fit's settings, is a fit's and passed over), and a ``step`` with one window
-    (the distance between cutoffs, of which one has none) other than its default, the ``horizon``: one written
-    out as the default is the default, which a single window runs with alike."""
-    if test_frac is not None:
-        raise RnncastError(f"test_frac={test_frac} (--test-frac) has no effect on a backtest: its windows are the last "
-                           "n_windows (--n-windows) cutoffs of every series, step (--step) rows apart, not a final share "
-                           "of the rows; leave --test-frac out")
+def unused(step, n_windows: int, horizon: int | None) -> None:
+    """Refuse a ``step`` with one window (the distance between cutoffs, of which one has none) other than its
+    default, the ``horizon``: one written out as the default is the default, which a single window runs with alike.
+    (A Forecaster's own test_frac, as fit's settings, is a fit's and passed over; the command has no --test-frac.)"""
     if step is not None and n_windows == 1 and step != horizon:
         raise RnncastError(f"step={step} (--step) has no effect with a single window (n_windows=1, --n-windows 1): step "
                            f"is the distance between cutoffs; leave it out (its default is the horizon, {horizon}), or "
@@ -121,7 +116,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     for name, value in (("n_windows", n_windows), ("step", step)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
             raise RnncastError(f"{name} must be a positive integer, got {value!r}")
-    unused(None, given_step, n_windows, horizon)  # test_frac is fit's setting here; the command refuses --test-frac
+    unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
 
@@ -131,8 +126,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up to "
            f"the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
-    remedy = (f"; fewer cutoffs ({spelled('n_windows')}), a shorter step, lookback or horizon, or a larger validation "
-              f"share ({spelled('val_frac')}: its rows must hold a horizon) need fewer")
+    remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows) if None in first else ""  # only what helps
     skipped = skipped_as_given(report_short(panel, first, needed, why, remedy), panel.given_by_text)  # as given
     if skipped:
         kept = [s for s, split in enumerate(first) if split is not None]
@@ -170,6 +164,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales = np.concatenate(scale_parts)[order]
 
     window = np.tile(np.arange(n_windows), panel.n_series)  # [S * K]
+    groups, reach = test_cutoffs(panel, first_rows, horizon, step)  # the test's grouping: one cutoff date, one term
     implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
@@ -181,13 +176,14 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
+        "cutoff_dates": int(groups.max()) + 1 if panel.time is not None else None,  # None: grouped by window number
         "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
-        "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, window,
-                                                       horizon, step, scored(judged)) for name, p in judged.baselines.items()},
+        "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
+                                                       1, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
@@ -200,6 +196,23 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
     return Backtest(frame, metrics, panel, first_rows - 1, said)  # a cutoff: the last row a window reads
+
+
+def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int) -> tuple[np.ndarray, int]:
+    """How the Diebold–Mariano test groups the windows [S * K] (series-major), and ``reach``: how many successive
+    groups one window's targets reach (``diebold_mariano_cutoffs`` with ``horizon=reach, step=1``). With times, a
+    group is a cutoff date, numbered in time order: series cut off at one date may share its shocks (series that end
+    on different dates have cutoffs of their own), and a later date whose first target comes before an earlier date's
+    last target overlaps it in time. Without times, the windows of one number are taken to end together. When every
+    series shares the cutoffs, the groups are the windows and ``reach`` is ``ceil(horizon / step)``, as before."""
+    if panel.time is None:
+        return np.tile(np.arange(first_rows.shape[1]), panel.n_series), -(-int(horizon) // int(step))
+    rows = panel.offsets[:-1, None] + first_rows  # [S, K] each window's first target in the stacked panel
+    cutoff = pd.Index(panel.time[(rows - 1).reshape(-1)])
+    groups, dates = cutoff.factorize(sort=True)  # [S * K] each window's date's rank, the dates in time order
+    last = pd.Series(panel.time[(rows + horizon - 1).reshape(-1)]).groupby(groups).max()  # each date's last target
+    reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
+    return groups.astype(np.int64), reach
 
 
 def _window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,

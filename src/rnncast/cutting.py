@@ -109,3 +109,30 @@ def few_windows(splits: list[Split], data_s: DataSettings) -> None:
         log.warning("the model trains on only %d window%s (lookback %d + horizon %d in %s), too few to learn much "
                     "from; a shorter lookback (%s) or more rows give it more", count, "" if count == 1 else "s",
                     data_s.lookback, data_s.horizon, where, spelled("lookback"))
+
+
+def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int) -> str:
+    """What lowers the rows a backtest needs (``lookback``, ``horizon`` and ``val_frac`` up to its first cutoff,
+    ``n_windows`` cutoffs): only what does, found by ``rows_needed``. Where the validation rows must grow to hold a
+    horizon, that binds: a larger share helps and a shorter lookback does not; where the training rows must hold
+    lookback + horizon, a shorter lookback helps, and a smaller validation share where one still holds a horizon."""
+    base = rows_needed(lookback, horizon, val_frac, 0.0)
+
+    def fewer(lookback=lookback, horizon=horizon, val_frac=val_frac) -> bool:
+        n = rows_needed(lookback, horizon, val_frac, 0.0)
+        return n is not None and (base is None or n < base)
+
+    shares = [x / 100 for x in range(1, 96)]
+    shorter = ["step"] * (n_windows > 1) + ["lookback"] * (lookback > 1 and fewer(lookback=lookback - 1)) + ["horizon"]
+    helps = [f"fewer cutoffs ({spelled('n_windows')})"] * (n_windows > 1) + [f"a shorter {_either(shorter)}"]
+    if any(fewer(val_frac=x) for x in shares if x > val_frac):
+        helps.append(f"a larger validation share ({spelled('val_frac')}: its rows must hold a horizon)")
+    elif any(fewer(val_frac=x) for x in shares if x < val_frac):
+        helps.append(f"a smaller validation share ({spelled('val_frac')}: the rows it leaves for training must hold "
+                     "lookback + horizon)")
+    return f"; {_either(helps, comma=len(helps) > 2)} need fewer"
+
+
+def _either(words: list[str], comma: bool = False) -> str:
+    """``a, b or c`` (``a, b, or c`` with ``comma``: items that hold commas of their own)."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])}{',' * comma} or {words[-1]}"

@@ -84,6 +84,7 @@ class Exported:
     output: list
     checked_windows: int  # windows onnxruntime and PyTorch both forecast (0: onnxruntime not installed)
     max_abs_diff: float | None  # the largest difference between the two, in original units
+    max_rel_diff: float | None = None  # that difference over the largest forecast's size: float32 leaves ~1e-7
 
 
 def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False) -> Exported:
@@ -153,7 +154,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     except Exception as err:  # onnx.checker.ValidationError
         raise RnncastError(f"the ONNX model made at opset {opset} is invalid ({_first_line(err)}); nothing was "
                            f"written; try the default opset {OPSET}") from None
-    checked, diff = 0, None
+    checked, diff, relative = 0, None, None
     if check and importlib.util.find_spec("onnxruntime") is not None:
         import onnxruntime
 
@@ -164,9 +165,11 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
         except Exception as err:  # onnxruntime's errors have types of their own
             raise RnncastError(f"onnxruntime cannot run the model made at opset {opset} ({_first_line(err)}); "
                                f"nothing was written; try the default opset {OPSET}") from None
-        checked, diff = 64, float(np.abs(ran - torch_forecast(graph, *windows)).max())
+        expected = torch_forecast(graph, *windows)
+        checked, diff, size = 64, float(np.abs(ran - expected).max()), float(np.abs(expected).max())
+        relative = diff / size if size > 0 else diff
     files.write_bytes(path, content)  # atomic: a temporary name in the folder, then renamed
-    return Exported(path, inputs, output, checked, diff)
+    return Exported(path, inputs, output, checked, diff, relative)
 
 
 def _check_opset(opset) -> int:

@@ -88,6 +88,8 @@ def log_yaxis(ax, values) -> None:
 # models take the colour cycle C0, C1, ...; baselines keep out of its first colours.
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
+# A backtest's windows: the colour cycle's colours no baseline has (C4, C5, C7, C8 are theirs), in turn.
+WINDOW_COLOURS = ("C0", "C1", "C2", "C3", "C6", "C9")
 
 
 def baseline_label(name: str, season: int) -> str:
@@ -242,7 +244,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model") -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window, named ``model`` in the legend, ``baselines.model_label``) with its interval band, its
+    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``baselines.model_label``) with its interval band, its
     cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
@@ -263,7 +265,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
         shown, drawn = [curve["actual"]], {}  # what sets the y range (ylimits.frame); each baseline's lines
         for j, w in enumerate(curve["windows"]):
             shown += [w["forecast"], *(w["band"] or ())]
-            colour = f"C{j % 10}"
+            colour = WINDOW_COLOURS[j % len(WINDOW_COLOURS)]  # never a baseline's
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             if w["band"] is not None:
                 ax.fill_between(wx, w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,

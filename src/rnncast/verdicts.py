@@ -153,16 +153,15 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
     if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
         if cutoffs < 2 * reach:
             why = (f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'} too few" +
-                   (f": windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets over {reach} "
-                    f"cutoffs, and the test needs twice that, {2 * reach}" if reach > 1 else ": it needs 2") +
+                   (f": {_reach(m, together=True)} over {reach} cutoffs, and the test needs twice that, {2 * reach}" if reach > 1
+                    else ": it needs 2") +
                    "; give more cutoffs (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
         else:
             why = "the loss differences between the model and the baselines do not vary"
         return good, f"{sentence} No Diebold–Mariano test: {why}."
-    series = (f", each cutoff's loss differences summed over the {m['series']} series (the series at one cutoff may "
-              "share shocks, so each cutoff counts once)" if m["series"] > 1 else "")
+    series = _grouped(m)
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
-    overlap = (f"; windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']}), so its variance adds "
+    overlap = (f"; {_reach(m)}, so its variance adds "
                f"their autocovariances over {counted(reach - 1, 'lag')}, unweighted as R's forecast::dm.test"
                + (f" (against {' and '.join(map(named, dropped))} that sum was not positive, so, as dm.test does, "
                   "the lags were dropped)" if dropped else "") if reach > 1 else "")
@@ -173,6 +172,35 @@ def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
                   f"it is compared with Student's t at {counted(cutoffs - 1, 'degree')} of freedom "
                   "(Harvey–Leybourne–Newbold's small-sample form)"
                   + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
+
+
+def _shared(m: dict) -> bool:
+    """Whether every series of a backtest has the same cutoff dates (or there are no dates: one number each)."""
+    return m.get("cutoff_dates") is None or m["cutoff_dates"] == m.get("n_windows")
+
+
+def _reach(m: dict, together: bool = False) -> str:
+    """Why a backtest's test adds lags: its windows' targets overlap in time."""
+    if _shared(m) and together:
+        return f"windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets"
+    if _shared(m):
+        return f"windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']})"
+    return f"cutoff dates less than a horizon ({m['horizon']}) apart forecast overlapping times"
+
+
+def _grouped(m: dict) -> str:
+    """How the backtest's test grouped a panel's windows (``backtest.test_cutoffs``); nothing for one series."""
+    if m["series"] < 2:
+        return ""
+    if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
+        return (f", each window number's loss differences summed over the {m['series']} series (without times, their "
+                "windows of one number are taken to end together and may share shocks, so each counts once)")
+    if _shared(m):
+        return (f", each cutoff's loss differences summed over the {m['series']} series (the series at one cutoff may "
+                "share shocks, so each cutoff counts once)")
+    return (f" (the {m['series']} series end on different dates: {m['cutoff_dates']} cutoff dates in all), each date's "
+            "loss differences summed over the series cut off at it (series cut off at one date may share shocks, so "
+            "each date counts once)")
 
 
 def every_baseline(rivals, season: Season | None = None) -> str:

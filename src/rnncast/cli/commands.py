@@ -31,6 +31,12 @@ def demo_note(flags: list[str]) -> str:
             f"{', '.join(fits)}: to train with your own settings, run rnncast fit on a file" if fits else "")
 
 
+def backtest_note(extras: list[str]) -> str:
+    """What backtest says of --test-frac among the arguments no parser took (``extras``): its windows are cutoffs."""
+    return ("; backtest has no --test-frac: its windows are the last --n-windows cutoffs of every series, --step rows "
+            "apart, not a final share of the rows" if any(e.split("=")[0] == "--test-frac" for e in extras) else "")
+
+
 def run_demo(args) -> int:
     """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
     exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which replaces the
@@ -91,14 +97,12 @@ def _demo_run(args, into: Path, out: Path) -> int:
 
 
 def run_backtest(args) -> int:
-    from rnncast.backtest import unused
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
     from rnncast.reportpage import backtest_rows
 
     settings = settings_from_args(args)
-    unused(settings.get("test_frac"), None, args.n_windows, None)  # --test-frac given to the backtest itself
     request = panel_request(args)
     forecaster = Forecaster(**settings)
     # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
@@ -220,7 +224,8 @@ def run_export(args) -> int:
     if done.max_abs_diff is None:
         print("onnxruntime is not installed, so the file was not run; pip install onnxruntime to check it")
     else:
-        how = "exactly" if done.max_abs_diff == 0 else f"within {done.max_abs_diff:.2g}"
+        how = "exactly" if done.max_abs_diff == 0 else (f"within {done.max_abs_diff:.2g} in original units "
+                                                        f"({done.max_rel_diff:.1g} of the largest forecast)")
         print(f"onnxruntime matches PyTorch {how} on {done.checked_windows} windows")
     return 0
 

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
-    _add_setting_groups(backtest, data)
+    _add_setting_groups(backtest, data, omitted=("test_frac",))  # its windows are cutoffs, not a final share
     cutoffs = backtest.add_argument_group("backtest")
     cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
     cutoffs.add_argument("--step", type=int, metavar="N", help="steps between cutoffs (default: the horizon)")
@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out (default: an "
                         "existing one is refused; another command's output always is)")
     add_panel_flags(backtest)
-    backtest.set_defaults(run=command.run_backtest)
+    backtest.set_defaults(run=command.run_backtest, unrecognized_note=command.backtest_note)
 
     tune = commands.add_parser("tune", help="search cell, hidden size, layers, lookback, learning rate and dropout "
                                "with Optuna on the validation split; writes the best settings as a config file",
@@ -210,12 +210,13 @@ def _data_group(parser: argparse.ArgumentParser, data_help: str, optional: bool 
     return group
 
 
-def _add_setting_groups(parser: argparse.ArgumentParser, data, searched=()) -> None:
-    """The setting flags in their groups: data settings join ``data``; model and training get theirs."""
+def _add_setting_groups(parser: argparse.ArgumentParser, data, searched=(), omitted=()) -> None:
+    """The setting flags in their groups: data settings join ``data``; model and training get theirs; the
+    settings named in ``omitted`` are not this command's."""
     for cls in SETTING_CLASSES:
         group = data if GROUPS[cls] == "data" else parser.add_argument_group(GROUPS[cls])
         for f in fields(cls):
-            if f.metadata.get("flag", True):  # verbose is the library's bar; the command line draws its own
+            if f.metadata.get("flag", True) and f.name not in omitted:  # verbose is the library's bar; the command line draws its own
                 _add_setting_flag(group, f, searched=f.name in searched)
 
 
