@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import thousands
+from rnncast.textspace import SPACE
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ def plain(column: pd.Series) -> pd.Series:
     return signed(column)[0]
 
 
+
 def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
     """``frame`` with each text column's negative numbers written with ``−`` or in parentheses written with
     ``-`` (a column then of numbers pandas reads as written, as float64), and {column: (its text as
@@ -113,7 +115,7 @@ def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
         column = frame[name]
         given = column.dropna()
         if name in skip or not len(given) or pd.api.types.is_numeric_dtype(given) or not (
-                given.astype("string").str.contains(rf"[{MINUS}(]|-\s*$").any()):  # most columns (dates, names): one pass
+                given.astype("string").str.contains(rf"[{MINUS}(]|-{SPACE}*$").any()):  # most columns: one fast pass
             continue
         if not isinstance(given.dtype, pd.StringDtype) and not all(isinstance(v, str) for v in given):
             continue  # text beside numbers (an object column read so): no file's column
