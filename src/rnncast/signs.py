@@ -106,6 +106,15 @@ def plain(column: pd.Series) -> pd.Series:
 
 
 
+def plain_columns(table: pd.DataFrame) -> dict:
+    """{column: ``plain(column)``} for each column of ``table`` [rows, columns] of text. One pass over all of them
+    finds the columns where a value could write a sign ``signed`` reads (a ``−`` or ``(``, or a ``-`` after the last
+    digit); the others are given back as ``signed`` gives a column it changes nothing in (as object), unread."""
+    stacked = pd.Series(table.to_numpy(dtype=object).ravel(order="F")).astype("string")  # column after column
+    maybe = stacked.str.contains(rf"[{MINUS}(]|-[^0-9]*$").fillna(False).to_numpy(dtype=bool)  # pandas' fast path
+    hits = maybe.reshape(table.shape[1], table.shape[0]).any(axis=1) if table.size else np.zeros(table.shape[1], bool)
+    return {name: plain(column) if hit else column.copy().astype(object) for (name, column), hit in zip(table.items(), hits)}
+
 def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
     """``frame`` with each text column's negative numbers written with ``−`` or in parentheses written with
     ``-`` (a column then of numbers pandas reads as written, as float64), and {column: (its text as
