@@ -268,3 +268,15 @@ def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
     few = significance.diebold_mariano_cutoffs(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
     assert (few["origins"], few["lags"]) == (5, 2) and np.isnan(few["p_value"]) and np.isnan(few["statistic"])
     assert np.isnan(significance.diebold_mariano_cutoffs(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])
+
+
+def test_p_values_are_exactly_scipy_stats_t_cdf():
+    """The p-values come from scipy.special.stdtr (scipy.stats stays unimported): the very number t.cdf gives."""
+    rng = np.random.default_rng(4)
+    for n in (12, 60, 400):
+        a, b = rng.normal(size=(n, 3, 1)), rng.normal(size=(n, 3, 1)) * 1.1
+        for variance in ("ewc", "newey-west"):
+            result = significance.diebold_mariano(a, b, 3, variance=variance)
+            assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["df"]))
+        result = significance.diebold_mariano_cutoffs(a, b, np.arange(n), horizon=3, step=1)
+        assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["origins"] - 1))
