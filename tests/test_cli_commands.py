@@ -13,10 +13,12 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 
 from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
+from rnncast.cli.parser import build_parser
 from test_demo import tiny_demos  # noqa: F401  (a fixture)
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -396,3 +398,20 @@ def test_evaluate_names_a_panels_series_it_does_not_score(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "model"), str(tmp_path / "short.csv")]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert f"1 of the 2 series is not scored: series '{b}' ({L + H - 1} rows) is shorter than lookback" in first
+
+
+def test_predict_evaluate_and_export_take_fits_threads_and_print_the_same(tmp_path, capsys):
+    """--threads, fit's setting, also sets torch's CPU threads while predict, evaluate and export run the model;
+    what they print is what they print without it, and torch's count is left as it was."""
+    frame = make_panel(2, lengths=(90, 90), seed=4)
+    Forecaster(**TINY).fit(frame).save(tmp_path / "model")
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    before = torch.get_num_threads()
+    for command in (["evaluate"], ["predict"]):
+        args = command + [str(tmp_path / "model"), str(tmp_path / "d.csv")]
+        assert main(args) == 0
+        plain = capsys.readouterr().out
+        assert main(args + ["--threads", "1"]) == 0
+        assert capsys.readouterr().out == plain and torch.get_num_threads() == before
+    parser = build_parser()
+    assert parser.parse_args(["export", str(tmp_path / "model"), "--onnx", "m.onnx", "--threads", "1"]).threads == 1

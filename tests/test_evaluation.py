@@ -228,3 +228,19 @@ def test_a_value_the_interval_repeats_counts_as_covered():
     for block in (result["original"], result["scaled"], *result["series"].values()):
         assert block["model"]["coverage_80"] == pytest.approx(inside.mean())
     assert result["original"]["model"]["coverage_80"] >= repeated.mean()
+
+
+def test_forecast_times_of_an_uneven_panel_rank_each_windows_first_target_time():
+    """Series of different lengths and starts, windows in no order: each window's position is the rank of its
+    first target's time among all windows', as found series by series."""
+    rng = np.random.default_rng(9)
+    times = [pd.date_range(start, periods=n, freq="D") for start, n in
+             (("2020-01-01", 40), ("2020-01-15", 12), ("2019-12-20", 60), ("2020-02-01", 25))]
+    series = rng.permutation(np.repeat([3, 0, 2], [7, 11, 5]))  # series 1 holds no window
+    rows = np.array([rng.integers(0, len(times[s])) for s in series])
+    wf = WindowForecasts(starts=rows, target_rows=rows, y_true=np.zeros((len(rows), 1, 1)), y_pred=np.zeros((len(rows), 1, 1)),
+                         baselines={}, time=None, series=series, ids=list("abcd"), times=times)
+    keys = np.array([times[s][r].value for s, r in zip(series, rows)])
+    expected = np.searchsorted(np.unique(keys), keys)
+    got = evaluation.forecast_times(wf)
+    assert got.dtype == np.int64 and list(got) == list(expected)

@@ -4,13 +4,18 @@ saw (the fit's test split and newer rows) and says what it scored."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
 import pandas as pd
 import pytest
 
 from conftest import TINY, make_frame, make_panel
-from rnncast import Forecaster
+from rnncast import Forecaster, parts
 from rnncast.errors import RnncastError
-from rnncast.windows import window_starts
+from rnncast.panel import Panel
+from rnncast.timetext import shown
+from rnncast.windows import Split, window_starts
 
 L, H = TINY["lookback"], TINY["horizon"]
 ROWS = 300  # the whole series; the model is fitted on the first FIT rows
@@ -263,3 +268,50 @@ def test_predict_windows_names_itself_and_speaks_of_windows_left_out_not_scores(
             f"horizon {H} = {L + H} rows (one window); predict_windows forecasts the windows of the other series"
             ) in caplog.text
     assert "score" not in caplog.text and "evaluate" not in caplog.text
+
+
+def _uneven(kind: str):
+    """Four series of 30, 7, 45 and 22 rows starting on different days, times of ``kind``, back to back."""
+    lengths, begins = [30, 7, 45, 22], [0, 10, 3, 20]
+    days = np.concatenate([np.arange(b, b + n) for b, n in zip(begins, lengths)])
+    stamps = pd.Timestamp("2021-03-01") + pd.to_timedelta(days, unit="D")
+    time = {"naive": pd.DatetimeIndex(stamps).as_unit("s"), "zoned": pd.DatetimeIndex(stamps).tz_localize("Europe/Berlin"),
+            "periods": pd.PeriodIndex(stamps, freq="D"), "integers": pd.Index(days, dtype="int64")}[kind]
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    return Panel(np.zeros((len(days), 1)), offsets, list("abcd"), ["y"], 1, time=time, id_col="id", layout="long")
+
+
+@pytest.mark.parametrize("kind", ["naive", "zoned", "periods", "integers"])
+def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_series(kind):
+    """``locate`` and ``describe`` look up all series at once; each border's row is pandas' searchsorted in that
+    series' own times, and the text's first and last first targets are the earliest and latest over the series."""
+    panel, rng = _uneven(kind), np.random.default_rng(3)
+    picks = rng.integers(0, len(panel.time), size=(4, 3))
+    as_json = lambda t: t.isoformat() if isinstance(t, pd.Timestamp) else (str(t) if isinstance(t, pd.Period) else int(t))  # noqa: E731
+    saved = [[as_json(panel.time[p]) for p in row] for row in picks]
+    saved[1][1] = None  # an empty part
+    if kind == "zoned":
+        saved[2][0] = panel.time[picks[2][0]].tz_convert("UTC").isoformat()  # another zone's text for a time
+    state, index = SimpleNamespace(borders=saved, splits=None), np.array([2, 0, 3, 1])
+    located = parts.locate(state, panel, index)
+    for s, k in enumerate(index):
+        time, length = panel.time_of(s), int(panel.lengths[s])
+
+        def row(value, side):
+            if value is None:
+                return length
+            value = pd.Timestamp(value).tz_convert(time.tz) if kind == "zoned" else (
+                pd.Timestamp(value) if kind == "naive" else pd.Period(value, freq="D") if kind == "periods" else value)
+            return int(time.searchsorted(value, side=side))
+
+        train_end, val_end = min(row(saved[k][0], "left"), length), min(row(saved[k][1], "left"), length)
+        assert located.splits[s] == Split(train_end, max(train_end, val_end), length)
+        assert located.fit_ends[s] == min(row(saved[k][2], "right"), length)
+    series = rng.permutation(np.repeat([0, 2, 3], [5, 9, 4]))  # series 1 holds no window, the others unordered
+    first = np.array([rng.integers(0, panel.lengths[s]) for s in series])
+    lookback = 2
+    text = parts.describe(panel, located, panel.offsets[series] + first - lookback, series, "all", lookback)["text"]
+    lo = min(panel.time_of(s)[first[series == s].min()] for s in np.unique(series))
+    hi = max(panel.time_of(s)[first[series == s].max()] for s in np.unique(series))
+    assert text.endswith(f"; first targets from {shown(lo, panel.time, panel.calendar.text_format)} to "
+                         f"{shown(hi, panel.time, panel.calendar.text_format)}")

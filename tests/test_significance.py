@@ -119,6 +119,30 @@ def test_ewc_with_gaps_keeps_the_times_apart_and_leaves_the_gaps_out():
     assert result["times"] == 8 and result["terms"] == 1  # floor(0.4 * 8 ** (2 / 3)) = 1
 
 
+
+def _ewc_by_definition(d, present, terms):
+    """The O(P terms) definition ewc_variance had before its DCTs: each cosine computed at each present position."""
+    c = np.where(present, d - d[present].mean(), 0.0)
+    t = np.flatnonzero(present) + 0.5
+    cosines = np.cos(np.pi * np.arange(1, terms + 1)[:, None] * t / len(d))  # [terms, n]
+    return float((np.square(cosines @ c[present]) / np.square(cosines).sum(axis=1)).sum() / terms)
+
+
+@pytest.mark.parametrize("gaps", [False, True])
+def test_ewc_by_dct_equals_the_cosines_summed_one_by_one(gaps):
+    """The DCT-II form gives the definition's value to 1e-10, with or without gaps, for tiny series and
+    every number of terms up to n - 1 (where 2j passes P and the indicator's DCT is read backwards)."""
+    rng = np.random.default_rng(11)
+    for P in (2, 3, 4, 5, 7, 16, 61, 200, 1001):
+        for _ in range(3):
+            d = rng.normal(size=P) * rng.uniform(0.1, 100)
+            present = rng.random(P) < 0.6 if gaps else np.ones(P, bool)
+            present[rng.choice(P, 2, replace=False)] = True  # at least two times
+            n = int(present.sum())
+            for terms in sorted({1, max(1, n // 2), n - 1}):
+                assert significance.ewc_variance(d, present, terms) == pytest.approx(
+                    _ewc_by_definition(d, present, terms), rel=1e-10, abs=0)
+
 def test_white_noise_differentials_get_about_the_verdict_they_had():
     """Independent errors: EWC and Newey–West agree on clear cases and on a null (seeded)."""
     rng = np.random.default_rng(8)
@@ -244,3 +268,15 @@ def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
     few = significance.diebold_mariano_cutoffs(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
     assert (few["origins"], few["lags"]) == (5, 2) and np.isnan(few["p_value"]) and np.isnan(few["statistic"])
     assert np.isnan(significance.diebold_mariano_cutoffs(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])
+
+
+def test_p_values_are_exactly_scipy_stats_t_cdf():
+    """The p-values come from scipy.special.stdtr (scipy.stats stays unimported): the very number t.cdf gives."""
+    rng = np.random.default_rng(4)
+    for n in (12, 60, 400):
+        a, b = rng.normal(size=(n, 3, 1)), rng.normal(size=(n, 3, 1)) * 1.1
+        for variance in ("ewc", "newey-west"):
+            result = significance.diebold_mariano(a, b, 3, variance=variance)
+            assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["df"]))
+        result = significance.diebold_mariano_cutoffs(a, b, np.arange(n), horizon=3, step=1)
+        assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["origins"] - 1))

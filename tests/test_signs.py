@@ -251,3 +251,20 @@ def test_text_ending_in_a_minus_is_text(tmp_path, caplog):
     with pytest.raises(RnncastError, match=r"line 2 of g\.csv holds 'A-' \(4 non-numeric value\(s\) in all\); the "
                                            r"target and covariates must be numbers$"):
         load_panel(path, target="y", features=["x"])
+
+
+def test_plain_columns_gives_each_column_as_plain_does():
+    """One pass over a table's columns finds those with a sign to read; every column comes back as ``plain`` gives
+    it, those with nothing to read included (as object, values as written)."""
+    values = ["1.5", "-2.5", " 3 ", "\u221250.00", "(1,234.50)", "(500)", "50.00-", "19-", "1e-3", "2020-01-", None,
+              "(see note)", "-inf", "5-\xa0", "12", "0.5"]
+    rng = np.random.default_rng(2)
+    table = pd.DataFrame({f"c{k}": rng.choice(np.array(values, dtype=object), 40) for k in range(30)})
+    table["plain"] = ["1.25"] * 40
+    table["digits"] = ["(2019)"] * 40
+    got = signs.plain_columns(table)
+    assert list(got) == list(table.columns)
+    for name, column in table.items():
+        expected = signs.plain(column)
+        assert got[name].equals(expected) and got[name].dtype == expected.dtype, name
+    assert signs.plain_columns(table.iloc[:0]).keys() == set(table.columns)

@@ -217,7 +217,7 @@ def _fixed_text(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Ser
               and shorter(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
     if not floats:
         return {}
-    return {c: signs.plain(text) for c, text in written.columns(floats, min(CHECKED_ROWS, len(frame))).items()}
+    return signs.plain_columns(written.columns(floats, min(CHECKED_ROWS, len(frame))))
 
 
 def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";",

@@ -68,14 +68,15 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
     among the series the model knows)."""
     saved = getattr(state, "borders", None)
     by_time = saved is not None and panel.time is not None
+    search = _searcher(panel.time) if by_time else None
+    offsets = panel.offsets.tolist()
     splits, ends = [], []
     for s, k in enumerate(index):
-        length = int(panel.lengths[s])
+        length = offsets[s + 1] - offsets[s]
         if by_time:
-            time = panel.time_of(s)
             first_val, first_test, last = saved[k]
-            train_end, val_end = (_position(time, v, "left", length) for v in (first_val, first_test))
-            fit_end = _position(time, last, "right", length)
+            train_end, val_end = (search(offsets[s], length, v, "left") for v in (first_val, first_test))
+            fit_end = search(offsets[s], length, last, "right")
         else:
             fit = state.splits[k]
             train_end, val_end, fit_end = fit.train_end, fit.val_end, fit.end
@@ -190,10 +191,12 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
                     "rows, which flatter the model" if part == "all" else "")
                  + (f", and {across} whose targets run from one of those splits into the next"
                     if part == "all" and across else "") + ")")
-    times = panel.times
-    if times:
-        lo = min(times[s][first[series == s].min()] for s in scored_series)
-        hi = max(times[s][first[series == s].max()] for s in scored_series)
+    if panel.time is not None and len(scored_series):  # each series' earliest and latest first target, then theirs
+        lows, highs = np.full(panel.n_series, np.iinfo(np.int64).max), np.full(panel.n_series, -1)
+        np.minimum.at(lows, series, first), np.maximum.at(highs, series, first)
+        earliest = panel.offsets[scored_series] + lows[scored_series]  # [S'] rows of panel.time
+        latest = panel.offsets[scored_series] + highs[scored_series]
+        lo, hi = panel.time[earliest[panel.time[earliest].argmin()]], panel.time[latest[panel.time[latest].argmax()]]
         text += f"; first targets from {_show(lo, panel)} to {_show(hi, panel)}"
     if not located.by_time:
         text += "; rows are matched to the fit's by their number (no timestamps), so give data that starts where the fit's did"
@@ -260,18 +263,44 @@ def _show(value, panel: Panel) -> str:
     return shown(value, panel.time if panel.time is not None else None, panel.calendar.text_format)
 
 
+def _searcher(time: pd.Index):
+    """``search(start, length, value, side)``: the row of ``time[start:start + length]`` (one series, ascending)
+    where the border ``value`` falls, as ``_position`` finds it; each distinct value converted once and looked up
+    by numpy in the times' int64 form (datetimes in their unit, periods as ordinals), not by pandas per series."""
+    if isinstance(time, pd.DatetimeIndex):
+        flat, key = time.asi8, lambda value: value.as_unit(time.unit, round_ok=False).asm8.view("i8")  # as pandas unboxes
+    elif isinstance(time, pd.PeriodIndex):
+        flat, key = time.asi8, lambda value: value.ordinal
+    elif time.dtype == np.int64:
+        flat, key = time.to_numpy(), lambda value: value
+    else:
+        return lambda start, length, value, side: _position(time[start : start + length], value, side, length)
+    keys = {}
+
+    def search(start: int, length: int, value, side: str) -> int:
+        if value is None:
+            return length
+        if value not in keys:
+            keys[value] = key(_as_time(time, value))
+        return int(np.searchsorted(flat[start : start + length], keys[value], side=side))
+
+    return search
+
+
 def _position(time: pd.Index, value, side: str, length: int) -> int:
     """The row of ``time`` (ascending) where ``value`` falls; the series' length for None (an empty part)."""
     if value is None:
         return length
+    return int(time.searchsorted(_as_time(time, value), side=side))
+
+
+def _as_time(time: pd.Index, value):
+    """A border's JSON value as a value of ``time``'s kind: a Timestamp in its zone, a Period of its frequency, an int."""
     if isinstance(time, pd.DatetimeIndex):
         value = pd.Timestamp(value)
         if time.tz is not None:
-            value = value.tz_convert(time.tz) if value.tz is not None else value.tz_localize(time.tz)
-        elif value.tz is not None:
-            value = value.tz_localize(None)
-    elif isinstance(time, pd.PeriodIndex):
-        value = pd.Period(value, freq=time.freq)
-    else:
-        value = int(value)
-    return int(time.searchsorted(value, side=side))
+            return value.tz_convert(time.tz) if value.tz is not None else value.tz_localize(time.tz)
+        return value.tz_localize(None) if value.tz is not None else value
+    if isinstance(time, pd.PeriodIndex):
+        return pd.Period(value, freq=time.freq)
+    return int(value)

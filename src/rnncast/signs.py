@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import thousands
+from rnncast.textspace import SPACE
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,16 @@ def plain(column: pd.Series) -> pd.Series:
     return signed(column)[0]
 
 
+
+def plain_columns(table: pd.DataFrame) -> dict:
+    """{column: ``plain(column)``} for each column of ``table`` [rows, columns] of text. One pass over all of them
+    finds the columns where a value could write a sign ``signed`` reads (a ``−`` or ``(``, or a ``-`` after the last
+    digit); the others are given back as ``signed`` gives a column it changes nothing in (as object), unread."""
+    stacked = pd.Series(table.to_numpy(dtype=object).ravel(order="F")).astype("string")  # column after column
+    maybe = stacked.str.contains(rf"[{MINUS}(]|-[^0-9]*$").fillna(False).to_numpy(dtype=bool)  # pandas' fast path
+    hits = maybe.reshape(table.shape[1], table.shape[0]).any(axis=1) if table.size else np.zeros(table.shape[1], bool)
+    return {name: plain(column) if hit else column.copy().astype(object) for (name, column), hit in zip(table.items(), hits)}
+
 def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
     """``frame`` with each text column's negative numbers written with ``−`` or in parentheses written with
     ``-`` (a column then of numbers pandas reads as written, as float64), and {column: (its text as
@@ -113,7 +124,7 @@ def read(frame: pd.DataFrame, skip=()) -> tuple[pd.DataFrame, dict]:
         column = frame[name]
         given = column.dropna()
         if name in skip or not len(given) or pd.api.types.is_numeric_dtype(given) or not (
-                given.astype("string").str.contains(rf"[{MINUS}(]|-\s*$").any()):  # most columns (dates, names): one pass
+                given.astype("string").str.contains(rf"[{MINUS}(]|-{SPACE}*$").any()):  # most columns: one fast pass
             continue
         if not isinstance(given.dtype, pd.StringDtype) and not all(isinstance(v, str) for v in given):
             continue  # text beside numbers (an object column read so): no file's column

@@ -147,7 +147,8 @@ def run_predict(args) -> int:
         check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
                           suffixes=(".csv", ".tsv", ".parquet"), overwrite=args.overwrite)
     forecaster = Forecaster.load(args.run_dir)
-    forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
+    with _threads(args):
+        forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
     if args.out and Path(args.out).suffix.lower() == ".parquet":
         import io
@@ -178,7 +179,8 @@ def run_evaluate(args) -> int:
     from rnncast.readout import part_words, said
 
     forecaster = Forecaster.load(args.run_dir)
-    result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
+    with _threads(args):
+        result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
     if args.json:
         from rnncast.files import json_text
 
@@ -217,7 +219,8 @@ def run_export(args) -> int:
 
     check_output_file(args.onnx, "--onnx", ".onnx", suffixes=(".onnx",), overwrite=args.overwrite)  # never into a
     # model folder or over a run's file, nor over another file unasked
-    done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite)
+    with _threads(args):
+        done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
     print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (original units; batch is dynamic)")
@@ -228,6 +231,14 @@ def run_export(args) -> int:
                                                         f"({done.max_rel_diff:.1g} of the largest forecast)")
         print(f"onnxruntime matches PyTorch {how} on {done.checked_windows} windows")
     return 0
+
+
+def _threads(args):
+    """``--threads`` of predict, evaluate and export: torch's CPU threads while the command runs the model, as fit's
+    (``devices.cpu_threads``; not given or 0: torch's own count)."""
+    from rnncast.devices import cpu_threads
+
+    return cpu_threads(getattr(args, "threads", 0))
 
 
 def _statictable(args, forecaster):

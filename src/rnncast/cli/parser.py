@@ -33,6 +33,7 @@ TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: 
                  "type or its values; "
                  "none found: rows are numbered)")
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
+THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "an existing file is refused)")
     predict.add_argument("--static", metavar="FILE", help="per-series attributes (the id column and one column each) to "
                          "use instead of those seen at fit; static columns in DATA are read too")
+    _add_setting_flag(predict, THREADS)  # torch's CPU threads while it runs the network, as fit's
     predict.set_defaults(run=command.run_predict)
 
     evaluate = commands.add_parser(
@@ -167,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "all = every window, rows the model learned from included (default: test)")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
     evaluate.add_argument("--static", metavar="FILE", help="per-series attributes to use instead of those seen at fit")
+    _add_setting_flag(evaluate, THREADS)  # torch's CPU threads while it runs the network, as fit's
     evaluate.set_defaults(run=command.run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (original units in and out)")
@@ -175,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it exists (default: "
                         "an existing file is refused)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
+    _add_setting_flag(export, THREADS)  # torch's CPU threads while it runs the network, as fit's
     export.set_defaults(run=command.run_export)
 
     from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
