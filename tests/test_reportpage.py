@@ -257,3 +257,12 @@ def test_a_runs_page_says_near_its_top_what_its_forecast_is_made_of():
         texts = [b[1] if b[0] != "verdict" else b[2] for b in blocks]
         at = next(i for i, t in enumerate(texts) if isinstance(t, str) and t.startswith("How this model forecasts"))
         assert said in texts[at] and blocks[0][0] == "verdict" and at < texts.index("Metrics (original units)")
+
+
+def test_a_page_in_hangul_embeds_the_shipped_font_cut_to_its_characters_and_a_latin_page_does_not():
+    """report.html drew a target 매출 as empty boxes on a machine without a Korean font (the PNGs drew it)."""
+    from rnncast.reportpage import html_page
+
+    korean = html_page("rnncast run: LSTM forecasting 매출", [("p", "x")])
+    assert korean.count("@font-face") == 1 and "font-family: 'rnncast NanumGothic', system-ui" in korean
+    assert "@font-face" not in html_page("rnncast run: LSTM forecasting y", [("p", "Diebold–Mariano ≥ 0.5")])

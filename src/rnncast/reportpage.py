@@ -17,7 +17,7 @@ from typing import Callable
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import madeof, readout, timetext
+from rnncast import madeof, readout, timetext, webfont
 from rnncast.baselines import row_label
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
@@ -262,7 +262,8 @@ img { max-width: 100%; border: 1px solid #ddd; }
 
 
 def html_page(title: str, blocks: list) -> str:
-    """One self-contained HTML page; images are embedded as data URIs."""
+    """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
+    Hangul (kana, Han) characters of its text, where it holds any (``webfont``)."""
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     for block in blocks:
@@ -289,7 +290,8 @@ def html_page(title: str, blocks: list) -> str:
         else:
             raise ValueError(f"unknown report block {kind!r}")
     parts.append("</body></html>")
-    return "\n".join(parts)
+    page = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
+    return page.replace(f"<style>{CSS}</style>", f"<style>{webfont.styled(CSS, page)}</style>", 1)
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:
