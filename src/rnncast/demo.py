@@ -116,8 +116,9 @@ WHY_NOT = ("As the tutorial set it up, the target y at time t depends only on th
            "anything about y_t: no model can beat predicting the training mean, and this one does not.")
 RANDOM_SPLIT = ("Why rnncast splits by time. The tutorial split its windows at random (scikit-learn's "
                 "train_test_split). Windows made one step apart overlap: a test window shares 9 of its 10 values "
-                "with each of the training windows just before and after it, so the network has trained on near-copies "
-                "of what it is tested on. On a series whose neighbouring values resemble each other (a wave, sales, "
+                "with the window just before it and with the one just after, and a random 20% test split leaves each "
+                "of those in training four times in five, so the network has trained on near-copies of what it is "
+                "tested on. On a series whose neighbouring values resemble each other (a wave, sales, "
                 "temperatures) that flatters the test score: it measures how well the network remembers its "
                 "training rows, not how well it forecasts. rnncast trains on the first 70% of the rows, chooses the "
                 "epoch on the next 10% and scores the last 20%, rows after every row it trained on, as a forecast of "
