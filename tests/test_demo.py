@@ -16,6 +16,7 @@ import pytest
 
 from rnncast import Forecaster, datasets, demo, demopage
 from rnncast.comparison import compare
+from rnncast.demofolders import PAST_ONLY
 
 
 def shrink(monkeypatch) -> None:
@@ -84,7 +85,20 @@ def test_the_sine_demo_names_a_winner_or_a_tie_per_group_from_the_dm_test(tiny_s
         assert c.winner is None or all(p["differs"] for p in c.pairs if c.winner in (p["a"], p["b"]))
     assert "Holm" in page and "Diebold–Mariano" in page
     assert result.lesson.startswith("What the cells alone show") and html.escape(result.lesson) in page
+    assert "each forecast is the last value in the window + the cell's correction" in result.lesson
 
+
+def test_the_sine_page_says_what_each_forecast_is_built_from_and_draws_each_cells_error(tiny_sine):
+    """The page said "with the cell alone, every forecast comes from the cell", though window_norm='last' adds the
+    last value back; and its forecast figure drew the three cells on one another, repeat-last hidden under them."""
+    result, tmp_path = tiny_sine
+    assert demo.SINE_SETTINGS.get("window_norm", Forecaster().window_norm) == "last"  # what LEVEL_NOTE says
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert ("With the linear highway (the defaults), each forecast = the last value in the window + a linear map of the "
+            "window's values of the target (the linear highway) + the cell's correction.") in page
+    assert "With the highway off (the cells alone), each forecast = the last value in the window + the cell's correction." in page
+    assert demo.LEVEL_NOTE in page and "every forecast comes from the cell" not in page
+    assert "Which of these trained networks forecasts these test rows best?" in page
 
 def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
     def rows(group, mses):
@@ -96,8 +110,12 @@ def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
     lstm_wins = demo.Comparison("cells alone", "LSTM", "With the cells alone, LSTM wins: ...",
                                 [{"a": "RNN", "b": "LSTM", "differs": True}, {"a": "LSTM", "b": "GRU", "differs": True},
                                  {"a": "RNN", "b": "GRU", "differs": False}])
-    text = demo.cells_alone_text(on + alone, [tie, lstm_wins])
+    made_of = {"highway on": "A + B + the cell's correction", "cells alone": "A + the cell's correction"}
+    text = demo.cells_alone_text(on + alone, [tie, lstm_wins], made_of, seed=3)
     assert "LSTM 1.20, GRU 1.60 and RNN 2.00 times the noise floor" in text
+    assert "With the highway off, each forecast is A + the cell's correction: LSTM 1.20" in text
+    assert "every forecast comes from the cell" not in text  # it came from the last value and the cell (H3A)
+    assert "from seed 3 (--seed)" in text and "not the luck of training" in text and demo.SEEDS_MEASURED in text
     assert "LSTM's lower MSE is beyond chance" in text and "GRU's lower" not in text
     assert "the highway hides how the cells differ" in text
     alone_tie = demo.Comparison("cells alone", None, "tie", [dict(p, differs=False) for p in lstm_wins.pairs])
@@ -137,12 +155,14 @@ def test_the_settings_other_than_the_defaults_are_listed_exactly():
 def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regression):
     result, tmp_path = tiny_regression
     rows = result.rows
-    assert [r.name for r in rows] == ["past only (as the tutorial)", "with x at the target's time step"]
+    assert [r.name for r in rows] == ["x's and y's past (the tutorial fed x's past only)", "with x at the target's time step"]
+    assert Forecaster.load(tmp_path / "past-only").net_.spec.n_inputs == 2  # x and y's own past, as the label says
     assert np.isfinite([r.r2 for r in rows]).all()
     assert Forecaster.load(tmp_path / "past-only").get_params()["future_known"] is False
     assert Forecaster.load(tmp_path / "future-known").get_params()["future_known"] is True
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert demo.WHY_NOT[:40] in page and page.count("data:image/png;base64,") == 2
+    assert html.escape(demo.RANDOM_SPLIT) in page and "train_test_split" in page  # the tutorial's split, and why not
 
 
 def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults(tiny_regression, monkeypatch):
@@ -155,7 +175,7 @@ def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults
     assert common.startswith("Settings other than the defaults, in every run: ")
     listed = [item.split(" ")[0] for item in common.removesuffix(".").split(": ", 1)[1].split(", ")]
     assert sorted(listed) == sorted(changed)  # every changed setting, and no other
-    assert "future_known True" in result.settings[1] and "past only (as the tutorial): nothing else" in result.settings[1]
+    assert "future_known True" in result.settings[1] and f"{PAST_ONLY}: nothing else" in result.settings[1]
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert all(html.escape(line) in page for line in result.settings)
     for folder, extra in (("past-only", ""), ("future-known", "future_known True")):

@@ -3,6 +3,8 @@ best baseline named beside each model, and a line on how to read the table."""
 
 from __future__ import annotations
 
+import html
+
 from rnncast import demopage
 
 
@@ -31,3 +33,16 @@ def test_numbers_keep_four_significant_digits_and_whole_thousands():
 def test_the_table_note_explains_its_columns():
     note = demopage.TABLE_NOTE
     assert "'best baseline'" in note and "lowest test MSE" in note and "beyond chance" in note
+
+
+def test_the_comparison_is_of_these_trained_networks_on_these_test_rows_from_one_seed(tmp_path):
+    """The heading asked "Which cell is better?", though one seed's networks on one test split cannot say it of cells."""
+    import numpy as np
+    from rnncast.comparison import compare
+
+    tie = compare({"RNN": np.zeros((3, 1, 1)), "GRU": np.zeros((3, 1, 1))}, 1, "cells alone")
+    result = demopage.DemoResult([], [], ["Settings."], [tie])
+    demopage.write_summary(tmp_path, "t", [], result, {}, [])
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert "Which cell is better" not in page and "Which of these trained networks forecasts these test rows best?" in page
+    assert "not how training could have gone: each network was trained once, from one seed" in page

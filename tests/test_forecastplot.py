@@ -15,7 +15,7 @@ import pytest
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast.forecastplot import forecast_plot, pick_series, series_mase
+from rnncast.forecastplot import errors_apart, forecast_plot, pick_series, running_mean, series_mase
 from rnncast.plots import baseline_label
 
 SEASONAL = {**TINY, "season": 6}
@@ -239,3 +239,25 @@ def test_business_days_keep_their_real_time_axis():
     ax = forecast_plot(model, data, {"lstm": model}).axes[0]
     x = np.asarray(ax.lines[0].get_xdata())
     assert np.issubdtype(x.dtype, np.datetime64) and ax.get_xlabel() == "date"
+
+
+def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_last_value():
+    """The sine demo drew RNN, LSTM and GRU on one another and 'repeat the last value' hidden under them, over the
+    first 400 of 480 test points without saying so: each model now has a row of its squared error over every test
+    point, beside repeat-last's and the noise floor, the rows sharing their axes."""
+    data = make_frame(200, feature=False)
+    models = {name: Forecaster(**{**TINY, "horizon": 1, "cell": name.lower()}).fit(data, target="y") for name in ("RNN", "GRU")}
+    fig = errors_apart(models["RNN"], data, models, floor=0.01)
+    top, *rows = fig.axes
+    windows = len(models["RNN"].predict_windows(data, part="test").y_true)
+    assert len(rows) == 2 and fig._suptitle.get_text() == f"Test split, forecast one step ahead: all {windows} test points"
+    assert legend(top)[:3] == ["actual", "RNN", "GRU"] and any(t.startswith("baseline: repeat") for t in legend(top))
+    for ax, name in zip(rows, models):
+        assert ax.get_title().startswith(f"{name}: squared error, running mean over 25 points (MSE ")
+        assert legend(ax) == ["repeat the last value", name, "noise floor"] and len(ax.lines[1].get_xdata()) == windows
+    assert rows[0].get_shared_y_axes().joined(rows[0], rows[1]) and top.get_shared_x_axes().joined(top, rows[1])
+
+
+def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
+    assert running_mean(np.array([0.0, 0.0, 3.0, 0.0, 0.0]), 3) == pytest.approx([0.0, 1.0, 1.0, 1.0, 0.0])
+    assert running_mean(np.array([2.0, np.nan, 4.0]), 3) == pytest.approx([2.0, 3.0, 4.0])

@@ -41,6 +41,17 @@ def test_a_run_forecasts_its_validation_and_test_windows_once_each(tmp_path, mon
     assert json.loads((tmp_path / "metrics.json").read_text())["test"]["windows"] == metrics["test"]["windows"]
 
 
+def test_the_forecast_plot_names_the_highway_beside_the_cell_where_it_is_on(tmp_path, monkeypatch, frame):
+    """The plot said "model (rnn)" with the highway on or off, though with it on much of the forecast is the highway's."""
+    import rnncast.report
+    named = []
+    real = rnncast.report.forecast_plot
+    monkeypatch.setattr(rnncast.report, "forecast_plot", lambda f, d, models, *a: named.append(list(models)) or real(f, d, models, *a))
+    for highway in (True, False):
+        write_run(tmp_path / str(highway), Forecaster(**{**TINY, "cell": "rnn", "highway": highway}).fit(frame, target="y"), frame)
+    assert named == [["model (rnn + linear highway)"], ["model (rnn)"]]
+
+
 def test_a_panel_run_writes_its_forecast_plot_and_scaled_scores(tmp_path):
     frame = make_panel(3, seed=4)
     model = Forecaster(**TINY).fit(frame)

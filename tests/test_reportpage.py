@@ -242,3 +242,27 @@ def test_a_runs_page_leaves_out_only_the_notes_it_says_itself():
     [hint] = [b[1] for b in blocks if b[0] == "hint" and "untrained network" in b[1]]
     assert "it forecasts the window's last value (the 'repeat the last value' baseline)." in hint
     assert [b[1] for b in blocks if b[0] == "list"] == [["Warning: training diverged in epoch 2 (training loss nan); kept"]]
+
+
+def test_a_runs_page_says_near_its_top_what_its_forecast_is_made_of():
+    """Cells compared on a user's data mostly compared the linear highway, which the page named only in its settings
+    table: the sentence now stands right after the verdict, made from the run's own settings."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_frame(200, feature=False, freq="D")
+    for highway, said in ((True, "+ a linear map of the window's values of 'y' (the linear highway) + the GRU's correction"),
+                          (False, "each forecast = the last value of 'y' in the window + the GRU's correction.")):
+        model = Forecaster(**{**TINY, "cell": "gru", "highway": highway}).fit(frame, target="y")
+        blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+        texts = [b[1] if b[0] != "verdict" else b[2] for b in blocks]
+        at = next(i for i, t in enumerate(texts) if isinstance(t, str) and t.startswith("How this model forecasts"))
+        assert said in texts[at] and blocks[0][0] == "verdict" and at < texts.index("Metrics (original units)")
+
+
+def test_a_page_in_hangul_embeds_the_shipped_font_cut_to_its_characters_and_a_latin_page_does_not():
+    """report.html drew a target 매출 as empty boxes on a machine without a Korean font (the PNGs drew it)."""
+    from rnncast.reportpage import html_page
+
+    korean = html_page("rnncast run: LSTM forecasting 매출", [("p", "x")])
+    assert korean.count("@font-face") == 1 and "font-family: 'rnncast NanumGothic', system-ui" in korean
+    assert "@font-face" not in html_page("rnncast run: LSTM forecasting y", [("p", "Diebold–Mariano ≥ 0.5")])

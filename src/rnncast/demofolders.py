@@ -10,7 +10,8 @@ from rnncast.files import entries_of
 
 SINE_GROUPS = {"highway on": dict(highway=True), "cells alone": dict(highway=False)}  # over demo.SINE_SETTINGS
 CELLS = ("rnn", "lstm", "gru")
-REGRESSION_RUNS = {"past only (as the tutorial)": ("past-only", False),  # label: (folder, future_known)
+PAST_ONLY = "x's and y's past (the tutorial fed x's past only)"  # its windows: x and the target's own past
+REGRESSION_RUNS = {PAST_ONLY: ("past-only", False),  # label: (folder, future_known)
                    "with x at the target's time step": ("future-known", True)}
 
 

@@ -83,14 +83,16 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
     blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
     blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
     if result.comparisons:
-        blocks.append(("h2", "Which cell is better? Model against model on the same test windows"))
+        blocks.append(("h2", "Which of these trained networks forecasts these test rows best? Model against model"))
         for c in result.comparisons:
             blocks += [("verdict", True, c.sentence) if c.winner else ("p", c.sentence), ("table", pair_table(c))]
         blocks.append(("p", "Each pair: a two-sided Diebold–Mariano test of the two models' squared errors on the same "
                             "test windows (original units; the statistic is negative when the first of the pair has "
                             "the lower error), its p-value adjusted by Holm's step-down method over the group's three "
                             "pairs. A cell wins only when it differs from every other cell at p < 0.05 after the "
-                            "adjustment; otherwise the cells tie."))
+                            "adjustment; otherwise the cells tie. The test weighs how the test rows' noise could "
+                            "have fallen, not how training could have gone: each network was trained once, from one "
+                            "seed, so a verdict here is about these networks, not about their cells in general."))
     if result.lesson:
         blocks.append(("p", result.lesson))
     blocks += [("h2", "Settings")] + [("p", line) for line in result.settings]

@@ -13,12 +13,13 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import barsaxis, plots
+from rnncast import barsaxis, fonts, plots
 from rnncast.forecaster import Forecaster
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.metrics import interval_pairs
 
 UNDEFINED = "MASE undefined: its training rows never change"
+SMOOTH = 25  # points in the running mean of a squared error: a noisy error's level, seen over time
 
 
 def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts | None = None,
@@ -62,6 +63,59 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
     title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
     return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session)
+
+
+@fonts.drawn
+def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], floor: float | None = None,
+                 smooth: int = SMOOTH) -> Figure:
+    """Several models of one series, told apart: on top the actual values of the whole test split with every
+    model and baseline (their lines lie on each other where the models forecast alike), then one row per model
+    of its squared error over the same points, as a running mean over ``smooth`` points, beside that of
+    repeating the last value (and the data's noise ``floor``, an MSE, where known); the rows share their
+    axes. ``models`` as :func:`forecast_plot` takes them."""
+    test = reference.part_forecasts(data, part="test")
+    horizon = reference.settings_.data.horizon
+    total = len(test.original.y_true) + horizon - 1  # the test rows forecast: each window's first step, and the last's
+    panel = _panel(reference, data, models, test, 0, total)
+    x, actual, shown = panel["x"], panel["actual"], len(panel["actual"])
+    fig = Figure(figsize=(10, 1.9 * len(models) + 3.4), layout="constrained")
+    axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
+    plots.draw_forecast(axes[0], x, actual, panel["predictions"])
+    axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
+                      fontsize=10)
+    axes[0].set_ylabel(reference.targets_[0])
+    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
+    for i, (ax, name) in enumerate(zip(axes[1:], models)):
+        error = (panel["predictions"][name] - actual) ** 2
+        ax.plot(x, running_mean(repeat, smooth), color="grey", lw=1.2, ls="--", label="repeat the last value")
+        ax.plot(x, running_mean(error, smooth), color=f"C{i}", lw=1.5, label=name)
+        if floor:
+            ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
+        ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "
+                     f"repeating the last value: {np.nanmean(repeat):.3g})", fontsize=10)
+        ax.set_ylabel("squared error")
+        ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        if i:
+            ax.sharey(axes[1])
+    axes[-1].set_xlabel(plots.time_label(reference.calendar_))
+    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
+    every = "all" if shown == total else f"the first {shown} of"
+    fig.suptitle(f"Test split, forecast {how}: {every} {total} test points{plots.target_note(reference.targets_)}")
+    return fig
+
+
+def running_mean(values: np.ndarray, width: int) -> np.ndarray:
+    """The centred running mean of ``values`` over ``width`` points (fewer at the ends), NaNs left out."""
+    values = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(values)
+    kernel = np.ones(max(1, int(width)))
+    total = np.convolve(np.where(finite, values, 0.0), kernel, mode="same")
+    count = np.convolve(finite.astype(np.float64), kernel, mode="same")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
 def series_mase(test: PartForecasts) -> np.ndarray:

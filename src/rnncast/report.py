@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import baselines, checkpoint, evaluation, files, fonts, gapwindows, plots
+from rnncast import checkpoint, evaluation, files, fonts, gapwindows, madeof, plots
 from rnncast.version import __version__
 from rnncast.csvtext import csv_text
 from rnncast.forecaster import Forecaster
@@ -121,7 +121,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
     run_dir = Path(run_dir)
     trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
-    name = baselines.model_label(forecaster.cell)  # the tables' and verdicts' "model", with its cell
+    name = madeof.legend_label(forecaster.get_params())  # the tables' "model", with its cell (and highway)
     with capture() as scoring:
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)

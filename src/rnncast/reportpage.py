@@ -17,7 +17,7 @@ from typing import Callable
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import readout, timetext
+from rnncast import madeof, readout, timetext, webfont
 from rnncast.baselines import row_label
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
@@ -33,13 +33,15 @@ METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
 
 def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=(),
                noticed: list[dict] | None = None) -> list:
-    """The page of a run: the verdict (and a hint), what rnncast noticed (``noticed``: the fit's
+    """The page of a run: the verdict (and a hint), what its forecast is made of (``madeof``), what rnncast noticed (``noticed``: the fit's
     warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings."""
     blocks = []
     said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict))
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
+    one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
+    blocks.append(("p", madeof.sentence(forecaster.get_params(), one, bool(forecaster.future_covariates_))))
     diverged = divergence_text(forecaster)
     if diverged:
         blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "
@@ -260,7 +262,8 @@ img { max-width: 100%; border: 1px solid #ddd; }
 
 
 def html_page(title: str, blocks: list) -> str:
-    """One self-contained HTML page; images are embedded as data URIs."""
+    """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
+    Hangul (kana, Han) characters of its text, where it holds any (``webfont``)."""
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
              f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
     for block in blocks:
@@ -287,7 +290,8 @@ def html_page(title: str, blocks: list) -> str:
         else:
             raise ValueError(f"unknown report block {kind!r}")
     parts.append("</body></html>")
-    return "\n".join(parts)
+    page = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
+    return page.replace(f"<style>{CSS}</style>", f"<style>{webfont.styled(CSS, page)}</style>", 1)
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:

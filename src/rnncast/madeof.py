@@ -1,0 +1,50 @@
+"""What a model's forecast is made of, said from its settings: the level ``window_norm`` starts it at, the
+linear highway's part where ``highway`` is on, and the cell's part (``models``'s forward adds them up). A
+run's page says it near its top, and a figure's legend names the model with it, so that a reader comparing
+cells knows which parts of the forecast each score weighs."""
+
+from __future__ import annotations
+
+LEVELS = {"last": "the last value{of} in the window", "mean": "the mean{of} over the window",
+          "season": "the window's last season{of}, repeated (seasonal naive)"}  # window_norm 'none': no level
+
+
+def parts(params: dict, target: str | None = None, future: bool = False, cell: str | None = None) -> list[str]:
+    """The pieces added up into each forecast, in ``models``'s order: the level, the highway, the cell.
+    ``params``: ``Forecaster.get_params()`` (or as many of its keys); ``target``: the target's name, where
+    one is known; ``future``: the cell also reads covariates known at the forecast steps; ``cell``: the cell's
+    name in the text ("cell": "the cell's correction"), else the model's cell, upper-case ("the LSTM's")."""
+    cell = cell or str(params.get("cell", "lstm")).upper()
+    level = LEVELS.get(params.get("window_norm", "last"))
+    of = f" of {target!r}" if target else ""
+    pieces = [level.format(of=of)] if level else []
+    if params.get("highway"):
+        pieces.append(f"a linear map of the window's values{of or ' of the target'} (the linear highway)")
+    read = " (read from the window and the covariates known at the forecast step)" if future else ""
+    pieces.append(f"the {cell}'s {'correction' if pieces else 'output (a linear layer on its last state)'}{read}")
+    return pieces
+
+
+def sentence(params: dict, target: str | None = None, future: bool = False) -> str:
+    """One plain sentence: "How this model forecasts: each forecast = the last value of 'y' in the window + a
+    linear map ... + the LSTM's correction.", and what that means for comparing cells by their scores."""
+    pieces = parts(params, target, future)
+    text = f"How this model forecasts: each forecast = {' + '.join(pieces)}"
+    if params.get("window_scale") and len(pieces) > 1:
+        text += ", the highway's and the cell's parts multiplied by the window's spread"
+    text += "."
+    cell = str(params.get("cell", "lstm")).upper()
+    if params.get("highway"):
+        text += (f" The highway and the {cell} are trained together and this model's scores weigh both, so cells "
+                 "compared with the highway on are compared with it: fit with highway=False (--no-highway) to "
+                 "compare the cells themselves.")
+    elif len(pieces) > 1:
+        text += f" The {cell} learns only the change from that level."
+    return text
+
+
+def legend_label(params: dict) -> str:
+    """The model as a figure's legend names it: "model (lstm + linear highway)" with the highway on, else
+    "model (lstm)" (``baselines.model_label``'s name); the level is the page's sentence to say."""
+    cell = str(params.get("cell", "lstm"))
+    return f"model ({cell} + linear highway)" if params.get("highway") else f"model ({cell})"

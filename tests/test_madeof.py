@@ -1,0 +1,39 @@
+"""What a forecast is made of (``madeof.py``): the level, the linear highway and the cell, said from the
+settings as ``models``'s forward adds them up, on a run's page and in a figure's legend."""
+
+from __future__ import annotations
+
+from rnncast import Forecaster
+from rnncast.madeof import legend_label, parts, sentence
+
+
+def test_the_defaults_are_the_last_value_plus_the_highway_plus_the_cells_correction():
+    params = Forecaster(cell="lstm").get_params()
+    assert params["window_norm"] == "last" and params["highway"] is True  # the defaults this sentence says
+    text = sentence(params, "매출")
+    assert text.startswith("How this model forecasts: each forecast = the last value of '매출' in the window + a linear "
+                           "map of the window's values of '매출' (the linear highway) + the LSTM's correction.")
+    assert "--no-highway" in text and "compare the cells themselves" in text
+
+
+def test_without_the_highway_the_cell_forecasts_the_change_from_the_level_or_the_value_itself():
+    assert parts({"cell": "gru", "window_norm": "last", "highway": False}) == [
+        "the last value in the window", "the GRU's correction"]
+    assert "learns only the change from that level" in sentence({"cell": "gru", "window_norm": "last", "highway": False})
+    alone = sentence({"cell": "rnn", "window_norm": "none", "highway": False})
+    assert alone == "How this model forecasts: each forecast = the RNN's output (a linear layer on its last state)."
+
+
+def test_other_levels_the_spread_future_covariates_and_a_named_cell():
+    assert parts({"cell": "lstm", "window_norm": "mean", "highway": False}, cell="cell") == [
+        "the mean over the window", "the cell's correction"]
+    assert parts({"cell": "gru", "window_norm": "season", "highway": True}, "y")[0] == (
+        "the window's last season of 'y', repeated (seasonal naive)")
+    assert "multiplied by the window's spread" in sentence({"cell": "gru", "window_norm": "last", "window_scale": True})
+    assert parts({"cell": "lstm", "window_norm": "none", "highway": True}, future=True)[-1] == (
+        "the LSTM's correction (read from the window and the covariates known at the forecast step)")
+
+
+def test_the_legend_names_the_highway_where_it_is_on():
+    assert legend_label({"cell": "lstm", "highway": True}) == "model (lstm + linear highway)"
+    assert legend_label({"cell": "rnn", "highway": False}) == "model (rnn)"
