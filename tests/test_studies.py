@@ -1,14 +1,15 @@
 """A tune study (``studies.py``): what its trials are ranked by (MSE, or a quantile model's pinball
-loss), the record that keeps one study from ranking trials scored two ways, and the storage URL shown
-without its password. Opening a storage and the fixed-settings check run through ``tune`` in
-test_tuning.py."""
+loss), the record that keeps one study from ranking trials scored two ways, the storage URL shown
+without its password, and how a refusal of other fixed settings names a default. Opening a storage and the rest of the fixed-settings
+check run through ``tune`` in test_tuning.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from rnncast import RnncastError
-from rnncast.studies import RANKING_ATTR, check_ranking, hide_password, ranking
+from rnncast.searchspace import fixed_checked
+from rnncast.studies import FIXED_ATTR, RANKING_ATTR, check_fixed, check_ranking, hide_password, ranking
 
 optuna = pytest.importorskip("optuna")
 
@@ -51,3 +52,18 @@ def test_a_study_from_before_the_record_was_ranked_by_mse_even_for_quantiles():
 def test_a_storage_url_is_shown_without_its_password():
     assert hide_password("postgresql://ann:s3cret@db.example/tune") == "postgresql://ann:***@db.example/tune"
     assert hide_password("sqlite:///study.db") == "sqlite:///study.db"
+
+
+def test_a_setting_left_at_its_default_is_said_as_the_default_not_as_given():
+    """tune --search lr on a study that searched everything was refused with "this call gives 'lstm'", though no
+    cell was given: lstm is the default, and the refusal says so; one the study searched is said as searched."""
+    study = optuna.create_study(direction="minimize")
+    study.add_trial(optuna.trial.create_trial(value=0.5, params={}, distributions={}))
+    fixed = {"horizon": 3, "epochs": 3}
+    check_fixed(study, "s", fixed_checked(fixed, ["cell", "lr"]), ["cell", "lr"], created=True)
+    assert "cell" not in study.user_attrs[FIXED_ATTR]
+    with pytest.raises(RnncastError, match="study 's' searched cell, and this call's cell is the default 'lstm': its "
+                                           "trials would mix two settings"):
+        check_fixed(study, "s", fixed_checked(fixed, ["lr"]), ["lr"], created=False)
+    with pytest.raises(RnncastError, match="study 's' searched cell, and this call gives 'gru': "):
+        check_fixed(study, "s", fixed_checked({**fixed, "cell": "gru"}, ["lr"]), ["lr"], created=False)

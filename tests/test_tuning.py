@@ -152,8 +152,8 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
     storage = f"sqlite:///{tmp_path / 'study.db'}"
     tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True}, storage=storage,
          search=("lr",))
-    with pytest.raises(RnncastError, match="study 'rnncast' was run with window_scale True, and this call gives "
-                                           "False: its trials would mix two settings"):
+    with pytest.raises(RnncastError, match="study 'rnncast' was run with window_scale True, and this call's "
+                                           "window_scale is the default False: its trials would mix two settings"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
     with pytest.raises(RnncastError, match="was run with hidden_size"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True, "hidden_size": 5},
@@ -164,11 +164,11 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
 
 
 def test_a_study_continued_without_its_quantiles_says_none_not_an_empty_list(frame, tmp_path):
-    """"and this call gives []" named no setting a reader gave: an empty list is said as "none"."""
+    """"and this call gives []" named no setting a reader gave: an empty list is said as none, the default."""
     storage = f"sqlite:///{tmp_path / 'study.db'}"
     tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}, storage=storage,
          search=("lr",))
-    with pytest.raises(RnncastError, match=r"was run with quantiles \[0.1, 0.5, 0.9\], and this call gives none: "):
+    with pytest.raises(RnncastError, match=r"was run with quantiles \[0.1, 0.5, 0.9\], and this call has no quantiles, the default: "):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
 
 
@@ -182,7 +182,7 @@ def test_a_study_continued_with_a_default_given_or_left_out_or_on_another_device
                      {**first, "device": "auto"}):
         result = tune(frame, target="y", trials=1, settings=settings, storage=storage, search=("lr",))
     assert len(result.study.trials) == 4
-    with pytest.raises(RnncastError, match="was run with dropout 0.0, and this call gives searched"):
+    with pytest.raises(RnncastError, match="was run with dropout 0.0, and this call searches it"):
         tune(frame, target="y", trials=1, settings={**first, "lr": 1e-3}, storage=storage, search=("dropout",))
 
 

@@ -77,18 +77,27 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
     differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
     if differ:
         key = differ[0]
-        was, now = (_value_text(values, key) for values in (recorded, wanted))
-        raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
-                           "two settings; give the settings it was run with, or another study name (--study) or "
-                           "folder (--out)")
+        was = f"searched {key}" if key not in recorded else f"was run with {key} {_value_text(recorded[key])}"
+        raise RnncastError(f"study {name!r} {was}, and {_this_call(key, wanted)}: its trials would mix two settings; "
+                           "give the settings it was run with, or another study name (--study) or folder (--out)")
 
 
-def _value_text(values: dict, key: str) -> str:
-    """A setting's value as the refusal says it: ``[0.1, 0.9]``, "none" for an empty list (no
-    quantiles), "searched" where it was searched, not fixed."""
-    if key not in values:
-        return "searched"
-    return "none" if values[key] == [] else repr(values[key])
+def _value_text(value) -> str:
+    """A setting's value as a refusal says it: ``[0.1, 0.9]``, "none" for an empty list (no quantiles)."""
+    return "none" if value == [] else repr(value)
+
+
+def _this_call(key: str, wanted: dict) -> str:
+    """What this call does with setting ``key`` in ``check_fixed``'s refusal: "this call searches it",
+    "this call gives 64", or, where its value is the library's default (left out, most likely),
+    "this call's cell is the default 'lstm'" ("this call has no quantiles, the default")."""
+    if key not in wanted:
+        return "this call searches it"
+    text = _value_text(wanted[key])
+    default = json.loads(json.dumps(Settings.from_flat({}).flat())).get(key, MISSING)
+    if wanted[key] != default:
+        return f"this call gives {text}"
+    return f"this call has no {key}, the default" if text == "none" else f"this call's {key} is the default {text}"
 
 
 SEARCH_ATTR = "rnncast_search_space"  # the study's user attribute: {name: [low, high] or [choices]} of its trials
