@@ -59,6 +59,25 @@ def test_the_first_trial_of_a_new_study_is_the_defaults(frame):
         k: defaults[k] for k in ("cell", "num_layers", "lr", "dropout")}  # lookback 50 is not a choice: sampled
 
 
+def test_a_first_call_draws_the_trials_the_same_seed_always_drew(frame):
+    """The sampler continued studies draw with (``trialseeds``) leaves a new study's trials as they were: these are
+    the trials this seed drew before it."""
+    result = tune(frame, target="y", trials=4, settings={**FIXED, "epochs": 1}, search=("cell", "lr"), sampler_seed=5)
+    assert [t.params for t in result.study.trials] == [
+        {"cell": "lstm", "lr": 0.0003}, {"cell": "lstm", "lr": 0.006874194498027425},
+        {"cell": "gru", "lr": 0.001088518904084769}, {"cell": "rnn", "lr": 0.002998338024107411}]
+
+
+def test_a_continued_study_does_not_draw_its_trials_again(frame, tmp_path):
+    """Seeded alike on every call, a tune continued in its folder ran trial 1's settings again as its trial 7."""
+    out = tmp_path / "t"
+    for _ in range(2):
+        result = tune(frame, target="y", trials=3, settings={**FIXED, "epochs": 1, "lookback": 24},
+                      search=("cell", "lr"), out=out)
+    drawn = [(t.params["cell"], t.params["lr"]) for t in result.study.trials[1:]]  # trial 0: the defaults
+    assert len(drawn) == 5 and len(set(drawn)) == 5, drawn
+
+
 def test_the_test_split_is_never_seen(frame):
     """Replacing every test row by wild values changes no trial: only train and validation rows are read."""
     n_test = round(len(frame) * 0.2)

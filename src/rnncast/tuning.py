@@ -4,7 +4,8 @@ Each trial trains a ``Forecaster`` with settings drawn from the search space and
 validation split, with the weights fit keeps, in scaled units: a point model by its MSE, a quantile
 model by its pinball loss averaged over the levels (a proper scoring rule for quantiles: see
 ``studies``); the test split is never read. The first trial of a new study is the library's defaults
-(where they lie in the space), so tuning cannot end worse than them on validation. After each epoch
+(where they lie in the space), so tuning cannot end worse than them on validation. Trials are drawn by
+``trialseeds``' sampler. After each epoch
 a trial reports the training loop's validation loss (a quantile head's is its pinball loss), and
 Optuna's median pruner stops a trial that falls behind the median of earlier trials at the same
 epoch. Settings given by the caller are fixed, not searched. Opening and checking the study is
@@ -42,6 +43,7 @@ from rnncast.spelling import counted, one_series, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, forget_new_study,
                              hide_password, open_study, ranking)
 from rnncast.trialowners import fail_left_running, owned
+from rnncast.trialseeds import seeded_sampler
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +202,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         log.warning("trial %d was left running by a tune that stopped (pid %s, which held %s): marked failed",
                     number, pid, out)
 
-    study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
+    study, created = open_study(optuna, study_name, storage, seeded_sampler(optuna, seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
