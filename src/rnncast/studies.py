@@ -1,6 +1,6 @@
 """A tune study in its storage: opened or created (processes racing to create one new study), and
 checked before trials are added to it: the fixed settings its trials ran with, the space they were
-drawn from, and what it ranks them by.
+drawn from, and what it ranks them by; Optuna's own lines quieted while tune runs (``quiet_optuna``).
 
 A point model's trials are ranked by the validation MSE; a quantile model's by the validation
 pinball loss averaged over its levels, a proper scoring rule for quantile forecasts (Koenker and
@@ -14,6 +14,7 @@ as the training loop's validation loss is, on the weights fit keeps. A study rec
 from __future__ import annotations
 
 import json
+import logging
 import random
 import re
 import time
@@ -245,3 +246,24 @@ def _first_line(err: BaseException | None) -> str:
 def hide_password(url: str) -> str:
     """A storage URL as rnncast shows and records it (tune.json): its password, if any, as ***."""
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+@contextmanager
+def quiet_optuna(optuna):
+    """Optuna's own INFO lines ("A new study created", "Trial 0 finished with value ...") quieted to WARNING
+    for the block, the caller's verbosity restored after: rnncast says each trial itself (``trial_line``)."""
+    before = optuna.logging.get_verbosity()
+    optuna.logging.set_verbosity(max(before, optuna.logging.WARNING))
+    optimize = logging.getLogger("optuna.study._optimize")  # where Optuna says a trial failed, with its traceback
+    optimize.addFilter(_no_failed_trial)
+    try:
+        yield
+    finally:
+        optimize.removeFilter(_no_failed_trial)
+        optuna.logging.set_verbosity(before)
+
+
+def _no_failed_trial(record: logging.LogRecord) -> bool:
+    """Optuna's "[W ...] Trial 0 failed with parameters ..." and its traceback left out: rnncast says each
+    trial (a diverged one with why), and an error that ends the search is its one line."""
+    return not str(record.msg).startswith("Trial ") or " failed with" not in str(record.msg)

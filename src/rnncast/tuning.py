@@ -25,7 +25,6 @@ import math
 import numbers
 import operator
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
+from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
@@ -41,7 +41,7 @@ from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space
 from rnncast.settingvalues import flag, plain_values
 from rnncast.spelling import counted, one_series, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, forget_new_study,
-                             hide_password, open_study, ranking)
+                             hide_password, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
 
@@ -159,27 +159,6 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
                        on_trial)
 
 
-@contextmanager
-def quiet_optuna(optuna):
-    """Optuna's own INFO lines ("A new study created", "Trial 0 finished with value ...") quieted to WARNING
-    for the block, the caller's verbosity restored after: rnncast says each trial itself (``trial_line``)."""
-    before = optuna.logging.get_verbosity()
-    optuna.logging.set_verbosity(max(before, optuna.logging.WARNING))
-    optimize = logging.getLogger("optuna.study._optimize")  # where Optuna says a trial failed, with its traceback
-    optimize.addFilter(_no_failed_trial)
-    try:
-        yield
-    finally:
-        optimize.removeFilter(_no_failed_trial)
-        optuna.logging.set_verbosity(before)
-
-
-def _no_failed_trial(record: logging.LogRecord) -> bool:
-    """Optuna's "[W ...] Trial 0 failed with parameters ..." and its traceback left out: rnncast says each
-    trial (a diverged one with why), and an error that ends the search is its one line."""
-    return not str(record.msg).startswith("Trial ") or " failed with" not in str(record.msg)
-
-
 def trial_line(trial, ranked_by: str) -> str:
     """"trial 3: complete validation MSE 0.23190 after 5 epochs (lr 0.00125, dropout 0.358)": one finished
     trial (Optuna's ``FrozenTrial``) in words; ``ranked_by``: ``studies.ranking``'s words."""
@@ -228,11 +207,15 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
             raise
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM at a batch (ctrl_c_between_batches): Optuna fails the trial
+            trial.set_user_attr("failed", "interrupted")
+            raise
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
         with gapwindows.quiet():  # the validation score of the weights fit keeps (the best epoch's, or the untrained net's)
             return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
 
+    stop_if_asked()  # a Ctrl-C while the data was read and the study opened: stopped before any trial
     if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
         defaults = {name: value for name, value in Forecaster().get_params().items()
                     if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
@@ -245,6 +228,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         ran.append(trial.number)
         written(out)
         on_trial(trial) if on_trial else log.info(trial_line(trial, ranked_by))
+        stop_if_asked()  # a Ctrl-C after the trial's last batch: stopped here, the trial kept
 
     def written(folder) -> TuneResult | None:
         try:
