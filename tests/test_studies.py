@@ -1,6 +1,7 @@
 """A tune study (``studies.py``): what its trials are ranked by (MSE, or a quantile model's pinball
 loss), the record that keeps one study from ranking trials scored two ways, the storage URL shown
-without its password, and how a refusal of other fixed settings names a default. Opening a storage and the rest of the fixed-settings
+without its password, whether a continued study runs the trial of the defaults again, and how a
+refusal of other fixed settings names a default. Opening a storage and the rest of the fixed-settings
 check run through ``tune`` in test_tuning.py."""
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.searchspace import fixed_checked
-from rnncast.studies import FIXED_ATTR, RANKING_ATTR, check_fixed, check_ranking, hide_password, ranking
+from rnncast.studies import (DIVERGED_ATTR, FIXED_ATTR, RANKING_ATTR, check_fixed, check_ranking, defaults_due,
+                             hide_password, ranking)
 
 optuna = pytest.importorskip("optuna")
 
@@ -67,3 +69,28 @@ def test_a_setting_left_at_its_default_is_said_as_the_default_not_as_given():
         check_fixed(study, "s", fixed_checked(fixed, ["lr"]), ["lr"], created=False)
     with pytest.raises(RnncastError, match="study 's' searched cell, and this call gives 'gru': "):
         check_fixed(study, "s", fixed_checked({**fixed, "cell": "gru"}, ["lr"]), ["lr"], created=False)
+
+
+def _trial(state, params, **attrs):
+    dist = {name: optuna.distributions.CategoricalDistribution([value, "other"]) for name, value in params.items()}
+    value = 0.5 if state == optuna.trial.TrialState.COMPLETE else None
+    return optuna.trial.create_trial(state=state, value=value, params=params, distributions=dist, user_attrs=attrs)
+
+
+def test_the_trial_of_the_defaults_runs_again_when_it_never_finished():
+    """An interrupted tune lost its trial of the defaults (FAIL) without a word, and no later call ran them."""
+    S = optuna.trial.TrialState
+    defaults = {"cell": "lstm"}
+    study = optuna.create_study(direction="minimize")
+    assert defaults_due(study, defaults) == []  # a new study: run them
+    study.add_trial(_trial(S.FAIL, defaults, failed="interrupted"))
+    study.add_trial(_trial(S.COMPLETE, {"cell": "other"}))
+    assert defaults_due(study, defaults) == [0]  # lost: run them again
+    study.enqueue_trial(defaults)
+    assert defaults_due(study, defaults) is None  # waiting already
+    diverged = _trial(S.FAIL, defaults, **{DIVERGED_ATTR: True})
+    for done in (_trial(S.COMPLETE, defaults), _trial(S.PRUNED, defaults), diverged):
+        ran = optuna.create_study(direction="minimize")
+        ran.add_trial(_trial(S.FAIL, defaults))
+        ran.add_trial(done)
+        assert defaults_due(ran, defaults) is None, done.state  # they ran (a diverged fit would diverge again)

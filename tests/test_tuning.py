@@ -78,6 +78,30 @@ def test_a_continued_study_does_not_draw_its_trials_again(frame, tmp_path):
     assert len(drawn) == 5 and len(set(drawn)) == 5, drawn
 
 
+def test_the_trial_of_the_defaults_an_interrupt_lost_runs_again_and_is_said(frame, tmp_path, monkeypatch, caplog):
+    """Interrupted, trial 0 (the defaults) was recorded FAIL without a word, and no later call ran the defaults."""
+    fit, calls = Forecaster.fit, []
+
+    def interrupted_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # what stop_if_asked raises at a batch after a Ctrl-C
+        return fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(Forecaster, "fit", interrupted_once)
+    storage, settings = f"sqlite:///{tmp_path / 'study.db'}", {**FIXED, "epochs": 1, "lookback": 24}
+    with pytest.raises(KeyboardInterrupt):
+        tune(frame, target="y", trials=3, settings=settings, search=("lr",), storage=storage)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = tune(frame, target="y", trials=2, settings=settings, search=("lr",), storage=storage)
+    trials = result.study.trials
+    assert [(t.state.name, t.params.get("lr")) for t in trials[:2]] == [("FAIL", 0.0003), ("COMPLETE", 0.0003)]
+    assert trials[0].user_attrs["failed"] == "interrupted"
+    assert "trial 0, the library's defaults, never finished: this call runs them first, as its trial 1" in caplog.text
+    again = tune(frame, target="y", trials=1, settings=settings, search=("lr",), storage=storage)
+    assert [t.params["lr"] for t in again.study.trials].count(0.0003) == 2  # once run, not again
+
+
 def test_the_test_split_is_never_seen(frame):
     """Replacing every test row by wild values changes no trial: only train and validation rows are read."""
     n_test = round(len(frame) * 0.2)

@@ -1,6 +1,7 @@
 """A tune study in its storage: opened or created (processes racing to create one new study), and
 checked before trials are added to it: the fixed settings its trials ran with, the space they were
-drawn from, and what it ranks them by; Optuna's own lines quieted while tune runs (``quiet_optuna``).
+drawn from, and what it ranks them by; whether a call runs the trial of the library's defaults (again,
+when it never finished: ``defaults_due``); Optuna's own lines quieted while tune runs (``quiet_optuna``).
 
 A point model's trials are ranked by the validation MSE; a quantile model's by the validation
 pinball loss averaged over its levels, a proper scoring rule for quantile forecasts (Koenker and
@@ -206,6 +207,26 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
         time.sleep(random.uniform(0.05, 0.2) * (1 + attempt))  # the racers part; the loser then loads
     raise RnncastError(f"could not create or load study {name!r} in {shown} after {tries} tries "
                        f"({_first_line(race)}); is another process holding the database?")
+
+
+DIVERGED_ATTR = "diverged"  # a trial's user attribute: its fit diverged (it ran, and would diverge again)
+
+
+def defaults_due(study, defaults: dict) -> list[int] | None:
+    """Whether a call runs the trial of the library's defaults (``defaults``: those in the search space):
+    None when one has run (complete, pruned, or failed by diverging), waits (enqueued) or runs, else the
+    numbers of those that never finished (a tune interrupted or killed during it): [] for a study without
+    trials. Call it once the trials of stopped processes are failed (``fail_stale_trials``)."""
+    lost = []
+    for trial in study.get_trials(deepcopy=False):
+        if trial.state.name == "WAITING":
+            if trial.system_attrs.get("fixed_params", {}) == defaults:
+                return None
+        elif all(name in trial.params and trial.params[name] == value for name, value in defaults.items()):
+            if trial.state.name != "FAIL" or trial.user_attrs.get(DIVERGED_ATTR):
+                return None
+            lost.append(trial.number)
+    return lost
 
 
 def fail_stale_trials(optuna, study) -> None:

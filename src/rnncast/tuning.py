@@ -4,8 +4,8 @@ Each trial trains a ``Forecaster`` with settings drawn from the search space and
 validation split, with the weights fit keeps, in scaled units: a point model by its MSE, a quantile
 model by its pinball loss averaged over the levels (a proper scoring rule for quantiles: see
 ``studies``); the test split is never read. The first trial of a new study is the library's defaults
-(where they lie in the space), so tuning cannot end worse than them on validation. Trials are drawn by
-``trialseeds``' sampler. After each epoch
+(where they lie in the space), so tuning cannot end worse than them on validation; a call that finds that
+trial never finished (interrupted) runs it again. Trials are drawn by ``trialseeds``' sampler. After each epoch
 a trial reports the training loop's validation loss (a quantile head's is its pinball loss), and
 Optuna's median pruner stops a trial that falls behind the median of earlier trials at the same
 epoch. Settings given by the caller are fixed, not searched. Opening and checking the study is
@@ -40,8 +40,8 @@ from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values
 from rnncast.spelling import counted, one_series, spelled
-from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, forget_new_study,
-                             hide_password, open_study, quiet_optuna, ranking)
+from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials,
+                             forget_new_study, hide_password, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
 
@@ -206,6 +206,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
+            trial.set_user_attr(studies.DIVERGED_ATTR, True)  # it ran: a continued tune does not run it again
             raise
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM at a batch (ctrl_c_between_batches): Optuna fails the trial
             trial.set_user_attr("failed", "interrupted")
@@ -216,9 +217,13 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
 
     stop_if_asked()  # a Ctrl-C while the data was read and the study opened: stopped before any trial
-    if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
-        defaults = {name: value for name, value in Forecaster().get_params().items()
-                    if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
+    defaults = {name: value for name, value in Forecaster().get_params().items()
+                if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
+    lost = defaults_due(study, defaults)  # a new study starts from the defaults: the best is never worse than them
+    if lost is not None:
+        if lost:
+            log.warning("%s %s, the library's defaults, never finished: this call runs them first, as its trial %d",
+                        "trial" if len(lost) == 1 else "trials", " and ".join(map(str, lost)), len(study.trials))
         study.enqueue_trial(defaults)
     ran = []
 
