@@ -371,3 +371,33 @@ def test_a_search_choice_written_twice_in_two_spellings_is_said_as_the_same_choi
         search_from_args(["hidden_size=8,08"])
     with pytest.raises(RnncastError, match=r"^--search hidden_size=8,16,8: the choice 8 is given more than once"):
         search_from_args(["hidden_size=8,16,8"])
+
+
+@pytest.mark.parametrize("signum, status", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_ctrl_c_after_a_trials_last_batch_keeps_the_trial_and_stops_the_tune(tmp_path, capsys, monkeypatch, signum,
+                                                                                status):
+    """Ctrl-C (and SIGTERM) raised wherever the main thread was: after trial 0's last epoch, while it was scored,
+    it failed the trial (trials.csv 0,FAIL,,3,...), and inside Optuna's storage it left a page of traceback and
+    a RUNNING trial. Tune stops as fit does, at a batch or between trials: here the trial completes, then the
+    tune stops with one line and the signal's status."""
+    import signal
+
+    from conftest import make_frame
+    from rnncast import evaluation
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    evaluate = evaluation.evaluate
+
+    def signalled(*args, **kwargs):  # the signal comes while the trial is scored, its training done
+        os.kill(os.getpid(), getattr(signal, signum))
+        return evaluate(*args, **kwargs)
+
+    monkeypatch.setattr(evaluation, "evaluate", signalled)
+    code, out, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--horizon", "2", "--lookback", "12",
+                         "--epochs", "1", "--hidden-size", "4", "--max-batches", "2", "--device", "cpu", "--trials", "3",
+                         "--search", "lr", "--out", tmp_path / "t")
+    assert code == status, err
+    assert err.endswith("rnncast: interrupted" + (" (SIGTERM)" if signum == "SIGTERM" else "") + "\n"), err
+    assert out.startswith("trial 0: complete validation MSE")
+    rows = (tmp_path / "t" / "trials.csv").read_text().splitlines()[1:]
+    assert [row.split(",")[:2] for row in rows] == [["0", "COMPLETE"]]

@@ -1,14 +1,17 @@
 """A tune study (``studies.py``): what its trials are ranked by (MSE, or a quantile model's pinball
-loss), the record that keeps one study from ranking trials scored two ways, and the storage URL shown
-without its password. Opening a storage and the fixed-settings check run through ``tune`` in
-test_tuning.py."""
+loss), the record that keeps one study from ranking trials scored two ways, the storage URL shown
+without its password, whether a continued study runs the trial of the defaults again, and how a
+refusal of other fixed settings names a default. Opening a storage and the rest of the fixed-settings
+check run through ``tune`` in test_tuning.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from rnncast import RnncastError
-from rnncast.studies import RANKING_ATTR, check_ranking, hide_password, ranking
+from rnncast.searchspace import fixed_checked
+from rnncast.studies import (DIVERGED_ATTR, FIXED_ATTR, RANKING_ATTR, check_fixed, check_ranking, defaults_due,
+                             hide_password, ranking)
 
 optuna = pytest.importorskip("optuna")
 
@@ -51,3 +54,43 @@ def test_a_study_from_before_the_record_was_ranked_by_mse_even_for_quantiles():
 def test_a_storage_url_is_shown_without_its_password():
     assert hide_password("postgresql://ann:s3cret@db.example/tune") == "postgresql://ann:***@db.example/tune"
     assert hide_password("sqlite:///study.db") == "sqlite:///study.db"
+
+
+def test_a_setting_left_at_its_default_is_said_as_the_default_not_as_given():
+    """tune --search lr on a study that searched everything was refused with "this call gives 'lstm'", though no
+    cell was given: lstm is the default, and the refusal says so; one the study searched is said as searched."""
+    study = optuna.create_study(direction="minimize")
+    study.add_trial(optuna.trial.create_trial(value=0.5, params={}, distributions={}))
+    fixed = {"horizon": 3, "epochs": 3}
+    check_fixed(study, "s", fixed_checked(fixed, ["cell", "lr"]), ["cell", "lr"], created=True)
+    assert "cell" not in study.user_attrs[FIXED_ATTR]
+    with pytest.raises(RnncastError, match="study 's' searched cell, and this call's cell is the default 'lstm': its "
+                                           "trials would mix two settings"):
+        check_fixed(study, "s", fixed_checked(fixed, ["lr"]), ["lr"], created=False)
+    with pytest.raises(RnncastError, match="study 's' searched cell, and this call gives 'gru': "):
+        check_fixed(study, "s", fixed_checked({**fixed, "cell": "gru"}, ["lr"]), ["lr"], created=False)
+
+
+def _trial(state, params, **attrs):
+    dist = {name: optuna.distributions.CategoricalDistribution([value, "other"]) for name, value in params.items()}
+    value = 0.5 if state == optuna.trial.TrialState.COMPLETE else None
+    return optuna.trial.create_trial(state=state, value=value, params=params, distributions=dist, user_attrs=attrs)
+
+
+def test_the_trial_of_the_defaults_runs_again_when_it_never_finished():
+    """An interrupted tune lost its trial of the defaults (FAIL) without a word, and no later call ran them."""
+    S = optuna.trial.TrialState
+    defaults = {"cell": "lstm"}
+    study = optuna.create_study(direction="minimize")
+    assert defaults_due(study, defaults) == []  # a new study: run them
+    study.add_trial(_trial(S.FAIL, defaults, failed="interrupted"))
+    study.add_trial(_trial(S.COMPLETE, {"cell": "other"}))
+    assert defaults_due(study, defaults) == [0]  # lost: run them again
+    study.enqueue_trial(defaults)
+    assert defaults_due(study, defaults) is None  # waiting already
+    diverged = _trial(S.FAIL, defaults, **{DIVERGED_ATTR: True})
+    for done in (_trial(S.COMPLETE, defaults), _trial(S.PRUNED, defaults), diverged):
+        ran = optuna.create_study(direction="minimize")
+        ran.add_trial(_trial(S.FAIL, defaults))
+        ran.add_trial(done)
+        assert defaults_due(ran, defaults) is None, done.state  # they ran (a diverged fit would diverge again)

@@ -59,6 +59,49 @@ def test_the_first_trial_of_a_new_study_is_the_defaults(frame):
         k: defaults[k] for k in ("cell", "num_layers", "lr", "dropout")}  # lookback 50 is not a choice: sampled
 
 
+def test_a_first_call_draws_the_trials_the_same_seed_always_drew(frame):
+    """The sampler continued studies draw with (``trialseeds``) leaves a new study's trials as they were: these are
+    the trials this seed drew before it."""
+    result = tune(frame, target="y", trials=4, settings={**FIXED, "epochs": 1}, search=("cell", "lr"), sampler_seed=5)
+    assert [t.params for t in result.study.trials] == [
+        {"cell": "lstm", "lr": 0.0003}, {"cell": "lstm", "lr": 0.006874194498027425},
+        {"cell": "gru", "lr": 0.001088518904084769}, {"cell": "rnn", "lr": 0.002998338024107411}]
+
+
+def test_a_continued_study_does_not_draw_its_trials_again(frame, tmp_path):
+    """Seeded alike on every call, a tune continued in its folder ran trial 1's settings again as its trial 7."""
+    out = tmp_path / "t"
+    for _ in range(2):
+        result = tune(frame, target="y", trials=3, settings={**FIXED, "epochs": 1, "lookback": 24},
+                      search=("cell", "lr"), out=out)
+    drawn = [(t.params["cell"], t.params["lr"]) for t in result.study.trials[1:]]  # trial 0: the defaults
+    assert len(drawn) == 5 and len(set(drawn)) == 5, drawn
+
+
+def test_the_trial_of_the_defaults_an_interrupt_lost_runs_again_and_is_said(frame, tmp_path, monkeypatch, caplog):
+    """Interrupted, trial 0 (the defaults) was recorded FAIL without a word, and no later call ran the defaults."""
+    fit, calls = Forecaster.fit, []
+
+    def interrupted_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # what stop_if_asked raises at a batch after a Ctrl-C
+        return fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(Forecaster, "fit", interrupted_once)
+    storage, settings = f"sqlite:///{tmp_path / 'study.db'}", {**FIXED, "epochs": 1, "lookback": 24}
+    with pytest.raises(KeyboardInterrupt):
+        tune(frame, target="y", trials=3, settings=settings, search=("lr",), storage=storage)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        result = tune(frame, target="y", trials=2, settings=settings, search=("lr",), storage=storage)
+    trials = result.study.trials
+    assert [(t.state.name, t.params.get("lr")) for t in trials[:2]] == [("FAIL", 0.0003), ("COMPLETE", 0.0003)]
+    assert trials[0].user_attrs["failed"] == "interrupted"
+    assert "trial 0, the library's defaults, never finished: this call runs them first, as its trial 1" in caplog.text
+    again = tune(frame, target="y", trials=1, settings=settings, search=("lr",), storage=storage)
+    assert [t.params["lr"] for t in again.study.trials].count(0.0003) == 2  # once run, not again
+
+
 def test_the_test_split_is_never_seen(frame):
     """Replacing every test row by wild values changes no trial: only train and validation rows are read."""
     n_test = round(len(frame) * 0.2)
@@ -152,8 +195,8 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
     storage = f"sqlite:///{tmp_path / 'study.db'}"
     tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True}, storage=storage,
          search=("lr",))
-    with pytest.raises(RnncastError, match="study 'rnncast' was run with window_scale True, and this call gives "
-                                           "False: its trials would mix two settings"):
+    with pytest.raises(RnncastError, match="study 'rnncast' was run with window_scale True, and this call's "
+                                           "window_scale is the default False: its trials would mix two settings"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
     with pytest.raises(RnncastError, match="was run with hidden_size"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "window_scale": True, "hidden_size": 5},
@@ -164,11 +207,11 @@ def test_a_study_continued_with_other_fixed_settings_is_refused_by_name(frame, t
 
 
 def test_a_study_continued_without_its_quantiles_says_none_not_an_empty_list(frame, tmp_path):
-    """"and this call gives []" named no setting a reader gave: an empty list is said as "none"."""
+    """"and this call gives []" named no setting a reader gave: an empty list is said as none, the default."""
     storage = f"sqlite:///{tmp_path / 'study.db'}"
     tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}, storage=storage,
          search=("lr",))
-    with pytest.raises(RnncastError, match=r"was run with quantiles \[0.1, 0.5, 0.9\], and this call gives none: "):
+    with pytest.raises(RnncastError, match=r"was run with quantiles \[0.1, 0.5, 0.9\], and this call has no quantiles, the default: "):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1}, storage=storage, search=("lr",))
 
 
@@ -182,7 +225,7 @@ def test_a_study_continued_with_a_default_given_or_left_out_or_on_another_device
                      {**first, "device": "auto"}):
         result = tune(frame, target="y", trials=1, settings=settings, storage=storage, search=("lr",))
     assert len(result.study.trials) == 4
-    with pytest.raises(RnncastError, match="was run with dropout 0.0, and this call gives searched"):
+    with pytest.raises(RnncastError, match="was run with dropout 0.0, and this call searches it"):
         tune(frame, target="y", trials=1, settings={**first, "lr": 1e-3}, storage=storage, search=("dropout",))
 
 

@@ -1,6 +1,7 @@
 """A tune study in its storage: opened or created (processes racing to create one new study), and
 checked before trials are added to it: the fixed settings its trials ran with, the space they were
-drawn from, and what it ranks them by.
+drawn from, and what it ranks them by; whether a call runs the trial of the library's defaults (again,
+when it never finished: ``defaults_due``); Optuna's own lines quieted while tune runs (``quiet_optuna``).
 
 A point model's trials are ranked by the validation MSE; a quantile model's by the validation
 pinball loss averaged over its levels, a proper scoring rule for quantile forecasts (Koenker and
@@ -14,6 +15,7 @@ as the training loop's validation loss is, on the weights fit keeps. A study rec
 from __future__ import annotations
 
 import json
+import logging
 import random
 import re
 import time
@@ -77,18 +79,27 @@ def check_fixed(study, name: str, base: Settings, searched: list, created: bool)
     differ = sorted(key for key in set(recorded) | set(wanted) if recorded.get(key, MISSING) != wanted.get(key, MISSING))
     if differ:
         key = differ[0]
-        was, now = (_value_text(values, key) for values in (recorded, wanted))
-        raise RnncastError(f"study {name!r} was run with {key} {was}, and this call gives {now}: its trials would mix "
-                           "two settings; give the settings it was run with, or another study name (--study) or "
-                           "folder (--out)")
+        was = f"searched {key}" if key not in recorded else f"was run with {key} {_value_text(recorded[key])}"
+        raise RnncastError(f"study {name!r} {was}, and {_this_call(key, wanted)}: its trials would mix two settings; "
+                           "give the settings it was run with, or another study name (--study) or folder (--out)")
 
 
-def _value_text(values: dict, key: str) -> str:
-    """A setting's value as the refusal says it: ``[0.1, 0.9]``, "none" for an empty list (no
-    quantiles), "searched" where it was searched, not fixed."""
-    if key not in values:
-        return "searched"
-    return "none" if values[key] == [] else repr(values[key])
+def _value_text(value) -> str:
+    """A setting's value as a refusal says it: ``[0.1, 0.9]``, "none" for an empty list (no quantiles)."""
+    return "none" if value == [] else repr(value)
+
+
+def _this_call(key: str, wanted: dict) -> str:
+    """What this call does with setting ``key`` in ``check_fixed``'s refusal: "this call searches it",
+    "this call gives 64", or, where its value is the library's default (left out, most likely),
+    "this call's cell is the default 'lstm'" ("this call has no quantiles, the default")."""
+    if key not in wanted:
+        return "this call searches it"
+    text = _value_text(wanted[key])
+    default = json.loads(json.dumps(Settings.from_flat({}).flat())).get(key, MISSING)
+    if wanted[key] != default:
+        return f"this call gives {text}"
+    return f"this call has no {key}, the default" if text == "none" else f"this call's {key} is the default {text}"
 
 
 SEARCH_ATTR = "rnncast_search_space"  # the study's user attribute: {name: [low, high] or [choices]} of its trials
@@ -198,6 +209,26 @@ def open_study(optuna, name: str, storage: str | None, sampler, pruner, tries: i
                        f"({_first_line(race)}); is another process holding the database?")
 
 
+DIVERGED_ATTR = "diverged"  # a trial's user attribute: its fit diverged (it ran, and would diverge again)
+
+
+def defaults_due(study, defaults: dict) -> list[int] | None:
+    """Whether a call runs the trial of the library's defaults (``defaults``: those in the search space):
+    None when one has run (complete, pruned, or failed by diverging), waits (enqueued) or runs, else the
+    numbers of those that never finished (a tune interrupted or killed during it): [] for a study without
+    trials. Call it once the trials of stopped processes are failed (``fail_stale_trials``)."""
+    lost = []
+    for trial in study.get_trials(deepcopy=False):
+        if trial.state.name == "WAITING":
+            if trial.system_attrs.get("fixed_params", {}) == defaults:
+                return None
+        elif all(name in trial.params and trial.params[name] == value for name, value in defaults.items()):
+            if trial.state.name != "FAIL" or trial.user_attrs.get(DIVERGED_ATTR):
+                return None
+            lost.append(trial.number)
+    return lost
+
+
 def fail_stale_trials(optuna, study) -> None:
     """The trials of ``study`` left running by a process that stopped, failed (``open_study``)."""
     with quiet_experimental(optuna):
@@ -236,3 +267,24 @@ def _first_line(err: BaseException | None) -> str:
 def hide_password(url: str) -> str:
     """A storage URL as rnncast shows and records it (tune.json): its password, if any, as ***."""
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+@contextmanager
+def quiet_optuna(optuna):
+    """Optuna's own INFO lines ("A new study created", "Trial 0 finished with value ...") quieted to WARNING
+    for the block, the caller's verbosity restored after: rnncast says each trial itself (``trial_line``)."""
+    before = optuna.logging.get_verbosity()
+    optuna.logging.set_verbosity(max(before, optuna.logging.WARNING))
+    optimize = logging.getLogger("optuna.study._optimize")  # where Optuna says a trial failed, with its traceback
+    optimize.addFilter(_no_failed_trial)
+    try:
+        yield
+    finally:
+        optimize.removeFilter(_no_failed_trial)
+        optuna.logging.set_verbosity(before)
+
+
+def _no_failed_trial(record: logging.LogRecord) -> bool:
+    """Optuna's "[W ...] Trial 0 failed with parameters ..." and its traceback left out: rnncast says each
+    trial (a diverged one with why), and an error that ends the search is its one line."""
+    return not str(record.msg).startswith("Trial ") or " failed with" not in str(record.msg)

@@ -4,7 +4,8 @@ Each trial trains a ``Forecaster`` with settings drawn from the search space and
 validation split, with the weights fit keeps, in scaled units: a point model by its MSE, a quantile
 model by its pinball loss averaged over the levels (a proper scoring rule for quantiles: see
 ``studies``); the test split is never read. The first trial of a new study is the library's defaults
-(where they lie in the space), so tuning cannot end worse than them on validation. After each epoch
+(where they lie in the space), so tuning cannot end worse than them on validation; a call that finds that
+trial never finished (interrupted) runs it again. Trials are drawn by ``trialseeds``' sampler. After each epoch
 a trial reports the training loop's validation loss (a quantile head's is its pinball loss), and
 Optuna's median pruner stops a trial that falls behind the median of earlier trials at the same
 epoch. Settings given by the caller are fixed, not searched. Opening and checking the study is
@@ -24,7 +25,6 @@ import math
 import numbers
 import operator
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,15 +33,17 @@ from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
+from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values
 from rnncast.spelling import counted, one_series, spelled
-from rnncast.studies import (check_fixed, check_ranking, check_search, fail_stale_trials, forget_new_study,
-                             hide_password, open_study, ranking)
+from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials,
+                             forget_new_study, hide_password, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
+from rnncast.trialseeds import seeded_sampler
 
 log = logging.getLogger(__name__)
 
@@ -157,27 +159,6 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
                        on_trial)
 
 
-@contextmanager
-def quiet_optuna(optuna):
-    """Optuna's own INFO lines ("A new study created", "Trial 0 finished with value ...") quieted to WARNING
-    for the block, the caller's verbosity restored after: rnncast says each trial itself (``trial_line``)."""
-    before = optuna.logging.get_verbosity()
-    optuna.logging.set_verbosity(max(before, optuna.logging.WARNING))
-    optimize = logging.getLogger("optuna.study._optimize")  # where Optuna says a trial failed, with its traceback
-    optimize.addFilter(_no_failed_trial)
-    try:
-        yield
-    finally:
-        optimize.removeFilter(_no_failed_trial)
-        optuna.logging.set_verbosity(before)
-
-
-def _no_failed_trial(record: logging.LogRecord) -> bool:
-    """Optuna's "[W ...] Trial 0 failed with parameters ..." and its traceback left out: rnncast says each
-    trial (a diverged one with why), and an error that ends the search is its one line."""
-    return not str(record.msg).startswith("Trial ") or " failed with" not in str(record.msg)
-
-
 def trial_line(trial, ranked_by: str) -> str:
     """"trial 3: complete validation MSE 0.23190 after 5 epochs (lr 0.00125, dropout 0.358)": one finished
     trial (Optuna's ``FrozenTrial``) in words; ``ranked_by``: ``studies.ranking``'s words."""
@@ -200,7 +181,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         log.warning("trial %d was left running by a tune that stopped (pid %s, which held %s): marked failed",
                     number, pid, out)
 
-    study, created = open_study(optuna, study_name, storage, optuna.samplers.TPESampler(seed=seed),
+    study, created = open_study(optuna, study_name, storage, seeded_sampler(optuna, seed),
                                 optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2), on_stale=stale)
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
@@ -225,15 +206,24 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
+            trial.set_user_attr(studies.DIVERGED_ATTR, True)  # it ran: a continued tune does not run it again
+            raise
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM at a batch (ctrl_c_between_batches): Optuna fails the trial
+            trial.set_user_attr("failed", "interrupted")
             raise
         trial.set_user_attr("epochs", len(model.history_))
         trial.set_user_attr("seconds", time.perf_counter() - started)
         with gapwindows.quiet():  # the validation score of the weights fit keeps (the best epoch's, or the untrained net's)
             return evaluation.evaluate(model.part_forecasts(panel, part="val"))["scaled"]["model"][key]  # scores, no words
 
-    if created or not study.trials:  # a new study starts from the defaults, so the best trial is never worse than them
-        defaults = {name: value for name, value in Forecaster().get_params().items()
-                    if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
+    stop_if_asked()  # a Ctrl-C while the data was read and the study opened: stopped before any trial
+    defaults = {name: value for name, value in Forecaster().get_params().items()
+                if name in space and in_space(name, value, space[name])}  # those outside it left to the sampler
+    lost = defaults_due(study, defaults)  # a new study starts from the defaults: the best is never worse than them
+    if lost is not None:
+        if lost:
+            log.warning("%s %s, the library's defaults, never finished: this call runs them first, as its trial %d",
+                        "trial" if len(lost) == 1 else "trials", " and ".join(map(str, lost)), len(study.trials))
         study.enqueue_trial(defaults)
     ran = []
 
@@ -243,6 +233,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         ran.append(trial.number)
         written(out)
         on_trial(trial) if on_trial else log.info(trial_line(trial, ranked_by))
+        stop_if_asked()  # a Ctrl-C after the trial's last batch: stopped here, the trial kept
 
     def written(folder) -> TuneResult | None:
         try:

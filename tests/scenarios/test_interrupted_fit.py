@@ -27,9 +27,10 @@ FIT_ARGS = ["--target", "y", "--lookback", "24", "--horizon", "4", "--hidden-siz
             "--patience", "50", "--batch-size", "16", "--dropout", "0.1", "--num-layers", "2", "--device", "cpu"]
 
 
-def _fit_process(args: list[str], cwd: Path) -> subprocess.Popen:
+def _fit_process(args: list[str], cwd: Path, command: str = "fit") -> subprocess.Popen:
+    """``rnncast fit`` (or ``command``: test_interrupted_tune.py's tune) with ``args`` in a process of its own."""
     env = {**os.environ, "OMP_NUM_THREADS": "1"}  # the same thread count in every process: same arithmetic
-    return subprocess.Popen([sys.executable, "-m", "rnncast", "fit", *args], cwd=cwd, env=env,
+    return subprocess.Popen([sys.executable, "-m", "rnncast", command, *args], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

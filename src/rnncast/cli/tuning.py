@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rnncast import interrupts
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
 from rnncast.outputs import claim_tune
@@ -21,6 +22,12 @@ def run_tune(args) -> int:
     trials to it, as a second machine does through ``--storage``; a run or a backtest is refused, and a
     tune of another study unless ``--overwrite``. One process at a time holds a folder: processes that
     share one study give it through ``--storage``, each with its own ``--out``."""
+    with interrupts.ctrl_c_between_batches():  # Ctrl-C and SIGTERM stop a trial at a batch, not inside Optuna's storage
+        return _run_tune(args)
+
+
+def _run_tune(args) -> int:
+    """``run_tune`` inside ``ctrl_c_between_batches``."""
     settings, request, out, track = fit_request(args, "tune")
     if track:  # tune has no --track: only a --config file gives it
         raise RnncastError(f"config {args.config} gives track = {track!r}, which tune does not take: its trials are "
