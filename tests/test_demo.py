@@ -114,7 +114,7 @@ def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
     text = demo.cells_alone_text(on + alone, [tie, lstm_wins], made_of, seed=3)
     assert "LSTM 1.20, GRU 1.60 and RNN 2.00 times the noise floor" in text
     assert "With the highway off, each forecast is A + the cell's correction: LSTM 1.20" in text
-    assert "every forecast comes from the cell" not in text  # it came from the last value and the cell (H3A)
+    assert "every forecast comes from the cell" not in text  # it came from the last value and the cell (388)
     assert "from seed 3 (--seed)" in text and "not the luck of training" in text and demo.SEEDS_MEASURED in text
     assert "LSTM's lower MSE is beyond chance" in text and "GRU's lower" not in text
     assert "the highway hides how the cells differ" in text
