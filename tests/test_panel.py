@@ -79,3 +79,26 @@ def test_only_on_one_series_without_ids_says_so_not_that_it_holds_none():
     with pytest.raises(RnncastError, match=r"^series='a' picks one series of a panel, but the model was fitted on one "
                                            r"series without ids, and reads the data so; leave series unset$"):
         panel.only("a")
+
+
+@pytest.mark.parametrize("zoned", [True, False])
+def test_times_are_each_series_own_time_sliced_once_while_the_index_is_the_same(zoned):
+    """``times`` is ``time_of`` of every series (uneven lengths; tz-aware or integer times), kept for the next call
+    (a fit's report asks once per part) and sliced again once the panel holds another time index or offsets."""
+    lengths = [5, 1, 12, 3]
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    stamps = np.concatenate([np.arange(n) + 3 * s for s, n in enumerate(lengths)])
+    time = (pd.DatetimeIndex(pd.Timestamp("2021-10-31", tz="Europe/Berlin") + pd.to_timedelta(stamps, unit="h"))
+            if zoned else pd.Index(stamps, dtype="int64"))
+    panel = Panel(np.zeros((offsets[-1], 1)), offsets, list("abcd"), ["y"], 1, time=time, id_col="id", layout="long")
+    first = panel.times
+    assert len(first) == 4 and all(t.equals(panel.time_of(s)) and t.dtype == time.dtype for s, t in enumerate(first))
+    first.clear()  # the caller's list: the panel's is its own
+    again = panel.times
+    assert [t is u for t, u in zip(again, panel.times)] == [True] * 4
+    panel.time = time + 1 if not zoned else time + pd.Timedelta(hours=1)
+    moved = panel.times
+    assert all(t.equals(panel.time_of(s)) for s, t in enumerate(moved)) and not moved[0].equals(again[0])
+    panel.offsets = np.array([0, 10, 21], dtype=np.int64)
+    assert [len(t) for t in panel.times] == [10, 11]
+    assert Panel(np.zeros((3, 1)), np.array([0, 3]), [None], ["y"], 1).times == []

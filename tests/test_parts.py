@@ -315,3 +315,22 @@ def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_se
     hi = max(panel.time_of(s)[first[series == s].max()] for s in np.unique(series))
     assert text.endswith(f"; first targets from {shown(lo, panel.time, panel.calendar.text_format)} to "
                          f"{shown(hi, panel.time, panel.calendar.text_format)}")
+
+
+@pytest.mark.parametrize("kind", ["naive", "zoned", "periods", "integers"])
+def test_an_uneven_panels_saved_borders_are_those_read_series_by_series(kind):
+    """``borders`` picks every series' border times from the whole time index at once; each is the JSON value of
+    that series' own time at the row (None past its end: an empty part), as read from ``time_of`` one by one."""
+    panel = _uneven(kind)
+    splits = [Split(20, 25, 30), Split(7, 7, 7), Split(30, 45, 45), Split(1, 3, 22)]
+
+    as_json = lambda t: t.isoformat() if isinstance(t, pd.Timestamp) else (str(t) if isinstance(t, pd.Period) else int(t))  # noqa: E731
+
+    def at(s, row):
+        time = panel.time_of(s)
+        return as_json(time[row]) if row < len(time) else None
+
+    expected = [[at(s, sp.train_end), at(s, sp.val_end), at(s, sp.end - 1)] for s, sp in enumerate(splits)]
+    got = parts.borders(panel, splits)
+    assert got == expected and [type(v) for row in got for v in row] == [type(v) for row in expected for v in row]
+    assert got[1][:2] == [None, None] and got[2][1] is None and parts.borders(panel, []) == []

@@ -274,3 +274,25 @@ def test_a_panel_series_that_varies_by_rounding_only_is_said_to_be_only_centred(
     assert model.scalers_[1].scale[0] == 1.0
     assert ("series 'b': column 'y' varies on the training rows by less than float64 resolves at that size "
             "(1000000000000.0 to 1000000000000.0001), so it is only centred (scale 1)") in caplog.text
+
+
+@pytest.mark.parametrize("kind", ["standard", "minmax"])
+@pytest.mark.parametrize("columns", [1, 3])
+def test_series_stats_are_each_series_scalers_bit_for_bit(kind, columns):
+    """``series_stats`` reduces all series of one training length at once; each row is ``Scaler.fit``'s on that
+    series' rows alone (uneven lengths, pairwise sums past 8 and 128 rows), and a constant column marks its series."""
+    from rnncast.scaling import series_stats
+
+    rng = np.random.default_rng(1)
+    lengths = np.array([9, 300, 129, 9, 1, 128, 1000, 300])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    values = rng.normal(size=(lengths.sum(), columns)) * rng.choice([1e-7, 1.0, 1e5], size=(lengths.sum(), 1)) + 50.0
+    values[starts[3] : starts[3] + 9, 0] = 2.0
+    ends = starts + lengths - rng.integers(0, 2, size=len(lengths))
+    offset, scale, plain = series_stats(kind, values, starts, ends)
+    for s in range(len(lengths)):
+        rows = values[starts[s] : ends[s]]
+        if plain[s]:
+            one = Scaler.fit(kind, rows, [f"c{j}" for j in range(columns)])
+            assert offset[s].tobytes() == one.offset.tobytes() and scale[s].tobytes() == one.scale.tobytes()
+    assert plain.tolist() == [True, True, True, False, False, True, True, True]

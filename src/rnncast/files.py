@@ -106,6 +106,9 @@ def write_text(path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+_KEPT = frozenset({int, str, bool, type(None)})  # what _finite returns as given: a model's 20,000 scalers' numbers
+
+
 def json_text(obj) -> str:
     """Strict JSON: a NaN or infinite number (an undefined R² of a constant target, say) becomes null;
     a NumPy scalar (``np.int64(8)``, a setting passed through the API) is written as the number it holds."""
@@ -118,8 +121,8 @@ def _finite(obj):
         return obj if math.isfinite(obj) else None
     if isinstance(obj, dict):
         return {k: _finite(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_finite(v) for v in obj]
+    if isinstance(obj, (list, tuple)):  # a Python int, str, bool, None or finite float is kept as it is, unvisited
+        return [v if type(v) in _KEPT or type(v) is float and math.isfinite(v) else _finite(v) for v in obj]
     return obj
 
 

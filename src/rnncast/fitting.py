@@ -123,7 +123,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     fills.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
-    scalers = [fit_scaler(panel, s, split.train_end, data_s.scaler) for s, split in enumerate(splits)]
+    scalers = fit_scalers(panel, splits, data_s.scaler)
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None
     static_inputs, static_codes = (encoder.transform(panel.static, panel.given_ids) if encoder is not None
@@ -266,6 +266,18 @@ def progress(name: str, epochs: int, on_epoch=None):
 
     callback.close = bar.close
     return callback
+
+
+def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
+    """Every series' ``fit_scaler``, taken for all series of one training length at once (``scaling.series_stats``);
+    a series with a constant or too large column goes through ``fit_scaler`` (its warning, or refusal), in order."""
+    values, starts = panel.values, panel.offsets[:-1]
+    if values.dtype != np.float64 or not values.flags.c_contiguous or kind not in ("standard", "minmax", "none"):
+        return [fit_scaler(panel, s, split.train_end, kind) for s, split in enumerate(splits)]
+    ends = starts + np.array([split.train_end for split in splits], dtype=np.int64).reshape(-1)
+    offset, scale, plain = scaling.series_stats(kind, values, starts, np.minimum(ends, panel.offsets[1:]))
+    return [Scaler(kind, offset[s].copy(), scale[s].copy()) if ok else fit_scaler(panel, s, splits[s].train_end, kind)
+            for s, ok in enumerate(plain.tolist())]
 
 
 def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:

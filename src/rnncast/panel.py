@@ -79,8 +79,14 @@ class Panel:
 
     @property
     def times(self) -> list:
-        """The time of every series (empty without time)."""
-        return [self.time_of(s) for s in range(self.n_series)] if self.time is not None else []
+        """The time of every series (empty without time); sliced once per panel, kept while its time index and
+        offsets are the same objects (a fit's report forecasts the validation and test parts: 20,000 series, seconds)."""
+        if self.time is None:
+            return []
+        kept = self.__dict__.get("_times")
+        if kept is None or kept[0] is not self.time or kept[1] is not self.offsets:
+            kept = self.__dict__["_times"] = (self.time, self.offsets, [self.time_of(s) for s in range(self.n_series)])
+        return list(kept[2])
 
     def rows(self, s: int) -> np.ndarray:
         return self.values[self.offsets[s] : self.offsets[s + 1]]  # [T_s, C], a view

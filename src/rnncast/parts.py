@@ -44,12 +44,11 @@ def borders(panel: Panel, splits: list[Split]) -> list[list] | None:
     time and the last time given to fit (None where a part is empty); None without time."""
     if panel.time is None:
         return None
-
-    def at(s: int, row: int):
-        time = panel.time_of(s)
-        return _text(time[row]) if row < len(time) else None
-
-    return [[at(s, sp.train_end), at(s, sp.val_end), at(s, sp.end - 1)] for s, sp in enumerate(splits)]
+    rows = np.array([[sp.train_end, sp.val_end, sp.end - 1] for sp in splits], dtype=np.int64).reshape(-1, 3)
+    inside = rows < panel.lengths[: len(splits), None]  # a row past the series' end: an empty part
+    picked = panel.time[(panel.offsets[: len(splits), None] + rows)[inside]]  # one lookup of the whole time index
+    values = iter(picked)
+    return [[_text(next(values)) if ok else None for ok in row] for row in inside.tolist()]
 
 
 @dataclass

@@ -244,6 +244,36 @@ def stack(scalers: list[Scaler]) -> tuple[np.ndarray, np.ndarray]:
     return np.stack([s.offset for s in scalers]), np.stack([s.scale for s in scalers])
 
 
+def series_stats(kind: str, values: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple:
+    """What ``Scaler.fit`` finds in each series' training rows ``values[starts[s]:ends[s]]`` ([N, C] float64,
+    C-contiguous), computed for all series of one training length at once, bit for bit as series by series (the
+    same reduction over the same [rows, C] layout): offset, scale [S, C] and ``plain`` [S], the series whose
+    statistics are finite and whose columns all vary (``flat_spread``); the others are for ``Scaler.fit`` to refuse
+    or centre."""
+    n_series, n_cols = len(starts), values.shape[1]
+    offset, scale = np.zeros((n_series, n_cols)), np.ones((n_series, n_cols))
+    plain = np.ones(n_series, dtype=bool)
+    if kind == "none":
+        return offset, scale, plain
+    rows = ends - starts
+    for n in np.unique(rows):
+        which = np.flatnonzero(rows == n)
+        if n == 0:
+            plain[which] = False
+            continue
+        x = values[starts[which, None] + np.arange(n)]  # [G, n, C]: each series' rows laid out as its own slice
+        with np.errstate(over="ignore", invalid="ignore"):
+            if kind == "standard":
+                offset[which], scale[which] = x.mean(axis=1), x.std(axis=1)
+            else:
+                offset[which] = low = x.min(axis=1)
+                scale[which] = x.max(axis=1) - low
+        spread, size = scale[which], np.abs(x).max(axis=1)
+        varies = (spread > RESOLVED * size) & (spread >= np.finfo(np.float64).tiny)
+        plain[which] = (np.isfinite(offset[which]) & np.isfinite(spread) & varies).all(axis=1)
+    return offset, scale, plain
+
+
 def transform_rows(values: np.ndarray, lengths: np.ndarray, offset: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """Scale series stored back to back ([N, C], series ``s`` has ``lengths[s]`` rows) with their own
     offset and scale ([S, C]); for one series this is exactly ``Scaler.transform``."""
