@@ -265,3 +265,18 @@ def test_no_backtest_window_takes_a_baselines_colour():
     models = [to_hex(line.get_color()) for line in fig.axes[0].lines if line.get_linestyle() == "-" and line.get_lw() == 1.4]
     assert len(models) >= 8 and not baselines & set(models[1:])  # models[0]: the actual values, black
     assert len(set(models[1:7])) == 6  # the first six windows each their own colour
+
+
+def test_a_title_longer_than_the_figure_is_wrapped_inside_it_not_cut():
+    """A forecast figure's title naming long targets ran past the figure's left edge and was cut in the PNG; titles
+    wrap (matplotlib's ``wrap``) so every line of them lies inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    x, actual = np.arange(30), np.sin(np.arange(30) / 5)
+    title = "Test split, forecast one step ahead (first 30 points; target 'sales of the north-east region' drawn, " \
+            "not 'sales of the south-west region', 'returns of the north-east region')"
+    fig = plots.forecast_figure(x, actual, {"model (lstm + linear highway)": actual + 0.1}, title, "y", xlabel="row")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    box = fig.axes[0].title.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width

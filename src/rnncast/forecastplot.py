@@ -82,7 +82,7 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
     plots.draw_forecast(axes[0], x, actual, panel["predictions"])
     axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
-                      fontsize=10)
+                      fontsize=10, wrap=True)
     axes[0].set_ylabel(reference.targets_[0])
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
@@ -93,7 +93,7 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
         if floor:
             ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
         ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "
-                     f"repeating the last value: {np.nanmean(repeat):.3g})", fontsize=10)
+                     f"repeating the last value: {np.nanmean(repeat):.3g})", fontsize=10, wrap=True)
         ax.set_ylabel("squared error")
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
@@ -103,7 +103,7 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     axes[-1].set_xlabel(plots.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if shown == total else f"the first {shown} of"
-    fig.suptitle(f"Test split, forecast {how}: {every} {total} test points{plots.target_note(reference.targets_)}")
+    fig.suptitle(f"Test split, forecast {how}: {every} {total} test points{plots.target_note(reference.targets_)}", wrap=True)
     return fig
 
 

@@ -44,7 +44,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
     if untrained:
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
-    ax.set_title(title)
+    ax.set_title(title, wrap=True)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return fig
@@ -116,7 +116,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
     draw_forecast(ax, x, actual, predictions, bands, filled, session)
-    ax.set_title(title)
+    ax.set_title(title, wrap=True)
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel or "")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -135,11 +135,11 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
         draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session)
-        ax.set_title(panel["title"], fontsize=10)
+        ax.set_title(panel["title"], fontsize=10, wrap=True)
         ax.set_ylabel(ylabel)
     axes[-1].set_xlabel(xlabel or "")
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.suptitle(title)
+    fig.suptitle(title, wrap=True)
     return fig
 
 
@@ -282,12 +282,12 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             lines[0].set_label(covered.note(name, model if hidden else None, False))
         ylimits.frame(ax, shown, drawn.values())  # a baseline far from the data is named, not reached
         if curve["label"]:
-            ax.set_title(curve["label"], fontsize=10)
+            ax.set_title(curve["label"], fontsize=10, wrap=True)
         ax.set_ylabel(ylabel)
         ax.grid(alpha=0.3)
         time_ticks(ax, curve["x"], zone, session)
     axes[-1, 0].set_xlabel(xlabel or "")
-    fig.suptitle(title, fontsize=11)  # over the legend too: a title line as wide as the figure is not cut
+    fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 

@@ -40,7 +40,7 @@ def _figure(data, lookback, horizon, model, predictions, repeat, window):
     ax.axvline(-0.5, color="0.7", lw=0.8)
     ax.set_xlabel(f"step relative to the first forecast, data row {first_target} (the cutoff is step -1)")
     ax.set_ylabel(f"{data.target} (z-scored)")
-    ax.set_title(f"{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}")
+    ax.set_title(f"{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}", wrap=True)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
     return fig
