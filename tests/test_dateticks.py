@@ -39,3 +39,11 @@ def test_hours_across_days_name_the_first_day_and_an_axis_within_one_month_keeps
                                                     (4, 5, "%H:%M:%S")])
 def test_the_first_ticks_format_names_every_unit_that_changes(coarsest, finest, text):
     assert dateticks.first_format(coarsest, finest) == text
+
+
+def test_a_first_tick_crowding_the_next_months_name_is_left_unlabelled():
+    """Apr 28 - May 29 ticked Apr 29, May 1, May 5 ...: "Apr-29" two days before "May" overlapped it in the PNG.
+    The first label is dropped where its step is short and the next tick names a new month; a full step keeps it."""
+    labels, offset = ticked("2020-04-28", "2020-05-29", "D")
+    assert labels[:3] == ["", "May", "05"] and offset == "2020"
+    assert ticked("2024-05-13", "2024-06-16", "D")[0][0] == "May-13"

@@ -4,7 +4,8 @@ the bottom right, from the LAST tick, so a panel from May 13 to June 16 read "20
 with no "May" anywhere. Where a coarser unit than the ticks' changes along the axis (months under days,
 years under months, days under hours), the first tick is written with those units ("May-13") and the
 offset keeps only what every tick shares (the year), so that each tick's month is read from the first
-tick or from the one where it changes (matplotlib's own "Jun" at June 1)."""
+tick or from the one where it changes (matplotlib's own "Jun" at June 1). A first tick closer than the others to
+one that names the next month (Apr 29 before "May" at May 1) is left unlabelled: "Apr-29" and "May" overlapped."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ class FirstDateFormatter(mdates.ConciseDateFormatter):
         if coarsest == finest or (finest < 2 and np.all(units[:, finest] == 1)) or (coarsest >= 3 and finest < 5):
             return labels  # one unit changes (the offset is every tick's), yearly ticks, or hours written with minutes
         labels[0] = dates[0].strftime(first_format(coarsest, finest))
+        gaps = np.diff(values)
+        if len(values) > 2 and gaps[0] < 0.75 * np.median(gaps) and tuple(units[1, :finest]) != tuple(units[0, :finest]):
+            labels[0] = ""  # a short first step up to a tick naming the next month: the two labels would overlap
         if self.show_offset:
             self.shared = dates[0].strftime(self.offset_formats[coarsest]) if coarsest else ""
         return labels
