@@ -53,8 +53,11 @@ def test_read_table_without_time_column(tmp_path) -> None:
     ("a,date,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'date' holds times but is not the first column .'a' is.; "
      "the protocol reads the time from the first column, so move it to the front"),
     ("a,when,OT\n1,2020-01-01,2\n2,2020-01-02,3\n", "column 'when' holds times but is not the first column"),
-    ("date,b\n2020-01-01,2\n,3\n2020-01-03,4\n", "the time column 'date' has no value at data row 1"),  # both let through unchecked
-    ("time,b\n1,2\n,3\n3,4\n", "the time column 'time' has no value at data row 1"),
+    ("date,b\n2020-01-01,2\n,3\n2020-01-03,4\n", "the time column 'date' has no value at line 3 of bad.csv;"),  # both let through unchecked
+    ("time,b\n1,2\n,3\n3,4\n", "the time column 'time' has no value at line 3 of bad.csv;"),
+    # a missing time at its line, as an unread one, and as written where it is text ('n/a': missing to pandas)
+    ("date,b\n2020-01-01,2\n2020-01-02,3\nn/a,3\n", "the time column 'date' holds 'n/a', no time, at line 4 of bad.csv; "
+     "the protocol takes the rows in file order, so give every row its time$"),
     ("date,b\n2020-03-29 03:00+02:00,2\n2020-03-29 01:30+01:00,3\n",  # 00:30 UTC after 01:00 UTC
      "the time column 'date' comes before the previous row's at data row 1"),
 ])

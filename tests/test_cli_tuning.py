@@ -248,6 +248,9 @@ def test_search_flags_reach_the_search_as_ranges_and_choices(tmp_path, capsys, m
     assert calls == [{"lr": [1e-3, 1e-2], "cell": ["lstm", "gru"], "hidden_size": [8, 16], "dropout": None}]
     cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t")
     assert calls[-1] is None  # no --search: every setting not given as a flag
+    cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t", "--search", "cell,lr",
+        "--search", "hidden-size")  # names separated by commas, as the column flags take them ("cannot search 'cell,lr'")
+    assert calls[-1] == {"cell": None, "lr": None, "hidden_size": None}
 
 
 @pytest.mark.parametrize("flag, said", [
@@ -259,6 +262,9 @@ def test_search_flags_reach_the_search_as_ranges_and_choices(tmp_path, capsys, m
     ("dropout=0.1", "--search dropout=0.1: dropout takes a range LOW..HIGH (dropout=0.1..0.3)"),
     ("epochs=1..2", "--search epochs=1..2: cannot search 'epochs'; searchable settings: cell, hidden_size, num_layers, "
                     "lookback, lr, dropout"),
+    ("cell,lr=1e-3..1e-2", "--search cell,lr=1e-3..1e-2: cannot search 'cell,lr'; searchable settings: cell, hidden_size, "
+                           "num_layers, lookback, lr, dropout; a setting with a space takes its own flag (--search cell "
+                           "--search lr=1e-3..1e-2)"),
 ])
 def test_a_search_flag_of_the_wrong_form_is_one_line_naming_it(tmp_path, capsys, flag, said):
     code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", tmp_path / "t", "--search", flag)

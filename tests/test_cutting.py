@@ -115,7 +115,8 @@ def test_a_series_too_short_is_named_by_its_id_as_the_caller_gave_it(caplog):
     (("60", 80, 120), r"^split= takes three row numbers"),
     # train_test_split's way: it said "split= takes three row borders", not that rnncast splits by time
     ("random", r"^split='random': rnncast splits every series by time, never at random: .* \(the parts' sizes are "
-               r"val_frac= and test_frac=\); training batches are already drawn in random order each epoch$"),
+               r"val_frac= and test_frac=\); training batches are already drawn in random order each epoch, an order that "
+               r"cannot be switched off and need not be: windows are shuffled within the training part only$"),
     ((True, 80, 120), r"^split= takes three row numbers"),
 ])
 def test_a_given_split_of_other_than_three_whole_row_numbers_is_refused_by_name(frame, split, words):

@@ -314,8 +314,8 @@ def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_ano
     with pytest.raises(RnncastError, match=r"^sine_t.csv has 2 numeric columns \(t, sine\) and none is named the target: "
                                            r"say which to forecast with --target \(target= in Python\): --target sine; t "
                                            r"counts the rows \(up by one each row\): the rows are taken in that order, so "
-                                           r"it is not used as a covariate; to read it as the time, name it with time_col= "
-                                           r"\(--time-col\)$"):
+                                           r"it is not offered as the target; it is used only when named, as the other "
+                                           r"columns; to read it as the time, name it with time_col= \(--time-col\)$"):
         load_panel(path)
     reg = tmp_path / "reg.csv"
     pd.DataFrame({"x": np.linspace(-1, 1, 40), "y": np.cos(np.arange(40))}).to_csv(reg, index=False)
@@ -324,3 +324,22 @@ def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_ano
         load_panel(reg, features=["x"])
     frame = pd.DataFrame({"n": np.arange(5, 10), "d": np.arange(20150101, 20150106), "v": [1, 3, 2, 4, 5]})
     assert row_counters(frame, ["n", "d", "v", "gone"]) == ["n"]  # compact dates up by one are dates
+
+
+def test_a_row_counter_beside_a_time_column_is_not_said_to_give_the_rows_order(tmp_path, caplog):
+    """date,window,shuffle,seq_len,t said "the rows are taken in that order" (they are ordered by date) and "not used as
+    a covariate", false with --features all, which took t without a word."""
+    path = tmp_path / "names.csv"
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2021-01-01", periods=40).strftime("%Y-%m-%d"),
+                          "window": rng.normal(size=40), "shuffle": rng.normal(size=40), "t": np.arange(40)})
+    frame.to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"; t counts the rows \(up by one each row\), so it is not offered as the target; "
+                                           r"it is used only when named, as the other columns$"):
+        load_panel(path)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(path, target="window", features="all")
+    assert "t" in panel.columns[panel.n_targets:]
+    assert [r.getMessage() for r in caplog.records if "counts the rows" in r.getMessage()] == [
+        "features='all' (--features all) took 't' as a feature, though it counts the rows (up by one each row): past the "
+        "training part its values grow beyond any the network saw; name the features (--features) to leave it out"]

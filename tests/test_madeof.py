@@ -3,8 +3,11 @@ settings as ``models``'s forward adds them up, on a run's page and in a figure's
 
 from __future__ import annotations
 
+import pytest
+
 from rnncast import Forecaster
-from rnncast.madeof import legend_label, parts, sentence
+from rnncast.config import WINDOW_NORMS
+from rnncast.madeof import legend_label, parts, quoted, sentence
 
 
 def test_the_defaults_are_the_last_value_plus_the_highway_plus_the_cells_correction():
@@ -37,3 +40,29 @@ def test_other_levels_the_spread_future_covariates_and_a_named_cell():
 def test_the_legend_names_the_highway_where_it_is_on():
     assert legend_label({"cell": "lstm", "highway": True}) == "model (lstm + linear highway)"
     assert legend_label({"cell": "rnn", "highway": False}) == "model (rnn)"
+
+
+@pytest.mark.parametrize("window_norm", WINDOW_NORMS)
+@pytest.mark.parametrize("window_scale", [False, True])
+@pytest.mark.parametrize("highway", [False, True])
+def test_every_combination_says_the_pieces_models_adds_up(window_norm, window_scale, highway):
+    """models: start + (head + highway), or start + spread * (head + highway) with the window's spread."""
+    params = {"cell": "gru", "window_norm": window_norm, "window_scale": window_scale, "highway": highway}
+    text = sentence(params, "y")
+    assert ("the last value of 'y' in the window" in text) == (window_norm == "last")
+    assert ("the mean of 'y' over the window" in text) == (window_norm == "mean")
+    assert ("seasonal naive" in text) == (window_norm == "season")
+    assert ("(the linear highway)" in text) == highway and ("highway's" in text) == (highway and window_scale)
+    assert ("multiplied by the window's spread" in text) == window_scale
+    assert ("divided by it" in text) == window_scale
+    alone = window_norm == "none" and not highway
+    assert ("the GRU's output (a linear layer on its last state)" in text) == alone
+    assert ("the GRU's correction" in text) == (not alone)
+    assert ("learns only the change from that level" in text) == (window_norm != "none" and not highway)
+
+
+def test_a_name_with_both_quote_kinds_is_shown_as_written():
+    name = "매출 <b>&\"x'"
+    text = sentence({"cell": "lstm", "window_norm": "last", "highway": False}, name)
+    assert f"\u201c{name}\u201d" in text and "\\" not in text
+    assert quoted("it's") == "\"it's\"" and quoted("y") == "'y'"

@@ -39,6 +39,8 @@ def test_shuffling_is_answered_with_the_split_by_time():
     said = not_a_setting("shuffle", SETTINGS)
     assert said == "shuffle is not a setting of rnncast: " + by_time()
     assert "splits every series by time" in said and "random order each epoch" in said
+    assert said.endswith("an order that cannot be switched off and need not be: windows are shuffled within the "
+                         "training part only")  # Forecaster(shuffle=False), as Keras users pass it
 
 
 def test_a_name_the_reader_cannot_give_or_no_other_name_is_not_answered():

@@ -131,7 +131,8 @@ def _ewc_by_definition(d, present, terms):
 @pytest.mark.parametrize("gaps", [False, True])
 def test_ewc_by_dct_equals_the_cosines_summed_one_by_one(gaps):
     """The DCT-II form gives the definition's value to 1e-10, with or without gaps, for tiny series and
-    every number of terms up to n - 1 (where 2j passes P and the indicator's DCT is read backwards)."""
+    every number of terms up to n - 1 (where 2j passes P and the indicator's DCT is read backwards), and past
+    P (j >= P: the cosines one by one; the DCT form raised IndexError there)."""
     rng = np.random.default_rng(11)
     for P in (2, 3, 4, 5, 7, 16, 61, 200, 1001):
         for _ in range(3):
@@ -139,7 +140,7 @@ def test_ewc_by_dct_equals_the_cosines_summed_one_by_one(gaps):
             present = rng.random(P) < 0.6 if gaps else np.ones(P, bool)
             present[rng.choice(P, 2, replace=False)] = True  # at least two times
             n = int(present.sum())
-            for terms in sorted({1, max(1, n // 2), n - 1}):
+            for terms in sorted({1, max(1, n // 2), n - 1, P - 1, P, P + 1, 2 * P + 1} - {0}):
                 assert significance.ewc_variance(d, present, terms) == pytest.approx(
                     _ewc_by_definition(d, present, terms), rel=1e-10, abs=0)
 

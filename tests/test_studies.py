@@ -11,7 +11,7 @@ import pytest
 from rnncast import RnncastError
 from rnncast.searchspace import fixed_checked
 from rnncast.studies import (DIVERGED_ATTR, FIXED_ATTR, RANKING_ATTR, check_fixed, check_ranking, defaults_due,
-                             hide_password, ranking)
+                             hide_password, lost_params, ranking)
 
 optuna = pytest.importorskip("optuna")
 
@@ -86,6 +86,12 @@ def test_the_trial_of_the_defaults_runs_again_when_it_never_finished():
     study.add_trial(_trial(S.FAIL, defaults, failed="interrupted"))
     study.add_trial(_trial(S.COMPLETE, {"cell": "other"}))
     assert defaults_due(study, defaults) == [0]  # lost: run them again
+    assert lost_params(study, [0], defaults) == defaults  # the lost trial's own params
+    drawn = optuna.create_study(direction="minimize")
+    drawn.add_trial(_trial(S.FAIL, {**defaults, "lookback": 48}, failed="interrupted"))
+    assert defaults_due(drawn, defaults) == [0] and lost_params(drawn, [0], defaults) == {**defaults, "lookback": 48}
+    drawn.enqueue_trial(lost_params(drawn, [0], defaults))
+    assert defaults_due(drawn, defaults) is None  # waiting already, with what the sampler drew beside them
     study.enqueue_trial(defaults)
     assert defaults_due(study, defaults) is None  # waiting already
     diverged = _trial(S.FAIL, defaults, **{DIVERGED_ATTR: True})

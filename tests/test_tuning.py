@@ -89,16 +89,18 @@ def test_the_trial_of_the_defaults_an_interrupt_lost_runs_again_and_is_said(fram
         return fit(self, *args, **kwargs)
 
     monkeypatch.setattr(Forecaster, "fit", interrupted_once)
-    storage, settings = f"sqlite:///{tmp_path / 'study.db'}", {**FIXED, "epochs": 1, "lookback": 24}
+    storage, settings = f"sqlite:///{tmp_path / 'study.db'}", {**FIXED, "epochs": 1}
+    search = {"lr": (1e-4, 1e-2), "lookback": [8, 12, 16, 20, 24]}  # the default lookback (50) is drawn per trial
     with pytest.raises(KeyboardInterrupt):
-        tune(frame, target="y", trials=3, settings=settings, search=("lr",), storage=storage)
+        tune(frame, target="y", trials=3, settings=settings, search=search, storage=storage)
     with caplog.at_level("WARNING", logger="rnncast"):
-        result = tune(frame, target="y", trials=2, settings=settings, search=("lr",), storage=storage)
+        result = tune(frame, target="y", trials=2, settings=settings, search=search, storage=storage)
     trials = result.study.trials
     assert [(t.state.name, t.params.get("lr")) for t in trials[:2]] == [("FAIL", 0.0003), ("COMPLETE", 0.0003)]
+    assert trials[1].params == trials[0].params  # the lost trial itself, its drawn lookback too, not a new draw
     assert trials[0].user_attrs["failed"] == "interrupted"
     assert "trial 0, the library's defaults, never finished: this call runs them first, as its trial 1" in caplog.text
-    again = tune(frame, target="y", trials=1, settings=settings, search=("lr",), storage=storage)
+    again = tune(frame, target="y", trials=1, settings=settings, search=search, storage=storage)
     assert [t.params["lr"] for t in again.study.trials].count(0.0003) == 2  # once run, not again
 
 

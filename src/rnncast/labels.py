@@ -90,7 +90,8 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
                "series" if len(every) > 1 else ""))
         roles = "--past-covariates or --future-covariates, or --features all"
     others = f"; the others are used only when named with {roles}" if len([c for c in pick if c not in given]) > 1 else ""
-    others += f"; {counters_note([said(frame, c) for c in counters])}" if counters and pick != numeric else ""
+    others += (f"; {counters_note([said(frame, c) for c in counters], time_col is not None, offered=True)}"
+               if counters and pick != numeric else "")
     owner = f"the {kind}" if kind in ("array", "table") else kind
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
@@ -138,13 +139,25 @@ def row_counters(frame: pd.DataFrame, columns) -> list[str]:
     # Excel serial days, which timeaxis.unread names
 
 
-def counters_note(counters: list[str]) -> str:
+def counters_note(counters: list[str], timed: bool = False, offered: bool = False) -> str:
     """What columns that count the rows are (``row_counters``; named as the caller's words say them), in one clause:
-    the rows' order, not a covariate to train on."""
+    without a time column (``timed``) the rows' order; not offered as the target (``offered``: said where a target is
+    chosen) or, where they are left unused, not a covariate to train on."""
     one = len(counters) == 1
-    return (f"{', '.join(counters)} {'counts' if one else 'count'} the rows (up by one each row): the rows are taken in "
-            f"that order, so {'it is' if one else 'they are'} not used as a covariate; to read {'it' if one else 'one'} "
-            "as the time, name it with time_col= (--time-col)")
+    order = "" if timed else ": the rows are taken in that order"
+    why = (f"not offered as the target; {'it is' if one else 'they are'} used only when named, as the other columns"
+           if offered else "not used as a covariate")
+    return (f"{', '.join(counters)} {'counts' if one else 'count'} the rows (up by one each row){order}, so "
+            f"{'it is' if one else 'they are'} {why}" + ("" if timed else f"; to read {'it' if one else 'one'} as the "
+                                                        "time, name it with time_col= (--time-col)"))
+
+
+def counted_features_note(counters: list[str]) -> str:
+    """The warning where features='all' took columns that count the rows (``row_counters``) as covariates."""
+    one = len(counters) == 1
+    return (f"features='all' (--features all) took {', '.join(map(repr, counters))} as {'a feature' if one else 'features'}, "
+            f"though {'it counts' if one else 'they count'} the rows (up by one each row): past the training part its "
+            f"values grow beyond any the network saw; name the features (--features) to leave {'it' if one else 'them'} out")
 
 
 def dated_columns(frame: pd.DataFrame, columns) -> list[str]:

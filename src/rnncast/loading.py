@@ -99,6 +99,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
         log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
                                   else "", labels.row_counters(frame, panel.unused) if rows.time_col is None else ()))
+    if announce and isinstance(features, str) and features == "all" and (
+            counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
+        log.warning(labels.counted_features_note(counters))
     return panel
 
 

@@ -16,7 +16,7 @@ def parts(params: dict, target: str | None = None, future: bool = False, cell: s
     name in the text ("cell": "the cell's correction"), else the model's cell, upper-case ("the LSTM's")."""
     cell = cell or str(params.get("cell", "lstm")).upper()
     level = LEVELS.get(params.get("window_norm", "last"))
-    of = f" of {target!r}" if target else ""
+    of = f" of {quoted(target)}" if target else ""
     pieces = [level.format(of=of)] if level else []
     if params.get("highway"):
         pieces.append(f"a linear map of the window's values{of or ' of the target'} (the linear highway)")
@@ -30,8 +30,11 @@ def sentence(params: dict, target: str | None = None, future: bool = False) -> s
     linear map ... + the LSTM's correction.", and what that means for comparing cells by their scores."""
     pieces = parts(params, target, future)
     text = f"How this model forecasts: each forecast = {' + '.join(pieces)}"
-    if params.get("window_scale") and len(pieces) > 1:
-        text += ", the highway's and the cell's parts multiplied by the window's spread"
+    if params.get("window_scale"):  # models: start + spread * (head + highway), read from the window / spread
+        scaled = ("the highway's and the cell's parts" if params.get("highway") else "the cell's part" if len(pieces) > 1
+                  else "that output")
+        text += (f", {scaled} multiplied by the window's spread (the network reads the window's values divided by "
+                 "it)")
     text += "."
     cell = str(params.get("cell", "lstm")).upper()
     if params.get("highway"):
@@ -41,6 +44,14 @@ def sentence(params: dict, target: str | None = None, future: bool = False) -> s
     elif len(pieces) > 1:
         text += f" The {cell} learns only the change from that level."
     return text
+
+
+def quoted(name) -> str:
+    """A column's name in quotes, as written (no escapes): 'y', or "it's" and “a'b"c” where it holds quotes."""
+    name = str(name)
+    if "'" not in name:
+        return f"'{name}'"
+    return f'"{name}"' if '"' not in name else f"\u201c{name}\u201d"
 
 
 def legend_label(params: dict) -> str:

@@ -7,7 +7,7 @@ instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_f
 
 Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with
 ``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
-each epoch (``batches.py``). Nothing here imports the rest of the package, so any module may use it."""
+each epoch (``batches.py``), within the training part only, so there is nothing to switch off. Nothing here imports the rest of the package, so any module may use it."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
 SHUFFLING = frozenset({"shuffle", "shuffled", "split", "random_split", "train_test_split", "random"})
 BY_TIME = ("rnncast splits every series by time, never at random: the test rows come after the validation rows and "
            "those after the training rows, so overlapping windows cannot leak the test part into training (the parts' "
-           "sizes are {val_frac} and {test_frac}); training batches are already drawn in random order each epoch")
+           "sizes are {val_frac} and {test_frac}); training batches are already drawn in random order each epoch, an order "
+           "that cannot be switched off and need not be: windows are shuffled within the training part only")
 
 
 def keyword(name: str) -> str:

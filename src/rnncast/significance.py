@@ -226,9 +226,14 @@ def ewc_variance(d, present, terms: int) -> float:
 
     d, present = np.asarray(d, dtype=np.float64), np.asarray(present, dtype=bool)
     centred = np.where(present, d - d[present].mean(), 0.0)
-    j = np.arange(1, terms + 1)
+    j = np.arange(1, min(terms, len(d) - 1) + 1)  # the DCT's terms: j < P
     numerators = dct(centred, type=2)[j] / 2  # [terms]
     indicator = dct(present.astype(np.float64), type=2)  # [P]
     extended = np.concatenate([indicator, [0.0], -indicator[:0:-1]])  # [2P]: y_k for k = 0 .. 2P - 1
     squares = (present.sum() + extended[2 * j] / 2) / 2  # [terms]
-    return float((np.square(numerators) / squares).sum() / terms)
+    total = float((np.square(numerators) / squares).sum())
+    if terms >= len(d):  # j >= P, past the DCT's length (a tiny series): the cosines one by one, as defined
+        t = np.flatnonzero(present) + 0.5
+        cosines = np.cos(np.pi * np.arange(len(d), terms + 1)[:, None] * t / len(d))  # [terms - P + 1, n]
+        total += float((np.square(cosines @ centred[present]) / np.square(cosines).sum(axis=1)).sum())
+    return total / terms

@@ -219,14 +219,21 @@ def defaults_due(study, defaults: dict) -> list[int] | None:
     trials. Call it once the trials of stopped processes are failed (``fail_stale_trials``)."""
     lost = []
     for trial in study.get_trials(deepcopy=False):
-        if trial.state.name == "WAITING":
-            if trial.system_attrs.get("fixed_params", {}) == defaults:
+        if trial.state.name == "WAITING":  # enqueued: the defaults, or a lost trial of them (``lost_params``)
+            waiting = trial.system_attrs.get("fixed_params", {})
+            if all(name in waiting and waiting[name] == value for name, value in defaults.items()):
                 return None
         elif all(name in trial.params and trial.params[name] == value for name, value in defaults.items()):
             if trial.state.name != "FAIL" or trial.user_attrs.get(DIVERGED_ATTR):
                 return None
             lost.append(trial.number)
     return lost
+
+
+def lost_params(study, lost: list[int], defaults: dict) -> dict:
+    """What a call enqueues to run the defaults again (``defaults_due``): the first lost trial's own params, those
+    the sampler drew beside the defaults too (a lookback outside the searched set), so the rerun is that trial."""
+    return {**study.get_trials(deepcopy=False)[lost[0]].params, **defaults} if lost else dict(defaults)
 
 
 def fail_stale_trials(optuna, study) -> None:

@@ -40,7 +40,7 @@ from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values
 from rnncast.spelling import counted, one_series, spelled
-from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials,
+from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials, lost_params,
                              forget_new_study, hide_password, open_study, quiet_optuna, ranking)
 from rnncast.trialowners import fail_left_running, owned
 from rnncast.trialseeds import seeded_sampler
@@ -224,7 +224,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         if lost:
             log.warning("%s %s, the library's defaults, never finished: this call runs them first, as its trial %d",
                         "trial" if len(lost) == 1 else "trials", " and ".join(map(str, lost)), len(study.trials))
-        study.enqueue_trial(defaults)
+        study.enqueue_trial(lost_params(study, lost, defaults))  # the lost trial as it was drawn
     ran = []
 
     def finished(_study, trial) -> None:

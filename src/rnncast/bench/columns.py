@@ -136,8 +136,11 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
     line (:func:`_read_text`), whether the column is time by its name or by its values."""
     if column.isna().any():
         row = int(np.argmax(column.isna().to_numpy()))
-        raise RnncastError(f"{path}: the time column {str(column.name)!r} has no value at data row {row}; the protocol "
-                           "takes the rows in file order, so give every row its time")
+        place = data.place(row, {**column.attrs, "source": column.attrs.get("source") or path.name})  # its line
+        cell = _written(path, str(column.name), row)  # 'n/a' as written, read as missing
+        what = f"holds {shown(cell)}, no time," if cell else "has no value"
+        raise RnncastError(f"{path}: the time column {str(column.name)!r} {what} at {place}; the protocol takes the rows "
+                           "in file order, so give every row its time")
     numbers = pd.to_numeric(column, errors="coerce")
     if pd.api.types.is_integer_dtype(column) and compactdates.epoch_times(column) is None:
         try:  # as the library reads integers: months 194001 named month, compact dates 20200131, else steps
@@ -180,6 +183,16 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
 
 NO_TIME_COL = " (rnncast bench reads the time from the first column and orders the rows by it; it has no --time-col)"
 """What a refusal of a time value says instead of the library's "name another time column (--time-col)"."""
+
+
+def _written(path: Path, name: str, row: int) -> str | None:
+    """The cell of column ``name`` at ``row`` as the file writes it, stripped ('n/a', which pandas reads as missing);
+    None where it is blank or not text (a Parquet file's missing value, a name read otherwise)."""
+    try:
+        cell = data.read_table(path, text_columns=[name])[name].iloc[row]
+    except (RnncastError, KeyError, IndexError):
+        return None
+    return cell.strip() or None if isinstance(cell, str) else None
 
 
 def _read_text(path: Path, column: pd.Series, tz: str | None) -> pd.Index:

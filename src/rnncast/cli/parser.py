@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = tune.add_argument_group("search")
     search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20)")
     search.add_argument("--search", action="append", metavar="NAME[=SPACE]", help="search only the settings named "
-                        "(default: all not given), each in its default space or the one given: LOW..HIGH for num_layers, "
+                        "(repeat the flag, or names separated by commas: cell,lr; default: all not given), each in its default space or the one given: LOW..HIGH for num_layers, "
                         "lr (log scale), dropout (lr=1e-3..1e-2); A,B,... for cell, hidden_size, lookback (cell=lstm,gru)")
     search.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long "
                         "(default: no time limit)")

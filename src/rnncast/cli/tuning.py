@@ -71,7 +71,8 @@ def one_series_note(extras: list[str]) -> str:
 
 def search_from_args(given: list[str] | None) -> dict | None:
     """The --search flags as ``tune``'s ``search``: ``lr=1e-3..1e-2`` a range, ``cell=lstm,gru`` choices
-    (each value typed as its flag's), ``lr`` the default space; None when no flag was given. Raises
+    (each value typed as its flag's), ``lr`` the default space, ``cell,lr`` two names each in its default space
+    (as the column flags take names); None when no flag was given. Raises
     ``RnncastError`` naming the flag for a space of the wrong form or a setting given twice."""
     from rnncast.searchspace import EXAMPLES, RANGES, check_name
     from rnncast.settingtext import parse_setting
@@ -79,13 +80,16 @@ def search_from_args(given: list[str] | None) -> dict | None:
     if given is None:
         return None
     search = {}
-    for text in given:
+    named = [(flag, name.strip()) for flag in given for name in (flag.split(",") if "=" not in flag else [flag])]
+    for flag, text in named:  # as the column flags take names: --search cell,lr is --search cell --search lr
         name, has_space, space = (part.strip() for part in text.partition("="))
         name = name.replace("-", "_")
         try:
             check_name(name)
         except RnncastError as err:
-            raise RnncastError(f"--search {text}: {err}") from None
+            alone = (f"; a setting with a space takes its own flag (--search {name.split(',')[0]} --search "
+                     f"{name.split(',')[-1]}={space})" if "," in name else "")
+            raise RnncastError(f"--search {flag}: {err}{alone}") from None
         if name in search:
             raise RnncastError(f"--search {name} is given twice; give each setting once")
         if not has_space:
