@@ -124,6 +124,14 @@ def test_verbose_draws_tqdm_auto_bar_over_the_epochs(capfd, monkeypatch):
     assert "fit lstm" in err and "epoch" in err and "val_loss" in err
 
 
+def test_an_on_epoch_callback_may_evaluate_the_model_between_epochs():
+    """The speed benchmark scores the test part after each epoch (time to accuracy) from ``on_epoch``: evaluate then
+    ran before fit had set ``history_``, and the early-stop note (decision 371) raised AttributeError."""
+    frame, model, scores = make_frame(120), Forecaster(**{**TINY, "epochs": 2}), []
+    model.fit(frame, target="y", on_epoch=lambda record: scores.append(model.evaluate(frame)["original"]["model"]["mse"]))
+    assert len(scores) == 2 and all(np.isfinite(scores))
+
+
 def test_verbose_draws_no_bar_into_a_stderr_that_is_no_terminal(capfd):
     Forecaster(**{**TINY, "epochs": 3}, verbose=True).fit(make_frame(120), target="y")  # as 2>err.txt
     assert "fit lstm" not in capfd.readouterr().err

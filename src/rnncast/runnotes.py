@@ -90,13 +90,15 @@ def divergence_text(forecaster: Fitted) -> str | None:
 
 def early_stop(forecaster: Fitted) -> str | None:
     """"stopped early at epoch 10 of 100: the validation loss had not improved for 5 epochs; the weights of epoch 5
-    are kept" (``training.early_stop_text``), or None: the fit ran every epoch, or diverged (``divergence_text``)."""
-    if getattr(forecaster, "diverged_epoch_", None) is not None:
+    are kept" (``training.early_stop_text``), or None: the fit ran every epoch, diverged (``divergence_text``), or
+    is still running (an ``on_epoch`` callback that evaluates the model between epochs: no history yet)."""
+    history = getattr(forecaster, "history_", None)
+    if history is None or getattr(forecaster, "diverged_epoch_", None) is not None:
         return None
     from rnncast.training import early_stop_text
 
     train = forecaster.settings_.train  # the fit's, whatever set_params changed since
-    return early_stop_text(forecaster.history_, train.epochs, train.patience)
+    return early_stop_text(history, train.epochs, train.patience)
 
 
 def draw_text(forecaster: Fitted) -> str:
