@@ -191,7 +191,8 @@ SEEDS_MEASURED = ("Measured with the cells alone at seeds 0, 1 and 2 (this demo'
                   "rnncast demo --seed N --threads 1 fits them; 2026-12-02): RNN's test MSE was the highest each time "
                   "(1.87, 1.79 and 1.77 times the noise floor) and GRU's below LSTM's each time, by little at seed 1 "
                   "(1.23 against 1.34, 1.41 against 1.44, 1.32 against 1.47). With window_norm='none' instead, seed 0 "
-                  "ranked them otherwise: LSTM 1.16, RNN 1.33, GRU 1.37.")
+                  "ranked them otherwise: LSTM 1.16, RNN 1.33, GRU 1.37. On more threads torch adds in another order and "
+                  "the figures move a little (seed 0 on two threads: LSTM 1.42), as this page's own may.")
 
 
 def one_seed_text(seed: int) -> str:
