@@ -120,17 +120,3 @@ def test_another_librarys_keyword_is_answered_with_rnncasts_setting():
         Forecaster(test_size=0.2)
     with pytest.raises(RnncastError, match=r"^shuffle is not a setting of rnncast: rnncast splits every series by time"):
         Forecaster().set_params(shuffle=True)
-
-
-def test_a_setting_or_another_librarys_name_given_to_fit_is_answered_as_such():
-    """fit(X, epochs=10, shuffle=True), Keras's way, was Python's "unexpected keyword argument"."""
-    from rnncast import Forecaster
-
-    series = np.sin(np.arange(200) / 5)
-    with pytest.raises(RnncastError, match=r"^fit takes no epochs=: it is a setting of Forecaster, given as "
-                                           r"Forecaster\(epochs=\.\.\.\) or set_params\(epochs=\.\.\.\) before fit$"):
-        Forecaster().fit(series, epochs=10)
-    with pytest.raises(RnncastError, match=r"^shuffle is not a setting of rnncast: rnncast splits every series by time"):
-        Forecaster().fit(series, shuffle=True)
-    with pytest.raises(TypeError, match="unexpected keyword argument 'bogus'"):  # no setting: Python's own word
-        Forecaster().fit(series, bogus=1)
