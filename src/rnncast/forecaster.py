@@ -251,9 +251,9 @@ class Forecaster(Learned):
             (``season``); it has no units, so both blocks carry the same MASE. Quantile models add the pinball loss and
             coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each target's
             (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
-            as given). In words (``readout.read_out``): ``verdict``, whether the model beats every baseline, and
-            ``notes`` and ``hints``, lists of lines. Raises ``RnncastError`` for an unknown part, no window of the part
-            in any series (naming a part that would, and the series too short for one), or nothing observed to score.
+            as given; one series without an id: its target's name). In words (``readout.read_out``): ``verdict``,
+            if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
+            part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
             """
         flag("by_series", by_series)
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
