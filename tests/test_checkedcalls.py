@@ -101,6 +101,8 @@ def fitted():
     (lambda m: m.predict(SERIES, None, None, 4), r"^Forecaster\.predict takes at most 3 values by position \(data, "
                                                  r"future, static_covariates\), got 4$"),
     (lambda m: m.evaluate(SERIES, "test", False, None, 5), r"^Forecaster\.evaluate takes at most 4 values by position"),
+    (lambda m: m.changed_since_fit(since=1), r"^unknown parameter 'since' for Forecaster\.changed_since_fit, which "
+                                             r"takes no parameters$"),
     (lambda m: m.check_fitted(doin="x"), r"^unknown parameter 'doin' for Forecaster\.check_fitted \(did you mean "
                                          r"'doing'\?\)"),
 ])

@@ -5,8 +5,8 @@ it is given instead, another library's name for a setting (``fit(X, shuffle=True
 rnncast's; and more values by position than it takes. Each an ``UnknownParameter`` (an ``RnncastError`` and a
 ``TypeError``), not Python's bare "unexpected keyword argument", which names neither.
 
-:func:`checked_call` decorates the method or function, :func:`checked_methods` a class's public methods; each keeps the signature (``functools.wraps``:
-``inspect.signature`` and ``help`` show the real parameters). How the refusal says a setting is given
+:func:`checked_call` decorates the method or function, :func:`checked_methods` a class's public methods;
+each keeps the signature (``functools.wraps``: ``inspect.signature`` and ``help`` show the real parameters). How the refusal says a setting is given
 depends on the caller: ``BEFORE`` (``fit``, ``backtest``: set it, then call again), ``FITTED`` (a fitted model's
 methods: it takes effect at the next fit), ``SAVED`` (``load``), ``FIXED`` (``tune``: ``settings=``)."""
 
@@ -74,9 +74,9 @@ def checked_methods(**settings_given):
 
     def decorate(cls):
         for attr, value in list(vars(cls).items()):
-            check = checked_call(settings_given.get(attr, FITTED))
             if attr.startswith("_"):
                 continue
+            check = checked_call(settings_given.get(attr, FITTED))
             if isinstance(value, (classmethod, staticmethod)):
                 setattr(cls, attr, type(value)(check(value.__func__)))
             elif inspect.isfunction(value):
@@ -96,6 +96,8 @@ def refusal(key: str, keywords: list[str], method: str, name: str, settings_give
     other = not_a_setting(key, settings)
     if other:
         return UnknownParameter(other)
+    if not keywords:
+        return UnknownParameter(f"unknown parameter {key!r} for {name}, which takes no parameters")
     return unknown_parameter(key, keywords, name)
 
 
