@@ -6,7 +6,8 @@ A future table holds one row per series and step: the id column (many series), t
 the ``horizon`` steps after a series' end are named; rows outside the horizon, and those on the holidays
 the calendar skips, are reported. Without
 a time column (the model was fitted on numbered rows, or the table has no dates) each series'
-first ``horizon`` rows are used in order.
+first ``horizon`` rows are used in order; a frame's DatetimeIndex is its time, and times under another name
+than the model's are refused (``futurekeys``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futuretimes, holidaysets, rowindex
+from rnncast import futurekeys, futuretimes, holidaysets, rowindex
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
@@ -78,6 +79,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")
+    frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format)  # ds as 'date'
     needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
     lacking = [c for c in needed if c not in frame.columns]
     if lacking:
