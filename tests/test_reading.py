@@ -281,3 +281,14 @@ def test_a_wide_model_given_data_without_its_time_column_names_its_series_not_y(
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 8}).fit(wide, series=["north", "south"])
     with pytest.raises(RnncastError, match=r"trained on series \['north', 'south'\] and features \[\]$"):
         model.predict(wide.drop(columns="date"))
+
+
+def test_a_zone_refusal_names_a_monthly_time_as_the_file_writes_it(tmp_path):
+    """Times written 2010-01 were shown 2010-01-01 in the refusal of naive data for a model of zoned times."""
+    months = pd.date_range("2010-01-01", periods=60, freq="MS")
+    y = np.round(10 + np.sin(np.arange(60) / 2), 3)
+    pd.DataFrame({"time": months.strftime("%Y-%m-%dT00:00+00:00"), "y": y}).to_csv(tmp_path / "zoned.csv", index=False)
+    pd.DataFrame({"time": months.strftime("%Y-%m"), "y": y}).to_csv(tmp_path / "naive.csv", index=False)
+    model = Forecaster(**TINY).fit(tmp_path / "zoned.csv", target="y")
+    with pytest.raises(RnncastError, match=r"^time column 'time' holds times without a zone \(2010-01\), but the model"):
+        model.predict(tmp_path / "naive.csv")
