@@ -67,3 +67,13 @@ def test_predict_refuses_them_as_fit_does_instead_of_forecasting_three_days_late
     with pytest.raises(RnncastError, match=r"have the past covariates promo: rows appended to the history"):
         model.predict(frame)
     assert model.predict(frame.iloc[:80]).index[0] == pd.Timestamp("2020-03-21")  # the data's next day
+
+
+def test_monthly_rows_are_named_as_the_file_writes_them(tmp_path):
+    """A monthly file's '2020-01' was named 2020-01-01 in the refusal."""
+    months = pd.period_range("2015-01", periods=63, freq="M").strftime("%Y-%m")
+    sales = [str(float(v)) for v in range(60)] + [""] * 3
+    path = tmp_path / "m.csv"
+    pd.DataFrame({"month": months, "sales": sales, "promo": np.arange(63) % 2.0}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-01 to 2020-03, lines 62-64 of "):
+        load_panel(path, target="sales", past_covariates=["promo"], fill="ffill")

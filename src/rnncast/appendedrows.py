@@ -51,8 +51,9 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
     lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
                                             and attrs.get("source") else f"rows {a}-{b}")  # first and last
     one = end - start == 1
-    dates = ("" if time is None else f"{shown(time[start], time)}, " if one else
-             f"{shown(time[start], time)} to {shown(time[end - 1], time)}, ")
+    fmt = rows.text_format  # a monthly '2020-01' named as the file writes it
+    dates = ("" if time is None else f"{shown(time[start], time, fmt)}, " if one else
+             f"{shown(time[start], time, fmt)} to {shown(time[end - 1], time, fmt)}, ")
     which = "the last row" if one else f"the last {end - start} rows"
     has = "has" if one else "have"
     head = (f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} ({dates}{lines}) {has} no value of "

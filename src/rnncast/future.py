@@ -140,7 +140,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if absent.any():
         first = table[absent]
         s = int(first["_series"].iloc[0])
-        dates = [shown(target[k], day) for k in first.index[first["_series"] == s][:3]] if dated else \
+        dates = [shown(target[k], day, text_format) for k in first.index[first["_series"] == s][:3]] if dated else \
             [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
         had = given.loc[given["_series"] == s, "_key"]
         seen = ""
@@ -154,7 +154,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             "last row")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
-        _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask)
+        _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask, text_format)
     values = table[columns].to_numpy(dtype=np.float64)
     try:
         check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
@@ -174,7 +174,7 @@ def _not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | N
 
 
 def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool,
-                 weekmask: str | None = None) -> None:
+                 weekmask: str | None = None, text_format: str | None = None) -> None:
     """The rows of the future values no forecast step takes: those on the model's holidays within the
     forecast's span (the calendar skips them, ``holidaysets``) counted apart from those outside it."""
     keys = ["_series", "_key"]
@@ -188,7 +188,7 @@ def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None
         on_holiday = within & np.isin(holidaysets.wall_days(at), holidaysets.weekday_holidays(holidays, weekmask=weekmask))
     outside = int((~on_holiday).sum())
     if on_holiday.any():
-        first = shown(stamps[rows[on_holiday][0]], day)
+        first = shown(stamps[rows[on_holiday][0]], day, text_format)
         log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of %s skips; they are "
                     "not used", counted(int(on_holiday.sum()), "row"), holidays, first,
                     holidaysets.described(holidays, weekmask))
