@@ -5,8 +5,9 @@ insert more than ten times the rows given: a timestamp typed wrong, named by the
 them once: how many, in how many series, the first few as the data writes its times, a clock going forward
 that explains them, and a business-day calendar's holidays. ``loading.load_panel`` calls it once the
 calendar is settled; ``label`` names a row's series in its messages. Data on a coarser calendar than one given
-(a weekly file read on a daily model's calendar: most of a series' rows a step apart that skips the calendar's) is
-refused, naming both, unless ``fill_gaps`` inserts the rows between.
+(a weekly file read on a daily model's calendar: most of a series' steps skip the calendar's, and alone it keeps
+another calendar or none, ``owncalendars``' rule, fit's too) is refused, naming both, unless ``fill_gaps`` inserts
+the rows between.
 """
 
 from __future__ import annotations
