@@ -112,3 +112,15 @@ def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve()
     assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
     origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
     assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start
+
+
+def test_the_backtest_figure_draws_every_quantile_level(frame):
+    """Only the widest central interval was drawn: 0.05 and 0.9 (no mirror) drew nothing, 0.25-0.75 was left out."""
+    from rnncast.plots import png_bytes
+
+    for levels, named in (((0.05, 0.25, 0.5, 0.75, 0.9), ["50% interval", "q0.05", "q0.9"]),
+                          ((0.05, 0.25, 0.5, 0.75, 0.95), ["90% interval", "50% interval"])):
+        fig = Forecaster(**{**TINY, "quantiles": levels}).backtest(frame, n_windows=2).figure()
+        assert png_bytes(fig)[:8] == PNG_SIGNATURE
+        names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        assert [n for n in names if "interval" in n or n.startswith("q")] == named, names

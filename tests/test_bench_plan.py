@@ -23,6 +23,8 @@ from test_bench_cli import etth1, parse
         (["--set", "epochs=many"], "epochs must be a whole number"),
         (["--set", "cnn:lr=0.1"], "bad --set .cnn:lr=0.1."),
         (["--models", ""], "--models '' names no model"),  # empty is not 'all of them'
+        (["--models", "lstm,,gru"], "--models 'lstm,,gru' has an empty item .item 2 of 3."),  # ran lstm,gru silently
+        (["--models", "lstm,"], "--models 'lstm,' has an empty item .item 2 of 2."),
         (["--horizons", ""], "bad horizon '' in --horizons ''"),  # nor the default horizons
         (["--seed", "-1"], "--seed -1 is out of range: accepted are whole numbers from 0 to 2**63 - 1"),
         (["--seed", str(2 ** 64)], "is out of range"),  # torch would stop with a traceback after Repeat

@@ -430,3 +430,21 @@ def test_static_given_to_a_one_series_model_names_the_flag_on_the_command_line(t
                        "with them)\n"), err
     with pytest.raises(RnncastError, match=r"^static_covariates= cannot apply: the model was fitted on one series"):
         Forecaster.load(tmp_path / "model").predict(str(data), static_covariates=tmp_path / "stat.csv")
+
+
+def test_evaluate_and_predict_read_the_file_fit_read_though_most_of_its_days_are_missing(tmp_path, capsys):
+    """The tester's file (150 of 400 days): fit read it on 'D' and wrote a run; evaluate and predict exited 2 on it,
+    calling it coarser than 'D'. evaluate now prints the test scores fit printed, and predict dates the next days."""
+    rng = np.random.default_rng(1)
+    days = np.sort(rng.choice(np.arange(400), 150, replace=False))
+    pd.DataFrame({"date": (pd.Timestamp("2020-01-01") + pd.to_timedelta(days, "D")).strftime("%Y-%m-%d"),
+                  "v": np.round(np.sin(days / 9) + rng.normal(0, 0.1, 150), 3)}).to_csv(tmp_path / "irr.csv", index=False)
+    run, data = str(tmp_path / "run"), str(tmp_path / "irr.csv")
+    assert main(["fit", data, "--target", "v", "--lookback", "10", "--horizon", "2", "--epochs", "1", "--hidden-size",
+                 "8", "--out", run]) == 0
+    fitted = [line for line in capsys.readouterr().out.splitlines() if line.startswith("model ")]
+    assert main(["evaluate", run, data]) == 0
+    scored = [line for line in capsys.readouterr().out.splitlines() if line.startswith("model ")]
+    assert scored and scored == fitted[-len(scored):]  # original and scaled units, as fit's test tables
+    assert main(["predict", run, data]) == 0
+    assert [line.split(",")[0] for line in capsys.readouterr().out.splitlines()] == ["date", "2021-02-03", "2021-02-04"]

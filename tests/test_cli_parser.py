@@ -327,3 +327,27 @@ def test_an_unknown_demo_is_named_with_the_demos_there_are(capsys):
     assert "argument DEMO: no demo is called 'foo'; accepted are sine and regression" in err
     assert build_parser().parse_args(["demo"]).which == "sine"
     assert build_parser().parse_args(["demo", "regression"]).which == "regression"
+
+
+@pytest.mark.parametrize("command", ["predict", "evaluate"])
+def test_static_help_says_what_predict_and_evaluate_do_with_static_columns_in_data_too(command):
+    """predict's --static said "static columns in DATA are read too", while DATA holding them beside --static is
+    refused "given twice ... give them in one place" (test_static); evaluate's said nothing of DATA's."""
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster, RnncastError
+
+    help_text = {a.dest: a for a in _subcommand(command)._actions}["static"].help
+    assert "are read too" not in help_text
+    assert "with DATA holding none of their columns (in both, they are refused: give them in one place)" in help_text
+    assert {a.dest: a for a in _subcommand(command)._actions}["data"].metavar == "DATA"  # the name the help uses
+    frame = make_panel(2, seed=3)
+    frame["kind"] = frame["unique_id"].map({"s000": "x", "s001": "y"})
+    f = Forecaster(**TINY).fit(frame, static_covariates=["kind"])
+    table = pd.DataFrame({"unique_id": ["s000", "s001"], "kind": ["y", "x"]})
+    run = f.predict if command == "predict" else f.evaluate
+    with pytest.raises(RnncastError, match="given twice"):
+        run(frame, static_covariates=table)
+    run(frame.drop(columns=["kind"]), static_covariates=table)  # the table alone
+    run(frame)  # without it: the data's static columns, read from DATA

@@ -90,6 +90,11 @@ def test_written_toml_reads_back_to_the_same_values(tmp_path):
     ("[model]\ncell = \"gru\"\n", ["has a [model] table; its keys are flat"]),
     ("time_unit = \"S\"\n", ["unknown time_unit 'S'; choose one of: s, ms, excel (in config"]),
     ("cell = \"GRU\"\n", ["unknown cell 'GRU'; choose one of:"]),
+    ("quantiles = \"0.1,,0.5,0.9\"\n", ["quantiles '0.1,,0.5,0.9' has an empty item (item 2 of 4)"]),  # was 0.1,0.5,0.9
+    ("quantiles = \",0.1,0.5,\"\n", ["quantiles ',0.1,0.5,' has an empty item (item 1 of 4)"]),
+    ("quantiles = []\n", ["quantiles [] is an empty list: leave quantiles unset (None) for a point forecast"]),
+    ("features = \"x,,z\"\n", ["features in config", "a blank column name in 'x,,z'"]),  # was "column '' not found"
+    ("features = [\"x\", \" \"]\n", ["features in config", "has a blank column name (item 2 of 2)"]),
 ])
 def test_a_bad_file_is_refused_naming_the_problem(tmp_path, text, expected):
     path = tmp_path / "bad.toml"

@@ -261,3 +261,30 @@ def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_la
 def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
     assert running_mean(np.array([0.0, 0.0, 3.0, 0.0, 0.0]), 3) == pytest.approx([0.0, 1.0, 1.0, 1.0, 0.0])
     assert running_mean(np.array([2.0, np.nan, 4.0]), 3) == pytest.approx([2.0, 3.0, 4.0])
+
+
+def _rendered_legend(fig) -> list[str]:
+    from rnncast.plots import png_bytes
+
+    assert png_bytes(fig)[:4] == b"\x89PNG"  # drawn whole, legend and all
+    return legend(fig.axes[0])
+
+
+def test_levels_without_a_mirror_are_drawn_and_named_not_left_out():
+    """--quantiles 0.05,0.5,0.9 drew no band and named no level, though predict writes all three columns."""
+    model = Forecaster(**{**TINY, "quantiles": (0.05, 0.5, 0.9)}).fit(make_frame(200), target="y")
+    fig = forecast_plot(model, make_frame(200), {"lstm": model})
+    names = _rendered_legend(fig)
+    assert "lstm q0.05" in names and "lstm q0.9" in names and not any("interval" in n for n in names)
+    levels = [line for line in fig.axes[0].get_lines() if line.get_label().startswith("lstm q")]
+    assert [line.get_linestyle() for line in levels] == ["--", "--"]
+
+
+def test_every_central_interval_is_a_nested_band_named_by_its_width():
+    """0.05, 0.25, 0.5, 0.75, 0.95 drew only the 90% band, while coverage_50 was reported."""
+    model = Forecaster(**{**TINY, "quantiles": (0.05, 0.25, 0.5, 0.75, 0.95)}).fit(make_frame(200), target="y")
+    fig = forecast_plot(model, make_frame(200), {"lstm": model})
+    names = _rendered_legend(fig)
+    assert names.index("lstm 90% interval") < names.index("lstm 50% interval")  # the outer first, under the inner
+    outer, inner = fig.axes[0].collections
+    assert outer.get_alpha() < inner.get_alpha()

@@ -261,3 +261,15 @@ def test_a_future_file_of_a_slice_or_of_joined_series_leaves_its_row_numbers_out
     assert said == [start + n + ", as pandas' to_csv writes a frame's index, so it is not data (write the file with "
                     "index=False to leave it out)" for n in ("120-123", "0-3, from 0 again in each of the 2 series")]
     pd.testing.assert_frame_equal(got, want)
+
+
+def test_a_monthly_file_is_named_in_the_refusal_as_it_writes_its_months(tmp_path):
+    """Months written '2020-01' were named '2020-01-01' among the steps missing (the future's own, as written)."""
+    data = _monthly().assign(ds=lambda f: f["ds"].dt.strftime("%Y-%m"))
+    data.to_csv(tmp_path / "m.csv", index=False)
+    late = _future(start="2020-02-01").assign(ds=lambda f: f["ds"].dt.strftime("%Y-%m"))
+    late.to_csv(tmp_path / "f.csv", index=False)
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(tmp_path / "m.csv", target="y",
+                                                                     future_covariates=["promo"])
+    with pytest.raises(RnncastError, match=r"missing for 2020-01 \(1 of 4 .*dated 2020-02, "):
+        model.predict(tmp_path / "m.csv", future=tmp_path / "f.csv")

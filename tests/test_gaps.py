@@ -107,16 +107,27 @@ def test_data_on_a_coarser_calendar_than_the_one_given_is_refused_naming_both(ca
     """A weekly file on a daily model's calendar was forecast as if its weeks were days, with only a gap warning; an
     hourly model read a daily file alike. Rows most of whose steps skip the calendar's keep a coarser one."""
     weekly = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=30, freq="W"), "y": np.arange(30.0)})
-    with pytest.raises(RnncastError, match=r"the data's rows are 7 days \('W-SUN'\) apart \(29 of its 29 steps\), but "
-                                           r"the calendar read is 'D'.*give freq= \(--freq\) the data's own calendar"):
+    with pytest.raises(RnncastError, match=r"the data's rows are most often 7 days apart \(29 of its 29 steps\) and keep "
+                                           r"the calendar 'W-SUN', but the calendar read is 'D'.*give freq= \(--freq\) the data's own calendar"):
         load_panel(weekly, "y", freq="D")
     daily = pd.DataFrame({"unique_id": ["a"] * 30 + ["b"] * 30, "date": np.tile(pd.date_range("2020-01-01", periods=30,
                                                                                                 freq="D"), 2), "y": 1.0})
     hourly = pd.concat([daily.iloc[:30].assign(date=pd.date_range("2020-01-01", periods=30, freq="h")), daily.iloc[30:]])
-    with pytest.raises(RnncastError, match=r"the rows of series 'b' are 1 day \('D'\) apart .* calendar read is 'h'"):
+    with pytest.raises(RnncastError, match=r"the rows of series 'b' are most often 1 day apart \(29 of its 29 steps\) and "
+                                           r"keep the calendar 'D', but the calendar read is 'h'"):
         load_panel(hourly, "y", freq="h")
     assert load_panel(weekly, "y", freq="D", fill_gaps=True, fill="ffill").n_series == 1  # asked to insert the days
     few = weekly.assign(date=pd.date_range("2020-01-01", periods=30, freq="D")).drop([5, 6, 20])
     with caplog.at_level(logging.WARNING):
         assert len(load_panel(few, "y", freq="D").time) == 27  # a few rows missing: warned of, as before
     assert any("3 rows are missing" in m for m in _warnings(caplog))
+
+
+def test_freq_given_at_fit_reads_a_daily_series_with_most_days_missing_as_inference_does(caplog):
+    """freq='D' refused the days it would infer itself as 'D' (more of their steps skipping a day than not)."""
+    days = np.sort(np.random.default_rng(1).choice(np.arange(400), 150, replace=False))
+    frame = pd.DataFrame({"date": pd.Timestamp("2020-01-01") + pd.to_timedelta(days, "D"), "y": np.arange(150.0)})
+    with caplog.at_level(logging.WARNING):
+        given = load_panel(frame, "y", freq="D")
+    assert given.calendar.shown == load_panel(frame, "y").calendar.shown == "'D'" and len(given.time) == 150
+    assert any("247 rows are missing from the 'D' calendar" in m for m in _warnings(caplog))

@@ -192,8 +192,6 @@ def test_a_blank_target_that_is_no_future_row_is_still_a_missing_value():
     with pytest.raises(RnncastError, match=r"missing value"):  # the covariate is blank too: not the future's
         load_panel(frame.assign(temp=frame["temp"].where(frame["sales"].notna())), target="sales",
                    future_covariates=["temp"])
-    with pytest.raises(RnncastError, match=r"missing value"):  # a past covariate is no future value
-        load_panel(frame, target="sales", past_covariates=["temp"])
     long = pd.concat([_prophet_style().assign(unique_id=i) for i in ("a", "b")])
     with pytest.raises(RnncastError, match=r"^the last 3 rows of series 'a' \(2020-02-10 to 2020-02-12, rows 40-42\)"):
         load_panel(long, target="sales", future_covariates=["temp"], id_col="unique_id")

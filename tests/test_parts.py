@@ -4,6 +4,7 @@ saw (the fit's test split and newer rows) and says what it scored."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -81,6 +82,20 @@ def test_no_unseen_window_is_refused_naming_the_part_that_would_score(model, ser
         model.evaluate(series.iloc[:120])
     result = model.evaluate(series.iloc[:120], part="train")  # asked for: scored, and said so
     assert result["scored"]["part"] == "train" and "training rows" in result["scored"]["text"]
+
+
+def test_a_part_refused_offers_only_the_parts_that_hold_a_window_of_that_data(model, series):
+    """The first 60 of a fit's rows (none validated on) were offered "part 'test' or 'all'" when refused part
+    'val', and "'train', 'val' or 'all'" for part 'test': each offer but 'train' and 'all' was refused too."""
+    for rows, part, offered in ((slice(0, 120), "val", "part 'train' or 'all' (--part)"),
+                                (slice(0, 120), "test", "part 'train' or 'all' (--part) to score"),
+                                (slice(0, 158), "test", "part 'train', 'val' or 'all' (--part) to score"),
+                                (slice(150, 200), "train", "part 'test' or 'all' (--part)"),
+                                (slice(150, 200), "val", "part 'test' or 'all' (--part)")):
+        with pytest.raises(RnncastError, match=re.escape(f"; give {'data that goes on after them' if part == 'test' else 'the data the model was fitted on'}, or {offered}")):
+            model.evaluate(series.iloc[rows], part=part)
+        for other in re.findall(r"'(\w+)'", offered):  # each part offered scores
+            assert model.evaluate(series.iloc[rows], part=other)["scored"]["windows"] > 0
 
 
 def test_all_counts_the_windows_on_rows_the_model_learned_from(model, series):

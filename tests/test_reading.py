@@ -244,8 +244,8 @@ def test_a_model_refuses_data_on_a_coarser_calendar_naming_both_and_warns_of_a_f
     model = Forecaster(**TINY).fit(daily)
     weekly = daily.iloc[::7]
     for read in (model.predict, model.evaluate, model.predict_windows):
-        with pytest.raises(RnncastError, match=r"the data's rows are 7 days \('W-MON'\) apart \(17 of its 17 steps\), but "
-                                               "the calendar read is 'D'.*the model was fitted on that calendar"):
+        with pytest.raises(RnncastError, match=r"the data's rows are most often 7 days apart \(17 of its 17 steps\) and "
+                                               "keep the calendar 'W-MON', but the calendar read is 'D'.*the model was fitted on that calendar"):
             read(weekly)
     with caplog.at_level("WARNING", logger="rnncast"):
         assert len(model.predict(daily.drop([110, 112]))) == 3
@@ -281,3 +281,59 @@ def test_a_wide_model_given_data_without_its_time_column_names_its_series_not_y(
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 8}).fit(wide, series=["north", "south"])
     with pytest.raises(RnncastError, match=r"trained on series \['north', 'south'\] and features \[\]$"):
         model.predict(wide.drop(columns="date"))
+
+
+def test_a_zone_refusal_names_a_monthly_time_as_the_file_writes_it(tmp_path):
+    """Times written 2010-01 were shown 2010-01-01 in the refusal of naive data for a model of zoned times."""
+    months = pd.date_range("2010-01-01", periods=60, freq="MS")
+    y = np.round(10 + np.sin(np.arange(60) / 2), 3)
+    pd.DataFrame({"time": months.strftime("%Y-%m-%dT00:00+00:00"), "y": y}).to_csv(tmp_path / "zoned.csv", index=False)
+    pd.DataFrame({"time": months.strftime("%Y-%m"), "y": y}).to_csv(tmp_path / "naive.csv", index=False)
+    model = Forecaster(**TINY).fit(tmp_path / "zoned.csv", target="y")
+    with pytest.raises(RnncastError, match=r"^time column 'time' holds times without a zone \(2010-01\), but the model"):
+        model.predict(tmp_path / "naive.csv")
+
+
+def test_a_model_reads_the_file_it_was_fitted_on_though_most_of_its_days_are_missing(caplog):
+    """Fit read the tester's file (150 of 400 days) on 'D' with a gap warning; evaluate and predict refused the same
+    file as being on a coarser calendar. One rule now decides both: the series keeps 'D' on its own."""
+    rng = np.random.default_rng(1)
+    for kept in (220, 180, 150):  # 45 %, 55 % and 62.5 % of the days missing
+        days = np.sort(rng.choice(np.arange(400), kept, replace=False))
+        frame = pd.DataFrame({"date": pd.Timestamp("2020-01-01") + pd.to_timedelta(days, "D"),
+                              "v": np.sin(days / 9) + rng.normal(0, 0.1, kept)})
+        model = Forecaster(**{**TINY, "lookback": 10, "horizon": 2, "epochs": 1}).fit(frame, target="v")
+        assert model.state_.calendar.shown == "'D'"
+        with caplog.at_level("WARNING", logger="rnncast"):
+            assert model.evaluate(frame)["scored"]
+        assert "calendar steps missing" in caplog.text  # the windows across the gaps, said as for any gaps
+        forecast = model.predict(frame)
+        assert list(forecast.index) == list(pd.date_range(frame.date.iloc[-1], periods=3, freq="D")[1:])
+
+
+def test_a_daily_model_refuses_weekly_and_monthly_files_by_their_most_common_step():
+    """The refusal counted every step that skips a day as the median skip's ('3 days apart (90 of its 149 steps)')."""
+    daily = make_frame(120, freq="D", feature=False)
+    model = Forecaster(**TINY).fit(daily)
+    monthly = daily.iloc[:60].assign(date=pd.date_range("2015-01-01", periods=60, freq="MS"))
+    with pytest.raises(RnncastError, match=r"^the data's rows are most often 31 days apart \(34 of its 59 steps\) and "
+                                           r"keep the calendar 'MS', but the calendar read is 'D'"):
+        model.evaluate(monthly)
+    steps = [7] * 20 + [14] * 5 + [1] * 3  # weekly with a few weeks missing and a few rows a day apart
+    mixed = daily.iloc[:29].assign(date=pd.Timestamp("2020-01-05") + pd.to_timedelta(np.cumsum([0] + steps), "D"))
+    with pytest.raises(RnncastError, match=r"^the data's rows are most often 7 days apart \(20 of its 28 steps\) and "
+                                           r"keep no calendar, but the calendar read is 'D'"):
+        model.predict(mixed)
+
+
+def test_a_panel_series_every_other_day_among_daily_ones_keeps_its_own_calendar_at_fit_and_after():
+    """Fit read a series every 2 days among daily ones on 'D', its every step a missing day; evaluate and predict
+    then refused the same file as on a coarser calendar. Fit now applies their rule and gives it '2D'."""
+    days = lambda freq: pd.date_range("2020-01-01", periods=120, freq=freq)  # noqa: E731
+    frame = pd.concat([pd.DataFrame({"id": "a", "date": days("D"), "y": np.sin(np.arange(120) / 5)}),
+                       pd.DataFrame({"id": "b", "date": days("2D"), "y": np.cos(np.arange(120) / 5)})])
+    model = Forecaster(**TINY).fit(frame, target="y", id_col="id")
+    assert model.state_.calendar.shown == "'D'" and model.state_.calendars["b"].shown == "'2D'"
+    assert model.evaluate(frame)["scored"]["series"] == 2
+    forecast = model.predict(frame)
+    assert list(forecast[forecast.id == "b"].date) == list(pd.date_range("2020-08-28", periods=3, freq="2D"))

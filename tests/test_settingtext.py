@@ -60,3 +60,11 @@ def test_another_librarys_name_in_set_or_a_config_file_is_answered_with_rnncasts
     """--set seq_len=48 answered "did you mean 'segment'?" or nothing, not lookback."""
     with pytest.raises(RnncastError, match=r"^seq_len is not a setting of rnncast: the input window is lookback"):
         parse_setting("seq-len", "48")
+
+
+def test_quantiles_none_is_a_point_forecast_and_an_empty_list_or_item_is_refused():
+    assert parse_setting("quantiles", "none") is None and parse_setting("quantiles", None) is None
+    with pytest.raises(RnncastError, match=r"^quantiles \[\] is an empty list"):
+        parse_setting("quantiles", [], typed=True)  # a TOML file's quantiles = [] was a point forecast silently
+    with pytest.raises(RnncastError, match=r"^quantiles '0.1,,0.9' has an empty item \(item 2 of 3\)"):
+        parse_setting("quantiles", "0.1,,0.9")

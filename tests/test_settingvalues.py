@@ -120,3 +120,43 @@ def test_another_librarys_keyword_is_answered_with_rnncasts_setting():
         Forecaster(test_size=0.2)
     with pytest.raises(RnncastError, match=r"^shuffle is not a setting of rnncast: rnncast splits every series by time"):
         Forecaster().set_params(shuffle=True)
+
+
+@pytest.mark.parametrize("text, item", [("0.1,,0.5,0.9", "item 2 of 4"), (",0.1,0.5,0.9,", "item 1 of 5"),
+                                        ("0.1,0.5,0.9,", "item 4 of 4"), ("0.1, ,0.5", "item 2 of 3")])
+def test_quantile_text_with_an_empty_item_is_refused_by_name_not_read_without_it(text, item):
+    """``--quantiles 0.1,,0.5,0.9`` fitted with [0.1, 0.5, 0.9]: the empty item was dropped without a word."""
+    with pytest.raises(RnncastError, match=f"^quantiles {re.escape(repr(text))} has an empty item \\({item}\\): give "
+                                           "levels separated by single commas, such as 0.1,0.5,0.9$"):
+        parse_quantiles(text)
+    with pytest.raises(RnncastError, match="has an empty item"):
+        Settings.from_flat({"quantiles": text})  # the API's Forecaster(quantiles=...) at fit
+
+
+@pytest.mark.parametrize("value", [[], (), np.array([])])
+def test_an_empty_list_of_quantiles_is_refused_not_taken_for_a_point_forecast(value):
+    """``Forecaster(quantiles=[])`` trained a point model without a word; None is the point forecast's spelling."""
+    with pytest.raises(RnncastError, match=r"^quantiles .* is an empty list: leave quantiles unset \(None\) for a point "
+                                           r"forecast, or give levels such as \[0.1, 0.5, 0.9\]$"):
+        Settings.from_flat({"quantiles": value})
+    assert Settings.from_flat({"quantiles": None}).model.quantiles == ()  # the settings' own "no levels"
+
+
+@pytest.mark.parametrize("value", ["0.1,,0.5,0.9", ",0.1,0.5,0.9,"])
+def test_the_command_line_refuses_an_empty_quantile_item_in_one_line(tmp_path, capsys, value):
+    from rnncast.cli import main
+
+    (tmp_path / "d.csv").write_text("y\n" + "\n".join(str(i % 7) for i in range(40)) + "\n")
+    with pytest.raises(SystemExit) as exit_:
+        main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--quantiles", value, "--out", str(tmp_path / "run")])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and len(err.strip().splitlines()) == 1 and "has an empty item" in err, err
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_study_space_over_the_settings_of_a_point_model_checks_without_refusing_its_no_levels():
+    """The settings keep a point model's levels as (); handed back as a keyword (search's check_space) they are None,
+    not the empty list a caller is refused."""
+    from rnncast.searchspace import check_space
+
+    check_space({"hidden_size": (8, 16)}, {}, Settings.from_flat({"lookback": 24}))

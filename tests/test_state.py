@@ -189,3 +189,12 @@ def test_static_codes_outside_the_categories_the_network_embeds_are_refused(tmp_
     meta["static"]["encoder"]["vocab"] = [["a", "a"]]
     with pytest.raises(RnncastError, match=r"the static encoder has 1 vocabularies .* distinct labels"):
         FittedState.read(meta, f.net_.spec, "the folder")
+
+
+def test_a_point_model_saved_with_an_empty_list_of_quantiles_still_loads(fitted):
+    """A model whose params kept ``quantiles: []`` (Forecaster(quantiles=()) before an empty list was refused) is read
+    as the point model it is, not refused as the empty list a new Forecaster is."""
+    meta = json.loads(json.dumps(fitted.state_.meta()))
+    meta["params"]["quantiles"] = []
+    back = FittedState.read(meta, fitted.net_.spec, "here")
+    assert back.params["quantiles"] is None and back.settings.model.quantiles == ()

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from rnncast import RnncastError
-from rnncast.windows import Split, chronological_split, every_window_start, panel_window_starts, sliding_windows, \
-    torch_windows, train_windows, window_starts
+from rnncast.windows import Split, chronological_split, every_window_start, panel_window_starts, parts_holding, \
+    sliding_windows, torch_windows, train_windows, window_starts
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -205,3 +205,13 @@ def test_too_few_training_rows_name_the_longest_lookback_that_fits():
     with pytest.raises(RnncastError, match=r"hold no lookback 50 \+ horizon 6; .*; a lookback of at most 40 fits these "
                                            r"rows \(lookback=40, --lookback 40\)$"):
         chronological_split(66, 50, 6, 0.1, 0.2)
+
+
+def test_parts_holding_names_each_part_with_a_window_of_the_panel():
+    """What a refusal of a part offers instead (parts._nothing): computed, not a fixed list."""
+    assert parts_holding([Split(51, 58, 72)], np.array([0, 72]), 12, 3) == ["train", "val", "test", "all"]
+    assert parts_holding([Split(51, 51, 51)], np.array([0, 51]), 12, 3) == ["train", "all"]  # no later rows
+    assert parts_holding([Split(0, 0, 20)], np.array([0, 20]), 12, 3) == ["test", "all"]
+    assert parts_holding([Split(0, 0, 10)], np.array([0, 10]), 12, 3) == []  # shorter than one window
+    two = [Split(51, 51, 51), Split(0, 0, 20)]  # a part held by either series is held by the panel
+    assert parts_holding(two, np.array([0, 51, 71]), 12, 3) == ["train", "test", "all"]

@@ -1,7 +1,7 @@
 """A backtest's figure: each window's forecast against the actual values, its cutoff marked.
 
 The first series of a ``backtest.Backtest`` under their ids, the history up to the first cutoff
-(``history_shown``), every window's forecast and interval band, the cutoffs as dashed lines and every
+(``history_shown``), every window's forecast and its levels (``quantilebands``), the cutoffs as dashed lines and every
 baseline the verdict weighs, titled with the verdict over every window. Drawn by ``plots.backtest_figure``
 (intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is drawn.
 """
@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import barsaxis, baselines, plots
-from rnncast.metrics import interval_pairs
+from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.spelling import counted
 from rnncast.verdicts import backtest_test, headline
@@ -22,15 +22,14 @@ from rnncast.verdicts import backtest_test, headline
 
 def backtest_figure(result, n_series: int = 3):
     """The first ``n_series`` series of ``result`` (a ``backtest.Backtest``), each under its id: actual values
-    over ``history_shown`` steps up to the first cutoff, each window's forecast and interval band, the cutoffs
+    over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands of its levels, the cutoffs
     as dashed lines, every baseline the verdict weighs (repeat the last value, the training mean, with a season
     seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how many of the
     series are drawn and how much history."""
     panel, frame, m = result.panel, result.forecasts, result.metrics
     target = panel.targets[0]
     levels = m["quantiles"]
-    pairs = interval_pairs(levels)
-    outer = pairs[0] if pairs else None
+    drawn = drawn_levels(levels)  # every level: intervals nested, a lone level dashed
     history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
     curves, shown = [], []
     for s in range(min(n_series, panel.n_series)):
@@ -46,8 +45,9 @@ def backtest_figure(result, n_series: int = 3):
             wx = pd.Index(w[panel.time_col or "ds"]) if panel.time is not None else w["row"].to_numpy()
             gap = "left_out" in w and w["left_out"].any()  # its inputs read later fills: not scored, so not drawn
             kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
-            band = (kept(f"{target}_q{outer[0]:g}"), kept(f"{target}_q{outer[1]:g}")) if outer else None
-            windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "band": band,
+            bands = {label: Band(kept(f"{target}_q{lo:g}"), None if hi is None else kept(f"{target}_q{hi:g}"), None, depth)
+                     for lo, hi, depth, label in drawn}
+            windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "bands": bands,
                             "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
@@ -61,10 +61,9 @@ def backtest_figure(result, n_series: int = 3):
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} up to the first cutoff{note}")
-    band_label = f"{outer[2]}% interval" if outer else None
     ylabel = "value" if panel.layout == "wide" else str(target)  # wide: the target's name is made up
 
-    return plots.backtest_figure(curves, title, band_label, ylabel, plots.time_label(panel.calendar),
+    return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
                                  baselines.model_label(m["cell"]) if m.get("cell") else "model")
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, monthdays, sessions, weekmasks
+from rnncast import businessmonths, monthdays, owncalendars, sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -83,7 +83,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
                                f"freq={named}; {hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
-    best = _best(time, offsets, tried)
+    best = owncalendars.best(time, offsets, tried)
     moved = businessmonths.explain(time, offsets) if best is None else None  # a market's last trading days
     ruler = Ruler.of(time, offsets, moved.offset) if moved is not None else None
     if ruler is not None and ruler.bad is None:
@@ -106,20 +106,6 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         return Calendar("datetime", None, tz, name), None, {}
     offset, ruler = best
     return Calendar("datetime", offset, tz, name), ruler, {}
-
-
-def _best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
-    """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
-    best = None
-    for offset in tried:
-        ruler = Ruler.of(time, offsets, offset)
-        if ruler is None or ruler.bad is not None:
-            continue
-        if best is None or ruler.missing < best[1].missing:
-            best = (offset, ruler)
-        if ruler.missing == 0:
-            break
-    return best
 
 
 def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None) -> str | None:
@@ -178,6 +164,10 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
                                           MAX_OWN_CALENDARS)
         elif (missing > 0).any() and isinstance(best[0], sessions.Session):  # Tokyo's bars among Hong Kong's
             other = sessions.other_sessions(wall, offsets, best[0], missing, MAX_OWN_CALENDARS)
+        if (missing > 0).any():  # most steps skipping the panel's calendar, another kept alone: what a given one refuses
+            codes = np.repeat(np.arange(len(lengths)), lengths)
+            kept = owncalendars.others(time, codes, missing_rows(steps, offsets), offsets)
+            other = other | np.isin(np.arange(len(lengths)), [s for s, own in kept.items() if own is not None])
         odd = np.flatnonzero((missing > lengths) | other)  # a weekly series among daily ones; another week or session
     else:
         odd = np.arange(len(lengths))
@@ -187,9 +177,7 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     own = {}
     for s in odd:
         piece = time[offsets[s] : offsets[s + 1]]
-        cut = np.array([0, len(piece)])
-        one = (_best(piece, cut, candidates(piece, cut)) or _best(piece, cut, businessmonths.near(piece, cut))) if len(piece) > 1 else None
-        own[int(s)] = one  # (offset, ruler) or None: no calendar explains this series
+        own[int(s)] = owncalendars.alone(piece)  # (offset, ruler) or None: no calendar explains this series
     calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and businessmonths.set_of(o[0])) for s, o in own.items()}
     normal = [s for s in range(len(lengths)) if s not in own]
     base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else

@@ -22,6 +22,7 @@ import math
 import tomllib
 from pathlib import Path
 
+from rnncast.argparsing import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects
@@ -151,12 +152,19 @@ def _setting(path: Path, f, value):
 
 def _request(path: Path, key: str, value):
     if key in LIST_KEYS and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        blank = [k for k, name in enumerate(value) if not name.strip()]
+        if blank:  # refused as the command line refuses it, not looked up as a column named ''
+            raise RnncastError(f"{key} in config {path} has a blank column name (item {blank[0] + 1} of {len(value)}); "
+                               "name every column")
         return list(value)
     if not isinstance(value, str) or not value:
         kinds = "a column name or a list of them" if key in LIST_KEYS else "a quoted string"
         raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")
     if key in LIST_KEYS and not (key in ("features", "series") and value == "all"):
-        return value.split(",")
+        try:  # as a flag's COLS: comma-separated, CSV quotes around a name that holds a comma, no blank name
+            return column_names([value])
+        except ValueError as err:
+            raise RnncastError(f"{key} in config {path}: {err}") from None
     return value
 
 

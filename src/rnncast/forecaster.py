@@ -183,8 +183,8 @@ class Forecaster(Learned):
             original units.
 
             ``future``: the future covariates over those steps, matched by series id and date
-            (``future.align_future``): a table with the covariate columns, the time column and (many
-            series) the id column, in any row order; or, for one series, an array [horizon, covariates]
+            (``future.align_future``): a table with the covariate columns, the time column (or a
+            DatetimeIndex) and (many series) the id column, in any row order; or, for one series, an array [horizon, covariates]
             taken in order. ``static_covariates``: a table of per-series attributes (the id column and one
             column each; a DataFrame, a dict of its columns or a CSV or Parquet file's path) to use instead of
             those seen at fit; static columns in a long ``data`` are read too. Neither: the values seen at fit.

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from rnncast import barsaxis, fonts, plots
 from rnncast.forecaster import Forecaster
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
-from rnncast.metrics import interval_pairs
+from rnncast.quantilebands import Band, drawn_levels
 
 UNDEFINED = "MASE undefined: its training rows never change"
 SMOOTH = 25  # points in the running mean of a squared error: a noisy error's level, seen over time
@@ -26,7 +26,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
                   max_points: int = plots.MAX_POINTS) -> Figure:
     """Actual vs predicted over a contiguous stretch of the test split (the first target, the title
     naming it and the others when there are several), with every
-    baseline of the reference model's scores and each quantile model's widest central interval as a band.
+    baseline of the reference model's scores and each quantile model's every level (``quantilebands``).
 
     ``models``: name -> fitted model, drawn side by side (``reference`` among them or not); the
     other models forecast the same series' test windows of ``data``. ``test``: the reference
@@ -173,11 +173,10 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
         firsts, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]),
                                                                        max_points)
-        pairs = interval_pairs(wf.levels)
-        if pairs:
-            lo, hi, percent = pairs[0]
-            bands[f"{name} {percent}% interval"] = tuple(plots.contiguous_forecast(
+        for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level dashed
+            lower, upper = (None if q is None else plots.contiguous_forecast(
                 wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]), max_points)[2] for q in (lo, hi))
+            bands[f"{name} {label}"] = Band(lower, upper, name, depth)
     firsts, actual, _ = plots.contiguous_forecast(mine.y_true[..., 0], mine.y_pred[..., 0], max_points)
     filled = (plots.contiguous_forecast(mine.y_true[..., 0], mine.filled[..., 0], max_points)[2]
               if mine.filled is not None else None)

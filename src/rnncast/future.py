@@ -6,7 +6,8 @@ A future table holds one row per series and step: the id column (many series), t
 the ``horizon`` steps after a series' end are named; rows outside the horizon, and those on the holidays
 the calendar skips, are reported. Without
 a time column (the model was fitted on numbered rows, or the table has no dates) each series'
-first ``horizon`` rows are used in order.
+first ``horizon`` rows are used in order; a frame's DatetimeIndex is its time, and times under another name
+than the model's are refused (``futurekeys``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futuretimes, holidaysets, rowindex
+from rnncast import futurekeys, futuretimes, holidaysets, rowindex
 from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
@@ -78,6 +79,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")
+    frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format)  # ds as 'date'
     needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
     lacking = [c for c in needed if c not in frame.columns]
     if lacking:
@@ -138,7 +140,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if absent.any():
         first = table[absent]
         s = int(first["_series"].iloc[0])
-        dates = [shown(target[k], day) for k in first.index[first["_series"] == s][:3]] if dated else \
+        dates = [shown(target[k], day, text_format) for k in first.index[first["_series"] == s][:3]] if dated else \
             [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
         had = given.loc[given["_series"] == s, "_key"]
         seen = ""
@@ -152,7 +154,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             "last row")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
-        _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask)
+        _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask, text_format)
     values = table[columns].to_numpy(dtype=np.float64)
     try:
         check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
@@ -172,7 +174,7 @@ def _not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | N
 
 
 def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None, day: bool,
-                 weekmask: str | None = None) -> None:
+                 weekmask: str | None = None, text_format: str | None = None) -> None:
     """The rows of the future values no forecast step takes: those on the model's holidays within the
     forecast's span (the calendar skips them, ``holidaysets``) counted apart from those outside it."""
     keys = ["_series", "_key"]
@@ -186,7 +188,7 @@ def _warn_unused(given, want, stamps, wanted, horizon: int, holidays: str | None
         on_holiday = within & np.isin(holidaysets.wall_days(at), holidaysets.weekday_holidays(holidays, weekmask=weekmask))
     outside = int((~on_holiday).sum())
     if on_holiday.any():
-        first = shown(stamps[rows[on_holiday][0]], day)
+        first = shown(stamps[rows[on_holiday][0]], day, text_format)
         log.warning("the future values hold %s on %s holidays (first: %s), which the calendar of %s skips; they are "
                     "not used", counted(int(on_holiday.sum()), "row"), holidays, first,
                     holidaysets.described(holidays, weekmask))

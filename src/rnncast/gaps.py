@@ -5,20 +5,19 @@ insert more than ten times the rows given: a timestamp typed wrong, named by the
 them once: how many, in how many series, the first few as the data writes its times, a clock going forward
 that explains them, and a business-day calendar's holidays. ``loading.load_panel`` calls it once the
 calendar is settled; ``label`` names a row's series in its messages. Data on a coarser calendar than one given
-(a weekly file read on a daily model's calendar: most of a series' rows a step apart that skips the calendar's) is
-refused, naming both, unless ``fill_gaps`` inserts the rows between.
+(a weekly file read on a daily model's calendar: most of a series' steps skip the calendar's, and alone it keeps
+another calendar or none, ``owncalendars``' rule, fit's too) is refused, naming both, unless ``fill_gaps`` inserts
+the rows between.
 """
 
 from __future__ import annotations
 
 import logging
-import warnings
 
 import numpy as np
 import pandas as pd
-from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays, calendars, weekmasks
+from rnncast import businessdays, calendars, owncalendars, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
@@ -62,34 +61,24 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
 
 
 def coarser(rows: Rows, codes, time, offsets, after, calendar: Calendar) -> None:
-    """Refuse a series most of whose rows (more than its rows one step apart, and two at least) are further apart
-    than one step of ``calendar`` (``after`` [N]: the calendar's steps missing after each row): it keeps a coarser
-    calendar, whose rows read on this one would be taken as consecutive steps. The refusal names the series'
-    step (its median, and the pandas alias ``infer_freq`` finds), the calendar and the remedy (``hint('freq')``).
-    A few rows missing (fewer than those a step apart) are not refused: ``settle`` warns of them."""
-    lengths = np.diff(offsets)
-    skips = np.bincount(codes[after > 0], minlength=len(lengths))  # [S] rows followed by a skip
-    odd = np.flatnonzero((skips >= 2) & (skips > np.maximum(lengths - 1, 0) - skips))
-    if not len(odd):
+    """Refuse a series that ``calendar`` does not fit by ``owncalendars.others`` (``after`` [N]: the calendar's
+    steps missing after each row): most of its steps skip the calendar's, and on its own it keeps a coarser
+    calendar, or none, whose rows read on this one would be taken as consecutive steps. A series whose own
+    calendar is this one with rows missing (a daily series with most days missing, as fit read it) is not
+    refused: ``settle`` warns of its gaps. The refusal names the series' most common step (and how many of its
+    steps have it), the calendar it keeps, the calendar read and the remedy (``hint('freq')``)."""
+    other = owncalendars.others(time, codes, after, offsets)
+    if not other:
         return
-    s = int(odd[0])
-    piece, gaps = time[offsets[s] : offsets[s + 1]], after[offsets[s] : offsets[s + 1]]
+    s = min(other)
+    piece = time[offsets[s] : offsets[s + 1]]
     who = "the data's rows are" if rows.id_col is None else f"the rows of series {rows.given_id(s)!r} are"
-    span = f"{int(np.median(gaps[gaps > 0])) + 1} steps of it"
-    if isinstance(piece, pd.DatetimeIndex):
-        step = pd.Timedelta(np.median(np.diff(piece.asi8)[gaps[:-1] > 0]), unit=piece.unit)
-        days = step / pd.Timedelta(days=1)
-        span = counted(int(days), "day") if days == int(days) else to_offset(step).freqstr
-        try:
-            with warnings.catch_warnings():  # pandas 3 says its answer will become an offset: freqstr reads either
-                warnings.simplefilter("ignore")
-                alias = getattr(found := pd.infer_freq(piece) if len(piece) > 2 else None, "freqstr", found)
-        except (TypeError, ValueError):  # pandas reads no calendar in them
-            alias = None
-        span += f" ({alias!r})" if alias and alias != span else ""
-    count = f"{int(skips[s])} of its {int(lengths[s]) - 1} steps"
-    raise RnncastError(f"{who} {span} apart ({count}), but the calendar read is {calendar.shown}, on which each row "
-                       f"would be taken as the step after the one before; {hint('freq', COARSER_HINT)}")
+    step = owncalendars.common_step(piece, after[offsets[s] : offsets[s + 1] - 1] + 1)
+    own = other[s]
+    keeps = "" if not isinstance(piece, pd.DatetimeIndex) else (
+        f" and keep the calendar {Calendar('datetime', own[0]).shown}" if own is not None else " and keep no calendar")
+    raise RnncastError(f"{who} most often {step}{keeps}, but the calendar read is {calendar.shown}, on which "
+                       f"each row would be taken as the step after the one before; {hint('freq', COARSER_HINT)}")
 
 
 COARSER_HINT = "give freq= (--freq) the data's own calendar, or leave it unset to infer it"  # not fill_gaps: filled

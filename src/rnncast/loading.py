@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
+from rnncast import (appendedrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
                      rowindex, statictext, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
@@ -84,10 +84,12 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
     rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
-                      holidays, time_unit)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
-    panel.unused = not_used(frame, rows, layout, static_names)
+    unused = not_used(frame, rows, layout, static_names)
+    others = frame[unused].notna().to_numpy().any(axis=1) if unused else None  # [rows] a value no role reads
+    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
+                      holidays, time_unit, (others, unused))
+    panel.unused = unused
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
@@ -146,10 +148,11 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
 # ---- checking and storing ---------------------------------------------------------------------
 
 def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None) -> Panel:
+              id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ())) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
-    adds (a column that could be a forgotten id_col), asked only when it refuses."""
+    adds (a column that could be a forgotten id_col), asked only when it refuses. ``others``: the table's rows
+    that hold a value in a column no role took, and those columns (``appendedrows.refuse``)."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
         for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
@@ -218,43 +221,13 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
-        _future_rows(rows, values, time, positions, offsets, attrs)
+        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others)  # before any fill
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,
                                                                     announce, wide=layout == "wide")
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given)
-
-
-def _future_rows(rows: Rows, values, time, positions, offsets, attrs: dict) -> None:
-    """Refuse rows at the end of a series with no target value but every future covariate (Prophet's way of
-    giving the future: appended to the history, target blank), naming them and the way to give them: as
-    history they would be filled or refused as missing values, and the forecast would not use them. Values
-    ``[N, C]`` of ``rows.columns`` (targets, past, future), series back to back at ``offsets``."""
-    future = slice(rows.n_targets + rows.n_past, len(rows.columns))
-    if future.start == future.stop:
-        return
-    blank = np.isnan(values[:, : rows.n_targets]).all(axis=1) & ~np.isnan(values[:, future]).any(axis=1)  # [N]
-    for s in range(len(offsets) - 1):
-        end = start = int(offsets[s + 1])
-        while start > offsets[s] and blank[start - 1]:
-            start -= 1
-        if start == end or start == offsets[s]:  # none, or no history before them: left to the missing-value check
-            continue
-        a, b, off = int(positions[start]), int(positions[end - 1]), attrs.get("line_offset")
-        lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
-                                                and attrs.get("source") else f"rows {a}-{b}")  # first and last
-        one = end - start == 1
-        dates = ("" if time is None else f"{shown(time[start], time)}, " if one else
-                 f"{shown(time[start], time)} to {shown(time[end - 1], time)}, ")
-        which = "the last row" if one else f"the last {end - start} rows"
-        raise RnncastError(f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} "
-                           f"({dates}{lines}) {'has' if one else 'have'} no value of {', '.join(rows.columns[: rows.n_targets])} but "
-                           f"{'has' if one else 'have'} the "
-                           f"future covariates {', '.join(rows.columns[future])}: future rows appended to the history "
-                           "are not read as history; give the data without them, and those rows as the future (predict "
-                           "--future FILE, future= in Python)")
 
 
 def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:

@@ -28,7 +28,7 @@ from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted
 from rnncast.timetext import shown
-from rnncast.windows import Split, every_window_start, panel_window_starts, train_windows
+from rnncast.windows import Split, every_window_start, panel_window_starts, parts_holding, train_windows
 
 log = logging.getLogger(__name__)
 
@@ -217,19 +217,19 @@ def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int, meth
 
 def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "score") -> str:
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
+    held = [f"'{p}'" for p in parts_holding(located.splits, panel.offsets, lookback, horizon) if p != part]  # 'all' at least
+    offer = "part " + " or ".join([", ".join(held[:-1]), held[-1]] if len(held) > 1 else held) + " (--part)"
     if part == "test":
-        where = ""
-        if located.by_time and state.borders:
-            ends = [b[1] for b in state.borders if b[1] is not None]
-            where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)), panel)})" if ends and located.by_time \
-                and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
+        ends = [b[1] for b in state.borders if b[1] is not None] if located.by_time and state.borders else []
+        where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)), panel)})" if ends \
+            and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
-        todo = f"give data that goes on after them, or part 'train', 'val' or 'all' (--part) to {verb} rows the model was fitted on"
+        todo = f"give data that goes on after them, or {offer} to {verb} rows the model was fitted on"
     else:
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
                 f"{'training' if part == 'train' else 'validation'} rows")
-        todo = "give the data the model was fitted on, or part 'test' or 'all'"
+        todo = f"give the data the model was fitted on, or {offer}"
     return f"{said}; {todo}" if located.by_time else f"{said}{_by_number(state, panel, verb)}"
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, baselines, covered, dateticks, fonts, ylimits
+from rnncast import barsaxis, baselines, covered, dateticks, fonts, quantilebands, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -106,8 +106,8 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
     ``xlabel`` (``time_label``: "row", or the time column with its zone); a NaN forecast is a gap (a
-    window left out of the scores). ``bands``: a prediction interval (lower, upper) per model name,
-    drawn as a shaded band in the model's colour, labelled with the name (e.g. "model (lstm) 80% interval"). A
+    window left out of the scores). ``bands``: legend label -> ``quantilebands.Band`` (or a (lower, upper) pair), each
+    interval shaded and each lone level dashed in its model's colour (e.g. "model (lstm) 80% interval"). A
     prediction whose name starts with "baseline" is drawn thin in a style of its own
     (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
@@ -166,11 +166,8 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
     times = x
     x, zone = drawn_time(x, session)
     draw_actual(ax, x, actual, filled, lw=2.6, marker="o" if len(actual) <= MARKED_POINTS else "")
-    shown, drawn = [actual], []
-    for i, (name, (lower, upper)) in enumerate((bands or {}).items()):
-        ax.fill_between(x, lower, upper, color=f"C{i}", alpha=0.2, lw=0, label=name)
-        shown += [lower, upper]
     models = {name: pred for name, pred in predictions.items() if not name.startswith("baseline")}
+    shown, drawn = [actual, *quantilebands.draw(ax, x, bands or {}, {name: f"C{k}" for k, name in enumerate(models)})], []
     width = covered.span(actual, *models.values())
     for name, pred in predictions.items():
         if name.startswith("baseline"):
@@ -244,7 +241,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model") -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``baselines.model_label``) with its interval band, its
+    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``baselines.model_label``) with its bands, its
     cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
@@ -253,8 +250,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     it (a window's times drawn at their bars in its curve's).
 
     ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
-    "windows": [{"x", "forecast", "band", "cutoff" (the position in the curve's ``x`` of the window's
-    last observed step), "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
+    "windows": [{"x", "forecast", "bands" (legend label -> ``quantilebands.Band``; or "band", one (lower, upper)
+    labelled ``band_label``), "cutoff" (the position in the curve's ``x`` of the window's last observed step),
+    "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
     says so (``covered``).
     """
     fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
@@ -264,12 +262,10 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
         draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
         shown, drawn = [curve["actual"]], {}  # what sets the y range (ylimits.frame); each baseline's lines
         for j, w in enumerate(curve["windows"]):
-            shown += [w["forecast"], *(w["band"] or ())]
             colour = WINDOW_COLOURS[j % len(WINDOW_COLOURS)]  # never a baseline's
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
-            if w["band"] is not None:
-                ax.fill_between(wx, w["band"][0], w["band"][1], color=colour, alpha=0.2, lw=0,
-                                label=band_label if j == 0 else None)
+            bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
+            shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, colour, labelled=j == 0)]
             ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one colour per window" if j == 0 else None)
             for style, (name, values) in zip(BASELINE_STYLES, w["baselines"].items()):
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,

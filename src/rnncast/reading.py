@@ -106,7 +106,7 @@ def _same_zone(state: FittedState, panel: Panel) -> Panel:
     time, zone = panel.time, state.calendar.tz
     if state.calendar.kind != "datetime" or not isinstance(time, pd.DatetimeIndex) or (time.tz is None) == (zone is None):
         return panel
-    name, first = panel.calendar.name or state.time_col, shown(time[0], time)
+    name, first = panel.calendar.name or state.time_col, shown(time[0], time, panel.calendar.text_format)  # as written
     if time.tz is not None:
         raise RnncastError(f"time column {name!r} holds times in zone {time.tz} ({first}), but the model was fitted on "
                            "times without a zone; give the times without their zone, as at fit (the local wall time "

@@ -129,7 +129,7 @@ def not_fixed(space: dict, fixed: dict, given: bool) -> dict:
 def check_space(space: dict, fixed: dict, base: Settings) -> None:
     """Each end of a range and each choice, as the setting itself takes it beside the fixed settings
     (``base``: them with a lookback they take). Raises ``RnncastError`` naming the value and why."""
-    flat = base.flat()
+    flat = {**base.flat(), "quantiles": base.model.quantiles or None}  # () is the settings' no levels; [] a refused list
     for name, given in space.items():
         for value in given or ():
             try:

@@ -19,19 +19,27 @@ from rnncast.spelling import counted, did_you_mean
 def parse_quantiles(value) -> tuple:
     """Quantile levels as a tuple of floats, from a tuple, a list, a 1-D array or text such as
     ``"0.1,0.5,0.9"``; None is no levels (a point forecast). Raises ``RnncastError`` for text with
-    no levels (an empty ``--quantiles ''`` is not taken as a point forecast), anything else, or a
-    level that is not a number (True is not 1.0)."""
+    no levels (an empty ``--quantiles ''`` is not taken as a point forecast), text with an empty item
+    (``"0.1,,0.5"`` is not read as ``0.1,0.5``), an empty list (``[]`` is not taken as None), anything
+    else, or a level that is not a number (True is not 1.0)."""
     if value is None:
         return ()
     if isinstance(value, str):
-        items = [v for v in value.split(",") if v.strip()]
-        if not items:
+        items = value.split(",")
+        if not value.replace(",", "").strip():
             raise RnncastError(f"quantiles {value!r} holds no levels: give levels such as 0.1,0.5,0.9, or leave "
                                "quantiles unset for a point forecast")
+        empty = [k for k, item in enumerate(items) if not item.strip()]
+        if empty:
+            raise RnncastError(f"quantiles {value!r} has an empty item (item {empty[0] + 1} of {len(items)}): give "
+                               "levels separated by single commas, such as 0.1,0.5,0.9")
     else:
         items = value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value
     if not isinstance(items, (list, tuple)):
         raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {value!r}")
+    if not items:
+        raise RnncastError(f"quantiles {value!r} is an empty list: leave quantiles unset (None) for a point forecast, "
+                           "or give levels such as [0.1, 0.5, 0.9]")
     if any(isinstance(q, bool) or type(q).__name__ == "bool_" for q in items):
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}")
     try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3

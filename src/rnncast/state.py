@@ -103,7 +103,7 @@ class FittedState:
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             if isinstance(params.get("quantiles"), list):  # JSON's list: the tuple get_params gave at fit
-                params = {**params, "quantiles": tuple(params["quantiles"])}
+                params = {**params, "quantiles": tuple(params["quantiles"]) or None}  # [] (saved as such before): none
             n_future = spec.n_future
             features = list(meta["features"])
             ids = [None if i is None else str(i) for i in meta.get("ids", [None])]  # ids are text

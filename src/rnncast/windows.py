@@ -114,6 +114,13 @@ def panel_window_starts(splits: list[Split], offsets: np.ndarray, part: str, loo
     return starts + np.asarray(offsets[:-1], dtype=np.int64)[series], series
 
 
+def parts_holding(splits: list[Split], offsets: np.ndarray, lookback: int, horizon: int) -> list[str]:
+    """The parts ('train', 'val', 'test', 'all') that hold at least one window of the panel cut by ``splits`` at
+    ``offsets``: the parts a refusal of another can offer."""
+    parts = [p for p in ("train", "val", "test") if len(panel_window_starts(splits, offsets, p, lookback, horizon)[0])]
+    return parts + ["all"] * bool(len(every_window_start(np.diff(offsets), offsets, lookback, horizon)[0]))
+
+
 def every_window_start(lengths: np.ndarray, offsets: np.ndarray, lookback: int, horizon: int) -> tuple[np.ndarray, np.ndarray]:
     """Every stride-1 window of every series: stacked-array starts [W] and series [W] (vectorised)."""
     counts = np.maximum(np.asarray(lengths, dtype=np.int64) - lookback - horizon + 1, 0)  # [S]

@@ -229,8 +229,12 @@ def _parse_horizons(text: str, split: Split) -> tuple[int, ...]:
 
 
 def _parse_models(text: str) -> tuple[str, ...]:
-    models = [m.strip().lower() for m in text.split(",") if m.strip()]
+    models = [m.strip().lower() for m in text.split(",")]
     known = sorted(RUNNERS)
+    if any(models) and not all(models):  # 'lstm,,gru' names an empty model: refused, not read as 'lstm,gru'
+        raise RnncastError(f"--models {text!r} has an empty item (item {models.index('') + 1} of {len(models)}): "
+                           f"name models separated by single commas, from {', '.join(known)}")
+    models = [m for m in models if m]
     for m in models:
         if m not in RUNNERS:
             raise RnncastError(f"unknown model {m!r} in --models {text!r}: accepted are {', '.join(known)}")

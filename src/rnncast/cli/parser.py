@@ -33,6 +33,9 @@ TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: 
                  "type or its values; "
                  "none found: rows are numbered)")
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
+STATIC_NEW = ("per-series attributes (the id column and one column each) to use instead of those seen at fit, with DATA "
+              "holding none of their columns (in both, they are refused: give them in one place); without --static, a "
+              "model fitted on static columns of its data reads them from DATA")  # predict's and evaluate's (reading._load)
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 
 
@@ -149,8 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--out", help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it exists (default: "
                          "an existing file is refused)")
-    predict.add_argument("--static", metavar="FILE", help="per-series attributes (the id column and one column each) to "
-                         "use instead of those seen at fit; static columns in DATA are read too")
+    predict.add_argument("--static", metavar="FILE", help=STATIC_NEW)
     _add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
     predict.set_defaults(run=command.run_predict)
 
@@ -168,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "on (the fit's test split and newer rows); val/train = the fit's validation/training rows; "
                                "all = every window, rows the model learned from included (default: test)")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
-    evaluate.add_argument("--static", metavar="FILE", help="per-series attributes to use instead of those seen at fit")
+    evaluate.add_argument("--static", metavar="FILE", help=STATIC_NEW)
     _add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
     evaluate.set_defaults(run=command.run_evaluate)
 

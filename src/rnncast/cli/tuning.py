@@ -99,6 +99,9 @@ def search_from_args(given: list[str] | None) -> dict | None:
         pieces = space.split("..") if name in RANGES else space.split(",")
         if (len(pieces) != 2) if name in RANGES else (".." in space or not space):
             raise RnncastError(f"--search {text}: {name} takes {form}")
+        empty = [k for k, piece in enumerate(pieces) if not piece.strip()]
+        if empty and name not in RANGES:  # 'lstm,,gru' is not searched over a cell named ''
+            raise RnncastError(f"--search {text}: choice {empty[0] + 1} of {len(pieces)} is empty; {name} takes {form}")
         try:
             search[name] = [parse_setting(name, piece) for piece in pieces]
         except RnncastError as err:

@@ -1,0 +1,68 @@
+"""A future table's time and series under the model's names (``future.align_future``), before its rows are matched.
+
+Where the model has a time column and the table has no column of that name: a ``DatetimeIndex`` or ``PeriodIndex``
+of a frame is its time (as the data's index is at fit: ``data.as_frame``), matched by date like the column; a
+column that reads as time under another name (``ds``, ``Date``, a column of dates named ``day``: found as a fit finds
+a time column, ``timeaxis.find_time_column``) is refused by name, for its dates would be ignored and its rows taken in
+order; and a table with no time at all (one series) is taken in row order, as documented, said in one warning. For
+many series, a column holding the model's series ids under another name is named in the refusal of the missing
+id column.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from rnncast.data import INDEX_TIME
+from rnncast.errors import RnncastError
+from rnncast.labels import id_texts
+from rnncast.noticed import first_time
+from rnncast.timeaxis import find_time_column
+from rnncast.timetext import shown
+
+log = logging.getLogger(__name__)
+
+
+def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns: list[str], steps: pd.Index,
+          ids: list, said: set | None = None, text_format: str | None = None) -> pd.DataFrame:
+    """``frame`` (the future table, its index as columns) with its time under ``time_col``, the model's (None, or
+    ``steps`` a ``RangeIndex``: numbered rows, nothing to do). ``columns``: the future covariates; ``steps``: one
+    series' forecast steps, named in messages; ``ids``: the model's series (text), to name a column holding them.
+    Raises ``RnncastError`` for times or ids under another name; warns (once per model, ``said``) where one
+    series' rows are taken in order."""
+    if id_col is not None and id_col not in frame.columns:
+        _refuse_other_ids(frame, id_col, time_col, columns, ids)
+    if time_col is None or isinstance(steps, pd.RangeIndex) or time_col in frame.columns:
+        return frame
+    index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became
+    index = index if index in frame.columns else None
+    keys = [c for c in (id_col, index) if c is not None] + list(columns)
+    try:
+        other, how = find_time_column(frame, exclude=keys)
+    except RnncastError as err:  # 'period' holds 'FY2005 Q1': named as a fit names it
+        raise RnncastError(f"in the future values, {err}; the model's time column is {time_col!r}") from None
+    forecasts = ", ".join(shown(t, steps, text_format) for t in steps[:3]) + (", ..." if len(steps) > 3 else "")
+    if other is not None:
+        raise RnncastError(f"the future values' times are in column {other!r} (found {how}), but the model's time "
+                           f"column is {time_col!r}: name that column {time_col!r} so its rows are matched to the "
+                           f"forecast steps ({forecasts}) by date, not taken in row order")
+    if index is not None:  # the frame's index is its time, as the data's is
+        return frame.rename(columns={index: time_col})
+    if id_col is None and first_time(said, "future in order", time_col):
+        log.warning("the future values have no time column %r (nor a DatetimeIndex), so their %d rows are taken in "
+                    "row order as the forecast steps %s; give each row's time in a column %r to match them by date",
+                    time_col, len(frame), forecasts, time_col)
+    return frame
+
+
+def _refuse_other_ids(frame: pd.DataFrame, id_col: str, time_col: str | None, columns: list[str], ids: list) -> None:
+    """Refuse a table whose series ids are in a column of another name (every value one of the model's ids)."""
+    wanted = set(map(str, ids))
+    for c in frame.columns:
+        if c in columns or c == time_col or not len(frame) or frame[c].isna().any():
+            continue
+        if set(id_texts(frame[c])) <= wanted:
+            raise RnncastError(f"the future values' series are in column {c!r} (its values are the model's series "
+                               f"ids), but the model's id column is {id_col!r}: name that column {id_col!r}")

@@ -1,0 +1,86 @@
+"""The calendar a series keeps on its own, and the one rule that tells when a calendar read on it is not that one.
+
+Fit infers a calendar from the data (``calendars.settle``); evaluate and predict read new data on the model's
+calendar, and fit on one given with ``freq=``. Each must read the same series the same way, so both ask this
+module: ``best`` is the candidate offset that explains every row with the fewest missing rows (fit's inference),
+``alone`` that offset for one series by itself, and ``others`` the series that a calendar does not fit (``gaps``
+refuses them on a given calendar): most of the series' steps skip the calendar's (more rows followed by a gap than
+by the next step, and two at least), and the series on its own keeps another calendar (one with fewer missing
+rows) or none. A daily series with most days missing keeps 'D' on its own, so a model fitted on it reads it on
+'D' (with the gap warning fit gave); a weekly file does not. ``common_step`` says the step a refusal names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import businessmonths
+from rnncast.offsetguess import candidates
+from rnncast.rulers import Ruler
+from rnncast.spelling import counted
+
+
+def best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
+    """The candidate calendar that explains every row with the fewest missing rows, and its ruler (or None)."""
+    found = None
+    for offset in tried:
+        ruler = Ruler.of(time, offsets, offset)
+        if ruler is None or ruler.bad is not None:
+            continue
+        if found is None or ruler.missing < found[1].missing:
+            found = (offset, ruler)
+        if ruler.missing == 0:
+            break
+    return found
+
+
+def alone(piece: pd.DatetimeIndex):
+    """The calendar fit infers for the one series ``piece`` (sorted times), and its ruler; None where none
+    explains every row (fit then reads the series without a calendar)."""
+    if len(piece) < 2:
+        return None
+    cut = np.array([0, len(piece)])
+    return best(piece, cut, candidates(piece, cut)) or best(piece, cut, businessmonths.near(piece, cut))
+
+
+def skipping(codes: np.ndarray, after: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """[S] whether most of each series' steps skip the calendar's (``after`` [N]: the calendar's steps missing
+    after each row; ``codes`` [N] each row's series): more rows followed by a gap than by the next step, two at
+    least."""
+    lengths = np.diff(offsets)
+    skips = np.bincount(codes[after > 0], minlength=len(lengths))
+    return (skips >= 2) & (skips > np.maximum(lengths - 1, 0) - skips)
+
+
+def others(time, codes: np.ndarray, after: np.ndarray, offsets: np.ndarray) -> dict:
+    """The series that the calendar ``after`` was measured on does not fit: {series: (offset, ruler) or None},
+    what each keeps on its own (``alone``; None: no calendar). A series most of whose steps skip the calendar's
+    is one where on its own it keeps no calendar or one with fewer missing rows; times that are not
+    timestamps (integers, periods) have no other calendar to find, so such a series is one."""
+    found = {}
+    for s in np.flatnonzero(skipping(codes, after, offsets)):
+        if not isinstance(time, pd.DatetimeIndex):
+            found[int(s)] = None
+            continue
+        own = alone(time[offsets[s] : offsets[s + 1]])
+        if own is None or own[1].missing < int(after[offsets[s] : offsets[s + 1]].sum()):
+            found[int(s)] = own
+    return found
+
+
+def common_step(piece, steps: np.ndarray) -> str:
+    """The most common step between the rows of one series and how many of its steps have it: '7 days apart (59
+    of its 59 steps)'; ``steps`` [n - 1]: the calendar's steps between consecutive rows, for times that are not
+    timestamps."""
+    if isinstance(piece, pd.DatetimeIndex):
+        wall = piece.tz_localize(None) if piece.tz is not None else piece
+        values, counts = np.unique(np.diff(wall.asi8), return_counts=True)
+        step = pd.Timedelta(int(values[np.argmax(counts)]), unit=piece.unit)
+        days = step / pd.Timedelta(days=1)
+        span = counted(int(days), "day") if days == int(days) else to_offset(step).freqstr
+    else:
+        values, counts = np.unique(steps, return_counts=True)
+        span = counted(int(values[np.argmax(counts)]), "step") + " of it"
+    return f"{span} apart ({int(counts.max())} of its {len(piece) - 1} steps)"

@@ -1,0 +1,63 @@
+"""What a forecast figure draws of a quantile model's levels, and how: every level is seen.
+
+Each central interval the levels give (0.05 and 0.95: the 90% interval; ``metrics.interval_pairs``) is a band,
+nested widest first, the outer lighter, each labelled with its interval ("90% interval", "50% interval"); a
+level without its mirror (0.9 beside 0.05) is a dashed line in the same colour, labelled with its level
+("q0.9"). The median is the point forecast, drawn as the model's own line. Used by the fit's forecast figure
+(``forecastplot``, in report.html too) and the backtest's (``backtestplot``), both drawn by ``plots``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from rnncast.metrics import interval_pairs
+
+ALPHA = 0.2  # a model's one band
+NESTED_ALPHA = (0.12, 0.2)  # its outermost band of several, and each one inside it (over the outer: darker still)
+LINE = {"lw": 0.9, "ls": (0, (4, 2))}  # a level without its mirror
+
+
+class Band(NamedTuple):
+    """One drawn interval (``lower`` to ``upper``), or one level (``upper`` None: a dashed line)."""
+
+    lower: np.ndarray
+    upper: np.ndarray | None = None
+    model: str | None = None  # whose colour it takes (the model's line's); None: the caller's, or one in turn
+    depth: int = 0  # 0: the outermost interval of its model, 1 the next inside it, ...
+
+
+def drawn_levels(levels) -> list[tuple[float, float | None, int, str]]:
+    """``(lo, hi, depth, label)`` for each central interval of ``levels`` (widest first: depth 0, "90% interval"),
+    then ``(q, None, 0, "q0.9")`` for each level but the median without its mirror, in the levels' order."""
+    pairs = sorted(interval_pairs(levels), key=lambda pair: float(pair[0]))
+    paired = {round(float(q), 6) for lo, hi, _ in pairs for q in (lo, hi)}
+    drawn = [(lo, hi, depth, f"{percent}% interval") for depth, (lo, hi, percent) in enumerate(pairs)]
+    return drawn + [(q, None, 0, f"q{float(q):g}") for q in levels if round(float(q), 6) not in paired | {0.5}]
+
+
+def draw(ax, x, bands: dict, colours: dict | str | None = None, labelled: bool = True) -> list[np.ndarray]:
+    """Draw ``bands`` (legend label -> ``Band``, or a ``(lower, upper)`` pair) onto ``ax`` over ``x``: an interval
+    shaded, lighter the further out it is among its model's, a lone level dashed. ``colours``: a model's colour by
+    its name, or one colour for all (a backtest window's); a band of no model named takes ``C0``, ``C1``, ... in
+    turn. ``labelled``: False draws without legend entries (a backtest's later windows). Returns the values drawn
+    (the y limits cover them)."""
+    bands = {label: Band(*band) for label, band in bands.items()}
+    nested = {}  # how many intervals each model has: one is drawn as before, several nested
+    for band in bands.values():
+        if band.upper is not None:
+            nested[band.model] = nested.get(band.model, 0) + 1
+    shown = []
+    for i, (label, band) in enumerate(bands.items()):
+        colour = colours if isinstance(colours, str) else (colours or {}).get(band.model, f"C{i}")
+        name = label if labelled else None
+        if band.upper is None:
+            ax.plot(x, band.lower, color=colour, label=name, **LINE)
+            shown.append(band.lower)
+            continue
+        alpha = ALPHA if nested[band.model] == 1 else NESTED_ALPHA[min(band.depth, 1)]
+        ax.fill_between(x, band.lower, band.upper, color=colour, alpha=alpha, lw=0, label=name)
+        shown += [band.lower, band.upper]
+    return shown

@@ -1,0 +1,98 @@
+"""A future table's time and series under the model's names (futurekeys.named): future values whose dates were in
+a column of another name than the model's time column (ds, Date, day) or in a frame's DatetimeIndex were taken in
+row order, their dates ignored, so a table dated backwards or a month late was used as if dated right."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+
+H = 3
+
+
+def _daily(ids=(None,), n=90) -> pd.DataFrame:
+    parts = []
+    for k, uid in enumerate(ids):
+        promo = ((np.arange(n) + k) % 2).astype(float)
+        part = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+                             "sales": 10 + 3 * promo, "promo": promo})
+        if uid is not None:
+            part.insert(0, "store", uid)
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def one() -> Forecaster:
+    return Forecaster(**{**TINY, "lookback": 8, "horizon": H}).fit(_daily(), target="sales", future_covariates=["promo"])
+
+
+@pytest.fixture(scope="module")
+def many() -> Forecaster:
+    return Forecaster(**{**TINY, "lookback": 8, "horizon": H}).fit(_daily(("a", "b")), target="sales", id_col="store",
+                                                                    future_covariates=["promo"])
+
+
+STEPS = "2024-03-31, 2024-04-01, 2024-04-02"  # the day after the data's last, 2024-03-30
+
+
+@pytest.mark.parametrize("name, how", [("ds", "by its name"), ("Date", "by its name"), ("day", "by its values")])
+def test_times_in_a_column_of_another_name_are_refused_by_name_not_taken_in_row_order(one, name, how):
+    backwards = pd.DataFrame({name: ["2024-04-02", "2024-04-01", "2024-03-31"], "promo": [1.0, 0.0, 0.0]})
+    with pytest.raises(RnncastError, match=rf"^the future values' times are in column '{name}' \(found {how}\), but the "
+                                           rf"model's time column is 'date': name that column 'date' so its rows are "
+                                           rf"matched to the forecast steps \({STEPS}\) by date, not taken in row order$"):
+        one.predict(_daily(), future=backwards)
+    late = backwards.assign(**{name: ["2024-04-30", "2024-05-01", "2024-05-02"]})
+    with pytest.raises(RnncastError, match=rf"times are in column '{name}'"):
+        one.predict(_daily(), future=late)
+
+
+def test_named_as_the_model_names_it_the_same_rows_are_matched_by_date(one):
+    backwards = pd.DataFrame({"date": ["2024-04-02", "2024-04-01", "2024-03-31"], "promo": [1.0, 0.0, 0.0]})
+    forecast = one.predict(_daily(), future=backwards)
+    pd.testing.assert_frame_equal(forecast, one.predict(_daily(), future=backwards.iloc[::-1]))
+
+
+def test_a_datetimeindex_is_the_future_values_time_matched_by_date(one):
+    """It was ignored: a frame indexed a month late gave the forecast of the right dates without a word."""
+    values = pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=pd.date_range("2024-03-31", periods=H))
+    by_column = one.predict(_daily(), future=values.rename_axis("date").reset_index())
+    pd.testing.assert_frame_equal(one.predict(_daily(), future=values), by_column)
+    pd.testing.assert_frame_equal(one.predict(_daily(), future=values.iloc[::-1]), by_column)  # in any order
+    pd.testing.assert_frame_equal(one.predict(_daily(), future=values.rename_axis("ds")), by_column)
+    with pytest.raises(RnncastError, match=r"missing for 2024-03-31.*dated 2024-04-30"):
+        one.predict(_daily(), future=values.set_axis(pd.date_range("2024-04-30", periods=H)))
+
+
+def test_rows_without_any_time_are_taken_in_order_and_said_once(one, caplog):
+    plain = pd.DataFrame({"promo": [1.0, 0.0, 0.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = one.predict(_daily(), future=plain)
+        one.predict(_daily(), future=plain)
+    said = [r.getMessage() for r in caplog.records if "row order" in r.getMessage()]
+    assert said == [f"the future values have no time column 'date' (nor a DatetimeIndex), so their 3 rows are taken in "
+                    f"row order as the forecast steps {STEPS}; give each row's time in a column 'date' to match them "
+                    "by date"]
+    dated = pd.DataFrame({"date": ["2024-03-31", "2024-04-01", "2024-04-02"], "promo": [1.0, 0.0, 0.0]})
+    pd.testing.assert_frame_equal(forecast, one.predict(_daily(), future=dated))
+
+
+def test_a_panels_times_or_series_under_another_name_are_named(many):
+    rows = pd.DataFrame({"store": ["a"] * H + ["b"] * H, "ds": ["2024-03-31", "2024-04-01", "2024-04-02"] * 2,
+                         "promo": [1.0, 0.0, 0.0] * 2})
+    with pytest.raises(RnncastError, match=r"^the future values' times are in column 'ds' \(found by its name\), but "
+                                           r"the model's time column is 'date': "):
+        many.predict(_daily(("a", "b")), future=rows)
+    shop = rows.rename(columns={"store": "shop", "ds": "date"})
+    with pytest.raises(RnncastError, match=r"^the future values' series are in column 'shop' \(its values are the "
+                                           r"model's series ids\), but the model's id column is 'store': name that "
+                                           r"column 'store'$"):
+        many.predict(_daily(("a", "b")), future=shop)
+    assert len(many.predict(_daily(("a", "b")), future=shop.rename(columns={"shop": "store"}))) == 2 * H

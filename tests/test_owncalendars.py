@@ -1,0 +1,50 @@
+"""The calendar a series keeps on its own, and the one rule fit and a model's readers apply to a calendar read on it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars
+from rnncast.owncalendars import alone, common_step, others, skipping
+
+
+def sparse_days(missing: float, n_days: int = 400, seed: int = 1) -> pd.DatetimeIndex:
+    """Daily dates with a share ``missing`` of the days left out at random (the tester's file at 62 %)."""
+    rng = np.random.default_rng(seed)
+    kept = np.sort(rng.choice(np.arange(n_days), int(round(n_days * (1 - missing))), replace=False))
+    return pd.DatetimeIndex(pd.Timestamp("2020-01-01") + pd.to_timedelta(kept, "D"))
+
+
+def after_on(time: pd.DatetimeIndex, freq: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """codes, the steps missing after each row on calendar ``freq``, and the offsets of one series."""
+    offsets = np.array([0, len(time)])
+    ruler = calendars.walk(time, offsets, calendars.Calendar("datetime", pd.tseries.frequencies.to_offset(freq)))
+    return np.zeros(len(time), dtype=np.int64), calendars.missing_rows(ruler.steps, offsets), offsets
+
+
+def test_a_daily_series_with_most_days_missing_keeps_the_daily_calendar_so_none_is_refused():
+    """Fit infers 'D' for it; the rule a model's readers apply must then accept it on 'D' (it refused at 55 %)."""
+    for share in (0.45, 0.55, 0.625, 0.8):
+        time = sparse_days(share)
+        codes, after, offsets = after_on(time, "D")
+        assert alone(time)[0] == pd.offsets.Day()
+        assert others(time, codes, after, offsets) == {}, share
+    assert skipping(*after_on(sparse_days(0.625), "D")).all()  # most steps do skip a day: the old rule refused here
+
+
+def test_a_weekly_file_on_a_daily_calendar_keeps_its_own_and_one_without_a_calendar_keeps_none():
+    weekly = pd.date_range("2020-01-05", periods=30, freq="W-SUN")
+    found = others(weekly, *after_on(weekly, "D"))
+    assert list(found) == [0] and found[0][0] == pd.offsets.Week(weekday=6) and found[0][1].missing == 0
+    moved = weekly.delete(15).insert(15, weekly[15] + pd.Timedelta(days=1))  # one row a day late: no calendar
+    assert others(moved, *after_on(moved, "D")) == {0: None}
+
+
+def test_the_common_step_is_the_most_common_one_counted_among_all_steps():
+    """The refusal said '3 days apart (90 of its 149 steps)': 90 were the steps that were not 1 day, 23 were 3 days."""
+    time = sparse_days(0.625)  # the tester's dates: 150 of 400 days
+    assert (time.to_series().diff().dt.days.value_counts()[[1, 3]] == [59, 23]).all()
+    assert common_step(time, None) == "1 day apart (59 of its 149 steps)"
+    assert common_step(pd.date_range("2020-01-01", periods=4, freq="6h"), None) == "6h apart (3 of its 3 steps)"
+    assert common_step(pd.Index([0, 3, 6, 7]), np.array([3, 3, 1])) == "3 steps of it apart (2 of its 3 steps)"
