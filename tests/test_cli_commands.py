@@ -16,7 +16,7 @@ import pytest
 import torch
 
 from conftest import PNG_SIGNATURE, TINY, make_panel
-from rnncast import Forecaster
+from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
 from rnncast.cli.parser import build_parser
 from test_demo import tiny_demos  # noqa: F401  (a fixture)
@@ -415,6 +415,21 @@ def test_predict_evaluate_and_export_take_fits_threads_and_print_the_same(tmp_pa
         assert capsys.readouterr().out == plain and torch.get_num_threads() == before
     parser = build_parser()
     assert parser.parse_args(["export", str(tmp_path / "model"), "--onnx", "m.onnx", "--threads", "1"]).threads == 1
+
+
+def test_static_given_to_a_one_series_model_names_the_flag_on_the_command_line(tmp_path, capsys):
+    """predict and evaluate said "static_covariates= cannot apply", the Python keyword, to a command line user."""
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    pd.DataFrame({"unique_id": ["a"], "size": [1.0]}).to_csv(tmp_path / "stat.csv", index=False)
+    for command in ("predict", "evaluate"):
+        assert main([command, str(tmp_path / "model"), str(data), "--static", str(tmp_path / "stat.csv")]) == 2
+        err = capsys.readouterr().err
+        assert err == ("rnncast: error: --static cannot apply: the model was fitted on one series, which has no "
+                       "per-series attributes; leave it out (static covariates apply to a model fitted on many series "
+                       "with them)\n"), err
+    with pytest.raises(RnncastError, match=r"^static_covariates= cannot apply: the model was fitted on one series"):
+        Forecaster.load(tmp_path / "model").predict(str(data), static_covariates=tmp_path / "stat.csv")
 
 
 def test_evaluate_and_predict_read_the_file_fit_read_though_most_of_its_days_are_missing(tmp_path, capsys):

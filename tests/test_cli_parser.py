@@ -189,6 +189,34 @@ def test_epochs_and_target_say_what_they_mean():
     assert fit["target"].required is False
 
 
+THREADS_WHILE = {"demo": "training", "fit": "training", "backtest": "training", "tune": "training",
+                 "predict": "forecasting", "evaluate": "forecasting the windows it scores", "export": "exporting"}
+
+
+@pytest.mark.parametrize("command", sorted(THREADS_WHILE))
+def test_threads_says_what_each_command_does_while_torch_uses_them(command):
+    """predict, evaluate and export said "while training": they do not train (one field's help, fit's)."""
+    text = {a.dest: a for a in _subcommand(command)._actions}["threads"].help
+    assert text.startswith(f"CPU threads torch may use while {THREADS_WHILE[command]}; 0: torch's own choice"), text
+    assert text.count("while ") == 1 and text.endswith("(default: 0)")
+
+
+def test_resume_names_every_flag_it_may_be_given_with():
+    """--threads was left out, though the refusal of other flags (cli.resuming) names it beside DATA and --device."""
+    from rnncast.cli.resuming import MACHINE
+
+    text = {a.dest: a for a in _subcommand("fit")._actions}["resume"].help
+    assert text.endswith("DATA (the data moved: the same content, checked), --device and --threads may be given with it")
+    assert all("--" + name in text for name in MACHINE)
+
+
+def test_each_commands_data_is_named_data_in_its_usage():
+    """predict's positional was 'data' where fit, backtest, tune and evaluate say DATA."""
+    for command in ("fit", "backtest", "tune", "predict", "evaluate"):
+        positionals = [a for a in _subcommand(command)._actions if not a.option_strings and a.dest == "data"]
+        assert [a.metavar for a in positionals] == ["DATA"], command
+
+
 # ---- flags that name columns -------------------------------------------------------------------
 
 LIST_FLAGS = {"fit": ["target", "features", "series", "past-covariates", "future-covariates", "static-covariates"],

@@ -170,6 +170,18 @@ def test_evaluate_pools_the_series_and_can_score_each(panel_fitted, panel_frame)
     assert {"mse", "mae", "mase", "smape", "mape"} <= set(result["original"]["model"])
 
 
+def test_one_series_without_an_id_is_keyed_by_its_targets_name_not_none(fitted, data):
+    """It was keyed None, which json writes as null; a wide table's series are keyed by their columns' names."""
+    import json
+
+    result = fitted.evaluate(data, by_series=True)
+    assert list(result["series"]) == ["y"]
+    assert result["series"]["y"]["model"] == result["original"]["model"]
+    assert '"series": {"y": {' in json.dumps(result, default=str)
+    assert evaluation.series_key("s1", ["y"]) == "s1" and evaluation.series_key(7, ["y"]) == 7  # an id as given
+    assert evaluation.series_key(None, ["y", "z"]) == "y, z"
+
+
 def test_a_channel_independent_quantile_model_scores_each_targets_intervals():
     frame = make_frame(200).assign(z=lambda f: 5 * f["x"] + f["y"])
     model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}, channel_independent=True).fit(frame, target=["y", "z"])
@@ -177,7 +189,7 @@ def test_a_channel_independent_quantile_model_scores_each_targets_intervals():
     wf = model.part_forecasts(frame).scaled
     for t, name in enumerate(["y", "z"]):
         inside = (wf.y_true[..., t] >= wf.quantiles[..., t, 0]) & (wf.y_true[..., t] <= wf.quantiles[..., t, 2])
-        for block in (result["original"], result["scaled"], result["series"][None]):
+        for block in (result["original"], result["scaled"], result["series"]["y, z"]):  # one series: its targets
             assert block["model"]["by_target"][name]["coverage_80"] == pytest.approx(inside.mean())
 
 

@@ -122,20 +122,6 @@ def test_another_librarys_keyword_is_answered_with_rnncasts_setting():
         Forecaster().set_params(shuffle=True)
 
 
-def test_a_setting_or_another_librarys_name_given_to_fit_is_answered_as_such():
-    """fit(X, epochs=10, shuffle=True), Keras's way, was Python's "unexpected keyword argument"."""
-    from rnncast import Forecaster
-
-    series = np.sin(np.arange(200) / 5)
-    with pytest.raises(RnncastError, match=r"^fit takes no epochs=: it is a setting of Forecaster, given as "
-                                           r"Forecaster\(epochs=\.\.\.\) or set_params\(epochs=\.\.\.\) before fit$"):
-        Forecaster().fit(series, epochs=10)
-    with pytest.raises(RnncastError, match=r"^shuffle is not a setting of rnncast: rnncast splits every series by time"):
-        Forecaster().fit(series, shuffle=True)
-    with pytest.raises(TypeError, match="unexpected keyword argument 'bogus'"):  # no setting: Python's own word
-        Forecaster().fit(series, bogus=1)
-
-
 @pytest.mark.parametrize("text, item", [("0.1,,0.5,0.9", "item 2 of 4"), (",0.1,0.5,0.9,", "item 1 of 5"),
                                         ("0.1,0.5,0.9,", "item 4 of 4"), ("0.1, ,0.5", "item 2 of 3")])
 def test_quantile_text_with_an_empty_item_is_refused_by_name_not_read_without_it(text, item):

@@ -360,8 +360,8 @@ def test_a_win_whose_p_value_a_drifting_model_could_reach_says_what_the_test_can
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.02}}}
     good, sentence = verdict(test)
     assert good and sentence.endswith(
-        "(Diebold–Mariano p = 0.001). If the model's errors drift, an equally good model gets p < 0.05 up to "
-        "17 % of the time (against the 'training mean' baseline: p = 0.02).")
+        "(Diebold–Mariano p = 0.001). If the model's errors drift and the baseline's do not, an equally good model "
+        "gets p < 0.05 up to 17 % of the time (against the 'training mean' baseline: p = 0.02).")
     test["significance"]["mean"]["p_value"] = 0.004
     assert verdict(test)[1].endswith("(Diebold–Mariano p = 0.001).")
 

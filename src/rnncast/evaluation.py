@@ -20,8 +20,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
-    (original units; one series given without an id is keyed ``None``, the id the model holds for it: a
-    name such as its target's would be invented, and could be a panel's real id). Quantile models add the pinball loss and the coverage of each central interval,
+    (original units; one series given without an id is keyed by its target's name, as a wide table's series are by
+    their columns: ``series_key``). Quantile models add the pinball loss and the coverage of each central interval,
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units).
     """
@@ -47,10 +47,19 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         for s in range(len(ids)):
             keep = original.series == s
             if keep.any():
-                result["series"][ids[s]] = {"windows": int(keep.sum()),
-                                            **scores(take(original, keep), mase_scales[original.series[keep]],
-                                                     take(scaled, keep))}
+                result["series"][series_key(ids[s], original.targets)] = {
+                    "windows": int(keep.sum()),
+                    **scores(take(original, keep), mase_scales[original.series[keep]], take(scaled, keep))}
     return result
+
+
+def series_key(series_id, targets: list):
+    """The key of a series' scores: its id; one series given without an id (the model holds ``None`` for it, which
+    JSON writes as null) by its target's name, as a wide table names each series by its column, and with several
+    targets by their names, ``"y, z"``."""
+    if series_id is not None:
+        return series_id
+    return targets[0] if len(targets) == 1 else ", ".join(str(t) for t in targets)
 
 
 def scaled_scores(scaled: dict, original: dict) -> dict:

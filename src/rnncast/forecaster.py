@@ -20,14 +20,14 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import backtest as backtesting
-from rnncast import checkpoint as checkpoint_io
+from rnncast import backtest as backtesting, checkpoint as checkpoint_io
 from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
-from rnncast.settingvalues import callback, checked_keywords, checked_settings, flag, same_value, unknown_parameter
+from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
+from rnncast.settingvalues import callback, checked_keywords, flag, same_value, unknown_parameter
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
 
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
+@checked_methods(fit=BEFORE, backtest=BEFORE, load=SAVED)  # predict(df, horizon=5): a setting, not Python's TypeError
 class Forecaster(Learned):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
@@ -124,7 +125,6 @@ class Forecaster(Learned):
 
     # ---- training ---------------------------------------------------------------------------
 
-    @checked_settings  # fit(X, epochs=10, shuffle=True), the tutorials' way: said as settings, not Python's TypeError
     def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None,
             checkpoint=None, resume: bool = False, on_start=None, *, id_col=None, series=None,
             past_covariates=None, future_covariates=None, static_covariates=None) -> "Forecaster":
@@ -251,9 +251,9 @@ class Forecaster(Learned):
             (``season``); it has no units, so both blocks carry the same MASE. Quantile models add the pinball loss and
             coverage (``coverage_80``: the 0.1-0.9 interval), pooled, and with several targets each target's
             (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
-            as given). In words (``readout.read_out``): ``verdict``, whether the model beats every baseline, and
-            ``notes`` and ``hints``, lists of lines. Raises ``RnncastError`` for an unknown part, no window of the part
-            in any series (naming a part that would, and the series too short for one), or nothing observed to score.
+            as given; one series without an id: its target's name). In words (``readout.read_out``): ``verdict``,
+            if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
+            part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
             """
         flag("by_series", by_series)
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)

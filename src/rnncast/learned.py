@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from rnncast.checkedcalls import checked_methods
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.labels import skipped_as_given
@@ -25,6 +26,7 @@ def _learned(name: str, doc: str) -> property:
     return property(lambda self: getattr(self.state_, name), lambda self, value: setattr(self.state_, name, value), doc=doc)
 
 
+@checked_methods()  # check_fitted(doin="x"): the keyword refused by name, as Forecaster's own methods refuse one
 class Learned:
     """The fitted attributes of an estimator whose ``fit`` sets ``state_`` (a ``FittedState``) and
     ``net_`` (the network); ``check_fitted`` refuses their use before that."""

@@ -19,7 +19,7 @@ from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
-from rnncast.spelling import hints, listed
+from rnncast.spelling import hint, hints, listed
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
@@ -120,7 +120,9 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     """``data`` through ``load_panel`` in the model's layout (``reading``: its keywords)."""
     if state.layout == "single":
         if static_covariates is not None:
-            raise RnncastError("static_covariates= cannot apply: the model forecasts one series")
+            raise RnncastError(f"{hint('static_covariates', 'static_covariates=')} cannot apply: the model was fitted on one "
+                               "series, which has no per-series attributes; leave it out (static covariates apply to a "
+                               "model fitted on many series with them)")  # the command line names --static (hints)
         with read_for_one_series("the model, fitted on one series,"):  # no id_col to offer: predict takes none
             return load_panel(data, state.targets, None, state.time_col, **reading)
     if static_covariates is not None and state.static_encoder is None:

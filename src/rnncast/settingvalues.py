@@ -84,29 +84,6 @@ def checked_keywords(init):
     return checked
 
 
-def checked_settings(method):
-    """Decorate an estimator's method (``fit``) so that a keyword it does not take that is a setting (``fit(X,
-    epochs=10)``, Keras's way) or another library's name for one (``fit(shuffle=True)``, ``othernames``) is refused
-    as such, in one line (``UnknownParameter``, also a ``TypeError``); any other, as Python refuses it."""
-    import functools
-    import inspect
-
-    valid = set(inspect.signature(method).parameters)
-
-    @functools.wraps(method)
-    def checked(self, *args, **kwargs):
-        settings, owner = self.get_params(), type(self).__name__
-        for name in (n for n in kwargs if n not in valid):
-            if name in settings:
-                raise UnknownParameter(f"{method.__name__} takes no {name}=: it is a setting of {owner}, given as "
-                                       f"{owner}({name}=...) or set_params({name}=...) before {method.__name__}")
-            if not_a_setting(name, settings):
-                raise UnknownParameter(not_a_setting(name, settings))
-        return method(self, *args, **kwargs)
-
-    return checked
-
-
 def same_value(value, default) -> bool:
     """Whether a parameter is its default; an array given (quantiles) is compared without error."""
     try:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnncast import cutting, evaluation, files, gapwindows, studies
+from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
@@ -63,6 +64,7 @@ class TuneResult:
         return Forecaster(**self.settings)
 
 
+@checked_call(FIXED)  # tune(df, epochs=3): said as a setting given in settings=, not Python's TypeError
 def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, settings: dict | None = None,
          search=None, storage: str | None = None, study_name: str = "rnncast", out=None, overwrite: bool = False,
          timeout: float | None = None, sampler_seed: int | None = None, on_trial=None, on_start=None) -> TuneResult:

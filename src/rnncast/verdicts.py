@@ -75,7 +75,8 @@ DRIFT_LEVEL = 0.005  # the largest p whose false "beats" stayed under 5 % where 
 
 
 def drift_caveat(test: dict, rivals) -> str:
-    """" If the model's errors drift, an equally good model gets p < 0.05 up to 17 % of the time (against
+    """" If the model's errors drift and the baseline's do not, an equally good model gets p < 0.05 up to 17 % of
+    the time (against
     'training mean' baseline: p = 0.012).",
     beside a verdict that the model beats every baseline with some p-value (the weakest named) at or
     above ``DRIFT_LEVEL``; "". Between equally good forecasts, the model's errors drifting (AR(0.9))
@@ -87,8 +88,8 @@ def drift_caveat(test: dict, rivals) -> str:
     weakest = max(p_values, key=lambda n: p_values[n] if p_values[n] == p_values[n] else -1.0)
     if not p_values[weakest] >= DRIFT_LEVEL:
         return ""
-    return (f" If the model's errors drift, an equally good model gets p < 0.05 up to 17 % of the time "
-            f"(against {named(weakest)}: {p_text(p_values[weakest])}).")
+    return (f" If the model's errors drift and the baseline's do not, an equally good model gets p < 0.05 up to 17 % "
+            f"of the time (against {named(weakest)}: {p_text(p_values[weakest])}).")
 
 
 def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str, float, float, str, float]:

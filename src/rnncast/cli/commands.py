@@ -15,7 +15,7 @@ from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
 from rnncast.files import entries_of
 from rnncast import interrupts, replacing
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hints
 
 
 DEMO_SETTINGS = ("device", "threads", "seed")
@@ -147,7 +147,7 @@ def run_predict(args) -> int:
         check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
                           suffixes=(".csv", ".tsv", ".parquet"), overwrite=args.overwrite)
     forecaster = Forecaster.load(args.run_dir)
-    with _threads(args):
+    with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
     if args.out and Path(args.out).suffix.lower() == ".parquet":
@@ -179,7 +179,7 @@ def run_evaluate(args) -> int:
     from rnncast.readout import part_words, said
 
     forecaster = Forecaster.load(args.run_dir)
-    with _threads(args):
+    with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
     if args.json:
         from rnncast.files import json_text

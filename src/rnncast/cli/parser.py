@@ -80,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: no tracking)")
     output.add_argument("--resume", metavar="RUN", help="continue an interrupted run (or the run an interrupted "
                         "--overwrite began there) from its last finished epoch, "
-                        "with the run's own settings and data; DATA (the data moved: the same content, checked) and "
-                        "--device may be given with it")
+                        "with the run's own settings and data; DATA (the data moved: the same content, checked), "
+                        "--device and --threads may be given with it")
     add_panel_flags(fit)
     fit.set_defaults(run=run_fit)
 
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it exists (default: "
                          "an existing file is refused)")
     predict.add_argument("--static", metavar="FILE", help=STATIC_NEW)
-    _add_setting_flag(predict, THREADS)  # torch's CPU threads while it runs the network, as fit's
+    _add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
     predict.set_defaults(run=command.run_predict)
 
     evaluate = commands.add_parser(
@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "all = every window, rows the model learned from included (default: test)")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
     evaluate.add_argument("--static", metavar="FILE", help=STATIC_NEW)
-    _add_setting_flag(evaluate, THREADS)  # torch's CPU threads while it runs the network, as fit's
+    _add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
     evaluate.set_defaults(run=command.run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (original units in and out)")
@@ -180,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it exists (default: "
                         "an existing file is refused)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
-    _add_setting_flag(export, THREADS)  # torch's CPU threads while it runs the network, as fit's
+    _add_setting_flag(export, THREADS, doing="exporting")  # torch's CPU threads while it traces the network
     export.set_defaults(run=command.run_export)
 
     from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
@@ -226,10 +226,16 @@ def _add_setting_groups(parser: argparse.ArgumentParser, data, searched=(), omit
                 _add_setting_flag(group, f, searched=f.name in searched)
 
 
-def setting_help(f, searched: bool = False) -> str:
+def setting_help(f, searched: bool = False, doing: str | None = None) -> str:
     """A setting flag's help: the field's help and its true default, as a person reads it (booleans
-    on/off; a default of None is described by the field's own help, which says what it means)."""
+    on/off; a default of None is described by the field's own help, which says what it means). ``doing``: what
+    a command that does not train does while the setting applies ("forecasting"), in place of the field's
+    "while training" (``--threads`` of predict, evaluate and export, one field with fit's)."""
     text = f.metadata.get("help", "")
+    if doing is not None:
+        if "while training" not in text:  # the field's help changed: say so here, not print a false one
+            raise ValueError(f"the help of {f.name} does not say 'while training': {text!r}")
+        text = text.replace("while training", f"while {doing}", 1)
     if searched:
         return f"{text} (default: searched)"
     if f.default is None:
@@ -245,9 +251,9 @@ def default_text(value) -> str:
     return str(value)
 
 
-def _add_setting_flag(group, f, searched: bool = False) -> None:
+def _add_setting_flag(group, f, searched: bool = False, doing: str | None = None) -> None:
     flag = "--" + f.name.replace("_", "-")
-    help_text = setting_help(f, searched)
+    help_text = setting_help(f, searched, doing)
     if isinstance(f.default, bool):
         group.add_argument(flag, action=OnceOnOff, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x, given once
         return

@@ -1,0 +1,109 @@
+"""What a public method or function of the API was handed that it does not take, refused in one line: an
+unknown keyword (``predict(df, futures=plans)``) with the closest one it takes and all of them, a setting
+of ``Forecaster`` given to a method (``predict(df, horizon=5)``, ``fit(X, epochs=10)``) named as one and where
+it is given instead, another library's name for a setting (``fit(X, shuffle=True)``, ``othernames``) with
+rnncast's; and more values by position than it takes. Each an ``UnknownParameter`` (an ``RnncastError`` and a
+``TypeError``), not Python's bare "unexpected keyword argument", which names neither.
+
+:func:`checked_call` decorates the method or function, :func:`checked_methods` a class's public methods;
+each keeps the signature (``functools.wraps``: ``inspect.signature`` and ``help`` show the real parameters). How the refusal says a setting is given
+depends on the caller: ``BEFORE`` (``fit``, ``backtest``: set it, then call again), ``FITTED`` (a fitted model's
+methods: it takes effect at the next fit), ``SAVED`` (``load``), ``FIXED`` (``tune``: ``settings=``)."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+
+from rnncast.config import setting_fields
+from rnncast.errors import UnknownParameter
+from rnncast.othernames import not_a_setting
+from rnncast.settingvalues import unknown_parameter
+from rnncast.spelling import counted
+
+# how a setting of Forecaster handed to a method is given instead ({name}: the setting, {method}: the method)
+BEFORE = "given as Forecaster({name}=...) or set_params({name}=...) before {method}"
+FITTED = ("fixed when the model is fitted: given as Forecaster({name}=...) or set_params({name}=...), it takes effect "
+          "at the next fit")
+SAVED = "read from the saved model; set_params({name}=...) after load changes it for the next fit"
+FIXED = "given to tune as settings={{{name!r}: ...}} (fixed for every trial)"
+NOT_BOUND = ("self", "cls")  # a method's first parameter: never given by the caller
+
+
+def checked_call(settings_given: str = FITTED):
+    """Decorate a public method or function so that a keyword it does not take raises ``UnknownParameter``:
+    a setting of ``Forecaster`` said as one (``settings_given``: how it is given instead), another library's
+    name for a setting as ``othernames`` answers it, any other with the closest keyword it takes and all of them;
+    and more values by position than it takes the same. Put it under ``classmethod``/``staticmethod``."""
+
+    def decorate(func):
+        parameters = list(inspect.signature(func).parameters.values())
+        shown = [p for p in parameters if not (p is parameters[0] and p.name in NOT_BOUND)]
+        keywords = [p.name for p in shown if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+        any_keyword = any(p.kind is p.VAR_KEYWORD for p in parameters)
+        any_position = any(p.kind is p.VAR_POSITIONAL for p in parameters)
+        positional = [p.name for p in shown if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        bound = len(parameters) - len(shown)  # self or cls, handed over by Python among args
+        qualname = func.__qualname__.rsplit("<locals>.", 1)[-1]  # tune, Learned.check_fitted
+
+        def name(args) -> str:  # a method by the class it was called on: Forecaster.check_fitted, not Learned's
+            if not bound or not args:
+                return qualname
+            owner = args[0] if parameters[0].name == "cls" else type(args[0])
+            return f"{getattr(owner, '__name__', '')}.{func.__name__}"
+
+        @functools.wraps(func)
+        def checked(*args, **kwargs):
+            if not any_keyword:
+                for key in kwargs:
+                    if key not in keywords:
+                        raise refusal(key, keywords, func.__name__, name(args), settings_given) from None
+            if not any_position and len(args) - bound > len(positional):
+                raise UnknownParameter(too_many(name(args), len(args) - bound, positional, keywords))
+            return func(*args, **kwargs)
+
+        return checked
+
+    return decorate
+
+
+def checked_methods(**settings_given):
+    """Decorate a class so that each public method it defines (not those it inherits: decorate their class)
+    is ``checked_call``'s, a method a new one too; ``settings_given``: a method's name -> how a setting of
+    Forecaster is given instead (``FITTED`` for the others). Dunder methods are left as they are."""
+
+    def decorate(cls):
+        for attr, value in list(vars(cls).items()):
+            if attr.startswith("_"):
+                continue
+            check = checked_call(settings_given.get(attr, FITTED))
+            if isinstance(value, (classmethod, staticmethod)):
+                setattr(cls, attr, type(value)(check(value.__func__)))
+            elif inspect.isfunction(value):
+                setattr(cls, attr, check(value))
+        return cls
+
+    return decorate
+
+
+def refusal(key: str, keywords: list[str], method: str, name: str, settings_given: str) -> UnknownParameter:
+    """The refusal of keyword ``key`` by ``name`` (which takes ``keywords``): a setting of Forecaster said as one
+    (given as ``settings_given`` says), another library's name for one with rnncast's, else the closest keyword."""
+    settings = [f.name for f in setting_fields()]
+    if key in settings:
+        return UnknownParameter(f"{method} takes no {key}=: it is a setting of Forecaster, "
+                                f"{settings_given.format(name=key, method=method)}")
+    other = not_a_setting(key, settings)
+    if other:
+        return UnknownParameter(other)
+    if not keywords:
+        return UnknownParameter(f"unknown parameter {key!r} for {name}, which takes no parameters")
+    return unknown_parameter(key, keywords, name)
+
+
+def too_many(name: str, given: int, positional: list[str], keywords: list[str]) -> str:
+    """The refusal of ``given`` values by position where ``name`` takes ``positional``, the rest by keyword."""
+    taken = f"at most {counted(len(positional), 'value')} by position ({', '.join(positional)})" if positional else \
+        "no value by position"
+    rest = [k for k in keywords if k not in positional]
+    return f"{name} takes {taken}, got {given}" + (f"; by keyword only: {', '.join(rest)}" if rest else "")
