@@ -12,6 +12,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
+from rnncast.future import align_future
 
 H = 3
 
@@ -96,3 +97,26 @@ def test_a_panels_times_or_series_under_another_name_are_named(many):
                                            r"column 'store'$"):
         many.predict(_daily(("a", "b")), future=shop)
     assert len(many.predict(_daily(("a", "b")), future=shop.rename(columns={"shop": "store"}))) == 2 * H
+
+
+def _aligned(future, steps, time_col="date"):
+    return align_future(future, [None], [steps], ["promo"], id_col=None, time_col=time_col, tz=None)[0, :, 0].tolist()
+
+
+def test_a_periodindex_is_matched_by_its_periods(one):
+    """It was refused as "holds '2020-01' ..., which is not a date: the model's time is dates (it forecasts 2020-01,
+    ...)", and a year model's yearly periods as "not a whole number"."""
+    values = pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=pd.period_range("2024-03-31", periods=H, freq="D"))
+    by_column = one.predict(_daily(), future=values.to_timestamp().rename_axis("date").reset_index())
+    pd.testing.assert_frame_equal(one.predict(_daily(), future=values.iloc[::-1]), by_column)
+    months = pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=pd.period_range("2020-01", periods=3, freq="M"))
+    assert _aligned(months.iloc[::-1], pd.date_range("2020-01-01", periods=3, freq="MS")) == [1.0, 0.0, 0.0]
+    assert _aligned(months, pd.date_range("2020-01-31", periods=3, freq="ME")) == [1.0, 0.0, 0.0]  # the date in each
+    years = pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=pd.period_range("2020", periods=3, freq="Y"))
+    assert _aligned(years.iloc[::-1], pd.Index([2020, 2021, 2022]), "year") == [1.0, 0.0, 0.0]
+    assert _aligned(years, pd.period_range("2020", periods=3, freq="Y")) == [1.0, 0.0, 0.0]
+    with pytest.raises(RnncastError, match=r"holds periods of another frequency \(M: 2020-01\) than the model's "
+                                           r"\(Q-DEC: it forecasts 2020Q1, 2020Q2, 2020Q3\)"):
+        _aligned(months, pd.period_range("2020Q1", periods=3, freq="Q"))
+    with pytest.raises(RnncastError, match=r"holds periods \(M: 2020-01\), which do not match the model's time, numbers"):
+        _aligned(months, pd.Index([2020, 2021, 2022]), "year")
