@@ -120,3 +120,13 @@ def test_a_periodindex_is_matched_by_its_periods(one):
         _aligned(months, pd.period_range("2020Q1", periods=3, freq="Q"))
     with pytest.raises(RnncastError, match=r"holds periods \(M: 2020-01\), which do not match the model's time, numbers"):
         _aligned(months, pd.Index([2020, 2021, 2022]), "year")
+
+
+def test_a_parquet_files_restored_index_is_its_time_as_a_frames(tmp_path):
+    """An unnamed DatetimeIndex written to Parquet came back as a column 'index' and was refused: "times are in
+    column 'index' (found by its type) ... name that column 'date'"; the same frame was taken in Python."""
+    days = pd.date_range("2025-08-23", periods=3)
+    pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=days[::-1]).to_parquet(tmp_path / "f.parquet")
+    assert _aligned(tmp_path / "f.parquet", days) == [1.0, 0.0, 0.0]
+    pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=days.to_period("D")[::-1]).to_parquet(tmp_path / "p.parquet")
+    assert _aligned(tmp_path / "p.parquet", days) == [1.0, 0.0, 0.0]
