@@ -130,3 +130,17 @@ def test_a_parquet_files_restored_index_is_its_time_as_a_frames(tmp_path):
     assert _aligned(tmp_path / "f.parquet", days) == [1.0, 0.0, 0.0]
     pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=days.to_period("D")[::-1]).to_parquet(tmp_path / "p.parquet")
     assert _aligned(tmp_path / "p.parquet", days) == [1.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("extra", [{"step": [1, 2, 3]}, {"year": [2019, 2020, 2021]},
+                                   {"updated_at": [pd.Timestamp("2024-03-01 10:00")] * H},
+                                   {"plan": ["2024-03-20"] * H}, {"campaign": ["FY2025 Q3"] * H}])
+def test_a_column_that_is_not_the_futures_times_is_not_used_and_the_rows_taken_in_order(one, extra, caplog):
+    """Each was refused as "the future values' times are in column X ... name that column 'date'" (renaming would
+    be wrong: none holds the forecast's dates), and 'campaign' as "no time column was found", with no remedy."""
+    plain = pd.DataFrame({"promo": [1.0, 0.0, 0.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = one.predict(_daily(), future=plain.assign(**extra))
+    pd.testing.assert_frame_equal(forecast, one.predict(_daily(), future=plain))
+    (name,) = extra
+    assert f"not used: {name} — the future values are read for the future covariates promo only" in caplog.messages

@@ -79,7 +79,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")
-    frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format)  # ds as 'date'
+    frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format, dayfirst, time_unit)
     needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
     lacking = [c for c in needed if c not in frame.columns]
     if lacking:

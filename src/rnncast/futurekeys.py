@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 
-from rnncast.data import INDEX_TIME
+from rnncast import futuretimes
+from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.noticed import first_time
@@ -26,12 +28,13 @@ log = logging.getLogger(__name__)
 
 
 def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns: list[str], steps: pd.Index,
-          ids: list, said: set | None = None, text_format: str | None = None) -> pd.DataFrame:
+          ids: list, said: set | None = None, text_format: str | None = None, dayfirst: bool | None = None,
+          unit: str | None = None) -> pd.DataFrame:
     """``frame`` (the future table, its index as columns) with its time under ``time_col``, the model's (None, or
     ``steps`` a ``RangeIndex``: numbered rows, nothing to do). ``columns``: the future covariates; ``steps``: one
     series' forecast steps, named in messages; ``ids``: the model's series (text), to name a column holding them.
     Raises ``RnncastError`` for times or ids under another name; warns (once per model, ``said``) where one
-    series' rows are taken in order."""
+    series' rows are taken in order. ``dayfirst``, ``unit``: how the model reads its times (``futuretimes.read``)."""
     if id_col is not None and id_col not in frame.columns:
         _refuse_other_ids(frame, id_col, time_col, columns, ids)
     if time_col is None or isinstance(steps, pd.RangeIndex) or time_col in frame.columns:
@@ -39,10 +42,7 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became
     index = index if index in frame.columns else None
     keys = [c for c in (id_col, index) if c is not None] + list(columns)
-    try:
-        other, how = find_time_column(frame, exclude=keys)
-    except RnncastError as err:  # 'period' holds 'FY2005 Q1': named as a fit names it
-        raise RnncastError(f"in the future values, {err}; the model's time column is {time_col!r}") from None
+    other, how = _times(frame, keys, id_col, steps, text_format, dayfirst, unit)
     forecasts = ", ".join(shown(t, steps, text_format) for t in steps[:3]) + (", ..." if len(steps) > 3 else "")
     if other is not None:
         raise RnncastError(f"the future values' times are in column {other!r} (found {how}), but the model's time "
@@ -55,6 +55,45 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
                     "row order as the forecast steps %s; give each row's time in a column %r to match them by date",
                     time_col, len(frame), forecasts, time_col)
     return frame
+
+
+def _times(frame: pd.DataFrame, keys: list, id_col, steps: pd.Index, text_format, dayfirst, unit) -> tuple:
+    """The column that holds the future's times under another name, and how it was found; (None, None) where none
+    does. A column is taken for them only where it plausibly is: found as a fit finds a time column, read as the
+    model reads its times (``futuretimes.read``: dates for a model of dates, whole numbers for one of years), and
+    distinct (within each series), more than one or found by its name; a step number (1, 2, 3) for a model of
+    dates, one timestamp on every row (``updated_at``) or text that is no time (``FY2025 Q3``) is not, and is a
+    column not used."""
+    quiet = [logging.getLogger(n) for n in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
+    levels = [q.level for q in quiet]
+    for q in quiet:  # a column tried and left is not described
+        q.setLevel(logging.ERROR)
+    try:
+        while True:
+            try:
+                other, how = find_time_column(frame, exclude=keys)
+            except RnncastError:  # 'campaign' holds 'FY2025 Q3': no time, and no reason to refuse the table
+                return None, None
+            if other is None or _plausible(frame, other, how, id_col, steps, text_format, dayfirst, unit):
+                return other, how
+            keys = keys + [other]
+    finally:
+        for q, level in zip(quiet, levels):
+            q.setLevel(level)
+
+
+def _plausible(frame: pd.DataFrame, name, how: str, id_col, steps: pd.Index, text_format, dayfirst, unit) -> bool:
+    try:
+        times = futuretimes.read(frame[name], str(name), steps, steps, lambda i: place(i, frame.attrs),
+                                 dayfirst=dayfirst, unit=unit, text_format=text_format)
+    except (RnncastError, ValueError, TypeError, OverflowError):
+        return False
+    keyed = pd.DataFrame({"t": np.asarray(times)})
+    if id_col is not None and id_col in frame.columns:
+        keyed["id"] = frame[id_col].to_numpy()
+    if keyed.isna().any(axis=None) or keyed.duplicated().any():
+        return False
+    return len(frame) > 1 or (how or "").startswith("by its name") or bool(pd.Index(times).isin(steps).any())
 
 
 def _refuse_other_ids(frame: pd.DataFrame, id_col: str, time_col: str | None, columns: list[str], ids: list) -> None:
