@@ -144,3 +144,17 @@ def test_a_column_that_is_not_the_futures_times_is_not_used_and_the_rows_taken_i
     pd.testing.assert_frame_equal(forecast, one.predict(_daily(), future=plain))
     (name,) = extra
     assert f"not used: {name} — the future values are read for the future covariates promo only" in caplog.messages
+
+
+def test_ids_written_with_leading_zeros_under_another_name_in_a_file_are_named(tmp_path):
+    """The file's 'shop' was read as the numbers 1, 2, 10, so only "lack column(s) ['store']" was said."""
+    ids, days = ["001", "002", "010"], pd.date_range("2024-03-31", periods=H)
+    rows = pd.DataFrame({"shop": np.repeat(ids, H), "date": np.tile(days.strftime("%Y-%m-%d"), 3), "promo": 1.0})
+    rows.to_csv(tmp_path / "f.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^the future values' series are in column 'shop' \(its values are the "
+                                           r"model's series ids\), but the model's id column is 'store': name that "
+                                           r"column 'store'$"):
+        align_future(tmp_path / "f.csv", ids, [days] * 3, ["promo"], id_col="store", time_col="date", tz=None)
+    rows.rename(columns={"shop": "store"}).to_csv(tmp_path / "g.csv", index=False)
+    assert align_future(tmp_path / "g.csv", ids, [days] * 3, ["promo"], id_col="store", time_col="date",
+                        tz=None).shape == (3, H, 1)

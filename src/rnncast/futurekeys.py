@@ -12,12 +12,13 @@ id column.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from rnncast import futuretimes
-from rnncast.data import INDEX_TIME, place
+from rnncast.data import INDEX_TIME, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.noticed import first_time
@@ -29,14 +30,15 @@ log = logging.getLogger(__name__)
 
 def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns: list[str], steps: pd.Index,
           ids: list, said: set | None = None, text_format: str | None = None, dayfirst: bool | None = None,
-          unit: str | None = None) -> pd.DataFrame:
+          unit: str | None = None, path=None) -> pd.DataFrame:
     """``frame`` (the future table, its index as columns) with its time under ``time_col``, the model's (None, or
     ``steps`` a ``RangeIndex``: numbered rows, nothing to do). ``columns``: the future covariates; ``steps``: one
     series' forecast steps, named in messages; ``ids``: the model's series (text), to name a column holding them.
     Raises ``RnncastError`` for times or ids under another name; warns (once per model, ``said``) where one
-    series' rows are taken in order. ``dayfirst``, ``unit``: how the model reads its times (``futuretimes.read``)."""
+    series' rows are taken in order. ``dayfirst``, ``unit``: how the model reads its times (``futuretimes.read``); ``path``: the file the table was read from, whose
+    columns are read as written to find ids such as '001' under another name."""
     if id_col is not None and id_col not in frame.columns:
-        _refuse_other_ids(frame, id_col, time_col, columns, ids)
+        _refuse_other_ids(frame, id_col, time_col, columns, ids, path)
     if time_col is None or isinstance(steps, pd.RangeIndex) or time_col in frame.columns:
         return frame
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became
@@ -96,9 +98,14 @@ def _plausible(frame: pd.DataFrame, name, how: str, id_col, steps: pd.Index, tex
     return len(frame) > 1 or (how or "").startswith("by its name") or bool(pd.Index(times).isin(steps).any())
 
 
-def _refuse_other_ids(frame: pd.DataFrame, id_col: str, time_col: str | None, columns: list[str], ids: list) -> None:
-    """Refuse a table whose series ids are in a column of another name (every value one of the model's ids)."""
+def _refuse_other_ids(frame: pd.DataFrame, id_col: str, time_col: str | None, columns: list[str], ids: list,
+                      path=None) -> None:
+    """Refuse a table whose series ids are in a column of another name (every value one of the model's ids), read
+    as the file writes them where ``path`` is a file (a column of '001' is read as numbers, the ids as written)."""
     wanted = set(map(str, ids))
+    if isinstance(path, (str, Path)):
+        written = read_table(path, text_columns=list(frame.columns))
+        frame = written[[c for c in frame.columns if c in written.columns]]
     for c in frame.columns:
         if c in columns or c == time_col or not len(frame) or frame[c].isna().any():
             continue
