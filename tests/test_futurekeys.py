@@ -158,3 +158,33 @@ def test_ids_written_with_leading_zeros_under_another_name_in_a_file_are_named(t
     rows.rename(columns={"shop": "store"}).to_csv(tmp_path / "g.csv", index=False)
     assert align_future(tmp_path / "g.csv", ids, [days] * 3, ["promo"], id_col="store", time_col="date",
                         tz=None).shape == (3, H, 1)
+
+
+def test_a_date_column_beside_a_datetimeindex_is_said_to_be_the_one_read(caplog):
+    """The column was used without a word, as fit warns of a time column beside the data's index."""
+    days = pd.date_range("2024-03-31", periods=H)
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "promo": [1.0, 0.0, 0.0]},
+                         index=pd.date_range("2024-09-01", periods=H))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _aligned(frame, days) == [1.0, 0.0, 0.0]
+    assert ("the future values' times are read from their column 'date', not from their DatetimeIndex; to match them "
+            "by the index, drop the column") in caplog.messages
+
+
+def test_an_index_of_iso_date_text_is_read_as_dates():
+    """It was dropped, and the rows taken in order: a reversed index gave the last row to the first step."""
+    days = pd.date_range("2024-03-31", periods=H)
+    assert _aligned(pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=days.strftime("%Y-%m-%d")[::-1]), days) == \
+        [0.0, 0.0, 1.0]
+    with pytest.raises(RnncastError, match=r"^the future values' index holds 'x' at row 1, which is not a date, beside "
+                                           r"dates such as '2024-04-02'; give every row's date"):
+        _aligned(pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=["2024-04-02", "x", "2024-03-31"]), days)
+
+
+def test_a_model_without_time_says_why_a_tables_dates_are_not_read(caplog):
+    """Only "not used: date" was said, and the rows, dated newest first, were taken in row order."""
+    backwards = pd.DataFrame({"date": ["2024-04-02", "2024-04-01", "2024-03-31"], "promo": [1.0, 0.0, 0.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _aligned(backwards, pd.RangeIndex(90, 93), None) == [1.0, 0.0, 0.0]
+    assert ("the model has no time column (it was fitted on numbered rows), so the future values' rows are taken in "
+            "row order as the forecast steps; their column 'date' is not read as time") in caplog.messages

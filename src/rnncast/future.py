@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import futurekeys, futuretimes, holidaysets, rowindex
-from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
+from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.localtimes import localize
@@ -74,7 +74,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         return array[None]
     keys = [c for c in (id_col, time_col) if c is not None]
     texts = [c for c in keys if c != time_col or time_unit is None]  # time_unit's times are numbers, as the data's
-    frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
+    frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else futurekeys.frame_of(future, keys)
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")

@@ -12,13 +12,14 @@ id column.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from rnncast import futuretimes
-from rnncast.data import INDEX_TIME, place, read_table
+from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.noticed import first_time
@@ -39,10 +40,17 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
     columns are read as written to find ids such as '001' under another name."""
     if id_col is not None and id_col not in frame.columns:
         _refuse_other_ids(frame, id_col, time_col, columns, ids, path)
-    if time_col is None or isinstance(steps, pd.RangeIndex) or time_col in frame.columns:
-        return frame
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became
     index = index if index in frame.columns else None
+    if time_col is None or isinstance(steps, pd.RangeIndex):
+        _said_in_order(frame, id_col, columns, index, said)
+        return frame
+    if time_col in frame.columns:
+        if index is not None and index != time_col:  # as fit warns of a time column beside the data's index
+            kind = "PeriodIndex" if isinstance(frame[index].dtype, pd.PeriodDtype) else "DatetimeIndex"
+            log.warning("the future values' times are read from their column %r, not from their %s; to match them "
+                        "by the index, drop the column", time_col, kind)
+        return frame
     keys = [c for c in (id_col, index) if c is not None] + list(columns)
     other, how = _times(frame, keys, id_col, steps, text_format, dayfirst, unit)
     forecasts = ", ".join(shown(t, steps, text_format) for t in steps[:3]) + (", ..." if len(steps) > 3 else "")
@@ -66,11 +74,7 @@ def _times(frame: pd.DataFrame, keys: list, id_col, steps: pd.Index, text_format
     distinct (within each series), more than one or found by its name; a step number (1, 2, 3) for a model of
     dates, one timestamp on every row (``updated_at``) or text that is no time (``FY2025 Q3``) is not, and is a
     column not used."""
-    quiet = [logging.getLogger(n) for n in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
-    levels = [q.level for q in quiet]
-    for q in quiet:  # a column tried and left is not described
-        q.setLevel(logging.ERROR)
-    try:
+    with _quiet():
         while True:
             try:
                 other, how = find_time_column(frame, exclude=keys)
@@ -79,9 +83,53 @@ def _times(frame: pd.DataFrame, keys: list, id_col, steps: pd.Index, text_format
             if other is None or _plausible(frame, other, how, id_col, steps, text_format, dayfirst, unit):
                 return other, how
             keys = keys + [other]
+
+
+@contextmanager
+def _quiet():
+    """A column tried as time and left is not described (how its dates were read)."""
+    quiet = [logging.getLogger(n) for n in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
+    levels = [q.level for q in quiet]
+    for q in quiet:
+        q.setLevel(logging.ERROR)
+    try:
+        yield
     finally:
         for q, level in zip(quiet, levels):
             q.setLevel(level)
+
+
+def _said_in_order(frame: pd.DataFrame, id_col, columns: list[str], index, said) -> None:
+    """For a model without a time column: a table that gives times (a column found as a fit finds one, or its
+    index) is said to be taken in row order, for the model has no time to match them to (once per model)."""
+    with _quiet():
+        try:
+            other = index if index is not None else find_time_column(frame, exclude=[id_col, *columns])[0]
+        except RnncastError:
+            return
+    if other is not None and first_time(said, "future no time", other):
+        log.warning("the model has no time column (it was fitted on numbered rows), so the future values' rows are "
+                    "taken in row order as the forecast steps%s; %s not read as time",
+                    " of each series" if id_col is not None else "",
+                    "their index is" if other == index else f"their column {other!r} is")
+
+
+def frame_of(future, keys: list) -> pd.DataFrame:
+    """A future frame as a table (``data.as_frame``), an index of ISO date text (``2025-08-23``) read as dates, as a
+    ``DatetimeIndex`` is: its time, matched by date; one that holds such dates and other text is refused."""
+    text = future.index if isinstance(future, pd.DataFrame) else None
+    if text is not None and (text.dtype == object or pd.api.types.is_string_dtype(text)) and not isinstance(
+            text, pd.MultiIndex) and (text.name is None or str(text.name) not in map(str, keys)):
+        written = pd.Series(text.astype(str))
+        if written.str.match(r"\s*\d{4}-\d{2}-\d{2}").any():
+            stamps = pd.to_datetime(written, format="ISO8601", errors="coerce")
+            if stamps.isna().any():
+                i = int(np.flatnonzero(stamps.isna().to_numpy())[0])
+                raise RnncastError(f"the future values' index holds {written[i]!r} at row {i}, which is not a date, "
+                                   f"beside dates such as {written[int(stamps.notna().idxmax())]!r}; give every row's "
+                                   "date, or the dates as a DatetimeIndex")
+            future = future.set_axis(pd.DatetimeIndex(stamps, name=text.name))
+    return as_frame(future, keep_index=keys)
 
 
 def _plausible(frame: pd.DataFrame, name, how: str, id_col, steps: pd.Index, text_format, dayfirst, unit) -> bool:
