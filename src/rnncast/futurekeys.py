@@ -36,8 +36,9 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
     ``steps`` a ``RangeIndex``: numbered rows, nothing to do). ``columns``: the future covariates; ``steps``: one
     series' forecast steps, named in messages; ``ids``: the model's series (text), to name a column holding them.
     Raises ``RnncastError`` for times or ids under another name; warns (once per model, ``said``) where one
-    series' rows are taken in order. ``dayfirst``, ``unit``: how the model reads its times (``futuretimes.read``); ``path``: the file the table was read from, whose
-    columns are read as written to find ids such as '001' under another name."""
+    series' rows are taken in order. ``dayfirst``, ``unit``: how the model reads its times (``futuretimes.read``);
+    ``path``: the file the table was read from, whose columns are read as written to find ids such as '001' under
+    another name."""
     if id_col is not None and id_col not in frame.columns:
         _refuse_other_ids(frame, id_col, time_col, columns, ids, path)
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became

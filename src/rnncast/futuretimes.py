@@ -7,8 +7,9 @@ named and however the table holds them (a file's text ``600``, a frame's ``600``
 model whose dates were written in digits only (``202001`` for ``%Y%m``, ``20200131``) as dates in that form; any
 other dates, and times in ``time_unit``, as ``timeaxis.parse_time`` reads a time column, with the model's
 ``dayfirst``; for a model of periods, dates at their periods' starts (``2003-05``) as those periods; a frame's
-periods (a ``PeriodIndex``) as the model's periods, its dates (the forecast date within each period) or its years. A value of another kind than the model's is refused in one line naming it, its place and the
-steps the model forecasts; no refusal offers to name another time column, which is the model's.
+periods (a ``PeriodIndex``) as the model's periods, its dates (the forecast date within each period) or its
+years. A value of another kind than the model's is refused in one line naming it, its place and the steps the
+model forecasts; no refusal offers to name another time column, which is the model's.
 """
 
 from __future__ import annotations
