@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -32,13 +34,64 @@ def test_a_past_covariates_future_rows_are_refused_not_filled_as_history(fill):
         load_panel(_appended(), target="sales", past_covariates=["promo"], fill=fill)
 
 
-def test_rows_with_a_value_only_in_a_column_not_used_are_refused_for_a_model_without_covariates():
+def test_a_model_without_covariates_fills_them_warning_where_a_numeric_column_not_used_varies(caplog):
+    """They were refused for any value in any column not used (a label, a constant, a blank text column named too),
+    with advice to fit on a text or empty column that failed when followed. The model reads none of those columns:
+    its blank targets are missing values, filled as ``fill`` says, with a warning where the rows look like the
+    future's (a numeric column that varies within the series holds values there)."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(_appended().assign(note=["forecast"] * 43), target="sales", fill="ffill")
+    assert panel.values.shape[0] == 43
+    said = [r.getMessage() for r in caplog.records if r.name == "rnncast.appendedrows"]
+    assert said == ["the last 3 rows of the data (2020-02-10 to 2020-02-12, rows 40-42) have no value of sales but "
+                    "have values of promo, which the model does not read: fill 'ffill' fills them as history, so the "
+                    "forecast starts after them (2020-02-12); if they are the future's rows appended to the history, "
+                    "give the data without them"]
+
+
+@pytest.mark.parametrize("column", [{"region": "N"}, {"source": 7.0}, {"note": "forecast"}])
+def test_a_label_a_constant_or_text_is_no_future_value(column, caplog):
+    frame = _appended()[["date", "sales"]].assign(**column)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert load_panel(frame, target="sales", fill="ffill").values.shape[0] == 43
+    assert not [r for r in caplog.records if r.name == "rnncast.appendedrows"]
+
+
+def test_a_per_series_label_does_not_refuse_a_blank_last_target():
+    """Stores '001', '002', '010' with a region constant per store: refused "has values of region ... fit with
+    --future-covariates region"."""
+    parts = [_appended(rows=40, ahead=0).assign(store=s, region=r) for s, r in (("001", "N"), ("002", "S"), ("010", "N"))]
+    frame = pd.concat(parts + [pd.DataFrame({"date": [pd.Timestamp("2020-02-10")], "sales": [np.nan],
+                                             "promo": [np.nan], "store": ["002"], "region": ["S"]})])
+    panel = load_panel(frame, target="sales", id_col="store", fill="ffill")
+    assert np.isfinite(panel.values).all() and panel.values.shape[0] == 121
+
+
+def _mixed() -> pd.DataFrame:
+    frame = _appended().assign(temp=np.arange(43) % 5.0)
+    frame.loc[40:, "promo"] = np.nan  # the appended rows hold temp only
+    return frame
+
+
+@pytest.mark.parametrize("fill", [None, "ffill"])
+def test_any_covariate_read_holding_a_value_refuses_them_naming_only_those(fill):
+    """They were filled as history where not every covariate of one kind was set, or (a model with future
+    covariates) where a past covariate held the values: the forecast moved three days later."""
     with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-02-10 to 2020-02-12, rows 40-42\) have "
-                                           r"no value of sales but have values of promo, which the model does not read: "
-                                           r"rows appended to the history with the target blank are not read as history; "
-                                           r"give the data without them \(or, to use those values, fit with "
-                                           r"--future-covariates promo, "):
-        load_panel(_appended(), target="sales", fill="ffill")
+                                           r"no value of sales but have the past covariates temp: rows appended to the "
+                                           r"history with the target blank are not read as history, and the future "
+                                           r"values of a past covariate are not used by this model; give the data "
+                                           r"without them, and the future values of promo as the future \(predict "
+                                           r"--future FILE, future= in Python\)$"):
+        load_panel(_mixed(), target="sales", past_covariates=["temp"], future_covariates=["promo"], fill=fill)
+    with pytest.raises(RnncastError, match=r"have the past covariates temp: .* fit with --future-covariates temp, "):
+        load_panel(_mixed(), target="sales", past_covariates=["promo", "temp"], fill=fill)
+    both = _mixed().assign(promo=_appended()["promo"])
+    with pytest.raises(RnncastError, match=r"have the future covariates promo and the past covariates temp: future rows "
+                                           r"appended to the history are not read as history \(the future values of a "
+                                           r"past covariate are not used by this model\); give the data without them, "
+                                           r"and those rows as the future"):
+        load_panel(both, target="sales", past_covariates=["temp"], future_covariates=["promo"], fill=fill)
 
 
 def test_missing_values_inside_the_history_and_blank_last_rows_are_still_filled():

@@ -217,13 +217,16 @@ def frames_with_gaps(draw):
 
 
 def _appended(frame: pd.DataFrame) -> int:
-    """How many last rows have no target (c0) but every covariate after some history: rows appended with the target
-    blank, refused whatever the fill (appendedrows); 0 where there are none or the model has no covariate."""
+    """How many last rows have no target (c0), after some history, where one of them holds a value of any covariate:
+    rows appended with the target blank, refused whatever the fill (appendedrows); 0 where there are none or the
+    model has no covariate."""
     if frame.shape[1] < 2:
         return 0
-    shape = (frame["c0"].isna() & frame.iloc[:, 1:].notna().all(axis=1)).to_numpy()
-    run = len(shape) - (np.flatnonzero(~shape)[-1] + 1) if (~shape).any() else len(shape)
-    return run if run < len(shape) else 0
+    blank = frame["c0"].isna().to_numpy()
+    run = len(blank) - (np.flatnonzero(~blank)[-1] + 1) if (~blank).any() else len(blank)
+    if not run or run == len(blank) or frame.iloc[-run:, 1:].isna().all(axis=None):
+        return 0
+    return run
 
 
 @SETTINGS

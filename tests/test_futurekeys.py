@@ -12,6 +12,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
+from rnncast.future import align_future
 
 H = 3
 
@@ -96,3 +97,94 @@ def test_a_panels_times_or_series_under_another_name_are_named(many):
                                            r"column 'store'$"):
         many.predict(_daily(("a", "b")), future=shop)
     assert len(many.predict(_daily(("a", "b")), future=shop.rename(columns={"shop": "store"}))) == 2 * H
+
+
+def _aligned(future, steps, time_col="date"):
+    return align_future(future, [None], [steps], ["promo"], id_col=None, time_col=time_col, tz=None)[0, :, 0].tolist()
+
+
+def test_a_periodindex_is_matched_by_its_periods(one):
+    """It was refused as "holds '2020-01' ..., which is not a date: the model's time is dates (it forecasts 2020-01,
+    ...)", and a year model's yearly periods as "not a whole number"."""
+    values = pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=pd.period_range("2024-03-31", periods=H, freq="D"))
+    by_column = one.predict(_daily(), future=values.to_timestamp().rename_axis("date").reset_index())
+    pd.testing.assert_frame_equal(one.predict(_daily(), future=values.iloc[::-1]), by_column)
+    months = pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=pd.period_range("2020-01", periods=3, freq="M"))
+    assert _aligned(months.iloc[::-1], pd.date_range("2020-01-01", periods=3, freq="MS")) == [1.0, 0.0, 0.0]
+    assert _aligned(months, pd.date_range("2020-01-31", periods=3, freq="ME")) == [1.0, 0.0, 0.0]  # the date in each
+    years = pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=pd.period_range("2020", periods=3, freq="Y"))
+    assert _aligned(years.iloc[::-1], pd.Index([2020, 2021, 2022]), "year") == [1.0, 0.0, 0.0]
+    assert _aligned(years, pd.period_range("2020", periods=3, freq="Y")) == [1.0, 0.0, 0.0]
+    with pytest.raises(RnncastError, match=r"holds periods of another frequency \(M: 2020-01\) than the model's "
+                                           r"\(Q-DEC: it forecasts 2020Q1, 2020Q2, 2020Q3\)"):
+        _aligned(months, pd.period_range("2020Q1", periods=3, freq="Q"))
+    with pytest.raises(RnncastError, match=r"holds periods \(M: 2020-01\), which do not match the model's time, numbers"):
+        _aligned(months, pd.Index([2020, 2021, 2022]), "year")
+
+
+def test_a_parquet_files_restored_index_is_its_time_as_a_frames(tmp_path):
+    """An unnamed DatetimeIndex written to Parquet came back as a column 'index' and was refused: "times are in
+    column 'index' (found by its type) ... name that column 'date'"; the same frame was taken in Python."""
+    days = pd.date_range("2025-08-23", periods=3)
+    pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=days[::-1]).to_parquet(tmp_path / "f.parquet")
+    assert _aligned(tmp_path / "f.parquet", days) == [1.0, 0.0, 0.0]
+    pd.DataFrame({"promo": [0.0, 0.0, 1.0]}, index=days.to_period("D")[::-1]).to_parquet(tmp_path / "p.parquet")
+    assert _aligned(tmp_path / "p.parquet", days) == [1.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("extra", [{"step": [1, 2, 3]}, {"year": [2019, 2020, 2021]},
+                                   {"updated_at": [pd.Timestamp("2024-03-01 10:00")] * H},
+                                   {"plan": ["2024-03-20"] * H}, {"campaign": ["FY2025 Q3"] * H}])
+def test_a_column_that_is_not_the_futures_times_is_not_used_and_the_rows_taken_in_order(one, extra, caplog):
+    """Each was refused as "the future values' times are in column X ... name that column 'date'" (renaming would
+    be wrong: none holds the forecast's dates), and 'campaign' as "no time column was found", with no remedy."""
+    plain = pd.DataFrame({"promo": [1.0, 0.0, 0.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = one.predict(_daily(), future=plain.assign(**extra))
+    pd.testing.assert_frame_equal(forecast, one.predict(_daily(), future=plain))
+    (name,) = extra
+    assert f"not used: {name} — the future values are read for the future covariates promo only" in caplog.messages
+
+
+def test_ids_written_with_leading_zeros_under_another_name_in_a_file_are_named(tmp_path):
+    """The file's 'shop' was read as the numbers 1, 2, 10, so only "lack column(s) ['store']" was said."""
+    ids, days = ["001", "002", "010"], pd.date_range("2024-03-31", periods=H)
+    rows = pd.DataFrame({"shop": np.repeat(ids, H), "date": np.tile(days.strftime("%Y-%m-%d"), 3), "promo": 1.0})
+    rows.to_csv(tmp_path / "f.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^the future values' series are in column 'shop' \(its values are the "
+                                           r"model's series ids\), but the model's id column is 'store': name that "
+                                           r"column 'store'$"):
+        align_future(tmp_path / "f.csv", ids, [days] * 3, ["promo"], id_col="store", time_col="date", tz=None)
+    rows.rename(columns={"shop": "store"}).to_csv(tmp_path / "g.csv", index=False)
+    assert align_future(tmp_path / "g.csv", ids, [days] * 3, ["promo"], id_col="store", time_col="date",
+                        tz=None).shape == (3, H, 1)
+
+
+def test_a_date_column_beside_a_datetimeindex_is_said_to_be_the_one_read(caplog):
+    """The column was used without a word, as fit warns of a time column beside the data's index."""
+    days = pd.date_range("2024-03-31", periods=H)
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "promo": [1.0, 0.0, 0.0]},
+                         index=pd.date_range("2024-09-01", periods=H))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _aligned(frame, days) == [1.0, 0.0, 0.0]
+    assert ("the future values' times are read from their column 'date', not from their DatetimeIndex; to match them "
+            "by the index, drop the column") in caplog.messages
+
+
+def test_an_index_of_iso_date_text_is_read_as_dates():
+    """It was dropped, and the rows taken in order: a reversed index gave the last row to the first step."""
+    days = pd.date_range("2024-03-31", periods=H)
+    assert _aligned(pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=days.strftime("%Y-%m-%d")[::-1]), days) == \
+        [0.0, 0.0, 1.0]
+    with pytest.raises(RnncastError, match=r"^the future values' index holds 'x' at row 1, which is not a date, beside "
+                                           r"dates such as '2024-04-02'; give every row's date"):
+        _aligned(pd.DataFrame({"promo": [1.0, 0.0, 0.0]}, index=["2024-04-02", "x", "2024-03-31"]), days)
+
+
+def test_a_model_without_time_says_why_a_tables_dates_are_not_read(caplog):
+    """Only "not used: date" was said, and the rows, dated newest first, were taken in row order."""
+    backwards = pd.DataFrame({"date": ["2024-04-02", "2024-04-01", "2024-03-31"], "promo": [1.0, 0.0, 0.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _aligned(backwards, pd.RangeIndex(90, 93), None) == [1.0, 0.0, 0.0]
+    assert ("the model has no time column (it was fitted on numbered rows), so the future values' rows are taken in "
+            "row order as the forecast steps; their column 'date' is not read as time") in caplog.messages

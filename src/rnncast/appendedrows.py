@@ -1,16 +1,23 @@
 """Rows appended to a series' history with the target blank (Prophet's way of giving the future): refused by
-name before any fill, never filled as history, whatever the model's covariates.
+name before any fill for a model that reads covariates, never filled as history.
 
-A series' last rows (after at least one row of history) with no value of any target are such rows where they
-hold what the future would: every future covariate (a model with future covariates: give them as the future);
-else every past covariate (a past covariate's future values are not read, and filling those rows would invent
-targets and move the forecast later); else, for a model without covariates, a value in a column no role took.
-Blank rows that hold nothing else stay missing values, filled or refused as ``fill`` says (``fills``).
+A series' last rows (after at least one row of history) with no value of any target are such rows where one of them
+holds a value in any covariate column the model reads, past or future: a future covariate's values there are the
+future's (give them as the future), a past covariate's future values are not read, and filling those rows would
+invent targets and move the forecast later. The refusal names exactly the columns that hold values there.
+
+A model without covariates reads no column in those rows: they are missing targets, filled or refused as ``fill``
+says (``fills``), and are not refused; where a numeric column no role took varies within the series and holds values
+there (the future's values, Prophet's way, not a label or a per-series constant), a warning says that they are
+filled as history and the forecast starts after them. Text columns and constant ones never count.
 """
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
+import pandas as pd
 
 from rnncast import gaps
 from rnncast.data import place
@@ -18,36 +25,66 @@ from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.timetext import shown
 
+log = logging.getLogger(__name__)
+
+
+def others(frame: pd.DataFrame, unused: list[str]) -> np.ndarray | None:
+    """[rows of the table, U] the values of the columns no role took (``unused``), NaN for a text column's (never
+    the future's values of a model without covariates); None where there are none."""
+    if not unused:
+        return None
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in unused]
+    return np.column_stack([frame[c].to_numpy(dtype=np.float64, na_value=np.nan) if ok else
+                            np.full(len(frame), np.nan) for c, ok in zip(unused, numeric)])
+
 
 def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray, attrs: dict,
-           others: np.ndarray | None = None, unused=()) -> None:
-    """Raise ``RnncastError`` for the rows at the end of a series that have no target value but hold the future's
-    values, naming them, their dates and lines, the columns and what to do. ``values`` [N, C] of ``rows.columns``
-    (targets, past, future), series back to back at ``offsets``; ``positions`` [N] each row's row in the table
-    (-1: inserted); ``others`` [rows of the table]: the table's rows holding a value in a column no role took
-    (``unused``, named), read only for a model without covariates."""
+           unread: np.ndarray | None = None, unused=(), fill: str | None = None) -> None:
+    """Raise ``RnncastError`` for the rows at the end of a series that have no target value but hold a value of a
+    covariate the model reads, naming them, their dates and lines, the columns holding values there and what to do.
+    ``values`` [N, C] of ``rows.columns`` (targets, past, future), series back to back at ``offsets``; ``positions``
+    [N] each row's row in the table (-1: inserted). For a model without covariates, ``unread`` [rows of the table, U]
+    (``others``) the values of the columns no role took (``unused``): warned of under ``fill`` as said above."""
     n_t, n_c = rows.n_targets, len(rows.columns)
-    future, past = slice(n_t + rows.n_past, n_c), slice(n_t, n_t + rows.n_past)
-    if future.start < n_c:
-        held, kind = ~np.isnan(values[:, future]).any(axis=1), "future"
-    elif past.start < past.stop:
-        held, kind = ~np.isnan(values[:, past]).any(axis=1), "past"
-    elif others is not None and len(unused):
-        held, kind = (positions >= 0) & np.asarray(others, dtype=bool)[np.maximum(positions, 0)], "other"
-    else:
-        return
-    blank = np.isnan(values[:, :n_t]).all(axis=1) & held  # [N]
+    blank = np.isnan(values[:, :n_t]).all(axis=1)  # [N]
     for s in range(len(offsets) - 1):
         end = start = int(offsets[s + 1])
         while start > offsets[s] and blank[start - 1]:
             start -= 1
         if start == end or start == offsets[s]:  # none, or no history before them: left to the missing-value check
             continue
-        raise RnncastError(_refusal(rows, s, start, end, time, positions, attrs, kind, list(unused)))
+        if n_c > n_t:
+            held = ~np.isnan(values[start:end, n_t:]).all(axis=0)  # [covariates] holding a value there
+            if held.any():
+                raise RnncastError(_refusal(rows, s, start, end, time, positions, attrs, held))
+        elif unread is not None and fill not in (None, "drop"):  # drop: the forecast starts as before
+            _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
 
 
-def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, kind: str, unused: list) -> str:
-    a, b, off = int(positions[start]), int(positions[end - 1]), attrs.get("line_offset")
+def _warn(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, unread: np.ndarray, unused: list,
+          fill: str, offsets) -> None:
+    """Warn where a numeric column no role took varies within series ``s`` and holds values in its last rows."""
+    own = positions[int(offsets[s]): end]
+    own = own[own >= 0]
+    last = positions[start:end]
+    last = last[last >= 0]
+    mine = unread[own]
+    varies = np.array([len(np.unique(col[~np.isnan(col)])) > 1 for col in mine.T], dtype=bool)
+    held = varies & ~np.isnan(unread[last]).all(axis=0)
+    if not held.any():
+        return
+    names = [c for c, h in zip(unused, held) if h]
+    after = "" if time is None else f" ({shown(time[end - 1], time, rows.text_format)})"
+    them = "it" if end - start == 1 else "them"
+    log.warning("%s, which the model does not read: fill %r fills %s as history, so the forecast starts after %s%s; "
+                "if %s the future's rows appended to the history, give the data without %s",
+                _head(rows, s, start, end, time, positions, attrs, "values of " + ", ".join(names)), fill, them, them,
+                after, "it is one of" if them == "it" else "they are", them)
+
+
+def _head(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, what: str) -> str:
+    placed = positions[start:end][positions[start:end] >= 0]  # rows inserted by fill_gaps have no line
+    a, b, off = int(placed[0]), int(placed[-1]), attrs.get("line_offset")
     lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
                                             and attrs.get("source") else f"rows {a}-{b}")  # first and last
     one = end - start == 1
@@ -56,20 +93,27 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
              f"{shown(time[start], time, fmt)} to {shown(time[end - 1], time, fmt)}, ")
     which = "the last row" if one else f"the last {end - start} rows"
     has = "has" if one else "have"
-    head = (f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} ({dates}{lines}) {has} no value of "
-            f"{', '.join(rows.columns[: rows.n_targets])} but {has} ")
-    n_t = rows.n_targets
-    if kind == "future":
-        covariates = ", ".join(rows.columns[n_t + rows.n_past:])
-        return (f"{head}the future covariates {covariates}: future rows appended to the history are not read as "
-                "history; give the data without them, and those rows as the future (predict --future FILE, future= in "
-                "Python)")
-    if kind == "past":
-        names = rows.columns[n_t: n_t + rows.n_past]
-        return (f"{head}the past covariates {', '.join(names)}: rows appended to the history with the target blank are "
-                "not read as history, and the future values of a past covariate are not used by this model; give the "
-                f"data without them (or, to use those values, fit with --future-covariates {','.join(names)}, "
-                "future_covariates= in Python, and give them as the future)")
-    return (f"{head}values of {', '.join(unused)}, which the model does not read: rows appended to the history with the "
-            "target blank are not read as history; give the data without them (or, to use those values, fit with "
-            f"--future-covariates {','.join(unused)}, future_covariates= in Python, and give them as the future)")
+    return (f"{which} of {gaps.label(rows, s).removesuffix(' at ') or 'the data'} ({dates}{lines}) {has} no value of "
+            f"{', '.join(rows.columns[: rows.n_targets])} but {has} {what}")
+
+
+def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, held: np.ndarray) -> str:
+    n_t, n_p = rows.n_targets, rows.n_past
+    past = [c for c, h in zip(rows.columns[n_t: n_t + n_p], held[:n_p]) if h]
+    future = [c for c, h in zip(rows.columns[n_t + n_p:], held[n_p:]) if h]
+    kinds = " and ".join(([f"the future covariates {', '.join(future)}"] if future else []) +
+                         ([f"the past covariates {', '.join(past)}"] if past else []))
+    head = _head(rows, s, start, end, time, positions, attrs, kinds)
+    if future:
+        unread = " (the future values of a past covariate are not used by this model)" if past else ""
+        return (f"{head}: future rows appended to the history are not read as history{unread}; give the data without "
+                "them, and those rows as the future (predict --future FILE, future= in Python)")
+    read = rows.columns[n_t + n_p:]  # the model's future covariates, none of them held there
+    if read:
+        return (f"{head}: rows appended to the history with the target blank are not read as history, and the future "
+                f"values of a past covariate are not used by this model; give the data without them, and the future "
+                f"values of {', '.join(read)} as the future (predict --future FILE, future= in Python)")
+    return (f"{head}: rows appended to the history with the target blank are not read as history, and the future "
+            "values of a past covariate are not used by this model; give the data without them (or, to use those "
+            f"values, fit with --future-covariates {','.join(past)}, future_covariates= in Python, and give them as "
+            "the future)")

@@ -71,7 +71,10 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
         if (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:
             frame = pd.read_parquet(zipped.parquet(path) if zipped_parquet else path)
             kind = PARQUET_SUFFIXES[0]  # no text: no lines, no separator
+            timed = isinstance(frame.index, (pd.DatetimeIndex, pd.PeriodIndex))  # restored: the time axis, as a frame's
             frame = frame.reset_index() if _index_is_data(frame.index) else frame
+            if timed:
+                frame.attrs[INDEX_TIME] = str(frame.columns[0])
         elif kind in TEXT_SUFFIXES:
             written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)
             if written.member:

@@ -4,10 +4,9 @@ series id and date, never by row order.
 A future table holds one row per series and step: the id column (many series), the time column
 (when the model has one) and the future covariate columns, in any row order. Dates that are not
 the ``horizon`` steps after a series' end are named; rows outside the horizon, and those on the holidays
-the calendar skips, are reported. Without
-a time column (the model was fitted on numbered rows, or the table has no dates) each series'
-first ``horizon`` rows are used in order; a frame's DatetimeIndex is its time, and times under another name
-than the model's are refused (``futurekeys``).
+the calendar skips, are reported. Without a time column (the model was fitted on numbered rows, or the table
+has no dates) each series' first ``horizon`` rows are used in order; a frame's DatetimeIndex or PeriodIndex is its
+time, and times under another name than the model's are refused (``futurekeys``).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import futurekeys, futuretimes, holidaysets, rowindex
-from rnncast.data import as_frame, check_finite, numeric_column, place, read_table
+from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.localtimes import localize
@@ -75,11 +74,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         return array[None]
     keys = [c for c in (id_col, time_col) if c is not None]
     texts = [c for c in keys if c != time_col or time_unit is None]  # time_unit's times are numbers, as the data's
-    frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else as_frame(future, keep_index=keys)
+    frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else futurekeys.frame_of(future, keys)
     index = rowindex.written_index(frame, (id_col, time_col, columns), id_col)  # to_csv's row numbers: no data
     frame = rowindex.without(frame, index, bool(index) and first_time(said, "future index", *index),
                              of="the future values")
-    frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format)  # ds as 'date'
+    frame = futurekeys.named(frame, time_col, id_col, columns, wanted[0], ids, said, text_format, dayfirst, time_unit,
+                             future)  # ds as 'date', ids under another name named
     needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
     lacking = [c for c in needed if c not in frame.columns]
     if lacking:

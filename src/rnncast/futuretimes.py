@@ -6,8 +6,10 @@ Integer periods (``step``, ``year``, any integer ``time_col``) are read as whole
 named and however the table holds them (a file's text ``600``, a frame's ``600`` or ``600.0``); numbers for a
 model whose dates were written in digits only (``202001`` for ``%Y%m``, ``20200131``) as dates in that form; any
 other dates, and times in ``time_unit``, as ``timeaxis.parse_time`` reads a time column, with the model's
-``dayfirst``; for a model of periods, dates at their periods' starts (``2003-05``) as those periods. A value of another kind than the model's is refused in one line naming it, its place and the
-steps the model forecasts; no refusal offers to name another time column, which is the model's.
+``dayfirst``; for a model of periods, dates at their periods' starts (``2003-05``) as those periods; a frame's
+periods (a ``PeriodIndex``) as the model's periods, its dates (the forecast date within each period) or its
+years. A value of another kind than the model's is refused in one line naming it, its place and the steps the
+model forecasts; no refusal offers to name another time column, which is the model's.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
     them (``text_format``, the model's ``Calendar.text_format``); ``at(i)`` names row ``i``. ``tz``, ``dayfirst``,
     ``used`` and ``unit`` are ``parse_time``'s. Raises ``RnncastError`` for a value of another kind."""
     forecasts = ", ".join(shown(t, steps, text_format) for t in steps[:3]) + (", ..." if len(steps) > 3 else "")
+    if isinstance(column.dtype, pd.PeriodDtype):  # a frame's PeriodIndex (or column): matched by its periods
+        return _of_periods(pd.PeriodIndex(column, name=name), name, target, unit, forecasts)
     if unit is None and not isinstance(target, (pd.DatetimeIndex, pd.PeriodIndex)):
         return _periods(column, name, at, forecasts)
     if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _in_form(column, name, at, text_format,
@@ -54,6 +58,29 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
                            f"model's time is {'dates' if isinstance(target, pd.DatetimeIndex) else 'periods'} "
                            f"(it forecasts {forecasts}); give each row's time so")
     return stamps
+
+
+def _of_periods(periods: pd.PeriodIndex, name: str, target: pd.Index, unit: str | None, forecasts: str) -> pd.Index:
+    """Periods (``2020-01``) as times of the kind of ``target``: the model's periods (of its frequency), the
+    forecast date that falls in each period where one does, else the period's start (a date model), or the year of
+    yearly periods (a model counting years); refused in one line where they cannot be matched so."""
+    if isinstance(target, pd.PeriodIndex):
+        if periods.freq != target.freq:
+            raise RnncastError(f"time column {name!r} holds periods of another frequency ({periods.freqstr}: "
+                               f"{periods[0]}) than the model's ({target.freqstr}: it forecasts {forecasts}); give each "
+                               "row's period so")
+        return periods
+    if isinstance(target, pd.DatetimeIndex):
+        walls = target.tz_localize(None) if target.tz is not None else target
+        starts = periods.to_timestamp(how="start").as_unit(walls.unit)
+        days = pd.Series(walls.unique())
+        held = days.groupby(pd.PeriodIndex(days, freq=periods.freq)).agg(list)  # the forecast dates in each period
+        one = {p: v[0] for p, v in held.items() if len(v) == 1}
+        return pd.DatetimeIndex([one.get(p, t) for p, t in zip(periods, starts)], name=name)
+    if unit is None and periods.freqstr.startswith(("Y", "A")):  # a model of years (2021) given yearly periods
+        return pd.Index(periods.year.to_numpy(dtype=np.int64), name=name)
+    raise RnncastError(f"time column {name!r} holds periods ({periods.freqstr}: {periods[0]}), which do not match the "
+                       f"model's time, numbers (it forecasts {forecasts}); give each row's number so")
 
 
 def _periods(column: pd.Series, name: str, at, forecasts: str) -> pd.Index:

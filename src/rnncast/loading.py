@@ -86,7 +86,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     unused = not_used(frame, rows, layout, static_names)
-    others = frame[unused].notna().to_numpy().any(axis=1) if unused else None  # [rows] a value no role reads
+    others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
     panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout, lambda: id_hint(frame, rows),
                       holidays, time_unit, (others, unused))
     panel.unused = unused
@@ -151,8 +151,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
               id_hint=lambda: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ())) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint()``: what a single series' refusal of repeated or unsorted times
-    adds (a column that could be a forgotten id_col), asked only when it refuses. ``others``: the table's rows
-    that hold a value in a column no role took, and those columns (``appendedrows.refuse``)."""
+    adds (a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
+    columns no role took, and those columns (``appendedrows.refuse``)."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
     if time is None:
         for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
@@ -221,7 +221,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
-        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others)  # before any fill
+        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,
                                                                     announce, wide=layout == "wide")
