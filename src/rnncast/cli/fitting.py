@@ -19,7 +19,9 @@ from rnncast.errors import RnncastError
 from rnncast.files import entries_of
 from rnncast import replacing
 from rnncast.noticed import capture
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hints
+
+START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
 
 
 def run_fit(args) -> int:
@@ -59,7 +61,7 @@ def run_fit(args) -> int:
             replacing.staged(out) if args.overwrite and main_rank and entries_of(out) else out)
     try:
         # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
-        with interrupts.ctrl_c_between_batches(), capture() as noticed:
+        with interrupts.ctrl_c_between_batches(), capture() as noticed, hints(start_over=START_OVER):
             return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed)
     finally:
         if claim is not None:

@@ -62,6 +62,8 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
         hold(run_dir, "run").release()  # a replacing run's move that a kill cut short, finished (replacing.settle)
     config_path = (replacing.pending(run_dir) or run_dir) / "config.json"  # a new run replacing it continues first
     if not config_path.is_file():
+        if not run_dir.exists():
+            raise RnncastError(f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)")
         if run_dir.is_dir():
             hold(run_dir, "run").release()  # a run that another process is starting is named as such
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
