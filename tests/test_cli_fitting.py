@@ -69,10 +69,12 @@ def test_resume_of_a_folder_that_is_not_a_run_is_refused_and_the_folder_left_as_
     missing, other = tmp_path / "nope", tmp_path / "notes"
     other.mkdir()
     (other / "a.txt").write_text("mine", encoding="utf-8")
-    for folder in (missing, other):
-        code, _, err = cli(capsys, "fit", "--resume", folder)
-        assert code == 2 and err == (f"rnncast: error: {folder} is not a run directory (no config.json); give the "
-                                     "folder a fit wrote\n")
+    code, _, err = cli(capsys, "fit", "--resume", missing)  # said to be missing, not "not a run directory"
+    assert code == 2 and err == (f"rnncast: error: {missing} does not exist; give the folder of a run that fit wrote "
+                                 "(rnncast fit --resume RUN)\n")
+    code, _, err = cli(capsys, "fit", "--resume", other)
+    assert code == 2 and err == (f"rnncast: error: {other} is not a run directory (no config.json); give the "
+                                 "folder a fit wrote\n")
     assert not missing.exists() and os.listdir(other) == ["a.txt"]  # no folder made, no lock file left
 
 

@@ -215,3 +215,19 @@ def test_an_rnncast_checkpoint_is_replaced_or_continued_as_before_and_a_runs_own
                                                       checkpoint=run / "checkpoint.safetensors", resume=True)
     assert len(resumed.history_) == 1  # the run's own checkpoint continued, as rnncast fit --resume continues it
     assert Forecaster.load(run).predict(make_frame(120)) is not None  # the run's model untouched
+
+
+def test_a_refused_resume_gives_python_callers_python_words_and_the_command_line_its_flag(tmp_path):
+    """``fit(df, checkpoint="d.csv", resume=True)`` ended its refusal with "start the run again with --overwrite",
+    a flag Python has not; the command line keeps its words (cli/fitting.py's hints)."""
+    data = tmp_path / "d.csv"
+    make_frame(120).to_csv(data, index=False)
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=data, resume=True)
+    said = str(refused.value)
+    assert "--overwrite" not in said and said.endswith("start the training over: fit without resume=True, with a "
+                                                      "checkpoint path of its own"), said
+    from rnncast.spelling import hints
+    from rnncast.cli.fitting import START_OVER
+    with hints(start_over=START_OVER), pytest.raises(RnncastError, match="start the run again with --overwrite$"):
+        Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=data, resume=True)

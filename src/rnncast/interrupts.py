@@ -109,3 +109,13 @@ def stop_if_asked() -> None:
     if _stop.is_set():
         _stop.clear()
         raise _interrupt(_by[0])
+
+
+def pending() -> KeyboardInterrupt | None:
+    """The interrupt that a Ctrl-C (or SIGTERM) held inside ``ctrl_c_between_batches`` since the last check stands
+    for, taken (cleared); None when none came. For a step past which stopping changes what is kept (fit's
+    outputs written, then moved over an earlier run: ``cli.finishing``), which says what the signal left."""
+    if not _stop.is_set():
+        return None
+    _stop.clear()
+    return _interrupt(_by[0])

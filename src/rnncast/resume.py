@@ -24,6 +24,7 @@ from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, write_bytes, written_path
 from rnncast.models import NetSpec
 from rnncast.outputs import model_folder, output_kind
+from rnncast.spelling import hint
 from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
@@ -126,7 +127,7 @@ def check_data(path, found: dict) -> None:
             meta = json.loads((f.metadata() or {})["loop"])
         recorded = meta.get("data")
     except (SafetensorError, OSError, KeyError, ValueError, TypeError, AttributeError, RecursionError) as err:
-        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); start the run again with --overwrite") from None
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
     if recorded is None:
         log.warning("%s was written before rnncast recorded the data a run trains on, so whether this is the data "
                     "the run started with cannot be checked; if it is not, its test scores may rest on rows it "
@@ -137,6 +138,13 @@ def check_data(path, found: dict) -> None:
         raise RnncastError(f"{path} cannot be resumed with this fit's data: {differs}; resume it with the data it was "
                            "trained on (the same rows and values; it may have moved) cut as it was (its own val_frac, "
                            "test_frac or split=), or start a new run with another checkpoint file")
+
+
+
+def start_over() -> str:
+    """How a refusal to resume tells its reader to train the run from its first epoch: in Python's words, unless the
+    caller gave its own (``spelling.hints(start_over=...)``: the command line's ``--overwrite``)."""
+    return hint("start_over", "start the training over: fit without resume=True, with a checkpoint path of its own")
 
 
 def load_training_state(path, net, optimizer, generator):
@@ -152,11 +160,11 @@ def load_training_state(path, net, optimizer, generator):
                                                                     "stopped", "opt_scalars", "param_groups")):
             raise KeyError("its loop record is incomplete")
     except (SafetensorError, OSError, KeyError, ValueError, TypeError, RecursionError) as err:
-        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); start the run again with --overwrite") from None
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
     bad = [name for name, v in tensors.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
     if bad:
         raise RnncastError(f"{path}: tensor {bad[0]} holds NaN or infinite values; the checkpoint is damaged and would "
-                           "train nothing usable; start the run again with --overwrite")
+                           f"train nothing usable; {start_over()}")
     device = next(net.parameters()).device
     weights = {k[4:]: v for k, v in tensors.items() if k.startswith("net.")}
     _check_fits(path, weights, net)
@@ -209,8 +217,8 @@ def _check_network(path: Path, recorded, net) -> None:
         return
     built = json.loads(json.dumps(net.spec.to_dict()))  # tuples as lists, as the file holds them
     if not isinstance(recorded, dict):
-        raise RnncastError(f"{path} is not a readable rnncast checkpoint (its network record is damaged); start the "
-                           "run again with --overwrite")
+        raise RnncastError(f"{path} is not a readable rnncast checkpoint (its network record is damaged); "
+                           f"{start_over()}")
     defaults = json.loads(json.dumps({f.name: f.default for f in fields(NetSpec) if f.default is not MISSING}))
     recorded = {**defaults, **recorded}  # a field added after the checkpoint was written: its default then
     differ = sorted(name for name in set(recorded) | set(built) if recorded.get(name) != built.get(name))
@@ -218,7 +226,7 @@ def _check_network(path: Path, recorded, net) -> None:
         name = differ[0]
         raise RnncastError(f"{path} was trained with {name} {recorded.get(name)!r}, but this fit has {name} "
                            f"{built.get(name)!r}; resume it with its own settings (the run's config.json as it was "
-                           "written), or start the run again with --overwrite")
+                           f"written), or {start_over()}")
 
 
 def _diverged(record) -> dict | None:

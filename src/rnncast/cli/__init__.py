@@ -24,6 +24,29 @@ EXIT_BAD_INPUT = 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    code = None
+    try:
+        with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
+            code = _parse_and_run(argv)
+    except KeyboardInterrupt as err:  # before the command ran: while its modules (torch, pandas) were imported
+        print(f"rnncast: interrupted{interrupts.by(err)}", file=sys.stderr)
+        code = interrupts.exit_status(err)
+    finally:
+        # leave torchrun's process group, if fit joined one; never imported here: a signal that cut torch's import
+        # short leaves it half-loaded, and importing it again crashes (a traceback or a segfault, not one line)
+        distributed = sys.modules.get("rnncast.distributed")
+        follower = distributed is not None and distributed.finish(wait=code == 0)
+    if follower:  # a torchrun rank other than 0: its work is done and rank 0 has written the run
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(code)  # skip the interpreter's shutdown, where gloo's threads can abort it (distributed.finish)
+    return code
+
+
+def _parse_and_run(argv: list[str] | None) -> int:
+    """``main`` inside its SIGTERM block: the flags parsed (the parser's import, which loads most of rnncast, too),
+    then the command run (``run``)."""
     from rnncast.cli.parser import build_parser
 
     misuse = on_off_misuse(sys.argv[1:] if argv is None else list(argv))
@@ -34,20 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
-    code = None
-    try:
-        with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
-            code = run(args)
-    finally:
-        from rnncast import distributed
-
-        follower = distributed.finish(wait=code == 0)  # leave torchrun's process group, if fit joined one
-    if follower:  # a torchrun rank other than 0: its work is done and rank 0 has written the run
-        sys.stdout.flush()
-        sys.stderr.flush()
-        logging.shutdown()
-        os._exit(code)  # skip the interpreter's shutdown, where gloo's threads can abort it (distributed.finish)
-    return code
+    return run(args)
 
 
 ON_OFF_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n", "0", "1"}

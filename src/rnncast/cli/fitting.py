@@ -12,13 +12,16 @@ from pathlib import Path
 from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, settings_from_args
 from rnncast.cli.resuming import check_resumed_data, resume_request
 from rnncast.cli.display import epoch_bar
+from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli import os_error_text
-from rnncast.outputs import OUTPUT_FILES, claim_output, clear_output, hold
+from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError
 from rnncast.files import entries_of
 from rnncast import replacing
 from rnncast.noticed import capture
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hints
+
+START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
 
 
 def run_fit(args) -> int:
@@ -58,7 +61,7 @@ def run_fit(args) -> int:
             replacing.staged(out) if args.overwrite and main_rank and entries_of(out) else out)
     try:
         # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
-        with interrupts.ctrl_c_between_batches(), capture() as noticed:
+        with interrupts.ctrl_c_between_batches(), capture() as noticed, hints(start_over=START_OVER):
             return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed)
     finally:
         if claim is not None:
@@ -155,12 +158,17 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     bar.close()
     if not main_rank:
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
-    metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
-                        fingerprint=record, noticed=list(noticed))
-    if tracker is not None:
-        tracker.finish(metrics)
-    if replaces:
-        replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
+
+    def write() -> dict:
+        metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
+                            fingerprint=record, noticed=list(noticed))
+        if tracker is not None:
+            tracker.finish(metrics)
+        return metrics
+
+    metrics = write_and_place(write, out, into)  # then moved over the earlier run; a signal or full disk said
+    if isinstance(metrics, int):
+        return metrics  # stopped by a signal, said with what it left
     test = metrics["test"]
     said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
     print(score_tables(test, forecaster.settings_.data.season, "test split"))  # with the MASE note
@@ -184,7 +192,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
               f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
     for hint in said.hints:
         print(hint)  # the advice last: the season not weighed, window_norm, future_known
-    return 0
+    held = interrupts.pending()  # a signal while the scores were printed: the run was complete before it
+    return 0 if held is None else complete(held, out, replaces)
 
 
 def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: Path | None = None) -> str:

@@ -62,6 +62,8 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
         hold(run_dir, "run").release()  # a replacing run's move that a kill cut short, finished (replacing.settle)
     config_path = (replacing.pending(run_dir) or run_dir) / "config.json"  # a new run replacing it continues first
     if not config_path.is_file():
+        if not run_dir.exists():
+            raise RnncastError(f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)")
         if run_dir.is_dir():
             hold(run_dir, "run").release()  # a run that another process is starting is named as such
         raise RnncastError(f"{run_dir} is not a run directory (no config.json); give the folder a fit wrote")
@@ -69,7 +71,8 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
         raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
                            f"continues a fit. To train a run on its data and settings: rnncast fit --config {run_dir} --out NEW")
-    refuse_finished(config_path.parent)  # before anything is read or written
+    if config_path.parent == run_dir:  # a complete new run waiting to replace the earlier one (a signal came before
+        refuse_finished(run_dir)  # the move: cli.finishing) is put in place, its outputs written again
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
     for name in MACHINE:
         if name in vars(args):

@@ -1,0 +1,65 @@
+"""The end of ``rnncast fit``, once training is over: the run's outputs written (``write``) and, for a run
+replacing an earlier one, moved over it (``replacing.swap``), each outcome said as it is.
+
+A Ctrl-C or SIGTERM while the outputs are written is held (``interrupts.ctrl_c_between_batches``) and
+answered at the next safe point: before the swap the earlier run stays as it was and the new one, complete,
+waits beside it; after the swap the run is complete and is said to be. A write the system refuses (a full
+disk) or a second signal, which stops the write at once, names the run's state and how to go on
+(``rnncast fit --resume RUN`` writes the outputs again from the saved model)."""
+
+from __future__ import annotations
+
+import errno
+import sys
+from pathlib import Path
+
+from rnncast import interrupts, replacing
+from rnncast.cli import os_error_text
+from rnncast.errors import RnncastError
+from rnncast.outputs import OUTPUT_FILES
+
+
+def write_and_place(write, out: Path, into: Path) -> dict | int:
+    """``write()``'s metrics (the run's outputs written into ``into``; moved over ``out``'s earlier run when
+    ``into`` is not ``out``), or the exit status of a signal that stopped it, said on stderr. A refused write
+    raises ``RnncastError`` with the run's state."""
+    replaces = into != out
+    try:
+        metrics = write()
+    except KeyboardInterrupt as err:  # a second signal: the first was held, this one stops the write
+        interrupts.pending()  # the first, taken: this line answers both
+        print(f"rnncast: interrupted{interrupts.by(err)}; {unwritten(out, into)}", file=sys.stderr)
+        return interrupts.exit_status(err)
+    except OSError as err:
+        space = "after freeing space, " if err.errno == errno.ENOSPC else ""
+        raise RnncastError(f"{os_error_text(err)} (while the run's outputs were written; "
+                           f"{unwritten(out, into, space)})") from None
+    held = interrupts.pending()
+    if held is not None and replaces:  # not yet swapped: the earlier run is kept
+        print(f"rnncast: interrupted{interrupts.by(held)} before the new run replaced the earlier one; {out} keeps "
+              f"the earlier run as it was and the new run, complete, waits in {into}: rnncast fit --resume {out} puts "
+              f"it in place (or fit again with --overwrite to start it over)", file=sys.stderr)
+        return interrupts.exit_status(held)
+    if replaces:
+        replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
+    if held is not None:
+        return complete(held, out, replaces)
+    return metrics
+
+
+def complete(held: KeyboardInterrupt, out: Path, replaced: bool) -> int:
+    """Say that a signal came once the run ``out`` was complete: nothing of it is lost."""
+    instead = " (it replaced the earlier run)" if replaced else ""
+    print(f"rnncast: interrupted{interrupts.by(held)}; the run {out} was complete before the signal{instead}: "
+          f"its scores are in {out}/report.html", file=sys.stderr)
+    return interrupts.exit_status(held)
+
+
+def unwritten(out: Path, into: Path, space: str = "") -> str:
+    """What a write stopped short left: the trained model saved, its outputs not all written, and how to go on."""
+    if into == out:
+        return (f"the trained model is saved in {out}, its outputs not all written; {space}write them with: "
+                f"rnncast fit --resume {out}")
+    return (f"{out} keeps the earlier run as it was; the new run is trained, its outputs not all written, in {into}: "
+            f"{space}rnncast fit --resume {out} writes them and replaces the earlier run (or remove {into} to "
+            f"give the new run up)")
