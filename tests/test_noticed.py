@@ -74,3 +74,15 @@ def test_first_time_says_a_key_once_per_set_and_always_without_one():
     assert not first_time(said, "unused", "a", "b")
     assert first_time(said, "unused", "a")  # another set of columns is said again
     assert first_time(None, "unused", "a") and first_time(None, "unused", "a")
+
+
+def test_time_notes_quiets_the_time_readers_only_when_not_announcing_and_restores_their_levels():
+    """One helper for loading's reloads and futurekeys' columns tried as time (they held two copies)."""
+    logger = logging.getLogger("rnncast.datetext")
+    logger.setLevel(logging.INFO)
+    with noticed.time_notes(False):
+        assert all(logging.getLogger(n).level == logging.ERROR for n in noticed.TIME_READERS)
+    assert logger.level == logging.INFO
+    with noticed.time_notes(True):
+        assert logger.level == logging.INFO
+    logger.setLevel(logging.NOTSET)

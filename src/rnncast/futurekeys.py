@@ -12,7 +12,6 @@ id column.
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ from rnncast import futuretimes
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
-from rnncast.noticed import first_time
+from rnncast.noticed import first_time, time_notes
 from rnncast.timeaxis import find_time_column
 from rnncast.timetext import shown
 
@@ -75,7 +74,7 @@ def _times(frame: pd.DataFrame, keys: list, id_col, steps: pd.Index, text_format
     distinct (within each series), more than one or found by its name; a step number (1, 2, 3) for a model of
     dates, one timestamp on every row (``updated_at``) or text that is no time (``FY2025 Q3``) is not, and is a
     column not used."""
-    with _quiet():
+    with time_notes(False):  # a column tried as time and left is not described
         while True:
             try:
                 other, how = find_time_column(frame, exclude=keys)
@@ -86,24 +85,10 @@ def _times(frame: pd.DataFrame, keys: list, id_col, steps: pd.Index, text_format
             keys = keys + [other]
 
 
-@contextmanager
-def _quiet():
-    """A column tried as time and left is not described (how its dates were read)."""
-    quiet = [logging.getLogger(n) for n in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
-    levels = [q.level for q in quiet]
-    for q in quiet:
-        q.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for q, level in zip(quiet, levels):
-            q.setLevel(level)
-
-
 def _said_in_order(frame: pd.DataFrame, id_col, columns: list[str], index, said) -> None:
     """For a model without a time column: a table that gives times (a column found as a fit finds one, or its
     index) is said to be taken in row order, for the model has no time to match them to (once per model)."""
-    with _quiet():
+    with time_notes(False):  # a column tried as time and left is not described
         try:
             other = index if index is not None else find_time_column(frame, exclude=[id_col, *columns])[0]
         except RnncastError:

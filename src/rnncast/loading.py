@@ -17,7 +17,6 @@ column and the place of the problem.
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,7 @@ from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
+from rnncast.noticed import time_notes
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
 from rnncast.timeaxis import clock_change, preferred, unread_time
@@ -78,7 +78,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
-    with _time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
+    with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
@@ -105,20 +105,6 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
             counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
         log.warning(labels.counted_features_note(counters))
     return panel
-
-
-@contextmanager
-def _time_notes(announce: bool):
-    loggers = [logging.getLogger(name) for name in ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")]
-    levels = [logger.level for logger in loggers]
-    if not announce:
-        for logger in loggers:
-            logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels):
-            logger.setLevel(level)
 
 
 def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,

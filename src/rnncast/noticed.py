@@ -90,3 +90,24 @@ def first_time(said: set | None, *key) -> bool:
         return False
     said.add(key)
     return True
+
+
+TIME_READERS = ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")
+"""The loggers that say how a time column's text was read."""
+
+
+@contextmanager
+def time_notes(announce: bool) -> Iterator[None]:
+    """For a block's duration, how time columns are read is said only where ``announce`` (a fit); else (a
+    reload of the data, a column tried as the future's time and left) only errors are, then the levels are
+    restored."""
+    loggers = [logging.getLogger(name) for name in TIME_READERS]
+    levels = [logger.level for logger in loggers]
+    if not announce:
+        for logger in loggers:
+            logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
