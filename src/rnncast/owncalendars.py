@@ -17,9 +17,11 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import businessmonths
+from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
 from rnncast.spelling import counted
+from rnncast.timetext import shown
 
 
 def best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
@@ -84,3 +86,23 @@ def common_step(piece, steps: np.ndarray) -> str:
         values, counts = np.unique(steps, return_counts=True)
         span = counted(int(values[np.argmax(counts)]), "step") + " of it"
     return f"{span} apart ({int(counts.max())} of its {len(piece) - 1} steps)"
+
+
+def refuse_off(time, offsets: np.ndarray, ids: list, own: dict, base, name, fmt, remedy: str) -> None:
+    """Refuse the first row of a series off the calendar a model keeps for it (``own`` {id: Calendar} of the series
+    with their own, else ``base``; nothing is checked where ``own`` is empty: the readers were then given ``base``),
+    as a calendar given to fit refuses one (``calendars.settle``): each series' steps from its own first row, on
+    calendars with a step. ``name(s)``: series ``s``'s id as given; ``remedy``: what the refusal advises."""
+    if not own or not isinstance(time, pd.DatetimeIndex):
+        return
+    calendars = [own.get(i, base) for i in ids]
+    for calendar in dict.fromkeys(c for c in calendars if c.freq is not None):
+        series = [s for s, c in enumerate(calendars) if c == calendar]
+        rows = np.concatenate([np.arange(offsets[s], offsets[s + 1]) for s in series])
+        cut = np.concatenate([[0], np.cumsum([offsets[s + 1] - offsets[s] for s in series])]).astype(np.int64)
+        ruler = Ruler.of(time[rows], cut, calendar.freq)
+        if ruler is None or ruler.bad is not None:
+            bad = 0 if ruler is None else int(ruler.bad)
+            s = series[int(np.searchsorted(cut, bad, side="right")) - 1]
+            raise RnncastError(f"timestamp {shown(time[rows[bad]], time, fmt)} of series {name(s)!r} is not on the "
+                               f"calendar freq={calendar.shown} the model keeps for that series; {remedy}")

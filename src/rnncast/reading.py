@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, rowindex, statictext
+from rnncast import calendars, owncalendars, rowindex, statictext
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -260,7 +260,10 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
                  if state.layout == "single" else "in each series, and the forecast on from its last row")
         log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
                  "only where the data starts at the fit's first row", which)
-    return panel, series_index(state, panel)
+    index = series_index(state, panel)  # then each series on the calendar the model keeps for it (read inferred)
+    owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,
+                            panel.calendar.text_format, MODEL_FREQ)
+    return panel, index
 
 
 def series_index(state: FittedState, panel: Panel) -> np.ndarray:

@@ -36,8 +36,9 @@ def missing_season(forecaster: Fitted) -> Season | None:
 
 
 def _own(forecaster: Fitted) -> dict:
-    """{series id: Calendar} of the series that keep a calendar of their own."""
-    return getattr(getattr(forecaster, "state_", None), "calendars", None) or {}
+    """{series id: Calendar} of the series trained that keep a calendar of their own (not those fit left out)."""
+    own = getattr(getattr(forecaster, "state_", None), "calendars", None) or {}
+    return {i: c for i, c in own.items() if i in forecaster.ids_}
 
 
 def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False) -> str | None:
