@@ -260,9 +260,14 @@ def test_search_flags_reach_the_search_as_ranges_and_choices(tmp_path, capsys, m
     ("hidden_size=", "--search hidden_size=: hidden_size takes choices A,B,... (hidden_size=32,64)"),
     ("lookback=24..48", "--search lookback=24..48: lookback takes choices A,B,... (lookback=24,48,96)"),  # its own
     ("dropout=0.1", "--search dropout=0.1: dropout takes a range LOW..HIGH (dropout=0.1..0.3)"),
-    ("cell=lstm,,gru", "--search cell=lstm,,gru: choice 2 of 3 is empty; cell takes choices A,B,... (cell=lstm,gru)"),
-    ("hidden_size=8,", "--search hidden_size=8,: choice 2 of 2 is empty; hidden_size takes choices A,B,... "
+    ("cell=lstm,,gru", "--search 'cell=lstm,,gru' has an empty item (item 2 of 3): cell takes choices A,B,... "
+                       "(cell=lstm,gru)"),  # as --quantiles and bench's --models say it (decision 409)
+    ("hidden_size=8,", "--search 'hidden_size=8,' has an empty item (item 2 of 2): hidden_size takes choices A,B,... "
                        "(hidden_size=32,64)"),
+    ("cell,,lr", "--search 'cell,,lr' has an empty item (item 2 of 3): name settings separated by single commas, "
+                 "from cell, hidden_size, num_layers, lookback, lr, dropout"),  # not "cannot search ''"
+    (",cell", "--search ',cell' has an empty item (item 1 of 2): name settings separated by single commas, from "
+              "cell, hidden_size, num_layers, lookback, lr, dropout"),
     ("epochs=1..2", "--search epochs=1..2: cannot search 'epochs'; searchable settings: cell, hidden_size, num_layers, "
                     "lookback, lr, dropout"),
     ("cell,lr=1e-3..1e-2", "--search cell,lr=1e-3..1e-2: cannot search 'cell,lr'; searchable settings: cell, hidden_size, "

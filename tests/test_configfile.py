@@ -93,6 +93,8 @@ def test_written_toml_reads_back_to_the_same_values(tmp_path):
     ("quantiles = \"0.1,,0.5,0.9\"\n", ["quantiles '0.1,,0.5,0.9' has an empty item (item 2 of 4)"]),  # was 0.1,0.5,0.9
     ("quantiles = \",0.1,0.5,\"\n", ["quantiles ',0.1,0.5,' has an empty item (item 1 of 4)"]),
     ("quantiles = []\n", ["quantiles [] is an empty list: leave quantiles unset (None) for a point forecast"]),
+    ("quantiles = [\"0.1\", \"0.5\", \"0.9\"]\n", ["quantiles must be numbers such as [0.1, 0.5, 0.9], got "
+                                                "['0.1', '0.5', '0.9']; write the levels without quotes"]),  # as in Python
     ("features = \"x,,z\"\n", ["features in config", "a blank column name in 'x,,z'"]),  # was "column '' not found"
     ("features = [\"x\", \" \"]\n", ["features in config", "has a blank column name (item 2 of 2)"]),
 ])

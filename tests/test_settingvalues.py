@@ -13,7 +13,30 @@ from rnncast.settingvalues import parse_quantiles
 
 
 def test_quantile_levels_from_a_list_or_text():
-    assert parse_quantiles(None) == () and parse_quantiles([0.25, "0.75"]) == (0.25, 0.75)
+    assert parse_quantiles(None) == () and parse_quantiles([0.25, 0.75]) == (0.25, 0.75)
+    assert parse_quantiles("0.25,0.75") == (0.25, 0.75)  # text is the flag's form, read in full
+
+
+@pytest.mark.parametrize("value", [["0.1", "0.5", "0.9"], (0.25, "0.75"), np.array(["0.1", "0.5"])])
+def test_text_levels_in_a_list_are_refused_as_lr_as_text_is(value):
+    """``Forecaster(quantiles=["0.1", "0.5", "0.9"])`` trained, and get_params handed back the strings, while
+    ``lr="0.01"`` is refused: a list's levels are numbers (comma-separated text stays the flag's form)."""
+    with pytest.raises(RnncastError, match=r"^quantiles must be numbers such as \[0.1, 0.5, 0.9\], got .*; write the "
+                                           r"levels without quotes, or as one text \"0.1,0.5,0.9\"$"):
+        Settings.from_flat({"quantiles": value})
+
+
+@pytest.mark.parametrize("value", ["none", " none"])
+def test_none_as_text_is_the_point_forecast_in_python_as_in_a_file(tmp_path, value):
+    """``Forecaster(quantiles="none")`` was refused ("must be numbers") while ``quantiles = "none"`` in a TOML file
+    (and --set) gave a point model; the help's default reads "none: one point forecast"."""
+    from rnncast.configfile import read_config
+    from rnncast.settingtext import parse_setting
+
+    assert parse_quantiles(value) == () and Settings.from_flat({"quantiles": value}).model.quantiles == ()
+    assert parse_setting("quantiles", value, typed=True) is None
+    (tmp_path / "c.toml").write_text(f'quantiles = "{value}"\n')
+    assert read_config(tmp_path / "c.toml")[0]["quantiles"] is None
 
 
 # ---- NumPy scalars are numbers ----------------------------------------------------------------

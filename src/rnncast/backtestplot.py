@@ -29,7 +29,7 @@ def backtest_figure(result, n_series: int = 3):
     panel, frame, m = result.panel, result.forecasts, result.metrics
     target = panel.targets[0]
     levels = m["quantiles"]
-    drawn = drawn_levels(levels)  # every level: intervals nested, a lone level dashed
+    drawn = drawn_levels(levels)  # every level: intervals nested, a lone level a line
     history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
     curves, shown = [], []
     for s in range(min(n_series, panel.n_series)):

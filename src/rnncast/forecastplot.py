@@ -173,7 +173,7 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
             wf = model.predict_windows(data, part="test", series=test.ids[s] if many else None)
         firsts, actual, predictions[name] = plots.contiguous_forecast(wf.y_true[..., 0], _shown(wf, wf.y_pred[..., 0]),
                                                                        max_points)
-        for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level dashed
+        for lo, hi, depth, label in drawn_levels(wf.levels):  # every level: intervals nested, a lone level a line
             lower, upper = (None if q is None else plots.contiguous_forecast(
                 wf.y_true[..., 0], _shown(wf, wf.quantiles[..., 0, wf.levels.index(q)]), max_points)[2] for q in (lo, hi))
             bands[f"{name} {label}"] = Band(lower, upper, name, depth)

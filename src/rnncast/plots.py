@@ -107,7 +107,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
     ``xlabel`` (``time_label``: "row", or the time column with its zone); a NaN forecast is a gap (a
     window left out of the scores). ``bands``: legend label -> ``quantilebands.Band`` (or a (lower, upper) pair), each
-    interval shaded and each lone level dashed in its model's colour (e.g. "model (lstm) 80% interval"). A
+    interval shaded and each lone level a line in its model's colour (e.g. "model (lstm) 80% interval"). A
     prediction whose name starts with "baseline" is drawn thin in a style of its own
     (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that

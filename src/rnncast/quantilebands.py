@@ -1,9 +1,11 @@
 """What a forecast figure draws of a quantile model's levels, and how: every level is seen.
 
 Each central interval the levels give (0.05 and 0.95: the 90% interval; ``metrics.interval_pairs``) is a band,
-nested widest first, the outer lighter, each labelled with its interval ("90% interval", "50% interval"); a
-level without its mirror (0.9 beside 0.05) is a dashed line in the same colour, labelled with its level
-("q0.9"). The median is the point forecast, drawn as the model's own line. Used by the fit's forecast figure
+nested widest first, the outer lighter, each labelled with its interval ("90% interval", "50% interval"); of
+several, each one's legend swatch is the shade it shows where it overlies those outside it (a drawn band is alpha
+over alpha: the swatches of 60%, 40% and 20% inside 80% were one shade). A level without its mirror (0.9 beside
+0.05) is a line in the same colour, labelled with its level ("q0.9"), each of a model's such levels in a style of
+its own (dotted, dash-dot, long dash, ...: ``LEVEL_STYLES``), never the backtest cutoffs' dashes. The median is the point forecast, drawn as the model's own line. Used by the fit's forecast figure
 (``forecastplot``, in report.html too) and the backtest's (``backtestplot``), both drawn by ``plots``.
 """
 
@@ -17,11 +19,12 @@ from rnncast.metrics import interval_pairs
 
 ALPHA = 0.2  # a model's one band
 NESTED_ALPHA = (0.12, 0.2)  # its outermost band of several, and each one inside it (over the outer: darker still)
-LINE = {"lw": 0.9, "ls": (0, (4, 2))}  # a level without its mirror
+LINE_WIDTH = 1.0  # a level without its mirror, in its model's colour: each of a model's in a style in turn
+LEVEL_STYLES = (":", "-.", (0, (9, 2.5)), (0, (6, 1.5, 1, 1.5, 1, 1.5)))  # not "--"
 
 
 class Band(NamedTuple):
-    """One drawn interval (``lower`` to ``upper``), or one level (``upper`` None: a dashed line)."""
+    """One drawn interval (``lower`` to ``upper``), or one level (``upper`` None: a line, ``LEVEL_STYLES``)."""
 
     lower: np.ndarray
     upper: np.ndarray | None = None
@@ -40,24 +43,38 @@ def drawn_levels(levels) -> list[tuple[float, float | None, int, str]]:
 
 def draw(ax, x, bands: dict, colours: dict | str | None = None, labelled: bool = True) -> list[np.ndarray]:
     """Draw ``bands`` (legend label -> ``Band``, or a ``(lower, upper)`` pair) onto ``ax`` over ``x``: an interval
-    shaded, lighter the further out it is among its model's, a lone level dashed. ``colours``: a model's colour by
+    shaded, lighter the further out it is among its model's (in the legend, the shade it shows: ``shade``), a
+    lone level a line, each of a model's in its own ``LEVEL_STYLES``. ``colours``: a model's colour by
     its name, or one colour for all (a backtest window's); a band of no model named takes ``C0``, ``C1``, ... in
     turn. ``labelled``: False draws without legend entries (a backtest's later windows). Returns the values drawn
     (the y limits cover them)."""
+    from matplotlib.collections import PolyCollection  # here: the modules naming bands need no matplotlib
+
     bands = {label: Band(*band) for label, band in bands.items()}
     nested = {}  # how many intervals each model has: one is drawn as before, several nested
     for band in bands.values():
         if band.upper is not None:
             nested[band.model] = nested.get(band.model, 0) + 1
-    shown = []
+    shown, lines = [], {}  # how many lone levels of each model are drawn: the next takes the next style
     for i, (label, band) in enumerate(bands.items()):
         colour = colours if isinstance(colours, str) else (colours or {}).get(band.model, f"C{i}")
         name = label if labelled else None
         if band.upper is None:
-            ax.plot(x, band.lower, color=colour, label=name, **LINE)
+            style = LEVEL_STYLES[lines.get(band.model, 0) % len(LEVEL_STYLES)]
+            lines[band.model] = lines.get(band.model, 0) + 1
+            ax.plot(x, band.lower, color=colour, label=name, lw=LINE_WIDTH, ls=style)
             shown.append(band.lower)
             continue
-        alpha = ALPHA if nested[band.model] == 1 else NESTED_ALPHA[min(band.depth, 1)]
-        ax.fill_between(x, band.lower, band.upper, color=colour, alpha=alpha, lw=0, label=name)
+        one = nested[band.model] == 1
+        alpha = ALPHA if one else NESTED_ALPHA[min(band.depth, 1)]
+        ax.fill_between(x, band.lower, band.upper, color=colour, alpha=alpha, lw=0, label=name if one else None)
+        if name is not None and not one:  # the legend's swatch: the shade the band shows, not its own alpha
+            ax.add_collection(PolyCollection([], facecolors=colour, alpha=shade(band.depth), lw=0, label=name),
+                              autolim=False)
         shown += [band.lower, band.upper]
     return shown
+
+
+def shade(depth: int) -> float:
+    """The alpha a band of several at ``depth`` (0: the outermost) shows, over every band outside it."""
+    return float(1 - np.prod([1 - NESTED_ALPHA[min(k, 1)] for k in range(depth + 1)]))

@@ -107,7 +107,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                   + (f" ({diverged})" if diverged else "")])
     if forecaster.highway_start_ is not None:
         facts.append(["highway start", highway_start_text(forecaster.highway_start_,
-                                                          "pinball" if forecaster.quantiles else forecaster.loss)])
+                                                          "pinball" if forecaster.settings_.model.quantiles else forecaster.loss)])
     unused = {}  # settings given (or default) that this run did not use as their name suggests
     if forecaster.settings_.model.quantiles:
         unused["loss"] = "not used: a quantile head trains on the pinball loss"

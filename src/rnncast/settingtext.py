@@ -28,7 +28,7 @@ def parse_setting(name: str, value, typed: bool = False):
     default = fields_by_name[name].default
     text = value.strip() if isinstance(value, str) else None
     if name == "quantiles":
-        return None if value is None or value == "none" else list(parse_quantiles(value))  # [] and "0.1,,0.5": refused
+        return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "batch_size":
         if value is None or text == "full" or (text == "0" and not typed) or (is_integer(value) and value == 0):
             return None  # full batch; False and 0.0 are no 0 (a TOML file writes 0 as a number, as lookback's 14)

@@ -18,11 +18,13 @@ from rnncast.spelling import counted, did_you_mean
 
 def parse_quantiles(value) -> tuple:
     """Quantile levels as a tuple of floats, from a tuple, a list, a 1-D array or text such as
-    ``"0.1,0.5,0.9"``; None is no levels (a point forecast). Raises ``RnncastError`` for text with
+    ``"0.1,0.5,0.9"``; None, and the text "none" (the help's default, a flag's and a file's spelling: the
+    API reads it too), is no levels (a point forecast). Raises ``RnncastError`` for text with
     no levels (an empty ``--quantiles ''`` is not taken as a point forecast), text with an empty item
     (``"0.1,,0.5"`` is not read as ``0.1,0.5``), an empty list (``[]`` is not taken as None), anything
-    else, or a level that is not a number (True is not 1.0)."""
-    if value is None:
+    else, or a level that is not a number (True is not 1.0; in a list, the text "0.1" is not 0.1 either, as
+    ``lr="0.01"`` is refused: only comma-separated text is read as the flag reads it)."""
+    if value is None or (isinstance(value, str) and value.strip() == "none"):
         return ()
     if isinstance(value, str):
         items = value.split(",")
@@ -42,6 +44,9 @@ def parse_quantiles(value) -> tuple:
                            "or give levels such as [0.1, 0.5, 0.9]")
     if any(isinstance(q, bool) or type(q).__name__ == "bool_" for q in items):
         raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {value!r}")
+    if not isinstance(value, str) and any(isinstance(q, (str, bytes)) for q in items):  # ["0.1"]: lr="0.01" is refused
+        raise RnncastError(f"quantiles must be numbers such as [0.1, 0.5, 0.9], got {value!r}; write the levels "
+                           "without quotes, or as one text \"0.1,0.5,0.9\"")
     try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3
         return tuple(round(float(q), 12) for q in items)
     except (TypeError, ValueError):

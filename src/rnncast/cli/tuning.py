@@ -74,12 +74,18 @@ def search_from_args(given: list[str] | None) -> dict | None:
     (each value typed as its flag's), ``lr`` the default space, ``cell,lr`` two names each in its default space
     (as the column flags take names); None when no flag was given. Raises
     ``RnncastError`` naming the flag for a space of the wrong form or a setting given twice."""
-    from rnncast.searchspace import EXAMPLES, RANGES, check_name
+    from rnncast.searchspace import EXAMPLES, RANGES, SEARCH, check_name
     from rnncast.settingtext import parse_setting
 
     if given is None:
         return None
     search = {}
+    for flag in given:  # 'cell,,lr' names an empty setting: said as every comma list says it (decision 409)
+        items = flag.split(",") if "=" not in flag else []
+        if len(items) > 1 and any(not item.strip() for item in items):  # a blank flag alone: "cannot search ''"
+            empty = next(k for k, item in enumerate(items) if not item.strip())
+            raise RnncastError(f"--search {flag!r} has an empty item (item {empty + 1} of {len(items)}): name "
+                               f"settings separated by single commas, from {', '.join(SEARCH)}")
     named = [(flag, name.strip()) for flag in given for name in (flag.split(",") if "=" not in flag else [flag])]
     for flag, text in named:  # as the column flags take names: --search cell,lr is --search cell --search lr
         name, has_space, space = (part.strip() for part in text.partition("="))
@@ -101,7 +107,8 @@ def search_from_args(given: list[str] | None) -> dict | None:
             raise RnncastError(f"--search {text}: {name} takes {form}")
         empty = [k for k, piece in enumerate(pieces) if not piece.strip()]
         if empty and name not in RANGES:  # 'lstm,,gru' is not searched over a cell named ''
-            raise RnncastError(f"--search {text}: choice {empty[0] + 1} of {len(pieces)} is empty; {name} takes {form}")
+            raise RnncastError(f"--search {text!r} has an empty item (item {empty[0] + 1} of {len(pieces)}): {name} "
+                               f"takes {form}")
         try:
             search[name] = [parse_setting(name, piece) for piece in pieces]
         except RnncastError as err:
