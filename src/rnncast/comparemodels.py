@@ -74,7 +74,9 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
 
     Windows are matched by series and the time of their first target (its row number where the data has
     no time), so models of different lookbacks are compared on the same targets; the windows that only
-    some models forecast are counted in ``left_out`` and said in ``notes``. Returns a ``ModelComparison``.
+    some models forecast are counted in ``left_out`` and said in ``notes``. Scores and the test are in the
+    target's original units (the models' scalers may differ), so on a panel the series of the largest values
+    weigh most. Returns a ``ModelComparison``.
     Raises ``RnncastError`` for fewer than two models, a name given twice, anything not a fitted
     Forecaster, models of different horizons or targets, a part some model has no window in, and no
     window common to all (saying why: no series in common, or the parts' targets apart in time).
