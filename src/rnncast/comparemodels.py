@@ -152,11 +152,31 @@ def _alike(named: dict) -> None:
 
 
 def window_keys(wf: WindowForecasts) -> list[tuple]:
-    """Each window's (series id, time of its first target) [W]; the target's row where the series has no time."""
-    series = wf.series if wf.series is not None else np.zeros(len(wf.target_rows), dtype=np.int64)
+    """Each window's (series id, time of its first target) [W], the time as an integer (the
+    panel's time unit since 1970 UTC, a period's ordinal, an integer period); the target's row where the series has no time."""
+    rows = np.asarray(wf.target_rows, dtype=np.int64)
+    series = np.asarray(wf.series, dtype=np.int64) if wf.series is not None else np.zeros(len(rows), dtype=np.int64)
     times = wf.times if wf.times else [None] * len(wf.ids)
-    return [(wf.ids[s], times[s][r] if times[s] is not None else int(r))
-            for s, r in zip(series.tolist(), np.asarray(wf.target_rows).tolist())]
+    keys: list = [None] * len(rows)
+    for s in np.unique(series).tolist():  # each series' times taken at once: a panel's windows are many
+        at = np.flatnonzero(series == s)
+        when = rows[at] if times[s] is None else _integers(times[s])[rows[at]]
+        when = when.tolist()
+        for position, moment in zip(at.tolist(), when):
+            keys[position] = (wf.ids[s], moment)
+    return keys
+
+
+def _integers(index) -> np.ndarray:
+    """A series' times as integers, one per row: hashed and matched far faster than Timestamps."""
+    return np.asarray(index.asi8 if hasattr(index, "asi8") else index, dtype=np.int64)
+
+
+def _when(wf: WindowForecasts, position: int):
+    """The time (or row) of the first target of window ``position``, as the data gives it."""
+    s = int(wf.series[position]) if wf.series is not None else 0
+    row = int(wf.target_rows[position])
+    return wf.times[s][row] if wf.times and wf.times[s] is not None else row
 
 
 def common_windows(forecasts: dict[str, WindowForecasts], part: str) -> dict[str, np.ndarray]:
@@ -173,7 +193,9 @@ def common_windows(forecasts: dict[str, WindowForecasts], part: str) -> dict[str
     if not set.intersection(*series.values()):
         raise RnncastError(f"the models share no series in their {part} windows ("
                            + "; ".join(f"{n}: {sorted(map(str, s))[:5]}" for n, s in series.items()) + ")")
-    spans = "; ".join(f"{n}: {min(key[1] for key in k)} to {max(key[1] for key in k)}" for n, k in keys.items())
+    moments = {n: np.array([key[1] for key in k]) for n, k in keys.items()}
+    spans = "; ".join(f"{n}: {_when(forecasts[n], int(moments[n].argmin()))} to "
+                      f"{_when(forecasts[n], int(moments[n].argmax()))}" for n in keys)
     raise RnncastError(f"no {part} window is forecast by every model: their first targets do not meet ({spans}); "
                        f"part={part!r} is found for each model from the rows it was fitted on, so models fitted on "
                        "other rows may have no such window in common; compare them on data or a part they share")
