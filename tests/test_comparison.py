@@ -72,3 +72,13 @@ def test_values_left_out_are_out_of_the_mse_and_the_test_and_the_measure_is_name
     assert f"A's {np.mean(bad[10:] ** 2):.4g}" in result.sentence  # the MSE of the kept values only
     unmasked = compare({"A": bad, "B": good}, 1, "g")
     assert unmasked.pairs[0]["statistic"] != result.pairs[0]["statistic"]
+
+
+def test_a_p_value_double_precision_leaves_at_0_is_said_below_1e_16():
+    """``p = 0`` read as certainty; evaluate's verdict says ``p < 1e-16`` (``verdicts.p_text``), and so does this."""
+    far, near = errors(0.01, n=2000, seed=1), errors(1.0, n=2000, seed=2)
+    result = compare({"A": far, "B": near}, 1, "g")
+    assert result.pairs[0]["p_holm"] < 1e-16
+    assert result.sentence.endswith("beyond chance (Holm-adjusted Diebold–Mariano p < 1e-16).")
+    three = compare({"A": far, "B": near, "C": errors(0.9, n=2000, seed=3)}, 1, "g")
+    assert three.sentence.endswith("(Holm-adjusted Diebold–Mariano p < 1e-16 and p < 1e-16).") and "p = 0" not in three.sentence

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnncast import significance
+from rnncast.verdicts import p_text
 
 ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
 
@@ -83,16 +84,18 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
     test = "Holm-adjusted Diebold–Mariano p"
     if rivals and all(against[r]["differs"] for r in rivals):
         lower = listing([f"{r}'s {mse[r]:.4g}" for r in rivals])
-        p_values = listing([f"{against[r]['p_holm']:.2g}" for r in rivals])
+        held = [against[r]["p_holm"] for r in rivals]  # below 1e-16, double precision leaves a p-value at 0
+        p_values = (f"= {listing([f'{p:.2g}' for p in held])}" if min(held) >= 1e-16
+                    else listing([p_text(p) for p in held]).removeprefix("p "))
         return best, (f"With the {group}, {best} wins: its {measure} {mse[best]:.4g} is lower than {lower} "
-                      f"beyond chance ({test} = {p_values}).")
+                      f"beyond chance ({test} {p_values}).")
     if not any(p["differs"] for p in pairs):
         least = min((p["p_holm"] for p in pairs), default=1.0)
         bound = f"= {least:.2g}" if least >= 1 else f"≥ {least:.2g}"
         return None, f"With the {group}, {listing(list(mse))} tie: no pair differs beyond chance ({test} {bound})."
     top = [best] + [r for r in rivals if not against[r]["differs"]]
     within = min(p["p_holm"] for p in pairs if p["a"] in top and p["b"] in top)
-    higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance (p = {against[r]['p_holm']:.2g})"
+    higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance ({p_text(against[r]['p_holm'])})"
                        for r in rivals if against[r]["differs"])
     return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest {measure} "
                   f"({test} ≥ {within:.2g}); {higher}.")
