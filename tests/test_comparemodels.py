@@ -57,8 +57,9 @@ def test_models_of_different_lookbacks_meet_on_the_same_targets(fitted, frame):
     own = {n: len(fitted[k].predict_windows(frame, part="all").y_true) for n, k in (("LSTM", "lstm"), ("GRU", "gru"))}
     assert own["LSTM"] - own["GRU"] == 8 and result.own_windows == own
     assert result.windows == own["GRU"] and result.left_out == {"LSTM": 8, "GRU": 0}
-    assert result.notes == ["left out as not forecast by every model (another lookback, or another fit's split): "
-                            f"8 of LSTM's {own['LSTM']} windows."]
+    assert result.notes[0] == ("left out as not forecast by every model (another lookback, or another fit's split): "
+                               f"8 of LSTM's {own['LSTM']} windows.")
+    assert result.notes[1].startswith("part='all' scores windows whose targets the models were trained on")
     lstm = fitted["lstm"].predict_windows(frame, part="all")  # LSTM's MSE on its windows from the 9th on
     assert result.scores["LSTM"]["mse"] == pytest.approx(np.mean((lstm.y_pred[8:] - lstm.y_true[8:]) ** 2), rel=1e-9)
     assert result.sentence.startswith(f"With the {result.windows} windows every model forecasts, ")

@@ -227,4 +227,7 @@ def _notes(left: dict, own: dict, keep, part: str) -> list[str]:
     if keep is not None and not keep.all():
         notes.append(f"{counted(int((~keep).sum()), 'value')} left out where a model scores none: targets fill made, "
                      "or windows reading values filled from later rows.")
+    if part in ("train", "all"):  # many overlapping windows the models learned from: "beyond chance" comes easily
+        notes.append(f"part={part!r} scores windows whose targets the models were trained on: it says how closely each "
+                     "fits its training rows, not how well it forecasts; part='test' says that.")
     return notes
