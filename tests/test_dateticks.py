@@ -33,12 +33,12 @@ def test_a_month_axis_across_years_names_the_first_year_and_no_last_year_offset(
 
 def test_hours_across_days_name_the_first_day_and_an_axis_within_one_month_keeps_matplotlibs_ticks():
     labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h")
-    assert labels[0] == "May 13 21:00" and offset == "2024-May"
+    assert labels[0] == "21:00\nMay 13" and offset == "2024-May"
     labels, offset = ticked("2024-05-13", "2024-05-20", "D")
     assert labels[0] == "13" and offset == "2024-May"  # the offset is every tick's month: nothing to add
 
 
-@pytest.mark.parametrize("coarsest, finest, text", [(1, 2, "%b %d"), (0, 1, "%Y-%b"), (0, 2, "%Y-%b-%d"), (2, 3, "%b %d %H:%M"),
+@pytest.mark.parametrize("coarsest, finest, text", [(1, 2, "%b %d"), (0, 1, "%Y-%b"), (0, 2, "%Y-%b-%d"), (2, 3, "%H:%M\n%b %d"),
                                                     (4, 5, "%H:%M:%S")])
 def test_the_first_ticks_format_names_every_unit_that_changes(coarsest, finest, text):
     assert dateticks.first_format(coarsest, finest) == text

@@ -63,12 +63,13 @@ class FirstDateFormatter(mdates.ConciseDateFormatter):
 def first_format(coarsest: int, finest: int) -> str:
     """The format of the first tick of an axis whose ticks change from level ``coarsest`` (0 year, 1 month,
     2 day, 3 hour ...) to ``finest``: the date units from the coarsest (a day always with its month: "May 13",
-    "2024-May-13", "2024-Nov"), then the time of day where the ticks are hours or finer ("May 13 06:00"). A month
-    and its day are written "May 13", not "May-13": a spreadsheet's May 2013."""
+    "2024-May-13", "2024-Nov"); where the ticks are hours or finer, the time of day over them ("06:00\nMay 13"), as
+    wide as the next tick's "12:00" (on one line, "May 11 00:00" ran into "06:00"). A month and its day are written
+    "May 13", not "May-13": a spreadsheet's May 2013."""
     date = "" if coarsest >= 3 else "-".join(DATE_UNITS[min(coarsest, 1) if finest >= 2 else coarsest: min(finest, 2) + 1])
     date = "%b %d" if date == "%b-%d" else date
     clock = "" if finest < 3 else "%H:%M" if finest < 5 else "%H:%M:%S"
-    return " ".join(part for part in (date, clock) if part)
+    return "\n".join(part for part in (clock, date) if part)
 
 
 def date_ticks(ax, zone, times=None) -> None:
