@@ -9,6 +9,7 @@ import pytest
 from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster
 from rnncast.backtestplot import history_shown
+from rnncast.madeof import legend_label
 
 K = 3  # windows
 
@@ -59,8 +60,9 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     ax = result.figure().axes[0]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    cell = result.metrics["cell"]
-    assert f"model ({cell}), one colour per window" in legend and "cutoffs (last time the model saw)" in legend
+    name = legend_label(Forecaster(**TINY).get_params())  # forecast.png's name: "model (lstm + linear highway)"
+    assert name == "model (lstm + linear highway)" and result.metrics["highway"] is True
+    assert f"{name}, one colour per window" in legend and "cutoffs (last time the model saw)" in legend
     vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
     f = result.forecasts
     cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()
@@ -124,3 +126,37 @@ def test_the_backtest_figure_draws_every_quantile_level(frame):
         assert png_bytes(fig)[:8] == PNG_SIGNATURE
         names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
         assert [n for n in names if "interval" in n or n.startswith("q")] == named, names
+
+
+def test_the_legend_names_the_model_as_forecast_png_does_with_the_highway_off_too(frame):
+    """backtest.png said "model (lstm)" where forecast.png said "model (lstm + linear highway)" for the same
+    settings: both are named by ``madeof.legend_label``."""
+    settings = {**TINY, "cell": "gru", "highway": False}
+    result = Forecaster(**settings).backtest(frame, n_windows=2)
+    legend = [t.get_text() for t in result.figure().axes[0].get_legend().get_texts()]
+    assert f"{legend_label(Forecaster(**settings).get_params())}, one colour per window" in legend
+    assert "model (gru), one colour per window" in legend
+
+
+@pytest.mark.parametrize("freq", ["ME", "QE", "YE", "BME", "W-SUN"])
+def test_a_period_end_calendars_ticks_and_cutoffs_sit_on_points_named_by_their_period(freq):
+    """A backtest's cutoff at 2021-03-31 sat on matplotlib's "Apr" tick; every tick is now a point of the series,
+    labelled by the period it is in, and each cutoff line stands on a point."""
+    from matplotlib import dates as mdates
+
+    n = 60
+    frame = pd.DataFrame({"date": pd.date_range("1990-12-31", periods=n, freq=freq), "y": np.sin(np.arange(n) / 3.0)})
+    result = Forecaster(**{**TINY, "lookback": 6}).backtest(frame, n_windows=K)
+    ax = result.figure().axes[0]
+    from rnncast.plots import png_bytes
+
+    png_bytes(ax.figure)
+    times = set(pd.DatetimeIndex(frame["date"]))
+    ticks = [pd.Timestamp(mdates.num2date(v)).tz_localize(None) for v in ax.get_xticks()]
+    assert ticks and set(ticks) <= times
+    for t, label in zip(ticks, (t.get_text() for t in ax.get_xticklabels())):
+        own, _, year = label.partition("\n")
+        assert own in {str(t.year), f"{t:%b}", f"Q{(t.month - 1) // 3 + 1}", f"{t:%b} {t.day}"} and year in ("", str(t.year))
+    cutoffs = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]
+    assert len(cutoffs) == K and {pd.Timestamp(mdates.num2date(mdates.date2num(c.get_xdata()[0]))).tz_localize(None)
+                                  for c in cutoffs} <= times

@@ -1,6 +1,9 @@
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
 from rnncast import dateticks, plots
@@ -20,7 +23,7 @@ def ticked(start, end, freq):
 def test_a_day_axis_across_two_months_names_the_first_month_at_its_first_tick():
     """May 13 - Jun 16 read "13, 17, 21 ... Jun ..." over an offset "2024-Jun": May was named nowhere."""
     labels, offset = ticked("2024-05-13", "2024-06-16", "D")
-    assert labels[0] == "May-13" and "Jun" in labels and offset == "2024"
+    assert labels[0] == "May 13" and "Jun" in labels and offset == "2024"
 
 
 def test_a_month_axis_across_years_names_the_first_year_and_no_last_year_offset():
@@ -30,20 +33,122 @@ def test_a_month_axis_across_years_names_the_first_year_and_no_last_year_offset(
 
 def test_hours_across_days_name_the_first_day_and_an_axis_within_one_month_keeps_matplotlibs_ticks():
     labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h")
-    assert labels[0] == "May-13 21:00" and offset == "2024-May"
+    assert labels[0] == "21:00\nMay 13" and offset == "2024-May"
     labels, offset = ticked("2024-05-13", "2024-05-20", "D")
     assert labels[0] == "13" and offset == "2024-May"  # the offset is every tick's month: nothing to add
 
 
-@pytest.mark.parametrize("coarsest, finest, text", [(1, 2, "%b-%d"), (0, 1, "%Y-%b"), (0, 2, "%Y-%b-%d"), (2, 3, "%b-%d %H:%M"),
+@pytest.mark.parametrize("coarsest, finest, text", [(1, 2, "%b %d"), (0, 1, "%Y-%b"), (0, 2, "%Y-%b-%d"), (2, 3, "%H:%M\n%b %d"),
                                                     (4, 5, "%H:%M:%S")])
 def test_the_first_ticks_format_names_every_unit_that_changes(coarsest, finest, text):
     assert dateticks.first_format(coarsest, finest) == text
 
 
 def test_a_first_tick_crowding_the_next_months_name_is_left_unlabelled():
-    """Apr 28 - May 29 ticked Apr 29, May 1, May 5 ...: "Apr-29" two days before "May" overlapped it in the PNG.
+    """Apr 28 - May 29 ticked Apr 29, May 1, May 5 ...: "Apr 29" two days before "May" overlapped it in the PNG.
     The first label is dropped where its step is short and the next tick names a new month; a full step keeps it."""
     labels, offset = ticked("2020-04-28", "2020-05-29", "D")
     assert labels[:3] == ["", "May", "05"] and offset == "2020"
-    assert ticked("2024-05-13", "2024-06-16", "D")[0][0] == "May-13"
+    assert ticked("2024-05-13", "2024-06-16", "D")[0][0] == "May 13"
+
+
+def test_no_day_is_written_as_a_month_and_two_digits_a_spreadsheet_reads_as_a_year():
+    """A stock plot's first tick read "Mar-15", which Excel writes for March 2015; an hour axis' midnights read
+    "May-14". A day is written after its month with a space, the year in the offset."""
+    labels, offset = ticked("2015-03-15", "2015-04-20", "B")
+    assert re.fullmatch(r"Mar \d\d", labels[0]) and offset == "2015"
+    labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h")
+    assert "May 14" in labels and not any("-" in label for label in labels)
+
+
+def drawn_ticks(times, drawn=None):
+    """The ticks (as timestamps of ``times``' zone) and labels of an axis drawing ``drawn`` (all of ``times``)
+    with the figures' ticks (``plots.time_ticks``)."""
+    fig = Figure()
+    ax = fig.subplots()
+    x = times if drawn is None else drawn
+    ax.plot(x, np.arange(len(x)))
+    plots.time_ticks(ax, x, x.tz)
+    plots.png_bytes(fig)
+    ticks = pd.DatetimeIndex([mdates.num2date(v, tz=times.tz) for v in ax.get_xticks()])
+    return (ticks if times.tz is not None else ticks.tz_localize(None)), [t.get_text() for t in ax.get_xticklabels()]
+
+
+def names_its_period(label: str, t: pd.Timestamp) -> bool:
+    """Whether ``label`` names the period ``t`` is in: its year, month, calendar quarter or day ("Mar 7"), with
+    its year on a second line, if any."""
+    own, _, year = label.partition("\n")
+    periods = {str(t.year), f"{t:%b}", f"Q{(t.month - 1) // 3 + 1}", f"{t:%b} {t.day}"}
+    return own in periods and year in ("", str(t.year))
+
+
+ENDS = [("2021-01-31", 12, "ME"), ("2017-01-31", 60, "ME"), ("2021-03-31", 8, "QE"), ("2013-03-31", 40, "QE"),
+        ("1980-12-31", 44, "YE"), ("2015-12-31", 9, "YE"), ("2017-01-31", 60, "BME"), ("2021-01-29", 14, "BME"),
+        ("2021-01-03", 15, "W-SUN"), ("2021-01-03", 30, "W-SUN"), ("2021-01-03", 100, "W-SUN"),
+        ("2019-11-30", 20, "QE-NOV"), ("2020-02-29", 30, "2ME"), ("2020-01-15", 30, "SME")]
+
+
+@pytest.mark.parametrize("start, n, freq", ENDS)
+def test_a_calendar_of_period_ends_is_ticked_on_its_points_each_named_by_its_own_period(start, n, freq):
+    """2021-03-31 sat just left of matplotlib's "Apr" tick and read as April; a yearly series dated 12-31 read one
+    year late (2015-12-31 at "2016"). Every tick is now on a point and names the period that point is in."""
+    times = pd.date_range(start, periods=n, freq=freq)
+    ticks, labels = drawn_ticks(times)
+    assert 2 <= len(ticks) <= dateticks.MAX_TICKS and set(ticks) <= set(times)
+    assert all(names_its_period(label, t) for label, t in zip(labels, ticks)), list(zip(ticks, labels))
+    assert "\n" in labels[0] or labels[0].isdigit()  # the year is named at the first tick
+
+
+def test_the_repros_yearly_series_and_month_ends_are_labelled_as_their_points():
+    ticks, labels = drawn_ticks(pd.date_range("2015-12-31", periods=9, freq="YE"))
+    assert labels == [str(y) for y in range(2015, 2024)] and ticks[-1] == pd.Timestamp("2023-12-31")
+    ticks, labels = drawn_ticks(pd.date_range("2021-01-31", periods=12, freq="ME"))
+    assert dict(zip(ticks.strftime("%Y-%m-%d"), labels))["2021-03-31"] == "Mar"
+    ticks, labels = drawn_ticks(pd.date_range("2021-03-31", periods=8, freq="QE"))
+    assert labels[:5] == ["Q1\n2021", "Q2", "Q3", "Q4", "Q1\n2022"]
+
+
+def test_a_zoned_month_end_calendar_is_ticked_at_its_local_points():
+    times = pd.date_range("2021-01-31", periods=12, freq="ME", tz="America/New_York")
+    ticks, labels = drawn_ticks(times)
+    assert set(ticks) <= set(times) and all(names_its_period(label, t) for label, t in zip(labels, ticks))
+
+
+@pytest.mark.parametrize("start, n, freq", [("2017-01-01", 60, "MS"), ("2021-01-01", 12, "MS"), ("2017-01-01", 40, "QS"),
+                                            ("2000-01-01", 30, "YS")])
+def test_a_calendar_of_period_starts_keeps_matplotlibs_ticks_at_period_starts(start, n, freq):
+    times = pd.date_range(start, periods=n, freq=freq)
+    fig = Figure()
+    ax = fig.subplots()
+    ax.plot(times, np.arange(n))
+    plots.time_ticks(ax, times, None)
+    assert isinstance(ax.xaxis.get_major_locator(), mdates.AutoDateLocator)
+    ticks, _ = drawn_ticks(times)
+    assert all(t.day == 1 and t.month in (1, 4, 7, 10) or freq == "MS" and t.day == 1 for t in ticks)
+
+
+@pytest.mark.parametrize("freq", ["D", "B", "h", "2D"])
+def test_days_and_finer_keep_matplotlibs_ticks(freq):
+    times = pd.date_range("2023-01-02", periods=90, freq=freq)
+    fig = Figure()
+    ax = fig.subplots()
+    ax.plot(times, np.arange(90))
+    plots.time_ticks(ax, times, None)
+    assert isinstance(ax.xaxis.get_major_locator(), mdates.AutoDateLocator)
+
+
+def test_point_ticks_choose_round_periods_where_the_points_allow():
+    ticks, labels = dateticks.point_ticks(pd.date_range("1980-12-31", periods=44, freq="YE"))
+    assert labels == [str(y) for y in range(1980, 2021, 5)]
+    ticks, labels = dateticks.point_ticks(pd.date_range("2020-02-29", periods=8, freq="2ME"))  # Feb, Apr ...: no Jan
+    assert labels[:2] == ["Feb\n2020", "Apr"] and len(ticks) == 8
+    ticks, labels = dateticks.point_ticks(pd.date_range("2021-01-03", periods=15, freq="W-SUN"))
+    assert labels[:3] == ["Jan 3\n2021", "Jan 17", "Jan 31"]
+
+
+def test_period_labels_name_the_year_under_the_first_tick_and_where_it_changes():
+    ticks = pd.DatetimeIndex(["2021-09-30", "2021-12-31", "2022-03-31"])
+    assert dateticks.period_labels(ticks, "month") == ["Sep\n2021", "Dec", "Mar\n2022"]
+    assert dateticks.period_labels(ticks, "quarter") == ["Q3\n2021", "Q4", "Q1\n2022"]
+    assert dateticks.period_labels(ticks, "year") == ["2021", "2021", "2022"]
+    assert dateticks.period_labels(ticks, "point") == ["Sep 30\n2021", "Dec 31", "Mar 31\n2022"]

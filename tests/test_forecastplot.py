@@ -288,3 +288,24 @@ def test_every_central_interval_is_a_nested_band_named_by_its_width():
     assert names.index("lstm 90% interval") < names.index("lstm 50% interval")  # the outer first, under the inner
     outer, inner = [c for c in fig.axes[0].collections if len(c.get_paths())]  # less the legend's swatches
     assert outer.get_alpha() < inner.get_alpha()
+
+
+@pytest.mark.parametrize("freq", ["ME", "YE"])
+def test_a_period_end_calendars_forecast_is_ticked_on_its_points_named_by_their_period(freq):
+    """forecast.png of a yearly series dated 12-31 ticked 2016 ... 2024 where its points were 2015-12-31 ...
+    2023-12-31 (its last point on "2024"); a month end sat at the next month's tick. Ticks are now test points,
+    each labelled by the period it is in."""
+    from matplotlib import dates as mdates
+
+    from rnncast.plots import png_bytes
+
+    n = 80
+    data = pd.DataFrame({"date": pd.date_range("1940-12-31", periods=n, freq=freq), "y": 50 + 0.5 * np.arange(n)})
+    model = Forecaster(**{**TINY, "lookback": 6}).fit(data)
+    ax = forecast_plot(model, data, {"model": model}).axes[0]
+    png_bytes(ax.figure)
+    ticks = [pd.Timestamp(mdates.num2date(v)).tz_localize(None) for v in ax.get_xticks()]
+    drawn = set(pd.DatetimeIndex(ax.lines[0].get_xdata()))  # the actual values' points
+    assert 2 <= len(ticks) and set(ticks) <= drawn
+    labels = [t.get_text().split("\n")[0] for t in ax.get_xticklabels()]
+    assert labels == [str(t.year) if freq == "YE" else f"{t:%b}" for t in ticks]

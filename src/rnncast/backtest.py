@@ -171,7 +171,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     metrics = {
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
-        "season": data_s.season, "cell": settings.model.cell, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
+        "season": data_s.season, "cell": settings.model.cell, "highway": settings.model.highway, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
         "targets": panel.n_targets, "freq": panel.calendar.freq_text,
         "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,

@@ -13,7 +13,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from rnncast import barsaxis, baselines, plots
+from rnncast import barsaxis, baselines, madeof, plots
 from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.spelling import counted
@@ -65,7 +65,7 @@ def backtest_figure(result, n_series: int = 3):
 
     return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
-                                 baselines.model_label(m["cell"]) if m.get("cell") else "model")
+                                 madeof.legend_label(m) if m.get("cell") else "model")  # named as forecast.png names it
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:

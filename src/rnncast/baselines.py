@@ -29,11 +29,6 @@ def row_label(key: str) -> str:
     return key if key == "model" else f"baseline: {baseline_name(key)}"
 
 
-def model_label(cell: str) -> str:
-    """The model as a figure's legend names it: the tables' and verdicts' "model", with its cell ("model (lstm)")."""
-    return f"model ({cell})"
-
-
 def repeat_last(x: np.ndarray, horizon: int, n_targets: int) -> np.ndarray:
     """The last input value of each target, repeated over the horizon."""
     return np.repeat(x[:, -1:, :n_targets], horizon, axis=1)

@@ -56,6 +56,7 @@ def quoted(name) -> str:
 
 def legend_label(params: dict) -> str:
     """The model as a figure's legend names it: "model (lstm + linear highway)" with the highway on, else
-    "model (lstm)" (``baselines.model_label``'s name); the level is the page's sentence to say."""
+    "model (lstm)"; the level is the page's sentence to say. forecast.png's, loss.png's and backtest.png's name (the
+    last from a backtest's metrics, which keep ``cell`` and ``highway``), so that one model reads alike in each."""
     cell = str(params.get("cell", "lstm"))
     return f"model ({cell} + linear highway)" if params.get("highway") else f"model ({cell})"

@@ -205,7 +205,7 @@ def time_ticks(ax, times, zone, session=None) -> None:
     if session is not None:
         barsaxis.label(ax, times, session)
     elif zone is not False:
-        dateticks.date_ticks(ax, zone)
+        dateticks.date_ticks(ax, zone, times)  # a calendar of period ends ticked on its points
 
 
 def time_label(calendar) -> str:
@@ -241,7 +241,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model") -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``baselines.model_label``) with its bands, its
+    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its bands, its
     cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
