@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import barsaxis, fonts, plots
+from rnncast import barsaxis, fonts, lonepoints, plots
 from rnncast.forecaster import Forecaster
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
@@ -88,8 +88,9 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
         error = (panel["predictions"][name] - actual) ** 2
-        ax.plot(x, running_mean(repeat, smooth), color="grey", lw=1.2, ls="--", label="repeat the last value")
-        ax.plot(x, running_mean(error, smooth), color=f"C{i}", lw=1.5, label=name)
+        ax.plot(x, running_mean(repeat, smooth), color="grey", lw=1.2, ls="--", label="repeat the last value",
+                **lonepoints.marks(repeat, "s", 4))  # one test point: a mark
+        ax.plot(x, running_mean(error, smooth), color=f"C{i}", lw=1.5, label=name, **lonepoints.marks(error))
         if floor:
             ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
         ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "
