@@ -28,13 +28,14 @@ class Comparison:
     pairs: list[dict] = field(default_factory=list)  # {a, b, lower, statistic, p, p_holm, differs}
 
 
-def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA) -> Comparison:
+def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA, alike: str = "") -> Comparison:
     """Compare every pair of models by their forecast errors on the same windows.
 
     ``errors``: model name -> [W, H, T] errors (forecast - actual), in the same units for every model.
     Each pair gets a two-sided Diebold–Mariano p-value (``significance.diebold_mariano``); Holm's step-down
     correction over the pairs keeps the chance of any false "differs" at ``alpha``. The winner is the
-    model with the lowest MSE when it differs from every other model beyond chance.
+    model with the lowest MSE when it differs from every other model beyond chance. ``alike``: what the
+    models share, said in the sentence (``decide``).
     """
     names = list(errors)
     mse = {n: float(np.mean(np.square(errors[n], dtype=np.float64))) for n in names}
@@ -46,7 +47,7 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
         pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p})
     for pair, adjusted in zip(pairs, holm([pair["p"] for pair in pairs])):
         pair.update(p_holm=adjusted, differs=adjusted < alpha)
-    winner, sentence = decide(mse, pairs, group)
+    winner, sentence = decide(mse, pairs, group, alike)
     return Comparison(group, winner, sentence, pairs)
 
 
@@ -60,9 +61,11 @@ def holm(p_values: list[float]) -> list[float]:
     return adjusted
 
 
-def decide(mse: dict[str, float], pairs: list[dict], group: str) -> tuple[str | None, str]:
+def decide(mse: dict[str, float], pairs: list[dict], group: str, alike: str = "") -> tuple[str | None, str]:
     """The winner (or None) and one sentence that says it, with the p-values that decide it.
-    ``group`` completes "With the ...": "highway on", "cells alone"."""
+    ``group`` completes "With the ...": "highway on", "cells alone"; ``alike``, where given, what the models
+    share besides ("the same settings (window_norm='last')"), so a verdict is read as under them only."""
+    group = f"{group} and {alike}" if alike else group
     best = min(mse, key=mse.get)
     against = {(p["b"] if p["a"] == best else p["a"]): p for p in pairs if best in (p["a"], p["b"])}
     rivals = sorted(against, key=mse.get)
@@ -92,6 +95,14 @@ def pair_table(comparison: Comparison) -> list[list[str]]:
         table.append([f"{p['a']} vs {p['b']}", p["lower"], f"{p['statistic']:.2f}", f"{p['p']:.2g}",
                       f"{p['p_holm']:.2g}", "yes" if p["differs"] else "no"])
     return table
+
+
+def percent_apart(percent: float) -> str:
+    """A difference in percent as a whole number ("12%"), never a "0%" that is not one: "less than 1%" where a
+    difference rounds to 0, "0%" only where there is none."""
+    if percent and round(percent) == 0:
+        return "less than 1%"
+    return f"{percent:.0f}%"
 
 
 def listing(items: list[str]) -> str:
