@@ -288,3 +288,19 @@ def test_every_central_interval_is_a_nested_band_named_by_its_width():
     assert names.index("lstm 90% interval") < names.index("lstm 50% interval")  # the outer first, under the inner
     outer, inner = [c for c in fig.axes[0].collections if len(c.get_paths())]  # less the legend's swatches
     assert outer.get_alpha() < inner.get_alpha()
+
+
+def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point():
+    """Its forecast, baselines and band were one point each: a line of no length, a fill of no width."""
+    import matplotlib.collections
+
+    months = pd.date_range("2012-01-01", periods=40, freq="MS")
+    frame = pd.DataFrame({"month": months, "sales": 100 + np.arange(40.0) + 5 * np.sin(np.arange(40) / 2)})
+    model = Forecaster(lookback=5, horizon=1, test_frac=0.025, epochs=1, threads=1, quantiles=(0.1, 0.5, 0.9),
+                       seed=0).fit(frame, target="sales")
+    fig = forecast_plot(model, frame, {"model": model})
+    ax = fig.axes[0]
+    assert "(first 1 point)" in fig.axes[0].get_title()
+    one = [line for line in ax.lines if len(line.get_xdata()) == 1]
+    assert len(one) >= 3 and all(line.get_marker() not in ("None", "") for line in one)  # actual, model, baselines
+    assert any(isinstance(c, matplotlib.collections.LineCollection) for c in ax.collections)  # the band's bar

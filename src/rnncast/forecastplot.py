@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 
 from rnncast import barsaxis, fonts, lonepoints, plots
 from rnncast.forecaster import Forecaster
+from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
 
@@ -44,7 +45,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0, max_points)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
-        title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points{plots.target_note(reference.targets_)})"
+        title = f"Test split, {which}forecast {how} (first {counted(len(panel['actual']), 'point')}{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                      xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session)
     mase = series_mase(test)
