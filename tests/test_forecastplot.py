@@ -260,6 +260,10 @@ def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_la
 
 def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
     assert running_mean(np.array([0.0, 0.0, 3.0, 0.0, 0.0]), 3) == pytest.approx([0.0, 1.0, 1.0, 1.0, 0.0])
+    assert running_mean(np.array([2.0, 4.0]), 25) == pytest.approx([3.0, 3.0])  # fewer points than the width: as long
+    series = np.random.default_rng(0).normal(size=60)  # the same as np.convolve's "same" where there are enough
+    same = np.convolve(series, np.ones(25), mode="same") / np.convolve(np.ones(60), np.ones(25), mode="same")
+    assert running_mean(series, 25) == pytest.approx(same)
     assert running_mean(np.array([2.0, np.nan, 4.0]), 3) == pytest.approx([2.0, 3.0, 4.0])
 
 
@@ -304,3 +308,6 @@ def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point(
     one = [line for line in ax.lines if len(line.get_xdata()) == 1]
     assert len(one) >= 3 and all(line.get_marker() not in ("None", "") for line in one)  # actual, model, baselines
     assert any(isinstance(c, matplotlib.collections.LineCollection) for c in ax.collections)  # the band's bar
+    errors = errors_apart(model, frame, {"model": model})  # it crashed: a running mean as long as its width (25)
+    assert [line.get_marker() for line in errors.axes[1].lines[:2]] == ["s", "o"]
+    assert errors._suptitle.get_text() == "Test split, forecast one step ahead: all 1 test point"
