@@ -19,7 +19,7 @@ def test_docs_cli_md_is_the_help_the_parser_gives_now():
 
 def test_every_command_has_its_section_at_a_width_that_does_not_follow_the_terminal(monkeypatch):
     text = reference.render()
-    for command in ("demo", "fit", "backtest", "tune", "predict", "evaluate", "export", "bench", "bench ett"):
+    for command in ("demo", "fit", "backtest", "tune", "predict", "evaluate", "export", "compare", "bench", "bench ett"):
         assert f"\n## rnncast {command}\n\n```text\nusage: rnncast {command} " in text, command
     assert reference.COMMAND in text.splitlines()[2]
     monkeypatch.setenv("COLUMNS", "40")

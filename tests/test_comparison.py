@@ -67,3 +67,26 @@ def test_the_pair_table_has_a_row_per_pair_and_listing_joins_names():
     head, *rows = pair_table(result)
     assert head[0] == "pair" and [r[0] for r in rows] == ["A vs B", "A vs C", "B vs C"]
     assert listing(["a"]) == "a" and listing(["a", "b"]) == "a and b" and listing(["a", "b", "c"]) == "a, b and c"
+
+
+def test_values_left_out_are_out_of_the_mse_and_the_test_and_the_measure_is_named():
+    """``keep`` (the values every model scores) and ``times`` reach the test; ``measure`` names the MSE in the sentence."""
+    good, bad = errors(0.5, seed=3), errors(1.0, seed=1)
+    bad[:10] = 100.0  # a stretch no model is scored on
+    keep = np.ones(good.shape, dtype=bool)
+    keep[:10] = False
+    result = compare({"A": bad, "B": good}, 1, "g", keep=keep, times=np.arange(len(good)), measure="validation MSE")
+    assert result.winner == "B" and "B wins: its validation MSE" in result.sentence
+    assert f"A's {np.mean(bad[10:] ** 2):.4g}" in result.sentence  # the MSE of the kept values only
+    unmasked = compare({"A": bad, "B": good}, 1, "g")
+    assert unmasked.pairs[0]["statistic"] != result.pairs[0]["statistic"]
+
+
+def test_a_p_value_double_precision_leaves_at_0_is_said_below_1e_16():
+    """``p = 0`` read as certainty; evaluate's verdict says ``p < 1e-16`` (``verdicts.p_text``), and so does this."""
+    far, near = errors(0.01, n=2000, seed=1), errors(1.0, n=2000, seed=2)
+    result = compare({"A": far, "B": near}, 1, "g")
+    assert result.pairs[0]["p_holm"] < 1e-16
+    assert result.sentence.endswith("beyond chance (Holm-adjusted Diebold–Mariano p < 1e-16).")
+    three = compare({"A": far, "B": near, "C": errors(0.9, n=2000, seed=3)}, 1, "g")
+    assert three.sentence.endswith("(Holm-adjusted Diebold–Mariano p < 1e-16 and p < 1e-16).") and "p = 0" not in three.sentence

@@ -1,13 +1,13 @@
 """rnncast: recurrent networks that forecast time series, evaluated honestly against baselines.
 
-``Forecaster`` and ``tune`` are loaded when first used (PEP 562), so ``rnncast --help`` and the
+``Forecaster``, ``compare`` (fitted models against each other) and ``tune`` are loaded when first used (PEP 562), so ``rnncast --help`` and the
 command line's parser start without importing torch.
 """
 
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.version import __version__
 
-__all__ = ["Forecaster", "RnncastError", "TrainingDiverged", "__version__", "tune"]
+__all__ = ["Forecaster", "RnncastError", "TrainingDiverged", "__version__", "compare", "tune"]
 
 
 def __getattr__(name: str):
@@ -15,6 +15,10 @@ def __getattr__(name: str):
         from rnncast.forecaster import Forecaster
 
         return Forecaster
+    if name == "compare":
+        from rnncast.comparemodels import compare
+
+        return compare
     if name == "tune":
         from rnncast.tuning import tune
 

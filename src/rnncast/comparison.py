@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnncast import significance
+from rnncast.verdicts import p_text
 
 ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
 
@@ -28,27 +29,41 @@ class Comparison:
     pairs: list[dict] = field(default_factory=list)  # {a, b, lower, statistic, p, p_holm, differs}
 
 
-def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA, alike: str = "") -> Comparison:
+def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA, times=None, keep=None,
+            measure: str = "test MSE", alike: str = "") -> Comparison:
     """Compare every pair of models by their forecast errors on the same windows.
 
     ``errors``: model name -> [W, H, T] errors (forecast - actual), in the same units for every model.
     Each pair gets a two-sided Diebold–Mariano p-value (``significance.diebold_mariano``); Holm's step-down
     correction over the pairs keeps the chance of any false "differs" at ``alpha``. The winner is the
-    model with the lowest MSE when it differs from every other model beyond chance. ``alike``: what the
-    models share, said in the sentence (``decide``).
+    model with the lowest MSE when it differs from every other model beyond chance. ``times`` [W] and
+    ``keep`` [W, H, T]: each window's forecast time and the values scored, as ``diebold_mariano`` takes them
+    (default: consecutive windows, every value); ``measure``: what the sentence calls the MSE ("test MSE");
+    ``alike``: what the models share, said in the sentence (``decide``).
     """
     names = list(errors)
-    mse = {n: float(np.mean(np.square(errors[n], dtype=np.float64))) for n in names}
+    mse = {n: mean_square(errors[n], keep) for n in names}
     pairs = []
     for a, b in itertools.combinations(names, 2):
-        dm = significance.diebold_mariano(errors[a], errors[b], horizon)  # one-sided: small p when a is better
+        dm = significance.diebold_mariano(errors[a], errors[b], horizon, times, keep)  # one-sided: small p when a is better
         one_sided = dm["p_value"]
         p = 1.0 if not np.isfinite(one_sided) else min(1.0, 2 * min(one_sided, 1 - one_sided))  # equal errors: no test
         pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p})
     for pair, adjusted in zip(pairs, holm([pair["p"] for pair in pairs])):
         pair.update(p_holm=adjusted, differs=adjusted < alpha)
-    winner, sentence = decide(mse, pairs, group, alike)
+    winner, sentence = decide(mse, pairs, group, measure, alike)
     return Comparison(group, winner, sentence, pairs)
+
+
+def mean_square(errors: np.ndarray, keep=None) -> float:
+    """The MSE of [W, H, T] errors as ``metrics.score`` pools it: each target's mean over its values kept
+    (``keep``, default all), then the mean over the targets that keep one (NaN when none does)."""
+    square = np.square(errors, dtype=np.float64)
+    if keep is None:
+        return float(np.mean(square))
+    keep = np.broadcast_to(np.asarray(keep, dtype=bool), square.shape)
+    means = [square[..., t][keep[..., t]].mean() for t in range(square.shape[-1]) if keep[..., t].any()]
+    return float(np.mean(means)) if means else float("nan")
 
 
 def holm(p_values: list[float]) -> list[float]:
@@ -61,10 +76,12 @@ def holm(p_values: list[float]) -> list[float]:
     return adjusted
 
 
-def decide(mse: dict[str, float], pairs: list[dict], group: str, alike: str = "") -> tuple[str | None, str]:
+def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = "test MSE",
+           alike: str = "") -> tuple[str | None, str]:
     """The winner (or None) and one sentence that says it, with the p-values that decide it.
-    ``group`` completes "With the ...": "highway on", "cells alone"; ``alike``, where given, what the models
-    share besides ("the same settings (window_norm='last')"), so a verdict is read as under them only."""
+    ``group`` completes "With the ...": "highway on", "cells alone"; ``measure`` names the MSE ("test MSE");
+    ``alike``, where given, what the models share besides ("the same settings (window_norm='last')"), so a
+    verdict is read as under them only."""
     group = f"{group} and {alike}" if alike else group
     best = min(mse, key=mse.get)
     against = {(p["b"] if p["a"] == best else p["a"]): p for p in pairs if best in (p["a"], p["b"])}
@@ -72,18 +89,20 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, alike: str = ""
     test = "Holm-adjusted Diebold–Mariano p"
     if rivals and all(against[r]["differs"] for r in rivals):
         lower = listing([f"{r}'s {mse[r]:.4g}" for r in rivals])
-        p_values = listing([f"{against[r]['p_holm']:.2g}" for r in rivals])
-        return best, (f"With the {group}, {best} wins: its test MSE {mse[best]:.4g} is lower than {lower} "
-                      f"beyond chance ({test} = {p_values}).")
+        held = [against[r]["p_holm"] for r in rivals]  # below 1e-16, double precision leaves a p-value at 0
+        p_values = (f"= {listing([f'{p:.2g}' for p in held])}" if min(held) >= 1e-16
+                    else listing([p_text(p) for p in held]).removeprefix("p "))
+        return best, (f"With the {group}, {best} wins: its {measure} {mse[best]:.4g} is lower than {lower} "
+                      f"beyond chance ({test} {p_values}).")
     if not any(p["differs"] for p in pairs):
         least = min((p["p_holm"] for p in pairs), default=1.0)
         bound = f"= {least:.2g}" if least >= 1 else f"≥ {least:.2g}"
         return None, f"With the {group}, {listing(list(mse))} tie: no pair differs beyond chance ({test} {bound})."
     top = [best] + [r for r in rivals if not against[r]["differs"]]
     within = min(p["p_holm"] for p in pairs if p["a"] in top and p["b"] in top)
-    higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance (p = {against[r]['p_holm']:.2g})"
+    higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance ({p_text(against[r]['p_holm'])})"
                        for r in rivals if against[r]["differs"])
-    return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest test MSE "
+    return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest {measure} "
                   f"({test} ≥ {within:.2g}); {higher}.")
 
 

@@ -1,4 +1,4 @@
-"""The ``rnncast`` command: demo, fit, tune, predict, evaluate, backtest, export, bench.
+"""The ``rnncast`` command: demo, fit, tune, predict, evaluate, backtest, export, compare, bench.
 
 Three parts: ``parser`` (the flags, made from the settings dataclasses so they match
 ``Forecaster``'s arguments), ``commands`` (what each command does; ``fitting``: what fit does,

@@ -11,7 +11,7 @@ import argparse
 from dataclasses import fields
 
 from rnncast.version import __version__
-from rnncast.cli import commands as command
+from rnncast.cli import commands as command, comparing
 from rnncast.argparsing import ColumnNames, Once, OnceOnOff, Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import one_series_note, run_tune
@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=command.run_export)
 
     from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
-
+    comparing.add_parser(commands)  # `rnncast compare RUN RUN ... --data DATA`: fitted models on the same windows
     bench.add_parser(commands)
     parser.set_defaults(command_flags=_command_flags(commands))  # a config key that is a command's flag (configfile)
     return parser

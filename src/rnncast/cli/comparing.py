@@ -1,0 +1,93 @@
+"""The compare command: ``rnncast compare RUN RUN [RUN ...] --data DATA``, fitted models (run or model folders)
+on the windows of a part of DATA that every one of them forecasts (``comparemodels.compare``): each model's
+MSE and MAE, the windows, and the sentence naming a winner or the ties; ``--json`` prints the whole result."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rnncast.argparsing import Once
+from rnncast.config import TrainSettings
+from rnncast.errors import RnncastError
+
+PARTS = ("test", "val", "train", "all")
+
+
+def add_parser(commands) -> None:
+    """The ``compare`` subcommand among ``commands`` (the parser's subparsers)."""
+    from dataclasses import fields
+
+    compare = commands.add_parser(
+        "compare", help="fitted models against each other on the same windows: MSE, MAE and which wins beyond chance",
+        usage="%(prog)s RUN RUN [RUN ...] --data DATA [--part test] [--json]",
+        description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
+                    "forecasts, matched by series and the time of their first target (so models of different lookbacks "
+                    "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
+                    "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
+                    "beyond chance against every other model.")
+    compare.add_argument("runs", nargs="+", metavar="RUN", help="run directories (or their model/ folders), two or "
+                         "more; each is named by its folder (a model/ folder by its run's), numbered where names repeat")
+    compare.add_argument("--data", required=True, action=Once, metavar="DATA",
+                         help="CSV or Parquet file with the columns every model was fitted on")
+    compare.add_argument("--part", default="test", action=Once, choices=PARTS,
+                         help="which windows to compare: test = targets after the rows each model was fitted and "
+                              "validated on (found per model); val/train = each fit's validation/training rows; "
+                              "all = every window (default: test)")
+    compare.add_argument("--json", action="store_true", help="print the result as JSON")
+    threads = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, as evaluate takes it
+    said = threads.metadata["help"].replace("while training", "while forecasting the windows it compares", 1)
+    compare.add_argument("--threads", action=Once, type=_threads_type, default=argparse.SUPPRESS,
+                         help=f"{said} (default: {threads.default})")
+    compare.set_defaults(run=run_compare)
+
+
+def _threads_type(text: str):
+    from rnncast.settingtext import parse_setting
+
+    try:
+        return parse_setting("threads", text)
+    except RnncastError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+_threads_type.__name__ = "threads"  # argparse names the flag's type in its messages
+
+
+def run_names(runs: list[str]) -> list[str]:
+    """Each RUN's name: its folder's (a run's model/ folder by the run's), numbered where names repeat
+    (``lstm``, ``lstm (2)``)."""
+    names = []
+    for run in runs:
+        path = Path(run).resolve()
+        base = path.parent.name if path.name == "model" and (path.parent / "config.json").is_file() else path.name
+        names.append(base or str(run))
+    return [name if names.count(name) == 1 else f"{name} ({names[:i + 1].count(name)})" for i, name in enumerate(names)]
+
+
+def run_compare(args) -> int:
+    from rnncast.cli.display import table
+    from rnncast.comparemodels import compare
+    from rnncast.devices import cpu_threads
+    from rnncast.forecaster import Forecaster
+    from rnncast.reportpage import score_text
+
+    if len(args.runs) < 2:
+        raise RnncastError(f"compare needs two or more RUNs to compare, got {len(args.runs)}: rnncast compare RUN RUN "
+                           "[RUN ...] --data DATA")
+    models = []
+    for name, run in zip(run_names(args.runs), args.runs):
+        models.append((name, Forecaster.load(run)))
+    with cpu_threads(getattr(args, "threads", 0)):
+        result = compare(models, args.data, part=args.part)
+    if args.json:
+        from rnncast.files import json_text
+
+        print(json_text(result.as_dict()))
+        return 0
+    rows = [[name, score_text("mse", result.scores[name]["mse"]), score_text("mae", result.scores[name]["mae"]),
+             result.windows] for name in result.names]
+    print(table(["model", "MSE", "MAE", "windows"], rows))
+    for line in result.notes + [result.sentence]:
+        print(line)
+    return 0

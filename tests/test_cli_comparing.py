@@ -1,0 +1,104 @@
+"""``rnncast compare RUN RUN [RUN ...] --data DATA`` (``cli/comparing.py``): the table of each model's MSE, MAE and
+windows with the sentence, ``--json``, the names taken from the folders, and bad input as one line and exit 2."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pytest
+
+import rnncast
+from rnncast import Forecaster, datasets
+from rnncast.cli import main
+from rnncast.cli.comparing import run_names
+
+SMALL = dict(horizon=2, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0, threads=1)
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    """A CSV of a sine and three saved models of it: lstm and gru (lookback 12), rnn (lookback 20)."""
+    root = tmp_path_factory.mktemp("compare")
+    frame = datasets.sine_wave(n=400)
+    frame.to_csv(root / "sine.csv", index=False)
+    for cell, lookback in (("lstm", 12), ("gru", 12), ("rnn", 20)):
+        Forecaster(**SMALL, cell=cell, lookback=lookback).fit(frame, target="y", time_col="t").save(root / cell)
+    return root
+
+
+def run(args: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["compare", *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_compare_prints_the_table_and_the_sentence(folders):
+    code, out, err = run([str(folders / "lstm"), str(folders / "gru"), "--data", str(folders / "sine.csv"),
+                          "--threads", "1"])
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["model", "MSE", "MAE", "windows"] and set(lines[1]) <= {"-", " "}
+    assert [line.split()[0] for line in lines[2:4]] == ["lstm", "gru"]
+    expected = rnncast.compare({"lstm": Forecaster.load(folders / "lstm"), "gru": Forecaster.load(folders / "gru")},
+                               str(folders / "sine.csv"))
+    assert lines[2].split() == ["lstm", f"{expected.scores['lstm']['mse']:.5g}", f"{expected.scores['lstm']['mae']:.5g}",
+                                str(expected.windows)]
+    assert lines[-1] == expected.sentence and lines[-1].startswith(f"With the {expected.windows} test windows")
+
+
+def test_json_is_the_result(folders):
+    code, out, err = run([str(folders / "lstm"), str(folders / "rnn"), "--data", str(folders / "sine.csv"),
+                          "--part", "all", "--json"])
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["names"] == ["lstm", "rnn"] and result["part"] == "all"
+    assert result["left_out"] == {"lstm": 8, "rnn": 0} and result["windows"] == result["own_windows"]["rnn"]
+    assert result["pairs"][0]["a"] == "lstm" and isinstance(result["pairs"][0]["differs"], bool)
+
+
+def test_a_folder_given_twice_is_numbered_and_ties_with_itself(folders):
+    code, out, err = run([str(folders / "gru"), str(folders / "gru"), "--data", str(folders / "sine.csv"), "--json"])
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["names"] == ["gru (1)", "gru (2)"] and result["winner"] is None
+    assert result["pairs"][0]["p"] == 1.0 and "tie" in result["sentence"]
+
+
+def test_names_are_the_folders_a_model_folder_by_its_run(tmp_path):
+    for run_dir in ("a/lstm", "b/lstm"):
+        (tmp_path / run_dir / "model").mkdir(parents=True)
+        (tmp_path / run_dir / "config.json").write_text("{}")
+    (tmp_path / "plain" / "model").mkdir(parents=True)  # no run around it: its own name
+    assert run_names([str(tmp_path / "a/lstm"), str(tmp_path / "b/lstm/model"), str(tmp_path / "plain/model")]) == [
+        "lstm (1)", "lstm (2)", "model"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (lambda f: [str(f / "lstm"), "--data", str(f / "sine.csv")],
+     "rnncast: error: compare needs two or more RUNs to compare, got 1: rnncast compare RUN RUN [RUN ...] --data DATA"),
+    (lambda f: [str(f / "lstm"), str(f / "nothere"), "--data", str(f / "sine.csv")], "rnncast: error: "),
+    (lambda f: [str(f / "lstm"), str(f / "gru"), "--data", str(f / "missing.csv")], "rnncast: error: model 'lstm': "),
+    (lambda f: [str(f / "lstm"), str(f / "gru"), "--data", str(f / "sine.csv"), "--part", "future"],
+     "rnncast compare: error: argument --part: invalid choice: 'future'"),
+])
+def test_bad_input_is_one_line_and_exit_2(folders, args, message):
+    code, out, err = run(args(folders)) if "--part" not in args(folders) else _exit(args(folders))
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def _exit(args):
+    """argparse's refusals exit (SystemExit 2) rather than return."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+        main(["compare", *args])
+    lines = [line for line in err.getvalue().splitlines() if not line.startswith("usage:")]
+    return stopped.value.code, out.getvalue(), "\n".join(lines) + "\n"
+
+
+def test_without_data_argparse_says_so(folders):
+    code, _, err = _exit([str(folders / "lstm"), str(folders / "gru")])
+    assert code == 2 and "the following arguments are required: --data" in err

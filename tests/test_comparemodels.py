@@ -1,0 +1,179 @@
+"""A user's own fitted models against each other (``comparemodels.py``, ``rnncast.compare``): the windows every
+model forecasts, matched by series and the time of their first target (different lookbacks, different splits), each
+model's MSE and MAE there as evaluate scores them, the pairs' Diebold–Mariano tests, and the refusals."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import rnncast
+from conftest import make_panel
+from rnncast import Forecaster, RnncastError, datasets
+from rnncast.comparemodels import ModelComparison, common_windows, window_keys
+from rnncast.files import json_text
+from rnncast.windowforecasts import WindowForecasts
+
+SMALL = dict(horizon=2, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0, threads=1)
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return datasets.sine_wave(n=400)
+
+
+@pytest.fixture(scope="module")
+def fitted(frame):
+    """Four tiny models of one sine: an LSTM and an RNN of lookback 12, a GRU of 20, an RNN cut 60/10/30."""
+    def fit(**settings):
+        return Forecaster(**{**SMALL, **settings}).fit(frame, target="y", time_col="t")
+    return {"lstm": fit(cell="lstm", lookback=12), "gru": fit(cell="gru", lookback=20),
+            "rnn": fit(cell="rnn", lookback=12), "rnn30": fit(cell="rnn", lookback=12, test_frac=0.3)}
+
+
+def test_compare_is_a_public_name_of_the_package():
+    assert "compare" in rnncast.__all__ and rnncast.compare.__name__ == "compare"
+
+
+def test_the_mse_is_evaluates_where_the_models_share_their_lookback(fitted, frame):
+    result = rnncast.compare({"a": fitted["lstm"], "b": fitted["rnn"]}, frame)
+    assert isinstance(result, ModelComparison) and result.part == "test" and result.names == ["a", "b"]
+    for name, model in (("a", fitted["lstm"]), ("b", fitted["rnn"])):
+        scored = model.evaluate(frame)
+        assert result.scores[name]["mse"] == pytest.approx(scored["original"]["model"]["mse"], rel=1e-12)
+        assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-12)
+        assert result.windows == scored["windows"] == result.own_windows[name]
+    assert result.left_out == {"a": 0, "b": 0} and result.notes == []
+    assert result.horizon == 2 and result.targets == ["y"]
+
+
+def test_models_of_different_lookbacks_meet_on_the_same_targets(fitted, frame):
+    """part='all': the lookback-20 GRU has no window for the first 8 targets the lookback-12 models forecast."""
+    result = rnncast.compare([fitted["lstm"], fitted["gru"]], frame, part="all")
+    assert result.names == ["LSTM", "GRU"]
+    own = {n: len(fitted[k].predict_windows(frame, part="all").y_true) for n, k in (("LSTM", "lstm"), ("GRU", "gru"))}
+    assert own["LSTM"] - own["GRU"] == 8 and result.own_windows == own
+    assert result.windows == own["GRU"] and result.left_out == {"LSTM": 8, "GRU": 0}
+    assert result.notes[0] == ("left out as not forecast by every model (another lookback, or another fit's split): "
+                               f"8 of LSTM's {own['LSTM']} windows.")
+    assert result.notes[1].startswith("part='all' scores windows whose targets the models were trained on")
+    lstm = fitted["lstm"].predict_windows(frame, part="all")  # LSTM's MSE on its windows from the 9th on
+    assert result.scores["LSTM"]["mse"] == pytest.approx(np.mean((lstm.y_pred[8:] - lstm.y_true[8:]) ** 2), rel=1e-9)
+    assert result.sentence.startswith(f"With the {result.windows} windows every model forecasts, ")
+
+
+def test_the_test_windows_of_models_fitted_on_other_cuts_are_those_in_both(fitted, frame):
+    """test_frac=0.3 makes the RNN's test part start 40 targets earlier: those are left out and said."""
+    result = rnncast.compare({"lstm": fitted["lstm"], "rnn30": fitted["rnn30"]}, frame)
+    assert result.left_out == {"lstm": 0, "rnn30": 40} and result.windows == result.own_windows["lstm"]
+    assert "40 of rnn30's 119 test windows" in result.notes[0]
+
+
+def test_keys_are_the_series_and_the_time_of_the_first_target(fitted, frame):
+    wf = fitted["gru"].predict_windows(frame, part="test")
+    keys = window_keys(wf)
+    assert len(keys) == len(wf.y_true) and keys[0][0] is None  # one series without an id
+    assert keys[0][1] == frame["t"].iloc[wf.target_rows[0]]
+
+
+def test_a_panel_is_matched_series_by_series():
+    panel = make_panel(3, lengths=(100, 140), seed=4)
+    a = Forecaster(**{**SMALL, "lookback": 8}).fit(panel)
+    b = Forecaster(**{**SMALL, "lookback": 14, "cell": "gru"}).fit(panel)
+    result = rnncast.compare({"a": a, "b": b}, panel, part="all")
+    picks = common_windows({"a": a.predict_windows(panel, part="all"), "b": b.predict_windows(panel, part="all")}, "all")
+    assert result.windows == len(picks["a"]) == len(picks["b"])
+    assert result.left_out["a"] == 3 * 6 and result.left_out["b"] == 0  # six targets more per series
+    assert {p["a"] for p in result.pairs} == {"a"}
+
+
+def test_a_model_compared_with_itself_ties(fitted, frame):
+    result = rnncast.compare({"first": fitted["gru"], "again": fitted["gru"]}, frame)
+    assert result.winner is None and result.pairs[0]["p"] == 1.0 and not result.pairs[0]["differs"]
+    assert result.scores["first"] == result.scores["again"]
+    assert "first and again tie: no pair differs beyond chance" in result.sentence
+
+
+def test_a_list_is_named_by_the_cells_numbered_where_one_repeats(fitted, frame):
+    result = rnncast.compare([fitted["rnn"], fitted["lstm"], fitted["rnn30"]], frame)
+    assert result.names == ["RNN 1", "LSTM", "RNN 2"]
+    assert len(result.pairs) == 3 and all(0 <= p["p"] <= p["p_holm"] <= 1 for p in result.pairs)
+    named = rnncast.compare([("mine", fitted["rnn"]), ("theirs", fitted["lstm"])], frame)
+    assert named.names == ["mine", "theirs"]
+
+
+def test_the_result_is_json(fitted, frame):
+    result = rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, part="val")
+    back = json.loads(json_text(result.as_dict()))
+    assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
+                         "winner", "sentence", "notes"}
+    assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
+    assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
+    assert repr(result) == f"ModelComparison({result.sentence!r})"
+
+
+@pytest.mark.parametrize("models, message", [
+    (lambda f: {"a": f["lstm"]}, r"^compare needs at least two models to compare, got 1; give a dict of name"),
+    (lambda f: [], r"^compare needs at least two models to compare, got 0"),
+    (lambda f: f["lstm"], r"^compare takes a dict of name -> fitted Forecaster, a list of fitted Forecasters \(named by "
+                          r"their cell: LSTM, GRU, RNN\) or a list of \(name, Forecaster\) pairs; got Forecaster$"),
+    (lambda f: [("a", f["lstm"]), ("a", f["gru"])], r"^the name 'a' is given twice; give each model a name of its own$"),
+    (lambda f: {"a": f["lstm"], "b": Forecaster()}, r"^model 'b' is not fitted yet; fit it"),
+    (lambda f: {"a": f["lstm"], "b": "runs/x"}, r"^model 'b' is a str, not a Forecaster"),
+    (lambda f: {"a": f["lstm"], "": f["gru"]}, r"^a model's name must be non-empty text, got ''$"),
+])
+def test_what_compare_refuses(fitted, frame, models, message):
+    with pytest.raises(RnncastError, match=message) as refused:
+        rnncast.compare(models(fitted), frame)
+    assert "\n" not in str(refused.value)
+
+
+def test_models_of_other_horizons_or_targets_are_refused(fitted, frame):
+    longer = Forecaster(**{**SMALL, "lookback": 12, "horizon": 3}).fit(frame, target="y", time_col="t")
+    with pytest.raises(RnncastError, match=r"^the models forecast different horizons \(a: 2, b: 3\); compare models of "
+                                           r"one horizon$"):
+        rnncast.compare({"a": fitted["lstm"], "b": longer}, frame)
+    other = frame.assign(z=frame["y"] * 2)
+    on_z = Forecaster(**{**SMALL, "lookback": 12}).fit(other, target="z", time_col="t")
+    with pytest.raises(RnncastError, match=r"^the models forecast different targets \(a: \['y'\], b: \['z'\]\)"):
+        rnncast.compare({"a": fitted["lstm"], "b": on_z}, other)
+
+
+def test_no_common_window_says_why(fitted, frame):
+    """Models fitted on two halves of a series: the later one's test windows all come after the earlier one's rows,
+    the earlier one's val windows none of the later one's."""
+    late = Forecaster(**{**SMALL, "lookback": 12}).fit(frame.iloc[200:], target="y", time_col="t")
+    with pytest.raises(RnncastError, match=r"^no val window is forecast by every model: their first targets do not "
+                                           r"meet \(early: \d+ to \d+; late: \d+ to \d+\); part='val' is found for each "
+                                           r"model from the rows it was fitted on"):
+        rnncast.compare({"early": fitted["lstm"], "late": late}, frame, part="val")
+    with pytest.raises(RnncastError, match=r"^model 'late': "):  # no val window of the late model in the first half
+        rnncast.compare({"early": fitted["lstm"], "late": late}, frame.iloc[:300], part="val")
+
+
+def test_an_unknown_keyword_is_refused_by_name(fitted, frame):
+    with pytest.raises(RnncastError, match=r"unknown parameter 'parts' for compare \(did you mean 'part'\?\)"):
+        rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, parts="test")
+
+
+def _windows(ids, times, series, rows) -> WindowForecasts:
+    zeros = np.zeros((len(rows), 1, 1))
+    return WindowForecasts(np.asarray(rows) - 1, np.asarray(rows), zeros, zeros, {}, None, np.asarray(series), ids, times)
+
+
+def test_windows_of_timestamps_meet_by_their_instant_and_apart_say_their_dates():
+    hours = pd.date_range("2024-01-01", periods=10, freq="h")
+    a = _windows(["x", "y"], [hours, hours], [0, 0, 1], [2, 3, 3])
+    b = _windows(["y"], [hours[1:]], [0, 0], [2, 5])  # y's rows start an hour later: row 2 is a's row 3
+    assert {k: list(v) for k, v in common_windows({"a": a, "b": b}, "test").items()} == {"a": [2], "b": [0]}
+    later = _windows(["x"], [hours], [0], [8])
+    with pytest.raises(RnncastError, match=r"^no test window is forecast by every model: their first targets do not "
+                                           r"meet \(a: 2024-01-01 02:00:00 to 2024-01-01 03:00:00; later: 2024-01-01 "
+                                           r"08:00:00 to 2024-01-01 08:00:00\)"):
+        common_windows({"a": a, "later": later}, "test")
+    with pytest.raises(RnncastError, match=r"^the models share no series in their test windows \(a: \['x', 'y'\]; "
+                                           r"z: \['z'\]\)$"):
+        common_windows({"a": a, "z": _windows(["z"], [hours], [0], [2])}, "test")
