@@ -28,3 +28,11 @@ def test_repeat_is_drawn_once_when_it_is_the_model():
     repeat = np.zeros((8, 3, 1))
     ax = forecast_window_figure(_data(), 5, 3, "repeat", repeat, repeat).axes[0]
     assert [line.get_label() for line in ax.lines if not line.get_label().startswith("_")] == ["input", "actual", "repeat"]
+
+
+def test_a_horizon_of_one_draws_the_actual_value_forecast_and_repeat_as_marks():
+    predictions, repeat = np.full((8, 1, 1), 7.0), np.zeros((8, 1, 1))
+    ax = forecast_window_figure(_data(), 5, 1, "nlinear", predictions, repeat).axes[0]
+    lines = {line.get_label(): line for line in ax.lines}
+    assert all(lines[name].get_marker() not in ("None", "") for name in ("actual", "repeat", "nlinear"))
+    assert lines["input"].get_marker() == "None"  # five steps: a line

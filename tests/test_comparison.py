@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rnncast.comparison import compare, holm, listing, pair_table
+from rnncast.comparison import compare, holm, listing, pair_table, percent_apart
 
 
 def errors(sd: float, n: int = 400, seed: int = 0) -> np.ndarray:
@@ -23,6 +23,14 @@ def test_a_clearly_better_model_is_named_with_its_p_values():
     pairs = {(p["a"], p["b"]): p for p in result.pairs}
     assert pairs[("RNN", "GRU")]["lower"] == "GRU" and pairs[("RNN", "GRU")]["differs"]
     assert not pairs[("RNN", "LSTM")]["differs"]  # two models of the same error do not differ
+    same = compare({"RNN": errors(1.0, seed=1), "GRU": errors(0.5, seed=3)}, 1, "cells alone",
+                   alike="the same settings (window_norm='last')")  # what the models share, said with the verdict
+    assert same.sentence.startswith("With the cells alone and the same settings (window_norm='last'), GRU wins: ")
+
+
+def test_a_difference_that_rounds_to_no_percent_is_said_as_less_than_one():
+    assert percent_apart(12.4) == "12%" and percent_apart(0.3) == "less than 1%" and percent_apart(0.0) == "0%"
+    assert percent_apart(0.5) == "less than 1%" and percent_apart(-0.2) == "less than 1%"  # 0.5 rounds to 0 too
 
 
 def test_models_of_the_same_error_tie_and_no_winner_is_named():

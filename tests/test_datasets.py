@@ -51,3 +51,16 @@ def test_panels_are_seeded_ragged_and_span_the_scales_asked_for():
     sizes, starts = a.groupby("unique_id").size(), a.groupby("unique_id")["ds"].min()
     assert sizes.between(120, 200).all() and sizes.nunique() > 1 and starts.nunique() > 1
     assert list(covariate_panel(n_series=2, n=50).columns) == ["unique_id", "ds", "y", "price"]
+
+
+def test_the_readmes_sales_are_seeded_months_and_its_stores_a_panel_with_every_kind_of_covariate():
+    sales = datasets.monthly_sales()
+    assert list(sales.columns) == ["month", "sales"] and len(sales) == 120
+    assert sales["month"].iloc[0] == pd.Timestamp("2012-01-01") and sales["month"].iloc[-1] == pd.Timestamp("2021-12-01")
+    pd.testing.assert_frame_equal(sales, datasets.monthly_sales())  # seeded
+    assert (sales["sales"] == sales["sales"].round(1)).all() and sales["sales"].iloc[-12:].mean() > sales["sales"].iloc[:12].mean()
+    stores = datasets.store_sales()
+    assert list(stores.columns) == ["unique_id", "ds", "y", "footfall", "price", "holiday", "region"]
+    assert sorted(stores["unique_id"].unique()) == ["store_1", "store_2", "store_3"] and len(stores) == 3 * 240
+    assert (stores.groupby("unique_id")["region"].nunique() == 1).all()  # static: one region per store
+    assert set(stores["holiday"].unique()) <= {0, 1} and stores["price"].between(7, 10).all()

@@ -98,6 +98,14 @@ def test_the_sine_page_says_what_each_forecast_is_built_from_and_draws_each_cell
             "window's values of the target (the linear highway) + the cell's correction.") in page
     assert "With the highway off (the cells alone), each forecast = the last value in the window + the cell's correction." in page
     assert demo.LEVEL_NOTE in page and "every forecast comes from the cell" not in page
+    # "Each network sees 50 steps and predicts the next, twice" read as horizon 2: the two configurations said plainly
+    assert ("Each cell (RNN, LSTM, GRU) is trained in two configurations, with the linear highway and without it; every "
+            "network sees 12 steps and predicts the next one (horizon 1).") in page and "twice" not in page
+    for c in result.comparisons:  # a verdict under the demo's settings says so
+        assert c.sentence.startswith(f"With the {c.group} and the same settings (window_norm='last'), ")
+    assert ("A noiseless sine's next value follows from its last two (y(t+1) = 2 cos(0.1) y(t) - y(t-1)) and each "
+            "12-step window holds 12 of the 63 steps of one period, so no cell needs a long memory here: this demo does "
+            "not test the gates' advantage on long-term dependencies.") in result.lesson and result.lesson in page
     assert "Which of these trained networks forecasts these test rows best?" in page
 
 def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
@@ -118,6 +126,12 @@ def test_the_paragraph_on_the_cells_alone_follows_the_numbers_not_a_belief():
     assert "from seed 3 (--seed)" in text and "not the luck of training" in text and demo.SEEDS_MEASURED in text
     assert "LSTM's lower MSE is beyond chance" in text and "GRU's lower" not in text
     assert "the highway hides how the cells differ" in text
+    close = rows("cells alone", [0.00300, 0.00301, 0.00300])  # 0.3% apart: never "within 0% of each other"
+    assert "less than 1% apart" in demo.cells_alone_text(on + close, [tie, lstm_wins]) and "within 0%" not in text
+    assert "RNN 1.16, LSTM 1.16 and GRU 1.16 times the noise floor, all equal" in text  # the same MSE: no "0%" either
+    assert "within 67% of each other" in text  # LSTM 0.0030 to RNN 0.0050
+    assert ("(GRU against LSTM: 1.23 against 1.34 at seed 0, 1.41 against 1.44 at seed 1, 1.32 against 1.47 at seed 2)"
+            in demo.SEEDS_MEASURED)  # the three pairs named
     alone_tie = demo.Comparison("cells alone", None, "tie", [dict(p, differs=False) for p in lstm_wins.pairs])
     text = demo.cells_alone_text(on + alone, [tie, alone_tie])
     assert "beyond chance against each other cell" not in text and "even the cells alone do not differ" in text
@@ -197,6 +211,8 @@ def test_a_demo_model_whose_budget_ran_out_is_explained_with_its_measured_fall()
     assert len(said) == 1 and said[0].startswith("fixed: its validation loss was still falling when its 20 epochs ran "
                                                  "out (50% lower than 10 epochs before)")
     assert "may be undertrained" in said[0] and said[0].endswith("would bring this model's test MSE lower still.")
+    slow = SimpleNamespace(history_=[{"epoch": e, "val_loss": 1.0 - 1e-4 * e, "best": True} for e in range(1, 21)], epochs=20)
+    assert "(less than 1% lower than 10 epochs before)" in demo.budget_sentences({"slow": slow})[0]  # not "0% lower"
     near = demo.budget_sentences({"fixed": ran_out}, test_mse={"fixed": 0.0128}, floor=0.01)
     assert near[0].endswith("its test MSE, 0.0128, is already 1.28 times the noise floor (0.01, the MSE of the true "
                             "relation), so more epochs or a larger learning rate could lower it by at most the 0.0028 "

@@ -260,6 +260,10 @@ def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_la
 
 def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
     assert running_mean(np.array([0.0, 0.0, 3.0, 0.0, 0.0]), 3) == pytest.approx([0.0, 1.0, 1.0, 1.0, 0.0])
+    assert running_mean(np.array([2.0, 4.0]), 25) == pytest.approx([3.0, 3.0])  # fewer points than the width: as long
+    series = np.random.default_rng(0).normal(size=60)  # the same as np.convolve's "same" where there are enough
+    same = np.convolve(series, np.ones(25), mode="same") / np.convolve(np.ones(60), np.ones(25), mode="same")
+    assert running_mean(series, 25) == pytest.approx(same)
     assert running_mean(np.array([2.0, np.nan, 4.0]), 3) == pytest.approx([2.0, 3.0, 4.0])
 
 
@@ -309,3 +313,21 @@ def test_a_period_end_calendars_forecast_is_ticked_on_its_points_named_by_their_
     assert 2 <= len(ticks) and set(ticks) <= drawn
     labels = [t.get_text().split("\n")[0] for t in ax.get_xticklabels()]
     assert labels == [str(t.year) if freq == "YE" else f"{t:%b}" for t in ticks]
+
+def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point():
+    """Its forecast, baselines and band were one point each: a line of no length, a fill of no width."""
+    import matplotlib.collections
+
+    months = pd.date_range("2012-01-01", periods=40, freq="MS")
+    frame = pd.DataFrame({"month": months, "sales": 100 + np.arange(40.0) + 5 * np.sin(np.arange(40) / 2)})
+    model = Forecaster(lookback=5, horizon=1, test_frac=0.025, epochs=1, threads=1, quantiles=(0.1, 0.5, 0.9),
+                       seed=0).fit(frame, target="sales")
+    fig = forecast_plot(model, frame, {"model": model})
+    ax = fig.axes[0]
+    assert "(first 1 point)" in fig.axes[0].get_title()
+    one = [line for line in ax.lines if len(line.get_xdata()) == 1]
+    assert len(one) >= 3 and all(line.get_marker() not in ("None", "") for line in one)  # actual, model, baselines
+    assert any(isinstance(c, matplotlib.collections.LineCollection) for c in ax.collections)  # the band's bar
+    errors = errors_apart(model, frame, {"model": model})  # it crashed: a running mean as long as its width (25)
+    assert [line.get_marker() for line in errors.axes[1].lines[:2]] == ["s", "o"]
+    assert errors._suptitle.get_text() == "Test split, forecast one step ahead: all 1 test point"

@@ -22,8 +22,16 @@ def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoc
     never = [dict(h, best=False) for h in history]  # no epoch beat the untrained network: no dot claims one
     ax = plots.loss_figure({"lstm": never}).axes[0]
     assert len(ax.lines) == 2 and "untrained network" in ax.get_title()
-    assert ax.get_ylabel() == "MSE (scaled units)"
-    assert plots.loss_figure({"lstm": history}, "pinball loss").axes[0].get_ylabel() == "pinball loss (scaled units)"
+    assert ax.get_ylabel() == "MSE (scaled units, log scale)"  # the log axis says so
+    assert plots.loss_figure({"lstm": history}, "pinball loss").axes[0].get_ylabel() == "pinball loss (scaled units, log scale)"
+
+
+def test_a_loss_of_one_epoch_is_a_dot_not_a_line_of_no_length():
+    ax = plots.loss_figure({"lstm": [{"epoch": 1, "train_loss": 0.5, "val_loss": 0.4, "best": True}]}).axes[0]
+    train, val = ax.lines[:2]
+    assert train.get_marker() == "o" and train.get_markevery() == [0] and val.get_marker() == "s"
+    many = plots.loss_figure({"lstm": [{"epoch": e, "train_loss": 1 / e, "val_loss": 1 / e, "best": True} for e in (1, 2)]})
+    assert many.axes[0].lines[0].get_marker() == "None"  # a line of two epochs is seen as it is
 
 
 def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_positions():
@@ -125,6 +133,34 @@ def test_a_baseline_under_the_models_line_says_so_in_the_legend():
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "baseline: repeat the last value (under the model's line)" in labels and "baseline: training mean" in labels
     assert "model (gru), one colour per window" in labels
+
+
+def test_a_backtest_window_of_one_step_draws_its_forecast_and_baselines_as_marks():
+    """Horizon 1: each window's forecast and baseline is one point, a line of no length that drew nothing."""
+    x = np.arange(30)
+    actual = np.sin(x / 3.0)
+    windows = [{"x": np.array([20 + j]), "forecast": np.array([1.0 + j]), "cutoff": 19 + j,
+                "baselines": {"baseline: repeat the last value": np.array([0.5]), "baseline: training mean": np.array([0.0])}}
+               for j in range(3)]
+    ax = plots.backtest_figure([{"label": "", "x": x, "actual": actual, "windows": windows}], "t").axes[0]
+    lines = [line for line in ax.lines if len(line.get_xdata()) == 1]  # a cutoff's line has two points
+    assert len(lines) == 9  # three windows, each a forecast and two baselines
+    assert all(line.get_marker() not in ("None", "", None) and line.get_markevery() == [0] for line in lines)
+    assert len({line.get_marker() for line in lines}) == 3  # the forecast and each baseline a mark of its own
+    assert ax.lines[0].get_marker() == "None"  # the actual values, a line of 30 points, unmarked
+    longer = [dict(w, x=np.array([20, 21]), forecast=np.array([1.0, 2.0]), baselines={}) for w in windows[:1]]
+    ax = plots.backtest_figure([{"label": "", "x": x, "actual": actual, "windows": longer}], "t").axes[0]
+    assert ax.lines[1].get_marker() == "None"  # a window of two steps is a line, as before
+
+
+def test_a_forecast_of_one_point_or_between_gaps_is_marked_in_the_forecast_figure():
+    x = np.arange(100)  # more points than a figure marks at each actual value
+    actual = np.sin(x / 5.0)
+    pred = np.where(np.isin(x, [10, 11, 40]), actual, np.nan)  # 40 alone between gaps
+    ax = plots.forecast_figure(x, actual, {"lstm": pred, "baseline: repeat the last value": pred}, "t", "y").axes[0]
+    model, baseline = ax.lines[1], ax.lines[2]
+    assert model.get_markevery() == [40] and model.get_marker() == "o" and baseline.get_markevery() == [40]
+    assert baseline.get_marker() != model.get_marker()
 
 
 def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():

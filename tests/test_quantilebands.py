@@ -4,6 +4,7 @@ outer lighter, each labelled with its interval; a level without its mirror as a 
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from rnncast.quantilebands import Band, draw, drawn_levels
@@ -89,3 +90,16 @@ def test_one_band_is_drawn_as_before_and_a_later_window_adds_no_legend_entry():
     ax = Figure().subplots()
     draw(ax, np.arange(3), {"80% interval": (np.zeros(3), np.ones(3))}, "C1", labelled=False)
     assert ax.collections[0].get_alpha() == 0.2 and ax.collections[0].get_label().startswith("_")
+
+
+def test_a_band_and_a_lone_level_of_one_step_are_seen():
+    """A horizon-1 window: fill_between of one point has no width, a dotted line of one point no length."""
+    ax = Figure().subplots()
+    draw(ax, np.array([5]), {"80% interval": Band(np.array([1.0]), np.array([3.0])), "q0.95": Band(np.array([4.0]))}, "C1")
+    bars = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(bars) == 1 and bars[0].get_segments()[0][:, 1].tolist() == [1.0, 3.0]  # the band's bar
+    (level,) = ax.lines
+    assert level.get_marker() == "_" and level.get_markevery() == [0]  # the level as a short stroke
+    ax = Figure().subplots()
+    draw(ax, np.arange(3), {"80% interval": Band(np.zeros(3), np.ones(3)), "q0.95": Band(np.full(3, 2.0))}, "C1")
+    assert ax.lines[0].get_marker() == "None" and len(ax.collections) == 1  # longer: a fill and a line, as before

@@ -61,6 +61,11 @@ def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
     assert said == ["the data has no time column, so its rows are numbered from 0 (its 30 rows are 0-29, so the "
                     "forecast is rows 30-32); those are the fit's row numbers only where the data starts at the fit's "
                     "first row"]
+    one = Forecaster(**dict(TINY, horizon=1)).fit(y)  # one forecast row: "row 30", not "rows 30-30"
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        one.predict(y[-30:])
+    assert any("so the forecast is row 30)" in r.getMessage() for r in caplog.records)
 
 
 def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lacks(fitted, data):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import hint, hints, keyword_and_flag, one_series, one_series_reader, shell_word, spelled, spelling
+from rnncast.spelling import (hint, hints, keyword_and_flag, one_series, one_series_reader, rows_span, shell_word, spelled,
+                              spelling)
 
 
 def test_the_default_names_a_keyword_and_a_flag():
@@ -50,6 +51,11 @@ def test_a_count_pluralises_its_noun_unless_one():
 
     assert [counted(n, "step") for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]
     assert counted(1, "forecast origin") == "1 forecast origin"
+
+
+def test_a_span_of_one_row_is_that_row_not_a_range_of_one():
+    assert rows_span(30, 32) == "rows 30-32" and rows_span(1000, 1000) == "row 1000"  # not "rows 1000-1000"
+    assert rows_span(3, 9, "") == "3-9" and rows_span(7, 7, "") == "7"
 
 
 def test_names_are_quoted_for_a_shell_only_where_they_need_it():

@@ -390,6 +390,7 @@ def test_a_model_far_below_the_baseline_is_not_said_to_be_100_percent_lower():
     """0.0126 against 4259 (the regression demo with x known) rounded to "100.0% lower", which no MSE above 0 is."""
     assert lower_by(0.01265, 4259.2) == ">99.9% lower (1/337,000 of it)"
     assert lower_by(1.0, 2.0) == "50.0% lower" and lower_by(0.0, 3.0) == ">99.9% lower"
+    assert lower_by(0.9999, 1.0) == "less than 0.1% lower"  # not "0.0% lower" of a lower MSE
 
 
 def test_a_backtest_sentence_says_how_a_panels_windows_were_grouped():

@@ -30,7 +30,7 @@ class Comparison:
 
 
 def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA, times=None, keep=None,
-            measure: str = "test MSE") -> Comparison:
+            measure: str = "test MSE", alike: str = "") -> Comparison:
     """Compare every pair of models by their forecast errors on the same windows.
 
     ``errors``: model name -> [W, H, T] errors (forecast - actual), in the same units for every model.
@@ -38,7 +38,8 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
     correction over the pairs keeps the chance of any false "differs" at ``alpha``. The winner is the
     model with the lowest MSE when it differs from every other model beyond chance. ``times`` [W] and
     ``keep`` [W, H, T]: each window's forecast time and the values scored, as ``diebold_mariano`` takes them
-    (default: consecutive windows, every value); ``measure``: what the sentence calls the MSE ("test MSE").
+    (default: consecutive windows, every value); ``measure``: what the sentence calls the MSE ("test MSE");
+    ``alike``: what the models share, said in the sentence (``decide``).
     """
     names = list(errors)
     mse = {n: mean_square(errors[n], keep) for n in names}
@@ -50,7 +51,7 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
         pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p})
     for pair, adjusted in zip(pairs, holm([pair["p"] for pair in pairs])):
         pair.update(p_holm=adjusted, differs=adjusted < alpha)
-    winner, sentence = decide(mse, pairs, group, measure)
+    winner, sentence = decide(mse, pairs, group, measure, alike)
     return Comparison(group, winner, sentence, pairs)
 
 
@@ -75,9 +76,13 @@ def holm(p_values: list[float]) -> list[float]:
     return adjusted
 
 
-def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = "test MSE") -> tuple[str | None, str]:
+def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = "test MSE",
+           alike: str = "") -> tuple[str | None, str]:
     """The winner (or None) and one sentence that says it, with the p-values that decide it.
-    ``group`` completes "With the ...": "highway on", "cells alone"; ``measure`` names the MSE ("test MSE")."""
+    ``group`` completes "With the ...": "highway on", "cells alone"; ``measure`` names the MSE ("test MSE");
+    ``alike``, where given, what the models share besides ("the same settings (window_norm='last')"), so a
+    verdict is read as under them only."""
+    group = f"{group} and {alike}" if alike else group
     best = min(mse, key=mse.get)
     against = {(p["b"] if p["a"] == best else p["a"]): p for p in pairs if best in (p["a"], p["b"])}
     rivals = sorted(against, key=mse.get)
@@ -109,6 +114,14 @@ def pair_table(comparison: Comparison) -> list[list[str]]:
         table.append([f"{p['a']} vs {p['b']}", p["lower"], f"{p['statistic']:.2f}", f"{p['p']:.2g}",
                       f"{p['p_holm']:.2g}", "yes" if p["differs"] else "no"])
     return table
+
+
+def percent_apart(percent: float) -> str:
+    """A difference in percent as a whole number ("12%"), never a "0%" that is not one: "less than 1%" where a
+    difference rounds to 0, "0%" only where there is none."""
+    if percent and round(percent) == 0:
+        return "less than 1%"
+    return f"{percent:.0f}%"
 
 
 def listing(items: list[str]) -> str:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
+from rnncast.madewindows import RAW_SERIES, refuse_windows
 from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
 
@@ -165,9 +166,6 @@ def _more_values(what: str, present: list, sep: str) -> str:
             f"{sep!r}{comma}; otherwise name every column in the header")
 
 
-# The answer to the tutorials' windows (X of [samples, timesteps, features], y beside it), given where a series is taken
-RAW_SERIES = ("rnncast builds the windows itself from the raw series: give the series as [time] or [time, columns] (or a "
-              "DataFrame) with lookback= the window length, not pre-made windows")
 
 
 def as_frame(data, keep_index=()) -> pd.DataFrame:
@@ -189,6 +187,7 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
         if array.ndim != 2:
             windows = f"; {RAW_SERIES}" if array.ndim == 3 else ""  # [samples, timesteps, features]: the tutorials' X
             raise RnncastError(f"an array must be 1-D [time] or 2-D [time, columns], got shape {array.shape}{windows}")
+        refuse_windows(array)  # the tutorials' 2-D X of sliding windows: not a table of k columns
         return pd.DataFrame(array, columns=[str(i) for i in range(array.shape[1])])
     elif not isinstance(data, pd.DataFrame) and hasattr(data, "__arrow_c_stream__"):
         import pyarrow as pa

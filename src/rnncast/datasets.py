@@ -72,3 +72,30 @@ def covariate_panel(seed: int = 1, n_series: int = 5, n: int = 300) -> pd.DataFr
         parts.append(pd.DataFrame({"unique_id": f"s{i}", "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
                                    "y": w * (2.0 * x + 0.1 * rng.standard_normal(n)) + 5 * w, "price": x}))
     return pd.concat(parts, ignore_index=True)
+
+
+def monthly_sales(n: int = 120, seed: int = 0) -> pd.DataFrame:
+    """The README's first example: ``n`` months of sales from January 2012 (``month``, as dates at each month's
+    start; ``sales``), a rising trend, a yearly season and noise, rounded to 0.1 as a shop's file would write
+    them. ``monthly_sales().to_csv("sales.csv", index=False)`` writes the ``sales.csv`` the commands read."""
+    t = np.arange(n)
+    noise = np.random.default_rng(seed).normal(0.0, 1.0, n)
+    sales = 100 + 0.5 * t + 10 * np.sin(2 * np.pi * t / 12) + noise
+    return pd.DataFrame({"month": pd.date_range("2012-01-01", periods=n, freq="MS"), "sales": sales.round(1)})
+
+
+def store_sales(n_stores: int = 3, n: int = 240, seed: int = 0) -> pd.DataFrame:
+    """The README's many-series example, long format: ``unique_id`` (store_1 ...), ``ds`` (``n`` days from
+    2024-01-01), ``y`` (sales), ``footfall`` (a past covariate: known only once measured), ``price`` and ``holiday``
+    (future covariates: planned), ``region`` (static). Sales follow the week, footfall, the price and holidays."""
+    rng = np.random.default_rng(seed)
+    days = pd.date_range("2024-01-01", periods=n, freq="D")
+    parts = []
+    for i in range(n_stores):
+        footfall = 200 * (1 + i) * (1 + 0.3 * np.sin(2 * np.pi * np.arange(n) / 7)) + rng.normal(0, 10, n)
+        price = np.round(rng.choice([9.99, 8.99, 7.99], n, p=[0.7, 0.2, 0.1]), 2)
+        holiday = (rng.random(n) < 0.05).astype(int)
+        y = 0.5 * footfall * (10.99 - price) / 2 + 40 * holiday + rng.normal(0, 5, n)
+        parts.append(pd.DataFrame({"unique_id": f"store_{i + 1}", "ds": days, "y": y.round(1), "footfall": footfall.round(),
+                                   "price": price, "holiday": holiday, "region": "north" if i % 2 else "south"}))
+    return pd.concat(parts, ignore_index=True)

@@ -8,11 +8,12 @@ says it is beyond chance (two-sided, Holm-corrected over the pairs of a group)."
 
 from __future__ import annotations
 
+import math
 import statistics
 from pathlib import Path
 
 from rnncast import datasets, demopage, madeof, plots
-from rnncast.comparison import Comparison, compare, listing
+from rnncast.comparison import Comparison, compare, listing, percent_apart
 from rnncast.demofolders import CELLS, REGRESSION_RUNS, SINE_GROUPS, sine_folder
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
@@ -24,6 +25,7 @@ from rnncast.verdicts import verdict
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
                            patience=10, scaler="minmax", window_norm="none")  # the tutorial's, split by time
 SINE_SETTINGS = dict(lookback=50, horizon=1, hidden_size=64, epochs=60, patience=8, batch_size=64, lr=3e-3)
+SINE_STEP = 0.1  # y = sin(SINE_STEP t): a period of 2 pi / 0.1, about 63 rows
 
 
 def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0, seed: int = 0) -> demopage.DemoResult:
@@ -33,7 +35,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
     ``threads`` and ``seed`` are ``Forecaster``'s (where and how fast the models train, their seed).
     Raises ``RnncastError`` for a device, thread count or seed ``Forecaster`` refuses."""
     out_dir = Path(out_dir)
-    data = datasets.sine_wave()
+    data = datasets.sine_wave(step=SINE_STEP)
     floor = data.attrs.get("noise_floor_mse")
     panel = load_panel(data, "y", announce=False)  # built-in data, numbered rows: nothing to announce
     source = "built-in sine wave (rnncast.datasets.sine_wave)"
@@ -52,7 +54,8 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
             rows.append(_row(cell.upper(), model, run_metrics, group, floor))
             test = model.predict_windows(data, part="test")  # original units: the same for every model
             errors[cell.upper()] = test.y_pred - test.y_true  # [W, H, T]
-        comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group))
+        same = f"the same settings (window_norm={model.get_params()['window_norm']!r})"  # every cell's but the cell
+        comparisons.append(compare(errors, SINE_SETTINGS["horizon"], group, alike=same))
         groups[group] = models
     made_of = {group: " + ".join(madeof.parts(next(iter(models.values())).get_params(), cell="cell"))
                for group, models in groups.items()}  # "the last value in the window + the cell's correction"
@@ -60,9 +63,12 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
     result = demopage.DemoResult(rows, [demopage.TABLE_NOTE] + [c.sentence for c in comparisons] + [floor_sentence(floor)]
                                  + budget_sentences(every, test_mse={f"{r.name} ({r.group})": r.mse for r in rows},
                                                     floor=floor), settings_lines(every),
-                        comparisons, cells_alone_text(rows, comparisons, made_of, seed))
-    intro = ("One continuous sine wave, y = sin(0.1 t) + noise, split by time into train (70%), validation (10%) "
-             "and test (20%). Each network sees 50 steps and predicts the next, twice. "
+                        comparisons, cells_alone_text(rows, comparisons, made_of, seed, memory_sentence()))
+    lookback = SINE_SETTINGS["lookback"]
+    intro = (f"One continuous sine wave, y = sin({SINE_STEP:g} t) + noise, split by time into train (70%), validation "
+             f"(10%) and test (20%). Each cell (RNN, LSTM, GRU) is trained in two configurations, with the linear highway "
+             f"and without it; every network sees {lookback} steps and predicts the next one (horizon "
+             f"{SINE_SETTINGS['horizon']}). "
              + " ".join(f"{'With the linear highway (the defaults)' if SINE_GROUPS[g].get('highway', True) else 'With the highway off (the cells alone)'}, "
                         f"each forecast = {text}." for g, text in made_of.items())
              + f" {LEVEL_NOTE} The test plots are contiguous stretches of the series, so they look like the wave they "
@@ -140,10 +146,11 @@ def floor_sentence(floor: float | None) -> str:
 
 
 def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison], made_of: dict | None = None,
-                     seed: int = 0) -> str:
+                     seed: int = 0, memory: str = "") -> str:
     """What the cells-alone rows teach, said from the measured numbers (nothing assumed about which cell wins).
     ``made_of``: group -> what each forecast of the group is made of ("the last value in the window + the
-    cell's correction", ``madeof.parts``); ``seed``: the one seed every network was trained from."""
+    cell's correction", ``madeof.parts``); ``seed``: the one seed every network was trained from; ``memory``: what
+    the wave asks of a cell's memory (``memory_sentence``)."""
     made_of = made_of or {}
     on, alone = ([r for r in rows if r.group == g] for g in SINE_GROUPS)
     params = {r.name: f"{r.parameters:,}" for r in alone}
@@ -153,7 +160,9 @@ def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]
         ranked = sorted(group, key=lambda r: r.mse)
         values = [f"{r.name} {r.mse / r.floor_mse:.2f}" if floor else f"{r.name} {r.mse:.4g}" for r in ranked]
         spread = 100 * (ranked[-1].mse / ranked[0].mse - 1)
-        return f"{listing(values)}{' times the noise floor' if floor else ' test MSE'}, within {spread:.0f}% of each other"
+        gap = percent_apart(spread)  # "less than 1%", never a "0%" of two different numbers
+        apart = "all equal" if not spread else f"{gap} apart" if gap.startswith("less") else f"within {gap} of each other"
+        return f"{listing(values)}{' times the noise floor' if floor else ' test MSE'}, {apart}"
 
     def outcome(c: Comparison):
         differ = [f"{p['a']} vs {p['b']}" for p in c.pairs if p["differs"]]
@@ -177,7 +186,18 @@ def cells_alone_text(rows: list[demopage.DemoRow], comparisons: list[Comparison]
         text += " Here the highway hides how the cells differ; alone, they differ."
     elif not differ_alone:
         text += " On this wave even the cells alone do not differ beyond chance."
-    return text + " " + one_seed_text(seed)
+    return text + (f" {memory}" if memory else "") + " " + one_seed_text(seed)
+
+
+def memory_sentence() -> str:
+    """Why this wave cannot show the gates' advantage: its next value follows from its last two, and a window
+    holds most (or all) of a period; said from ``SINE_STEP`` and ``SINE_SETTINGS``' lookback."""
+    period, lookback = 2 * math.pi / SINE_STEP, SINE_SETTINGS["lookback"]
+    holds = (f"each {lookback}-step window holds {lookback} of the {period:.0f} steps of one period" if lookback < period
+             else f"each {lookback}-step window holds a whole {period:.0f}-step period")
+    return (f"A noiseless sine's next value follows from its last two (y(t+1) = 2 cos({SINE_STEP:g}) y(t) - y(t-1)) and "
+            f"{holds}, so no cell needs a long memory here: this demo does not test the gates' advantage on "
+            f"long-term dependencies.")
 
 
 def _built(made_of: dict, group: str) -> str:
@@ -190,7 +210,8 @@ LEVEL_NOTE = ("The last value is there because rnncast's default window_norm='la
 SEEDS_MEASURED = ("Measured with the cells alone at seeds 0, 1 and 2 (this demo's settings, one CPU thread, as "
                   "rnncast demo --seed N --threads 1 fits them; 2026-12-02): RNN's test MSE was the highest each time "
                   "(1.87, 1.79 and 1.77 times the noise floor) and GRU's below LSTM's each time, by little at seed 1 "
-                  "(1.23 against 1.34, 1.41 against 1.44, 1.32 against 1.47). With window_norm='none' instead, seed 0 "
+                  "(GRU against LSTM: 1.23 against 1.34 at seed 0, 1.41 against 1.44 at seed 1, 1.32 against 1.47 at "
+                  "seed 2). With window_norm='none' instead, seed 0 "
                   "ranked them otherwise: LSTM 1.16, RNN 1.33, GRU 1.37. On more threads torch adds in another order and "
                   "the figures move a little (seed 0 on two threads: LSTM 1.42), as this page's own may.")
 
@@ -216,7 +237,7 @@ def budget_sentences(models: dict[str, Forecaster], last: int = 10, test_mse: di
             continue
         before = history[max(0, len(history) - 1 - last)]
         drop = 1 - history[-1]["val_loss"] / before["val_loss"] if before["val_loss"] else 0.0
-        said.append(f"{name}: its validation loss was still falling when its {model.epochs} epochs ran out ({drop:.0%} "
+        said.append(f"{name}: its validation loss was still falling when its {model.epochs} epochs ran out ({percent_apart(100 * drop)} "
                     f"lower than {len(history) - before['epoch']} epochs before), which is why rnncast warned that it "
                     f"may be undertrained. The demo keeps one epoch budget for every run, as its settings below say; "
                     + (f"its test MSE, {test_mse[name]:.4g}, is already {test_mse[name] / floor:.2f} times the noise "

@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import barsaxis, fonts, plots
+from rnncast import barsaxis, fonts, lonepoints, plots
 from rnncast.forecaster import Forecaster
+from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
 
@@ -44,7 +45,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0, max_points)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
-        title = f"Test split, {which}forecast {how} (first {len(panel['actual'])} points{plots.target_note(reference.targets_)})"
+        title = f"Test split, {which}forecast {how} (first {counted(len(panel['actual']), 'point')}{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                      xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session)
     mase = series_mase(test)
@@ -88,8 +89,10 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
         error = (panel["predictions"][name] - actual) ** 2
-        ax.plot(x, running_mean(repeat, smooth), color="grey", lw=1.2, ls="--", label="repeat the last value")
-        ax.plot(x, running_mean(error, smooth), color=f"C{i}", lw=1.5, label=name)
+        mean_repeat, mean_error = running_mean(repeat, smooth), running_mean(error, smooth)
+        ax.plot(x, mean_repeat, color="grey", lw=1.2, ls="--", label="repeat the last value",
+                **lonepoints.marks(mean_repeat, "s", 4))  # one test point: a mark
+        ax.plot(x, mean_error, color=f"C{i}", lw=1.5, label=name, **lonepoints.marks(mean_error))
         if floor:
             ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
         ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "
@@ -103,7 +106,7 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     axes[-1].set_xlabel(plots.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if shown == total else f"the first {shown} of"
-    fig.suptitle(f"Test split, forecast {how}: {every} {total} test points{plots.target_note(reference.targets_)}", wrap=True)
+    fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}", wrap=True)
     return fig
 
 
@@ -112,8 +115,9 @@ def running_mean(values: np.ndarray, width: int) -> np.ndarray:
     values = np.asarray(values, dtype=np.float64)
     finite = np.isfinite(values)
     kernel = np.ones(max(1, int(width)))
-    total = np.convolve(np.where(finite, values, 0.0), kernel, mode="same")
-    count = np.convolve(finite.astype(np.float64), kernel, mode="same")
+    start = (len(kernel) - 1) // 2  # "same" as np.convolve's, but as long as values when fewer than width
+    total = np.convolve(np.where(finite, values, 0.0), kernel)[start : start + len(values)]
+    count = np.convolve(finite.astype(np.float64), kernel)[start : start + len(values)]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 

@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import compactdates, timeaxis
-from rnncast.data import ID_COLUMN, RAW_SERIES, names
+from rnncast.data import ID_COLUMN, names
+from rnncast.madewindows import RAW_SERIES
 from rnncast.errors import RnncastError
 from rnncast.spelling import shell_word
 

@@ -26,7 +26,7 @@ import pandas as pd
 from rnncast import gapwindows
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
-from rnncast.spelling import counted
+from rnncast.spelling import counted, rows_span
 from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, parts_holding, train_windows
 
@@ -240,8 +240,9 @@ def _by_number(state, panel: Panel, verb: str = "score") -> str:
     said = f": {why}, so its rows are matched to the fit's by number, counted from 0 in the data given"
     if state.layout == "single":
         split, rows = state.splits[0], len(panel.values)
-        said += (f"; its {rows} rows stand for the fit's rows 0-{rows - 1} (the fit trained on rows 0-{split.train_end - 1}, "
-                 f"validated on {split.train_end}-{split.val_end - 1}, tested on {split.val_end}-{split.end - 1})")
+        said += (f"; its {counted(rows, 'row')} stand{'s' if rows == 1 else ''} for the fit's {rows_span(0, rows - 1)} "
+                 f"(the fit trained on {rows_span(0, split.train_end - 1)}, validated on "
+                 f"{rows_span(split.train_end, split.val_end - 1, '')}, tested on {rows_span(split.val_end, split.end - 1, '')})")
     else:
         said += " (in each series)"
     return said + ("; give the rows from the fit's first row on, so that the numbers match (its data, with any newer "

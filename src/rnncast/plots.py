@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, baselines, covered, dateticks, fonts, quantilebands, ylimits
+from rnncast import barsaxis, baselines, covered, dateticks, fonts, lonepoints, quantilebands, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -28,10 +28,10 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     for i, (name, history) in enumerate(histories.items()):
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
-        ax.plot(epochs, [h["train_loss"] for h in history], color=colour, label=f"{name} train")
-        val = [h["val_loss"] for h in history]
-        if any(v is not None for v in val):
-            ax.plot(epochs, [np.nan if v is None else v for v in val], color=colour, ls="--", label=f"{name} validation")
+        train, val = ([np.nan if h[k] is None else h[k] for h in history] for k in ("train_loss", "val_loss"))
+        ax.plot(epochs, train, color=colour, label=f"{name} train", **lonepoints.marks(train))  # one epoch: a dot
+        if any(np.isfinite(val)):
+            ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", **lonepoints.marks(val, "s", 4))
             kept = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
             if kept:
                 ax.plot(kept[-1]["epoch"], kept[-1]["val_loss"], "o", color=colour, ms=5)
@@ -40,7 +40,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole
     log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
     ax.set_xlabel("epoch")
-    ax.set_ylabel(f"{loss} (scaled units)")
+    ax.set_ylabel(f"{loss} (scaled units{', log scale' if ax.get_yscale() == 'log' else ''})")
     title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
     if untrained:
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
@@ -150,8 +150,8 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
     """The observed values as a black line (``marker`` at each point), broken where ``filled`` [points] says a
     value was made by ``fill`` (an interpolated stretch is no observation); the filled values as grey crosses."""
     filled = None if filled is None or not np.any(filled) else np.asarray(filled, dtype=bool)
-    ax.plot(x, actual if filled is None else np.where(filled, np.nan, actual), color="black", lw=lw, label="actual",
-            marker=marker or None, ms=4)
+    observed = actual if filled is None else np.where(filled, np.nan, actual)
+    ax.plot(x, observed, color="black", lw=lw, label="actual", **lonepoints.marks(observed, marker or "o", 4, every=bool(marker)))
     if filled is not None:
         ax.plot(x, np.where(filled, actual, np.nan), ls="none", marker="x", ms=4, color="grey", label=FILLED_LABEL)
 
@@ -171,11 +171,12 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
     width = covered.span(actual, *models.values())
     for name, pred in predictions.items():
         if name.startswith("baseline"):
-            style = BASELINE_STYLES[len(drawn) % len(BASELINE_STYLES)]
+            k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
-            drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **style)  # under the models (zorder 2)
+            drawn += ax.plot(x, pred, label=label, lw=0.9, alpha=0.7, zorder=1.9, **BASELINE_STYLES[k % 4],
+                             **lonepoints.baseline(pred, k))  # under the models (zorder 2)
         else:
-            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3)
+            ax.plot(x, pred, label=name, color=f"C{list(models).index(name)}", lw=1.3, **lonepoints.marks(pred))
             shown.append(pred)
     ylimits.frame(ax, shown, drawn)
     ax.grid(alpha=0.3)
@@ -266,10 +267,11 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
             shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, colour, labelled=j == 0)]
-            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one colour per window" if j == 0 else None)
-            for style, (name, values) in zip(BASELINE_STYLES, w["baselines"].items()):
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one colour per window" if j == 0 else None,
+                    **lonepoints.marks(w["forecast"]))  # a window of one step: a dot
+            for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
-                                                          **style))  # under the forecasts
+                                                          **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k)))
             ax.axvline(x[w["cutoff"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="cutoffs (last time the model saw)" if j == 0 else None)
         width = covered.span(curve["actual"])
         for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in

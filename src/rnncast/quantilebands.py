@@ -5,7 +5,9 @@ nested widest first, the outer lighter, each labelled with its interval ("90% in
 several, each one's legend swatch is the shade it shows where it overlies those outside it (a drawn band is alpha
 over alpha: the swatches of 60%, 40% and 20% inside 80% were one shade). A level without its mirror (0.9 beside
 0.05) is a line in the same colour, labelled with its level ("q0.9"), each of a model's such levels in a style of
-its own (dotted, dash-dot, long dash, ...: ``LEVEL_STYLES``), never the backtest cutoffs' dashes. The median is the point forecast, drawn as the model's own line. Used by the fit's forecast figure
+its own (dotted, dash-dot, long dash, ...: ``LEVEL_STYLES``), never the backtest cutoffs' dashes. The median is the point forecast, drawn as the model's own line. A
+level or band of one step alone (a horizon-1 window), which a line or a fill leaves unseen, is a level stroke or a
+bar (``lonepoints``). Used by the fit's forecast figure
 (``forecastplot``, in report.html too) and the backtest's (``backtestplot``), both drawn by ``plots``.
 """
 
@@ -15,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from rnncast import lonepoints
 from rnncast.metrics import interval_pairs
 
 ALPHA = 0.2  # a model's one band
@@ -62,12 +65,14 @@ def draw(ax, x, bands: dict, colours: dict | str | None = None, labelled: bool =
         if band.upper is None:
             style = LEVEL_STYLES[lines.get(band.model, 0) % len(LEVEL_STYLES)]
             lines[band.model] = lines.get(band.model, 0) + 1
-            ax.plot(x, band.lower, color=colour, label=name, lw=LINE_WIDTH, ls=style)
+            ax.plot(x, band.lower, color=colour, label=name, lw=LINE_WIDTH, ls=style,
+                    **lonepoints.marks(band.lower, lonepoints.LEVEL_MARK, 9))  # one step: a level stroke
             shown.append(band.lower)
             continue
         one = nested[band.model] == 1
         alpha = ALPHA if one else NESTED_ALPHA[min(band.depth, 1)]
         ax.fill_between(x, band.lower, band.upper, color=colour, alpha=alpha, lw=0, label=name if one else None)
+        lonepoints.bars(ax, x, band.lower, band.upper, colour, alpha)  # a band of one step has no width: a bar
         if name is not None and not one:  # the legend's swatch: the shade the band shows, not its own alpha
             ax.add_collection(PolyCollection([], facecolors=colour, alpha=shade(band.depth), lw=0, label=name),
                               autolim=False)

@@ -19,7 +19,7 @@ from rnncast.labels import is_array
 from rnncast.loading import load_panel
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
-from rnncast.spelling import hint, hints, listed
+from rnncast.spelling import counted, hint, hints, listed, rows_span
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
@@ -256,8 +256,8 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:
         horizon, rows = state.settings.data.horizon, int(panel.lengths[0])
-        which = (f"its {rows} rows are 0-{rows - 1}, so the forecast is rows {rows}-{rows + horizon - 1}"
-                 if state.layout == "single" else "in each series, and the forecast on from its last row")
+        which = (f"its {counted(rows, 'row')} {'is' if rows == 1 else 'are'} {rows_span(0, rows - 1, '')}, so the forecast "
+                 f"is {rows_span(rows, rows + horizon - 1)}" if state.layout == "single" else "in each series, and the forecast on from its last row")
         log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
                  "only where the data starts at the fit's first row", which)
     index = series_index(state, panel)  # then each series on the calendar the model keeps for it (read inferred)

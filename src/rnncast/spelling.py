@@ -36,6 +36,13 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def rows_span(first: int, last: int, noun: str = "rows") -> str:
+    """Numbered rows from ``first`` to ``last``: ``rows 3-9``, one row as itself (``row 1000``, not ``rows
+    1000-1000``); ``noun`` "" for the numbers alone (``3-9``, ``1000``)."""
+    numbers = f"{first}" if first == last else f"{first}-{last}"
+    return numbers if not noun else f"{noun.removesuffix('s') if first == last else noun} {numbers}"
+
+
 def shell_word(*names) -> str:
     """Column names as one value of a command-line flag, quoted for a shell where they need it: ``Store A`` ->
     ``'Store A'``, ``a`` and ``b`` -> ``a,b``; what ``--target`` reads back as those names."""

@@ -115,6 +115,8 @@ def lower_by(model: float, rival: float) -> str:
     """How much lower the model's MSE is than a baseline's: "12.5% lower"; ">99.9% lower (1/337,000 of it)"
     where the percentage would round to 100.0 (0.0126 against 4259)."""
     percent = 100 * (1 - model / rival)
+    if percent < 0.05:  # never "0.0% lower" of a lower MSE
+        return "less than 0.1% lower"
     if percent < 99.95:
         return f"{percent:.1f}% lower"
     ratio = f" (1/{float(f'{rival / model:.3g}'):,.0f} of it)" if model > 0 else ""

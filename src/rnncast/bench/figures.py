@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast.bench.tables import BenchData
+from rnncast.lonepoints import marks
 
 
 def forecast_window_figure(data: BenchData, lookback: int, horizon: int, model: str,
@@ -30,13 +31,13 @@ def _figure(data, lookback, horizon, model, predictions, repeat, window):
     ahead = np.arange(horizon)
     fig = Figure(figsize=(9, 4), layout="constrained")
     ax = fig.subplots()
-    ax.plot(past, data.values[first_target - lookback : first_target, channel], color="0.35", lw=1.2,
-            label="input")
-    ax.plot(ahead, data.values[first_target : first_target + horizon, channel], color="black", lw=1.6,
-            label="actual")
+    before = data.values[first_target - lookback : first_target, channel]
+    ax.plot(past, before, color="0.35", lw=1.2, label="input", **marks(before))
+    actual = data.values[first_target : first_target + horizon, channel]
+    ax.plot(ahead, actual, color="black", lw=1.6, label="actual", **marks(actual))  # horizon 1: dots, not nothing
     if repeat is not None and model != "repeat":
-        ax.plot(ahead, repeat[window, :, k], color="grey", ls=":", lw=1.2, label="repeat")
-    ax.plot(ahead, predictions[window, :, k], color="C1", lw=1.4, label=model)
+        ax.plot(ahead, repeat[window, :, k], color="grey", ls=":", lw=1.2, label="repeat", **marks(repeat[window, :, k], "s", 4))
+    ax.plot(ahead, predictions[window, :, k], color="C1", lw=1.4, label=model, **marks(predictions[window, :, k], "D", 4))
     ax.axvline(-0.5, color="0.7", lw=0.8)
     ax.set_xlabel(f"step relative to the first forecast, data row {first_target} (the cutoff is step -1)")
     ax.set_ylabel(f"{data.target} (z-scored)")

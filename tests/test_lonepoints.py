@@ -1,0 +1,39 @@
+"""Points a line cannot show (``lonepoints.py``): a finite value without a finite neighbour is found, marked
+where it is (and nowhere else), and a band's such point drawn as a bar."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from rnncast import lonepoints
+
+
+def test_a_finite_value_without_a_finite_neighbour_is_lone():
+    assert lonepoints.lone([1.0]).tolist() == [True]  # a window of one step
+    assert lonepoints.lone([np.nan, 2.0, np.nan, 3.0, 4.0]).tolist() == [False, True, False, False, False]
+    assert not lonepoints.lone([1.0, 2.0, 3.0]).any() and not lonepoints.lone([]).any()
+    assert lonepoints.lone(np.array([True, False, True, True])).tolist() == [True, False, False, False]  # a mask
+
+
+def test_marks_mark_only_the_lone_points_and_nothing_on_a_line_that_shows_itself():
+    assert lonepoints.marks([1.0, 2.0]) == {}
+    kw = lonepoints.marks([np.nan, 2.0, np.nan, 3.0, 4.0])
+    assert kw["marker"] == "o" and kw["markevery"] == [1]
+    assert lonepoints.marks([1.0, 2.0], "o", every=True)["markevery"] is None  # every point, as asked
+    assert lonepoints.baseline([1.0], 1)["marker"] == lonepoints.BASELINE_MARKS[1]
+    ax = Figure().subplots()
+    line, = ax.plot([0, 1, 2], [np.nan, 2.0, np.nan], **lonepoints.marks([np.nan, 2.0, np.nan]))
+    assert line.get_marker() == "o" and line.get_markevery() == [1]
+
+
+def test_a_band_of_one_point_is_drawn_as_a_bar_over_dates_too():
+    ax = Figure().subplots()
+    at = lonepoints.bars(ax, pd.date_range("2024-01-01", periods=1, freq="MS"), [1.0], [3.0], "C0", 0.2)
+    assert at.tolist() == [True] and len(ax.collections) == 1
+    (segment,) = ax.collections[0].get_segments()
+    assert segment[:, 1].tolist() == [1.0, 3.0]  # from the lower to the upper value
+    ax = Figure().subplots()
+    assert not lonepoints.bars(ax, np.arange(3), [1.0, 1.0, 1.0], [2.0, 2.0, 2.0], "C0", 0.2).any()
+    assert not ax.collections  # a band of three points is seen as a fill: no bar
