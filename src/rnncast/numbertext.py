@@ -36,6 +36,14 @@ DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers
 
 DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
+WITH_COMMA = r"[+-]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+),\d+"  # 1000,00  1,0038  -1.234,56: a number, whatever its size
+
+
+def decimal_commas(values: pd.Series) -> pd.Series:
+    """[values] bool: text writing a number with a decimal comma (``WITH_COMMA``: digits, one comma, digits; a sign
+    and thousands dots before), which no form of time writes: such a column is never time (pandas reads '1000,00' as
+    the year 1000), so a refusal says what its values are (``hint``)."""
+    return values.astype(str).str.strip().str.fullmatch(WITH_COMMA).fillna(False).astype(bool)
 
 
 def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
