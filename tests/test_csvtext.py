@@ -276,3 +276,23 @@ def test_csv_text_writes_a_frame_in_its_files_dialect():
     assert csv_text(frame) == "ds,y\n01.01.2021,1.5\n02.01.2021,-0.25\n"
     frame.attrs[DIALECT] = Dialect(";", ",", "d.csv")
     assert csv_text(frame) == "ds;y\n01.01.2021;1,5\n02.01.2021;-0,25\n"
+
+
+def test_a_time_column_the_file_leaves_unnamed_is_forecast_without_a_name(tmp_path):
+    """A DatetimeIndex's to_csv (',sales') was forecast with the header 'Unnamed: 0,sales'; a file that names the
+    column 'Unnamed: 0' (a frame read so and written with index=False) keeps that name."""
+    days = pd.date_range("2020-01-01", periods=60, freq="D")
+    data = pd.DataFrame({"sales": np.round(50 + 10 * np.sin(np.arange(60) / 5.0), 2)}, index=days)
+    data.to_csv(tmp_path / "unnamed.csv")
+    data.rename_axis("Unnamed: 0").reset_index().to_csv(tmp_path / "named.csv", index=False)
+    assert (tmp_path / "unnamed.csv").read_text().startswith(",sales\n2020-01-01,")
+    assert read_table(tmp_path / "unnamed.csv").attrs["unnamed"] == ["Unnamed: 0"]
+    assert dialect_of(read_table(tmp_path / "named.csv")) is None  # a name, as any other
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 2}).fit(tmp_path / "unnamed.csv", target="sales")
+    forecast = model.predict(tmp_path / "unnamed.csv")
+    assert forecast.index.name == "Unnamed: 0"  # the frame keeps pandas' name; the CSV text writes the file's
+    assert csv_text(forecast, index=True).splitlines()[:2] == [",sales", "2020-03-01," + str(forecast.iloc[0, 0])]
+    assert csv_text(model.predict(tmp_path / "named.csv"), index=True).startswith("Unnamed: 0,sales\n2020-03-01,")
+    frame = pd.DataFrame({"unique_id": ["a"], "Unnamed: 0": pd.to_datetime(["2021-01-01"]), "y": [1.5]})
+    frame.attrs[DIALECT] = Dialect(",", ".", "d.csv", unnamed=("Unnamed: 0",))
+    assert csv_text(frame) == "unique_id,,y\na,2021-01-01,1.5\n"

@@ -64,6 +64,18 @@ def test_future_dates_that_are_not_the_horizons_are_refused_by_name(one):
         one.predict(_monthly(), future=late)
 
 
+def test_a_step_missing_for_one_series_is_counted_in_steps_not_series_steps(one, many):
+    """One series' refusal said '1 of 4 series-steps missing' and 'after each series' last row'."""
+    future = _future()
+    with pytest.raises(RnncastError, match=r"missing for 2020-03-01 \(1 of 4 steps missing\); the future values .*; predict "
+                                           r"needs them for the 4 steps after the series' last row$"):
+        one.predict(_monthly(), future=future[future.ds != "2020-03-01"])
+    both = _future(("north", "south"))
+    with pytest.raises(RnncastError, match=r"\(1 of 8 series-steps missing\);.* predict needs them for the 4 steps "
+                                           r"after each series' last row$"):
+        many.predict(_monthly(("north", "south")), future=both[~((both.unique_id == "south") & (both.ds == "2020-03-01"))])
+
+
 def test_many_series_get_a_forecast_row_per_series_and_month(many):
     data, future = _monthly(("north", "south")), _future(("north", "south")).sample(frac=1.0, random_state=0)
     forecast = many.predict(data, future=future)
@@ -113,7 +125,7 @@ def test_a_blank_future_value_names_its_column_date_and_line(tmp_path, one, many
     future.loc[2, "promo"] = np.nan
     future.to_csv(tmp_path / "plans.csv", index=False)
     with pytest.raises(RnncastError, match=r"^the future values leave 'promo' blank for 2020-03-01 \(line 4 of plans\.csv\); "
-                                           r"predict needs every future covariate for the 4 steps after each series' last "
+                                           r"predict needs every future covariate for the 4 steps after the series' last "
                                            r"row: fill it in$"):
         one.predict(_monthly(), future=tmp_path / "plans.csv")
     (tmp_path / "spaced.csv").write_text((tmp_path / "plans.csv").read_text().replace("\n2020-03-01,", "\n 2020-03-01,"))

@@ -54,6 +54,34 @@ def test_a_decimal_comma_in_a_comma_separated_file_is_explained_not_read(tmp_pat
         load_panel(tmp_path / "d.csv", target="y")
 
 
+@pytest.mark.parametrize("written, plain", [("1000,00", "1000.00"), ("1,0038", "1.0038"), ("1.234,56", "1234.56"),
+                                            ("-1.234,56", "-1234.56"), ("123456,7", "123456.7")])
+def test_a_decimal_comma_of_any_size_is_explained_never_called_a_timestamp(tmp_path, written, plain):
+    """'1000,00' and '1,0038' (pandas reads them as years) were refused as "column 'sales' holds timestamps"."""
+    dates = pd.date_range("2018-01-31", periods=8, freq="ME").strftime("%Y-%m-%d")
+    pd.DataFrame({"date": dates, "sales": [written] * 8}).to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(RnncastError, match=rf"^column 'sales' is not numeric: line 2 of d\.csv holds '{written}' .*; "
+                                           rf"'{written}' looks like a number with a decimal comma, which is not read in "
+                                           rf"a comma-separated file: write decimal points \({plain}\)"):
+        load_panel(tmp_path / "d.csv", target="sales")
+    assert numbertext.decimal_commas(pd.Series([written, f" {written} ", "2018-01-31", "1000", "1,5,6", None])).tolist() == \
+        [True, True, False, False, False, False]
+
+
+def test_dates_named_as_a_target_are_still_called_timestamps(tmp_path):
+    dates = pd.date_range("2018-01-31", periods=8, freq="ME").strftime("%Y-%m-%d")
+    pd.DataFrame({"date": dates, "sales": dates}).to_csv(tmp_path / "d.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^column 'sales' holds timestamps \(line 2 of d\.csv holds '2018-01-31'\)"):
+        load_panel(tmp_path / "d.csv", target="sales")
+
+
+def test_a_semicolon_file_reads_decimal_commas_with_thousands_dots_of_any_size(tmp_path):
+    dates = pd.date_range("2018-01-31", periods=8, freq="ME").strftime("%Y-%m-%d")
+    values = ["1.000,00", "1.020,37", "999,5", "12.345,67", "1.000,25", "1.001,00", "1.002,50", "1.003,75"]
+    (tmp_path / "d.csv").write_text("date;sales\n" + "".join(f"{d};{v}\n" for d, v in zip(dates, values)))
+    assert load_panel(tmp_path / "d.csv", target="sales").values[:4, 0].tolist() == [1000.0, 1020.37, 999.5, 12345.67]
+
+
 def test_another_non_number_is_named_before_a_decimal_comma(tmp_path):
     (tmp_path / "d.csv").write_text("date;y\n2020-01-01;1,5\n2020-01-02;abc\n")
     with pytest.raises(RnncastError, match=r"line 3 of d\.csv holds 'abc' \(1 non-numeric value\(s\) in all\); the "
@@ -126,7 +154,23 @@ def test_all_text_is_said_of_a_string_column_at_once_and_of_an_object_column_val
     ("USD 5", r"'USD 5' has a currency code 'USD'; write the number alone \(5\)"),
     ("5 kg", r"'5 kg' has a unit 'kg'; write the number alone \(5\)"),
     ("12 km/h", r"'12 km/h' has a unit 'km/h'; write the number alone \(12\)"),
-    ("12%", r"'12%' has a percent sign '%'; write the number alone \(12\)"),
+    ("12%", r"'12%' is a percentage; write 12 or 0\.12, as the column means"),
+    ('"12,5 %"', r"'12,5 %' is a percentage; write 12,5 or 0,125, as the column means"),
+    ("3\u2030", r"'3\u2030' is per mille \(parts per thousand\); write 3 or 0\.003, as the column means"),
+    ("0.61M", r"'0\.61M' is written with the multiplier 'M' \(million\); write the whole number \(610000\)"),
+    ("284.27K", r"'284\.27K' is written with the multiplier 'K' \(thousand\); write the whole number \(284270\)"),
+    ("7k", r"'7k' is written with the multiplier 'k' \(thousand\); write the whole number \(7000\)"),
+    ("-2.5bn", r"'-2\.5bn' is written with the multiplier 'bn' \(billion\); write the whole number \(-2500000000\)"),
+    ("1.2B", r"'1\.2B' is written with the multiplier 'B' \(billion\); write the whole number \(1200000000\)"),
+    ('"1,5 Mio"', r"'1,5 Mio' is written with the multiplier 'Mio' \(million\); write the whole number \(1500000\)"),
+    ('"1,234.5K"', r"'1,234\.5K' is written with the multiplier 'K' \(thousand\); write the whole number \(1234500\)"),
+    ('"1,234K"', r"'1,234K' is written with the multiplier 'K' \(thousand\); write the whole number \(1234000, or 1234 "
+                 r"where its comma is a decimal comma\)"),
+    ("$1.2M", r"'\$1\.2M' has a currency sign '\$' and the multiplier 'M' \(million\); write the whole number alone "
+              r"\(1200000\)"),
+    ("5m", r"'5m' ends in 'm', a multiplier \(million: 5000000\) or a unit \(metres: 5\); write the whole number or the "
+           r"number alone, as the column means"),
+    ("5 MB", r"'5 MB' has a unit 'MB'; write the number alone \(5\)"),
 ])
 def test_a_currency_sign_or_unit_beside_a_number_is_named_not_dropped(tmp_path, value, says):
     (tmp_path / "d.csv").write_text(f"date,y\n2020-01-01,{value}\n2020-01-02,5\n")

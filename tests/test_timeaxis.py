@@ -118,6 +118,16 @@ def test_a_column_that_looks_like_dates_is_found_and_said_in_one_line(caplog):
 
 # ---- gaps and timestamps no calendar explains ----------------------------------------------------
 
+def test_numbers_with_a_decimal_comma_are_not_found_as_time_by_their_values():
+    """pandas reads '1000,00' as the year 1000 and '1.234,56' as 2056: the first such column was taken for time."""
+    from rnncast import timeaxis
+    days = pd.date_range("2020-01-01", periods=5).strftime("%d.%m.%Y")
+    for sales in (["1000,00", "1020,37", "1040,74", "1061,11", "1081,48"], ["1,0000", "1,0037", "1,0074", "1,0111", "1,0148"]):
+        frame = pd.DataFrame({"sales": sales, "when": days})
+        assert timeaxis.find_time_column(frame) == ("when", "by its values")
+        assert timeaxis.find_time_column(frame[["sales"]]) == (None, None)
+
+
 def test_irregular_time_steps_keep_the_usual_step():
     frame = make_frame(50, freq="15min")
     frame = frame.drop(index=20).reset_index(drop=True)

@@ -121,6 +121,25 @@ def test_a_time_is_shown_as_its_data_writes_it():
     assert timetext.shown(pd.Timestamp("2008-01-01"), True) == "2008-01-01"
 
 
+def test_a_zoned_time_is_shown_as_its_file_writes_it_with_its_offset_only_in_the_repeated_hour():
+    """A '26.10.2024 02:00' file read with tz=Europe/Berlin was named '2024-10-26 02:00:00+02:00' in evaluate's
+    and backtest's text, while a file without a zone was named in its own form."""
+    quarter = pd.date_range("2024-10-27 01:45", periods=7, freq="15min", tz="Europe/Berlin")  # 02:00+02 .. 02:00+01
+    fmt = "%d.%m.%Y %H:%M"
+    assert [timetext.shown(t, quarter, fmt) for t in quarter] == [
+        "27.10.2024 01:45", "27.10.2024 02:00+02:00", "27.10.2024 02:15+02:00", "27.10.2024 02:30+02:00",
+        "27.10.2024 02:45+02:00", "27.10.2024 02:00+01:00", "27.10.2024 02:15+01:00"]
+    assert timetext.shown(pd.Timestamp("2024-10-26 02:00", tz="Europe/Berlin"), None, fmt) == "26.10.2024 02:00"
+    assert timetext.shown(pd.Timestamp("2024-03-31 03:00", tz="Europe/Berlin"), None, fmt) == "31.03.2024 03:00"
+    written = "%Y-%m-%dT%H:%M%:z"  # a form that writes the offset: never twice
+    assert timetext.shown(quarter[1], quarter, written) == "2024-10-27T02:00+02:00"
+    days = pd.date_range("2024-10-26", periods=3, freq="D", tz="Europe/Berlin")
+    assert [timetext.shown(t, days, "%d/%m/%Y") for t in days] == ["26/10/2024", "27/10/2024", "28/10/2024"]
+    havana = pd.DatetimeIndex(["2024-11-03 00:00"]).tz_localize("America/Havana", ambiguous=[True])  # repeated at 00:00
+    assert timetext.shown(havana[0], True, "%Y-%m-%d") == "2024-11-03"
+    assert timetext.shown(pd.Timestamp("2008-01-01", tz="Europe/Berlin")) == "2008-01-01 CET"  # no form: as before
+
+
 @pytest.mark.parametrize("written, shown", [("%Y-%m-%d", "2008-01-03"), ("%YQ%q", "2008Q3"), ("%Y-%m", "2008-03")])
 def test_a_loading_refusal_names_the_time_as_the_file_writes_it(tmp_path, written, shown):
     from rnncast.loading import load_panel

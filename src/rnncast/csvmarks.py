@@ -50,6 +50,7 @@ BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-ord
 LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
 COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
 DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes every number with (986,00: 2)}
+UNNAMED = "unnamed"  # a frame's attrs: its columns the file's header leaves without a name ('Unnamed: 0' to pandas)
 CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
 
 
@@ -111,6 +112,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None) -> pd.D
         frame.attrs[THOUSANDS] = re.search(thousands.written(t), example)[0]  # as written: a no-break space (1\xa0005)
         frame.attrs[GROUPED_COLUMNS] = list(read_so)  # numbers only by that reading: features 'all' asks for them by name
     frame.attrs[BOM], frame.attrs[LINE_END] = marks(written.first[:HEAD])
+    frame.attrs[UNNAMED] = [c for c in written.unnamed if c in frame.columns]  # ',sales': its time column has no name
     return frame
 
 

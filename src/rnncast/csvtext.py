@@ -176,6 +176,7 @@ class Dialect(NamedTuple):
     bom: bool = False
     line_end: str = "\n"
     decimals: tuple = ()  # ((column, k), ...): columns whose every number the file writes with k decimals (986,00)
+    unnamed: tuple = ()  # columns the file's header leaves without a name ('Unnamed: 0'): written so, ',sales'
 
     @property
     def said(self) -> str:
@@ -203,8 +204,8 @@ def dialect_of(frame: pd.DataFrame) -> Dialect | None:
         decimal = "," if sep == ";" and not points else "."
     dialect = Dialect(sep, decimal, str(frame.attrs.get("source", "the data")), frame.attrs.get(csvmarks.THOUSANDS),
                       bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"),
-                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()))
-    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not dialect.decimals else dialect
+                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()), tuple(frame.attrs.get(csvmarks.UNNAMED, ())))
+    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not dialect.decimals and not dialect.unnamed else dialect
 
 
 def _finite(column: pd.Series) -> np.ndarray:
@@ -242,6 +243,10 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
         log.info("forecasts are written as %s is: %s", dialect.source, dialect.said)
     frame = csvmarks.as_written(frame, dict(dialect.decimals), dialect.decimal) if dialect is not None else frame
     how = {"sep": dialect.sep, "decimal": dialect.decimal, "lineterminator": dialect.line_end} if dialect else {}
+    unnamed = set(dialect.unnamed) if dialect is not None else set()
+    if unnamed & {*frame.columns, frame.index.name}:  # a file headed ',sales' (a DatetimeIndex's to_csv): its time so
+        how |= {"header": ["" if c in unnamed else str(c) for c in frame.columns],
+                "index_label": "" if frame.index.name in unnamed else frame.index.name}
     mark = "\ufeff" if file and dialect is not None and dialect.bom else ""
     fmt = frame.attrs.get(TIME_FORMAT)
     if fmt is not None:

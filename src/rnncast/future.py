@@ -150,8 +150,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                    (" ..." if len(had) > 3 else "")
         raise RnncastError(
             f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
-            f"{len(table)} series-steps missing{_each(first['_series'], named)}){seen}; predict needs them for the {horizon} steps after each series' "
-            "last row")
+            f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
+            f"predict needs them for the {horizon} steps after {_last(ids)}")
     extra = len(given) - len(table) if dated else 0
     if extra > 0:
         _warn_unused(given, want, stamps, wanted, horizon, holidays, day, weekmask, text_format)
@@ -227,7 +227,7 @@ def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, 
     raise RnncastError(
         f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "
         f"({place(int(row['_row']), frame.attrs)}){f', and {more} more blank value(s)' if more else ''}; predict needs "
-        f"every future covariate for the {horizon} steps after each series' last row: fill it in")
+        f"every future covariate for the {horizon} steps after {_last(ids)}: fill it in")
 
 
 def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list) -> np.ndarray:
@@ -245,6 +245,10 @@ def _each(series: pd.Series, ids: list) -> str:
         return ""
     each = [f"{ids[int(s)]!r} {n}" for s, n in counts.items()]
     return ": " + ", ".join(each[:5]) + (f", ... ({len(each)} series)" if len(each) > 5 else "")
+
+
+def _last(ids: list) -> str:
+    return "the series' last row" if len(ids) == 1 else "each series' last row"
 
 
 def _who(ids: list, s) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,14 @@ DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers
 
 DECIMAL_COMMA = r"[+-]?(?:\d+,\d+|\d+)(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = r"[+-]?[1-9]\d{0,2},\d{3}"  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?
+WITH_COMMA = r"[+-]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+),\d+"  # 1000,00  1,0038  -1.234,56: a number, whatever its size
+
+
+def decimal_commas(values: pd.Series) -> pd.Series:
+    """[values] bool: text writing a number with a decimal comma (``WITH_COMMA``: digits, one comma, digits; a sign
+    and thousands dots before), which no form of time writes: such a column is never time (pandas reads '1000,00' as
+    the year 1000), so a refusal says what its values are (``hint``)."""
+    return values.astype(str).str.strip().str.fullmatch(WITH_COMMA).fillna(False).astype(bool)
 
 
 def read(frame: pd.DataFrame, sep: str, source: str, skip=()) -> pd.DataFrame:
@@ -185,14 +194,28 @@ def _complex(value) -> str:
             "magnitude (np.abs) if that is what is meant")
 
 
+MULTIPLIERS = {"K": 3, "k": 3, "Tsd": 3, "Tsd.": 3, "M": 6, "MM": 6, "mn": 6, "mln": 6, "Mio": 6, "Mio.": 6, "B": 9,
+               "bn": 9, "Bn": 9, "Mrd": 9, "Mrd.": 9, "T": 12, "m": 6}  # 284.27K, 0.61M, 1,5 Mio: a multiplier
+POWERS = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
+
+
 def _beside(value, text: str) -> str:
-    """Why ``value`` (``text``, stripped), a number with a currency sign or code before or after it, or a unit or percent sign after it
-    (``$1,200.00``, ``12,50 €``, ``USD 5``, ``5 kg``, ``12%``), is no number: the sign named; else ""."""
+    """Why ``value`` (``text``, stripped), a number with a currency sign or code before or after it, or a unit, a
+    multiplier or a percent sign after it (``$1,200.00``, ``12,50 €``, ``USD 5``, ``5 kg``, ``0.61M``, ``12%``), is no
+    number: the sign named, and what to write (a multiplier's whole number, 610000; a percentage either way); else ""."""
     parts = re.fullmatch(r"(\D*?)\s*([+-]?\d(?:[\d.,'\u2019\s]*\d)?)\s*(\D*)", text)
     if not parts or not re.fullmatch(rf"{DECIMAL_COMMA}|[+-]?\d+(?:\.\d+)?|{thousands.GROUPED}", parts[2]):
         return ""
     before, after = (p.strip(" +-") for p in (parts[1], parts[3]))
-    sign = before or after
+    sign, number = before or after, parts[2]
+    if after in MULTIPLIERS and (not before or any(unicodedata.category(c) == "Sc" for c in before)):
+        whole = _scaled(number, MULTIPLIERS[after])
+        word = POWERS[MULTIPLIERS[after]]
+        if after == "m":  # metres as well as millions
+            return (f"; {value!r} ends in 'm', a multiplier (million: {whole}) or a unit (metres: "
+                    f"{number}); write the whole number or the number alone, as the column means")
+        told = f"has a currency sign {before!r} and the multiplier" if before else "is written with the multiplier"
+        return f"; {value!r} {told} {after!r} ({word}); write the whole number{' alone' if before else ''} ({whole})"
     if not sign or (before and after):
         return ""
     if any(unicodedata.category(c) == "Sc" for c in sign):
@@ -200,12 +223,29 @@ def _beside(value, text: str) -> str:
     elif re.fullmatch("[A-Z]{3}", sign):
         kind = "a currency code"
     elif after and sign in ("%", "\u2030"):
-        kind = "a percent sign"
+        share = _scaled(number, -2 if sign == "%" else -3)
+        share = share.replace(".", ",") if re.fullmatch(r"[+-]?\d+,\d+", number) and " or " not in share else share
+        what = "a percentage" if sign == "%" else "per mille (parts per thousand)"
+        return f"; {value!r} is {what}; write {number} or {share}, as the column means"
     elif after and any(c.isalpha() for c in sign) and all(c.isalpha() or c in "/.\u00b0\u00b2\u00b3" for c in sign):
         kind = "a unit"
     else:
         return ""
-    return f"; {value!r} has {kind} {sign!r}; write the number alone ({parts[2]})"
+    return f"; {value!r} has {kind} {sign!r}; write the number alone ({number})"
+
+
+def _scaled(number: str, power: int) -> str:
+    """``number`` (a decimal point or comma, thousands marks) times 10 ** ``power``, written out in full (0.61, 6:
+    '610000'); both readings where its comma could be either (1,234 and 3: '1234000, or 1234 where ...')."""
+    def times(text: str) -> str:
+        return format(Decimal(text).scaleb(power).normalize(), "f")
+    if re.fullmatch(THOUSANDS_LIKE, number):
+        return f"{times(number.replace(',', ''))}, or {times(number.replace(',', '.'))} where its comma is a decimal comma"
+    found = thousands.grouped(number)
+    try:
+        return times(thousands.plain(number, *found) if found is not None else number.replace(",", "."))
+    except InvalidOperation:  # marks no one reading takes: the number as written, times the power
+        return f"{number} times 1e{power}"
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:

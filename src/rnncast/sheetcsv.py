@@ -84,6 +84,14 @@ class Written:
         return pd.DataFrame({c: self._every[c] for c in names}).iloc[:rows]
 
     @cached_property
+    def unnamed(self) -> list[str]:
+        """The names pandas gives the fields its header line leaves empty (``,sales``: ``Unnamed: 0``), in order; a
+        forecast names such a column as the file does, with no name (``csvtext``)."""
+        fields = next(csv.reader([self.head.header], delimiter=self.head.sep), [])
+        names = pd.read_csv(io.StringIO(self.head.header), sep=self.head.sep, nrows=0, index_col=False).columns
+        return [str(n) for f, n in zip(fields, names) if not f.strip()] if len(names) == len(fields) else []
+
+    @cached_property
     def _first_rows(self) -> pd.DataFrame | None:
         """The rows whose lines ``first`` holds whole, as text; None where they are no CSV alone (a quoted value
         that goes on past ``first``)."""

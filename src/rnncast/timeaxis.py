@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, localtimes, monthtext, numbertimes, timetext, writtenzones
+from rnncast import compactdates, datetext, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -126,7 +126,7 @@ def _looks_like_dates(column: pd.Series) -> bool:
         return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return False
-    dated = sample[sample.str.contains(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", regex=True)]
+    dated = sample[sample.str.contains(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", regex=True) & ~numbertext.decimal_commas(sample)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

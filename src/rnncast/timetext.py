@@ -84,17 +84,20 @@ def one_form(column: pd.Series, name: str = "time", place=str) -> None:
 
 
 def shown(value, times=None, fmt: str | None = None) -> str:
-    """One time value as a message names it, as the data's calendar writes it: in ``fmt`` (the column's
-    own text form, a calendar's ``text_format``) where that text reads back to it; else a timestamp as
-    a date alone (and its zone's name) when ``times`` (the data's times; or True/False said of them;
-    None: the value alone) are all at midnight, ``2008-01-01``, not ``2008-01-01 00:00:00``; anything
-    else (periods, integer steps, times of day) as ``str`` writes it."""
+    """One time value as a message names it, as the data's calendar writes it: in ``fmt`` (the column's own text
+    form, a calendar's ``text_format``) where that text reads back to it (zoned: its wall time, with its UTC offset in
+    the hour its clocks repeat, ``27.10.2024 02:00+02:00``); else a timestamp as a date alone (and its zone's name) when
+    ``times`` (the data's times; or True/False said of them; None: the value alone) are all at midnight, ``2008-01-01``,
+    not ``2008-01-01 00:00:00``; anything else (periods, integer steps, times of day) as ``str`` writes it."""
     if not isinstance(value, pd.Timestamp) or pd.isna(value):
         return str(value)
-    if fmt is not None and value.tz is None and reads_back(pd.DatetimeIndex([value]), fmt):
-        return str(write(pd.DatetimeIndex([value]), fmt)[0])
-    midnight = bool(times) if isinstance(times, (bool, np.bool_)) else at_midnight(times if times is not None else [value])
-    if midnight and zonedays.day_starts(pd.DatetimeIndex([value]))[0]:  # Havana's 2024-11-03: normalize raises
+    midnight = lambda: bool(times) if isinstance(times, (bool, np.bool_)) else at_midnight(  # noqa: E731
+        times if times is not None else [value])
+    if fmt is not None and reads_back(pd.DatetimeIndex([value]), fmt):  # the autumn hour's time with its offset:
+        twice = value.tz is not None and not (offset_in(fmt) or numbertimes.unit_of(fmt)) and pd.isna(value.tz_localize(
+            None).tz_localize(value.tz, ambiguous="NaT", nonexistent="NaT")) and not midnight()  # a day is no hour
+        return str(write(pd.DatetimeIndex([value]), fmt + "%:z" if twice else fmt)[0])
+    if midnight() and zonedays.day_starts(pd.DatetimeIndex([value]))[0]:  # Havana's 2024-11-03: normalize raises
         return value.strftime("%Y-%m-%d") + (f" {value.tzname()}" if value.tz is not None else "")
     return str(value)
 
