@@ -288,9 +288,9 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
         key = key.strip().replace("-", "_")
         if key in recurrent.BENCH_FLAGS:  # one value for every model, not a recurrent model's second one
             raise RnncastError(f"bad --set {item!r}: {recurrent.BENCH_FLAGS[key]}")
-        if key in recurrent.PROTOCOL_KEYS:
+        if key in recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS:
             where = (f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it" if key not in
-                     recurrent.READING_KEYS else "it reads a file's times, and bench reads the table by its protocol")
+                     recurrent.READING_KEYS + recurrent.COLUMN_KEYS else "bench reads the table by its protocol")
             raise RnncastError(f"bad --set {item!r}: {key} is the protocol's, not a model's ({where}); accepted keys are "
                                f"{', '.join(allowed)}")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):
