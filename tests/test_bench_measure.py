@@ -125,3 +125,21 @@ def test_a_run_is_scored_on_the_windows_of_every_published_row_it_is_compared_wi
                                                 np.abs(predictions[:k] - targets[:k]).mean()], abs=1e-6)
     assert scores["144"][0] > scores["128"][0]  # the later windows' errors are larger here: other windows, other score
     assert published_windows_scores(replace(ili, known=None), "M", 36, predictions, targets) == {}
+
+
+def test_the_threads_column_is_the_count_the_model_trained_with(tmp_path, ett, repeat):
+    """results.csv said torch's count after training (bench's --threads) beside a model trained with another."""
+    plan = _plan(tmp_path, models=("rnn",), forecaster={"epochs": 1, "max_batches": 1, "hidden_size": 4, "threads": 2},
+                 plots=False)
+    row = run_one(plan, ett, "rnn", H, repeat, "rnncast bench ett")
+    assert row["threads"] == 2 == json.loads(row["settings"])["threads"]
+
+
+def test_a_reading_setting_is_refused_before_any_model_trains(tmp_path, ett):
+    """time_unit, which load_panel refuses on rows without times, was found only after Repeat's row was written."""
+    from rnncast.bench.measure import check_settings
+    from rnncast.errors import RnncastError
+
+    with pytest.raises(RnncastError, match="time_unit"):
+        check_settings(_plan(tmp_path, models=("repeat", "rnn"), forecaster={"time_unit": "s"}), ett)
+    check_settings(_plan(tmp_path, models=("repeat", "rnn"), forecaster={"epochs": 1}), ett)

@@ -29,6 +29,13 @@ from test_bench_cli import etth1, parse
         (["--seed", "-1"], "--seed -1 is out of range: accepted are whole numbers from 0 to 2**63 - 1"),
         (["--seed", str(2 ** 64)], "is out of range"),  # torch would stop with a traceback after Repeat
         (["--set", "seed=5"], "the seed is --seed N"),  # results.csv would say 2021 beside a model seeded 5
+        # trained with 2 while results.csv's threads column said --threads' 1
+        (["--threads", "1", "--set", "threads=2"], "bad --set 'threads=2': the thread count is --threads N"),
+        # accepted, then refused by load_panel after Repeat had written its row
+        (["--set", "time_unit=s"], "time_unit is the protocol's, not a model's .bench reads the table by its "
+                                   "protocol.; accepted keys are batch_size"),
+        (["--set", "time_col=date"], "time_col is the protocol's, not a model's .bench reads the table by its protocol."),
+        (["--set", "lstm:fill=ffill"], "fill is the protocol's"),
         (["--models", "repeat,nlinear", "--set", "epochs=1"], "--models repeat,nlinear runs none"),
         (["--models", "nlinear,gru", "--set", "lstm:lr=0.1"], "lstm is not among --models nlinear,gru"),
         # ran once without a word; a seed that reached no model was written in results.csv as if it had
@@ -111,7 +118,7 @@ def test_hints_spell_settings_as_bench_takes_them():
     ("horizon=12", "horizon is the protocol's, not a model's .give --horizons."),
     # they read a time column, and the rows the networks get have none: they stopped the run after Repeat,
     # naming time_col= and --time-col, which bench does not have
-    ("freq=D", "bad --set 'freq=D': freq is the protocol's, not a model's .the protocol fixes it."),
+    ("freq=D", "bad --set 'freq=D': freq is the protocol's, not a model's .bench reads the table by its protocol."),
     ("lstm:tz=UTC", "tz is the protocol's"),
     ("fill_gaps=true", "fill_gaps is the protocol's"),
 ])

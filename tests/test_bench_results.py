@@ -166,3 +166,16 @@ def test_the_split_a_row_records_leaves_its_plot_name_as_before():
                               '"validation": [210, 239]}}'}
     assert results.plot_name(new) == results.plot_name(old)
     assert results.plot_name({**old, "settings": '{"batch_size": 16, "lr": 0.005}'}) != results.plot_name(old)
+
+
+def test_a_refusal_after_rows_were_written_names_them(tmp_path):
+    """A run refused after Repeat's row was appended said only the refusal, leaving a results.csv without results.md."""
+    rows: list[dict] = []
+    with pytest.raises(RnncastError, match=r"^no good \(stopped after 1 row of this run written to .*results.csv: "
+                                           r"repeat H=24; results.md was not remade\)$"):
+        with results.rows_said(tmp_path, rows):
+            rows.append(_row(model="repeat", H=24))
+            raise RnncastError("no good")
+    with pytest.raises(RnncastError, match="^no good$"):  # nothing written: the refusal as it is
+        with results.rows_said(tmp_path, []):
+            raise RnncastError("no good")

@@ -97,6 +97,9 @@ def test_written_toml_reads_back_to_the_same_values(tmp_path):
                                                 "['0.1', '0.5', '0.9']; write the levels without quotes"]),  # as in Python
     ("features = \"x,,z\"\n", ["features in config", "a blank column name in 'x,,z'"]),  # was "column '' not found"
     ("features = [\"x\", \" \"]\n", ["features in config", "has a blank column name (item 2 of 2)"]),
+    ("time_col = \"\"\n", ["time_col in config", "is empty (''); name a column, or leave time_col out"]),  # was
+    # "must be a quoted string, got ''"
+    ("\ufeffhiden_size = 8\n", ["unknown key 'hiden_size'"]),  # a BOM read past, not "Invalid statement"
 ])
 def test_a_bad_file_is_refused_naming_the_problem(tmp_path, text, expected):
     path = tmp_path / "bad.toml"
@@ -195,3 +198,28 @@ def test_a_key_that_is_another_commands_flag_is_named_as_that_commands(tmp_path,
     path.write_text(f"{key} = 3\n")
     with pytest.raises(RnncastError, match=said):
         read_config(path, build_parser().get_default("command_flags"))
+
+
+def test_a_toml_file_with_a_byte_order_mark_is_read(tmp_path):
+    """Notepad's UTF-8 writes a BOM; the file was 'not valid TOML (Invalid statement (at line 1, column 1))'."""
+    path = tmp_path / "bom.toml"
+    path.write_bytes("lookback = 24\ntarget = \"y\"\n".encode("utf-8-sig"))
+    settings, request = read_config(path)
+    assert settings["lookback"] == 24 and request["target"] == ["y"]
+
+
+@pytest.mark.parametrize("change, message", [
+    # ignored without a word
+    (lambda c: c.update(bogus=1), r"config .*c2.json has a key a run's config.json does not hold: 'bogus'; accepted at "
+                                  r"the top are settings, data, paths, fingerprint, run, device, processes, environment"),
+    (lambda c: c.update(epochs=3), r"'epochs'; accepted at .*; settings go under \"settings\" \('epochs' is one\)$"),
+    # was "(ValueError(\"unknown settings ['lookbak']\"))"
+    (lambda c: c["settings"].update(lookbak=3), r"^config .*c2.json: 'lookbak' under \"settings\" is not a setting "
+                                                r"\(did you mean 'lookback'\?\); the settings are those rnncast fit"),
+])
+def test_a_key_a_run_never_writes_in_its_config_json_is_refused_by_name(tmp_path, run, change, message):
+    config = json.loads((run / "config.json").read_text())
+    change(config)
+    (tmp_path / "c2.json").write_text(json.dumps(config))
+    with pytest.raises(RnncastError, match=message):
+        read_config(tmp_path / "c2.json")

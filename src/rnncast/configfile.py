@@ -56,7 +56,7 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
         return read_run(path)
     else:
         try:
-            values = tomllib.loads(path.read_text(encoding="utf-8"))
+            values = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Notepad's UTF-8) read past, as CSVs'
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
             raise RnncastError(f"config {path} is not valid TOML ({err}); write one `key = value` per line") from None
     spelled: dict = {}
@@ -112,19 +112,39 @@ def _run_config(path: Path) -> tuple[dict, dict]:
             data.pop("features", None)  # the past and future covariates together
             if layout == "wide":
                 data["series"], data["target"] = data["target"], None  # the series columns were the targets
-        known = {f.name for f in setting_fields()}
-        unknown = sorted(set(settings) - known)
-        if unknown:
-            raise ValueError(f"unknown settings {unknown}")
         request = {k: v for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
         raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give a .toml file "
                            "or the config.json that rnncast fit wrote") from None
+    _check_keys(path, config, settings)
     try:
         Settings.from_flat(settings)
     except RnncastError as err:  # a value no fit takes: named with the file it is in
         raise RnncastError(f"{err} (in config {path}, hand-edited or damaged)") from None
     return settings, request  # settings as written (None included: full batch, no quantiles), checked at fit
+
+
+RUN_KEYS = ("settings", "data", "paths", "fingerprint", "run", "device", "processes", "environment", "split", "series",
+            "backtest")
+"""The top-level keys of the config.json a run or a backtest writes (``report``); any other was added by hand."""
+
+
+def _check_keys(path: Path, config: dict, settings: dict) -> None:
+    """A key a run's config.json never holds, at the top or among its settings, refused by name: it was read as
+    nothing, so a hand-added ``"epochs": 5`` or a misspelt setting would have been dropped without a word."""
+    extra = [k for k in config if k not in RUN_KEYS]
+    if extra:
+        settings_too = [k for k in extra if k in {f.name for f in setting_fields()}]
+        where = f'; settings go under "settings" ({settings_too[0]!r} is one)' if settings_too else ""
+        raise RnncastError(f"config {path} has {'keys' if len(extra) > 1 else 'a key'} a run's config.json does not hold: "
+                           f"{', '.join(map(repr, extra))}{did_you_mean(extra[0], RUN_KEYS)}; accepted at the top are "
+                           f"{', '.join(RUN_KEYS)}{where}")
+    unknown = [k for k in settings if k not in {f.name for f in setting_fields()}]
+    if unknown:
+        raise RnncastError(f'config {path}: {", ".join(map(repr, unknown))} under "settings" '
+                           f"{'are not settings' if len(unknown) > 1 else 'is not a setting'}"
+                           f"{did_you_mean(unknown[0], [f.name for f in setting_fields()])}; the settings are those "
+                           "rnncast fit --help lists (lookback, horizon, epochs, ...)")
 
 
 def run_data(path) -> tuple[str | None, dict | None]:
@@ -157,7 +177,11 @@ def _request(path: Path, key: str, value):
             raise RnncastError(f"{key} in config {path} has a blank column name (item {blank[0] + 1} of {len(value)}); "
                                "name every column")
         return list(value)
-    if not isinstance(value, str) or not value:
+    if isinstance(value, str) and not value.strip():  # a quoted string, but naming nothing
+        raise RnncastError(f"{key} in config {path} is {'empty' if not value else 'blank'} ({value!r}); "
+                           f"{'name a column' if key in LIST_KEYS + ('time_col', 'id_col') else 'give it'}, or leave "
+                           f"{key} out")
+    if not isinstance(value, str):
         kinds = "a column name or a list of them" if key in LIST_KEYS else "a quoted string"
         raise RnncastError(f"{key} in config {path} must be {kinds}, got {value!r}")
     if key in LIST_KEYS and not (key in ("features", "series") and value == "all"):

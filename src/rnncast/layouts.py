@@ -26,6 +26,7 @@ from rnncast.errors import RnncastError
 from rnncast.labels import check_ids, check_named, counters_note, default_target, id_text
 from rnncast.signs import ACCOUNTING
 from rnncast.spelling import one_series_reader
+from rnncast.strayvalues import textual
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
         rest = [c for c in frame.columns if c not in taken]
         grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
         feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
-        text = [c for c in rest if c not in feats and c not in grouped]
+        text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
         if not feats:  # asked for features, it would train on none without a word
             held = "; ".join(([f"the other column(s) {text} hold text"] if text else []) + (
                 [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "

@@ -155,7 +155,7 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.bench.measure import check_settings, run_one
     from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.bench.markdown import write_markdown
-    from rnncast.bench.results import append_csv, check_source, summary_table
+    from rnncast.bench.results import append_csv, check_source, rows_said, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.tables import prepare
     from rnncast.spelling import spelling
@@ -186,7 +186,8 @@ def run_bench(args: argparse.Namespace) -> int:
     rows = []
     from rnncast.fonts import warned_once  # matplotlib's import is all it costs: fonts load when a figure is drawn
 
-    with spelling(set_spelling), warned_once():  # the hints name --set epochs=N; names no font draws, said once
+    with spelling(set_spelling), warned_once(), rows_said(plan.out, rows):  # the hints name --set epochs=N; names no
+        # font draws, said once; a refusal after rows were written names them
         check_settings(plan, data)
         for horizon in plan.horizons:
             repeat = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, "repeat")

@@ -49,15 +49,19 @@ def train_config(plan: Plan, dataset: str | None, model: str, horizon: int, on_f
 def check_settings(plan: Plan, data: BenchData) -> None:
     """The settings every recurrent model would be fitted with, at every horizon, checked before the
     first model trains or a row is written: a refused combination (``--set scheme=sequence --set
-    window_scale=true``) is one error up front, not a run cut off after Repeat (a ``--drop-last`` batch larger
-    than the test part is :func:`rnncast.bench.plan.make_plan`'s to refuse)."""
+    window_scale=true``) is one error up front, not a run cut off after Repeat, and so is one the rows refuse as
+    the runner reads them (a ``--drop-last`` batch larger than the test part is :func:`rnncast.bench.plan.make_plan`'s
+    to refuse)."""
     for model in plan.models:
         if model not in recurrent.MODELS:
             continue
         for horizon in plan.horizons:
             task = Task(data.values[: data.split.val_end], data.target_idx, data.split, plan.lookback, horizon)
             config = train_config(plan, data.known, model, horizon, None)
-            Settings.from_flat(recurrent.forecaster_params(task, model, config))
+            params = recurrent.forecaster_params(task, model, config)
+            Settings.from_flat(params)
+            if horizon == plan.horizons[0]:  # the rows as the runner reads them, once per model
+                recurrent.forecaster_panel(task, params)
 
 
 def published_windows_scores(data: BenchData, mode: str, horizon: int, predictions: np.ndarray,
@@ -127,7 +131,7 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
         "train_seconds": round(info["train_seconds"], 2) if "train_seconds" in info else "",
         "epochs_run": info.get("epochs_run", ""), "best_epoch": info.get("best_epoch", ""),
         "best_val_mse": info.get("best_val_mse", ""),
-        "seed": "" if model in UNTRAINED else plan.seed, "device": info.get("device", "cpu"), "threads": torch.get_num_threads(),
+        "seed": "" if model in UNTRAINED else plan.seed, "device": info.get("device", "cpu"), "threads": info.get("forecaster", {}).get("threads") or torch.get_num_threads(),  # the count it trained with
         "quick": "yes" if plan.quick else "no",
         "settings": json.dumps(settings, sort_keys=True),
         "rnncast_version": __version__, "torch_version": torch.__version__, "command": command,

@@ -279,18 +279,18 @@ def parse_settings(items: list[str]) -> tuple[dict, dict]:
     for every recurrent model, and per cell (``CELL:KEY=VALUE``), typed as the Forecaster's
     settings; the protocol's own settings (lookback, horizon, scaler, ...) are refused."""
     fields_by_name = {f.name: f for f in setting_fields()}
-    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - {"cell", "seed"})
+    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"})
     common: dict = {}
     per_cell: dict[str, dict] = {}
     for item in items:
         key, sep, text = item.partition("=")
         cell, colon, key = key.strip().rpartition(":")
         key = key.strip().replace("-", "_")
-        if key == "seed":
-            raise RnncastError(f"bad --set {item!r}: the seed is --seed N, which seeds every model and is written "
-                               "in results.csv")
-        if key in recurrent.PROTOCOL_KEYS:
-            where = f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it"
+        if key in recurrent.BENCH_FLAGS:  # one value for every model, not a recurrent model's second one
+            raise RnncastError(f"bad --set {item!r}: {recurrent.BENCH_FLAGS[key]}")
+        if key in recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS:
+            where = (f"give {PROTOCOL_FLAGS[key]}" if key in PROTOCOL_FLAGS else "the protocol fixes it" if key not in
+                     recurrent.READING_KEYS + recurrent.COLUMN_KEYS else "bench reads the table by its protocol")
             raise RnncastError(f"bad --set {item!r}: {key} is the protocol's, not a model's ({where}); accepted keys are "
                                f"{', '.join(allowed)}")
         if not sep or key not in allowed or (colon and cell not in recurrent.MODELS):

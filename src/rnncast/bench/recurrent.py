@@ -46,10 +46,17 @@ CELLS = ("rnn", "lstm", "gru")
 # library's presets (rnncast.config.PRESETS). Everything not named is the Forecaster's default.
 MODELS: dict[str, dict[str, Any]] = {**{cell: {"cell": cell} for cell in CELLS}, **PRESETS}
 
-PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", "fill", "freq", "tz", "fill_gaps",
-                 "holidays")
-"""Forecaster settings set by the runner, never by the caller: the protocol fixes them (the last four read
-a time column, and the rows a runner passes are the protocol's, in file order, without one)."""
+READING_KEYS = ("fill", "freq", "tz", "fill_gaps", "holidays", "time_unit")
+"""The settings of reading a table (``DataSettings.reading`` less future_known): bench reads the table by its protocol
+(the time column it found, rows in file order), and the rows a runner passes have no time column."""
+COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "future_covariates", "static_covariates")
+"""``fit``'s keywords naming a table's columns, no settings: bench finds the time column and takes the mode's columns."""
+PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", *READING_KEYS)
+"""Forecaster settings set by the runner, never by the caller: the protocol fixes them."""
+BENCH_FLAGS = {"seed": "the seed is --seed N, which seeds every model and is written in results.csv",
+               "threads": "the thread count is --threads N, which every model trains with and results.csv's threads "
+                          "column records"}
+"""Forecaster settings bench gives by its own flags (for every model, linear ones too), refused in ``--set``."""
 
 
 def forecaster_params(task: Task, model: str, config: TrainConfig) -> dict[str, Any]:

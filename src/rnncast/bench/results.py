@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from rnncast.bench.identity import Source
@@ -126,6 +127,20 @@ def append_csv(path: Path, row: dict) -> None:
     writer.writerow({k: _csv_value(row[k]) for k in CSV_COLUMNS})
     with path.open("a", newline="") as f:  # one write per row: concurrent runs interleave whole rows
         f.write(buffer.getvalue())
+
+
+@contextmanager
+def rows_said(out: Path, rows: list[dict]):
+    """A refusal after some of the run's rows were appended to ``out``'s results.csv (``rows``, filled as they are)
+    names those rows and says results.md was not remade, so a half-written folder is never left unsaid."""
+    try:
+        yield
+    except RnncastError as err:
+        if not rows:
+            raise
+        written = ", ".join(f"{row['model']} H={row['H']}" for row in rows)
+        raise RnncastError(f"{err} (stopped after {len(rows)} row{'s' if len(rows) > 1 else ''} of this run written to "
+                           f"{out / 'results.csv'}: {written}; results.md was not remade)") from None
 
 
 def _check_header(path: Path) -> None:
