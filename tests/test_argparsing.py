@@ -18,7 +18,7 @@ import pytest
     (["tune", "d.csv", "--id-col", "store", "--static=s.csv"], "rnncast tune",  # the command's own note on them
      "tune takes one series, so it has no --id-col, --static (fit and backtest have): give it the rows of one series"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
-                         "'predict', 'evaluate', 'export', 'bench')"),
+                         "'predict', 'evaluate', 'export', 'compare', 'bench')"),
 ])
 def test_a_refused_flag_or_value_is_one_line_naming_the_command(capsys, argv, where, what):
     from rnncast.cli.parser import build_parser
