@@ -140,6 +140,11 @@ def test_models_of_other_horizons_or_targets_are_refused(fitted, frame):
     on_z = Forecaster(**{**SMALL, "lookback": 12}).fit(other, target="z", time_col="t")
     with pytest.raises(RnncastError, match=r"^the models forecast different targets \(a: \['y'\], b: \['z'\]\)"):
         rnncast.compare({"a": fitted["lstm"], "b": on_z}, other)
+    both, turned = (Forecaster(**{**SMALL, "lookback": 12}).fit(other, target=t, time_col="t") for t in (["y", "z"],
+                                                                                                    ["z", "y"]))
+    with pytest.raises(RnncastError, match=r"^the models forecast the same targets in another order \(a: \['y', 'z'\], "
+                                           r"b: \['z', 'y'\]\); compare models fitted with the targets in one order$"):
+        rnncast.compare({"a": both, "b": turned}, other)
 
 
 def test_no_common_window_says_why(fitted, frame):

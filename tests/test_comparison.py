@@ -90,3 +90,9 @@ def test_a_p_value_double_precision_leaves_at_0_is_said_below_1e_16():
     assert result.sentence.endswith("beyond chance (Holm-adjusted Diebold–Mariano p < 1e-16).")
     three = compare({"A": far, "B": near, "C": errors(0.9, n=2000, seed=3)}, 1, "g")
     assert three.sentence.endswith("(Holm-adjusted Diebold–Mariano p < 1e-16 and p < 1e-16).") and "p = 0" not in three.sentence
+
+
+def test_two_identical_leaders_tie_at_p_equal_to_one_not_at_least_one():
+    good = errors(0.5, seed=1)
+    result = compare({"RNN": errors(1.0, seed=2), "LSTM": good, "GRU": good.copy()}, 1, "cells alone")
+    assert "tie for the lowest test MSE (Holm-adjusted Diebold–Mariano p = 1)" in result.sentence

@@ -39,6 +39,8 @@ def test_the_tutorials_windows_are_refused_with_the_series_to_give_instead():
     np.column_stack([np.arange(100), np.random.default_rng(2).integers(0, 9, (100, 3))]),  # a running index and integers
     windows(np.arange(10.0), 3)[:2],  # two rows
     np.where(np.eye(5, dtype=bool), np.nan, windows(np.arange(9.0), 5)),  # a NaN equals nothing: not exactly shifted
+    np.r_[np.zeros((39, 3)), [[0.0, 0.0, 5.0]]],  # zeros and a last sale: shifted by its repeats, not as windows
+    np.r_[[[5.0, 0.0, 0.0]], np.zeros((20, 3))],  # the same at the first corner
 ])
 def test_an_ordinary_table_is_never_refused(table):
     assert not sliding(np.asarray(table)) and len(as_frame(table)) == len(table)

@@ -155,7 +155,11 @@ def test_all_text_is_said_of_a_string_column_at_once_and_of_an_object_column_val
     ("5 kg", r"'5 kg' has a unit 'kg'; write the number alone \(5\)"),
     ("12 km/h", r"'12 km/h' has a unit 'km/h'; write the number alone \(12\)"),
     ("12%", r"'12%' is a percentage; write 12 or 0\.12, as the column means"),
-    ('"12,5 %"', r"'12,5 %' is a percentage; write 12,5 or 0,125, as the column means"),
+    ('"12,5 %"', r"'12,5 %' is a percentage; write 12\.5 or 0\.125, as the column means"),  # its comma unread here
+    ("290.15 K", r"'290\.15 K' ends in 'K', a multiplier \(thousand: 290150\) or a unit \(kelvin: 290\.15\); write the "
+                 r"whole number or the number alone, as the column means"),
+    ("5 T", r"'5 T' ends in 'T', a multiplier \(trillion: 5000000000000\) or a unit \(tesla: 5\); write the whole "
+            r"number or the number alone, as the column means"),
     ("3\u2030", r"'3\u2030' is per mille \(parts per thousand\); write 3 or 0\.003, as the column means"),
     ("0.61M", r"'0\.61M' is written with the multiplier 'M' \(million\); write the whole number \(610000\)"),
     ("284.27K", r"'284\.27K' is written with the multiplier 'K' \(thousand\); write the whole number \(284270\)"),
@@ -196,4 +200,12 @@ def test_a_refusal_counts_the_values_the_columns_own_reading_does_not_take(tmp_p
     dates = pd.date_range("2020-01-01", periods=len(values)).strftime("%Y-%m-%d")
     (tmp_path / "d.csv").write_text(f"date{sep}y\n" + "".join(f"{d}{sep}{v}\n" for d, v in zip(dates, values)))
     with pytest.raises(RnncastError, match=rf"line {line} of d\.csv holds 'n/a ' \({count} non-numeric value\(s\) in all\)"):
+        load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_a_percentage_is_advised_in_the_decimal_mark_its_file_reads(tmp_path):
+    """In a ';' file decimal commas are read, so 12,5 % is advised as 12,5 or 0,125; in a ',' file as 12.5 or 0.125
+    (the comma advice led straight into the decimal-comma refusal)."""
+    (tmp_path / "d.csv").write_text("date;y\n2020-01-01;12,5 %\n2020-01-02;5\n")
+    with pytest.raises(RnncastError, match=r"'12,5 %' is a percentage; write 12,5 or 0,125, as the column means$"):
         load_panel(tmp_path / "d.csv", target="y")

@@ -103,7 +103,7 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
     higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance ({p_text(against[r]['p_holm'])})"
                        for r in rivals if against[r]["differs"])
     return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest {measure} "
-                  f"({test} ≥ {within:.2g}); {higher}.")
+                  f"({test} {'=' if within >= 1 else '≥'} {within:.2g}); {higher}.")
 
 
 def pair_table(comparison: Comparison) -> list[list[str]]:

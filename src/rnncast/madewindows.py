@@ -22,14 +22,17 @@ MIN_COLUMNS = 3
 def sliding(array: np.ndarray) -> bool:
     """Whether ``array`` (2-D) holds sliding windows one step apart: numbers, ``MIN_ROWS`` rows and ``MIN_COLUMNS``
     columns at least, every row's first k - 1 values equal to the row before's last k - 1 (exactly; a NaN equals
-    nothing), and not every value the same (a constant table is no sign of windows)."""
+    nothing), and the series they would be (``np.r_[X[0], X[1:, -1]]``) holding more distinct values than a window
+    has columns: a constant table, or zeros with one value at a corner (a product that sold on the last day only),
+    fit the shift by their repeats, not as windows."""
     if array.ndim != 2 or array.shape[0] < MIN_ROWS or array.shape[1] < MIN_COLUMNS:
         return False
     if not (np.issubdtype(array.dtype, np.number) and not np.issubdtype(array.dtype, np.bool_)):
         return False
     if not np.array_equal(array[1:, :-1], array[:-1, 1:]):
         return False
-    return bool(np.any(array != array.flat[0]))
+    series = np.r_[array[0], array[1:, -1]]
+    return len(np.unique(series)) > array.shape[1]
 
 
 def refuse_windows(array: np.ndarray) -> None:

@@ -122,7 +122,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
     read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
     ``1,234`` could be a decimal comma, and other values may be written with other marks."""
     text = value.strip() if isinstance(value, str) else ""
-    beside = _complex(value) or signs.dash(value) or signs.trailing(value, column) or _beside(value, text)
+    beside = _complex(value) or signs.dash(value) or signs.trailing(value, column) or _beside(value, text, sep)
     if beside or not explained(pd.Series([text]))[0]:
         return beside
     text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50
@@ -197,12 +197,15 @@ def _complex(value) -> str:
 MULTIPLIERS = {"K": 3, "k": 3, "Tsd": 3, "Tsd.": 3, "M": 6, "MM": 6, "mn": 6, "mln": 6, "Mio": 6, "Mio.": 6, "B": 9,
                "bn": 9, "Bn": 9, "Mrd": 9, "Mrd.": 9, "T": 12, "m": 6}  # 284.27K, 0.61M, 1,5 Mio: a multiplier
 POWERS = {3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
+UNIT_TOO = {"m": "metres", "K": "kelvin", "T": "tesla"}  # a multiplier's letter that is also a unit: both readings
+SPACED_ONLY = ("K", "T")  # units only as SI writes them, after a space (290 K); 284.27K is a multiplier
 
 
-def _beside(value, text: str) -> str:
+def _beside(value, text: str, sep: str | None = None) -> str:
     """Why ``value`` (``text``, stripped), a number with a currency sign or code before or after it, or a unit, a
     multiplier or a percent sign after it (``$1,200.00``, ``12,50 €``, ``USD 5``, ``5 kg``, ``0.61M``, ``12%``), is no
-    number: the sign named, and what to write (a multiplier's whole number, 610000; a percentage either way); else ""."""
+    number: the sign named, and what to write (a multiplier's whole number, 610000; a percentage either way, with a
+    decimal point where decimal commas are not read: ``sep`` "," or None); else ""."""
     parts = re.fullmatch(r"(\D*?)\s*([+-]?\d(?:[\d.,'\u2019\s]*\d)?)\s*(\D*)", text)
     if not parts or not re.fullmatch(rf"{DECIMAL_COMMA}|[+-]?\d+(?:\.\d+)?|{thousands.GROUPED}", parts[2]):
         return ""
@@ -211,8 +214,9 @@ def _beside(value, text: str) -> str:
     if after in MULTIPLIERS and (not before or any(unicodedata.category(c) == "Sc" for c in before)):
         whole = _scaled(number, MULTIPLIERS[after])
         word = POWERS[MULTIPLIERS[after]]
-        if after == "m":  # metres as well as millions
-            return (f"; {value!r} ends in 'm', a multiplier (million: {whole}) or a unit (metres: "
+        spaced = bool(re.search(r"\d\s+\D+$", text))
+        if after in UNIT_TOO and not before and (spaced or after not in SPACED_ONLY):  # 5m; 290 K: kelvin?
+            return (f"; {value!r} ends in {after!r}, a multiplier ({word}: {whole}) or a unit ({UNIT_TOO[after]}: "
                     f"{number}); write the whole number or the number alone, as the column means")
         told = f"has a currency sign {before!r} and the multiplier" if before else "is written with the multiplier"
         return f"; {value!r} {told} {after!r} ({word}); write the whole number{' alone' if before else ''} ({whole})"
@@ -224,7 +228,11 @@ def _beside(value, text: str) -> str:
         kind = "a currency code"
     elif after and sign in ("%", "\u2030"):
         share = _scaled(number, -2 if sign == "%" else -3)
-        share = share.replace(".", ",") if re.fullmatch(r"[+-]?\d+,\d+", number) and " or " not in share else share
+        comma = re.fullmatch(r"[+-]?\d+,\d+", number) and " or " not in share
+        if comma and sep in (",", None):  # 12,5 % in a comma-separated file: its decimal comma is not read either
+            number = number.replace(",", ".")
+        elif comma:
+            share = share.replace(".", ",")
         what = "a percentage" if sign == "%" else "per mille (parts per thousand)"
         return f"; {value!r} is {what}; write {number} or {share}, as the column means"
     elif after and any(c.isalpha() for c in sign) and all(c.isalpha() or c in "/.\u00b0\u00b2\u00b3" for c in sign):
