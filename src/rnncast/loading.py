@@ -113,6 +113,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
+        statics.check_layout(static_covariates, "wide", series)  # column names: long data's rows, not wide data's
         rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
                          dayfirst, order)
         layout = "wide"
@@ -122,9 +123,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
                          future_covariates, static_covariates, tz, dayfirst, order)
         layout = "long"
     else:
-        if static_covariates is not None and not (isinstance(static_covariates, (list, tuple)) and not static_covariates):  # []: none
-            raise RnncastError("static covariates describe each of many series; give long-format data with an id "
-                               "column (id_col=, --id-col) or wide-format data (series=, --series)")
+        statics.check_layout(static_covariates, "single")  # [] is none
         rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
                            dayfirst, order)
         layout = "single"
