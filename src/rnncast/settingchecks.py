@@ -12,7 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import FULL_BATCH, choice, is_integer, is_number, positive_int
+from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import spelled
 
 
@@ -21,6 +21,7 @@ from rnncast.spelling import spelled
 SEASON_EXAMPLES = ("24 for hourly data with a daily cycle, 7 for daily data with a weekly one, "
                    "12 for monthly data, 4 for quarterly, 52 for weekly")
 MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
+MAX_HIDDEN = 2 ** 20  # hidden_size above this is refused: a layer's weights would take terabytes (torch's sizes overflow)
 MAX_THREADS = 1024  # threads above this are refused: torch failed to start 100000 (a traceback, a half-made run)
 
 
@@ -79,8 +80,9 @@ def check_model(model) -> None:
     """Raise ``RnncastError`` for a field of ``config``'s ModelSettings (the network) that holds
     no value it accepts, naming the value and what would be accepted."""
     choice("cell", model.cell, choices(model, "cell"))
-    positive_int("hidden_size", model.hidden_size)
-    positive_int("num_layers", model.num_layers)
+    positive_int("hidden_size", model.hidden_size, MAX_HIDDEN, " (a layer of more units would need terabytes of memory)")
+    if not is_integer(model.num_layers) or model.num_layers < 1:
+        positive_int("num_layers", model.num_layers)
     if model.num_layers > MAX_LAYERS:
         raise RnncastError(f"num_layers {model.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                            "train (and would take long to build); use a few layers and a larger hidden_size")
@@ -89,6 +91,7 @@ def check_model(model) -> None:
         raise RnncastError(f"dropout must be a number in [0, 1), got {model.dropout!r}")
     if not is_integer(model.segment) or model.segment < 0:
         raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {model.segment!r}")
+    in_range("segment", model.segment, 0)
     choice("decoder", model.decoder, choices(model, "decoder"))
     choice("highway_start", model.highway_start, choices(model, "highway_start"))
     if model.decoder == "parallel" and not model.segment:
@@ -111,6 +114,8 @@ def check_train(train) -> None:
     positive_int("epochs", train.epochs)
     if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
         raise RnncastError(f"batch_size must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
+    if train.batch_size is not None:
+        in_range("batch_size", train.batch_size, 1)
     if not is_number(train.lr) or not train.lr > 0:
         raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience)
@@ -120,8 +125,7 @@ def check_train(train) -> None:
         raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
     if not is_number(train.grad_clip) or train.grad_clip < 0:
         raise RnncastError(f"grad_clip must be a finite number >= 0 (0: no clipping), got {train.grad_clip!r}")
-    if not is_integer(train.seed):
-        raise RnncastError(f"seed must be an integer, got {train.seed!r}")
+    seed("seed", train.seed)
     choice("device", train.device, choices(train, "device"))
     if not is_integer(train.threads) or not 0 <= train.threads <= MAX_THREADS:
         raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
@@ -130,6 +134,7 @@ def check_train(train) -> None:
     positive_int("chunk", train.chunk)
     if not is_integer(train.max_batches) or train.max_batches < 0:
         raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
+    in_range("max_batches", train.max_batches, 0)
 
 
 def check_combinations(data, model, train) -> None:
