@@ -623,3 +623,17 @@ def test_a_demo_cut_short_is_named_as_a_demos_folder_by_predict_and_by_the_demo_
     (demo / "notes.txt").write_text("mine")  # a file no demo writes: not a demo's folder
     with pytest.raises(RnncastError, match="is missing model.json"):
         load_model(demo)
+
+
+@pytest.mark.parametrize("folder", [None, 3])
+def test_save_and_load_refuse_a_folder_that_is_no_path_naming_the_argument(tmp_path, folder):
+    """model.save(None) and Forecaster.load(3) raised os' TypeError "expected str, bytes or os.PathLike object"."""
+    model = Forecaster(**dict(TINY, epochs=1)).fit(make_frame(120), target="y")
+    with pytest.raises(RnncastError, match=r"^Forecaster.save's folder must be the folder to write the model to, as text "
+                                           r"or a pathlib.Path, got (NoneType None|int 3)$"):
+        model.save(folder)
+    with pytest.raises(RnncastError, match=r"^Forecaster.load's folder must be a model folder or a run directory holding "
+                                           r"model/, as text or a pathlib.Path, got (NoneType None|int 3)$"):
+        Forecaster.load(folder)
+    model.save(tmp_path / "m")
+    assert Forecaster.load(str(tmp_path / "m")).targets_ == ["y"]

@@ -217,3 +217,14 @@ def test_wide_data_with_static_columns_named_is_refused_before_any_is_read():
     with pytest.raises(RnncastError, match=r"^static covariates named as columns .* wide data \(series=, --series\) takes "
                                            r"them as a table of their own"):
         load_panel(frame, series=["a", "b"], static_covariates=["c"])
+
+
+@pytest.mark.parametrize("target", [[], ()])
+def test_an_empty_list_of_targets_is_refused_as_a_config_files_is_not_trained_into_torchs_error(target):
+    """fit(df, target=[]) built a network of no inputs: torch's "input_size must be greater than zero"."""
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=40, freq="D"), "y": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=r"^target= \(--target\) must be a column name or a list of them, got \[\]; "
+                                           r"name the column\(s\) to forecast"):
+        load_panel(frame, target=target)
+    with pytest.raises(RnncastError, match=r"must be a column name or a list of them, got \[\]"):
+        Forecaster(**TINY).fit(frame, target=target)

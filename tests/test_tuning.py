@@ -646,3 +646,9 @@ def test_seeds_and_trials_out_of_range_are_refused_before_the_study_is_opened(tm
     with pytest.raises(RnncastError, match=refusal):
         tune(make_frame(120), target="y", out=tmp_path / "t", **dict(dict(trials=1, settings=dict(epochs=1)), **kwargs))
     assert not (tmp_path / "t").exists()
+
+
+def test_an_out_that_is_no_path_is_refused_naming_the_argument():
+    with pytest.raises(RnncastError, match=r"^tune's out must be the tuning folder \(or None\), as text or a "
+                                           r"pathlib.Path, got int 5$"):
+        tune(make_frame(120), target="y", trials=1, out=5, settings=dict(epochs=1))

@@ -66,6 +66,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                            "fill them with fill='ffill' or 'interpolate'")
     labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
                        future_covariates=future_covariates, static_covariates=static_covariates)  # {'a'}, ['A', 'A']
+    if isinstance(target, (list, tuple, pd.Index)) and not len(target):  # no column: a network of no inputs (torch's error)
+        raise RnncastError(f"target= (--target) must be a column name or a list of them, got {list(target)!r}; name the "
+                           "column(s) to forecast, or leave target unset (None) to forecast the column 'y'")
     id_text = [str(id_col)] if id_col is not None else []
     if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
         frame = statictext.read_file(data, id_text, decide=names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else [])

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, studies, trialseeds
+from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -120,7 +120,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     held = out
     if out is not None and not isinstance(out, files.FolderLock):
-        held = claim_tune(Path(out), overwrite, study_name, storage)  # checked before the data is read
+        held = claim_tune(Path(pathargs.checked("tune's out", out, "the tuning folder (or None)")), overwrite, study_name, storage)  # checked before the data is read
     try:
         return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,
                         base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start)
