@@ -8,7 +8,7 @@ import pytest
 
 from rnncast.config import CELLS, DEVICES, FILLS, DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.errors import RnncastError
-from rnncast.settingchecks import check_combinations, check_data, check_model, check_train, choices
+from rnncast.settingchecks import check_combinations, check_data, check_effects, check_model, check_ranges, check_train, choices
 
 
 def test_the_defaults_go_together():
@@ -61,9 +61,21 @@ def test_settings_that_cannot_go_together_are_refused_by_name(params, refusal):
 ])
 def test_every_whole_number_setting_past_its_range_is_refused_naming_the_range(params, refusal):
     """A number past int64 failed deep in torch or NumPy (a seed of 2**70: "Overflow when unpacking long long"), and
-    a seed of -1 or 2**63 trained as the seeds 2**64 - 1 and 0: each is refused by ``Settings.from_flat``."""
+    a seed of -1 or 2**63 trained as the seeds 2**64 - 1 and 0: each is refused, the data's and the network's by
+    ``Settings.from_flat``, training's counts and the seed where a fit starts (``check_ranges``, by ``check_effects``)."""
     with pytest.raises(RnncastError, match="^" + refusal):
-        Settings.from_flat(params)
+        check_effects(Settings.from_flat(params).train)
+
+
+def test_a_saved_models_seed_or_count_past_the_range_is_read_back_as_it_was_fitted():
+    """Models fitted with seed=-1 or epochs=10**23 before the ranges were checked still load (``FittedState.read``
+    builds their settings); only a new fit refuses them."""
+    settings = Settings.from_flat(dict(seed=-1, epochs=10 ** 23, patience=2 ** 63, batch_size=2 ** 63, max_batches=2 ** 70))
+    assert (settings.train.seed, settings.train.epochs) == (-1, 10 ** 23)
+    with pytest.raises(RnncastError, match=r"^epochs 100000000000000000000000 is out of range"):
+        check_ranges(settings.train)
+    with pytest.raises(RnncastError, match=r"^seed must be an integer, got 1.5$"):  # the type still refused at once
+        Settings.from_flat(dict(seed=1.5))
 
 
 def test_the_largest_seed_and_hidden_size_are_taken():

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.config import Settings
+from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
@@ -109,6 +110,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     Forecaster's ``FittedState``, whose roles read a table where ``read`` names none (``fittedroles.merged``)."""
     settings = Settings.from_flat(params)
     callback("on_epoch", on_epoch)  # refused before any model trains, not after its first epoch
+    check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
     given_step = step

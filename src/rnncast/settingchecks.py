@@ -111,30 +111,28 @@ def check_model(model) -> None:
 def check_train(train) -> None:
     """Raise ``RnncastError`` for a field of ``config``'s TrainSettings (how it trains) that holds
     no value it accepts, naming the value and what would be accepted."""
-    positive_int("epochs", train.epochs)
+    positive_int("epochs", train.epochs, None)  # the upper bounds of training's counts and the seed: check_ranges
     if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
         raise RnncastError(f"batch_size must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
-    if train.batch_size is not None:
-        in_range("batch_size", train.batch_size, 1)
     if not is_number(train.lr) or not train.lr > 0:
         raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
-    positive_int("patience", train.patience)
+    positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
         raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
     if not is_number(train.grad_clip) or train.grad_clip < 0:
         raise RnncastError(f"grad_clip must be a finite number >= 0 (0: no clipping), got {train.grad_clip!r}")
-    seed("seed", train.seed)
+    if not is_integer(train.seed):
+        raise RnncastError(f"seed must be an integer, got {train.seed!r}")
     choice("device", train.device, choices(train, "device"))
     if not is_integer(train.threads) or not 0 <= train.threads <= MAX_THREADS:
         raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
                            f"more than the machine's cores only slows training), got {train.threads!r}")
     choice("scheme", train.scheme, choices(train, "scheme"))
-    positive_int("chunk", train.chunk)
+    positive_int("chunk", train.chunk, None)
     if not is_integer(train.max_batches) or train.max_batches < 0:
         raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
-    in_range("max_batches", train.max_batches, 0)
 
 
 def check_combinations(data, model, train) -> None:
@@ -180,12 +178,27 @@ def check_combinations(data, model, train) -> None:
             raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
 
 
+def check_ranges(train) -> None:
+    """Raise ``RnncastError`` for a training count (epochs, batch_size, patience, chunk, max_batches) past 2**63 - 1
+    or a seed outside 0 to 2**63 - 1, naming the range (``settingvalues.in_range``): a seed of -1 or 2**63 trained
+    as another seed, and numbers past int64 failed in torch. Checked where a fit starts (``check_effects``, a
+    backtest), not where a saved model is read: a model fitted before these were refused still loads."""
+    for name in ("epochs", "patience", "chunk"):
+        in_range(name, getattr(train, name), 1)
+    if train.batch_size is not None:
+        in_range("batch_size", train.batch_size, 1)
+    in_range("max_batches", train.max_batches, 0)
+    seed("seed", train.seed)
+
+
 def check_effects(train, config=None, from_file=()) -> None:
     """Raise ``RnncastError`` for a training setting given a value that changes nothing beside the others (a
     chunk without the sequence scheme, a cap on the batches of a full-batch epoch), naming what would make it
     apply. Checked where a fit starts (``fitting``, a config file), not where a saved model is read: a model
     saved before these were refused still loads. ``from_file``: the names the ``config`` file gives, which no
     flag can unset: the refusal says to remove them from it."""
+    check_ranges(train)  # where a fit starts too
+
     def unset(name: str) -> str:
         return f"remove {name} from the config {config}" if name in from_file else f"leave {name} unset"
 

@@ -142,12 +142,13 @@ def power_text(high: int) -> str:
     return f"2**{high.bit_length()} - 1" if high > 1024 and (high + 1) & high == 0 else str(high)
 
 
-def in_range(name: str, value, low: int, high: int = MAX_WHOLE, why: str = "") -> None:
+def in_range(name: str, value, low: int, high: int | None = MAX_WHOLE, why: str = "") -> None:
     """Refuse a whole number ``value`` outside ``low``..``high`` in one line naming the range accepted (``why``: a
     clause after it): a number past int64 (``seed=2**70``, ``--n-windows 99999999999999999999999``) would fail deep
     in torch or NumPy with a traceback, and a seed of -1 or 2**64 would be read as another seed. The one range check
-    of whole-number settings and arguments (``settingchecks``, ``backtest``, ``tuning``); the caller checks the type."""
-    if not low <= value <= high:
+    of whole-number settings and arguments (``settingchecks``, ``backtest``, ``tuning``); the caller checks the type.
+    ``high`` None: no upper bound (a saved model's setting, read back as it was fitted)."""
+    if not low <= value <= (value if high is None else high):
         raise RnncastError(f"{name} {value!r} is out of range: accepted are whole numbers from {low} to "
                            f"{power_text(high)}{why}")
 
@@ -160,8 +161,8 @@ def seed(name: str, value, high: int = MAX_WHOLE, why: str = "") -> None:
     in_range(name, value, 0, high, why or " (a seed outside them would be read as another seed or not at all)")
 
 
-def positive_int(name: str, value, high: int = MAX_WHOLE, why: str = "") -> None:
-    """A whole number of 1 or more (a NumPy integer too), at most ``high`` (``in_range``)."""
+def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") -> None:
+    """A whole number of 1 or more (a NumPy integer too), at most ``high`` (``in_range``; None: no upper bound)."""
     if not is_integer(value) or value < 1:
         raise RnncastError(f"{name} must be a positive integer, got {value!r}")
     in_range(name, value, 1, high, why)
