@@ -652,3 +652,9 @@ def test_an_out_that_is_no_path_is_refused_naming_the_argument():
     with pytest.raises(RnncastError, match=r"^tune's out must be the tuning folder \(or None\), as text or a "
                                            r"pathlib.Path, got int 5$"):
         tune(make_frame(120), target="y", trials=1, out=5, settings=dict(epochs=1))
+
+
+def test_a_storage_that_is_no_text_is_refused_naming_what_it_takes(tmp_path):
+    with pytest.raises(RnncastError, match=r"^storage must be a database URL as text, such as sqlite:////shared/study.db "
+                                           r"or postgresql://user@host/db, got int 5$"):
+        tune(make_frame(120), target="y", trials=1, storage=5, settings=dict(epochs=1))

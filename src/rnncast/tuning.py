@@ -110,6 +110,9 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
                                 or not timeout > 0 or not math.isfinite(timeout)):
         raise RnncastError(f"timeout must be a positive number of seconds, got {timeout!r}; leave it out for no time "
                            "limit")
+    if storage is not None and not isinstance(storage, str):  # re's TypeError from deep in the URL's parse
+        raise RnncastError(f"storage must be a database URL as text, such as sqlite:////shared/study.db or "
+                           f"postgresql://user@host/db, got {type(storage).__name__} {storage!r}")
     fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
     space = not_fixed(what_is_searched(search), fixed, given=search is not None)
     searched = list(space)
