@@ -276,6 +276,8 @@ BAD_INPUT = {
     "tune sampler-seed huge": (
         lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "1", "--sampler-seed", "9" * 23,
                          "--out", t / "o"], ["sampler_seed 99999999999999999999999 is out of range", "0 to 2**32 - 1"]),
+    "predict threads huge": (lambda t, f, r: ["predict", r, f / "data.csv", "--threads", "9" * 23],  # was clamped, warned
+                             ["threads must be an integer from 0 to 1024", "got 99999999999999999999999"]),
     "demo seed -1": (lambda t, f, r: ["demo", "--seed", "-1", "--out", t / "o"], ["seed -1 is out of range"]),
     "wide data with static columns": (
         lambda t, f, r: ["fit", _wide_csv(t), "--series", "a,b", "--static-covariates", "c", "--lookback", "8",

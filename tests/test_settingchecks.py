@@ -80,3 +80,13 @@ def test_a_saved_models_seed_or_count_past_the_range_is_read_back_as_it_was_fitt
 
 def test_the_largest_seed_and_hidden_size_are_taken():
     assert Settings.from_flat(dict(seed=2 ** 63 - 1, hidden_size=2 ** 20)).train.seed == 2 ** 63 - 1
+
+
+def test_the_thread_count_is_checked_by_one_rule_for_fit_and_the_commands_that_run_a_model():
+    from rnncast.settingchecks import check_threads
+
+    check_threads(0)
+    check_threads(1024)
+    for threads in (1025, 10 ** 23, -1, 1.0, True):
+        with pytest.raises(RnncastError, match=r"^threads must be an integer from 0 to 1024"):
+            check_threads(threads)

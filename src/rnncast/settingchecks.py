@@ -126,13 +126,19 @@ def check_train(train) -> None:
     if not is_integer(train.seed):
         raise RnncastError(f"seed must be an integer, got {train.seed!r}")
     choice("device", train.device, choices(train, "device"))
-    if not is_integer(train.threads) or not 0 <= train.threads <= MAX_THREADS:
-        raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
-                           f"more than the machine's cores only slows training), got {train.threads!r}")
+    check_threads(train.threads)
     choice("scheme", train.scheme, choices(train, "scheme"))
     positive_int("chunk", train.chunk, None)
     if not is_integer(train.max_batches) or train.max_batches < 0:
         raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
+
+
+def check_threads(threads) -> None:
+    """Raise ``RnncastError`` for a thread count no command takes: fit's setting, and predict's, evaluate's, export's and
+    compare's ``--threads`` (``devices.cpu_threads``), which clamped 10**23 to the cores with a warning."""
+    if not is_integer(threads) or not 0 <= threads <= MAX_THREADS:
+        raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
+                           f"more than the machine's cores only slows training), got {threads!r}")
 
 
 def check_combinations(data, model, train) -> None:
