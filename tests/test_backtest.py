@@ -414,3 +414,18 @@ def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, n
     with pytest.raises(RnncastError, match=f"it needs at least {needed} rows") as refused:
         Forecaster(**{**TINY, "lookback": 24, "val_frac": val_frac}).backtest(frame, target="y", n_windows=40)
     assert str(refused.value).endswith(says)
+
+
+@pytest.mark.parametrize("n_windows, step, refusal", [
+    (2 ** 70, None, r"^n_windows 1180591620717411303424 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
+    (3, 10 ** 23 - 1, r"^step 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
+    (2 ** 62, None, r"^the series is too short to train: 120 rows; it needs at least 13835058055282163\d+ rows .* of "
+                    r"4611686018427387904 cutoffs 3 steps apart"),
+    (5, 2 ** 62, r"^the series is too short to train: 120 rows; it needs at least 18446744073709551\d+ rows"),
+])
+def test_cutoffs_past_any_series_are_refused_in_one_line_not_overflowed(n_windows, step, refusal):
+    """n_windows=2**70 failed in np.arange, step=10**23 in NumPy's int64 (OverflowError), n_windows=2**62 asked for an
+    array of every cutoff, and 4 steps of 2**62 wrapped to 0 rows in int64, as if every cutoff were at the end."""
+    frame = make_panel(1, seed=2).drop(columns="unique_id").head(120)
+    with pytest.raises(RnncastError, match=refusal):
+        Forecaster(**TINY).backtest(frame, n_windows=n_windows, step=step)

@@ -448,3 +448,20 @@ def test_results_record_the_split_rows_and_dates_also_appended_to_an_earlier_fol
         f"Split (data rows from 0, with their times as the file writes them): train 0-209 ({dates[0]} to "
         f"{dates[209]}), validation 210-239 ({dates[210]} to {dates[239]}), test 240-299 ({dates[240]} to "
         f"{dates[299]}).") in md
+
+
+@pytest.mark.parametrize("flag, value, said", [
+    ("--threads", "9" * 23, "threads 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 1024"),
+    ("--threads", "1025", "threads 1025 is out of range: accepted are whole numbers from 1 to 1024"),
+    ("--lookback", "9" * 23, "lookback 99999999999999999999999 is out of range: accepted are whole numbers from 1 to "
+                             "2**63 - 1"),
+])
+def test_whole_number_flags_past_their_range_are_refused_in_one_line(capsys, flag, value, said):
+    """bench --threads 99999999999999999999999 reached torch.set_num_threads: "Overflow when unpacking long long"."""
+    from rnncast.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["bench", "ltsf", flag, value])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err

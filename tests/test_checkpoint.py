@@ -623,3 +623,34 @@ def test_a_demo_cut_short_is_named_as_a_demos_folder_by_predict_and_by_the_demo_
     (demo / "notes.txt").write_text("mine")  # a file no demo writes: not a demo's folder
     with pytest.raises(RnncastError, match="is missing model.json"):
         load_model(demo)
+
+
+@pytest.mark.parametrize("folder", [None, 3])
+def test_save_and_load_refuse_a_folder_that_is_no_path_naming_the_argument(tmp_path, folder):
+    """model.save(None) and Forecaster.load(3) raised os' TypeError "expected str, bytes or os.PathLike object"."""
+    model = Forecaster(**dict(TINY, epochs=1)).fit(make_frame(120), target="y")
+    with pytest.raises(RnncastError, match=r"^Forecaster.save's folder must be the folder to write the model to, as text "
+                                           r"or a pathlib.Path, got (NoneType None|int 3)$"):
+        model.save(folder)
+    with pytest.raises(RnncastError, match=r"^Forecaster.load's folder must be a model folder or a run directory holding "
+                                           r"model/, as text or a pathlib.Path, got (NoneType None|int 3)$"):
+        Forecaster.load(folder)
+    model.save(tmp_path / "m")
+    assert Forecaster.load(str(tmp_path / "m")).targets_ == ["y"]
+
+
+def test_a_model_fitted_with_a_seed_now_refused_still_loads_and_forecasts(tmp_path):
+    """A model saved with seed=-1 (which trained as seed 2**64 - 1) or epochs past 2**63 loads and forecasts as
+    before: the ranges are checked where a fit starts (``settingchecks.check_ranges``), not where a model is read."""
+    frame = make_frame(120)
+    model = Forecaster(**dict(TINY, epochs=1)).fit(frame, target="y")
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["params"].update(seed=-1, epochs=10 ** 23)
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    loaded = Forecaster.load(tmp_path / "m")
+    assert loaded.get_params()["seed"] == -1
+    pd.testing.assert_frame_equal(loaded.predict(frame), model.predict(frame))
+    with pytest.raises(RnncastError, match=r"^epochs 100000000000000000000000 is out of range: accepted are whole "
+                                           r"numbers from 1 to 2\*\*63 - 1"):
+        loaded.backtest(frame, n_windows=1)  # a new fit (each cutoff's) refuses it

@@ -261,6 +261,28 @@ BAD_INPUT = {
                       ["trials must be a positive integer", "got 0"]),
     "tune unknown target": (lambda t, f, r: ["tune", f / "data.csv", "--target", "z", "--trials", "1", "--out", t / "o"],
                             ["'z' not found", "available columns: date, y, x"]),
+    "seed -1": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--seed", "-1"),
+                ["seed -1 is out of range: accepted are whole numbers from 0 to 2**63 - 1"]),
+    "seed 2**64": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--seed", str(2 ** 64)),  # torch: an overflow
+                   ["seed 18446744073709551616 is out of range", "0 to 2**63 - 1"]),
+    "hidden-size huge": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--hidden-size", "9" * 23),  # torch: C++ dump
+                         ["hidden_size 99999999999999999999999 is out of range", "from 1 to 1048576"]),
+    "backtest n-windows huge": (
+        lambda t, f, r: ["backtest", f / "data.csv", "--target", "y", "--n-windows", "9" * 23, "--out", t / "o"],
+        ["n_windows 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2**63 - 1"]),
+    "backtest step huge": (
+        lambda t, f, r: ["backtest", f / "data.csv", "--target", "y", "--step", "9" * 23, "--out", t / "o"],
+        ["step 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2**63 - 1"]),
+    "tune sampler-seed huge": (
+        lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "1", "--sampler-seed", "9" * 23,
+                         "--out", t / "o"], ["sampler_seed 99999999999999999999999 is out of range", "0 to 2**32 - 1"]),
+    "predict threads huge": (lambda t, f, r: ["predict", r, f / "data.csv", "--threads", "9" * 23],  # was clamped, warned
+                             ["threads must be an integer from 0 to 1024", "got 99999999999999999999999"]),
+    "demo seed -1": (lambda t, f, r: ["demo", "--seed", "-1", "--out", t / "o"], ["seed -1 is out of range"]),
+    "wide data with static columns": (
+        lambda t, f, r: ["fit", _wide_csv(t), "--series", "a,b", "--static-covariates", "c", "--lookback", "8",
+                         "--horizon", "2", "--out", t / "o"],
+        ["static covariates named as columns", "--static FILE", "'unique_id' holding the series' column names ('a', 'b')"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),
@@ -281,7 +303,17 @@ def test_bad_input_exits_2_with_an_error_naming_the_problem(capsys, tmp_path, fo
 
 
 REFUSED_FITS = ["unknown target column", "nan", "lookback 0", "constant column minmax", "duplicated timestamps",
-                "unknown id column", "every series too short", "duplicate ds within a series"]
+                "unknown id column", "every series too short", "duplicate ds within a series", "seed -1",
+                "wide data with static columns", "demo seed -1", "backtest step huge", "tune sampler-seed huge"]
+
+
+def _wide_csv(t: Path) -> Path:
+    """wide.csv: 80 daily rows of series a and b and a column c (as the finding's file)."""
+    rng = np.random.default_rng(4)
+    path = t / "wide.csv"
+    pd.DataFrame({"date": pd.date_range("2020-01-01", periods=80, freq="D").strftime("%Y-%m-%d"),
+                  **{c: rng.random(80) for c in "abc"}}).to_csv(path, index=False)
+    return path
 
 
 @pytest.mark.parametrize("case", REFUSED_FITS)

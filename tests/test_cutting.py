@@ -145,3 +145,14 @@ def test_a_backtests_remedy_names_only_what_lowers_the_rows_needed():
                                                 "a horizon) need fewer")
     assert backtest_remedy(24, 15, 0.1, 1) == ("; a shorter horizon or a larger validation share (val_frac=, --val-frac: "
                                                "its rows must hold a horizon) need fewer")
+
+
+def test_cutoff_rows_count_in_whole_numbers_not_in_wrapping_int64():
+    from rnncast.cutting import cutoff_rows
+
+    lengths = np.array([100, 60])
+    assert cutoff_rows(lengths, 4, 3, 5).tolist() == [[86, 91, 96], [46, 51, 56]]  # the last one a horizon before the end
+    assert cutoff_rows(lengths, 4, 25, 4)[0, 0] == 0  # 4 + 24 * 4 = 100 rows: the longest series holds them
+    assert cutoff_rows(lengths, 4, 26, 4) is None  # 104 rows: none does
+    assert cutoff_rows(lengths, 1, 5, 2 ** 62) is None  # 4 * 2**62 = 2**64 wrapped to 0 in int64: every row looked fine
+    assert cutoff_rows(lengths, 1, 2 ** 62, 1) is None  # no array of 2**62 cutoffs asked for

@@ -65,3 +65,18 @@ def test_more_threads_than_cores_train_on_the_cores_and_an_absurd_count_is_refus
     assert set(seen) == {cores} and f"more than this machine's {cores} cores" in caplog.text
     with pytest.raises(RnncastError, match="threads must be an integer from 0 to 1024"):
         Forecaster(threads=100000).fit(frame, target="y")
+
+
+def test_a_commands_thread_count_past_fits_range_is_refused_not_clamped():
+    """predict/evaluate/export/compare --threads 99999999999999999999999 were clamped to the cores with a warning
+    (fit refused it): ``cpu_threads`` refuses it as fit does, and leaves torch's count as it was."""
+    from rnncast.devices import cpu_threads
+
+    before = torch.get_num_threads()
+    for threads in (10 ** 23 - 1, 1025, -1):
+        with pytest.raises(RnncastError, match=rf"^threads must be an integer from 0 to 1024 .* got {threads}$"):
+            with cpu_threads(threads):
+                pass
+    with cpu_threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before

@@ -273,3 +273,9 @@ def test_export_says_its_difference_from_pytorch_relative_to_the_forecasts_size(
     done = export_onnx(Forecaster(**{**TINY, "epochs": 1}).fit(large, target="y", features=["x"]), tmp_path / "m.onnx")
     assert done.max_rel_diff is not None and done.max_rel_diff < 1e-6
     assert done.max_abs_diff == 0 or 100 < done.max_abs_diff / done.max_rel_diff < 1000  # the forecasts' size, ~250
+
+
+def test_export_refuses_a_path_that_is_no_path_naming_the_argument(small):
+    with pytest.raises(RnncastError, match=r"^export_onnx's path must be the .onnx file to write, as text or a "
+                                           r"pathlib.Path, got NoneType None$"):
+        export_onnx(small, None)

@@ -207,3 +207,24 @@ def test_rnncasts_own_sine_wave_does_not_offer_its_row_counter_as_a_covariate(ca
     said = [r.getMessage() for r in caplog.records if "'t'" in r.getMessage() or r.getMessage().startswith(("not used", "t "))]
     assert said == ["t counts the rows (up by one each row): the rows are taken in that order, so it is not used as a "
                     "covariate; to read it as the time, name it with time_col= (--time-col)"]
+
+
+def test_wide_data_with_static_columns_named_is_refused_before_any_is_read():
+    """load_panel checks the layout first: wide data's static covariates named as columns went on to a groupby
+    without series codes and failed inside pandas."""
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=30, freq="D"), "a": np.arange(30.0),
+                          "b": np.arange(30.0) * 2, "c": np.ones(30)})
+    with pytest.raises(RnncastError, match=r"^static covariates named as columns .* wide data \(series=, --series\) takes "
+                                           r"them as a table of their own"):
+        load_panel(frame, series=["a", "b"], static_covariates=["c"])
+
+
+@pytest.mark.parametrize("target", [[], ()])
+def test_an_empty_list_of_targets_is_refused_as_a_config_files_is_not_trained_into_torchs_error(target):
+    """fit(df, target=[]) built a network of no inputs: torch's "input_size must be greater than zero"."""
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=40, freq="D"), "y": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=r"^target= \(--target\) must be a column name or a list of them, got \[\]; "
+                                           r"name the column\(s\) to forecast"):
+        load_panel(frame, target=target)
+    with pytest.raises(RnncastError, match=r"must be a column name or a list of them, got \[\]"):
+        Forecaster(**TINY).fit(frame, target=target)

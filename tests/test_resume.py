@@ -231,3 +231,9 @@ def test_a_refused_resume_gives_python_callers_python_words_and_the_command_line
     from rnncast.cli.fitting import START_OVER
     with hints(start_over=START_OVER), pytest.raises(RnncastError, match="start the run again with --overwrite$"):
         Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=data, resume=True)
+
+
+def test_a_checkpoint_that_is_no_path_is_refused_naming_the_argument():
+    with pytest.raises(RnncastError, match=r"^fit's checkpoint must be the file to write the training state to \(or "
+                                           r"None\), as text or a pathlib.Path, got int 5$"):
+        Forecaster(**dict(TINY, epochs=1)).fit(make_frame(120), target="y", checkpoint=5)

@@ -8,7 +8,7 @@ import pytest
 
 from rnncast.config import CELLS, DEVICES, FILLS, DataSettings, ModelSettings, Settings, TrainSettings
 from rnncast.errors import RnncastError
-from rnncast.settingchecks import check_combinations, check_data, check_model, check_train, choices
+from rnncast.settingchecks import check_combinations, check_data, check_effects, check_model, check_ranges, check_train, choices
 
 
 def test_the_defaults_go_together():
@@ -39,3 +39,54 @@ def test_each_group_checks_its_fields_against_the_choices_the_fields_offer():
 def test_settings_that_cannot_go_together_are_refused_by_name(params, refusal):
     with pytest.raises(RnncastError, match=refusal):
         Settings.from_flat(params)
+
+
+@pytest.mark.parametrize("params, refusal", [
+    (dict(seed=-1), r"seed -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
+    (dict(seed=2 ** 63), r"seed 9223372036854775808 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
+    (dict(seed=2 ** 70), r"seed 1180591620717411303424 is out of range"),
+    (dict(hidden_size=10 ** 23 - 1), r"hidden_size 99999999999999999999999 is out of range: accepted are whole numbers from "
+                                 r"1 to 1048576 \(a layer of more units would need terabytes of memory\)"),
+    (dict(hidden_size=10 ** 9), r"hidden_size 1000000000 is out of range"),  # torch: "Storage size calculation overflowed"
+    (dict(num_layers=10 ** 23 - 1), r"num_layers 99999999999999999999999 is more than 64"),  # the cap's own words, not int64's
+    (dict(lookback=2 ** 63), r"lookback 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
+    (dict(horizon=10 ** 23 - 1), r"horizon 99999999999999999999999 is out of range"),
+    (dict(season=2 ** 64), r"season 18446744073709551616 is out of range"),
+    (dict(epochs=2 ** 63), r"epochs 9223372036854775808 is out of range"),
+    (dict(batch_size=2 ** 63), r"batch_size 9223372036854775808 is out of range"),
+    (dict(patience=2 ** 63), r"patience 9223372036854775808 is out of range"),
+    (dict(segment=2 ** 63), r"segment 9223372036854775808 is out of range: accepted are whole numbers from 0"),
+    (dict(max_batches=2 ** 63), r"max_batches 9223372036854775808 is out of range: accepted are whole numbers from 0"),
+    (dict(scheme="sequence", chunk=2 ** 63), r"chunk 9223372036854775808 is out of range"),
+])
+def test_every_whole_number_setting_past_its_range_is_refused_naming_the_range(params, refusal):
+    """A number past int64 failed deep in torch or NumPy (a seed of 2**70: "Overflow when unpacking long long"), and
+    a seed of -1 or 2**63 trained as the seeds 2**64 - 1 and 0: each is refused, the data's and the network's by
+    ``Settings.from_flat``, training's counts and the seed where a fit starts (``check_ranges``, by ``check_effects``)."""
+    with pytest.raises(RnncastError, match="^" + refusal):
+        check_effects(Settings.from_flat(params).train)
+
+
+def test_a_saved_models_seed_or_count_past_the_range_is_read_back_as_it_was_fitted():
+    """Models fitted with seed=-1 or epochs=10**23 before the ranges were checked still load (``FittedState.read``
+    builds their settings); only a new fit refuses them."""
+    settings = Settings.from_flat(dict(seed=-1, epochs=10 ** 23, patience=2 ** 63, batch_size=2 ** 63, max_batches=2 ** 70))
+    assert (settings.train.seed, settings.train.epochs) == (-1, 10 ** 23)
+    with pytest.raises(RnncastError, match=r"^epochs 100000000000000000000000 is out of range"):
+        check_ranges(settings.train)
+    with pytest.raises(RnncastError, match=r"^seed must be an integer, got 1.5$"):  # the type still refused at once
+        Settings.from_flat(dict(seed=1.5))
+
+
+def test_the_largest_seed_and_hidden_size_are_taken():
+    assert Settings.from_flat(dict(seed=2 ** 63 - 1, hidden_size=2 ** 20)).train.seed == 2 ** 63 - 1
+
+
+def test_the_thread_count_is_checked_by_one_rule_for_fit_and_the_commands_that_run_a_model():
+    from rnncast.settingchecks import check_threads
+
+    check_threads(0)
+    check_threads(1024)
+    for threads in (1025, 10 ** 23, -1, 1.0, True):
+        with pytest.raises(RnncastError, match=r"^threads must be an integer from 0 to 1024"):
+            check_threads(threads)

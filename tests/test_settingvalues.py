@@ -183,3 +183,28 @@ def test_a_study_space_over_the_settings_of_a_point_model_checks_without_refusin
     from rnncast.searchspace import check_space
 
     check_space({"hidden_size": (8, 16)}, {}, Settings.from_flat({"lookback": 24}))
+
+
+def test_whole_numbers_are_checked_against_one_range_named_in_the_refusal():
+    from rnncast.settingvalues import MAX_SAMPLER_SEED, MAX_WHOLE, in_range, positive_int, power_text, seed
+
+    assert (power_text(MAX_WHOLE), power_text(MAX_SAMPLER_SEED), power_text(64)) == ("2**63 - 1", "2**32 - 1", "64")
+    positive_int("epochs", MAX_WHOLE)
+    positive_int("epochs", np.int64(3))
+    with pytest.raises(RnncastError, match=r"^epochs 9223372036854775808 is out of range: accepted are whole numbers "
+                                           r"from 1 to 2\*\*63 - 1$"):
+        positive_int("epochs", 2 ** 63)
+    with pytest.raises(RnncastError, match=r"^epochs must be a positive integer, got 0$"):
+        positive_int("epochs", 0)
+    with pytest.raises(RnncastError, match=r"^segment -2 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"):
+        in_range("segment", -2, 0)
+    seed("seed", 0)
+    seed("seed", MAX_WHOLE)
+    for value in (-1, 2 ** 63, 2 ** 64, 2 ** 70):  # -1 seeded as 2**64 - 1, 2**63 as 0: read as other seeds
+        with pytest.raises(RnncastError, match=rf"^seed {value} is out of range: accepted are whole numbers from 0 to "
+                                               r"2\*\*63 - 1 \(a seed outside them would be read as another seed"):
+            seed("seed", value)
+    with pytest.raises(RnncastError, match=r"^sampler_seed 4294967296 is out of range: .* from 0 to 2\*\*32 - 1, the"):
+        seed("sampler_seed", 2 ** 32, MAX_SAMPLER_SEED, ", the seeds Optuna's TPE sampler takes")
+    with pytest.raises(RnncastError, match=r"^seed must be an integer, got 1.5$"):
+        seed("seed", 1.5)

@@ -242,3 +242,41 @@ def test_an_empty_static_table_is_said_to_have_no_columns():
     with pytest.raises(RnncastError, match=r"^the static covariate table needs the id column 'unique_id'; it has no "
                                            r"columns$"):
         from_frame(pd.DataFrame({}), ["a", "b"], "unique_id")
+
+
+# ---- what each layout takes ---------------------------------------------------------------------------------------
+
+def _wide(rows: int = 60) -> pd.DataFrame:
+    rng = np.random.default_rng(5)
+    return pd.DataFrame({"date": pd.date_range("2020-01-01", periods=rows, freq="D"), "a": rng.normal(size=rows),
+                         "b": rng.normal(size=rows), "c": rng.normal(size=rows)})
+
+
+@pytest.mark.parametrize("named", [["c"], "c", ("c",)])
+def test_static_columns_named_with_wide_data_are_refused_naming_the_table_wide_data_takes(named):
+    """fit(wide, series=['a', 'b'], static_covariates=['c']) failed in pandas (groupby without a key: a TypeError
+    traceback); a wide table has no rows per series to hold one value each, and takes a table of its own."""
+    with pytest.raises(RnncastError, match=r"^static covariates named as columns \(static_covariates=\['c'\], "
+                                           r"--static-covariates c\) are read from long-format data with an id column") as err:
+        Forecaster(**TINY).fit(_wide(), series=["a", "b"], static_covariates=named)
+    assert "a column 'unique_id' holding the series' column names ('a', 'b')" in str(err.value)
+    assert "--static FILE" in str(err.value) and "static_covariates=a DataFrame" in str(err.value)
+
+
+def test_wide_data_takes_its_static_covariates_as_the_table_the_refusal_describes(tmp_path):
+    table = pd.DataFrame({"unique_id": ["a", "b"], "size": [1.0, 3.0]})
+    f = Forecaster(**dict(TINY, epochs=1)).fit(_wide().drop(columns="c"), series=["a", "b"], static_covariates=table)
+    assert f.static_covariates_ == ["size"]
+    with pytest.raises(RnncastError, match=r"given twice: .* give them in one place: rename them in the table \(wide "
+                                           r"data takes static covariates from a table only\)"):  # not: name them instead
+        Forecaster(**TINY).fit(_wide(), series=["a", "b"], static_covariates=table.rename(columns={"size": "c"}))
+
+
+def test_static_covariates_of_a_single_series_are_refused_with_the_forms_each_layout_takes():
+    frame = _wide()[["date", "a"]].rename(columns={"a": "y"}).assign(k=1.0)
+    with pytest.raises(RnncastError, match=r"^static covariates describe each of many series, and this data holds one; "
+                                           r"name their columns \(static_covariates=\['k'\]\) in long-format data"):
+        Forecaster(**TINY).fit(frame, static_covariates=["k"])
+    with pytest.raises(RnncastError, match=r"holds one; give long-format data with an id column"):
+        Forecaster(**TINY).fit(frame, static_covariates=pd.DataFrame({"unique_id": ["x"], "k": [1.0]}))
+    Forecaster(**dict(TINY, epochs=1)).fit(frame.drop(columns="k"), static_covariates=[])  # [] is none

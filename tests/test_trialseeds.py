@@ -61,3 +61,17 @@ def test_processes_joining_one_study_at_once_draw_apart():
 def test_a_trial_seed_mixes_the_seed_and_the_number():
     assert trial_seed(1, 8) != trial_seed(2, 7) and trial_seed(1, 8) == trial_seed(1, 8)
     assert 0 <= trial_seed(-3, 0) < 2**32
+
+
+def test_the_samplers_seed_is_given_or_the_fits_and_within_what_optuna_takes():
+    from rnncast import RnncastError
+    from rnncast.trialseeds import sampler_seed
+
+    assert (sampler_seed(None, 7), sampler_seed(3, 7), sampler_seed(2 ** 32 - 1, 2 ** 40)) == (7, 3, 2 ** 32 - 1)
+    for given in (-1, 2 ** 32, 10 ** 23 - 1):  # Optuna: "Seed must be between 0 and 2**32 - 1", a traceback
+        with pytest.raises(RnncastError, match=rf"^sampler_seed {given} is out of range: accepted are whole numbers from 0 "
+                                               r"to 2\*\*32 - 1, the seeds Optuna's TPE sampler takes$"):
+            sampler_seed(given, 0)
+    with pytest.raises(RnncastError, match=r"^the sampler's seed defaults to seed, 4294967296, which is beyond 2\*\*32 - 1"
+                                           r".*give sampler_seed= \(--sampler-seed\) from 0 to 2\*\*32 - 1"):
+        sampler_seed(None, 2 ** 32)

@@ -632,3 +632,29 @@ def test_a_study_whose_first_trial_is_refused_is_removed_and_an_earlier_one_kept
         tune(frame, target="y", trials=1, settings=settings, search=("lr",), out=out)  # continues the earlier study
     assert (out / "study.db").exists() and len(optuna.load_study(
         study_name="rnncast", storage=f"sqlite:///{(out / 'study.db').resolve()}").trials) == 2
+
+
+@pytest.mark.parametrize("kwargs, refusal", [
+    (dict(sampler_seed=2 ** 32), r"^sampler_seed 4294967296 is out of range: accepted are whole numbers from 0 to 2\*\*32 - 1"),
+    (dict(settings=dict(seed=2 ** 40)), r"^the sampler's seed defaults to seed, 1099511627776, which is beyond 2\*\*32 - 1"),
+    (dict(settings=dict(seed=-1)), r"^seed -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
+    (dict(trials=2 ** 63), r"^trials 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
+])
+def test_seeds_and_trials_out_of_range_are_refused_before_the_study_is_opened(tmp_path, kwargs, refusal):
+    """Optuna's "Seed must be between 0 and 2**32 - 1" came as a traceback once the data was read; now refused first,
+    and no folder is left behind."""
+    with pytest.raises(RnncastError, match=refusal):
+        tune(make_frame(120), target="y", out=tmp_path / "t", **dict(dict(trials=1, settings=dict(epochs=1)), **kwargs))
+    assert not (tmp_path / "t").exists()
+
+
+def test_an_out_that_is_no_path_is_refused_naming_the_argument():
+    with pytest.raises(RnncastError, match=r"^tune's out must be the tuning folder \(or None\), as text or a "
+                                           r"pathlib.Path, got int 5$"):
+        tune(make_frame(120), target="y", trials=1, out=5, settings=dict(epochs=1))
+
+
+def test_a_storage_that_is_no_text_is_refused_naming_what_it_takes(tmp_path):
+    with pytest.raises(RnncastError, match=r"^storage must be a database URL as text, such as sqlite:////shared/study.db "
+                                           r"or postgresql://user@host/db, got int 5$"):
+        tune(make_frame(120), target="y", trials=1, storage=5, settings=dict(epochs=1))

@@ -27,10 +27,11 @@ import numpy as np
 import pandas as pd
 
 from rnncast.config import Settings
+from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
-from rnncast.cutting import backtest_remedy, few_windows, report_short
+from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take
 from rnncast.data import ID_COLUMN
@@ -41,7 +42,7 @@ from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
-from rnncast.settingvalues import callback
+from rnncast.settingvalues import callback, positive_int
 
 
 @dataclass
@@ -109,20 +110,20 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     Forecaster's ``FittedState``, whose roles read a table where ``read`` names none (``fittedroles.merged``)."""
     settings = Settings.from_flat(params)
     callback("on_epoch", on_epoch)  # refused before any model trains, not after its first epoch
+    check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
     given_step = step
     step = horizon if step is None else step
     for name, value in (("n_windows", n_windows), ("step", step)):
-        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
-            raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+        positive_int(name, value)  # and at most 2**63 - 1
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
 
-    k = np.arange(n_windows)
-    first_rows = panel.lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step  # [S, K]
-    first = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
+    first_rows = cutoff_rows(panel.lengths, horizon, n_windows, step)  # [S, K]; None: no series holds them
+    first = [None] * panel.n_series if first_rows is None else [
+        _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up to "
            f"the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")

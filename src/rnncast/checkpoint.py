@@ -25,7 +25,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, weightfile
+from rnncast import demofolders, pathargs, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -51,6 +51,7 @@ def save_model(folder, net: nn.Module, meta: dict, overwrite: bool = False) -> N
     """Write the weights and ``meta`` (plain JSON data with its ``format_version``) into ``folder``
     (``write_model``), once ``save_refusal`` finds nothing against it: a new or empty folder, or with
     ``overwrite`` an earlier model; never a folder of other files, of another rnncast output, nor a run's model/."""
+    pathargs.checked("Forecaster.save's folder", folder, "the folder to write the model to")  # save(None): not os' TypeError
     refusal = save_refusal(folder, overwrite)  # judged where the write goes: through links and '..' alike
     if refusal:
         raise RnncastError(refusal)
@@ -131,7 +132,7 @@ def load_model(folder) -> tuple[nn.Module, dict]:
     the problem. Checked in this order, each before anything is allocated for the next: model.json
     (JSON, format, version, the network's fields), the weights' header against that network (count,
     bytes, names, shapes, dtypes), the settings (``FittedState.read``), the checksum, finite tensors."""
-    folder = Path(folder)
+    folder = Path(pathargs.checked("Forecaster.load's folder", folder, "a model folder or a run directory holding model/"))
     if (folder / "model").is_dir() and (folder / META).exists() and (folder / "config.json").is_file():
         raise RnncastError(f"{folder} holds a run's model/ and another model ({META} beside config.json, saved "
                            f"there later); give {folder / 'model'} for the run's model, or move the other model's "

@@ -195,7 +195,7 @@ class TrainSettings:
         "most batches per epoch, drawn at random each epoch (0: every window once): on a long series "
         "the validation loss is checked, and early stopping decided, every this many steps",
     )
-    seed: int = _opt(0, "random seed (same seed, same result on CPU)")
+    seed: int = _opt(0, "random seed, 0 to 2**63 - 1 (same seed, same result on CPU)")
     device: str = _opt("auto", "where to train: auto picks CUDA when present", DEVICES)
     threads: int = _opt(
         0,

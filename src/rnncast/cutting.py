@@ -111,6 +111,17 @@ def few_windows(splits: list[Split], data_s: DataSettings) -> None:
                     data_s.lookback, data_s.horizon, where, spelled("lookback"))
 
 
+def cutoff_rows(lengths: np.ndarray, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
+    """[S, K] the first target row of each of a backtest's ``n_windows`` cutoffs ``step`` rows apart, the last a
+    ``horizon`` before each series' end (inside the series); None where no series holds them: the reach is
+    counted in Python's whole numbers first, so that ``n_windows`` or ``step`` near 2**63 is not wrapped by
+    NumPy's int64 into rows that look valid, nor asks for an array of every cutoff."""
+    if horizon + (n_windows - 1) * step > int(lengths.max(initial=0)):
+        return None
+    k = np.arange(n_windows)
+    return lengths[:, None] - horizon - (n_windows - 1 - k)[None, :] * step
+
+
 def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int) -> str:
     """What lowers the rows a backtest needs (``lookback``, ``horizon`` and ``val_frac`` up to its first cutoff,
     ``n_windows`` cutoffs): only what does, found by ``rows_needed``. Where the validation rows must grow to hold a

@@ -11,6 +11,7 @@ import torch
 
 from rnncast.config import DEVICES
 from rnncast.errors import RnncastError
+from rnncast.settingchecks import check_threads
 from rnncast.settingvalues import choice
 from rnncast.spelling import spelled
 
@@ -44,7 +45,8 @@ def resolve_device(name) -> torch.device:
 @contextmanager
 def cpu_threads(threads: int):
     """Within the block torch uses ``threads`` CPU threads (0: as it was), and the count it had after
-    (a library call leaves the process as it found it)."""
+    (a library call leaves the process as it found it). A count past ``settingchecks.MAX_THREADS`` is refused as fit's is."""
+    check_threads(threads)
     previous = torch.get_num_threads()
     cores = os.cpu_count() or 1
     if threads > cores:

@@ -35,7 +35,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from rnncast import files
+from rnncast import files, pathargs
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
@@ -97,6 +97,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     replaced only with ``overwrite``; a model folder's file, or a file of a run, backtest or tune folder
     (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``, which
     ``rnncast export --onnx`` applies too)."""
+    pathargs.checked("export_onnx's path", path, "the .onnx file to write")
     forecaster.check_fitted()
     opset = _check_opset(opset)
     if forecaster.settings_.model.quantiles and opset < QUANTILE_OPSET:

@@ -66,6 +66,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                            "fill them with fill='ffill' or 'interpolate'")
     labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
                        future_covariates=future_covariates, static_covariates=static_covariates)  # {'a'}, ['A', 'A']
+    if isinstance(target, (list, tuple, pd.Index)) and not len(target):  # no column: a network of no inputs (torch's error)
+        raise RnncastError(f"target= (--target) must be a column name or a list of them, got {list(target)!r}; name the "
+                           "column(s) to forecast, or leave target unset (None) to forecast the column 'y'")
     id_text = [str(id_col)] if id_col is not None else []
     if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
         frame = statictext.read_file(data, id_text, decide=names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else [])
@@ -113,6 +116,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
     if series is not None:
         if id_col is not None:
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
+        statics.check_layout(static_covariates, "wide", series)  # column names: long data's rows, not wide data's
         rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
                          dayfirst, order)
         layout = "wide"
@@ -122,9 +126,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
                          future_covariates, static_covariates, tz, dayfirst, order)
         layout = "long"
     else:
-        if static_covariates is not None and not (isinstance(static_covariates, (list, tuple)) and not static_covariates):  # []: none
-            raise RnncastError("static covariates describe each of many series; give long-format data with an id "
-                               "column (id_col=, --id-col) or wide-format data (series=, --series)")
+        statics.check_layout(static_covariates, "single")  # [] is none
         rows = single_rows(frame, target, time_col, features, future_known, past_covariates, future_covariates, tz,
                            dayfirst, order)
         layout = "single"

@@ -19,7 +19,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save
 
-from rnncast import fingerprint
+from rnncast import fingerprint, pathargs
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, write_bytes, written_path
 from rnncast.models import NetSpec
@@ -70,6 +70,7 @@ def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
     checkpoint rnncast wrote (``is_checkpoint``). An rnncast checkpoint outside such folders is
     continued with ``resume`` and replaced without it, as before. A link is judged by where it leads
     too. Each refusal is one ``RnncastError`` naming the path and what is taken instead."""
+    pathargs.checked("fit's checkpoint", path, "the file to write the training state to (or None)")
     path = Path(path)
     target = written_path(path)
     at = f"checkpoint={path}" + (f" (a link to {target})" if target != path else "")

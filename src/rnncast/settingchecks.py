@@ -12,7 +12,7 @@ import numbers
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import FULL_BATCH, choice, is_integer, is_number, positive_int
+from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import spelled
 
 
@@ -21,6 +21,7 @@ from rnncast.spelling import spelled
 SEASON_EXAMPLES = ("24 for hourly data with a daily cycle, 7 for daily data with a weekly one, "
                    "12 for monthly data, 4 for quarterly, 52 for weekly")
 MAX_LAYERS = 64  # num_layers above this is refused: a stack of 10**6 layers hung while it was built
+MAX_HIDDEN = 2 ** 20  # hidden_size above this is refused: a layer's weights would take terabytes (torch's sizes overflow)
 MAX_THREADS = 1024  # threads above this are refused: torch failed to start 100000 (a traceback, a half-made run)
 
 
@@ -79,8 +80,9 @@ def check_model(model) -> None:
     """Raise ``RnncastError`` for a field of ``config``'s ModelSettings (the network) that holds
     no value it accepts, naming the value and what would be accepted."""
     choice("cell", model.cell, choices(model, "cell"))
-    positive_int("hidden_size", model.hidden_size)
-    positive_int("num_layers", model.num_layers)
+    positive_int("hidden_size", model.hidden_size, MAX_HIDDEN, " (a layer of more units would need terabytes of memory)")
+    if not is_integer(model.num_layers) or model.num_layers < 1:
+        positive_int("num_layers", model.num_layers)
     if model.num_layers > MAX_LAYERS:
         raise RnncastError(f"num_layers {model.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                            "train (and would take long to build); use a few layers and a larger hidden_size")
@@ -89,6 +91,7 @@ def check_model(model) -> None:
         raise RnncastError(f"dropout must be a number in [0, 1), got {model.dropout!r}")
     if not is_integer(model.segment) or model.segment < 0:
         raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {model.segment!r}")
+    in_range("segment", model.segment, 0)
     choice("decoder", model.decoder, choices(model, "decoder"))
     choice("highway_start", model.highway_start, choices(model, "highway_start"))
     if model.decoder == "parallel" and not model.segment:
@@ -108,12 +111,12 @@ def check_model(model) -> None:
 def check_train(train) -> None:
     """Raise ``RnncastError`` for a field of ``config``'s TrainSettings (how it trains) that holds
     no value it accepts, naming the value and what would be accepted."""
-    positive_int("epochs", train.epochs)
+    positive_int("epochs", train.epochs, None)  # the upper bounds of training's counts and the seed: check_ranges
     if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
         raise RnncastError(f"batch_size must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
     if not is_number(train.lr) or not train.lr > 0:
         raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
-    positive_int("patience", train.patience)
+    positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
@@ -123,13 +126,19 @@ def check_train(train) -> None:
     if not is_integer(train.seed):
         raise RnncastError(f"seed must be an integer, got {train.seed!r}")
     choice("device", train.device, choices(train, "device"))
-    if not is_integer(train.threads) or not 0 <= train.threads <= MAX_THREADS:
-        raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
-                           f"more than the machine's cores only slows training), got {train.threads!r}")
+    check_threads(train.threads)
     choice("scheme", train.scheme, choices(train, "scheme"))
-    positive_int("chunk", train.chunk)
+    positive_int("chunk", train.chunk, None)
     if not is_integer(train.max_batches) or train.max_batches < 0:
         raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
+
+
+def check_threads(threads) -> None:
+    """Raise ``RnncastError`` for a thread count no command takes: fit's setting, and predict's, evaluate's, export's and
+    compare's ``--threads`` (``devices.cpu_threads``), which clamped 10**23 to the cores with a warning."""
+    if not is_integer(threads) or not 0 <= threads <= MAX_THREADS:
+        raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
+                           f"more than the machine's cores only slows training), got {threads!r}")
 
 
 def check_combinations(data, model, train) -> None:
@@ -175,12 +184,27 @@ def check_combinations(data, model, train) -> None:
             raise RnncastError("scheme 'sequence' does not take window_scale (one spread per window); use scheme 'window'")
 
 
+def check_ranges(train) -> None:
+    """Raise ``RnncastError`` for a training count (epochs, batch_size, patience, chunk, max_batches) past 2**63 - 1
+    or a seed outside 0 to 2**63 - 1, naming the range (``settingvalues.in_range``): a seed of -1 or 2**63 trained
+    as another seed, and numbers past int64 failed in torch. Checked where a fit starts (``check_effects``, a
+    backtest), not where a saved model is read: a model fitted before these were refused still loads."""
+    for name in ("epochs", "patience", "chunk"):
+        in_range(name, getattr(train, name), 1)
+    if train.batch_size is not None:
+        in_range("batch_size", train.batch_size, 1)
+    in_range("max_batches", train.max_batches, 0)
+    seed("seed", train.seed)
+
+
 def check_effects(train, config=None, from_file=()) -> None:
     """Raise ``RnncastError`` for a training setting given a value that changes nothing beside the others (a
     chunk without the sequence scheme, a cap on the batches of a full-batch epoch), naming what would make it
     apply. Checked where a fit starts (``fitting``, a config file), not where a saved model is read: a model
     saved before these were refused still loads. ``from_file``: the names the ``config`` file gives, which no
     flag can unset: the refusal says to remove them from it."""
+    check_ranges(train)  # where a fit starts too
+
     def unset(name: str) -> str:
         return f"remove {name} from the config {config}" if name in from_file else f"leave {name} unset"
 

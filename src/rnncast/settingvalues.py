@@ -1,5 +1,5 @@
 """One setting's value, whichever setting it is: the checks the settings dataclasses share (a whole
-number, a number, a positive integer, one of the choices), quantile levels from a list or text
+number in its range (int64's, a seed's), a number, a positive integer, one of the choices), quantile levels from a list or text
 such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
 compare, print and write to JSON as the same values; a keyword an estimator does not take, refused
 with the closest one. Nothing here knows the settings themselves (``config.py``)."""
@@ -133,9 +133,39 @@ def full_batch(value):
     return None if value is None or (isinstance(value, str) and value == "full") or (is_integer(value) and value == 0) else value
 
 
-def positive_int(name: str, value) -> None:
+MAX_WHOLE = 2 ** 63 - 1  # the largest whole number torch and NumPy hold (int64): a count or a seed past it overflows
+MAX_SAMPLER_SEED = 2 ** 32 - 1  # the largest seed Optuna's TPE sampler (NumPy's legacy RandomState) takes
+
+
+def power_text(high: int) -> str:
+    """``2**63 - 1`` for 2 ** 63 - 1 (and any 2 ** k - 1), the number's digits otherwise: the range a refusal names."""
+    return f"2**{high.bit_length()} - 1" if high > 1024 and (high + 1) & high == 0 else str(high)
+
+
+def in_range(name: str, value, low: int, high: int | None = MAX_WHOLE, why: str = "") -> None:
+    """Refuse a whole number ``value`` outside ``low``..``high`` in one line naming the range accepted (``why``: a
+    clause after it): a number past int64 (``seed=2**70``, ``--n-windows 99999999999999999999999``) would fail deep
+    in torch or NumPy with a traceback, and a seed of -1 or 2**64 would be read as another seed. The one range check
+    of whole-number settings and arguments (``settingchecks``, ``backtest``, ``tuning``); the caller checks the type.
+    ``high`` None: no upper bound (a saved model's setting, read back as it was fitted)."""
+    if not low <= value <= (value if high is None else high):
+        raise RnncastError(f"{name} {value!r} is out of range: accepted are whole numbers from {low} to "
+                           f"{power_text(high)}{why}")
+
+
+def seed(name: str, value, high: int = MAX_WHOLE, why: str = "") -> None:
+    """A seed: a whole number from 0 to ``high`` (torch's 2**63 - 1; Optuna's sampler 2**32 - 1), never one torch
+    or NumPy would read as another seed (-1 as 2**64 - 1, 2**63 as 0)."""
+    if not is_integer(value):
+        raise RnncastError(f"{name} must be an integer, got {value!r}")
+    in_range(name, value, 0, high, why or " (a seed outside them would be read as another seed or not at all)")
+
+
+def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") -> None:
+    """A whole number of 1 or more (a NumPy integer too), at most ``high`` (``in_range``; None: no upper bound)."""
     if not is_integer(value) or value < 1:
         raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+    in_range(name, value, 1, high, why)
 
 
 def choice(name: str, value, choices) -> None:

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import rowindex, statictext
-from rnncast.data import as_frame
+from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.spelling import listed
@@ -39,13 +39,37 @@ class Static:
                       self.from_table)
 
 
-def given_once(names, columns, at_fit: bool) -> None:
+TABLE_FORMS = "static_covariates=a DataFrame or a pathlib.Path, --static FILE"  # a table of their own, each way
+
+
+def check_layout(given, layout: str, series=None) -> None:
+    """Refuse static covariates the data's ``layout`` cannot hold, before any is read: column names (``given`` a
+    list or text, ``--static-covariates``) are read from a long table's rows, one value in each series' rows, and
+    wide data (``series``: its columns, one per series) has no such rows, so it takes a table of their own (its
+    ids the series' column names); a single series takes none. Each refusal names the forms that are accepted."""
+    named = [str(n) for n in ([given] if isinstance(given, str) else given)] if isinstance(given, (list, tuple, str)) else None
+    if layout == "wide" and named:
+        columns = f" ({', '.join(map(repr, series))})" if isinstance(series, (list, tuple)) else ""
+        raise RnncastError(
+            f"static covariates named as columns (static_covariates={named!r}, --static-covariates {','.join(named)}) are "
+            "read from long-format data with an id column (id_col=, --id-col), one value in each series' rows; wide data "
+            f"(series=, --series) takes them as a table of their own: a column {ID_COLUMN!r} holding the series' column "
+            f"names{columns} and one column per attribute, one row per series ({TABLE_FORMS})")
+    if layout == "single" and (named or (given is not None and named is None)):
+        forms = (f"name their columns (static_covariates={named!r}) in long-format data with an id column (id_col=, "
+                 f"--id-col), or give wide-format data (series=, --series) with them as a table ({TABLE_FORMS})" if named
+                 else "give long-format data with an id column (id_col=, --id-col) or wide-format data (series=, --series)")
+        raise RnncastError(f"static covariates describe each of many series, and this data holds one; {forms}")
+
+
+def given_once(names, columns, at_fit: bool, wide: bool = False) -> None:
     """Refuse static covariates (``names``: a table's attribute names) that the data's ``columns`` hold too, naming
     them: the table's values would be read and the data's column called "not used" (or, at fit, read again at
     predict). One check for fit (``loading.load_panel``) and predict (``reading._load``)."""
     twice = [str(c) for c in names if str(c) in {str(d) for d in columns}]
     if twice:
-        read = ("leave the table out and name them with static_covariates= (--static-covariates) to read the data's"
+        read = ("rename them in the table (wide data takes static covariates from a table only)" if wide else
+                "leave the table out and name them with static_covariates= (--static-covariates) to read the data's"
                 if at_fit else "leave the table out to read the data's")
         raise RnncastError(f"static covariate(s) {', '.join(map(repr, twice))} given twice: as column(s) of the data and in the "
                            f"static_covariates= table (--static FILE); give them in one place: {read}, or drop the "
@@ -77,7 +101,7 @@ def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, code
     if table is None:
         return from_columns(frame, codes, names, panel.given_ids, announce)
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
-        given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True)
+        given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True, wide=panel.layout == "wide")
     return from_frame(table, panel.ids, id_col, panel.given_ids, announce)
 
 

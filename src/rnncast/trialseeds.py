@@ -12,6 +12,24 @@ share a generator, and the same calls in the same order draw the same trials aga
 
 from __future__ import annotations
 
+from rnncast import settingvalues
+from rnncast.errors import RnncastError
+
+
+def sampler_seed(given, fit_seed: int) -> int:
+    """The seed the sampler is seeded with: ``given`` (``sampler_seed=``, ``--sampler-seed``), else the fits' own
+    ``seed``; either a whole number from 0 to 2**32 - 1, the seeds Optuna's TPE sampler (NumPy's legacy
+    ``RandomState``) takes, or an ``RnncastError`` naming that range before the study is opened."""
+    why = ", the seeds Optuna's TPE sampler takes"
+    if given is not None:
+        settingvalues.seed("sampler_seed", given, settingvalues.MAX_SAMPLER_SEED, why)
+        return int(given)
+    if fit_seed > settingvalues.MAX_SAMPLER_SEED:
+        raise RnncastError(f"the sampler's seed defaults to seed, {fit_seed}, which is beyond 2**32 - 1, the largest seed "
+                           "Optuna's TPE sampler takes: give sampler_seed= (--sampler-seed) from 0 to 2**32 - 1, or a "
+                           "smaller seed")
+    return fit_seed
+
 
 def trial_seed(seed: int, number: int) -> int:
     """The seed of the draws of trial ``number`` of a study seeded with ``seed`` that this process did not

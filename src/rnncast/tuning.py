@@ -23,12 +23,11 @@ from __future__ import annotations
 import logging
 import math
 import numbers
-import operator
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rnncast import cutting, evaluation, files, gapwindows, studies
+from rnncast import cutting, evaluation, files, gapwindows, pathargs, studies, trialseeds
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.configfile import config_toml
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -39,7 +38,7 @@ from rnncast.loading import load_panel
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
-from rnncast.settingvalues import flag, plain_values
+from rnncast.settingvalues import flag, plain_values, positive_int
 from rnncast.spelling import counted, one_series, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials, lost_params,
                              forget_new_study, hide_password, open_study, quiet_optuna, ranking)
@@ -94,7 +93,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     Many processes may open one new study at once: its creation is retried until one of them has
     made it and the others load it. ``timeout``: seconds after which no further trial starts.
 
-    Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``search`` or
+    Raises ``RnncastError`` before the study is opened for bad ``trials``, ``timeout``, ``sampler_seed``, ``search`` or
     ``settings`` (a space outside what its setting takes, a fixed setting the data cannot fit), before any
     trial for a study continued with other fixed settings or another search space (``studies``), and after
     the search when its trials all failed or were pruned, or the timeout ran out before the first (the
@@ -105,27 +104,26 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     except ImportError:
         raise RnncastError(f"tuning needs the optuna package: {INSTALL_HINT}") from None
     flag("overwrite", overwrite)  # 'no' would read as yes
-    given_trials = trials
-    try:
-        trials = operator.index(trials) if not isinstance(trials, bool) else None  # np.int64(5) is 5
-    except TypeError:
-        trials = None
-    if trials is None or trials < 1:
-        raise RnncastError(f"trials must be a positive integer, got {given_trials!r}")
+    positive_int("trials", trials)  # and at most 2**63 - 1
+    trials = int(trials)  # np.int64(5) is 5
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, numbers.Real)
                                 or not timeout > 0 or not math.isfinite(timeout)):
         raise RnncastError(f"timeout must be a positive number of seconds, got {timeout!r}; leave it out for no time "
                            "limit")
+    if storage is not None and not isinstance(storage, str):  # re's TypeError from deep in the URL's parse
+        raise RnncastError(f"storage must be a database URL as text, such as sqlite:////shared/study.db or "
+                           f"postgresql://user@host/db, got {type(storage).__name__} {storage!r}")
     fixed = plain_values(dict(settings or {}))  # NumPy scalars as Python numbers: best.toml and tune.json write them
     space = not_fixed(what_is_searched(search), fixed, given=search is not None)
     searched = list(space)
     base = fixed_checked(fixed, searched, space.get("lookback") or LOOKBACKS)  # fixed settings checked before any trial
     check_space(space, fixed, base)
+    sampler_seed = trialseeds.sampler_seed(sampler_seed, base.train.seed)  # 0 to 2**32 - 1: Optuna's range
     if base.data.val_frac <= 0:
         raise RnncastError("tune scores each trial on the validation split; val_frac must be above 0")
     held = out
     if out is not None and not isinstance(out, files.FolderLock):
-        held = claim_tune(Path(out), overwrite, study_name, storage)  # checked before the data is read
+        held = claim_tune(Path(pathargs.checked("tune's out", out, "the tuning folder (or None)")), overwrite, study_name, storage)  # checked before the data is read
     try:
         return _tune_in(optuna, data, target, features, time_col, held and held.folder, overwrite, fixed, space,
                         base, storage, study_name, trials, timeout, sampler_seed, on_trial, on_start)
@@ -155,9 +153,8 @@ def _tune_in(optuna, data, target, features, time_col, out, overwrite, fixed, sp
         on_start()
     if storage is None and out is not None:
         storage = f"sqlite:///{(out / 'study.db').resolve()}"
-    seed = base.train.seed if sampler_seed is None else sampler_seed
     with quiet_optuna(optuna):
-        return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, seed, trials, timeout,
+        return _search(optuna, panel, fixed, space, base, out, source, storage, study_name, sampler_seed, trials, timeout,
                        on_trial)
 
 

@@ -49,6 +49,8 @@ import sys
 
 from rnncast.argparsing import Parser
 from rnncast.errors import RnncastError
+from rnncast.settingchecks import MAX_THREADS
+from rnncast.settingvalues import MAX_WHOLE, power_text
 
 # The flags are declared without importing torch or the benchmark's modules, so that `rnncast --help`
 # starts fast; this mirrors runners.DEFAULT_MODELS (test_bench_cli.py holds them in step), which
@@ -116,7 +118,7 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults)")
     p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
-    p.add_argument("--threads", type=_int_arg("threads"), default=1,
+    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS), default=1,
                    help="torch CPU threads (default 1)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
     p.add_argument("--quick", action="store_true",
@@ -128,20 +130,23 @@ def _drop_last_arg(text: str) -> int | str:
     if text.strip().lower() == "recipe":
         return "recipe"
     try:
-        return _int_arg("drop-last")(text)
+        return _int_arg("drop-last", None)(text)  # a batch past every window: refused by the plan, with the count
     except argparse.ArgumentTypeError:
         raise argparse.ArgumentTypeError(
             f"drop-last must be a positive integer (the test batch) or 'recipe', got {text!r}") from None
 
 
-def _int_arg(name: str):
-    def parse(text: str) -> int:
+def _int_arg(name: str, high: int | None = MAX_WHOLE):
+    def parse(text: str) -> int:  # past ``high`` (int64's, threads' 1024): torch failed with a traceback
         try:
             value = int(text)
         except ValueError:
             value = 0
         if value < 1:
             raise argparse.ArgumentTypeError(f"{name} must be a positive integer, got {text!r}")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"{name} {text} is out of range: accepted are whole numbers from 1 to "
+                                             f"{power_text(high)}")
         return value
 
     return parse

@@ -132,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--storage", metavar="URL", help="Optuna storage shared by many machines, e.g. "
                         "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
     search.add_argument("--study", default="rnncast", metavar="NAME", help="study name in the storage (default: rnncast)")
-    search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler (default: --seed); give "
-                        "each machine of a shared study its own")
+    search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler, 0 to 2**32 - 1 (default: "
+                        "--seed); give each machine of a shared study its own")
     output = tune.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", help="tuning directory: new, empty, or an earlier tune's, whose study "
                         "(the same --study, in its own study.db or the same --storage) this tune adds trials to; one "
