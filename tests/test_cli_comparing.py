@@ -80,7 +80,10 @@ def test_names_are_the_folders_a_model_folder_by_its_run(tmp_path):
     (lambda f: [str(f / "lstm"), "--data", str(f / "sine.csv")],
      "rnncast: error: compare needs two or more RUNs to compare, got 1: rnncast compare RUN RUN [RUN ...] --data DATA"),
     (lambda f: [str(f / "lstm"), str(f / "nothere"), "--data", str(f / "sine.csv")], "rnncast: error: "),
-    (lambda f: [str(f / "lstm"), str(f / "gru"), "--data", str(f / "missing.csv")], "rnncast: error: model 'lstm': "),
+    (lambda f: [str(f / "lstm"), str(f / "gru"), "--data", str(f / "missing.csv")],
+     "rnncast: error: file not found: "),  # the data's refusal, not the first model's
+    (lambda f: [str(f / "lstm"), str(f / "sine.csv"), "--data", str(f / "sine.csv")],
+     "rnncast: error: "),  # a data file among the RUNs (checked below)
     (lambda f: [str(f / "lstm"), str(f / "gru"), "--data", str(f / "sine.csv"), "--part", "future"],
      "rnncast compare: error: argument --part: invalid choice: 'future'"),
 ])
@@ -102,3 +105,10 @@ def _exit(args):
 def test_without_data_argparse_says_so(folders):
     code, _, err = _exit([str(folders / "lstm"), str(folders / "gru")])
     assert code == 2 and "the following arguments are required: --data" in err
+
+
+def test_a_data_file_given_as_a_run_is_named_with_the_command_s_form(folders):
+    code, out, err = run([str(folders / "lstm"), str(folders / "sine.csv"), "--data", str(folders / "sine.csv")])
+    assert code == 2 and err == (f"rnncast: error: {folders / 'sine.csv'} is a file, not a run or model folder; compare "
+                                 "takes RUN folders and the data with --data: rnncast compare RUN RUN [RUN ...] --data "
+                                 "DATA\n")

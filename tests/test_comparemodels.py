@@ -182,3 +182,16 @@ def test_windows_of_timestamps_meet_by_their_instant_and_apart_say_their_dates()
     with pytest.raises(RnncastError, match=r"^the models share no series in their test windows \(a: \['x', 'y'\]; "
                                            r"z: \['z'\]\)$"):
         common_windows({"a": a, "z": _windows(["z"], [hours], [0], [2])}, "test")
+
+
+def test_the_data_and_the_part_are_refused_as_the_comparison_s_not_a_model_s(fitted, frame, tmp_path):
+    with pytest.raises(RnncastError, match=r"^file not found: .*nope\.csv \(expected a CSV or Parquet file\)$"):
+        rnncast.compare([fitted["lstm"], fitted["gru"]], tmp_path / "nope.csv")
+    with pytest.raises(RnncastError, match=r"^unknown part 'tst'; choose one of: train, val, test, all$"):
+        rnncast.compare([fitted["lstm"], fitted["gru"]], frame, part="tst")
+
+
+def test_a_cell_s_name_never_takes_a_name_given(fitted, frame):
+    """[('LSTM', a GRU), an LSTM] said "the name 'LSTM' is given twice", though the user gave it once."""
+    result = rnncast.compare([("LSTM", fitted["gru"]), fitted["lstm"]], frame)
+    assert result.names == ["LSTM", "LSTM 1"]

@@ -10,6 +10,7 @@ a winner is named only when it differs from every other model beyond chance.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -17,6 +18,8 @@ import numpy as np
 from rnncast import comparison, evaluation, metrics
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import RnncastError
+from rnncast.parts import PARTS
+from rnncast.pathargs import readable
 from rnncast.spelling import counted
 from rnncast.windowforecasts import WindowForecasts, scored, take
 
@@ -82,6 +85,10 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     window common to all (saying why: no series in common, or the parts' targets apart in time).
     """
     named = _named(models)
+    if part not in PARTS:  # the data's and the part's refusals are the comparison's, not the first model's
+        raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)}")
+    if isinstance(data, (str, os.PathLike)):
+        readable(data)
     forecasts = {}
     for name, model in named.items():
         try:
@@ -116,9 +123,10 @@ def _named(models) -> dict:
         pairs = list(models.items())
     elif isinstance(models, (list, tuple)):
         pairs = [m if isinstance(m, tuple) and len(m) == 2 else (None, m) for m in models]
-        cells = [str(getattr(m, "cell", "model")).upper() for n, m in pairs]
-        pairs = [(n if n is not None else cell if cells.count(cell) == 1 else f"{cell} {cells[:i + 1].count(cell)}", m)
-                 for i, ((n, m), cell) in enumerate(zip(pairs, cells))]
+        given = {n for n, _ in pairs if n is not None}  # a name given is never taken by a cell's name
+        cells = [str(getattr(m, "cell", "model")).upper() if n is None else None for n, m in pairs]
+        pairs = [(n if n is not None else cell if cells.count(cell) == 1 and cell not in given
+                  else f"{cell} {cells[:i + 1].count(cell)}", m) for i, ((n, m), cell) in enumerate(zip(pairs, cells))]
     else:
         raise RnncastError(f"compare takes {ACCEPTED}; got {type(models).__name__}")
     if len(pairs) < 2:

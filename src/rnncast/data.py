@@ -19,7 +19,6 @@ import logging
 import re
 import warnings
 import zipfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -27,6 +26,7 @@ import pandas as pd
 from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.madewindows import RAW_SERIES, refuse_windows
+from rnncast.pathargs import readable
 from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
 from rnncast.spelling import did_you_mean
 
@@ -50,19 +50,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     and columns with neither name nor value are read as ``sheetcsv`` says. Raises ``RnncastError`` for a missing, empty or
     unreadable file, saying what is accepted.
     """
-    path = Path(path)
-    try:
-        exists, folder = path.exists(), path.is_dir()
-    except OSError as err:  # a folder on the way that may not be searched (permission denied)
-        raise RnncastError(f"cannot read {path}: {err.strerror or err}; check the permissions of the folders "
-                           "on its path") from None
-    if not exists:
-        raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
-    if folder:
-        raise RnncastError(f"{path} is a folder; expected a CSV or Parquet file")
-    if not path.is_file():  # a pipe (<(cat f.csv), /dev/stdin): read once, and rnncast reads a file more than once
-        raise RnncastError(f"{path} is a pipe or device, not a file, and rnncast reads its data more than once; save "
-                           "it to a CSV or Parquet file and give that")
+    path = readable(path)
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))

@@ -1,10 +1,12 @@
 """A path handed to a public function or method (a model folder to read or write, a file to write, an output
 folder, a checkpoint): text or an ``os.PathLike`` such as ``pathlib.Path``, else one ``RnncastError`` naming the
-argument and what it takes, not Python's "expected str, bytes or os.PathLike object" from deep inside ``os``."""
+argument and what it takes, not Python's "expected str, bytes or os.PathLike object" from deep inside ``os``; and a
+data file that is no file rnncast can read (``readable``: missing, a folder, a pipe), said before it is read."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from rnncast.errors import RnncastError
 
@@ -17,3 +19,22 @@ def checked(argument: str, value, what: str):
         return value
     got = "blank text" if isinstance(value, str) else f"{type(value).__name__} {value!r}"
     raise RnncastError(f"{argument} must be {what}, as text or a pathlib.Path, got {got}")
+
+
+def readable(path) -> Path:
+    """``path`` as a ``Path`` where it is a file rnncast can read (more than once), else ``RnncastError`` naming
+    what it is: missing, a folder, a pipe or device, or behind a folder that may not be searched."""
+    path = Path(path)
+    try:
+        exists, folder = path.exists(), path.is_dir()
+    except OSError as err:  # a folder on the way that may not be searched (permission denied)
+        raise RnncastError(f"cannot read {path}: {err.strerror or err}; check the permissions of the folders "
+                           "on its path") from None
+    if not exists:
+        raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
+    if folder:
+        raise RnncastError(f"{path} is a folder; expected a CSV or Parquet file")
+    if not path.is_file():  # a pipe (<(cat f.csv), /dev/stdin): read once, and rnncast reads a file more than once
+        raise RnncastError(f"{path} is a pipe or device, not a file, and rnncast reads its data more than once; save "
+                           "it to a CSV or Parquet file and give that")
+    return path

@@ -75,6 +75,10 @@ def run_compare(args) -> int:
     if len(args.runs) < 2:
         raise RnncastError(f"compare needs two or more RUNs to compare, got {len(args.runs)}: rnncast compare RUN RUN "
                            "[RUN ...] --data DATA")
+    files = [run for run in args.runs if Path(run).is_file()]
+    if files:  # a data file among the RUNs: load's answer would point to predict and evaluate
+        raise RnncastError(f"{files[0]} is a file, not a run or model folder; compare takes RUN folders and the data "
+                           f"with --data: rnncast compare RUN RUN [RUN ...] --data DATA")
     models = []
     for name, run in zip(run_names(args.runs), args.runs):
         models.append((name, Forecaster.load(run)))
