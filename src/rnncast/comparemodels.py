@@ -20,6 +20,7 @@ from rnncast.checkedcalls import checked_call
 from rnncast.errors import RnncastError
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
+from rnncast.settingvalues import choice
 from rnncast.spelling import counted
 from rnncast.windowforecasts import WindowForecasts, scored, take
 
@@ -85,8 +86,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     window common to all (saying why: no series in common, or the parts' targets apart in time).
     """
     named = _named(models)
-    if part not in PARTS:  # the data's and the part's refusals are the comparison's, not the first model's
-        raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)}")
+    choice("part", part, PARTS)  # the part's and the data's refusals are the comparison's, not the first model's
     if isinstance(data, (str, os.PathLike)):
         readable(data)
     forecasts = {}

@@ -81,8 +81,7 @@ def check_model(model) -> None:
     no value it accepts, naming the value and what would be accepted."""
     choice("cell", model.cell, choices(model, "cell"))
     positive_int("hidden_size", model.hidden_size, MAX_HIDDEN, " (a layer of more units would need terabytes of memory)")
-    if not is_integer(model.num_layers) or model.num_layers < 1:
-        positive_int("num_layers", model.num_layers)
+    positive_int("num_layers", model.num_layers, None)  # its upper bound: MAX_LAYERS, said below
     if model.num_layers > MAX_LAYERS:
         raise RnncastError(f"num_layers {model.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                            "train (and would take long to build); use a few layers and a larger hidden_size")
