@@ -12,6 +12,7 @@ the memory at hand.
 from __future__ import annotations
 
 import errno
+import importlib
 import logging
 import os
 import re
@@ -45,16 +46,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parse_and_run(argv: list[str] | None) -> int:
-    """``main`` inside its SIGTERM block: the flags parsed (the parser's import, which loads most of rnncast, too),
+    """``main`` inside its SIGTERM block: the flags parsed (the parser's import, which loads most of rnncast, too) and
+    the modules every command uses imported, a signal meanwhile held until they are (``interrupts.held_until_done``),
     then the command run (``run``)."""
-    from rnncast.cli.parser import build_parser
+    with interrupts.held_until_done():  # a signal while modules load is raised after them, never inside one
+        from rnncast.cli.parser import build_parser
 
-    misuse = on_off_misuse(sys.argv[1:] if argv is None else list(argv))
-    if misuse:
-        print(f"rnncast: error: {misuse}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    parser = build_parser()
-    args = parser.parse_args(argv)
+        misuse = on_off_misuse(sys.argv[1:] if argv is None else list(argv))
+        if misuse:
+            print(f"rnncast: error: {misuse}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        importlib.import_module("rnncast.forecaster")  # torch, pandas, numpy: every command's, loaded here, not --help
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     logging.getLogger("rnncast").setLevel(logging.INFO)  # where time came from, fills, early stops: one line each
     return run(args)
