@@ -154,12 +154,12 @@ def _alike(named: dict) -> None:
     if len(set(horizons.values())) > 1:
         raise RnncastError("the models forecast different horizons (" + ", ".join(f"{n}: {h}" for n, h in horizons.items())
                            + "); compare models of one horizon")
-    if len({tuple(t) for t in targets.values()}) > 1 and len({frozenset(t) for t in targets.values()}) == 1:
-        raise RnncastError("the models forecast the same targets in another order (" + ", ".join(
-            f"{n}: {t}" for n, t in targets.items()) + "); compare models fitted with the targets in one order")
     if len({tuple(t) for t in targets.values()}) > 1:
-        raise RnncastError("the models forecast different targets (" + ", ".join(f"{n}: {t}" for n, t in targets.items())
-                           + "); compare models of the same target columns")
+        each = ", ".join(f"{n}: {t}" for n, t in targets.items())
+        if len({frozenset(t) for t in targets.values()}) == 1:
+            raise RnncastError(f"the models forecast the same targets in another order ({each}); compare models fitted "
+                               "with the targets in one order")
+        raise RnncastError(f"the models forecast different targets ({each}); compare models of the same target columns")
 
 
 def window_keys(wf: WindowForecasts) -> list[tuple]:

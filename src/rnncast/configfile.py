@@ -132,18 +132,19 @@ RUN_KEYS = ("settings", "data", "paths", "fingerprint", "run", "device", "proces
 def _check_keys(path: Path, config: dict, settings: dict) -> None:
     """A key a run's config.json never holds, at the top or among its settings, refused by name: it was read as
     nothing, so a hand-added ``"epochs": 5`` or a misspelt setting would have been dropped without a word."""
+    names = [f.name for f in setting_fields()]
     extra = [k for k in config if k not in RUN_KEYS]
     if extra:
-        settings_too = [k for k in extra if k in {f.name for f in setting_fields()}]
+        settings_too = [k for k in extra if k in names]
         where = f'; settings go under "settings" ({settings_too[0]!r} is one)' if settings_too else ""
         raise RnncastError(f"config {path} has {'keys' if len(extra) > 1 else 'a key'} a run's config.json does not hold: "
                            f"{', '.join(map(repr, extra))}{did_you_mean(extra[0], RUN_KEYS)}; accepted at the top are "
                            f"{', '.join(RUN_KEYS)}{where}")
-    unknown = [k for k in settings if k not in {f.name for f in setting_fields()}]
+    unknown = [k for k in settings if k not in names]
     if unknown:
         raise RnncastError(f'config {path}: {", ".join(map(repr, unknown))} under "settings" '
                            f"{'are not settings' if len(unknown) > 1 else 'is not a setting'}"
-                           f"{did_you_mean(unknown[0], [f.name for f in setting_fields()])}; the settings are those "
+                           f"{did_you_mean(unknown[0], names)}; the settings are those "
                            "rnncast fit --help lists (lookback, horizon, epochs, ...)")
 
 

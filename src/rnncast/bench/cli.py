@@ -50,7 +50,7 @@ import sys
 from rnncast.argparsing import Parser
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import MAX_THREADS
-from rnncast.settingvalues import MAX_WHOLE, power_text
+from rnncast.settingvalues import MAX_WHOLE, in_range
 
 # The flags are declared without importing torch or the benchmark's modules, so that `rnncast --help`
 # starts fast; this mirrors runners.DEFAULT_MODELS (test_bench_cli.py holds them in step), which
@@ -144,9 +144,10 @@ def _int_arg(name: str, high: int | None = MAX_WHOLE):
             value = 0
         if value < 1:
             raise argparse.ArgumentTypeError(f"{name} must be a positive integer, got {text!r}")
-        if high is not None and value > high:
-            raise argparse.ArgumentTypeError(f"{name} {text} is out of range: accepted are whole numbers from 1 to "
-                                             f"{power_text(high)}")
+        try:
+            in_range(name, value, 1, high)  # the words of every whole number's range
+        except RnncastError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
         return value
 
     return parse
