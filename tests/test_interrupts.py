@@ -200,3 +200,26 @@ def test_python_m_rnncast_exits_with_the_commands_status_after_a_ctrl_c_it_caugh
     done = subprocess.run([sys.executable, "-m", "caughtfirst"], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done  # without the clearing: -2, killed by SIGINT after printing the version
     assert done.stdout.startswith("rnncast ")
+
+
+@pytest.mark.parametrize("status, ends", [(130, -signal.SIGINT), (143, -signal.SIGTERM), (0, 0), (2, 2), (1, 1)])
+def test_the_command_ends_by_the_signal_behind_its_status_after_the_exit_handlers(status, ends):
+    """A command that exited 130 after Ctrl-C let a shell loop of rnncast commands go on to the next one (bash stops
+    only for a child that the signal ended); the entry points end by the signal, after every exit handler ran."""
+    import subprocess
+    import sys
+
+    script = ("import atexit, sys\nfrom rnncast import interrupts\n"
+              "atexit.register(lambda: print('exit handler ran', flush=True))\n"  # registered later: runs first
+              f"sys.exit(interrupts.end_by_signal({status}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == ends and done.stdout == "exit handler ran\n", (done.returncode, done.stdout, done.stderr)
+
+
+def test_under_torchrun_the_status_is_returned_as_it_is():
+    import subprocess
+    import sys
+
+    script = "import sys\nfrom rnncast import interrupts\nsys.exit(interrupts.end_by_signal(130))\n"
+    env = {**os.environ, "WORLD_SIZE": "2"}
+    assert subprocess.run([sys.executable, "-c", script], env=env).returncode == 130  # torchrun reads its workers' statuses

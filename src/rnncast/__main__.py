@@ -5,19 +5,22 @@ given to ``exec`` or ``eval`` (``dataclasses`` and ``collections.namedtuple`` bu
 imported), even when rnncast caught it, said so and chose its status: at exit the interpreter then kills itself with
 SIGINT, whatever the status (1 run in 12 of a Ctrl-C in a command's first second, measured). Executing an empty string
 clears that mark (CPython's ``run_eval_code_obj`` resets it before each such run, and nothing is raised in this one), so
-the status is the command's: 130 after Ctrl-C, 143 after SIGTERM, as the ``rnncast`` entry point gives (a script run
-as a file exits by ``SystemExit`` before the mark is read)."""
+the end is the command's: after Ctrl-C the end by SIGINT, after SIGTERM by SIGTERM (a shell's 130 and 143), as the
+``rnncast`` entry point ends (``cli.entry``; a script run as a file exits by ``SystemExit`` before the mark is read)."""
 
 import sys
 
 try:
+    from rnncast import interrupts
     from rnncast.cli import main
 except KeyboardInterrupt:  # a Ctrl-C in the first moments, while the command's own module is imported
     print("rnncast: interrupted", file=sys.stderr)
     code = 130
+    if hasattr(sys.modules.get("rnncast.interrupts"), "end_by_signal"):  # imported whole before the signal
+        sys.modules["rnncast.interrupts"].end_by_signal(code)
 else:
     try:
-        code = main()
+        code = interrupts.end_by_signal(main())
     except SystemExit as end:  # argparse's --help, --version and usage errors
         code = end.code
 exec("")  # clears CPython's mark of a KeyboardInterrupt met inside exec/eval (the docstring)

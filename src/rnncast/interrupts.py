@@ -6,7 +6,9 @@ its checkpoint is whole.
 
 SIGTERM (``kill``, ``docker stop``, a scheduler's time limit) is taken as a Ctrl-C: ``Terminated``, a
 ``KeyboardInterrupt``, so every command stops as Ctrl-C stops it and says so; the exit status is the
-signal's (``exit_status``: 130 for SIGINT, 143 for SIGTERM), as a shell reports a process it ended. Not
+signal's (``exit_status``: 130 for SIGINT, 143 for SIGTERM), as a shell reports a process it ended, and the
+``rnncast`` command then ends by that signal itself once its exit handlers ran (``end_by_signal``), so a shell loop
+or script running it stops too. Not
 in a process that torchrun started (``under_launcher``): torchrun ends its workers with SIGTERM when one
 fails or it is stopped itself, and a worker blocked in a collective runs no Python handler until the
 call returns, so there SIGTERM keeps its default, an immediate end (the checkpoint of the last finished
@@ -15,13 +17,16 @@ epoch is whole; rank 0 writes it atomically).
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 
 _stop = threading.Event()  # set by Ctrl-C (or SIGTERM) inside ctrl_c_between_batches()
 _by = [signal.SIGINT]  # the signal that set _stop
+_end_by: list[int] = []  # the signal the process ends by at exit (end_by_signal)
 
 
 class Terminated(KeyboardInterrupt):
@@ -52,6 +57,35 @@ def under_launcher() -> bool:
 def exit_status(err: BaseException) -> int:
     """The exit status of a command that ``err`` (a ``KeyboardInterrupt``) ended: 128 + the signal's number."""
     return 128 + (signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT)
+
+
+def end_by_signal(status: int) -> int:
+    """``status``, and, where it is a signal's (130, 143: ``exit_status``), the process ends by that signal after its
+    exit handlers ran, instead of exiting with the number. A shell reports both as 130 (143), but only a process
+    ended by the signal tells it that the command was stopped: bash goes on to a loop's next command, or a script's
+    next line, after a command that exited 130 (taken as a program that handles Ctrl-C itself, as an editor does),
+    and stops after one that SIGINT ended (the convention Python's own uncaught KeyboardInterrupt follows). For the
+    ``rnncast`` command's entry points only, never inside a process that goes on (a test calling ``cli.main``);
+    not under torchrun (``under_launcher``: the launcher reads its workers' statuses) nor where POSIX signals are
+    not (Windows): there the status is returned as it is."""
+    signum = {exit_status(KeyboardInterrupt()): signal.SIGINT, exit_status(Terminated()): signal.SIGTERM}.get(status)
+    if signum is not None and os.name == "posix" and not under_launcher():
+        _end_by[:] = [signum]
+    return status
+
+
+@atexit.register  # at this module's import, before torch's and the others': run after theirs (last in, first out)
+def _end_by_signal():
+    if not _end_by:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # closed, or a reader gone: nothing more can be said
+            pass
+    signal.signal(_end_by[0], signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {_end_by[0]})
+    os.kill(os.getpid(), _end_by[0])  # ends the process here; the exit status stays the number if it does not
 
 
 def by(err: BaseException) -> str:

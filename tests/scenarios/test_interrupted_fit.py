@@ -1,6 +1,6 @@
 """Scenario: ``rnncast fit`` in a process of its own, interrupted. Killed with SIGKILL mid-epoch, a
 ``--resume`` ends with the weights of the run that was never interrupted; stopped with Ctrl-C, it
-exits 130, says how to resume, refuses to resume with other data, and resumes to the end.
+ends by the signal (a shell's 130), says how to resume, refuses to resume with other data, and resumes to the end.
 
 Only the interrupted fit needs a process of its own: the resumes, the refusal and the uninterrupted
 reference run in the test's process (``main``), as test_run_safety.py's SIGKILL test does; every
@@ -78,7 +78,7 @@ def _signalled_after_an_epoch(tmp_path, signum):
 
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, monkeypatch, capsys):
     run, checkpoint = _signalled_after_an_epoch(tmp_path, signal.SIGINT)
-    assert run.wait(timeout=60) == 130
+    assert run.wait(timeout=60) == -signal.SIGINT  # ended by the signal, after its clean-up: a shell's 130
     err = run.stderr.read().decode()
     assert "Traceback" not in err
     assert "Continue with: rnncast fit --resume run" in err
@@ -101,10 +101,34 @@ def test_sigterm_stops_cleanly_says_how_to_resume_and_exits_143(tmp_path, monkey
     """`kill PID` (docker stop, a scheduler's time limit) ended a fit at once, exit 143, saying nothing; it ends
     as Ctrl-C ends it, between batches, with the same line and SIGTERM's own status."""
     run, checkpoint = _signalled_after_an_epoch(tmp_path, signal.SIGTERM)
-    assert run.wait(timeout=60) == 143
+    assert run.wait(timeout=60) == -signal.SIGTERM  # a shell's 143
     err = run.stderr.read().decode()
     assert "Traceback" not in err
     assert f"rnncast: interrupted (SIGTERM); epoch {_epochs_done(checkpoint)} and those before it are saved. " \
            "Continue with: rnncast fit --resume run" in err
     monkeypatch.chdir(tmp_path)
     assert main(["fit", "--resume", "run"]) == 0, capsys.readouterr().err
+
+
+def test_ctrl_c_in_a_shell_loop_of_fits_stops_the_loop(tmp_path):
+    """``for f in ...; do rnncast fit $f ...; done`` went on to the next fit after Ctrl-C: the fit exited 130, which
+    bash takes as a program that handled the Ctrl-C itself. Ended by the signal, the loop stops with it. The
+    terminal sends Ctrl-C to the foreground process group, the shell and its command: here the group of a shell
+    started in a session of its own."""
+    _series_csv(tmp_path / "series.csv")
+    command = " ".join(f"'{a}'" for a in [sys.executable, "-m", "rnncast", "fit", "series.csv", *FIT_ARGS])
+    (tmp_path / "loop.sh").write_text(f'for i in 1 2; do\n  {command} --out run$i\n  echo "after $i: $?"\ndone\n'
+                                      'echo "loop ended"\n')
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    shell = subprocess.Popen(["bash", "loop.sh"], cwd=tmp_path, env=env, start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    checkpoint = tmp_path / "run1" / "checkpoint.safetensors"
+    deadline = time.time() + 120
+    while _epochs_done(checkpoint) < 1 and time.time() < deadline and shell.poll() is None:
+        time.sleep(0.05)
+    assert shell.poll() is None, shell.communicate()
+    os.killpg(shell.pid, signal.SIGINT)
+    out, err = shell.communicate(timeout=60)
+    assert "rnncast: interrupted" in err and "Traceback" not in err, err
+    assert out == "" and shell.returncode == -signal.SIGINT, (out, shell.returncode)  # no "after 1", no second fit
+    assert not (tmp_path / "run2").exists()

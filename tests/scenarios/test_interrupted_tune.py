@@ -21,9 +21,9 @@ TUNE_ARGS = ["series.csv", "--target", "y", "--horizon", "4", "--epochs", "20", 
              "--search", "lr", "--lookback", "24", "--threads", "1", "--device", "cpu", "--out", "t"]
 
 
-@pytest.mark.parametrize("signum, status, said", [(signal.SIGINT, 130, "rnncast: interrupted\n"),
-                                                  (signal.SIGTERM, 143, "rnncast: interrupted (SIGTERM)\n")])
-def test_a_stopped_tune_says_one_line_exits_with_the_signals_status_and_leaves_no_trial_running(
+@pytest.mark.parametrize("signum, status, said", [(signal.SIGINT, -signal.SIGINT, "rnncast: interrupted\n"),
+                                                  (signal.SIGTERM, -signal.SIGTERM, "rnncast: interrupted (SIGTERM)\n")])
+def test_a_stopped_tune_says_one_line_ends_by_the_signal_and_leaves_no_trial_running(
         tmp_path, signum, status, said):
     _series_csv(tmp_path / "series.csv")
     run = _fit_process(TUNE_ARGS, tmp_path, command="tune")

@@ -24,6 +24,13 @@ from rnncast.errors import RnncastError
 EXIT_BAD_INPUT = 2
 
 
+def entry() -> int:
+    """The ``rnncast`` command (pyproject's console script; ``python -m rnncast`` alike): ``main``'s status, and after
+    Ctrl-C or SIGTERM the end by that signal once the exit handlers ran (``interrupts.end_by_signal``), so that a
+    shell loop of rnncast commands stops at the first Ctrl-C."""
+    return interrupts.end_by_signal(main())
+
+
 def main(argv: list[str] | None = None) -> int:
     code = None
     try:
