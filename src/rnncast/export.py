@@ -71,11 +71,16 @@ class OnnxGraph(nn.Module):
 
     def __init__(self, forecaster: Forecaster):
         super().__init__()
-        if len(forecaster.ids_) > 1 or forecaster.static_encoder_ is not None:
-            raise RnncastError(
-                f"ONNX export takes a model of one series (one scaler in the graph); this one was trained on "
-                f"{len(forecaster.ids_)} series{' with static covariates' if forecaster.static_encoder_ is not None else ''}"
-            )
+        if len(forecaster.ids_) > 1:
+            raise RnncastError(f"ONNX export takes a model of one series (one scaler goes into the graph); this one was "
+                               f"trained on {len(forecaster.ids_)} series, each scaled on its own: forecast them with "
+                               "rnncast predict, or export a model fitted on one series")
+        if forecaster.static_encoder_ is not None:
+            encoder = forecaster.static_encoder_
+            raise RnncastError(f"ONNX export does not carry static covariates (the graph's inputs are x and future); "
+                               f"this model was trained with {encoder.numeric_names + encoder.categorical_names}: "
+                               "forecast with rnncast predict, or refit without static covariates (static_covariates=, "
+                               "--static-covariates, --static) to export")
         scaler = forecaster.scalers_[0]
         self.net = copy.deepcopy(forecaster.net_).cpu().eval()  # the forecaster keeps its own, where it is
         self.n_targets = len(forecaster.targets_)
