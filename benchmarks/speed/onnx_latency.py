@@ -58,7 +58,7 @@ def main() -> None:
                 export_onnx(model, path, check=False)
                 graph = OnnxGraph(model)
                 session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-                values = wave["y"].to_numpy(np.float32)
+                values = wave["y"].to_numpy(np.float64)  # the graph takes float64 in original units
                 for batch in (1, 256):
                     x = np.stack([values[i : i + 96] for i in range(batch)])[..., None]  # [B, 96, 1]
                     xt = torch.from_numpy(x)

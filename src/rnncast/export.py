@@ -1,19 +1,28 @@
 """ONNX export of a trained model: ``rnncast export RUN --onnx model.onnx``.
 
-The graph takes windows in original units and returns forecasts in original units: the scaler
-(fitted on the training rows) and the per-window normalization are inside it, so a deployment
-needs onnxruntime and nothing of rnncast or of Python training code.
+The graph takes windows in original units and returns forecasts in original units, both float64: the
+scaler (fitted on the training rows) is inside it, and computes as ``predict`` does: ``(x - offset) /
+scale`` in float64, cast to float32 for the network (whose per-window normalization works on those
+scaled values, as in training), and ``y * scale + offset`` in float64 after it. So a meter near 1e9
+keeps its +-100 (float32 input would round it to steps of 64 before the scaler saw it), and a
+deployment needs onnxruntime and nothing of rnncast or of Python training code.
 
-- input ``x``: [batch, lookback, columns] float32, targets first, then features (training order)
-- input ``future``: [batch, horizon, future covariates] float32, only for models that have them
-- output ``y``: [batch, horizon, targets] float32 ([batch, horizon, targets, quantiles] with quantiles)
+- input ``x``: [batch, lookback, columns] float64, targets first, then features: past covariates,
+  then future ones (metadata ``x_columns``)
+- input ``future``: [batch, horizon, future covariates] float64, only for models that have them
+- output ``y``: [batch, horizon, targets] float64 ([batch, horizon, targets, quantiles] with quantiles)
 
-Models of one series are exported (one scaler goes into the graph); a model of many series, each
-scaled on its own, is refused with a message.
+Models of one series without static covariates are exported (one scaler goes into the graph, whose
+inputs are ``x`` and ``future``); a model of many series, each scaled on its own, or one trained with
+static covariates is refused with a message.
 
-The batch axis is dynamic. The model's metadata (``metadata_props``) names the columns and gives
-lookback and horizon. The export uses PyTorch's TorchScript-based exporter: it writes the ONNX
-RNN, LSTM and GRU operators in well under a second and needs only the ``onnx`` package.
+The batch axis is dynamic. The model's metadata (``metadata_props``, keys in ``METADATA``) names the
+columns and gives lookback and horizon. After writing the model in memory, the export runs it in
+onnxruntime on 64 seeded windows and compares it with rnncast's own forecasts of them
+(``forecasting.window_forecasts``, what ``predict_array`` gives); a difference beyond float32's rounding
+of the scaled values is refused and nothing is written. The export uses PyTorch's TorchScript-based
+exporter: it writes the ONNX RNN, LSTM and GRU operators in well under a second and needs only the
+``onnx`` package.
 """
 
 from __future__ import annotations
@@ -39,42 +48,58 @@ from rnncast import files, pathargs
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
+from rnncast.forecasting import Model, window_forecasts
 from rnncast.outputs import check_output_file
 
 OPSET = 17
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
 MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state with ConstantFill, which no runtime runs
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
+CHECKED_WINDOWS = 64
+TOLERANCE = 1e-3  # of a target's scale (of the scaled forecast's size, where larger): float32 rounding leaves ~1e-7
+METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
+    "x_columns": "x's columns in order: the targets, then the past covariates, then the future ones",
+    "targets": "y's columns in order", "features": "x's columns after the targets: past covariates, then future ones",
+    "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
+    "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
+    "cell": "rnn, lstm or gru", "scaler": "standard, minmax or none", "rnncast_version": "the rnncast that wrote it"}
 
 
 class OnnxGraph(nn.Module):
-    """The network between the scaler and its inverse: original units in, original units out."""
+    """The network between the scaler and its inverse: float64 original units in and out, float32 between,
+    as ``predict`` computes. ``RnncastError`` for a model of many series or with static covariates."""
 
     def __init__(self, forecaster: Forecaster):
         super().__init__()
-        if len(forecaster.ids_) > 1 or forecaster.static_encoder_ is not None:
-            raise RnncastError(
-                f"ONNX export takes a model of one series (one scaler in the graph); this one was trained on "
-                f"{len(forecaster.ids_)} series{' with static covariates' if forecaster.static_encoder_ is not None else ''}"
-            )
+        if len(forecaster.ids_) > 1:
+            raise RnncastError(f"ONNX export takes a model of one series (one scaler goes into the graph); this one was "
+                               f"trained on {len(forecaster.ids_)} series, each scaled on its own: forecast them with "
+                               "rnncast predict, or export a model fitted on one series")
+        if forecaster.static_encoder_ is not None:
+            encoder = forecaster.static_encoder_
+            raise RnncastError(f"ONNX export does not carry static covariates (the graph's inputs are x and future); "
+                               f"this model was trained with {encoder.numeric_names + encoder.categorical_names}: "
+                               "forecast with rnncast predict, or refit without static covariates (static_covariates=, "
+                               "--static-covariates, --static) to export")
         scaler = forecaster.scalers_[0]
         self.net = copy.deepcopy(forecaster.net_).cpu().eval()  # the forecaster keeps its own, where it is
         self.n_targets = len(forecaster.targets_)
         self.first_future = self.n_targets + len(forecaster.past_covariates_)  # future-known columns come last
-        self.register_buffer("offset", torch.tensor(scaler.offset, dtype=torch.float32))  # [C]
-        self.register_buffer("scale", torch.tensor(scaler.scale, dtype=torch.float32))  # [C]
+        self.register_buffer("offset", torch.tensor(scaler.offset, dtype=torch.float64))  # [C]
+        self.register_buffer("scale", torch.tensor(scaler.scale, dtype=torch.float64))  # [C]
 
     def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
+        """``x`` [B, L, C] and ``future`` [B, H, F] float64 in original units -> [B, H, T] (or [B, H, T, Q]) float64."""
         n, f = self.n_targets, self.first_future
-        x = (x - self.offset) / self.scale  # [B, L, C]
+        x = ((x - self.offset) / self.scale).float()  # [B, L, C]: scaled in float64, as Scaler.transform
         if future is not None:
-            future = (future - self.offset[f:]) / self.scale[f:]  # [B, H, F]
-        y = self.net(x, future)  # [B, H, T] (or [B, H, T, Q])
+            future = ((future - self.offset[f:]) / self.scale[f:]).float()  # [B, H, F]
+        y = self.net(x, future)  # [B, H, T] (or [B, H, T, Q]) float32
         scale, offset = self.scale[:n], self.offset[:n]  # [T]
         if y.dim() == 4:  # quantiles: the levels share their target's scale, and never cross (as predict sorts them)
             scale, offset = scale[:, None], offset[:, None]  # [T, 1]
             y = torch.sort(y, dim=-1).values  # [B, H, T, Q]
-        return y * scale + offset  # [B, H, T] (or [B, H, T, Q])
+        return y.double() * scale + offset  # float64: a forecast near 1e9 keeps its +-100, as Scaler.inverse
 
 
 @dataclass
@@ -82,21 +107,25 @@ class Exported:
     path: Path
     inputs: dict  # name -> shape, "batch" for the dynamic axis
     output: list
-    checked_windows: int  # windows onnxruntime and PyTorch both forecast (0: onnxruntime not installed)
+    checked_windows: int  # windows onnxruntime and rnncast both forecast (0: not run, onnxruntime not installed)
     max_abs_diff: float | None  # the largest difference between the two, in original units
-    max_rel_diff: float | None = None  # that difference over the largest forecast's size: float32 leaves ~1e-7
+    max_rel_diff: float | None = None  # the largest difference over its target's scale: float32 leaves ~1e-7
+    windows: str = ""  # what the checked windows are, in words
 
 
 def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False) -> Exported:
-    """Write ``forecaster``'s model as ONNX to ``path``; with ``check`` (and onnxruntime installed),
-    run both on 64 windows and report how far apart they are.
+    """Write ``forecaster``'s model as ONNX to ``path`` (float64 in and out, see the module's docstring); with
+    ``check`` (and onnxruntime installed), forecast 64 seeded windows around the scaler's offset and scale
+    (the training data's level and spread; 0 and 1 for scaler none) with onnxruntime and with rnncast
+    (``forecasting.window_forecasts``) and report how far apart they are (``Exported``).
 
     The file is written only once the model is made, passes ONNX's checker and (with ``check``)
-    loads and runs in onnxruntime: a failed export is one ``RnncastError`` and leaves no file (an
-    older file at ``path`` stays as it was). ``path`` must end in ``.onnx``; an existing file is
-    replaced only with ``overwrite``; a model folder's file, or a file of a run, backtest or tune folder
-    (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``, which
-    ``rnncast export --onnx`` applies too)."""
+    loads and runs in onnxruntime and forecasts as rnncast does (within ``TOLERANCE`` of each target's
+    scale): a failed export is one ``RnncastError`` and leaves no file (an older file at ``path`` stays
+    as it was). A model of many series or with static covariates is refused (``OnnxGraph``). ``path``
+    must end in ``.onnx``; an existing file is replaced only with ``overwrite``; a model folder's file,
+    or a file of a run, backtest or tune folder (its report.html, say), never: each is a
+    ``RnncastError`` (``outputs.check_output_file``, which ``rnncast export --onnx`` applies too)."""
     pathargs.checked("export_onnx's path", path, "the .onnx file to write")
     forecaster.check_fitted()
     opset = _check_opset(opset)
@@ -135,13 +164,12 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
             raise RnncastError(f"the ONNX exporter failed at opset {opset}: {said.rstrip('.')}; nothing was written; "
                                f"try the default opset {OPSET}") from None
     model = onnx.load_from_string(buffer.getvalue())
-    model.doc_string = (f"rnncast {forecaster.cell} forecaster: windows of {data_s.lookback} steps of "
-                        f"{forecaster.targets_ + forecaster.features_} -> {data_s.horizon} steps of {forecaster.targets_}, "
-                        "original units in and out")
-    meta = {"rnncast_version": __version__, "lookback": data_s.lookback, "horizon": data_s.horizon,
-            "targets": json.dumps(forecaster.targets_), "features": json.dumps(forecaster.features_),
-            "future_covariates": json.dumps(forecaster.future_covariates_), "cell": forecaster.cell,
-            "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "scaler": forecaster.scalers_[0].kind}
+    model.doc_string = _description(forecaster)
+    meta = {"x_columns": json.dumps(forecaster.targets_ + forecaster.features_), "targets": json.dumps(forecaster.targets_),
+            "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
+            "lookback": data_s.lookback, "horizon": data_s.horizon,
+            "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.cell,
+            "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__}
     for key, value in meta.items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, str(value)
@@ -157,20 +185,55 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
                            f"written; try the default opset {OPSET}") from None
     checked, diff, relative = 0, None, None
     if check and importlib.util.find_spec("onnxruntime") is not None:
-        import onnxruntime
-
-        windows = _example_inputs(graph, data_s.lookback, data_s.horizon, batch=64)
-        try:
-            session = onnxruntime.InferenceSession(content, providers=["CPUExecutionProvider"])
-            ran = run_onnx(None, *windows, session=session)
-        except Exception as err:  # onnxruntime's errors have types of their own
-            raise RnncastError(f"onnxruntime cannot run the model made at opset {opset} ({_first_line(err)}); "
-                               f"nothing was written; try the default opset {OPSET}") from None
-        expected = torch_forecast(graph, *windows)
-        checked, diff, size = 64, float(np.abs(ran - expected).max()), float(np.abs(expected).max())
-        relative = diff / size if size > 0 else diff
+        checked, diff, relative = _check(forecaster, graph, content, opset)
     files.write_bytes(path, content)  # atomic: a temporary name in the folder, then renamed
-    return Exported(path, inputs, output, checked, diff, relative)
+    none = forecaster.scalers_[0].kind == "none"  # it keeps no level or spread of the data
+    said = "seeded windows " + ("of values around 0 with spread 1 (scaler none)" if none else
+                                "around the training data's level and spread")
+    return Exported(path, inputs, output, checked, diff, relative, said)
+
+
+def _description(forecaster: Forecaster) -> str:
+    """The model's doc_string: its inputs and output, their dtype and units, and the metadata keys."""
+    data_s, quantiles = forecaster.settings_.data, list(forecaster.settings_.model.quantiles)
+    columns = forecaster.targets_ + forecaster.features_
+    future = (f"; future [batch, {data_s.horizon}, {len(forecaster.future_covariates_)}] float64 in original units, "
+              f"columns {forecaster.future_covariates_}" if forecaster.future_covariates_ else "")
+    return (f"rnncast {forecaster.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
+            f"original units, columns {columns} (targets, then past covariates, then future ones){future}. Output: y "
+            f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
+            f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}. The "
+            f"scaler is inside (float64; the network runs in float32). Metadata keys: "
+            + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))
+
+
+def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int) -> tuple[int, float, float]:
+    """onnxruntime's forecasts of the model ``content`` against rnncast's (``window_forecasts``, as ``predict_array``
+    gives them) on seeded windows: (windows, largest difference in original units, that over its target's scale),
+    or ``RnncastError`` when onnxruntime cannot run it or differs beyond float32's rounding of the scaled values."""
+    import onnxruntime
+
+    data_s = forecaster.settings_.data
+    windows = [w.numpy() for w in _example_inputs(graph, data_s.lookback, data_s.horizon, batch=CHECKED_WINDOWS)]
+    try:
+        session = onnxruntime.InferenceSession(content, providers=["CPUExecutionProvider"])
+        ran = run_onnx(None, *windows, session=session)
+    except Exception as err:  # onnxruntime's errors have types of their own
+        raise RnncastError(f"onnxruntime cannot run the model made at opset {opset} ({_first_line(err)}); "
+                           f"nothing was written; try the default opset {OPSET}") from None
+    expected = window_forecasts(Model(forecaster.net_, forecaster.state_, forecaster.device_), *windows)
+    scale, offset = graph.scale[: graph.n_targets].numpy(), graph.offset[: graph.n_targets].numpy()  # [T]
+    if expected.ndim == 4:
+        scale, offset = scale[:, None], offset[:, None]  # [T, 1]
+    gap = np.abs(ran - expected)
+    diff, relative = float(gap.max()), float((gap / scale).max())
+    allowed = TOLERANCE * np.maximum(1.0, np.abs(expected - offset) / scale)  # float32's rounding is relative
+    if not np.all(gap / scale <= allowed):  # NaN too
+        raise RnncastError(f"onnxruntime's forecasts differ from rnncast's by up to {diff:.2g} in original units "
+                           f"({relative:.2g} of the target's scale) on {CHECKED_WINDOWS} windows, more than float32's "
+                           f"rounding explains ({TOLERANCE:g} of the scale); nothing was written; try the default opset "
+                           f"{OPSET}, or report it with the run")
+    return CHECKED_WINDOWS, diff, relative
 
 
 def _check_opset(opset) -> int:
@@ -216,30 +279,33 @@ def _quiet_stdout():
 
 
 def run_onnx(path, x: torch.Tensor | np.ndarray, future=None, session=None) -> np.ndarray:
-    """Forecasts of the ONNX model at ``path`` (or of an open ``session``) with onnxruntime on CPU."""
+    """Forecasts of the ONNX model at ``path`` (or of an open ``session``) with onnxruntime on CPU: ``x`` [N, L, C]
+    (and ``future`` [N, H, F]) in original units, fed as float64 -> [N, H, T] (or [N, H, T, Q]) float64."""
     import onnxruntime
 
     session = session or onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    feed = {"x": np.asarray(x, dtype=np.float32)}
+    feed = {"x": np.asarray(x, dtype=np.float64)}
     if future is not None:
-        feed["future"] = np.asarray(future, dtype=np.float32)
+        feed["future"] = np.asarray(future, dtype=np.float64)
     return session.run(["y"], feed)[0]
 
 
 @torch.inference_mode()
 def torch_forecast(graph: OnnxGraph, x, future=None) -> np.ndarray:
-    """The same forecasts from the PyTorch module that was exported."""
-    x = torch.as_tensor(np.asarray(x, dtype=np.float32))
-    future = None if future is None else torch.as_tensor(np.asarray(future, dtype=np.float32))
+    """The same forecasts from the PyTorch module that was exported, float64 in and out."""
+    x = torch.as_tensor(np.asarray(x, dtype=np.float64))
+    future = None if future is None else torch.as_tensor(np.asarray(future, dtype=np.float64))
     return graph(x, future).numpy()
 
 
 def _example_inputs(graph: OnnxGraph, lookback: int, horizon: int, batch: int) -> tuple:
-    """Seeded windows around the training data's level and spread, in original units."""
+    """Seeded windows around the training data's level and spread, float64 in original units: x [batch, L, C]
+    (and future [batch, H, F])."""
     generator = torch.Generator().manual_seed(0)
-    x = graph.offset + graph.scale * torch.randn(batch, lookback, graph.offset.numel(), generator=generator)
-    f = graph.first_future
-    if f == graph.offset.numel():
+    n_cols, f = graph.offset.numel(), graph.first_future
+    x = graph.offset + graph.scale * torch.randn(batch, lookback, n_cols, generator=generator, dtype=torch.float64)
+    if f == n_cols:
         return (x,)
-    future = graph.offset[f:] + graph.scale[f:] * torch.randn(batch, horizon, graph.offset.numel() - f, generator=generator)
+    future = graph.offset[f:] + graph.scale[f:] * torch.randn(batch, horizon, n_cols - f, generator=generator,
+                                                              dtype=torch.float64)
     return (x, future)

@@ -231,15 +231,29 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
         size = 0
     if size < 1:
         raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
-    batch_size = size
+    return point_forecast(state, window_forecasts(model, inputs, batch_size=size))[0]
+
+
+def window_forecasts(model: Model, inputs: np.ndarray, future: np.ndarray | None = None,
+                     batch_size: int = 4096) -> np.ndarray:
+    """``predict_array``'s forecasts, every quantile level kept (sorted), of windows already checked: ``inputs``
+    [N, L, C] and ``future`` [N, H, F] (future covariates, for a model that has them) float64 in original units,
+    scaled in float64 by the one series' scaler, then float32 -> [N, H, T] (or [N, H, T, Q]) float64 in original units."""
+    state = model.state
+    scaler, n_t, first = state.scalers[0], len(state.targets), len(state.targets) + len(state.past_covariates)
     outputs = []
-    scaler = state.scalers[0]
     with torch.inference_mode(), few_threads(len(inputs)):
         for i in range(0, len(inputs), batch_size):
             x = torch.from_numpy(scaler.transform(inputs[i : i + batch_size])).to(model.device)  # [B, L, C]
-            outputs.append(point_forecast(state, model.net(x).float().cpu().numpy())[0])  # [B, H, T]
-    y = np.concatenate(outputs) if outputs else np.zeros((0, state.settings.data.horizon, len(state.targets)), np.float32)
-    return scaler.inverse(y, slice(0, len(state.targets)))
+            fut = None if future is None else torch.from_numpy(
+                scaler.transform(future[i : i + batch_size], slice(first, None))).to(model.device)  # [B, H, F]
+            outputs.append(model.net(x, fut).float().cpu().numpy())  # [B, H, T] or [B, H, T, Q]
+    levels = state.settings.model.quantiles
+    empty = (0, state.settings.data.horizon, n_t) + ((len(levels),) if levels else ())
+    y = np.concatenate(outputs) if outputs else np.zeros(empty, np.float32)
+    if not levels:
+        return scaler.inverse(y, slice(0, n_t))
+    return scaler.inverse(np.sort(y, axis=-1).swapaxes(-1, -2), slice(0, n_t)).swapaxes(-1, -2)  # [N, H, T, Q] sorted
 
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,

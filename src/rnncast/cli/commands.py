@@ -223,13 +223,15 @@ def run_export(args) -> int:
         done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
-    print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (original units; batch is dynamic)")
+    print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (float64, original units; batch is dynamic)")
     if done.max_abs_diff is None:
         print("onnxruntime is not installed, so the file was not run; pip install onnxruntime to check it")
     else:
-        how = "exactly" if done.max_abs_diff == 0 else (f"within {done.max_abs_diff:.2g} in original units "
-                                                        f"({done.max_rel_diff:.1g} of the largest forecast)")
-        print(f"onnxruntime matches PyTorch {how} on {done.checked_windows} windows")
+        how = (" exactly" if done.max_abs_diff == 0 else "") + f" on {done.checked_windows} {done.windows}"
+        if done.max_abs_diff:
+            how += (f": largest difference {done.max_abs_diff:.2g} in original units, {done.max_rel_diff:.1g} of the "
+                    "target's scale")
+        print(f"onnxruntime matches rnncast's forecasts{how}")
     return 0
 
 

@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
     evaluate.set_defaults(run=command.run_evaluate)
 
-    export = commands.add_parser("export", help="write a trained run's model as ONNX (original units in and out)")
+    export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
     export.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
     export.add_argument("--onnx", required=True, metavar="FILE", help="ONNX file to write, e.g. model.onnx")
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it exists (default: "
