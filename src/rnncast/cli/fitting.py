@@ -100,8 +100,14 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         warn_other_data(args.config, args.data, where["source"], record)  # --config RUN repeats it on the same data only
     interrupts.stop_if_asked()
     checkpoint = into / "checkpoint.safetensors"
-    # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
+    # a run stopped before its first epoch ended has no checkpoint (nor one whose checkpoint was removed): it starts
+    # again, as it would have run, and says so
     resuming = bool(args.resume) and checkpoint.is_file()
+    if args.resume and not resuming and main_rank:
+        import logging
+
+        logging.getLogger(__name__).warning("no checkpoint found in %s (%s, written after each epoch), so training "
+                                            "starts from epoch 1", out, checkpoint.name)
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
     saved = 0  # the last epoch this process finished and wrote to `checkpoint`
