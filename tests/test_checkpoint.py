@@ -158,6 +158,30 @@ def test_a_run_without_its_model_yet_is_named_interrupted_or_still_training_not_
                                                rf"{os.getpid()}, is writing it\): its model is written when training "
                                                r"ends; wait for that fit to finish$"):
             load_model(run)
+
+
+def test_a_finished_run_whose_model_was_removed_is_told_to_restore_it_or_train_again_not_to_resume(tmp_path, capsys):
+    """model/ deleted from a finished run: predict said the run "was interrupted before its model was written ...;
+    continue it with: rnncast fit --resume RUN", which answered "finished training at epoch 5; nothing to resume".
+    A run whose report.html is there finished: its model/ comes back from a copy or a new fit."""
+    from rnncast.cli import main
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text('{"settings": {}, "data": {}, "fingerprint": null}')
+    (run / "checkpoint.safetensors").write_bytes(b"")
+    (run / "metrics.json").write_text("{}")
+    (run / "report.html").write_text("<html></html>")  # written last: the run finished
+    said = (f"run {run} finished training (its report.html is there), but its model folder {run / 'model'} is missing; "
+            f"put model/ back from a copy, or train the run again: rnncast fit --config {run} --out NEW (or --out {run} "
+            "--overwrite to replace it)")
+    for folder in (run, run / "model"):
+        with pytest.raises(RnncastError) as refused:
+            load_model(folder)
+        assert str(refused.value) == said
+    (tmp_path / "d.csv").write_text("y\n1\n")
+    for argv in (["predict", str(run), str(tmp_path / "d.csv")], ["export", str(run), "--onnx", str(tmp_path / "m.onnx")]):
+        assert main(argv) == 2 and capsys.readouterr().err == f"rnncast: error: {said}\n"
     assert not (run / ".rnncast.lock").exists()
 
 

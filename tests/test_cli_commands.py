@@ -271,11 +271,12 @@ def test_predict_overwrite_through_a_link_writes_its_target_and_keeps_the_link(t
     Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
     (tmp_path / "archive").mkdir()
     target = tmp_path / "archive" / "2017.csv"
-    target.write_text("old\n")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(target)]) == 0  # an earlier forecast
+    old = target.read_text()
     link = tmp_path / "latest.csv"
     link.symlink_to("archive/2017.csv")
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link)]) == 2
-    assert "(a link to " in capsys.readouterr().err and target.read_text() == "old\n"  # asked first, as for a file
+    assert "(a link to " in capsys.readouterr().err and target.read_text() == old  # asked first, as for a file
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link), "--overwrite"]) == 0
     assert link.is_symlink() and link.readlink().as_posix() == "archive/2017.csv"
     assert target.read_text().startswith("month,sales\n2017-01,")
@@ -449,3 +450,36 @@ def test_evaluate_and_predict_read_the_file_fit_read_though_most_of_its_days_are
     assert scored and scored == fitted[-len(scored):]  # original and scaled units, as fit's test tables
     assert main(["predict", run, data]) == 0
     assert [line.split(",")[0] for line in capsys.readouterr().out.splitlines()] == ["date", "2021-02-03", "2021-02-04"]
+
+
+def test_predict_overwrite_replaces_a_forecast_and_never_a_data_file(tmp_path, capsys):
+    """`predict runs/daily daily.csv --out monthly.csv --overwrite` replaced monthly.csv, another run's data: --overwrite
+    replaces only a forecast as predict writes them, this model's or another's (told by its header, a Parquet file by
+    predict's mark), and refuses any other file in one line that says what it holds."""
+    data = _monthly_csv(tmp_path / "monthly.csv")
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "point")
+    Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(str(data), target="sales").save(tmp_path / "bands")
+    other = _monthly_csv(tmp_path / "other.csv", n=48)  # another run's data, headed as a forecast of one series is
+    parquet = tmp_path / "other.parquet"
+    pd.read_csv(other).to_parquet(parquet)
+    before = {p: p.read_bytes() for p in (other, parquet)}
+    for path, held in ((other, "a table of 48 rows headed month, sales"),
+                       (parquet, "a Parquet table of 48 rows headed month, sales")):
+        for overwrite in ([], ["--overwrite"]):
+            assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(path), *overwrite]) == 2
+            assert capsys.readouterr().err == (
+                f"rnncast: error: --out {path} exists and does not read as a forecast rnncast predict wrote ({held}; this model's "
+                f"forecast is 3 rows headed month, sales), which --overwrite never replaces: give another --out, or "
+                "remove the file first\n")
+    assert {p: p.read_bytes() for p in before} == before
+    for name in ("f.csv", "f.tsv", "f.parquet"):  # another model's forecast, then this one's, each replaced
+        out = tmp_path / name
+        out.touch()  # an empty file holds nothing to lose
+        for model in ("bands", "point", "point", "bands"):
+            assert main(["predict", str(tmp_path / model), str(data), "--out", str(out), "--overwrite"]) == 0, \
+                capsys.readouterr().err
+        assert "sales_q0.9" in (out.read_text() if name != "f.parquet" else pd.read_parquet(out).columns)
+    panel = _monthly_csv(tmp_path / "panel.csv", ids=("a", "b"))
+    Forecaster(**TINY).fit(str(panel), target="sales").save(tmp_path / "many")
+    assert main(["predict", str(tmp_path / "many"), str(panel), "--out", str(tmp_path / "f.csv"), "--overwrite"]) == 0
+    assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(tmp_path / "f.csv"), "--overwrite"]) == 0

@@ -302,3 +302,35 @@ def test_a_config_files_chunk_beside_the_window_scheme_is_said_as_the_files_to_r
             f"sequence scheme (scheme='sequence', --scheme sequence) or remove chunk from the config {config}") in err
     code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--chunk", "7", "--epochs", "1"))
     assert code == 2 and "or leave chunk unset" in err  # a flag's own: leaving it out is the command line's to do
+
+
+def test_resume_of_a_run_whose_checkpoint_is_gone_says_it_starts_from_epoch_1(tmp_path, capsys, monkeypatch, caplog):
+    """fit --resume of an interrupted run whose checkpoint.safetensors was deleted trained from epoch 1 without a word
+    ("trained 150 epochs", exit 0): it still does, as a run stopped before its first epoch ended must, and says so."""
+    from rnncast.cli import fitting
+    from rnncast.cli.display import epoch_bar
+
+    data, run = tmp_path / "d.csv", tmp_path / "run"
+    make_frame(ROWS).to_csv(data, index=False)
+
+    def interrupted_bar(*args, **kwargs):
+        bar = epoch_bar(*args, **kwargs)
+
+        def draw(record):
+            bar(record)
+            if record.epoch == 2:
+                raise KeyboardInterrupt  # Ctrl-C once epoch 2 is saved
+
+        draw.close = bar.close
+        return draw
+
+    monkeypatch.setattr(fitting, "epoch_bar", interrupted_bar)
+    assert cli(capsys, *fit_args(data, run, "--epochs", "3", "--patience", "50"))[0] == 130
+    monkeypatch.setattr(fitting, "epoch_bar", epoch_bar)
+    (run / "checkpoint.safetensors").unlink()
+    code, out, err = cli(capsys, "fit", "--resume", run)
+    said = (f"no checkpoint found in {run} (checkpoint.safetensors, written after each epoch), so training starts from "
+            "epoch 1")
+    assert code == 0 and "trained 3 epochs in " in out, err
+    assert [r.getMessage() for r in caplog.records if r.name == "rnncast.cli.fitting"] == [said]
+    assert {"level": "warning", "text": said} in json.loads((run / "metrics.json").read_text())["notes"]

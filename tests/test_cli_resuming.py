@@ -48,3 +48,37 @@ def test_a_replacing_move_a_kill_cut_short_is_finished_before_the_run_is_read(tm
         resume_request(_args(run))
     assert json.loads((run / "config.json").read_text())["settings"]["hidden_size"] == 4
     assert not (run / replacing.DONE).exists()
+
+
+def test_fit_config_run_on_its_data_changed_since_says_it_does_not_repeat_the_run(tmp_path, capsys, caplog):
+    """`fit --config RUN --out NEW` repeats a run on its data; the data file changed since (rows appended, values
+    changed) was trained on without a word, though config.json keeps its fingerprint. The fit goes on (the run's settings
+    on the data as it is now) and warns once, naming the file, the run and what differs; metrics.json keeps it."""
+    from conftest import make_frame
+    from test_cli import cli, fit_args
+
+    def warned():
+        said = [r.getMessage() for r in caplog.records if r.name == "rnncast.cli.resuming"]
+        caplog.clear()
+        return said
+
+    data, run = tmp_path / "d.csv", tmp_path / "run"
+    frame = make_frame(200)
+    frame.to_csv(data, index=False)
+    assert cli(capsys, *fit_args(data, run, "--epochs", "1", "--lookback", "12", "--horizon", "3"))[0] == 0
+    code, _, err = cli(capsys, "fit", "--config", run, "--out", tmp_path / "same")
+    assert code == 0 and not warned()  # the same data: a repeat, nothing to say
+    make_frame(210).to_csv(data, index=False)  # ten rows appended
+    code, _, err = cli(capsys, "fit", "--config", run, "--out", tmp_path / "more")
+    said = (f"the data in {data} differs from what the run {run} trained on (it had 200 rows, 2024-01-01 00:00:00 to "
+            "2024-01-09 07:00:00; this data has 210 rows, 2024-01-01 00:00:00 to 2024-01-09 17:00:00), so this fit does "
+            "not repeat that run: it trains that run's settings on the data as it is now")
+    assert code == 0 and warned() == [said]
+    assert {"level": "warning", "text": said} in json.loads((tmp_path / "more" / "metrics.json").read_text())["notes"]
+    frame.assign(y=frame["y"] + 1).to_csv(data, index=False)  # the same rows, other values; given again as DATA
+    code, _, err = cli(capsys, "fit", "--config", run, data, "--out", tmp_path / "changed")
+    assert code == 0 and "it had the same 200 rows, 2024-01-01 00:00:00 to 2024-01-09 07:00:00, but other values in " \
+                         "column 'y'), so this fit does not repeat that run" in warned()[0]
+    frame.head(150).to_csv(tmp_path / "other.csv", index=False)
+    code, _, err = cli(capsys, "fit", "--config", run, tmp_path / "other.csv", "--out", tmp_path / "other")
+    assert code == 0 and not warned()  # other data given: no repeat was asked for

@@ -195,3 +195,13 @@ def test_a_cell_s_name_never_takes_a_name_given(fitted, frame):
     """[('LSTM', a GRU), an LSTM] said "the name 'LSTM' is given twice", though the user gave it once."""
     result = rnncast.compare([("LSTM", fitted["gru"]), fitted["lstm"]], frame)
     assert result.names == ["LSTM", "LSTM 1"]
+
+
+def test_data_too_short_is_said_in_compares_words_not_a_methods(fitted, frame):
+    """`rnncast compare` on data too short said "model 'daily': predict_windows needs at least ...", a Python method
+    the reader never called; the refusal names compare, and predict_windows called alone still names itself."""
+    with pytest.raises(RnncastError) as refused:
+        rnncast.compare({"a": fitted["lstm"], "b": fitted["rnn"]}, frame.head(10))
+    assert str(refused.value) == "model 'a': compare needs at least lookback 12 + horizon 2 = 14 rows (one window), got 10"
+    with pytest.raises(RnncastError, match=r"^predict_windows needs at least lookback 12"):
+        fitted["lstm"].predict_windows(frame.head(10))

@@ -196,7 +196,8 @@ def test_a_failing_exporter_or_runtime_leaves_the_older_file_as_it_was(tmp_path,
     import torch
 
     target = tmp_path / "m.onnx"
-    target.write_bytes(b"an older export")
+    export_onnx(small, target, check=False)  # an older export, which --overwrite may replace
+    older = target.read_bytes()
 
     def fail(*args, **kwargs):
         os.write(1, b"Torch IR graph at exception: ...\n")  # what the TorchScript exporter's C++ prints on failure
@@ -210,7 +211,7 @@ def test_a_failing_exporter_or_runtime_leaves_the_older_file_as_it_was(tmp_path,
         said = r"^onnxruntime cannot run the model made at opset 13 \(Unsupported: .*\); nothing was written"
     with pytest.raises(RnncastError, match=said):
         export_onnx(small, target, opset=13, overwrite=True)
-    assert target.read_bytes() == b"an older export"
+    assert target.read_bytes() == older
     assert [p.name for p in tmp_path.iterdir()] == ["m.onnx"]  # no temporary file left either
     if stage == "exporter":
         assert "Torch IR graph" not in capfd.readouterr().out  # the exporter's dump is not shown
@@ -232,10 +233,11 @@ def test_rnncast_export_refusals_are_one_line(tmp_path, frame, capsys):
 
 def test_export_replaces_a_file_only_with_overwrite_and_never_writes_into_a_model_folder(tmp_path, frame):
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
-    (tmp_path / "m.onnx").write_bytes(b"mine")
+    export_onnx(model, tmp_path / "m.onnx", check=False)
+    mine = (tmp_path / "m.onnx").read_bytes()
     with pytest.raises(RnncastError, match=r"m.onnx exists; pass overwrite=True"):
         export_onnx(model, tmp_path / "m.onnx", check=False)
-    assert (tmp_path / "m.onnx").read_bytes() == b"mine"
+    assert (tmp_path / "m.onnx").read_bytes() == mine
     export_onnx(model, tmp_path / "m.onnx", check=False, overwrite=True)
     assert onnx.load(str(tmp_path / "m.onnx")).graph.output[0].name == "y"
     model.save(tmp_path / "model")
@@ -380,3 +382,32 @@ def test_a_model_with_static_covariates_is_refused_for_them(tmp_path):
                                            r"with rnncast predict, or refit without static covariates"):
         export_onnx(model, tmp_path / "m.onnx")
     assert not (tmp_path / "m.onnx").exists()
+def test_overwrite_replaces_only_an_onnx_model_rnncast_exported(tmp_path, small, capsys):
+    """`echo notes > notes.onnx; rnncast export RUN --onnx notes.onnx --overwrite` replaced the notes, and so it would
+    another tool's ONNX model: --overwrite replaces an output of export alone, told by the metadata export writes."""
+    notes = tmp_path / "notes.onnx"
+    notes.write_text("notes\n")
+    other = tmp_path / "other.onnx"  # an ONNX model of another tool's: a graph of one Identity node
+    graph = onnx.helper.make_graph([onnx.helper.make_node("Identity", ["a"], ["b"])], "g",
+                                   [onnx.helper.make_tensor_value_info("a", onnx.TensorProto.FLOAT, [1])],
+                                   [onnx.helper.make_tensor_value_info("b", onnx.TensorProto.FLOAT, [1])])
+    other.write_bytes(onnx.helper.make_model(graph, producer_name="sklearn-onnx", producer_version="1.16").SerializeToString())
+    before = {p: p.read_bytes() for p in (notes, other)}
+    for path, said in ((notes, "its content is not ONNX"),
+                       (other, "an ONNX model made by sklearn-onnx 1.16, without the metadata rnncast's export writes")):
+        with pytest.raises(RnncastError) as refused:
+            export_onnx(small, path, check=False, overwrite=True)
+        assert str(refused.value) == (f"path={path} exists and does not read as an ONNX model rnncast exported ({said}), which "
+                                      "overwrite=True never replaces: give another path, or remove the file first")
+    small.save(tmp_path / "model")
+    assert main(["export", str(tmp_path / "model"), "--onnx", str(notes), "--overwrite"]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: --onnx {notes} exists and does not read as an ONNX model rnncast exported "
+                                       "(its content is not ONNX), which --overwrite never replaces: give another --onnx, "
+                                       "or remove the file first\n")
+    assert {p: p.read_bytes() for p in before} == before
+    export_onnx(small, tmp_path / "m.onnx", check=False)
+    empty = tmp_path / "empty.onnx"
+    empty.touch()  # mktemp's: nothing to lose
+    for path in (tmp_path / "m.onnx", empty):
+        export_onnx(small, path, check=False, overwrite=True)
+        assert dict((e.key, e.value) for e in onnx.load(str(path)).metadata_props)["rnncast_version"]

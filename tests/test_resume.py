@@ -52,8 +52,8 @@ def test_a_checkpoint_without_its_loop_record_or_with_nan_weights_is_refused(tmp
     save_file(tensors, tmp_path / "bare.safetensors")  # no metadata
     with pytest.raises(RnncastError, match="not a readable rnncast checkpoint"):
         Forecaster(**TINY).fit(make_frame(120), target="y", checkpoint=tmp_path / "bare.safetensors", resume=True)
-    with safe_open(str(path), framework="pt") as f:
-        metadata = f.metadata()
+    with safe_open(str(path), framework="pt") as f:  # as an rnncast before checksums wrote it: NaN is found by value
+        metadata = {k: v for k, v in f.metadata().items() if k != "sha256"}
     name = next(k for k in tensors if k.startswith("net.") and tensors[k].is_floating_point())
     tensors[name] = torch.full_like(tensors[name], float("nan"))
     save_file(tensors, tmp_path / "nan.safetensors", metadata=metadata)
@@ -96,6 +96,48 @@ def test_a_field_the_checkpoint_does_not_record_reads_as_its_default(tmp_path):
     model = Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
     assert len(model.history_) == 2
 
+
+
+def test_a_checkpoint_whose_tensor_bytes_changed_is_refused_and_one_without_a_checksum_resumes(tmp_path, caplog):
+    """400 bytes overwritten inside a tensor's data (the header intact, the values finite) were resumed from without a
+    word, to other final weights: the checkpoint keeps the SHA-256 of its content (the loop's record and the tensors),
+    which a resume checks."""
+    import struct
+
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "hidden_size": 16, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    whole = checkpoint.read_bytes()
+    size = struct.unpack("<Q", whole[:8])[0]
+    header = json.loads(whole[8:8 + size])
+    start, end = header["net.encoder.weight_hh_l0"]["data_offsets"]
+    assert end - start > 400
+    damaged = bytearray(whole)
+    damaged[8 + size + start:8 + size + start + 400] = bytes((13 * i) % 64 for i in range(400))  # finite float32s:
+    # no NaN check sees them
+    checkpoint.write_bytes(bytes(damaged))
+    assert torch.isfinite(load_file(checkpoint)["net.encoder.weight_hh_l0"]).all()
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(**{**TINY, "hidden_size": 16, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint,
+                                                                   resume=True)
+    assert str(refused.value) == (f"{checkpoint} is damaged: its content is not what it was written with (its "
+                                  "SHA-256 differs from the one recorded in it); restore the file from a copy, or start "
+                                  "the training over: fit without resume=True, with a checkpoint path of its own")
+    checkpoint.write_bytes(whole)
+    with safe_open(str(checkpoint), framework="pt") as f:
+        metadata = f.metadata()
+    from rnncast.resume import state_sha256
+    assert metadata["sha256"] == state_sha256(load_file(checkpoint), metadata["loop"])
+    loop = json.loads(metadata["loop"])
+    loop["best_loss"] /= 2  # the loop's record changed, its tensors not
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop), "sha256": metadata["sha256"]})
+    with pytest.raises(RnncastError, match=r"is damaged: its content is not what it was written with"):
+        Forecaster(**{**TINY, "hidden_size": 16, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint,
+                                                                   resume=True)
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": metadata["loop"]})  # as an earlier rnncast wrote it
+    with caplog.at_level("DEBUG", logger="rnncast.resume"):
+        model = Forecaster(**{**TINY, "hidden_size": 16, "epochs": 2}).fit(make_frame(200), target="y",
+                                                                           checkpoint=checkpoint, resume=True)
+    assert len(model.history_) == 2 and "holds no SHA-256 of its content" in caplog.text
 
 
 def _forget_data(checkpoint) -> None:

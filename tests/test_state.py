@@ -51,8 +51,10 @@ def test_a_description_of_another_version_or_with_a_key_missing_is_refused_by_na
         FittedState.read({**fitted.state_.meta(), "format_version": 3}, fitted.net_.spec, "the folder")
     meta = fitted.state_.meta()
     del meta["targets"]
-    with pytest.raises(RnncastError, match="the model description in the folder is incomplete or hand-edited"):
+    with pytest.raises(RnncastError) as refused:  # said "(KeyError('targets'))": the key is named in words
         FittedState.read(meta, fitted.net_.spec, "the folder")
+    assert str(refused.value) == ("the model description in the folder is incomplete or hand-edited: it has no "
+                                  "'targets' entry, which every model.json rnncast writes holds")
 
 
 # ---- through the model folder ----------------------------------------------------------------------

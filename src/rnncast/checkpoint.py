@@ -189,12 +189,17 @@ def load_model(folder) -> tuple[nn.Module, dict]:
 
 
 def unfinished_run(run: Path) -> str:
-    """Why the run ``run`` (config.json, no model/ yet) has no model: a process holding it is still
-    training it (``files.holder``), else its fit was interrupted and ``fit --resume`` finishes it."""
+    """Why the run ``run`` (config.json, no model/) has no model: a process holding it is still training it
+    (``files.holder``); it finished (its report.html, written last) and its model/ was removed since, which
+    only a copy or a new fit gives back; else its fit was interrupted and ``fit --resume`` finishes it."""
     held = holder(run)
     if held is not None:
         return (f"run {run} is still training (another rnncast process, {held[0]}, is writing it): its model is "
                 "written when training ends; wait for that fit to finish")
+    if (run / "report.html").is_file():
+        return (f"run {run} finished training (its report.html is there), but its model folder {run / 'model'} is "
+                f"missing; put model/ back from a copy, or train the run again: rnncast fit --config {run} --out NEW "
+                f"(or --out {run} --overwrite to replace it)")
     saved = ("its checkpoint keeps the epochs it finished" if (run / "checkpoint.safetensors").is_file() else
              "no epoch had finished")
     return (f"run {run} was interrupted before its model was written ({saved}); continue it with: "

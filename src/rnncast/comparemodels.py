@@ -21,7 +21,7 @@ from rnncast.errors import RnncastError
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
 from rnncast.settingvalues import choice
-from rnncast.spelling import counted
+from rnncast.spelling import counted, hints
 from rnncast.windowforecasts import WindowForecasts, scored, take
 
 ACCEPTED = ("a dict of name -> fitted Forecaster, a list of fitted Forecasters (named by their cell: LSTM, GRU, RNN) "
@@ -92,7 +92,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     forecasts = {}
     for name, model in named.items():
         try:
-            forecasts[name] = model.predict_windows(data, part=part, static_covariates=static_covariates)
+            with hints(predict_windows="compare"):  # its refusals and warnings name the command, not the method it calls
+                forecasts[name] = model.predict_windows(data, part=part, static_covariates=static_covariates)
         except RnncastError as err:
             raise RnncastError(f"model {name!r}: {err}") from None
     picks = common_windows(forecasts, part)

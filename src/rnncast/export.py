@@ -50,6 +50,7 @@ from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 from rnncast.forecasting import Model, window_forecasts
 from rnncast.outputs import check_output_file
+from rnncast.replaceable import onnx_refusal
 
 OPSET = 17
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
@@ -63,6 +64,7 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
     "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
     "cell": "rnn, lstm or gru", "scaler": "standard, minmax or none", "rnncast_version": "the rnncast that wrote it"}
+EXPORTED = ("an ONNX model rnncast exported", onnx_refusal)  # what --overwrite replaces (outputs.check_output_file)
 
 
 class OnnxGraph(nn.Module):
@@ -123,9 +125,10 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     loads and runs in onnxruntime and forecasts as rnncast does (within ``TOLERANCE`` of each target's
     scale): a failed export is one ``RnncastError`` and leaves no file (an older file at ``path`` stays
     as it was). A model of many series or with static covariates is refused (``OnnxGraph``). ``path``
-    must end in ``.onnx``; an existing file is replaced only with ``overwrite``; a model folder's file,
-    or a file of a run, backtest or tune folder (its report.html, say), never: each is a
-    ``RnncastError`` (``outputs.check_output_file``, which ``rnncast export --onnx`` applies too)."""
+    must end in ``.onnx``; an existing file is replaced only with ``overwrite``, and only an ONNX model
+    rnncast exported (``replaceable.onnx_refusal``); a model folder's file, or a file of a run, backtest
+    or tune folder (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``,
+    which ``rnncast export --onnx`` applies too)."""
     pathargs.checked("export_onnx's path", path, "the .onnx file to write")
     forecaster.check_fitted()
     opset = _check_opset(opset)
@@ -133,13 +136,14 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
         raise RnncastError(f"a quantile model exports at opset {QUANTILE_OPSET} or later (its levels are sorted in the graph, "
                            f"as predict sorts them, with an operator opset {opset} lacks), got opset {opset}; the default "
                            f"is {OPSET}")
-    # the guard `rnncast export --onnx` applies: a name ending in .onnx, never a folder, a model folder's file or a
-    # file of a run, backtest or tune (with or without overwrite), another existing file only with overwrite
-    path = check_output_file(path, "path", ".onnx", suffixes=(".onnx",), overwrite=overwrite)
     try:
         import onnx
     except ImportError:
         raise RnncastError(f"ONNX export needs the onnx package: {INSTALL_HINT}") from None
+    # the guard `rnncast export --onnx` applies: a name ending in .onnx, never a folder, a model folder's file or a
+    # file of a run, backtest or tune (with or without overwrite), another existing file only with overwrite, and
+    # then an ONNX model rnncast exported alone (which onnx reads, so it is imported first)
+    path = check_output_file(path, "path", ".onnx", suffixes=(".onnx",), overwrite=overwrite, own=EXPORTED)
     graph = OnnxGraph(forecaster)
     data_s = forecaster.settings_.data
     n_cols, n_future = graph.offset.numel(), len(forecaster.future_covariates_)

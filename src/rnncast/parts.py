@@ -26,7 +26,7 @@ import pandas as pd
 from rnncast import gapwindows
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
-from rnncast.spelling import counted, rows_span
+from rnncast.spelling import counted, hint, rows_span
 from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, parts_holding, train_windows
 
@@ -145,7 +145,7 @@ def left_out(panel: Panel, series: np.ndarray, short: np.ndarray, part: str, loo
     text = (f"{len(out)} of the {panel.n_series} series {'is' if len(out) == 1 else 'are'} "
             f"{'not scored' if scores else 'left out'}: " + "; ".join(said))
     log.warning("%s; %s", text, "the scores are those of the other series" if scores else
-                f"{method} forecasts the windows of the other series")
+                f"{hint(method, method)} forecasts the windows of the other series")
     return {"count": int(len(out)), "too_short": [panel.given_id(s) for s in brief[:10]],
             "no_window": [panel.given_id(s) for s in other[:10]], "text": text}
 
@@ -206,8 +206,9 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
 def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int, method: str = "evaluate") -> str:
     """That the series ``short`` (positions in ``panel``) hold no window of ``lookback + horizon`` rows, with
     the rows each has: "evaluate needs at least lookback 12 + horizon 3 = 15 rows (one window), got 14", or
-    for many series "... rows of a series (one window); too short: 'a' (14 rows), 'b' (9 rows)" (ten named)."""
-    need = f"{method} needs at least lookback {lookback} + horizon {horizon} = {lookback + horizon} rows"
+    for many series "... rows of a series (one window); too short: 'a' (14 rows), 'b' (9 rows)" (ten named). A caller
+    names ``method`` in its own words (``spelling.hints(predict_windows="compare")``: compare's, not a method's)."""
+    need = f"{hint(method, method)} needs at least lookback {lookback} + horizon {horizon} = {lookback + horizon} rows"
     if panel.n_series == 1:
         return f"{need} (one window), got {len(panel.values)}"
     every = ("every series is" if len(short) == panel.n_series else

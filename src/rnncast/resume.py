@@ -2,14 +2,15 @@
 
 One safetensors file, written atomically after every epoch: the weights, the best and averaged
 weights, Adam's moments and the random-number states as tensors, and the loop's counters, history
-and how it ended as JSON in the file's metadata. Nothing is unpickled when it is read, and a file
-that is damaged, holds NaN, or was trained as another network (other columns, other settings) is
-refused by name before anything is loaded. The model folder a finished fit writes is
-``checkpoint.py``'s.
+and how it ended as JSON in the file's metadata, with the SHA-256 of both. Nothing is unpickled
+when it is read, and a file that is damaged (its content's SHA-256 differs), holds NaN, or was
+trained as another network (other columns, other settings) is refused by name before anything is
+loaded. The model folder a finished fit writes is ``checkpoint.py``'s.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from dataclasses import MISSING, fields
@@ -29,6 +30,7 @@ from rnncast.training import LoopState
 
 TRAINING_STATE = "checkpoint.safetensors"
 TRAINING_FORMAT_VERSION = 1
+CHECKSUM = "sha256"  # the metadata key of the content's SHA-256 (state_sha256); absent in older checkpoints
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,20 @@ def save_training_state(path, net, optimizer, generator, loop, data: dict | None
                  "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
                  "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION,
                  "network": net.spec.to_dict(), "data": data}
-    write_bytes(path, save(tensors, metadata={"loop": json.dumps(loop_meta)}))
+    loop_text = json.dumps(loop_meta)
+    write_bytes(path, save(tensors, metadata={"loop": loop_text, CHECKSUM: state_sha256(tensors, loop_text)}))
+
+
+def state_sha256(tensors: dict, loop_text: str) -> str:
+    """The SHA-256 of a checkpoint's content: the loop's record (its JSON text, as the metadata holds it), then
+    ``tensors`` (CPU, contiguous), each one's name, dtype, shape and bytes, by name; a resume recomputes it from
+    what it read and refuses a file whose content changed since it was written."""
+    digest = hashlib.sha256(loop_text.encode())
+    for name in sorted(tensors):
+        tensor = tensors[name]
+        digest.update(f"{name}\0{tensor.dtype}\0{list(tensor.shape)}\0".encode())
+        digest.update(tensor.reshape(-1).view(torch.uint8).numpy())
+    return digest.hexdigest()
 
 
 def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
@@ -155,13 +170,20 @@ def load_training_state(path, net, optimizer, generator):
         raise RnncastError(f"no training checkpoint at {path}; a run directory has one after its first finished epoch")
     try:
         with safe_open(str(path), framework="pt") as f:
-            meta = json.loads((f.metadata() or {})["loop"])
+            header = f.metadata() or {}
+        meta = json.loads(header["loop"])
         tensors = load_file(path)
         if not isinstance(meta, dict) or not all(k in meta for k in ("epoch", "best_loss", "bad_epochs", "history",
                                                                     "stopped", "opt_scalars", "param_groups")):
             raise KeyError("its loop record is incomplete")
     except (SafetensorError, OSError, KeyError, ValueError, TypeError, RecursionError) as err:
         raise RnncastError(f"{path} is not a readable rnncast checkpoint ({err}); {start_over()}") from None
+    recorded = header.get(CHECKSUM)
+    if recorded is None:  # written before checkpoints kept one
+        log.debug("%s holds no SHA-256 of its content (an earlier rnncast wrote it), so it is resumed unchecked", path)
+    elif recorded != state_sha256(tensors, header["loop"]):
+        raise RnncastError(f"{path} is damaged: its content is not what it was written with (its SHA-256 differs "
+                           f"from the one recorded in it); restore the file from a copy, or {start_over()}")
     bad = [name for name, v in tensors.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
     if bad:
         raise RnncastError(f"{path}: tensor {bad[0]} holds NaN or infinite values; the checkpoint is damaged and would "

@@ -109,7 +109,8 @@ _HINTS: ContextVar[dict] = ContextVar("rnncast_hints", default={})
 def hints(**given: str) -> Iterator[None]:
     """Within the block, a refusal whose remedy is setting ``name`` says ``given[name]`` instead of its own
     words (:func:`hint`): the reader cannot give that setting, so the text says what it can do; outside
-    it, as before, also after an error."""
+    it, as before, also after an error. A method a refusal names is given so too (``predict_windows="compare"``:
+    compare calls it, and its reader called compare)."""
     token = _HINTS.set({**_HINTS.get(), **given})
     try:
         yield

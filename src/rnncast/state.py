@@ -135,9 +135,12 @@ class FittedState:
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
             raise RnncastError(f"the model description in {where} is hand-edited: {err}") from None
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
-            raise RnncastError(f"the model description in {where} is incomplete or hand-edited "
-                               f"({repr(err)[:300]})") from None
+        except KeyError as err:  # a key model.json lacks, named in words (not KeyError('targets'))
+            raise RnncastError(f"the model description in {where} is incomplete or hand-edited: it has no "
+                               f"{str(err.args[0])[:100]!r} entry, which every model.json rnncast writes holds") from None
+        except (TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
+            raise RnncastError(f"the model description in {where} is incomplete or hand-edited: a value is not of the "
+                               f"kind rnncast writes ({str(err)[:300] or type(err).__name__})") from None
         state._check(spec, meta, where)
         return state
 

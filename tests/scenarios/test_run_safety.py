@@ -448,12 +448,17 @@ def test_predict_and_export_never_write_into_a_model_or_over_a_run_file(tmp_path
         _one_error_line(err)
     assert {p.name: p.read_bytes() for p in (reference / "model").iterdir()} == model_files
     forecast = tmp_path / "forecast.csv"
-    forecast.write_text("an earlier forecast\n")  # perhaps another model's: replaced only when asked
-    code, _, err = _cli(capsys, "predict", reference, data, "--out", forecast)
+    forecast.write_text("my notes\n")  # no forecast predict wrote: replaced never
+    for overwrite in ([], ["--overwrite"]):
+        code, _, err = _cli(capsys, "predict", reference, data, "--out", forecast, *overwrite)
+        assert code == 2 and "exists and does not read as a forecast rnncast predict wrote" in _one_error_line(err)
+    assert forecast.read_text() == "my notes\n"
+    forecast.unlink()
+    assert _cli(capsys, "predict", reference, data, "--out", forecast)[0] == 0
+    code, _, err = _cli(capsys, "predict", reference, data, "--out", forecast)  # an earlier forecast: replaced when asked
     assert code == 2 and "exists; pass --overwrite to replace it" in _one_error_line(err)
-    assert forecast.read_text() == "an earlier forecast\n"
     assert _cli(capsys, "predict", reference, data, "--out", forecast, "--overwrite")[0] == 0
-    assert forecast.read_text() != "an earlier forecast\n" and len(forecast.read_text().splitlines()) == 1 + 3
+    assert len(forecast.read_text().splitlines()) == 1 + 3
     code, _, err = _cli(capsys, "predict", reference, data, "--out", tmp_path / "p.txt")  # CSV text in any name?
     assert code == 2 and "give a name ending in .csv or .tsv or .parquet" in _one_error_line(err)
     assert _cli(capsys, "predict", reference, data, "--out", tmp_path / "p.parquet")[0] == 0
@@ -461,8 +466,9 @@ def test_predict_and_export_never_write_into_a_model_or_over_a_run_file(tmp_path
     assert len(table) == 3 and np.allclose(table.iloc[:, -1], pd.read_csv(forecast).iloc[:, -1])
     onnx = tmp_path / "m.onnx"
     onnx.write_bytes(b"an earlier model")
-    code, _, err = _cli(capsys, "export", reference, "--onnx", onnx)
-    assert code == 2 and "exists; pass --overwrite" in _one_error_line(err) and onnx.read_bytes() == b"an earlier model"
+    code, _, err = _cli(capsys, "export", reference, "--onnx", onnx, "--overwrite")
+    assert code == 2 and "does not read as an ONNX model rnncast exported" in _one_error_line(err)
+    assert onnx.read_bytes() == b"an earlier model"
 
 
 def test_backtest_out_refuses_an_existing_output_and_overwrite_replaces_it(tmp_path, data, capsys):

@@ -142,26 +142,25 @@ def run_backtest(args) -> int:
 def run_predict(args) -> int:
     from rnncast.csvtext import csv_text
     from rnncast.forecaster import Forecaster
+    from rnncast.replaceable import forecast_parquet, forecast_refusal
 
-    if args.out:  # refused before any work: never into a model, over a run's file or an input, or unasked
-        check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
-                          suffixes=(".csv", ".tsv", ".parquet"), overwrite=args.overwrite)
     forecaster = Forecaster.load(args.run_dir)
+    if args.out:  # refused before the data is read: never into a model, over a run's file or an input, or unasked,
+        # and with --overwrite over a forecast alone, as predict writes them (replaceable)
+        check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
+                          suffixes=(".csv", ".tsv", ".parquet"), overwrite=args.overwrite,
+                          own=("a forecast rnncast predict wrote", lambda path: forecast_refusal(path, forecaster.state_)))
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
     if args.out and Path(args.out).suffix.lower() == ".parquet":
-        import io
-
         from rnncast.files import write_bytes
 
         from rnncast.csvtext import DIALECT
 
-        buffer = io.BytesIO()
         table = forecast.reset_index() if single else forecast
         table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
-        table.to_parquet(buffer, index=False)
-        write_bytes(args.out, buffer.getvalue())
+        write_bytes(args.out, forecast_parquet(table))  # marked as predict's, which a later --overwrite replaces
         print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
     elif args.out:
         from rnncast.files import write_text
@@ -214,11 +213,11 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
 
 
 def run_export(args) -> int:
-    from rnncast.export import export_onnx
+    from rnncast.export import EXPORTED, export_onnx
     from rnncast.forecaster import Forecaster
 
-    check_output_file(args.onnx, "--onnx", ".onnx", suffixes=(".onnx",), overwrite=args.overwrite)  # never into a
-    # model folder or over a run's file, nor over another file unasked
+    check_output_file(args.onnx, "--onnx", ".onnx", suffixes=(".onnx",), overwrite=args.overwrite,  # never into a
+                      own=EXPORTED)  # model folder or over a run's file, nor over another file unasked, nor another's model
     with _threads(args):
         done = export_onnx(Forecaster.load(args.run_dir), args.onnx, opset=args.opset, overwrite=args.overwrite)
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731

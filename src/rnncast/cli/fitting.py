@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, settings_from_args
-from rnncast.cli.resuming import check_resumed_data, resume_request
+from rnncast.cli.resuming import check_resumed_data, resume_request, warn_other_data
 from rnncast.cli.display import epoch_bar
 from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli import os_error_text
@@ -96,10 +96,18 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
     if args.resume:
         check_resumed_data(out, where["source"], record, into / "config.json")
+    elif args.config and main_rank:
+        warn_other_data(args.config, args.data, where["source"], record)  # --config RUN repeats it on the same data only
     interrupts.stop_if_asked()
     checkpoint = into / "checkpoint.safetensors"
-    # a run stopped before its first epoch ended has no checkpoint: it starts again, as it would have run
+    # a run stopped before its first epoch ended has no checkpoint (nor one whose checkpoint was removed): it starts
+    # again, as it would have run, and says so
     resuming = bool(args.resume) and checkpoint.is_file()
+    if args.resume and not resuming and main_rank:
+        import logging
+
+        logging.getLogger(__name__).warning("no checkpoint found in %s (%s, written after each epoch), so training "
+                                            "starts from epoch 1", out, checkpoint.name)
     bar = epoch_bar(forecaster.cell, forecaster.epochs if isinstance(forecaster.epochs, int) else 0, show=main_rank)
     tracker = None
     saved = 0  # the last epoch this process finished and wrote to `checkpoint`

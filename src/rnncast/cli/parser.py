@@ -150,8 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("data", metavar="DATA", help="CSV or Parquet file with the columns the model was trained on")
     predict.add_argument("--future", help="file with the future values of the features (models trained with --future-known)")
     predict.add_argument("--out", help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
-    predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it exists (default: "
-                         "an existing file is refused)")
+    predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
+                         "predict wrote (default: an existing file is refused; any other file always)")
     predict.add_argument("--static", metavar="FILE", help=STATIC_NEW)
     _add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
     predict.set_defaults(run=command.run_predict)
@@ -177,8 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
     export.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
     export.add_argument("--onnx", required=True, metavar="FILE", help="ONNX file to write, e.g. model.onnx")
-    export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it exists (default: "
-                        "an existing file is refused)")
+    export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it is a model rnncast "
+                        "exported (default: an existing file is refused; any other file always)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
     _add_setting_flag(export, THREADS, doing="exporting")  # torch's CPU threads while it traces the network
     export.set_defaults(run=command.run_export)

@@ -32,6 +32,32 @@ def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -
                            f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
 
 
+def warn_other_data(config, data, source: str, record: dict) -> None:
+    """``fit --config RUN``, which repeats that run on its own data: one warning where that data (read from where
+    the run's config.json names it, or given again as DATA) differs from what the run trained on (its config.json's
+    fingerprint, ``record`` the data read now), naming what differs; the fit goes on, training the run's settings on
+    the data as it is now. Nothing is said of other DATA given (not a repeat), nor of a TOML config or a run started
+    before fingerprints were kept (nothing to compare)."""
+    import logging
+
+    from rnncast.configfile import run_data
+    from rnncast.fingerprint import difference
+
+    folder = Path(config)
+    if not (folder.is_dir() or folder.suffix.lower() == ".json"):
+        return
+    started, recorded = run_data(folder / "config.json" if folder.is_dir() else folder)
+    run = folder if folder.is_dir() else folder.parent
+    if recorded is None or data and not (started and Path(started).exists() and Path(data).exists()
+                                         and Path(data).samefile(started)):
+        return
+    differs = difference(recorded, record)
+    if differs:
+        logging.getLogger(__name__).warning(
+            "the data in %s differs from what the run %s trained on (%s), so this fit does not repeat that run: it "
+            "trains that run's settings on the data as it is now", source, run, differs)
+
+
 MACHINE = ("device", "threads")  # settings of where a run trains, not of what it trains: a resume may change them
 
 RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",

@@ -1,0 +1,191 @@
+"""What an existing file at predict's ``--out`` or export's ``--onnx`` is, since ``--overwrite`` replaces only an
+output of the same command (``outputs.check_output_file`` asks here): a forecast as predict writes it, or an ONNX
+model rnncast exported; anything else is said in a few words, for the refusal.
+
+A forecast is told by its columns (a CSV or TSV file's header, a Parquet file's schema): a panel's forecast
+(id, time, ``<target>_hat`` and its quantile columns) and a quantile model's (time, targets, ``<target>_q<level>``)
+are headed as no data file is, whichever model wrote them; a point forecast of one series (time, targets) is
+headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
+file that trained a model holds more). A Parquet forecast carries predict's mark in its schema (``MARK``), which
+any model's predict accepts. An ONNX model is rnncast's when its metadata holds ``rnncast_version`` (export
+writes it). An empty file holds nothing to lose and is replaced. Each check reads a header or a footer, and counts
+the lines of a file of at most 64 MiB whose header is no panel's or quantile model's forecast (a point forecast's
+horizon, or the rows a refusal names)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+MARK = b"rnncast"  # the key of predict's mark in a Parquet forecast's schema metadata: {"kind": "forecast"}
+HEAD = 1 << 16  # the bytes read for a header
+SEPARATORS = (",", ";", "\t")  # those predict writes: the data's dialect, or a .tsv file's tab
+COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
+
+
+def forecast_parquet(table) -> bytes:
+    """``table`` (a forecast frame, no index) as pandas writes it to Parquet, with predict's mark in its schema (the
+    schema pandas' own writer infers, given with the mark as its metadata)."""
+    import pyarrow as pa
+
+    schema = pa.Schema.from_pandas(table, preserve_index=False).with_metadata({MARK: json.dumps({"kind": "forecast"})})
+    buffer = io.BytesIO()
+    table.to_parquet(buffer, index=False, schema=schema)
+    return buffer.getvalue()
+
+
+def forecast_refusal(path, state) -> str | None:
+    """None where the file at ``path`` is a forecast as predict writes them (see the module): of any model, or of
+    the model whose ``state.FittedState`` is ``state`` where its header is a point forecast's of one series; else
+    what the file appears to be ("a table of 400 rows headed date, sales; this model's forecast is 1 row ...")."""
+    path = Path(path)
+    try:
+        if path.stat().st_size == 0:
+            return None
+        if path.suffix.lower() == ".parquet":
+            return _parquet(path, state)
+        return _text(path, state)
+    except OSError as err:
+        return f"it cannot be read: {err.strerror or err}"
+
+
+def forecast_header(state) -> list[str]:
+    """The columns predict writes for the model of ``state`` (``forecasting.next_horizon``; a point forecast
+    of one series is headed by its time as the data names it, ``row`` where it has none)."""
+    from rnncast.data import ID_COLUMN
+
+    levels = [f"{q:g}" for q in state.settings.model.quantiles]
+    if state.layout == "single":
+        return [state.time_col or "row", *state.targets, *(f"{t}_q{q}" for q in levels for t in state.targets)]
+    return [state.id_col or ID_COLUMN, state.time_col or "ds",
+            *(name for t in state.targets for name in (f"{t}_hat", *(f"{t}_q{q}" for q in levels)))]
+
+
+def _parquet(path: Path, state) -> str | None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        held = pq.ParquetFile(path)  # the footer alone: schema, metadata, row counts
+    except (pa.ArrowException, ValueError):
+        return "its content is not Parquet"
+    try:
+        mark = json.loads((held.schema_arrow.metadata or {}).get(MARK, b"null"))
+    except ValueError:
+        mark = None
+    if isinstance(mark, dict) and mark.get("kind") == "forecast":
+        return None
+    return _judged(held.schema_arrow.names, lambda: held.metadata.num_rows, state, "a Parquet table")
+
+
+def _text(path: Path, state) -> str | None:
+    with open(path, "rb") as f:
+        head = f.read(HEAD)
+    try:
+        text = head.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return "its content is not UTF-8 text"
+    headers = [next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), []) for sep in SEPARATORS]
+    names = next((h for h in headers if _shape(h)), max(headers, key=len))  # a forecast's, or the most columns
+    return _judged(names, lambda: _rows(path), state, "a table")
+
+
+def _judged(names: list, rows, state, what: str) -> str | None:
+    """None where ``names`` head a forecast (``_shape``), or the point forecast of one series of the model of
+    ``state`` with ``rows()`` its horizon; else what the file appears to be."""
+    if _shape(names):
+        return None
+    horizon, single = state.settings.data.horizon, state.layout == "single"
+    count = rows()
+    if single and names[1:] == list(state.targets) and count == horizon:
+        return None
+    held = f"{what} of {_many(count, 'row')}" if count is not None else what
+    steps = horizon * (1 if single else len(state.ids))
+    ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
+    return f"{held} headed {_listed(names) or 'nothing'}; this model's forecast is {ours}"
+
+
+def _shape(names: list) -> bool:
+    """Whether ``names`` head a forecast no data file is headed as: a panel's (id, time, then ``<target>_hat``
+    each followed by its ``<target>_q<level>`` columns, the same levels for every target) or a quantile model's of
+    one series (time, the targets, then ``<target>_q<level>`` for every level and target, level by level)."""
+    values = names[2:]
+    if values and all(values) and values[0].endswith("_hat"):
+        groups, levels = [], None
+        for name in values:
+            if name.endswith("_hat"):
+                groups.append((name[:-4], []))
+            elif (level := _level(name, groups[-1][0])) is not None:
+                groups[-1][1].append(level)
+            else:
+                break
+        else:
+            if all(g[1] == groups[0][1] for g in groups):
+                return True
+    values = names[1:]
+    for k in range(1, len(values)):
+        first = _level(values[k], values[0])
+        if first is None:
+            continue
+        rest, levels = values[k:], []
+        if len(rest) % k == 0:
+            levels = [_level(rest[j], values[0]) for j in range(0, len(rest), k)]
+        return bool(levels) and None not in levels and rest == [f"{t}_q{q}" for q in levels for t in values[:k]]
+    return False
+
+
+def _level(name: str, target: str) -> str | None:
+    """The level text of ``<target>_q<level>`` (``0.1``: a number between 0 and 1), else None."""
+    if not name.startswith(f"{target}_q"):
+        return None
+    text = name[len(target) + 2:]
+    try:
+        return text if 0 < float(text) < 1 else None
+    except ValueError:
+        return None
+
+
+def _rows(path: Path) -> int | None:
+    """The rows below the header: the lines of a file of at most ``COUNTED`` bytes (CR LF, LF or CR ends), else None."""
+    if path.stat().st_size > COUNTED:
+        return None
+    data = path.read_bytes()
+    end = b"\n" if b"\n" in data else b"\r"
+    return max(data.count(end) + (not data.endswith(end)) - 1, 0)
+
+
+def _many(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _listed(names: list) -> str:
+    shown = ", ".join(repr(n) if not n or "," in n else n for n in names[:8])
+    return shown + (f" and {len(names) - 8} more columns" if len(names) > 8 else "")
+
+
+def onnx_refusal(path) -> str | None:
+    """None where ``path`` is an ONNX model rnncast exported (its metadata holds ``rnncast_version``), or empty;
+    else what the file appears to be. Without the onnx package, None: export refuses before it writes anything."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            first = f.read(1)
+        if not first:
+            return None
+        import onnx
+    except ImportError:
+        return None
+    except OSError as err:
+        return f"it cannot be read: {err.strerror or err}"
+    if first != b"\x08":  # a ModelProto begins with its ir_version (field 1, a varint), as every exporter writes it
+        return "its content is not ONNX"
+    try:
+        model = onnx.load(str(path), load_external_data=False)
+    except Exception:  # noqa: BLE001  protobuf's DecodeError, onnx's own
+        return "its content is not ONNX"
+    if any(entry.key == "rnncast_version" for entry in model.metadata_props):
+        return None
+    made = " ".join(filter(None, (model.producer_name, model.producer_version))) or "an unnamed producer"
+    return f"an ONNX model made by {made}, without the metadata rnncast's export writes"

@@ -1,0 +1,85 @@
+"""What an existing file at predict's --out or export's --onnx is (``replaceable``): a forecast predict writes, told by
+its header (any model's where the header is a forecast's alone, this model's with its horizon's rows where data can be
+headed alike), a Parquet forecast by predict's mark; anything else said in a few words. The commands' refusals are in
+test_cli_commands.py and test_export.py."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from rnncast import replaceable
+
+
+def state(layout="single", targets=("sales",), quantiles=(), horizon=3, ids=(None,)):
+    settings = SimpleNamespace(data=SimpleNamespace(horizon=horizon), model=SimpleNamespace(quantiles=quantiles))
+    return SimpleNamespace(layout=layout, targets=list(targets), settings=settings, ids=list(ids), time_col="date",
+                           id_col=None)
+
+
+@pytest.mark.parametrize("names, forecast", [
+    (["unique_id", "ds", "y_hat"], True),  # a panel's
+    (["store", "date", "a_hat", "a_q0.1", "a_q0.9", "b_hat", "b_q0.1", "b_q0.9"], True),
+    (["store", "date", "a_hat", "a_q0.1", "b_hat"], False),  # levels differ by target: no forecast writes that
+    (["date", "y", "y_q0.1", "y_q0.5", "y_q0.9"], True),  # a quantile model's of one series
+    (["date", "a", "b", "a_q0.1", "b_q0.1", "a_q0.9", "b_q0.9"], True),
+    (["date", "a", "b", "a_q0.1", "a_q0.9", "b_q0.1", "b_q0.9"], False),  # not level by level
+    (["date", "y", "y_q1.5"], False), (["date", "y", "y_qx"], False),
+    (["date", "sales"], False),  # a point forecast's, and data's: told by the model, not here
+    (["unique_id", "ds", "y"], False), (["window", "cutoff", "ds", "y", "y_hat"], False),  # data; a backtest's forecasts
+])
+def test_a_header_that_only_a_forecast_has(names, forecast):
+    assert replaceable._shape(names) is forecast
+
+
+def test_a_point_forecast_of_one_series_is_this_models_with_its_horizons_rows(tmp_path):
+    csv = tmp_path / "f.csv"
+    csv.write_text("date;sales\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;3\r\n")  # a ';' dialect, CR LF
+    assert replaceable.forecast_refusal(csv, state()) is None
+    assert replaceable.forecast_refusal(csv, state(horizon=4)) == ("a table of 3 rows headed date, sales; this model's "
+                                                                   "forecast is 4 rows headed date, sales")
+    assert replaceable.forecast_refusal(csv, state(targets=["y"])).startswith("a table of 3 rows headed date, sales;")
+    assert replaceable.forecast_refusal(csv, state(layout="long", ids=["a", "b"])) == (
+        "a table of 3 rows headed date, sales; this model's forecast is 6 rows headed unique_id, date, sales_hat")
+    (tmp_path / "bom.tsv").write_text("\ufeffdate\tsales\n2024-01-01\t1\n2024-01-02\t2\n2024-01-03\t3")  # no last line end
+    assert replaceable.forecast_refusal(tmp_path / "bom.tsv", state()) is None
+    (tmp_path / "bin.csv").write_bytes(b"\xff\xfe\x00d")
+    assert replaceable.forecast_refusal(tmp_path / "bin.csv", state()) == "its content is not UTF-8 text"
+    (tmp_path / "notes.csv").write_text("my notes\n")
+    assert replaceable.forecast_refusal(tmp_path / "notes.csv", state()).startswith("a table of 0 rows headed my notes;")
+    (tmp_path / "empty.csv").touch()
+    assert replaceable.forecast_refusal(tmp_path / "empty.csv", state()) is None
+
+
+def test_a_parquet_forecast_carries_predicts_mark(tmp_path):
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=5), "sales": range(5)})
+    (tmp_path / "marked.parquet").write_bytes(replaceable.forecast_parquet(frame))
+    assert pd.read_parquet(tmp_path / "marked.parquet").equals(frame)
+    assert replaceable.forecast_refusal(tmp_path / "marked.parquet", state(horizon=1)) is None  # any model's
+    frame.to_parquet(tmp_path / "data.parquet")
+    assert replaceable.forecast_refusal(tmp_path / "data.parquet", state()) == (
+        "a Parquet table of 5 rows headed date, sales; this model's forecast is 3 rows headed date, sales")
+    frame.head(3).to_parquet(tmp_path / "before.parquet")  # one an earlier rnncast wrote, unmarked
+    assert replaceable.forecast_refusal(tmp_path / "before.parquet", state()) is None
+    (tmp_path / "text.parquet").write_text("date,sales\n")
+    assert replaceable.forecast_refusal(tmp_path / "text.parquet", state()) == "its content is not Parquet"
+
+
+def test_an_onnx_file_is_rnncasts_by_its_metadata(tmp_path):
+    onnx = pytest.importorskip("onnx")
+    graph = onnx.helper.make_graph([onnx.helper.make_node("Identity", ["a"], ["b"])], "g",
+                                   [onnx.helper.make_tensor_value_info("a", onnx.TensorProto.FLOAT, [1])],
+                                   [onnx.helper.make_tensor_value_info("b", onnx.TensorProto.FLOAT, [1])])
+    model = onnx.helper.make_model(graph, producer_name="pytorch", producer_version="2.13")
+    (tmp_path / "theirs.onnx").write_bytes(model.SerializeToString())
+    assert replaceable.onnx_refusal(tmp_path / "theirs.onnx") == ("an ONNX model made by pytorch 2.13, without the "
+                                                                  "metadata rnncast's export writes")
+    onnx.helper.set_model_props(model, {"rnncast_version": "1.0"})
+    (tmp_path / "ours.onnx").write_bytes(model.SerializeToString())
+    assert replaceable.onnx_refusal(tmp_path / "ours.onnx") is None
+    (tmp_path / "cut.onnx").write_bytes(model.SerializeToString()[:40])  # a damaged file: begins as one, reads as none
+    (tmp_path / "notes.onnx").write_text("notes\n")
+    assert replaceable.onnx_refusal(tmp_path / "cut.onnx") == replaceable.onnx_refusal(tmp_path / "notes.onnx") == \
+        "its content is not ONNX"
