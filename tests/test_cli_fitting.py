@@ -302,3 +302,19 @@ def test_a_config_files_chunk_beside_the_window_scheme_is_said_as_the_files_to_r
             f"sequence scheme (scheme='sequence', --scheme sequence) or remove chunk from the config {config}") in err
     code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--chunk", "7", "--epochs", "1"))
     assert code == 2 and "or leave chunk unset" in err  # a flag's own: leaving it out is the command line's to do
+
+
+def test_a_refused_fit_prints_its_refusal_alone(tmp_path, capsys, caplog):
+    """`fit bad.csv --features x,const --future-known` printed "WARNING: not used: spare ..." before the refusal."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).assign(const=5.0, spare=1.0).to_csv(data, index=False)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--features", "x,const", "--future-known"))
+        assert code == 2 and "constant on the training rows" in err, err
+        code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--future-known"))
+        assert code == 2 and "(future_known=True, --future-known)" in err, err
+        assert "not used" not in caplog.text
+        code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--features", "x", "--epochs", "1"))
+    assert code == 0 and caplog.text.count("not used: const, spare") == 1, err
+    notes = json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]
+    assert any(n["text"].startswith("not used: const, spare") for n in notes)  # the run records it
