@@ -22,7 +22,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, noticed, observed, parts, quantilestart,
-                     scaling, seeding, untrained)
+                     samestep, scaling, seeding, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -180,7 +180,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         static_table=panel.static is not None and panel.static.from_table,
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
-        unused=list(panel.unused),
+        unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
+            range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val, stream=stream)
