@@ -334,3 +334,19 @@ def test_resume_of_a_run_whose_checkpoint_is_gone_says_it_starts_from_epoch_1(tm
     assert code == 0 and "trained 3 epochs in " in out, err
     assert [r.getMessage() for r in caplog.records if r.name == "rnncast.cli.fitting"] == [said]
     assert {"level": "warning", "text": said} in json.loads((run / "metrics.json").read_text())["notes"]
+
+
+def test_a_refused_fit_prints_its_refusal_alone(tmp_path, capsys, caplog):
+    """`fit bad.csv --features x,const --future-known` printed "WARNING: not used: spare ..." before the refusal."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).assign(const=5.0, spare=1.0).to_csv(data, index=False)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--features", "x,const", "--future-known"))
+        assert code == 2 and "constant on the training rows" in err, err
+        code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--future-known"))
+        assert code == 2 and "(future_known=True, --future-known)" in err, err
+        assert "not used" not in caplog.text
+        code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--features", "x", "--epochs", "1"))
+    assert code == 0 and caplog.text.count("not used: const, spare") == 1, err
+    notes = json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]
+    assert any(n["text"].startswith("not used: const, spare") for n in notes)  # the run records it

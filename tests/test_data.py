@@ -511,8 +511,9 @@ def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_
 
     path = tmp_path / "spaced.csv"
     path.write_text("date, y,x\n" + "".join(f"2024-01-{d:02d},{d}.5,{d % 3}\n" for d in range(1, 29)))
-    with pytest.raises(RnncastError, match=r"^column 'y' not found: the column ' y' differs from it by the spaces around "
-                                           r"it; name the column as written \(' y'\) or take the spaces out of its name$"):
+    with pytest.raises(RnncastError, match=r"^column 'y' not found: column ' y' has a leading space \(the column named "
+                                           r"is 'y'\): remove it from the file's header, or name the column as written "
+                                           r"\(' y'\)$"):
         load_panel(path, target="y")
     assert load_panel(path, target=" y").targets == [" y"]
 

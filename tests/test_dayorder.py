@@ -30,3 +30,24 @@ def test_a_12_hour_clock_starting_in_the_afternoon_is_read_in_the_order_its_days
         read, _ = parse_text(text, "time", str, order=order)
     assert (read == times).all() and order.get("dayfirst", False) is dayfirst
     assert "could be read month first or day first" not in caplog.text
+
+
+@pytest.mark.parametrize("periods, freq", [(40, "10min"), (1, "h")])
+def test_dotted_dates_that_read_both_ways_are_read_day_first(periods, freq, caplog):
+    """09.03.2024 is 9 March wherever dates are written with dots (German, Russian, Polish ...): a history whose
+    every date reads both ways, and a future table of one row, read month first (3 September) were misdated."""
+    times = pd.date_range("2024-03-09 08:00", periods=periods, freq=freq)
+    text = pd.Series(times.strftime("%d.%m.%Y %H:%M"))
+    order: dict = {}
+    with caplog.at_level("INFO", logger="rnncast"):
+        read, _ = parse_text(text, "timestamp", str, order=order)
+    assert read.equals(pd.DatetimeIndex(times)) and order == {"dayfirst": True}
+    assert "is read day first, as dotted dates are written (09.03.2024 08:00 is 9 March 2024)" in caplog.text
+    assert "could be read month first" not in caplog.text
+
+
+def test_slashed_dates_that_read_both_ways_keep_their_reading():
+    """Slashes are written both ways round (US month first, Europe day first): dayorder's rules stand for them."""
+    text = pd.Series(["09/03/2024 08:00"])
+    read, _ = parse_text(text, "timestamp", str)
+    assert read[0] == pd.Timestamp("2024-09-03 08:00")

@@ -179,6 +179,19 @@ def test_the_regression_demo_runs_the_task_as_given_and_with_x_known(tiny_regres
     assert html.escape(demo.RANDOM_SPLIT) in page and "train_test_split" in page  # the tutorial's split, and why not
 
 
+def test_the_regression_demo_says_what_it_teaches_and_where_the_scalers_statistics_come_from(tiny_regression):
+    """summary.json's lesson was "" and the page never said that the scaler is fitted on the training rows alone
+    (the tutorial fitted its own after a random split, on rows the test windows share)."""
+    result, tmp_path = tiny_regression
+    train = datasets.aligned_regression(n=200)["y"].iloc[:140]  # the tiny demo's data; 70% of its rows train
+    assert f"y's first 140 rows span {train.min():.4g} to {train.max():.4g}" in result.lesson
+    assert "the scaler's statistics come from the training rows only" in result.lesson
+    past, known = result.rows
+    assert result.lesson.startswith("What the two runs show.") and demopage.number(past.mse) in result.lesson
+    assert json.loads((tmp_path / "summary.json").read_text())["lesson"] == result.lesson
+    assert html.escape(result.lesson) in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
 def test_the_regression_demo_states_every_setting_that_differs_from_the_defaults(tiny_regression, monkeypatch):
     result, tmp_path = tiny_regression
     shrink(monkeypatch)  # the settings it ran with

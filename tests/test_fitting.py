@@ -5,6 +5,7 @@ loop as views over one scaled array that never cross a series; and what one glob
 from __future__ import annotations
 
 import json
+import logging
 
 import numpy as np
 import pytest
@@ -259,3 +260,20 @@ def test_scalers_fitted_together_are_those_fitted_series_by_series(kind, time, c
     for a, b in zip(got, expected):
         assert a.kind == b.kind and a.offset.dtype == b.offset.dtype == np.float64
         assert a.offset.tobytes() == b.offset.tobytes() and a.scale.tobytes() == b.scale.tobytes()
+
+
+def test_a_refused_fit_says_its_refusal_alone_not_the_columns_it_would_leave_out(caplog):
+    """'not used: spare (to train on them, name them ...)' came before the refusal of a constant feature, and before
+    future_known's refusal without features, which named only the Python keyword."""
+    frame = make_frame(300).assign(const=5.0, spare=np.arange(300.0) % 7)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        with pytest.raises(RnncastError, match=r"column 'const' is constant on the training rows"):
+            Forecaster(**{**TINY, "future_known": True}).fit(frame, target="y", features=["x", "const"])
+        with pytest.raises(RnncastError, match=r"^future_known \(future_known=True, --future-known\) needs feature "
+                                               r"columns whose future values are known; name them \(features=, --features\)$"):
+            Forecaster(**{**TINY, "future_known": True}).fit(frame, target="y")
+        assert not [m for m in caplog.messages if m.startswith("not used")]
+        Forecaster(**TINY).fit(frame, target="y", features=["x"])
+    assert [m for m in caplog.messages if m.startswith("not used")] == [
+        m for m in caplog.messages if m.startswith("not used: const, spare")]  # the run that trains hears it, once
+    assert len([m for m in caplog.messages if m.startswith("not used")]) == 1

@@ -285,3 +285,24 @@ def test_a_monthly_file_is_named_in_the_refusal_as_it_writes_its_months(tmp_path
                                                                      future_covariates=["promo"])
     with pytest.raises(RnncastError, match=r"missing for 2020-01 \(1 of 4 .*dated 2020-02, "):
         model.predict(tmp_path / "m.csv", future=tmp_path / "f.csv")
+
+
+def test_a_future_column_whose_name_has_a_stray_space_is_named_with_the_space(tmp_path, one):
+    """A header 'ds, promo' said only that 'promo' was lacking, listing ' promo' among the columns given."""
+    path = tmp_path / "future.csv"
+    _future().rename(columns={"promo": " promo"}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^the future values lack column\(s\) \['promo'\]: column ' promo' has a "
+                                           r"leading space \(the model's column is 'promo'\): remove it from the file's "
+                                           r"header$"):
+        one.predict(_monthly(), future=path)
+    with pytest.raises(RnncastError, match=r"column 'promo ' has a trailing space \(the model's column is 'promo'\): "
+                                           r"remove it from the column's name$"):
+        one.predict(_monthly(), future=_future().rename(columns={"promo": "promo "}))
+
+
+def test_the_data_a_model_reads_says_the_same_of_a_stray_space_but_offers_no_other_name(tmp_path, one):
+    path = tmp_path / "data.csv"
+    _monthly().rename(columns={"promo": " promo"}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^column 'promo' not found: column ' promo' has a leading space \(the "
+                                           r"model's column is 'promo'\): remove it from the file's header\. The model"):
+        one.predict(path, future=_future())

@@ -123,3 +123,22 @@ def test_unix_times_in_the_models_time_unit():
     days = pd.DatetimeIndex(["2020-02-10", "2020-02-11"], name="ts")
     time = _read([1581292800, 1581379200], days, unit="s", text_format="unix:s")
     assert time.equals(days.as_unit(time.unit))
+
+
+@pytest.mark.parametrize("written, dayfirst", [("09/03/2024 08:00", True), ("03/09/2024 08:00", False),
+                                               ("09-03-2024 08:00", True)])
+def test_a_future_date_that_reads_both_ways_is_read_on_the_forecast_steps(written, dayfirst, caplog):
+    """A model fitted on ISO dates met no 01/02/2016, so it records no order: a future table's slashed (or dashed)
+    date is read in the order that puts it on a forecast step, where the other puts none, and said."""
+    steps = pd.DatetimeIndex(["2024-03-09 08:00", "2024-03-09 09:00"])
+    with caplog.at_level("INFO", logger="rnncast"):
+        stamps = read(pd.Series([written]), "timestamp", steps, steps, lambda i: f"line {i + 2}")
+    assert stamps[0] == steps[0]
+    order = "day first" if dayfirst else "month first"
+    assert f"is read {order} ({written} is 9 March 2024): read so, its rows fall on the forecast steps" in caplog.text
+
+
+def test_a_future_date_on_no_step_either_way_is_read_as_any_data():
+    steps = pd.DatetimeIndex(["2024-05-01"])
+    stamps = read(pd.Series(["09/03/2024"]), "date", steps, steps, str)
+    assert stamps[0] == pd.Timestamp("2024-09-03")  # month first, warned by dayorder; the missing step refused later

@@ -86,3 +86,25 @@ def test_time_notes_quiets_the_time_readers_only_when_not_announcing_and_restore
     with noticed.time_notes(True):
         assert logger.level == logging.INFO
     logger.setLevel(logging.NOTSET)
+
+
+def test_a_held_warning_is_logged_once_released_and_dropped_by_a_refusal(caplog):
+    """Warnings about the run to come (the columns it leaves out) wait for the input's checks: a refusal comes
+    alone, a run hears them once; a hold within a hold leaves the outer one to decide."""
+    logger = logging.getLogger("rnncast.loading")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        with pytest.raises(ValueError):
+            with noticed.held():
+                noticed.warn_run(logger, "not used: a")
+                raise ValueError("refused")
+        assert caplog.messages == []
+        with noticed.held() as release:
+            with noticed.held() as inner:
+                noticed.warn_run(logger, "not used: b")
+            inner()
+            assert caplog.messages == []
+            release()
+            assert caplog.messages == ["not used: b"]
+            noticed.warn_run(logger, "not used: c")  # once released, said at once
+        noticed.warn_run(logger, "not used: d")  # outside any hold too
+    assert caplog.messages == ["not used: b", "not used: c", "not used: d"]

@@ -62,3 +62,15 @@ def test_names_are_quoted_for_a_shell_only_where_they_need_it():
     assert shell_word("sales") == "sales" and shell_word("a", "b") == "a,b"
     assert shell_word("Store A") == "'Store A'" and shell_word("Store A", "Store B") == "'Store A,Store B'"
     assert shell_word("it's") == "'it'\"'\"'s'"
+
+
+def test_a_name_that_differs_from_a_column_by_spaces_names_them_and_where_to_remove_them():
+    from rnncast.spelling import spaced_name
+
+    assert spaced_name("promo", ["ds", " promo"], "the model's column", True, False) == (
+        "column ' promo' has a leading space (the model's column is 'promo'): remove it from the file's header")
+    assert spaced_name("y", ["y  "], "the column named", False, True) == (
+        "column 'y  ' has 2 trailing spaces (the column named is 'y'): remove them from the column's name, or name the "
+        "column as written ('y  ')")
+    assert "leading whitespace ('\\t')" in spaced_name("y", ["\ty"], "the column named", True, True)
+    assert spaced_name("y", ["y", "x"], "the column named", True, True) is None

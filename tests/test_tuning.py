@@ -388,7 +388,7 @@ def test_a_fixed_lookback_the_data_cannot_fit_is_refused_before_the_study_is_ope
                                            r"lookback 500 \+ horizon 3"):
         tune(frame, target="y", trials=1, settings={**FIXED, "epochs": 1, "lookback": 500}, out=out)
     assert not out.exists()
-    with pytest.raises(RnncastError, match="^future_known=True needs feature columns"):
+    with pytest.raises(RnncastError, match=r"^future_known \(future_known=True, --future-known\) needs feature columns"):
         tune(frame, target="y", trials=1, settings={**FIXED, "future_known": True}, out=out)  # fit's own checks too
     assert not out.exists()
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, monthdays, owncalendars, sessions, weekmasks
+from rnncast import businessmonths, jitter, monthdays, owncalendars, sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -79,8 +79,9 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if ruler is None or ruler.bad is not None:
             bad = 0 if ruler is None else ruler.bad
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
+            near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: round them (no freq would do)
             raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar "
-                               f"freq={named}; {hint('freq', FREQ_HINT)}")
+                               f"freq={named}; {near or hint('freq', FREQ_HINT)}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)
@@ -101,8 +102,10 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             wall = time.tz_localize(None) if time.tz is not None else time
             steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
             low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
-            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; "
-                        "give freq= (--freq) to name their calendar, a pandas offset alias such as %s", low, high, ALIASES)
+            near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: freq= would refuse them
+            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; %s",
+                        low, high, near or f"give freq= (--freq) to name their calendar, a pandas offset alias such as "
+                        f"{ALIASES}")
         return Calendar("datetime", None, tz, name), None, {}
     offset, ruler = best
     return Calendar("datetime", offset, tz, name), ruler, {}

@@ -28,7 +28,8 @@ from rnncast.errors import RnncastError
 from rnncast.madewindows import RAW_SERIES, refuse_windows
 from rnncast.pathargs import readable
 from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
-from rnncast.spelling import did_you_mean
+from rnncast.spelling import did_you_mean, spaced_name
+from rnncast.spelling import hint as reader_words
 
 log = logging.getLogger(__name__)
 
@@ -242,10 +243,10 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
             hint += f". In Python a text is one column name; to name several, give a list: {parts!r}"
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
-        spaced = [str(c) for c in frame.columns if str(c).strip() == str(name).strip()]  # names are kept as written
-        if spaced:
-            raise RnncastError(f"{what} {name!r} not found: the column {spaced[0]!r} differs from it by the spaces around "
-                               f"it; name the column as written ({spaced[0]!r}) or take the spaces out of its name")
+        owner = reader_words("column", "")  # a model's reader names no columns: the model's are as they are
+        spaced = spaced_name(name, frame.columns, owner or "the column named", bool(frame.attrs.get("source")), not owner)
+        if spaced:  # names are kept as written: ' pressure' is not 'pressure'
+            raise RnncastError(f"{what} {name!r} not found: {spaced}")
         close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
         raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
 

@@ -1,7 +1,8 @@
 """Dates that read both month first and day first (``01/02/2016``: 2 January, or 1 February?): which order.
 
 A field past 12 settles it (``01/13/2020`` is month first, ``13/01/2020`` day first); where every date reads
-both ways, the reading whose dates fall on a regular calendar where the other's do not is taken, and said;
+both ways, dotted dates (``09.03.2024``) are read day first, as every country that writes dates with dots writes
+them (said); others take the reading whose dates fall on a regular calendar where the other's do not, and say so;
 else month first, pandas' reading, with a warning. ``datetext.parse_text`` calls :func:`day_or_month_first`
 after reading a column month first. Its notes go to ``datetext``'s logger, which loading quiets where a model
 reads new data (what was said at fit is not said again).
@@ -23,6 +24,7 @@ log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it i
 
 
 AMBIGUOUS_ORDER = r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/2016: 2 January, or 1 February?
+DOTTED = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 09.03.2024: day first wherever dates are dotted
 
 
 def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: str,
@@ -55,9 +57,15 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
         if order is not None and day_first is None:
             order["dayfirst"] = False  # new data of the same source, 01/02/2020 included, is read so too
         return month_first
-    regular = {way: calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
     i = int(np.flatnonzero(month_first != day_first)[0])  # a date the two readings disagree on, as the example
     example = str(column.iloc[i]).strip()
+    if DOTTED.match(first.iloc[0]):  # German, Russian, Polish ... dates: month first is practically unknown dotted
+        log.info("time column %r is read day first, as dotted dates are written (%s is %s)", name, example,
+                 timetext.spoken(day_first[i]))
+        if order is not None:
+            order["dayfirst"] = True
+        return day_first
+    regular = {way: calendar_of(times) for way, times in (("month", month_first), ("day", day_first))}
     if regular["day"] and not regular["month"]:
         log.warning("time column %r is read day first (%s is %s): read month first its dates fall on no regular "
                     "calendar, read day first they are %s; write ISO dates (2016-02-01) to leave no doubt", name,

@@ -103,7 +103,8 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
         all_metrics[label] = run_metrics
         rows.append(_row(label, model, run_metrics))
     budget = budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=data.attrs.get("noise_floor_mse"))
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget], settings_lines(models))
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget], settings_lines(models),
+                                 lesson=regression_lesson(rows, next(iter(models.values())), data))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),
                (f"Forecast on the test split (its first {REGRESSION_POINTS} points)",
                 forecast_plot(next(iter(models.values())), data, models, max_points=REGRESSION_POINTS), "forecast.png")]
@@ -114,6 +115,29 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
 
 
 REGRESSION_POINTS = 50  # the rows are independent draws: 200 of them drawn as one line are a thicket
+
+
+def regression_lesson(rows: list[demopage.DemoRow], model: Forecaster, data) -> str:
+    """What the two runs teach, from the measured numbers (``rows`` in ``REGRESSION_RUNS``' order), and where the
+    scaler's statistics come from: ``model``'s training rows alone (its ``state_``), beside the range of the rows
+    after them in ``data``."""
+    past, known = rows
+    floor = data.attrs.get("noise_floor_mse")
+    state = model.state_
+    j, train = (state.targets + state.features).index("y"), state.splits[0].train_end
+    low, high = state.scalers[0].offset[j], state.scalers[0].offset[j] + state.scalers[0].scale[j]
+    later = data["y"].iloc[train:]
+    near = f", {known.mse / floor:.2f} times the noise floor ({floor:.4g})" if floor else ""
+    return (f"What the two runs show. Fed the past alone, the network's test MSE is {demopage.number(past.mse)}, no "
+            f"better than the training mean's {demopage.number(past.baseline_mse)} (R² {past.r2:.3f}): y_t depends on "
+            f"x_t, which no window ending at t - 1 holds. Told that x is known at forecast time, the same network "
+            f"scores {demopage.number(known.mse)} (R² {known.r2:.3f}){near}. Neither score borrows from the test rows: "
+            f"the split is by time, and the scaler's statistics come from the training rows only (min-max: y's first "
+            f"{train} rows span {low:.4g} to {high:.4g}, mapped onto 0 to 1, and x's likewise); the rows after them, "
+            f"{later.min():.4g} to {later.max():.4g}, are scaled by the same numbers, past 0 or 1 where they lie "
+            "outside, as new rows at forecast time are. The tutorial fitted its scaler after splitting its windows at "
+            "random, on training windows that share their rows with the test windows, so the test rows' values set "
+            "it too.")
 
 WHY_NOT = ("As the tutorial set it up, the target y at time t depends only on the feature x at the same time t, and "
            "every window stops at t - 1. The tutorial fed its LSTM windows of x alone (input_dim = 1); the run "

@@ -21,8 +21,8 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, observed, parts, quantilestart, scaling,
-                     seeding, untrained)
+from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, noticed, observed, parts, quantilestart,
+                     samestep, scaling, seeding, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -51,6 +51,11 @@ def prepare_data(data, reading_args: dict, split, params: dict, resume_from=None
     checkpoint a resumed fit continues, whose data must be this data cut the same way
     (``resume.check_data``). Raises ``RnncastError`` for reading arguments given beside a Panel, for
     whatever reading, the roles or the cut refuse, and for data other than the checkpoint's."""
+    with noticed.held():  # the columns the run leaves out said once it will run: a refusal comes alone
+        return _prepare_data(data, reading_args, split, params, resume_from, checkpoint)
+
+
+def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, checkpoint) -> "Prepared":
     settings = Settings.from_flat(params)
     check_effects(settings.train)  # at fit, not where a model saved before is read (state)
     if isinstance(data, Panel):
@@ -83,7 +88,8 @@ def check_roles(panel: Panel, settings: Settings) -> None:
     """Refuse, by name, covariate roles the settings cannot train."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     if data_s.future_known and not panel.future:
-        raise RnncastError("future_known=True needs feature columns (features=...) whose future values are known")
+        raise RnncastError(f"future_known ({spelled('future_known', True)}) needs feature columns whose future values "
+                           f"are known; name them ({spelled('features')})")
     if model_s.channel_independent and (panel.features or panel.static is not None):
         raise RnncastError(
             f"channel_independent=True treats every input column as a target series; drop the features "
@@ -174,7 +180,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         static_table=panel.static is not None and panel.static.from_table,
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,
         calendars={panel.ids[s]: c for s, c in panel.calendars.items()}, borders=parts.borders(panel, splits),
-        unused=list(panel.unused),
+        unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
+            range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
     )
     state.settings = settings  # validated once: the state's cached settings are these, not validated again
     return Prepared(net, state, device, group, train, val, stream=stream)

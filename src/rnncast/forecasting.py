@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, decimals, fills, parts, reading, scaling
+from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, parts, reading, scaling
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -75,7 +75,8 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     if state.calendar.kind == "row" or panel.time is None:
         return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
     calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
-    return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon)
+    near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
+    return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
 
 
 def point_forecast(state: FittedState, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:

@@ -23,7 +23,7 @@ from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
 from rnncast.localtimes import localize
 from rnncast.noticed import first_time
-from rnncast.spelling import counted, listed
+from rnncast.spelling import counted, listed, spaced_name
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,9 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                              future)  # ds as 'date', ids under another name named
     needed = ([id_col] if id_col else []) + ([time_col] if time_col and id_col else []) + columns
     lacking = [c for c in needed if c not in frame.columns]
+    spaced = [spaced_name(c, frame.columns, "the model's column", isinstance(future, (str, Path)), False) for c in lacking]
+    if any(spaced):  # ' pressure' in the header: the model's column is 'pressure'
+        raise RnncastError(f"the future values lack column(s) {lacking}: {'; '.join(s for s in spaced if s)}")
     if lacking:
         raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")

@@ -14,6 +14,7 @@ model forecasts; no refusal offers to name another time column, which is the mod
 
 from __future__ import annotations
 
+import logging
 import re
 
 import numpy as np
@@ -22,10 +23,13 @@ import pandas as pd
 from rnncast import compactdates
 from rnncast.calendars import periods_or_stamps
 from rnncast.datetext import pattern
+from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
 from rnncast.errors import RnncastError
 from rnncast.spelling import hints
 from rnncast.timeaxis import parse_time
-from rnncast.timetext import shown, strptime_form
+from rnncast.timetext import shown, spoken, strptime_form
+
+log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of
 
 DIGITS = re.compile(r"(?:%[YmdHMS])+")  # a form written in digits alone: %Y%m, %Y%m%d, %Y%m%d%H%M
 
@@ -47,6 +51,8 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
         return dates
     if unit is None and isinstance(target, pd.DatetimeIndex) and (dates := _compact(column, name)) is not None:
         return dates
+    if dayfirst is None and unit is None and isinstance(target, pd.DatetimeIndex):  # the model met no 01/02/2016
+        dayfirst = _order_on_steps(column, name, target, at, tz, used, forecasts)
     with hints(time_col=f"; the model forecasts {forecasts}"):  # the time column is the model's: none other to name
         stamps = parse_time(column, name, tz, at, dayfirst, used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
@@ -58,6 +64,35 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
                            f"model's time is {'dates' if isinstance(target, pd.DatetimeIndex) else 'periods'} "
                            f"(it forecasts {forecasts}); give each row's time so")
     return stamps
+
+
+def _order_on_steps(column: pd.Series, name: str, target: pd.DatetimeIndex, at, tz, used, forecasts: str) -> bool | None:
+    """For a model whose dates left no doubt (ISO), a future table's dates that read both month first and day first
+    (``03/09/2024``, ``09-03-2024``): the order (day first: True) that puts rows on the forecast steps ``target``
+    where the other puts none, said; else None, for ``datetext`` to decide as for any data. Dotted dates
+    (``09.03.2024``) are left to it: they are day first wherever they are written (``dayorder``)."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]) \
+            or DOTTED.match(first.iloc[0]):
+        return None
+    readings = {}
+    for day in (False, True):
+        try:
+            with hints(time_col=f"; the model forecasts {forecasts}"):
+                readings[day] = parse_time(column, name, tz, at, day, used=used)
+        except RnncastError:
+            return None  # refused either way: refused as datetext reads it
+    if not all(isinstance(r, pd.DatetimeIndex) for r in readings.values()) or readings[False].equals(readings[True]):
+        return None
+    on = {day: int(reading.isin(target).sum()) for day, reading in readings.items()}
+    if bool(on[True]) == bool(on[False]):
+        return None
+    day = bool(on[True])
+    i = int(np.flatnonzero(readings[False] != readings[True])[0])
+    log.info("time column %r of the future values is read %s first (%s is %s): read so, its rows fall on the forecast "
+             "steps, read %s first on none", name, "day" if day else "month", str(column.iloc[i]).strip(),
+             spoken(readings[day][i]), "month" if day else "day")
+    return day
 
 
 def _of_periods(periods: pd.PeriodIndex, name: str, target: pd.Index, unit: str | None, forecasts: str) -> pd.Index:

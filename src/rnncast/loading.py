@@ -29,7 +29,7 @@ from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
-from rnncast.noticed import time_notes
+from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
 from rnncast.timecalendar import Calendar, by_series
 from rnncast.timeaxis import clock_change, preferred, unread_time
@@ -102,11 +102,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                     panel, panel.id_col or ID_COLUMN, announce)
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
-        log.warning(not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
-                                  else "", labels.row_counters(frame, panel.unused) if rows.time_col is None else ()))
+        warn_run(log, not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None
+                                    else "", labels.row_counters(frame, panel.unused) if rows.time_col is None else ()))
     if announce and isinstance(features, str) and features == "all" and (
             counters := labels.row_counters(frame, rows.columns[rows.n_targets:])):
-        log.warning(labels.counted_features_note(counters))
+        warn_run(log, labels.counted_features_note(counters))  # what the run trains on: said once it will run
     return panel
 
 

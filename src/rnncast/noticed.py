@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from typing import Iterator
+from contextvars import ContextVar
+from typing import Callable, Iterator
 
 # The INFO lines worth keeping with a run, by logger: None keeps every INFO line of that logger, a tuple
 # keeps those whose message (the format string, before its values) starts with one of its texts. What was
@@ -90,6 +91,48 @@ def first_time(said: set | None, *key) -> bool:
         return False
     said.add(key)
     return True
+
+
+_HELD: ContextVar[list | None] = ContextVar("rnncast_held_notes", default=None)
+
+
+@contextmanager
+def held() -> Iterator[Callable[[], None]]:
+    """``with held() as release:`` — warnings about the run to come (``warn_run``: columns it will not train on)
+    wait within the block until ``release()`` (the input checked: the run will happen) or the block's end logs
+    them; a refusal raised before drops them, so it comes alone. Nested in another hold, the outer one decides
+    (its ``release`` and its end)."""
+    if _HELD.get() is not None:
+        yield lambda: None
+        return
+    notes: list = []
+    token = _HELD.set(notes)
+
+    def release() -> None:
+        if _HELD.get() is notes:
+            _HELD.reset(token)
+        while notes:
+            logger, text = notes.pop(0)
+            logger.warning("%s", text)
+
+    try:
+        yield release
+    except BaseException:
+        notes.clear()
+        raise
+    finally:
+        if _HELD.get() is notes:
+            _HELD.reset(token)
+    release()
+
+
+def warn_run(logger: logging.Logger, text: str) -> None:
+    """Log ``text`` as a warning about the run to come: now, or, within ``held``, once its input is checked."""
+    notes = _HELD.get()
+    if notes is None:
+        logger.warning("%s", text)
+    else:
+        notes.append((logger, text))
 
 
 TIME_READERS = ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")

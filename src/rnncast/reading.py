@@ -32,6 +32,7 @@ MODEL_FILL = ("the model was fit without a fill, so it reads every value as give
               "evaluate then apply")
 MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
               "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
+MODEL_COLUMN = "the model's column"  # a column's name the data writes otherwise: the model's is kept (spaced_name)
 MODEL_TZ = ("the model reads times in the zone it was fitted in: refit with the zone (rnncast fit DATA --tz ZONE, tz= "
             "in Python) to read them")
 
@@ -55,7 +56,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
-        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ):  # predict and evaluate take none: the model applies its fit's
+        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN):  # predict and evaluate take none: the model applies its fit's
             return _not_used(state, _same_zone(state, one_series(state, _load(state, data, static_covariates, reading))))
     except RnncastError as err:
         if "not found" in str(err):

@@ -4,13 +4,16 @@ line and the report pages: the verdict sentence, the notes beside it and the hin
 split", evaluate's "these windows") and ``backtest_said`` (a backtest's metrics, which its result
 holds) give them piece by piece (``Said``), for the command line and the pages to place; ``read_out``
 gives evaluate's as lines (``Forecaster.evaluate`` adds them to its result as plain text). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the notes; the
-hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here.
+hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here, and the one of a target that
+follows its own step's future-known features (``same_step_hint``, ``samestep``).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
@@ -60,7 +63,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     and the hints (a season the run did not weigh, ``window_norm='season'`` where the seasonal-naive
     forecast is not beaten, ``future_known`` for past-only features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
-    hints = (fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result}))
+    hints = (fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result}),
+             same_step_hint(forecaster, result, where))
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
@@ -93,6 +97,14 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
                 hints=tuple(h for h in hints if h))
+
+
+def same_step_hint(forecaster: Fitted, result: dict, where: str) -> str | None:
+    """``samestep.hint`` of a fitted model's scores of one part (``where``): window_norm='none' for a target that
+    follows its own step's future-known features more than its last value."""
+    r2 = result[verdict_units(forecaster)]["model"].get("r2")
+    return samestep.hint(forecaster.state_.same_step, forecaster.settings_.model.window_norm,
+                         None if r2 is None or not math.isfinite(r2) else float(r2), where)
 
 
 def window_norm_hint(forecaster: Fitted, result: dict) -> str | None:

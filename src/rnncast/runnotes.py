@@ -25,6 +25,7 @@ class Fitted(Protocol):
     future_covariates_: list
     history_: list
     splits_: list  # windows.Split, one per series
+    state_: Any  # state.FittedState: what fit measured (same_step)
 
 
 def missing_season(forecaster: Fitted) -> Season | None:

@@ -63,6 +63,31 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def spaced_name(name: str, known: Iterable, whose: str, file: bool, as_written: bool) -> str | None:
+    """Where one of ``known`` is ``name`` but for spaces around it (a header's `` pressure``, kept as written): what
+    a refusal of ``name`` says, ``column ' pressure' has a leading space (the model's column is 'pressure'): remove
+    it from the file's header``; else None. ``whose``: who named ``name`` (``the model's column``); ``file``: the
+    names are a file's header (else a table's column names); ``as_written``: the reader may name the column as
+    written instead (fit, not a model's reader)."""
+    found = next((str(k) for k in known if str(k).strip() == str(name).strip() and str(k) != str(name)), None)
+    if found is None:
+        return None
+    where = "the file's header" if file else "the column's name"
+    other = f", or name the column as written ({found!r})" if as_written else ""
+    if str(name) != str(name).strip():  # the name given holds spaces the column does not
+        fix = f"name the column as written ({found!r})" if as_written else f"write it {str(name)!r} in {where}"
+        return f"column {found!r} differs from {str(name)!r} ({whose}) only by the spaces around it: {fix}"
+    lead, trail = len(found) - len(found.lstrip()), len(found) - len(found.rstrip())
+    edges = found[:lead] + found[len(found) - trail:]
+    if set(edges) == {" "}:
+        said = [f"a {side} space" if n == 1 else f"{n} {side} spaces" for n, side in ((lead, "leading"), (trail, "trailing")) if n]
+        said = " and ".join(said)
+    else:  # a tab, a no-break space: named as Python writes them
+        said = f"{'leading' if not trail else 'trailing' if not lead else 'surrounding'} whitespace ({edges!r})"
+    them = "it" if len(edges) == 1 else "them"
+    return f"column {found!r} has {said} ({whose} is {str(name)!r}): remove {them} from {where}{other}"
+
+
 _SPELLING: ContextVar[Callable[..., str]] = ContextVar("rnncast_setting_spelling", default=keyword_and_flag)
 
 

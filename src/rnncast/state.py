@@ -55,6 +55,7 @@ class FittedState:
     highway_start: dict | None = None  # highway_start 'least_squares': {"penalty", "val_loss", "zero_val_loss"} (highwaystart.start)
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
     series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
+    same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
 
@@ -90,6 +91,8 @@ class FittedState:
             meta["series_all"] = self.series_all
         if self.epoch_draw is not None:
             meta["epoch_draw"] = self.epoch_draw
+        if self.same_step is not None:
+            meta["same_step"] = self.same_step
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -130,7 +133,7 @@ class FittedState:
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
                 borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
-                epoch_draw=meta.get("epoch_draw"),
+                epoch_draw=meta.get("epoch_draw"), same_step=_same_step(meta.get("same_step")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -284,6 +287,16 @@ def _calendar_before(step, time_col) -> Calendar:
     if isinstance(step, int):
         return Calendar("integer", step, None, time_col)
     return Calendar("datetime", pd.tseries.frequencies.to_offset(pd.Timedelta(step)), None, time_col)
+
+
+def _same_step(saved) -> dict | None:
+    """What fit measured of a target and its own step's features (``samestep.measure``), checked (None: no
+    future-known features, or a model saved before it was measured)."""
+    if saved is None:
+        return None
+    if not isinstance(saved, dict) or set(saved) != {"features_r2", "last_r2"}:
+        raise ValueError(f"same_step must be null or {{features_r2, last_r2}}, got {saved!r}")
+    return {k: float(v) for k, v in saved.items()}
 
 
 def _highway_start(saved) -> dict | None:

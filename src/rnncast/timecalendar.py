@@ -84,9 +84,10 @@ class Calendar:
             return self.freq.freqstr
         return self.weekmask or businessmonths.text(self.freq) or self.freq.freqstr  # 'BME', not pandas' 'CBME'
 
-    def next(self, last, horizon: int) -> pd.Index:
+    def next(self, last, horizon: int, near: str | None = None) -> pd.Index:
         """The ``horizon`` time steps after ``last``. Raises ``RnncastError`` when no calendar is
-        known (timestamps that no offset explains): dates are never invented."""
+        known (timestamps that no offset explains): dates are never invented. ``near``: what that refusal says
+        of timestamps a few seconds off a grid (``jitter.advice``), instead of fitting again with freq=."""
         steps = np.arange(1, horizon + 1)
         if self.kind == "integer":
             return pd.Index(int(last) + int(self.freq) * steps, name=self.name)
@@ -95,9 +96,10 @@ class Calendar:
         if self.freq is None:
             raise RnncastError(
                 "the timestamps the model was fitted on follow no regular calendar, so its forecasts cannot be dated; "
-                "fit again on timestamps that keep one calendar (correcting or dropping any rows off it that fit's "
-                f"warning named), or with freq= (--freq) naming the calendar they keep, a pandas offset alias such as "
-                f"{ALIASES} (with holidays= for a market's days)"
+                + (f"fit again on rounded timestamps: {near}" if near else
+                   "fit again on timestamps that keep one calendar (correcting or dropping any rows off it that fit's "
+                   f"warning named), or with freq= (--freq) naming the calendar they keep, a pandas offset alias such as "
+                   f"{ALIASES} (with holidays= for a market's days)")
             )
         if self.session is not None:  # the next bars of the session, then the next trading day's
             return sessions.following(self.freq, last, horizon, self.name)

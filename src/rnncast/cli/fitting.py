@@ -18,7 +18,7 @@ from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError
 from rnncast.files import entries_of
 from rnncast import replacing
-from rnncast.noticed import capture
+from rnncast.noticed import capture, held
 from rnncast.spelling import counted, hints
 
 START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
@@ -61,19 +61,20 @@ def run_fit(args) -> int:
             replacing.staged(out) if args.overwrite and main_rank and entries_of(out) else out)
     try:
         # from before the data is read: a Ctrl-C in setup is not dropped, and what rnncast notices is kept with the run
-        with interrupts.ctrl_c_between_batches(), capture() as noticed, hints(start_over=START_OVER):
-            return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed)
+        with interrupts.ctrl_c_between_batches(), capture() as noticed, hints(start_over=START_OVER), \
+                held() as release:  # the columns left out said once the input is checked: a refusal comes alone
+            return _fit_run(args, forecaster, request, found, out, into, track, main_rank, noticed, release)
     finally:
         if claim is not None:
             claim.release(tidy=True)  # a fit refused before it wrote anything leaves no folder behind
 
 
 def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path, track, main_rank: bool,
-             noticed: list) -> int:
+             noticed: list, release=lambda: None) -> int:
     """``run_fit`` once the run folder is held: read the data, train, write the run, print the scores.
     ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
     earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
-    run records."""
+    run records; ``release()``: logs the warnings held until the input is checked (``noticed.held``)."""
     from rnncast import fingerprint, interrupts, tracking
     from rnncast.config import Settings
     from rnncast.loading import load_panel
@@ -118,6 +119,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     def on_start():  # once the input is checked: nothing is written for refused input
         nonlocal tracker, began
         began = True
+        release()  # the columns the run leaves out, now that it runs
         if not args.resume:
             if replaces:
                 replacing.begin(out)  # the earlier run stays whole until this one is

@@ -1,0 +1,93 @@
+"""Timestamps a few seconds off a regular grid (a sensor's clock, a logger's delay): the grid they lie near and the
+rounding that puts them on it, for the messages that find no calendar: fit's warning that the timestamps follow no
+regular calendar, the refusal of a timestamp off a given freq, and predict's refusal of a model fitted without a
+calendar. Nothing is rounded here: the user rounds, told how (a pandas line), or is told that rounding would give two
+rows one timestamp.
+
+The grid: a step a whole number of days, hours, minutes, seconds or milliseconds (the coarsest unit that the median
+step rounds to and that every timestamp keeps), and every timestamp within a tenth of that step (``SHARE``) of its
+multiples as pandas' ``round`` counts them (from midnight), so that the pandas line advised puts them on it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import numbertimes
+from rnncast.offsetguess import inside
+from rnncast.timetext import shown
+
+UNITS = ("D", "h", "min", "s", "ms")  # the grids tried, coarsest first: a step a whole number of one of them
+SHARE = 10  # every timestamp within a tenth of the step of the grid
+
+
+class Grid(NamedTuple):
+    alias: str  # the step as pandas names it: '10min', 'h', 'D'
+    words: str  # the step in words: '10-minute'
+    off: pd.Timedelta  # the farthest any timestamp lies from the grid
+    clash: tuple[int, int] | None  # two rows of one series that rounding would give one timestamp, else None
+
+
+def near(time: pd.Index, offsets: np.ndarray) -> Grid | None:
+    """The regular grid the stacked, sorted timestamps [N] of series cut at ``offsets`` [S + 1] lie near (every one
+    within a tenth of a step, some off it), or None: timestamps on a grid already, far off any, or not timestamps."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
+        return None
+    wall = (time.tz_localize(None) if time.tz is not None else time).as_unit("ns")  # pandas rounds wall time
+    steps = np.diff(wall.asi8)[inside(offsets, len(time))]
+    if not len(steps) or (steps <= 0).any():
+        return None
+    typical = float(np.median(steps))
+    for unit in UNITS:
+        size = pd.Timedelta(1, unit=unit).value
+        count = round(typical / size)
+        if count < 1:
+            continue
+        offset = to_offset(f"{count}D") if unit == "D" else to_offset(pd.Timedelta(count * size))  # 'D', not '24h'
+        rounded = wall.round(offset.freqstr).asi8
+        off = np.abs(wall.asi8 - rounded)
+        if off.max() * SHARE > count * size:
+            continue
+        if not off.any():
+            return None  # on the grid already: something else keeps them off a calendar
+        same = np.flatnonzero((np.diff(rounded) == 0) & inside(offsets, len(time)))
+        name = type(offset).__name__.lower()
+        words = f"{offset.n}-{name}{'second' if name == 'milli' else ''}"
+        clash = (int(same[0]), int(same[0]) + 1) if len(same) else None
+        return Grid(offset.freqstr, words, pd.Timedelta(int(off.max()), unit="ns"), clash)
+    return None
+
+
+def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = None) -> str | None:
+    """What a message about timestamps that keep no calendar adds where they lie near a grid (``near``): its step
+    and how far they lie from it, and a pandas line rounding the time column to it; or, where rounding would give
+    two rows of a series one timestamp, those rows (``where(i)`` names row i, as the data writes it) and that it
+    cannot. None where they lie near no grid. ``fmt``: the column's written form (numbers of a unit: ``unix:s``)."""
+    grid = near(time, offsets)
+    if grid is None:
+        return None
+    found = f"the timestamps lie within {_duration(grid.off)} of a {grid.words} grid (jitter)"
+    if grid.clash is not None:
+        rows = [f"{shown(time[i], time, fmt)}{f' ({where(i)})' if where is not None else ''}" for i in grid.clash]
+        return (f"{found}, but rounded to it {rows[0]} and {rows[1]} would share one timestamp: keep one row per "
+                f"{grid.words} step (or average each step's rows), then round them")
+    column = time.name if time.name is not None else "time"
+    unit = numbertimes.unit_of(fmt)
+    read = ("" if unit is None else f", unit='D', origin={str(numbertimes.EXCEL_ORIGIN.date())!r}" if unit == "excel"
+            else f", unit={unit!r}")  # numbers of a unit read as pandas reads them
+    return (f"{found}; round them to it, e.g. with pandas: "
+            f"df[{column!r}] = pd.to_datetime(df[{column!r}]{read}).dt.round({grid.alias!r})")
+
+
+def _duration(value: pd.Timedelta) -> str:
+    """A distance from the grid as a person reads it: 4 s, 0.25 s; a minute or more in its units, 48 min 32 s."""
+    seconds = value.total_seconds()
+    if seconds < 60:
+        return f"{seconds:g} s"
+    parts = value.round("s").components
+    named = zip((parts.days, parts.hours, parts.minutes, parts.seconds), ("d", "h", "min", "s"))
+    return " ".join(f"{n} {unit}" for n, unit in named if n)

@@ -1,0 +1,81 @@
+"""Timestamps a few seconds off a regular grid (``jitter.py``): the grid they lie near, and the rounding that puts
+them on it named by fit's warning, the refusal of a given freq and predict's refusal, never done silently; two rows
+that rounding would give one timestamp said instead."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, jitter
+from rnncast.calendars import settle
+
+ROUND = "round them to it, e.g. with pandas: df['timestamp'] = pd.to_datetime(df['timestamp']).dt.round('10min')"
+
+
+def _jittered(n=300, seconds=5, seed=0) -> pd.DatetimeIndex:
+    rng = np.random.default_rng(seed)
+    grid = pd.date_range("2024-03-01", periods=n, freq="10min")
+    return pd.DatetimeIndex(grid + pd.to_timedelta(rng.integers(0, seconds, n), unit="s"), name="timestamp")
+
+
+def _whole(time):
+    return np.array([0, len(time)])
+
+
+def test_the_grid_a_sensors_timestamps_lie_near():
+    time = _jittered()
+    grid = jitter.near(time, _whole(time))
+    assert grid.alias == "10min" and grid.words == "10-minute" and grid.off == pd.Timedelta("4s") and grid.clash is None
+    daily = pd.DatetimeIndex(pd.date_range("2024-01-01", periods=40, freq="D") + pd.Timedelta("47min"), name="d")
+    assert jitter.near(daily, _whole(daily)).alias == "D"  # pandas' 'D', not the Timedelta's '24h'
+
+
+def test_timestamps_on_a_grid_or_far_from_one_have_none():
+    on = pd.date_range("2024-03-01", periods=50, freq="10min")
+    assert jitter.near(on, _whole(on)) is None
+    rng = np.random.default_rng(1)
+    events = pd.DatetimeIndex(np.sort(pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 10**6, 50), unit="s")))
+    assert jitter.near(events, _whole(events)) is None
+    drifting = pd.DatetimeIndex(pd.Timestamp("2024-03-01") + pd.to_timedelta(np.arange(200) * 605, unit="s"))
+    assert jitter.near(drifting, _whole(drifting)) is None  # each step near 10 min, the grid left behind
+
+
+def test_fits_warning_names_the_rounding_not_a_freq(caplog):
+    time = _jittered()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        calendar, ruler, _ = settle(time, _whole(time))
+    assert calendar.freq is None and ruler is None
+    assert "the timestamps lie within 4 s of a 10-minute grid (jitter); " + ROUND in caplog.text
+    assert "give freq=" not in caplog.text  # freq='10min' would refuse them
+
+
+def test_a_given_freq_refuses_them_naming_the_rounding():
+    time = _jittered()
+    with pytest.raises(RnncastError, match=r"is not on the calendar freq='10min'; the timestamps lie within 4 s of a "
+                                           r"10-minute grid \(jitter\); round them to it") as err:
+        settle(time, _whole(time), freq="10min", where=lambda i: f"line {i + 2}")
+    assert str(err.value).endswith(ROUND)
+
+
+def test_rows_rounding_would_merge_are_said_instead_of_the_rounding():
+    time = _jittered()
+    time = time.insert(6, time[5] + pd.Timedelta("30s"))  # a second reading in one step
+    said = jitter.advice(time, _whole(time), where=lambda i: f"line {i + 2}")
+    assert "round them to it" not in said and "dt.round" not in said
+    assert f"but rounded to it {time[5]} (line 7) and {time[6]} (line 8) would share one timestamp" in said
+
+
+def test_predict_refuses_a_model_fitted_on_them_naming_the_rounding():
+    time = _jittered(n=120)
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame({"timestamp": time, "y": rng.normal(size=len(time)).cumsum()})
+    model = Forecaster(**TINY).fit(frame, target="y")
+    with pytest.raises(RnncastError, match=r"cannot be dated; fit again on rounded timestamps: the timestamps lie "
+                                           r"within 4 s of a 10-minute grid \(jitter\); round them") as err:
+        model.predict(frame)
+    assert str(err.value).endswith(ROUND)
