@@ -29,7 +29,7 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     (``missing_season``): "every baseline" then names the ones computed, as it is no claim on the other.
     """
     good, name, model, rival, how, p = outcome(test, units, alpha)
-    mse = "MSE" if units == "original" else f"MSE (each {scaled_each(test)} in its own scaled units)"
+    mse = measured(test, units)
     result = test.get("significance", {}).get(name, {})
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else untested(result, how)
     if good:
@@ -130,7 +130,7 @@ def headline(test: dict, units: str = "original", alpha: float = 0.05, season: S
     the last value), 50.0% lower
     (Diebold–Mariano p = 0.01)"; ``season`` as for ``verdict``."""
     good, name, model, rival, how, p = outcome(test, units, alpha)
-    mse = "MSE" if units == "original" else "scaled MSE"
+    mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else " (no Diebold–Mariano test)"
     if good:
         rivals = [n for n in test[units] if n != "model"]
@@ -143,7 +143,8 @@ def backtest_test(m: dict) -> dict:
     """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
     scores in both units and the Diebold–Mariano results."""
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
-            "scored": {"series": m["series"]}, "targets": m.get("targets", 1)}
+            "scored": {"series": m["series"]}, "targets": m.get("targets", 1),
+            **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
@@ -270,6 +271,21 @@ def units_for(layout: str, targets: int) -> str:
     """``verdict_units`` of data of this ``layout`` ("single", "long", "wide") with ``targets`` targets
     (a backtest's panel, before any model is fitted): "original" or "scaled"."""
     return "original" if layout == "single" and targets == 1 else "scaled"
+
+
+def measured(test: dict, units: str) -> str:
+    """The verdict's MSE, named with the units it is in: "MSE" in original units; in scaled units "MSE (each series in
+    its own scaled units)" where a scaler scaled them, "MSE (each series divided by its training rows' standard
+    deviation)" where none did (``spreads.weighed``: evaluate's ``scaled_by``), and where a model without a scaler kept
+    no spreads (saved before they were kept), the original units it is in, and what that means."""
+    if units == "original":
+        return "MSE"
+    each, by = scaled_each(test), test.get("scaled_by")
+    if by == "training standard deviation":
+        return f"MSE (each {each} divided by its training rows' standard deviation)"
+    if by == "nothing":
+        return "MSE (in original units: no scaler scaled them, so the largest values weigh most)"
+    return f"MSE (each {each} in its own scaled units)"
 
 
 def scaled_each(test: dict) -> str:
