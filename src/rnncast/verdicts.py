@@ -35,7 +35,8 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     if good:
         rivals = [n for n in test[units] if n != "model"]
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
-                      f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}.{drift_caveat(test, rivals)}"
+                      f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}."
+                      f"{few_times(result, test.get('horizon', 1), passed=True)}{drift_caveat(test, rivals)}"
                       f"{mae_caveat(test[units])}")
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
                    f"{rival:.4g} for {named(name)}, {how}{said_p}."
@@ -57,18 +58,30 @@ def untested(result: dict, how: str) -> str:
 FEW_TIMES = 30  # below it, EWC has at most 3 cosine terms: t(1) to t(3) (significance.cosine_terms)
 
 
-def few_times(result: dict, horizon: int = 1) -> str:
+FEW_DEGREES = 3  # at most: the t reference's degrees of freedom that FEW_TIMES gives, here set by overlapping windows
+
+
+def few_times(result: dict, horizon: int = 1, passed: bool = False) -> str:
     """" With 12 forecast times the test has 2 degrees of freedom: only a large, steady difference
     passes.", beside a verdict that did not pass evaluate's test (``result``) over fewer than
-    ``FEW_TIMES`` forecast times; "". Where the overlap of ``horizon``-step windows set the degrees
-    of freedom (``significance.cosine_terms`` caps them at span / (2 horizon)), it says so: " With 19
-    forecast times, whose 6-step windows overlap, the test has 1 degree of freedom: ..."."""
+    ``FEW_TIMES`` forecast times, or whose overlapping windows left it ``FEW_DEGREES`` or fewer; "".
+    Where the overlap of ``horizon``-step windows set the degrees of freedom (``significance.cosine_terms``
+    caps them at span / (2 horizon)), it says so: " With 19 forecast times, whose 6-step windows overlap,
+    the test has 1 degree of freedom: ...". ``passed``: beside a verdict that passed it, which rests on
+    as few: " ..., the test has 1 degree of freedom, so its p-value is rough." (its variance is the mean of
+    one to three cosine terms' squares, itself a rough estimate)."""
     times, df = result.get("times", FEW_TIMES), result.get("df", float("nan"))
-    if not 2 <= times < FEW_TIMES or result.get("p_value", float("nan")) != result.get("p_value", float("nan")):
+    capped = df == df and df < cosine_terms(times)
+    few = 2 <= times < FEW_TIMES or (capped and df <= FEW_DEGREES)
+    if not few or result.get("p_value", float("nan")) != result.get("p_value", float("nan")):
         return ""
-    overlap = f", whose {horizon}-step windows overlap," if df == df and df < cosine_terms(times) else ""
-    freedom = f" the test has {counted(int(df), 'degree')} of freedom:" if df == df else ""
-    return f" With {counted(times, 'forecast time')}{overlap if freedom else ''}{freedom} only a large, steady difference passes."
+    overlap = f", whose {horizon}-step windows overlap," if capped else ""
+    freedom = f" the test has {counted(int(df), 'degree')} of freedom" if df == df else ""
+    if passed:
+        return (f" With {counted(times, 'forecast time')}{overlap}{freedom}, so its p-value is rough." if freedom
+                else f" With {counted(times, 'forecast time')} its p-value is rough.")
+    return (f" With {counted(times, 'forecast time')}{overlap if freedom else ''}{freedom and freedom + ':'} only a large, "
+            "steady difference passes.")
 
 
 DRIFT_LEVEL = 0.005  # the largest p whose false "beats" stayed under 5 % where one forecaster's errors drift
