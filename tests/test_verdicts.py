@@ -429,3 +429,12 @@ def test_a_win_over_few_degrees_of_freedom_says_the_p_value_is_rough():
     many["original"]["model"]["mse"] = 0.01 * many["original"]["repeat"]["mse"]
     many["significance"]["repeat"]["p_value"] = 1e-5
     assert verdict(many)[0] and "rough" not in verdict(many)[1]
+
+
+def test_a_p_value_near_1_is_never_said_to_be_1():
+    """p = 0.999999 printed "p = 1" (two significant digits), a certainty no test gives (a tester's find)."""
+    assert p_text(0.999999) == "p > 0.99" and p_text(0.996) == "p > 0.99" and p_text(0.9949) == "p = 0.99"
+    assert p_text(1.0) == "p = 1"  # only where it is (identical forecasts, a Holm bound)
+    scores = {"model": {"mse": 2.0, "mae": 1.0}, "repeat": {"mse": 1.0, "mae": 1.0}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": 0.9999993}}}
+    assert verdict(test)[1].endswith("a higher MSE (Diebold–Mariano p > 0.99).")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season, recorded as recorded_season
-from rnncast.significance import cosine_terms
+from rnncast.significance import cosine_terms, p_text
 from rnncast.spelling import counted, spelled
 
 
@@ -240,12 +240,6 @@ def mae_caveat(scores: dict) -> str:
     digits = next(d for d in range(4, 18) if f"{lower[name]:.{d}g}" != f"{model:.{d}g}")  # enough to tell them apart
     return (f" On MAE, though, {named(name)} is lower ({lower[name]:.{digits}g} against {model:.{digits}g}): "
             "the model makes fewer large errors, not smaller errors overall.")
-
-
-def p_text(p: float) -> str:
-    """A p-value as a sentence gives it: ``p = 0.031``, or ``p < 1e-16`` where double precision
-    leaves it at 0 (a p-value is never 0)."""
-    return "p < 1e-16" if p < 1e-16 else f"p = {p:.2g}"
 
 
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
