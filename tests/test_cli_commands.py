@@ -483,3 +483,19 @@ def test_predict_overwrite_replaces_a_forecast_and_never_a_data_file(tmp_path, c
     Forecaster(**TINY).fit(str(panel), target="sales").save(tmp_path / "many")
     assert main(["predict", str(tmp_path / "many"), str(panel), "--out", str(tmp_path / "f.csv"), "--overwrite"]) == 0
     assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(tmp_path / "f.csv"), "--overwrite"]) == 0
+def test_with_several_targets_the_score_tables_say_their_rmse_is_the_mean_of_the_targets_rmses():
+    """fit two.csv --target a,b printed MSE 4972.7 beside RMSE 51.42, not √MSE = 70.5: each is the mean over the
+    targets of their own (as scikit-learn's multioutput='uniform_average'), said nowhere (a tester's find)."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.metrics import RMSE_NOTE
+
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame({"a": 20 + np.cumsum(rng.normal(0, 1, 160)), "b": 1000 + np.cumsum(rng.normal(0, 50, 160))})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target=["a", "b"])
+    result = model.evaluate(frame)
+    scores = result["original"]["model"]
+    assert scores["rmse"] != pytest.approx(np.sqrt(scores["mse"]), rel=1e-3)  # the tables' two columns, apart
+    text = score_tables(result, 1)
+    assert text.splitlines()[-1] == RMSE_NOTE == "RMSE: the mean of the targets' RMSEs (MSE: of their MSEs), so not √MSE."
+    one = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="a")
+    assert "RMSE:" not in score_tables(one.evaluate(frame), 1)

@@ -109,7 +109,8 @@ def test_the_result_is_json(fitted, frame):
     result = rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, part="val")
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
-                         "winner", "sentence", "notes"}
+                         "winner", "sentence", "notes", "test_units", "scaled_scores"}
+    assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
@@ -205,3 +206,35 @@ def test_data_too_short_is_said_in_compares_words_not_a_methods(fitted, frame):
     assert str(refused.value) == "model 'a': compare needs at least lookback 12 + horizon 2 = 14 rows (one window), got 10"
     with pytest.raises(RnncastError, match=r"^predict_windows needs at least lookback 12"):
         fitted["lstm"].predict_windows(frame.head(10))
+def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_evaluate_judges_it():
+    """compare judged a panel in original units, where the series near 5,000 carried 98.6 % of the loss differences
+    (MSE 4302 against 2063.5, p = 0.14), while evaluate weighs each series in its own scale (a tester's find). The
+    test now divides each series' errors by its training rows' standard deviation (the first model's rows), whatever
+    each model's scaler; the original MSE and MAE stay for reading."""
+    from rnncast.evaluation import forecast_times
+    from rnncast.significance import diebold_mariano
+
+    panel = make_panel(3, lengths=(100, 100), seed=3)
+    panel["y"] = panel["y"] * panel["unique_id"].map({"s000": 1.0, "s001": 1e4, "s002": 1e-2})
+    a = Forecaster(**{**SMALL, "lookback": 8}).fit(panel)
+    b = Forecaster(**{**SMALL, "lookback": 8, "cell": "gru", "scaler": "none"}).fit(panel)
+    result = rnncast.compare({"a": a, "b": b}, panel)
+    assert result.test_units == "each series divided by its training rows' standard deviation"
+    wa, wb = a.predict_windows(panel, part="test"), b.predict_windows(panel, part="test")
+    train = {sid: g["y"].to_numpy()[: a.splits_[a.ids_.index(sid)].train_end] for sid, g in panel.groupby("unique_id")}
+    spread = np.array([train[wa.ids[s]].std() for s in wa.series])[:, None, None]
+    ea, eb = (wa.y_pred - wa.y_true) / spread, (wb.y_pred - wb.y_true) / spread
+    assert result.scaled_scores["a"]["mse"] == pytest.approx(np.mean(ea ** 2), rel=1e-9)
+    assert result.scaled_scores["b"]["mse"] == pytest.approx(np.mean(eb ** 2), rel=1e-9)
+    assert result.scaled_scores["a"]["mse"] == pytest.approx(a.evaluate(panel)["scaled"]["model"]["mse"], rel=1e-5)
+    assert result.scores["a"]["mse"] == pytest.approx(np.mean((wa.y_pred - wa.y_true) ** 2), rel=1e-9)  # original
+    one_sided = diebold_mariano(ea, eb, 2, forecast_times(wa))["p_value"]
+    assert result.pairs[0]["p"] == pytest.approx(2 * min(one_sided, 1 - one_sided), rel=1e-9)
+    assert result.pairs[0]["lower"] == ("a" if np.mean(ea ** 2) <= np.mean(eb ** 2) else "b")
+    assert "each series divided by its training rows' standard deviation" in result.notes[-1]
+    one = rnncast.compare({"a": a, "b": b}, panel[panel["unique_id"] == "s001"])  # one series: original units
+    assert one.test_units == "original units" and one.scaled_scores == {}
+    other = Forecaster(**{**SMALL, "lookback": 8, "test_frac": 0.3}).fit(panel)  # fewer training rows: other spreads
+    apart = rnncast.compare({"a": a, "c": other}, panel)
+    assert apart.notes[-1].endswith("'c' was fitted on other training rows, whose spreads differ: every model's errors "
+                                    "are divided by the spreads of 'a'.")

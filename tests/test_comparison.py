@@ -96,3 +96,18 @@ def test_two_identical_leaders_tie_at_p_equal_to_one_not_at_least_one():
     good = errors(0.5, seed=1)
     result = compare({"RNN": errors(1.0, seed=2), "LSTM": good, "GRU": good.copy()}, 1, "cells alone")
     assert "tie for the lowest test MSE (Holm-adjusted Diebold–Mariano p = 1)" in result.sentence
+
+
+def test_a_p_value_near_1_is_never_printed_as_1_in_the_sentence_or_the_table():
+    """Two models whose squared errors differ by a sum of almost 0: p 0.99999 was said "p ≥ 1" and tabled "1" (.2g)."""
+    base = errors(1.0, seed=1)
+    other = base.copy()
+    other[[0, 1]] = base[[1, 0]] * np.array([1 + 1e-6, 1.0])[:, None, None]  # two errors swapped, one nudged a millionth
+    result = compare({"A": base, "B": other}, 1, "g")
+    pair = result.pairs[0]
+    assert 0.99 < pair["p"] < 1 and 0.99 < pair["p_holm"] < 1
+    assert "(Holm-adjusted Diebold–Mariano p > 0.99)" in result.sentence and "p ≥ 1" not in result.sentence
+    row = pair_table(result)[1]
+    assert row[3] == row[4] == "> 0.99"
+    pair["p"] = pair["p_holm"] = 1.0  # exactly 1 (identical errors) is said as such
+    assert pair_table(result)[1][3:5] == ["1", "1"]

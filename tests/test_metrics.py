@@ -111,3 +111,17 @@ def test_r2_by_series_is_each_series_own_r2_averaged_and_skips_series_that_do_no
     assert metrics.r2_by_series(y, good, series, keep)[0] == pytest.approx(
         np.mean([metrics.r2(y[5:20], good[5:20]), metrics.r2(y[20:], good[20:])]))
     assert np.isnan(metrics.r2_by_series(np.ones((4, 1, 1)), np.ones((4, 1, 1)), [0, 0, 1, 1])[0])
+
+
+def test_the_readmes_mase_says_the_scale_is_the_seasonal_naive_error_with_a_season():
+    """README said MASE's scale is "the naive forecast's error one step ahead ... below 1 means better than that
+    one-step forecast", while with a season above 1 it is the in-sample seasonal-naive error, of values one season
+    apart (``naive_scale``; Hyndman and Koehler's seasonal MASE, a tester's find)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    entry = " ".join(readme.split("- **MASE**", 1)[1].split("\n- **", 1)[0].split())  # its words, unwrapped
+    assert "one-step forecast" not in entry and "error one step ahead on the training rows" not in entry
+    assert "values one `season` apart" in entry and "seasonal-naive forecast" in entry
+    train = np.array([0.0, 10.0, 1.0, 12.0, 3.0, 15.0])
+    assert metrics.naive_scale(train, season=2) == pytest.approx(np.mean(np.abs(train[2:] - train[:-2])))

@@ -281,3 +281,14 @@ def test_p_values_are_exactly_scipy_stats_t_cdf():
             assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["df"]))
         result = significance.diebold_mariano_cutoffs(a, b, np.arange(n), horizon=3, step=1)
         assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["origins"] - 1))
+
+
+def test_a_p_value_is_written_with_two_digits_never_as_a_1_or_0_it_is_not():
+    """p = 0.999999 was written "1" by two significant digits (a tester's find); every table and sentence writes
+    p-values through ``p_number`` (``p_text``: the sentence's "p = ...")."""
+    from rnncast.significance import p_number, p_text
+
+    assert p_number(0.999999) == "> 0.99" and p_number(0.996) == "> 0.99" and p_number(0.9949) == "0.99"
+    assert p_number(1.0) == "1" and p_number(0.0) == "< 1e-16" and p_number(0.031) == "0.031"
+    assert p_number(2.5e-9) == "2.5e-09"  # small, but not 0: written as it is
+    assert p_text(0.999999) == "p > 0.99" and p_text(0.0) == "p < 1e-16" and p_text(0.0312) == "p = 0.031"

@@ -407,3 +407,34 @@ def test_a_backtest_sentence_says_how_a_panels_windows_were_grouped():
     assert "each cutoff's loss" in backtest_verdict({**m, "cutoff_dates": 3})[1]  # shared cutoffs: as before
     assert "each window number's loss differences summed over the 5 series (without times" in \
         backtest_verdict({**m, "cutoff_dates": None})[1]
+
+
+def test_a_win_over_few_degrees_of_freedom_says_the_p_value_is_rough():
+    """"beats every baseline ... (Diebold–Mariano p = 0.0067)" rested on 19 forecast times whose 6-step windows
+    overlap, one cosine term, t(1), and said nothing of it: the count was said only beside a verdict that did not
+    pass (a tester's find). A win now says it too, briefly."""
+    from rnncast.significance import diebold_mariano
+
+    rng = np.random.default_rng(1)
+    baseline = np.lib.stride_tricks.sliding_window_view(1 + 0.1 * rng.normal(size=24), 6)[:, :, None]  # [19, 6, 1]
+    model = 0.1 * rng.normal(size=baseline.shape)  # far lower, steadily: beyond chance even at t(1)
+    result = diebold_mariano(model, baseline, 6)
+    assert result["times"] == 19 and result["df"] == 1 and result["p_value"] < 0.05
+    scores = {"model": {"mse": float(np.mean(model ** 2)), "mae": 0.1},
+              "repeat": {"mse": float(np.mean(baseline ** 2)), "mae": 1.0}}
+    good, sentence = verdict({"original": scores, "significance": {"repeat": result}, "horizon": 6})
+    assert good and (f"(Diebold–Mariano {p_text(result['p_value'])}). With 19 forecast times, whose 6-step windows "
+                     "overlap, the test has 1 degree of freedom, so its p-value is rough. If the model's") in sentence
+    many = _one_series_test(200)  # enough times and degrees of freedom: nothing said
+    many["original"]["model"]["mse"] = 0.01 * many["original"]["repeat"]["mse"]
+    many["significance"]["repeat"]["p_value"] = 1e-5
+    assert verdict(many)[0] and "rough" not in verdict(many)[1]
+
+
+def test_a_p_value_near_1_is_never_said_to_be_1():
+    """p = 0.999999 printed "p = 1" (two significant digits), a certainty no test gives (a tester's find)."""
+    assert p_text(0.999999) == "p > 0.99" and p_text(0.996) == "p > 0.99" and p_text(0.9949) == "p = 0.99"
+    assert p_text(1.0) == "p = 1"  # only where it is (identical forecasts, a Holm bound)
+    scores = {"model": {"mse": 2.0, "mae": 1.0}, "repeat": {"mse": 1.0, "mae": 1.0}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": 0.9999993}}}
+    assert verdict(test)[1].endswith("a higher MSE (Diebold–Mariano p > 0.99).")

@@ -29,7 +29,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout
+from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout, spreads
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -143,6 +143,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         series = np.repeat(np.arange(panel.n_series), n_windows)  # [S * K], windows of a series together
         starts = (panel.offsets[:-1, None] + first_rows - lookback).reshape(-1)  # [S * K] rows of the stacked panel
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, series, shortest=True)
+        wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         scales = model.state.mase_scales[series]  # [S * K, T]
     else:  # a fresh model and scalers on the rows up to each cutoff
@@ -157,7 +158,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             starts = panel.offsets[:-1] + first_rows[:, j] - lookback
             original, scaled = forecast_windows(model, panel, series, starts, series, shortest=True)
             parts.append(original)
-            scaled_parts.append(scaled)  # each window's own scalers: coverage has no units
+            scaled_parts.append(spreads.weighed(model.state, series, scaled))  # each window's own scalers: coverage
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales)
         order = np.arange(panel.n_series * n_windows).reshape(n_windows, panel.n_series).T.reshape(-1)  # series-major
@@ -183,6 +184,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
+        **({"scaled_by": by} if (by := spreads.SCALED_BY.get(spreads.scaled_by(model.state))) else {}),
         "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
                                                        1, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},

@@ -5,7 +5,9 @@ every model forecasts are matched by series and by the time of their first targe
 are numbered), so models of different lookbacks meet on the same targets; each model's MSE and MAE are
 taken in original units on those windows and the values every model scores (``windowforecasts.scored``),
 and every pair gets a two-sided Diebold–Mariano test, Holm-corrected over the pairs (``comparison.compare``):
-a winner is named only when it differs from every other model beyond chance.
+a winner is named only when it differs from every other model beyond chance. On windows of several series or
+targets the test, and the MSE it names a winner by, divide each series' errors by the standard deviation of its
+training rows (``spreads.window_spreads``, the first model's), as evaluate's verdict weighs a panel.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from rnncast import comparison, evaluation, metrics
+from rnncast import comparison, evaluation, metrics, spreads
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import RnncastError
 from rnncast.parts import PARTS
@@ -39,7 +41,10 @@ class ModelComparison:
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
-    ``sentence``: the winner or the ties in words; ``notes``: what was left out, in words.
+    ``sentence``: the winner or the ties in words; ``notes``: what was left out, and the units of the test, in words.
+    ``test_units``: the units the pairs' tests, ``lower`` and ``winner`` weigh the errors in: "original units" for
+    one series of one target, else "each series divided by its training rows' standard deviation" (``SCALED``), whose
+    MSE and MAE are ``scaled_scores`` (empty in original units).
     ``as_dict()`` is the JSON ``rnncast compare --json`` prints."""
 
     part: str
@@ -54,6 +59,8 @@ class ModelComparison:
     winner: str | None
     sentence: str
     notes: list[str] = field(default_factory=list)
+    test_units: str = "original units"
+    scaled_scores: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -78,9 +85,12 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
 
     Windows are matched by series and the time of their first target (its row number where the data has
     no time), so models of different lookbacks are compared on the same targets; the windows that only
-    some models forecast are counted in ``left_out`` and said in ``notes``. Scores and the test are in the
-    target's original units (the models' scalers may differ), so on a panel the series of the largest values
-    weigh most. Returns a ``ModelComparison``.
+    some models forecast are counted in ``left_out`` and said in ``notes``. ``scores`` are in the target's original
+    units. The test weighs the errors as evaluate's verdict does: in original units for one series of one target;
+    on windows of several series (or targets), each series' (and target's) errors divided by the standard deviation
+    of its training rows, the first model's, whatever each model's scaler (the models' scalers may differ), so that
+    the series of the largest values do not decide it (``scaled_scores``, ``test_units``; a note says which units,
+    and where the models' training rows, and so their spreads, differ). Returns a ``ModelComparison``.
     Raises ``RnncastError`` for fewer than two models, a name given twice, anything not a fitted
     Forecaster, models of different horizons or targets, a part some model has no window in, and no
     window common to all (saying why: no series in common, or the parts' targets apart in time).
@@ -102,18 +112,53 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     keep = _kept(chosen)
     _same_actuals(chosen, keep)
     errors = {name: wf.y_pred - wf.y_true for name, wf in chosen.items()}
+    spread, said = _spread(named, chosen)  # [W, 1, T] each window's series' training spread; None: original units
+    judged = errors if spread is None else {name: e / spread for name, e in errors.items()}
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
-    result = comparison.compare(errors, horizon, group, times=evaluation.forecast_times(chosen[first]), keep=keep,
-                                measure=MEASURE.get(part, "MSE"))
-    scores = {}
+    measure = MEASURE.get(part, "MSE") if spread is None else f"scaled {MEASURE.get(part, 'MSE')}"
+    result = comparison.compare(judged, horizon, group, times=evaluation.forecast_times(chosen[first]), keep=keep,
+                                measure=measure)
+    scores, scaled = {}, {}
     for name, wf in chosen.items():
         score = metrics.score(wf.y_true, wf.y_pred, keep)
         scores[name] = {"mse": score["mse"], "mae": score["mae"]}
+        if spread is not None:
+            score = metrics.score(np.zeros_like(judged[name]), judged[name], keep)
+            scaled[name] = {"mse": score["mse"], "mae": score["mae"]}
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
-                           result.pairs, result.winner, result.sentence, _notes(left, own, keep, part))
+                           result.pairs, result.winner, result.sentence, _notes(left, own, keep, part) + said,
+                           "original units" if spread is None else SCALED, scaled)
+
+
+SCALED = "each series divided by its training rows' standard deviation"
+
+
+def _spread(named: dict, chosen: dict[str, WindowForecasts]) -> tuple[np.ndarray | None, list[str]]:
+    """What compare divides every model's errors by, [W, 1, T], and the note that says so: on windows of one series
+    and one target nothing (None: original units, where a test's p-value is the same in any units); else each
+    window's series' training spread of each target (``spreads.window_spreads``) as the first model that keeps them
+    was fitted, whatever the others' scalers; where none keeps them (saved before rnncast kept them), None, said."""
+    first = next(iter(chosen.values()))
+    several = first.y_true.shape[-1] > 1 or (first.series is not None and len(np.unique(first.series)) > 1)
+    if not several:
+        return None, []
+    kept = {name: spreads.window_spreads(named[name].state_, wf) for name, wf in chosen.items()}
+    kept = {name: s for name, s in kept.items() if s is not None}
+    if not kept:
+        return None, ["the test is in original units, where the series of the largest values weigh most: no model keeps "
+                      "its series' training spreads (saved before rnncast kept them); fit them again to weigh each "
+                      "series in its own scale."]
+    owner, spread = next(iter(kept.items()))
+    note = (f"the test weighs the errors in scaled units, {SCALED} (the rows {owner!r} was fitted on), so that every "
+            "series counts in its own scale; MSE and MAE are in original units, MSE (scaled) in the test's.")
+    apart = [name for name, s in kept.items() if not np.allclose(s, spread, rtol=1e-6, atol=0.0)]
+    if apart:
+        note += (f" {', '.join(map(repr, apart))} {'was' if len(apart) == 1 else 'were'} fitted on other training rows, "
+                 f"whose spreads differ: every model's errors are divided by the spreads of {owner!r}.")
+    return spread[:, None, :], [note]
 
 
 def _named(models) -> dict:

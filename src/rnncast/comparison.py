@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnncast import significance
-from rnncast.verdicts import p_text
+from rnncast.significance import p_number, p_text
 
 ALPHA = 0.05  # the level at which a difference counts as beyond chance (after the Holm correction)
 
@@ -89,21 +89,28 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
     test = "Holm-adjusted Diebold–Mariano p"
     if rivals and all(against[r]["differs"] for r in rivals):
         lower = listing([f"{r}'s {mse[r]:.4g}" for r in rivals])
-        held = [against[r]["p_holm"] for r in rivals]  # below 1e-16, double precision leaves a p-value at 0
-        p_values = (f"= {listing([f'{p:.2g}' for p in held])}" if min(held) >= 1e-16
-                    else listing([p_text(p) for p in held]).removeprefix("p "))
+        held = [p_number(against[r]["p_holm"]) for r in rivals]  # "< 1e-16" where double precision leaves it at 0
+        p_values = (f"= {listing(held)}" if not any(p[0] in "<>" for p in held)
+                    else listing([p_text(against[r]["p_holm"]) for r in rivals]).removeprefix("p "))
         return best, (f"With the {group}, {best} wins: its {measure} {mse[best]:.4g} is lower than {lower} "
                       f"beyond chance ({test} {p_values}).")
     if not any(p["differs"] for p in pairs):
         least = min((p["p_holm"] for p in pairs), default=1.0)
-        bound = f"= {least:.2g}" if least >= 1 else f"≥ {least:.2g}"
+        bound = at_least(least)
         return None, f"With the {group}, {listing(list(mse))} tie: no pair differs beyond chance ({test} {bound})."
     top = [best] + [r for r in rivals if not against[r]["differs"]]
     within = min(p["p_holm"] for p in pairs if p["a"] in top and p["b"] in top)
     higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance ({p_text(against[r]['p_holm'])})"
                        for r in rivals if against[r]["differs"])
     return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest {measure} "
-                  f"({test} {'=' if within >= 1 else '≥'} {within:.2g}); {higher}.")
+                  f"({test} {at_least(within)}); {higher}.")
+
+
+def at_least(p: float) -> str:
+    """The smallest of several p-values as a bound on them all: "= 1" where it is 1, "≥ 0.14", and "> 0.99" where two
+    digits would round it to 1 (``p_number``)."""
+    number = p_number(p)
+    return f"= {number}" if p >= 1 else number if number[0] in "<>" else f"≥ {number}"
 
 
 def pair_table(comparison: Comparison) -> list[list[str]]:
@@ -111,8 +118,8 @@ def pair_table(comparison: Comparison) -> list[list[str]]:
     better), the raw two-sided and the Holm-adjusted p-value, and whether the pair differs."""
     table = [["pair", "lower test MSE", "DM statistic", "p (two-sided)", "p (Holm)", "beyond chance"]]
     for p in comparison.pairs:
-        table.append([f"{p['a']} vs {p['b']}", p["lower"], f"{p['statistic']:.2f}", f"{p['p']:.2g}",
-                      f"{p['p_holm']:.2g}", "yes" if p["differs"] else "no"])
+        table.append([f"{p['a']} vs {p['b']}", p["lower"], f"{p['statistic']:.2f}", p_number(p["p"]),
+                      p_number(p["p_holm"]), "yes" if p["differs"] else "no"])
     return table
 
 

@@ -17,7 +17,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
 
     Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of"}: a panel's R² is
     the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary)], "scored": {what was scored, see parts.describe}, "original":
-    {name: scores}, "scaled": {...}, "significance": {baseline: Diebold-Mariano result}}``: the test
+    {name: scores}, "scaled": {...}, ["scaled_by": what the scaled units divide by where no scaler scaled them,
+    ``spreads.SCALED_BY``], "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
     forecast time (``forecast_times``), so that series sharing a time's shocks count once and, with ``by_series``, ``"series": {id: scores}``
     (original units; one series given without an id is keyed by its target's name, as a wide table's series are by
@@ -30,6 +31,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
     if forecasts.scored:
         result["scored"] = forecasts.scored
+    if forecasts.scaled_by:  # no scaler: what the scaled block (and the verdict and test that read it) divides by
+        result["scaled_by"] = forecasts.scaled_by
     result["original"], r2_series = scores_and_series(original, mase_scales[original.series], scaled)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     scored_series = len(np.unique(original.series)) if original.series is not None else 1

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, parts, reading, scaling
+from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, parts, reading, scaling, spreads
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -302,9 +302,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
 
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> PartForecasts:
-    """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units."""
+    """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units (the
+    scaled as the verdict weighs them: ``spreads.weighed``)."""
     starts, series, scored = parts.select(model.state, panel, index, part)
     original, scaled = forecast_windows(model, panel, index, starts, series)
+    scaled = spreads.weighed(model.state, index, scaled)
     out = fills.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)
     if out["text"]:
@@ -312,4 +314,5 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> 
                   "windows_scored": out["windows_scored"], "left_out": out["text"], "text": f"{scored['text']}; {out['text']}"}
     if original.filled is not None and not scored_values(original).any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
-    return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored)
+    return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored,
+                         spreads.SCALED_BY.get(spreads.scaled_by(model.state)))

@@ -46,6 +46,8 @@ class Learned:
     splits_ = _learned("splits", "[S] each series' row borders (windows.Split)")
     train_means_ = _learned("train_means", "[S, T] training means (original units): the training mean baseline")
     mase_scales_ = _learned("mase_scales", "[S, T] in-sample (seasonal) naive MAE: MASE's denominator")
+    train_spreads_ = _learned("train_spreads", "[S, T] training rows' standard deviation: what the scaled scores "
+                                               "divide by under scaler='none' (None: a model saved without them)")
     static_encoder_ = _learned("static_encoder", "the static covariates' encoder (None without them)")
     static_covariates_ = property(
         lambda self: [] if self.static_encoder_ is None else

@@ -163,8 +163,19 @@ def quantile_scores(y_true, q_pred, quantiles, keep=None) -> dict:
             **coverages(y_true, q_pred, levels)}
 
 
+RMSE_NOTE = "RMSE: the mean of the targets' RMSEs (MSE: of their MSEs), so not √MSE."  # beside a table of several
+
+
+def rmse_note(targets: int) -> str | None:
+    """What a table of scores of several ``targets`` says under it (``RMSE_NOTE``): its RMSE, as ``score`` pools it,
+    is the mean of each target's RMSE, as scikit-learn's ``root_mean_squared_error`` pools outputs by default
+    (``multioutput='uniform_average'``), not the root of the MSE beside it; None for one target, where it is."""
+    return RMSE_NOTE if targets > 1 else None
+
+
 def score(y_true, y_pred, keep=None) -> dict:
-    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns.
+    """MSE, MAE, RMSE, R², sMAPE and MAPE; for [W, H, T] arrays, the mean over the T target columns (so the
+    RMSE of several targets is the mean of their RMSEs, not the root of their mean MSE: ``rmse_note``).
 
     ``keep``: the values scored, a bool array of their shape (default: all); a target column with
     no value kept is left out of the mean over targets, and every score is NaN when none has one."""

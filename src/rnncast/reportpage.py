@@ -19,6 +19,7 @@ import pandas as pd
 from rnncast.forecaster import Forecaster
 from rnncast import madeof, readout, timetext, webfont
 from rnncast.baselines import row_label
+from rnncast.metrics import rmse_note
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text, draw_text
@@ -62,6 +63,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", said.intervals))
     blocks.append(("h2", "Metrics (original units)"))
     blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+    blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))
     blocks.append(("h2", "Metrics (scaled units)"))

@@ -237,3 +237,20 @@ def ewc_variance(d, present, terms: int) -> float:
         cosines = np.cos(np.pi * np.arange(len(d), terms + 1)[:, None] * t / len(d))  # [terms - P + 1, n]
         total += float((np.square(cosines @ centred[present]) / np.square(cosines).sum(axis=1)).sum())
     return total / terms
+
+
+def p_number(p: float) -> str:
+    """A p-value as every table and sentence writes it (``p_text``): two significant digits, ``0.031``, but never a
+    1 or a 0 that it is not: ``> 0.99`` where those digits would round it to 1 (0.999999), ``< 1e-16`` where double
+    precision leaves it at 0 (a p-value is never 0); ``1`` only where it is exactly 1 (identical forecasts, a bound)."""
+    if p < 1e-16:
+        return "< 1e-16"
+    if p < 1 and f"{p:.2g}" == "1":
+        return "> 0.99"
+    return f"{p:.2g}"
+
+
+def p_text(p: float) -> str:
+    """A p-value as a sentence gives it: ``p = 0.031``, ``p > 0.99``, ``p < 1e-16`` (``p_number``)."""
+    number = p_number(p)
+    return f"p {number}" if number[0] in "<>" else f"p = {number}"

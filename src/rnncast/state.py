@@ -42,6 +42,7 @@ class FittedState:
     splits: list[Split]  # [S] row borders of each series
     train_means: np.ndarray  # [S, T] original units: the mean baseline
     mase_scales: np.ndarray  # [S, T] original units: the in-sample (seasonal) naive MAE, MASE's denominator
+    train_spreads: np.ndarray | None = None  # [S, T] original units: the training rows' standard deviation; None: not kept
     static_encoder: StaticEncoder | None = None
     static_inputs: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.float32))  # [S, Kn]
     static_codes: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.int64))  # [S, Kc]
@@ -81,6 +82,7 @@ class FittedState:
             "calendars": {i: c.state() for i, c in self.calendars.items()},
             "scalers": [s.state() for s in self.scalers], "splits": [[s.train_end, s.val_end, s.end] for s in self.splits],
             "train_means": self.train_means.tolist(), "mase_scales": self.mase_scales.tolist(),
+            "train_spreads": None if self.train_spreads is None else self.train_spreads.tolist(),
             "static": None if self.static_encoder is None else {
                 "encoder": self.static_encoder.state(), "inputs": self.static_inputs.tolist(),
                 "codes": self.static_codes.tolist(), **({"table": True} if self.static_table else {})},
@@ -124,6 +126,8 @@ class FittedState:
                 splits=[Split(*s) for s in meta.get("splits", [meta.get("split")])],
                 train_means=np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float64),
                 mase_scales=np.asarray(meta.get("mase_scales", [[np.nan] * len(meta["targets"])]), dtype=np.float64),
+                train_spreads=(None if meta.get("train_spreads") is None  # kept since decision 475
+                               else np.asarray(meta["train_spreads"], dtype=np.float64)),
                 static_encoder=StaticEncoder.from_state(static["encoder"]) if static else None,
                 static_inputs=(np.asarray(static["inputs"], dtype=np.float32).reshape(n, -1) if static
                                else np.zeros((n, 0), np.float32)),
@@ -205,6 +209,9 @@ class FittedState:
         # MASE's scale is 0 for a series constant in training and unknown (null) in version 1 folders
         if self.mase_scales.shape != (n, n_targets) or (self.mase_scales < 0).any() or np.isinf(self.mase_scales).any():
             refuse(f"the MASE scales are not {n} x {n_targets} numbers >= 0 (or null)")
+        spreads = self.train_spreads  # None: a model saved before they were kept
+        if spreads is not None and (spreads.shape != (n, n_targets) or not (np.isfinite(spreads) & (spreads > 0)).all()):
+            refuse(f"the training spreads are not {n} x {n_targets} finite numbers > 0")
         self._check_static(spec, refuse)
 
     def _check_static(self, spec, refuse) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season, recorded as recorded_season
-from rnncast.significance import cosine_terms
+from rnncast.significance import cosine_terms, p_text
 from rnncast.spelling import counted, spelled
 
 
@@ -29,13 +29,14 @@ def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str
     (``missing_season``): "every baseline" then names the ones computed, as it is no claim on the other.
     """
     good, name, model, rival, how, p = outcome(test, units, alpha)
-    mse = "MSE" if units == "original" else f"MSE (each {scaled_each(test)} in its own scaled units)"
+    mse = measured(test, units)
     result = test.get("significance", {}).get(name, {})
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else untested(result, how)
     if good:
         rivals = [n for n in test[units] if n != "model"]
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
-                      f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}.{drift_caveat(test, rivals)}"
+                      f"{rival:.4g} for the best baseline ({baseline_name(name)}), {how}{said_p}."
+                      f"{few_times(result, test.get('horizon', 1), passed=True)}{drift_caveat(test, rivals)}"
                       f"{mae_caveat(test[units])}")
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {model:.4g} against "
                    f"{rival:.4g} for {named(name)}, {how}{said_p}."
@@ -57,18 +58,30 @@ def untested(result: dict, how: str) -> str:
 FEW_TIMES = 30  # below it, EWC has at most 3 cosine terms: t(1) to t(3) (significance.cosine_terms)
 
 
-def few_times(result: dict, horizon: int = 1) -> str:
+FEW_DEGREES = 3  # at most: the t reference's degrees of freedom that FEW_TIMES gives, here set by overlapping windows
+
+
+def few_times(result: dict, horizon: int = 1, passed: bool = False) -> str:
     """" With 12 forecast times the test has 2 degrees of freedom: only a large, steady difference
     passes.", beside a verdict that did not pass evaluate's test (``result``) over fewer than
-    ``FEW_TIMES`` forecast times; "". Where the overlap of ``horizon``-step windows set the degrees
-    of freedom (``significance.cosine_terms`` caps them at span / (2 horizon)), it says so: " With 19
-    forecast times, whose 6-step windows overlap, the test has 1 degree of freedom: ..."."""
+    ``FEW_TIMES`` forecast times, or whose overlapping windows left it ``FEW_DEGREES`` or fewer; "".
+    Where the overlap of ``horizon``-step windows set the degrees of freedom (``significance.cosine_terms``
+    caps them at span / (2 horizon)), it says so: " With 19 forecast times, whose 6-step windows overlap,
+    the test has 1 degree of freedom: ...". ``passed``: beside a verdict that passed it, which rests on
+    as few: " ..., the test has 1 degree of freedom, so its p-value is rough." (its variance is the mean of
+    one to three cosine terms' squares, itself a rough estimate)."""
     times, df = result.get("times", FEW_TIMES), result.get("df", float("nan"))
-    if not 2 <= times < FEW_TIMES or result.get("p_value", float("nan")) != result.get("p_value", float("nan")):
+    capped = df == df and df < cosine_terms(times)
+    few = 2 <= times < FEW_TIMES or (capped and df <= FEW_DEGREES)
+    if not few or result.get("p_value", float("nan")) != result.get("p_value", float("nan")):
         return ""
-    overlap = f", whose {horizon}-step windows overlap," if df == df and df < cosine_terms(times) else ""
-    freedom = f" the test has {counted(int(df), 'degree')} of freedom:" if df == df else ""
-    return f" With {counted(times, 'forecast time')}{overlap if freedom else ''}{freedom} only a large, steady difference passes."
+    overlap = f", whose {horizon}-step windows overlap," if capped else ""
+    freedom = f" the test has {counted(int(df), 'degree')} of freedom" if df == df else ""
+    if passed:
+        return (f" With {counted(times, 'forecast time')}{overlap}{freedom}, so its p-value is rough." if freedom
+                else f" With {counted(times, 'forecast time')} its p-value is rough.")
+    return (f" With {counted(times, 'forecast time')}{overlap if freedom else ''}{freedom and freedom + ':'} only a large, "
+            "steady difference passes.")
 
 
 DRIFT_LEVEL = 0.005  # the largest p whose false "beats" stayed under 5 % where one forecaster's errors drift
@@ -130,7 +143,7 @@ def headline(test: dict, units: str = "original", alpha: float = 0.05, season: S
     the last value), 50.0% lower
     (Diebold–Mariano p = 0.01)"; ``season`` as for ``verdict``."""
     good, name, model, rival, how, p = outcome(test, units, alpha)
-    mse = "MSE" if units == "original" else "scaled MSE"
+    mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
     said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else " (no Diebold–Mariano test)"
     if good:
         rivals = [n for n in test[units] if n != "model"]
@@ -143,7 +156,8 @@ def backtest_test(m: dict) -> dict:
     """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
     scores in both units and the Diebold–Mariano results."""
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
-            "scored": {"series": m["series"]}, "targets": m.get("targets", 1)}
+            "scored": {"series": m["series"]}, "targets": m.get("targets", 1),
+            **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 
 def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
@@ -228,12 +242,6 @@ def mae_caveat(scores: dict) -> str:
             "the model makes fewer large errors, not smaller errors overall.")
 
 
-def p_text(p: float) -> str:
-    """A p-value as a sentence gives it: ``p = 0.031``, or ``p < 1e-16`` where double precision
-    leaves it at 0 (a p-value is never 0)."""
-    return "p < 1e-16" if p < 1e-16 else f"p = {p:.2g}"
-
-
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
     """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``)."""
     scores = test[units]
@@ -270,6 +278,21 @@ def units_for(layout: str, targets: int) -> str:
     """``verdict_units`` of data of this ``layout`` ("single", "long", "wide") with ``targets`` targets
     (a backtest's panel, before any model is fitted): "original" or "scaled"."""
     return "original" if layout == "single" and targets == 1 else "scaled"
+
+
+def measured(test: dict, units: str) -> str:
+    """The verdict's MSE, named with the units it is in: "MSE" in original units; in scaled units "MSE (each series in
+    its own scaled units)" where a scaler scaled them, "MSE (each series divided by its training rows' standard
+    deviation)" where none did (``spreads.weighed``: evaluate's ``scaled_by``), and where a model without a scaler kept
+    no spreads (saved before they were kept), the original units it is in, and what that means."""
+    if units == "original":
+        return "MSE"
+    each, by = scaled_each(test), test.get("scaled_by")
+    if by == "training standard deviation":
+        return f"MSE (each {each} divided by its training rows' standard deviation)"
+    if by == "nothing":
+        return "MSE (in original units: no scaler scaled them, so the largest values weigh most)"
+    return f"MSE (each {each} in its own scaled units)"
 
 
 def scaled_each(test: dict) -> str:

@@ -60,13 +60,16 @@ def scored(wf: WindowForecasts) -> np.ndarray | None:
 @dataclass
 class PartForecasts:
     """The forecasts of one part's windows (every series' "train", "val", "test" or "all" windows)
-    in original and in scaled units, with each series' MASE denominator [S, T] (original units) and id [S]."""
+    in original and in scaled units, with each series' MASE denominator [S, T] (original units) and id [S].
+    ``scaled_by``: what the scaled units divide by where the scaler does not scale (``spreads.SCALED_BY``); None:
+    the scaler's units."""
 
     original: WindowForecasts
     scaled: WindowForecasts
     mase_scales: np.ndarray
     ids: list
     scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
+    scaled_by: str | None = None
 
 
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:

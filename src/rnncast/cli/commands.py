@@ -199,6 +199,7 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
     from rnncast.baselines import row_label
     from rnncast.reportpage import score_text
+    from rnncast.metrics import rmse_note
     from rnncast.runnotes import mase_note
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
@@ -208,8 +209,8 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
                 for name, s in result[units].items()]
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
         tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
-    note = mase_note(result)
-    return "\n".join(tables + ([note] if note else []))
+    notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1))) if note]
+    return "\n".join(tables + notes)
 
 
 def run_export(args) -> int:

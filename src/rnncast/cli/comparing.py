@@ -1,6 +1,7 @@
 """The compare command: ``rnncast compare RUN RUN [RUN ...] --data DATA``, fitted models (run or model folders)
 on the windows of a part of DATA that every one of them forecasts (``comparemodels.compare``): each model's
-MSE and MAE, the windows, and the sentence naming a winner or the ties; ``--json`` prints the whole result."""
+MSE and MAE (and on a panel the MSE the test weighs, scaled), the windows, and the sentence naming a winner or the
+ties; ``--json`` prints the whole result."""
 
 from __future__ import annotations
 
@@ -25,7 +26,10 @@ def add_parser(commands) -> None:
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
-                    "beyond chance against every other model.")
+                    "beyond chance against every other model. On a panel (or several targets) the test and that MSE "
+                    "weigh each series in its own scale, as evaluate's verdict does: its errors divided by the "
+                    "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
+                    "(MSE (scaled)).")
     compare.add_argument("runs", nargs="+", metavar="RUN", help="run directories (or their model/ folders), two or "
                          "more; each is named by its folder (a model/ folder by its run's), numbered where names repeat")
     compare.add_argument("--data", required=True, action=Once, metavar="DATA",
@@ -89,9 +93,10 @@ def run_compare(args) -> int:
 
         print(json_text(result.as_dict()))
         return 0
+    scaled = [score_text("mse", result.scaled_scores[name]["mse"]) for name in result.names if result.scaled_scores]
     rows = [[name, score_text("mse", result.scores[name]["mse"]), score_text("mae", result.scores[name]["mae"]),
-             result.windows] for name in result.names]
-    print(table(["model", "MSE", "MAE", "windows"], rows))
+             *scaled[i:i + 1], result.windows] for i, name in enumerate(result.names)]
+    print(table(["model", "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
     for line in result.notes + [result.sentence]:
         print(line)
     return 0
