@@ -129,8 +129,9 @@ def make_runner(model: str) -> Runner:
         if best and settings.train.loss == "mse" and not settings.model.quantiles:  # the loop's validation loss: MSE
             val_mse = float(history[best - 1]["val_loss"])
         else:  # trained on MAE or pinball, or the untrained network kept (no epoch records its loss): the MSE of the
-            # weights kept, scored on the validation windows
-            val_mse = float(forecaster.evaluate(panel, part="val")["scaled"]["model"]["mse"])
+            # weights kept, scored on the validation windows in the data's units as given: the protocol's z-scored ones
+            # (scaler 'none': the forecaster's "scaled" table divides by each column's training spread, decision 475)
+            val_mse = float(forecaster.evaluate(panel, part="val")["original"]["model"]["mse"])
         info = {
             "forecaster": forecaster.get_params(),
             "epochs_run": len(history),
