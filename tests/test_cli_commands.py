@@ -133,6 +133,24 @@ def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, t
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
 
 
+def test_the_demo_command_names_the_network_each_of_its_log_lines_is_about(tiny_demos, tmp_path, caplog, monkeypatch):
+    """`rnncast demo` printed six lines "stopped early at epoch 38 of 60 ... (MSE 0.0057097)" naming no network, and
+    that MSE (scaled, validation) read as the table's test MSE (original units). Each line now begins with the
+    network's name as the page names its metrics, and says which loss it is and in what units."""
+    from rnncast import demo
+
+    monkeypatch.setattr(demo, "SINE_SETTINGS", {**demo.SINE_SETTINGS, "epochs": 6, "patience": 1})  # stops early
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
+    names = [f"{cell} ({group})" for group in ("highway on", "cells alone") for cell in ("RNN", "LSTM", "GRU")]
+    lines = [line.split(".py:", 1)[1].split(" ", 1)[1] for line in caplog.text.splitlines() if "rnncast.training" in line]
+    assert len(lines) >= 3 and all(line.startswith(tuple(f"{name}: " for name in names)) for line in lines), lines
+    ends = [line for line in lines if "stopped early" in line or " ran all " in line]  # the INFO line of each fit
+    assert len(ends) >= 3 and all(re.search(r"\(validation MSE [0-9.e-]+, scaled units\)$", line) for line in ends), ends
+    stops = [r.getMessage() for r in caplog.records if r.name == "rnncast.training"]
+    assert not any(m.startswith(tuple(names)) for m in stops)  # the record as logged: a run's notes keep it so
+
+
 def test_the_demo_takes_fits_flags_for_threads_and_seed_and_its_models_train_so(tiny_demos, tmp_path, capsys):
     """`rnncast demo --threads 1` was "argument which: invalid choice: '1'": the README's advice for a busy
     machine did not reach the demo. Its flags are fit's (the settings dataclass's), and its models train so."""

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from rnncast.cli.display import epoch_bar, table
+from rnncast.cli.display import epoch_bar, named_logs, table
 from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted
@@ -85,7 +85,8 @@ def _demo_run(args, into: Path, out: Path) -> int:
 
     started = time.perf_counter()
     how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
-    result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
+    with named_logs(demo.NETWORK.get):  # each network's lines named: "LSTM (highway on): stopped early ..."
+        result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()
     head, *rows = demopage.summary_table(result.rows)
