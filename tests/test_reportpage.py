@@ -1,6 +1,5 @@
 """The report page (``reportpage.py``): the note on how MASE treated a series that never changes,
-the metric table's numbers, a backtest's table, the HTML page (text escaped, images embedded, an
-unknown block refused). Where the --future-known hint stands on a run's page is test_verdicts.py;
+the metric table's numbers, a backtest's table. Where the --future-known hint stands on a run's page is test_verdicts.py;
 the page in a real browser is scenarios/test_report_browser.py."""
 
 from __future__ import annotations
@@ -85,19 +84,6 @@ def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
     assert model[3:] == cells and mean[1] == "baseline: training mean"
     terminal = score_tables(result, 1).splitlines()
     assert any(line.split()[-5:] == cells and line.startswith("baseline: training mean") for line in terminal)
-
-
-def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():
-    from rnncast.reportpage import html_page
-
-    page = html_page("a <b> & c", [("verdict", False, "x < y"), ("hint", "h & i"), ("table", [["k", "v"], ["<k>", 1]]),
-                                   ("img", b"\x89PNG", "the <plot>")])
-    assert "<title>a &lt;b&gt; &amp; c</title>" in page and "<h1>a &lt;b&gt; &amp; c</h1>" in page
-    assert "<p class='bad'>x &lt; y</p>" in page and "<p class='hint'>h &amp; i</p>" in page
-    assert "<tr><th>k</th><th>v</th></tr>" in page and "<tr><td>&lt;k&gt;</td><td>1</td></tr>" in page
-    assert "<img alt='the &lt;plot&gt;' src='data:image/png;base64,iVBORw=='>" in page  # no file beside the page
-    with pytest.raises(ValueError, match="unknown report block 'video'"):
-        html_page("t", [("video", b"")])
 
 
 @pytest.mark.parametrize("freq, fmt, shown", [
@@ -257,12 +243,3 @@ def test_a_runs_page_says_near_its_top_what_its_forecast_is_made_of():
         texts = [b[1] if b[0] != "verdict" else b[2] for b in blocks]
         at = next(i for i, t in enumerate(texts) if isinstance(t, str) and t.startswith("How this model forecasts"))
         assert said in texts[at] and blocks[0][0] == "verdict" and at < texts.index("Metrics (original units)")
-
-
-def test_a_page_in_hangul_embeds_the_shipped_font_cut_to_its_characters_and_a_latin_page_does_not():
-    """report.html drew a target 매출 as empty boxes on a machine without a Korean font (the PNGs drew it)."""
-    from rnncast.reportpage import html_page
-
-    korean = html_page("rnncast run: LSTM forecasting 매출", [("p", "x")])
-    assert korean.count("@font-face") == 1 and "font-family: 'rnncast NanumGothic', system-ui" in korean
-    assert "@font-face" not in html_page("rnncast run: LSTM forecasting y", [("p", "Diebold–Mariano ≥ 0.5")])

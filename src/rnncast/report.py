@@ -24,7 +24,8 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
-from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks, said_elsewhere
+from rnncast.pagehtml import html_page
+from rnncast.reportpage import backtest_facts, backtest_rows, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence, early_stop

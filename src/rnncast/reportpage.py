@@ -2,22 +2,20 @@
 
 A page is a list of blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``,
 ``("verdict", good, sentence)``, ``("list", items)``, ``("table", rows)`` (the first row the header)
-and ``("img", png_bytes, alt)``. ``html_page`` writes them as one self-contained page (plots embedded as
-data URIs) that can be mailed. A run's page reads: the verdict (and a hint), what rnncast noticed
+and ``("img", png_bytes, alt)``. ``pagehtml.html_page`` writes them as one self-contained page (plots
+embedded as data URIs) that can be mailed. A run's page reads: the verdict (and a hint), what rnncast noticed
 during the fit (its warnings and notes, ``noticed``), notes, metrics, plots,
 then the data and settings; a backtest's and the demo's pages are made of the same blocks.
 """
 
 from __future__ import annotations
 
-import base64
-import html
 from typing import Callable
 
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import madeof, readout, timetext, webfont
+from rnncast import madeof, readout, timetext
 from rnncast.baselines import row_label
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
@@ -244,54 +242,6 @@ def _window_label(window: dict) -> str:
         return str(window["window"])
     first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") for t in span)
     return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"
-
-
-# ---- the page as HTML -----------------------------------------------------------------------
-
-CSS = """
-body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
-th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
-th { background: #f2f2f2; }
-img { max-width: 100%; border: 1px solid #ddd; }
-.good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
-.bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
-.hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
-"""
-
-
-def html_page(title: str, blocks: list) -> str:
-    """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
-    Hangul (kana, Han) characters of its text, where it holds any (``webfont``)."""
-    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
-             f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
-    for block in blocks:
-        kind = block[0]
-        if kind == "h2":
-            parts.append(f"<h2>{html.escape(block[1])}</h2>")
-        elif kind == "p":
-            parts.append(f"<p>{html.escape(block[1])}</p>")
-        elif kind == "hint":
-            parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
-        elif kind == "list":
-            parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in block[1]) + "</ul>")
-        elif kind == "verdict":
-            parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
-        elif kind == "table":
-            head, *rows = block[1]
-            parts.append("<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr>")
-            for row in rows:
-                parts.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
-            parts.append("</table>")
-        elif kind == "img":
-            data = base64.b64encode(block[1]).decode("ascii")
-            parts.append(f"<p><img alt='{html.escape(block[2])}' src='data:image/png;base64,{data}'></p>")
-        else:
-            raise ValueError(f"unknown report block {kind!r}")
-    parts.append("</body></html>")
-    page = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
-    return page.replace(f"<style>{CSS}</style>", f"<style>{webfont.styled(CSS, page)}</style>", 1)
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:
