@@ -6,6 +6,7 @@ test_cli_fitting.py; the whole fit → predict → evaluate flow is in scenarios
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import json
 import re
@@ -61,6 +62,22 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert said == list(range(said[0], said[0] + 4)) and said[-1] == len(lines) - 1
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
+
+
+def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, frame, capsys):
+    """T4's retail backtest printed "MSE (scaled) 0.578 | MAE 176.8 | RMSE 238.01 | pinball 58.165" (RMSE is not the
+    root of that MSE) with no word of units; only the page's heading said them. The terminal now heads the table
+    with the page's heading: MSE scaled as the verdict weighs it, the other errors (pinball too) original."""
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    assert main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+                 "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--quantiles", "0.1,0.5,0.9", "--threads", "1",
+                 "--out", str(tmp_path / "bt")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("window (first forecast step)"))
+    title = ("Metrics per window and overall (MSE in scaled units, as the verdict weighs it; MAE, RMSE, pinball in "
+             "original units; MASE and sMAPE compare across scales; coverage: the share of values inside the interval)")
+    assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
+    assert f"<h2>{title}</h2>" in html.unescape((tmp_path / "bt" / "report.html").read_text())
 
 
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
@@ -313,6 +330,23 @@ def test_a_panels_score_tables_and_page_say_its_r2_is_a_mean_over_series():
     one = Forecaster(**TINY).fit(frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id"), target="y")
     assert "R² (series mean)" not in score_tables(one.evaluate(
         frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id")), 1)
+
+
+def test_fits_terminal_table_and_the_run_page_write_each_column_in_one_notation():
+    """The run's original-units table read 66603, 97227, 1.1171e+05, 1.2919e+05 in its MSE column and -0.0000 as the
+    training mean's R², on the terminal and on the page alike."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import metric_rows
+
+    scores = {name: {"mse": mse, "mae": 100.0, "rmse": mse ** 0.5, "r2": r2, "mase": 1.0}
+              for name, mse, r2 in (("model", 66603.2, 0.31), ("repeat", 97226.9, -0.2), ("mean", 111710.4, -0.00001),
+                                    ("seasonal", 129190.0, -0.5))}
+    result = {"windows": 3, "original": scores, "scaled": scores}
+    terminal = score_tables(result, 52).splitlines()[2:6]
+    assert [line.split()[-5] for line in terminal] == ["66603", "97227", "111710", "129190"]
+    assert terminal[2].split()[-2] == "0.0000"  # the training mean's R²
+    page = metric_rows({"test": result}, "original", 52)
+    assert [row[3] for row in page[1:]] == ["66603", "97227", "111710", "129190"] and page[3][6] == "0.0000"
 
 
 def test_fit_and_predict_date_excel_dates_without_leading_zeros_as_the_data_does(tmp_path, capsys, caplog):

@@ -34,6 +34,23 @@ def test_the_metric_table_keeps_small_and_large_numbers_readable():
     assert "8.0549e-05" in row and "2.4653e+10" in row  # not 0.0001 and 24653147138.2618
 
 
+def test_the_run_pages_tables_show_every_score_metrics_json_holds_pinball_and_coverage_included():
+    """A quantile run's page dropped pinball, coverage_80, sMAPE and MAPE though metrics.json held them."""
+    from rnncast.reportpage import metric_rows
+
+    model = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "r2": 0.5, "smape": 11.96, "mape": 12.4, "mase": 0.9, "pinball": 56.04,
+             "coverage_80": 0.9362, "coverage_50": 0.61}
+    mean = {"mse": 9.0, "mae": 2.5, "rmse": 3.0, "r2": 0.0, "smape": 17.6, "mape": 19.6, "mase": 1.3}
+    scaled = {"model": {k: v for k, v in model.items() if k not in ("smape", "mape")},
+              "mean": {k: v for k, v in mean.items() if k not in ("smape", "mape")}}
+    metrics = {"test": {"windows": 3, "original": {"model": model, "mean": mean}, "scaled": scaled}}
+    head, row, baseline = metric_rows(metrics, "original", 52)
+    assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 50%",
+                        "coverage 80%"]
+    assert row[8:] == ["11.9600", "12.4000", "56.040", "0.6100", "0.9362"] and baseline[8:] == ["17.6000", "19.6000", "", "", ""]
+    assert metric_rows(metrics, "scaled")[0][8:] == ["pinball", "coverage 50%", "coverage 80%"]  # no MAPE of z-scores
+
+
 def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_rows():
     from rnncast.reportpage import backtest_rows
 
@@ -50,15 +67,16 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
                                      ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat the last value"],
                                      ["1 (90)", "model"], ["1 (90)", "baseline: repeat the last value"],
                                      ["overall", "model"], ["overall", "baseline: repeat the last value"]]
-    assert rows[4][2:] == ["0.12346", "1", "2", "0.5000", "12.3457", "0.25"] and rows[0][-1] == ""  # as fit's table
-    assert rows[1][2] == "0.5"  # the MSE the verdict weighs: scaled for a panel, original for one series
+    assert rows[4][2:] == ["0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.25000"] and rows[0][-1] == ""  # as fit's
+    assert rows[1][2] == "0.50000"  # the MSE the verdict weighs: scaled for a panel, original for one series
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
-    assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4"
+    assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4.0000"
 
 
 def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decimals():
     """backtest printed MAE and RMSE near a million as 93862.7833 and 1008173.0615 while fit's table wrote
-    1.7645e+05: errors in the data's units now take fit's five significant digits, ratios four decimals."""
+    1.7645e+05: errors in the data's units now take fit's notation (``scoretext``: plain below 1e7, five significant
+    digits), ratios four decimals."""
     from rnncast.cli.commands import score_tables
     from rnncast.reportpage import backtest_rows
 
@@ -66,9 +84,9 @@ def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decim
               "coverage_80": 0.8125}
     m = {"windows": [], "overall": {"model": scores}, "verdict_units": "original"}
     head, row = backtest_rows(m)
-    assert row[2:] == ["1.0164e+12", "93863", "1.0082e+06", "0.9123", "12.3457", "0.8125"]
+    assert row[2:] == ["1.0164e+12", "93863", "1008173", "0.9123", "12.3457", "0.8125"]
     fit = score_tables({"original": {"model": {**scores, "r2": 0.5}}, "scaled": {"model": {**scores, "r2": 0.5}}}, 1)
-    assert all(cell in fit for cell in ("1.0164e+12", "93863", "1.0082e+06"))  # the very same text as fit's
+    assert all(cell in fit for cell in ("1.0164e+12", "93863", "1008173"))  # the very same text as fit's
 
 
 def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
@@ -80,7 +98,7 @@ def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
     scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "r2": 0.123456, "mase": 0.91234}
     result = {"windows": 3, "original": {"model": scores, "mean": scores}, "scaled": {"model": scores, "mean": scores}}
     head, model, mean = metric_rows({"test": result}, "original")
-    cells = ["1.0164e+12", "93863", "1.0082e+06", "0.1235", "0.9123"]
+    cells = ["1.0164e+12", "93863", "1008173", "0.1235", "0.9123"]
     assert model[3:] == cells and mean[1] == "baseline: training mean"
     terminal = score_tables(result, 1).splitlines()
     assert any(line.split()[-5:] == cells and line.startswith("baseline: training mean") for line in terminal)

@@ -25,7 +25,7 @@ from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
 from rnncast.pagehtml import html_page
-from rnncast.reportpage import backtest_facts, backtest_rows, noticed_blocks, run_blocks, said_elsewhere
+from rnncast.reportpage import backtest_facts, backtest_rows, backtest_units, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence, early_stop
@@ -207,9 +207,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))
-    units = ("MSE in scaled units, as the verdict weighs it; the rest in original units" if m["verdict_units"] == "scaled"
-             else "original units")
-    blocks += [("h2", f"Metrics per window and overall ({units}; MASE and sMAPE compare across scales)"),
+    blocks += [("h2", f"Metrics per window and overall ({backtest_units(m)})"),
                ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
                ("img", png, "actual values and the forecast of every backtest window"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]

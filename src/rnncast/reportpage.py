@@ -17,15 +17,13 @@ import pandas as pd
 from rnncast.forecaster import Forecaster
 from rnncast import madeof, readout, timetext
 from rnncast.baselines import row_label
+from rnncast.scoretext import score_texts
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text, draw_text
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
 from rnncast.windows import train_windows
-
-METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
-
 
 # ---- a run's page ---------------------------------------------------------------------------
 
@@ -166,51 +164,78 @@ def _windows(result: dict) -> str:
 
 def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     """A run's scores in ``units`` (original | scaled) as a table, MASE headed with its season as fit's
-    terminal table heads it (``cli.commands.score_tables``)."""
+    terminal table heads it (``cli.commands.score_tables``), then every other score the part holds
+    (metrics.json's: sMAPE and MAPE in original units, a quantile model's pinball loss and coverage), each
+    column in one notation (``scoretext.score_texts``)."""
     r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
     heads = {"r2": r2, "mase": f"MASE (season {season})" if season > 1 else "MASE"}
-    rows = [["split", "forecaster", "windows"] + [heads.get(m, m.upper()) for m in METRIC_NAMES]]
-    for part, result in metrics.items():
-        if part not in ("val", "test"):
-            continue
-        for name, scores in result[units].items():
-            rows.append([part, row_label(name), _windows(result)] + [score_text(m, scores[m]) for m in METRIC_NAMES])
-    return rows
+    parts = [(part, result) for part, result in metrics.items() if part in ("val", "test")]
+    names = list(METRIC_NAMES) + [k for k in _more(r[units] for _, r in parts) if k not in METRIC_NAMES]
+    labels = [[part, row_label(name), _windows(result)] for part, result in parts for name in result[units]]
+    scores = [s for _, result in parts for s in result[units].values()]
+    return [["split", "forecaster", "windows"] + [heads.get(m, column_head(m)) for m in names]] + _with_columns(
+        labels, scores, names)
+
+
+METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")  # every table's; then those a part holds (``_more``)
+MORE = ("smape", "mape", "pinball")  # in this order, then coverage_*
+
+
+def _more(blocks) -> list[str]:
+    """The scores beyond ``METRIC_NAMES`` that any forecaster of ``blocks`` holds, in ``MORE``'s order, coverages last."""
+    held = {k for block in blocks for scores in block.values() for k in scores}
+    return [k for k in MORE if k in held] + sorted((k for k in held if k.startswith("coverage_")),
+                                                   key=lambda k: float(k.removeprefix("coverage_")))
+
+
+def column_head(name: str) -> str:
+    """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``coverage 80%`` (of the 80% interval)."""
+    if name.startswith("coverage_"):
+        return f"coverage {name.removeprefix('coverage_')}%"
+    return {"smape": "sMAPE %", "mape": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
+
+
+def _with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) -> list[list[str]]:
+    """Rows of ``labels`` each followed by its ``scores`` of ``names``, each column written in one notation (a score
+    a forecaster lacks: "")."""
+    columns = [score_texts(name, [s.get(name) for s in scores]) for name in names]
+    return [label + [column[i] for column in columns] for i, label in enumerate(labels)]
 
 
 # ---- a backtest's table ---------------------------------------------------------------------
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
-RATIOS = ("r2", "mase", "smape")  # scores on a fixed scale, and coverage_*: four decimals
-
-
-def score_text(name: str, value: float) -> str:
-    """A score as every table writes it (fit's and evaluate's, ``cli.commands.score_tables``; a run's page,
-    ``metric_rows``; a backtest's, ``backtest_rows``): an error in the data's units (MSE, MAE, RMSE,
-    pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
-    return f"{value:.4f}" if name in RATIOS or name.startswith("coverage_") else f"{value:.5g}"
-
-
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
     """One row per window and forecaster, then the overall rows; a window is named with its first
     forecast step (the earliest to the latest over the series). MSE is in the units the verdict weighs
-    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original."""
+    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original
+    (``backtest_units`` says so above the table, on the terminal as on the page)."""
     scaled = m.get("verdict_units") == "scaled"
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    rows = [["window (first forecast step)", "forecaster", "MSE (scaled)" if scaled else "MSE"]
-            + [n.upper() if n != "smape" else "sMAPE %" for n in BACKTEST_METRICS] + extra]
     entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
         ("overall", m["overall"], m.get("overall_scaled"))]
-    for label, scores, in_scaled in entries:
-        for name in ["model"] + [k for k in scores if k not in ("model",) + WINDOW_KEYS]:
-            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else scores[name].get("mse")
-            values = ["" if mse is None else score_text("mse", mse)] + [score_text(n, scores[name][n]) for n in BACKTEST_METRICS]
-            values += [score_text(k, scores[name][k]) if k in scores[name] else "" for k in extra]
-            rows.append([label, row_label(name)] + values)
-    return rows
+    labels, scores = [], []
+    for label, block, in_scaled in entries:
+        for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
+            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
+            labels.append([label, row_label(name)])
+            scores.append({**block[name], "mse": mse})
+    head = (["window (first forecast step)", "forecaster", "MSE (scaled)" if scaled else "MSE"]
+            + [column_head(n) for n in BACKTEST_METRICS + tuple(extra)])
+    return [head] + _with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
+
+
+def backtest_units(m: dict) -> str:
+    """The units of a backtest's table (``backtest_rows``), its heading on the page and its title on the terminal."""
+    errors = "MAE, RMSE" + (", pinball" if "pinball" in m["overall"]["model"] else "")
+    units = (f"MSE in scaled units, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
+             else f"MSE, {errors} in original units")
+    share = "; coverage: the share of values inside the interval" if any(
+        k.startswith("coverage_") for k in m["overall"]["model"]) else ""
+    return f"{units}; MASE and sMAPE compare across scales{share}"
 
 
 def backtest_facts(config: dict, m: dict) -> list[list[str]]:

@@ -101,7 +101,7 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
-    from rnncast.reportpage import backtest_rows
+    from rnncast.reportpage import backtest_rows, backtest_units
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -128,6 +128,7 @@ def run_backtest(args) -> int:
     finally:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
+    print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
     print(table(rows[0], rows[1:]))
     print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
     for line in result.notes:
@@ -200,14 +201,14 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
     from rnncast.baselines import row_label
-    from rnncast.reportpage import score_text
     from rnncast.runnotes import mase_note
+    from rnncast.scoretext import score_texts
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
     for units in ("original", "scaled"):
-        rows = [[row_label(name)] + [score_text(m, s[m]) for m in ("mse", "mae", "rmse", "r2", "mase")]
-                for name, s in result[units].items()]
+        columns = [score_texts(m, [s[m] for s in result[units].values()]) for m in ("mse", "mae", "rmse", "r2", "mase")]
+        rows = [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(result[units])]
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
         tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
     note = mase_note(result)

@@ -70,7 +70,7 @@ def run_compare(args) -> int:
     from rnncast.comparemodels import compare
     from rnncast.devices import cpu_threads
     from rnncast.forecaster import Forecaster
-    from rnncast.reportpage import score_text
+    from rnncast.scoretext import score_texts
 
     if len(args.runs) < 2:
         raise RnncastError(f"compare needs two or more RUNs to compare, got {len(args.runs)}: rnncast compare RUN RUN "
@@ -89,8 +89,8 @@ def run_compare(args) -> int:
 
         print(json_text(result.as_dict()))
         return 0
-    rows = [[name, score_text("mse", result.scores[name]["mse"]), score_text("mae", result.scores[name]["mae"]),
-             result.windows] for name in result.names]
+    mse, mae = (score_texts(m, [result.scores[name][m] for name in result.names]) for m in ("mse", "mae"))
+    rows = [[name, mse[i], mae[i], result.windows] for i, name in enumerate(result.names)]  # a column in one notation
     print(table(["model", "MSE", "MAE", "windows"], rows))
     for line in result.notes + [result.sentence]:
         print(line)
