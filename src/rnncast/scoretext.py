@@ -17,7 +17,7 @@ import math
 RATIOS = ("r2", "mase", "smape", "mape")  # scores on a fixed scale, and coverage_*: four decimals
 PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
 LARGEST, SMALLEST = 5, 3  # significant digits kept of a column's largest and smallest value
-MOST_DECIMALS = 6  # more would be a row of zeros before the digits: scientific instead
+MOST_DECIMALS = 8  # 0.0049527 is plain; 8.0549e-05 would need 9, a row of zeros before its digits: scientific
 
 
 def score_texts(name: str, values) -> list[str]:
