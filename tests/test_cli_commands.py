@@ -56,10 +56,10 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert "on the backtest windows: MSE (each series in its own scaled units)" in page
     assert "80% interval covers" in out.getvalue() and "of the backtest values" in page
     lines = out.getvalue().splitlines()  # the result's verdict, notes and hints (Backtest.verdict, ...), the advice last
-    said = [n for n, line in enumerate(lines) if line.startswith(("The model ", "Prediction intervals", "3 series x",
-                                                                  "hint: "))]
-    assert [lines[n][:10] for n in said] == ["The model ", "Prediction", "3 series x", "hint: the "]  # hints after the summary
-    assert said == list(range(said[0], said[0] + 4)) and said[-1] == len(lines) - 1
+    said = [n for n, line in enumerate(lines) if line.startswith(("The model ", "Against each baseline (scaled units): ",
+                                                                  "Prediction intervals", "3 series x", "hint: "))]
+    assert [lines[n][:10] for n in said] == ["The model ", "Against ea", "Prediction", "3 series x", "hint: the "]  # hints
+    assert said == list(range(said[0], said[0] + 5)) and said[-1] == len(lines) - 1  # after the summary
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
 

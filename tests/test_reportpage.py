@@ -261,3 +261,21 @@ def test_a_runs_page_says_near_its_top_what_its_forecast_is_made_of():
         texts = [b[1] if b[0] != "verdict" else b[2] for b in blocks]
         at = next(i for i, t in enumerate(texts) if isinstance(t, str) and t.startswith("How this model forecasts"))
         assert said in texts[at] and blocks[0][0] == "verdict" and at < texts.index("Metrics (original units)")
+
+
+def test_a_pages_verdict_is_followed_by_the_model_against_each_baseline():
+    """The page's red verdict named the seasonal naive forecast (p = 0.064); the model's wins over the other baselines
+    (p = 1e-4, 7e-5) were in metrics.json alone. A table under the verdict gives each baseline's test."""
+    from rnncast.reportpage import baseline_blocks, run_blocks
+    from test_verdicts import LOAD
+
+    [(kind, table)] = baseline_blocks(LOAD, "original")
+    assert kind == "table" and table == [
+        ["baseline", "MSE (original units)", "the model's MSE", "Diebold–Mariano p", "beaten (lower MSE, p < 0.05)"],
+        ["repeat the last value", "15466", "91.2% lower", "0.00011", "yes"],
+        ["training mean", "8719", "84.3% lower", "7.3e-05", "yes"],
+        ["seasonal naive", "2398", "43.0% lower", "0.064", "no"]]
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+    assert blocks[0][0] == "verdict" and blocks[1][0] == "table" and blocks[1][1][0][0] == "baseline"

@@ -16,13 +16,14 @@ import pandas as pd
 
 from rnncast.forecaster import Forecaster
 from rnncast import madeof, readout, timetext
-from rnncast.baselines import row_label
+from rnncast.baselines import baseline_name, row_label
 from rnncast.scoretext import score_texts
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text, draw_text
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
+from rnncast.verdicts import against_each, verdict_units
 from rnncast.windows import train_windows
 
 # ---- a run's page ---------------------------------------------------------------------------
@@ -35,6 +36,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict))
+        blocks += baseline_blocks(metrics["test"], verdict_units(forecaster))
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, bool(forecaster.future_covariates_))))
@@ -115,6 +117,26 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
               for k, v in plain_values(forecaster.get_params()).items()]
     blocks.append(("table", [["setting", "value"]] + facts))
     return blocks
+
+
+def baseline_blocks(test: dict, units: str) -> list:
+    """The model against each baseline on its own, as a table under the verdict (``verdicts.against_each``): its MSE
+    in the verdict's ``units``, how the model's compares, the Diebold–Mariano p-value and whether it is beaten (a
+    lower MSE at p < 0.05). The verdict is that each is; a red verdict names one baseline, and the table shows the
+    others the model may beat. Nothing where there is one baseline (the verdict is about it)."""
+    each = against_each(test, units)
+    if len(each) < 2:
+        return []
+    mse = score_texts("mse", [e["mse"] for e in each])
+    rows = [[baseline_name(e["name"]), mse[i], e["how"], p_value_text(e["p"]), "yes" if e["beaten"] else "no"]
+            for i, e in enumerate(each)]
+    return [("table", [["baseline", f"MSE ({units} units)", "the model's MSE", "Diebold–Mariano p",
+                        "beaten (lower MSE, p < 0.05)"]] + rows)]
+
+
+def p_value_text(p: float) -> str:
+    """A p-value in a table: ``0.064``, ``7.3e-05``, ``< 1e-16`` (never 0), or "no test" where none could be made."""
+    return "no test" if p != p else "< 1e-16" if p < 1e-16 else f"{p:.2g}"
 
 
 # how the notes a page may say in its own words begin: the MASE note under the metrics, the hints that the model

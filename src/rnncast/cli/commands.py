@@ -131,6 +131,8 @@ def run_backtest(args) -> int:
     print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
     print(table(rows[0], rows[1:]))
     print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
+    if result.said.each:
+        print(result.said.each)  # each baseline on its own: a red verdict names one
     for line in result.notes:
         print(line)  # values fill made (why a window's row may be nan), the intervals
     seconds = result.metrics["seconds"]
@@ -191,7 +193,7 @@ def run_evaluate(args) -> int:
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
-    for line in [words.verdict, words.intervals, words.diverged, *words.hints]:
+    for line in [words.verdict, words.each, words.intervals, words.diverged, *words.hints]:
         if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
             print(line)
     return 0
