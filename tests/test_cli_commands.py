@@ -77,7 +77,9 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     title = ("Metrics per window and overall (MSE in scaled units, as the verdict weighs it; MAE, RMSE, pinball in "
              "original units; MASE and sMAPE compare across scales; coverage: the share of values inside the interval)")
     assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
-    assert f"<h2>{title}</h2>" in html.unescape((tmp_path / "bt" / "report.html").read_text())
+    units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
+    page = html.unescape((tmp_path / "bt" / "report.html").read_text())
+    assert f"<h2>Metrics per window and overall</h2>\n<p>{units}.</p>" in page
 
 
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):

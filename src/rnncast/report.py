@@ -210,7 +210,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))
-    blocks += [("h2", f"Metrics per window and overall ({backtest_units(m)})"),
+    blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
                ("img", png, "actual values and the forecast of every backtest window"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]

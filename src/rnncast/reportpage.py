@@ -120,18 +120,18 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
 
 
 def baseline_blocks(test: dict, units: str) -> list:
-    """The model against each baseline on its own, as a table under the verdict (``verdicts.against_each``): its MSE
-    in the verdict's ``units``, how the model's compares, the Diebold–Mariano p-value and whether it is beaten (a
-    lower MSE at p < 0.05). The verdict is that each is; a red verdict names one baseline, and the table shows the
+    """The model against each baseline on its own, as a table under the verdict (``verdicts.against_each``): whether it
+    is beaten (a lower MSE at p < 0.05), the Diebold–Mariano p-value, how the model's MSE compares and the baseline's
+    MSE in the verdict's ``units``. The verdict is that each is; a red verdict names one baseline, and the table shows the
     others the model may beat. Nothing where there is one baseline (the verdict is about it)."""
     each = against_each(test, units)
     if len(each) < 2:
         return []
     mse = score_texts("mse", [e["mse"] for e in each])
-    rows = [[baseline_name(e["name"]), mse[i], e["how"], p_value_text(e["p"]), "yes" if e["beaten"] else "no"]
-            for i, e in enumerate(each)]
-    return [("table", [["baseline", f"MSE ({units} units)", "the model's MSE", "Diebold–Mariano p",
-                        "beaten (lower MSE, p < 0.05)"]] + rows)]
+    rows = [[baseline_name(e["name"]), "yes" if e["beaten"] else "no", p_value_text(e["p"]), e["how"], mse[i]]
+            for i, e in enumerate(each)]  # whether it is beaten first: what a phone shows without scrolling
+    return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p", "the model's MSE",
+                        f"the baseline's MSE ({units} units)"]] + rows)]
 
 
 def p_value_text(p: float) -> str:
