@@ -90,7 +90,7 @@ def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decim
 
 
 def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
-    """fit's terminal table wrote MASE 0.9123 while the run page's wrote 0.91234: both now take ``score_text``,
+    """fit's terminal table wrote MASE 0.9123 while the run page's wrote 0.91234: both now take ``scoretext``,
     so one run's numbers read alike on the terminal and on its page."""
     from rnncast.cli.commands import score_tables
     from rnncast.reportpage import metric_rows

@@ -35,11 +35,6 @@ def score_texts(name: str, values) -> list[str]:
     return [_fixed(v, decimals) for v in values]
 
 
-def score_text(name: str, value: float) -> str:
-    """One score as its column would write it alone (``score_texts``)."""
-    return score_texts(name, [value])[0]
-
-
 def _exponent(size: float) -> int:
     return math.floor(math.log10(size))
 
