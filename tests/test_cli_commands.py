@@ -6,6 +6,7 @@ test_cli_fitting.py; the whole fit → predict → evaluate flow is in scenarios
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import json
 import re
@@ -55,12 +56,30 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert "on the backtest windows: MSE (each series in its own scaled units)" in page
     assert "80% interval covers" in out.getvalue() and "of the backtest values" in page
     lines = out.getvalue().splitlines()  # the result's verdict, notes and hints (Backtest.verdict, ...), the advice last
-    said = [n for n, line in enumerate(lines) if line.startswith(("The model ", "Prediction intervals", "3 series x",
-                                                                  "hint: "))]
-    assert [lines[n][:10] for n in said] == ["The model ", "Prediction", "3 series x", "hint: the "]  # hints after the summary
-    assert said == list(range(said[0], said[0] + 4)) and said[-1] == len(lines) - 1
+    said = [n for n, line in enumerate(lines) if line.startswith(("The model ", "Against each baseline (scaled units): ",
+                                                                  "Prediction intervals", "3 series x", "hint: "))]
+    assert [lines[n][:10] for n in said] == ["The model ", "Against ea", "Prediction", "3 series x", "hint: the "]  # hints
+    assert said == list(range(said[0], said[0] + 5)) and said[-1] == len(lines) - 1  # after the summary
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
+
+
+def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, frame, capsys):
+    """T4's retail backtest printed "MSE (scaled) 0.578 | MAE 176.8 | RMSE 238.01 | pinball 58.165" (RMSE is not the
+    root of that MSE) with no word of units; only the page's heading said them. The terminal now heads the table
+    with the page's heading: MSE scaled as the verdict weighs it, the other errors (pinball too) original."""
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    assert main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+                 "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--quantiles", "0.1,0.5,0.9", "--threads", "1",
+                 "--out", str(tmp_path / "bt")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("window (first forecast step)"))
+    title = ("Metrics per window and overall (MSE in scaled units, as the verdict weighs it; MAE, RMSE, pinball in "
+             "original units; MASE and sMAPE compare across scales; coverage: the share of values inside the interval)")
+    assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
+    units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
+    page = html.unescape((tmp_path / "bt" / "report.html").read_text())
+    assert f"<h2>Metrics per window and overall</h2>\n<p>{units}.</p>" in page
 
 
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
@@ -131,6 +150,24 @@ def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, t
     out = capsys.readouterr().out
     assert "beats baselines" in out and "x's and y's past (the tutorial fed x's past only)" in out
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
+
+
+def test_the_demo_command_names_the_network_each_of_its_log_lines_is_about(tiny_demos, tmp_path, caplog, monkeypatch):
+    """`rnncast demo` printed six lines "stopped early at epoch 38 of 60 ... (MSE 0.0057097)" naming no network, and
+    that MSE (scaled, validation) read as the table's test MSE (original units). Each line now begins with the
+    network's name as the page names its metrics, and says which loss it is and in what units."""
+    from rnncast import demo
+
+    monkeypatch.setattr(demo, "SINE_SETTINGS", {**demo.SINE_SETTINGS, "epochs": 6, "patience": 1})  # stops early
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
+    names = [f"{cell} ({group})" for group in ("highway on", "cells alone") for cell in ("RNN", "LSTM", "GRU")]
+    lines = [line.split(".py:", 1)[1].split(" ", 1)[1] for line in caplog.text.splitlines() if "rnncast.training" in line]
+    assert len(lines) >= 3 and all(line.startswith(tuple(f"{name}: " for name in names)) for line in lines), lines
+    ends = [line for line in lines if "stopped early" in line or " ran all " in line]  # the INFO line of each fit
+    assert len(ends) >= 3 and all(re.search(r"\(validation MSE [0-9.e-]+, scaled units\)$", line) for line in ends), ends
+    stops = [r.getMessage() for r in caplog.records if r.name == "rnncast.training"]
+    assert not any(m.startswith(tuple(names)) for m in stops)  # the record as logged: a run's notes keep it so
 
 
 def test_the_demo_takes_fits_flags_for_threads_and_seed_and_its_models_train_so(tiny_demos, tmp_path, capsys):
@@ -213,7 +250,8 @@ def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_po
     page = (tmp_path / "run" / "report.html").read_text()
     for text, where in ((fit, "the test values"), (page, "the test values"), (evaluated, "these values")):
         assert re.search(rf"pooled over the 2 targets: 80% interval covers [\d.]+% of {where}; mean pinball loss "
-                         r"[\d.e-]+\. Each target: y: 80% interval covers [\d.]+%, mean pinball loss [\d.e-]+; "
+                         r"[\d.e-]+ \(original units\)\.( Far from its level: [^.]+\.)? Each target, in its own units: "
+                         r"y: 80% interval covers [\d.]+%, mean pinball loss [\d.e-]+; "
                          r"z: 80% interval covers [\d.]+%", text)
 
 
@@ -296,6 +334,23 @@ def test_a_panels_score_tables_and_page_say_its_r2_is_a_mean_over_series():
     one = Forecaster(**TINY).fit(frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id"), target="y")
     assert "R² (series mean)" not in score_tables(one.evaluate(
         frame[frame["unique_id"] == frame["unique_id"].iloc[0]].drop(columns="unique_id")), 1)
+
+
+def test_fits_terminal_table_and_the_run_page_write_each_column_in_one_notation():
+    """The run's original-units table read 66603, 97227, 1.1171e+05, 1.2919e+05 in its MSE column and -0.0000 as the
+    training mean's R², on the terminal and on the page alike."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import metric_rows
+
+    scores = {name: {"mse": mse, "mae": 100.0, "rmse": mse ** 0.5, "r2": r2, "mase": 1.0}
+              for name, mse, r2 in (("model", 66603.2, 0.31), ("repeat", 97226.9, -0.2), ("mean", 111710.4, -0.00001),
+                                    ("seasonal", 129190.0, -0.5))}
+    result = {"windows": 3, "original": scores, "scaled": scores}
+    terminal = score_tables(result, 52).splitlines()[2:6]
+    assert [line.split()[-5] for line in terminal] == ["66603", "97227", "111710", "129190"]
+    assert terminal[2].split()[-2] == "0.0000"  # the training mean's R²
+    page = metric_rows({"test": result}, "original", 52)
+    assert [row[3] for row in page[1:]] == ["66603", "97227", "111710", "129190"] and page[3][6] == "0.0000"
 
 
 def test_fit_and_predict_date_excel_dates_without_leading_zeros_as_the_data_does(tmp_path, capsys, caplog):

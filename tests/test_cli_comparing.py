@@ -38,14 +38,16 @@ def run(args: list[str]) -> tuple[int, str, str]:
 def test_compare_prints_the_table_and_the_sentence(folders):
     code, out, err = run([str(folders / "lstm"), str(folders / "gru"), "--data", str(folders / "sine.csv"),
                           "--threads", "1"])
+    from rnncast.scoretext import score_texts
+
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split() == ["model", "MSE", "MAE", "windows"] and set(lines[1]) <= {"-", " "}
     assert [line.split()[0] for line in lines[2:4]] == ["lstm", "gru"]
     expected = rnncast.compare({"lstm": Forecaster.load(folders / "lstm"), "gru": Forecaster.load(folders / "gru")},
                                str(folders / "sine.csv"))
-    assert lines[2].split() == ["lstm", f"{expected.scores['lstm']['mse']:.5g}", f"{expected.scores['lstm']['mae']:.5g}",
-                                str(expected.windows)]
+    mse, mae = (score_texts(m, [expected.scores[n][m] for n in ("lstm", "gru")]) for m in ("mse", "mae"))
+    assert lines[2].split() == ["lstm", mse[0], mae[0], str(expected.windows)]  # each column in one notation
     assert lines[-1] == expected.sentence and lines[-1].startswith(f"With the {expected.windows} test windows")
 
 

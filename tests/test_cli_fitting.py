@@ -243,11 +243,11 @@ def test_fit_prints_the_verdict_then_the_notes_and_every_hint_last(tmp_path, cap
     assert code == 0, err
     lines = out.strip().splitlines()
     verdict = next(k for k, line in enumerate(lines) if line.startswith("The model "))
-    assert "on the test split" in lines[verdict]
-    assert lines[verdict + 1].startswith("Prediction intervals") and "of the test values" in lines[verdict + 1]
-    assert lines[verdict + 2].startswith("trained 2 epochs")
-    assert lines[verdict + 3].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
-    assert all(line.startswith("hint: ") for line in lines[verdict + 3:])
+    assert "on the test split" in lines[verdict] and lines[verdict + 1].startswith("Against each baseline: ")
+    assert lines[verdict + 2].startswith("Prediction intervals") and "of the test values" in lines[verdict + 2]
+    assert lines[verdict + 3].startswith("trained 2 epochs")
+    assert lines[verdict + 4].startswith("hint: the calendar is 'h', 24 hours in a day, but season is 1")
+    assert all(line.startswith("hint: ") for line in lines[verdict + 4:])
 
 
 def test_fit_says_how_much_of_the_training_windows_an_epoch_drew_when_max_batches_cut_it(tmp_path, capsys):

@@ -104,3 +104,31 @@ def test_fit_evaluate_and_the_page_say_one_part_through_said_each_in_its_own_wor
     assert fit_words.verdict.replace("the test split", "these windows") == result["verdict"]
     assert not fit_words.good and fit_words.hints == (future_known_hint(),) and fit_words.notes() == []
     assert read_out(model, result) == {k: result[k] for k in ("verdict", "notes", "hints")}
+
+
+def test_the_line_after_the_verdict_says_which_baselines_the_model_beats_and_which_not():
+    """T4's load fit said in red "does NOT beat the baselines ... p = 0.064" (the seasonal naive forecast), while the
+    model beat repeat and the training mean with p = 1e-4 and 7e-5, which only metrics.json held."""
+    from rnncast.readout import each_text
+    from test_verdicts import LOAD
+
+    assert each_text(LOAD, "original") == (
+        "Against each baseline: beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); does "
+        "not beat 'seasonal naive' (43.0% lower, but not beyond chance: p = 0.064).")
+    scaled = {"scaled": {"model": {"mse": 1.0}, "repeat": {"mse": 1.0}, "mean": {"mse": 0.5}},
+              "significance": {"repeat": {"p_value": float("nan")}, "mean": {"p_value": 0.3}}}
+    assert each_text(scaled, "scaled") == (
+        "Against each baseline (scaled units): does not beat 'repeat the last value' (the same MSE: the model's "
+        "forecasts are the baseline's) and 'training mean' (a higher MSE, p = 0.3).")
+    assert each_text({"original": {"model": {"mse": 1.0}, "mean": {"mse": 2.0}}}, "original") is None  # one: the verdict's
+
+
+def test_fit_and_evaluate_print_each_baselines_line_under_the_verdict(tmp_path, capsys):
+    frame = datasets.aligned_regression(n=300)
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", "10", "--epochs", "2", "--hidden-size",
+                 "4", "--device", "cpu", "--threads", "1", "--out", str(tmp_path / "run")]) == 0
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    verdicts = [n for n, line in enumerate(lines) if line.startswith("The model ")]
+    assert len(verdicts) == 2 and all(lines[n + 1].startswith("Against each baseline: ") for n in verdicts)

@@ -1,6 +1,5 @@
 """The report page (``reportpage.py``): the note on how MASE treated a series that never changes,
-the metric table's numbers, a backtest's table, the HTML page (text escaped, images embedded, an
-unknown block refused). Where the --future-known hint stands on a run's page is test_verdicts.py;
+the metric table's numbers, a backtest's table. Where the --future-known hint stands on a run's page is test_verdicts.py;
 the page in a real browser is scenarios/test_report_browser.py."""
 
 from __future__ import annotations
@@ -35,6 +34,23 @@ def test_the_metric_table_keeps_small_and_large_numbers_readable():
     assert "8.0549e-05" in row and "2.4653e+10" in row  # not 0.0001 and 24653147138.2618
 
 
+def test_the_run_pages_tables_show_every_score_metrics_json_holds_pinball_and_coverage_included():
+    """A quantile run's page dropped pinball, coverage_80, sMAPE and MAPE though metrics.json held them."""
+    from rnncast.reportpage import metric_rows
+
+    model = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "r2": 0.5, "smape": 11.96, "mape": 12.4, "mase": 0.9, "pinball": 56.04,
+             "coverage_80": 0.9362, "coverage_50": 0.61}
+    mean = {"mse": 9.0, "mae": 2.5, "rmse": 3.0, "r2": 0.0, "smape": 17.6, "mape": 19.6, "mase": 1.3}
+    scaled = {"model": {k: v for k, v in model.items() if k not in ("smape", "mape")},
+              "mean": {k: v for k, v in mean.items() if k not in ("smape", "mape")}}
+    metrics = {"test": {"windows": 3, "original": {"model": model, "mean": mean}, "scaled": scaled}}
+    head, row, baseline = metric_rows(metrics, "original", 52)
+    assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 50%",
+                        "coverage 80%"]
+    assert row[8:] == ["11.9600", "12.4000", "56.040", "0.6100", "0.9362"] and baseline[8:] == ["17.6000", "19.6000", "", "", ""]
+    assert metric_rows(metrics, "scaled")[0][8:] == ["pinball", "coverage 50%", "coverage 80%"]  # no MAPE of z-scores
+
+
 def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_rows():
     from rnncast.reportpage import backtest_rows
 
@@ -51,15 +67,16 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
                                      ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat the last value"],
                                      ["1 (90)", "model"], ["1 (90)", "baseline: repeat the last value"],
                                      ["overall", "model"], ["overall", "baseline: repeat the last value"]]
-    assert rows[4][2:] == ["0.12346", "1", "2", "0.5000", "12.3457", "0.25"] and rows[0][-1] == ""  # as fit's table
-    assert rows[1][2] == "0.5"  # the MSE the verdict weighs: scaled for a panel, original for one series
+    assert rows[4][2:] == ["0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.25000"] and rows[0][-1] == ""  # as fit's
+    assert rows[1][2] == "0.50000"  # the MSE the verdict weighs: scaled for a panel, original for one series
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
-    assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4"
+    assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4.0000"
 
 
 def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decimals():
     """backtest printed MAE and RMSE near a million as 93862.7833 and 1008173.0615 while fit's table wrote
-    1.7645e+05: errors in the data's units now take fit's five significant digits, ratios four decimals."""
+    1.7645e+05: errors in the data's units now take fit's notation (``scoretext``: plain below 1e7, five significant
+    digits), ratios four decimals."""
     from rnncast.cli.commands import score_tables
     from rnncast.reportpage import backtest_rows
 
@@ -67,13 +84,13 @@ def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decim
               "coverage_80": 0.8125}
     m = {"windows": [], "overall": {"model": scores}, "verdict_units": "original"}
     head, row = backtest_rows(m)
-    assert row[2:] == ["1.0164e+12", "93863", "1.0082e+06", "0.9123", "12.3457", "0.8125"]
+    assert row[2:] == ["1.0164e+12", "93863", "1008173", "0.9123", "12.3457", "0.8125"]
     fit = score_tables({"original": {"model": {**scores, "r2": 0.5}}, "scaled": {"model": {**scores, "r2": 0.5}}}, 1)
-    assert all(cell in fit for cell in ("1.0164e+12", "93863", "1.0082e+06"))  # the very same text as fit's
+    assert all(cell in fit for cell in ("1.0164e+12", "93863", "1008173"))  # the very same text as fit's
 
 
 def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
-    """fit's terminal table wrote MASE 0.9123 while the run page's wrote 0.91234: both now take ``score_text``,
+    """fit's terminal table wrote MASE 0.9123 while the run page's wrote 0.91234: both now take ``scoretext``,
     so one run's numbers read alike on the terminal and on its page."""
     from rnncast.cli.commands import score_tables
     from rnncast.reportpage import metric_rows
@@ -81,23 +98,10 @@ def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
     scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "r2": 0.123456, "mase": 0.91234}
     result = {"windows": 3, "original": {"model": scores, "mean": scores}, "scaled": {"model": scores, "mean": scores}}
     head, model, mean = metric_rows({"test": result}, "original")
-    cells = ["1.0164e+12", "93863", "1.0082e+06", "0.1235", "0.9123"]
+    cells = ["1.0164e+12", "93863", "1008173", "0.1235", "0.9123"]
     assert model[3:] == cells and mean[1] == "baseline: training mean"
     terminal = score_tables(result, 1).splitlines()
     assert any(line.split()[-5:] == cells and line.startswith("baseline: training mean") for line in terminal)
-
-
-def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():
-    from rnncast.reportpage import html_page
-
-    page = html_page("a <b> & c", [("verdict", False, "x < y"), ("hint", "h & i"), ("table", [["k", "v"], ["<k>", 1]]),
-                                   ("img", b"\x89PNG", "the <plot>")])
-    assert "<title>a &lt;b&gt; &amp; c</title>" in page and "<h1>a &lt;b&gt; &amp; c</h1>" in page
-    assert "<p class='bad'>x &lt; y</p>" in page and "<p class='hint'>h &amp; i</p>" in page
-    assert "<tr><th>k</th><th>v</th></tr>" in page and "<tr><td>&lt;k&gt;</td><td>1</td></tr>" in page
-    assert "<img alt='the &lt;plot&gt;' src='data:image/png;base64,iVBORw=='>" in page  # no file beside the page
-    with pytest.raises(ValueError, match="unknown report block 'video'"):
-        html_page("t", [("video", b"")])
 
 
 @pytest.mark.parametrize("freq, fmt, shown", [
@@ -259,10 +263,20 @@ def test_a_runs_page_says_near_its_top_what_its_forecast_is_made_of():
         assert said in texts[at] and blocks[0][0] == "verdict" and at < texts.index("Metrics (original units)")
 
 
-def test_a_page_in_hangul_embeds_the_shipped_font_cut_to_its_characters_and_a_latin_page_does_not():
-    """report.html drew a target 매출 as empty boxes on a machine without a Korean font (the PNGs drew it)."""
-    from rnncast.reportpage import html_page
+def test_a_pages_verdict_is_followed_by_the_model_against_each_baseline():
+    """The page's red verdict named the seasonal naive forecast (p = 0.064); the model's wins over the other baselines
+    (p = 1e-4, 7e-5) were in metrics.json alone. A table under the verdict gives each baseline's test."""
+    from rnncast.reportpage import baseline_blocks, run_blocks
+    from test_verdicts import LOAD
 
-    korean = html_page("rnncast run: LSTM forecasting 매출", [("p", "x")])
-    assert korean.count("@font-face") == 1 and "font-family: 'rnncast NanumGothic', system-ui" in korean
-    assert "@font-face" not in html_page("rnncast run: LSTM forecasting y", [("p", "Diebold–Mariano ≥ 0.5")])
+    [(kind, table)] = baseline_blocks(LOAD, "original")
+    assert kind == "table" and table == [
+        ["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p", "the model's MSE",
+         "the baseline's MSE (original units)"],
+        ["repeat the last value", "yes", "0.00011", "91.2% lower", "15466"],
+        ["training mean", "yes", "7.3e-05", "84.3% lower", "8719"],
+        ["seasonal naive", "no", "0.064", "43.0% lower", "2398"]]
+    frame = make_frame(200)
+    model = Forecaster(**TINY).fit(frame, target="y")
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+    assert blocks[0][0] == "verdict" and blocks[1][0] == "table" and blocks[1][1][0][0] == "baseline"

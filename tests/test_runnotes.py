@@ -29,11 +29,30 @@ def test_mase_note_is_absent_when_every_series_has_a_scale():
 def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_has_none():
     from rnncast.runnotes import interval_text
 
-    model = {"mse": 1.0, "pinball": 0.1234, "coverage_80": 0.05, "coverage_50": 0.02}
+    model = {"mse": 1.0, "pinball": 0.1234, "coverage_80": 0.75, "coverage_50": 0.52}
     assert interval_text(model, (0.1, 0.25, 0.5, 0.75, 0.9)) == (
-        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 5.0% of the test values; "
-        "50% interval covers 2.0% of the test values; mean pinball loss 0.1234.")
+        "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 75.0% of the test values; "
+        "50% interval covers 52.0% of the test values; mean pinball loss 0.1234 (original units).")
     assert interval_text({"mse": 1.0}, ()) is None
+
+
+def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_far_from_its_level():
+    """A quantile run's page said "mean pinball loss 56.04" (original units) beside a loss plot of pinball near 0.22
+    (scaled), and nothing of an 80% interval that held 93.6% of the test values, or a 90% one that held 73.3%."""
+    from rnncast.runnotes import interval_text
+
+    wide = interval_text({"pinball": 56.04, "coverage_80": 0.936}, (0.1, 0.5, 0.9))
+    assert wide == ("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers 93.6% of the test values; "
+                    "mean pinball loss 56.04 (original units). Far from its level: the 80% interval held 93.6%, 13.6 "
+                    "points more than 80%, so it is wider than these errors needed.")
+    narrow = interval_text({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45}, (0.05, 0.25, 0.5, 0.75, 0.95),
+                           "the backtest values")
+    assert narrow.endswith("(original units). Far from its level: the 90% interval held 73.3%, 16.7 points fewer than "
+                           "90%, so it is too narrow for these errors: the forecasts are less certain than it says.")
+    both = interval_text({"pinball": 1.0, "coverage_80": 0.95, "coverage_50": 0.30}, (0.1, 0.25, 0.5, 0.75, 0.9))
+    assert "Far from their levels: the 80% interval held 95.0%, 15.0 points more than 80%, so it is wider" in both
+    assert "; the 50% interval held 30.0%, 20.0 points fewer than 50%, so it is too narrow" in both
+    assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.875}, (0.1, 0.5, 0.9))  # 7.5 points off
 
 
 def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_why_no_coverage():
@@ -41,7 +60,7 @@ def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_w
     from rnncast.runnotes import interval_text
 
     assert interval_text({"mse": 1.0, "pinball": 0.25}, (0.5, 0.9)) == (
-        "Quantiles [0.5, 0.9]: mean pinball loss 0.25; no interval's coverage is given, as no two levels are q and "
+        "Quantiles [0.5, 0.9]: mean pinball loss 0.25 (original units); no interval's coverage is given, as no two levels are q and "
         "1 - q (add 0.1 beside 0.9 for the 80% interval).")
     assert interval_text({"pinball": 0.25}, (0.1, 0.5, 0.8)).endswith("(add 0.9 beside 0.1 for the 80% interval).")
     assert interval_text({"pinball": 0.25}, (0.5,)).endswith("(add 0.1 and 0.9 for the 80% interval).")
@@ -65,13 +84,13 @@ def test_the_interval_line_of_several_targets_says_what_is_pooled_and_gives_each
     model = {"mse": 1.0, "pinball": 0.7333, "coverage_80": 0.80, "by_target": by_target}
     assert interval_text(model, (0.1, 0.5, 0.9)) == (
         "Prediction intervals (quantiles [0.1, 0.5, 0.9]), pooled over the 3 targets: 80% interval covers 80.0% of "
-        "the test values; mean pinball loss 0.7333. Each target: HUFL: 80% interval covers 49.0%, mean pinball loss "
+        "the test values; mean pinball loss 0.7333 (original units). Each target, in its own units: HUFL: 80% interval covers 49.0%, mean pinball loss "
         "1.5; MULL: 80% interval covers 93.0%, mean pinball loss 0.2; OT: 80% interval covers 97.0%, mean pinball loss 0.5.")
     many = {f"c{k}": {"pinball": 1.0, "coverage_80": 0.8 + k / 100} for k in range(12)}
     text = interval_text({**model, "by_target": many}, (0.1, 0.5, 0.9), most=2)
     assert "pooled over the 12 targets" in text
     assert text.endswith("The 2 of the 12 targets whose 80% interval is furthest from its level (every target's "
-                         "figures are in the scores' by_target): c11: 80% interval covers 91.0%, mean pinball loss 1; "
+                         "figures are in the scores' by_target), each in its own units: c11: 80% interval covers 91.0%, mean pinball loss 1; "
                          "c10: 80% interval covers 90.0%, mean pinball loss 1.")
 
 

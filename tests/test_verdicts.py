@@ -19,7 +19,7 @@ from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.report import write_run
 from rnncast.spelling import spelling
-from rnncast.verdicts import beats, fit_hint, future_known_hint, lower_by, p_text, verdict
+from rnncast.verdicts import against_each, beats, fit_hint, future_known_hint, lower_by, p_text, verdict
 
 REGRESSION = dict(lookback=10, horizon=1, hidden_size=4, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0)
 
@@ -438,3 +438,17 @@ def test_a_p_value_near_1_is_never_said_to_be_1():
     scores = {"model": {"mse": 2.0, "mae": 1.0}, "repeat": {"mse": 1.0, "mae": 1.0}}
     test = {"original": scores, "significance": {"repeat": {"p_value": 0.9999993}}}
     assert verdict(test)[1].endswith("a higher MSE (Diebold–Mariano p > 0.99).")
+# T4's hourly load fit: the verdict named the seasonal naive forecast (p = 0.064) and hid that the model beats the other two
+LOAD = {"original": {"model": {"mse": 1365.9}, "repeat": {"mse": 15466.0}, "mean": {"mse": 8719.1},
+                     "seasonal": {"mse": 2398.4}},
+        "significance": {"repeat": {"p_value": 1.1e-4}, "mean": {"p_value": 7.27e-5}, "seasonal": {"p_value": 0.0643}}}
+
+
+def test_each_baseline_is_weighed_on_its_own_as_the_verdict_weighs_them_together():
+    each = against_each(LOAD)
+    assert [(e["name"], e["beaten"], e["lower"]) for e in each] == [("repeat", True, True), ("mean", True, True),
+                                                                      ("seasonal", False, True)]
+    assert [e["how"] for e in each] == ["91.2% lower", "84.3% lower", "43.0% lower"] and each[2]["p"] == 0.0643
+    assert not verdict(LOAD)[0]  # the verdict stays "beats every baseline", which it does not
+    higher = against_each({"original": {"model": {"mse": 3.0}, "repeat": {"mse": 2.0}}, "significance": {}})
+    assert higher[0]["how"] == "a higher MSE" and not higher[0]["beaten"] and higher[0]["p"] != higher[0]["p"]

@@ -13,7 +13,8 @@ from pathlib import Path
 from rnncast import files, fonts, plots
 from rnncast.baselines import baseline_name
 from rnncast.comparison import Comparison, pair_table
-from rnncast.reportpage import html_page, metric_rows
+from rnncast.pagehtml import html_page
+from rnncast.reportpage import metric_rows
 from rnncast.verdicts import verdict
 
 

@@ -17,7 +17,9 @@ from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
-from rnncast.verdicts import backtest_test, backtest_verdict, beats, fit_hint, verdict, verdict_units
+from rnncast.baselines import baseline_name
+from rnncast.verdicts import (against_each, backtest_test, backtest_verdict, beats, fit_hint, p_text, verdict,
+                              verdict_units)
 from rnncast.windows import train_windows
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
@@ -44,6 +46,7 @@ class Said:
     series: str | None = None
     gaps: str | None = None
     stopped: str | None = None
+    each: str | None = None  # the model against each baseline on its own (``each_text``), printed after the verdict
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, intervals, divergence,
@@ -68,7 +71,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
-                divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster))
+                divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
+                each_text(result, verdict_units(forecaster)))
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:
@@ -96,7 +100,35 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     hints = (backtest_season_hint(m), seasonal)
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
-                hints=tuple(h for h in hints if h))
+                hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]))
+
+
+def each_text(test: dict, units: str) -> str | None:
+    """The model against each baseline on its own (``verdicts.against_each``), in a line: "Against each baseline:
+    beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); does not beat 'seasonal naive'
+    (43.1% lower, but not beyond chance: p = 0.064)." A verdict of "does NOT beat the baselines" names one, and hid
+    the others the model beats; None where there is one baseline (the verdict is about it)."""
+    each = against_each(test, units)
+    if len(each) < 2:
+        return None
+    beaten = [f"'{baseline_name(e['name'])}' ({p_text(e['p']) if e['p'] == e['p'] else 'untested'})" for e in each
+              if e["beaten"]]
+    kept = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"]]
+    said = ([f"beats {_listed(beaten)}"] if beaten else []) + ([f"does not beat {_listed(kept)}"] if kept else [])
+    return f"Against each baseline{' (scaled units)' if units == 'scaled' else ''}: {'; '.join(said)}."
+
+
+def _why_not(e: dict) -> str:
+    """Why a baseline is not beaten (``verdicts.against_each``'s entry), as ``each_text`` says it."""
+    if e["how"] == "the same MSE":
+        return "the same MSE: the model's forecasts are the baseline's"
+    if e["p"] != e["p"]:
+        return f"{e['how']}; no Diebold–Mariano test could be made"
+    return f"{e['how']}, but not beyond chance: {p_text(e['p'])}" if e["lower"] else f"{e['how']}, {p_text(e['p'])}"
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def same_step_hint(forecaster: Fitted, result: dict, where: str) -> str | None:

@@ -24,11 +24,14 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
-from rnncast.reportpage import backtest_facts, backtest_rows, html_page, noticed_blocks, run_blocks, said_elsewhere
+from rnncast.pagehtml import html_page
+from rnncast.reportpage import (backtest_facts, backtest_rows, backtest_units, baseline_blocks, noticed_blocks, run_blocks,
+                                said_elsewhere)
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
+from rnncast.verdicts import backtest_test
 from rnncast.windows import window_starts
 
 
@@ -197,7 +200,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
         "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")
     said = result.said  # the result's own words (its verdict, notes, hints), by piece
     own_words = said_elsewhere(mase=bool(said.mase), unused=config["run"]["not_used"])  # what this page says itself
-    blocks = [("verdict", said.good, said.verdict), *[("hint", hint) for hint in said.hints],
+    blocks = [("verdict", said.good, said.verdict), *baseline_blocks(backtest_test(m), m["verdict_units"]),
+              *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
@@ -206,9 +210,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))
-    units = ("MSE in scaled units, as the verdict weighs it; the rest in original units" if m["verdict_units"] == "scaled"
-             else "original units")
-    blocks += [("h2", f"Metrics per window and overall ({units}; MASE and sMAPE compare across scales)"),
+    blocks += [("h2", "Metrics per window and overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", backtest_rows(m)), ("h2", "Forecasts at each cutoff"),
                ("img", png, "actual values and the forecast of every backtest window"),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]

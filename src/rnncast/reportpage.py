@@ -2,33 +2,31 @@
 
 A page is a list of blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``,
 ``("verdict", good, sentence)``, ``("list", items)``, ``("table", rows)`` (the first row the header)
-and ``("img", png_bytes, alt)``. ``html_page`` writes them as one self-contained page (plots embedded as
-data URIs) that can be mailed. A run's page reads: the verdict (and a hint), what rnncast noticed
+and ``("img", png_bytes, alt)``. ``pagehtml.html_page`` writes them as one self-contained page (plots
+embedded as data URIs) that can be mailed. A run's page reads: the verdict (and a hint), what rnncast noticed
 during the fit (its warnings and notes, ``noticed``), notes, metrics, plots,
 then the data and settings; a backtest's and the demo's pages are made of the same blocks.
 """
 
 from __future__ import annotations
 
-import base64
-import html
 from typing import Callable
 
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import madeof, readout, timetext, webfont
-from rnncast.baselines import row_label
+from rnncast import madeof, readout, timetext
+from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
+from rnncast.scoretext import score_texts
+from rnncast.significance import p_number
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence_text, draw_text
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
+from rnncast.verdicts import against_each, verdict_units
 from rnncast.windows import train_windows
-
-METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")
-
 
 # ---- a run's page ---------------------------------------------------------------------------
 
@@ -40,6 +38,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict))
+        blocks += baseline_blocks(metrics["test"], verdict_units(forecaster))
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, bool(forecaster.future_covariates_))))
@@ -123,6 +122,27 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     return blocks
 
 
+def baseline_blocks(test: dict, units: str) -> list:
+    """The model against each baseline on its own, as a table under the verdict (``verdicts.against_each``): whether it
+    is beaten (a lower MSE at p < 0.05), the Diebold–Mariano p-value, how the model's MSE compares and the baseline's
+    MSE in the verdict's ``units``. The verdict is that each is; a red verdict names one baseline, and the table shows the
+    others the model may beat. Nothing where there is one baseline (the verdict is about it)."""
+    each = against_each(test, units)
+    if len(each) < 2:
+        return []
+    mse = score_texts("mse", [e["mse"] for e in each])
+    rows = [[baseline_name(e["name"]), "yes" if e["beaten"] else "no", p_value_text(e["p"]), e["how"], mse[i]]
+            for i, e in enumerate(each)]  # whether it is beaten first: what a phone shows without scrolling
+    return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p", "the model's MSE",
+                        f"the baseline's MSE ({units} units)"]] + rows)]
+
+
+def p_value_text(p: float) -> str:
+    """A p-value in a table: ``0.064``, ``7.3e-05``, ``> 0.99``, ``< 1e-16`` (never a 1 or 0 it is not:
+    ``significance.p_number``), or "no test" where none could be made."""
+    return "no test" if p != p else p_number(p)
+
+
 # how the notes a page may say in its own words begin: the MASE note under the metrics, the hints that the model
 # is the untrained network or that training diverged
 NO_MASE_SCALE, UNTRAINED = "MASE has no in-sample scale", "no epoch improved on the untrained network"
@@ -170,51 +190,78 @@ def _windows(result: dict) -> str:
 
 def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     """A run's scores in ``units`` (original | scaled) as a table, MASE headed with its season as fit's
-    terminal table heads it (``cli.commands.score_tables``)."""
+    terminal table heads it (``cli.commands.score_tables``), then every other score the part holds
+    (metrics.json's: sMAPE and MAPE in original units, a quantile model's pinball loss and coverage), each
+    column in one notation (``scoretext.score_texts``)."""
     r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
     heads = {"r2": r2, "mase": f"MASE (season {season})" if season > 1 else "MASE"}
-    rows = [["split", "forecaster", "windows"] + [heads.get(m, m.upper()) for m in METRIC_NAMES]]
-    for part, result in metrics.items():
-        if part not in ("val", "test"):
-            continue
-        for name, scores in result[units].items():
-            rows.append([part, row_label(name), _windows(result)] + [score_text(m, scores[m]) for m in METRIC_NAMES])
-    return rows
+    parts = [(part, result) for part, result in metrics.items() if part in ("val", "test")]
+    names = list(METRIC_NAMES) + [k for k in _more(r[units] for _, r in parts) if k not in METRIC_NAMES]
+    labels = [[part, row_label(name), _windows(result)] for part, result in parts for name in result[units]]
+    scores = [s for _, result in parts for s in result[units].values()]
+    return [["split", "forecaster", "windows"] + [heads.get(m, column_head(m)) for m in names]] + _with_columns(
+        labels, scores, names)
+
+
+METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")  # every table's; then those a part holds (``_more``)
+MORE = ("smape", "mape", "pinball")  # in this order, then coverage_*
+
+
+def _more(blocks) -> list[str]:
+    """The scores beyond ``METRIC_NAMES`` that any forecaster of ``blocks`` holds, in ``MORE``'s order, coverages last."""
+    held = {k for block in blocks for scores in block.values() for k in scores}
+    return [k for k in MORE if k in held] + sorted((k for k in held if k.startswith("coverage_")),
+                                                   key=lambda k: float(k.removeprefix("coverage_")))
+
+
+def column_head(name: str) -> str:
+    """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``coverage 80%`` (of the 80% interval)."""
+    if name.startswith("coverage_"):
+        return f"coverage {name.removeprefix('coverage_')}%"
+    return {"smape": "sMAPE %", "mape": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
+
+
+def _with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) -> list[list[str]]:
+    """Rows of ``labels`` each followed by its ``scores`` of ``names``, each column written in one notation (a score
+    a forecaster lacks: "")."""
+    columns = [score_texts(name, [s.get(name) for s in scores]) for name in names]
+    return [label + [column[i] for column in columns] for i, label in enumerate(labels)]
 
 
 # ---- a backtest's table ---------------------------------------------------------------------
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
-RATIOS = ("r2", "mase", "smape")  # scores on a fixed scale, and coverage_*: four decimals
-
-
-def score_text(name: str, value: float) -> str:
-    """A score as every table writes it (fit's and evaluate's, ``cli.commands.score_tables``; a run's page,
-    ``metric_rows``; a backtest's, ``backtest_rows``): an error in the data's units (MSE, MAE, RMSE,
-    pinball) in five significant digits (``1.7645e+05``, ``0.0174``), a ratio in four decimals."""
-    return f"{value:.4f}" if name in RATIOS or name.startswith("coverage_") else f"{value:.5g}"
-
-
 WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
     """One row per window and forecaster, then the overall rows; a window is named with its first
     forecast step (the earliest to the latest over the series). MSE is in the units the verdict weighs
-    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original."""
+    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original
+    (``backtest_units`` says so above the table, on the terminal as on the page)."""
     scaled = m.get("verdict_units") == "scaled"
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    rows = [["window (first forecast step)", "forecaster", "MSE (scaled)" if scaled else "MSE"]
-            + [n.upper() if n != "smape" else "sMAPE %" for n in BACKTEST_METRICS] + extra]
     entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
         ("overall", m["overall"], m.get("overall_scaled"))]
-    for label, scores, in_scaled in entries:
-        for name in ["model"] + [k for k in scores if k not in ("model",) + WINDOW_KEYS]:
-            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else scores[name].get("mse")
-            values = ["" if mse is None else score_text("mse", mse)] + [score_text(n, scores[name][n]) for n in BACKTEST_METRICS]
-            values += [score_text(k, scores[name][k]) if k in scores[name] else "" for k in extra]
-            rows.append([label, row_label(name)] + values)
-    return rows
+    labels, scores = [], []
+    for label, block, in_scaled in entries:
+        for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
+            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
+            labels.append([label, row_label(name)])
+            scores.append({**block[name], "mse": mse})
+    head = (["window (first forecast step)", "forecaster", "MSE (scaled)" if scaled else "MSE"]
+            + [column_head(n) for n in BACKTEST_METRICS + tuple(extra)])
+    return [head] + _with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
+
+
+def backtest_units(m: dict) -> str:
+    """The units of a backtest's table (``backtest_rows``), its heading on the page and its title on the terminal."""
+    errors = "MAE, RMSE" + (", pinball" if "pinball" in m["overall"]["model"] else "")
+    units = (f"MSE in scaled units, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
+             else f"MSE, {errors} in original units")
+    share = "; coverage: the share of values inside the interval" if any(
+        k.startswith("coverage_") for k in m["overall"]["model"]) else ""
+    return f"{units}; MASE and sMAPE compare across scales{share}"
 
 
 def backtest_facts(config: dict, m: dict) -> list[list[str]]:
@@ -246,54 +293,6 @@ def _window_label(window: dict) -> str:
         return str(window["window"])
     first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") for t in span)
     return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"
-
-
-# ---- the page as HTML -----------------------------------------------------------------------
-
-CSS = """
-body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
-th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
-th { background: #f2f2f2; }
-img { max-width: 100%; border: 1px solid #ddd; }
-.good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
-.bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
-.hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
-"""
-
-
-def html_page(title: str, blocks: list) -> str:
-    """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
-    Hangul (kana, Han) characters of its text, where it holds any (``webfont``)."""
-    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
-             f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
-    for block in blocks:
-        kind = block[0]
-        if kind == "h2":
-            parts.append(f"<h2>{html.escape(block[1])}</h2>")
-        elif kind == "p":
-            parts.append(f"<p>{html.escape(block[1])}</p>")
-        elif kind == "hint":
-            parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
-        elif kind == "list":
-            parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in block[1]) + "</ul>")
-        elif kind == "verdict":
-            parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
-        elif kind == "table":
-            head, *rows = block[1]
-            parts.append("<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr>")
-            for row in rows:
-                parts.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
-            parts.append("</table>")
-        elif kind == "img":
-            data = base64.b64encode(block[1]).decode("ascii")
-            parts.append(f"<p><img alt='{html.escape(block[2])}' src='data:image/png;base64,{data}'></p>")
-        else:
-            raise ValueError(f"unknown report block {kind!r}")
-    parts.append("</body></html>")
-    page = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
-    return page.replace(f"<style>{CSS}</style>", f"<style>{webfont.styled(CSS, page)}</style>", 1)
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:

@@ -158,7 +158,8 @@ def scored_notes(result: dict) -> tuple[str | None, str | None]:
 def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10) -> str | None:
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
-    model's scores (``evaluation``, original units); None for a point forecast.
+    model's scores (``evaluation``, original units, said so), and the intervals far from their level
+    (``far_from_level``); None for a point forecast.
 
     With several targets the pooled figures come first, said to be pooled, then each target's own
     (``model["by_target"]``): a pooled 80% can hide one target at 49% and another at 97%. Of more
@@ -171,7 +172,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {model['pinball']:.4g}.")
+            f"mean pinball loss {model['pinball']:.4g} (original units).{far_from_level(model)}")
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))
@@ -185,7 +186,27 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     which = ("Each target" if len(names) == len(by_target) else
              f"The {len(names)} of the {len(by_target)} targets whose {widest.replace('coverage_', '')}% interval is "
              "furthest from its level (every target's figures are in the scores' by_target)")
-    return f"{text} {which}: {each}."
+    return f"{text} {which}, {'in its' if len(names) == len(by_target) else 'each in its'} own units: {each}."
+
+
+FAR_FROM_LEVEL = 0.10  # an interval that holds 10 points more or fewer of the values than its level is named
+
+
+def far_from_level(model: dict) -> str:
+    """" Far from its level: the 80% interval held 93.6%, 13.6 points more than 80%, so it is wider than these errors
+    needed.", said of each central interval whose coverage is ``FAR_FROM_LEVEL`` or more from its nominal level
+    (too wide, or too narrow: the forecasts less certain than the interval says); "" where none is."""
+    said = []
+    for key, share in model.items():
+        level = key.removeprefix("coverage_")
+        if not key.startswith("coverage_") or abs(share - float(level) / 100) < FAR_FROM_LEVEL:
+            continue
+        gap = 100 * share - float(level)
+        said.append(f"the {level}% interval held {100 * share:.1f}%, {abs(gap):.1f} points "
+                    + (f"more than {level}%, so it is wider than these errors needed" if gap > 0 else
+                       f"fewer than {level}%, so it is too narrow for these errors: the forecasts are less certain than "
+                       "it says"))
+    return f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)}." if said else ""
 
 
 def _no_interval(pinball: float, levels: list) -> str:
@@ -193,5 +214,5 @@ def _no_interval(pinball: float, levels: list) -> str:
     other = next((q for q in levels if q != 0.5), None)
     add = ("add 0.1 and 0.9 for the 80% interval" if other is None else
            f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
-    return (f"Quantiles {levels}: mean pinball loss {pinball:.4g}; no interval's coverage is given, as no two levels "
-            f"are q and 1 - q ({add}).")
+    return (f"Quantiles {levels}: mean pinball loss {pinball:.4g} (original units); no interval's coverage is given, as "
+            f"no two levels are q and 1 - q ({add}).")

@@ -145,9 +145,12 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
             checkpoint(net, optimizer, generator, state)
         if on_epoch is not None:
             on_epoch(record)
-        if state.stopped:
-            log.info("%s (%s %.5g)", early_stop_text(state.history, settings.epochs, settings.patience),
-                     loss_name(net, settings.loss), state.best_loss)
+        if state.stopped or state.epoch == settings.epochs:
+            said = end_text(state.history, settings.epochs, settings.patience)
+            if said:  # None: the last epoch's weights are kept, as a reader expects
+                name = loss_name(net, settings.loss)
+                log.info("%s (%s %s%s %.5g, scaled units)", said, "training" if val_loss is None else "validation",
+                         name, " loss" if name == "pinball" else "", state.best_loss)
 
     if state.best_state is not None:
         net.load_state_dict(state.best_state)
@@ -178,6 +181,21 @@ def early_stop_text(history: list[dict], epochs: int, patience: int) -> str | No
             f"{'training' if history[-1]['val_loss'] is None else 'validation'} loss had not improved for "
             f"{counted(patience, 'epoch')}; {f'the weights of epoch {kept}' if kept else 'the untrained network'} "
             f"{'are' if kept else 'is'} kept")
+
+
+def end_text(history: list[dict], epochs: int, patience: int) -> str | None:
+    """What the end of ``history`` says of the weights kept: an early stop's words (``early_stop_text``); where
+    every one of ``epochs`` ran and the best was not the last (patience may have run out at the last epoch), "ran
+    all 8 epochs; the validation loss last improved in epoch 3, and the weights of that epoch are kept"; None where
+    the last epoch's weights are kept, which needs no word (or ``history`` ended otherwise: a divergence)."""
+    early = early_stop_text(history, epochs, patience)
+    if early or not history or len(history) < epochs or history[-1]["best"]:
+        return early
+    kept, loss = best_epoch(history), "training" if history[-1]["val_loss"] is None else "validation"
+    ran = f"ran all {epochs} epochs" if epochs > 1 else "ran its one epoch"
+    if not kept:
+        return f"{ran}; the {loss} loss never improved on the untrained network, which is kept"
+    return (f"{ran}; the {loss} loss last improved in epoch {kept}, and the weights of that epoch are kept")
 
 
 def _kept_text(kept: int) -> str:

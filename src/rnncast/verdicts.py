@@ -124,6 +124,23 @@ def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[b
     return False, worst, model, rivals[worst], how, p_values[worst]
 
 
+def against_each(test: dict, units: str = "original", alpha: float = 0.05) -> list[dict]:
+    """The model against each baseline on its own, as ``verdict`` weighs them together: ``{"name", "mse"}`` (the
+    baseline's, in ``units``), ``"how"`` the model's MSE compares ("43.1% lower", "a higher MSE", ...) and whether it is
+    ``"lower"``, ``"p"`` (the
+    Diebold–Mariano p-value, NaN where no test was made) and ``"beaten"`` (``beats``). The verdict is that every one
+    is beaten; this says which are where not every one is."""
+    scores, significance = test[units], test.get("significance", {})
+    model = scores["model"]["mse"]
+    each = []
+    for name, rival in ((n, s["mse"]) for n, s in scores.items() if n != "model"):
+        how = ("the same MSE" if abs(model - rival) <= 1e-6 * abs(rival) else lower_by(model, rival) if model < rival
+               else "a higher MSE")
+        each.append({"name": name, "mse": rival, "how": how, "lower": model < rival and how != "the same MSE",
+                     "p": significance.get(name, {}).get("p_value", float("nan")), "beaten": beats(test, name, units, alpha)})
+    return each
+
+
 def lower_by(model: float, rival: float) -> str:
     """How much lower the model's MSE is than a baseline's: "12.5% lower"; ">99.9% lower (1/337,000 of it)"
     where the percentage would round to 100.0 (0.0126 against 4259)."""

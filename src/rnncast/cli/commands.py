@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from rnncast.cli.display import epoch_bar, table
+from rnncast.cli.display import epoch_bar, named_logs, table
 from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted
@@ -85,7 +85,8 @@ def _demo_run(args, into: Path, out: Path) -> int:
 
     started = time.perf_counter()
     how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
-    result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
+    with named_logs(demo.NETWORK.get):  # each network's lines named: "LSTM (highway on): stopped early ..."
+        result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()
     head, *rows = demopage.summary_table(result.rows)
@@ -100,7 +101,7 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
-    from rnncast.reportpage import backtest_rows
+    from rnncast.reportpage import backtest_rows, backtest_units
 
     settings = settings_from_args(args)
     request = panel_request(args)
@@ -127,8 +128,11 @@ def run_backtest(args) -> int:
     finally:
         claim.release(tidy=True)
     rows = backtest_rows(result.metrics)
+    print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
     print(table(rows[0], rows[1:]))
     print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
+    if result.said.each:
+        print(result.said.each)  # each baseline on its own: a red verdict names one
     for line in result.notes:
         print(line)  # values fill made (why a window's row may be nan), the intervals
     seconds = result.metrics["seconds"]
@@ -188,7 +192,7 @@ def run_evaluate(args) -> int:
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
-    for line in [words.verdict, words.intervals, words.diverged, *words.hints]:
+    for line in [words.verdict, words.each, words.intervals, words.diverged, *words.hints]:
         if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
             print(line)
     return 0
@@ -198,15 +202,15 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
     from rnncast.baselines import row_label
-    from rnncast.reportpage import score_text
     from rnncast.metrics import rmse_note
     from rnncast.runnotes import mase_note
+    from rnncast.scoretext import score_texts
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
     for units in ("original", "scaled"):
-        rows = [[row_label(name)] + [score_text(m, s[m]) for m in ("mse", "mae", "rmse", "r2", "mase")]
-                for name, s in result[units].items()]
+        columns = [score_texts(m, [s[m] for s in result[units].values()]) for m in ("mse", "mae", "rmse", "r2", "mase")]
+        rows = [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(result[units])]
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
         tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
     notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1))) if note]

@@ -74,7 +74,7 @@ def run_compare(args) -> int:
     from rnncast.comparemodels import compare
     from rnncast.devices import cpu_threads
     from rnncast.forecaster import Forecaster
-    from rnncast.reportpage import score_text
+    from rnncast.scoretext import score_texts
 
     if len(args.runs) < 2:
         raise RnncastError(f"compare needs two or more RUNs to compare, got {len(args.runs)}: rnncast compare RUN RUN "
@@ -93,9 +93,10 @@ def run_compare(args) -> int:
 
         print(json_text(result.as_dict()))
         return 0
-    scaled = [score_text("mse", result.scaled_scores[name]["mse"]) for name in result.names if result.scaled_scores]
-    rows = [[name, score_text("mse", result.scores[name]["mse"]), score_text("mae", result.scores[name]["mae"]),
-             *scaled[i:i + 1], result.windows] for i, name in enumerate(result.names)]
+    mse, mae = (score_texts(m, [result.scores[name][m] for name in result.names]) for m in ("mse", "mae"))
+    scaled = (score_texts("mse", [result.scaled_scores[name]["mse"] for name in result.names])
+              if result.scaled_scores else [])  # the units the test used, beside the original ones, in one notation
+    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], result.windows] for i, name in enumerate(result.names)]
     print(table(["model", "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
     for line in result.notes + [result.sentence]:
         print(line)

@@ -182,9 +182,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     test = metrics["test"]
     said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
     print(score_tables(test, forecaster.settings_.data.season, "test split"))  # with the MASE note
-    for line in [said.verdict, said.unscored, said.intervals]:
+    for line in [said.verdict, said.each, said.unscored, said.intervals]:
         if line:
-            print(line)  # the verdict, then what it left out and what the intervals held, as evaluate and backtest
+            print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     epochs = len(forecaster.history_)
     diverged = said.diverged  # "training diverged in epoch 7; the model keeps epoch 5"

@@ -1,0 +1,74 @@
+"""A page of blocks written as one self-contained HTML file: the run's, the backtest's and the demo's
+pages alike (``reportpage`` lays out their blocks). Every page has the one head written here (its
+charset, its title, the viewport a phone needs to lay the page out at its own width, the style), so
+no page lacks what another has.
+
+On a narrow screen (a phone, 420 px) the page itself never scrolls sideways: a table wider than the
+screen scrolls in its own box (``overflow-x: auto``), an image is scaled to the screen's width, and a
+long word (a column name, a path) breaks rather than widening the page.
+
+Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence)``,
+``("list", items)``, ``("table", rows)`` (the first row the header) and ``("img", png_bytes, alt)``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+
+from rnncast import webfont
+
+CSS = """
+body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
+h1, h2, p, li { overflow-wrap: anywhere; }
+.scroll { overflow-x: auto; max-width: 100%; margin: 0.5em 0 1.5em; }
+table { border-collapse: collapse; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
+th { background: #f2f2f2; }
+img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+.good { background: #e7f6e7; border-left: 5px solid #2a2; padding: 0.6em 1em; }
+.bad { background: #fdeaea; border-left: 5px solid #c22; padding: 0.6em 1em; }
+.hint { background: #fff8e1; border-left: 5px solid #d9a400; padding: 0.6em 1em; }
+"""
+
+VIEWPORT = "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+
+
+def head(title: str, css: str = CSS) -> str:
+    """The head every page rnncast writes: charset, viewport, title and style (``css``)."""
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{VIEWPORT}<title>{html.escape(title)}</title>"
+            f"<style>{css}</style></head>")
+
+
+def html_page(title: str, blocks: list) -> str:
+    """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
+    Hangul (kana, Han) characters of its text, where it holds any (``webfont``)."""
+    parts = [f"<body><h1>{html.escape(title)}</h1>"]
+    for block in blocks:
+        kind = block[0]
+        if kind == "h2":
+            parts.append(f"<h2>{html.escape(block[1])}</h2>")
+        elif kind == "p":
+            parts.append(f"<p>{html.escape(block[1])}</p>")
+        elif kind == "hint":
+            parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
+        elif kind == "list":
+            parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in block[1]) + "</ul>")
+        elif kind == "verdict":
+            parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
+        elif kind == "table":
+            head_row, *rows = block[1]
+            parts.append("<div class='scroll'><table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head_row)
+                         + "</tr>")
+            for row in rows:
+                parts.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>")
+            parts.append("</table></div>")
+        elif kind == "img":
+            data = base64.b64encode(block[1]).decode("ascii")
+            parts.append(f"<p><img alt='{html.escape(block[2])}' src='data:image/png;base64,{data}'></p>")
+        else:
+            raise ValueError(f"unknown report block {kind!r}")
+    parts.append("</body></html>")
+    body = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
+    return head(title, webfont.styled(CSS, title + body)) + "\n" + body

@@ -1,0 +1,49 @@
+"""Scores as every table writes them, on the terminal and the pages alike (fit's and evaluate's tables,
+``cli.commands.score_tables``; a run's page, ``reportpage.metric_rows``; a backtest's, ``reportpage.backtest_rows``;
+compare's): a column in one notation, so that the eye can compare down it.
+
+A ratio or share (R², MASE, sMAPE and MAPE in percent, a coverage) has four decimals. An error in the data's units
+(MSE, MAE, RMSE, pinball) is written plain below ``PLAIN_BELOW`` with the same decimals down its column: enough
+for five significant digits of its largest value and three of its smallest (``66603``, ``97227``, ``111710``, not
+``1.1171e+05`` beside ``97227``; ``11.87``, ``11.79``, ``191.09``). A column that reaches ``PLAIN_BELOW``, or
+would need more than ``MOST_DECIMALS`` (``8.0549e-05``), is scientific, all of it. Never ``-0.0000``: a value that
+rounds to zero is written without its sign.
+"""
+
+from __future__ import annotations
+
+import math
+
+RATIOS = ("r2", "mase", "smape", "mape")  # scores on a fixed scale, and coverage_*: four decimals
+PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
+LARGEST, SMALLEST = 5, 3  # significant digits kept of a column's largest and smallest value
+MOST_DECIMALS = 8  # 0.0049527 is plain; 8.0549e-05 would need 9, a row of zeros before its digits: scientific
+
+
+def score_texts(name: str, values) -> list[str]:
+    """The column of score ``name`` (mse, mae, rmse, pinball, r2, mase, smape, mape, coverage_80 ...) as text, one
+    notation down the column; a missing value (None) is ""."""
+    if name in RATIOS or name.startswith("coverage_"):
+        return [_fixed(v, 4) for v in values]
+    sizes = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
+    if not sizes:
+        return [_fixed(v, 0) for v in values]
+    largest, smallest = max(sizes), min(sizes)
+    decimals = max(0, LARGEST - 1 - _exponent(largest), SMALLEST - 1 - _exponent(smallest))
+    if largest >= PLAIN_BELOW or decimals > MOST_DECIMALS:
+        return ["" if v is None else _unsigned_zero(f"{v:.{LARGEST - 1}e}") for v in values]
+    return [_fixed(v, decimals) for v in values]
+
+
+def _exponent(size: float) -> int:
+    return math.floor(math.log10(size))
+
+
+def _fixed(value, decimals: int) -> str:
+    return "" if value is None else _unsigned_zero(f"{value:.{decimals}f}")
+
+
+def _unsigned_zero(text: str) -> str:
+    """``-0.0000`` as ``0.0000``: a value that rounds to zero has no sign to show (an R² of -0.00001)."""
+    digits = text.split("e")[0].lstrip("-").replace(".", "")
+    return text[1:] if text.startswith("-") and not digits.strip("0") else text

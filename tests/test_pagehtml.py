@@ -1,0 +1,59 @@
+"""A page written as HTML (``pagehtml.py``): text escaped, images embedded, an unknown block refused; the head every
+page shares (the viewport a phone lays the page out by), tables that scroll in their own box, images scaled to the
+screen; Hangul drawn with the shipped font. The page in a real browser, 420 px wide too, is
+scenarios/test_report_browser.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_the_html_page_escapes_its_text_embeds_its_images_and_refuses_an_unknown_block():
+    from rnncast.pagehtml import html_page
+
+    page = html_page("a <b> & c", [("verdict", False, "x < y"), ("hint", "h & i"), ("table", [["k", "v"], ["<k>", 1]]),
+                                   ("img", b"\x89PNG", "the <plot>")])
+    assert "<title>a &lt;b&gt; &amp; c</title>" in page and "<h1>a &lt;b&gt; &amp; c</h1>" in page
+    assert "<p class='bad'>x &lt; y</p>" in page and "<p class='hint'>h &amp; i</p>" in page
+    assert "<tr><th>k</th><th>v</th></tr>" in page and "<tr><td>&lt;k&gt;</td><td>1</td></tr>" in page
+    assert "<img alt='the &lt;plot&gt;' src='data:image/png;base64,iVBORw=='>" in page  # no file beside the page
+    with pytest.raises(ValueError, match="unknown report block 'video'"):
+        html_page("t", [("video", b"")])
+
+
+def test_a_page_in_hangul_embeds_the_shipped_font_cut_to_its_characters_and_a_latin_page_does_not():
+    """report.html drew a target 매출 as empty boxes on a machine without a Korean font (the PNGs drew it)."""
+    from rnncast.pagehtml import html_page
+
+    korean = html_page("rnncast run: LSTM forecasting 매출", [("p", "x")])
+    assert korean.count("@font-face") == 1 and "font-family: 'rnncast NanumGothic', system-ui" in korean
+    assert "@font-face" not in html_page("rnncast run: LSTM forecasting y", [("p", "Diebold–Mariano ≥ 0.5")])
+
+
+def test_every_page_has_one_head_with_the_viewport_and_its_tables_scroll_in_a_box_of_their_own():
+    """No report.html had a viewport: a phone laid the page out 980 px wide and shrank it, and at 420 px a run's
+    metric table ran off the right edge (MASE and part of MAE hidden), so the whole page scrolled sideways."""
+    from rnncast.pagehtml import CSS, html_page
+
+    page = html_page("t", [("table", [["a", "b"], [1, 2]]), ("table", [["c"], [3]]), ("img", b"\x89PNG", "plot")])
+    assert page.count("<meta name='viewport' content='width=device-width, initial-scale=1'>") == 1
+    assert page.index("name='viewport'") < page.index("</head>") < page.index("<body>")
+    assert page.count("<div class='scroll'><table>") == 2 and page.count("</table></div>") == 2  # each table, boxed
+    rules = dict(re.findall(r"^([^{\n]+?) \{ (.+?) \}$", CSS, re.M))
+    assert "overflow-x: auto" in rules[".scroll"]
+    assert "max-width: 100%" in rules["img"] and "height: auto" in rules["img"]
+    assert "overflow-wrap: anywhere" in rules["h1, h2, p, li"]  # a long column name breaks, not the page
+
+
+def test_the_run_backtest_and_demo_pages_are_all_written_by_the_one_page_writer():
+    """One head for every page: the modules that write a report.html call ``html_page``; none writes a head of its own."""
+    from pathlib import Path
+
+    import rnncast
+
+    package = Path(rnncast.__file__).parent
+    writers = sorted(p.name for p in package.rglob("*.py") if "report.html" in p.read_text() and "html_page(" in p.read_text())
+    heads = sorted(p.name for p in package.rglob("*.py") if "<head" in p.read_text())
+    assert writers == ["demopage.py", "report.py"] and heads == ["pagehtml.py"]
