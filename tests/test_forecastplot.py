@@ -331,3 +331,18 @@ def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point(
     errors = errors_apart(model, frame, {"model": model})  # it crashed: a running mean as long as its width (25)
     assert [line.get_marker() for line in errors.axes[1].lines[:2]] == ["s", "o"]
     assert errors._suptitle.get_text() == "Test split, forecast one step ahead: all 1 test point"
+
+
+def test_a_quarterly_series_is_ticked_by_quarter_as_its_file_writes_them():
+    """gdp.csv's quarters (2014Q1 ...) were ticked "2022-Jan, Apr, Jul, Oct, 2023" in forecast.png while the page and
+    predict wrote 2022Q1: the figure now reads the model's calendar and ticks quarters in the data's own form."""
+    from rnncast.plots import png_bytes
+
+    rng = np.random.default_rng(1)
+    quarters = pd.period_range("2014Q1", periods=40, freq="Q").astype(str)
+    frame = pd.DataFrame({"quarter": quarters, "gdp": 800 + np.cumsum(rng.normal(5, 3, 40)) + 20 * np.tile([0, 1, 2, -3], 10)})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 4, "epochs": 1}).fit(frame, target="gdp")
+    fig = forecast_plot(model, frame, {"model": model})
+    png_bytes(fig)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels[0] == "2022Q1" and labels[1:4] == ["Q2", "Q3", "Q4"] and "2023Q1" in labels, labels

@@ -65,7 +65,8 @@ def backtest_figure(result, n_series: int = 3):
 
     return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
-                                 madeof.legend_label(m) if m.get("cell") else "model")  # named as forecast.png names it
+                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
+                                 calendar=panel.calendar)  # quarters ticked as quarters
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:

@@ -47,7 +47,8 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         title = f"Test split, {which}forecast {how} (first {counted(len(panel['actual']), 'point')}{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session)
+                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
+                                     calendar=reference.calendar_)
     mase = series_mase(test)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
@@ -63,7 +64,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     lengths = {len(panel["actual"]) for panel in panels}
     first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
     title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
-    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session)
+    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
 
 
 @fonts.drawn
@@ -81,7 +82,7 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     x, actual, shown = panel["x"], panel["actual"], len(panel["actual"])
     fig = Figure(figsize=(10, 1.9 * len(models) + 3.4), layout="constrained")
     axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
-    plots.draw_forecast(axes[0], x, actual, panel["predictions"])
+    plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
     axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
                       fontsize=10, wrap=True)
     axes[0].set_ylabel(reference.targets_[0])

@@ -101,7 +101,7 @@ def baseline_label(name: str, season: int) -> str:
 @fonts.drawn
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,
-                    filled: np.ndarray | None = None, session=None) -> Figure:
+                    filled: np.ndarray | None = None, session=None, calendar=None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
@@ -111,11 +111,12 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     prediction whose name starts with "baseline" is drawn thin in a style of its own
     (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
-    times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis.
+    times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis. ``calendar``: the
+    data's ``timecalendar.Calendar``, whose quarters are ticked as quarters (``dateticks.date_ticks``).
     """
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
-    draw_forecast(ax, x, actual, predictions, bands, filled, session)
+    draw_forecast(ax, x, actual, predictions, bands, filled, session, calendar)
     ax.set_title(title, wrap=True)
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel or "")
@@ -124,17 +125,19 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
 
 
 @fonts.drawn
-def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None) -> Figure:
+def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None,
+                  calendar=None) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
     ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled"}`` per row ("bands" and
-    "filled" optional); ``xlabel`` under the last; ``session`` as ``forecast_figure`` takes it.
+    "filled" optional); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes them.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
-        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session)
+        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session,
+                      calendar)
         ax.set_title(panel["title"], fontsize=10, wrap=True)
         ax.set_ylabel(ylabel)
     axes[-1].set_xlabel(xlabel or "")
@@ -158,10 +161,11 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,
-                  session=None) -> None:
+                  session=None, calendar=None) -> None:
     """The actual values (black, wider than the models so that a model on them leaves them seen; dots on a
     short stretch; ``filled`` ones apart, ``draw_actual``), each band, model and baseline (thin, faint)
-    onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session``. The y limits
+    onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session`` (ticked by ``calendar``,
+    ``time_ticks``). The y limits
     cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``)."""
     times = x
     x, zone = drawn_time(x, session)
@@ -180,7 +184,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             shown.append(pred)
     ylimits.frame(ax, shown, drawn)
     ax.grid(alpha=0.3)
-    time_ticks(ax, times, zone, session)
+    time_ticks(ax, times, zone, session, calendar)
 
 
 def drawn_time(x, session=None) -> tuple[object, object]:
@@ -200,13 +204,14 @@ def drawn_time(x, session=None) -> tuple[object, object]:
     return times, times.tz
 
 
-def time_ticks(ax, times, zone, session=None) -> None:
+def time_ticks(ax, times, zone, session=None, calendar=None) -> None:
     """The ticks of an x axis drawn over ``times`` as ``drawn_time`` draws them (``zone`` its answer): one step
-    per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``), or matplotlib's own for positions."""
+    per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``: quarters of a quarterly ``calendar``
+    by quarter), or matplotlib's own for positions."""
     if session is not None:
         barsaxis.label(ax, times, session)
     elif zone is not False:
-        dateticks.date_ticks(ax, zone, times)  # a calendar of period ends ticked on its points
+        dateticks.date_ticks(ax, zone, times, calendar)  # a calendar of period ends ticked on its points
 
 
 def time_label(calendar) -> str:
@@ -240,7 +245,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 @fonts.drawn
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
-                    xlabel: str | None = None, session=None, model: str = "model") -> Figure:
+                    xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
     colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its bands, its
     cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
@@ -283,7 +288,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             ax.set_title(curve["label"], fontsize=10, wrap=True)
         ax.set_ylabel(ylabel)
         ax.grid(alpha=0.3)
-        time_ticks(ax, curve["x"], zone, session)
+        time_ticks(ax, curve["x"], zone, session, calendar)
     axes[-1, 0].set_xlabel(xlabel or "")
     fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
