@@ -161,3 +161,20 @@ def test_a_period_end_calendars_ticks_and_cutoffs_sit_on_points_named_by_their_p
     cutoffs = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]
     assert len(cutoffs) == K and {pd.Timestamp(mdates.num2date(mdates.date2num(c.get_xdata()[0]))).tz_localize(None)
                                   for c in cutoffs} <= times
+
+
+def test_a_long_target_name_is_one_label_along_the_rows_inside_the_figure():
+    """A backtest of three series named its 76-character target beside each row; the labels ran into each other."""
+    from test_plots import SALES, drawn, inside, y_labels
+
+    x = np.arange(60)
+    windows = [{"x": x[40 + 5 * j: 45 + 5 * j], "forecast": np.ones(5), "band": None, "cutoff": 39 + 5 * j, "baselines": {}}
+               for j in range(3)]
+    curves = [{"label": f"series {k}", "x": x, "actual": np.sin(x / 4.0), "windows": windows} for k in range(3)]
+    from rnncast import plots
+
+    fig = plots.backtest_figure(curves, "Backtest", ylabel=SALES)
+    renderer = drawn(fig)
+    labels = y_labels(fig)
+    assert ["".join(t.get_text().split("\n")) for t in labels] == [SALES]
+    assert all(inside(t.get_window_extent(renderer), fig.bbox) for t in labels)

@@ -316,3 +316,73 @@ def test_a_title_longer_than_the_figure_is_wrapped_inside_it_not_cut():
     fig.draw(renderer)
     box = fig.axes[0].title.get_window_extent(renderer)
     assert box.x0 >= 0 and box.x1 <= fig.bbox.width
+
+
+GDP = "gross_domestic_product_chain_linked_volumes_2015_prices_seasonally_unadjusted_bn_eur"
+SALES = "weekly_net_sales_revenue_in_thousands_of_euros_after_returns_and_discounts"
+
+
+def drawn(fig):
+    """``fig`` drawn with Agg as png_bytes draws it (dpi 110), and its renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.set_dpi(110)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    return renderer
+
+
+def y_labels(fig) -> list:
+    """The y labels drawn in ``fig``: each axes' and the label along a column of axes (supylabel), non-empty."""
+    texts = [ax.yaxis.label for ax in fig.axes] + [t for t in fig.texts if t.get_rotation() == 90]
+    return [t for t in texts if t.get_text() and t.get_visible()]
+
+
+def inside(box, outer, slack=1.0) -> bool:
+    return box.x0 >= outer.x0 - slack and box.x1 <= outer.x1 + slack and box.y0 >= outer.y0 - slack and box.y1 <= outer.y1 + slack
+
+
+def test_a_long_target_name_is_wrapped_along_its_axis_and_read_whole():
+    """gdp_long.csv's 85-character target as forecast.png's y label showed only its middle, both ends cut at the
+    figure's edges. It is wrapped at its underscores onto lines no longer than the axes, inside the figure."""
+    x, actual = pd.period_range("2022Q1", periods=8, freq="Q"), np.linspace(900, 1000, 8)
+    fig = plots.forecast_figure(x, actual, {"model": actual + 5}, "Test split", GDP, xlabel="quarter")
+    renderer = drawn(fig)
+    (label,) = y_labels(fig)
+    box, axes = label.get_window_extent(renderer), fig.axes[0].bbox
+    assert inside(box, fig.bbox) and box.height <= axes.height + 1
+    assert "".join(label.get_text().split("\n")) == GDP and label.get_text().count("\n") <= 2
+
+
+def test_a_grid_of_panels_with_a_long_target_shares_one_label_that_fits_and_overlaps_nothing():
+    """retail_long.csv's 76-character target was each of three panels' y label, longer than a panel: the three ran
+    into each other as one garbled stripe, cut at the image's edges, and into a panel's wrapped title."""
+    x = pd.date_range("2023-05-28", periods=24, freq="W-SUN")
+    panels = [{"title": f"best of 4 by test MASE: series 'store {k}', MASE 0.8", "x": x, "actual": np.arange(24.0) + k,
+               "predictions": {"model": np.arange(24.0)}} for k in range(3)]
+    fig = plots.forecast_grid(panels, "Test split, forecast 8 steps at a time", SALES, "ds")
+    renderer = drawn(fig)
+    labels = y_labels(fig)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert all(inside(box, fig.bbox) for box in boxes)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    titles = [ax.title.get_window_extent(renderer) for ax in fig.axes]
+    ticks = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    assert not any(box.overlaps(other) for box in boxes for other in titles + ticks)
+    assert ["".join(t.get_text().split("\n")) for t in labels] == [SALES]  # once, whole
+
+
+def test_a_name_too_long_for_its_axis_is_shortened_there_and_written_whole_under_the_title():
+    name = "_".join(["monthly_sales_revenue_of_the_north_eastern_region_stores"] * 6) + "_in_eur"
+    x, actual = np.arange(30), np.sin(np.arange(30) / 5)
+    fig = plots.forecast_figure(x, actual, {"model": actual}, "Test split", name, xlabel="row")
+    renderer = drawn(fig)
+    (label,) = y_labels(fig)
+    box = label.get_window_extent(renderer)
+    assert inside(box, fig.bbox) and box.height <= fig.axes[0].bbox.height + 1
+    assert "…" in label.get_text() and label.get_text().endswith("_in_eur")
+    title = fig.axes[0].title
+    assert name in "".join(title.get_text().split("\n")) and inside(title.get_window_extent(renderer), fig.bbox)
+    assert title.get_text().startswith("Test split\n")
+    drawn(fig)  # drawn again: the title names it once
+    assert "".join(title.get_text().split("\n")).count(name) == 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import barsaxis, fonts, lonepoints, plots
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots
 from rnncast.forecaster import Forecaster
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -85,7 +85,6 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
     axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
                       fontsize=10, wrap=True)
-    axes[0].set_ylabel(reference.targets_[0])
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
@@ -107,7 +106,9 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     axes[-1].set_xlabel(plots.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if shown == total else f"the first {shown} of"
-    fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}", wrap=True)
+    title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}",
+                         wrap=True)
+    axislabels.label(axes[0], reference.targets_[0], title)  # a long name wrapped, or written whole under the title
     return fig
 
 

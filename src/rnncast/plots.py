@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, baselines, covered, dateticks, fonts, lonepoints, quantilebands, ylimits
+from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, quantilebands, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -118,7 +118,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax = fig.subplots()
     draw_forecast(ax, x, actual, predictions, bands, filled, session, calendar)
     ax.set_title(title, wrap=True)
-    ax.set_ylabel(ylabel)
+    axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
@@ -138,11 +138,10 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
     for ax, panel in zip(axes, panels):
         draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session,
                       calendar)
-        ax.set_title(panel["title"], fontsize=10, wrap=True)
-        ax.set_ylabel(ylabel)
+        axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.suptitle(title, wrap=True)
+    axislabels.label(list(axes), ylabel, fig.suptitle(title, wrap=True))  # one label along the rows where long
     return fig
 
 
@@ -285,12 +284,12 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             lines[0].set_label(covered.note(name, model if hidden else None, False))
         ylimits.frame(ax, shown, drawn.values())  # a baseline far from the data is named, not reached
         if curve["label"]:
-            ax.set_title(curve["label"], fontsize=10, wrap=True)
-        ax.set_ylabel(ylabel)
+            axislabels.title(ax, curve["label"], fontsize=10)
         ax.grid(alpha=0.3)
         time_ticks(ax, curve["x"], zone, session, calendar)
     axes[-1, 0].set_xlabel(xlabel or "")
-    fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
+    suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
+    axislabels.label(list(axes[:, 0]), ylabel, suptitle)  # one label along the rows where long
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
