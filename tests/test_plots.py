@@ -386,3 +386,20 @@ def test_a_name_too_long_for_its_axis_is_shortened_there_and_written_whole_under
     assert title.get_text().startswith("Test split\n")
     drawn(fig)  # drawn again: the title names it once
     assert "".join(title.get_text().split("\n")).count(name) == 1
+
+
+@pytest.mark.parametrize("last, kept", [(20, 20), (15, 15), (3, 2), (37, 30), (2, 1), (100, 61), (9, 4)])
+def test_the_loss_axis_ticks_whole_epochs_from_the_first_to_the_last_and_the_kept_one(last, kept):
+    """gdp-run's loss.png (20 epochs) was ticked 3, 6 ... 18: neither the first epoch nor the last, where the kept
+    epoch's dot was; the demo's was ticked at an epoch 0 that has no loss. Ticks are whole epochs from the first to the
+    last, the kept one among them, and no two labels overlap."""
+    history = [{"epoch": e, "train_loss": 1 / e, "val_loss": 2 / e, "best": e <= kept} for e in range(1, last + 1)]
+    fig = plots.loss_figure({"m": history})
+    renderer = drawn(fig)
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if low <= t <= high]
+    assert ticks[0] == 1 and ticks[-1] == last and kept in ticks and all(float(t).is_integer() for t in ticks), ticks
+    assert 3 <= len(ticks) <= 12 or last < 3
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(boxes) == len(ticks) and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))

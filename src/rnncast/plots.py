@@ -10,9 +10,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, quantilebands, ylimits
+from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -24,7 +23,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     names what was trained on (MSE, MAE, pinball loss), in scaled units."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
-    untrained = []  # models whose epochs never beat the untrained network on validation
+    untrained, kept = [], []  # models whose epochs never beat the untrained network on validation; the kept epochs
     for i, (name, history) in enumerate(histories.items()):
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
@@ -32,13 +31,15 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
         ax.plot(epochs, train, color=colour, label=f"{name} train", **lonepoints.marks(train))  # one epoch: a dot
         if any(np.isfinite(val)):
             ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", **lonepoints.marks(val, "s", 4))
-            kept = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
-            if kept:
-                ax.plot(kept[-1]["epoch"], kept[-1]["val_loss"], "o", color=colour, ms=5)
+            best = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
+            if best:
+                ax.plot(best[-1]["epoch"], best[-1]["val_loss"], "o", color=colour, ms=5)
+                kept.append(best[-1]["epoch"])
             else:
                 untrained.append(name)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole
-    log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
+    epochs = [h["epoch"] for history in histories.values() for h in history]
+    lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1), kept)  # whole epochs, first to last
+    lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} (scaled units{', log scale' if ax.get_yscale() == 'log' else ''})")
     title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
@@ -48,40 +49,6 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return fig
-
-
-# Labelled ticks of a log axis by the decades its values span: nice numbers of a linear axis (matplotlib's
-# AutoLocator steps) within a factor of about 2, where log ticks would leave most of it unlabelled; then
-# ticks of matplotlib's LogLocator at these multiples of each decade, fewer as the span grows.
-LOG_TICKS = ((0.35, None), (0.8, (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)),
-             (1.5, (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)), (4.0, (1.0, 2.0, 5.0)), (np.inf, (1.0,)))
-
-
-def log_yaxis(ax, values) -> None:
-    """A log scale on ``ax``'s y axis labelled over the whole range of ``values``: ticks chosen by the
-    decades they span (``LOG_TICKS``), the limits taken out to the ticks just beyond the smallest and
-    largest value, so that a label stands at each end, written as plain numbers (0.2, not 2 x 10^-1);
-    minor ticks unlabelled. Values that are not positive and finite cannot be drawn on a log scale;
-    with none left the axis stays linear."""
-    values = np.asarray([v for v in values if v is not None], dtype=np.float64)
-    values = values[np.isfinite(values) & (values > 0)]
-    if not len(values):
-        return
-    low, high = float(values.min()), float(values.max())
-    if high == low:
-        low, high = low / 1.5, high * 1.5  # one value: a span around it
-    ax.set_yscale("log")
-    subs = next(subs for most, subs in LOG_TICKS if np.log10(high / low) <= most)
-    locator = MaxNLocator(nbins=10, steps=[1, 2, 2.5, 5, 10]) if subs is None else LogLocator(subs=subs, numticks=12)
-    ticks = np.asarray(locator.tick_values(low, high))
-    below, above = ticks[(ticks > 0) & (ticks <= low)], ticks[ticks >= high]
-    low, high = (below.max() if len(below) else low), (above.min() if len(above) else high)
-    pad = (high / low) ** 0.02  # 2 % of the span beyond the end ticks, so that curves do not run along the frame
-    ax.yaxis.set_major_locator(locator)
-    ax.yaxis.set_minor_locator(LogLocator(subs="auto", numticks=12))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
-    ax.set_ylim(low / pad, high * pad)
 
 
 # Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal): the
