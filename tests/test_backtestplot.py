@@ -10,6 +10,7 @@ from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster
 from rnncast.backtestplot import history_shown
 from rnncast.madeof import legend_label
+from rnncast.plots import CUTOFF_COLOUR, WINDOW_COLOURS
 
 K = 3  # windows
 
@@ -62,7 +63,7 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     name = legend_label(Forecaster(**TINY).get_params())  # forecast.png's name: "model (lstm + linear highway)"
     assert name == "model (lstm + linear highway)" and result.metrics["highway"] is True
-    assert f"{name}, one colour per window" in legend and "cutoffs (last time the model saw)" in legend
+    assert f"{name}, one shade per window" in legend and "cutoffs (last time the model saw)" in legend
     vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
     f = result.forecasts
     cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()
@@ -71,7 +72,8 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
 
 def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the_history_short():
     """On 5 stock series of 260 business days the figure drew 3 without saying so, named the y axis by
-    the series id, and showed 65 days of history beside 15 forecast ones."""
+    the series id, and showed 65 days of history beside 15 forecast ones. It draws at most one lookback of history
+    (40 steps, two lookbacks, before)."""
     rng = np.random.default_rng(0)
     frame = pd.concat([pd.DataFrame({"ticker": name, "date": pd.bdate_range("2023-01-02", periods=260),
                                      "close": 100 + np.cumsum(rng.normal(size=260))}) for name in "ABCDE"])
@@ -79,13 +81,14 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
         frame, n_windows=3, target="close", id_col="ticker", time_col="date")
     fig = result.figure()
     title = fig.get_suptitle()
-    assert title.endswith("\n3 of 5 series shown (the first); history: the 40 steps up to the first cutoff")
+    assert title.endswith("\n3 of 5 series shown (the first); history: the 20 steps up to the first cutoff")
     assert [ax.get_title() for ax in fig.axes[:3]] == ["series 'A'", "series 'B'", "series 'C'"]
     assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
-    assert len(fig.axes[0].lines[0].get_xdata()) == 40 + 15  # the history, then the three windows' 15 days
-    assert history_shown(20, 5, 3, 5) == 40  # 3 x 15 steps forecast, at most two lookbacks
-    assert history_shown(96, 24, 3, 24) == 192  # 3 x 72 steps forecast, but two lookbacks at most
-    assert history_shown(200, 1, 2, 1) == 200  # never less than what the first window read
+    assert len(fig.axes[0].lines[0].get_xdata()) == 20 + 15  # the history, then the three windows' 15 days
+    assert history_shown(20, 5, 3, 5) == 20  # 15 steps forecast, at least 24 shown, but one lookback at most
+    assert history_shown(96, 24, 3, 24) == 72  # as many as the 72 steps forecast
+    assert history_shown(168, 24, 10, 24) == 168  # bt-spring: 240 steps forecast, 336 of history drawn before
+    assert history_shown(200, 1, 2, 1) == 24  # a tiny backtest: a day of hours before it
     single = Forecaster(**{**TINY, "epochs": 1}).backtest(frame[frame.ticker == "A"].drop(columns="ticker"),
                                                           n_windows=2, target="close").figure()
     assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
@@ -110,9 +113,9 @@ def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve()
     ax = result.figure().axes[0]
     n = len(ax.lines[0].get_xdata())
     assert list(ax.lines[0].get_xdata()) == list(range(n))  # the actual values
-    forecasts = [line for line in ax.lines if line.get_color() in ("C0", "C1", "C2") and line.get_linestyle() == "-"]
+    forecasts = [line for line in ax.lines if line.get_color() in WINDOW_COLOURS and line.get_linestyle() == "-"]
     assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
-    origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
+    origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() == CUTOFF_COLOUR]
     assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start
 
 
@@ -134,8 +137,8 @@ def test_the_legend_names_the_model_as_forecast_png_does_with_the_highway_off_to
     settings = {**TINY, "cell": "gru", "highway": False}
     result = Forecaster(**settings).backtest(frame, n_windows=2)
     legend = [t.get_text() for t in result.figure().axes[0].get_legend().get_texts()]
-    assert f"{legend_label(Forecaster(**settings).get_params())}, one colour per window" in legend
-    assert "model (gru), one colour per window" in legend
+    assert f"{legend_label(Forecaster(**settings).get_params())}, one shade per window" in legend
+    assert "model (gru), one shade per window" in legend
 
 
 @pytest.mark.parametrize("freq", ["ME", "QE", "YE", "BME", "W-SUN"])

@@ -132,7 +132,7 @@ def test_a_baseline_under_the_models_line_says_so_in_the_legend():
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.arange(10.0), "windows": [window]}], "b", model="model (gru)")
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "baseline: repeat the last value (under the model's line)" in labels and "baseline: training mean" in labels
-    assert "model (gru), one colour per window" in labels
+    assert "model (gru), one shade per window" in labels
 
 
 def test_a_backtest_window_of_one_step_draws_its_forecast_and_baselines_as_marks():
@@ -287,20 +287,47 @@ def test_session_bars_are_drawn_at_consecutive_positions_and_named_so_under_the_
                                        "hours left out)")  # on two lines: one was cut at the figure's edges
 
 
-def test_no_backtest_window_takes_a_baselines_colour():
+def test_backtest_windows_are_shades_of_one_colour_no_baseline_has_and_the_cutoffs_one_grey():
     """With 5 or more windows, window 4's model line took the seasonal naive's purple, window 5 the training mean's
-    brown, window 7 repeat-last's grey: only their line styles told them apart."""
-    from matplotlib.colors import to_hex
+    brown, window 7 repeat-last's grey; then (bt-spring) window 5's pink stood beside the seasonal naive's purple, and
+    the cutoff lines came in every window's colour under one blue "cutoffs" in the legend. The model's windows are
+    now shades of its blue, neighbours told apart, and the cutoffs one neutral grey, as the legend shows them."""
+    from matplotlib.colors import rgb_to_hsv, to_hex, to_rgb
 
     x = np.arange(40)
     names = ("baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive")
     windows = [{"x": x[12 + 3 * j: 15 + 3 * j], "forecast": np.full(3, 1.0 + j), "band": None, "cutoff": 11 + 3 * j,
                 "baselines": {name: np.full(3, 0.1 * k) for k, name in enumerate(names)}} for j in range(8)]
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(40), "windows": windows}], "backtest")
-    baselines = {to_hex(style["color"]) for style in plots.BASELINE_STYLES}
-    models = [to_hex(line.get_color()) for line in fig.axes[0].lines if line.get_linestyle() == "-" and line.get_lw() == 1.4]
-    assert len(models) >= 8 and not baselines & set(models[1:])  # models[0]: the actual values, black
-    assert len(set(models[1:7])) == 6  # the first six windows each their own colour
+    ax = fig.axes[0]
+    baselines = [to_rgb(style["color"]) for style in plots.BASELINE_STYLES]
+    models = [to_rgb(line.get_color()) for line in ax.lines if line.get_linestyle() == "-" and line.get_lw() == 1.4][1:]
+    blue = rgb_to_hsv(to_rgb("C0"))[0]
+    assert len(models) == 8 and all(abs(rgb_to_hsv(c)[0] - blue) < 0.05 and rgb_to_hsv(c)[1] > 0.3 for c in models)
+    assert all(np.abs(np.subtract(c, b)).sum() > 0.3 for c in models for b in baselines)
+    assert all(a != b for a, b in zip(models, models[1:]))  # neighbouring windows told apart
+    cutoffs = {to_hex(line.get_color()) for line in ax.lines if list(line.get_ydata()) == [0, 1]}
+    (handle,) = [h for h, t in zip(ax.get_legend().legend_handles, ax.get_legend().get_texts()) if t.get_text().startswith("cutoffs")]
+    assert cutoffs == {to_hex(handle.get_color())} and rgb_to_hsv(to_rgb(cutoffs.pop()))[1] < 0.05  # one grey
+
+
+def test_a_backtest_figure_is_tall_enough_for_its_title():
+    """bt-spring's one row sat under a four-line title in a figure 3.6 inches high: 2.4 inches of plot, where a
+    one-line title left 3. The figure's height now grows with its title's lines: its rows keep their height."""
+    x = np.arange(60)
+    windows = [{"x": x[40 + 5 * j: 45 + 5 * j], "forecast": np.ones(5), "band": None, "cutoff": 39 + 5 * j, "baselines": {}}
+               for j in range(3)]
+
+    def heights(rows, title):
+        curves = [{"label": "series a" if rows > 1 else "", "x": x, "actual": np.sin(x / 4.0), "windows": windows}] * rows
+        fig = plots.backtest_figure(curves, title)
+        drawn(fig)
+        return [ax.bbox.height / fig.dpi for ax in fig.axes]
+
+    long = "Backtest: 10 cutoffs 24 steps apart\nOver every window, the model does NOT\nbeat the 'seasonal naive'\nhistory"
+    for rows in (1, 3):
+        assert np.allclose(heights(rows, long), heights(rows, "Backtest"), atol=0.08)
+    assert min(heights(1, long)) >= 2.6
 
 
 def test_a_title_longer_than_the_figure_is_wrapped_inside_it_not_cut():

@@ -1,6 +1,6 @@
 """A backtest's figure: each window's forecast against the actual values, its cutoff marked.
 
-The first series of a ``backtest.Backtest`` under their ids, the history up to the first cutoff
+The first series of a ``backtest.Backtest`` under their ids, at most one lookback of history up to the first cutoff
 (``history_shown``), every window's forecast and its levels (``quantilebands``), the cutoffs as dashed lines and every
 baseline the verdict weighs, titled with the verdict over every window. Drawn by ``plots.backtest_figure``
 (intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is drawn.
@@ -70,8 +70,12 @@ def backtest_figure(result, n_series: int = 3):
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:
-    """How many steps up to the first cutoff a backtest's figure draws: three times the steps its
-    windows forecast, at least one lookback (what the first window read) and at most two, so that the
-    forecasts are no sliver beside hundreds of steps of history."""
+    """How many steps up to the first cutoff a backtest's figure draws: as many as its windows forecast (at least
+    three horizons and ``MIN_HISTORY``), at most one lookback (what the first window read), so that the forecasts
+    take half the width or more: twice the lookback beside ten windows of a day (bt-spring) left them the right
+    third of the plot."""
     forecast = (n_windows - 1) * step + horizon
-    return int(np.clip(3 * forecast, lookback, 2 * lookback))
+    return int(min(lookback, max(forecast, 3 * horizon, MIN_HISTORY)))
+
+
+MIN_HISTORY = 24  # steps of history drawn at the least (where the lookback is longer): a tiny backtest's context

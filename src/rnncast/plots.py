@@ -55,8 +55,11 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
 # models take the colour cycle C0, C1, ...; baselines keep out of its first colours.
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
-# A backtest's windows: the colour cycle's colours no baseline has (C4, C5, C7, C8 are theirs), in turn.
-WINDOW_COLOURS = ("C0", "C1", "C2", "C3", "C6", "C9")
+# A backtest's windows: the model's blue (C0, as forecast.png draws it) and a lighter shade of it in turn, so that
+# neighbours are told apart, none near a baseline's colour (the colour cycle's C6 pink stood beside the seasonal naive's
+# purple) nor the actual values' black (a navy was); the cutoffs one neutral grey, as the legend shows them.
+WINDOW_COLOURS = ("C0", "#6fa8dc")
+CUTOFF_COLOUR = "#707070"
 
 
 def baseline_label(name: str, season: int) -> str:
@@ -209,12 +212,15 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
     return firsts, actual, forecast
 
 
+TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points, 1.2 apart): the figure grows by it
+
+
 @fonts.drawn
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its bands, its
-    cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
+    shade of blue per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its
+    bands, its cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
@@ -227,7 +233,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
     says so (``covered``).
     """
-    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
+    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.5 + TITLE_LINE * (title.count("\n") + 1)), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
         x, zone = drawn_time(curve["x"], session)
@@ -238,12 +244,13 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
             shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, colour, labelled=j == 0)]
-            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one colour per window" if j == 0 else None,
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one shade per window" if j == 0 else None,
                     **lonepoints.marks(w["forecast"]))  # a window of one step: a dot
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
                                                           **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k)))
-            ax.axvline(x[w["cutoff"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="cutoffs (last time the model saw)" if j == 0 else None)
+            ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
+                       label="cutoffs (last time the model saw)" if j == 0 else None)
         width = covered.span(curve["actual"])
         for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in
             hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]
