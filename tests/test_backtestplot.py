@@ -73,7 +73,7 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
 def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the_history_short():
     """On 5 stock series of 260 business days the figure drew 3 without saying so, named the y axis by
     the series id, and showed 65 days of history beside 15 forecast ones. It draws at most one lookback of history
-    (40 steps, two lookbacks, before)."""
+    (40 steps, two lookbacks, before), the best, median and worst series by MASE (the first three before)."""
     rng = np.random.default_rng(0)
     frame = pd.concat([pd.DataFrame({"ticker": name, "date": pd.bdate_range("2023-01-02", periods=260),
                                      "close": 100 + np.cumsum(rng.normal(size=260))}) for name in "ABCDE"])
@@ -81,8 +81,10 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
         frame, n_windows=3, target="close", id_col="ticker", time_col="date")
     fig = result.figure()
     title = fig.get_suptitle()
-    assert title.endswith("\n3 of 5 series shown (the first); history: the 20 steps up to the first cutoff")
-    assert [ax.get_title() for ax in fig.axes[:3]] == ["series 'A'", "series 'B'", "series 'C'"]
+    assert title.endswith("\n3 of 5 series shown: the best, median and worst by MASE; history: the 20 steps up to the "
+                          "first cutoff")
+    assert [ax.get_title().split(":")[0] for ax in fig.axes[:3]] == ["best of 5 by backtest MASE", "median of 5 by backtest "
+                                                                     "MASE", "worst of 5 by backtest MASE"]
     assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
     assert len(fig.axes[0].lines[0].get_xdata()) == 20 + 15  # the history, then the three windows' 15 days
     assert history_shown(20, 5, 3, 5) == 20  # 15 steps forecast, at least 24 shown, but one lookback at most
@@ -181,3 +183,38 @@ def test_a_long_target_name_is_one_label_along_the_rows_inside_the_figure():
     labels = y_labels(fig)
     assert ["".join(t.get_text().split("\n")) for t in labels] == [SALES]
     assert all(inside(t.get_window_extent(renderer), fig.bbox) for t in labels)
+
+
+def test_a_backtest_of_many_series_draws_its_best_median_and_worst_by_their_backtest_mase():
+    """retail.csv's backtest.png said "3 of 4 series shown (the first)" where fit's forecast.png shows the best,
+    median and worst by MASE. The backtest's figure now chooses them so by each series' MASE over every window
+    (``Backtest.series_mase``, pooled as the overall MASE pools them) and says so in its titles."""
+    rng = np.random.default_rng(3)
+    t = np.arange(150)
+    frame = pd.concat([pd.DataFrame({"id": name, "y": np.sin(t / 4.0) + noise * rng.normal(size=150)})
+                       for name, noise in zip("ABCDE", (0.5, 0.05, 1.0, 0.2, 0.1))])
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=K, target="y", id_col="id")
+    mase = np.asarray(result.series_mase)
+    assert mase.shape == (5,) and np.isclose(mase.mean(), result.metrics["overall"]["model"]["mase"])
+    order = [result.panel.ids[s] for s in np.argsort(mase)]
+    fig = result.figure()
+    titles = [ax.get_title() for ax in fig.axes[:3]]
+    assert [title.split("'")[1] for title in titles] == [order[0], order[2], order[4]]
+    assert titles[0].startswith("best of 5 by backtest MASE: series") and titles[2].startswith("worst of 5")
+    assert "3 of 5 series shown: the best, median and worst by MASE; " in fig.get_suptitle()
+
+
+def test_shown_series_are_all_of_a_few_the_ranked_of_many_and_the_first_without_scores():
+    from types import SimpleNamespace
+
+    from rnncast.backtestplot import shown_series
+
+    def result(mase):
+        return SimpleNamespace(panel=SimpleNamespace(n_series=len(mase), ids=list("abcdefg"[:len(mase)])), series_mase=mase)
+
+    assert shown_series(result(np.array([2.0, 1.0])), 3) == ([(0, ""), (1, "")], "")
+    picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0])), 3)
+    assert picks == [(1, "best of 5"), (3, "median of 5"), (2, "worst of 5")] and how.startswith(": the best, median")
+    assert shown_series(SimpleNamespace(panel=SimpleNamespace(n_series=4, ids=list("abcd")), series_mase=None), 3)[1] == " (the first)"
+    picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0, 0.5])), 2)
+    assert picks == [(5, "rank 1 of 6"), (2, "rank 6 of 6")]

@@ -15,7 +15,7 @@ import pytest
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast.forecastplot import errors_apart, forecast_plot, pick_series, running_mean, series_mase
+from rnncast.forecastplot import errors_apart, forecast_plot, running_mean, series_mase
 from rnncast.plots import baseline_label
 
 SEASONAL = {**TINY, "season": 6}
@@ -105,16 +105,6 @@ def test_series_with_constant_training_rows_are_not_ranked_and_the_figure_says_s
     fig = forecast_plot(model, data, {"lstm": model}, test)
     assert len(fig.axes) == 3 and not any("flat" in ax.get_title() for ax in fig.axes)
     assert "1 series not ranked" in fig.get_suptitle() and "'flat'" in fig.get_suptitle()
-
-
-def test_pick_series_ranks_the_defined_mase_and_fills_up_with_the_undefined():
-    ids = ["a", "b", "c", "d"]
-    every = np.ones(4, bool)
-    assert pick_series(np.array([3.0, 1.0, 2.0, 4.0]), every, ids)[0] == [(1, "best of 4"), (2, "median of 4"),
-                                                                           (3, "worst of 4")]
-    picks, note = pick_series(np.array([np.nan, 1.0, np.nan, 2.0]), every, ids)
-    assert picks == [(1, "best"), (3, "worst"), (0, "")] and "2 series not ranked" in note and "'a', 'c'" in note
-    assert pick_series(np.array([2.0, 1.0, 5.0, 3.0]), np.array([True, True, False, False]), ids)[0] == [(0, ""), (1, "")]
 
 
 def test_the_forecast_plot_draws_the_interval_as_a_band(quantile_model):
