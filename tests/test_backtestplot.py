@@ -10,6 +10,7 @@ from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster
 from rnncast.backtestplot import history_shown
 from rnncast.madeof import legend_label
+from rnncast.plots import CUTOFF_COLOUR, WINDOW_COLOURS
 
 K = 3  # windows
 
@@ -62,7 +63,7 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     name = legend_label(Forecaster(**TINY).get_params())  # forecast.png's name: "model (lstm + linear highway)"
     assert name == "model (lstm + linear highway)" and result.metrics["highway"] is True
-    assert f"{name}, one colour per window" in legend and "cutoffs (last time the model saw)" in legend
+    assert f"{name}, one shade per window" in legend and "cutoffs (last time the model saw)" in legend
     vertical = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]  # axvline: the axes' full height
     f = result.forecasts
     cutoffs = f[f["unique_id"] == result.panel.ids[0]].groupby("window")["cutoff"].first()
@@ -71,7 +72,8 @@ def test_the_figure_names_the_model_as_the_tables_do_and_draws_each_windows_cuto
 
 def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the_history_short():
     """On 5 stock series of 260 business days the figure drew 3 without saying so, named the y axis by
-    the series id, and showed 65 days of history beside 15 forecast ones."""
+    the series id, and showed 65 days of history beside 15 forecast ones. It draws at most one lookback of history
+    (40 steps, two lookbacks, before), the best, median and worst series by MASE (the first three before)."""
     rng = np.random.default_rng(0)
     frame = pd.concat([pd.DataFrame({"ticker": name, "date": pd.bdate_range("2023-01-02", periods=260),
                                      "close": 100 + np.cumsum(rng.normal(size=260))}) for name in "ABCDE"])
@@ -79,13 +81,16 @@ def test_the_figure_says_how_many_series_it_shows_names_the_target_and_keeps_the
         frame, n_windows=3, target="close", id_col="ticker", time_col="date")
     fig = result.figure()
     title = fig.get_suptitle()
-    assert title.endswith("\n3 of 5 series shown (the first); history: the 40 steps up to the first cutoff")
-    assert [ax.get_title() for ax in fig.axes[:3]] == ["series 'A'", "series 'B'", "series 'C'"]
+    assert title.endswith("\n3 of 5 series shown: the best, median and worst by MASE; history: the 20 steps up to the "
+                          "first cutoff")
+    assert [ax.get_title().split(":")[0] for ax in fig.axes[:3]] == ["best of 5 by backtest MASE", "median of 5 by backtest "
+                                                                     "MASE", "worst of 5 by backtest MASE"]
     assert [ax.get_ylabel() for ax in fig.axes[:3]] == ["close"] * 3 and fig.axes[2].get_xlabel() == "date"
-    assert len(fig.axes[0].lines[0].get_xdata()) == 40 + 15  # the history, then the three windows' 15 days
-    assert history_shown(20, 5, 3, 5) == 40  # 3 x 15 steps forecast, at most two lookbacks
-    assert history_shown(96, 24, 3, 24) == 192  # 3 x 72 steps forecast, but two lookbacks at most
-    assert history_shown(200, 1, 2, 1) == 200  # never less than what the first window read
+    assert len(fig.axes[0].lines[0].get_xdata()) == 20 + 15  # the history, then the three windows' 15 days
+    assert history_shown(20, 5, 3, 5) == 20  # 15 steps forecast, at least 24 shown, but one lookback at most
+    assert history_shown(96, 24, 3, 24) == 72  # as many as the 72 steps forecast
+    assert history_shown(168, 24, 10, 24) == 168  # bt-spring: 240 steps forecast, 336 of history drawn before
+    assert history_shown(200, 1, 2, 1) == 24  # a tiny backtest: a day of hours before it
     single = Forecaster(**{**TINY, "epochs": 1}).backtest(frame[frame.ticker == "A"].drop(columns="ticker"),
                                                           n_windows=2, target="close").figure()
     assert "series shown" not in single.get_suptitle() and single.axes[0].get_title() == ""
@@ -110,9 +115,9 @@ def test_a_backtest_of_session_bars_draws_each_window_at_its_bars_in_the_curve()
     ax = result.figure().axes[0]
     n = len(ax.lines[0].get_xdata())
     assert list(ax.lines[0].get_xdata()) == list(range(n))  # the actual values
-    forecasts = [line for line in ax.lines if line.get_color() in ("C0", "C1", "C2") and line.get_linestyle() == "-"]
+    forecasts = [line for line in ax.lines if line.get_color() in WINDOW_COLOURS and line.get_linestyle() == "-"]
     assert [list(line.get_xdata()) for line in forecasts] == [list(range(n - 39 + 13 * j, n - 26 + 13 * j)) for j in range(3)]
-    origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() != "#8c564b"]
+    origins = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--" and line.get_color() == CUTOFF_COLOUR]
     assert origins == [n - 40, n - 27, n - 14] and {o + 1 for o in origins} <= set(ax.get_xticks())  # before a session's start
 
 
@@ -134,8 +139,8 @@ def test_the_legend_names_the_model_as_forecast_png_does_with_the_highway_off_to
     settings = {**TINY, "cell": "gru", "highway": False}
     result = Forecaster(**settings).backtest(frame, n_windows=2)
     legend = [t.get_text() for t in result.figure().axes[0].get_legend().get_texts()]
-    assert f"{legend_label(Forecaster(**settings).get_params())}, one colour per window" in legend
-    assert "model (gru), one colour per window" in legend
+    assert f"{legend_label(Forecaster(**settings).get_params())}, one shade per window" in legend
+    assert "model (gru), one shade per window" in legend
 
 
 @pytest.mark.parametrize("freq", ["ME", "QE", "YE", "BME", "W-SUN"])
@@ -156,7 +161,60 @@ def test_a_period_end_calendars_ticks_and_cutoffs_sit_on_points_named_by_their_p
     assert ticks and set(ticks) <= times
     for t, label in zip(ticks, (t.get_text() for t in ax.get_xticklabels())):
         own, _, year = label.partition("\n")
-        assert own in {str(t.year), f"{t:%b}", f"Q{(t.month - 1) // 3 + 1}", f"{t:%b} {t.day}"} and year in ("", str(t.year))
+        quarter = f"Q{(t.month - 1) // 3 + 1}"
+        assert own in {str(t.year), f"{t:%b}", quarter, f"{t.year}{quarter}", f"{t:%b} {t.day}", ""} and year in ("", str(t.year))
     cutoffs = [line for line in ax.lines if list(line.get_ydata()) == [0, 1]]
     assert len(cutoffs) == K and {pd.Timestamp(mdates.num2date(mdates.date2num(c.get_xdata()[0]))).tz_localize(None)
                                   for c in cutoffs} <= times
+
+
+def test_a_long_target_name_is_one_label_along_the_rows_inside_the_figure():
+    """A backtest of three series named its 76-character target beside each row; the labels ran into each other."""
+    from test_plots import SALES, drawn, inside, y_labels
+
+    x = np.arange(60)
+    windows = [{"x": x[40 + 5 * j: 45 + 5 * j], "forecast": np.ones(5), "band": None, "cutoff": 39 + 5 * j, "baselines": {}}
+               for j in range(3)]
+    curves = [{"label": f"series {k}", "x": x, "actual": np.sin(x / 4.0), "windows": windows} for k in range(3)]
+    from rnncast import plots
+
+    fig = plots.backtest_figure(curves, "Backtest", ylabel=SALES)
+    renderer = drawn(fig)
+    labels = y_labels(fig)
+    assert ["".join(t.get_text().split("\n")) for t in labels] == [SALES]
+    assert all(inside(t.get_window_extent(renderer), fig.bbox) for t in labels)
+
+
+def test_a_backtest_of_many_series_draws_its_best_median_and_worst_by_their_backtest_mase():
+    """retail.csv's backtest.png said "3 of 4 series shown (the first)" where fit's forecast.png shows the best,
+    median and worst by MASE. The backtest's figure now chooses them so by each series' MASE over every window
+    (``Backtest.series_mase``, pooled as the overall MASE pools them) and says so in its titles."""
+    rng = np.random.default_rng(3)
+    t = np.arange(150)
+    frame = pd.concat([pd.DataFrame({"id": name, "y": np.sin(t / 4.0) + noise * rng.normal(size=150)})
+                       for name, noise in zip("ABCDE", (0.5, 0.05, 1.0, 0.2, 0.1))])
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=K, target="y", id_col="id")
+    mase = np.asarray(result.series_mase)
+    assert mase.shape == (5,) and np.isclose(mase.mean(), result.metrics["overall"]["model"]["mase"])
+    order = [result.panel.ids[s] for s in np.argsort(mase)]
+    fig = result.figure()
+    titles = [ax.get_title() for ax in fig.axes[:3]]
+    assert [title.split("'")[1] for title in titles] == [order[0], order[2], order[4]]
+    assert titles[0].startswith("best of 5 by backtest MASE: series") and titles[2].startswith("worst of 5")
+    assert "3 of 5 series shown: the best, median and worst by MASE; " in fig.get_suptitle()
+
+
+def test_shown_series_are_all_of_a_few_the_ranked_of_many_and_the_first_without_scores():
+    from types import SimpleNamespace
+
+    from rnncast.backtestplot import shown_series
+
+    def result(mase):
+        return SimpleNamespace(panel=SimpleNamespace(n_series=len(mase), ids=list("abcdefg"[:len(mase)])), series_mase=mase)
+
+    assert shown_series(result(np.array([2.0, 1.0])), 3) == ([(0, ""), (1, "")], "")
+    picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0])), 3)
+    assert picks == [(1, "best of 5"), (3, "median of 5"), (2, "worst of 5")] and how.startswith(": the best, median")
+    assert shown_series(SimpleNamespace(panel=SimpleNamespace(n_series=4, ids=list("abcd")), series_mase=None), 3)[1] == " (the first)"
+    picks, how = shown_series(result(np.array([2.0, 1.0, 5.0, 3.0, 4.0, 0.5])), 2)
+    assert picks == [(5, "rank 1 of 6"), (2, "rank 6 of 6")]

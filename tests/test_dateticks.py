@@ -9,9 +9,10 @@ from matplotlib.figure import Figure
 from rnncast import dateticks, plots
 
 
-def ticked(start, end, freq):
-    """The tick labels and offset text of an axis over ``start`` .. ``end`` after drawing."""
-    fig = Figure()
+def ticked(start, end, freq, width=6.4):
+    """The tick labels and offset text of an axis over ``start`` .. ``end`` after drawing on a figure ``width``
+    inches wide."""
+    fig = Figure(figsize=(width, 4.8))
     ax = fig.subplots()
     x = pd.date_range(start, end, freq=freq)
     ax.plot(x, np.arange(len(x)))
@@ -32,7 +33,7 @@ def test_a_month_axis_across_years_names_the_first_year_and_no_last_year_offset(
 
 
 def test_hours_across_days_name_the_first_day_and_an_axis_within_one_month_keeps_matplotlibs_ticks():
-    labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h")
+    labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h", width=10)  # forecast.png's width
     assert labels[0] == "21:00\nMay 13" and offset == "2024-May"
     labels, offset = ticked("2024-05-13", "2024-05-20", "D")
     assert labels[0] == "13" and offset == "2024-May"  # the offset is every tick's month: nothing to add
@@ -46,7 +47,7 @@ def test_the_first_ticks_format_names_every_unit_that_changes(coarsest, finest, 
 
 def test_a_first_tick_crowding_the_next_months_name_is_left_unlabelled():
     """Apr 28 - May 29 ticked Apr 29, May 1, May 5 ...: "Apr 29" two days before "May" overlapped it in the PNG.
-    The first label is dropped where its step is short and the next tick names a new month; a full step keeps it."""
+    The first label is dropped where it would overlap the next as drawn (measured); a full step keeps it."""
     labels, offset = ticked("2020-04-28", "2020-05-29", "D")
     assert labels[:3] == ["", "May", "05"] and offset == "2020"
     assert ticked("2024-05-13", "2024-06-16", "D")[0][0] == "May 13"
@@ -57,7 +58,7 @@ def test_no_day_is_written_as_a_month_and_two_digits_a_spreadsheet_reads_as_a_ye
     "May-14". A day is written after its month with a space, the year in the offset."""
     labels, offset = ticked("2015-03-15", "2015-04-20", "B")
     assert re.fullmatch(r"Mar \d\d", labels[0]) and offset == "2015"
-    labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h")
+    labels, offset = ticked("2024-05-13 20:00", "2024-05-15", "h", width=10)
     assert "May 14" in labels and not any("-" in label for label in labels)
 
 
@@ -78,7 +79,8 @@ def names_its_period(label: str, t: pd.Timestamp) -> bool:
     """Whether ``label`` names the period ``t`` is in: its year, month, calendar quarter or day ("Mar 7"), with
     its year on a second line, if any."""
     own, _, year = label.partition("\n")
-    periods = {str(t.year), f"{t:%b}", f"Q{(t.month - 1) // 3 + 1}", f"{t:%b} {t.day}"}
+    quarter = f"Q{(t.month - 1) // 3 + 1}"
+    periods = {str(t.year), f"{t:%b}", quarter, f"{t.year}{quarter}", f"{t:%b} {t.day}"}
     return own in periods and year in ("", str(t.year))
 
 
@@ -96,7 +98,8 @@ def test_a_calendar_of_period_ends_is_ticked_on_its_points_each_named_by_its_own
     ticks, labels = drawn_ticks(times)
     assert 2 <= len(ticks) <= dateticks.MAX_TICKS and set(ticks) <= set(times)
     assert all(names_its_period(label, t) for label, t in zip(labels, ticks)), list(zip(ticks, labels))
-    assert "\n" in labels[0] or labels[0].isdigit()  # the year is named at the first tick
+    named = next(label for label in labels if label)
+    assert "\n" in named or named[:4].isdigit()  # the year is named at the first labelled tick
 
 
 def test_the_repros_yearly_series_and_month_ends_are_labelled_as_their_points():
@@ -105,7 +108,7 @@ def test_the_repros_yearly_series_and_month_ends_are_labelled_as_their_points():
     ticks, labels = drawn_ticks(pd.date_range("2021-01-31", periods=12, freq="ME"))
     assert dict(zip(ticks.strftime("%Y-%m-%d"), labels))["2021-03-31"] == "Mar"
     ticks, labels = drawn_ticks(pd.date_range("2021-03-31", periods=8, freq="QE"))
-    assert labels[:5] == ["Q1\n2021", "Q2", "Q3", "Q4", "Q1\n2022"]
+    assert labels[:5] == ["2021Q1", "Q2", "Q3", "Q4", "2022Q1"]  # as pandas writes quarters
 
 
 def test_a_zoned_month_end_calendar_is_ticked_at_its_local_points():
@@ -149,6 +152,108 @@ def test_point_ticks_choose_round_periods_where_the_points_allow():
 def test_period_labels_name_the_year_under_the_first_tick_and_where_it_changes():
     ticks = pd.DatetimeIndex(["2021-09-30", "2021-12-31", "2022-03-31"])
     assert dateticks.period_labels(ticks, "month") == ["Sep\n2021", "Dec", "Mar\n2022"]
-    assert dateticks.period_labels(ticks, "quarter") == ["Q3\n2021", "Q4", "Q1\n2022"]
     assert dateticks.period_labels(ticks, "year") == ["2021", "2021", "2022"]
     assert dateticks.period_labels(ticks, "point") == ["Sep 30\n2021", "Dec 31", "Mar 31\n2022"]
+
+
+def label_boxes(fig, ax):
+    """The tick labels of ``ax``'s x axis with text, and their extents, drawn as png_bytes draws them (dpi 110)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.set_dpi(110)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    return [t.get_text() for t in labels], [t.get_window_extent(renderer) for t in labels]
+
+
+def test_a_day_axis_that_crosses_into_a_new_year_names_the_year_there():
+    """daily.csv's forecast.png read "2020-Nov-15, Dec, 15, Jan, 15, Feb": its "Jan" was January 2021 and nothing
+    said so. A tick in a year other than the tick before it writes its year under it."""
+    labels, offset = ticked("2020-11-14", "2021-01-31", "D")
+    assert labels[0].startswith("2020-Nov") and "Jan\n2021" in labels and offset == ""
+    labels, offset = ticked("2020-12-20 00:00", "2021-01-03", "h")  # hours: the new year's midnight
+    assert any(label.endswith("\n2021") for label in labels if label.startswith("Jan")), labels
+
+
+def test_a_new_years_tick_names_its_year_wherever_the_axis_starts():
+    for start, end, freq in [("2020-10-01", "2021-03-01", "D"), ("2019-06-01", "2021-09-01", "D"), ("2020-12-25", "2021-01-20", "D")]:
+        times = pd.date_range(start, end, freq=freq)
+        ticks, labels = drawn_ticks(times)
+        for i in range(1, len(ticks)):
+            if labels[i] and ticks[i].year != ticks[i - 1].year:
+                assert str(ticks[i].year) in labels[i], (start, labels)
+
+
+@pytest.mark.parametrize("width", [4.0, 6.4, 10.0])
+@pytest.mark.parametrize("start, n, freq", [("2023-05-28", 24, "W-SUN"), ("2023-05-28", 60, "W-SUN"), ("2020-04-28", 32, "D"),
+                                            ("2020-11-14", 80, "D"), ("2021-01-31", 14, "ME"), ("2024-05-13 20:00", 40, "h")])
+def test_tick_labels_never_overlap(width, start, n, freq):
+    """retail.csv's weekly panels labelled 2023-05-28 "May" and 06-04 "Jun", 25 pixels apart: "MayJun". A label
+    closer to the next than their texts' half widths (and a gap) is left empty, measured where they are drawn."""
+    fig = Figure(figsize=(width, 3))
+    ax = fig.subplots()
+    times = pd.date_range(start, periods=n, freq=freq)
+    ax.plot(times, np.arange(n))
+    plots.time_ticks(ax, times, None)
+    labels, boxes = label_boxes(fig, ax)
+    assert len(labels) >= 2 and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:])), labels
+
+
+def test_the_first_weekly_label_crowding_the_next_months_is_left_empty_and_its_year_named_by_the_next():
+    """The tester's W-SUN panel: first point 2023-05-28 ("May", the year under it) one week before June's."""
+    fig = Figure(figsize=(7, 2.5))
+    ax = fig.subplots()
+    times = pd.date_range("2023-05-28", periods=24, freq="W-SUN")
+    ax.plot(times, np.arange(24))
+    plots.time_ticks(ax, times, None)
+    labels, _ = label_boxes(fig, ax)
+    assert labels[:3] == ["Jun\n2023", "Jul", "Aug"]
+
+
+QUARTERS = [("2022-01-01", "QS", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3", "Q4"]),
+            ("2022-01-01", "QS", "%YQ%q", ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3", "Q4"]),
+            ("2022-01-01", "QS", "Q%q %Y", ["Q1 2022", "Q2", "Q3", "Q4", "Q1 2023", "Q2", "Q3", "Q4"]),
+            ("2021-03-31", "QE", "%Y-%m-%d", ["2021Q1", "Q2", "Q3", "Q4", "2022Q1", "Q2", "Q3", "Q4"]),
+            ("2019-11-30", "QE-NOV", None, ["2019Q4", "2020Q1", "Q2", "Q3", "Q4", "2021Q1", "Q2", "Q3"]),
+            ("2021-02-01", "QS-FEB", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3", "Q4"]),
+            ("2021-12-01", "QS-DEC", None, ["2022Q1", "Q2", "Q3", "Q4", "2023Q1", "Q2", "Q3", "Q4"])]
+
+
+@pytest.mark.parametrize("start, freq, written, expected", QUARTERS)
+def test_a_quarterly_calendar_is_ticked_by_its_quarters_as_pandas_periods_write_them(start, freq, written, expected):
+    """gdp.csv (quarters written 2014Q1 ...) was ticked "2022-Jan, Apr, Jul, Oct, 2023, Apr" in forecast.png while
+    the page and predict say 2022Q1. A quarterly calendar is ticked at its points by quarter, a fiscal one (QE-NOV,
+    QS-FEB) by its quarter of the fiscal year as pandas' Period of its frequency writes it (Q-NOV, Q-JAN)."""
+    from rnncast.timecalendar import Calendar
+
+    times = pd.date_range(start, periods=8, freq=freq)
+    calendar = Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset(freq), name="quarter", text_format=written)
+    fig = Figure(figsize=(10, 4))
+    ax = fig.subplots()
+    ax.plot(times, np.arange(8))
+    plots.time_ticks(ax, times, None, calendar=calendar)
+    labels, _ = label_boxes(fig, ax)
+    ticks = pd.DatetimeIndex([mdates.num2date(v) for v in ax.get_xticks()]).tz_localize(None)
+    assert labels == expected and list(ticks) == list(times)
+
+
+def test_a_long_quarterly_calendar_is_ticked_at_years_first_quarters():
+    from rnncast.timecalendar import Calendar
+
+    times = pd.period_range("2014Q1", periods=40, freq="Q").to_timestamp()
+    calendar = Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset("QS"), name="quarter", text_format="%YQ%q")
+    fig = Figure(figsize=(10, 4))
+    ax = fig.subplots()
+    ax.plot(times, np.arange(40))
+    plots.time_ticks(ax, times, None, calendar=calendar)
+    labels, _ = label_boxes(fig, ax)
+    assert labels == [str(year) for year in range(2014, 2024)]  # calendar quarters: at each year's first, its year
+
+
+def test_quarter_labels_name_the_year_at_the_first_tick_and_where_the_fiscal_year_changes():
+    periods = pd.PeriodIndex(["2021Q3", "2021Q4", "2022Q1"], freq="Q-NOV")
+    assert dateticks.quarter_labels(periods, "quarter") == ["2021Q3", "Q4", "2022Q1"]
+    assert dateticks.quarter_labels(periods, "quarter", "Q%q %Y") == ["Q3 2021", "Q4", "Q1 2022"]
+    assert dateticks.quarter_labels(periods, "year") == ["2021Q3", "2021Q4", "2022Q1"]  # fiscal: its quarter
+    assert dateticks.quarter_labels(pd.PeriodIndex(["2021Q1", "2023Q1"], freq="Q"), "year") == ["2021", "2023"]

@@ -15,7 +15,7 @@ import pytest
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster
-from rnncast.forecastplot import errors_apart, forecast_plot, pick_series, running_mean, series_mase
+from rnncast.forecastplot import errors_apart, forecast_plot, running_mean, series_mase
 from rnncast.plots import baseline_label
 
 SEASONAL = {**TINY, "season": 6}
@@ -105,16 +105,6 @@ def test_series_with_constant_training_rows_are_not_ranked_and_the_figure_says_s
     fig = forecast_plot(model, data, {"lstm": model}, test)
     assert len(fig.axes) == 3 and not any("flat" in ax.get_title() for ax in fig.axes)
     assert "1 series not ranked" in fig.get_suptitle() and "'flat'" in fig.get_suptitle()
-
-
-def test_pick_series_ranks_the_defined_mase_and_fills_up_with_the_undefined():
-    ids = ["a", "b", "c", "d"]
-    every = np.ones(4, bool)
-    assert pick_series(np.array([3.0, 1.0, 2.0, 4.0]), every, ids)[0] == [(1, "best of 4"), (2, "median of 4"),
-                                                                           (3, "worst of 4")]
-    picks, note = pick_series(np.array([np.nan, 1.0, np.nan, 2.0]), every, ids)
-    assert picks == [(1, "best"), (3, "worst"), (0, "")] and "2 series not ranked" in note and "'a', 'c'" in note
-    assert pick_series(np.array([2.0, 1.0, 5.0, 3.0]), np.array([True, True, False, False]), ids)[0] == [(0, ""), (1, "")]
 
 
 def test_the_forecast_plot_draws_the_interval_as_a_band(quantile_model):
@@ -331,3 +321,18 @@ def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point(
     errors = errors_apart(model, frame, {"model": model})  # it crashed: a running mean as long as its width (25)
     assert [line.get_marker() for line in errors.axes[1].lines[:2]] == ["s", "o"]
     assert errors._suptitle.get_text() == "Test split, forecast one step ahead: all 1 test point"
+
+
+def test_a_quarterly_series_is_ticked_by_quarter_as_its_file_writes_them():
+    """gdp.csv's quarters (2014Q1 ...) were ticked "2022-Jan, Apr, Jul, Oct, 2023" in forecast.png while the page and
+    predict wrote 2022Q1: the figure now reads the model's calendar and ticks quarters in the data's own form."""
+    from rnncast.plots import png_bytes
+
+    rng = np.random.default_rng(1)
+    quarters = pd.period_range("2014Q1", periods=40, freq="Q").astype(str)
+    frame = pd.DataFrame({"quarter": quarters, "gdp": 800 + np.cumsum(rng.normal(5, 3, 40)) + 20 * np.tile([0, 1, 2, -3], 10)})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 4, "epochs": 1}).fit(frame, target="gdp")
+    fig = forecast_plot(model, frame, {"model": model})
+    png_bytes(fig)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels[0] == "2022Q1" and labels[1:4] == ["Q2", "Q3", "Q4"] and "2023Q1" in labels, labels

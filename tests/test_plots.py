@@ -132,7 +132,7 @@ def test_a_baseline_under_the_models_line_says_so_in_the_legend():
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.arange(10.0), "windows": [window]}], "b", model="model (gru)")
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "baseline: repeat the last value (under the model's line)" in labels and "baseline: training mean" in labels
-    assert "model (gru), one colour per window" in labels
+    assert "model (gru), one shade per window" in labels
 
 
 def test_a_backtest_window_of_one_step_draws_its_forecast_and_baselines_as_marks():
@@ -287,20 +287,47 @@ def test_session_bars_are_drawn_at_consecutive_positions_and_named_so_under_the_
                                        "hours left out)")  # on two lines: one was cut at the figure's edges
 
 
-def test_no_backtest_window_takes_a_baselines_colour():
+def test_backtest_windows_are_shades_of_one_colour_no_baseline_has_and_the_cutoffs_one_grey():
     """With 5 or more windows, window 4's model line took the seasonal naive's purple, window 5 the training mean's
-    brown, window 7 repeat-last's grey: only their line styles told them apart."""
-    from matplotlib.colors import to_hex
+    brown, window 7 repeat-last's grey; then (bt-spring) window 5's pink stood beside the seasonal naive's purple, and
+    the cutoff lines came in every window's colour under one blue "cutoffs" in the legend. The model's windows are
+    now shades of its blue, neighbours told apart, and the cutoffs one neutral grey, as the legend shows them."""
+    from matplotlib.colors import rgb_to_hsv, to_hex, to_rgb
 
     x = np.arange(40)
     names = ("baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive")
     windows = [{"x": x[12 + 3 * j: 15 + 3 * j], "forecast": np.full(3, 1.0 + j), "band": None, "cutoff": 11 + 3 * j,
                 "baselines": {name: np.full(3, 0.1 * k) for k, name in enumerate(names)}} for j in range(8)]
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(40), "windows": windows}], "backtest")
-    baselines = {to_hex(style["color"]) for style in plots.BASELINE_STYLES}
-    models = [to_hex(line.get_color()) for line in fig.axes[0].lines if line.get_linestyle() == "-" and line.get_lw() == 1.4]
-    assert len(models) >= 8 and not baselines & set(models[1:])  # models[0]: the actual values, black
-    assert len(set(models[1:7])) == 6  # the first six windows each their own colour
+    ax = fig.axes[0]
+    baselines = [to_rgb(style["color"]) for style in plots.BASELINE_STYLES]
+    models = [to_rgb(line.get_color()) for line in ax.lines if line.get_linestyle() == "-" and line.get_lw() == 1.4][1:]
+    blue = rgb_to_hsv(to_rgb("C0"))[0]
+    assert len(models) == 8 and all(abs(rgb_to_hsv(c)[0] - blue) < 0.05 and rgb_to_hsv(c)[1] > 0.3 for c in models)
+    assert all(np.abs(np.subtract(c, b)).sum() > 0.3 for c in models for b in baselines)
+    assert all(a != b for a, b in zip(models, models[1:]))  # neighbouring windows told apart
+    cutoffs = {to_hex(line.get_color()) for line in ax.lines if list(line.get_ydata()) == [0, 1]}
+    (handle,) = [h for h, t in zip(ax.get_legend().legend_handles, ax.get_legend().get_texts()) if t.get_text().startswith("cutoffs")]
+    assert cutoffs == {to_hex(handle.get_color())} and rgb_to_hsv(to_rgb(cutoffs.pop()))[1] < 0.05  # one grey
+
+
+def test_a_backtest_figure_is_tall_enough_for_its_title():
+    """bt-spring's one row sat under a four-line title in a figure 3.6 inches high: 2.4 inches of plot, where a
+    one-line title left 3. The figure's height now grows with its title's lines: its rows keep their height."""
+    x = np.arange(60)
+    windows = [{"x": x[40 + 5 * j: 45 + 5 * j], "forecast": np.ones(5), "band": None, "cutoff": 39 + 5 * j, "baselines": {}}
+               for j in range(3)]
+
+    def heights(rows, title):
+        curves = [{"label": "series a" if rows > 1 else "", "x": x, "actual": np.sin(x / 4.0), "windows": windows}] * rows
+        fig = plots.backtest_figure(curves, title)
+        drawn(fig)
+        return [ax.bbox.height / fig.dpi for ax in fig.axes]
+
+    long = "Backtest: 10 cutoffs 24 steps apart\nOver every window, the model does NOT\nbeat the 'seasonal naive'\nhistory"
+    for rows in (1, 3):
+        assert np.allclose(heights(rows, long), heights(rows, "Backtest"), atol=0.08)
+    assert min(heights(1, long)) >= 2.6
 
 
 def test_a_title_longer_than_the_figure_is_wrapped_inside_it_not_cut():
@@ -316,3 +343,90 @@ def test_a_title_longer_than_the_figure_is_wrapped_inside_it_not_cut():
     fig.draw(renderer)
     box = fig.axes[0].title.get_window_extent(renderer)
     assert box.x0 >= 0 and box.x1 <= fig.bbox.width
+
+
+GDP = "gross_domestic_product_chain_linked_volumes_2015_prices_seasonally_unadjusted_bn_eur"
+SALES = "weekly_net_sales_revenue_in_thousands_of_euros_after_returns_and_discounts"
+
+
+def drawn(fig):
+    """``fig`` drawn with Agg as png_bytes draws it (dpi 110), and its renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.set_dpi(110)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    return renderer
+
+
+def y_labels(fig) -> list:
+    """The y labels drawn in ``fig``: each axes' and the label along a column of axes (supylabel), non-empty."""
+    texts = [ax.yaxis.label for ax in fig.axes] + [t for t in fig.texts if t.get_rotation() == 90]
+    return [t for t in texts if t.get_text() and t.get_visible()]
+
+
+def inside(box, outer, slack=1.0) -> bool:
+    return box.x0 >= outer.x0 - slack and box.x1 <= outer.x1 + slack and box.y0 >= outer.y0 - slack and box.y1 <= outer.y1 + slack
+
+
+def test_a_long_target_name_is_wrapped_along_its_axis_and_read_whole():
+    """gdp_long.csv's 85-character target as forecast.png's y label showed only its middle, both ends cut at the
+    figure's edges. It is wrapped at its underscores onto lines no longer than the axes, inside the figure."""
+    x, actual = pd.period_range("2022Q1", periods=8, freq="Q"), np.linspace(900, 1000, 8)
+    fig = plots.forecast_figure(x, actual, {"model": actual + 5}, "Test split", GDP, xlabel="quarter")
+    renderer = drawn(fig)
+    (label,) = y_labels(fig)
+    box, axes = label.get_window_extent(renderer), fig.axes[0].bbox
+    assert inside(box, fig.bbox) and box.height <= axes.height + 1
+    assert "".join(label.get_text().split("\n")) == GDP and label.get_text().count("\n") <= 2
+
+
+def test_a_grid_of_panels_with_a_long_target_shares_one_label_that_fits_and_overlaps_nothing():
+    """retail_long.csv's 76-character target was each of three panels' y label, longer than a panel: the three ran
+    into each other as one garbled stripe, cut at the image's edges, and into a panel's wrapped title."""
+    x = pd.date_range("2023-05-28", periods=24, freq="W-SUN")
+    panels = [{"title": f"best of 4 by test MASE: series 'store {k}', MASE 0.8", "x": x, "actual": np.arange(24.0) + k,
+               "predictions": {"model": np.arange(24.0)}} for k in range(3)]
+    fig = plots.forecast_grid(panels, "Test split, forecast 8 steps at a time", SALES, "ds")
+    renderer = drawn(fig)
+    labels = y_labels(fig)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert all(inside(box, fig.bbox) for box in boxes)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    titles = [ax.title.get_window_extent(renderer) for ax in fig.axes]
+    ticks = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+    assert not any(box.overlaps(other) for box in boxes for other in titles + ticks)
+    assert ["".join(t.get_text().split("\n")) for t in labels] == [SALES]  # once, whole
+
+
+def test_a_name_too_long_for_its_axis_is_shortened_there_and_written_whole_under_the_title():
+    name = "_".join(["monthly_sales_revenue_of_the_north_eastern_region_stores"] * 6) + "_in_eur"
+    x, actual = np.arange(30), np.sin(np.arange(30) / 5)
+    fig = plots.forecast_figure(x, actual, {"model": actual}, "Test split", name, xlabel="row")
+    renderer = drawn(fig)
+    (label,) = y_labels(fig)
+    box = label.get_window_extent(renderer)
+    assert inside(box, fig.bbox) and box.height <= fig.axes[0].bbox.height + 1
+    assert "…" in label.get_text() and label.get_text().endswith("_in_eur")
+    title = fig.axes[0].title
+    assert name in "".join(title.get_text().split("\n")) and inside(title.get_window_extent(renderer), fig.bbox)
+    assert title.get_text().startswith("Test split\n")
+    drawn(fig)  # drawn again: the title names it once
+    assert "".join(title.get_text().split("\n")).count(name) == 1
+
+
+@pytest.mark.parametrize("last, kept", [(20, 20), (15, 15), (3, 2), (37, 30), (2, 1), (100, 61), (9, 4)])
+def test_the_loss_axis_ticks_whole_epochs_from_the_first_to_the_last_and_the_kept_one(last, kept):
+    """gdp-run's loss.png (20 epochs) was ticked 3, 6 ... 18: neither the first epoch nor the last, where the kept
+    epoch's dot was; the demo's was ticked at an epoch 0 that has no loss. Ticks are whole epochs from the first to the
+    last, the kept one among them, and no two labels overlap."""
+    history = [{"epoch": e, "train_loss": 1 / e, "val_loss": 2 / e, "best": e <= kept} for e in range(1, last + 1)]
+    fig = plots.loss_figure({"m": history})
+    renderer = drawn(fig)
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if low <= t <= high]
+    assert ticks[0] == 1 and ticks[-1] == last and kept in ticks and all(float(t).is_integer() for t in ticks), ticks
+    assert 3 <= len(ticks) <= 12 or last < 3
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(boxes) == len(ticks) and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))

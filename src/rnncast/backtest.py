@@ -38,6 +38,7 @@ from rnncast.data import ID_COLUMN
 from rnncast.labels import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
+from rnncast.seriespicks import mase_by_series
 from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
@@ -57,7 +58,8 @@ class Backtest:
     and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
     cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
-    ``cutoff`` column names it by time.
+    ``cutoff`` column names it by time. ``series_mase`` [S]: each series' MASE over its windows
+    (``seriespicks.mase_by_series``; NaN without a scale), by which its figure picks the series it draws.
     Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
     """
 
@@ -66,6 +68,7 @@ class Backtest:
     panel: Panel
     cutoffs: np.ndarray  # [S, K] each window's cutoff, the last row it reads, inside its series (its first target: + 1)
     said: readout.Said = field(repr=False, compare=False)
+    series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
 
     @property
     def verdict(self) -> str:
@@ -87,7 +90,8 @@ class Backtest:
                 f"{headline(backtest_test(m), m['verdict_units'], season=season)})")
 
     def figure(self, n_series: int = 3):
-        """Actual values, each window's forecast (and interval) with its cutoff marked, for the first series."""
+        """Actual values, each window's forecast (and interval) with its cutoff marked, for every series or, of
+        more than ``n_series``, the best, median and worst by MASE (``backtestplot.backtest_figure``)."""
         from rnncast.backtestplot import backtest_figure  # matplotlib only when a figure is drawn
 
         return backtest_figure(self, n_series)
@@ -198,7 +202,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     frame = _forecast_frame(panel, wf, window)
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first)  # the window_norm hint's shorter lookback: the first cutoff's rows
-    return Backtest(frame, metrics, panel, first_rows - 1, said)  # a cutoff: the last row a window reads
+    by_series = mase_by_series(wf, scales, panel.n_series)  # the figure's best, median and worst
+    return Backtest(frame, metrics, panel, first_rows - 1, said, by_series)  # a cutoff: the last row a window reads
 
 
 def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int) -> tuple[np.ndarray, int]:

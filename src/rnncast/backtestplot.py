@@ -1,9 +1,11 @@
 """A backtest's figure: each window's forecast against the actual values, its cutoff marked.
 
-The first series of a ``backtest.Backtest`` under their ids, the history up to the first cutoff
-(``history_shown``), every window's forecast and its levels (``quantilebands``), the cutoffs as dashed lines and every
-baseline the verdict weighs, titled with the verdict over every window. Drawn by ``plots.backtest_figure``
-(intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is drawn.
+The series of a ``backtest.Backtest`` under their ids (of more than three, the best, median and worst by their MASE
+over every window, ``seriespicks.pick_series``, as forecast.png picks them by test MASE), at most one lookback of
+history up to the first cutoff (``history_shown``), every window's forecast and its levels (``quantilebands``), the
+cutoffs as dashed lines and every baseline the verdict weighs, titled with the verdict over every window. Drawn by
+``plots.backtest_figure`` (intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is
+drawn.
 """
 
 from __future__ import annotations
@@ -16,23 +18,25 @@ import pandas as pd
 from rnncast import barsaxis, baselines, madeof, plots
 from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
+from rnncast.seriespicks import pick_series
 from rnncast.spelling import counted
 from rnncast.verdicts import backtest_test, headline
 
 
 def backtest_figure(result, n_series: int = 3):
-    """The first ``n_series`` series of ``result`` (a ``backtest.Backtest``), each under its id: actual values
-    over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands of its levels, the cutoffs
-    as dashed lines, every baseline the verdict weighs (repeat the last value, the training mean, with a season
-    seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how many of the
-    series are drawn and how much history."""
+    """``n_series`` series of ``result`` (a ``backtest.Backtest``; of more, ``shown_series``), each under its id and
+    its MASE: actual values over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands
+    of its levels, the cutoffs as dashed lines, every baseline the verdict weighs (repeat the last value, the training
+    mean, with a season seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how
+    many of the series are drawn (and how they were chosen) and how much history."""
     panel, frame, m = result.panel, result.forecasts, result.metrics
     target = panel.targets[0]
     levels = m["quantiles"]
     drawn = drawn_levels(levels)  # every level: intervals nested, a lone level a line
     history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
     curves, shown = [], []
-    for s in range(min(n_series, panel.n_series)):
+    picks, how = shown_series(result, n_series)
+    for s, role in picks:
         lo = max(int(result.cutoffs[s, 0]) + 1 - history, 0)  # history rows before the first window's first target
         shown.append(int(result.cutoffs[s, 0]) + 1 - lo)
         values = panel.rows(s)[lo:, 0]
@@ -52,9 +56,14 @@ def backtest_figure(result, n_series: int = 3):
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
         label = "" if panel.id_col is None else f"series {panel.given_id(s)!r}"
+        mase = None if result.series_mase is None else result.series_mase[s]
+        if label and role and mase is not None and np.isfinite(mase):
+            label = f"{role} by backtest MASE: {label}, MASE {mase:.3g}"
+        elif label and mase is not None and np.isfinite(mase) and panel.n_series > 1:
+            label = f"{label}: backtest MASE {mase:.3g}"
         curves.append({"label": label, "x": x, "actual": values, "filled": filled, "windows": windows})
     season = recorded_season(m)
-    drawn = (f"{len(curves)} of {panel.n_series} series shown (the first); " if len(curves) < panel.n_series else "")
+    drawn = f"{len(curves)} of {panel.n_series} series shown{how}; " if len(curves) < panel.n_series else ""
     steps = f"the {shown[0]} steps" if len(set(shown)) == 1 else f"at most {max(shown)} steps"
     note = plots.target_note(panel.targets)  # the verdict covers every target; the figure draws one
     title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart, horizon {m['horizon']}, "
@@ -65,12 +74,36 @@ def backtest_figure(result, n_series: int = 3):
 
     return plots.backtest_figure(curves, title, None, ylabel, plots.time_label(panel.calendar),
                                  barsaxis.session_of(panel.calendar),  # intraday bars: one step per bar
-                                 madeof.legend_label(m) if m.get("cell") else "model")  # named as forecast.png names it
+                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
+                                 calendar=panel.calendar)  # quarters ticked as quarters
+
+
+def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:
+    """The series of ``result`` a figure of ``n_series`` rows draws, as (position, role) pairs, and how they were
+    chosen: every one where they fit; else, with each series' MASE at hand (``Backtest.series_mase``), its best,
+    median and worst (``seriespicks.pick_series``; ``n_series`` other than 3: evenly spaced ranks, by rank), as
+    forecast.png picks a panel's series; else the first."""
+    n = result.panel.n_series
+    mase = result.series_mase
+    if n <= n_series:
+        return [(s, "") for s in range(n)], ""
+    if mase is None or not np.isfinite(mase).any():
+        return [(s, "") for s in range(n_series)], " (the first)"
+    if n_series == 3:
+        picks, note = pick_series(np.asarray(mase, dtype=float), np.ones(n, dtype=bool), result.panel.ids)
+        return picks, ": the best, median and worst by MASE" + note.replace("\n", "; ")
+    ranked = [int(s) for s in np.argsort(mase, kind="stable") if np.isfinite(mase[s])]
+    ranks = sorted({int(round(r)) for r in np.linspace(0, len(ranked) - 1, min(n_series, len(ranked)))})
+    return [(ranked[r], f"rank {r + 1} of {len(ranked)}") for r in ranks], f": by MASE, ranks {ranks[0] + 1} to {ranks[-1] + 1}"
 
 
 def history_shown(lookback: int, horizon: int, n_windows: int, step: int) -> int:
-    """How many steps up to the first cutoff a backtest's figure draws: three times the steps its
-    windows forecast, at least one lookback (what the first window read) and at most two, so that the
-    forecasts are no sliver beside hundreds of steps of history."""
+    """How many steps up to the first cutoff a backtest's figure draws: as many as its windows forecast (at least
+    three horizons and ``MIN_HISTORY``), at most one lookback (what the first window read), so that the forecasts
+    take half the width or more: twice the lookback beside ten windows of a day (bt-spring) left them the right
+    third of the plot."""
     forecast = (n_windows - 1) * step + horizon
-    return int(np.clip(3 * forecast, lookback, 2 * lookback))
+    return int(min(lookback, max(forecast, 3 * horizon, MIN_HISTORY)))
+
+
+MIN_HISTORY = 24  # steps of history drawn at the least (where the lookback is longer): a tiny backtest's context

@@ -4,17 +4,24 @@ the bottom right, from the LAST tick, so a panel from May 13 to June 16 read "20
 with no "May" anywhere. Where a coarser unit than the ticks' changes along the axis (months under days,
 years under months, days under hours), the first tick is written with those units ("May-13") and the
 offset keeps only what every tick shares (the year), so that each tick's month is read from the first
-tick or from the one where it changes (matplotlib's own "Jun" at June 1). A first tick closer than the others to
-one that names the next month (Apr 29 before "May" at May 1) is left unlabelled: "Apr-29" and "May" overlapped.
-A day is written after its month with a space ("May 13", "May 14" at an hour axis' midnights), never "May-13",
-which spreadsheets write for May 2013.
+tick or from the one where it changes (matplotlib's own "Jun" at June 1); a tick in a new year writes its year under
+it ("Jan" over "2021": a day axis' "Jan" was January of no year). A day is written after its month with a space
+("May 13", "May 14" at an hour axis' midnights), never "May-13", which spreadsheets write for May 2013.
+
+No two labels overlap (``spaced``): where two would, measured as the figure's renderer draws them at their ticks,
+one is left empty: the axis' first (a period's few points before the next's tick: "Apr 29" before "May", a weekly
+series' "May" a week before "Jun"), whose month or year the next labelled tick then names, else the one without
+a year under it, else the later.
 
 matplotlib ticks at the starts of periods (Apr 1, Jan 1), which is where a calendar of month, quarter or year
 STARTS has its points; on one of period ENDS (or weeks) the points lie between the ticks, and 2021-03-31 sat just
 left of "Apr" and read as April, a yearly series dated 12-31 one year late. Where a weekly or coarser calendar's
 points are not where matplotlib ticks, the ticks are placed on points themselves (``point_ticks``): the first point
-of every month, quarter or year (or of every k-th), labelled by the period it is in ("Mar", "Q1", "2023"; the year
-under the first tick and where it changes), so that a month-end point labelled "Mar" sits on its tick."""
+of every month, quarter or year (or of every k-th), labelled by the period it is in ("Mar", "2023"; the year
+under the first tick and where it changes), so that a month-end point labelled "Mar" sits on its tick. Quarters,
+of calendar quarters' ends or of a quarterly calendar the figure is given (QS, QE, fiscal QE-NOV or QS-FEB), are
+ticked and named as pandas' Periods of their frequency write them ("2022Q1", "Q2" ...; Q-NOV's "2023Q1" is Dec 2022 to
+Feb 2023), in the data's own form where it writes quarters ("Q1 2022"), never by the months they start in."""
 
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.ticker import FixedFormatter, FixedLocator
+from pandas.tseries.offsets import BQuarterBegin, BQuarterEnd, QuarterBegin, QuarterEnd
 
 DATE_UNITS = ("%Y", "%b", "%d")  # the year, month and day of a tick: matplotlib's levels 0, 1, 2
 # The formats of ticks at the first instant of the level above (matplotlib's zero_formats): its own, but a midnight
@@ -52,9 +60,17 @@ class FirstDateFormatter(mdates.ConciseDateFormatter):
         if coarsest == finest or (finest < 2 and np.all(units[:, finest] == 1)) or (coarsest >= 3 and finest < 5):
             return labels  # one unit changes (the offset is every tick's), yearly ticks, or hours written with minutes
         labels[0] = dates[0].strftime(first_format(coarsest, finest))
-        gaps = np.diff(values)
-        if len(values) > 2 and gaps[0] < 0.75 * np.median(gaps) and tuple(units[1, :finest]) != tuple(units[0, :finest]):
-            labels[0] = ""  # a short first step up to a tick naming the next month: the two labels would overlap
+        for i in range(1, len(labels)):  # a tick in a new year says so: "Jan" of a day axis is January of which year?
+            if units[i, 0] != units[i - 1, 0] and str(units[i, 0]) not in labels[i]:
+                labels[i] += f"\n{units[i, 0]}"
+        labels = spaced(self.axis, values, labels)
+        k = next((i for i, label in enumerate(labels) if label), 0)
+        if k:  # the first label crowded the next: the first labelled tick names what it named
+            if labels[k] == dates[k].strftime(self.formats[finest]):  # a bare day, hour ...: "May 17", "2020-Dec-15"
+                labels[k] = dates[k].strftime(first_format(coarsest, finest))
+            elif coarsest == 0 and str(units[k, 0]) not in labels[k]:  # a month's name: its year under it
+                labels[k] += f"\n{units[k, 0]}"
+            labels = spaced(self.axis, values, labels, first=False)
         if self.show_offset:
             self.shared = dates[0].strftime(self.offset_formats[coarsest]) if coarsest else ""
         return labels
@@ -72,11 +88,13 @@ def first_format(coarsest: int, finest: int) -> str:
     return "\n".join(part for part in (clock, date) if part)
 
 
-def date_ticks(ax, zone, times=None) -> None:
+def date_ticks(ax, zone, times=None, calendar=None) -> None:
     """Concise date ticks on ``ax``'s x axis (``FirstDateFormatter``), in ``zone`` (a tz-aware series' own:
     matplotlib would write its times in UTC). ``times``: the points drawn (dates, drawn after the data, so that
     the limits are known); where they are a weekly or coarser calendar whose points are not where matplotlib ticks
-    (month, quarter or year ends; weeks), the ticks are placed on points and named by their period (``point_ticks``)."""
+    (month, quarter or year ends; weeks), or quarters of a quarterly ``calendar`` (``timecalendar.Calendar``: QS,
+    QE, fiscal QE-NOV, QS-FEB ...), the ticks are placed on points and named by their period (``point_ticks``).
+    Labels that would overlap where they are drawn are left empty (``spaced``)."""
     locator = mdates.AutoDateLocator(tz=zone)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FirstDateFormatter(locator, tz=zone))
@@ -85,15 +103,89 @@ def date_ticks(ax, zone, times=None) -> None:
     times = pd.DatetimeIndex(times.to_timestamp() if isinstance(times, pd.PeriodIndex) else times).dropna().unique().sort_values()
     if len(times) < 2 or (times[1:] - times[:-1]).median() < MIN_STEP:
         return  # days and finer: a point a day off a month's tick is not read as the next month's
+    quarters = quarter_freq(calendar)
     points = mdates.date2num(times)
     ax.get_xlim()  # the limits settled over the data, which the locator reads
     inside = [t for t in locator() if points[0] <= t <= points[-1]]
-    if inside and all(np.min(np.abs(points - t)) < ON_POINT for t in inside):
+    if quarters is None and inside and all(np.min(np.abs(points - t)) < ON_POINT for t in inside):
         return  # matplotlib ticks where the points are: month, quarter or year starts
-    placed = point_ticks(times)
+    written = calendar.text_format if quarters and calendar.text_format and "%q" in calendar.text_format else None
+    placed = point_ticks(times, quarters, written)
     if placed is not None:
         ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(placed[0])))
-        ax.xaxis.set_major_formatter(FixedFormatter(placed[1]))
+        ax.xaxis.set_major_formatter(PointFormatter(placed[1]))
+
+
+class PointFormatter(FixedFormatter):
+    """The labels of ticks on points (``point_ticks``), those that would overlap left empty (``spaced``)."""
+
+    def format_ticks(self, values):
+        return spaced(self.axis, values, super().format_ticks(values), carry=True)
+
+
+GAP = 0.3  # the least space between two tick labels, in their font's size (an em)
+
+
+def spaced(axis, values, labels: list[str], carry: bool = False, first: bool = True) -> list[str]:
+    """``labels`` of the ticks at ``values`` on the x ``axis``, where two would overlap as drawn (their texts'
+    widths measured by the figure's renderer, their centres at the ticks, ``GAP`` between them) one left empty:
+    the first label of the axis (a period's few points before the next's tick; not with ``first`` False, where it
+    took the place of one left empty), else the one without a second line (a year) where the other has one, else
+    the later. With ``carry``, the second line (the year) of a label
+    left empty goes under the next labelled tick where it has none ("May\n2023" a week before "Jun": "",
+    "Jun\n2023")."""
+    if axis is None or axis.axis_name != "x" or axis.get_figure(root=True) is None or len(labels) < 2:
+        return labels
+    renderer = axis.get_figure(root=True)._get_renderer()
+    prop = axis.majorTicks[0].label1.get_fontproperties()
+    gap = GAP * renderer.points_to_pixels(prop.get_size_in_points())
+    at = axis.axes.transData.transform(np.column_stack([values, np.zeros(len(values))]))[:, 0]
+    labels = list(labels)
+
+    def width(label: str) -> float:
+        return max(text_width(renderer, prop, line) for line in label.split("\n"))
+
+    kept, lead = None, next((i for i, label in enumerate(labels) if label), None)  # lead: the axis' first label
+    for i, label in enumerate(labels):
+        if not label:
+            continue
+        if kept is not None and at[i] - at[kept] < (width(labels[kept]) + width(label)) / 2 + gap:
+            dropped = kept if first and kept == lead or "\n" in label and "\n" not in labels[kept] else i
+            year = labels[dropped].partition("\n")[2]
+            labels[dropped] = ""
+            later = next((j for j in range(dropped + 1, len(labels)) if labels[j]), None)
+            if carry and year and later is not None and "\n" not in labels[later]:
+                labels[later] += "\n" + year
+            if dropped == i:
+                continue
+        kept = i
+    return labels
+
+
+_widths: dict = {}  # (text, font, dpi) -> width in pixels: a font with CJK fallbacks takes milliseconds a measure
+
+
+def text_width(renderer, prop, text: str) -> float:
+    """The width in pixels of ``text`` drawn by ``renderer`` in the font ``prop``, measured once per dpi."""
+    key = (text, hash(prop), renderer.dpi)
+    if key not in _widths:
+        if len(_widths) > 10_000:
+            _widths.clear()
+        _widths[key] = renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+    return _widths[key]
+
+
+QUARTERLY = (QuarterBegin, QuarterEnd, BQuarterBegin, BQuarterEnd)
+
+
+def quarter_freq(calendar) -> str | None:
+    """The frequency of pandas' Periods (``Q-DEC``, fiscal ``Q-NOV``, ``Q-JAN``) whose quarters a quarterly
+    ``calendar``'s points are (``QS``, ``QE``, ``BQE``, ``QE-NOV``, ``QS-FEB``, ``2QS`` ...), as pandas' ``to_period``
+    reads them; None for any other calendar, or none."""
+    freq = getattr(calendar, "freq", None)
+    if getattr(calendar, "kind", None) not in ("datetime", "period") or not isinstance(freq, QUARTERLY):
+        return None
+    return pd.date_range("2000-01-01", periods=2, freq=freq.base).to_period().freqstr
 
 
 MIN_STEP = pd.Timedelta(days=6)  # a weekly or coarser calendar: the steps that one point per tick can be read by
@@ -102,21 +194,29 @@ MAX_TICKS = 10  # the most ticks point_ticks places: matplotlib's ~5 to 10
 YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # every k-th year ticked
 
 
-def point_ticks(times: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, list[str]] | None:
+def point_ticks(times: pd.DatetimeIndex, quarters: str | None = None,
+                written: str | None = None) -> tuple[pd.DatetimeIndex, list[str]] | None:
     """Ticks on points of ``times`` (sorted, unique, two or more), each labelled by the period it is in: the first
     point of every period of the finest unit that leaves at most ``MAX_TICKS`` of them, from every point and every
     other (weekly and twice-monthly calendars: "Mar 7", the year under the first and where it changes), then
     every 1, 2, 3 or 6 months ("Mar"), quarters where the points are calendar quarters' ends ("Q1"), then every
     k-th year ("2023"). The periods ticked are round (January, July; years divisible by 5) where as many of them
     hold points as of any other choice, less one; else those that hold the most (a calendar of February, April ...
-    ticks February). None where no choice leaves few enough."""
+    ticks February). ``quarters``: the Period frequency of a quarterly calendar's points (``quarter_freq``): ticked
+    by quarter or k-th (fiscal) year, each named as a Period of it writes it, in the data's form ``written`` (a
+    strftime format with %q, "Q%q %Y") where given ("2022Q1", "Q2" ...). None where no choice leaves few enough."""
     step = (times[1:] - times[:-1]).median()
     year, month = times.year.to_numpy(), times.month.to_numpy()
     months = year * 12 + month - 1
-    quarterly = step >= pd.Timedelta(days=80) and bool(np.all(month % 3 == 0))  # calendar quarters' ends (QE, BQE)
+    periods = None
+    if quarters is None and pd.Timedelta(days=80) <= step < pd.Timedelta(days=300) and bool(np.all(month % 3 == 0)):
+        quarters = "Q-DEC"  # calendar quarters' ends (QE, BQE)
+    if quarters is not None:
+        periods = (times.tz_localize(None) if times.tz is not None else times).to_period(quarters)
+        year = np.asarray(periods.qyear)
     units = [("point", k, np.arange(len(times))) for k in (1, 2) if step < pd.Timedelta(days=27)]
     if step < pd.Timedelta(days=300):
-        units += ([("quarter", k, months // 3) for k in (1, 2)] if quarterly else
+        units += ([("quarter", k, periods.asi8) for k in (1, 2)] if periods is not None else
                   [("month", k, months) for k in (1, 2, 3, 6) if k * 28 >= step.days * 0.9])
     units += [("year", k, year) for k in YEARS]
     for unit, k, keys in units:
@@ -125,18 +225,33 @@ def point_ticks(times: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, list[str]] |
         phase = 0 if counts[0] >= max(counts) - 1 and counts[0] >= 2 else int(np.argmax(counts))
         chosen = firsts[keys[firsts] % k == phase]
         if 0 < len(chosen) <= MAX_TICKS:
+            if periods is not None:
+                return times[chosen], quarter_labels(periods[chosen], unit, written)
             return times[chosen], period_labels(times[chosen], unit)
     return None
 
 
+def quarter_labels(periods: pd.PeriodIndex, unit: str, written: str | None = None) -> list[str]:
+    """The labels of ticks on quarters (``periods``, of a quarterly frequency, fiscal ones too): each quarter as
+    its Period writes it ("2022Q1"; in the data's form ``written``: "Q1 2022") where its year is named, under the
+    first tick and where the (fiscal) year changes, else "Q2". Ticks of a ``unit`` of years are named by their year
+    ("2022") on calendar quarters, by their quarter on fiscal ones ("2022Q1": fiscal 2022 starts in 2021)."""
+    form = written.replace("%Y", "%F").replace("%y", "%f") if written else None  # the fiscal year, as str(p)
+    if unit == "year" and periods.freqstr == "Q-DEC":
+        return [str(p.qyear) for p in periods]
+    return [(p.strftime(form) if form else str(p)) if unit == "year" or i == 0 or p.qyear != periods[i - 1].qyear
+            else f"Q{p.quarter}" for i, p in enumerate(periods)]
+
+
 def period_labels(ticks: pd.DatetimeIndex, unit: str) -> list[str]:
     """The labels of ``ticks`` on points, each naming its ``unit`` ("point": its day, "Mar 7"; "month": "Mar";
-    "quarter": "Q1"; "year": "2023"), with the year on a second line under the first tick and where it changes."""
+    "year": "2023"), with the year on a second line under the first tick and where it changes (quarters:
+    ``quarter_labels``)."""
     labels = []
     for i, t in enumerate(ticks):
         if unit == "year":
             labels.append(str(t.year))
             continue
-        own = f"{t:%b} {t.day}" if unit == "point" else f"{t:%b}" if unit == "month" else f"Q{(t.month - 1) // 3 + 1}"
+        own = f"{t:%b} {t.day}" if unit == "point" else f"{t:%b}"
         labels.append(own + (f"\n{t.year}" if i == 0 or t.year != ticks[i - 1].year else ""))
     return labels

@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import barsaxis, fonts, lonepoints, plots
+from rnncast import axislabels, barsaxis, fonts, lonepoints, plots
 from rnncast.forecaster import Forecaster
+from rnncast.seriespicks import mase_by_series, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
 from rnncast.quantilebands import Band, drawn_levels
@@ -47,7 +48,8 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         title = f"Test split, {which}forecast {how} (first {counted(len(panel['actual']), 'point')}{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
-                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session)
+                                     xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
+                                     calendar=reference.calendar_)
     mase = series_mase(test)
     picks, note = pick_series(mase, np.bincount(wf.series, minlength=len(test.ids)) > 0, test.ids)
     panels = []
@@ -63,7 +65,7 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     lengths = {len(panel["actual"]) for panel in panels}
     first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
     title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
-    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session)
+    return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
 
 
 @fonts.drawn
@@ -81,10 +83,9 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     x, actual, shown = panel["x"], panel["actual"], len(panel["actual"])
     fig = Figure(figsize=(10, 1.9 * len(models) + 3.4), layout="constrained")
     axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
-    plots.draw_forecast(axes[0], x, actual, panel["predictions"])
+    plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
     axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
                       fontsize=10, wrap=True)
-    axes[0].set_ylabel(reference.targets_[0])
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
@@ -106,7 +107,9 @@ def errors_apart(reference: Forecaster, data, models: dict[str, Forecaster], flo
     axes[-1].set_xlabel(plots.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if shown == total else f"the first {shown} of"
-    fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}", wrap=True)
+    title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}{plots.target_note(reference.targets_)}",
+                         wrap=True)
+    axislabels.label(axes[0], reference.targets_[0], title)  # a long name wrapped, or written whole under the title
     return fig
 
 
@@ -123,43 +126,9 @@ def running_mean(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def series_mase(test: PartForecasts) -> np.ndarray:
-    """Each series' MASE [S] on the windows of ``test`` (original units, pooled over its windows,
-    steps and targets as ``evaluation`` pools them); NaN for a series without windows or without a
-    MASE scale (training rows that never change)."""
-    wf, n = test.original, len(test.ids)
-    scales = test.mase_scales[wf.series]  # [W, T]
-    usable = np.isfinite(scales) & (scales > 0)
-    ratio = np.abs(wf.y_pred.astype(np.float64) - wf.y_true) / np.where(usable, scales, 1.0)[:, None, :]  # [W, H, T]
-    keep = np.broadcast_to(usable[:, None, :], ratio.shape)
-    series = np.broadcast_to(wf.series[:, None, None], ratio.shape)[keep]
-    total = np.bincount(series, weights=ratio[keep], minlength=n)
-    count = np.bincount(series, minlength=n)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
-
-
-def pick_series(mase: np.ndarray, has_windows: np.ndarray, ids: list) -> tuple[list[tuple[int, str]], str]:
-    """The series to draw, as (position, role) pairs, and a note on the series left unranked.
-
-    One or two series with windows: each, without a role. More: the best, the median and the worst
-    by MASE among the series whose MASE is defined; where fewer than three are, those and then
-    unranked series, up to three rows.
-    """
-    candidates = np.flatnonzero(has_windows)
-    ranked = [int(s) for s in candidates[np.argsort(mase[candidates], kind="stable")] if np.isfinite(mase[s])]
-    unranked = [int(s) for s in candidates if not np.isfinite(mase[s])]
-    note = ""
-    if unranked:
-        listed = ", ".join(repr(ids[s]) for s in unranked[:3]) + (", ..." if len(unranked) > 3 else "")
-        note = f"\n{len(unranked)} series not ranked: constant training rows leave their MASE undefined ({listed})"
-    if len(candidates) <= 2:
-        return [(int(s), "") for s in candidates], note
-    n = len(ranked)
-    if n >= 3:
-        picks = [(ranked[0], f"best of {n}"), (ranked[(n - 1) // 2], f"median of {n}"), (ranked[-1], f"worst of {n}")]
-    else:
-        picks = list(zip(ranked, ("best", "worst") if n == 2 else ("the only series ranked",)))
-    return picks + [(s, "") for s in unranked[: 3 - len(picks)]], note
+    """Each series' MASE [S] on the windows of ``test`` (``seriespicks.mase_by_series``, with each series' own
+    MASE scale)."""
+    return mase_by_series(test.original, test.mase_scales[test.original.series], len(test.ids))
 
 
 def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: PartForecasts, s: int,

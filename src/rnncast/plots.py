@@ -10,9 +10,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from rnncast import barsaxis, baselines, covered, dateticks, fonts, lonepoints, quantilebands, ylimits
+from rnncast import axislabels, barsaxis, baselines, covered, dateticks, fonts, lonepoints, lossaxes, quantilebands, ylimits
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -24,7 +23,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     names what was trained on (MSE, MAE, pinball loss), in scaled units."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
-    untrained = []  # models whose epochs never beat the untrained network on validation
+    untrained, kept = [], []  # models whose epochs never beat the untrained network on validation; the kept epochs
     for i, (name, history) in enumerate(histories.items()):
         colour = f"C{i}"
         epochs = [h["epoch"] for h in history]
@@ -32,13 +31,15 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
         ax.plot(epochs, train, color=colour, label=f"{name} train", **lonepoints.marks(train))  # one epoch: a dot
         if any(np.isfinite(val)):
             ax.plot(epochs, val, color=colour, ls="--", label=f"{name} validation", **lonepoints.marks(val, "s", 4))
-            kept = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
-            if kept:
-                ax.plot(kept[-1]["epoch"], kept[-1]["val_loss"], "o", color=colour, ms=5)
+            best = [h for h in history if h.get("best") and h["val_loss"] is not None]  # the epoch whose weights are kept
+            if best:
+                ax.plot(best[-1]["epoch"], best[-1]["val_loss"], "o", color=colour, ms=5)
+                kept.append(best[-1]["epoch"])
             else:
                 untrained.append(name)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole
-    log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
+    epochs = [h["epoch"] for history in histories.values() for h in history]
+    lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1), kept)  # whole epochs, first to last
+    lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} (scaled units{', log scale' if ax.get_yscale() == 'log' else ''})")
     title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
@@ -50,46 +51,15 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
     return fig
 
 
-# Labelled ticks of a log axis by the decades its values span: nice numbers of a linear axis (matplotlib's
-# AutoLocator steps) within a factor of about 2, where log ticks would leave most of it unlabelled; then
-# ticks of matplotlib's LogLocator at these multiples of each decade, fewer as the span grows.
-LOG_TICKS = ((0.35, None), (0.8, (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)),
-             (1.5, (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)), (4.0, (1.0, 2.0, 5.0)), (np.inf, (1.0,)))
-
-
-def log_yaxis(ax, values) -> None:
-    """A log scale on ``ax``'s y axis labelled over the whole range of ``values``: ticks chosen by the
-    decades they span (``LOG_TICKS``), the limits taken out to the ticks just beyond the smallest and
-    largest value, so that a label stands at each end, written as plain numbers (0.2, not 2 x 10^-1);
-    minor ticks unlabelled. Values that are not positive and finite cannot be drawn on a log scale;
-    with none left the axis stays linear."""
-    values = np.asarray([v for v in values if v is not None], dtype=np.float64)
-    values = values[np.isfinite(values) & (values > 0)]
-    if not len(values):
-        return
-    low, high = float(values.min()), float(values.max())
-    if high == low:
-        low, high = low / 1.5, high * 1.5  # one value: a span around it
-    ax.set_yscale("log")
-    subs = next(subs for most, subs in LOG_TICKS if np.log10(high / low) <= most)
-    locator = MaxNLocator(nbins=10, steps=[1, 2, 2.5, 5, 10]) if subs is None else LogLocator(subs=subs, numticks=12)
-    ticks = np.asarray(locator.tick_values(low, high))
-    below, above = ticks[(ticks > 0) & (ticks <= low)], ticks[ticks >= high]
-    low, high = (below.max() if len(below) else low), (above.min() if len(above) else high)
-    pad = (high / low) ** 0.02  # 2 % of the span beyond the end ticks, so that curves do not run along the frame
-    ax.yaxis.set_major_locator(locator)
-    ax.yaxis.set_minor_locator(LogLocator(subs="auto", numticks=12))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
-    ax.set_ylim(low / pad, high * pad)
-
-
 # Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal): the
 # models take the colour cycle C0, C1, ...; baselines keep out of its first colours.
 BASELINE_STYLES = ({"color": "grey", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#9467bd", "ls": "-."},
                    {"color": "#bcbd22", "ls": (0, (5, 1, 1, 1, 1, 1))})
-# A backtest's windows: the colour cycle's colours no baseline has (C4, C5, C7, C8 are theirs), in turn.
-WINDOW_COLOURS = ("C0", "C1", "C2", "C3", "C6", "C9")
+# A backtest's windows: the model's blue (C0, as forecast.png draws it) and a lighter shade of it in turn, so that
+# neighbours are told apart, none near a baseline's colour (the colour cycle's C6 pink stood beside the seasonal naive's
+# purple) nor the actual values' black (a navy was); the cutoffs one neutral grey, as the legend shows them.
+WINDOW_COLOURS = ("C0", "#6fa8dc")
+CUTOFF_COLOUR = "#707070"
 
 
 def baseline_label(name: str, season: int) -> str:
@@ -101,7 +71,7 @@ def baseline_label(name: str, season: int) -> str:
 @fonts.drawn
 def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], title: str, ylabel: str,
                     bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, xlabel: str | None = None,
-                    filled: np.ndarray | None = None, session=None) -> Figure:
+                    filled: np.ndarray | None = None, session=None, calendar=None) -> Figure:
     """Actual values and forecasts over one contiguous stretch of the test split.
 
     ``actual`` and each prediction are 1-D over the same points ``x`` (time or row number), named by
@@ -111,35 +81,37 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     prediction whose name starts with "baseline" is drawn thin in a style of its own
     (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
-    times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis.
+    times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis. ``calendar``: the
+    data's ``timecalendar.Calendar``, whose quarters are ticked as quarters (``dateticks.date_ticks``).
     """
     fig = Figure(figsize=(10, 4.5), layout="constrained")
     ax = fig.subplots()
-    draw_forecast(ax, x, actual, predictions, bands, filled, session)
+    draw_forecast(ax, x, actual, predictions, bands, filled, session, calendar)
     ax.set_title(title, wrap=True)
-    ax.set_ylabel(ylabel)
+    axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
 
 @fonts.drawn
-def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None) -> Figure:
+def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None,
+                  calendar=None) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
     legend (the rows share their labels), beside the first row.
 
     ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled"}`` per row ("bands" and
-    "filled" optional); ``xlabel`` under the last; ``session`` as ``forecast_figure`` takes it.
+    "filled" optional); ``xlabel`` under the last; ``session`` and ``calendar`` as ``forecast_figure`` takes them.
     """
     fig = Figure(figsize=(10, 2.7 * len(panels) + 0.5), layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, panel in zip(axes, panels):
-        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session)
-        ax.set_title(panel["title"], fontsize=10, wrap=True)
-        ax.set_ylabel(ylabel)
+        draw_forecast(ax, panel["x"], panel["actual"], panel["predictions"], panel.get("bands"), panel.get("filled"), session,
+                      calendar)
+        axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
     axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    fig.suptitle(title, wrap=True)
+    axislabels.label(list(axes), ylabel, fig.suptitle(title, wrap=True))  # one label along the rows where long
     return fig
 
 
@@ -158,10 +130,11 @@ def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw:
 
 def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
                   bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None, filled: np.ndarray | None = None,
-                  session=None) -> None:
+                  session=None, calendar=None) -> None:
     """The actual values (black, wider than the models so that a model on them leaves them seen; dots on a
     short stretch; ``filled`` ones apart, ``draw_actual``), each band, model and baseline (thin, faint)
-    onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session``. The y limits
+    onto ``ax``, over ``x`` as ``drawn_time`` draws it, or one step per bar of ``session`` (ticked by ``calendar``,
+    ``time_ticks``). The y limits
     cover the actual values and the models; a baseline beyond them is named so (``ylimits.frame``)."""
     times = x
     x, zone = drawn_time(x, session)
@@ -180,7 +153,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
             shown.append(pred)
     ylimits.frame(ax, shown, drawn)
     ax.grid(alpha=0.3)
-    time_ticks(ax, times, zone, session)
+    time_ticks(ax, times, zone, session, calendar)
 
 
 def drawn_time(x, session=None) -> tuple[object, object]:
@@ -200,13 +173,14 @@ def drawn_time(x, session=None) -> tuple[object, object]:
     return times, times.tz
 
 
-def time_ticks(ax, times, zone, session=None) -> None:
+def time_ticks(ax, times, zone, session=None, calendar=None) -> None:
     """The ticks of an x axis drawn over ``times`` as ``drawn_time`` draws them (``zone`` its answer): one step
-    per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``), or matplotlib's own for positions."""
+    per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``: quarters of a quarterly ``calendar``
+    by quarter), or matplotlib's own for positions."""
     if session is not None:
         barsaxis.label(ax, times, session)
     elif zone is not False:
-        dateticks.date_ticks(ax, zone, times)  # a calendar of period ends ticked on its points
+        dateticks.date_ticks(ax, zone, times, calendar)  # a calendar of period ends ticked on its points
 
 
 def time_label(calendar) -> str:
@@ -238,12 +212,15 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
     return firsts, actual, forecast
 
 
+TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points, 1.2 apart): the figure grows by it
+
+
 @fonts.drawn
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
-                    xlabel: str | None = None, session=None, model: str = "model") -> Figure:
+                    xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    colour per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its bands, its
-    cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a dashed vertical line, and every
+    shade of blue per window, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``) with its
+    bands, its cutoff (the last time its model saw, forecasts.csv's ``cutoff``) as a grey dashed vertical line, and every
     baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every row keeps
     its own time axis: the series of a panel need not span the same dates. ``ylabel``: what the values
@@ -256,7 +233,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
     says so (``covered``).
     """
-    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.8), layout="constrained")
+    fig = Figure(figsize=(10, 2.8 * len(curves) + 0.5 + TITLE_LINE * (title.count("\n") + 1)), layout="constrained")
     axes = fig.subplots(len(curves), 1, squeeze=False)
     for ax, curve in zip(axes[:, 0], curves):
         x, zone = drawn_time(curve["x"], session)
@@ -267,12 +244,13 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             wx = drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
             shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, colour, labelled=j == 0)]
-            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one colour per window" if j == 0 else None,
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4, label=f"{model}, one shade per window" if j == 0 else None,
                     **lonepoints.marks(w["forecast"]))  # a window of one step: a dot
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
                                                           **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k)))
-            ax.axvline(x[w["cutoff"]], color=colour, ls="--", lw=0.8, alpha=0.7, label="cutoffs (last time the model saw)" if j == 0 else None)
+            ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
+                       label="cutoffs (last time the model saw)" if j == 0 else None)
         width = covered.span(curve["actual"])
         for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in
             hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]
@@ -280,12 +258,12 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             lines[0].set_label(covered.note(name, model if hidden else None, False))
         ylimits.frame(ax, shown, drawn.values())  # a baseline far from the data is named, not reached
         if curve["label"]:
-            ax.set_title(curve["label"], fontsize=10, wrap=True)
-        ax.set_ylabel(ylabel)
+            axislabels.title(ax, curve["label"], fontsize=10)
         ax.grid(alpha=0.3)
-        time_ticks(ax, curve["x"], zone, session)
+        time_ticks(ax, curve["x"], zone, session, calendar)
     axes[-1, 0].set_xlabel(xlabel or "")
-    fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
+    suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
+    axislabels.label(list(axes[:, 0]), ylabel, suptitle)  # one label along the rows where long
     axes[0, 0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 

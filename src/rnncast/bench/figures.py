@@ -24,6 +24,8 @@ def forecast_window_figure(data: BenchData, lookback: int, horizon: int, model: 
 def _figure(data, lookback, horizon, model, predictions, repeat, window):
     from matplotlib.figure import Figure
 
+    from rnncast.axislabels import label
+
     channel = data.columns.index(data.target) if data.values.shape[1] == len(data.columns) else 0
     k = list(data.target_idx).index(channel)
     first_target = data.split.val_end + window  # the data row of the window's first target
@@ -40,8 +42,8 @@ def _figure(data, lookback, horizon, model, predictions, repeat, window):
     ax.plot(ahead, predictions[window, :, k], color="C1", lw=1.4, label=model, **marks(predictions[window, :, k], "D", 4))
     ax.axvline(-0.5, color="0.7", lw=0.8)
     ax.set_xlabel(f"step relative to the first forecast, data row {first_target} (the cutoff is step -1)")
-    ax.set_ylabel(f"{data.target} (z-scored)")
     ax.set_title(f"{data.name} {data.mode}, L={lookback}, H={horizon}: {model}, test window {window + 1}", wrap=True)
+    label(ax, f"{data.target} (z-scored)")  # a long column name wrapped, or written whole under the title
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
     return fig

@@ -1,0 +1,79 @@
+"""Axis labels that fit their axes (``axislabels.py``): a long name wrapped at its separators along its axes, a column
+of axes sharing one label, a name too long shortened in its middle and written whole under a title; rows' titles
+wrapped to their axes. The forecast and backtest figures' own tests draw them (test_plots.py, test_backtestplot.py)."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from rnncast import axislabels
+
+NAME = "gross_domestic_product_chain_linked_volumes_2015_prices_seasonally_unadjusted_bn_eur"
+
+
+def chars(text: str) -> float:
+    return float(len(text))  # a width of one per character: the rules without a renderer
+
+
+def draw(fig):
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    return renderer
+
+
+def test_a_name_is_wrapped_after_its_separators_and_its_lines_joined_are_the_name():
+    lines = axislabels.wrapped(NAME, 30, chars)
+    assert "".join(lines) == NAME and all(len(line) <= 30 for line in lines)
+    assert all(line[-1] in "_" for line in lines[:-1])  # broken after an underscore
+    assert axislabels.wrapped("sales of the north region", 12, chars) == ["sales of the", "north region"]
+    assert axislabels.wrapped("x" * 25, 10, chars) == ["x" * 10, "x" * 10, "x" * 5]  # no break: between characters
+    assert axislabels.wrapped("MASE 0.846 of a", 9, chars, axislabels.SPACES) == ["MASE", "0.846 of", "a"]
+
+
+def test_a_name_too_long_keeps_its_start_and_its_end_around_an_ellipsis():
+    lines = axislabels.shortened(NAME * 3, 30, chars)
+    text = "".join(lines)
+    assert len(lines) <= axislabels.MAX_LINES and "…" in text and text.startswith("gross_domestic")
+    assert text.endswith("_bn_eur") and all(len(line) <= 30 for line in lines)
+
+
+def test_a_short_label_stays_and_a_long_one_fits_its_axes_at_every_draw():
+    fig = Figure(figsize=(6, 3), layout="constrained")
+    short, long = fig.subplots(1, 2)
+    axislabels.label(short, "y")
+    axislabels.label(long, NAME)
+    renderer = draw(fig)
+    assert short.get_ylabel() == "y"
+    box = long.yaxis.label.get_window_extent(renderer)
+    assert box.height <= long.bbox.height + 1 and "".join(long.get_ylabel().split("\n")) == NAME
+    fig.set_size_inches(6, 6)  # taller axes: fitted afresh from the whole name
+    draw(fig)
+    assert long.get_ylabel().count("\n") < 2
+
+
+def test_a_column_of_axes_shares_one_label_only_where_one_per_axes_does_not_fit():
+    fig = Figure(figsize=(6, 6), layout="constrained")
+    axes = list(fig.subplots(3, 1)[:])
+    axislabels.label(axes, "sales")
+    draw(fig)
+    assert [ax.get_ylabel() for ax in axes] == ["sales"] * 3
+    fig = Figure(figsize=(6, 6), layout="constrained")
+    axes = list(fig.subplots(3, 1)[:])
+    axislabels.label(axes, NAME, fig.suptitle("t"))
+    draw(fig)
+    shared = [t for t in fig.texts if t.get_rotation() == 90 and t.get_text()]
+    assert [ax.get_ylabel() for ax in axes] == [""] * 3 and ["".join(t.get_text().split("\n")) for t in shared] == [NAME]
+
+
+@pytest.mark.parametrize("width", [3.0, 6.0])
+def test_a_rows_title_is_wrapped_to_its_axes_width(width):
+    fig = Figure(figsize=(width, 3), layout="constrained")
+    ax = fig.subplots()
+    text = "worst of 4 by test MASE: series 'West Side Flagship Store & Outlet, Greater Manchester Metropolitan Area'"
+    axislabels.title(ax, text, fontsize=10)
+    renderer = draw(fig)
+    box = ax.title.get_window_extent(renderer)
+    assert box.x0 >= ax.bbox.x0 - 1 and box.x1 <= ax.bbox.x1 + 1
+    assert " ".join(ax.get_title().split()) == text

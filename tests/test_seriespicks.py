@@ -1,0 +1,30 @@
+"""Which series a figure of a panel draws (``seriespicks.py``): each series' MASE over its windows, and its best,
+median and worst by it; series without a MASE are not ranked. (forecast.png's and backtest.png's own tests draw them:
+test_forecastplot.py, test_backtestplot.py.)"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from rnncast.seriespicks import mase_by_series, pick_series
+
+
+def test_mase_by_series_pools_each_series_windows_over_its_own_scale():
+    y_true = np.zeros((4, 2, 1))
+    y_pred = np.array([1.0, 3.0, 2.0, 2.0])[:, None, None] * np.ones((4, 2, 1))
+    wf = SimpleNamespace(y_true=y_true, y_pred=y_pred, series=np.array([0, 0, 1, 2]))
+    scales = np.array([[1.0], [1.0], [2.0], [0.0]])  # series 2: training rows that never change, no scale
+    mase = mase_by_series(wf, scales, 4)
+    assert np.allclose(mase[:2], [2.0, 1.0]) and np.isnan(mase[2]) and np.isnan(mase[3])  # series 3: no windows
+
+
+def test_pick_series_ranks_the_defined_mase_and_fills_up_with_the_undefined():
+    ids = ["a", "b", "c", "d"]
+    every = np.ones(4, bool)
+    assert pick_series(np.array([3.0, 1.0, 2.0, 4.0]), every, ids)[0] == [(1, "best of 4"), (2, "median of 4"),
+                                                                           (3, "worst of 4")]
+    picks, note = pick_series(np.array([np.nan, 1.0, np.nan, 2.0]), every, ids)
+    assert picks == [(1, "best"), (3, "worst"), (0, "")] and "2 series not ranked" in note and "'a', 'c'" in note
+    assert pick_series(np.array([2.0, 1.0, 5.0, 3.0]), np.array([True, True, False, False]), ids)[0] == [(0, ""), (1, "")]
