@@ -174,6 +174,21 @@ def test_resume_of_a_run_started_before_its_data_was_recorded_says_it_cannot_be_
     assert json.loads((run / "config.json").read_text())["fingerprint"]["rows"] == ROWS  # recorded from now on
 
 
+def _interrupted_at_epoch_2(*args, **kwargs):
+    """fit's epoch bar (``cli.display.epoch_bar``) that presses Ctrl-C once epoch 2 is saved."""
+    from rnncast.cli.display import epoch_bar
+
+    bar = epoch_bar(*args, **kwargs)
+
+    def draw(record):
+        bar(record)
+        if record.epoch == 2:
+            raise KeyboardInterrupt
+
+    draw.close = bar.close
+    return draw
+
+
 def test_a_resumed_fit_says_which_epochs_it_trained_and_how_many_in_all(tmp_path, capsys, monkeypatch):
     """After a run interrupted at epoch 2 of 4 was resumed, fit said "trained 4 epochs in 0.3 s": the
     seconds were the resume's, the epochs both attempts'."""
@@ -183,18 +198,7 @@ def test_a_resumed_fit_says_which_epochs_it_trained_and_how_many_in_all(tmp_path
     data = tmp_path / "d.csv"
     make_frame(ROWS).to_csv(data, index=False)
 
-    def interrupted_bar(*args, **kwargs):
-        bar = epoch_bar(*args, **kwargs)
-
-        def draw(record):
-            bar(record)
-            if record.epoch == 2:
-                raise KeyboardInterrupt  # Ctrl-C once epoch 2 is saved
-
-        draw.close = bar.close
-        return draw
-
-    monkeypatch.setattr(fitting, "epoch_bar", interrupted_bar)
+    monkeypatch.setattr(fitting, "epoch_bar", _interrupted_at_epoch_2)
     code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "4", "--patience", "50"))
     assert code == 130 and "epoch 2 and those before it are saved" in err
     monkeypatch.setattr(fitting, "epoch_bar", epoch_bar)
@@ -313,18 +317,7 @@ def test_resume_of_a_run_whose_checkpoint_is_gone_says_it_starts_from_epoch_1(tm
     data, run = tmp_path / "d.csv", tmp_path / "run"
     make_frame(ROWS).to_csv(data, index=False)
 
-    def interrupted_bar(*args, **kwargs):
-        bar = epoch_bar(*args, **kwargs)
-
-        def draw(record):
-            bar(record)
-            if record.epoch == 2:
-                raise KeyboardInterrupt  # Ctrl-C once epoch 2 is saved
-
-        draw.close = bar.close
-        return draw
-
-    monkeypatch.setattr(fitting, "epoch_bar", interrupted_bar)
+    monkeypatch.setattr(fitting, "epoch_bar", _interrupted_at_epoch_2)
     assert cli(capsys, *fit_args(data, run, "--epochs", "3", "--patience", "50"))[0] == 130
     monkeypatch.setattr(fitting, "epoch_bar", epoch_bar)
     (run / "checkpoint.safetensors").unlink()
