@@ -16,8 +16,12 @@ try:
 except KeyboardInterrupt:  # a Ctrl-C in the first moments, while the command's own module is imported
     print("rnncast: interrupted", file=sys.stderr)
     code = 130
-    if hasattr(sys.modules.get("rnncast.interrupts"), "end_by_signal"):  # imported whole before the signal
-        sys.modules["rnncast.interrupts"].end_by_signal(code)
+    try:  # imported again where the signal cut its import short (a small module of the standard library's imports)
+        from rnncast import interrupts
+
+        interrupts.end_by_signal(code)
+    except KeyboardInterrupt:  # a second Ctrl-C meanwhile: the status alone
+        pass
 else:
     try:
         code = interrupts.end_by_signal(main())
