@@ -11,8 +11,7 @@ the end is the command's: after Ctrl-C the end by SIGINT, after SIGTERM by SIGTE
 import sys
 
 try:
-    from rnncast import interrupts
-    from rnncast.cli import main
+    from rnncast.cli import entry
 except KeyboardInterrupt:  # a Ctrl-C in the first moments, while the command's own module is imported
     print("rnncast: interrupted", file=sys.stderr)
     code = 130
@@ -24,7 +23,7 @@ except KeyboardInterrupt:  # a Ctrl-C in the first moments, while the command's 
         pass
 else:
     try:
-        code = interrupts.end_by_signal(main())
+        code = entry()  # main's status, ended by the signal behind it
     except SystemExit as end:  # argparse's --help, --version and usage errors
         code = end.code
 exec("")  # clears CPython's mark of a KeyboardInterrupt met inside exec/eval (the docstring)
