@@ -105,3 +105,36 @@ def test_a_backtest_of_a_panel_without_a_scaler_weighs_each_series_in_its_own_sc
     assert m["verdict_units"] == "scaled" and m["scaled_by"] == "training standard deviation"
     assert m["overall_scaled"]["model"]["mse"] < 100 < m["overall"]["model"]["mse"]  # the series near 10,000 divided
     assert "MSE (each series divided by its training rows' standard deviation)" in backtest_verdict(m)[1]
+
+
+def test_tables_and_headings_under_no_scaler_name_the_training_spread_not_scaled_units(unscaled, panel):
+    """Under ``scaler='none'`` the scaled block divides by each series' training spread, but the terminal's table, the
+    report page's heading, the per-baseline line and a backtest's table still said "scaled units" (noticed in session
+    7): nothing had been scaled. Each now names the training spread; with a scaler they still say "scaled units"."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.readout import each_text
+    from rnncast.reportpage import backtest_rows, backtest_units
+    from rnncast.spreads import units_name
+    from rnncast.studies import ranking
+
+    result = unscaled.evaluate(panel)
+    tables = score_tables(result, 1, "test")
+    assert "test (training-spread units)" in tables and "scaled units" not in tables
+    assert each_text(result, "scaled").startswith("Against each baseline (training-spread units): ")
+    m = Forecaster(**SETTINGS, scaler="none").backtest(panel, n_windows=2).metrics
+    assert backtest_rows(m)[0][2] == "MSE (training-spread units)"
+    assert backtest_units(m).startswith("MSE in training-spread units (each series divided by its training rows' "
+                                        "standard deviation), as the verdict weighs it")
+    assert ranking((), "none")[1] == "validation MSE (training-spread units)"
+    assert units_name(None) == "scaled units" and units_name("nothing") == "original units"
+    scaled = Forecaster(**SETTINGS).fit(panel).evaluate(panel)
+    assert "test (scaled units)" in score_tables(scaled, 1, "test")
+    assert each_text(scaled, "scaled").startswith("Against each baseline (scaled units): ")
+
+
+def test_the_report_page_heads_the_scaled_table_with_its_units(unscaled, panel):
+    from rnncast.report import run_metrics
+    from rnncast.reportpage import run_blocks
+
+    heads = [b[1] for b in run_blocks(unscaled, run_metrics(unscaled, panel), "panel.csv", None) if b[0] == "h2"]
+    assert "Metrics (training-spread units)" in heads and "Metrics (scaled units)" not in heads

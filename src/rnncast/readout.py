@@ -17,6 +17,7 @@ from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
+from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
 from rnncast.verdicts import (against_each, backtest_test, backtest_verdict, beats, fit_hint, p_text, verdict,
                               verdict_units)
@@ -115,7 +116,8 @@ def each_text(test: dict, units: str) -> str | None:
               if e["beaten"]]
     kept = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"]]
     said = ([f"beats {_listed(beaten)}"] if beaten else []) + ([f"does not beat {_listed(kept)}"] if kept else [])
-    return f"Against each baseline{' (scaled units)' if units == 'scaled' else ''}: {'; '.join(said)}."
+    named = f" ({units_name(test.get('scaled_by'))})" if units == "scaled" else ""
+    return f"Against each baseline{named}: {'; '.join(said)}."
 
 
 def _why_not(e: dict) -> str:

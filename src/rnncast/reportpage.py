@@ -22,6 +22,7 @@ from rnncast.scoretext import score_texts
 from rnncast.significance import p_number
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
+from rnncast.spreads import SCALED_BY, units_name
 from rnncast.runnotes import divergence_text, draw_text
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
@@ -65,7 +66,11 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))
-    blocks.append(("h2", "Metrics (scaled units)"))
+    by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
+    blocks.append(("h2", f"Metrics ({units_name(by)})"))
+    if by == SCALED_BY["spread"]:  # scaler 'none': nothing scaled them, so this table divides by each series' spread
+        blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard deviation "
+                            "of its training rows: the scale the verdict weighs errors in."))
     blocks.append(("table", metric_rows(metrics, "scaled", season)))
     blocks += figures
     blocks.append(("h2", "Data and settings"))
@@ -240,6 +245,8 @@ def backtest_rows(m: dict) -> list[list[str]]:
     it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original
     (``backtest_units`` says so above the table, on the terminal as on the page)."""
     scaled = m.get("verdict_units") == "scaled"
+    units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
+        units_name(m.get("scaled_by")), "original")
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
     entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
         ("overall", m["overall"], m.get("overall_scaled"))]
@@ -249,7 +256,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
             mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
             labels.append([label, row_label(name)])
             scores.append({**block[name], "mse": mse})
-    head = (["window (first forecast step)", "forecaster", "MSE (scaled)" if scaled else "MSE"]
+    head = (["window (first forecast step)", "forecaster", f"MSE ({units})" if scaled else "MSE"]
             + [column_head(n) for n in BACKTEST_METRICS + tuple(extra)])
     return [head] + _with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
 
@@ -257,7 +264,9 @@ def backtest_rows(m: dict) -> list[list[str]]:
 def backtest_units(m: dict) -> str:
     """The units of a backtest's table (``backtest_rows``), its heading on the page and its title on the terminal."""
     errors = "MAE, RMSE" + (", pinball" if "pinball" in m["overall"]["model"] else "")
-    units = (f"MSE in scaled units, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
+    name = units_name(m.get("scaled_by"))
+    spread = " (each series divided by its training rows' standard deviation)" if name == "training-spread units" else ""
+    units = (f"MSE in {name}{spread}, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
              else f"MSE, {errors} in original units")
     share = "; coverage: the share of values inside the interval" if any(
         k.startswith("coverage_") for k in m["overall"]["model"]) else ""

@@ -25,6 +25,15 @@ SCALED_BY = {  # evaluate's "scaled_by" where the scaled block is not in the sca
 }
 
 
+def units_name(by: str | None) -> str:
+    """The units of a scaled block, as a heading names them, from evaluate's ``scaled_by`` (a ``SCALED_BY`` value, or
+    None where the scaler scaled it): "scaled units"; "training-spread units" under ``scaler='none'`` (each series'
+    values divided by its training rows' standard deviation); "original units" where such a model kept no spreads."""
+    if by == SCALED_BY["spread"]:
+        return "training-spread units"
+    return "original units" if by == SCALED_BY["nothing"] else "scaled units"
+
+
 def training_spreads(panel, splits: list) -> np.ndarray:
     """Each series' standard deviation of each target over its training rows (the first ``splits[s].train_end``),
     [S, T] in original units: the population deviation the standard scaler takes, over the rows as filled, as it

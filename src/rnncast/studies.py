@@ -29,14 +29,16 @@ from rnncast.searchspace import space_text
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
 
 
-def ranking(quantiles) -> tuple[str, str]:
+def ranking(quantiles, scaler: str = "standard") -> tuple[str, str]:
     """What the trials of a model with these quantile levels (() for a point model) are ranked by:
     the key of ``evaluate``'s scaled model scores ("mse" or "pinball") and its words, e.g.
-    "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)"."""
+    "validation pinball loss (mean over the quantiles 0.1, 0.5, 0.9; scaled units)"; under ``scaler='none'``
+    the scaled scores divide each series by its training rows' spread ("training-spread units", ``spreads``)."""
+    units = "training-spread units" if scaler == "none" else "scaled units"
     if quantiles:
         levels = ", ".join(f"{q:g}" for q in quantiles)
-        return "pinball", f"validation pinball loss (mean over the quantiles {levels}; scaled units)"
-    return "mse", "validation MSE (scaled units)"
+        return "pinball", f"validation pinball loss (mean over the quantiles {levels}; {units})"
+    return "mse", f"validation MSE ({units})"
 
 
 def check_ranking(study, name: str, key: str, created: bool) -> None:

@@ -185,7 +185,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
     searched = list(space)
     check_fixed(study, study_name, base, searched, created)
     space = check_search(study, study_name, resolved(space), created)  # one space per study, before any trial
-    key, ranked_by = ranking(base.model.quantiles)
+    key, ranked_by = ranking(base.model.quantiles, base.data.scaler)
     check_ranking(study, study_name, key, created)
     fail_stale_trials(optuna, study)  # only once the settings are the study's: a call refused writes no FAIL
     fail_left_running(optuna, study, storage, out, left)  # this process holds out: whoever else held it stopped

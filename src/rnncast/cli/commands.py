@@ -205,6 +205,7 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
     from rnncast.metrics import rmse_note
     from rnncast.runnotes import mase_note
     from rnncast.scoretext import score_texts
+    from rnncast.spreads import units_name
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
@@ -212,7 +213,8 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
         columns = [score_texts(m, [s[m] for s in result[units].values()]) for m in ("mse", "mae", "rmse", "r2", "mase")]
         rows = [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(result[units])]
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
-        tables.append(table([f"{what} ({units} units)" if what else f"{units} units", "MSE", "MAE", "RMSE", r2, mase], rows))
+        name = "original units" if units == "original" else units_name(result.get("scaled_by"))
+        tables.append(table([f"{what} ({name})" if what else name, "MSE", "MAE", "RMSE", r2, mase], rows))
     notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1))) if note]
     return "\n".join(tables + notes)
 

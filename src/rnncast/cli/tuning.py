@@ -152,7 +152,7 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
     from rnncast.studies import ranking
     from rnncast.tuning import trial_line, tune  # tune quiets Optuna's own lines: one line per trial, ours
 
-    ranked_by = ranking(settings.get("quantiles") or ())[1]  # "validation pinball loss (...)" or "validation MSE (...)"
+    ranked_by = ranking(settings.get("quantiles") or (), settings.get("scaler") or "standard")[1]  # "validation pinball loss (...)" or "validation MSE (...)"
 
     def on_trial(trial):
         print(trial_line(trial, ranked_by), flush=True)
