@@ -170,3 +170,17 @@ def test_the_early_stop_note_is_said_where_early_stopping_ended_the_fit_and_not_
     assert early_stop(fitted(None)) == ("stopped early at epoch 3 of 10: the validation loss had not improved for 2 "
                                         "epochs; the weights of epoch 1 are kept")
     assert early_stop(fitted(4)) is None  # the divergence note says why it ended
+
+
+def test_the_untrained_networks_advice_follows_the_losses_measured():
+    from rnncast.runnotes import untrained_advice
+
+    def epochs(*losses):
+        return [{"epoch": i + 1, "train_loss": t, "val_loss": v, "best": False} for i, (t, v) in enumerate(losses)]
+
+    blew = untrained_advice(epochs((835.0, 392.0), (346.0, 63.2)), 0.179, 10)
+    assert blew.startswith("every epoch's validation loss was far above it (the lowest, 63.2, is 353 times it)")
+    assert untrained_advice(epochs((1.0, 1.0), (1.5, 1.0)), 0.9, 0.1) == (
+        "the training loss rose from 1 in epoch 1 to 1.5 in epoch 2; try a smaller learning rate (lr=, --lr, now 0.1)")
+    assert untrained_advice(epochs((1.0, 1.0), (0.99, 1.0)), 0.99, 1e-12).startswith(
+        "try a larger learning rate (lr=, --lr, now 1e-12) or more epochs and patience")
