@@ -201,11 +201,16 @@ class Forecaster(Learned):
         return labels.forecast_as_given(panel, data, forecasting.next_horizon(model, panel, future))
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
-        """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
+        """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64
+            in original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as
+            ``predict`` sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX
+            export's ``y`` gives for the same windows.
 
             Columns in training order (targets, then features); for many windows of the one series a
             model was trained on. Models trained with future-known or static covariates, or on many
-            series (each with its own scaler), need ``predict`` instead.
+            series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model,
+            for inputs of another shape or holding a missing or infinite value, or a batch_size that is not a
+            positive integer.
             """
         return forecasting.predict_array(self._model("predict_array"), inputs, batch_size)
 
