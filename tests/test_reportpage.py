@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from conftest import TINY, make_frame, make_panel
@@ -298,3 +299,13 @@ def test_a_runs_page_gives_the_untrained_networks_advice_the_fit_measured():
     assert [b[1] for b in blocks if b[0] == "hint" and "untrained network" in b[1]] == ["N" + warned[1:] + "."]
     [hint] = [b[1] for b in run_blocks(model, {}, "f", None) if b[0] == "hint" and "untrained network" in b[1]]
     assert "; try a larger learning rate (lr=, --lr, now 1e-12) or more epochs and patience" in hint
+
+
+def test_a_runs_page_says_under_its_metrics_where_mape_and_smape_meet_actual_zeros():
+    from rnncast.reportpage import run_blocks
+
+    frame = pd.DataFrame({"y": np.maximum(np.sin(0.3 * np.arange(300)), 0) * 10})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+    start = blocks.index(("h2", "Metrics (original units)"))
+    assert any(b[0] == "p" and b[1].startswith("MAPE is over the ") for b in blocks[start:start + 4])

@@ -184,3 +184,15 @@ def test_the_untrained_networks_advice_follows_the_losses_measured():
         "the training loss rose from 1 in epoch 1 to 1.5 in epoch 2; try a smaller learning rate (lr=, --lr, now 0.1)")
     assert untrained_advice(epochs((1.0, 1.0), (0.99, 1.0)), 0.99, 1e-12).startswith(
         "try a larger learning rate (lr=, --lr, now 1e-12) or more epochs and patience")
+
+
+def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_its_bound():
+    from rnncast.runnotes import percent_note
+
+    assert percent_note({}) is None
+    assert percent_note({"zero_actuals": {"values": 32, "zeros": 31, "at_bound": 31}}) == (
+        "MAPE is over the 1 of 32 values whose actual is not 0 (a percentage of 0 is undefined); the model's sMAPE "
+        "counts 200 %, its bound, at each of the 31 values whose actual is 0 and whose forecast is not, however close "
+        "(0.008 off as much as 1000 off).")
+    assert percent_note({"zero_actuals": {"values": 4, "zeros": 4, "at_bound": 0}}) == (
+        "MAPE is undefined: every one of the 4 actual values is 0.")

@@ -64,7 +64,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
     blocks.append(("h2", "Metrics (original units)"))
-    blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent) if note] if said is not None else []
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))

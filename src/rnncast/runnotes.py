@@ -136,6 +136,21 @@ def mase_note(result: dict) -> str | None:
             "counted in every other metric.")
 
 
+def percent_note(result: dict) -> str | None:
+    """What MAPE and sMAPE are where actual values are 0 (``result["zero_actuals"]``, ``metrics.zero_actuals``): MAPE
+    over the values that are not 0, on how many; sMAPE at its bound, 200 %, at each 0 the forecast is not, however
+    close; None where no actual is 0."""
+    zeros = result.get("zero_actuals")
+    if not zeros:
+        return None
+    n, z, bound = zeros["values"], zeros["zeros"], zeros["at_bound"]
+    mape = (f"MAPE is over the {n - z} of {n} values whose actual is not 0 (a percentage of 0 is undefined)" if z < n
+            else f"MAPE is undefined: every one of the {n} actual values is 0")
+    smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} values whose actual is 0 and whose "
+             "forecast is not, however close (0.008 off as much as 1000 off)" if bound else "")
+    return f"{mape}{smape}."
+
+
 def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
     ``fills.left_out``), as a sentence; None when every value was observed."""
