@@ -256,3 +256,15 @@ def test_forecast_times_of_an_uneven_panel_rank_each_windows_first_target_time()
     expected = np.searchsorted(np.unique(keys), keys)
     got = evaluation.forecast_times(wf)
     assert got.dtype == np.int64 and list(got) == list(expected)
+
+
+def test_evaluate_notes_mape_and_smape_where_actual_values_are_zero():
+    """An intermittent series (half its values 0): MAPE was over the others and sMAPE 200 % at each 0, unsaid."""
+    y = np.maximum(np.sin(0.3 * np.arange(300)), 0) * 10
+    frame = pd.DataFrame({"y": y})
+    result = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y").evaluate(frame)
+    zeros = result["zero_actuals"]
+    assert 0 < zeros["zeros"] < zeros["values"] == result["windows"] * result["horizon"]
+    assert f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in result["notes"][0]
+    assert "sMAPE counts 200 %, its bound" in result["notes"][0]
+    assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).fit(frame + 1, target="y").evaluate(frame + 1)

@@ -180,3 +180,19 @@ def test_numpys_bool_is_taken_as_a_yes_no_argument():
     fitted = Forecaster(**TINY).fit(frame, target="y")
     assert fitted.evaluate(frame, by_series=np.True_).keys() == fitted.evaluate(frame, by_series=True).keys()
     fitted.evaluate(frame, by_series=np.False_)
+
+
+def test_the_public_docstrings_give_every_parameter_and_what_fit_and_evaluate_take_and_give():
+    """Forecaster's docstring named none of its 40 parameters; fit's said nothing of target, features or time_col or
+    the errors it raises; evaluate's not its keys; get_params and set_params had none."""
+    doc = Forecaster.__doc__
+    for name, value in Forecaster().get_params().items():
+        assert f"\n    {name} : " in doc and f"default {value!r}" in doc  # each with its default and its help
+    assert "Most batches per epoch, drawn at random each epoch (0: every window once): on a long series" in doc
+    assert "max_batches batches" in doc and "--max-batches" not in doc  # a flag its help names, given by keyword
+    for words in ("``target``", "``features``", "``time_col``", "Raises ``RnncastError``", "Returns ``self``"):
+        assert words in Forecaster.fit.__doc__
+    for key in ('"mse", "rmse", "mae", "r2", "smape", "mape", "mase"', "``significance``", "``verdict``"):
+        assert key in Forecaster.evaluate.__doc__
+    assert Forecaster.get_params.__doc__ and "RnncastError" in Forecaster.set_params.__doc__
+    assert "[N, H, targets, quantiles]" in Forecaster.predict_array.__doc__

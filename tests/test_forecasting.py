@@ -266,3 +266,18 @@ def test_window_forecasts_name_the_series_as_the_caller_gave_them(ids):
     assert model.part_forecasts(frame).ids == list(ids)
     forecast = model.predict(frame)
     assert forecast["unique_id"].dtype == frame["unique_id"].dtype  # a categorical of text keeps its categories
+
+
+def test_predict_array_of_a_quantile_model_gives_every_level_as_the_onnx_export_and_predict_do():
+    """predict_array gave a quantile model's median [N, H, T] alone, though the README says the ONNX export's y, [N, H,
+    T, Q], is what predict_array gives: it now gives every level, sorted, the median where predict has its point."""
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
+    L = TINY["lookback"]
+    values = frame["y"].to_numpy(np.float64)
+    windows = np.stack([values[i : i + L] for i in range(len(values) - L + 1)])[:, :, None]
+    y = model.predict_array(windows)
+    assert y.shape == (len(windows), TINY["horizon"], 1, 3) and np.all(np.diff(y, axis=-1) >= 0)
+    last = model.predict(frame)  # the window of the last L rows
+    assert np.allclose(y[-1, :, 0, 1], last["y"].to_numpy(), atol=1e-6)
+    assert np.allclose(y[-1, :, 0, 0], last["y_q0.1"].to_numpy(), atol=1e-6)

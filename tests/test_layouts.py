@@ -303,3 +303,14 @@ def test_an_unused_column_that_counts_the_rows_is_said_to_order_them_not_offered
                     "covariate; to read it as the time, name it with time_col= (--time-col)")
     assert not_used_note(["u", "t"], "single", counters=["t"]).startswith("not used: u (to train on them, name them with ")
     assert not_used_note(["u", "t"], "single", counters=["t"]).endswith("(--features all)); " + said)
+
+
+def test_features_all_names_a_column_whose_header_cell_is_empty(tmp_path, caplog):
+    """'date,y,' : the third column was trained on as 'Unnamed: 2' without a word."""
+    rows = "".join(f"2020-01-{d:02d},{d * 1.5},{d % 3}\n" for d in range(1, 21))
+    (tmp_path / "e.csv").write_text("date,y,\n" + rows)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(tmp_path / "e.csv", "y", "all", announce=False)
+    assert panel.columns == ["y", "Unnamed: 2"]
+    assert ("features 'all' takes 'Unnamed: 2', pandas' name for a column whose header cell is empty; give it a name "
+            "in the header") in caplog.text

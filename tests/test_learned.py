@@ -35,14 +35,22 @@ def test_settings_set_after_fit_are_named_once_and_the_fitted_ones_forecast_and_
     with caplog.at_level("WARNING", logger="rnncast"):
         assert len(model.predict(frame)) == 3  # the fitted horizon: set_params takes effect at the next fit
         model.predict(frame)  # a loop of predictions: said once
+        model.evaluate(frame)  # and once for every use, as the README says: it was said again here and at save
+        model.predict_windows(frame)
         model.save(tmp_path / "m")
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("set_params changed")]
-    assert len(said) == 2 and "lookback 12 -> 8, horizon 3 -> 5" in said[0] and "predict uses the model as fitted" in said[0]
-    assert "saves the model with the settings it was fitted with" in said[1]
+    assert len(said) == 1 and "lookback 12 -> 8, horizon 3 -> 5" in said[0] and "predict uses the model as fitted" in said[0]
+    assert "save writes the settings it was fitted with, and Forecaster.load gives those back" in said[0]
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.set_params(horizon=4)  # another set of changes: said again, once
+        model.evaluate(frame)
+        model.predict(frame)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("set_params changed")]
+    assert len(said) == 2 and said[1].startswith("set_params changed lookback 12 -> 8, horizon 3 -> 4 since fit;")
     loaded = Forecaster.load(tmp_path / "m")
     assert (loaded.get_params()["horizon"], loaded.get_params()["lookback"]) == (3, 12)  # what it forecasts with
     assert len(loaded.predict(frame)) == 3 and loaded.changed_since_fit() == []
-    assert model.get_params()["horizon"] == 5  # the estimator keeps what was set, for its next fit
+    assert model.get_params()["horizon"] == 4  # the estimator keeps what was set, for its next fit
 
 
 def test_a_fitted_model_whose_settings_are_unchanged_says_nothing(caplog):

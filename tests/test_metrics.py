@@ -125,3 +125,17 @@ def test_the_readmes_mase_says_the_scale_is_the_seasonal_naive_error_with_a_seas
     assert "values one `season` apart" in entry and "seasonal-naive forecast" in entry
     train = np.array([0.0, 10.0, 1.0, 12.0, 3.0, 15.0])
     assert metrics.naive_scale(train, season=2) == pytest.approx(np.mean(np.abs(train[2:] - train[:-2])))
+
+
+def test_zero_actuals_counts_the_values_mape_leaves_out_and_those_smape_scores_at_its_bound():
+    """sMAPE said 200 % of a forecast 0.008 off an actual 0, MAPE was over 1 of 32 values, and neither was said."""
+    from rnncast.metrics import mape, smape, zero_actuals
+
+    y_true = np.zeros(32)
+    y_true[5] = 2.0
+    y_pred = y_true + 0.008
+    y_pred[7] = 0.0  # exact at one 0
+    assert smape(y_true[:1], y_pred[:1]) == 200.0 and mape(y_true, y_pred) == pytest.approx(0.4)
+    assert zero_actuals(y_true, y_pred) == {"values": 32, "zeros": 31, "at_bound": 30}
+    assert zero_actuals(y_true, y_pred, keep=np.arange(32) > 10) == {"values": 21, "zeros": 21, "at_bound": 21}
+    assert zero_actuals(y_true + 1, y_pred) is None

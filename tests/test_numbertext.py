@@ -209,3 +209,24 @@ def test_a_percentage_is_advised_in_the_decimal_mark_its_file_reads(tmp_path):
     (tmp_path / "d.csv").write_text("date;y\n2020-01-01;12,5 %\n2020-01-02;5\n")
     with pytest.raises(RnncastError, match=r"'12,5 %' is a percentage; write 12,5 or 0,125, as the column means$"):
         load_panel(tmp_path / "d.csv", target="y")
+
+
+def test_yes_no_values_are_refused_saying_what_to_give():
+    frame = pd.DataFrame({"y": np.arange(30.0), "promo": ["yes", "No"] * 15})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, "y", ["promo"], announce=False)
+    assert str(err.value).endswith("; it holds yes/no values: give them as the numbers 1 and 0 (or as booleans, True "
+                                   "and False, read as 1 and 0)")
+
+
+def test_one_boolean_among_numbers_is_refused_by_name_not_read_as_1():
+    """[0, 1, 2, True, ...] in an object column: the True was read as 1.0 without a word."""
+    promo = pd.Series([i % 3 for i in range(30)], dtype=object)
+    promo[5] = True
+    frame = pd.DataFrame({"y": np.arange(30.0), "promo": promo})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, "y", ["promo"], announce=False)
+    assert str(err.value) == ("column 'promo' is not numeric: row 5 holds True (1 non-numeric value(s) in all); the "
+                              "target and covariates must be numbers; a boolean among numbers is not taken for 1: write "
+                              "1 or 0 there, or give the whole column as True and False (read as 1 and 0)")
+    assert load_panel(frame.assign(promo=[True, False] * 15), "y", ["promo"], announce=False).values[:2, 1].tolist() == [1, 0]

@@ -342,3 +342,20 @@ def test_a_panel_series_every_other_day_among_daily_ones_keeps_its_own_calendar_
     assert model.evaluate(frame)["scored"]["series"] == 2
     forecast = model.predict(frame)
     assert list(forecast[forecast.id == "b"].date) == list(pd.date_range("2020-08-28", periods=3, freq="2D"))
+
+
+def test_a_model_reading_the_targets_past_says_so_in_one_line_when_new_data_lacks_it():
+    """A sequence regression (y from x, future_known): predict from x alone said "column 'y' has no values at all
+    (every row is missing); drop it", and once dropped "column 'y' not found". The model reads y's past: one line."""
+    from rnncast import datasets
+
+    data = datasets.aligned_regression(n=200)
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 1, "future_known": True}).fit(data, target="y", features=["x"])
+    future = data[["x"]].iloc[-1:]
+    said = ("this model reads the target's past: give column 'y' with its values for the lookback rows (the last 12 "
+            "before the forecast); the model was trained on target ['y'] and features ['x']")
+    for history in (data[["x"]].iloc[:-1], data.iloc[:-1].assign(y=np.nan)):
+        with pytest.raises(RnncastError) as err:
+            model.predict(history, future=future)
+        assert str(err.value) == said
+    assert len(model.predict(data.iloc[:-1], future=future)) == 1

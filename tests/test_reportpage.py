@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from conftest import TINY, make_frame, make_panel
@@ -240,11 +241,13 @@ def test_a_runs_page_leaves_out_only_the_notes_it_says_itself():
 
     frame = make_frame(200, feature=False, freq="D")
     model = Forecaster(**{**TINY, "lr": 1e-12}).fit(frame, target="y")
-    notes = [{"level": "warning", "text": "no epoch improved on the untrained network's validation loss (MSE) 1, so"},
+    notes = [{"level": "warning", "text": "no epoch improved on the untrained network's validation loss (MSE) 1, so the "
+                                          "model is the untrained network: it forecasts the window's last value (the "
+                                          "'repeat the last value' baseline); try a larger learning rate"},
              {"level": "warning", "text": "training diverged in epoch 2 (training loss nan); kept"}]
     blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None, noticed=notes)
     [hint] = [b[1] for b in blocks if b[0] == "hint" and "untrained network" in b[1]]
-    assert "it forecasts the window's last value (the 'repeat the last value' baseline)." in hint
+    assert "it forecasts the window's last value (the 'repeat the last value' baseline);" in hint
     assert [b[1] for b in blocks if b[0] == "list"] == [["Warning: training diverged in epoch 2 (training loss nan); kept"]]
 
 
@@ -280,3 +283,29 @@ def test_a_pages_verdict_is_followed_by_the_model_against_each_baseline():
     model = Forecaster(**TINY).fit(frame, target="y")
     blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
     assert blocks[0][0] == "verdict" and blocks[1][0] == "table" and blocks[1][1][0][0] == "baseline"
+
+
+def test_a_runs_page_gives_the_untrained_networks_advice_the_fit_measured():
+    """The page said "Try a larger learning rate" of a run that blew up (lr=10): it now gives the fit's warning, whose
+    advice follows the losses measured; a page without it judges from the history alone."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_frame(200, feature=False, freq="D")
+    model = Forecaster(**{**TINY, "lr": 1e-12}).fit(frame, target="y")
+    warned = ("no epoch improved on the untrained network's validation loss (MSE) 0.2, so the model is the untrained "
+              "network: it forecasts x; every epoch's validation loss was far above it (the lowest, 63, is 315 times it): "
+              "training blew up; try a smaller learning rate (lr=, --lr, now 10)")
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None, noticed=[{"level": "warning", "text": warned}])
+    assert [b[1] for b in blocks if b[0] == "hint" and "untrained network" in b[1]] == ["N" + warned[1:] + "."]
+    [hint] = [b[1] for b in run_blocks(model, {}, "f", None) if b[0] == "hint" and "untrained network" in b[1]]
+    assert "; try a larger learning rate (lr=, --lr, now 1e-12) or more epochs and patience" in hint
+
+
+def test_a_runs_page_says_under_its_metrics_where_mape_and_smape_meet_actual_zeros():
+    from rnncast.reportpage import run_blocks
+
+    frame = pd.DataFrame({"y": np.maximum(np.sin(0.3 * np.arange(300)), 0) * 10})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
+    start = blocks.index(("h2", "Metrics (original units)"))
+    assert any(b[0] == "p" and b[1].startswith("MAPE is over the ") for b in blocks[start:start + 4])

@@ -296,3 +296,17 @@ def test_series_stats_are_each_series_scalers_bit_for_bit(kind, columns):
             one = Scaler.fit(kind, rows, [f"c{j}" for j in range(columns)])
             assert offset[s].tobytes() == one.offset.tobytes() and scale[s].tobytes() == one.scale.tobytes()
     assert plain.tolist() == [True, True, True, False, False, True, True, True]
+
+
+def test_a_constant_target_names_the_scaler_setting_as_its_reader_sets_it():
+    """Python's fit of a constant target said "use --scaler none", a flag: the setting is now named by spelling.py,
+    keyword and flag by default, or in a caller's words (bench: --set scaler=none)."""
+    from rnncast.spelling import spelling
+
+    frame = pd.DataFrame({"y": np.ones(200)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(frame, target="y")
+    assert str(err.value).endswith("drop the column or use no scaler (scaler='none', --scaler none)")
+    with spelling(lambda name, value=None: f"--set {name}={value}"), pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(frame, target="y")
+    assert str(err.value).endswith("use no scaler (--set scaler=none)")

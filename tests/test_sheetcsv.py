@@ -155,3 +155,17 @@ def test_a_first_line_of_values_is_refused_not_read_as_the_header(tmp_path):
     assert values_not_names(["2023-09-01", "147.5"]) and values_not_names(["01.07.2024", "26150,92"])
     for names in (["1001", "1002"], ["date", "0", "1", "OT"], ["Jan", "Feb"], ["Q1 2020", "Q2 2020"], ["ds", "y"]):
         assert not values_not_names(names), names
+
+
+def test_a_title_line_above_the_header_is_said_to_be_one_not_a_decimal_comma(tmp_path):
+    """'Sales report 2020' above 'date,y,x' was answered with the decimal-comma and quoting hint."""
+    rows = "".join(f"2020-01-{d:02d},{d * 1.5},{d % 3}\n" for d in range(1, 11))
+    (tmp_path / "t.csv").write_text("Sales report 2020\ndate,y,x\n" + rows)
+    with pytest.raises(RnncastError) as err:
+        read_table(tmp_path / "t.csv")
+    assert str(err.value) == (f"the first line of {tmp_path / 't.csv'} ('Sales report 2020') looks like a title above the "
+                              "header (line 2: 'date,y,x'), and the first line is read as the header; remove the title "
+                              "line so that the column names come first")
+    (tmp_path / "d.csv").write_text("y\n1,5\n2,5\n")  # one column of decimal commas: the hint it had
+    with pytest.raises(RnncastError, match="a decimal comma, as in 51,02"):
+        read_table(tmp_path / "d.csv")

@@ -401,3 +401,16 @@ def test_the_loss_is_named_as_messages_give_it():
 
     assert (loss_name(torch.nn.Linear(1, 1)), loss_name(torch.nn.Linear(1, 1), "mae"), loss_name(Head(), "mae")) == (
         "MSE", "MAE", "pinball")
+
+
+def test_a_fit_that_blew_up_is_told_to_lower_its_learning_rate_not_to_raise_it(caplog):
+    """lr=10: every epoch's validation loss was hundreds of times the untrained network's, yet the warning said "try a
+    larger learning rate". The advice now follows what the epochs measured."""
+    walk = pd.DataFrame({"y": np.cumsum(np.random.default_rng(0).normal(size=300))})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(lookback=12, horizon=3, hidden_size=8, epochs=3, patience=3, lr=10.0, device="cpu",
+                   seed=0).fit(walk, target="y")
+    [warned] = [r.getMessage() for r in caplog.records if "untrained network's validation loss" in r.getMessage()]
+    assert "training blew up; try a smaller learning rate (lr=, --lr, now 10)" in warned
+    assert "larger" not in warned
+

@@ -93,13 +93,14 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                                                index_col=False, keep_default_na=not text, na_values=missing,
                                                skiprows=skip, nrows=rows)
                     except pd.errors.ParserWarning:
-                        raise RnncastError(_more_values(f"the rows of {name} hold more values", present, sep)) from None
+                        raise RnncastError(written.title(name) or _more_values(f"the rows of {name} hold more values",
+                                                                               present, sep)) from None
                     except pd.errors.ParserError as err:  # one row of more values: pandas names its line
                         extra = re.search(r"Expected \d+ fields in line (\d+), saw (\d+)", str(err))
                         if not extra:
                             raise
-                        raise RnncastError(_more_values(f"line {extra[1]} of {name} holds {extra[2]} values, more",
-                                                        present, sep)) from None
+                        raise RnncastError(written.title(name) or _more_values(
+                            f"line {extra[1]} of {name} holds {extra[2]} values, more", present, sep)) from None
 
             frame = read()
             kept = without_empty(frame, present, path.name, 2 + skip)

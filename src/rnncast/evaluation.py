@@ -40,6 +40,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["r2_by_series"] = {"series": r2_series, "of": scored_series}
     if excluded := mase_excluded(mase_scales, ids):
         result["mase_excluded"] = excluded
+    if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original)):  # MAPE's, sMAPE's note
+        result["zero_actuals"] = zeros
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)

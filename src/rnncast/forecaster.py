@@ -22,7 +22,7 @@ import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
 from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
-from rnncast.config import DataSettings, ModelSettings, TrainSettings
+from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
@@ -104,9 +104,14 @@ class Forecaster(Learned):
         return [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
 
     def get_params(self, deep: bool = True) -> dict:
+        """Every constructor keyword and its value as stored (``deep`` is scikit-learn's; there are no nested
+        estimators). After fit these may differ from the fitted model's (``changed_since_fit``)."""
         return {name: getattr(self, name) for name in self._param_names()}
 
     def set_params(self, **params) -> "Forecaster":
+        """Store ``params`` (keywords of the constructor) as given and return ``self``; values are checked at the next
+        fit, where they take effect: a fitted model predicts, evaluates and saves as fitted (warned once per set of
+        changes). An unknown name raises ``RnncastError`` (also a ``TypeError``) naming the closest one."""
         valid = self._param_names()
         for name, value in params.items():
             if name not in valid:
@@ -129,7 +134,15 @@ class Forecaster(Learned):
             checkpoint=None, resume: bool = False, on_start=None, *, id_col=None, series=None,
             past_covariates=None, future_covariates=None, static_covariates=None) -> "Forecaster":
         """Train on ``data``: a table (see ``rnncast.data``: DataFrame, array, Arrow table, CSV/Parquet
-        path) read by ``panel.load_panel``, or a ``Panel`` it returned (read once, used as it is).
+        path) read by ``panel.load_panel``, or a ``Panel`` it returned (read once, used as it is). Returns ``self``.
+
+        ``target``: the column (or list of columns) to forecast, in original units (an array: its column
+        positions; default: a table's one numeric column, or ``y`` of a long table). ``features``: past covariates
+        read over the lookback (with ``future_known=True``, future covariates), column names or ``"all"``; default
+        none. ``time_col``: the column of timestamps or periods (default: found by its dtype or name; none: rows
+        numbered). Raises ``RnncastError`` (one line naming the problem and what is accepted) for a setting out of
+        range, a column not found or named twice, values that are no numbers, missing values without ``fill``, times
+        no calendar explains, a series too short for ``lookback`` + ``horizon``, or a constant target.
 
         ``split``: row borders ``(train_end, val_end, end)`` instead of ``val_frac``/``test_frac``
         (one series only). ``on_epoch``: called with each epoch's record (the command line draws
@@ -201,11 +214,16 @@ class Forecaster(Learned):
         return labels.forecast_as_given(panel, data, forecasting.next_horizon(model, panel, future))
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
-        """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
+        """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64
+            in original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as
+            ``predict`` sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX
+            export's ``y`` gives for the same windows.
 
             Columns in training order (targets, then features); for many windows of the one series a
             model was trained on. Models trained with future-known or static covariates, or on many
-            series (each with its own scaler), need ``predict`` instead.
+            series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model,
+            for inputs of another shape or holding a missing or infinite value, or a batch_size that is not a
+            positive integer.
             """
         return forecasting.predict_array(self._model("predict_array"), inputs, batch_size)
 
@@ -254,6 +272,13 @@ class Forecaster(Learned):
             as given; one series without an id: its target's name). In words (``readout.read_out``): ``verdict``,
             if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
             part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
+
+            Keys: ``windows``, ``horizon``, ``targets`` (counts); ``scored``; ``original`` and ``scaled``:
+            ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape", "mape", "mase"}}`` (sMAPE and MAPE in
+            percent), in the data's units and in the scaler's (``scaled_by``: where no scaler scaled them, what they
+            are divided by); ``significance``: ``{baseline: {"statistic", "p_value", ...}}`` on the scaled errors;
+            with ``by_series`` ``series``; ``verdict`` (text), ``notes``, ``hints`` (lists of lines); see
+            ``evaluation.evaluate``.
             """
         flag("by_series", by_series)
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
@@ -307,3 +332,6 @@ class Forecaster(Learned):
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster
+
+
+Forecaster.__doc__ += parameters_doc()  # the settings' own help, as the flags give it

@@ -198,11 +198,15 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
 
 
 def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
-    """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets].
+    """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64 in
+    original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as ``predict``
+    sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX export's ``y`` gives.
 
     Columns in training order (targets, then features); for many windows of the one series a
     model was trained on. Models trained with future-known or static covariates, or on many
-    series (each with its own scaler), need ``predict`` instead.
+    series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model, for inputs
+    of another shape or holding a missing or infinite value (named by window, step and column), or a batch_size that
+    is not a positive integer.
     """
     state = model.state
     if state.future_covariates:
@@ -232,7 +236,7 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
         size = 0
     if size < 1:
         raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
-    return point_forecast(state, window_forecasts(model, inputs, batch_size=size))[0]
+    return window_forecasts(model, inputs, batch_size=size)  # every quantile level, sorted, as the ONNX export's y
 
 
 def window_forecasts(model: Model, inputs: np.ndarray, future: np.ndarray | None = None,

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import numbertimes, timeaxis
-from rnncast.csvmarks import GROUPED_COLUMNS
+from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
@@ -82,6 +82,9 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
             log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "
                         "numbers and postcodes read so too): name them with features= (--features) to train on them",
                         grouped)
+        if unnamed := [c for c in feats if c in frame.attrs.get(UNNAMED, ())]:  # ',y,' : pandas' name, no one's
+            log.warning("features 'all' takes %s, pandas' name for a column whose header cell is empty; give it a "
+                        "name in the header", " and ".join(map(repr, unnamed)))
     else:
         feats = names(features)
     (future if future_known else past).extend(feats)

@@ -110,14 +110,14 @@ class Learned:
                 if name in fitted and not same_value(value(now), value(fitted[name]))]
 
     def warn_changed(self, doing: str) -> None:
-        """Say once (per fitted model and set of changes) that ``doing`` (predict, evaluate, save) uses the
-        fitted settings, naming each one set_params changed since (fitted -> set): scikit-learn's contract,
-        where set parameters take effect at the next fit. Quiet where nothing changed but ``HOW_FIT_RUNS``
-        (verbose, threads), which shape no model."""
+        """Say once (per fitted model and set of changes, whichever use comes first: ``doing``, predict, evaluate or
+        save) that the fitted settings are used, naming each one set_params changed since (fitted -> set):
+        scikit-learn's contract, where set parameters take effect at the next fit; the one warning says what save
+        writes too. Quiet where nothing changed but ``HOW_FIT_RUNS`` (verbose, threads), which shape no model."""
         changed = [c for c in self.changed_since_fit() if c[0] not in HOW_FIT_RUNS]
-        if not changed or not first_time(self.state_.said, "settings", doing, tuple(map(repr, changed))):
+        if not changed or not first_time(self.state_.said, "settings", tuple(map(repr, changed))):
             return
         listed = ", ".join(f"{name} {fitted!r} -> {now!r}" for name, fitted, now in changed)
-        outcome = ("saves the model with the settings it was fitted with, and Forecaster.load gives those back"
-                   if doing == "save" else f"{doing} uses the model as fitted")
-        log.warning("set_params changed %s since fit; they take effect at the next fit: %s", listed, outcome)
+        log.warning("set_params changed %s since fit; they take effect at the next fit: until then %s uses the model as "
+                    "fitted, as predict, evaluate and save do (save writes the settings it was fitted with, and "
+                    "Forecaster.load gives those back)", listed, doing)

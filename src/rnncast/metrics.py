@@ -81,6 +81,18 @@ def mape(y_true, y_pred) -> float:
     return float(100 * np.mean(np.abs((y_pred[keep] - y_true[keep]) / y_true[keep])))
 
 
+def zero_actuals(y_true, y_pred, keep=None) -> dict | None:
+    """Where the percentage scores are not what they seem: ``{"values", "zeros", "at_bound"}``, the values scored
+    (``keep``, default all), how many of them are actually 0 (MAPE leaves them out) and how many of those the forecast
+    ``y_pred`` is not 0 at (sMAPE is 200 % there, its bound, however close the forecast); None where no actual is 0."""
+    y_true, y_pred = _f64(y_true), _f64(y_pred)
+    keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
+    zero = keep & (y_true == 0)
+    if not zero.any():
+        return None
+    return {"values": int(keep.sum()), "zeros": int(zero.sum()), "at_bound": int((zero & (y_pred != 0)).sum())}
+
+
 def naive_scale(y_train, season: int = 1, observed=None) -> float:
     """MASE's denominator: the in-sample MAE of the seasonal-naive forecast over ``y_train`` [T] (season 1: naive).
 

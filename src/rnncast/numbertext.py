@@ -115,12 +115,30 @@ def not_read(column: pd.Series, bad: np.ndarray, sep: str | None) -> int:
     return int(odd.sum()) if commas or grouped else int(bad.sum())
 
 
+YES_NO = ({"yes", "no"}, {"y", "n"}, {"on", "off"}, {"true", "false"}, {"t", "f"})  # the words of a two-valued column
+
+
+def yes_no(column: pd.Series) -> str | None:
+    """"yes/no" where every value of ``column`` (text) is one of a pair of ``YES_NO``'s words (any case), else None."""
+    words = {v.strip().lower() for v in column.dropna() if isinstance(v, str)}
+    if not words or len(words) < column.dropna().nunique() or not any(words <= pair for pair in YES_NO):
+        return None
+    pair = next(pair for pair in YES_NO if words <= pair)
+    return "/".join(sorted(pair, key=lambda w: w in ("no", "n", "off", "false", "f")))
+
+
 def hint(value, sep: str | None, column: pd.Series) -> str:
     """Why ``value`` (text that is no number to pandas, in ``column``) was not read as a number, or "" where no
     reason is known. ``sep``: the file's separator (None: not read from a text file). A currency sign or a unit
     beside a number is named (``$1,200.00``, ``12,50 €``, ``5 kg``); a decimal comma is explained where it is not
     read; thousands separators (``csvmarks``, ``thousands``) where the column's values do not all fit one reading:
     ``1,234`` could be a decimal comma, and other values may be written with other marks."""
+    if isinstance(value, (bool, np.bool_)):  # one among numbers (as_numbers reads a column of them alone)
+        return (f"; a boolean among numbers is not taken for {int(value)}: write 1 or 0 there, or give the whole "
+                "column as True and False (read as 1 and 0)")
+    if words := yes_no(column):
+        return (f"; it holds {words} values: give them as the numbers 1 and 0 (or as booleans, True and False, read "
+                "as 1 and 0)")
     text = value.strip() if isinstance(value, str) else ""
     beside = _complex(value) or signs.dash(value) or signs.trailing(value, column) or _beside(value, text, sep)
     if beside or not explained(pd.Series([text]))[0]:
@@ -266,6 +284,8 @@ def as_numbers(column: pd.Series, name: str) -> pd.Series:
         return column.astype("float64")
     written, how = signs.signed(column)  # '−50.00', '(50.00)' and '50.00-' as -50.00
     converted = pd.to_numeric(written, errors="coerce")
+    booleans = np.array([isinstance(v, (bool, np.bool_)) for v in column.to_numpy(dtype=object)], dtype=bool)
+    converted = converted.mask(booleans) if booleans.any() else converted  # True among numbers: refused, not 1.0
     if converted.dtype.kind == "c":  # 1+2j among them: no real number, refused by the caller naming it (hint)
         given = column.to_numpy(dtype=object)  # read again without them: pandas' coerce beside complex numbers
         complex_ = np.array([is_complex(v) for v in given], dtype=bool)  # leaves garbage where text was no number

@@ -59,6 +59,12 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN):  # predict and evaluate take none: the model applies its fit's
             return _not_used(state, _same_zone(state, one_series(state, _load(state, data, static_covariates, reading))))
     except RnncastError as err:
+        lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
+                                                                           f"column {t!r} has no values at all"))), None)
+        if lacking is not None and state.layout != "wide":  # not "drop it", then "not found" once dropped
+            raise RnncastError(f"this model reads the target's past: give column {lacking!r} with its values for the "
+                               f"lookback rows (the last {state.settings.data.lookback} before the forecast); the model "
+                               f"was trained on target {state.targets} and features {state.features}") from None
         if "not found" in str(err):
             trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
             raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
-                              missing_season, scored_notes, unscored_note)
+                              missing_season, percent_note, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
@@ -48,12 +48,13 @@ class Said:
     gaps: str | None = None
     stopped: str | None = None
     each: str | None = None  # the model against each baseline on its own (``each_text``), printed after the verdict
+    percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
 
     def notes(self) -> list[str]:
-        """The notes said, in order: unscored, series not scored, windows across gaps, MASE, intervals, divergence,
-        early stop."""
-        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.intervals, self.diverged, self.stopped)
-                if n]
+        """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at
+        actual zeros, intervals, divergence, early stop."""
+        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.percent, self.intervals, self.diverged,
+                            self.stopped) if n]
 
     def lines(self) -> dict:
         """``{"verdict", "notes", "hints"}``: plain text, the verdict a string and the others lists of lines."""
@@ -73,7 +74,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
-                each_text(result, verdict_units(forecaster)))
+                each_text(result, verdict_units(forecaster)), percent_note(result))
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:

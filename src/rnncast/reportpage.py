@@ -23,7 +23,7 @@ from rnncast.significance import p_number
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
-from rnncast.runnotes import divergence_text, draw_text
+from rnncast.runnotes import divergence_text, draw_text, untrained_advice
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
 from rnncast.verdicts import against_each, verdict_units
@@ -52,9 +52,11 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     kept_untrained = bool(forecaster.history_) and not any(h.get("best") for h in forecaster.history_) and not getattr(
         forecaster, "diverged_epoch_", None)
     if kept_untrained:
-        blocks.append(("hint", "No epoch improved on the untrained network's validation loss, so the model is the untrained "
-                               f"network: it forecasts {forecast_text(forecaster.net_, forecaster.state_)}. Try a larger "
-                               "learning rate (--lr) or more epochs and patience."))
+        warned = [n["text"] for n in noticed or () if n["text"].startswith(UNTRAINED)]  # the fit's words, measured
+        blocks.append(("hint", f"{warned[0][0].upper()}{warned[0][1:]}." if warned else
+                               "No epoch improved on the untrained network's validation loss, so the model is the untrained "
+                               f"network: it forecasts {forecast_text(forecaster.net_, forecaster.state_)}; "
+                               f"{untrained_advice(forecaster.history_, None, forecaster.lr)}."))
     blocks += noticed_blocks(noticed, said_elsewhere(mase=said is not None and bool(said.mase), untrained=kept_untrained,
                                                      diverged=bool(diverged), unused=forecaster.unused_columns_))
     for note in notes or []:
@@ -62,7 +64,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
     blocks.append(("h2", "Metrics (original units)"))
-    blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent) if note] if said is not None else []
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))

@@ -136,6 +136,21 @@ def mase_note(result: dict) -> str | None:
             "counted in every other metric.")
 
 
+def percent_note(result: dict) -> str | None:
+    """What MAPE and sMAPE are where actual values are 0 (``result["zero_actuals"]``, ``metrics.zero_actuals``): MAPE
+    over the values that are not 0, on how many; sMAPE at its bound, 200 %, at each 0 the forecast is not, however
+    close; None where no actual is 0."""
+    zeros = result.get("zero_actuals")
+    if not zeros:
+        return None
+    n, z, bound = zeros["values"], zeros["zeros"], zeros["at_bound"]
+    mape = (f"MAPE is over the {n - z} of {n} values whose actual is not 0 (a percentage of 0 is undefined)" if z < n
+            else f"MAPE is undefined: every one of the {n} actual values is 0")
+    smape = (f"; the model's sMAPE counts 200 %, its bound, at each of the {bound} values whose actual is 0 and whose "
+             "forecast is not, however close (0.008 off as much as 1000 off)" if bound else "")
+    return f"{mape}{smape}."
+
+
 def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
     ``fills.left_out``), as a sentence; None when every value was observed."""
@@ -216,3 +231,25 @@ def _no_interval(pinball: float, levels: list) -> str:
            f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
     return (f"Quantiles {levels}: mean pinball loss {pinball:.4g} (original units); no interval's coverage is given, as "
             f"no two levels are q and 1 - q ({add}).")
+
+
+BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
+
+
+def untrained_advice(history: list[dict], untrained_loss: float | None, lr: float) -> str:
+    """What to try where no epoch of ``history`` beat the untrained network (validation loss ``untrained_loss``, None
+    where not known), from what the epochs measured: every epoch's validation loss more than ``BLEW_UP`` times the
+    untrained network's, or a training loss that rose from the first epoch to the last, says the learning rate ``lr``
+    was too large (try a smaller one); else the loss moved too little, and a larger one or more epochs may help."""
+    losses = [h["val_loss"] for h in history if h.get("val_loss") is not None]
+    lower = f"try a smaller learning rate ({spelled('lr')}, now {lr:g})"
+    if untrained_loss and losses and min(losses) > BLEW_UP * untrained_loss:
+        ratio = min(losses) / untrained_loss
+        times = f"{ratio:.1f}" if ratio < 10 else f"{ratio:,.0f}"
+        return (f"every epoch's validation loss was far above it (the lowest, {min(losses):.5g}, is {times} times it): "
+                f"training blew up; {lower}")
+    first, last = history[0]["train_loss"], history[-1]["train_loss"]
+    if len(history) > 1 and last > first:
+        return f"the training loss rose from {first:.5g} in epoch 1 to {last:.5g} in epoch {len(history)}; {lower}"
+    return (f"try a larger learning rate ({spelled('lr')}, now {lr:g}) or more epochs and patience ({spelled('epochs')}; "
+            f"{spelled('patience')})")

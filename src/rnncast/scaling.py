@@ -9,6 +9,7 @@ import numpy as np
 from rnncast import decimals
 from rnncast.config import SCALERS
 from rnncast.errors import RnncastError
+from rnncast.spelling import spelled
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Scaler:
             j = int(flat[0])
             zero = np.ptp(train_rows[:, j]) == 0 or underflows(train_rows[:, j])
             raise RnncastError(f"column {columns[j]!r}{where} {flat_said(train_rows[:, j])}, so {kind} scaling would "
-                               f"divide by {'zero' if zero else 'rounding noise'}; drop the column or use --scaler none")
+                               f"divide by {'zero' if zero else 'rounding noise'}; drop the column or use no scaler "
+                               f"({spelled('scaler', 'none')})")
         return cls(kind, offset, scale)
 
     def transform(self, values: np.ndarray, cols: slice = slice(None)) -> np.ndarray:

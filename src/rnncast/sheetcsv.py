@@ -83,6 +83,21 @@ class Written:
                 self._every.update(self._read(source, missing).items())
         return pd.DataFrame({c: self._every[c] for c in names}).iloc[:rows]
 
+    def title(self, name: str) -> str | None:
+        """Where the file's first line is one field above a line of several (``Sales report 2020`` over
+        ``date,y,x``): a title above the header, as a spreadsheet's export may write it, which pandas reads as a
+        header of one column; a refusal saying so (rnncast has no setting to skip lines), else None."""
+        lines = (re.split(rb"\r\n|\r|\n", self.first) + [b"", b""])[self.head.skip : self.head.skip + 2]
+        first_line, second = (line.decode("utf-8", errors="replace").lstrip("\ufeff") for line in lines)
+        if len(next(csv.reader([first_line], delimiter=self.head.sep), [])) != 1:
+            return None
+        cut = next((names for sep in SEPARATORS if len(names := next(csv.reader([second], delimiter=sep), [])) > 1), [])
+        if not any(_a_name(field) for field in cut):  # '1,5' under 'y': a decimal comma, said otherwise
+            return None
+        return (f"the first line of {name} ({first_line.strip()!r}) looks like a title above the header (line "
+                f"{self.head.skip + 2}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
+                "the title line so that the column names come first")
+
     @cached_property
     def unnamed(self) -> list[str]:
         """The names pandas gives the fields its header line leaves empty (``,sales``: ``Unnamed: 0``), in order; a
@@ -210,6 +225,13 @@ def without_empty(frame: pd.DataFrame, present: list[str], source: str, first_li
     if said:
         log.warning("%s: %s; left out, as they carry nothing", source, "; ".join(said))
     return frame.iloc[:end].drop(columns=[frame.columns[j] for j in unnamed]) if said else frame
+
+
+def _a_name(field: str) -> bool:
+    """Whether ``field`` reads as a column's name: text that is neither a number nor a date."""
+    text = field.strip()
+    return bool(text) and pd.isna(pd.to_numeric(text, errors="coerce")) and pd.isna(
+        pd.to_datetime(text, errors="coerce", format="mixed"))
 
 
 def values_not_names(names: list[str]) -> bool:

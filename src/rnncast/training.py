@@ -27,6 +27,7 @@ from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.interrupts import stop_if_asked
 from rnncast.spelling import counted, spelled
+from rnncast.runnotes import untrained_advice
 
 log = logging.getLogger(__name__)
 
@@ -156,9 +157,9 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
         net.load_state_dict(state.best_state)
     if state.history and not best_epoch(state.history) and state.diverged is None and (group is None or group.main):
         log.warning("no epoch improved on the untrained network's validation loss (%s) %.5g, so the model is the untrained "
-                    "network%s; try a larger learning rate (%s) or more epochs and patience (%s; %s)",
-                    loss_name(net, settings.loss), state.best_loss, f": it forecasts {untrained()}" if untrained else "",
-                    spelled("lr"), spelled("epochs"), spelled("patience"))
+                    "network%s; %s", loss_name(net, settings.loss), state.best_loss,
+                    f": it forecasts {untrained()}" if untrained else "", untrained_advice(state.history, state.best_loss,
+                                                                                            settings.lr))
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))
     return state.history

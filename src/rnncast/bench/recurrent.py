@@ -34,6 +34,7 @@ from rnncast.bench.task import Predictor, Runner, Task, TrainConfig
 from rnncast.config import PRESETS, Settings
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
+from rnncast.forecasting import point_forecast
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.windows import Split
@@ -150,7 +151,8 @@ def make_runner(model: str) -> Runner:
             on_fit(info)
 
         def predict(inputs: np.ndarray) -> np.ndarray:
-            return forecaster.predict_array(np.asarray(inputs)[:, :, order])  # [n, H, K]
+            y = forecaster.predict_array(np.asarray(inputs)[:, :, order])  # [n, H, K] ([n, H, K, Q] with quantiles)
+            return point_forecast(forecaster.state_, y)[0]  # [n, H, K]: the median of a quantile model
 
         return predict
 
