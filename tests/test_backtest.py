@@ -429,3 +429,28 @@ def test_cutoffs_past_any_series_are_refused_in_one_line_not_overflowed(n_window
     frame = make_panel(1, seed=2).drop(columns="unique_id").head(120)
     with pytest.raises(RnncastError, match=refusal):
         Forecaster(**TINY).backtest(frame, n_windows=n_windows, step=step)
+
+
+@pytest.mark.parametrize("rename, read, expected", [
+    ({"ds": "cutoff"}, {"time_col": "cutoff"}, "the time column is named 'cutoff', the name rnncast writes for each "
+                                               "window's cutoff"),
+    ({"unique_id": "window"}, {"id_col": "window"}, "the id column is named 'window'"),
+    ({"unique_id": "y_repeat"}, {"id_col": "y_repeat"}, "the 'repeat the last value' baseline of target 'y'"),
+], ids=["time cutoff", "id window", "id y_repeat"])
+def test_a_column_named_as_a_forecast_column_is_refused_before_any_model_trains(monkeypatch, frame, rename, read,
+                                                                                expected):
+    """forecasts' cutoff, window and baseline columns held the caller's times or ids, or the reverse, unsaid."""
+    monkeypatch.setattr(rnncast.backtest, "_fit", lambda *a, **k: pytest.fail("a model was trained"))
+    with pytest.raises(RnncastError, match="rename the column") as err:
+        Forecaster(**TINY).backtest(frame.rename(columns=rename), n_windows=K, **read)
+    assert expected in str(err.value)
+
+
+def test_targets_sales_and_sales_hat_are_refused_not_written_over_each_other(monkeypatch):
+    """forecasts' sales_hat held the target sales_hat's actual values, not the forecast of sales."""
+    monkeypatch.setattr(rnncast.backtest, "_fit", lambda *a, **k: pytest.fail("a model was trained"))
+    data = make_panel(2, seed=4).rename(columns={"y": "sales"})
+    data["sales_hat"] = data["sales"] * 2 + 5
+    with pytest.raises(RnncastError, match="the target column is named 'sales_hat', the name rnncast writes for the "
+                                           "forecast of target 'sales'"):
+        Forecaster(**TINY).backtest(data, n_windows=K, target=["sales", "sales_hat"])

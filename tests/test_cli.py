@@ -283,6 +283,19 @@ BAD_INPUT = {
         lambda t, f, r: ["fit", _wide_csv(t), "--series", "a,b", "--static-covariates", "c", "--lookback", "8",
                          "--horizon", "2", "--out", t / "o"],
         ["static covariates named as columns", "--static FILE", "'unique_id' holding the series' column names ('a', 'b')"]),
+    "time column named cutoff": (
+        lambda t, f, r: ["backtest", _csv(t, "cut.csv", lambda fr: fr.insert(0, "cutoff", fr.pop("date"))), "--target",
+                         "y", "--time-col", "cutoff", "--lookback", "8", "--horizon", "2", "--out", t / "o"],
+        ["the time column is named 'cutoff', the name rnncast writes for each window's cutoff",
+         "rename the column 'cutoff' in the data"]),
+    "targets y and y_hat": (
+        lambda t, f, r: ["fit", _csv(t, "hat.csv", lambda fr: fr.insert(3, "y_hat", fr["x"] * 2)), "--target", "y,y_hat",
+                         "--lookback", "8", "--horizon", "2", "--out", t / "o"],
+        ["the target column is named 'y_hat', the name rnncast writes for the forecast of target 'y'"]),
+    "wide series all with a unique_id column": (
+        lambda t, f, r: ["fit", _csv(t, "uid.csv", lambda fr: fr.insert(3, "unique_id", fr["x"] * 3)), "--series", "all",
+                         "--lookback", "8", "--horizon", "2", "--out", t / "o"],
+        ["a series column cannot be named 'unique_id' (series 'all' takes it as one)", "rename it"]),
     "hidden_size edited": (
         lambda t, f, r: ["evaluate", _bad_model(r, t, _edit_json(**{"network.hidden_size": 16})), f / "data.csv"],
         ["weights.safetensors", "shape"]),
@@ -304,7 +317,8 @@ def test_bad_input_exits_2_with_an_error_naming_the_problem(capsys, tmp_path, fo
 
 REFUSED_FITS = ["unknown target column", "nan", "lookback 0", "constant column minmax", "duplicated timestamps",
                 "unknown id column", "every series too short", "duplicate ds within a series", "seed -1",
-                "wide data with static columns", "demo seed -1", "backtest step huge", "tune sampler-seed huge"]
+                "wide data with static columns", "demo seed -1", "backtest step huge", "tune sampler-seed huge",
+                "time column named cutoff", "targets y and y_hat", "wide series all with a unique_id column"]
 
 
 def _wide_csv(t: Path) -> Path:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY, make_frame
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.windows import chronological_split
 
@@ -281,3 +281,24 @@ def test_predict_array_of_a_quantile_model_gives_every_level_as_the_onnx_export_
     last = model.predict(frame)  # the window of the last L rows
     assert np.allclose(y[-1, :, 0, 1], last["y"].to_numpy(), atol=1e-6)
     assert np.allclose(y[-1, :, 0, 0], last["y_q0.1"].to_numpy(), atol=1e-6)
+
+
+@pytest.mark.parametrize("id_col, quantiles, expected", [
+    ("y_hat", None, "the id column is named 'y_hat', the name rnncast writes for the forecast of target 'y'"),
+    ("y_q0.5", (0.1, 0.5, 0.9), "the id column is named 'y_q0.5', the name rnncast writes for the 0.5 quantile"),
+], ids=["point", "quantiles"])
+def test_an_id_column_named_as_a_forecast_column_is_refused_at_fit(id_col, quantiles, expected):
+    """A panel's forecast came back as columns 'y_hat, ds', the forecasts written over the ids."""
+    data = make_panel(2, seed=1).rename(columns={"unique_id": id_col})
+    with pytest.raises(RnncastError, match="rename the column") as err:
+        Forecaster(**{**TINY, "quantiles": quantiles}).fit(data, id_col=id_col)
+    assert expected in str(err.value)
+
+
+def test_a_model_saved_with_such_a_name_is_refused_at_predict():
+    """A model saved before fit refused the names forecasts write twice: its predict refuses them, not writes them over."""
+    data = make_panel(2, seed=1)
+    model = Forecaster(**TINY).fit(data)
+    model.state_.id_col = "y_hat"  # as a model.json written before the refusal holds it
+    with pytest.raises(RnncastError, match="the id column is named 'y_hat'"):
+        model.predict(data.rename(columns={"unique_id": "y_hat"}))

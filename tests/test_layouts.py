@@ -314,3 +314,14 @@ def test_features_all_names_a_column_whose_header_cell_is_empty(tmp_path, caplog
     assert panel.columns == ["y", "Unnamed: 2"]
     assert ("features 'all' takes 'Unnamed: 2', pandas' name for a column whose header cell is empty; give it a name "
             "in the header") in caplog.text
+
+
+def test_series_all_refuses_a_unique_id_column_of_numbers_by_name():
+    """fit --series all trained '3 of 3 series' leaving out a column of numbers named unique_id, unsaid (read as text,
+    long format's id), and predict then read the data as long format and failed."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=60, freq="D"),
+                          **{c: rng.random(60) for c in ("a", "b", "unique_id")}})
+    with pytest.raises(RnncastError, match=r"a series column cannot be named 'unique_id' \(series 'all' takes it as "
+                                           r"one\), long format's id column: .* rename it"):
+        load_panel(frame, series="all")

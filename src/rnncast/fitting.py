@@ -21,8 +21,8 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, noticed, observed, parts, quantilestart,
-                     samestep, scaling, seeding, spreads, untrained)
+from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, noticed, observed, outputnames, parts,
+                     quantilestart, samestep, scaling, seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -85,8 +85,10 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
 
 
 def check_roles(panel: Panel, settings: Settings) -> None:
-    """Refuse, by name, covariate roles the settings cannot train."""
+    """Refuse, by name, covariate roles the settings cannot train, and column names the forecasts would write twice
+    (``outputnames.check``)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
+    outputnames.check_panel(panel, model_s.quantiles)
     if data_s.future_known and not panel.future:
         raise RnncastError(f"future_known ({spelled('future_known', True)}) needs feature columns whose future values "
                            f"are known; name them ({spelled('features')})")

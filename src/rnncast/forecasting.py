@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, parts, reading, scaling, spreads
+from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, outputnames, parts, reading, scaling, spreads
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -100,6 +100,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     categories, missing future values, and timestamps no calendar explains (dates are never invented).
     """
     state = model.state
+    outputnames.check_state(state)  # a model saved before fit refused such names
     index = series_index(state, panel)
     lookback = state.settings.data.lookback
     short = np.flatnonzero(panel.lengths < lookback)

@@ -227,7 +227,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     time_name, how = timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates)
     if given is None:
         given = [c for c in frame.columns if c != time_name and c not in covariates
-                 and pd.api.types.is_numeric_dtype(frame[c])]
+                 and (pd.api.types.is_numeric_dtype(frame[c]) or c == ID_COLUMN)]  # read as text: refused below, said
     if not given:
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:
@@ -236,8 +236,9 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     if clash:
         raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")
     if ID_COLUMN in given:  # a table holding it reads as long format at predict (reading._load)
-        raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}, long format's id column: data holding it "
-                           "reads as long format; rename it")
+        every = " (series 'all' takes it as one)" if isinstance(series, str) and series == "all" else ""
+        raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}{every}, long format's id column: data "
+                           "holding it reads as long format; rename it")
     named = _named(None, features, past_covariates, future_covariates, series)
     for name in given:
         _refuse_time(frame, name, time_name, named.get(name, "series= (--series)"))
