@@ -153,3 +153,22 @@ def test_a_freq_that_is_no_renamed_alias_names_no_new_name(freq):
     from rnncast.calendars import renamed
 
     assert renamed(freq) is None
+
+
+def test_weeks_on_a_weekday_of_each_series_own_are_said_to_differ_by_series(caplog):
+    """Series of weeks on Sundays beside one on Mondays read as '7D' with no word of why (no 'W-SUN' keeps them
+    all): the time line names each weekday's series."""
+    from rnncast.loading import load_panel
+
+    frame = pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range(start, periods=60, freq="7D"),
+                                     "y": np.sin(np.arange(60) / 3.0)})
+                       for sid, start in (("a", "2020-01-05"), ("b", "2020-01-06"), ("c", "2020-01-05"))])
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(frame)
+    assert panel.calendar.freq == to_offset("7D")
+    assert any(r.getMessage().endswith("calendar '7D' (weeks whose weekday differs by series: Monday in 'b'; Sunday "
+                                       "in 'a', 'c')") for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        load_panel(frame[frame["unique_id"] != "b"])
+    assert any(r.getMessage().endswith("calendar 'W-SUN'") for r in caplog.records)

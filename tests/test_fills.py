@@ -208,7 +208,7 @@ def test_one_filled_value_and_one_inserted_row_are_counted_in_the_singular(caplo
         load_panel(frame, fill="interpolate")
         load_panel(frame.drop(index=7), fill_gaps=True, fill="interpolate")
     said = [r.getMessage() for r in caplog.records]
-    assert "filling 1 missing value with interpolate" in said and "fill_gaps inserted 1 missing row" in said
+    assert "filling 1 missing value with interpolate" in said and "fill_gaps inserted 1 missing row (2024-01-08)" in said
     with pytest.raises(RnncastError, match="inserted 1 missing row, which has no values; fill it with"):
         load_panel(frame.drop(index=7).fillna(0.0), fill_gaps=True)
 

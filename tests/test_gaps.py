@@ -43,7 +43,9 @@ def test_missing_days_are_named_once_and_fill_gaps_inserts_them(caplog):
     assert panel.calendar.freq == to_offset("D") and len(panel.values) == 117
     assert len(_warnings(caplog)) == 1 and "3 rows are missing from the 'D' calendar" in _warnings(caplog)[0]
     assert "2024-01-11" in _warnings(caplog)[0]
+    caplog.clear()
     filled = load_panel(frame, fill_gaps=True, fill="interpolate")
+    assert any(r.getMessage().startswith("fill_gaps inserted 3 missing rows (2024-01-11, ") for r in caplog.records)
     assert filled.time.equals(pd.date_range("2024-01-01", periods=120, freq="D", name="ds"))
     assert filled.values[10, 0] == pytest.approx((frame["y"][9] + frame["y"][10]) / 2)
     with pytest.raises(RnncastError, match="fill_gaps inserted 3 missing rows.*--fill"):

@@ -72,6 +72,9 @@ def test_evaluate_counts_names_and_warns_of_the_windows_across_missing_rows(mode
     assert any("span calendar steps missing from the data (series 's0'" in n and "fill_gaps=True" in n
                for n in result["notes"])
     assert f"{span - 1} of the {result['windows']} windows span calendar steps missing" in caplog.text
+    # the model was fitted on data without gaps: not said to have trained on such windows (true either way)
+    assert "which trained on such windows" not in caplog.text
+    assert "(as fit takes the rows around any step its own data lacks)" in caplog.text
     # the windows stay scored, as fit trains on them
     assert result["windows"] == model.evaluate(panel)["windows"] - len(pd.date_range(*GAP))
     assert "across_gaps" not in model.evaluate(panel)["scored"]

@@ -319,7 +319,7 @@ def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_ano
         load_panel(path)
     reg = tmp_path / "reg.csv"
     pd.DataFrame({"x": np.linspace(-1, 1, 40), "y": np.cos(np.arange(40))}).to_csv(reg, index=False)
-    with pytest.raises(RnncastError, match=r"^reg.csv has 2 numeric columns \(x, y\) and none is named the target: say "
+    with pytest.raises(RnncastError, match=r"^reg.csv has 1 numeric column \(y\) besides x, named as a covariate, and none is named the target: say "
                                            r"which to forecast with --target \(target= in Python\): --target y$"):
         load_panel(reg, features=["x"])
     frame = pd.DataFrame({"n": np.arange(5, 10), "d": np.arange(20150101, 20150106), "v": [1, 3, 2, 4, 5]})
@@ -343,3 +343,16 @@ def test_a_row_counter_beside_a_time_column_is_not_said_to_give_the_rows_order(t
     assert [r.getMessage() for r in caplog.records if "counts the rows" in r.getMessage()] == [
         "features='all' (--features all) took 't' as a feature, though it counts the rows (up by one each row): past the "
         "training part its values grow beyond any the network saw; name the features (--features) to leave it out"]
+
+
+def test_a_covariate_named_is_not_counted_among_the_columns_the_target_could_be():
+    """One series with a future covariate named and no target: the refusal counted 'promo' among '2 numeric columns
+    (sales, promo)' none of which was the target, though promo was named for another role."""
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=20), "sales": np.arange(20.0),
+                          "promo": np.arange(20) % 2})
+    with pytest.raises(RnncastError, match=r"the table has 1 numeric column \('sales'\) besides 'promo', named as a "
+                       r"covariate, and none is named the target: say which to forecast with target= \(--target\): "
+                       r"target='sales'$"):
+        load_panel(frame, features=["promo"], future_known=True)

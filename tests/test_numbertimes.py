@@ -75,6 +75,25 @@ def test_excel_serials_are_read_and_written_back_as_serials():
     assert list(numbertimes.write(noon, "excel")) == ["45292.5", "45293.5"]
 
 
+@pytest.mark.parametrize("decimals", [5, 6])
+def test_hourly_excel_serials_of_a_few_decimals_are_whole_hours_on_an_hourly_calendar(caplog, decimals):
+    """Hourly serials written to 6 decimals (45292.041667: 01:00:00.029) were read to the millisecond, as jitter:
+    no calendar, predict refused. Each is read as the whole minute its decimals write, said."""
+    serials = (45292 + np.arange(80) / 24).round(decimals)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        model = _fit(_frame(serials, "Date"), time_unit="excel")
+    assert model.calendar_.shown == "'h'"
+    assert any(f"written to {decimals} decimals" in r.getMessage() and "read as the whole minute it writes" in
+               r.getMessage() for r in caplog.records)
+    forecast = model.predict(_frame(serials, "Date"))
+    assert list(forecast.index.strftime("%Y-%m-%d %H:%M:%S.%f")) == [
+        "2024-01-04 08:00:00.000000", "2024-01-04 09:00:00.000000", "2024-01-04 10:00:00.000000"]
+    ten = pd.Series((45292 + np.arange(6) * 10 / 86400).round(6))  # every 10 s: whole seconds, not minutes
+    assert list(numbertimes.read(ten, "t", "excel").strftime("%H:%M:%S.%f")) == [
+        f"00:00:{s:02d}.000000" for s in range(0, 60, 10)]
+    assert numbertimes.excel_step(np.array([45292.25, 45292.52426839])) == "ms"  # a time to the millisecond kept
+
+
 def test_a_zone_given_reads_unix_times_as_its_local_days():
     """Midnight in New York is 05:00 UTC in winter: with tz the days are New York's, written back as instants."""
     local = pd.date_range("2024-01-01", periods=60, freq="D", tz="America/New_York")

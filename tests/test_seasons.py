@@ -15,7 +15,8 @@ from rnncast.timecalendar import Calendar
 @pytest.mark.parametrize("freq,steps", [
     ("ME", 12), ("MS", 12), ("BME", 12), ("BMS", 12), ("3ME", 4), ("SME", 24), ("QE", 4), ("QS-FEB", 4),
     ("W-SUN", 52), ("W-WED", 52), ("2W", 26), ("D", 7), ("B", 5), ("C", 5), ("h", 24), ("2h", 12), ("30min", 48),
-    ("15min", 96), ("YE", None), ("5ME", None), ("7h", None), ("s", None), ("10min", 144),
+    ("15min", 96), ("YE", None), ("5ME", None), ("7h", None), ("s", None), ("10min", 144), ("7D", 52), ("14D", 26),
+    ("3D", None),
 ])
 def test_each_calendar_implies_the_steps_of_its_cycle(freq, steps):
     season = implied_season(Calendar("datetime", to_offset(freq)))

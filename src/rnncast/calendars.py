@@ -290,3 +290,22 @@ def missing_rows(steps: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     if len(steps) > 1:
         after[:-1] = np.where(inside(offsets, len(steps)), np.diff(steps) - 1, 0)
     return after
+
+
+def weekdays(time: pd.Index, offsets: np.ndarray, calendar: Calendar, ids: list) -> str:
+    """Where ``calendar`` steps whole weeks of days ('7D') over series that start on different weekdays (a panel of
+    weeks ending Sunday and weeks starting Monday, which no 'W-SUN' or 'W-MON' keeps alone), the clause saying so:
+    " (weeks whose weekday differs by series: Sunday in 'a', 'c'; Monday in 'b')", each series named as given
+    (``ids``); else ""."""
+    freq = calendar.freq
+    if not isinstance(time, pd.DatetimeIndex) or type(freq) is not pd.offsets.Day or freq.n % 7 or len(offsets) < 3:
+        return ""
+    days = np.asarray(time[offsets[:-1]].day_of_week)  # [S] a step of whole weeks keeps each series' weekday
+    if len(set(days.tolist())) < 2:
+        return ""
+    names = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.arange(7), unit="D")  # a Monday: day names by number
+    parts = []
+    for d in sorted(set(days.tolist())):
+        who = [repr(ids[s]) for s in np.flatnonzero(days == d)]
+        parts.append(f"{names[d].day_name()} in {', '.join(who[:3])}" + (f" and {len(who) - 3} more" if len(who) > 3 else ""))
+    return f" (weeks whose weekday differs by series: {'; '.join(parts)})"

@@ -227,7 +227,8 @@ def _first_bad(column: pd.Series, name: str, place) -> None:
             raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a timestamp; "
-                           f"give dates such as 2024-01-31 or 2024-01-31 13:00{hint('time_col', ' (or name another --time-col)')}")
+                           f"give dates such as 2024-01-31 or 2024-01-31 13:00{hint('time_col', ' (or name another --time-col)')}"
+                           f"{timetext.half_year(column.iloc[i])}")
 
 
 PATTERNS = {"%Y": "YYYY", "%y": "YY", "%m": "MM", "%-m": "M", "%d": "DD", "%-d": "D", "%H": "hh", "%-H": "h", "%M": "mm",

@@ -67,14 +67,16 @@ def fill_missing(values: np.ndarray, fill: str) -> tuple[np.ndarray, np.ndarray,
 
 
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
-               fmt: str | None = None, announce: bool = True, wide: bool = False):
+               fmt: str | None = None, announce: bool = True, wide: bool = False, inside: bool = True):
     """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
     them): refused with their place, or filled within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
     (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
     None when nothing was made (``drop``), and the rows ``drop`` removed at series' ends. ``fmt``: the
     time column's text form, times are named in; ``announce``: warn of rows dropped at a series' end
     (a fit's data; predict refuses such data itself); ``wide``: a wide table's, whose target column 0 is
-    named by each series' own column (``ids``) and whose covariates are every series' (named without one)."""
+    named by each series' own column (``ids``) and whose covariates are every series' (named without one);
+    ``inside``: warn of rows ``drop`` removed inside a series (False where they are the steps off the calendar the
+    rows kept follow: ``blankrows``, said there)."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
         if empty.any():
@@ -100,7 +102,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         sources.append(source)
     keep = np.concatenate(kept)
     lengths = [len(p) for p in parts]
-    tail = _dropped(kept, offsets, time, ids, id_col, fmt, announce) if fill == "drop" else {}
+    tail = _dropped(kept, offsets, time, ids, id_col, fmt, announce, inside) if fill == "drop" else {}
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             None if fill == "drop" else np.concatenate(sources), tail)
@@ -121,7 +123,8 @@ def _count(missing: np.ndarray, positions: np.ndarray, wide: bool) -> int:
     return int(missing[:, 0].sum()) + sum(len(np.unique(positions[missing[:, j]])) for j in range(1, missing.shape[1]))
 
 
-def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, announce: bool = True) -> dict:
+def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, announce: bool = True,
+             warn_inside: bool = True) -> dict:
     """What ``drop`` removed, said: rows inside a series (windows across them take the rows on either
     side as consecutive: warned) and, returned as ``{series: (rows, last time)}``, rows at a series'
     end, after which a forecast from the rows kept would be dated inside the data (predict refuses;
@@ -144,11 +147,12 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
             moved.append((rows, span, "s" if last == 1 else "", kept_last))
         first = np.flatnonzero(k)[0] if k.any() else 0
         within = g[(g > first) & (g < len(k) - last)]
-        if len(within):
+        if len(within) and warn_inside:
             inside.append(("" if id_col is None else f"series {ids[s]!r} ") + at(int(within[0])))
     detailed = bool((moved and announce) or inside)  # a warning below names the rows: the count is a note
-    log.log(logging.INFO if detailed else logging.WARNING, "fill 'drop' removed %s",
-            "1 row that holds a missing value" if removed == 1 else f"{removed} rows that hold a missing value")
+    if warn_inside:  # else blankrows says how many, before the calendar
+        log.log(logging.INFO if detailed else logging.WARNING, "fill 'drop' removed %s",
+                "1 row that holds a missing value" if removed == 1 else f"{removed} rows that hold a missing value")
     if moved and announce:
         (rows, span, verb, kept_last), more = moved[0], len(moved) - 1
         log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the cutoff (the last time the model sees) is no longer the "

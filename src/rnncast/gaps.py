@@ -47,7 +47,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps would insert {int(after.sum())} rows among {len(values)}: "
                                f"{_widest(after, time, positions, attrs, rows.text_format)}; correct that timestamp, or give "
                                "freq= (--freq) if the calendar is another")
-        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps)
+        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, stamps, rows)
         if fill is None:
             which = "which has no values; fill it" if after.sum() == 1 else "which have no values; fill them"
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
@@ -90,8 +90,9 @@ def label(rows: Rows, code) -> str:
     return "" if rows.id_col is None else f"series {rows.given_id(code)!r} at "
 
 
-def _insert(values, time, positions, offsets, steps, after, stamps):
-    """``fill_gaps``: the rows the calendar has and the data lacks, inserted with NaN values."""
+def _insert(values, time, positions, offsets, steps, after, stamps, rows: Rows):
+    """``fill_gaps``: the rows the calendar has and the data lacks, inserted with NaN values; how many said, the
+    first three named as the data writes its times (and by series: ``rows``)."""
     n, total = len(values), len(values) + int(after.sum())
     at = np.arange(n) + np.concatenate([[0], np.cumsum(after)[:-1]])  # [N] new row of each old row
     new_values = np.full((total, values.shape[1]), np.nan)
@@ -115,7 +116,10 @@ def _insert(values, time, positions, offsets, steps, after, stamps):
         new_time = pd.PeriodIndex.from_ordinals(keys, freq=time.freq)
     else:
         new_time = pd.Index(keys)
-    log.warning("fill_gaps inserted %s", counted(total - n, "missing row"))
+    day, codes = at_midnight(time), series[inserted]
+    first = [f"{label(rows, int(codes[j]))}{shown(new_stamps[j], day, rows.text_format)}" for j in range(min(3, total - n))]
+    log.warning("fill_gaps inserted %s (%s%s)", counted(total - n, "missing row"), "first: " if total - n > 3 else "",
+                ", ".join(first))
     return new_values, new_time.rename(time.name), new_positions, new_offsets
 
 

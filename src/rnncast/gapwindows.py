@@ -2,7 +2,7 @@
 data, on the model's calendar (or a series' own), and the windows of a part that span them, counted and said.
 
 Fit takes the rows on either side of a missing step as consecutive (its gap warning says so) and trains on the
-windows across them; ``evaluate`` and ``predict_windows`` forecast and score them alike, but say how many there
+windows across any its own data lacks (whether it lacked any is not kept: the warning says the rule, not the fit); ``evaluate`` and ``predict_windows`` forecast and score them alike, but say how many there
 are and in which series (``parts.select``): a warning, and a clause of what was scored, so that a score resting on
 them is not read as one of consecutive steps. ``fill_gaps`` at fit inserts such rows for ``fill`` to fill; the
 model then does so on new data too, and the filled targets are not scored (``windowforecasts.scored``).
@@ -117,8 +117,8 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     clause = (f"{n} of the windows span calendar steps missing from the data{where}, their rows taken as consecutive "
               "steps as fit takes them")
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
-                f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit did, which trained on such "
-                f"windows), so these windows' steps are not the calendar's; {REMEDY}")
+                f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit takes the rows around "
+                f"any step its own data lacks), so these windows' steps are not the calendar's; {REMEDY}")
     log.warning("%s", sentence)
     return {"windows": n, "series": int(len(which)), "ids": [panel.given_id(s) for s in which[:10]],
             "text": clause, "note": sentence}

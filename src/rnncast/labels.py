@@ -73,8 +73,12 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         others = f" (its other columns, {', '.join(map(str, candidates))}, hold text)" if candidates else ""
         raise RnncastError(f"the data has no numeric column to forecast{besides}{others}; give a table with the "
                            "values to forecast in a column of numbers")
-    count = f"{len(numeric)} {'' if kind == 'array' else 'numeric '}column{'s' if len(numeric) != 1 else ''} " \
-            f"({', '.join(said(frame, c) for c in numeric)})"
+    named = [c for c in numeric if c in set(given)]  # covariates (features=): counted apart, never as candidates
+    listed = [c for c in numeric if c not in set(given)] if 0 < len(named) < len(numeric) else numeric
+    count = f"{len(listed)} {'' if kind == 'array' else 'numeric '}column{'s' if len(listed) != 1 else ''} " \
+            f"({', '.join(said(frame, c) for c in listed)})" + (
+                f" besides {', '.join(said(frame, c) for c in named)}, named as "
+                f"{'a covariate' if len(named) == 1 else 'covariates'}," if listed is not numeric else "")
     counters = row_counters(frame, numeric)
     pick = ([c for c in numeric if c not in set(given) | set(counters)] or [c for c in numeric if c not in given]
             or numeric)  # what to offer as the target: no column named for another role, nor one counting the rows

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
+from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
                      rowindex, statictext, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
@@ -162,6 +162,17 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         rows.how = "by its name" if rows.how and rows.text_format else rows.how  # no longer integer periods
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
+    filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
+    keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and holidays is None and \
+        rows.written is None and time is not None else None  # weekend rows blank in business-day data
+    if keep is not None:
+        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
+        every = list(rows.ids) if rows.given is None else rows.given.tolist()
+        dropped_time = time
+        values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
+                                                                    rows.id_col, fill, attrs, rows.text_format, announce,
+                                                                    wide=layout == "wide", inside=False)
+        codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if announce and session is not None and sessions.business_hours(freq) is not None:
@@ -199,15 +210,16 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
+    if announce and keep is not None:
+        log.info("%s", blankrows.said(dropped_time, keep, calendar.shown, rows.text_format))
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
         said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
-                if own else f"calendar {calendar.shown}")  # every series named, the first too
+                if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: column %r%s, %s", rows.time_col, found, said)
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given)
-    filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
     if np.isnan(values).any():
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,

@@ -135,7 +135,7 @@ def warn_run(logger: logging.Logger, text: str) -> None:
         notes.append((logger, text))
 
 
-TIME_READERS = ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext")
+TIME_READERS = ("rnncast.timeaxis", "rnncast.datetext", "rnncast.csvtext", "rnncast.numbertimes")
 """The loggers that say how a time column's text was read."""
 
 

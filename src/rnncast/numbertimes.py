@@ -15,11 +15,15 @@ so each number read is written back as the same number and forecasts on its grid
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
+
+log = logging.getLogger(__name__)
 
 UNITS = {"s": "Unix times in seconds", "ms": "Unix times in milliseconds", "excel": "Excel serial day numbers"}
 FORMS = {"s": "unix:s", "ms": "unix:ms", "excel": "excel"}  # the written form a calendar keeps (text_format)
@@ -42,7 +46,9 @@ def span(unit: str) -> tuple[int, int, str]:
 def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex:
     """The numbers [N] of time column ``name`` as naive timestamps (in microseconds): Unix times (``s``, ``ms``) as
     UTC's wall clock, as ``pd.to_datetime(x, unit='s')`` reads them; Excel serials (``excel``) as the dates and
-    times they write, to the millisecond (Excel's precision). ``in_utc(unit)`` says which are UTC instants
+    times they write, to the whole minute or second their decimals write where every serial is written from one
+    (``excel_step``: hourly serials of 6 decimals are whole hours), else to the millisecond (Excel's precision), said
+    where that moves a time. ``in_utc(unit)`` says which are UTC instants
     (``timeaxis.parse_time`` places them in ``tz=``). ``RnncastError`` naming the setting where the column is not
     numeric, a value is missing, or a value lies outside ``span(unit)`` (naming the unit the values look like, if
     another); ``place(i)`` names row ``i``."""
@@ -66,15 +72,50 @@ def read(column: pd.Series, name: str, unit: str, place=str) -> pd.DatetimeIndex
         like = f"; they look like {UNITS[other]} ({spelled('time_unit', other)})" if other else ""
         raise RnncastError(f"{said} of {years} ({low} .. {high}), but time column {name!r} holds {values[i]:.15g} at "
                            f"{place(i)}{like}; give the unit its values are in, or leave time_unit unset")
-    return _times(values, unit, name)
+    time = _times(values, unit, name)
+    if unit == "excel" and (step := excel_step(values)) != "ms":
+        moved = np.flatnonzero(time != _times(values, unit, name, "ms"))
+        if len(moved):
+            i = int(moved[0])
+            log.info("time column %r: its Excel serials are written to %s, so each is read as the whole %s it writes "
+                     "(%s at %s: %s)", name, _decimals(values), {"min": "minute", "s": "second"}[step],
+                     f"{values[i]:.15g}", place(i), time[i])
+    return time
 
 
-def _times(values: np.ndarray, unit: str, name=None) -> pd.DatetimeIndex:
-    """The numbers [N] (float, none missing) in ``unit`` as naive timestamps, whatever their years."""
+def excel_step(values: np.ndarray) -> str:
+    """The unit Excel serials [N] (days, float) are read to: the coarsest of whole minutes ('min') and whole seconds
+    ('s') that every serial is written from at the decimals the column writes (each rounded time, written with
+    those decimals, is the serial given), else milliseconds ('ms', Excel's precision). Hourly serials written to 5
+    or 6 decimals (45000.041667: 01:00:00.029) are then whole hours, not a few milliseconds off them."""
+    digits = _digits(values)
+    half = 0.5 * 10.0**-digits if digits is not None else 0.0  # a written serial stands for those within half a digit
+    base = pd.DatetimeIndex(EXCEL_ORIGIN + pd.to_timedelta(values, unit="D"))
+    for step in ("min", "s"):
+        back = ((base.round(step) - EXCEL_ORIGIN) / pd.Timedelta(days=1)).to_numpy(dtype=np.float64)
+        if bool(np.all(np.abs(back - values) <= half + 1e-9)):  # 1e-9 days: 86 microseconds of float error
+            return step
+    return "ms"
+
+
+def _digits(values: np.ndarray) -> int | None:
+    """The fewest decimals (0 .. 9) that write every value, None where more are needed (a float's full digits)."""
+    return next((d for d in range(10) if bool(np.all(np.abs(np.round(values, d) - values) <= 1e-9))), None)
+
+
+def _decimals(values: np.ndarray) -> str:
+    """How precisely the serials are written, in words: '6 decimals (0.0864 s)'."""
+    digits = _digits(values)
+    return "full precision" if digits is None else f"{digits} decimals ({86_400 / 10**digits:.4g} s)"
+
+
+def _times(values: np.ndarray, unit: str, name=None, step: str | None = None) -> pd.DatetimeIndex:
+    """The numbers [N] (float, none missing) in ``unit`` as naive timestamps, whatever their years; serials to
+    ``step`` (default: ``excel_step``'s)."""
     whole = bool((values == np.round(values)).all())
     if unit == "excel":
         time = EXCEL_ORIGIN + pd.to_timedelta(values, unit="D")
-        time = pd.DatetimeIndex(time).round("ms")
+        time = pd.DatetimeIndex(time).round(step or excel_step(values))
     else:
         time = pd.to_datetime(values.astype(np.int64) if whole else values, unit=unit)
     return pd.DatetimeIndex(time, name=name).round("us").as_unit("us")  # timeaxis.one_unit's unit

@@ -64,6 +64,8 @@ def implied_season(calendar) -> Season | None:
         return Season(days, "business days in a week") if days > 1 else None
     if isinstance(freq, offsets.Day) and n == 1:
         return Season(7, "days in a week")
+    if isinstance(freq, offsets.Day) and n % 7 == 0:  # '7D': weeks on each series' own weekday (calendars.weekdays)
+        return _per(52, n // 7, "weeks in a year")
     if isinstance(freq, (offsets.Hour, offsets.Minute)) and DAY_NANOS % freq.nanos == 0:
         steps = DAY_NANOS // freq.nanos
         return Season(int(steps), "hours in a day" if steps == 24 else f"steps of {freq.freqstr} in a day")

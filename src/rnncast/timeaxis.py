@@ -83,7 +83,7 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
                    if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
                    "such as 2005-01")
-            return c, f"{str(c)!r} holds {value!r}, which rnncast does not read as time ({why})"
+            return c, f"{str(c)!r} holds {value!r}, which rnncast does not read as time ({why}){timetext.half_year(value)}"
     return None
 
 

@@ -29,6 +29,19 @@ QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 20
 QUARTER_FIRST = re.compile(r"^(?P<q>[Qq])(?P<n>\d)(?P<sep>[-/ ]?)(?P<y>\d{4})$")  # Q4 2014, Q4-2014
 ISO_WEEK = re.compile(r"^(?P<y>\d{4})(?P<sep>-?)W(?P<w>\d{2})(?:(?P<sep2>-?)(?P<d>\d))?$")  # 2021-W01, 2021-W01-1
 CHECKED = 1000  # values of a column whose form is checked, spread over it
+HALF_YEAR = re.compile(r"^(?:(?P<y>\d{4})[-/ ]?[Hh](?P<h>[12])|[Hh](?P<h2>[12])[-/ ]?(?P<y2>\d{4}))$")  # 2000H1, H2 2000
+
+
+def half_year(value) -> str:
+    """Where ``value`` is a half-year (``2000H1``, ``2000-H2``, ``H1 2000``), which no pandas form reads, the clause
+    of a refusal saying what to write instead; else ""."""
+    m = HALF_YEAR.match(str(value).strip())
+    if m is None:
+        return ""
+    year = m["y"] or m["y2"]
+    return (f"; {str(value).strip()!r} looks like a half-year, which pandas reads in no form: write each as the first "
+            f"month of its half ({year}H1 as {year}-01, {year}H2 as {year}-07), read on the half-yearly calendar "
+            "'2QS-JAN'")
 
 
 def format_of(column: pd.Series) -> str | None:

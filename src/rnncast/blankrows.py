@@ -1,0 +1,56 @@
+"""Rows that fill 'drop' removes, removed before the calendar is read where the rows kept keep a calendar
+the rows given do not: business-day data whose weekend rows are written with blank values.
+
+Read with the blank rows, such data follows 'D' (every day), so its forecasts would fall on Saturdays and
+Sundays, and freq='B' would be refused at the first Saturday. ``kept_first`` settles the calendar (``calendars``)
+on the rows fill 'drop' keeps and on every row, quietly: where the rows kept follow a calendar without a row
+missing that the rows given do not follow (a calendar given is refused for them, or inferred otherwise), the
+blank rows are exactly the steps off it and are removed first (``loading``). Anywhere else the calendar is read
+on every row, as before, and the rows removed are gaps in it (``fills`` warns of them).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendars
+from rnncast.errors import RnncastError
+from rnncast.timetext import at_midnight, shown
+
+
+def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=None) -> np.ndarray | None:
+    """[N] bool: the rows to keep (none of ``values`` [N, C] blank) where they are removed before the calendar is
+    read (above), else None. ``time`` [N] each series' sorted times, series cut at ``offsets`` [S + 1];
+    ``freq``: the calendar given, or None (inferred). Never raises: a calendar refused here is refused, by name,
+    where the rows are read."""
+    keep = ~np.isnan(values).any(axis=1)
+    if not isinstance(time, pd.DatetimeIndex) or keep.all():
+        return None
+    lengths = np.add.reduceat(keep, offsets[:-1]) if len(keep) else np.zeros(0, dtype=int)
+    if (lengths < 2).any():  # a series of one row or none keeps no calendar: left to the fill's own refusals
+        return None
+    kept_offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    try:
+        kept, ruler, own = calendars.settle(time[keep], kept_offsets, freq, quiet=True)
+    except RnncastError:
+        return None
+    if own or ruler is None or ruler.missing or kept.freq is None:
+        return None
+    try:
+        every, _, every_own = calendars.settle(time, offsets, freq, quiet=True)
+    except RnncastError:
+        return keep  # freq='B' given: the blank rows are the steps off it
+    return keep if (every_own or every.freq != kept.freq) else None
+
+
+def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:
+    """The note that the rows with a missing value were removed before the calendar was read: how many, the
+    first few as the data writes them (``fmt``), and the calendar the rows kept follow."""
+    gone = time[~keep]
+    day = at_midnight(time)
+    first = ", ".join(shown(t, day, fmt) for t in gone[:3])
+    count = "1 row" if len(gone) == 1 else f"{len(gone)} rows"
+    return (f"fill 'drop' removed {count} that hold a missing value (first: {first}) before the calendar was read: "
+            f"the rows kept follow the calendar {shown_calendar}, and the rows removed are the steps off it, so the "
+            "forecasts follow it too")

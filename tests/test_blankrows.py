@@ -1,0 +1,51 @@
+"""Rows fill 'drop' removes, removed before the calendar is read where the rows kept keep one the rows given
+do not (``blankrows.py``): business-day data whose weekend rows are written blank."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from rnncast import blankrows
+from rnncast.loading import load_panel
+
+
+def _weekends_blank(n: int = 120) -> pd.DataFrame:
+    days = pd.date_range("2024-01-01", periods=n, freq="D")  # a Monday
+    y = np.sin(np.arange(n) / 5.0)
+    y[days.day_of_week >= 5] = np.nan
+    return pd.DataFrame({"date": days, "y": y})
+
+
+def test_blank_weekend_rows_dropped_leave_business_days_inferred_and_given(caplog):
+    frame = _weekends_blank()
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(frame, "y", fill="drop")
+    assert panel.calendar.freq == to_offset("B") and len(panel.time) == 86
+    said = [r.getMessage() for r in caplog.records]
+    assert any("removed 34 rows that hold a missing value (first: 2024-01-06, 2024-01-07, 2024-01-13) before the "
+               "calendar was read: the rows kept follow the calendar 'B'" in m for m in said)
+    assert not any("consecutive" in m for m in said)  # Friday to Monday is one business day, no gap
+    given = load_panel(frame, "y", fill="drop", freq="B")  # was refused at 2024-01-06
+    assert given.calendar.freq == to_offset("B") and len(given.time) == 86
+
+
+def test_blank_rows_that_are_gaps_leave_the_calendar_read_on_every_row():
+    frame = _weekends_blank().fillna(0.0)
+    frame.loc[[10, 11, 40], "y"] = np.nan
+    panel = load_panel(frame, "y", fill="drop")
+    assert panel.calendar.freq == to_offset("D") and len(panel.time) == 117
+    assert blankrows.kept_first(pd.DatetimeIndex(frame["date"]), np.array([0, 120]), frame[["y"]].to_numpy()) is None
+    assert blankrows.kept_first(pd.Index(np.arange(120)), np.array([0, 120]), frame[["y"]].to_numpy()) is None
+
+
+def test_a_fit_on_blank_weekends_forecasts_business_days(caplog):
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    frame = _weekends_blank(152)  # ends on a Friday, 2024-05-31
+    model = Forecaster(**{**TINY, "horizon": 3}, fill="drop").fit(frame, target="y")
+    dates = pd.DatetimeIndex(model.predict(frame).index)
+    assert list(dates.strftime("%a %d")) == ["Mon 03", "Tue 04", "Wed 05"]
+    assert model.calendar_.freq == to_offset("B")
