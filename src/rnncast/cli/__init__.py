@@ -27,8 +27,13 @@ EXIT_BAD_INPUT = 2
 def entry() -> int:
     """The ``rnncast`` command (pyproject's console script; ``python -m rnncast`` alike): ``main``'s status, and after
     Ctrl-C or SIGTERM the end by that signal once the exit handlers ran (``interrupts.end_by_signal``), so that a
-    shell loop of rnncast commands stops at the first Ctrl-C."""
-    return interrupts.end_by_signal(main())
+    shell loop of rnncast commands stops at the first Ctrl-C. A signal after the command's end, until the process is
+    gone, ends it so too (said in one line), and one in ``main``'s last steps, after its own handling, alike."""
+    try:
+        return interrupts.end_by_signal(main())
+    except KeyboardInterrupt as err:  # in main's clean-up or as it returned, before end_by_signal took the signals
+        print(f"rnncast: interrupted{interrupts.by(err)}", file=sys.stderr)
+        return interrupts.end_by_signal(interrupts.exit_status(err))
 
 
 def main(argv: list[str] | None = None) -> int:
