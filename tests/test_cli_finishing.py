@@ -84,7 +84,8 @@ def test_a_full_disk_names_the_run_its_state_and_the_way_on(tmp_path, replacing)
     with pytest.raises(RnncastError) as refused:
         write_and_place(write, out, into)
     said = str(refused.value)
-    assert said.startswith("No space left on device (free some space or give a path on another disk) (while the "
+    assert said.startswith("No space left on device (the disk is full: free some space, or give a path on another disk) "
+                           "(while the "
                            "run's outputs were written; ")
     if replacing:
         assert (f"{out} keeps the earlier run as it was; the new run is trained, its outputs not all written, in {into}: "

@@ -141,16 +141,19 @@ OS_HINTS = {
     errno.EACCES: "check the permissions of the path, or give another one",
     errno.EPERM: "check the permissions of the path, or give another one",
     errno.EROFS: "give a path on a writable disk",
-    errno.ENOSPC: "free some space or give a path on another disk",
+    errno.ENOSPC: "the disk is full: free some space, or give a path on another disk",
 }
 
 
 def os_error_text(err: OSError) -> str:
     """One line for a refused read or write: the path (the destination of a rename), what the system
-    said, and what to do about it."""
+    said, what was left of the file (one that ``files.write_bytes`` refused: nothing of it written) and what to do."""
     path = err.filename2 if err.filename2 is not None else err.filename
     said = err.strerror or str(err) or type(err).__name__
     hint = OS_HINTS.get(err.errno)
+    if getattr(err, "kept", False) and path is not None:  # files.unwritten: the write was atomic
+        kept = f"nothing was written to {path}, and a file there before is as it was"
+        hint = kept if hint is None else hint.replace(": ", f": {kept}; ", 1) if ": " in hint else f"{kept}; {hint}"
     where = f"{path}: " if path is not None else ""
     return f"{where}{said}" + (f" ({hint})" if hint else "")
 
