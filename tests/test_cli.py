@@ -473,3 +473,24 @@ def test_a_data_file_named_like_a_word_after_an_on_off_flag_is_read_as_data(tmp_
     assert on_off_misuse(["fit", "--window-scale", "no"]) is not None
     (tmp_path / "no").write_text("y\\n1\\n")
     assert on_off_misuse(["fit", "--window-scale", "no"]) is None
+
+
+def test_predict_out_on_a_full_disk_names_the_file_that_the_disk_is_full_and_that_it_is_kept(capsys, tmp_path, folder,
+                                                                                             run, monkeypatch):
+    """predict --out on a full disk said only "No space left on device": which file, and whether it was harmed?"""
+    import errno
+    import os
+
+    out = tmp_path / "forecast.csv"
+    assert cli(capsys, "predict", str(run[0]), str(folder / "data.csv"), "--out", str(out))[0] == 0
+    earlier = out.read_text()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, _, err = cli(capsys, "predict", str(run[0]), str(folder / "data.csv"), "--out", str(out), "--overwrite")
+    assert code == 2 and err.strip() == (
+        f"rnncast: error: {out}: No space left on device (the disk is full: nothing was written to {out}, and a file "
+        "there before is as it was; free some space, or give a path on another disk)"), err
+    assert out.read_text() == earlier

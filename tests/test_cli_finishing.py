@@ -41,14 +41,15 @@ def test_a_signal_while_a_replacing_run_is_written_keeps_the_earlier_run_and_say
             f"run as it was and the new run, complete, waits in {into}: rnncast fit --resume {out} puts it in place") in err
 
 
-def test_a_signal_while_a_run_is_written_says_the_run_was_complete(tmp_path, capsys):
+def test_a_signal_while_a_run_is_written_says_it_came_then_and_the_run_is_complete(tmp_path, capsys):
     out = tmp_path / "run"
     out.mkdir()
     with interrupts.ctrl_c_between_batches():
         code = write_and_place(_signalled(signal.SIGINT), out, out)
     err = capsys.readouterr().err
-    assert code == 130 and err.strip() == (f"rnncast: interrupted; the run {out} was complete before the signal: "
-                                           f"its scores are in {out}/report.html")
+    assert code == 130 and err.strip() == (
+        f"rnncast: interrupted; the signal came while the run's outputs were written, which were finished first: the "
+        f"run {out} is complete: its scores are in {out}/report.html")  # not "complete before the signal": untrue
 
 
 def test_no_signal_swaps_the_new_run_in_and_gives_its_metrics(tmp_path):
@@ -84,7 +85,8 @@ def test_a_full_disk_names_the_run_its_state_and_the_way_on(tmp_path, replacing)
     with pytest.raises(RnncastError) as refused:
         write_and_place(write, out, into)
     said = str(refused.value)
-    assert said.startswith("No space left on device (free some space or give a path on another disk) (while the "
+    assert said.startswith("No space left on device (the disk is full: free some space, or give a path on another disk) "
+                           "(while the "
                            "run's outputs were written; ")
     if replacing:
         assert (f"{out} keeps the earlier run as it was; the new run is trained, its outputs not all written, in {into}: "

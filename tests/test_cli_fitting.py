@@ -343,3 +343,38 @@ def test_a_refused_fit_prints_its_refusal_alone(tmp_path, capsys, caplog):
     assert code == 0 and caplog.text.count("not used: const, spare") == 1, err
     notes = json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]
     assert any(n["text"].startswith("not used: const, spare") for n in notes)  # the run records it
+
+
+def test_a_full_disk_in_the_first_epoch_names_the_checkpoint_and_resume_continues_the_run(tmp_path, monkeypatch,
+                                                                                           capsys):
+    """The first epoch's checkpoint on a full disk said only "No space left on device": now its path, that the disk
+    is full, what the run holds and that --resume continues it once space is freed."""
+    import errno
+    import os
+
+    from rnncast import resume
+    from rnncast.cli import main
+    from test_interrupts import _fit_args
+
+    real = resume.write_bytes
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def checkpoint_on_a_full_disk(path, data):
+        with monkeypatch.context() as disk:
+            disk.setattr(os, "fsync", full)
+            real(path, data)
+
+    monkeypatch.setattr(resume, "write_bytes", checkpoint_on_a_full_disk)
+    assert main(_fit_args(tmp_path, epochs=1)) == 2
+    run = tmp_path / "run"
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == (
+        f"rnncast: error: {run / 'checkpoint.safetensors'}: No space left on device (the disk is full: nothing was "
+        f"written to {run / 'checkpoint.safetensors'}, and a file there before is as it was; free some space, or give a "
+        f"path on another disk) (no epoch had been saved, so resuming starts the training over; after freeing space, "
+        f"continue the run with: rnncast fit --resume {run})"), err
+    monkeypatch.setattr(resume, "write_bytes", real)
+    assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
+    assert (run / "report.html").is_file()

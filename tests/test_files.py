@@ -260,3 +260,20 @@ def test_json_text_of_nested_lists_is_that_of_visiting_every_value():
                    np.array([4.0, 5.0]), 1e300 * 10, -0.0, 10**30],
              "b": (np.int32(3), [], {}), "c": float("nan")}
     assert files.json_text(value) == json.dumps(reference(value), indent=2, allow_nan=False)
+
+
+def test_a_full_disk_names_the_file_asked_for_and_leaves_the_old_one_whole(tmp_path, monkeypatch):
+    """The system names no file when a write runs out of space: the error said only "No space left on device"."""
+    import errno
+
+    target = tmp_path / "forecast.csv"
+    files.write_text(target, "old")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError) as refused:
+        files.write_text(target, "new")
+    assert (refused.value.errno, refused.value.filename, refused.value.kept) == (errno.ENOSPC, str(target), True)
+    assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]

@@ -223,3 +223,45 @@ def test_under_torchrun_the_status_is_returned_as_it_is():
     script = "import sys\nfrom rnncast import interrupts\nsys.exit(interrupts.end_by_signal(130))\n"
     env = {**os.environ, "WORLD_SIZE": "2"}
     assert subprocess.run([sys.executable, "-c", script], env=env).returncode == 130  # torchrun reads its workers' statuses
+
+
+@pytest.mark.parametrize("status, signum, said", [
+    (0, signal.SIGINT, "rnncast: interrupted after the command had finished its work: what it wrote is complete"),
+    (0, signal.SIGTERM, "rnncast: interrupted (SIGTERM) after the command had finished its work"),
+    (2, signal.SIGINT, "rnncast: interrupted after the command had ended (status 2, said above)")])
+def test_a_signal_while_the_exit_handlers_run_ends_the_process_by_it_without_noise(status, signum, said):
+    """A Ctrl-C in the last moments of a finished command (torch's and the others' exit handlers) was printed as
+    "Exception ignored in atexit callback ... KeyboardInterrupt" and the process exited 0: a shell loop went on.
+    The exit handler here stands for those, and sends the signal as a terminal would, at a point the test chooses."""
+    import subprocess
+    import sys
+
+    script = ("import atexit, os, sys\nfrom rnncast import interrupts\n"
+              f"atexit.register(lambda: (os.kill(os.getpid(), {int(signum)}), print('handler went on', flush=True)))\n"
+              f"sys.exit(interrupts.end_by_signal({status}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == -signum, (done.returncode, done.stderr)  # a shell's 128 + signum, and a loop stops
+    assert done.stdout == "handler went on\n" and "Exception ignored" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines() == [said] or done.stderr.strip().startswith(said), done.stderr
+
+
+def test_a_ctrl_c_after_fit_finished_leaves_its_run_complete_and_ends_by_sigint(tmp_path):
+    """The whole ``rnncast`` entry point: fit writes its run, then a Ctrl-C comes while the exit handlers run."""
+    import subprocess
+    import sys
+
+    from test_training import _series_csv
+
+    _series_csv(tmp_path / "series.csv", n=120)
+    script = ("import atexit, os, signal, sys\nfrom rnncast import cli\n"
+              "atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+              "sys.argv = ['rnncast', 'fit', 'series.csv', '--target', 'y', '--lookback', '6', '--horizon', '2',"
+              " '--hidden-size', '4', '--epochs', '1', '--device', 'cpu', '--out', 'run']\n"
+              "sys.exit(cli.entry())\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert done.returncode == -signal.SIGINT, (done.returncode, done.stderr)
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("rnncast: interrupted after the command had finished")
+    assert {"config.json", "metrics.json", "checkpoint.safetensors", "report.html"} <= {
+        p.name for p in (tmp_path / "run").iterdir()}

@@ -279,3 +279,25 @@ def test_a_checkpoint_that_is_no_path_is_refused_naming_the_argument():
     with pytest.raises(RnncastError, match=r"^fit's checkpoint must be the file to write the training state to \(or "
                                            r"None\), as text or a pathlib.Path, got int 5$"):
         Forecaster(**dict(TINY, epochs=1)).fit(make_frame(120), target="y", checkpoint=5)
+
+
+@pytest.mark.parametrize("damaged, said", [
+    ("config.json", "its config.json is damaged (not a JSON object, as rnncast wrote it): it holds the run's data and "
+                    "settings, so the run can be neither resumed nor repeated with --config; fit again with rnncast "
+                    "fit DATA --target COLUMN --out NEW, or put back a copy of that config.json"),
+    ("metrics.json", "its metrics.json is damaged (not a JSON object, as rnncast wrote it); to write the run's outputs "
+                     "again from its saved model, remove {run}/report.html and run rnncast fit --resume {run}")])
+def test_resume_of_a_finished_run_names_a_damaged_config_or_metrics_file_and_what_to_do(tmp_path, damaged, said):
+    """A finished run whose config.json or metrics.json was cut short was refused as finished, with the advice
+    to fit again with --config RUN, which cannot read a damaged config.json."""
+    from rnncast.resume import refuse_finished
+
+    run = tmp_path / "run"
+    run.mkdir()
+    for name in ("config.json", "metrics.json"):
+        (run / name).write_text('{"data": "series.csv"}')
+    (run / "report.html").write_text("<html></html>")
+    (run / damaged).write_text('{"data": "ser')  # truncated
+    with pytest.raises(RnncastError) as refused:
+        refuse_finished(run)
+    assert str(refused.value) == f"{run} finished training, but {said.format(run=run)}"

@@ -60,7 +60,8 @@ def write_bytes(path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically. A symbolic link is written through, as the shell's ``>``
     and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
     a file replaced keeps its permissions (a new one is 0644). Raises ``RnncastError`` naming ``path``
-    when the folder cannot be written or the link leads nowhere (a loop)."""
+    when the folder cannot be written or the link leads nowhere (a loop), and an ``OSError`` naming ``path``
+    (``unwritten``) when the system refuses the write itself (a full disk), with ``path`` as it was."""
     path = Path(path)
     target = written_path(path)
     if target == path:
@@ -82,9 +83,21 @@ def write_bytes(path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
+    except OSError as err:  # a full disk: the system names no file (or the temporary one)
+        Path(tmp).unlink(missing_ok=True)
+        raise unwritten(err, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def unwritten(err: OSError, path) -> OSError:
+    """``err``, a write of ``path`` refused (``ENOSPC``: a full disk), as the same kind of ``OSError`` naming ``path``
+    (the file asked for, not the temporary one the system named, or none), with ``kept`` True: the write was atomic,
+    so nothing of it is in ``path`` and a file there before is as it was (``cli.os_error_text`` says so)."""
+    named = type(err)(err.errno, err.strerror or str(err), str(path))
+    named.kept = True
+    return named
 
 
 def written_path(path) -> Path:

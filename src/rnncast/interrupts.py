@@ -8,7 +8,7 @@ SIGTERM (``kill``, ``docker stop``, a scheduler's time limit) is taken as a Ctrl
 ``KeyboardInterrupt``, so every command stops as Ctrl-C stops it and says so; the exit status is the
 signal's (``exit_status``: 130 for SIGINT, 143 for SIGTERM), as a shell reports a process it ended, and the
 ``rnncast`` command then ends by that signal itself once its exit handlers ran (``end_by_signal``), so a shell loop
-or script running it stops too. Not
+or script running it stops too; a signal after the command's end, while Python shuts down, ends it so too. Not
 in a process that torchrun started (``under_launcher``): torchrun ends its workers with SIGTERM when one
 fails or it is stopped itself, and a worker blocked in a collective runs no Python handler until the
 call returns, so there SIGTERM keeps its default, an immediate end (the checkpoint of the last finished
@@ -64,28 +64,64 @@ def end_by_signal(status: int) -> int:
     exit handlers ran, instead of exiting with the number. A shell reports both as 130 (143), but only a process
     ended by the signal tells it that the command was stopped: bash goes on to a loop's next command, or a script's
     next line, after a command that exited 130 (taken as a program that handles Ctrl-C itself, as an editor does),
-    and stops after one that SIGINT ended (the convention Python's own uncaught KeyboardInterrupt follows). For the
-    ``rnncast`` command's entry points only, never inside a process that goes on (a test calling ``cli.main``);
-    not under torchrun (``under_launcher``: the launcher reads its workers' statuses) nor where POSIX signals are
-    not (Windows): there the status is returned as it is."""
+    and stops after one that SIGINT ended (the convention Python's own uncaught KeyboardInterrupt follows). A Ctrl-C
+    or SIGTERM that comes later, until the process is gone (while Python shuts down and other libraries' exit
+    handlers run), is only noted, never raised there ("Exception ignored in atexit callback"), and the process ends
+    by it too, with one line saying the command had finished first (``_after_the_end``). For the ``rnncast``
+    command's entry points only, never inside a process that goes on (a test calling ``cli.main``); not under
+    torchrun (``under_launcher``: the launcher reads its workers' statuses) nor where POSIX signals are not
+    (Windows): there the status is returned as it is."""
     signum = {exit_status(KeyboardInterrupt()): signal.SIGINT, exit_status(Terminated()): signal.SIGTERM}.get(status)
-    if signum is not None and os.name == "posix" and not under_launcher():
+    if os.name != "posix" or under_launcher() or threading.current_thread() is not threading.main_thread():
+        return status
+    for watched in _WATCHED:
+        signal.signal(watched, _note_after_the_end)
+    _ended[:] = [status]
+    if signum is not None:
         _end_by[:] = [signum]
     return status
 
 
+_WATCHED = (signal.SIGINT, signal.SIGTERM)
+_ended: list[int] = []  # the command's status, once end_by_signal has it: signals from then on are noted
+_after: list[int] = []  # a signal that came after the command had ended (end_by_signal)
+
+
+def _note_after_the_end(signum, frame):
+    if not _after:
+        _after[:] = [signum]
+
+
+def _after_the_end(signum: int, status: int) -> str:
+    """The line for a signal that came after the command had ended with ``status``: its work stands as it was."""
+    said = " (SIGTERM)" if signum == signal.SIGTERM else ""
+    if status == 0:
+        return (f"rnncast: interrupted{said} after the command had finished its work: what it wrote is complete, "
+                f"and the exit status is the signal's")
+    return f"rnncast: interrupted{said} after the command had ended (status {status}, said above)"
+
+
 @atexit.register  # at this module's import, before torch's and the others': run after theirs (last in, first out)
 def _end_by_signal():
-    if not _end_by:
+    if not _ended:
         return
+    signal.pthread_sigmask(signal.SIG_BLOCK, set(_WATCHED))  # runs the handler for one that came just before
+    if not _end_by and _after:
+        _end_by[:] = _after
+        try:
+            print(_after_the_end(_after[0], _ended[0]), file=sys.stderr)
+        except (OSError, ValueError, AttributeError):
+            pass
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError, AttributeError):  # closed, or a reader gone: nothing more can be said
             pass
-    signal.signal(_end_by[0], signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {_end_by[0]})
-    os.kill(os.getpid(), _end_by[0])  # ends the process here; the exit status stays the number if it does not
+    for watched in _WATCHED:  # from here on a signal ends the process at once, by itself (a pending one: now)
+        signal.signal(watched, signal.SIG_DFL)
+    if _end_by:
+        signal.raise_signal(_end_by[0])  # to this thread, which blocks it: pending until the unblocking below
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_WATCHED))  # ends the process here if one is pending
 
 
 def by(err: BaseException) -> str:

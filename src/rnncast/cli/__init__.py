@@ -27,8 +27,13 @@ EXIT_BAD_INPUT = 2
 def entry() -> int:
     """The ``rnncast`` command (pyproject's console script; ``python -m rnncast`` alike): ``main``'s status, and after
     Ctrl-C or SIGTERM the end by that signal once the exit handlers ran (``interrupts.end_by_signal``), so that a
-    shell loop of rnncast commands stops at the first Ctrl-C."""
-    return interrupts.end_by_signal(main())
+    shell loop of rnncast commands stops at the first Ctrl-C. A signal after the command's end, until the process is
+    gone, ends it so too (said in one line), and one in ``main``'s last steps, after its own handling, alike."""
+    try:
+        return interrupts.end_by_signal(main())
+    except KeyboardInterrupt as err:  # in main's clean-up or as it returned, before end_by_signal took the signals
+        print(f"rnncast: interrupted{interrupts.by(err)}", file=sys.stderr)
+        return interrupts.end_by_signal(interrupts.exit_status(err))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,16 +141,19 @@ OS_HINTS = {
     errno.EACCES: "check the permissions of the path, or give another one",
     errno.EPERM: "check the permissions of the path, or give another one",
     errno.EROFS: "give a path on a writable disk",
-    errno.ENOSPC: "free some space or give a path on another disk",
+    errno.ENOSPC: "the disk is full: free some space, or give a path on another disk",
 }
 
 
 def os_error_text(err: OSError) -> str:
     """One line for a refused read or write: the path (the destination of a rename), what the system
-    said, and what to do about it."""
+    said, what was left of the file (one that ``files.write_bytes`` refused: nothing of it written) and what to do."""
     path = err.filename2 if err.filename2 is not None else err.filename
     said = err.strerror or str(err) or type(err).__name__
     hint = OS_HINTS.get(err.errno)
+    if getattr(err, "kept", False) and path is not None:  # files.unwritten: the write was atomic
+        kept = f"nothing was written to {path}, and a file there before is as it was"
+        hint = kept if hint is None else hint.replace(": ", f": {kept}; ", 1) if ": " in hint else f"{kept}; {hint}"
     where = f"{path}: " if path is not None else ""
     return f"{where}{said}" + (f" ({hint})" if hint else "")
 

@@ -43,15 +43,17 @@ def write_and_place(write, out: Path, into: Path) -> dict | int:
     if replaces:
         replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
     if held is not None:
-        return complete(held, out, replaces)
+        return complete(held, out, replaces, while_written=True)
     return metrics
 
 
-def complete(held: KeyboardInterrupt, out: Path, replaced: bool) -> int:
-    """Say that a signal came once the run ``out`` was complete: nothing of it is lost."""
+def complete(held: KeyboardInterrupt, out: Path, replaced: bool, while_written: bool = False) -> int:
+    """Say that a signal came once the run ``out`` was complete (``while_written``: while its outputs were written,
+    which went on to the end first): nothing of it is lost."""
     instead = " (it replaced the earlier run)" if replaced else ""
-    print(f"rnncast: interrupted{interrupts.by(held)}; the run {out} was complete before the signal{instead}: "
-          f"its scores are in {out}/report.html", file=sys.stderr)
+    when = (f"the signal came while the run's outputs were written, which were finished first: the run {out} is "
+            f"complete{instead}" if while_written else f"the run {out} was complete before the signal{instead}")
+    print(f"rnncast: interrupted{interrupts.by(held)}; {when}: its scores are in {out}/report.html", file=sys.stderr)
     return interrupts.exit_status(held)
 
 

@@ -6,6 +6,8 @@ epochs saved), and the scores printed with what they say (``readout.said``). Tun
 
 from __future__ import annotations
 
+import errno
+
 import sys
 from pathlib import Path
 
@@ -158,11 +160,16 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         # only a failure after an epoch finished here is told how to continue: input refused before training, or a
         # checkpoint that does not fit the data, has no epoch of this attempt to continue from; a run replacing
         # another says what the folder holds (after a full disk's OSError too: the earlier run is kept)
+        # a system's refusal (a full disk while a checkpoint, or config.json, was written) once the run began says
+        # what it holds too
         told = replaces and (began or before)
-        if main_rank and (isinstance(err, OSError) and told or
+        if main_rank and (isinstance(err, OSError) and (began or before) or
                           isinstance(err, RnncastError) and (told or saved and checkpoint.exists())):
             said = os_error_text(err) if isinstance(err, OSError) else str(err)
-            left = _cut_short(out, replaces, saved * checkpoint.exists(), False, checkpoint)
+            space = "after freeing space, " if isinstance(err, OSError) and err.errno == errno.ENOSPC else ""
+            left = (_cut_short(out, replaces, saved * checkpoint.exists(), before, checkpoint, space)
+                    if replaces or (into / "config.json").is_file() else  # start_config refused: no run to resume
+                    f"the run was not begun; {space}fit again")
             raise RnncastError(f"{said} ({left})") from None
         raise
     bar.close()
@@ -206,24 +213,28 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     return 0 if held is None else complete(held, out, replaces)
 
 
-def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: Path | None = None) -> str:
+def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: Path | None = None,
+               space: str = "") -> str:
     """What a fit interrupted (``checkpoint`` None) or failed left in ``out``, and how to go on: ``saved``, the last
     epoch of this attempt saved (in ``checkpoint``); ``before``, epochs of an earlier attempt kept; ``replaces``: a new
-    run beside an earlier one, which stays as it was (``replacing``), kept when it has a checkpoint."""
+    run beside an earlier one, which stays as it was (``replacing``), kept when it has a checkpoint; ``space``: what to
+    do first ("after freeing space, ")."""
     epochs = (f"epoch {saved} and those before it are saved" if saved else
               "the epochs saved before this attempt are kept" if before else "")
     where = f" in {checkpoint}" if checkpoint and saved else ""
     if not replaces:
         if checkpoint:
-            return f"{epochs}{where}; continue the run with: rnncast fit --resume {out}"
+            epochs = epochs or "no epoch had been saved, so resuming starts the training over"
+            return f"{epochs}{where}; {space}continue the run with: rnncast fit --resume {out}"
         epochs = epochs or "no epoch had finished, so resuming starts the training over"
         return f"{epochs}. Continue with: rnncast fit --resume {out}"
     kept = f"{out} keeps the earlier run as it was"
     if epochs:
-        return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. Continue it with: rnncast fit --resume {out} "
+        return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. {space.capitalize()}"
+                f"{'c' if space else 'C'}ontinue it with: rnncast fit --resume {out} "
                 f"(it replaces the earlier run when it ends), or start it over with --overwrite")
     if checkpoint and checkpoint.exists():
-        return f"{kept}; the new run's earlier epochs stay beside it, which rnncast fit --resume {out} continues"
+        return f"{kept}; the new run's earlier epochs stay beside it, which {space}rnncast fit --resume {out} continues"
     return (f"{kept}; the new run had finished no epoch and is not kept: to replace the earlier run, fit again with "
             "--overwrite")
 
