@@ -56,7 +56,7 @@ def test_whole_rising_unix_times_under_a_times_name_are_the_time_column(tmp_path
 def test_unix_times_under_a_times_name_that_are_not_whole_or_rising_are_values_said(tmp_path, values, why) -> None:
     table = tablefile.read_table(_write(tmp_path, "ts", values))
     assert table.time_column is None and table.columns[0] == "ts"
-    assert f"which look like Unix times in seconds" in table.notes[0] and f", but {why}: read as a value column" in (
+    assert "which look like Unix times in seconds" in table.notes[0] and f", but {why}: read as a value column" in (
         table.notes[0]) and "name the column 'timestamp'" in table.notes[0]
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from rnncast import metrics, significance
+from rnncast import significance
 
 
 def _ar(rng, phi: float, n: int) -> np.ndarray:
