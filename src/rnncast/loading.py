@@ -197,7 +197,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                    preferred())
         if announce:
             log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written,
-                                                       writtenzones.zones(time, written, preferred())))
+                                                       writtenzones.zones(time, written, preferred()), offsets, where))
     else:
         calendar, ruler, own = (writtenzones.on_a_clock(time, offsets, freq, where, not announce, holidays, rows.text_format,
                                                         preferred()) if time is not None else (Calendar(), None, {}))
