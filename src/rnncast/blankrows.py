@@ -62,8 +62,8 @@ def off_given(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq) -> 
     the fill. None where no row is off it, where a row off it holds a value (refused by name where the rows are
     read) or where a series would keep no row. ``time`` [N] each series' sorted times, cut at ``offsets`` [S + 1].
     Raises ``RnncastError`` for a ``freq`` that is no calendar (``calendars.off_rows``)."""
-    if freq is None or not isinstance(time, pd.DatetimeIndex) or not len(time):
-        return None
+    if freq is None or not isinstance(time, pd.DatetimeIndex) or not np.isnan(values).all(axis=1).any():
+        return None  # no row without a value (most data): nothing to measure
     off = calendars.off_rows(time, offsets, freq)
     if off is None or not off.any() or not np.isnan(values[off]).all():
         return None
