@@ -49,3 +49,26 @@ def test_a_fit_on_blank_weekends_forecasts_business_days(caplog):
     dates = pd.DatetimeIndex(model.predict(frame).index)
     assert list(dates.strftime("%a %d")) == ["Mon 03", "Tue 04", "Wed 05"]
     assert model.calendar_.freq == to_offset("B")
+
+
+def test_business_days_given_over_blank_weekend_rows_remove_them_whatever_the_fill(caplog):
+    """freq='B' given over blank weekend rows was refused at the first Saturday unless fill was 'drop'."""
+    import pytest
+    from rnncast.errors import RnncastError
+
+    frame = _weekends_blank()
+    for fill in (None, "ffill"):
+        with caplog.at_level("INFO", logger="rnncast"):
+            panel = load_panel(frame, "y", freq="B", fill=fill)
+        assert panel.calendar.freq == to_offset("B") and len(panel.time) == 86
+        assert not panel.time.day_of_week.isin([5, 6]).any()
+    assert any("removed 34 rows off the calendar 'B' given (first: 2024-01-06, 2024-01-07, 2024-01-13): each holds "
+               "no value" in r.getMessage() for r in caplog.records)
+    frame.loc[5, "y"] = 1.0  # a Saturday that holds a value is still refused, by name
+    with pytest.raises(RnncastError, match=r"timestamp 2024-01-06 \(row 5\) is not on the calendar freq='B'"):
+        load_panel(frame, "y", freq="B", fill="ffill")
+    gaps = _weekends_blank().fillna(0.0)
+    gaps.loc[[10, 15], "y"] = np.nan  # blank weekdays: on the calendar, left to the fill, not removed
+    days = pd.DatetimeIndex(gaps["date"])
+    assert blankrows.off_given(days, np.array([0, 120]), gaps[["y"]].to_numpy(), "B") is None
+    assert len(load_panel(gaps[days.day_of_week < 5], "y", freq="B", fill="ffill").time) == 86

@@ -399,6 +399,23 @@ def test_forecasts_of_a_file_of_semicolons_and_decimal_commas_are_written_so(tmp
     assert capsys.readouterr().out.splitlines() == lines  # standard output alike
 
 
+def test_a_forecast_of_a_file_headed_by_excels_sep_line_keeps_it_and_is_replaced_by_overwrite(tmp_path, capsys):
+    """predict --out wrote a 'sep=;' file's forecast without that line; Excel's ',' locales opened it as one column."""
+    plain = _european_csv(tmp_path / "plain.csv")
+    data = tmp_path / "sales.csv"
+    data.write_text("sep=;\n" + plain.read_text())
+    Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
+    out = tmp_path / "f.csv"
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(out)]) == 0
+    lines = out.read_text().splitlines()
+    assert lines[:2] == ["sep=;", "date;sales"] and lines[2].startswith("02.03.2021;")
+    assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(out), "--overwrite"]) == 0
+    assert out.read_text().splitlines() == lines
+    capsys.readouterr()
+    assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
+    assert capsys.readouterr().out.splitlines() == lines[1:]  # standard output: no file for Excel to open
+
+
 def test_predict_keeps_the_files_byte_order_mark_and_crlf_and_writes_a_tsv_tab_separated(tmp_path, capsys, caplog):
     """Excel reads a CSV without the UTF-8 mark in its code page (Köln Süd garbled): the mark and CR LF stay;
     standard output is no file and gets no mark. A .tsv output was refused; it is written with tabs."""

@@ -296,3 +296,22 @@ def test_a_time_column_the_file_leaves_unnamed_is_forecast_without_a_name(tmp_pa
     frame = pd.DataFrame({"unique_id": ["a"], "Unnamed: 0": pd.to_datetime(["2021-01-01"]), "y": [1.5]})
     frame.attrs[DIALECT] = Dialect(",", ".", "d.csv", unnamed=("Unnamed: 0",))
     assert csv_text(frame) == "unique_id,,y\na,2021-01-01,1.5\n"
+
+
+def test_a_file_headed_by_excels_sep_line_is_forecast_with_it(tmp_path):
+    """A file whose first line is Excel's 'sep=;' was forecast with ';' and decimal commas but without that line, so
+    an Excel whose list separator is ',' opened the forecast as one column."""
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"sep=;\r\ndate;y\r\n2021-01-01;1,5\r\n2021-01-02;2,5\r\n")
+    dialect = dialect_of(read_table(path))
+    assert dialect[:2] == (";", ",") and dialect.sep_line and "Excel's first line 'sep=;'" in dialect.said
+    frame = pd.DataFrame({"date": pd.to_datetime(["2021-01-03"]), "y": [3.25]})
+    frame.attrs[DIALECT] = dialect
+    assert csv_text(frame, file=True) == "sep=;\r\ndate;y\r\n2021-01-03;3,25\r\n"
+    assert csv_text(frame) == "date;y\r\n2021-01-03;3,25\r\n"  # standard output: no file for Excel to open
+    assert csv_text(frame, file=True, sep="\t") == "date\ty\r\n2021-01-03\t3,25\r\n"  # a .tsv: no sep= line
+    (tmp_path / "plain.csv").write_text("sep=,\ndate,y\n2021-01-01,1.5\n2021-01-02,2.5\n")
+    plain = dialect_of(read_table(tmp_path / "plain.csv"))  # ',' and '.', but the line is kept too
+    assert plain is not None and plain.sep_line and plain[:2] == (",", ".")
+    frame.attrs[DIALECT] = plain
+    assert csv_text(frame, file=True) == "sep=,\ndate,y\n2021-01-03,3.25\n"

@@ -83,3 +83,11 @@ def test_an_onnx_file_is_rnncasts_by_its_metadata(tmp_path):
     (tmp_path / "notes.onnx").write_text("notes\n")
     assert replaceable.onnx_refusal(tmp_path / "cut.onnx") == replaceable.onnx_refusal(tmp_path / "notes.onnx") == \
         "its content is not ONNX"
+
+
+def test_a_forecast_under_excels_sep_line_is_predicts(tmp_path):
+    """predict writes Excel's 'sep=;' above the header where the data had it: --overwrite replaces such a file."""
+    csv = tmp_path / "f.csv"
+    csv.write_text("sep=;\r\ndate;sales\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;3\r\n")
+    assert replaceable.forecast_refusal(csv, state()) is None
+    assert replaceable.forecast_refusal(csv, state(horizon=4)).startswith("a table of 3 rows headed date, sales;")

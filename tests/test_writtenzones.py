@@ -83,7 +83,19 @@ def test_hourly_times_keep_their_calendar_in_utc_and_the_warning_names_their_zon
         panel = load_panel(frame, target="sales")
     assert panel.calendar.freq_text == "h" and str(panel.time.tz) == "UTC"
     said = [r.getMessage() for r in caplog.records if "several UTC offsets" in r.getMessage()]
-    assert len(said) == 1 and "(+01:00, +02:00)" in said[0] and "e.g. Europe/Berlin (or" in said[0]
+    assert len(said) == 1 and "e.g. Europe/Berlin (or" in said[0]
+    assert "(+01:00, +02:00; the first change, to +02:00 from +01:00, at 2024-03-31 03:00:00 (row 266))" in said[0]
+
+
+def test_the_refusal_names_the_first_change_of_offset_where_it_is_written():
+    """The refusal named the offsets (+01:00, +02:00) but not where they change, for the reader to look."""
+    frame = _written("2024-02-01", 90, "D", "Europe/Berlin")
+    with pytest.raises(RnncastError, match=r"carries several UTC offsets \(\+01:00, \+02:00; the first change, to "
+                                           r"\+02:00 from \+01:00, at 2024-04-01 \(row 60\)\): its times follow"):
+        load_panel(frame, target="sales")
+    autumn = _written("2024-10-01", 60, "D", "Europe/Berlin")
+    with pytest.raises(RnncastError, match=r"the first change, to \+01:00 from \+02:00, at 2024-10-28 \(row 27\)"):
+        load_panel(autumn, target="sales")
 
 
 def test_business_days_so_written_with_holidays_are_checked_on_their_own_days_and_refused_naming_tz():

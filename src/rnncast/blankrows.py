@@ -54,3 +54,29 @@ def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None 
     return (f"fill 'drop' removed {count} that hold a missing value (first: {first}) before the calendar was read: "
             f"the rows kept follow the calendar {shown_calendar}, and the rows removed are the steps off it, so the "
             "forecasts follow it too")
+
+
+def off_given(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq) -> np.ndarray | None:
+    """[N] bool: the rows to keep where the calendar given (``freq``) has rows off it and each of them holds no
+    value (every one of ``values`` [N, C] blank): business-day data with blank weekend rows under freq='B', whatever
+    the fill. None where no row is off it, where a row off it holds a value (refused by name where the rows are
+    read) or where a series would keep no row. ``time`` [N] each series' sorted times, cut at ``offsets`` [S + 1].
+    Raises ``RnncastError`` for a ``freq`` that is no calendar (``calendars.off_rows``)."""
+    if freq is None or not isinstance(time, pd.DatetimeIndex) or not np.isnan(values).all(axis=1).any():
+        return None  # no row without a value (most data): nothing to measure
+    off = calendars.off_rows(time, offsets, freq)
+    if off is None or not off.any() or not np.isnan(values[off]).all():
+        return None
+    keep = ~off
+    return keep if (np.add.reduceat(keep, offsets[:-1]) > 0).all() else None
+
+
+def said_off(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:
+    """The note that the rows off the calendar given, each without a value, were removed (``off_given``): how
+    many, the first few as the data writes them (``fmt``)."""
+    gone = time[~keep]
+    day = at_midnight(time)
+    first = ", ".join(shown(t, day, fmt) for t in gone[:3])
+    count = "1 row" if len(gone) == 1 else f"{len(gone)} rows"
+    return (f"removed {count} off the calendar {shown_calendar} given (first: {first}): each holds no value, so "
+            "nothing of the data is lost; a row off it that held a value would be refused")

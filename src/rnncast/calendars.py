@@ -151,6 +151,14 @@ def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fm
 MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them
 
 
+def off_rows(time: pd.DatetimeIndex, offsets: np.ndarray, freq) -> np.ndarray | None:
+    """[N] bool: the rows of ``time`` (series cut at ``offsets`` [S + 1]) off the calendar ``freq`` given, all False
+    where every row is on it; None where no calendar of ``freq`` measures these times (finer than they hold).
+    Raises ``RnncastError`` for a ``freq`` that is no calendar, as ``settle`` does."""
+    ruler = Ruler.of(time, offsets, _offset(freq))
+    return None if ruler is None else ruler.off if ruler.off is not None else np.zeros(len(time), dtype=bool)
+
+
 def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     """A calendar per series where the panel's one does not fit: when no calendar explains every
     series, or one leaves a series with more missing rows than rows (a weekly series among daily

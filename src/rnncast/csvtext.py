@@ -17,7 +17,8 @@ written as the frames hold them: forecasts are already the shortest decimals (``
 A CSV written otherwise than with ``,`` and ``.`` (``date;sales`` / ``01.01.2021;10,5``, as Excel writes it
 where the comma is the decimal mark) has its forecasts written in its dialect too: ``dialect_of`` finds the
 separator and decimal mark when the file is read, the panel keeps them (``Panel.dialect``), ``dated`` puts them
-on a forecast frame (``frame.attrs["csv_dialect"]``) and ``csv_text`` writes with them, saying so in one line.
+on a forecast frame (``frame.attrs["csv_dialect"]``) and ``csv_text`` writes with them, saying so in one line;
+a file headed by Excel's ``sep=;`` line has it above its forecasts' header too (``Dialect.sep_line``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
 from rnncast import csvmarks, localtimes, monthtext, numbertext, timetext
+from rnncast.sheetcsv import SEP_LINE
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +179,7 @@ class Dialect(NamedTuple):
     line_end: str = "\n"
     decimals: tuple = ()  # ((column, k), ...): columns whose every number the file writes with k decimals (986,00)
     unnamed: tuple = ()  # columns the file's header leaves without a name ('Unnamed: 0'): written so, ',sales'
+    sep_line: bool = False  # the file begins with Excel's line naming its separator (sep=;): a forecast file too
 
     @property
     def said(self) -> str:
@@ -184,7 +187,7 @@ class Dialect(NamedTuple):
         line ends and thousands separators (not written) where it has them."""
         mark = "decimal commas (0,5)" if self.decimal == "," else "decimal points (0.5)"
         marks = [w for w, has in (("a UTF-8 byte-order mark", self.bom), ({"\r\n": "CR LF line ends", "\r": "CR line ends"}.get(
-            self.line_end), self.line_end != "\n")) if has]
+            self.line_end), self.line_end != "\n"), (f"Excel's first line 'sep={self.sep}'", self.sep_line)) if has]
         thousands = f", without thousands separators ({self.thousands!r} in the file)" if self.thousands else ""
         return f"separated by {self.sep!r}, with {', '.join([mark, *marks])}{thousands}"
 
@@ -204,8 +207,10 @@ def dialect_of(frame: pd.DataFrame) -> Dialect | None:
         decimal = "," if sep == ";" and not points else "."
     dialect = Dialect(sep, decimal, str(frame.attrs.get("source", "the data")), frame.attrs.get(csvmarks.THOUSANDS),
                       bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"),
-                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()), tuple(frame.attrs.get(csvmarks.UNNAMED, ())))
-    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not dialect.decimals and not dialect.unnamed else dialect
+                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()), tuple(frame.attrs.get(csvmarks.UNNAMED, ())),
+                      bool(frame.attrs.get(SEP_LINE)))
+    return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not (dialect.decimals or dialect.unnamed or dialect.sep_line) \
+        else dialect
 
 
 def _finite(column: pd.Series) -> np.ndarray:
@@ -235,11 +240,11 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
     the data came from such a file, else separated by ``,`` with decimal points."""
     dialect = frame.attrs.get(DIALECT)
     if dialect is not None and not file:
-        dialect = dialect._replace(bom=False)  # standard output is no file: no byte-order mark, none said
+        dialect = dialect._replace(bom=False, sep_line=False)  # standard output is no file: no byte-order mark, none said
     if sep is not None and sep != (dialect.sep if dialect is not None else ","):
-        dialect = (dialect or Dialect(",", ".", "the data"))._replace(sep=sep)
+        dialect = (dialect or Dialect(",", ".", "the data"))._replace(sep=sep, sep_line=False)  # a .tsv: no sep= line
         log.info("forecasts are written %s, with the decimal mark of %s", dialect.said, dialect.source)
-    elif dialect is not None and (*dialect[:2], *dialect[3:6]) != PLAIN:  # a file's fixed decimals alone: unsaid
+    elif dialect is not None and ((*dialect[:2], *dialect[3:6]) != PLAIN or dialect.sep_line):  # fixed decimals: unsaid
         log.info("forecasts are written as %s is: %s", dialect.source, dialect.said)
     frame = csvmarks.as_written(frame, dict(dialect.decimals), dialect.decimal) if dialect is not None else frame
     how = {"sep": dialect.sep, "decimal": dialect.decimal, "lineterminator": dialect.line_end} if dialect else {}
@@ -248,6 +253,7 @@ def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: 
         how |= {"header": ["" if c in unnamed else str(c) for c in frame.columns],
                 "index_label": "" if frame.index.name in unnamed else frame.index.name}
     mark = "\ufeff" if file and dialect is not None and dialect.bom else ""
+    mark += f"sep={dialect.sep}{dialect.line_end}" if dialect is not None and dialect.sep_line else ""  # Excel's, kept
     fmt = frame.attrs.get(TIME_FORMAT)
     if fmt is not None:
         stamps = [frame[c] for c in frame.columns] + ([frame.index] if index else [])

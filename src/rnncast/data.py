@@ -27,7 +27,7 @@ from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.madewindows import RAW_SERIES, refuse_windows
 from rnncast.pathargs import readable
-from rnncast.sheetcsv import COMPRESSIONS, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
+from rnncast.sheetcsv import COMPRESSIONS, SEP_LINE, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
 from rnncast.spelling import did_you_mean, spaced_name
 from rnncast.spelling import hint as reader_words
 
@@ -133,6 +133,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     frame.attrs["source"] = source  # 'line 7 of sales.csv in x.zip' for a zip's member
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
+    frame.attrs[SEP_LINE] = bool(skip) if kind in TEXT_SUFFIXES else False  # Excel's sep=; line: forecasts keep it
     return frame
 
 

@@ -173,6 +173,11 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
                                                                     wide=layout == "wide", inside=False)
         codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
+    off = blankrows.off_given(time, offsets, values, freq) if keep is None and holidays is None and \
+        rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 911
+    if off is not None:
+        dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
+        offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if announce and session is not None and sessions.business_hours(freq) is not None:
@@ -192,7 +197,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                    preferred())
         if announce:
             log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written,
-                                                       writtenzones.zones(time, written, preferred())))
+                                                       writtenzones.zones(time, written, preferred()), offsets, where))
     else:
         calendar, ruler, own = (writtenzones.on_a_clock(time, offsets, freq, where, not announce, holidays, rows.text_format,
                                                         preferred()) if time is not None else (Calendar(), None, {}))
@@ -212,6 +217,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     if announce and keep is not None:
         log.info("%s", blankrows.said(dropped_time, keep, calendar.shown, rows.text_format))
+    if announce and off is not None:
+        log.info("%s", blankrows.said_off(dropped_time, off, calendar.shown, rows.text_format))
     if announce and time is not None:
         found = f" (found {rows.how}; name another with time_col=, --time-col)" if rows.how else ""
         said = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"

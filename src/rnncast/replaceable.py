@@ -4,7 +4,7 @@ model rnncast exported; anything else is said in a few words, for the refusal.
 
 A forecast is told by its columns (a CSV or TSV file's header, a Parquet file's schema): a panel's forecast
 (id, time, ``<target>_hat`` and its quantile columns) and a quantile model's (time, targets, ``<target>_q<level>``)
-are headed as no data file is, whichever model wrote them; a point forecast of one series (time, targets) is
+are headed as no data file is, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a point forecast of one series (time, targets) is
 headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
 file that trained a model holds more). A Parquet forecast carries predict's mark in its schema (``MARK``), which
 any model's predict accepts. An ONNX model is rnncast's when its metadata holds ``rnncast_version`` (export
@@ -18,6 +18,8 @@ import csv
 import io
 import json
 from pathlib import Path
+
+from rnncast.sheetcsv import EXCEL_SEP
 
 MARK = b"rnncast"  # the key of predict's mark in a Parquet forecast's schema metadata: {"kind": "forecast"}
 HEAD = 1 << 16  # the bytes read for a header
@@ -87,9 +89,12 @@ def _text(path: Path, state) -> str | None:
         text = head.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return "its content is not UTF-8 text"
+    line, _, rest = text.partition("\n")
+    sep_line = EXCEL_SEP.match(line.rstrip("\r")) is not None  # Excel's sep=; above the header: predict writes it too
+    text = rest if sep_line else text
     headers = [next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), []) for sep in SEPARATORS]
     names = next((h for h in headers if _shape(h)), max(headers, key=len))  # a forecast's, or the most columns
-    return _judged(names, lambda: _rows(path), state, "a table")
+    return _judged(names, lambda: (n - sep_line) if (n := _rows(path)) is not None else None, state, "a table")
 
 
 def _judged(names: list, rows, state, what: str) -> str | None:

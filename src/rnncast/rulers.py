@@ -21,10 +21,11 @@ class Ruler:
     """Each row's position on a calendar, in steps from its series' first row (``steps`` [N] int64,
     computed when asked: a calendar without gaps never needs them)."""
 
-    def __init__(self, steps, stamps, bad: int | None = None, missing: int = 0):
+    def __init__(self, steps, stamps, bad: int | None = None, missing: int = 0, off: np.ndarray | None = None):
         self._steps = steps  # [N] int64, or a function that computes them
         self.stamps = stamps  # (series [K], positions [K]) -> time values [K]
         self.bad = bad  # the first row off the calendar
+        self.off = off  # [N] bool: every row off the calendar, where one is (bad); else None
         self.missing = missing  # rows the calendar has within a series' span that the data lacks
 
     @property
@@ -46,7 +47,7 @@ class Ruler:
         rel = values - np.repeat(first, np.diff(offsets))
         off = np.flatnonzero(rel % step)
         if len(off):
-            return cls(None, None, int(off[0]))
+            return cls(None, None, int(off[0]), off=(rel % step) != 0)
         steps = rel // step
         return cls(steps, stamps, None, _missing(steps, offsets))
 
@@ -95,7 +96,7 @@ class Ruler:
         pos = np.searchsorted(grid, values)
         on = (pos < len(grid)) & (grid[np.minimum(pos, len(grid) - 1)] == values)
         if not on.all():
-            return cls(None, None, int(np.flatnonzero(~on)[0]))
+            return cls(None, None, int(np.flatnonzero(~on)[0]), off=~on)
         base = pos[offsets[:-1]]
         steps = pos - np.repeat(base, np.diff(offsets))
         return cls(steps, lambda s, k: local(grid[base[s] + k]), None, _missing(steps, offsets))

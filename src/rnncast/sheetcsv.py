@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zip": None}
 SEPARATORS = (",", ";", "\t", "|")  # those a header is tried with, in this order
+SEP_LINE = "sep_line"  # a file's frame's attrs: True where its first line is Excel's sep=; (its forecasts' too: csvtext)
 EXCEL_SEP = re.compile(r"^\ufeff?sep=(.)$", re.IGNORECASE)  # Excel's separator line: sep=;  sep=,  sep=|
 HEAD = 1 << 16  # the bytes read at least from a file's start (csvmarks finds its byte-order mark and line end in them)
 

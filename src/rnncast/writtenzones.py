@@ -22,6 +22,8 @@ import pandas as pd
 from rnncast import calendars, numbertimes
 from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
+from rnncast.offsetguess import inside
+from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
@@ -69,17 +71,30 @@ def remedy(found: list[str]) -> str:
     return f"give tz= (--tz) the zone they were written in, e.g. {found[0]}{more}, to keep their wall time"
 
 
-def read_in_utc(name, time: pd.DatetimeIndex, wall: pd.DatetimeIndex, found: list[str]) -> str:
+def read_in_utc(name, time: pd.DatetimeIndex, wall: pd.DatetimeIndex, found: list[str], offsets=None, where=None) -> str:
     """The warning that times written with changing UTC offsets (``wall`` [N] as written, ``time`` [N] the
-    instants) are read in UTC, and what keeps their wall time (``remedy``)."""
-    return (f"time column {name!r} carries several UTC offsets ({offsets_text(time, wall)}), as one zone does across "
-            f"daylight saving: read in UTC; {remedy(found)}")
+    instants) are read in UTC, and what keeps their wall time (``remedy``); the first change named where the rows'
+    series (cut at ``offsets`` [S + 1]) and ``where(i)``, naming row ``i``, are given (``offsets_text``)."""
+    return (f"time column {name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}), as one "
+            f"zone does across daylight saving: read in UTC; {remedy(found)}")
 
 
-def offsets_text(time: pd.DatetimeIndex, wall: pd.DatetimeIndex) -> str:
-    """The UTC offsets written, in order: ``+01:00, +02:00``."""
-    minutes = np.unique(np.asarray((wall - time.tz_convert(None)) // pd.Timedelta(minutes=1)))
-    return ", ".join(f"{'-' if m < 0 else '+'}{abs(int(m)) // 60:02d}:{abs(int(m)) % 60:02d}" for m in minutes[:4])
+def offsets_text(time: pd.DatetimeIndex, wall: pd.DatetimeIndex, offsets=None, where=None) -> str:
+    """The UTC offsets written, in order: ``+01:00, +02:00``; with ``offsets`` [S + 1] (the series of the sorted
+    rows) and ``where``, the first row whose offset differs from its series' row before: ``+01:00, +02:00; the
+    first change, to +02:00 from +01:00, at 2024-04-01 (line 33 of f.csv)``."""
+    minutes = np.asarray((wall - time.tz_convert(None)) // pd.Timedelta(minutes=1))
+    said = ", ".join(_offset(m) for m in np.unique(minutes)[:4])
+    changed = np.flatnonzero((np.diff(minutes) != 0) & inside(offsets, len(minutes))) if offsets is not None else []
+    if where is None or not len(changed):
+        return said
+    i = int(changed[0]) + 1
+    return (f"{said}; the first change, to {_offset(minutes[i])} from {_offset(minutes[i - 1])}, at "
+            f"{shown(wall[i], wall)} ({where(i)})")
+
+
+def _offset(m) -> str:
+    return f"{'-' if m < 0 else '+'}{abs(int(m)) // 60:02d}:{abs(int(m)) % 60:02d}"
 
 
 def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool, holidays, wall: pd.DatetimeIndex,
@@ -96,11 +111,11 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
             raise
         named = (f"freq={freq!r}" if isinstance(freq, str) or holidays is None else
                  f"of business days without {holidays} holidays")  # not <CustomBusinessDay>
-        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
+        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}): its "
                            f"times are on the calendar {named} on the clock they are written in, not in UTC, "
                            f"where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
     if settled[0].session is not None:  # bars of a trading session read in UTC: daylight saving moves them an hour
-        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
+        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}): its "
                            f"bars are a trading session's on the clock they are written in, which daylight saving moves "
                            f"in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
                            f"year); {remedy(zones(time, wall, prefer))}")
@@ -109,7 +124,7 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
     on_wall = _regular(wall, offsets, freq, holidays)
     if on_wall is None:  # irregular either way: settled again to be warned of as any such times are
         return settled if quiet else calendars.settle(time, offsets, freq, where, quiet, holidays)
-    raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall)}): its "
+    raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}): its "
                        f"times follow the calendar {on_wall} on the clock they are written in, but no regular calendar "
                        f"in UTC, where daylight saving moves them, so forecasts could not be dated; "
                        f"{remedy(zones(time, wall, prefer))}")
