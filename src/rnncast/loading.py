@@ -174,7 +174,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                     wide=layout == "wide", inside=False)
         codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
     off = blankrows.off_given(time, offsets, values, freq) if keep is None and holidays is None and \
-        rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 911
+        rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
     if off is not None:
         dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
         offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
