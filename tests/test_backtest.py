@@ -454,3 +454,15 @@ def test_targets_sales_and_sales_hat_are_refused_not_written_over_each_other(mon
     with pytest.raises(RnncastError, match="the target column is named 'sales_hat', the name rnncast writes for the "
                                            "forecast of target 'sales'"):
         Forecaster(**TINY).backtest(data, n_windows=K, target=["sales", "sales_hat"])
+
+
+def test_backtest_notes_mape_and_smape_where_actual_values_are_zero():
+    """As evaluate's (decision 502): an intermittent series' backtest scored MAPE over the values not 0 and sMAPE at
+    200 % at each 0, unsaid."""
+    frame = pd.DataFrame({"y": np.maximum(np.sin(0.3 * np.arange(300)), 0) * 10})
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=3)
+    zeros = result.metrics["zero_actuals"]
+    assert 0 < zeros["zeros"] < zeros["values"] == 3 * TINY["horizon"]
+    assert any(f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in n
+               for n in result.notes)
+    assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).backtest(frame + 1, n_windows=3).metrics

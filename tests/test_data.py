@@ -555,3 +555,12 @@ def test_pre_made_windows_are_answered_with_how_rnncast_takes_a_series():
         as_frame(np.zeros((1000, 50, 1)))
     with pytest.raises(RnncastError, match=r"got shape \(2, 2, 2, 2\)$"):  # no tutorial's windows: the shape alone
         as_frame(np.zeros((2, 2, 2, 2)))
+
+
+@pytest.mark.parametrize("categories", [["none", "bogo", "pct"], [20, 10, 5]])
+def test_a_covariate_of_dtype_category_is_refused_by_name_with_what_to_give(frame, categories):
+    # its codes (or its categories' numbers) would be read as amounts, an order the categories do not have
+    frame = frame.assign(x=pd.Categorical([categories[i % 3] for i in range(len(frame))], categories=categories))
+    with pytest.raises(RnncastError, match=r"^column 'x' is of pandas dtype 'category' \(3 categories: .*\): .*"
+                       r"pd\.get_dummies\(.*astype\(float\)"):
+        load_panel(frame, target="y", features=["x"])

@@ -211,7 +211,9 @@ def test_series_the_model_never_saw_are_named_by_their_ids_as_given():
                           "y": rng.normal(size=120)})
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
     with pytest.raises(RnncastError, match=r"^series \[201, 202\] \(2 in all\) were not in the data the model was fitted "
-                                           r"on, so it has no scaler for them; it knows 2 series, e.g. \[101, 102\]$"):
+                                           r"on, so it has no scaler for them; it knows 2 series, e.g. \[101, 102\]; "
+                                           r"leave those series out to forecast the others, or fit a model on data "
+                                           r"that holds them$"):
         model.predict(frame.assign(unique_id=frame["unique_id"] + 100))
 
 

@@ -306,7 +306,21 @@ def test_a_constant_target_names_the_scaler_setting_as_its_reader_sets_it():
     frame = pd.DataFrame({"y": np.ones(200)})
     with pytest.raises(RnncastError) as err:
         Forecaster(**TINY).fit(frame, target="y")
-    assert str(err.value).endswith("drop the column or use no scaler (scaler='none', --scaler none)")
+    assert str(err.value).endswith("to forecast it as it is, use no scaler (scaler='none', --scaler none)")
     with spelling(lambda name, value=None: f"--set {name}={value}"), pytest.raises(RnncastError) as err:
         Forecaster(**TINY).fit(frame, target="y")
     assert str(err.value).endswith("use no scaler (--set scaler=none)")
+
+
+def test_a_constant_target_is_not_told_to_drop_the_column_but_what_helps():
+    """"drop the column" made no sense for the target: the refusal now says what helps (decision 524); a constant
+    covariate keeps "drop the column"."""
+    frame = pd.DataFrame({"y": np.ones(200)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(frame, target="y")
+    said = str(err.value)
+    assert "drop the column" not in said and "the target 'y' has nothing to forecast" in said
+    assert said.endswith("or, to forecast it as it is, use no scaler (scaler='none', --scaler none)")
+    varying = frame.assign(y=np.sin(np.arange(200.0)), x=1.0)
+    with pytest.raises(RnncastError, match=r"column 'x' .*drop the column or use no scaler"):
+        Forecaster(**TINY).fit(varying, target="y", past_covariates=["x"])

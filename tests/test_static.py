@@ -280,3 +280,21 @@ def test_static_covariates_of_a_single_series_are_refused_with_the_forms_each_la
     with pytest.raises(RnncastError, match=r"holds one; give long-format data with an id column"):
         Forecaster(**TINY).fit(frame, static_covariates=pd.DataFrame({"unique_id": ["x"], "k": [1.0]}))
     Forecaster(**dict(TINY, epochs=1)).fit(frame.drop(columns="k"), static_covariates=[])  # [] is none
+
+
+def test_a_static_attribute_of_whole_numbers_is_said_read_as_numbers_and_how_to_have_it_read_as_categories(caplog):
+    """Codes given as integers (store type 1/2/3, region 101/205/310) were scaled and read as amounts, unsaid: fit
+    now says so, naming the column and how to give it as categories; a 'category' or text column is read as one."""
+    table = pd.DataFrame({"unique_id": ["a", "b", "c"], "region": [101, 205, 310], "size": [1.5, 2.0, 0.5]})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        static = from_frame(table, ["a", "b", "c"], "unique_id")
+        from_frame(table, ["a", "b", "c"], "unique_id", announce=False)  # predict's reload says nothing
+    assert static.numeric_names == ["region", "size"]  # as ever: a number is a number
+    assert [r.getMessage()[:70] for r in caplog.records] == [
+        "static covariate 'region' holds whole numbers (101, 205, 310), read as"]
+    assert "astype('category')" in caplog.records[0].getMessage()
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        coded = from_frame(table.astype({"region": "category"}), ["a", "b", "c"], "unique_id")
+    assert coded.categorical_names == ["region"] and coded.categorical.ravel().tolist() == ["101", "205", "310"]
+    assert caplog.records == []

@@ -30,6 +30,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, readout, spreads
+from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -195,6 +196,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     }
     if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
+    if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf)):  # MAPE's, sMAPE's note, as evaluate's (decision 523)
+        metrics["zero_actuals"] = zeros
     out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],

@@ -264,7 +264,15 @@ def place(i: int, attrs: dict) -> str:
 
 
 def numeric_column(column: pd.Series, name: str, attrs: dict) -> np.ndarray:
-    """The column as float64 numbers (missing values as NaN), or an error at its first non-number."""
+    """The column as float64 numbers (missing values as NaN), or an error at its first non-number; a column of
+    pandas' dtype 'category' is refused (``RnncastError``): its categories are no amounts (decision 521)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        shown = ", ".join(map(repr, list(column.cat.categories[:3]))) + (", ..." if len(column.cat.categories) > 3 else "")
+        raise RnncastError(
+            f"column {name!r} is of pandas dtype 'category' ({len(column.cat.categories)} categories: {shown}): "
+            "its categories are not read as numbers, which would give them an order and distances; give one "
+            f"indicator column per category (pd.get_dummies(frame[{name!r}], prefix={name!r}, dtype=float)) and name "
+            f"those, or, if its categories are amounts, frame[{name!r}].astype(float)")
     if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) and column.dtype.kind != "c":
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
     column = column.astype(object) if column.dtype.kind == "c" else column  # 1j named as Python writes it

@@ -295,7 +295,7 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
     in a panel such a column of one series (a price that never changed) is centred only."""
     rows, columns = panel.rows(s)[:train_end], panel.named_columns(s)  # a wide table's own column, not 'y'
     if panel.id_col is None:
-        return Scaler.fit(kind, rows, columns)
+        return Scaler.fit(kind, rows, columns, targets=panel.n_targets)
     scaler = Scaler.fit(kind, rows, columns, constant="center")
     flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
     if flat.size:

@@ -231,7 +231,8 @@ def unseen_series(state: FittedState, unknown: list) -> str:
     count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
-            f"it knows {len(state.ids)} series, e.g. {known}")
+            f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to forecast the others, or fit a "
+            "model on data that holds them")
 
 
 def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:

@@ -92,7 +92,8 @@ def part_words(part: str, result: dict) -> tuple[str, str]:
 def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", splits: list | None = None) -> Said:
     """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
     Diebold–Mariano test was made on them (``verdicts.backtest_verdict``), the notes (values fill made
-    that were not scored, the series a pooled MASE leaves out, the intervals' coverage) and the hints (a
+    that were not scored, the series a pooled MASE leaves out, MAPE and sMAPE at actual zeros, the intervals'
+    coverage) and the hints (a
     season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
     ``splits``, the rows up to each series' first cutoff, leave few training windows)."""
@@ -102,7 +103,8 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     hints = (backtest_season_hint(m), seasonal)
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values"),
-                hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]))
+                hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
+                percent=percent_note(m))
 
 
 def each_text(test: dict, units: str) -> str | None:

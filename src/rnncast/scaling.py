@@ -22,12 +22,13 @@ class Scaler:
 
     @classmethod
     def fit(cls, kind: str, train_rows: np.ndarray, columns: list[str], constant: str = "error",
-            where: str = "") -> "Scaler":
+            where: str = "", targets: int = 0) -> "Scaler":
         """Statistics from the training rows [T_train, C] alone.
 
         A column constant on those rows cannot be scaled: ``constant="error"`` refuses it (one
         series: the user can drop the column); ``"center"`` keeps scale 1 and only shifts it (one
-        series of many whose price never changed in training, say). ``where`` names the series.
+        series of many whose price never changed in training, say). ``where`` names the series; the first
+        ``targets`` columns are targets, whose refusal says what helps instead of dropping them.
         """
         train_rows = np.asarray(train_rows, dtype=np.float64)
         n_cols = train_rows.shape[1]
@@ -57,8 +58,11 @@ class Scaler:
         elif flat.size:
             j = int(flat[0])
             zero = np.ptp(train_rows[:, j]) == 0 or underflows(train_rows[:, j])
+            helps = (f"the target {columns[j]!r} has nothing to forecast on those rows: check that it is the column "
+                     f"meant ({spelled('target')}), give training rows where it changes, or, to forecast it as it is, "
+                     if j < targets else "drop the column or ")  # a target is not dropped (decision 524)
             raise RnncastError(f"column {columns[j]!r}{where} {flat_said(train_rows[:, j])}, so {kind} scaling would "
-                               f"divide by {'zero' if zero else 'rounding noise'}; drop the column or use no scaler "
+                               f"divide by {'zero' if zero else 'rounding noise'}; {helps}use no scaler "
                                f"({spelled('scaler', 'none')})")
         return cls(kind, offset, scale)
 

@@ -195,8 +195,21 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True) -> Static:
     numeric = [c for c in table.columns
                if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
     categorical = [c for c in table.columns if c not in numeric]
+    for name in [c for c in numeric if table[c].dtype.kind in "iu"] if announce else ():
+        _whole_numbers(table[name], name)
     return Static(numeric, table[numeric].to_numpy(dtype=np.float64).reshape(len(table), len(numeric)),
                   categorical, table[categorical].astype(str).to_numpy(dtype=object).reshape(len(table), len(categorical)))
+
+
+def _whole_numbers(column: pd.Series, name: str) -> None:
+    """Say that a static attribute of integers (store type 1/2/3, region 101/205/310) is read as numbers, scaled,
+    its order and distances used, and how to have it read as categories: codes are most often so given, and a number
+    stays a number, as ever (decision 520)."""
+    values = pd.unique(column)
+    shown = ", ".join(str(v) for v in values[:3]) + (f", ... ({len(values)} distinct)" if len(values) > 3 else "")
+    log.warning("static covariate %r holds whole numbers (%s), read as numbers: their order and distances are used; "
+                "if they are codes (a store type, a region), give the column as categories: "
+                "frame[%r].astype('category') in Python, or text values ('type1') in a file", name, shown, name)
 
 
 def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
