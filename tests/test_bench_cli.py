@@ -465,3 +465,17 @@ def test_whole_number_flags_past_their_range_are_refused_in_one_line(capsys, fla
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_fits_warnings_name_the_model_and_setting_they_are_about(tmp_path, caplog):
+    """Every model of every horizon warned "the best epoch was the last (2 of 2) ... may be undertrained" alike, before
+    the line naming it: each fit's lines now begin with its model, L and H; the lines that name them already do not."""
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert cli.run_bench(parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24",
+                                   "--models", "lstm,gru", "--set", "epochs=2", "--no-plots", "--out", str(tmp_path / "out"),
+                                   benchmark="ltsf")) == 0
+    lines = caplog.text.splitlines()
+    for model in ("lstm", "gru"):
+        assert sum(f"{model} L=24 H=8: the best epoch was the last (2 of 2)" in line for line in lines) == 1
+        assert sum(f"{model}: 2 epochs, best epoch 2" in line for line in lines) == 1  # as before, named once
+    assert not any("undertrained" in line and " L=24 H=8: " not in line for line in lines)

@@ -114,3 +114,16 @@ def test_a_data_file_given_as_a_run_is_named_with_the_command_s_form(folders):
     assert code == 2 and err == (f"rnncast: error: {folders / 'sine.csv'} is a file, not a run or model folder; compare "
                                  "takes RUN folders and the data with --data: rnncast compare RUN RUN [RUN ...] --data "
                                  "DATA\n")
+
+
+def test_each_models_warnings_name_the_model(folders, tmp_path, caplog):
+    """Each model warned of the data's missing steps in the same words, naming none: the lines now begin with the
+    model, as its refusals do."""
+    import pandas as pd
+
+    pd.read_csv(folders / "sine.csv").drop(index=[330, 331]).to_csv(tmp_path / "gap.csv", index=False)
+    code, out, err = run([str(folders / "lstm"), str(folders / "gru"), "--data", str(tmp_path / "gap.csv"),
+                          "--threads", "1"])
+    warned = [line for line in caplog.text.splitlines() if "missing from the data" in line]  # the handlers' lines
+    assert code == 0 and len(warned) == 2
+    assert " model 'lstm': 13 of the 77 windows" in warned[0] and " model 'gru': 13 of the 77 windows" in warned[1]

@@ -135,3 +135,23 @@ def test_a_fitted_attribute_read_before_fit_is_refused_by_its_own_name_not_state
     with pytest.raises(AttributeError, match=r"^'Forecaster' object has no attribute 'tragets_'$"):
         model.tragets_  # no fitted attribute: Python's own words
     assert isinstance(NotFitted("x"), RnncastError)
+
+
+def test_loss_figure_draws_a_fitted_models_loss_per_epoch_as_the_runs_loss_png_does(tmp_path):
+    """Python users had no helper to draw a fitted model's loss curve; the CLI writes one into its run."""
+    from matplotlib.figure import Figure
+
+    from conftest import PNG_SIGNATURE
+
+    with pytest.raises(RnncastError, match="not fitted yet"):
+        Forecaster().loss_figure()
+    model = Forecaster(**{**TINY, "epochs": 3, "loss": "mae"}).fit(make_frame(200), target="y")
+    fig = model.loss_figure()
+    assert isinstance(fig, Figure)
+    [ax] = fig.axes
+    assert [line.get_label() for line in ax.lines][:2] == ["model (lstm + linear highway) train",
+                                                           "model (lstm + linear highway) validation"]
+    assert list(ax.lines[0].get_ydata()) == [h["train_loss"] for h in model.history_]
+    assert ax.get_ylabel().startswith("MAE (scaled units")
+    fig.savefig(tmp_path / "loss.png")
+    assert (tmp_path / "loss.png").read_bytes().startswith(PNG_SIGNATURE)

@@ -204,7 +204,7 @@ def test_the_page_heads_mase_with_its_season_as_the_terminal_table_does():
     frame = pd.DataFrame({"y": np.sin(np.arange(n) * 2 * np.pi / 4) + np.arange(n) * 0.01})
     model = Forecaster(**{**TINY, "season": 4, "lookback": max(TINY["lookback"], 8)}).fit(frame, target="y")
     heads = [b[1][0] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table" and b[1][0][0] == "split"]
-    assert len(heads) == 2 and all("MASE (season 4)" in h for h in heads)
+    assert len(heads) == 1 and "MASE (season 4)" in heads[0]  # one series: its scaled units only in metrics.json
 
 
 def test_a_note_is_left_out_only_of_a_page_that_says_it_in_its_own_words():
@@ -309,3 +309,21 @@ def test_a_runs_page_says_under_its_metrics_where_mape_and_smape_meet_actual_zer
     blocks = run_blocks(model, {"test": model.evaluate(frame)}, "f", None)
     start = blocks.index(("h2", "Metrics (original units)"))
     assert any(b[0] == "p" and b[1].startswith("MAPE is over the ") for b in blocks[start:start + 4])
+
+
+def test_a_runs_page_of_one_series_shows_its_scores_once_a_panels_in_both_units():
+    """One series' page had a second table, "Metrics (scaled units)", of the same scores divided by one number (R² and
+    MASE alike): it now keeps the original one and says where the scaled ones are; a panel's keeps both, its verdict's
+    units among them."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    blocks = run_blocks(model, {"val": model.evaluate(frame, part="val"), "test": model.evaluate(frame)}, "f", None)
+    heads = [b[1] for b in blocks if b[0] == "h2" and b[1].startswith("Metrics")]
+    assert heads == ["Metrics (original units)"]
+    assert any(b[0] == "p" and "metrics.json" in b[1] and "scaled" in b[1] for b in blocks)
+    panel = make_panel(3, seed=2)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(panel)
+    heads = [b[1] for b in run_blocks(model, {"test": model.evaluate(panel)}, "f", None) if b[0] == "h2"]
+    assert "Metrics (original units)" in heads and "Metrics (scaled units)" in heads

@@ -85,6 +85,18 @@ class Learned:
         if doing is not None:
             self.warn_changed(doing)
 
+    def loss_figure(self):
+        """The training (solid) and validation (dashed) loss per epoch of ``history_``, a dot at the epoch whose
+        weights are kept, in scaled units of the loss fit trained on (MSE, MAE, pinball loss): the run's loss.png, as
+        a matplotlib ``Figure`` made without pyplot, so a notebook shows it where it is returned and
+        ``fig.savefig("loss.png")`` writes it. Raises ``RnncastError`` before fit or load."""
+        self.check_fitted()
+        from rnncast import madeof, plots  # matplotlib only when a figure is drawn
+
+        settings = self.state_.settings
+        trained_on = "pinball loss" if settings.model.quantiles else settings.train.loss.upper()
+        return plots.loss_figure({madeof.legend_label(self.get_params()): self.history_}, trained_on)
+
     def __sklearn_is_fitted__(self) -> bool:
         """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it
         (the fitted attributes are properties over ``state_``, so its look for attributes ending in ``_`` would not do)."""

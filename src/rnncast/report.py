@@ -123,13 +123,12 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     with what it logs while the run is scored here, it is metrics.json's ``notes`` (this fit's alone: a
     resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
     run_dir = Path(run_dir)
-    trained_on = "pinball loss" if forecaster.settings_.model.quantiles else forecaster.settings_.train.loss.upper()
     name = madeof.legend_label(forecaster.get_params())  # the tables' "model", with its cell (and highway)
     with capture() as scoring:
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
-            loss_png = plots.png_bytes(plots.loss_figure({name: forecaster.history_}, trained_on))
+            loss_png = plots.png_bytes(forecaster.loss_figure())
             forecast_png = plots.png_bytes(forecast_plot(forecaster, data, {name: forecaster}, forecasts.get("test")))
     stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
     noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)

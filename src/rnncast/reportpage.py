@@ -69,11 +69,15 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))
     by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
-    blocks.append(("h2", f"Metrics ({units_name(by)})"))
-    if by == SCALED_BY["spread"]:  # scaler 'none': nothing scaled them, so this table divides by each series' spread
-        blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard deviation "
-                            "of its training rows: the scale the verdict weighs errors in."))
-    blocks.append(("table", metric_rows(metrics, "scaled", season)))
+    if verdict_units(forecaster) == "original":  # one series' scaled table: these errors over one number, R², MASE alike
+        blocks.append(("p", "The same scores in scaled units, the loss curve's, are in metrics.json ('scaled'): for one "
+                            "series they divide these errors by one number, so R² and MASE are the same."))
+    else:  # a panel's or several targets': each series in its own scale, the units the verdict weighs
+        blocks.append(("h2", f"Metrics ({units_name(by)})"))
+        if by == SCALED_BY["spread"]:  # scaler 'none': nothing scaled them, so this table divides by each series' spread
+            blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard "
+                                "deviation of its training rows: the scale the verdict weighs errors in."))
+        blocks.append(("table", metric_rows(metrics, "scaled", season)))
     blocks += figures
     blocks.append(("h2", "Data and settings"))
     wide = forecaster.layout_ == "wide"

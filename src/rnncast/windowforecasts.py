@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from rnncast.spelling import counted
+
 WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later")
 
 
@@ -42,6 +44,15 @@ class WindowForecasts:
     targets: list = field(default_factory=list)
     filled: np.ndarray | None = None  # [W, H, T] bool
     reads_later: np.ndarray | None = None  # [W] bool
+
+    def __repr__(self) -> str:
+        """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
+        targets ['y'], baselines ['repeat', 'mean']; y_true, y_pred [58, 3, 1])``, the levels where it has quantiles."""
+        w, h, t = self.y_pred.shape
+        series = len(self.ids) if self.series is None else len(np.unique(self.series))
+        levels = f", quantiles {list(self.levels)} [{w}, {h}, {t}, {len(self.levels)}]" if self.quantiles is not None else ""
+        return (f"WindowForecasts({counted(w, 'window')} of {series} series, horizon {h}, targets {list(self.targets)}, "
+                f"baselines {list(self.baselines)}; y_true, y_pred [{w}, {h}, {t}]{levels})")
 
 
 def scored(wf: WindowForecasts) -> np.ndarray | None:

@@ -26,6 +26,7 @@ Forecaster's parameters, epochs run, best epoch, train seconds, device.
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,10 @@ from rnncast.panel import Panel
 from rnncast.windows import Split
 
 logger = logging.getLogger(__name__)
+
+FITTING: ContextVar[str | None] = ContextVar("rnncast_bench_fitting", default=None)
+"""The fit bench runs now ("lstm L=24 H=8"); None between fits. bench's command line begins each log line of a fit
+with it (``cli.display.named_logs``): every model's "the best epoch was the last ... may be undertrained" read alike."""
 
 CELLS = ("rnn", "lstm", "gru")
 
@@ -123,7 +128,11 @@ def make_runner(model: str) -> Runner:
         order = column_order(task)
         split = Split(task.split.train_end, task.split.val_end, task.split.val_end)
         panel = forecaster_panel(task, params)
-        forecaster = Forecaster(**params).fit(panel, split=split)
+        named = FITTING.set(f"{model} L={task.lookback} H={task.horizon}")
+        try:
+            forecaster = Forecaster(**params).fit(panel, split=split)
+        finally:
+            FITTING.reset(named)
         history = forecaster.history_
         best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
         settings = forecaster.settings_
