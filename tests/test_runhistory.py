@@ -10,7 +10,7 @@ import numpy as np
 from conftest import TINY, make_frame
 from rnncast import Forecaster
 from rnncast.report import write_run
-from rnncast.runhistory import history_csv, read_back
+from rnncast.runhistory import early_stop_text, end_text, history_csv, read_back
 
 
 def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
@@ -39,3 +39,27 @@ def test_a_loaded_run_has_the_history_it_was_trained_with_and_a_saved_model_none
         assert Forecaster.load(tmp_path / "run").history_ == []
     assert "history.csv does not read as the run's epochs (its columns are ['epoch', 'loss']" in caplog.text
     assert read_back(tmp_path / "nowhere") == []
+
+
+def test_the_early_stop_text_says_where_the_fit_stopped_and_which_weights_it_kept():
+    record = lambda epoch, best, val=0.5: {"epoch": epoch, "best": best, "val_loss": val}  # noqa: E731
+    stopped = [record(1, True), record(2, False), record(3, False)]
+    assert early_stop_text(stopped, 100, 2) == ("stopped early at epoch 3 of 100: the validation loss had not "
+                                                "improved for 2 epochs; the weights of epoch 1 are kept")
+    assert early_stop_text(stopped, 3, 2) is None and early_stop_text(stopped, 100, 3) is None  # ran every epoch; not stopped
+    never = [record(1, False, None)]
+    assert early_stop_text(never, 100, 1) == ("stopped early at epoch 1 of 100: the training loss had not improved "
+                                              "for 1 epoch; the untrained network is kept")
+
+
+def test_the_end_text_says_which_weights_are_kept_whenever_they_are_not_the_last_epochs():
+    record = lambda epoch, best, val=0.5: {"epoch": epoch, "best": best, "val_loss": val}  # noqa: E731
+    stopped = [record(1, True), record(2, False), record(3, False)]
+    assert end_text(stopped, 100, 2) == ("stopped early at epoch 3 of 100: the validation loss had not improved for 2 "
+                                         "epochs; the weights of epoch 1 are kept")  # early_stop_text's words
+    assert end_text(stopped, 3, 2) == ("ran all 3 epochs; the validation loss last improved in epoch 1, and the weights "
+                                       "of that epoch are kept")  # patience ran out at the last epoch
+    assert end_text(stopped, 3, 5) == end_text(stopped, 3, 2)  # ran every epoch, the best not the last: said too
+    assert end_text([record(1, False), record(2, True)], 2, 5) is None  # the last epoch's weights: nothing to say
+    assert end_text([record(1, False, None)], 1, 1) == ("ran its one epoch; the training loss never improved on the "
+                                                         "untrained network, which is kept")

@@ -109,19 +109,6 @@ def test_early_stopping_ends_after_patience_epochs_without_improvement(data):
                                          f"improved for 2 epochs; the weights of epoch {len(history) - 2} are kept"]
 
 
-def test_the_early_stop_text_says_where_the_fit_stopped_and_which_weights_it_kept():
-    from rnncast.training import early_stop_text
-
-    record = lambda epoch, best, val=0.5: {"epoch": epoch, "best": best, "val_loss": val}  # noqa: E731
-    stopped = [record(1, True), record(2, False), record(3, False)]
-    assert early_stop_text(stopped, 100, 2) == ("stopped early at epoch 3 of 100: the validation loss had not "
-                                                "improved for 2 epochs; the weights of epoch 1 are kept")
-    assert early_stop_text(stopped, 3, 2) is None and early_stop_text(stopped, 100, 3) is None  # ran every epoch; not stopped
-    never = [record(1, False, None)]
-    assert early_stop_text(never, 100, 1) == ("stopped early at epoch 1 of 100: the training loss had not improved "
-                                              "for 1 epoch; the untrained network is kept")
-
-
 def test_a_fit_whose_patience_runs_out_at_its_last_epoch_says_which_weights_it_keeps(data, caplog):
     """The terminal printed "rnncast: INFO: None (MSE 0.086266)": patience ran out in the last epoch, where
     early_stop_text (an early stop's words) has nothing to say, and its None was logged. The line now says
@@ -138,21 +125,6 @@ def test_a_fit_whose_patience_runs_out_at_its_last_epoch_says_which_weights_it_k
     best = f.history_[-3]["val_loss"]
     assert lines == [f"ran all {stopped} epochs; the validation loss last improved in epoch {stopped - 2}, and the "
                      f"weights of that epoch are kept (validation MSE {best:.5g}, scaled units)"]
-
-
-def test_the_end_text_says_which_weights_are_kept_whenever_they_are_not_the_last_epochs():
-    from rnncast.training import end_text
-
-    record = lambda epoch, best, val=0.5: {"epoch": epoch, "best": best, "val_loss": val}  # noqa: E731
-    stopped = [record(1, True), record(2, False), record(3, False)]
-    assert end_text(stopped, 100, 2) == ("stopped early at epoch 3 of 100: the validation loss had not improved for 2 "
-                                         "epochs; the weights of epoch 1 are kept")  # early_stop_text's words
-    assert end_text(stopped, 3, 2) == ("ran all 3 epochs; the validation loss last improved in epoch 1, and the weights "
-                                       "of that epoch are kept")  # patience ran out at the last epoch
-    assert end_text(stopped, 3, 5) == end_text(stopped, 3, 2)  # ran every epoch, the best not the last: said too
-    assert end_text([record(1, False), record(2, True)], 2, 5) is None  # the last epoch's weights: nothing to say
-    assert end_text([record(1, False, None)], 1, 1) == ("ran its one epoch; the training loss never improved on the "
-                                                         "untrained network, which is kept")
 
 
 def test_a_run_whose_epochs_never_beat_the_untrained_network_keeps_it():

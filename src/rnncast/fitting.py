@@ -35,7 +35,8 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import spelled
 from rnncast.state import FittedState
 from rnncast.devices import cpu_threads, resolve_device
-from rnncast.training import best_epoch, fit_network
+from rnncast.runhistory import best_epoch
+from rnncast.training import fit_network
 from rnncast.windows import Split, panel_window_starts
 
 log = logging.getLogger(__name__)

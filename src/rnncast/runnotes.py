@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import spelled
@@ -76,8 +77,6 @@ def divergence(forecaster: Fitted) -> dict | None:
     epoch = getattr(forecaster, "diverged_epoch_", None)
     if epoch is None:
         return None
-    from rnncast.training import best_epoch
-
     return {"epoch": epoch, "kept": best_epoch(forecaster.history_)}  # the loop keeps the best finished epoch
 
 
@@ -92,13 +91,11 @@ def divergence_text(forecaster: Fitted) -> str | None:
 
 def early_stop(forecaster: Fitted) -> str | None:
     """"stopped early at epoch 10 of 100: the validation loss had not improved for 5 epochs; the weights of epoch 5
-    are kept" (``training.early_stop_text``), or None: the fit ran every epoch, diverged (``divergence_text``), or
+    are kept" (``runhistory.early_stop_text``), or None: the fit ran every epoch, diverged (``divergence_text``), or
     is still running (an ``on_epoch`` callback that evaluates the model between epochs: no history yet)."""
     history = getattr(forecaster, "history_", None)
     if history is None or getattr(forecaster, "diverged_epoch_", None) is not None:
         return None
-    from rnncast.training import early_stop_text
-
     train = forecaster.settings_.train  # the fit's, whatever set_params changed since
     return early_stop_text(history, train.epochs, train.patience)
 

@@ -26,7 +26,8 @@ from rnncast.config import TrainSettings
 from rnncast.distributed import Group
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.interrupts import stop_if_asked
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import spelled
+from rnncast.runhistory import best_epoch, end_text
 from rnncast.runnotes import untrained_advice
 
 log = logging.getLogger(__name__)
@@ -163,40 +164,6 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
     if state.diverged is not None and on_diverged is not None:
         on_diverged(dict(state.diverged))
     return state.history
-
-
-def best_epoch(history: list[dict]) -> int:
-    """The epoch whose weights the loop keeps: the last that improved (0: none did, the untrained network stays)."""
-    return max((h["epoch"] for h in history if h["best"]), default=0)
-
-
-def early_stop_text(history: list[dict], epochs: int, patience: int) -> str | None:
-    """"stopped early at epoch 10 of 100: the validation loss had not improved for 5 epochs; the weights of epoch 5
-    are kept", where early stopping ended ``history`` (its last ``patience`` epochs none better) before ``epochs``;
-    else None. A run that diverged ends so too: its reader asks ``diverged`` first (``runnotes.early_stop``)."""
-    last = history[-patience:]
-    if len(history) >= epochs or len(last) < patience or any(h["best"] for h in last):
-        return None
-    kept = best_epoch(history)
-    return (f"stopped early at epoch {history[-1]['epoch']} of {epochs}: the "
-            f"{'training' if history[-1]['val_loss'] is None else 'validation'} loss had not improved for "
-            f"{counted(patience, 'epoch')}; {f'the weights of epoch {kept}' if kept else 'the untrained network'} "
-            f"{'are' if kept else 'is'} kept")
-
-
-def end_text(history: list[dict], epochs: int, patience: int) -> str | None:
-    """What the end of ``history`` says of the weights kept: an early stop's words (``early_stop_text``); where
-    every one of ``epochs`` ran and the best was not the last (patience may have run out at the last epoch), "ran
-    all 8 epochs; the validation loss last improved in epoch 3, and the weights of that epoch are kept"; None where
-    the last epoch's weights are kept, which needs no word (or ``history`` ended otherwise: a divergence)."""
-    early = early_stop_text(history, epochs, patience)
-    if early or not history or len(history) < epochs or history[-1]["best"]:
-        return early
-    kept, loss = best_epoch(history), "training" if history[-1]["val_loss"] is None else "validation"
-    ran = f"ran all {epochs} epochs" if epochs > 1 else "ran its one epoch"
-    if not kept:
-        return f"{ran}; the {loss} loss never improved on the untrained network, which is kept"
-    return (f"{ran}; the {loss} loss last improved in epoch {kept}, and the weights of that epoch are kept")
 
 
 def _kept_text(kept: int) -> str:
