@@ -411,7 +411,39 @@ def test_a_ctrl_c_after_a_trials_last_batch_keeps_the_trial_and_stops_the_tune(t
                          "--epochs", "1", "--hidden-size", "4", "--max-batches", "2", "--device", "cpu", "--trials", "3",
                          "--search", "lr", "--out", tmp_path / "t")
     assert code == status, err
-    assert err.endswith("rnncast: interrupted" + (" (SIGTERM)" if signum == "SIGTERM" else "") + "\n"), err
+    assert ("rnncast: interrupted" + (" (SIGTERM)" if signum == "SIGTERM" else "") + "; the study holds 1 finished "
+            "trial; the best settings so far are in ") in err.splitlines()[-1], err
     assert out.startswith("trial 0: complete validation MSE")
     rows = (tmp_path / "t" / "trials.csv").read_text().splitlines()[1:]
     assert [row.split(",")[:2] for row in rows] == [["0", "COMPLETE"]]
+
+
+def test_an_interrupted_tune_says_what_finished_where_its_files_are_and_how_to_go_on(tmp_path, capsys, monkeypatch):
+    """An interrupted tune said only "rnncast: interrupted", and trials.csv gave a FAIL without why (nor the trial
+    the signal stopped). The Ctrl-C is sent as the second trial starts: held until its first batch, as a terminal's."""
+    import csv
+    import signal
+
+    from conftest import make_frame
+    from rnncast.forecaster import Forecaster
+
+    make_frame(300).to_csv(tmp_path / "d.csv", index=False)
+    real, fits = Forecaster.fit, []
+
+    def fit(self, *args, **kwargs):
+        fits.append(1)
+        if len(fits) == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Forecaster, "fit", fit)
+    out = tmp_path / "t"
+    code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--horizon", "3", "--epochs", "2",
+                       "--hidden-size", "4", "--device", "cpu", "--trials", "3", "--search", "lr", "--out", out)
+    assert code == 130 and err.strip().splitlines()[-1] == (
+        f"rnncast: interrupted; the study holds 1 finished trial, and 1 failed trial (why: trials.csv's reason); the "
+        f"best settings so far are in {out / 'best.toml'} and every trial in {out / 'trials.csv'}; to go on, run the "
+        "same rnncast tune again: it adds trials to the study"), err
+    with open(out / "trials.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(row["state"], row["reason"]) for row in rows] == [("COMPLETE", ""), ("FAIL", "interrupted")]

@@ -20,6 +20,8 @@ trial a killed tune of the same folder left running is failed when the study ope
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import math
 import numbers
@@ -246,6 +248,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
 
     try:
         study.optimize(owned(objective, out), n_trials=trials, timeout=timeout, catch=(TrainingDiverged,), callbacks=[finished])
+    except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
+        written(out)
+        raise
     except RnncastError:  # a refusal of the first trial's fit: the study this call created goes, so a corrected call starts anew
         if created and not ran:
             forget_new_study(optuna, study, storage, out, refused=True)
@@ -271,14 +276,16 @@ def _write_study(out: Path, result: TuneResult, source, panel, space: dict, stor
                f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
     config = out / "best.toml"
     files.write_text(config, config_toml({**request, **result.settings}, comment))
-    rows = [TRIALS_HEADER + ",".join(searched)]
+    rows = [TRIALS_HEADER.split(",")[:-1] + searched + ["reason"]]  # reason: why a trial failed (interrupted, diverged)
     for trial in study.trials:
         value = "" if trial.value is None else f"{trial.value:.8g}"
-        params = ",".join(str(trial.params.get(name, "")) for name in searched)
         seconds = trial.user_attrs.get("seconds")
-        rows.append(f"{trial.number},{trial.state.name},{value},{trial.user_attrs.get('epochs', '')},"
-                    f"{'' if seconds is None else f'{seconds:.2f}'},{params}")
-    files.write_text(out / "trials.csv", "\n".join(rows) + "\n")
+        rows.append([trial.number, trial.state.name, value, trial.user_attrs.get("epochs", ""),
+                     "" if seconds is None else f"{seconds:.2f}", *(trial.params.get(name, "") for name in searched),
+                     trial.user_attrs.get("failed", "")])
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)  # a reason's commas quoted
+    files.write_text(out / "trials.csv", text.getvalue())
     states = {}
     for trial in study.trials:
         states[trial.state.name] = states.get(trial.state.name, 0) + 1

@@ -5,6 +5,7 @@ series: the many-series flags it lacks are named as such (``one_series_note``)."
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from rnncast import interrupts
@@ -40,8 +41,34 @@ def _run_tune(args) -> int:
                        note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")
     try:
         return _tune_run(args, settings, search, request, claim)
+    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: what the study holds, where, and how to go on
+        print(f"rnncast: interrupted{interrupts.by(err)}; {stopped_tune(claim.folder)}", file=sys.stderr)
+        return interrupts.exit_status(err)
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind
+
+
+def stopped_tune(out: Path) -> str:
+    """What an interrupted tune left in ``out``, read from its trials.csv (written after each trial, and once more
+    when the signal failed the trial it stopped): how many trials finished, where best.toml and trials.csv are,
+    and that the same command goes on with the study."""
+    import csv
+
+    again = "run the same rnncast tune again: it adds trials to the study"
+    try:
+        with open(out / "trials.csv", newline="", encoding="utf-8") as f:
+            states = [row.get("state") for row in csv.DictReader(f)]
+    except (OSError, ValueError, csv.Error):
+        states = []
+    finished = [state for state in states if state in ("COMPLETE", "PRUNED")]
+    if "COMPLETE" not in states or not (out / "best.toml").is_file():
+        return f"no trial had completed, so {out} holds no best.toml yet; {again}"
+    pruned = finished.count("PRUNED")
+    failed = states.count("FAIL")
+    how = f" ({len(finished) - pruned} complete, {pruned} pruned)" if pruned else ""
+    fails = f", and {counted(failed, 'failed trial')} (why: trials.csv's reason)" if failed else ""
+    return (f"the study holds {counted(len(finished), 'finished trial')}{how}{fails}; the best settings so far are in "
+            f"{out / 'best.toml'} and every trial in {out / 'trials.csv'}; to go on, {again}")
 
 
 def joining_note(out: Path, study: str, storage: str | None) -> str:
