@@ -16,6 +16,7 @@ import pandas as pd
 
 from rnncast import calendars
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown
 
 
@@ -47,10 +48,7 @@ def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=Non
 def said(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:
     """The note that the rows with a missing value were removed before the calendar was read: how many, the
     first few as the data writes them (``fmt``), and the calendar the rows kept follow."""
-    gone = time[~keep]
-    day = at_midnight(time)
-    first = ", ".join(shown(t, day, fmt) for t in gone[:3])
-    count = "1 row" if len(gone) == 1 else f"{len(gone)} rows"
+    count, first = _removed(time, keep, fmt)
     return (f"fill 'drop' removed {count} that hold a missing value (first: {first}) before the calendar was read: "
             f"the rows kept follow the calendar {shown_calendar}, and the rows removed are the steps off it, so the "
             "forecasts follow it too")
@@ -74,9 +72,13 @@ def off_given(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq) -> 
 def said_off(time: pd.Index, keep: np.ndarray, shown_calendar: str, fmt: str | None = None) -> str:
     """The note that the rows off the calendar given, each without a value, were removed (``off_given``): how
     many, the first few as the data writes them (``fmt``)."""
-    gone = time[~keep]
-    day = at_midnight(time)
-    first = ", ".join(shown(t, day, fmt) for t in gone[:3])
-    count = "1 row" if len(gone) == 1 else f"{len(gone)} rows"
+    count, first = _removed(time, keep, fmt)
     return (f"removed {count} off the calendar {shown_calendar} given (first: {first}): each holds no value, so "
             "nothing of the data is lost; a row off it that held a value would be refused")
+
+
+def _removed(time: pd.Index, keep: np.ndarray, fmt: str | None) -> tuple[str, str]:
+    """How many rows of ``time`` [N] ``keep`` [N] leaves out ("34 rows"), and the first three as the data writes them."""
+    gone = time[~keep]
+    day = at_midnight(time)
+    return counted(len(gone), "row"), ", ".join(shown(t, day, fmt) for t in gone[:3])

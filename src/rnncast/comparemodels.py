@@ -13,7 +13,6 @@ training rows (``spreads.window_spreads``, the first model's), as evaluate's ver
 from __future__ import annotations
 
 import os
-from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -21,6 +20,7 @@ import numpy as np
 from rnncast import comparison, evaluation, metrics, spreads
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import RnncastError
+from rnncast.noticed import speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
 from rnncast.settingvalues import choice
@@ -29,9 +29,6 @@ from rnncast.windowforecasts import WindowForecasts, scored, take
 
 ACCEPTED = ("a dict of name -> fitted Forecaster, a list of fitted Forecasters (named by their cell: LSTM, GRU, RNN) "
             "or a list of (name, Forecaster) pairs")
-FORECASTING: ContextVar[str | None] = ContextVar("rnncast_compared_model", default=None)
-"""The model whose windows compare forecasts now ("model 'lstm'", as its refusals name it); None between them. The
-command line begins each log line with it (``cli.display.named_logs``): every model warned of the data alike."""
 MEASURE = {"test": "test MSE", "val": "validation MSE", "train": "training MSE", "all": "MSE"}
 
 
@@ -105,14 +102,12 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
         readable(data)
     forecasts = {}
     for name, model in named.items():
-        token = FORECASTING.set(f"model {name!r}")
-        try:
-            with hints(predict_windows="compare"):  # its refusals and warnings name the command, not the method it calls
+        try:  # its log lines name the model as its refusals do; its refusals and warnings name the command, not the
+            # method it calls
+            with speaking_as(f"model {name!r}"), hints(predict_windows="compare"):
                 forecasts[name] = model.predict_windows(data, part=part, static_covariates=static_covariates)
         except RnncastError as err:
             raise RnncastError(f"model {name!r}: {err}") from None
-        finally:
-            FORECASTING.reset(token)
     picks = common_windows(forecasts, part)
     first = next(iter(forecasts))
     chosen = {name: take(wf, picks[name]) for name, wf in forecasts.items()}

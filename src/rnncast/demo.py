@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 import statistics
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 from rnncast import datasets, demopage, madeof, plots
+from rnncast.noticed import speaking_as
 from rnncast.comparison import Comparison, compare, listing, percent_apart
 from rnncast.demofolders import CELLS, REGRESSION_RUNS, SINE_GROUPS, sine_folder
 from rnncast.forecaster import Forecaster
@@ -28,20 +27,6 @@ REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2,
                            patience=10, scaler="minmax", window_norm="none")  # the tutorial's, split by time
 SINE_SETTINGS = dict(lookback=50, horizon=1, hidden_size=64, epochs=60, patience=8, batch_size=64, lr=3e-3)
 SINE_STEP = 0.1  # y = sin(SINE_STEP t): a period of 2 pi / 0.1, about 63 rows
-
-NETWORK: ContextVar[str | None] = ContextVar("rnncast_demo_network", default=None)
-"""The network a demo is training and scoring now, as its page names it ("LSTM (highway on)"); None between them.
-The command line begins each log line with it (``cli.display.named_logs``): six fits say "stopped early" alike."""
-
-
-@contextmanager
-def _training(name: str):
-    token = NETWORK.set(name)
-    try:
-        yield
-    finally:
-        NETWORK.reset(token)
-
 
 def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0, seed: int = 0) -> demopage.DemoResult:
     """Train RNN, LSTM and GRU on one continuous sine wave, with the highway and each cell alone;
@@ -61,7 +46,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
             folder = sine_folder(cell, extra)
             settings = dict(SINE_SETTINGS, **extra, threads=threads, seed=seed)
             on_epoch = on_epoch_factory(folder, settings["epochs"]) if on_epoch_factory else None
-            with _training(f"{cell.upper()} ({group})"):  # the name its page's metrics go by
+            with speaking_as(f"{cell.upper()} ({group})"):  # the name its page's metrics go by; its log lines' too
                 model = Forecaster(cell=cell, device=device, **settings).fit(panel, on_epoch=on_epoch)
                 run_metrics = write_run(out_dir / folder, model, data, source=source,
                                         notes=[f"Demo run ({group}). " + settings_sentence(model)])
@@ -112,7 +97,7 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
         panel = load_panel(data, "y", ["x"], future_known=known, announce=False)  # built-in, numbered rows
         note = ("future_known=True: the network also sees x at the time step it predicts, a covariate known at forecast time."
                 if known else WHY_NOT)
-        with _training(label):
+        with speaking_as(label):
             model = Forecaster(future_known=known, **settings).fit(panel, on_epoch=on_epoch)
             run_metrics = write_run(out_dir / folder, model, data, notes=[note, settings_sentence(model)],
                                     source="built-in regression set (rnncast.datasets.aligned_regression)")

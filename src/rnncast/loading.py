@@ -156,7 +156,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     if order is not None:
         codes, values, positions = codes[order], values[order], positions[order]
         time = time[order] if time is not None else None
-    offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
+    offsets = _offsets(codes, len(rows.ids))
     if time is not None and rows.text_format is None:  # 201601 under 'period': months where freq names a calendar
         time, rows.text_format = compactdates.counter_dates(time, offsets, freq)
         rows.how = "by its name" if rows.how and rows.text_format else rows.how  # no longer integer periods
@@ -177,7 +177,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
     if off is not None:
         dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
-        offsets = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(rows.ids)))]).astype(np.int64)
+        offsets = _offsets(codes, len(rows.ids))
     where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731
     session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
     if announce and session is not None and sessions.business_hours(freq) is not None:
@@ -286,3 +286,8 @@ def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_
     if not len(newest) and together:
         return None  # each series' rows come together, in time order
     return np.lexsort((key, codes))
+
+
+def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:
+    """[S + 1] int64: where each of ``n_series`` series begins among rows sorted by series (``codes`` [N]), then N."""
+    return np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=n_series))]).astype(np.int64)

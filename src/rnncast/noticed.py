@@ -154,3 +154,23 @@ def time_notes(announce: bool) -> Iterator[None]:
     finally:
         for logger, level in zip(loggers, levels):
             logger.setLevel(level)
+
+
+_SPEAKER: ContextVar[str | None] = ContextVar("rnncast_speaker", default=None)
+
+
+@contextmanager
+def speaking_as(name: str) -> Iterator[None]:
+    """While the block runs, ``speaker()`` is ``name``: the network, model or setting whose fit or forecasts it runs
+    ("LSTM (highway on)" in a demo, "model 'r1'" in compare, "lstm L=24 H=8" in bench). The command line begins each
+    rnncast log line with it (``cli.display.named_logs``), so that several models' alike lines say whose they are."""
+    token = _SPEAKER.set(name)
+    try:
+        yield
+    finally:
+        _SPEAKER.reset(token)
+
+
+def speaker() -> str | None:
+    """The name ``speaking_as`` gives now; None outside such a block."""
+    return _SPEAKER.get()

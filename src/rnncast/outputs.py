@@ -177,7 +177,7 @@ def rnncast_output(folder: Path) -> bool:
     """Whether ``folder`` holds a run (a config.json rnncast wrote, and a model folder or checkpoint), a
     backtest, a tune (a tune.json rnncast wrote, or study.db beside a best.toml or trials.csv rnncast wrote),
     a bench (a results.csv rnncast wrote) or a demo (summary.json and report.html). A project's own config.json beside a saved ``model/`` is none."""
-    if _json_with(folder / "config.json", RUN_KEYS) and (
+    if json_with(folder / "config.json", RUN_KEYS) and (
             model_folder(folder / "model") or (folder / "checkpoint.safetensors").is_file()):
         return True
     if (folder / "study.db").is_file() and any(written_by_rnncast(folder / name) for name in SIGNATURES):
@@ -185,15 +185,16 @@ def rnncast_output(folder: Path) -> bool:
     if (folder / "results.csv").is_file() and written_by_rnncast(folder / "results.csv"):
         return True  # a bench's
     return ((folder / "metrics.json").is_file() or (folder / "summary.json").is_file()) and (
-        folder / "report.html").is_file() or _json_with(folder / "tune.json", TUNE_KEYS)
+        folder / "report.html").is_file() or json_with(folder / "tune.json", TUNE_KEYS)
 
 
 RUN_KEYS = ("settings", "data", "fingerprint")  # what a run's config.json holds (runfiles), among others
 TUNE_KEYS = ("study", "storage")  # what a tune's tune.json holds (tuning), among others
 
 
-def _json_with(path: Path, keys) -> bool:
-    """Whether ``path`` is a JSON object holding every one of ``keys``."""
+def json_with(path: Path, keys=()) -> bool:
+    """Whether ``path`` is a JSON object holding every one of ``keys`` (none: any JSON object), not cut short or
+    overwritten."""
     import json
 
     try:

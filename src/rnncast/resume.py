@@ -24,7 +24,7 @@ from rnncast import fingerprint, pathargs
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, write_bytes, written_path
 from rnncast.models import NetSpec
-from rnncast.outputs import model_folder, output_kind
+from rnncast.outputs import json_with, model_folder, output_kind
 from rnncast.spelling import hint
 from rnncast.training import LoopState
 
@@ -275,7 +275,7 @@ def refuse_finished(run_dir) -> None:
     except (SafetensorError, OSError, KeyError, ValueError, TypeError):
         pass  # no checkpoint (removed, or a model saved without one): the epoch is left unsaid
     at = f" at epoch {epoch}" if epoch is not None else ""
-    damaged = [name for name in ("config.json", "metrics.json") if not _json_object(run_dir / name)]
+    damaged = [name for name in ("config.json", "metrics.json") if not json_with(run_dir / name)]
     if "config.json" in damaged:  # the run's data and settings: neither --resume nor --config can read them
         raise RnncastError(f"{run_dir} finished training{at}, but its config.json is damaged (not a JSON object, as "
                            f"rnncast wrote it): it holds the run's data and settings, so the run can be neither resumed "
@@ -287,12 +287,3 @@ def refuse_finished(run_dir) -> None:
                            f"{run_dir / 'report.html'} and run rnncast fit --resume {run_dir}")
     raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
                        f"{run_dir} --out NEW, or replace it with --out {run_dir} --overwrite")
-
-
-def _json_object(path: Path) -> bool:
-    """Whether ``path`` reads as a JSON object (a run's config.json, metrics.json), not cut short or overwritten."""
-    try:
-        return isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
-    except (OSError, ValueError):  # missing, unreadable, not UTF-8 (UnicodeDecodeError is a ValueError), not JSON
-        return False
-

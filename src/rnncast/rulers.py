@@ -21,11 +21,11 @@ class Ruler:
     """Each row's position on a calendar, in steps from its series' first row (``steps`` [N] int64,
     computed when asked: a calendar without gaps never needs them)."""
 
-    def __init__(self, steps, stamps, bad: int | None = None, missing: int = 0, off: np.ndarray | None = None):
+    def __init__(self, steps, stamps, missing: int = 0, off: np.ndarray | None = None):
         self._steps = steps  # [N] int64, or a function that computes them
         self.stamps = stamps  # (series [K], positions [K]) -> time values [K]
-        self.bad = bad  # the first row off the calendar
-        self.off = off  # [N] bool: every row off the calendar, where one is (bad); else None
+        self.off = off  # [N] bool: every row off the calendar, where one is; else None
+        self.bad = None if off is None else int(np.flatnonzero(off)[0])  # the first row off the calendar
         self.missing = missing  # rows the calendar has within a series' span that the data lacks
 
     @property
@@ -47,9 +47,9 @@ class Ruler:
         rel = values - np.repeat(first, np.diff(offsets))
         off = np.flatnonzero(rel % step)
         if len(off):
-            return cls(None, None, int(off[0]), off=(rel % step) != 0)
+            return cls(None, None, off=(rel % step) != 0)
         steps = rel // step
-        return cls(steps, stamps, None, _missing(steps, offsets))
+        return cls(steps, stamps, _missing(steps, offsets))
 
     @classmethod
     def periods(cls, time: pd.PeriodIndex, offsets: np.ndarray) -> "Ruler":
@@ -58,7 +58,7 @@ class Ruler:
         first = ordinals[offsets[:-1]]
         steps = ordinals - np.repeat(first, np.diff(offsets))
         stamps = lambda s, k: pd.PeriodIndex.from_ordinals(first[s] + k, freq=time.freq).rename(time.name)  # noqa: E731
-        return cls(steps, stamps, None, _missing(steps, offsets))
+        return cls(steps, stamps, _missing(steps, offsets))
 
     @classmethod
     def of(cls, time: pd.DatetimeIndex, offsets: np.ndarray, offset) -> "Ruler | None":
@@ -96,10 +96,10 @@ class Ruler:
         pos = np.searchsorted(grid, values)
         on = (pos < len(grid)) & (grid[np.minimum(pos, len(grid) - 1)] == values)
         if not on.all():
-            return cls(None, None, int(np.flatnonzero(~on)[0]), off=~on)
+            return cls(None, None, off=~on)
         base = pos[offsets[:-1]]
         steps = pos - np.repeat(base, np.diff(offsets))
-        return cls(steps, lambda s, k: local(grid[base[s] + k]), None, _missing(steps, offsets))
+        return cls(steps, lambda s, k: local(grid[base[s] + k]), _missing(steps, offsets))
 
 
 def _missing(steps: np.ndarray, offsets: np.ndarray) -> int:

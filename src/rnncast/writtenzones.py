@@ -104,6 +104,9 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
     have the offsets, ``prefer``'s first) where no calendar (or not ``freq``) explains the instants but one (or
     ``freq``) explains the times as written, ``wall`` [N]: a daily or monthly series of one zone across
     daylight saving."""
+    def carries() -> str:  # every refusal's head: the offsets, the first change named
+        return f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)})"
+
     try:
         settled = calendars.settle(time, offsets, freq, where, True, holidays)
     except RnncastError:
@@ -111,22 +114,19 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
             raise
         named = (f"freq={freq!r}" if isinstance(freq, str) or holidays is None else
                  f"of business days without {holidays} holidays")  # not <CustomBusinessDay>
-        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}): its "
-                           f"times are on the calendar {named} on the clock they are written in, not in UTC, "
-                           f"where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
+        raise RnncastError(f"{carries()}: its times are on the calendar {named} on the clock they are written in, "
+                           f"not in UTC, where daylight saving moves them; {remedy(zones(time, wall, prefer))}") from None
     if settled[0].session is not None:  # bars of a trading session read in UTC: daylight saving moves them an hour
-        raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}): its "
-                           f"bars are a trading session's on the clock they are written in, which daylight saving moves "
-                           f"in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
+        raise RnncastError(f"{carries()}: its bars are a trading session's on the clock they are written in, which "
+                           f"daylight saving moves in UTC (read in UTC they are {settled[0].freq_text!r}, their forecasts an hour off half the "
                            f"year); {remedy(zones(time, wall, prefer))}")
     if not _irregular(settled):
         return settled
     on_wall = _regular(wall, offsets, freq, holidays)
     if on_wall is None:  # irregular either way: settled again to be warned of as any such times are
         return settled if quiet else calendars.settle(time, offsets, freq, where, quiet, holidays)
-    raise RnncastError(f"time column {time.name!r} carries several UTC offsets ({offsets_text(time, wall, offsets, where)}): its "
-                       f"times follow the calendar {on_wall} on the clock they are written in, but no regular calendar "
-                       f"in UTC, where daylight saving moves them, so forecasts could not be dated; "
+    raise RnncastError(f"{carries()}: its times follow the calendar {on_wall} on the clock they are written in, but "
+                       f"no regular calendar in UTC, where daylight saving moves them, so forecasts could not be dated; "
                        f"{remedy(zones(time, wall, prefer))}")
 
 

@@ -190,11 +190,10 @@ def run_bench(args: argparse.Namespace) -> int:
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = []
-    from rnncast.bench.recurrent import FITTING
     from rnncast.cli.display import named_logs
     from rnncast.fonts import warned_once  # matplotlib's import is all it costs: fonts load when a figure is drawn
 
-    with spelling(set_spelling), warned_once(), rows_said(plan.out, rows), named_logs(FITTING.get):  # the hints name
+    with spelling(set_spelling), warned_once(), rows_said(plan.out, rows), named_logs():  # the hints name
         # --set epochs=N; names no font draws, said once; a refusal after rows were written names them; a fit's lines
         # begin with its model, L and H
         check_settings(plan, data)

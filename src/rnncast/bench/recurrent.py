@@ -26,7 +26,6 @@ Forecaster's parameters, epochs run, best epoch, train seconds, device.
 from __future__ import annotations
 
 import logging
-from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -37,14 +36,12 @@ from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 from rnncast.forecasting import point_forecast
 from rnncast.loading import load_panel
+from rnncast.noticed import speaking_as
 from rnncast.panel import Panel
+from rnncast.runhistory import best_epoch
 from rnncast.windows import Split
 
 logger = logging.getLogger(__name__)
-
-FITTING: ContextVar[str | None] = ContextVar("rnncast_bench_fitting", default=None)
-"""The fit bench runs now ("lstm L=24 H=8"); None between fits. bench's command line begins each log line of a fit
-with it (``cli.display.named_logs``): every model's "the best epoch was the last ... may be undertrained" read alike."""
 
 CELLS = ("rnn", "lstm", "gru")
 
@@ -128,13 +125,10 @@ def make_runner(model: str) -> Runner:
         order = column_order(task)
         split = Split(task.split.train_end, task.split.val_end, task.split.val_end)
         panel = forecaster_panel(task, params)
-        named = FITTING.set(f"{model} L={task.lookback} H={task.horizon}")
-        try:
+        with speaking_as(f"{model} L={task.lookback} H={task.horizon}"):  # its log lines begin so (bench's command line)
             forecaster = Forecaster(**params).fit(panel, split=split)
-        finally:
-            FITTING.reset(named)
         history = forecaster.history_
-        best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: the untrained network stayed best
+        best = best_epoch(history)  # 0: the untrained network stayed best
         settings = forecaster.settings_
         if best and settings.train.loss == "mse" and not settings.model.quantiles:  # the loop's validation loss: MSE
             val_mse = float(history[best - 1]["val_loss"])

@@ -85,7 +85,7 @@ def _demo_run(args, into: Path, out: Path) -> int:
 
     started = time.perf_counter()
     how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
-    with named_logs(demo.NETWORK.get):  # each network's lines named: "LSTM (highway on): stopped early ..."
+    with named_logs():  # each network's lines named: "LSTM (highway on): stopped early ..."
         result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()

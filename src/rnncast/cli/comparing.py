@@ -71,7 +71,7 @@ def run_names(runs: list[str]) -> list[str]:
 
 def run_compare(args) -> int:
     from rnncast.cli.display import named_logs, table
-    from rnncast.comparemodels import FORECASTING, compare
+    from rnncast.comparemodels import compare
     from rnncast.devices import cpu_threads
     from rnncast.forecaster import Forecaster
     from rnncast.scoretext import score_texts
@@ -86,7 +86,7 @@ def run_compare(args) -> int:
     models = []
     for name, run in zip(run_names(args.runs), args.runs):
         models.append((name, Forecaster.load(run)))
-    with cpu_threads(getattr(args, "threads", 0)), named_logs(FORECASTING.get):  # each model's warnings name it
+    with cpu_threads(getattr(args, "threads", 0)), named_logs():  # each model's warnings name it
         result = compare(models, args.data, part=args.part)
     if args.json:
         from rnncast.files import json_text

@@ -7,6 +7,8 @@ import copy
 import logging
 import sys
 
+from rnncast.noticed import speaker
+
 
 def epoch_bar(name: str, total: int, show: bool = True):
     """A progress bar over epochs that shows the losses; returns the callback for ``fit``.
@@ -74,10 +76,10 @@ class _Named(logging.Formatter):
 
 
 @contextlib.contextmanager
-def named_logs(name):
+def named_logs(name=speaker):
     """While the block runs, each rnncast log line the root logger's handlers write begins with ``name()``
-    ("LSTM (highway on): stopped early at epoch 38 of 60 ..."), where it names something: a demo trains six
-    networks whose lines would otherwise read alike. The formatters are given back as they were."""
+    (``noticed.speaker``: "LSTM (highway on): stopped early at epoch 38 of 60 ..."), where it names something: a demo
+    trains six networks whose lines would otherwise read alike. The formatters are given back as they were."""
     handlers = list(logging.getLogger().handlers)
     kept = [h.formatter for h in handlers]
     for handler, formatter in zip(handlers, kept):

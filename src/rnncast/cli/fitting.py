@@ -7,7 +7,6 @@ epochs saved), and the scores printed with what they say (``readout.said``). Tun
 from __future__ import annotations
 
 import errno
-
 import sys
 from pathlib import Path
 
@@ -230,8 +229,8 @@ def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: 
         return f"{epochs}. Continue with: rnncast fit --resume {out}"
     kept = f"{out} keeps the earlier run as it was"
     if epochs:
-        return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. {space.capitalize()}"
-                f"{'c' if space else 'C'}ontinue it with: rnncast fit --resume {out} "
+        return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. "
+                f"{(space + 'continue').capitalize()} it with: rnncast fit --resume {out} "
                 f"(it replaces the earlier run when it ends), or start it over with --overwrite")
     if checkpoint and checkpoint.exists():
         return f"{kept}; the new run's earlier epochs stay beside it, which {space}rnncast fit --resume {out} continues"
