@@ -93,8 +93,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
     Diebold–Mariano test was made on them (``verdicts.backtest_verdict``), the notes (values fill made
     that were not scored, the series a pooled MASE leaves out, MAPE and sMAPE at actual zeros, the intervals'
-    coverage) and the hints (a
-    season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
+    coverage) and the hints (a season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
     ``splits``, the rows up to each series' first cutoff, leave few training windows)."""
     good, sentence = backtest_verdict(m)

@@ -4,8 +4,8 @@ model rnncast exported; anything else is said in a few words, for the refusal.
 
 A forecast is told by its columns (a CSV or TSV file's header, a Parquet file's schema): a panel's forecast
 (id, time, ``<target>_hat`` and its quantile columns) and a quantile model's (time, targets, ``<target>_q<level>``)
-are headed as no data file is, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a point forecast of one series (time, targets) is
-headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
+are headed as no data file is, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a
+point forecast of one series (time, targets) is headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
 file that trained a model holds more). A Parquet forecast carries predict's mark in its schema (``MARK``), which
 any model's predict accepts. An ONNX model is rnncast's when its metadata holds ``rnncast_version`` (export
 writes it). An empty file holds nothing to lose and is replaced. Each check reads a header or a footer, and counts
