@@ -571,3 +571,20 @@ def test_with_several_targets_the_score_tables_say_their_rmse_is_the_mean_of_the
     assert text.splitlines()[-1] == RMSE_NOTE == "RMSE: the mean of the targets' RMSEs (MSE: of their MSEs), so not √MSE."
     one = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="a")
     assert "RMSE:" not in score_tables(one.evaluate(frame), 1)
+
+
+@pytest.mark.parametrize("ids, tables", [(("a",), 1), (("a", "b"), 2)])
+def test_one_series_scores_are_printed_once_and_a_panels_in_both_units(tmp_path, capsys, ids, tables):
+    """fit and evaluate of one series printed its scores twice, the second table the first's errors divided by one
+    number with the same R² and MASE: one table now, and a line saying where the scaled scores are. A panel keeps
+    both (each series in its own scale is what its verdict weighs)."""
+    data = _monthly_csv(tmp_path / "monthly.csv", ids=ids)
+    run = str(tmp_path / "run")
+    flags = ["--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--out", run]
+    assert main(["fit", str(data), "--target", "sales", *flags]) == 0
+    fitted = capsys.readouterr().out
+    assert main(["evaluate", run, str(data)]) == 0
+    scored = capsys.readouterr().out
+    for out, where in ((fitted, "metrics.json"), (scored, "--json's output")):
+        assert len([line for line in out.splitlines() if line.startswith("model ")]) == tables, out
+        assert ("The same scores in scaled units (the loss curve's) are in " + where in out) == (tables == 1), out

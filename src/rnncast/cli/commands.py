@@ -180,6 +180,7 @@ def run_predict(args) -> int:
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.readout import part_words, said
+    from rnncast.verdicts import verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
@@ -190,7 +191,7 @@ def run_evaluate(args) -> int:
         print(json_text(result))
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
-    print(score_tables(result, forecaster.settings_.data.season))
+    print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
     for line in [words.verdict, words.each, words.intervals, words.diverged, *words.hints]:
         if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
@@ -198,9 +199,12 @@ def run_evaluate(args) -> int:
     return 0
 
 
-def score_tables(result: dict, season: int, what: str = "") -> str:
+def score_tables(result: dict, season: int, what: str = "", units: str = "scaled", where: str = "metrics.json") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
-    its season, and how MASE treated series with a zero naive error; fit and evaluate print the same."""
+    its season, and how MASE treated series with a zero naive error; fit and evaluate print the same.
+    ``units`` is the verdict's (``verdicts.verdict_units``): "original" (one series of one target)
+    prints the original table alone with a line saying it is in ``where``, since there it only
+    divides the errors by one number; "scaled" (a panel's, several targets') prints both."""
     from rnncast.baselines import row_label
     from rnncast.metrics import rmse_note
     from rnncast.runnotes import mase_note
@@ -209,13 +213,15 @@ def score_tables(result: dict, season: int, what: str = "") -> str:
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
-    for units in ("original", "scaled"):
-        columns = [score_texts(m, [s[m] for s in result[units].values()]) for m in ("mse", "mae", "rmse", "r2", "mase")]
-        rows = [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(result[units])]
+    for kind in ("original", "scaled") if units == "scaled" else ("original",):
+        columns = [score_texts(m, [s[m] for s in result[kind].values()]) for m in ("mse", "mae", "rmse", "r2", "mase")]
+        rows = [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(result[kind])]
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
-        name = "original units" if units == "original" else units_name(result.get("scaled_by"))
+        name = "original units" if kind == "original" else units_name(result.get("scaled_by"))
         tables.append(table([f"{what} ({name})" if what else name, "MSE", "MAE", "RMSE", r2, mase], rows))
-    notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1))) if note]
+    one = (f"The same scores in scaled units (the loss curve's) are in {where}: for one series they divide these "
+           "errors by one number, so R² and MASE are the same.") if units == "original" else None
+    notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1)), one) if note]
     return "\n".join(tables + notes)
 
 

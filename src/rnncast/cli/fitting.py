@@ -81,6 +81,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     from rnncast.loading import load_panel
     from rnncast import readout
     from rnncast.report import start_config, write_run
+    from rnncast.verdicts import verdict_units
 
     reading = Settings.from_flat(forecaster.get_params()).data.reading()
     where = {**request, **found}  # where the files are read from: a resumed run's may have moved
@@ -187,7 +188,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         return metrics  # stopped by a signal, said with what it left
     test = metrics["test"]
     said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
-    print(score_tables(test, forecaster.settings_.data.season, "test split"))  # with the MASE note
+    print(score_tables(test, forecaster.settings_.data.season, "test split", verdict_units(forecaster)))  # with the MASE note
     for line in [said.verdict, said.each, said.unscored, said.intervals]:
         if line:
             print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
