@@ -128,7 +128,7 @@ def test_the_flags_are_grouped_by_what_they_are_about(command):
     output = {"fit": {"out", "config", "track", "resume", "overwrite"}, "backtest": {"out", "overwrite"},
               "tune": {"out", "config", "overwrite"}}[command]
     assert groups["output"] == output
-    panel = {"id_col", "series", "past_covariates", "future_covariates", "static_covariates", "static"}
+    panel = {"id_col", "series", "past_covariates", "future_covariates", "static_covariates", "static", "static_categorical"}
     if command == "tune":
         assert "many series and covariates" not in groups  # tune takes one series
     else:

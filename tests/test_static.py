@@ -292,9 +292,61 @@ def test_a_static_attribute_of_whole_numbers_is_said_read_as_numbers_and_how_to_
     assert static.numeric_names == ["region", "size"]  # as ever: a number is a number
     assert [r.getMessage()[:70] for r in caplog.records] == [
         "static covariate 'region' holds whole numbers (101, 205, 310), read as"]
-    assert "astype('category')" in caplog.records[0].getMessage()
+    assert caplog.records[0].getMessage().endswith("name it in static_categorical= (--static-categorical region)")
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):
         coded = from_frame(table.astype({"region": "category"}), ["a", "b", "c"], "unique_id")
     assert coded.categorical_names == ["region"] and coded.categorical.ravel().tolist() == ["101", "205", "310"]
     assert caplog.records == []
+
+
+def test_static_categorical_reads_integer_codes_as_categories_at_fit_predict_and_backtest(tmp_path, caplog):
+    """A CLI user could not have integer codes (region 101/205) read as categories without rewriting the file as text;
+    static_categorical= (--static-categorical) names them: each distinct value a category, as written, kept by predict
+    (numbers or text given), by a saved model and by the fitted model's backtest; a name that is no static covariate,
+    or one given without static covariates, is refused by name."""
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    coded = frame.assign(region=frame.unique_id.map(dict(zip(ids, [101, 205, 101]))), size=frame.unique_id.map(
+        dict(zip(ids, [1.5, 2.0, 0.5]))))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1}).fit(coded, static_covariates=["region", "size"],
+                                                       static_categorical=["region"])
+    assert model.static_encoder_.categorical_names == ["region"] and model.static_encoder_.vocab == [["101", "205"]]
+    assert model.static_encoder_.numeric_names == ["size"] and "whole numbers" not in caplog.text
+    expected = model.predict(coded)
+    assert model.predict(coded.assign(region=coded.region.astype(str))).equals(expected)  # '101' as text: the same
+    table = coded.groupby("unique_id")[["region", "size"]].first().reset_index()
+    assert model.predict(coded.drop(columns=["region", "size"]), static_covariates=table).equals(expected)  # numbers
+    model.save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").predict(coded).equals(expected)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        model.backtest(coded, n_windows=1)  # the fit's roles, codes read as the fit read them
+    assert "whole numbers" not in caplog.text and "backtest reads" not in caplog.text
+    with pytest.raises(RnncastError, match=r"^static_categorical=, --static-categorical names 'regio', which is not a "
+                                           r"static covariate; the static covariates are 'region', 'size': name those "
+                                           r"of them to read as categories \(did you mean 'region'\?\)$"):
+        Forecaster(**TINY).fit(coded, static_covariates=["region", "size"], static_categorical="regio")
+    with pytest.raises(RnncastError, match=r"^static_categorical=, --static-categorical names static covariates to read "
+                                           r"as categories \('region'\), and none were given"):
+        Forecaster(**TINY).fit(coded, static_categorical=["region"])
+
+
+def test_static_categorical_keeps_a_files_codes_as_written_from_the_command_line(tmp_path, capsys):
+    """--static FILE with --static-categorical store: codes written '001', '002' stay those categories (pandas would
+    read 1 and 2), and predict, given the same file, reads them so."""
+    from rnncast.cli import main
+
+    frame = make_panel(2, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    frame.to_csv(tmp_path / "data.csv", index=False)
+    (tmp_path / "static.csv").write_text(f"unique_id,store\n{ids[0]},001\n{ids[1]},010\n")
+    run = str(tmp_path / "run")
+    assert main(["fit", str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv"), "--static-categorical",
+                 "store", "--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--out", run]) == 0
+    assert "numbers written as text" not in capsys.readouterr().err  # named: nothing to warn of
+    assert Forecaster.load(run).static_encoder_.vocab == [["001", "010"]]
+    assert "store (categories)" in (tmp_path / "run" / "report.html").read_text()  # the page says how it was read
+    assert main(["predict", run, str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv")]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 2 * 3

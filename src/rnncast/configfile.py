@@ -32,8 +32,9 @@ from rnncast.spelling import did_you_mean
 
 # the flags of `rnncast fit` that are not settings
 REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_col", "series", "past_covariates",
-                "future_covariates", "static_covariates", "static")
-LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates")
+                "future_covariates", "static_covariates", "static", "static_categorical")
+LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates",
+             "static_categorical")
 
 
 def accepted_keys() -> list[str]:

@@ -20,7 +20,7 @@ from rnncast.state import FittedState
 log = logging.getLogger(__name__)
 
 ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
-         "static_covariates")
+         "static_covariates", "static_categorical")
 COLUMN_ROLES = ("target", "features", "past_covariates", "future_covariates")  # roles that take value columns
 
 
@@ -42,8 +42,9 @@ def of_state(state: FittedState, data=None) -> dict:
         if isinstance(data, pd.DataFrame) and not set(static) <= {str(c) for c in data.columns}:
             log.warning("the model's static covariates %s are not columns of the data, so the backtest trains without "
                         "them; give them as static_covariates= (a table with the id column) to use them", listed(static))
-        else:
+        else:  # categories as the fit read them: integer codes it read as categories (static_categorical) too
             roles["static_covariates"] = static
+            roles["static_categorical"] = list(state.static_encoder.categorical_names) or None
     return roles
 
 
@@ -73,7 +74,21 @@ def merged(state: FittedState, given: dict, data=None) -> dict:
                    if "features" in differ and (state.past_covariates or state.future_covariates) else "")
         log.warning("backtest reads %s, where the model was fitted with %s%s; the other roles are the fit's",
                     ", ".join(reads), ", ".join(fit), instead)
+    if "static_covariates" in named and "static_categorical" not in named and fitted["static_categorical"]:
+        fitted["static_categorical"] = _held(fitted["static_categorical"], named["static_covariates"])
     return {**fitted, **named}
+
+
+def _held(categorical: list, static) -> list | None:
+    """The fit's ``categorical`` attributes that static covariates given to a backtest hold (``static``: names, or
+    a table whose columns are known; a file's are read by ``load_panel``, which names any it lacks)."""
+    if isinstance(static, (pd.DataFrame, dict)):
+        columns = {str(c) for c in static} | ({str(static.index.name)} if isinstance(static, pd.DataFrame) else set())
+    elif hasattr(static, "__fspath__"):
+        return categorical
+    else:
+        columns = set(_names(static) or [])
+    return [c for c in categorical if c in columns] or None
 
 
 def read(state: FittedState | None, given: dict, data, reading: dict) -> Panel:

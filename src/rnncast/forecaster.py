@@ -132,7 +132,8 @@ class Forecaster(Learned):
 
     def fit(self, data, target=None, features=None, time_col=None, split=None, on_epoch=None,
             checkpoint=None, resume: bool = False, on_start=None, *, id_col=None, series=None,
-            past_covariates=None, future_covariates=None, static_covariates=None) -> "Forecaster":
+            past_covariates=None, future_covariates=None, static_covariates=None,
+            static_categorical=None) -> "Forecaster":
         """Train on ``data``: a table (see ``rnncast.data``: DataFrame, array, Arrow table, CSV/Parquet
         path) read by ``panel.load_panel``, or a ``Panel`` it returned (read once, used as it is). Returns ``self``.
 
@@ -161,7 +162,8 @@ class Forecaster(Learned):
         (known up to the forecast time), ``future_covariates`` (known over the horizon too; ``features``
         with ``future_known=True`` are the same), ``static_covariates`` (column names constant within each
         series, or a table with the id column: a frame, a dict of its columns or a ``pathlib.Path`` of its
-        file). Each series is split by the same fractions and scaled on its own training rows; a series too
+        file); ``static_categorical``: those of them read as categories whatever their values (integer codes of a
+        store type or region; else numbers are numbers, text and 'category' columns categories). Each series is split by the same fractions and scaled on its own training rows; a series too
         short to train is left out with a warning and listed in ``skipped_series_``.
 
         Started by ``torchrun`` among several processes, the ranks train one model together
@@ -172,7 +174,7 @@ class Forecaster(Learned):
         callback("on_epoch", on_epoch)  # 5 would fail after the first epoch
         reading_args = dict(target=target, features=features, time_col=time_col, id_col=id_col, series=series,
                             past_covariates=past_covariates, future_covariates=future_covariates,
-                            static_covariates=static_covariates)
+                            static_covariates=static_covariates, static_categorical=static_categorical)
         prepared = fitting.prepare_data(data, reading_args, split, self.get_params(), checkpoint if resume else None,
                                         checkpoint)
         if on_start is not None:
@@ -297,7 +299,7 @@ class Forecaster(Learned):
 
     def backtest(self, data, n_windows: int = 3, step: int | None = None, refit: bool = False, target=None,
                  features=None, time_col=None, *, id_col=None, series=None, past_covariates=None,
-                 future_covariates=None, static_covariates=None, on_epoch=None):
+                 future_covariates=None, static_covariates=None, static_categorical=None, on_epoch=None):
         """Forecasts from the last ``n_windows`` cutoffs of every series, ``step`` rows apart
         (default: the horizon), with metrics per window and overall beside the baselines. Models with this
         Forecaster's settings (``get_params``) are trained, never ``self``: without ``refit`` one model learns
@@ -308,8 +310,8 @@ class Forecaster(Learned):
         flag("refit", refit)
         return backtesting.run(self.get_params(), data, n_windows, step, refit, dict(
             target=target, features=features, time_col=time_col, id_col=id_col, series=series,
-            past_covariates=past_covariates, future_covariates=future_covariates, static_covariates=static_covariates),
-            on_epoch=on_epoch, fitted=getattr(self, "state_", None))
+            past_covariates=past_covariates, future_covariates=future_covariates, static_covariates=static_covariates,
+            static_categorical=static_categorical), on_epoch=on_epoch, fitted=getattr(self, "state_", None))
 
     # ---- files ------------------------------------------------------------------------------
 

@@ -44,14 +44,16 @@ __all__ = ["load_panel"]
 
 def load_panel(data, target=None, features=None, time_col=None, fill: str | None = None, *, future_known: bool = False,
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
-               past_covariates=None, future_covariates=None, static_covariates=None, announce: bool = True,
+               past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
+               announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
     ``features``: past covariates, or future ones with ``future_known``; ``past_covariates`` /
     ``future_covariates`` name the roles directly. ``static_covariates``: column names (constant
-    within each series) or a table with the id column and one column per attribute (``static.table_of``).
+    within each series) or a table with the id column and one column per attribute (``static.table_of``);
+    ``static_categorical``: those of them read as categories whatever their values (integer codes of a store type).
     Time: ``time_col`` (default: found by name, type or values, or a ``DatetimeIndex``); ``freq``
     its calendar (default: inferred); ``holidays`` the holiday set a business-day calendar skips
     (``businessdays``; default: found when one explains the missing weekdays); ``tz`` its zone; ``time_unit``: its numbers are
@@ -65,13 +67,22 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
                            "fill them with fill='ffill' or 'interpolate'")
     labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
-                       future_covariates=future_covariates, static_covariates=static_covariates)  # {'a'}, ['A', 'A']
+                       future_covariates=future_covariates, static_covariates=static_covariates,
+                       static_categorical=static_categorical)  # {'a'}, ['A', 'A']
+    as_categories = names(static_categorical) if static_categorical is not None else []
+    if as_categories and static_covariates is None:
+        raise RnncastError(f"{statics.CATEGORIES_FORMS} names static covariates to read as categories "
+                           f"({', '.join(map(repr, as_categories))}), and none were given: give them as columns "
+                           "(static_covariates=, --static-covariates) or as a table (static_covariates=a DataFrame or a "
+                           "pathlib.Path, --static FILE), or leave static_categorical out")
     if isinstance(target, (list, tuple, pd.Index)) and not len(target):  # no column: a network of no inputs (torch's error)
         raise RnncastError(f"target= (--target) must be a column name or a list of them, got {list(target)!r}; name the "
                            "column(s) to forecast, or leave target unset (None) to forecast the column 'y'")
     id_text = [str(id_col)] if id_col is not None else []
     if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
-        frame = statictext.read_file(data, id_text, decide=names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else [])
+        columns = isinstance(static_covariates, (list, tuple, str))  # static covariates as columns of the data
+        frame = statictext.read_file(data, id_text, text=as_categories if columns else (),
+                                     decide=names(static_covariates) if columns else [])
     else:
         frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
@@ -96,10 +107,10 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     panel.series_all = layout == "wide" and isinstance(series, str) and series == "all"
     panel.dialect = csvtext.dialect_of(frame)  # forecasts of a file of ';' and 1,5 are written so
     if static_covariates is not None and layout != "single":  # before "not used": a column given twice is refused
-        table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN) if not isinstance(
+        table = statics.table_of(static_covariates, panel.id_col or ID_COLUMN, as_categories=as_categories) if not isinstance(
             static_covariates, (list, tuple, str)) else None
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
-                                    panel, panel.id_col or ID_COLUMN, announce)
+                                    panel, panel.id_col or ID_COLUMN, announce, as_categories)
     if announce and panel.unused and not (isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, panel.unused) if rows.time_col is None else []
         warn_run(log, not_used_note(panel.unused, layout, dated, unread_time(frame, panel.unused) if rows.time_col is None

@@ -158,10 +158,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
                            at_fit=False)  # the table's would win, and the data's be called "not used"
     static = static_covariates if static_covariates is not None else _static_columns(state, frame)
     encoder = state.static_encoder
+    codes = statics.numeric_codes(encoder.categorical_names, encoder.vocab) if encoder is not None else []
     if encoder is not None and isinstance(static, list):  # read as fit read them: '1' a category where it was one
-        frame = statics.as_fitted(frame, encoder.categorical_names, encoder.numeric_names)
+        frame = statics.as_fitted(frame, encoder.categorical_names, encoder.numeric_names, codes)
     elif encoder is not None and static is not None:
-        static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names)
+        static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
                           series=_wide_series(state, frame, static),

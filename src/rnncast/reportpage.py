@@ -99,12 +99,12 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                            if forecaster.calendar_.kind == "datetime" else [str(b) for b in borders[0]])
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
         if forecaster.static_covariates_:
-            facts.append(["static covariates", ", ".join(forecaster.static_covariates_)])
+            facts.append(["static covariates", static_text(forecaster)])
     else:
         skipped = forecaster.skipped_series_
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
                                                       f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
-                  ["static covariates", ", ".join(forecaster.static_covariates_) or "(none)"],
+                  ["static covariates", static_text(forecaster) or "(none)"],
                   ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
                              "training rows"],
                   ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
@@ -158,6 +158,14 @@ def p_value_text(p: float) -> str:
 # is the untrained network or that training diverged
 NO_MASE_SCALE, UNTRAINED = "MASE has no in-sample scale", "no epoch improved on the untrained network"
 DIVERGED = ("training diverged in epoch", "this run ended when training diverged")
+
+
+def static_text(forecaster) -> str:
+    """The static covariates a model reads, each categorical one marked: "size, region (categories)"."""
+    encoder = forecaster.static_encoder_
+    if encoder is None:
+        return ""
+    return ", ".join([*encoder.numeric_names, *(f"{name} (categories)" for name in encoder.categorical_names)])
 
 
 def said_elsewhere(mase: bool = False, untrained: bool = False, diverged: bool = False,

@@ -15,7 +15,7 @@ from rnncast import rowindex, statictext
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
-from rnncast.spelling import listed
+from rnncast.spelling import did_you_mean, listed
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +76,13 @@ def given_once(names, columns, at_fit: bool, wide: bool = False) -> None:
                            "column(s) from the data")
 
 
-def table_of(given, id_col: str, categorical=None) -> pd.DataFrame:
+def table_of(given, id_col: str, categorical=None, as_categories=()) -> pd.DataFrame:
     """Static covariates given as a table, as a DataFrame: a frame (its index named ``id_col`` kept) or any table
     ``data.as_frame`` takes, a dict of its columns, or the path of a CSV or Parquet file (its ids read as text, as
     ``--static FILE``'s; in Python a ``Path`` at fit, where text names columns, a ``Path`` or text at predict). A
     file's attributes are read by ``statictext.read_file``: at fit (``categorical`` None) a column of codes written
-    with leading zeros ('001') as text; at predict a model's ``categorical`` attributes as text, as written."""
+    with leading zeros ('001') as text, and the columns ``as_categories`` names (``static_categorical``) as written;
+    at predict a model's ``categorical`` attributes as text, as written."""
     if isinstance(given, dict):
         try:
             return pd.DataFrame(given)
@@ -90,22 +91,41 @@ def table_of(given, id_col: str, categorical=None) -> pd.DataFrame:
                                f"dict of equally long columns) with {id_col!r} and one column per attribute, one row per "
                                "series") from None
     if isinstance(given, (str, Path)):
-        return statictext.read_file(given, [id_col], text=categorical or (), decide=None if categorical is None else [])
+        return statictext.read_file(given, [id_col], text=[*(categorical or ()), *as_categories],
+                                    decide=None if categorical is None else [])
     return as_frame(given, keep_index=[id_col])
 
 
 def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, codes: np.ndarray, panel, id_col: str,
-         announce: bool) -> Static:
+         announce: bool, as_categories=()) -> Static:
     """A panel's static covariates: from ``table`` (a frame of their own; its attributes may not be columns of a
-    long ``frame`` too: ``given_once``) or else from the columns ``names`` of the long ``frame``."""
+    long ``frame`` too: ``given_once``) or else from the columns ``names`` of the long ``frame``. ``as_categories``
+    (``static_categorical=``): attributes read as categories whatever their values (``check_categories``)."""
+    check_categories(as_categories, names if table is None else [c for c in table.columns if str(c) != id_col])
     if table is None:
-        return from_columns(frame, codes, names, panel.given_ids, announce)
+        return from_columns(frame, codes, names, panel.given_ids, announce, as_categories)
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
         given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True, wide=panel.layout == "wide")
-    return from_frame(table, panel.ids, id_col, panel.given_ids, announce)
+    return from_frame(table, panel.ids, id_col, panel.given_ids, announce, as_categories)
 
 
-def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list, announce: bool = True) -> Static:
+CATEGORIES_FORMS = "static_categorical=, --static-categorical"
+
+
+def check_categories(as_categories, attributes) -> None:
+    """Refuse names in ``as_categories`` (``static_categorical=``) that are no static covariate (``attributes``: the
+    names given, or a table's columns but its id), naming them and the attributes there are."""
+    known = {str(a) for a in attributes}
+    unknown = [str(n) for n in as_categories if str(n) not in known]
+    if unknown:
+        raise RnncastError(f"{CATEGORIES_FORMS} names {', '.join(map(repr, unknown))}, which "
+                           f"{'is not a static covariate' if len(unknown) == 1 else 'are not static covariates'}; the "
+                           f"static covariates are {', '.join(repr(str(a)) for a in attributes)}: name those of them to "
+                           "read as categories" + did_you_mean(unknown[0], known))
+
+
+def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list, announce: bool = True,
+                 as_categories=()) -> Static:
     """Attributes given as columns of the long table [N]: each must hold one value per series
     (``codes`` [N] says the series of each row, a position in ``ids``, named as the caller gave them);
     read as ``from_frame`` reads a table's."""
@@ -127,15 +147,15 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
             s = int(first.index[first.isna().to_numpy()][0])
             raise RnncastError(f"static covariate {name!r} is missing for series {ids[s]!r}")
         per_series[name] = first.reindex(range(len(ids)))
-    return _table(pd.DataFrame(per_series), ids, announce)
+    return _table(pd.DataFrame(per_series), ids, announce, as_categories)
 
 
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
-               announce: bool = True) -> Static:
+               announce: bool = True, as_categories=()) -> Static:
     """Attributes given as a table of their own: one row per series, the id column (ids matched as
     text) and one column per attribute; numeric columns are numeric attributes, and text columns whose every
     value writes a number ('1.0'), as the covariates' are (said in a warning where ``announce``); others, and a
-    column of pandas' dtype 'category', are categorical.
+    column of pandas' dtype 'category' and those ``as_categories`` names, are categorical.
     A first column of the row numbers pandas' ``to_csv`` wrote is no attribute: it is left out, said in
     a warning where ``announce`` (``rowindex``). A refusal names a series by ``given_ids`` (the caller's
     ids of ``ids``, ``Panel.given_ids``) where given."""
@@ -166,19 +186,33 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
-    return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce), from_table=True)
+    return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)
 
 
-def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = ()) -> pd.DataFrame:
+def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes: list = ()) -> pd.DataFrame:
     """``table`` read as a model was fitted: its text columns of the ``categorical`` attributes as pandas
-    categoricals ('1' among them a category, as fit took it), and its text columns of the ``numeric`` ones as the
-    numbers they write where every value writes one; other kinds given for either are named by
-    ``scaling.StaticEncoder.transform``."""
-    kinds = {c: "category" for c in table.columns if str(c) in set(categorical) and _text(table[c])}
+    categoricals ('1' among them a category, as fit took it), its columns of numbers too for the attributes ``codes``
+    names (categorical attributes whose every category writes a number, such as integer codes fit read as categories,
+    ``static_categorical``), and its text columns of the ``numeric`` ones as the numbers they write where every value
+    writes one; other kinds given for either are named by ``scaling.StaticEncoder.transform``."""
+    kinds = {c: "category" for c in table.columns if str(c) in set(categorical) and (
+        _text(table[c]) or (str(c) in set(codes) and _codes(table[c])))}
     table = table.astype(kinds) if kinds else table
     for c in [c for c in table.columns if str(c) in set(numeric) and _writes_numbers(table[c])]:
         table = table.assign(**{c: pd.to_numeric(table[c])})
     return table
+
+
+def numeric_codes(categorical: list, vocab: list) -> list:
+    """The ``categorical`` attributes (a fitted encoder's, with its ``vocab``: each one's categories as text) whose
+    every category writes a number: codes such as 101, 205, which predict takes given as numbers too (``as_fitted``)."""
+    return [name for name, labels in zip(categorical, vocab)
+            if labels and np.isfinite(pd.to_numeric(pd.Series(labels), errors="coerce").to_numpy(dtype=np.float64)).all()]
+
+
+def _codes(column: pd.Series) -> bool:
+    """Whether ``column`` holds numbers that may be category codes: integers, or floats, not booleans."""
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) and column.dtype.kind in "iuf"
 
 
 def _text(column: pd.Series) -> bool:
@@ -186,12 +220,17 @@ def _text(column: pd.Series) -> bool:
         isinstance(column.dtype, pd.StringDtype)
 
 
-def _table(table: pd.DataFrame, ids: list, announce: bool = True) -> Static:
-    """The attributes of ``table`` (one row per series, named in messages by ``ids`` as the caller gave them)."""
+def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=()) -> Static:
+    """The attributes of ``table`` (one row per series, named in messages by ``ids`` as the caller gave them);
+    those ``as_categories`` names are categories whatever their values (integer codes: 101 the category '101')."""
     table.columns = [str(c) for c in table.columns]
+    marked = {str(n) for n in as_categories}
     for name in table.columns:
         _real(table[name], name, np.arange(len(table)), ids)
-        table[name] = _numbers_written(table[name], name, announce)
+        if name in marked:  # asked for: each distinct value a category, as written
+            table[name] = table[name].astype(str) if not _text(table[name]) else table[name]
+        else:
+            table[name] = _numbers_written(table[name], name, announce)
     numeric = [c for c in table.columns
                if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
     categorical = [c for c in table.columns if c not in numeric]
@@ -203,13 +242,13 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True) -> Static:
 
 def _whole_numbers(column: pd.Series, name: str) -> None:
     """Say that a static attribute of integers (store type 1/2/3, region 101/205/310) is read as numbers, scaled,
-    its order and distances used, and how to have it read as categories: codes are most often so given, and a number
-    stays a number, as ever (decision 520)."""
+    its order and distances used, and how to have it read as categories (``static_categorical``): codes are most
+    often so given, and a number stays a number unless so named (decisions 520, 534)."""
     values = pd.unique(column)
     shown = ", ".join(str(v) for v in values[:3]) + (f", ... ({len(values)} distinct)" if len(values) > 3 else "")
     log.warning("static covariate %r holds whole numbers (%s), read as numbers: their order and distances are used; "
-                "if they are codes (a store type, a region), give the column as categories: "
-                "frame[%r].astype('category') in Python, or text values ('type1') in a file", name, shown, name)
+                "if they are codes (a store type, a region), read them as categories: name it in static_categorical= "
+                "(--static-categorical %s)", name, shown, name)
 
 
 def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:

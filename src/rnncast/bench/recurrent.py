@@ -52,7 +52,8 @@ MODELS: dict[str, dict[str, Any]] = {**{cell: {"cell": cell} for cell in CELLS},
 READING_KEYS = ("fill", "freq", "tz", "fill_gaps", "holidays", "time_unit")
 """The settings of reading a table (``DataSettings.reading`` less future_known): bench reads the table by its protocol
 (the time column it found, rows in file order), and the rows a runner passes have no time column."""
-COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "future_covariates", "static_covariates")
+COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "future_covariates", "static_covariates",
+               "static_categorical")
 """``fit``'s keywords naming a table's columns, no settings: bench finds the time column and takes the mode's columns."""
 PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "future_known", *READING_KEYS)
 """Forecaster settings set by the runner, never by the caller: the protocol fixes them."""

@@ -265,7 +265,7 @@ def panel_request(args) -> dict:
     has read the column flags into lists of names (``series`` may be 'all')."""
     return {"id_col": args.id_col, "series": args.series, "past_covariates": args.past_covariates,
             "future_covariates": args.future_covariates, "static_covariates": args.static_covariates,
-            "static": args.static}
+            "static": args.static, "static_categorical": args.static_categorical}
 
 
 def panel_kwargs(request: dict) -> dict:
@@ -275,7 +275,7 @@ def panel_kwargs(request: dict) -> dict:
         raise RnncastError("give static covariates as columns (--static-covariates) or as a table (--static), not both")
     return {"id_col": request.get("id_col"), "series": request.get("series"),
             "past_covariates": request.get("past_covariates"), "future_covariates": request.get("future_covariates"),
-            "static_covariates": static}
+            "static_covariates": static, "static_categorical": request.get("static_categorical")}
 
 
 def settings_from_args(args) -> dict:

@@ -255,8 +255,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     if args.features is not None:
         flags["features"] = args.features  # a list of names, or 'all'
     panel = panel_request(args) if hasattr(args, "id_col") else {}  # tune takes one series
-    lost = [k for k in ("id_col", "series", "future_covariates", "static_covariates", "static") if not panel and
-            file_request.get(k)]
+    lost = [k for k in ("id_col", "series", "future_covariates", "static_covariates", "static", "static_categorical")
+            if not panel and file_request.get(k)]
     if lost:  # tune's request has no place for them: refused, not dropped
         raise RnncastError(f"config {args.config} gives {', '.join(lost)}, which {command} does not take: it tunes one "
                            "series with its features (fit and backtest take many series and covariate roles)")

@@ -204,6 +204,9 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
     _add_names(group, "--static-covariates", help="per-series attribute columns, one value per series (default: none)")
     group.add_argument("--static", metavar="FILE", help="per-series attributes as a table: the id column and one "
                        "column each (default: none)")
+    _add_names(group, "--static-categorical", help="static covariates to read as categories whatever their values, "
+               "such as integer codes of a store type or region (default: none: numbers are numbers, text is "
+               "categories)")
 
 
 def _add_names(group, flag: str, help: str, all_ok: bool = False) -> None:

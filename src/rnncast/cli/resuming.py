@@ -61,7 +61,7 @@ def warn_other_data(config, data, source: str, record: dict) -> None:
 MACHINE = ("device", "threads")  # settings of where a run trains, not of what it trains: a resume may change them
 
 RESUME_KEEPS = ("target", "features", "time_col", "id_col", "series", "past_covariates", "future_covariates",
-                "static_covariates", "static", "out", "overwrite")  # flags a resumed run takes from its config.json
+                "static_covariates", "static", "static_categorical", "out", "overwrite")  # flags a resumed run takes from its config.json
 
 
 def resume_request(args) -> tuple[Path, dict, dict, dict]:

@@ -85,7 +85,8 @@ def joining_note(out: Path, study: str, storage: str | None) -> str:
             f"--out with --study {study} --storage {hide_password(storage or here)} and its own --sampler-seed")
 
 
-PANEL_FLAGS = ("--id-col", "--series", "--past-covariates", "--future-covariates", "--static-covariates", "--static")
+PANEL_FLAGS = ("--id-col", "--series", "--past-covariates", "--future-covariates", "--static-covariates", "--static",
+               "--static-categorical")
 
 
 def one_series_note(extras: list[str]) -> str:
