@@ -13,6 +13,8 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast.calendars import missing_rows, settle
 from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+from rnncast.spelling import hints
 
 
 def _stack(*indexes):
@@ -172,3 +174,20 @@ def test_weeks_on_a_weekday_of_each_series_own_are_said_to_differ_by_series(capl
     with caplog.at_level("INFO", logger="rnncast"):
         load_panel(frame[frame["unique_id"] != "b"])
     assert any(r.getMessage().endswith("calendar 'W-SUN'") for r in caplog.records)
+
+
+@pytest.mark.parametrize("given, stamps, follows", [
+    ("MS", pd.date_range("2005-01-31", periods=40, freq="ME"), "ME"),
+    ("W-MON", pd.date_range("2015-01-04", periods=40, freq="W-SUN"), "W-SUN"),
+    ("h", pd.date_range("2021-03-20", periods=200, freq="15min"), "15min"),
+    ("QS", pd.date_range("1970-03-31", periods=40, freq="QE"), "QE-DEC")])
+def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(given, stamps, follows):
+    """Month-end rows fit with freq='MS' were refused with the list of every alias fit takes; the refusal now names
+    the calendar the rows follow, as inference finds it, and how to give it. predict's reader keeps its own words."""
+    frame = pd.DataFrame({"date": stamps, "y": np.sin(np.arange(len(stamps)))})
+    with pytest.raises(RnncastError, match=rf"is not on the calendar freq='{given}(-JAN)?'; the timestamps follow the "
+                                           rf"calendar '{follows}': give freq={follows} \(--freq {follows}\), or leave "
+                                           r"freq unset to infer it$"):
+        load_panel(frame, target="y", freq=given)
+    with hints(freq="the model's own words"), pytest.raises(RnncastError, match=r"; the model's own words$"):
+        load_panel(frame, target="y", freq=given)
