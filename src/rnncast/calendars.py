@@ -47,17 +47,6 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
     return time, freq
 
 
-def _followed(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
-    """Where a calendar given to fit is refused: the one the timestamps follow (month ends given 'MS': 'ME'), as
-    inference finds it, and what to give; None where none explains every row. A reader on a model's calendar (predict)
-    says its own words instead (``spelling.hints``)."""
-    found = owncalendars.best(time, offsets, candidates(time, offsets))
-    if found is None:
-        return None
-    text = Calendar("datetime", found[0]).freq_text
-    return f"the timestamps follow the calendar {text!r}: give freq={text} (--freq {text}), or leave freq unset to infer it"
-
-
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False,
            holidays: str | None = None, fmt: str | None = None):
     """The calendar of the stacked times [N] of series cut at ``offsets`` [S + 1] (each series
@@ -92,7 +81,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             named = Calendar("datetime", offset, holidays=holidays).shown  # 'Sun Mon Tue Wed Thu', not 'C'
             near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: round them (no freq would do)
             raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar "
-                               f"freq={named}; {near or hint('freq', '') or _followed(time, offsets) or FREQ_HINT}")
+                               f"freq={named}; {near or hint('freq', '') or owncalendars.followed(time, offsets) or FREQ_HINT}")
         return Calendar("datetime", offset, tz, name), ruler, {}
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)

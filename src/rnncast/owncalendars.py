@@ -7,7 +7,8 @@ module: ``best`` is the candidate offset that explains every row with the fewest
 refuses them on a given calendar): most of the series' steps skip the calendar's (more rows followed by a gap than
 by the next step, and two at least), and the series on its own keeps another calendar (one with fewer missing
 rows) or none. A daily series with most days missing keeps 'D' on its own, so a model fitted on it reads it on
-'D' (with the gap warning fit gave); a weekly file does not. ``common_step`` says the step a refusal names.
+'D' (with the gap warning fit gave); a weekly file does not. ``common_step`` says the step a refusal names, and
+``followed`` the calendar a refusal of a given one names.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
 from rnncast.spelling import counted
+from rnncast.timecalendar import Calendar
 from rnncast.timetext import shown
 
 
@@ -36,6 +38,17 @@ def best(time: pd.DatetimeIndex, offsets: np.ndarray, tried: list):
         if ruler.missing == 0:
             break
     return found
+
+
+def followed(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
+    """Where a calendar given to fit is refused: the one the timestamps follow (month ends given 'MS': 'ME'), as
+    inference finds it, and what to give; None where none explains every row. A reader on a model's calendar (predict)
+    says its own words instead (``spelling.hints``)."""
+    found = best(time, offsets, candidates(time, offsets))
+    if found is None:
+        return None
+    text = Calendar("datetime", found[0]).freq_text
+    return f"the timestamps follow the calendar {text!r}: give freq={text} (--freq {text}), or leave freq unset to infer it"
 
 
 def alone(piece: pd.DatetimeIndex):
