@@ -361,3 +361,18 @@ def test_a_model_reading_the_targets_past_says_so_in_one_line_when_new_data_lack
             model.predict(history, future=future)
         assert str(err.value) == said
     assert len(model.predict(data.iloc[:-1], future=future)) == 1
+
+
+def test_series_the_model_never_saw_are_refused_with_what_leaving_them_out_lets_each_command_do():
+    """evaluate and compare said "leave those series out to forecast the others": they score them."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"unique_id": np.repeat([101, 102], 60), "ds": np.tile(np.arange(60), 2),
+                          "y": rng.normal(size=120)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame)
+    other = frame.assign(unique_id=frame["unique_id"] + 100)
+    with pytest.raises(RnncastError, match=r"; leave those series out to score the others, or fit a model"):
+        model.evaluate(other)
+    with pytest.raises(RnncastError, match=r"; leave those series out to score the others, or fit a model"):
+        model.predict_windows(other)
+    with pytest.raises(RnncastError, match=r"; leave those series out to forecast the others, or fit a model"):
+        model.predict(other)

@@ -226,13 +226,14 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
     return present or state.ids
 
 
-def unseen_series(state: FittedState, unknown: list) -> str:
+def unseen_series(state: FittedState, unknown: list, doing: str = "forecast") -> str:
     """The refusal of series the model was not fitted on, which it has no scaler for; the ids it knows as fit was
     given them where this model was fitted in this session (``FittedState.given_ids``), else as it saved them."""
     count = "" if len(unknown) > 5 else f" ({len(unknown)} in all)"  # listed counts a cut list
     known = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
-            f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to forecast the others, or fit a "
+            f"it knows {len(state.ids)} series, e.g. {known}; leave those series out to "
+            f"{'forecast' if doing == 'forecast' else 'score'} the others, or fit a "
             "model on data that holds them")
 
 
@@ -269,14 +270,15 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
                  f"is {rows_span(rows, rows + horizon - 1)}" if state.layout == "single" else "in each series, and the forecast on from its last row")
         log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
                  "only where the data starts at the fit's first row", which)
-    index = series_index(state, panel)  # then each series on the calendar the model keeps for it (read inferred)
+    index = series_index(state, panel, doing)  # then each series on the calendar the model keeps for it (read inferred)
     owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,
                             panel.calendar.text_format, MODEL_FREQ)
     return panel, index
 
 
-def series_index(state: FittedState, panel: Panel) -> np.ndarray:
-    """Position in ``state.ids`` of every series of ``panel``; series the model has no scaler for are an error."""
+def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> np.ndarray:
+    """Position in ``state.ids`` of every series of ``panel``; series the model has no scaler for are an error, which
+    says what leaving them out lets the model do (``doing``: "forecast", "scored")."""
     if state.layout == "single":
         return np.zeros(1, dtype=np.int64)
     lookup = {i: k for k, i in enumerate(state.ids)}
@@ -290,7 +292,7 @@ def series_index(state: FittedState, panel: Panel) -> np.ndarray:
                                if panel.ids[s] in short)
             raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
                                "rows), so the model has no scaler for them; leave them out")
-        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown]))
+        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 
 
