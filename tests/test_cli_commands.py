@@ -106,7 +106,7 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
     config = json.loads((bt / "config.json").read_text())
     assert config["data"] == {"source": str(data), "target": ["y"], "features": None, "time_col": "hour",
                               "id_col": "store", "series": None, "past_covariates": None, "future_covariates": ["promo"],
-                              "static_covariates": None, "static": None}
+                              "static_covariates": None, "static": None, "static_categorical": None}
     assert config["backtest"] == {"n_windows": 2, "step": H, "refit": False}
     assert {k: config["run"][k] for k in ("target", "future_covariates", "past_covariates", "not_used", "id_col",
                                           "time_col")} == {"target": ["y"], "future_covariates": ["promo"],
