@@ -4,6 +4,7 @@ the column is written so and none could be thousands; otherwise left as text, an
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -230,3 +231,17 @@ def test_one_boolean_among_numbers_is_refused_by_name_not_read_as_1():
                               "target and covariates must be numbers; a boolean among numbers is not taken for 1: write "
                               "1 or 0 there, or give the whole column as True and False (read as 1 and 0)")
     assert load_panel(frame.assign(promo=[True, False] * 15), "y", ["promo"], announce=False).values[:2, 1].tolist() == [1, 0]
+
+
+@pytest.mark.parametrize("mark", ["-", "..", ":", "?", "—"])
+def test_a_cell_of_marks_without_a_number_is_refused_as_the_missing_value_it_likely_marks(tmp_path, mark):
+    """A '-' (or Eurostat's ':', a statistics office's '..') among the numbers was refused as "not numeric" without a
+    word on what to write instead: the refusal now says it holds no number, and how to give a missing value or a 0."""
+    path = tmp_path / "marks.csv"
+    path.write_text("date,v\n" + "".join(f"2020-01-{d:02d},{mark if d == 5 else d}\n" for d in range(1, 21)),
+                    encoding="utf-8")
+    with pytest.raises(RnncastError, match=rf"line 6 of marks.csv holds '{re.escape(mark)}' .*; '{re.escape(mark)}' "
+                                           r"holds no number, as many exports mark a missing value: write those cells "
+                                           r"empty \(or NA\) and choose how to fill them \(fill=, --fill ffill, "
+                                           r"interpolate or drop\), or write 0 where it means zero$"):
+        load_panel(str(path), target="v")

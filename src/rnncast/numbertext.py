@@ -140,6 +140,9 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
         return (f"; it holds {words} values: give them as the numbers 1 and 0 (or as booleans, True and False, read "
                 "as 1 and 0)")
     text = value.strip() if isinstance(value, str) else ""
+    if text and not any(c.isalnum() for c in text):  # '-', '..', ':', '?': how many exports mark a missing value
+        return (f"; {value!r} holds no number, as many exports mark a missing value: write those cells empty (or NA) "
+                f"and choose how to fill them (fill=, --fill ffill, interpolate or drop), or write 0 where it means zero")
     beside = _complex(value) or signs.dash(value) or signs.trailing(value, column) or _beside(value, text, sep)
     if beside or not explained(pd.Series([text]))[0]:
         return beside
