@@ -3,6 +3,7 @@ files it may replace. The commands' own scenarios are in tests/scenarios/test_ru
 
 from __future__ import annotations
 
+import re
 import pytest
 
 from rnncast import outputs
@@ -235,3 +236,21 @@ def test_a_bench_folder_is_named_as_such_and_a_results_csv_of_ones_own_is_foreig
     assert outputs.output_kind(mine) is None
     with pytest.raises(RnncastError, match=r"holds files that rnncast did not write \(results.csv\)"):
         outputs.claim_output(mine, tmp_path / "d", overwrite=True, what=what)
+
+
+@pytest.mark.parametrize("name", ["forecast.csv", "scores.JSON", "run.parquet"])
+def test_a_new_output_folder_named_as_a_file_is_refused_and_nothing_is_made(tmp_path, name):
+    """`rnncast fit data.csv --out forecast.csv` made a folder forecast.csv of a run's files where a forecast file was
+    meant: a new folder whose name ends as a file's does is refused, saying what to give; an existing folder of that
+    name is taken as before."""
+    from rnncast.outputs import claim_output
+
+    out = tmp_path / name
+    with pytest.raises(RnncastError, match=rf"^--out {re.escape(str(out))} ends in {re.escape(out.suffix)}, as a file's "
+                                           r"name does, but a run is a folder of files; give a folder name \(such as "
+                                           rf"{re.escape(str(out.with_suffix('')))}\); a forecast file is written by "
+                                           r"rnncast predict RUN DATA --out FILE$"):
+        claim_output(out, tmp_path / "default", False, "run")
+    assert not out.exists()
+    out.mkdir()
+    claim_output(out, tmp_path / "default", False, "run").release()

@@ -40,6 +40,11 @@ def hold(folder: Path, what: str):
     return claim
 
 
+FILE_SUFFIXES = (".csv", ".tsv", ".parquet", ".json", ".toml", ".onnx", ".png", ".html", ".txt", ".xlsx",
+                 ".safetensors", ".gz", ".zip")
+"""Endings of files' names: a new output folder named so (``claim_output``) is refused, a file being meant."""
+
+
 def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, own=OUTPUT_FILES, continues=None,
                  note: str = "", flag: str = "--out"):
     """Hold the folder a new fit, backtest, tune or demo writes (a ``files.FolderLock``): ``out``, which
@@ -63,6 +68,10 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
                            "is written in a folder of its own, never among a model's files")
     if out.exists() and not out.is_dir():
         raise RnncastError(f"{said(flag, out)} is a file; give a folder for the {what}")
+    if not out.exists() and out.suffix.lower() in FILE_SUFFIXES:  # --out forecast.csv: a file meant, a folder made
+        raise RnncastError(f"{said(flag, out)} ends in {out.suffix}, as a file's name does, but a {what} is a folder of "
+                           f"files; give a folder name (such as {out.with_suffix('')}); a forecast file is written by "
+                           "rnncast predict RUN DATA --out FILE")
     blocked = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
     if blocked is not None:
         raise RnncastError(f"{said(flag, out)} cannot be made: {blocked} is a file, not a folder; give another "
