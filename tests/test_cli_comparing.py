@@ -104,11 +104,6 @@ def _exit(args):
     return stopped.value.code, out.getvalue(), "\n".join(lines) + "\n"
 
 
-def test_without_data_argparse_says_so(folders):
-    code, _, err = _exit([str(folders / "lstm"), str(folders / "gru")])
-    assert code == 2 and "the following arguments are required: --data" in err
-
-
 def test_a_data_file_given_as_a_run_is_named_with_the_command_s_form(folders):
     code, out, err = run([str(folders / "lstm"), str(folders / "sine.csv"), "--data", str(folders / "sine.csv")])
     assert code == 2 and err == (f"rnncast: error: {folders / 'sine.csv'} is a file, not a run or model folder; compare "
@@ -127,3 +122,20 @@ def test_each_models_warnings_name_the_model(folders, tmp_path, caplog):
     warned = [line for line in caplog.text.splitlines() if "missing from the data" in line]  # the handlers' lines
     assert code == 0 and len(warned) == 2
     assert " model 'lstm': 13 of the 77 windows" in warned[0] and " model 'gru': 13 of the 77 windows" in warned[1]
+
+
+def test_a_data_file_given_where_compare_takes_runs_is_named_before_the_missing_data_flag(tmp_path, capsys):
+    """`rnncast compare r1 r2 data.csv` said only "the following arguments are required: --data": the file among the
+    RUNs is named now, with the form compare takes; without any file, the missing --data is said with that form."""
+    from rnncast.cli import main
+
+    (tmp_path / "data.csv").write_text("y\n1\n2\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert main(["compare", str(tmp_path / "a"), str(tmp_path / "b"), str(tmp_path / "data.csv")]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: {tmp_path / 'data.csv'} is a file, not a run or model folder; "
+                                       "compare takes RUN folders and the data with --data: rnncast compare RUN RUN "
+                                       "[RUN ...] --data DATA\n")
+    assert main(["compare", str(tmp_path / "a"), str(tmp_path / "b")]) == 2
+    assert capsys.readouterr().err == ("rnncast: error: compare needs --data DATA, the table to forecast with every "
+                                       "model: rnncast compare RUN RUN [RUN ...] --data DATA\n")

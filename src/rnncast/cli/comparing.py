@@ -32,8 +32,8 @@ def add_parser(commands) -> None:
                     "(MSE (scaled)).")
     compare.add_argument("runs", nargs="+", metavar="RUN", help="run directories (or their model/ folders), two or "
                          "more; each is named by its folder (a model/ folder by its run's), numbered where names repeat")
-    compare.add_argument("--data", required=True, action=Once, metavar="DATA",
-                         help="CSV or Parquet file with the columns every model was fitted on")
+    compare.add_argument("--data", action=Once, metavar="DATA",  # required: run_compare says so, naming a file among RUNs
+                         help="CSV or Parquet file with the columns every model was fitted on (required)")
     compare.add_argument("--part", default="test", action=Once, choices=PARTS,
                          help="which windows to compare: test = targets after the rows each model was fitted and "
                               "validated on (found per model); val/train = each fit's validation/training rows; "
@@ -83,6 +83,9 @@ def run_compare(args) -> int:
     if files:  # a data file among the RUNs: load's answer would point to predict and evaluate
         raise RnncastError(f"{files[0]} is a file, not a run or model folder; compare takes RUN folders and the data "
                            f"with --data: rnncast compare RUN RUN [RUN ...] --data DATA")
+    if args.data is None:
+        raise RnncastError("compare needs --data DATA, the table to forecast with every model: rnncast compare RUN RUN "
+                           "[RUN ...] --data DATA")
     models = []
     for name, run in zip(run_names(args.runs), args.runs):
         models.append((name, Forecaster.load(run)))
