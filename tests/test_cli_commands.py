@@ -588,3 +588,35 @@ def test_one_series_scores_are_printed_once_and_a_panels_in_both_units(tmp_path,
     for out, where in ((fitted, "metrics.json"), (scored, "--json's output")):
         assert len([line for line in out.splitlines() if line.startswith("model ")]) == tables, out
         assert ("The same scores in scaled units (the loss curve's) are in " + where in out) == (tables == 1), out
+
+
+def test_backtest_from_run_trains_with_the_runs_settings_and_columns(tmp_path, capsys):
+    """A user who fitted a run and typed `rnncast backtest RUN DATA` was told only "unrecognized arguments": backtest
+    now takes --from-run RUN (the fit's settings and roles, as fitted.backtest does in Python; flags given override),
+    says so where a second file is given, records the roles it read with, and asks again for a fit's --static table."""
+    data = _monthly_csv(tmp_path / "monthly.csv", ids=("a", "b"))
+    run = str(tmp_path / "run")
+    assert main(["fit", str(data), "--target", "sales", "--lookback", "6", "--horizon", "2", "--epochs", "1",
+                 "--hidden-size", "8", "--out", run]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["backtest", run, str(data)])
+    assert "backtest takes one DATA; to backtest a fitted run's settings and columns on it: rnncast backtest DATA " \
+           "--from-run RUN" in capsys.readouterr().err
+    out = tmp_path / "bt"
+    assert main(["backtest", str(data), "--from-run", run, "--n-windows", "2", "--hidden-size", "4", "--out", str(out)]) == 0
+    assert "2 series x 2 windows" in capsys.readouterr().out  # the fit's target and id column, unnamed here
+    config = json.loads((out / "config.json").read_text())
+    assert config["data"]["target"] == ["sales"] and config["data"]["id_col"] == "unique_id"
+    assert config["data"]["from_run"] == run
+    assert config["settings"]["lookback"] == 6 and config["settings"]["hidden_size"] == 4  # the run's, a flag's
+    static = tmp_path / "static.csv"
+    static.write_text("unique_id,region\na,n\nb,s\n")
+    assert main(["fit", str(data), "--target", "sales", "--static", str(static), "--lookback", "6", "--horizon", "2",
+                 "--epochs", "1", "--hidden-size", "8", "--out", run, "--overwrite"]) == 0
+    capsys.readouterr()
+    assert main(["backtest", str(data), "--from-run", run, "--out", str(tmp_path / "bt2")]) == 2
+    assert capsys.readouterr().err == (f"rnncast: error: {run} was fitted with static covariates (region) from a table of "
+                                       "their own (--static FILE), which the backtest does not read from the data; give "
+                                       f"it again: --static {static}\n")
+    assert not (tmp_path / "bt2").exists()

@@ -32,9 +32,15 @@ def demo_note(flags: list[str]) -> str:
 
 
 def backtest_note(extras: list[str]) -> str:
-    """What backtest says of --test-frac among the arguments no parser took (``extras``): its windows are cutoffs."""
-    return ("; backtest has no --test-frac: its windows are the last --n-windows cutoffs of every series, --step rows "
-            "apart, not a final share of the rows" if any(e.split("=")[0] == "--test-frac" for e in extras) else "")
+    """What backtest says of --test-frac among the arguments no parser took (``extras``): its windows are cutoffs; and
+    of a second file given (``rnncast backtest RUN DATA``): a fitted run is named with --from-run."""
+    if any(e.split("=")[0] == "--test-frac" for e in extras):
+        return ("; backtest has no --test-frac: its windows are the last --n-windows cutoffs of every series, --step "
+                "rows apart, not a final share of the rows")
+    if any(not e.startswith("-") and Path(e).exists() for e in extras):
+        return ("; backtest takes one DATA; to backtest a fitted run's settings and columns on it: rnncast backtest "
+                "DATA --from-run RUN")
+    return ""
 
 
 def run_demo(args) -> int:
@@ -105,10 +111,20 @@ def run_backtest(args) -> int:
 
     settings = settings_from_args(args)
     request = panel_request(args)
-    forecaster = Forecaster(**settings)
+    forecaster = Forecaster.load(args.from_run).set_params(**settings) if args.from_run else Forecaster(**settings)
+    if args.from_run:
+        request = _fitted_request(args.from_run, forecaster.state_, request)
     # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
     given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
              **request}
+    if args.from_run:  # the roles the backtest reads with: each given, else the fit's (fittedroles), as recorded
+        from rnncast.fittedroles import of_state
+
+        fitted = of_state(forecaster.state_)
+        if args.features is not None:  # features= takes the place of both covariate roles
+            fitted.update(past_covariates=None, future_covariates=None)
+        given = {**given, **{k: v for k, v in fitted.items() if given.get(k) is None and not (
+            k == "static_covariates" and given.get("static"))}, "from_run": str(args.from_run)}
     claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
@@ -258,6 +274,21 @@ def _threads(args):
 def _statictable(args, forecaster):
     """``--static FILE`` of predict/evaluate: per-series attributes to use instead of those seen at fit."""
     return Path(args.static) if args.static else None  # read by the model: its categories as written (statictext)
+
+
+def _fitted_request(run: str, state, request: dict) -> dict:
+    """``request`` of ``backtest --from-run RUN``, where the fit read its static covariates from a table (--static):
+    refused unless a table or columns are given, naming the file the fit read (its config.json's), since the
+    backtest reads the data's columns otherwise."""
+    if not state.static_table or request.get("static") or request.get("static_covariates"):
+        return request
+    from rnncast.configfile import read_run
+
+    config = Path(run) / "config.json"
+    fitted = read_run(config)[1].get("static") if config.is_file() else None
+    names = ", ".join(state.static_encoder.numeric_names + state.static_encoder.categorical_names)
+    raise RnncastError(f"{run} was fitted with static covariates ({names}) from a table of their own (--static FILE), "
+                       f"which the backtest does not read from the data; give it again: --static {fitted or 'FILE'}")
 
 
 def panel_request(args) -> dict:

@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
                               "trained up to the first cutoff, forecasts every window in one batched pass)")
+    cutoffs.add_argument("--from-run", metavar="RUN", action=Once,
+                         help="a fitted run (or its model folder) whose settings and column roles the backtest trains "
+                              "with, as fitted.backtest(data) does in Python; settings and roles given as flags take "
+                              "their place (default: none: the settings given and their defaults)")
     output = backtest.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
