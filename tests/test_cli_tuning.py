@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -447,3 +448,18 @@ def test_an_interrupted_tune_says_what_finished_where_its_files_are_and_how_to_g
     with open(out / "trials.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(row["state"], row["reason"]) for row in rows] == [("COMPLETE", ""), ("FAIL", "interrupted")]
+
+
+def test_each_trials_warnings_begin_with_its_number(tmp_path, capsys, caplog):
+    """Every trial's fit warned in the same words ("the best epoch was the last ..."), so a tune of 30 trials printed
+    30 alike lines that did not say whose they were: each now begins with its trial's number, as its trial line does."""
+    import numpy as np
+    import pandas as pd
+
+    pd.DataFrame({"y": np.sin(np.arange(150) / 5)}).to_csv(tmp_path / "d.csv", index=False)
+    with caplog.at_level("WARNING", logger="rnncast"):  # the command line's handler, as pytest's stands in for it
+        code, out, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--trials", "2", "--epochs", "2",
+                             "--hidden-size", "8", "--num-layers", "1", "--lookback", "8", "--out", tmp_path / "t")
+    assert code == 0, err
+    fits = [line for line in caplog.text.splitlines() if "best epoch" in line]
+    assert fits and all(re.search(r" trial [01]: the best epoch", line) for line in fits), caplog.text

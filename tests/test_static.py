@@ -333,7 +333,7 @@ def test_static_categorical_reads_integer_codes_as_categories_at_fit_predict_and
         Forecaster(**TINY).fit(coded, static_categorical=["region"])
 
 
-def test_static_categorical_keeps_a_files_codes_as_written_from_the_command_line(tmp_path, capsys):
+def test_static_categorical_keeps_a_files_codes_as_written_from_the_command_line(tmp_path, capsys, caplog):
     """--static FILE with --static-categorical store: codes written '001', '002' stay those categories (pandas would
     read 1 and 2), and predict, given the same file, reads them so."""
     from rnncast.cli import main
@@ -343,9 +343,17 @@ def test_static_categorical_keeps_a_files_codes_as_written_from_the_command_line
     frame.to_csv(tmp_path / "data.csv", index=False)
     (tmp_path / "static.csv").write_text(f"unique_id,store\n{ids[0]},001\n{ids[1]},010\n")
     run = str(tmp_path / "run")
-    assert main(["fit", str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv"), "--static-categorical",
-                 "store", "--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8", "--out", run]) == 0
-    assert "numbers written as text" not in capsys.readouterr().err  # named: nothing to warn of
+    flags = ["--lookback", "12", "--horizon", "3", "--epochs", "1", "--hidden-size", "8"]
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert main(["fit", str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv"), *flags, "--out",
+                     str(tmp_path / "unnamed")]) == 0
+    assert "static covariate 'store' holds numbers written as text ('001'), taken as categories" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert main(["fit", str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv"), "--static-categorical",
+                     "store", *flags, "--out", run]) == 0
+    assert "numbers written as text" not in caplog.text  # named: nothing to warn of
+    capsys.readouterr()
     assert Forecaster.load(run).static_encoder_.vocab == [["001", "010"]]
     assert "store (categories)" in (tmp_path / "run" / "report.html").read_text()  # the page says how it was read
     assert main(["predict", run, str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv")]) == 0

@@ -37,6 +37,7 @@ from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
+from rnncast.noticed import speaking_as
 from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
@@ -204,7 +205,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                 raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
 
         try:
-            model = Forecaster(**params).fit(panel, on_epoch=report)
+            with speaking_as(f"trial {trial.number}"):  # its warnings name it: every trial's read alike
+                model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
             trial.set_user_attr(studies.DIVERGED_ATTR, True)  # it ran: a continued tune does not run it again

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from rnncast import interrupts
+from rnncast.cli.display import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
 from rnncast.outputs import claim_tune
@@ -187,10 +188,11 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
 
     # the folder, held and checked here (claim_tune), is handed over held: with --overwrite, tune removes the earlier
     # tune's files once the data and settings are good
-    result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
-                  settings=settings, search=search, storage=args.storage, study_name=args.study,
-                  out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
-                  on_trial=on_trial)
+    with named_logs():  # each trial's warnings begin with its number ("trial 3: the best epoch was the last ...")
+        result = tune(request["source"], request["target"], request["features"], request["time_col"], trials=args.trials,
+                      settings=settings, search=search, storage=args.storage, study_name=args.study,
+                      out=out, overwrite=args.overwrite, timeout=args.timeout, sampler_seed=args.sampler_seed,
+                      on_trial=on_trial)
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")
