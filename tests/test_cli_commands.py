@@ -535,14 +535,15 @@ def test_predict_overwrite_replaces_a_forecast_and_never_a_data_file(tmp_path, c
     parquet = tmp_path / "other.parquet"
     pd.read_csv(other).to_parquet(parquet)
     before = {p: p.read_bytes() for p in (other, parquet)}
-    for path, held in ((other, "a table of 48 rows headed month, sales"),
-                       (parquet, "a Parquet table of 48 rows headed month, sales")):
+    for path, held in ((other, "a table of 48 rows headed month, sales as this model's forecast is, but this model's is "
+                               "3 rows: a forecast of one series is told from its data only by its horizon's rows"),
+                       (parquet, "a Parquet table of 48 rows headed month, sales; this model's forecast is 3 rows headed "
+                                 "month, sales")):
         for overwrite in ([], ["--overwrite"]):
             assert main(["predict", str(tmp_path / "point"), str(data), "--out", str(path), *overwrite]) == 2
             assert capsys.readouterr().err == (
-                f"rnncast: error: --out {path} exists and does not read as a forecast rnncast predict wrote ({held}; this model's "
-                f"forecast is 3 rows headed month, sales), which --overwrite never replaces: give another --out, or "
-                "remove the file first\n")
+                f"rnncast: error: --out {path} exists and does not read as a forecast rnncast predict wrote ({held}), "
+                "which --overwrite never replaces: give another --out, or remove the file first\n")
     assert {p: p.read_bytes() for p in before} == before
     for name in ("f.csv", "f.tsv", "f.parquet"):  # another model's forecast, then this one's, each replaced
         out = tmp_path / name

@@ -349,3 +349,12 @@ def test_an_uneven_panels_saved_borders_are_those_read_series_by_series(kind):
     got = parts.borders(panel, splits)
     assert got == expected and [type(v) for row in got for v in row] == [type(v) for row in expected for v in row]
     assert got[1][:2] == [None, None] and got[2][1] is None and parts.borders(panel, []) == []
+
+
+def test_part_val_of_a_model_fitted_without_validation_rows_says_so(series):
+    """A fit with val_frac 0 has no validation rows, and evaluate(part='val') on its own data told the user to "give
+    the data the model was fitted on"; it now says the fit had none, whatever the data, and what else to score."""
+    model = Forecaster(**{**TINY, "epochs": 1, "val_frac": 0.0}).fit(series, target="y")
+    with pytest.raises(RnncastError, match=r"^the model was fitted without validation rows \(val_frac 0\), so part "
+                                           r"'val' has nothing to score; give part 'train', 'test' or 'all' \(--part\)$"):
+        model.evaluate(series, part="val")

@@ -38,8 +38,9 @@ def test_a_point_forecast_of_one_series_is_this_models_with_its_horizons_rows(tm
     csv = tmp_path / "f.csv"
     csv.write_text("date;sales\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;3\r\n")  # a ';' dialect, CR LF
     assert replaceable.forecast_refusal(csv, state()) is None
-    assert replaceable.forecast_refusal(csv, state(horizon=4)) == ("a table of 3 rows headed date, sales; this model's "
-                                                                   "forecast is 4 rows headed date, sales")
+    assert replaceable.forecast_refusal(csv, state(horizon=4)) == (  # said as what it may be: not "not predict's"
+        "a table of 3 rows headed date, sales as this model's forecast is, but this model's is 4 rows: a forecast of one "
+        "series is told from its data only by its horizon's rows")
     assert replaceable.forecast_refusal(csv, state(targets=["y"])).startswith("a table of 3 rows headed date, sales;")
     assert replaceable.forecast_refusal(csv, state(layout="long", ids=["a", "b"])) == (
         "a table of 3 rows headed date, sales; this model's forecast is 6 rows headed unique_id, date, sales_hat")
@@ -90,4 +91,5 @@ def test_a_forecast_under_excels_sep_line_is_predicts(tmp_path):
     csv = tmp_path / "f.csv"
     csv.write_text("sep=;\r\ndate;sales\r\n2024-01-01;1,5\r\n2024-01-02;2\r\n2024-01-03;3\r\n")
     assert replaceable.forecast_refusal(csv, state()) is None
-    assert replaceable.forecast_refusal(csv, state(horizon=4)).startswith("a table of 3 rows headed date, sales;")
+    assert replaceable.forecast_refusal(csv, state(horizon=4)).startswith("a table of 3 rows headed date, sales as this "
+                                                                          "model's forecast is, but this model's is 4 rows")

@@ -227,6 +227,9 @@ def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "scor
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
         todo = f"give data that goes on after them, or {offer} to {verb} rows the model was fitted on"
+    elif part == "val" and state.splits and all(split.val_end == split.train_end for split in state.splits):
+        why = "val_frac 0" if state.settings.data.val_frac == 0 else "its split gave none"
+        return f"the model was fitted without validation rows ({why}), so part 'val' has nothing to {verb}; give {offer}"
     else:
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets all lie in the fit's "
                 f"{'training' if part == 'train' else 'validation'} rows")

@@ -108,6 +108,10 @@ def _judged(names: list, rows, state, what: str) -> str | None:
         return None
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
     steps = horizon * (1 if single else len(state.ids))
+    if single and what == "a table" and names == forecast_header(state):  # another horizon's forecast, or data (a
+        # Parquet forecast carries predict's mark): its rows alone tell them apart
+        return (f"{held} headed {_listed(names)} as this model's forecast is, but this model's is {_many(steps, 'row')}: "
+                "a forecast of one series is told from its data only by its horizon's rows")
     ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
     return f"{held} headed {_listed(names) or 'nothing'}; this model's forecast is {ours}"
 
