@@ -80,8 +80,12 @@ def test_a_killed_writes_temporary_files_are_swept_and_nothing_else(tmp_path):
     model.mkdir()
     (model / "weights.safetensors").write_text("x")
     ours.append(model)
+    empty = tmp_path / ".model.q9r8s7t6.tmp"  # a save killed right after mkdtemp: it stayed after a resume (a run's
+    empty.mkdir()  # test caught it under load)
+    ours.append(empty)
     assert sorted(files.sweep_temps(tmp_path)) == sorted(ours)
     assert all(p.exists() for p in others) and (tmp_path / ".folder.abcdefgh.tmp").is_dir() and not model.exists()
+    assert not empty.exists()
     assert files.sweep_temps(tmp_path / "missing") == []
 
 

@@ -160,7 +160,8 @@ def sweep_temps(folder) -> list[Path]:
             continue
         if entry.is_file():
             entry.unlink(missing_ok=True)
-        elif entry.is_dir() and _model_only(entry):  # a model being written (checkpoint.write_model), or the one it replaced
+        elif entry.is_dir() and (_model_only(entry) or not any(entry.iterdir())):  # a model being written
+            # (checkpoint.write_model), the one it replaced, or the empty folder a kill right after mkdtemp left
             import shutil
 
             shutil.rmtree(entry, ignore_errors=True)
