@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import blankrows
@@ -72,3 +73,28 @@ def test_business_days_given_over_blank_weekend_rows_remove_them_whatever_the_fi
     days = pd.DatetimeIndex(gaps["date"])
     assert blankrows.off_given(days, np.array([0, 120]), gaps[["y"]].to_numpy(), "B") is None
     assert len(load_panel(gaps[days.day_of_week < 5], "y", freq="B", fill="ffill").time) == 86
+
+
+@pytest.mark.parametrize("holidays_given", [None, "NYSE"])
+@pytest.mark.parametrize("blank_holidays", [True, False])
+def test_business_days_with_blank_weekends_and_market_holidays_keep_their_calendar(tmp_path, holidays_given,
+                                                                                   blank_holidays):
+    """A tester's prices, one row per calendar day, weekends blank and NYSE holidays blank (or absent), fit with
+    fill 'drop': read as 'D', so forecasts fell on Thanksgiving and the weekend; with --holidays NYSE refused; and the
+    fitted model's predict refused its own file. The rows kept follow 'B' without NYSE holidays, read so now."""
+    from rnncast import Forecaster
+
+    holidays = pd.to_datetime(["2023-11-23", "2023-12-25", "2024-01-01", "2024-01-15", "2024-02-19", "2024-03-29",
+                               "2024-05-27", "2024-06-19", "2024-07-04", "2024-09-02"])
+    days = pd.date_range("2023-10-02", "2024-11-27")
+    values = (100 + np.arange(len(days)) * 0.1 + np.sin(np.arange(len(days)))).round(2)
+    frame = pd.DataFrame({"Date": days.strftime("%Y-%m-%d"), "Close": values})
+    frame.loc[(days.day_of_week >= 5) | days.isin(holidays), "Close"] = np.nan
+    if not blank_holidays:
+        frame = frame[~days.isin(holidays)]
+    frame.to_csv(tmp_path / "px.csv", index=False)
+    model = Forecaster(lookback=8, horizon=5, hidden_size=8, epochs=1, fill="drop", holidays=holidays_given,
+                       device="cpu", seed=0).fit(str(tmp_path / "px.csv"), target="Close")
+    assert model.calendar_.shown == "'B' without NYSE holidays"
+    assert model.predict(str(tmp_path / "px.csv")).index.strftime("%Y-%m-%d").tolist() == [
+        "2024-11-29", "2024-12-02", "2024-12-03", "2024-12-04", "2024-12-05"]  # Thanksgiving 11-28 skipped

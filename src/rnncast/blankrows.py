@@ -36,8 +36,9 @@ def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=Non
         kept, ruler, own = calendars.settle(time[keep], kept_offsets, freq, quiet=True)
     except RnncastError:
         return None
-    if own or ruler is None or ruler.missing or kept.freq is None:
-        return None
+    if own or ruler is None or kept.freq is None or ruler.missing * 10 > int(keep.sum()):
+        return None  # the rows kept follow no calendar, or one they leave more than a tenth of missing (a market's
+        # holidays, blank or absent, are a few in a hundred: the business-day reader names them after this)
     try:
         every, _, every_own = calendars.settle(time, offsets, freq, quiet=True)
     except RnncastError:

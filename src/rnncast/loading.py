@@ -174,7 +174,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
-    keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and holidays is None and \
+    keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and \
         rows.written is None and time is not None else None  # weekend rows blank in business-day data
     if keep is not None:
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
@@ -184,7 +184,7 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
                                                                     wide=layout == "wide", inside=False)
         codes = np.repeat(np.arange(len(rows.ids)), np.diff(offsets))
-    off = blankrows.off_given(time, offsets, values, freq) if keep is None and holidays is None and \
+    off = blankrows.off_given(time, offsets, values, freq) if keep is None and \
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
     if off is not None:
         dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
