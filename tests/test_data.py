@@ -513,7 +513,8 @@ def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_
     path.write_text("date, y,x\n" + "".join(f"2024-01-{d:02d},{d}.5,{d % 3}\n" for d in range(1, 29)))
     with pytest.raises(RnncastError, match=r"^column 'y' not found: column ' y' has a leading space \(the column named "
                                            r"is 'y'\): remove it from the file's header, or name the column as written "
-                                           r"\(' y'\)$"):
+                                           r"\(' y'; on the command line inside double quotes, '\" y\"', which a flag's "
+                                           r"list of names keeps as written\)$"):
         load_panel(path, target="y")
     assert load_panel(path, target=" y").targets == [" y"]
 

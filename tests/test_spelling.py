@@ -71,6 +71,7 @@ def test_a_name_that_differs_from_a_column_by_spaces_names_them_and_where_to_rem
         "column ' promo' has a leading space (the model's column is 'promo'): remove it from the file's header")
     assert spaced_name("y", ["y  "], "the column named", False, True) == (
         "column 'y  ' has 2 trailing spaces (the column named is 'y'): remove them from the column's name, or name the "
-        "column as written ('y  ')")
+        "column as written ('y  '; on the command line inside double quotes, '\"y  \"', which a flag's list of names "
+        "keeps as written)")
     assert "leading whitespace ('\\t')" in spaced_name("y", ["\ty"], "the column named", True, True)
     assert spaced_name("y", ["y", "x"], "the column named", True, True) is None

@@ -73,7 +73,8 @@ def spaced_name(name: str, known: Iterable, whose: str, file: bool, as_written: 
     if found is None:
         return None
     where = "the file's header" if file else "the column's name"
-    other = f", or name the column as written ({found!r})" if as_written else ""
+    other = (f", or name the column as written ({found!r}; on the command line inside double quotes, "
+             f"'\"{found}\"', which a flag's list of names keeps as written)") if as_written else ""
     if str(name) != str(name).strip():  # the name given holds spaces the column does not
         fix = f"name the column as written ({found!r})" if as_written else f"write it {str(name)!r} in {where}"
         return f"column {found!r} differs from {str(name)!r} ({whose}) only by the spaces around it: {fix}"
