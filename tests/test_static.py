@@ -358,3 +358,16 @@ def test_static_categorical_keeps_a_files_codes_as_written_from_the_command_line
     assert "store (categories)" in (tmp_path / "run" / "report.html").read_text()  # the page says how it was read
     assert main(["predict", run, str(tmp_path / "data.csv"), "--static", str(tmp_path / "static.csv")]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1 + 2 * 3
+
+
+def test_a_static_covariate_of_one_value_for_every_series_is_said_to_tell_none_apart(caplog):
+    """A region 'north' and a size 3.0 on every series were listed as used with no word, though they carry nothing
+    (a constant past covariate is warned of): fit now says so, naming each; predict's reload says nothing."""
+    table = pd.DataFrame({"unique_id": ["a", "b", "c"], "region": ["north"] * 3, "size": [3.0] * 3, "k": [1.0, 2.0, 1.0]})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        from_frame(table, ["a", "b", "c"], "unique_id")
+        from_frame(table, ["a", "b", "c"], "unique_id", announce=False)
+    said = [r.getMessage() for r in caplog.records]
+    assert said == [f"static covariate {name!r} holds one value for every series ({value!r}), so it tells no series "
+                    "apart and the network learns nothing from it; leave it out, or give the values that differ"
+                    for name, value in (("region", "north"), ("size", 3.0))]

@@ -15,6 +15,7 @@ from rnncast import rowindex, statictext
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import id_texts
+from rnncast.settingvalues import plain
 from rnncast.spelling import did_you_mean, listed
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,11 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
             table[name] = table[name].astype(str) if not _text(table[name]) else table[name]
         else:
             table[name] = _numbers_written(table[name], name, announce)
+    if announce and len(table) > 1:  # one value for every series tells none apart: said, as a constant covariate is
+        for name in [c for c in table.columns if table[c].nunique(dropna=False) == 1]:
+            log.warning("static covariate %r holds one value for every series (%r), so it tells no series apart and the "
+                        "network learns nothing from it; leave it out, or give the values that differ", name,
+                        plain(table[name].iloc[0]))
     numeric = [c for c in table.columns
                if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
     categorical = [c for c in table.columns if c not in numeric]
