@@ -207,13 +207,12 @@ def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes:
 def numeric_codes(categorical: list, vocab: list) -> list:
     """The ``categorical`` attributes (a fitted encoder's, with its ``vocab``: each one's categories as text) whose
     every category writes a number: codes such as 101, 205, which predict takes given as numbers too (``as_fitted``)."""
-    return [name for name, labels in zip(categorical, vocab)
-            if labels and np.isfinite(pd.to_numeric(pd.Series(labels), errors="coerce").to_numpy(dtype=np.float64)).all()]
+    return [name for name, labels in zip(categorical, vocab) if _writes_numbers(pd.Series(labels, dtype=object))]
 
 
 def _codes(column: pd.Series) -> bool:
     """Whether ``column`` holds numbers that may be category codes: integers, or floats, not booleans."""
-    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) and column.dtype.kind in "iuf"
+    return column.dtype.kind in "iuf"  # a boolean's kind is 'b', a category's 'O'
 
 
 def _text(column: pd.Series) -> bool:

@@ -113,7 +113,7 @@ def run_backtest(args) -> int:
     request = panel_request(args)
     forecaster = Forecaster.load(args.from_run).set_params(**settings) if args.from_run else Forecaster(**settings)
     if args.from_run:
-        request = _fitted_request(args.from_run, forecaster.state_, request)
+        _refuse_lost_static(args.from_run, forecaster.state_, request)
     # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
     given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
              **request}
@@ -276,12 +276,12 @@ def _statictable(args, forecaster):
     return Path(args.static) if args.static else None  # read by the model: its categories as written (statictext)
 
 
-def _fitted_request(run: str, state, request: dict) -> dict:
-    """``request`` of ``backtest --from-run RUN``, where the fit read its static covariates from a table (--static):
-    refused unless a table or columns are given, naming the file the fit read (its config.json's), since the
-    backtest reads the data's columns otherwise."""
+def _refuse_lost_static(run: str, state, request: dict) -> None:
+    """Refuse ``backtest --from-run RUN`` (``request``: its data options) where the fit read its static covariates
+    from a table (--static) and neither a table nor columns are given, naming the file the fit read (its
+    config.json's), since the backtest reads the data's columns otherwise."""
     if not state.static_table or request.get("static") or request.get("static_covariates"):
-        return request
+        return
     from rnncast.configfile import read_run
 
     config = Path(run) / "config.json"
