@@ -149,7 +149,7 @@ def test_backtest_of_a_single_series():
 
 
 def test_backtest_refuses_bad_window_settings(frame):
-    with pytest.raises(RnncastError, match="n_windows must be a positive integer"):
+    with pytest.raises(RnncastError, match=r"n_windows \(--n-windows\) must be a positive integer"):
         Forecaster(**TINY).backtest(frame, n_windows=0)
     with pytest.raises(RnncastError, match="every series is too short"):
         Forecaster(**TINY).backtest(frame, n_windows=200)
@@ -417,7 +417,7 @@ def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, n
 
 
 @pytest.mark.parametrize("n_windows, step, refusal", [
-    (2 ** 70, None, r"^n_windows 1180591620717411303424 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
+    (2 ** 70, None, r"^n_windows \(--n-windows\) 1180591620717411303424 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
     (3, 10 ** 23 - 1, r"^step 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
     (2 ** 62, None, r"^the series is too short to train: 120 rows; it needs at least 13835058055282163\d+ rows .* of "
                     r"4611686018427387904 cutoffs 3 steps apart"),

@@ -43,7 +43,7 @@ def test_a_space_of_the_wrong_shape_is_refused_naming_what_is_accepted(search, s
 def test_each_end_and_choice_is_checked_as_its_setting_takes_it():
     base = Settings.from_flat({"lookback": 24})
     check_space({"hidden_size": (8, 16), "lr": (1e-5, 1e-1)}, {}, base)
-    with pytest.raises(RnncastError, match=r"^search's hidden_size \[8, 0\]: hidden_size must be a positive integer"):
+    with pytest.raises(RnncastError, match=r"^search's hidden_size \[8, 0\]: hidden_size \(--hidden-size\) must be a positive integer"):
         check_space({"hidden_size": (8, 0)}, {}, base)
     with pytest.raises(RnncastError, match="^search's lookback \\[12, 30\\]: season 26 is longer than lookback 12"):
         check_space({"lookback": (12, 30)}, {"season": 26}, Settings.from_flat({"lookback": 30, "season": 26}))

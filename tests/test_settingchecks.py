@@ -24,7 +24,7 @@ def test_each_group_checks_its_fields_against_the_choices_the_fields_offer():
         check_model(ModelSettings(cell="tcn", quantiles=()))
     with pytest.raises(RnncastError, match="unknown fill 'mean'; choose one of: ffill, interpolate, drop"):
         check_data(DataSettings(fill="mean"))
-    with pytest.raises(RnncastError, match="num_layers 65 is more than 64"):
+    with pytest.raises(RnncastError, match=r"num_layers \(--num-layers\) 65 is more than 64"):
         check_model(ModelSettings(num_layers=65, quantiles=()))
 
 
@@ -45,18 +45,18 @@ def test_settings_that_cannot_go_together_are_refused_by_name(params, refusal):
     (dict(seed=-1), r"seed -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
     (dict(seed=2 ** 63), r"seed 9223372036854775808 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
     (dict(seed=2 ** 70), r"seed 1180591620717411303424 is out of range"),
-    (dict(hidden_size=10 ** 23 - 1), r"hidden_size 99999999999999999999999 is out of range: accepted are whole numbers from "
+    (dict(hidden_size=10 ** 23 - 1), r"hidden_size \(--hidden-size\) 99999999999999999999999 is out of range: accepted are whole numbers from "
                                  r"1 to 1048576 \(a layer of more units would need terabytes of memory\)"),
-    (dict(hidden_size=10 ** 9), r"hidden_size 1000000000 is out of range"),  # torch: "Storage size calculation overflowed"
-    (dict(num_layers=10 ** 23 - 1), r"num_layers 99999999999999999999999 is more than 64"),  # the cap's own words, not int64's
+    (dict(hidden_size=10 ** 9), r"hidden_size \(--hidden-size\) 1000000000 is out of range"),  # torch: "Storage size calculation overflowed"
+    (dict(num_layers=10 ** 23 - 1), r"num_layers \(--num-layers\) 99999999999999999999999 is more than 64"),  # the cap's own words, not int64's
     (dict(lookback=2 ** 63), r"lookback 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
     (dict(horizon=10 ** 23 - 1), r"horizon 99999999999999999999999 is out of range"),
     (dict(season=2 ** 64), r"season 18446744073709551616 is out of range"),
     (dict(epochs=2 ** 63), r"epochs 9223372036854775808 is out of range"),
-    (dict(batch_size=2 ** 63), r"batch_size 9223372036854775808 is out of range"),
+    (dict(batch_size=2 ** 63), r"batch_size \(--batch-size\) 9223372036854775808 is out of range"),
     (dict(patience=2 ** 63), r"patience 9223372036854775808 is out of range"),
     (dict(segment=2 ** 63), r"segment 9223372036854775808 is out of range: accepted are whole numbers from 0"),
-    (dict(max_batches=2 ** 63), r"max_batches 9223372036854775808 is out of range: accepted are whole numbers from 0"),
+    (dict(max_batches=2 ** 63), r"max_batches \(--max-batches\) 9223372036854775808 is out of range: accepted are whole numbers from 0"),
     (dict(scheme="sequence", chunk=2 ** 63), r"chunk 9223372036854775808 is out of range"),
 ])
 def test_every_whole_number_setting_past_its_range_is_refused_naming_the_range(params, refusal):

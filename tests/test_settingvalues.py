@@ -10,6 +10,7 @@ import pytest
 from rnncast import RnncastError
 from rnncast.config import Settings
 from rnncast.settingvalues import parse_quantiles
+from rnncast.spelling import named
 
 
 def test_quantile_levels_from_a_list_or_text():
@@ -55,7 +56,7 @@ def test_numpy_scalars_are_taken_where_python_numbers_are_and_become_them():
 @pytest.mark.parametrize("name, value", [("lookback", True), ("dropout", False), ("lr", True), ("seed", 1.5),
                                          ("val_frac", "0.1"), ("segment", 2.0)])
 def test_booleans_and_text_are_not_numbers(name, value):
-    with pytest.raises(RnncastError, match=f"^{name} must be"):
+    with pytest.raises(RnncastError, match=f"^{re.escape(named(name))} must be"):
         Settings.from_flat({name: value})
 
 
@@ -107,8 +108,8 @@ def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signa
 @pytest.mark.parametrize("setting, value, message", [
     ("lr", float("inf"), "lr must be a positive finite number, got inf"),
     ("lr", float("nan"), "lr must be a positive finite number, got nan"),
-    ("grad_clip", float("inf"), "grad_clip must be a finite number >= 0 (0: no clipping), got inf"),
-    ("grad_clip", float("nan"), "grad_clip must be a finite number >= 0 (0: no clipping), got nan"),
+    ("grad_clip", float("inf"), "grad_clip (--grad-clip) must be a finite number >= 0 (0: no clipping), got inf"),
+    ("grad_clip", float("nan"), "grad_clip (--grad-clip) must be a finite number >= 0 (0: no clipping), got nan"),
     ("dropout", float("nan"), "dropout must be a number in [0, 1), got nan"),
 ])
 def test_a_non_finite_number_is_refused_by_name(setting, value, message):
@@ -204,7 +205,7 @@ def test_whole_numbers_are_checked_against_one_range_named_in_the_refusal():
         with pytest.raises(RnncastError, match=rf"^seed {value} is out of range: accepted are whole numbers from 0 to "
                                                r"2\*\*63 - 1 \(a seed outside them would be read as another seed"):
             seed("seed", value)
-    with pytest.raises(RnncastError, match=r"^sampler_seed 4294967296 is out of range: .* from 0 to 2\*\*32 - 1, the"):
+    with pytest.raises(RnncastError, match=r"^sampler_seed \(--sampler-seed\) 4294967296 is out of range: .* from 0 to 2\*\*32 - 1, the"):
         seed("sampler_seed", 2 ** 32, MAX_SAMPLER_SEED, ", the seeds Optuna's TPE sampler takes")
     with pytest.raises(RnncastError, match=r"^seed must be an integer, got 1.5$"):
         seed("seed", 1.5)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import (hint, hints, keyword_and_flag, one_series, one_series_reader, rows_span, shell_word, spelled,
+from rnncast.spelling import (hint, hints, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_word, spelled,
                               spelling)
 
 
@@ -25,6 +25,16 @@ def test_a_caller_chooses_the_spelling_for_its_block_and_the_default_comes_back(
     with pytest.raises(KeyError), spelling(lambda name, value=None: {}[name]):
         spelled("lr")
     assert spelled("lr") == "lr=, --lr"
+
+
+def test_a_refused_value_names_its_setting_with_the_flag_where_the_two_differ():
+    """``--n-windows 0`` was refused as "n_windows must be a positive integer": the Python name, which the reader
+    of the command line never typed (a tester's finding, decision 548)."""
+    assert named("n_windows") == "n_windows (--n-windows)" and named("hidden_size") == "hidden_size (--hidden-size)"
+    assert named("lr") == "lr" and named("epochs") == "epochs"  # --lr and lr: one word either way
+    with spelling(lambda name, value=None: f"--set {name}=N"):  # bench: settings only through --set
+        assert named("epochs") == "epochs (--set epochs=N)"
+    assert named("epochs") == "epochs"
 
 
 def test_a_reader_of_one_series_is_named_within_its_block_only():

@@ -152,7 +152,7 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
     "a column named by a number": (_set(("targets", 0), 7), r"must be distinct names \(text\)"),
     "format version true": (_set(("format_version",), True), r"uses model format version True"),
     "deeply nested params": (_set(("params", "hidden_size"), [[[[8]]]]),
-                             r"hand-edited: hidden_size must be a positive integer, got \[\[\[\[8\]\]\]\]$"),
+                             r"hand-edited: hidden_size \(--hidden-size\) must be a positive integer, got \[\[\[\[8\]\]\]\]$"),
     "an on/off setting as text": (_set(("params", "window_scale"), "yes"),
                                   r"hand-edited: window_scale must be True or False, got 'yes'$"),
     "a setting deleted": (lambda meta: meta["params"].pop("lookback"),

@@ -69,7 +69,7 @@ def test_the_samplers_seed_is_given_or_the_fits_and_within_what_optuna_takes():
 
     assert (sampler_seed(None, 7), sampler_seed(3, 7), sampler_seed(2 ** 32 - 1, 2 ** 40)) == (7, 3, 2 ** 32 - 1)
     for given in (-1, 2 ** 32, 10 ** 23 - 1):  # Optuna: "Seed must be between 0 and 2**32 - 1", a traceback
-        with pytest.raises(RnncastError, match=rf"^sampler_seed {given} is out of range: accepted are whole numbers from 0 "
+        with pytest.raises(RnncastError, match=rf"^sampler_seed \(--sampler-seed\) {given} is out of range: accepted are whole numbers from 0 "
                                                r"to 2\*\*32 - 1, the seeds Optuna's TPE sampler takes$"):
             sampler_seed(given, 0)
     with pytest.raises(RnncastError, match=r"^the sampler's seed defaults to seed, 4294967296, which is beyond 2\*\*32 - 1"

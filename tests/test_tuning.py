@@ -347,7 +347,7 @@ def test_searched_lookback_choices_that_do_not_fit_the_data_are_refused_by_name(
                            r"\(0.0001, 0.01\)\), low <= high; got \(0.01, 0.001\)$"),
     ({"lr": (-1, 1e-2)}, r"^search's lr \(-1, 0.01\): lr must be a positive finite number, got -1"),
     ({"dropout": (0.1, 1.5)}, r"^search's dropout \(0.1, 1.5\): dropout must be a number in \[0, 1\), got 1.5"),
-    ({"num_layers": (1, 2.5)}, r"num_layers must be a positive integer, got 2.5"),
+    ({"num_layers": (1, 2.5)}, r"num_layers \(--num-layers\) must be a positive integer, got 2.5"),
     ({"lr": 0.01}, r"^search's lr takes a range \(low, high\) .*, got 0.01$"),
     ({"cell": "lstm"}, r"^search's cell takes a list of choices \(default: \['rnn', 'lstm', 'gru'\]\), got 'lstm'$"),
     ({"cell": ["lstm", "transformer"]}, r"^search's cell \['lstm', 'transformer'\]: unknown cell 'transformer'"),
@@ -635,7 +635,7 @@ def test_a_study_whose_first_trial_is_refused_is_removed_and_an_earlier_one_kept
 
 
 @pytest.mark.parametrize("kwargs, refusal", [
-    (dict(sampler_seed=2 ** 32), r"^sampler_seed 4294967296 is out of range: accepted are whole numbers from 0 to 2\*\*32 - 1"),
+    (dict(sampler_seed=2 ** 32), r"^sampler_seed \(--sampler-seed\) 4294967296 is out of range: accepted are whole numbers from 0 to 2\*\*32 - 1"),
     (dict(settings=dict(seed=2 ** 40)), r"^the sampler's seed defaults to seed, 1099511627776, which is beyond 2\*\*32 - 1"),
     (dict(settings=dict(seed=-1)), r"^seed -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
     (dict(trials=2 ** 63), r"^trials 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),

@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import FULL_BATCH, choice, in_range, is_integer, is_number, positive_int, seed
-from rnncast.spelling import spelled
+from rnncast.spelling import named, spelled
 
 
 # The data are not read when settings are checked, so a season is proposed for each common calendar,
@@ -43,7 +43,7 @@ def check_data(data) -> None:
     for name in ("freq", "tz"):
         value = getattr(data, name)
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int))):
-            raise RnncastError(f"{name} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
+            raise RnncastError(f"{named(name)} must be text such as 'MS' or 'Europe/Berlin', got {value!r}")
     mask = None
     if isinstance(data.freq, str):
         from rnncast import sessions, weekmasks  # pandas: not for --help
@@ -66,9 +66,9 @@ def check_data(data) -> None:
     for name in ("val_frac", "test_frac"):
         value = getattr(data, name)
         if not is_number(value) or not 0 <= value < 1:
-            raise RnncastError(f"{name} must be a number in [0, 1), got {value!r}")
+            raise RnncastError(f"{named(name)} must be a number in [0, 1), got {value!r}")
     if data.test_frac <= 0:
-        raise RnncastError(f"test_frac must be above 0 to hold out a test split, got {data.test_frac!r}")
+        raise RnncastError(f"{named('test_frac')} must be above 0 to hold out a test split, got {data.test_frac!r}")
     if data.val_frac + data.test_frac >= 0.9:
         raise RnncastError(
             f"val_frac + test_frac must leave at least 10% of rows for training, "
@@ -83,13 +83,13 @@ def check_model(model) -> None:
     positive_int("hidden_size", model.hidden_size, MAX_HIDDEN, " (a layer of more units would need terabytes of memory)")
     positive_int("num_layers", model.num_layers, None)  # its upper bound: MAX_LAYERS, said below
     if model.num_layers > MAX_LAYERS:
-        raise RnncastError(f"num_layers {model.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
+        raise RnncastError(f"{named('num_layers')} {model.num_layers} is more than {MAX_LAYERS}: recurrent stacks that deep do not "
                            "train (and would take long to build); use a few layers and a larger hidden_size")
     choice("window_norm", model.window_norm, choices(model, "window_norm"))
     if not is_number(model.dropout) or not 0 <= model.dropout < 1:
-        raise RnncastError(f"dropout must be a number in [0, 1), got {model.dropout!r}")
+        raise RnncastError(f"{named('dropout')} must be a number in [0, 1), got {model.dropout!r}")
     if not is_integer(model.segment) or model.segment < 0:
-        raise RnncastError(f"segment must be an integer >= 0 (0: no segments), got {model.segment!r}")
+        raise RnncastError(f"{named('segment')} must be an integer >= 0 (0: no segments), got {model.segment!r}")
     in_range("segment", model.segment, 0)
     choice("decoder", model.decoder, choices(model, "decoder"))
     choice("highway_start", model.highway_start, choices(model, "highway_start"))
@@ -98,10 +98,10 @@ def check_model(model) -> None:
                            f"{spelled('segment', 48)})")
     levels = model.quantiles
     if not isinstance(levels, tuple) or not all(isinstance(q, numbers.Real) and not isinstance(q, bool) for q in levels):
-        raise RnncastError(f"quantiles must be a tuple of numbers, got {levels!r}")
+        raise RnncastError(f"{named('quantiles')} must be a tuple of numbers, got {levels!r}")
     if levels:
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):
-            raise RnncastError(f"quantiles must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
+            raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) in increasing order, got {list(levels)}")
         if 0.5 not in levels:
             raise RnncastError(
                 f"quantiles {list(levels)} lack 0.5: the point forecast is the median, add 0.5 to the levels")
@@ -112,31 +112,31 @@ def check_train(train) -> None:
     no value it accepts, naming the value and what would be accepted."""
     positive_int("epochs", train.epochs, None)  # the upper bounds of training's counts and the seed: check_ranges
     if train.batch_size is not None and (not is_integer(train.batch_size) or train.batch_size < 1):
-        raise RnncastError(f"batch_size must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
+        raise RnncastError(f"{named('batch_size')} must be a positive integer, or {FULL_BATCH}, got {train.batch_size!r}")
     if not is_number(train.lr) or not train.lr > 0:
-        raise RnncastError(f"lr must be a positive finite number, got {train.lr!r}")
+        raise RnncastError(f"{named('lr')} must be a positive finite number, got {train.lr!r}")
     positive_int("patience", train.patience, None)
     choice("lr_schedule", train.lr_schedule, choices(train, "lr_schedule"))
     choice("loss", train.loss, choices(train, "loss"))
     if not is_number(train.ema) or not 0 <= train.ema < 1:
-        raise RnncastError(f"ema must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
+        raise RnncastError(f"{named('ema')} must be a number in [0, 1) (0: off; 0.99 averages about the last 100 steps), got {train.ema!r}")
     if not is_number(train.grad_clip) or train.grad_clip < 0:
-        raise RnncastError(f"grad_clip must be a finite number >= 0 (0: no clipping), got {train.grad_clip!r}")
+        raise RnncastError(f"{named('grad_clip')} must be a finite number >= 0 (0: no clipping), got {train.grad_clip!r}")
     if not is_integer(train.seed):
-        raise RnncastError(f"seed must be an integer, got {train.seed!r}")
+        raise RnncastError(f"{named('seed')} must be an integer, got {train.seed!r}")
     choice("device", train.device, choices(train, "device"))
     check_threads(train.threads)
     choice("scheme", train.scheme, choices(train, "scheme"))
     positive_int("chunk", train.chunk, None)
     if not is_integer(train.max_batches) or train.max_batches < 0:
-        raise RnncastError(f"max_batches must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
+        raise RnncastError(f"{named('max_batches')} must be an integer >= 0 (0: no limit), got {train.max_batches!r}")
 
 
 def check_threads(threads) -> None:
     """Raise ``RnncastError`` for a thread count no command takes: fit's setting, and predict's, evaluate's, export's and
     compare's ``--threads`` (``devices.cpu_threads``), which clamped 10**23 to the cores with a warning."""
     if not is_integer(threads) or not 0 <= threads <= MAX_THREADS:
-        raise RnncastError(f"threads must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
+        raise RnncastError(f"{named('threads')} must be an integer from 0 to {MAX_THREADS} (0: torch's own choice, one per core; "
                            f"more than the machine's cores only slows training), got {threads!r}")
 
 

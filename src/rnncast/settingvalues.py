@@ -13,7 +13,7 @@ import numpy as np
 
 from rnncast.errors import RnncastError, UnknownParameter
 from rnncast.othernames import not_a_setting
-from rnncast.spelling import counted, did_you_mean
+from rnncast.spelling import counted, did_you_mean, named
 
 
 def parse_quantiles(value) -> tuple:
@@ -149,7 +149,7 @@ def in_range(name: str, value, low: int, high: int | None = MAX_WHOLE, why: str 
     of whole-number settings and arguments (``settingchecks``, ``backtest``, ``tuning``); the caller checks the type.
     ``high`` None: no upper bound (a saved model's setting, read back as it was fitted)."""
     if not low <= value <= (value if high is None else high):
-        raise RnncastError(f"{name} {value!r} is out of range: accepted are whole numbers from {low} to "
+        raise RnncastError(f"{named(name)} {value!r} is out of range: accepted are whole numbers from {low} to "
                            f"{power_text(high)}{why}")
 
 
@@ -157,14 +157,14 @@ def seed(name: str, value, high: int = MAX_WHOLE, why: str = "") -> None:
     """A seed: a whole number from 0 to ``high`` (torch's 2**63 - 1; Optuna's sampler 2**32 - 1), never one torch
     or NumPy would read as another seed (-1 as 2**64 - 1, 2**63 as 0)."""
     if not is_integer(value):
-        raise RnncastError(f"{name} must be an integer, got {value!r}")
+        raise RnncastError(f"{named(name)} must be an integer, got {value!r}")
     in_range(name, value, 0, high, why or " (a seed outside them would be read as another seed or not at all)")
 
 
 def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") -> None:
     """A whole number of 1 or more (a NumPy integer too), at most ``high`` (``in_range``; None: no upper bound)."""
     if not is_integer(value) or value < 1:
-        raise RnncastError(f"{name} must be a positive integer, got {value!r}")
+        raise RnncastError(f"{named(name)} must be a positive integer, got {value!r}")
     in_range(name, value, 1, high, why)
 
 

@@ -7,7 +7,7 @@ The library's hints and refusals ('try more epochs (...)', 'give the seasonal pe
 series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
 which it would refuse. A caller that cannot give a setting a refusal would offer (``predict`` takes no
 ``fill`` and no ``freq``: the model applies its fit's) gives its own words for it with :func:`hints`,
-which the refusal reads with :func:`hint`. :func:`counted` pluralises a count's noun; :func:`shell_word` quotes names for a flag; :func:`did_you_mean` names
+which the refusal reads with :func:`hint`. :func:`named` names a setting in a refusal of its value; :func:`counted` pluralises a count's noun; :func:`shell_word` quotes names for a flag; :func:`did_you_mean` names
 the known name nearest a misspelt one. Nothing here imports the rest of the package, so any module may use it.
 """
 
@@ -96,6 +96,17 @@ def spelled(name: str, value=None) -> str:
     """How the reader of a hint sets ``name`` (to ``value``, when the hint proposes one): by default as a
     keyword and a flag (:func:`keyword_and_flag`), else as the caller chose with :func:`spelling`."""
     return _SPELLING.get()(name, value)
+
+
+def named(name: str) -> str:
+    """A setting as a refusal of its value names it, in the way its reader gives it: by default the keyword, and
+    the flag beside it where the two differ (``n_windows (--n-windows)``; ``lr``: ``--lr`` is plain from it), so
+    that a reader of either finds the value refused; ``epochs (--set epochs=N)`` under a caller's :func:`spelling`
+    (bench's)."""
+    spell = _SPELLING.get()
+    if spell is not keyword_and_flag:
+        return f"{name} ({spell(name)})"
+    return f"{name} (--{name.replace('_', '-')})" if "_" in name else name
 
 
 @contextmanager
