@@ -68,6 +68,26 @@ def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
     assert any("so the forecast is row 30)" in r.getMessage() for r in caplog.records)
 
 
+def test_a_wide_table_without_time_numbers_its_series_by_the_rows_they_share(caplog):
+    """A wide table's row is one step of every series: column 'b', blank before row 40, was forecast as rows 80-82
+    and 'a' as 120-122, though both end on the table's last row (a tester's finding, decision 549)."""
+    t = np.arange(120)
+    b = np.cos(t / 7.0)
+    b[:40] = np.nan
+    table = pd.DataFrame({"a": np.sin(t / 5.0), "b": b})
+    model = Forecaster(**TINY).fit(table, series=["a", "b"])
+    with caplog.at_level("INFO", logger="rnncast"):
+        forecast = model.predict(table)
+    assert forecast.groupby("unique_id")["ds"].apply(list).to_dict() == {"a": [120, 121, 122], "b": [120, 121, 122]}
+    assert any("the table's rows, which its series share" in r.getMessage() for r in caplog.records)
+    shorter = table.assign(a=table["a"].where(t < 110))  # 'a' ends on row 109: its forecast goes on from there
+    forecast = model.predict(shorter)
+    assert forecast.groupby("unique_id")["ds"].apply(list).to_dict() == {"a": [110, 111, 112], "b": [120, 121, 122]}
+    windows = model.backtest(table, n_windows=2).forecasts
+    assert windows.groupby("unique_id")["row"].apply(list).to_dict() == {s: [114, 115, 116, 117, 118, 119] for s in "ab"}
+    assert set(windows["cutoff"]) == {113, 116}
+
+
 def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lacks(fitted, data):
     gaps = data.copy()
     gaps.loc[190, "y"] = np.nan

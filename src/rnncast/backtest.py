@@ -254,7 +254,8 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
 def _first_steps(panel: Panel, first_rows: np.ndarray) -> dict:
     """When the window's forecasts start: the earliest and latest first forecast step over the series."""
     if panel.time is None:
-        return {"first_step": [int(first_rows.min()), int(first_rows.max())]}
+        steps = [int(panel.numbered(s)[int(c)]) for s, c in enumerate(first_rows)]
+        return {"first_step": [min(steps), max(steps)]}
     stamps = [panel.time[panel.offsets[s] + int(c)] for s, c in enumerate(first_rows)]
     return {"first_step": [csvtext.stamp_text(t, panel.calendar.text_format, panel.time) for t in (min(stamps), max(stamps))]}
 
@@ -275,9 +276,11 @@ def _forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray) -> pd
         stamps = panel.time
         columns[panel.time_col or "ds"] = stamps[panel.offsets[series] + rows]
         columns["cutoff"] = stamps[panel.offsets[series] + np.repeat(wf.target_rows, horizon) - 1]
-    else:
-        columns["row"] = rows
-        columns["cutoff"] = np.repeat(wf.target_rows, horizon) - 1
+    else:  # each series' row numbers: a wide table's rows, which its series share (Panel.numbered)
+        cutoffs = np.repeat(wf.target_rows, horizon) - 1
+        shared = panel.row_numbers is not None
+        columns["row"] = panel.row_numbers[panel.offsets[series] + rows] if shared else rows
+        columns["cutoff"] = panel.row_numbers[panel.offsets[series] + cutoffs] if shared else cutoffs
     columns["window"] = np.repeat(window, horizon)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)

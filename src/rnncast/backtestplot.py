@@ -41,7 +41,7 @@ def backtest_figure(result, n_series: int = 3):
         shown.append(int(result.cutoffs[s, 0]) + 1 - lo)
         values = panel.rows(s)[lo:, 0]
         filled = panel.filled[panel.offsets[s] + lo : panel.offsets[s + 1], 0] != 0 if panel.filled is not None else None
-        x = panel.time_of(s)[lo:] if panel.time is not None else np.arange(lo, panel.lengths[s])
+        x = panel.time_of(s)[lo:] if panel.time is not None else panel.numbered(s)[lo:]
         mine = frame[frame[panel.id_col] == panel.given_id(s)] if panel.id_col is not None else frame
         windows = []
         for j in range(result.cutoffs.shape[1]):

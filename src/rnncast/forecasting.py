@@ -73,7 +73,7 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
     horizon = state.settings.data.horizon
     if state.calendar.kind == "row" or panel.time is None:
-        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
+        return panel.next_times(s, horizon) if panel.time is None else pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
     calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
     near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
     return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
@@ -287,6 +287,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         means = decimals.shortest(((means - o) / k).astype(np.float32), o, k)
 
     times = panel.times  # [S] each series' times, sliced once for both forecasts (20,000 series: seconds)
+    if panel.row_numbers is not None:  # no time, rows the series share (a wide table's): windows placed by the table's
+        times = [pd.Index(panel.numbered(s), name="row") for s in range(panel.n_series)]
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, mean: np.ndarray) -> WindowForecasts:
         last_inputs = values[recent][..., :n_t]  # [W, season, T]

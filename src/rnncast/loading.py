@@ -245,7 +245,8 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
                                                                     announce, wide=layout == "wide")
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
-                 rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given)
+                 rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
+                 row_numbers=positions if layout == "wide" and time is None else None)  # a wide table's rows: shared
 
 
 def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Session | None, str | None]:

@@ -48,6 +48,8 @@ class Panel:
     series_all: bool = False  # wide: read with series='all', every numeric column a series (FittedState.series_all)
     given: pd.Index | None = None  # [S] the caller's ids (1, not '1') where they were not text; None: ids as given
     dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (';' and decimal commas), its forecasts' too
+    row_numbers: np.ndarray | None = None  # [N] the table's row of each value where rows are numbered without time and
+    # the series share them (a wide table: a row is one step of every series); None: each series numbered from 0
 
     @property
     def n_series(self) -> int:
@@ -120,10 +122,19 @@ class Panel:
     def calendar_of(self, s: int) -> Calendar:
         return self.calendars.get(s, self.calendar)
 
+    def numbered(self, s: int) -> np.ndarray:
+        """The numbers of series ``s``'s rows without time [T_s]: the table's rows where its series share them (a wide
+        table's column that starts on row 40 is numbered from 40, as the rows of the others beside it), else 0, 1, ..."""
+        if self.row_numbers is not None:
+            return self.row_numbers[self.offsets[s] : self.offsets[s + 1]]
+        return np.arange(self.lengths[s])
+
     def next_times(self, s: int, horizon: int) -> pd.Index:
-        """The ``horizon`` time steps after series ``s`` ends (row numbers without time)."""
+        """The ``horizon`` time steps after series ``s`` ends (row numbers without time: ``numbered``'s, on from its
+        last row)."""
         if self.time is None:
-            return pd.RangeIndex(self.lengths[s], self.lengths[s] + horizon, name="row")
+            first = int(self.numbered(s)[-1]) + 1 if self.lengths[s] else 0
+            return pd.RangeIndex(first, first + horizon, name="row")
         return self.calendar_of(s).next(self.time[self.offsets[s + 1] - 1], horizon)
 
     def only(self, series) -> "Panel":
@@ -150,4 +161,5 @@ class Panel:
                      {k: self.calendars[s] for k, s in enumerate(keep) if s in self.calendars},
                      self.filled[rows] if self.filled is not None else None,
                      {k: self.dropped_tail[s] for k, s in enumerate(keep) if s in self.dropped_tail}, self.unused,
-                     given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect)
+                     given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
+                     row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None)
