@@ -356,3 +356,28 @@ def test_a_covariate_named_is_not_counted_among_the_columns_the_target_could_be(
                        r"covariate, and none is named the target: say which to forecast with target= \(--target\): "
                        r"target='sales'$"):
         load_panel(frame, features=["promo"], future_known=True)
+
+
+def test_ids_a_file_writes_as_whole_numbers_keep_their_numbers_order(tmp_path):
+    """A CSV's stores 0-11 are read as text (to keep '001' as written) and came out 0, 1, 10, 11, 2, ...; the same ids
+    as Python integers came out 0, 1, 2, ...: both now list them by number (a tester's finding, decision 550)."""
+    frame = pd.DataFrame({"store": np.repeat(np.arange(12), 40), "y": np.sin(np.arange(480) / 4.0)})
+    frame.to_csv(tmp_path / "stores.csv", index=False)
+    from_file = load_panel(tmp_path / "stores.csv", target="y", id_col="store")
+    assert from_file.ids == [str(i) for i in range(12)]
+    assert from_file.rows(10)[:, 0].tolist() == frame.loc[frame.store == 10, "y"].tolist()  # each id keeps its rows
+    assert load_panel(frame, target="y", id_col="store").ids == from_file.ids
+    assert labels.number_order(pd.Index(["01", "1", "10", "2"], dtype=object)).tolist() == [0, 1, 3, 2]  # ties: as text
+    assert labels.number_order(pd.Index(["S1", "S10", "S2"], dtype=object)) is None  # other text sorts as text
+    assert labels.number_order(pd.Index(["1", "2", "3"], dtype=object)) is None  # already in order
+
+
+def test_forecasts_of_a_files_whole_number_ids_come_in_their_order_each_at_its_own_scale(tmp_path):
+    """Scalers are found by id, not by place: forecasts of a file of whole-number ids keep each store's own scale."""
+    frame = pd.DataFrame({"store": np.repeat(np.arange(11), 40),
+                          "y": np.sin(np.arange(440) / 4.0) + np.repeat(np.arange(11) * 100.0, 40)})
+    frame.to_csv(tmp_path / "stores.csv", index=False)
+    forecast = Forecaster(**TINY).fit(tmp_path / "stores.csv", target="y", id_col="store").predict(tmp_path / "stores.csv")
+    assert forecast["store"].drop_duplicates().tolist() == [str(i) for i in range(11)]  # text, as the file wrote them
+    level = forecast.groupby("store", sort=False)["y_hat"].mean()
+    assert np.allclose(level.to_numpy(), np.arange(11) * 100.0, atol=5)

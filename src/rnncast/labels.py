@@ -283,6 +283,20 @@ def id_texts(column: pd.Series) -> pd.Series:
     return column.map(id_text) if pd.api.types.is_float_dtype(column) else column.astype(str)
 
 
+def number_order(uniques) -> np.ndarray | None:
+    """The order [S] of ids sorted as text (``uniques``) by the numbers they write, where every one is a whole number
+    written as text (a CSV's stores 1, 2, ..., 10, read as text to keep '001' as written): forecasts list store 2
+    before store 10, as they do for the same ids given as integers; text ties keep text order ('01', '1'). None
+    where the ids sort as they are (numbers, or any id that is other text)."""
+    if len(uniques) < 2 or not all(isinstance(v, str) for v in uniques):
+        return None
+    text = pd.Series(list(uniques), dtype=object)
+    if not text.str.fullmatch(r"[+-]?[0-9]+").all():
+        return None
+    order = np.array(sorted(range(len(text)), key=lambda i: (int(text[i]), i)), dtype=np.int64)  # by number, then text
+    return None if (order == np.arange(len(order))).all() else order
+
+
 def check_ids(uniques, id_col) -> None:
     """Refuse ids that are different values but the same text (1 and '1', 1.5 and '1.5'): inside, an id is its
     text (decision 33), so they would be one series, and a refusal about it would name neither as given."""

@@ -23,7 +23,7 @@ from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
-from rnncast.labels import check_ids, check_named, counters_note, default_target, id_text
+from rnncast.labels import check_ids, check_named, counters_note, default_target, id_text, number_order
 from rnncast.signs import ACCOUNTING
 from rnncast.spelling import one_series_reader
 from rnncast.strayvalues import textual
@@ -203,6 +203,9 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
     codes, uniques = pd.factorize(ids_column, sort=True)
     check_ids(uniques, id_col)  # 1 and "1" in one column: one series once written as text, refused
+    by_number = number_order(uniques)  # a file's ids 1, 2, 10 in that order, not as text sorts them
+    if by_number is not None:
+        uniques, codes = uniques[by_number], np.argsort(by_number)[codes]
     ids = [id_text(v) for v in uniques]  # 101.0 is '101', as 101 is
     n = len(frame)
     codes = np.asarray(codes, dtype=np.int64)  # one array for the rows and the static columns
