@@ -310,6 +310,26 @@ def test_no_warning_where_the_data_trades_on_every_markets_holidays_or_the_forec
     assert businessdays.closed_ahead(pd.bdate_range("2023-11-27", periods=4), _lse_autumn()) is None
 
 
+def test_a_forecast_on_a_holiday_the_data_skipped_in_earlier_years_is_warned_of(caplog):
+    """Data skipping only some NYSE holidays (Good Friday, Christmas, New Year; rows on Thanksgiving) is plain business
+    days with missing rows, no holiday set; its forecast fell on Christmas 2024 without a word (a tester's finding,
+    decision 551). Christmas Day (observed) on 2022-12-26 counts as Christmas Day."""
+    days = pd.bdate_range("2022-01-03", "2024-12-20")
+    skipped = pd.to_datetime(["2022-04-15", "2022-12-26", "2023-01-02", "2023-04-07", "2023-12-25", "2024-01-01"])
+    rows = days[~days.isin(skipped)]
+    offsets = np.array([0, len(rows)])
+    said = businessdays.skipped_ahead(pd.bdate_range("2024-12-23", periods=5), rows, offsets)
+    assert said.startswith("forecast date 2024-12-25 is Christmas Day (NYSE), a day the data has no row on in earlier "
+                           "years (2022-12-26, 2023-12-25), but the calendar of business days skips no holidays")
+    assert businessdays.skipped_ahead(pd.bdate_range("2024-11-25", periods=5), rows, offsets) is None  # Thanksgiving: traded
+    assert businessdays.skipped_ahead(pd.bdate_range("2024-12-23", periods=5), days, offsets) is None  # nothing skipped
+    frame = pd.DataFrame({"date": rows, "y": np.sin(np.arange(len(rows)) / 5.0)})
+    model = Forecaster(**dict(TINY, horizon=5)).fit(frame, target="y")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame)
+    assert any(r.getMessage().startswith("forecast date 2024-12-25 is Christmas Day (NYSE)") for r in caplog.records)
+
+
 def test_session_bars_before_thanksgiving_name_nyse():
     session = sessions.parse("30min 09:30-15:30")
     bars = sessions.following(session, pd.Timestamp("2023-10-31 15:30"), 13 * 16)  # Nov 1 to Nov 22

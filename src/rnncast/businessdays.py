@@ -192,6 +192,40 @@ def closed_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, weekmask: str |
             f"fit with that market's set ({spelled('holidays', shut[0])}) to skip its holidays")
 
 
+def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = None,
+                  session: sessions.Session | None = None, fmt: str | None = None) -> str | None:
+    """What to warn of when business days without a holiday set forecast a day (of ``when``) that is a holiday
+    the data ``rows`` (series at ``offsets``) skipped in an earlier year, by a ``PREFERRED`` market's name for it
+    (Christmas Day, skipped in 2023, forecast in 2024): a set that explains only some of the missing weekdays is
+    no calendar (``explain`` finds none), yet those days will likely have no row either; else None."""
+    ahead = wall_days(sessions.opened(when, session))
+    days = wall_days(sessions.opened(rows, session)) if rows is not None and len(rows) else None
+    missing = _missing_weekdays(days, offsets, weekmask) if days is not None and len(ahead) else []
+    if not len(missing):
+        return None
+    for name in PREFERRED:
+        skipped: dict = {}
+        for day in missing:  # Christmas Day (observed) on 2022-12-26 is Christmas Day
+            skipped.setdefault(_plain_holiday(name, day), []).append(day)
+        skipped.pop(None, None)
+        hit = next((d for d in sorted(set(ahead)) if _plain_holiday(name, d) in skipped), None)
+        if hit is not None:
+            what = _plain_holiday(name, hit)
+            before = ", ".join(str(d) for d in skipped[what][-3:])
+            day = shown(when[ahead == hit][0].normalize(), True, fmt if at_midnight(when) else None)
+            return (f"forecast date {day} is {what} ({name}), a day the data has no row on in earlier years "
+                    f"({before}), but the calendar of {described(None, weekmask)} skips no holidays, so the forecast "
+                    f"takes it for a trading day; if the data follows a holiday set, fit with it "
+                    f"({spelled('holidays')}), else expect no value on that day")
+    return None
+
+
+def _plain_holiday(name: str, day) -> str | None:
+    """``holiday_of`` without the ``(observed)`` the ``holidays`` package adds to a holiday moved off a weekend."""
+    what = holiday_of(name, day)
+    return what.replace(" (observed)", "") if what is not None else None
+
+
 def _refuse_differing(names: tuple, start: np.datetime64, last: int, missing: int, weekmask: str | None = None,
                       session: str | None = None) -> None:
     """``RnncastError`` when the sets ``names``, which explain the rows alike, differ on a weekday from

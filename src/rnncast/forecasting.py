@@ -145,16 +145,19 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
 
 
 def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
-    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once
-    (``businessdays.closed_ahead``)."""
+    """Forecasts on business days that skip no holidays, dated on a market's holiday, are warned of once: a holiday
+    of a market the data never trades on (``businessdays.closed_ahead``), or one the data skipped in an earlier year
+    (``businessdays.skipped_ahead``)."""
     groups: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
         if calendar.holidays is None and businessdays.plain_business(calendar.days):
             groups.setdefault(calendar, []).append(when[s])
     for calendar, times in groups.items():
-        said = businessdays.closed_ahead(times[0].append(times[1:]), panel.time, calendar.weekmask, calendar.session,
-                                         calendar.text_format)
+        ahead = times[0].append(times[1:])
+        said = businessdays.closed_ahead(ahead, panel.time, calendar.weekmask, calendar.session, calendar.text_format) or \
+            businessdays.skipped_ahead(ahead, panel.time, panel.offsets, calendar.weekmask, calendar.session,
+                                       calendar.text_format)
         if said:
             log.warning("%s", said)
             return
