@@ -153,5 +153,7 @@ def test_loss_figure_draws_a_fitted_models_loss_per_epoch_as_the_runs_loss_png_d
                                                            "model (lstm + linear highway) validation"]
     assert list(ax.lines[0].get_ydata()) == [h["train_loss"] for h in model.history_]
     assert ax.get_ylabel().startswith("MAE (scaled units")
+    raw = Forecaster(**{**TINY, "epochs": 1, "scaler": "none"}).fit(make_frame(200), target="y")
+    assert raw.loss_figure().axes[0].get_ylabel().startswith("MSE (original units")  # nothing scaled what it learned
     fig.savefig(tmp_path / "loss.png")
     assert (tmp_path / "loss.png").read_bytes().startswith(PNG_SIGNATURE)

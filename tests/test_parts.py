@@ -41,7 +41,7 @@ def test_default_on_the_fit_data_scores_exactly_the_fit_test_windows(model, seri
     assert result["windows"] == len(expected)
     scored = result["scored"]
     assert scored["part"] == "test" and scored["targets_on"] == {"training": 0, "validation": 0,
-                                                                "test": len(expected), "new": 0}
+                                                                "test": len(expected), "new": 0, "before": 0}
     assert "after the rows the model was fitted and validated on" in scored["text"]
     # the same windows as the fit's own test metrics
     assert model.predict_windows(series.iloc[:FIT], part="test").target_rows.min() == split.val_end
@@ -75,6 +75,26 @@ def test_borders_are_found_by_time_when_the_data_starts_elsewhere(model, series)
     assert later["date"].iloc[wf.target_rows.min()] == first_test_date
     val = model.predict_windows(later, part="val")
     assert later["date"].iloc[val.target_rows.min()] == series["date"].iloc[model.split_.train_end]
+
+
+def test_rows_from_before_the_fit_s_first_are_no_training_rows(series, tmp_path):
+    """A model fitted on rows 100-199, evaluated on rows 0-199: part 'train' scored 100 more windows than the model
+    trained on, as "the fit's training rows", and part 'all' counted them so (a tester's finding, decision 552)."""
+    late = Forecaster(**TINY).fit(series.iloc[100:FIT], target="y")
+    trained = late.evaluate(series.iloc[100:FIT], part="train")
+    scored = late.evaluate(series.iloc[:FIT], part="train")
+    assert scored["windows"] == trained["windows"] == scored["scored"]["trained_on"]
+    every = late.evaluate(series.iloc[:FIT], part="all")["scored"]
+    assert every["targets_on"]["before"] == 100
+    assert f"100 reading rows from before it, which the model never saw, {trained['windows']} with targets on " \
+           "training rows" in every["text"]
+    late.save(tmp_path / "m")  # a model saved before the fit's first time was kept: its windows from row 0, as before
+    import json
+
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["borders"] = [b[:3] for b in meta["borders"]]
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    assert Forecaster.load(tmp_path / "m").evaluate(series.iloc[:FIT], part="train")["windows"] == trained["windows"] + 100
 
 
 def test_no_unseen_window_is_refused_naming_the_part_that_would_score(model, series):
@@ -345,7 +365,7 @@ def test_an_uneven_panels_saved_borders_are_those_read_series_by_series(kind):
         time = panel.time_of(s)
         return as_json(time[row]) if row < len(time) else None
 
-    expected = [[at(s, sp.train_end), at(s, sp.val_end), at(s, sp.end - 1)] for s, sp in enumerate(splits)]
+    expected = [[at(s, sp.train_end), at(s, sp.val_end), at(s, sp.end - 1), at(s, 0)] for s, sp in enumerate(splits)]
     got = parts.borders(panel, splits)
     assert got == expected and [type(v) for row in got for v in row] == [type(v) for row in expected for v in row]
     assert got[1][:2] == [None, None] and got[2][1] is None and parts.borders(panel, []) == []

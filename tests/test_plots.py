@@ -26,6 +26,17 @@ def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoc
     assert plots.loss_figure({"lstm": history}, "pinball loss").axes[0].get_ylabel() == "pinball loss (scaled units, log scale)"
 
 
+def test_a_loss_without_validation_marks_the_kept_training_epoch_and_says_its_units():
+    """val_frac=0 drew "dot: best validation epoch" over no validation curve and no dot; scaler 'none' trained in
+    original units labelled scaled (a tester's findings, decision 553)."""
+    history = [{"epoch": e, "train_loss": t, "val_loss": None, "best": b}
+               for e, t, b in zip((1, 2, 3), (0.9, 0.4, 0.6), (True, True, False))]
+    ax = plots.loss_figure({"lstm": history}, "MSE", "original units").axes[0]
+    assert ax.get_title() == "Loss per epoch (no validation rows; dot: lowest training loss, whose weights are kept)"
+    assert list(ax.lines[1].get_xdata()) == [2] and list(ax.lines[1].get_ydata()) == [0.4]
+    assert ax.get_ylabel() == "MSE (original units, log scale)"
+
+
 def test_a_loss_of_one_epoch_is_a_dot_not_a_line_of_no_length():
     ax = plots.loss_figure({"lstm": [{"epoch": 1, "train_loss": 0.5, "val_loss": 0.4, "best": True}]}).axes[0]
     train, val = ax.lines[:2]

@@ -1,8 +1,9 @@
 """A run's history.csv (``runhistory.py``): fit's epochs written with the losses as their float32's shortest text,
-and read back by ``Forecaster.load`` of the run, where a model folder keeps none."""
+and read back by ``Forecaster.load`` of the run; a saved model folder keeps them in its model.json."""
 
 from __future__ import annotations
 
+import json
 import logging
 
 import numpy as np
@@ -21,7 +22,7 @@ def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
                                                  "1,1.2362734,,0.5,True", "2,0.1,0.25,0.25,False"]
 
 
-def test_a_loaded_run_has_the_history_it_was_trained_with_and_a_saved_model_none(tmp_path, caplog):
+def test_a_loaded_run_or_saved_model_has_the_history_it_was_trained_with(tmp_path, caplog):
     frame = make_frame(200)
     model = Forecaster(**{**TINY, "epochs": 3}).fit(frame, target="y")
     write_run(tmp_path / "run", model, frame)
@@ -32,8 +33,19 @@ def test_a_loaded_run_has_the_history_it_was_trained_with_and_a_saved_model_none
         assert [h["epoch"] for h in loaded] == [1, 2, 3] and [h["best"] for h in loaded] == [h["best"] for h in written]
         assert np.allclose([h["train_loss"] for h in loaded], [h["train_loss"] for h in written], rtol=1e-6)
         assert [h["seconds"] for h in loaded] == [h["seconds"] for h in model.history_]
-    model.save(tmp_path / "saved")
+    model.save(tmp_path / "saved")  # a saved model keeps its epochs too: loss_figure drew an empty plot (decision 553)
+    kept = Forecaster.load(tmp_path / "saved").history_
+    assert [h["epoch"] for h in kept] == [1, 2, 3] and [h["best"] for h in kept] == [h["best"] for h in written]
+    assert np.allclose([h["val_loss"] for h in kept], [h["val_loss"] for h in written], rtol=1e-6)
+    meta_path = tmp_path / "saved" / "model.json"
+    meta = json.loads(meta_path.read_text())
+    meta.pop("history")  # a model saved before it kept them
+    meta_path.write_text(json.dumps(meta))
     assert Forecaster.load(tmp_path / "saved").history_ == []
+    meta_path.write_text(json.dumps({**meta, "history": [{"epoch": "one"}]}))  # hand-edited: loads, said
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert Forecaster.load(tmp_path / "saved").history_ == []
+    assert "model.json do not read (each epoch must hold epoch, train_loss" in caplog.text
     (tmp_path / "run" / "history.csv").write_text("epoch,loss\n1,x\n")
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert Forecaster.load(tmp_path / "run").history_ == []

@@ -213,7 +213,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     with cpu_threads(prepared.state.settings.train.threads), stream.active():  # 0: torch's own count; the seeded stream
         history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
-                              on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state))
+                              on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),
+                              units=spreads.loss_units(prepared.state.settings.data.scaler))
     if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),

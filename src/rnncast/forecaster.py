@@ -317,21 +317,24 @@ class Forecaster(Learned):
 
     def save(self, folder, overwrite: bool = False) -> None:
         """Write the model folder: weights as safetensors, the fitted state (``FittedState.meta``, with the settings
-        it was fitted with: a warning names those set_params changed since) as JSON. ``folder`` must be new or empty,
+        it was fitted with: a warning names those set_params changed since) as JSON, with ``history_`` (which ``load``
+        gives back, so ``loss_figure`` draws the same curve). ``folder`` must be new or empty,
         or hold a model that ``overwrite=True`` replaces; never other files, a run's folder or its model/
         (``checkpoint.save_model``). A failed save leaves the folder as it was."""
         flag("overwrite", overwrite)
         self.check_fitted("save")
-        checkpoint_io.save_model(folder, self.net_, self.state_.meta(), overwrite=overwrite)
+        checkpoint_io.save_model(folder, self.net_, {**self.state_.meta(), "history": runhistory.as_json(self.history_)},
+                                 overwrite=overwrite)
 
     @classmethod
     def load(cls, folder, device: str = "cpu") -> "Forecaster":
         """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
-        be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv (a model folder: [])."""
+        be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
+        folder keeps (``[]`` in one saved before it kept them)."""
         net, meta = checkpoint_io.load_model(folder)
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, runhistory.read_back(folder), None
+        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, runhistory.read_back(folder, meta.get("history")), None
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster

@@ -87,7 +87,8 @@ class Learned:
 
     def loss_figure(self):
         """The training (solid) and validation (dashed) loss per epoch of ``history_``, a dot at the epoch whose
-        weights are kept, in scaled units of the loss fit trained on (MSE, MAE, pinball loss): the run's loss.png, as
+        weights are kept, in the units the network trained in (scaled; original under ``scaler='none'``), of the
+        loss fit trained on (MSE, MAE, pinball loss): the run's loss.png, as
         a matplotlib ``Figure`` made without pyplot, so a notebook shows it where it is returned and
         ``fig.savefig("loss.png")`` writes it. Raises ``RnncastError`` before fit or load."""
         self.check_fitted()
@@ -95,7 +96,10 @@ class Learned:
 
         settings = self.state_.settings
         trained_on = "pinball loss" if settings.model.quantiles else settings.train.loss.upper()
-        return plots.loss_figure({madeof.legend_label(self.get_params()): self.history_}, trained_on)
+        from rnncast.spreads import loss_units
+
+        return plots.loss_figure({madeof.legend_label(self.get_params()): self.history_}, trained_on,
+                                 loss_units(settings.data.scaler))
 
     def __sklearn_is_fitted__(self) -> bool:
         """Whether ``fit`` or ``load`` gave this estimator a model: scikit-learn's ``check_is_fitted`` asks it

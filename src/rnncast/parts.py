@@ -40,11 +40,11 @@ PART_NAMES = {"train": "whose targets lie in the fit's training rows",
 
 
 def borders(panel: Panel, splits: list[Split]) -> list[list] | None:
-    """Each series' border times as JSON values [S, 3]: the first validation time, the first test
-    time and the last time given to fit (None where a part is empty); None without time."""
+    """Each series' border times as JSON values [S, 4]: the first validation time, the first test
+    time, the last and the first time given to fit (None where a part is empty); None without time."""
     if panel.time is None:
         return None
-    rows = np.array([[sp.train_end, sp.val_end, sp.end - 1] for sp in splits], dtype=np.int64).reshape(-1, 3)
+    rows = np.array([[sp.train_end, sp.val_end, sp.end - 1, 0] for sp in splits], dtype=np.int64).reshape(-1, 4)
     inside = rows < panel.lengths[: len(splits), None]  # a row past the series' end: an empty part
     picked = panel.time[(panel.offsets[: len(splits), None] + rows)[inside]]  # one lookup of the whole time index
     values = iter(picked)
@@ -55,11 +55,13 @@ def borders(panel: Panel, splits: list[Split]) -> list[list] | None:
 class Located:
     """The fit's borders in each series of new data, as row positions: ``splits`` [S] with
     ``Split(train_end, val_end, end)`` where ``end`` is the series' length; ``fit_ends`` [S] the row
-    after the last one given to fit; ``by_time``: found by timestamps (False: by row numbers)."""
+    after the last one given to fit; ``fit_starts`` [S] the row of the first one (0 where the data starts no earlier,
+    has no time, or the model did not keep it); ``by_time``: found by timestamps (False: by row numbers)."""
 
     splits: list[Split]
     fit_ends: np.ndarray
     by_time: bool
+    fit_starts: np.ndarray | None = None
 
 
 def locate(state, panel: Panel, index: np.ndarray) -> Located:
@@ -69,20 +71,22 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
     by_time = saved is not None and panel.time is not None
     search = _searcher(panel.time) if by_time else None
     offsets = panel.offsets.tolist()
-    splits, ends = [], []
+    splits, ends, starts = [], [], []
     for s, k in enumerate(index):
         length = offsets[s + 1] - offsets[s]
         if by_time:
-            first_val, first_test, last = saved[k]
+            first_val, first_test, last = saved[k][:3]
             train_end, val_end = (search(offsets[s], length, v, "left") for v in (first_val, first_test))
             fit_end = search(offsets[s], length, last, "right")
+            starts.append(search(offsets[s], length, saved[k][3], "left") if len(saved[k]) > 3 else 0)
         else:
             fit = state.splits[k]
             train_end, val_end, fit_end = fit.train_end, fit.val_end, fit.end
         train_end, val_end = min(train_end, length), min(val_end, length)
         splits.append(Split(train_end, max(val_end, train_end), length))
         ends.append(min(fit_end, length))
-    return Located(splits, np.asarray(ends, dtype=np.int64), by_time)
+    return Located(splits, np.asarray(ends, dtype=np.int64), by_time,
+                   np.minimum(np.asarray(starts, dtype=np.int64), [sp.end for sp in splits]) if starts else None)
 
 
 def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate"
@@ -108,6 +112,9 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         starts, series = every_window_start(panel.lengths, panel.offsets, lookback, horizon)
     else:
         starts, series = panel_window_starts(located.splits, panel.offsets, part, lookback, horizon)
+        if located.fit_starts is not None:  # data from before the fit's: those windows are none the model saw
+            keep = starts - panel.offsets[series] >= located.fit_starts[series]
+            starts, series = starts[keep], series[keep]
     if not len(starts):
         also = f"; {too_short(panel, short, lookback, horizon, method)}" if len(short) else ""
         raise RnncastError(_nothing(state, panel, located, part, "score" if scores else "forecast") + also)
@@ -169,10 +176,12 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
     train_end = np.array([sp.train_end for sp in located.splits])[series]
     val_end = np.array([sp.val_end for sp in located.splits])[series]
     fit_end = located.fit_ends[series]
-    counts = {"training": int((first < train_end).sum()),  # a window counts by the row of its first target
-              "validation": int(((first >= train_end) & (first < val_end)).sum()),
-              "test": int(((first >= val_end) & (first < fit_end)).sum()),
-              "new": int((first >= fit_end).sum())}
+    fitted = first - lookback >= (located.fit_starts[series] if located.fit_starts is not None else 0)  # [W]
+    counts = {"training": int(((first < train_end) & fitted).sum()),  # a window counts by the row of its first target
+              "validation": int(((first >= train_end) & (first < val_end) & fitted).sum()),
+              "test": int(((first >= val_end) & (first < fit_end) & fitted).sum()),
+              "new": int((first >= fit_end).sum()),
+              "before": int((~fitted & (first < fit_end)).sum())}  # inputs from before the data given to fit
     scored_series = np.unique(series)
     text = f"scored {'all ' if part == 'all' else ''}{counted(len(starts), 'window')} {PART_NAMES[part]}"
     if panel.n_series > 1:
@@ -180,12 +189,14 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
     if part in ("test", "all"):
         crossing = int(((first >= val_end) & (first < fit_end) & (first + horizon > fit_end)).sum())
         # counted as --part train and --part val count (targets wholly inside), the windows between them said apart
-        inside = {"training": int((first + horizon <= train_end).sum()),
-                  "validation": int(((first >= train_end) & (first + horizon <= val_end)).sum())}
+        inside = {"training": int(((first + horizon <= train_end) & fitted).sum()),
+                  "validation": int(((first >= train_end) & (first + horizon <= val_end) & fitted).sum())}
         across = counts["training"] + counts["validation"] - inside["training"] - inside["validation"]
         text += (f" ({counts['test']} in the fit's test split"
                  + (f" ({crossing} of them reaching past the data given to fit)" if crossing else "")
                  + f", {counts['new']} after the data given to fit"
+                 + (f", {counts['before']} reading rows from before it, which the model never saw"
+                    if counts["before"] else "")
                  + (f", {inside['training']} with targets on training rows and {inside['validation']} on validation "
                     "rows, which flatter the model" if part == "all" else "")
                  + (f", and {across} whose targets run from one of those splits into the next"

@@ -18,9 +18,11 @@ MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
 
 
 @fonts.drawn  # texts in Hangul drawn, the caller's rcParams untouched
-def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
+def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str = "scaled units") -> Figure:
     """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
-    names what was trained on (MSE, MAE, pinball loss), in scaled units."""
+    names what was trained on (MSE, MAE, pinball loss), in ``units`` (``spreads.loss_units``). A dot marks the epoch
+    whose weights are kept: the best validation epoch, or, for a model fitted without validation rows, its lowest
+    training loss."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
     untrained, kept = [], []  # models whose epochs never beat the untrained network on validation; the kept epochs
@@ -37,12 +39,19 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE") -> Figure:
                 kept.append(best[-1]["epoch"])
             else:
                 untrained.append(name)
+        else:  # no validation rows: the epoch of the lowest training loss is kept
+            best = [h for h in history if h.get("best") and h["train_loss"] is not None]
+            if best:
+                ax.plot(best[-1]["epoch"], best[-1]["train_loss"], "o", color=colour, ms=5)
+                kept.append(best[-1]["epoch"])
     epochs = [h["epoch"] for history in histories.values() for h in history]
     lossaxes.epoch_xaxis(ax, min(epochs, default=1), max(epochs, default=1), kept)  # whole epochs, first to last
     lossaxes.log_yaxis(ax, [h[k] for history in histories.values() for h in history for k in ("train_loss", "val_loss")])
     ax.set_xlabel("epoch")
-    ax.set_ylabel(f"{loss} (scaled units{', log scale' if ax.get_yscale() == 'log' else ''})")
-    title = "Loss per epoch (dot: best validation epoch, whose weights are kept)"
+    ax.set_ylabel(f"{loss} ({units}{', log scale' if ax.get_yscale() == 'log' else ''})")
+    validated = any(h["val_loss"] is not None for history in histories.values() for h in history)
+    title = ("Loss per epoch (dot: best validation epoch, whose weights are kept)" if validated else
+             "Loss per epoch (no validation rows; dot: lowest training loss, whose weights are kept)")
     if untrained:
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
     ax.set_title(title, wrap=True)

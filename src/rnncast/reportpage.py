@@ -70,7 +70,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks.append(("table", metric_rows(metrics, "original", season)))
     by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
     if verdict_units(forecaster) == "original":  # one series' scaled table: these errors over one number, R², MASE alike
-        blocks.append(("p", "The same scores in scaled units, the loss curve's, are in metrics.json ('scaled'): for one "
+        curve = "" if by else ", the loss curve's,"  # scaler 'none': the curve is in original units, these in spreads
+        blocks.append(("p", f"The same scores in {units_name(by)}{curve} are in metrics.json ('scaled'): for one "
                             "series they divide these errors by one number, so R² and MASE are the same."))
     else:  # a panel's or several targets': each series in its own scale, the units the verdict weighs
         blocks.append(("h2", f"Metrics ({units_name(by)})"))
@@ -94,9 +95,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         facts.append(["rows: train / validation / test",
                       f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
         borders = forecaster.state_.borders
-        if borders and all(b is not None for b in borders[0]):
-            first_val, first_test, last = (_border_texts(borders[0], forecaster.calendar_.text_format)
-                                           if forecaster.calendar_.kind == "datetime" else [str(b) for b in borders[0]])
+        if borders and all(b is not None for b in borders[0][:3]):
+            first_val, first_test, last = (_border_texts(borders[0][:3], forecaster.calendar_.text_format)
+                                           if forecaster.calendar_.kind == "datetime" else [str(b) for b in borders[0][:3]])
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
         if forecaster.static_covariates_:
             facts.append(["static covariates", static_text(forecaster)])

@@ -1,7 +1,7 @@
 """Fit's epochs (``Forecaster.history_``): what they say of the weights kept (``best_epoch``, ``early_stop_text``,
 ``end_text``), and a run's ``history.csv``, written into the run directory and read back by ``Forecaster.load`` of
-that run, so a loaded run has the history it was trained with. A model folder that ``save`` wrote keeps no history
-(its ``history_`` is ``[]``)."""
+that run, so a loaded run has the history it was trained with; a model folder that ``save`` wrote keeps it in its
+model.json (``as_json``), so its ``loss_figure`` draws the curve fit drew (a model saved before that keeps none: ``[]``)."""
 
 from __future__ import annotations
 
@@ -29,16 +29,39 @@ def history_csv(history: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def read_back(folder) -> list[dict]:
+def as_json(history: list[dict]) -> list[dict]:
+    """The epochs as model.json keeps them: ``FIELDS`` of each, the losses as their float32's shortest text."""
+    loss = lambda v: v if v is None else float(decimals.shortest(v))  # noqa: E731
+    return [{"epoch": int(h["epoch"]), "train_loss": loss(h["train_loss"]), "val_loss": loss(h["val_loss"]),
+             "seconds": float(h["seconds"]), "best": bool(h["best"])} for h in history]
+
+
+def _from_json(value, folder) -> list[dict]:
+    """model.json's epochs (``as_json``) as ``history_`` holds them; ``[]`` where it keeps none, and, with a warning,
+    where they do not read (a hand-edited file): the model loads as well without them."""
+    if value is None:
+        return []
+    try:
+        if not isinstance(value, list) or not all(isinstance(h, dict) and list(h) == FIELDS for h in value):
+            raise ValueError(f"each epoch must hold {', '.join(FIELDS)}")
+        return [{"epoch": int(h["epoch"]), "train_loss": float(h["train_loss"]),
+                 "val_loss": None if h["val_loss"] is None else float(h["val_loss"]), "seconds": float(h["seconds"]),
+                 "best": {True: True, False: False}[h["best"]]} for h in value]
+    except (ValueError, KeyError, TypeError) as err:
+        log.warning("the epochs kept in %s do not read (%s); history_ is left empty", Path(folder) / "model.json", err)
+        return []
+
+
+def read_back(folder, kept=None) -> list[dict]:
     """The epochs of the run whose model ``folder`` is (a run directory holding ``model/``, or that ``model/``), as
-    fit's ``history_`` held them (losses as written: their float32's shortest text); ``[]`` for a model folder
-    of ``save``'s, which keeps none. A history.csv that does not read is said in a warning and gives ``[]``:
-    the model loads as well without it."""
+    fit's ``history_`` held them (losses as written: their float32's shortest text); for a model folder of
+    ``save``'s, those its model.json keeps (``kept``: its ``history``; ``[]`` where it keeps none). A history.csv
+    that does not read is said in a warning and gives ``[]``: the model loads as well without it."""
     folder = Path(folder)
     run = folder if (folder / "model").is_dir() else folder.parent if folder.name == "model" else None
     path = run / "history.csv" if run is not None and (run / "config.json").is_file() else None
     if path is None or not path.is_file():
-        return []
+        return _from_json(kept, folder / "model" if (folder / "model").is_dir() else folder)
     try:
         with open(path, newline="", encoding="utf-8") as f:
             reader = csv.DictReader(f)

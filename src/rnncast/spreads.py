@@ -34,6 +34,12 @@ def units_name(by: str | None) -> str:
     return "original units" if by == SCALED_BY["nothing"] else "scaled units"
 
 
+def loss_units(scaler: str) -> str:
+    """The units the network trains in, and its loss is told in: "original units" under ``scaler='none'`` (nothing
+    scaled the values it learns from), else "scaled units"."""
+    return "original units" if scaler == "none" else "scaled units"
+
+
 def training_spreads(panel, splits: list) -> np.ndarray:
     """Each series' standard deviation of each target over its training rows (the first ``splits[s].train_end``),
     [S, T] in original units: the population deviation the standard scaler takes, over the rows as filled, as it

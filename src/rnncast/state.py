@@ -49,7 +49,8 @@ class FittedState:
     static_table: bool = False  # fitted on a static table (--static): a data column of its names is not read at predict
     skipped_series: list = field(default_factory=list)  # [{"id", "rows", "needed"}] too short to train
     calendars: dict = field(default_factory=dict)  # {series id: Calendar} of series with a calendar of their own
-    borders: list | None = None  # [S, 3] first validation, first test and last fitted time (parts.borders); None: no time
+    borders: list | None = None  # [S, 4] first validation, first test, last and first fitted time (parts.borders); [S, 3]
+    # in models saved before the first was kept; None: no time
     train_seconds: float | None = None
     epoch_draw: dict | None = None  # what an epoch drew where max_batches cut it short (batches.epoch_draw); None: a full pass
     world_size: int = 1
@@ -277,11 +278,12 @@ def _short(value) -> str:
 
 
 def _borders(value, n: int) -> list | None:
-    """The saved border times [S, 3] (absent before they were kept: parts falls back to row numbers)."""
+    """The saved border times [S, 4] ([S, 3] before the fit's first time was kept; absent before any were: parts falls
+    back to row numbers)."""
     if value is None:
         return None
-    if not isinstance(value, list) or len(value) != n or not all(isinstance(b, list) and len(b) == 3 for b in value):
-        raise ValueError(f"borders must be {n} lists of 3 times")
+    if not isinstance(value, list) or len(value) != n or not all(isinstance(b, list) and len(b) in (3, 4) for b in value):
+        raise ValueError(f"borders must be {n} lists of 4 times")
     return value
 
 

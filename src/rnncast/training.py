@@ -78,7 +78,7 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
                 checkpoint: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator, LoopState], None] | None = None,
                 resume: Callable[[nn.Module, torch.optim.Optimizer, torch.Generator], LoopState] | None = None,
                 group: Group | None = None, on_diverged: Callable[[dict], None] | None = None,
-                untrained: Callable[[], str] | None = None) -> list[dict]:
+                untrained: Callable[[], str] | None = None, units: str = "scaled units") -> list[dict]:
     """Train ``net`` in place; return the per-epoch history. The best validation weights are kept: where no epoch
     beat the untrained network, a warning says so with what it forecasts, ``untrained()`` (``untrained.forecast_text``).
 
@@ -151,8 +151,8 @@ def fit_network(net: nn.Module, train: WindowBatches | SequenceBatches, val: Win
             said = end_text(state.history, settings.epochs, settings.patience)
             if said:  # None: the last epoch's weights are kept, as a reader expects
                 name = loss_name(net, settings.loss)
-                log.info("%s (%s %s%s %.5g, scaled units)", said, "training" if val_loss is None else "validation",
-                         name, " loss" if name == "pinball" else "", state.best_loss)
+                log.info("%s (%s %s%s %.5g, %s)", said, "training" if val_loss is None else "validation",
+                         name, " loss" if name == "pinball" else "", state.best_loss, units)
 
     if state.best_state is not None:
         net.load_state_dict(state.best_state)

@@ -235,8 +235,10 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
         r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
         name = "original units" if kind == "original" else units_name(result.get("scaled_by"))
         tables.append(table([f"{what} ({name})" if what else name, "MSE", "MAE", "RMSE", r2, mase], rows))
-    one = (f"The same scores in scaled units (the loss curve's) are in {where}: for one series they divide these "
-           "errors by one number, so R² and MASE are the same.") if units == "original" else None
+    by = result.get("scaled_by")  # scaler 'none': the loss curve is in original units, the scaled block in spreads
+    curve = "" if by else " (the loss curve's)"
+    one = (f"The same scores in {units_name(by)}{curve} are in {where}: for one series they divide these errors by "
+           "one number, so R² and MASE are the same.") if units == "original" else None
     notes = [note for note in (mase_note(result), rmse_note(result.get("targets", 1)), one) if note]
     return "\n".join(tables + notes)
 
