@@ -90,3 +90,11 @@ def test_the_thread_count_is_checked_by_one_rule_for_fit_and_the_commands_that_r
     for threads in (1025, 10 ** 23, -1, 1.0, True):
         with pytest.raises(RnncastError, match=r"^threads must be an integer from 0 to 1024"):
             check_threads(threads)
+
+
+def test_each_split_fraction_names_the_range_it_takes():
+    """--test-frac 1.5 was told "[0, 1)", and then 0 was refused: a fit holds out a test split (decision 554)."""
+    with pytest.raises(RnncastError, match=r"^test_frac \(--test-frac\) must be a number in \(0, 1\), got 1\.5$"):
+        Settings.from_flat({"test_frac": 1.5})
+    with pytest.raises(RnncastError, match=r"^val_frac \(--val-frac\) must be a number in \[0, 1\), got 1\.5$"):
+        Settings.from_flat({"val_frac": 1.5})

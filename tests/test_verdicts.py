@@ -184,7 +184,7 @@ def test_a_backtest_with_too_few_cutoffs_for_a_test_says_so_and_beats_nothing():
 
     good, sentence = backtest_verdict(_backtest_metrics(float("nan"), origins=3, lags=1))
     assert not good and sentence.endswith(
-        "a lower MSE, but not beyond chance. No Diebold–Mariano test: 3 cutoffs are too few: windows 12 steps apart "
+        "a lower MSE, not tested against chance. No Diebold–Mariano test: 3 cutoffs are too few: windows 12 steps apart "
         "with horizon 24 share targets over 2 cutoffs, and the test needs twice that, 4; give more cutoffs "
         "(n_windows=, --n-windows) or a larger step (step=, --step).")
     assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
@@ -328,12 +328,12 @@ def _one_series_test(windows: int, seed: int = 0) -> dict:
 
 def test_a_verdict_on_one_window_says_no_test_could_be_made():
     """With one test window the sentence said "a lower MSE, but not beyond chance" as if a test had
-    been made and failed; it now says none could be."""
+    been made and failed; it now says none could be, and that the difference was not tested (decision 554)."""
     test = _one_series_test(1, seed=3)
     assert test["original"]["model"]["mse"] < test["original"]["repeat"]["mse"]
     good, sentence = verdict(test)
     assert not good and sentence.endswith(
-        "a lower MSE, but not beyond chance (no Diebold–Mariano test could be made: 1 forecast time, and it needs 2).")
+        "a lower MSE, not tested against chance (no Diebold–Mariano test could be made: 1 forecast time, and it needs 2).")
     test["significance"]["repeat"] = {**test["significance"]["repeat"], "times": 40}  # NaN over many: no variation
     assert verdict(test)[1].endswith("(no Diebold–Mariano test could be made: the loss differences do not vary).")
 

@@ -189,6 +189,8 @@ def test_too_short_names_the_part_that_fails_and_only_the_fixes_that_help():
     assert "the validation rows (10 = 10%) are fewer than horizon 12" in message
     assert "training rows" not in message and "shorter lookback" not in message
     assert "or a shorter horizon or larger split fractions" in message
+    with pytest.raises(RnncastError, match=r"the test rows \(2 = 0\.5%\) are fewer than horizon 6"):  # not "= 0%"
+        chronological_split(500, 8, 6, 0.1, 0.005)
 
 
 def test_train_windows_counts_the_windows_of_every_series_training_rows():

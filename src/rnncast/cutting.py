@@ -45,8 +45,8 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
             splits.append(None)
     needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
-                           f"training rows and a horizon in the validation ({data_s.val_frac:.0%}) and test "
-                           f"({data_s.test_frac:.0%}) rows")
+                           f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
+                           f"({data_s.test_frac * 100:.3g}%) rows")
     if skipped:
         kept = [s for s, split in enumerate(splits) if split is not None]
         panel, splits = panel.subset(kept), [splits[s] for s in kept]

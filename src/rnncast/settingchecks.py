@@ -63,10 +63,10 @@ def check_data(data) -> None:
                                "Wed Thu', a session such as '30min 09:30-15:30', or a month's last or first business "
                                "day: 'BME', 'BMS') with holidays, or leave holidays unset")
     positive_int("season", data.season)
-    for name in ("val_frac", "test_frac"):
+    for name, low in (("val_frac", "[0"), ("test_frac", "(0")):  # a fit holds out a test split: test_frac above 0
         value = getattr(data, name)
         if not is_number(value) or not 0 <= value < 1:
-            raise RnncastError(f"{named(name)} must be a number in [0, 1), got {value!r}")
+            raise RnncastError(f"{named(name)} must be a number in {low}, 1), got {value!r}")
     if data.test_frac <= 0:
         raise RnncastError(f"{named('test_frac')} must be above 0 to hold out a test split, got {data.test_frac!r}")
     if data.val_frac + data.test_frac >= 0.9:

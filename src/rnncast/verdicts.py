@@ -119,8 +119,10 @@ def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[b
         best = min(rivals, key=rivals.get)
         return True, best, model, rivals[best], lower_by(model, rivals[best]), p_values[best]
     worst = min(losers, key=rivals.get)
+    tested = p_values[worst] == p_values[worst]  # NaN: no test could be made (one cutoff), so no chance was weighed
     how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
-           else "a lower MSE, but not beyond chance" if model < rivals[worst] else "a higher MSE")
+           else ("a lower MSE, but not beyond chance" if tested else "a lower MSE, not tested against chance")
+           if model < rivals[worst] else "a higher MSE")
     return False, worst, model, rivals[worst], how, p_values[worst]
 
 

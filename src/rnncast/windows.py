@@ -42,7 +42,7 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     needed_train = lookback + horizon  # one training window
     short = [f"the training rows ({n_train}) hold no lookback {lookback} + horizon {horizon}"
              for _ in [0] if n_train < needed_train]
-    short += [f"the {name} rows ({n} = {frac:.0%}) are fewer than horizon {horizon}"
+    short += [f"the {name} rows ({n} = {frac * 100:.3g}%) are fewer than horizon {horizon}"
               for name, n, frac in (("validation", n_val, val_frac), ("test", n_test, test_frac)) if frac > 0 and n < horizon]
     if short:
         fits = (f"; a lookback of at most {n_train - horizon} fits these rows ({spelled('lookback', n_train - horizon)})"
