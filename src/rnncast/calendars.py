@@ -73,6 +73,10 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
                                f"{step} after its series' first; give the step with freq= (--freq)")
         return Calendar("integer", step, None, name), ruler, {}
     tz = None if time.tz is None else str(time.tz)
+    if freq is not None and not isinstance(freq, bool) and str(freq).isdigit():  # an integer step: dates are no steps
+        raise RnncastError(hint("freq_kind", "freq={freq!r} is an integer step, but time column {column!r} holds "
+                                "{found}; give a calendar such as 'D' or 'MS', or leave freq unset").format(
+            freq=freq, column=name, found="dates"))
     if freq is not None:
         offset = _offset(freq)
         ruler = Ruler.of(time, offsets, offset)
@@ -257,8 +261,9 @@ def _integer_step(time: pd.Index, offsets: np.ndarray, freq) -> int:
     if freq is not None:
         if str(freq).isdigit() and int(freq) > 0:
             return int(freq)
-        raise RnncastError(f"freq={freq!r} is a calendar, but time column {time.name!r} holds integers; give the "
-                           "integer step between periods (e.g. freq=1) or leave freq unset")
+        raise RnncastError(hint("freq_kind", "freq={freq!r} is a calendar, but time column {column!r} holds {found}; "
+                                "give the integer step between periods (e.g. freq=1) or leave freq unset").format(
+            freq=freq, column=time.name, found="integers"))
     steps = np.diff(time.to_numpy(dtype=np.int64))[inside(offsets, len(time))]
     return int(np.gcd.reduce(steps)) if len(steps) else 1
 

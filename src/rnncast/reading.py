@@ -56,8 +56,10 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
-        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN):  # predict and evaluate take none: the model applies its fit's
-            return _not_used(state, _same_zone(state, one_series(state, _load(state, data, static_covariates, reading))))
+        with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
+                   freq_kind=_fitted_kind(state)):  # predict and evaluate take none: the model applies its fit's
+            return _not_used(state, _same_zone(state, _numbered(state, one_series(state, _load(state, data,
+                                                                                               static_covariates, reading)))))
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
                                                                            f"column {t!r} has no values at all"))), None)
@@ -69,6 +71,26 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
             raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
         raise
+
+
+def _numbered(state: FittedState, panel: Panel) -> Panel:
+    """``panel``, unless it has times and the model was fitted on numbered rows (no time column): its forecasts
+    would be numbered rows and its parts matched by number, the times read for nothing; refused, naming the column."""
+    if state.calendar.kind == "row" and panel.time is not None:
+        raise RnncastError(f"the model was fitted on rows without a time column (it forecasts numbered rows), and this "
+                           f"data has time column {panel.calendar.name!r}: drop that column to forecast numbered rows, "
+                           "or refit on data with it to forecast its dates")
+    return panel
+
+
+def _fitted_kind(state: FittedState) -> str:
+    """How a refusal of times of another kind than the fit's (dates where it read integer periods, or the other way)
+    says it at predict, which takes no ``freq``: a template ``calendars`` fills with the column and what it holds."""
+    fitted = (f"integer periods (step {state.calendar.freq})" if state.calendar.kind == "integer" else
+              f"dates (calendar {state.calendar.shown})" if state.calendar.kind == "datetime" else "periods")
+    kind = fitted.split(" (")[0]
+    return (f"the model was fitted on {fitted}, and time column {{column!r}} holds {{found}}: give data whose times are "
+            f"{kind}, as at fit, or refit on this data")
 
 
 def _no_file(path) -> bool:
