@@ -17,6 +17,9 @@ import pytest
     (["tune", "d.csv", "--highway", "--no-highway"], "rnncast tune", "--highway and --no-highway are both given; give one of them"),
     (["tune", "d.csv", "--id-col", "store", "--static=s.csv"], "rnncast tune",  # the command's own note on them
      "tune takes one series, so it has no --id-col, --static (fit and backtest have): give it the rows of one series"),
+    (["tune", "d.csv", "--past-covariates", "temp"], "rnncast tune",  # a single series takes covariates: not "one series"
+     "tune has no --past-covariates: it takes covariates as --features, with --future-known where they are known over "
+     "the horizon"),
     (["fti"], "rnncast", "argument COMMAND: invalid choice: 'fti' (choose from 'demo', 'fit', 'backtest', 'tune', "
                          "'predict', 'evaluate', 'export', 'compare', 'bench')"),
 ])

@@ -223,3 +223,21 @@ def test_a_key_a_run_never_writes_in_its_config_json_is_refused_by_name(tmp_path
     (tmp_path / "c2.json").write_text(json.dumps(config))
     with pytest.raises(RnncastError, match=message):
         read_config(tmp_path / "c2.json")
+
+
+def test_a_tunes_folder_or_record_as_config_is_pointed_to_its_best_settings(tmp_path):
+    """fit --config TUNE_FOLDER said only "a folder without config.json"; --config tune.json leaked KeyError('settings')
+    (a tester's finding, decision 556)."""
+    folder = tmp_path / "tu"
+    folder.mkdir()
+    (folder / "best.toml").write_text("lookback = 8\n")
+    (folder / "tune.json").write_text('{"study": "rnncast"}')
+    with pytest.raises(RnncastError, match=r"is a tune's folder, not a run's; give its best settings, .*best\.toml$"):
+        read_config(folder)
+    with pytest.raises(RnncastError, match=r"tune\.json is a tune's record, not a run's config\.json \(it has no 'settings' "
+                                           r"entry\): give the tune's best settings, .*best\.toml$"):
+        read_config(folder / "tune.json")
+    (tmp_path / "bad.json").write_text('{"a":')
+    with pytest.raises(RnncastError, match=r"is not a run directory's config\.json \(it is not JSON: Expecting value at "
+                                           r"line 1\); give a \.toml file"):
+        read_config(tmp_path / "bad.json")

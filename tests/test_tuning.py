@@ -590,6 +590,29 @@ def test_a_timeout_that_ends_the_search_before_a_trial_is_said_and_leaves_nothin
     assert [t.state.name for t in result.study.trials] == ["COMPLETE"]
 
 
+def test_a_timeout_that_stops_the_search_early_says_how_many_trials_ran(frame, tmp_path, monkeypatch, caplog):
+    """--trials 40 --timeout 1 ran 2 trials and said "best: ... (2 trials in the study)" as if that were all that was
+    asked (a tester's finding, decision 556)."""
+    import datetime
+    import logging
+
+    class Clock(datetime.datetime):
+        ticks = 0
+
+        @classmethod
+        def now(cls, tz=None):  # a second passes between any two looks
+            cls.ticks += 1
+            return datetime.datetime(2026, 1, 1) + datetime.timedelta(seconds=cls.ticks)
+
+    monkeypatch.setattr("optuna.study._optimize.datetime", type("m", (), {"datetime": Clock}))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        tune(frame, target="y", trials=5, settings={**FIXED, "epochs": 1, "lookback": 24}, search=("lr",), timeout=1.5,
+             out=tmp_path / "t")
+    said = [r.getMessage() for r in caplog.records if "ran out after" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("the timeout of 1.5 s ran out after 1 trial of the 5 asked for; give "
+                                                 "more time (timeout=, --timeout)")
+
+
 def test_overwrite_is_true_or_false_not_text_that_reads_as_yes(frame, tmp_path):
     earlier = tmp_path / "t"
     earlier.mkdir()

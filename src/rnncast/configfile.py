@@ -49,6 +49,9 @@ def read_config(path, elsewhere: dict | None = None) -> tuple[dict, dict]:
     path = Path(path)
     if path.is_dir():
         if not (path / "config.json").is_file():
+            if (path / "best.toml").is_file():  # a tune's folder: its best settings are the config it offers
+                raise RnncastError(f"config {path} is a tune's folder, not a run's; give its best settings, "
+                                   f"{path / 'best.toml'}")
             raise RnncastError(f"config {path} is a folder without config.json; give a .toml file or a run directory")
         path = path / "config.json"
     if not path.is_file():
@@ -115,7 +118,12 @@ def _run_config(path: Path) -> tuple[dict, dict]:
                 data["series"], data["target"] = data["target"], None  # the series columns were the targets
         request = {k: v for k, v in data.items() if k in REQUEST_KEYS and v not in (None, "", [])}
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
-        raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give a .toml file "
+        why = (f"it has no {err.args[0]!r} entry" if isinstance(err, KeyError) else
+               f"it is not JSON: {err.msg} at line {err.lineno}" if isinstance(err, json.JSONDecodeError) else str(err))
+        if (path.parent / "best.toml").is_file():  # tune.json beside a tune's best settings
+            raise RnncastError(f"config {path} is a tune's record, not a run's config.json ({why}): give the tune's "
+                               f"best settings, {path.parent / 'best.toml'}") from None
+        raise RnncastError(f"config {path} is not a run directory's config.json ({why}); give a .toml file "
                            "or the config.json that rnncast fit wrote") from None
     _check_keys(path, config, settings)
     try:

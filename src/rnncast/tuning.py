@@ -263,6 +263,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
             forget_new_study(optuna, study, storage, out)
         raise RnncastError(f"the timeout of {timeout:g} s ran out before a trial finished; give more time "
                            f"({spelled('timeout')})")
+    if timeout is not None and len(ran) < trials:  # Optuna stops asking for trials once the time is out, saying nothing
+        log.warning("the timeout of %g s ran out after %s of the %d asked for; give more time (%s) for the others",
+                    timeout, counted(len(ran), "trial"), trials, spelled("timeout"))
     result = written(out)
     if result is None:
         raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")

@@ -86,16 +86,20 @@ def joining_note(out: Path, study: str, storage: str | None) -> str:
             f"--out with --study {study} --storage {hide_password(storage or here)} and its own --sampler-seed")
 
 
-PANEL_FLAGS = ("--id-col", "--series", "--past-covariates", "--future-covariates", "--static-covariates", "--static",
-               "--static-categorical")
+PANEL_FLAGS = ("--id-col", "--series", "--static-covariates", "--static", "--static-categorical")
+COVARIATE_FLAGS = ("--past-covariates", "--future-covariates")  # fit's; tune names its covariates otherwise
 
 
 def one_series_note(extras: list[str]) -> str:
-    """What tune says of the many-series flags among the arguments no parser took (``extras``): the
-    library tunes one series, so fit's and backtest's flags for many are not tune's."""
-    panel = [flag for flag in PANEL_FLAGS if any(e == flag or e.startswith(flag + "=") for e in extras)]
-    return (f"; tune takes one series, so it has no {', '.join(panel)} (fit and backtest have): give it the rows of "
+    """What tune says of fit's flags among the arguments no parser took (``extras``): the library tunes one series,
+    so fit's and backtest's flags for many are not tune's; its covariates are ``--features`` (with
+    ``--future-known`` for those known over the horizon), not fit's role flags."""
+    given = lambda flags: [f for f in flags if any(e == f or e.startswith(f + "=") for e in extras)]  # noqa: E731
+    panel, covariates = given(PANEL_FLAGS), given(COVARIATE_FLAGS)
+    said = (f"; tune takes one series, so it has no {', '.join(panel)} (fit and backtest have): give it the rows of "
             "one series" if panel else "")
+    return said + (f"; tune has no {', '.join(covariates)}: it takes covariates as --features, with --future-known "
+                   "where they are known over the horizon" if covariates else "")
 
 
 def search_from_args(given: list[str] | None) -> dict | None:
