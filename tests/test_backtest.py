@@ -14,7 +14,7 @@ import pytest
 import rnncast.backtest
 import rnncast.fitting
 import rnncast.forecasting
-from conftest import TINY, make_panel
+from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -466,3 +466,17 @@ def test_backtest_notes_mape_and_smape_where_actual_values_are_zero():
     assert any(f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in n
                for n in result.notes)
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).backtest(frame + 1, n_windows=3).metrics
+
+
+def test_windows_that_span_calendar_steps_the_data_lacks_are_warned_of_as_evaluate_does(caplog):
+    """Two days missing inside the last windows: backtest scored 07-11 and 07-14 as one window's steps 1 and 2 and
+    said nothing, where evaluate counts such windows (a tester's finding, decision 557)."""
+    import logging
+
+    frame = make_frame(200, freq="D").drop(index=[193, 194])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = Forecaster(**TINY).backtest(frame, n_windows=3, target="y")
+    spanning = result.metrics["across_gaps"]["windows"]
+    assert spanning >= 1 and any(f"{spanning} of the 3 windows span calendar steps missing from the data" in r.getMessage()
+                                 for r in caplog.records)
+    assert "across_gaps" not in Forecaster(**TINY).backtest(make_frame(200, freq="D"), n_windows=3, target="y").metrics

@@ -30,6 +30,14 @@ def test_ffill_rests_on_the_row_before_and_interpolate_on_the_row_after():
         fills.fill_missing(values, "mean")
 
 
+def test_an_interpolated_value_carries_no_float_noise_into_the_files_that_write_it():
+    """(172.21 + 180.11) / 2 is 176.16000000000003 in float64, which a backtest's forecasts.csv wrote as the actual
+    value (a tester's finding, decision 557); a value the line gives with more digits keeps twelve of them."""
+    filled, _, _ = fills.fill_missing(np.array([[172.21], [NAN], [180.11], [NAN], [NAN], [1.0]]), "interpolate")
+    assert filled[1, 0] == 176.16 and repr(float(filled[1, 0])) == "176.16"
+    assert filled[3, 0] == pytest.approx(180.11 - (179.11 / 3), abs=1e-9) and filled[0, 0] == 172.21  # observed: as given
+
+
 def test_the_loader_keeps_what_was_filled_per_series_and_nothing_for_drop():
     frame = pd.DataFrame({"unique_id": ["a"] * 6 + ["b"] * 6, "ds": list(pd.date_range("2024-01-01", periods=6)) * 2,
                           "y": [1.0, NAN, 3.0, 4.0, 5.0, 6.0, 1.0, 2.0, 3.0, 4.0, NAN, 6.0]})
