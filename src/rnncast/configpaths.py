@@ -79,12 +79,13 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def run_locations(path, request: dict) -> dict[str, list[tuple[str, Path]]]:
+def run_locations(path, request: dict, given=()) -> dict[str, list[tuple[str, Path]]]:
     """Where each file that a run's ``request`` (``configfile.read_run``'s) names may be found now, in the
     order to try: ``[(how, path), ...]`` for ``data`` and ``static``: absolute, as ``config.json``'s
     ``paths`` kept it when the run started (the file the run read), then from the run folder (a project
     moved whole). A run written before ``paths`` existed has only the request as written (read from the
-    current directory)."""
+    current directory). A request path edited after the run (no longer the file it read) is refused, naming both,
+    unless the command line gives that file (``given``: its keys)."""
     path = Path(path)
     config_path = path / "config.json" if path.is_dir() else path
     try:
@@ -93,18 +94,34 @@ def run_locations(path, request: dict) -> dict[str, list[tuple[str, Path]]]:
         kept = {}  # read_run has read the file; a missing block means an older run
     locations = {}
     for key, name in FILE_KEYS.items():
-        given = request.get(key)
-        if not isinstance(given, str) or not given:
+        written = request.get(key)
+        if not isinstance(written, str) or not written:
             continue
         entry = kept.get(name) if isinstance(kept, dict) else None
         tries = []
+        if isinstance(entry, dict) and key not in given and _edited(request[key], entry.get("absolute")):
+            raise RnncastError(f"{config_path} names its {key} {request[key]!r}, but the run read {entry['absolute']} (its "
+                               f"'paths'): the file was edited after the run; give the file to read on the command "
+                               f"line ({TOML_PATHS.get(key, key)}), or write it back as it was")
         if isinstance(entry, dict):
             if isinstance(entry.get("absolute"), str) and Path(entry["absolute"]).is_absolute():
                 tries.append(("absolute", Path(entry["absolute"])))
             if isinstance(entry.get("from_run"), str) and entry["from_run"]:
                 tries.append(("from the run folder", config_path.parent / entry["from_run"]))
-        locations[key] = tries or [("as written", Path(given))]
+        locations[key] = tries or [("as written", Path(written))]
     return locations
+
+
+def _edited(given: str, absolute) -> bool:
+    """Whether a run's request path ``given`` cannot be the file it read, ``absolute`` (config.json's ``paths``): an
+    absolute path that is another, or a relative one that is no tail of it (the run read ``.../daily.csv``, the
+    request now says ``ext.csv``); a relative path from wherever the run started is such a tail."""
+    if not isinstance(absolute, str) or not Path(absolute).is_absolute():
+        return False
+    if Path(given).is_absolute():
+        return os.path.normpath(given) != os.path.normpath(absolute)
+    tail = [p for p in Path(os.path.normpath(given)).parts if p not in ("..", ".")]
+    return list(Path(absolute).parts[-len(tail):]) != tail if tail else False
 
 
 def run_file(run, key: str, tries: list[tuple[str, Path]], again: str) -> Path:

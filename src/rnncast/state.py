@@ -205,6 +205,10 @@ class FittedState:
             if not all(isinstance(b, int) and not isinstance(b, bool) for b in borders) or not (
                     0 <= borders[0] <= borders[1] <= borders[2]):
                 refuse(f"the split{_of_series(self.ids[s])} is {_short(borders)}, not rows 0 <= train <= val <= end")
+        for s, times in enumerate(self.borders or []):  # [first val, first test, last(, first)]: a fit's in time order
+            order = _out_of_order([times[3] if len(times) > 3 else None, *times[:3]])
+            if order:
+                refuse(f"the split dates{_of_series(self.ids[s])} are out of order ({order})")
         if self.train_means.shape != (n, n_targets) or not np.isfinite(self.train_means).all():
             refuse(f"the training means are not {n} x {n_targets} finite numbers")
         # MASE's scale is 0 for a series constant in training and unknown (null) in version 1 folders
@@ -261,6 +265,21 @@ def _calendar_problem(calendar: Calendar) -> str | None:
             pd.Timestamp("2000-01-01", tz=calendar.tz)
         except (ValueError, TypeError, LookupError):
             return f"has the zone {_short(calendar.tz)}, which is no time zone"
+    return None
+
+
+def _out_of_order(times: list) -> str | None:
+    """Where the border times ``[first, first validation, first test, last]`` (JSON values, None: an empty part) go
+    back in time, in words (``first test 2024-06-01T00:00:00 before first validation 2024-07-29T00:00:00``); None
+    where they are in order or do not read as times (periods of weeks: left to the rows they are matched to)."""
+    names = ("first", "first validation", "first test", "last")
+    try:
+        read = [(name, value, pd.Timestamp(value)) for name, value in zip(names, times) if value is not None]
+        for (a, va, ta), (b, vb, tb) in zip(read, read[1:]):
+            if tb < ta:
+                return f"{b} {vb} before {a} {va}"
+    except (ValueError, TypeError):
+        return None
     return None
 
 

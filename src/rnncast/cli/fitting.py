@@ -281,7 +281,7 @@ def config_paths(args, file_request: dict) -> dict:
     given = {"data": args.data, "out": args.out, "static": getattr(args, "static", None)}
     request = dict(file_request)
     if Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json":
-        for key, tries in run_locations(args.config, file_request).items():  # a run's files, wherever they went
+        for key, tries in run_locations(args.config, file_request, [k for k, v in given.items() if v]).items():  # a run's files, wherever they went
             if not given.get(key):
                 again = (f"give it: rnncast fit --config {args.config} DATA" if key == "data" else
                          "put it back at one of them, or give --static FILE")

@@ -106,7 +106,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     found = {}
     if args.data:
         request["data"] = str(args.data)  # the request of the finished run names the data it was finished with
-    for key, tries in run_locations(config_path, request).items():
+    for key, tries in run_locations(config_path, request, ("data",) if args.data else ()).items():
         if key == "data" and args.data:
             continue
         again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
