@@ -268,3 +268,24 @@ def test_evaluate_notes_mape_and_smape_where_actual_values_are_zero():
     assert f"MAPE is over the {zeros['values'] - zeros['zeros']} of {zeros['values']} values" in result["notes"][0]
     assert "sMAPE counts 200 %, its bound" in result["notes"][0]
     assert "zero_actuals" not in Forecaster(**{**TINY, "epochs": 1}).fit(frame + 1, target="y").evaluate(frame + 1)
+
+
+def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
+    """Two targets in kWh and % gave one "original units" MSE, the mean of kWh² and %², and no target's own score
+    anywhere (a tester's finding, decision 559)."""
+    from rnncast.cli.commands import score_tables
+
+    n = 300
+    t = np.arange(n)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq="h"), "kwh": 200 + 20 * np.sin(t / 4.0),
+                          "humidity": 60 + 2 * np.cos(t / 7.0)})
+    model = Forecaster(**TINY).fit(frame, target=["kwh", "humidity"])
+    result = model.evaluate(frame)
+    each = result["by_target"]
+    assert list(each) == ["kwh", "humidity"]
+    for name in ("model", "repeat"):
+        assert result["original"][name]["mse"] == pytest.approx((each["kwh"][name]["mse"] + each["humidity"][name]["mse"]) / 2)
+    assert each["kwh"]["model"]["mse"] > 10 * each["humidity"]["model"]["mse"]  # kWh² against %²: not one scale
+    printed = score_tables(result, 1)  # what fit and evaluate print
+    assert "original units, the targets' mean" in printed and "target 'humidity' (its own units)" in printed
+    assert "by_target" not in Forecaster(**TINY).fit(frame, target="kwh").evaluate(frame)  # one target: its table is it

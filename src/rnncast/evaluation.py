@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import metrics, significance
-from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of
 
 
 def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
@@ -24,7 +24,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     (original units; one series given without an id is keyed by its target's name, as a wide table's series are by
     their columns: ``series_key``). Quantile models add the pinball loss and the coverage of each central interval,
     pooled over the targets, and with several targets ``"by_target": {target: {"pinball", "coverage_80",
-    ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units).
+    ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units). Several
+    targets add ``"by_target": {target: {name: scores}}``, each target's scores alone in its own original units (the
+    pooled block averages the targets' MSEs, whatever their units).
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon = original.y_true.shape[1]
@@ -42,6 +44,10 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["mase_excluded"] = excluded
     if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original)):  # MAPE's, sMAPE's note
         result["zero_actuals"] = zeros
+    if result["targets"] > 1:  # the pooled original-unit block averages kWh² with %²: each target in its own units too
+        result["by_target"] = {name: scores(target_of(original, t), mase_scales[original.series][:, t : t + 1],
+                                            target_of(scaled, t))
+                               for t, name in enumerate(target_names(original))}
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)

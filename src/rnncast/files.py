@@ -67,6 +67,9 @@ def write_bytes(path, data: bytes) -> None:
     if target == path:
         path.parent.mkdir(parents=True, exist_ok=True)  # a link's target folder is the link's business
     via = f" (a link to {target})" if target != path else ""
+    if via and not target.parent.is_dir():  # not made: where a link leads is its maker's choice, not a typo to mend
+        raise RnncastError(f"cannot write {path}{via}: the folder the link leads into, {target.parent}, does not "
+                           "exist; make it, or give another path")
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:

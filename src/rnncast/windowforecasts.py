@@ -90,6 +90,15 @@ def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
                            times=wf.times, levels=wf.levels, targets=wf.targets)
 
 
+def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
+    """The forecasts of target ``t`` (a position along T) alone: every [W, H, T, ...] array cut to [W, H, 1, ...]."""
+    one = lambda a: None if a is None else a[:, :, t : t + 1]  # noqa: E731
+    return WindowForecasts(wf.starts, wf.target_rows, one(wf.y_true), one(wf.y_pred),
+                           {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
+                           one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
+                           wf.reads_later)
+
+
 def concat(parts: list[WindowForecasts], order: np.ndarray) -> WindowForecasts:
     """Windows forecast by several models (of the same series and targets) as one ``WindowForecasts``,
     in the order ``order``; a mask that some parts lack is False for their windows."""
