@@ -63,11 +63,16 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", note))
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
-    blocks.append(("h2", "Metrics (original units)"))
+    each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
+    blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
     blocks += [("p", note) for note in (said.unscored, said.mase, said.percent) if note] if said is not None else []
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))
+    for target in each:
+        blocks.append(("h2", f"Metrics of target {target!r} (its own units)"))
+        blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target]} for p, r in metrics.items()
+                                             if isinstance(r, dict) and "by_target" in r}, "original", season)))
     by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
     if verdict_units(forecaster) == "original":  # one series' scaled table: these errors over one number, R², MASE alike
         curve = "" if by else ", the loss curve's,"  # scaler 'none': the curve is in original units, these in spreads
