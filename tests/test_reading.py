@@ -88,30 +88,6 @@ def test_a_wide_table_without_time_numbers_its_series_by_the_rows_they_share(cap
     assert set(windows["cutoff"]) == {113, 116}
 
 
-def test_times_of_another_kind_than_the_fit_s_are_refused_saying_what_the_model_was_fitted_on():
-    """predict of a model fitted on dates, given integer periods (or the other way), was told to give freq=, which
-    predict does not take; a model fitted without time read a date column and forecast rows 40-41 without a word
-    (a tester's findings, decision 555)."""
-    t = np.arange(120)
-    y = np.sin(t / 3.0)
-    ints, dates = pd.DataFrame({"step": t, "y": y}), pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120), "y": y})
-    by_steps = Forecaster(**TINY).fit(ints, target="y", time_col="step")
-    with pytest.raises(RnncastError, match=r"^the model was fitted on integer periods \(step 1\), and time column 'step' "
-                                           r"holds dates: give data whose times are integer periods, as at fit, or refit"):
-        by_steps.predict(dates.rename(columns={"date": "step"}))
-    by_dates = Forecaster(**TINY).fit(dates, target="y")
-    with pytest.raises(RnncastError, match=r"^the model was fitted on dates \(calendar 'D'\), and time column 'date' holds "
-                                           r"integers: give data whose times are dates, as at fit"):
-        by_dates.predict(ints.rename(columns={"step": "date"}))
-    with pytest.raises(RnncastError, match=r"^freq=1 is an integer step, but time column 'date' holds dates; give a calendar"):
-        Forecaster(**dict(TINY, freq=1)).fit(dates, target="y")
-    numbered = Forecaster(**TINY).fit(pd.DataFrame({"y": y}), target="y")
-    for method in (numbered.predict, numbered.evaluate):
-        with pytest.raises(RnncastError, match=r"^the model was fitted on rows without a time column \(it forecasts "
-                                               r"numbered rows\), and this data has time column 'date': drop that column"):
-            method(dates.tail(40))
-
-
 def test_a_missing_value_at_predict_names_the_fit_s_fill_not_a_flag_predict_lacks(fitted, data):
     gaps = data.copy()
     gaps.loc[190, "y"] = np.nan

@@ -17,6 +17,8 @@ from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
+from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, fitted_kind, numbered,
+                                same_zone)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, rows_span
@@ -25,20 +27,6 @@ from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
-
-# What a refusal of new data tells its reader where fit's would offer a setting (spelling.hints).
-MODEL_FILL = ("the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
-              "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
-              "evaluate then apply")
-MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
-              "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
-MODEL_COLUMN = "the model's column"  # a column's name the data writes otherwise: the model's is kept (spaced_name)
-MODEL_TZ = ("the model reads times in the zone it was fitted in: refit with the zone (rnncast fit DATA --tz ZONE, tz= "
-            "in Python) to read them")
-
-MODEL_HOLIDAYS = ("the model was fitted on that calendar and forecasts no holiday: remove the rows on holidays, or refit "
-                  "on this data (rnncast fit DATA --holidays NAME, holidays= in Python, names the set it follows)")
-
 
 def read_new(state: FittedState, data, static_covariates=None) -> Panel:
     """Read new data with the columns, layout and calendar the model was trained on (a ``Panel``
@@ -57,9 +45,9 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None}
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
-                   freq_kind=_fitted_kind(state)):  # predict and evaluate take none: the model applies its fit's
-            return _not_used(state, _same_zone(state, _numbered(state, one_series(state, _load(state, data,
-                                                                                               static_covariates, reading)))))
+                   freq_kind=fitted_kind(state)):  # predict and evaluate take none: the model applies its fit's
+            read = one_series(state, _load(state, data, static_covariates, reading))
+            return _not_used(state, same_zone(state, numbered(state, read)))
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
                                                                            f"column {t!r} has no values at all"))), None)
@@ -71,26 +59,6 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
             trained = f"series {state.ids}" if state.layout == "wide" else f"target {state.targets}"  # wide: not 'y'
             raise RnncastError(f"{err}. The model was trained on {trained} and features {state.features}") from None
         raise
-
-
-def _numbered(state: FittedState, panel: Panel) -> Panel:
-    """``panel``, unless it has times and the model was fitted on numbered rows (no time column): its forecasts
-    would be numbered rows and its parts matched by number, the times read for nothing; refused, naming the column."""
-    if state.calendar.kind == "row" and panel.time is not None:
-        raise RnncastError(f"the model was fitted on rows without a time column (it forecasts numbered rows), and this "
-                           f"data has time column {panel.calendar.name!r}: drop that column to forecast numbered rows, "
-                           "or refit on data with it to forecast its dates")
-    return panel
-
-
-def _fitted_kind(state: FittedState) -> str:
-    """How a refusal of times of another kind than the fit's (dates where it read integer periods, or the other way)
-    says it at predict, which takes no ``freq``: a template ``calendars`` fills with the column and what it holds."""
-    fitted = (f"integer periods (step {state.calendar.freq})" if state.calendar.kind == "integer" else
-              f"dates (calendar {state.calendar.shown})" if state.calendar.kind == "datetime" else "periods")
-    kind = fitted.split(" (")[0]
-    return (f"the model was fitted on {fitted}, and time column {{column!r}} holds {{found}}: give data whose times are "
-            f"{kind}, as at fit, or refit on this data")
 
 
 def _no_file(path) -> bool:
@@ -126,23 +94,6 @@ def _array_width(state: FittedState, data) -> None:
         which = f"its column {extra[0]} is" if len(extra) == 1 else f"its columns {', '.join(extra)} are"
         raise RnncastError(f"the array has {shape[1]} columns, but the model was fitted on an array of {fitted} (target "
                            f"{', '.join(state.targets)}); {which} none of the model's: give the array's columns as at fit")
-
-
-def _same_zone(state: FittedState, panel: Panel) -> Panel:
-    """``panel`` when its times are zoned as the model's were (both naive, or both in a zone: instants, which
-    the model's calendar then places); else refused, naming the zone found and the model's. Naive times
-    beside a zone would be a guess of which zone they mean, either way."""
-    time, zone = panel.time, state.calendar.tz
-    if state.calendar.kind != "datetime" or not isinstance(time, pd.DatetimeIndex) or (time.tz is None) == (zone is None):
-        return panel
-    name, first = panel.calendar.name or state.time_col, shown(time[0], time, panel.calendar.text_format)  # as written
-    if time.tz is not None:
-        raise RnncastError(f"time column {name!r} holds times in zone {time.tz} ({first}), but the model was fitted on "
-                           "times without a zone; give the times without their zone, as at fit (the local wall time "
-                           "the model knows), or refit on this data")
-    raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
-                       f"zone {zone}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
-                       "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")
 
 
 def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:

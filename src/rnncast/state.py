@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-import pandas as pd
 
 from rnncast.config import Settings, with_saved_defaults
 from rnncast.errors import RnncastError
+from rnncast.savedfields import (borders, calendar_before, calendar_problem, highway_start, out_of_order, same_step,
+                                 short)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.settingvalues import parse_quantiles
 from rnncast.timecalendar import Calendar
@@ -122,7 +123,7 @@ class FittedState:
                 future_covariates=list(meta.get("future_covariates", features[len(features) - n_future :])),
                 time_col=meta["time_col"],
                 calendar=(Calendar.from_state(meta["calendar"]) if "calendar" in meta
-                          else _calendar_before(meta.get("step"), meta["time_col"])),
+                          else calendar_before(meta.get("step"), meta["time_col"])),
                 scalers=[Scaler.from_state(s) for s in meta.get("scalers", [meta.get("scaler")])],
                 splits=[Split(*s) for s in meta.get("splits", [meta.get("split")])],
                 train_means=np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float64),
@@ -136,9 +137,9 @@ class FittedState:
                               else np.zeros((n, 0), np.int64)), static_table=bool(static and static.get("table")),
                 skipped_series=list(meta.get("skipped_series", [])), train_seconds=meta.get("train_seconds"),
                 calendars={str(i): Calendar.from_state(c) for i, c in meta.get("calendars", {}).items()},
-                borders=_borders(meta.get("borders"), n), highway_start=_highway_start(meta.get("highway_start")),
+                borders=borders(meta.get("borders"), n), highway_start=highway_start(meta.get("highway_start")),
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
-                epoch_draw=meta.get("epoch_draw"), same_step=_same_step(meta.get("same_step")),
+                epoch_draw=meta.get("epoch_draw"), same_step=same_step(meta.get("same_step")),
             )
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
@@ -172,8 +173,8 @@ class FittedState:
             if name == "season" and spec.window_norm != "season":
                 continue  # the network uses its season only to start the forecast at the last one
             if value != getattr(spec, name):
-                saved = (f"is {_short(meta['params'][name])}" if name in meta["params"]
-                         else f"is missing (read as {_short(value)})")
+                saved = (f"is {short(meta['params'][name])}" if name in meta["params"]
+                         else f"is missing (read as {short(value)})")
                 raise RnncastError(f"the model description in {where} is hand-edited: setting {name} {saved} but "
                                    f"the network was built with {getattr(spec, name)!r}")
         n_cols, n, n_targets = len(self.columns), len(self.ids), len(self.targets)
@@ -184,16 +185,16 @@ class FittedState:
                                f"the network takes {spec.n_inputs} columns, {spec.n_targets} targets, {spec.n_future} "
                                "future)")
         if self.layout not in ("single", "long", "wide") or (self.layout == "single") != (self.ids == [None]):
-            refuse(f"layout {_short(self.layout)} with {n} series; a single series' model has layout 'single', a "
+            refuse(f"layout {short(self.layout)} with {n} series; a single series' model has layout 'single', a "
                    "panel's 'long' or 'wide'")
         if len(set(self.ids)) != n:
             refuse("a series id appears twice")
         if (not all(isinstance(c, str) for c in self.columns) or len(set(self.columns)) != n_cols
                 or not all(c is None or isinstance(c, str) for c in (self.id_col, self.time_col))):
-            refuse(f"the columns {_short(self.columns)} (id {_short(self.id_col)}, time {_short(self.time_col)}) must "
+            refuse(f"the columns {short(self.columns)} (id {short(self.id_col)}, time {short(self.time_col)}) must "
                    "be distinct names (text)")
         for owner, calendar in [("", self.calendar)] + [(f" of series {i!r}", c) for i, c in self.calendars.items()]:
-            problem = _calendar_problem(calendar)
+            problem = calendar_problem(calendar)
             if problem:
                 refuse(f"the calendar{owner} {problem}")
         for s, scaler in enumerate(self.scalers):
@@ -201,12 +202,12 @@ class FittedState:
             if problem:
                 refuse(f"the scaler{_of_series(self.ids[s])} {problem}")
         for s, split in enumerate(self.splits):
-            borders = (split.train_end, split.val_end, split.end)
-            if not all(isinstance(b, int) and not isinstance(b, bool) for b in borders) or not (
-                    0 <= borders[0] <= borders[1] <= borders[2]):
-                refuse(f"the split{_of_series(self.ids[s])} is {_short(borders)}, not rows 0 <= train <= val <= end")
+            rows = (split.train_end, split.val_end, split.end)
+            if not all(isinstance(b, int) and not isinstance(b, bool) for b in rows) or not (
+                    0 <= rows[0] <= rows[1] <= rows[2]):
+                refuse(f"the split{_of_series(self.ids[s])} is {short(rows)}, not rows 0 <= train <= val <= end")
         for s, times in enumerate(self.borders or []):  # [first val, first test, last(, first)]: a fit's in time order
-            order = _out_of_order([times[3] if len(times) > 3 else None, *times[:3]])
+            order = out_of_order([times[3] if len(times) > 3 else None, *times[:3]])
             if order:
                 refuse(f"the split dates{_of_series(self.ids[s])} are out of order ({order})")
         if self.train_means.shape != (n, n_targets) or not np.isfinite(self.train_means).all():
@@ -245,94 +246,9 @@ def check_version(meta: dict, where) -> None:
     if isinstance(version, bool) or version not in READS:
         from rnncast.version import __version__
 
-        raise RnncastError(f"{where} uses model format version {_short(version)}; this rnncast ({__version__}) reads "
+        raise RnncastError(f"{where} uses model format version {short(version)}; this rnncast ({__version__}) reads "
                            f"version {' and '.join(map(str, READS))}")
-
-
-def _calendar_problem(calendar: Calendar) -> str | None:
-    """What makes a saved calendar one no fit gives, or None: its kind, its step, its zone, its column."""
-    kind, freq = calendar.kind, calendar.freq
-    if kind not in ("datetime", "period", "integer", "row"):
-        return f"is of kind {_short(kind)}; known: datetime, period, integer, row"
-    integer = isinstance(freq, int) and not isinstance(freq, bool)
-    if freq is not None and (kind == "row" or (kind == "integer") != integer or (integer and freq < 1)):
-        return f"of kind {kind} has the step {_short(freq)}"
-    if not all(v is None or isinstance(v, str) for v in (calendar.tz, calendar.name, calendar.text_format)):
-        return (f"has zone {_short(calendar.tz)}, column {_short(calendar.name)} and text format "
-                f"{_short(calendar.text_format)}; each must be text or null")
-    if calendar.tz is not None:
-        try:
-            pd.Timestamp("2000-01-01", tz=calendar.tz)
-        except (ValueError, TypeError, LookupError):
-            return f"has the zone {_short(calendar.tz)}, which is no time zone"
-    return None
-
-
-def _out_of_order(times: list) -> str | None:
-    """Where the border times ``[first, first validation, first test, last]`` (JSON values, None: an empty part) go
-    back in time, in words (``first test 2024-06-01T00:00:00 before first validation 2024-07-29T00:00:00``); None
-    where they are in order or do not read as times (periods of weeks: left to the rows they are matched to)."""
-    names = ("first", "first validation", "first test", "last")
-    try:
-        read = [(name, value, pd.Timestamp(value)) for name, value in zip(names, times) if value is not None]
-        for (a, va, ta), (b, vb, tb) in zip(read, read[1:]):
-            if tb < ta:
-                return f"{b} {vb} before {a} {va}"
-    except (ValueError, TypeError):
-        return None
-    return None
 
 
 def _of_series(series_id) -> str:
     return "" if series_id is None else f" of series {series_id!r}"  # None: the one series of a single-series model
-
-
-def _short(value) -> str:
-    """A value from a damaged file, shown in a message: a few items, a few levels deep."""
-    import reprlib
-
-    shown = reprlib.Repr()
-    shown.maxstring, shown.maxother = 80, 80
-    return shown.repr(value)
-
-
-def _borders(value, n: int) -> list | None:
-    """The saved border times [S, 4] ([S, 3] before the fit's first time was kept; absent before any were: parts falls
-    back to row numbers)."""
-    if value is None:
-        return None
-    if not isinstance(value, list) or len(value) != n or not all(isinstance(b, list) and len(b) in (3, 4) for b in value):
-        raise ValueError(f"borders must be {n} lists of 4 times")
-    return value
-
-
-def _calendar_before(step, time_col) -> Calendar:
-    """The calendar of a model saved before calendars: its step was a fixed time step, an integer or None."""
-    if time_col is None:
-        return Calendar()
-    if step is None:
-        return Calendar("datetime", None, None, time_col)
-    if isinstance(step, int):
-        return Calendar("integer", step, None, time_col)
-    return Calendar("datetime", pd.tseries.frequencies.to_offset(pd.Timedelta(step)), None, time_col)
-
-
-def _same_step(saved) -> dict | None:
-    """What fit measured of a target and its own step's features (``samestep.measure``), checked (None: no
-    future-known features, or a model saved before it was measured)."""
-    if saved is None:
-        return None
-    if not isinstance(saved, dict) or set(saved) != {"features_r2", "last_r2"}:
-        raise ValueError(f"same_step must be null or {{features_r2, last_r2}}, got {saved!r}")
-    return {k: float(v) for k, v in saved.items()}
-
-
-def _highway_start(saved) -> dict | None:
-    """The least-squares start as model.json records it, checked (None: the highway started at zero,
-    or the model was saved before the start was recorded)."""
-    if saved is None:
-        return None
-    keys = ("penalty", "val_loss", "zero_val_loss")
-    if not isinstance(saved, dict) or set(saved) != set(keys):
-        raise ValueError(f"highway_start must be null or {{{', '.join(keys)}}}, got {saved!r}")
-    return {k: None if saved[k] is None else float(saved[k]) for k in keys}

@@ -1,0 +1,64 @@
+"""What a fitted model's reader says of new data's times where fit would offer a setting: predict, evaluate and
+compare take no ``fill``, ``freq``, ``tz`` or ``holidays`` (the model applies its fit's), so a refusal's remedy is
+worded for them (``MODEL_*``, given to ``spelling.hints``), and times the model cannot read are refused here: a time
+column where the fit had none (``numbered``), times of another kind than the fit's (``fitted_kind``'s words for the
+calendar's own refusal), and times zoned otherwise than the fit's (``same_zone``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel
+from rnncast.state import FittedState
+from rnncast.timetext import shown
+
+# What a refusal of new data tells its reader where fit's would offer a setting (spelling.hints).
+MODEL_FILL = ("the model was fit without a fill, so it reads every value as given; fill them in the data, or refit "
+              "with one (rnncast fit DATA --fill ffill|interpolate|drop, fill= in Python), which predict and "
+              "evaluate then apply")
+MODEL_FREQ = ("the model was fitted on that calendar and reads new data on it: give data whose times follow it, "
+              "or refit on this data (rnncast fit DATA --freq ALIAS, freq= in Python)")
+MODEL_COLUMN = "the model's column"  # a column's name the data writes otherwise: the model's is kept (spaced_name)
+MODEL_TZ = ("the model reads times in the zone it was fitted in: refit with the zone (rnncast fit DATA --tz ZONE, tz= "
+            "in Python) to read them")
+
+MODEL_HOLIDAYS = ("the model was fitted on that calendar and forecasts no holiday: remove the rows on holidays, or refit "
+                  "on this data (rnncast fit DATA --holidays NAME, holidays= in Python, names the set it follows)")
+
+
+def numbered(state: FittedState, panel: Panel) -> Panel:
+    """``panel``, unless it has times and the model was fitted on numbered rows (no time column): its forecasts
+    would be numbered rows and its parts matched by number, the times read for nothing; refused, naming the column."""
+    if state.calendar.kind == "row" and panel.time is not None:
+        raise RnncastError(f"the model was fitted on rows without a time column (it forecasts numbered rows), and this "
+                           f"data has time column {panel.calendar.name!r}: drop that column to forecast numbered rows, "
+                           "or refit on data with it to forecast its dates")
+    return panel
+
+
+def fitted_kind(state: FittedState) -> str:
+    """How a refusal of times of another kind than the fit's (dates where it read integer periods, or the other way)
+    says it at predict, which takes no ``freq``: a template ``calendars`` fills with the column and what it holds."""
+    fitted = (f"integer periods (step {state.calendar.freq})" if state.calendar.kind == "integer" else
+              f"dates (calendar {state.calendar.shown})" if state.calendar.kind == "datetime" else "periods")
+    kind = fitted.split(" (")[0]
+    return (f"the model was fitted on {fitted}, and time column {{column!r}} holds {{found}}: give data whose times are "
+            f"{kind}, as at fit, or refit on this data")
+
+
+def same_zone(state: FittedState, panel: Panel) -> Panel:
+    """``panel`` when its times are zoned as the model's were (both naive, or both in a zone: instants, which
+    the model's calendar then places); else refused, naming the zone found and the model's. Naive times
+    beside a zone would be a guess of which zone they mean, either way."""
+    time, zone = panel.time, state.calendar.tz
+    if state.calendar.kind != "datetime" or not isinstance(time, pd.DatetimeIndex) or (time.tz is None) == (zone is None):
+        return panel
+    name, first = panel.calendar.name or state.time_col, shown(time[0], time, panel.calendar.text_format)  # as written
+    if time.tz is not None:
+        raise RnncastError(f"time column {name!r} holds times in zone {time.tz} ({first}), but the model was fitted on "
+                           "times without a zone; give the times without their zone, as at fit (the local wall time "
+                           "the model knows), or refit on this data")
+    raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
+                       f"zone {zone}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
+                       "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")

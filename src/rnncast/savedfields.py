@@ -1,0 +1,95 @@
+"""A saved model's fields read back from its model.json and judged, for ``FittedState.read``: its calendar
+(``calendar_problem``; one saved before calendars, ``calendar_before``), its split dates (``borders``, and whether they
+go back in time: ``out_of_order``), what fit measured (``same_step``, ``highway_start``), and a damaged value as a
+message shows it (``short``). A value no fit writes raises ``ValueError`` or is named; nothing here reads a file."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rnncast.timecalendar import Calendar
+
+
+def calendar_problem(calendar: Calendar) -> str | None:
+    """What makes a saved calendar one no fit gives, or None: its kind, its step, its zone, its column."""
+    kind, freq = calendar.kind, calendar.freq
+    if kind not in ("datetime", "period", "integer", "row"):
+        return f"is of kind {short(kind)}; known: datetime, period, integer, row"
+    integer = isinstance(freq, int) and not isinstance(freq, bool)
+    if freq is not None and (kind == "row" or (kind == "integer") != integer or (integer and freq < 1)):
+        return f"of kind {kind} has the step {short(freq)}"
+    if not all(v is None or isinstance(v, str) for v in (calendar.tz, calendar.name, calendar.text_format)):
+        return (f"has zone {short(calendar.tz)}, column {short(calendar.name)} and text format "
+                f"{short(calendar.text_format)}; each must be text or null")
+    if calendar.tz is not None:
+        try:
+            pd.Timestamp("2000-01-01", tz=calendar.tz)
+        except (ValueError, TypeError, LookupError):
+            return f"has the zone {short(calendar.tz)}, which is no time zone"
+    return None
+
+
+def out_of_order(times: list) -> str | None:
+    """Where the border times ``[first, first validation, first test, last]`` (JSON values, None: an empty part) go
+    back in time, in words (``first test 2024-06-01T00:00:00 before first validation 2024-07-29T00:00:00``); None
+    where they are in order or do not read as times (periods of weeks: left to the rows they are matched to)."""
+    names = ("first", "first validation", "first test", "last")
+    try:
+        read = [(name, value, pd.Timestamp(value)) for name, value in zip(names, times) if value is not None]
+        for (a, va, ta), (b, vb, tb) in zip(read, read[1:]):
+            if tb < ta:
+                return f"{b} {vb} before {a} {va}"
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def short(value) -> str:
+    """A value from a damaged file, shown in a message: a few items, a few levels deep."""
+    import reprlib
+
+    shown = reprlib.Repr()
+    shown.maxstring, shown.maxother = 80, 80
+    return shown.repr(value)
+
+
+def borders(value, n: int) -> list | None:
+    """The saved border times [S, 4] ([S, 3] before the fit's first time was kept; absent before any were: parts falls
+    back to row numbers)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != n or not all(isinstance(b, list) and len(b) in (3, 4) for b in value):
+        raise ValueError(f"borders must be {n} lists of 4 times")
+    return value
+
+
+def calendar_before(step, time_col) -> Calendar:
+    """The calendar of a model saved before calendars: its step was a fixed time step, an integer or None."""
+    if time_col is None:
+        return Calendar()
+    if step is None:
+        return Calendar("datetime", None, None, time_col)
+    if isinstance(step, int):
+        return Calendar("integer", step, None, time_col)
+    return Calendar("datetime", pd.tseries.frequencies.to_offset(pd.Timedelta(step)), None, time_col)
+
+
+def same_step(saved) -> dict | None:
+    """What fit measured of a target and its own step's features (``samestep.measure``), checked (None: no
+    future-known features, or a model saved before it was measured)."""
+    if saved is None:
+        return None
+    if not isinstance(saved, dict) or set(saved) != {"features_r2", "last_r2"}:
+        raise ValueError(f"same_step must be null or {{features_r2, last_r2}}, got {saved!r}")
+    return {k: float(v) for k, v in saved.items()}
+
+
+def highway_start(saved) -> dict | None:
+    """The least-squares start as model.json records it, checked (None: the highway started at zero,
+    or the model was saved before the start was recorded)."""
+    if saved is None:
+        return None
+    keys = ("penalty", "val_loss", "zero_val_loss")
+    if not isinstance(saved, dict) or set(saved) != set(keys):
+        raise ValueError(f"highway_start must be null or {{{', '.join(keys)}}}, got {saved!r}")
+    return {k: None if saved[k] is None else float(saved[k]) for k in keys}

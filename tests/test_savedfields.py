@@ -1,0 +1,24 @@
+"""A saved model's fields read back and judged (``savedfields.py``); the refusals they make are
+tests/test_state.py's, through ``FittedState.read``."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.savedfields import borders, out_of_order
+
+
+def test_split_dates_that_go_back_in_time_are_named_and_others_pass():
+    """Decision 558: a first test date before the first validation date made evaluate score validation as test."""
+    assert out_of_order(["2024-01-01T00:00:00", "2024-07-29T00:00:00", "2024-06-01T00:00:00", "2024-09-01T00:00:00"]) == (
+        "first test 2024-06-01T00:00:00 before first validation 2024-07-29T00:00:00")
+    assert out_of_order([None, "2024-07-29", "2024-08-28", "2024-09-01"]) is None  # a model saved with three
+    assert out_of_order(["2024-01-01", "2024-07-29", None, None]) is None  # empty parts: None
+    assert out_of_order([0, 20, 25, 29]) is None and out_of_order([0, 25, 20, 29]) == "first test 20 before first validation 25"
+    assert out_of_order(["2024-01-01/2024-01-07", "x", "y", "z"]) is None  # weeks: not timestamps, left to the rows
+
+
+def test_borders_of_three_or_four_times_are_read_and_others_refused():
+    assert borders([["a", "b", "c"]], 1) == [["a", "b", "c"]] and borders(None, 2) is None
+    with pytest.raises(ValueError, match="borders must be 2 lists of 4 times"):
+        borders([["a", "b"]], 2)
