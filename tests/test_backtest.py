@@ -480,3 +480,30 @@ def test_windows_that_span_calendar_steps_the_data_lacks_are_warned_of_as_evalua
     assert spanning >= 1 and any(f"{spanning} of the 3 windows span calendar steps missing from the data" in r.getMessage()
                                  for r in caplog.records)
     assert "across_gaps" not in Forecaster(**TINY).backtest(make_frame(200, freq="D"), n_windows=3, target="y").metrics
+
+
+def test_a_wide_table_without_time_groups_its_windows_by_the_rows_its_series_share():
+    """Without time a backtest's test summed windows of one number, though a wide table's column ending 20 rows
+    earlier forecasts other rows; its series share the table's rows, as dated series share dates (decision 560)."""
+    t = np.arange(120)
+    c = 100 + t * 0.5
+    c[100:] = np.nan
+    table = pd.DataFrame({"a": 10 + np.sin(t / 5.0), "b": 50 + 2 * np.cos(t / 7.0), "c": c})
+    result = Forecaster(**TINY).backtest(table, n_windows=2, series="all")
+    assert result.metrics["cutoffs_on"] == "rows" and result.metrics["cutoff_dates"] == 4  # a, b end on 119; c on 99
+    assert "(the 3 series end on different rows: 4 cutoff rows in all)" in result.said.verdict
+
+
+def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(tmp_path):
+    """Its "Data and settings" said "series (wide columns): y" and "id column: unique_id" (decision 560)."""
+    import json
+
+    from rnncast.report import write_backtest
+
+    table = pd.DataFrame({"a": np.sin(np.arange(120) / 5.0), "c": np.cos(np.arange(120) / 7.0)})
+    model = Forecaster(**TINY)
+    write_backtest(tmp_path / "b", model.backtest(table, n_windows=2, series=["a", "c"]), model.get_params())
+    run = json.loads((tmp_path / "b" / "config.json").read_text())["run"]
+    assert run["target"] == ["a", "c"] and run["id_col"] is None
+    page = (tmp_path / "b" / "report.html").read_text()
+    assert "<td>series (wide columns)</td><td>a, c</td>" in page and "(none: each series is a column)" in page

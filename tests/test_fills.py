@@ -226,3 +226,15 @@ def test_a_missing_value_names_its_series_by_its_id_as_given():
     frame.loc[25, "y"] = np.nan
     with pytest.raises(RnncastError, match=r"^column 'y' of series 102 has a missing value \(NaN\) at row 25"):
         load_panel(frame)
+
+
+def test_a_row_drop_removed_from_a_wide_table_without_time_is_named_by_the_tables_row(caplog):
+    """A blank at table row 70 of column 'b' (which starts on row 40) was named "row 30" (decision 560)."""
+    import logging
+
+    t = np.arange(120)
+    b = np.cos(t / 7.0)
+    b[:40], b[70] = NAN, NAN
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(pd.DataFrame({"a": np.sin(t / 5.0), "b": b}), series=["a", "b"], fill="drop")
+    assert "(first: series 'b' row 70)" in caplog.text

@@ -57,6 +57,13 @@ def test_the_forecast_figure_draws_actual_forecasts_and_bands_and_falls_back_to_
     assert list(plots.forecast_figure(far, actual, {"lstm": actual}, "t", "y").axes[0].lines[0].get_xdata()) == list(range(6))
 
 
+def test_row_numbers_are_ticked_in_whole_numbers():
+    """A wide table's rows 80-99 were ticked 82.5, 87.5 (a tester's finding, decision 560)."""
+    fig = plots.forecast_figure(np.arange(80, 100), np.arange(20.0), {"lstm": np.arange(20.0)}, "test", "y", xlabel="row")
+    ticks = [t for t in fig.axes[0].get_xticks() if 80 <= t <= 99]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+
+
 def test_each_baseline_has_its_own_colour_and_style_under_the_models():
     x, actual = np.arange(8), np.arange(8.0)  # every curve within the actual values' range: none off the chart
     names = ["lstm", "gru", "baseline: repeat the last value", "baseline: training mean", "baseline: seasonal naive (season 4)"]

@@ -78,11 +78,11 @@ def test_a_wide_table_without_time_numbers_its_series_by_the_rows_they_share(cap
     model = Forecaster(**TINY).fit(table, series=["a", "b"])
     with caplog.at_level("INFO", logger="rnncast"):
         forecast = model.predict(table)
-    assert forecast.groupby("unique_id")["ds"].apply(list).to_dict() == {"a": [120, 121, 122], "b": [120, 121, 122]}
+    assert forecast.groupby("unique_id")["row"].apply(list).to_dict() == {"a": [120, 121, 122], "b": [120, 121, 122]}
     assert any("the table's rows, which its series share" in r.getMessage() for r in caplog.records)
     shorter = table.assign(a=table["a"].where(t < 110))  # 'a' ends on row 109: its forecast goes on from there
     forecast = model.predict(shorter)
-    assert forecast.groupby("unique_id")["ds"].apply(list).to_dict() == {"a": [110, 111, 112], "b": [120, 121, 122]}
+    assert forecast.groupby("unique_id")["row"].apply(list).to_dict() == {"a": [110, 111, 112], "b": [120, 121, 122]}
     windows = model.backtest(table, n_windows=2).forecasts
     assert windows.groupby("unique_id")["row"].apply(list).to_dict() == {s: [114, 115, 116, 117, 118, 119] for s in "ab"}
     assert set(windows["cutoff"]) == {113, 116}
@@ -396,3 +396,10 @@ def test_series_the_model_never_saw_are_refused_with_what_leaving_them_out_lets_
         model.predict_windows(other)
     with pytest.raises(RnncastError, match=r"; leave those series out to forecast the others, or fit a model"):
         model.predict(other)
+
+
+def test_a_panel_without_time_writes_its_row_numbers_as_row_as_backtest_and_one_series_do():
+    """Multi-series predict wrote them under 'ds', backtest and one series' predict under 'row' (decision 560)."""
+    frame = make_panel(2, lengths=(60, 60)).drop(columns="ds")
+    forecast = Forecaster(**TINY).fit(frame).predict(frame)
+    assert list(forecast.columns[:2]) == ["unique_id", "row"] and forecast["row"].tolist()[:3] == [60, 61, 62]

@@ -183,7 +183,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": panel.calendar.shown,
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
-        "cutoff_dates": int(groups.max()) + 1 if panel.time is not None else None,  # None: grouped by window number
+        "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
+        "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],
         "overall": overall,
@@ -217,14 +218,17 @@ def test_cutoffs(panel: Panel, first_rows: np.ndarray, horizon: int, step: int) 
     groups one window's targets reach (``diebold_mariano_cutoffs`` with ``horizon=reach, step=1``). With times, a
     group is a cutoff date, numbered in time order: series cut off at one date may share its shocks (series that end
     on different dates have cutoffs of their own), and a later date whose first target comes before an earlier date's
-    last target overlaps it in time. Without times, the windows of one number are taken to end together. When every
-    series shares the cutoffs, the groups are the windows and ``reach`` is ``ceil(horizon / step)``, as before."""
-    if panel.time is None:
+    last target overlaps it in time. The rows a wide table's series share (``Panel.row_numbers``) are taken as times;
+    without either, the windows of one number are taken to end together. When every series shares the cutoffs, the
+    groups are the windows and ``reach`` is ``ceil(horizon / step)``, as before."""
+    stamps = panel.time if panel.time is not None else (
+        pd.Index(panel.row_numbers) if panel.row_numbers is not None else None)
+    if stamps is None:
         return np.tile(np.arange(first_rows.shape[1]), panel.n_series), -(-int(horizon) // int(step))
     rows = panel.offsets[:-1, None] + first_rows  # [S, K] each window's first target in the stacked panel
-    cutoff = pd.Index(panel.time[(rows - 1).reshape(-1)])
+    cutoff = pd.Index(stamps[(rows - 1).reshape(-1)])
     groups, dates = cutoff.factorize(sort=True)  # [S * K] each window's date's rank, the dates in time order
-    last = pd.Series(panel.time[(rows + horizon - 1).reshape(-1)]).groupby(groups).max()  # each date's last target
+    last = pd.Series(stamps[(rows + horizon - 1).reshape(-1)]).groupby(groups).max()  # each date's last target
     reach = max(1 + int((dates[i + 1:] < last[i]).sum()) for i in range(len(dates)))
     return groups.astype(np.int64), reach
 

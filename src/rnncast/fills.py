@@ -114,7 +114,8 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         sources.append(source)
     keep = np.concatenate(kept)
     lengths = [len(p) for p in parts]
-    tail = _dropped(kept, offsets, time, ids, id_col, fmt, announce, inside) if fill == "drop" else {}
+    tail = _dropped(kept, offsets, time, ids, id_col, fmt, announce, inside,
+                    positions if wide else None) if fill == "drop" else {}  # a wide table's rows: the table's
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             None if fill == "drop" else np.concatenate(sources), tail)
@@ -136,11 +137,12 @@ def _count(missing: np.ndarray, positions: np.ndarray, wide: bool) -> int:
 
 
 def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, announce: bool = True,
-             warn_inside: bool = True) -> dict:
+             warn_inside: bool = True, table_rows=None) -> dict:
     """What ``drop`` removed, said: rows inside a series (windows across them take the rows on either
     side as consecutive: warned) and, returned as ``{series: (rows, last time)}``, rows at a series'
     end, after which a forecast from the rows kept would be dated inside the data (predict refuses;
-    warned when ``announce``: the model's cutoff is no longer the data's end)."""
+    warned when ``announce``: the model's cutoff is no longer the data's end). Without time a row is named by its
+    number in its series, or by the table's (``table_rows`` [N]: a wide table's, which its series share)."""
     gone = [np.flatnonzero(~k) for k in kept]
     removed = sum(len(g) for g in gone)
     day = time is not None and at_midnight(time)
@@ -149,7 +151,8 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
         if not len(g):
             continue
         last = len(k) - (np.flatnonzero(k)[-1] + 1) if k.any() else len(k)  # rows dropped at the end
-        at = lambda i, s=s: shown(time[offsets[s] + i], day, fmt) if time is not None else f"row {i}"  # noqa: E731
+        at = lambda i, s=s: (shown(time[offsets[s] + i], day, fmt) if time is not None else  # noqa: E731
+                             f"row {i if table_rows is None else int(table_rows[offsets[s] + i])}")
         if last:
             tail[s] = (int(last), at(len(k) - 1))
             rows = ("the last row" if last == 1 else f"the last {last} rows") + ("" if id_col is None else

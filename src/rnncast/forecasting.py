@@ -165,7 +165,8 @@ def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
 
 def _long_frame(state: FittedState, panel: Panel, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:
     horizon = point.shape[1]
-    id_name, time_name = state.id_col or ID_COLUMN, state.time_col or "ds"
+    id_name = state.id_col or ID_COLUMN
+    time_name = state.time_col or ("row" if state.calendar.kind == "row" else "ds")  # numbered rows: as backtest names them
     stamps = when[0].append(when[1:]) if len(when) > 1 else when[0]
     columns = {id_name: np.repeat(np.array(panel.ids, dtype=object), horizon), time_name: stamps}
     for t, name in enumerate(state.targets):

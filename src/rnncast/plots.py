@@ -185,11 +185,15 @@ def drawn_time(x, session=None) -> tuple[object, object]:
 def time_ticks(ax, times, zone, session=None, calendar=None) -> None:
     """The ticks of an x axis drawn over ``times`` as ``drawn_time`` draws them (``zone`` its answer): one step
     per bar of ``session`` (``barsaxis.label``), dates (``dateticks.date_ticks``: quarters of a quarterly ``calendar``
-    by quarter), or matplotlib's own for positions."""
+    by quarter), or whole numbers for positions (row numbers, integer periods: no tick at row 82.5)."""
     if session is not None:
         barsaxis.label(ax, times, session)
     elif zone is not False:
         dateticks.date_ticks(ax, zone, times, calendar)  # a calendar of period ends ticked on its points
+    else:
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def time_label(calendar) -> str:

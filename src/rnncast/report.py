@@ -183,12 +183,14 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     with capture() as drawn:  # names no font draws, said once (plots.png_bytes) and kept in the notes
         png = plots.png_bytes(result.figure())
     noticed = merged(noticed, drawn)
+    wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
     config = {**config_record(out_dir, params, request, source=source),
               "backtest": {"n_windows": m["n_windows"], "step": m["step"], "refit": m["refit"]},
-              "run": {"target": panel.targets, "past_covariates": panel.past, "future_covariates": panel.future,
+              "run": {"target": [str(i) for i in panel.given_ids] if wide else panel.targets,  # a wide table's: its
+                      "past_covariates": panel.past, "future_covariates": panel.future,  # columns, as fit's run says
                       "static_covariates": panel.static.names if panel.static is not None else [],
                       "not_used": list(panel.unused), "time_col": panel.time_col, "calendar": panel.calendar.state(),
-                      "id_col": panel.id_col, "layout": panel.layout},
+                      "id_col": None if wide else panel.id_col, "layout": panel.layout},
               "environment": environment()}
     files.write_text(out_dir / "forecasts.csv", csv_text(result.forecasts, file=True))
     files.write_json(out_dir / "config.json", config)

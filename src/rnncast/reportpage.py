@@ -301,7 +301,7 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     wide = run.get("layout") == "wide"
     facts = [["data", data.get("source") or "(in memory)"],
              ["series (wide columns)" if wide else "target", names("target")],
-             ["id column", run.get("id_col") or "(none: one series)"],
+             ["id column", run.get("id_col") or ("(none: each series is a column)" if wide else "(none: one series)")],
              ["time column", run.get("time_col") or "(none: rows numbered)"]]
     if m.get("calendar"):
         facts.append(["calendar", m["calendar"]])

@@ -221,7 +221,8 @@ def _reach(m: dict, together: bool = False) -> str:
         return f"windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets"
     if _shared(m):
         return f"windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']})"
-    return f"cutoff dates less than a horizon ({m['horizon']}) apart forecast overlapping times"
+    on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
+    return f"cutoff {on} less than a horizon ({m['horizon']}) apart forecast overlapping {'rows' if on == 'rows' else 'times'}"
 
 
 def _grouped(m: dict) -> str:
@@ -234,9 +235,11 @@ def _grouped(m: dict) -> str:
     if _shared(m):
         return (f", each cutoff's loss differences summed over the {m['series']} series (the series at one cutoff may "
                 "share shocks, so each cutoff counts once)")
-    return (f" (the {m['series']} series end on different dates: {m['cutoff_dates']} cutoff dates in all), each date's "
-            "loss differences summed over the series cut off at it (series cut off at one date may share shocks, so "
-            "each date counts once)")
+    on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
+    one = on.removesuffix("s")
+    return (f" (the {m['series']} series end on different {on}: {m['cutoff_dates']} cutoff {on} in all), each {one}'s "
+            f"loss differences summed over the series cut off at it (series cut off at one {one} may share shocks, so "
+            f"each {one} counts once)")
 
 
 def every_baseline(rivals, season: Season | None = None) -> str:
