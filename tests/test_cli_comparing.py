@@ -139,3 +139,18 @@ def test_a_data_file_given_where_compare_takes_runs_is_named_before_the_missing_
     assert main(["compare", str(tmp_path / "a"), str(tmp_path / "b")]) == 2
     assert capsys.readouterr().err == ("rnncast: error: compare needs --data DATA, the table to forecast with every "
                                        "model: rnncast compare RUN RUN [RUN ...] --data DATA\n")
+
+
+def test_the_usage_line_names_every_flag_compare_takes_with_its_choices(capsys):
+    """It showed `[--part test]` as if test were the only part, and no --threads (a tester's finding, decision 561)."""
+    import re
+
+    from rnncast.cli.parser import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["compare", "--help"])
+    text = capsys.readouterr().out
+    usage = text[: text.index("\n\n")]
+    listed = set(re.findall(r"^  (--[a-z-]+)", text, flags=re.MULTILINE)) - {"--help"}
+    assert listed and all(flag in usage for flag in listed), (listed, usage)
+    assert "--part {test,val,train,all}" in usage

@@ -250,7 +250,8 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])
     if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
-        raise RnncastError(f"{command} needs DATA and --target COLUMN (as flags or in a --config file){resume}")
+        raise RnncastError(f"{command} needs DATA, and --target COLUMN where it holds more than one column besides the "
+                           f"time (as flags or in a --config file){resume}")
     flags = {"target": args.target, "time_col": args.time_col}  # the parser's lists of names (cli/parser.py)
     if args.features is not None:
         flags["features"] = args.features  # a list of names, or 'all'
