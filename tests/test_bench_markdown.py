@@ -84,6 +84,9 @@ def test_a_file_named_like_a_known_table_that_is_not_it_gets_no_published_rows(t
     own, released = markdown.write_markdown(tmp_path, ["nlinear"]).read_text().split("\n## ")[1:]
     assert "*Repeat*" not in own and "No published rows: the file named exchange_rate is not the LTSF Exchange table" in own
     assert "*Repeat*" in released and "*0.081/0.196*" in released
+    results.append_csv(tmp_path / "results.csv", _row(dataset="Exchange_Rate", protocol="custom", mode="M", known_table="no"))
+    assert "the file named Exchange_Rate is not the LTSF Exchange table" in markdown.write_markdown(  # any case (decision 562)
+        tmp_path, ["nlinear"]).read_text()
 
 
 def test_drop_last_sections_name_their_batch(tmp_path):

@@ -179,3 +179,14 @@ def test_a_refusal_after_rows_were_written_names_them(tmp_path):
     with pytest.raises(RnncastError, match="^no good$"):  # nothing written: the refusal as it is
         with results.rows_said(tmp_path, []):
             raise RnncastError("no good")
+
+
+def test_targets_spelt_alike_in_a_file_name_get_plots_of_their_own():
+    """'speed/h' and 'speed-h' both became speed-h in the plot's name, with one tag: the second run overwrote the
+    first's plot and results.md linked both sections to it (a tester's finding, decision 562)."""
+    row = {"dataset": "col", "mode": "S", "L": 16, "H": 4, "model": "repeat", "settings": "{}", "protocol": "custom"}
+    slash, dash = (results.plot_name({**row, "target": t}) for t in ("speed/h", "speed-h"))
+    assert slash != dash and slash.startswith("forecast_col_S_speed-h_L16_H4_repeat_")
+    plain = results.plot_name({**row, "target": "OT"})  # a name spelt as it is keeps the tag it had
+    assert plain == results.plot_name({**row, "target": "OT"}) and plain.endswith(
+        "_" + __import__("hashlib").sha256(b"custom\n{}").hexdigest()[:8] + ".png")

@@ -299,3 +299,17 @@ def test_whole_numbers_naming_columns_of_decimals_are_a_header(tmp_path) -> None
         f"{path}: the header line holds whole numbers (100, 200, 300), as column '200' does below it, so it may be a "
         "first row of values as well as names; if it names the columns, write names that are not numbers (c100,c200 "
         "...) or a time column first (date,100,200 ...); else add a header line naming them")
+
+
+@pytest.mark.parametrize("zone", [None, "Europe/Berlin"])
+def test_a_parquet_files_datetimes_are_read_as_times_not_as_their_nanoseconds(tmp_path, zone):
+    """A datetime64 time column (Parquet keeps the type) was read as Unix times of its nanoseconds: an hourly table was
+    refused under the ETT protocol, a monthly one warned of 5858 missing rows (a tester's finding, decision 562)."""
+    months = pd.date_range("2000-01-01", periods=200, freq="MS")
+    frame = pd.DataFrame({"month": months.tz_localize(zone) if zone else months, "sales": np.sin(np.arange(200) / 3.0),
+                          "OT": np.arange(200.0)})
+    frame.to_parquet(tmp_path / "m.parquet", index=False)
+    table = tablefile.read_table(tmp_path / "m.parquet")
+    expected = months.tz_localize(zone).tz_convert("UTC").tz_localize(None) if zone else months
+    assert (table.times == expected).all()
+    assert not any("missing" in note for note in table.notes)

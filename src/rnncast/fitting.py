@@ -32,7 +32,7 @@ from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, StaticEncoder, flat_columns, flat_said
 from rnncast.settingvalues import plain_values
-from rnncast.spelling import spelled
+from rnncast.spelling import hint, spelled
 from rnncast.state import FittedState
 from rnncast.devices import cpu_threads, resolve_device
 from rnncast.runhistory import best_epoch
@@ -101,7 +101,7 @@ def check_roles(panel: Panel, settings: Settings) -> None:
     if model_s.channel_independent and len(panel.targets) == 1:  # a warning: PRESETS['segrnn'] sets it for any data
         log.warning("channel_independent=True splits several target columns into series of their own, and %s is the "
                     "one target: it changes nothing here; leave it out (with PRESETS['segrnn']: channel_independent="
-                    "False)", repr(panel.targets[0]))
+                    "False)", hint("one_target", repr(panel.targets[0])))  # bench names its column, not '0'
     if model_s.segment and panel.static is not None:
         raise RnncastError("segment > 0 (SegmentNet) does not take static covariates yet; use segment 0")
     if model_s.decoder == "parallel" and panel.future:

@@ -141,8 +141,13 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
         what = f"holds {shown(cell)}, no time," if cell else "has no value"
         raise RnncastError(f"{path}: the time column {str(column.name)!r} {what} at {place}; the protocol takes the rows "
                            "in file order, so give every row its time")
-    numbers = pd.to_numeric(column, errors="coerce")
-    if pd.api.types.is_integer_dtype(column) and compactdates.epoch_times(column) is None:
+    numbers = pd.to_numeric(column, errors="coerce")  # datetimes too: their nanoseconds, hence they go first below
+    if pd.api.types.is_datetime64_any_dtype(column):  # a Parquet file's (or a frame's) datetimes: times as they are
+        stamps = pd.DatetimeIndex(column)
+        read = stamps.tz_convert("UTC").tz_localize(None) if stamps.tz is not None else stamps
+        times = read.to_numpy()  # UTC, without its zone, as text with offsets is read
+        index = read if stamps.tz is None else None  # zoned: its local calendar is not UTC's
+    elif pd.api.types.is_integer_dtype(column) and compactdates.epoch_times(column) is None:
         try:  # as the library reads integers: months 194001 named month, compact dates 20200131, else steps
             index = timeaxis.parse_time(column, str(column.name), None, lambda i: f"data row {i}")
         except RnncastError as err:

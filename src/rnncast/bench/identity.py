@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rnncast.bench.published import SIGNATURES, Signature
+from rnncast.bench.published import SIGNATURES, Signature, signature_named
 from rnncast.bench.tablefile import Table
 
 RTOL = 1e-5  # the signature's first and last rows keep 6 significant digits
@@ -56,7 +56,7 @@ class Recognition:
     @property
     def named_like(self) -> str | None:
         """The known table the file is named like (any case), whether or not it holds it."""
-        return _named_like(self.file_name)
+        return signature_named(self.file_name)
 
 
 def recognise(table: Table) -> Recognition:
@@ -69,7 +69,7 @@ def recognise(table: Table) -> Recognition:
         value = digest(table)
         held = next((k for k in candidates if SIGNATURES[k].digest == value), None)
         return Recognition(name, held) if held else Recognition(name, None, near=candidates[0])
-    named = _named_like(name)
+    named = signature_named(name)
     if named and SIGNATURES[named].digest is None and not _difference(table, SIGNATURES[named]):
         return Recognition(name, named, by_name=True)
     if named:
@@ -102,10 +102,6 @@ def _rounded(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     carried = np.abs(mantissa) >= 10 ** DIGITS  # 9999999.7 rounds to 10000000: one digit more, one unit up
     mantissa[carried], unit[carried] = np.rint(mantissa[carried] / 10), unit[carried] + 1
     return mantissa.astype(np.int64), unit
-
-
-def _named_like(file_name: str) -> str | None:
-    return next((k for k in SIGNATURES if k.casefold() == file_name.casefold()), None)
 
 
 def _difference(table: Table, signature: Signature) -> str:

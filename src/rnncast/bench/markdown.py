@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rnncast.bench.protocol import TARGET
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
-                                     has_recipe, published_windows)
+                                     has_recipe, published_windows, signature_named)
 from rnncast.bench.results import plot_name, read_csv
 from rnncast.bench.scoring import against_repeat
 from rnncast.files import write_text
@@ -134,8 +134,8 @@ def markdown(rows: list[dict], model_order: Sequence[str], plots: set[str] = fro
                 by_source.setdefault(p.source, []).append(p.label)
             lines.append("Published columns: " + "; ".join(
                 f"{', '.join(labels)} from {source}" for source, labels in by_source.items()) + ".")
-        elif "no" in known and dataset in SIGNATURES:
-            lines.append(f"No published rows: the file named {dataset} is not {SIGNATURES[dataset].title} "
+        elif "no" in known and signature_named(dataset):  # Weather.csv as weather.csv: named like a known table
+            lines.append(f"No published rows: the file named {dataset} is not {SIGNATURES[signature_named(dataset)].title} "
                          "(rnncast.bench.identity).")
         else:
             lines.append(f"No published rows for {dataset} {mode} in rnncast.bench.published.")

@@ -21,6 +21,7 @@ from rnncast.bench.runners import run_setting
 from rnncast.bench.tables import BenchData
 from rnncast.bench.task import Task, TrainConfig
 from rnncast.config import Settings
+from rnncast.spelling import hints
 
 
 def unscaled_columns(plan: Plan) -> tuple[str, ...]:
@@ -96,7 +97,8 @@ def run_one(plan: Plan, data: BenchData, model: str, horizon: int, repeat: np.nd
     infos: list[dict] = []
     config = train_config(plan, data.known, model, horizon, infos.append)
     started = time.perf_counter()
-    predictions = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, model, config)
+    with hints(one_target=repr(data.target)):  # the runner's panel names its columns by index: the target by name
+        predictions = run_setting(data.values, data.target_idx, data.split, plan.lookback, horizon, model, config)
     seconds = time.perf_counter() - started
     scores = scoring.evaluate(predictions, data.values, data.target_idx, data.split, horizon)
     test = target_rows(data.split, "test", plan.lookback, horizon)

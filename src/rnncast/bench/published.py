@@ -213,6 +213,11 @@ SIGNATURES: dict[str, Signature] = {
     "electricity": Signature("the LTSF Electricity table", "custom", 26304, 321),
     "traffic": Signature("the LTSF Traffic table", "custom", 17544, 862),
 }
+
+
+def signature_named(file_name: str) -> str | None:
+    """The known table whose name a file carries, whatever its case (``weather``, ``WEATHER``: Weather), or None."""
+    return next((k for k in SIGNATURES if k.casefold() == str(file_name).casefold()), None)
 """Known table (its file's stem, the name :data:`PUBLISHED` and :data:`LINEAR_RECIPES` use) -> what it
 holds. A file is that table when it holds this, whatever it is called (:mod:`rnncast.bench.identity`);
 one known by shape only, when it also has its name. The time column is not part of it: the reader keeps

@@ -99,11 +99,13 @@ def plot_name(row: dict) -> str:
     if '"split"' in settings:  # the split a row records (measure.split_settings) is the file's and the protocol's,
         # not a setting: left out, a rerun of the same setting draws the same name as runs written before it was
         settings = json.dumps({k: v for k, v in json.loads(settings).items() if k != "split"}, sort_keys=True)
-    tag = hashlib.sha256(f"{protocol}\n{settings}".encode()).hexdigest()[:8]
     seed = [f"seed{row['seed']}"] if str(row.get("seed", "")) != "" else []  # repeat's: none, as nothing is seeded
-    parts = (row["dataset"], row["mode"], row.get("target") or TARGET, f"L{row['L']}", f"H{row['H']}", row["model"],
-             *seed, tag)
-    return "forecast_" + "_".join(_safe_name(str(p)) for p in parts) + ".png"
+    parts = (row["dataset"], row["mode"], row.get("target") or TARGET, f"L{row['L']}", f"H{row['H']}", row["model"], *seed)
+    said = f"{protocol}\n{settings}"
+    if any(_safe_name(str(p)) != str(p) for p in parts):  # 'speed/h' and 'speed-h' spelt alike: the names as given
+        said += "\n" + "\n".join(map(str, parts))  # tell them apart (a name spelt as it is keeps its earlier tag)
+    tag = hashlib.sha256(said.encode()).hexdigest()[:8]
+    return "forecast_" + "_".join(_safe_name(str(p)) for p in (*parts, tag)) + ".png"
 
 
 def _safe_name(text: str) -> str:
