@@ -507,3 +507,18 @@ def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(
     assert run["target"] == ["a", "c"] and run["id_col"] is None
     page = (tmp_path / "b" / "report.html").read_text()
     assert "<td>series (wide columns)</td><td>a, c</td>" in page and "(none: each series is a column)" in page
+
+
+def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
+    """backtest printed only the mean of kWh and % errors (a tester's finding, decision 563)."""
+    from rnncast.reportpage import backtest_rows, backtest_units
+
+    t = np.arange(200)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=200), "kwh": 1000 + 100 * np.sin(t / 5.0),
+                          "hum": 50 + np.cos(t / 3.0)})
+    m = Forecaster(**TINY).backtest(frame, n_windows=3, target=["kwh", "hum"]).metrics
+    each = m["overall_by_target"]
+    assert m["overall"]["model"]["mae"] == pytest.approx((each["kwh"]["original"]["model"]["mae"]
+                                                          + each["hum"]["original"]["model"]["mae"]) / 2)
+    assert [r[0] for r in backtest_rows(m)][-3:] == ["overall, target 'hum'"] * 3
+    assert "the targets' mean, except in a target's own rows" in backtest_units(m)

@@ -86,20 +86,27 @@ def test_a_runs_files_are_looked_for_absolute_then_from_the_run_folder(tmp_path)
 def test_a_runs_request_path_edited_after_the_run_is_refused_naming_both_unless_the_file_is_given(tmp_path):
     """config.json's data.source edited to 'ext.csv': fit --config RUN trained on the file the run had read, without a
     word (a tester's finding, decision 558)."""
+    read = tmp_path / "data" / "daily.csv"
+    read.parent.mkdir()
+    read.write_text("a\n1\n")
     run = tmp_path / "runs" / "a"
     run.mkdir(parents=True)
     config = {"settings": {}, "data": {"source": "ext.csv"},
-              "paths": {"source": {"absolute": "/data/daily.csv", "from_run": "../../daily.csv"}}}
+              "paths": {"source": {"absolute": str(read), "from_run": "../../data/daily.csv"}}}
     (run / "config.json").write_text(json.dumps(config))
-    with pytest.raises(RnncastError, match=r"config\.json names its data 'ext\.csv', but the run read /data/daily\.csv "
+    with pytest.raises(RnncastError, match=r"config\.json names its data 'ext\.csv', but the run read .*data/daily\.csv "
                                            r"\(its 'paths'\): the file was edited after the run; give the file to read on "
                                            r"the command line \(DATA\)"):
         run_locations(run, {"data": "ext.csv"})
-    assert run_locations(run, {"data": "ext.csv"}, ("data",))["data"][0] == ("absolute", Path("/data/daily.csv"))
-    for same in ("daily.csv", "../data/daily.csv", "/data/daily.csv", "./data/daily.csv"):  # a path to the file read
-        assert run_locations(run, {"data": same})["data"][0] == ("absolute", Path("/data/daily.csv")), same
+    assert run_locations(run, {"data": "ext.csv"}, ("data",))["data"][0] == ("absolute", read)
+    for same in ("daily.csv", "../data/daily.csv", str(read), "./data/daily.csv"):  # a path to the file read
+        assert run_locations(run, {"data": same})["data"][0] == ("absolute", read), same
     with pytest.raises(RnncastError, match="names its data '/other/daily.csv'"):
         run_locations(run, {"data": "/other/daily.csv"})
+    config["paths"]["source"]["absolute"] = str(tmp_path / "moved-away" / "daily.csv")  # gone: the project moved
+    (run / "config.json").write_text(json.dumps(config))
+    assert run_locations(run, {"data": "/new/place/daily.csv"})["data"] == [  # the path mended by hand is read (563)
+        ("as config.json now names it", Path("/new/place/daily.csv"))]
 
 
 def test_a_runs_file_read_is_said_where_another_lies_from_the_run_folder(tmp_path, caplog):

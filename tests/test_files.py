@@ -282,3 +282,16 @@ def test_a_full_disk_names_the_file_asked_for_and_leaves_the_old_one_whole(tmp_p
         files.write_text(target, "new")
     assert (refused.value.errno, refused.value.filename, refused.value.kept) == (errno.ENOSPC, str(target), True)
     assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
+
+
+def test_a_link_to_a_missing_folder_as_a_folder_to_write_is_named_as_such(tmp_path):
+    """--out as a dangling link to a folder was refused as "File exists", or "a file of that name is in the way"
+    (a tester's finding, decision 563); the folder it leads to is not made behind the user's back."""
+    run = tmp_path / "run"
+    run.symlink_to(tmp_path / "real" / "sub")
+    with pytest.raises(RnncastError, match=r"cannot write run .*run: .*run is a link to .*real/sub, a folder that does not "
+                                           r"exist; make it, or give another path$"):
+        files.lock_folder(run, "run")
+    with pytest.raises(RnncastError, match=r"cannot write .*run/f\.csv: .*run is a link to .*real/sub, a folder that"):
+        files.write_text(run / "f.csv", "x\n")
+    assert not (tmp_path / "real").exists()

@@ -33,3 +33,13 @@ def test_times_of_another_kind_than_the_fit_s_are_refused_saying_what_the_model_
         with pytest.raises(RnncastError, match=r"^the model was fitted on rows without a time column \(it forecasts "
                                                r"numbered rows\), and this data has time column 'date': drop that column"):
             method(dates.tail(40))
+
+
+def test_periods_given_to_a_model_fitted_on_dates_are_read_as_their_days():
+    """A Parquet file's Period column of the fit's days crashed predict ("Cannot convert Period to Timestamp") and
+    evaluate ('PeriodIndex' object has no attribute 'unit') of a model fitted on dates (a tester's finding, 563)."""
+    dates = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120), "y": np.sin(np.arange(120) / 3.0)})
+    model = Forecaster(**TINY).fit(dates, target="y")
+    periods = dates.assign(date=dates["date"].dt.to_period("D"))
+    pd.testing.assert_frame_equal(model.predict(periods), model.predict(dates))
+    assert model.evaluate(periods)["windows"] == model.evaluate(dates)["windows"]

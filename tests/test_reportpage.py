@@ -126,6 +126,19 @@ def test_the_split_dates_read_as_the_data_writes_its_times(freq, fmt, shown):
     assert facts["dates: validation from / test from / last"] == shown
 
 
+def test_a_fit_without_validation_rows_gives_no_validation_date():
+    """With val_frac 0 the page said "validation from 2020-06-09" beside rows [160, 160) (a tester's finding, 563)."""
+    import pandas as pd
+
+    from rnncast.reportpage import run_blocks
+
+    frame = pd.DataFrame({"time": pd.date_range("2020-01-01", periods=120), "y": np.sin(np.arange(120) / 3.0)})
+    model = Forecaster(**{**TINY, "val_frac": 0.0}).fit(frame, target="y")
+    tables = [b[1] for b in run_blocks(model, {}, "f.csv", None) if b[0] == "table"]
+    facts = dict(next(t for t in tables if t[0] == ["setting", "value"])[1:])
+    assert facts["dates: validation from / test from / last"].startswith("- / ")
+
+
 def test_settings_a_run_did_not_use_as_named_say_so_on_its_page():
     """A quantile run listed loss 'mse' (it trained on pinball) and future_known False beside its
     future covariates; a newcomer read the page as contradicting itself."""

@@ -34,7 +34,7 @@ from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
-from rnncast.windowforecasts import WindowForecasts, concat, scored, take
+from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of
 from rnncast.data import ID_COLUMN
 from rnncast.labels import skipped_as_given
 from rnncast.panel import Panel
@@ -195,6 +195,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                        1, scored(judged)) for name, p in judged.baselines.items()},
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
+    if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
+        metrics["overall_by_target"] = {name: {
+            "original": scores(target_of(wf, t), scales[:, t : t + 1], target_of(wf_scaled, t)),
+            "scaled": scores(target_of(wf_scaled, t), scales[:, t : t + 1])} for t, name in enumerate(panel.targets)}
     if excluded := mase_excluded(scales.reshape(panel.n_series, -1), panel.given_ids):  # any window's model without a scale
         metrics["mase_excluded"] = excluded
     if zeros := zero_actuals(wf.y_true, wf.y_pred, scored(wf)):  # MAPE's, sMAPE's note, as evaluate's (decision 523)

@@ -85,7 +85,8 @@ def run_locations(path, request: dict, given=()) -> dict[str, list[tuple[str, Pa
     ``paths`` kept it when the run started (the file the run read), then from the run folder (a project
     moved whole). A run written before ``paths`` existed has only the request as written (read from the
     current directory). A request path edited after the run (no longer the file it read) is refused, naming both,
-    unless the command line gives that file (``given``: its keys)."""
+    unless the command line gives that file (``given``: its keys), or the file the run read is gone (a project
+    moved, its path mended in the file): the path as edited is then read."""
     path = Path(path)
     config_path = path / "config.json" if path.is_dir() else path
     try:
@@ -100,6 +101,9 @@ def run_locations(path, request: dict, given=()) -> dict[str, list[tuple[str, Pa
         entry = kept.get(name) if isinstance(kept, dict) else None
         tries = []
         if isinstance(entry, dict) and key not in given and _edited(request[key], entry.get("absolute")):
+            if not Path(entry["absolute"]).exists():  # a project moved, the path mended by hand: the file read is gone
+                locations[key] = [("as config.json now names it", Path(written))]
+                continue
             raise RnncastError(f"{config_path} names its {key} {request[key]!r}, but the run read {entry['absolute']} (its "
                                f"'paths'): the file was edited after the run; give the file to read on the command "
                                f"line ({TOML_PATHS.get(key, key)}), or write it back as it was")

@@ -56,6 +56,15 @@ def entries_of(folder) -> list[str]:
     return sorted(p.name for p in Path(folder).iterdir() if p.name != LOCK_NAME and not TEMP_NAME.match(p.name))
 
 
+def _refuse_dangling(folder: Path, said: str) -> None:
+    """``RnncastError`` (``said``, then why) where ``folder`` or a folder above it is a link to a folder that does not
+    exist: making it would fail as "File exists", and where a link leads is its maker's choice, not made here."""
+    for place in (folder, *folder.parents):
+        if place.is_symlink() and not place.exists():
+            raise RnncastError(f"{said}: {place} is a link to {os.readlink(place)}, a folder that does not exist; make "
+                               "it, or give another path")
+
+
 def write_bytes(path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically. A symbolic link is written through, as the shell's ``>``
     and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
@@ -63,6 +72,7 @@ def write_bytes(path, data: bytes) -> None:
     when the folder cannot be written or the link leads nowhere (a loop), and an ``OSError`` naming ``path``
     (``unwritten``) when the system refuses the write itself (a full disk), with ``path`` as it was."""
     path = Path(path)
+    _refuse_dangling(path.parent, f"cannot write {path}")
     target = written_path(path)
     if target == path:
         path.parent.mkdir(parents=True, exist_ok=True)  # a link's target folder is the link's business
@@ -227,6 +237,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
     import fcntl
 
     folder = Path(folder)
+    _refuse_dangling(folder, f"cannot write {what} {folder}")
     created = [p for p in reversed([folder, *folder.parents]) if not p.exists()]
     path = folder / LOCK_NAME
     if new:

@@ -6,6 +6,8 @@ calendar's own refusal), and times zoned otherwise than the fit's (``same_zone``
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from rnncast.errors import RnncastError
@@ -62,3 +64,15 @@ def same_zone(state: FittedState, panel: Panel) -> Panel:
     raise RnncastError(f"time column {name!r} holds times without a zone ({first}), but the model was fitted on times in "
                        f"zone {zone}; give the times with their zone or UTC offset, as at fit, or refit with the zone "
                        "they are in (rnncast fit DATA --tz ZONE, tz= in Python)")
+
+
+def as_fitted_stamps(state: FittedState, panel: Panel) -> Panel:
+    """``panel`` with its periods as their first instants where the model was fitted on timestamps (a Parquet
+    file's Period column of the days a CSV of the fit wrote as dates): the model's calendar then places them, and
+    dates them as it dated its fit; as it is otherwise (a model fitted on periods reads timestamps as periods:
+    ``calendars.periods_or_stamps``)."""
+    if state.calendar.kind != "datetime" or not isinstance(panel.time, pd.PeriodIndex):
+        return panel
+    stamps = panel.time.to_timestamp(how="start").rename(panel.time.name)
+    return replace(panel, time=stamps, calendar=replace(panel.calendar, kind="datetime", freq=state.calendar.freq))
+

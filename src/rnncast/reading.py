@@ -17,8 +17,8 @@ from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
-from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, fitted_kind, numbered,
-                                same_zone)
+from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, as_fitted_stamps,
+                                fitted_kind, numbered, same_zone)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, rows_span
@@ -47,7 +47,7 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
                    freq_kind=fitted_kind(state)):  # predict and evaluate take none: the model applies its fit's
             read = one_series(state, _load(state, data, static_covariates, reading))
-            return _not_used(state, same_zone(state, numbered(state, read)))
+            return _not_used(state, same_zone(state, numbered(state, as_fitted_stamps(state, read))))
     except RnncastError as err:
         lacking = next((t for t in state.targets if str(err).startswith((f"column {t!r} not found;",
                                                                            f"column {t!r} has no values at all"))), None)

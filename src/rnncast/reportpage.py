@@ -103,6 +103,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         if borders and all(b is not None for b in borders[0][:3]):
             first_val, first_test, last = (_border_texts(borders[0][:3], forecaster.calendar_.text_format)
                                            if forecaster.calendar_.kind == "datetime" else [str(b) for b in borders[0][:3]])
+            first_val = first_val if split.val_end > split.train_end else "-"  # val_frac 0: no validation rows, no date
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
         if forecaster.static_covariates_:
             facts.append(["static covariates", static_text(forecaster)])
@@ -269,7 +270,9 @@ def backtest_rows(m: dict) -> list[list[str]]:
         units_name(m.get("scaled_by")), "original")
     extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
     entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
-        ("overall", m["overall"], m.get("overall_scaled"))]
+        ("overall", m["overall"], m.get("overall_scaled"))] + [
+        (f"overall, target {name!r}", each["original"], each["scaled"])  # several targets: each in its own units
+        for name, each in (m.get("overall_by_target") or {}).items()]
     labels, scores = [], []
     for label, block, in_scaled in entries:
         for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
@@ -288,6 +291,8 @@ def backtest_units(m: dict) -> str:
     spread = " (each series divided by its training rows' standard deviation)" if name == "training-spread units" else ""
     units = (f"MSE in {name}{spread}, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
              else f"MSE, {errors} in original units")
+    if m.get("overall_by_target"):  # several targets: a row's original units are the targets' mean, but for its own
+        units += " (the targets' mean, except in a target's own rows)"
     share = "; coverage: the share of values inside the interval" if any(
         k.startswith("coverage_") for k in m["overall"]["model"]) else ""
     return f"{units}; MASE and sMAPE compare across scales{share}"
@@ -310,7 +315,7 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
               ["columns not used", names("not_used")],
               ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
               ["cutoffs", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
-                          + (", refit at each" if m["refit"] else ", one model trained up to the first")]]
+                          + (", refit at each" if m["refit"] else ", one model trained up to the first cutoff")]]
     facts += [[k, repr(v)] for k, v in config["settings"].items()]
     return [["setting", "value"]] + facts
 
