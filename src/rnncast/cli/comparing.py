@@ -21,7 +21,7 @@ def add_parser(commands) -> None:
 
     compare = commands.add_parser(
         "compare", help="fitted models against each other on the same windows: MSE, MAE and which wins beyond chance",
-        usage="%(prog)s RUN RUN [RUN ...] --data DATA [--part {test,val,train,all}] [--json] [--threads THREADS]",
+        usage="%(prog)s RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] [--json] [--threads THREADS]",
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
