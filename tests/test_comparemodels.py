@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import rnncast
-from conftest import make_panel
+from conftest import TINY, make_panel
 from rnncast import Forecaster, RnncastError, datasets
 from rnncast.comparemodels import ModelComparison, common_windows, window_keys
 from rnncast.files import json_text
@@ -238,3 +238,19 @@ def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_ev
     apart = rnncast.compare({"a": a, "c": other}, panel)
     assert apart.notes[-1].endswith("'c' was fitted on other training rows, whose spreads differ: every model's errors "
                                     "are divided by the spreads of 'a'.")
+
+
+def test_several_targets_are_compared_each_in_its_own_units_beside_their_mean():
+    """compare printed only the mean of kWh² and %² (a tester's finding, decision 564)."""
+    t = np.arange(200)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=200), "kwh": 1000 + 100 * np.sin(t / 5.0),
+                          "hum": 50 + np.cos(t / 3.0)})
+    models = {"a": Forecaster(**TINY).fit(frame, target=["kwh", "hum"]),
+              "b": Forecaster(**{**TINY, "cell": "gru"}).fit(frame, target=["kwh", "hum"])}
+    result = rnncast.compare(models, frame)
+    for name in models:
+        each = result.by_target[name]
+        assert list(each) == ["kwh", "hum"]
+        assert result.scores[name]["mse"] == pytest.approx((each["kwh"]["mse"] + each["hum"]["mse"]) / 2)
+    assert "(the targets' mean; each target's own in its table)" in " ".join(result.notes)
+    assert "by_target" in result.as_dict()

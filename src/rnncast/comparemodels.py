@@ -38,7 +38,7 @@ class ModelComparison:
 
     ``scores``: name -> {"mse", "mae"} in the target's original units (MSE squared), over the ``windows``
     common windows of ``horizon`` steps and ``targets``, each target's mean then the mean over targets, as
-    ``evaluate`` pools them; ``own_windows``: name -> the windows of ``part`` the model forecast, of which
+    ``evaluate`` pools them (``by_target``: name -> target -> {"mse", "mae"}, each of several targets in its own units); ``own_windows``: name -> the windows of ``part`` the model forecast, of which
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
@@ -62,6 +62,7 @@ class ModelComparison:
     notes: list[str] = field(default_factory=list)
     test_units: str = "original units"
     scaled_scores: dict = field(default_factory=dict)
+    by_target: dict = field(default_factory=dict)  # several targets: name -> target -> {"mse", "mae"}, its own units
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -128,11 +129,15 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
         if spread is not None:
             score = metrics.score(np.zeros_like(judged[name]), judged[name], keep)
             scaled[name] = {"mse": score["mse"], "mae": score["mae"]}
+    targets = list(chosen[first].targets)
+    by_target = {name: {str(t): {k: metrics.score(wf.y_true[..., j : j + 1], wf.y_pred[..., j : j + 1],
+                                                  None if keep is None else keep[..., j : j + 1])[k] for k in ("mse", "mae")}
+                         for j, t in enumerate(targets)} for name, wf in chosen.items()} if len(targets) > 1 else {}
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence, _notes(left, own, keep, part) + said,
-                           "original units" if spread is None else SCALED, scaled)
+                           "original units" if spread is None else SCALED, scaled, by_target)
 
 
 SCALED = "each series divided by its training rows' standard deviation"
@@ -155,7 +160,9 @@ def _spread(named: dict, chosen: dict[str, WindowForecasts]) -> tuple[np.ndarray
                       "series in its own scale."]
     owner, spread = next(iter(kept.items()))
     note = (f"the test weighs the errors in scaled units, {SCALED} (the rows {owner!r} was fitted on), so that every "
-            "series counts in its own scale; MSE and MAE are in original units, MSE (scaled) in the test's.")
+            "series counts in its own scale; MSE and MAE are in original units" + (
+                " (the targets' mean; each target's own in its table)" if first.y_true.shape[-1] > 1 else "")
+            + ", MSE (scaled) in the test's.")
     apart = [name for name, s in kept.items() if not np.allclose(s, spread, rtol=1e-6, atol=0.0)]
     if apart:
         note += (f" {', '.join(map(repr, apart))} {'was' if len(apart) == 1 else 'were'} fitted on other training rows, "

@@ -101,6 +101,10 @@ def run_compare(args) -> int:
               if result.scaled_scores else [])  # the units the test used, beside the original ones, in one notation
     rows = [[name, mse[i], mae[i], *scaled[i:i + 1], result.windows] for i, name in enumerate(result.names)]
     print(table(["model", "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
+    for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
+        mse, mae = (score_texts(m, [result.by_target[name][target][m] for name in result.names]) for m in ("mse", "mae"))
+        print(table([f"target {target!r} (its own units)", "MSE", "MAE"],
+                    [[name, mse[i], mae[i]] for i, name in enumerate(result.names)]))
     for line in result.notes + [result.sentence]:
         print(line)
     return 0
