@@ -109,8 +109,9 @@ def test_the_result_is_json(fitted, frame):
     result = rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, part="val")
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
-                         "winner", "sentence", "notes", "test_units", "scaled_scores"}
+                         "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target"}
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
+    assert back["by_target"] == {}  # one target: its scores are the table's
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
