@@ -130,9 +130,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
             score = metrics.score(np.zeros_like(judged[name]), judged[name], keep)
             scaled[name] = {"mse": score["mse"], "mae": score["mae"]}
     targets = list(chosen[first].targets)
-    by_target = {name: {str(t): {k: metrics.score(wf.y_true[..., j : j + 1], wf.y_pred[..., j : j + 1],
-                                                  None if keep is None else keep[..., j : j + 1])[k] for k in ("mse", "mae")}
-                         for j, t in enumerate(targets)} for name, wf in chosen.items()} if len(targets) > 1 else {}
+    by_target = {name: {str(t): _mse_mae(wf, keep, j) for j, t in enumerate(targets)}
+                 for name, wf in chosen.items()} if len(targets) > 1 else {}
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
@@ -141,6 +140,13 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
 
 
 SCALED = "each series divided by its training rows' standard deviation"
+
+
+def _mse_mae(wf: WindowForecasts, keep: np.ndarray | None, t: int) -> dict:
+    """Target ``t``'s MSE and MAE alone, in its own units, over the values ``keep`` [W, H, T] (None: all)."""
+    one = slice(t, t + 1)
+    score = metrics.score(wf.y_true[..., one], wf.y_pred[..., one], None if keep is None else keep[..., one])
+    return {"mse": score["mse"], "mae": score["mae"]}
 
 
 def _spread(named: dict, chosen: dict[str, WindowForecasts]) -> tuple[np.ndarray | None, list[str]]:

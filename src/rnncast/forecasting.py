@@ -72,8 +72,10 @@ def static_inputs(state: FittedState, panel: Panel, index: np.ndarray) -> tuple[
 def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     """The forecast's time steps after series ``s`` ends, on the calendar of the fit."""
     horizon = state.settings.data.horizon
-    if state.calendar.kind == "row" or panel.time is None:
-        return panel.next_times(s, horizon) if panel.time is None else pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
+    if panel.time is None:
+        return panel.next_times(s, horizon)  # row numbers: the table's where its series share them
+    if state.calendar.kind == "row":
+        return pd.RangeIndex(panel.lengths[s], panel.lengths[s] + horizon, name="row")
     calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
     near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
     return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said

@@ -239,10 +239,13 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
         panel = panel.subset([s for s in range(panel.n_series) if s not in set(left_out)])
     if doing == "forecast" and panel.time is None and panel.n_series:
         horizon, rows = state.settings.data.horizon, int(panel.lengths[0])
-        which = (f"its {counted(rows, 'row')} {'is' if rows == 1 else 'are'} {rows_span(0, rows - 1, '')}, so the forecast "
-                 f"is {rows_span(rows, rows + horizon - 1)}" if state.layout == "single" else
-                 "the table's rows, which its series share, and each series' forecast on from its last row"
-                 if panel.row_numbers is not None else "in each series, and the forecast on from its last row")
+        if state.layout == "single":
+            which = (f"its {counted(rows, 'row')} {'is' if rows == 1 else 'are'} {rows_span(0, rows - 1, '')}, so the "
+                     f"forecast is {rows_span(rows, rows + horizon - 1)}")
+        elif panel.row_numbers is not None:  # a wide table's rows, which its series share
+            which = "the table's rows, which its series share, and each series' forecast on from its last row"
+        else:
+            which = "in each series, and the forecast on from its last row"
         log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
                  "only where the data starts at the fit's first row", which)
     index = series_index(state, panel, doing)  # then each series on the calendar the model keeps for it (read inferred)
