@@ -42,12 +42,17 @@ def test_compare_prints_the_table_and_the_sentence(folders):
 
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].split() == ["model", "MSE", "MAE", "windows"] and set(lines[1]) <= {"-", " "}
-    assert [line.split()[0] for line in lines[2:4]] == ["lstm", "gru"]
+    # one series: the head says the scores' units and rows, as fit's table does (a tester's find)
+    assert lines[0].split() == ["model", "(test", "windows,", "original", "units)", "MSE", "MAE", "windows"]
+    assert set(lines[1]) <= {"-", " "} and [line.split()[0] for line in lines[2:4]] == ["lstm", "gru"]
     expected = rnncast.compare({"lstm": Forecaster.load(folders / "lstm"), "gru": Forecaster.load(folders / "gru")},
                                str(folders / "sine.csv"))
-    mse, mae = (score_texts(m, [expected.scores[n][m] for n in ("lstm", "gru")]) for m in ("mse", "mae"))
+    blocks = [expected.scores[n] for n in ("lstm", "gru")] + list(expected.baselines.values())
+    mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
     assert lines[2].split() == ["lstm", mse[0], mae[0], str(expected.windows)]  # each column in one notation
+    # then the baselines on the same windows, and the note that says which a model does not beat
+    assert lines[4].split() == ["baseline:", "repeat", "the", "last", "value", mse[2], mae[2], str(expected.windows)]
+    assert lines[5].split()[:3] == ["baseline:", "training", "mean"] and lines[-2] == expected.notes[-1]
     assert lines[-1] == expected.sentence and lines[-1].startswith(f"With the {expected.windows} test windows")
 
 

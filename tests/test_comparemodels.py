@@ -46,7 +46,7 @@ def test_the_mse_is_evaluates_where_the_models_share_their_lookback(fitted, fram
         assert result.scores[name]["mse"] == pytest.approx(scored["original"]["model"]["mse"], rel=1e-12)
         assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-12)
         assert result.windows == scored["windows"] == result.own_windows[name]
-    assert result.left_out == {"a": 0, "b": 0} and result.notes == []
+    assert result.left_out == {"a": 0, "b": 0} and len(result.notes) == 1  # the baselines' note alone
     assert result.horizon == 2 and result.targets == ["y"]
 
 
@@ -109,7 +109,8 @@ def test_the_result_is_json(fitted, frame):
     result = rnncast.compare({"a": fitted["lstm"], "b": fitted["gru"]}, frame, part="val")
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
-                         "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target"}
+                         "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
+                         "scaled_baselines", "against_baselines"}
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["by_target"] == {}  # one target: its scores are the table's
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
@@ -232,12 +233,16 @@ def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_ev
     one_sided = diebold_mariano(ea, eb, 2, forecast_times(wa))["p_value"]
     assert result.pairs[0]["p"] == pytest.approx(2 * min(one_sided, 1 - one_sided), rel=1e-9)
     assert result.pairs[0]["lower"] == ("a" if np.mean(ea ** 2) <= np.mean(eb ** 2) else "b")
-    assert "each series divided by its training rows' standard deviation" in result.notes[-1]
+    assert "each series divided by its training rows' standard deviation" in result.notes[-2]  # then the baselines'
+    scored = a.evaluate(panel)  # a's baselines in the test's units are evaluate's scaled ones (a standard scaler)
+    assert result.scaled_baselines["mean"]["mse"] == pytest.approx(scored["scaled"]["mean"]["mse"], rel=1e-5)
+    assert result.against_baselines["a"]["mean"]["p_value"] == pytest.approx(
+        scored["significance"]["mean"]["p_value"], rel=1e-4)
     one = rnncast.compare({"a": a, "b": b}, panel[panel["unique_id"] == "s001"])  # one series: original units
     assert one.test_units == "original units" and one.scaled_scores == {}
     other = Forecaster(**{**SMALL, "lookback": 8, "test_frac": 0.3}).fit(panel)  # fewer training rows: other spreads
     apart = rnncast.compare({"a": a, "c": other}, panel)
-    assert apart.notes[-1].endswith("'c' was fitted on other training rows, whose spreads differ: every model's errors "
+    assert apart.notes[-2].endswith("'c' was fitted on other training rows, whose spreads differ: every model's errors "
                                     "are divided by the spreads of 'a'.")
 
 
@@ -255,3 +260,21 @@ def test_several_targets_are_compared_each_in_its_own_units_beside_their_mean():
         assert result.scores[name]["mse"] == pytest.approx((each["kwh"]["mse"] + each["hum"]["mse"]) / 2)
     assert "(the targets' mean; each target's own in its table)" in " ".join(result.notes)
     assert "by_target" in result.as_dict()
+
+
+def test_the_baselines_are_scored_on_the_same_windows_and_each_model_judged_as_evaluate_judges_it(fitted, frame):
+    """Three models that all lost to the training mean were ranked, a "winner" named, and no baseline said (a tester's
+    find): compare now scores the baselines on its windows and says which a model does not beat, as evaluate does."""
+    result = rnncast.compare({"a": fitted["lstm"], "b": fitted["rnn"]}, frame)
+    for name, model in (("a", fitted["lstm"]), ("b", fitted["rnn"])):
+        scored = model.evaluate(frame)
+        for key, verdict in result.against_baselines[name].items():
+            assert verdict["p_value"] == pytest.approx(scored["significance"][key]["p_value"], rel=1e-4)  # original against scaled float32 errors
+            assert verdict["beaten"] == (scored["original"]["model"]["mse"] < scored["original"][key]["mse"]
+                                         and scored["significance"][key]["p_value"] < 0.05)
+    own = fitted["lstm"].evaluate(frame)["original"]
+    assert set(result.baselines) == {"repeat", "mean"} and result.scaled_baselines == {}
+    for key, block in result.baselines.items():
+        assert block["mse"] == pytest.approx(own[key]["mse"], rel=1e-5)  # float32 forecasts, summed apart
+        assert block["mae"] == pytest.approx(own[key]["mae"], rel=1e-5)
+    assert result.notes[-1].startswith(("every model beats", "not every model", "no model beats"))

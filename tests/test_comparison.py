@@ -111,3 +111,29 @@ def test_a_p_value_near_1_is_never_printed_as_1_in_the_sentence_or_the_table():
     assert row[3] == row[4] == "> 0.99"
     pair["p"] = pair["p_holm"] = 1.0  # exactly 1 (identical errors) is said as such
     assert pair_table(result)[1][3:5] == ["1", "1"]
+
+
+def test_models_that_each_tie_with_the_best_but_differ_with_each_other_are_not_called_a_tie():
+    """lstm lowest, tied with gru and with rnn, while rnn and gru differ beyond chance: the sentence said "lstm, gru
+    and rnn tie for the lowest MSE (p ≥ 3.5e-05); ." (a tester's find): a tie quoting the p that says they differ, and
+    a stray "; ." where no model was higher than the best beyond chance."""
+    from rnncast.comparison import decide
+
+    mse = {"lstm": 0.0030, "gru": 0.0031, "rnn": 0.0042}
+    pairs = [{"a": "lstm", "b": "gru", "p_holm": 0.6, "differs": False},
+             {"a": "lstm", "b": "rnn", "p_holm": 0.09, "differs": False},
+             {"a": "gru", "b": "rnn", "p_holm": 3.5e-05, "differs": True}]
+    winner, sentence = decide(mse, pairs, "g")
+    assert winner is None
+    assert sentence == ("With the g, no single model wins: lstm has the lowest test MSE, 0.003, but it is not apart "
+                        "beyond chance from gru's 0.0031 or rnn's 0.0042 (Holm-adjusted Diebold–Mariano p ≥ 0.09); "
+                        "gru's 0.0031 is lower than rnn's 0.0042 beyond chance (p = 3.5e-05).")
+    tied = [dict(p, differs=False, p_holm=0.5) if p["a"] == "gru" else p for p in pairs]  # no pair differs among the top
+    assert decide(mse, tied + [], "g")[1] == ("With the g, lstm, gru and rnn tie: no pair differs beyond chance "
+                                              "(Holm-adjusted Diebold–Mariano p ≥ 0.09).")
+    worse = [{"a": "lstm", "b": "gru", "p_holm": 0.6, "differs": False},
+             {"a": "lstm", "b": "rnn", "p_holm": 0.001, "differs": True},
+             {"a": "gru", "b": "rnn", "p_holm": 0.002, "differs": True}]
+    assert decide(mse, worse, "g")[1] == (
+        "With the g, no single model wins: lstm and gru tie for the lowest test MSE (Holm-adjusted Diebold–Mariano "
+        "p = 0.6); rnn's 0.0042 is higher than lstm's beyond chance (p = 0.001).")

@@ -17,6 +17,9 @@ from rnncast import lossaxes
     (1, 1, [1], [1]),
     (3, 12, [], [3, 6, 8, 10, 12]),
     (1, 8, [5], [1, 2, 3, 4, 5, 6, 7, 8]),
+    (1, 40, [39, 40], [1, 10, 20, 30, 40]),  # the demo's cells alone: "39" beside "40" read "3940" (a tester's find)
+    (1, 60, [39, 40], [1, 10, 20, 30, 39, 50, 60]),  # two kept epochs a step apart: the first of them
+    (1, 10, [9], [1, 4, 6, 9, 10]),  # few epochs: neighbours fit
 ])
 def test_epoch_ticks_run_from_the_first_to_the_last_epoch_with_the_kept_one(first, last, marked, ticks):
     assert lossaxes.epoch_ticks(first, last, marked) == ticks

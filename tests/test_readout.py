@@ -56,7 +56,7 @@ def test_a_seasonal_baseline_that_wins_hints_window_norm_season_and_a_shorter_lo
 
     hint = window_norm_hint(_fitted(), _scores(1.482, 0.2796, 0.95))
     assert hint == (
-        "hint: the seasonal naive forecast beats the model; starting the network at it (window_norm='season', "
+        "hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it (window_norm='season', "
         "--window-norm season) may help: untrained, it then forecasts the seasonal naive forecast, and training "
         "keeps a change from it only where that helps on validation; so may a shorter lookback of at least a "
         "season: 24 (lookback=24, --lookback 24) gives 55 training windows per series, 50 gives 29")
@@ -83,11 +83,11 @@ def test_fit_and_evaluate_print_the_window_norm_hint_when_the_seasonal_naive_for
                  "--out", str(tmp_path / "run")]) == 0
     out = capsys.readouterr().out
     assert "for the 'seasonal naive' baseline" in out
-    assert "hint: the seasonal naive forecast beats the model; starting the network at it (window_norm='season'" in out
+    assert "hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it (window_norm='season'" in out
     page = (tmp_path / "run" / "report.html").read_text()
-    assert "the seasonal naive forecast beats the model; starting the network at it" in page  # the page says it too
+    assert "the seasonal naive forecast has a lower MSE than the model; starting the network at it" in page  # the page says it too
     assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "retail.csv")]) == 0
-    assert "hint: the seasonal naive forecast beats the model" in capsys.readouterr().out
+    assert "hint: the seasonal naive forecast has a lower MSE than the model;" in capsys.readouterr().out
 
 
 def test_fit_evaluate_and_the_page_say_one_part_through_said_each_in_its_own_words():

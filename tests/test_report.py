@@ -144,11 +144,13 @@ def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tm
         result = Forecaster(**{**TINY, "lr": 1e-12}).backtest(frame, target="y", n_windows=2, refit=True)
     untrained = [n["text"] for n in noticed if n["text"].startswith("no epoch improved on the untrained network")]
     assert untrained, noticed
-    write_backtest(tmp_path / "bt", result, dict(TINY), noticed=noticed)
+    write_backtest(tmp_path / "bt", result, {**TINY, "val_frac": 0.1, "test_frac": 0.2}, noticed=noticed)
     page = (tmp_path / "bt" / "report.html").read_text()
     assert "<h2>What rnncast noticed</h2>" in page
     assert "Warning: no epoch improved on the untrained network&#x27;s validation loss" in page
     assert "the window&#x27;s last value (the &#x27;repeat the last value&#x27; baseline)" in page
+    # its settings leave out fit's test_frac, which a backtest does not use (its page said 0.2; a tester's find)
+    assert "<tr><td>val_frac</td><td>0.1</td></tr>" in page and "test_frac" not in page
 
 
 def test_an_early_stop_is_kept_in_the_runs_notes_and_on_its_page(tmp_path, frame):

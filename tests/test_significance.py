@@ -292,3 +292,13 @@ def test_a_p_value_is_written_with_two_digits_never_as_a_1_or_0_it_is_not():
     assert p_number(1.0) == "1" and p_number(0.0) == "< 1e-16" and p_number(0.031) == "0.031"
     assert p_number(2.5e-9) == "2.5e-09"  # small, but not 0: written as it is
     assert p_text(0.999999) == "p > 0.99" and p_text(0.0) == "p < 1e-16" and p_text(0.0312) == "p = 0.031"
+
+
+def test_a_p_value_near_the_verdicts_line_shows_which_side_of_it_it_lies():
+    """p = 0.05045 beside "does not beat" and p = 0.0496 beside "beats" were both written "0.05" (a tester's find):
+    a p-value that two digits would round onto the verdicts' 0.05 gets the digits that show its side of it."""
+    from rnncast.significance import p_number, p_text
+
+    assert p_number(0.05045) == "0.0505" and p_number(0.0496) == "0.0496" and p_number(0.049999) == "0.049999"
+    assert p_number(0.05) == "0.05" and p_number(0.051) == "0.051" and p_number(0.0451) == "0.045"
+    assert p_text(0.0502) == "p = 0.0502"

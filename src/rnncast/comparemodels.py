@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from rnncast import comparison, evaluation, metrics, spreads
+from rnncast import comparebaselines, comparison, evaluation, metrics, spreads
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import RnncastError
 from rnncast.noticed import speaking_as
@@ -46,6 +46,9 @@ class ModelComparison:
     ``test_units``: the units the pairs' tests, ``lower`` and ``winner`` weigh the errors in: "original units" for
     one series of one target, else "each series divided by its training rows' standard deviation" (``SCALED``), whose
     MSE and MAE are ``scaled_scores`` (empty in original units).
+    ``baselines``, ``scaled_baselines``: the baselines' scores on the same windows, as ``scores`` and
+    ``scaled_scores`` (the first model's baselines); ``against_baselines``: each model against its own, as evaluate
+    judges it (``comparebaselines``), said in the last note.
     ``as_dict()`` is the JSON ``rnncast compare --json`` prints."""
 
     part: str
@@ -63,6 +66,9 @@ class ModelComparison:
     test_units: str = "original units"
     scaled_scores: dict = field(default_factory=dict)
     by_target: dict = field(default_factory=dict)  # several targets: name -> target -> {"mse", "mae"}, its own units
+    baselines: dict = field(default_factory=dict)  # baseline key -> {"mse", "mae"}, original units (the first model's)
+    scaled_baselines: dict = field(default_factory=dict)  # the same in the test's units where they are not original
+    against_baselines: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -120,8 +126,9 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     measure = MEASURE.get(part, "MSE") if spread is None else f"scaled {MEASURE.get(part, 'MSE')}"
-    result = comparison.compare(judged, horizon, group, times=evaluation.forecast_times(chosen[first]), keep=keep,
-                                measure=measure)
+    times = evaluation.forecast_times(chosen[first])
+    result = comparison.compare(judged, horizon, group, times=times, keep=keep, measure=measure)
+    baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times)
     scores, scaled = {}, {}
     for name, wf in chosen.items():
         score = metrics.score(wf.y_true, wf.y_pred, keep)
@@ -135,8 +142,10 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
-                           result.pairs, result.winner, result.sentence, _notes(left, own, keep, part) + said,
-                           "original units" if spread is None else SCALED, scaled, by_target)
+                           result.pairs, result.winner, result.sentence,
+                           _notes(left, own, keep, part) + said + [baselines.note],
+                           "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
+                           baselines.scaled, baselines.against)
 
 
 SCALED = "each series divided by its training rows' standard deviation"

@@ -99,11 +99,26 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
         bound = at_least(least)
         return None, f"With the {group}, {listing(list(mse))} tie: no pair differs beyond chance ({test} {bound})."
     top = [best] + [r for r in rivals if not against[r]["differs"]]
-    within = min(p["p_holm"] for p in pairs if p["a"] in top and p["b"] in top)
-    higher = "; ".join(f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance ({p_text(against[r]['p_holm'])})"
-                       for r in rivals if against[r]["differs"])
-    return None, (f"With the {group}, no single model wins: {listing(top)} tie for the lowest {measure} "
-                  f"({test} {at_least(within)}); {higher}.")
+    apart = [p for p in pairs if p["a"] in top and p["b"] in top and p["differs"]]  # pairs of the top that differ
+    clauses = [f"{r}'s {mse[r]:.4g} is higher than {best}'s beyond chance ({p_text(against[r]['p_holm'])})"
+               for r in rivals if against[r]["differs"]]
+    if not apart:
+        within = [p["p_holm"] for p in pairs if p["a"] in top and p["b"] in top]
+        clauses.insert(0, f"{listing(top)} tie for the lowest {measure} ({test} {_bound(within)})")
+    else:  # not a tie: two of them differ from each other, each only not from the best
+        near = top[1:]
+        theirs = listing([f"{r}'s {mse[r]:.4g}" for r in near], "or")
+        clauses[:0] = [f"{best} has the lowest {measure}, {mse[best]:.4g}, but it is not apart beyond chance from "
+                       f"{theirs} ({test} {_bound([against[r]['p_holm'] for r in near])})"] + [
+            f"{lo}'s {mse[lo]:.4g} is lower than {hi}'s {mse[hi]:.4g} beyond chance ({p_text(p['p_holm'])})"
+            for p in apart for lo, hi in [sorted((p["a"], p["b"]), key=mse.get)]]
+    return None, f"With the {group}, no single model wins: {'; '.join(clauses)}."
+
+
+def _bound(p_values: list[float]) -> str:
+    """One p-value as "= 0.6", several as a bound on them all (``at_least``)."""
+    return f"= {p_number(p_values[0])}" if len(p_values) == 1 and p_number(p_values[0])[0] not in "<>" else at_least(
+        min(p_values))
 
 
 def at_least(p: float) -> str:
@@ -131,6 +146,6 @@ def percent_apart(percent: float) -> str:
     return f"{percent:.0f}%"
 
 
-def listing(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+def listing(items: list[str], last: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (``last="or"``: ``a, b or c``)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1] if items else ""

@@ -11,13 +11,19 @@ import numpy as np
 from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 MAX_EPOCH_TICKS = 8  # the most epochs ticked: 1, 5, 10, 15, 20 for 20 epochs, not 1, 4, 6 ... 18, 20
+MIN_TICK_GAPS = 20  # a kept epoch is ticked at least 1/20 of the axis from every other tick it is given with
 
 
 def epoch_ticks(first: int, last: int, marked=()) -> list[int]:
-    """The epochs to tick from ``first`` to ``last``: both, each of ``marked`` (the kept epochs) between them, and
+    """The epochs to tick from ``first`` to ``last``: both, each of ``marked`` (the kept epochs) between them (but one
+    nearer another of them than ``1 / MIN_TICK_GAPS`` of the axis, whose labels would run together), and
     the multiples of the smallest round step (1, 2, 5, 10, 20, 25, 50 ...) that leaves at most ``MAX_EPOCH_TICKS``,
     a multiple not more than half a step from one of the others left out (1, 5, 10, 15, 20; not 1, 2, 4 ...)."""
-    fixed = sorted({int(first), int(last), *(int(m) for m in marked if first <= m <= last)})
+    fixed = [int(first), int(last)]
+    for m in sorted({int(m) for m in marked if first <= m <= last}):  # a kept epoch's label beside another's ran into
+        if all(abs(m - f) >= (last - first) / MIN_TICK_GAPS for f in fixed):  # it ("39", "40": "3940"): left out
+            fixed.append(m)
+    fixed = sorted(set(fixed))
     for step in round_steps(max(1, last - first)):
         inner = [e for e in range(-(-first // step) * step, last + 1, step) if all(abs(e - f) > step / 2 for f in fixed)]
         ticks = sorted({*fixed, *inner})

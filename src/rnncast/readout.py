@@ -162,7 +162,8 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
         return None
     if result[units]["seasonal"]["mse"] >= result[units]["model"]["mse"]:  # not beaten beyond chance, yet behind the
         return None  # model: starting there made a stock model 46 % worse (a newcomer followed the hint)
-    text = (f"hint: the seasonal naive forecast beats the model; starting the network at it ({spelled('window_norm', 'season')}) "
+    text = ("hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it "
+            f"({spelled('window_norm', 'season')}) "
             "may help: untrained, it then forecasts the seasonal naive forecast, and training keeps a change from it "
             "only where that helps on validation")
     return text + (shorter_lookback(splits, lookback, horizon, season) if splits else "")

@@ -239,15 +239,22 @@ def ewc_variance(d, present, terms: int) -> float:
     return total / terms
 
 
+VERDICT_ALPHA = 0.05  # the verdicts' line: a lower MSE counts where p is below it (``verdicts.beats``)
+
+
 def p_number(p: float) -> str:
     """A p-value as every table and sentence writes it (``p_text``): two significant digits, ``0.031``, but never a
     1 or a 0 that it is not: ``> 0.99`` where those digits would round it to 1 (0.999999), ``< 1e-16`` where double
-    precision leaves it at 0 (a p-value is never 0); ``1`` only where it is exactly 1 (identical forecasts, a bound)."""
+    precision leaves it at 0 (a p-value is never 0); ``1`` only where it is exactly 1 (identical forecasts, a bound);
+    more digits where two would round it onto ``VERDICT_ALPHA`` (0.05045: ``0.0505``, beside a "does not beat")."""
     if p < 1e-16:
         return "< 1e-16"
     if p < 1 and f"{p:.2g}" == "1":
         return "> 0.99"
-    return f"{p:.2g}"
+    digits = 2  # where two digits would round p onto the verdicts' line, as many as show its side of it
+    while p != VERDICT_ALPHA and float(f"{p:.{digits}g}") == VERDICT_ALPHA and digits < 8:
+        digits += 1
+    return f"{p:.{digits}g}"
 
 
 def p_text(p: float) -> str:

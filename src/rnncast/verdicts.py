@@ -14,11 +14,11 @@ from __future__ import annotations
 from rnncast.baselines import baseline_name, named
 from rnncast.runnotes import Fitted
 from rnncast.seasons import Season, recorded as recorded_season
-from rnncast.significance import cosine_terms, p_text
+from rnncast.significance import VERDICT_ALPHA, cosine_terms, p_text
 from rnncast.spelling import counted, spelled
 
 
-def verdict(test: dict, units: str = "original", alpha: float = 0.05, where: str = "the test split",
+def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, where: str = "the test split",
             season: Season | None = None) -> tuple[bool, str]:
     """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
 
@@ -105,7 +105,7 @@ def drift_caveat(test: dict, rivals) -> str:
             f"of the time (against {named(weakest)}: {p_text(p_values[weakest])}).")
 
 
-def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[bool, str, float, float, str, float]:
+def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -> tuple[bool, str, float, float, str, float]:
     """What ``verdict`` and ``headline`` say, from one place: whether the model beats every baseline;
     the baseline named (the best one when it does; else, of those it does not beat, the one of lowest
     MSE); the model's and that baseline's MSE; how they compare ("12.5% lower", "a higher MSE", ...);
@@ -126,7 +126,7 @@ def outcome(test: dict, units: str = "original", alpha: float = 0.05) -> tuple[b
     return False, worst, model, rivals[worst], how, p_values[worst]
 
 
-def against_each(test: dict, units: str = "original", alpha: float = 0.05) -> list[dict]:
+def against_each(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -> list[dict]:
     """The model against each baseline on its own, as ``verdict`` weighs them together: ``{"name", "mse"}`` (the
     baseline's, in ``units``), ``"how"`` the model's MSE compares ("43.1% lower", "a higher MSE", ...) and whether it is
     ``"lower"``, ``"p"`` (the
@@ -155,7 +155,7 @@ def lower_by(model: float, rival: float) -> str:
     return f">99.9% lower{ratio}"
 
 
-def headline(test: dict, units: str = "original", alpha: float = 0.05, season: Season | None = None) -> str:
+def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, season: Season | None = None) -> str:
     """The verdict (``verdict``) in a line, for a figure's title, with the same numbers and p-value:
     "the model does NOT beat the 'training mean' baseline: MSE 57.59 against 44.89, a higher MSE
     (Diebold–Mariano p = 0.68)", or "the model beats every baseline: MSE 1 against 2 for the best (repeat
@@ -179,7 +179,7 @@ def backtest_test(m: dict) -> dict:
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 
-def backtest_verdict(m: dict, alpha: float = 0.05) -> tuple[bool, str]:
+def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
     """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
     them (``significance.diebold_mariano_cutoffs``) or why it could not be."""
     good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows",
@@ -264,7 +264,7 @@ def mae_caveat(scores: dict) -> str:
             "the model makes fewer large errors, not smaller errors overall.")
 
 
-def beats(test: dict, baseline: str, units: str = "original", alpha: float = 0.05) -> bool:
+def beats(test: dict, baseline: str, units: str = "original", alpha: float = VERDICT_ALPHA) -> bool:
     """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``)."""
     scores = test[units]
     p_value = test.get("significance", {}).get(baseline, {}).get("p_value", 0.0)

@@ -1,7 +1,8 @@
 """The compare command: ``rnncast compare RUN RUN [RUN ...] --data DATA``, fitted models (run or model folders)
 on the windows of a part of DATA that every one of them forecasts (``comparemodels.compare``): each model's
-MSE and MAE (and on a panel the MSE the test weighs, scaled), the windows, and the sentence naming a winner or the
-ties; ``--json`` prints the whole result."""
+MSE and MAE (and on a panel the MSE the test weighs, scaled) and the baselines' beside them, the windows, the notes
+(which baseline a model does not beat) and the sentence naming a winner or the ties; ``--json`` prints the whole
+result."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def add_parser(commands) -> None:
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
-                    "beyond chance against every other model. On a panel (or several targets) the test and that MSE "
+                    "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
+                    "RUN's) are scored on the same windows, and a note names any a model does not beat. On a panel (or several targets) the test and that MSE "
                     "weigh each series in its own scale, as evaluate's verdict does: its errors divided by the "
                     "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
                     "(MSE (scaled)).")
@@ -70,6 +72,7 @@ def run_names(runs: list[str]) -> list[str]:
 
 
 def run_compare(args) -> int:
+    from rnncast.baselines import row_label
     from rnncast.cli.display import named_logs, table
     from rnncast.comparemodels import compare
     from rnncast.devices import cpu_threads
@@ -96,11 +99,16 @@ def run_compare(args) -> int:
 
         print(json_text(result.as_dict()))
         return 0
-    mse, mae = (score_texts(m, [result.scores[name][m] for name in result.names]) for m in ("mse", "mae"))
-    scaled = (score_texts("mse", [result.scaled_scores[name]["mse"] for name in result.names])
-              if result.scaled_scores else [])  # the units the test used, beside the original ones, in one notation
-    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], result.windows] for i, name in enumerate(result.names)]
-    print(table(["model", "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
+    # the models, then the first model's baselines on the same windows, each column in one notation
+    names = result.names + [row_label(key) for key in result.baselines]
+    blocks = [result.scores[name] for name in result.names] + list(result.baselines.values())
+    mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
+    scaled = (score_texts("mse", [block["mse"] for block in [result.scaled_scores[name] for name in result.names]
+                                  + list(result.scaled_baselines.values())])
+              if result.scaled_scores else [])  # the units the test used, beside the original ones
+    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], result.windows] for i, name in enumerate(names)]
+    head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
+    print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
     for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
         mse, mae = (score_texts(m, [result.by_target[name][target][m] for name in result.names]) for m in ("mse", "mae"))
         print(table([f"target {target!r} (its own units)", "MSE", "MAE"],

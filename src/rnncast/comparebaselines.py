@@ -1,0 +1,72 @@
+"""compare's baselines: the forecasts fit and evaluate judge a model against (repeat the last value, the training
+mean, the seasonal naive forecast), scored on the windows ``comparemodels.compare`` scores, so that ranking a user's
+models never hides that none of them beats a baseline.
+
+Each model is judged against its own baselines (the training mean of the rows it was fitted on) as evaluate judges
+it: a lower MSE beyond chance, a one-sided Diebold–Mariano test at p < ``VERDICT_ALPHA`` (``verdicts.beats``), on
+the errors the models' pairs are tested on (in original units for one series of one target, else each series divided
+by its training spread). The table's baseline rows are the first model's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rnncast import metrics, significance
+from rnncast.baselines import baseline_name
+from rnncast.comparison import listing, mean_square
+from rnncast.significance import VERDICT_ALPHA
+from rnncast.windowforecasts import WindowForecasts
+
+
+@dataclass
+class BaselineScores:
+    """``scores``: baseline key -> {"mse", "mae"} in original units (the first model's baselines); ``scaled``: the
+    same in the test's units where they are not original (else empty); ``against``: model name -> baseline key ->
+    {"p_value" (one-sided: small when the model is better), "beaten"}; ``note``: the verdict in a sentence."""
+
+    scores: dict = field(default_factory=dict)
+    scaled: dict = field(default_factory=dict)
+    against: dict = field(default_factory=dict)
+    note: str = ""
+
+
+def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spread, keep, horizon: int,
+          times) -> BaselineScores:
+    """Every model of ``chosen`` (name -> its forecasts of the common windows, original units) against its own
+    baselines. ``judged``: name -> the model's errors [W, H, T] as the pairs' test weighs them; ``spread``
+    [W, 1, T] what they were divided by (None: original units); ``keep`` [W, H, T] the values scored (None: all);
+    ``times`` [W] each window's forecast time."""
+    first = next(iter(chosen.values()))
+    out = BaselineScores()
+    for key, forecast in first.baselines.items():
+        score = metrics.score(first.y_true, forecast, keep)
+        out.scores[key] = {"mse": score["mse"], "mae": score["mae"]}
+        if spread is not None:
+            score = metrics.score(np.zeros_like(forecast), (forecast - first.y_true) / spread, keep)
+            out.scaled[key] = {"mse": score["mse"], "mae": score["mae"]}
+    for name, wf in chosen.items():
+        out.against[name] = {}
+        for key, forecast in wf.baselines.items():
+            errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
+            p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
+            lower = mean_square(judged[name], keep) < mean_square(errors, keep)
+            out.against[name][key] = {"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)}
+    out.note = baseline_note(out.against)
+    return out
+
+
+def baseline_note(against: dict) -> str:
+    """"every model beats each baseline ..." or the baselines some model does not beat, and by which."""
+    keys = list(dict.fromkeys(key for each in against.values() for key in each))
+    rule = f"as evaluate judges: a lower MSE beyond chance, Diebold–Mariano p < {VERDICT_ALPHA:g}"
+    if all(v["beaten"] for each in against.values() for v in each.values()):
+        return f"every model beats each baseline ({listing([baseline_name(k) for k in keys])}) on these windows, {rule}."
+    unbeaten = [f"'{baseline_name(k)}' is not beaten by {listing(missed, 'or')}" for k in keys
+                if (missed := [n for n, each in against.items() if k in each and not each[k]["beaten"]])]
+    if any(all(v["beaten"] for v in each.values()) for each in against.values()):
+        return f"not every model beats the baselines on these windows ({rule}): {'; '.join(unbeaten)}."
+    return (f"no model beats every baseline on these windows ({rule}): {'; '.join(unbeaten)}; the sentence below "
+            "ranks the models among themselves only.")
