@@ -315,3 +315,14 @@ def test_a_file_headed_by_excels_sep_line_is_forecast_with_it(tmp_path):
     assert plain is not None and plain.sep_line and plain[:2] == (",", ".")
     frame.attrs[DIALECT] = plain
     assert csv_text(frame, file=True) == "sep=,\ndate,y\n2021-01-03,3.25\n"
+
+
+def test_dates_settled_day_first_by_a_day_past_12_keep_their_form_under_a_month_first_model():
+    """A model fitted on 05/30/2024-style dates read new data written 29/05/2024 (its days past 12 settle the order)
+    right, but wrote the forecasts 05/30/2024: the format was guessed month first, as the model reads, did not write
+    the column back, and the model's own was taken (a tester's find). The other order is tried too."""
+    text = pd.Series(pd.date_range("2024-04-10", periods=50).strftime("%d/%m/%Y"))
+    times = parse_time(text, "date", None, str, dayfirst=False)
+    assert times[-1] == pd.Timestamp("2024-05-29")  # read day first: 29 settles it
+    assert written_format(text, times, dayfirst=False) == "%d/%m/%Y"
+    assert written_format(text, times, dayfirst=True) == "%d/%m/%Y"

@@ -43,7 +43,7 @@ def test_dates_that_read_both_ways_take_the_reading_on_a_regular_calendar(caplog
     with caplog.at_level("WARNING"):
         panel = load_panel(pd.DataFrame({"date": months, "y": np.arange(96.0)}), target="y")
     assert panel.calendar.freq == to_offset("MS") and panel.time[1] == pd.Timestamp("2016-02-01")
-    assert "is read day first (01/02/2016 is 1 February 2016)" in caplog.text and "they are MS" in caplog.text
+    assert "is read day first (01/02/2016 is 1 February 2016)" in caplog.text and "they are on the calendar 'MS'" in caplog.text
     caplog.clear()
     both = pd.Series([f"{m:02d}/01/2020" for m in range(1, 13)])  # monthly month first, daily day first
     with caplog.at_level("WARNING"):

@@ -51,3 +51,34 @@ def test_slashed_dates_that_read_both_ways_keep_their_reading():
     text = pd.Series(["09/03/2024 08:00"])
     read, _ = parse_text(text, "timestamp", str)
     assert read[0] == pd.Timestamp("2024-09-03 08:00")
+
+
+@pytest.mark.parametrize("times, form, dayfirst", [
+    # monthly on the 5th, written day first: pandas' infer_freq names no calendar for it, so month first stayed
+    # ("05/01/2010" read as 1 May: a calendar of days with 4,239 rows missing) and the forecasts were misdated
+    (pd.date_range("2010-01-01", periods=150, freq="MS") + pd.Timedelta("4D"), "%d/%m/%Y", True),
+    # hourly, one hour missing: infer_freq names none for either reading (a tester's find)
+    (pd.date_range("2024-01-01", periods=151, freq="h").delete(70), "%d/%m/%Y %H:%M", True),
+    # the same two written month first stay month first
+    (pd.date_range("2010-01-01", periods=150, freq="MS") + pd.Timedelta("4D"), "%m/%d/%Y", False),
+    (pd.date_range("2024-01-01", periods=151, freq="h").delete(70), "%m/%d/%Y %H:%M", False),
+])
+def test_the_reading_whose_dates_leave_far_fewer_rows_missing_on_a_calendar_is_taken(times, form, dayfirst, caplog):
+    text = pd.Series(times.strftime(form))
+    order: dict = {}
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(text, "date", str, order=order)
+    assert read.equals(pd.DatetimeIndex(times)) and order == {"dayfirst": dayfirst}
+    assert "could be read month first or day first" not in caplog.text
+    said = "read day first" if dayfirst else "read month first"
+    assert f"time column 'date' is {said}" in caplog.text and "write ISO dates" in caplog.text
+
+
+def test_readings_that_both_keep_a_calendar_as_well_stay_month_first_with_a_warning(caplog):
+    """1 to 12 January daily is 1 January to 1 December monthly read month first: nothing tells them apart."""
+    text = pd.Series(pd.date_range("2024-01-01", periods=12, freq="D").strftime("%d/%m/%Y"))
+    order: dict = {}
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(text, "date", str, order=order)
+    assert read[1] == pd.Timestamp("2024-02-01") and order == {"dayfirst": False}
+    assert "could be read month first or day first" in caplog.text

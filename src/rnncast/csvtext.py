@@ -70,14 +70,18 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fmt = timetext.format_of(column) or guess(first.strip(), bool(dayfirst))
+        own = timetext.format_of(column)
+        fmt = own or guess(first.strip(), bool(dayfirst))
+        # the other order too: a model's month-first reading of new dates that days past 12 settle day first
+        other = None if own else guess(first.strip(), not dayfirst)
     rows = np.unique(np.linspace(0, len(time) - 1, min(len(time), CHECKED_ROWS)).astype(np.int64))
     text = column.iloc[rows].astype(str).str.strip().to_numpy()
     if fmt is not None and "%z" in fmt:
         return localtimes.offset_format(fmt, first.strip(), text, time[rows])
-    for form in [fmt, *timetext.unpadded(fmt)] if fmt is not None else []:  # 1/5/2020 0:00: %-m/%-d/%Y %-H:%M
-        if (found := _guessed(form, text, time[rows])) is not None:
-            return found
+    for guessed in dict.fromkeys(f for f in (fmt, other) if f is not None and "%z" not in f):
+        for form in [guessed, *timetext.unpadded(guessed)]:  # 1/5/2020 0:00: %-m/%-d/%Y %-H:%M
+            if (found := _guessed(form, text, time[rows])) is not None:
+                return found
     if time.tz is None:  # months pandas reads but names no format for (2000/01, Jan 2000, 2000-1), two-digit years
         return next((f for f in FALLBACK if timetext.write(time[rows[:1]], f)[0] == text[0]  # the first row: cheap
                      and (timetext.write(time[rows], f) == text).all()), None)
