@@ -325,3 +325,16 @@ def test_series_all_refuses_a_unique_id_column_of_numbers_by_name():
     with pytest.raises(RnncastError, match=r"a series column cannot be named 'unique_id' \(series 'all' takes it as "
                                            r"one\), long format's id column: .* rename it"):
         load_panel(frame, series="all")
+
+
+@pytest.mark.parametrize("values", [[str(1000 + 7 * i) for i in range(150)], [f"{1000 + 0.37 * i:.2f}" for i in range(150)]])
+@pytest.mark.parametrize("bad", ["n.a.", "-", "?", "#DIV/0!", "EUR"])
+def test_numbers_near_a_thousand_with_one_non_number_are_refused_by_that_value_not_called_timestamps(values, bad):
+    """1000, 1007, ... (or 1000.00, ...) with one 'n.a.' are text that reads as years: the column was refused as
+    "holds timestamps (line 2 holds '1000')" (a tester's find). Mostly numbers, it is a numeric column with a value that
+    is no number, refused by that value."""
+    values = list(values)
+    values[40] = bad
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=150).strftime("%Y-%m-%d"), "units": values})
+    with pytest.raises(RnncastError, match=rf"^column 'units' is not numeric: row 40 holds {bad!r}"):
+        load_panel(frame, target="units")

@@ -233,7 +233,7 @@ def test_one_boolean_among_numbers_is_refused_by_name_not_read_as_1():
     assert load_panel(frame.assign(promo=[True, False] * 15), "y", ["promo"], announce=False).values[:2, 1].tolist() == [1, 0]
 
 
-@pytest.mark.parametrize("mark", ["-", "..", ":", "?", "—"])
+@pytest.mark.parametrize("mark", ["-", "..", ":", "?", "—", "n.a.", "missing", "k.A."])
 def test_a_cell_of_marks_without_a_number_is_refused_as_the_missing_value_it_likely_marks(tmp_path, mark):
     """A '-' (or Eurostat's ':', a statistics office's '..') among the numbers was refused as "not numeric" without a
     word on what to write instead: the refusal now says it holds no number, and how to give a missing value or a 0."""
@@ -244,4 +244,16 @@ def test_a_cell_of_marks_without_a_number_is_refused_as_the_missing_value_it_lik
                                            r"holds no number, as many exports mark a missing value: write those cells "
                                            r"empty \(or NA\) and choose how to fill them \(fill=, --fill ffill, "
                                            r"interpolate or drop\), or write 0 where it means zero$"):
+        load_panel(str(path), target="v")
+
+
+@pytest.mark.parametrize("error", ["#DIV/0!", "#VALUE!", "#REF!"])
+def test_a_spreadsheets_error_value_is_named_as_one(tmp_path, error):
+    """'#DIV/0!' among the numbers was refused as "not numeric" with no word of what it is (a tester's find)."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("date,v\n" + "".join(f"2020-01-{d:02d},{error if d == 5 else d}\n" for d in range(1, 21)),
+                    encoding="utf-8")
+    with pytest.raises(RnncastError, match=rf"line 6 of sheet.csv holds '{re.escape(error)}' .*; '{re.escape(error)}' is "
+                                           r"a spreadsheet's error value, no number: mend the formula, or write those "
+                                           r"cells empty \(or NA\)"):
         load_panel(str(path), target="v")

@@ -362,3 +362,19 @@ def test_numbers_that_are_no_unix_times_are_not_said_to_be(caplog, values):
     with caplog.at_level(logging.WARNING):
         load_panel(frame, target="y", freq=1)
     assert not any("Unix times" in w for w in _warnings(caplog))
+
+
+@pytest.mark.parametrize("name", ["ts", "unix", "epoch", "unix_time", "epoch_s", "unixTime"])
+def test_unix_times_under_a_name_that_says_so_are_named_where_rows_are_numbered(name):
+    """'ts' of Unix seconds was passed over without a word beyond "not used: ts" (a tester's find); a column named
+    'timestamp' or 'OrderDate' was already named with the way to read it."""
+    from rnncast.timeaxis import epoch_named, unread_time
+
+    days = pd.date_range("2024-01-01", periods=30)
+    frame = pd.DataFrame({name: (days - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s"), "sales": range(30)})
+    assert epoch_named(name) and not epoch_named("tsunami") and not epoch_named("costs")
+    assert unread_time(frame, [name]) == (
+        f"{name!r} holds 1704067200 .. 1706572800, which look like Unix times in seconds: 1704067200 would be "
+        f"2024-01-01 00:00 UTC; rnncast does not read them as time unless told (name the column with "
+        f"time_col={name!r}, --time-col {name} and give time_unit='s', --time-unit s to read them as Unix times, or "
+        "convert them with pd.to_datetime(x, unit='s'), which gives UTC times)")

@@ -167,6 +167,9 @@ def _refuse_time(frame, name, time_name, keyword: str) -> None:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column) or timeaxis.find_time_column(
             column.rename("values").to_frame())[1] not in ("by its type", "by its values"):  # a neutral name
         return
+    given = column.dropna()
+    if len(given) and pd.to_numeric(given.astype(str).str.strip(), errors="coerce").notna().mean() >= 0.5:
+        return  # 1000, 1007 ... with one 'n.a.': numbers that read as years, the value no number refused by name
     i = int(np.argmax(column.notna().to_numpy()))
     value = shown(column.iloc[i], column) if isinstance(column.iloc[i], pd.Timestamp) else str(column.iloc[i]).strip()
     held = f"{place(i, frame.attrs)} holds {value!r}"

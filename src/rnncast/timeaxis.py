@@ -73,7 +73,7 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
         told = f"; rnncast does not read them as time unless told (name the column with {spelled('time_col', c)} and "
         if dated_name(c) and (serials := compactdates.excel_serials(frame[c])) is not None:
             return c, f"{str(c)!r} {serials}{told}{compactdates.excel_fix()})"
-        if dated_name(c) and (epoch := compactdates.epoch_times(frame[c])) is not None:
+        if (dated_name(c) or epoch_named(c)) and (epoch := compactdates.epoch_times(frame[c])) is not None:
             return c, f"{str(c)!r} {epoch[0]}{told}{epoch[1]})"
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
@@ -147,6 +147,17 @@ def dated_name(name) -> bool:
     serials there are dates."""
     lower = str(name).lower()
     return lower in TIME_NAMES or lower == "day" or _DATE_WORD.search(str(name)) is not None
+
+
+EPOCH_WORDS = ("ts", "unix", "epoch")  # words of a name (ts, unix_time, epoch_s) that say its numbers are Unix times
+
+
+def epoch_named(name) -> bool:
+    """Whether a column's name says it holds Unix times: one of ``EPOCH_WORDS`` among its words (``ts``,
+    ``unix_time``, ``unixTime``, ``epoch_ms``), or ``unix`` or ``epoch`` within it (``unixtime``)."""
+    text = str(name).strip()
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
+    return bool(words & set(EPOCH_WORDS)) or "unix" in text.lower() or "epoch" in text.lower()
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,

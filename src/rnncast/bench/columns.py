@@ -32,10 +32,6 @@ TIME_NAMES = timeaxis.TIME_NAMES + timeaxis.INTEGER_NAMES
 """Names (any case) that make the first column the time column even when it holds numbers (unix seconds,
 years): the library's (:mod:`rnncast.timeaxis`)."""
 
-EPOCH_WORDS = ("ts", "unix", "epoch")
-"""Words of a name (``ts``, ``unix_time``, ``epoch_s``) that, beside the library's time names and date words
-(:func:`rnncast.timeaxis.dated_name`), say that numbers in the Unix-time range are times."""
-
 
 def shown(value) -> str:
     """A value as a message shows it: text quoted, numbers plain (``1600189754.96``, not numpy's
@@ -44,13 +40,13 @@ def shown(value) -> str:
 
 
 def epoch_name(name) -> bool:
-    """Whether a column's name says it holds times: a time name of the library or one of :data:`EPOCH_WORDS`
+    """Whether a column's name says it holds times: a time name of the library or one of ``timeaxis.EPOCH_WORDS``
     among its words (``unix_time``, ``unixTime``, ``ts``, ``Timestamp_ms``), ``unix`` or ``epoch`` within it
-    (``unixtime``), or a date word (``OrderDate``: :func:`rnncast.timeaxis.dated_name`)."""
+    (``unixtime``: :func:`rnncast.timeaxis.epoch_named`), or a date word (``OrderDate``:
+    :func:`rnncast.timeaxis.dated_name`)."""
     text = str(name).strip()
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
-    return (bool(words & {*timeaxis.TIME_NAMES, *EPOCH_WORDS}) or "unix" in text.lower() or "epoch" in text.lower()
-            or timeaxis.dated_name(text))
+    return bool(words & set(timeaxis.TIME_NAMES)) or timeaxis.epoch_named(text) or timeaxis.dated_name(text)
 
 
 def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -> tuple[str | None, pd.DatetimeIndex | None]:
@@ -93,7 +89,7 @@ def _epoch_refused(name, column: pd.Series) -> str:
     (a name that says time, :func:`epoch_name`; whole numbers; rising from row to row), else the clause saying
     what they lack. A column of sales or a population in that range is numbers, not times."""
     if not epoch_name(name):
-        return f"its name says no time ({', '.join((*timeaxis.TIME_NAMES, *EPOCH_WORDS))} ...)"
+        return f"its name says no time ({', '.join((*timeaxis.TIME_NAMES, *timeaxis.EPOCH_WORDS))} ...)"
     values = column.to_numpy(dtype=np.float64)
     fractional = ~np.isnan(values) & (values != np.round(values))  # a missing time is the order check's to refuse
     if fractional.any():
