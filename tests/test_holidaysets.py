@@ -3,6 +3,7 @@ keeps, an unknown name refused in one line with the closest one and what is acce
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from rnncast import RnncastError, holidaysets
@@ -34,3 +35,14 @@ def test_a_misspelt_mic_is_offered_the_mic_not_another_market():
     with pytest.raises(RnncastError, match=r"unknown holidays 'XTK' \(did you mean 'XTKS'\?\); give a market \(its "
                                            r"ISO 10383 MIC, such as XNYS or XTKS"):
         holidaysets.canonical("XTK")
+
+
+def test_a_set_the_package_covers_for_some_years_only_says_nothing_on_stderr():
+    """India's holidays (2001-2035 in the package) asked for every year rnncast may forecast printed the package's
+    UserWarning, file and line, on stderr while fit looked for the data's holiday set (a tester's find)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        days = holidaysets.weekday_holidays("IN", 1990, 2040)
+    assert len(days) and days.dtype == np.dtype("datetime64[D]")

@@ -166,6 +166,23 @@ def test_a_title_line_above_the_header_is_said_to_be_one_not_a_decimal_comma(tmp
     assert str(err.value) == (f"the first line of {tmp_path / 't.csv'} ('Sales report 2020') looks like a title above the "
                               "header (line 2: 'date,y,x'), and the first line is read as the header; remove the title "
                               "line so that the column names come first")
+    (tmp_path / "b.csv").write_text("Sales report 2020\n\n\ndate,y,x\n" + rows)  # blank lines below the title: the
+    with pytest.raises(RnncastError, match=r"\('Sales report 2020'\) looks like a title above the header \(line 4: "
+                                           r"'date,y,x'\), .*remove the title line and the blank lines below it"):
+        read_table(tmp_path / "b.csv")  # decimal-comma hint before (a tester's find)
     (tmp_path / "d.csv").write_text("y\n1,5\n2,5\n")  # one column of decimal commas: the hint it had
     with pytest.raises(RnncastError, match="a decimal comma, as in 51,02"):
+        read_table(tmp_path / "d.csv")
+
+
+@pytest.mark.parametrize("write, says", [
+    (lambda f, p: f.to_parquet(p), r"d\.csv is a Parquet file \(its first bytes say so\), named as text: rnncast reads "
+                                   r"a file by its name's ending; rename it d\.parquet$"),
+    (lambda f, p: f.to_csv(p, compression="gzip", index=False), r"d\.csv is a gzip-compressed file .*rename it d\.csv\.gz$"),
+])
+def test_a_parquet_or_gzip_file_named_csv_is_named_for_what_it_is(tmp_path, write, says):
+    """A Parquet file named .csv was "not UTF-8 text"; a gzip one "holds NUL bytes ... give a Parquet file"."""
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=10).strftime("%Y-%m-%d"), "y": range(10)})
+    write(frame, tmp_path / "d.csv")
+    with pytest.raises(RnncastError, match=says):
         read_table(tmp_path / "d.csv")

@@ -26,8 +26,10 @@ import pandas as pd
 from rnncast import csvmarks, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.madewindows import RAW_SERIES, refuse_windows
+from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
-from rnncast.sheetcsv import COMPRESSIONS, SEP_LINE, Written, first_not_utf8, nul_bytes, values_not_names, without_empty
+from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, first_not_utf8, misnamed, nul_bytes,
+                              values_not_names, without_empty)
 from rnncast.spelling import did_you_mean, spaced_name
 from rnncast.spelling import hint as reader_words
 
@@ -66,6 +68,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             if timed:
                 frame.attrs[INDEX_TIME] = str(frame.columns[0])
         elif kind in TEXT_SUFFIXES:
+            if compression is None and (wrong := misnamed(path)) is not None:  # a Parquet or gzip file named .csv
+                raise RnncastError(wrong)
             written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)
             if written.member:
                 name, source = f"{written.member} in {path}", f"{written.member} in {path.name}"
@@ -189,6 +193,7 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
             f"cannot use data of type {type(data).__name__}; pass a pandas DataFrame or Series, a NumPy array, a "
             "table with __arrow_c_stream__ (Polars, pyarrow), or the path of a CSV or Parquet file"
         )
+    refuse_joined_header(data)  # a ';'-separated file read with pandas' comma: one column 'date;sales'
     attrs = dict(data.attrs)
     if _index_is_data(data.index) or (data.index.name is not None and str(data.index.name) in set(map(str, keep_index))):
         unnamed = data.index.name is None and not isinstance(data.index, pd.MultiIndex)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -86,7 +87,9 @@ def _table(name: str, first: int, last: int):
     kind, code, sub = parse(name)
     lib = library()
     make = lib.financial_holidays if kind == "market" else lib.country_holidays
-    return make(code, subdiv=sub, years=range(first, last + 1))
+    with warnings.catch_warnings():  # "Requested Holidays are available only from 2001 to 2035" of a set asked for
+        warnings.simplefilter("ignore", UserWarning)  # every year rnncast may forecast: its file and line on stderr
+        return make(code, subdiv=sub, years=range(first, last + 1))
 
 
 @functools.lru_cache(maxsize=256)

@@ -88,16 +88,19 @@ class Written:
         """Where the file's first line is one field above a line of several (``Sales report 2020`` over
         ``date,y,x``): a title above the header, as a spreadsheet's export may write it, which pandas reads as a
         header of one column; a refusal saying so (rnncast has no setting to skip lines), else None."""
-        lines = (re.split(rb"\r\n|\r|\n", self.first) + [b"", b""])[self.head.skip : self.head.skip + 2]
-        first_line, second = (line.decode("utf-8", errors="replace").lstrip("\ufeff") for line in lines)
+        lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
+                 for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
+        first_line = lines[0]  # the header's line below it: the next that is not blank ('Sales report', '', 'date,y')
+        at = next((k for k in range(1, len(lines) - 2) if lines[k].strip()), 1)
+        second = lines[at]
         if len(next(csv.reader([first_line], delimiter=self.head.sep), [])) != 1:
             return None
         cut = next((names for sep in SEPARATORS if len(names := next(csv.reader([second], delimiter=sep), [])) > 1), [])
         if not any(_a_name(field) for field in cut):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
         return (f"the first line of {name} ({first_line.strip()!r}) looks like a title above the header (line "
-                f"{self.head.skip + 2}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
-                "the title line so that the column names come first")
+                f"{self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
+                f"the title line{' and the blank lines below it' if at > 1 else ''} so that the column names come first")
 
     @cached_property
     def unnamed(self) -> list[str]:
@@ -161,6 +164,25 @@ def first_not_utf8(path: Path, compression: str | None, member: str | None) -> t
         raw.decode("utf-8")
     except UnicodeDecodeError as err:
         return err.start, raw.count(b"\n", 0, err.start) + 1, err.reason
+    return None
+
+
+MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),
+         (b"BZh", "a bzip2-compressed file", "{name}.bz2"), (b"\xfd7zXZ\x00", "an xz-compressed file", "{name}.xz"),
+         (b"PK\x03\x04", "a zip archive", "{name}.zip"))  # what a file's first bytes say it is, and its name so
+
+
+def misnamed(path: Path) -> str | None:
+    """The refusal of a file named as text (``.csv``) whose first bytes say it is Parquet or compressed (``MAGIC``),
+    else None: read as text it was "not UTF-8" or "holds NUL bytes", never what it is. rnncast reads those kinds by
+    their names; the refusal gives the name to give it."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+    for magic, what, renamed in MAGIC:
+        if head.startswith(magic):
+            name = path.stem + ".parquet" if renamed == ".parquet" else renamed.format(name=path.name)
+            return (f"{path} is {what} (its first bytes say so), named as text: rnncast reads a file by its name's "
+                    f"ending; rename it {name}")
     return None
 
 

@@ -1,0 +1,45 @@
+"""A frame read from a file with the wrong separator: ``pd.read_csv`` of a semicolon-separated file (Europe's Excel
+writes them) with its default comma gives one column named ``'date;sales'``; where the numbers carry decimal commas
+(``1002,51``), every comma splits a row once more, and pandas makes the first field (``'2024-01-01;1002'``) the
+index and the cents the column's values. rnncast dropped that text index and trained on the cents without a word.
+Such a frame is refused, saying how to read the file (or to give rnncast its path, which finds the separator).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rnncast.errors import RnncastError
+
+SEPARATORS = {";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def refuse_joined_header(frame: pd.DataFrame) -> None:
+    """Raise ``RnncastError`` where a column's name is several names joined by a separator of ``SEPARATORS``
+    (``'date;sales'``) and most of its values, or of the frame's text index, hold that separator too: a whole file
+    line read as one field. A name such as ``'a;b'`` over plain numbers passes."""
+    index_text = _holding(frame.index)
+    for column in frame.columns:
+        name = str(column)
+        for sep, called in SEPARATORS.items():
+            parts = [part.strip() for part in name.split(sep) if part.strip()]
+            if len(parts) < 2 or not (_holding(frame[column], sep) or sep in index_text):
+                continue
+            decimals = " and decimal=','" if sep in index_text else ""  # the cents became the values
+            raise RnncastError(
+                f"column {name!r} is a line of {called}-separated names ({', '.join(map(repr, parts))}) read as one: "
+                f"a {called}-separated file read with commas, pandas' default; read it with pd.read_csv(path, "
+                f"sep={sep!r}{decimals}), or give rnncast the file's path, which finds its separator and decimal mark")
+
+
+def _holding(values, sep: str | None = None) -> set[str] | bool:
+    """Text ``values`` (a column or an index): with ``sep``, whether most of them hold it; without, the separators of
+    ``SEPARATORS`` most of them hold (an empty set for numbers, dates or a RangeIndex)."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values) or \
+            isinstance(values, pd.RangeIndex) or not len(values):
+        return False if sep is not None else set()
+    text = pd.Series(values).dropna().astype(str)
+    if not len(text):
+        return False if sep is not None else set()
+    held = {s for s in SEPARATORS if text.str.contains(s, regex=False).mean() > 0.5}
+    return sep in held if sep is not None else held
