@@ -156,3 +156,18 @@ def test_cutoff_rows_count_in_whole_numbers_not_in_wrapping_int64():
     assert cutoff_rows(lengths, 4, 26, 4) is None  # 104 rows: none does
     assert cutoff_rows(lengths, 1, 5, 2 ** 62) is None  # 4 * 2**62 = 2**64 wrapped to 0 in int64: every row looked fine
     assert cutoff_rows(lengths, 1, 2 ** 62, 1) is None  # no array of 2**62 cutoffs asked for
+
+
+def test_a_given_split_that_ends_before_the_last_row_says_the_rows_after_it_are_not_used(frame, caplog):
+    """split=(150, 180, 220) on 300 rows left rows 220-299 out of the fit without a word, and evaluate then called
+    them "after the data given to fit", though they were given (a tester's find)."""
+    data_s = DataSettings(lookback=12, horizon=3)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        cut(load_panel(frame, target="y"), (100, 150, 180), data_s)
+    assert "split= ends at row 180 of the 200 rows given: rows 180 to 199 are not used by fit" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        cut(load_panel(frame, target="y"), (100, 150, 200), data_s)
+    assert "not used by fit" not in caplog.text
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": 3}).fit(frame, target="y", split=(100, 150, 180))
+    assert "after the fit's last row" in model.evaluate(frame)["scored"]["text"]

@@ -299,10 +299,20 @@ def test_a_column_named_with_a_comma_is_one_name_in_python():
 def test_the_tutorials_y_beside_pre_made_windows_is_answered_with_how_rnncast_takes_a_series():
     """fit(X, y) said only "target= ... must be a column name", not that rnncast makes the windows itself."""
     with pytest.raises(RnncastError, match=r"^target= \(--target\) must be a column name or a list of names, got ndarray "
-                                           r".*; rnncast builds the windows itself from the raw series: give the series "
+                                           r".*; to forecast these values from X, give them as a column of one table "
+                                           r"and name the columns: fit\(np.column_stack\(\[X, y\]\), target=k, "
+                                           r"features=list\(range\(k\)\)\) for X of k columns \(future_known=True where "
+                                           r"each row's X is known when its y is forecast\); rnncast builds the windows "
+                                           r"itself from the raw series: give the series "
                                            r"as \[time\] or \[time, columns\] \(or a DataFrame\) with lookback= the window "
                                            r"length, not pre-made windows and targets$"):
         Forecaster(**TINY).fit(np.zeros((200, 12)), np.zeros(200))
+    # the tutorial's X of one feature and y = 40 x: how to give y beside it was not said (a tester's find)
+    x = np.random.default_rng(1).normal(size=(300, 1))
+    with pytest.raises(RnncastError, match=r"fit\(np.column_stack\(\[X, y\]\), target=k"):
+        Forecaster(**TINY).fit(x, 40 * x[:, 0])
+    taken = Forecaster(**{**TINY, "future_known": True}).fit(np.column_stack([x, 40 * x[:, 0]]), target=1, features=[0])
+    assert taken.targets_ == ["1"] and taken.future_covariates_ == ["0"]  # the advice, followed, fits
 
 
 def test_the_target_offered_is_no_column_counting_the_rows_nor_one_named_for_another_role(tmp_path):

@@ -250,7 +250,7 @@ def test_all_says_all_and_windows_reaching_past_the_fit_are_counted(model, serie
     text = model.evaluate(series.iloc[:FIT], part="all")["scored"]["text"]
     assert text.startswith(f"scored all {FIT - L - H + 1} windows of the data")
     text = model.evaluate(series)["scored"]["text"]
-    assert f"({H - 1} of them reaching past the data given to fit)" in text
+    assert f"({H - 1} of them reaching past the fit's last row)" in text
 
 
 def _two_series(rows: int = 90) -> tuple[pd.DataFrame, Forecaster]:

@@ -78,6 +78,9 @@ def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
         raise RnncastError(
             f"split {split} does not fit {n_rows} rows; need lookback + horizon <= train_end <= val_end <= end <= rows"
         )
+    if split.end < n_rows:  # rows given and passed over: said (evaluate reads them as after the fit's last row)
+        log.warning("split= ends at row %d of the %d rows given: rows %d to %d are not used by fit; evaluate reads "
+                    "them as rows after the fit's last", split.end, n_rows, split.end, n_rows - 1)
     return split
 
 

@@ -193,8 +193,8 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
                   "validation": int(((first >= train_end) & (first + horizon <= val_end) & fitted).sum())}
         across = counts["training"] + counts["validation"] - inside["training"] - inside["validation"]
         text += (f" ({counts['test']} in the fit's test split"
-                 + (f" ({crossing} of them reaching past the data given to fit)" if crossing else "")
-                 + f", {counts['new']} after the data given to fit"
+                 + (f" ({crossing} of them reaching past the fit's last row)" if crossing else "")
+                 + f", {counts['new']} after the fit's last row"
                  + (f", {counts['before']} reading rows from before it, which the model never saw"
                     if counts["before"] else "")
                  + (f", {inside['training']} with targets on training rows and {inside['validation']} on validation "
