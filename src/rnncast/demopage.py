@@ -16,6 +16,7 @@ from rnncast.comparison import Comparison, pair_table
 from rnncast.pagehtml import html_page
 from rnncast.reportpage import metric_rows
 from rnncast.verdicts import verdict
+from rnncast.scoretext import score_texts
 
 
 @dataclass
@@ -58,20 +59,23 @@ def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     head = (["group"] if grouped else []) + ["model", "params", "epochs (best)", "s/epoch (median)", "test MSE"]
     head += (["× floor"] if floored else []) + ["test MAE", "test R²", "best baseline (test MSE)", "beats baselines"]
     table = [head]
-    for r in rows:
+    # each column of scores in one notation, as every table of rnncast writes it (4,281 stood above 0.01265)
+    mse, mae = score_texts("mse", [r.mse for r in rows]), score_texts("mae", [r.mae for r in rows])
+    best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
+    for i, r in enumerate(rows):
         line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
-                                                  f"{r.seconds_per_epoch:.3f}", number(r.mse)]
+                                                  f"{r.seconds_per_epoch:.3f}", mse[i]]
         line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
-        best = f"{r.baseline} {number(r.baseline_mse)}" if r.baseline else f"{baseline_name('repeat')} {number(r.repeat_mse)}"
-        line += [number(r.mae), f"{r.r2:.3f}", best, "yes" if r.beats_baselines else "NO"]
+        line += [mae[i], f"{r.r2:.3f}", f"{r.baseline or baseline_name('repeat')} {best[i]}",
+                 "yes" if r.beats_baselines else "NO"]
         table.append([str(c) for c in line])
     return table
 
 
 def number(value: float) -> str:
-    """A score as the table writes it: four significant digits, whole numbers from 1,000 on (4,281, not
+    """A score as a sentence writes it: four significant digits, whole numbers from 1000 on (4281, not
     4281.02679 or 4.281e+03)."""
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+    return f"{value:.0f}" if abs(value) >= 1000 else f"{value:.4g}"
 
 
 def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResult, all_metrics: dict,

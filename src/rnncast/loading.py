@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
-                     rowindex, statictext, writtenzones)
+                     rowindex, seriesholidays, statictext, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
 from rnncast.fills import fill_panel
@@ -223,6 +223,11 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
             holidays = explained.name
             if announce:
                 log.warning("calendar: %s", explained)
+        elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where)) is not None:
+            calendar, ruler, own = apart  # stores in two countries: each series skips its own holidays
+            if announce:
+                log.warning("%s", seriesholidays.said(own, calendar, rows.given.tolist() if rows.given is not None
+                                                      else list(rows.ids)))
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays)
     every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
