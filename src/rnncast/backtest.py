@@ -36,7 +36,7 @@ from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_sh
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import WindowForecasts, concat, scored, take, target_of
 from rnncast.data import ID_COLUMN
-from rnncast.labels import skipped_as_given
+from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.seriespicks import mase_by_series

@@ -20,7 +20,7 @@ import pandas as pd
 from rnncast import futurekeys, futuretimes, holidaysets, rowindex
 from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
-from rnncast.labels import id_texts
+from rnncast.seriesids import id_texts
 from rnncast.localtimes import localize
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed, spaced_name

@@ -20,7 +20,7 @@ import pandas as pd
 from rnncast import futuretimes
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
-from rnncast.labels import id_texts
+from rnncast.seriesids import id_texts
 from rnncast.noticed import first_time, time_notes
 from rnncast.timeaxis import find_time_column
 from rnncast.timetext import shown

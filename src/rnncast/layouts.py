@@ -23,7 +23,8 @@ from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
-from rnncast.labels import check_ids, check_named, counters_note, default_target, id_text, number_order
+from rnncast.labels import check_named, counters_note, default_target
+from rnncast.seriesids import check_ids, id_text, number_order
 from rnncast.signs import ACCOUNTING
 from rnncast.spelling import one_series_reader
 from rnncast.strayvalues import textual
@@ -52,7 +53,7 @@ class Rows:
     codes_by_row: np.ndarray | None = None  # [rows of the table] for static columns
     dayfirst: bool | None = None  # dates such as 01/02/2016 read day first (True), month first (False); None: no doubt
     text_format: str | None = None  # the strftime format of the time column's text (csvtext.written_format)
-    given: pd.Index | None = None  # [S] the caller's ids where not text (labels.given_index); Panel.given
+    given: pd.Index | None = None  # [S] the caller's ids where not text (seriesids.given_index); Panel.given
     written: pd.DatetimeIndex | None = None  # [rows of the table] times as written where UTC offsets change (writtenzones)
 
     def given_id(self, code):

@@ -12,7 +12,7 @@ import logging
 from rnncast.checkedcalls import checked_methods
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.errors import NotFitted, RnncastError
-from rnncast.labels import skipped_as_given
+from rnncast.seriesids import skipped_as_given
 from rnncast.noticed import first_time
 from rnncast.settingvalues import plain, same_value
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets, labels, sessions, weekmasks,
-                     rowindex, seriesholidays, statictext, writtenzones)
+                     rowindex, seriesholidays, seriesids, statictext, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
 from rnncast.fills import fill_panel
@@ -97,7 +97,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                              future_covariates, static_covariates, dayfirst, order)
     rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
-    rows.given = labels.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
+    rows.given = seriesids.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads

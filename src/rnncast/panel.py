@@ -108,7 +108,7 @@ class Panel:
     @property
     def given_by_text(self) -> dict | None:
         """``{text: id}``: each series' id as the model keeps it (text) to the caller's (101), where the caller's
-        were not text; None where they were (``FittedState.given_ids``, ``labels.skipped_as_given``)."""
+        were not text; None where they were (``FittedState.given_ids``, ``seriesids.skipped_as_given``)."""
         return dict(zip(self.ids, self.given_ids)) if self.given is not None else None
 
     def label(self, s: int) -> str:

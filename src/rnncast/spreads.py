@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast.labels import id_text
+from rnncast.seriesids import id_text
 from rnncast.scaling import flat_spread
 from rnncast.windowforecasts import WindowForecasts
 

@@ -14,7 +14,7 @@ import pandas as pd
 from rnncast import rowindex, statictext
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
-from rnncast.labels import id_texts
+from rnncast.seriesids import id_texts
 from rnncast.settingvalues import plain
 from rnncast.spelling import did_you_mean, listed
 

@@ -1,0 +1,102 @@
+"""The caller's series ids: the text the model keeps each id as (decision 33), the ids given back as the caller gave
+them (integers, floats, a categorical's values, a wide frame's integer column labels), ids written alike refused,
+and whole-number text ids put in number order. ``labels`` names the caller's columns; this module, its series.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.data import ID_COLUMN
+from rnncast.errors import RnncastError
+
+
+def plain(label):
+    """A NumPy scalar as the Python value it holds (``np.int64(0)`` is 0 to its caller); anything else as it is."""
+    return label.item() if isinstance(label, np.generic) else label
+
+
+def given_ids(layout: str, id_col, data) -> dict | None:
+    """``{text: id}``: the caller's series ids by the text the model keeps them as, where ``data`` is a pandas
+    frame of many series that names them by values other than text: a long frame's id column of integers,
+    floats (1.0, 2.5), a categorical (of any values, text too: its dtype is given back) or objects (column or
+    index level); a wide frame's series columns labelled 1, 2. Else None: ids given as plain text, or read from
+    a file, are text already."""
+    if not isinstance(data, pd.DataFrame):
+        return None
+    if layout == "wide":  # the series are columns: their labels are the ids
+        ids = {str(c): plain(c) for c in data.columns if not isinstance(c, str)}
+        return ids or None
+    column = _id_column(layout, id_col, data)
+    if column is None:
+        return None
+    values = [plain(v) for v in pd.unique(column.dropna())]
+    plain_text = all(isinstance(v, str) for v in values) and not isinstance(column.dtype, pd.CategoricalDtype)
+    return None if plain_text else {id_text(v): v for v in values}
+
+
+def given_index(layout: str, id_col, data, ids: list) -> pd.Index | None:
+    """The caller's ids of the series ``ids`` (text, in the model's order) where ``given_ids`` finds them, in the
+    dtype ``data`` held them in (a categorical keeps its categories; a wide frame's integer labels are int64),
+    for a panel to name its series as given (``Panel.given_id``); None where the ids are text as given."""
+    found = given_ids(layout, id_col, data)
+    if found is None:
+        return None
+    values = [found.get(text, text) for text in ids]
+    column = _id_column(layout, id_col, data)
+    if column is not None:
+        return pd.Index(values, dtype=column.dtype)
+    return pd.Index(values, dtype="int64" if all(isinstance(v, int) for v in values) else object)
+
+
+def _id_column(layout: str, id_col, data: pd.DataFrame) -> pd.Series | None:
+    id_col = id_col or ID_COLUMN
+    if layout != "long":
+        return None
+    return (data[id_col] if id_col in data.columns else
+            pd.Series(data.index.get_level_values(id_col)) if id_col in data.index.names else None)
+
+
+def id_text(value) -> str:
+    """A series id as the model keeps it (decision 33): its text, a whole float as the integer it writes (101.0 is
+    '101', as the integer 101 is: an integer id column that pandas made float on the way, by a merge that left a
+    NaN, names the same series)."""
+    value = plain(value)
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def id_texts(column: pd.Series) -> pd.Series:
+    """``id_text`` of every value of an id column [N] (a future or static table's)."""
+    return column.map(id_text) if pd.api.types.is_float_dtype(column) else column.astype(str)
+
+
+def number_order(uniques) -> np.ndarray | None:
+    """The order [S] of ids sorted as text (``uniques``) by the numbers they write, where every one is a whole number
+    written as text (a CSV's stores 1, 2, ..., 10, read as text to keep '001' as written): forecasts list store 2
+    before store 10, as they do for the same ids given as integers; text ties keep text order ('01', '1'). None
+    where the ids sort as they are (numbers, or any id that is other text)."""
+    if len(uniques) < 2 or not all(isinstance(v, str) for v in uniques):
+        return None
+    text = pd.Series(list(uniques), dtype=object)
+    if not text.str.fullmatch(r"[+-]?[0-9]+").all():
+        return None
+    order = np.array(sorted(range(len(text)), key=lambda i: (int(text[i]), i)), dtype=np.int64)  # by number, then text
+    return None if (order == np.arange(len(order))).all() else order
+
+
+def check_ids(uniques, id_col) -> None:
+    """Refuse ids that are different values but the same text (1 and '1', 1.5 and '1.5'): inside, an id is its
+    text (decision 33), so they would be one series, and a refusal about it would name neither as given."""
+    seen: dict[str, object] = {}
+    for value in map(plain, uniques):
+        other = seen.setdefault(id_text(value), value)
+        if type(other) is not type(value):
+            first, second = sorted((other, value), key=lambda v: isinstance(v, str))
+            raise RnncastError(f"id column {id_col!r} holds ids {first!r} and {second!r}: different values written "
+                               f"alike, which would be one series; give the ids one type (all text or all numbers)")
+
+
+def skipped_as_given(skipped: list, ids: dict | None) -> list:
+    """Fit's series left out as too short (``{id, rows, needed}``) with the caller's ids where fit knew them."""
+    return [{**d, "id": ids.get(d["id"], d["id"])} for d in skipped] if ids else skipped

@@ -1,0 +1,34 @@
+"""The caller's series ids (``seriesids.py``): the text the model keeps, given back as given, ids written alike
+refused, whole-number text in number order. The end-to-end cases (a float id column, a file's stores 0-11) are in
+tests/test_labels.py, beside the columns' labels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError, seriesids
+
+
+def test_an_id_is_kept_as_its_text_a_whole_float_as_its_integer():
+    assert seriesids.id_text(101.0) == "101" and seriesids.id_text(2.5) == "2.5" and seriesids.id_text("101.0") == "101.0"
+    assert seriesids.id_text(np.int64(7)) == "7" and seriesids.plain(np.int64(7)) == 7
+    assert seriesids.id_texts(pd.Series([1.0, 2.5])).tolist() == ["1", "2.5"]
+
+
+def test_whole_number_text_ids_sort_by_number_and_other_text_as_text():
+    assert seriesids.number_order(pd.Index(["01", "1", "10", "2"], dtype=object)).tolist() == [0, 1, 3, 2]  # ties: text
+    assert seriesids.number_order(pd.Index(["S1", "S10", "S2"], dtype=object)) is None  # other text sorts as text
+    assert seriesids.number_order(pd.Index(["1", "2", "3"], dtype=object)) is None  # already in order
+
+
+def test_ids_written_alike_are_refused_and_ids_given_as_numbers_are_given_back():
+    with pytest.raises(RnncastError, match=r"^id column 'store' holds ids 1 and '1': different values written alike"):
+        seriesids.check_ids([1, "1"], "store")
+    frame = pd.DataFrame({"unique_id": [101, 101, 102], "y": [1.0, 2.0, 3.0]})
+    assert seriesids.given_ids("long", None, frame) == {"101": 101, "102": 102}
+    assert seriesids.given_ids("long", None, frame.astype({"unique_id": str})) is None  # text: as it is
+    assert seriesids.given_index("long", None, frame, ["102", "101"]).tolist() == [102, 101]
+    assert seriesids.skipped_as_given([{"id": "101", "rows": 3, "needed": 9}], {"101": 101}) == [
+        {"id": 101, "rows": 3, "needed": 9}]
