@@ -234,12 +234,12 @@ LEVEL_NOTE = ("The last value is there because rnncast's default window_norm='la
               "change from the window's last value, so the cells alone still start from repeating the last value; "
               "with window_norm='none' a cell forecasts the value itself.")
 SEEDS_MEASURED = ("Measured with the cells alone at seeds 0, 1 and 2 (this demo's settings, one CPU thread, as "
-                  "rnncast demo --seed N --threads 1 fits them; 2026-12-02): RNN's test MSE was the highest each time "
-                  "(1.87, 1.79 and 1.77 times the noise floor) and GRU's below LSTM's each time, by little at seed 1 "
-                  "(GRU against LSTM: 1.23 against 1.34 at seed 0, 1.41 against 1.44 at seed 1, 1.32 against 1.47 at "
-                  "seed 2). With window_norm='none' instead, seed 0 "
-                  "ranked them otherwise: LSTM 1.16, RNN 1.33, GRU 1.37. On more threads torch adds in another order and "
-                  "the figures move a little (seed 0 on two threads: LSTM 1.42), as this page's own may.")
+                  "rnncast demo --seed N --threads 1 fits them; 2026-12-04): RNN's test MSE was the highest each time "
+                  "(1.87, 1.66 and 1.81 times the noise floor), and GRU's was below LSTM's at seeds 0 and 1 but not at "
+                  "seed 2 (GRU against LSTM: 1.22 against 1.32 at seed 0, 1.41 against 1.44 at seed 1, 1.32 against "
+                  "1.30 at seed 2). With window_norm='none' instead, seed 0 ranked them otherwise: LSTM 1.16, RNN 1.33, "
+                  "GRU 1.37. On more threads torch adds in another order and the figures move a little, as this "
+                  "page's own may.")
 
 
 def one_seed_text(seed: int) -> str:
