@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, owncalendars, rowindex, statictext
+from rnncast import calendars, offcalendar, owncalendars, rowindex, statictext
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -248,6 +248,11 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "in each series, and the forecast on from its last row"
         log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
                  "only where the data starts at the fit's first row", which)
+    none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
+                                     panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")
+    if none:  # a series whose forecasts cannot be dated, among series whose can
+        log.warning("%s", said)
+        panel = panel.subset([s for s in range(panel.n_series) if s not in set(none)])
     index = series_index(state, panel, doing)  # then each series on the calendar the model keeps for it (read inferred)
     owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,
                             panel.calendar.text_format, MODEL_FREQ)
