@@ -137,10 +137,13 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
-        return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
-                          series=_wide_series(state, frame, static),
-                          static_covariates=static, **reading)
-    return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+        panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
+                           series=_wide_series(state, frame, static), static_covariates=static, **reading)
+    else:
+        panel = load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+    if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
+        log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
+    return panel
 
 
 def one_series(state: FittedState, panel: Panel) -> Panel:

@@ -177,17 +177,36 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     missing = [named[i] for i in ids if i not in table.index]
     if missing:
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
-    extra = ~table.index.isin(ids)
-    if extra.any() and announce:  # as the future values' rows of a series not forecast are said (future.py)
-        names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
-        log.warning("the static covariate table holds %s of series %s, which %s not in the data; %s not used",
-                    "a row" if len(names) == 1 else f"{len(names)} rows", listed(names),
-                    "is" if len(names) == 1 else "are", "it is" if len(names) == 1 else "they are")
+    if announce and (said := _unused(given_keys, keys, ids)):  # as the future values' rows of a series not forecast
+        log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)
     table = table.loc[ids]
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
     return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)
+
+
+def unused_rows(table: pd.DataFrame, ids: list, id_col: str) -> str | None:
+    """The warning that the static covariate ``table`` (ids in its column or index ``id_col``, matched as text) holds
+    rows of series not among ``ids`` (the data's, as text), named as the table gives them; None where it holds none
+    (or no id column: ``from_frame`` refuses it)."""
+    if id_col in table.columns:
+        given = table[id_col]
+    elif table.index.name == id_col:
+        given = table.index.to_series()
+    else:
+        return None
+    return _unused(given.to_numpy(), id_texts(given), ids)
+
+
+def _unused(given_keys: np.ndarray, keys: pd.Series, ids: list) -> str | None:
+    extra = ~keys.isin(ids).to_numpy()
+    if not extra.any():
+        return None
+    names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
+    return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
+            f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
+            f"{'it is' if len(names) == 1 else 'they are'} not used")
 
 
 def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes: list = ()) -> pd.DataFrame:
