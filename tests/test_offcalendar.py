@@ -49,3 +49,18 @@ def test_one_misdated_row_of_a_panel_is_named_and_the_other_series_forecast(capl
     one = Forecaster(**SMALL).fit(data.query("store == 'A'").drop(columns="store"), target="sales", time_col="date")
     with pytest.raises(RnncastError, match="follow no regular calendar"):  # a model of A alone: refused, as before
         one.predict(data.query("store == 'A'").drop(columns="store"))
+
+
+def test_a_panel_of_series_that_keep_no_calendar_names_each_and_predict_refuses_as_for_one(caplog):
+    """Every series scattered: fit said nothing of them (the panel was settled series by series); each is now named
+    with its steps, and predict refuses as a model of one such series does."""
+    rng = np.random.default_rng(0)
+    data = pd.concat([pd.DataFrame({"store": s, "date": np.sort(pd.Timestamp("2020-01-01") + pd.to_timedelta(
+        rng.choice(10**5, 60, replace=False), "min")), "sales": np.arange(60.0)}) for s in "AB"], ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col="store")
+    for s in "AB":
+        assert f"the timestamps of series '{s}' follow no regular calendar (steps from " in caplog.text, caplog.text
+    assert "nor any other series'" in caplog.text and "predict forecasts the other series" not in caplog.text
+    with pytest.raises(RnncastError, match="follow no regular calendar"):
+        model.predict(data)
