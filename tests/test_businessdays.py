@@ -376,3 +376,11 @@ def test_markets_that_explain_a_session_alike_but_differ_after_it_are_refused_na
                                            r"holidays of XETR, .*freq='30min 09:00-17:00'") as err:
         businessdays.explain(time, np.array([0, len(time)]), session="30min 09:00-17:00")
     assert "business days" not in str(err.value)
+
+
+def test_a_day_skipped_is_never_the_forecast_date_itself():
+    """Rows that end before a holiday and others that pass it (a weekly series beside): the forecast date, skipped by
+    rows that run past it, is not a day the data skipped "in earlier years" (a tester's finding, decision 575)."""
+    rows = pd.date_range("2022-06-05", periods=100, freq="W-SUN")  # no weekday at all: every weekday missing
+    said = businessdays.skipped_ahead(pd.bdate_range("2023-10-09", periods=3), rows, np.array([0, len(rows)]))
+    assert said is None or "2023-10-09)" not in said and "(2023-10-09" not in said, said

@@ -238,3 +238,19 @@ def test_a_row_drop_removed_from_a_wide_table_without_time_is_named_by_the_table
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(pd.DataFrame({"a": np.sin(t / 5.0), "b": b}), series=["a", "b"], fill="drop")
     assert "(first: series 'b' row 70)" in caplog.text
+
+
+def test_a_missing_value_refusal_counts_the_column_it_names_not_every_column():
+    """Trailing rows of series 'c' blank in the target and both covariates were refused with "column 'y' of series 'c'
+    has a missing value ... (21 missing in all)": 7 targets and 14 covariates (a tester's finding, decision 578)."""
+    frame = pd.concat([pd.DataFrame({"id": s, "date": pd.date_range("2020-01-01", periods=40), "y": np.arange(40.0),
+                                     "x": np.ones(40), "z": np.zeros(40)}) for s in "abc"], ignore_index=True)
+    frame.loc[len(frame) - 7:, ["y", "x", "z"]] = NAN
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 113 \(7 missing "
+                                           r"in that column, 14 in the other columns\)"):
+        load_panel(frame, "y", ["x", "z"], "date", id_col="id")
+    inside = frame.fillna({"x": 1.0, "z": 0.0, "y": 1.0})
+    inside.loc[100:106, "y"] = NAN
+    with pytest.raises(RnncastError, match=r"^column 'y' of series 'c' has a missing value \(NaN\) at row 100 \(7 missing "
+                                           r"in all\)"):  # the named column alone
+        load_panel(inside, "y", ["x", "z"], "date", id_col="id")

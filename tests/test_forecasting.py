@@ -302,3 +302,18 @@ def test_a_model_saved_with_such_a_name_is_refused_at_predict():
     model.state_.id_col = "y_hat"  # as a model.json written before the refusal holds it
     with pytest.raises(RnncastError, match="the id column is named 'y_hat'"):
         model.predict(data.rename(columns={"unique_id": "y_hat"}))
+
+
+def test_a_holiday_skipped_is_read_from_the_series_own_rows(caplog):
+    """A business-day store from 2023 beside a weekly store from 2022: predict warned "forecast date 2023-10-09 is
+    Sports Day (JPX), a day the data has no row on in earlier years (2022-10-10, 2023-10-09)" from the weekly
+    store's dates; the business-day store alone gave no warning. Each calendar's check reads only its own series'
+    rows (decision 575)."""
+    a, b = pd.bdate_range("2023-01-02", periods=200), pd.date_range("2022-06-05", periods=100, freq="W-SUN")
+    data = pd.concat([pd.DataFrame({"id": "a", "date": a, "y": np.sin(np.arange(200) / 3)}),
+                      pd.DataFrame({"id": "b", "date": b, "y": np.cos(np.arange(100) / 3)})], ignore_index=True)
+    model = Forecaster(**TINY).fit(data, target="y", time_col="date", id_col="id")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(data)
+    assert sorted(set(forecast["id"])) == ["a", "b"]
+    assert "Sports Day" not in caplog.text and "earlier years" not in caplog.text, caplog.text

@@ -50,6 +50,26 @@ def test_static_covariates_given_at_predict_are_read_and_checked():
         f.predict(frame.drop(columns=["size"]))
 
 
+def test_a_static_table_row_of_a_series_not_in_the_data_is_said_at_predict_and_evaluate(caplog):
+    """fit warned of a static table's row of series 'Z', which the data lacks; predict and evaluate used the same
+    table without a word (a tester's finding, decision 576), as they warn of --future rows of an unknown series."""
+    frame = make_panel(3, seed=2)
+    table = pd.DataFrame({"unique_id": ["s000", "s001", "s002", "Z"], "size": [1.0, 5.0, 2.0, 9.0]})
+    f = Forecaster(**TINY).fit(frame, static_covariates=table)
+    for read in (lambda: f.predict(frame, static_covariates=table),
+                 lambda: f.evaluate(frame, static_covariates=table, part="all")):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            read()
+        said = [r.getMessage() for r in caplog.records if "static covariate table" in r.getMessage()]
+        assert said == ["the static covariate table holds a row of series ['Z'], which is not in the data; it is not "
+                        "used"], caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        f.predict(frame, static_covariates=table.iloc[:3])
+    assert "static covariate table" not in caplog.text
+
+
 def test_a_forecast_of_rows_without_time_says_how_they_are_numbered(caplog):
     """predict labelled the forecast of the fit's last 30 rows `row 30` without a word: numbers restart at 0."""
     y = np.sin(np.arange(150) / 3.0)

@@ -371,3 +371,4 @@ def test_a_static_covariate_of_one_value_for_every_series_is_said_to_tell_none_a
     assert said == [f"static covariate {name!r} holds one value for every series ({value!r}), so it tells no series "
                     "apart and the network learns nothing from it; leave it out, or give the values that differ"
                     for name, value in (("region", "north"), ("size", 3.0))]
+

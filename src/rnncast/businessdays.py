@@ -208,9 +208,11 @@ def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.nd
         for day in missing:  # Christmas Day (observed) on 2022-12-26 is Christmas Day
             skipped.setdefault(_plain_holiday(name, day), []).append(day)
         skipped.pop(None, None)
-        hit = next(((d, what) for d in sorted(set(ahead)) if (what := _plain_holiday(name, d)) in skipped), None)
+        hit = next(((d, what) for d in sorted(set(ahead)) if (what := _plain_holiday(name, d)) in skipped and
+                    any(k < d for k in skipped[what])), None)  # skipped before the forecast date, never on it
         if hit is not None:
             hit, what = hit
+            skipped[what] = [k for k in skipped[what] if k < hit]
             before = ", ".join(str(d) for d in skipped[what][-3:])
             day = shown(when[ahead == hit][0].normalize(), True, fmt if at_midnight(when) else None)
             return (f"forecast date {day} is {what} ({name}), a day the data has no row on in earlier years "

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, jitter, monthdays, owncalendars, sessions, weekmasks
+from rnncast import businessmonths, jitter, monthdays, offcalendar, owncalendars, sessions, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -99,57 +99,15 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if own is not None:
             return own
     if best is None:
-        few = _few_off(time, offsets, where, tried + businessmonths.near(time, offsets), fmt) if not quiet else None  # 242
+        few = offcalendar.few_off(time, offsets, where, tried + businessmonths.near(time, offsets), fmt) if not quiet \
+            else None  # decision 242
         if few is not None:
             log.warning("%s", few)
         elif len(time) > len(offsets) - 1 and not quiet:
-            wall = time.tz_localize(None) if time.tz is not None else time
-            steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
-            low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
-            near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: freq= would refuse them
-            log.warning("the timestamps follow no regular calendar (steps from %s to %s): forecasts cannot be dated; %s",
-                        low, high, near or f"give freq= (--freq) to name their calendar, a pandas offset alias such as "
-                        f"{ALIASES}")
+            log.warning("%s", offcalendar.irregular(time, offsets, where, fmt))
         return Calendar("datetime", None, tz, name), None, {}
     offset, ruler = best
     return Calendar("datetime", offset, tz, name), ruler, {}
-
-
-def _few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None) -> str | None:
-    """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
-    to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
-    most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
-    it until it explains the rest; the one that leaves out fewest wins. A series left without rows keeps a calendar
-    of its own (``_own_calendars``), so no series is left out whole."""
-    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
-    most = min(5, n // 20)
-    if most < 1 or (np.diff(offsets) < 3).any():
-        return None
-    found = None
-    for offset in tried:
-        keep, off = np.arange(n), []
-        while len(off) <= most:
-            cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
-            ruler = Ruler.of(time[keep], cut, offset) if (np.diff(cut) > 1).all() else None
-            if ruler is None or ruler.bad is None:
-                break
-            off.append(int(keep[ruler.bad]))
-            keep = np.delete(keep, ruler.bad)
-        if ruler is not None and ruler.bad is None and 0 < len(off) <= most and ruler.missing <= len(off) + n // 20:
-            if found is None or len(off) < len(found[1]):
-                found = (offset, off)
-    if found is None:
-        return None
-    offset, off = found
-    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)  # as the column writes them
-    which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
-    last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
-    what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
-    fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
-           if last else f"correct {what} if a typo, or drop {what}")
-    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=businessmonths.set_of(offset)).shown} the other {n - len(off)} rows keep, so no "
-            f"calendar explains every row and forecasts cannot be dated: {fix}, or give freq= (--freq) where the data "
-            "keeps another calendar (a market's last trading day of the month: freq='BME' with holidays= naming it)")
 
 
 MAX_OWN_CALENDARS = 200  # series settled one by one when the panel's calendar does not fit them
@@ -198,9 +156,11 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
             Counter(calendars.values()).most_common(1)[0][0])
     overrides = {s: c for s, c in calendars.items() if c != base}
-    rulers = {s: (o[1] if o else None) for s, o in own.items()}
-    if any(r is None for r in rulers.values()):
-        return base, None, overrides  # a series no calendar explains: no positions, no gaps to fill
+    if all(o is None for o in own.values()) and not normal:
+        return base, None, overrides  # no series keeps a calendar: no positions, no gaps to fill
+    # a series no calendar explains (offcalendar.unsettled names its rows): its rows taken as consecutive, no gaps to
+    # fill in it, so the others' gaps are still said and filled
+    rulers = {s: (o[1] if o else Ruler(np.arange(offsets[s + 1] - offsets[s]), None)) for s, o in own.items()}
     return base, Combined(offsets, best[1] if best is not None else None, rulers), overrides
 
 

@@ -102,7 +102,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         s = int(np.searchsorted(offsets, i, side="right") - 1)
         raise RnncastError(
             f"column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)} "
-            f"({_count(missing, positions, wide)} missing in all); {hint('fill', FILL_HINT)}"
+            f"({_in_column(missing, positions, offsets, s, j, wide)}); {hint('fill', FILL_HINT)}"
         )
     if fill != "drop":
         log.warning("filling %s with %s", counted(_count(np.isnan(values), positions, wide), "missing value"), fill)
@@ -127,6 +127,14 @@ def _named(columns: list, j: int, ids: list, s: int, id_col, wide: bool) -> str:
     if wide:
         return repr(ids[s]) if j == 0 else repr(columns[j])
     return repr(columns[j]) + ("" if id_col is None else f" of series {ids[s]!r}")
+
+
+def _in_column(missing: np.ndarray, positions: np.ndarray, offsets: np.ndarray, s: int, j: int, wide: bool) -> str:
+    """'7 missing in that column, 14 in the other columns' of the missing values [N, C]: those of the table's column
+    that column ``j`` of series ``s`` is (a wide table's target: the series' own), else '7 missing in all'."""
+    own = int(missing[offsets[s] : offsets[s + 1], 0].sum()) if wide and j == 0 else len(np.unique(positions[missing[:, j]]))
+    rest = _count(missing, positions, wide) - own
+    return f"{own} missing in that column, {rest} in the other columns" if rest else f"{own} missing in all"
 
 
 def _count(missing: np.ndarray, positions: np.ndarray, wide: bool) -> int:

@@ -154,12 +154,13 @@ def _warn_closed(state: FittedState, panel: Panel, when: list) -> None:
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
         if calendar.holidays is None and businessdays.plain_business(calendar.days):
-            groups.setdefault(calendar, []).append(when[s])
-    for calendar, times in groups.items():
-        ahead = times[0].append(times[1:])
-        said = businessdays.closed_ahead(ahead, panel.time, calendar.weekmask, calendar.session, calendar.text_format) or \
-            businessdays.skipped_ahead(ahead, panel.time, panel.offsets, calendar.weekmask, calendar.session,
-                                       calendar.text_format)
+            groups.setdefault(calendar, []).append(s)
+    for calendar, series in groups.items():  # each calendar's days read from its own series' rows, not a weekly one's
+        ahead = when[series[0]].append([when[s] for s in series[1:]])
+        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
+        time, cut = panel.time[rows], np.concatenate([[0], np.cumsum(panel.lengths[series])]).astype(np.int64)
+        said = businessdays.closed_ahead(ahead, time, calendar.weekmask, calendar.session, calendar.text_format) or \
+            businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format)
         if said:
             log.warning("%s", said)
             return

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, owncalendars, rowindex, statictext
+from rnncast import calendars, offcalendar, owncalendars, rowindex, statictext
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -137,10 +137,13 @@ def _load(state: FittedState, data, static_covariates, reading: dict) -> Panel:
     elif encoder is not None and static is not None:
         static = statics.as_fitted(static, encoder.categorical_names, encoder.numeric_names, codes)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
-        return load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
-                          series=_wide_series(state, frame, static),
-                          static_covariates=static, **reading)
-    return load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+        panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, state.time_col,
+                           series=_wide_series(state, frame, static), static_covariates=static, **reading)
+    else:
+        panel = load_panel(frame, state.targets, None, state.time_col, id_col=id_col, static_covariates=static, **reading)
+    if static_covariates is not None and (said := statics.unused_rows(static, panel.ids, id_col)):
+        log.warning("%s", said)  # as fit said it, and as predict says a future table's rows of other series
+    return panel
 
 
 def one_series(state: FittedState, panel: Panel) -> Panel:
@@ -248,6 +251,11 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "in each series, and the forecast on from its last row"
         log.info("the data has no time column, so its rows are numbered from 0 (%s); those are the fit's row numbers "
                  "only where the data starts at the fit's first row", which)
+    none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
+                                     panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")
+    if none:  # a series whose forecasts cannot be dated, among series whose can
+        log.warning("%s", said)
+        panel = panel.subset([s for s in range(panel.n_series) if s not in set(none)])
     index = series_index(state, panel, doing)  # then each series on the calendar the model keeps for it (read inferred)
     owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,
                             panel.calendar.text_format, MODEL_FREQ)

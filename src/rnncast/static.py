@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import rowindex, statictext
+from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
@@ -177,17 +178,36 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     missing = [named[i] for i in ids if i not in table.index]
     if missing:
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
-    extra = ~table.index.isin(ids)
-    if extra.any() and announce:  # as the future values' rows of a series not forecast are said (future.py)
-        names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
-        log.warning("the static covariate table holds %s of series %s, which %s not in the data; %s not used",
-                    "a row" if len(names) == 1 else f"{len(names)} rows", listed(names),
-                    "is" if len(names) == 1 else "are", "it is" if len(names) == 1 else "they are")
+    if announce and (said := _unused(given_keys, keys, ids)):  # as the future values' rows of a series not forecast
+        log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)
     table = table.loc[ids]
     if table.isna().any().any():
         name = str(table.columns[table.isna().any().to_numpy()][0])
         raise RnncastError(f"static covariate {name!r} is missing for series {[named[i] for i in table.index[table[name].isna()]][:5]}")
     return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)
+
+
+def unused_rows(table: pd.DataFrame, ids: list, id_col: str) -> str | None:
+    """The warning that the static covariate ``table`` (ids in its column or index ``id_col``, matched as text) holds
+    rows of series not among ``ids`` (the data's, as text), named as the table gives them; None where it holds none
+    (or no id column: ``from_frame`` refuses it)."""
+    if id_col in table.columns:
+        given = table[id_col]
+    elif table.index.name == id_col:
+        given = table.index.to_series()
+    else:
+        return None
+    return _unused(given.to_numpy(), id_texts(given), ids)
+
+
+def _unused(given_keys: np.ndarray, keys: pd.Series, ids: list) -> str | None:
+    extra = ~keys.isin(ids).to_numpy()
+    if not extra.any():
+        return None
+    names = list(dict.fromkeys(given_keys[extra].tolist()))  # as the table gives them
+    return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
+            f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
+            f"{'it is' if len(names) == 1 else 'they are'} not used")
 
 
 def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes: list = ()) -> pd.DataFrame:
@@ -197,9 +217,9 @@ def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes:
     ``static_categorical``), and its text columns of the ``numeric`` ones as the numbers they write where every value
     writes one; other kinds given for either are named by ``scaling.StaticEncoder.transform``."""
     kinds = {c: "category" for c in table.columns if str(c) in set(categorical) and (
-        _text(table[c]) or (str(c) in set(codes) and _codes(table[c])))}
+        is_text(table[c]) or (str(c) in set(codes) and _codes(table[c])))}
     table = table.astype(kinds) if kinds else table
-    for c in [c for c in table.columns if str(c) in set(numeric) and _writes_numbers(table[c])]:
+    for c in [c for c in table.columns if str(c) in set(numeric) and writes_numbers(table[c])]:
         table = table.assign(**{c: pd.to_numeric(table[c])})
     return table
 
@@ -207,17 +227,12 @@ def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes:
 def numeric_codes(categorical: list, vocab: list) -> list:
     """The ``categorical`` attributes (a fitted encoder's, with its ``vocab``: each one's categories as text) whose
     every category writes a number: codes such as 101, 205, which predict takes given as numbers too (``as_fitted``)."""
-    return [name for name, labels in zip(categorical, vocab) if _writes_numbers(pd.Series(labels, dtype=object))]
+    return [name for name, labels in zip(categorical, vocab) if writes_numbers(pd.Series(labels, dtype=object))]
 
 
 def _codes(column: pd.Series) -> bool:
     """Whether ``column`` holds numbers that may be category codes: integers, or floats, not booleans."""
     return column.dtype.kind in "iuf"  # a boolean's kind is 'b', a category's 'O'
-
-
-def _text(column: pd.Series) -> bool:
-    return (column.dtype.kind == "O" and not isinstance(column.dtype, pd.CategoricalDtype)) or \
-        isinstance(column.dtype, pd.StringDtype)
 
 
 def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=()) -> Static:
@@ -228,9 +243,10 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
     for name in table.columns:
         _real(table[name], name, np.arange(len(table)), ids)
         if name in marked:  # asked for: each distinct value a category, as written
-            table[name] = table[name].astype(str) if not _text(table[name]) else table[name]
+            table[name] = table[name].astype(str) if not is_text(table[name]) else table[name]
         else:
-            table[name] = _numbers_written(table[name], name, announce)
+            table[name] = numbers_written(table[name], name, announce)
+            few_words(table[name], name, ids) if announce else None
     if announce and len(table) > 1:  # one value for every series tells none apart: said, as a constant covariate is
         for name in [c for c in table.columns if table[c].nunique(dropna=False) == 1]:
             log.warning("static covariate %r holds one value for every series (%r), so it tells no series apart and the "
@@ -240,20 +256,9 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
                if pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])]
     categorical = [c for c in table.columns if c not in numeric]
     for name in [c for c in numeric if table[c].dtype.kind in "iu"] if announce else ():
-        _whole_numbers(table[name], name)
+        whole_numbers(table[name], name)
     return Static(numeric, table[numeric].to_numpy(dtype=np.float64).reshape(len(table), len(numeric)),
                   categorical, table[categorical].astype(str).to_numpy(dtype=object).reshape(len(table), len(categorical)))
-
-
-def _whole_numbers(column: pd.Series, name: str) -> None:
-    """Say that a static attribute of integers (store type 1/2/3, region 101/205/310) is read as numbers, scaled,
-    its order and distances used, and how to have it read as categories (``static_categorical``): codes are most
-    often so given, and a number stays a number unless so named (decisions 520, 534)."""
-    values = pd.unique(column)
-    shown = ", ".join(str(v) for v in values[:3]) + (f", ... ({len(values)} distinct)" if len(values) > 3 else "")
-    log.warning("static covariate %r holds whole numbers (%s), read as numbers: their order and distances are used; "
-                "if they are codes (a store type, a region), read them as categories: name it in static_categorical= "
-                "(--static-categorical %s)", name, shown, name)
 
 
 def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
@@ -269,24 +274,3 @@ def _real(column: pd.Series, name: str, codes: np.ndarray, ids: list) -> None:
         i = int(np.flatnonzero(complex_)[0])
         raise RnncastError(f"static covariate {name!r} of series {ids[int(codes[i])]!r} is {complex(column.iloc[i])!r}, a "
                            "complex number; give real numbers (np.real, np.abs) or text categories")
-
-
-def _numbers_written(column: pd.Series, name: str, announce: bool) -> pd.Series:
-    """``column`` as given; where it is text whose every value writes a number ('1.0', '001') fit says (where
-    ``announce``) that it is taken as categories: a static attribute written as text is most often a code (a store
-    number, a zip code), whose numbers have no order, so text is read as written, not as what it would parse to."""
-    if announce and _writes_numbers(column):
-        log.warning("static covariate %r holds numbers written as text (%r), taken as categories (as codes such as a "
-                    "store number are); give the column as numbers to make it a numeric attribute", name,
-                    column.dropna().iloc[0])
-    return column
-
-
-def _writes_numbers(column: pd.Series) -> bool:
-    """Whether ``column`` is text and every value in it writes a finite number ('n/a', 'inf': none meant)."""
-    if not _text(column):
-        return False
-    given = column.dropna()
-    if not len(given) or not all(isinstance(v, str) for v in given):
-        return False
-    return bool(np.isfinite(pd.to_numeric(given, errors="coerce").to_numpy(dtype=np.float64)).all())

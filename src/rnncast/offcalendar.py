@@ -1,0 +1,113 @@
+"""Timestamps no calendar explains, said: the few rows off the calendar the others keep (a typo among month ends),
+named by row; else the steps the timestamps take. For one series (``calendars.settle``), for each series of a panel
+that keeps no calendar while others do (fit's warnings, ``unsettled``), and for such a series that predict leaves
+out of a panel's forecasts (``undated``): its forecasts cannot be dated, the others' can.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import businessmonths, jitter
+from rnncast.offsetguess import candidates, inside
+from rnncast.rulers import Ruler
+from rnncast.timecalendar import ALIASES, Calendar
+from rnncast.timetext import shown
+
+OTHERS = " (predict forecasts the other series)"  # a series of a panel whose others keep their calendars
+
+
+def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt=None, one: str = "") -> str | None:
+    """Where no calendar explains the timestamps but all but a few rows keep one (a typo among month ends, a month
+    to date after them, or a market's last trading day moved by a holiday): the warning naming the rows off it (at
+    most 5, and a twentieth of the rows) by ``where(i)``, the calendar the others keep and the remedies; else None. Each candidate offset walks the rows, leaving out the first row off
+    it until it explains the rest; the one that leaves out fewest wins. A series left without rows keeps a calendar
+    of its own (``calendars``), so no series is left out whole. ``one``: ``time`` is one series of a panel, and what
+    predict does with the others (``OTHERS``: the panel's other series keep their calendars)."""
+    n, series = len(time), np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    most = min(5, n // 20)
+    if most < 1 or (np.diff(offsets) < 3).any():
+        return None
+    found = None
+    for offset in tried:
+        keep, off = np.arange(n), []
+        while len(off) <= most:
+            cut = np.concatenate([[0], np.cumsum(np.bincount(series[keep], minlength=len(offsets) - 1))])
+            ruler = Ruler.of(time[keep], cut, offset) if (np.diff(cut) > 1).all() else None
+            if ruler is None or ruler.bad is None:
+                break
+            off.append(int(keep[ruler.bad]))
+            keep = np.delete(keep, ruler.bad)
+        if ruler is not None and ruler.bad is None and 0 < len(off) <= most and ruler.missing <= len(off) + n // 20:
+            if found is None or len(off) < len(found[1]):
+                found = (offset, off)
+    if found is None:
+        return None
+    offset, off = found
+    named = ", ".join(f"{shown(time[i], time, fmt)} ({where(i)})" for i in off)  # as the column writes them
+    which = f"timestamp {named} is" if len(off) == 1 else f"timestamps {named} are"
+    last = all(i == offsets[series[i] + 1] - 1 for i in off)  # each a series' last row: a period to date?
+    what = ("the last row" if len(off) == 1 else "the last rows") if last else ("it" if len(off) == 1 else "them")
+    fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
+           if last else f"correct {what} if a typo, or drop {what}")
+    keep = (f"the other {n - len(off)} rows of that series keep, so no calendar explains each of its rows and its "
+            f"forecasts cannot be dated{one}" if one else
+            f"the other {n - len(off)} rows keep, so no calendar explains every row and forecasts cannot be dated")
+    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=businessmonths.set_of(offset)).shown} {keep}: "
+            f"{fix}, or give freq= (--freq) where the data "
+            "keeps another calendar (a market's last trading day of the month: freq='BME' with holidays= naming it)")
+
+
+def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "") -> str:
+    """The warning that the timestamps [N] (series cut at ``offsets`` [S + 1], more rows than series) follow no
+    regular calendar: their steps' range and the remedy (rounding, where a few seconds off a grid: ``jitter``).
+    ``whose``: the series named, one of a panel; ``others``: what predict does with the panel's other series."""
+    wall = time.tz_localize(None) if time.tz is not None else time
+    steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
+    low, high = (pd.Timedelta(int(v), unit=time.unit) for v in (steps.min(), steps.max()))
+    near = jitter.advice(time, offsets, where, fmt)  # a few seconds off a grid: freq= would refuse them
+    dated = (f"of series {whose!r} follow no regular calendar (steps from {low} to {high}): its forecasts cannot be "
+             f"dated{others}" if whose else
+             f"follow no regular calendar (steps from {low} to {high}): forecasts cannot be dated")
+    return (f"the timestamps {dated}; {near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
+            f"{'' if near else ALIASES}")
+
+
+def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, name, fmt=None) -> list[str]:
+    """Fit's warnings of the ``series`` (positions) of a panel that keep no calendar of their own while others do
+    (``calendars.settle``, which says nothing of them): each one's rows off the calendar its other rows keep
+    (``few_off``), named by ``where(i)`` (``i`` a row of the panel), else its steps (``irregular``); ``name(s)``:
+    series ``s``'s id as given."""
+    said, others = [], OTHERS if len(series) < len(offsets) - 1 else " (nor any other series')"
+    for s in series:
+        piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
+        at = lambda i, s=s: where(int(offsets[s]) + i)  # noqa: E731
+        if len(piece) < 3:
+            continue
+        tried = candidates(piece, cut) + businessmonths.near(piece, cut)
+        said.append(few_off(piece, cut, at, tried, fmt, others) or irregular(piece, cut, at, fmt, name(s), others))
+    return said
+
+
+def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, name, fmt=None) -> tuple[list, str]:
+    """The series of a panel (positions) whose calendar the model keeps is none (``own`` {id: Calendar} of the series
+    with their own, else ``base``), where others have one, and the warning that they are not forecast, naming the
+    first one's rows off the calendar its others keep in the data given (``few_off``); ([], "") where every series
+    has a calendar, or none has (predict's refusal, ``Calendar.next``, then says why)."""
+    if not isinstance(time, pd.DatetimeIndex) or len(offsets) < 3:
+        return [], ""
+    none = [s for s, i in enumerate(ids) if own.get(i, base).kind == "datetime" and own.get(i, base).freq is None]
+    if not none or len(none) == len(ids):
+        return [], ""
+    s = none[0]
+    piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
+    off = few_off(piece, cut, lambda i: f"its row {i + 1}", candidates(piece, cut) + businessmonths.near(piece, cut),
+                  fmt, OTHERS) if len(piece) > 2 else None
+    why = f"in the data given, {off.split(', so no calendar')[0]}" if off else \
+        f"the timestamps of series {name(s)!r} follow no regular calendar"
+    who = ", ".join(repr(name(k)) for k in none[:5]) + (f" and {len(none) - 5} more" if len(none) > 5 else "")
+    return none, (f"series {who} {'is' if len(none) == 1 else 'are'} not forecast: the model keeps no calendar for "
+                  f"{'it' if len(none) == 1 else 'them'}, since fit found none its timestamps follow, so "
+                  f"{'its' if len(none) == 1 else 'their'} forecasts cannot be dated ({why}); correct or drop such rows "
+                  "and fit again, or fit with freq= (--freq) naming the calendar; the other series are forecast")

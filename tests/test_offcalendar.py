@@ -1,0 +1,66 @@
+"""Rows off the calendar the rest of a series keeps (``offcalendar.py``): named at fit for one series or for each
+series of a panel that keeps no calendar, the other series' gaps still warned of, and such a series left out of a
+panel's forecasts (named) while the others are forecast."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import Forecaster, RnncastError
+
+SMALL = dict(lookback=8, horizon=3, hidden_size=8, epochs=1, seed=0)
+
+
+def stores(freq="ME", start="2019-01-31") -> pd.DataFrame:
+    """Stores A, B, C of 60 rows each on ``freq``, written as text; B lacks its 41st row, A's 31st is a typo."""
+    dates = pd.date_range(start, periods=60, freq=freq)
+    data = pd.concat([pd.DataFrame(dict(store=s, date=dates.strftime("%Y-%m-%d"),
+                                        sales=100 + 10 * np.sin(np.arange(60) / 2) + i)) for i, s in enumerate("ABC")],
+                     ignore_index=True)
+    data = data.drop(index=100)
+    typo = (dates[30] - pd.Timedelta(days=2)).strftime("%Y-%m-%d")  # 2021-07-29 among month ends; a Friday in W-SUN
+    data.loc[30, "date"] = typo
+    return data.reset_index(drop=True)
+
+
+@pytest.mark.parametrize("freq, typo, missing", [("ME", "2021-07-29", "2022-05-31"), ("W-SUN", "2019-08-02", "2019-10-13")])
+def test_one_misdated_row_of_a_panel_is_named_and_the_other_series_forecast(caplog, tmp_path, freq, typo, missing):
+    """One typo in series A made the panel's fit say only "calendars differ by series: irregular ('A')", warn of
+    no gap in B, and predict refuse every series ("correcting or dropping any rows ... that fit's warning named",
+    when none was named). Fit names the row as for one series, B's gap is warned of, and predict forecasts B and C
+    and names A with its row."""
+    data = stores(freq, "2019-01-31" if freq == "ME" else "2019-01-06")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col="store")
+    said = caplog.text
+    assert f"timestamp {typo} (series 'A' at row 30) is off the calendar '{freq}' the other 59 rows of that series keep" \
+        in said, said
+    assert missing in said, said  # B's gap, as with the row corrected
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(data)
+    assert sorted(set(forecast["store"])) == ["B", "C"] and len(forecast) == 6
+    assert "series 'A' is not forecast" in caplog.text and typo in caplog.text, caplog.text
+    assert sorted(set(model.predict(data.query("store != 'A'"))["store"])) == ["B", "C"]
+    one = Forecaster(**SMALL).fit(data.query("store == 'A'").drop(columns="store"), target="sales", time_col="date")
+    with pytest.raises(RnncastError, match="follow no regular calendar"):  # a model of A alone: refused, as before
+        one.predict(data.query("store == 'A'").drop(columns="store"))
+
+
+def test_a_panel_of_series_that_keep_no_calendar_names_each_and_predict_refuses_as_for_one(caplog):
+    """Every series scattered: fit said nothing of them (the panel was settled series by series); each is now named
+    with its steps, and predict refuses as a model of one such series does."""
+    rng = np.random.default_rng(0)
+    data = pd.concat([pd.DataFrame({"store": s, "date": np.sort(pd.Timestamp("2020-01-01") + pd.to_timedelta(
+        rng.choice(10**5, 60, replace=False), "min")), "sales": np.arange(60.0)}) for s in "AB"], ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col="store")
+    for s in "AB":
+        assert f"the timestamps of series '{s}' follow no regular calendar (steps from " in caplog.text, caplog.text
+    assert "nor any other series'" in caplog.text and "predict forecasts the other series" not in caplog.text
+    with pytest.raises(RnncastError, match="follow no regular calendar"):
+        model.predict(data)
