@@ -278,3 +278,17 @@ def test_the_baselines_are_scored_on_the_same_windows_and_each_model_judged_as_e
         assert block["mse"] == pytest.approx(own[key]["mse"], rel=1e-5)  # float32 forecasts, summed apart
         assert block["mae"] == pytest.approx(own[key]["mae"], rel=1e-5)
     assert result.notes[-1].startswith(("every model beats", "not every model", "no model beats"))
+
+
+def test_a_model_without_a_season_is_judged_against_the_seasonal_baseline_another_model_has(frame):
+    """Models fitted with and without --season: the seasonal naive row was shown (or not, by the order given) and the
+    note named only the model that had one, implying the other beat it (a tester's find). Each model is now judged
+    against every baseline shown, in either order."""
+    with_season = Forecaster(**{**SMALL, "lookback": 12, "season": 7}).fit(frame, target="y", time_col="t")
+    without = Forecaster(**{**SMALL, "lookback": 12}).fit(frame, target="y", time_col="t")
+    for models in ({"s": with_season, "n": without}, {"n": without, "s": with_season}):
+        result = rnncast.compare(models, frame)
+        assert set(result.baselines) == {"repeat", "mean", "seasonal"}
+        assert all(set(verdicts) == {"repeat", "mean", "seasonal"} for verdicts in result.against_baselines.values())
+        assert result.against_baselines["n"]["seasonal"]["p_value"] == pytest.approx(
+            result.against_baselines["n"]["seasonal"]["p_value"])

@@ -37,3 +37,17 @@ def test_decimal_points_and_other_separators_are_refused_alike_and_plain_names_p
         refuse_joined_header(tabs)
     refuse_joined_header(pd.DataFrame({"a;b": [1.0, 2.0], "c": ["x", "y"]}))  # a name with ';' over numbers: a name
     refuse_joined_header(pd.DataFrame({"note": ["a;b", "c;d"], "y": [1.0, 2.0]}))  # text with ';' under a plain name
+
+
+def test_three_columns_of_decimal_commas_and_a_frame_of_several_columns(tmp_path):
+    """Three columns with decimal commas made pandas build a two-level index, on which the check crashed
+    ("initializing a Series from a MultiIndex"); a frame of several columns, one of them named 'category;sub' over
+    'food;fruit', was refused though it is a table read right (a tester's finds)."""
+    (tmp_path / "s.csv").write_text("date;sales;temp\n2024-01-01;991,31;20,9\n2024-01-02;992,5;21,1\n", encoding="utf-8")
+    frame = pd.read_csv(tmp_path / "s.csv")
+    assert frame.index.nlevels == 2
+    with pytest.raises(RnncastError, match=r"^column 'date;sales;temp' is a line of semicolon-separated names \('date', "
+                                           r"'sales', 'temp'\) read as one: .*sep=';' and decimal=','"):
+        refuse_joined_header(frame)
+    refuse_joined_header(pd.DataFrame({"date": ["2024-01-01", "2024-01-02"], "sales": [1.0, 2.0],
+                                       "category;sub": ["food;fruit", "food;veg"]}))

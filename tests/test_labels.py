@@ -300,8 +300,9 @@ def test_the_tutorials_y_beside_pre_made_windows_is_answered_with_how_rnncast_ta
     with pytest.raises(RnncastError, match=r"^target= \(--target\) must be a column name or a list of names, got ndarray "
                                            r".*; to forecast these values from X, give them as a column of one table "
                                            r"and name the columns: fit\(np.column_stack\(\[X, y\]\), target=k, "
-                                           r"features=list\(range\(k\)\)\) for X of k columns \(future_known=True where "
-                                           r"each row's X is known when its y is forecast\); rnncast builds the windows "
+                                           r"features=list\(range\(k\)\)\) for X of k columns \(Forecaster\("
+                                           r"future_known=True\) where each row's X is known when its y is forecast\); "
+                                           r"rnncast builds the windows "
                                            r"itself from the raw series: give the series "
                                            r"as \[time\] or \[time, columns\] \(or a DataFrame\) with lookback= the window "
                                            r"length, not pre-made windows and targets$"):
@@ -310,6 +311,8 @@ def test_the_tutorials_y_beside_pre_made_windows_is_answered_with_how_rnncast_ta
     x = np.random.default_rng(1).normal(size=(300, 1))
     with pytest.raises(RnncastError, match=r"fit\(np.column_stack\(\[X, y\]\), target=k"):
         Forecaster(**TINY).fit(x, 40 * x[:, 0])
+    with pytest.raises(RnncastError, match=r"fit\(np.column_stack\(\[X, y\]\), target=k"):  # y of one column too
+        Forecaster(**TINY).fit(x, (40 * x[:, 0]).reshape(-1, 1))
     taken = Forecaster(**{**TINY, "future_known": True}).fit(np.column_stack([x, 40 * x[:, 0]]), target=1, features=[0])
     assert taken.targets_ == ["1"] and taken.future_covariates_ == ["0"]  # the advice, followed, fits
 

@@ -170,6 +170,10 @@ def test_a_title_line_above_the_header_is_said_to_be_one_not_a_decimal_comma(tmp
     with pytest.raises(RnncastError, match=r"\('Sales report 2020'\) looks like a title above the header \(line 4: "
                                            r"'date,y,x'\), .*remove the title line and the blank lines below it"):
         read_table(tmp_path / "b.csv")  # decimal-comma hint before (a tester's find)
+    for head in ("Sales report 2020,,\n", "Sales report 2020,,\n,,\n"):  # Excel writes a title over three columns so
+        (tmp_path / "e.csv").write_text(head + "date,y,x\n" + rows)  # (the title was taken as the time column)
+        with pytest.raises(RnncastError, match=r"\('Sales report 2020'\) looks like a title above the header"):
+            read_table(tmp_path / "e.csv")
     (tmp_path / "d.csv").write_text("y\n1,5\n2,5\n")  # one column of decimal commas: the hint it had
     with pytest.raises(RnncastError, match="a decimal comma, as in 51,02"):
         read_table(tmp_path / "d.csv")

@@ -5,7 +5,8 @@ models never hides that none of them beats a baseline.
 Each model is judged against its own baselines (the training mean of the rows it was fitted on) as evaluate judges
 it: a lower MSE beyond chance, a one-sided Diebold–Mariano test at p < ``VERDICT_ALPHA`` (``verdicts.beats``), on
 the errors the models' pairs are tested on (in original units for one series of one target, else each series divided
-by its training spread). The table's baseline rows are the first model's.
+by its training spread). Every model is judged against every baseline the table shows: one fitted without a season
+has no seasonal naive forecast of its own, and is judged against the one of the first model that has it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from rnncast.windowforecasts import WindowForecasts
 
 @dataclass
 class BaselineScores:
-    """``scores``: baseline key -> {"mse", "mae"} in original units (the first model's baselines); ``scaled``: the
+    """``scores``: baseline key -> {"mse", "mae"} in original units (each baseline any model has, from the first model
+    that has it: a seasonal naive forecast needs a season); ``scaled``: the
     same in the test's units where they are not original (else empty); ``against``: model name -> baseline key ->
     {"p_value" (one-sided: small when the model is better), "beaten"}; ``note``: the verdict in a sentence."""
 
@@ -35,21 +37,25 @@ class BaselineScores:
 
 def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spread, keep, horizon: int,
           times) -> BaselineScores:
-    """Every model of ``chosen`` (name -> its forecasts of the common windows, original units) against its own
-    baselines. ``judged``: name -> the model's errors [W, H, T] as the pairs' test weighs them; ``spread``
+    """Every model of ``chosen`` (name -> its forecasts of the common windows, original units) against every
+    baseline any of them has: its own where it has it, else the first model's that has it. ``judged``: name -> the model's errors [W, H, T] as the pairs' test weighs them; ``spread``
     [W, 1, T] what they were divided by (None: original units); ``keep`` [W, H, T] the values scored (None: all);
     ``times`` [W] each window's forecast time."""
-    first = next(iter(chosen.values()))
     out = BaselineScores()
-    for key, forecast in first.baselines.items():
-        score = metrics.score(first.y_true, forecast, keep)
+    source = {}  # each baseline any model has, from the first model that has it (a seasonal one needs a season)
+    for wf in chosen.values():
+        for key, forecast in wf.baselines.items():
+            source.setdefault(key, (wf, forecast))
+    for key, (wf, forecast) in source.items():
+        score = metrics.score(wf.y_true, forecast, keep)
         out.scores[key] = {"mse": score["mse"], "mae": score["mae"]}
         if spread is not None:
-            score = metrics.score(np.zeros_like(forecast), (forecast - first.y_true) / spread, keep)
+            score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, keep)
             out.scaled[key] = {"mse": score["mse"], "mae": score["mae"]}
     for name, wf in chosen.items():
         out.against[name] = {}
-        for key, forecast in wf.baselines.items():
+        for key in source:  # its own baseline where it has one, else the one the table shows (same windows, values)
+            forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
             lower = mean_square(judged[name], keep) < mean_square(errors, keep)

@@ -77,6 +77,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             if "\x00" in header:  # csv would stop at it; pandas would read on
                 raise RnncastError(nul_bytes(name, written.first))
             present = next(csv.reader([header], delimiter=sep), [])
+            if len(present) > 1 and not any(c.strip() for c in present[1:]) and (title := written.title(name)):
+                raise RnncastError(title)  # 'Sales report 2024,,': a title over three columns, as Excel writes it
             if values_not_names(present):  # np.savetxt's file, or an export without its header: its first row lost
                 raise RnncastError(f"the first line of {name} holds values, not column names ({', '.join(present[:3])}"
                                    f"{', ...' if len(present) > 3 else ''}): rnncast reads it as the header, and its row "

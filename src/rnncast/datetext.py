@@ -18,7 +18,7 @@ import pandas as pd
 
 from rnncast import monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS, guess
-from rnncast.dayorder import day_or_month_first
+from rnncast.dayorder import day_or_month_first, settled
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of, year_first
 from rnncast.spelling import counted, hint, spelled
@@ -60,7 +60,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
             _year_written(column, time, name, place)  # Jan 15, 12:30: pandas puts them in the year 1, or today
             _two_digit_years(column, time, name, place)  # 01/15/50: 2050 to pandas, 1950 to a spreadsheet
             if day and dayfirst is None:
-                log.warning("time column %r is read day first (31/01/2024 is 31 January)", name)
+                log.warning("time column %r is read day first (%s)", name, settled(column, time))
                 if order is not None:
                     order["dayfirst"] = True
             elif day is False and dayfirst is None:

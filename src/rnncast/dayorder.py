@@ -50,7 +50,7 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     if day_first is not None and (fields[1] > 12).any() and not (fields[0] > 12).any():
         day_first = None  # 01/13/2020: only month first is a date; dateutil swapped day and month to read it day first
     elif (fields[0] > 12).any() and not (fields[1] > 12).any() and day_first is not None:
-        log.warning("time column %r is read day first (13/01/2020 is 13 January)", name)
+        log.warning("time column %r is read day first (%s)", name, settled(column, day_first))
         if order is not None:
             order["dayfirst"] = True
         return day_first  # 13/01/2020: only day first is a date (dateutil swapped month first's)
@@ -82,6 +82,16 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     if order is not None:
         order["dayfirst"] = False
     return month_first
+
+
+def settled(column: pd.Series, day_first: pd.DatetimeIndex) -> str:
+    """The data's own first date whose first field is past 12, read day first: "13/05/2024 is 13 May 2024" (the
+    warning quoted 13/01/2020, a date not in the data); "a day past 12 comes first" where no such text is found."""
+    fields = column.astype(str).str.extract(r"^\s*(\d{1,2})[/.-]")[0].astype(float)
+    past = np.flatnonzero((fields > 12).to_numpy())
+    if not len(past):
+        return "a day past 12 comes first"
+    return f"{str(column.iloc[past[0]]).strip()} is {timetext.spoken(day_first[past[0]])}"
 
 
 def _calendar(times: pd.DatetimeIndex):

@@ -15,10 +15,13 @@ SEPARATORS = {";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
 def refuse_joined_header(frame: pd.DataFrame) -> None:
-    """Raise ``RnncastError`` where a column's name is several names joined by a separator of ``SEPARATORS``
-    (``'date;sales'``) and most of its values, or of the frame's text index, hold that separator too: a whole file
-    line read as one field. A name such as ``'a;b'`` over plain numbers passes."""
-    index_text = _holding(frame.index)
+    """Raise ``RnncastError`` where the frame's one column is named by several names joined by a separator of
+    ``SEPARATORS`` (``'date;sales'``) and most of its values, or of a level of the frame's text index (pandas makes
+    the fields a decimal comma splits off its levels), hold that separator too: a whole file line read as one
+    field. A name such as ``'a;b'`` over plain numbers passes, and so does any column of a frame of several."""
+    if len(frame.columns) != 1:  # such a file read with commas is one column; a frame of several names its columns
+        return
+    index_text = set().union(*(_holding(frame.index.get_level_values(k)) for k in range(frame.index.nlevels)))
     for column in frame.columns:
         name = str(column)
         for sep, called in SEPARATORS.items():

@@ -192,10 +192,12 @@ def check_lists(**named) -> None:
         if value is not None and not isinstance(value, (str, list, tuple, pd.Index)) and (
                 hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
             windows = f"; {RAW_SERIES} and targets" if getattr(value, "ndim", 0) >= 1 and not isinstance(value, pd.Series) else ""
-            if keyword == "target" and getattr(value, "ndim", 0) == 1:  # scikit-learn's fit(X, y): y beside X, named
+            column = getattr(value, "ndim", 0) == 1 or (getattr(value, "ndim", 0) == 2 and value.shape[1] == 1)
+            if keyword == "target" and column:  # scikit-learn's fit(X, y) (y of one column too): y beside X, named
                 windows = (f"; to forecast these values from X, give them as a column of one table and name the "
                            f"columns: fit(np.column_stack([X, y]), target=k, features=list(range(k))) for X of k "
-                           f"columns (future_known=True where each row's X is known when its y is forecast){windows}")
+                           f"columns (Forecaster(future_known=True) where each row's X is known when its y is "
+                           f"forecast){windows}")
             raise RnncastError(f"{said} must be a column name or a list of names, got {type(value).__name__} "
                                f"{str(value)[:80]!r}{windows}")  # fit(X, y): y is no name
         given = names(value) if not (isinstance(value, str) and value == "all") else []

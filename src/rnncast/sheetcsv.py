@@ -90,15 +90,16 @@ class Written:
         header of one column; a refusal saying so (rnncast has no setting to skip lines), else None."""
         lines = [line.decode("utf-8", errors="replace").lstrip("\ufeff")
                  for line in re.split(rb"\r\n|\r|\n", self.first)[self.head.skip:]] + ["", ""]
-        first_line = lines[0]  # the header's line below it: the next that is not blank ('Sales report', '', 'date,y')
-        at = next((k for k in range(1, len(lines) - 2) if lines[k].strip()), 1)
+        fields = lambda line: [f for f in next(csv.reader([line], delimiter=self.head.sep), []) if f.strip()]  # noqa: E731
+        first_line = lines[0]  # the header's line below it: the next that is not blank ('Sales report', '', 'date,y'),
+        at = next((k for k in range(1, len(lines) - 2) if fields(lines[k])), 1)  # a line of separators (',,') blank too
         second = lines[at]
-        if len(next(csv.reader([first_line], delimiter=self.head.sep), [])) != 1:
-            return None
+        if len(fields(first_line)) != 1 or not next(csv.reader([first_line], delimiter=self.head.sep), [""])[0].strip():
+            return None  # one field, the first ('Sales report 2024,,' as Excel writes a title over three columns)
         cut = next((names for sep in SEPARATORS if len(names := next(csv.reader([second], delimiter=sep), [])) > 1), [])
         if not any(_a_name(field) for field in cut):  # '1,5' under 'y': a decimal comma, said otherwise
             return None
-        return (f"the first line of {name} ({first_line.strip()!r}) looks like a title above the header (line "
+        return (f"the first line of {name} ({fields(first_line)[0].strip()!r}) looks like a title above the header (line "
                 f"{self.head.skip + 1 + at}: {second.strip()[:80]!r}), and the first line is read as the header; remove "
                 f"the title line{' and the blank lines below it' if at > 1 else ''} so that the column names come first")
 
