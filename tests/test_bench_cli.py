@@ -79,7 +79,7 @@ def test_quick_runs_end_to_end(tmp_path, capsys):
         assert f"[{row['model']} H=96]({results.plot_name(row)})" in md  # results.md links each plot
     assert len(list(out.glob("*.png"))) == 3
     printed = capsys.readouterr().out
-    assert "beats Repeat" in printed and "lstm" in printed
+    assert "lower MSE than Repeat" in printed and "lstm" in printed
 
     # append-safe: a second run adds rows, keeps the old ones
     args = parse("--data", str(data), "--horizons", "96", "--models", "repeat", "--no-plots",

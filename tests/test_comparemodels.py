@@ -110,7 +110,7 @@ def test_the_result_is_json(fitted, frame):
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
-                         "scaled_baselines", "against_baselines"}
+                         "scaled_baselines", "against_baselines", "baselines_by_target"}
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["by_target"] == {}  # one target: its scores are the table's
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
@@ -260,6 +260,11 @@ def test_several_targets_are_compared_each_in_its_own_units_beside_their_mean():
         assert result.scores[name]["mse"] == pytest.approx((each["kwh"]["mse"] + each["hum"]["mse"]) / 2)
     assert "(the targets' mean; each target's own in its table)" in " ".join(result.notes)
     assert "by_target" in result.as_dict()
+    # the baselines in each target's own units too, as evaluate gives them (their tables had none; a tester's find)
+    own = models["a"].evaluate(frame)["by_target"]
+    for key in ("repeat", "mean"):
+        for target in ("kwh", "hum"):
+            assert result.baselines_by_target[key][target]["mse"] == pytest.approx(own[target][key]["mse"], rel=1e-5)
 
 
 def test_the_baselines_are_scored_on_the_same_windows_and_each_model_judged_as_evaluate_judges_it(fitted, frame):

@@ -83,6 +83,21 @@ def test_a_verdict_on_forecasts_equal_to_a_baseline_says_the_same_mse_and_no_p_v
     assert not good and "the same MSE" in sentence and "nan" not in sentence
 
 
+def test_float32_rounding_of_a_baselines_forecasts_is_the_same_mse_never_beats():
+    """A backtest's untrained network, the 'repeat the last value' baseline in float32: MSE 0.71548412 against
+    0.71548414, and "beats 'repeat the last value' (p = 0.036)" beside a table row saying "the same MSE" (a tester's
+    find). Its steady rounding differences are no forecasting skill."""
+    from rnncast.verdicts import against_each, beats
+
+    scores = {"model": {"mse": 0.71548412}, "repeat": {"mse": 0.71548414}, "mean": {"mse": 5.0}}
+    test = {"original": scores, "significance": {"repeat": {"p_value": 0.036}, "mean": {"p_value": 0.001}}}
+    assert not beats(test, "repeat") and beats(test, "mean")
+    each = {e["name"]: e for e in against_each(test)}
+    assert each["repeat"]["how"] == "the same MSE" and not each["repeat"]["beaten"]
+    good, sentence = verdict(test)
+    assert not good and "the same MSE: its forecasts are the baseline's." in sentence and "0.036" not in sentence
+
+
 def test_a_p_value_below_double_precision_is_not_said_to_be_0():
     assert p_text(0.0) == "p < 1e-16" and p_text(3e-20) == "p < 1e-16"
     assert p_text(0.0312) == "p = 0.031" and p_text(2.5e-9) == "p = 2.5e-09"

@@ -19,6 +19,7 @@ from rnncast import metrics, significance
 from rnncast.baselines import baseline_name
 from rnncast.comparison import listing, mean_square
 from rnncast.significance import VERDICT_ALPHA
+from rnncast.verdicts import same_mse
 from rnncast.windowforecasts import WindowForecasts
 
 
@@ -33,14 +34,16 @@ class BaselineScores:
     scaled: dict = field(default_factory=dict)
     against: dict = field(default_factory=dict)
     note: str = ""
+    by_target: dict = field(default_factory=dict)  # several targets: baseline key -> target -> {"mse", "mae"}
 
 
 def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spread, keep, horizon: int,
-          times) -> BaselineScores:
+          times, targets: list | None = None) -> BaselineScores:
     """Every model of ``chosen`` (name -> its forecasts of the common windows, original units) against every
     baseline any of them has: its own where it has it, else the first model's that has it. ``judged``: name -> the model's errors [W, H, T] as the pairs' test weighs them; ``spread``
     [W, 1, T] what they were divided by (None: original units); ``keep`` [W, H, T] the values scored (None: all);
-    ``times`` [W] each window's forecast time."""
+    ``times`` [W] each window's forecast time; ``targets``: the target names, whose scores each baseline gets alone
+    (``by_target``) where there are several."""
     out = BaselineScores()
     source = {}  # each baseline any model has, from the first model that has it (a seasonal one needs a season)
     for wf in chosen.values():
@@ -52,13 +55,20 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
         if spread is not None:
             score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, keep)
             out.scaled[key] = {"mse": score["mse"], "mae": score["mae"]}
+        if targets and len(targets) > 1:  # each target's own units, as compare's per-target tables show the models
+            out.by_target[key] = {}
+            for j, target in enumerate(targets):
+                one = slice(j, j + 1)
+                score = metrics.score(wf.y_true[..., one], forecast[..., one], None if keep is None else keep[..., one])
+                out.by_target[key][str(target)] = {"mse": score["mse"], "mae": score["mae"]}
     for name, wf in chosen.items():
         out.against[name] = {}
         for key in source:  # its own baseline where it has one, else the one the table shows (same windows, values)
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
-            lower = mean_square(judged[name], keep) < mean_square(errors, keep)
+            model, rival = mean_square(judged[name], keep), mean_square(errors, keep)
+            lower = model < rival and not same_mse(model, rival)  # float32's rounding of the baseline: no skill
             out.against[name][key] = {"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)}
     out.note = baseline_note(out.against)
     return out

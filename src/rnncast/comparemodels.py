@@ -69,6 +69,7 @@ class ModelComparison:
     baselines: dict = field(default_factory=dict)  # baseline key -> {"mse", "mae"}, original units (the first model's)
     scaled_baselines: dict = field(default_factory=dict)  # the same in the test's units where they are not original
     against_baselines: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
+    baselines_by_target: dict = field(default_factory=dict)  # several targets: key -> target -> {"mse", "mae"}
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -128,7 +129,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     measure = MEASURE.get(part, "MSE") if spread is None else f"scaled {MEASURE.get(part, 'MSE')}"
     times = evaluation.forecast_times(chosen[first])
     result = comparison.compare(judged, horizon, group, times=times, keep=keep, measure=measure)
-    baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times)
+    baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times, list(chosen[first].targets))
     scores, scaled = {}, {}
     for name, wf in chosen.items():
         score = metrics.score(wf.y_true, wf.y_pred, keep)
@@ -145,7 +146,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part) + said + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
-                           baselines.scaled, baselines.against)
+                           baselines.scaled, baselines.against, baselines.by_target)
 
 
 SCALED = "each series divided by its training rows' standard deviation"

@@ -31,7 +31,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     good, name, model, rival, how, p = outcome(test, units, alpha)
     mse = measured(test, units)
     result = test.get("significance", {}).get(name, {})
-    said_p = f" (Diebold–Mariano {p_text(p)})" if p == p else untested(result, how)
+    said_p = f" (Diebold–Mariano {p_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
         rivals = [n for n in test[units] if n != "model"]
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {model:.4g} against "
@@ -120,7 +120,7 @@ def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -
         return True, best, model, rivals[best], lower_by(model, rivals[best]), p_values[best]
     worst = min(losers, key=rivals.get)
     tested = p_values[worst] == p_values[worst]  # NaN: no test could be made (one cutoff), so no chance was weighed
-    how = ("the same MSE: its forecasts are the baseline's" if abs(model - rivals[worst]) <= 1e-6 * abs(rivals[worst])
+    how = ("the same MSE: its forecasts are the baseline's" if same_mse(model, rivals[worst])
            else ("a lower MSE, but not beyond chance" if tested else "a lower MSE, not tested against chance")
            if model < rivals[worst] else "a higher MSE")
     return False, worst, model, rivals[worst], how, p_values[worst]
@@ -136,7 +136,7 @@ def against_each(test: dict, units: str = "original", alpha: float = VERDICT_ALP
     model = scores["model"]["mse"]
     each = []
     for name, rival in ((n, s["mse"]) for n, s in scores.items() if n != "model"):
-        how = ("the same MSE" if abs(model - rival) <= 1e-6 * abs(rival) else lower_by(model, rival) if model < rival
+        how = ("the same MSE" if same_mse(model, rival) else lower_by(model, rival) if model < rival
                else "a higher MSE")
         each.append({"name": name, "mse": rival, "how": how, "lower": model < rival and how != "the same MSE",
                      "p": significance.get(name, {}).get("p_value", float("nan")), "beaten": beats(test, name, units, alpha)})
@@ -265,10 +265,18 @@ def mae_caveat(scores: dict) -> str:
 
 
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = VERDICT_ALPHA) -> bool:
-    """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``)."""
+    """Whether the model's test MSE is lower than ``baseline``'s, beyond chance (Diebold–Mariano p < ``alpha``). The
+    same MSE to a millionth (``same_mse``) is never beaten: the untrained network's forecasts are the baseline's in
+    float32, and the test found the rounding's tiny, steady differences "beyond chance" (p = 0.036 in a backtest)."""
     scores = test[units]
     p_value = test.get("significance", {}).get(baseline, {}).get("p_value", 0.0)
-    return scores["model"]["mse"] < scores[baseline]["mse"] and p_value < alpha
+    model, rival = scores["model"]["mse"], scores[baseline]["mse"]
+    return model < rival and not same_mse(model, rival) and p_value < alpha
+
+
+def same_mse(model: float, rival: float) -> bool:
+    """Whether two MSEs are the same to a millionth of the baseline's (float32 forecasts of the same values)."""
+    return abs(model - rival) <= 1e-6 * abs(rival)
 
 
 def future_known_hint() -> str:

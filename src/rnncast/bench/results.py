@@ -172,7 +172,7 @@ def read_csv(path: Path) -> list[dict]:
 
 def summary_table(rows: list[dict]) -> str:
     """The rows of one command as a plain-text table (the command shows it at the end)."""
-    head = ["dataset", "mode", "L", "H", "model", "MSE", "MAE", "Repeat MSE", "Repeat MAE", "beats Repeat",
+    head = ["dataset", "mode", "L", "H", "model", "MSE", "MAE", "Repeat MSE", "Repeat MAE", "lower MSE than Repeat",
             "seconds", "epochs"]
     body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], f"{r['mse']:.4f}", f"{r['mae']:.4f}",
              f"{r['repeat_mse']:.4f}", f"{r['repeat_mae']:.4f}", r["beats_repeat"] or "-",

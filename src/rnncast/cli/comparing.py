@@ -110,9 +110,12 @@ def run_compare(args) -> int:
     head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
     print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), "windows"], rows))
     for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
-        mse, mae = (score_texts(m, [result.by_target[name][target][m] for name in result.names]) for m in ("mse", "mae"))
+        blocks = [result.by_target[name][target] for name in result.names] + [
+            each[target] for each in result.baselines_by_target.values()]  # the baselines in the target's units too
+        mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
         print(table([f"target {target!r} (its own units)", "MSE", "MAE"],
-                    [[name, mse[i], mae[i]] for i, name in enumerate(result.names)]))
+                    [[name, mse[i], mae[i]] for i, name in enumerate(result.names + [
+                        row_label(key) for key in result.baselines_by_target])]))
     for line in result.notes + [result.sentence]:
         print(line)
     return 0
