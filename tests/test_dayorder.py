@@ -82,3 +82,23 @@ def test_readings_that_both_keep_a_calendar_as_well_stay_month_first_with_a_warn
         read, _ = parse_text(text, "date", str, order=order)
     assert read[1] == pd.Timestamp("2024-02-01") and order == {"dayfirst": False}
     assert "could be read month first or day first" in caplog.text
+
+
+def test_new_data_written_in_the_other_order_is_read_so_where_its_calendar_says_so(caplog):
+    """A model fitted on day-first dates read new hourly rows 04/01/2024 00:00 ... 04/05/2024 23:00 day first (4 January
+    to 4 May, 2,808 hours missing) and dated its forecast 5 May without a word (a tester's find). Where every date reads
+    both ways and the other order keeps a calendar with far fewer rows missing, that order is taken, and said."""
+    times = pd.date_range("2024-04-01", periods=5 * 24, freq="h")
+    text = pd.Series(times.strftime("%m/%d/%Y %H:%M"))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(text, "time", str, dayfirst=True)
+    assert read.equals(pd.DatetimeIndex(times))
+    assert ("time column 'time' is read month first (04/01/2024 00:00 is 1 April 2024), not day first as the data the "
+            "model was fitted on") in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):  # written as the model read: no word
+        read, _ = parse_text(pd.Series(times.strftime("%d/%m/%Y %H:%M")), "time", str, dayfirst=True)
+    assert read.equals(pd.DatetimeIndex(times)) and caplog.text == ""
+    days = pd.Series(pd.date_range("2024-01-01", periods=12, freq="D").strftime("%m/%d/%Y"))  # both as regular: the
+    read, _ = parse_text(days, "date", str, dayfirst=True)  # model's order stays (1 Jan .. 1 Dec monthly, read so)
+    assert read[1] == pd.Timestamp("2024-02-01")

@@ -44,6 +44,7 @@ from rnncast.significance import diebold_mariano_cutoffs
 from rnncast.verdicts import backtest_test, headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
+from rnncast.timecalendar import by_series as calendars_by_series
 from rnncast.settingvalues import callback, positive_int
 
 
@@ -180,7 +181,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "n_windows": n_windows, "step": step, "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "cell": settings.model.cell, "highway": settings.model.highway, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
         "targets": panel.n_targets, "freq": panel.calendar.freq_text,
-        "calendar": panel.calendar.shown,
+        "calendar": calendars_by_series(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, list(panel.ids),
+                              given=panel.given_by_text),  # every series' own calendar, as fit's page lists them
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:

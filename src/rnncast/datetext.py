@@ -18,7 +18,7 @@ import pandas as pd
 
 from rnncast import monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS, guess
-from rnncast.dayorder import day_or_month_first, settled
+from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of, year_first
 from rnncast.spelling import counted, hint, spelled
@@ -65,6 +65,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
                     order["dayfirst"] = True
             elif day is False and dayfirst is None:
                 time = day_or_month_first(column, time, name, order, day_first)
+            elif day is not None and dayfirst is not None:  # a model's order: new data may be written the other way
+                time = against_model(column, time, day, name, month_first if day else day_first)
             return time, False
     _first_bad(column, name, place)
     with warnings.catch_warnings():

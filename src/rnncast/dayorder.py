@@ -84,6 +84,41 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     return month_first
 
 
+said = logging.getLogger("rnncast.dayorder")  # not quieted where a model reads new data: what only new data shows
+
+
+def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: str, other_read: dict):
+    """New data's dates read in the order a model read its fit's (``day``: day first) where every one of them reads
+    both ways: the other order (``other_read``, how pandas is told to read it) where its dates keep a calendar with far
+    fewer rows missing (``_clearer``), said in a warning; else ``read``. A model fitted on day-first dates read
+    hourly rows written 04/01/2024 00:00 ... 04/05/2024 23:00 month first as 4 January ... 4 May, and dated its
+    forecast 5 May, without a word."""
+    first = column.dropna().head(1)
+    if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
+        return read
+    fields = column.dropna().astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]").astype(float)
+    if (fields > 12).any().any():  # a day past 12 settles the order: the reading already took it
+        return read
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            other = pd.DatetimeIndex(pd.to_datetime(column, **other_read))
+        except (ValueError, TypeError):
+            return read
+    if other.equals(read):
+        return read
+    mine, theirs = ("day", "month") if day else ("month", "day")
+    kept = {mine: _calendar(read), theirs: _calendar(other)}
+    if _clearer(kept) != theirs:
+        return read
+    i = int(np.flatnonzero(read != other)[0])
+    said.warning("time column %r is read %s first (%s is %s), not %s first as the data the model was fitted on: read "
+                 "%s first its dates %s, read %s first %s; write ISO dates (2016-02-01) to leave no doubt", name, theirs,
+                 str(column.iloc[i]).strip(), timetext.spoken(other[i]), mine, mine, _kept_text(kept[mine]), theirs,
+                 _kept_text(kept[theirs], "they "))
+    return other
+
+
 def settled(column: pd.Series, day_first: pd.DatetimeIndex) -> str:
     """The data's own first date whose first field is past 12, read day first: "13/05/2024 is 13 May 2024" (the
     warning quoted 13/01/2020, a date not in the data); "a day past 12 comes first" where no such text is found."""

@@ -20,10 +20,10 @@ from rnncast.timecalendar import Calendar
 def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, where):
     """``(base, ruler, own)`` for the stacked times [N] of series cut at ``offsets`` [S + 1] (each sorted) on the
     business days of ``calendar`` where each series' missing weekdays are one holiday set's (a series that misses
-    none keeps ``calendar``): ``base`` the commonest series calendar, ``ruler`` their ``rulers.Combined``, ``own``
-    {series: Calendar} of those whose calendar is not ``base``; None where a series' missing weekdays are no set's,
-    or every series is explained by one set (the panel's own inference finds that) or by none. ``where(i)``: row
-    ``i`` named for a refusal."""
+    none, or whose missing weekdays no set explains, keeps ``calendar``, its gaps said as gaps): ``base`` the
+    commonest series calendar, ``ruler`` their ``rulers.Combined``, ``own`` {series: Calendar} of those whose
+    calendar is not ``base``; None where no set explains any series, or one set explains every series (the panel's
+    own inference finds that). ``where(i)``: row ``i`` named for a refusal."""
     if len(offsets) < 3:
         return None
     each, rulers = [], {}
@@ -34,13 +34,14 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
         found = explained.offset if explained is not None else calendar.freq
         own, ruler, _ = calendars.settle(piece, cut, found, lambda i, s=s: where(offsets[s] + i), quiet=True,
                                          holidays=explained.name if explained is not None else None)
-        if ruler is None or (explained is None and ruler.missing):  # weekdays missing that no set explains
+        if ruler is None:
             return None
         each.append(Calendar("datetime", found, calendar.tz, calendar.name,
                              holidays=explained.name if explained is not None else None))
         rulers[s] = ruler
-    if len({c.holidays for c in each}) < 2:
-        return None
+    sets = {c.holidays for c in each} - {None}
+    if not sets or (len(sets) == 1 and all(c.holidays is not None for c in each)):
+        return None  # no set explains a series, or one set explains every series: the panel's own inference
     base = Counter(each).most_common(1)[0][0]
     return base, Combined(offsets, None, rulers), {s: c for s, c in enumerate(each) if c != base}
 
