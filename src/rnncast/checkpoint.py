@@ -25,7 +25,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, pathargs, weightfile
+from rnncast import demofolders, interrupts, pathargs, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -97,33 +97,42 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
 def write_model(folder, net: nn.Module, meta: dict) -> None:
     """Write the model folder whole, or leave the one there as it was: the weights and model.json (with
     the SHA-256 of the weights file, ``CHECKSUM``) go into a temporary folder beside it, which is then
-    renamed into place (an earlier model moved aside first, then removed; ``files.sweep_temps`` removes
-    what a killed write left). A symbolic link is written through. Unchecked: ``save_model`` checks,
-    ``report.write_run`` writes its run's own model/."""
+    renamed into place (an earlier model moved aside first, then removed), the renames one step that a Ctrl-C
+    or SIGTERM waits for (``interrupts.one_step``; a failed second rename puts the earlier model back), so the
+    earlier model or the new one is always at ``folder``; ``files.sweep_temps`` removes what a killed write left.
+    A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
+    own model/."""
     folder = written_path(Path(folder))
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
     description = {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
                    CHECKSUM: hashlib.sha256(data).hexdigest()}
+    new = None
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    except OSError as err:
-        raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
-                           f"{folder.parent}, or give another folder)") from None
-    try:
+        with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
         os.chmod(new, 0o755)  # mkdtemp makes 0700; a model folder is meant to be shared and read
         write_bytes(new / WEIGHTS, data)
         write_json(new / META, description)
-        if folder.is_dir() and any(folder.iterdir()):
-            old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
-            os.rename(folder, old)
-            os.rename(new, folder)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(new, folder)  # over an empty folder, or none
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
+        with interrupts.one_step():  # one step: a signal waits until a model, the earlier or the new, is at folder
+            if folder.is_dir() and any(folder.iterdir()):
+                old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
+                os.rename(folder, old)
+                try:
+                    os.rename(new, folder)
+                except BaseException:
+                    os.rename(old, folder)  # the earlier model back in its place
+                    raise
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(new, folder)  # over an empty folder, or none
+    except BaseException as err:
+        if new is not None:
+            shutil.rmtree(new, ignore_errors=True)
+        if isinstance(err, OSError) and new is None:
+            raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
+                               f"{folder.parent}, or give another folder)") from None
         raise
 
 
