@@ -112,7 +112,7 @@ def occupied(out: Path, what: str, flag: str = "--out") -> str:
     """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
     at, again = said(flag, out), ask(flag)
     if (out / "config.json").is_file() and "run" in output_kinds(p.name for p in out.iterdir()):  # a backtest keeps one too
-        if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
+        if not (out / "report.html").is_file():  # written last: without it the run was cut short (predict says so too)
             return (f"{at} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
                     f"with {again}, or give another {flag}")
         begun = f" (a new run begun to replace it was cut short: rnncast fit --resume {out} finishes it)"

@@ -16,7 +16,7 @@ from rnncast.cli.display import epoch_bar
 from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
-from rnncast.errors import RnncastError
+from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.files import entries_of
 from rnncast import replacing
 from rnncast.noticed import capture, held
@@ -152,6 +152,15 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         before = bool(args.resume) and checkpoint.exists()  # epochs of an earlier attempt
         if replaces and main_rank and not checkpoint.exists():
             replacing.discard(out)  # the new run has no epoch to continue from: the folder is the earlier run's alone
+        if isinstance(err, TrainingDiverged) and main_rank and not checkpoint.exists():  # no epoch kept: its settings
+            if not args.resume:  # would diverge again, so a resume is no way on: nothing is kept (no folder made)
+                clear_output(into)  # config.json, which this fit wrote: the run had begun no epoch
+            else:  # --resume keeps the run's settings (config.json, as it was before this attempt)
+                from rnncast.config import TrainSettings
+
+                lower = min(forecaster.lr / 10, TrainSettings.lr)  # the default, or a tenth of what diverged
+                raise RnncastError(f"{err}; resuming keeps the run's settings and diverges again: start it over with "
+                                   f"another: rnncast fit --config {out} --lr {lower:g} --out {out} --overwrite") from None
         if isinstance(err, KeyboardInterrupt):
             if main_rank:
                 left = _cut_short(out, replaces, saved, before)
