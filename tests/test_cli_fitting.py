@@ -417,3 +417,14 @@ def test_a_resume_that_diverges_before_an_epoch_points_to_a_new_start_with_a_low
     assert json.loads((run / "config.json").read_text()) == config
     code, _, err = cli(capsys, "fit", "--config", run, "--lr", "0.0003", "--out", run, "--overwrite")
     assert code == 0, err
+
+
+def test_a_suggested_command_quotes_a_path_with_a_space_so_it_can_be_pasted(tmp_path, capsys):
+    """"Continue with: rnncast fit --resume runs/my run2" failed when pasted: a path with a space is now quoted."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    run = tmp_path / "my run"
+    assert cli(capsys, *fit_args(data, run, "--epochs", "1"))[0] == 0
+    (run / "report.html").unlink()  # cut short while writing its outputs
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1"))
+    assert code == 2 and f"rnncast fit --resume '{run}'," in err, err

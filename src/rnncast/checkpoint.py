@@ -10,6 +10,7 @@ run, is ``resume.py``'s."""
 
 from __future__ import annotations
 
+import shlex
 import hashlib
 import json
 import os
@@ -158,7 +159,7 @@ def load_model(folder) -> tuple[nn.Module, dict]:
                                "give a run directory (rnncast fit writes one) or a model folder")
     kinds = [] if not folder.is_dir() or (folder / META).exists() else output_kinds(entries_of(folder))
     if kinds and "run" not in kinds:  # a tune's, a demo's, a bench's folder: named, as a backtest's above
-        best = (f"; its best settings are trained with rnncast fit --config {folder / 'best.toml'} --out NEW, whose run "
+        best = (f"; its best settings are trained with rnncast fit --config {shlex.quote(str(folder / 'best.toml'))} --out NEW, whose run "
                 "holds the model" if kinds[0] == "tune" and (folder / "best.toml").is_file() else "")
         raise RnncastError(f"{folder} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model"
                            f"{best or '; give a run directory (rnncast fit writes one) or a model folder'}")
@@ -207,12 +208,12 @@ def unfinished_run(run: Path) -> str:
                 "written when training ends; wait for that fit to finish")
     if (run / "report.html").is_file():
         return (f"run {run} finished training (its report.html is there), but its model folder {run / 'model'} is "
-                f"missing; put model/ back from a copy, or train the run again: rnncast fit --config {run} --out NEW "
-                f"(or --out {run} --overwrite to replace it)")
+                f"missing; put model/ back from a copy, or train the run again: rnncast fit --config {shlex.quote(str(run))} --out NEW "
+                f"(or --out {shlex.quote(str(run))} --overwrite to replace it)")
     saved = ("its checkpoint keeps the epochs it finished" if (run / "checkpoint.safetensors").is_file() else
              "no epoch had finished")
     return (f"run {run} was interrupted before its model was written ({saved}); continue it with: "
-            f"rnncast fit --resume {run}")
+            f"rnncast fit --resume {shlex.quote(str(run))}")
 
 
 def _read_json(path: Path) -> dict:

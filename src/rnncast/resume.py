@@ -10,6 +10,7 @@ loaded. The model folder a finished fit writes is ``checkpoint.py``'s.
 
 from __future__ import annotations
 
+import shlex
 import hashlib
 import json
 import logging
@@ -105,7 +106,7 @@ def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
             if resume or not (folder / TRAINING_STATE).exists():
                 continue  # the run's own checkpoint, continued, or a run rnncast fit (or --resume) trains afresh
             raise RnncastError(f"{at} is the checkpoint of the run in {folder}, which its files describe; continue it "
-                               f"with resume=True (or rnncast fit --resume {folder}), or give a checkpoint file outside "
+                               f"with resume=True (or rnncast fit --resume {shlex.quote(str(folder))}), or give a checkpoint file outside "
                                "the run")
         if kind:
             raise RnncastError(f"{at} would write into {folder}, which holds a {kind} (rnncast {COMMANDS[kind]}); give "
@@ -312,6 +313,6 @@ def refuse_finished(run_dir) -> None:
     if damaged:  # the scores: written again with the other outputs from the saved state
         raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json is damaged (not a JSON object, as "
                            f"rnncast wrote it); to write the run's outputs again from its saved model, remove "
-                           f"{run_dir / 'report.html'} and run rnncast fit --resume {run_dir}")
+                           f"{run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))}")
     raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
-                       f"{run_dir} --out NEW, or replace it with --out {run_dir} --overwrite")
+                       f"{shlex.quote(str(run_dir))} --out NEW, or replace it with --out {shlex.quote(str(run_dir))} --overwrite")
