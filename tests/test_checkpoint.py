@@ -571,6 +571,51 @@ def test_a_save_that_fails_midway_leaves_the_earlier_model_as_it_was(tmp_path, f
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
 
 
+def test_an_interrupt_between_the_two_renames_of_a_save_leaves_a_model_at_the_path(tmp_path, fitted, monkeypatch):
+    """A Ctrl-C while ``save(overwrite=True)`` moved the earlier model aside and before the new one took its
+    place left no model at the path (the earlier one hidden in ``.m.XXXXXXXX.tmp``, the new one removed)."""
+    import signal
+
+    folder = tmp_path / "m"
+    fitted.save(folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real, calls = os.rename, []
+
+    def cut(src, dst):  # the interrupt lands after the earlier model was moved aside
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", cut)
+    with pytest.raises(KeyboardInterrupt):
+        fitted.save(folder, overwrite=True)
+    monkeypatch.setattr(os, "rename", real)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # the earlier model, where it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]  # nothing hidden left beside it
+
+    other = Forecaster(**{**TINY, "seed": 1}).fit(make_frame(200), target="y", features=["x"])
+    calls.clear()
+
+    def ctrl_c(src, dst):  # a real SIGINT in the window: it waits until the new model is in place
+        calls.append(dst)
+        if len(calls) == 1:
+            signal.raise_signal(signal.SIGINT)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", ctrl_c)
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (not a background job's SIG_IGN)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            other.save(folder, overwrite=True)
+    finally:
+        signal.signal(signal.SIGINT, handler)
+        monkeypatch.setattr(os, "rename", real)
+    assert len(calls) == 2  # both renames ran before the Ctrl-C was raised
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+    np.testing.assert_array_equal(Forecaster.load(folder).predict(make_frame(200)), other.predict(make_frame(200)))
+
+
 def test_a_run_with_a_stray_model_beside_its_model_folder_is_refused_by_name(tmp_path, fitted):
     run = tmp_path / "run"
     fitted.save(run / "model")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 from conftest import make_frame
 from rnncast.files import LOCK_NAME, lock_folder
@@ -379,3 +380,51 @@ def test_a_full_disk_in_the_first_epoch_names_the_checkpoint_and_resume_continue
     monkeypatch.setattr(resume, "write_bytes", real)
     assert main(["fit", "--resume", str(run)]) == 0, capsys.readouterr().err
     assert (run / "report.html").is_file()
+
+
+def test_a_run_that_diverges_in_its_first_epoch_leaves_no_folder_to_resume(tmp_path, capsys):
+    """A fit that diverged before any epoch finished left its run folder with config.json alone, which a rerun called
+    "a finished run" and predict an interrupted one to continue with fit --resume (which would diverge again). Nothing
+    is kept now: the same command with a lower --lr writes the run."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    run = tmp_path / "run"
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1", "--lr", "1e30", "--no-highway"))
+    assert code == 2 and "training diverged in epoch 1" in err and "try a lower learning rate" in err, err
+    assert not run.exists()
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1", "--no-highway"))
+    assert code == 0, err
+
+
+def test_a_resume_that_diverges_before_an_epoch_points_to_a_new_start_with_a_lower_lr(tmp_path, capsys):
+    """--resume keeps the run's settings, so a run whose learning rate diverges would diverge at every resume: the
+    refusal names the command that starts it over with a lower --lr, which works; the run's config.json is kept."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    run = tmp_path / "run"
+    assert cli(capsys, *fit_args(data, run, "--epochs", "1", "--no-highway"))[0] == 0
+    config = json.loads((run / "config.json").read_text())
+    config["settings"]["lr"] = 1e30  # as a run interrupted before its first epoch keeps it
+    for name in os.listdir(run):
+        if name != "config.json" and not name.startswith("."):
+            path = run / name
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    (run / "config.json").write_text(json.dumps(config))
+    code, _, err = cli(capsys, "fit", "--resume", run)
+    assert code == 2 and err.rstrip().endswith(f"resuming keeps the run's settings and diverges again: start it over "
+                                               f"with another: rnncast fit --config {run} --lr 0.0003 --out {run} "
+                                               "--overwrite"), err
+    assert json.loads((run / "config.json").read_text()) == config
+    code, _, err = cli(capsys, "fit", "--config", run, "--lr", "0.0003", "--out", run, "--overwrite")
+    assert code == 0, err
+
+
+def test_a_suggested_command_quotes_a_path_with_a_space_so_it_can_be_pasted(tmp_path, capsys):
+    """"Continue with: rnncast fit --resume runs/my run2" failed when pasted: a path with a space is now quoted."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    run = tmp_path / "my run"
+    assert cli(capsys, *fit_args(data, run, "--epochs", "1"))[0] == 0
+    (run / "report.html").unlink()  # cut short while writing its outputs
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1"))
+    assert code == 2 and f"rnncast fit --resume '{run}'," in err, err

@@ -265,3 +265,30 @@ def test_a_ctrl_c_after_fit_finished_leaves_its_run_complete_and_ends_by_sigint(
     assert done.stderr.strip().splitlines()[-1].startswith("rnncast: interrupted after the command had finished")
     assert {"config.json", "metrics.json", "checkpoint.safetensors", "report.html"} <= {
         p.name for p in (tmp_path / "run").iterdir()}
+
+
+def test_a_signal_inside_one_step_waits_for_its_end_and_meets_the_handler_it_would_have_met():
+    """``one_step``: a Ctrl-C, also one that reaches another thread of the process, is noted inside the block and
+    delivered as it ends, to the handler of before (which raises, or inside fit's block notes it)."""
+    import threading
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    done = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with interrupts.one_step():
+                sender = threading.Thread(target=os.kill, args=(os.getpid(), signal.SIGINT))
+                sender.start()
+                sender.join()
+                sum(range(100_000))  # Python checks for signals while this runs
+                done.append(True)
+        assert done == [True]  # the block ran to its end first
+        with interrupts.ctrl_c_between_batches():  # inside fit's block the Ctrl-C is noted there, as ever
+            with interrupts.one_step():
+                signal.raise_signal(signal.SIGINT)
+                done.append(True)
+            assert done == [True, True] and isinstance(interrupts.pending(), KeyboardInterrupt)
+    finally:
+        signal.signal(signal.SIGINT, handler)
+    assert {s: signal.getsignal(s) for s in before} == before

@@ -254,3 +254,15 @@ def test_a_new_output_folder_named_as_a_file_is_refused_and_nothing_is_made(tmp_
     assert not out.exists()
     out.mkdir()
     claim_output(out, tmp_path / "default", False, "run").release()
+
+
+def test_a_run_of_config_json_alone_is_called_unfinished_as_predict_calls_it(tmp_path):
+    """A run folder holding only config.json (fit interrupted before its first epoch ended) was refused as "a finished
+    run" while predict called it interrupted, to be continued with fit --resume."""
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text(RUN_CONFIG)
+    with pytest.raises(RnncastError, match=rf"^--out {re.escape(str(run))} holds an unfinished run; continue it with "
+                                           rf"rnncast fit --resume {re.escape(str(run))}, replace it with --overwrite"):
+        outputs.claim_output(run, tmp_path / "d", overwrite=False, what="run")
+    assert sorted(p.name for p in run.iterdir()) == ["config.json"]

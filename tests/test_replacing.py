@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rnncast import outputs, replacing
 
 
@@ -83,3 +85,28 @@ def test_a_folder_holding_a_new_run_beside_the_earlier_one_is_rnncasts_own(tmp_p
     else:
         raise AssertionError("an earlier run was taken without --overwrite")
     outputs.claim_output(tmp_path, tmp_path / "d", overwrite=True, what="run").release()
+
+
+def test_a_ctrl_c_during_the_swap_waits_until_the_new_run_is_in_place(tmp_path, monkeypatch):
+    """A Ctrl-C (a second one, or one outside fit's held block) right after the rename that makes the new run the one
+    kept stopped the move there: the folder held the earlier run's files and the new one hidden in DONE."""
+    import os
+    import signal
+
+    _folder(tmp_path, OLD)
+    _folder(replacing.begin(tmp_path), NEW)
+    real = os.rename
+
+    def ctrl_c(src, dst):
+        real(src, dst)
+        if Path(dst).name == replacing.DONE:
+            signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(os, "rename", ctrl_c)
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            replacing.swap(tmp_path, outputs.OUTPUT_FILES)
+    finally:
+        signal.signal(signal.SIGINT, handler)
+    assert _held(tmp_path) == NEW  # the new run whole, nothing of the earlier one, nothing hidden

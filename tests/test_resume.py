@@ -247,10 +247,16 @@ def test_fit_never_writes_its_checkpoint_over_a_users_file_the_data_a_folder_or_
     assert _kept(files) == before
 
 
-def test_an_rnncast_checkpoint_is_replaced_or_continued_as_before_and_a_runs_own_only_continued(tmp_path):
+def test_an_rnncast_checkpoint_is_continued_never_replaced_unasked_and_a_runs_own_only_continued(tmp_path):
     run = _run_folder(tmp_path)
-    own = tmp_path / "c.safetensors"  # an earlier fit's checkpoint, outside any output folder
-    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y", checkpoint=own)  # replaced, as before
+    own = tmp_path / "c.safetensors"  # an earlier fit's checkpoint (1 epoch of 1), outside any output folder
+    before = own.read_bytes()
+    with pytest.raises(RnncastError, match=rf"^checkpoint={re.escape(str(own))} holds a finished training \(1 epoch\), "
+                                           r"which a fit without resume=True would replace; it stays as it is: "
+                                           r"resume=True gives its model back .*, give another checkpoint path, or "
+                                           r"delete the file to start over$"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y", checkpoint=own)
+    assert own.read_bytes() == before
     assert len(Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(120), target="y", checkpoint=own,
                                                        resume=True).history_) == 2
     resumed = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y",
@@ -301,3 +307,26 @@ def test_resume_of_a_finished_run_names_a_damaged_config_or_metrics_file_and_wha
     with pytest.raises(RnncastError) as refused:
         refuse_finished(run)
     assert str(refused.value) == f"{run} finished training, but {said.format(run=run)}"
+
+
+def test_fit_without_resume_never_replaces_an_interrupted_trainings_checkpoint(tmp_path):
+    """``fit(data, checkpoint=P)`` without ``resume=True`` wrote its first epoch over the checkpoint of an interrupted
+    training at P, losing its epochs (the command line refuses the same case). It is refused, naming the file, the epoch
+    it holds and the ways on; with ``resume=True`` it continues."""
+    checkpoint = tmp_path / "c.safetensors"
+
+    def stop(record):
+        if record.epoch == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Forecaster(**{**TINY, "epochs": 4}).fit(make_frame(120), target="y", checkpoint=checkpoint, on_epoch=stop)
+    before = checkpoint.read_bytes()
+    with pytest.raises(RnncastError, match=rf"^checkpoint={re.escape(str(checkpoint))} holds an unfinished training "
+                                           r"\(epoch 2 of 4 finished\), which a fit without resume=True would replace; "
+                                           r"it stays as it is: continue it with resume=True, give another checkpoint "
+                                           r"path, or delete the file to start over$"):
+        Forecaster(**{**TINY, "epochs": 4}).fit(make_frame(120), target="y", checkpoint=checkpoint)
+    assert checkpoint.read_bytes() == before
+    resumed = Forecaster(**{**TINY, "epochs": 4}).fit(make_frame(120), target="y", checkpoint=checkpoint, resume=True)
+    assert len(resumed.history_) == 4

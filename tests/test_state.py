@@ -203,3 +203,24 @@ def test_a_point_model_saved_with_an_empty_list_of_quantiles_still_loads(fitted)
     meta["params"]["quantiles"] = []
     back = FittedState.read(meta, fitted.net_.spec, "here")
     assert back.params["quantiles"] is None and back.settings.model.quantiles == ()
+
+
+def test_a_hand_edited_model_json_with_an_unknown_key_or_a_name_for_a_list_is_refused_by_name(tmp_path, fitted):
+    """"targets": "sales" was read as its letters ("6 columns named, 5 targets"; "y" passed as ["y"]) and an unknown
+    top-level key was passed over unread, where one under "network" is refused: each is now refused by key and file."""
+    import json
+    import re
+
+    from rnncast import Forecaster, RnncastError
+
+    fitted.save(tmp_path / "m")
+    path = tmp_path / "m" / "model.json"
+    meta = json.loads(path.read_text())
+    for change, said in [({"targets": "sales"}, r"its 'targets' is 'sales', not a list of column names"),
+                         ({"targets": "y"}, r"its 'targets' is 'y', not a list of column names"),
+                         ({"colour": 1}, r"it holds 'colour', which no model.json rnncast writes holds; remove it")]:
+        path.write_text(json.dumps({**meta, **change}))
+        with pytest.raises(RnncastError, match=rf"^the model description in {re.escape(str(path))} is hand-edited: {said}"):
+            Forecaster.load(tmp_path / "m")
+    path.write_text(json.dumps(meta))
+    Forecaster.load(tmp_path / "m")

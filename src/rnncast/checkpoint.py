@@ -10,6 +10,7 @@ run, is ``resume.py``'s."""
 
 from __future__ import annotations
 
+import shlex
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, pathargs, weightfile
+from rnncast import demofolders, interrupts, pathargs, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -97,33 +98,42 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
 def write_model(folder, net: nn.Module, meta: dict) -> None:
     """Write the model folder whole, or leave the one there as it was: the weights and model.json (with
     the SHA-256 of the weights file, ``CHECKSUM``) go into a temporary folder beside it, which is then
-    renamed into place (an earlier model moved aside first, then removed; ``files.sweep_temps`` removes
-    what a killed write left). A symbolic link is written through. Unchecked: ``save_model`` checks,
-    ``report.write_run`` writes its run's own model/."""
+    renamed into place (an earlier model moved aside first, then removed), the renames one step that a Ctrl-C
+    or SIGTERM waits for (``interrupts.one_step``; a failed second rename puts the earlier model back), so the
+    earlier model or the new one is always at ``folder``; ``files.sweep_temps`` removes what a killed write left.
+    A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
+    own model/."""
     folder = written_path(Path(folder))
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
     description = {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
                    CHECKSUM: hashlib.sha256(data).hexdigest()}
+    new = None
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    except OSError as err:
-        raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
-                           f"{folder.parent}, or give another folder)") from None
-    try:
+        with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
         os.chmod(new, 0o755)  # mkdtemp makes 0700; a model folder is meant to be shared and read
         write_bytes(new / WEIGHTS, data)
         write_json(new / META, description)
-        if folder.is_dir() and any(folder.iterdir()):
-            old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
-            os.rename(folder, old)
-            os.rename(new, folder)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(new, folder)  # over an empty folder, or none
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
+        with interrupts.one_step():  # one step: a signal waits until a model, the earlier or the new, is at folder
+            if folder.is_dir() and any(folder.iterdir()):
+                old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
+                os.rename(folder, old)
+                try:
+                    os.rename(new, folder)
+                except BaseException:
+                    os.rename(old, folder)  # the earlier model back in its place
+                    raise
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(new, folder)  # over an empty folder, or none
+    except BaseException as err:
+        if new is not None:
+            shutil.rmtree(new, ignore_errors=True)
+        if isinstance(err, OSError) and new is None:
+            raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
+                               f"{folder.parent}, or give another folder)") from None
         raise
 
 
@@ -149,7 +159,7 @@ def load_model(folder) -> tuple[nn.Module, dict]:
                                "give a run directory (rnncast fit writes one) or a model folder")
     kinds = [] if not folder.is_dir() or (folder / META).exists() else output_kinds(entries_of(folder))
     if kinds and "run" not in kinds:  # a tune's, a demo's, a bench's folder: named, as a backtest's above
-        best = (f"; its best settings are trained with rnncast fit --config {folder / 'best.toml'} --out NEW, whose run "
+        best = (f"; its best settings are trained with rnncast fit --config {shlex.quote(str(folder / 'best.toml'))} --out NEW, whose run "
                 "holds the model" if kinds[0] == "tune" and (folder / "best.toml").is_file() else "")
         raise RnncastError(f"{folder} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model"
                            f"{best or '; give a run directory (rnncast fit writes one) or a model folder'}")
@@ -198,12 +208,12 @@ def unfinished_run(run: Path) -> str:
                 "written when training ends; wait for that fit to finish")
     if (run / "report.html").is_file():
         return (f"run {run} finished training (its report.html is there), but its model folder {run / 'model'} is "
-                f"missing; put model/ back from a copy, or train the run again: rnncast fit --config {run} --out NEW "
-                f"(or --out {run} --overwrite to replace it)")
+                f"missing; put model/ back from a copy, or train the run again: rnncast fit --config {shlex.quote(str(run))} --out NEW "
+                f"(or --out {shlex.quote(str(run))} --overwrite to replace it)")
     saved = ("its checkpoint keeps the epochs it finished" if (run / "checkpoint.safetensors").is_file() else
              "no epoch had finished")
     return (f"run {run} was interrupted before its model was written ({saved}); continue it with: "
-            f"rnncast fit --resume {run}")
+            f"rnncast fit --resume {shlex.quote(str(run))}")
 
 
 def _read_json(path: Path) -> dict:

@@ -149,8 +149,8 @@ class Forecaster(Learned):
         (one series only). ``on_epoch``: called with each epoch's record (the command line draws
         its progress bar). ``checkpoint``: a file that receives the whole training state after every epoch
         (a folder, the data, a model's or run's file, a file no rnncast checkpoint: ``RnncastError``,
-        ``resume.check_checkpoint_path``); ``resume=True`` continues from it (the data it trained on, cut alike; other
-        data is refused), ending with an uninterrupted run's weights. ``on_start``: once data and settings are checked.
+        ``resume.check_checkpoint_path``; one already there without ``resume``) and ``resume=True`` continues from it (its
+        data, cut alike), ending with an uninterrupted run's weights. ``on_start``: once data and settings are checked.
 
         A loss that becomes NaN or infinite ends training: after finished epochs the best of them
         is kept (as early stopping keeps it), a warning names it, ``diverged_epoch_`` is the epoch

@@ -192,6 +192,36 @@ def pending() -> KeyboardInterrupt | None:
 
 
 @contextmanager
+def one_step():
+    """Within this block a signal waits: SIGINT, SIGTERM and any other signal with a Python handler (a SIGALRM
+    timeout) are only noted, and each is delivered again to its own handler as the block ends
+    (``signal.raise_signal``), so a few steps that must not be split (an earlier model moved aside and the new one
+    renamed into its place: ``checkpoint.write_model``; a replacing run's move: ``replacing.swap``) run whole, or,
+    where the signal came before the block, not at all. The handlers stay what they were: Python's default raises
+    ``KeyboardInterrupt`` after the block, inside ``ctrl_c_between_batches`` the stop is only noted, a SIGTERM
+    without a handler ends the process after the block. Handlers, not a signal mask: a mask is per thread, and a
+    Ctrl-C sent to the process reaches whichever of torch's threads does not block it, whose handler Python then
+    runs on the main thread. Keep the block short (renames, a few files removed). Nothing outside the main thread
+    (Python runs handlers there only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous: dict = {}
+    try:
+        for signum in signal.valid_signals():
+            handler = signal.getsignal(signum)
+            if callable(handler) or signum in _WATCHED and handler == signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, lambda signum, frame: came.append(signum))
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(came):  # each once, in the order they came, to the handler it would have met
+            signal.raise_signal(signum)
+
+
+@contextmanager
 def held_until_done():
     """Within this block a Ctrl-C or SIGTERM is only noted, and raised when the block ends without error (as
     ``KeyboardInterrupt`` or ``Terminated``, for the first signal that came); an exception from the block passes

@@ -6,6 +6,7 @@ or the keyword "out"), and the messages say "--overwrite" or "overwrite=True" to
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from rnncast.errors import RnncastError
@@ -112,10 +113,10 @@ def occupied(out: Path, what: str, flag: str = "--out") -> str:
     """The refusal of ``--out`` over an earlier output: what it holds, and the flags that would go on."""
     at, again = said(flag, out), ask(flag)
     if (out / "config.json").is_file() and "run" in output_kinds(p.name for p in out.iterdir()):  # a backtest keeps one too
-        if (out / "checkpoint.safetensors").is_file() and not (out / "report.html").is_file():
-            return (f"{at} holds an unfinished run; continue it with rnncast fit --resume {out}, replace it "
+        if not (out / "report.html").is_file():  # written last: without it the run was cut short (predict says so too)
+            return (f"{at} holds an unfinished run; continue it with rnncast fit --resume {shlex.quote(str(out))}, replace it "
                     f"with {again}, or give another {flag}")
-        begun = f" (a new run begun to replace it was cut short: rnncast fit --resume {out} finishes it)"
+        begun = f" (a new run begun to replace it was cut short: rnncast fit --resume {shlex.quote(str(out))} finishes it)"
         begun *= bool(pending(out))
         return f"{at} holds a finished run{begun}; give another {flag}, or {again} to replace it"
     return f"{at} holds an earlier rnncast output; give another {flag}, or {again} to replace it"

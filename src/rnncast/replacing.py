@@ -9,7 +9,8 @@ then on the new output is the one kept), the earlier output's files are removed 
 marked inside ``DONE``), and ``DONE``'s entries are moved up. ``settle``, which the holder of a folder
 calls once it holds it (``outputs.claim_output``, ``outputs.hold``), finishes a move a killed process
 left, from whichever step it reached. Both hidden names are rnncast's own (``outputs.OUTPUT_FILES``), so
-a folder holding them is never one of "files rnncast did not write"."""
+a folder holding them is never one of "files rnncast did not write". A Ctrl-C or SIGTERM during the move waits
+until it is done (``interrupts.one_step``), so a run is never left half moved by one."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
+from rnncast import interrupts
 from rnncast.files import sweep_temps
 
 STAGED = ".rnncast-new"  # a new output being written, to replace the folder's earlier one once complete
@@ -60,8 +62,9 @@ def discard(folder) -> None:
 def swap(folder, own) -> None:
     """Put the complete new output in ``STAGED`` in place of ``folder``'s earlier one: the earlier one's
     files (``own``: the names rnncast writes there; anything else stays) are removed, the new ones moved up."""
-    os.rename(staged(folder), Path(folder) / DONE)  # the point from which the new output is the one kept
-    settle(folder, own)
+    with interrupts.one_step():  # a Ctrl-C waits until the move is done: the folder holds one whole run
+        os.rename(staged(folder), Path(folder) / DONE)  # the point from which the new output is the one kept
+        settle(folder, own)
 
 
 def settle(folder, own) -> None:
@@ -73,6 +76,12 @@ def settle(folder, own) -> None:
     done = folder / DONE
     if not done.is_dir():
         return
+    with interrupts.one_step():  # finished whole, as swap moves
+        _move_up(folder, done, own)
+
+
+def _move_up(folder: Path, done: Path, own) -> None:
+    """``settle``'s steps from the one a killed process reached: the earlier output's files removed, ``DONE``'s moved up."""
     if not (done / CLEARED).exists():  # the earlier output's files may still be there: only theirs are
         for name in sorted(set(own) - set(HIDDEN)):
             remove(folder / name)

@@ -10,6 +10,7 @@ loaded. The model folder a finished fit writes is ``checkpoint.py``'s.
 
 from __future__ import annotations
 
+import shlex
 import hashlib
 import json
 import logging
@@ -35,11 +36,13 @@ CHECKSUM = "sha256"  # the metadata key of the content's SHA-256 (state_sha256);
 log = logging.getLogger(__name__)
 
 
-def save_training_state(path, net, optimizer, generator, loop, data: dict | None = None) -> None:
+def save_training_state(path, net, optimizer, generator, loop, data: dict | None = None,
+                        epochs: int | None = None) -> None:
     """One file, written atomically: weights, best weights, Adam's moments, random-number states
     (as tensors) and the loop's counters, history and how it ended (as JSON in the file's metadata:
     ``stopped``, and ``diverged``, ``{"epoch", "what", "loss", "kept"}`` of a run that diverged, else null),
-    and ``data``, the fingerprint of the data trained on (``fingerprint.of``), which a resume checks."""
+    ``data``, the fingerprint of the data trained on (``fingerprint.of``), which a resume checks, and ``epochs``,
+    the epochs the fit that wrote it meant to train (whether it finished: ``held``)."""
     tensors = {f"net.{k}": v for k, v in net.state_dict().items()}
     if loop.best_state is not None:
         tensors.update({f"best.{k}": v for k, v in loop.best_state.items()})
@@ -59,7 +62,7 @@ def save_training_state(path, net, optimizer, generator, loop, data: dict | None
     loop_meta = {"epoch": loop.epoch, "best_loss": loop.best_loss, "bad_epochs": loop.bad_epochs,
                  "stopped": loop.stopped, "diverged": loop.diverged, "history": loop.history,
                  "param_groups": opt["param_groups"], "opt_scalars": scalars, "format_version": TRAINING_FORMAT_VERSION,
-                 "network": net.spec.to_dict(), "data": data}
+                 "network": net.spec.to_dict(), "data": data, "epochs": epochs}
     loop_text = json.dumps(loop_meta)
     write_bytes(path, save(tensors, metadata={"loop": loop_text, CHECKSUM: state_sha256(tensors, loop_text)}))
 
@@ -83,7 +86,8 @@ def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
     (``resume``, as ``rnncast fit --resume`` continues it, or a run without one yet, as ``rnncast fit``
     starts one); the data being read (``inputs``); any other existing file that is not a training
     checkpoint rnncast wrote (``is_checkpoint``). An rnncast checkpoint outside such folders is
-    continued with ``resume`` and replaced without it, as before. A link is judged by where it leads
+    continued with ``resume``, and without it refused, finished or not (``held``: its epochs, and how it ended),
+    as ``rnncast fit`` refuses a run's: replacing it would lose its epochs. A link is judged by where it leads
     too. Each refusal is one ``RnncastError`` naming the path and what is taken instead."""
     pathargs.checked("fit's checkpoint", path, "the file to write the training state to (or None)")
     path = Path(path)
@@ -102,7 +106,7 @@ def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
             if resume or not (folder / TRAINING_STATE).exists():
                 continue  # the run's own checkpoint, continued, or a run rnncast fit (or --resume) trains afresh
             raise RnncastError(f"{at} is the checkpoint of the run in {folder}, which its files describe; continue it "
-                               f"with resume=True (or rnncast fit --resume {folder}), or give a checkpoint file outside "
+                               f"with resume=True (or rnncast fit --resume {shlex.quote(str(folder))}), or give a checkpoint file outside "
                                "the run")
         if kind:
             raise RnncastError(f"{at} would write into {folder}, which holds a {kind} (rnncast {COMMANDS[kind]}); give "
@@ -114,8 +118,33 @@ def check_checkpoint_path(path, resume: bool = False, inputs=()) -> Path:
             raise RnncastError(f"{at} is the data this fit reads ({given}); give another file for the checkpoint")
     if not is_checkpoint(target):
         raise RnncastError(f"{at} exists and is not a training checkpoint rnncast wrote; it stays as it is: give a new "
-                           "file name, or the checkpoint of an earlier fit (replaced, or continued with resume=True)")
+                           "file name, or the checkpoint of an earlier fit to continue with resume=True")
+    if not resume:
+        holds, finished = held(target)
+        how = "resume=True gives its model back (with more epochs it trains further)" if finished else \
+            "continue it with resume=True"
+        raise RnncastError(f"{at} {holds}, which a fit without resume=True would replace; it stays as it is: {how}, "
+                           "give another checkpoint path, or delete the file to start over")
     return path
+
+
+def held(path) -> tuple[str, bool]:
+    """What the training checkpoint at ``path`` holds, in words ("holds an unfinished training (epoch 2 of 5
+    finished)", "holds a finished training (5 epochs)", stopped early or diverged; its epochs alone where the fit
+    that wrote it did not record how many it meant to train: an earlier rnncast), and whether its training ended."""
+    with safe_open(str(path), framework="pt") as f:
+        meta = json.loads((f.metadata() or {})["loop"])
+    epoch, planned, diverged = meta["epoch"], meta.get("epochs"), _diverged(meta.get("diverged"))
+    if diverged:
+        return (f"holds a finished training: it diverged in epoch {diverged['epoch']} and keeps the weights of epoch "
+                f"{diverged['kept']}", True)
+    if meta.get("stopped"):
+        return f"holds a finished training: early stopping ended it after epoch {epoch}", True
+    if isinstance(planned, int) and epoch >= planned:
+        return f"holds a finished training ({epoch} epoch{'s' * (epoch != 1)})", True
+    if isinstance(planned, int):
+        return f"holds an unfinished training (epoch {epoch} of {planned} finished)", False
+    return f"holds a training of {epoch} finished epoch{'s' * (epoch != 1)}", False
 
 
 def is_checkpoint(path) -> bool:
@@ -284,6 +313,6 @@ def refuse_finished(run_dir) -> None:
     if damaged:  # the scores: written again with the other outputs from the saved state
         raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json is damaged (not a JSON object, as "
                            f"rnncast wrote it); to write the run's outputs again from its saved model, remove "
-                           f"{run_dir / 'report.html'} and run rnncast fit --resume {run_dir}")
+                           f"{run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))}")
     raise RnncastError(f"{run_dir} finished training{at}; nothing to resume; fit again with rnncast fit --config "
-                       f"{run_dir} --out NEW, or replace it with --out {run_dir} --overwrite")
+                       f"{shlex.quote(str(run_dir))} --out NEW, or replace it with --out {shlex.quote(str(run_dir))} --overwrite")

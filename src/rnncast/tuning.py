@@ -20,6 +20,7 @@ trial a killed tune of the same folder left running is failed when the study ope
 
 from __future__ import annotations
 
+import shlex
 import csv
 import io
 import logging
@@ -278,7 +279,7 @@ def _write_study(out: Path, result: TuneResult, source, panel, space: dict, stor
     request = {"data": source, "target": panel.targets, "features": panel.features or None,
                "time_col": panel.time_col}
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
-               f"searched: {', '.join(searched)}; train it with: rnncast fit --config {out / 'best.toml'}")
+               f"searched: {', '.join(searched)}; train it with: rnncast fit --config {shlex.quote(str(out / 'best.toml'))}")
     config = out / "best.toml"
     files.write_text(config, config_toml({**request, **result.settings}, comment))
     rows = [TRIALS_HEADER.split(",")[:-1] + searched + ["reason"]]  # reason: why a trial failed (interrupted, diverged)

@@ -9,6 +9,7 @@ disk) or a second signal, which stops the write at once, names the run's state a
 
 from __future__ import annotations
 
+import shlex
 import errno
 import sys
 from pathlib import Path
@@ -37,7 +38,7 @@ def write_and_place(write, out: Path, into: Path) -> dict | int:
     held = interrupts.pending()
     if held is not None and replaces:  # not yet swapped: the earlier run is kept
         print(f"rnncast: interrupted{interrupts.by(held)} before the new run replaced the earlier one; {out} keeps "
-              f"the earlier run as it was and the new run, complete, waits in {into}: rnncast fit --resume {out} puts "
+              f"the earlier run as it was and the new run, complete, waits in {into}: rnncast fit --resume {shlex.quote(str(out))} puts "
               f"it in place (or fit again with --overwrite to start it over)", file=sys.stderr)
         return interrupts.exit_status(held)
     if replaces:
@@ -61,7 +62,7 @@ def unwritten(out: Path, into: Path, space: str = "") -> str:
     """What a write stopped short left: the trained model saved, its outputs not all written, and how to go on."""
     if into == out:
         return (f"the trained model is saved in {out}, its outputs not all written; {space}write them with: "
-                f"rnncast fit --resume {out}")
+                f"rnncast fit --resume {shlex.quote(str(out))}")
     return (f"{out} keeps the earlier run as it was; the new run is trained, its outputs not all written, in {into}: "
-            f"{space}rnncast fit --resume {out} writes them and replaces the earlier run (or remove {into} to "
+            f"{space}rnncast fit --resume {shlex.quote(str(out))} writes them and replaces the earlier run (or remove {into} to "
             f"give the new run up)")

@@ -6,6 +6,7 @@ epochs saved), and the scores printed with what they say (``readout.said``). Tun
 
 from __future__ import annotations
 
+import shlex
 import errno
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from rnncast.cli.display import epoch_bar
 from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
-from rnncast.errors import RnncastError
+from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.files import entries_of
 from rnncast import replacing
 from rnncast.noticed import capture, held
@@ -94,7 +95,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
             raise
         # a path that config.json names is read as data, and its content is never shown: the file may be any file
         raise RnncastError(f"{where['source']} (the data that {out / 'config.json'} names) cannot be read as the "
-                           f"run's data; to see why, name it: rnncast fit --resume {out} {where['source']}") from None
+                           f"run's data; to see why, name it: rnncast fit --resume {shlex.quote(str(out))} {shlex.quote(str(where['source']))}") from None
     interrupts.stop_if_asked()  # a Ctrl-C while the data was read stops here, before the slower steps
     record = fingerprint.of(panel)  # kept in config.json: a resume must read the same data (the fit reuses it)
     if args.resume:
@@ -152,6 +153,15 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         before = bool(args.resume) and checkpoint.exists()  # epochs of an earlier attempt
         if replaces and main_rank and not checkpoint.exists():
             replacing.discard(out)  # the new run has no epoch to continue from: the folder is the earlier run's alone
+        if isinstance(err, TrainingDiverged) and main_rank and not checkpoint.exists():  # no epoch kept: its settings
+            if not args.resume:  # would diverge again, so a resume is no way on: nothing is kept (no folder made)
+                clear_output(into)  # config.json, which this fit wrote: the run had begun no epoch
+            else:  # --resume keeps the run's settings (config.json, as it was before this attempt)
+                from rnncast.config import TrainSettings
+
+                lower = min(forecaster.lr / 10, TrainSettings.lr)  # the default, or a tenth of what diverged
+                raise RnncastError(f"{err}; resuming keeps the run's settings and diverges again: start it over with "
+                                   f"another: rnncast fit --config {shlex.quote(str(out))} --lr {lower:g} --out {shlex.quote(str(out))} --overwrite") from None
         if isinstance(err, KeyboardInterrupt):
             if main_rank:
                 left = _cut_short(out, replaces, saved, before)
@@ -225,16 +235,16 @@ def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: 
     if not replaces:
         if checkpoint:
             epochs = epochs or "no epoch had been saved, so resuming starts the training over"
-            return f"{epochs}{where}; {space}continue the run with: rnncast fit --resume {out}"
+            return f"{epochs}{where}; {space}continue the run with: rnncast fit --resume {shlex.quote(str(out))}"
         epochs = epochs or "no epoch had finished, so resuming starts the training over"
-        return f"{epochs}. Continue with: rnncast fit --resume {out}"
+        return f"{epochs}. Continue with: rnncast fit --resume {shlex.quote(str(out))}"
     kept = f"{out} keeps the earlier run as it was"
     if epochs:
         return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. "
-                f"{(space + 'continue').capitalize()} it with: rnncast fit --resume {out} "
+                f"{(space + 'continue').capitalize()} it with: rnncast fit --resume {shlex.quote(str(out))} "
                 f"(it replaces the earlier run when it ends), or start it over with --overwrite")
     if checkpoint and checkpoint.exists():
-        return f"{kept}; the new run's earlier epochs stay beside it, which {space}rnncast fit --resume {out} continues"
+        return f"{kept}; the new run's earlier epochs stay beside it, which {space}rnncast fit --resume {shlex.quote(str(out))} continues"
     return (f"{kept}; the new run had finished no epoch and is not kept: to replace the earlier run, fit again with "
             "--overwrite")
 
@@ -284,7 +294,7 @@ def config_paths(args, file_request: dict) -> dict:
     if Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json":
         for key, tries in run_locations(args.config, file_request, [k for k, v in given.items() if v]).items():  # a run's files, wherever they went
             if not given.get(key):
-                again = (f"give it: rnncast fit --config {args.config} DATA" if key == "data" else
+                again = (f"give it: rnncast fit --config {shlex.quote(str(args.config))} DATA" if key == "data" else
                          "put it back at one of them, or give --static FILE")
                 request[key] = str(run_file(args.config, key, tries, again))
         return request

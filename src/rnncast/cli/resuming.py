@@ -4,6 +4,7 @@ the data the run started with."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from rnncast.cli.commands import settings_from_args
@@ -28,8 +29,8 @@ def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -
     if differs:
         raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
                            f"scored on the data it started with ({started}), or it would score what it should not (rows it "
-                           f"trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {run_dir} DATA; it may have moved), or start a "
-                           f"new run on this data: rnncast fit --config {run_dir} {source} --out NEW")
+                           f"trained on as test rows, values fill made as observed ones); give that data (rnncast fit --resume {shlex.quote(str(run_dir))} DATA; it may have moved), or start a "
+                           f"new run on this data: rnncast fit --config {shlex.quote(str(run_dir))} {shlex.quote(str(source))} --out NEW")
 
 
 def warn_other_data(config, data, source: str, record: dict) -> None:
@@ -82,7 +83,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     if given:
         flags = ", ".join("--" + name.replace("_", "-") for name in given)
         raise RnncastError(f"--resume continues {run_dir} with its own settings and data; only DATA, --device and --threads may "
-                           f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {run_dir} "
+                           f"be given with it, not {flags} (to change them, start a new run: rnncast fit --config {shlex.quote(str(run_dir))} "
                            "--out NEW ...)")
     if (run_dir / replacing.DONE).is_dir():
         hold(run_dir, "run").release()  # a replacing run's move that a kill cut short, finished (replacing.settle)
@@ -96,7 +97,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     other = [kind for kind in output_kinds(entries_of(run_dir)) if kind != "run"]
     if other:  # a backtest keeps config.json too: its settings start a run with --config, never continue one
         raise RnncastError(f"{run_dir} is a {other[0]}'s folder (rnncast {COMMANDS[other[0]]}), not a run; --resume "
-                           f"continues a fit. To train a run on its data and settings: rnncast fit --config {run_dir} --out NEW")
+                           f"continues a fit. To train a run on its data and settings: rnncast fit --config {shlex.quote(str(run_dir))} --out NEW")
     if config_path.parent == run_dir:  # a complete new run waiting to replace the earlier one (a signal came before
         refuse_finished(run_dir)  # the move: cli.finishing) is put in place, its outputs written again
     settings, request = read_run(config_path)  # the same reader as --config RUN: the request as written
@@ -109,7 +110,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     for key, tries in run_locations(config_path, request, ("data",) if args.data else ()).items():
         if key == "data" and args.data:
             continue
-        again = f"give it: rnncast fit --resume {run_dir} DATA" if key == "data" else "put it back at one of them"
+        again = f"give it: rnncast fit --resume {shlex.quote(str(run_dir))} DATA" if key == "data" else "put it back at one of them"
         hit = run_file(run_dir, key, tries, again)  # a regular file: no device, no pipe
         if str(hit) != request[key]:
             found["source" if key == "data" else key] = str(hit)

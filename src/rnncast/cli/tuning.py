@@ -5,6 +5,7 @@ series: the many-series flags it lacks are named as such (``one_series_note``)."
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -200,5 +201,5 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
     best = result.study.best_trial
     print(f"best: trial {best.number}, {result.ranked_by} {result.value:.5f} ({counted(len(result.study.trials), 'trial')} in the "
           "study, ranked by it)")
-    print(f"wrote {result.config}; train it with: rnncast fit --config {result.config}")
+    print(f"wrote {result.config}; train it with: rnncast fit --config {shlex.quote(str(result.config))}")
     return 0
