@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -102,3 +103,25 @@ def test_new_data_written_in_the_other_order_is_read_so_where_its_calendar_says_
     days = pd.Series(pd.date_range("2024-01-01", periods=12, freq="D").strftime("%m/%d/%Y"))  # both as regular: the
     read, _ = parse_text(days, "date", str, dayfirst=True)  # model's order stays (1 Jan .. 1 Dec monthly, read so)
     assert read[1] == pd.Timestamp("2024-02-01")
+
+
+def test_a_future_file_is_read_in_the_order_the_new_data_was_read():
+    """A month-first model given day-first new data (read day first: days past 12 settle it) read the day-first future
+    file month first, and refused it as "missing for 06/01/2024 ... the future values are dated 01/06/2024" (a
+    tester's find): the future file is read in the order the data given beside it was read."""
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    days = pd.date_range("2024-01-01", periods=150)
+    fit = pd.DataFrame({"date": days.strftime("%m/%d/%Y"), "y": np.sin(np.arange(150) / 4), "temp": np.cos(np.arange(150) / 5)})
+    model = Forecaster(**{**TINY, "horizon": 3, "future_known": True}).fit(fit, target="y", features=["temp"])
+    new_days = pd.date_range("2024-04-01", periods=61)
+    new = pd.DataFrame({"date": new_days.strftime("%d/%m/%Y"), "y": np.sin(np.arange(61) / 4),
+                        "temp": np.cos(np.arange(61) / 5)})
+    ahead = pd.date_range("2024-06-01", periods=3)
+    future = pd.DataFrame({"date": ahead.strftime("%d/%m/%Y"), "temp": [0.1, 0.2, 0.3]})
+    forecast = model.predict(new, future=future)
+    assert forecast.index.tolist() == ahead.tolist()
+    order: dict = {}
+    parse_text(pd.Series(new_days.strftime("%d/%m/%Y")), "date", str, dayfirst=False, order=order)
+    assert order == {"dayfirst": True}  # the order the reading took, not the model's

@@ -66,7 +66,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
             elif day is False and dayfirst is None:
                 time = day_or_month_first(column, time, name, order, day_first)
             elif day is not None and dayfirst is not None:  # a model's order: new data may be written the other way
-                time = against_model(column, time, day, name, month_first if day else day_first)
+                time = against_model(column, time, day, name, month_first if day else day_first, order)
             return time, False
     _first_bad(column, name, place)
     with warnings.catch_warnings():

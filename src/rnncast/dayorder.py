@@ -87,12 +87,16 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
 said = logging.getLogger("rnncast.dayorder")  # not quieted where a model reads new data: what only new data shows
 
 
-def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: str, other_read: dict):
+def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: str, other_read: dict,
+                  order: dict | None = None):
     """New data's dates read in the order a model read its fit's (``day``: day first) where every one of them reads
     both ways: the other order (``other_read``, how pandas is told to read it) where its dates keep a calendar with far
     fewer rows missing (``_clearer``), said in a warning; else ``read``. A model fitted on day-first dates read
     hourly rows written 04/01/2024 00:00 ... 04/05/2024 23:00 month first as 4 January ... 4 May, and dated its
-    forecast 5 May, without a word."""
+    forecast 5 May, without a word. ``order["dayfirst"]`` receives the order taken (where every date reads both ways
+    or a day past 12 settles it), so that a future file given beside the data is read alike."""
+    if order is not None:
+        order["dayfirst"] = day
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return read
@@ -111,6 +115,8 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     kept = {mine: _calendar(read), theirs: _calendar(other)}
     if _clearer(kept) != theirs:
         return read
+    if order is not None:
+        order["dayfirst"] = not day
     i = int(np.flatnonzero(read != other)[0])
     said.warning("time column %r is read %s first (%s is %s), not %s first as the data the model was fitted on: read "
                  "%s first its dates %s, read %s first %s; write ISO dates (2016-02-01) to leave no doubt", name, theirs,

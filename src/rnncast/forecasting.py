@@ -197,7 +197,8 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
         )
     values = align_future(future, panel.ids, when, names, id_col=None if state.layout == "single" else
                           (state.id_col or ID_COLUMN), time_col=state.time_col, tz=state.settings.data.tz,
-                          dayfirst=state.calendar.dayfirst, holidays=state.calendar.holidays,
+                          dayfirst=panel.calendar.dayfirst if panel.calendar.dayfirst is not None else
+                          state.calendar.dayfirst, holidays=state.calendar.holidays,  # the data's order, as read
                           weekmask=state.calendar.weekmask, said=state.said, given_ids=panel.given_ids,
                           time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format)
     first = len(state.targets) + len(state.past_covariates)

@@ -96,7 +96,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order)
-    rows.dayfirst, rows.text_format = order.get("dayfirst") if dayfirst is None else dayfirst, order.get("text_format")
+    rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
+    # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written = order.get("written")  # times written with UTC offsets that change, as written (writtenzones)
     rows.given = seriesids.given_index(layout, id_col, data, rows.ids)  # messages and results name ids as given
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
