@@ -62,12 +62,12 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
                 score = metrics.score(wf.y_true[..., one], forecast[..., one], None if keep is None else keep[..., one])
                 out.by_target[key][str(target)] = {"mse": score["mse"], "mae": score["mae"]}
     for name, wf in chosen.items():
-        out.against[name] = {}
+        out.against[name], model = {}, mean_square(judged[name], keep)  # the model's, once for every baseline
         for key in source:  # its own baseline where it has one, else the one the table shows (same windows, values)
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
-            model, rival = mean_square(judged[name], keep), mean_square(errors, keep)
+            rival = mean_square(errors, keep)
             lower = model < rival and not same_mse(model, rival)  # float32's rounding of the baseline: no skill
             out.against[name][key] = {"p_value": p, "beaten": bool(lower and p < VERDICT_ALPHA)}
     out.note = baseline_note(out.against)

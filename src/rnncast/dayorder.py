@@ -46,7 +46,7 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
             day_first = pd.DatetimeIndex(pd.to_datetime(column, **(day_first_read or {"dayfirst": True})))
         except (ValueError, TypeError):
             day_first = None  # only month first reads every date (01/13/2020)
-    fields = column.dropna().astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]").astype(float)  # [N, 2]
+    fields = _fields(column)  # [N, 2]
     if day_first is not None and (fields[1] > 12).any() and not (fields[0] > 12).any():
         day_first = None  # 01/13/2020: only month first is a date; dateutil swapped day and month to read it day first
     elif (fields[0] > 12).any() and not (fields[1] > 12).any() and day_first is not None:
@@ -100,7 +100,7 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return read
-    fields = column.dropna().astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]").astype(float)
+    fields = _fields(column)
     if (fields > 12).any().any():  # a day past 12 settles the order: the reading already took it
         return read
     with warnings.catch_warnings():
@@ -128,11 +128,16 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
 def settled(column: pd.Series, day_first: pd.DatetimeIndex) -> str:
     """The data's own first date whose first field is past 12, read day first: "13/05/2024 is 13 May 2024" (the
     warning quoted 13/01/2020, a date not in the data); "a day past 12 comes first" where no such text is found."""
-    fields = column.astype(str).str.extract(r"^\s*(\d{1,2})[/.-]")[0].astype(float)
+    fields = _fields(column)[0]
     past = np.flatnonzero((fields > 12).to_numpy())
     if not len(past):
         return "a day past 12 comes first"
     return f"{str(column.iloc[past[0]]).strip()} is {timetext.spoken(day_first[past[0]])}"
+
+
+def _fields(column: pd.Series) -> pd.DataFrame:
+    """[N, 2] the first two numbers of each date (``13/05/2024``: 13, 5) as floats, NaN where a row writes none."""
+    return column.astype(str).str.extract(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]").astype(float)
 
 
 def _calendar(times: pd.DatetimeIndex):

@@ -176,11 +176,11 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
     time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
     given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
     filled, tail = None, {}  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
+    every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and \
         rows.written is None and time is not None else None  # weekend rows blank in business-day data
     if keep is not None:
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill)  # before any fill
-        every = list(rows.ids) if rows.given is None else rows.given.tolist()
         dropped_time = time
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
@@ -228,11 +228,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where)) is not None:
             calendar, ruler, own = apart  # stores in two countries: each series skips its own holidays
             if announce:
-                log.warning("%s", seriesholidays.said(own, calendar, rows.given.tolist() if rows.given is not None
-                                                      else list(rows.ids)))
+                log.warning("%s", seriesholidays.said(own, calendar, every))
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays)
-    every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
     if announce and keep is not None:
         log.info("%s", blankrows.said(dropped_time, keep, calendar.shown, rows.text_format))
     if announce and off is not None:

@@ -23,9 +23,10 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
     none, or whose missing weekdays no set explains, keeps ``calendar``, its gaps said as gaps): ``base`` the
     commonest series calendar, ``ruler`` their ``rulers.Combined``, ``own`` {series: Calendar} of those whose
     calendar is not ``base``; None where no set explains any series, or one set explains every series (the panel's
-    own inference finds that). ``where(i)``: row ``i`` named for a refusal."""
-    if len(offsets) < 3:
-        return None
+    own inference finds that), or the panel holds more than ``calendars.MAX_OWN_CALENDARS`` series. ``where(i)``:
+    row ``i`` named for a refusal."""
+    if not 3 <= len(offsets) <= calendars.MAX_OWN_CALENDARS + 1:  # each series is explained alone: a few hundred
+        return None  # at most, as series are settled one by one elsewhere (calendars._own_calendars)
     each, rulers = [], {}
     for s in range(len(offsets) - 1):
         piece = time[offsets[s]:offsets[s + 1]]
