@@ -10,7 +10,7 @@
 # checks on a machine without a GPU (the dry run before a lease). Record: results/h200-checks.md.
 set -u
 cd "$(dirname "$0")/../.."; ROOT=$PWD
-OUT=${OUT:?set OUT to a folder for the logs}; D=${DEVICE:-cuda}; PY=${PY:-python3}; SHARED=${SHARED:-../shared}
+OUT=${OUT:?set OUT to a folder for the logs}; D=${DEVICE:-cuda}; PY=${PY:-python3}; SHARED=$(cd "${SHARED:-../shared}" && pwd)  # absolute: the checks run in a scratch folder
 W=$(mktemp -d); LOG=$OUT/checks.log; mkdir -p "$OUT"; : >"$LOG"
 export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1
 R="$PY -m rnncast"
@@ -28,7 +28,10 @@ check() {  # check NAME COMMAND...: run it in $W, log the command, exit code, se
 "cuda", torch.cuda.is_available(), "pandas", pandas.__version__, "numpy", numpy.__version__)'
   git log -1 --format='commit %h %s' 2>/dev/null; nproc; echo; } >>"$LOG"
 
-if [ "${SUITE:-0}" = 1 ]; then  # in the background: the suite's workers and the checks below share the GPU
+if [ -n "${TESTS:-}" ]; then  # TESTS="tests/x.py ...": only these, in the background
+    (timeout 300 $PY -m pytest -q -p no:cacheprovider -n 4 $TESTS >"$OUT/suite.txt" 2>&1; echo "rc $?" >>"$OUT/suite.txt") &
+    suite=$!
+elif [ "${SUITE:-0}" = 1 ]; then  # in the background: the suite's workers and the checks below share the GPU
     (timeout 420 $PY -m pytest -q -p no:cacheprovider -n "${WORKERS:-10}" \
         --deselect tests/scenarios/test_report_browser.py tests >"$OUT/suite.txt" 2>&1; echo "rc $?" >>"$OUT/suite.txt") &
     suite=$!
@@ -70,7 +73,7 @@ check panel_sequence $R fit panel.csv --lookback 28 --horizon 14 --scheme sequen
     "${A[@]}" --out panel_seq
 check panel_predict $R predict panel panel.csv --future panel_future.csv --out panel_forecast.csv
 check panel_predict_rows $PY -c 'import pandas as pd; f=pd.read_csv("panel_forecast.csv"); print(f.shape); print(f.head(3))'
-check resume_interrupted timeout -s INT "${LONG_SECONDS:-15}" $R fit "$ETT" --target OT --lookback 96 --horizon 24 --epochs 30 \
+TAIL=12 check resume_interrupted env PYTHONFAULTHANDLER=1 timeout --preserve-status -s INT "${LONG_SECONDS:-15}" $R fit "$ETT" --target OT --lookback 96 --horizon 24 --epochs 30 \
     --patience 30 --max-batches "${LONG_BATCHES:-100}" --device "$D" --seed 1 --out ett_long
 check resume $R fit --resume ett_long
 check uninterrupted $R fit "$ETT" --target OT --lookback 96 --horizon 24 --epochs 30 --patience 30 \
@@ -89,5 +92,5 @@ if [ "$D" = cuda ]; then
 fi
 (cd "$W" && find . -name '*.pt' -o -name '*.safetensors' -o -name '*.onnx' -o -name '*.db' | sed 's|^\./||' >excluded.txt
  tar czf "$OUT/runs.tgz" -X excluded.txt --exclude=panel.csv --exclude=panel_future.csv . )
-if [ "${SUITE:-0}" = 1 ]; then wait "$suite"; fi
+if [ -n "${suite:-}" ]; then wait "$suite"; fi
 echo "done $(date -u)" >>"$LOG"
