@@ -153,7 +153,7 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
     ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
     through = last_year + AHEAD
-    _refuse_differing((name,) + alike, ends.min() + 1, through, len(missing), weekmask, session)
+    _refuse_differing((name,) + alike, ends.min() + np.timedelta64(1, "D"), through, len(missing), weekmask, session)
     return Explained(name, offset(name, weekmask), len(missing), alike, through, weekmask, session, passed)
 
 
@@ -292,7 +292,7 @@ def _missing_weekdays(days: np.ndarray, offsets: np.ndarray, weekmask: str | Non
         own = days[offsets[s] : offsets[s + 1]]
         if len(own) < 2:
             continue
-        span = np.arange(own[0], own[-1] + 1)
+        span = np.arange(own[0], own[-1] + np.timedelta64(1, "D"))
         weekdays = span[np.is_busday(span, weekmask=weekmask or weekmasks.BUSINESS)]
         found.append(np.setdiff1d(weekdays, own, assume_unique=False))
     return np.unique(np.concatenate(found)) if found else np.array([], dtype="datetime64[D]")

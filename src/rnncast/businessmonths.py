@@ -30,6 +30,7 @@ KINDS = {"BME": (pd.offsets.CustomBusinessMonthEnd, pd.offsets.BusinessMonthEnd)
          "BMS": (pd.offsets.CustomBusinessMonthBegin, pd.offsets.BusinessMonthBegin)}
 MOST_SKIPPED = 7  # weekdays a row may be moved over (a lunar new year's week at a month's end)
 AHEAD = 10  # the years after the data in which sets that explain it alike are compared
+DAY = np.timedelta64(1, "D")  # date arithmetic in days (a bare integer is numpy's deprecated generic unit)
 
 
 class Found(NamedTuple):
@@ -161,8 +162,8 @@ def _spans(days: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     """The days [N] each row was moved over from plain ``kind``: from ``low`` up to (not including) ``high``."""
     month = days.astype("datetime64[M]")
     if kind == "BME":
-        plain = np.busday_offset((month + 1).astype("datetime64[D]") - 1, 0, roll="backward")
-        return days + 1, plain + 1  # moved back over [day + 1, plain]
+        plain = np.busday_offset((month + np.timedelta64(1, "M")).astype("datetime64[D]") - DAY, 0, roll="backward")
+        return days + DAY, plain + DAY  # moved back over [day + 1, plain]
     plain = np.busday_offset(month.astype("datetime64[D]"), 0, roll="forward")
     return plain, days  # moved forward over [plain, day)
 

@@ -26,6 +26,7 @@ FULL = {d.lower(): d for d in DAYS} | {f.lower(): d for f, d in zip(
     ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), DAYS)}
 BUSINESS = "Mon Tue Wed Thu Fri"  # pandas' default week: the calendar 'B'
 MIN_WEEKS = 4  # a weekday is off only when the data's spans hold it at least this often, and never a row on it
+DAY = np.timedelta64(1, "D")  # date arithmetic in days (a bare integer is numpy's deprecated generic unit)
 CHANCE = 1e-3  # ... and missing it every time would happen by chance less often than this
 ACCEPTED = ("a week mask names the weekdays the calendar has, separated by spaces, as pandas does: "
             "'Sun Mon Tue Wed Thu', 'Mon Tue Wed Thu Fri Sat' (the days: Mon Tue Wed Thu Fri Sat Sun)")
@@ -121,7 +122,7 @@ def kept(days: np.ndarray, offsets: np.ndarray) -> str:
     for s in range(len(offsets) - 1):
         if offsets[s + 1] - offsets[s] < 2:
             continue
-        span = np.arange(days[offsets[s]], days[offsets[s + 1] - 1] + 1).astype(np.int64)
+        span = np.arange(days[offsets[s]], days[offsets[s + 1] - 1] + DAY).astype(np.int64)
         held += np.bincount((span + 3) % 7, minlength=7)
     off = rows == 0
     if not off.any() or off.all():
@@ -140,7 +141,7 @@ def likely(days: np.ndarray, offsets: np.ndarray) -> str:
     if week != EVERY or not len(days) or not np.is_busday(days, weekmask=BUSINESS).all():
         return week
     first, last = days[offsets[:-1][np.diff(offsets) > 0]], days[offsets[1:][np.diff(offsets) > 0] - 1]
-    weekend = (last - first + 1).astype(np.int64) - np.busday_count(first, last + 1, weekmask=BUSINESS)
+    weekend = (last - first + DAY).astype(np.int64) - np.busday_count(first, last + DAY, weekmask=BUSINESS)
     return BUSINESS if (weekend > 0).any() else week
 
 

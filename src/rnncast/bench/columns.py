@@ -166,10 +166,11 @@ def _check_order(path: Path, column: pd.Series) -> pd.DatetimeIndex | None:
         if column.astype(str).str.contains(r"(?:[+-]\d\d:?\d\d|Z)$", regex=True).any():
             index = None  # zoned: its local calendar is not UTC's (a day across daylight saving is 23 or 25 hours)
     steps = np.diff(times)
-    back = np.flatnonzero(steps <= steps.dtype.type(0))
+    zero = np.zeros((), dtype=steps.dtype)  # 0 in the steps' own unit (a bare 0 is numpy's deprecated generic unit)
+    back = np.flatnonzero(steps <= zero)
     if len(back):
         row = int(back[0]) + 1
-        what = "repeats" if steps[back[0]] == steps.dtype.type(0) else "comes before"
+        what = "repeats" if steps[back[0]] == zero else "comes before"
         clock = timeaxis.clock_change(index[row:row + 1], shown(column.iloc[row]), repeated=True, remedy=(
             "write the times with their UTC offsets (ISO 8601: 02:00:00+01:00) or in UTC")) if (
             isinstance(index, pd.DatetimeIndex)) else ""
