@@ -565,3 +565,22 @@ def test_a_covariate_of_dtype_category_is_refused_by_name_with_what_to_give(fram
     with pytest.raises(RnncastError, match=r"^column 'x' is of pandas dtype 'category' \(3 categories: .*\): .*"
                        r"pd\.get_dummies\(.*astype\(float\)"):
         load_panel(frame, target="y", features=["x"])
+
+
+def test_a_named_index_or_one_of_text_is_read_as_columns_and_only_row_numbers_are_left_out():
+    """``pd.read_csv(path, index_col="date")`` gives an index of date strings, and a ``year`` index is integers: each
+    was dropped, so the forecast came back labelled 120, 121 ... instead of its dates (decision 588)."""
+    from rnncast.data import as_frame
+
+    dates = pd.date_range("2020-01-01", periods=4, freq="MS").strftime("%Y-%m-%d")
+    assert as_frame(pd.DataFrame({"y": [1.0, 2, 3, 4]}, index=pd.Index(dates, name="date"))).columns.tolist() == ["date", "y"]
+    assert as_frame(pd.DataFrame({"v": [1.0, 2]}, index=pd.Index([1990, 1991], name="year"))).columns.tolist() == ["year", "v"]
+    assert as_frame(pd.Series([1.0, 2], index=pd.Index(["2020-01", "2020-02"]), name="y")).columns.tolist() == ["index", "y"]
+    filtered = pd.DataFrame({"y": [1.0, 2, 3]}).iloc[[0, 2]]  # an integer index left by a filter: row labels
+    assert as_frame(filtered).columns.tolist() == ["y"]
+    n = 60
+    table = pd.DataFrame({"y": 10 + np.sin(np.arange(n) / 3)},
+                         index=pd.Index(pd.date_range("2020-01-01", periods=n, freq="MS").strftime("%Y-%m-%d"), name="date"))
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(table, target="y")
+    assert model.time_col_ == "date"
+    assert model.predict(table).index.tolist() == list(pd.date_range("2025-01-01", periods=TINY["horizon"], freq="MS"))

@@ -169,7 +169,9 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
     """Any accepted table as a DataFrame with text column labels.
 
     A ``DatetimeIndex``, a ``PeriodIndex`` or the levels of a ``MultiIndex`` become columns (the
-    index is the time axis); so does an index named in ``keep_index`` (e.g. the id column). A NumPy
+    index is the time axis); so does any named index (``read_csv(index_col="date")``: the dates as
+    text; a ``year`` index) and an unnamed one of other values than integers (a column ``index``):
+    only an unnamed integer index (row numbers) is left out. A NumPy
     array's columns are named ``0``, ``1``, ... Raises ``RnncastError`` for other types and for
     labels that clash once written as text.
     """
@@ -199,7 +201,8 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
     attrs = dict(data.attrs)
     if _index_is_data(data.index) or (data.index.name is not None and str(data.index.name) in set(map(str, keep_index))):
         unnamed = data.index.name is None and not isinstance(data.index, pd.MultiIndex)
-        levels = ["ds" if unnamed and "ds" not in map(str, data.columns) else ("index" if unnamed else name)
+        timed = isinstance(data.index, (pd.DatetimeIndex, pd.PeriodIndex))
+        levels = ["ds" if unnamed and timed and "ds" not in map(str, data.columns) else ("index" if unnamed else name)
                   for name in (data.index.names if isinstance(data.index, pd.MultiIndex) else [data.index.name])]
         levels = [name if name is not None else f"level_{k}" for k, name in enumerate(levels)]  # pandas' names
         clash = sorted({str(n) for n in levels} & {str(c) for c in data.columns})
@@ -223,7 +226,13 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
 
 
 def _index_is_data(index: pd.Index) -> bool:
-    return isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex, pd.MultiIndex))
+    """Whether ``index`` holds values handed over (read as columns), not row labels: a time index, a
+    ``MultiIndex``, a named index (``read_csv(index_col="date")``'s dates as text, a ``year`` index) and an
+    unnamed one of anything but integers; an unnamed integer index (a ``RangeIndex``, a filtered frame's
+    labels) is only row numbers."""
+    if isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex, pd.MultiIndex)) or index.name is not None:
+        return True
+    return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
 
 
 def names(value) -> list[str]:
