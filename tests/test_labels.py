@@ -390,3 +390,16 @@ def test_forecasts_of_a_files_whole_number_ids_come_in_their_order_each_at_its_o
     assert forecast["store"].drop_duplicates().tolist() == [str(i) for i in range(11)]  # text, as the file wrote them
     level = forecast.groupby("store", sort=False)["y_hat"].mean()
     assert np.allclose(level.to_numpy(), np.arange(11) * 100.0, atol=5)
+
+
+def test_a_tuple_that_is_one_multiindex_column_is_that_column_as_the_refusal_suggests():
+    """The refusal of a MultiIndex table without a target suggests target=('a', 'y'); that tuple was read as the two
+    names 'a' and 'y' and refused as "column 'a' not found" (decision 590)."""
+    n = 60
+    frame = pd.DataFrame({("a", "date"): pd.date_range("2020-01-01", periods=n, freq="D"),
+                          ("a", "y"): np.sin(np.arange(n) / 3), ("b", "x"): np.cos(np.arange(n) / 3)})
+    with pytest.raises(RnncastError, match=r"target=\('a', 'y'\) the first"):
+        Forecaster(**TINY).fit(frame)
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target=("a", "y"), features=("b", "x"))
+    assert model.targets_ == ["('a', 'y')"] and model.features_ == ["('b', 'x')"]
+    assert labels.one_tuple_label(pd.DataFrame({"a": [1], "y": [2]}), ("a", "y")) == ("a", "y")  # two names, as before

@@ -175,6 +175,17 @@ def _raw(value) -> list:
     return list(value) if isinstance(value, (list, tuple, pd.Index)) else [value]
 
 
+def one_tuple_label(data, value):
+    """``[value]`` where ``value`` is a tuple that is one of ``data``'s column labels (a ``MultiIndex`` column
+    ``('a', 'y')``, as refusals name it), else ``value`` as given: a tuple is otherwise a list of names."""
+    columns = data.columns if isinstance(data, pd.DataFrame) else ()
+    if isinstance(value, tuple) and isinstance(columns, pd.MultiIndex) and value in columns:
+        return [value]
+    if isinstance(value, tuple) and any(isinstance(c, tuple) and c == value for c in columns):
+        return [value]
+    return value
+
+
 def check_lists(**named) -> None:
     """Refuse columns handed to a keyword (``series=``, ``features=`` ...) in a form that is not a name or a list of
     names (a set has no order: the columns' order is the model's), and a name one keyword gives twice (wide

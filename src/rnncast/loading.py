@@ -67,6 +67,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
                            "fill them with fill='ffill' or 'interpolate'")
+    target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = (
+        labels.one_tuple_label(data, v) for v in (target, features, series, past_covariates, future_covariates,
+                                                  static_covariates, static_categorical))  # ('a', 'y'): one column
     labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
                        future_covariates=future_covariates, static_covariates=static_covariates,
                        static_categorical=static_categorical)  # {'a'}, ['A', 'A']
