@@ -217,57 +217,6 @@ def test_channel_independent_with_one_target_is_said_to_change_nothing(caplog):
     assert "and 'load' is the one target" in caplog.text
 
 
-def _uneven_panel(time: str, columns: int, seed: int = 0):
-    """Seven series of uneven lengths (two of one length), back to back, times tz-aware or integers; series 3 has a
-    constant column on its training rows and series 5 a huge one when ``columns`` > 1."""
-    import pandas as pd
-
-    from rnncast.panel import Panel
-
-    rng = np.random.default_rng(seed)
-    lengths = np.array([30, 7, 300, 45, 30, 129, 2])
-    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    values = rng.normal(size=(offsets[-1], columns)) * rng.choice([1e-9, 1.0, 1e6], size=(offsets[-1], 1)) + 1e3
-    values[offsets[3] : offsets[3] + 20, -1] = 7.25
-    if columns > 1:
-        values[offsets[5] : offsets[6], 0] *= 1e300
-    stamps = np.concatenate([np.arange(n) + 5 * s for s, n in enumerate(lengths)])
-    index = (pd.Timestamp("2021-03-27", tz="Europe/Berlin") + pd.to_timedelta(stamps, unit="h") if time == "zoned"
-             else pd.Index(stamps, dtype="int64"))
-    return Panel(values, offsets, [f"s{s}" for s in range(len(lengths))], [f"c{j}" for j in range(columns)], 1,
-                 n_past=columns - 1, time=pd.Index(index), id_col="id", layout="long")
-
-
-@pytest.mark.parametrize("kind", ["standard", "minmax", "none"])
-@pytest.mark.parametrize("time,columns", [("zoned", 1), ("integers", 1), ("zoned", 3), ("integers", 2)])
-def test_scalers_fitted_together_are_those_fitted_series_by_series(kind, time, columns, caplog):
-    """``fit_scalers`` takes the statistics of all series of one training length at once: each scaler is bit for bit
-    ``fit_scaler``'s on that series' own training rows (uneven lengths, a train_end past a series' end, one row),
-    with its warnings for a constant column, in order, and its refusal of a column too large to scale."""
-    from rnncast import fitting
-    from rnncast.windows import Split
-
-    panel = _uneven_panel(time, columns)
-    ends = [20, 9, 211, 20, 20, 100, 1]  # series 1 has 7 rows: all of them
-    splits = [Split(e, e, int(n)) for e, n in zip(ends, panel.lengths)]
-    if columns > 1 and kind == "standard":  # the huge column's spread overflows: series 5 is refused, as alone
-        with pytest.raises(RnncastError) as together:
-            fitting.fit_scalers(panel, splits, kind)
-        with pytest.raises(RnncastError) as alone:
-            [fitting.fit_scaler(panel, s, sp.train_end, kind) for s, sp in enumerate(splits)]
-        assert "too large to scale" in str(together.value) and str(together.value) == str(alone.value)
-        panel.values[panel.offsets[5] : panel.offsets[6], 0] /= 1e300
-    caplog.clear()
-    got = fitting.fit_scalers(panel, splits, kind)
-    said = caplog.text
-    caplog.clear()
-    expected = [fitting.fit_scaler(panel, s, sp.train_end, kind) for s, sp in enumerate(splits)]
-    assert said == caplog.text and ("only centred" in said) == (kind != "none")
-    for a, b in zip(got, expected):
-        assert a.kind == b.kind and a.offset.dtype == b.offset.dtype == np.float64
-        assert a.offset.tobytes() == b.offset.tobytes() and a.scale.tobytes() == b.scale.tobytes()
-
-
 def test_a_refused_fit_says_its_refusal_alone_not_the_columns_it_would_leave_out(caplog):
     """'not used: spare (to train on them, name them ...)' came before the refusal of a constant feature, and before
     future_known's refusal without features, which named only the Python keyword."""

@@ -30,7 +30,8 @@ from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.models import NetSpec, build_net
 from rnncast.panel import Panel
-from rnncast.scaling import Scaler, StaticEncoder, flat_columns, flat_said
+from rnncast.scaling import StaticEncoder
+from rnncast.seriesscalers import fit_scalers
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import hint, spelled
 from rnncast.state import FittedState
@@ -278,32 +279,6 @@ def progress(name: str, epochs: int, on_epoch=None):
 
     callback.close = bar.close
     return callback
-
-
-def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
-    """Every series' ``fit_scaler``, taken for all series of one training length at once (``scaling.series_stats``);
-    a series with a constant or too large column goes through ``fit_scaler`` (its warning, or refusal), in order."""
-    values, starts = panel.values, panel.offsets[:-1]
-    if values.dtype != np.float64 or not values.flags.c_contiguous or kind not in ("standard", "minmax", "none"):
-        return [fit_scaler(panel, s, split.train_end, kind) for s, split in enumerate(splits)]
-    ends = starts + np.array([split.train_end for split in splits], dtype=np.int64).reshape(-1)
-    offset, scale, plain = scaling.series_stats(kind, values, starts, np.minimum(ends, panel.offsets[1:]))
-    return [Scaler(kind, offset[s].copy(), scale[s].copy()) if ok else fit_scaler(panel, s, splits[s].train_end, kind)
-            for s, ok in enumerate(plain.tolist())]
-
-
-def fit_scaler(panel: Panel, s: int, train_end: int, kind: str) -> Scaler:
-    """Series ``s``'s scaler from its own training rows. One series refuses a constant column;
-    in a panel such a column of one series (a price that never changed) is centred only."""
-    rows, columns = panel.rows(s)[:train_end], panel.named_columns(s)  # a wide table's own column, not 'y'
-    if panel.id_col is None:
-        return Scaler.fit(kind, rows, columns, targets=panel.n_targets)
-    scaler = Scaler.fit(kind, rows, columns, constant="center")
-    flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
-    if flat.size:
-        log.warning("%s: %s, so %s only centred (scale 1)", panel.label(s), "; ".join(
-            f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
-    return scaler
 
 
 def static_tensors(inputs: np.ndarray, codes: np.ndarray, device) -> tuple:

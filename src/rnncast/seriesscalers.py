@@ -1,0 +1,80 @@
+"""Each series' scaler from its own training rows, and one line per column a series' rows hold constant.
+
+A panel's series are scaled one by one (statsforecast's many series as one array: the statistics of all
+series of one training length are taken at once, ``scaling.series_stats``). A column constant on a series'
+training rows cannot be divided by its spread: one series alone refuses it, and in a panel it is only
+centred there (scale 1). ``fit_scalers`` says so once per column, naming how many series and the first few,
+not once per series (a thousand stores gave a thousand lines); a covariate constant within every series is
+0 everywhere once centred, so the network learns nothing from it, and the line says that a value which only
+tells the series apart is a static covariate.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import scaling
+from rnncast.panel import Panel
+from rnncast.scaling import Scaler, flat_columns, flat_said
+from rnncast.windows import Split
+
+log = logging.getLogger("rnncast.fitting")  # the logger these lines always came from
+SHOWN = 3  # series named in a column's line; the rest are counted
+
+
+def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
+    """Every series' ``fit_scaler`` [S], taken for all series of one training length at once
+    (``scaling.series_stats``); a series with a constant or too large column goes through ``fit_scaler`` (its
+    refusal, in order), and the constant columns are said once each (``say_flat``). Raises ``RnncastError``
+    for a column too large to scale."""
+    values, starts = panel.values, panel.offsets[:-1]
+    flats: dict[int, list[tuple[int, str]]] = {}
+    if values.dtype != np.float64 or not values.flags.c_contiguous or kind not in ("standard", "minmax", "none"):
+        scalers = [fit_scaler(panel, s, split.train_end, kind, flats) for s, split in enumerate(splits)]
+    else:
+        ends = starts + np.array([split.train_end for split in splits], dtype=np.int64).reshape(-1)
+        offset, scale, plain = scaling.series_stats(kind, values, starts, np.minimum(ends, panel.offsets[1:]))
+        scalers = [Scaler(kind, offset[s].copy(), scale[s].copy()) if ok
+                   else fit_scaler(panel, s, splits[s].train_end, kind, flats) for s, ok in enumerate(plain.tolist())]
+    say_flat(panel, flats)
+    return scalers
+
+
+def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | None = None) -> Scaler:
+    """Series ``s``'s scaler from its own training rows. One series refuses a constant column (``RnncastError``);
+    in a panel such a column of one series (a price that never changed) is centred only, and noted in ``flats``
+    (column -> [(series, how it is constant)]) or, without it, warned of for this series alone."""
+    rows, columns = panel.rows(s)[:train_end], panel.named_columns(s)  # a wide table's own column, not 'y'
+    if panel.id_col is None:
+        return Scaler.fit(kind, rows, columns, targets=panel.n_targets)
+    scaler = Scaler.fit(kind, rows, columns, constant="center")
+    flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
+    if flats is not None:
+        for j in flat.tolist():
+            flats.setdefault(j, []).append((s, flat_said(rows[:, j])))
+    elif flat.size:
+        log.warning("%s: %s, so %s only centred (scale 1)", panel.label(s), "; ".join(
+            f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
+    return scaler
+
+
+def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str]]]) -> None:
+    """One warning per column of ``flats`` (column -> [(series, how it is constant)]): in how many series it is
+    constant on the training rows, the first ``SHOWN`` of them, and what that means for the model."""
+    for j, found in sorted(flats.items()):
+        name = panel.named_columns(found[0][0])[j]
+        named = "the target" if j < panel.n_targets and panel.layout == "wide" else f"column {name!r}"
+        listed = "; ".join(f"{panel.label(s)} {said}" for s, said in found[:SHOWN])
+        more = f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
+        if j >= panel.n_targets and len(found) == panel.n_series > 1:
+            role = "future" if j >= panel.n_targets + panel.n_past else "past"
+            log.warning("%s is constant on the training rows of every series (%s%s): centred within each series, it "
+                        "is 0 there, so as a %s covariate it tells the network nothing; a value that only tells the "
+                        "series apart is a static covariate (static_covariates=, --static-covariates)",
+                        named, listed.replace("is constant on the training rows ", ""), more, role)
+            continue
+        share = "every series" if len(found) == panel.n_series else f"{len(found)} of {panel.n_series} series"
+        log.warning("%s is constant on the training rows of %s (%s%s), so it is only centred (scale 1) there",
+                    named, share, listed.replace("is constant on the training rows ", ""), more)

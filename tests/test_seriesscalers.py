@@ -1,0 +1,89 @@
+"""Tests of rnncast.seriesscalers: each series' scaler from its own training rows, and one line per constant column."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, seriesscalers
+
+
+def _uneven_panel(time: str, columns: int, seed: int = 0):
+    """Seven series of uneven lengths (two of one length), back to back, times tz-aware or integers; series 3 has a
+    constant column on its training rows and series 5 a huge one when ``columns`` > 1."""
+    import pandas as pd
+
+    from rnncast.panel import Panel
+
+    rng = np.random.default_rng(seed)
+    lengths = np.array([30, 7, 300, 45, 30, 129, 2])
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    values = rng.normal(size=(offsets[-1], columns)) * rng.choice([1e-9, 1.0, 1e6], size=(offsets[-1], 1)) + 1e3
+    values[offsets[3] : offsets[3] + 20, -1] = 7.25
+    if columns > 1:
+        values[offsets[5] : offsets[6], 0] *= 1e300
+    stamps = np.concatenate([np.arange(n) + 5 * s for s, n in enumerate(lengths)])
+    index = (pd.Timestamp("2021-03-27", tz="Europe/Berlin") + pd.to_timedelta(stamps, unit="h") if time == "zoned"
+             else pd.Index(stamps, dtype="int64"))
+    return Panel(values, offsets, [f"s{s}" for s in range(len(lengths))], [f"c{j}" for j in range(columns)], 1,
+                 n_past=columns - 1, time=pd.Index(index), id_col="id", layout="long")
+
+
+@pytest.mark.parametrize("kind", ["standard", "minmax", "none"])
+@pytest.mark.parametrize("time,columns", [("zoned", 1), ("integers", 1), ("zoned", 3), ("integers", 2)])
+def test_scalers_fitted_together_are_those_fitted_series_by_series(kind, time, columns, caplog):
+    """``fit_scalers`` takes the statistics of all series of one training length at once: each scaler is bit for bit
+    ``fit_scaler``'s on that series' own training rows (uneven lengths, a train_end past a series' end, one row),
+    with its warnings for a constant column, in order, and its refusal of a column too large to scale."""
+    from rnncast.windows import Split
+
+    panel = _uneven_panel(time, columns)
+    ends = [20, 9, 211, 20, 20, 100, 1]  # series 1 has 7 rows: all of them
+    splits = [Split(e, e, int(n)) for e, n in zip(ends, panel.lengths)]
+    if columns > 1 and kind == "standard":  # the huge column's spread overflows: series 5 is refused, as alone
+        with pytest.raises(RnncastError) as together:
+            seriesscalers.fit_scalers(panel, splits, kind)
+        with pytest.raises(RnncastError) as alone:
+            [seriesscalers.fit_scaler(panel, s, sp.train_end, kind) for s, sp in enumerate(splits)]
+        assert "too large to scale" in str(together.value) and str(together.value) == str(alone.value)
+        panel.values[panel.offsets[5] : panel.offsets[6], 0] /= 1e300
+    caplog.clear()
+    got = seriesscalers.fit_scalers(panel, splits, kind)
+    said = caplog.text
+    caplog.clear()
+    expected = [seriesscalers.fit_scaler(panel, s, sp.train_end, kind) for s, sp in enumerate(splits)]
+    assert ("only centred" in said) == ("only centred" in caplog.text) == (kind != "none")  # said once per column
+    for a, b in zip(got, expected):
+        assert a.kind == b.kind and a.offset.dtype == b.offset.dtype == np.float64
+        assert a.offset.tobytes() == b.offset.tobytes() and a.scale.tobytes() == b.scale.tobytes()
+
+
+def _stores(n_stores: int = 12, rows: int = 60) -> pd.DataFrame:
+    """``n_stores`` daily series; ``size`` constant within each store (its own value), ``price`` constant in stores
+    0 and 1 only."""
+    rng = np.random.default_rng(0)
+    parts = []
+    for s in range(n_stores):
+        price = np.full(rows, 2.0) if s < 2 else 2 + rng.random(rows)
+        parts.append(pd.DataFrame({"unique_id": f"{s:03d}", "ds": pd.date_range("2024-01-01", periods=rows, freq="D"),
+                                   "y": np.sin(np.arange(rows) / 3) + s + rng.normal(0, 0.1, rows),
+                                   "size": 100.0 + s, "price": price}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_a_column_constant_in_many_series_is_said_once_and_one_constant_in_every_series_points_to_static(caplog):
+    """A store size given as a past covariate warned once per store (a thousand stores, a thousand lines) that it
+    was "only centred", and nothing said that centred within each store it is 0 everywhere (decision 591)."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(_stores(), past_covariates=["size", "price"])
+    lines = [r.getMessage() for r in caplog.records if "constant on the training rows" in r.getMessage()]
+    assert len(lines) == 2, lines
+    size = next(line for line in lines if "'size'" in line)
+    assert "every series (series '000' (always 100); series '001' (always 101); series '002' (always 102); and 9 more)" in size
+    assert "as a past covariate it tells the network nothing" in size and "static_covariates=, --static-covariates" in size
+    price = next(line for line in lines if "'price'" in line)
+    assert "of 2 of 12 series (series '000' (always 2); series '001' (always 2)), so it is only centred" in price
