@@ -41,6 +41,20 @@ def test_static_columns_of_a_long_table_hold_one_value_per_series():
         from_columns(frame, codes, ["size"], ["a", "b"])
 
 
+def test_a_static_value_left_blank_in_one_row_is_said_missing_there_not_changing(tmp_path):
+    """One blank 'region' in a store's rows was refused as "changes within series '002' ('south', then nan)", a
+    change of role for what is a missing value (decision 592)."""
+    frame = pd.DataFrame({"store": np.repeat(["001", "002"], 30), "date": np.tile(pd.date_range("2024-01-01", periods=30), 2),
+                          "y": np.arange(60.0) % 7, "region": ["north"] * 30 + ["south"] * 30})
+    frame.loc[45, "region"] = np.nan
+    frame.to_csv(tmp_path / "stores.csv", index=False)
+    with pytest.raises(RnncastError, match=r"static covariate 'region' is missing at line 47 of stores.csv \(series '002', "
+                                           r"which holds 'south' in its other rows\)"):
+        Forecaster(**TINY).fit(tmp_path / "stores.csv", id_col="store", static_covariates=["region"])
+    with pytest.raises(RnncastError, match=r"is missing at row 45 \(series '002'"):
+        Forecaster(**TINY).fit(frame, id_col="store", static_covariates=["region"])
+
+
 def test_a_static_covariate_that_changes_within_a_series_is_refused(panel_frame):
     frame = panel_frame.assign(kind="a")
     frame.loc[frame.index[frame.unique_id == "s001"][3], "kind"] = "b"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from rnncast import rowindex, statictext
 from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
-from rnncast.data import ID_COLUMN, as_frame
+from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
 from rnncast.settingvalues import plain
@@ -135,6 +135,7 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
     for name in names:
         column = frame[name]
         _real(column, name, codes, ids)
+        _refuse_blank(column, name, codes, ids, frame.attrs)
         counts = column.groupby(codes).nunique(dropna=False)
         varying = counts.index[counts.to_numpy() > 1]
         if len(varying):
@@ -150,6 +151,24 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
             raise RnncastError(f"static covariate {name!r} is missing for series {ids[s]!r}")
         per_series[name] = first.reindex(range(len(ids)))
     return _table(pd.DataFrame(per_series), ids, announce, as_categories)
+
+
+def _refuse_blank(column: pd.Series, name: str, codes: np.ndarray, ids: list, attrs: dict) -> None:
+    """Refuse a row of ``column`` [N] left blank in a series whose other rows hold the attribute: a missing value,
+    said by its place, not a value that "changes within" the series."""
+    blank = column.isna().to_numpy()
+    holds = np.zeros(len(ids), dtype=bool)
+    holds[codes[~blank]] = True  # the series with a value in some row
+    gaps = np.flatnonzero(blank & holds[codes])
+    if len(gaps):
+        i = int(gaps[0])
+        s = int(codes[i])
+        value = column[(codes == s) & ~blank].iloc[0]
+        value = value.item() if hasattr(value, "item") else value
+        raise RnncastError(f"static covariate {name!r} is missing at {place(i, attrs)} (series {ids[s]!r}, which "
+                           f"holds {value!r} in its other rows); a static covariate holds one value per series: "
+                           "give it in every row of the series, or give the attributes as a table of their own "
+                           "(static_covariates=a DataFrame, --static FILE)")
 
 
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
