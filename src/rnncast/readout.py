@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
-                              missing_season, percent_note, scored_notes, unscored_note)
+                              missing_season, percent_note, r2_note, scored_notes, unscored_note)
 from rnncast.spelling import counted, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
@@ -49,12 +49,13 @@ class Said:
     stopped: str | None = None
     each: str | None = None  # the model against each baseline on its own (``each_text``), printed after the verdict
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
+    r2: str | None = None  # R² where scored values do not vary (``runnotes.r2_note``)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at
-        actual zeros, intervals, divergence, early stop."""
-        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.percent, self.intervals, self.diverged,
-                            self.stopped) if n]
+        actual zeros, R² of values that do not vary, intervals, divergence, early stop."""
+        return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.percent, self.r2, self.intervals,
+                            self.diverged, self.stopped) if n]
 
     def lines(self) -> dict:
         """``{"verdict", "notes", "hints"}``: plain text, the verdict a string and the others lists of lines."""
@@ -74,7 +75,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     return Said(good, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
-                each_text(result, verdict_units(forecaster)), percent_note(result))
+                each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result))
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:

@@ -207,7 +207,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {counted(m['step'], 'step')} apart counted back "
                     f"from each series' end, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
-    blocks += [("p", note) for note in (said.intervals, said.unscored, said.mase) if note]
+    blocks += [("p", note) for note in (said.intervals, said.unscored, said.mase, said.percent) if note]
     if m["skipped_series"]:
         blocks.append(("p", "Too short to backtest, left out: " + ", ".join(
             f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in m["skipped_series"])))

@@ -65,7 +65,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", said.intervals))
     each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
     blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
-    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent) if note] if said is not None else []
+    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent, said.r2) if note] if said is not None else []
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))

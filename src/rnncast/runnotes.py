@@ -121,7 +121,8 @@ def mase_note(result: dict) -> str | None:
         who = "the series' training rows"
         named = ("never change, so its naive error is zero" if not unobserved else
                  "hold no two observed values one season apart (fill made the others), so it has no naive error")
-        return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in every other metric.")
+        return (f"MASE is undefined: {who} {named}; it is left out of MASE and counted in MSE, MAE and the other "
+                "errors.")
     named = ", ".join(repr(i) for i in excluded["series"][:5]) + (", ..." if excluded["count"] > 5 else "")
     one = excluded["count"] == 1  # "1 series ('b') holds", "2 series hold"
     why = [text for count, text in ((excluded["count"] - unobserved, f"never change{'s' if one else ''} on "
@@ -130,7 +131,26 @@ def mase_note(result: dict) -> str | None:
                                      "apart (fill made the others: no naive error)")) if count]
     return (f"MASE pools the series with a usable scale: {excluded['count']} series ({named}) {' or '.join(why)}, so "
             "MASE is undefined for them; they are left out of MASE (as M4 leaves series without a scale out) and "
-            "counted in every other metric.")
+            "counted in MSE, MAE and the other errors.")
+
+
+def r2_note(result: dict) -> str | None:
+    """Where R² (1 - SSE / SST about the scored actual values' mean) is undefined because those values do not
+    vary: for one series, that it is; for a panel, whose R² is each series' own averaged (``r2_by_series``), over
+    how many of the series it is; None where every series has one."""
+    by = result.get("r2_by_series")
+    if by is not None and by["series"] < by["of"]:
+        if not by["series"]:
+            return (f"R² is undefined: the scored actual values of each of the {by['of']} series never vary (R² "
+                    "divides by their variance).")
+        left = by["of"] - by["series"]
+        return (f"R² (series mean) averages the {by['series']} of {by['of']} series whose scored actual values vary; "
+                f"it is undefined for the other {'one' if left == 1 else left} (R² divides by their variance), which "
+                "count in every error.")
+    model = result.get("original", {}).get("model", {})
+    if by is None and "r2" in model and model["r2"] != model["r2"]:  # NaN
+        return "R² is undefined: the scored actual values never vary (R² divides by their variance)."
+    return None
 
 
 def percent_note(result: dict) -> str | None:

@@ -209,7 +209,7 @@ def run_evaluate(args) -> int:
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
-    for line in [words.verdict, words.each, words.intervals, words.diverged, *words.hints]:
+    for line in [words.verdict, words.each, words.r2, words.intervals, words.diverged, *words.hints]:
         if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
             print(line)
     return 0
