@@ -61,20 +61,22 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
 
 
 def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str]]]) -> None:
-    """One warning per column of ``flats`` (column -> [(series, how it is constant)]): in how many series it is
-    constant on the training rows, the first ``SHOWN`` of them, and what that means for the model."""
+    """One warning per column of ``flats`` (column -> [(series, how it is constant: ``scaling.flat_said``)]): in how
+    many series it is constant on the training rows (or varies by rounding only), the first ``SHOWN`` of them, and
+    what that means for the model."""
+    constant = "is constant on the training rows "
     for j, found in sorted(flats.items()):
         name = panel.named_columns(found[0][0])[j]
         named = "the target" if j < panel.n_targets and panel.layout == "wide" else f"column {name!r}"
-        listed = "; ".join(f"{panel.label(s)} {said}" for s, said in found[:SHOWN])
-        more = f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
+        listed = "; ".join(f"{panel.label(s)} {said.replace(constant, '')}" for s, said in found[:SHOWN])
+        listed += f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
+        flat = ("is constant on the training rows" if all(said.startswith(constant) for _, said in found) else
+                "cannot be scaled (constant, or varying by rounding only) on the training rows")
+        share = "every series" if len(found) == panel.n_series else f"{len(found)} of {panel.n_series} series"
         if j >= panel.n_targets and len(found) == panel.n_series > 1:
             role = "future" if j >= panel.n_targets + panel.n_past else "past"
-            log.warning("%s is constant on the training rows of every series (%s%s): centred within each series, it "
-                        "is 0 there, so as a %s covariate it tells the network nothing; a value that only tells the "
-                        "series apart is a static covariate (static_covariates=, --static-covariates)",
-                        named, listed.replace("is constant on the training rows ", ""), more, role)
+            log.warning("%s %s of every series (%s): centred within each series, it is 0 there, so as a %s covariate it "
+                        "tells the network nothing; a value that only tells the series apart is a static covariate "
+                        "(static_covariates=, --static-covariates)", named, flat, listed, role)
             continue
-        share = "every series" if len(found) == panel.n_series else f"{len(found)} of {panel.n_series} series"
-        log.warning("%s is constant on the training rows of %s (%s%s), so it is only centred (scale 1) there",
-                    named, share, listed.replace("is constant on the training rows ", ""), more)
+        log.warning("%s %s of %s (%s), so it is only centred (scale 1) there", named, flat, share, listed)
