@@ -125,6 +125,29 @@ def test_data_on_a_coarser_calendar_than_the_one_given_is_refused_naming_both(ca
     assert any("3 rows are missing" in m for m in _warnings(caplog))
 
 
+def test_integer_steps_of_3_and_4_keep_no_coarser_calendar_so_predict_reads_them_as_fit_did(tmp_path, caplog, capsys):
+    """Steps of 3 and 4 keep no calendar coarser than 1 (their greatest common divisor): fit read them on 1 with rows
+    missing, and predict on the same file refused them as "most often 4 steps of it apart"; fit's warning called the
+    jump from 3 to 7 "3 steps of the calendar apart" (decision 594)."""
+    from rnncast.cli import main
+
+    steps = np.cumsum([3, 4] * 60)
+    frame = pd.DataFrame({"step": steps, "y": np.sin(np.arange(120) / 4) * 10 + 50})
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    with caplog.at_level(logging.WARNING):
+        assert load_panel(frame, "y", time_col="step").n_series == 1
+    assert any("jump from 3 (row 0) to 7 (row 1), 4 steps of the calendar apart (3 rows missing between them)" in m
+               for m in _warnings(caplog))
+    assert load_panel(frame, "y", time_col="step", freq=1).n_series == 1  # the model's calendar, given at predict
+    with pytest.raises(RnncastError, match=r"most often 7 steps of it apart"):  # every step a multiple of 7: coarser
+        load_panel(frame.assign(step=np.arange(120) * 7), "y", time_col="step", freq=1)
+    args = ["--target", "y", "--lookback", "8", "--horizon", "3", "--epochs", "1", "--hidden-size", "4", "--threads", "1"]
+    assert main(["fit", str(tmp_path / "d.csv"), *args, "--out", str(tmp_path / "run")]) == 0
+    capsys.readouterr()
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "d.csv")]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("421,")
+
+
 def test_freq_given_at_fit_reads_a_daily_series_with_most_days_missing_as_inference_does(caplog):
     """freq='D' refused the days it would infer itself as 'D' (more of their steps skipping a day than not)."""
     days = np.sort(np.random.default_rng(1).choice(np.arange(400), 150, replace=False))

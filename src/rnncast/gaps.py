@@ -185,4 +185,5 @@ def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -
     i, day = int(np.argmax(after)), at_midnight(time)
     return (f"the timestamps jump from {shown(time[i], day, fmt)} ({place(int(positions[i]), attrs)}) to "
             f"{shown(time[i + 1], day, fmt)} "
-            f"({place(int(positions[i + 1]), attrs)}), {counted(int(after[i]), 'step')} of the calendar apart")
+            f"({place(int(positions[i + 1]), attrs)}), {counted(int(after[i]) + 1, 'step')} of the calendar apart "
+            f"({counted(int(after[i]), 'row')} missing between them)")

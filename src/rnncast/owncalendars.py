@@ -76,8 +76,10 @@ def others(time, codes: np.ndarray, after: np.ndarray, offsets: np.ndarray) -> d
     timestamps (integers, periods) have no other calendar to find, so such a series is one."""
     found = {}
     for s in np.flatnonzero(skipping(codes, after, offsets)):
-        if not isinstance(time, pd.DatetimeIndex):
-            found[int(s)] = None
+        if not isinstance(time, pd.DatetimeIndex):  # integers, periods: on a coarser calendar where every step is
+            steps = after[offsets[s] : offsets[s + 1] - 1].astype(np.int64) + 1  # a multiple of one above 1 (7, 14)
+            if len(steps) and np.gcd.reduce(steps) > 1:  # steps of 3 and 4 keep no coarser one: 1, rows missing
+                found[int(s)] = None
             continue
         own = alone(time[offsets[s] : offsets[s + 1]])
         if own is None or own[1].missing < int(after[offsets[s] : offsets[s + 1]].sum()):
