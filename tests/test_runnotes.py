@@ -223,3 +223,24 @@ def test_r2_is_said_undefined_where_the_scored_values_do_not_vary_and_a_panels_s
     assert "R² is undefined: the scored actual values never vary" in capsys.readouterr().out
     assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "z.csv")]) == 0
     assert "R² is undefined: the scored actual values never vary" in capsys.readouterr().out
+
+
+def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cannot_forecast(tmp_path, capsys):
+    """Month-end data whose last row is 2024-02-28 (not February's end): fit warned at its start and ended "wrote
+    report.html" as any run; only predict then said its forecasts cannot be dated (decision 595)."""
+    import pandas as pd
+
+    from rnncast.cli import main
+
+    dates = list(pd.date_range(end="2024-01-31", periods=119, freq="ME").strftime("%Y-%m-%d")) + ["2024-02-28"]
+    frame = pd.DataFrame({"date": dates, "y": np.sin(np.arange(120) / 3)})
+    frame.to_csv(tmp_path / "m.csv", index=False)
+    args = ["--target", "y", "--lookback", "8", "--horizon", "3", "--epochs", "1", "--hidden-size", "4", "--threads", "1"]
+    assert main(["fit", str(tmp_path / "m.csv"), *args, "--out", str(tmp_path / "run")]) == 0
+    said = capsys.readouterr().out
+    assert said.strip().splitlines()[-1].startswith("hint: this model cannot forecast dates beyond its data: its "
+                                                   "timestamps keep no regular calendar")
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "m.csv")]) == 2
+    frame.iloc[:-1].to_csv(tmp_path / "whole.csv", index=False)
+    assert main(["fit", str(tmp_path / "whole.csv"), *args, "--out", str(tmp_path / "whole")]) == 0
+    assert "cannot forecast" not in capsys.readouterr().out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
-                              missing_season, percent_note, r2_note, scored_notes, unscored_note)
+                              missing_season, percent_note, r2_note, scored_notes, undated_hint, unscored_note)
 from rnncast.spelling import counted, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
@@ -66,10 +66,12 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     """What a fitted model's scores of one part (``evaluation.evaluate``'s ``result``) say: the verdict
     whether the model beats every baseline (``verdicts.verdict``, in the units it is judged in) on
     ``where`` (the windows as the caller names them), the notes (the intervals' coverage of ``values``)
-    and the hints (a season the run did not weigh, ``window_norm='season'`` where the seasonal-naive
-    forecast is not beaten, ``future_known`` for past-only features that lose to the mean)."""
+    and the hints (timestamps of no calendar, so no forecast can be dated; a season the run did not weigh,
+    ``window_norm='season'`` where the seasonal-naive forecast is not beaten, ``future_known`` for past-only
+    features that lose to the mean)."""
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster))
-    hints = (fitted_season_hint(forecaster), window_norm_hint(forecaster, result), fit_hint(forecaster, {"test": result}),
+    hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result),
+             fit_hint(forecaster, {"test": result}),
              same_step_hint(forecaster, result, where))
     series, gaps = scored_notes(result)
     return Said(good, sentence, unscored_note(result), mase_note(result),

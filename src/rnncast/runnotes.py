@@ -71,6 +71,18 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
     return season_hint(missing_season(forecaster), calendar, forecaster.settings_.data.lookback, bool(own))
 
 
+def undated_hint(forecaster: Fitted) -> str | None:
+    """Where a model's timestamps keep no regular calendar (fit warned of the rows off it), that its forecasts
+    cannot be dated, said after the run and on its page: predict refuses such a model, and a run that ends well says
+    nothing of it otherwise. None where the time axis has a calendar, or the series keep calendars of their own."""
+    calendar = getattr(forecaster, "calendar_", None)
+    if calendar is None or calendar.kind != "datetime" or calendar.freq is not None or _own(forecaster):
+        return None
+    return ("hint: this model cannot forecast dates beyond its data: its timestamps keep no regular calendar (fit's "
+            "warning named the rows off it), so predict refuses it; evaluate and backtest score it as here. To "
+            "forecast, fit again with those rows corrected or dropped, or with freq= (--freq) naming the calendar")
+
+
 def divergence(forecaster: Fitted) -> dict | None:
     """``{"epoch", "kept"}`` of a fit whose loss became NaN or infinite in epoch ``epoch``
     (``diverged_epoch_``), the model keeping epoch ``kept`` (0: the untrained network), or None."""
