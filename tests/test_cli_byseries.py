@@ -83,12 +83,14 @@ def test_a_panel_of_many_series_shows_the_highest_and_lowest_model_mase_and_the_
     assert "\nstore1000  " in text and "\nstore0996  " in text  # the highest model MASE, first
     assert "\nstore0002  " in text and "\nstore0001  " in text  # the lowest, and the one without a MASE last
     assert f"... {1000 - 2 * FEW} more" in text
-    assert text.endswith("1000 series: the 5 with the highest model MASE and the 5 with the lowest are shown; "
-                         "--by-series-csv FILE writes every series")
+    assert text.endswith("1000 series: the 5 with the highest model MASE and the 5 with the lowest, those without a "
+                         "MASE last, are shown; --by-series-csv FILE writes every series")
     assert series_text(result, "stores.csv").endswith("every series is in stores.csv")
     frame = series_frame(result)
     assert len(frame) == 1000 and list(frame["series"][:2]) == ["store1000", "store0999"]
     assert frame["series"].iloc[-1] == "store0001"
     assert list(frame["best_baseline"][:2]) == ["mean", "repeat"]  # each series' own best, by its MSE
+    result["series"]["store0001"]["model"]["mase"] = 0.01
+    assert "1000 series: the 5 with the highest model MASE and the 5 with the lowest are shown" in series_text(result)
     small = series_text(_result(SHOWN))
     assert small.count("\nstore") == SHOWN and "more" not in small

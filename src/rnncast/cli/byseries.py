@@ -37,15 +37,17 @@ def best_baseline(scores: dict) -> str | None:
 def ranked(series: dict) -> list:
     """The keys of ``series`` (``result["series"]``), highest model MASE first, those without one (NaN) last,
     in their order among equals."""
-    def mase(key):
-        value = series[key]["model"].get("mase", math.nan)
-        return (1, 0.0) if value is None or not math.isfinite(value) else (0, -value)
-    return sorted(series, key=mase)
+    return sorted(series, key=lambda key: (0, -series[key]["model"]["mase"]) if _finite_mase(series[key]) else (1, 0.0))
+
+
+def _finite_mase(scores: dict) -> bool:
+    value = scores["model"].get("mase")
+    return value is not None and math.isfinite(value)
 
 
 def series_frame(result: dict) -> pd.DataFrame:
     """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): ``series`` (its id as
-    given), ``windows``, ``best_baseline`` (its name, ``baselines.baseline_name``'s key), then ``<forecaster>_<score>``
+    given), ``windows``, ``best_baseline`` (its key, as metrics.json names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>``
     for the model and each baseline (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent, a
     quantile model's pinball loss and coverage), in the series' original units. Raises KeyError without
     ``result["series"]`` (``evaluate(by_series=True)`` gives it)."""
@@ -84,8 +86,9 @@ def series_text(result: dict, file: str | None = None) -> str:
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE"], rows)]
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
-        lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest are "
-                     f"shown; {where}")
+        undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
+        lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
+                     f"are shown; {where}")
     return "\n".join(lines)
 
 
