@@ -306,9 +306,10 @@ def test_a_backtests_forecasts_and_left_out_series_name_ids_as_the_caller_gave_t
 
 def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     """66 monthly rows, 3 cutoffs of horizon 6: the refusal said how many rows were needed and nothing else,
-    though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying)."""
+    though fewer cutoffs or a larger validation share would have run (a newcomer found --val-frac 0.2 by trying).
+    73 rows, not 76, since rounding gives 55 rows 6 of validation (decision 598)."""
     frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
-    with pytest.raises(RnncastError, match=r"it needs at least 76 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
+    with pytest.raises(RnncastError, match=r"it needs at least 73 rows \(.*\); fewer cutoffs \(n_windows=, --n-windows\), "
                                            r"a shorter step or horizon, or a larger validation share"):  # not lookback
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
 
@@ -522,3 +523,12 @@ def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
                                                           + each["hum"]["original"]["model"]["mae"]) / 2)
     assert [r[0] for r in backtest_rows(m)][-3:] == ["overall, target 'hum'"] * 3
     assert "the targets' mean, except in a target's own rows" in backtest_units(m)
+
+
+def test_the_rows_a_too_short_backtest_asks_for_are_the_least_it_takes():
+    """A tester's finding: lookback 8, horizon 3 and 2 cutoffs backtested on 32 rows but 31 were refused with "it needs
+    at least 34 rows" (the validation rows' bound ignored the rounding of val_frac's share, ``windows.rows_needed``)."""
+    settings = {**TINY, "lookback": 8, "horizon": 3, "epochs": 1}
+    with pytest.raises(RnncastError, match=r"^the series is too short to train: 31 rows; it needs at least 32 rows "):
+        Forecaster(**settings).backtest(make_frame(31, feature=False), target="y", n_windows=2)
+    assert len(Forecaster(**settings).backtest(make_frame(32, feature=False), target="y", n_windows=2).metrics["windows"]) == 2

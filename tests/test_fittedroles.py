@@ -91,3 +91,29 @@ def test_a_one_series_model_s_backtest_refuses_a_table_of_several_unless_a_role_
         covariate_model.backtest(both, n_windows=2)
     assert len(covariate_model.backtest(frame.assign(unique_id="a"), n_windows=2).forecasts)  # one series's rows
     assert set(covariate_model.backtest(both, n_windows=2, id_col="unique_id").forecasts.unique_id) == {"a", "b"}
+
+
+def test_a_model_fitted_on_a_static_table_backtests_with_the_values_it_holds(caplog, tmp_path):
+    """A tester's finding: m.backtest(d) of a model fitted with static_covariates=<DataFrame> warned "... so the
+    backtest trains without them" and tested another model; it now reads the values the model holds, fitted or
+    loaded (its ids then text), as a backtest given the table again does."""
+    from rnncast.fittedroles import held_static
+
+    frame = make_panel(3, lengths=(80, 90), seed=3)
+    frame["unique_id"] = frame["unique_id"].map(dict(zip(sorted(frame["unique_id"].unique()), [101, 205, 7])))
+    static = pd.DataFrame({"unique_id": [101, 205, 7], "size": [1.5, 500.0, 2.0], "region": ["n", "s", "n"],
+                           "code": [3, 4, 3]})
+    model = Forecaster(**{**TINY, "lookback": 8}).fit(frame, static_covariates=static, static_categorical=["code"])
+    held = held_static(model.state_).set_index("unique_id").loc[[101, 205, 7]]
+    assert held["size"].tolist() == pytest.approx([1.5, 500.0, 2.0], abs=1e-6 * 500)  # float32 z-scores taken back
+    assert held["region"].tolist() == ["n", "s", "n"] and held["code"].tolist() == ["3", "4", "3"]
+    given = model.backtest(frame, n_windows=2, static_covariates=static).metrics["overall"]["model"]["mse"]
+    with caplog.at_level("WARNING", logger="rnncast"):
+        held_mse = model.backtest(frame, n_windows=2).metrics["overall"]["model"]["mse"]
+    assert "trains without" not in caplog.text and "static" not in caplog.text
+    assert held_mse == pytest.approx(given, rel=1e-6)
+    model.save(tmp_path / "model")
+    loaded = Forecaster.load(tmp_path / "model").backtest(frame, n_windows=2).metrics["overall"]["model"]["mse"]
+    assert loaded == pytest.approx(given, rel=1e-6)
+    without = Forecaster(**{**TINY, "lookback": 8}).backtest(frame, n_windows=2).metrics["overall"]["model"]["mse"]
+    assert held_mse != without  # the static covariates made a difference the test can see

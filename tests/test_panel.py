@@ -102,3 +102,16 @@ def test_times_are_each_series_own_time_sliced_once_while_the_index_is_the_same(
     panel.offsets = np.array([0, 10, 21], dtype=np.int64)
     assert [len(t) for t in panel.times] == [10, 11]
     assert Panel(np.zeros((3, 1)), np.array([0, 3]), [None], ["y"], 1).times == []
+
+
+def test_only_refuses_a_list_of_ids_saying_it_takes_one(panel_frame):
+    """A tester's finding: predict_windows(frame, series=['S3']) said "series ['S3'] is not in the data; it holds
+    ['S1', ...]", S3 among them. series= picks one series (predict and evaluate take none); a list is refused as one."""
+    panel = load_panel(panel_frame)
+    one = panel.ids[2]
+    with pytest.raises(RnncastError, match=rf"^series= takes one series' id, not a list \(\['{one}'\]\); give "
+                                           rf"series='{one}'$"):
+        panel.only([one])
+    with pytest.raises(RnncastError, match=r"not a list \(\('.+', '.+'\)\); call once per id, or leave series unset"):
+        panel.only(tuple(panel.ids[:2]))
+    assert panel.only(one).ids == [one]

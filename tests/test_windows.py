@@ -217,3 +217,25 @@ def test_parts_holding_names_each_part_with_a_window_of_the_panel():
     assert parts_holding([Split(0, 0, 10)], np.array([0, 10]), 12, 3) == []  # shorter than one window
     two = [Split(51, 51, 51), Split(0, 0, 20)]  # a part held by either series is held by the panel
     assert parts_holding(two, np.array([0, 51, 71]), 12, 3) == ["train", "test", "all"]
+
+
+@pytest.mark.parametrize("lookback, horizon, val_frac, test_frac", [
+    (8, 3, 0.1, 0.2), (8, 3, 0.1, 0.1), (12, 7, 0.15, 0.3), (2, 12, 0.05, 0.1), (24, 2, 0.2, 0.05), (4, 5, 0.0, 0.2)])
+def test_the_rows_a_too_short_refusal_asks_for_are_the_least_that_split(lookback, horizon, val_frac, test_frac):
+    """A tester's finding: with the defaults (lookback 8, horizon 3) 26 and 27 rows trained but 25 were refused with
+    "give at least 28 rows": the bound ignored that rounding gives a part up to half a row more than its share. The
+    number asked for now splits and one row fewer does not."""
+    lengths = range(lookback + horizon, 2000)
+    refused = next(n for n in reversed(lengths) if _refusal(n, lookback, horizon, val_frac, test_frac))
+    need = int(_refusal(refused, lookback, horizon, val_frac, test_frac).split("give at least ")[1].split(" rows")[0])
+    assert need == refused + 1
+    assert _refusal(need, lookback, horizon, val_frac, test_frac) is None
+    assert _refusal(need - 1, lookback, horizon, val_frac, test_frac) is not None
+
+
+def _refusal(n, lookback, horizon, val_frac, test_frac) -> str | None:
+    try:
+        chronological_split(n, lookback, horizon, val_frac, test_frac)
+    except RnncastError as err:
+        return str(err)
+    return None

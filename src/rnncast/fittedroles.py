@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 
+from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
 from rnncast.reading import one_series
@@ -25,8 +27,9 @@ COLUMN_ROLES = ("target", "features", "past_covariates", "future_covariates")  #
 
 
 def of_state(state: FittedState, data=None) -> dict:
-    """The reading keywords of the fit's roles. ``data``: the table to read, to leave out static covariate
-    names a DataFrame does not hold (a warning says the backtest then trains without them)."""
+    """The reading keywords of the fit's roles. ``data``: the table to read; where its columns do not hold the
+    static covariates (a DataFrame without them, or any data of a model fitted on a table of them), the values the
+    model holds are given as a table (``held_static``), as predict uses them."""
     roles = dict.fromkeys(ROLES)
     roles.update(time_col=state.time_col, past_covariates=state.past_covariates or None,
                  future_covariates=state.future_covariates or None)
@@ -39,13 +42,32 @@ def of_state(state: FittedState, data=None) -> dict:
         roles["id_col"] = state.id_col
     if state.static_encoder is not None:
         static = [*state.static_encoder.numeric_names, *state.static_encoder.categorical_names]
-        if isinstance(data, pd.DataFrame) and not set(static) <= {str(c) for c in data.columns}:
-            log.warning("the model's static covariates %s are not columns of the data, so the backtest trains without "
-                        "them; give them as static_covariates= (a table with the id column) to use them", listed(static))
-        else:  # categories as the fit read them: integer codes it read as categories (static_categorical) too
-            roles["static_covariates"] = static
-            roles["static_categorical"] = list(state.static_encoder.categorical_names) or None
+        frame = isinstance(data, pd.DataFrame)
+        if frame and not set(static) <= {str(c) for c in data.columns} or (
+                data is not None and not frame and state.static_table):  # a file: a table-fitted model's are not in it
+            log.info("the backtest reads the model's static covariates %s from the values the model holds (a table "
+                     "given as static_covariates= replaces them)", listed(static))
+            static = held_static(state)
+        # categories as the fit read them: integer codes it read as categories (static_categorical) too
+        roles["static_covariates"] = static
+        roles["static_categorical"] = list(state.static_encoder.categorical_names) or None
     return roles
+
+
+def held_static(state: FittedState) -> pd.DataFrame:
+    """The static covariates a fitted model holds, one row per series it was fitted on, as a table ``load_panel``
+    reads: its id column (a long table's id column, a wide table's ``unique_id``; ids as the caller gave them where
+    the model knows it), the numeric attributes in their units (the encoder's z-scores [S, Kn] taken back: the
+    float32 the network reads, so to about a ten-millionth of the attribute's spread across the series) and the
+    categorical ones as their labels (text)."""
+    encoder = state.static_encoder
+    given = state.given_ids or {}
+    table = {state.id_col if state.layout == "long" else ID_COLUMN: [given.get(i, i) for i in state.ids]}
+    numeric = state.static_inputs.astype(np.float64) * encoder.scale + encoder.offset  # [S, Kn]
+    table.update({name: numeric[:, j] for j, name in enumerate(encoder.numeric_names)})
+    table.update({name: [encoder.vocab[j][c] for c in state.static_codes[:, j]]
+                  for j, name in enumerate(encoder.categorical_names)})
+    return pd.DataFrame(table)
 
 
 def merged(state: FittedState, given: dict, data=None) -> dict:

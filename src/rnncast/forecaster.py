@@ -243,8 +243,8 @@ class Forecaster(Learned):
             and ``reads_later`` [W] the windows whose inputs hold a value filled from a row at or after their first
             target; ``evaluate`` scores neither (``windowforecasts.scored``). Windows across calendar steps the data
             lacks take their rows as consecutive, as at fit, and a panel's series without a window of ``part`` are left
-            out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, or for a
-            ``series`` of a model fitted on one series without ids.
+            out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, for a
+            ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).
             """
         flag("scaled", scaled)
         model = self._model("predict_windows")

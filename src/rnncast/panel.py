@@ -139,7 +139,13 @@ class Panel:
 
     def only(self, series) -> "Panel":
         """The panel of the one series whose id is ``series``, as the caller gave it (101) or as text ('101');
-        ``RnncastError`` when it holds none such, or is one series without ids (a model fitted on one reads so)."""
+        ``RnncastError`` when it holds none such, when ``series`` is a list (or another collection) of ids, or when it
+        is one series without ids (a model fitted on one reads so)."""
+        if isinstance(series, (list, tuple, set, frozenset, dict, np.ndarray, pd.Series, pd.Index)):
+            ids = list(series)
+            how = (f"give series={ids[0]!r}" if len(ids) == 1 else
+                   "call once per id, or leave series unset for every series")
+            raise RnncastError(f"series= takes one series' id, not a list ({series!r}); {how}")
         given = self.given_ids
         if self.id_col is None and self.layout == "single":
             raise RnncastError(f"series={series!r} picks one series of a panel, but the model was fitted on one series "

@@ -65,10 +65,12 @@ def rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) 
     smallest = min([f for f in (val_frac, test_frac) if f > 0], default=1.0)
     if train_frac <= 0:
         return None
-    # below `start` no length fits; from `sure` on the rounding of the fractions can no longer refuse one
+    # below `start` no length fits; from `sure` on the rounding of the fractions can no longer refuse one. Rounding
+    # gives a part up to half a row more than its share (round(25 * 0.1) = 3 rows of 2.5), so `start` is where a share
+    # reaches a horizon less half a row, and the training rows (up to one row more than theirs) a window less one
     if horizon / smallest > 10_000_000 or (lookback + horizon) / train_frac > 10_000_000:
         return None  # a fraction too small to ever hold a horizon (or a window) in a series of sane length
-    start = max(lookback + horizon, int(horizon / smallest) - 2, int((lookback + horizon) / train_frac) - 2)
+    start = max(lookback + horizon, int((horizon - 0.5) / smallest) - 2, int((lookback + horizon - 1) / train_frac) - 2)
     sure = min(int((lookback + horizon + 2) / train_frac + (horizon + 1) / smallest) + 2, start + 10_000_000)
     last_refused = start - 1
     for n_rows in range(start, sure + 1):

@@ -199,19 +199,27 @@ def run_evaluate(args) -> int:
     from rnncast.verdicts import verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
+    from rnncast.cli.byseries import check_file, series_text, write_file
+
+    by_series = args.by_series or bool(check_file(args))  # --by-series-csv refused before the data is read
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
-        result = forecaster.evaluate(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
+        result = forecaster.evaluate(args.data, part=args.part, by_series=by_series,
+                                     static_covariates=_statictable(args, forecaster))
+    wrote = write_file(args.by_series_csv, result)
     if args.json:
         from rnncast.files import json_text
 
-        print(json_text(result))
+        print(json_text(result))  # with --by-series, every series' scores under "series"
         return 0
     print(f"{result['scored']['text']}; horizon {result['horizon']}")
     print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
-    for line in [words.verdict, words.each, words.r2, words.intervals, words.diverged, *words.hints]:
+    each = series_text(result, args.by_series_csv) if by_series else None  # before the advice
+    for line in [words.verdict, words.each, words.r2, words.intervals, words.diverged, each, *words.hints]:
         if line:  # what fill left out is the first line's, MASE's note the tables'; the advice last, as fit prints it
             print(line)
+    if wrote:
+        print(wrote)
     return 0
 
 

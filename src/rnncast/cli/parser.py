@@ -174,6 +174,15 @@ def build_parser() -> argparse.ArgumentParser:
                                "on (the fit's test split and newer rows); val/train = the fit's validation/training rows; "
                                "all = every window, rows the model learned from included (default: test)")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    evaluate.add_argument("--by-series", action="store_true",
+                          help="each series' scores too, in its own original units: on the terminal the model and the "
+                               "baseline that does best on the series (every series up to 20, else the 5 with the highest "
+                               "model MASE and the 5 with the lowest); with --json, every series' under \"series\"")
+    evaluate.add_argument("--by-series-csv", metavar="FILE",
+                          help="write every series' scores, one row each, every score of the model and of each baseline, "
+                               "to FILE (.csv, or .tsv tab-separated), highest model MASE first; implies --by-series")
+    evaluate.add_argument("--overwrite", action="store_true", help="replace the file at --by-series-csv if evaluate "
+                          "wrote it (default: an existing file is refused; any other file always)")
     evaluate.add_argument("--static", metavar="FILE", help=STATIC_NEW)
     _add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
     evaluate.set_defaults(run=command.run_evaluate)

@@ -1,0 +1,131 @@
+"""``rnncast evaluate --by-series``: each series' scores, as ``Forecaster.evaluate(by_series=True)`` computes them
+(``result["series"]``, each series in its own original units), as a table a person reads and one a spreadsheet reads.
+
+A retail panel of 1,000 stores is no terminal table: the terminal shows every series of a panel of at most ``SHOWN``,
+else the ``FEW`` whose model MASE is highest and the ``FEW`` whose is lowest (MASE has no units, so stores of any size
+rank together; a series without a MASE, whose training rows never change, ranks last), each with the baseline that
+does best on it (lowest MSE); ``--by-series-csv FILE`` writes every series, one row each, every score of the model
+and of each baseline, to sort and filter in a spreadsheet."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from rnncast.baselines import row_label
+from rnncast.cli.display import table
+from rnncast.outputs import check_output_file
+from rnncast.scoretext import score_texts
+
+SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
+FEW = 5  # else the series with the highest model MASE, and as many with the lowest
+METRICS = ("mse", "mae", "rmse", "r2", "mase")  # the terminal's columns, the pooled tables' (cli/commands.score_tables)
+HEADER = ("series", "windows", "best_baseline", "model_mse")  # the first columns of the file: how a file of ours is told
+SUFFIXES = (".csv", ".tsv")
+
+
+def best_baseline(scores: dict) -> str | None:
+    """The key of the baseline with the lowest MSE in one series' ``scores`` (``{"windows", "model", baseline: {...}}``),
+    the first of equals; None where no baseline has a finite MSE."""
+    finite = [(block["mse"], n, key) for n, (key, block) in enumerate(scores.items())
+              if key not in ("windows", "model") and math.isfinite(block["mse"])]
+    return min(finite)[2] if finite else None
+
+
+def ranked(series: dict) -> list:
+    """The keys of ``series`` (``result["series"]``), highest model MASE first, those without one (NaN) last,
+    in their order among equals."""
+    return sorted(series, key=lambda key: (0, -series[key]["model"]["mase"]) if _finite_mase(series[key]) else (1, 0.0))
+
+
+def _finite_mase(scores: dict) -> bool:
+    value = scores["model"].get("mase")
+    return value is not None and math.isfinite(value)
+
+
+def series_frame(result: dict) -> pd.DataFrame:
+    """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): ``series`` (its id as
+    given), ``windows``, ``best_baseline`` (its key, as metrics.json names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>``
+    for the model and each baseline (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent, a
+    quantile model's pinball loss and coverage), in the series' original units. Raises KeyError without
+    ``result["series"]`` (``evaluate(by_series=True)`` gives it)."""
+    rows = []
+    for key in ranked(result["series"]):
+        scores = result["series"][key]
+        row = {"series": key, "windows": scores["windows"], "best_baseline": best_baseline(scores)}
+        for name, block in scores.items():
+            if isinstance(block, dict):
+                row.update({f"{name}_{metric}": value for metric, value in block.items() if not isinstance(value, dict)})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def series_text(result: dict, file: str | None = None) -> str:
+    """The terminal's table of ``result["series"]``: two rows a series, the model's and its best baseline's
+    (``best_baseline``), MSE, MAE, RMSE, R² and MASE in the series' original units; every series up to ``SHOWN``,
+    else the ``FEW`` with the highest and the lowest model MASE, with a line saying how many are left out and where
+    they are (``file``: the CSV written, else the flag that writes one)."""
+    series = result["series"]
+    keys = ranked(series)
+    shown = keys if len(keys) <= SHOWN else keys[:FEW] + [None] + keys[-FEW:]
+    picked = [(key, name) for key in shown if key is not None
+              for name in ("model", best_baseline(series[key])) if name is not None]
+    columns = {m: iter(score_texts(m, [series[key][name].get(m) for key, name in picked])) for m in METRICS}
+    rows = []
+    for key in shown:
+        if key is None:
+            rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * len(METRICS)])
+            continue
+        for n, name in enumerate(name for name in ("model", best_baseline(series[key])) if name is not None):
+            first = [str(key), str(series[key]["windows"])] if n == 0 else ["", ""]  # a series named once
+            rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS]])
+    order = "highest model MASE first" if len(keys) > 1 else "one series"
+    head = f"each series (its original units; {order}; beside the model, the baseline with the lowest MSE on it)"
+    lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE"], rows)]
+    if len(keys) > SHOWN:
+        where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
+        undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
+        lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
+                     f"are shown; {where}")
+    return "\n".join(lines)
+
+
+def check_file(args) -> str | None:
+    """evaluate's ``--by-series-csv`` (``args.by_series_csv``, None where not given), refused before the data is read
+    as predict's ``--out`` is (``outputs.check_output_file``: never into a model or over an input, an existing file
+    only with ``--overwrite`` and then only one this command wrote, ending in .csv or .tsv); returns it."""
+    if args.by_series_csv:
+        check_output_file(args.by_series_csv, "--by-series-csv", "CSV", inputs=(args.data, args.static),
+                          suffixes=SUFFIXES, overwrite=args.overwrite,
+                          own=("a table rnncast evaluate --by-series-csv wrote", series_refusal))
+    return args.by_series_csv
+
+
+def write_file(path, result: dict) -> str | None:
+    """Write ``series_frame`` to ``path`` (comma-separated, tab-separated where it ends in .tsv) and return the line
+    that says so; None, writing nothing, where ``path`` is None."""
+    if not path:
+        return None
+    from rnncast.files import write_text
+
+    write_text(path, series_frame(result).to_csv(index=False, sep="\t" if Path(path).suffix.lower() == ".tsv" else ","))
+    return f"wrote the scores of {len(result['series'])} series to {path}"
+
+
+def series_refusal(path) -> str | None:
+    """None where the file at ``path`` is a table ``series_csv`` wrote (headed ``HEADER``) or empty, which
+    ``--overwrite`` may replace; else what it appears to be, for ``outputs.check_output_file``'s refusal."""
+    path = Path(path)
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            first = handle.readline().rstrip("\r\n")
+    except OSError as err:
+        return f"it cannot be read: {err.strerror or err}"
+    if not first:
+        return None
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    if tuple(first.split(sep)[: len(HEADER)]) == HEADER:
+        return None
+    return f"a file headed {first[:60]}"

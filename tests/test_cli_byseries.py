@@ -1,0 +1,96 @@
+"""``rnncast evaluate --by-series`` (``cli/byseries.py``): each series' scores, those ``evaluate(by_series=True)``
+computes, on the terminal (a panel of many series: the highest and lowest model MASE), in --json and in a CSV file."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster
+from rnncast.cli import main
+from rnncast.cli.byseries import FEW, SHOWN, best_baseline, ranked, series_frame, series_text
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """A model of three series saved as a run, its data in a CSV file."""
+    folder = tmp_path_factory.mktemp("byseries")
+    frame = make_panel(3, lengths=(90, 110), scales=(0.1, 100.0), seed=4)
+    Forecaster(**TINY).fit(frame).save(folder / "model")
+    frame.to_csv(folder / "d.csv", index=False)
+    return folder
+
+
+def test_evaluate_by_series_prints_and_writes_each_series_scores_as_python_computes_them(run, capsys):
+    """A tester's retail panel: evaluate gave pooled scores only, with no flag for each series'."""
+    expected = Forecaster.load(run / "model").evaluate(str(run / "d.csv"), by_series=True)["series"]
+    out = run / "each.csv"
+    assert main(["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series", "--by-series-csv", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "each series (its original units; highest model MASE first; beside the model, the baseline with the lowest " \
+           "MSE on it)" in printed
+    for key, scores in expected.items():  # each series' row: its id, windows, the model's MASE as the pooled tables write it
+        assert f"\n{key}  " in printed and f"{scores['model']['mase']:.4f}" in printed
+    assert printed.rstrip().endswith(f"wrote the scores of 3 series to {out}")
+    table = pd.read_csv(out)
+    assert list(table.columns[:4]) == ["series", "windows", "best_baseline", "model_mse"]
+    assert list(table["series"]) == ranked(expected)  # highest model MASE first
+    for row in table.itertuples():
+        assert row.model_mase == pytest.approx(expected[row.series]["model"]["mase"], rel=1e-12)
+        assert row.repeat_mae == pytest.approx(expected[row.series]["repeat"]["mae"], rel=1e-12)
+        assert row.best_baseline == best_baseline(expected[row.series])
+    assert main(["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["series"].keys() == expected.keys()
+    assert result["series"][ranked(expected)[0]]["model"]["mse"] == pytest.approx(
+        expected[ranked(expected)[0]]["model"]["mse"], rel=1e-12)
+
+
+def test_by_series_csv_keeps_an_existing_file_unless_it_is_evaluates_and_overwrite_is_given(run, capsys):
+    out = run / "kept.csv"
+    out.write_text("store,notes\n1,mine\n")
+    args = ["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series-csv", str(out)]
+    assert main(args) == 2 and main(args + ["--overwrite"]) == 2
+    err = capsys.readouterr().err
+    assert "does not read as a table rnncast evaluate --by-series-csv wrote (a file headed store,notes)" in err
+    assert out.read_text() == "store,notes\n1,mine\n"
+    out.unlink()
+    assert main(args) == 0 and main(args) == 2  # the second: it exists
+    assert "exists; pass --overwrite to replace it" in capsys.readouterr().err
+    assert main(args + ["--overwrite"]) == 0 and len(pd.read_csv(out)) == 3
+    assert main(args[:-1] + [str(run / "each.txt")]) == 2
+    assert "the file is written as .csv or .tsv" in capsys.readouterr().err
+
+
+def _result(n: int) -> dict:
+    """``evaluate(by_series=True)``'s ``series`` for ``n`` series whose model MASE is 0.1 to n/10, one without a MASE."""
+    series = {f"store{s:04d}": {"windows": 4, "model": {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.5, "mase": s / 10},
+                                 "repeat": {"mse": 2.0, "mae": 1.0, "rmse": 1.4, "r2": 0.1, "mase": 1.0},
+                                 "mean": {"mse": 0.5 + s % 2 * 2, "mae": 1.0, "rmse": 1.0, "r2": 0.0, "mase": 1.0}}
+              for s in range(1, n + 1)}
+    series["store0001"]["model"]["mase"] = math.nan  # training rows that never change
+    return {"series": series}
+
+
+def test_a_panel_of_many_series_shows_the_highest_and_lowest_model_mase_and_the_file_holds_every_one():
+    result = _result(1000)
+    text = series_text(result)
+    assert text.count("\nstore") == 2 * FEW
+    assert "\nstore1000  " in text and "\nstore0996  " in text  # the highest model MASE, first
+    assert "\nstore0002  " in text and "\nstore0001  " in text  # the lowest, and the one without a MASE last
+    assert f"... {1000 - 2 * FEW} more" in text
+    assert text.endswith("1000 series: the 5 with the highest model MASE and the 5 with the lowest, those without a "
+                         "MASE last, are shown; --by-series-csv FILE writes every series")
+    assert series_text(result, "stores.csv").endswith("every series is in stores.csv")
+    frame = series_frame(result)
+    assert len(frame) == 1000 and list(frame["series"][:2]) == ["store1000", "store0999"]
+    assert frame["series"].iloc[-1] == "store0001"
+    assert list(frame["best_baseline"][:2]) == ["mean", "repeat"]  # each series' own best, by its MSE
+    result["series"]["store0001"]["model"]["mase"] = 0.01
+    assert "1000 series: the 5 with the highest model MASE and the 5 with the lowest are shown" in series_text(result)
+    small = series_text(_result(SHOWN))
+    assert small.count("\nstore") == SHOWN and "more" not in small
