@@ -24,6 +24,7 @@ def test_the_baseline_column_names_the_best_baseline_the_verdict_weighs():
     # one notation down each column, as every score table writes it: "4,281" stood above "0.01265" (a tester's find)
     assert [b["test MSE"] for b in by] == ["4281.0268", "0.0127"] and [b["beats baselines"] for b in by] == ["NO", "yes"]
     assert by[0]["test MAE"] == "49.572"
+    assert by[0]["test R²"] == "-0.0050"  # four decimals, as the README says every table writes a ratio (decision 600)
 
 
 def test_numbers_in_sentences_keep_four_significant_digits_and_whole_thousands():

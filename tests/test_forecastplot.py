@@ -314,7 +314,7 @@ def test_a_test_part_of_one_window_at_horizon_one_is_seen_and_said_as_one_point(
                        seed=0).fit(frame, target="sales")
     fig = forecast_plot(model, frame, {"model": model})
     ax = fig.axes[0]
-    assert "(first 1 point)" in fig.axes[0].get_title()
+    assert "(all 1 test point)" in fig.axes[0].get_title()
     one = [line for line in ax.lines if len(line.get_xdata()) == 1]
     assert len(one) >= 3 and all(line.get_marker() not in ("None", "") for line in one)  # actual, model, baselines
     assert any(isinstance(c, matplotlib.collections.LineCollection) for c in ax.collections)  # the band's bar
@@ -336,3 +336,12 @@ def test_a_quarterly_series_is_ticked_by_quarter_as_its_file_writes_them():
     png_bytes(fig)
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert labels[0] == "2022Q1" and labels[1:4] == ["Q2", "Q3", "Q4"] and "2023Q1" in labels, labels
+
+
+def test_the_title_says_all_test_points_when_none_is_cut_and_first_n_when_some_are():
+    """"(first 120 points)" over a test part of 120 windows read as rows cut; the demo's page says "all" (decision 600)."""
+    frame = pd.DataFrame({"t": np.arange(300), "y": np.sin(np.arange(300) / 5)})
+    model = Forecaster(lookback=10, horizon=1, epochs=1, threads=1, seed=0).fit(frame, target="y")
+    windows = len(model.part_forecasts(frame, part="test").original.y_true)
+    assert f"(all {windows} test points)" in forecast_plot(model, frame, {"model": model}).axes[0].get_title()
+    assert "(first 20 points)" in forecast_plot(model, frame, {"model": model}, max_points=20).axes[0].get_title()

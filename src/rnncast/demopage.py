@@ -62,11 +62,12 @@ def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     # each column of scores in one notation, as every table of rnncast writes it (4,281 stood above 0.01265)
     mse, mae = score_texts("mse", [r.mse for r in rows]), score_texts("mae", [r.mae for r in rows])
     best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
+    r2 = score_texts("r2", [r.r2 for r in rows])  # four decimals, as every table writes a ratio (0.9943, not 0.994)
     for i, r in enumerate(rows):
         line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({r.best_epoch})",
                                                   f"{r.seconds_per_epoch:.3f}", mse[i]]
         line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
-        line += [mae[i], f"{r.r2:.3f}", f"{r.baseline or baseline_name('repeat')} {best[i]}",
+        line += [mae[i], r2[i], f"{r.baseline or baseline_name('repeat')} {best[i]}",
                  "yes" if r.beats_baselines else "NO"]
         table.append([str(c) for c in line])
     return table

@@ -46,7 +46,10 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
     if len(test.ids) == 1 or not len(wf.series):
         panel = _panel(reference, data, models, test, 0, max_points)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
-        title = f"Test split, {which}forecast {how} (first {counted(len(panel['actual']), 'point')}{plots.target_note(reference.targets_)})"
+        shown = len(panel["actual"])  # every window's stitched curve (``plots.contiguous_forecast``), or its first ones
+        span = (f"all {counted(shown, 'test point')}" if shown >= -(-len(wf.y_true) // horizon) * horizon else
+                f"first {counted(shown, 'point')}")  # "first 120" of 120 read as rows cut
+        title = f"Test split, {which}forecast {how} ({span}{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                      xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
                                      calendar=reference.calendar_)
