@@ -222,7 +222,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
 def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
               dayfirst=None, order=None) -> Rows:
     """One column per series, each trimmed to its first and last value; covariates shared by all."""
-    if target is not None and names(target) != [TARGET_COLUMN]:
+    if target is not None:  # 'y' too: the long rows' name for the values, never a column of this table
         raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
     if features == "all":
         raise RnncastError("features='all' cannot apply to wide format, where every other column may be a series; "
@@ -242,6 +242,10 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
     if clash:
         raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")
+    if TARGET_COLUMN in covariates:  # the model would hold two columns 'y' and refuse its own model.json
+        raise RnncastError(f"a covariate of wide data cannot be named {TARGET_COLUMN!r}: rnncast reads the series' values "
+                           f"into a column of that name (long rows'); rename the column, or forecast it as a series "
+                           "(series=, --series)")
     if ID_COLUMN in given:  # a table holding it reads as long format at predict (reading._load)
         every = " (series 'all' takes it as one)" if isinstance(series, str) and series == "all" else ""
         raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}{every}, long format's id column: data "
@@ -271,7 +275,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
 def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> list[str]:
     """The table's columns that no role took: not the time, the id, a target, a covariate, a static
     attribute or (wide) a series; in the table's order."""
-    used = set(rows.columns) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
+    taken = rows.columns[rows.n_targets:] if layout == "wide" else rows.columns  # wide: 'y' names no column of the table
+    used = set(taken) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
     used.add(frame.attrs.get(INDEX_TIME))  # an index not taken for time is warned of where time is found
     if layout == "wide":
         used |= {str(i) for i in rows.ids}
