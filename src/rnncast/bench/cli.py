@@ -47,7 +47,7 @@ import logging
 import shlex
 import sys
 
-from rnncast.argparsing import Parser
+from rnncast.argparsing import Once, Parser
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import MAX_THREADS
 from rnncast.settingvalues import MAX_WHOLE, in_range
@@ -97,7 +97,7 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
-    p.add_argument("--data", help=f"the CSV: {files} (default with --quick: "
+    p.add_argument("--data", action=Once, path="a CSV file's path", help=f"the CSV: {files} (default with --quick: "
                    "../shared/data/ETT/ETTh1.csv beside the repository, or $RNNCAST_ETT_DIR)")
     p.add_argument("--mode", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
                    "default S")
@@ -111,7 +111,7 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
                         "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
                         "dataset and horizon, ETTh1's 32 for a table without one (default: all windows)")
-    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
+    p.add_argument("--out", action=Once, path="a folder's path", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
                    "with a target other than OT, <dataset>-<mode>-<target>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
