@@ -41,13 +41,13 @@ def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():
 
 
 @pytest.mark.parametrize("flag, value, what", [
-    ("--lr", "-inf", "lr must be a positive finite number, got -inf"),
-    ("--lr", "-1e-3", "lr must be a positive finite number, got -0.001"),
-    ("--lr", "-NaN", "lr must be a positive finite number, got nan"),
-    ("--epochs", "-3", "epochs must be a positive integer, got -3"),
-    ("--dropout", "-.5", "dropout must be a number in [0, 1), got -0.5"),
-    ("--lr", "-1_000", "lr must be a positive finite number, got -1000.0"),
-    ("--quantiles", "-0.1,0.5", "quantiles must be distinct levels in (0, 1) in increasing order, got [-0.1, 0.5]"),
+    ("--lr", "-inf", "lr (--lr) must be a positive finite number, got -inf"),
+    ("--lr", "-1e-3", "lr (--lr) must be a positive finite number, got -0.001"),
+    ("--lr", "-NaN", "lr (--lr) must be a positive finite number, got nan"),
+    ("--epochs", "-3", "epochs (--epochs) must be a positive integer, got -3"),
+    ("--dropout", "-.5", "dropout (--dropout) must be a number in [0, 1), got -0.5"),
+    ("--lr", "-1_000", "lr (--lr) must be a positive finite number, got -1000.0"),
+    ("--quantiles", "-0.1,0.5", "quantiles (--quantiles) must be distinct levels in (0, 1) in increasing order, got [-0.1, 0.5]"),
 ])
 def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own_check(tmp_path, capsys, flag, value,
                                                                                           what):

@@ -145,7 +145,7 @@ def _int_arg(name: str, high: int | None = MAX_WHOLE):
         if value < 1:
             raise argparse.ArgumentTypeError(f"{name} must be a positive integer, got {text!r}")
         try:
-            in_range(name, value, 1, high)  # the words of every whole number's range
+            in_range(name, value, 1, high, said=name)  # the words of every whole number's range; argparse names the flag
         except RnncastError as err:
             raise argparse.ArgumentTypeError(str(err)) from None
         return value

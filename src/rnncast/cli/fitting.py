@@ -21,7 +21,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.files import entries_of
 from rnncast import replacing
 from rnncast.noticed import capture, held
-from rnncast.spelling import counted, hints
+from rnncast.spelling import counted, hints, in_config
 
 START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
 
@@ -258,6 +258,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])
+        in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it
     if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
         raise RnncastError(f"{command} needs DATA, and --target COLUMN where it holds more than one column besides the "
