@@ -118,8 +118,9 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults)")
     p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
-    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS), default=1,
-                   help="torch CPU threads (default 1)")
+    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
+                   help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
+                        "results were run with: results.csv's threads column records the count each model used)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
     p.add_argument("--quick", action="store_true",
                    help="smoke test: ETTh1, S, H=96 (on a table too short for it, its first horizon), "
@@ -136,16 +137,20 @@ def _drop_last_arg(text: str) -> int | str:
             f"drop-last must be a positive integer (the test batch) or 'recipe', got {text!r}") from None
 
 
-def _int_arg(name: str, high: int | None = MAX_WHOLE):
+THREADS_ZERO = "0: torch's own choice, one per core"
+
+
+def _int_arg(name: str, high: int | None = MAX_WHOLE, low: int = 1):
     def parse(text: str) -> int:  # past ``high`` (int64's, threads' 1024): torch failed with a traceback
         try:
             value = int(text)
         except ValueError:
-            value = 0
-        if value < 1:
-            raise argparse.ArgumentTypeError(f"{name} must be a positive integer, got {text!r}")
+            value = low - 1
+        if value < low:
+            what = "a positive integer" if low == 1 else f"a whole number from {low} to {high} ({THREADS_ZERO})"
+            raise argparse.ArgumentTypeError(f"{name} must be {what}, got {text!r}")
         try:
-            in_range(name, value, 1, high, said=name)  # the words of every whole number's range; argparse names the flag
+            in_range(name, value, low, high, said=name)  # the words of every whole number's range; argparse names the flag
         except RnncastError as err:
             raise argparse.ArgumentTypeError(str(err)) from None
         return value
@@ -167,7 +172,8 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.spelling import spelling
 
     plan = make_plan(args)
-    torch.set_num_threads(plan.threads)
+    if plan.threads:  # 0: torch's own choice, as fit's --threads 0 (results.csv records the count it used)
+        torch.set_num_threads(plan.threads)
     data = prepare(plan.table, plan.mode, plan.found, plan.protocol, plan.split)  # as make_plan read and split it
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
     source = identity.source_of(plan.data)
