@@ -241,6 +241,10 @@ BAD_INPUT = {
     "future covariates missing at predict": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv")],
         ["future values of features ['hour']", "--future FILE", "'unique_id' and 'ds'"]),
+    "future for a model without future covariates": (  # it said "future= ... (future_covariates=, ...)": Python's words
+        lambda t, f, r: ["predict", r, f / "data.csv", "--future", f / "data.csv"],
+        ["--future was given but the model was trained without future covariates (--future-covariates, or --features "
+         "with --future-known at fit)"]),
     "future file lacks a step": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv"), "--future", _future_csv(t, drop_last=True)],
         ["['hour'] are missing for series 's002'", "1 of 9 series-steps"]),

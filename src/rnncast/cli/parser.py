@@ -155,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
     predict.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on")
-    predict.add_argument("--future", path=FILE, help="file with the future values of the features (models trained with --future-known)")
+    predict.add_argument("--future", path=FILE, help="file with the future covariates' values over the horizon (models trained with "
+                         "--future-covariates, or --features with --future-known)")
     predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output", help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
                          "predict wrote (default: an existing file is refused; any other file always)")
