@@ -57,3 +57,14 @@ def test_arguments_in_their_places_and_a_folder_of_data_pass(saved, tmp_path):
     assert misplaced.folder_kind(tmp_path / "plain") is None and misplaced.folder_kind(data) is None
     Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(80), target="y").save(tmp_path / "m")
     assert misplaced.folder_kind(tmp_path / "m") == "a model folder"
+
+
+def test_predicts_overwrite_without_out_is_refused_as_doing_nothing(saved, capsys):
+    """`rnncast predict RUN DATA --overwrite` printed the forecast and said nothing of the flag, which replaces --out."""
+    data, run = saved
+    assert main(["predict", str(run), str(data), "--overwrite"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == (
+        "rnncast: error: --overwrite replaces the file at --out, and no --out is given (the forecast goes to standard "
+        "output, where nothing is replaced); give --out FILE, or leave --overwrite out\n")
+    assert main(["predict", str(run), str(data), "--overwrite", "--out", str(run.parent / "f.csv")]) == 0

@@ -1,7 +1,8 @@
 """Arguments in each other's place, refused before a command runs (``cli.run``): a data file and a run or
 model folder given in the wrong order to a command that takes ``RUN DATA`` (predict, evaluate), where the
 model loader would say only "model folder not found: monthly.csv"; and a folder rnncast wrote (a run, a
-backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder."""
+backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder; and predict's
+``--overwrite`` without the ``--out`` it is about, which did nothing without a word."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from rnncast.outputs import model_folder, output_kind
 def check(args) -> None:
     """Refuse, with ``RnncastError`` in one line, the parsed arguments ``args`` of a command whose
     ``run_dir`` is a file (or nothing) and whose ``data`` is a run or model folder: swapped, the order
-    to write them in said; or whose ``data`` is a folder rnncast wrote. Other arguments pass."""
+    to write them in said; or whose ``data`` is a folder rnncast wrote; or predict's --overwrite without --out.
+    Other arguments pass."""
+    if getattr(args, "command", None) == "predict" and getattr(args, "overwrite", False) and not getattr(args, "out", None):
+        raise RnncastError("--overwrite replaces the file at --out, and no --out is given (the forecast goes to "
+                           "standard output, where nothing is replaced); give --out FILE, or leave --overwrite out")
     data = getattr(args, "data", None)
     if data is None:
         return
