@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--storage", metavar="URL", path="a database URL (sqlite:///study.db), or leave --storage out "
                         "for OUT/study.db", help="Optuna storage shared by many machines, e.g. "
                         "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
-    search.add_argument("--study", default="rnncast", metavar="NAME", path="a study name", help="study name in the storage (default: rnncast)")
+    search.add_argument("--study", default="rnncast", metavar="NAME", path="a study name",
+                        help="study name in the storage (default: rnncast)")
     search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler, 0 to 2**32 - 1 (default: "
                         "--seed); give each machine of a shared study its own")
     output = tune.add_argument_group("output")
@@ -155,9 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
     predict.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on")
-    predict.add_argument("--future", path=FILE, help="file with the future covariates' values over the horizon (models trained with "
-                         "--future-covariates, or --features with --future-known)")
-    predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output", help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
+    predict.add_argument("--future", path=FILE, help="file with the future covariates' values over the horizon (models "
+                         "trained with --future-covariates, or --features with --future-known)")
+    predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output",
+                         help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
                          "predict wrote (default: an existing file is refused; any other file always)")
     predict.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
@@ -184,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
     export.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
-    export.add_argument("--onnx", required=True, metavar="FILE", path="the path of the .onnx file to write", help="ONNX file to write, e.g. model.onnx")
+    export.add_argument("--onnx", required=True, metavar="FILE", path="the path of the .onnx file to write",
+                        help="ONNX file to write, e.g. model.onnx")
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it is a model rnncast "
                         "exported (default: an existing file is refused; any other file always)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
