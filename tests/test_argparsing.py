@@ -41,13 +41,13 @@ def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():
 
 
 @pytest.mark.parametrize("flag, value, what", [
-    ("--lr", "-inf", "lr must be a positive finite number, got -inf"),
-    ("--lr", "-1e-3", "lr must be a positive finite number, got -0.001"),
-    ("--lr", "-NaN", "lr must be a positive finite number, got nan"),
-    ("--epochs", "-3", "epochs must be a positive integer, got -3"),
-    ("--dropout", "-.5", "dropout must be a number in [0, 1), got -0.5"),
-    ("--lr", "-1_000", "lr must be a positive finite number, got -1000.0"),
-    ("--quantiles", "-0.1,0.5", "quantiles must be distinct levels in (0, 1) in increasing order, got [-0.1, 0.5]"),
+    ("--lr", "-inf", "lr (--lr) must be a positive finite number, got -inf"),
+    ("--lr", "-1e-3", "lr (--lr) must be a positive finite number, got -0.001"),
+    ("--lr", "-NaN", "lr (--lr) must be a positive finite number, got nan"),
+    ("--epochs", "-3", "epochs (--epochs) must be a positive integer, got -3"),
+    ("--dropout", "-.5", "dropout (--dropout) must be a number in [0, 1), got -0.5"),
+    ("--lr", "-1_000", "lr (--lr) must be a positive finite number, got -1000.0"),
+    ("--quantiles", "-0.1,0.5", "quantiles (--quantiles) must be distinct levels in (0, 1) in increasing order, got [-0.1, 0.5]"),
 ])
 def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own_check(tmp_path, capsys, flag, value,
                                                                                           what):
@@ -156,3 +156,44 @@ def test_a_shuffle_or_split_flag_is_answered_with_the_split_by_time(capsys, flag
     err = capsys.readouterr().err
     assert err.startswith(f"rnncast fit: error: rnncast fit has no flag {flag}: rnncast splits every series by time")
     assert "(the parts' sizes are --val-frac and --test-frac)" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv, what", [
+    (["fit", "d.csv", "--target", "y", "--out", ""], "--out '' is empty; give a folder's path"),  # wrote runs/d-lstm
+    (["predict", "r", "d.csv", "--out", ""], "--out '' is empty; give a file's path, or leave --out out to print to "
+                                              "standard output"),  # printed to standard output
+    (["export", "r", "--onnx", ""], "--onnx '' is empty; give the path of the .onnx file to write"),  # "--onnx . is a folder"
+    (["fit", "d.csv", "--config", ""], "--config '' is empty; give a TOML file's or a run directory's path"),  # ignored
+    (["evaluate", "r", " "], "DATA ' ' is blank; give a CSV or Parquet file's path"),  # ". is a folder"
+    (["compare", "r", "", "--data", "d.csv"], "RUN '' is empty; give a run directory's path"),
+    (["bench", "ltsf", "--data", ""], "--data '' is empty; give a CSV file's path"),  # ran the default ETTh1
+])
+def test_an_empty_path_is_refused_by_its_flag_not_read_as_not_given(capsys, argv, what):
+    from rnncast.cli.parser import build_parser
+
+    where = "rnncast " + " ".join(argv[:2] if argv[0] == "bench" else argv[:1])
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(argv)
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == f"{where}: error: {what} ({where} --help lists what is accepted)\n"
+
+
+def test_every_flag_and_argument_that_takes_a_path_refuses_a_blank_one():
+    """A path flag added without ``path=`` would read '' as "not given" (or as the current folder) again."""
+    import argparse
+
+    from rnncast.argparsing import Once
+    from rnncast.cli.parser import build_parser
+
+    def actions(parser, name):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub, child in action.choices.items():
+                    yield from actions(child, f"{name} {sub}")
+            else:
+                yield name, action
+
+    paths = {"out", "onnx", "config", "resume", "static", "future", "from_run", "storage", "study", "data", "run_dir", "runs"}
+    found = [(name, a) for name, a in actions(build_parser(), "rnncast") if a.dest in paths]
+    assert len(found) >= 30 and ("rnncast bench ett", "out") in [(name, a.dest) for name, a in found]
+    assert [(name, a.dest) for name, a in found if not (isinstance(a, Once) and a.path)] == []

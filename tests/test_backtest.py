@@ -419,7 +419,7 @@ def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, n
 
 @pytest.mark.parametrize("n_windows, step, refusal", [
     (2 ** 70, None, r"^n_windows \(--n-windows\) 1180591620717411303424 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
-    (3, 10 ** 23 - 1, r"^step 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
+    (3, 10 ** 23 - 1, r"^step \(--step\) 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1$"),
     (2 ** 62, None, r"^the series is too short to train: 120 rows; it needs at least 13835058055282163\d+ rows .* of "
                     r"4611686018427387904 cutoffs 3 steps apart"),
     (5, 2 ** 62, r"^the series is too short to train: 120 rows; it needs at least 18446744073709551\d+ rows"),

@@ -451,8 +451,8 @@ def test_results_record_the_split_rows_and_dates_also_appended_to_an_earlier_fol
 
 
 @pytest.mark.parametrize("flag, value, said", [
-    ("--threads", "9" * 23, "threads 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 1024"),
-    ("--threads", "1025", "threads 1025 is out of range: accepted are whole numbers from 1 to 1024"),
+    ("--threads", "9" * 23, "threads 99999999999999999999999 is out of range: accepted are whole numbers from 0 to 1024"),
+    ("--threads", "1025", "threads 1025 is out of range: accepted are whole numbers from 0 to 1024"),
     ("--lookback", "9" * 23, "lookback 99999999999999999999999 is out of range: accepted are whole numbers from 1 to "
                              "2**63 - 1"),
 ])
@@ -479,3 +479,21 @@ def test_a_fits_warnings_name_the_model_and_setting_they_are_about(tmp_path, cap
         assert sum(f"{model} L=24 H=8: the best epoch was the last (2 of 2)" in line for line in lines) == 1
         assert sum(f"{model}: 2 epochs, best epoch 2" in line for line in lines) == 1  # as before, named once
     assert not any("undertrained" in line and " L=24 H=8: " not in line for line in lines)
+
+
+def test_threads_0_is_torchs_own_choice_as_for_fit_and_recorded_as_the_count_used(tmp_path, monkeypatch, capsys):
+    """bench --threads 0 was refused ("threads must be a positive integer") where fit, predict and tune take it as
+    torch's own choice; -1 is refused naming the range and what 0 means."""
+    import torch
+
+    set_to = []
+    monkeypatch.setattr(torch, "set_num_threads", set_to.append)  # the process's threads left to torch
+    out = tmp_path / "out"
+    assert cli.run_bench(parse("--data", str(_small_table(tmp_path)), "--horizons", "8", "--lookback", "24",
+                               "--models", "repeat", "--threads", "0", "--no-plots", "--out", str(out),
+                               benchmark="ltsf")) == 0
+    assert set_to == [] and results.read_csv(out / "results.csv")[0]["threads"] == str(torch.get_num_threads())
+    with pytest.raises(SystemExit):
+        parse("--threads", "-1", benchmark="ltsf")
+    assert ("argument --threads: threads must be a whole number from 0 to 1024 (0: torch's own choice, one per core), "
+            "got '-1'") in capsys.readouterr().err

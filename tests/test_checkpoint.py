@@ -720,6 +720,6 @@ def test_a_model_fitted_with_a_seed_now_refused_still_loads_and_forecasts(tmp_pa
     loaded = Forecaster.load(tmp_path / "m")
     assert loaded.get_params()["seed"] == -1
     pd.testing.assert_frame_equal(loaded.predict(frame), model.predict(frame))
-    with pytest.raises(RnncastError, match=r"^epochs 100000000000000000000000 is out of range: accepted are whole "
+    with pytest.raises(RnncastError, match=r"^epochs \(--epochs\) 100000000000000000000000 is out of range: accepted are whole "
                                            r"numbers from 1 to 2\*\*63 - 1"):
         loaded.backtest(frame, n_windows=1)  # a new fit (each cutoff's) refuses it

@@ -241,6 +241,10 @@ BAD_INPUT = {
     "future covariates missing at predict": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv")],
         ["future values of features ['hour']", "--future FILE", "'unique_id' and 'ds'"]),
+    "future for a model without future covariates": (  # it said "future= ... (future_covariates=, ...)": Python's words
+        lambda t, f, r: ["predict", r, f / "data.csv", "--future", f / "data.csv"],
+        ["--future was given but the model was trained without future covariates (--future-covariates, or --features "
+         "with --future-known at fit)"]),
     "future file lacks a step": (
         lambda t, f, r: ["predict", _panel_model(f), _long_csv(t, "panel.csv"), "--future", _future_csv(t, drop_last=True)],
         ["['hour'] are missing for series 's002'", "1 of 9 series-steps"]),
@@ -258,13 +262,13 @@ BAD_INPUT = {
     "export without a run": (lambda t, f, r: ["export", t / "nope", "--onnx", t / "m.onnx"],
                              ["model folder not found", "nope", "run directory"]),
     "tune trials 0": (lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "0", "--out", t / "o"],
-                      ["trials must be a positive integer", "got 0"]),
+                      ["trials (--trials) must be a positive integer", "got 0"]),
     "tune unknown target": (lambda t, f, r: ["tune", f / "data.csv", "--target", "z", "--trials", "1", "--out", t / "o"],
                             ["'z' not found", "available columns: date, y, x"]),
     "seed -1": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--seed", "-1"),
-                ["seed -1 is out of range: accepted are whole numbers from 0 to 2**63 - 1"]),
+                ["seed (--seed) -1 is out of range: accepted are whole numbers from 0 to 2**63 - 1"]),
     "seed 2**64": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--seed", str(2 ** 64)),  # torch: an overflow
-                   ["seed 18446744073709551616 is out of range", "0 to 2**63 - 1"]),
+                   ["seed (--seed) 18446744073709551616 is out of range", "0 to 2**63 - 1"]),
     "hidden-size huge": (lambda t, f, r: fit_args(f / "data.csv", t / "o", "--hidden-size", "9" * 23),  # torch: C++ dump
                          ["hidden_size (--hidden-size) 99999999999999999999999 is out of range", "from 1 to 1048576"]),
     "backtest n-windows huge": (
@@ -275,13 +279,13 @@ BAD_INPUT = {
         ["n_windows (--n-windows) must be a positive integer, got 0"]),
     "backtest step huge": (
         lambda t, f, r: ["backtest", f / "data.csv", "--target", "y", "--step", "9" * 23, "--out", t / "o"],
-        ["step 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2**63 - 1"]),
+        ["step (--step) 99999999999999999999999 is out of range: accepted are whole numbers from 1 to 2**63 - 1"]),
     "tune sampler-seed huge": (
         lambda t, f, r: ["tune", f / "data.csv", "--target", "y", "--trials", "1", "--sampler-seed", "9" * 23,
                          "--out", t / "o"], ["sampler_seed (--sampler-seed) 99999999999999999999999 is out of range", "0 to 2**32 - 1"]),
     "predict threads huge": (lambda t, f, r: ["predict", r, f / "data.csv", "--threads", "9" * 23],  # was clamped, warned
-                             ["threads must be an integer from 0 to 1024", "got 99999999999999999999999"]),
-    "demo seed -1": (lambda t, f, r: ["demo", "--seed", "-1", "--out", t / "o"], ["seed -1 is out of range"]),
+                             ["threads (--threads) must be an integer from 0 to 1024", "got 99999999999999999999999"]),
+    "demo seed -1": (lambda t, f, r: ["demo", "--seed", "-1", "--out", t / "o"], ["seed (--seed) -1 is out of range"]),
     "wide data with static columns": (
         lambda t, f, r: ["fit", _wide_csv(t), "--series", "a,b", "--static-covariates", "c", "--lookback", "8",
                          "--horizon", "2", "--out", t / "o"],

@@ -428,3 +428,23 @@ def test_a_suggested_command_quotes_a_path_with_a_space_so_it_can_be_pasted(tmp_
     (run / "report.html").unlink()  # cut short while writing its outputs
     code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1"))
     assert code == 2 and f"rnncast fit --resume '{run}'," in err, err
+
+
+def test_a_value_out_of_range_names_its_flag_or_the_config_file_that_gave_it(tmp_path, capsys):
+    """--horizon 0 was refused as "horizon must be a positive integer", naming no flag, and lookback = -4 in a
+    --config file as "lookback must be ...", naming no file, where epochs = "two" there named it (decision 603)."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--horizon", "0"))
+    assert (code, err) == (2, "rnncast: error: horizon (--horizon) must be a positive integer, got 0\n")
+    config = tmp_path / "c.toml"
+    config.write_text('target = "y"\nlookback = -4\nval_frac = 2\n')
+    code, _, err = cli(capsys, "fit", data, "--config", config, "--val-frac", "0.1", "--out", tmp_path / "run")
+    assert (code, err) == (2, f"rnncast: error: lookback (in config {config}) must be a positive integer, got -4\n")
+    code, _, err = cli(capsys, "fit", data, "--config", config, "--lookback", "0", "--out", tmp_path / "run")
+    assert (code, err) == (2, "rnncast: error: lookback (--lookback) must be a positive integer, got 0\n")  # the flag's
+    code, _, err = cli(capsys, "tune", data, "--config", config, "--lookback", "8", "--out", tmp_path / "tune")
+    assert (code, err) == (2, f"rnncast: error: val_frac (in config {config}) must be a number in [0, 1), got 2.0\n")
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--val-frac", "2"))
+    assert err == "rnncast: error: val_frac (--val-frac) must be a number in [0, 1), got 2.0\n"  # the last run's file not named
+    assert not (tmp_path / "run").exists() and not (tmp_path / "tune").exists()

@@ -57,3 +57,24 @@ def test_arguments_in_their_places_and_a_folder_of_data_pass(saved, tmp_path):
     assert misplaced.folder_kind(tmp_path / "plain") is None and misplaced.folder_kind(data) is None
     Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(80), target="y").save(tmp_path / "m")
     assert misplaced.folder_kind(tmp_path / "m") == "a model folder"
+
+
+def test_overwrite_without_out_is_refused_as_replacing_nothing(saved, capsys, tmp_path, monkeypatch):
+    """`rnncast predict RUN DATA --overwrite` printed the forecast and `fit DATA --overwrite` wrote runs/DATA-lstm-2,
+    saying nothing of the flag, which replaces what is at --out."""
+    data, run = saved
+    assert main(["predict", str(run), str(data), "--overwrite"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == (
+        "rnncast: error: --overwrite replaces what is at --out, and no --out is given (the forecast goes to standard "
+        "output, replacing nothing); give --out FILE, or leave --overwrite out\n")
+    assert main(["predict", str(run), str(data), "--overwrite", "--out", str(run.parent / "f.csv")]) == 0
+    monkeypatch.chdir(tmp_path)
+    for argv in (["fit", str(data), "--target", "y"], ["backtest", str(data), "--target", "y"], ["demo"]):
+        assert main([*argv, "--overwrite"]) == 2
+        assert (f"({argv[0]} writes a new folder, numbered where its "
+                "default exists, replacing nothing); give --out DIR, or leave --overwrite out") in capsys.readouterr().err
+    config = tmp_path / "c.toml"
+    config.write_text('target = "y"\nout = "o"\nepochs = 1\nlookback = 12\n')  # out from the file: --overwrite has its folder
+    assert main(["fit", str(data), "--config", str(config), "--overwrite"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "o"]

@@ -20,7 +20,7 @@ from test_cli import cli
 
 optuna = pytest.importorskip("optuna")
 
-TRIALS_0 = "trials must be a positive integer, got 0"  # the search's refusal: the folder was accepted
+TRIALS_0 = "trials (--trials) must be a positive integer, got 0"  # the search's refusal: the folder was accepted
 
 
 def _tune(capsys, out: Path, *more) -> tuple[int, str, str]:
@@ -284,7 +284,7 @@ def test_a_search_flag_of_the_wrong_form_is_one_line_naming_it(tmp_path, capsys,
 @pytest.mark.parametrize("flags, said", [
     (("--lookback", "500"), "series too short: of 200 rows, the training rows (140) hold no lookback 500 + horizon 3"),
     (("--timeout", "0"), "timeout must be a positive number of seconds, got 0.0; leave it out for no time limit"),
-    (("--lr", "-1"), "lr must be a positive finite number, got -1.0"),
+    (("--lr", "-1"), "lr (--lr) must be a positive finite number, got -1.0"),
     (("--search", "lr", "--lr", "0.01"), "lr is both fixed (lr=, --lr) and searched (search=, --search)"),
 ])
 def test_input_the_search_cannot_take_is_one_line_before_the_study_is_made(tmp_path, capsys, flags, said):

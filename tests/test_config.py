@@ -32,7 +32,7 @@ def test_mae_loss_with_quantiles_is_refused_not_ignored(data):
     ({"lookback": 50, "segment": 12}, "lookback 50 is not a whole number of segments of 12"),
     ({"decoder": "parallel"}, "needs segment > 0"),
     ({"segment": 4, "scheme": "sequence"}, "scheme 'sequence'"),
-    ({"segment": -1}, "segment must be an integer >= 0"),
+    ({"segment": -1}, r"segment \(--segment\) must be an integer >= 0"),
     ({"decoder": "sideways"}, "unknown decoder 'sideways'"),
 ])
 def test_segment_settings_are_checked_with_a_clear_message(params, words):

@@ -48,7 +48,7 @@ def test_threads_sets_torchs_count_while_training_and_leaves_it_as_it_was():
 
 
 def test_a_negative_thread_count_is_refused_by_name():
-    with pytest.raises(RnncastError, match="threads must be an integer from 0 to"):
+    with pytest.raises(RnncastError, match=r"threads \(--threads\) must be an integer from 0 to"):
         Forecaster(threads=-1).fit(pd.DataFrame({"y": _sine(200)}), target="y")
 
 
@@ -63,7 +63,7 @@ def test_more_threads_than_cores_train_on_the_cores_and_an_absurd_count_is_refus
         Forecaster(**{**TINY, "threads": cores + 1}).fit(frame, target="y",
                                                          on_epoch=lambda r: seen.append(torch.get_num_threads()))
     assert set(seen) == {cores} and f"more than this machine's {cores} cores" in caplog.text
-    with pytest.raises(RnncastError, match="threads must be an integer from 0 to 1024"):
+    with pytest.raises(RnncastError, match=r"threads \(--threads\) must be an integer from 0 to 1024"):
         Forecaster(threads=100000).fit(frame, target="y")
 
 
@@ -74,7 +74,7 @@ def test_a_commands_thread_count_past_fits_range_is_refused_not_clamped():
 
     before = torch.get_num_threads()
     for threads in (10 ** 23 - 1, 1025, -1):
-        with pytest.raises(RnncastError, match=rf"^threads must be an integer from 0 to 1024 .* got {threads}$"):
+        with pytest.raises(RnncastError, match=rf"^threads \(--threads\) must be an integer from 0 to 1024 .* got {threads}$"):
             with cpu_threads(threads):
                 pass
     with cpu_threads(1):

@@ -108,6 +108,21 @@ def test_a_wide_series_may_be_named_y_as_long_format_s_target_but_not_as_its_id(
         load_panel(wide, series=["y", "s002"], features=["s002"])
 
 
+def test_a_wide_table_s_column_named_y_is_not_taken_for_the_values_it_is_not_used_or_refused(caplog):
+    """The long rows' value column 'y' swallowed a real column y: not named as not used, target='y' accepted."""
+    wide = _north_south().assign(y=np.arange(120.0))
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(wide, series=["north", "south"])
+    assert panel.unused == ["temp", "y"]
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("not used: temp, y")]
+    for target in ("y", ["y"]):  # as any other column named as a target there
+        with pytest.raises(RnncastError, match="each series column is a target; leave target unset"):
+            load_panel(wide, target, series=["north", "south"])
+    with pytest.raises(RnncastError, match="^a covariate of wide data cannot be named 'y'"):  # model.json: 'y' twice
+        load_panel(wide, series=["north", "south"], past_covariates=["y"])
+    assert load_panel(wide, series=["north", "y"]).ids == ["north", "y"]  # as a series it is a name
+
+
 def test_a_column_in_two_roles_is_refused(panel_frame):
     frame = panel_frame.assign(x=1.0)
     with pytest.raises(RnncastError, match=r"\['x'\] named in more than one role"):

@@ -50,7 +50,7 @@ def test_each_end_and_choice_is_checked_as_its_setting_takes_it():
 
 
 def test_a_refusal_the_same_for_every_lookback_is_said_as_it_is():
-    with pytest.raises(RnncastError, match=r"^lr must be a positive finite number, got -1$"):
+    with pytest.raises(RnncastError, match=r"^lr \(--lr\) must be a positive finite number, got -1$"):
         fixed_checked({"lr": -1}, ["lookback"])
     with pytest.raises(RnncastError, match=r"^no lookback the search tries \(24, 48\) fits these settings: season 60"):
         fixed_checked({"season": 60}, ["lookback"], (24, 48))

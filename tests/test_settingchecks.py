@@ -42,22 +42,22 @@ def test_settings_that_cannot_go_together_are_refused_by_name(params, refusal):
 
 
 @pytest.mark.parametrize("params, refusal", [
-    (dict(seed=-1), r"seed -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
-    (dict(seed=2 ** 63), r"seed 9223372036854775808 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
-    (dict(seed=2 ** 70), r"seed 1180591620717411303424 is out of range"),
+    (dict(seed=-1), r"seed \(--seed\) -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
+    (dict(seed=2 ** 63), r"seed \(--seed\) 9223372036854775808 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
+    (dict(seed=2 ** 70), r"seed \(--seed\) 1180591620717411303424 is out of range"),
     (dict(hidden_size=10 ** 23 - 1), r"hidden_size \(--hidden-size\) 99999999999999999999999 is out of range: accepted are whole numbers from "
                                  r"1 to 1048576 \(a layer of more units would need terabytes of memory\)"),
     (dict(hidden_size=10 ** 9), r"hidden_size \(--hidden-size\) 1000000000 is out of range"),  # torch: "Storage size calculation overflowed"
     (dict(num_layers=10 ** 23 - 1), r"num_layers \(--num-layers\) 99999999999999999999999 is more than 64"),  # the cap's own words, not int64's
-    (dict(lookback=2 ** 63), r"lookback 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
-    (dict(horizon=10 ** 23 - 1), r"horizon 99999999999999999999999 is out of range"),
-    (dict(season=2 ** 64), r"season 18446744073709551616 is out of range"),
-    (dict(epochs=2 ** 63), r"epochs 9223372036854775808 is out of range"),
+    (dict(lookback=2 ** 63), r"lookback \(--lookback\) 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
+    (dict(horizon=10 ** 23 - 1), r"horizon \(--horizon\) 99999999999999999999999 is out of range"),
+    (dict(season=2 ** 64), r"season \(--season\) 18446744073709551616 is out of range"),
+    (dict(epochs=2 ** 63), r"epochs \(--epochs\) 9223372036854775808 is out of range"),
     (dict(batch_size=2 ** 63), r"batch_size \(--batch-size\) 9223372036854775808 is out of range"),
-    (dict(patience=2 ** 63), r"patience 9223372036854775808 is out of range"),
-    (dict(segment=2 ** 63), r"segment 9223372036854775808 is out of range: accepted are whole numbers from 0"),
+    (dict(patience=2 ** 63), r"patience \(--patience\) 9223372036854775808 is out of range"),
+    (dict(segment=2 ** 63), r"segment \(--segment\) 9223372036854775808 is out of range: accepted are whole numbers from 0"),
     (dict(max_batches=2 ** 63), r"max_batches \(--max-batches\) 9223372036854775808 is out of range: accepted are whole numbers from 0"),
-    (dict(scheme="sequence", chunk=2 ** 63), r"chunk 9223372036854775808 is out of range"),
+    (dict(scheme="sequence", chunk=2 ** 63), r"chunk \(--chunk\) 9223372036854775808 is out of range"),
 ])
 def test_every_whole_number_setting_past_its_range_is_refused_naming_the_range(params, refusal):
     """A number past int64 failed deep in torch or NumPy (a seed of 2**70: "Overflow when unpacking long long"), and
@@ -72,9 +72,9 @@ def test_a_saved_models_seed_or_count_past_the_range_is_read_back_as_it_was_fitt
     builds their settings); only a new fit refuses them."""
     settings = Settings.from_flat(dict(seed=-1, epochs=10 ** 23, patience=2 ** 63, batch_size=2 ** 63, max_batches=2 ** 70))
     assert (settings.train.seed, settings.train.epochs) == (-1, 10 ** 23)
-    with pytest.raises(RnncastError, match=r"^epochs 100000000000000000000000 is out of range"):
+    with pytest.raises(RnncastError, match=r"^epochs \(--epochs\) 100000000000000000000000 is out of range"):
         check_ranges(settings.train)
-    with pytest.raises(RnncastError, match=r"^seed must be an integer, got 1.5$"):  # the type still refused at once
+    with pytest.raises(RnncastError, match=r"^seed \(--seed\) must be an integer, got 1.5$"):  # the type still refused at once
         Settings.from_flat(dict(seed=1.5))
 
 
@@ -88,7 +88,7 @@ def test_the_thread_count_is_checked_by_one_rule_for_fit_and_the_commands_that_r
     check_threads(0)
     check_threads(1024)
     for threads in (1025, 10 ** 23, -1, 1.0, True):
-        with pytest.raises(RnncastError, match=r"^threads must be an integer from 0 to 1024"):
+        with pytest.raises(RnncastError, match=r"^threads \(--threads\) must be an integer from 0 to 1024"):
             check_threads(threads)
 
 

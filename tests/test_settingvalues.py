@@ -106,11 +106,11 @@ def test_checked_keywords_refuses_an_unknown_keyword_by_name_and_keeps_the_signa
 
 
 @pytest.mark.parametrize("setting, value, message", [
-    ("lr", float("inf"), "lr must be a positive finite number, got inf"),
-    ("lr", float("nan"), "lr must be a positive finite number, got nan"),
+    ("lr", float("inf"), "lr (--lr) must be a positive finite number, got inf"),
+    ("lr", float("nan"), "lr (--lr) must be a positive finite number, got nan"),
     ("grad_clip", float("inf"), "grad_clip (--grad-clip) must be a finite number >= 0 (0: no clipping), got inf"),
     ("grad_clip", float("nan"), "grad_clip (--grad-clip) must be a finite number >= 0 (0: no clipping), got nan"),
-    ("dropout", float("nan"), "dropout must be a number in [0, 1), got nan"),
+    ("dropout", float("nan"), "dropout (--dropout) must be a number in [0, 1), got nan"),
 ])
 def test_a_non_finite_number_is_refused_by_name(setting, value, message):
     """--lr inf was accepted, trained, then reported as diverged; grad_clip nan was accepted."""
@@ -192,20 +192,20 @@ def test_whole_numbers_are_checked_against_one_range_named_in_the_refusal():
     assert (power_text(MAX_WHOLE), power_text(MAX_SAMPLER_SEED), power_text(64)) == ("2**63 - 1", "2**32 - 1", "64")
     positive_int("epochs", MAX_WHOLE)
     positive_int("epochs", np.int64(3))
-    with pytest.raises(RnncastError, match=r"^epochs 9223372036854775808 is out of range: accepted are whole numbers "
+    with pytest.raises(RnncastError, match=r"^epochs \(--epochs\) 9223372036854775808 is out of range: accepted are whole numbers "
                                            r"from 1 to 2\*\*63 - 1$"):
         positive_int("epochs", 2 ** 63)
-    with pytest.raises(RnncastError, match=r"^epochs must be a positive integer, got 0$"):
+    with pytest.raises(RnncastError, match=r"^epochs \(--epochs\) must be a positive integer, got 0$"):
         positive_int("epochs", 0)
-    with pytest.raises(RnncastError, match=r"^segment -2 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"):
+    with pytest.raises(RnncastError, match=r"^segment \(--segment\) -2 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"):
         in_range("segment", -2, 0)
     seed("seed", 0)
     seed("seed", MAX_WHOLE)
     for value in (-1, 2 ** 63, 2 ** 64, 2 ** 70):  # -1 seeded as 2**64 - 1, 2**63 as 0: read as other seeds
-        with pytest.raises(RnncastError, match=rf"^seed {value} is out of range: accepted are whole numbers from 0 to "
+        with pytest.raises(RnncastError, match=rf"^seed \(--seed\) {value} is out of range: accepted are whole numbers from 0 to "
                                                r"2\*\*63 - 1 \(a seed outside them would be read as another seed"):
             seed("seed", value)
     with pytest.raises(RnncastError, match=r"^sampler_seed \(--sampler-seed\) 4294967296 is out of range: .* from 0 to 2\*\*32 - 1, the"):
         seed("sampler_seed", 2 ** 32, MAX_SAMPLER_SEED, ", the seeds Optuna's TPE sampler takes")
-    with pytest.raises(RnncastError, match=r"^seed must be an integer, got 1.5$"):
+    with pytest.raises(RnncastError, match=r"^seed \(--seed\) must be an integer, got 1.5$"):
         seed("seed", 1.5)

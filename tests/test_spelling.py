@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.spelling import (hint, hints, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_word, spelled,
+from rnncast.spelling import (config_settings, from_config, hint, hints, in_config, keyword_and_flag, named, one_series, one_series_reader, rows_span, shell_word, spelled,
                               spelling)
 
 
@@ -27,14 +27,21 @@ def test_a_caller_chooses_the_spelling_for_its_block_and_the_default_comes_back(
     assert spelled("lr") == "lr=, --lr"
 
 
-def test_a_refused_value_names_its_setting_with_the_flag_where_the_two_differ():
+def test_a_refused_value_names_its_setting_with_its_flag_or_the_config_file_that_gave_it():
     """``--n-windows 0`` was refused as "n_windows must be a positive integer": the Python name, which the reader
-    of the command line never typed (a tester's finding, decision 548)."""
+    of the command line never typed (a tester's finding, decision 548); "horizon must be ..." named no flag, and
+    ``lookback = -4`` in a --config file not the file (decision 603)."""
     assert named("n_windows") == "n_windows (--n-windows)" and named("hidden_size") == "hidden_size (--hidden-size)"
-    assert named("lr") == "lr" and named("epochs") == "epochs"  # --lr and lr: one word either way
+    assert named("lr") == "lr (--lr)" and named("horizon") == "horizon (--horizon)"  # one word too: the flag named
     with spelling(lambda name, value=None: f"--set {name}=N"):  # bench: settings only through --set
         assert named("epochs") == "epochs (--set epochs=N)"
-    assert named("epochs") == "epochs"
+    assert named("epochs") == "epochs (--epochs)"
+    with pytest.raises(ValueError), config_settings():
+        in_config("c.toml", ["lookback", "val_frac"])
+        assert named("lookback") == "lookback (in config c.toml)" and named("val_frac") == "val_frac (in config c.toml)"
+        assert named("horizon") == "horizon (--horizon)" and from_config() == ["lookback", "val_frac"]
+        raise ValueError
+    assert named("lookback") == "lookback (--lookback)" and from_config() == []
 
 
 def test_a_reader_of_one_series_is_named_within_its_block_only():

@@ -126,7 +126,7 @@ def test_a_trial_behind_the_median_is_pruned(frame):
 
 @pytest.mark.parametrize("trials", [0, -3])
 def test_bad_trials_are_refused(frame, trials):
-    with pytest.raises(RnncastError, match=f"trials must be a positive integer, got {trials}"):
+    with pytest.raises(RnncastError, match=rf"trials \(--trials\) must be a positive integer, got {trials}"):
         tune(frame, target="y", trials=trials)
 
 
@@ -345,8 +345,8 @@ def test_searched_lookback_choices_that_do_not_fit_the_data_are_refused_by_name(
 @pytest.mark.parametrize("search, said", [
     ({"lr": (1e-2, 1e-3)}, r"^search's lr takes a range \(low, high\) of numbers, drawn on a log scale \(default: "
                            r"\(0.0001, 0.01\)\), low <= high; got \(0.01, 0.001\)$"),
-    ({"lr": (-1, 1e-2)}, r"^search's lr \(-1, 0.01\): lr must be a positive finite number, got -1"),
-    ({"dropout": (0.1, 1.5)}, r"^search's dropout \(0.1, 1.5\): dropout must be a number in \[0, 1\), got 1.5"),
+    ({"lr": (-1, 1e-2)}, r"^search's lr \(-1, 0.01\): lr \(--lr\) must be a positive finite number, got -1"),
+    ({"dropout": (0.1, 1.5)}, r"^search's dropout \(0.1, 1.5\): dropout \(--dropout\) must be a number in \[0, 1\), got 1.5"),
     ({"num_layers": (1, 2.5)}, r"num_layers \(--num-layers\) must be a positive integer, got 2.5"),
     ({"lr": 0.01}, r"^search's lr takes a range \(low, high\) .*, got 0.01$"),
     ({"cell": "lstm"}, r"^search's cell takes a list of choices \(default: \['rnn', 'lstm', 'gru'\]\), got 'lstm'$"),
@@ -369,8 +369,8 @@ def test_a_bad_search_is_one_error_before_any_trial(frame, search, said, tmp_pat
 
 
 @pytest.mark.parametrize("settings, said", [
-    ({"lr": -1}, "lr must be a positive finite number, got -1"),
-    ({"dropout": 1.5}, "dropout must be a number in [0, 1), got 1.5"),
+    ({"lr": -1}, "lr (--lr) must be a positive finite number, got -1"),
+    ({"dropout": 1.5}, "dropout (--dropout) must be a number in [0, 1), got 1.5"),
     ({"cell": "transformer"}, "unknown cell 'transformer'; choose one of: rnn, lstm, gru"),
 ])
 def test_a_bad_fixed_setting_is_said_as_it_is_not_as_no_lookback_fitting(frame, settings, said):
@@ -660,8 +660,8 @@ def test_a_study_whose_first_trial_is_refused_is_removed_and_an_earlier_one_kept
 @pytest.mark.parametrize("kwargs, refusal", [
     (dict(sampler_seed=2 ** 32), r"^sampler_seed \(--sampler-seed\) 4294967296 is out of range: accepted are whole numbers from 0 to 2\*\*32 - 1"),
     (dict(settings=dict(seed=2 ** 40)), r"^the sampler's seed defaults to seed, 1099511627776, which is beyond 2\*\*32 - 1"),
-    (dict(settings=dict(seed=-1)), r"^seed -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
-    (dict(trials=2 ** 63), r"^trials 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
+    (dict(settings=dict(seed=-1)), r"^seed \(--seed\) -1 is out of range: accepted are whole numbers from 0 to 2\*\*63 - 1"),
+    (dict(trials=2 ** 63), r"^trials \(--trials\) 9223372036854775808 is out of range: accepted are whole numbers from 1 to 2\*\*63 - 1"),
 ])
 def test_seeds_and_trials_out_of_range_are_refused_before_the_study_is_opened(tmp_path, kwargs, refusal):
     """Optuna's "Seed must be between 0 and 2**32 - 1" came as a traceback once the data was read; now refused first,

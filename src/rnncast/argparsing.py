@@ -155,18 +155,32 @@ def _given_before(namespace, dest: str) -> bool:
 
 class Once(argparse.Action):
     """A flag's value, stored as argparse's ``store`` stores it; given again with another value, refused by
-    name. ``Parser`` makes it the action of every flag that takes one value (``--out``, ``--n-windows``)."""
+    name. ``Parser`` makes it the action of every flag that takes one value (``--out``, ``--n-windows``).
+    ``path``: what the value names ("a folder's path"), for a flag or argument that takes a path (or another name
+    no blank could stand for): empty or blank text is refused by name (``refuse_blank``), not read as "not given"."""
 
-    def __init__(self, option_strings, dest, nargs=None, const=None, **kwargs):
+    def __init__(self, option_strings, dest, nargs=None, const=None, path: str | None = None, **kwargs):
         if nargs == 0:
             raise ValueError("a flag given once takes a value: nargs=0 is store_true's or store_const's")
         super().__init__(option_strings, dest, nargs=nargs, const=const, **kwargs)
+        self.path = path
 
     def __call__(self, parser, namespace, values, option_string=None):
+        if self.path is not None:
+            refuse_blank(parser, option_string or self.metavar or self.dest, values, self.path)
         if _given_before(namespace, self.dest) and getattr(namespace, self.dest) != values:
             parser.error(f"{option_string} is given twice, as {getattr(namespace, self.dest)!r} and then as "
                          f"{values!r}; give it once")
         setattr(namespace, self.dest, values)
+
+
+def refuse_blank(parser, name: str, values, what: str) -> None:
+    """Refuse (``parser.error``: one line, exit 2) a value of ``name`` (``--out``, ``DATA``; each of a list) that is
+    empty or blank text: ``--out ''`` wrote to the default folder, ``predict --out ''`` to standard output, ``DATA ''``
+    read the current folder. ``what``: what to give instead."""
+    for value in values if isinstance(values, list) else [values]:
+        if isinstance(value, str) and not value.strip():
+            parser.error(f"{name} {value!r} is {'empty' if not value else 'blank'}; give {what}")
 
 
 class OnceOnOff(argparse.BooleanOptionalAction):

@@ -200,10 +200,10 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
     group = prepared.group
     writes = group is None or group.main
-    if checkpoint and writes:  # after on_start: rnncast fit --overwrite has cleared the earlier run it goes into;
+    if checkpoint is not None and writes:  # '' refused, not taken for none; after on_start: fit --overwrite has cleared the run it goes into;
         resume_io.check_checkpoint_path(checkpoint, resume, inputs=(prepared.source,))  # the rank that writes it
     save_state = ((lambda *state: resume_io.save_training_state(checkpoint, *state, data=prepared.data, epochs=
-                   prepared.state.settings.train.epochs)) if checkpoint and writes else None)
+                   prepared.state.settings.train.epochs)) if checkpoint is not None and writes else None)
     load_state = (lambda *objs: resume_io.load_training_state(checkpoint, *objs)) if resume else None
     prepared.diverged = None
 

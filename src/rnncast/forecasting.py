@@ -25,6 +25,7 @@ from rnncast.fitting import static_tensors, window_batches
 from rnncast.future import align_future
 from rnncast.panel import Panel
 from rnncast.reading import series_index
+from rnncast.spelling import hint
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored as scored_values
@@ -184,8 +185,8 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     state = model.state
     if not state.future_covariates:
         if future is not None:
-            raise RnncastError("future= was given but the model was trained without future covariates "
-                               "(future_covariates=, or features with future_known=True)")
+            raise RnncastError(f"{hint('future', 'future=')} was given but the model was trained without future covariates "
+                               f"({hint('future_roles', 'future_covariates=, or features with future_known=True')})")
         return None
     horizon, names = state.settings.data.horizon, state.future_covariates
     if future is None:

@@ -19,15 +19,13 @@ import numpy as np
 import pandas as pd
 
 from rnncast import numbertimes, timeaxis
-from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
+from rnncast.allfeatures import every_other
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, counters_note, default_target
 from rnncast.seriesids import check_ids, id_text, number_order
-from rnncast.signs import ACCOUNTING
 from rnncast.spelling import one_series_reader
-from rnncast.strayvalues import textual
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -66,26 +64,7 @@ def _roles(frame, features, future_known: bool, past_covariates, future_covariat
     past one otherwise; ``"all"`` is every other numeric column of ``frame``."""
     past, future = names(past_covariates), names(future_covariates)
     if isinstance(features, str) and features == "all":
-        taken = set(exclude) | set(past) | set(future)
-        rest = [c for c in frame.columns if c not in taken]
-        grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
-        feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
-        text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
-        if not feats:  # asked for features, it would train on none without a word
-            held = "; ".join(([f"the other column(s) {text} hold text"] if text else []) + (
-                [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
-                 "named"] if grouped else [])) or "the table has no other column"
-            raise RnncastError(f"features='all' (--features all) matched no numeric column besides the target(s) and "
-                               f"the time: {held}; name the features, or leave them out to train on the target's own past")
-        if text:
-            log.warning("features 'all': %s; left out, not numeric: %s", feats, text)
-        if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
-            log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "
-                        "numbers and postcodes read so too): name them with features= (--features) to train on them",
-                        grouped)
-        if unnamed := [c for c in feats if c in frame.attrs.get(UNNAMED, ())]:  # ',y,' : pandas' name, no one's
-            log.warning("features 'all' takes %s, pandas' name for a column whose header cell is empty; give it a "
-                        "name in the header", " and ".join(map(repr, unnamed)))
+        feats = every_other(frame, exclude, past, future)
     else:
         feats = names(features)
     (future if future_known else past).extend(feats)
@@ -222,7 +201,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
 def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
               dayfirst=None, order=None) -> Rows:
     """One column per series, each trimmed to its first and last value; covariates shared by all."""
-    if target is not None and names(target) != [TARGET_COLUMN]:
+    if target is not None:  # 'y' too: the long rows' name for the values, never a column of this table
         raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
     if features == "all":
         raise RnncastError("features='all' cannot apply to wide format, where every other column may be a series; "
@@ -242,6 +221,10 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
     if clash:
         raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")
+    if TARGET_COLUMN in covariates:  # the model would hold two columns 'y' and refuse its own model.json
+        raise RnncastError(f"a covariate of wide data cannot be named {TARGET_COLUMN!r}: rnncast reads the series' values "
+                           f"into a column of that name (long rows'); rename the column, or forecast it as a series "
+                           "(series=, --series)")
     if ID_COLUMN in given:  # a table holding it reads as long format at predict (reading._load)
         every = " (series 'all' takes it as one)" if isinstance(series, str) and series == "all" else ""
         raise RnncastError(f"a series column cannot be named {ID_COLUMN!r}{every}, long format's id column: data "
@@ -271,7 +254,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
 def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> list[str]:
     """The table's columns that no role took: not the time, the id, a target, a covariate, a static
     attribute or (wide) a series; in the table's order."""
-    used = set(rows.columns) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
+    taken = rows.columns[rows.n_targets:] if layout == "wide" else rows.columns  # wide: 'y' names no column of the table
+    used = set(taken) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
     used.add(frame.attrs.get(INDEX_TIME))  # an index not taken for time is warned of where time is found
     if layout == "wide":
         used |= {str(i) for i in rows.ids}

@@ -23,7 +23,11 @@ def checked(argument: str, value, what: str):
 
 def readable(path) -> Path:
     """``path`` as a ``Path`` where it is a file rnncast can read (more than once), else ``RnncastError`` naming
-    what it is: missing, a folder, a pipe or device, or behind a folder that may not be searched."""
+    what it is: missing, a folder, a pipe or device, or behind a folder that may not be searched; empty text (which
+    ``Path`` reads as the current folder) named as such."""
+    if isinstance(path, str) and not path.strip():
+        raise RnncastError(f"the data file's path is {'empty' if not path else 'blank'} ({path!r}); give a CSV or "
+                           "Parquet file's path")
     path = Path(path)
     try:
         exists, folder = path.exists(), path.is_dir()

@@ -142,14 +142,15 @@ def power_text(high: int) -> str:
     return f"2**{high.bit_length()} - 1" if high > 1024 and (high + 1) & high == 0 else str(high)
 
 
-def in_range(name: str, value, low: int, high: int | None = MAX_WHOLE, why: str = "") -> None:
+def in_range(name: str, value, low: int, high: int | None = MAX_WHOLE, why: str = "", said: str | None = None) -> None:
     """Refuse a whole number ``value`` outside ``low``..``high`` in one line naming the range accepted (``why``: a
     clause after it): a number past int64 (``seed=2**70``, ``--n-windows 99999999999999999999999``) would fail deep
     in torch or NumPy with a traceback, and a seed of -1 or 2**64 would be read as another seed. The one range check
     of whole-number settings and arguments (``settingchecks``, ``backtest``, ``tuning``); the caller checks the type.
-    ``high`` None: no upper bound (a saved model's setting, read back as it was fitted)."""
+    ``high`` None: no upper bound (a saved model's setting, read back as it was fitted). ``said``: the name as the
+    refusal writes it, where not ``spelling.named``'s (bench's flags, which argparse's words name already)."""
     if not low <= value <= (value if high is None else high):
-        raise RnncastError(f"{named(name)} {value!r} is out of range: accepted are whole numbers from {low} to "
+        raise RnncastError(f"{said or named(name)} {value!r} is out of range: accepted are whole numbers from {low} to "
                            f"{power_text(high)}{why}")
 
 

@@ -7,7 +7,7 @@ The library's hints and refusals ('try more epochs (...)', 'give the seasonal pe
 series only (``tune``) says so with :func:`one_series`, so that a hint does not offer it ``id_col``,
 which it would refuse. A caller that cannot give a setting a refusal would offer (``predict`` takes no
 ``fill`` and no ``freq``: the model applies its fit's) gives its own words for it with :func:`hints`,
-which the refusal reads with :func:`hint`. :func:`named` names a setting in a refusal of its value; :func:`counted` pluralises a count's noun; :func:`shell_word` quotes names for a flag; :func:`did_you_mean` names
+which the refusal reads with :func:`hint`. :func:`named` names a setting in a refusal of its value (the config file that gave it, :func:`in_config`); :func:`counted` pluralises a count's noun; :func:`shell_word` quotes names for a flag; :func:`did_you_mean` names
 the known name nearest a misspelt one. Nothing here imports the rest of the package, so any module may use it.
 """
 
@@ -98,15 +98,42 @@ def spelled(name: str, value=None) -> str:
     return _SPELLING.get()(name, value)
 
 
+_IN_CONFIG: ContextVar[dict] = ContextVar("rnncast_in_config", default={})  # {setting: the config file that gave it}
+
+
 def named(name: str) -> str:
-    """A setting as a refusal of its value names it, in the way its reader gives it: by default the keyword, and
-    the flag beside it where the two differ (``n_windows (--n-windows)``; ``lr``: ``--lr`` is plain from it), so
-    that a reader of either finds the value refused; ``epochs (--set epochs=N)`` under a caller's :func:`spelling`
-    (bench's)."""
+    """A setting as a refusal of its value names it, in the way its reader gives it: by default the keyword and
+    the flag beside it (``n_windows (--n-windows)``, ``horizon (--horizon)``), so that a reader of either finds
+    the value refused; the config file that gave it, where one did (``lookback (in config c.toml)``,
+    :func:`in_config`); ``epochs (--set epochs=N)`` under a caller's :func:`spelling` (bench's)."""
+    if (path := _IN_CONFIG.get().get(name)) is not None:
+        return f"{name} (in config {path})"
     spell = _SPELLING.get()
     if spell is not keyword_and_flag:
         return f"{name} ({spell(name)})"
-    return f"{name} (--{name.replace('_', '-')})" if "_" in name else name
+    return f"{name} (--{name.replace('_', '-')})"
+
+
+@contextmanager
+def config_settings() -> Iterator[None]:
+    """A block (a command's run) within which :func:`in_config` may say which settings a config file gave; after
+    it, as before, also after an error, none is."""
+    token = _IN_CONFIG.set({})
+    try:
+        yield
+    finally:
+        _IN_CONFIG.reset(token)
+
+
+def in_config(path, names: Iterable[str]) -> None:
+    """Within :func:`config_settings`' block: the settings ``names`` hold the values the config file ``path`` gave
+    (no flag over them), so :func:`named` names the file in a refusal of one of them (in place of those said before)."""
+    _IN_CONFIG.set({str(name): str(path) for name in names})
+
+
+def from_config() -> list[str]:
+    """The settings :func:`in_config` last said a config file gave (none outside its block)."""
+    return list(_IN_CONFIG.get())
 
 
 @contextmanager

@@ -47,7 +47,7 @@ import logging
 import shlex
 import sys
 
-from rnncast.argparsing import Parser
+from rnncast.argparsing import Once, Parser
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import MAX_THREADS
 from rnncast.settingvalues import MAX_WHOLE, in_range
@@ -97,7 +97,7 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
-    p.add_argument("--data", help=f"the CSV: {files} (default with --quick: "
+    p.add_argument("--data", action=Once, path="a CSV file's path", help=f"the CSV: {files} (default with --quick: "
                    "../shared/data/ETT/ETTh1.csv beside the repository, or $RNNCAST_ETT_DIR)")
     p.add_argument("--mode", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
                    "default S")
@@ -111,15 +111,16 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
                         "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
                         "dataset and horizon, ETTh1's 32 for a table without one (default: all windows)")
-    p.add_argument("--out", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
+    p.add_argument("--out", action=Once, path="a folder's path", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
                    "with a target other than OT, <dataset>-<mode>-<target>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults)")
     p.add_argument("--seed", type=int, help="seed of every trained model (default 2021)")
-    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS), default=1,
-                   help="torch CPU threads (default 1)")
+    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
+                   help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
+                        "results were run with: results.csv's threads column records the count each model used)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
     p.add_argument("--quick", action="store_true",
                    help="smoke test: ETTh1, S, H=96 (on a table too short for it, its first horizon), "
@@ -136,16 +137,20 @@ def _drop_last_arg(text: str) -> int | str:
             f"drop-last must be a positive integer (the test batch) or 'recipe', got {text!r}") from None
 
 
-def _int_arg(name: str, high: int | None = MAX_WHOLE):
+THREADS_ZERO = "0: torch's own choice, one per core"
+
+
+def _int_arg(name: str, high: int | None = MAX_WHOLE, low: int = 1):
     def parse(text: str) -> int:  # past ``high`` (int64's, threads' 1024): torch failed with a traceback
         try:
             value = int(text)
         except ValueError:
-            value = 0
-        if value < 1:
-            raise argparse.ArgumentTypeError(f"{name} must be a positive integer, got {text!r}")
+            value = low - 1
+        if value < low:
+            what = "a positive integer" if low == 1 else f"a whole number from {low} to {high} ({THREADS_ZERO})"
+            raise argparse.ArgumentTypeError(f"{name} must be {what}, got {text!r}")
         try:
-            in_range(name, value, 1, high)  # the words of every whole number's range
+            in_range(name, value, low, high, said=name)  # the words of every whole number's range; argparse names the flag
         except RnncastError as err:
             raise argparse.ArgumentTypeError(str(err)) from None
         return value
@@ -167,7 +172,8 @@ def run_bench(args: argparse.Namespace) -> int:
     from rnncast.spelling import spelling
 
     plan = make_plan(args)
-    torch.set_num_threads(plan.threads)
+    if plan.threads:  # 0: torch's own choice, as fit's --threads 0 (results.csv records the count it used)
+        torch.set_num_threads(plan.threads)
     data = prepare(plan.table, plan.mode, plan.found, plan.protocol, plan.split)  # as make_plan read and split it
     command = getattr(args, "command_line", None) or shlex.join(["rnncast", *sys.argv[1:]])
     source = identity.source_of(plan.data)

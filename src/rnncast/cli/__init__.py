@@ -110,10 +110,12 @@ def run(args) -> int:
     """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C, 143 for
     SIGTERM."""
     from rnncast.cli import misplaced
+    from rnncast.spelling import config_settings
 
     try:
         misplaced.check(args)  # RUN and DATA swapped, a run directory as DATA: said before the command runs
-        return args.run(args)
+        with config_settings():  # a refused value a --config file gave names the file (fit_request says which)
+            return args.run(args)
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -170,7 +170,8 @@ def run_predict(args) -> int:
         check_output_file(args.out, "--out", "CSV or Parquet", inputs=(args.data, args.future, args.static),
                           suffixes=(".csv", ".tsv", ".parquet"), overwrite=args.overwrite,
                           own=("a forecast rnncast predict wrote", lambda path: forecast_refusal(path, forecaster.state_)))
-    with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
+    with _threads(args), hints(static_covariates="--static", future="--future",  # a refusal names the flags, not keywords
+                               future_roles="--future-covariates, or --features with --future-known at fit"):
         forecast = forecaster.predict(args.data, future=args.future, static_covariates=_statictable(args, forecaster))
     single = forecaster.layout_ == "single"  # one series: indexed by time; many: long format, no index
     if args.out and Path(args.out).suffix.lower() == ".parquet":

@@ -32,9 +32,11 @@ def add_parser(commands) -> None:
                     "weigh each series in its own scale, as evaluate's verdict does: its errors divided by the "
                     "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
                     "(MSE (scaled)).")
-    compare.add_argument("runs", nargs="+", metavar="RUN", help="run directories (or their model/ folders), two or "
-                         "more; each is named by its folder (a model/ folder by its run's), numbered where names repeat")
-    compare.add_argument("--data", action=Once, metavar="DATA",  # required: run_compare says so, naming a file among RUNs
+    compare.add_argument("runs", nargs="+", metavar="RUN", path="a run directory's path",
+                         help="run directories (or their model/ folders), two or more; each is named by its folder "
+                              "(a model/ folder by its run's), numbered where names repeat")
+    compare.add_argument("--data", action=Once, metavar="DATA", path="a CSV or Parquet file's path",  # required: run_compare
+                         # says so, naming a file among RUNs
                          help="CSV or Parquet file with the columns every model was fitted on (required)")
     compare.add_argument("--part", default="test", action=Once, choices=PARTS,
                          help="which windows to compare: test = targets after the rows each model was fitted and "

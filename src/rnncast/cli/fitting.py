@@ -14,6 +14,7 @@ from pathlib import Path
 from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, settings_from_args
 from rnncast.cli.resuming import check_resumed_data, resume_request, warn_other_data
 from rnncast.cli.display import epoch_bar
+from rnncast.cli.misplaced import overwrite_without_out
 from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
@@ -21,7 +22,7 @@ from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.files import entries_of
 from rnncast import replacing
 from rnncast.noticed import capture, held
-from rnncast.spelling import counted, hints
+from rnncast.spelling import counted, hints, in_config
 
 START_OVER = "start the run again with --overwrite"  # a refused resume's remedy (resume.start_over), as a flag
 
@@ -258,6 +259,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])
+        in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it
     if not (args.data or file_request.get("data")):
         resume = ", or --resume RUN to continue a run" if command == "fit" else ""
         raise RnncastError(f"{command} needs DATA, and --target COLUMN where it holds more than one column besides the "
@@ -280,7 +282,10 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     request.update({k: v for k, v in flags.items() if v is not None})
     if not panel and request["features"] is None and file_request.get("past_covariates"):
         request["features"] = file_request["past_covariates"]  # a run's config.json names its features by role
-    return settings, request, args.out or file_request.get("out"), getattr(args, "track", None) or file_request.get("track")
+    out = args.out or file_request.get("out")
+    if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
+        raise RnncastError(overwrite_without_out(command))
+    return settings, request, out, getattr(args, "track", None) or file_request.get("track")
 
 
 def config_paths(args, file_request: dict) -> dict:

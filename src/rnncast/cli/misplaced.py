@@ -1,7 +1,8 @@
 """Arguments in each other's place, refused before a command runs (``cli.run``): a data file and a run or
 model folder given in the wrong order to a command that takes ``RUN DATA`` (predict, evaluate), where the
 model loader would say only "model folder not found: monthly.csv"; and a folder rnncast wrote (a run, a
-backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder."""
+backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder; and
+``--overwrite`` without the ``--out`` it replaces, which did nothing without a word."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from rnncast.outputs import model_folder, output_kind
 def check(args) -> None:
     """Refuse, with ``RnncastError`` in one line, the parsed arguments ``args`` of a command whose
     ``run_dir`` is a file (or nothing) and whose ``data`` is a run or model folder: swapped, the order
-    to write them in said; or whose ``data`` is a folder rnncast wrote. Other arguments pass."""
+    to write them in said; or whose ``data`` is a folder rnncast wrote; or --overwrite without the --out it replaces.
+    Other arguments pass."""
+    if getattr(args, "command", None) in ("predict", "backtest", "demo") and getattr(args, "overwrite", False) \
+            and not getattr(args, "out", None):  # fit's and tune's --out may be a --config file's: fit_request's
+        raise RnncastError(overwrite_without_out(args.command))
     data = getattr(args, "data", None)
     if data is None:
         return
@@ -32,6 +37,15 @@ def check(args) -> None:
     remedy = (f"; to forecast with it: rnncast predict {shlex.quote(data)} DATA" if "model" in what or "run " in what
               else "")
     raise RnncastError(f"{data} is {what}, not data; give DATA as a CSV or Parquet file{remedy}")
+
+
+def overwrite_without_out(command: str) -> str:
+    """The refusal of ``command``'s --overwrite given without --out, which it replaces: without one, predict prints
+    the forecast and the other commands write a new folder, numbered where the default exists."""
+    where = ("the forecast goes to standard output" if command == "predict" else
+             f"{command} writes a new folder, numbered where its default exists")
+    return (f"--overwrite replaces what is at --out, and no --out is given ({where}, replacing nothing); give --out "
+            f"{'FILE' if command == 'predict' else 'DIR'}, or leave --overwrite out")
 
 
 def folder_kind(folder: Path) -> str | None:

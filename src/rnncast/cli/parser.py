@@ -36,6 +36,8 @@ GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training
 STATIC_NEW = ("per-series attributes (the id column and one column each) to use instead of those seen at fit, with DATA "
               "holding none of their columns (in both, they are refused: give them in one place); without --static, a "
               "model fitted on static columns of its data reads them from DATA")  # predict's and evaluate's (reading._load)
+FOLDER, FILE, DATA, RUN = "a folder's path", "a file's path", "a CSV or Parquet file's path", "a run directory's path"
+CONFIG = "a TOML file's or a run directory's path"  # what a path flag takes: its blank value is refused (argparsing.Once)
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 
 
@@ -47,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
     demo.add_argument("which", nargs="?", default="sine", metavar="DEMO", type=_demo_name,
                       help="sine (default): RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
-    demo.add_argument("--out", help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
+    demo.add_argument("--out", path=FOLDER, help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
                       "if it exists)")
     demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out once the new one "
                       "is complete (default: an existing one is refused; another command's output always is)")
@@ -68,17 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
     _add_setting_groups(fit, data)
     output = fit.add_argument_group("output")
-    output.add_argument("--out", metavar="DIR", help="run directory, new or empty (default: runs/<data>-<cell>, "
+    output.add_argument("--out", metavar="DIR", path=FOLDER, help="run directory, new or empty (default: runs/<data>-<cell>, "
                         "numbered if it exists)")
     output.add_argument("--overwrite", action="store_true", help="replace the earlier run at --out once the new one "
                         "is complete; until then, interrupted too, the earlier run is kept (default: an existing run is "
                         "refused; another command's output always is)")
-    output.add_argument("--config", metavar="FILE", help="read settings from a TOML file (the same fields as these flags) "
+    output.add_argument("--config", metavar="FILE", path=CONFIG, help="read settings from a TOML file (the same fields as these flags) "
                         "or a run directory's config.json; flags given here override the file")
     output.add_argument("--track", choices=["tensorboard", "mlflow"], help="log settings, per-epoch losses, metrics and "
                         "the run directory's files to TensorBoard (RUN/tensorboard) or MLflow (MLFLOW_TRACKING_URI) "
                         "(default: no tracking)")
-    output.add_argument("--resume", metavar="RUN", help="continue an interrupted run (or the run an interrupted "
+    output.add_argument("--resume", metavar="RUN", path=RUN, help="continue an interrupted run (or the run an interrupted "
                         "--overwrite began there) from its last finished epoch, "
                         "with the run's own settings and data; DATA (the data moved: the same content, checked), "
                         "--device and --threads may be given with it")
@@ -100,12 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
                               "trained up to the first cutoff, forecasts every window in one batched pass)")
-    cutoffs.add_argument("--from-run", metavar="RUN", action=Once,
+    cutoffs.add_argument("--from-run", metavar="RUN", action=Once, path=RUN,
                          help="a fitted run (or its model folder) whose settings and column roles the backtest trains "
                               "with, as fitted.backtest(data) does in Python; settings and roles given as flags take "
                               "their place (default: none: the settings given and their defaults)")
     output = backtest.add_argument_group("output")
-    output.add_argument("--out", metavar="DIR", help="output folder, new or empty (default: runs/<data>-backtest, "
+    output.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
     output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out (default: an "
                         "existing one is refused; another command's output always is)")
@@ -133,30 +135,34 @@ def build_parser() -> argparse.ArgumentParser:
                         "lr (log scale), dropout (lr=1e-3..1e-2); A,B,... for cell, hidden_size, lookback (cell=lstm,gru)")
     search.add_argument("--timeout", type=float, metavar="SECONDS", help="stop starting trials after this long "
                         "(default: no time limit)")
-    search.add_argument("--storage", metavar="URL", help="Optuna storage shared by many machines, e.g. "
+    search.add_argument("--storage", metavar="URL", path="a database URL (sqlite:///study.db), or leave --storage out "
+                        "for OUT/study.db", help="Optuna storage shared by many machines, e.g. "
                         "postgresql://user@host/db or sqlite:////shared/study.db (default: OUT/study.db)")
-    search.add_argument("--study", default="rnncast", metavar="NAME", help="study name in the storage (default: rnncast)")
+    search.add_argument("--study", default="rnncast", metavar="NAME", path="a study name",
+                        help="study name in the storage (default: rnncast)")
     search.add_argument("--sampler-seed", type=int, metavar="N", help="seed of the TPE sampler, 0 to 2**32 - 1 (default: "
                         "--seed); give each machine of a shared study its own")
     output = tune.add_argument_group("output")
-    output.add_argument("--out", metavar="DIR", help="tuning directory: new, empty, or an earlier tune's, whose study "
+    output.add_argument("--out", metavar="DIR", path=FOLDER, help="tuning directory: new, empty, or an earlier tune's, whose study "
                         "(the same --study, in its own study.db or the same --storage) this tune adds trials to; one "
                         "process at a time writes it, so processes sharing a study give --storage and each its own "
                         "--out (default: runs/tune-<data>, numbered if it exists)")
     output.add_argument("--overwrite", action="store_true", help="replace the earlier tune at --out, its study.db "
                         "included (default: a tune of another study is refused; a run, backtest or demo always is)")
-    output.add_argument("--config", metavar="FILE", help="fixed settings from a TOML file or a run directory; flags "
+    output.add_argument("--config", metavar="FILE", path=CONFIG, help="fixed settings from a TOML file or a run directory; flags "
                         "override it, and --search NAME searches a setting it fixes (a best.toml fixes them all)")
     tune.set_defaults(run=run_tune, unrecognized_note=one_series_note)
 
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
-    predict.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
-    predict.add_argument("data", metavar="DATA", help="CSV or Parquet file with the columns the model was trained on")
-    predict.add_argument("--future", help="file with the future values of the features (models trained with --future-known)")
-    predict.add_argument("--out", help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
+    predict.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
+    predict.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on")
+    predict.add_argument("--future", path=FILE, help="file with the future covariates' values over the horizon (models "
+                         "trained with --future-covariates, or --features with --future-known)")
+    predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output",
+                         help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
                          "predict wrote (default: an existing file is refused; any other file always)")
-    predict.add_argument("--static", metavar="FILE", help=STATIC_NEW)
+    predict.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
     _add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
     predict.set_defaults(run=command.run_predict)
 
@@ -166,8 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "in original and scaled units, with MASE and the verdict line of fit. By default only windows whose "
                     "targets come after the rows the model was fitted and validated on are scored (the fit's test split "
                     "and any newer rows, found by their timestamps); the first line says what was scored.")
-    evaluate.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
-    evaluate.add_argument("data", metavar="DATA", help="CSV or Parquet file with the columns the model was trained on: "
+    evaluate.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
+    evaluate.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on: "
                           "the data given to fit, newer data, or both")
     evaluate.add_argument("--part", default="test", choices=["test", "val", "train", "all"],
                           help="which windows to score: test = targets after the rows the model was fitted and validated "
@@ -178,18 +184,19 @@ def build_parser() -> argparse.ArgumentParser:
                           help="each series' scores too, in its own original units: on the terminal the model and the "
                                "baseline that does best on the series (every series up to 20, else the 5 with the highest "
                                "model MASE and the 5 with the lowest); with --json, every series' under \"series\"")
-    evaluate.add_argument("--by-series-csv", metavar="FILE",
+    evaluate.add_argument("--by-series-csv", metavar="FILE", path=FILE,
                           help="write every series' scores, one row each, every score of the model and of each baseline, "
                                "to FILE (.csv, or .tsv tab-separated), highest model MASE first; implies --by-series")
     evaluate.add_argument("--overwrite", action="store_true", help="replace the file at --by-series-csv if evaluate "
                           "wrote it (default: an existing file is refused; any other file always)")
-    evaluate.add_argument("--static", metavar="FILE", help=STATIC_NEW)
+    evaluate.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
     _add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
     evaluate.set_defaults(run=command.run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
-    export.add_argument("run_dir", metavar="RUN", help="run directory (or its model/ folder)")
-    export.add_argument("--onnx", required=True, metavar="FILE", help="ONNX file to write, e.g. model.onnx")
+    export.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
+    export.add_argument("--onnx", required=True, metavar="FILE", path="the path of the .onnx file to write",
+                        help="ONNX file to write, e.g. model.onnx")
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it is a model rnncast "
                         "exported (default: an existing file is refused; any other file always)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
@@ -215,7 +222,7 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
     _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
                "prices); predict asks for them (--future) (default: none)")
     _add_names(group, "--static-covariates", help="per-series attribute columns, one value per series (default: none)")
-    group.add_argument("--static", metavar="FILE", help="per-series attributes as a table: the id column and one "
+    group.add_argument("--static", metavar="FILE", path=FILE, help="per-series attributes as a table: the id column and one "
                        "column each (default: none)")
     _add_names(group, "--static-categorical", help="static covariates to read as categories whatever their values, "
                "such as integer codes of a store type or region (default: none: numbers are numbers, text is "
@@ -228,7 +235,7 @@ def _add_names(group, flag: str, help: str, all_ok: bool = False) -> None:
 
 def _data_group(parser: argparse.ArgumentParser, data_help: str, optional: bool = True):
     group = parser.add_argument_group("data", "What is read, and how it is cut into windows and splits.")
-    group.add_argument("data", nargs="?" if optional else None, metavar="DATA", help=data_help)
+    group.add_argument("data", nargs="?" if optional else None, metavar="DATA", path=DATA, help=data_help)
     return group
 
 

@@ -14,7 +14,7 @@ from rnncast.cli.display import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
 from rnncast.outputs import claim_tune
-from rnncast.spelling import counted
+from rnncast.spelling import counted, from_config, in_config
 
 
 def run_tune(args) -> int:
@@ -38,6 +38,8 @@ def _run_tune(args) -> int:
                            f"--config best.toml --track {track}")
     search = search_from_args(args.search)  # refused, like the rest, before the folder is claimed
     settings = config_searched(args, settings, search)
+    if args.config:  # a setting the search replaces is no longer the file's
+        in_config(args.config, [name for name in from_config() if name in settings])
     default = Path("runs") / f"tune-{Path(request['source']).stem}"
     claim = claim_tune(Path(out) if out else None, args.overwrite, args.study, args.storage, default=default,
                        note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")

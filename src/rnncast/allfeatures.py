@@ -1,0 +1,52 @@
+"""``features='all'`` (``--features all``): the numeric columns of a table that no other role took (not the
+target, the time, an id, a static covariate, nor a covariate named by its role), in the table's order. What it
+leaves out is said: columns of text (a column of numbers but for a few stray cells refused: ``strayvalues``),
+numbers only as read from text with thousands separators (phone numbers, postcodes); a column it takes under
+pandas' name for an empty header cell is said too. Matching none is refused, naming why: text, or the covariates
+named that already hold every other column."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from rnncast.csvmarks import GROUPED_COLUMNS, UNNAMED
+from rnncast.errors import RnncastError
+from rnncast.signs import ACCOUNTING
+from rnncast.strayvalues import textual
+
+log = logging.getLogger(__name__)
+
+
+def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) -> list:
+    """The columns ``features='all'`` takes from ``frame``: those of a numeric dtype that are not in ``exclude``
+    (target, time, id, static covariates) nor ``past`` or ``future`` (covariates named by role).
+
+    Raises ``RnncastError`` where it takes none: the other columns hold text, or each already has a role."""
+    taken = set(exclude) | set(past) | set(future)
+    rest = [c for c in frame.columns if c not in taken]
+    grouped = [c for c in rest if c in set(frame.attrs.get(GROUPED_COLUMNS, ())) - set(frame.attrs.get(ACCOUNTING, ()))]  # ids read as numbers ('+49 301 100')? '(1,234.50)' is an amount
+    feats = [c for c in rest if pd.api.types.is_numeric_dtype(frame[c]) and c not in grouped]
+    text = textual(frame, [c for c in rest if c not in feats and c not in grouped])  # numbers but a cell: refused
+    if not feats:  # asked for features, it would train on none without a word
+        roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
+                 if c in past + future]  # 'all' is the columns no role took: these took one
+        held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text"] if text else []) + (
+            [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
+             "named"] if grouped else [])) or "the table has no other column"
+        besides = "the target(s), the time and the covariates named" if roles else "the target(s) and the time"
+        remedy = ("leave features='all' out to train on the covariates named" if roles else
+                  "name the features, or leave them out to train on the target's own past")
+        raise RnncastError(f"features='all' (--features all) matched no numeric column besides {besides}: {held}; "
+                           f"{remedy}")
+    if text:
+        log.warning("features 'all': %s; left out, not numeric: %s", feats, text)
+    if grouped:  # numbers only as read from text with thousands separators: phone numbers and postcodes read so too
+        log.warning("features 'all' leaves out %s, numbers only as read from text with thousands separators (phone "
+                    "numbers and postcodes read so too): name them with features= (--features) to train on them",
+                    grouped)
+    if unnamed := [c for c in feats if c in frame.attrs.get(UNNAMED, ())]:  # ',y,' : pandas' name, no one's
+        log.warning("features 'all' takes %s, pandas' name for a column whose header cell is empty; give it a "
+                    "name in the header", " and ".join(map(repr, unnamed)))
+    return feats
