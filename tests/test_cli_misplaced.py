@@ -78,3 +78,12 @@ def test_overwrite_without_out_is_refused_as_replacing_nothing(saved, capsys, tm
     config.write_text('target = "y"\nout = "o"\nepochs = 1\nlookback = 12\n')  # out from the file: --overwrite has its folder
     assert main(["fit", str(data), "--config", str(config), "--overwrite"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "o"]
+
+
+def test_evaluate_overwrite_without_its_csv_is_refused_as_replacing_nothing(saved, capsys):
+    """evaluate's --overwrite (decision 596) replaces the --by-series-csv table; alone it did nothing without a word."""
+    data, run = saved
+    assert main(["evaluate", str(run), str(data), "--overwrite"]) == 2
+    assert capsys.readouterr().err == (
+        "rnncast: error: --overwrite replaces the table at --by-series-csv, and no --by-series-csv is given (evaluate "
+        "prints its scores, writing no file); give --by-series-csv FILE, or leave --overwrite out\n")

@@ -22,6 +22,11 @@ def check(args) -> None:
     if getattr(args, "command", None) in ("predict", "backtest", "demo") and getattr(args, "overwrite", False) \
             and not getattr(args, "out", None):  # fit's and tune's --out may be a --config file's: fit_request's
         raise RnncastError(overwrite_without_out(args.command))
+    if getattr(args, "command", None) == "evaluate" and getattr(args, "overwrite", False) \
+            and not getattr(args, "by_series_csv", None):  # its only file: evaluate prints, and writes nothing else
+        raise RnncastError("--overwrite replaces the table at --by-series-csv, and no --by-series-csv is given "
+                           "(evaluate prints its scores, writing no file); give --by-series-csv FILE, or leave "
+                           "--overwrite out")
     data = getattr(args, "data", None)
     if data is None:
         return
