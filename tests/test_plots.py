@@ -448,3 +448,17 @@ def test_the_loss_axis_ticks_whole_epochs_from_the_first_to_the_last_and_the_kep
     assert 3 <= len(ticks) <= 12 or last < 3
     boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
     assert len(boxes) == len(ticks) and not any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))
+
+
+def test_the_loss_legend_sits_beside_the_curves_not_on_them():
+    """With two epochs, matplotlib's "best" put the legend on the validation curve's start (its line holds no
+    vertex there); beside the axes it covers none (decision 600)."""
+    from rnncast.plots import loss_figure
+
+    history = [{"epoch": 1, "train_loss": 0.049, "val_loss": 0.0247, "best": False},
+               {"epoch": 2, "train_loss": 0.0475, "val_loss": 0.025, "best": False}]
+    fig = loss_figure({"model": history})
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend, axes = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.x0 >= axes.x1  # wholly right of the plotting area

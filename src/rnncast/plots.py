@@ -56,7 +56,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
     ax.set_title(title, wrap=True)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the curves: "best" sat on a short one
     return fig
 
 
