@@ -43,7 +43,7 @@ def of_state(state: FittedState, data=None) -> dict:
     if state.static_encoder is not None:
         static = [*state.static_encoder.numeric_names, *state.static_encoder.categorical_names]
         frame = isinstance(data, pd.DataFrame)
-        if frame and not set(static) <= {str(c) for c in data.columns} or (
+        if (frame and not set(static) <= {str(c) for c in data.columns}) or (
                 data is not None and not frame and state.static_table):  # a file: a table-fitted model's are not in it
             log.info("the backtest reads the model's static covariates %s from the values the model holds (a table "
                      "given as static_covariates= replaces them)", listed(static))

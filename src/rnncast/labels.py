@@ -178,9 +178,7 @@ def _raw(value) -> list:
 def one_tuple_label(data, value):
     """``[value]`` where ``value`` is a tuple that is one of ``data``'s column labels (a ``MultiIndex`` column
     ``('a', 'y')``, as refusals name it), else ``value`` as given: a tuple is otherwise a list of names."""
-    columns = data.columns if isinstance(data, pd.DataFrame) else ()
-    if isinstance(value, tuple) and isinstance(columns, pd.MultiIndex) and value in columns:
-        return [value]
+    columns = data.columns if isinstance(data, pd.DataFrame) else ()  # a MultiIndex's labels are tuples too
     if isinstance(value, tuple) and any(isinstance(c, tuple) and c == value for c in columns):
         return [value]
     return value

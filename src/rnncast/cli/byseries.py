@@ -70,15 +70,15 @@ def series_text(result: dict, file: str | None = None) -> str:
     series = result["series"]
     keys = ranked(series)
     shown = keys if len(keys) <= SHOWN else keys[:FEW] + [None] + keys[-FEW:]
-    picked = [(key, name) for key in shown if key is not None
-              for name in ("model", best_baseline(series[key])) if name is not None]
+    names = {key: [n for n in ("model", best_baseline(series[key])) if n is not None] for key in shown if key is not None}
+    picked = [(key, name) for key, each in names.items() for name in each]
     columns = {m: iter(score_texts(m, [series[key][name].get(m) for key, name in picked])) for m in METRICS}
     rows = []
     for key in shown:
         if key is None:
             rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * len(METRICS)])
             continue
-        for n, name in enumerate(name for name in ("model", best_baseline(series[key])) if name is not None):
+        for n, name in enumerate(names[key]):
             first = [str(key), str(series[key]["windows"])] if n == 0 else ["", ""]  # a series named once
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS]])
     order = "highest model MASE first" if len(keys) > 1 else "one series"
