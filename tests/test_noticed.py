@@ -108,3 +108,27 @@ def test_a_held_warning_is_logged_once_released_and_dropped_by_a_refusal(caplog)
             noticed.warn_run(logger, "not used: c")  # once released, said at once
         noticed.warn_run(logger, "not used: d")  # outside any hold too
     assert caplog.messages == ["not used: b", "not used: c", "not used: d"]
+
+
+def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatters_back():
+    """A demo's six networks log alike lines; under ``named_logs`` each begins with whose it is, other loggers'
+    lines are left as they are, and the root handlers get their own formatters back after the block."""
+    import io
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    own = logging.Formatter("%(levelname)s %(message)s")
+    handler.setFormatter(own)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        with rnncast_level(logging.INFO), noticed.named_logs():
+            logging.getLogger("rnncast.fitting").info("outside any speaker")
+            with noticed.speaking_as("LSTM (highway on)"):
+                logging.getLogger("rnncast.fitting").warning("stopped early at epoch %d", 38)
+                logging.getLogger("other").warning("not ours")
+        assert handler.formatter is own
+    finally:
+        root.removeHandler(handler)
+    assert stream.getvalue().splitlines() == [
+        "INFO outside any speaker", "WARNING LSTM (highway on): stopped early at epoch 38", "WARNING not ours"]

@@ -10,6 +10,7 @@ the caller lowers it) is what is kept, so capturing never makes a line appear th
 
 from __future__ import annotations
 
+import copy
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -163,7 +164,7 @@ _SPEAKER: ContextVar[str | None] = ContextVar("rnncast_speaker", default=None)
 def speaking_as(name: str) -> Iterator[None]:
     """While the block runs, ``speaker()`` is ``name``: the network, model or setting whose fit or forecasts it runs
     ("LSTM (highway on)" in a demo, "model 'r1'" in compare, "lstm L=24 H=8" in bench). The command line begins each
-    rnncast log line with it (``cli.display.named_logs``), so that several models' alike lines say whose they are."""
+    rnncast log line with it (``named_logs``), so that several models' alike lines say whose they are."""
     token = _SPEAKER.set(name)
     try:
         yield
@@ -174,3 +175,34 @@ def speaking_as(name: str) -> Iterator[None]:
 def speaker() -> str | None:
     """The name ``speaking_as`` gives now; None outside such a block."""
     return _SPEAKER.get()
+
+
+class _Named(logging.Formatter):
+    """A handler's formatter whose rnncast lines begin with the name ``name()`` gives, where it gives one."""
+
+    def __init__(self, inner: logging.Formatter | None, name):
+        super().__init__()
+        self.inner, self.name = inner or logging.Formatter(), name
+
+    def format(self, record: logging.LogRecord) -> str:
+        name = self.name()
+        if name and record.name.startswith("rnncast"):
+            record = copy.copy(record)  # the other handlers (a run's notes) keep the line as logged
+            record.msg, record.args = f"{name}: {record.getMessage()}", None
+        return self.inner.format(record)
+
+
+@contextmanager
+def named_logs(name=speaker):
+    """While the block runs, each rnncast log line the root logger's handlers write begins with ``name()``
+    (``speaker``: "LSTM (highway on): stopped early at epoch 38 of 60 ..."), where it names something: a demo
+    trains six networks whose lines would otherwise read alike. The formatters are given back as they were."""
+    handlers = list(logging.getLogger().handlers)
+    formatters = [h.formatter for h in handlers]
+    for handler, formatter in zip(handlers, formatters):
+        handler.setFormatter(_Named(formatter, name))
+    try:
+        yield
+    finally:
+        for handler, formatter in zip(handlers, formatters):
+            handler.setFormatter(formatter)

@@ -196,7 +196,7 @@ def run_bench(args: argparse.Namespace) -> int:
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = []
-    from rnncast.cli.display import named_logs
+    from rnncast.noticed import named_logs
     from rnncast.fonts import warned_once  # matplotlib's import is all it costs: fonts load when a figure is drawn
 
     with spelling(set_spelling), warned_once(), rows_said(plan.out, rows), named_logs():  # the hints name

@@ -8,12 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from rnncast.cli.display import epoch_bar, named_logs, table
+from rnncast.cli.display import epoch_bar, table
 from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
 from rnncast.files import entries_of
+from rnncast.noticed import named_logs
 from rnncast import interrupts, replacing
 from rnncast.spelling import counted, hints
 

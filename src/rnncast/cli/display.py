@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import copy
-import logging
 import sys
-
-from rnncast.noticed import speaker
 
 
 def epoch_bar(name: str, total: int, show: bool = True):
@@ -58,34 +54,3 @@ def table(head: list[str], rows: list[list]) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-class _Named(logging.Formatter):
-    """A handler's formatter whose rnncast lines begin with the name ``name()`` gives, where it gives one."""
-
-    def __init__(self, inner: logging.Formatter | None, name):
-        super().__init__()
-        self.inner, self.name = inner or logging.Formatter(), name
-
-    def format(self, record: logging.LogRecord) -> str:
-        name = self.name()
-        if name and record.name.startswith("rnncast"):
-            record = copy.copy(record)  # the other handlers (a run's notes) keep the line as logged
-            record.msg, record.args = f"{name}: {record.getMessage()}", None
-        return self.inner.format(record)
-
-
-@contextlib.contextmanager
-def named_logs(name=speaker):
-    """While the block runs, each rnncast log line the root logger's handlers write begins with ``name()``
-    (``noticed.speaker``: "LSTM (highway on): stopped early at epoch 38 of 60 ..."), where it names something: a demo
-    trains six networks whose lines would otherwise read alike. The formatters are given back as they were."""
-    handlers = list(logging.getLogger().handlers)
-    kept = [h.formatter for h in handlers]
-    for handler, formatter in zip(handlers, kept):
-        handler.setFormatter(_Named(formatter, name))
-    try:
-        yield
-    finally:
-        for handler, formatter in zip(handlers, kept):
-            handler.setFormatter(formatter)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from rnncast import interrupts
-from rnncast.cli.display import named_logs
+from rnncast.noticed import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
 from rnncast.outputs import claim_tune
