@@ -591,10 +591,11 @@ def test_one_series_scores_are_printed_once_and_a_panels_in_both_units(tmp_path,
         assert ("The same scores in scaled units (the loss curve's) are in " + where in out) == (tables == 1), out
 
 
-def test_backtest_from_run_trains_with_the_runs_settings_and_columns(tmp_path, capsys):
+def test_backtest_from_run_trains_with_the_runs_settings_and_columns(tmp_path, capsys, caplog):
     """A user who fitted a run and typed `rnncast backtest RUN DATA` was told only "unrecognized arguments": backtest
     now takes --from-run RUN (the fit's settings and roles, as fitted.backtest does in Python; flags given override),
-    says so where a second file is given, records the roles it read with, and asks again for a fit's --static table."""
+    says so where a second file is given, records the roles it read with, and reads a fit's --static table's values
+    from the model."""
     data = _monthly_csv(tmp_path / "monthly.csv", ids=("a", "b"))
     run = str(tmp_path / "run")
     assert main(["fit", str(data), "--target", "sales", "--lookback", "6", "--horizon", "2", "--epochs", "1",
@@ -616,8 +617,16 @@ def test_backtest_from_run_trains_with_the_runs_settings_and_columns(tmp_path, c
     assert main(["fit", str(data), "--target", "sales", "--static", str(static), "--lookback", "6", "--horizon", "2",
                  "--epochs", "1", "--hidden-size", "8", "--out", run, "--overwrite"]) == 0
     capsys.readouterr()
-    assert main(["backtest", str(data), "--from-run", run, "--out", str(tmp_path / "bt2")]) == 2
-    assert capsys.readouterr().err == (f"rnncast: error: {run} was fitted with static covariates (region) from a table of "
-                                       "their own (--static FILE), which the backtest does not read from the data; give "
-                                       f"it again: --static {static}\n")
-    assert not (tmp_path / "bt2").exists()
+    # the fit's --static table: the values the model holds, as Python's backtest reads them (decision 597), not a
+    # refusal asking for the file again; the same scores as a backtest given the table again
+    A = ["--n-windows", "2", "--epochs", "1"]
+    assert main(["backtest", str(data), "--from-run", run, *A, "--out", str(tmp_path / "bt2")]) == 0
+    assert "reads the model's static covariates ['region'] from the values the model holds" in caplog.text
+    config = json.loads((tmp_path / "bt2" / "config.json").read_text())["data"]
+    assert config["static_held"] is True and config["static_covariates"] == ["region"] and config["static"] is None
+    assert main(["backtest", str(data), "--from-run", run, *A, "--static", str(static), "--out", str(tmp_path / "bt3")]) == 0
+    assert "static_held" not in json.loads((tmp_path / "bt3" / "config.json").read_text())["data"]
+    held, again = (pd.read_csv(tmp_path / name / "forecasts.csv") for name in ("bt2", "bt3"))
+    pd.testing.assert_frame_equal(held, again)
+    assert json.loads((tmp_path / "bt2" / "metrics.json").read_text())["overall"] == \
+        json.loads((tmp_path / "bt3" / "metrics.json").read_text())["overall"]

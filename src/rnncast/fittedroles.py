@@ -46,7 +46,7 @@ def of_state(state: FittedState, data=None) -> dict:
         if (frame and not set(static) <= {str(c) for c in data.columns}) or (
                 data is not None and not frame and state.static_table):  # a file: a table-fitted model's are not in it
             log.info("the backtest reads the model's static covariates %s from the values the model holds (a table "
-                     "given as static_covariates= replaces them)", listed(static))
+                     "given as static_covariates= (--static FILE) replaces them)", listed(static))
             static = held_static(state)
         # categories as the fit read them: integer codes it read as categories (static_categorical) too
         roles["static_covariates"] = static

@@ -113,8 +113,6 @@ def run_backtest(args) -> int:
     settings = settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster.load(args.from_run).set_params(**settings) if args.from_run else Forecaster(**settings)
-    if args.from_run:
-        _refuse_lost_static(args.from_run, forecaster.state_, request)
     # the request as fit's config.json keeps it (cli/fitting.fit_request): configfile.read_run reads either back
     given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
              **request}
@@ -126,6 +124,8 @@ def run_backtest(args) -> int:
             fitted.update(past_covariates=None, future_covariates=None)
         given = {**given, **{k: v for k, v in fitted.items() if given.get(k) is None and not (
             k == "static_covariates" and given.get("static"))}, "from_run": str(args.from_run)}
+        if _held_static(forecaster.state_, request):  # the values the model holds, as Python's backtest reads them
+            given["static_held"] = True
     claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
@@ -296,19 +296,11 @@ def _statictable(args, forecaster):
     return Path(args.static) if args.static else None  # read by the model: its categories as written (statictext)
 
 
-def _refuse_lost_static(run: str, state, request: dict) -> None:
-    """Refuse ``backtest --from-run RUN`` (``request``: its data options) where the fit read its static covariates
-    from a table (--static) and neither a table nor columns are given, naming the file the fit read (its
-    config.json's), since the backtest reads the data's columns otherwise."""
-    if not state.static_table or request.get("static") or request.get("static_covariates"):
-        return
-    from rnncast.configfile import read_run
-
-    config = Path(run) / "config.json"
-    fitted = read_run(config)[1].get("static") if config.is_file() else None
-    names = ", ".join(state.static_encoder.numeric_names + state.static_encoder.categorical_names)
-    raise RnncastError(f"{run} was fitted with static covariates ({names}) from a table of their own (--static FILE), "
-                       f"which the backtest does not read from the data; give it again: --static {fitted or 'FILE'}")
+def _held_static(state, request: dict) -> bool:
+    """Whether ``backtest --from-run`` reads the run's static covariates from the values its model holds: the fit read
+    them from a table of their own (--static FILE) and neither a table nor columns are given again. The backtest then
+    trains on them as Python's ``fitted.backtest`` does (``fittedroles.held_static``, decision 597)."""
+    return bool(state.static_table and not request.get("static") and not request.get("static_covariates"))
 
 
 def panel_request(args) -> dict:
