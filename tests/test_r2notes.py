@@ -77,7 +77,7 @@ def test_a_targets_series_mean_over_fewer_series_is_said_and_the_targets_mean_av
     said = ("the R² (series mean) of target 'z' averages the 3 of 4 series whose values of it vary; the targets' mean "
             "R² is the mean of the targets' own.")
     assert said in out
-    assert said in _page_text(run)
+    assert "On the validation split, R² is undefined where" in _page_text(run) and said in _page_text(run)
     test = json.loads((run / "metrics.json").read_text())["test"]
     assert test["r2_by_series"] == {"series": 4, "of": 4, "by_target": {"y": 4, "z": 3}}
     for name in ("model", "mean"):  # the mean over targets is the mean of the targets' R², for every forecaster
@@ -103,8 +103,22 @@ def test_one_series_target_without_r2_is_named_and_the_targets_mean_is_the_other
     assert test["original"]["model"]["r2"] == pytest.approx(test["by_target"]["y"]["model"]["r2"])
 
 
+def test_a_validation_r2_that_is_undefined_is_said_on_the_page(tmp_path):
+    """The run page showed the validation split's R² as nan with nothing said: the note spoke for the test split."""
+    from rnncast.cli import main
+
+    y = 10 + np.sin(np.arange(80) / 3) + np.random.default_rng(0).normal(0, 0.3, 80)
+    y[50:64] = 9.0  # the validation rows (and the lookback before them) never vary
+    pd.DataFrame({"date": pd.date_range("2020-01-01", periods=80, freq="D"), "y": y}).to_csv(tmp_path / "v.csv",
+                                                                                            index=False)
+    assert main(["fit", str(tmp_path / "v.csv"), "--target", "y", *ARGS, "--out", str(tmp_path / "run")]) == 0
+    page = _page_text(tmp_path / "run")
+    assert "On the validation split, R² is undefined: the scored actual values never vary" in page
+    assert "On the test split, R²" not in page  # the test's R² is defined: nothing to say of it
+
+
 def test_r2_notes_of_several_targets_name_each_target_and_what_the_mean_averages():
-    from rnncast.r2notes import r2_note
+    from rnncast.r2notes import r2_note, split_notes
 
     nan = float("nan")
     panel = {"r2_by_series": {"series": 4, "of": 4, "by_target": {"a": 4, "b": 2, "c": 0}},
@@ -119,3 +133,6 @@ def test_r2_notes_of_several_targets_name_each_target_and_what_the_mean_averages
     assert r2_note(every) is None
     none = {"original": {"model": {"r2": None}}, "by_target": {t: {"model": {"r2": None}} for t in "ab"}}
     assert r2_note(none) == "R² is undefined: the scored actual values never vary (R² divides by their variance)."
+    assert split_notes({"val": none, "test": every}) == [
+        "On the validation split, R² is undefined: the scored actual values never vary (R² divides by their variance)."]
+    assert split_notes({"test": none}) == [r2_note(none)]  # one split shown: no need to name it

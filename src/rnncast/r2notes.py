@@ -1,12 +1,14 @@
 """What an R² shown as undefined (NaN) means, in words: R² divides by the scored actual values' variance, so where
 they never vary there is none. One series' R² is undefined; a panel's "R² (series mean)" averages the series that
 have one, and says over how many; several targets' R² is the mean of the targets' own (``metrics.score``,
-``metrics.r2_by_series``), and each target that averages fewer series, or has none, is named.
+``metrics.r2_by_series``), and each target that averages fewer series, or has none, is named. A page that shows the
+validation and test splits says it of each (``split_notes``).
 """
 
 from __future__ import annotations
 
 VARIANCE = "R² divides by their variance"
+SPLITS = {"val": "the validation split", "test": "the test split"}  # the parts a run's page shows, in its order
 
 
 def r2_note(result: dict, split: str | None = None) -> str | None:
@@ -16,6 +18,14 @@ def r2_note(result: dict, split: str | None = None) -> str | None:
     ("the validation split") starts the note with it, for a page showing several. None where every R² is defined."""
     note = _targets_note(result) if len(result.get("by_target") or {}) > 1 else _one_note(result)
     return None if note is None else f"On {split}, {note}" if split else note
+
+
+def split_notes(metrics: dict) -> list[str]:
+    """The R² notes of a run's page (``metrics``: metrics.json's parts): one per split shown whose R² is undefined
+    somewhere, each naming its split where the page shows both."""
+    parts = [part for part in SPLITS if isinstance(metrics.get(part), dict)]
+    notes = (r2_note(metrics[part], SPLITS[part] if len(parts) > 1 else None) for part in parts)
+    return [note for note in notes if note]
 
 
 def _one_note(result: dict) -> str | None:
