@@ -139,3 +139,19 @@ def test_zero_actuals_counts_the_values_mape_leaves_out_and_those_smape_scores_a
     assert zero_actuals(y_true, y_pred) == {"values": 32, "zeros": 31, "at_bound": 30}
     assert zero_actuals(y_true, y_pred, keep=np.arange(32) > 10) == {"values": 21, "zeros": 21, "at_bound": 21}
     assert zero_actuals(y_true + 1, y_pred) is None
+
+
+def test_r2_of_several_targets_is_the_mean_of_the_targets_r2_each_over_the_series_that_vary():
+    """Three series, targets a and b, b constant in series 2: the targets' mean R² averaged each series over its
+    targets (series 2 counted a alone), not the targets' R² (a's over 3 series, b's over 2) shown beside it."""
+    rng = np.random.default_rng(1)
+    y = rng.normal(size=(30, 2, 2))
+    series = np.repeat([0, 1, 2], 10)
+    y[series == 2, :, 1] = 4.0
+    p = y + rng.normal(0, 0.7, y.shape)
+    each = [metrics.r2_by_series(y[..., t : t + 1], p[..., t : t + 1], series)[0] for t in (0, 1)]
+    assert metrics.r2_by_series(y, p, series) == (pytest.approx(np.mean(each)), 3)
+    assert metrics.r2_series_counts(y, series) == [3, 2]
+    one = y[series == 2]  # one series: b never varies, so the targets' mean is a's alone, not NaN
+    assert metrics.score(one, p[series == 2])["r2"] == pytest.approx(metrics.r2(one[..., 0], p[series == 2][..., 0]))
+    assert np.isnan(metrics.score(np.ones((3, 2, 2)), np.ones((3, 2, 2)))["r2"])

@@ -198,33 +198,6 @@ def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_
         "MAPE is undefined: every one of the 4 actual values is 0.")
 
 
-def test_r2_is_said_undefined_where_the_scored_values_do_not_vary_and_a_panels_says_over_how_many_series(tmp_path, capsys):
-    """R² printed 'nan' with nothing said where the scored values never vary, and a panel's R² (series mean) left a
-    constant series out while the MASE note said it was "counted in every other metric" (decision 593)."""
-    from rnncast.cli import main
-    from rnncast.runnotes import mase_note, r2_note
-
-    assert r2_note({"original": {"model": {"r2": 0.5}}}) is None
-    assert r2_note({"original": {"model": {"r2": float("nan")}}}) == (
-        "R² is undefined: the scored actual values never vary (R² divides by their variance).")
-    assert r2_note({"r2_by_series": {"series": 3, "of": 4}, "original": {"model": {"r2": 0.2}}}) == (
-        "R² (series mean) averages the 3 of 4 series whose scored actual values vary; it is undefined for the other "
-        "one (R² divides by their variance), which count in every error.")
-    assert r2_note({"r2_by_series": {"series": 4, "of": 4}, "original": {"model": {"r2": 0.2}}}) is None
-    assert "counted in MSE, MAE and the other errors" in mase_note(
-        {"mase_excluded": {"series": ["C"], "count": 1}})
-    import pandas as pd
-
-    y = np.random.default_rng(5).normal(0, 1, 200)
-    y[160:] = 0  # the test rows never vary
-    pd.DataFrame({"date": pd.date_range("2000-01-01", periods=200, freq="D"), "y": y}).to_csv(tmp_path / "z.csv", index=False)
-    args = ["--target", "y", "--horizon", "3", "--lookback", "8", "--epochs", "1", "--hidden-size", "8", "--threads", "1"]
-    assert main(["fit", str(tmp_path / "z.csv"), *args, "--out", str(tmp_path / "run")]) == 0
-    assert "R² is undefined: the scored actual values never vary" in capsys.readouterr().out
-    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "z.csv")]) == 0
-    assert "R² is undefined: the scored actual values never vary" in capsys.readouterr().out
-
-
 def test_a_run_whose_timestamps_keep_no_calendar_says_after_the_run_that_it_cannot_forecast(tmp_path, capsys):
     """Month-end data whose last row is 2024-02-28 (not February's end): fit warned at its start and ended "wrote
     report.html" as any run; only predict then said its forecasts cannot be dated (decision 595)."""

@@ -87,3 +87,38 @@ def test_a_column_constant_in_many_series_is_said_once_and_one_constant_in_every
     assert "as a past covariate it tells the network nothing" in size and "static_covariates=, --static-covariates" in size
     price = next(line for line in lines if "'price'" in line)
     assert "of 2 of 12 series (series '000' (always 2); series '001' (always 2)), so it is only centred" in price
+
+
+def test_a_covariate_holding_one_value_in_every_series_is_said_to_carry_nothing_not_pointed_to_static(caplog):
+    """A column holding the same value in every store (constant overall) was advised to be a static covariate, though
+    it tells no store apart, and a wide table's was advised so though wide data refuses --static-covariates."""
+    stores = _stores(4).assign(open=1.0)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(stores, past_covariates=["size", "open"])
+    lines = [r.getMessage() for r in caplog.records if "constant on the training rows" in r.getMessage()]
+    opened = next(line for line in lines if "'open'" in line)
+    assert "every series, the same value in each (series '000' (always 1);" in opened
+    assert opened.endswith("it tells neither one time nor one series from another, so as a past covariate it "
+                           "carries no information: drop it")
+    assert "static" not in opened
+    assert "static_covariates=, --static-covariates" in next(line for line in lines if "'size'" in line)
+    wide = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=60, freq="D"), "x": 3.0,
+                         **{name: np.random.default_rng(s).normal(size=60).cumsum() for s, name in enumerate("ab")}})
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}).fit(wide, series=["a", "b"], past_covariates=["x"])
+    said = [r.getMessage() for r in caplog.records if "'x'" in r.getMessage()]
+    assert len(said) == 1 and "carries no information: drop it" in said[0] and "static" not in said[0], said
+
+
+def test_a_wide_tables_covariate_that_tells_its_series_apart_points_to_a_static_table(caplog):
+    """Wide data refuses static covariates named as columns (--static-covariates): the advice names the table it takes."""
+    from types import SimpleNamespace
+
+    panel = SimpleNamespace(n_targets=1, n_past=1, n_series=2, layout="wide", named_columns=lambda s: ["ab"[s], "x"],
+                            label=lambda s: f"series {'ab'[s]!r}")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        seriesscalers.say_flat(panel, {1: [(0, "is constant on the training rows (always 3)", 3.0, 3.0),
+                                           (1, "is constant on the training rows (always 4)", 4.0, 4.0)]})
+    assert caplog.records[-1].getMessage().endswith(
+        "a static covariate (static_covariates=a DataFrame, --static FILE: wide data takes them as a table)")

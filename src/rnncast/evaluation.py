@@ -15,8 +15,10 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """Scores of one part's windows (``windowforecasts.PartForecasts``: the same windows in original and
     scaled units, each series' MASE denominator and id).
 
-    Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of"}: a panel's R² is
-    the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary)], "scored": {what was scored, see parts.describe}, "original":
+    Returns ``{"windows", "horizon", "targets" (T), ["r2_by_series": {"series", "of", ["by_target"]}: a panel's R²
+    is the mean of its series' own, over ``series`` of the ``of`` scored (those whose values vary in some target); with
+    several targets, ``by_target`` {target: how many series that target's R² averages}, and the pooled R² is the mean
+    of the targets' (``metrics.r2_by_series``)], "scored": {what was scored, see parts.describe}, "original":
     {name: scores}, "scaled": {...}, ["scaled_by": what the scaled units divide by where no scaler scaled them,
     ``spreads.SCALED_BY``], "significance": {baseline: Diebold-Mariano result}}``: the test
     (``significance.diebold_mariano``) is on the scaled errors, a panel's series summed at each
@@ -40,6 +42,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     scored_series = len(np.unique(original.series)) if original.series is not None else 1
     if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
         result["r2_by_series"] = {"series": r2_series, "of": scored_series}
+        if result["targets"] > 1:  # each target's R² over the series whose values of it vary (r2notes.r2_note)
+            counts = metrics.r2_series_counts(original.y_true, original.series, scored(original))
+            result["r2_by_series"]["by_target"] = dict(zip(target_names(original), counts))
     if excluded := mase_excluded(mase_scales, ids):
         result["mase_excluded"] = excluded
     if zeros := metrics.zero_actuals(original.y_true, original.y_pred, scored(original)):  # MAPE's, sMAPE's note

@@ -1,7 +1,8 @@
 """Forecast metrics as pure functions of (y_true, y_pred), arrays of any matching shape.
 
 Arrays shaped [windows, horizon, targets] are scored per target column and averaged over targets,
-so a column with large values does not drown the others in R². Interval metrics take the bounds
+so a column with large values does not drown the others in R² (the mean of the targets' R² where defined:
+``score``, ``r2_by_series``). Interval metrics take the bounds
 (``coverage``) or one quantile forecast and its level (``pinball``); MASE takes the training
 values its scale comes from and the seasonal period.
 """
@@ -33,13 +34,32 @@ def r2(y_true, y_pred) -> float:
 
 
 def r2_by_series(y_true, y_pred, series, keep=None) -> tuple[float, int]:
-    """R² of each series on its own, averaged: ``(mean, count)`` over the series whose R² is defined.
+    """R² of each series on its own, averaged: ``(mean, count)``, ``count`` the series whose R² is defined in some target.
 
     ``y_true``, ``y_pred`` [W, H, T]; ``series`` [W] (any integer labels); ``keep`` [W, H, T]: the
-    values scored (default: all). A series' R² is the mean over its targets of ``1 - SSE / SST`` about
-    its own mean, so that the gap between the levels of series (stores of 10 and of 10,000 sales)
-    counts in no one's variance; a series or target whose scored values do not vary has none. NaN
-    (count 0) when no series has one."""
+    values scored (default: all). A series' R² in a target is ``1 - SSE / SST`` about its own mean, so that the gap
+    between the levels of series (stores of 10 and of 10,000 sales) counts in no one's variance; a series whose scored
+    values of a target do not vary has none there. Each target's R² is the mean over the series that have one, and
+    ``mean`` is the mean of the targets' R² (those that have one), as ``score`` averages targets: the per-target
+    figures shown beside it average to it. NaN (count 0) when no series has one."""
+    per = _r2_each(y_true, y_pred, series, keep)  # [S, T]
+    defined = ~np.isnan(per)
+    if not defined.any():
+        return float("nan"), 0
+    targets = defined.any(axis=0)  # [T]
+    each = [float(np.mean(per[defined[:, t], t])) for t in np.flatnonzero(targets)]
+    return float(np.mean(each)), int(defined.any(axis=1).sum())
+
+
+def r2_series_counts(y_true, series, keep=None) -> list[int]:
+    """How many series each target's R² (``r2_by_series``) averages [T]: those whose scored values of that target vary.
+
+    ``y_true`` [W, H, T]; ``series`` [W]; ``keep`` [W, H, T] (default: all)."""
+    return (~np.isnan(_r2_each(y_true, y_true, series, keep))).sum(axis=0).astype(int).tolist()
+
+
+def _r2_each(y_true, y_pred, series, keep=None) -> np.ndarray:
+    """Each series' R² in each target [S, T], about its own mean; NaN where its scored values do not vary."""
     y_true, y_pred = _f64(y_true), _f64(y_pred)
     keep = np.ones(y_true.shape, dtype=bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y_true.shape)
     labels, codes = np.unique(np.asarray(series), return_inverse=True)
@@ -54,10 +74,7 @@ def r2_by_series(y_true, y_pred, series, keep=None) -> tuple[float, int]:
         sse = np.bincount(g, weights=(y - p) ** 2, minlength=len(labels))
         varies = total > 1e-12 * np.maximum(np.bincount(g, weights=y ** 2, minlength=len(labels)), 1e-300)
         per[varies, t] = 1.0 - sse[varies] / total[varies]
-    defined = ~np.isnan(per).all(axis=1)
-    if not defined.any():
-        return float("nan"), 0
-    return float(np.mean(np.nanmean(per[defined], axis=1))), int(defined.sum())
+    return per
 
 
 def smape(y_true, y_pred) -> float:
@@ -190,7 +207,9 @@ def score(y_true, y_pred, keep=None) -> dict:
     RMSE of several targets is the mean of their RMSEs, not the root of their mean MSE: ``rmse_note``).
 
     ``keep``: the values scored, a bool array of their shape (default: all); a target column with
-    no value kept is left out of the mean over targets, and every score is NaN when none has one."""
+    no value kept is left out of the mean over targets, and every score is NaN when none has one. R² is the mean over
+    the targets whose scored values vary (one whose values never vary has none: ``r2notes.r2_note`` says so); NaN when
+    none do."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape:
         raise ValueError(f"y_true and y_pred differ in shape: {y_true.shape} vs {y_pred.shape}")
@@ -201,7 +220,10 @@ def score(y_true, y_pred, keep=None) -> dict:
     names = {"mse": mse, "mae": mae, "rmse": rmse, "r2": r2, "smape": smape, "mape": mape}
     if not columns:
         return {name: float("nan") for name in names}
-    return {name: float(np.mean([fn(t, p) for t, p in columns])) for name, fn in names.items()}
+    result = {name: float(np.mean([fn(t, p) for t, p in columns])) for name, fn in names.items()}
+    defined = [value for value in (r2(t, p) for t, p in columns) if value == value]  # a target whose values never vary
+    result["r2"] = float(np.mean(defined)) if defined else float("nan")  # has none: the mean of the others' (r2_note)
+    return result
 
 
 def _f64(a) -> np.ndarray:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from rnncast import samestep
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
-                              missing_season, percent_note, r2_note, scored_notes, undated_hint, unscored_note)
+                              missing_season, percent_note, scored_notes, undated_hint, unscored_note)
+from rnncast.r2notes import r2_note
 from rnncast.spelling import counted, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
@@ -49,7 +50,7 @@ class Said:
     stopped: str | None = None
     each: str | None = None  # the model against each baseline on its own (``each_text``), printed after the verdict
     percent: str | None = None  # MAPE and sMAPE where actual values are 0 (``runnotes.percent_note``)
-    r2: str | None = None  # R² where scored values do not vary (``runnotes.r2_note``)
+    r2: str | None = None  # R² where scored values do not vary (``r2notes.r2_note``)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at

@@ -18,6 +18,7 @@ from rnncast.forecaster import Forecaster
 from rnncast import madeof, readout, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
+from rnncast.r2notes import split_notes
 from rnncast.scoretext import score_texts
 from rnncast.significance import p_number
 from rnncast.settingvalues import plain_values
@@ -65,7 +66,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", said.intervals))
     each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
     blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
-    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent, said.r2) if note] if said is not None else []
+    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent) if note] if said is not None else []
+    blocks += [("p", note) for note in split_notes(metrics)]  # R² where undefined, of each split shown (val too)
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))

@@ -146,25 +146,6 @@ def mase_note(result: dict) -> str | None:
             "counted in MSE, MAE and the other errors.")
 
 
-def r2_note(result: dict) -> str | None:
-    """Where R² (1 - SSE / SST about the scored actual values' mean) is undefined because those values do not
-    vary: for one series, that it is; for a panel, whose R² is each series' own averaged (``r2_by_series``), over
-    how many of the series it is; None where every series has one."""
-    by = result.get("r2_by_series")
-    if by is not None and by["series"] < by["of"]:
-        if not by["series"]:
-            return (f"R² is undefined: the scored actual values of each of the {by['of']} series never vary (R² "
-                    "divides by their variance).")
-        left = by["of"] - by["series"]
-        return (f"R² (series mean) averages the {by['series']} of {by['of']} series whose scored actual values vary; "
-                f"it is undefined for the other {'one' if left == 1 else left} (R² divides by their variance), which "
-                "count in every error.")
-    model = result.get("original", {}).get("model", {})
-    if by is None and "r2" in model and model["r2"] != model["r2"]:  # NaN
-        return "R² is undefined: the scored actual values never vary (R² divides by their variance)."
-    return None
-
-
 def percent_note(result: dict) -> str | None:
     """What MAPE and sMAPE are where actual values are 0 (``result["zero_actuals"]``, ``metrics.zero_actuals``): MAPE
     over the values that are not 0, on how many; sMAPE at its bound, 200 %, at each 0 the forecast is not, however

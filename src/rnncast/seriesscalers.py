@@ -6,7 +6,7 @@ training rows cannot be divided by its spread: one series alone refuses it, and 
 centred there (scale 1). ``fit_scalers`` says so once per column, naming how many series and the first few,
 not once per series (a thousand stores gave a thousand lines); a covariate constant within every series is
 0 everywhere once centred, so the network learns nothing from it, and the line says that a value which only
-tells the series apart is a static covariate.
+tells the series apart is a static covariate, or, where it is the same in every series, that it carries no information.
 """
 
 from __future__ import annotations
@@ -53,30 +53,41 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
     flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
     if flats is not None:
         for j in flat.tolist():
-            flats.setdefault(j, []).append((s, flat_said(rows[:, j])))
+            column = rows[:, j]
+            flats.setdefault(j, []).append((s, flat_said(column), float(np.min(column)), float(np.max(column))))
     elif flat.size:
         log.warning("%s: %s, so %s only centred (scale 1)", panel.label(s), "; ".join(
             f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
     return scaler
 
 
-def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str]]]) -> None:
-    """One warning per column of ``flats`` (column -> [(series, how it is constant: ``scaling.flat_said``)]): in how
-    many series it is constant on the training rows (or varies by rounding only), the first ``SHOWN`` of them, and
-    what that means for the model."""
+def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]]) -> None:
+    """One warning per column of ``flats`` (column -> [(series, how it is constant: ``scaling.flat_said``, its lowest
+    and highest training value)]): in how many series it is constant on the training rows (or varies by rounding
+    only), the first ``SHOWN`` of them, and what that means for the model. A covariate constant within every series
+    is 0 once centred: where its value differs between series it only tells them apart (a static covariate, as the
+    layout takes one); where it is the same in every series it tells nothing apart and carries no information."""
     constant = "is constant on the training rows "
     for j, found in sorted(flats.items()):
         name = panel.named_columns(found[0][0])[j]
         named = "the target" if j < panel.n_targets and panel.layout == "wide" else f"column {name!r}"
-        listed = "; ".join(f"{panel.label(s)} {said.replace(constant, '')}" for s, said in found[:SHOWN])
+        listed = "; ".join(f"{panel.label(s)} {said.replace(constant, '')}" for s, said, *_ in found[:SHOWN])
         listed += f"; and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
-        flat = ("is constant on the training rows" if all(said.startswith(constant) for _, said in found) else
+        flat = ("is constant on the training rows" if all(said.startswith(constant) for _, said, *_ in found) else
                 "cannot be scaled (constant, or varying by rounding only) on the training rows")
         share = "every series" if len(found) == panel.n_series else f"{len(found)} of {panel.n_series} series"
         if j >= panel.n_targets and len(found) == panel.n_series > 1:
             role = "future" if j >= panel.n_targets + panel.n_past else "past"
+            ends = np.array([[end] for *_, low, high in found for end in (low, high)])  # [2S, 1]
+            if scaling.constant_columns(ends)[0]:  # one value in every series (a wide table's shared column, say)
+                log.warning("%s %s of every series, the same value in each (%s): it tells neither one time nor one "
+                            "series from another, so as a %s covariate it carries no information: drop it", named,
+                            flat, listed, role)
+                continue
+            static = ("static_covariates=a DataFrame, --static FILE: wide data takes them as a table" if
+                      panel.layout == "wide" else "static_covariates=, --static-covariates")
             log.warning("%s %s of every series (%s): centred within each series, it is 0 there, so as a %s covariate it "
                         "tells the network nothing; a value that only tells the series apart is a static covariate "
-                        "(static_covariates=, --static-covariates)", named, flat, listed, role)
+                        "(%s)", named, flat, listed, role, static)
             continue
         log.warning("%s %s of %s (%s), so it is only centred (scale 1) there", named, flat, share, listed)
