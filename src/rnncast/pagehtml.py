@@ -8,7 +8,8 @@ screen scrolls in its own box (``overflow-x: auto``), an image is scaled to the 
 long word (a column name, a path) breaks rather than widening the page.
 
 Blocks: ``("h2", text)``, ``("p", text)``, ``("hint", text)``, ``("verdict", good, sentence)``,
-``("list", items)``, ``("table", rows)`` (the first row the header) and ``("img", png_bytes, alt)``.
+``("list", items)``, ``("terms", [(term, meaning), ...])``, ``("table", rows)`` (the first row the header) and
+``("img", png_bytes, alt)``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import base64
 import html
 
 from rnncast import webfont
+from rnncast.glossary import words_on
 
 CSS = """
 body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }
@@ -43,9 +45,11 @@ def head(title: str, css: str = CSS) -> str:
 
 def html_page(title: str, blocks: list) -> str:
     """One self-contained HTML page; images are embedded as data URIs, and the shipped NanumGothic cut to the
-    Hangul (kana, Han) characters of its text, where it holds any (``webfont``)."""
+    Hangul (kana, Han) characters of its text, where it holds any (``webfont``). Its last section, "Words on this
+    page", says what the scores and tests its text names mean (``glossary``), where it names any."""
     parts = [f"<body><h1>{html.escape(title)}</h1>"]
-    for block in blocks:
+    words = words_on("\n".join(_text(block) for block in blocks))
+    for block in [*blocks, *([("h2", "Words on this page"), ("terms", words)] if words else [])]:
         kind = block[0]
         if kind == "h2":
             parts.append(f"<h2>{html.escape(block[1])}</h2>")
@@ -55,6 +59,9 @@ def html_page(title: str, blocks: list) -> str:
             parts.append(f"<p class='hint'>{html.escape(block[1])}</p>")
         elif kind == "list":
             parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in block[1]) + "</ul>")
+        elif kind == "terms":
+            parts.append("<ul>" + "".join(f"<li><b>{html.escape(term)}</b>: {html.escape(meaning)}</li>"
+                                          for term, meaning in block[1]) + "</ul>")
         elif kind == "verdict":
             parts.append(f"<p class='{'good' if block[1] else 'bad'}'>{html.escape(block[2])}</p>")
         elif kind == "table":
@@ -72,3 +79,18 @@ def html_page(title: str, blocks: list) -> str:
     parts.append("</body></html>")
     body = "\n".join(parts)  # its Hangul drawn on a machine without a Korean font (webfont):
     return head(title, webfont.styled(CSS, title + body)) + "\n" + body
+
+
+def _text(block) -> str:
+    """A block's words, as a reader sees them: a heading's, a paragraph's, a list's items, a table's cells (an
+    image's alt text is not among them)."""
+    kind = block[0]
+    if kind == "verdict":
+        return block[2]
+    if kind == "list":
+        return "\n".join(block[1])
+    if kind == "table":
+        return "\n".join(" ".join(str(c) for c in row) for row in block[1])
+    if kind == "img":
+        return ""  # its alt text is not on the page a person sees
+    return str(block[1])

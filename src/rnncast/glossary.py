@@ -1,0 +1,72 @@
+"""The words a page uses, said once at its foot: what each score and test on a run's, a backtest's or a demo's page
+means, its units and, for a method from a paper, its source. A learner who opens report.html has the page only, not
+README's "Words used here" (whose wording these follow), so the page says what MASE, sMAPE or a Diebold–Mariano p
+are where it shows them.
+
+``words_on(text)`` gives the entries whose term the page's text holds, in ``TERMS``' order; ``pagehtml`` writes them
+as the page's last section, "Words on this page". A page that shows none of them gets no such section.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (term as the page writes it, the pattern that finds it in the page's text, what it means). The patterns are read
+# against the text of every block (headings, paragraphs, lists, tables' cells); \b keeps MSE out of RMSE.
+TERMS: tuple[tuple[str, str, str], ...] = (
+    ("lookback", r"\blookback\b",
+     "the rows the network sees before each forecast (L)."),
+    ("horizon", r"\bhorizon\b",
+     "the steps forecast at once after them (H); a window is L rows of inputs and the H rows after them."),
+    ("cutoff", r"\bcutoffs?\b",
+     "in a backtest, the last row a window's forecast may see; its H forecasts are of the rows after it."),
+    ("train, validation, test", r"\b(?:validation|test)\b",
+     "the parts of each series, in time order: the weights learn from the training rows, early stopping picks the "
+     "epoch on the validation rows, and the test rows, never seen in training, give the score."),
+    ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
+     "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
+     "mean, and seasonal naive (the value one season ago) where a season above 1 is set."),
+    ("MSE", r"\bMSE\b",
+     "mean squared error, the mean of (forecast − actual)², in the target's units squared (original units, unless "
+     "the page says scaled)."),
+    ("MAE", r"\bMAE\b",
+     "mean absolute error, the mean of |forecast − actual|, in the target's units."),
+    ("RMSE", r"\bRMSE\b",
+     "root mean squared error, the square root of MSE, in the target's units."),
+    ("scaled units", r"\bscaled\b",
+     "the units the network trains in: each column scaled on its own training rows (for many series, each series "
+     "on its own), so that series of different sizes weigh alike."),
+    ("R²", r"R²",
+     "1 − (sum of squared errors) / (sum of squared differences of the scored values from their mean): 1 is "
+     "perfect, 0 is no better than that mean, below 0 is worse. Undefined where the scored values do not vary; "
+     "for many series, the mean of the R² of the series whose values vary; for several targets, the mean of "
+     "the targets'."),
+    ("MASE", r"\bMASE\b",
+     "mean absolute scaled error (Hyndman & Koehler 2006, in its seasonal form): the MAE divided by the mean "
+     "absolute difference between training values one season apart (one row apart without a season). It has no "
+     "units, so it compares across series; below 1 is better than that in-sample naive forecast, and forecasting "
+     "many steps ahead even repeating the last value usually scores above 1: compare with the baselines' MASE."),
+    ("sMAPE", r"\bsMAPE\b",
+     "symmetric mean absolute percentage error, the mean of 200 × |forecast − actual| / (|actual| + |forecast|), "
+     "in percent from 0 to 200 (the M3/M4 competitions' form); a pair where both are 0 counts as exact."),
+    ("MAPE", r"(?<!s)\bMAPE\b",
+     "mean absolute percentage error, the mean of 100 × |forecast − actual| / |actual|, in percent, over the "
+     "points whose actual value is not 0. Where actual values come near 0 it grows without bound: read MAE or "
+     "MASE there."),
+    ("pinball loss", r"\bpinball\b",
+     "the quantile loss (Koenker & Bassett 1978): for quantile q, q × (actual − forecast) when the actual is "
+     "above the forecast, (1 − q) × (forecast − actual) when below, averaged over points and quantiles, in "
+     "original units; lower is better."),
+    ("coverage", r"\bcover(?:age|s)\b",
+     "the share of actual values inside a prediction interval: an 80 % interval should cover about 80 %."),
+    ("Diebold–Mariano p", r"Diebold",
+     "the test of whether two forecasts' errors differ beyond chance (Diebold & Mariano 1995), here with the "
+     "equal-weighted cosine variance read against Student's t (Lazarus, Lewis, Stock & Watson 2018). A model "
+     "beats a baseline only when its MSE is lower and p < 0.05."),
+)
+
+
+def words_on(text: str) -> list[tuple[str, str]]:
+    """The entries ``(term, what it means)`` whose term ``text`` (a page's text, every block joined) holds, in
+    ``TERMS``' order; empty where it holds none."""
+    return [(term, meaning) for term, pattern, meaning in TERMS if re.search(pattern, text)]

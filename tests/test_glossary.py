@@ -1,0 +1,42 @@
+"""``glossary``: the words a page uses, said at its foot, each only where the page uses it."""
+
+from __future__ import annotations
+
+import re
+
+from rnncast import glossary
+from rnncast.pagehtml import html_page
+
+
+def _terms(text: str) -> list[str]:
+    return [term for term, _ in glossary.words_on(text)]
+
+
+def test_only_the_terms_a_text_holds_are_said_in_the_glossarys_order():
+    assert _terms("test MSE 3.2, MASE 0.81 and sMAPE 12 %") == ["train, validation, test", "MSE", "MASE", "sMAPE"]
+    assert _terms("nothing to see here") == []
+
+
+def test_mse_is_not_found_inside_rmse_nor_mape_inside_smape():
+    assert _terms("RMSE 2.0") == ["RMSE"]
+    assert _terms("sMAPE %") == ["sMAPE"]
+    assert _terms("MAPE %") == ["MAPE"]
+
+
+def test_each_entry_says_its_units_or_source_where_it_has_one():
+    said = dict(glossary.words_on(" ".join(t for t, _, _ in glossary.TERMS) +
+                                                                     " Diebold scaled pinball coverage cutoff baselines"))
+    assert "Hyndman & Koehler 2006" in said["MASE"] and "Diebold & Mariano 1995" in said["Diebold–Mariano p"]
+    assert "Koenker & Bassett 1978" in said["pinball loss"] and "units" in said["MAE"]
+    assert "near 0" in said["MAPE"]  # the caveat a target near zero needs, beyond exact zeros
+
+
+def test_a_page_ends_with_the_words_it_uses_and_a_page_without_any_has_no_such_section():
+    page = html_page("run", [("p", "The model beats every baseline (Diebold–Mariano p = 0.001)"),
+                             ("table", [["split", "MSE", "MASE"], ["test", "1.0", "0.8"]]),
+                             ("img", b"", "sMAPE in the alt text only")])
+    foot = page[page.index("<h2>Words on this page</h2>"):]
+    assert re.findall(r"<li><b>([^<]+)</b>: ", foot) == ["train, validation, test", "baselines", "MSE", "MASE",
+                                                  "Diebold–Mariano p"]  # not sMAPE: an image's alt text is not read
+    assert page.rstrip().endswith("</ul>\n</body></html>")
+    assert "Words on this page" not in html_page("plain", [("p", "a sine wave")])
