@@ -119,3 +119,24 @@ def test_a_model_fitted_on_a_static_table_backtests_with_the_values_it_holds(cap
     assert loaded == pytest.approx(given, rel=1e-6)
     without = Forecaster(**{**TINY, "lookback": 8}).backtest(frame, n_windows=2).metrics["overall"]["model"]["mse"]
     assert held_mse != without  # the static covariates made a difference the test can see
+
+
+def test_a_static_table_given_to_the_backtest_is_used_and_the_held_values_are_not_said(caplog):
+    """A tester's finding: a backtest given static covariates of its own said "reads the model's static covariates
+    ... from the values the model holds" while it used the table given; the line is said only where the held
+    values are read, and a table given to a table-fitted model is no role that differs from the fit's."""
+    frame = make_panel(3, lengths=(80, 90), seed=3)
+    ids = sorted(frame["unique_id"].unique())
+    static = pd.DataFrame({"unique_id": ids, "size": [1.5, 500.0, 2.0]})
+    other = static.assign(size=[900.0, 3.0, 40.0])
+    model = Forecaster(**{**TINY, "lookback": 8}).fit(frame, static_covariates=static)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        given = model.backtest(frame, n_windows=2, static_covariates=other).metrics["overall"]["model"]["mse"]
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "values the model holds" not in said and "where the model was fitted with" not in said
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        held = model.backtest(frame, n_windows=2).metrics["overall"]["model"]["mse"]
+    assert "from the values the model holds" in caplog.text
+    assert given != held  # the other table was used

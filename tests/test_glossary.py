@@ -29,6 +29,10 @@ def test_each_entry_says_its_units_or_source_where_it_has_one():
     assert "Hyndman & Koehler 2006" in said["MASE"] and "Diebold & Mariano 1995" in said["Diebold–Mariano p"]
     assert "Koenker & Bassett 1978" in said["pinball loss"] and "units" in said["MAE"]
     assert "near 0" in said["MAPE"]  # the caveat a target near zero needs, beyond exact zeros
+    # true of every page an entry is on: a backtest's test over its cutoffs, several targets' RMSE, a scaled table
+    assert "Harvey, Leybourne & Newbold's (1997)" in said["Diebold–Mariano p"]
+    assert "mean of the targets' RMSEs" in said["RMSE"] and "original or scaled" in said["pinball loss"]
+    assert " L " not in said["horizon"] and "backtest scores" in said["train, validation, test"]
 
 
 def test_a_page_ends_with_the_words_it_uses_and_a_page_without_any_has_no_such_section():

@@ -26,10 +26,11 @@ ROLES = ("target", "features", "time_col", "id_col", "series", "past_covariates"
 COLUMN_ROLES = ("target", "features", "past_covariates", "future_covariates")  # roles that take value columns
 
 
-def of_state(state: FittedState, data=None) -> dict:
+def of_state(state: FittedState, data=None, static_given: bool = False) -> dict:
     """The reading keywords of the fit's roles. ``data``: the table to read; where its columns do not hold the
     static covariates (a DataFrame without them, or any data of a model fitted on a table of them), the values the
-    model holds are given as a table (``held_static``), as predict uses them."""
+    model holds are given as a table (``held_static``), as predict uses them, unless ``static_given`` (the caller
+    gives static covariates of its own, which take their place)."""
     roles = dict.fromkeys(ROLES)
     roles.update(time_col=state.time_col, past_covariates=state.past_covariates or None,
                  future_covariates=state.future_covariates or None)
@@ -43,8 +44,8 @@ def of_state(state: FittedState, data=None) -> dict:
     if state.static_encoder is not None:
         static = [*state.static_encoder.numeric_names, *state.static_encoder.categorical_names]
         frame = isinstance(data, pd.DataFrame)
-        if (frame and not set(static) <= {str(c) for c in data.columns}) or (
-                data is not None and not frame and state.static_table):  # a file: a table-fitted model's are not in it
+        if not static_given and ((frame and not set(static) <= {str(c) for c in data.columns}) or (
+                data is not None and not frame and state.static_table)):  # a file: a table-fitted model's are not in it
             log.info("the backtest reads the model's static covariates %s from the values the model holds (a table "
                      "given as static_covariates= (--static FILE) replaces them)", listed(static))
             static = held_static(state)
@@ -74,9 +75,9 @@ def merged(state: FittedState, given: dict, data=None) -> dict:
     """The reading keywords of a fitted model's backtest: each role given (not None) as given, the others
     the fit's (``features`` given stands for both covariate roles); one warning names the roles given
     that differ from the fit's."""
-    fitted = of_state(state, data)
-    original = dict(fitted)
     named = {k: v for k, v in given.items() if v is not None}
+    fitted = of_state(state, data, static_given="static_covariates" in named)
+    original = dict(fitted)
     if "features" in named:
         fitted.update(past_covariates=None, future_covariates=None)
     differ = [k for k, v in named.items() if _names(v) != _names(_fitted_value(state, fitted, k))]
@@ -125,7 +126,10 @@ def read(state: FittedState | None, given: dict, data, reading: dict) -> Panel:
 
 
 def _fitted_value(state: FittedState, fitted: dict, role: str):
-    """The fit's value of ``role``; ``features``: the fit's covariates, past and future."""
+    """The fit's value of ``role``; ``features``: the fit's covariates, past and future; ``static_covariates`` of a
+    model fitted on a table of them: a table (another table given is no other role)."""
+    if role == "static_covariates" and state.static_table and fitted[role] is not None:
+        return {}  # a table, as _names reads one
     return state.features or None if role == "features" else fitted[role]
 
 

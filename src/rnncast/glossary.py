@@ -17,22 +17,25 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("lookback", r"\blookback\b",
      "the rows the network sees before each forecast (L)."),
     ("horizon", r"\bhorizon\b",
-     "the steps forecast at once after them (H); a window is L rows of inputs and the H rows after them."),
+     "the steps forecast at once (H); a window is the lookback's rows of inputs and the H rows after them."),
     ("cutoff", r"\bcutoffs?\b",
      "in a backtest, the last row a window's forecast may see; its H forecasts are of the rows after it."),
     ("train, validation, test", r"\b(?:validation|test)\b",
      "the parts of each series, in time order: the weights learn from the training rows, early stopping picks the "
-     "epoch on the validation rows, and the test rows, never seen in training, give the score."),
+     "epoch on the validation rows, and the test rows, never seen in training, give the score (a backtest scores "
+     "the rows after each cutoff instead)."),
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
      "mean, and seasonal naive (the value one season ago) where a season above 1 is set."),
     ("MSE", r"\bMSE\b",
-     "mean squared error, the mean of (forecast − actual)², in the target's units squared (original units, unless "
-     "the page says scaled)."),
+     "mean squared error, the mean of (forecast − actual)², in the target's units squared (original or scaled, "
+     "as its table or sentence says)."),
     ("MAE", r"\bMAE\b",
-     "mean absolute error, the mean of |forecast − actual|, in the target's units."),
+     "mean absolute error, the mean of |forecast − actual|, in the target's units (original or scaled, as its table "
+     "says)."),
     ("RMSE", r"\bRMSE\b",
-     "root mean squared error, the square root of MSE, in the target's units."),
+     "root mean squared error, the square root of the mean squared error, in the target's units; for several "
+     "targets, the mean of the targets' RMSEs (so not the square root of their mean MSE)."),
     ("scaled units", r"\bscaled\b",
      "the units the network trains in: each column scaled on its own training rows (for many series, each series "
      "on its own), so that series of different sizes weigh alike."),
@@ -55,14 +58,15 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "MASE there."),
     ("pinball loss", r"\bpinball\b",
      "the quantile loss (Koenker & Bassett 1978): for quantile q, q × (actual − forecast) when the actual is "
-     "above the forecast, (1 − q) × (forecast − actual) when below, averaged over points and quantiles, in "
-     "original units; lower is better."),
+     "above the forecast, (1 − q) × (forecast − actual) when below, averaged over points and quantiles, in the "
+     "target's units (original or scaled, as its table says); lower is better."),
     ("coverage", r"\bcover(?:age|s)\b",
      "the share of actual values inside a prediction interval: an 80 % interval should cover about 80 %."),
     ("Diebold–Mariano p", r"Diebold",
-     "the test of whether two forecasts' errors differ beyond chance (Diebold & Mariano 1995), here with the "
-     "equal-weighted cosine variance read against Student's t (Lazarus, Lewis, Stock & Watson 2018). A model "
-     "beats a baseline only when its MSE is lower and p < 0.05."),
+     "the test of whether two forecasts' squared errors differ beyond chance (Diebold & Mariano 1995). On a run's "
+     "test windows its variance is the equal-weighted cosine estimator read against Student's t (Lazarus, Lewis, "
+     "Stock & Watson 2018); over a backtest's few cutoffs it takes Harvey, Leybourne & Newbold's (1997) "
+     "small-sample form against Student's t. A model beats a baseline only when its MSE is lower and p < 0.05."),
 )
 
 
