@@ -203,10 +203,10 @@ def as_frame(data, keep_index=(), steps: bool = False) -> pd.DataFrame:
     attrs = dict(data.attrs)
     data, said = indexcolumns.as_columns(data, keep_index, steps)  # a time index, a named one ... as columns
     attrs.update(said)
-    labels = [str(c) for c in data.columns]
+    labels = [label_text(c) for c in data.columns]
     if len(set(labels)) != len(labels):
         twice = sorted({c for c in labels if labels.count(c) > 1})
-        given = [list(dict.fromkeys((type(c), c) for c in data.columns if str(c) == t)) for t in twice]  # 1, '1'
+        given = [list(dict.fromkeys((type(c), c) for c in data.columns if label_text(c) == t)) for t in twice]  # 1, '1'
         how = "; ".join(" and ".join(repr(c) for _, c in g) for g in given if len(g) > 1)  # one name once written
         raise RnncastError(f"column label(s) {twice} appear twice{f' ({how}: the same name once written as text)' * bool(how)}; "
                            "give every column its own name")
@@ -224,8 +224,20 @@ def names(value) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, (list, tuple, pd.Index)):
-        return [str(v) for v in value]
-    return [str(value)]  # one label of another type (an integer column label)
+        return [label_text(v) for v in value]
+    return [label_text(value)]  # one label of another type (an integer column label)
+
+
+def label_text(label) -> str:
+    """A column label as the text rnncast names it by: ``str``, but a ``MultiIndex`` column's tuple less the empty
+    levels pandas pads a one-level name with (``reset_index()`` of a frame of two-level columns names its index
+    ``('date', '')``: 'date'); ``('a', 'y')`` stays as Python writes it."""
+    if not isinstance(label, tuple):
+        return str(label)
+    kept = label
+    while len(kept) > 1 and kept[-1] == "":
+        kept = kept[:-1]
+    return str(kept[0]) if len(kept) == 1 else str(kept)
 
 
 def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None:

@@ -68,12 +68,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
                            "fill them with fill='ffill' or 'interpolate'")
-    target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = (
-        labels.one_tuple_label(data, v) for v in (target, features, series, past_covariates, future_covariates,
-                                                  static_covariates, static_categorical))  # ('a', 'y'): one column
-    labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
-                       future_covariates=future_covariates, static_covariates=static_covariates,
-                       static_categorical=static_categorical)  # {'a'}, ['A', 'A']
+    given = {k: labels.one_tuple_label(data, v, k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
+        target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
+        future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
+    labels.check_lists(**given)  # {'a'}, ['A', 'A']
+    target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = given.values()
     as_categories = names(static_categorical) if static_categorical is not None else []
     if as_categories and static_covariates is None:
         raise RnncastError(f"{statics.CATEGORIES_FORMS} names static covariates to read as categories "
