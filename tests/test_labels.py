@@ -3,6 +3,8 @@ positions, a table's labels, a file's names) and labels and ids given back as gi
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -403,3 +405,31 @@ def test_a_tuple_that_is_one_multiindex_column_is_that_column_as_the_refusal_sug
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target=("a", "y"), features=("b", "x"))
     assert model.targets_ == ["('a', 'y')"] and model.features_ == ["('b', 'x')"]
     assert labels.one_tuple_label(pd.DataFrame({"a": [1], "y": [2]}), ("a", "y")) == ("a", "y")  # two names, as before
+
+
+def test_a_tuple_that_is_no_multiindex_column_is_refused_whole_naming_the_columns():
+    """target=('a', 'zz') on MultiIndex columns was refused as "column 'a' not found": the tuple read as two names."""
+    frame = pd.DataFrame(np.zeros((30, 3)), columns=pd.MultiIndex.from_tuples([("a", "x"), ("a", "y"), ("b", "y")]))
+    with pytest.raises(RnncastError, match=r"^target=\('a', 'zz'\) is no column of the data, whose columns are tuples "
+                                           r"\(a MultiIndex\): \('a', 'x'\), \('a', 'y'\), \('b', 'y'\); give one of them"):
+        Forecaster(**TINY).fit(frame, target=("a", "zz"))
+    with pytest.raises(RnncastError, match=r"^features=\('b', 'q'\) is no column"):
+        labels.one_tuple_label(frame, ("b", "q"), "features")
+    assert labels.one_tuple_label(frame, (("a", "x"), ("b", "y")), "features") == (("a", "x"), ("b", "y"))  # a list
+
+
+def test_an_index_flattened_beside_multiindex_columns_is_named_as_its_user_reads_it(caplog):
+    """A DatetimeIndex named 'date' made a column by reset_index() beside two-level columns is ('date', ''), named
+    "('date', '')" in the time line, the refusals and the forecast's index."""
+    n = 60
+    frame = pd.DataFrame({("a", "y"): np.sin(np.arange(n) / 3), ("b", "x"): np.cos(np.arange(n) / 3)},
+                         index=pd.date_range("2020-01-01", periods=n, freq="D", name="date"))
+    for data in (frame, frame.reset_index()):
+        with caplog.at_level(logging.INFO, logger="rnncast"):
+            caplog.clear()
+            model = Forecaster(**{**TINY, "epochs": 1}).fit(data, target=("a", "y"), features=[("b", "x")])
+        assert model.time_col_ == "date"
+        assert any(r.getMessage().startswith("time: column 'date' (found") for r in caplog.records)
+        assert model.predict(data).index.name == "date"
+        with pytest.raises(RnncastError, match=r"available columns: date, "):
+            Forecaster(**TINY).fit(data, target=("a", "y"), features=["nope"])

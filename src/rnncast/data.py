@@ -23,8 +23,9 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, monthtext, numbertext, signs, zipped
+from rnncast import csvmarks, indexcolumns, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
+from rnncast.indexcolumns import INDEX_TIME
 from rnncast.madewindows import RAW_SERIES, refuse_windows
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
@@ -38,7 +39,6 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", "")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_COLUMN = "unique_id"  # the long format's default id column, as in Nixtla's libraries
-INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_frame)
 # pandas.read_csv's default missing-value strings (its documentation lists them), kept for every
 # column but the ids
 NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
@@ -64,7 +64,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame = pd.read_parquet(zipped.parquet(path) if zipped_parquet else path)
             kind = PARQUET_SUFFIXES[0]  # no text: no lines, no separator
             timed = isinstance(frame.index, (pd.DatetimeIndex, pd.PeriodIndex))  # restored: the time axis, as a frame's
-            frame = frame.reset_index() if _index_is_data(frame.index) else frame
+            frame = frame.reset_index() if indexcolumns.is_data(frame.index) else frame
             if timed:
                 frame.attrs[INDEX_TIME] = str(frame.columns[0])
         elif kind in TEXT_SUFFIXES:
@@ -165,15 +165,17 @@ def _more_values(what: str, present: list, sep: str) -> str:
 
 
 
-def as_frame(data, keep_index=()) -> pd.DataFrame:
+def as_frame(data, keep_index=(), steps: bool = False) -> pd.DataFrame:
     """Any accepted table as a DataFrame with text column labels.
 
     A ``DatetimeIndex``, a ``PeriodIndex`` or the levels of a ``MultiIndex`` become columns (the
     index is the time axis); so does any named index (``read_csv(index_col="date")``: the dates as
     text; a ``year`` index) and an unnamed one of other values than integers (a column ``index``):
-    only an unnamed integer index (row numbers) is left out. A NumPy
-    array's columns are named ``0``, ``1``, ... Raises ``RnncastError`` for other types and for
-    labels that clash once written as text.
+    only an unnamed integer index (row numbers) is left out, but with ``steps`` one of one step that is
+    not 0 .. n-1 (``range(1961, 2021)``: ``indexcolumns``). An unnamed index is named as ``reset_index`` names
+    it (``index``, or ``level_0`` beside a column ``index``; an unnamed time index ``ds`` where that is free). A
+    NumPy array's columns are named ``0``, ``1``, ... Raises ``RnncastError`` for other types, for a named
+    index that has a column's name and for labels that clash once written as text.
     """
     if isinstance(data, pd.Series):
         data = data.to_frame(name=str(data.name) if data.name is not None else "y")
@@ -199,23 +201,12 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
         )
     refuse_joined_header(data)  # a ';'-separated file read with pandas' comma: one column 'date;sales'
     attrs = dict(data.attrs)
-    if _index_is_data(data.index) or (data.index.name is not None and str(data.index.name) in set(map(str, keep_index))):
-        unnamed = data.index.name is None and not isinstance(data.index, pd.MultiIndex)
-        timed = isinstance(data.index, (pd.DatetimeIndex, pd.PeriodIndex))
-        levels = ["ds" if unnamed and timed and "ds" not in map(str, data.columns) else ("index" if unnamed else name)
-                  for name in (data.index.names if isinstance(data.index, pd.MultiIndex) else [data.index.name])]
-        levels = [name if name is not None else f"level_{k}" for k, name in enumerate(levels)]  # pandas' names
-        clash = sorted({str(n) for n in levels} & {str(c) for c in data.columns})
-        if clash:
-            raise RnncastError(f"the index level(s) {clash} have the name of a column; the index is read as a column "
-                               "(the time axis), so rename the index or the column")
-        if isinstance(data.index, (pd.DatetimeIndex, pd.PeriodIndex)):  # a time column is looked for first (README)
-            attrs[INDEX_TIME] = str(levels[0])
-        data = data.reset_index(names=levels)
-    labels = [str(c) for c in data.columns]
+    data, said = indexcolumns.as_columns(data, keep_index, steps)  # a time index, a named one ... as columns
+    attrs.update(said)
+    labels = [label_text(c) for c in data.columns]
     if len(set(labels)) != len(labels):
         twice = sorted({c for c in labels if labels.count(c) > 1})
-        given = [list(dict.fromkeys((type(c), c) for c in data.columns if str(c) == t)) for t in twice]  # 1, '1'
+        given = [list(dict.fromkeys((type(c), c) for c in data.columns if label_text(c) == t)) for t in twice]  # 1, '1'
         how = "; ".join(" and ".join(repr(c) for _, c in g) for g in given if len(g) > 1)  # one name once written
         raise RnncastError(f"column label(s) {twice} appear twice{f' ({how}: the same name once written as text)' * bool(how)}; "
                            "give every column its own name")
@@ -223,16 +214,6 @@ def as_frame(data, keep_index=()) -> pd.DataFrame:
         data = data.set_axis(labels, axis=1)
     data.attrs = attrs
     return data
-
-
-def _index_is_data(index: pd.Index) -> bool:
-    """Whether ``index`` holds values handed over (read as columns), not row labels: a time index, a
-    ``MultiIndex``, a named index (``read_csv(index_col="date")``'s dates as text, a ``year`` index) and an
-    unnamed one of anything but integers; an unnamed integer index (a ``RangeIndex``, a filtered frame's
-    labels) is only row numbers."""
-    if isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex, pd.MultiIndex)) or index.name is not None:
-        return True
-    return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
 
 
 def names(value) -> list[str]:
@@ -243,8 +224,20 @@ def names(value) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, (list, tuple, pd.Index)):
-        return [str(v) for v in value]
-    return [str(value)]  # one label of another type (an integer column label)
+        return [label_text(v) for v in value]
+    return [label_text(value)]  # one label of another type (an integer column label)
+
+
+def label_text(label) -> str:
+    """A column label as the text rnncast names it by: ``str``, but a ``MultiIndex`` column's tuple less the empty
+    levels pandas pads a one-level name with (``reset_index()`` of a frame of two-level columns names its index
+    ``('date', '')``: 'date'); ``('a', 'y')`` stays as Python writes it."""
+    if not isinstance(label, tuple):
+        return str(label)
+    kept = label
+    while len(kept) > 1 and kept[-1] == "":
+        kept = kept[:-1]
+    return str(kept[0]) if len(kept) == 1 else str(kept)
 
 
 def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futuretimes
+from rnncast import futuretimes, indexcolumns
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
@@ -115,7 +115,7 @@ def frame_of(future, keys: list) -> pd.DataFrame:
                                    f"beside dates such as {written[int(stamps.notna().idxmax())]!r}; give every row's "
                                    "date, or the dates as a DatetimeIndex")
             future = future.set_axis(pd.DatetimeIndex(stamps, name=text.name))
-    return as_frame(future, keep_index=keys)
+    return as_frame(indexcolumns.future_steps(future, keys), keep_index=keys)  # 2021, 2022: a model of index steps
 
 
 def _plausible(frame: pd.DataFrame, name, how: str, id_col, steps: pd.Index, text_format, dayfirst, unit) -> bool:

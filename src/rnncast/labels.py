@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import compactdates, timeaxis
-from rnncast.data import ID_COLUMN, names
+from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
@@ -40,7 +40,7 @@ def given(data) -> dict:
         return {"kind": "array", "labels": {str(j): j for j in range(np.shape(data)[1] if np.ndim(data) == 2 else 1)}}
     columns = (data.columns if isinstance(data, pd.DataFrame) else
                [data.name] if isinstance(data, pd.Series) and data.name is not None else [])
-    return {"kind": "table", "labels": {str(c): plain(c) for c in columns}}
+    return {"kind": "table", "labels": {label_text(c): plain(c) for c in columns}}
 
 
 def _kind(frame: pd.DataFrame) -> dict:
@@ -175,12 +175,22 @@ def _raw(value) -> list:
     return list(value) if isinstance(value, (list, tuple, pd.Index)) else [value]
 
 
-def one_tuple_label(data, value):
+def one_tuple_label(data, value, keyword: str = "target"):
     """``[value]`` where ``value`` is a tuple that is one of ``data``'s column labels (a ``MultiIndex`` column
-    ``('a', 'y')``, as refusals name it), else ``value`` as given: a tuple is otherwise a list of names."""
+    ``('a', 'y')``, as refusals name it), else ``value`` as given: a tuple is otherwise a list of names. A tuple of
+    names (no tuples in it) that is none of the tuple labels of a table whose columns are all tuples, and whose
+    names are not all its columns' either, is refused naming it whole (given to ``keyword``) and the labels there
+    are: it was meant as one label (``('a', 'zz')``), not the names 'a' and 'zz'."""
     columns = data.columns if isinstance(data, pd.DataFrame) else ()  # a MultiIndex's labels are tuples too
-    if isinstance(value, tuple) and any(isinstance(c, tuple) and c == value for c in columns):
+    if not isinstance(value, tuple) or not len(columns):
+        return value
+    if any(isinstance(c, tuple) and c == value for c in columns):
         return [value]
+    if all(isinstance(c, tuple) for c in columns) and not any(isinstance(v, tuple) for v in value) and not set(
+            map(str, value)) <= {label_text(c) for c in columns}:
+        shown = ", ".join(repr(c) for c in list(columns)[:12]) + (f", ... ({len(columns)} in all)" if len(columns) > 12 else "")
+        raise RnncastError(f"{keyword}={value!r} is no column of the data, whose columns are tuples (a MultiIndex): "
+                           f"{shown}; give one of them, or a list of them for several")
     return value
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, timeaxis
+from rnncast import indexcolumns, numbertimes, timeaxis
 from rnncast.allfeatures import every_other
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
@@ -95,7 +95,7 @@ def single_rows(frame, target, time_col, features, future_known, past_covariates
     explicit = names(target) + names(past_covariates) + names(future_covariates)
     if not isinstance(features, str) or features != "all":
         explicit += names(features)
-    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit)
+    frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=explicit))
     targets = names(target) if target is not None else default_target(frame, time_name, explicit)
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + [time_name])
@@ -170,7 +170,8 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     targets = names(target)
     static_names = names(static_covariates) if isinstance(static_covariates, (list, tuple, str)) else []
     explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
-    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=explicit + (names(features) if features != "all" else []))
+    frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(
+        frame, time_col, exclude=explicit + (names(features) if features != "all" else [])), layout="long")
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + static_names + [id_col, time_name])
     columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names, {
@@ -210,7 +211,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     shared_past, shared_future = _roles(frame, features, future_known, past_covariates, future_covariates, exclude=[])
     covariates = shared_past + shared_future
     given = None if isinstance(series, str) and series == "all" else names(series)
-    time_name, how = timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates)
+    frame, time_name, how = indexcolumns.settle(frame, *timeaxis.find_time_column(frame, time_col, exclude=(given or []) + covariates))
     if given is None:
         given = [c for c in frame.columns if c != time_name and c not in covariates
                  and (pd.api.types.is_numeric_dtype(frame[c]) or c == ID_COLUMN)]  # read as text: refused below, said
@@ -257,6 +258,7 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     taken = rows.columns[rows.n_targets:] if layout == "wide" else rows.columns  # wide: 'y' names no column of the table
     used = set(taken) | {rows.time_col, rows.id_col} | {str(c) for c in static_names}
     used.add(frame.attrs.get(INDEX_TIME))  # an index not taken for time is warned of where time is found
+    used.add(frame.attrs.get(indexcolumns.INDEX_STEPS))  # one of integer steps not taken: row labels (indexcolumns.settle)
     if layout == "wide":
         used |= {str(i) for i in rows.ids}
     return [str(c) for c in frame.columns if str(c) not in used]

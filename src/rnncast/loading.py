@@ -47,7 +47,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
-               dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None) -> Panel:
+               dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
+               index_steps: bool = True) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -67,12 +68,11 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
                            "fill them with fill='ffill' or 'interpolate'")
-    target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = (
-        labels.one_tuple_label(data, v) for v in (target, features, series, past_covariates, future_covariates,
-                                                  static_covariates, static_categorical))  # ('a', 'y'): one column
-    labels.check_lists(target=target, features=features, series=series, past_covariates=past_covariates,
-                       future_covariates=future_covariates, static_covariates=static_covariates,
-                       static_categorical=static_categorical)  # {'a'}, ['A', 'A']
+    given = {k: labels.one_tuple_label(data, v, k) for k, v in dict(  # ('a', 'y'): one column; ('a', 'zz'): none
+        target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
+        future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
+    labels.check_lists(**given)  # {'a'}, ['A', 'A']
+    target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = given.values()
     as_categories = names(static_categorical) if static_categorical is not None else []
     if as_categories and static_covariates is None:
         raise RnncastError(f"{statics.CATEGORIES_FORMS} names static covariates to read as categories "
@@ -88,7 +88,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         frame = statictext.read_file(data, id_text, text=as_categories if columns else (),
                                      decide=names(static_covariates) if columns else [])
     else:
-        frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
+        frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []),
+                         steps=index_steps)
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
     frame = rowindex.without_written_index(frame, (target, features, time_col, id_col, series, past_covariates, future_covariates,

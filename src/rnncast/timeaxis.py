@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
+from rnncast import compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -36,7 +36,9 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
         name = str(time_col)
         if name not in frame.columns:
             available = ", ".join(map(str, frame.columns))
-            raise RnncastError(f"time column {name!r} not found; available columns: {available}")
+            steps = (f" ({name!r} is pandas' name for an unnamed index: one of integer steps, such as range(1961, 2021), "
+                     "is read as the time, row numbers 0 .. n-1 are not)") if name in indexcolumns.NAMES else ""
+            raise RnncastError(f"time column {name!r} not found; available columns: {available}{steps}")
         return name, None
     candidates = [c for c in frame.columns if c not in set(exclude)]
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became (data.as_frame)

@@ -1,0 +1,114 @@
+"""A pandas object's index read as columns (``data.as_frame``), and an unnamed integer index of one step as the
+time where no column is.
+
+A time index (``DatetimeIndex``, ``PeriodIndex``), a ``MultiIndex``'s levels, a named index and an unnamed one of
+anything but integers hold values handed over, and become columns (decision 588). An unnamed integer index is row
+numbers, except one of one step that is not the default 0 .. n-1 (``pd.Series(values, index=range(1961, 2021))``,
+:func:`stepped`): values the caller put there, which Darts reads as the time index (a ``RangeIndex``) as Nixtla's
+libraries read an integer ``ds``. Asked with ``steps`` (``loading.load_panel``), such an index becomes a column,
+recorded in ``frame.attrs`` (:data:`INDEX_STEPS`), that the layouts take as the time where no column is and the
+table is not long (one index running across a long table's series is no series' time), and leave out otherwise
+(:func:`settle`: an ``iloc`` slice's labels beside a date column). Labels without one step (a boolean filter's,
+per-series frames joined without ``ignore_index``) stay row numbers.
+
+An unnamed index is named as pandas' ``reset_index`` names it: ``index``, or ``level_0`` beside a column
+``index``; an unnamed time index ``ds`` where no column is. A name the caller gave that a column has is refused.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+
+INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_columns)
+INDEX_STEPS = "index_steps"  # frame.attrs: the column an unnamed integer index of one step became (as_columns)
+HOW = "as the data's unnamed index of integer steps"  # how it was found, as the time line at fit says it
+NAMES = ("index", "level_0")  # pandas' names for an unnamed index (reset_index), the second beside a column 'index'
+
+
+def is_data(index: pd.Index) -> bool:
+    """Whether ``index`` holds values handed over (read as columns), not row labels: a time index, a
+    ``MultiIndex``, a named index (``read_csv(index_col="date")``'s dates as text, a ``year`` index) and an
+    unnamed one of anything but integers; an unnamed integer index (a ``RangeIndex``, a filtered frame's
+    labels) is only row numbers."""
+    if isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex, pd.MultiIndex)) or index.name is not None:
+        return True
+    return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
+
+
+def stepped(index: pd.Index) -> bool:
+    """Whether ``index`` is an unnamed integer index of two or more values rising by one step (a ``RangeIndex``
+    or labels of that form) that is not the default 0 .. n-1: values the caller put there."""
+    if isinstance(index, pd.MultiIndex) or index.name is not None or len(index) < 2:
+        return False
+    if not pd.api.types.is_integer_dtype(index.dtype):
+        return False
+    values = np.asarray(index, dtype=np.int64)
+    steps = np.diff(values)
+    return bool(steps[0] > 0 and (steps == steps[0]).all() and not (values[0] == 0 and steps[0] == 1))
+
+
+def future_steps(future, keys) -> object:
+    """A future frame whose unnamed integer index holds steps (:func:`stepped`, or one step other than row 0) named
+    as the model's time where that is the index of its fit (``index`` among ``keys``: its rows matched to the forecast
+    steps by their steps); ``future`` as given otherwise."""
+    name = next((k for k in keys if k in NAMES), None)
+    index = getattr(future, "index", None)
+    if name is None or not isinstance(future, pd.DataFrame) or name in map(str, future.columns) or not (stepped(index) or (
+            len(index) == 1 and index.name is None and pd.api.types.is_integer_dtype(index.dtype) and index[0] != 0)):
+        return future
+    return future.rename_axis(name)
+
+
+def _free_name(columns) -> str | None:
+    """The name an unnamed index takes beside ``columns``, as ``reset_index`` names it; None where both are taken."""
+    taken = {str(c) for c in columns}
+    return next((n for n in NAMES if n not in taken), None)
+
+
+def as_columns(data: pd.DataFrame, keep_index=(), steps: bool = False) -> tuple[pd.DataFrame, dict]:
+    """``data`` with its index as columns where it holds values (:func:`is_data`, a name in ``keep_index``, or
+    with ``steps`` one of one step: :func:`stepped`), and the ``attrs`` entries saying which column it became
+    (:data:`INDEX_TIME`, :data:`INDEX_STEPS`); ``data`` and ``{}`` where it is row numbers. Raises
+    ``RnncastError`` where a name the caller gave the index is a column's too, or an unnamed index of values
+    finds both of pandas' names taken."""
+    index = data.index
+    free = _free_name(data.columns)
+    steps = steps and stepped(index) and free is not None
+    if not (steps or is_data(index) or (index.name is not None and str(index.name) in set(map(str, keep_index)))):
+        return data, {}
+    unnamed = index.name is None and not isinstance(index, pd.MultiIndex)
+    timed = isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex))
+    if unnamed:
+        name = "ds" if timed and "ds" not in map(str, data.columns) else free
+        if name is None:
+            raise RnncastError("the data's unnamed index holds values (not row numbers 0 .. n-1), and its columns "
+                               "'index' and 'level_0' take the names pandas gives such an index; name the index "
+                               "(data.rename_axis('name')) or drop it (data.reset_index(drop=True))")
+        levels = [name]
+    else:
+        levels = [n if n is not None else f"level_{k}" for k, n in enumerate(index.names)]  # pandas' names
+        clash = sorted({str(n) for n in levels} & {str(c) for c in data.columns})
+        if clash:
+            raise RnncastError(f"the index level(s) {clash} have the name of a column: rnncast reads a named index as "
+                               "columns, as reset_index() does, and a table holds one column of a name; rename the "
+                               "index or the column")
+    said = {INDEX_TIME: str(levels[0])} if timed else {INDEX_STEPS: str(levels[0])} if steps else {}
+    return data.reset_index(names=levels), said
+
+
+def settle(frame: pd.DataFrame, time_name, how, layout: str = "single") -> tuple[pd.DataFrame, object, object]:
+    """``(frame, time_name, how)`` once the index column (``frame.attrs[INDEX_STEPS]``) is settled: the time where
+    no column is (``time_name`` None) and the table is not long (``layout``), else left out of ``frame`` (row
+    labels: an ``iloc`` slice's beside a date column). ``frame`` as it is where the index is no such column or is
+    the time already (``time_col='index'``, a model fitted on it)."""
+    steps = frame.attrs.get(INDEX_STEPS)
+    if steps is None or steps not in frame.columns or steps == time_name:
+        return frame, time_name, how
+    if time_name is None and layout != "long":
+        return frame, steps, HOW
+    kept = frame.drop(columns=[steps])
+    kept.attrs = frame.attrs
+    return kept, time_name, how

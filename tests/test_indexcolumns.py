@@ -1,0 +1,119 @@
+"""A pandas object's index read as columns (``indexcolumns.py``): an unnamed integer index of one step that is not
+0 .. n-1 is the time where no column is (years: ``range(1961, 2021)``), the default ``RangeIndex`` and a filter's
+labels stay row numbers, a long table's index is never its series' time; an unnamed index is named as
+``reset_index`` names it, so a column ``index`` beside it no longer clashes."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+from rnncast.loading import load_panel
+
+H = TINY["horizon"]
+QUICK = {**TINY, "epochs": 1}
+
+
+def _years(n: int = 60, start: int = 1961, step: int = 1) -> pd.Series:
+    return pd.Series(np.random.default_rng(0).normal(size=n).cumsum(), index=range(start, start + step * n, step))
+
+
+def test_an_unnamed_index_of_years_is_the_time_axis_and_labels_the_forecast(caplog):
+    """``fit(pd.Series(values, index=range(1961, 2021)))`` forecast rows 60, 61, 62: the years were read as row
+    numbers, without a word."""
+    series = _years()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        model = Forecaster(**QUICK).fit(series)
+    assert model.time_col_ == "index"
+    assert model.predict(series).index.tolist() == [2021, 2022, 2023]
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("time: column 'index'")]
+    assert len(said) == 1 and "found as the data's unnamed index of integer steps" in said[0]
+
+
+@pytest.mark.parametrize("start, step, expected", [(1700, 5, [2000, 2005, 2010]), (10, 1, [70, 71, 72])])
+def test_an_index_of_any_one_step_is_the_time(start, step, expected):
+    """A step of 5 years, and an ``iloc`` slice's RangeIndex(10, 70): the labels the caller's index continues to."""
+    panel = load_panel(_years(60, start, step).rename("y"))
+    assert panel.time_col == "index" and panel.calendar.freq == step
+    assert Forecaster(**QUICK).fit(_years(60, start, step)).predict(_years(60, start, step)).index.tolist() == expected
+
+
+def test_the_default_range_index_and_a_filters_labels_stay_row_numbers_with_nothing_new_said(caplog):
+    plain = pd.Series(np.random.default_rng(0).normal(size=60).cumsum())
+    filtered = plain.drop(plain.index[[3, 7]])  # labels with gaps: row labels, as decision 588 keeps them
+    for data in (plain, filtered, plain.to_frame("y")):
+        with caplog.at_level(logging.INFO, logger="rnncast"):
+            caplog.clear()
+            panel = load_panel(data)
+        assert panel.time is None and panel.columns == ["y"]
+        assert not any("index" in r.getMessage() for r in caplog.records)
+
+
+def test_a_time_column_wins_and_an_iloc_slices_labels_are_left_out_unsaid(caplog):
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=70), "y": np.arange(70.0)}).iloc[10:]
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame)
+    assert panel.time_col == "date" and panel.unused == []
+    assert not any("index" in r.getMessage() for r in caplog.records)
+
+
+def test_wide_series_share_the_index_of_years_and_a_long_tables_index_is_no_series_time():
+    rng = np.random.default_rng(0)
+    wide = pd.DataFrame({"a": rng.normal(size=60).cumsum(), "b": rng.normal(size=60).cumsum()}, index=range(1961, 2021))
+    forecast = Forecaster(**QUICK).fit(wide, series=["a", "b"]).predict(wide)
+    assert forecast["index"].tolist() == [2021, 2022, 2023] * 2
+    long = pd.DataFrame({"unique_id": np.repeat(["A", "B"], 60), "y": rng.normal(size=120)}, index=range(1, 121))
+    panel = load_panel(long)
+    assert panel.time is None and panel.columns == ["y"] and panel.unused == []
+
+
+def test_a_model_of_numbered_rows_reads_a_slices_index_as_row_labels_and_one_of_years_asks_for_them():
+    rows = pd.Series(np.random.default_rng(0).normal(size=60).cumsum())
+    tail = Forecaster(**QUICK).fit(rows).predict(rows.iloc[-20:])  # RangeIndex(40, 60): not refused as a time column
+    assert tail.index.tolist() == [20, 21, 22]
+    model = Forecaster(**QUICK).fit(_years())
+    with pytest.raises(RnncastError, match=r"time column 'index' not found; available columns: y \('index' is pandas' "
+                                           r"name for an unnamed index: one of integer steps, such as range\(1961, 2021\)"):
+        model.predict(_years().reset_index(drop=True))
+
+
+def test_future_covariates_of_a_model_of_index_steps_are_matched_by_their_steps():
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"y": rng.normal(size=60).cumsum(), "x": rng.normal(size=60)}, index=range(1961, 2021))
+    model = Forecaster(**QUICK).fit(frame, target="y", future_covariates=["x"])
+    assert model.predict(frame, future=pd.DataFrame({"x": [1.0, 2, 3]}, index=range(2021, 2024))).index.tolist() == [
+        2021, 2022, 2023]
+    with pytest.raises(RnncastError, match=r"future covariates \['x'\] are missing for 2021, 2022, 2023"):
+        model.predict(frame, future=pd.DataFrame({"x": [1.0, 2, 3]}, index=range(2030, 2033)))
+
+
+def test_an_unnamed_index_beside_a_column_named_index_takes_pandas_other_name():
+    """A column 'index' beside an unnamed index of text was refused as a clash with "the time axis", which the
+    index was not; it is named ``level_0``, as ``reset_index`` names it."""
+    frame = pd.DataFrame({"index": np.arange(40), "y": np.sin(np.arange(40) / 3)}, index=[f"r{i}" for i in range(40)])
+    panel = load_panel(frame, target="y")
+    assert panel.columns == ["y"] and panel.unused == ["level_0", "index"]
+    years = pd.DataFrame({"index": np.arange(60), "y": np.arange(60.0)}, index=range(1961, 2021))
+    assert load_panel(years, target="y").time_col == "level_0"
+
+
+def test_a_named_index_of_a_columns_name_is_refused_saying_what_clashes():
+    frame = pd.DataFrame({"y": np.arange(10.0)}, index=pd.Index(np.arange(10), name="y"))
+    with pytest.raises(RnncastError, match=r"^the index level\(s\) \['y'\] have the name of a column: rnncast reads a "
+                                           r"named index as columns, as reset_index\(\) does, .*rename the index or the "
+                                           r"column$"):
+        load_panel(frame)
+
+
+def test_stepped_is_one_rising_step_other_than_the_default_range():
+    from rnncast.indexcolumns import stepped
+
+    assert stepped(pd.RangeIndex(1961, 2021)) and stepped(pd.Index([0, 5, 10])) and stepped(pd.RangeIndex(1, 4))
+    assert not stepped(pd.RangeIndex(0, 60)) and not stepped(pd.Index([0, 1, 2]))  # the default: row numbers
+    assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([3, 2, 1])) and not stepped(pd.Index([5]))
+    assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, 2.0]))
