@@ -94,3 +94,13 @@ def test_a_panel_of_many_series_shows_the_highest_and_lowest_model_mase_and_the_
     assert "1000 series: the 5 with the highest model MASE and the 5 with the lowest are shown" in series_text(result)
     small = series_text(_result(SHOWN))
     assert small.count("\nstore") == SHOWN and "more" not in small
+
+
+def test_several_targets_heading_says_each_score_is_the_targets_mean():
+    """A tester's finding: with targets y and z the table was headed "its original units" though each row is the mean
+    of the two targets' scores (and R² that of the targets whose values vary in the series)."""
+    result = {**_result(3), "targets": 2}
+    head = series_text(result).splitlines()[0]
+    assert head.startswith("each series (its original units, each score the mean of its 2 targets' and R² that of the "
+                           "targets whose values vary in it; ")
+    assert series_text(_result(3)).startswith("each series (its original units; ")

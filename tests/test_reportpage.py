@@ -340,3 +340,29 @@ def test_a_runs_page_of_one_series_shows_its_scores_once_a_panels_in_both_units(
     model = Forecaster(**{**TINY, "epochs": 1}).fit(panel)
     heads = [b[1] for b in run_blocks(model, {"test": model.evaluate(panel)}, "f", None) if b[0] == "h2"]
     assert "Metrics (original units)" in heads and "Metrics (scaled units)" in heads
+
+
+def test_the_pages_say_where_static_covariates_came_from():
+    """A tester's finding: a run fitted on --static static.csv, a backtest reading the values its model holds and one
+    given another table all said only "static covariates | size, region"; each now says where the values came from."""
+    from rnncast.reportpage import backtest_facts, run_blocks
+
+    frame = make_panel(3, seed=2)
+    ids = sorted(frame["unique_id"].unique())
+    table = pd.DataFrame({"unique_id": ids, "size": [1.0, 2.0, 3.5], "region": ["n", "s", "n"]})
+
+    def facts(blocks):
+        return dict(next(b[1] for b in blocks if b[0] == "table" and b[1][0] == ["setting", "value"])[1:])
+
+    model = Forecaster(**TINY).fit(frame, static_covariates=table)
+    on_file = facts(run_blocks(model, {}, "f.csv", None, static_file="static.csv"))["static covariates"]
+    assert on_file == "size, region (categories), from the table static.csv"
+    assert facts(run_blocks(model, {}, "f.csv", None))["static covariates"].endswith(", from a table given to fit")
+    columns = Forecaster(**TINY).fit(frame.merge(table), static_covariates=["size", "region"])
+    assert facts(run_blocks(columns, {}, "f.csv", None))["static covariates"] == "size, region (categories)"
+    m = {"calendar": None, "series": 3, "skipped_series": [], "n_windows": 2, "step": 3, "refit": False}
+    run = {"target": ["y"], "static_covariates": ["size", "region"]}
+    held = {"data": {"source": "f.csv", "static_held": True, "from_run": "runs/r1"}, "run": run, "settings": {}}
+    given = {"data": {"source": "f.csv", "static": "other.csv"}, "run": run, "settings": {}}
+    assert dict(backtest_facts(held, m)[1:])["static covariates"] == "size, region, the values the model of runs/r1 holds"
+    assert dict(backtest_facts(given, m)[1:])["static covariates"] == "size, region, from the table other.csv"

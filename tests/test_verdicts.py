@@ -43,8 +43,12 @@ def test_past_only_features_that_lose_to_the_mean_earn_the_future_known_hint(reg
 
 
 def test_the_future_known_hint_names_the_setting_as_the_other_hints_do():
-    """Python's keyword first, then the flag (``season=7, --season 7``), and a command's own spelling where it has one."""
-    assert future_known_hint().endswith("declare them with future_known=True, --future-known")
+    """Python's keyword first, then the flag (``season=7, --season 7``), and a command's own spelling where it has one.
+    A tester's finding: columns named with --past-covariates were told of --future-known, which fit refuses for them
+    (it needs features=): the hint names future_covariates= first."""
+    assert future_known_hint().endswith("name them as future covariates (future_covariates=, --future-covariates), or, "
+                                        "given as features (features=, --features), declare them with "
+                                        "future_known=True, --future-known")
     with spelling(lambda name, value=None: f"--set {name}={value}"):
         assert future_known_hint().endswith("declare them with --set future_known=True")
 

@@ -20,12 +20,17 @@ def r2_note(result: dict, split: str | None = None) -> str | None:
     return None if note is None else f"On {split}, {note}" if split else note
 
 
-def split_notes(metrics: dict) -> list[str]:
+def split_notes(metrics: dict, note=None) -> list[str]:
     """The R² notes of a run's page (``metrics``: metrics.json's parts): one per split shown whose R² is undefined
-    somewhere, each naming its split where the page shows both."""
+    somewhere, each naming its split where the page shows both. ``note``: another note of one part's scores
+    (``runnotes.percent_note``: MAPE and sMAPE where actual values are 0), said of each split alike."""
     parts = [part for part in SPLITS if isinstance(metrics.get(part), dict)]
-    notes = (r2_note(metrics[part], SPLITS[part] if len(parts) > 1 else None) for part in parts)
-    return [note for note in notes if note]
+    if note is None:
+        notes = (r2_note(metrics[part], SPLITS[part] if len(parts) > 1 else None) for part in parts)
+    else:
+        notes = ((f"On {SPLITS[part]}, {said}" if len(parts) > 1 and said else said)
+                 for part in parts for said in [note(metrics[part])])
+    return [text for text in notes if text]
 
 
 def _one_note(result: dict) -> str | None:

@@ -160,7 +160,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     title = title or f"rnncast run: {forecaster.cell.upper()} forecasting {what}"
     figures = [("h2", "Forecast on the test split"), ("img", forecast_png, "actual and predicted values on the test split"),
                ("h2", "Loss"), ("img", loss_png, "training and validation loss per epoch")]
-    blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed)
+    blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
     files.write_text(run_dir / "report.html", html_page(title, blocks))
     return metrics
 

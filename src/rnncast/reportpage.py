@@ -24,7 +24,7 @@ from rnncast.significance import p_number
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
-from rnncast.runnotes import divergence_text, draw_text, untrained_advice
+from rnncast.runnotes import divergence_text, draw_text, percent_note, untrained_advice
 from rnncast.timecalendar import by_series
 from rnncast.untrained import forecast_text
 from rnncast.verdicts import against_each, verdict_units
@@ -33,9 +33,10 @@ from rnncast.windows import train_windows
 # ---- a run's page ---------------------------------------------------------------------------
 
 def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=(),
-               noticed: list[dict] | None = None) -> list:
+               noticed: list[dict] | None = None, static_file: str | None = None) -> list:
     """The page of a run: the verdict (and a hint), what its forecast is made of (``madeof``), what rnncast noticed (``noticed``: the fit's
-    warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings."""
+    warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings.
+    ``static_file``: the table of static covariates fit read (--static FILE), named beside them."""
     blocks = []
     said = readout.said(forecaster, metrics["test"]) if "test" in metrics else None  # fit's words, as it prints them
     if said is not None:
@@ -66,7 +67,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", said.intervals))
     each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
     blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
-    blocks += [("p", note) for note in (said.unscored, said.mase, said.percent) if note] if said is not None else []
+    blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+    blocks += [("p", note) for note in split_notes(metrics, percent_note)]  # MAPE, sMAPE at zeros: each split shown
     blocks += [("p", note) for note in split_notes(metrics)]  # R² where undefined, of each split shown (val too)
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
@@ -108,12 +110,12 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
             first_val = first_val if split.val_end > split.train_end else "-"  # val_frac 0: no validation rows, no date
             facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
         if forecaster.static_covariates_:
-            facts.append(["static covariates", static_text(forecaster)])
+            facts.append(["static covariates", static_text(forecaster, static_file)])
     else:
         skipped = forecaster.skipped_series_
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
                                                       f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
-                  ["static covariates", static_text(forecaster) or "(none)"],
+                  ["static covariates", static_text(forecaster, static_file) or "(none)"],
                   ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
                              "training rows"],
                   ["series too short to train", ", ".join(f"{d['id']} ({d['rows']} rows, needs {d['needed']})"
@@ -169,12 +171,17 @@ NO_MASE_SCALE, UNTRAINED = "MASE has no in-sample scale", "no epoch improved on 
 DIVERGED = ("training diverged in epoch", "this run ended when training diverged")
 
 
-def static_text(forecaster) -> str:
-    """The static covariates a model reads, each categorical one marked: "size, region (categories)"."""
+def static_text(forecaster, static_file: str | None = None) -> str:
+    """The static covariates a model reads, each categorical one marked, and where they came from when not from the
+    data's columns: "size, region (categories), from the table static.csv" (``static_file``: --static FILE), or
+    "..., from a table given to fit" (a DataFrame)."""
     encoder = forecaster.static_encoder_
     if encoder is None:
         return ""
-    return ", ".join([*encoder.numeric_names, *(f"{name} (categories)" for name in encoder.categorical_names)])
+    names = ", ".join([*encoder.numeric_names, *(f"{name} (categories)" for name in encoder.categorical_names)])
+    if not forecaster.state_.static_table:
+        return names
+    return f"{names}, from the table {static_file}" if static_file else f"{names}, from a table given to fit"
 
 
 def said_elsewhere(mase: bool = False, untrained: bool = False, diverged: bool = False,
@@ -313,7 +320,9 @@ def backtest_facts(config: dict, m: dict) -> list[list[str]]:
     if m.get("calendar"):
         facts.append(["calendar", m["calendar"]])
     facts += [["past / future-known covariates", f"{names('past_covariates')} / {names('future_covariates')}"],
-              ["static covariates", names("static_covariates")],
+              ["static covariates", names("static_covariates") + (
+                  f", the values the model of {data.get('from_run')} holds" if data.get("static_held") else
+                  f", from the table {data['static']}" if data.get("static") else "")],
               ["columns not used", names("not_used")],
               ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
               ["cutoffs", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"

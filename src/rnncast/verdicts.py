@@ -280,11 +280,13 @@ def same_mse(model: float, rival: float) -> bool:
 
 
 def future_known_hint() -> str:
-    """The hint of features used only up to the step before each forecast, naming ``future_known``
-    as the other hints name a setting (``spelling.spelled``: ``future_known=True, --future-known``)."""
+    """The hint of features used only up to the step before each forecast: name them as future covariates, or,
+    given as features, set ``future_known`` as the other hints name a setting (``spelling.spelled``:
+    ``future_known=True, --future-known``), which fit refuses for columns named as past covariates."""
     return ("hint: the features are used only up to the step before each forecast; if their values are known "
-            "at the forecast time (a calendar, a planned price, a measured input), declare them with "
-            f"{spelled('future_known', True)}")
+            "at the forecast time (a calendar, a planned price, a measured input), name them as future covariates "
+            f"(future_covariates=, --future-covariates), or, given as features (features=, --features), declare them "
+            f"with {spelled('future_known', True)}")
 
 
 def fit_hint(forecaster: Fitted, metrics: dict) -> str | None:

@@ -82,7 +82,10 @@ def series_text(result: dict, file: str | None = None) -> str:
             first = [str(key), str(series[key]["windows"])] if n == 0 else ["", ""]  # a series named once
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS]])
     order = "highest model MASE first" if len(keys) > 1 else "one series"
-    head = f"each series (its original units; {order}; beside the model, the baseline with the lowest MSE on it)"
+    targets = result.get("targets", 1)
+    units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
+             "values vary in it" if targets > 1 else "its original units")
+    head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it)"
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE"], rows)]
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
