@@ -362,3 +362,13 @@ def test_every_test_row_is_drawn_when_the_test_part_is_no_multiple_of_the_horizo
     assert len(x) == rows and np.allclose(actual[-rows:], frame["revenue"].to_numpy()[-rows:])
     last = test.original.y_pred[-1, 1:, 0]  # the last window's forecasts of Nov and Dec 2023
     assert np.allclose(ax.lines[1].get_ydata()[-2:], last)
+
+
+def test_a_panel_s_title_says_all_test_points_when_each_series_is_drawn_whole(panel_model, panel_data):
+    """The grid said "the first 18 points of each series" where every test row of each was drawn (decision 1012)."""
+    test = panel_model.part_forecasts(panel_data, part="test")
+    rows = set(np.bincount(test.original.series) + panel_model.settings_.data.horizon - 1)
+    title = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test).get_suptitle()
+    assert ("(all test points of each series" if len(rows) > 1 else f"(all {rows.pop()} test points of each series") in title
+    cut = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test, max_points=12).get_suptitle()
+    assert "(the first 12 points of each series" in cut

@@ -66,8 +66,13 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
             panel["title"] = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
         panels.append(panel)
     lengths = {len(panel["actual"]) for panel in panels}
-    first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
-    title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
+    rows = np.bincount(wf.series, minlength=len(test.ids)) + horizon - 1  # each series' test rows
+    whole = all(len(panel["actual"]) >= rows[s] for panel, (s, _) in zip(panels, picks))  # none cut by max_points
+    if whole:  # every test row of each series drawn: said as the one series' title says it
+        span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
+    else:
+        span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
+    title = (f"Test split, forecast {how} ({span} of each series{plots.target_note(reference.targets_)}){note}")
     return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
 
 
