@@ -220,3 +220,19 @@ def test_data_in_a_day_first_form_whose_offset_changes_keeps_its_written_clock()
                                            r"other 479 values are \(DD\.MM\.YYYY hh:mm\+hh:mm, as '20\.10\.2024 "
                                            r"00:00-04:00' at row 0\)"):
         load_panel(frame.assign(ds=frame["ds"].where(frame.index != 3, "x")), target="y")
+
+
+def test_a_column_not_read_as_time_is_named_by_its_first_unreadable_value_not_its_first(tmp_path, caplog):
+    """German months ('Jan 2018', 'Feb 2018', 'Mär 2018', 'Mai', 'Okt', 'Dez'): no time column found, and the
+    refusal named 'Jan 2018', which is readable; now the first value that is not, at its line, as time_col= names
+    it (decision 622). A column none of whose values read is named by its first, as before."""
+    german = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
+    months = [f"{german[k % 12]} {2018 + k // 12}" for k in range(36)]
+    path = tmp_path / "m.csv"
+    pd.DataFrame({"Month": months, "revenue": np.arange(36.0)}).to_csv(path, sep=";", index=False)
+    with pytest.raises(RnncastError, match=r"no time column was found: 'Month' holds 'Mär 2018' at line 4 of m\.csv, "
+                                           r"which rnncast does not read as time"):
+        load_panel(path)
+    fiscal = pd.DataFrame({"period": [f"FY{2005 + k // 4} Q{k % 4 + 1}" for k in range(12)], "y": np.arange(12.0)})
+    with pytest.raises(RnncastError, match=r"'period' holds 'FY2005 Q1', which rnncast"):
+        load_panel(fiscal)

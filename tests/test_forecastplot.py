@@ -345,3 +345,30 @@ def test_the_title_says_all_test_points_when_none_is_cut_and_first_n_when_some_a
     windows = len(model.part_forecasts(frame, part="test").original.y_true)
     assert f"(all {windows} test points)" in forecast_plot(model, frame, {"model": model}).axes[0].get_title()
     assert "(first 20 points)" in forecast_plot(model, frame, {"model": model}, max_points=20).axes[0].get_title()
+
+
+def test_every_test_row_is_drawn_when_the_test_part_is_no_multiple_of_the_horizon():
+    """72 months, horizon 3: the title said "all 12 test points" over 14 test rows, its lines stopping at Oct 2023.
+    Now the last two rows are the last window's forecasts (cutoff Sep 2023), each row drawn once (decision 619)."""
+    months = pd.date_range("2018-01", periods=72, freq="MS")
+    frame = pd.DataFrame({"month": months.strftime("%Y-%m"), "revenue": 100 + np.sin(np.arange(72) / 2)})
+    model = Forecaster(lookback=12, horizon=3, season=12, epochs=1, hidden_size=4, threads=1, seed=0)
+    model.fit(frame, target="revenue")
+    test = model.part_forecasts(frame, part="test")
+    rows = len(test.original.y_true) + 2  # the windows' first rows, and the last window's two more
+    ax = forecast_plot(model, frame, {"model": model}, test=test).axes[0]
+    assert f"(all {rows} test points, the last 2 from a cutoff 2 steps after the one before)" in ax.get_title()
+    x, actual = ax.lines[0].get_data()
+    assert len(x) == rows and np.allclose(actual[-rows:], frame["revenue"].to_numpy()[-rows:])
+    last = test.original.y_pred[-1, 1:, 0]  # the last window's forecasts of Nov and Dec 2023
+    assert np.allclose(ax.lines[1].get_ydata()[-2:], last)
+
+
+def test_a_panel_s_title_says_all_test_points_when_each_series_is_drawn_whole(panel_model, panel_data):
+    """The grid said "the first 18 points of each series" where every test row of each was drawn (decision 619)."""
+    test = panel_model.part_forecasts(panel_data, part="test")
+    rows = set(np.bincount(test.original.series) + panel_model.settings_.data.horizon - 1)
+    title = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test).get_suptitle()
+    assert ("(all test points of each series" if len(rows) > 1 else f"(all {rows.pop()} test points of each series") in title
+    cut = forecast_plot(panel_model, panel_data, {"model": panel_model}, test=test, max_points=12).get_suptitle()
+    assert "(the first 12 points of each series" in cut

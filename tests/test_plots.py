@@ -183,8 +183,8 @@ def test_a_forecast_of_one_point_or_between_gaps_is_marked_in_the_forecast_figur
 
 def test_forecasts_one_horizon_apart_are_stitched_into_one_curve():
     y_true = np.arange(10.0)[:, None] + np.arange(3.0)  # [W, H]: window w forecasts rows w .. w + 2
-    origins, actual, forecast = plots.contiguous_forecast(y_true, 2 * y_true, max_points=6)
-    assert list(origins) == [0, 3] and list(actual) == [0, 1, 2, 3, 4, 5] and list(forecast) == [0, 2, 4, 6, 8, 10]
+    (windows, steps), actual, forecast = plots.contiguous_forecast(y_true, 2 * y_true, max_points=6)
+    assert list(windows) == [0, 0, 0, 3, 3, 3] and list(steps) == [0, 1, 2] * 2 and list(actual) == [0, 1, 2, 3, 4, 5] and list(forecast) == [0, 2, 4, 6, 8, 10]
 
 
 def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows_band():
@@ -462,3 +462,14 @@ def test_the_loss_legend_sits_beside_the_curves_not_on_them():
     ax = fig.axes[0]
     legend, axes = ax.get_legend().get_window_extent(), ax.get_window_extent()
     assert legend.x0 >= axes.x1  # wholly right of the plotting area
+
+
+def test_the_rows_after_the_last_stitched_window_are_the_last_window_s_each_drawn_once():
+    """12 windows of 3 steps (14 rows): windows 0, 3, 6, 9 draw rows 0-11, window 11 rows 12 and 13, its steps 1
+    and 2 (decision 619); cut by max_points, only whole windows, as before."""
+    y_true = np.arange(12.0)[:, None] + np.arange(3.0)  # window w forecasts rows w .. w + 2
+    (windows, steps), actual, forecast = plots.contiguous_forecast(y_true, 2 * y_true)
+    assert list(actual) == list(range(14)) and list(forecast) == [2 * r for r in range(14)]
+    assert list(windows[-3:]) == [9, 11, 11] and list(steps[-3:]) == [2, 1, 2]
+    assert all(w <= r for w, r in zip(windows, actual))  # each row forecast from a window starting at or before it
+    assert len(plots.contiguous_forecast(y_true, y_true, max_points=13)[1]) == 12

@@ -69,10 +69,27 @@ def test_a_file_written_with_its_index_twice_leaves_both_out_said_once(tmp_path,
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         panel = load_panel(tmp_path / "idx2.csv", target="y", features="all")
     assert list(panel.columns) == ["y", "x"] and panel.time_col == "date"
-    assert _said(caplog) == ["left out: the first 2 columns ('Unnamed: 0.1', its header empty, then 'Unnamed: 0': "
-                             "pandas' names for empty headers) hold the row numbers 0-59 and 0-59, as pandas' to_csv "
+    assert _said(caplog) == ["left out: the first 2 columns ('Unnamed: 0.1', its header empty, then its header "
+                             "'Unnamed: 0': pandas' names for empty headers, written back) hold the row numbers 0-59 "
+                             "and 0-59, as pandas' to_csv "
                              "writes a frame's index (a file read with its index and written again has two), so they "
                              "are not data (write the file with index=False to leave them out)"]
+
+
+def test_a_header_written_unnamed_0_is_named_so_not_said_empty(tmp_path, caplog):
+    """``pd.read_csv("idx.csv").to_csv("idx2.csv", index=False)`` writes 'Unnamed: 0,date,y': the warning said "its
+    header empty" of a header the file writes (decision 620); a frame handed over holds pandas' name, as before."""
+    make_frame(60, feature=False).to_csv(tmp_path / "idx.csv")
+    pd.read_csv(tmp_path / "idx.csv").to_csv(tmp_path / "idx2.csv", index=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(tmp_path / "idx2.csv", target="y")
+        load_panel(pd.read_csv(tmp_path / "idx2.csv"), target="y")
+    assert _said(caplog) == [
+        "left out: the first column (its header 'Unnamed: 0': pandas' name for an empty header, written back) holds "
+        "the row numbers 0-59, as pandas' to_csv writes a frame's index, so it is not data (write the file with "
+        "index=False to leave it out)",
+        "left out: the first column ('Unnamed: 0', its header empty) holds the row numbers 0-59, as pandas' to_csv "
+        "writes a frame's index, so it is not data (write the file with index=False to leave it out)"]
 
 
 @pytest.mark.parametrize("rows, numbers", [(slice(10, None), "10-59"),

@@ -74,9 +74,9 @@ def test_a_sep_line_is_honoured_in_a_compressed_file_and_lines_are_counted_from_
 
 def test_the_head_of_a_file_without_a_sep_line_is_its_first_line(tmp_path):
     (tmp_path / "d.csv").write_bytes(b"date;sales\r\n2020-01-01;1\r\n")
-    assert Written(tmp_path / "d.csv", None).head == ("date;sales", ";", 0)
+    assert Written(tmp_path / "d.csv", None).head == ("date;sales", ";", 0, False)
     (tmp_path / "e.csv").write_bytes(b"sep=,")  # a sep line alone: no header
-    assert Written(tmp_path / "e.csv", None).head == ("", ",", 1)
+    assert Written(tmp_path / "e.csv", None).head == ("", ",", 1, True)
 
 
 def test_a_long_table_s_rows_of_separators_are_left_out_though_its_ids_are_read_as_text(tmp_path):
@@ -104,7 +104,7 @@ def test_a_small_file_s_text_is_taken_from_the_bytes_read_for_its_head(tmp_path)
     (tmp_path / "d.csv").write_bytes("\ufeffdate;y\r\n2020-01-01;1,50\r\n2020-01-02;NA\r\n".encode())
     written = Written(tmp_path / "d.csv", None)
     (tmp_path / "d.csv").unlink()  # nothing more is read of it
-    assert written.head == ("date;y", ";", 0) and written.first.startswith(b"\xef\xbb\xbf")
+    assert written.head == ("date;y", ";", 0, False) and written.first.startswith(b"\xef\xbb\xbf")
     text = written.columns(["y"])
     assert text["y"].iloc[0] == "1,50" and pd.isna(text["y"].iloc[1]) and len(written.columns(["date", "y"], 1)) == 1
 
@@ -118,7 +118,7 @@ def test_a_large_file_is_read_as_text_once_and_its_first_rows_from_its_head(tmp_
         f.write("sep=;\nds;y\n" + "\n".join(rows) + "\n")
     expected = pd.read_csv(path, sep=";", skiprows=1, dtype=str)
     written = Written(path, ".gz")
-    assert written.head == ("ds;y", ";", 1) and len(written.first) == HEAD
+    assert written.head == ("ds;y", ";", 1, True) and len(written.first) == HEAD
     path.rename(tmp_path / "gone.csv.gz")
     assert written.columns(["y"], 1000).equals(expected[["y"]].iloc[:1000])  # from the head's bytes
     (tmp_path / "gone.csv.gz").rename(path)

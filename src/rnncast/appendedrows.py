@@ -22,6 +22,7 @@ import pandas as pd
 from rnncast import gaps
 from rnncast.data import place
 from rnncast.errors import RnncastError
+from rnncast.filelines import line
 from rnncast.layouts import Rows
 from rnncast.timetext import shown
 
@@ -85,8 +86,8 @@ def _warn(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict
 def _head(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, what: str) -> str:
     placed = positions[start:end][positions[start:end] >= 0]  # rows inserted by fill_gaps have no line
     a, b, off = int(placed[0]), int(placed[-1]), attrs.get("line_offset")
-    lines = place(a, attrs) if a == b else (f"lines {a + off}-{b + off} of {attrs['source']}" if off is not None
-                                            and attrs.get("source") else f"rows {a}-{b}")  # first and last
+    lines = place(a, attrs) if a == b else (f"lines {line(a, attrs)}-{line(b, attrs)} of {attrs['source']}"
+                                            if off is not None and attrs.get("source") else f"rows {a}-{b}")  # first, last
     one = end - start == 1
     fmt = rows.text_format  # a monthly '2020-01' named as the file writes it
     dates = ("" if time is None else f"{shown(time[start], time, fmt)}, " if one else

@@ -38,7 +38,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertext, signs, thousands
+from rnncast import filelines, numbertext, signs, thousands
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import HEAD, Written
 
@@ -59,15 +59,17 @@ DOTTED = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.005, 12.345.678: an integer in th
 # decimals; 0.947 only the latter (no group of thousands starts with 0)
 
 
-def read(frame: pd.DataFrame, written: Written, skip=(), originals=None) -> pd.DataFrame:
+def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: dict | None = None) -> pd.DataFrame:
     """``frame`` (read from the CSV file ``written``, decimal commas already read by ``numbertext.read``) with each
     column written with thousands separators as float64 (said in one warning), and its file's byte-order mark and
     line terminator in ``attrs``. ``skip``: columns kept as text (ids). The columns' text is ``written.columns``.
     Raises ``RnncastError`` for integers written with thousands dots in a ``;`` file that writes no decimal mark
     (no decimal comma, and no number with decimals written with a point). ``originals``: {column: its values as
     the file writes them} for the columns ``signs.read`` rewrote (``1.234-`` as ``-1.234``): a warning or refusal
-    quotes a value as the file writes it."""
-    path, sep, rows = written.path, written.head.sep, written.head.skip
+    quotes a value as the file writes it. ``lines``: the attrs ``filelines.line`` finds a row's line in (blank
+    lines counted), else row 0 is taken to be on the line below the header."""
+    path, sep = written.path, written.head.sep
+    lines = lines or {"line_offset": 2 + written.head.skip}
     read_so, doubted = {}, {}  # read_so: {column: (its thousands and decimal marks, a value so read, as written)}
     originals = originals or {}
     for name in frame.columns:
@@ -97,7 +99,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None) -> pd.D
                         "write them without it", path.name, list(dotted), *_dotted_example(text, as_written))
             break
         if decimal != ",":
-            raise RnncastError(_ambiguous(name, text, path.name, rows, sep, as_written))
+            raise RnncastError(_ambiguous(name, text, path.name, lambda i: filelines.line(i, lines), sep, as_written))
         i = int(np.flatnonzero(text.str.fullmatch(DOTTED).fillna(False).to_numpy())[0])
         read_so[name] = (".", ",", text.iloc[i], as_written.iloc[i])
         frame[name] = thousands.numbers(text, ".", ",")
@@ -222,7 +224,7 @@ def _fixed_text(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Ser
     return signs.plain_columns(written.columns(floats, min(CHECKED_ROWS, len(frame))))
 
 
-def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str = ";",
+def _ambiguous(name: str, text: pd.Series, source: str, line=lambda i: i + 2, sep: str = ";",
                as_written: pd.Series | None = None) -> str:
     """The refusal of ``text`` (a column's values, ``-`` before negative ones), its values quoted ``as_written``."""
     as_written = text if as_written is None else as_written
@@ -232,7 +234,7 @@ def _ambiguous(name: str, text: pd.Series, source: str, rows: int = 0, sep: str 
     plain = as_written[~dotted].dropna()
     beside = f" beside {plain.iloc[0]!r}" if len(plain) else ""
     by = "tabs" if sep == "\t" else repr(sep)
-    return (f"column {name!r} holds {shown!r} at line {i + 2 + rows} of {source}{beside}: a thousands separator "
+    return (f"column {name!r} holds {shown!r} at line {line(i)} of {source}{beside}: a thousands separator "
             f"({value.replace('.', '')}) or a decimal point ({value})? In a file separated by {by} whose numbers show "
             "no decimal mark rnncast does not guess; write the column without thousands separators (Excel: number "
             f"format 0, not #.##0), or its decimals with a comma ({shown.replace('.', ',')})")

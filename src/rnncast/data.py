@@ -8,7 +8,7 @@ Accepted: CSV (also ``.gz``, ``.zip``, ``.bz2``, ``.xz``), Parquet, a pandas Dat
 so until they are scaled.
 
 Every check names the column and the place of the problem and what would be accepted. Places are
-``line N of FILE`` (what a text editor shows, header = line 1) for CSV files and ``row N``
+``line N of FILE`` (what a text editor shows, counting blank lines and a value's line breaks) for CSV files and ``row N``
 (0-based position) otherwise.
 """
 
@@ -23,7 +23,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, indexcolumns, monthtext, numbertext, signs, zipped
+from rnncast import csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, zipped
 from rnncast.errors import RnncastError
 from rnncast.indexcolumns import INDEX_TIME
 from rnncast.madewindows import RAW_SERIES, refuse_windows
@@ -73,7 +73,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             written = Written(path, compression)  # its bytes read once for its text as written (sheetcsv)
             if written.member:
                 name, source = f"{written.member} in {path}", f"{written.member} in {path.name}"
-            header, sep, skip = written.head  # skip: Excel's sep= line
+            header, sep, skip, sep_line = written.head  # skip: Excel's sep= line, blank lines
             if "\x00" in header:  # csv would stop at it; pandas would read on
                 raise RnncastError(nul_bytes(name, written.first))
             present = next(csv.reader([header], delimiter=sep), [])
@@ -85,7 +85,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                                    "would be lost; add a header line naming the columns (e.g. date,sales)")
             twice = sorted({c for c in present if c and present.count(c) > 1})
             if twice:  # pandas would rename the second one (a.1) and train on a column nobody named
-                raise RnncastError(f"the header of {name} (line 1) names column(s) {twice} more than once; give "
+                raise RnncastError(f"the header of {name} (line {skip + 1}) names column(s) {twice} more than once; give "
                                    "every column its own name")
             text = {c: str for c in set(text_columns) | {ID_COLUMN} if c in present}
             # ids are read as written: "NA" or "null" is a series, not a missing id
@@ -100,16 +100,18 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
                                                skiprows=skip, nrows=rows)
                     except pd.errors.ParserWarning:
                         raise RnncastError(written.title(name) or _more_values(f"the rows of {name} hold more values",
-                                                                               present, sep)) from None
+                                                                               present, sep, skip + 1)) from None
                     except pd.errors.ParserError as err:  # one row of more values: pandas names its line
                         extra = re.search(r"Expected \d+ fields in line (\d+), saw (\d+)", str(err))
                         if not extra:
                             raise
+                        at = filelines.longer(written, len(present)) or extra[1]  # pandas counts no quoted line break
                         raise RnncastError(written.title(name) or _more_values(
-                            f"line {extra[1]} of {name} holds {extra[2]} values, more", present, sep)) from None
+                            f"line {at} of {name} holds {extra[2]} values, more", present, sep, skip + 1)) from None
 
             frame = read()
-            kept = without_empty(frame, present, path.name, 2 + skip)
+            lines = {filelines.READ_FROM: filelines.read_from(written, len(frame)), "line_offset": 2 + skip}
+            kept = without_empty(frame, present, path.name, lambda i: filelines.line(i, lines))  # blank lines counted
             # rows of separators at the end made pandas read integer columns (20200101, 201601, 1980) as floats:
             # the rows kept are read again, so that every column is read as it would be without them
             frame = read(len(kept))[list(kept.columns)] if len(kept) < len(frame) else kept
@@ -117,7 +119,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             frame, signed = signs.read(frame, skip=text)  # -50.00 where the file writes −50.00 or (50.00)
             frame = _dotted_months(numbertext.read(frame, sep, path.name, skip=text), written)
             as_written = {c: column for c, (column, _) in signed.items()}  # '1.234-' quoted so, not '-1.234'
-            frame = signs.settle(csvmarks.read(frame, written, text, as_written), signed, path.name)
+            frame = signs.settle(csvmarks.read(frame, written, text, as_written, lines), signed, path.name)
         else:
             raise RnncastError(f"unsupported file type {''.join(path.suffixes)!r} for {path}; use a .csv (or .csv.gz, "
                                ".csv.zip, .csv.bz2, .csv.xz) or .parquet file")
@@ -138,8 +140,9 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = source  # 'line 7 of sales.csv in x.zip' for a zip's member
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
+    frame.attrs[filelines.READ_FROM] = lines[filelines.READ_FROM] if kind in TEXT_SUFFIXES else None  # blank lines
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None
-    frame.attrs[SEP_LINE] = bool(skip) if kind in TEXT_SUFFIXES else False  # Excel's sep=; line: forecasts keep it
+    frame.attrs[SEP_LINE] = sep_line if kind in TEXT_SUFFIXES else False  # Excel's sep=; line: forecasts keep it
     return frame
 
 
@@ -157,9 +160,9 @@ def _dotted_months(frame: pd.DataFrame, written: Written) -> pd.DataFrame:
     return frame
 
 
-def _more_values(what: str, present: list, sep: str) -> str:
+def _more_values(what: str, present: list, sep: str, header: int = 1) -> str:
     comma = " (a decimal comma, as in 51,02?) must be quoted, or the columns separated by ';'" if sep == "," else " must be quoted"
-    return (f"{what} than its header (line 1) names ({len(present)} column(s)): a value that holds the separator "
+    return (f"{what} than its header (line {header}) names ({len(present)} column(s)): a value that holds the separator "
             f"{sep!r}{comma}; otherwise name every column in the header")
 
 
@@ -263,12 +266,14 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
 
 
 def place(i: int, attrs: dict) -> str:
-    """Where row ``i`` of a table is, as its user would find it."""
+    """Where row ``i`` of a table is, as its user would find it: ``line N of FILE`` as an editor numbers the
+    lines of a CSV file read by ``read_table`` (blank lines and values of several lines counted: ``filelines``),
+    else ``row i``."""
     offset = attrs.get("line_offset")
     if i < 0:
         return "a row inserted by fill_gaps"
     if offset is not None and attrs.get("source"):
-        return f"line {i + offset} of {attrs['source']}"
+        return f"line {filelines.line(i, attrs)} of {attrs['source']}"
     return f"row {i}"
 
 

@@ -47,8 +47,8 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
         panel = _panel(reference, data, models, test, 0, max_points)
         which = "" if reference.layout_ == "single" else f"series {test.ids[0]!r}, "
         shown = len(panel["actual"])  # every window's stitched curve (``plots.contiguous_forecast``), or its first ones
-        span = (f"all {counted(shown, 'test point')}" if shown >= -(-len(wf.y_true) // horizon) * horizon else
-                f"first {counted(shown, 'point')}")  # "first 120" of 120 read as rows cut
+        span = (f"all {counted(shown, 'test point')}{_last(wf, horizon)}" if shown >= len(wf.y_true) + horizon - 1
+                else f"first {counted(shown, 'point')}")  # "first 120" of 120 read as rows cut
         title = f"Test split, {which}forecast {how} ({span}{plots.target_note(reference.targets_)})"
         return plots.forecast_figure(panel["x"], panel["actual"], panel["predictions"], title, ylabel, panel["bands"],
                                      xlabel=plots.time_label(reference.calendar_), filled=panel["filled"], session=session,
@@ -66,8 +66,13 @@ def forecast_plot(reference: Forecaster, data, models: dict[str, Forecaster], te
             panel["title"] = f"series {test.ids[s]!r}: test MASE {mase[s]:.3g}"
         panels.append(panel)
     lengths = {len(panel["actual"]) for panel in panels}
-    first = f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}"
-    title = f"Test split, forecast {how} ({first} points of each series{plots.target_note(reference.targets_)}){note}"
+    rows = np.bincount(wf.series, minlength=len(test.ids)) + horizon - 1  # each series' test rows
+    whole = all(len(panel["actual"]) >= rows[s] for panel, (s, _) in zip(panels, picks))  # none cut by max_points
+    if whole:  # every test row of each series drawn: said as the one series' title says it
+        span = f"all {lengths.pop()} test points" if len(lengths) == 1 else "all test points"
+    else:
+        span = (f"the first {lengths.pop()}" if len(lengths) == 1 else f"at most the first {max(lengths)}") + " points"
+    title = (f"Test split, forecast {how} ({span} of each series{plots.target_note(reference.targets_)}){note}")
     return plots.forecast_grid(panels, title, ylabel, plots.time_label(reference.calendar_), session, reference.calendar_)
 
 
@@ -160,9 +165,16 @@ def _panel(reference: Forecaster, data, models: dict[str, Forecaster], test: Par
     for name, values in mine.baselines.items():
         predictions[plots.baseline_label(name, season)] = plots.contiguous_forecast(
             mine.y_true[..., 0], _shown(mine, values[..., 0]), max_points)[2]
-    rows = (mine.target_rows[firsts][:, None] + np.arange(mine.y_true.shape[1])).reshape(-1)
+    rows = mine.target_rows[firsts[0]] + firsts[1]  # each point's window's first row, and its step in it
     x = mine.time[rows] if mine.time is not None else rows
     return {"x": x, "actual": actual, "predictions": predictions, "bands": bands, "filled": filled}
+
+
+def _last(wf: WindowForecasts, horizon: int) -> str:
+    """Where the last window one horizon after another is not the last (``plots.contiguous_forecast``), the
+    words saying the rows after it are forecast from the last cutoff, fewer steps after the one before."""
+    later = (len(wf.y_true) - 1) % horizon
+    return f", the last {later} from a cutoff {counted(later, 'step')} after the one before" if later else ""
 
 
 def _shown(wf: WindowForecasts, values: np.ndarray) -> np.ndarray:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis
+from rnncast import indexcolumns, numbertimes, splittime, timeaxis
 from rnncast.allfeatures import every_other
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
@@ -298,6 +298,9 @@ def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
             return 1 < distinct <= len(column) // 3
         return not pd.api.types.is_numeric_dtype(column) and 1 < distinct < len(column)
 
+    split = splittime.split_over(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used])
+    if split:  # 'Date' and 'Hour': one time, not 24 series
+        return splittime.joined(rows.time_col, *split)
     text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
     if not text:
         return ""

@@ -214,15 +214,21 @@ def time_label(calendar) -> str:
 def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int = MAX_POINTS):
     """Stitch forecasts of windows whose cutoffs are one horizon apart into one contiguous curve.
 
-    ``y_true``, ``y_pred``: [W, H] for one target, windows in time order, stride 1. Returns the
-    indices of the windows used and the 1-D actual and forecast curves (each step forecast from
-    the most recent window starting at or before it, as a user who forecasts every H steps would see).
+    ``y_true``, ``y_pred``: [W, H] for one target, windows in time order, stride 1 (W + H - 1 rows). Returns
+    ``(windows, steps)``, the window and the step in it each point is forecast from ([P] each), and the 1-D
+    actual and forecast curves [P] (each step forecast from the most recent window starting at or before it, as a
+    user who forecasts every H steps would see). Where every window's H steps fit in ``max_points`` and the last
+    window one horizon after another is not the last window (W - 1 no multiple of H), the rows after its steps
+    are the last window's (a cutoff fewer than H steps after the one before), each drawn once: every row then.
     """
-    horizon = y_true.shape[1]
-    firsts = np.arange(0, len(y_true), horizon)[: max(1, max_points // horizon)]
-    actual = y_true[firsts].reshape(-1)
-    forecast = y_pred[firsts].reshape(-1)
-    return firsts, actual, forecast
+    count, horizon = y_true.shape
+    starts = np.arange(0, count, horizon)
+    firsts = starts[: max(1, max_points // horizon)]
+    windows, steps = np.repeat(firsts, horizon), np.tile(np.arange(horizon), len(firsts))
+    if count and len(firsts) == len(starts) and firsts[-1] < count - 1 and count + horizon - 1 <= max_points:
+        later = np.arange(firsts[-1] + horizon - (count - 1), horizon)  # the last window's steps after the rows drawn
+        windows, steps = np.concatenate([windows, np.full(len(later), count - 1)]), np.concatenate([steps, later])
+    return (windows, steps), y_true[windows, steps], y_pred[windows, steps]
 
 
 TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points, 1.2 apart): the figure grows by it

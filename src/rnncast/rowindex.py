@@ -25,6 +25,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import csvmarks
 from rnncast.data import names
 
 log = logging.getLogger(__name__)
@@ -144,6 +145,13 @@ def without_written_index(frame: pd.DataFrame, roles=(), announce: bool = True, 
     return without(frame, written_index(frame, roles, ids), announce, of)
 
 
+def _written(frame: pd.DataFrame, name: str) -> bool:
+    """Whether the column ``name`` (``Unnamed: 0``) is so named in the file ``frame`` was read from, not left
+    empty in its header (``csvmarks.UNNAMED``: those the header leaves empty); a frame handed over in memory holds
+    pandas' name for an empty header, as far as rnncast can tell."""
+    return bool(frame.attrs.get("source")) and name not in frame.attrs.get(csvmarks.UNNAMED, ())
+
+
 def without(frame: pd.DataFrame, found: dict[str, str], announce: bool = True, of: str = "") -> pd.DataFrame:
     """``frame`` less the columns ``found`` (:func:`written_index`'s), said in one warning where ``announce``;
     ``frame`` itself where none. For a caller that asks :func:`written_index` first (to say it once per model)."""
@@ -152,16 +160,19 @@ def without(frame: pd.DataFrame, found: dict[str, str], announce: bool = True, o
     if announce:
         at = f" of {of}" if of else ""
         shown = list(found.items())
+        written = [_written(frame, n) for n, _ in shown]
+        parts = [f"its header {n!r}: pandas' name for an empty header, written back" if w else
+                 f"{n!r}, its header empty" for (n, _), w in zip(shown, written)]
         if len(shown) == 1:
-            log.warning("left out: the first column%s (%r, its header empty) holds the row numbers %s, as pandas' "
-                        "to_csv writes a frame's index, so it is not data (write the file with index=False to leave "
-                        "it out)", at, *shown[0])
+            log.warning("left out: the first column%s (%s) holds the row numbers %s, as pandas' to_csv writes a "
+                        "frame's index, so it is not data (write the file with index=False to leave it out)", at,
+                        parts[0], shown[0][1])
         else:
-            log.warning("left out: the first %d columns%s (%r, its header empty, then %s: pandas' names for empty "
-                        "headers) hold the row numbers %s, as pandas' to_csv writes a frame's index (a file read with its "
-                        "index and written again has two), so they are not data (write the file with index=False to "
-                        "leave them out)", len(shown), at, shown[0][0], ", ".join(repr(n) for n, _ in shown[1:]),
-                        " and ".join(t for _, t in shown))
+            parts = [f"{n!r}, its header empty" if not w else f"its header {n!r}" for (n, _), w in zip(shown, written)]
+            log.warning("left out: the first %d columns%s (%s: pandas' names for empty headers%s) hold the row numbers "
+                        "%s, as pandas' to_csv writes a frame's index (a file read with its index and written again has "
+                        "two), so they are not data (write the file with index=False to leave them out)", len(shown), at,
+                        ", then ".join(parts), ", written back" * any(written), " and ".join(t for _, t in shown))
     kept = frame.drop(columns=list(found))
     kept.attrs = frame.attrs
     return kept

@@ -1,4 +1,4 @@
-"""CSV files as spreadsheets write them: the header line (lines may end in LF, CR LF or CR), the
+"""CSV files as spreadsheets write them: the header line (the first not blank; lines may end in LF, CR LF or CR), the
 separator (found from the header, or given by Excel's ``sep=;`` first line), and what Excel's export
 leaves beyond the table, which carries no value and is left out with one warning naming it:
 
@@ -44,12 +44,14 @@ HEAD = 1 << 16  # the bytes read at least from a file's start (csvmarks finds it
 
 
 class Head(NamedTuple):
-    """A CSV file's head: its header line (without its end), the separator of its columns, and the lines
-    before the header that are no part of the table (1 after Excel's ``sep=`` line, else 0)."""
+    """A CSV file's head: its header line (without its end), the separator of its columns, the lines
+    before the header that are no part of the table (Excel's ``sep=`` line, blank lines) and whether the first
+    of them is Excel's ``sep=`` line."""
 
     header: str
     sep: str
     skip: int
+    sep_line: bool = False
 
 
 class Written:
@@ -61,7 +63,7 @@ class Written:
     None. Raises ``RnncastError`` for a zip archive that holds no data file or several (``zipped.data_file``)."""
 
     def __init__(self, path: Path, compression: str | None):
-        self.path = path
+        self.path, self.compression = path, compression
         self.member = zipped.data_file(path) if compression == ".zip" else None  # a zip archive's one data file
         self.first, self._whole = _first_bytes(path, compression, self.member)
         self.head = _head(self.first, path.name)
@@ -127,26 +129,27 @@ class Written:
 
 
 def _head(first: bytes, name: str) -> Head:
-    lines = (re.split(rb"\r\n|\r|\n", first) + [b"", b""])[:2]
-    first_line, second = (line.decode("utf-8", errors="replace") for line in lines)
-    first_line = first_line.lstrip("\ufeff")  # Excel's "CSV UTF-8" byte-order mark: pandas reads past it, so do the names
-    given = EXCEL_SEP.match(first_line)
+    lines = [line.decode("utf-8", errors="replace") for line in re.split(rb"\r\n|\r|\n", first)] + ["", ""]
+    lines[0] = lines[0].lstrip("\ufeff")  # Excel's "CSV UTF-8" byte-order mark: pandas reads past it, so do the names
+    given = EXCEL_SEP.match(lines[0])
+    at = next((k for k in range(int(bool(given)), len(lines) - 2) if lines[k].strip(" \t")), int(bool(given)))
+    header = lines[at]  # blank lines above it passed over, as pandas does
     if given:
         log.info("%s: its first line %r names the separator (as Excel writes it), so it is read so and the header "
-                 "is line 2", name, first_line)
-        return Head(second, given[1], 1)
-    return Head(first_line, separator(first_line, name), 0)
+                 "is line %d", name, lines[0], at + 1)
+        return Head(header, given[1], at, True)
+    return Head(header, separator(header, name), at)
 
 
 def _first_bytes(path: Path, compression: str | None, member: str | None) -> tuple[bytes, bool]:
     """The file's first bytes (``Written.first``) and whether they are all of it (a zip archive's: its ``member``)."""
-    with _binary(path, compression, member) as f:
+    with binary(path, compression, member) as f:
         return _read_first(f)
 
 
 @contextmanager
-def _binary(path: Path, compression: str | None, member: str | None):
-    """The file's bytes opened, unzipped (a zip archive's ``member``) or decompressed."""
+def binary(path: Path, compression: str | None, member: str | None):
+    """The file's bytes opened (``filelines`` counts its lines in them), unzipped (a zip archive's ``member``) or decompressed."""
     if compression == ".zip":
         with zipped.opened(path, member) as f:
             yield f
@@ -159,7 +162,7 @@ def first_not_utf8(path: Path, compression: str | None, member: str | None) -> t
     """``(byte, line, why)`` of the first bytes of the file (unzipped or decompressed; a zip archive's ``member``) that are
     no UTF-8, counted from 0 and 1, or None where it all decodes. For a refusal only: it reads the whole file; pandas'
     own error counts bytes from the start of its buffer, not of the file."""
-    with _binary(path, compression, member) as f:
+    with binary(path, compression, member) as f:
         raw = f.read()
     try:
         raw.decode("utf-8")
@@ -227,8 +230,9 @@ def separator(header: str, name: str) -> str:
     return ","
 
 
-def without_empty(frame: pd.DataFrame, present: list[str], source: str, first_line: int) -> pd.DataFrame:
-    """``frame`` (read from ``source``, whose header names ``present``, row 0 on line ``first_line``) without
+def without_empty(frame: pd.DataFrame, present: list[str], source: str, line) -> pd.DataFrame:
+    """``frame`` (read from ``source``, whose header names ``present``; ``line(i)``: the line row ``i`` is on, or
+    an int, row 0's line, where no line is blank) without
     the rows at its end that hold no value in any column and the columns with neither a name nor a value,
     both named in one warning. A value is anything but a missing one or blank text."""
     empty = frame.isna().to_numpy(copy=True)  # [rows, columns], written below (pandas may hand a read-only view)
@@ -240,7 +244,8 @@ def without_empty(frame: pd.DataFrame, present: list[str], source: str, first_li
     end = int(filled[-1]) + 1 if len(filled) else 0  # the rows from here on hold no value
     said = []
     if end < len(frame):
-        lines = first_line + end, first_line + len(frame) - 1
+        at = line if callable(line) else (lambda i: line + i)
+        lines = at(end), at(len(frame) - 1)
         which = f"line {lines[0]} holds" if lines[0] == lines[1] else f"lines {lines[0]}-{lines[1]} hold"
         said.append(f"{which} no value, only separators (as a spreadsheet writes rows below its data)")
     if unnamed:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
-from rnncast.data import INDEX_TIME
+from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
 
@@ -81,12 +81,13 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
         if set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
-            value = str(sample.iloc[0]).strip()
+            value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
                    if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
                    "such as 2005-01")
-            return c, f"{str(c)!r} holds {value!r}, which rnncast does not read as time ({why}){timetext.half_year(value)}"
+            return c, f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){timetext.half_year(value)}"
     return None
+
 
 
 def _refuse_fiscal(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str | None]:

@@ -1,0 +1,68 @@
+"""A time written over two columns, a date and the hour of the day (``splittime.py``): the refusal of repeated
+dates says to join them into one timestamp column, not to train one series per hour with id_col= (decision 621);
+a real id column keeps the id_col advice."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+from rnncast.splittime import split_over
+
+
+def hourly(days: int = 4, repeat: bool = True) -> pd.DataFrame:
+    """``Date`` and ``Hour`` 0-23 of ``days`` days, the hour 2 twice on the third day (the clocks go back)."""
+    dates, hours = [], []
+    for d in range(days):
+        day = list(range(24)) + ([2] if repeat and d == 2 else [])
+        dates += [f"2024-10-{25 + d}"] * len(day)
+        hours += sorted(day)
+    rng = np.random.default_rng(0)
+    return pd.DataFrame({"Date": dates, "Hour": hours, "load_kw": rng.normal(500, 20, len(dates)).round(1)})
+
+
+def test_a_date_and_hour_export_is_told_to_join_its_time_not_to_name_the_hour_an_id(tmp_path):
+    hourly().to_csv(tmp_path / "load.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "load.csv", target="load_kw")
+    message = str(info.value)
+    assert "duplicated timestamp 2024-10-25 at line 2 of load.csv and line 3" in message
+    assert ("the time is split over 'Date' (the date) and 'Hour' (the hour of the day): rnncast reads time from one "
+            "column, so write them as one timestamp column ('2024-10-25 00:00'), e.g. frame['time'] = "
+            "pd.to_datetime(frame['Date']) + pd.to_timedelta(frame['Hour'], unit='h'), and name it with time_col= "
+            "(--time-col)") in message and "id_col" not in message
+
+
+def test_the_one_liner_it_gives_makes_a_time_column_rnncast_reads():
+    frame = hourly(repeat=False)
+    frame["time"] = pd.to_datetime(frame["Date"]) + pd.to_timedelta(frame["Hour"], unit="h")
+    panel = load_panel(frame.drop(columns=["Date", "Hour"]), target="load_kw", time_col="time")
+    assert panel.values.shape == (96, 1)
+
+
+@pytest.mark.parametrize("hours, name, found", [
+    (lambda h: h.map(lambda v: f"{v:02d}:00"), "Time", ("Time", "clock", "2024-10-25 00:00")),  # HH:MM text
+    (lambda h: h, "Stunde", ("Stunde", "hours", "2024-10-25 00:00")),  # 0-23, any name
+    (lambda h: h + 1, "HE", ("HE", "hours", "2024-10-25 01:00")),  # hour ending 1-24
+])
+def test_a_time_of_day_is_found_as_text_or_whole_hours(hours, name, found):
+    frame = hourly()
+    frame[name] = hours(frame.pop("Hour"))
+    assert split_over(frame, "Date", [name, "load_kw"]) == found
+
+
+def test_a_store_number_is_a_series_id_and_dotted_dates_are_read_day_first(tmp_path):
+    frame = hourly()
+    few = frame[frame["Hour"] < 5].rename(columns={"Hour": "store"})  # 0-4 within each date: stores, not hours
+    assert split_over(few, "Date", ["store"]) is None
+    few.to_csv(tmp_path / "stores.csv", index=False)
+    with pytest.raises(RnncastError, match=r"name the column that tells them apart with id_col= \(--id-col\), "
+                                           r"e\.g\. 'store'"):
+        load_panel(tmp_path / "stores.csv", target="load_kw")
+    frame["Date"] = pd.to_datetime(frame["Date"]).dt.strftime("%d.%m.%Y")
+    frame.to_csv(tmp_path / "de.csv", index=False)
+    with pytest.raises(RnncastError, match=r"pd\.to_datetime\(frame\['Date'\], dayfirst=True\) \+"):
+        load_panel(tmp_path / "de.csv", target="load_kw")
