@@ -69,3 +69,24 @@ def test_a_rank_other_than_0_draws_nothing(capsys):
     bar(SimpleNamespace(epoch=1, train_loss=0.25, val_loss=0.5))
     bar.close()
     assert capsys.readouterr().err == ""
+
+
+def test_a_latin1_terminal_gets_plain_ascii_for_what_its_encoding_lacks(monkeypatch):
+    """A tester's finding: under LC_ALL=en_US.ISO-8859-1 a finished fit's summary raised UnicodeEncodeError at the en
+    dash of "Diebold–Mariano" (a traceback, exit 1, after the run was written). The command's streams now write what
+    their encoding lacks plainly; what it holds (R², ×) is written as it is, and a UTF-8 stream is left alone."""
+    import io
+    import sys
+
+    from rnncast.cli.display import plain_streams
+
+    latin, utf8 = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(latin, encoding="latin-1"))
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(utf8, encoding="utf-8"))
+    plain_streams()
+    for stream in (sys.stdout, sys.stderr):
+        stream.write("Diebold–Mariano p = 0.03, R² 0.9, 2 × 3, 한\n")
+        stream.flush()
+    assert latin.getvalue().decode("latin-1") == "Diebold-Mariano p = 0.03, R² 0.9, 2 × 3, ?\n"
+    assert utf8.getvalue().decode("utf-8") == "Diebold–Mariano p = 0.03, R² 0.9, 2 × 3, 한\n"
+    assert sys.stderr.errors == "strict"

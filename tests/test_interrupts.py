@@ -292,3 +292,24 @@ def test_a_signal_inside_one_step_waits_for_its_end_and_meets_the_handler_it_wou
     finally:
         signal.signal(signal.SIGINT, handler)
     assert {s: signal.getsignal(s) for s in before} == before
+
+
+def test_a_finished_command_ends_after_its_exit_handlers_without_a_teardown_a_signal_could_cut(tmp_path):
+    """A tester's finding: a Ctrl-C in the second or two after a finished fit's last line (Python taking torch's
+    modules down, with the signals set back to their default) ended it by SIGINT, silently, its work complete. The
+    command now ends as soon as its exit handlers ran: a module whose teardown would take 3 s is never taken down, so a
+    Ctrl-C 0.5 s after the last line finds no process and the status is the command's."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "finished.py"
+    script.write_text("import sys, time\nfrom rnncast import interrupts\n\n\nclass Slow:\n    def __del__(self):\n"
+                      "        time.sleep(3)\n\n\nkeep = Slow()  # taken down with the module, at the interpreter's end\n"
+                      "print('done', flush=True)\nsys.exit(interrupts.end_by_signal(0))\n")
+    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline() == "done\n"
+    time.sleep(0.5)
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 0 and process.stderr.read() == ""

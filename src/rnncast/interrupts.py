@@ -18,6 +18,7 @@ epoch is whole; rank 0 writes it atomically).
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import signal
 import sys
@@ -122,6 +123,12 @@ def _end_by_signal():
     if _end_by:
         signal.raise_signal(_end_by[0])  # to this thread, which blocks it: pending until the unblocking below
     signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_WATCHED))  # ends the process here if one is pending
+    # No signal came: the command's work is written and said. Python would now take its modules down (torch's take
+    # a second or two), a time in which it has set the signals back to their default, so that a Ctrl-C there ended
+    # the finished command by SIGINT without a word (a tester's finding). The handlers that ran before this one
+    # have run; logging's, registered before it, is run here; the process then ends with the command's status.
+    logging.shutdown()
+    os._exit(_ended[0])
 
 
 def by(err: BaseException) -> str:

@@ -29,6 +29,9 @@ def entry() -> int:
     Ctrl-C or SIGTERM the end by that signal once the exit handlers ran (``interrupts.end_by_signal``), so that a
     shell loop of rnncast commands stops at the first Ctrl-C. A signal after the command's end, until the process is
     gone, ends it so too (said in one line), and one in ``main``'s last steps, after its own handling, alike."""
+    from rnncast.cli.display import plain_streams
+
+    plain_streams()  # a Latin-1 terminal gets '-' for an en dash, not a traceback
     try:
         return interrupts.end_by_signal(main())
     except KeyboardInterrupt as err:  # in main's clean-up or as it returned, before end_by_signal took the signals

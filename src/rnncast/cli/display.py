@@ -54,3 +54,33 @@ def table(head: list[str], rows: list[list]) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+PLAIN = {"–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "≤": "<=", "≥": ">=",
+         "≈": "~", "±": "+/-", "×": "x", "²": "^2", "√": "sqrt ", "·": "."}  # what a terminal's encoding may lack
+
+
+def _plain(err: UnicodeEncodeError):
+    """The codecs error handler ``rnncast-plain``: each character the stream's encoding lacks as its plain ASCII
+    form (``PLAIN``: the en dash of Diebold–Mariano as '-'), else '?'."""
+    return "".join(PLAIN.get(c, "?") for c in err.object[err.start:err.end]), err.end
+
+
+def plain_streams() -> None:
+    """Standard output and error write what their encoding lacks in plain ASCII (``_plain``) instead of failing: a
+    terminal in a Latin-1 locale (LC_ALL=en_US.ISO-8859-1, PYTHONIOENCODING=latin-1) raised UnicodeEncodeError at the
+    first en dash of a finished fit's summary, a traceback and exit 1 after the run was written. Text written in
+    UTF-8 (the default) is unchanged. For the ``rnncast`` command's entry point (``cli.entry``)."""
+    import codecs
+
+    try:
+        codecs.lookup_error("rnncast-plain")
+    except LookupError:
+        codecs.register_error("rnncast-plain", _plain)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        if hasattr(stream, "reconfigure") and codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32"):
+            try:
+                stream.reconfigure(errors="rnncast-plain")
+            except (OSError, ValueError):
+                pass
