@@ -512,7 +512,7 @@ def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(
 
 def test_several_targets_are_scored_each_in_its_own_units_beside_their_mean():
     """backtest printed only the mean of kWh and % errors (a tester's finding, decision 563)."""
-    from rnncast.reportpage import backtest_rows, backtest_units
+    from rnncast.backtestpage import backtest_rows, backtest_units
 
     t = np.arange(200)
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=200), "kwh": 1000 + 100 * np.sin(t / 5.0),

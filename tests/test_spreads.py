@@ -113,7 +113,7 @@ def test_tables_and_headings_under_no_scaler_name_the_training_spread_not_scaled
     7): nothing had been scaled. Each now names the training spread; with a scaler they still say "scaled units"."""
     from rnncast.cli.commands import score_tables
     from rnncast.readout import each_text
-    from rnncast.reportpage import backtest_rows, backtest_units
+    from rnncast.backtestpage import backtest_rows, backtest_units
     from rnncast.spreads import units_name
     from rnncast.studies import ranking
 

@@ -25,8 +25,8 @@ from rnncast.forecastplot import forecast_plot
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
 from rnncast.pagehtml import html_page
-from rnncast.reportpage import (backtest_facts, backtest_rows, backtest_units, baseline_blocks, noticed_blocks, run_blocks,
-                                said_elsewhere)
+from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units
+from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence, early_stop

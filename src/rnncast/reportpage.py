@@ -19,7 +19,7 @@ from rnncast import madeof, readout, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.r2notes import split_notes
-from rnncast.scoretext import score_texts
+from rnncast.scoretext import column_head, score_texts, with_columns
 from rnncast.significance import p_number
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
@@ -234,7 +234,7 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     names = list(METRIC_NAMES) + [k for k in _more(r[units] for _, r in parts) if k not in METRIC_NAMES]
     labels = [[part, row_label(name), _windows(result)] for part, result in parts for name in result[units]]
     scores = [s for _, result in parts for s in result[units].values()]
-    return [["split", "forecaster", "windows"] + [heads.get(m, column_head(m)) for m in names]] + _with_columns(
+    return [["split", "forecaster", "windows"] + [heads.get(m, column_head(m)) for m in names]] + with_columns(
         labels, scores, names)
 
 
@@ -247,98 +247,6 @@ def _more(blocks) -> list[str]:
     held = {k for block in blocks for scores in block.values() for k in scores}
     return [k for k in MORE if k in held] + sorted((k for k in held if k.startswith("coverage_")),
                                                    key=lambda k: float(k.removeprefix("coverage_")))
-
-
-def column_head(name: str) -> str:
-    """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``coverage 80%`` (of the 80% interval)."""
-    if name.startswith("coverage_"):
-        return f"coverage {name.removeprefix('coverage_')}%"
-    return {"smape": "sMAPE %", "mape": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
-
-
-def _with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) -> list[list[str]]:
-    """Rows of ``labels`` each followed by its ``scores`` of ``names``, each column written in one notation (a score
-    a forecaster lacks: "")."""
-    columns = [score_texts(name, [s.get(name) for s in scores]) for name in names]
-    return [label + [column[i] for column in columns] for i, label in enumerate(labels)]
-
-
-# ---- a backtest's table ---------------------------------------------------------------------
-
-BACKTEST_METRICS = ("mae", "rmse", "mase", "smape")
-WINDOW_KEYS = ("window", "first_step", "scaled")  # a window's entry: these, then one score block per forecaster
-
-
-def backtest_rows(m: dict) -> list[list[str]]:
-    """One row per window and forecaster, then the overall rows; a window is named with its first
-    forecast step (the earliest to the latest over the series). MSE is in the units the verdict weighs
-    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original
-    (``backtest_units`` says so above the table, on the terminal as on the page)."""
-    scaled = m.get("verdict_units") == "scaled"
-    units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
-        units_name(m.get("scaled_by")), "original")
-    extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
-    entries = [(_window_label(w), w, w.get("scaled")) for w in m["windows"]] + [
-        ("overall", m["overall"], m.get("overall_scaled"))] + [
-        (f"overall, target {name!r}", each["original"], each["scaled"])  # several targets: each in its own units
-        for name, each in (m.get("overall_by_target") or {}).items()]
-    labels, scores = [], []
-    for label, block, in_scaled in entries:
-        for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
-            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
-            labels.append([label, row_label(name)])
-            scores.append({**block[name], "mse": mse})
-    head = (["window (first forecast step)", "forecaster", f"MSE ({units})" if scaled else "MSE"]
-            + [column_head(n) for n in BACKTEST_METRICS + tuple(extra)])
-    return [head] + _with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
-
-
-def backtest_units(m: dict) -> str:
-    """The units of a backtest's table (``backtest_rows``), its heading on the page and its title on the terminal."""
-    errors = "MAE, RMSE" + (", pinball" if "pinball" in m["overall"]["model"] else "")
-    name = units_name(m.get("scaled_by"))
-    spread = " (each series divided by its training rows' standard deviation)" if name == "training-spread units" else ""
-    units = (f"MSE in {name}{spread}, as the verdict weighs it; {errors} in original units" if m["verdict_units"] == "scaled"
-             else f"MSE, {errors} in original units")
-    if m.get("overall_by_target"):  # several targets: a row's original units are the targets' mean, but for its own
-        units += " (the targets' mean, except in a target's own rows)"
-    share = "; coverage: the share of values inside the interval" if any(
-        k.startswith("coverage_") for k in m["overall"]["model"]) else ""
-    return f"{units}; MASE and sMAPE compare across scales{share}"
-
-
-def backtest_facts(config: dict, m: dict) -> list[list[str]]:
-    """The "Data and settings" table of a backtest, read from its config.json (``report.write_backtest``):
-    the data and the columns each role took, those none took (decision 116), the cutoffs, every setting."""
-    data, run = config["data"], config["run"]
-    names = lambda key: ", ".join(map(str, run.get(key) or [])) or "(none)"  # noqa: E731
-    wide = run.get("layout") == "wide"
-    facts = [["data", data.get("source") or "(in memory)"],
-             ["series (wide columns)" if wide else "target", names("target")],
-             ["id column", run.get("id_col") or ("(none: each series is a column)" if wide else "(none: one series)")],
-             ["time column", run.get("time_col") or "(none: rows numbered)"]]
-    if m.get("calendar"):
-        facts.append(["calendar", m["calendar"]])
-    facts += [["past / future-known covariates", f"{names('past_covariates')} / {names('future_covariates')}"],
-              ["static covariates", names("static_covariates") + (
-                  f", the values the model of {data.get('from_run')} holds" if data.get("static_held") else
-                  f", from the table {data['static']}" if data.get("static") else "")],
-              ["columns not used", names("not_used")],
-              ["series", f"{m['series']} backtested" + (f", {len(m['skipped_series'])} too short" if m["skipped_series"] else "")],
-              ["cutoffs", f"{m['n_windows']}, {counted(m['step'], 'step')} apart"
-                          + (", refit at each" if m["refit"] else ", one model trained up to the first cutoff")]]
-    # test_frac is fit's: a backtest's windows are its cutoffs' (the page listed 0.2 that nothing used; a tester's find)
-    facts += [[k, repr(v)] for k, v in config["settings"].items() if k != "test_frac"]
-    return [["setting", "value"]] + facts
-
-
-def _window_label(window: dict) -> str:
-    """``0 (2023-11-06)``, or ``0 (2023-11-06 to 2023-11-20)`` when the series start it apart."""
-    span = window.get("first_step")
-    if not isinstance(span, (list, tuple)) or len(span) != 2:
-        return str(window["window"])
-    first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") for t in span)
-    return f"{window['window']} ({first}{'' if first == last else ' to ' + last})"
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:

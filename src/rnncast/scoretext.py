@@ -47,3 +47,17 @@ def _unsigned_zero(text: str) -> str:
     """``-0.0000`` as ``0.0000``: a value that rounds to zero has no sign to show (an R² of -0.00001)."""
     digits = text.split("e")[0].lstrip("-").replace(".", "")
     return text[1:] if text.startswith("-") and not digits.strip("0") else text
+
+
+def column_head(name: str) -> str:
+    """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``coverage 80%`` (of the 80% interval)."""
+    if name.startswith("coverage_"):
+        return f"coverage {name.removeprefix('coverage_')}%"
+    return {"smape": "sMAPE %", "mape": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
+
+
+def with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) -> list[list[str]]:
+    """Rows of ``labels`` each followed by its ``scores`` of ``names``, each column written in one notation (a score
+    a forecaster lacks: "")."""
+    columns = [score_texts(name, [s.get(name) for s in scores]) for name in names]
+    return [label + [column[i] for column in columns] for i, label in enumerate(labels)]

@@ -108,7 +108,7 @@ def run_backtest(args) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture
     from rnncast.report import write_backtest
-    from rnncast.reportpage import backtest_rows, backtest_units
+    from rnncast.backtestpage import backtest_rows, backtest_units
 
     settings = settings_from_args(args)
     request = panel_request(args)

@@ -1,0 +1,55 @@
+"""A backtest's tables (``backtestpage.py``): a row per window and forecaster, then the overall rows, each score
+written as fit's table writes it; the "Data and settings" of a backtest. The page itself: tests/test_report.py."""
+
+from __future__ import annotations
+
+
+def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_rows():
+    from rnncast.backtestpage import backtest_rows
+
+    scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape": 12.345678}
+    scaled = {"model": {"mse": 0.123456}, "repeat": {"mse": 0.5}}
+    m = {"windows": [{"window": 0, "first_step": ["2023-11-06 00:00:00", "2023-11-20 00:00:00"], "model": scores,
+                      "repeat": scores, "scaled": scaled},
+                     {"window": 1, "first_step": [90, 90], "model": scores, "repeat": scores, "scaled": scaled}],
+         "overall": {"model": {**scores, "pinball": 0.25}, "repeat": scores}, "overall_scaled": scaled,
+         "verdict_units": "scaled"}
+    head, *rows = backtest_rows(m)
+    assert head == ["window (first forecast step)", "forecaster", "MSE (scaled)", "MAE", "RMSE", "MASE", "sMAPE %", "pinball"]
+    assert [r[:2] for r in rows] == [["0 (2023-11-06 to 2023-11-20)", "model"],
+                                     ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat the last value"],
+                                     ["1 (90)", "model"], ["1 (90)", "baseline: repeat the last value"],
+                                     ["overall", "model"], ["overall", "baseline: repeat the last value"]]
+    assert rows[4][2:] == ["0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.25000"] and rows[0][-1] == ""  # as fit's
+    assert rows[1][2] == "0.50000"  # the MSE the verdict weighs: scaled for a panel, original for one series
+    assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
+    assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4.0000"
+
+
+def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decimals():
+    """backtest printed MAE and RMSE near a million as 93862.7833 and 1008173.0615 while fit's table wrote
+    1.7645e+05: errors in the data's units now take fit's notation (``scoretext``: plain below 1e7, five significant
+    digits), ratios four decimals."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.backtestpage import backtest_rows
+
+    scores = {"mse": 1.0164e12, "mae": 93862.7833, "rmse": 1008173.0615, "mase": 0.91234, "smape": 12.345678,
+              "coverage_80": 0.8125}
+    m = {"windows": [], "overall": {"model": scores}, "verdict_units": "original"}
+    head, row = backtest_rows(m)
+    assert row[2:] == ["1.0164e+12", "93863", "1008173", "0.9123", "12.3457", "0.8125"]
+    fit = score_tables({"original": {"model": {**scores, "r2": 0.5}}, "scaled": {"model": {**scores, "r2": 0.5}}}, 1)
+    assert all(cell in fit for cell in ("1.0164e+12", "93863", "1008173"))  # the very same text as fit's
+
+
+def test_a_backtests_data_table_says_where_its_static_covariates_came_from():
+    """A backtest reading the values a run's model holds and one given another table both said only "size, region"
+    (decision 617)."""
+    from rnncast.backtestpage import backtest_facts
+
+    m = {"calendar": None, "series": 3, "skipped_series": [], "n_windows": 2, "step": 3, "refit": False}
+    run = {"target": ["y"], "static_covariates": ["size", "region"]}
+    held = {"data": {"source": "f.csv", "static_held": True, "from_run": "runs/r1"}, "run": run, "settings": {}}
+    given = {"data": {"source": "f.csv", "static": "other.csv"}, "run": run, "settings": {}}
+    assert dict(backtest_facts(held, m)[1:])["static covariates"] == "size, region, the values the model of runs/r1 holds"
+    assert dict(backtest_facts(given, m)[1:])["static covariates"] == "size, region, from the table other.csv"
