@@ -207,3 +207,17 @@ def test_a_value_with_a_trailing_minus_is_quoted_as_the_file_writes_it(tmp_path,
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         read_table(tmp_path / "neg.csv")
     assert "read as the numbers they write ('1.234,50-' as -1234.50)" in caplog.text
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_dotted_column_with_a_blank_value_is_refused_in_one_line_not_a_traceback(tmp_path, sep):
+    """A tester's finding: a ';' or tab file whose numbers all show three decimals (10.000) and one blank value ended in
+    a KeyError traceback (the blank made the column's matches objects, and ~ of a Python bool is -2), where the same
+    file without the blank is refused in one line: thousands separator or decimal point?"""
+    path = tmp_path / "semi.csv"
+    path.write_text(sep.join(["date", "y"]) + "\n" + "".join(
+        f"{d}{sep}{v}\n" for d, v in [("2024-01-01", "10.000"), ("2024-01-02", "10.500"), ("2024-01-03", ""),
+                                      ("2024-01-04", "11.250")]))
+    with pytest.raises(RnncastError, match=r"^column 'y' holds '10\.000' at line 2 of .*semi\.csv: a thousands "
+                                           r"separator \(10000\) or a decimal point \(10\.000\)\?"):
+        read_table(path)

@@ -100,7 +100,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
             break
         if decimal != ",":
             raise RnncastError(_ambiguous(name, text, path.name, lambda i: filelines.line(i, lines), sep, as_written))
-        i = int(np.flatnonzero(text.str.fullmatch(DOTTED).fillna(False).to_numpy())[0])
+        i = int(np.flatnonzero(text.str.fullmatch(DOTTED).fillna(False).to_numpy(dtype=bool))[0])
         read_so[name] = (".", ",", text.iloc[i], as_written.iloc[i])
         frame[name] = thousands.numbers(text, ".", ",")
         _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
@@ -228,7 +228,7 @@ def _ambiguous(name: str, text: pd.Series, source: str, line=lambda i: i + 2, se
                as_written: pd.Series | None = None) -> str:
     """The refusal of ``text`` (a column's values, ``-`` before negative ones), its values quoted ``as_written``."""
     as_written = text if as_written is None else as_written
-    dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
+    dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy(dtype=bool)
     i = int(np.flatnonzero(dotted)[0])
     value, shown = text.iloc[i], as_written.iloc[i]
     plain = as_written[~dotted].dropna()
@@ -243,6 +243,6 @@ def _ambiguous(name: str, text: pd.Series, source: str, line=lambda i: i + 2, se
 def _dotted_example(text: pd.Series, as_written: pd.Series) -> tuple[str, str]:
     """A value of ``text`` written like thousands with a dot (1.005) and one without (999), for a message, each as
     the file writes it (``as_written``)."""
-    dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy()
+    dotted = text.str.fullmatch(DOTTED).fillna(False).to_numpy(dtype=bool)
     plain = as_written[~dotted].dropna()
     return as_written[dotted].iloc[0], plain.iloc[0] if len(plain) else ""
