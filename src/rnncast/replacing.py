@@ -84,9 +84,10 @@ def settle(folder, own) -> None:
 
 def _move_up(folder: Path, done: Path, own) -> None:
     """``settle``'s steps from the one a killed process reached: the earlier output's files that the new one does
-    not replace removed, then ``DONE``'s moved up, each over its earlier namesake in one rename (a file) or two
-    (a folder: the earlier one renamed aside, under a name ``files.sweep_temps`` removes, then the new one in), so
-    a reader finds the earlier model or the new one at ``model/`` all but for an instant (``read_whole``)."""
+    not replace removed, then ``DONE``'s moved up, model/ first: each file over its earlier namesake in one rename,
+    the model folder in two (the earlier one renamed aside, under a name ``files.sweep_temps`` removes, then the new
+    one in), so a reader finds the earlier model or the new one at ``model/`` all but for an instant
+    (``read_whole``); other folders (tensorboard/) are removed, then moved up."""
     if not (done / CLEARED).exists():  # the earlier output's files may still be there: only theirs are
         for name in sorted(set(own) - set(HIDDEN) - {p.name for p in done.iterdir()}):
             remove(folder / name)
@@ -95,15 +96,15 @@ def _move_up(folder: Path, done: Path, own) -> None:
         if entry.name == CLEARED:
             continue
         place = folder / entry.name
-        if place.is_dir() and not place.is_symlink() and entry.is_dir():
-            aside = folder / f".{entry.name}.{secrets.token_hex(4)}.tmp"
+        if entry.name == "model" and entry.is_dir() and place.is_dir() and not place.is_symlink():
+            aside = folder / f".{entry.name}.{secrets.token_hex(4)}.tmp"  # a model folder: sweep_temps' after a kill
             os.rename(place, aside)
             os.rename(entry, place)
             remove(aside)
         else:
-            if place.is_dir() and not place.is_symlink():
-                remove(place)  # a folder where a file comes
-            os.replace(entry, place)  # one of the new output's moved up before a kill, or the earlier one: replaced
+            if entry.is_dir() or (place.is_dir() and not place.is_symlink()):
+                remove(place)  # a folder (tensorboard/, a demo's runs) goes before its namesake comes
+            os.replace(entry, place)  # a file over the earlier one's in one rename (or one moved up before a kill)
     remove(done)
 
 
