@@ -144,3 +144,24 @@ def test_an_out_folder_found_only_in_the_current_directory_is_refused_naming_bot
     assert main(["fit", "--config", str(project / "run.toml"), *ARGS]) == 2
     assert "is another folder" in capsys.readouterr().err and not (project / "runs").exists()
     assert main(["fit", "--config", str(project / "run.toml"), *ARGS, "--out", "mine"]) == 0  # given: not looked for
+
+
+def test_a_hand_edited_source_that_is_no_path_is_refused_in_one_line_unless_data_is_given(tmp_path, monkeypatch,
+                                                                                          capsys):
+    """config.json's "source": 5 gave "file not found: 5" (--config) and a TypeError (--resume)."""
+    monkeypatch.chdir(tmp_path)
+    make_frame(200).to_csv("d.csv", index=False)
+    assert main(["fit", "d.csv", "--target", "y", *ARGS, "--out", "run"]) == 0
+    config = json.loads(Path("run/config.json").read_text())
+    config["data"]["source"] = 5
+    Path("run/config.json").write_text(json.dumps(config))
+    Path("run/report.html").unlink()  # cut short while writing its outputs: a run to resume
+    capsys.readouterr()
+    said = ("run/config.json gives its 'source' as 5, which is no path of a file (hand-edited?); write the file's "
+            "path there as text, or give the file on the command line (DATA)")
+    for command in (["fit", "--config", "run", "--out", "again"], ["fit", "--resume", "run"]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == f"rnncast: error: {said}\n"
+    assert not Path("again").exists()
+    assert "data" not in run_locations("run", {"data": 5}, given=("data",))  # the file given on the command line
+    assert main(["fit", "--resume", "run", "d.csv"]) == 0

@@ -117,3 +117,19 @@ def test_stepped_is_one_rising_step_other_than_the_default_range():
     assert not stepped(pd.RangeIndex(0, 60)) and not stepped(pd.Index([0, 1, 2]))  # the default: row numbers
     assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([3, 2, 1])) and not stepped(pd.Index([5]))
     assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, 2.0]))
+
+
+def test_a_parquet_files_restored_index_of_years_is_read_as_the_same_frame_in_memory_is(tmp_path):
+    """A Parquet file whose index is RangeIndex(1961, 2021) (pandas restores it on read) was read as row numbers,
+    its forecast rows 60, 61, 62, where the same frame in memory is read with the years as its time axis."""
+    frame = _years().to_frame("y")
+    frame.to_parquet(tmp_path / "years.parquet")
+    assert isinstance(pd.read_parquet(tmp_path / "years.parquet").index, pd.RangeIndex)  # what pandas restores
+    panel = load_panel(tmp_path / "years.parquet")
+    assert panel.time_col == "index" and panel.calendar.freq == 1
+    model = Forecaster(**QUICK).fit(tmp_path / "years.parquet")
+    assert model.time_col_ == "index"
+    assert model.predict(tmp_path / "years.parquet").index.tolist() == [2021, 2022, 2023]
+    numbered = Forecaster(**QUICK).fit(frame.reset_index(drop=True))  # fitted on row numbers: the index stays labels
+    assert numbered.time_col_ is None
+    assert numbered.predict(tmp_path / "years.parquet").index.tolist() == [60, 61, 62]

@@ -110,3 +110,103 @@ def test_a_ctrl_c_during_the_swap_waits_until_the_new_run_is_in_place(tmp_path, 
     finally:
         signal.signal(signal.SIGINT, handler)
     assert _held(tmp_path) == NEW  # the new run whole, nothing of the earlier one, nothing hidden
+
+
+def _two_models(fitted, run: Path):
+    """``run`` holding ``fitted``'s model, and a new model of other weights staged to replace it (as fit
+    --overwrite stages its new run); the new model's checksum."""
+    import copy
+    import json
+
+    import torch
+
+    fitted.save(run / "model")
+    other = copy.deepcopy(fitted)
+    with torch.no_grad():
+        for tensor in other.net_.parameters():
+            tensor.add_(0.01)
+    other.save(replacing.staged(run) / "model")
+    (run / "config.json").write_text("{}")
+    return json.loads((replacing.staged(run) / "model" / "model.json").read_text())["weights_sha256"]
+
+
+def test_a_model_replaced_while_it_is_read_is_read_again_whole(tmp_path, fitted, monkeypatch):
+    """Forecaster.load('runs/sw') in a loop while fit --overwrite ran got "weights.safetensors cannot be read ...
+    damaged", "missing model.json" or "still training": the move under it is now read again once it is done."""
+    from rnncast import checkpoint, weightfile
+
+    run = tmp_path / "run"
+    new = _two_models(fitted, run)
+    header, calls = weightfile.header, []
+
+    def moved_between(path):  # model.json read, then the new run swapped in before the weights are
+        calls.append(path)
+        if len(calls) == 1:
+            replacing.swap(run, outputs.OUTPUT_FILES)
+        return header(path)
+
+    monkeypatch.setattr(weightfile, "header", moved_between)
+    net, meta = checkpoint.load_model(run)
+    assert meta["weights_sha256"] == new and len(calls) == 2  # the new model, in full, read a second time
+
+
+def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_its_process(tmp_path, fitted,
+                                                                                             monkeypatch):
+    import os
+    import threading
+
+    from rnncast import checkpoint, files
+    from rnncast.errors import RnncastError
+
+    run = tmp_path / "run"
+    _two_models(fitted, run)
+    claim = files.lock_folder(run, "run")  # the replacing fit holds the run throughout its move
+    try:
+        os.rename(run / "model", run / "aside")  # the instant between the earlier model moved out and the new one in
+        (run / replacing.DONE).mkdir()
+        monkeypatch.setattr(replacing, "REREAD_WAIT", 0.2, raising=False)
+        with pytest.raises(RnncastError) as refused:
+            checkpoint.load_model(run)
+        assert str(refused.value) == f"{run} is being replaced by another rnncast process (pid {os.getpid()}); try again"
+
+        def finish():
+            os.rename(run / "aside", run / "model")
+            (run / replacing.DONE).rmdir()
+
+        monkeypatch.setattr(replacing, "REREAD_WAIT", 30.0, raising=False)
+        timer = threading.Timer(0.3, finish)
+        timer.start()
+        try:
+            assert checkpoint.load_model(run)[1]["format"]  # waited for the move, then read whole
+        finally:
+            timer.join()
+    finally:
+        claim.release()
+    os.rename(run / "model", run / "aside")
+    (run / replacing.DONE).mkdir()  # a move a killed process left: nobody holds the run
+    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
+                                            rf"rnncast fit --resume {run} finishes the move$"):
+        checkpoint.load_model(run)
+    (run / "model").mkdir()
+    (run / "model" / "model.json").write_text("{")  # damaged, nothing being replaced: the model's own error
+    (run / replacing.DONE).rmdir()
+    with pytest.raises(RnncastError, match="is missing weights.safetensors"):
+        checkpoint.load_model(run)
+
+
+def test_the_earlier_model_stays_in_place_until_the_new_one_is_renamed_over_it(tmp_path, monkeypatch):
+    _folder(tmp_path, OLD)
+    _folder(replacing.staged(tmp_path), NEW)
+    import os
+
+    seen, rename = [], os.rename
+
+    def watched(src, dst):
+        seen.append(((tmp_path / "model" / "model.json").is_file(), (tmp_path / "config.json").is_file()))
+        return rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", watched)
+    replacing.swap(tmp_path, outputs.OUTPUT_FILES)
+    assert _held(tmp_path) == NEW
+    assert (False, False) not in seen  # never a folder without a model and its config.json: the earlier run's files
+    assert seen.count((False, True)) == 1  # stay till each is replaced; the one instant: the model renamed aside

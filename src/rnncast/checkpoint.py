@@ -26,7 +26,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, interrupts, pathargs, weightfile
+from rnncast import demofolders, interrupts, pathargs, replacing, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -138,6 +138,14 @@ def write_model(folder, net: nn.Module, meta: dict) -> None:
 
 
 def load_model(folder) -> tuple[nn.Module, dict]:
+    """Read a model folder back (``read_model``), read again where another process replaced it meanwhile
+    (``replacing.read_whole``: the earlier model or the new one, in full, or a ``RnncastError`` saying it is
+    being replaced, by which process)."""
+    folder = pathargs.checked("Forecaster.load's folder", folder, "a model folder or a run directory holding model/")
+    return replacing.read_whole(folder, read_model)
+
+
+def read_model(folder) -> tuple[nn.Module, dict]:
     """Read a model folder back; every way it can be broken is a ``RnncastError`` naming the file and
     the problem. Checked in this order, each before anything is allocated for the next: model.json
     (JSON, format, version, the network's fields), the weights' header against that network (count,

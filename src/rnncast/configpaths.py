@@ -96,6 +96,10 @@ def run_locations(path, request: dict, given=()) -> dict[str, list[tuple[str, Pa
     locations = {}
     for key, name in FILE_KEYS.items():
         written = request.get(key)
+        if written is not None and not isinstance(written, str) and key not in given:  # "source": 5, by hand
+            raise RnncastError(f"{config_path} gives its {name!r} as {json.dumps(written)}, which is no path of a file "
+                               f"(hand-edited?); write the file's path there as text, or give the file on the command "
+                               f"line ({TOML_PATHS.get(key, key)})")
         if not isinstance(written, str) or not written:
             continue
         entry = kept.get(name) if isinstance(kept, dict) else None

@@ -85,11 +85,10 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     id_text = [str(id_col)] if id_col is not None else []
     if isinstance(data, (str, Path)):  # a static column of codes ('001') read as written (statictext)
         columns = isinstance(static_covariates, (list, tuple, str))  # static covariates as columns of the data
-        frame = statictext.read_file(data, id_text, text=as_categories if columns else (),
-                                     decide=names(static_covariates) if columns else [])
-    else:
-        frame = as_frame(data, keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []),
-                         steps=index_steps)
+        read = statictext.read_file(data, id_text, text=as_categories if columns else (),
+                                    decide=names(static_covariates) if columns else [])  # a Parquet file's index as
+    frame = as_frame(read if isinstance(data, (str, Path)) else data, steps=index_steps,  # pandas restores it: a frame's
+                     keep_index=id_text + [ID_COLUMN] + ([str(time_col)] if time_col is not None else []))
     frame = frame.copy(deep=False) if frame is data else frame  # the caller's frame and its attrs stay as given
     frame.attrs[labels.GIVEN] = labels.given(data)  # a refusal names the columns as the caller does
     frame = rowindex.without_written_index(frame, (target, features, time_col, id_col, series, past_covariates, future_covariates,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+from rnncast import nesting
 from rnncast.errors import RnncastError
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of, lock_folder,  # kinds: files.py's
                            output_kinds, written_path)
@@ -57,7 +58,10 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     (``said``). Raises ``RnncastError`` for a model folder, a file, a folder of files rnncast did not
     write or of another command's output, and an earlier output without ``overwrite``."""
 
+    where = said(flag, out) if out is not None else f"the default folder {default}"
     if out is None:
+        if refusal := nesting.refusal(default, where, what, _kind_of):  # run in a run's folder: runs/ inside it
+            raise RnncastError(refusal)
         while True:
             try:
                 return lock_folder(fresh_dir(default), what, new=True, note=note)
@@ -67,6 +71,8 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     if model is not None:
         raise RnncastError(f"{said(flag, out)} is {'a' if model == out else 'inside a'} model folder ({model}); a {what} "
                            "is written in a folder of its own, never among a model's files")
+    if refusal := nesting.refusal(out, where, what, _kind_of):  # inside another output, at any depth
+        raise RnncastError(refusal)
     if out.exists() and not out.is_dir():
         raise RnncastError(f"{said(flag, out)} is a file; give a folder for the {what}")
     if not out.exists() and out.suffix.lower() in FILE_SUFFIXES:  # --out forecast.csv: a file meant, a folder made
@@ -84,6 +90,10 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
         if refusal := other_kind(out, entries, what, flag):
             raise RnncastError(refusal)
         foreign = [name for name in entries if name not in own or not written_by_rnncast(out / name)]
+        if inner := next((name for name in foreign if _kind_of(out / name)), None):  # nesting.py's reverse
+            kind = _kind_of(out / inner)
+            raise RnncastError(f"{said(flag, out)} holds {'a model folder' if kind == 'model' else f'the folder of a {kind}'} "
+                               f"({inner}); a {what} is never written around another output; give a new or empty folder")
         if foreign:
             named = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
             raise RnncastError(f"{said(flag, out)} holds files that rnncast did not write ({named}); give a new or empty "
@@ -95,6 +105,11 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
         claim.release(tidy=True)
         raise
     return claim
+
+
+def _kind_of(folder: Path) -> str | None:
+    """What ``nesting`` asks of a folder above a new output's: its kind of output, "model", or None."""
+    return output_kind(folder) or ("model" if model_folder(folder) else None)
 
 
 def other_kind(out: Path, entries, what: str, flag: str = "--out") -> str | None:

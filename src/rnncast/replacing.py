@@ -15,7 +15,9 @@ until it is done (``interrupts.one_step``), so a run is never left half moved by
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
+import time
 from pathlib import Path
 
 from rnncast import interrupts
@@ -81,16 +83,88 @@ def settle(folder, own) -> None:
 
 
 def _move_up(folder: Path, done: Path, own) -> None:
-    """``settle``'s steps from the one a killed process reached: the earlier output's files removed, ``DONE``'s moved up."""
+    """``settle``'s steps from the one a killed process reached: the earlier output's files that the new one does
+    not replace removed, then ``DONE``'s moved up, model/ first: each file over its earlier namesake in one rename,
+    the model folder in two (the earlier one renamed aside, under a name ``files.sweep_temps`` removes, then the new
+    one in), so a reader finds the earlier model or the new one at ``model/`` all but for an instant
+    (``read_whole``); other folders (tensorboard/) are removed, then moved up."""
     if not (done / CLEARED).exists():  # the earlier output's files may still be there: only theirs are
-        for name in sorted(set(own) - set(HIDDEN)):
+        for name in sorted(set(own) - set(HIDDEN) - {p.name for p in done.iterdir()}):
             remove(folder / name)
         (done / CLEARED).touch()
-    for entry in sorted(done.iterdir()):
-        if entry.name != CLEARED:
-            remove(folder / entry.name)  # one of the new output's moved up before a kill, or nothing
-            os.rename(entry, folder / entry.name)
+    for entry in sorted(done.iterdir(), key=lambda p: p.name != "model"):  # the model first: what readers load
+        if entry.name == CLEARED:
+            continue
+        place = folder / entry.name
+        if entry.name == "model" and entry.is_dir() and place.is_dir() and not place.is_symlink():
+            aside = folder / f".{entry.name}.{secrets.token_hex(4)}.tmp"  # a model folder: sweep_temps' after a kill
+            os.rename(place, aside)
+            os.rename(entry, place)
+            remove(aside)
+        else:
+            if entry.is_dir() or (place.is_dir() and not place.is_symlink()):
+                remove(place)  # a folder (tensorboard/, a demo's runs) goes before its namesake comes
+            os.replace(entry, place)  # a file over the earlier one's in one rename (or one moved up before a kill)
     remove(done)
+
+
+REREAD_WAIT = 10.0  # seconds a reader waits for a replacement under way to end (read_whole)
+
+
+def read_whole(folder, read):
+    """``read(folder)`` (``checkpoint``'s model read) of a model that another process may be replacing (``fit
+    --overwrite``'s ``swap``, ``save(overwrite=True)``): where a read fails (``RnncastError`` or ``OSError``) while
+    the folder's model was replaced under it (its folder's identity changed) or a move is under way (``DONE`` in
+    the run folder), it waits for the move to end (``REREAD_WAIT`` seconds at most) and reads again, so the reader
+    gets the earlier model or the new one in full. Raises the read's own error where nothing was being replaced,
+    and ``RnncastError`` "FOLDER is being replaced by another rnncast process (pid N); try again" where the move
+    has not ended."""
+    from rnncast.errors import RnncastError
+    from rnncast.files import holder
+
+    folder = Path(folder)
+    runs = [p for p in (folder, folder.parent) if p.name != ""]
+    for attempt in range(3):
+        before = _identity(folder)
+        try:
+            return read(folder)
+        except (RnncastError, OSError) as err:
+            moving = [run for run in runs if (run / DONE).is_dir()]
+            if not moving and _identity(folder) == before:
+                raise  # the folder as it was read: the error is the model's own
+            held = next((h for h in map(holder, moving) if h is not None), None)
+            if attempt < 2 and (not moving or held is not None and _ended(moving)):
+                continue  # replaced while read, or the move ended: read again
+            if not moving:
+                raise
+            cause = None if isinstance(err, RnncastError) else err
+            if held is None:  # a move a killed process left: the next process to hold the folder finishes it
+                raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped; "
+                                   f"rnncast fit --resume {moving[0]} finishes the move") from cause
+            raise RnncastError(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
+                               "again") from cause
+
+
+def _identity(folder: Path) -> tuple:
+    """Which folders ``folder`` and its ``model/`` are (their inode numbers, None where missing): a folder
+    renamed in over an earlier one is another."""
+    found = []
+    for place in (folder, folder / "model"):
+        try:
+            found.append(os.stat(place).st_ino)
+        except OSError:
+            found.append(None)
+    return tuple(found)
+
+
+def _ended(moving: list[Path]) -> bool:
+    """Wait until no folder of ``moving`` holds ``DONE`` (the move ended), ``REREAD_WAIT`` seconds at most."""
+    deadline = time.monotonic() + REREAD_WAIT
+    while any((run / DONE).is_dir() for run in moving):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def remove(path: Path) -> None:

@@ -269,6 +269,29 @@ def test_a_failure_after_finished_epochs_says_how_to_continue_and_refused_input_
     assert _cli(capsys, "fit", "--resume", run)[0] == 0  # the saved epoch is continued from
 
 
+def test_a_resume_given_moved_data_and_cut_short_says_to_continue_with_that_data(tmp_path, data, monkeypatch, capsys):
+    """After fit --resume RUN moved.csv was interrupted, the line said "Continue with: rnncast fit --resume RUN",
+    which then failed ("no data file ... give it"): the command it gives now names the data the resume was given."""
+    from rnncast import training
+
+    real_epoch = training._train_epoch
+
+    def interrupted_in_epoch_2(model, train, optimizer, generator, settings, epoch, *rest):
+        if epoch == 2:
+            raise KeyboardInterrupt
+        return real_epoch(model, train, optimizer, generator, settings, epoch, *rest)
+
+    run, first, moved = tmp_path / "run", tmp_path / "first.csv", tmp_path / "moved.csv"
+    shutil.copy(data, first)
+    monkeypatch.setattr(training, "_train_epoch", interrupted_in_epoch_2)
+    assert _cli(capsys, "fit", first, *ARGS, "--out", run)[0] == 130
+    first.rename(moved)
+    code, _, err = _cli(capsys, "fit", "--resume", run, moved)
+    assert code == 130 and err.strip().endswith(f"rnncast fit --resume {run} {moved}"), err
+    monkeypatch.setattr(training, "_train_epoch", real_epoch)
+    assert _cli(capsys, "fit", "--resume", run, moved)[0] == 0  # the command said goes on
+
+
 def test_a_file_that_config_json_names_is_read_as_data_and_never_shown(tmp_path, data, capsys):
     run = tmp_path / "run"
     assert _cli(capsys, "fit", data, *ARGS, "--epochs", "1", "--out", run)[0] == 0

@@ -20,25 +20,31 @@ from rnncast.errors import RnncastError
 from rnncast.outputs import OUTPUT_FILES
 
 
-def write_and_place(write, out: Path, into: Path) -> dict | int:
+def resume_command(out: Path, data=None) -> str:
+    """The command that continues the run ``out``: ``rnncast fit --resume OUT``, and ``data`` where this fit was a
+    resume given its DATA (the data moved: without it the run's own path would be tried again, and not found)."""
+    return f"rnncast fit --resume {shlex.quote(str(out))}" + (f" {shlex.quote(str(data))}" if data else "")
+
+
+def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
     """``write()``'s metrics (the run's outputs written into ``into``; moved over ``out``'s earlier run when
     ``into`` is not ``out``), or the exit status of a signal that stopped it, said on stderr. A refused write
-    raises ``RnncastError`` with the run's state."""
+    raises ``RnncastError`` with the run's state. ``data``: the DATA a resume was given (``resume_command``)."""
     replaces = into != out
     try:
         metrics = write()
     except KeyboardInterrupt as err:  # a second signal: the first was held, this one stops the write
         interrupts.pending()  # the first, taken: this line answers both
-        print(f"rnncast: interrupted{interrupts.by(err)}; {unwritten(out, into)}", file=sys.stderr)
+        print(f"rnncast: interrupted{interrupts.by(err)}; {unwritten(out, into, data=data)}", file=sys.stderr)
         return interrupts.exit_status(err)
     except OSError as err:
         space = "after freeing space, " if err.errno == errno.ENOSPC else ""
         raise RnncastError(f"{os_error_text(err)} (while the run's outputs were written; "
-                           f"{unwritten(out, into, space)})") from None
+                           f"{unwritten(out, into, space, data)})") from None
     held = interrupts.pending()
     if held is not None and replaces:  # not yet swapped: the earlier run is kept
         print(f"rnncast: interrupted{interrupts.by(held)} before the new run replaced the earlier one; {out} keeps "
-              f"the earlier run as it was and the new run, complete, waits in {into}: rnncast fit --resume {shlex.quote(str(out))} puts "
+              f"the earlier run as it was and the new run, complete, waits in {into}: {resume_command(out, data)} puts "
               f"it in place (or fit again with --overwrite to start it over)", file=sys.stderr)
         return interrupts.exit_status(held)
     if replaces:
@@ -58,11 +64,12 @@ def complete(held: KeyboardInterrupt, out: Path, replaced: bool, while_written: 
     return interrupts.exit_status(held)
 
 
-def unwritten(out: Path, into: Path, space: str = "") -> str:
-    """What a write stopped short left: the trained model saved, its outputs not all written, and how to go on."""
+def unwritten(out: Path, into: Path, space: str = "", data=None) -> str:
+    """What a write stopped short left: the trained model saved, its outputs not all written, and how to go on
+    (``resume_command``)."""
     if into == out:
         return (f"the trained model is saved in {out}, its outputs not all written; {space}write them with: "
-                f"rnncast fit --resume {shlex.quote(str(out))}")
+                f"{resume_command(out, data)}")
     return (f"{out} keeps the earlier run as it was; the new run is trained, its outputs not all written, in {into}: "
-            f"{space}rnncast fit --resume {shlex.quote(str(out))} writes them and replaces the earlier run (or remove {into} to "
+            f"{space}{resume_command(out, data)} writes them and replaces the earlier run (or remove {into} to "
             f"give the new run up)")

@@ -15,7 +15,7 @@ from rnncast.cli.commands import panel_kwargs, panel_request, score_tables, sett
 from rnncast.cli.resuming import check_resumed_data, resume_request, warn_other_data
 from rnncast.cli.display import epoch_bar
 from rnncast.cli.misplaced import overwrite_without_out
-from rnncast.cli.finishing import complete, write_and_place
+from rnncast.cli.finishing import complete, resume_command, write_and_place
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -165,7 +165,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                                    f"another: rnncast fit --config {shlex.quote(str(out))} --lr {lower:g} --out {shlex.quote(str(out))} --overwrite") from None
         if isinstance(err, KeyboardInterrupt):
             if main_rank:
-                left = _cut_short(out, replaces, saved, before)
+                left = _cut_short(out, replaces, saved, before, data=args.data if args.resume else None)
                 print(f"rnncast: interrupted{interrupts.by(err)}; {left}", file=sys.stderr)
             return interrupts.exit_status(err)  # 130 for Ctrl-C, 143 for SIGTERM
         # only a failure after an epoch finished here is told how to continue: input refused before training, or a
@@ -178,7 +178,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                           isinstance(err, RnncastError) and (told or saved and checkpoint.exists())):
             said = os_error_text(err) if isinstance(err, OSError) else str(err)
             space = "after freeing space, " if isinstance(err, OSError) and err.errno == errno.ENOSPC else ""
-            left = (_cut_short(out, replaces, saved * checkpoint.exists(), before, checkpoint, space)
+            left = (_cut_short(out, replaces, saved * checkpoint.exists(), before, checkpoint, space,
+                               args.data if args.resume else None)
                     if replaces or (into / "config.json").is_file() else  # start_config refused: no run to resume
                     f"the run was not begun; {space}fit again")
             raise RnncastError(f"{said} ({left})") from None
@@ -194,7 +195,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
             tracker.finish(metrics)
         return metrics
 
-    metrics = write_and_place(write, out, into)  # then moved over the earlier run; a signal or full disk said
+    metrics = write_and_place(write, out, into, args.data if args.resume else None)  # then moved over the earlier run; a signal or full disk said
     if isinstance(metrics, int):
         return metrics  # stopped by a signal, said with what it left
     test = metrics["test"]
@@ -225,27 +226,28 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
 
 
 def _cut_short(out: Path, replaces: bool, saved: int, before: bool, checkpoint: Path | None = None,
-               space: str = "") -> str:
+               space: str = "", data=None) -> str:
     """What a fit interrupted (``checkpoint`` None) or failed left in ``out``, and how to go on: ``saved``, the last
     epoch of this attempt saved (in ``checkpoint``); ``before``, epochs of an earlier attempt kept; ``replaces``: a new
     run beside an earlier one, which stays as it was (``replacing``), kept when it has a checkpoint; ``space``: what to
-    do first ("after freeing space, ")."""
+    do first ("after freeing space, "); ``data``: the DATA a resume was given, which the command to go on repeats
+    (``resume_command``)."""
     epochs = (f"epoch {saved} and those before it are saved" if saved else
               "the epochs saved before this attempt are kept" if before else "")
     where = f" in {checkpoint}" if checkpoint and saved else ""
     if not replaces:
         if checkpoint:
             epochs = epochs or "no epoch had been saved, so resuming starts the training over"
-            return f"{epochs}{where}; {space}continue the run with: rnncast fit --resume {shlex.quote(str(out))}"
+            return f"{epochs}{where}; {space}continue the run with: {resume_command(out, data)}"
         epochs = epochs or "no epoch had finished, so resuming starts the training over"
-        return f"{epochs}. Continue with: rnncast fit --resume {shlex.quote(str(out))}"
+        return f"{epochs}. Continue with: {resume_command(out, data)}"
     kept = f"{out} keeps the earlier run as it was"
     if epochs:
         return (f"{kept}; of the new run, {epochs}{where or ' beside it'}. "
-                f"{(space + 'continue').capitalize()} it with: rnncast fit --resume {shlex.quote(str(out))} "
+                f"{(space + 'continue').capitalize()} it with: {resume_command(out, data)} "
                 f"(it replaces the earlier run when it ends), or start it over with --overwrite")
     if checkpoint and checkpoint.exists():
-        return f"{kept}; the new run's earlier epochs stay beside it, which {space}rnncast fit --resume {shlex.quote(str(out))} continues"
+        return f"{kept}; the new run's earlier epochs stay beside it, which {space}{resume_command(out, data)} continues"
     return (f"{kept}; the new run had finished no epoch and is not kept: to replace the earlier run, fit again with "
             "--overwrite")
 
