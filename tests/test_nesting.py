@@ -72,3 +72,17 @@ def test_the_command_line_refuses_a_nested_out_in_one_line_and_writes_nothing(tm
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "would put the run inside nest/outer, the folder of a run (rnncast fit)" in err
     assert not (tmp_path / "nest" / "outer" / "inner").exists()
+
+
+@pytest.mark.parametrize("kind", ["run", "backtest", "tune", "demo", "bench", "model"])
+def test_a_model_saved_inside_an_output_or_a_model_folder_is_refused_as_a_command_would_be(tmp_path, monkeypatch, kind):
+    """The builder's note: Forecaster.save('runs/sw/mymodel') was accepted and then blocked the run's --overwrite as
+    "files rnncast did not write", as a nested --out did; save is refused alike, nothing written."""
+    from rnncast.checkpoint import save_refusal
+
+    monkeypatch.chdir(tmp_path)
+    made(tmp_path / "runs" / "sw", kind)
+    said = save_refusal(Path("runs/sw/mine/deeper"))
+    assert said.startswith("saving the model to runs/sw/mine/deeper would put the model inside runs/sw, ")
+    assert not (tmp_path / "runs" / "sw" / "mine").exists()
+    assert save_refusal(Path("elsewhere/mine")) is None

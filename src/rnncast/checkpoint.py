@@ -77,6 +77,10 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
     if folder.name == "model" and parent.is_dir() and "run" in output_kinds(entries_of(parent)):
         return (f"{where}: it is the model of the run in {parent}, which the run's metrics and report describe; "
                 "save into a folder of its own")
+    from rnncast import nesting, outputs
+
+    if refusal := nesting.refusal(folder, f"saving the model to {given}", "model", outputs.kind_of):  # runs/a/mine
+        return refusal
     if not folder.is_dir():
         return None
     entries = entries_of(folder)

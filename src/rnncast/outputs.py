@@ -60,7 +60,7 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
 
     where = said(flag, out) if out is not None else f"the default folder {default}"
     if out is None:
-        if refusal := nesting.refusal(default, where, what, _kind_of):  # run in a run's folder: runs/ inside it
+        if refusal := nesting.refusal(default, where, what, kind_of):  # run in a run's folder: runs/ inside it
             raise RnncastError(refusal)
         while True:
             try:
@@ -71,7 +71,7 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     if model is not None:
         raise RnncastError(f"{said(flag, out)} is {'a' if model == out else 'inside a'} model folder ({model}); a {what} "
                            "is written in a folder of its own, never among a model's files")
-    if refusal := nesting.refusal(out, where, what, _kind_of):  # inside another output, at any depth
+    if refusal := nesting.refusal(out, where, what, kind_of):  # inside another output, at any depth
         raise RnncastError(refusal)
     if out.exists() and not out.is_dir():
         raise RnncastError(f"{said(flag, out)} is a file; give a folder for the {what}")
@@ -90,8 +90,8 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
         if refusal := other_kind(out, entries, what, flag):
             raise RnncastError(refusal)
         foreign = [name for name in entries if name not in own or not written_by_rnncast(out / name)]
-        if inner := next((name for name in foreign if _kind_of(out / name)), None):  # nesting.py's reverse
-            kind = _kind_of(out / inner)
+        if inner := next((name for name in foreign if kind_of(out / name)), None):  # nesting.py's reverse
+            kind = kind_of(out / inner)
             raise RnncastError(f"{said(flag, out)} holds {'a model folder' if kind == 'model' else f'the folder of a {kind}'} "
                                f"({inner}); a {what} is never written around another output; give a new or empty folder")
         if foreign:
@@ -107,8 +107,9 @@ def claim_output(out: Path | None, default: Path, overwrite: bool, what: str, ow
     return claim
 
 
-def _kind_of(folder: Path) -> str | None:
-    """What ``nesting`` asks of a folder above a new output's: its kind of output, "model", or None."""
+def kind_of(folder: Path) -> str | None:
+    """What ``nesting`` asks of a folder above a new output's (or a saved model's): its kind of output, "model", or
+    None."""
     return output_kind(folder) or ("model" if model_folder(folder) else None)
 
 
