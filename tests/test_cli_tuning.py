@@ -135,7 +135,7 @@ def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it
         calls.append(dict(source=source, target=target, features=features, time_col=time_col, **kw))
         kw["on_trial"](_trial(0, "COMPLETE", 0.1234567, {"cell": "gru", "lr": 0.00123456}, epochs=3))
         kw["on_trial"](_trial(1, "PRUNED", None, {"cell": "lstm"}))
-        config = kw["out"].folder / "best.toml"  # the folder as the command claimed it (outputs.claim_tune), held
+        config = kw["out"].folder / "best.toml"  # the folder as the command claimed it (tuneoutputs.claim_tune), held
         config.write_text("", encoding="utf-8")
         return SimpleNamespace(study=SimpleNamespace(best_trial=SimpleNamespace(number=0), trials=[0, 1]),
                                value=0.1234567, config=config, ranked_by=ranking(kw["settings"].get("quantiles"))[1])

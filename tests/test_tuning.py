@@ -472,7 +472,7 @@ def _kept(folder):
 def test_out_is_claimed_as_rnncast_tune_claims_it_and_nothing_there_is_replaced_unasked(frame, tmp_path):
     """tune(out=) wrote study.db, best.toml, trials.csv and tune.json into any folder: over a user's own
     best.toml and trials.csv, beside foreign files, into a fit's run; a file gave a raw "[Errno 17] File
-    exists". The folder is claimed as ``rnncast tune --out`` claims it (outputs.claim_tune), with or
+    exists". The folder is claimed as ``rnncast tune --out`` claims it (tuneoutputs.claim_tune), with or
     without overwrite=True, before the data is read."""
     mine = tmp_path / "userdir"
     mine.mkdir()

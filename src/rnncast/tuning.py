@@ -39,7 +39,8 @@ from rnncast.forecaster import Forecaster
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
 from rnncast.noticed import speaking_as
-from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, claim_tune, clear_output
+from rnncast.outputs import BEST_COMMENT, TRIALS_HEADER, clear_output
+from rnncast.tuneoutputs import claim_tune
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
@@ -83,7 +84,7 @@ def tune(data, target=None, features=None, time_col=None, *, trials: int = 20, s
     many trials this call runs (others may run at the same time against a shared ``storage``).
     ``out``: a folder for ``study.db`` (the default storage), ``best.toml``, ``trials.csv`` and
     ``tune.json``; without it and without ``storage`` the study stays in memory. ``out`` is claimed as
-    ``rnncast tune --out`` claims it (``outputs.claim_tune``), held until its files are written: new,
+    ``rnncast tune --out`` claims it (``tuneoutputs.claim_tune``), held until its files are written: new,
     empty, or an earlier tune, which a tune of the same ``study_name`` and ``storage`` continues;
     ``overwrite=True`` replaces an earlier tune (its files removed once the data and settings are good)
     but never a file, a model, a run, a backtest or files rnncast did not write (a ``best.toml`` of your

@@ -13,7 +13,7 @@ from rnncast import interrupts
 from rnncast.noticed import named_logs
 from rnncast.cli.fitting import fit_request
 from rnncast.errors import RnncastError
-from rnncast.outputs import claim_tune
+from rnncast.tuneoutputs import claim_tune
 from rnncast.spelling import counted, from_config, in_config
 
 

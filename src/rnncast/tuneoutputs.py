@@ -1,0 +1,70 @@
+"""The folder a tune writes: new, empty, or an earlier tune, which a tune of the same study in the same storage
+continues and any other refuses unless overwritten (``claim_tune``, through ``outputs.claim_output``); the storage a
+tune.json records read back (a SQLite file by its path, a password hidden). ``rnncast tune`` and ``rnncast.tune``
+both claim through it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rnncast.files import TUNE_FILES
+from rnncast.outputs import ask, claim_output, occupied, said
+
+
+def claim_tune(out: Path | None, overwrite: bool, study: str, storage: str | None, default: Path | None = None,
+               note: str = "", flag: str = "out"):
+    """Hold the folder a tune writes (``claim_output``, its kind "tune"): new, empty, or an earlier tune,
+    which a tune of the same ``study`` in the same ``storage`` continues (``tune_continues``) and any other
+    is refused unless ``overwrite``. ``rnncast tune`` and ``rnncast.tune`` both claim through it.
+    Raises ``RnncastError`` as ``claim_output`` does, and for an earlier tune of another study."""
+    return claim_output(out, default, overwrite, "tune",
+                        continues=lambda folder, entries: tune_continues(folder, entries, study, storage, flag),
+                        note=note, flag=flag)
+
+
+def tune_continues(out: Path, entries: list[str], study: str, storage: str | None, flag: str = "out") -> str | None:
+    """None when ``out`` holds a tune of study ``study`` in ``storage`` (None: the folder's own
+    study.db), which this tune continues; else the refusal, naming what the folder holds."""
+    import json
+
+    if any(name not in TUNE_FILES for name in entries):
+        return occupied(out, "tune", flag)  # a run or a backtest
+    here = f"sqlite:///{(out / 'study.db').resolve()}"
+    has_db = (out / "study.db").is_file()
+    try:
+        record = json.loads((out / "tune.json").read_text(encoding="utf-8"))
+        was_study, was_storage = str(record["study"]), str(record["storage"])
+    except (OSError, ValueError, KeyError, TypeError):  # a tune stopped before its summary: its study.db, if any
+        was_study, was_storage = None, here if has_db else None
+    gone = sqlite_file(was_storage)
+    if has_db and gone is not None and gone.name == "study.db" and not gone.exists():
+        was_storage = here  # the folder was moved, its own study.db with it
+    if was_storage is not None and was_study in (None, study) and same_storage(was_storage, storage or here):
+        return None
+    where = "its own study.db" if same_storage(was_storage, here) else was_storage
+    if was_storage is None:
+        held = "the files of an earlier tune without its study"
+    elif was_study is None:  # stopped before tune.json: the study's name was never recorded
+        held = f"an earlier tune's study in {where} (its name unrecorded: the tune stopped before tune.json)"
+    else:
+        held = f"the tune of study {was_study!r} in {where}"
+    named, stored = ("--study", "--storage") if flag.startswith("-") else ("study_name", "storage")
+    return (f"{said(flag, out)} holds {held}; to add trials to a study, give its {named} (and {stored}, when it is "
+            f"not the folder's own study.db); or give another {flag}, or {ask(flag)} to replace it")
+
+
+def sqlite_file(url: str | None) -> Path | None:
+    """The file of a ``sqlite:///`` storage URL, else None."""
+    return Path(url[len("sqlite:///"):]) if url and url.startswith("sqlite:///") else None
+
+
+def same_storage(recorded: str | None, storage: str) -> bool:
+    """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
+    from rnncast.studies import hide_password
+
+    if recorded is None:
+        return False
+    files = sqlite_file(recorded), sqlite_file(storage)
+    if None not in files:
+        return files[0].resolve() == files[1].resolve()
+    return recorded == hide_password(storage)
