@@ -110,10 +110,38 @@ def test_a_named_index_of_a_columns_name_is_refused_saying_what_clashes():
         load_panel(frame)
 
 
-def test_stepped_is_one_rising_step_other_than_the_default_range():
+def test_stepped_is_one_step_up_or_down_other_than_the_default_range_or_its_reverse():
     from rnncast.indexcolumns import stepped
 
     assert stepped(pd.RangeIndex(1961, 2021)) and stepped(pd.Index([0, 5, 10])) and stepped(pd.RangeIndex(1, 4))
+    assert stepped(pd.Index([3, 2, 1])) and stepped(pd.RangeIndex(2020, 1960, -1)) and stepped(pd.Index([1.0, 2.0]))
     assert not stepped(pd.RangeIndex(0, 60)) and not stepped(pd.Index([0, 1, 2]))  # the default: row numbers
-    assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([3, 2, 1])) and not stepped(pd.Index([5]))
-    assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, 2.0]))
+    assert not stepped(pd.RangeIndex(59, -1, -1))  # frame[::-1]'s row numbers, reversed by the caller
+    assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([5])) and not stepped(pd.Index([1.5, 2.5]))
+    assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, np.nan, 3.0]))
+
+
+def test_an_index_of_years_going_down_is_the_time_read_oldest_first(caplog):
+    """``range(2020, 1960, -1)`` was read as row numbers: the model trained on time reversed, without a word."""
+    series = _years()
+    backwards = series.iloc[::-1]  # 2020 .. 1961, newest first
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(backwards.rename("y"))
+    assert panel.time_col == "index" and panel.times[0].tolist()[:2] == [1961, 1962]
+    assert np.allclose(panel.values[:, 0], series.to_numpy())
+    assert any(r.getMessage() == "the rows are given newest first (from 2020 at row 0 back to 1961): read oldest first, "
+               "in time order" for r in caplog.records)
+    assert Forecaster(**QUICK).fit(backwards).predict(backwards).index.tolist() == [2021, 2022, 2023]
+
+
+def test_an_index_of_years_as_whole_floats_is_the_time_at_fit_predict_and_evaluate():
+    """``np.arange(1961., 2021.)``: a Series was refused offering target='index', a DataFrame forecast rows 60-62."""
+    values = _years().to_numpy()
+    series, frame = pd.Series(values, index=np.arange(1961.0, 2021.0)), pd.DataFrame({"y": values},
+                                                                                     index=np.arange(1961.0, 2021.0))
+    model = Forecaster(**QUICK).fit(series)
+    assert model.time_col_ == "index" and load_panel(frame, target="y").times[0].dtype == np.int64
+    assert model.predict(series).index.tolist() == model.predict(_years()).index.tolist() == [2021, 2022, 2023]
+    assert Forecaster(**QUICK).fit(frame, target="y").predict(frame).index.tolist() == [2021, 2022, 2023]
+    assert Forecaster(**QUICK).fit(_years()).predict(series).index.tolist() == [2021, 2022, 2023]
+    assert model.evaluate(series)["original"]["model"] == model.evaluate(_years())["original"]["model"]

@@ -3,8 +3,9 @@ time where no column is.
 
 A time index (``DatetimeIndex``, ``PeriodIndex``), a ``MultiIndex``'s levels, a named index and an unnamed one of
 anything but integers hold values handed over, and become columns (decision 588). An unnamed integer index is row
-numbers, except one of one step that is not the default 0 .. n-1 (``pd.Series(values, index=range(1961, 2021))``,
-:func:`stepped`): values the caller put there, which Darts reads as the time index (a ``RangeIndex``) as Nixtla's
+numbers, except one of one step, up or down, that is not the default 0 .. n-1 nor its reverse
+(``pd.Series(values, index=range(1961, 2021))``, ``range(2020, 1960, -1)``, :func:`stepped`; so are whole-number
+floats, ``np.arange(1961., 2021.)``, read as the integers they are): values the caller put there, which Darts reads as the time index (a ``RangeIndex``) as Nixtla's
 libraries read an integer ``ds``. Asked with ``steps`` (``loading.load_panel``), such an index becomes a column,
 recorded in ``frame.attrs`` (:data:`INDEX_STEPS`), that the layouts take as the time where no column is and the
 table is not long (one index running across a long table's series is no series' time), and leave out otherwise
@@ -38,16 +39,32 @@ def is_data(index: pd.Index) -> bool:
     return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
 
 
+def whole(index: pd.Index) -> np.ndarray | None:
+    """``index``'s values as int64 where it is unnamed and of integers or of floats that are all whole numbers
+    (``np.arange(1961., 2021.)``: years written as floats); None otherwise."""
+    if isinstance(index, pd.MultiIndex) or index.name is not None or pd.api.types.is_bool_dtype(index.dtype):
+        return None
+    if pd.api.types.is_integer_dtype(index.dtype):
+        return np.asarray(index, dtype=np.int64)
+    if not pd.api.types.is_float_dtype(index.dtype):
+        return None
+    values = np.asarray(index, dtype=np.float64)
+    if not (np.isfinite(values).all() and (values == np.round(values)).all() and np.abs(values).max(initial=0) < 2**53):
+        return None
+    return values.astype(np.int64)
+
+
 def stepped(index: pd.Index) -> bool:
-    """Whether ``index`` is an unnamed integer index of two or more values rising by one step (a ``RangeIndex``
-    or labels of that form) that is not the default 0 .. n-1: values the caller put there."""
-    if isinstance(index, pd.MultiIndex) or index.name is not None or len(index) < 2:
+    """Whether ``index`` is an unnamed index of two or more whole numbers (integers, or floats of whole values:
+    :func:`whole`) going by one step, up or down (a ``RangeIndex``, ``range(2020, 1960, -1)``, labels of that form),
+    that is neither the default 0 .. n-1 nor its reverse n-1 .. 0 (``frame[::-1]``'s row numbers): values the caller
+    put there. Rows of a step down are time newest first, sorted oldest first as a time column's are."""
+    values = whole(index) if len(index) >= 2 else None
+    if values is None:
         return False
-    if not pd.api.types.is_integer_dtype(index.dtype):
-        return False
-    values = np.asarray(index, dtype=np.int64)
     steps = np.diff(values)
-    return bool(steps[0] > 0 and (steps == steps[0]).all() and not (values[0] == 0 and steps[0] == 1))
+    numbered = abs(steps[0]) == 1 and min(values[0], values[-1]) == 0
+    return bool(steps[0] != 0 and (steps == steps[0]).all() and not numbered)
 
 
 def future_steps(future, keys) -> object:
@@ -79,6 +96,8 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool = False) -> tuple[
     steps = steps and stepped(index) and free is not None
     if not (steps or is_data(index) or (index.name is not None and str(index.name) in set(map(str, keep_index)))):
         return data, {}
+    if steps and not pd.api.types.is_integer_dtype(index.dtype):  # 1961.0, 1962.0: the integer steps they are
+        data = data.set_axis(pd.Index(whole(index)), axis=0)
     unnamed = index.name is None and not isinstance(index, pd.MultiIndex)
     timed = isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex))
     if unnamed:
