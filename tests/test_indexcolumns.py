@@ -102,6 +102,17 @@ def test_an_unnamed_index_beside_a_column_named_index_takes_pandas_other_name():
     assert load_panel(years, target="y").time_col == "level_0"
 
 
+@pytest.mark.parametrize("index", [range(1961, 2021), [f"r{i}" for i in range(60)]])
+def test_an_index_of_years_or_text_beside_columns_index_and_level_0_is_refused_not_dropped(index):
+    """Years there were dropped without a word ("not used: index, level_0", rows 60-62 forecast), text refused."""
+    frame = pd.DataFrame({"index": np.arange(60), "level_0": np.arange(60), "y": np.arange(60.0)}, index=index)
+    with pytest.raises(RnncastError, match=r"^the data's unnamed index holds values \(not row numbers 0 \.\. n-1\), "
+                                           r"and its columns 'index' and 'level_0' take the names pandas gives such an "
+                                           r"index; name the index \(data\.rename_axis\('name'\)\) or drop it"):
+        load_panel(frame, target="y")
+    assert load_panel(frame.reset_index(drop=True), target="y").time is None  # dropped as told: row numbers
+
+
 def test_a_named_index_of_a_columns_name_is_refused_saying_what_clashes():
     frame = pd.DataFrame({"y": np.arange(10.0)}, index=pd.Index(np.arange(10), name="y"))
     with pytest.raises(RnncastError, match=r"^the index level\(s\) \['y'\] have the name of a column: rnncast reads a "

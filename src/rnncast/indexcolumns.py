@@ -93,7 +93,7 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool = False) -> tuple[
     finds both of pandas' names taken."""
     index = data.index
     free = _free_name(data.columns)
-    steps = steps and stepped(index) and free is not None
+    steps = steps and stepped(index)  # years beside columns 'index' and 'level_0': refused below, not dropped
     if not (steps or is_data(index) or (index.name is not None and str(index.name) in set(map(str, keep_index)))):
         return data, {}
     if steps and not pd.api.types.is_integer_dtype(index.dtype):  # 1961.0, 1962.0: the integer steps they are
