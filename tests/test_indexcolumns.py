@@ -82,6 +82,20 @@ def test_a_model_of_numbered_rows_reads_a_slices_index_as_row_labels_and_one_of_
         model.predict(_years().reset_index(drop=True))
 
 
+def test_a_model_of_years_reads_years_with_one_missing_as_a_year_column_is_read(caplog):
+    """``predict(years.drop(2000))`` was refused "time column 'index' not found", the years read as row labels."""
+    years = _years()
+    model = Forecaster(**QUICK).fit(years)
+    column = Forecaster(**QUICK).fit(years.rename_axis("year").reset_index(name="y"), target="y")
+    assert model.predict(years.drop(2000)).index.tolist() == [2021, 2022, 2023]  # outside the lookback: as a column's
+    assert model.evaluate(years.drop(2000))["original"]["model"] == column.evaluate(
+        years.drop(2000).rename_axis("year").reset_index(name="y"))["original"]["model"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert model.predict(years.drop(2018).to_frame("y")).index.tolist() == [2021, 2022, 2023]
+    assert any("calendar steps missing among the last" in r.getMessage() and "(first: after 2017)" in r.getMessage()
+               for r in caplog.records)  # the gap named, as a year column's is
+
+
 def test_future_covariates_of_a_model_of_index_steps_are_matched_by_their_steps():
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({"y": rng.normal(size=60).cumsum(), "x": rng.normal(size=60)}, index=range(1961, 2021))

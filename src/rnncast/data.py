@@ -168,7 +168,7 @@ def _more_values(what: str, present: list, sep: str, header: int = 1) -> str:
 
 
 
-def as_frame(data, keep_index=(), steps: bool = False) -> pd.DataFrame:
+def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
     """Any accepted table as a DataFrame with text column labels.
 
     A ``DatetimeIndex``, a ``PeriodIndex`` or the levels of a ``MultiIndex`` become columns (the

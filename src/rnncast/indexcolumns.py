@@ -26,6 +26,7 @@ from rnncast.errors import RnncastError
 INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_columns)
 INDEX_STEPS = "index_steps"  # frame.attrs: the column an unnamed integer index of one step became (as_columns)
 HOW = "as the data's unnamed index of integer steps"  # how it was found, as the time line at fit says it
+LABELS = "labels"  # as_columns(steps=LABELS): a model fitted on index steps reads any such labels as its time (reading)
 NAMES = ("index", "level_0")  # pandas' names for an unnamed index (reset_index), the second beside a column 'index'
 
 
@@ -63,8 +64,17 @@ def stepped(index: pd.Index) -> bool:
     if values is None:
         return False
     steps = np.diff(values)
-    numbered = abs(steps[0]) == 1 and min(values[0], values[-1]) == 0
-    return bool(steps[0] != 0 and (steps == steps[0]).all() and not numbered)
+    return bool(steps[0] != 0 and (steps == steps[0]).all() and labelled(index))
+
+
+def labelled(index: pd.Index) -> bool:
+    """Whether ``index`` is an unnamed index of whole numbers (:func:`whole`) other than the default 0 .. n-1 and
+    its reverse: labels the caller put there, of one step (:func:`stepped`) or not (years with one missing)."""
+    values = whole(index)
+    if values is None or not len(values):
+        return False
+    rows = np.arange(len(values))
+    return not (np.array_equal(values, rows) or np.array_equal(values, rows[::-1]))
 
 
 def future_steps(future, keys) -> object:
@@ -85,15 +95,16 @@ def _free_name(columns) -> str | None:
     return next((n for n in NAMES if n not in taken), None)
 
 
-def as_columns(data: pd.DataFrame, keep_index=(), steps: bool = False) -> tuple[pd.DataFrame, dict]:
+def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> tuple[pd.DataFrame, dict]:
     """``data`` with its index as columns where it holds values (:func:`is_data`, a name in ``keep_index``, or
-    with ``steps`` one of one step: :func:`stepped`), and the ``attrs`` entries saying which column it became
+    with ``steps`` one of one step: :func:`stepped`; with ``steps=LABELS``, for a model fitted on such an index,
+    any whole-number labels but row numbers: :func:`labelled`, a year missing read as a year column's), and the ``attrs`` entries saying which column it became
     (:data:`INDEX_TIME`, :data:`INDEX_STEPS`); ``data`` and ``{}`` where it is row numbers. Raises
     ``RnncastError`` where a name the caller gave the index is a column's too, or an unnamed index of values
     finds both of pandas' names taken."""
     index = data.index
     free = _free_name(data.columns)
-    steps = steps and stepped(index)  # years beside columns 'index' and 'level_0': refused below, not dropped
+    steps = bool(steps) and (stepped(index) or (steps == LABELS and labelled(index)))  # years beside columns 'index' and 'level_0': refused below, not dropped
     if not (steps or is_data(index) or (index.name is not None and str(index.name) in set(map(str, keep_index)))):
         return data, {}
     if steps and not pd.api.types.is_integer_dtype(index.dtype):  # 1961.0, 1962.0: the integer steps they are
