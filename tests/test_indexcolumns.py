@@ -82,6 +82,20 @@ def test_a_model_of_numbered_rows_reads_a_slices_index_as_row_labels_and_one_of_
         model.predict(_years().reset_index(drop=True))
 
 
+def test_a_model_of_years_reads_years_with_one_missing_as_a_year_column_is_read(caplog):
+    """``predict(years.drop(2000))`` was refused "time column 'index' not found", the years read as row labels."""
+    years = _years()
+    model = Forecaster(**QUICK).fit(years)
+    column = Forecaster(**QUICK).fit(years.rename_axis("year").reset_index(name="y"), target="y")
+    assert model.predict(years.drop(2000)).index.tolist() == [2021, 2022, 2023]  # outside the lookback: as a column's
+    assert model.evaluate(years.drop(2000))["original"]["model"] == column.evaluate(
+        years.drop(2000).rename_axis("year").reset_index(name="y"))["original"]["model"]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert model.predict(years.drop(2018).to_frame("y")).index.tolist() == [2021, 2022, 2023]
+    assert any("calendar steps missing among the last" in r.getMessage() and "(first: after 2017)" in r.getMessage()
+               for r in caplog.records)  # the gap named, as a year column's is
+
+
 def test_future_covariates_of_a_model_of_index_steps_are_matched_by_their_steps():
     rng = np.random.default_rng(0)
     frame = pd.DataFrame({"y": rng.normal(size=60).cumsum(), "x": rng.normal(size=60)}, index=range(1961, 2021))
@@ -102,6 +116,17 @@ def test_an_unnamed_index_beside_a_column_named_index_takes_pandas_other_name():
     assert load_panel(years, target="y").time_col == "level_0"
 
 
+@pytest.mark.parametrize("index", [range(1961, 2021), [f"r{i}" for i in range(60)]])
+def test_an_index_of_years_or_text_beside_columns_index_and_level_0_is_refused_not_dropped(index):
+    """Years there were dropped without a word ("not used: index, level_0", rows 60-62 forecast), text refused."""
+    frame = pd.DataFrame({"index": np.arange(60), "level_0": np.arange(60), "y": np.arange(60.0)}, index=index)
+    with pytest.raises(RnncastError, match=r"^the data's unnamed index holds values \(not row numbers 0 \.\. n-1\), "
+                                           r"and its columns 'index' and 'level_0' take the names pandas gives such an "
+                                           r"index; name the index \(data\.rename_axis\('name'\)\) or drop it"):
+        load_panel(frame, target="y")
+    assert load_panel(frame.reset_index(drop=True), target="y").time is None  # dropped as told: row numbers
+
+
 def test_a_named_index_of_a_columns_name_is_refused_saying_what_clashes():
     frame = pd.DataFrame({"y": np.arange(10.0)}, index=pd.Index(np.arange(10), name="y"))
     with pytest.raises(RnncastError, match=r"^the index level\(s\) \['y'\] have the name of a column: rnncast reads a "
@@ -110,10 +135,11 @@ def test_a_named_index_of_a_columns_name_is_refused_saying_what_clashes():
         load_panel(frame)
 
 
-def test_stepped_is_one_rising_step_other_than_the_default_range():
+def test_stepped_is_one_step_up_or_down_other_than_the_default_range_or_its_reverse():
     from rnncast.indexcolumns import stepped
 
     assert stepped(pd.RangeIndex(1961, 2021)) and stepped(pd.Index([0, 5, 10])) and stepped(pd.RangeIndex(1, 4))
+    assert stepped(pd.Index([3, 2, 1])) and stepped(pd.RangeIndex(2020, 1960, -1)) and stepped(pd.Index([1.0, 2.0]))
     assert not stepped(pd.RangeIndex(0, 60)) and not stepped(pd.Index([0, 1, 2]))  # the default: row numbers
     assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([3, 2, 1])) and not stepped(pd.Index([5]))
     assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, 2.0]))
@@ -133,3 +159,34 @@ def test_a_parquet_files_restored_index_of_years_is_read_as_the_same_frame_in_me
     numbered = Forecaster(**QUICK).fit(frame.reset_index(drop=True))  # fitted on row numbers: the index stays labels
     assert numbered.time_col_ is None
     assert numbered.predict(tmp_path / "years.parquet").index.tolist() == [60, 61, 62]
+
+
+    assert not stepped(pd.RangeIndex(59, -1, -1))  # frame[::-1]'s row numbers, reversed by the caller
+    assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([5])) and not stepped(pd.Index([1.5, 2.5]))
+    assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, np.nan, 3.0]))
+
+
+def test_an_index_of_years_going_down_is_the_time_read_oldest_first(caplog):
+    """``range(2020, 1960, -1)`` was read as row numbers: the model trained on time reversed, without a word."""
+    series = _years()
+    backwards = series.iloc[::-1]  # 2020 .. 1961, newest first
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(backwards.rename("y"))
+    assert panel.time_col == "index" and panel.times[0].tolist()[:2] == [1961, 1962]
+    assert np.allclose(panel.values[:, 0], series.to_numpy())
+    assert any(r.getMessage() == "the rows are given newest first (from 2020 at row 0 back to 1961): read oldest first, "
+               "in time order" for r in caplog.records)
+    assert Forecaster(**QUICK).fit(backwards).predict(backwards).index.tolist() == [2021, 2022, 2023]
+
+
+def test_an_index_of_years_as_whole_floats_is_the_time_at_fit_predict_and_evaluate():
+    """``np.arange(1961., 2021.)``: a Series was refused offering target='index', a DataFrame forecast rows 60-62."""
+    values = _years().to_numpy()
+    series, frame = pd.Series(values, index=np.arange(1961.0, 2021.0)), pd.DataFrame({"y": values},
+                                                                                     index=np.arange(1961.0, 2021.0))
+    model = Forecaster(**QUICK).fit(series)
+    assert model.time_col_ == "index" and load_panel(frame, target="y").times[0].dtype == np.int64
+    assert model.predict(series).index.tolist() == model.predict(_years()).index.tolist() == [2021, 2022, 2023]
+    assert Forecaster(**QUICK).fit(frame, target="y").predict(frame).index.tolist() == [2021, 2022, 2023]
+    assert Forecaster(**QUICK).fit(_years()).predict(series).index.tolist() == [2021, 2022, 2023]
+    assert model.evaluate(series)["original"]["model"] == model.evaluate(_years())["original"]["model"]

@@ -433,3 +433,17 @@ def test_an_index_flattened_beside_multiindex_columns_is_named_as_its_user_reads
         assert model.predict(data).index.name == "date"
         with pytest.raises(RnncastError, match=r"available columns: date, "):
             Forecaster(**TINY).fit(data, target=("a", "y"), features=["nope"])
+
+
+def test_time_col_given_as_the_label_pandas_shows_after_reset_index_is_that_column():
+    """``time_col=('date', '')``, the label pandas shows after reset_index() beside two-level columns, was refused
+    "time column \"('date', '')\" not found; available columns: date, ..." (time_col='date' worked)."""
+    n = 60
+    frame = pd.DataFrame({("a", "y"): np.sin(np.arange(n) / 3), ("b", "x"): np.cos(np.arange(n) / 3)},
+                         index=pd.date_range("2020-01-01", periods=n, freq="D", name="date")).reset_index()
+    assert ("date", "") in frame.columns
+    assert load_panel(frame, target=("a", "y"), time_col=("date", "")).time_col == "date"
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target=("a", "y"), time_col=("date", ""))
+    assert model.time_col_ == "date" and model.predict(frame).index[0] == pd.Timestamp("2020-03-01")
+    with pytest.raises(RnncastError, match=r"time column \"\('date', 'x'\)\" not found; available columns: date, "):
+        load_panel(frame, target=("a", "y"), time_col=("date", "x"))  # a tuple that is no column: refused whole

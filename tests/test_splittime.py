@@ -66,3 +66,19 @@ def test_a_store_number_is_a_series_id_and_dotted_dates_are_read_day_first(tmp_p
     frame.to_csv(tmp_path / "de.csv", index=False)
     with pytest.raises(RnncastError, match=r"pd\.to_datetime\(frame\['Date'\], dayfirst=True\) \+"):
         load_panel(tmp_path / "de.csv", target="load_kw")
+
+
+def test_a_whole_day_of_numbers_under_a_name_that_says_no_hour_is_given_both_readings(tmp_path):
+    frame = hourly(repeat=False).rename(columns={"Hour": "store"})  # stores 0-23 read as hours 0-23: only a name tells
+    assert split_over(frame, "Date", ["store"]) == ("store", "cycle", "2024-10-25 00:00")
+    frame.to_csv(tmp_path / "stores.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "stores.csv", target="load_kw")
+    message = str(info.value)
+    assert ("'store' holds the 24 numbers of a day's hours within each 'Date', which reads as a series id or as the "
+            "hour of the day: if it tells series apart, name it with id_col= (--id-col); if it is the hour of the day, "
+            "the time is split over 'Date' and 'store': write them as one timestamp column ('2024-10-25 00:00'), e.g. "
+            "frame['time'] = pd.to_datetime(frame['Date']) + pd.to_timedelta(frame['store'], unit='h')") in message
+    assert "no series id" not in message
+    panel = load_panel(tmp_path / "stores.csv", target="load_kw", id_col="store")  # the id reading works as said
+    assert len(panel.ids) == 24

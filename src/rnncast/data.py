@@ -168,14 +168,14 @@ def _more_values(what: str, present: list, sep: str, header: int = 1) -> str:
 
 
 
-def as_frame(data, keep_index=(), steps: bool = False) -> pd.DataFrame:
+def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
     """Any accepted table as a DataFrame with text column labels.
 
     A ``DatetimeIndex``, a ``PeriodIndex`` or the levels of a ``MultiIndex`` become columns (the
     index is the time axis); so does any named index (``read_csv(index_col="date")``: the dates as
     text; a ``year`` index) and an unnamed one of other values than integers (a column ``index``):
     only an unnamed integer index (row numbers) is left out, but with ``steps`` one of one step that is
-    not 0 .. n-1 (``range(1961, 2021)``: ``indexcolumns``). An unnamed index is named as ``reset_index`` names
+    not 0 .. n-1 (``range(1961, 2021)``, going down too, or whole floats: ``indexcolumns``). An unnamed index is named as ``reset_index`` names
     it (``index``, or ``level_0`` beside a column ``index``; an unnamed time index ``ds`` where that is free). A
     NumPy array's columns are named ``0``, ``1``, ... Raises ``RnncastError`` for other types, for a named
     index that has a column's name and for labels that clash once written as text.

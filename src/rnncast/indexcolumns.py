@@ -3,8 +3,9 @@ time where no column is.
 
 A time index (``DatetimeIndex``, ``PeriodIndex``), a ``MultiIndex``'s levels, a named index and an unnamed one of
 anything but integers hold values handed over, and become columns (decision 588). An unnamed integer index is row
-numbers, except one of one step that is not the default 0 .. n-1 (``pd.Series(values, index=range(1961, 2021))``,
-:func:`stepped`): values the caller put there, which Darts reads as the time index (a ``RangeIndex``) as Nixtla's
+numbers, except one of one step, up or down, that is not the default 0 .. n-1 nor its reverse
+(``pd.Series(values, index=range(1961, 2021))``, ``range(2020, 1960, -1)``, :func:`stepped`; so are whole-number
+floats, ``np.arange(1961., 2021.)``, read as the integers they are): values the caller put there, which Darts reads as the time index (a ``RangeIndex``) as Nixtla's
 libraries read an integer ``ds``. Asked with ``steps`` (``loading.load_panel``), such an index becomes a column,
 recorded in ``frame.attrs`` (:data:`INDEX_STEPS`), that the layouts take as the time where no column is and the
 table is not long (one index running across a long table's series is no series' time), and leave out otherwise
@@ -25,6 +26,7 @@ from rnncast.errors import RnncastError
 INDEX_TIME = "index_time"  # frame.attrs: the column a DatetimeIndex or PeriodIndex became (as_columns)
 INDEX_STEPS = "index_steps"  # frame.attrs: the column an unnamed integer index of one step became (as_columns)
 HOW = "as the data's unnamed index of integer steps"  # how it was found, as the time line at fit says it
+LABELS = "labels"  # as_columns(steps=LABELS): a model fitted on index steps reads any such labels as its time (reading)
 NAMES = ("index", "level_0")  # pandas' names for an unnamed index (reset_index), the second beside a column 'index'
 
 
@@ -38,16 +40,41 @@ def is_data(index: pd.Index) -> bool:
     return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
 
 
+def whole(index: pd.Index) -> np.ndarray | None:
+    """``index``'s values as int64 where it is unnamed and of integers or of floats that are all whole numbers
+    (``np.arange(1961., 2021.)``: years written as floats); None otherwise."""
+    if isinstance(index, pd.MultiIndex) or index.name is not None or pd.api.types.is_bool_dtype(index.dtype):
+        return None
+    if pd.api.types.is_integer_dtype(index.dtype):
+        return np.asarray(index, dtype=np.int64)
+    if not pd.api.types.is_float_dtype(index.dtype):
+        return None
+    values = np.asarray(index, dtype=np.float64)
+    if not (np.isfinite(values).all() and (values == np.round(values)).all() and np.abs(values).max(initial=0) < 2**53):
+        return None
+    return values.astype(np.int64)
+
+
 def stepped(index: pd.Index) -> bool:
-    """Whether ``index`` is an unnamed integer index of two or more values rising by one step (a ``RangeIndex``
-    or labels of that form) that is not the default 0 .. n-1: values the caller put there."""
-    if isinstance(index, pd.MultiIndex) or index.name is not None or len(index) < 2:
+    """Whether ``index`` is an unnamed index of two or more whole numbers (integers, or floats of whole values:
+    :func:`whole`) going by one step, up or down (a ``RangeIndex``, ``range(2020, 1960, -1)``, labels of that form),
+    that is neither the default 0 .. n-1 nor its reverse n-1 .. 0 (``frame[::-1]``'s row numbers): values the caller
+    put there. Rows of a step down are time newest first, sorted oldest first as a time column's are."""
+    values = whole(index) if len(index) >= 2 else None
+    if values is None:
         return False
-    if not pd.api.types.is_integer_dtype(index.dtype):
-        return False
-    values = np.asarray(index, dtype=np.int64)
     steps = np.diff(values)
-    return bool(steps[0] > 0 and (steps == steps[0]).all() and not (values[0] == 0 and steps[0] == 1))
+    return bool(steps[0] != 0 and (steps == steps[0]).all() and labelled(index))
+
+
+def labelled(index: pd.Index) -> bool:
+    """Whether ``index`` is an unnamed index of whole numbers (:func:`whole`) other than the default 0 .. n-1 and
+    its reverse: labels the caller put there, of one step (:func:`stepped`) or not (years with one missing)."""
+    values = whole(index)
+    if values is None or not len(values):
+        return False
+    rows = np.arange(len(values))
+    return not (np.array_equal(values, rows) or np.array_equal(values, rows[::-1]))
 
 
 def future_steps(future, keys) -> object:
@@ -68,17 +95,20 @@ def _free_name(columns) -> str | None:
     return next((n for n in NAMES if n not in taken), None)
 
 
-def as_columns(data: pd.DataFrame, keep_index=(), steps: bool = False) -> tuple[pd.DataFrame, dict]:
+def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> tuple[pd.DataFrame, dict]:
     """``data`` with its index as columns where it holds values (:func:`is_data`, a name in ``keep_index``, or
-    with ``steps`` one of one step: :func:`stepped`), and the ``attrs`` entries saying which column it became
+    with ``steps`` one of one step: :func:`stepped`; with ``steps=LABELS``, for a model fitted on such an index,
+    any whole-number labels but row numbers: :func:`labelled`, a year missing read as a year column's), and the ``attrs`` entries saying which column it became
     (:data:`INDEX_TIME`, :data:`INDEX_STEPS`); ``data`` and ``{}`` where it is row numbers. Raises
     ``RnncastError`` where a name the caller gave the index is a column's too, or an unnamed index of values
     finds both of pandas' names taken."""
     index = data.index
     free = _free_name(data.columns)
-    steps = steps and stepped(index) and free is not None
+    steps = bool(steps) and (stepped(index) or (steps == LABELS and labelled(index)))  # years beside columns 'index' and 'level_0': refused below, not dropped
     if not (steps or is_data(index) or (index.name is not None and str(index.name) in set(map(str, keep_index)))):
         return data, {}
+    if steps and not pd.api.types.is_integer_dtype(index.dtype):  # 1961.0, 1962.0: the integer steps they are
+        data = data.set_axis(pd.Index(whole(index)), axis=0)
     unnamed = index.name is None and not isinstance(index, pd.MultiIndex)
     timed = isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex))
     if unnamed:

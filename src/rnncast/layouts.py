@@ -298,13 +298,14 @@ def id_hint(frame: pd.DataFrame, rows: Rows) -> str:
             return 1 < distinct <= len(column) // 3
         return not pd.api.types.is_numeric_dtype(column) and 1 < distinct < len(column)
 
+    who = one_series_reader()
     split = splittime.split_over(frame, rows.time_col, [str(c) for c in frame.columns if str(c) not in used])
-    if split:  # 'Date' and 'Hour': one time, not 24 series
-        return splittime.joined(rows.time_col, *split)
+    if split:  # 'Date' and 'Hour': one time, not 24 series; 'date' and 'store' 0-23: either
+        ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
+        return splittime.joined(rows.time_col, *split, ids=ids)
     text = [str(c) for c in frame.columns if str(c) not in used and could_be_ids(frame[c])]
     if not text:
         return ""
-    who = one_series_reader()
     if who is not None:  # tune takes one series: no id_col to offer
         return (f"; if the rows hold several series (told apart by {text[0]!r}?), {who} takes one series: give it the "
                 "rows of one of them")

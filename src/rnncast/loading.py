@@ -26,7 +26,7 @@ from rnncast import (appendedrows, blankrows, businessdays, businessmonths, cale
                      labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, weekmasks,
                      writtenzones)
 from rnncast import static as statics
-from rnncast.data import ID_COLUMN, as_frame, check_finite, names, place
+from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, id_hint, long_rows, not_used, not_used_note, single_rows, wide_rows
@@ -48,7 +48,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
-               index_steps: bool = True) -> Panel:
+               index_steps: bool | str = True) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -72,6 +72,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
     labels.check_lists(**given)  # {'a'}, ['A', 'A']
+    time_col = label_text(time_col) if isinstance(time_col, tuple) else time_col  # ('date', ''): reset_index's 'date'
     target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = given.values()
     as_categories = names(static_categorical) if static_categorical is not None else []
     if as_categories and static_covariates is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, offcalendar, owncalendars, rowindex, statictext
+from rnncast import calendars, indexcolumns, offcalendar, owncalendars, rowindex, statictext
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
@@ -43,7 +43,8 @@ def read_new(state: FittedState, data, static_covariates=None) -> Panel:
                "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
                "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None,
-               "index_steps": state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
+               "index_steps": indexcolumns.LABELS if state.time_col in indexcolumns.NAMES  # years with a gap: time
+               else state.time_col is not None}  # fitted on numbered rows: an index of steps is row labels
     try:
         with hints(fill=MODEL_FILL, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN,
                    freq_kind=fitted_kind(state)):  # predict and evaluate take none: the model applies its fit's
