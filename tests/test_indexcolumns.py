@@ -141,26 +141,6 @@ def test_stepped_is_one_step_up_or_down_other_than_the_default_range_or_its_reve
     assert stepped(pd.RangeIndex(1961, 2021)) and stepped(pd.Index([0, 5, 10])) and stepped(pd.RangeIndex(1, 4))
     assert stepped(pd.Index([3, 2, 1])) and stepped(pd.RangeIndex(2020, 1960, -1)) and stepped(pd.Index([1.0, 2.0]))
     assert not stepped(pd.RangeIndex(0, 60)) and not stepped(pd.Index([0, 1, 2]))  # the default: row numbers
-    assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([3, 2, 1])) and not stepped(pd.Index([5]))
-    assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, 2.0]))
-
-
-def test_a_parquet_files_restored_index_of_years_is_read_as_the_same_frame_in_memory_is(tmp_path):
-    """A Parquet file whose index is RangeIndex(1961, 2021) (pandas restores it on read) was read as row numbers,
-    its forecast rows 60, 61, 62, where the same frame in memory is read with the years as its time axis."""
-    frame = _years().to_frame("y")
-    frame.to_parquet(tmp_path / "years.parquet")
-    assert isinstance(pd.read_parquet(tmp_path / "years.parquet").index, pd.RangeIndex)  # what pandas restores
-    panel = load_panel(tmp_path / "years.parquet")
-    assert panel.time_col == "index" and panel.calendar.freq == 1
-    model = Forecaster(**QUICK).fit(tmp_path / "years.parquet")
-    assert model.time_col_ == "index"
-    assert model.predict(tmp_path / "years.parquet").index.tolist() == [2021, 2022, 2023]
-    numbered = Forecaster(**QUICK).fit(frame.reset_index(drop=True))  # fitted on row numbers: the index stays labels
-    assert numbered.time_col_ is None
-    assert numbered.predict(tmp_path / "years.parquet").index.tolist() == [60, 61, 62]
-
-
     assert not stepped(pd.RangeIndex(59, -1, -1))  # frame[::-1]'s row numbers, reversed by the caller
     assert not stepped(pd.Index([1, 2, 4])) and not stepped(pd.Index([5])) and not stepped(pd.Index([1.5, 2.5]))
     assert not stepped(pd.Index([1961, 1962], name="year")) and not stepped(pd.Index([1.0, np.nan, 3.0]))
@@ -190,3 +170,19 @@ def test_an_index_of_years_as_whole_floats_is_the_time_at_fit_predict_and_evalua
     assert Forecaster(**QUICK).fit(frame, target="y").predict(frame).index.tolist() == [2021, 2022, 2023]
     assert Forecaster(**QUICK).fit(_years()).predict(series).index.tolist() == [2021, 2022, 2023]
     assert model.evaluate(series)["original"]["model"] == model.evaluate(_years())["original"]["model"]
+
+
+def test_a_parquet_files_restored_index_of_years_is_read_as_the_same_frame_in_memory_is(tmp_path):
+    """A Parquet file whose index is RangeIndex(1961, 2021) (pandas restores it on read) was read as row numbers,
+    its forecast rows 60, 61, 62, where the same frame in memory is read with the years as its time axis."""
+    frame = _years().to_frame("y")
+    frame.to_parquet(tmp_path / "years.parquet")
+    assert isinstance(pd.read_parquet(tmp_path / "years.parquet").index, pd.RangeIndex)  # what pandas restores
+    panel = load_panel(tmp_path / "years.parquet")
+    assert panel.time_col == "index" and panel.calendar.freq == 1
+    model = Forecaster(**QUICK).fit(tmp_path / "years.parquet")
+    assert model.time_col_ == "index"
+    assert model.predict(tmp_path / "years.parquet").index.tolist() == [2021, 2022, 2023]
+    numbered = Forecaster(**QUICK).fit(frame.reset_index(drop=True))  # fitted on row numbers: the index stays labels
+    assert numbered.time_col_ is None
+    assert numbered.predict(tmp_path / "years.parquet").index.tolist() == [60, 61, 62]
