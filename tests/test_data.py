@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 
 import numpy as np
 import pandas as pd
@@ -500,8 +501,25 @@ def test_a_file_not_in_utf8_is_refused_naming_the_line_and_byte_of_its_first_suc
     path = tmp_path / "l.csv"
     path.write_bytes(b"date,y,name\n2024-01-01,1,abc\n2024-01-02,2,caf\xe9\n")
     with pytest.raises(RnncastError, match=r"l\.csv is not UTF-8 text \((invalid continuation byte|unexpected end of "
-                                           r"data) at line 3, byte 45\); save it as UTF-8 CSV"):
+                                           r"data) at byte 17 of line 3\); it decodes whole as cp1252 \(Western Excel's CSV"):
         read_table(path)
+
+
+@pytest.mark.parametrize("text, encoding, said", [("대구점", "cp949", "cp949 (Korean Excel's CSV, also called EUC-KR)"),
+                                                  ("대구점", "euc-kr", "cp949 (Korean Excel's CSV, also called EUC-KR)"),
+                                                  ("すし", "shift_jis", "shift_jis (Japanese Excel's CSV)")])
+def test_a_file_in_an_excel_encoding_is_refused_naming_the_encodings_it_decodes_in(tmp_path, text, encoding, said):
+    """A Korean analyst's finding: a cp949 file (Korean Excel's default CSV) was refused "invalid start byte at line 2,
+    byte 28", the byte counted from the file's start, with no word of cp949. The byte is now counted within its line,
+    and each Excel encoding the whole file decodes in is named (the East Asian ones overlap: Shift-JIS bytes decode as
+    cp949 too, and the reader knows the language), with what to do."""
+    path = tmp_path / "p.csv"
+    path.write_bytes(f"date,store,sales\n2024-01-01,{text},1\n".encode(encoding))
+    with pytest.raises(RnncastError, match=r"p\.csv is not UTF-8 text \(invalid (start|continuation) byte at byte 12 of "
+                                           r"line 2\); it decodes whole as .*: save it as 'CSV UTF-8' \(or hand rnncast "
+                                           r"pandas\.read_csv\(path, encoding=('cp949'|the one it is in)\)\)$") as refused:
+        read_table(path)
+    assert said in str(refused.value) and "cp1252" not in str(refused.value)
 
 
 def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_path):

@@ -130,8 +130,11 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     except UnicodeDecodeError as err:
         member = zipped.data_file(path) if compression == ".zip" else None
         at = first_not_utf8(path, compression, member)
-        where = f"{at[2]} at line {at[1]}, byte {at[0]}" if at else f"{err.reason} at byte {err.start}"
-        raise RnncastError(f"{name} is not UTF-8 text ({where}); save it as UTF-8 CSV") from None
+        where = f"{at[2]} at byte {at[0]} of line {at[1]}" if at else f"{err.reason} at byte {err.start}"
+        given = repr(at[3][0].split()[0]) if at and len(at[3]) == 1 else "the one it is in"
+        reads = (f"; it decodes whole as {' or as '.join(at[3])}: save it as 'CSV UTF-8' (or hand rnncast "
+                 f"pandas.read_csv(path, encoding={given}))" if at and at[3] else "; save it as UTF-8 CSV")
+        raise RnncastError(f"{name} is not UTF-8 text ({where}){reads}") from None
     except (pd.errors.ParserError, csv.Error, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RnncastError(f"cannot read {name}: {first}; expected a comma-separated CSV or a Parquet file") from None

@@ -158,17 +158,42 @@ def binary(path: Path, compression: str | None, member: str | None):
             yield f
 
 
-def first_not_utf8(path: Path, compression: str | None, member: str | None) -> tuple[int, int, str] | None:
-    """``(byte, line, why)`` of the first bytes of the file (unzipped or decompressed; a zip archive's ``member``) that are
-    no UTF-8, counted from 0 and 1, or None where it all decodes. For a refusal only: it reads the whole file; pandas'
-    own error counts bytes from the start of its buffer, not of the file."""
+def first_not_utf8(path: Path, compression: str | None, member: str | None) -> tuple[int, int, str, list[str]] | None:
+    """``(byte, line, why, encodings)`` of the first bytes of the file (unzipped or decompressed; a zip archive's
+    ``member``) that are no UTF-8: the byte counted from 1 within its line, the line from 1, and the encodings the whole
+    file decodes in (``legacy``), or None where it all decodes. For a refusal only: it reads the whole file; pandas' own
+    error counts bytes from the start of its buffer, not of the file."""
     with binary(path, compression, member) as f:
         raw = f.read()
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return err.start, raw.count(b"\n", 0, err.start) + 1, err.reason
+        return err.start - raw.rfind(b"\n", 0, err.start), raw.count(b"\n", 0, err.start) + 1, err.reason, legacy(raw)
     return None
+
+
+# Encodings a spreadsheet saves CSV in where UTF-8 is not its default, each named by whom, and the letters that show a
+# file is in it: the file must decode whole and hold such letters (a Latin-1 'é' decodes as cp949 too, as no Hangul).
+# The Excel encodings a file is named as decoding in, where it is no UTF-8, each with whose CSV it is and the letters
+# that show a text in it; the East Asian ones overlap (Shift-JIS bytes decode as cp949's rare syllables, GBK's as
+# Hangul), so every one that decodes the file whole and shows its letters is named, the reader knowing the language.
+LEGACY = (("cp949", "Korean Excel's CSV, also called EUC-KR", "[\uac00-\ud7a3]"),
+          ("shift_jis", "Japanese Excel's CSV", "[\u3040-\u30ff]"),
+          ("gb18030", "Chinese Excel's CSV, also called GBK", "[\u4e00-\u9fff]"))
+WESTERN = ("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1", "[\u00c0-\u00ff]")
+
+
+def legacy(raw: bytes) -> list[str]:
+    """The encodings of ``LEGACY`` that decode ``raw`` whole into text holding their letters ("cp949 (Korean Excel's
+    CSV, ...)"), else ``WESTERN``'s where it does so; empty where none does."""
+    def reads(encoding: str, letters: str) -> bool:
+        try:
+            return re.search(letters, raw.decode(encoding)) is not None
+        except UnicodeDecodeError:
+            return False
+
+    found = [f"{encoding} ({whose})" for encoding, whose, letters in LEGACY if reads(encoding, letters)]
+    return found or [f"{WESTERN[0]} ({WESTERN[1]})"] * reads(WESTERN[0], WESTERN[2])
 
 
 MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),
