@@ -322,3 +322,19 @@ def test_the_pages_say_where_static_covariates_came_from():
     assert facts(run_blocks(model, {}, "f.csv", None))["static covariates"].endswith(", from a table given to fit")
     columns = Forecaster(**TINY).fit(frame.merge(table), static_covariates=["size", "region"])
     assert facts(run_blocks(columns, {}, "f.csv", None))["static covariates"] == "size, region (categories)"
+
+
+def test_a_runs_data_table_names_its_id_and_time_columns():
+    """A Korean analyst's finding: the run page's "Data and settings" named neither the id column (지점) nor the time
+    column, which a backtest's page names and config.json holds."""
+    from rnncast.reportpage import run_blocks
+
+    frame = make_panel(2, seed=2).rename(columns={"unique_id": "지점", "ds": "날짜", "y": "매출"})
+    model = Forecaster(**TINY).fit(frame, id_col="지점", target="매출", time_col="날짜")
+    facts = dict(next(b[1] for b in run_blocks(model, {}, "f.csv", None)
+                      if b[0] == "table" and b[1][0] == ["setting", "value"])[1:])
+    assert facts["id column"] == "지점" and facts["time column"] == "날짜"
+    one = Forecaster(**TINY).fit(np.sin(np.arange(120) / 5.0))
+    facts = dict(next(b[1] for b in run_blocks(one, {}, "f.csv", None)
+                      if b[0] == "table" and b[1][0] == ["setting", "value"])[1:])
+    assert "id column" not in facts and facts["time column"] == "(none: rows numbered)"

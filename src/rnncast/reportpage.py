@@ -94,6 +94,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     facts = [["data", source or "(in memory)"],
              ["series (wide columns)" if wide else "target", ", ".join(map(str, forecaster.ids_ if wide else forecaster.targets_))],
              ["features", ", ".join(forecaster.features_) or "(none)"]]
+    if forecaster.layout_ == "long":  # the columns every row is read by, as a backtest's page names them
+        facts.append(["id column", str(forecaster.id_col_)])
+    facts.append(["time column", str(forecaster.time_col_) if forecaster.time_col_ is not None else "(none: rows numbered)"])
     if forecaster.calendar_.kind != "row":
         own = forecaster.state_.calendars  # {series id: Calendar} of series that keep their own
         facts.append(["calendars (differ by series)", by_series(forecaster.calendar_, own, list(forecaster.ids_),
