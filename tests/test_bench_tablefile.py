@@ -313,3 +313,13 @@ def test_a_parquet_files_datetimes_are_read_as_times_not_as_their_nanoseconds(tm
     expected = months.tz_localize(zone).tz_convert("UTC").tz_localize(None) if zone else months
     assert (table.times == expected).all()
     assert not any("missing" in note for note in table.notes)
+
+
+def test_every_column_with_gaps_is_named_in_one_line(tmp_path):
+    """A tester's finding: a file with gaps in 'a' and 'OT' named 'a' only; filled, the next run named 'OT'."""
+    path = tmp_path / "gaps.csv"
+    path.write_text("date,a,b,OT\n2020-01-01,1,2,3\n2020-01-02,,3,4\n2020-01-03,2,4,\n2020-01-04,3,5,\n")
+    with pytest.raises(RnncastError, match=r"gaps\.csv: column 'a' has 1 missing value \(first at data row 1\); column "
+                                           r"'OT' has 2 missing values \(first at data row 2\); the protocol scores every "
+                                           r"row, so fill the file first$"):
+        tablefile.read_table(path)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from rnncast import calendars, compactdates, data, timeaxis
 from rnncast.errors import RnncastError
-from rnncast.spelling import hints
+from rnncast.spelling import counted, hints
 
 log = logging.getLogger(__name__)
 
@@ -237,8 +237,18 @@ def _note_gaps(path: Path, name: str, times: pd.Index) -> None:
                     path, ruler.missing, name, calendar.freq_text, row, times[row])
 
 
-def check_values(path: Path, name: str, column: pd.Series) -> None:
-    """A value column holds finite numbers, none missing; refusals name the first row at fault."""
+def missing_said(columns: dict) -> str | None:
+    """The refusal's words for the columns of ``columns`` (name -> values [T]) that miss values, every one of them
+    with its count and first data row (a file with gaps in two columns was refused one column per run), else None."""
+    gaps = {name: np.isnan(np.asarray(values, dtype=np.float64)) for name, values in columns.items()}
+    said = [f"column {name!r} has {counted(int(m.sum()), 'missing value')} (first at data row {int(np.argmax(m))})"
+            for name, m in gaps.items() if m.any()]
+    return f"{'; '.join(said)}; the protocol scores every row, so fill the file first" if said else None
+
+
+def check_values(path: Path, name: str, column: pd.Series, gaps: bool = True) -> None:
+    """A value column holds finite numbers, none missing (``gaps=False``: the caller says every column's gaps at
+    once, ``missing_said``); refusals name the first row at fault."""
     numbers = pd.to_numeric(column, errors="coerce")
     text = (numbers.isna() & column.notna()).to_numpy()
     if text.any():
@@ -248,13 +258,9 @@ def check_values(path: Path, name: str, column: pd.Series) -> None:
             f"the time column is a value column and must hold numbers"
         )
     values = numbers.to_numpy(dtype=np.float64)
-    missing = np.isnan(values)
-    if missing.any():
-        raise RnncastError(
-            f"{path}: column {name!r} has {int(missing.sum())} missing value{'s' if missing.sum() > 1 else ''} (first at data row "
-            f"{int(np.argmax(missing))}); the protocol scores every row, so fill the file first"
-        )
-    infinite = ~np.isfinite(values)
+    if gaps and (said := missing_said({name: values})):
+        raise RnncastError(f"{path}: {said}")
+    infinite = ~np.isfinite(values) & ~np.isnan(values)
     if infinite.any():
         row = int(np.argmax(infinite))
         raise RnncastError(f"{path}: column {name!r} holds {values[row]} at data row {row}; values must be finite numbers")

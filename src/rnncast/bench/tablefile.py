@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import data, sheetcsv
-from rnncast.bench.columns import TIME_NAMES, as_times, check_values, time_column as find_time
+from rnncast.bench.columns import TIME_NAMES, as_times, check_values, missing_said, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 from rnncast.rowindex import ROW_NAMES, UNNAMED, row_numbers
@@ -91,7 +91,9 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
                 str(column).strip().lower() in TIME_NAMES or as_times(frame[column]).notna().all()):
             raise RnncastError(f"{path}: column {column!r} holds times but is not the first column ({first!r} is); "
                                "the protocol reads the time from the first column, so move it to the front")
-        check_values(path, str(column), frame[column])
+        check_values(path, str(column), frame[column], gaps=False)  # text and infinities, column by column
+    if said := missing_said({str(c): pd.to_numeric(frame[c], errors="coerce") for c in frame.columns}):
+        raise RnncastError(f"{path}: {said}")  # every column with gaps in one line (one column per run before)
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
         what = "the time column" if chosen == time_column else "not a value column"
