@@ -211,7 +211,7 @@ BAD_INPUT = {
     "duplicated timestamps": (lambda t, f, r: fit_args(_csv(t, "d.csv", _duplicate_date), t / "o"),
                               ["duplicated timestamp", "2024-01-01 08:00:00"]),
     "unsorted timestamps": (lambda t, f, r: fit_args(_csv(t, "u.csv", _swap_dates), t / "o"), ["not sorted"]),
-    "latin-1 encoded file": (lambda t, f, r: fit_args(_latin1_csv(t), t / "o"), ["l.csv", "not UTF-8", "save it as UTF-8"]),
+    "latin-1 encoded file": (lambda t, f, r: fit_args(_latin1_csv(t), t / "o"), ["l.csv", "not UTF-8", "save it as 'CSV UTF-8'"]),
     "space-separated file": (lambda t, f, r: fit_args(_spaced_csv(t), t / "o"),
                              ["'y' not found", "single column", "separated by commas"]),
     "all-NaN column": (lambda t, f, r: fit_args(_csv(t, "a.csv", _set("x", slice(None), np.nan)), t / "o", "--features", "x"),
