@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import shlex
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -61,6 +62,25 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     same = [k for k in known if k.lower() == str(name).lower()]
     close = same or difflib.get_close_matches(str(name), known, n=1, cutoff=cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unicode_form(name: str, known: Iterable) -> str:
+    """Where one of ``known`` is ``name`` under Unicode normalization (NFC) but other code points (macOS saves a
+    Hangul or accented header decomposed, NFD: '매출' as 6 jamo, not 2 syllables), what a refusal of ``name`` adds
+    after "not found": ``: the header writes '매출' in decomposed Unicode (NFD) ...``, naming the form; else ""."""
+    text = str(name)
+    found = next((str(k) for k in known if str(k) != text and unicodedata.normalize("NFC", str(k))
+                  == unicodedata.normalize("NFC", text)), None)
+    if found is None:
+        return ""
+    decomposed = "decomposed Unicode (NFD, as macOS writes names)"
+    which = (f"the header writes {found!r} in {decomposed}, the name given in composed form (NFC)"
+             if unicodedata.is_normalized("NFD", found) else
+             f"the name given is written in {decomposed}, the header's {found!r} in composed form (NFC)"
+             if unicodedata.is_normalized("NFD", text) else f"the header writes {found!r} in another Unicode form")
+    return (f": {which}; they look the same but are other characters. Save the header in composed form (NFC; in "
+            "Python, frame.rename(columns=lambda c: unicodedata.normalize('NFC', c))), or give the name as the header "
+            "writes it")
 
 
 def spaced_name(name: str, known: Iterable, whose: str, file: bool, as_written: bool) -> str | None:

@@ -17,7 +17,7 @@ import pandas as pd
 from rnncast import compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
-from rnncast.spelling import hint, spelled
+from rnncast.spelling import hint, spelled, unicode_form
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,8 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     if time_col is not None:
         name = str(time_col)
         if name not in frame.columns:
+            if unicode_form(name, frame.columns):  # '날짜' decomposed (NFD) is not '날짜' composed
+                raise RnncastError(f"time column {name!r} not found{unicode_form(name, frame.columns)}")
             available = ", ".join(map(str, frame.columns))
             steps = (f" ({name!r} is pandas' name for an unnamed index: one of integer steps, such as range(1961, 2021), "
                      "is read as the time, row numbers 0 .. n-1 are not)") if name in indexcolumns.NAMES else ""
