@@ -35,12 +35,10 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     if time_col is not None:
         name = str(time_col)
         if name not in frame.columns:
-            if unicode_form(name, frame.columns):  # '날짜' decomposed (NFD) is not '날짜' composed
-                raise RnncastError(f"time column {name!r} not found{unicode_form(name, frame.columns)}")
-            available = ", ".join(map(str, frame.columns))
+            available = unicode_form(name, frame.columns) or "; available columns: " + ", ".join(map(str, frame.columns))
             steps = (f" ({name!r} is pandas' name for an unnamed index: one of integer steps, such as range(1961, 2021), "
                      "is read as the time, row numbers 0 .. n-1 are not)") if name in indexcolumns.NAMES else ""
-            raise RnncastError(f"time column {name!r} not found; available columns: {available}{steps}")
+            raise RnncastError(f"time column {name!r} not found{available}{steps}")  # '날짜' in NFD: said (unicode_form)
         return name, None
     candidates = [c for c in frame.columns if c not in set(exclude)]
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became (data.as_frame)
