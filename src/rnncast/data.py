@@ -261,8 +261,8 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
         spaced = spaced_name(name, frame.columns, owner or "the column named", bool(frame.attrs.get("source")), not owner)
         if spaced:  # names are kept as written: ' pressure' is not 'pressure'
             raise RnncastError(f"{what} {name!r} not found: {spaced}")
-        if unicode_form(name, frame.columns):  # '매출' decomposed (NFD) is not '매출' composed
-            raise RnncastError(f"{what} {name!r} not found{unicode_form(name, frame.columns)}")
+        if form := unicode_form(name, frame.columns, "the model's column" if owner else "the name given"):
+            raise RnncastError(f"{what} {name!r} not found{form}")  # '매출' decomposed (NFD) is not '매출' composed
         close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
         raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
 
