@@ -104,3 +104,18 @@ def test_several_targets_heading_says_each_score_is_the_targets_mean():
     assert head.startswith("each series (its original units, each score the mean of its 2 targets' and R² that of the "
                            "targets whose values vary in it; ")
     assert series_text(_result(3)).startswith("each series (its original units; ")
+
+
+def test_by_series_csv_begins_with_the_byte_order_mark_of_the_data_file(run, capsys):
+    """A Korean analyst's data in Excel's "CSV UTF-8": predict's forecasts kept its byte-order mark, evaluate's
+    --by-series-csv dropped it, so Excel read that table's names as its code page; now it is kept, and such a file is
+    still replaced with --overwrite as evaluate's own."""
+    marked = run / "d_bom.csv"
+    marked.write_bytes(b"\xef\xbb\xbf" + (run / "d.csv").read_bytes())
+    out, plain = run / "each_bom.csv", run / "each_plain.csv"
+    args = ["evaluate", str(run / "model"), str(marked), "--by-series-csv", str(out)]
+    assert main(args) == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfseries,windows,")
+    assert main(args + ["--overwrite"]) == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfseries,")
+    assert main(["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series-csv", str(plain)]) == 0
+    assert plain.read_bytes().startswith(b"series,windows,")  # no mark where the data has none
+    capsys.readouterr()

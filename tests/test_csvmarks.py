@@ -221,3 +221,15 @@ def test_a_dotted_column_with_a_blank_value_is_refused_in_one_line_not_a_traceba
     with pytest.raises(RnncastError, match=r"^column 'y' holds '10\.000' at line 2 of .*semi\.csv: a thousands "
                                            r"separator \(10000\) or a decimal point \(10\.000\)\?"):
         read_table(path)
+
+
+def test_file_bom_reads_the_mark_of_plain_and_compressed_files(tmp_path):
+    import gzip
+
+    from rnncast.csvmarks import file_bom
+
+    (tmp_path / "a.csv").write_bytes(b"\xef\xbb\xbfdate,y\n")
+    (tmp_path / "b.csv").write_bytes(b"date,y\n")
+    (tmp_path / "c.csv.gz").write_bytes(gzip.compress(b"\xef\xbb\xbfdate,y\n"))
+    assert file_bom(tmp_path / "a.csv") and file_bom(tmp_path / "c.csv.gz")
+    assert not file_bom(tmp_path / "b.csv") and not file_bom(tmp_path / "missing.csv")

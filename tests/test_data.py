@@ -602,3 +602,21 @@ def test_a_named_index_or_one_of_text_is_read_as_columns_and_only_row_numbers_ar
     model = Forecaster(**{**TINY, "epochs": 1}).fit(table, target="y")
     assert model.time_col_ == "date"
     assert model.predict(table).index.tolist() == list(pd.date_range("2025-01-01", periods=TINY["horizon"], freq="MS"))
+
+
+def test_a_hangul_header_in_decomposed_unicode_is_refused_naming_the_form():
+    """A header saved by macOS in NFD ('매출' as jamo) was refused "column '매출' not found; available columns: 날짜,
+    매출", the two names looking the same; each name given (target, covariate, id and time column) now says the form."""
+    import unicodedata
+
+    from rnncast.errors import RnncastError
+    from rnncast.loading import load_panel
+
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    frame = pd.DataFrame({nfd("날짜"): pd.date_range("2024-01-01", periods=30).strftime("%Y-%m-%d"),
+                          nfd("지점"): ["가"] * 30, nfd("매출"): np.arange(30.0), nfd("기온"): np.arange(30.0)})
+    for kwargs in ({"target": "매출"}, {"target": nfd("매출"), "features": ["기온"]},
+                   {"target": nfd("매출"), "id_col": "지점"}, {"target": nfd("매출"), "time_col": "날짜"}):
+        with pytest.raises(RnncastError, match=r"not found: the header writes '.+' in decomposed Unicode \(NFD"):
+            load_panel(frame, **kwargs)
+    assert load_panel(frame, target=nfd("매출"), id_col=nfd("지점")).columns == [nfd("매출")]  # as the header writes it

@@ -306,3 +306,16 @@ def test_the_data_a_model_reads_says_the_same_of_a_stray_space_but_offers_no_oth
     with pytest.raises(RnncastError, match=r"^column 'promo' not found: column ' promo' has a leading space \(the "
                                            r"model's column is 'promo'\): remove it from the file's header\. The model"):
         one.predict(path, future=_future())
+
+
+def test_a_future_file_whose_hangul_header_is_decomposed_names_the_form():
+    """A future file saved by macOS (NFD) lacked '할인' "; columns given: ds, 할인", the names looking the same."""
+    import unicodedata
+
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H, "epochs": 1}).fit(
+        _monthly().rename(columns={"promo": "할인"}), target="y", future_covariates=["할인"])
+    future = _future().rename(columns={"promo": unicodedata.normalize("NFD", "할인")})
+    with pytest.raises(RnncastError, match=r"^the future values lack column\(s\) \['할인'\]: the header writes '.+' in "
+                                           r"decomposed Unicode \(NFD, as macOS writes names\), the model's column in "
+                                           r"composed form \(NFC\); .*: save the header in composed form \(NFC"):
+        model.predict(_monthly().rename(columns={"promo": "할인"}), future=future)

@@ -423,3 +423,20 @@ def test_a_panel_without_time_writes_its_row_numbers_as_row_as_backtest_and_one_
     frame = make_panel(2, lengths=(60, 60)).drop(columns="ds")
     forecast = Forecaster(**TINY).fit(frame).predict(frame)
     assert list(forecast.columns[:2]) == ["unique_id", "row"] and forecast["row"].tolist()[:3] == [60, 61, 62]
+
+
+def test_a_model_reading_a_hangul_header_in_decomposed_unicode_says_to_save_it_composed():
+    """A model fitted on '지점' and '매출' (NFC), given the same file saved by macOS (NFD): "the data has no column
+    '지점' (its columns: 지점, ...)", the names looking the same; now the form is named, and the header to save so."""
+    import unicodedata
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"지점": np.repeat(["가", "나"], 40), "날짜": np.tile(pd.date_range("2024-01-01", periods=40), 2),
+                          "매출": rng.normal(size=80)})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="매출", id_col="지점")
+    nfd = frame.rename(columns=lambda c: unicodedata.normalize("NFD", c))
+    for data in (nfd, nfd.rename(columns={nfd.columns[0]: "지점"})):  # the id column, then the target
+        with pytest.raises(RnncastError, match=r"not found: the header writes '.+' in decomposed Unicode \(NFD, as macOS "
+                                               r"writes names\), the model's column in composed form \(NFC\).*: save the "
+                                               r"header in composed form \(NFC; in Python, frame\.rename\(columns="):
+            model.predict(data)

@@ -92,3 +92,14 @@ def test_a_name_that_differs_from_a_column_by_spaces_names_them_and_where_to_rem
         "keeps as written)")
     assert "leading whitespace ('\\t')" in spaced_name("y", ["\ty"], "the column named", True, True)
     assert spaced_name("y", ["y", "x"], "the column named", True, True) is None
+
+
+def test_unicode_form_names_which_side_is_decomposed():
+    import unicodedata
+
+    from rnncast.spelling import unicode_form
+
+    nfd = unicodedata.normalize("NFD", "매출")
+    assert "the header writes" in unicode_form("매출", ["날짜", nfd]) and "(NFD" in unicode_form("매출", [nfd])
+    assert "the name given is written in decomposed" in unicode_form(nfd, ["매출"])
+    assert unicode_form("매출", ["매출", "날짜"]) == "" and unicode_form("sales", ["date"]) == ""

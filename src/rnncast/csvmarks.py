@@ -38,9 +38,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import filelines, numbertext, signs, thousands
+from rnncast import filelines, numbertext, signs, thousands, zipped
 from rnncast.errors import RnncastError
-from rnncast.sheetcsv import HEAD, Written
+from rnncast.sheetcsv import COMPRESSIONS, HEAD, Written, binary
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +163,23 @@ def marks(head: bytes) -> tuple[bool, str]:
     cr, lf = head.find(b"\r"), head.find(b"\n")
     end = "\r\n" if cr >= 0 and lf == cr + 1 else "\r" if cr >= 0 and (lf < 0 or cr < lf) else "\n"
     return head.startswith(b"\xef\xbb\xbf"), end
+
+
+def file_bom(path) -> bool:
+    """Whether the CSV file at ``path`` (plain or compressed: ``sheetcsv.COMPRESSIONS``) begins with UTF-8's byte-order
+    mark, for a table written beside what was read from it (``evaluate --by-series-csv``) to keep it as forecasts do;
+    False for a file that is no CSV or cannot be read (it was read before: nothing is refused here)."""
+    from pathlib import Path
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    compression = suffix if suffix in COMPRESSIONS else None
+    try:
+        member = zipped.data_file(path) if compression == ".zip" else None
+        with binary(path, compression, member) as f:
+            return f.read(3) == b"\xef\xbb\xbf"
+    except (OSError, ValueError, RnncastError, EOFError):
+        return False
 
 
 def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, tuple[pd.Series, pd.Series]]:

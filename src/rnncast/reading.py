@@ -21,7 +21,7 @@ from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLI
                                 fitted_kind, numbered, same_zone)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, hints, listed, rows_span
+from rnncast.spelling import counted, hint, hints, listed, rows_span, unicode_form
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
@@ -167,6 +167,8 @@ def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
     fitted = (f"a long panel of {len(state.ids)} series (their ids in column {id_col!r})" if state.layout == "long" else
               f"a wide table of {len(state.ids)} series (one column each: {', '.join(state.ids[:5])}"
               f"{', ...' if len(state.ids) > 5 else ''})")
+    if state.layout == "long" and id_col not in columns and (form := unicode_form(id_col, columns, "the model's column")):
+        raise RnncastError(f"id column {id_col!r} not found{form}")  # '지점' decomposed (NFD) in the header
     if state.layout == "long" and id_col not in columns:
         raise RnncastError(f"the model was fitted on {fitted}; the data has no column {id_col!r} (its columns: "
                            f"{', '.join(columns[:8])}): give the rows with their series' ids in {id_col!r}, as at fit")

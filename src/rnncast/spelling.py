@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import shlex
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -61,6 +62,30 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     same = [k for k in known if k.lower() == str(name).lower()]
     close = same or difflib.get_close_matches(str(name), known, n=1, cutoff=cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unicode_form(name: str, known: Iterable, whose: str = "the name given") -> str:
+    """Where one of ``known`` is ``name`` under Unicode normalization (NFC) but other code points (macOS saves a
+    Hangul or accented header decomposed, NFD: '매출' as 6 jamo, not 2 syllables), what a refusal of ``name`` adds
+    after "not found": ``: the header writes '매출' in decomposed Unicode (NFD) ...``, naming the form and what to
+    do; else "". ``whose``: who named ``name``; a model's column (``"the model's column"``) cannot be named otherwise,
+    so the header is to be written as it."""
+    text = str(name)
+    found = next((str(k) for k in known if str(k) != text and unicodedata.normalize("NFC", str(k))
+                  == unicodedata.normalize("NFC", text)), None)
+    if found is None:
+        return ""
+    given, nfd = whose == "the name given", "decomposed Unicode (NFD, as macOS writes names)"
+    if unicodedata.is_normalized("NFD", found):
+        which, fix = (f"the header writes {found!r} in {nfd}, {whose} in composed form (NFC)", "save the header in "
+                      "composed form (NFC; in Python, frame.rename(columns=lambda c: unicodedata.normalize('NFC', c)))"
+                      + (", or give the name as the header writes it" if given else ""))
+    else:
+        which = f"{whose} is written in {nfd if unicodedata.is_normalized('NFD', text) else 'another Unicode form'}, " \
+                f"the header's {found!r} otherwise"
+        fix = ("give it as the header writes it (unicodedata.normalize('NFC', name))" if given else
+               "write the header's names in the model's form")
+    return f": {which}; they look the same but are other characters: {fix}"
 
 
 def spaced_name(name: str, known: Iterable, whose: str, file: bool, as_written: bool) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
+from rnncast.cli.display import table
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
 from rnncast.outputs import bench_file, model_folder, written_by_rnncast
@@ -177,8 +178,4 @@ def summary_table(rows: list[dict]) -> str:
     body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], f"{r['mse']:.4f}", f"{r['mae']:.4f}",
              f"{r['repeat_mse']:.4f}", f"{r['repeat_mae']:.4f}", r["beats_repeat"] or "-",
              f"{r['seconds']:.1f}", r["epochs_run"] or "-"] for r in rows]
-    cells = [head] + [[str(c) for c in row] for row in body]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return table(head, body)  # padded as a terminal shows each name (a Hangul dataset's: two columns a character)

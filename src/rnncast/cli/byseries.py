@@ -106,14 +106,17 @@ def check_file(args) -> str | None:
     return args.by_series_csv
 
 
-def write_file(path, result: dict) -> str | None:
-    """Write ``series_frame`` to ``path`` (comma-separated, tab-separated where it ends in .tsv) and return the line
-    that says so; None, writing nothing, where ``path`` is None."""
+def write_file(path, result: dict, data=None) -> str | None:
+    """Write ``series_frame`` to ``path`` (comma-separated, tab-separated where it ends in .tsv; beginning with UTF-8's
+    byte-order mark where the CSV file ``data`` does, as predict's forecasts do, for Excel to read its names as UTF-8)
+    and return the line that says so; None, writing nothing, where ``path`` is None."""
     if not path:
         return None
+    from rnncast.csvmarks import file_bom
     from rnncast.files import write_text
 
-    write_text(path, series_frame(result).to_csv(index=False, sep="\t" if Path(path).suffix.lower() == ".tsv" else ","))
+    mark = "\ufeff" if isinstance(data, (str, Path)) and file_bom(data) else ""
+    write_text(path, mark + series_frame(result).to_csv(index=False, sep="\t" if Path(path).suffix.lower() == ".tsv" else ","))
     return f"wrote the scores of {len(result['series'])} series to {path}"
 
 
@@ -122,7 +125,7 @@ def series_refusal(path) -> str | None:
     ``--overwrite`` may replace; else what it appears to be, for ``outputs.check_output_file``'s refusal."""
     path = Path(path)
     try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
+        with path.open("r", encoding="utf-8-sig", errors="replace") as handle:  # one written with the data's BOM too
             first = handle.readline().rstrip("\r\n")
     except OSError as err:
         return f"it cannot be read: {err.strerror or err}"
