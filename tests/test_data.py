@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 
 import numpy as np
 import pandas as pd
