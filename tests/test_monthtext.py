@@ -192,3 +192,25 @@ def test_one_stray_month_first_in_the_column_is_not_named_as_the_example_of_the_
     values[0] = 199913
     with pytest.raises(RnncastError, match=r"holds 199913 at row 0, .* months written 200002 \(year and month\)"):
         load_panel(pd.DataFrame({"month": values, "y": np.arange(60.0)}), target="y", time_col="month")
+
+
+@pytest.mark.parametrize("month", ["{y}년 {m}월", "{y}년 {m:02d}월"])
+def test_korean_months_are_read_as_time_and_forecasts_written_so(tmp_path, month):
+    """A Korean analyst's finding: '2015년 1월' (Korean Excel's and statistics portals' month) was "not read as time",
+    the fit went on with numbered rows and predict wrote rows 96, 97, 98. It is read as that month, the forecast
+    written as the column writes it, and a month that is none (2015년 13월) is refused at its line."""
+    from rnncast import Forecaster
+
+    starts = pd.date_range("2015-01-01", periods=48, freq="MS")
+    frame = pd.DataFrame({"날짜": [month.format(y=t.year, m=t.month) for t in starts], "매출": np.arange(48.0)})
+    frame.to_csv(tmp_path / "m.csv", index=False)
+    model = Forecaster(lookback=6, horizon=3, epochs=1, hidden_size=4).fit(tmp_path / "m.csv", target="매출")
+    assert model.time_col_ == "날짜" and model.calendar_.freq == "MS"
+    forecast = model.predict(tmp_path / "m.csv")
+    assert forecast.index.tolist() == list(pd.date_range("2019-01-01", periods=3, freq="MS"))
+    written = pd.DatetimeIndex(forecast.index).strftime(model.calendar_.text_format).tolist()  # as predict --out writes
+    assert written == [month.format(y=2019, m=m) for m in (1, 2, 3)]
+    frame.loc[5, "날짜"] = "2015년 13월"
+    frame.to_csv(tmp_path / "bad.csv", index=False)
+    with pytest.raises(RnncastError, match=r"holds '2015년 13월' at line 7 of .*bad\.csv, which names no month"):
+        Forecaster(lookback=6, horizon=3, epochs=1).fit(tmp_path / "bad.csv", target="매출")

@@ -29,9 +29,11 @@ from rnncast.spelling import counted, spelled
 # formats a month column may be written in, beyond what pandas' guess names; %-m: the month unpadded
 FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
          "%b %Y", "%B %Y", "%Y %b", "%Y %B", "%b-%Y", "%B-%Y", "%Y-%b", "%Y-%B",
-         "%^b %Y", "%^B %Y", "%Y %^b", "%Y %^B", "%^b-%Y", "%^B-%Y", "%Y-%^b", "%Y-%^B")  # %^b: JAN, timetext.write
+         "%^b %Y", "%^B %Y", "%Y %^b", "%Y %^B", "%^b-%Y", "%^B-%Y", "%Y-%^b", "%Y-%^B",  # %^b: JAN, timetext.write
+         "%Y년 %-m월", "%Y년 %m월")  # Korean: 2024년 1월, 2024년 01월
 # forms pandas refuses or misreads as text: read here
-OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$"), "%m.%Y": re.compile(r"^\d\d\.\d{4}$")}
+OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$"), "%m.%Y": re.compile(r"^\d\d\.\d{4}$"),
+       "%Y년 %-m월": re.compile(r"^\d{4}년 \d{1,2}월$")}  # Korean: 2024년 1월 (Korean Excel's, statistics portals')
 EITHER = re.compile(r"^\d{4}M1[0-2]$")  # 2000M10: written so padded (%YM%m) or not (%YM%-m)
 DOTTED = re.compile(r"^(?:0[1-9]|1[0-2])\.(?:1[6-9]|2[0-3])\d\d$")  # 01.2000: a month, never a number so written
 
