@@ -1,4 +1,4 @@
-"""What a person sees of a command (``cli/display.py``): plain-text tables, and a progress bar over
+"""What a person sees of a command (``cli/display.py``): a progress bar over
 epochs that appears with the first finished epoch (so a refused input prints only its error line)
 and draws nothing on ranks other than 0."""
 
@@ -10,25 +10,7 @@ import re
 import sys
 from types import SimpleNamespace
 
-from rnncast.cli.display import epoch_bar, table
-
-
-def test_a_table_pads_each_column_to_its_widest_cell_under_a_rule():
-    text = table(["model", "mse"], [["lstm", 0.5], ["repeat", 12.25]])
-    assert text.splitlines() == ["model   mse", "------  -----", "lstm    0.5", "repeat  12.25"]
-
-
-def test_a_table_pads_hangul_ids_by_the_two_columns_each_syllable_takes_on_a_terminal():
-    """A Korean analyst's evaluate --by-series: '부산점' takes six columns on screen but was padded as three, so the
-    columns after it slid right of the head's; every row's second column now starts under the head's."""
-    import unicodedata
-
-    from rnncast.cli.display import width
-
-    decomposed = unicodedata.normalize("NFD", "서울점")  # as macOS writes a name: 9 jamo, 6 columns
-    lines = table(["series", "windows"], [["부산점", 24], [decomposed, 24], ["Seoul", 3], ["東京", 1]]).splitlines()
-    assert lines == ["series  windows", "------  -------", "부산점  24", f"{decomposed}  24", "Seoul   3", "東京    1"]
-    assert width("부산점") == 6 and width(decomposed) == 6 and width("Seoul") == 5 and width("é") == 1
+from rnncast.cli.display import epoch_bar
 
 
 class Terminal(io.StringIO):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from rnncast.scoretext import score_texts
+from rnncast.scoretext import score_texts, table
 
 
 def test_a_column_of_errors_is_in_one_notation_with_the_same_decimals_down_it():
@@ -30,3 +30,21 @@ def test_ratios_have_four_decimals_and_nothing_is_a_negative_zero():
     assert score_texts("mse", [1e-12, 4.0]) == ["1.0000e-12", "4.0000e+00"]  # a perfect forecast is not "0.0000"
     assert score_texts("pinball", [None, 0.25]) == ["", "0.25000"]  # a baseline has no pinball loss
     assert score_texts("mase", [math.nan, 0.5]) == ["nan", "0.5000"] and score_texts("mse", [0.0, 0.0]) == ["0", "0"]
+
+
+def test_a_table_pads_each_column_to_its_widest_cell_under_a_rule():
+    text = table(["model", "mse"], [["lstm", 0.5], ["repeat", 12.25]])
+    assert text.splitlines() == ["model   mse", "------  -----", "lstm    0.5", "repeat  12.25"]
+
+
+def test_a_table_pads_hangul_ids_by_the_two_columns_each_syllable_takes_on_a_terminal():
+    """A Korean analyst's evaluate --by-series: '부산점' takes six columns on screen but was padded as three, so the
+    columns after it slid right of the head's; every row's second column now starts under the head's."""
+    import unicodedata
+
+    from rnncast.scoretext import width
+
+    decomposed = unicodedata.normalize("NFD", "서울점")  # as macOS writes a name: 9 jamo, 6 columns
+    lines = table(["series", "windows"], [["부산점", 24], [decomposed, 24], ["Seoul", 3], ["東京", 1]]).splitlines()
+    assert lines == ["series  windows", "------  -------", "부산점  24", f"{decomposed}  24", "Seoul   3", "東京    1"]
+    assert width("부산점") == 6 and width(decomposed) == 6 and width("Seoul") == 5 and width("é") == 1

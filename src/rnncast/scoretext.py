@@ -13,6 +13,7 @@ rounds to zero is written without its sign.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 RATIOS = ("r2", "mase", "smape", "mape")  # scores on a fixed scale, and coverage_*: four decimals
 PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
@@ -61,3 +62,26 @@ def with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) 
     a forecaster lacks: "")."""
     columns = [score_texts(name, [s.get(name) for s in scores]) for name in names]
     return [label + [column[i] for column in columns] for i, label in enumerate(labels)]
+
+
+def width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: 2 for a wide or full-width character (Hangul, CJK: Unicode's East
+    Asian width W or F), 0 for a combining mark (an accent), else 1; counted in composed form (NFC), so a name macOS
+    wrote decomposed (NFD: '매출' as jamo) takes the columns of its syllables."""
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me") else 2 if unicodedata.east_asian_width(c) in ("W", "F")
+               else 1 for c in unicodedata.normalize("NFC", text))
+
+
+def pad(text: str, columns: int) -> str:
+    """``text`` padded with spaces to take ``columns`` on a terminal (``width``), as ``str.ljust`` pads by characters."""
+    return text + " " * max(columns - width(text), 0)
+
+
+def table(head: list[str], rows: list[list]) -> str:
+    """``head`` and ``rows`` as plain text: each column padded to its widest cell as a terminal shows it (``width``:
+    a Hangul id takes two columns a character), two spaces between columns, a rule of '-' under the head."""
+    cells = [head] + [[str(c) for c in row] for row in rows]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(head))]
+    lines = ["  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

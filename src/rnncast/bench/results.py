@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
-from rnncast.cli.display import table
+from rnncast.scoretext import table
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
 from rnncast.outputs import bench_file, model_folder, written_by_rnncast

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from rnncast.baselines import row_label
-from rnncast.cli.display import table
+from rnncast.scoretext import table
 from rnncast.outputs import check_output_file
 from rnncast.scoretext import score_texts
 

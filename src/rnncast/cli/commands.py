@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from rnncast.cli.display import epoch_bar, table
+from rnncast.cli.display import epoch_bar
+from rnncast.scoretext import table
 from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted

@@ -75,7 +75,7 @@ def run_names(runs: list[str]) -> list[str]:
 
 def run_compare(args) -> int:
     from rnncast.baselines import row_label
-    from rnncast.cli.display import table
+    from rnncast.scoretext import table
     from rnncast.noticed import named_logs
     from rnncast.comparemodels import compare
     from rnncast.devices import cpu_threads

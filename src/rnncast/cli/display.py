@@ -1,10 +1,10 @@
-"""What a person sees of a command: a progress bar over epochs and plain-text tables."""
+"""What a person sees of a command: a progress bar over epochs, and streams that write what a terminal's encoding
+lacks plainly. Its tables are ``scoretext.table``."""
 
 from __future__ import annotations
 
 import contextlib
 import sys
-import unicodedata
 
 
 def epoch_bar(name: str, total: int, show: bool = True):
@@ -47,29 +47,6 @@ def epoch_bar(name: str, total: int, show: bool = True):
     on_epoch.close = close
     on_epoch.draws_bar = True  # fit's verbose bar is not drawn beside it (fitting.progress)
     return on_epoch
-
-
-def width(text: str) -> int:
-    """The columns ``text`` takes on a terminal: 2 for a wide or full-width character (Hangul, CJK: Unicode's East
-    Asian width W or F), 0 for a combining mark (an accent), else 1; counted in composed form (NFC), so a name macOS
-    wrote decomposed (NFD: '매출' as jamo) takes the columns of its syllables."""
-    return sum(0 if unicodedata.category(c) in ("Mn", "Me") else 2 if unicodedata.east_asian_width(c) in ("W", "F")
-               else 1 for c in unicodedata.normalize("NFC", text))
-
-
-def pad(text: str, columns: int) -> str:
-    """``text`` padded with spaces to take ``columns`` on a terminal (``width``), as ``str.ljust`` pads by characters."""
-    return text + " " * max(columns - width(text), 0)
-
-
-def table(head: list[str], rows: list[list]) -> str:
-    """``head`` and ``rows`` as plain text: each column padded to its widest cell as a terminal shows it (``width``:
-    a Hangul id takes two columns a character), two spaces between columns, a rule of '-' under the head."""
-    cells = [head] + [[str(c) for c in row] for row in rows]
-    widths = [max(width(r[i]) for r in cells) for i in range(len(head))]
-    lines = ["  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
 
 
 PLAIN = {"–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "≤": "<=", "≥": ">=",
