@@ -26,7 +26,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, interrupts, pathargs, replacing, weightfile
+from rnncast import demofolders, interrupts, nesting, outputs, pathargs, replacing, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -77,8 +77,6 @@ def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
     if folder.name == "model" and parent.is_dir() and "run" in output_kinds(entries_of(parent)):
         return (f"{where}: it is the model of the run in {parent}, which the run's metrics and report describe; "
                 "save into a folder of its own")
-    from rnncast import nesting, outputs
-
     if refusal := nesting.refusal(folder, f"saving the model to {given}", "model", outputs.kind_of):  # runs/a/mine
         return refusal
     if not folder.is_dir():

@@ -193,7 +193,9 @@ def legacy(raw: bytes) -> list[str]:
             return False
 
     found = [f"{encoding} ({whose})" for encoding, whose, letters in LEGACY if reads(encoding, letters)]
-    return found or [f"{WESTERN[0]} ({WESTERN[1]})"] * reads(WESTERN[0], WESTERN[2])
+    if found or not reads(WESTERN[0], WESTERN[2]):
+        return found
+    return [f"{WESTERN[0]} ({WESTERN[1]})"]
 
 
 MAGIC = ((b"PAR1", "a Parquet file", ".parquet"), (b"\x1f\x8b", "a gzip-compressed file", "{name}.gz"),
