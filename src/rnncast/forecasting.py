@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, outputnames, parts, reading, scaling, spreads
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, jitter, outputnames, parts, reading,
+                     scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -118,7 +119,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate")
-    if made := fills.made_inputs(panel, lookback):
+    if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
     _warn_closed(state, panel, when)
@@ -311,8 +312,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                times, quantiles, state.settings.model.quantiles, list(state.targets),
                                filled, later)
 
-    filled = fills.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
-    later = fills.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
+    filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
+    later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
@@ -323,7 +324,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> 
     starts, series, scored = parts.select(model.state, panel, index, part)
     original, scaled = forecast_windows(model, panel, index, starts, series)
     scaled = spreads.weighed(model.state, index, scaled)
-    out = fills.left_out(original.series, original.target_rows, original.filled, original.reads_later,
+    out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)
     if out["text"]:
         scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
