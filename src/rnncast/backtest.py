@@ -41,7 +41,8 @@ from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.seriespicks import mase_by_series
 from rnncast.significance import diebold_mariano_cutoffs
-from rnncast.verdicts import backtest_test, headline, units_for
+from rnncast.backtestverdict import backtest_test
+from rnncast.verdicts import headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
 from rnncast.timecalendar import by_series as calendars_by_series
