@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
+from rnncast import arrayforecasts, evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -229,7 +229,7 @@ class Forecaster(Learned):
             positive integer. ``batch_size``: windows the network runs at once; one above N runs all N together, its
             memory growing with N (200,000 windows at hidden_size 64: 1.5 GB more than at the default 4096).
             """
-        return forecasting.predict_array(self._model("predict_array"), inputs, batch_size)
+        return arrayforecasts.predict_array(self._model("predict_array"), inputs, batch_size)
 
     def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None,
                         static_covariates=None) -> WindowForecasts:
