@@ -11,7 +11,7 @@ import argparse
 from dataclasses import fields
 
 from rnncast.version import __version__
-from rnncast.cli import commands as command, comparing
+from rnncast.cli import commands as command, comparing, demoing
 from rnncast.argparsing import ColumnNames, Once, OnceOnOff, Parser
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.tuning import one_series_note, run_tune
@@ -56,9 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     how = demo.add_argument_group("training", "How the demo's models train; what they are is the demo's own "
                                   "(its page lists the settings).")
     for f in fields(TrainSettings):
-        if f.name in command.DEMO_SETTINGS:  # where and how fast it runs, and its seed: the lesson is the same
+        if f.name in demoing.DEMO_SETTINGS:  # where and how fast it runs, and its seed: the lesson is the same
             _add_setting_flag(how, f)
-    demo.set_defaults(run=command.run_demo, unrecognized_note=command.demo_note)
+    demo.set_defaults(run=demoing.run_demo, unrecognized_note=demoing.demo_note)
 
     fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory",
                               usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(
