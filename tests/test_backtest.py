@@ -112,7 +112,8 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     the metrics hold numbers only) and a repr of the whole metrics dict, thousands of characters."""
     from rnncast.runnotes import backtest_season_hint
     from rnncast.seasons import Season
-    from rnncast.verdicts import backtest_test, backtest_verdict, headline
+    from rnncast.backtestverdict import backtest_test, backtest_verdict
+    from rnncast.verdicts import headline
 
     result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=K)
     m = result.metrics
@@ -246,7 +247,7 @@ def test_values_fill_made_are_flagged_and_left_out_of_the_backtests_scores(refit
 def test_a_backtest_whose_model_is_the_repeat_forecast_says_no_test_against_it_was_made():
     """An untrained network (its forecasts are Repeat's): the sentence explained a test that was never
     made against the baseline it names (an attack helper's run)."""
-    from rnncast.verdicts import backtest_verdict
+    from rnncast.backtestverdict import backtest_verdict
 
     y = np.sin(np.arange(300) / 4.0) + 0.1 * np.random.default_rng(0).normal(size=300)
     result = Forecaster(**{**TINY, "epochs": 1, "lr": 1e-12, "highway": False}).backtest(y, n_windows=6)

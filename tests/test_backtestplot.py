@@ -36,7 +36,8 @@ def test_the_backtest_figure_says_the_terminals_verdict_and_draws_the_baseline_i
     where the terminal said a higher MSE at p = 0.68, and the legend had no training mean: the title
     now carries the verdict's numbers and p-value, and every baseline weighed is drawn."""
     from rnncast.seasons import Season
-    from rnncast.verdicts import backtest_test, headline
+    from rnncast.backtestverdict import backtest_test
+    from rnncast.verdicts import headline
 
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     fig = result.figure()

@@ -1,7 +1,7 @@
-"""What each command but fit and tune does (``cli/commands.py``): ``rnncast backtest`` writes its
-folder and prints the overall scores and its verdict, ``rnncast evaluate`` prints each target's intervals, and
-``rnncast demo`` prints its table. fit is in
-test_cli_fitting.py; the whole fit → predict → evaluate flow is in scenarios/test_cli_fit_predict.py."""
+"""What each command but fit, tune and demo does (``cli/commands.py``): ``rnncast backtest`` writes its
+folder and prints the overall scores and its verdict, ``rnncast evaluate`` prints each target's intervals. fit is in
+test_cli_fitting.py, demo in test_cli_demoing.py; the whole fit → predict → evaluate flow is in
+scenarios/test_cli_fit_predict.py."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from conftest import PNG_SIGNATURE, TINY, make_panel
 from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
 from rnncast.cli.parser import build_parser
-from test_demo import tiny_demos  # noqa: F401  (a fixture)
 
 L, H = TINY["lookback"], TINY["horizon"]
 
@@ -143,97 +142,6 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
     assert main(argv) == 2  # a second backtest into it: a finished output, not "a finished run"
     assert "holds an earlier rnncast output" in capsys.readouterr().err
     assert main(argv + ["--overwrite"]) == 0  # a backtest replaces its own
-
-
-def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, tmp_path, capsys):
-    assert main(["demo", "regression", "--device", "cpu", "--out", str(tmp_path / "demo")]) == 0
-    out = capsys.readouterr().out
-    assert "beats baselines" in out and "x's and y's past (the tutorial fed x's past only)" in out
-    assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
-
-
-def test_the_demo_command_names_the_network_each_of_its_log_lines_is_about(tiny_demos, tmp_path, caplog, monkeypatch):
-    """`rnncast demo` printed six lines "stopped early at epoch 38 of 60 ... (MSE 0.0057097)" naming no network, and
-    that MSE (scaled, validation) read as the table's test MSE (original units). Each line now begins with the
-    network's name as the page names its metrics, and says which loss it is and in what units."""
-    from rnncast import demo
-
-    monkeypatch.setattr(demo, "SINE_SETTINGS", {**demo.SINE_SETTINGS, "epochs": 6, "patience": 1})  # stops early
-    with caplog.at_level("INFO", logger="rnncast"):
-        assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
-    names = [f"{cell} ({group})" for group in ("highway on", "cells alone") for cell in ("RNN", "LSTM", "GRU")]
-    lines = [line.split(".py:", 1)[1].split(" ", 1)[1] for line in caplog.text.splitlines() if "rnncast.training" in line]
-    assert len(lines) >= 3 and all(line.startswith(tuple(f"{name}: " for name in names)) for line in lines), lines
-    ends = [line for line in lines if "stopped early" in line or " ran all " in line]  # the INFO line of each fit
-    assert len(ends) >= 3 and all(re.search(r"\(validation MSE [0-9.e-]+, scaled units\)$", line) for line in ends), ends
-    stops = [r.getMessage() for r in caplog.records if r.name == "rnncast.training"]
-    assert not any(m.startswith(tuple(names)) for m in stops)  # the record as logged: a run's notes keep it so
-
-
-def test_the_demo_takes_fits_flags_for_threads_and_seed_and_its_models_train_so(tiny_demos, tmp_path, capsys):
-    """`rnncast demo --threads 1` was "argument which: invalid choice: '1'": the README's advice for a busy
-    machine did not reach the demo. Its flags are fit's (the settings dataclass's), and its models train so."""
-    assert main(["demo", "regression", "--threads", "1", "--seed", "3", "--device", "cpu",
-                 "--out", str(tmp_path / "demo")]) == 0
-    out = " ".join(capsys.readouterr().out.split())
-    assert "seed 3" in out and "threads 1" in out  # the settings other than the defaults, every run's
-    config = json.loads((tmp_path / "demo" / "future-known" / "config.json").read_text())
-    assert config["settings"]["threads"] == 1 and config["settings"]["seed"] == 3
-
-
-def test_the_demo_folder_is_numbered_and_an_existing_out_is_kept_unless_overwrite(tiny_demos, tmp_path, capsys,
-                                                                                 monkeypatch):
-    """demo follows fit's rule: its default folder is numbered if it exists (a second `make demo` writes
-    runs/demo-2), and an explicit --out that holds an earlier output is refused unless --overwrite."""
-    monkeypatch.chdir(tmp_path)
-    for folder in ("runs/demo-regression", "runs/demo-regression-2"):
-        assert main(["demo", "regression", "--device", "cpu"]) == 0
-        assert f"wrote {folder}/report.html" in capsys.readouterr().out and (tmp_path / folder / "report.html").is_file()
-    first = tmp_path / "runs" / "demo-regression"
-    page = (first / "report.html").read_bytes()
-    (first / "gru").mkdir()  # a sine demo's run folder, as if the sine demo had written here before
-    assert main(["demo", "regression", "--device", "cpu", "--out", str(first)]) == 2
-    err = capsys.readouterr().err
-    assert f"--out {first} holds an earlier rnncast output" in err and "--overwrite" in err
-    assert (first / "report.html").read_bytes() == page
-    assert main(["demo", "regression", "--device", "cpu", "--out", str(first), "--overwrite"]) == 0
-    assert f"wrote {first}/report.html" in capsys.readouterr().out
-    assert not (first / "gru").exists() and {"past-only", "future-known", "report.html"} <= {p.name for p in first.iterdir()}
-
-
-def test_an_interrupted_demo_overwrite_keeps_the_earlier_demo(tiny_demos, tmp_path, capsys, monkeypatch):
-    """`demo --overwrite` removed the earlier demo before training: cut short, neither was left. The new demo is
-    written beside the earlier one and replaces it only once complete."""
-    from rnncast import demo
-
-    out = tmp_path / "demo"
-    assert main(["demo", "regression", "--device", "cpu", "--out", str(out)]) == 0
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    real = demo.regression
-
-    def stopped(into, **kwargs):
-        (into / "past-only").mkdir()  # its first run begun
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(demo, "regression", stopped)
-    assert main(["demo", "regression", "--device", "cpu", "--out", str(out), "--overwrite"]) == 130
-    assert f"rnncast: interrupted; {out} keeps the earlier demo as it was" in capsys.readouterr().err
-    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # nothing stray
-    monkeypatch.setattr(demo, "regression", real)
-    assert main(["demo", "regression", "--device", "cpu", "--out", str(out), "--overwrite"]) == 0
-    assert f"wrote {out}/report.html" in capsys.readouterr().out and not (out / ".rnncast-new").exists()
-
-
-def test_the_sine_demo_command_prints_the_winner_or_tie_the_noise_floor_and_per_epoch_timings(tiny_demos, tmp_path, capsys):
-    assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
-    out = " ".join(capsys.readouterr().out.split())
-    assert "s/epoch (median)" in out and "epochs (best)" in out and "train s" not in out
-    assert "Noise floor" in out and "× floor" in out
-    for group in ("With the highway on and the same settings (window_norm='last'),",
-                  "With the cells alone and the same settings (window_norm='last'),"):  # what the verdict holds under
-        sentence = out.split(group, 1)[1].split("). ", 1)[0]
-        assert " wins" in sentence or "tie" in sentence, sentence  # a winner only beyond chance, else a tie
-    assert "Settings other than the defaults" in out
 
 
 def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_pooled_ones(tmp_path, capsys):

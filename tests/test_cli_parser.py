@@ -1,8 +1,6 @@
-"""The command line's flags (``cli/parser.py``): one flag per setting, made from the settings
-dataclasses and typed by ``settingtext.parse_setting``; ``--x`` / ``--no-x`` for booleans; a flag not
-given is absent (so a config file's value stands); a bad value is argparse's error naming it.
-``--help`` loads no torch, groups the flags and states every setting's true default; flags that
-name columns take CSV text or are repeated, so a column's name may hold a comma."""
+"""The command line's flags (``cli/parser.py``): ``--help`` loads no torch and groups the flags; flags that
+name columns take CSV text or are repeated, so a column's name may hold a comma; a flag given twice with two values
+is refused by name. The setting flags (typed, their true defaults) are test_cli_settingflags.py's."""
 
 from __future__ import annotations
 
@@ -10,36 +8,11 @@ import json
 
 import pytest
 
-from conftest import make_frame
-from rnncast import Forecaster
 from rnncast.cli.parser import build_parser
-from rnncast.config import setting_fields
-from test_cli import ROWS, cli, fit_args, folder  # noqa: F401  (folder: a fixture)
+from test_cli import cli, fit_args, folder  # noqa: F401  (folder: a fixture)
 
 NOT_THEIRS = {"fit": set(), "backtest": {"test_frac"}, "tune": set()}  # settings a command offers no flag for: a
 # backtest's windows are its last cutoffs, not a final share of the rows
-
-
-def test_every_setting_is_a_flag_typed_as_forecaster_takes_it():
-    parser = build_parser()
-    args = parser.parse_args(["fit", "d.csv", "--lookback", "24", "--batch-size", "full", "--quantiles", "0.1,0.5,0.9",
-                              "--no-highway", "--future-known"])
-    assert (args.lookback, args.batch_size, args.quantiles) == (24, None, [0.1, 0.5, 0.9])
-    assert args.highway is False and args.future_known is True
-    assert not hasattr(args, "epochs")  # not given: absent, so a config file's value stands
-    commands = parser._subparsers._group_actions[0].choices
-    for command in ("fit", "backtest", "tune"):
-        flags = {a.dest for a in commands[command]._actions}
-        assert {f.name for f in setting_fields() if f.metadata.get("flag", True)} - NOT_THEIRS[command] <= flags, command
-        assert not NOT_THEIRS[command] & flags, command
-        assert "verbose" not in flags  # the library's bar: the command line always draws its own
-
-
-def test_a_bad_value_is_an_argparse_error_naming_the_setting(capsys):
-    with pytest.raises(SystemExit) as exit_:
-        build_parser().parse_args(["fit", "d.csv", "--lookback", "ten"])
-    assert exit_.value.code == 2
-    assert "argument --lookback: lookback must be a whole number, got 'ten'" in capsys.readouterr().err
 
 
 def test_unknown_cell_is_refused_by_argparse(capsys, folder, tmp_path):
@@ -54,15 +27,6 @@ def test_batch_size_0_means_full_batch(capsys, folder, tmp_path):
     code, _, err = cli(capsys, *fit_args(folder / "data.csv", tmp_path / "o", "--batch-size", "0", "--epochs", "1"))
     assert code == 0, err
     assert json.loads((tmp_path / "o" / "config.json").read_text())["settings"]["batch_size"] is None
-
-
-def test_a_setting_that_defaults_to_true_is_turned_off_with_its_no_flag(tmp_path, capsys):
-    data = tmp_path / "d.csv"
-    make_frame(ROWS).to_csv(data, index=False)
-    code, _, err = cli(capsys, *fit_args(data, tmp_path / "run", "--epochs", "1", "--no-highway"))
-    assert code == 0, err
-    assert json.loads((tmp_path / "run" / "config.json").read_text())["settings"]["highway"] is False
-    assert Forecaster.load(tmp_path / "run").net_.highway is None
 
 
 def test_version_is_printed_and_the_parser_alone_does_not_import_torch():
@@ -137,41 +101,6 @@ def test_the_flags_are_grouped_by_what_they_are_about(command):
     assert [t for t in ("data:", "model:", "training:") if t in help_text] == ["data:", "model:", "training:"]
 
 
-def _default_phrase(help_text: str) -> str:
-    """The text of a help's one ``(default: ...)``, up to its closing parenthesis."""
-    assert help_text.count("(default: ") == 1, help_text
-    rest = help_text.split("(default: ", 1)[1]
-    depth, end = 1, 0
-    for end, char in enumerate(rest):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0:
-            break
-    return rest[:end]
-
-
-@pytest.mark.parametrize("command", ["fit", "backtest", "tune"])
-def test_every_setting_flag_states_its_true_default(command):
-    """The default a setting flag's help shows is the dataclass field's default: read back through
-    the flag's own parser it is that value; booleans say on/off; a default of None says what it means."""
-    from rnncast.cli.parser import SEARCHED
-    from rnncast.settingtext import parse_setting
-
-    actions = {a.dest: a for a in _subcommand(command)._actions}
-    for f in (f for f in setting_fields() if f.metadata.get("flag", True) and f.name not in NOT_THEIRS[command]):
-        help_text = actions[f.name].help
-        assert "(default: None)" not in help_text, f.name
-        shown = _default_phrase(help_text)
-        if command == "tune" and f.name in SEARCHED:
-            assert shown == "searched", f.name
-        elif isinstance(f.default, bool):
-            assert shown == ("on" if f.default else "off"), f.name
-            assert set(actions[f.name].option_strings) == {"--" + f.name.replace("_", "-"), "--no-" + f.name.replace("_", "-")}
-        elif f.default is None:
-            assert shown.lower() not in ("none", "null", "") and len(shown) > len("none: x"), (f.name, shown)
-        else:
-            assert parse_setting(f.name, shown) == f.default, (f.name, shown)
-
-
 def test_no_help_says_default_none_or_states_a_default_twice():
     parser = build_parser()
     for command, sub in parser._subparsers._group_actions[0].choices.items():
@@ -187,18 +116,6 @@ def test_epochs_and_target_say_what_they_mean():
     assert "--max-batches" in fit["epochs"].help
     assert "long format: y" in fit["target"].help and "required" not in fit["target"].help
     assert fit["target"].required is False
-
-
-THREADS_WHILE = {"demo": "training", "fit": "training", "backtest": "training", "tune": "training",
-                 "predict": "forecasting", "evaluate": "forecasting the windows it scores", "export": "exporting"}
-
-
-@pytest.mark.parametrize("command", sorted(THREADS_WHILE))
-def test_threads_says_what_each_command_does_while_torch_uses_them(command):
-    """predict, evaluate and export said "while training": they do not train (one field's help, fit's)."""
-    text = {a.dest: a for a in _subcommand(command)._actions}["threads"].help
-    assert text.startswith(f"CPU threads torch may use while {THREADS_WHILE[command]}; 0: torch's own choice"), text
-    assert text.count("while ") == 1 and text.endswith("(default: 0)")
 
 
 def test_resume_names_every_flag_it_may_be_given_with():

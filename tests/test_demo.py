@@ -2,7 +2,7 @@
 and each cell alone, compared model against model; and the second tutorial's regression task as it
 was set up and with ``x`` known at forecast time; each writes a run directory per model and a
 summary page that states the settings other than the defaults. ``tiny_demos`` serves
-test_cli_commands.py too."""
+test_cli_demoing.py too."""
 
 from __future__ import annotations
 

@@ -356,7 +356,8 @@ def test_an_export_whose_forecasts_differ_from_rnncasts_is_refused_and_writes_no
 def test_x_columns_put_past_covariates_before_future_ones_whatever_the_file_order(tmp_path, frame):
     """The README tells a user to build x from the metadata: targets, then ``features`` (past covariates, then
     future ones), here against a file whose future covariate comes before its past one."""
-    from rnncast.forecasting import Model, window_forecasts
+    from rnncast.arrayforecasts import window_forecasts
+    from rnncast.forecasting import Model
 
     data = frame.assign(ahead=np.sin(0.1 * np.arange(len(frame))))[["date", "ahead", "y", "x"]]
     model = Forecaster(**{**TINY, "epochs": 1}).fit(data, target="y", past_covariates=["x"], future_covariates=["ahead"])

@@ -14,25 +14,10 @@ import numpy as np
 import pytest
 
 from conftest import TINY, make_frame, make_panel
-from rnncast import Forecaster, RnncastError, datasets
+from rnncast import Forecaster, RnncastError
 from test_cli_display import Terminal
 
 # ---- the scikit-learn contract ----------------------------------------------------------------
-
-def test_get_params_set_params_round_trip():
-    f = Forecaster(cell="gru", lookback=7, lr=0.5)
-    params = f.get_params()
-    assert params["cell"] == "gru" and params["lookback"] == 7 and params["lr"] == 0.5
-    assert Forecaster(**params).get_params() == params
-    g = Forecaster()
-    assert g.set_params(**params) is g
-    assert g.get_params() == params
-
-
-def test_set_params_refuses_an_unknown_name():
-    with pytest.raises(RnncastError, match="'hiden_size'"):
-        Forecaster().set_params(hiden_size=3)
-
 
 def test_an_unknown_keyword_of_the_constructor_is_named_with_the_one_meant_as_set_params_does():
     """Forecaster(epoch=3) raised Python's bare "unexpected keyword argument 'epoch'"."""
@@ -146,15 +131,6 @@ def test_fit_prints_nothing_by_default(capfd):
 def test_verbose_must_be_a_boolean():
     with pytest.raises(RnncastError, match="verbose must be True or False"):
         Forecaster(**TINY, verbose="yes").fit(make_frame(120), target="y")
-
-
-def test_a_parameter_given_as_an_array_prints_and_is_kept_as_its_values(tmp_path):
-    import numpy as np
-
-    model = Forecaster(**TINY, quantiles=np.array([0.1, 0.5, 0.9]))
-    assert "quantiles=array([0.1, 0.5, 0.9])" in repr(model)  # repr compared it with its default without error
-    model.fit(datasets.sine_wave(n=300), target="y").save(tmp_path / "m")
-    assert Forecaster.load(tmp_path / "m").quantiles == (0.1, 0.5, 0.9)  # a tuple, as Forecaster() takes them
 
 
 @pytest.mark.parametrize("call, name", [

@@ -99,23 +99,6 @@ def test_future_values_are_refused_by_a_model_trained_without_them(fitted, data)
         fitted.predict(data, future=_future(data))
 
 
-def test_predict_array_refuses_windows_holding_nan_or_inf_by_number(fitted):
-    lookback, columns = fitted.settings_.data.lookback, len(fitted.targets_ + fitted.features_)
-    windows = np.zeros((5, lookback, columns))
-    windows[2, 3, 1], windows[4, 0, 0] = np.nan, np.inf
-    with pytest.raises(RnncastError, match=r"^2 input window\(s\) hold a missing or infinite value: window 2 has nan "
-                                           r"at step 3, column 'x' \(windows 2, 4\)"):
-        fitted.predict_array(windows)
-    assert np.isfinite(fitted.predict_array(windows[[0, 1, 3]], batch_size=np.int64(2))).all()
-
-
-@pytest.mark.parametrize("batch_size", [0, -1, 1.5, True])
-def test_predict_array_refuses_a_batch_size_that_is_not_a_positive_integer(fitted, batch_size):
-    windows = np.zeros((2, fitted.settings_.data.lookback, 2))
-    with pytest.raises(RnncastError, match=f"batch_size must be a positive integer, got {batch_size!r}"):
-        fitted.predict_array(windows, batch_size=batch_size)
-
-
 @pytest.mark.parametrize("freq", ["h", "MS"])
 def test_predict_says_when_the_window_it_reads_misses_calendar_steps(freq, caplog):
     """A newcomer's sensor file lost 7 rows in its last 2 hours: predict forecast from that window
@@ -266,21 +249,6 @@ def test_window_forecasts_name_the_series_as_the_caller_gave_them(ids):
     assert model.part_forecasts(frame).ids == list(ids)
     forecast = model.predict(frame)
     assert forecast["unique_id"].dtype == frame["unique_id"].dtype  # a categorical of text keeps its categories
-
-
-def test_predict_array_of_a_quantile_model_gives_every_level_as_the_onnx_export_and_predict_do():
-    """predict_array gave a quantile model's median [N, H, T] alone, though the README says the ONNX export's y, [N, H,
-    T, Q], is what predict_array gives: it now gives every level, sorted, the median where predict has its point."""
-    frame = make_frame(200)
-    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
-    L = TINY["lookback"]
-    values = frame["y"].to_numpy(np.float64)
-    windows = np.stack([values[i : i + L] for i in range(len(values) - L + 1)])[:, :, None]
-    y = model.predict_array(windows)
-    assert y.shape == (len(windows), TINY["horizon"], 1, 3) and np.all(np.diff(y, axis=-1) >= 0)
-    last = model.predict(frame)  # the window of the last L rows
-    assert np.allclose(y[-1, :, 0, 1], last["y"].to_numpy(), atol=1e-6)
-    assert np.allclose(y[-1, :, 0, 0], last["y_q0.1"].to_numpy(), atol=1e-6)
 
 
 @pytest.mark.parametrize("id_col, quantiles, expected", [

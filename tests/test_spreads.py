@@ -98,7 +98,7 @@ def test_the_spreads_are_saved_with_the_model_and_one_saved_without_them_is_judg
 
 
 def test_a_backtest_of_a_panel_without_a_scaler_weighs_each_series_in_its_own_scale(panel):
-    from rnncast.verdicts import backtest_verdict
+    from rnncast.backtestverdict import backtest_verdict
 
     backtest = Forecaster(**SETTINGS, scaler="none").backtest(panel, n_windows=4)
     m = backtest.metrics

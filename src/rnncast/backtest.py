@@ -29,7 +29,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import csvmarks, csvtext, fills, fittedroles, fitting, gapwindows, readout, spreads
+from rnncast import csvmarks, csvtext, filledwindows, fittedroles, fitting, gapwindows, readout, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
@@ -41,7 +41,8 @@ from rnncast.panel import Panel
 from rnncast.seasons import agreed_season, recorded as recorded_season
 from rnncast.seriespicks import mase_by_series
 from rnncast.significance import diebold_mariano_cutoffs
-from rnncast.verdicts import backtest_test, headline, units_for
+from rnncast.backtestverdict import backtest_test
+from rnncast.verdicts import headline, units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
 from rnncast.timecalendar import by_series as calendars_by_series
@@ -208,7 +209,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     every = (panel.offsets[:-1, None] + first_rows - lookback).reshape(-1)  # [S * K] each window's first row, stacked
     if gaps := gapwindows.across(model.state, panel, every, np.repeat(np.arange(panel.n_series), n_windows)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
-    out = fills.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
+    out = filledwindows.left_out(wf.series, wf.target_rows, wf.filled, wf.reads_later, data_s.fill)
     if out["text"]:  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = {"filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],
                              "windows_scored": out["windows_scored"], "left_out": out["text"]}

@@ -20,7 +20,8 @@ from rnncast.quantilebands import Band, drawn_levels
 from rnncast.seasons import recorded as recorded_season
 from rnncast.seriespicks import pick_series
 from rnncast.spelling import counted
-from rnncast.verdicts import backtest_test, headline
+from rnncast.backtestverdict import backtest_test
+from rnncast.verdicts import headline
 
 
 def backtest_figure(result, n_series: int = 3):

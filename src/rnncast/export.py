@@ -19,7 +19,7 @@ static covariates is refused with a message.
 The batch axis is dynamic. The model's metadata (``metadata_props``, keys in ``METADATA``) names the
 columns and gives lookback and horizon. After writing the model in memory, the export runs it in
 onnxruntime on 64 seeded windows and compares it with rnncast's own forecasts of them
-(``forecasting.window_forecasts``, what ``predict_array`` gives); a difference beyond float32's rounding
+(``arrayforecasts.window_forecasts``, what ``predict_array`` gives); a difference beyond float32's rounding
 of the scaled values is refused and nothing is written. The export uses PyTorch's TorchScript-based
 exporter: it writes the ONNX RNN, LSTM and GRU operators in well under a second and needs only the
 ``onnx`` package.
@@ -48,7 +48,8 @@ from rnncast import files, pathargs
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
-from rnncast.forecasting import Model, window_forecasts
+from rnncast.arrayforecasts import window_forecasts
+from rnncast.forecasting import Model
 from rnncast.outputs import check_output_file
 from rnncast.replaceable import onnx_refusal
 
@@ -119,7 +120,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     """Write ``forecaster``'s model as ONNX to ``path`` (float64 in and out, see the module's docstring); with
     ``check`` (and onnxruntime installed), forecast 64 seeded windows around the scaler's offset and scale
     (the training data's level and spread; 0 and 1 for scaler none) with onnxruntime and with rnncast
-    (``forecasting.window_forecasts``) and report how far apart they are (``Exported``).
+    (``arrayforecasts.window_forecasts``) and report how far apart they are (``Exported``).
 
     The file is written only once the model is made, passes ONNX's checker and (with ``check``)
     loads and runs in onnxruntime and forecasts as rnncast does (within ``TOLERANCE`` of each target's

@@ -21,8 +21,8 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutting, distributed, fills, fingerprint, highwaystart, noticed, observed, outputnames, parts,
-                     quantilestart, samestep, scaling, seeding, spreads, untrained)
+from rnncast import (cutting, distributed, filledwindows, fingerprint, highwaystart, noticed, observed, outputnames,
+                     parts, quantilestart, samestep, scaling, seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -133,7 +133,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     own split; ``params``: the Forecaster's keyword arguments (its settings), kept in the state as
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
-    fills.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
+    filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill)  # nothing to score: refused now
     scalers = fit_scalers(panel, splits, data_s.scaler)
     offset, scale = scaling.stack(scalers)  # [S, C]
     encoder = StaticEncoder.fit(panel.static) if panel.static is not None else None

@@ -1,9 +1,10 @@
 """``Forecaster``: the estimator a user holds, a thin face over fitting, forecasting and evaluation.
 
-It follows scikit-learn's contract: every constructor argument is a keyword stored as given;
-settings are validated in ``fit``; ``fit`` returns ``self``; learned state ends in ``_``. What fit
-learns is one ``state.FittedState`` (``state_``, also the saved model's schema) beside the network
-(``net_``); the attributes ``targets_``, ``scalers_``, ``calendar_`` ... read it (``learned.Learned``).
+It follows scikit-learn's contract: every constructor argument is a keyword stored as given
+(``get_params``, ``set_params``: ``parameters.Parameters``); settings are validated in ``fit``; ``fit`` returns
+``self``; learned state ends in ``_``. What fit learns is one ``state.FittedState`` (``state_``, also the saved
+model's schema) beside the network (``net_``); the attributes ``targets_``, ``scalers_``, ``calendar_`` ... read it
+(``learned.Learned``).
 
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
@@ -14,20 +15,20 @@ returning a frame indexed by time).
 
 from __future__ import annotations
 
-import inspect
 import logging
 
 import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
+from rnncast import arrayforecasts, evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 from rnncast.learned import Learned
 from rnncast.checkedcalls import BEFORE, SAVED, checked_methods
-from rnncast.settingvalues import callback, checked_keywords, flag, same_value, unknown_parameter
+from rnncast.parameters import Parameters
+from rnncast.settingvalues import callback, checked_keywords, flag
 from rnncast.state import FittedState
 from rnncast.devices import resolve_device
 
@@ -37,7 +38,7 @@ _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
 @checked_methods(fit=BEFORE, backtest=BEFORE, load=SAVED)  # predict(df, horizon=5): a setting, not Python's TypeError
-class Forecaster(Learned):
+class Forecaster(Learned, Parameters):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
     >>> f = Forecaster(cell="gru", lookback=48, horizon=12).fit(frame, target="load")
@@ -96,33 +97,6 @@ class Forecaster(Learned):
         given = locals()  # every keyword stored as given; the signature above is the one list of them
         for name in self._param_names():
             setattr(self, name, given[name])
-
-    # ---- scikit-learn's parameter contract -------------------------------------------------
-
-    @classmethod
-    def _param_names(cls) -> list[str]:
-        return [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
-
-    def get_params(self, deep: bool = True) -> dict:
-        """Every constructor keyword and its value as stored (``deep`` is scikit-learn's; there are no nested
-        estimators). After fit these may differ from the fitted model's (``changed_since_fit``)."""
-        return {name: getattr(self, name) for name in self._param_names()}
-
-    def set_params(self, **params) -> "Forecaster":
-        """Store ``params`` (keywords of the constructor) as given and return ``self``; values are checked at the next
-        fit, where they take effect: a fitted model predicts, evaluates and saves as fitted (warned once per set of
-        changes). An unknown name raises ``RnncastError`` (also a ``TypeError``) naming the closest one."""
-        valid = self._param_names()
-        for name, value in params.items():
-            if name not in valid:
-                raise unknown_parameter(name, valid)  # an RnncastError, and a TypeError as Forecaster(epoch=3)'s
-            setattr(self, name, value)
-        return self
-
-    def __repr__(self) -> str:
-        defaults = Forecaster().get_params()
-        changed = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items() if not same_value(v, defaults[k]))
-        return f"Forecaster({changed})"
 
     def _model(self, doing: str) -> Model:  # settings set_params changed since fit take effect at the next fit
         self.check_fitted(doing)
@@ -229,7 +203,7 @@ class Forecaster(Learned):
             positive integer. ``batch_size``: windows the network runs at once; one above N runs all N together, its
             memory growing with N (200,000 windows at hidden_size 64: 1.5 GB more than at the default 4096).
             """
-        return forecasting.predict_array(self._model("predict_array"), inputs, batch_size)
+        return arrayforecasts.predict_array(self._model("predict_array"), inputs, batch_size)
 
     def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None,
                         static_covariates=None) -> WindowForecasts:

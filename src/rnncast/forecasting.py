@@ -1,6 +1,7 @@
 """Forecasting with a fitted model: the next horizon after each series' end (with its future
 covariates aligned by date), and the forecasts of many stride-1 windows at once, beside the
-baselines, in original and in scaled units.
+baselines, in original and in scaled units. Windows handed over as an array (``predict_array``, the
+ONNX export's check) are ``arrayforecasts``'s.
 
 A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
 targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
@@ -10,7 +11,6 @@ series the model knows (``reading.series_index``).
 from __future__ import annotations
 
 import logging
-import operator
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import baselines, businessdays, csvtext, decimals, fills, jitter, outputnames, parts, reading, scaling, spreads
+from rnncast import (baselines, businessdays, csvtext, decimals, filledwindows, jitter, outputnames, parts, reading,
+                     scaling, spreads)
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -118,7 +119,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate")
-    if made := fills.made_inputs(panel, lookback):
+    if made := filledwindows.made_inputs(panel, lookback):
         log.warning("the forecast starts from values that fill %r made, not observed: %s", state.settings.data.fill, made)
     when = [next_times(state, panel, s) for s in range(panel.n_series)]  # [S] x [H]
     _warn_closed(state, panel, when)
@@ -207,70 +208,6 @@ def _future(model: Model, panel: Panel, future, when: list, offset: np.ndarray, 
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]
 
 
-def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
-    """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64 in
-    original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as ``predict``
-    sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX export's ``y`` gives.
-
-    Columns in training order (targets, then features); for many windows of the one series a
-    model was trained on. Models trained with future-known or static covariates, or on many
-    series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model, for inputs
-    of another shape or holding a missing or infinite value (named by window, step and column), or a batch_size that
-    is not a positive integer.
-    """
-    state = model.state
-    if state.future_covariates:
-        raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
-    if len(state.ids) > 1 or state.static_encoder is not None:
-        raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
-    try:
-        inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
-    except (TypeError, ValueError) as err:
-        raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
-    expected = (state.settings.data.lookback, len(state.targets) + len(state.features))
-    if inputs.ndim != 3 or inputs.shape[1:] != expected:
-        raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
-    bad = ~np.isfinite(inputs)
-    if bad.any():
-        windows = np.flatnonzero(bad.any(axis=(1, 2)))
-        w = int(windows[0])
-        step, column = (int(k) for k in np.argwhere(bad[w])[0])
-        columns = state.targets + state.features
-        listed = ", ".join(map(str, windows[:10])) + (f" and {len(windows) - 10} more" if len(windows) > 10 else "")
-        raise RnncastError(f"{len(windows)} input window(s) hold a missing or infinite value: window {w} has "
-                           f"{inputs[w, step, column]} at step {step}, column {columns[column]!r} (windows {listed}); "
-                           "a forecast needs every value: fill them first")
-    try:
-        size = operator.index(batch_size) if not isinstance(batch_size, bool) else 0
-    except TypeError:
-        size = 0
-    if size < 1:
-        raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
-    return window_forecasts(model, inputs, batch_size=size)  # every quantile level, sorted, as the ONNX export's y
-
-
-def window_forecasts(model: Model, inputs: np.ndarray, future: np.ndarray | None = None,
-                     batch_size: int = 4096) -> np.ndarray:
-    """``predict_array``'s forecasts, every quantile level kept (sorted), of windows already checked: ``inputs``
-    [N, L, C] and ``future`` [N, H, F] (future covariates, for a model that has them) float64 in original units,
-    scaled in float64 by the one series' scaler, then float32 -> [N, H, T] (or [N, H, T, Q]) float64 in original units."""
-    state = model.state
-    scaler, n_t, first = state.scalers[0], len(state.targets), len(state.targets) + len(state.past_covariates)
-    outputs = []
-    with torch.inference_mode(), few_threads(len(inputs)):
-        for i in range(0, len(inputs), batch_size):
-            x = torch.from_numpy(scaler.transform(inputs[i : i + batch_size])).to(model.device)  # [B, L, C]
-            fut = None if future is None else torch.from_numpy(
-                scaler.transform(future[i : i + batch_size], slice(first, None))).to(model.device)  # [B, H, F]
-            outputs.append(model.net(x, fut).float().cpu().numpy())  # [B, H, T] or [B, H, T, Q]
-    levels = state.settings.model.quantiles
-    empty = (0, state.settings.data.horizon, n_t) + ((len(levels),) if levels else ())
-    y = np.concatenate(outputs) if outputs else np.zeros(empty, np.float32)
-    if not levels:
-        return scaler.inverse(y, slice(0, n_t))
-    return scaler.inverse(np.sort(y, axis=-1).swapaxes(-1, -2), slice(0, n_t)).swapaxes(-1, -2)  # [N, H, T, Q] sorted
-
-
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray, shortest: bool = False) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
@@ -311,8 +248,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                times, quantiles, state.settings.model.quantiles, list(state.targets),
                                filled, later)
 
-    filled = fills.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
-    later = fills.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
+    filled = filledwindows.filled_targets(panel.filled, rows, n_t)  # [W, H, T]: made by fill, not observed
+    later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(state.future_covariates))  # [W]
 
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
@@ -323,7 +260,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> 
     starts, series, scored = parts.select(model.state, panel, index, part)
     original, scaled = forecast_windows(model, panel, index, starts, series)
     scaled = spreads.weighed(model.state, index, scaled)
-    out = fills.left_out(original.series, original.target_rows, original.filled, original.reads_later,
+    out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
                          model.state.settings.data.fill)
     if out["text"]:
         scored = {**scored, "filled_targets": out["filled_targets"], "windows_left_out": out["windows_left_out"],

@@ -1,8 +1,9 @@
 """What fit learned, as the estimator shows it: ``Forecaster``'s fitted attributes (scikit-learn's
 trailing underscore), each read from (and written to) the one ``state.FittedState`` that fit made
 or ``load`` read, and scikit-learn's questions of a fitted estimator (``__sklearn_is_fitted__``,
-``__sklearn_tags__``). ``Forecaster`` takes them from :class:`Learned`, its only base class, so the
-estimator's own module holds its parameters and its methods.
+``__sklearn_tags__``). ``Forecaster`` takes them from :class:`Learned`, and scikit-learn's parameter contract
+(``get_params``, ``set_params``, its repr) from ``parameters.Parameters``, so the estimator's own module holds its
+parameters (the constructor's keywords) and its methods.
 """
 
 from __future__ import annotations

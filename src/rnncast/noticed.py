@@ -23,7 +23,8 @@ from typing import Callable, Iterator
 # The rest (where the time column was found, early stops, where the highway started) the page shows as
 # facts or needs no word. tests/test_noticed.py checks that each text still starts a log.info call of its module.
 KEPT_INFO = {
-    "rnncast.fills": None,  # early stopping's validation loss leaving out the values fill made
+    "rnncast.fills": None,  # how many rows drop removed, beside the warning that names them
+    "rnncast.filledwindows": None,  # early stopping's validation loss leaving out the values fill made
     "rnncast.loading": ("no time column",),
 }
 

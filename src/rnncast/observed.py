@@ -6,7 +6,7 @@
   differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
   the scale and inflate MASE, an interpolated one a straight line's even steps.
 * The validation loss that early stopping follows (and the highway start's choice, and the best
-  validation loss kept) counts the validation targets ``evaluate`` scores (``fills``): a made target
+  validation loss kept) counts the validation targets ``evaluate`` scores (``filledwindows``): a made target
   adds nothing, nor does any target of a window whose inputs were filled from its targets or later.
   The windows are still fed as filled; only the loss terms are masked (``batches.Batch.keep``).
 
@@ -19,7 +19,7 @@ import logging
 
 import numpy as np
 
-from rnncast import fills, metrics
+from rnncast import filledwindows, metrics
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +64,8 @@ def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int) -> n
     if panel.filled is None or not len(starts):
         return None
     rows = np.asarray(starts, dtype=np.int64)[:, None] + lookback + np.arange(horizon)  # [W, H]
-    keep = ~fills.filled_targets(panel.filled, rows, panel.n_targets)  # [W, H, T]
-    keep &= ~fills.reads_later(panel.filled, starts, lookback, horizon, len(panel.future))[:, None, None]
+    keep = ~filledwindows.filled_targets(panel.filled, rows, panel.n_targets)  # [W, H, T]
+    keep &= ~filledwindows.reads_later(panel.filled, starts, lookback, horizon, len(panel.future))[:, None, None]
     return None if keep.all() else keep
 
 

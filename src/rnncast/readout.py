@@ -20,8 +20,8 @@ from rnncast.r2notes import r2_note
 from rnncast.spelling import counted, spelled
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
-from rnncast.verdicts import (against_each, backtest_test, backtest_verdict, beats, fit_hint, p_text, verdict,
-                              verdict_units)
+from rnncast.backtestverdict import backtest_test, backtest_verdict
+from rnncast.verdicts import against_each, beats, fit_hint, p_text, verdict, verdict_units
 from rnncast.windows import train_windows
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
@@ -95,7 +95,7 @@ def part_words(part: str, result: dict) -> tuple[str, str]:
 
 def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", splits: list | None = None) -> Said:
     """What a backtest's metrics (``backtest.run``) say: the verdict over every window with how the
-    Diebold–Mariano test was made on them (``verdicts.backtest_verdict``), the notes (values fill made
+    Diebold–Mariano test was made on them (``backtestverdict.backtest_verdict``), the notes (values fill made
     that were not scored, the series a pooled MASE leaves out, MAPE and sMAPE at actual zeros, the intervals'
     coverage) and the hints (a season the run did not weigh; ``window_norm='season'`` where the seasonal-naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where

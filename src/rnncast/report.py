@@ -31,7 +31,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
-from rnncast.verdicts import backtest_test
+from rnncast.backtestverdict import backtest_test
 from rnncast.windows import window_starts
 
 

@@ -163,7 +163,7 @@ def percent_note(result: dict) -> str | None:
 
 def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it (``result["scored"]["left_out"]``,
-    ``fills.left_out``), as a sentence; None when every value was observed."""
+    ``filledwindows.left_out``), as a sentence; None when every value was observed."""
     left_out = result.get("scored", {}).get("left_out")
     if not left_out:
         return None

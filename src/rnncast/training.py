@@ -273,7 +273,7 @@ def mean_loss(net: nn.Module, batches: WindowBatches, group: Group | None = None
             total += loss(torch.where(keep, pred, y), batch.y).item() * batch.y.numel()
             count += int(batch.keep.sum())
     total, count = distributed.total([total, count], group)
-    if not count and getattr(batches, "keep", None) is not None:  # fills.check_parts refuses such a fit before it trains
+    if not count and getattr(batches, "keep", None) is not None:  # filledwindows.check_parts refuses such a fit before it trains
         raise RnncastError("no validation target is left to score: fill made every one (or the inputs of their windows "
                            "were filled from them)")
     return total / count

@@ -2,7 +2,7 @@
 units (``PartForecasts``), and which of their values are scored.
 
 Every value is scored but a target that ``fill`` made (it was missing from the data) and every value
-of a window whose inputs hold a value filled from a row at or after its first target (``fills``):
+of a window whose inputs hold a value filled from a row at or after its first target (``filledwindows``):
 ``scored`` gives the mask the scores, the baselines' and the Diebold–Mariano test read alike.
 Shapes: windows W, horizon H, targets T, quantile levels Q.
 """

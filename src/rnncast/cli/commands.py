@@ -1,36 +1,19 @@
-"""What each ``rnncast`` command but fit (``cli/fitting.py``) and tune (``cli/tuning.py``) does, once
-its flags are parsed: read the request, call the library, write the files, and hand the display what
-a person should see; and what fit shares with them: the request read from the flags, the score tables."""
+"""What each ``rnncast`` command but fit (``cli/fitting.py``), tune (``cli/tuning.py``) and demo
+(``cli/demoing.py``) does, once its flags are parsed: read the request, call the library, write the files, and hand
+the display what a person should see; and what fit shares with them: the request read from the flags, the score
+tables."""
 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from rnncast.cli.display import epoch_bar
 from rnncast.scoretext import table
-from rnncast.outputs import OUTPUT_FILES, check_output_file, claim_output, clear_output
+from rnncast.outputs import check_output_file, claim_output, clear_output
 from rnncast.config import setting_fields
-from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
-from rnncast.files import entries_of
-from rnncast.noticed import named_logs
-from rnncast import interrupts, replacing
 from rnncast.spelling import counted, hints
-
-
-DEMO_SETTINGS = ("device", "threads", "seed")
-"""The settings ``rnncast demo`` takes (its flags are fit's): where and how fast its models train, and their
-seed; every other setting is the demo's own, which its page explains."""
-
-
-def demo_note(flags: list[str]) -> str:
-    """What demo says of fit's setting flags among those it does not take (``flags``)."""
-    settings = {"--" + f.name.replace("_", "-") for f in setting_fields()}
-    fits = [flag for flag in flags if flag in settings or flag.startswith("--no-") and "--" + flag[5:] in settings]
-    return (f"; the demo's models are set by the demo (its page lists their settings), so it has no "
-            f"{', '.join(fits)}: to train with your own settings, run rnncast fit on a file" if fits else "")
 
 
 def backtest_note(extras: list[str]) -> str:
@@ -43,66 +26,6 @@ def backtest_note(extras: list[str]) -> str:
         return ("; backtest takes one DATA; to backtest a fitted run's settings and columns on it: rnncast backtest "
                 "DATA --from-run RUN")
     return ""
-
-
-def run_demo(args) -> int:
-    """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
-    exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which replaces the
-    earlier demo once the new one is complete (``replacing``: interrupted or failed, the earlier one stays)."""
-    default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
-    own = OUTPUT_FILES | OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
-    if args.out and not args.overwrite and interrupted(args.out):  # named as a demo's, not as "an rnncast output"
-        raise RnncastError(f"--out {args.out} holds a demo's folder (rnncast demo), cut short before its summary; give "
-                           "another --out, or --overwrite to replace it")
-    claim = claim_output(Path(args.out) if args.out else None, default, args.overwrite, "demo", own=own)
-    out = claim.folder
-    replaces = args.overwrite and bool(entries_of(out))  # the earlier demo stays whole until this one is (replacing)
-    try:
-        code = _demo_run(args, replacing.begin(out) if replaces else out, out)
-        if replaces:
-            replacing.swap(out, own)
-        return code
-    except KeyboardInterrupt as err:  # Ctrl-C or SIGTERM: a demo is not resumed, so its new folder goes
-        if replaces:
-            replacing.discard(out)
-        print(f"rnncast: interrupted{interrupts.by(err)}" + f"; {out} keeps the earlier demo as it was" * replaces,
-              file=sys.stderr)
-        return interrupts.exit_status(err)
-    except BaseException:
-        if replaces:
-            replacing.discard(out)  # a failed demo leaves the earlier one as it was
-        raise
-    finally:
-        claim.release(tidy=True)
-
-
-def _demo_run(args, into: Path, out: Path) -> int:
-    """Train the demo into ``into`` (``out``, or the new folder beside the earlier demo it replaces), saying ``out``."""
-    import textwrap
-
-    from rnncast import demo, demopage
-
-    bars = []
-
-    def factory(name, epochs):
-        if bars:
-            bars[-1].close()  # one bar per model, each finished before the next starts
-        bar = epoch_bar(name, epochs)
-        bars.append(bar)
-        return bar
-
-    started = time.perf_counter()
-    how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
-    with named_logs():  # each network's lines named: "LSTM (highway on): stopped early ..."
-        result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
-    if bars:
-        bars[-1].close()
-    head, *rows = demopage.summary_table(result.rows)
-    print(table(head, rows))
-    for line in result.findings + [result.lesson] * bool(result.lesson) + result.settings:
-        print("\n" + textwrap.fill(line, width=110))  # winner or tie, noise floor, what it teaches, settings
-    print(f"\nwrote {out}/report.html ({time.perf_counter() - started:.0f} s in all)")
-    return 0
 
 
 def run_backtest(args) -> int:

@@ -1,6 +1,7 @@
 """The command line's flags: one subcommand per command, flags grouped by what they are about (data,
-model, training, output, many series); the setting flags are made from the settings dataclasses,
-show their true defaults and are parsed by ``settingtext.parse_setting``, as TOML files and ``--set`` are.
+model, training, output, many series); the setting flags are made from the settings dataclasses
+(``cli/settingflags.py``), show their true defaults and are parsed by ``settingtext.parse_setting``, as TOML
+files and ``--set`` are.
 
 Building the parser imports neither torch nor pandas (``rnncast --help`` starts in a fraction of a
 second): each command imports what it needs when it runs."""
@@ -11,12 +12,12 @@ import argparse
 from dataclasses import fields
 
 from rnncast.version import __version__
-from rnncast.cli import commands as command, comparing
-from rnncast.argparsing import ColumnNames, Once, OnceOnOff, Parser
+from rnncast.cli import commands as command, comparing, demoing
+from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
+from rnncast.cli.settingflags import THREADS, add_setting_flag, add_setting_groups
 from rnncast.cli.tuning import one_series_note, run_tune
-from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSettings
-from rnncast.errors import RnncastError
+from rnncast.config import TrainSettings
 
 # The settings tune searches unless they are given (searchspace.SEARCH; test_cli_parser.py holds them in step).
 SEARCHED = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
@@ -32,13 +33,11 @@ TIME_COL_HELP = ("time column: timestamps, periods or integer periods (default: 
                  "timestamp, datetime; year, period, step, time_idx for integers; month for months such as 200001), its "
                  "type or its values; "
                  "none found: rows are numbered)")
-GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
 STATIC_NEW = ("per-series attributes (the id column and one column each) to use instead of those seen at fit, with DATA "
               "holding none of their columns (in both, they are refused: give them in one place); without --static, a "
               "model fitted on static columns of its data reads them from DATA")  # predict's and evaluate's (reading._load)
 FOLDER, FILE, DATA, RUN = "a folder's path", "a file's path", "a CSV or Parquet file's path", "a run directory's path"
 CONFIG = "a TOML file's or a run directory's path"  # what a path flag takes: its blank value is refused (argparsing.Once)
-THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     how = demo.add_argument_group("training", "How the demo's models train; what they are is the demo's own "
                                   "(its page lists the settings).")
     for f in fields(TrainSettings):
-        if f.name in command.DEMO_SETTINGS:  # where and how fast it runs, and its seed: the lesson is the same
-            _add_setting_flag(how, f)
-    demo.set_defaults(run=command.run_demo, unrecognized_note=command.demo_note)
+        if f.name in demoing.DEMO_SETTINGS:  # where and how fast it runs, and its seed: the lesson is the same
+            add_setting_flag(how, f)
+    demo.set_defaults(run=demoing.run_demo, unrecognized_note=demoing.demo_note)
 
     fit = commands.add_parser("fit", help="train on a CSV or Parquet file and write a run directory",
                               usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(
@@ -68,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_names(data, "--target", help=TARGET_HELP + "; not needed with --resume")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
-    _add_setting_groups(fit, data)
+    add_setting_groups(fit, data)
     output = fit.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", path=FOLDER, help="run directory, new or empty (default: runs/<data>-<cell>, "
                         "numbered if it exists)")
@@ -95,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
-    _add_setting_groups(backtest, data, omitted=("test_frac",))  # its windows are cutoffs, not a final share
+    add_setting_groups(backtest, data, omitted=("test_frac",))  # its windows are cutoffs, not a final share
     cutoffs = backtest.add_argument_group("backtest")
     cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
     cutoffs.add_argument("--step", type=int, metavar="N", help="steps between cutoffs (default: the horizon)")
@@ -127,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                "named when there are more); tune takes one series: no id column, no --series")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     data.add_argument("--time-col", metavar="COL", help=TIME_COL_HELP)
-    _add_setting_groups(tune, data, searched=SEARCHED)
+    add_setting_groups(tune, data, searched=SEARCHED)
     search = tune.add_argument_group("search")
     search.add_argument("--trials", type=int, default=20, metavar="N", help="trials this process runs (default: 20)")
     search.add_argument("--search", action="append", metavar="NAME[=SPACE]", help="search only the settings named "
@@ -163,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
                          "predict wrote (default: an existing file is refused; any other file always)")
     predict.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
-    _add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
+    add_setting_flag(predict, THREADS, doing="forecasting")  # torch's CPU threads while it runs the network, as fit's
     predict.set_defaults(run=command.run_predict)
 
     evaluate = commands.add_parser(
@@ -190,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--overwrite", action="store_true", help="replace the file at --by-series-csv if evaluate "
                           "wrote it (default: an existing file is refused; any other file always)")
     evaluate.add_argument("--static", metavar="FILE", path=FILE, help=STATIC_NEW)
-    _add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
+    add_setting_flag(evaluate, THREADS, doing="forecasting the windows it scores")  # as fit's, not training
     evaluate.set_defaults(run=command.run_evaluate)
 
     export = commands.add_parser("export", help="write a trained run's model as ONNX (float64, original units in and out)")
@@ -200,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it is a model rnncast "
                         "exported (default: an existing file is refused; any other file always)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
-    _add_setting_flag(export, THREADS, doing="exporting")  # torch's CPU threads while it traces the network
+    add_setting_flag(export, THREADS, doing="exporting")  # torch's CPU threads while it traces the network
     export.set_defaults(run=command.run_export)
 
     from rnncast.bench import cli as bench  # `rnncast bench ett ...`, the ETT benchmark (rnncast/bench/)
@@ -237,66 +236,6 @@ def _data_group(parser: argparse.ArgumentParser, data_help: str, optional: bool 
     group = parser.add_argument_group("data", "What is read, and how it is cut into windows and splits.")
     group.add_argument("data", nargs="?" if optional else None, metavar="DATA", path=DATA, help=data_help)
     return group
-
-
-def _add_setting_groups(parser: argparse.ArgumentParser, data, searched=(), omitted=()) -> None:
-    """The setting flags in their groups: data settings join ``data``; model and training get theirs; the
-    settings named in ``omitted`` are not this command's."""
-    for cls in SETTING_CLASSES:
-        group = data if GROUPS[cls] == "data" else parser.add_argument_group(GROUPS[cls])
-        for f in fields(cls):
-            if f.metadata.get("flag", True) and f.name not in omitted:  # verbose is the library's bar; the command line draws its own
-                _add_setting_flag(group, f, searched=f.name in searched)
-
-
-def setting_help(f, searched: bool = False, doing: str | None = None) -> str:
-    """A setting flag's help: the field's help and its true default, as a person reads it (booleans
-    on/off; a default of None is described by the field's own help, which says what it means). ``doing``: what
-    a command that does not train does while the setting applies ("forecasting"), in place of the field's
-    "while training" (``--threads`` of predict, evaluate and export, one field with fit's)."""
-    text = f.metadata.get("help", "")
-    if doing is not None:
-        if "while training" not in text:  # the field's help changed: say so here, not print a false one
-            raise ValueError(f"the help of {f.name} does not say 'while training': {text!r}")
-        text = text.replace("while training", f"while {doing}", 1)
-    if searched:
-        return f"{text} (default: searched)"
-    if f.default is None:
-        return text if "(default: " in text else f"{text} (default: none)"
-    return f"{text} (default: {default_text(f.default)})"
-
-
-def default_text(value) -> str:
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _add_setting_flag(group, f, searched: bool = False, doing: str | None = None) -> None:
-    flag = "--" + f.name.replace("_", "-")
-    help_text = setting_help(f, searched, doing)
-    if isinstance(f.default, bool):
-        group.add_argument(flag, action=OnceOnOff, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x, given once
-        return
-    metavar = "N|full" if f.name == "batch_size" else None
-    group.add_argument(flag, action=Once, type=_setting_type(f.name), choices=f.metadata.get("choices"),
-                       default=argparse.SUPPRESS, metavar=metavar, help=help_text)
-
-
-def _setting_type(name: str):
-    """The flag's text through ``settingtext.parse_setting``, the parser that TOML files and --set share."""
-    from rnncast.settingtext import parse_setting
-
-    def parse(text: str):
-        try:
-            return parse_setting(name, text)
-        except RnncastError as err:
-            raise argparse.ArgumentTypeError(str(err)) from None
-
-    parse.__name__ = name  # argparse names the flag's type in its messages
-    return parse
 
 
 def _command_flags(commands) -> dict:

@@ -1,0 +1,80 @@
+"""Forecasts of input windows handed over as an array, as ``Forecaster.predict_array`` and the ONNX export's
+check take them: ``predict_array`` checks the windows (the model's kind, their shape, a missing or infinite value by
+window, step and column, ``batch_size``), ``window_forecasts`` runs the network over windows already checked, in
+batches, scaled by the one series' scaler. Shapes: windows [N, lookback L, columns C], horizon H, targets T,
+quantile levels Q; values float64 in original units in and out (float32 inside the network).
+"""
+
+from __future__ import annotations
+
+import operator
+
+import numpy as np
+import torch
+
+from rnncast.errors import RnncastError
+from rnncast.forecasting import Model, few_threads
+
+
+def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
+    """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64 in
+    original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as ``predict``
+    sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX export's ``y`` gives.
+
+    Columns in training order (targets, then features); for many windows of the one series a
+    model was trained on. Models trained with future-known or static covariates, or on many
+    series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model, for inputs
+    of another shape or holding a missing or infinite value (named by window, step and column), or a batch_size that
+    is not a positive integer.
+    """
+    state = model.state
+    if state.future_covariates:
+        raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
+    if len(state.ids) > 1 or state.static_encoder is not None:
+        raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
+    try:
+        inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
+    except (TypeError, ValueError) as err:
+        raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
+    expected = (state.settings.data.lookback, len(state.targets) + len(state.features))
+    if inputs.ndim != 3 or inputs.shape[1:] != expected:
+        raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
+    bad = ~np.isfinite(inputs)
+    if bad.any():
+        windows = np.flatnonzero(bad.any(axis=(1, 2)))
+        w = int(windows[0])
+        step, column = (int(k) for k in np.argwhere(bad[w])[0])
+        columns = state.targets + state.features
+        listed = ", ".join(map(str, windows[:10])) + (f" and {len(windows) - 10} more" if len(windows) > 10 else "")
+        raise RnncastError(f"{len(windows)} input window(s) hold a missing or infinite value: window {w} has "
+                           f"{inputs[w, step, column]} at step {step}, column {columns[column]!r} (windows {listed}); "
+                           "a forecast needs every value: fill them first")
+    try:
+        size = operator.index(batch_size) if not isinstance(batch_size, bool) else 0
+    except TypeError:
+        size = 0
+    if size < 1:
+        raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
+    return window_forecasts(model, inputs, batch_size=size)  # every quantile level, sorted, as the ONNX export's y
+
+
+def window_forecasts(model: Model, inputs: np.ndarray, future: np.ndarray | None = None,
+                     batch_size: int = 4096) -> np.ndarray:
+    """``predict_array``'s forecasts, every quantile level kept (sorted), of windows already checked: ``inputs``
+    [N, L, C] and ``future`` [N, H, F] (future covariates, for a model that has them) float64 in original units,
+    scaled in float64 by the one series' scaler, then float32 -> [N, H, T] (or [N, H, T, Q]) float64 in original units."""
+    state = model.state
+    scaler, n_t, first = state.scalers[0], len(state.targets), len(state.targets) + len(state.past_covariates)
+    outputs = []
+    with torch.inference_mode(), few_threads(len(inputs)):
+        for i in range(0, len(inputs), batch_size):
+            x = torch.from_numpy(scaler.transform(inputs[i : i + batch_size])).to(model.device)  # [B, L, C]
+            fut = None if future is None else torch.from_numpy(
+                scaler.transform(future[i : i + batch_size], slice(first, None))).to(model.device)  # [B, H, F]
+            outputs.append(model.net(x, fut).float().cpu().numpy())  # [B, H, T] or [B, H, T, Q]
+    levels = state.settings.model.quantiles
+    empty = (0, state.settings.data.horizon, n_t) + ((len(levels),) if levels else ())
+    y = np.concatenate(outputs) if outputs else np.zeros(empty, np.float32)
+    if not levels:
+        return scaler.inverse(y, slice(0, n_t))
+    return scaler.inverse(np.sort(y, axis=-1).swapaxes(-1, -2), slice(0, n_t)).swapaxes(-1, -2)  # [N, H, T, Q] sorted

@@ -1,0 +1,84 @@
+"""A backtest's verdict: evaluate's (``verdicts.verdict``) over the backtest's windows, then how its
+Diebold–Mariano test ran over the cutoffs (``significance.diebold_mariano_cutoffs``): the cutoffs it counts, how a
+panel's windows were grouped (summed per cutoff, per date, or per window number), the lags its variance adds where
+windows share targets, or why no test could be made (too few cutoffs for the windows' reach).
+"""
+
+from __future__ import annotations
+
+from rnncast.baselines import named
+from rnncast.seasons import recorded as recorded_season
+from rnncast.significance import VERDICT_ALPHA
+from rnncast.spelling import counted
+from rnncast.verdicts import outcome, verdict
+
+
+def backtest_test(m: dict) -> dict:
+    """A backtest's metrics (``backtest.run``) as ``verdict`` reads a part's scores: every window's
+    scores in both units and the Diebold–Mariano results."""
+    return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
+            "scored": {"series": m["series"]}, "targets": m.get("targets", 1),
+            **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
+
+
+def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
+    """evaluate's verdict over a backtest's windows, then how the Diebold–Mariano test was done on
+    them (``significance.diebold_mariano_cutoffs``) or why it could not be."""
+    good, sentence = verdict(backtest_test(m), m["verdict_units"], alpha, where="the backtest windows",
+                             season=recorded_season(m))
+    tests = list(m["significance"].values())
+    cutoffs, reach = tests[0]["origins"], tests[0]["lags"] + 1  # reach: the cutoffs one window's targets reach
+    if all(t["p_value"] != t["p_value"] for t in tests):  # NaN: no test could be made
+        if cutoffs < 2 * reach:
+            why = (f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'} too few" +
+                   (f": {_reach(m, together=True)} over {reach} cutoffs, and the test needs twice that, {2 * reach}" if reach > 1
+                    else ": it needs 2") +
+                   "; give more cutoffs (n_windows=, --n-windows)" + (" or a larger step (step=, --step)" if reach > 1 else ""))
+        else:
+            why = "the loss differences between the model and the baselines do not vary"
+        return good, f"{sentence} No Diebold–Mariano test: {why}."
+    series = _grouped(m)
+    dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
+    overlap = (f"; {_reach(m)}, so its variance adds "
+               f"their autocovariances over {counted(reach - 1, 'lag')}, unweighted as R's forecast::dm.test"
+               + (f" (against {' and '.join(map(named, dropped))} that sum was not positive, so, as dm.test does, "
+                  "the lags were dropped)" if dropped else "") if reach > 1 else "")
+    _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
+    untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
+                "others, the" if p != p else "The")
+    return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {cutoffs} cutoffs{series}{overlap}; "
+                  f"it is compared with Student's t at {counted(cutoffs - 1, 'degree')} of freedom "
+                  "(Harvey–Leybourne–Newbold's small-sample form)"
+                  + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
+
+
+def _shared(m: dict) -> bool:
+    """Whether every series of a backtest has the same cutoff dates (or there are no dates: one number each)."""
+    return m.get("cutoff_dates") is None or m["cutoff_dates"] == m.get("n_windows")
+
+
+def _reach(m: dict, together: bool = False) -> str:
+    """Why a backtest's test adds lags: its windows' targets overlap in time."""
+    if _shared(m) and together:
+        return f"windows {counted(m['step'], 'step')} apart with horizon {m['horizon']} share targets"
+    if _shared(m):
+        return f"windows {counted(m['step'], 'step')} apart share targets (horizon {m['horizon']})"
+    on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
+    return f"cutoff {on} less than a horizon ({m['horizon']}) apart forecast overlapping {'rows' if on == 'rows' else 'times'}"
+
+
+def _grouped(m: dict) -> str:
+    """How the backtest's test grouped a panel's windows (``backtest.test_cutoffs``); nothing for one series."""
+    if m["series"] < 2:
+        return ""
+    if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
+        return (f", each window number's loss differences summed over the {m['series']} series (without times, their "
+                "windows of one number are taken to end together and may share shocks, so each counts once)")
+    if _shared(m):
+        return (f", each cutoff's loss differences summed over the {m['series']} series (the series at one cutoff may "
+                "share shocks, so each cutoff counts once)")
+    on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
+    one = on.removesuffix("s")
+    return (f" (the {m['series']} series end on different {on}: {m['cutoff_dates']} cutoff {on} in all), each {one}'s "
+            f"loss differences summed over the series cut off at it (series cut off at one {one} may share shocks, so "
+            f"each {one} counts once)")

@@ -1,0 +1,43 @@
+"""Forecasts of windows handed over as an array (``arrayforecasts.py``): ``predict_array`` refusing windows that hold
+a missing or infinite value (by window, step and column) and a batch size that is no positive integer, and giving a
+quantile model's every level, as the ONNX export and predict do."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_frame
+from rnncast import Forecaster, RnncastError
+
+
+def test_predict_array_refuses_windows_holding_nan_or_inf_by_number(fitted):
+    lookback, columns = fitted.settings_.data.lookback, len(fitted.targets_ + fitted.features_)
+    windows = np.zeros((5, lookback, columns))
+    windows[2, 3, 1], windows[4, 0, 0] = np.nan, np.inf
+    with pytest.raises(RnncastError, match=r"^2 input window\(s\) hold a missing or infinite value: window 2 has nan "
+                                           r"at step 3, column 'x' \(windows 2, 4\)"):
+        fitted.predict_array(windows)
+    assert np.isfinite(fitted.predict_array(windows[[0, 1, 3]], batch_size=np.int64(2))).all()
+
+
+@pytest.mark.parametrize("batch_size", [0, -1, 1.5, True])
+def test_predict_array_refuses_a_batch_size_that_is_not_a_positive_integer(fitted, batch_size):
+    windows = np.zeros((2, fitted.settings_.data.lookback, 2))
+    with pytest.raises(RnncastError, match=f"batch_size must be a positive integer, got {batch_size!r}"):
+        fitted.predict_array(windows, batch_size=batch_size)
+
+
+def test_predict_array_of_a_quantile_model_gives_every_level_as_the_onnx_export_and_predict_do():
+    """predict_array gave a quantile model's median [N, H, T] alone, though the README says the ONNX export's y, [N, H,
+    T, Q], is what predict_array gives: it now gives every level, sorted, the median where predict has its point."""
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.1, 0.5, 0.9]}).fit(frame, target="y")
+    L = TINY["lookback"]
+    values = frame["y"].to_numpy(np.float64)
+    windows = np.stack([values[i : i + L] for i in range(len(values) - L + 1)])[:, :, None]
+    y = model.predict_array(windows)
+    assert y.shape == (len(windows), TINY["horizon"], 1, 3) and np.all(np.diff(y, axis=-1) >= 0)
+    last = model.predict(frame)  # the window of the last L rows
+    assert np.allclose(y[-1, :, 0, 1], last["y"].to_numpy(), atol=1e-6)
+    assert np.allclose(y[-1, :, 0, 0], last["y_q0.1"].to_numpy(), atol=1e-6)

@@ -1,0 +1,95 @@
+"""A backtest's verdict (``backtestverdict.py``): evaluate's over the backtest's windows, and how its Diebold–Mariano
+test ran over the cutoffs (summed per cutoff, per date or per window number; the lags where windows share targets),
+or why it could not be made."""
+
+from __future__ import annotations
+
+import copy
+
+from rnncast import Forecaster
+from rnncast.backtestverdict import backtest_verdict
+from rnncast.verdicts import headline
+from test_verdicts import _monthly
+
+
+def _backtest_metrics(p_repeat: float, origins: int = 5, lags: int = 0, series: int = 1) -> dict:
+    scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}}
+    test = {"statistic": -3.0 if p_repeat == p_repeat else float("nan"), "p_value": p_repeat, "origins": origins,
+            "lags": lags}
+    return {"overall": scores, "overall_scaled": scores, "verdict_units": "original" if series == 1 else "scaled",
+            "significance": {"repeat": test}, "series": series, "step": 12, "horizon": 24}
+
+
+def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_tested():
+    good, sentence = backtest_verdict(_backtest_metrics(0.01, origins=8, lags=1, series=3))
+    assert good and sentence.startswith("The model beats every baseline on the backtest windows: MSE (each series in "
+                                        "its own scaled units) 1 against 2 for the best baseline (repeat the last value), 50.0% lower "
+                                        "(Diebold–Mariano p = 0.01).")
+    assert ("over the 8 cutoffs, each cutoff's loss differences summed over the 3 series" in sentence and
+            "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
+            "unweighted as R's forecast::dm.test;"
+            in sentence and "Student's t at 7 degrees of freedom" in sentence)
+    good, sentence = backtest_verdict(_backtest_metrics(0.2))
+    assert not good and "MSE 1 against 2 for the 'repeat the last value' baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
+                        "p = 0.2)." in sentence and "averaged over" not in sentence and "lag" not in sentence
+    assert headline({"original": _backtest_metrics(0.2)["overall"], "significance": {"repeat": {"p_value": 0.2}}}) == (
+        "the model does NOT beat the 'repeat the last value' baseline: MSE 1 against 2, a lower MSE, but not beyond chance "
+        "(Diebold–Mariano p = 0.2)")  # the terminal's numbers and p-value, not a bare "beyond chance"
+    assert sentence.endswith("only a steady difference counts.")  # a lower MSE the test did not confirm
+    worse = _backtest_metrics(0.99)
+    worse["overall"]["model"]["mse"] = 6.0  # six times repeat's: the test is not why it loses
+    assert not backtest_verdict(worse)[0] and "steady difference" not in backtest_verdict(worse)[1]
+
+
+def test_a_backtest_sentence_says_summed_per_cutoff_and_counts_one_step_in_the_singular():
+    """The sentence said "averaged over the 3 series" where the code sums (decision 83), "series at
+    one time" where series ending on other dates meet at one origin, not one time, and "windows 1
+    steps apart"."""
+    m = {**_backtest_metrics(0.01, origins=8, lags=1, series=3), "step": 1, "horizon": 2}
+    sentence = backtest_verdict(m)[1]
+    assert "summed over the 3 series (the series at one cutoff may share shocks" in sentence
+    assert "windows 1 step apart share targets (horizon 2)" in sentence and "averaged" not in sentence
+
+
+def test_a_backtest_with_too_few_cutoffs_for_a_test_says_so_and_beats_nothing():
+    good, sentence = backtest_verdict(_backtest_metrics(float("nan"), origins=3, lags=1))
+    assert not good and sentence.endswith(
+        "a lower MSE, not tested against chance. No Diebold–Mariano test: 3 cutoffs are too few: windows 12 steps apart "
+        "with horizon 24 share targets over 2 cutoffs, and the test needs twice that, 4; give more cutoffs "
+        "(n_windows=, --n-windows) or a larger step (step=, --step).")
+    assert backtest_verdict(_backtest_metrics(float("nan"), origins=1))[1].endswith(
+        "No Diebold–Mariano test: 1 cutoff is too few: it needs 2; give more cutoffs (n_windows=, --n-windows).")
+
+
+def test_a_backtest_of_a_monthly_series_without_a_season_says_the_same():
+    from rnncast.runnotes import backtest_season_hint
+
+    result = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, device="cpu").backtest(
+        _monthly(), n_windows=4, target="sales")
+    m = result.metrics
+    assert m["implied_season"] == {"steps": 12, "cycle": "months in a year"} and m["freq"] == "ME"
+    assert backtest_season_hint(m).startswith("hint: the calendar is 'ME', 12 months in a year")
+    won = copy.deepcopy(m)  # as if the model had won beyond chance
+    won["overall"]["model"]["mse"] = 0.0
+    for test in won["significance"].values():
+        test["p_value"] = 0.001
+    good, sentence = backtest_verdict(won)
+    assert good and "The model beats every baseline computed (repeat the last value, training mean) on the backtest windows" in sentence
+    seasonal = Forecaster(lookback=24, horizon=2, hidden_size=8, epochs=1, season=12, device="cpu").backtest(
+        _monthly(), n_windows=4, target="sales")
+    assert seasonal.metrics["implied_season"] is None and backtest_season_hint(seasonal.metrics) is None
+
+
+def test_a_backtest_sentence_says_how_a_panels_windows_were_grouped():
+    """The sentence said "each cutoff's loss differences summed over the 5 series" while series that end on
+    different dates were grouped by window number; now grouped by date, it says so, and without times it says the
+    windows of one number were taken together."""
+
+    m = {**_backtest_metrics(0.01, origins=6, lags=1, series=5), "step": 4, "horizon": 3, "n_windows": 3}
+    dated = backtest_verdict({**m, "cutoff_dates": 6})[1]
+    assert ("runs over the 6 cutoffs (the 5 series end on different dates: 6 cutoff dates in all), each date's loss "
+            "differences summed over the series cut off at it") in dated
+    assert "cutoff dates less than a horizon (3) apart forecast overlapping times, so its variance adds" in dated
+    assert "each cutoff's loss" in backtest_verdict({**m, "cutoff_dates": 3})[1]  # shared cutoffs: as before
+    assert "each window number's loss differences summed over the 5 series (without times" in \
+        backtest_verdict({**m, "cutoff_dates": None})[1]

@@ -1,0 +1,33 @@
+"""scikit-learn's parameter contract (``parameters.py``), as Forecaster takes it: get_params and set_params round
+trip, an unknown name refused by set_params with the closest one, and a repr of the parameters changed from their
+defaults (an array among them printed without error)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, datasets
+
+
+def test_get_params_set_params_round_trip():
+    f = Forecaster(cell="gru", lookback=7, lr=0.5)
+    params = f.get_params()
+    assert params["cell"] == "gru" and params["lookback"] == 7 and params["lr"] == 0.5
+    assert Forecaster(**params).get_params() == params
+    g = Forecaster()
+    assert g.set_params(**params) is g
+    assert g.get_params() == params
+
+
+def test_set_params_refuses_an_unknown_name():
+    with pytest.raises(RnncastError, match="'hiden_size'"):
+        Forecaster().set_params(hiden_size=3)
+
+
+def test_a_parameter_given_as_an_array_prints_and_is_kept_as_its_values(tmp_path):
+    model = Forecaster(**TINY, quantiles=np.array([0.1, 0.5, 0.9]))
+    assert "quantiles=array([0.1, 0.5, 0.9])" in repr(model)  # repr compared it with its default without error
+    model.fit(datasets.sine_wave(n=300), target="y").save(tmp_path / "m")
+    assert Forecaster.load(tmp_path / "m").quantiles == (0.1, 0.5, 0.9)  # a tuple, as Forecaster() takes them
