@@ -497,3 +497,22 @@ def test_threads_0_is_torchs_own_choice_as_for_fit_and_recorded_as_the_count_use
         parse("--threads", "-1", benchmark="ltsf")
     assert ("argument --threads: threads must be a whole number from 0 to 1024 (0: torch's own choice, one per core), "
             "got '-1'") in capsys.readouterr().err
+
+
+def test_s_mode_runs_a_table_whose_other_columns_have_gaps_or_text_and_says_which_it_left_unread(tmp_path, capsys):
+    """A tester's copy of national_illness.csv with a blank in one column and a word in another was refused in S
+    mode, which forecasts the target alone; it now runs, its first lines naming the columns not read. M refuses."""
+    path = _small_table(tmp_path)
+    frame = pd.read_csv(path)
+    frame.insert(1, "a", 1.0)
+    frame.insert(2, "b", "7")
+    frame.loc[5, "a"], frame.loc[9, "b"] = np.nan, "unknown"
+    frame.to_csv(path, index=False)
+    argv = ("--data", str(path), "--horizons", "12", "--models", "repeat,nlinear", "--no-plots")
+    assert cli.run_bench(parse(*argv, "--mode", "S", "--out", str(tmp_path / "s"), benchmark="ltsf")) == 0
+    printed = capsys.readouterr().out
+    assert ("S mode reads the target 'OT' alone; columns it does not read: 'a' (1 missing value, first at data row 5), "
+            "'b' (not numeric: 'unknown' at data row 9); M and MS, which read every column, would refuse them") in printed
+    assert len(results.read_csv(tmp_path / "s" / "results.csv")) == 2
+    with pytest.raises(cli.RnncastError, match="column 'b' is not numeric \\('unknown' at data row 9\\)"):
+        cli.run_bench(parse(*argv, "--mode", "M", "--out", str(tmp_path / "m"), benchmark="ltsf"))

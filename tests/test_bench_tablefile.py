@@ -323,3 +323,27 @@ def test_every_column_with_gaps_is_named_in_one_line(tmp_path):
                                            r"'OT' has 2 missing values \(first at data row 2\); the protocol scores every "
                                            r"row, so fill the file first$"):
         tablefile.read_table(path)
+
+
+def test_s_mode_reads_the_target_alone_and_names_the_columns_it_leaves_unread(tmp_path):
+    """A tester's finding: `bench ltsf --mode S` refused national_illness.csv with a blank in one column and a word
+    in another, though S forecasts the target from itself alone. S now leaves such columns out, naming them and
+    why in one line; M and MS, which read every column, refuse them by name as before."""
+    path = tmp_path / "ili.csv"
+    path.write_text("date,a,b,c,OT\n2020-01-01,1,x,inf,1\n2020-01-02,,2,3,2\n2020-01-03,2,3,4,3\n2020-01-04,,4,5,4\n")
+    table = tablefile.read_table(path, mode="S")
+    assert table.columns == ["OT"] and table.target == "OT"
+    np.testing.assert_array_equal(table.values, [[1], [2], [3], [4]])
+    assert table.notes == ("S mode reads the target 'OT' alone; columns it does not read: 'a' (2 missing values, "
+                           "first at data row 1), 'b' (not numeric: 'x' at data row 0), 'c' (inf at data row 0); "
+                           "M and MS, which read every column, would refuse them",)
+    for mode in ("M", "MS"):
+        with pytest.raises(RnncastError, match=r"ili\.csv: column 'b' is not numeric \('x' at data row 0\)"):
+            tablefile.read_table(path, mode=mode)
+    path.write_text("date,a,OT\n2020-01-01,1,1\n2020-01-02,2,\n2020-01-03,x,3\n")  # the target's own gap is refused
+    with pytest.raises(RnncastError, match=r"ili\.csv: column 'OT' has 1 missing value \(first at data row 1\)"):
+        tablefile.read_table(path, mode="S")
+    with pytest.raises(RnncastError, match=r"target 'z' is not a value column; accepted are \['a', 'OT'\]"):
+        tablefile.read_table(path, target="z", mode="S")
+    path.write_text("date,a,OT\n2020-01-01,1,1\n2020-01-02,2,2\n")  # nothing left out: nothing said
+    assert tablefile.read_table(path, mode="S").columns == ["a", "OT"] and tablefile.read_table(path, mode="S").notes == ()

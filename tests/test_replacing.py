@@ -210,3 +210,95 @@ def test_the_earlier_model_stays_in_place_until_the_new_one_is_renamed_over_it(t
     assert _held(tmp_path) == NEW
     assert (False, False) not in seen  # never a folder without a model and its config.json: the earlier run's files
     assert seen.count((False, True)) == 1  # stay till each is replaced; the one instant: the model renamed aside
+
+
+def _two_runs(fitted, run: Path) -> tuple[str, str]:
+    """``run`` holding a run (its model, config.json and history.csv of one epoch) and a new run staged to replace
+    it (another model, a history of two epochs), as fit --overwrite leaves them before its swap; both checksums."""
+    import json
+
+    from rnncast.runhistory import history_csv
+
+    new = _two_models(fitted, run)
+    epoch = {"epoch": 1, "train_loss": 1.0, "val_loss": 1.0, "seconds": 0.1, "best": True}
+    (run / "history.csv").write_text(history_csv([epoch]))
+    (replacing.staged(run) / "history.csv").write_text(history_csv([epoch, {**epoch, "epoch": 2, "train_loss": 0.5}]))
+    (replacing.staged(run) / "config.json").write_text("{}")
+    return json.loads((run / "model" / "model.json").read_text())["weights_sha256"], new
+
+
+
+def _which(forecaster, fitted) -> str:
+    """Which run a loaded Forecaster is, by its weights and by its epochs: 'old', 'new', or both (a mixed run)."""
+    import torch
+
+    model = "old" if torch.equal(next(forecaster.net_.parameters()), next(fitted.net_.parameters())) else "new"
+    return model if model == {1: "old", 2: "new"}[len(forecaster.history_)] else f"{model} model, other epochs"
+
+
+def test_a_forecaster_loaded_while_its_run_is_replaced_is_one_runs_model_and_epochs(tmp_path, fitted, monkeypatch):
+    """The swap moves the new model/ in first, then each file over its namesake: a load that read the model, then
+    history.csv after the swap had moved it, got one run's weights and the other's epochs. The model and the run's
+    epochs are now one read, read again where the run was replaced under it."""
+    from rnncast import Forecaster, runhistory
+
+    run = tmp_path / "run"
+    _two_runs(fitted, run)
+    assert _which(Forecaster.load(run), fitted) == "old"
+    real, calls = runhistory.read_back, []
+
+    def swapped_first(*args, **kwargs):  # the model read, then the whole swap before history.csv is
+        calls.append(args)
+        if len(calls) == 1:
+            replacing.swap(run, outputs.OUTPUT_FILES)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runhistory, "read_back", swapped_first)
+    assert _which(Forecaster.load(run), fitted) == "new" and len(calls) == 2  # read again, whole
+
+
+def test_at_every_step_of_the_move_a_load_gets_one_run_whole_or_is_told_to_wait(tmp_path, fitted, monkeypatch):
+    """At each rename of the swap (the run held by the replacing process), Forecaster.load of the run and of its
+    model/ gives the earlier run whole or says the run is being replaced: never the new model beside the earlier
+    history.csv. A move a killed process left half done is refused so too, naming how to finish it."""
+    import os
+
+    from rnncast import Forecaster, files
+    from rnncast.errors import RnncastError
+
+    run = tmp_path / "run"
+    _two_runs(fitted, run)
+    monkeypatch.setattr(replacing, "REREAD_WAIT", 0.0, raising=False)
+    seen, rename, replace = [], os.rename, os.replace
+
+    def load():
+        for place in (run, run / "model"):
+            try:
+                seen.append(_which(Forecaster.load(place), fitted))
+            except RnncastError as err:
+                assert str(err) == f"{run} is being replaced by another rnncast process (pid {os.getpid()}); try again"
+                seen.append("wait")
+
+    def load_each(real):
+        def moved(src, dst):  # a load before and after each rename of the swap
+            load()
+            real(src, dst)
+            load()
+        return moved
+
+    claim = files.lock_folder(run, "run")
+    try:
+        monkeypatch.setattr(os, "rename", load_each(rename))
+        monkeypatch.setattr(os, "replace", load_each(replace))
+        replacing.swap(run, outputs.OUTPUT_FILES)
+    finally:
+        monkeypatch.setattr(os, "rename", rename)
+        monkeypatch.setattr(os, "replace", replace)
+        claim.release()
+    assert seen[:2] == ["old", "old"] and set(seen[2:]) == {"wait"}, seen  # the earlier run, until the move begins
+    assert _which(Forecaster.load(run), fitted) == "new"
+    (run / replacing.DONE).mkdir()  # killed with the new model moved in and the earlier history.csv not yet replaced
+    (run / "history.csv").write_text("epoch,train_loss,val_loss,seconds,best\n1,1.0,1.0,0.1,True\n")
+    with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
+                                            rf"rnncast fit --resume {run} finishes the move$"):
+        Forecaster.load(run)

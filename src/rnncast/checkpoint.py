@@ -26,7 +26,7 @@ from torch import nn
 from safetensors import SafetensorError
 from safetensors.torch import load, save
 
-from rnncast import demofolders, interrupts, nesting, outputs, pathargs, replacing, weightfile
+from rnncast import demofolders, interrupts, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
 from rnncast.config import CELLS, DECODERS, SCHEMES, WINDOW_NORMS
 from rnncast.errors import RnncastError
@@ -145,6 +145,19 @@ def load_model(folder) -> tuple[nn.Module, dict]:
     being replaced, by which process)."""
     folder = pathargs.checked("Forecaster.load's folder", folder, "a model folder or a run directory holding model/")
     return replacing.read_whole(folder, read_model)
+
+
+def load_with_history(folder) -> tuple[nn.Module, dict, list[dict]]:
+    """``load_model`` with the epochs of the run whose model it is (``runhistory.read_back``: its history.csv, or
+    model.json's), read as one: both the earlier run's or both the new one's where ``fit --overwrite`` replaces
+    the run meanwhile (``replacing.read_whole``)."""
+    folder = pathargs.checked("Forecaster.load's folder", folder, "a model folder or a run directory holding model/")
+    return replacing.read_whole(folder, _with_history)
+
+
+def _with_history(folder) -> tuple[nn.Module, dict, list[dict]]:
+    net, meta = read_model(folder)
+    return net, meta, runhistory.read_back(folder, meta.get("history"))
 
 
 def read_model(folder) -> tuple[nn.Module, dict]:

@@ -306,10 +306,10 @@ class Forecaster(Learned, Parameters):
         """Read a model folder (or a run directory holding ``model/``) written by ``save``; every way it can
         be broken is a ``RnncastError`` naming the problem. ``history_``: a run's history.csv, or the epochs a model
         folder keeps (``[]`` in one saved before it kept them)."""
-        net, meta = checkpoint_io.load_model(folder)
+        net, meta, history = checkpoint_io.load_with_history(folder)  # the model and its epochs: one run's
         state = FittedState.read(meta, net.spec, folder)
         forecaster = cls(**state.params)
-        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, runhistory.read_back(folder, meta.get("history")), None
+        forecaster.state_, forecaster.history_, forecaster.diverged_epoch_ = state, history, None
         forecaster.device_ = resolve_device(device)
         forecaster.net_ = net.to(forecaster.device_).eval()
         return forecaster

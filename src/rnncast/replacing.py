@@ -10,7 +10,9 @@ marked inside ``DONE``), and ``DONE``'s entries are moved up. ``settle``, which 
 calls once it holds it (``outputs.claim_output``, ``outputs.hold``), finishes a move a killed process
 left, from whichever step it reached. Both hidden names are rnncast's own (``outputs.OUTPUT_FILES``), so
 a folder holding them is never one of "files rnncast did not write". A Ctrl-C or SIGTERM during the move waits
-until it is done (``interrupts.one_step``), so a run is never left half moved by one."""
+until it is done (``interrupts.one_step``), so a run is never left half moved by one. The move is several renames,
+not one: rnncast's readers take a run only where none was under way while they read (``read_whole``), so each
+gets the earlier run or the new one whole."""
 
 from __future__ import annotations
 
@@ -112,37 +114,48 @@ REREAD_WAIT = 10.0  # seconds a reader waits for a replacement under way to end 
 
 
 def read_whole(folder, read):
-    """``read(folder)`` (``checkpoint``'s model read) of a model that another process may be replacing (``fit
-    --overwrite``'s ``swap``, ``save(overwrite=True)``): where a read fails (``RnncastError`` or ``OSError``) while
-    the folder's model was replaced under it (its folder's identity changed) or a move is under way (``DONE`` in
-    the run folder), it waits for the move to end (``REREAD_WAIT`` seconds at most) and reads again, so the reader
-    gets the earlier model or the new one in full. Raises the read's own error where nothing was being replaced,
-    and ``RnncastError`` "FOLDER is being replaced by another rnncast process (pid N); try again" where the move
-    has not ended."""
+    """``read(folder)`` (``checkpoint``'s model read, with the run's history.csv for ``Forecaster.load``) of a model
+    that another process may be replacing (``fit --overwrite``'s ``swap``, ``save(overwrite=True)``): the read is
+    taken only where no move was under way when it began or when it ended (``DONE`` in the run folder) and the
+    folder's model is the one it began with (its folder's identity); else, failed or not, it waits for the move to
+    end (``REREAD_WAIT`` seconds at most) and reads again, so the reader gets the earlier run or the new one in full,
+    never the new model beside the earlier history.csv (decision 9202). Raises the read's own error where nothing
+    was being replaced, and ``RnncastError`` "FOLDER is being replaced by another rnncast process (pid N); try
+    again" where the move has not ended, or "was left half replaced" where a killed process left it."""
     from rnncast.errors import RnncastError
     from rnncast.files import holder
 
     folder = Path(folder)
     runs = [p for p in (folder, folder.parent) if p.name != ""]
     for attempt in range(3):
-        before = _identity(folder)
+        before = _identity(folder), _moving(runs)
         try:
-            return read(folder)
+            result, error = read(folder), None
         except (RnncastError, OSError) as err:
-            moving = [run for run in runs if (run / DONE).is_dir()]
-            if not moving and _identity(folder) == before:
-                raise  # the folder as it was read: the error is the model's own
-            held = next((h for h in map(holder, moving) if h is not None), None)
-            if attempt < 2 and (not moving or held is not None and _ended(moving)):
-                continue  # replaced while read, or the move ended: read again
-            if not moving:
-                raise
-            cause = None if isinstance(err, RnncastError) else err
-            if held is None:  # a move a killed process left: the next process to hold the folder finishes it
-                raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped; "
-                                   f"rnncast fit --resume {moving[0]} finishes the move") from cause
-            raise RnncastError(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
-                               "again") from cause
+            result, error = None, err
+        moving = _moving(runs)
+        if not moving and before == (_identity(folder), []):  # read with nothing replaced under it: one run's
+            if error is not None:
+                raise error  # the error is the model's own
+            return result
+        held = next((h for h in map(holder, moving) if h is not None), None)
+        if attempt < 2 and (not moving or held is not None and _ended(moving)):
+            continue  # replaced while read, or the move ended: read again
+        cause = None if isinstance(error, RnncastError) else error
+        if not moving:  # replaced under every read
+            if error is not None:
+                raise error
+            raise RnncastError(f"{folder} was replaced while it was read, three times; try again")
+        if held is None:  # a move a killed process left: the next process to hold the folder finishes it
+            raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped; "
+                               f"rnncast fit --resume {moving[0]} finishes the move") from cause
+        raise RnncastError(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
+                           "again") from cause
+
+
+def _moving(runs: list[Path]) -> list[Path]:
+    """The folders of ``runs`` where a move is under way (``DONE`` in them)."""
+    return [run for run in runs if (run / DONE).is_dir()]
 
 
 def _identity(folder: Path) -> tuple:

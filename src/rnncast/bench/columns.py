@@ -264,3 +264,21 @@ def check_values(path: Path, name: str, column: pd.Series, gaps: bool = True) ->
     if infinite.any():
         row = int(np.argmax(infinite))
         raise RnncastError(f"{path}: column {name!r} holds {values[row]} at data row {row}; values must be finite numbers")
+
+
+def fault(column: pd.Series) -> str | None:
+    """What keeps a value column from being read, in a few words (``not numeric: 'x' at data row 3``, ``2 missing
+    values, first at data row 5``, ``inf at data row 7``: :func:`check_values`' refusals, shorter), None where it
+    holds finite numbers, none missing."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    text = (numbers.isna() & column.notna()).to_numpy()
+    if text.any():
+        return f"not numeric: {shown(column.iloc[int(np.argmax(text))])} at data row {int(np.argmax(text))}"
+    values = numbers.to_numpy(dtype=np.float64)
+    missing = np.isnan(values)
+    if missing.any():
+        return f"{counted(int(missing.sum()), 'missing value')}, first at data row {int(np.argmax(missing))}"
+    infinite = ~np.isfinite(values)
+    if infinite.any():
+        return f"{values[int(np.argmax(infinite))]} at data row {int(np.argmax(infinite))}"
+    return None

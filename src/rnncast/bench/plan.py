@@ -79,12 +79,12 @@ def make_plan(args: argparse.Namespace) -> Plan:
         raise RnncastError(f"data file {str(data)!r} does not exist; pass --data PATH to a CSV such as "
                            f"ETTh1.csv or exchange_rate.csv (for --quick: set RNNCAST_ETT_DIR to the ETT folder)")
     asked = getattr(args, "protocol", None) or "auto"
-    table = tablefile.read_table(data, getattr(args, "target", None))
-    found, chosen, split = tables.choose(table, asked)  # by what it holds
-    dataset = table.name
     mode = args.mode or QUICK["mode"]
     if mode not in protocol.MODES:
         raise RnncastError(f"unknown mode {mode!r}: accepted are {', '.join(protocol.MODES)}")
+    table = tablefile.read_table(data, getattr(args, "target", None), mode)  # S: the columns it leaves unread said
+    found, chosen, split = tables.choose(table, asked)  # by what it holds
+    dataset = table.name
     constant = _constant_inputs(table, split, mode)
     # L and H: as given, else the dataset's (tables.default_horizons: 96-720 with L=96, or ILI's 24-60 with L=36)
     # (L = 36 where no horizon is longer than ILI's 60, else 96: tables.lookback_for, given horizons or chosen)

@@ -9,7 +9,7 @@ series (two such columns, an index written twice, are both). The first column is
 :mod:`rnncast.bench.columns` (the library's: a time's name, months ``194001`` named ``month``, dates written as
 text; Unix times under a name that says time, whole and rising), its order checked. Every other column must hold
 finite numbers, none missing (the protocol scores every row), each refusal naming the file and the column and row
-at fault; a numeric first column that is not time is a value column, and :attr:`Table.notes` says so. The target
+at fault (in S mode, which reads the target alone, another such column is left out instead, and a note names it); a numeric first column that is not time is a value column, and :attr:`Table.notes` says so. The target
 is ``OT`` when the file has one (the LTSF files' name for it), else the last column, unless given.
 """
 
@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import data, sheetcsv
-from rnncast.bench.columns import TIME_NAMES, as_times, check_values, missing_said, time_column as find_time
+from rnncast.bench.columns import TIME_NAMES, as_times, check_values, fault, missing_said, time_column as find_time
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 from rnncast.rowindex import ROW_NAMES, UNNAMED, row_numbers
@@ -55,7 +55,7 @@ def dataset_name(path: str | Path) -> str:
     return name or Path(path).stem
 
 
-def read_table(path: str | Path, target: str | None = None) -> Table:
+def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> Table:
     """Read a benchmark table (CSV, also compressed, or Parquet: :func:`rnncast.data.read_table`); every
     value column is used, none is dropped silently.
 
@@ -65,7 +65,9 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     every other column must hold finite numbers, none missing. ``target``: the column to forecast in S and MS
     modes (default ``OT`` when present, else the last column; as written or stripped). What a reader could
     expect otherwise is said in :attr:`Table.notes`. Raises RnncastError naming the file and the column and row
-    at fault.
+    at fault. ``mode``: the protocol's (S, M, MS); S forecasts the target from itself alone, so a column with
+    text, gaps or infinities other than the target is left out rather than refused (:func:`_unread_in_s`), and one
+    note names each with why; M and MS read every column and refuse it.
     """
     path = Path(path)
     if path.is_dir():
@@ -91,17 +93,36 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
                 str(column).strip().lower() in TIME_NAMES or as_times(frame[column]).notna().all()):
             raise RnncastError(f"{path}: column {column!r} holds times but is not the first column ({first!r} is); "
                                "the protocol reads the time from the first column, so move it to the front")
+    chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
+    if chosen not in columns and mode == "S":  # S reads the target alone: it is refused before the other columns
+        _refuse_target(path, given, chosen, time_column, columns)
+    if mode == "S" and (unread := _unread_in_s(frame, chosen)):
+        frame = frame.drop(columns=list(unread))
+        columns = [c for c in columns if c not in unread]
+        notes.append(f"S mode reads the target {chosen!r} alone; columns it does not read: "
+                     f"{', '.join(f'{c!r} ({why})' for c, why in unread.items())}; M and MS, which read every column, "
+                     "would refuse them")
+    for column in frame.columns:
         check_values(path, str(column), frame[column], gaps=False)  # text and infinities, column by column
     if said := missing_said({str(c): pd.to_numeric(frame[c], errors="coerce") for c in frame.columns}):
         raise RnncastError(f"{path}: {said}")  # every column with gaps in one line (one column per run before)
-    chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
-        what = "the time column" if chosen == time_column else "not a value column"
-        raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
+        _refuse_target(path, given, chosen, time_column, columns)
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
                  first_is_value=time_column is None and pd.api.types.is_numeric_dtype(frame[first]), times=times,
                  written=written)
+
+
+def _refuse_target(path: Path, given, chosen: str, time_column: str | None, columns: list[str]) -> None:
+    what = "the time column" if chosen == time_column else "not a value column"
+    raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
+
+
+def _unread_in_s(frame: pd.DataFrame, target: str) -> dict[str, str]:
+    """The columns other than ``target`` that S mode leaves out, each with why (:func:`columns.fault`: text, gaps
+    or infinities), in the file's order: S forecasts the target from itself alone (decision 9201)."""
+    return {str(c): why for c in frame.columns if str(c) != target and (why := fault(frame[c]))}
 
 
 def _stripped_names(path: Path, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:

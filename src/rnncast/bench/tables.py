@@ -186,7 +186,7 @@ class BenchData:
 def prepare_table(path: str | Path, mode: str, target: str | None = None,
                   protocol: str = "auto") -> BenchData:
     """Read, split under the protocol, standardize with train statistics, select the mode."""
-    table = read_table(path, target)
+    table = read_table(path, target, mode)
     return prepare(table, mode, *choose(table, protocol))
 
 
