@@ -119,7 +119,7 @@ def read_whole(folder, read):
     taken only where no move was under way when it began or when it ended (``DONE`` in the run folder) and the
     folder's model is the one it began with (its folder's identity); else, failed or not, it waits for the move to
     end (``REREAD_WAIT`` seconds at most) and reads again, so the reader gets the earlier run or the new one in full,
-    never the new model beside the earlier history.csv (decision 9202). Raises the read's own error where nothing
+    never the new model beside the earlier history.csv (decision 645). Raises the read's own error where nothing
     was being replaced, and ``RnncastError`` "FOLDER is being replaced by another rnncast process (pid N); try
     again" where the move has not ended, or "was left half replaced" where a killed process left it."""
     from rnncast.errors import RnncastError

@@ -121,7 +121,7 @@ def _refuse_target(path: Path, given, chosen: str, time_column: str | None, colu
 
 def _unread_in_s(frame: pd.DataFrame, target: str) -> dict[str, str]:
     """The columns other than ``target`` that S mode leaves out, each with why (:func:`columns.fault`: text, gaps
-    or infinities), in the file's order: S forecasts the target from itself alone (decision 9201)."""
+    or infinities), in the file's order: S forecasts the target from itself alone (decision 644)."""
     return {str(c): why for c in frame.columns if str(c) != target and (why := fault(frame[c]))}
 
 
