@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, compactdates, data, timeaxis
+from rnncast import calendars, compactdates, data, timeaxis, timenames
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hints
 
@@ -40,7 +40,7 @@ def shown(value) -> str:
 
 
 def epoch_name(name) -> bool:
-    """Whether a column's name says it holds times: a time name of the library or one of ``timeaxis.EPOCH_WORDS``
+    """Whether a column's name says it holds times: a time name of the library or one of ``timenames.EPOCH_WORDS``
     among its words (``unix_time``, ``unixTime``, ``ts``, ``Timestamp_ms``), ``unix`` or ``epoch`` within it
     (``unixtime``: :func:`rnncast.timeaxis.epoch_named`), or a date word (``OrderDate``:
     :func:`rnncast.timeaxis.dated_name`)."""
@@ -89,7 +89,7 @@ def _epoch_refused(name, column: pd.Series) -> str:
     (a name that says time, :func:`epoch_name`; whole numbers; rising from row to row), else the clause saying
     what they lack. A column of sales or a population in that range is numbers, not times."""
     if not epoch_name(name):
-        return f"its name says no time ({', '.join((*timeaxis.TIME_NAMES, *timeaxis.EPOCH_WORDS))} ...)"
+        return f"its name says no time ({', '.join((*timeaxis.TIME_NAMES, *timenames.EPOCH_WORDS))} ...)"
     values = column.to_numpy(dtype=np.float64)
     fractional = ~np.isnan(values) & (values != np.round(values))  # a missing time is the order check's to refuse
     if fractional.any():
