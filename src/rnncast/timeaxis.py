@@ -1,6 +1,6 @@
 """The time axis: where time comes from (a column, the index, integers or nothing) and how its values
 are read (timestamps written as text: ``datetext``; quarters, weeks and compact dates: ``timetext``;
-months: ``monthtext``), in one unit and zone; what a clock change explains. The calendar that continues a
+months: ``monthtext``; East Asian dates and quarters: ``cjkdates``), in one unit and zone; what a clock change explains. The calendar that continues a
 series is ``timecalendar.Calendar``; ``calendars`` infers which calendar a panel follows.
 """
 
@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
+from rnncast import cjkdates, compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled, unicode_form
@@ -121,7 +121,7 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
-    if timetext.format_of(sample) is not None or (  # quarters (2014Q4), ISO weeks (2021-W01), months 2000M01
+    if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일
             len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):
