@@ -9,7 +9,8 @@ weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of the
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
 ``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
-``2016-01`` and ``2016/01``), whose forecasts no one form could be written in.
+``2016-01`` and ``2016/01``), whose forecasts no one form could be written in. East Asian forms (``2000년 1분기``,
+``2024-01-01(월)``) are ``cjkdates``': ``read``, ``write`` and ``reads_back`` pass them on.
 """
 
 from __future__ import annotations
