@@ -303,17 +303,6 @@ def test_unread_time_text_beside_a_named_target_is_said_in_the_note_and_rows_are
            "as time" in caplog.text
 
 
-@pytest.mark.parametrize("name, dated", [("OrderDate", True), ("Posting Date", True), ("trade_date", True),
-                                         ("ORDER_DATE", True), ("dates", True), ("day", True), ("candidates", False),
-                                         ("updated", False), ("UPDATED", False), ("validated", False),
-                                         ("Datum", True), ("Fecha", True), ("fecha_pedido", True), ("BuchungsDatum", True)])
-def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
-    """'candidates' of 30,000 .. were named Excel serial dates once decision 201 looked at value columns too."""
-    from rnncast.timeaxis import dated_name
-
-    assert dated_name(name) is dated
-
-
 DAILY_EPOCHS = 1704067200 + 86400 * np.arange(80)  # 2024-01-01 .. as Unix seconds
 
 
@@ -368,7 +357,8 @@ def test_numbers_that_are_no_unix_times_are_not_said_to_be(caplog, values):
 def test_unix_times_under_a_name_that_says_so_are_named_where_rows_are_numbered(name):
     """'ts' of Unix seconds was passed over without a word beyond "not used: ts" (a tester's find); a column named
     'timestamp' or 'OrderDate' was already named with the way to read it."""
-    from rnncast.timeaxis import epoch_named, unread_time
+    from rnncast.timeaxis import unread_time
+    from rnncast.timenames import epoch_named
 
     days = pd.date_range("2024-01-01", periods=30)
     frame = pd.DataFrame({name: (days - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s"), "sales": range(30)})

@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import monthtext, timetext
+from rnncast import cjkdates, monthtext, timetext
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.dayorder import against_model, day_or_month_first, settled
 from rnncast.errors import RnncastError
@@ -36,6 +36,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         return timetext.read(column, written, name, place), False
+    if (written := cjkdates.format_of(column)) is not None:  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월)
+        return cjkdates.read(column, written, name, place), False
     if (written := monthtext.format_of(column)) is not None:  # 2000M01, 01.2000, Jan-15: pandas refuses or misreads them
         time = monthtext.read(column, written, name, place)
         _two_digit_years(column, time, name, place)  # Jan-62: 2062 to pandas, 1962 to a spreadsheet

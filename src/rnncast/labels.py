@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, timeaxis
+from rnncast import compactdates, timeaxis, timenames
 from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.errors import RnncastError
@@ -137,7 +137,7 @@ def row_counters(frame: pd.DataFrame, columns) -> list[str]:
     def counts(column: pd.Series) -> bool:
         return (pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column) and len(column) > 1
                 and bool((np.diff(column.to_numpy()) == 1).all()) and compactdates.written_as(column) is None)  # 20150101 ...
-    return [c for c in columns if c in frame.columns and not timeaxis.dated_name(c) and counts(frame[c])]  # OrderDate:
+    return [c for c in columns if c in frame.columns and not timenames.dated_name(c) and counts(frame[c])]  # OrderDate:
     # Excel serial days, which timeaxis.unread names
 
 

@@ -1,6 +1,6 @@
 """The time axis: where time comes from (a column, the index, integers or nothing) and how its values
 are read (timestamps written as text: ``datetext``; quarters, weeks and compact dates: ``timetext``;
-months: ``monthtext``), in one unit and zone; what a clock change explains. The calendar that continues a
+months: ``monthtext``; East Asian dates and quarters: ``cjkdates``), in one unit and zone; what a clock change explains. The calendar that continues a
 series is ``timecalendar.Calendar``; ``calendars`` infers which calendar a panel follows.
 """
 
@@ -14,16 +14,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
+from rnncast import cjkdates, compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled, unicode_form
+from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named
 
 log = logging.getLogger(__name__)
-
-TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime")  # taken as the time column by name
-INTEGER_NAMES = ("year", "period", "step", "time_idx")  # integer columns taken as integer periods by name
-MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
 
 
 # ---- where time comes from ----------------------------------------------------------------------
@@ -54,7 +51,6 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
     return _refuse_fiscal(frame, candidates, *_search(frame, candidates))
 
 
-TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + ("quarter", "qtr", "week", "day", "fy", "fiscal"))
 _FISCAL = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
 
@@ -81,7 +77,7 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
         sample = frame[c].dropna().head(5)
         if not len(sample) or not all(isinstance(v, str) for v in sample):
             continue
-        if set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
+        if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
             value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
                    if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
@@ -125,7 +121,7 @@ def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
-    if timetext.format_of(sample) is not None or (  # quarters (2014Q4), ISO weeks (2021-W01), months 2000M01
+    if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or (  # 2014Q4, 2021-W01, 2024년 1월 5일
             len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
         return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):
@@ -138,30 +134,6 @@ def _looks_like_dates(column: pd.Series) -> bool:
         except (ValueError, TypeError):
             return False
     return read == len(sample) or read >= 4  # one of five typed wrong (2020-02-30): found, and parse_time names it
-
-
-_DATE_WORD = re.compile(r"(?:^|[^A-Za-z])(?:[Dd]ate|[Dd]atum|[Ff]echa)|(?<=[a-z])(?:Date|Datum|Fecha)|"
-                        r"(?:DATE|DATUM|FECHA)(?![A-Z])|(?<![A-Z])(?:DATE|DATUM|FECHA)")  # Datum, Fecha; not candidates
-
-
-def dated_name(name) -> bool:
-    """Whether a column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes "date" as a
-    word (``OrderDate``, ``Posting Date``, ``trade_date``, ``dates``; not ``candidates`` or ``updated``), or
-    German, Dutch and Nordic ``Datum`` or Spanish ``Fecha`` so (``Bestelldatum`` is not), or is ``day``: Excel
-    serials there are dates."""
-    lower = str(name).lower()
-    return lower in TIME_NAMES or lower == "day" or _DATE_WORD.search(str(name)) is not None
-
-
-EPOCH_WORDS = ("ts", "unix", "epoch")  # words of a name (ts, unix_time, epoch_s) that say its numbers are Unix times
-
-
-def epoch_named(name) -> bool:
-    """Whether a column's name says it holds Unix times: one of ``EPOCH_WORDS`` among its words (``ts``,
-    ``unix_time``, ``unixTime``, ``epoch_ms``), or ``unix`` or ``epoch`` within it (``unixtime``)."""
-    text = str(name).strip()
-    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
-    return bool(words & set(EPOCH_WORDS)) or "unix" in text.lower() or "epoch" in text.lower()
 
 
 def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bool | None = None,

@@ -9,7 +9,8 @@ weekday its Monday (``W-MON``). ``write`` writes timestamps in any format of the
 and ``reads_back`` says whether the text written reads back to the same timestamps; ``csvtext``
 writes forecast dates through them, so a quarterly file is forecast ``2015Q1``, not ``2015-01-01``.
 ``one_form`` refuses a column that writes one kind of time in two forms (``2001Q4`` and ``2001-Q4``,
-``2016-01`` and ``2016/01``), whose forecasts no one form could be written in.
+``2016-01`` and ``2016/01``), whose forecasts no one form could be written in. East Asian forms (``2000년 1분기``,
+``2024-01-01(월)``) are ``cjkdates``': ``read``, ``write`` and ``reads_back`` pass them on.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import numbertimes, zonedays
+from rnncast import cjkdates, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
@@ -153,7 +154,9 @@ def is_quarters(fmt: str | None) -> bool:
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
     """Text in ``fmt`` (``format_of``) as timestamps: quarters at their first day, ISO weeks without a
     weekday at their Monday; a missing value is NaT. A value not written so is refused (``RnncastError``)
-    naming it and its place (``place(i)`` names row ``i``)."""
+    naming it and its place (``place(i)`` names row ``i``). East Asian forms are ``cjkdates``'."""
+    if cjkdates.owns(fmt):  # 2000년 1분기, 2024-01-01(월)
+        return cjkdates.read(column, fmt, name, place)
     given = column.notna().to_numpy()
     text = column.astype(str).str.strip().where(given)
     if is_quarters(fmt):
@@ -191,6 +194,8 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
     times = pd.DatetimeIndex(times)
     if numbertimes.unit_of(fmt):  # Unix times, Excel serials: numbers in the column's unit (time_unit)
         return numbertimes.write(times, fmt)
+    if cjkdates.owns(fmt):  # 2024년 1월 5일, 2000년 1분기, 2024-01-01(월): written there, in any locale
+        return cjkdates.write(times, fmt)
     if is_quarters(fmt):
         written = times.to_period("Q").strftime(fmt)
     elif any(token in fmt for token in OWN_TOKENS):  # directives strftime has not everywhere: written here
@@ -251,7 +256,7 @@ def reads_back(times: pd.DatetimeIndex, fmt: str) -> bool:
     if "%y" in fmt and not two_digit_years_agree(times):
         return False
     try:
-        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt:
+        if is_quarters(fmt) or "%G" in fmt or "%V" in fmt or cjkdates.owns(fmt):
             back = read(pd.Series(write(times, fmt)), fmt)  # RnncastError: a week-year written without its week
         elif times.tz is not None and (offset_in(fmt) or fmt.endswith("Z")):
             back = pd.to_datetime(pd.Series(write(times, fmt)), format=fmt.replace("%:z", "%z"), utc=offset_in(fmt))

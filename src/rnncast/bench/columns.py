@@ -22,13 +22,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, compactdates, data, timeaxis
+from rnncast import calendars, compactdates, data, timeaxis, timenames
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hints
 
 log = logging.getLogger(__name__)
 
-TIME_NAMES = timeaxis.TIME_NAMES + timeaxis.INTEGER_NAMES
+TIME_NAMES = timenames.TIME_NAMES + timenames.INTEGER_NAMES
 """Names (any case) that make the first column the time column even when it holds numbers (unix seconds,
 years): the library's (:mod:`rnncast.timeaxis`)."""
 
@@ -40,13 +40,13 @@ def shown(value) -> str:
 
 
 def epoch_name(name) -> bool:
-    """Whether a column's name says it holds times: a time name of the library or one of ``timeaxis.EPOCH_WORDS``
+    """Whether a column's name says it holds times: a time name of the library or one of ``timenames.EPOCH_WORDS``
     among its words (``unix_time``, ``unixTime``, ``ts``, ``Timestamp_ms``), ``unix`` or ``epoch`` within it
-    (``unixtime``: :func:`rnncast.timeaxis.epoch_named`), or a date word (``OrderDate``:
-    :func:`rnncast.timeaxis.dated_name`)."""
+    (``unixtime``: :func:`rnncast.timenames.epoch_named`), or a date word (``OrderDate``:
+    :func:`rnncast.timenames.dated_name`)."""
     text = str(name).strip()
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
-    return bool(words & set(timeaxis.TIME_NAMES)) or timeaxis.epoch_named(text) or timeaxis.dated_name(text)
+    return bool(words & set(timenames.TIME_NAMES)) or timenames.epoch_named(text) or timenames.dated_name(text)
 
 
 def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -> tuple[str | None, pd.DatetimeIndex | None]:
@@ -89,7 +89,7 @@ def _epoch_refused(name, column: pd.Series) -> str:
     (a name that says time, :func:`epoch_name`; whole numbers; rising from row to row), else the clause saying
     what they lack. A column of sales or a population in that range is numbers, not times."""
     if not epoch_name(name):
-        return f"its name says no time ({', '.join((*timeaxis.TIME_NAMES, *timeaxis.EPOCH_WORDS))} ...)"
+        return f"its name says no time ({', '.join((*timenames.TIME_NAMES, *timenames.EPOCH_WORDS))} ...)"
     values = column.to_numpy(dtype=np.float64)
     fractional = ~np.isnan(values) & (values != np.round(values))  # a missing time is the order check's to refuse
     if fractional.any():

@@ -1,0 +1,192 @@
+"""Dates, months and quarters as Korean, Japanese and Chinese spreadsheets and statistics offices write them, and a
+weekday written after a date (decision 646).
+
+Days ``2024년 1월 5일`` (Korean Excel's, with or without spaces, padded ``2024년 01월 05일`` too), ``2024年1月5日`` and
+months ``2024年1月``, ``2024년1월`` (``2024년 1월`` is ``monthtext``'s); quarters ``2000년 1분기``, KOSIS' ``2000.1/4`` and
+``2000 1/4분기``, Chinese ``2024年第1季度`` / ``2024年1季度``, Japanese ``2024年第1四半期``; and any of these days or a
+year-first date (``2024-01-01``, ``2024/01/05``) with a weekday after it in brackets (``(월)``, ``(金)``, ``（金）``,
+``(Fri)``, Korean, Japanese or English short names) or after Chinese ``周`` / ``星期`` (``周五``, ``星期日``).
+
+``format_of`` names a column's format in strftime's directives (``%-m``: unpadded), ``%q`` for the quarter and
+``%!ko``, ``%!ja``, ``%!zh`` (Sunday ``日``), ``%!zt`` (Sunday ``天``) or ``%!en`` for the weekday in that language;
+``read`` reads such text (a quarter at its first day), refusing at its place a value written otherwise, one that
+names no day, month or quarter (``2024년 2월 30일``, ``2000년 5분기``) and a weekday the date does not fall on
+(``2024-01-01(화)``: a misread, never stripped); ``write`` writes times so, and ``owns`` tells ``timetext`` which
+formats are written and read here. The values are recognised by a pattern and read by pandas.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+
+WEEKDAYS = {"%!ko": tuple("월화수목금토일"), "%!ja": tuple("月火水木金土日"), "%!zh": tuple("一二三四五六日"),
+            "%!zt": tuple("一二三四五六天"), "%!en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+ENGLISH = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# the date a weekday may follow: Korean and CJK days (months alone have no weekday), or a year-first date in digits
+DAY = (r"(?P<y>\d{4})년 ?(?P<m>\d{1,2})월(?: ?(?P<d>\d{1,2})일)?",
+       r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?",
+       r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})")
+WEEKDAY = r"(?: ?(?:[(（](?P<w>[^()（）\s]{1,3})[)）]|(?:周|星期)(?P<z>[一二三四五六日天])))"
+QUARTER = (r"(?P<y>\d{4})년 ?(?P<q>\d)분기", r"(?P<y>\d{4})년? (?P<q>\d)/4분기", r"(?P<y>\d{4})\. ?(?P<q>\d)/4",
+           r"(?P<y>\d{4})年第?(?P<q>\d)季度", r"(?P<y>\d{4})年第(?P<q>\d)四半期")
+VALUE = [re.compile(f"^{day}{WEEKDAY}?$") for day in DAY] + [re.compile(f"^{q}$") for q in QUARTER]
+DIRECTIVE = re.compile(r"%(?:![a-z]{2}|-?[Ymdq])")
+CHECKED = 1000  # values of a column whose form settles padding and the Chinese Sunday, spread over it
+UNSURE = {"%~m": ("%-m", "%m"), "%~d": ("%-d", "%d"), "%!z~": ("%!zt", "%!zh")}  # either, as other rows settle
+
+
+def form(text: str) -> str | None:
+    """The format of one value, with ``%~m`` / ``%~d`` where a two-digit month or day could be padded or not (10)
+    and ``%!z~`` where a Chinese weekday is not Sunday; None where it is no form of this module's."""
+    m = next((m for pattern in VALUE if (m := pattern.match(text))), None)
+    if m is None:
+        return None
+    groups = m.re.groupindex
+    if "q" not in groups:
+        weekday = m["w"] is not None or m["z"] is not None
+        if "sep" in groups and not weekday:
+            return None  # 2024-01-05 alone: pandas'
+        if m["d"] is None and (weekday or "년 " in text):
+            return None  # a month has no weekday; 2024년 1월 is monthtext's
+        if m["w"] is not None and _language(m["w"]) is None:
+            return None
+    spans = []
+    for key, width in (("y", None), ("m", "m"), ("d", "d"), ("q", None), ("w", None), ("z", None)):
+        if key not in groups or m[key] is None:
+            continue
+        value = m[key]
+        if key in "md":
+            token = f"%-{width}" if len(value) == 1 else f"%{width}" if value[0] == "0" else f"%~{width}"
+        elif key == "w":
+            token = _language(value)
+        elif key == "z":
+            token = "%!zh" if value == "日" else "%!zt" if value == "天" else "%!z~"
+        else:
+            token = f"%{key.upper() if key == 'y' else key}"
+        spans.append((m.start(key), m.end(key), token))
+    pieces, at = [], 0
+    for start, end, token in sorted(spans):
+        pieces += [text[at:start], token]
+        at = end
+    return "".join(pieces) + text[at:]
+
+
+def _language(name: str) -> str | None:
+    return next((token for token in ("%!ko", "%!ja", "%!en") if name in WEEKDAYS[token]), None)
+
+
+def _shape(fmt: str) -> str:
+    for unsure, (a, b) in UNSURE.items():
+        fmt = fmt.replace(a, unsure).replace(b, unsure)
+    return fmt
+
+
+def format_of(column: pd.Series) -> str | None:
+    """The format of a text column whose first value is one of this module's forms, padding and a Chinese
+    Sunday settled by the values written alike (up to ``CHECKED`` spread over it: a number padded where one is,
+    unpadded where one is written short, else padded); None otherwise. ``read`` names a value written otherwise."""
+    values = column.dropna()
+    if not len(values) or not isinstance(values.iloc[0], str) or (first := form(values.iloc[0].strip())) is None:
+        return None
+    rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
+    forms = [f for v in values.iloc[rows] if isinstance(v, str) and (f := form(v.strip())) and _shape(f) == _shape(first)]
+    shape = _shape(first)
+    for unsure, (either, other) in UNSURE.items():  # 2024년 10월 15일: padded or not, as other rows say
+        shape = shape.replace(unsure, either if any(either in f for f in forms) else other)
+    return shape
+
+
+def owns(fmt: str | None) -> bool:
+    """Whether ``fmt`` is one of this module's formats (``write`` and ``read`` take it, ``timetext`` passes it on)."""
+    if fmt is None or "%" in DIRECTIVE.sub("", fmt):
+        return False
+    return "%!" in fmt or "/4" in fmt or any(ord(c) > 127 for c in fmt)
+
+
+def _pattern(fmt: str) -> re.Pattern:
+    """``fmt`` as a pattern reading any value written in it (a number padded or not)."""
+    names = {"%Y": r"(?P<y>\d{4})", "%q": r"(?P<q>\d)"}
+    pieces = re.split(f"({DIRECTIVE.pattern})", fmt)
+    out = []
+    for piece in pieces:
+        if piece in WEEKDAYS:
+            out.append("(?P<w>" + "|".join(WEEKDAYS[piece] + (("日", "天") if piece in ("%!zh", "%!zt") else ())) + ")")
+        elif DIRECTIVE.fullmatch(piece):
+            out.append(names.get(piece) or f"(?P<{piece[-1]}>\\d{{1,2}})")
+        else:
+            out.append(re.escape(piece))
+    return re.compile("^" + "".join(out) + "$")
+
+
+def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
+    """Text in ``fmt`` (``format_of``) as timestamps, a quarter at its first day; a missing value is NaT. A value
+    written otherwise, one naming no day, month or quarter, or whose weekday its date does not fall on, is refused
+    (``RnncastError``) with its place (``place(i)`` names row ``i``)."""
+    given = column.notna().to_numpy()
+    text = column.astype(str).str.strip().where(given)
+    parts = text.str.extract(_pattern(fmt))
+    first = str(column.dropna().iloc[0]).strip() if given.any() else ""
+    unlike = given & parts["y"].isna().to_numpy()
+    if unlike.any():
+        i = int(np.flatnonzero(unlike)[0])
+        raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}; write every value as "
+                           f"{first!r} is written")
+    if "q" in parts:
+        wrong = given & ~parts["q"].isin(list("1234")).to_numpy()
+        _refuse(text, wrong, name, place, "which names no quarter (quarters run 1 .. 4)")
+        return pd.DatetimeIndex(pd.PeriodIndex(parts["y"] + "Q" + parts["q"], freq="Q").to_timestamp())
+    day = parts["d"] if "d" in parts else pd.Series("1", index=parts.index)
+    wrong = given & ~pd.to_numeric(parts["m"], errors="coerce").between(1, 12).to_numpy()
+    _refuse(text, wrong, name, place, "which names no month (months run 1 .. 12)")
+    times = pd.DatetimeIndex(pd.to_datetime(parts["y"] + "-" + parts["m"] + "-" + day, format="%Y-%m-%d", errors="coerce"))
+    bad = np.flatnonzero(given & times.isna())
+    if len(bad):
+        month = pd.Period(f"{parts['y'].iloc[bad[0]]}-{int(parts['m'].iloc[bad[0]]):02d}", freq="M")
+        _refuse(text, given & times.isna(), name, place, f"which names no day ({month} has {month.days_in_month} days)")
+    if "w" in parts:
+        _weekdays(text, parts["w"], times, fmt, name, place)
+    return times
+
+
+def _refuse(text: pd.Series, wrong: np.ndarray, name: str, place, why: str) -> None:
+    if wrong.any():
+        i = int(np.flatnonzero(wrong)[0])
+        raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}, {why}; correct that value")
+
+
+def _weekdays(text: pd.Series, written: pd.Series, times: pd.DatetimeIndex, fmt: str, name: str, place) -> None:
+    """Refuse the first value whose weekday is not the one its date falls on: the date or the weekday is wrong."""
+    token = next(t for t in WEEKDAYS if t in fmt)
+    names = {w: k for k, w in enumerate(WEEKDAYS[token])}
+    if token in ("%!zh", "%!zt"):  # 周日 and 周天: Sunday alike
+        names.update({"日": 6, "天": 6})
+    said = written.map(names).to_numpy(dtype=float)
+    wrong = np.flatnonzero(~np.isnan(said) & (said != np.asarray(times.day_of_week, dtype=float)))
+    if len(wrong):
+        i = int(wrong[0])
+        day = int(times[i].day_of_week)
+        raise RnncastError(f"time column {name!r} holds {text.iloc[i]!r} at {place(i)}, but {times[i]:%Y-%m-%d} falls "
+                           f"on a {ENGLISH[day]} ({WEEKDAYS[token][day]}); correct the date or its weekday")
+
+
+def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
+    """``times`` as text in ``fmt`` (one of this module's formats): each directive written here, so the same on
+    every platform and in every locale."""
+    times = pd.DatetimeIndex(times)
+    fields = {"%Y": [f"{y:04d}" for y in times.year], "%m": [f"{m:02d}" for m in times.month],
+              "%-m": [str(m) for m in times.month], "%d": [f"{d:02d}" for d in times.day],
+              "%-d": [str(d) for d in times.day], "%q": [str(q) for q in times.quarter]}
+    written = np.full(len(times), "", dtype=object)
+    for piece in re.split(f"({DIRECTIVE.pattern})", fmt):
+        if piece in WEEKDAYS:
+            written = written + np.asarray([WEEKDAYS[piece][d] for d in times.day_of_week], dtype=object)
+        elif piece in fields:
+            written = written + np.asarray(fields[piece], dtype=object)
+        else:
+            written = written + piece
+    return written

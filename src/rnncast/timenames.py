@@ -1,0 +1,40 @@
+"""The names that say a column holds time: time names taken as the time column by name whatever it holds (``date``,
+``ds``; Korean ``날짜``, ``일자``, ``일시``, Japanese ``日付``, ``日時``, Chinese ``日期``, ``时间``: decision 647), integer
+periods and compact months by name (``year``, ``period``, Korean ``기간``; ``month``), and the words of a name that say
+dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``). ``timeaxis`` finds the time column by them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# taken as the time column by name: English, then the headers Korean, Japanese and Chinese sheets give dates
+# (日付 and 日時 Japanese; 日期 and 时间 Chinese; 時間 is Japanese for hours worked, not taken)
+TIME_NAMES = ("date", "ds", "time", "timestamp", "datetime", "날짜", "일자", "일시", "日付", "日時", "日期", "时间")
+INTEGER_NAMES = ("year", "period", "step", "time_idx", "기간")  # integer columns taken as integer periods by name
+MONTH_NAMES = ("month", "yearmonth", "year_month", "yyyymm")  # integer columns of months (200001) taken by name
+TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + ("quarter", "qtr", "week", "day", "fy", "fiscal"))
+
+
+DATE_WORD = re.compile(r"(?:^|[^A-Za-z])(?:[Dd]ate|[Dd]atum|[Ff]echa)|(?<=[a-z])(?:Date|Datum|Fecha)|"
+                        r"(?:DATE|DATUM|FECHA)(?![A-Z])|(?<![A-Z])(?:DATE|DATUM|FECHA)")  # Datum, Fecha; not candidates
+
+
+def dated_name(name) -> bool:
+    """Whether a column's name says it holds dates: a time name (``Date``, ``ds``) or one that writes "date" as a
+    word (``OrderDate``, ``Posting Date``, ``trade_date``, ``dates``; not ``candidates`` or ``updated``), or
+    German, Dutch and Nordic ``Datum`` or Spanish ``Fecha`` so (``Bestelldatum`` is not), or is ``day``: Excel
+    serials there are dates."""
+    lower = str(name).lower()
+    return lower in TIME_NAMES or lower == "day" or DATE_WORD.search(str(name)) is not None
+
+
+EPOCH_WORDS = ("ts", "unix", "epoch")  # words of a name (ts, unix_time, epoch_s) that say its numbers are Unix times
+
+
+def epoch_named(name) -> bool:
+    """Whether a column's name says it holds Unix times: one of ``EPOCH_WORDS`` among its words (``ts``,
+    ``unix_time``, ``unixTime``, ``epoch_ms``), or ``unix`` or ``epoch`` within it (``unixtime``)."""
+    text = str(name).strip()
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", text)}
+    return bool(words & set(EPOCH_WORDS)) or "unix" in text.lower() or "epoch" in text.lower()

@@ -1,0 +1,124 @@
+"""cjkdates: dates, months and quarters as Korean, Japanese and Chinese spreadsheets and statistics offices write
+them (2024년 1월 5일, 2024年1月5日, 2000년 1분기, 2024年第1季度), and a weekday after a date (2024-01-01(월),
+2024/01/05(金), 2024-01-05 (Fri), 2024年1月5日 星期五), read as time, the weekday checked against the date, and
+forecasts written back in the column's own form."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import cjkdates, timetext
+from rnncast.csvtext import written_format
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+from rnncast.timeaxis import parse_time
+
+DAYS = pd.date_range("2024-01-01", periods=120, freq="D")
+MONTHS = pd.date_range("2015-01-01", periods=48, freq="MS")
+QUARTERS = pd.period_range("2000Q1", periods=60, freq="Q").to_timestamp()
+KO, JA, ZH, EN = "월화수목금토일", "月火水木金土日", "一二三四五六日", ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+FORMS = {  # name: (times, how one is written)
+    "ko day": (DAYS, lambda t: f"{t.year}년 {t.month}월 {t.day}일"),
+    "ko day padded": (DAYS, lambda t: f"{t.year}년 {t.month:02d}월 {t.day:02d}일"),
+    "ko day unspaced": (DAYS, lambda t: f"{t.year}년{t.month}월{t.day}일"),
+    "ko month unspaced": (MONTHS, lambda t: f"{t.year}년{t.month}월"),
+    "ja day": (DAYS, lambda t: f"{t.year}年{t.month}月{t.day}日"),
+    "ja day padded": (DAYS, lambda t: f"{t.year}年{t.month:02d}月{t.day:02d}日"),
+    "ja month": (MONTHS, lambda t: f"{t.year}年{t.month}月"),
+    "ja month padded": (MONTHS, lambda t: f"{t.year}年{t.month:02d}月"),
+    "ko quarter": (QUARTERS, lambda t: f"{t.year}년 {t.quarter}분기"),
+    "kosis quarter": (QUARTERS, lambda t: f"{t.year}.{t.quarter}/4"),
+    "kosis quarter 분기": (QUARTERS, lambda t: f"{t.year} {t.quarter}/4분기"),
+    "zh quarter": (QUARTERS, lambda t: f"{t.year}年第{t.quarter}季度"),
+    "zh quarter short": (QUARTERS, lambda t: f"{t.year}年{t.quarter}季度"),
+    "ja quarter": (QUARTERS, lambda t: f"{t.year}年第{t.quarter}四半期"),
+    "iso (월)": (DAYS, lambda t: f"{t:%Y-%m-%d}({KO[t.weekday()]})"),
+    "iso space (월)": (DAYS, lambda t: f"{t:%Y-%m-%d} ({KO[t.weekday()]})"),
+    "slash (金)": (DAYS, lambda t: f"{t:%Y/%m/%d}({JA[t.weekday()]})"),
+    "iso (Fri)": (DAYS, lambda t: f"{t:%Y-%m-%d} ({EN[t.weekday()]})"),
+    "ko day (금)": (DAYS, lambda t: f"{t.year}년 {t.month}월 {t.day}일 ({KO[t.weekday()]})"),
+    "ja day（金）": (DAYS, lambda t: f"{t.year}年{t.month}月{t.day}日（{JA[t.weekday()]}）"),
+    "iso 周五": (DAYS, lambda t: f"{t:%Y-%m-%d} 周{ZH[t.weekday()]}"),
+    "zh day 星期五": (DAYS, lambda t: f"{t.year}年{t.month}月{t.day}日 星期{ZH[t.weekday()]}"),
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_east_asian_dates_are_read_as_time_and_written_back_so(form):
+    """Korean, Japanese and Chinese analysts' dates ('2024년 1월 5일', '2024年1月5日'), quarters ('2000년 1분기',
+    '2024年第1季度') and dates with a weekday after them ('2024-01-01(월)') were "not read as time"; they are read as
+    those days, months and quarters, and the next ones written in the column's own form, weekday and brackets too."""
+    times, written = FORMS[form]
+    column = pd.Series([written(t) for t in times], name="날짜")
+    time = parse_time(column, "날짜", None, str)
+    assert time.equals(pd.DatetimeIndex(times, name="날짜").as_unit("us"))
+    fmt = written_format(column, time)
+    assert fmt is not None and list(timetext.write(time, fmt)) == column.tolist()
+    following = pd.date_range(times[-1], periods=4, freq=times.freqstr)[1:]
+    assert list(timetext.write(following, fmt)) == [written(t) for t in following]
+    assert timetext.reads_back(following, fmt)
+
+
+@pytest.mark.parametrize("value, rest", [
+    ("2024-01-01(화)", r"'2024-01-01\(화\)' at row 0, but 2024-01-01 falls on a Monday \(월\)"),
+    ("2024/01/05(木)", r"'2024/01/05\(木\)' at row 0, but 2024-01-05 falls on a Friday \(金\)"),
+    ("2024-01-05 (Sat)", r"'2024-01-05 \(Sat\)' at row 0, but 2024-01-05 falls on a Friday \(Fri\)"),
+    ("2024年1月5日 星期四", r"'2024年1月5日 星期四' at row 0, but 2024-01-05 falls on a Friday \(五\)"),
+])
+def test_a_weekday_the_date_does_not_fall_on_is_refused(value, rest):
+    """A weekday written after a date that does not agree with it is a misread (the date or the weekday is wrong),
+    never stripped silently: refused at its row, naming the weekday the date falls on in the column's own words."""
+    column = pd.Series([value], name="일자")
+    with pytest.raises(RnncastError, match=rf"time column '일자' holds {rest}"):
+        parse_time(column, "일자", None, lambda i: f"row {i}")
+
+
+@pytest.mark.parametrize("value, why", [
+    ("2024년 2월 30일", r"which names no day \(2024-02 has 29 days\)"),
+    ("2024年13月1日", r"which names no month \(months run 1 \.\. 12\)"),
+    ("2000년 5분기", r"which names no quarter \(quarters run 1 \.\. 4\)"),
+    ("2000.0/4", r"which names no quarter \(quarters run 1 \.\. 4\)"),
+])
+def test_a_date_or_quarter_that_is_none_is_refused_at_its_line(tmp_path, value, why):
+    """'2024년 2월 30일' and '2000년 5분기' are written in the column's form but name no day or quarter: refused at
+    their line, as '2000M13' is, not read as something else or as no time at all."""
+    fmt = cjkdates.format_of(pd.Series([value]))
+    times = QUARTERS if "%q" in fmt else DAYS
+    written = list(timetext.write(times[:8], fmt))
+    written[5] = value
+    pd.DataFrame({"날짜": written, "y": np.arange(8.0)}).to_csv(tmp_path / "bad.csv", index=False)
+    with pytest.raises(RnncastError, match=rf"holds '{value}' at line 7 of .*bad\.csv, {why}"):
+        load_panel(str(tmp_path / "bad.csv"), target="y")
+
+
+def test_a_value_in_another_form_is_named():
+    column = pd.Series(["2024년 1월 1일", "2024년 1월 2일", "2024-01-03", "2024년 1월 4일"])
+    with pytest.raises(RnncastError, match=r"holds '2024-01-03' at row 2; write every value as '2024년 1월 1일' is"):
+        parse_time(column, "날짜", None, lambda i: f"row {i}")
+
+
+def test_fit_then_predict_out_writes_korean_days_with_their_weekday(tmp_path, capsys):
+    """End to end, as the analyst ran it: a sheet dated '2024년 1월 1일 (월)' is fit from the command line, and
+    predict --out writes the forecast days as the sheet writes its own, '2024년 4월 30일 (화)', not ISO dates; a row
+    whose weekday its date does not fall on stops the fit at its line, exit 2, without a traceback."""
+    from rnncast.cli import main
+
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    values = np.sin(np.arange(120) / 5) + np.arange(120) * 0.01
+    written = [f"{t.year}년 {t.month}월 {t.day}일 ({KO[t.weekday()]})" for t in days]
+    pd.DataFrame({"날짜": written, "판매량": values}).to_csv(tmp_path / "days.csv", index=False)
+    fit = ["fit", str(tmp_path / "days.csv"), "--lookback", "8", "--horizon", "3", "--epochs", "1", "--hidden-size", "4",
+           "--device", "cpu", "--out", str(tmp_path / "run")]
+    assert main(fit) == 0
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "days.csv"), "--out", str(tmp_path / "f.csv")]) == 0
+    forecast = pd.read_csv(tmp_path / "f.csv")
+    assert forecast["날짜"].tolist() == ["2024년 4월 30일 (화)", "2024년 5월 1일 (수)", "2024년 5월 2일 (목)"]
+    written[9] = "2024년 1월 10일 (목)"
+    pd.DataFrame({"날짜": written, "판매량": values}).to_csv(tmp_path / "bad.csv", index=False)
+    capsys.readouterr()
+    assert main([*fit[:1], str(tmp_path / "bad.csv"), *fit[2:-1], str(tmp_path / "run2")]) == 2
+    err = capsys.readouterr().err
+    assert "'2024년 1월 10일 (목)' at line 11 of" in err and "falls on a Wednesday (수)" in err and "Traceback" not in err

@@ -1,0 +1,41 @@
+"""timenames: the names that say a column holds time, English and the headers Korean, Japanese and Chinese sheets
+give their dates (날짜, 일자, 日付, 日期), taken as the time column by name."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+from rnncast.timeaxis import find_time_column
+from rnncast.timenames import dated_name
+
+
+@pytest.mark.parametrize("name", ["날짜", "일자", "일시", "日付", "日時", "日期", "时间"])
+def test_east_asian_time_names_are_taken_by_name(name):
+    """'날짜', '일자', '日付', '日期' are what Korean, Japanese and Chinese sheets head their date column: taken as the
+    time column by name as 'date' is, so one whose values are not read as time is refused naming the value."""
+    frame = pd.DataFrame({"값": [1.0, 2.0], name: ["어제", "오늘"]})
+    assert find_time_column(frame) == (name, "by its name")
+    with pytest.raises(RnncastError, match=rf"time column '{name}'.*'어제'"):
+        load_panel(frame, target="값")
+
+
+def test_excel_serials_under_a_korean_date_name_are_named_as_serials():
+    """A Korean sheet's '날짜' column exported as Excel's day numbers (45292 for 2024-01-01) is refused as serials, as
+    'date' is, not read as integer steps 45292, 45293, ..."""
+    assert dated_name("날짜") and dated_name("日付") and not dated_name("時間")
+    frame = pd.DataFrame({"날짜": np.arange(45292, 45332), "값": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=r"'날짜'.*Excel"):
+        load_panel(frame, target="값")
+
+
+@pytest.mark.parametrize("name, dated", [("OrderDate", True), ("Posting Date", True), ("trade_date", True),
+                                         ("ORDER_DATE", True), ("dates", True), ("day", True), ("candidates", False),
+                                         ("updated", False), ("UPDATED", False), ("validated", False),
+                                         ("Datum", True), ("Fecha", True), ("fecha_pedido", True), ("BuchungsDatum", True)])
+def test_a_name_says_dates_where_it_writes_date_as_a_word(name, dated):
+    """'candidates' of 30,000 .. were named Excel serial dates once decision 201 looked at value columns too."""
+    assert dated_name(name) is dated
