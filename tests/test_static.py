@@ -386,3 +386,12 @@ def test_a_static_covariate_of_one_value_for_every_series_is_said_to_tell_none_a
                     "apart and the network learns nothing from it; leave it out, or give the values that differ"
                     for name, value in (("region", "north"), ("size", 3.0))]
 
+
+
+def test_a_static_table_writing_an_id_in_another_unicode_form_is_refused_naming_the_form(panel_frame):
+    import unicodedata
+    frame = panel_frame.assign(unique_id=panel_frame.unique_id.replace({"s000": "부산"}))
+    table = pd.DataFrame({"unique_id": [unicodedata.normalize("NFD", "부산"), "s001", "s002", "s003"], "kind": list("abab")})
+    with pytest.raises(RnncastError, match=r"^the static covariate table writes series '.+' in decomposed form \(NFD, "
+                                           r"as macOS writes names\), the data in composed form \(NFC\)"):
+        Forecaster(**TINY).fit(frame, static_covariates=table)

@@ -23,6 +23,7 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, rows_span, unicode_form
 from rnncast.spelling import one_series as read_for_one_series
+from rnncast.seriesids import other_form
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
 
@@ -282,6 +283,7 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
                                if panel.ids[s] in short)
             raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
                                "rows), so the model has no scaler for them; leave them out")
+        other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
         raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 

@@ -15,7 +15,7 @@ from rnncast import rowindex, statictext
 from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_texts
+from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
 from rnncast.spelling import did_you_mean, listed
 
@@ -191,11 +191,13 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
     if keys.duplicated().any():
         raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
                            "give one row per series")
+    one_form(keys, "the static covariate table")
     given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
     table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
     named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
     missing = [named[i] for i in ids if i not in table.index]
     if missing:
+        other_form(keys, ids, "the static covariate table", "the data")  # '부산' decomposed: not 'no row for' it
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
     if announce and (said := _unused(given_keys, keys, ids)):  # as the future values' rows of a series not forecast
         log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)
