@@ -325,8 +325,8 @@ def test_future_ids_in_another_unicode_form_are_refused_naming_the_form_not_miss
     import unicodedata
     nfc, nfd = "강남점", unicodedata.normalize("NFD", "강남점")
     model = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(_monthly((nfc, "south")), future_covariates=["promo"])
-    with pytest.raises(RnncastError, match=r"^the future values write series '.+' in decomposed form \(NFD, as macOS "
-                                           r"writes names\), the model in composed form \(NFC\)"):
+    with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form \(NFD, as macOS writes "
+                                           r"names\) in the future values, in composed form \(NFC\) in the model"):
         model.predict(_monthly((nfc, "south")), future=_future((nfd, "south")))
-    with pytest.raises(RnncastError, match=r"^the data writes series '.+' in decomposed form .+, the model in composed"):
+    with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form .+ in the data, in composed form \(NFC\) in the model"):
         model.predict(_monthly((nfd, "south")), future=_future((nfd, "south")))

@@ -392,6 +392,6 @@ def test_a_static_table_writing_an_id_in_another_unicode_form_is_refused_naming_
     import unicodedata
     frame = panel_frame.assign(unique_id=panel_frame.unique_id.replace({"s000": "부산"}))
     table = pd.DataFrame({"unique_id": [unicodedata.normalize("NFD", "부산"), "s001", "s002", "s003"], "kind": list("abab")})
-    with pytest.raises(RnncastError, match=r"^the static covariate table writes series '.+' in decomposed form \(NFD, "
-                                           r"as macOS writes names\), the data in composed form \(NFC\)"):
+    with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form \(NFD, as macOS writes names\) "
+                                           r"in the static covariate table, in composed form \(NFC\) in the data"):
         Forecaster(**TINY).fit(frame, static_covariates=table)

@@ -116,7 +116,7 @@ def one_form(ids, where: str) -> None:
     for text in map(id_text, ids):
         other = seen.setdefault(unicodedata.normalize("NFC", text), text)
         if other != text:
-            raise RnncastError(f"{where} writes series {other!r} in two Unicode forms, {_form(other)} and {_form(text)}:"
+            raise RnncastError(f"{where} holds series {other!r} in two Unicode forms, {_form(other)} and {_form(text)}:"
                                f" they look the same but are other characters, so they would be two series; {NFC_IDS}")
 
 
@@ -128,7 +128,7 @@ def other_form(given, known, where: str, known_where: str) -> None:
     for text in map(str, given):
         found = nfc.get(unicodedata.normalize("NFC", text))
         if found is not None and found != text:
-            raise RnncastError(f"{where} writes series {text!r} in {_form(text)}, {known_where} in {_form(found)}: "
+            raise RnncastError(f"series {text!r} is in {_form(text)} in {where}, in {_form(found)} in {known_where}: "
                                f"they look the same but are other characters, so it is not read as that series; {NFC_IDS}")
 
 
