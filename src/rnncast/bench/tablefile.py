@@ -26,6 +26,7 @@ from rnncast.bench.columns import TIME_NAMES, as_times, check_values, missing_sa
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 from rnncast.rowindex import ROW_NAMES, UNNAMED, row_numbers
+from rnncast.spelling import unicode_form
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ def read_table(path: str | Path, target: str | None = None) -> Table:
     chosen = target if target is not None else (TARGET if TARGET in columns else columns[-1])
     if chosen not in columns:
         what = "the time column" if chosen == time_column else "not a value column"
+        if form := unicode_form(chosen, columns):  # '매출' decomposed (NFD) in the header: said, as fit says it (640)
+            raise RnncastError(f"{path}: target {given!r} is {what}{form}")
         raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
     values = np.ascontiguousarray(frame.to_numpy(dtype=np.float64))  # [T, C]
     return Table(dataset_name(path), values, columns, time_column, chosen, tuple(notes),
