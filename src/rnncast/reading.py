@@ -177,9 +177,17 @@ def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
         raise RnncastError(f"the model was fitted on {fitted}; the data is a long table (series in column {id_col!r}) "
                            f"without the column {', '.join(state.targets)!r} that holds the values of such rows: give "
                            f"one column per series, as at fit, or the long rows' values in {', '.join(state.targets)!r}")
+    if state.layout == "wide" and id_col not in columns:
+        _other_form(state.ids, columns)  # every series' header decomposed: said so, not 'holds none of them'
     if state.layout == "wide" and id_col not in columns and not {*state.ids, *(str(d["id"]) for d in state.skipped_series)} & {*columns}:
         raise RnncastError(f"the model was fitted on {fitted}; the data holds none of them (its columns: "
                            f"{', '.join(columns[:8])}): give the series' columns by their names at fit")
+
+
+def _other_form(series: list, columns: list) -> None:
+    for name, form in ((i, unicode_form(i, columns, MODEL_COLUMN)) for i in series if i not in columns):
+        if form:  # '매출' decomposed (NFD) in the header: the same name to the eye
+            raise RnncastError(f"series column {name!r} not found{form}")
 
 
 def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
@@ -190,6 +198,7 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
     columns = [str(c) for c in frame.columns]
     trained, short = set(state.ids), [str(d["id"]) for d in state.skipped_series]
     missing = [i for i in state.ids if i not in columns]
+    _other_form(missing, columns)
     if missing and len(missing) < len(state.ids):
         log.warning("series %s the model was trained on are not in the data and are not forecast or scored",
                     listed(missing))

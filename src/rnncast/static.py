@@ -17,7 +17,7 @@ from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
-from rnncast.spelling import did_you_mean, listed
+from rnncast.spelling import did_you_mean, hint, listed, unicode_form
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def check_categories(as_categories, attributes) -> None:
         raise RnncastError(f"{CATEGORIES_FORMS} names {', '.join(map(repr, unknown))}, which "
                            f"{'is not a static covariate' if len(unknown) == 1 else 'are not static covariates'}; the "
                            f"static covariates are {', '.join(repr(str(a)) for a in attributes)}: name those of them to "
-                           "read as categories" + did_you_mean(unknown[0], known))
+                           "read as categories" + (unicode_form(unknown[0], known) or did_you_mean(unknown[0], known)))
 
 
 def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list, announce: bool = True,
@@ -184,8 +184,9 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
         if table.index.name == id_col:
             table = table.reset_index()
         else:
+            form = unicode_form(id_col, table.columns, "the model's column" if hint("column", "") else "the data's id column")
             raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
-                               f"{', '.join(map(str, table.columns)) or 'no columns'}")
+                               f"{', '.join(map(str, table.columns)) or 'no columns'}{form}")  # '지점' in NFD: said
     table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
     keys = id_texts(table[id_col])
     if keys.duplicated().any():
