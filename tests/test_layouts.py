@@ -363,3 +363,12 @@ def test_a_series_id_written_in_two_unicode_forms_is_refused_not_read_as_two_ser
                           "y": np.arange(100.0)})
     with pytest.raises(RnncastError, match=r"^id column 'store' holds series '.+' in two Unicode forms, decomposed"):
         load_panel(frame, target="y", id_col="store", time_col="ds")
+
+
+def test_a_wide_table_s_series_header_written_in_two_unicode_forms_is_refused_not_two_series():
+    import unicodedata
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=50), "매출": np.arange(50.0),
+                          unicodedata.normalize("NFD", "매출"): np.arange(50.0) * 2})
+    with pytest.raises(RnncastError, match=r"^the table's header holds series '매출' in two Unicode forms, "
+                                           r"composed form \(NFC\) and decomposed .+ save the header in composed form"):
+        load_panel(frame, series="all", time_col="ds")

@@ -220,6 +220,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:
         require_column(frame, name)
+    one_form(given, "the table's header", "save the header in composed form (NFC; in Python, frame.rename("
+             "columns=lambda c: unicodedata.normalize('NFC', c)))")  # '매출' twice, one decomposed: not two series
     clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
     if clash:
         raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")

@@ -109,15 +109,16 @@ def _form(text: str) -> str:
     return "decomposed form (NFD, as macOS writes names)" if unicodedata.is_normalized("NFD", text) else "another form"
 
 
-def one_form(ids, where: str) -> None:
+def one_form(ids, where: str, fix: str = NFC_IDS) -> None:
     """Refuse series ids (``where``: the id column or table that holds them) two of which are one name in other
-    Unicode forms ('Café Süd' composed and decomposed): they look the same, and would silently be two series."""
+    Unicode forms ('Café Süd' composed and decomposed): they look the same, and would silently be two series.
+    ``fix``: what to do (a wide table's series are its header's names)."""
     seen: dict[str, str] = {}
     for text in map(id_text, ids):
         other = seen.setdefault(unicodedata.normalize("NFC", text), text)
         if other != text:
             raise RnncastError(f"{where} holds series {other!r} in two Unicode forms, {_form(other)} and {_form(text)}:"
-                               f" they look the same but are other characters, so they would be two series; {NFC_IDS}")
+                               f" they look the same but are other characters, so they would be two series; {fix}")
 
 
 def other_form(given, known, where: str, known_where: str) -> None:
