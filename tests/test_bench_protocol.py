@@ -155,3 +155,10 @@ def test_constant_columns_are_named_on_the_training_rows_only() -> None:
     values = np.column_stack([np.arange(10.0), np.r_[np.full(6, 2.0), np.arange(4.0)], np.full(10, 1.0)])
     assert protocol.constant_columns(values, 6, ["a", "b", "c"]) == ["b", "c"]
     assert protocol.constant_columns(values, 10, ["a", "b", "c"]) == ["c"]
+
+
+def test_a_target_the_columns_write_in_another_unicode_form_is_named_so() -> None:
+    import unicodedata
+    with pytest.raises(RnncastError, match=r"target '매출' is not among the columns \['.+'\]: the header writes '.+' in "
+                                           r"decomposed Unicode \(NFD"):
+        protocol.select_mode(np.zeros((2, 1)), [unicodedata.normalize("NFD", "매출")], "S", target="매출")

@@ -347,3 +347,16 @@ def test_s_mode_reads_the_target_alone_and_names_the_columns_it_leaves_unread(tm
         tablefile.read_table(path, target="z", mode="S")
     path.write_text("date,a,OT\n2020-01-01,1,1\n2020-01-02,2,2\n")  # nothing left out: nothing said
     assert tablefile.read_table(path, mode="S").columns == ["a", "OT"] and tablefile.read_table(path, mode="S").notes == ()
+
+
+def test_a_target_that_is_a_header_name_in_another_unicode_form_is_said_so(tmp_path):
+    """`--target 매출` against a header macOS saved decomposed (NFD) was refused "target '매출' is not a value column;
+    accepted are ['매출']", the two names looking the same; it now names the form, as fit's refusal does (decision 640)."""
+    import unicodedata
+
+    path = tmp_path / "k.csv"
+    pd.DataFrame({"date": pd.date_range("2020-01-01", periods=5, freq="h").astype(str), "x": 1.0,
+                  unicodedata.normalize("NFD", "매출"): 2.0}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"target '매출' is not a value column: the header writes '.+' in decomposed "
+                                           r"Unicode \(NFD, as macOS writes names\), the name given in composed form"):
+        tablefile.read_table(path, target="매출")

@@ -319,3 +319,14 @@ def test_a_future_file_whose_hangul_header_is_decomposed_names_the_form():
                                            r"decomposed Unicode \(NFD, as macOS writes names\), the model's column in "
                                            r"composed form \(NFC\); .*: save the header in composed form \(NFC"):
         model.predict(_monthly().rename(columns={"promo": "할인"}), future=future)
+
+
+def test_future_ids_in_another_unicode_form_are_refused_naming_the_form_not_missing_and_unused():
+    import unicodedata
+    nfc, nfd = "강남점", unicodedata.normalize("NFD", "강남점")
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H}).fit(_monthly((nfc, "south")), future_covariates=["promo"])
+    with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form \(NFD, as macOS writes "
+                                           r"names\) in the future values, in composed form \(NFC\) in the model"):
+        model.predict(_monthly((nfc, "south")), future=_future((nfd, "south")))
+    with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form .+ in the data, in composed form \(NFC\) in the model"):
+        model.predict(_monthly((nfd, "south")), future=_future((nfd, "south")))

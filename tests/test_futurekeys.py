@@ -188,3 +188,20 @@ def test_a_model_without_time_says_why_a_tables_dates_are_not_read(caplog):
         assert _aligned(backwards, pd.RangeIndex(90, 93), None) == [1.0, 0.0, 0.0]
     assert ("the model has no time column (it was fitted on numbered rows), so the future values' rows are taken in "
             "row order as the forecast steps; their column 'date' is not read as time") in caplog.messages
+
+
+def test_a_future_id_or_time_column_written_in_another_unicode_form_is_named_so():
+    """A future file saved by macOS (header '지점', '날짜' decomposed, NFD) was refused as "the future values' series
+    are in column '지점' ..., but the model's id column is '지점': name that column '지점'", the two names alike."""
+    import unicodedata
+    data = _daily(("a", "b")).rename(columns={"store": "지점", "date": "날짜"})
+    model = Forecaster(**{**TINY, "lookback": 7, "horizon": H}).fit(data, target="sales", id_col="지점",
+                                                                     future_covariates=["promo"])
+    future = pd.DataFrame({"지점": ["a"] * H + ["b"] * H, "날짜": ["2024-03-31", "2024-04-01", "2024-04-02"] * 2,
+                           "promo": 1.0})
+    for name in ("지점", "날짜"):
+        nfd = future.rename(columns={name: unicodedata.normalize("NFD", name)})
+        with pytest.raises(RnncastError, match=rf"^in the future values, (id|time) column '{name}' not found: the header "
+                                               r"writes '.+' in decomposed Unicode \(NFD, as macOS writes names\), the "
+                                               r"model's column in composed form \(NFC\)"):
+            model.predict(data, future=nfd)

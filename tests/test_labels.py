@@ -447,3 +447,17 @@ def test_time_col_given_as_the_label_pandas_shows_after_reset_index_is_that_colu
     assert model.time_col_ == "date" and model.predict(frame).index[0] == pd.Timestamp("2020-03-01")
     with pytest.raises(RnncastError, match=r"time column \"\('date', 'x'\)\" not found; available columns: date, "):
         load_panel(frame, target=("a", "y"), time_col=("date", "x"))  # a tuple that is no column: refused whole
+
+
+def test_id_col_given_as_the_label_pandas_shows_after_reset_index_is_that_column():
+    """``id_col=('store', '')``, as reset_index() labels an index level beside two-level columns, was refused
+    "id column \"('store', '')\" not found; available columns: store, ..." while time_col=('date', '') was read."""
+    n = 40
+    index = pd.MultiIndex.from_product([["a", "b"], pd.date_range("2020-01-01", periods=n, freq="D")],
+                                       names=["store", "date"])
+    frame = pd.DataFrame({("v", "y"): np.sin(np.arange(2 * n) / 3)}, index=index).reset_index()
+    assert ("store", "") in frame.columns
+    panel = load_panel(frame, target=("v", "y"), time_col=("date", ""), id_col=("store", ""))
+    assert panel.id_col == "store" and list(panel.ids) == ["a", "b"]
+    with pytest.raises(RnncastError, match=r"id column \"\('store', 'x'\)\" not found"):
+        load_panel(frame, target=("v", "y"), time_col=("date", ""), id_col=("store", "x"))  # no column: refused whole

@@ -353,3 +353,22 @@ def test_numbers_near_a_thousand_with_one_non_number_are_refused_by_that_value_n
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=150).strftime("%Y-%m-%d"), "units": values})
     with pytest.raises(RnncastError, match=rf"^column 'units' is not numeric: row 40 holds {bad!r}"):
         load_panel(frame, target="units")
+
+
+def test_a_series_id_written_in_two_unicode_forms_is_refused_not_read_as_two_series():
+    import unicodedata
+    from rnncast.loading import load_panel
+    nfd = unicodedata.normalize("NFD", "Café Süd")
+    frame = pd.DataFrame({"store": ["Café Süd"] * 60 + [nfd] * 40, "ds": pd.date_range("2020-01-06", periods=100, freq="W-MON"),
+                          "y": np.arange(100.0)})
+    with pytest.raises(RnncastError, match=r"^id column 'store' holds series '.+' in two Unicode forms, decomposed"):
+        load_panel(frame, target="y", id_col="store", time_col="ds")
+
+
+def test_a_wide_table_s_series_header_written_in_two_unicode_forms_is_refused_not_two_series():
+    import unicodedata
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=50), "매출": np.arange(50.0),
+                          unicodedata.normalize("NFD", "매출"): np.arange(50.0) * 2})
+    with pytest.raises(RnncastError, match=r"^the table's header holds series '매출' in two Unicode forms, "
+                                           r"composed form \(NFC\) and decomposed .+ save the header in composed form"):
+        load_panel(frame, series="all", time_col="ds")

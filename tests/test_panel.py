@@ -115,3 +115,13 @@ def test_only_refuses_a_list_of_ids_saying_it_takes_one(panel_frame):
     with pytest.raises(RnncastError, match=r"not a list \(\('.+', '.+'\)\); call once per id, or leave series unset"):
         panel.only(tuple(panel.ids[:2]))
     assert panel.only(one).ids == [one]
+
+
+def test_only_names_a_series_whose_id_the_data_writes_in_another_unicode_form(panel_frame):
+    """predict(series='부산') on data whose ids macOS wrote decomposed (NFD) said "series '부산' is not in the data;
+    it holds ['부산', ...]", the two alike."""
+    import unicodedata
+    panel = load_panel(panel_frame.replace({"unique_id": {"s001": unicodedata.normalize("NFD", "부산")}}))
+    with pytest.raises(RnncastError, match=r"^series '부산' is in composed form \(NFC\) in the series given, in "
+                                           r"decomposed form \(NFD, as macOS writes names\) in the data"):
+        panel.only("부산")

@@ -440,3 +440,18 @@ def test_a_model_reading_a_hangul_header_in_decomposed_unicode_says_to_save_it_c
                                                r"writes names\), the model's column in composed form \(NFC\).*: save the "
                                                r"header in composed form \(NFC; in Python, frame\.rename\(columns="):
             model.predict(data)
+
+
+def test_a_wide_table_whose_series_header_is_in_another_unicode_form_is_named_so():
+    """A wide model's series '매출', its header saved decomposed (NFD) at predict, was "not in the data" (a warning)
+    and its column "not used", the two names alike: refused, naming the form."""
+    import unicodedata
+    frame = make_frame(120, feature=False).assign(b=lambda f: f.y * 2).rename(columns={"y": "매출"})
+    model = Forecaster(**TINY).fit(frame, series=["매출", "b"])
+    with pytest.raises(RnncastError, match=r"^series column '매출' not found: the header writes '.+' in decomposed "
+                                           r"Unicode \(NFD, as macOS writes names\), the model's column"):
+        model.predict(frame.rename(columns={"매출": unicodedata.normalize("NFD", "매출")}))
+    both = frame.rename(columns={"b": "점포"})  # every series' header decomposed: not "the data holds none of them"
+    model = Forecaster(**TINY).fit(both, series=["매출", "점포"])
+    with pytest.raises(RnncastError, match=r"^series column '매출' not found: the header writes '.+' in decomposed"):
+        model.predict(both.rename(columns=lambda c: unicodedata.normalize("NFD", c)))

@@ -32,3 +32,17 @@ def test_ids_written_alike_are_refused_and_ids_given_as_numbers_are_given_back()
     assert seriesids.given_index("long", None, frame, ["102", "101"]).tolist() == [102, 101]
     assert seriesids.skipped_as_given([{"id": "101", "rows": 3, "needed": 9}], {"101": 101}) == [
         {"id": 101, "rows": 3, "needed": 9}]
+
+
+NFC, NFD = "Café Süd", __import__("unicodedata").normalize("NFD", "Café Süd")
+
+
+def test_ids_one_name_in_two_unicode_forms_are_refused_naming_the_forms():
+    with pytest.raises(RnncastError, match=r"^id column 'store' holds series 'Café Süd' in two Unicode forms, composed "
+                                           r"form \(NFC\) and decomposed form \(NFD, as macOS writes names\)"):
+        seriesids.one_form(["A", NFC, NFD], "id column 'store'")
+    seriesids.one_form(["A", NFC, "café süd"], "id column 'store'")  # other names: as they are
+    with pytest.raises(RnncastError, match=r"^series .+ is in decomposed form .+ in the static covariate table, in "
+                                           r"composed form \(NFC\) in the data: they look the same"):
+        seriesids.other_form(["A", NFD], ["A", NFC], "the static covariate table", "the data")
+    seriesids.other_form(["B"], ["A", NFC], "the static covariate table", "the data")  # no such name: left to the caller

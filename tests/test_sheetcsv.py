@@ -190,3 +190,14 @@ def test_a_parquet_or_gzip_file_named_csv_is_named_for_what_it_is(tmp_path, writ
     write(frame, tmp_path / "d.csv")
     with pytest.raises(RnncastError, match=says):
         read_table(tmp_path / "d.csv")
+
+
+def test_a_header_line_of_values_after_blank_lines_is_named_by_its_line(tmp_path):
+    """Values where the header belongs, below three blank lines, were refused as "the first line of b.csv holds
+    values" though the first line is blank: the line an editor shows (4) is named."""
+    from rnncast.data import read_table
+
+    (tmp_path / "b.csv").write_text("\n\n\n2020-01-01,1\n2020-01-02,2\n")
+    with pytest.raises(RnncastError, match=r"^line 4 of .*b\.csv \(the header line\) holds values, not column names "
+                                           r"\(2020-01-01, 1\): "):
+        read_table(tmp_path / "b.csv")

@@ -386,3 +386,32 @@ def test_a_static_covariate_of_one_value_for_every_series_is_said_to_tell_none_a
                     "apart and the network learns nothing from it; leave it out, or give the values that differ"
                     for name, value in (("region", "north"), ("size", 3.0))]
 
+
+
+def test_a_static_table_writing_an_id_in_another_unicode_form_is_refused_naming_the_form(panel_frame):
+    import unicodedata
+    frame = panel_frame.assign(unique_id=panel_frame.unique_id.replace({"s000": "부산"}))
+    table = pd.DataFrame({"unique_id": [unicodedata.normalize("NFD", "부산"), "s001", "s002", "s003"], "kind": list("abab")})
+    with pytest.raises(RnncastError, match=r"^series '.+' is in decomposed form \(NFD, as macOS writes names\) "
+                                           r"in the static covariate table, in composed form \(NFC\) in the data"):
+        Forecaster(**TINY).fit(frame, static_covariates=table)
+
+
+def test_a_static_table_whose_id_header_is_in_another_unicode_form_is_named_so(panel_frame):
+    """'unique_id' is ASCII; a Korean id column '지점' written decomposed (NFD) in the static table was refused
+    "needs the id column '지점'; it has 지점, kind", the two alike."""
+    import unicodedata
+    frame = panel_frame.rename(columns={"unique_id": "지점"})
+    table = pd.DataFrame({unicodedata.normalize("NFD", "지점"): ["s000", "s001", "s002", "s003"], "kind": list("abab")})
+    with pytest.raises(RnncastError, match=r"needs the id column '지점'; it has .+, kind: the header writes '.+' in "
+                                           r"decomposed Unicode \(NFD, as macOS writes names\), the data's id column in "
+                                           r"composed form \(NFC\)"):
+        Forecaster(**TINY).fit(frame, id_col="지점", static_covariates=table)
+
+
+def test_a_categorical_name_a_static_header_writes_in_another_unicode_form_is_named_so(panel_frame):
+    import unicodedata
+    table = pd.DataFrame({"unique_id": ["s000", "s001", "s002", "s003"], unicodedata.normalize("NFD", "지역"): list("abab")})
+    with pytest.raises(RnncastError, match=r"names '지역', which is not a static covariate; .+ to read as categories: "
+                                           r"the header writes '.+' in decomposed Unicode \(NFD"):
+        Forecaster(**TINY).fit(panel_frame, static_covariates=table, static_categorical=["지역"])

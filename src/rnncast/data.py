@@ -80,7 +80,8 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
             if len(present) > 1 and not any(c.strip() for c in present[1:]) and (title := written.title(name)):
                 raise RnncastError(title)  # 'Sales report 2024,,': a title over three columns, as Excel writes it
             if values_not_names(present):  # np.savetxt's file, or an export without its header: its first row lost
-                raise RnncastError(f"the first line of {name} holds values, not column names ({', '.join(present[:3])}"
+                first = f"line {skip + 1} of {name} (the header line)" if skip else f"the first line of {name}"  # blank lines above
+                raise RnncastError(f"{first} holds values, not column names ({', '.join(present[:3])}"
                                    f"{', ...' if len(present) > 3 else ''}): rnncast reads it as the header, and its row "
                                    "would be lost; add a header line naming the columns (e.g. date,sales)")
             twice = sorted({c for c in present if c and present.count(c) > 1})

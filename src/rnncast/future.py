@@ -20,7 +20,7 @@ import pandas as pd
 from rnncast import futurekeys, futuretimes, holidaysets, rowindex
 from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_texts
+from rnncast.seriesids import id_texts, other_form
 from rnncast.localtimes import localize
 from rnncast.noticed import first_time
 from rnncast.spelling import counted, listed, spaced_name, unicode_form
@@ -128,6 +128,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
     other = given["_series"].to_numpy() < 0  # rows of a series not forecast
     if other.any():
+        other_form(id_texts(frame[id_col])[other], ids, "the future values", "the model")  # not 'not forecast'
         names = list(dict.fromkeys(frame[id_col].to_numpy()[other].tolist()))  # as the table gives them
         log.warning("the future values hold %s of series %s, which %s not forecast; they are not used",
                     counted(int(other.sum()), "row"), listed(names), "is" if len(names) == 1 else "are")

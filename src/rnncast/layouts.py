@@ -24,7 +24,7 @@ from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, counters_note, default_target
-from rnncast.seriesids import check_ids, id_text, number_order
+from rnncast.seriesids import check_ids, id_text, number_order, one_form
 from rnncast.spelling import one_series_reader
 from rnncast.timetext import shown
 
@@ -187,6 +187,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
         raise RnncastError(f"id column {id_col!r} is empty at {place(i, frame.attrs)}; every row needs a series id")
     codes, uniques = pd.factorize(ids_column, sort=True)
     check_ids(uniques, id_col)  # 1 and "1" in one column: one series once written as text, refused
+    one_form(uniques, f"id column {id_col!r}")  # 'Café Süd' composed and decomposed: refused, not two series
     by_number = number_order(uniques)  # a file's ids 1, 2, 10 in that order, not as text sorts them
     if by_number is not None:
         uniques, codes = uniques[by_number], np.argsort(by_number)[codes]
@@ -219,6 +220,8 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:
         require_column(frame, name)
+    one_form(given, "the table's header", "save the header in composed form (NFC; in Python, frame.rename("
+             "columns=lambda c: unicodedata.normalize('NFC', c)))")  # '매출' twice, one decomposed: not two series
     clash = sorted(set(given) & set(covariates))  # 'y' is a series' name here: long format's target name is not reserved
     if clash:
         raise RnncastError(f"column(s) {clash} cannot be both a series and a covariate")

@@ -72,7 +72,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
     labels.check_lists(**given)  # {'a'}, ['A', 'A']
-    time_col = label_text(time_col) if isinstance(time_col, tuple) else time_col  # ('date', ''): reset_index's 'date'
+    time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')
     target, features, series, past_covariates, future_covariates, static_covariates, static_categorical = given.values()
     as_categories = names(static_categorical) if static_categorical is not None else []
     if as_categories and static_covariates is None:

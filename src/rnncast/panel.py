@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.seriesids import other_form
 from rnncast.static import Static
 from rnncast.timecalendar import Calendar
 
@@ -151,6 +152,7 @@ class Panel:
             raise RnncastError(f"series={series!r} picks one series of a panel, but the model was fitted on one series "
                                "without ids, and reads the data so; leave series unset")
         if series not in given and series not in self.ids:
+            other_form([series], self.ids, "the series given", "the data")  # '부산' decomposed (NFD) in the file
             raise RnncastError(f"series {series!r} is not in the data; it holds {given[:5]}")
         return self.subset([given.index(series) if series in given else self.ids.index(series)])
 

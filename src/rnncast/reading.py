@@ -23,6 +23,7 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, hints, listed, rows_span, unicode_form
 from rnncast.spelling import one_series as read_for_one_series
+from rnncast.seriesids import other_form
 from rnncast.state import FittedState
 from rnncast.timetext import at_midnight, shown
 
@@ -176,9 +177,17 @@ def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
         raise RnncastError(f"the model was fitted on {fitted}; the data is a long table (series in column {id_col!r}) "
                            f"without the column {', '.join(state.targets)!r} that holds the values of such rows: give "
                            f"one column per series, as at fit, or the long rows' values in {', '.join(state.targets)!r}")
+    if state.layout == "wide" and id_col not in columns:
+        _other_form(state.ids, columns)  # every series' header decomposed: said so, not 'holds none of them'
     if state.layout == "wide" and id_col not in columns and not {*state.ids, *(str(d["id"]) for d in state.skipped_series)} & {*columns}:
         raise RnncastError(f"the model was fitted on {fitted}; the data holds none of them (its columns: "
                            f"{', '.join(columns[:8])}): give the series' columns by their names at fit")
+
+
+def _other_form(series: list, columns: list) -> None:
+    for name, form in ((i, unicode_form(i, columns, MODEL_COLUMN)) for i in series if i not in columns):
+        if form:  # '매출' decomposed (NFD) in the header: the same name to the eye
+            raise RnncastError(f"series column {name!r} not found{form}")
 
 
 def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
@@ -189,6 +198,7 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
     columns = [str(c) for c in frame.columns]
     trained, short = set(state.ids), [str(d["id"]) for d in state.skipped_series]
     missing = [i for i in state.ids if i not in columns]
+    _other_form(missing, columns)
     if missing and len(missing) < len(state.ids):
         log.warning("series %s the model was trained on are not in the data and are not forecast or scored",
                     listed(missing))
@@ -282,6 +292,7 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
                                if panel.ids[s] in short)
             raise RnncastError(f"series {listed} were too short to train (needed {state.skipped_series[0]['needed']} "
                                "rows), so the model has no scaler for them; leave them out")
+        other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
         raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 

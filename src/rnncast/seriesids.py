@@ -5,6 +5,8 @@ and whole-number text ids put in number order. ``labels`` names the caller's col
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -95,6 +97,40 @@ def check_ids(uniques, id_col) -> None:
             first, second = sorted((other, value), key=lambda v: isinstance(v, str))
             raise RnncastError(f"id column {id_col!r} holds ids {first!r} and {second!r}: different values written "
                                f"alike, which would be one series; give the ids one type (all text or all numbers)")
+
+
+NFC_IDS = ("write every id in composed form (NFC; in Python, column.map(lambda s: unicodedata.normalize('NFC', s)), "
+           "or save the file from an editor that writes NFC)")  # decision 649: refused, as header names are (640)
+
+
+def _form(text: str) -> str:
+    if unicodedata.is_normalized("NFC", text):
+        return "composed form (NFC)"
+    return "decomposed form (NFD, as macOS writes names)" if unicodedata.is_normalized("NFD", text) else "another form"
+
+
+def one_form(ids, where: str, fix: str = NFC_IDS) -> None:
+    """Refuse series ids (``where``: the id column or table that holds them) two of which are one name in other
+    Unicode forms ('Café Süd' composed and decomposed): they look the same, and would silently be two series.
+    ``fix``: what to do (a wide table's series are its header's names)."""
+    seen: dict[str, str] = {}
+    for text in map(id_text, ids):
+        other = seen.setdefault(unicodedata.normalize("NFC", text), text)
+        if other != text:
+            raise RnncastError(f"{where} holds series {other!r} in two Unicode forms, {_form(other)} and {_form(text)}:"
+                               f" they look the same but are other characters, so they would be two series; {fix}")
+
+
+def other_form(given, known, where: str, known_where: str) -> None:
+    """Refuse an id of ``given`` (``where``'s, a static or future table's) that is not among ``known``
+    (``known_where``'s, the data's or the model's) but is one of them in another Unicode form: it would be
+    'missing' beside its own series."""
+    nfc = {unicodedata.normalize("NFC", str(k)): str(k) for k in known}
+    for text in map(str, given):
+        found = nfc.get(unicodedata.normalize("NFC", text))
+        if found is not None and found != text:
+            raise RnncastError(f"series {text!r} is in {_form(text)} in {where}, in {_form(found)} in {known_where}: "
+                               f"they look the same but are other characters, so it is not read as that series; {NFC_IDS}")
 
 
 def skipped_as_given(skipped: list, ids: dict | None) -> list:

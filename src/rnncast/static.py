@@ -15,9 +15,9 @@ from rnncast import rowindex, statictext
 from rnncast.staticvalues import few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
-from rnncast.seriesids import id_texts
+from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
-from rnncast.spelling import did_you_mean, listed
+from rnncast.spelling import did_you_mean, hint, listed, unicode_form
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def check_categories(as_categories, attributes) -> None:
         raise RnncastError(f"{CATEGORIES_FORMS} names {', '.join(map(repr, unknown))}, which "
                            f"{'is not a static covariate' if len(unknown) == 1 else 'are not static covariates'}; the "
                            f"static covariates are {', '.join(repr(str(a)) for a in attributes)}: name those of them to "
-                           "read as categories" + did_you_mean(unknown[0], known))
+                           "read as categories" + (unicode_form(unknown[0], known) or did_you_mean(unknown[0], known)))
 
 
 def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list, announce: bool = True,
@@ -184,18 +184,21 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
         if table.index.name == id_col:
             table = table.reset_index()
         else:
+            form = unicode_form(id_col, table.columns, "the model's column" if hint("column", "") else "the data's id column")
             raise RnncastError(f"the static covariate table needs the id column {id_col!r}; it has "
-                               f"{', '.join(map(str, table.columns)) or 'no columns'}")
+                               f"{', '.join(map(str, table.columns)) or 'no columns'}{form}")  # '지점' in NFD: said
     table = rowindex.without_written_index(table, (id_col,), announce, of="the static covariate table")
     keys = id_texts(table[id_col])
     if keys.duplicated().any():
         raise RnncastError(f"the static covariate table lists series {table[id_col][keys.duplicated()].tolist()[0]!r} twice; "
                            "give one row per series")
+    one_form(keys, "the static covariate table")
     given_keys = table[id_col].to_numpy()  # the ids as the table writes them, to name its rows of other series
     table = table.drop(columns=[id_col]).set_axis(keys.to_numpy(), axis=0)
     named = dict(zip(ids, given_ids if given_ids is not None else ids))  # how a refusal names each series
     missing = [named[i] for i in ids if i not in table.index]
     if missing:
+        other_form(keys, ids, "the static covariate table", "the data")  # '부산' decomposed: not 'no row for' it
         raise RnncastError(f"the static covariate table has no row for series {missing[:5]} ({len(missing)} in all)")
     if announce and (said := _unused(given_keys, keys, ids)):  # as the future values' rows of a series not forecast
         log.warning("%s", said)  # are said (future.py); a model's readers say it too (unused_rows)

@@ -26,6 +26,7 @@ import numpy as np
 from rnncast.errors import RnncastError
 from rnncast import scaling
 from rnncast.scaling import Scaler
+from rnncast.spelling import unicode_form
 from rnncast.windows import PARTS, Split, sliding_windows, window_starts
 
 TARGET = "OT"  # the LTSF files' name for the column forecast in S and MS modes
@@ -89,7 +90,7 @@ def select_mode(
     S: the target column in, the same out. M: all columns in, all out. MS: all in, target out.
     """
     if target not in columns:
-        raise RnncastError(f"target {target!r} is not among the columns {columns}")
+        raise RnncastError(f"target {target!r} is not among the columns {columns}{unicode_form(target, columns)}")
     target_col = columns.index(target)
     if mode == "S":
         return values[:, [target_col]], (0,)

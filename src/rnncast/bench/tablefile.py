@@ -26,6 +26,7 @@ from rnncast.bench.columns import TIME_NAMES, as_times, check_values, fault, mis
 from rnncast.bench.protocol import TARGET
 from rnncast.errors import RnncastError
 from rnncast.rowindex import ROW_NAMES, UNNAMED, row_numbers
+from rnncast.spelling import unicode_form
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M") -> 
 
 def _refuse_target(path: Path, given, chosen: str, time_column: str | None, columns: list[str]) -> None:
     what = "the time column" if chosen == time_column else "not a value column"
+    if form := unicode_form(chosen, columns):  # '매출' decomposed (NFD) in the header: said, as fit says it (640)
+        raise RnncastError(f"{path}: target {given!r} is {what}{form}")
     raise RnncastError(f"{path}: target {given!r} is {what}; accepted are {columns}")
 
 
