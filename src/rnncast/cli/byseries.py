@@ -125,7 +125,8 @@ def write_file(path, result: dict, data=None, id_name: str | None = None) -> str
     from rnncast.files import write_text
 
     frame = dated(series_frame(result, id_name), dialect=_dialect(data))
-    write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None))
+    write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
+                                  what="the scores of each series"))
     return f"wrote the scores of {len(result['series'])} series to {path}"
 
 
