@@ -37,12 +37,12 @@ def test_evaluate_by_series_prints_and_writes_each_series_scores_as_python_compu
         assert f"\n{key}  " in printed and f"{scores['model']['mase']:.4f}" in printed
     assert printed.rstrip().endswith(f"wrote the scores of 3 series to {out}")
     table = pd.read_csv(out)
-    assert list(table.columns[:4]) == ["series", "windows", "best_baseline", "model_mse"]
-    assert list(table["series"]) == ranked(expected)  # highest model MASE first
+    assert list(table.columns[:4]) == ["unique_id", "windows", "best_baseline", "model_mse"]  # the data's id column
+    assert list(table["unique_id"]) == ranked(expected)  # highest model MASE first
     for row in table.itertuples():
-        assert row.model_mase == pytest.approx(expected[row.series]["model"]["mase"], rel=1e-12)
-        assert row.repeat_mae == pytest.approx(expected[row.series]["repeat"]["mae"], rel=1e-12)
-        assert row.best_baseline == best_baseline(expected[row.series])
+        assert row.model_mase == pytest.approx(expected[row.unique_id]["model"]["mase"], rel=1e-5)  # 6 digits
+        assert row.repeat_mae == pytest.approx(expected[row.unique_id]["repeat"]["mae"], rel=1e-5)
+        assert row.best_baseline == best_baseline(expected[row.unique_id])
     assert main(["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["series"].keys() == expected.keys()
@@ -114,8 +114,29 @@ def test_by_series_csv_begins_with_the_byte_order_mark_of_the_data_file(run, cap
     marked.write_bytes(b"\xef\xbb\xbf" + (run / "d.csv").read_bytes())
     out, plain = run / "each_bom.csv", run / "each_plain.csv"
     args = ["evaluate", str(run / "model"), str(marked), "--by-series-csv", str(out)]
-    assert main(args) == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfseries,windows,")
-    assert main(args + ["--overwrite"]) == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfseries,")
+    assert main(args) == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfunique_id,windows,")
+    assert main(args + ["--overwrite"]) == 0 and out.read_bytes().startswith(b"\xef\xbb\xbfunique_id,")
     assert main(["evaluate", str(run / "model"), str(run / "d.csv"), "--by-series-csv", str(plain)]) == 0
-    assert plain.read_bytes().startswith(b"series,windows,")  # no mark where the data has none
+    assert plain.read_bytes().startswith(b"unique_id,windows,")  # no mark where the data has none
+    capsys.readouterr()
+
+
+def test_by_series_csv_is_written_as_the_data_file_is_with_its_id_column_and_readable_scores(run, capsys):
+    """A tester's German Excel panel (';' and decimal commas): predict and backtest wrote their files so, evaluate's
+    --by-series-csv with ',' and '.', every score to 17 digits, its ids headed 'series', not the data's 'store', and
+    sMAPE in percent beside coverage as a fraction with nothing saying which; now it is written as the data is, its
+    ids under the data's column, six significant digits, percent columns ending in _pct (decision 653)."""
+    frame = pd.read_csv(run / "d.csv")
+    german = run / "d_eu.csv"
+    frame.to_csv(german, sep=";", decimal=",", index=False)
+    out = run / "each_eu.csv"
+    args = ["evaluate", str(run / "model"), str(german), "--by-series-csv", str(out)]
+    assert main(args) == 0
+    text = out.read_text()
+    assert text.startswith("unique_id;windows;best_baseline;model_mse;") and "," in text.splitlines()[1]
+    table = pd.read_csv(out, sep=";", decimal=",")
+    assert "model_smape_pct" in table.columns and "model_smape" not in table.columns
+    for value in table.select_dtypes("float").to_numpy().ravel():
+        assert value == float(f"{value:.6g}")
+    assert main(args + ["--overwrite"]) == 0  # its own file, recognised under the data's id column and separator
     capsys.readouterr()

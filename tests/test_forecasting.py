@@ -285,3 +285,18 @@ def test_a_holiday_skipped_is_read_from_the_series_own_rows(caplog):
         forecast = model.predict(data)
     assert sorted(set(forecast["id"])) == ["a", "b"]
     assert "Sports Day" not in caplog.text and "earlier years" not in caplog.text, caplog.text
+
+
+def test_evaluate_says_which_series_fit_left_out_as_too_short_and_that_they_are_not_scored(panel_frame):
+    """A tester's store 'Neu', too short to train: predict named it as not forecast, evaluate's lines, its JSON and
+    the run page said nothing of it; now what was scored names it, with its rows and the rows it needs (decision 654)."""
+    short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=20, freq="h"), "y": np.arange(20.0)})
+    frame = pd.concat([panel_frame, short], ignore_index=True)
+    f = Forecaster(**TINY).fit(frame)
+    result = f.evaluate(frame)
+    needed, scored = f.skipped_series_[0]["needed"], result["scored"]
+    said = f"series 'tiny' (20 rows at fit) were too short to train (each needs {needed} rows) and are not scored"
+    assert scored["not_trained"] == {"series": [{"id": "tiny", "rows": 20, "needed": needed}], "text": said}
+    assert scored["text"].endswith(f"; {said}")  # evaluate's first line
+    assert f"{said}; the scores are those of the other series." in result["notes"]  # --json's, the run page's
+    assert "not_trained" not in Forecaster(**TINY).fit(panel_frame).evaluate(panel_frame)["scored"]  # none left out

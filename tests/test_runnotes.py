@@ -157,6 +157,9 @@ def test_scored_notes_say_the_series_left_out_and_the_windows_across_gaps_and_no
     assert scored_notes(result) == ("1 of the 2 series is not scored: series 'b' (9 rows) is short; the scores are "
                                     "those of the other series.",
                                     "2 of the 9 windows span calendar steps missing from the data.")
+    result["scored"]["not_trained"] = {"text": "series 'c' (20 rows at fit) were too short to train"}  # decision 654
+    assert scored_notes(result)[0] == ("series 'c' (20 rows at fit) were too short to train; 1 of the 2 series is not "
+                                       "scored: series 'b' (9 rows) is short; the scores are those of the other series.")
 
 
 def test_the_early_stop_note_is_said_where_early_stopping_ended_the_fit_and_not_after_a_divergence():

@@ -234,22 +234,23 @@ def dated(frame: pd.DataFrame, *calendars, dialect: Dialect | None = None) -> pd
     return frame
 
 
-def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: str | None = None) -> str:
+def csv_text(frame: pd.DataFrame, index: bool = False, file: bool = False, sep: str | None = None,
+             what: str = "forecasts") -> str:
     """``frame`` as CSV text (with its index when ``index``; a ``file``'s text begins with the byte-order mark
     of a dialect that has one, standard output's never; ``sep``: a separator the output asks for, a ``.tsv``
     file's tab, else the dialect's, with its decimal mark): dates in the format of
     ``frame.attrs["time_format"]`` when every date of the frame reads back from that text to the same
     timestamp, else as pandas writes them; numbers as pandas writes them (the shortest text of each); in the
     ``Dialect`` of ``frame.attrs["csv_dialect"]`` (its separator and decimal mark, said in one line) where
-    the data came from such a file, else separated by ``,`` with decimal points."""
+    the data came from such a file, else separated by ``,`` with decimal points; ``what`` the line names as written."""
     dialect = frame.attrs.get(DIALECT)
     if dialect is not None and not file:
         dialect = dialect._replace(bom=False, sep_line=False)  # standard output is no file: no byte-order mark, none said
     if sep is not None and sep != (dialect.sep if dialect is not None else ","):
         dialect = (dialect or Dialect(",", ".", "the data"))._replace(sep=sep, sep_line=False)  # a .tsv: no sep= line
-        log.info("forecasts are written %s, with the decimal mark of %s", dialect.said, dialect.source)
+        log.info("%s are written %s, with the decimal mark of %s", what, dialect.said, dialect.source)
     elif dialect is not None and ((*dialect[:2], *dialect[3:6]) != PLAIN or dialect.sep_line):  # fixed decimals: unsaid
-        log.info("forecasts are written as %s is: %s", dialect.source, dialect.said)
+        log.info("%s are written as %s is: %s", what, dialect.source, dialect.said)
     frame = csvmarks.as_written(frame, dict(dialect.decimals), dialect.decimal) if dialect is not None else frame
     how = {"sep": dialect.sep, "decimal": dialect.decimal, "lineterminator": dialect.line_end} if dialect else {}
     unnamed = set(dialect.unnamed) if dialect is not None else set()

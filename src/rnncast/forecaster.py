@@ -239,9 +239,9 @@ class Forecaster(Learned, Parameters):
             validation, test or new rows, their dates, and ``text`` (one sentence). Values ``fill`` made are not scored:
             a filled target is left out of every score (the baselines' and the test's too), a window whose inputs hold
             a value filled from a row at or after its first target is left out whole (``filled_targets``,
-            ``windows_left_out``, ``windows_scored``). A panel's series without a window of the part (too short, or
-            none in it) are left out, the others scored (``series_left_out``); windows across calendar steps the data
-            lacks are scored, rows taken as consecutive as fit takes them (``across_gaps``); each said in ``notes`` too.
+            ``windows_left_out``, ``windows_scored``). A panel's series without a window of the part (too short, or none
+            in it; ``series_left_out``) or that fit left out as too short (``not_trained``) are named, the others scored;
+            windows across calendar steps the data lacks are scored as fit takes them (``across_gaps``); each in ``notes``.
 
             MASE divides each absolute error by its series' in-sample (seasonal-)naive MAE on the training rows
             (``season``); it has no units, so both blocks carry the same MASE. Quantile models add the pinball loss and
@@ -267,8 +267,9 @@ class Forecaster(Learned, Parameters):
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts."""
         model = self._model("evaluate")
-        panel, index = reading.known(model.state, reading.read_new(model.state, data, static_covariates))
-        return forecasting.part_forecasts(model, panel, index, part)
+        read = reading.read_new(model.state, data, static_covariates)
+        panel, index = reading.known(model.state, read)
+        return forecasting.part_forecasts(model, panel, index, part, forecasting.untrained(model.state, read))
 
     # ---- backtesting ------------------------------------------------------------------------
 

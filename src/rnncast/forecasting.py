@@ -254,10 +254,16 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     return (forecasts(panel.values, pred_original, means), forecasts(scaled_values, pred_scaled, scaled_means))
 
 
-def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> PartForecasts:
+def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=()) -> PartForecasts:
     """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units (the
-    scaled as the verdict weighs them: ``spreads.weighed``)."""
+    scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
+    too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     starts, series, scored = parts.select(model.state, panel, index, part)
+    if untrained:
+        listed = ", ".join(f"{d['id']!r} ({d['rows']} rows at fit)" for d in untrained[:10])
+        more = f" and {len(untrained) - 10} more" if len(untrained) > 10 else ""
+        said = f"series {listed}{more} were too short to train (each needs {untrained[0]['needed']} rows) and are not scored"
+        scored = {**scored, "not_trained": {"series": list(untrained), "text": said}, "text": f"{scored['text']}; {said}"}
     original, scaled = forecast_windows(model, panel, index, starts, series)
     scaled = spreads.weighed(model.state, index, scaled)
     out = filledwindows.left_out(original.series, original.target_rows, original.filled, original.reads_later,
@@ -269,3 +275,12 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str) -> 
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
     return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)))
+
+
+def untrained(state: FittedState, panel: Panel) -> list[dict]:
+    """The series of ``panel`` that fit left out as too short (``reading.known`` leaves them out, with a warning), each
+    ``{"id" (as given), "rows" (at fit), "needed"}``, for what was scored to name them."""
+    if state.layout == "single":
+        return []
+    short = {d["id"]: d for d in state.skipped_series}
+    return [{**short[i], "id": panel.given_id(s)} for s, i in enumerate(panel.ids) if i in short]

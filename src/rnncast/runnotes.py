@@ -172,11 +172,13 @@ def unscored_note(result: dict) -> str | None:
 
 def scored_notes(result: dict) -> tuple[str | None, str | None]:
     """What evaluate said of the windows it scored (``parts.select``), as sentences: the series of a panel it left
-    out (``series_left_out``: too short for a window, or none of the part) and the windows that span calendar
-    steps missing from the data (``across_gaps``); each None when there is nothing to say."""
+    out (``not_trained``: fit left them out as too short, ``forecasting.part_forecasts``; ``series_left_out``: too
+    short for a window, or none of the part) and the windows that span calendar steps missing from the data
+    (``across_gaps``); each None when there is nothing to say."""
     scored = result.get("scored", {})
-    out, gaps = scored.get("series_left_out"), scored.get("across_gaps")
-    return (f"{out['text']}; the scores are those of the other series." if out else None,
+    out = "; ".join(scored[key]["text"] for key in ("not_trained", "series_left_out") if scored.get(key))
+    gaps = scored.get("across_gaps")
+    return (f"{out}; the scores are those of the other series." if out else None,
             f"{gaps['note']}." if gaps else None)
 
 

@@ -23,6 +23,8 @@ SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
 FEW = 5  # else the series with the highest model MASE, and as many with the lowest
 METRICS = ("mse", "mae", "rmse", "r2", "mase")  # the terminal's columns, the pooled tables' (cli/commands.score_tables)
 HEADER = ("series", "windows", "best_baseline", "model_mse")  # the first columns of the file: how a file of ours is told
+DIGITS = 6  # significant digits of each score in the file (decision 653): a spreadsheet's, not float64's 17
+PERCENT = ("smape", "mape")  # scores in percent: their columns end in _pct, a coverage's (a fraction) does not
 SUFFIXES = (".csv", ".tsv")
 
 
@@ -45,21 +47,27 @@ def _finite_mase(scores: dict) -> bool:
     return value is not None and math.isfinite(value)
 
 
-def series_frame(result: dict) -> pd.DataFrame:
-    """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): ``series`` (its id as
-    given), ``windows``, ``best_baseline`` (its key, as metrics.json names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>``
-    for the model and each baseline (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent, a
-    quantile model's pinball loss and coverage), in the series' original units. Raises KeyError without
-    ``result["series"]`` (``evaluate(by_series=True)`` gives it)."""
+def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
+    """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): its id as given (headed
+    ``id_name``, the data's id column, else ``series``), ``windows``, ``best_baseline`` (its key, as metrics.json
+    names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
+    (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
+    model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
+    digits. Raises KeyError without ``result["series"]`` (``evaluate(by_series=True)`` gives it)."""
     rows = []
     for key in ranked(result["series"]):
         scores = result["series"][key]
-        row = {"series": key, "windows": scores["windows"], "best_baseline": best_baseline(scores)}
+        row = {id_name or "series": key, "windows": scores["windows"], "best_baseline": best_baseline(scores)}
         for name, block in scores.items():
             if isinstance(block, dict):
-                row.update({f"{name}_{metric}": value for metric, value in block.items() if not isinstance(value, dict)})
+                row.update({f"{name}_{metric}{'_pct' if metric in PERCENT else ''}": _rounded(value)
+                            for metric, value in block.items() if not isinstance(value, dict)})
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _rounded(value):
+    return float(f"{value:.{DIGITS}g}") if isinstance(value, float) else value
 
 
 def series_text(result: dict, file: str | None = None) -> str:
@@ -106,32 +114,54 @@ def check_file(args) -> str | None:
     return args.by_series_csv
 
 
-def write_file(path, result: dict, data=None) -> str | None:
-    """Write ``series_frame`` to ``path`` (comma-separated, tab-separated where it ends in .tsv; beginning with UTF-8's
-    byte-order mark where the CSV file ``data`` does, as predict's forecasts do, for Excel to read its names as UTF-8)
-    and return the line that says so; None, writing nothing, where ``path`` is None."""
+def write_file(path, result: dict, data=None, id_name: str | None = None) -> str | None:
+    """Write ``series_frame`` to ``path`` as predict writes its forecasts of the CSV file ``data`` (``csvtext.csv_text``:
+    the file's separator and decimal mark, ``;`` and ``0,5`` for German Excel, and its byte-order mark; tab-separated
+    where ``path`` ends in .tsv), its ids headed ``id_name`` (the data's id column), and return the line that says so;
+    None, writing nothing, where ``path`` is None."""
     if not path:
         return None
-    from rnncast.csvmarks import file_bom
+    from rnncast.csvtext import csv_text, dated
     from rnncast.files import write_text
 
-    mark = "\ufeff" if isinstance(data, (str, Path)) and file_bom(data) else ""
-    write_text(path, mark + series_frame(result).to_csv(index=False, sep="\t" if Path(path).suffix.lower() == ".tsv" else ","))
+    frame = dated(series_frame(result, id_name), dialect=_dialect(data))
+    write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
+                                  what="the scores of each series"))
     return f"wrote the scores of {len(result['series'])} series to {path}"
 
 
+def _dialect(data):
+    """The ``csvtext.Dialect`` of the CSV file ``data`` (None for a frame, or a file written with ``,`` and ``.``),
+    read again as evaluate read it, its warnings already given there."""
+    if not isinstance(data, (str, Path)):
+        return None
+    import logging
+
+    from rnncast.csvtext import dialect_of
+    from rnncast.data import read_table
+
+    logger = logging.getLogger("rnncast")
+    level, logger.level = logger.level, logging.ERROR
+    try:
+        return dialect_of(read_table(data))
+    finally:
+        logger.setLevel(level)
+
+
 def series_refusal(path) -> str | None:
-    """None where the file at ``path`` is a table ``series_csv`` wrote (headed ``HEADER``) or empty, which
-    ``--overwrite`` may replace; else what it appears to be, for ``outputs.check_output_file``'s refusal."""
+    """None where the file at ``path`` is a table ``series_csv`` wrote (headed ``HEADER``, its first column under any
+    name: the data's id column; separated by ``,``, ``;`` or a tab as the data was) or empty, which ``--overwrite`` may
+    replace; else what it appears to be, for ``outputs.check_output_file``'s refusal."""
     path = Path(path)
     try:
         with path.open("r", encoding="utf-8-sig", errors="replace") as handle:  # one written with the data's BOM too
             first = handle.readline().rstrip("\r\n")
+            if first.startswith("sep="):  # Excel's line naming the separator, kept from the data: the header is next
+                first = handle.readline().rstrip("\r\n")
     except OSError as err:
         return f"it cannot be read: {err.strerror or err}"
     if not first:
         return None
-    sep = "\t" if path.suffix.lower() == ".tsv" else ","
-    if tuple(first.split(sep)[: len(HEADER)]) == HEADER:
+    if any(tuple(first.split(sep)[1: len(HEADER)]) == HEADER[1:] for sep in (",", ";", "\t", "|")):
         return None
     return f"a file headed {first[:60]}"

@@ -131,7 +131,7 @@ def run_evaluate(args) -> int:
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
         result = forecaster.evaluate(args.data, part=args.part, by_series=by_series,
                                      static_covariates=_statictable(args, forecaster))
-    wrote = write_file(args.by_series_csv, result, args.data)  # with the data's byte-order mark
+    wrote = write_file(args.by_series_csv, result, args.data, forecaster.id_col_)  # as the data is written
     if args.json:
         from rnncast.files import json_text
 
