@@ -187,6 +187,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
+        "end_dates": len(set(groups.reshape(panel.n_series, -1)[:, -1].tolist())),  # the series' distinct last cutoffs
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],
