@@ -29,7 +29,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import csvmarks, csvtext, filledwindows, fittedroles, fitting, gapwindows, readout, spreads
+from rnncast import csvmarks, csvtext, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
@@ -127,6 +127,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
+    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     first_rows = cutoff_rows(panel.lengths, horizon, n_windows, step)  # [S, K]; None: no series holds them
     first = [None] * panel.n_series if first_rows is None else [
