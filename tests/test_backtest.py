@@ -399,7 +399,7 @@ def test_series_ending_on_different_dates_are_tested_by_cutoff_date():
     m = result.metrics
     assert result.forecasts["cutoff"].nunique() == m["cutoff_dates"] == 6
     assert all(t["origins"] == 6 and t["lags"] == 1 for t in m["significance"].values())
-    assert "(the 3 series end on different dates: 6 cutoff dates in all), each date's loss differences summed over " \
+    assert "(the 3 series end on 2 different dates: 6 cutoff dates in all), each date's loss differences summed over " \
            "the series cut off at it" in result.verdict
     assert "each cutoff's loss differences summed" not in result.verdict
     assert "Student's t at 5 degrees of freedom" in result.verdict
@@ -493,7 +493,7 @@ def test_a_wide_table_without_time_groups_its_windows_by_the_rows_its_series_sha
     table = pd.DataFrame({"a": 10 + np.sin(t / 5.0), "b": 50 + 2 * np.cos(t / 7.0), "c": c})
     result = Forecaster(**TINY).backtest(table, n_windows=2, series="all")
     assert result.metrics["cutoffs_on"] == "rows" and result.metrics["cutoff_dates"] == 4  # a, b end on 119; c on 99
-    assert "(the 3 series end on different rows: 4 cutoff rows in all)" in result.said.verdict
+    assert "(the 3 series end on 2 different rows: 4 cutoff rows in all)" in result.said.verdict
 
 
 def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(tmp_path):

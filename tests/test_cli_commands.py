@@ -48,7 +48,7 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert len(forecasts) == 3 * 2 * H
     verdict = re.search(r"\nThe model (beats every baseline|does NOT beat the baselines) on the backtest windows: MSE "
                         r"\(each series in its own scaled units\) [^\n]+ The Diebold–Mariano test runs over the 6 "
-                        r"cutoffs \(the 3 series end on different dates: 6 cutoff dates in all\), each date's loss "
+                        r"cutoffs \(the 3 series end on 3 different dates: 6 cutoff dates in all\), each date's loss "
                         r"differences summed over the series cut off at it[^\n]+\n", out.getvalue())
     assert verdict, out.getvalue()  # a backtest is judged as evaluate judges, beyond chance
     page = (tmp_path / "bt" / "report.html").read_text()

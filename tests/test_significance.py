@@ -227,29 +227,29 @@ def test_dm_over_origins_that_share_no_target_is_the_paired_t_test():
     assert (result["origins"], result["lags"]) == (6, 0)
 
 
-def _dm_test(d, h):
-    """R's forecast::dm.test (power 2, one-sided "less") written out: acf(type = "covariance",
-    lag.max = h - 1), unweighted sum, Harvey–Leybourne–Newbold's k, Student's t at n - 1; where the
-    variance is not positive, dm.test(h = 1)."""
+def _dm_bartlett(d, h):
+    """R's forecast::dm.test (power 2, one-sided "less") written out, but with Newey–West's Bartlett weights
+    ``1 - lag / h`` on its autocovariances (acf(type = "covariance"), lag.max = h - 1) where dm.test sums them
+    unweighted (decision 655: an unweighted sum near zero made p absurd); Harvey–Leybourne–Newbold's k, Student's
+    t at n - 1, as dm.test."""
     n, c = len(d), d - d.mean()
     gamma = [c[lag:] @ c[: n - lag] / n for lag in range(h)]
-    variance = (gamma[0] + 2 * sum(gamma[1:])) / n
-    if not variance > 0:
-        return _dm_test(d, 1)
+    variance = (gamma[0] + 2 * sum((1 - lag / h) * gamma[lag] for lag in range(1, h))) / n
     t = d.mean() / np.sqrt(variance) * np.sqrt((n + 1 - 2 * h + h / n * (h - 1)) / n)
     return t, stats.t.cdf(t, n - 1)
 
 
-def test_dm_over_overlapping_origins_is_r_forecast_dm_test_with_its_fallback():
-    """step < horizon: the variance is dm.test's (unweighted autocovariances over ceil(h / step) - 1
-    lags, not Bartlett weights), and where that comes out negative the lags are dropped, as dm.test does."""
+def test_dm_over_overlapping_origins_is_dm_test_with_bartlett_weights():
+    """step < horizon: the variance adds the autocovariances over ceil(h / step) - 1 lags with Bartlett weights
+    (it pinned dm.test's unweighted sum and its no-lags fallback before decision 655); where the unweighted sum
+    would be negative, Bartlett's stays positive and the lags are kept."""
     rng = np.random.default_rng(5)
-    for d, dropped in ((rng.normal(-0.3, 1.0, 12), False), (np.tile([2.0, -1.2, -1.2], 4), True)):  # gamma1, gamma2 < 0
+    for d in (rng.normal(-0.3, 1.0, 12), np.tile([2.0, -1.2, -1.2], 4)):  # the second: gamma1, gamma2 < 0
         a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((12, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
         result = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=6, step=2)  # m = 3
-        t, p = _dm_test(d, 3)
+        t, p = _dm_bartlett(d, 3)
         assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(p)
-        assert result["lags"] == 2 and result.get("no_lags_because_negative", False) == dropped
+        assert (result["lags"], result["weights"]) == (2, "bartlett") and "no_lags_because_negative" not in result
 
 
 def test_dm_over_origins_counts_a_panels_series_once_per_origin():
@@ -302,3 +302,17 @@ def test_a_p_value_near_the_verdicts_line_shows_which_side_of_it_it_lies():
     assert p_number(0.05045) == "0.0505" and p_number(0.0496) == "0.0496" and p_number(0.049999) == "0.049999"
     assert p_number(0.05) == "0.05" and p_number(0.051) == "0.051" and p_number(0.0451) == "0.045"
     assert p_text(0.0502) == "p = 0.0502"
+
+
+def test_dm_over_cutoffs_cannot_be_made_absurd_by_a_near_zero_lagged_variance():
+    """A tester's 12 cutoffs (decision 655): 3 favour the baseline, yet dm.test's unweighted sum of
+    autocovariances, gamma0 + 2 (gamma1 + gamma2) = 7e-6, near zero but positive, gave p ~ 1e-13. With
+    Bartlett weights the variance is never below what its lags' weights allow, and p stays within an order of
+    magnitude of the test with no lags; the sign test points the same way."""
+    d = np.array([-0.018, -0.136, 0.017, -0.066, 0.015, -0.019, -0.138, -0.019, -0.009, -0.069, 0.004, -0.019])
+    a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((12, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
+    result = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=3, step=1)  # m = 3: 2 lags
+    no_lags = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=1, step=1)
+    assert (result["origins"], result["lags"], result["weights"]) == (12, 2, "bartlett")
+    assert result["p_value"] > no_lags["p_value"] / 10 and result["p_value"] > 1e-3
+    assert result["statistic"] < 0 and stats.binomtest(int((d > 0).sum()), len(d), alternative="less").pvalue < 0.5

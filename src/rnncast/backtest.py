@@ -29,7 +29,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import csvmarks, csvtext, filledwindows, fittedroles, fitting, gapwindows, readout, spreads
+from rnncast import csvmarks, csvtext, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
@@ -127,6 +127,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading())
     fitting.check_roles(panel, settings)
+    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
     first_rows = cutoff_rows(panel.lengths, horizon, n_windows, step)  # [S, K]; None: no series holds them
     first = [None] * panel.n_series if first_rows is None else [
@@ -187,6 +188,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
         "skipped_series": skipped,
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
+        "end_dates": len(set(groups.reshape(panel.n_series, -1)[:, -1].tolist())),  # the series' distinct last cutoffs
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [_window_scores(j, _first_steps(panel, first_rows[:, j]), wf, wf_scaled, scales, window == j)
                     for j in range(n_windows)],

@@ -38,11 +38,9 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
             why = "the loss differences between the model and the baselines do not vary"
         return good, f"{sentence} No Diebold–Mariano test: {why}."
     series = _grouped(m)
-    dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
-    overlap = (f"; {_reach(m)}, so its variance adds "
-               f"their autocovariances over {counted(reach - 1, 'lag')}, unweighted as R's forecast::dm.test"
-               + (f" (against {' and '.join(map(named, dropped))} that sum was not positive, so, as dm.test does, "
-                  "the lags were dropped)" if dropped else "") if reach > 1 else "")
+    overlap = (f"; {_reach(m)}, so its variance adds their autocovariances over {counted(reach - 1, 'lag')}"
+               + ("" if _shared(m) else f" (neighbouring cutoff {m.get('cutoffs_on', 'dates')} in time order, of "
+                  "whichever series)") + _weighted(m) if reach > 1 else "")
     _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
     untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
@@ -50,6 +48,16 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
                   f"it is compared with Student's t at {counted(cutoffs - 1, 'degree')} of freedom "
                   "(Harvey–Leybourne–Newbold's small-sample form)"
                   + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
+
+
+def _weighted(m: dict) -> str:
+    """How the lags were weighted: Newey–West's Bartlett weights (decision 655), or, in a metrics.json written
+    before it, unweighted as dm.test, with its fallback where that sum was not positive."""
+    if all(t.get("weights") == "bartlett" for t in m["significance"].values()):
+        return ", with Newey–West's Bartlett weights (never negative, nor cancelled by negative autocovariances)"
+    dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
+    return (", unweighted as R's forecast::dm.test" + (f" (against {' and '.join(map(named, dropped))} that sum was not "
+            "positive, so, as dm.test does, the lags were dropped)" if dropped else ""))
 
 
 def _shared(m: dict) -> bool:
@@ -79,6 +87,8 @@ def _grouped(m: dict) -> str:
                 "share shocks, so each cutoff counts once)")
     on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
     one = on.removesuffix("s")
-    return (f" (the {m['series']} series end on different {on}: {m['cutoff_dates']} cutoff {on} in all), each {one}'s "
+    ends = (f"the {m['series']} series end on {m['end_dates']} different {on}" if "end_dates" in m else
+            f"the {m['series']} series do not all end on one {one}")  # metrics.json before decision 655 lacks the count
+    return (f" ({ends}: {m['cutoff_dates']} cutoff {on} in all), each {one}'s "
             f"loss differences summed over the series cut off at it (series cut off at one {one} may share shocks, so "
             f"each {one} counts once)")

@@ -22,7 +22,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (cutting, distributed, filledwindows, fingerprint, highwaystart, noticed, observed, outputnames,
-                     parts, quantilestart, samestep, scaling, seeding, spreads, untrained)
+                     parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
 from rnncast.settingchecks import check_effects
@@ -69,6 +69,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     else:
         panel = load_panel(data, **reading_args, **settings.data.reading())
     check_roles(panel, settings)
+    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, settings.data.season)
     as_read = panel
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory
+from rnncast import arrayforecasts, evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory, seasonspans
 from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -260,6 +260,7 @@ class Forecaster(Learned, Parameters):
             """
         flag("by_series", by_series)
         result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
+        seasonspans.warn(self.state_.calendar, self.state_.calendars, self.state_.settings.data.season)  # the model's
         return {**result, **readout.read_out(self, result, part)}  # per-series keys as given (PartForecasts.ids)
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:

@@ -1,0 +1,47 @@
+"""What one ``season`` spans on each calendar of a panel: the setting is a number of steps, and series that keep a
+calendar of their own (weekly beside daily, business days) count those steps in their own units, so a season of 7
+meant as a week of days is 7 weeks for a weekly series and 7 trading days for a business-day one: its
+seasonal-naive baseline and its MASE scale reach that far back (decision 656). Said once, as a warning, where a
+fit, a backtest or an evaluate scores that baseline.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rnncast.seasons import implied_season
+
+log = logging.getLogger(__name__)
+
+
+def unit(calendar) -> str:
+    """The step of ``calendar`` in words, plural: "days", "weeks", "business days", "steps of 2 months"; where its
+    step implies no season (``seasons.implied_season``), "steps of" its shown frequency."""
+    season = implied_season(calendar)
+    return season.cycle.split(" in ")[0] if season is not None else f"steps of {calendar.shown}"
+
+
+def said(calendar, calendars: dict, season: int) -> str | None:
+    """The warning line where ``season`` (> 1) is a span of other units for some series: ``calendar`` the panel's
+    (the one most series keep), ``calendars`` {series id: Calendar} of the series that keep their own; None where
+    every series counts the season in the panel's units (or there is no season)."""
+    if season is None or season <= 1 or not calendars:
+        return None
+    base = unit(calendar)
+    apart = {}  # {unit: [(id, calendar)]}, in the series' order
+    for i, own in calendars.items():
+        if unit(own) != base:
+            apart.setdefault(unit(own), []).append((i, own))
+    if not apart:
+        return None
+    spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text})" for i, own in owners)
+                         for words, owners in apart.items())
+    return (f"season {season} is {season} {base} on the panel's calendar ({calendar.freq_text}) but {spans}: their "
+            "seasonal-naive baseline and MASE reach that far back; fit those series apart, or give the season those "
+            "calendars share (season=, --season)")
+
+
+def warn(calendar, calendars: dict, season: int) -> None:
+    """Log ``said``'s line as a warning, if there is one."""
+    if (line := said(calendar, calendars, season)) is not None:
+        log.warning("%s", line)

@@ -1,0 +1,58 @@
+"""What one season spans on each calendar of a panel (``seasonspans.py``): a warning naming the series that count
+it in other units (weeks, business days) where a fit, backtest or evaluate scores the seasonal-naive baseline."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+from pandas.tseries.frequencies import to_offset
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.seasonspans import said
+from rnncast.timecalendar import Calendar
+
+
+def _calendar(freq: str) -> Calendar:
+    return Calendar("datetime", to_offset(freq))
+
+
+def _panel_table() -> pd.DataFrame:
+    """A tester's kind of panel (decision 656): two daily stores, one weekly, one on business days."""
+    rng, parts = np.random.default_rng(0), []
+    for store, n, start, freq in (("S01", 120, "2024-01-01", "D"), ("S02", 110, "2024-01-05", "D"),
+                                  ("Café Süd", 100, "2021-01-03", "W-SUN"), ("S05", 100, "2024-02-05", "B")):
+        t = np.arange(n)
+        parts.append(pd.DataFrame({"store": store, "date": pd.date_range(start, periods=n, freq=freq),
+                                   "sales": 100 + 10 * np.sin(t * 2 * np.pi / 7) + rng.normal(0, 1, n)}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_a_season_names_the_series_whose_calendar_counts_it_in_other_units():
+    line = said(_calendar("D"), {"Café Süd": _calendar("W-SUN"), "S05": _calendar("B")}, 7)
+    assert line.startswith("season 7 is 7 days on the panel's calendar (D) but 7 weeks for 'Café Süd' (W-SUN) and "
+                           "7 business days for 'S05' (B): ")
+    assert line.endswith("fit those series apart, or give the season those calendars share (season=, --season)")
+
+
+def test_no_season_or_calendars_counting_it_alike_say_nothing():
+    assert said(_calendar("D"), {"Café Süd": _calendar("W-SUN")}, 1) is None  # no seasonal-naive baseline
+    assert said(_calendar("D"), {}, 7) is None
+    assert said(_calendar("B"), {"JP1": _calendar("C")}, 5) is None  # business days both, other holidays
+
+
+def test_fit_backtest_and_evaluate_warn_once_of_a_season_on_other_calendars(caplog):
+    table = _panel_table()
+    settings = {**TINY, "season": 7, "horizon": 3, "lookback": 14}
+    with caplog.at_level(logging.WARNING):
+        model = Forecaster(**settings).fit(table, target="sales", id_col="store", time_col="date")
+    said_at_fit = [r.getMessage() for r in caplog.records if r.getMessage().startswith("season 7 is 7 days")]
+    assert len(said_at_fit) == 1 and "7 weeks for 'Café Süd' (W-SUN) and 7 business days for 'S05' (B)" in said_at_fit[0]
+    for run in (lambda: model.evaluate(table), lambda: Forecaster(**settings).backtest(
+            table, n_windows=2, target="sales", id_col="store", time_col="date")):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            run()
+        assert sum(r.getMessage().startswith("season 7 is 7 days") for r in caplog.records) == 1
