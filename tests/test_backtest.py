@@ -402,7 +402,7 @@ def test_series_ending_on_different_dates_are_tested_by_cutoff_date():
     assert "(the 3 series end on 2 different dates: 6 cutoff dates in all), each date's loss differences summed over " \
            "the series cut off at it" in result.verdict
     assert "each cutoff's loss differences summed" not in result.verdict
-    assert "Student's t at 5 degrees of freedom" in result.verdict
+    assert "Student's t at 1 degree of freedom (EWC's fixed-smoothing reference)" in result.verdict  # 6 cutoffs: 1 cosine term
 
 
 @pytest.mark.parametrize("val_frac, needed, says", [

@@ -15,7 +15,7 @@ from test_verdicts import _monthly
 def _backtest_metrics(p_repeat: float, origins: int = 5, lags: int = 0, series: int = 1) -> dict:
     scores = {"model": {"mse": 1.0, "mae": 0.8}, "repeat": {"mse": 2.0, "mae": 1.1}}
     test = {"statistic": -3.0 if p_repeat == p_repeat else float("nan"), "p_value": p_repeat, "origins": origins,
-            "lags": lags, "weights": "bartlett"}
+            "lags": lags, **({"variance": "ewc", "terms": 2, "df": 2} if lags else {"variance": "paired"})}
     return {"overall": scores, "overall_scaled": scores, "verdict_units": "original" if series == 1 else "scaled",
             "significance": {"repeat": test}, "series": series, "step": 12, "horizon": 24}
 
@@ -26,9 +26,11 @@ def test_a_backtest_gets_evaluates_verdict_over_its_windows_and_says_how_it_was_
                                         "its own scaled units) 1 against 2 for the best baseline (repeat the last value), 50.0% lower "
                                         "(Diebold–Mariano p = 0.01).")
     assert ("over the 8 cutoffs, each cutoff's loss differences summed over the 3 series" in sentence and
-            "windows 12 steps apart share targets (horizon 24), so its variance adds their autocovariances over 1 lag, "
-            "with Newey–West's Bartlett weights (never negative, nor cancelled by negative autocovariances);"
-            in sentence and "Student's t at 7 degrees of freedom" in sentence)
+            "windows 12 steps apart share targets (horizon 24), so its variance allows for their autocorrelation over "
+            "1 lag: the equal-weighted cosine estimator over 2 terms (Lazarus, Lewis, Stock & Watson 2018), evaluate's, "
+            "which holds its size with few cutoffs (Coroneo & Iacone 2020); it is compared with Student's t at 2 "
+            "degrees of freedom (EWC's fixed-smoothing reference)"
+            in sentence)
     good, sentence = backtest_verdict(_backtest_metrics(0.2))
     assert not good and "MSE 1 against 2 for the 'repeat the last value' baseline, a lower MSE, but not beyond chance (Diebold–Mariano " \
                         "p = 0.2)." in sentence and "averaged over" not in sentence and "lag" not in sentence
@@ -89,7 +91,7 @@ def test_a_backtest_sentence_says_how_a_panels_windows_were_grouped():
     dated = backtest_verdict({**m, "cutoff_dates": 6, "end_dates": 2})[1]
     assert ("runs over the 6 cutoffs (the 5 series end on 2 different dates: 6 cutoff dates in all), each date's loss "
             "differences summed over the series cut off at it") in dated
-    assert "cutoff dates less than a horizon (3) apart forecast overlapping times, so its variance adds" in dated
+    assert "cutoff dates less than a horizon (3) apart forecast overlapping times, so its variance allows for" in dated
     assert "each cutoff's loss" in backtest_verdict({**m, "cutoff_dates": 3})[1]  # shared cutoffs: as before
     assert "each window number's loss differences summed over the 5 series (without times" in \
         backtest_verdict({**m, "cutoff_dates": None})[1]
@@ -103,10 +105,12 @@ def test_a_backtest_sentence_counts_the_dates_its_series_end_on_and_says_what_it
          "cutoff_dates": 12, "end_dates": 4}
     sentence = backtest_verdict(m)[1]
     assert "(the 5 series end on 4 different dates: 12 cutoff dates in all)" in sentence
-    assert ("autocovariances over 2 lags (neighbouring cutoff dates in time order, of whichever series), with "
-            "Newey–West's Bartlett weights") in sentence
+    assert ("autocorrelation over 2 lags (neighbouring cutoff dates in time order, of whichever series): the "
+            "equal-weighted cosine estimator") in sentence
     old = {**m, "significance": {"repeat": {**m["significance"]["repeat"], "no_lags_because_negative": True}}}
-    del old["end_dates"], old["significance"]["repeat"]["weights"]
+    for key in ("variance", "terms", "df"):
+        del old["significance"]["repeat"][key]
+    del old["end_dates"]
     sentence = backtest_verdict(old)[1]
     assert "(the 5 series do not all end on one date: 12 cutoff dates in all)" in sentence
     assert "unweighted as R's forecast::dm.test (against the 'repeat the last value' baseline that sum was not positive" in sentence

@@ -30,7 +30,7 @@ def test_each_entry_says_its_units_or_source_where_it_has_one():
     assert "Koenker & Bassett 1978" in said["pinball loss"] and "units" in said["MAE"]
     assert "near 0" in said["MAPE"]  # the caveat a target near zero needs, beyond exact zeros
     # true of every page an entry is on: a backtest's test over its cutoffs, several targets' RMSE, a scaled table
-    assert "Harvey, Leybourne & Newbold's (1997)" in said["Diebold–Mariano p"]
+    assert "paired t-test" in said["Diebold–Mariano p"] and "Coroneo & Iacone 2020" in said["Diebold–Mariano p"]
     assert "mean of the targets' RMSEs" in said["RMSE"] and "original or scaled" in said["pinball loss"]
     assert " L " not in said["horizon"] and "backtest scores" in said["train, validation, test"]
 

@@ -227,29 +227,23 @@ def test_dm_over_origins_that_share_no_target_is_the_paired_t_test():
     assert (result["origins"], result["lags"]) == (6, 0)
 
 
-def _dm_bartlett(d, h):
-    """R's forecast::dm.test (power 2, one-sided "less") written out, but with Newey–West's Bartlett weights
-    ``1 - lag / h`` on its autocovariances (acf(type = "covariance"), lag.max = h - 1) where dm.test sums them
-    unweighted (decision 655: an unweighted sum near zero made p absurd); Harvey–Leybourne–Newbold's k, Student's
-    t at n - 1, as dm.test."""
-    n, c = len(d), d - d.mean()
-    gamma = [c[lag:] @ c[: n - lag] / n for lag in range(h)]
-    variance = (gamma[0] + 2 * sum((1 - lag / h) * gamma[lag] for lag in range(1, h))) / n
-    t = d.mean() / np.sqrt(variance) * np.sqrt((n + 1 - 2 * h + h / n * (h - 1)) / n)
-    return t, stats.t.cdf(t, n - 1)
-
-
-def test_dm_over_overlapping_origins_is_dm_test_with_bartlett_weights():
-    """step < horizon: the variance adds the autocovariances over ceil(h / step) - 1 lags with Bartlett weights
-    (it pinned dm.test's unweighted sum and its no-lags fallback before decision 655); where the unweighted sum
-    would be negative, Bartlett's stays positive and the lags are kept."""
+def test_dm_over_overlapping_origins_is_evaluates_ewc_test_on_the_cutoffs():
+    """step < horizon: the cutoffs' differentials are autocorrelated over ceil(h / step) - 1 lags, and the test is
+    evaluate's fixed-smoothing one on them: the equal-weighted cosine variance over cosine_terms(n, m) terms against
+    Student's t at that many degrees of freedom (decision 655; it pinned dm.test's unweighted sum and its no-lags
+    fallback before). The cosine variance is written out here as Lazarus, Lewis, Stock and Watson define it."""
     rng = np.random.default_rng(5)
-    for d in (rng.normal(-0.3, 1.0, 12), np.tile([2.0, -1.2, -1.2], 4)):  # the second: gamma1, gamma2 < 0
-        a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((12, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
-        result = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=6, step=2)  # m = 3
-        t, p = _dm_bartlett(d, 3)
-        assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(p)
-        assert (result["lags"], result["weights"]) == (2, "bartlett") and "no_lags_because_negative" not in result
+    for d in (rng.normal(-0.3, 1.0, 12), np.tile([2.0, -1.2, -1.2], 4), rng.normal(-0.2, 1.0, 40)):
+        n = len(d)
+        a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((n, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
+        result = significance.diebold_mariano_cutoffs(a, b, np.arange(n), horizon=6, step=2)  # m = 3
+        terms = significance.cosine_terms(n, 3)
+        t_pos = np.arange(n) + 0.5
+        c = d - d.mean()
+        omega = np.mean([(np.sqrt(2 / n) * (c @ np.cos(np.pi * j * t_pos / n))) ** 2 for j in range(1, terms + 1)])
+        t = d.mean() / np.sqrt(omega / n)
+        assert result["statistic"] == pytest.approx(t) and result["p_value"] == pytest.approx(stats.t.cdf(t, terms))
+        assert (result["lags"], result["variance"], result["terms"], result["df"]) == (2, "ewc", terms, terms)
 
 
 def test_dm_over_origins_counts_a_panels_series_once_per_origin():
@@ -279,8 +273,10 @@ def test_p_values_are_exactly_scipy_stats_t_cdf():
         for variance in ("ewc", "newey-west"):
             result = significance.diebold_mariano(a, b, 3, variance=variance)
             assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["df"]))
-        result = significance.diebold_mariano_cutoffs(a, b, np.arange(n), horizon=3, step=1)
-        assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["origins"] - 1))
+        for horizon in (1, 3):  # the paired t-test at origins - 1; EWC at its terms
+            result = significance.diebold_mariano_cutoffs(a, b, np.arange(n), horizon=horizon, step=1)
+            assert result["p_value"] == float(stats.t.cdf(result["statistic"], result["df"]))
+            assert result["df"] == (n - 1 if horizon == 1 else significance.cosine_terms(n, 3))
 
 
 def test_a_p_value_is_written_with_two_digits_never_as_a_1_or_0_it_is_not():
@@ -306,13 +302,13 @@ def test_a_p_value_near_the_verdicts_line_shows_which_side_of_it_it_lies():
 
 def test_dm_over_cutoffs_cannot_be_made_absurd_by_a_near_zero_lagged_variance():
     """A tester's 12 cutoffs (decision 655): 3 favour the baseline, yet dm.test's unweighted sum of
-    autocovariances, gamma0 + 2 (gamma1 + gamma2) = 7e-6, near zero but positive, gave p ~ 1e-13. With
-    Bartlett weights the variance is never below what its lags' weights allow, and p stays within an order of
-    magnitude of the test with no lags; the sign test points the same way."""
+    autocovariances, gamma0 + 2 (gamma1 + gamma2) = 7e-6, near zero but positive, gave p ~ 1e-13. The cosine
+    variance cannot be cancelled so, and p stays within an order of magnitude of the test with no lags; the sign
+    test points the same way."""
     d = np.array([-0.018, -0.136, 0.017, -0.066, 0.015, -0.019, -0.138, -0.019, -0.009, -0.069, 0.004, -0.019])
     a, b = np.sqrt(d + 5.0).reshape(-1, 1, 1), np.full((12, 1, 1), np.sqrt(5.0))  # a^2 - b^2 = d
     result = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=3, step=1)  # m = 3: 2 lags
     no_lags = significance.diebold_mariano_cutoffs(a, b, np.arange(12), horizon=1, step=1)
-    assert (result["origins"], result["lags"], result["weights"]) == (12, 2, "bartlett")
+    assert (result["origins"], result["lags"], result["variance"]) == (12, 2, "ewc")
     assert result["p_value"] > no_lags["p_value"] / 10 and result["p_value"] > 1e-3
     assert result["statistic"] < 0 and stats.binomtest(int((d > 0).sum()), len(d), alternative="less").pvalue < 0.5

@@ -38,26 +38,40 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
             why = "the loss differences between the model and the baselines do not vary"
         return good, f"{sentence} No Diebold–Mariano test: {why}."
     series = _grouped(m)
-    overlap = (f"; {_reach(m)}, so its variance adds their autocovariances over {counted(reach - 1, 'lag')}"
+    ewc = all(t.get("variance") == "ewc" for t in tests)
+    overlap = (f"; {_reach(m)}, so its variance "
+               + (f"allows for their autocorrelation over {counted(reach - 1, 'lag')}" if ewc
+                  else f"adds their autocovariances over {counted(reach - 1, 'lag')}")
                + ("" if _shared(m) else f" (neighbouring cutoff {m.get('cutoffs_on', 'dates')} in time order, of "
                   "whichever series)") + _weighted(m) if reach > 1 else "")
     _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
     untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
     return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {cutoffs} cutoffs{series}{overlap}; "
-                  f"it is compared with Student's t at {counted(cutoffs - 1, 'degree')} of freedom "
-                  "(Harvey–Leybourne–Newbold's small-sample form)"
+                  f"it is compared with {_reference(m)}"
                   + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
 
 
 def _weighted(m: dict) -> str:
-    """How the lags were weighted: Newey–West's Bartlett weights (decision 655), or, in a metrics.json written
-    before it, unweighted as dm.test, with its fallback where that sum was not positive."""
-    if all(t.get("weights") == "bartlett" for t in m["significance"].values()):
-        return ", with Newey–West's Bartlett weights (never negative, nor cancelled by negative autocovariances)"
+    """How the lags were weighed: the equal-weighted cosine estimator (decision 655), or, in a metrics.json
+    written before it, unweighted as dm.test, with its fallback where that sum was not positive."""
+    tests = list(m["significance"].values())
+    if all(t.get("variance") == "ewc" for t in tests):
+        return (f": the equal-weighted cosine estimator over {counted(tests[0]['terms'], 'term')} (Lazarus, Lewis, "
+                "Stock & Watson 2018), evaluate's, which holds its size with few cutoffs (Coroneo & Iacone 2020)")
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
     return (", unweighted as R's forecast::dm.test" + (f" (against {' and '.join(map(named, dropped))} that sum was not "
             "positive, so, as dm.test does, the lags were dropped)" if dropped else ""))
+
+
+def _reference(m: dict) -> str:
+    """The t reference the test was read against: EWC's fixed-smoothing t at its terms, or Harvey–Leybourne–Newbold's
+    at cutoffs - 1 (the paired t-test where windows share no target, and every metrics.json before decision 655)."""
+    test = next(iter(m["significance"].values()))
+    if test.get("variance") == "ewc":
+        return f"Student's t at {counted(test['df'], 'degree')} of freedom (EWC's fixed-smoothing reference)"
+    return (f"Student's t at {counted(test['origins'] - 1, 'degree')} of freedom "
+            + ("(the paired t-test)" if test.get("variance") == "paired" else "(Harvey–Leybourne–Newbold's small-sample form)"))
 
 
 def _shared(m: dict) -> bool:

@@ -65,9 +65,9 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("Diebold–Mariano p", r"Diebold",
      "the test of whether two forecasts' squared errors differ beyond chance (Diebold & Mariano 1995). On a run's "
      "test windows its variance is the equal-weighted cosine estimator read against Student's t (Lazarus, Lewis, "
-     "Stock & Watson 2018); over a backtest's few cutoffs it takes Harvey, Leybourne & Newbold's (1997) "
-     "small-sample form against Student's t, with Newey & West's (1987) Bartlett weights on the lags where windows "
-     "share targets. A model beats a baseline only when its MSE is lower and p < 0.05."),
+     "Stock & Watson 2018); over a backtest's few cutoffs it is the paired t-test where windows share no target, "
+     "and that same cosine estimator against Student's t where they do (Coroneo & Iacone 2020). "
+     "A model beats a baseline only when its MSE is lower and p < 0.05."),
 )
 
 

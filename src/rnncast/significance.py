@@ -89,37 +89,43 @@ def diebold_mariano_cutoffs(errors_a, errors_b, cutoffs, horizon: int, step: int
     forecast from (numbered in time order; a panel has one window per series at each); ``keep``
     [W, H, T]: the values scored (default: all). The differentials of one cutoff's windows are summed:
     series seen at one time may share its shocks, so a cutoff counts once, not once per series.
-    Windows less than ``horizon`` apart share targets, so the variance adds the autocovariances of
-    ``ceil(horizon / step) - 1`` lags with Newey and West's Bartlett weights ``1 - lag / m``, ``m = ceil(horizon /
-    step)`` (``long_run_variance``; none when ``step >= horizon``); with few cutoffs the statistic takes Harvey,
-    Leybourne and Newbold's small-sample correction with ``m`` for its ``h`` and is compared with Student's t at
-    (cutoffs - 1) degrees of freedom ("Testing the equality of prediction mean squared errors", IJF 1997).
-    R's ``forecast::dm.test`` sums those autocovariances unweighted (decision 95 followed it); that sum can come
-    out near zero while positive, and then its statistic is without bound (a tester's 12 cutoffs, 3 of them
-    favouring the baseline: p ~ 1e-11), so the weights are Bartlett's, which never make the variance negative
-    nor let negative autocovariances cancel the variance (Newey and West, Econometrica 1987; Diebold,
-    "Comparing predictive accuracy, twenty years later", JBES 2015; Harvey, Leybourne and Whitehouse, "Forecast
-    evaluation tests and negative long-run variance estimates in small samples", IJF 2017: decision 655).
-    With ``step >= horizon`` it is the paired t-test of the cutoffs' differentials.
+
+    With ``step >= horizon`` the windows share no target and the test is the paired t-test of the cutoffs'
+    differentials (Harvey, Leybourne and Newbold's form with ``h = 1``, against Student's t at cutoffs - 1
+    degrees of freedom; ``variance`` "paired"). Windows less than ``horizon`` apart share targets, so their
+    differentials are autocorrelated over ``m - 1`` lags, ``m = ceil(horizon / step)``: the long-run variance is
+    then the equal-weighted cosine estimator over ``cosine_terms(cutoffs, m)`` terms read against Student's t at
+    that many degrees of freedom (``variance`` "ewc"), the fixed-smoothing test evaluate's ``diebold_mariano``
+    makes (Lazarus, Lewis, Stock and Watson, JBES 2018; Coroneo and Iacone, J. Applied Econometrics 2020, for
+    the Diebold–Mariano test in small samples). R's ``forecast::dm.test`` (decision 95) sums the lags'
+    autocovariances unweighted, and that sum can come out near zero while positive: on a tester's 12 cutoffs,
+    3 of them favouring the baseline, p ~ 1e-11. Bartlett weights (Newey and West 1987) gave p = 0.003 there
+    but made "beats" more often when nothing differs (10 % at 12 cutoffs reaching 3, against 9 % for dm.test
+    and 6 % for EWC, 20,000 simulated backtests): decision 655.
 
     Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` (how many
-    cutoffs were tested: the key backtests' metrics.json has always had), ``lags`` and ``weights``
-    ("bartlett"); the statistic and p-value are NaN when fewer than ``2 * ceil(horizon / step)`` cutoffs
-    are given (too few that share no target) or the differentials do not vary.
+    cutoffs were tested: the key backtests' metrics.json has always had), ``lags`` (``m - 1``: the overlap's),
+    ``variance`` ("paired" or "ewc"), ``df`` (the t reference's degrees of freedom) and, for EWC, ``terms``;
+    the statistic and p-value are NaN when fewer than ``2 m`` cutoffs are given (too few that share no target)
+    or the differentials do not vary.
     """
     d, present = _series(errors_a, errors_b, cutoffs, keep)
     d = d[present]  # [K] in time order: a cutoff whose values are all left out is dropped
     n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive cutoffs one window's targets reach
-    result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1, "weights": "bartlett"}
+    shared = m > 1  # windows that share targets: EWC; else the paired t-test
+    df = cosine_terms(n, m) if shared and n >= 2 * m else n - 1
+    result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1,
+              "variance": "ewc" if shared else "paired", "df": df, **({"terms": df} if shared else {})}
     if n < 2 * m:
         return result
-    variance = long_run_variance(d, np.ones(n, dtype=bool), m)  # Bartlett weights 1 - lag / m (decision 655)
+    ones = np.ones(n, dtype=bool)
+    variance = ewc_variance(d, ones, df) if shared else float(autocovariances(d, ones, 0)[0]) * n / (n - 1)
     if not variance > 0:
         return result
-    statistic = d.mean() / np.sqrt(variance / n) * math.sqrt((n + 1 - 2 * m + m * (m - 1) / n) / n)
+    statistic = d.mean() / np.sqrt(variance / n)
     from scipy.special import stdtr  # imported here: the command line starts without it
 
-    return {**result, "statistic": float(statistic), "p_value": float(stdtr(n - 1, statistic))}  # t(n - 1)'s CDF
+    return {**result, "statistic": float(statistic), "p_value": float(stdtr(df, statistic))}  # t(df)'s CDF
 
 
 def differentials(errors_a, errors_b, keep=None) -> np.ndarray:
