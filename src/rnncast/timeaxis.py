@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, compactdates, datetext, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
+from rnncast import cjkdates, compactdates, datetext, fiscalyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled, unicode_form
@@ -79,6 +79,8 @@ def unread(frame: pd.DataFrame, candidates) -> tuple[object, str] | None:
             continue
         if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
             value, at = datetext.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
+            if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (_refuse_fiscal), not rows numbered
+                return c, f"{str(c)!r} holds {fiscalyears.clause(value)}{at}"
             why = ("fiscal years start in different months: write calendar quarters such as 2005Q1, or dates"
                    if _FISCAL.match(value) else "write dates such as 2005-01-31, quarters such as 2005Q1 or months "
                    "such as 2005-01")
@@ -91,7 +93,7 @@ def _refuse_fiscal(frame: pd.DataFrame, candidates, name, how) -> tuple[str | No
     """``name, how`` as found; where none was and a column holds fiscal periods (FY2005 Q1), a refusal naming it:
     numbering the rows would silently misread the time the table clearly has."""
     clause = unread_time(frame, candidates) if name is None else ""
-    if "fiscal years" in clause:
+    if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
     return name, how
 
@@ -184,6 +186,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
             compactdates.refuse_excel_serials(column, name)
             compactdates.refuse_epoch_times(column, name)
         return _epoch_note(_whole_periods(column, name, tz, place), column)
+    fiscalyears.refuse(column, name, place)  # 2001-02, 2002-03 ...: fiscal years, not a 13-month calendar
     time, mixed = ((pd.DatetimeIndex(column), False) if pd.api.types.is_datetime64_any_dtype(column)
                    else datetext.parse_text(column, name, place, dayfirst, order))
     time = one_unit(_no_gaps(time, name, place).rename(name))

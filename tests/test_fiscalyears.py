@@ -1,0 +1,40 @@
+"""fiscalyears: a column of fiscal or season years (2001-02, 2002-03 ...) is refused by name, never read as months
+on a 13-month calendar (decision 657)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import fiscalyears
+from rnncast.errors import RnncastError
+from rnncast.loading import load_panel
+
+
+def test_fiscal_years_found_as_time_are_refused_not_read_as_a_13_month_calendar():
+    """A tester's find: 'year' holding '2001-02' .. '2011-12' was read as months 13 apart ('13MS') and the next one
+    forecast as '2013-01'."""
+    frame = pd.DataFrame({"year": [f"{y}-{(y + 1) % 100:02d}" for y in range(2001, 2012)], "revenue": np.arange(11.0)})
+    with pytest.raises(RnncastError, match=r"time column 'year' holds '2001-02', two successive years: a fiscal or "
+                                           r"season year.*write each as its first year \(2001\) in a column named year"):
+        load_panel(frame, target="revenue")
+
+
+def test_fiscal_years_not_read_as_time_are_refused_not_trained_on_numbered_rows():
+    """'1820-21' (no month 21) was passed over with a warning and the rows numbered; '1950/1951' likewise."""
+    for written in ([f"{y}-{(y + 1) % 100:02d}" for y in range(1820, 1860)], [f"{y}/{y + 1}" for y in range(1950, 1990)]):
+        frame = pd.DataFrame({"season": written, "v": np.arange(40.0)})
+        with pytest.raises(RnncastError, match=r"no time column was found: 'season' holds '\d{4}/?-?\d+', two "
+                                               r"successive years"):
+            load_panel(frame, target="v")
+
+
+def test_months_and_other_text_are_not_fiscal_years():
+    assert fiscalyears.written(pd.Series(["2001-02", "2002-03", "2003-04"]))
+    assert fiscalyears.written(pd.Series(["1999-00", "2000-01"]))  # the century turns
+    assert not fiscalyears.written(pd.Series(["2001-02", "2001-03", "2001-04"]))  # months
+    assert not fiscalyears.written(pd.Series(["2001-02"]))  # one value says too little
+    assert not fiscalyears.written(pd.Series(["2001-03", "2002-04"]))  # not the following year
+    months = pd.DataFrame({"date": [f"2001-{m:02d}" for m in range(1, 13)], "v": np.arange(12.0)})
+    assert len(load_panel(months, target="v").values) == 12  # still read as months
