@@ -156,3 +156,19 @@ def test_freq_given_at_fit_reads_a_daily_series_with_most_days_missing_as_infere
         given = load_panel(frame, "y", freq="D")
     assert given.calendar.shown == load_panel(frame, "y").calendar.shown == "'D'" and len(given.time) == 150
     assert any("247 rows are missing from the 'D' calendar" in m for m in _warnings(caplog))
+
+
+def test_gaps_in_business_days_given_as_freq_b_name_the_market_whose_holidays_they_are(caplog):
+    """A tester's find: KRX trading days fitted with freq='B' were told the missing weekdays were holidays "which no
+    known set explains exactly", though without freq rnncast said "17 of 17 missing weekdays are KRX holidays"; the
+    forecast then fell on Chuseok. The warning now names the set (decision 658); the calendar stays the one given."""
+    import holidays
+
+    closed = holidays.financial_holidays("XKRX", years=[2023, 2024, 2025])
+    days = [d for d in pd.bdate_range("2023-09-01", "2024-09-12") if d.date() not in closed][-250:]
+    frame = pd.DataFrame({"date": days, "y": np.sin(np.arange(250) / 2)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame, target="y", freq="B")
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "all 17 missing weekdays are KRX holidays: give holidays='KRX' (--holidays KRX) with this freq" in said
+    assert "which no known set explains exactly" not in said and panel.calendar.holidays is None

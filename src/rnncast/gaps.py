@@ -53,7 +53,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
                                "fill='ffill' or 'interpolate' (--fill ffill|interpolate)")
     elif announce:
-        _warn_gaps(rows, codes, time, after, calendar, stamps, steps)
+        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets)
         if after.sum() > len(values):
             log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                         _widest(after, time, positions, attrs, rows.text_format))
@@ -125,7 +125,7 @@ def _insert(values, time, positions, offsets, steps, after, stamps, rows: Rows):
 
 
 
-def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps) -> None:
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets=None) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
@@ -140,7 +140,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
-        remedy = f"{businessdays.GAPS_HINT}; {remedy.replace('inserts them', 'inserts true gaps')}"
+        remedy = f"{_holiday_hint(time, offsets, calendar)}; {remedy.replace('inserts them', 'inserts true gaps')}"
     week = _week_kept(codes, time, after, calendar, stamps, steps)
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \
@@ -187,3 +187,20 @@ def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -
             f"{shown(time[i + 1], day, fmt)} "
             f"({place(int(positions[i + 1]), attrs)}), {counted(int(after[i]) + 1, 'step')} of the calendar apart "
             f"({counted(int(after[i]), 'row')} missing between them)")
+
+
+def _holiday_hint(time, offsets, calendar: Calendar) -> str:
+    """What to do about weekdays missing from business days given as ``freq='B'`` (inference would have found a set
+    that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
+    ``businessdays.GAPS_HINT``. Decision 658."""
+    try:
+        explained = businessdays.explain(time, offsets, calendar.weekmask) if offsets is not None else None
+    except RnncastError:  # sets that explain them alike but differ after the data: none named here
+        explained = None
+    if explained is None:
+        return businessdays.GAPS_HINT
+    name, n = explained.name, explained.missing
+    every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
+    return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
+            "leave freq unset for rnncast to find them")
+
