@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import backtest as backtesting, checkpoint as checkpoint_io
-from rnncast import arrayforecasts, evaluation, fitting, forecasting, labels, parts, reading, readout, runhistory, seasonspans
+from rnncast import arrayforecasts, fitting, forecasting, labels, parts, reading, readout, runhistory
 from rnncast.config import DataSettings, ModelSettings, TrainSettings, parameters_doc
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -259,9 +259,7 @@ class Forecaster(Learned, Parameters):
             ``evaluation.evaluate``.
             """
         flag("by_series", by_series)
-        result = evaluation.evaluate(self.part_forecasts(data, part, static_covariates), by_series)
-        seasonspans.warn(self.state_.calendar, self.state_.calendars, self.state_.settings.data.season)  # the model's
-        return {**result, **readout.read_out(self, result, part)}  # per-series keys as given (PartForecasts.ids)
+        return readout.evaluated(self, self.part_forecasts(data, part, static_covariates), part, by_series)
 
     def part_forecasts(self, data, part: str = "test", static_covariates=None) -> PartForecasts:
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as

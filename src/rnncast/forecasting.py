@@ -274,7 +274,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     if original.filled is not None and not scored_values(original).any():
         raise RnncastError(f"nothing is left to score in part {part!r}: {out['text']}; give data with observed values there")
     return PartForecasts(original, scaled, model.state.mase_scales[index], panel.given_ids, scored,
-                         spreads.SCALED_BY.get(spreads.scaled_by(model.state)))
+                         spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect)
 
 
 def untrained(state: FittedState, panel: Panel) -> list[dict]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from rnncast import samestep
+from rnncast import evaluation, samestep, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.r2notes import r2_note
@@ -79,6 +79,17 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values),
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result))
+
+
+def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
+    """``Forecaster.evaluate``'s result of the forecasts of ``part`` (``Forecaster.part_forecasts``): their scores
+    (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``) with ``read_out``'s lines, after
+    warning of a season some of the model's calendars count in other units (``seasonspans.warn``). The command line's
+    evaluate scores its forecasts so, keeping them for the dialect of the data file (``PartForecasts.dialect``)."""
+    result = evaluation.evaluate(forecasts, by_series)
+    state = forecaster.state_
+    seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
+    return {**result, **read_out(forecaster, result, part)}
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:

@@ -73,7 +73,7 @@ class PartForecasts:
     """The forecasts of one part's windows (every series' "train", "val", "test" or "all" windows)
     in original and in scaled units, with each series' MASE denominator [S, T] (original units) and id [S].
     ``scaled_by``: what the scaled units divide by where the scaler does not scale (``spreads.SCALED_BY``); None:
-    the scaler's units."""
+    the scaler's units. ``dialect``: how the data's CSV file is written, for tables of these scores to be written so."""
 
     original: WindowForecasts
     scaled: WindowForecasts
@@ -81,6 +81,7 @@ class PartForecasts:
     ids: list
     scored: dict = field(default_factory=dict)  # what was scored (parts.describe): the part, its windows, their rows
     scaled_by: str | None = None
+    dialect: tuple | None = None  # the csvtext.Dialect of the CSV file read (Panel.dialect): evaluate's by-series table
 
 
 def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:

@@ -114,38 +114,20 @@ def check_file(args) -> str | None:
     return args.by_series_csv
 
 
-def write_file(path, result: dict, data=None, id_name: str | None = None) -> str | None:
-    """Write ``series_frame`` to ``path`` as predict writes its forecasts of the CSV file ``data`` (``csvtext.csv_text``:
-    the file's separator and decimal mark, ``;`` and ``0,5`` for German Excel, and its byte-order mark; tab-separated
-    where ``path`` ends in .tsv), its ids headed ``id_name`` (the data's id column), and return the line that says so;
-    None, writing nothing, where ``path`` is None."""
+def write_file(path, result: dict, dialect=None, id_name: str | None = None) -> str | None:
+    """Write ``series_frame`` to ``path`` as predict writes its forecasts of a CSV file (``csvtext.csv_text``) in
+    ``dialect``, that file's (``PartForecasts.dialect``: its separator and decimal mark, ``;`` and ``0,5`` for German
+    Excel, and its byte-order mark; tab-separated where ``path`` ends in .tsv), its ids headed ``id_name`` (the data's
+    id column), and return the line that says so; None, writing nothing, where ``path`` is None."""
     if not path:
         return None
     from rnncast.csvtext import csv_text, dated
     from rnncast.files import write_text
 
-    frame = dated(series_frame(result, id_name), dialect=_dialect(data))
+    frame = dated(series_frame(result, id_name), dialect=dialect)
     write_text(path, csv_text(frame, file=True, sep="\t" if Path(path).suffix.lower() == ".tsv" else None,
                                   what="the scores of each series"))
     return f"wrote the scores of {len(result['series'])} series to {path}"
-
-
-def _dialect(data):
-    """The ``csvtext.Dialect`` of the CSV file ``data`` (None for a frame, or a file written with ``,`` and ``.``),
-    read again as evaluate read it, its warnings already given there."""
-    if not isinstance(data, (str, Path)):
-        return None
-    import logging
-
-    from rnncast.csvtext import dialect_of
-    from rnncast.data import read_table
-
-    logger = logging.getLogger("rnncast")
-    level, logger.level = logger.level, logging.ERROR
-    try:
-        return dialect_of(read_table(data))
-    finally:
-        logger.setLevel(level)
 
 
 def series_refusal(path) -> str | None:

@@ -121,7 +121,7 @@ def run_predict(args) -> int:
 
 def run_evaluate(args) -> int:
     from rnncast.forecaster import Forecaster
-    from rnncast.readout import part_words, said
+    from rnncast.readout import evaluated, part_words, said
     from rnncast.verdicts import verdict_units
 
     forecaster = Forecaster.load(args.run_dir)
@@ -129,9 +129,9 @@ def run_evaluate(args) -> int:
 
     by_series = args.by_series or bool(check_file(args))  # --by-series-csv refused before the data is read
     with _threads(args), hints(static_covariates="--static"):  # a refusal names the flag, not the keyword
-        result = forecaster.evaluate(args.data, part=args.part, by_series=by_series,
-                                     static_covariates=_statictable(args, forecaster))
-    wrote = write_file(args.by_series_csv, result, args.data, forecaster.id_col_)  # as the data is written
+        forecasts = forecaster.part_forecasts(args.data, part=args.part, static_covariates=_statictable(args, forecaster))
+        result = evaluated(forecaster, forecasts, args.part, by_series)  # Forecaster.evaluate's, the forecasts kept
+    wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.id_col_)  # as the data file is written
     if args.json:
         from rnncast.files import json_text
 
