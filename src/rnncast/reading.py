@@ -197,8 +197,7 @@ def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
     column as a series (``series='all'``), so it would be one; else it is named as not used."""
     columns = [str(c) for c in frame.columns]
     trained, short = set(state.ids), [str(d["id"]) for d in state.skipped_series]
-    missing = [i for i in state.ids if i not in columns]
-    _other_form(missing, columns)
+    missing = [i for i in state.ids if i not in columns]  # none in another Unicode form: _same_layout refused those
     if missing and len(missing) < len(state.ids):
         log.warning("series %s the model was trained on are not in the data and are not forecast or scored",
                     listed(missing))
