@@ -103,3 +103,30 @@ def test_unicode_form_names_which_side_is_decomposed():
     assert "the header writes" in unicode_form("매출", ["날짜", nfd]) and "(NFD" in unicode_form("매출", [nfd])
     assert "the name given is written in decomposed" in unicode_form(nfd, ["매출"])
     assert unicode_form("매출", ["매출", "날짜"]) == "" and unicode_form("sales", ["date"]) == ""
+
+
+def test_a_name_another_unicode_form_of_which_the_header_holds_is_refused_in_the_callers_words():
+    import unicodedata
+
+    from rnncast.errors import RnncastError
+    from rnncast.spelling import refuse_other_form
+
+    nfd = unicodedata.normalize("NFD", "매출")
+    said = lambda name: f"series column {name!r} not found"  # noqa: E731
+    with pytest.raises(RnncastError, match=r"^series column '매출' not found: the header writes .+ in decomposed "
+                                           r"Unicode \(NFD, as macOS writes names\), the model's column in composed"):
+        refuse_other_form(["날짜", "매출"], ["날짜", nfd], said)
+    refuse_other_form(["매출"], ["매출", nfd], said)  # there as written: not refused
+    refuse_other_form(["sales"], ["date"], said)  # missing in every form: the caller's plain refusal follows
+
+
+def test_a_unicode_form_is_named_in_ids_words_or_in_a_headers():
+    import unicodedata
+
+    from rnncast.spelling import form_name
+
+    nfd, mixed = unicodedata.normalize("NFD", "Süd"), "Cafe\u0301 Süd"
+    assert form_name("Süd") == "composed form (NFC)" and form_name("Süd", True) == "composed form (NFC)"
+    assert form_name(nfd) == "decomposed form (NFD, as macOS writes names)"
+    assert form_name(nfd, True) == "decomposed Unicode (NFD, as macOS writes names)"
+    assert (form_name(mixed), form_name(mixed, True)) == ("another form", "another Unicode form")

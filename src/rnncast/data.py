@@ -31,7 +31,7 @@ from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.sheetcsv import (COMPRESSIONS, SEP_LINE, Written, first_not_utf8, misnamed, nul_bytes,
                               values_not_names, without_empty)
-from rnncast.spelling import did_you_mean, spaced_name, unicode_form
+from rnncast.spelling import did_you_mean, refuse_other_form, spaced_name
 from rnncast.spelling import hint as reader_words
 
 log = logging.getLogger(__name__)
@@ -265,8 +265,8 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column") -> None
         spaced = spaced_name(name, frame.columns, owner or "the column named", bool(frame.attrs.get("source")), not owner)
         if spaced:  # names are kept as written: ' pressure' is not 'pressure'
             raise RnncastError(f"{what} {name!r} not found: {spaced}")
-        if form := unicode_form(name, frame.columns, "the model's column" if owner else "the name given"):
-            raise RnncastError(f"{what} {name!r} not found{form}")  # '매출' decomposed (NFD) is not '매출' composed
+        refuse_other_form([name], frame.columns, lambda name: f"{what} {name!r} not found",  # '매출' decomposed (NFD)
+                          "the model's column" if owner else "the name given")  # is not '매출' composed
         close = did_you_mean(str(name), frame.columns, cutoff=0.8)  # a case first, then spelling
         raise RnncastError(f"{what} {name!r} not found{close}; available columns: {available}{hint}")
 

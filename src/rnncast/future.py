@@ -23,7 +23,7 @@ from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
 from rnncast.localtimes import localize
 from rnncast.noticed import first_time
-from rnncast.spelling import counted, listed, spaced_name, unicode_form
+from rnncast.spelling import counted, listed, refuse_other_form, spaced_name
 from rnncast.timetext import at_midnight, shown
 
 log = logging.getLogger(__name__)
@@ -85,8 +85,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     spaced = [spaced_name(c, frame.columns, "the model's column", isinstance(future, (str, Path)), False) for c in lacking]
     if any(spaced):  # ' pressure' in the header: the model's column is 'pressure'
         raise RnncastError(f"the future values lack column(s) {lacking}: {'; '.join(s for s in spaced if s)}")
-    if form := next(filter(None, (unicode_form(c, frame.columns, "the model's column") for c in lacking)), ""):
-        raise RnncastError(f"the future values lack column(s) {lacking}{form}")  # '할인' decomposed (NFD, macOS)
+    refuse_other_form(lacking, frame.columns, lambda name: f"the future values lack column(s) {lacking}")  # '할인' in NFD
     if lacking:
         raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")

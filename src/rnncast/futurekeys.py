@@ -21,7 +21,7 @@ from rnncast import futuretimes, indexcolumns
 from rnncast.data import INDEX_TIME, as_frame, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts
-from rnncast.spelling import unicode_form
+from rnncast.spelling import refuse_other_form
 from rnncast.noticed import first_time, time_notes
 from rnncast.timeaxis import find_time_column
 from rnncast.timetext import shown
@@ -40,8 +40,8 @@ def named(frame: pd.DataFrame, time_col: str | None, id_col: str | None, columns
     ``path``: the file the table was read from, whose columns are read as written to find ids such as '001' under
     another name."""
     for what, name in (("id column", id_col), ("time column", time_col)):  # '지점' decomposed (NFD): said as such
-        if name is not None and name not in frame.columns and (form := unicode_form(name, frame.columns, "the model's column")):
-            raise RnncastError(f"in the future values, {what} {name!r} not found{form}")
+        if name is not None:
+            refuse_other_form([name], frame.columns, lambda name: f"in the future values, {what} {name!r} not found")
     if id_col is not None and id_col not in frame.columns:
         _refuse_other_ids(frame, id_col, time_col, columns, ids, path)
     index = frame.attrs.get(INDEX_TIME)  # the column a DatetimeIndex or PeriodIndex became

@@ -21,7 +21,7 @@ from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FREQ, MODEL_HOLI
                                 fitted_kind, numbered, same_zone)
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, hints, listed, rows_span, unicode_form
+from rnncast.spelling import counted, hint, hints, listed, refuse_other_form, rows_span
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.seriesids import other_form
 from rnncast.state import FittedState
@@ -168,8 +168,8 @@ def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
     fitted = (f"a long panel of {len(state.ids)} series (their ids in column {id_col!r})" if state.layout == "long" else
               f"a wide table of {len(state.ids)} series (one column each: {', '.join(state.ids[:5])}"
               f"{', ...' if len(state.ids) > 5 else ''})")
-    if state.layout == "long" and id_col not in columns and (form := unicode_form(id_col, columns, "the model's column")):
-        raise RnncastError(f"id column {id_col!r} not found{form}")  # '지점' decomposed (NFD) in the header
+    if state.layout == "long":  # '지점' decomposed (NFD) in the header
+        refuse_other_form([id_col], columns, lambda name: f"id column {name!r} not found", MODEL_COLUMN)
     if state.layout == "long" and id_col not in columns:
         raise RnncastError(f"the model was fitted on {fitted}; the data has no column {id_col!r} (its columns: "
                            f"{', '.join(columns[:8])}): give the rows with their series' ids in {id_col!r}, as at fit")
@@ -177,17 +177,11 @@ def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
         raise RnncastError(f"the model was fitted on {fitted}; the data is a long table (series in column {id_col!r}) "
                            f"without the column {', '.join(state.targets)!r} that holds the values of such rows: give "
                            f"one column per series, as at fit, or the long rows' values in {', '.join(state.targets)!r}")
-    if state.layout == "wide" and id_col not in columns:
-        _other_form(state.ids, columns)  # every series' header decomposed: said so, not 'holds none of them'
+    if state.layout == "wide" and id_col not in columns:  # every series' header decomposed: said so, not 'holds none of them'
+        refuse_other_form(state.ids, columns, lambda name: f"series column {name!r} not found", MODEL_COLUMN)
     if state.layout == "wide" and id_col not in columns and not {*state.ids, *(str(d["id"]) for d in state.skipped_series)} & {*columns}:
         raise RnncastError(f"the model was fitted on {fitted}; the data holds none of them (its columns: "
                            f"{', '.join(columns[:8])}): give the series' columns by their names at fit")
-
-
-def _other_form(series: list, columns: list) -> None:
-    for name, form in ((i, unicode_form(i, columns, MODEL_COLUMN)) for i in series if i not in columns):
-        if form:  # '매출' decomposed (NFD) in the header: the same name to the eye
-            raise RnncastError(f"series column {name!r} not found{form}")
 
 
 def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:

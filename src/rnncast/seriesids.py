@@ -12,6 +12,7 @@ import pandas as pd
 
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
+from rnncast.spelling import form_name
 
 
 def plain(label):
@@ -103,12 +104,6 @@ NFC_IDS = ("write every id in composed form (NFC; in Python, column.map(lambda s
            "or save the file from an editor that writes NFC)")  # decision 649: refused, as header names are (640)
 
 
-def _form(text: str) -> str:
-    if unicodedata.is_normalized("NFC", text):
-        return "composed form (NFC)"
-    return "decomposed form (NFD, as macOS writes names)" if unicodedata.is_normalized("NFD", text) else "another form"
-
-
 def one_form(ids, where: str, fix: str = NFC_IDS) -> None:
     """Refuse series ids (``where``: the id column or table that holds them) two of which are one name in other
     Unicode forms ('Café Süd' composed and decomposed): they look the same, and would silently be two series.
@@ -117,7 +112,7 @@ def one_form(ids, where: str, fix: str = NFC_IDS) -> None:
     for text in map(id_text, ids):
         other = seen.setdefault(unicodedata.normalize("NFC", text), text)
         if other != text:
-            raise RnncastError(f"{where} holds series {other!r} in two Unicode forms, {_form(other)} and {_form(text)}:"
+            raise RnncastError(f"{where} holds series {other!r} in two Unicode forms, {form_name(other)} and {form_name(text)}:"
                                f" they look the same but are other characters, so they would be two series; {fix}")
 
 
@@ -129,7 +124,7 @@ def other_form(given, known, where: str, known_where: str) -> None:
     for text in map(str, given):
         found = nfc.get(unicodedata.normalize("NFC", text))
         if found is not None and found != text:
-            raise RnncastError(f"series {text!r} is in {_form(text)} in {where}, in {_form(found)} in {known_where}: "
+            raise RnncastError(f"series {text!r} is in {form_name(text)} in {where}, in {form_name(found)} in {known_where}: "
                                f"they look the same but are other characters, so it is not read as that series; {NFC_IDS}")
 
 

@@ -8,7 +8,8 @@ series only (``tune``) says so with :func:`one_series`, so that a hint does not 
 which it would refuse. A caller that cannot give a setting a refusal would offer (``predict`` takes no
 ``fill`` and no ``freq``: the model applies its fit's) gives its own words for it with :func:`hints`,
 which the refusal reads with :func:`hint`. :func:`named` names a setting in a refusal of its value (the config file that gave it, :func:`in_config`); :func:`counted` pluralises a count's noun; :func:`shell_word` quotes names for a flag; :func:`did_you_mean` names
-the known name nearest a misspelt one. Nothing here imports the rest of the package, so any module may use it.
+the known name nearest a misspelt one, :func:`unicode_form` one in another Unicode form (:func:`form_name`), which
+:func:`refuse_other_form` refuses. Nothing here imports the rest of the package but ``errors``, so any module may use it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from rnncast.errors import RnncastError
 
 
 def keyword_and_flag(name: str, value=None) -> str:
@@ -64,6 +67,17 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def form_name(text: str, unicode: bool = False) -> str:
+    """The Unicode normalization form ``text`` is written in, in words: "composed form (NFC)", "decomposed form (NFD,
+    as macOS writes names)", else "another form"; where ``unicode``, a header's refusal's words for the two others
+    (``unicode_form``): "decomposed Unicode (NFD, as macOS writes names)", "another Unicode form"."""
+    if unicodedata.is_normalized("NFC", text):
+        return "composed form (NFC)"
+    if unicodedata.is_normalized("NFD", text):
+        return f"decomposed {'Unicode' if unicode else 'form'} (NFD, as macOS writes names)"
+    return "another Unicode form" if unicode else "another form"
+
+
 def unicode_form(name: str, known: Iterable, whose: str = "the name given") -> str:
     """Where one of ``known`` is ``name`` under Unicode normalization (NFC) but other code points (macOS saves a
     Hangul or accented header decomposed, NFD: '매출' as 6 jamo, not 2 syllables), what a refusal of ``name`` adds
@@ -75,17 +89,28 @@ def unicode_form(name: str, known: Iterable, whose: str = "the name given") -> s
                   == unicodedata.normalize("NFC", text)), None)
     if found is None:
         return ""
-    given, nfd = whose == "the name given", "decomposed Unicode (NFD, as macOS writes names)"
+    given = whose == "the name given"
     if unicodedata.is_normalized("NFD", found):
-        which, fix = (f"the header writes {found!r} in {nfd}, {whose} in composed form (NFC)", "save the header in "
-                      "composed form (NFC; in Python, frame.rename(columns=lambda c: unicodedata.normalize('NFC', c)))"
-                      + (", or give the name as the header writes it" if given else ""))
+        which, fix = (f"the header writes {found!r} in {form_name(found, True)}, {whose} in composed form (NFC)",
+                      "save the header in composed form (NFC; in Python, frame.rename(columns=lambda c: "
+                      "unicodedata.normalize('NFC', c)))" + (", or give the name as the header writes it" if given else ""))
     else:
-        which = f"{whose} is written in {nfd if unicodedata.is_normalized('NFD', text) else 'another Unicode form'}, " \
-                f"the header's {found!r} otherwise"
+        form = form_name(text, True) if unicodedata.is_normalized("NFD", text) else "another Unicode form"
+        which = f"{whose} is written in {form}, the header's {found!r} otherwise"
         fix = ("give it as the header writes it (unicodedata.normalize('NFC', name))" if given else
                "write the header's names in the model's form")
     return f": {which}; they look the same but are other characters: {fix}"
+
+
+def refuse_other_form(names: Iterable, known: Iterable, said: Callable[[str], str],
+                      whose: str = "the model's column") -> None:
+    """Raise ``RnncastError`` for the first of ``names`` (a model's columns, say) not among ``known`` (a header's
+    names) that one of them writes in another Unicode form ('매출' decomposed, NFD, as macOS saves a header), before
+    the caller's plain "not found": ``said(name)`` (``id column '지점' not found``) with ``unicode_form``'s words."""
+    header = [str(k) for k in known]
+    for name in names:
+        if str(name) not in header and (form := unicode_form(name, header, whose)):
+            raise RnncastError(f"{said(name)}{form}")
 
 
 def spaced_name(name: str, known: Iterable, whose: str, file: bool, as_written: bool) -> str | None:
