@@ -94,8 +94,8 @@ def format_of(column: pd.Series) -> str | None:
     if not len(values) or not isinstance(values.iloc[0], str) or (first := form(values.iloc[0].strip())) is None:
         return None
     rows = np.unique(np.linspace(0, len(values) - 1, min(len(values), CHECKED)).astype(np.int64))
-    forms = [f for v in values.iloc[rows] if isinstance(v, str) and (f := form(v.strip())) and _shape(f) == _shape(first)]
     shape = _shape(first)
+    forms = [f for v in values.iloc[rows] if isinstance(v, str) and (f := form(v.strip())) and _shape(f) == shape]
     for unsure, (either, other) in UNSURE.items():  # 2024년 10월 15일: padded or not, as other rows say
         shape = shape.replace(unsure, either if any(either in f for f in forms) else other)
     return shape
