@@ -173,7 +173,7 @@ def _identity(folder: Path) -> tuple:
 def _ended(moving: list[Path]) -> bool:
     """Wait until no folder of ``moving`` holds ``DONE`` (the move ended), ``REREAD_WAIT`` seconds at most."""
     deadline = time.monotonic() + REREAD_WAIT
-    while any((run / DONE).is_dir() for run in moving):
+    while _moving(moving):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.02)
