@@ -30,8 +30,8 @@ def said(calendar, calendars: dict, season: int) -> str | None:
     base = unit(calendar)
     apart = {}  # {unit: [(id, calendar)]}, in the series' order
     for i, own in calendars.items():
-        if unit(own) != base:
-            apart.setdefault(unit(own), []).append((i, own))
+        if (words := unit(own)) != base:
+            apart.setdefault(words, []).append((i, own))
     if not apart:
         return None
     spans = " and ".join(f"{season} {words} for " + ", ".join(f"{i!r} ({own.freq_text})" for i, own in owners)
