@@ -125,7 +125,7 @@ def _insert(values, time, positions, offsets, steps, after, stamps, rows: Rows):
 
 
 
-def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets=None) -> None:
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
