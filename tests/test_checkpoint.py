@@ -22,7 +22,7 @@ from safetensors.torch import load_file, save_file
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.checkpoint import load_model
+from rnncast.checkpoint import load_with_history
 from rnncast.models import SegmentNet
 from test_forecasting import _future
 from test_models import _sine
@@ -114,26 +114,26 @@ def test_a_truncated_weights_file_is_reported(model_dir):
 
 
 def test_a_run_directory_or_its_model_folder_loads_and_every_broken_one_is_named(model_dir, tmp_path):
-    net, meta = load_model(model_dir)
+    net, meta, _ = load_with_history(model_dir)
     assert meta["format"] == "rnncast-model" and meta["network"] == json.loads(json.dumps(net.spec.to_dict()))
     shutil.copytree(model_dir, tmp_path / "run" / "model")
-    assert load_model(tmp_path / "run")[1] == meta  # a run directory: its model/ folder
+    assert load_with_history(tmp_path / "run")[1] == meta  # a run directory: its model/ folder
     with pytest.raises(RnncastError, match="model folder not found"):
-        load_model(tmp_path / "nope")
+        load_with_history(tmp_path / "nope")
     (tmp_path / "sales.csv").write_text("date,sales\n2024-01-01,1\n")
     with pytest.raises(RnncastError, match=r"sales.csv is a file, not a model folder: give a run directory .* data is "
                                            r"given to predict or evaluate$"):
-        load_model(tmp_path / "sales.csv")  # the data where the model goes
+        load_with_history(tmp_path / "sales.csv")  # the data where the model goes
     weights = load_file(model_dir / "weights.safetensors")
     save_file({**weights, "extra": torch.zeros(1)}, model_dir / "weights.safetensors")
     with pytest.raises(RnncastError, match=r"holds tensors \['extra'\] that do not fit the network"):
-        load_model(model_dir)
+        load_with_history(model_dir)
     (model_dir / "model.json").write_text("{")
     with pytest.raises(RnncastError, match="model.json is not valid JSON"):
-        load_model(model_dir)
+        load_with_history(model_dir)
     (model_dir / "model.json").write_text(json.dumps({"format": "something else"}))
     with pytest.raises(RnncastError, match="is not an rnncast model description"):
-        load_model(model_dir)
+        load_with_history(model_dir)
 
 
 
@@ -149,15 +149,15 @@ def test_a_run_without_its_model_yet_is_named_interrupted_or_still_training_not_
     for folder in (run, run / "model"):
         with pytest.raises(RnncastError, match=rf"^run {run} was interrupted before its model was written \(no epoch "
                                                rf"had finished\); continue it with: rnncast fit --resume {run}$"):
-            load_model(folder)
+            load_with_history(folder)
     (run / "checkpoint.safetensors").write_bytes(b"")
     with pytest.raises(RnncastError, match=r"\(its checkpoint keeps the epochs it finished\); continue it with"):
-        load_model(run)
+        load_with_history(run)
     with lock_folder(run, "run"):  # a fit holds its run until the last file is written
         with pytest.raises(RnncastError, match=rf"^run {run} is still training \(another rnncast process, pid "
                                                rf"{os.getpid()}, is writing it\): its model is written when training "
                                                r"ends; wait for that fit to finish$"):
-            load_model(run)
+            load_with_history(run)
 
 
 def test_a_finished_run_whose_model_was_removed_is_told_to_restore_it_or_train_again_not_to_resume(tmp_path, capsys):
@@ -177,7 +177,7 @@ def test_a_finished_run_whose_model_was_removed_is_told_to_restore_it_or_train_a
             "--overwrite to replace it)")
     for folder in (run, run / "model"):
         with pytest.raises(RnncastError) as refused:
-            load_model(folder)
+            load_with_history(folder)
         assert str(refused.value) == said
     (tmp_path / "d.csv").write_text("y\n1\n")
     for argv in (["predict", str(run), str(tmp_path / "d.csv")], ["export", str(run), "--onnx", str(tmp_path / "m.onnx")]):
@@ -654,7 +654,7 @@ def test_save_judges_the_folder_a_link_or_dots_lead_to_and_refuses_the_current_f
 
 def test_a_tune_demo_or_bench_folder_given_as_a_model_is_named_and_the_way_to_a_model_said(tmp_path):
     """predict TUNE data.csv said "model folder ... is missing model.json"; a backtest's folder was named."""
-    from rnncast.checkpoint import load_model
+    from rnncast.checkpoint import load_with_history
     from rnncast.errors import RnncastError
 
     tune = tmp_path / "tune"
@@ -662,7 +662,7 @@ def test_a_tune_demo_or_bench_folder_given_as_a_model_is_named_and_the_way_to_a_
     (tune / "best.toml").write_text("# best trial 0 of study 'rnncast'\nlr = 0.01\n")
     (tune / "study.db").write_bytes(b"")
     with pytest.raises(RnncastError) as refused:
-        load_model(tune)
+        load_with_history(tune)
     assert str(refused.value) == (f"{tune} is a tune's folder (rnncast tune), which holds no model; its best settings "
                                   f"are trained with rnncast fit --config {tune / 'best.toml'} --out NEW, whose run "
                                   "holds the model")
@@ -670,7 +670,7 @@ def test_a_tune_demo_or_bench_folder_given_as_a_model_is_named_and_the_way_to_a_
     demo.mkdir()
     (demo / "summary.json").write_text("{}")
     with pytest.raises(RnncastError, match=r"is a demo's folder \(rnncast demo\), which holds no model; give a run "):
-        load_model(demo)
+        load_with_history(demo)
 
 
 def test_a_demo_cut_short_is_named_as_a_demos_folder_by_predict_and_by_the_demo_again(tmp_path, capsys):
@@ -683,7 +683,7 @@ def test_a_demo_cut_short_is_named_as_a_demos_folder_by_predict_and_by_the_demo_
     (demo / "rnn" / "config.json").write_text(json.dumps({"settings": {}, "data": {}, "fingerprint": {}}))
     with pytest.raises(RnncastError, match=r"^.*D is a demo's folder \(rnncast demo\), cut short before its summary, "
                                            r"which holds no model of its own; give one of its runs \(.*D/rnn\)"):
-        load_model(demo)
+        load_with_history(demo)
     assert main(["demo", "sine", "--out", str(demo)]) == 2
     err = capsys.readouterr().err
     assert f"--out {demo} holds a demo's folder (rnncast demo), cut short before its summary; give another --out, " \
@@ -691,7 +691,7 @@ def test_a_demo_cut_short_is_named_as_a_demos_folder_by_predict_and_by_the_demo_
     assert sorted(p.name for p in demo.iterdir()) == ["rnn"]
     (demo / "notes.txt").write_text("mine")  # a file no demo writes: not a demo's folder
     with pytest.raises(RnncastError, match="is missing model.json"):
-        load_model(demo)
+        load_with_history(demo)
 
 
 @pytest.mark.parametrize("folder", [None, 3])

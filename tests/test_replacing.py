@@ -146,7 +146,7 @@ def test_a_model_replaced_while_it_is_read_is_read_again_whole(tmp_path, fitted,
         return header(path)
 
     monkeypatch.setattr(weightfile, "header", moved_between)
-    net, meta = checkpoint.load_model(run)
+    net, meta, _ = checkpoint.load_with_history(run)
     assert meta["weights_sha256"] == new and len(calls) == 2  # the new model, in full, read a second time
 
 
@@ -166,7 +166,7 @@ def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_
         (run / replacing.DONE).mkdir()
         monkeypatch.setattr(replacing, "REREAD_WAIT", 0.2, raising=False)
         with pytest.raises(RnncastError) as refused:
-            checkpoint.load_model(run)
+            checkpoint.load_with_history(run)
         assert str(refused.value) == f"{run} is being replaced by another rnncast process (pid {os.getpid()}); try again"
 
         def finish():
@@ -177,7 +177,7 @@ def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_
         timer = threading.Timer(0.3, finish)
         timer.start()
         try:
-            assert checkpoint.load_model(run)[1]["format"]  # waited for the move, then read whole
+            assert checkpoint.load_with_history(run)[1]["format"]  # waited for the move, then read whole
         finally:
             timer.join()
     finally:
@@ -186,12 +186,12 @@ def test_a_move_under_way_is_waited_for_and_one_that_does_not_end_is_named_with_
     (run / replacing.DONE).mkdir()  # a move a killed process left: nobody holds the run
     with pytest.raises(RnncastError, match=rf"^{run} was left half replaced by an rnncast process that was stopped; "
                                             rf"rnncast fit --resume {run} finishes the move$"):
-        checkpoint.load_model(run)
+        checkpoint.load_with_history(run)
     (run / "model").mkdir()
     (run / "model" / "model.json").write_text("{")  # damaged, nothing being replaced: the model's own error
     (run / replacing.DONE).rmdir()
     with pytest.raises(RnncastError, match="is missing weights.safetensors"):
-        checkpoint.load_model(run)
+        checkpoint.load_with_history(run)
 
 
 def test_the_earlier_model_stays_in_place_until_the_new_one_is_renamed_over_it(tmp_path, monkeypatch):

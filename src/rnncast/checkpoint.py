@@ -1,6 +1,6 @@
 """A model folder: ``weights.safetensors`` (tensors only) and ``model.json`` (settings, network
 shape, scaler state, column names, format version, the weights' SHA-256). Nothing on the load path
-unpickles, and nothing is built before it is checked: ``load_model`` reads the safetensors header
+unpickles, and nothing is built before it is checked: ``read_model`` reads the safetensors header
 (names, shapes, dtypes) and holds it against the network ``model.json`` describes, worked out on
 PyTorch's ``meta`` device (shapes without storage), checks the settings against each other and
 against that network (``state.FittedState.read``), and only then reads the weights, verifies their
@@ -61,7 +61,7 @@ def save_model(folder, net: nn.Module, meta: dict, overwrite: bool = False) -> N
 
 def save_refusal(folder: Path, overwrite: bool = False) -> str | None:
     """Why ``folder`` may not receive a model, or None. A file; a folder holding files that are not a
-    model's, or another command's output (``files.KINDS``: a run's root, whose model/ ``load_model``
+    model's, or another command's output (``files.KINDS``: a run's root, whose model/ ``read_model``
     would pass over for the stray one), refused with or without ``overwrite``: replacing the model would
     lose them, or make a run's metrics and report describe a model they never scored; a run's own
     model/ likewise; the current folder, which a save would replace whole. An earlier model only with
@@ -139,18 +139,11 @@ def write_model(folder, net: nn.Module, meta: dict) -> None:
         raise
 
 
-def load_model(folder) -> tuple[nn.Module, dict]:
-    """Read a model folder back (``read_model``), read again where another process replaced it meanwhile
-    (``replacing.read_whole``: the earlier model or the new one, in full, or a ``RnncastError`` saying it is
-    being replaced, by which process)."""
-    folder = pathargs.checked("Forecaster.load's folder", folder, "a model folder or a run directory holding model/")
-    return replacing.read_whole(folder, read_model)
-
-
 def load_with_history(folder) -> tuple[nn.Module, dict, list[dict]]:
-    """``load_model`` with the epochs of the run whose model it is (``runhistory.read_back``: its history.csv, or
-    model.json's), read as one: both the earlier run's or both the new one's where ``fit --overwrite`` replaces
-    the run meanwhile (``replacing.read_whole``)."""
+    """A model folder read back (``read_model``) with the epochs of the run whose model it is (``runhistory.read_back``:
+    its history.csv, or model.json's), read as one, and read again where another process replaced it meanwhile
+    (``replacing.read_whole``: both the earlier run's or both the new one's where ``fit --overwrite`` replaces the run,
+    or a ``RnncastError`` saying it is being replaced, by which process). ``Forecaster.load``'s one read."""
     folder = pathargs.checked("Forecaster.load's folder", folder, "a model folder or a run directory holding model/")
     return replacing.read_whole(folder, _with_history)
 

@@ -1,7 +1,7 @@
 """A model's weights file (safetensors) held against the network its model.json describes, before
 anything is built: the header's tensor names, shapes and dtypes (``header``), the network's own worked
 out on PyTorch's ``meta`` device (``expected_tensors``), the file's size against them (``check_header``),
-the tensors read (``compare``) and the bytes' SHA-256 (``check_checksum``). ``checkpoint.load_model``
+the tensors read (``compare``) and the bytes' SHA-256 (``check_checksum``). ``checkpoint.read_model``
 runs them in that order; each refusal is a ``RnncastError`` naming the file and the problem."""
 
 from __future__ import annotations
