@@ -43,7 +43,7 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
                + (f"allows for their autocorrelation over {counted(reach - 1, 'lag')}" if ewc
                   else f"adds their autocovariances over {counted(reach - 1, 'lag')}")
                + ("" if _shared(m) else f" (neighbouring cutoff {m.get('cutoffs_on', 'dates')} in time order, of "
-                  "whichever series)") + _weighted(m) if reach > 1 else "")
+                  "whichever series)") + _weighted(m, ewc) if reach > 1 else "")
     _, shown, model, rival, _, p = outcome(backtest_test(m), m["verdict_units"], alpha)  # the baseline the sentence names
     untested = (f"No test against {named(shown)} could be made (the loss differences do not vary); against the "
                 "others, the" if p != p else "The")
@@ -52,12 +52,13 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA) -> tuple[bool, str]:
                   + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
 
 
-def _weighted(m: dict) -> str:
-    """How the lags were weighed: the equal-weighted cosine estimator (decision 655), or, in a metrics.json
-    written before it, unweighted as dm.test, with its fallback where that sum was not positive."""
-    tests = list(m["significance"].values())
-    if all(t.get("variance") == "ewc" for t in tests):
-        return (f": the equal-weighted cosine estimator over {counted(tests[0]['terms'], 'term')} (Lazarus, Lewis, "
+def _weighted(m: dict, ewc: bool) -> str:
+    """How the lags were weighed: the equal-weighted cosine estimator (decision 655; ``ewc``: every test's variance
+    is), or, in a metrics.json written before it, unweighted as dm.test, with its fallback where that sum was not
+    positive."""
+    if ewc:
+        terms = next(iter(m["significance"].values()))["terms"]
+        return (f": the equal-weighted cosine estimator over {counted(terms, 'term')} (Lazarus, Lewis, "
                 "Stock & Watson 2018), evaluate's, which holds its size with few cutoffs (Coroneo & Iacone 2020)")
     dropped = [name for name, t in m["significance"].items() if t.get("no_lags_because_negative")]
     return (", unweighted as R's forecast::dm.test" + (f" (against {' and '.join(map(named, dropped))} that sum was not "
