@@ -265,6 +265,21 @@ def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
     assert np.isnan(significance.diebold_mariano_cutoffs(a[:1], b[:1], origins[:1], horizon=2, step=2)["p_value"])
 
 
+def test_too_few_cutoffs_record_no_degrees_of_freedom_as_evaluates_too_few_times_do():
+    """With too few cutoffs no test is made: the record said df = terms = cutoffs - 1 beside variance 'ewc', a
+    reference and an estimator never used; it now holds NaN (null in metrics.json), as evaluate's test of fewer than
+    2 times does, with the variance the test would take (decision 9101)."""
+    a, b, origins = _backtest_errors(8)
+    few = significance.diebold_mariano_cutoffs(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
+    assert few["variance"] == "ewc" and np.isnan(few["df"]) and np.isnan(few["terms"])
+    one = significance.diebold_mariano_cutoffs(a[:1], b[:1], origins[:1], horizon=2, step=2)  # paired: needs 2
+    assert one["variance"] == "paired" and np.isnan(one["df"]) and "terms" not in one
+    single = significance.diebold_mariano(a[:1], b[:1], horizon=2)  # evaluate's, at one time
+    assert single["variance"] == "ewc" and np.isnan(single["df"]) and np.isnan(single["terms"])
+    flat = significance.diebold_mariano_cutoffs(np.ones((8, 1, 1)), np.zeros((8, 1, 1)), np.arange(8), 24, 6)
+    assert np.isnan(flat["p_value"]) and flat["df"] == flat["terms"] == significance.cosine_terms(8, 4)  # tried
+
+
 def test_p_values_are_exactly_scipy_stats_t_cdf():
     """The p-values come from scipy.special.stdtr (scipy.stats stays unimported): the very number t.cdf gives."""
     rng = np.random.default_rng(4)

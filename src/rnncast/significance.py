@@ -106,14 +106,16 @@ def diebold_mariano_cutoffs(errors_a, errors_b, cutoffs, horizon: int, step: int
     Returns ``statistic``, the one-sided ``p_value`` that A is not better than B, ``origins`` (how many
     cutoffs were tested: the key backtests' metrics.json has always had), ``lags`` (``m - 1``: the overlap's),
     ``variance`` ("paired" or "ewc"), ``df`` (the t reference's degrees of freedom) and, for EWC, ``terms``;
-    the statistic and p-value are NaN when fewer than ``2 m`` cutoffs are given (too few that share no target)
+    the statistic and p-value are NaN when fewer than ``2 m`` cutoffs are given (too few that share no target:
+    no test is made, and ``df`` and ``terms`` are NaN too, as ``diebold_mariano``'s below 2 times, decision 9101)
     or the differentials do not vary.
     """
     d, present = _series(errors_a, errors_b, cutoffs, keep)
     d = d[present]  # [K] in time order: a cutoff whose values are all left out is dropped
     n, m = len(d), -(-int(horizon) // int(step))  # m: how many successive cutoffs one window's targets reach
     shared = m > 1  # windows that share targets: EWC; else the paired t-test
-    df = cosine_terms(n, m) if shared and n >= 2 * m else n - 1
+    # too few cutoffs: no test, so no reference (NaN, as evaluate's of fewer than 2 times), not the df one never read
+    df = float("nan") if n < 2 * m else cosine_terms(n, m) if shared else n - 1
     result = {"statistic": float("nan"), "p_value": float("nan"), "origins": n, "lags": m - 1,
               "variance": "ewc" if shared else "paired", "df": df, **({"terms": df} if shared else {})}
     if n < 2 * m:
