@@ -3,7 +3,7 @@ line and the report pages: the verdict sentence, the notes beside it and the hin
 ``said`` (a fitted model's scores of one part, the part named in the caller's words: fit's "the test
 split", evaluate's "these windows") and ``backtest_said`` (a backtest's metrics, which its result
 holds) give them piece by piece (``Said``), for the command line and the pages to place; ``read_out``
-gives evaluate's as lines (``Forecaster.evaluate`` adds them to its result as plain text). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the notes; the
+gives evaluate's as lines, which ``evaluated`` adds to the scores as plain text (``Forecaster.evaluate``'s result). ``verdicts`` says whether the model beats the baselines, ``runnotes`` the notes; the
 hint of a seasonal-naive forecast the model does not beat (``window_norm_hint``) is here, and the one of a target that
 follows its own step's future-known features (``same_step_hint``, ``samestep``).
 """
