@@ -194,7 +194,7 @@ def _holiday_hint(time, offsets, calendar: Calendar) -> str:
     that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
     ``businessdays.GAPS_HINT``. Decision 658."""
     try:
-        explained = businessdays.explain(time, offsets, calendar.weekmask) if offsets is not None else None
+        explained = businessdays.explain(time, offsets, calendar.weekmask)
     except RnncastError:  # sets that explain them alike but differ after the data: none named here
         explained = None
     if explained is None:
