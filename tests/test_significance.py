@@ -268,7 +268,7 @@ def test_dm_over_overlapping_origins_takes_lags_and_refuses_too_few_origins():
 def test_too_few_cutoffs_record_no_degrees_of_freedom_as_evaluates_too_few_times_do():
     """With too few cutoffs no test is made: the record said df = terms = cutoffs - 1 beside variance 'ewc', a
     reference and an estimator never used; it now holds NaN (null in metrics.json), as evaluate's test of fewer than
-    2 times does, with the variance the test would take (decision 9101)."""
+    2 times does, with the variance the test would take (decision 659)."""
     a, b, origins = _backtest_errors(8)
     few = significance.diebold_mariano_cutoffs(a[:5], b[:5], origins[:5], horizon=24, step=8)  # reach 3: needs 6
     assert few["variance"] == "ewc" and np.isnan(few["df"]) and np.isnan(few["terms"])

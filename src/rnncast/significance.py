@@ -107,7 +107,7 @@ def diebold_mariano_cutoffs(errors_a, errors_b, cutoffs, horizon: int, step: int
     cutoffs were tested: the key backtests' metrics.json has always had), ``lags`` (``m - 1``: the overlap's),
     ``variance`` ("paired" or "ewc"), ``df`` (the t reference's degrees of freedom) and, for EWC, ``terms``;
     the statistic and p-value are NaN when fewer than ``2 m`` cutoffs are given (too few that share no target:
-    no test is made, and ``df`` and ``terms`` are NaN too, as ``diebold_mariano``'s below 2 times, decision 9101)
+    no test is made, and ``df`` and ``terms`` are NaN too, as ``diebold_mariano``'s below 2 times, decision 659)
     or the differentials do not vary.
     """
     d, present = _series(errors_a, errors_b, cutoffs, keep)
