@@ -172,3 +172,38 @@ def test_gaps_in_business_days_given_as_freq_b_name_the_market_whose_holidays_th
     said = " ".join(r.getMessage() for r in caplog.records)
     assert "all 17 missing weekdays are KRX holidays: give holidays='KRX' (--holidays KRX) with this freq" in said
     assert "which no known set explains exactly" not in said and panel.calendar.holidays is None
+
+
+def _trading_days(market: str, start: str, end: str, outages=()) -> pd.DataFrame:
+    import holidays
+
+    closed = holidays.financial_holidays(market, years=range(int(start[:4]), int(end[:4]) + 2))
+    days = [d for d in pd.bdate_range(start, end) if d.date() not in closed and str(d.date()) not in outages]
+    return pd.DataFrame({"date": [d.strftime("%Y-%m-%d") for d in days], "y": np.sin(np.arange(len(days)) / 2)})
+
+
+@pytest.mark.parametrize("market, start, end, outage, named", [
+    ("NYSE", "2024-03-01", "2024-12-20", "2024-06-12", "6 of 7 missing weekdays are NYSE holidays"),
+    ("KRX", "2024-01-02", "2024-11-29", "2024-07-10", "15 of 16 missing weekdays are KRX holidays")])
+def test_gaps_that_a_market_explains_but_for_an_outage_day_name_the_market_and_the_day(caplog, market, start, end,
+                                                                                    outage, named):
+    """A tester's find: NYSE trading days less one outage day (2024-06-12) were told the missing weekdays are holidays
+    "which no known set explains exactly", and the forecast fell on Christmas. The warning now names the near match
+    and the day it leaves (decision 660); the calendar stays business days: the set is not adopted."""
+    frame = _trading_days(market, start, end, outages=(outage,))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(frame, target="y")
+    said = " ".join(_warnings(caplog))
+    assert panel.calendar.shown == "'B'" and panel.calendar.holidays is None
+    assert f"{named}, every one of its holidays from {start} to {end} (the other: {outage}); " in said
+    assert f"give holidays={market!r} (--holidays {market}) to skip them" in said
+    assert "which no known set explains" not in said
+
+
+def test_gaps_a_market_explains_but_for_three_days_are_not_said_to_be_its_holidays(caplog):
+    """All but one or two missing weekdays, at least four holidays: three other days are not a near match."""
+    frame = _trading_days("NYSE", "2024-03-01", "2024-12-20", outages=("2024-06-12", "2024-08-07", "2024-10-09"))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, target="y", freq="B")
+    said = " ".join(_warnings(caplog))
+    assert "which no known set explains exactly" in said and "NYSE holidays" not in said

@@ -46,3 +46,21 @@ def test_a_set_the_package_covers_for_some_years_only_says_nothing_on_stderr():
         warnings.simplefilter("error")
         days = holidaysets.weekday_holidays("IN", 1990, 2040)
     assert len(days) and days.dtype == np.dtype("datetime64[D]")
+
+
+@pytest.mark.parametrize("name, said", [
+    ("KOREA", "KR (South Korea) is the country's public holidays; KRX its exchange's trading holidays; give the one"),
+    ("South Korea", "KR (South Korea) is the country's public holidays; KRX its exchange's trading holidays"),
+    ("japan", "JP (Japan) is the country's public holidays; JPX its exchange's trading holidays"),
+    ("United States", "US (United States of America) is the country's public holidays; NYSE, XNAS and CME its "
+                      "exchanges' trading holidays"),
+    ("Italy", "IT (Italy) is the country's public holidays; XMIL its exchange's trading holidays"),
+    ("Austria", "AT (Austria) is the country's public holidays; give AT")])
+def test_a_countrys_name_is_refused_naming_its_code_and_its_exchanges_sets(name, said):
+    """A tester's find: --holidays KOREA was refused "did you mean 'KR'?", never naming KRX, whose trading days
+    differ from KR's public holidays. A country's name now points to both, saying which is which (decision 661)."""
+    with pytest.raises(RnncastError) as err:
+        holidaysets.canonical(name)
+    assert str(err.value).startswith(f"unknown holidays {name!r}, a country's name: {said}")
+    assert "did you mean" not in str(err.value) and "\n" not in str(err.value)
+    assert holidaysets.canonical("KR") == "KR" and holidaysets.canonical("kor") == "KOR"  # codes stay valid

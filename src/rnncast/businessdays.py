@@ -107,7 +107,7 @@ def plain_business(freq) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _weekend_of(weekmask: str | None) -> list[str]:
+def tried(weekmask: str | None) -> list[str]:
     """The sets whose weekend (the ``holidays`` package's) is the days ``weekmask`` leaves out, markets
     first, then countries; with ``candidates()`` after them: those inference tries on that week."""
     if weekmask is None:
@@ -128,14 +128,14 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     keeping every weekday; a market explaining its rows is then chosen over the countries that do alike.
     ``RnncastError`` where the sets that explain them differ after the data."""
     days = wall_days(time)
-    missing = _missing_weekdays(days, offsets, weekmask)
+    missing = missing_weekdays(days, offsets, weekmask)
     if not len(missing):
         return None
     first_year, last_year = int(str(days.min())[:4]), int(str(days.max())[:4])
     year = int(str(missing[0])[:4])
     found, markets = [], set(library().list_supported_financial())
-    tried = _weekend_of(weekmask)
-    for name in tried:
+    names = tried(weekmask)
+    for name in names:
         if not _fits(weekday_holidays(name, year, year, weekmask), missing, days, year):
             continue  # the year of the first missing day rules out nearly every set
         holidays = weekday_holidays(name, first_year, last_year, weekmask)
@@ -148,7 +148,7 @@ def explain(time: pd.DatetimeIndex, offsets: np.ndarray, weekmask: str | None = 
     if session is not None and any(f[0] for f in found):  # a session's bars: an exchange's, not a country's or the Fed's
         passed = tuple(f[2] for f in found if not f[0])
         found = [f for f in found if f[0]]
-    order = {n: i for i, n in enumerate(tried)}
+    order = {n: i for i, n in enumerate(names)}
     name = max(found, key=lambda f: (f[0], f[1], -order[f[2]]))[2]
     alike = tuple(f[2] for f in sorted(found, key=lambda f: order[f[2]]) if f[2] != name)
     ends = days[offsets[1:][offsets[1:] > offsets[:-1]] - 1]  # each series' last day: its forecast follows
@@ -200,7 +200,7 @@ def skipped_ahead(when: pd.DatetimeIndex, rows: pd.DatetimeIndex, offsets: np.nd
     no calendar (``explain`` finds none), yet those days will likely have no row either; else None."""
     ahead = wall_days(sessions.opened(when, session))
     days = wall_days(sessions.opened(rows, session)) if rows is not None and len(rows) else None
-    missing = _missing_weekdays(days, offsets, weekmask) if days is not None and len(ahead) else []
+    missing = missing_weekdays(days, offsets, weekmask) if days is not None and len(ahead) else []
     if not len(missing):
         return None
     for name in PREFERRED:
@@ -284,7 +284,7 @@ def _keep_every(freq: str | None) -> str:
     return "freq='B' (--freq B)" if freq is None else f"freq={freq!r} (--freq {freq!r})"
 
 
-def _missing_weekdays(days: np.ndarray, offsets: np.ndarray, weekmask: str | None = None) -> np.ndarray:
+def missing_weekdays(days: np.ndarray, offsets: np.ndarray, weekmask: str | None = None) -> np.ndarray:
     """The weekdays (of ``weekmask``, when given) within each series' span that it has no row on, over
     all series, sorted and unique."""
     found = []

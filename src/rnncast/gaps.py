@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, owncalendars, weekmasks
+from rnncast import businessdays, calendars, nearholidays, owncalendars, weekmasks
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
@@ -140,7 +140,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
-        remedy = f"{_holiday_hint(time, offsets, calendar)}; {remedy.replace('inserts them', 'inserts true gaps')}"
+        remedy = f"{_holiday_hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
     week = _week_kept(codes, time, after, calendar, stamps, steps)
     if week is not None:  # a Sun-Thu file too short for inference to rule out chance
         remedy = f"the rows missing are the weekdays no row falls on: give freq={week!r} (--freq {week!r}) if the " \
@@ -189,18 +189,19 @@ def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -
             f"({counted(int(after[i]), 'row')} missing between them)")
 
 
-def _holiday_hint(time, offsets, calendar: Calendar) -> str:
+def _holiday_hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
     """What to do about weekdays missing from business days given as ``freq='B'`` (inference would have found a set
     that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
-    ``businessdays.GAPS_HINT``. Decision 658."""
+    one that explains all but one or two (``nearholidays``: "6 of 7 ... are NYSE holidays (the other: 2024-06-12)",
+    its days written in ``fmt``), else ``businessdays.GAPS_HINT``. Decisions 658, 660."""
     try:
         explained = businessdays.explain(time, offsets, calendar.weekmask)
     except RnncastError:  # sets that explain them alike but differ after the data: none named here
-        explained = None
-    if explained is None:
         return businessdays.GAPS_HINT
+    if explained is None:
+        near = nearholidays.near(time, offsets, calendar.weekmask)
+        return nearholidays.said(near, time, fmt) if near is not None else businessdays.GAPS_HINT
     name, n = explained.name, explained.missing
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
             "leave freq unset for rnncast to find them")
-

@@ -2,10 +2,11 @@
 
 The dates are the ``holidays`` package's (imported when a set is first asked for), over ``YEARS``: any
 data's and its forecast's. ``parse`` reads a name (case aside, with a subdivision) or refuses it naming the
-closest; ``canonical`` is the name a model keeps (model.json); ``offset`` is the business-day calendar without
-the set's days (pandas' ``CustomBusinessDay``, on Monday to Friday or a week mask of ``weekmasks``), built
-again from that name; ``candidates`` are the sets inference tries (``businessdays.explain``). How a person
-reads such a calendar is ``described``.
+closest, or, for a country's name (KOREA), its code and its exchanges' sets, which is which (``exchanges``: KR is
+South Korea's public holidays, KRX its exchange's trading holidays); ``canonical`` is the name a model keeps
+(model.json); ``offset`` is the business-day calendar without the set's days (pandas' ``CustomBusinessDay``, on
+Monday to Friday or a week mask of ``weekmasks``), built again from that name; ``candidates`` are the sets inference
+tries (``businessdays.explain``). How a person reads such a calendar is ``described``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ MICS = {"XTKS": "JPX", "XOSE": "JPX",  # Tokyo and Osaka Exchange: Japan Exchang
         "XKOS": "KRX",  # KOSDAQ (XKRX)
         "XTSX": "TSX"}  # TSX Venture Exchange (XTSE)
 PREFERRED = ("NYSE", "XNAS", "LSE", "XETR", "XPAR", "JPX", "TSX", "ASX", "HKEX", "SIX")  # tried first, in this order
+# the country of each market whose class in the holidays package names none (nor its parent's), by its MIC; Euronext's
+# markets by each one's MIC (the package's ENX names every one alike)
+MARKET_COUNTRIES = {"XNYS": "US", "XNAS": "US", "XCME": "US", "XTSE": "CA", "XASX": "AU", "XMEX": "MX", "XMAD": "ES",
+                    "BVMF": "BR", "XETR": "DE", "XNSE": "IN", "XBOM": "IN", "XSAU": "SA", "IFEU": "GB", "XAMS": "NL",
+                    "XATH": "GR", "XBRU": "BE", "XDUB": "IE", "XLIS": "PT", "XMIL": "IT", "XOSL": "NO", "XPAR": "FR"}
 NO_EXCHANGE = ("ECB", "FED", "USGS")  # financial calendars of no exchange: TARGET2, the Federal Reserve, US bonds
 
 
@@ -62,12 +68,83 @@ def parse(name) -> tuple[str, str, str | None]:
             listed = ", ".join(f"{code}-{s}" for s in known[code][:12]) or "none"
             raise RnncastError(f"holidays {name!r}: {code} has no subdivision {sub!r}{_closest(sub, subs, code + '-')}; "
                                f"its subdivisions: {listed}{' ...' if len(known[code]) > 12 else ''}")
+    country = countries_named().get(_letters(name))
+    if country is not None:  # KOREA: its code and its exchange's (decision 661)
+        raise RnncastError(f"unknown holidays {name!r}, a country's name: {_pointed(*country)}")
     close = _closest(code, candidates() + list(MICS)) or _closest(code, list(markets) + list(countries))
     raise RnncastError(f"unknown holidays {name!r}{close}; give a market (its ISO 10383 MIC, such as XNYS or XTKS, or "
                        f"{', '.join(PREFERRED)}, ECB (TARGET) ... "
                        f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
                        f"subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
                        f"{len(lib.list_supported_countries(include_aliases=False))} countries)")
+
+
+def _letters(name) -> str:
+    """``SOUTHKOREA`` of ``South Korea``: a name's letters, upper case, that country names are matched on."""
+    return "".join(c for c in str(name).upper() if c.isalpha())
+
+
+@functools.lru_cache(maxsize=1)
+def countries_named() -> dict[str, tuple[str, str]]:
+    """{a country's name (``_letters``: KOREA, SOUTHKOREA, UNITEDSTATES): (its code, its class's name)}, from the
+    ``holidays`` package's registry: its module and class names and the aliases that are no code. Empty where the
+    package has no registry."""
+    try:
+        from holidays import registry
+    except ImportError:  # a package without its registry: names refused as any unknown name
+        return {}
+    found = {}
+    for key, (class_name, code, *aliases) in registry.COUNTRIES.items():
+        for name in (key, class_name, *[a for a in aliases if not a.isupper()]):
+            found.setdefault(_letters(name), (code, class_name))
+    return found
+
+
+def _pointed(code: str, class_name: str) -> str:
+    """``KR (South Korea) is the country's public holidays; KRX its exchange's trading holidays; give ...``: the
+    country as its class's docstring names it (``United States of America (the) holidays.``), its ``exchanges``."""
+    cls = next((c for c in type(library().country_holidays(code)).__mro__ if c.__name__ == class_name), None)
+    doc = ((cls.__doc__ if cls is not None else None) or "").strip().split("\n")[0]
+    said = doc.removesuffix(" holidays.").removesuffix(" (the)") if doc.endswith(" holidays.") else \
+        "".join(f" {c}" if c.isupper() else c for c in class_name).strip()  # SouthKorea: South Korea
+    markets = exchanges().get(code, ())
+    if not markets:
+        return f"{code} ({said}) is the country's public holidays; give {code}"
+    listed = markets[0] if len(markets) == 1 else f"{', '.join(markets[:-1])} and {markets[-1]}"
+    whose = "its exchange's" if len(markets) == 1 else "its exchanges'"
+    return (f"{code} ({said}) is the country's public holidays; {listed} {whose} trading holidays; give the one the "
+            f"data keeps")
+
+
+@functools.lru_cache(maxsize=1)
+def exchanges() -> dict[str, tuple]:
+    """{a country's code: the sets of its exchanges}: the markets of ``MARKET_COUNTRIES`` or whose class in the
+    ``holidays`` package (or its parent's) names the country (KRX: KR), each by the name ``candidates()`` gives it
+    (``NO_EXCHANGE`` left out), in its order."""
+    lib = library()
+    grouped: dict[tuple, list] = {}
+    for code in lib.list_supported_financial():
+        table = lib.financial_holidays(code)
+        whose = MARKET_COUNTRIES.get(code) or MARKET_COUNTRIES.get(table.market) or _country_of(type(table))
+        if whose is not None:
+            grouped.setdefault((whose, table.market), []).append(code)
+    order = {c: i for i, c in enumerate(candidates())}
+    named: dict[str, list] = {}
+    for (whose, _), codes in grouped.items():
+        known = [c for c in codes if c in order]
+        name = min(known, key=order.get) if known else codes[0]
+        if name not in NO_EXCHANGE:
+            named.setdefault(whose, []).append(name)
+    return {c: tuple(sorted(names, key=lambda n: order.get(n, len(order)))) for c, names in named.items()}
+
+
+def _country_of(cls) -> str | None:
+    """The country code a market's class of the ``holidays`` package names, or its parent's (KRX: KR)."""
+    while cls is not None:
+        if getattr(cls, "country", None):
+            return cls.country
+        cls = getattr(cls, "parent_entity", None)
+    return None
 
 
 def _closest(text: str, known, prefix: str = "") -> str:
