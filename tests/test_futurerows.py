@@ -95,3 +95,9 @@ def test_a_model_without_dates_predicts_from_its_own_forecasts_row_numbers():
     assert steps["row"].tolist() == [50, 51, 52, 40, 41, 42]
     future = steps[["unique_id", "row"]].assign(x=[1.0, 0, 0, 0, 1, 0]).iloc[::-1]
     pd.testing.assert_frame_equal(model.predict(data, future=future), steps)
+
+
+def test_a_covariate_named_row_is_a_covariate_not_labels():
+    values = align_future(pd.DataFrame({"row": [3.0, 2.0, 1.0]}), [None], [STEPS], ["row"], id_col=None, time_col=None,
+                          tz=None)
+    assert values[0, :, 0].tolist() == [3.0, 2.0, 1.0]

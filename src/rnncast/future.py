@@ -93,7 +93,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if lacking:
         raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
-    labels = futurerows.ROW if numbered and futurerows.ROW in frame.columns else None  # lined up by them (decision 9701)
+    free = set(frame.columns) - {id_col, *columns}  # a covariate named 'row' is a covariate
+    labels = futurerows.ROW if numbered and futurerows.ROW in free else None  # lined up by them (decision 9701)
     _not_used(frame, keys + ([labels] if labels else []) + columns, columns, said)
     if not len(frame):
         keyed = [c for c in (id_col, time_col) if c is not None] + columns
