@@ -461,3 +461,23 @@ def test_id_col_given_as_the_label_pandas_shows_after_reset_index_is_that_column
     assert panel.id_col == "store" and list(panel.ids) == ["a", "b"]
     with pytest.raises(RnncastError, match=r"id column \"\('store', 'x'\)\" not found"):
         load_panel(frame, target=("v", "y"), time_col=("date", ""), id_col=("store", "x"))  # no column: refused whole
+
+
+def test_a_pandas_series_given_as_target_is_named_briefly_with_what_is_accepted():
+    """``fit(df[["x"]], df["y_past"])`` was refused with the Series' repr in the message, its \\n's written out."""
+    n = 600
+    df = pd.DataFrame({"x": np.sin(np.arange(n) / 5.0), "y_past": np.cos(np.arange(n) / 5.0)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(df[["x"]], df["y_past"])
+    assert str(err.value) == (
+        "target= (--target) must be a column name or a list of names, got a pandas Series named 'y_past' of 600 "
+        "values; to forecast these values from X, give them as a column of X's table and name it: "
+        "fit(X.join(y), target='y_past', features=list(X.columns)) (Forecaster(future_known=True) where each row's X "
+        "is known when its y is forecast)")
+    with pytest.raises(RnncastError, match=r"got a pandas Series of 600 values \(unnamed\); to forecast these values "
+                                           r"from X, give them as a column of one table and name the columns: "
+                                           r"fit\(np.column_stack"):
+        Forecaster(**TINY).fit(df[["x"]], df["y_past"].rename(None))
+    X, y = df[["x"]], df["y_past"]
+    taken = Forecaster(**TINY).fit(X.join(y), target="y_past", features=list(X.columns))  # the advice, followed, fits
+    assert taken.targets_ == ["y_past"] and taken.past_covariates_ == ["x"]

@@ -368,3 +368,12 @@ def test_unix_times_under_a_name_that_says_so_are_named_where_rows_are_numbered(
         f"2024-01-01 00:00 UTC; rnncast does not read them as time unless told (name the column with "
         f"time_col={name!r}, --time-col {name} and give time_unit='s', --time-unit s to read them as Unix times, or "
         "convert them with pd.to_datetime(x, unit='s'), which gives UTC times)")
+
+
+def test_a_time_column_not_found_is_offered_the_closest_name_as_other_columns_are():
+    """``fit(df, target="y_past", time_col="Date")`` said "time column 'Date' not found; available columns: date, ..."
+    without the "did you mean 'date'?" that every other column name not found gets."""
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=60), "y_past": np.sin(np.arange(60) / 5.0)})
+    with pytest.raises(RnncastError, match=r"^time column 'Date' not found \(did you mean 'date'\?\); available "
+                                           r"columns: date, y_past$"):
+        load_panel(frame, target="y_past", time_col="Date")

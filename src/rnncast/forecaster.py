@@ -173,8 +173,9 @@ class Forecaster(Learned, Parameters):
 
             ``future``: the future covariates over those steps, matched by series id and date
             (``future.align_future``): a table with the covariate columns, the time column (or a
-            DatetimeIndex) and (many series) the id column, in any row order; or, for one series, an array [horizon, covariates]
-            taken in order. ``static_covariates``: a table of per-series attributes (the id column and one
+            DatetimeIndex) and (many series) the id column, in any row order (a model without dates: the row numbers
+            it forecasts in a column ``row`` or a frame's index, else the rows in order); or, for one series, an array
+            [horizon, covariates] taken in order. ``static_covariates``: a table of per-series attributes (the id column and one
             column each; a DataFrame, a dict of its columns or a CSV or Parquet file's path) to use instead of
             those seen at fit; static columns in a long ``data`` are read too. Neither: the values seen at fit.
             One series: a frame indexed by the next dates of the calendar (or row numbers), one column

@@ -4,8 +4,9 @@ series id and date, never by row order.
 A future table holds one row per series and step: the id column (many series), the time column
 (when the model has one) and the future covariate columns, in any row order. Dates that are not
 the ``horizon`` steps after a series' end are named; rows outside the horizon, and those on the holidays
-the calendar skips, are reported. Without a time column (the model was fitted on numbered rows, or the table
-has no dates) each series' first ``horizon`` rows are used in order; a frame's DatetimeIndex or PeriodIndex is its
+the calendar skips, are reported. A model fitted on numbered rows matches a table's row labels (a column ``row``, a
+frame's index other than 0 .. n-1) to its steps' row numbers (``futurerows``). Without a time column or such labels
+each series' first ``horizon`` rows are used in order; a frame's DatetimeIndex or PeriodIndex is its
 time, and times under another name than the model's are refused (``futurekeys``).
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futuretimes, holidaysets, rowindex
+from rnncast import futurekeys, futurerows, futuretimes, holidaysets, rowindex
 from rnncast.data import check_finite, numeric_column, place, read_table
 from rnncast.errors import RnncastError
 from rnncast.seriesids import id_texts, other_form
@@ -72,6 +73,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             raise RnncastError(f"the future value of {columns[j]!r} at step {k + 1} is {array[k, j]}; give every value "
                                "as a finite number")
         return array[None]
+    numbered = isinstance(wanted[0], pd.RangeIndex)  # a model without dates: its steps are row numbers
+    future, from_index = futurerows.labelled(future) if numbered else (future, False)  # later.iloc[600:603]'s labels
     keys = [c for c in (id_col, time_col) if c is not None]
     texts = [c for c in keys if c != time_col or time_unit is None]  # time_unit's times are numbers, as the data's
     frame = read_table(future, text_columns=texts) if isinstance(future, (str, Path)) else futurekeys.frame_of(future, keys)
@@ -89,13 +92,15 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if lacking:
         raise RnncastError(f"the future values lack column(s) {lacking}; they need {needed}, one row per "
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
-    _not_used(frame, keys + columns, columns, said)
+    free = set(frame.columns) - {id_col, *columns}  # a covariate named 'row' is a covariate
+    labels = futurerows.ROW if numbered and futurerows.ROW in free else None  # lined up by them (decision 662)
+    _not_used(frame, keys + ([labels] if labels else []) + columns, columns, said)
     if not len(frame):
         keyed = [c for c in (id_col, time_col) if c is not None] + columns
         raise RnncastError(f"the future values have no rows; predict needs a row per {'series and ' if id_col else ''}"
                            f"forecast step ({horizon}{' each' if id_col else ''}) with the columns {keyed}")
     dated = time_col is not None and time_col in frame.columns and not isinstance(wanted[0], pd.RangeIndex)
-    if not dated and id_col is None and len(frame) != horizon:
+    if not dated and labels is None and id_col is None and len(frame) != horizon:
         by_date = f"; or give the time column {time_col!r} to match them by date" if time_col is not None else ""
         raise RnncastError(f"future values without a time column are taken in order, so they must have {horizon} rows "
                            f"(one per forecast step), got {len(frame)}{by_date}")
@@ -116,6 +121,10 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         unit = max((getattr(t, "unit", "s") for t in (target, stamps)), key=UNITS.index)  # the finer of the two
         want["_key"], given["_key"] = _key(target, unit), _key(stamps, unit)
         day = at_midnight(target) and at_midnight(stamps)  # days or coarser: their dates are named without a time
+    elif labels is not None:  # each row at the step its label numbers, refused where it numbers none
+        given["_key"] = futurerows.steps(frame[labels], given["_series"].to_numpy(), wanted, named, frame.attrs,
+                                         from_index)
+        want["_key"] = want["_step"]
     else:
         given["_key"] = given.groupby("_series").cumcount()  # in order: the first rows of each series
         want["_key"] = want["_step"]

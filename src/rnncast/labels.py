@@ -21,7 +21,7 @@ from rnncast.data import ID_COLUMN, label_text, names
 from rnncast.madewindows import RAW_SERIES
 from rnncast.errors import RnncastError
 from rnncast.seriesids import plain
-from rnncast.spelling import shell_word
+from rnncast.spelling import listed, shell_word
 
 GIVEN = "given"  # frame.attrs: what the caller handed over (``given(data)``), for a refusal to say it in its words
 
@@ -212,17 +212,33 @@ def check_lists(**named) -> None:
                 hasattr(value, "__iter__") or not pd.api.types.is_hashable(value)):  # an array, a Series, a generator ...
             windows = f"; {RAW_SERIES} and targets" if getattr(value, "ndim", 0) >= 1 and not isinstance(value, pd.Series) else ""
             column = getattr(value, "ndim", 0) == 1 or (getattr(value, "ndim", 0) == 2 and value.shape[1] == 1)
+            named_y = isinstance(value, pd.Series) and value.name is not None  # df["y"]: a column of X's table
             if keyword == "target" and column:  # scikit-learn's fit(X, y) (y of one column too): y beside X, named
-                windows = (f"; to forecast these values from X, give them as a column of one table and name the "
-                           f"columns: fit(np.column_stack([X, y]), target=k, features=list(range(k))) for X of k "
-                           f"columns (Forecaster(future_known=True) where each row's X is known when its y is "
-                           f"forecast){windows}")
-            raise RnncastError(f"{said} must be a column name or a list of names, got {type(value).__name__} "
-                               f"{str(value)[:80]!r}{windows}")  # fit(X, y): y is no name
+                windows = ((f"; to forecast these values from X, give them as a column of X's table and name it: "
+                            f"fit(X.join(y), target={str(value.name)!r}, features=list(X.columns))") if named_y else
+                           ("; to forecast these values from X, give them as a column of one table and name the "
+                            "columns: fit(np.column_stack([X, y]), target=k, features=list(range(k))) for X of k "
+                            "columns")) + (" (Forecaster(future_known=True) where each row's X is known when its y is "
+                                           f"forecast){windows}")
+            raise RnncastError(f"{said} must be a column name or a list of names, got {_described(value)}"
+                               f"{windows}")  # fit(X, y): y is no name
         given = names(value) if not (isinstance(value, str) and value == "all") else []
         twice = [name for i, name in enumerate(given) if name in given[:i]]
         if twice:
             raise RnncastError(f"{said} names {twice[0]!r} twice; name each column once")
+
+
+def _described(value) -> str:
+    """A value given where column names were wanted, in a few words: ``a pandas Series named 'y' of 600 values``,
+    ``ndarray of shape (200,)``; a short repr for others (a generator), never a whole Series' or array's text."""
+    if isinstance(value, pd.Series):
+        return (f"a pandas Series named {str(value.name)!r} of {len(value)} values" if value.name is not None else
+                f"a pandas Series of {len(value)} values (unnamed)")
+    if isinstance(value, pd.DataFrame):
+        return f"a pandas DataFrame of {value.shape[0]} rows and the columns {listed(list(map(str, value.columns)))}"
+    if hasattr(value, "shape") and hasattr(value, "dtype"):
+        return f"{type(value).__name__} of shape {tuple(value.shape)}"
+    return f"{type(value).__name__} {str(value)[:80]!r}"
 
 
 def check_named(frame: pd.DataFrame, **named) -> None:

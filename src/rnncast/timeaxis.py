@@ -17,7 +17,7 @@ import pandas as pd
 from rnncast import cjkdates, compactdates, datetext, fiscalyears, indexcolumns, localtimes, monthtext, numbertext, numbertimes, timetext, writtenzones
 from rnncast.data import INDEX_TIME, place
 from rnncast.errors import RnncastError
-from rnncast.spelling import hint, spelled, unicode_form
+from rnncast.spelling import did_you_mean, hint, spelled, unicode_form
 from rnncast.timenames import INTEGER_NAMES, MONTH_NAMES, TIME_NAMES, TIME_WORDS, dated_name, epoch_named
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
         name = str(time_col)
         if name not in frame.columns:
             available = unicode_form(name, frame.columns, "the model's column" if hint("column", "") else "the name given") \
-                or "; available columns: " + ", ".join(map(str, frame.columns))  # a model's reader names no columns
+                or did_you_mean(name, frame.columns, cutoff=0.8) + "; available columns: " + ", ".join(map(str, frame.columns))
             steps = (f" ({name!r} is pandas' name for an unnamed index: one of integer steps, such as range(1961, 2021), "
                      "is read as the time, row numbers 0 .. n-1 are not)") if name in indexcolumns.NAMES else ""
             raise RnncastError(f"time column {name!r} not found{available}{steps}")  # '날짜' in NFD: said (unicode_form)
