@@ -79,7 +79,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
     if settings.data.cutoff is None and (overlap := cutoffs.overlap(panel, splits)):
-        log.warning("%s", overlap["text"])  # decision 9601: said once, and kept in metrics.json
+        log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
         prepared.state.overlap = overlap
     prepared.data = record
     prepared.source = Path(data) if isinstance(data, (str, os.PathLike)) else None
