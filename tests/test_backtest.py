@@ -405,6 +405,19 @@ def test_series_ending_on_different_dates_are_tested_by_cutoff_date():
     assert "Student's t at 1 degree of freedom (EWC's fixed-smoothing reference)" in result.verdict  # 6 cutoffs: 1 cosine term
 
 
+def test_a_backtest_at_a_cutoff_forecasts_every_series_from_that_date_on(caplog):
+    """With the cutoff setting the cutoffs were still counted back from each series' end, the setting passed over:
+    every series' first window now reads up to it, the next ones step after it, and a series whose last window
+    would run past its end is left out by name."""
+    frame = _monthly(ends_early=6)
+    result = Forecaster(**TINY, cutoff="2023-06-01").backtest(frame, n_windows=3, step=4)
+    assert sorted(result.forecasts["cutoff"].unique()) == list(pd.to_datetime(["2023-06-01", "2023-10-01", "2024-02-01"]))
+    assert result.metrics["cutoff_dates"] == 3 and result.metrics["skipped_series"] == []
+    with caplog.at_level("WARNING", logger="rnncast"):
+        late = Forecaster(**TINY, cutoff="2024-01-01").backtest(frame, n_windows=3, step=4)  # s1 ends 2024-06
+    assert late.metrics["skipped_series"][0]["id"] == "s1" and "(at 2024-01-01)" in caplog.text
+
+
 @pytest.mark.parametrize("val_frac, needed, says", [
     (0.1, 150, "; fewer cutoffs (n_windows=, --n-windows) or a shorter step, lookback or horizon need fewer"),
     (0.3, 158, "; fewer cutoffs (n_windows=, --n-windows), a shorter step, lookback or horizon, or a smaller validation "

@@ -121,6 +121,7 @@ def test_hints_spell_settings_as_bench_takes_them():
     ("freq=D", "bad --set 'freq=D': freq is the protocol's, not a model's .bench reads the table by its protocol."),
     ("lstm:tz=UTC", "tz is the protocol's"),
     ("fill_gaps=true", "fill_gaps is the protocol's"),
+    ("cutoff=2017-06-30", "cutoff is the protocol's, not a model's .the protocol fixes it."),  # its borders cut the table
 ])
 def test_the_protocols_settings_are_refused_saying_whose_they_are(item, message):
     with pytest.raises(RnncastError, match=message) as caught:

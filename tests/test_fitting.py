@@ -232,3 +232,18 @@ def test_a_refused_fit_says_its_refusal_alone_not_the_columns_it_would_leave_out
     assert [m for m in caplog.messages if m.startswith("not used")] == [
         m for m in caplog.messages if m.startswith("not used: const, spare")]  # the run that trains hears it, once
     assert len([m for m in caplog.messages if m.startswith("not used")]) == 1
+
+
+def test_a_panel_whose_per_series_test_rows_fall_on_other_series_fitted_dates_is_told_once_of_a_cutoff(caplog):
+    """Each series cut at its own 70/10/20 % let one series' test rows fall on dates the model trained on in others,
+    and nothing said so; one line says it (and the state keeps it for metrics.json), a cutoff silences it."""
+    frame = make_panel(3, lengths=(100, 100), seed=2)  # starts up to 500 hours apart: the tests overlap others' fits
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY).fit(frame)
+    said = [r.getMessage() for r in caplog.records if "fall on dates other series" in r.getMessage()]
+    assert len(said) == 1 and model.state_.overlap["text"] == said[0] and "(cutoff=, --cutoff)" in said[0]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        one = Forecaster(**TINY).fit(frame[frame["unique_id"] == "s000"].drop(columns="unique_id"))
+        cut = Forecaster(**TINY, cutoff=str(frame["ds"].sort_values().iloc[len(frame) // 2])).fit(frame)
+    assert "fall on dates other series" not in caplog.text and one.state_.overlap is cut.state_.overlap is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 
@@ -163,3 +164,22 @@ def test_an_early_stop_is_kept_in_the_runs_notes_and_on_its_page(tmp_path, frame
     stop = [n for n in notes if n["text"].startswith("stopped early at epoch")]
     assert len(stop) == 1 and stop[0]["level"] == "info"
     assert f"Note: {stop[0]['text']}" in (tmp_path / "report.html").read_text()
+
+
+def test_a_panel_runs_metrics_record_where_its_test_rows_fall_on_other_series_fitted_dates(tmp_path):
+    """metrics.json records the overlap of per-series splits (None where a cutoff cuts every series at one time),
+    beside the warning its notes keep."""
+    frame = pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range(start, periods=100, freq="D"),
+                                     "y": 5 + np.sin(np.arange(100) / 3 + k)})
+                       for k, (sid, start) in enumerate({"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"}.items())])
+    path = tmp_path / "panel.csv"
+    frame.to_csv(path, index=False)
+    for name, extra in (("own", []), ("common", ["--cutoff", "2024-03-31"])):
+        assert main(["fit", str(path), "--epochs", "1", "--lookback", "12", "--horizon", "3", "--device", "cpu",
+                     "--out", str(tmp_path / name), *extra]) == 0
+    own = json.loads((tmp_path / "own" / "metrics.json").read_text())
+    assert own["test_overlap"]["series"] >= 2 and own["test_overlap"]["of"] == 3
+    assert {"level": "warning", "text": own["test_overlap"]["text"]} in own["notes"]
+    common = json.loads((tmp_path / "common" / "metrics.json").read_text())
+    assert common["test_overlap"] is None and not any("fall on dates" in n["text"] for n in common["notes"])
+    assert json.loads((tmp_path / "common" / "config.json").read_text())["settings"]["cutoff"] == "2024-03-31"

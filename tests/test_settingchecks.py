@@ -98,3 +98,20 @@ def test_each_split_fraction_names_the_range_it_takes():
         Settings.from_flat({"test_frac": 1.5})
     with pytest.raises(RnncastError, match=r"^val_frac \(--val-frac\) must be a number in \[0, 1\), got 1\.5$"):
         Settings.from_flat({"val_frac": 1.5})
+
+
+def test_a_cutoff_is_text_or_a_whole_number_and_takes_the_place_of_test_frac():
+    """cutoff makes every row after it a test row: a test_frac beside it would be passed over, so it is refused; a
+    Timestamp (which model.json cannot keep as given) is refused with its text."""
+    import pandas as pd
+
+    check_data(DataSettings(cutoff="2024-06-30"))
+    check_data(DataSettings(cutoff=2050))
+    with pytest.raises(RnncastError, match=r"^cutoff='2024-06-30' makes every row after it a test row, and "
+                                           r"test_frac=0.3 would cut .*; give cutoff or test_frac, not both$"):
+        check_data(DataSettings(cutoff="2024-06-30", test_frac=0.3))
+    with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) must be a time as text, .* got Timestamp\('2024-06-30 "
+                                           r"00:00:00'\); give it as text: '2024-06-30T00:00:00'$"):
+        Settings.from_flat({"cutoff": pd.Timestamp("2024-06-30")})
+    with pytest.raises(RnncastError, match=r"got ' '$"):
+        check_data(DataSettings(cutoff=" "))

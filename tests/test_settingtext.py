@@ -68,3 +68,12 @@ def test_quantiles_none_is_a_point_forecast_and_an_empty_list_or_item_is_refused
         parse_setting("quantiles", [], typed=True)  # a TOML file's quantiles = [] was a point forecast silently
     with pytest.raises(RnncastError, match=r"^quantiles '0.1,,0.9' has an empty item \(item 2 of 3\)"):
         parse_setting("quantiles", "0.1,,0.9")
+
+
+def test_a_cutoff_written_as_a_toml_date_or_time_is_its_iso_text():
+    """cutoff = 2024-06-30 in a TOML file is a date, not a string: read as the text it writes."""
+    import datetime
+
+    assert parse_setting("cutoff", datetime.date(2024, 6, 30), typed=True) == "2024-06-30"
+    assert parse_setting("cutoff", datetime.datetime(2024, 6, 30, 12), typed=True) == "2024-06-30T12:00:00"
+    assert parse_setting("cutoff", "2024-06-30") == "2024-06-30" and parse_setting("cutoff", "none") is None

@@ -1,7 +1,8 @@
 """Backtesting: how the model would have done at each of the last ``n_windows`` cutoffs of
 every series (the last step each window's forecast reads), beside the baselines.
 
-Cutoffs are counted back from each series' end: window ``k`` (0 = oldest) forecasts rows
+Cutoffs are counted back from each series' end (with the ``cutoff`` setting, forward from that time in
+every series: ``cutoffs.backtest_rows``): window ``k`` (0 = oldest) forecasts rows
 ``[c_k, c_k + horizon)`` with ``c_k = T - horizon - (n_windows - 1 - k) * step``, from the rows
 before ``c_k`` (its cutoff is row ``c_k - 1``). A model never learns from a row after the cutoff it forecasts from:
 
@@ -29,7 +30,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import csvmarks, csvtext, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
+from rnncast import csvmarks, csvtext, cutoffs, filledwindows, fittedroles, fitting, gapwindows, readout, seasonspans, spreads
 from rnncast.metrics import zero_actuals
 from rnncast.evaluation import mase_excluded, scaled_scores, scores
 from rnncast.cutting import backtest_remedy, cutoff_rows, few_windows, report_short
@@ -129,12 +130,15 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     fitting.check_roles(panel, settings)
     seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season)
 
-    first_rows = cutoff_rows(panel.lengths, horizon, n_windows, step)  # [S, K]; None: no series holds them
+    first_rows = (cutoff_rows(panel.lengths, horizon, n_windows, step) if data_s.cutoff is None else  # [S, K]; None:
+                  cutoffs.backtest_rows(panel, data_s.cutoff, horizon, n_windows, step))  # no series holds them
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     needed = (rows_needed(lookback, horizon, data_s.val_frac, 0.0) or 0) + horizon + (n_windows - 1) * step
     why = (f"lookback {lookback} + horizon {horizon} of training rows and {data_s.val_frac:.0%} validation rows up to "
-           f"the first of {n_windows} cutoffs {counted(step, 'step')} apart, and a horizon after the last")
+           f"the first of {n_windows} cutoffs {counted(step, 'step')} apart" + (
+               f" (at {cutoffs.shown_at(data_s.cutoff, panel)})" if data_s.cutoff is not None else "")
+           + ", and a horizon after the last")
     remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows) if None in first else ""  # only what helps
     skipped = skipped_as_given(report_short(panel, first, needed, why, remedy), panel.given_by_text)  # as given
     if skipped:

@@ -46,6 +46,14 @@ class DataSettings:
     scaler: str = _opt("standard", "column scaling, fitted on training rows only", SCALERS)
     val_frac: float = _opt(0.1, "fraction of rows (at the end, before test) used for validation")
     test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test")
+    cutoff: str | None = _opt(
+        None,
+        "one time at which every series is cut (as the data writes its times, or ISO 8601: 2024-06-30; a whole "
+        "number for integer periods): the rows after it are each series' test rows, and the last --val-frac of "
+        "the rows up to it its validation rows, instead of --test-frac; a series with fewer than a horizon of rows "
+        "after it, or too few up to it, is left out by name (default: none: each series cut at its own fractions, "
+        "so one series' test rows may fall on dates another was trained on)",
+    )
     future_known: bool = _opt(
         False,
         "the feature columns (features=, --features) are known over the forecast horizon (a "

@@ -10,6 +10,7 @@ import logging
 
 import numpy as np
 
+from rnncast import cutoffs
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -22,8 +23,14 @@ log = logging.getLogger(__name__)
 
 def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], list[dict]]:
     """Each series' chronological split (``split``: the row borders of a single series instead of
-    the fractions). Series too short for one are left out, named in a warning, and returned as
-    ``{"id", "rows", "needed"}``; every series too short is an error."""
+    the fractions; the settings' ``cutoff``: every series cut at that time, ``cutoffs.cut``). Series too short for one
+    are left out, named in a warning, and returned as ``{"id", "rows", "needed"}``; every series too short is an error."""
+    if data_s.cutoff is not None:
+        if split is not None:
+            raise RnncastError(f"split= gives the row borders of one series, and cutoff={data_s.cutoff!r} cuts every "
+                               "series at one time; give split= or cutoff, not both")
+        splits = cutoffs.cut(panel, data_s.cutoff, data_s)
+        return _kept(panel, splits, report_short(panel, splits, *cutoffs.needed(data_s.cutoff, panel, data_s, splits)))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))
         fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
@@ -47,6 +54,11 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
                            f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
                            f"({data_s.test_frac * 100:.3g}%) rows")
+    return _kept(panel, splits, skipped)
+
+
+def _kept(panel: Panel, splits: list, skipped: list[dict]) -> tuple[Panel, list[Split], list[dict]]:
+    """The panel of the series that have a split, their splits, and those left out."""
     if skipped:
         kept = [s for s, split in enumerate(splits) if split is not None]
         panel, splits = panel.subset(kept), [splits[s] for s in kept]

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (cutting, distributed, filledwindows, fingerprint, highwaystart, noticed, observed, outputnames,
+from rnncast import (cutoffs, cutting, distributed, filledwindows, fingerprint, highwaystart, noticed, observed, outputnames,
                      parts, quantilestart, samestep, scaling, seasonspans, seeding, spreads, untrained)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
@@ -78,6 +78,9 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
+    if settings.data.cutoff is None and (overlap := cutoffs.overlap(panel, splits)):
+        log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
+        prepared.state.overlap = overlap
     prepared.data = record
     prepared.source = Path(data) if isinstance(data, (str, os.PathLike)) else None
     prepared.state.given_ids = as_read.given_by_text  # skipped_series_ in the caller's ids, a Panel's too

@@ -78,6 +78,7 @@ class Forecaster(Learned, Parameters):
         scaler: str = _D.scaler,
         val_frac: float = _D.val_frac,
         test_frac: float = _D.test_frac,
+        cutoff: str | int | None = _D.cutoff,
         future_known: bool = _D.future_known,
         season: int = _D.season,
         fill: str | None = _D.fill,
@@ -137,7 +138,7 @@ class Forecaster(Learned, Parameters):
         with ``future_known=True`` are the same), ``static_covariates`` (column names constant within each
         series, or a table with the id column: a frame, a dict of its columns or a ``pathlib.Path`` of its
         file); ``static_categorical``: those of them read as categories whatever their values (integer codes of a
-        store type or region; else numbers are numbers, text and 'category' columns categories). Each series is split by the same fractions and scaled on its own training rows; a series too
+        store type or region; else numbers are numbers, text and 'category' columns categories). Each series is split by the same fractions (or at one ``cutoff`` time) and scaled on its own training rows; a series too
         short to train is left out with a warning and listed in ``skipped_series_``.
 
         Started by ``torchrun`` among several processes, the ranks train one model together

@@ -148,7 +148,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                            "end": forecaster.split_.end}
     else:
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": forecaster.skipped_series_}
-        metrics = {**metrics, "skipped_series": forecaster.skipped_series_}
+        metrics = {**metrics, "skipped_series": forecaster.skipped_series_, "test_overlap": forecaster.state_.overlap}
     files.write_json(run_dir / "config.json", config)
     files.write_json(run_dir / "metrics.json", {**metrics, "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))

@@ -62,6 +62,7 @@ def check_data(data) -> None:
                                "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "
                                "Wed Thu', a session such as '30min 09:30-15:30', or a month's last or first business "
                                "day: 'BME', 'BMS') with holidays, or leave holidays unset")
+    check_cutoff(data)
     positive_int("season", data.season)
     for name, low in (("val_frac", "[0"), ("test_frac", "(0")):  # a fit holds out a test split: test_frac above 0
         value = getattr(data, name)
@@ -74,6 +75,23 @@ def check_data(data) -> None:
             f"val_frac + test_frac must leave at least 10% of rows for training, "
             f"got {data.val_frac} + {data.test_frac}"
         )
+
+
+def check_cutoff(data) -> None:
+    """``cutoff``: a time as text (or a whole number for integer periods), and no test_frac beside it that it would
+    leave unused (the time itself is read against the data at fit: ``cutoffs.as_time``)."""
+    value = data.cutoff
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
+        text = f"; give it as text: {value.isoformat()!r}" if hasattr(value, "isoformat") else ""
+        raise RnncastError(f"{named('cutoff')} must be a time as text, such as '2024-06-30' (a whole number for integer "
+                           f"periods), got {value!r}{text}")
+    default = next(f.default for f in fields(data) if f.name == "test_frac")
+    if data.test_frac != default:
+        raise RnncastError(f"cutoff={value!r} makes every row after it a test row, and test_frac={data.test_frac!r} "
+                           "would cut the test rows by a fraction, which the cutoff leaves unused; give cutoff or "
+                           "test_frac, not both")
 
 
 def check_model(model) -> None:

@@ -4,6 +4,8 @@ that flags, config files and ``bench ett|ltsf --set`` type a value alike."""
 
 from __future__ import annotations
 
+import datetime
+
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
@@ -27,6 +29,8 @@ def parse_setting(name: str, value, typed: bool = False):
                            f"{', '.join(sorted(fields_by_name))}")
     default = fields_by_name[name].default
     text = value.strip() if isinstance(value, str) else None
+    if name == "cutoff" and isinstance(value, (datetime.date, datetime.time)):  # TOML's date: cutoff = 2024-06-30
+        return value.isoformat()
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "batch_size":

@@ -59,6 +59,7 @@ class FittedState:
     unused: list = field(default_factory=list)  # the data's columns no role took (layouts.not_used)
     series_all: bool | None = None  # wide: fitted with series='all' (a new numeric column is a new series); None: not known
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
+    overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (cutoffs.overlap); not saved
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text; not saved
 

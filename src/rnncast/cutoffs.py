@@ -1,0 +1,172 @@
+"""A common cutoff for the series of a panel, and the overlap of per-series splits that calls for one.
+
+By default every series is cut at its own fractions (70/10/20 %), so where series start or end on other
+dates one series' test rows may fall on dates other series were trained and validated on: where series
+move together (the stores of a chain, the sensors of a building) the model has seen the test period's
+calendar in other series' rows, and its test score is optimistic. ``overlap`` measures that and says
+it in one line; ``cutoff`` (a time in the data's own form) cuts every series there instead: its test
+rows are those after the cutoff, its validation rows the last ``val_frac`` of the rows up to it
+(``cut``). Series with no test rows after the cutoff, or too few rows up to it, are left out by name as
+too-short series are (``cutting.report_short``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.config import DataSettings
+from rnncast.errors import RnncastError
+from rnncast.panel import Panel
+from rnncast.spelling import counted, named, spelled
+from rnncast.timetext import read, shown
+from rnncast.windows import Split, chronological_split, rows_needed
+
+def as_time(value, panel: Panel):
+    """``cutoff`` as a value of the panel's time: a timestamp written as the data writes its times (or in ISO 8601),
+    in the data's zone; a period of its frequency; a whole number for integer periods. Refused by name where the
+    data has no time (rows numbered) or the value reads as no time of the data's kind."""
+    time = panel.time
+    if time is None:
+        raise RnncastError(f"{named('cutoff')} is a time of the data's time column, and the data has none (its rows are "
+                           "numbered); give a time column (time_col=, --time-col), or leave cutoff out to cut each "
+                           "series by val_frac/test_frac")
+    text = str(value).strip()
+    if isinstance(time, pd.DatetimeIndex):
+        stamp = _timestamp(text, panel)
+        if time.tz is not None:
+            return stamp.tz_convert(time.tz) if stamp.tz is not None else stamp.tz_localize(time.tz)
+        if stamp.tz is not None:
+            raise RnncastError(f"{named('cutoff')} {text!r} has a UTC offset or zone, and the data's times have none; "
+                               "give it as the data writes its times")
+        return stamp
+    if isinstance(time, pd.PeriodIndex):
+        try:
+            return pd.Period(text, freq=time.freq)
+        except (ValueError, TypeError):
+            raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
+    try:
+        number = int(text)
+    except ValueError:
+        raise RnncastError(f"{named('cutoff')} {text!r} is no time of the data's: its times are whole numbers "
+                           f"({_example(time)})") from None
+    return number
+
+
+def _timestamp(text: str, panel: Panel) -> pd.Timestamp:
+    fmt = panel.calendar.text_format
+    for own in ((lambda: pd.to_datetime(text, format=fmt)), (lambda: read(pd.Series([text]), fmt)[0])) if fmt else ():
+        try:  # the data's own form first (01.03.2024; 2024Q1, 2024-W05), then ISO 8601
+            return pd.Timestamp(own())
+        except (RnncastError, ValueError, TypeError):
+            pass
+    try:
+        stamp = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        stamp = pd.NaT
+    if pd.isna(stamp):
+        raise RnncastError(f"{named('cutoff')} {text!r} reads as no time: give one as the data writes its times "
+                           f"({_example(panel.time, panel)}) or in ISO 8601 (2024-01-31, 2024-01-31 12:00)")
+    return stamp
+
+
+def _example(time: pd.Index, panel: Panel | None = None) -> str:
+    """The data's last time as it is written: what a cutoff may look like."""
+    return f"its last is {shown(time.max(), time, panel.calendar.text_format if panel else None)}"
+
+
+def cut(panel: Panel, cutoff, data_s: DataSettings) -> list:
+    """Each series' split at ``cutoff`` (the setting's value): test rows after it, validation the last ``val_frac``
+    of the rows up to it; None for a series that holds no horizon after it or too few rows up to it."""
+    upto = _rows_up_to(panel, as_time(cutoff, panel))
+    splits = []
+    for n_up, n in zip(upto.tolist(), panel.lengths.tolist()):
+        try:
+            part = chronological_split(n_up, data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
+        except RnncastError:
+            part = None
+        splits.append(Split(part.train_end, part.val_end, n) if part and n - n_up >= data_s.horizon else None)
+    return splits
+
+
+def backtest_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
+    """[S, K] the first target row of each of a backtest's ``n_windows`` cutoffs ``step`` rows apart, the first at
+    ``cutoff`` in every series (``cutting.cutoff_rows`` counts them back from each series' end instead); row 0 for a
+    series whose last window would reach past its end (no training rows: left out as too short); None where no series
+    holds them (counted in Python's whole numbers first, as ``cutoff_rows`` does)."""
+    if horizon + (n_windows - 1) * step > int(panel.lengths.max(initial=0)):
+        return None
+    rows = _rows_up_to(panel, as_time(cutoff, panel))[:, None] + step * np.arange(n_windows)[None, :]
+    return np.where((rows[:, -1] + horizon <= panel.lengths)[:, None], rows, 0)
+
+
+def shown_at(cutoff, panel: Panel) -> str:
+    """The cutoff as the data writes its times."""
+    return shown(as_time(cutoff, panel), panel.time, panel.calendar.text_format)
+
+
+def _rows_up_to(panel: Panel, at) -> np.ndarray:
+    """[S] how many rows of each series lie at or before the time ``at`` (a series' times ascend)."""
+    return np.add.reduceat(np.asarray(panel.time <= at, dtype=np.int64), panel.offsets[:-1])
+
+
+def needed(cutoff, panel: Panel, data_s: DataSettings, splits: list) -> tuple[int | None, str]:
+    """What a series left out at ``cutoff`` lacks, as ``cutting.report_short`` says it: the rows a series needs
+    and why (the ones with too few rows after the cutoff named)."""
+    up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
+    after = panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))  # [S] rows after it
+    short = [s for s, split in enumerate(splits) if split is None and after[s] < data_s.horizon]
+    why = (f"lookback {data_s.lookback} + horizon {data_s.horizon} of training rows and a horizon of "
+           f"{data_s.val_frac * 100:.3g}% validation rows up to the cutoff {shown_at(cutoff, panel)}, and a horizon of "
+           "test rows after it")
+    if short and panel.ids == [None]:  # one series: no id to name
+        why += f"; it has {counted(int(after[0]), 'row')} after it"
+    elif short:
+        why += (f"; {len(short)} of them {'has' if len(short) == 1 else 'have'} fewer than {data_s.horizon} rows after "
+                "it: " + ", ".join(repr(panel.given_id(s)) for s in short[:10]) + (" ..." if len(short) > 10 else ""))
+    return (None if up is None else up + data_s.horizon), why
+
+
+def overlap(panel: Panel, splits: list[Split]) -> dict | None:
+    """Where a panel's per-series test rows fall on dates other series were trained or validated on:
+    ``{"series": how many series' test rows do, "of": the series, "from": the first such test time, "to": the
+    last time another series was fitted on, "text"}``; None for one series, data without time, or no overlap."""
+    if panel.n_series < 2 or panel.time is None:
+        return None
+    keys = _keys(panel.time)
+    if keys is None:
+        return None
+    starts = np.asarray(panel.offsets[:-1], dtype=np.int64)
+    val_end = np.array([sp.val_end for sp in splits], dtype=np.int64)
+    end = np.array([sp.end for sp in splits], dtype=np.int64)
+    tested = val_end < end  # [S] series with test rows
+    first_test = starts + np.minimum(val_end, end - 1)  # [S] rows of the panel
+    last_fit = starts + val_end - 1  # the last row each series was fitted (trained or validated) on
+    # a series' own fitted rows end before its test rows, so the latest fitted time among series that start by the end of
+    # a series' test rows is another series' whenever it reaches into them
+    order = np.argsort(keys[starts], kind="stable")
+    latest = np.maximum.accumulate(keys[last_fit[order]])  # [S] the latest fitted time among the first k + 1 by start
+    k = np.searchsorted(keys[starts][order], keys[starts + end - 1], side="right") - 1  # [S] >= its own position
+    reach = latest[k]  # [S] the latest fitted time of the series that start by the end of each one's test rows
+    hit = tested & (keys[first_test] <= reach)
+    if not hit.any():
+        return None
+    first = first_test[hit][np.argmin(keys[first_test[hit]])]
+    last = last_fit[np.flatnonzero(keys[last_fit] == reach[hit].max())[0]]
+    fmt = panel.calendar.text_format
+    said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": shown(panel.time[first], panel.time, fmt),
+            "to": shown(panel.time[last], panel.time, fmt)}
+    said["text"] = (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
+                    f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
+                    f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "
+                    f"a cutoff ({spelled('cutoff')}) cuts every series at one time, their test rows after it")
+    return said
+
+
+def _keys(time: pd.Index) -> np.ndarray | None:
+    """The times as int64 that order as they do (datetimes in their unit, periods as ordinals); None for another kind."""
+    if isinstance(time, (pd.DatetimeIndex, pd.PeriodIndex)):
+        return time.asi8
+    if np.issubdtype(time.dtype, np.integer):
+        return time.to_numpy().astype(np.int64)
+    return None

@@ -1,0 +1,125 @@
+"""A common cutoff (``cutoffs.py``): the overlap of per-series splits measured, every series cut at one time
+(its test rows after it, validation the last val_frac up to it), the time read in the data's form, the series
+that cannot be cut there named and left out, and evaluate scoring the test rows the fit recorded."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
+from rnncast.config import DataSettings
+from rnncast.cutoffs import as_time, backtest_rows, cut, overlap
+from rnncast.cutting import cut as cut_panel
+from rnncast.loading import load_panel
+
+DATA = DataSettings(lookback=12, horizon=3)
+
+
+def _panel_frame(starts: dict, n: int = 100, freq: str = "D") -> pd.DataFrame:
+    """Series of ``n`` rows each, starting on the dates of ``starts``, each its own sine wave."""
+    rng = np.random.default_rng(0)
+    return pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range(start, periods=n, freq=freq),
+                                    "y": 5 + np.sin(np.arange(n) / 3 + k) + 0.1 * rng.standard_normal(n)})
+                      for k, (sid, start) in enumerate(starts.items())], ignore_index=True)
+
+
+STAGGERED = {"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"}  # b's training rows reach past a's test start
+
+
+def test_per_series_splits_whose_test_rows_fall_on_other_series_fitted_dates_are_measured():
+    panel = load_panel(_panel_frame(STAGGERED))
+    kept, splits, _ = cut_panel(panel, None, DATA)
+    said = overlap(kept, splits)
+    # a and c: test rows from row 80 (2024-03-21), b fitted up to its row 79 (2024-05-04)
+    assert said["series"] == 2 and said["of"] == 3 and said["from"] == "2024-03-21" and said["to"] == "2024-05-04"
+    assert "test rows of 2 of the 3 series (from 2024-03-21)" in said["text"] and "--cutoff" in said["text"]
+
+
+def test_series_on_the_same_dates_one_series_or_rows_without_time_have_no_overlap():
+    aligned = load_panel(_panel_frame({"a": "2024-01-01", "b": "2024-01-01"}))
+    assert overlap(*cut_panel(aligned, None, DATA)[:2]) is None
+    one = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
+    assert overlap(*cut_panel(one, None, DATA)[:2]) is None
+    numbered = load_panel(_panel_frame(STAGGERED).drop(columns="ds"))
+    assert overlap(*cut_panel(numbered, None, DATA)[:2]) is None
+
+
+def test_a_cutoff_makes_every_later_row_a_test_row_and_validation_the_last_share_up_to_it(caplog):
+    frame = _panel_frame({**STAGGERED, "late": "2024-06-01"})  # late starts after the cutoff: nothing up to it
+    panel = load_panel(frame)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        kept, splits, skipped = cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2024-03-31"))
+    assert kept.ids == ["a", "b", "c"]
+    for s, split in enumerate(splits):
+        times = kept.time_of(s)
+        assert times[split.val_end - 1] == pd.Timestamp("2024-03-31") < times[split.val_end]  # test: after it
+        assert split.end == 100 and split.val_end - split.train_end == round(split.val_end * 0.1)
+    assert skipped == [{"id": "late", "rows": 100, "needed": skipped[0]["needed"]}]
+    assert "'late' (100 rows)" in caplog.text and "up to the cutoff 2024-03-31" in caplog.text
+    assert overlap(kept, splits) is None  # one time for all: nothing to say
+
+
+def test_series_that_end_by_the_cutoff_are_named_and_a_cutoff_none_can_be_cut_at_is_refused(caplog):
+    panel = load_panel(_panel_frame(STAGGERED))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        kept, _, skipped = cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2024-04-09"))
+    assert kept.ids == ["b"] and [d["id"] for d in skipped] == ["a", "c"]  # a and c end on 2024-04-09
+    assert "2 of them have fewer than 3 rows after it: 'a', 'c'" in caplog.text
+    with pytest.raises(RnncastError, match=r"^every series is too short to train: .*up to the cutoff 2025-01-01"):
+        cut_panel(panel, None, DataSettings(lookback=12, horizon=3, cutoff="2025-01-01"))
+    one = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
+    with pytest.raises(RnncastError, match=r"^the series is too short to train: 100 rows"):
+        cut_panel(one, None, DataSettings(lookback=12, horizon=3, cutoff="2024-01-10"))  # too few rows up to it
+    with pytest.raises(RnncastError, match=r"and a horizon of test rows after it; it has 1 row after it\)$"):
+        cut_panel(one, None, DataSettings(lookback=12, horizon=3, cutoff="2024-04-08"))
+
+
+def test_a_cutoff_is_read_as_the_data_writes_its_times_or_in_iso_in_its_zone_or_as_a_whole_number():
+    dotted = _panel_frame({"a": "2024-01-01"}).drop(columns="unique_id")
+    dotted["ds"] = dotted["ds"].dt.strftime("%d.%m.%Y")
+    panel = load_panel(dotted)
+    assert as_time("01.02.2024", panel) == as_time("2024-02-01", panel) == pd.Timestamp("2024-02-01")
+    zoned = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"), tz="Europe/Berlin")
+    assert as_time("2024-02-01", zoned) == pd.Timestamp("2024-02-01", tz="Europe/Berlin")
+    periods = load_panel(pd.DataFrame({"t": np.arange(1990, 2090), "y": np.sin(np.arange(100.0))}), time_col="t")
+    assert as_time("2050", periods) == 2050 and as_time(2050, periods) == 2050
+    with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) 'mid-2050' is no time of the data's: its times are "
+                                           r"whole numbers \(its last is 2089\)"):
+        as_time("mid-2050", periods)
+    with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) 'soon' reads as no time: .*\(its last is 09.04.2024\)"):
+        as_time("soon", panel)
+    with pytest.raises(RnncastError, match=r"the data has none \(its rows are numbered\)"):
+        as_time("2024-02-01", load_panel(pd.DataFrame({"y": np.sin(np.arange(100.0))})))
+
+
+def test_a_backtest_at_a_cutoff_starts_every_series_there_and_leaves_out_those_it_would_run_past():
+    panel = load_panel(_panel_frame(STAGGERED))
+    rows = backtest_rows(panel, "2024-03-31", horizon=3, n_windows=3, step=3)
+    assert rows.tolist() == [[91, 94, 97], [46, 49, 52], [91, 94, 97]]  # b: 46 rows up to it
+    assert {panel.time_of(s)[rows[s, 0]] for s in range(3)} == {pd.Timestamp("2024-04-01")}
+    rows = backtest_rows(panel, "2024-03-31", horizon=3, n_windows=4, step=3)  # a's and c's last would be rows 100-102
+    assert rows.tolist() == [[0] * 4, [46, 49, 52, 55], [0] * 4] and backtest_rows(panel, "2024-03-31", 3, 400, 3) is None
+
+
+def test_a_fit_at_a_cutoff_is_scored_by_evaluate_on_the_windows_after_it(caplog):
+    frame = _panel_frame(STAGGERED)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**TINY, cutoff="2024-03-31").fit(frame)
+    assert "fall on dates other series were trained or validated on" not in caplog.text
+    assert model.get_params()["cutoff"] == "2024-03-31"
+    scored = model.evaluate(frame)["scored"]
+    per_series = [100 - split.val_end - TINY["horizon"] + 1 for split in model.state_.splits]  # a window per test row
+    assert scored["windows"] == sum(per_series) and scored["targets_on"]["test"] == sum(per_series)
+    assert "first targets from 2024-04-01" in scored["text"]
+
+
+def test_split_and_a_cutoff_together_are_refused():
+    panel = load_panel(_panel_frame({"a": "2024-01-01"}).drop(columns="unique_id"))
+    with pytest.raises(RnncastError, match=r"^split= gives the row borders of one series, and cutoff='2024-03-01' cuts"):
+        cut_panel(panel, (60, 70, 100), DataSettings(lookback=12, horizon=3, cutoff="2024-03-01"))
+    assert cut(panel, "2024-03-01", DATA)[0].val_end == 61  # 2024-01-01 .. 2024-03-01: 61 rows up to it
