@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, jitter, monthdays, offcalendar, owncalendars, sessions, weekmasks
+from rnncast import businessmonths, jitter, monthdays, offcalendar, owncalendars, sessions, tradingweeks, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -90,6 +90,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)
     moved = businessmonths.explain(time, offsets) if best is None else None  # a market's last trading days
+    moved = tradingweeks.explain(time, offsets) if best is None and moved is None else moved  # of the month, week
     ruler = Ruler.of(time, offsets, moved.offset) if moved is not None else None
     if ruler is not None and ruler.bad is None:
         log.warning("calendar: %s", moved) if not quiet else None
