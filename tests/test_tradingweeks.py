@@ -146,3 +146,28 @@ def test_the_command_line_fits_then_predicts_evaluates_and_backtests(tmp_path, c
     code, _, err = cli(capsys, "backtest", tmp_path / "w.csv", "--from-run", tmp_path / "run", "--n-windows", "2",
                        "--out", tmp_path / "bt")
     assert code == 0, err
+
+
+def test_a_typo_among_weekly_closes_is_the_only_row_named(caplog):
+    """A Wednesday among Friday closes moved by holidays: the moved rows keep 'W-FRI' without NYSE holidays, so only
+    the typo is named off it (and the remedy names the weekly calendar)."""
+    frame = _weekly()
+    frame.loc[50, "date"] = (pd.Timestamp(frame.loc[50, "date"]) - pd.Timedelta(days=2)).strftime("%Y-%m-%d")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _fit(frame)
+    warned = next(r.getMessage() for r in caplog.records if "off the calendar" in r.getMessage())
+    assert warned.startswith("timestamp 2023-03-01 (row 50) is off the calendar 'W-FRI' without NYSE holidays the other "
+                             "159 rows keep") and "freq='BME' or 'W-FRI' with holidays=" in warned, warned
+
+
+def test_weekly_closes_beside_plain_month_ends_keep_their_own_calendar(tmp_path):
+    weeks = _weekly()
+    months = pd.DataFrame({"date": pd.date_range(end="2025-03-31", periods=40, freq="ME").strftime("%Y-%m-%d"),
+                           "y": np.arange(40.0)})
+    frame = pd.concat([weeks.assign(unique_id="A"), months.assign(unique_id="B")], ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": H, "epochs": 1}).fit(frame, target="y", id_col="unique_id")
+    forecast = model.predict(frame)
+    dates = forecast.reset_index().groupby("unique_id")["date"].apply(lambda d: [str(t.date()) for t in d])
+    assert dates["A"] == NYSE_AHEAD and dates["B"] == ["2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31"]
+    model.save(tmp_path / "m")
+    pd.testing.assert_frame_equal(Forecaster.load(tmp_path / "m").predict(frame), forecast)

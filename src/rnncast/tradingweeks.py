@@ -181,14 +181,10 @@ def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
     days = wall_days(time)
     if not np.is_busday(days).all():
         return None
-    for alias, (weekday, back) in KINDS.items():
-        weekdays = (days.view("int64") + 3) % 7  # Monday 0: 1970-01-01 was a Thursday
-        anchors = days + ((weekday - weekdays) % 7 if back else -((weekdays - weekday) % 7)).astype("timedelta64[D]")
-        within = inside(offsets, len(days))
-        steps = np.diff(anchors).astype(np.int64)[within] // 7
+    for alias in KINDS:
+        low, high, steps = _spans(days, offsets, alias)
         if len(steps) and (steps <= 0).any():
             continue  # two rows in one week
-        low, high = (days + 1, anchors + 1) if back else (anchors, days)
         moved = np.flatnonzero(high > low)
         if not len(moved):
             continue
@@ -200,6 +196,51 @@ def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
             ends = wall[offsets[1:][offsets[1:] > offsets[:-1]] - 1]
             return Found(found[0], chosen, len(moved), _differ(chosen, found[1:], alias, n, ends))
     return None
+
+
+def near(time: pd.Index, offsets: np.ndarray) -> list:
+    """The calendar a market's weekly rows keep where a few are off it (a typo): ``explain`` of every row, else the
+    set whose holidays explain the most rows moved off plain 'W-FRI' ('W-MON'), two at least and most of them, as a
+    candidate for ``offcalendar.few_off``, which then names only the rows truly off it, and for a series' own
+    calendar in a panel (``owncalendars.alone``); else [] (and for rows that are not weekly)."""
+    found = explain(time, offsets)
+    if found is not None or not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
+        return [] if found is None else [found.offset]
+    wall = time.tz_localize(None) if time.tz is not None else time
+    days = wall_days(time)
+    for alias in KINDS:
+        low, high, steps = _spans(days, offsets, alias)
+        moved = np.flatnonzero((high > low) & np.asarray(wall == wall.normalize()))
+        if (steps <= 0).sum() > max(1, len(days) // 20) or not 2 <= len(moved) <= len(days) // 5:
+            continue  # not weekly rows, or too many moved for a market's holidays
+        votes: dict = {}
+        for i in moved:
+            span = np.arange(low[i], high[i])
+            span = span[np.is_busday(span)]
+            for rank, name in enumerate(sets(days[i : i + 1], span) if len(span) else []):
+                count, best = votes.get(name, (0, rank))
+                votes[name] = (count + 1, min(best, rank))
+        chosen = max(votes, key=lambda v: (votes[v][0], -votes[v][1]), default=None)
+        if chosen is not None and votes[chosen][0] >= 2 and 2 * votes[chosen][0] > len(moved):
+            return [offset(chosen, alias)]
+    return []
+
+
+def set_of(freq) -> str | None:
+    """The holiday set of a ``TradingWeek`` (``'NYSE'``), else None."""
+    return freq.market if type(freq) is TradingWeek else None
+
+
+def _spans(days: np.ndarray, offsets: np.ndarray, alias: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The days [N] each row was moved over from plain ``alias`` (from ``low`` up to, not including, ``high``; none
+    where ``high <= low``, a row after its Friday or before its Monday) and the steps in weeks between rows of a
+    series [N - S]."""
+    weekday, back = KINDS[alias]
+    weekdays = (days.view("int64") + 3) % 7  # Monday 0: 1970-01-01 was a Thursday
+    anchors = days + ((weekday - weekdays) % 7 if back else -((weekdays - weekday) % 7)).astype("timedelta64[D]")
+    steps = np.diff(anchors).astype(np.int64)[inside(offsets, len(days))] // 7
+    low, high = (days + 1, anchors + 1) if back else (anchors, days)
+    return low, high, steps
 
 
 def _differ(chosen: TradingWeek, alike: list[str], alias: str, n: int, ends: pd.DatetimeIndex) -> tuple:
