@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 
 import numpy as np
 import pandas as pd
@@ -116,6 +117,8 @@ def test_the_offset_walks_weeks_over_holidays_and_reads_its_alias():
     assert tradingweeks.kind_of("W-FRI") == ("W-FRI", 1) and tradingweeks.kind_of("2W-MON") == ("W-MON", 2)
     assert tradingweeks.kind_of("W-WED") is None and tradingweeks.kind_of("BME") is None
     assert tradingweeks.text(tradingweeks.offset("NYSE", "W-MON", 2)) == "2W-MON"
+    every_other = tradingweeks.offset("KRX", "W-MON", 2)  # pandas' copies keep the alias and the set
+    assert pickle.loads(pickle.dumps(every_other)) == every_other and every_other.base == tradingweeks.offset("KRX", "W-MON")
     state = Calendar.from_state({"kind": "datetime", "freq": "W-FRI", "holidays": "NYSE", "name": "date"})
     assert list(state.next(pd.Timestamp("2025-04-11"), 2).strftime("%Y-%m-%d")) == NYSE_AHEAD[1:3]
 

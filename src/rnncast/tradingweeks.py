@@ -37,7 +37,11 @@ class TradingWeek(pd.DateOffset):
         super().__init__(n, normalize)
         object.__setattr__(self, "alias", alias)  # pandas offsets are immutable once made
         object.__setattr__(self, "market", market)
-        object.__setattr__(self, "days", business_days(market))
+        object.__setattr__(self, "_business", business_days(market))  # not 'days': pandas reads that as a kwd
+
+    @property
+    def kwds(self) -> dict:  # what pandas makes a copy from (offset.base, pickling)
+        return {"alias": self.alias, "market": self.market}
 
     def _anchor(self, day: pd.Timestamp) -> pd.Timestamp:
         """The anchor day of the week ``day`` (midnight) belongs to: the Friday on or after it, the Monday on or
@@ -48,7 +52,7 @@ class TradingWeek(pd.DateOffset):
 
     def _day(self, anchor: pd.Timestamp) -> pd.Timestamp | None:
         """The trading day of the week of ``anchor``, None where the week has none."""
-        day = self.days.rollback(anchor) if KINDS[self.alias][1] else self.days.rollforward(anchor)
+        day = self._business.rollback(anchor) if KINDS[self.alias][1] else self._business.rollforward(anchor)
         return day if abs(day - anchor) < WEEK else None
 
     def _walk(self, dt, n: int) -> pd.Timestamp:
