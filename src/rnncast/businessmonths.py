@@ -147,7 +147,7 @@ def explain(time: pd.Index, offsets: np.ndarray) -> Found | None:
         skipped = _skipped(days, kind)
         if skipped is None or not len(skipped[0]):
             continue
-        found = _sets(days, skipped[0])
+        found = sets(days, skipped[0])
         steps = np.diff(days.astype("datetime64[M]").astype(np.int64))[inside(offsets, len(days))]
         n = int(np.gcd.reduce(steps)) if len(steps) else 1  # 3: each quarter's
         if found and n > 0:
@@ -187,7 +187,7 @@ def _skipped(days: np.ndarray, kind: str) -> tuple[np.ndarray, int] | None:
     return over[np.is_busday(over)], len(moved)
 
 
-def _sets(days: np.ndarray, skipped: np.ndarray) -> list[str]:
+def sets(days: np.ndarray, skipped: np.ndarray) -> list[str]:
     """The sets whose holidays hold every skipped weekday and no row, best first (see the module)."""
     first, last, year = int(str(days.min())[:4]), int(str(days.max())[:4]), int(str(skipped[0])[:4])
     markets, tried = set(library().list_supported_financial()), candidates()

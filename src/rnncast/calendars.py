@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, jitter, monthdays, offcalendar, owncalendars, sessions, weekmasks
+from rnncast import businessmonths, jitter, monthdays, offcalendar, owncalendars, sessions, tradingweeks, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Combined, Ruler
@@ -90,6 +90,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     tried = candidates(time, offsets)  # pandas' inference over windows: once, for both searches
     best = owncalendars.best(time, offsets, tried)
     moved = businessmonths.explain(time, offsets) if best is None else None  # a market's last trading days
+    moved = tradingweeks.explain(time, offsets) if best is None and moved is None else moved  # of the month, week
     ruler = Ruler.of(time, offsets, moved.offset) if moved is not None else None
     if ruler is not None and ruler.bad is None:
         log.warning("calendar: %s", moved) if not quiet else None
@@ -99,8 +100,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         if own is not None:
             return own
     if best is None:
-        few = offcalendar.few_off(time, offsets, where, tried + businessmonths.near(time, offsets), fmt) if not quiet \
-            else None  # decision 242
+        near = businessmonths.near(time, offsets) + tradingweeks.near(time, offsets) if not quiet else []
+        few = offcalendar.few_off(time, offsets, where, tried + near, fmt) if not quiet else None  # decision 242
         if few is not None:
             log.warning("%s", few)
         elif len(time) > len(offsets) - 1 and not quiet:
@@ -151,7 +152,8 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
     for s in odd:
         piece = time[offsets[s] : offsets[s + 1]]
         own[int(s)] = owncalendars.alone(piece)  # (offset, ruler) or None: no calendar explains this series
-    calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and businessmonths.set_of(o[0])) for s, o in own.items()}
+    calendars = {s: Calendar("datetime", o and o[0], tz, name, holidays=o and (businessmonths.set_of(o[0]) or
+                                                                          tradingweeks.set_of(o[0]))) for s, o in own.items()}
     normal = [s for s in range(len(lengths)) if s not in own]
     base = (Calendar("datetime", best[0], tz, name) if best is not None and normal else
             Counter(calendars.values()).most_common(1)[0][0])

@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blankrows, businessdays, businessmonths, calendars, compactdates, csvtext, gaps, holidaysets,
-                     labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, weekmasks,
-                     writtenzones)
+                     labels, offcalendar, rowindex, seriesholidays, seriesids, sessions, statictext, tradingweeks,
+                     weekmasks, writtenzones)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
 from rnncast.fills import fill_panel
@@ -205,8 +205,9 @@ def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
             session, freq = _followed(dated, offsets, where)
         week = session.week if session is not None else freq
-        days = businessmonths.given(dated, holidays, freq, where, rows.text_format) if session is None and \
-            businessmonths.kind_of(freq) else businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
+        kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
+        days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
+            businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session)
         freq = session.on(days) if session is not None else days
     if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
         written = rows.written[positions]
@@ -273,7 +274,8 @@ def _followed(time: pd.Index, offsets: np.ndarray, where) -> tuple[sessions.Sess
         return None, None
     if isinstance(calendar.freq, sessions.Session):
         return calendar.freq, None
-    return None, weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
+    return None, (weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
+                  or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
 
 
 def _order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda: "") -> np.ndarray | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessmonths, jitter
+from rnncast import businessmonths, jitter, tradingweeks
 from rnncast.offsetguess import candidates, inside
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import ALIASES, Calendar
@@ -54,9 +54,10 @@ def few_off(time: pd.DatetimeIndex, offsets: np.ndarray, where, tried: list, fmt
     keep = (f"the other {n - len(off)} rows of that series keep, so no calendar explains each of its rows and its "
             f"forecasts cannot be dated{one}" if one else
             f"the other {n - len(off)} rows keep, so no calendar explains every row and forecasts cannot be dated")
-    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=businessmonths.set_of(offset)).shown} {keep}: "
-            f"{fix}, or give freq= (--freq) where the data "
-            "keeps another calendar (a market's last trading day of the month: freq='BME' with holidays= naming it)")
+    market = businessmonths.set_of(offset) or tradingweeks.set_of(offset)
+    return (f"{which} off the calendar {Calendar('datetime', offset, holidays=market).shown} {keep}: "
+            f"{fix}, or give freq= (--freq) where the data keeps another calendar (a market's last trading day of the "
+            "month or of the week: freq='BME' or 'W-FRI' with holidays= naming the market)")
 
 
 def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "") -> str:
@@ -85,7 +86,7 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
         at = lambda i, s=s: where(int(offsets[s]) + i)  # noqa: E731
         if len(piece) < 3:
             continue
-        tried = candidates(piece, cut) + businessmonths.near(piece, cut)
+        tried = candidates(piece, cut) + businessmonths.near(piece, cut) + tradingweeks.near(piece, cut)
         said.append(few_off(piece, cut, at, tried, fmt, others) or irregular(piece, cut, at, fmt, name(s), others))
     return said
 
@@ -102,8 +103,8 @@ def undated(time, offsets: np.ndarray, ids: list, own: dict, base: Calendar, nam
         return [], ""
     s = none[0]
     piece, cut = time[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])
-    off = few_off(piece, cut, lambda i: f"its row {i + 1}", candidates(piece, cut) + businessmonths.near(piece, cut),
-                  fmt, OTHERS) if len(piece) > 2 else None
+    tried = candidates(piece, cut) + businessmonths.near(piece, cut) + tradingweeks.near(piece, cut)
+    off = few_off(piece, cut, lambda i: f"its row {i + 1}", tried, fmt, OTHERS) if len(piece) > 2 else None
     why = f"in the data given, {off.split(', so no calendar')[0]}" if off else \
         f"the timestamps of series {name(s)!r} follow no regular calendar"
     who = ", ".join(repr(name(k)) for k in none[:5]) + (f" and {len(none) - 5} more" if len(none) > 5 else "")

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths
+from rnncast import businessmonths, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
@@ -57,7 +57,8 @@ def alone(piece: pd.DatetimeIndex):
     if len(piece) < 2:
         return None
     cut = np.array([0, len(piece)])
-    return best(piece, cut, candidates(piece, cut)) or best(piece, cut, businessmonths.near(piece, cut))
+    return best(piece, cut, candidates(piece, cut)) or best(piece, cut, businessmonths.near(piece, cut)) or \
+        best(piece, cut, tradingweeks.near(piece, cut))
 
 
 def skipping(codes: np.ndarray, after: np.ndarray, offsets: np.ndarray) -> np.ndarray:

@@ -53,15 +53,16 @@ def check_data(data) -> None:
     if getattr(data, "holidays", None) is not None:
         from rnncast import holidaysets  # pandas and the holidays package: not for --help
 
-        from rnncast import businessmonths
+        from rnncast import businessmonths, tradingweeks
 
         holidaysets.parse(data.holidays)  # an unknown name refused, the closest one named
         if data.freq is not None and str(data.freq).upper() not in ("B", "C") and mask is None and \
-                businessmonths.kind_of(data.freq) is None:  # 'BME': a month's last business day skips them too
+                businessmonths.kind_of(data.freq) is None and tradingweeks.kind_of(data.freq) is None:  # 'BME', 'W-FRI'
             raise RnncastError(f"holidays={data.holidays!r} are skipped by business days, but freq={data.freq!r} is "
                                "another calendar; leave freq unset (or give 'B', a week mask such as 'Sun Mon Tue "
-                               "Wed Thu', a session such as '30min 09:30-15:30', or a month's last or first business "
-                               "day: 'BME', 'BMS') with holidays, or leave holidays unset")
+                               "Wed Thu', a session such as '30min 09:30-15:30', a month's last or first business "
+                               "day: 'BME', 'BMS', or a week's last or first trading day: 'W-FRI', 'W-MON') with "
+                               "holidays, or leave holidays unset")
     check_cutoff(data)
     positive_int("season", data.season)
     for name, low in (("val_frac", "[0"), ("test_frac", "(0")):  # a fit holds out a test split: test_frac above 0

@@ -26,7 +26,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Tick
 
-from rnncast import businessmonths, holidaysets, monthdays, sessions, weekmasks, zonedays
+from rnncast import businessmonths, holidaysets, monthdays, sessions, tradingweeks, weekmasks, zonedays
 from rnncast.errors import RnncastError
 
 ALIASES = "D, B, W-SUN, MS, ME, QS, YS, h, 15min"
@@ -54,7 +54,8 @@ class Calendar:
             return "irregular"
         if self.holidays is None:
             return repr(self.freq_text)
-        days = self.freq_text if self.session is not None or businessmonths.text(self.freq) else self.weekmask or "B"
+        dated = self.session is not None or businessmonths.text(self.freq) or tradingweeks.text(self.freq)
+        days = self.freq_text if dated else self.weekmask or "B"
         return f"{days!r} without {self.holidays} holidays"
 
     @property
@@ -125,7 +126,9 @@ class Calendar:
         elif kind in ("datetime", "period") and freq is not None:
             mask = weekmasks.parse(freq)  # 'Sun Mon Tue Wed Thu': business days on those weekdays
             monthly = businessmonths.kind_of(freq) if state.get("holidays") else None  # 'BME' without NYSE holidays
+            weekly = tradingweeks.kind_of(freq) if state.get("holidays") else None  # 'W-FRI' without NYSE holidays
             freq = (businessmonths.offset(state["holidays"], *monthly) if monthly else
+                    tradingweeks.offset(state["holidays"], *weekly) if weekly else
                     holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
         return cls(kind, freq, state.get("tz"), state.get("name"), state.get("dayfirst"), state.get("text_format"),
