@@ -159,3 +159,18 @@ def test_the_usage_line_names_every_flag_compare_takes_with_its_choices(capsys):
     listed = set(re.findall(r"^  (--[a-z-]+)", text, flags=re.MULTILINE)) - {"--help"}
     assert listed and all(flag in usage for flag in listed), (listed, usage)
     assert "--part {test,val,train,all}" in usage
+
+
+def test_the_notes_before_the_sentence_say_what_it_rests_on(folders):
+    """A tester's find: of runs of lookback 50 and 10, compare printed "lstm wins" without saying that the lookbacks
+    differ, nor that each fit had warned that it may be undertrained."""
+    code, out, err = run([str(folders / "lstm"), str(folders / "rnn"), "--data", str(folders / "sine.csv"),
+                          "--threads", "1"])
+    assert code == 0, err
+    lines = out.splitlines()
+    expected = rnncast.compare({"lstm": Forecaster.load(folders / "lstm"), "rnn": Forecaster.load(folders / "rnn")},
+                               str(folders / "sine.csv"))
+    assert lines[-1 - len(expected.notes):] == expected.notes + [expected.sentence]
+    assert "the models differ in 2 settings: cell (lstm vs rnn), lookback (12 vs 20)." in lines
+    assert any(line.startswith("lstm") and " may be undertrained: " in line for line in lines)
+
