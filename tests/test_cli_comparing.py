@@ -159,3 +159,36 @@ def test_the_usage_line_names_every_flag_compare_takes_with_its_choices(capsys):
     listed = set(re.findall(r"^  (--[a-z-]+)", text, flags=re.MULTILINE)) - {"--help"}
     assert listed and all(flag in usage for flag in listed), (listed, usage)
     assert "--part {test,val,train,all}" in usage
+
+
+def test_the_notes_before_the_sentence_say_what_it_rests_on(folders):
+    """A tester's find: of runs of lookback 50 and 10, compare printed "lstm wins" without saying that the lookbacks
+    differ, nor that each fit had warned that it may be undertrained."""
+    code, out, err = run([str(folders / "lstm"), str(folders / "rnn"), "--data", str(folders / "sine.csv"),
+                          "--threads", "1"])
+    assert code == 0, err
+    lines = out.splitlines()
+    expected = rnncast.compare({"lstm": Forecaster.load(folders / "lstm"), "rnn": Forecaster.load(folders / "rnn")},
+                               str(folders / "sine.csv"))
+    assert lines[-1 - len(expected.notes):] == expected.notes + [expected.sentence]
+    assert "the models differ in 2 settings: cell (lstm vs rnn), lookback (12 vs 20)." in lines
+    assert any(line.startswith("lstm") and " may be undertrained: " in line for line in lines)
+
+
+def test_names_in_hangul_are_padded_by_the_columns_a_terminal_gives_them(folders, tmp_path):
+    """A tester's find: runs named r/판매량_lstm and r/판매량_gru printed rows 3 columns wider than the head, as padding
+    by characters did before decision 642; compare's tables pad by ``scoretext.width`` (a Hangul syllable: 2 columns)."""
+    import re
+    import shutil
+
+    from rnncast.scoretext import width
+
+    for cell in ("lstm", "gru"):
+        shutil.copytree(folders / cell, tmp_path / f"판매량_{cell}")
+    code, out, err = run([str(tmp_path / "판매량_lstm"), str(tmp_path / "판매량_gru"), "--data",
+                          str(folders / "sine.csv"), "--threads", "1"])
+    assert code == 0, err
+    head, rule, *rows = out.splitlines()[:6]
+    assert [row.split()[0] for row in rows[:2]] == ["판매량_lstm", "판매량_gru"]
+    second = {width(line[: re.search(r"\s{2,}(?=\S)", line).end()]) for line in [head, rule, *rows]}
+    assert second == {head.index("MSE")}  # the MSE column starts where its head does, whatever the names

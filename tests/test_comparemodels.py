@@ -46,7 +46,10 @@ def test_the_mse_is_evaluates_where_the_models_share_their_lookback(fitted, fram
         assert result.scores[name]["mse"] == pytest.approx(scored["original"]["model"]["mse"], rel=1e-12)
         assert result.scores[name]["mae"] == pytest.approx(scored["original"]["model"]["mae"], rel=1e-12)
         assert result.windows == scored["windows"] == result.own_windows[name]
-    assert result.left_out == {"a": 0, "b": 0} and len(result.notes) == 1  # the baselines' note alone
+    assert result.left_out == {"a": 0, "b": 0} and result.notes[-1].endswith("is not beaten by b.")  # the baselines'
+    assert result.notes[:-1] == ["the models differ in one setting: cell (lstm vs rnn).",
+                                 "a may be undertrained: its best epoch was its last (2 of 2), its validation loss "
+                                 "still falling; trained longer, it may rank otherwise."]
     assert result.horizon == 2 and result.targets == ["y"]
 
 
@@ -110,12 +113,30 @@ def test_the_result_is_json(fitted, frame):
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
-                         "scaled_baselines", "against_baselines", "baselines_by_target"}
+                         "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
+                         "undertrained"}
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["by_target"] == {}  # one target: its scores are the table's
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
+
+
+def test_the_notes_say_what_the_verdict_rests_on_besides_its_test(fitted, frame):
+    """A tester's find (the README's example): each fit warned "the best epoch was the last (3 of 3) ... may be
+    undertrained", then compare named a winner, its notes silent on that and on the one seed each model was fitted
+    from; and of models of lookback 50 and 10 it named a winner without saying that the lookbacks differ."""
+    result = rnncast.compare({"lstm": fitted["lstm"], "gru": fitted["gru"]}, frame)
+    assert result.settings_apart == {"cell": {"lstm": "lstm", "gru": "gru"}, "lookback": {"lstm": 12, "gru": 20}}
+    assert result.undertrained == ["lstm", "gru"]
+    assert result.notes[-3:-1] == [  # before the baselines' note, the last
+        "the models differ in 2 settings: cell (lstm vs gru), lookback (12 vs 20).",
+        "lstm and gru may be undertrained: the best epoch of each was its last (2 of 2), its validation loss still "
+        "falling; trained longer, they may rank otherwise."]
+    cut = rnncast.compare({"rnn": fitted["rnn"], "rnn30": fitted["rnn30"]}, frame)
+    assert cut.settings_apart == {"test_frac": {"rnn": 0.2, "rnn30": 0.3}} and cut.undertrained == ["rnn30"]
+    seed = "the verdict rests on one fit of each model (seed 0): fitted from other seeds, the models can change places."
+    assert cut.notes[-2] == seed if cut.winner else cut.notes[-2].startswith("rnn30 may be undertrained: ")
 
 
 @pytest.mark.parametrize("models, message", [
@@ -233,7 +254,7 @@ def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_ev
     one_sided = diebold_mariano(ea, eb, 2, forecast_times(wa))["p_value"]
     assert result.pairs[0]["p"] == pytest.approx(2 * min(one_sided, 1 - one_sided), rel=1e-9)
     assert result.pairs[0]["lower"] == ("a" if np.mean(ea ** 2) <= np.mean(eb ** 2) else "b")
-    assert "each series divided by its training rows' standard deviation" in result.notes[-2]  # then the baselines'
+    assert any("each series divided by its training rows' standard deviation" in note for note in result.notes)
     scored = a.evaluate(panel)  # a's baselines in the test's units are evaluate's scaled ones (a standard scaler)
     assert result.scaled_baselines["mean"]["mse"] == pytest.approx(scored["scaled"]["mean"]["mse"], rel=1e-5)
     assert result.against_baselines["a"]["mean"]["p_value"] == pytest.approx(
@@ -242,8 +263,9 @@ def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_ev
     assert one.test_units == "original units" and one.scaled_scores == {}
     other = Forecaster(**{**SMALL, "lookback": 8, "test_frac": 0.3}).fit(panel)  # fewer training rows: other spreads
     apart = rnncast.compare({"a": a, "c": other}, panel)
-    assert apart.notes[-2].endswith("'c' was fitted on other training rows, whose spreads differ: every model's errors "
-                                    "are divided by the spreads of 'a'.")
+    said = next(note for note in apart.notes if note.startswith("the test weighs the errors in scaled units"))
+    assert said.endswith("'c' was fitted on other training rows, whose spreads differ: every model's errors are "
+                         "divided by the spreads of 'a'.")
 
 
 def test_several_targets_are_compared_each_in_its_own_units_beside_their_mean():

@@ -11,7 +11,7 @@ import numpy as np
 from conftest import TINY, make_frame
 from rnncast import Forecaster
 from rnncast.report import write_run
-from rnncast.runhistory import early_stop_text, end_text, history_csv, read_back
+from rnncast.runhistory import early_stop_text, end_text, history_csv, read_back, still_improving
 
 
 def test_history_csv_writes_the_losses_as_the_shortest_text_of_their_float32():
@@ -75,3 +75,13 @@ def test_the_end_text_says_which_weights_are_kept_whenever_they_are_not_the_last
     assert end_text([record(1, False), record(2, True)], 2, 5) is None  # the last epoch's weights: nothing to say
     assert end_text([record(1, False, None)], 1, 1) == ("ran its one epoch; the training loss never improved on the "
                                                          "untrained network, which is kept")
+
+
+def test_a_loss_still_falling_at_the_last_of_the_epochs_is_what_fit_and_compare_call_undertrained():
+    def ran(*best):
+        return [{"epoch": i + 1, "train_loss": 1.0, "val_loss": 1.0, "seconds": 1.0, "best": b} for i, b in enumerate(best)]
+
+    assert still_improving(ran(True, True, True), 3) and still_improving(ran(True, False, True), 3)
+    assert not still_improving(ran(True, True, False), 3)  # the best epoch came before the last
+    assert not still_improving(ran(True, True), 5)  # stopped before its budget (early stopping, a divergence)
+    assert not still_improving(ran(True), 1) and not still_improving([], 0)  # one epoch says nothing of a trend

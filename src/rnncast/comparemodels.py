@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from rnncast import comparebaselines, comparison, evaluation, metrics, spreads
+from rnncast import comparebaselines, comparedfits, comparison, evaluation, metrics, spreads
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import RnncastError
 from rnncast.noticed import speaking_as
@@ -42,7 +42,8 @@ class ModelComparison:
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
-    ``sentence``: the winner or the ties in words; ``notes``: what was left out, and the units of the test, in words.
+    ``sentence``: the winner or the ties in words; ``notes``: what was left out, the units of the test, and what the
+    verdict rests on besides it (``comparedfits``: ``settings_apart``, ``undertrained``, a winner's one seed), in words.
     ``test_units``: the units the pairs' tests, ``lower`` and ``winner`` weigh the errors in: "original units" for
     one series of one target, else "each series divided by its training rows' standard deviation" (``SCALED``), whose
     MSE and MAE are ``scaled_scores`` (empty in original units).
@@ -70,6 +71,8 @@ class ModelComparison:
     scaled_baselines: dict = field(default_factory=dict)  # the same in the test's units where they are not original
     against_baselines: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
     baselines_by_target: dict = field(default_factory=dict)  # several targets: key -> target -> {"mse", "mae"}
+    settings_apart: dict = field(default_factory=dict)  # setting -> name -> value, where the models were fitted apart
+    undertrained: list = field(default_factory=list)  # the models whose best epoch was the last of their budget
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -142,11 +145,12 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                  for name, wf in chosen.items()} if len(targets) > 1 else {}
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
+    basis = comparedfits.basis(named, result.winner)  # the settings apart, undertrained fits, a winner's one seed
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
-                           _notes(left, own, keep, part) + said + [baselines.note],
+                           _notes(left, own, keep, part) + said + basis.notes + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
-                           baselines.scaled, baselines.against, baselines.by_target)
+                           baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained)
 
 
 SCALED = "each series divided by its training rows' standard deviation"

@@ -36,7 +36,7 @@ from rnncast.settingvalues import plain_values
 from rnncast.spelling import hint, spelled
 from rnncast.state import FittedState
 from rnncast.devices import cpu_threads, resolve_device
-from rnncast.runhistory import best_epoch
+from rnncast.runhistory import best_epoch, still_improving
 from rnncast.training import fit_network
 from rnncast.windows import Split, panel_window_starts
 
@@ -220,7 +220,7 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),
                               units=spreads.loss_units(prepared.state.settings.data.scaler))
-    if writes and len(history) > 1 and history[-1]["best"] and len(history) == prepared.state.settings.train.epochs:
+    if writes and still_improving(history, prepared.state.settings.train.epochs):
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; try more epochs (%s) or a larger learning rate (%s)", len(history), len(history),
                     "validation" if prepared.val is not None else "training", spelled("epochs"), spelled("lr"))

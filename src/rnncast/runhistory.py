@@ -80,6 +80,12 @@ def best_epoch(history: list[dict]) -> int:
     return max((h["epoch"] for h in history if h["best"]), default=0)
 
 
+def still_improving(history: list[dict], epochs: int) -> bool:
+    """Whether the best epoch of ``history`` was the last of its ``epochs``, more than one: the loss still falling when
+    the budget ran out, so the model may be undertrained (fit's warning; compare's note of each model it names)."""
+    return len(history) > 1 and bool(history[-1]["best"]) and len(history) == epochs
+
+
 def early_stop_text(history: list[dict], epochs: int, patience: int) -> str | None:
     """"stopped early at epoch 10 of 100: the validation loss had not improved for 5 epochs; the weights of epoch 5
     are kept", where early stopping ended ``history`` (its last ``patience`` epochs none better) before ``epochs``;

@@ -28,8 +28,11 @@ def add_parser(commands) -> None:
                     "meet on the same targets): each model's MSE and MAE in original units, and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
                     "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
-                    "RUN's) are scored on the same windows, and a note names any a model does not beat. On a panel (or several targets) the test and that MSE "
-                    "weigh each series in its own scale, as evaluate's verdict does: its errors divided by the "
+                    "RUN's) are scored on the same windows, and a note names any a model does not beat; other notes "
+                    "name the settings the models differ in, the models whose best epoch was their last (may be "
+                    "undertrained) and, for a winner, the one seed each was fitted from. On a panel (or several "
+                    "targets) the test and that MSE weigh each series in its own scale, as evaluate's verdict does: its "
+                    "errors divided by the "
                     "standard deviation of its training rows (the first RUN's), whatever each model's scaler "
                     "(MSE (scaled)).")
     compare.add_argument("runs", nargs="+", metavar="RUN", path="a run directory's path",

@@ -1,0 +1,92 @@
+"""What a comparison of fitted models rests on besides its test (``comparemodels.compare``'s notes): the settings the
+models differ in, with their values, so that a verdict is not read as one setting's (the cell) when another (the
+lookback) differs too, nor a difference the runs' names do not show passed over; the models whose best epoch was the
+last of their budget, which fit warned may be undertrained (``runhistory.still_improving``), so that a winner among
+them is not read as the better design; and, where a winner is named, that each model was fitted once, from one seed,
+which the test does not weigh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rnncast.comparison import listing
+from rnncast.config import HOW_FIT_RUNS
+from rnncast.runhistory import still_improving
+
+# how a fit ran, not what it fitted (a progress bar, CPU threads, the device it trained on)
+NOT_FITTED = ("device", *HOW_FIT_RUNS)
+ROLES = ("past_covariates", "future_covariates", "static_covariates")  # the columns each model reads besides its targets
+
+
+@dataclass
+class Basis:
+    """``apart``: setting -> model name -> value, each setting (or role's columns) whose values differ between the
+    models, as they were fitted; ``undertrained``: the models whose best epoch was their last; ``notes``: both, and
+    the one seed of a named winner, in words."""
+
+    apart: dict = field(default_factory=dict)
+    undertrained: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+def basis(named: dict, winner: str | None) -> Basis:
+    """What the comparison of ``named`` (name -> fitted Forecaster) rests on, its ``winner`` (None: no winner) too."""
+    apart = settings_apart(named)
+    count = "one setting" if len(apart) == 1 else f"{len(apart)} settings"
+    notes = [f"the models differ in {count}: {_apart_text(apart)}."] if apart else []
+    undertrained = [name for name, model in named.items()
+                    if still_improving(model.history_, model.state_.params.get("epochs", 0))]
+    if undertrained:
+        notes.append(_undertrained_text({name: named[name].history_ for name in undertrained}))
+    if winner is not None:
+        seeds = list(dict.fromkeys(model.state_.params.get("seed") for model in named.values()))
+        said = f"seed {seeds[0]}" if len(seeds) == 1 else f"seeds {listing([str(s) for s in seeds])}"
+        notes.append(f"the verdict rests on one fit of each model ({said}): fitted from other seeds, the models can "
+                     "change places.")
+    return Basis(apart, undertrained, notes)
+
+
+def settings_apart(named: dict) -> dict:
+    """Setting -> name -> value for each setting whose fitted value differs between the models ``named``, in the order
+    ``Forecaster`` takes them, then the columns each reads besides its targets (``ROLES``); not ``NOT_FITTED``."""
+    fitted = {name: {**{k: v for k, v in model.state_.params.items() if k not in NOT_FITTED},
+                     **{role: list(getattr(model, f"{role}_")) for role in ROLES}} for name, model in named.items()}
+    keys = list(dict.fromkeys(k for each in fitted.values() for k in each))
+    return {k: {name: each.get(k) for name, each in fitted.items()} for k in keys
+            if len({repr(_plain(each.get(k))) for each in fitted.values()}) > 1}
+
+
+def _plain(value):
+    """A value as it compares: a tuple as the list JSON gives back (a loaded model's quantiles)."""
+    return [_plain(v) for v in value] if isinstance(value, (list, tuple)) else value
+
+
+def _apart_text(apart: dict) -> str:
+    """``cell (lstm vs rnn), lookback (50 vs 10)``: each setting with its values in the models' order."""
+    return ", ".join(f"{k} ({' vs '.join(_value_text(v) for v in values.values())})" for k, values in apart.items())
+
+
+def _value_text(value) -> str:
+    if value is None or (isinstance(value, (list, tuple)) and not value):
+        return "none"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(_value_text, value)) + "]"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _undertrained_text(histories: dict[str, list[dict]]) -> str:
+    """The models whose best epoch was their last, as fit warned of each: "lstm and rnn may be undertrained: the best
+    epoch of each was its last (3 of 3), its validation loss still falling; trained longer, they may rank otherwise"."""
+    counts = {name: len(h) for name, h in histories.items()}
+    same = len(set(counts.values())) == 1
+    names = listing(list(counts) if same else [f"{name} ({n} of {n})" for name, n in counts.items()])
+    losses = {"training" if h[-1]["val_loss"] is None else "validation" for h in histories.values()}
+    loss = f"{losses.pop()} loss" if len(losses) == 1 else "loss"
+    n = next(iter(counts.values()))
+    last = f"its last ({n} of {n})" if same else "its last"
+    if len(counts) == 1:
+        return f"{names} may be undertrained: its best epoch was {last}, its {loss} still falling; trained longer, it " \
+               "may rank otherwise."
+    return f"{names} may be undertrained: the best epoch of each was {last}, its {loss} still falling; trained longer, " \
+           "they may rank otherwise."

@@ -1,0 +1,75 @@
+"""What a comparison of fitted models rests on besides its test (``comparedfits.py``): the settings the models differ
+in where more than one does, the models fit warned may be undertrained, and a winner's one seed."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from rnncast.comparedfits import basis, settings_apart
+
+PARAMS = dict(cell="lstm", lookback=50, horizon=1, epochs=3, lr=0.0003, quantiles=None, seed=0, device="auto",
+              threads=0, verbose=False)
+
+
+def model(history=None, past=(), **params):
+    """A stand-in of a fitted Forecaster: what ``basis`` reads of one (its fitted settings, roles and epochs)."""
+    return SimpleNamespace(state_=SimpleNamespace(params={**PARAMS, **params}), history_=history or [],
+                           past_covariates_=list(past), future_covariates_=[], static_covariates_=[])
+
+
+def epochs(*best, val=True):
+    return [{"epoch": i + 1, "train_loss": 1.0, "val_loss": 1.0 if val else None, "seconds": 1.0, "best": b}
+            for i, b in enumerate(best)]
+
+
+def test_the_settings_apart_are_those_fitted_otherwise_not_how_the_fit_ran():
+    named = {"a": model(cell="lstm", lookback=50, device="cpu", threads=1),
+             "b": model(cell="rnn", lookback=10, quantiles=(0.1, 0.5, 0.9), past=["x"], verbose=True)}
+    assert settings_apart(named) == {"cell": {"a": "lstm", "b": "rnn"}, "lookback": {"a": 50, "b": 10},
+                                     "quantiles": {"a": None, "b": (0.1, 0.5, 0.9)},
+                                     "past_covariates": {"a": [], "b": ["x"]}}
+    assert settings_apart({"a": model(quantiles=(0.1, 0.5, 0.9)), "b": model(quantiles=[0.1, 0.5, 0.9])}) == {}
+
+
+def test_the_settings_apart_are_named_with_their_values():
+    """A tester's find: compare of lookback 50 against 10 said "lstm wins" without saying the lookbacks differ."""
+    two = basis({"lstm": model(), "rnn": model(cell="rnn", lookback=10, lr=0.001, past=["x", "z"])}, None)
+    assert two.notes == ["the models differ in 4 settings: cell (lstm vs rnn), lookback (50 vs 10), lr (0.0003 vs "
+                         "0.001), past_covariates (none vs [x, z])."]
+    assert set(two.apart) == {"cell", "lookback", "lr", "past_covariates"}
+    three = basis({"lstm": model(), "gru": model(cell="gru"), "rnn": model(cell="rnn", lookback=10)}, None)
+    assert three.notes == ["the models differ in 2 settings: cell (lstm vs gru vs rnn), lookback (50 vs 50 vs 10)."]
+    one = basis({"a": model(), "b": model(lookback=10)}, None)  # what is compared, which the names may not say
+    assert one.notes == ["the models differ in one setting: lookback (50 vs 10)."] and one.apart == {
+        "lookback": {"a": 50, "b": 10}}
+    assert basis({"a": model(), "b": model(threads=4)}, None).notes == []  # alike in all they fitted
+
+
+def test_models_whose_best_epoch_was_their_last_are_named_as_fit_warned_of_them():
+    """A tester's find: each fit warned "the best epoch was the last (3 of 3) ... may be undertrained"; compare then
+    named a winner among them, its notes silent."""
+    named = {"lstm": model(epochs(True, True, True)), "gru": model(epochs(True, True, True), cell="gru"),
+             "rnn": model(epochs(True, True, True), cell="rnn")}
+    said = basis(named, None)
+    assert said.undertrained == ["lstm", "gru", "rnn"]
+    assert said.notes[1:] == ["lstm, gru and rnn may be undertrained: the best epoch of each was its last (3 of 3), its "
+                          "validation loss still falling; trained longer, they may rank otherwise."]
+    named = {"lstm": model(epochs(True, True, True)), "rnn": model(epochs(True, True, True, True, True), epochs=5),
+             "gru": model(epochs(True, False, False), cell="gru"),  # its best epoch was not the last
+             "early": model(epochs(True, True), epochs=9), "one": model(epochs(True), epochs=1)}  # stopped; one epoch
+    said = basis(named, None)
+    assert said.undertrained == ["lstm", "rnn"]
+    assert said.notes[-1] == ("lstm (3 of 3) and rnn (5 of 5) may be undertrained: the best epoch of each was its last, "
+                              "its validation loss still falling; trained longer, they may rank otherwise.")
+    alone = basis({"a": model(epochs(True, True, True, val=False)), "b": model(epochs(True, True, False))}, None)
+    assert alone.notes == ["a may be undertrained: its best epoch was its last (3 of 3), its training loss still "
+                           "falling; trained longer, it may rank otherwise."]
+    assert basis({"a": model(), "b": model(cell="gru")}, None).undertrained == []  # a model saved without its epochs
+
+
+def test_a_winner_is_said_to_rest_on_one_fit_of_each_model():
+    assert basis({"a": model(), "b": model()}, "a").notes == [
+        "the verdict rests on one fit of each model (seed 0): fitted from other seeds, the models can change places."]
+    assert basis({"a": model(), "b": model(seed=1)}, "b").notes[-1].startswith(
+        "the verdict rests on one fit of each model (seeds 0 and 1): ")
+    assert basis({"a": model(), "b": model()}, None).notes == []  # a tie names no winner to rest on it
